@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: prints each figure beside its BRIEF §8 budget and a baseline measured in the same run.
+ * Run after a production build (the npm script does both).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compileContent } from '../src/content/compiler/compileContent';
+import { fakeContext, installFakeVscode } from './fakeVscode';
+
+const root = path.resolve(__dirname, '..');
+const KB = 1024;
+
+interface Figure {
+  name: string;
+  value: string;
+  budget: string;
+  ok: boolean;
+  baseline: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function activationFigures(): Figure[] {
+  installFakeVscode();
+  const bundle = path.join(root, 'dist/extension.js');
+  const loadStart = performance.now();
+  const extension = require(bundle) as { activate(context: unknown): void };
+  const loadMs = performance.now() - loadStart;
+  const activateRuns = Array.from({ length: 50 }, () => {
+    const start = performance.now();
+    extension.activate(fakeContext());
+    return performance.now() - start;
+  });
+  const activateMs = median(activateRuns);
+  // Baseline: parsing the bundled catalog, the work activation must not do.
+  const catalogJson = JSON.stringify(compileContent(path.join(root, 'content')).catalog);
+  const parseMs = median(Array.from({ length: 20 }, () => {
+    const start = performance.now();
+    JSON.parse(catalogJson);
+    return performance.now() - start;
+  }));
+  return [
+    {
+      name: 'activate() (median of 50)',
+      value: `${activateMs.toFixed(3)} ms`,
+      budget: '< 15 ms',
+      ok: activateMs < 15,
+      baseline: `parsing the catalog: ${parseMs.toFixed(3)} ms (activate = ${(activateMs / parseMs).toFixed(2)}x)`,
+    },
+    {
+      name: 'loading dist/extension.js',
+      value: `${loadMs.toFixed(1)} ms`,
+      budget: 'informational',
+      ok: true,
+      baseline: `${(fs.statSync(bundle).size / KB).toFixed(0)} KB parsed by V8`,
+    },
+  ];
+}
+
+function sizeFigures(): Figure[] {
+  const size = (file: string): number => fs.statSync(path.join(root, file)).size;
+  const node = size('dist/extension.js');
+  const browser = size('dist/browser/extension.js');
+  const vsixFile = 'aws-db-study.vsix';
+  const figures: Figure[] = [
+    { name: 'dist/extension.js', value: `${(node / KB).toFixed(0)} KB`, budget: '< 400 KB', ok: node < 400 * KB, baseline: `${((node / (400 * KB)) * 100).toFixed(0)}% of budget` },
+    { name: 'dist/browser/extension.js', value: `${(browser / KB).toFixed(0)} KB`, budget: '< 400 KB', ok: browser < 400 * KB, baseline: `${((browser / (400 * KB)) * 100).toFixed(0)}% of budget` },
+  ];
+  if (fs.existsSync(path.join(root, vsixFile))) {
+    const vsix = size(vsixFile);
+    figures.push({ name: vsixFile, value: `${(vsix / KB).toFixed(0)} KB`, budget: '< 1024 KB', ok: vsix < 1024 * KB, baseline: `${((vsix / (1024 * KB)) * 100).toFixed(0)}% of budget` });
+  } else {
+    figures.push({ name: vsixFile, value: 'not built', budget: '< 1024 KB', ok: false, baseline: 'run npm run package' });
+  }
+  return figures;
+}
+
+const figures = [...activationFigures(), ...sizeFigures()];
+const width = Math.max(...figures.map((figure) => figure.name.length));
+for (const figure of figures) {
+  process.stdout.write(`${figure.ok ? 'ok  ' : 'OVER'} ${figure.name.padEnd(width)}  ${figure.value.padStart(10)}  budget ${figure.budget.padEnd(14)} ${figure.baseline}\n`);
+}
+if (figures.some((figure) => !figure.ok)) {
+  process.exitCode = 1;
+}

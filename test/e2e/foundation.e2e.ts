@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
+
+describe('the extension in code-server, as a person sees it', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
+    workbench = await openWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
+      process.stderr.write(`screenshot of the failure: ${file}\n`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows AWS Databases in the activity bar with RDS, DynamoDB and ElastiCache in its tree', async () => {
+    const { page } = workbench;
+    const icon = page.locator('.activitybar [aria-label^="AWS Databases"]');
+    await icon.waitFor({ timeout: 30_000 });
+    await icon.click();
+    const tree = page.locator('.monaco-list-row');
+    for (const service of ['Amazon RDS', 'Amazon DynamoDB', 'Amazon ElastiCache']) {
+      await tree.filter({ hasText: service }).first().waitFor({ timeout: 20_000 });
+    }
+    await screenshot(page, 'topics-tree');
+  });
+
+  it('runs AWS DB: Open Note… from the palette and shows the note in a panel', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'AWS DB: Open Note…');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Query vs Scan');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+    await input.press('Enter');
+    const frame = await webviewFrame(page, 'h1#note-title');
+    const heading = await frame.locator('h1#note-title').textContent();
+    assert.match(heading ?? '', /Query/);
+    assert.ok((await frame.locator('.sources a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0, 'the note lists AWS sources');
+    await screenshot(page, 'note-panel');
+  });
+});

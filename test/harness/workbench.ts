@@ -1,0 +1,107 @@
+/**
+ * A person's view for e2e tests: our packaged .vsix installed into code-server, the sample workspace
+ * open in Debian's Chromium, and helpers to drive the workbench as a user would.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { codeServerEnv, RunningCodeServer, startCodeServer } from './codeServer';
+import { ensureToolchain } from './toolchain';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const VSIX_PATH = path.join(REPO_ROOT, 'aws-db-study.vsix');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+
+/** Packages the extension unless `npm test` has just done so. */
+function ensureVsix(): string {
+  const newestSource = Math.max(
+    ...['src', 'content', 'media'].flatMap((dir) => listFiles(path.join(REPO_ROOT, dir))).map((file) => fs.statSync(file).mtimeMs),
+    fs.statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs,
+  );
+  if (!fs.existsSync(VSIX_PATH) || fs.statSync(VSIX_PATH).mtimeMs < newestSource) {
+    execFileSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  return VSIX_PATH;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+export interface Workbench {
+  page: Page;
+  server: RunningCodeServer;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const toolchain = ensureToolchain();
+  const vsix = ensureVsix();
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-study-ext-'));
+  execFileSync(toolchain.codeServerBin, ['--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    env: codeServerEnv(toolchain),
+    stdio: 'pipe',
+  });
+  const server = await startCodeServer({ workspace: path.join(REPO_ROOT, 'examples'), extensionsDir, settings });
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server.stop();
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+  };
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.workspaceUrl);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return { page, server, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command from the command palette (F1), picking it by its visible label. */
+export async function runFromPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await input.press('Enter');
+}
+
+/** The innermost frame of a webview whose document contains `selector`. */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) {
+        continue;
+      }
+      try {
+        if ((await frame.locator(selector).count()) > 0) {
+          return frame;
+        }
+      } catch {
+        // Frames come and go while webviews load.
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview frame contains ${selector} within ${timeoutMs} ms`);
+}

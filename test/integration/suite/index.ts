@@ -1,0 +1,17 @@
+/** Entry point VS Code calls in the extension host: runs every in-host suite with mocha. */
+import Mocha from 'mocha';
+import { format } from 'node:util';
+import { SUITE_OUTPUT_MARKER } from './marker';
+
+export function run(): Promise<void> {
+  // Mark the reporter's lines so that the code-server runner can tell them from the workbench's logs.
+  const consoleLog = console.log;
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => consoleLog(SUITE_OUTPUT_MARKER + format(...args));
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // The suites are bundled into this file; pre-require gives them mocha's globals before they load.
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  require('./extension.test');
+  return new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+  });
+}

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Commands, TOPICS_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/commands';
+
+const root = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+
+interface ContributedCommand {
+  command: string;
+  title: string;
+  category?: string;
+}
+
+describe('package.json', () => {
+  const contributed: ContributedCommand[] = manifest.contributes.commands;
+
+  it('contributes exactly the commands in src/commands.ts', () => {
+    assert.deepEqual(contributed.map((command) => command.command).sort(), Object.values(Commands).sort());
+  });
+
+  it('puts every command in the AWS DB category with a localized title', () => {
+    for (const command of contributed) {
+      assert.equal(command.category, 'AWS DB', command.command);
+      const key = /^%(.+)%$/.exec(command.title)?.[1];
+      assert.ok(key && nls[key], `${command.command}: title must be a %key% present in package.nls.json`);
+    }
+  });
+
+  it('resolves every %key% used anywhere in the manifest', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]);
+    assert.ok(keys.length > 0);
+    for (const key of keys) {
+      assert.ok(nls[key], `package.nls.json lacks '${key}'`);
+    }
+  });
+
+  it('uses the names the brief fixes', () => {
+    assert.equal(manifest.name, 'aws-db-study');
+    assert.equal(nls.displayName, 'AWS Database Study & Design Hints');
+    const container = manifest.contributes.viewsContainers.activitybar[0];
+    assert.equal(container.id, VIEW_CONTAINER_ID);
+    assert.equal(nls[container.title.slice(1, -1)], 'AWS Databases');
+    const view = manifest.contributes.views[VIEW_CONTAINER_ID][0];
+    assert.equal(view.id, TOPICS_VIEW_ID);
+    assert.equal(nls[view.name.slice(1, -1)], 'Topics');
+  });
+
+  it('activates lazily', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('declares an engine no newer than its @types/vscode', () => {
+    const engine = manifest.engines.vscode.replace(/^\^/, '');
+    assert.equal(manifest.devDependencies['@types/vscode'], engine);
+  });
+});
