@@ -1,5 +1,5 @@
-/** The validated catalog, serialized as JSON by the build (esbuild.mjs, content plugin). */
+/** The validated catalog as raw-deflated JSON in base64, made by the build (esbuild.mjs, content plugin). */
 declare module 'aws-db-study:content' {
-  const serializedCatalog: string;
-  export default serializedCatalog;
+  const packedCatalog: string;
+  export default packedCatalog;
 }

@@ -22,7 +22,7 @@ describe('the extension in code-server, as a person sees it', function () {
 
   it('shows AWS Databases in the activity bar with RDS, DynamoDB and ElastiCache in its tree', async () => {
     const { page } = workbench;
-    const icon = page.locator('.activitybar [aria-label^="AWS Databases"]');
+    const icon = page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]');
     await icon.waitFor({ timeout: 30_000 });
     await icon.click();
     const tree = page.locator('.monaco-list-row');
@@ -36,7 +36,7 @@ describe('the extension in code-server, as a person sees it', function () {
     const { page } = workbench;
     await runFromPalette(page, 'AWS DB: Open Note…');
     const input = page.locator('.quick-input-widget input');
-    await input.fill('Query vs Scan');
+    await input.fill('Query versus Scan');
     await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
     await input.press('Enter');
     const frame = await webviewFrame(page, 'h1#note-title');

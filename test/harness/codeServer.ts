@@ -45,6 +45,7 @@ const DEFAULT_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 const running = new Set<ChildProcess>();

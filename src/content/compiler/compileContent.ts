@@ -18,6 +18,7 @@ import {
   ServiceId,
   Source,
 } from '../types';
+import { NAMED_ENTITIES } from '../../notes/markdownEntities';
 
 export interface ContentError {
   file: string;
@@ -31,6 +32,7 @@ export interface CompileResult {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NOTE_LINK = /\]\(note:([^)\s]*)\)/g;
+const NAMED_REFERENCE = /&([a-zA-Z][a-zA-Z0-9]{1,31});/g;
 const MIN_KEY_POINTS = 3;
 const MAX_KEY_POINTS = 6;
 const MIN_OPTIONS = 3;
@@ -343,6 +345,12 @@ function crossCheck(root: string, catalog: Catalog, noteFiles: Map<string, strin
   const checkMarkdownLinks = (file: string, where: string, markdown: string): void => {
     for (const match of markdown.matchAll(NOTE_LINK)) {
       checkNoteRef(file, where, match[1]);
+    }
+    // Outside code, the bundle decodes only a small table of named references.
+    for (const match of markdown.replace(/```[\s\S]*?```|`[^`\n]*`/g, '').matchAll(NAMED_REFERENCE)) {
+      if (!(match[1] in NAMED_ENTITIES)) {
+        errors.push({ file, message: `${where}: the character reference '${match[0]}' is not supported: write the character itself` });
+      }
     }
   };
 
