@@ -90,6 +90,29 @@ describe('content validation', () => {
     expectOnly(files, /dynamodb-a\.md: front matter: sources\[0\]: url 'http:\/\/docs.aws.amazon.com\/x.html' is not an https URL/);
   });
 
+  it('rejects sources that are not official English documentation pages', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['https://docs.aws.amazon.com/ja_jp/x.html', /is a translated page/],
+      ['https://docs.aws.amazon.com/x.md', /is the markdown variant of a page/],
+      ['https://example.com/blog', /is not on an official documentation site/],
+    ];
+    for (const [url, pattern] of cases) {
+      const files = validTree();
+      files['dynamodb/notes/dynamodb-a.md'] = files['dynamodb/notes/dynamodb-a.md'].replace('https://docs.aws.amazon.com/x.html', url);
+      expectOnly(files, pattern);
+    }
+  });
+
+  it('rejects a source listed twice and an unofficial link in a body', () => {
+    const files = validTree();
+    files['rds/notes/rds-b.md'] = files['rds/notes/rds-b.md']
+      .replace('---\n## B', '  - title: Again\n    url: https://docs.aws.amazon.com/x.html\n---\n## B')
+      .replace('Body.', 'See [this](https://example.com/post).');
+    const errors = compileTree(files);
+    assert.ok(errors.some((error) => /sources\[1\]: url 'https:\/\/docs.aws.amazon.com\/x.html' is listed twice/.test(error)), errors.join('\n'));
+    assert.ok(errors.some((error) => /body: link 'https:\/\/example.com\/post' is not on an official documentation site/.test(error)), errors.join('\n'));
+  });
+
   it('rejects a broken link between notes', () => {
     const files = validTree();
     files['elasticache/notes/elasticache-a.md'] = files['elasticache/notes/elasticache-a.md'].replace('note:elasticache-b', 'note:elasticache-missing');

@@ -33,6 +33,7 @@ export interface CompileResult {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NOTE_LINK = /\]\(note:([^)\s]*)\)/g;
 const NAMED_REFERENCE = /&([a-zA-Z][a-zA-Z0-9]{1,31});/g;
+const WEB_LINK = /\]\((https?:[^)\s]+)\)/g;
 const MIN_KEY_POINTS = 3;
 const MAX_KEY_POINTS = 6;
 const MIN_OPTIONS = 3;
@@ -99,26 +100,49 @@ class FileReader {
       this.error(`${where}: needs at least one source (official AWS documentation)`);
       return [];
     }
+    const seen = new Set<string>();
     return value.map((entry, index) => {
       const sourceWhere = `${where}: sources[${index}]`;
       const source = this.fields(entry, sourceWhere, ['title', 'url']);
       const title = this.text(source, 'title', sourceWhere);
       const url = this.text(source, 'url', sourceWhere);
-      if (url && !isHttpsUrl(url)) {
-        this.error(`${sourceWhere}: url '${url}' is not an https URL`);
+      const problem = url ? sourceUrlProblem(url) : undefined;
+      if (problem) {
+        this.error(`${sourceWhere}: url '${url}' ${problem}`);
       }
+      if (seen.has(url)) {
+        this.error(`${sourceWhere}: url '${url}' is listed twice`);
+      }
+      seen.add(url);
       return { title, url };
     });
   }
 }
 
-function isHttpsUrl(value: string): boolean {
+/** Official AWS pages, and the engines' own documentation for command behaviour. */
+const SOURCE_HOSTS = ['docs.aws.amazon.com', 'aws.amazon.com', 'repost.aws', 'valkey.io', 'redis.io'];
+
+/** Why a source URL is not acceptable, or undefined when it is. */
+function sourceUrlProblem(value: string): string | undefined {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.');
+    url = new URL(value);
   } catch {
-    return false;
+    return 'is not an https URL';
   }
+  if (url.protocol !== 'https:') {
+    return 'is not an https URL';
+  }
+  if (!SOURCE_HOSTS.includes(url.hostname)) {
+    return `is not on an official documentation site (${SOURCE_HOSTS.join(', ')})`;
+  }
+  if (/^\/[a-z]{2}_[a-z]{2}\//.test(url.pathname) || /^\/[a-z]{2}\//.test(url.pathname)) {
+    return 'is a translated page: cite the English page (no locale in the path)';
+  }
+  if (url.hostname === 'docs.aws.amazon.com' && url.pathname.endsWith('.md')) {
+    return 'is the markdown variant of a page: cite the .html page';
+  }
+  return undefined;
 }
 
 function relative(root: string, file: string): string {
@@ -345,6 +369,12 @@ function crossCheck(root: string, catalog: Catalog, noteFiles: Map<string, strin
   const checkMarkdownLinks = (file: string, where: string, markdown: string): void => {
     for (const match of markdown.matchAll(NOTE_LINK)) {
       checkNoteRef(file, where, match[1]);
+    }
+    for (const match of markdown.matchAll(WEB_LINK)) {
+      const problem = sourceUrlProblem(match[1]);
+      if (problem) {
+        errors.push({ file, message: `${where}: link '${match[1]}' ${problem}` });
+      }
     }
     // Outside code, the bundle decodes only a small table of named references.
     for (const match of markdown.replace(/```[\s\S]*?```|`[^`\n]*`/g, '').matchAll(NAMED_REFERENCE)) {
