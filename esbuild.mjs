@@ -4,13 +4,14 @@ import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, deflateRawSync } from 'node:zlib';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const contentRoot = path.resolve('content');
 const CONTENT_MODULE = 'aws-db-study:content';
+const HINT_RULES_MODULE = 'aws-db-study:hint-rules';
 
 /** Loads the TypeScript content compiler by bundling it for Node first. */
 async function loadCompiler() {
@@ -28,15 +29,19 @@ async function loadCompiler() {
 }
 
 /**
- * Resolves `aws-db-study:content` to the validated catalog as deflated JSON in base64 (a quarter of
- * its size as plain JSON): the runtime inflates and parses it on first use, not at activation, and
- * reads no files. Invalid content fails the build.
+ * Resolves `aws-db-study:content` to the validated catalog, compressed and in base64: Brotli for the
+ * Node build (src/content/unpack.node.ts), raw deflate for web hosts (src/content/unpack.ts, fflate).
+ * The runtime unpacks and parses it on first use, not at activation, and reads no files. Invalid
+ * content fails the build.
  */
-function contentPlugin(compiler) {
+function contentPlugin(compiler, encoding) {
   return {
     name: 'aws-db-study-content',
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${CONTENT_MODULE}$`) }, () => ({ path: CONTENT_MODULE, namespace: 'content' }));
+      if (encoding === 'brotli') {
+        build.onResolve({ filter: /^\.\/unpack$/ }, (args) => ({ path: path.join(args.resolveDir, 'unpack.node.ts') }));
+      }
       build.onLoad({ filter: /.*/, namespace: 'content' }, () => {
         const { catalog, errors } = compiler.compileContent(contentRoot);
         const watchFiles = compiler.contentFiles(contentRoot);
@@ -46,8 +51,27 @@ function contentPlugin(compiler) {
             watchFiles,
           };
         }
-        const packed = deflateRawSync(JSON.stringify(catalog), { level: 9 }).toString('base64');
-        return { contents: `export default ${JSON.stringify(packed)};`, loader: 'js', watchFiles };
+        const json = JSON.stringify(catalog);
+        const packed =
+          encoding === 'brotli'
+            ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
+            : deflateRawSync(json, { level: 9 });
+        return { contents: `export default ${JSON.stringify(packed.toString('base64'))};`, loader: 'js', watchFiles };
+      });
+      // The design-hint rules, packed the same way but as their own module, so that a hover never
+      // unpacks the study catalog. The module exports a function that unpacks them on first use.
+      build.onResolve({ filter: new RegExp(`^${HINT_RULES_MODULE}$`) }, () => ({ path: HINT_RULES_MODULE, namespace: 'hint-rules' }));
+      build.onLoad({ filter: /.*/, namespace: 'hint-rules' }, () => {
+        const { hintRules, errors } = compiler.compileContent(contentRoot);
+        const watchFiles = compiler.contentFiles(contentRoot);
+        if (errors.length > 0) {
+          return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
+        }
+        const json = JSON.stringify(hintRules);
+        const packed = encoding === 'brotli' ? brotliCompressSync(json) : deflateRawSync(json, { level: 9 });
+        const unpacker = path.resolve('src/content', encoding === 'brotli' ? 'unpack.node.ts' : 'unpack.ts');
+        const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(packed.toString('base64'))};\nexport default () => JSON.parse(unpack(packed));`;
+        return { contents, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
       });
     },
   };
@@ -60,20 +84,22 @@ const shared = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'info',
-  plugins: [contentPlugin(compiler)],
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   // markdown-it's entity table is most of its size; see src/notes/markdownEntities.ts.
   alias: { entities: './src/notes/markdownEntities.ts' },
 };
 
 const builds = [
-  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  { ...shared, plugins: [contentPlugin(compiler, 'deflate')], entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...shared, entryPoints: ['media/src/note.ts'], outfile: 'dist/webview/note.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The aws-db-hints command line (package.json "bin"); not shipped in the .vsix.
+  { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (tests) {
   builds.push({
     ...shared,
+    plugins: [contentPlugin(compiler, 'brotli')],
     minify: false,
     sourcemap: 'inline',
     entryPoints: ['test/integration/suite/index.ts'],

@@ -14,10 +14,18 @@ function inert(): unknown {
   });
 }
 
+/** The namespaces and classes activate() may touch; esbuild's interop copies a module's own keys. */
+const API_NAMES = [
+  'commands', 'window', 'workspace', 'env', 'l10n', 'languages', 'extensions', 'Uri', 'EventEmitter', 'ThemeIcon',
+  'TreeItem', 'TreeItemCollapsibleState', 'Disposable', 'ViewColumn', 'StatusBarAlignment', 'MarkdownString', 'Range',
+  'Position', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction', 'CodeActionKind', 'WorkspaceEdit', 'Hover',
+  'ProgressLocation', 'RelativePattern', 'CancellationTokenSource', 'ConfigurationTarget', 'QuickPickItemKind',
+];
+
 export function installFakeVscode(): void {
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = loader._load;
-  const fake = inert();
+  const fake = Object.fromEntries(API_NAMES.map((name) => [name, inert()]));
   loader._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? fake : original.call(this, request, ...rest);
   };

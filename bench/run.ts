@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileContent } from '../src/content/compiler/compileContent';
 import { fakeContext, installFakeVscode } from './fakeVscode';
+import { measureNoteRendering } from './notes';
 
 const root = path.resolve(__dirname, '..');
 const KB = 1024;
@@ -79,7 +80,20 @@ function sizeFigures(): Figure[] {
   return figures;
 }
 
-const figures = [...activationFigures(), ...sizeFigures()];
+function noteFigures(): Figure[] {
+  const notes = measureNoteRendering();
+  return [
+    {
+      name: `note render p99 (${notes.notes} notes x 20)`,
+      value: `${notes.p99Ms.toFixed(3)} ms`,
+      budget: 'informational',
+      ok: true,
+      baseline: `p50 ${notes.p50Ms.toFixed(3)} ms, max ${notes.maxMs.toFixed(2)} ms; plain markdown-it p50 ${notes.baselineP50Ms.toFixed(3)} ms (${(notes.p50Ms / notes.baselineP50Ms).toFixed(2)}x)`,
+    },
+  ];
+}
+
+const figures = [...activationFigures(), ...noteFigures(), ...sizeFigures()];
 const width = Math.max(...figures.map((figure) => figure.name.length));
 for (const figure of figures) {
   process.stdout.write(`${figure.ok ? 'ok  ' : 'OVER'} ${figure.name.padEnd(width)}  ${figure.value.padStart(10)}  budget ${figure.budget.padEnd(14)} ${figure.baseline}\n`);

@@ -1,5 +1,6 @@
 /** Webview script of the note panel. It renders what the host sends and turns clicks into messages. */
 import { HostMessage, isHostMessage, isNotePanelState, NotePanelState, WebviewMessage } from '../../src/notes/protocol';
+import { highlightCodeBlocks } from './highlight';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -12,14 +13,19 @@ const vscode = acquireVsCodeApi();
 const main = document.getElementById('note') as HTMLElement;
 const backButton = document.getElementById('back') as HTMLButtonElement;
 const forwardButton = document.getElementById('forward') as HTMLButtonElement;
+const quizButton = document.getElementById('quiz') as HTMLButtonElement;
 let state: NotePanelState | undefined = isNotePanelState(vscode.getState()) ? (vscode.getState() as NotePanelState) : undefined;
 
 function show(message: HostMessage): void {
   const sameNote = state?.history[state.position] === message.noteId;
   main.innerHTML = message.html;
+  highlightCodeBlocks(main);
   document.title = message.title;
   backButton.disabled = !message.canGoBack;
   forwardButton.disabled = !message.canGoForward;
+  quizButton.hidden = message.quizQuestions === 0;
+  quizButton.dataset.note = message.noteId;
+  quizButton.title = `${message.quizQuestions} question(s) on this topic`;
   // Keep the reader's place when the same note is shown again (a reload); start at the top otherwise.
   const scrollY = sameNote && message.state.scrollY === 0 && state ? state.scrollY : message.state.scrollY;
   state = { ...message.state, scrollY };
@@ -53,6 +59,11 @@ document.addEventListener('click', (event) => {
 
 backButton.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'back' }));
 forwardButton.addEventListener('click', () => vscode.postMessage({ type: 'navigate', direction: 'forward' }));
+quizButton.addEventListener('click', () => {
+  if (quizButton.dataset.note) {
+    vscode.postMessage({ type: 'quizNote', noteId: quizButton.dataset.note });
+  }
+});
 document.addEventListener('keydown', (event) => {
   if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { Catalog, ChoiceItem, Note, Question, Section, Service, ServiceId } from
 export class CatalogIndex {
   private readonly notesById: Map<string, Note>;
   private readonly sectionsById = new Map<string, { service: Service; section: Section }>();
+  private byNote: Map<string, Array<Question | ChoiceItem>> | undefined;
 
   constructor(readonly catalog: Catalog) {
     this.notesById = new Map(catalog.notes.map((note) => [note.id, note]));
@@ -28,6 +29,22 @@ export class CatalogIndex {
 
   get choices(): readonly ChoiceItem[] {
     return this.catalog.choices;
+  }
+
+  /** Free-recall questions and multiple-choice items that link to a note. */
+  questionsForNote(noteId: string): Array<Question | ChoiceItem> {
+    this.byNote ??= this.indexByNote();
+    return this.byNote.get(noteId) ?? [];
+  }
+
+  private indexByNote(): Map<string, Array<Question | ChoiceItem>> {
+    const byNote = new Map<string, Array<Question | ChoiceItem>>();
+    for (const item of [...this.catalog.questions, ...this.catalog.choices]) {
+      for (const noteId of item.noteIds) {
+        byNote.set(noteId, [...(byNote.get(noteId) ?? []), item]);
+      }
+    }
+    return byNote;
   }
 
   note(id: string): Note | undefined {

@@ -6,55 +6,42 @@ import { HostMessage, isNotePanelState, isWebviewMessage, NotePanelState, Webvie
 import { renderNote } from './renderNote';
 import { noteShellHtml } from './noteShell';
 
-/** The note webview: one panel reused for every note, with in-panel back/forward navigation. */
-export class NotePanel {
-  private static current: NotePanel | undefined;
+/** The quiz command the "Quiz this topic" button runs, with `{ noteId }`. */
+const START_QUIZ_COMMAND = 'awsDbStudy.startQuiz';
 
+interface PanelHooks {
+  onDidShow(panel: NotePanel, noteId: string): void;
+  onDidFocus(panel: NotePanel): void;
+  onDidDispose(panel: NotePanel): void;
+}
+
+/** One note webview with its own back/forward history. */
+class NotePanel {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
-  private scrollY = 0;
+  private scrollY: number;
 
-  private constructor(
-    private readonly panel: vscode.WebviewPanel,
+  constructor(
+    readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly history: NoteHistory,
+    private readonly hooks: PanelHooks,
+    scrollY = 0,
   ) {
+    this.scrollY = scrollY;
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = noteShellHtml(panel.webview, extensionUri);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.onDidChangeViewState((event) => event.webviewPanel.active && hooks.onDidFocus(this), null, this.disposables);
     panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), null, this.disposables);
     this.updateTitle();
   }
 
-  /** Shows a note in the existing panel, or opens a panel beside the active editor. */
-  static show(extensionUri: vscode.Uri, noteId: string): void {
-    if (NotePanel.current) {
-      NotePanel.current.navigateTo(noteId);
-      NotePanel.current.panel.reveal(undefined, false);
-      return;
-    }
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(NOTE_PANEL_VIEW_TYPE, '', column, webviewOptions(extensionUri));
-    NotePanel.current = new NotePanel(panel, extensionUri, NoteHistory.start(noteId));
+  get noteId(): string {
+    return this.history.current;
   }
 
-  /** Restores a panel after a window reload from the state its webview saved. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: unknown): void {
-    const catalog = getCatalog();
-    const saved: NotePanelState | undefined = isNotePanelState(state) ? state : undefined;
-    const history = saved && saved.history.every((id) => catalog.note(id))
-      ? NoteHistory.restore(saved.history, saved.position)
-      : NoteHistory.start(catalog.notesInOrder()[0].id);
-    NotePanel.current?.panel.dispose();
-    NotePanel.current = new NotePanel(panel, extensionUri, history);
-    NotePanel.current.scrollY = saved?.scrollY ?? 0;
-  }
-
-  static get currentNoteId(): string | undefined {
-    return NotePanel.current?.history.current;
-  }
-
-  private navigateTo(noteId: string): void {
+  navigateTo(noteId: string): void {
     this.history.visit(noteId);
     this.scrollY = 0;
     this.render();
@@ -84,42 +71,115 @@ export class NotePanel {
         this.scrollY = 0;
         this.render();
       },
+      quizNote: (m) => {
+        if (getCatalog().note(m.noteId)) {
+          void vscode.commands.executeCommand(START_QUIZ_COMMAND, { noteId: m.noteId });
+        }
+      },
     };
     (handlers[message.type] as (m: WebviewMessage) => void)(message);
   }
 
   private render(): void {
     this.updateTitle();
-    if (!this.ready) {
-      return;
-    }
-    const note = getCatalog().note(this.history.current);
+    const catalog = getCatalog();
+    const note = catalog.note(this.history.current);
     if (!note) {
       return;
     }
-    const rendered = renderNote(note, getCatalog());
+    this.hooks.onDidShow(this, note.id);
+    if (!this.ready) {
+      return;
+    }
     const message: HostMessage = {
       type: 'show',
       noteId: note.id,
       title: note.title,
-      html: rendered.html,
+      html: renderNote(note, catalog).html,
       canGoBack: this.history.canGoBack,
       canGoForward: this.history.canGoForward,
+      quizQuestions: catalog.questionsForNote(note.id).length,
       state: { ...this.history.snapshot(), scrollY: this.scrollY },
     };
     void this.panel.webview.postMessage(message);
   }
 
   private updateTitle(): void {
-    const note = getCatalog().note(this.history.current);
-    this.panel.title = note ? note.title : vscode.l10n.t('AWS DB Note');
+    this.panel.title = getCatalog().note(this.history.current)?.title ?? vscode.l10n.t('AWS DB Note');
   }
 
   private dispose(): void {
-    if (NotePanel.current === this) {
-      NotePanel.current = undefined;
-    }
+    this.hooks.onDidDispose(this);
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/**
+ * Opens and restores note panels: by default one panel reused for every note (the
+ * `awsDbStudy.notes.reusePanel` setting opens one per note instead).
+ */
+export class NotePanels implements vscode.Disposable {
+  private readonly panels = new Set<NotePanel>();
+  private lastActive: NotePanel | undefined;
+  private readonly showEmitter = new vscode.EventEmitter<string>();
+  /** Fires with the note id whenever a panel shows a note. */
+  readonly onDidShowNote = this.showEmitter.event;
+  private readonly hooks: PanelHooks = {
+    onDidShow: (_panel, noteId) => this.showEmitter.fire(noteId),
+    onDidFocus: (panel) => {
+      this.lastActive = panel;
+      this.showEmitter.fire(panel.noteId);
+    },
+    onDidDispose: (panel) => {
+      this.panels.delete(panel);
+      if (this.lastActive === panel) {
+        this.lastActive = [...this.panels].pop();
+      }
+    },
+  };
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly reusePanel: () => boolean,
+  ) {}
+
+  /** Shows a note: in the reused panel, in the panel already showing it, or in a new panel beside the editor. */
+  show(noteId: string): void {
+    const existing = this.reusePanel() ? this.lastActive : [...this.panels].find((panel) => panel.noteId === noteId);
+    if (existing) {
+      existing.navigateTo(noteId);
+      existing.panel.reveal(undefined, false);
+      this.lastActive = existing;
+      return;
+    }
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const webviewPanel = vscode.window.createWebviewPanel(NOTE_PANEL_VIEW_TYPE, '', column, webviewOptions(this.extensionUri));
+    this.track(new NotePanel(webviewPanel, this.extensionUri, NoteHistory.start(noteId), this.hooks));
+  }
+
+  /** Restores a panel after a window reload from the state its webview saved; bad state opens the first note. */
+  revive(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    const catalog = getCatalog();
+    const saved: NotePanelState | undefined = isNotePanelState(state) ? state : undefined;
+    const history =
+      saved && saved.history.every((id) => catalog.note(id))
+        ? NoteHistory.restore(saved.history, saved.position)
+        : NoteHistory.start(catalog.notesInOrder()[0].id);
+    this.track(new NotePanel(webviewPanel, this.extensionUri, history, this.hooks, saved?.scrollY ?? 0));
+  }
+
+  get activeNoteId(): string | undefined {
+    return this.lastActive?.noteId;
+  }
+
+  private track(panel: NotePanel): void {
+    this.panels.add(panel);
+    this.lastActive = panel;
+  }
+
+  dispose(): void {
+    this.panels.forEach((panel) => panel.panel.dispose());
+    this.showEmitter.dispose();
   }
 }
 
@@ -127,6 +187,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
   return {
     enableScripts: true,
     enableCommandUris: false,
+    enableFindWidget: true,
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };

@@ -35,6 +35,7 @@ export function noteShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
 <nav class="toolbar" aria-label="${vscode.l10n.t('Note navigation')}">
 <button type="button" id="back" title="${back} (Alt+Left)" aria-label="${back}" disabled>&#8592;</button>
 <button type="button" id="forward" title="${forward} (Alt+Right)" aria-label="${forward}" disabled>&#8594;</button>
+<button type="button" id="quiz" class="primary" hidden>${vscode.l10n.t('Quiz this topic')}</button>
 </nav>
 <main id="note" aria-live="polite" aria-labelledby="note-title"><p class="loading">${vscode.l10n.t('Loading note…')}</p></main>
 <script nonce="${scriptNonce}" src="${script}"></script>

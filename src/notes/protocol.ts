@@ -17,6 +17,8 @@ export type HostMessage = {
   html: string;
   canGoBack: boolean;
   canGoForward: boolean;
+  /** How many quiz questions cover this note; the panel offers "Quiz this topic" when there are any. */
+  quizQuestions: number;
   state: NotePanelState;
 };
 
@@ -24,7 +26,8 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'openNote'; noteId: string }
   | { type: 'openExternal'; url: string }
-  | { type: 'navigate'; direction: 'back' | 'forward' };
+  | { type: 'navigate'; direction: 'back' | 'forward' }
+  | { type: 'quizNote'; noteId: string };
 
 const NOTE_ID = /^[a-z0-9-]{1,120}$/;
 
@@ -40,6 +43,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'ready':
       return true;
     case 'openNote':
+    case 'quizNote':
       return typeof value.noteId === 'string' && NOTE_ID.test(value.noteId);
     case 'openExternal':
       return typeof value.url === 'string' && value.url.startsWith('https://') && value.url.length < 2048;
@@ -73,6 +77,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
     typeof value.html === 'string' &&
     typeof value.canGoBack === 'boolean' &&
     typeof value.canGoForward === 'boolean' &&
+    Number.isInteger(value.quizQuestions) &&
     isNotePanelState(value.state)
   );
 }

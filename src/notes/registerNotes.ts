@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { Commands, NOTE_PANEL_VIEW_TYPE } from '../commands';
 import { getCatalog } from '../content/catalog';
-import { NotePanel } from './notePanel';
+import { NotePanels } from './notePanel';
+
+export interface NotesApi {
+  /** Fires with the note id whenever a panel shows a note (opened, navigated, or focused). */
+  onDidShowNote: vscode.Event<string>;
+}
 
 interface NotePick extends vscode.QuickPickItem {
   noteId: string;
@@ -28,16 +33,26 @@ async function pickNote(): Promise<string | undefined> {
   return picked?.noteId;
 }
 
-export function registerNotes(context: vscode.ExtensionContext): void {
+/** The note id in a command argument: a plain id, or a Topics tree node. */
+function noteIdFrom(argument: unknown): string | undefined {
+  const id = typeof argument === 'string' ? argument : (argument as { noteId?: unknown } | undefined)?.noteId;
+  return typeof id === 'string' && getCatalog().note(id) ? id : undefined;
+}
+
+export function registerNotes(context: vscode.ExtensionContext): NotesApi {
+  const reusePanel = (): boolean => vscode.workspace.getConfiguration('awsDbStudy.notes').get<boolean>('reusePanel', true);
+  const panels = new NotePanels(context.extensionUri, reusePanel);
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.openNote, async (noteId?: unknown) => {
-      const id = typeof noteId === 'string' && getCatalog().note(noteId) ? noteId : await pickNote();
+    panels,
+    vscode.commands.registerCommand(Commands.openNote, async (argument?: unknown) => {
+      const id = noteIdFrom(argument) ?? (await pickNote());
       if (id) {
-        NotePanel.show(context.extensionUri, id);
+        panels.show(id);
       }
     }),
     vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => NotePanel.revive(panel, context.extensionUri, state),
+      deserializeWebviewPanel: async (panel, state: unknown) => panels.revive(panel, state),
     }),
   );
+  return { onDidShowNote: panels.onDidShowNote };
 }

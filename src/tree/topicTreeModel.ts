@@ -55,6 +55,32 @@ export class TopicTreeModel {
     return { kind: 'note', id: `note:${note.id}`, serviceId: note.service, noteId: note.id, label: note.title, tooltip: note.summary };
   }
 
+  /** Ids of the quiz questions and multiple-choice items that cover a node, for its progress. */
+  quizItemIds(node: TopicNode): string[] {
+    const catalog = this.catalog;
+    const noteIds =
+      node.kind === 'note'
+        ? [node.noteId]
+        : node.kind === 'section'
+          ? (catalog.sectionOf(node.id.slice('section:'.length))?.section.noteIds ?? [])
+          : (catalog.service(node.serviceId)?.sections.flatMap((section) => section.noteIds) ?? []);
+    const ids = new Set<string>();
+    for (const noteId of noteIds) {
+      for (const item of catalog.questionsForNote(noteId)) {
+        ids.add(item.id);
+      }
+    }
+    if (node.kind === 'service') {
+      // Items of the service that link only to other services' notes still count for it.
+      for (const item of [...catalog.questions, ...catalog.choices]) {
+        if (item.service === node.serviceId) {
+          ids.add(item.id);
+        }
+      }
+    }
+    return [...ids];
+  }
+
   parent(node: TopicNode): TopicNode | undefined {
     if (node.kind === 'service') {
       return undefined;

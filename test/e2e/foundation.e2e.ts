@@ -29,6 +29,11 @@ describe('the extension in code-server, as a person sees it', function () {
     for (const service of ['Amazon RDS', 'Amazon DynamoDB', 'Amazon ElastiCache']) {
       await tree.filter({ hasText: service }).first().waitFor({ timeout: 20_000 });
     }
+    // Nothing studied yet: the Get Started view offers the first steps.
+    const welcome = page.locator('.welcome-view-content');
+    for (const step of ['Open a Note', 'Start a Quiz', 'Try Design Hints on Sample Code']) {
+      await welcome.getByRole('button', { name: step }).waitFor();
+    }
     await screenshot(page, 'topics-tree');
   });
 
@@ -43,6 +48,26 @@ describe('the extension in code-server, as a person sees it', function () {
     const heading = await frame.locator('h1#note-title').textContent();
     assert.match(heading ?? '', /Query/);
     assert.ok((await frame.locator('.sources a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0, 'the note lists AWS sources');
+    // Having studied, the Get Started view steps aside.
+    await page.locator('.welcome-view-content').waitFor({ state: 'detached' });
     await screenshot(page, 'note-panel');
+  });
+
+  it('restores the open note and its scroll position after a window reload', async () => {
+    const { page } = workbench;
+    let frame = await webviewFrame(page, 'h1#note-title');
+    await frame.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForTimeout(500); // the webview saves its scroll position after 150 ms of quiet
+    await runFromPalette(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    frame = await webviewFrame(page, 'h1#note-title', 60_000);
+    assert.match((await frame.locator('h1#note-title').textContent()) ?? '', /Query/);
+    const deadline = Date.now() + 10_000;
+    let scrollY = 0;
+    while (scrollY < 500 && Date.now() < deadline) {
+      scrollY = await frame.evaluate(() => window.scrollY);
+      await page.waitForTimeout(200);
+    }
+    assert.ok(scrollY >= 500, `scroll position restored (scrollY = ${scrollY})`);
   });
 });

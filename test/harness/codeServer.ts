@@ -46,6 +46,7 @@ const DEFAULT_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'git.openRepositoryInParentFolders': 'never',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const running = new Set<ChildProcess>();

@@ -95,6 +95,7 @@ describe('content validation', () => {
       ['https://docs.aws.amazon.com/ja_jp/x.html', /is a translated page/],
       ['https://docs.aws.amazon.com/x.md', /is the markdown variant of a page/],
       ['https://example.com/blog', /is not on an official documentation site/],
+      ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ', /lacks '.html'/],
     ];
     for (const [url, pattern] of cases) {
       const files = validTree();

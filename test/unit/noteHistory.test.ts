@@ -48,6 +48,7 @@ describe('note panel protocol', () => {
     assert.ok(isWebviewMessage({ type: 'openNote', noteId: 'rds-proxy' }));
     assert.ok(isWebviewMessage({ type: 'openExternal', url: 'https://docs.aws.amazon.com/' }));
     assert.ok(isWebviewMessage({ type: 'navigate', direction: 'back' }));
+    assert.ok(isWebviewMessage({ type: 'quizNote', noteId: 'dynamodb-ttl' }));
   });
 
   it('rejects anything else', () => {
@@ -61,6 +62,7 @@ describe('note panel protocol', () => {
       { type: 'openExternal', url: 'http://example.com' },
       { type: 'openExternal', url: `https://x.com/${'a'.repeat(3000)}` },
       { type: 'navigate', direction: 'up' },
+      { type: 'quizNote', noteId: 'javascript:alert(1)' },
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
     ]) {
       assert.equal(isWebviewMessage(message), false, JSON.stringify(message).slice(0, 80));
@@ -78,7 +80,9 @@ describe('note panel protocol', () => {
 
   it('validates what the host sends', () => {
     const state = { history: ['a'], position: 0, scrollY: 0 };
-    assert.ok(isHostMessage({ type: 'show', noteId: 'a', title: 'A', html: '<p>a</p>', canGoBack: false, canGoForward: false, state }));
-    assert.equal(isHostMessage({ type: 'show', noteId: 'a', title: 'A', html: 1, canGoBack: false, canGoForward: false, state }), false);
+    const message = { type: 'show', noteId: 'a', title: 'A', html: '<p>a</p>', canGoBack: false, canGoForward: false, quizQuestions: 2, state };
+    assert.ok(isHostMessage(message));
+    assert.equal(isHostMessage({ ...message, html: 1 }), false);
+    assert.equal(isHostMessage({ ...message, quizQuestions: '2' }), false);
   });
 });

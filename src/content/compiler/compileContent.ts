@@ -19,6 +19,8 @@ import {
   Source,
 } from '../types';
 import { NAMED_ENTITIES } from '../../notes/markdownEntities';
+import { HintRule } from '../../hints/engine/types';
+import { compileHintRules } from './compileHintRules';
 
 export interface ContentError {
   file: string;
@@ -28,6 +30,8 @@ export interface ContentError {
 export interface CompileResult {
   catalog: Catalog;
   errors: ContentError[];
+  /** The design-hint rules of `content/hints`, validated against the notes (bundled separately). */
+  hintRules: HintRule[];
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -123,7 +127,7 @@ class FileReader {
 const SOURCE_HOSTS = ['docs.aws.amazon.com', 'aws.amazon.com', 'repost.aws', 'valkey.io', 'redis.io'];
 
 /** Why a source URL is not acceptable, or undefined when it is. */
-function sourceUrlProblem(value: string): string | undefined {
+export function sourceUrlProblem(value: string): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -141,6 +145,9 @@ function sourceUrlProblem(value: string): string | undefined {
   }
   if (url.hostname === 'docs.aws.amazon.com' && url.pathname.endsWith('.md')) {
     return 'is the markdown variant of a page: cite the .html page';
+  }
+  if (url.hostname === 'docs.aws.amazon.com' && /\/latest\/[A-Za-z]*Guide\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('.html')) {
+    return "lacks '.html': guide pages are only served with it";
   }
   return undefined;
 }
@@ -439,7 +446,9 @@ export function compileContent(root: string): CompileResult {
     }
   }
   crossCheck(root, catalog, noteFiles, errors);
-  return { catalog, errors };
+  const hints = compileHintRules(root, catalog.notes);
+  errors.push(...hints.errors);
+  return { catalog, errors, hintRules: hints.rules };
 }
 
 export function formatErrors(errors: ContentError[]): string {

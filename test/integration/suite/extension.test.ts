@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, NOTE_PANEL_VIEW_TYPE, TOPICS_VIEW_ID } from '../../../src/commands';
+import { Commands, NOTE_PANEL_VIEW_TYPE, TOPICS_VIEW_ID, WELCOME_VIEW_ID } from '../../../src/commands';
 import { getCatalog } from '../../../src/content/catalog';
 import { TopicTreeModel } from '../../../src/tree/topicTreeModel';
 import { EXTENSION_ID, activateExtension, waitFor } from './helpers';
@@ -16,8 +16,9 @@ describe('extension in a real VS Code', () => {
 
   it('registers every command it contributes, and no other awsDbStudy command', async () => {
     // VS Code adds commands of its own for each view (awsDbStudy.topics.focus and so on).
+    const viewCommands = [TOPICS_VIEW_ID, WELCOME_VIEW_ID].map((view) => `${view}.`);
     const registered = (await vscode.commands.getCommands(true)).filter(
-      (id) => id.startsWith('awsDbStudy.') && !id.startsWith(`${TOPICS_VIEW_ID}.`),
+      (id) => id.startsWith('awsDbStudy.') && !viewCommands.some((prefix) => id.startsWith(prefix)),
     );
     assert.deepEqual(registered.sort(), Object.values(Commands).sort());
   });
@@ -43,6 +44,15 @@ describe('extension in a real VS Code', () => {
         .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith(NOTE_PANEL_VIEW_TYPE)),
     );
     assert.equal(tab.label, note.title);
+  });
+
+  it('opens a note from a Topics tree node, as the tree context menu passes it', async () => {
+    const model = new TopicTreeModel(getCatalog);
+    const node = model.noteNode('elasticache-cluster-mode')!;
+    await vscode.commands.executeCommand(Commands.openNote, node);
+    await waitFor(() =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === getCatalog().note('elasticache-cluster-mode')!.title),
+    );
   });
 
   it('reuses the panel for the next note', async () => {

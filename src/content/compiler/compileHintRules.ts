@@ -1,0 +1,383 @@
+/**
+ * Build-time compiler for the design-hint rules in `content/hints/*.yaml`: validates every rule
+ * (unique ids, an existing note, hover text, an https doc link, known operations, checks and fixes)
+ * and returns them typed for the hint engine. Runs in Node during the build and in unit tests.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { OPERATIONS } from '../../hints/engine/services';
+import {
+  CHECKS,
+  CheckName,
+  FIXES,
+  FixName,
+  HINT_LANGUAGES,
+  HINT_SERVICES,
+  HintLanguage,
+  HintRule,
+  HintService,
+  RuleDiagnostic,
+  RuleMatch,
+  SEVERITIES,
+  Severity,
+} from '../../hints/engine/types';
+
+export interface HintRuleError {
+  file: string;
+  message: string;
+}
+
+export interface HintRulesResult {
+  rules: HintRule[];
+  errors: HintRuleError[];
+}
+
+/** What the compiler needs to know about the study catalog. */
+export interface NoteRef {
+  id: string;
+  title: string;
+}
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'example', 'doc', 'note', 'diagnostic', 'fix'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
+const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
+const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
+const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
+const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;
+
+type Fields = Record<string, unknown>;
+
+class RuleReader {
+  constructor(
+    private readonly file: string,
+    private readonly errors: HintRuleError[],
+    private where: string,
+  ) {}
+
+  at(where: string): void {
+    this.where = where;
+  }
+
+  error(message: string): void {
+    this.errors.push({ file: this.file, message: `${this.where}: ${message}` });
+  }
+
+  fields(value: unknown, label: string, allowed: readonly string[]): Fields {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.error(`${label} must be a mapping`);
+      return {};
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        this.error(`${label}: unknown field '${key}' (allowed: ${allowed.join(', ')})`);
+      }
+    }
+    return value as Fields;
+  }
+
+  text(fields: Fields, key: string): string {
+    const value = fields[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.error(`'${key}' must be a non-empty string`);
+      return '';
+    }
+    return value.trim();
+  }
+
+  list(fields: Fields, key: string, required: boolean): string[] {
+    const value = fields[key];
+    if (value === undefined && !required) {
+      return [];
+    }
+    if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry.trim() === '')) {
+      this.error(`'${key}' must be a list of non-empty strings`);
+      return [];
+    }
+    return value.map((entry: string) => entry.trim());
+  }
+
+  scalar(fields: Fields, key: string): boolean | number | undefined {
+    const value = fields[key];
+    if (value === undefined) {
+      return undefined;
+    }
+    if (typeof value !== 'boolean' && typeof value !== 'number') {
+      this.error(`'${key}' must be true, false or a number`);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+const KNOWN_OPERATIONS = new Set(
+  (Object.keys(OPERATIONS) as HintService[]).flatMap((service) => OPERATIONS[service].map((operation) => `${service}:${operation}`)),
+);
+
+function readOperations(reader: RuleReader, fields: Fields, key: string): string[] {
+  const operations = reader.list(fields, key, false);
+  for (const operation of operations) {
+    if (!KNOWN_OPERATIONS.has(operation)) {
+      reader.error(`${key}: unknown operation '${operation}' (write service:Operation, e.g. dynamodb:Scan)`);
+    }
+  }
+  return operations;
+}
+
+function readMatch(reader: RuleReader, value: unknown): RuleMatch {
+  const fields = reader.fields(value, 'match', MATCH_FIELDS);
+  const match: RuleMatch = {
+    operations: readOperations(reader, fields, 'operations'),
+    options: reader.list(fields, 'options', false),
+    in: readOperations(reader, fields, 'in'),
+  };
+  if (match.options.length > 0 && match.in.length === 0) {
+    reader.error("match: 'options' needs 'in' (the operations whose requests they belong to)");
+  }
+  const pair = <K extends string, L extends string>(key: string, left: K, right: L): Record<K | L, string[]> | undefined => {
+    if (fields[key] === undefined) {
+      return undefined;
+    }
+    const inner = reader.fields(fields[key], `match.${key}`, [left, right]);
+    const result = { [left]: reader.list(inner, left, true), [right]: reader.list(inner, right, true) } as Record<K | L, string[]>;
+    if (result[left].length === 0) {
+      reader.error(`match.${key}: '${left}' must list at least one entry`);
+    }
+    return result;
+  };
+  const cloudformation = pair('cloudformation', 'resources', 'properties');
+  if (cloudformation) {
+    match.cloudformation = cloudformation;
+    for (const type of cloudformation.resources) {
+      if (!/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/.test(type)) {
+        reader.error(`match.cloudformation: '${type}' is not a resource type like AWS::RDS::DBInstance`);
+      }
+    }
+  }
+  const terraform = pair('terraform', 'resources', 'arguments');
+  if (terraform) {
+    match.terraform = terraform;
+    for (const type of terraform.resources) {
+      if (!/^aws_[a-z0-9_]+$/.test(type)) {
+        reader.error(`match.terraform: '${type}' is not a resource type like aws_db_instance`);
+      }
+    }
+  }
+  const cdk = pair('cdk', 'constructs', 'props');
+  if (cdk) {
+    match.cdk = cdk;
+    for (const construct of cdk.constructs) {
+      if (!/^aws_[a-z0-9]+\.[A-Za-z0-9]+$/.test(construct)) {
+        reader.error(`match.cdk: '${construct}' is not a construct like aws_rds.DatabaseInstance`);
+      }
+    }
+  }
+  if (fields.redis !== undefined) {
+    const inner = reader.fields(fields.redis, 'match.redis', ['commands', 'options']);
+    match.redis = { commands: reader.list(inner, 'commands', true), options: reader.list(inner, 'options', true) };
+    if (match.redis.commands.length + match.redis.options.length === 0) {
+      reader.error('match.redis: list at least one command or option');
+    }
+  }
+  const targets = match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0);
+  if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk or redis)');
+  }
+  return match;
+}
+
+/** The languages a match can reach; a rule listing another language is a mistake. */
+function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
+  const languages = new Set<HintLanguage>();
+  if (match.operations.length > 0 || match.options.length > 0) {
+    CODE_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.cloudformation) {
+    languages.add('cloudformation');
+    CDK_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.terraform) {
+    languages.add('terraform');
+  }
+  if (match.cdk) {
+    CDK_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.redis) {
+    REDIS_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  return languages;
+}
+
+const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
+  'value-equals': ['value'],
+  'false-or-absent': ['properties', 'contexts'],
+  'requires-one-of': ['properties', 'contexts'],
+  'redis-command': ['commands'],
+};
+
+function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {
+  const fields = reader.fields(value, 'diagnostic', DIAGNOSTIC_FIELDS);
+  const check = fields.check as CheckName;
+  if (!CHECKS.includes(check)) {
+    reader.error(`diagnostic: unknown check '${String(fields.check)}' (known: ${CHECKS.join(', ')})`);
+  }
+  const severity = fields.severity as Severity;
+  if (!SEVERITIES.includes(severity)) {
+    reader.error(`diagnostic: bad severity '${String(fields.severity)}' (use ${SEVERITIES.join(', ')})`);
+  }
+  const diagnostic: RuleDiagnostic = {
+    check,
+    severity,
+    message: reader.text(fields, 'message'),
+    controls: reader.list(fields, 'controls', false),
+  };
+  for (const control of diagnostic.controls) {
+    if (!CONTROL_PATTERN.test(control)) {
+      reader.error(`diagnostic: control '${control}' must look like 'checkov CKV_AWS_17' or 'Security Hub RDS.2'`);
+    }
+  }
+  const scalar = reader.scalar(fields, 'value');
+  if (scalar !== undefined) {
+    diagnostic.value = scalar;
+  }
+  for (const key of ['properties', 'contexts', 'unlessPresent', 'commands'] as const) {
+    const list = reader.list(fields, key, false);
+    if (list.length > 0) {
+      diagnostic[key] = list;
+    }
+  }
+  for (const needed of CHECK_NEEDS[check] ?? []) {
+    if (diagnostic[needed] === undefined) {
+      reader.error(`diagnostic: check '${check}' needs '${needed}'`);
+    }
+  }
+  return diagnostic;
+}
+
+function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>): HintRule | undefined {
+  const fields = reader.fields(entry, 'rule', RULE_FIELDS);
+  const id = reader.text(fields, 'id');
+  if (id && !ID_PATTERN.test(id)) {
+    reader.error(`'id' '${id}' must be kebab-case (a-z, 0-9, '-')`);
+  }
+  if (id) {
+    reader.at(id);
+  }
+  const service = fields.service as HintService;
+  if (!HINT_SERVICES.includes(service)) {
+    reader.error(`'service' must be one of ${HINT_SERVICES.join(', ')}`);
+  }
+  const languages = reader.list(fields, 'languages', true) as HintLanguage[];
+  if (languages.length === 0) {
+    reader.error("'languages' must list at least one language");
+  }
+  const match = readMatch(reader, fields.match);
+  const reachable = reachableLanguages(match);
+  for (const language of languages) {
+    if (!HINT_LANGUAGES.includes(language)) {
+      reader.error(`unknown language '${language}' (known: ${HINT_LANGUAGES.join(', ')})`);
+    } else if (!reachable.has(language)) {
+      reader.error(`lists '${language}' but its match has nothing for that language`);
+    }
+  }
+  const doc = reader.text(fields, 'doc');
+  if (doc && !isHttpsUrl(doc)) {
+    reader.error(`'doc' '${doc}' is not an https URL`);
+  }
+  const note = reader.text(fields, 'note');
+  if (note && !notes.has(note)) {
+    reader.error(`links to note '${note}', which does not exist`);
+  }
+  const rule: HintRule = {
+    id,
+    service,
+    title: reader.text(fields, 'title'),
+    languages,
+    match,
+    hover: reader.text(fields, 'hover'),
+    doc,
+    note,
+    noteTitle: notes.get(note) ?? '',
+  };
+  if (fields.example !== undefined) {
+    const example = reader.fields(fields.example, 'example', ['language', 'code']);
+    rule.example = { language: reader.text(example, 'language'), code: reader.text(example, 'code') };
+  }
+  if (fields.diagnostic !== undefined) {
+    rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
+  }
+  if (fields.fix !== undefined) {
+    const fix = reader.fields(fields.fix, 'fix', ['kind', 'value']);
+    const kind = fix.kind as FixName;
+    if (!FIXES.includes(kind)) {
+      reader.error(`fix: unknown kind '${String(fix.kind)}' (known: ${FIXES.join(', ')})`);
+    }
+    if (!rule.diagnostic) {
+      reader.error('fix: a quick fix needs a diagnostic to attach to');
+    }
+    const fixValue = reader.scalar(fix, 'value');
+    if (kind === 'set-value' && fixValue === undefined) {
+      reader.error("fix: 'set-value' needs 'value'");
+    }
+    rule.fix = fixValue === undefined ? { kind } : { kind, value: fixValue };
+  }
+  return id ? rule : undefined;
+}
+
+/** Reads and validates every `*.yaml` under `<root>/hints`; a missing folder means no rules. */
+export function compileHintRules(root: string, notes: readonly NoteRef[]): HintRulesResult {
+  const errors: HintRuleError[] = [];
+  const rules: HintRule[] = [];
+  const dir = path.join(root, 'hints');
+  if (!fs.existsSync(dir)) {
+    return { rules, errors };
+  }
+  const noteTitles = new Map(notes.map((note) => [note.id, note.title]));
+  const seen = new Map<string, string>();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  for (const name of files) {
+    const file = path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(fs.readFileSync(path.join(dir, name), 'utf8'));
+    } catch (error) {
+      errors.push({ file, message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    if (parsed === null || parsed === undefined) {
+      continue;
+    }
+    if (!Array.isArray(parsed)) {
+      errors.push({ file, message: 'must be a YAML list of rules' });
+      continue;
+    }
+    parsed.forEach((entry, index) => {
+      const rule = readRule(new RuleReader(file, errors, `rule ${index + 1}`), entry, noteTitles);
+      if (!rule) {
+        return;
+      }
+      const previous = seen.get(rule.id);
+      if (previous) {
+        errors.push({ file, message: `${rule.id}: duplicate rule id (also in ${previous})` });
+        return;
+      }
+      seen.set(rule.id, file);
+      rules.push(rule);
+    });
+  }
+  return { rules, errors };
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { Commands, WELCOME_VIEW_ID } from '../commands';
+import { HINT_SAMPLE_TYPESCRIPT } from './hintSample';
+
+const STUDIED_KEY = 'awsDbStudy.hasStudied';
+
+export interface GettingStartedApi {
+  /** Records that the user has studied (opened a note or graded a question): hides the welcome view. */
+  markStudied(): void;
+}
+
+/** An always-empty tree: VS Code shows the view's welcome content (package.json viewsWelcome) instead. */
+class WelcomeProvider implements vscode.TreeDataProvider<never> {
+  getTreeItem(): vscode.TreeItem {
+    throw new Error('the welcome view has no items');
+  }
+  getChildren(): never[] {
+    return [];
+  }
+}
+
+export function registerGettingStarted(context: vscode.ExtensionContext): GettingStartedApi {
+  const setContext = (studied: boolean): void => void vscode.commands.executeCommand('setContext', STUDIED_KEY, studied);
+  setContext(context.globalState.get<boolean>(STUDIED_KEY, false));
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider(WELCOME_VIEW_ID, new WelcomeProvider()),
+    vscode.commands.registerCommand(Commands.tryDesignHints, async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: HINT_SAMPLE_TYPESCRIPT });
+      await vscode.window.showTextDocument(document, { preview: false });
+    }),
+  );
+  return {
+    markStudied: () => {
+      if (!context.globalState.get<boolean>(STUDIED_KEY, false)) {
+        void context.globalState.update(STUDIED_KEY, true);
+        setContext(true);
+      }
+    },
+  };
+}

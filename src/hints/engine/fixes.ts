@@ -1,0 +1,137 @@
+/** Quick-fix edits, computed from the model without touching the editor. */
+import { OptionContext, OptionOccurrence, PaginationFixShape, RedisCall } from './model';
+import { LineIndex } from './text';
+import { HintLanguage, HintRule, normalizeName, QuickFix, TextEdit } from './types';
+
+export function formatLiteral(value: boolean | number, language: HintLanguage): string {
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  if (language === 'python') {
+    return value ? 'True' : 'False';
+  }
+  return value ? 'true' : 'false';
+}
+
+/** Replace an option's literal value. */
+export function setValueFix(option: OptionOccurrence, value: boolean | number, language: HintLanguage): QuickFix | undefined {
+  if (!option.literalSpan) {
+    return undefined;
+  }
+  const text = formatLiteral(value, language);
+  return { title: `Set ${option.name} to ${text}`, edits: [{ ...option.literalSpan, newText: text }] };
+}
+
+/** Add a missing property to a CloudFormation or Terraform resource. */
+export function insertPropertyFix(rule: HintRule, context: OptionContext, property: string, value: boolean | number): QuickFix | undefined {
+  const insertion = context.insertion;
+  if (!insertion) {
+    return undefined;
+  }
+  const literal = formatLiteral(value, 'cloudformation');
+  let name = property;
+  let line: string;
+  if (insertion.style === 'hcl') {
+    const argument = rule.match.terraform?.arguments.find((candidate) => normalizeName(candidate) === normalizeName(property));
+    if (!argument) {
+      return undefined;
+    }
+    name = argument;
+    line = `${insertion.indent}${name} = ${literal}\n`;
+  } else if (insertion.style === 'json') {
+    if (context.options.length === 0) {
+      return undefined;
+    }
+    line = `${insertion.indent}"${name}": ${literal},\n`;
+  } else {
+    line = `${insertion.indent}${name}: ${literal}\n`;
+  }
+  return { title: `Add ${name}: ${literal}`, edits: [{ start: insertion.offset, end: insertion.offset, newText: line }] };
+}
+
+export function removeOptionFix(option: OptionOccurrence): QuickFix {
+  return { title: `Remove ${option.name}`, edits: [{ ...option.removal, newText: '' }] };
+}
+
+export function paginationFix(shape: PaginationFixShape): QuickFix {
+  const edits: TextEdit[] = [];
+  const i = shape.indent;
+  const step = shape.indent.includes('\t') ? '\t' : '  ';
+  let code: string;
+  if (shape.flavor === 'js-send') {
+    const pages = `${shape.variable}Pages`;
+    const paginator = `paginate${shape.operation}`;
+    code =
+      `const ${pages} = [];\n` +
+      `${i}for await (const page of ${paginator}({ client: ${shape.receiver} }, ${shape.argsText})) {\n` +
+      `${i}${step}${pages}.push(page);\n` +
+      `${i}}\n` +
+      `${i}const ${shape.variable} = { Items: ${pages}.flatMap((page) => page.Items ?? []) };`;
+    if (shape.importInsert) {
+      edits.push({ start: shape.importInsert.offset, end: shape.importInsert.offset, newText: shape.importInsert.text });
+    }
+  } else {
+    const pyStep = '    ';
+    const kwargs = `${shape.operation.toLowerCase()}_kwargs`;
+    const method = shape.operation.toLowerCase();
+    code =
+      `${shape.variable} = {"Items": []}\n` +
+      `${i}${kwargs} = dict(${shape.argsText})\n` +
+      `${i}while True:\n` +
+      `${i}${pyStep}page = ${shape.receiver}.${method}(**${kwargs})\n` +
+      `${i}${pyStep}${shape.variable}["Items"].extend(page["Items"])\n` +
+      `${i}${pyStep}if "LastEvaluatedKey" not in page:\n` +
+      `${i}${pyStep}${pyStep}break\n` +
+      `${i}${pyStep}${kwargs}["ExclusiveStartKey"] = page["LastEvaluatedKey"]`;
+  }
+  edits.push({ ...shape.statement, newText: code });
+  return { title: 'Read every page (pagination loop)', edits };
+}
+
+export function keysToScanFix(call: RedisCall, language: HintLanguage): QuickFix | undefined {
+  if (call.flavor === 'redis-py') {
+    if (call.argsText.includes('=')) {
+      return undefined;
+    }
+    const receiver = callReceiver(call);
+    if (!receiver) {
+      return undefined;
+    }
+    const match = call.argsText ? `match=${call.argsText}, count=500` : 'count=500';
+    return { title: 'Replace KEYS with a SCAN iterator', edits: [{ ...call.call, newText: `list(${receiver}.scan_iter(${match}))` }] };
+  }
+  if (call.flavor !== 'ioredis' || !call.statement || !call.statement.awaited || !call.statement.declaration || !call.argsText) {
+    return undefined;
+  }
+  const receiver = callReceiver(call);
+  if (!receiver) {
+    return undefined;
+  }
+  const { variable, indent, declaration } = call.statement;
+  const step = indent.includes('\t') ? '\t' : '  ';
+  const cursor = `${variable}Cursor`;
+  const annotation = language === 'typescript' ? ': string[]' : '';
+  const code =
+    `${declaration} ${variable}${annotation} = [];\n` +
+    `${indent}let ${cursor} = '0';\n` +
+    `${indent}do {\n` +
+    `${indent}${step}const [next, batch] = await ${receiver}.scan(${cursor}, 'MATCH', ${call.argsText}, 'COUNT', 100);\n` +
+    `${indent}${step}${cursor} = next;\n` +
+    `${indent}${step}${variable}.push(...batch);\n` +
+    `${indent}} while (${cursor} !== '0');`;
+  return { title: 'Replace KEYS with a SCAN loop', edits: [{ ...call.statement.span, newText: code }] };
+}
+
+function callReceiver(call: RedisCall): string | undefined {
+  return call.command === 'keys' && call.receiver ? call.receiver : undefined;
+}
+
+/** A comment line above `offset` that silences one rule there. */
+export function suppressionFix(lines: LineIndex, offset: number, ruleId: string, commentPrefix: string): QuickFix {
+  const line = lines.lineOf(offset);
+  const start = lines.lineStart(line);
+  return {
+    title: `Suppress ${ruleId} on this line`,
+    edits: [{ start, end: start, newText: `${lines.indentation(line)}${commentPrefix} aws-db-hints-disable-next-line ${ruleId}\n` }],
+  };
+}

@@ -1,0 +1,117 @@
+/** What the matchers produce and the checks consume, for code and for infrastructure templates. */
+import { Span } from './types';
+
+export type Literal =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'num'; value: number }
+  | { kind: 'str'; value: string }
+  | { kind: 'none' }
+  | { kind: 'expr'; text: string };
+
+export interface OptionOccurrence {
+  /** As written (`ConsistentRead`, `publicly_accessible`, `consistentRead`). */
+  name: string;
+  /** Normalised for comparison (see normalizeName). */
+  norm: string;
+  key: Span;
+  value: Span;
+  literal: Literal;
+  /** What to delete to remove the option cleanly (key, value, separator, a line of its own). */
+  removal: Span;
+  /** For a value written as a literal, where the literal itself sits (inside `aws.Bool(...)` and the like). */
+  literalSpan?: Span;
+  /** Count of literal list elements under this option per nested key, for batch sizes; undefined if not literal. */
+  literalCounts?: number;
+}
+
+export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client';
+
+/** A request, resource or constructor call whose options the rules inspect. */
+export interface OptionContext {
+  kind: ContextKind;
+  /** `dynamodb:Query`, `AWS::RDS::DBInstance`, `aws_db_instance`, `aws_rds.DatabaseInstance`, or the Redis client flavour. */
+  type: string;
+  options: OptionOccurrence[];
+  /** True when every option is visible (an inline literal), so absence means absence. */
+  complete: boolean;
+  /** Where a finding about the context as a whole goes (resource name, operation name). */
+  anchor: Span;
+  /** The resource type as written, for hovers on the resource itself. */
+  typeSpan?: Span;
+  /** Where a missing property can be inserted, for IaC quick fixes. */
+  insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
+}
+
+export interface OperationOccurrence {
+  operation: string;
+  name: Span;
+  /** A call that performs the operation (not a request object or a paginator). */
+  call: boolean;
+  paginated: boolean;
+  request?: OptionContext;
+  /** Index of the name token in the token list, for scope lookups. */
+  tokenIndex: number;
+  fix?: { pagination?: PaginationFixShape };
+}
+
+/** The statement shape a pagination quick fix can rewrite. */
+export interface PaginationFixShape {
+  flavor: 'js-send' | 'python';
+  statement: Span;
+  variable: string;
+  receiver: string;
+  argsText: string;
+  indent: string;
+  operation: 'Scan' | 'Query';
+  /** JavaScript: where to add the paginator to the existing named import, if it is missing. */
+  importInsert?: { offset: number; text: string };
+  typescript: boolean;
+}
+
+export interface RedisCall {
+  command: string;
+  name: Span;
+  tokenIndex: number;
+  flavor: RedisFlavor;
+  /** The whole call expression, its receiver and argument text, for the KEYS → SCAN fix. */
+  call: Span;
+  receiver: string;
+  argsText: string;
+  statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
+}
+
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
+
+export interface ScopeInfo {
+  hasPaginationMarker(tokenIndex: number): boolean;
+  hasUnprocessedMarker(tokenIndex: number): boolean;
+}
+
+export interface DocumentModel {
+  operations: OperationOccurrence[];
+  contexts: OptionContext[];
+  redisCalls: RedisCall[];
+  scopes: ScopeInfo;
+  /** Comment syntax for suppression comments and quick fixes; undefined where there are none (JSON). */
+  commentPrefix?: string;
+  /** Offsets of `aws-db-hints-disable-next-line` comments and the rule ids they name (empty = all). */
+  suppressions: { line: number; ruleIds: string[] }[];
+}
+
+export const NO_SCOPES: ScopeInfo = {
+  hasPaginationMarker: () => false,
+  hasUnprocessedMarker: () => false,
+};
+
+export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;
+
+export function parseSuppression(commentText: string): string[] | undefined {
+  const match = SUPPRESSION.exec(commentText);
+  if (!match) {
+    return undefined;
+  }
+  return match[1]
+    .replace(/\*\/\s*$/, '')
+    .split(/[\s,]+/)
+    .filter((id) => /^[a-z0-9-]+$/.test(id));
+}

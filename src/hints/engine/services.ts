@@ -1,0 +1,248 @@
+/**
+ * What the engine knows about the AWS SDKs and Redis clients: operations, the client types and
+ * factories that make an expression an AWS client, and the per-SDK spellings of operations.
+ */
+import { HintService, normalizeName } from './types';
+
+/** Operations the rule catalog may name, by service (API names). */
+export const OPERATIONS: Record<HintService, readonly string[]> = {
+  dynamodb: [
+    'Scan',
+    'Query',
+    'GetItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'BatchGetItem',
+    'BatchWriteItem',
+    'TransactWriteItems',
+    'TransactGetItems',
+    'CreateTable',
+    'UpdateTable',
+    'UpdateTimeToLive',
+    'UpdateContinuousBackups',
+  ],
+  rds: [
+    'CreateDBInstance',
+    'ModifyDBInstance',
+    'CreateDBCluster',
+    'ModifyDBCluster',
+    'DeleteDBInstance',
+    'DeleteDBCluster',
+    'CreateDBInstanceReadReplica',
+    'RestoreDBInstanceFromDBSnapshot',
+    'CreateDBProxy',
+    'GenerateDbAuthToken',
+  ],
+  elasticache: ['CreateReplicationGroup', 'ModifyReplicationGroup', 'CreateCacheCluster', 'CreateServerlessCache'],
+};
+
+/** What a variable holds, as far as the rules care. */
+export type ClientKind =
+  | 'dynamodb'
+  | 'dynamodb-document'
+  | 'dynamodb-resource'
+  | 'dynamodb-table'
+  | 'dynamodb-enhanced'
+  | 'dynamodb-enhanced-table'
+  | 'rds'
+  | 'rds-signer'
+  | 'elasticache'
+  | 'redis';
+
+export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
+  dynamodb: 'dynamodb',
+  'dynamodb-document': 'dynamodb',
+  'dynamodb-resource': 'dynamodb',
+  'dynamodb-table': 'dynamodb',
+  'dynamodb-enhanced': 'dynamodb',
+  'dynamodb-enhanced-table': 'dynamodb',
+  rds: 'rds',
+  'rds-signer': 'rds',
+  elasticache: 'elasticache',
+  redis: 'redis',
+};
+
+/** Operation ids (`service:Operation`) by normalised name, for clients that use the API names. */
+const API_METHODS = new Map<string, Map<string, string>>();
+for (const service of Object.keys(OPERATIONS) as HintService[]) {
+  API_METHODS.set(service, new Map(OPERATIONS[service].map((operation) => [normalizeName(operation), `${service}:${operation}`])));
+}
+
+/** DocumentClient (SDK v2), DynamoDBDocument (v3) and lib-dynamodb command names. */
+const DOCUMENT_METHODS = new Map<string, string>([
+  ['get', 'dynamodb:GetItem'],
+  ['put', 'dynamodb:PutItem'],
+  ['update', 'dynamodb:UpdateItem'],
+  ['delete', 'dynamodb:DeleteItem'],
+  ['query', 'dynamodb:Query'],
+  ['scan', 'dynamodb:Scan'],
+  ['batchget', 'dynamodb:BatchGetItem'],
+  ['batchwrite', 'dynamodb:BatchWriteItem'],
+  ['transactget', 'dynamodb:TransactGetItems'],
+  ['transactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+const TABLE_METHODS = new Map<string, string>([
+  ['getitem', 'dynamodb:GetItem'],
+  ['putitem', 'dynamodb:PutItem'],
+  ['updateitem', 'dynamodb:UpdateItem'],
+  ['deleteitem', 'dynamodb:DeleteItem'],
+  ['query', 'dynamodb:Query'],
+  ['scan', 'dynamodb:Scan'],
+]);
+
+/** The operation a method call on a client of `kind` performs, if any. */
+export function operationOfMethod(kind: ClientKind, method: string): string | undefined {
+  const name = normalizeName(method);
+  switch (kind) {
+    case 'dynamodb':
+    case 'rds':
+    case 'elasticache':
+      return API_METHODS.get(kind)?.get(name) ?? API_METHODS.get(kind)?.get(name.replace(/async$/, ''));
+    case 'dynamodb-document':
+      return DOCUMENT_METHODS.get(name) ?? API_METHODS.get('dynamodb')?.get(name);
+    case 'dynamodb-resource':
+      return name === 'batchgetitem' ? 'dynamodb:BatchGetItem' : name === 'batchwriteitem' ? 'dynamodb:BatchWriteItem' : undefined;
+    case 'dynamodb-table':
+    case 'dynamodb-enhanced-table':
+      return TABLE_METHODS.get(name);
+    case 'rds-signer':
+      return name === 'getauthtoken' || name === 'generateauthenticationtoken' ? 'rds:GenerateDbAuthToken' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `XCommand`, `XRequest`, `XInput` class names: the operation, given the services the file imports. */
+export function operationOfTypeName(typeName: string, services: ReadonlySet<string>, suffix: RegExp): string | undefined {
+  const match = suffix.exec(typeName);
+  if (!match) {
+    return undefined;
+  }
+  const name = normalizeName(typeName.slice(0, match.index));
+  for (const service of services) {
+    if (service === 'dynamodb-document') {
+      const operation = DOCUMENT_METHODS.get(name);
+      if (operation) {
+        return operation;
+      }
+      continue;
+    }
+    const operation = API_METHODS.get(service)?.get(name);
+    if (operation && !operation.endsWith(':GenerateDbAuthToken')) {
+      return operation;
+    }
+  }
+  return undefined;
+}
+
+/** Paginator helpers (`paginateScan`, `NewScanPaginator`, `scanPaginator`): the paginated operation. */
+export function operationOfPaginator(name: string, services: ReadonlySet<string>): string | undefined {
+  const normalized = normalizeName(name);
+  const inner = /^paginate(.+)$/.exec(normalized)?.[1] ?? /^new(.+)paginator$/.exec(normalized)?.[1] ?? /^(.+)paginator$/.exec(normalized)?.[1];
+  if (!inner || !services.has('dynamodb') && !services.has('dynamodb-document')) {
+    return undefined;
+  }
+  return inner === 'scan' ? 'dynamodb:Scan' : inner === 'query' ? 'dynamodb:Query' : undefined;
+}
+
+/** JavaScript modules and what importing them brings into scope. */
+export const JS_MODULES: Record<string, string[]> = {
+  '@aws-sdk/client-dynamodb': ['dynamodb'],
+  '@aws-sdk/lib-dynamodb': ['dynamodb-document'],
+  '@aws-sdk/client-rds': ['rds'],
+  '@aws-sdk/rds-signer': ['rds'],
+  '@aws-sdk/client-elasticache': ['elasticache'],
+  'aws-sdk': ['dynamodb', 'rds', 'elasticache'],
+  'aws-sdk/clients/dynamodb': ['dynamodb'],
+  'aws-sdk/clients/rds': ['rds'],
+  'aws-sdk/clients/elasticache': ['elasticache'],
+  ioredis: ['redis'],
+  redis: ['redis'],
+  '@redis/client': ['redis'],
+};
+
+/** Constructors and factories (last name in the chain) that produce a client, per imported module family. */
+export const JS_FACTORIES: Record<string, ClientKind> = {
+  DynamoDBClient: 'dynamodb',
+  DynamoDB: 'dynamodb',
+  'DynamoDB.DocumentClient': 'dynamodb-document',
+  DocumentClient: 'dynamodb-document',
+  'DynamoDBDocumentClient.from': 'dynamodb-document',
+  'DynamoDBDocument.from': 'dynamodb-document',
+  DynamoDBDocumentClient: 'dynamodb-document',
+  DynamoDBDocument: 'dynamodb-document',
+  RDSClient: 'rds',
+  RDS: 'rds',
+  'RDS.Signer': 'rds-signer',
+  Signer: 'rds-signer',
+  ElastiCacheClient: 'elasticache',
+  ElastiCache: 'elasticache',
+};
+
+export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis']);
+
+export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url']);
+
+/** Java and C# client types (declarations and factories). */
+export const TYPED_CLIENTS: Record<string, ClientKind> = {
+  DynamoDbClient: 'dynamodb',
+  DynamoDbAsyncClient: 'dynamodb',
+  DynamoDbEnhancedClient: 'dynamodb-enhanced',
+  DynamoDbEnhancedAsyncClient: 'dynamodb-enhanced',
+  DynamoDbTable: 'dynamodb-enhanced-table',
+  DynamoDbAsyncTable: 'dynamodb-enhanced-table',
+  RdsClient: 'rds',
+  RdsAsyncClient: 'rds',
+  RdsUtilities: 'rds-signer',
+  ElastiCacheClient: 'elasticache',
+  ElastiCacheAsyncClient: 'elasticache',
+  IAmazonDynamoDB: 'dynamodb',
+  AmazonDynamoDBClient: 'dynamodb',
+  IAmazonRDS: 'rds',
+  AmazonRDSClient: 'rds',
+  IAmazonElastiCache: 'elasticache',
+  AmazonElastiCacheClient: 'elasticache',
+};
+
+/** Which service a Java package or C# namespace brings in. */
+export function serviceOfNamespace(path: string): string | undefined {
+  const java = /software\.amazon\.awssdk\.(?:services|enhanced)\.(dynamodb|rds|elasticache)\b/.exec(path);
+  if (java) {
+    return java[1];
+  }
+  const csharp = /^Amazon\.(DynamoDBv2|RDS|ElastiCache)\b/.exec(path);
+  if (csharp) {
+    return { DynamoDBv2: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache' }[csharp[1]];
+  }
+  return undefined;
+}
+
+/** Which service a Go import path brings in. */
+export function serviceOfGoImport(path: string): string | undefined {
+  const match = /^github\.com\/aws\/aws-sdk-go-v2\/(?:service\/(dynamodb|rds|elasticache)|feature\/rds\/(auth))$/.exec(path);
+  if (!match) {
+    return undefined;
+  }
+  return match[2] ? 'rds-auth' : match[1];
+}
+
+export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
+
+/** Redis commands the rules talk about, by normalised method name. */
+export const REDIS_COMMANDS = new Set(['keys', 'scan', 'flushall', 'flushdb', 'expire', 'set', 'setex', 'config', 'configset', 'configget', 'multi']);
+/** Generic command senders whose first argument names the command. */
+export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand']);
+
+/** CDK module of a JS import (`aws-cdk-lib/aws-rds`) or Python module (`aws_cdk.aws_rds`), as `aws_rds`. */
+export function cdkModule(module: string): string | undefined {
+  const match = /^(?:aws-cdk-lib\/|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9]+)$/.exec(module);
+  return match ? match[1].replace('-', '_') : undefined;
+}
+
+/** `AWS::RDS::DBInstance` → `aws_rds.CfnDBInstance`, the CDK L1 construct made from it. */
+export function cdkL1Construct(resourceType: string): string | undefined {
+  const match = /^AWS::([A-Za-z0-9]+)::([A-Za-z0-9]+)$/.exec(resourceType);
+  return match ? `aws_${match[1].toLowerCase()}.Cfn${match[2]}` : undefined;
+}

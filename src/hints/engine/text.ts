@@ -1,0 +1,109 @@
+/** Offsets to line/column, and the limits that keep the engine bounded on hostile or generated input. */
+import { SkipReason } from './types';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Zero-based line of an offset. */
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > 0 && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+  }
+
+  /** Zero-based line and column (UTF-16 code units). */
+  position(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** The whitespace that starts a line. */
+  indentation(line: number): string {
+    return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
+  }
+}
+
+export interface Limits {
+  /** Characters; larger texts are skipped. */
+  maxSize: number;
+  /** Characters per line; a longer line skips the file (generated or minified code). */
+  maxLineLength: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxSize: 2 * 1024 * 1024, maxLineLength: 4000 };
+
+/** Why a text should not be analysed, or undefined when it can be. Linear in the text size. */
+export function assessText(text: string, limits: Limits = DEFAULT_LIMITS, fileName = ''): SkipReason | undefined {
+  if (text.length > limits.maxSize) {
+    return { kind: 'too-large', detail: `${text.length} characters, over the ${limits.maxSize} limit` };
+  }
+  if (/\.min\.(?:js|mjs|cjs)$/.test(fileName)) {
+    return { kind: 'minified', detail: 'a .min.js file' };
+  }
+  let controls = 0;
+  const sample = Math.min(text.length, 8192);
+  for (let i = 0; i < sample; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) {
+      return { kind: 'binary', detail: 'contains NUL bytes' };
+    }
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) {
+      controls++;
+    }
+  }
+  if (sample > 0 && controls / sample > 0.1) {
+    return { kind: 'binary', detail: 'mostly control characters' };
+  }
+  let lineStart = 0;
+  let line = 1;
+  let lines = 1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (i - lineStart > limits.maxLineLength) {
+        return { kind: 'long-line', detail: `line ${line} has ${i - lineStart} characters, over the ${limits.maxLineLength} limit` };
+      }
+      lineStart = i + 1;
+      line++;
+      if (i < text.length) {
+        lines++;
+      }
+    }
+  }
+  if (text.length > 2048 && text.length / lines > 300) {
+    return { kind: 'minified', detail: `average line length ${Math.round(text.length / lines)} characters` };
+  }
+  return undefined;
+}

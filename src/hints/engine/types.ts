@@ -1,0 +1,133 @@
+/** The hint rule catalog as compiled into the bundle, and what the engine reports. No `vscode` here. */
+
+export type HintService = 'dynamodb' | 'rds' | 'elasticache';
+export const HINT_SERVICES: readonly HintService[] = ['dynamodb', 'rds', 'elasticache'];
+
+export type HintLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'cloudformation' | 'terraform';
+export const HINT_LANGUAGES: readonly HintLanguage[] = [
+  'javascript',
+  'typescript',
+  'python',
+  'java',
+  'go',
+  'csharp',
+  'cloudformation',
+  'terraform',
+];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Names are compared normalised (lower case, no `_`), so `PubliclyAccessible`, `publiclyAccessible` and `publicly_accessible` agree. */
+export interface RuleMatch {
+  /** SDK operations as `service:Operation`: calls, commands, request builders and input structs. */
+  operations: string[];
+  /** Request parameters of the operations listed in `in`. */
+  options: string[];
+  in: string[];
+  /** CloudFormation resource types (and the CDK L1 `Cfn*` constructs made from them) and their properties. */
+  cloudformation?: { resources: string[]; properties: string[] };
+  terraform?: { resources: string[]; arguments: string[] };
+  /** CDK L2 constructs as `aws_rds.DatabaseInstance` and their props. */
+  cdk?: { constructs: string[]; props: string[] };
+  /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
+  redis?: { commands: string[]; options: string[] };
+}
+
+export const CHECKS = [
+  'no-pagination',
+  'unprocessed-ignored',
+  'batch-size',
+  'consistent-read-on-index',
+  'filter-on-scan',
+  'limit-with-filter',
+  'value-equals',
+  'false-or-absent',
+  'requires-one-of',
+  'failover-off-with-replicas',
+  'redis-command',
+  'tls-verification-off',
+  'hardcoded-secret',
+] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+export interface RuleDiagnostic {
+  check: CheckName;
+  severity: Severity;
+  message: string;
+  /** Related checkov / Security Hub controls, e.g. `checkov CKV_AWS_17`, `Security Hub RDS.2`. */
+  controls: string[];
+  /** The literal a `value-equals` check looks for. */
+  value?: boolean | number;
+  /** The property `false-or-absent` and `requires-one-of` look at, by name. */
+  properties?: string[];
+  /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */
+  contexts?: string[];
+  /** Properties whose presence makes absence fine (read replicas, restores, cluster members). */
+  unlessPresent?: string[];
+  /** For `redis-command`: the commands that raise it (the rest only get a hover). */
+  commands?: string[];
+}
+
+export const FIXES = ['add-pagination-loop', 'remove-option', 'set-value', 'keys-to-scan'] as const;
+export type FixName = (typeof FIXES)[number];
+
+export interface HintRule {
+  id: string;
+  service: HintService;
+  title: string;
+  languages: HintLanguage[];
+  match: RuleMatch;
+  /** Markdown: the key fact. */
+  hover: string;
+  example?: { language: string; code: string };
+  doc: string;
+  note: string;
+  /** Filled in by the build from the study catalog. */
+  noteTitle: string;
+  diagnostic?: RuleDiagnostic;
+  fix?: { kind: FixName; value?: boolean | number };
+}
+
+/** A half-open range of UTF-16 offsets into the analysed text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A place that gets a hover, with the rules that explain it. */
+export interface HintSite extends Span {
+  ruleIds: string[];
+}
+
+export interface Finding extends Span {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  fix?: QuickFix;
+}
+
+export interface SkipReason {
+  kind: 'too-large' | 'long-line' | 'minified' | 'binary';
+  detail: string;
+}
+
+export interface Analysis {
+  sites: HintSite[];
+  findings: Finding[];
+  /** Set when the text was not analysed at all. */
+  skipped?: SkipReason;
+}
+
+export function normalizeName(name: string): string {
+  return name.replace(/[_\-\s]/g, '').toLowerCase();
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openWorkbench, screenshot, Workbench } from '../harness/workbench';
+
+/** Opens a workspace file with Quick Open and puts the cursor at line:column with Go to Line. */
+async function openAt(page: Page, file: string, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  await input.press('Enter');
+  await page.locator(`.tab.active[aria-label^="${file}"]`).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Control+G');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await input.press('Enter');
+  await page.locator('.monaco-editor .cursors-layer').first().waitFor();
+}
+
+describe('design hints in code-server, as a person sees them', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
+    workbench = await openWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
+      process.stderr.write(`screenshot of the failure: ${file}\n`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the Scan hint when hovering over ScanCommand in TypeScript', async () => {
+    const { page } = workbench;
+    await openAt(page, 'orders-repository.ts', 8, 42);
+    // Retry: the hover needs the extension activated by the TypeScript file.
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Amazon DynamoDB' });
+    for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.waitForTimeout(1000);
+    }
+    await hover.first().waitFor({ timeout: 10_000 });
+    const text = (await hover.first().textContent()) ?? '';
+    assert.match(text, /Scan/);
+    assert.match(text, /1 MB/);
+    assert.match(text, /Open note: Query versus Scan/);
+    await screenshot(page, 'hint-hover-scan');
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists publicly_accessible = true from a Terraform file as a warning in the Problems panel', async () => {
+    const { page } = workbench;
+    await openAt(page, 'database.tf', 10, 3);
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'publicly accessible' });
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.equal(await row.first().locator('.codicon-warning').count(), 1, 'shown with the warning icon');
+    assert.match((await page.locator('.markers-panel').textContent()) ?? '', /rds-publicly-accessible/);
+    await screenshot(page, 'hint-problems-terraform');
+  });
+
+  it('applies the quick fix that sets publicly_accessible to false', async () => {
+    const { page } = workbench;
+    await openAt(page, 'database.tf', 10, 3);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Set publicly_accessible to false' });
+    await fix.first().waitFor({ timeout: 20_000 });
+    await fix.first().click();
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'publicly_accessible' });
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((node) => /publicly_accessible\s*=\s*false/.test(node.textContent ?? '')));
+    assert.match(((await line.first().textContent()) ?? '').replace(/\u00a0/g, ' '), /publicly_accessible\s*=\s*false/);
+    await screenshot(page, 'hint-quick-fix');
+    // Leave the sample as it was: undo the unsaved edit.
+    await page.keyboard.press('Control+Z');
+  });
+});

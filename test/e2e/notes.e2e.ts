@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
+
+describe('browsing topics and reading notes, as a person does', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    this.timeout(600_000);
+    workbench = await openWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      process.stderr.write(`screenshot of the failure: ${await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`)}\n`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens a DynamoDB topic from the tree and renders its heading and table', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    const rows = page.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
+    await rows.filter({ hasText: 'Reading and writing data' }).first().click();
+    await rows.filter({ hasText: 'Query versus Scan' }).first().click();
+    const frame = await webviewFrame(page, 'h1#note-title');
+    assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
+    assert.ok((await frame.locator('.note-body table').count()) > 0, 'the note has a rendered table');
+    assert.equal(await frame.locator('.note-body table th', { hasText: 'Query' }).count(), 1, 'the table has its headers');
+    // The tree selection follows the open note.
+    await rows.filter({ hasText: 'Query versus Scan' }).and(page.locator('.selected')).first().waitFor();
+    await screenshot(page, 'note-light');
+  });
+
+  it('follows a link to another note inside the panel, and comes back', async () => {
+    const { page } = workbench;
+    let frame = await webviewFrame(page, 'a[data-note="dynamodb-secondary-indexes"]');
+    await frame.locator('a[data-note="dynamodb-secondary-indexes"]').first().click();
+    await frame.locator('h1#note-title', { hasText: 'Secondary indexes' }).waitFor();
+    await page.locator('.tab.active', { hasText: 'Secondary indexes' }).waitFor();
+    frame = await webviewFrame(page, 'button#back:not([disabled])');
+    await frame.locator('button#back').click();
+    await frame.locator('h1#note-title', { hasText: 'Query versus Scan' }).waitFor();
+  });
+
+  it('highlights code and shows seed corrections and sources', async () => {
+    const { page } = workbench;
+    const frame = await webviewFrame(page, 'h1#note-title');
+    assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
+    assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
+    assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
+  });
+
+  it('follows the dark theme', async () => {
+    const { page } = workbench;
+    const frame = await webviewFrame(page, 'h1#note-title');
+    const lightBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'));
+    const deadline = Date.now() + 10_000;
+    let darkBackground = lightBackground;
+    while (darkBackground === lightBackground && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+      darkBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    }
+    assert.notEqual(darkBackground, lightBackground);
+    const channels = darkBackground.match(/\d+/g)!.slice(0, 3).map(Number);
+    assert.ok(channels.every((channel) => channel < 80), `dark background expected, got ${darkBackground}`);
+    await screenshot(page, 'note-dark');
+  });
+});

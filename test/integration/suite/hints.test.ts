@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../../src/commands';
+import { activateExtension, waitFor } from './helpers';
+
+// The bundled suite runs from out/test/integration; the repository root is three levels up.
+const ROOT = path.resolve(__dirname, '../../..');
+const fixture = (relative: string): vscode.Uri => vscode.Uri.file(path.join(ROOT, 'test/fixtures/hints', relative));
+const example = (relative: string): vscode.Uri => vscode.Uri.file(path.join(ROOT, 'examples', relative));
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+async function hoverAt(uri: vscode.Uri, needle: string, occurrence = 0): Promise<string> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = document.getText().indexOf(needle, offset + 1);
+  }
+  assert.ok(offset >= 0, `${needle} not found`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(offset + 1));
+  return hoverText(hovers);
+}
+
+async function ourDiagnostics(uri: vscode.Uri, expected: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => {
+    const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'aws-db-hints');
+    return expected(diagnostics) ? diagnostics : undefined;
+  });
+}
+
+const codeOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+
+describe('design hints in a real VS Code', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('hovers over ScanCommand in TypeScript with the fact, the note link and the doc link', async () => {
+    const text = await hoverAt(example('orders-repository.ts'), 'ScanCommand', 1);
+    assert.match(text, /\*\*Scan\*\* · Amazon DynamoDB/);
+    assert.match(text, /1 MB/);
+    assert.match(text, /command:awsDbStudy\.openNote\?/);
+    assert.match(text, /https:\/\/docs\.aws\.amazon\.com\/amazondynamodb\/latest\/APIReference\/API_Scan\.html/);
+  });
+
+  it('gives no hover on a scan in a comment or an IAM action string', async () => {
+    assert.equal(await hoverAt(fixture('traps/traps.ts'), 'docClient.scan'), '');
+    assert.equal(await hoverAt(fixture('traps/traps.ts'), 'dynamodb:Scan'), '');
+  });
+
+  it('hovers in Terraform files even without a Terraform extension', async () => {
+    const text = await hoverAt(example('database.tf'), 'publicly_accessible');
+    assert.match(text, /PubliclyAccessible/);
+    assert.match(text, /checkov CKV_AWS_17/);
+  });
+
+  it('hovers in Python, Java, Go, C#, CloudFormation and Redis client code', async () => {
+    assert.match(await hoverAt(fixture('python/orders_repository.py'), 'scan(', 1), /\*\*Scan\*\*/);
+    assert.match(await hoverAt(fixture('java/OrderRepository.java'), 'consistentRead'), /\*\*ConsistentRead\*\*/);
+    assert.match(await hoverAt(fixture('go/orders.go'), 'QueryInput'), /\*\*Query\*\*/);
+    assert.match(await hoverAt(fixture('csharp/OrderRepository.cs'), 'ScanAsync'), /\*\*Scan\*\*/);
+    assert.match(await hoverAt(fixture('cloudformation/database.yaml'), 'AutomaticFailoverEnabled'), /\*\*AutomaticFailoverEnabled\*\*/);
+    assert.match(await hoverAt(fixture('typescript/cache.ts'), 'keys('), /\*\*KEYS\*\*/);
+  });
+
+  it('reports diagnostics with the rule id and a link to its documentation', async () => {
+    const uri = fixture('terraform/main.tf');
+    await vscode.window.showTextDocument(uri);
+    const diagnostics = await ourDiagnostics(uri, (found) => found.length > 0);
+    assert.deepEqual(diagnostics.map(codeOf).sort(), ['elasticache-transit-encryption', 'rds-master-password', 'rds-publicly-accessible']);
+    const publicAccess = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'rds-publicly-accessible')!;
+    assert.equal(publicAccess.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(publicAccess.range.start.line, 10);
+    assert.equal(typeof publicAccess.code === 'object' && publicAccess.code.target.toString(), 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html');
+  });
+
+  it('offers the quick fix, a suppression and the note, and the fix applies', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'import redis\nr = redis.Redis()\nstale = r.keys("session:*")\n' });
+    const diagnostics = await ourDiagnostics(document.uri, (found) => found.length === 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range);
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Replace KEYS with a SCAN iterator'), titles.join(', '));
+    assert.ok(titles.includes('Suppress redis-keys on this line'));
+    assert.ok(titles.some((title) => title.startsWith('Open note: ')));
+    const fix = actions.find((action) => action.title === 'Replace KEYS with a SCAN iterator')!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(document.getText(), 'import redis\nr = redis.Redis()\nstale = list(r.scan_iter(match="session:*", count=500))\n');
+    await ourDiagnostics(document.uri, (found) => found.length === 0);
+  });
+
+  it('checks files that are not open with AWS DB: Check Workspace for Design Hints', async () => {
+    const uri = example('template.yaml');
+    await vscode.commands.executeCommand(Commands.checkWorkspace);
+    const diagnostics = await ourDiagnostics(uri, (found) => found.length > 0);
+    assert.ok(diagnostics.map(codeOf).includes('rds-storage-encrypted'));
+  });
+
+  it('turns a rule off from the disable command and on again from the setting', async () => {
+    const uri = example('database.tf');
+    await vscode.window.showTextDocument(uri);
+    await ourDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
+    await vscode.commands.executeCommand(Commands.disableHintRule, 'rds-backup-retention');
+    try {
+      await ourDiagnostics(uri, (found) => found.length > 0 && !found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
+      assert.equal(await hoverAt(uri, 'backup_retention_period'), '');
+    } finally {
+      await vscode.workspace.getConfiguration('awsDbStudy.hints').update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await ourDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
+  });
+});

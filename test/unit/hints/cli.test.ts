@@ -1,0 +1,128 @@
+/** The aws-db-hints command line: formats, exit codes, .gitignore, skipped files, --rule and --list-hovers. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CliEntry, runCli } from '../../../src/cli/cli';
+import { realHintRules } from './support';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cwd: string, ...argv: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd }, realHintRules());
+  return { code, stdout, stderr };
+}
+
+describe('aws-db-hints', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    fs.mkdirSync(path.join(root, '.git'));
+    write('.gitignore', 'generated/\n*.log\n');
+    write('infra/main.tf', 'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = true\n  multi_az            = false\n}\n');
+    write('src/cache.py', 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n');
+    write('generated/cache.py', 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n');
+    write('vendor/app.min.js', 'var a=1;');
+    write('src/blob.ts', 'PK\u0000\u0003binary');
+    write('src/readme.txt', 'redis.keys("*")');
+  });
+
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('prints file:line:col severity rule-id message and exits 1 on a warning', () => {
+    const result = run(root);
+    assert.equal(result.code, 1);
+    assert.deepEqual(
+      result.stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
+      ['infra/main.tf:3:3 warning rds-publicly-accessible', 'infra/main.tf:4:3 information rds-multi-az', 'src/cache.py:3:9 warning redis-keys'],
+    );
+  });
+
+  it('respects .gitignore and says on stderr which files it skipped', () => {
+    const result = run(root);
+    assert.ok(!result.stdout.includes('generated/'), 'ignored folder is not checked');
+    assert.match(result.stderr, /skipped vendor\/app\.min\.js: minified/);
+    assert.match(result.stderr, /skipped src\/blob\.ts: binary/);
+    assert.ok(!result.stderr.includes('readme.txt'), 'files of other types are not mentioned');
+  });
+
+  it('writes stable JSON with 1-based positions', () => {
+    const result = run(root, 'infra', '--format', 'json');
+    const entries = JSON.parse(result.stdout) as CliEntry[];
+    assert.deepEqual(entries[0], {
+      file: 'infra/main.tf',
+      line: 3,
+      column: 3,
+      endLine: 3,
+      endColumn: 22,
+      ruleId: 'rds-publicly-accessible',
+      severity: 'warning',
+      message: entries[0].message,
+      service: 'rds',
+    });
+    assert.match(entries[0].message, /publicly accessible/);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata and locations', () => {
+    const sarif = JSON.parse(run(root, '--format=sarif').stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [runEntry] = sarif.runs;
+    assert.equal(runEntry.tool.driver.name, 'aws-db-hints');
+    assert.deepEqual(runEntry.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-multi-az', 'rds-publicly-accessible', 'redis-keys']);
+    const multiAz = runEntry.results.find((result: { ruleId: string }) => result.ruleId === 'rds-multi-az');
+    assert.equal(multiAz.level, 'note');
+    assert.deepEqual(multiAz.locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 4, endColumn: 11 });
+  });
+
+  it('uses --fail-on for the exit code and --rule to pick rules', () => {
+    assert.equal(run(root, '--fail-on', 'error').code, 0);
+    assert.equal(run(root, '--rule', 'rds-multi-az').code, 0);
+    assert.equal(run(root, '--rule', 'rds-multi-az', '--fail-on', 'information').code, 1);
+    const picked = run(root, '--rule', 'redis-keys,rds-multi-az');
+    assert.deepEqual(picked.stdout.trim().split('\n').map((line) => line.split(' ')[2]), ['rds-multi-az', 'redis-keys']);
+  });
+
+  it('exits 2 on bad usage', () => {
+    assert.equal(run(root, '--format', 'xml').code, 2);
+    assert.equal(run(root, '--fail-on', 'fatal').code, 2);
+    assert.equal(run(root, '--rule', 'no-such-rule').code, 2);
+    assert.equal(run(root, '--colour').code, 2);
+    const missing = run(root, 'nowhere');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder: nowhere/);
+  });
+
+  it('lists every hover location with --list-hovers and exits 0', () => {
+    const result = run(root, '--list-hovers', '--format', 'json');
+    assert.equal(result.code, 0);
+    const entries = JSON.parse(result.stdout) as CliEntry[];
+    assert.deepEqual(
+      entries.map((entry) => `${entry.file}:${entry.line}:${entry.column} ${entry.ruleId} ${entry.severity}`),
+      [
+        'infra/main.tf:2:3 rds-storage-encrypted hint',
+        'infra/main.tf:3:3 rds-publicly-accessible hint',
+        'infra/main.tf:4:3 rds-multi-az hint',
+        'src/cache.py:3:9 redis-keys hint',
+      ],
+    );
+  });
+
+  it('checks a file named on the command line even if .gitignore lists it', () => {
+    const result = run(root, 'generated/cache.py');
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^generated\/cache\.py:3:9 warning redis-keys/);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The hint engine on realistic fixtures, one folder per language: every hover and every finding at
+ * its exact line and column (1-based), and trap files (comments, strings, IAM actions, unrelated
+ * libraries, wrapper definitions) that must produce nothing.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, AnalysisResult, documentKind } from '../../../src/hints/engine/analyze';
+import { realHintRules } from './support';
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures/hints');
+
+function analyzeFixture(relative: string): AnalysisResult {
+  const file = path.join(FIXTURES, relative);
+  const text = fs.readFileSync(file, 'utf8');
+  return analyzeText(text, realHintRules(), { kind: documentKind(undefined, file)!, fileName: file });
+}
+
+function described(result: AnalysisResult) {
+  const at = (offset: number): string => {
+    const position = result.lines.position(offset);
+    return `${position.line + 1}:${position.character + 1}`;
+  };
+  return {
+    hovers: result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)} ${id}`)),
+    findings: result.findings.map((finding) => `${at(finding.start)} ${finding.severity} ${finding.ruleId}`),
+  };
+}
+
+const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
+  'typescript/cache.ts': {
+    hovers: ['6:3 redis-password', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '18:15 redis-flush', '22:15 redis-expire', '23:20 redis-multi'],
+    findings: ['6:13 warning redis-password', '7:10 warning redis-tls', '11:28 warning redis-keys', '18:15 warning redis-flush'],
+  },
+  'typescript/order-store.ts': {
+    hovers: ['30:11 dynamodb-get-item', '30:110 dynamodb-consistent-read', '38:19 dynamodb-query', '49:44 dynamodb-scan', '49:81 dynamodb-filter-expression', '49:113 dynamodb-limit', '55:11 dynamodb-query', '57:9 dynamodb-index-name', '61:9 dynamodb-consistent-read', '62:9 dynamodb-return-consumed-capacity', '69:44 dynamodb-batch-get-item', '69:62 dynamodb-request-items', '75:11 dynamodb-transact-write-items'],
+    findings: ['49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
+  },
+  'typescript/reports.ts': {
+    hovers: ['7:40 dynamodb-scan', '7:76 dynamodb-projection-expression'],
+    findings: ['7:40 warning dynamodb-scan'],
+  },
+  'typescript/stack.ts': {
+    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '28:95 rds-publicly-accessible'],
+    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:95 warning rds-publicly-accessible'],
+  },
+  'javascript/legacy-sessions.js': {
+    hovers: ['9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
+    findings: ['9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
+  },
+  'python/cache.py': {
+    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '17:22 redis-keys', '22:11 redis-flush', '29:16 rds-auth-token'],
+    findings: ['11:5 warning redis-tls', '17:22 warning redis-keys'],
+  },
+  'python/orders_repository.py': {
+    hovers: ['15:22 dynamodb-query', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
+    findings: ['15:22 information dynamodb-query', '31:22 warning dynamodb-scan', '31:27 information dynamodb-filter-expression', '43:12 warning dynamodb-batch-write-item'],
+  },
+  'java/OrderRepository.java': {
+    hovers: ['21:32 dynamodb-query', '23:18 dynamodb-index-name', '27:18 dynamodb-consistent-read', '29:43 dynamodb-query', '34:25 dynamodb-scan', '34:30 dynamodb-scan', '38:25 dynamodb-scan', '38:39 dynamodb-scan'],
+    findings: ['27:18 warning dynamodb-consistent-read', '29:43 information dynamodb-query', '34:25 warning dynamodb-scan'],
+  },
+  'go/orders.go': {
+    hovers: ['17:23 dynamodb-query', '17:44 dynamodb-query', '19:3 dynamodb-index-name', '21:3 dynamodb-consistent-read', '31:24 dynamodb-scan', '31:61 dynamodb-scan', '43:23 dynamodb-scan', '43:43 dynamodb-scan'],
+    findings: ['17:23 information dynamodb-query', '21:3 warning dynamodb-consistent-read', '43:23 warning dynamodb-scan'],
+  },
+  'csharp/OrderRepository.cs': {
+    hovers: ['19:27 dynamodb-query', '22:13 dynamodb-index-name', '24:13 dynamodb-consistent-read', '26:38 dynamodb-query', '36:38 dynamodb-scan', '36:52 dynamodb-scan', '36:88 dynamodb-pagination-keys'],
+    findings: ['24:13 warning dynamodb-consistent-read', '26:38 information dynamodb-query'],
+  },
+  'cloudformation/cluster.json': {
+    hovers: ['10:9 rds-storage-encrypted', '11:9 rds-deletion-protection', '15:15 rds-proxy'],
+    findings: ['10:9 warning rds-storage-encrypted'],
+  },
+  'cloudformation/database.yaml': {
+    hovers: ['16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '29:7 elasticache-engine', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
+    findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
+  },
+  'terraform/main.tf': {
+    hovers: ['8:3 rds-master-password', '9:3 rds-storage-encrypted', '10:3 rds-multi-az', '11:3 rds-publicly-accessible', '12:3 rds-deletion-protection', '13:3 rds-backup-retention', '14:3 rds-skip-final-snapshot', '16:3 rds-iam-auth', '22:3 rds-publicly-accessible', '23:3 rds-multi-az', '29:3 elasticache-engine', '32:3 elasticache-automatic-failover', '33:3 elasticache-at-rest-encryption', '34:3 elasticache-transit-encryption', '35:3 elasticache-access-control', '40:3 dynamodb-billing-mode', '48:3 dynamodb-ttl', '53:3 dynamodb-pitr'],
+    findings: ['8:33 warning rds-master-password', '11:3 warning rds-publicly-accessible', '34:3 warning elasticache-transit-encryption'],
+  },
+};
+
+describe('hint engine on fixtures', () => {
+  for (const [fixture, expected] of Object.entries(EXPECTED)) {
+    it(`finds exactly the expected hovers and findings in ${fixture}`, () => {
+      assert.deepEqual(described(analyzeFixture(fixture)), expected);
+    });
+  }
+
+  it('covers every language the brief lists', () => {
+    const languages = new Set(Object.keys(EXPECTED).map((fixture) => analyzeFixture(fixture).language));
+    assert.deepEqual([...languages].sort(), ['cloudformation', 'csharp', 'go', 'java', 'javascript', 'python', 'terraform', 'typescript']);
+  });
+
+  for (const trap of fs.readdirSync(path.join(FIXTURES, 'traps'))) {
+    it(`stays silent on the trap file ${trap}`, () => {
+      const result = analyzeFixture(`traps/${trap}`);
+      assert.deepEqual(described(result), { hovers: [], findings: [] });
+    });
+  }
+});
