@@ -4,12 +4,23 @@
  */
 import Module from 'node:module';
 
-const disposable = { dispose(): void {} };
-
+/** Anything: callable, constructible, disposable; `get(key, fallback)` (configuration) answers the fallback. */
 function inert(): unknown {
   return new Proxy(function () {}, {
-    get: (_target, key) => (key === 'dispose' ? () => undefined : key === 'then' ? undefined : inert()),
-    apply: () => disposable,
+    get: (_target, key) => {
+      switch (key) {
+        case 'dispose':
+          return () => undefined;
+        case 'then':
+          return undefined;
+        case 'get':
+          return (_key: string, fallback: unknown) => fallback;
+        default:
+          return inert();
+      }
+    },
+    set: () => true,
+    apply: () => inert(),
     construct: () => inert() as object,
   });
 }

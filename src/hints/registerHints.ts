@@ -13,6 +13,8 @@ import { hintRule, hintRules } from './ruleCatalog';
 import { HintSettings, parseHintSettings, severityFor } from './settings';
 
 const SECTION = 'awsDbStudy.hints';
+/** Context key the Getting Started walkthrough waits for (package.json completionEvents). */
+const HINT_SEEN_CONTEXT = 'awsDbStudy.hasSeenHint';
 const DEBOUNCE_MS = 300;
 const WORKSPACE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,java,go,cs,tf,yaml,yml,json,template}';
 const WORKSPACE_EXCLUDE = '**/{node_modules,.git,cdk.out,.terraform,.aws-sam,dist,out}/**';
@@ -49,6 +51,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
   private settings = readSettings();
   private readonly cache = new Map<string, { version: number; result: AnalysisResult }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private hintSeen = false;
 
   constructor(readonly diagnostics: vscode.DiagnosticCollection) {}
 
@@ -73,6 +76,14 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     return result;
   }
 
+  /** Completes the walkthrough's "Hover over an AWS call" step, once per session. */
+  private noteHintSeen(): void {
+    if (!this.hintSeen) {
+      this.hintSeen = true;
+      void vscode.commands.executeCommand('setContext', HINT_SEEN_CONTEXT, true);
+    }
+  }
+
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.analysis(document);
     const site = result && siteAt(result.sites, document.offsetAt(position));
@@ -82,6 +93,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
     const markdown = new vscode.MarkdownString(hoverMarkdown(rules, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };
+    this.noteHintSeen();
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
   }
 

@@ -23,7 +23,7 @@ export function describeProgress(progress: QuizProgress): string | undefined {
     return undefined;
   }
   if (progress.fresh === progress.total) {
-    return vscode.l10n.t('{0} questions', progress.total);
+    return progress.total === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', progress.total);
   }
   const known = vscode.l10n.t('{0}% known', Math.round((progress.known / progress.total) * 100));
   return progress.due > 0 ? `${vscode.l10n.t('{0} due', progress.due)} · ${known}` : known;

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
 
+const WALKTHROUGH_STEPS = ['Browse the topics', 'Open a note', 'Take a first quiz', 'Hover over an AWS call'];
+/** The tick VS Code draws on a completed walkthrough step. */
+const CHECKED = '.codicon-getting-started-step-checked';
+
 describe('the extension in code-server, as a person sees it', function () {
   let workbench: Workbench;
 
@@ -18,6 +22,21 @@ describe('the extension in code-server, as a person sees it', function () {
 
   after(async () => {
     await workbench?.close();
+  });
+
+  it('offers a Getting Started walkthrough with nothing done yet', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Welcome: Open Walkthrough...');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('AWS Database Study');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Get Started with AWS Database Study' }).waitFor();
+    await input.press('Enter');
+    const steps = page.locator('.getting-started-step');
+    for (const step of WALKTHROUGH_STEPS) {
+      await steps.filter({ hasText: step }).first().waitFor();
+    }
+    assert.equal(await steps.locator(CHECKED).count(), 0);
+    await runFromPalette(page, 'View: Close Editor');
   });
 
   it('shows AWS Databases in the activity bar with RDS, DynamoDB and ElastiCache in its tree', async () => {
@@ -53,6 +72,25 @@ describe('the extension in code-server, as a person sees it', function () {
     await screenshot(page, 'note-panel');
   });
 
+  it('ticks off the walkthrough steps the user has done', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Welcome: Open Walkthrough...');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('AWS Database Study');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Get Started with AWS Database Study' }).waitFor();
+    await input.press('Enter');
+    const steps = page.locator('.getting-started-step');
+    // Browsing the topics and opening a note are done; the quiz and the hover are not.
+    for (const done of ['Browse the topics', 'Open a note']) {
+      await steps.filter({ hasText: done }).locator(CHECKED).waitFor();
+    }
+    for (const open of ['Take a first quiz', 'Hover over an AWS call']) {
+      assert.equal(await steps.filter({ hasText: open }).locator(CHECKED).count(), 0, open);
+    }
+    await screenshot(page, 'walkthrough');
+    await runFromPalette(page, 'View: Close Editor');
+  });
+
   it('restores the open note and its scroll position after a window reload', async () => {
     const { page } = workbench;
     let frame = await webviewFrame(page, 'h1#note-title');
@@ -60,6 +98,7 @@ describe('the extension in code-server, as a person sees it', function () {
     await page.waitForTimeout(500); // the webview saves its scroll position after 150 ms of quiet
     await runFromPalette(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: 'Query versus Scan' }).click();
     frame = await webviewFrame(page, 'h1#note-title', 60_000);
     assert.match((await frame.locator('h1#note-title').textContent()) ?? '', /Query/);
     const deadline = Date.now() + 10_000;

@@ -14,8 +14,10 @@ async function openAt(page: Page, file: string, line: number, column: number): P
   await page.keyboard.press('Control+G');
   await input.waitFor();
   await input.fill(`:${line}:${column}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
   await input.press('Enter');
-  await page.locator('.monaco-editor .cursors-layer').first().waitFor();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
 }
 
 describe('design hints in code-server, as a person sees them', function () {

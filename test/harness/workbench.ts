@@ -80,9 +80,9 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await input.press('Enter');
+  // Click the entry whose label is exactly this one: "View: Close Editor" must not run "View: Close Editor Group".
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.getByText(label, { exact: true }) }).first();
+  await row.click();
 }
 
 /** The innermost frame of a webview whose document contains `selector`. */

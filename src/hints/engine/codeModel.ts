@@ -1306,15 +1306,22 @@ class CodeAnalyzer {
 
   /** Widen a removal to whole lines when nothing else shares them. */
   private wholeLines(span: Span): Span {
-    const startLine = this.lines.lineOf(span.start);
-    const endLine = this.lines.lineOf(span.end);
-    const before = this.text.slice(this.lines.lineStart(startLine), span.start);
-    const after = this.text.slice(span.end, this.lines.lineEnd(endLine));
-    if (/^\s*$/.test(before) && /^\s*$/.test(after)) {
-      const nextLineStart = endLine + 1 < this.lines.lineCount ? this.lines.lineStart(endLine + 1) : this.lines.lineEnd(endLine);
-      return { start: this.lines.lineStart(startLine), end: nextLineStart };
+    const text = this.text;
+    let start = span.start;
+    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) {
+      start--;
     }
-    return span;
+    if (start > 0 && text.charCodeAt(start - 1) !== 10) {
+      return span;
+    }
+    let end = span.end;
+    while (end < text.length && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 13)) {
+      end++;
+    }
+    if (end < text.length && text.charCodeAt(end) !== 10) {
+      return span;
+    }
+    return { start, end: Math.min(end + 1, text.length) };
   }
 
   literal(from: number, to: number): { literal: Literal; span?: Span } {
@@ -1536,8 +1543,14 @@ class CodeAnalyzer {
       const token = this.tokens[i];
       let isPagination = false;
       let isUnprocessed = false;
-      if ((token.kind === 'id' || token.kind === 'str') && token.text.length >= 8) {
-        const lower = token.text.toLowerCase();
+      const text = token.text;
+      // Cheap substring tests first: most tokens contain none of the markers.
+      if (
+        (token.kind === 'id' || token.kind === 'str') &&
+        text.length >= 8 &&
+        (text.includes('ey') || text.includes('EY') || text.includes('aginat') || text.includes('nprocessed') || text.includes('NPROCESSED'))
+      ) {
+        const lower = text.toLowerCase();
         isPagination = /last_?evaluated_?key|exclusive_?start_?key|paginat/.test(lower);
         isUnprocessed = lower.includes('unprocessed');
       }

@@ -30,6 +30,10 @@ export interface Lexed {
 }
 
 const TWO_CHAR_PUNCT = new Set(['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '>=', '&&', '||', '**', '<<', '>>', '+=', '-=', '??']);
+/** Characters that can start a two-character operator, so that most punctuation skips the lookup. */
+const TWO_CHAR_FIRST = new Set([...TWO_CHAR_PUNCT].map((pair) => pair.charCodeAt(0)));
+/** One string per ASCII character, so that punctuation tokens share their text instead of allocating it. */
+const CHARS = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 
 function isIdentStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
@@ -309,13 +313,15 @@ export function lex(text: string, family: Family): Lexed {
       }
     }
     // Punctuation
-    const two = text.slice(i, i + 2);
-    if (TWO_CHAR_PUNCT.has(two)) {
-      tokens.push({ kind: 'punct', start: i, end: i + 2, text: two });
-      i += 2;
-      continue;
+    if (TWO_CHAR_FIRST.has(code) && next < 128) {
+      const two = CHARS[code < 128 ? code : 0] + CHARS[next];
+      if (TWO_CHAR_PUNCT.has(two)) {
+        tokens.push({ kind: 'punct', start: i, end: i + 2, text: two });
+        i += 2;
+        continue;
+      }
     }
-    tokens.push({ kind: 'punct', start: i, end: i + 1, text: text[i] });
+    tokens.push({ kind: 'punct', start: i, end: i + 1, text: code < 128 ? CHARS[code] : text[i] });
     i++;
   }
   return { tokens, comments };

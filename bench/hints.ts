@@ -1,0 +1,193 @@
+/**
+ * `npm run bench:hints`: the hint engine against its BRIEF §8 budgets, each beside a baseline measured
+ * in the same run (a plain RegExp pass over the same text: the floor for any scanner).
+ *   - hover p99 on a 5,000-line file (cached analysis, as the hover provider does between edits)
+ *   - diagnostics for a 1 MB file (a full analysis)
+ *   - the CLI on a generated tree of 10,000 files / 50 MB
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runCli } from '../src/cli/cli';
+import { compileContent } from '../src/content/compiler/compileContent';
+import { analyzeText, siteAt } from '../src/hints/engine/analyze';
+import { hoverMarkdown } from '../src/hints/hoverMarkdown';
+
+const root = path.resolve(__dirname, '..');
+const { hintRules: rules } = compileContent(path.join(root, 'content'));
+const BASELINE = /\b(?:Scan|Query|ConsistentRead|publicly_accessible|keys)\b/g;
+
+/** Realistic source: the fixtures, repeated, so that the scanner sees real calls, comments and strings. */
+const fixture = (relative: string): string => fs.readFileSync(path.join(root, 'test/fixtures/hints', relative), 'utf8');
+const TS_BLOCK = [fixture('typescript/order-store.ts'), fixture('typescript/cache.ts'), fixture('traps/traps.ts')].join('\n');
+
+function repeatToLines(block: string, lines: number): string {
+  const blockLines = block.split('\n');
+  const out: string[] = [];
+  while (out.length < lines) {
+    out.push(...blockLines);
+  }
+  return out.slice(0, lines).join('\n');
+}
+
+function repeatToSize(block: string, size: number): string {
+  return block.repeat(Math.ceil(size / block.length)).slice(0, size);
+}
+
+function timeOnce(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function regexPass(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(BASELINE)) {
+    count += match[0].length > 0 ? 1 : 0;
+  }
+  return count;
+}
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  budget: number;
+  baseline: string;
+}
+
+const LABELS = {
+  service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' },
+  openNote: (title: string) => `Open note: ${title}`,
+  documentation: 'AWS documentation',
+  disable: 'Disable this hint',
+  controls: 'Same check as',
+};
+
+function hoverFigure(): Figure[] {
+  const text = repeatToLines(TS_BLOCK, 5000);
+  const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
+  for (let i = 0; i < 3; i++) {
+    analyze();
+  }
+  const analysisMs = median(Array.from({ length: 10 }, () => timeOnce(analyze)));
+  const result = analyze();
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  // Half the hovers land on a hint site, half anywhere.
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const offsets = Array.from({ length: 2000 }, (_, i) =>
+    i % 2 === 0 && result.sites.length > 0 ? result.sites[Math.floor(next() * result.sites.length)].start + 1 : Math.floor(next() * text.length),
+  );
+  const hover = (offset: number): void => {
+    const site = siteAt(result.sites, offset);
+    if (site) {
+      hoverMarkdown(site.ruleIds.map((id) => byId.get(id)!), LABELS, { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' });
+    }
+  };
+  offsets.slice(0, 200).forEach(hover);
+  const times = offsets.map((offset) => timeOnce(() => hover(offset)));
+  const p99 = percentile(times, 99);
+  const regexMs = median(Array.from({ length: 10 }, () => timeOnce(() => regexPass(text))));
+  return [
+    {
+      name: 'hover p99, 5,000-line file',
+      value: p99,
+      unit: 'ms',
+      budget: 1,
+      baseline: `RegExp pass over the file ${regexMs.toFixed(3)} ms (hover = ${(p99 / regexMs).toFixed(3)}x); first analysis after an edit ${analysisMs.toFixed(2)} ms (${(analysisMs / regexMs).toFixed(1)}x), ${result.sites.length} sites`,
+    },
+  ];
+}
+
+function diagnosticsFigure(): Figure[] {
+  const text = repeatToSize(TS_BLOCK, 1024 * 1024);
+  const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
+  analyze();
+  analyze();
+  const ms = median(Array.from({ length: 10 }, () => timeOnce(analyze)));
+  const findings = analyze().findings.length;
+  const regexMs = median(Array.from({ length: 10 }, () => timeOnce(() => regexPass(text))));
+  return [
+    {
+      name: 'diagnostics, 1 MB TypeScript file',
+      value: ms,
+      unit: 'ms',
+      budget: 50,
+      baseline: `RegExp pass ${regexMs.toFixed(2)} ms (engine = ${(ms / regexMs).toFixed(1)}x), ${findings} findings`,
+    },
+  ];
+}
+
+function cliFigure(): Figure[] {
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-bench-'));
+  try {
+    const blocks: [string, string][] = [
+      ['ts', TS_BLOCK],
+      ['py', fixture('python/orders_repository.py')],
+      ['tf', fixture('terraform/main.tf')],
+      ['yaml', fixture('cloudformation/database.yaml')],
+      ['java', fixture('java/OrderRepository.java')],
+      ['go', fixture('go/orders.go')],
+    ];
+    const fileSize = 5 * 1024;
+    for (let i = 0; i < 10_000; i++) {
+      const [extension, block] = blocks[i % blocks.length];
+      const dir = path.join(tree, `service-${i % 100}`);
+      if (i < 100) {
+        fs.mkdirSync(dir);
+      }
+      // Whole lines up to about 5 KB, so that YAML and Terraform stay well formed.
+      const lines = block.split('\n');
+      let text = '';
+      for (let k = 0; text.length < fileSize; k++) {
+        text += `${lines[k % lines.length]}\n`;
+      }
+      fs.writeFileSync(path.join(dir, `file-${i}.${extension}`), text);
+    }
+    const totalBytes = fs.readdirSync(tree, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+    let output = 0;
+    const io = { stdout: (text: string) => (output += text.length), stderr: () => undefined, cwd: tree };
+    const ms = timeOnce(() => runCli(['.', '--format', 'json'], io, rules));
+    const baselineMs = timeOnce(() => {
+      for (const entry of fs.readdirSync(tree, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) {
+          regexPass(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+        }
+      }
+    });
+    return [
+      {
+        name: `CLI, 10,000 files / ${(totalBytes / 1024 / 1024).toFixed(0)} MB`,
+        value: ms / 1000,
+        unit: 's',
+        budget: 10,
+        baseline: `read + RegExp pass over the same tree ${(baselineMs / 1000).toFixed(2)} s (CLI = ${(ms / baselineMs).toFixed(1)}x), ${os.cpus().length} cores, ${(output / 1024 / 1024).toFixed(1)} MB of JSON`,
+      },
+    ];
+  } finally {
+    fs.rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+const figures = [...hoverFigure(), ...diagnosticsFigure(), ...cliFigure()];
+const width = Math.max(...figures.map((figure) => figure.name.length));
+for (const figure of figures) {
+  const ok = figure.value < figure.budget;
+  const value = `${figure.value.toFixed(figure.unit === 's' ? 2 : 3)} ${figure.unit}`;
+  process.stdout.write(`${ok ? 'ok  ' : 'OVER'} ${figure.name.padEnd(width)}  ${value.padStart(10)}  budget < ${figure.budget} ${figure.unit}  ${figure.baseline}\n`);
+}
+if (figures.some((figure) => figure.value >= figure.budget)) {
+  process.exitCode = 1;
+}
