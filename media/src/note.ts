@@ -82,4 +82,9 @@ window.addEventListener('scroll', () => {
   }, 150);
 });
 
-vscode.postMessage({ type: 'ready' });
+// The page arrives with its first note rendered; take over its state and tell the host which note it shows.
+const firstNote: unknown = JSON.parse(document.getElementById('first-note')?.textContent ?? 'null');
+if (isHostMessage(firstNote)) {
+  show(firstNote);
+  vscode.postMessage({ type: 'ready', noteId: firstNote.noteId });
+}

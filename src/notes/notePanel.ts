@@ -30,7 +30,9 @@ class NotePanel {
   ) {
     this.scrollY = scrollY;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = noteShellHtml(panel.webview, extensionUri);
+    const first = this.message();
+    panel.webview.html = noteShellHtml(panel.webview, extensionUri, first);
+    hooks.onDidShow(this, first.noteId);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.onDidChangeViewState((event) => event.webviewPanel.active && hooks.onDidFocus(this), null, this.disposables);
     panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), null, this.disposables);
@@ -52,9 +54,12 @@ class NotePanel {
       return;
     }
     const handlers: { [K in WebviewMessage['type']]: (m: Extract<WebviewMessage, { type: K }>) => void } = {
-      ready: () => {
+      // The page already shows the note it was created with; render only if the user moved on since.
+      ready: (m) => {
         this.ready = true;
-        this.render();
+        if (m.noteId !== this.history.current) {
+          this.render();
+        }
       },
       openNote: (m) => {
         if (getCatalog().note(m.noteId)) {
@@ -82,16 +87,18 @@ class NotePanel {
 
   private render(): void {
     this.updateTitle();
+    const message = this.message();
+    this.hooks.onDidShow(this, message.noteId);
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  /** The current note, rendered, with the navigation state the webview needs. */
+  private message(): HostMessage {
     const catalog = getCatalog();
-    const note = catalog.note(this.history.current);
-    if (!note) {
-      return;
-    }
-    this.hooks.onDidShow(this, note.id);
-    if (!this.ready) {
-      return;
-    }
-    const message: HostMessage = {
+    const note = catalog.note(this.history.current) ?? catalog.notesInOrder()[0];
+    return {
       type: 'show',
       noteId: note.id,
       title: note.title,
@@ -101,7 +108,6 @@ class NotePanel {
       quizQuestions: catalog.questionsForNote(note.id).length,
       state: { ...this.history.snapshot(), scrollY: this.scrollY },
     };
-    void this.panel.webview.postMessage(message);
   }
 
   private updateTitle(): void {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { HostMessage } from './protocol';
+import { jsonForScriptElement } from './renderNote';
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -7,10 +9,11 @@ function nonce(): string {
 }
 
 /**
- * The panel's static page. Note content arrives later by message; the page itself runs only our
+ * The panel's page. It carries the first note already rendered, so the note paints without waiting
+ * for the script or a message round trip; later notes arrive by message. The page runs only our
  * nonce'd script and loads styles from our own folders.
  */
-export function noteShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function noteShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri, first: HostMessage): string {
   const scriptNonce = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'note.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'note.css'));
@@ -37,7 +40,8 @@ export function noteShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
 <button type="button" id="forward" title="${forward} (Alt+Right)" aria-label="${forward}" disabled>&#8594;</button>
 <button type="button" id="quiz" class="primary" hidden>${vscode.l10n.t('Quiz this topic')}</button>
 </nav>
-<main id="note" aria-live="polite" aria-labelledby="note-title"><p class="loading">${vscode.l10n.t('Loading note…')}</p></main>
+<main id="note" aria-live="polite" aria-labelledby="note-title">${first.html}</main>
+<script type="application/json" id="first-note">${jsonForScriptElement(first)}</script>
 <script nonce="${scriptNonce}" src="${script}"></script>
 </body>
 </html>`;

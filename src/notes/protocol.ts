@@ -23,7 +23,7 @@ export type HostMessage = {
 };
 
 export type WebviewMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; noteId: string }
   | { type: 'openNote'; noteId: string }
   | { type: 'openExternal'; url: string }
   | { type: 'navigate'; direction: 'back' | 'forward' }
@@ -41,7 +41,6 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
   switch (value.type) {
     case 'ready':
-      return true;
     case 'openNote':
     case 'quizNote':
       return typeof value.noteId === 'string' && NOTE_ID.test(value.noteId);

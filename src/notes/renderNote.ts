@@ -114,6 +114,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** JSON that is safe inside a <script> element: no `</script>` or `<!--` in it can end or change it. */
+export function jsonForScriptElement(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 function renderSources(sources: readonly Source[]): string {
   const items = sources
     .map((source) => {

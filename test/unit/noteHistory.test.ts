@@ -44,7 +44,7 @@ describe('note history', () => {
 
 describe('note panel protocol', () => {
   it('accepts the messages the webview sends', () => {
-    assert.ok(isWebviewMessage({ type: 'ready' }));
+    assert.ok(isWebviewMessage({ type: 'ready', noteId: 'rds-proxy' }));
     assert.ok(isWebviewMessage({ type: 'openNote', noteId: 'rds-proxy' }));
     assert.ok(isWebviewMessage({ type: 'openExternal', url: 'https://docs.aws.amazon.com/' }));
     assert.ok(isWebviewMessage({ type: 'navigate', direction: 'back' }));
@@ -55,6 +55,7 @@ describe('note panel protocol', () => {
     for (const message of [
       null,
       'ready',
+      { type: 'ready' },
       [],
       { type: 'openNote', noteId: '../x' },
       { type: 'openNote' },

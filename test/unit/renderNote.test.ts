@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyLink, renderMarkdown, renderNote } from '../../src/notes/renderNote';
+import { classifyLink, jsonForScriptElement, renderMarkdown, renderNote } from '../../src/notes/renderNote';
 import { sampleCatalog } from '../support/sampleCatalog';
 
 describe('note rendering', () => {
@@ -77,5 +77,13 @@ describe('note rendering', () => {
     const rendered = renderNote(note, catalog);
     assert.match(rendered.html, /&#60;b&#62;x&#60;\/b&#62;/);
     assert.doesNotMatch(rendered.html, /<b>x<\/b>/);
+  });
+
+  it('embeds the first note as JSON that cannot close its script element', () => {
+    const value = { html: '</script><script>alert(1)</script><!-- x' };
+    const json = jsonForScriptElement(value);
+    assert.doesNotMatch(json, /<\/script/i);
+    assert.doesNotMatch(json, /<!--/);
+    assert.deepEqual(JSON.parse(json), value);
   });
 });

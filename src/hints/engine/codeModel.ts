@@ -4,7 +4,7 @@
  * tied to an AWS SDK or Redis client by an import, a constructor or a declared type, so an unrelated
  * `scan` (Java Scanner, an S3 or SQL helper, a wrapper method's definition) stays silent.
  */
-import { Comment, Family, lex, matchBrackets, Token } from './lexer';
+import { Comment, Family, ID, lex, matchBrackets, NUM, PUNCT, STR, Tokens } from './lexer';
 import {
   DocumentModel,
   Literal,
@@ -54,6 +54,22 @@ const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', '
 const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select']);
 const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType']);
 const MYPY_TYPES: Record<string, ClientKind> = { Table: 'dynamodb-table', DynamoDBClient: 'dynamodb', DynamoDBServiceResource: 'dynamodb-resource' };
+/** Punctuation that can sit between a variable and its `=` (`a.b =`, `x: Map<K, V> =`, `y?: T | U =`). */
+const ASSIGNMENT_TARGET_PUNCT = ['.', '<', '>', '[', ']', ',', '|', '?', '&'];
+/** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
+const CHAIN_PREFIXES = ['await', 'new', 'yield'];
+/** Keywords before a name that is defined rather than called. */
+const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class'];
+/** Punctuation that ends a search back from `{` for the `)` of a function signature. */
+const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
+const COLON = 58;
+const EQUALS = 61;
+/**
+ * Three letters that every scope marker (`LastEvaluatedKey`, `exclusive_start_key`, `paginate`,
+ * `UnprocessedItems`) holds in some case; the Kelvin sign is the one other character whose lower case is `k`.
+ */
+const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]/g;
+const WHITESPACE_RUN = /\s*/y;
 const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
 
 type Value =
@@ -81,7 +97,7 @@ interface NamedImportSite {
 }
 
 class CodeAnalyzer {
-  readonly tokens: Token[];
+  readonly tokens: Tokens;
   readonly comments: Comment[];
   readonly partner: Int32Array;
   readonly parent: Int32Array;
@@ -126,21 +142,28 @@ class CodeAnalyzer {
   // ----- token helpers -------------------------------------------------------------------------
 
   is(index: number, text: string): boolean {
-    const token = this.tokens[index];
-    return token !== undefined && token.kind !== 'str' && token.text === text;
+    return this.tokens.is(index, text);
   }
 
   id(index: number): string | undefined {
-    const token = this.tokens[index];
-    return token?.kind === 'id' ? token.text : undefined;
+    return this.tokens.kinds[index] === ID ? this.tokens.text(index) : undefined;
+  }
+
+  isId(index: number): boolean {
+    return this.tokens.kinds[index] === ID;
+  }
+
+  /** Whether a token is the identifier `word`, without slicing its text. */
+  idIs(index: number, word: string): boolean {
+    return this.tokens.kinds[index] === ID && this.tokens.is(index, word);
   }
 
   span(from: number, to: number): Span {
-    return { start: this.tokens[from].start, end: this.tokens[to].end };
+    return { start: this.tokens.starts[from], end: this.tokens.ends[to] };
   }
 
   tokenSpan(index: number): Span {
-    return { start: this.tokens[index].start, end: this.tokens[index].end };
+    return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
 
   isAccess(index: number): boolean {
@@ -152,19 +175,18 @@ class CodeAnalyzer {
   collectImports(): void {
     const tokens = this.tokens;
     for (let i = 0; i < tokens.length; i++) {
-      const word = this.id(i);
-      if (!word || (i > 0 && this.isAccess(i - 1))) {
+      if (!this.isId(i) || (i > 0 && this.isAccess(i - 1))) {
         continue;
       }
       if (this.family === 'js') {
-        if (word === 'import' && !this.is(i + 1, '(')) {
+        if (this.idIs(i, 'import') && !this.is(i + 1, '(')) {
           this.jsImport(i);
-        } else if (word === 'require' && this.is(i + 1, '(') && tokens[i + 2]?.kind === 'str') {
+        } else if (this.idIs(i, 'require') && this.is(i + 1, '(') && tokens.kinds[i + 2] === STR) {
           this.jsRequire(i);
         }
-      } else if (this.family === 'python' && (word === 'import' || word === 'from') && this.startsLine(i)) {
+      } else if (this.family === 'python' && (this.idIs(i, 'import') || this.idIs(i, 'from')) && this.startsLine(i)) {
         this.pythonImport(i);
-      } else if (this.family === 'java' && word === 'import') {
+      } else if (this.family === 'java' && this.idIs(i, 'import')) {
         const path = this.dottedPath(i + 1);
         if (path.text) {
           const service = serviceOfNamespace(path.text);
@@ -172,7 +194,7 @@ class CodeAnalyzer {
             this.services.add(service);
           }
         }
-      } else if (this.family === 'csharp' && word === 'using' && this.id(i + 1)) {
+      } else if (this.family === 'csharp' && this.idIs(i, 'using') && this.id(i + 1)) {
         const path = this.dottedPath(i + 1);
         const service = serviceOfNamespace(path.text);
         if (service) {
@@ -181,7 +203,7 @@ class CodeAnalyzer {
         if (path.text === 'Amazon.RDS.Util') {
           this.services.add('rds-auth');
         }
-      } else if (this.family === 'go' && word === 'import') {
+      } else if (this.family === 'go' && this.idIs(i, 'import')) {
         this.goImport(i);
       }
     }
@@ -191,7 +213,7 @@ class CodeAnalyzer {
     let j = from;
     let text = '';
     while (this.id(j) || this.is(j, '*')) {
-      text += this.tokens[j].text;
+      text += this.tokens.text(j);
       if (!this.is(j + 1, '.')) {
         j++;
         break;
@@ -206,7 +228,7 @@ class CodeAnalyzer {
     if (index === 0) {
       return true;
     }
-    return this.lines.lineOf(this.tokens[index - 1].end) !== this.lines.lineOf(this.tokens[index].start);
+    return this.lines.lineOf(this.tokens.ends[index - 1]) !== this.lines.lineOf(this.tokens.starts[index]);
   }
 
   private addImport(local: string, module: string, path: string): void {
@@ -240,7 +262,7 @@ class CodeAnalyzer {
     const limit = Math.min(this.tokens.length, start + 200);
     const specifiers: { local: string; path: string }[] = [];
     let named: { open: number; close: number } | undefined;
-    while (j < limit && this.tokens[j].kind !== 'str' && !this.is(j, ';')) {
+    while (j < limit && this.tokens.kinds[j] !== STR && !this.is(j, ';')) {
       if (this.is(j, '{')) {
         const close = this.partner[j];
         if (close < 0) {
@@ -273,11 +295,10 @@ class CodeAnalyzer {
       }
       j++;
     }
-    const moduleToken = this.tokens[j];
-    if (!moduleToken || moduleToken.kind !== 'str') {
+    if (this.tokens.kinds[j] !== STR) {
       return;
     }
-    const module = moduleToken.text;
+    const module = this.tokens.text(j);
     this.noteModule(module);
     for (const specifier of specifiers) {
       this.addImport(specifier.local, module, specifier.path === '\0default' ? this.defaultPath(module) : specifier.path);
@@ -289,7 +310,7 @@ class CodeAnalyzer {
   }
 
   private jsRequire(index: number): void {
-    const module = this.tokens[index + 2].text;
+    const module = this.tokens.text(index + 2);
     this.noteModule(module);
     // const X = require('m') / const { A, B: C } = require('m')
     if (!this.is(index - 1, '=')) {
@@ -319,12 +340,12 @@ class CodeAnalyzer {
 
   private pythonImport(start: number): void {
     const tokens = this.tokens;
-    const line = this.lines.lineOf(tokens[start].start);
+    const line = this.lines.lineOf(tokens.starts[start]);
     const sameStatement = (k: number): boolean => {
       if (k >= tokens.length) {
         return false;
       }
-      return this.lines.lineOf(tokens[k].start) === line || this.insideParens(k, start);
+      return this.lines.lineOf(tokens.starts[k]) === line || this.insideParens(k, start);
     };
     if (this.id(start) === 'import') {
       let j = start + 1;
@@ -395,7 +416,7 @@ class CodeAnalyzer {
 
   private goImport(start: number): void {
     const record = (aliasIndex: number, pathIndex: number): void => {
-      const path = this.tokens[pathIndex].text;
+      const path = this.tokens.text(pathIndex);
       const service = serviceOfGoImport(path);
       if (!service) {
         return;
@@ -409,13 +430,13 @@ class CodeAnalyzer {
     if (this.is(start + 1, '(')) {
       const close = this.partner[start + 1];
       for (let k = start + 2; k > 0 && k < close; k++) {
-        if (this.tokens[k].kind === 'str') {
+        if (this.tokens.kinds[k] === STR) {
           record(this.id(k - 1) && k - 1 > start + 1 ? k - 1 : -1, k);
         }
       }
-    } else if (this.tokens[start + 1]?.kind === 'str') {
+    } else if (this.tokens.kinds[start + 1] === STR) {
       record(-1, start + 1);
-    } else if (this.id(start + 1) && this.tokens[start + 2]?.kind === 'str') {
+    } else if (this.id(start + 1) && this.tokens.kinds[start + 2] === STR) {
       record(start + 1, start + 2);
     }
   }
@@ -454,7 +475,7 @@ class CodeAnalyzer {
   private boundValue(index: number): Value | undefined {
     const name = this.id(index);
     const bound = name ? this.bindings.get(name) : undefined;
-    return bound ? this.lookup(name!, this.tokens[index].start) : undefined;
+    return bound ? this.lookup(name!, this.tokens.starts[index]) : undefined;
   }
 
   private bind(name: string, offset: number, value: Value): void {
@@ -467,8 +488,8 @@ class CodeAnalyzer {
   evalChain(from: number, limit: number): { value: Value | undefined; end: number } {
     let j = from;
     let constructed = false;
-    while (j < limit && ['await', 'new', 'yield'].includes(this.id(j) ?? '')) {
-      constructed ||= this.id(j) === 'new';
+    while (j < limit && this.isId(j) && this.tokens.isOneOf(j, CHAIN_PREFIXES)) {
+      constructed ||= this.tokens.is(j, 'new');
       j++;
     }
     while (j < limit && (this.is(j, '&') || this.is(j, '*'))) {
@@ -478,7 +499,7 @@ class CodeAnalyzer {
     if (!base) {
       return { value: undefined, end: j };
     }
-    let value = this.lookup(base, this.tokens[j].start);
+    let value = this.lookup(base, this.tokens.starts[j]);
     j++;
     let lastMember = base;
     while (j < limit && value) {
@@ -550,9 +571,8 @@ class CodeAnalyzer {
 
   private call(value: Value, name: string, open: number, constructed: boolean): Value | undefined {
     if (value.t === 'boto3') {
-      const first = this.tokens[open + 1];
-      if ((name === 'client' || name === 'resource') && first?.kind === 'str') {
-        const kind = BOTO3_SERVICES[first.text];
+      if ((name === 'client' || name === 'resource') && this.tokens.kinds[open + 1] === STR) {
+        const kind = BOTO3_SERVICES[this.tokens.text(open + 1)];
         if (kind) {
           return { t: 'client', kind: name === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind };
         }
@@ -617,7 +637,6 @@ class CodeAnalyzer {
   chainStart(end: number): number {
     let j = end;
     for (let guard = 0; guard < 64 && j >= 0; guard++) {
-      const token = this.tokens[j];
       if (this.is(j, ')') || this.is(j, ']')) {
         const open = this.partner[j];
         if (open < 0) {
@@ -626,12 +645,12 @@ class CodeAnalyzer {
         j = open - 1;
         continue;
       }
-      if (token.kind === 'id' || this.is(j, '!')) {
+      if (this.isId(j) || this.is(j, '!')) {
         if (j > 0 && (this.isAccess(j - 1) || this.is(j - 1, '!'))) {
           j -= 2;
           continue;
         }
-        if (j > 0 && this.id(j - 1) === 'new') {
+        if (j > 0 && this.idIs(j - 1, 'new')) {
           j--;
           continue;
         }
@@ -646,27 +665,33 @@ class CodeAnalyzer {
 
   collectBindings(): void {
     const tokens = this.tokens;
+    const declaresTypes = this.family === 'java' || this.family === 'csharp' || this.family === 'go';
     for (let i = 1; i < tokens.length - 1; i++) {
-      const token = tokens[i];
-      if (token.kind !== 'punct' && token.kind !== 'id') {
+      const kind = tokens.kinds[i];
+      if (kind === ID) {
+        if (declaresTypes) {
+          this.typedDeclaration(i);
+        }
         continue;
       }
-      if (token.text === '=' || token.text === ':=') {
+      // Only `=`, `:=` and `:` matter among punctuation, and all start with `=` or `:`.
+      const first = kind === PUNCT ? this.text.charCodeAt(tokens.starts[i]) : 0;
+      if (first !== EQUALS && first !== COLON) {
+        continue;
+      }
+      if (tokens.is(i, '=') || tokens.is(i, ':=')) {
         const name = this.assignedName(i);
         if (name) {
           const { value } = this.evalChain(i + 1, tokens.length);
           if (value && value.t !== 'ref') {
-            this.bind(name, token.start, value);
+            this.bind(name, tokens.starts[i], value);
           } else if (value && value.t === 'ref' && this.family === 'python' && value.module === 'aws_cdk') {
             this.imports.set(name, { module: value.module, path: value.path });
           }
         }
         continue;
       }
-      if (token.kind === 'id') {
-        this.typedDeclaration(i);
-      }
-      if (token.text === ':' && this.id(i - 1) && (this.family === 'js' || this.family === 'python')) {
+      if (tokens.isChar(i, COLON) && this.isId(i - 1) && (this.family === 'js' || this.family === 'python')) {
         this.annotation(i);
       }
     }
@@ -678,14 +703,14 @@ class CodeAnalyzer {
       return undefined;
     }
     for (let k = eq - 1, steps = 0; k >= 0 && steps < 16; k--, steps++) {
-      const token = this.tokens[k];
-      if (token.kind === 'punct' && token.text === ':' && this.family !== 'go') {
+      const kind = this.tokens.kinds[k];
+      if (kind === PUNCT && this.tokens.isChar(k, COLON) && this.family !== 'go') {
         return this.id(k - 1);
       }
-      if (token.kind === 'punct' && !['.', '<', '>', '[', ']', ',', '|', '?', '&'].includes(token.text)) {
+      if (kind === PUNCT && !this.tokens.isOneOf(k, ASSIGNMENT_TARGET_PUNCT)) {
         break;
       }
-      if (token.kind === 'str' || token.kind === 'num') {
+      if (kind === STR || kind === NUM) {
         break;
       }
     }
@@ -694,7 +719,7 @@ class CodeAnalyzer {
 
   /** Java / C# `DynamoDbClient client`, Go `client *dynamodb.Client`. */
   private typedDeclaration(i: number): void {
-    const name = this.tokens[i].text;
+    const name = this.tokens.text(i);
     if (this.family === 'java' || this.family === 'csharp') {
       const kind = TYPED_CLIENTS[name];
       if (!kind || !this.services.has(SERVICE_OF_KIND[kind]) || (i > 0 && this.isAccess(i - 1))) {
@@ -707,7 +732,7 @@ class CodeAnalyzer {
       }
       const variable = this.id(j);
       if (variable && (this.is(j + 1, ';') || this.is(j + 1, '=') || this.is(j + 1, ',') || this.is(j + 1, ')'))) {
-        this.bind(variable, this.tokens[j].start, { t: 'client', kind });
+        this.bind(variable, this.tokens.starts[j], { t: 'client', kind });
       }
       return;
     }
@@ -716,7 +741,7 @@ class CodeAnalyzer {
       const before = this.is(i - 1, '*') ? i - 2 : i - 1;
       const variable = this.id(before);
       if (variable && ['dynamodb', 'rds', 'elasticache'].includes(service)) {
-        this.bind(variable, this.tokens[before].start, { t: 'client', kind: service as ClientKind });
+        this.bind(variable, this.tokens.starts[before], { t: 'client', kind: service as ClientKind });
       }
     }
   }
@@ -746,7 +771,7 @@ class CodeAnalyzer {
       kind = MYPY_TYPES[imported.path];
     }
     if (kind) {
-      this.bind(this.tokens[colon - 1].text, this.tokens[colon - 1].start, flavor ? { t: 'client', kind, flavor } : { t: 'client', kind });
+      this.bind(this.tokens.text(colon - 1), this.tokens.starts[colon - 1], flavor ? { t: 'client', kind, flavor } : { t: 'client', kind });
     }
   }
 
@@ -755,16 +780,15 @@ class CodeAnalyzer {
   /** Request objects first (Java builders, C# initializers, Go input structs), so that calls can find them. */
   collectRequests(): void {
     for (let i = 0; i < this.tokens.length; i++) {
-      const name = this.id(i);
-      if (!name) {
+      if (!this.isId(i)) {
         continue;
       }
       const next = i + 1;
       if (this.family === 'go' && i > 0 && this.isAccess(i - 1) && this.is(next, '{')) {
         this.goLiteral(i);
-      } else if (this.family === 'java' && !this.isAccess(i - 1) && this.is(next, '.') && this.id(next + 1) === 'builder' && this.is(next + 2, '(')) {
+      } else if (this.family === 'java' && !this.isAccess(i - 1) && this.is(next, '.') && this.idIs(next + 1, 'builder') && this.is(next + 2, '(')) {
         this.javaBuilder(i);
-      } else if (this.family === 'csharp' && this.id(i - 1) === 'new') {
+      } else if (this.family === 'csharp' && this.idIs(i - 1, 'new')) {
         this.csharpInitializer(i);
       }
     }
@@ -772,19 +796,17 @@ class CodeAnalyzer {
 
   collectCalls(): void {
     for (let i = 0; i < this.tokens.length; i++) {
-      const name = this.id(i);
-      if (!name) {
+      if (!this.isId(i)) {
         continue;
       }
-      const next = i + 1;
-      if (this.family === 'js' && name === 'new') {
+      if (this.family === 'js' && this.idIs(i, 'new')) {
         this.jsConstruct(i);
-      } else if (i > 0 && this.isAccess(i - 1)) {
-        if (this.is(next, '(')) {
+      } else if (this.is(i + 1, '(')) {
+        if (i > 0 && this.isAccess(i - 1)) {
           this.methodCall(i);
+        } else if (this.family === 'js' || this.family === 'python') {
+          this.plainCall(i);
         }
-      } else if (this.is(next, '(') && (this.family === 'js' || this.family === 'python')) {
-        this.plainCall(i);
       }
     }
   }
@@ -804,13 +826,13 @@ class CodeAnalyzer {
     if (!this.id(last) || !this.is(last + 1, '(')) {
       return;
     }
-    const value = this.lookup(this.tokens[start].text, this.tokens[start].start);
+    const value = this.lookup(this.tokens.text(start), this.tokens.starts[start]);
     if (!value || value.t !== 'ref') {
       return;
     }
     let path = value.path;
     for (let k = start + 2; k <= last; k += 2) {
-      path = path ? `${path}.${this.tokens[k].text}` : this.tokens[k].text;
+      path = path ? `${path}.${this.tokens.text(k)}` : this.tokens.text(k);
     }
     const open = last + 1;
     const services = JS_MODULES[value.module];
@@ -878,11 +900,11 @@ class CodeAnalyzer {
 
   /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `redis.Redis(...)` handled in methodCall. */
   private plainCall(index: number): void {
-    const name = this.tokens[index].text;
-    if (['def', 'function', 'new', 'class'].includes(this.id(index - 1) ?? '')) {
+    const name = this.tokens.text(index);
+    if (this.isId(index - 1) && this.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) {
       return;
     }
-    const value = this.lookup(name, this.tokens[index].start);
+    const value = this.lookup(name, this.tokens.starts[index]);
     if (!value || value.t !== 'ref') {
       return;
     }
@@ -904,7 +926,7 @@ class CodeAnalyzer {
 
   /** `receiver.method(...)`. */
   private methodCall(index: number): void {
-    const method = this.tokens[index].text;
+    const method = this.tokens.text(index);
     const open = index + 1;
     const close = this.partner[open];
     const receiverEnd = index - 2;
@@ -965,8 +987,8 @@ class CodeAnalyzer {
       return;
     }
     const normalized = normalizeName(method);
-    if (normalized === 'getpaginator' && this.tokens[open + 1]?.kind === 'str') {
-      const inner = normalizeName(this.tokens[open + 1].text);
+    if (normalized === 'getpaginator' && this.tokens.kinds[open + 1] === STR) {
+      const inner = normalizeName(this.tokens.text(open + 1));
       const operation = inner === 'scan' ? 'dynamodb:Scan' : inner === 'query' ? 'dynamodb:Query' : undefined;
       if (operation) {
         this.addOperation({ operation, name: this.tokenSpan(open + 1), call: false, paginated: true, tokenIndex: open + 1 });
@@ -1004,7 +1026,7 @@ class CodeAnalyzer {
       const alias = this.id(k);
       const service = alias ? this.goPackages.get(alias) : undefined;
       const input = this.id(k + 2);
-      if (service && this.is(k + 1, '.') && input === `${this.tokens[index].text}Input`) {
+      if (service && this.is(k + 1, '.') && input === `${this.tokens.text(index)}Input`) {
         const operation = operationOfTypeName(input, new Set([service]), /Input$/);
         if (operation) {
           const request = this.requestForCall(open, close, operation);
@@ -1027,13 +1049,13 @@ class CodeAnalyzer {
       return this.objectArgument(open, operation);
     }
     if (this.family === 'python') {
-      const spread = this.is(open + 1, '**') && this.id(open + 2) ? this.resolveObjectVariable(this.tokens[open + 2].text, open) : -1;
+      const spread = this.is(open + 1, '**') && this.id(open + 2) ? this.resolveObjectVariable(this.tokens.text(open + 2), open) : -1;
       if (spread >= 0) {
         return this.contextFrom(spread, this.partner[spread], 'sdk', operation, this.tokenSpan(open - 1));
       }
       return this.contextFrom(open, close, 'sdk', operation, this.tokenSpan(open - 1));
     }
-    const argument = this.id(open + 1) && (this.is(open + 2, ')') || this.is(open + 2, ',')) ? this.tokens[open + 1].text : undefined;
+    const argument = this.id(open + 1) && (this.is(open + 2, ')') || this.is(open + 2, ',')) ? this.tokens.text(open + 1) : undefined;
     if (this.family === 'go' && this.is(open + 2, ',')) {
       const second = this.id(open + 3);
       return second ? this.requestVariable(second, open) : undefined;
@@ -1060,7 +1082,7 @@ class CodeAnalyzer {
       const name = this.assignedName(k);
       if (name) {
         const list = this.requestVariables.get(name) ?? [];
-        list.push({ offset: this.tokens[k].start, context });
+        list.push({ offset: this.tokens.starts[k], context });
         this.requestVariables.set(name, list);
       }
     }
@@ -1073,7 +1095,7 @@ class CodeAnalyzer {
     }
     let found: OptionContext | undefined;
     for (const entry of list) {
-      if (entry.offset < this.tokens[before].start) {
+      if (entry.offset < this.tokens.starts[before]) {
         found = entry.context;
       }
     }
@@ -1086,7 +1108,7 @@ class CodeAnalyzer {
     if (this.is(open + 1, '{')) {
       objectOpen = open + 1;
     } else if (this.id(open + 1) && (this.is(open + 2, ')') || this.is(open + 2, ','))) {
-      objectOpen = this.resolveObjectVariable(this.tokens[open + 1].text, open);
+      objectOpen = this.resolveObjectVariable(this.tokens.text(open + 1), open);
     }
     if (objectOpen < 0 || this.partner[objectOpen] < 0) {
       return undefined;
@@ -1102,11 +1124,13 @@ class CodeAnalyzer {
   private resolveObjectVariable(name: string, before: number): number {
     if (!this.objectAssignments) {
       this.objectAssignments = new Map();
+      // Only `name =` and (JavaScript) `name: T =` can assign an object; other identifiers are not indexed.
       for (let k = 0; k < this.tokens.length; k++) {
-        if (this.tokens[k].kind === 'id') {
-          const list = this.objectAssignments.get(this.tokens[k].text) ?? [];
+        if (this.tokens.kinds[k] === ID && (this.is(k + 1, '=') || (this.family === 'js' && this.is(k + 1, ':')))) {
+          const name = this.tokens.text(k);
+          const list = this.objectAssignments.get(name) ?? [];
           list.push(k);
-          this.objectAssignments.set(this.tokens[k].text, list);
+          this.objectAssignments.set(name, list);
         }
       }
     }
@@ -1135,7 +1159,7 @@ class CodeAnalyzer {
 
   /** Java `XRequest.builder()...build()`. */
   private javaBuilder(index: number): void {
-    const operation = operationOfTypeName(this.tokens[index].text, this.services, /Request$/);
+    const operation = operationOfTypeName(this.tokens.text(index), this.services, /Request$/);
     if (!operation) {
       return;
     }
@@ -1146,7 +1170,7 @@ class CodeAnalyzer {
       if (close < 0) {
         break;
       }
-      const method = this.tokens[last + 2].text;
+      const method = this.tokens.text(last + 2);
       last = close;
       if (method === 'build') {
         break;
@@ -1161,7 +1185,7 @@ class CodeAnalyzer {
 
   /** C# `new XRequest { A = 1 }` / `new XRequest() { ... }`. */
   private csharpInitializer(index: number): void {
-    const operation = operationOfTypeName(this.tokens[index].text, this.services, /Request$/);
+    const operation = operationOfTypeName(this.tokens.text(index), this.services, /Request$/);
     if (!operation) {
       return;
     }
@@ -1186,7 +1210,7 @@ class CodeAnalyzer {
     if (!service) {
       return;
     }
-    const operation = operationOfTypeName(this.tokens[index].text, new Set([service]), /Input$/);
+    const operation = operationOfTypeName(this.tokens.text(index), new Set([service]), /Input$/);
     if (!operation) {
       return;
     }
@@ -1231,12 +1255,13 @@ class CodeAnalyzer {
   }
 
   private optionAt(k: number, open: number, close: number): { occurrence: OptionOccurrence; valueOpen: number } | undefined {
-    const token = this.tokens[k];
+    const tokens = this.tokens;
+    const kind = tokens.kinds[k];
     const keyEnd = k;
     let valueStart: number;
     let valueEnd: number;
     if (this.family === 'java') {
-      if (token.kind !== 'id' || !this.is(k - 1, '.') || !this.is(k + 1, '(') || ['builder', 'build'].includes(token.text)) {
+      if (kind !== ID || !this.is(k - 1, '.') || !this.is(k + 1, '(') || this.tokens.is(k, 'builder') || this.tokens.is(k, 'build')) {
         return undefined;
       }
       const parenClose = this.partner[k + 1];
@@ -1245,21 +1270,21 @@ class CodeAnalyzer {
       }
       valueStart = k + 2;
       valueEnd = parenClose;
-      const occurrence = this.occurrence(k, k, valueStart, valueEnd, { start: this.tokens[k - 1].start, end: this.tokens[parenClose].end });
+      const occurrence = this.occurrence(k, k, valueStart, valueEnd, { start: this.tokens.starts[k - 1], end: this.tokens.ends[parenClose] });
       return { occurrence, valueOpen: this.is(valueStart, '(') || this.is(valueStart, '{') ? valueStart : -1 };
     }
-    const isKeyToken = token.kind === 'id' || (token.kind === 'str' && !token.interpolated);
+    const isKeyToken = kind === ID || (kind === STR && !tokens.interpolated(k));
     if (!isKeyToken) {
       return undefined;
     }
     if (this.family === 'python') {
-      const kwarg = token.kind === 'id' && this.is(k + 1, '=') && this.parent[k] === open && this.is(open, '(');
-      const dictKey = token.kind === 'str' && this.is(k + 1, ':');
+      const kwarg = kind === ID && this.is(k + 1, '=') && this.parent[k] === open && this.is(open, '(');
+      const dictKey = kind === STR && this.is(k + 1, ':');
       if (!kwarg && !dictKey) {
         return undefined;
       }
     } else if (this.family === 'csharp') {
-      if (token.kind !== 'id' || !this.is(k + 1, '=') || !this.is(this.parent[k], '{')) {
+      if (kind !== ID || !this.is(k + 1, '=') || !this.is(this.parent[k], '{')) {
         return undefined;
       }
     } else if (!this.is(k + 1, ':') || this.is(k - 1, '?') || this.is(k - 1, '.')) {
@@ -1278,13 +1303,13 @@ class CodeAnalyzer {
     if (valueEnd <= valueStart) {
       return undefined;
     }
-    const removalEnd = this.is(valueEnd, ',') ? this.tokens[valueEnd].end : this.tokens[valueEnd - 1].end;
-    const occurrence = this.occurrence(k, keyEnd, valueStart, valueEnd, { start: token.start, end: removalEnd });
+    const removalEnd = this.is(valueEnd, ',') ? this.tokens.ends[valueEnd] : this.tokens.ends[valueEnd - 1];
+    const occurrence = this.occurrence(k, keyEnd, valueStart, valueEnd, { start: tokens.starts[k], end: removalEnd });
     return { occurrence, valueOpen: this.partner[valueStart] > valueStart ? valueStart : -1 };
   }
 
   private occurrence(keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, removal: Span): OptionOccurrence {
-    const name = this.tokens[keyStart].text;
+    const name = this.tokens.text(keyStart);
     const { literal, span } = this.literal(valueStart, valueEnd);
     const occurrence: OptionOccurrence = {
       name,
@@ -1306,22 +1331,20 @@ class CodeAnalyzer {
 
   /** Widen a removal to whole lines when nothing else shares them. */
   private wholeLines(span: Span): Span {
-    const text = this.text;
-    let start = span.start;
-    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) {
-      start--;
+    const startLine = this.lines.lineOf(span.start);
+    const endLine = this.lines.lineOf(span.end);
+    if (this.isBlank(this.lines.lineStart(startLine), span.start) && this.isBlank(span.end, this.lines.lineEnd(endLine))) {
+      const nextLineStart = endLine + 1 < this.lines.lineCount ? this.lines.lineStart(endLine + 1) : this.lines.lineEnd(endLine);
+      return { start: this.lines.lineStart(startLine), end: nextLineStart };
     }
-    if (start > 0 && text.charCodeAt(start - 1) !== 10) {
-      return span;
-    }
-    let end = span.end;
-    while (end < text.length && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 13)) {
-      end++;
-    }
-    if (end < text.length && text.charCodeAt(end) !== 10) {
-      return span;
-    }
-    return { start, end: Math.min(end + 1, text.length) };
+    return span;
+  }
+
+  /** Whether text[from, to) is all whitespace (`\s`), without slicing it. */
+  private isBlank(from: number, to: number): boolean {
+    WHITESPACE_RUN.lastIndex = from;
+    WHITESPACE_RUN.test(this.text);
+    return WHITESPACE_RUN.lastIndex >= to;
   }
 
   literal(from: number, to: number): { literal: Literal; span?: Span } {
@@ -1332,33 +1355,34 @@ class CodeAnalyzer {
       a += 4;
       b -= 1;
     }
-    if (b - a === 2 && this.is(a, '-') && this.tokens[a + 1].kind === 'num') {
-      return { literal: { kind: 'num', value: -Number(this.tokens[a + 1].text) }, span: this.span(a, a + 1) };
+    if (b - a === 2 && this.is(a, '-') && this.tokens.kinds[a + 1] === NUM) {
+      return { literal: { kind: 'num', value: -Number(this.tokens.text(a + 1)) }, span: this.span(a, a + 1) };
     }
     if (b - a !== 1) {
-      return { literal: { kind: 'expr', text: b > a ? this.text.slice(this.tokens[a].start, this.tokens[b - 1].end) : '' } };
+      return { literal: { kind: 'expr', text: b > a ? this.text.slice(this.tokens.starts[a], this.tokens.ends[b - 1]) : '' } };
     }
-    const token = this.tokens[a];
+    const kind = this.tokens.kinds[a];
+    const text = this.tokens.text(a);
     const span = this.tokenSpan(a);
-    if (token.kind === 'num') {
-      const value = Number(token.text.replace(/[_lLmMdDfF]/g, ''));
-      return Number.isFinite(value) ? { literal: { kind: 'num', value }, span } : { literal: { kind: 'expr', text: token.text } };
+    if (kind === NUM) {
+      const value = Number(text.replace(/[_lLmMdDfF]/g, ''));
+      return Number.isFinite(value) ? { literal: { kind: 'num', value }, span } : { literal: { kind: 'expr', text } };
     }
-    if (token.kind === 'str') {
-      return token.interpolated ? { literal: { kind: 'expr', text: token.text } } : { literal: { kind: 'str', value: token.text }, span };
+    if (kind === STR) {
+      return this.tokens.interpolated(a) ? { literal: { kind: 'expr', text } } : { literal: { kind: 'str', value: text }, span };
     }
-    if (token.kind === 'id') {
-      if (token.text === 'true' || token.text === 'True') {
+    if (kind === ID) {
+      if (text === 'true' || text === 'True') {
         return { literal: { kind: 'bool', value: true }, span };
       }
-      if (token.text === 'false' || token.text === 'False') {
+      if (text === 'false' || text === 'False') {
         return { literal: { kind: 'bool', value: false }, span };
       }
-      if (token.text === 'None' || token.text === 'null' || token.text === 'nil') {
+      if (text === 'None' || text === 'null' || text === 'nil') {
         return { literal: { kind: 'none' }, span };
       }
     }
-    return { literal: { kind: 'expr', text: token.text } };
+    return { literal: { kind: 'expr', text } };
   }
 
   /** Total literal entries under a RequestItems-like value; undefined when anything is not literal. */
@@ -1406,18 +1430,17 @@ class CodeAnalyzer {
   }
 
   private redisCall(index: number, flavor: RedisFlavor, receiverStart: number): void {
-    const method = normalizeName(this.tokens[index].text);
+    const method = normalizeName(this.tokens.text(index));
     const open = index + 1;
     const close = this.partner[open];
     let command = method;
     let nameSpan = this.tokenSpan(index);
     if (REDIS_SENDERS.has(method)) {
       const first = this.is(open + 1, '[') ? open + 2 : open + 1;
-      const token = this.tokens[first];
-      if (token?.kind !== 'str') {
+      if (this.tokens.kinds[first] !== STR) {
         return;
       }
-      command = normalizeName(token.text.split(/\s+/)[0] ?? '');
+      command = normalizeName(this.tokens.text(first).split(/\s+/)[0] ?? '');
       nameSpan = this.tokenSpan(first);
     }
     if (!REDIS_COMMANDS.has(command) || close < 0) {
@@ -1428,9 +1451,9 @@ class CodeAnalyzer {
       name: nameSpan,
       tokenIndex: index,
       flavor,
-      call: { start: this.tokens[receiverStart].start, end: this.tokens[close].end },
-      receiver: REDIS_SENDERS.has(method) ? '' : this.text.slice(this.tokens[receiverStart].start, this.tokens[index - 2].end),
-      argsText: this.text.slice(this.tokens[open].end, this.tokens[close].start).trim(),
+      call: { start: this.tokens.starts[receiverStart], end: this.tokens.ends[close] },
+      receiver: REDIS_SENDERS.has(method) ? '' : this.text.slice(this.tokens.starts[receiverStart], this.tokens.ends[index - 2]),
+      argsText: this.text.slice(this.tokens.ends[open], this.tokens.starts[close]).trim(),
     };
     const statement = this.assignmentStatement(receiverStart, close);
     if (statement) {
@@ -1449,21 +1472,21 @@ class CodeAnalyzer {
     if (!this.is(k, '=') || !this.id(k - 1)) {
       return undefined;
     }
-    const variable = this.tokens[k - 1].text;
+    const variable = this.tokens.text(k - 1);
     const declarationIndex = ['const', 'let', 'var'].includes(this.id(k - 2) ?? '') ? k - 2 : k - 1;
     let end = callClose;
     if (this.is(end + 1, ';')) {
       end++;
     }
-    const startToken = this.tokens[declarationIndex];
-    const line = this.lines.lineOf(startToken.start);
-    if (this.lines.lineStart(line) + this.lines.indentation(line).length !== startToken.start) {
+    const start = this.tokens.starts[declarationIndex];
+    const line = this.lines.lineOf(start);
+    if (this.lines.lineStart(line) + this.lines.indentation(line).length !== start) {
       return undefined;
     }
     return {
-      span: { start: startToken.start, end: this.tokens[end].end },
+      span: { start, end: this.tokens.ends[end] },
       variable,
-      declaration: declarationIndex === k - 2 ? this.tokens[declarationIndex].text : '',
+      declaration: declarationIndex === k - 2 ? this.tokens.text(declarationIndex) : '',
       indent: this.lines.indentation(line),
       awaited,
     };
@@ -1472,7 +1495,7 @@ class CodeAnalyzer {
   // ----- pagination fix shapes -----------------------------------------------------------------
 
   private jsPaginationShape(newIndex: number, nameIndex: number, open: number, module: string): PaginationFixShape | undefined {
-    const operation = /^(Scan|Query)Command$/.exec(this.tokens[nameIndex].text)?.[1] as 'Scan' | 'Query' | undefined;
+    const operation = /^(Scan|Query)Command$/.exec(this.tokens.text(nameIndex))?.[1] as 'Scan' | 'Query' | undefined;
     const close = this.partner[open];
     if (!operation || close < 0 || !this.is(newIndex - 1, '(') || this.id(newIndex - 2) !== 'send' || !this.is(close + 1, ')')) {
       return undefined;
@@ -1495,21 +1518,21 @@ class CodeAnalyzer {
       flavor: 'js-send',
       statement: statement.span,
       variable: statement.variable,
-      receiver: this.text.slice(this.tokens[receiverStart].start, this.tokens[receiverEnd].end),
-      argsText: this.text.slice(this.tokens[open].end, this.tokens[close].start).trim(),
+      receiver: this.text.slice(this.tokens.starts[receiverStart], this.tokens.ends[receiverEnd]),
+      argsText: this.text.slice(this.tokens.ends[open], this.tokens.starts[close]).trim(),
       indent: statement.indent,
       operation,
       typescript: this.language === 'typescript',
     };
     if (!site.names.has(paginator)) {
-      const last = this.tokens[site.closeBrace - 1];
-      shape.importInsert = this.is(site.closeBrace - 1, ',') ? { offset: last.end, text: ` ${paginator},` } : { offset: last.end, text: `, ${paginator}` };
+      const offset = this.tokens.ends[site.closeBrace - 1];
+      shape.importInsert = this.is(site.closeBrace - 1, ',') ? { offset, text: ` ${paginator},` } : { offset, text: `, ${paginator}` };
     }
     return shape;
   }
 
   private pythonPaginationShape(receiverStart: number, nameIndex: number, open: number, close: number): PaginationFixShape | undefined {
-    const operation = /^(scan|query)$/.exec(this.tokens[nameIndex].text)?.[1];
+    const operation = /^(scan|query)$/.exec(this.tokens.text(nameIndex))?.[1];
     if (!operation) {
       return undefined;
     }
@@ -1517,16 +1540,16 @@ class CodeAnalyzer {
     if (!statement || statement.awaited) {
       return undefined;
     }
-    const endLine = this.lines.lineOf(this.tokens[close].end);
-    if (this.text.slice(this.tokens[close].end, this.lines.lineEnd(endLine)).trim() !== '') {
+    const endLine = this.lines.lineOf(this.tokens.ends[close]);
+    if (this.text.slice(this.tokens.ends[close], this.lines.lineEnd(endLine)).trim() !== '') {
       return undefined;
     }
     return {
       flavor: 'python',
       statement: statement.span,
       variable: statement.variable,
-      receiver: this.text.slice(this.tokens[receiverStart].start, this.tokens[nameIndex - 2].end),
-      argsText: this.text.slice(this.tokens[open].end, this.tokens[close].start).trim(),
+      receiver: this.text.slice(this.tokens.starts[receiverStart], this.tokens.ends[nameIndex - 2]),
+      argsText: this.text.slice(this.tokens.ends[open], this.tokens.starts[close]).trim(),
       indent: statement.indent,
       operation: operation === 'scan' ? 'Scan' : 'Query',
       typescript: false,
@@ -1536,37 +1559,39 @@ class CodeAnalyzer {
   // ----- scopes --------------------------------------------------------------------------------
 
   scopes(): ScopeInfo {
-    const count = this.tokens.length;
-    const pagination = new Int32Array(count + 1);
-    const unprocessed = new Int32Array(count + 1);
-    for (let i = 0; i < count; i++) {
-      const token = this.tokens[i];
-      let isPagination = false;
-      let isUnprocessed = false;
-      const text = token.text;
-      // Cheap substring tests first: most tokens contain none of the markers.
-      if (
-        (token.kind === 'id' || token.kind === 'str') &&
-        text.length >= 8 &&
-        (text.includes('ey') || text.includes('EY') || text.includes('aginat') || text.includes('nprocessed') || text.includes('NPROCESSED'))
-      ) {
-        const lower = text.toLowerCase();
-        isPagination = /last_?evaluated_?key|exclusive_?start_?key|paginat/.test(lower);
-        isUnprocessed = lower.includes('unprocessed');
+    const pagination: number[] = [];
+    const unprocessed: number[] = [];
+    const tokens = this.tokens;
+    // Every marker holds `key`, `pag` or `unp` in some case, so a RegExp pass finds the few candidate
+    // tokens, in order, instead of lower-casing every token.
+    let token = 0;
+    let checked = -1;
+    // `test` rather than `matchAll`: no match objects; every match is three characters long.
+    MARKER_TRIGRAMS.lastIndex = 0;
+    while (MARKER_TRIGRAMS.test(this.text)) {
+      const at = MARKER_TRIGRAMS.lastIndex - 3;
+      while (token < tokens.length && tokens.textEnds[token] < at + 3) {
+        token++;
       }
-      pagination[i + 1] = pagination[i] + (isPagination ? 1 : 0);
-      unprocessed[i + 1] = unprocessed[i] + (isUnprocessed ? 1 : 0);
+      if (token === tokens.length) {
+        break;
+      }
+      const kind = tokens.kinds[token];
+      if (token === checked || tokens.textStarts[token] > at || (kind !== ID && kind !== STR) || tokens.textEnds[token] - tokens.textStarts[token] < 8) {
+        continue;
+      }
+      checked = token;
+      const lower = tokens.text(token).toLowerCase();
+      if (/last_?evaluated_?key|exclusive_?start_?key|paginat/.test(lower)) {
+        pagination.push(token);
+      }
+      if (lower.includes('unprocessed')) {
+        unprocessed.push(token);
+      }
     }
-    const range = (tokenIndex: number): [number, number] => this.functionScope(tokenIndex);
     return {
-      hasPaginationMarker: (tokenIndex) => {
-        const [from, to] = range(tokenIndex);
-        return pagination[to] - pagination[from] > 0;
-      },
-      hasUnprocessedMarker: (tokenIndex) => {
-        const [from, to] = range(tokenIndex);
-        return unprocessed[to] - unprocessed[from] > 0;
-      },
+      hasPaginationMarker: (tokenIndex) => anyWithin(pagination, this.functionScope(tokenIndex)),
+      hasUnprocessedMarker: (tokenIndex) => anyWithin(unprocessed, this.functionScope(tokenIndex)),
     };
   }
 
@@ -1592,22 +1617,21 @@ class CodeAnalyzer {
       return true;
     }
     for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
-      const token = this.tokens[k];
-      if (token.kind === 'punct' && token.text === ')') {
+      const kind = this.tokens.kinds[k];
+      if (kind === PUNCT && this.tokens.is(k, ')')) {
         const open = this.partner[k];
         if (open <= 0) {
           return false;
         }
-        const before = this.tokens[open - 1];
-        if (before.kind === 'id') {
-          return !CONTROL_KEYWORDS.has(before.text);
+        if (this.isId(open - 1)) {
+          return !CONTROL_KEYWORDS.has(this.tokens.text(open - 1));
         }
-        return before.kind === 'punct' && before.text === ')';
+        return this.tokens.kinds[open - 1] === PUNCT && this.tokens.is(open - 1, ')');
       }
-      if (token.kind === 'punct' && [';', '{', '}', '(', ',', '='].includes(token.text)) {
+      if (kind === PUNCT && this.tokens.isOneOf(k, STATEMENT_PUNCT)) {
         return false;
       }
-      if (token.kind === 'id' && CONTROL_KEYWORDS.has(token.text)) {
+      if (kind === ID && CONTROL_KEYWORDS.has(this.tokens.text(k))) {
         return false;
       }
     }
@@ -1620,13 +1644,13 @@ class CodeAnalyzer {
       const firstOnLine: number[] = [];
       let lastLine = -1;
       for (let i = 0; i < this.tokens.length; i++) {
-        const line = this.lines.lineOf(this.tokens[i].start);
+        const line = this.lines.lineOf(this.tokens.starts[i]);
         if (line !== lastLine) {
           firstOnLine.push(i);
           lastLine = line;
         }
       }
-      const column = (i: number): number => this.lines.position(this.tokens[i].start).character;
+      const column = (i: number): number => this.lines.position(this.tokens.starts[i]).character;
       for (let f = 0; f < firstOnLine.length; f++) {
         let i = firstOnLine[f];
         if (this.id(i) === 'async') {
@@ -1668,6 +1692,21 @@ class CodeAnalyzer {
   }
 }
 
+/** Whether a sorted list holds an index in [from, to). */
+function anyWithin(sorted: readonly number[], [from, to]: [number, number]): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < from) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low < sorted.length && sorted[low] < to;
+}
+
 export function analyzeCode(text: string, language: CodeLanguage, lines: LineIndex): DocumentModel {
   const analyzer = new CodeAnalyzer(text, language, lines);
   analyzer.collectImports();
@@ -1675,9 +1714,11 @@ export function analyzeCode(text: string, language: CodeLanguage, lines: LineInd
   analyzer.collectRequests();
   analyzer.collectCalls();
   const contexts = [...analyzer.contexts];
+  const listed = new Set(contexts);
   for (const occurrence of analyzer.operations) {
-    if (occurrence.request && !contexts.includes(occurrence.request)) {
+    if (occurrence.request && !listed.has(occurrence.request)) {
       contexts.push(occurrence.request);
+      listed.add(occurrence.request);
     }
   }
   return {

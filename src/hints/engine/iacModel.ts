@@ -3,7 +3,7 @@
  * a resource count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the
  * template is never a match.
  */
-import { lex, matchBrackets, Token } from './lexer';
+import { ID, lex, matchBrackets, NUM, PUNCT, STR, Tokens } from './lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from './model';
 import { LineIndex } from './text';
 import { normalizeName, Span } from './types';
@@ -206,20 +206,21 @@ export function analyzeCloudFormationYaml(text: string, lines: LineIndex): Docum
 // ----- CloudFormation JSON ------------------------------------------------------------------------
 
 type JsonNode =
-  | { kind: 'object'; span: Span; entries: { key: string; keySpan: Span; value: JsonNode; entrySpan: Span }[]; open: Token }
+  | { kind: 'object'; span: Span; entries: { key: string; keySpan: Span; value: JsonNode; entrySpan: Span }[]; openStart: number }
   | { kind: 'array'; span: Span }
   | { kind: 'scalar'; span: Span; literal: Literal };
 
 const MAX_JSON_DEPTH = 64;
 
-function parseJson(tokens: Token[], partner: Int32Array): JsonNode | undefined {
+function parseJson(tokens: Tokens, partner: Int32Array): JsonNode | undefined {
   let position = 0;
   const node = (depth: number): JsonNode | undefined => {
-    const token = tokens[position];
-    if (!token || depth > MAX_JSON_DEPTH) {
+    const kind = tokens.kinds[position];
+    if (kind === undefined || depth > MAX_JSON_DEPTH) {
       return undefined;
     }
-    if (token.kind === 'punct' && token.text === '{') {
+    const start = tokens.starts[position];
+    if (kind === PUNCT && tokens.is(position, '{')) {
       const close = partner[position];
       if (close < 0) {
         return undefined;
@@ -227,8 +228,9 @@ function parseJson(tokens: Token[], partner: Int32Array): JsonNode | undefined {
       const entries: { key: string; keySpan: Span; value: JsonNode; entrySpan: Span }[] = [];
       position++;
       while (position < close) {
-        const key = tokens[position];
-        if (key.kind !== 'str' || tokens[position + 1]?.text !== ':') {
+        const key = position;
+        // Compared by text, so that a string `":"` reads as the separator too.
+        if (tokens.kinds[key] !== STR || !(tokens.kinds[key + 1] !== undefined && tokens.text(key + 1) === ':')) {
           position = close;
           break;
         }
@@ -238,32 +240,34 @@ function parseJson(tokens: Token[], partner: Int32Array): JsonNode | undefined {
           position = close;
           break;
         }
-        entries.push({ key: key.text, keySpan: { start: key.start, end: key.end }, value, entrySpan: { start: key.start, end: value.span.end } });
-        if (tokens[position]?.text === ',') {
+        const keyStart = tokens.starts[key];
+        entries.push({ key: tokens.text(key), keySpan: { start: keyStart, end: tokens.ends[key] }, value, entrySpan: { start: keyStart, end: value.span.end } });
+        if (tokens.kinds[position] !== undefined && tokens.text(position) === ',') {
           position++;
         }
       }
       position = close + 1;
-      return { kind: 'object', span: { start: token.start, end: tokens[close].end }, entries, open: token };
+      return { kind: 'object', span: { start, end: tokens.ends[close] }, entries, openStart: start };
     }
-    if (token.kind === 'punct' && token.text === '[') {
+    if (kind === PUNCT && tokens.is(position, '[')) {
       const close = partner[position];
       if (close < 0) {
         return undefined;
       }
       position = close + 1;
-      return { kind: 'array', span: { start: token.start, end: tokens[close].end } };
+      return { kind: 'array', span: { start, end: tokens.ends[close] } };
     }
+    const text = tokens.text(position);
+    const span = { start, end: tokens.ends[position] };
     position++;
-    const span = { start: token.start, end: token.end };
-    if (token.kind === 'str') {
-      return { kind: 'scalar', span, literal: { kind: 'str', value: token.text } };
+    if (kind === STR) {
+      return { kind: 'scalar', span, literal: { kind: 'str', value: text } };
     }
-    if (token.kind === 'num') {
-      return { kind: 'scalar', span, literal: { kind: 'num', value: Number(token.text) } };
+    if (kind === NUM) {
+      return { kind: 'scalar', span, literal: { kind: 'num', value: Number(text) } };
     }
-    if (token.text === 'true' || token.text === 'false') {
-      return { kind: 'scalar', span, literal: { kind: 'bool', value: token.text === 'true' } };
+    if (text === 'true' || text === 'false') {
+      return { kind: 'scalar', span, literal: { kind: 'bool', value: text === 'true' } };
     }
     return { kind: 'scalar', span, literal: { kind: 'none' } };
   };
@@ -311,7 +315,7 @@ export function analyzeCloudFormationJson(text: string, lines: LineIndex): Docum
           }
           options.push(occurrence);
         });
-        const openLine = lines.lineOf(properties.open.start);
+        const openLine = lines.lineOf(properties.openStart);
         const first = properties.entries[0];
         context.insertion = {
           offset: openLine + 1 < lines.lineCount ? lines.lineStart(openLine + 1) : text.length,
@@ -335,10 +339,11 @@ export function analyzeTerraform(text: string, lines: LineIndex): DocumentModel 
   const { tokens, comments } = lex(text, 'hcl');
   const partner = matchBrackets(tokens);
   const contexts: OptionContext[] = [];
-  const lineOf = (index: number): number => lines.lineOf(tokens[index].start);
+  const lineOf = (index: number): number => lines.lineOf(tokens.starts[index]);
+  /** A token's text, string or not; undefined past the end. */
+  const textOf = (index: number): string | undefined => (tokens.kinds[index] === undefined ? undefined : tokens.text(index));
   for (let i = 0; i + 3 < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind !== 'id' || token.text !== 'resource' || tokens[i + 1].kind !== 'str' || tokens[i + 2].kind !== 'str' || tokens[i + 3].text !== '{') {
+    if (tokens.kinds[i] !== ID || !tokens.is(i, 'resource') || tokens.kinds[i + 1] !== STR || tokens.kinds[i + 2] !== STR || textOf(i + 3) !== '{') {
       continue;
     }
     const open = i + 3;
@@ -350,16 +355,15 @@ export function analyzeTerraform(text: string, lines: LineIndex): DocumentModel 
     // Arguments and nested blocks of the resource: the first token of a line, followed by `=` or `{`.
     // Values and nested blocks are skipped whole, so only top-level arguments are read.
     for (let k = open + 1; k < close; k++) {
-      const current = tokens[k];
-      if (current.kind !== 'id' || lineOf(k) === lineOf(k - 1)) {
+      if (tokens.kinds[k] !== ID || lineOf(k) === lineOf(k - 1)) {
         const p = partner[k];
         if (p > k) {
           k = p;
         }
         continue;
       }
-      const isAttribute = tokens[k + 1]?.text === '=' && tokens[k + 2]?.text !== '=';
-      const isBlock = tokens[k + 1]?.text === '{' || (tokens[k + 1]?.kind === 'str' && tokens[k + 2]?.text === '{');
+      const isAttribute = textOf(k + 1) === '=' && textOf(k + 2) !== '=';
+      const isBlock = textOf(k + 1) === '{' || (tokens.kinds[k + 1] === STR && textOf(k + 2) === '{');
       if (!isAttribute && !isBlock) {
         continue;
       }
@@ -367,11 +371,11 @@ export function analyzeTerraform(text: string, lines: LineIndex): DocumentModel 
       let valueStart = k + 2;
       let valueEnd = valueStart;
       if (isBlock) {
-        const blockOpen = tokens[k + 1].text === '{' ? k + 1 : k + 2;
+        const blockOpen = textOf(k + 1) === '{' ? k + 1 : k + 2;
         valueStart = blockOpen;
         valueEnd = partner[blockOpen] > 0 ? partner[blockOpen] + 1 : blockOpen + 1;
       } else {
-        while (valueEnd < close && (lineOf(valueEnd) === line || partner[valueEnd] < 0 && tokens[valueEnd].kind === 'punct' && /[,)\]}]/.test(tokens[valueEnd].text))) {
+        while (valueEnd < close && (lineOf(valueEnd) === line || partner[valueEnd] < 0 && tokens.kinds[valueEnd] === PUNCT && /[,)\]}]/.test(tokens.text(valueEnd)))) {
           const p = partner[valueEnd];
           valueEnd = p > valueEnd ? p + 1 : valueEnd + 1;
         }
@@ -379,30 +383,33 @@ export function analyzeTerraform(text: string, lines: LineIndex): DocumentModel 
       if (valueEnd <= valueStart) {
         continue;
       }
-      const lastLine = lines.lineOf(tokens[valueEnd - 1].end);
+      const lastLine = lines.lineOf(tokens.ends[valueEnd - 1]);
       const removal = {
         start: lines.lineStart(line),
         end: lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine),
       };
-      const single = valueEnd - valueStart === 1 ? tokens[valueStart] : undefined;
-      let literal: Literal = { kind: 'expr', text: text.slice(tokens[valueStart].start, tokens[valueEnd - 1].end) };
-      if (single?.kind === 'num') {
-        literal = { kind: 'num', value: Number(single.text) };
-      } else if (single?.kind === 'str' && !single.interpolated) {
-        literal = { kind: 'str', value: single.text };
-      } else if (single?.kind === 'id' && (single.text === 'true' || single.text === 'false')) {
-        literal = { kind: 'bool', value: single.text === 'true' };
+      const single = valueEnd - valueStart === 1;
+      const singleKind = single ? tokens.kinds[valueStart] : undefined;
+      const singleText = single ? tokens.text(valueStart) : '';
+      let literal: Literal = { kind: 'expr', text: text.slice(tokens.starts[valueStart], tokens.ends[valueEnd - 1]) };
+      if (singleKind === NUM) {
+        literal = { kind: 'num', value: Number(singleText) };
+      } else if (singleKind === STR && !tokens.interpolated(valueStart)) {
+        literal = { kind: 'str', value: singleText };
+      } else if (singleKind === ID && (singleText === 'true' || singleText === 'false')) {
+        literal = { kind: 'bool', value: singleText === 'true' };
       }
+      const name = tokens.text(k);
       const occurrence: OptionOccurrence = {
-        name: current.text,
-        norm: normalizeName(current.text),
-        key: { start: current.start, end: current.end },
-        value: { start: tokens[valueStart].start, end: tokens[valueEnd - 1].end },
+        name,
+        norm: normalizeName(name),
+        key: { start: tokens.starts[k], end: tokens.ends[k] },
+        value: { start: tokens.starts[valueStart], end: tokens.ends[valueEnd - 1] },
         literal,
         removal,
       };
       if (single && literal.kind !== 'expr') {
-        occurrence.literalSpan = { start: single.start, end: single.end };
+        occurrence.literalSpan = { start: tokens.starts[valueStart], end: tokens.ends[valueStart] };
       }
       options.push(occurrence);
       k = valueEnd - 1;
@@ -411,11 +418,11 @@ export function analyzeTerraform(text: string, lines: LineIndex): DocumentModel 
     const openLine = lineOf(open);
     contexts.push({
       kind: 'terraform',
-      type: tokens[i + 1].text,
+      type: tokens.text(i + 1),
       options,
       complete: !options.some((option) => option.name === 'dynamic'),
-      anchor: { start: tokens[i + 2].start, end: tokens[i + 2].end },
-      typeSpan: { start: tokens[i + 1].start, end: tokens[i + 1].end },
+      anchor: { start: tokens.starts[i + 2], end: tokens.ends[i + 2] },
+      typeSpan: { start: tokens.starts[i + 1], end: tokens.ends[i + 1] },
       insertion: {
         offset: openLine + 1 < lines.lineCount ? lines.lineStart(openLine + 1) : text.length,
         indent: first ? lines.indentation(lines.lineOf(first.key.start)) : `${lines.indentation(openLine)}  `,

@@ -6,16 +6,129 @@
 
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
-export type TokenKind = 'id' | 'str' | 'num' | 'punct';
+/** Token kinds, stored one byte per token; 0 marks no token (an index past the end). */
+export const ID = 1;
+export const STR = 2;
+export const NUM = 3;
+export const PUNCT = 4;
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** Identifier name, punctuation, number text, or a string's content without quotes. */
-  text: string;
+export type TokenKind = typeof ID | typeof STR | typeof NUM | typeof PUNCT;
+
+/**
+ * The tokens of a text as parallel typed arrays rather than one object per token: a 1 MB file has
+ * about 200,000 tokens, and as objects they kept the garbage collector busy copying them between
+ * generations. A token's text is sliced from the source only when asked for.
+ */
+export class Tokens {
+  length = 0;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Where the text of a token starts and ends: a string's content without quotes, else the token itself. */
+  textStarts: Int32Array;
+  textEnds: Int32Array;
   /** A string with interpolation (`${}`, f-strings): its value is not a literal. */
-  interpolated?: boolean;
+  private interpolatedFlags: Uint8Array;
+
+  constructor(
+    readonly source: string,
+    capacity: number,
+  ) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.textStarts = new Int32Array(capacity);
+    this.textEnds = new Int32Array(capacity);
+    this.interpolatedFlags = new Uint8Array(capacity);
+  }
+
+  push(kind: TokenKind, start: number, end: number, textStart = start, textEnd = end, interpolated = false): void {
+    if (this.length === this.kinds.length) {
+      this.grow();
+    }
+    const index = this.length++;
+    this.kinds[index] = kind;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.textStarts[index] = textStart;
+    this.textEnds[index] = textEnd;
+    this.interpolatedFlags[index] = interpolated ? 1 : 0;
+  }
+
+  /** Views the arrays up to the last token, so that an index past the end reads as undefined (no token). */
+  finish(): this {
+    this.kinds = this.kinds.subarray(0, this.length);
+    this.starts = this.starts.subarray(0, this.length);
+    this.ends = this.ends.subarray(0, this.length);
+    this.textStarts = this.textStarts.subarray(0, this.length);
+    this.textEnds = this.textEnds.subarray(0, this.length);
+    this.interpolatedFlags = this.interpolatedFlags.subarray(0, this.length);
+    return this;
+  }
+
+  private grow(): void {
+    const capacity = this.length * 2 + 16;
+    const copy = <T extends Uint8Array | Int32Array>(array: T, larger: T): T => {
+      larger.set(array);
+      return larger;
+    };
+    this.kinds = copy(this.kinds, new Uint8Array(capacity));
+    this.starts = copy(this.starts, new Int32Array(capacity));
+    this.ends = copy(this.ends, new Int32Array(capacity));
+    this.textStarts = copy(this.textStarts, new Int32Array(capacity));
+    this.textEnds = copy(this.textEnds, new Int32Array(capacity));
+    this.interpolatedFlags = copy(this.interpolatedFlags, new Uint8Array(capacity));
+  }
+
+  /** Identifier name, punctuation, number text, or a string's content without quotes. */
+  text(index: number): string {
+    if (!(index >= 0 && index < this.length)) {
+      throw new RangeError(`no token ${index}`);
+    }
+    return this.source.slice(this.textStarts[index], this.textEnds[index]);
+  }
+
+  /** Whether a token (not a string) reads `text`, without slicing it; false past either end. */
+  is(index: number, text: string): boolean {
+    const kind = this.kinds[index];
+    if (kind === undefined || kind === STR) {
+      return false;
+    }
+    const start = this.starts[index];
+    const length = text.length;
+    if (this.ends[index] - start !== length) {
+      return false;
+    }
+    for (let k = 0; k < length; k++) {
+      if (this.source.charCodeAt(start + k) !== text.charCodeAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a token (not a string) reads one of `texts`. */
+  isOneOf(index: number, texts: readonly string[]): boolean {
+    for (let k = 0; k < texts.length; k++) {
+      if (this.is(index, texts[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a token is the one-character punctuation `code`. */
+  isChar(index: number, code: number): boolean {
+    return this.kinds[index] === PUNCT && this.ends[index] - this.starts[index] === 1 && this.source.charCodeAt(this.starts[index]) === code;
+  }
+
+  interpolated(index: number): boolean {
+    return this.interpolatedFlags[index] === 1;
+  }
+
+  markInterpolated(index: number): void {
+    this.interpolatedFlags[index] = 1;
+  }
 }
 
 export interface Comment {
@@ -25,50 +138,54 @@ export interface Comment {
 }
 
 export interface Lexed {
-  tokens: Token[];
+  tokens: Tokens;
   comments: Comment[];
 }
 
-const TWO_CHAR_PUNCT = new Set(['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '>=', '&&', '||', '**', '<<', '>>', '+=', '-=', '??']);
-/** Characters that can start a two-character operator, so that most punctuation skips the lookup. */
-const TWO_CHAR_FIRST = new Set([...TWO_CHAR_PUNCT].map((pair) => pair.charCodeAt(0)));
-/** One string per ASCII character, so that punctuation tokens share their text instead of allocating it. */
-const CHARS = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+const TWO_CHAR_PUNCT = ['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '>=', '&&', '||', '**', '<<', '>>', '+=', '-=', '??'];
+/** The two-character operators as `first << 7 | second` (all ASCII), so that they are recognised without a substring. */
+const TWO_CHAR_CODES = new Set(TWO_CHAR_PUNCT.map((pair) => (pair.charCodeAt(0) << 7) | pair.charCodeAt(1)));
+const SLASH_KEYWORDS = ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield'];
+/** ASCII characters that can continue an identifier (letters, digits, `_`, `$`); every non-ASCII character can. */
+const ASCII_IDENT_PART = Uint8Array.from({ length: 128 }, (_, code) => (/[A-Za-z0-9_$]/.test(String.fromCharCode(code)) ? 1 : 0));
 
 function isIdentStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
 }
 
 function isIdentPart(code: number): boolean {
-  return isIdentStart(code) || (code >= 48 && code <= 57);
+  return code > 127 || ASCII_IDENT_PART[code] === 1;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Tokens after which `/` divides rather than starting a JavaScript regular expression. */
-function slashDivides(previous: Token | undefined): boolean {
-  if (!previous) {
+/** Whether `/` after the last token divides rather than starting a JavaScript regular expression. */
+function slashDivides(tokens: Tokens): boolean {
+  const previous = tokens.length - 1;
+  if (previous < 0) {
     return false;
   }
-  if (previous.kind === 'num' || previous.kind === 'str') {
+  const kind = tokens.kinds[previous];
+  if (kind === NUM || kind === STR) {
     return true;
   }
-  if (previous.kind === 'id') {
-    return !['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield'].includes(previous.text);
+  if (kind === ID) {
+    return !SLASH_KEYWORDS.includes(tokens.text(previous));
   }
-  return previous.text === ')' || previous.text === ']' || previous.text === '}';
+  return tokens.isChar(previous, 41) || tokens.isChar(previous, 93) || tokens.isChar(previous, 125);
 }
 
 export function lex(text: string, family: Family): Lexed {
-  const tokens: Token[] = [];
-  const comments: Comment[] = [];
   const length = text.length;
+  // About one token per four characters of code; the arrays grow if needed.
+  const tokens = new Tokens(text, (length >> 2) + 16);
+  const comments: Comment[] = [];
   let i = 0;
 
-  const pushString = (start: number, end: number, value: string, interpolated = false): void => {
-    tokens.push(interpolated ? { kind: 'str', start, end, text: value, interpolated } : { kind: 'str', start, end, text: value });
+  const pushString = (start: number, end: number, contentStart: number, contentEnd: number, interpolated = false): void => {
+    tokens.push(STR, start, end, contentStart, contentEnd, interpolated);
   };
 
   /** A quoted string with backslash escapes, ending at `quote` or (unless multiline) a newline. */
@@ -81,7 +198,7 @@ export function lex(text: string, family: Family): Lexed {
         continue;
       }
       if (code === quote) {
-        pushString(start, j + 1, text.slice(contentStart, j));
+        pushString(start, j + 1, contentStart, j);
         return j + 1;
       }
       if (code === 10 && !multiline) {
@@ -90,7 +207,7 @@ export function lex(text: string, family: Family): Lexed {
       j++;
     }
     const end = Math.min(j, length);
-    pushString(start, end, text.slice(contentStart, end));
+    pushString(start, end, contentStart, end);
     return end;
   };
 
@@ -107,7 +224,7 @@ export function lex(text: string, family: Family): Lexed {
           continue;
         }
         if (code === quote) {
-          pushString(start, j + 1, text.slice(contentStart, j), interpolated);
+          pushString(start, j + 1, contentStart, j, interpolated);
           return j + 1;
         }
         if (code === 10 && stopAtNewline) {
@@ -135,7 +252,7 @@ export function lex(text: string, family: Family): Lexed {
       j++;
     }
     const end = Math.min(j, length);
-    pushString(start, end, text.slice(contentStart, end), interpolated);
+    pushString(start, end, contentStart, end, interpolated);
     return end;
   };
 
@@ -180,17 +297,21 @@ export function lex(text: string, family: Family): Lexed {
     }
     // Identifiers (and string prefixes)
     if (isIdentStart(code)) {
+      // The hottest loop of the lexer, so isIdentPart is written out.
       let j = i + 1;
-      while (j < length && isIdentPart(text.charCodeAt(j))) {
-        j++;
+      let c = text.charCodeAt(j);
+      while (j < length && (c > 127 || ASCII_IDENT_PART[c] === 1)) {
+        c = text.charCodeAt(++j);
       }
-      const word = text.slice(i, j);
       const after = j < length ? text.charCodeAt(j) : 0;
-      if (family === 'python' && (after === 39 || after === 34) && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word)) {
-        i = pythonString(i, j, after, /[fF]/.test(word));
-        continue;
+      if (family === 'python' && (after === 39 || after === 34) && j - i <= 2) {
+        const word = text.slice(i, j);
+        if (/^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word)) {
+          i = pythonString(i, j, after, /[fF]/.test(word));
+          continue;
+        }
       }
-      tokens.push({ kind: 'id', start: i, end: j, text: word });
+      tokens.push(ID, i, j);
       i = j;
       continue;
     }
@@ -205,7 +326,7 @@ export function lex(text: string, family: Family): Lexed {
           break;
         }
       }
-      tokens.push({ kind: 'num', start: i, end: j, text: text.slice(i, j) });
+      tokens.push(NUM, i, j);
       i = j;
       continue;
     }
@@ -218,17 +339,17 @@ export function lex(text: string, family: Family): Lexed {
       } else if (code === 96 && family === 'go') {
         const close = text.indexOf('`', i + 1);
         const end = close < 0 ? length : close + 1;
-        pushString(i, end, text.slice(i + 1, close < 0 ? length : close));
+        pushString(i, end, i + 1, close < 0 ? length : close);
         i = end;
       } else if (code === 34 && family === 'hcl') {
         i = interpolatedString(i, 34, i + 1, true);
       } else if (code === 34 && family === 'java' && text.startsWith('"""', i)) {
         const close = text.indexOf('"""', i + 3);
         const end = close < 0 ? length : close + 3;
-        pushString(i, end, text.slice(i + 3, close < 0 ? length : close));
+        pushString(i, end, i + 3, close < 0 ? length : close);
         i = end;
       } else if (code === 96) {
-        tokens.push({ kind: 'punct', start: i, end: i + 1, text: '`' });
+        tokens.push(PUNCT, i, i + 1);
         i++;
       } else {
         i = quoted(i, code, false, i + 1);
@@ -261,7 +382,7 @@ export function lex(text: string, family: Family): Lexed {
           j++;
         }
         const end = Math.min(j + 1, length);
-        pushString(i, end, text.slice(contentStart, Math.min(j, length)), prefix[0].includes('$'));
+        pushString(i, end, contentStart, Math.min(j, length), prefix[0].includes('$'));
         i = end;
         continue;
       }
@@ -275,13 +396,13 @@ export function lex(text: string, family: Family): Lexed {
         const rest = text.slice(bodyStart);
         const found = closing.exec(rest);
         const end = found ? bodyStart + found.index + found[0].length : length;
-        pushString(i, end, rest.slice(0, found ? found.index : rest.length), true);
+        pushString(i, end, bodyStart, bodyStart + (found ? found.index : rest.length), true);
         i = end;
         continue;
       }
     }
     // JavaScript regular expression literals
-    if (code === 47 && family === 'js' && !slashDivides(tokens[tokens.length - 1])) {
+    if (code === 47 && family === 'js' && !slashDivides(tokens)) {
       let j = i + 1;
       let inClass = false;
       while (j < length) {
@@ -307,24 +428,22 @@ export function lex(text: string, family: Family): Lexed {
         while (j < length && isIdentPart(text.charCodeAt(j))) {
           j++;
         }
-        tokens.push({ kind: 'str', start: i, end: j, text: '', interpolated: true });
+        // Its value is not a literal: empty text, flagged as interpolated.
+        pushString(i, j, i, i, true);
         i = j;
         continue;
       }
     }
     // Punctuation
-    if (TWO_CHAR_FIRST.has(code) && next < 128) {
-      const two = CHARS[code < 128 ? code : 0] + CHARS[next];
-      if (TWO_CHAR_PUNCT.has(two)) {
-        tokens.push({ kind: 'punct', start: i, end: i + 2, text: two });
-        i += 2;
-        continue;
-      }
+    if (code < 128 && next < 128 && TWO_CHAR_CODES.has((code << 7) | next)) {
+      tokens.push(PUNCT, i, i + 2);
+      i += 2;
+      continue;
     }
-    tokens.push({ kind: 'punct', start: i, end: i + 1, text: code < 128 ? CHARS[code] : text[i] });
+    tokens.push(PUNCT, i, i + 1);
     i++;
   }
-  return { tokens, comments };
+  return { tokens: tokens.finish(), comments };
 
   /** Python strings: optional prefix (already read up to `quoteAt`), single or triple quotes. */
   function pythonString(start: number, quoteAt: number, quote: number, formatted: boolean): number {
@@ -336,44 +455,64 @@ export function lex(text: string, family: Family): Lexed {
         j += text.charCodeAt(j) === 92 ? 2 : 1;
       }
       const end = Math.min(j + 3, length);
-      pushString(start, end, text.slice(quoteAt + 3, Math.min(j, length)), formatted);
+      pushString(start, end, quoteAt + 3, Math.min(j, length), formatted);
       return end;
     }
     const before = tokens.length;
     const end = quoted(start, quote, false, quoteAt + 1);
     if (formatted && tokens.length > before) {
-      tokens[tokens.length - 1].interpolated = true;
+      tokens.markInterpolated(tokens.length - 1);
     }
     return end;
   }
 }
 
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** The bracket character of a one-character punctuation token, or 0. */
+function bracketOf(tokens: Tokens, index: number): number {
+  if (tokens.kinds[index] !== PUNCT || tokens.ends[index] - tokens.starts[index] !== 1) {
+    return 0;
+  }
+  const code = tokens.source.charCodeAt(tokens.starts[index]);
+  return code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET || code === OPEN_BRACE || code === CLOSE_BRACE ? code : 0;
+}
+
 /** For each bracket token, the index of its partner (or -1); other tokens get -1. */
-export function matchBrackets(tokens: readonly Token[]): Int32Array {
+export function matchBrackets(tokens: Tokens): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1);
-  const stack: number[] = [];
+  // The open brackets (token index and character), as a stack of `depth` entries.
+  const stack = new Int32Array(tokens.length);
+  const stackCodes = new Uint8Array(tokens.length);
+  let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind !== 'punct') {
+    const code = bracketOf(tokens, i);
+    if (code === 0) {
       continue;
     }
-    const t = token.text;
-    if (t === '(' || t === '[' || t === '{') {
-      stack.push(i);
-    } else if (t === ')' || t === ']' || t === '}') {
-      const open = t === ')' ? '(' : t === ']' ? '[' : '{';
+    if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE) {
+      stack[depth] = i;
+      stackCodes[depth] = code;
+      depth++;
+    } else {
+      const open = code === CLOSE_PAREN ? OPEN_PAREN : code === CLOSE_BRACKET ? OPEN_BRACKET : OPEN_BRACE;
       // Tolerate unbalanced input: unwind a few levels to the nearest matching opener, if any
       // (bounded, so that a long run of stray closers stays linear).
-      let k = stack.length - 1;
-      while (k >= 0 && k >= stack.length - 8 && tokens[stack[k]].text !== open) {
+      let k = depth - 1;
+      while (k >= 0 && k >= depth - 8 && stackCodes[k] !== open) {
         k--;
       }
-      if (k >= 0 && tokens[stack[k]].text !== open) {
+      if (k >= 0 && stackCodes[k] !== open) {
         k = -1;
       }
       if (k >= 0) {
         const opener = stack[k];
-        stack.length = k;
+        depth = k;
         partner[opener] = i;
         partner[i] = opener;
       }

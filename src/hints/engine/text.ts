@@ -5,10 +5,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        this.starts.push(i + 1);
-      }
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+      this.starts.push(newline + 1);
     }
   }
 
@@ -88,19 +86,18 @@ export function assessText(text: string, limits: Limits = DEFAULT_LIMITS, fileNa
     return { kind: 'binary', detail: 'mostly control characters' };
   }
   let lineStart = 0;
-  let line = 1;
   let lines = 1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      if (i - lineStart > limits.maxLineLength) {
-        return { kind: 'long-line', detail: `line ${line} has ${i - lineStart} characters, over the ${limits.maxLineLength} limit` };
-      }
-      lineStart = i + 1;
-      line++;
-      if (i < text.length) {
-        lines++;
-      }
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (lineEnd - lineStart > limits.maxLineLength) {
+      return { kind: 'long-line', detail: `line ${lines} has ${lineEnd - lineStart} characters, over the ${limits.maxLineLength} limit` };
     }
+    if (newline < 0) {
+      break;
+    }
+    lineStart = newline + 1;
+    lines++;
   }
   if (text.length > 2048 && text.length / lines > 300) {
     return { kind: 'minified', detail: `average line length ${Math.round(text.length / lines)} characters` };
