@@ -71,4 +71,18 @@ describe('browsing topics and reading notes, as a person does', function () {
     assert.ok(channels.every((channel) => channel < 80), `dark background expected, got ${darkBackground}`);
     await screenshot(page, 'note-dark');
   });
+
+  it('follows a high contrast theme, with underlined links', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Dark High Contrast');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Dark High Contrast' }).waitFor();
+    await input.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('hc-black'));
+    const frame = await webviewFrame(page, 'body.vscode-high-contrast h1#note-title');
+    const decoration = await frame.evaluate(() => getComputedStyle(document.querySelector('.note-body a')!).textDecorationLine);
+    assert.equal(decoration, 'underline');
+    await screenshot(page, 'note-high-contrast');
+  });
 });
