@@ -1,36 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
+import type { Page } from 'playwright-core';
+import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
+
+async function openWalkthrough(page: Page): Promise<void> {
+  await runFromPalette(page, 'Welcome: Open Walkthrough...');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('AWS Database Study');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Get Started with AWS Database Study' }).waitFor();
+  await input.press('Enter');
+}
 
 const WALKTHROUGH_STEPS = ['Browse the topics', 'Open a note', 'Take a first quiz', 'Hover over an AWS call'];
 /** The tick VS Code draws on a completed walkthrough step. */
 const CHECKED = '.codicon-getting-started-step-checked';
 
 describe('the extension in code-server, as a person sees it', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
-    workbench = await openWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
-      process.stderr.write(`screenshot of the failure: ${file}\n`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('offers a Getting Started walkthrough with nothing done yet', async () => {
-    const { page } = workbench;
-    await runFromPalette(page, 'Welcome: Open Walkthrough...');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('AWS Database Study');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Get Started with AWS Database Study' }).waitFor();
-    await input.press('Enter');
+    const { page } = workbench();
+    await openWalkthrough(page);
     const steps = page.locator('.getting-started-step');
     for (const step of WALKTHROUGH_STEPS) {
       await steps.filter({ hasText: step }).first().waitFor();
@@ -40,7 +29,7 @@ describe('the extension in code-server, as a person sees it', function () {
   });
 
   it('shows AWS Databases in the activity bar with RDS, DynamoDB and ElastiCache in its tree', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const icon = page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]');
     await icon.waitFor({ timeout: 30_000 });
     await icon.click();
@@ -57,7 +46,7 @@ describe('the extension in code-server, as a person sees it', function () {
   });
 
   it('runs AWS DB: Open Note… from the palette and shows the note in a panel', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Open Note…');
     const input = page.locator('.quick-input-widget input');
     await input.fill('Query versus Scan');
@@ -73,12 +62,8 @@ describe('the extension in code-server, as a person sees it', function () {
   });
 
   it('ticks off the walkthrough steps the user has done', async () => {
-    const { page } = workbench;
-    await runFromPalette(page, 'Welcome: Open Walkthrough...');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('AWS Database Study');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Get Started with AWS Database Study' }).waitFor();
-    await input.press('Enter');
+    const { page } = workbench();
+    await openWalkthrough(page);
     const steps = page.locator('.getting-started-step');
     // Browsing the topics and opening a note are done; the quiz and the hover are not.
     for (const done of ['Browse the topics', 'Open a note']) {
@@ -92,7 +77,7 @@ describe('the extension in code-server, as a person sees it', function () {
   });
 
   it('restores the open note and its scroll position after a window reload', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     let frame = await webviewFrame(page, 'h1#note-title');
     await frame.evaluate(() => window.scrollTo(0, 600));
     await page.waitForTimeout(500); // the webview saves its scroll position after 150 ms of quiet

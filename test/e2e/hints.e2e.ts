@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openWorkbench, screenshot, Workbench } from '../harness/workbench';
+import { screenshot, useWorkbench } from '../harness/workbench';
 
 /** Opens a workspace file with Quick Open and puts the cursor at line:column with Go to Line. */
 async function openAt(page: Page, file: string, line: number, column: number): Promise<void> {
@@ -21,26 +21,10 @@ async function openAt(page: Page, file: string, line: number, column: number): P
 }
 
 describe('design hints in code-server, as a person sees them', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
-    workbench = await openWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
-      process.stderr.write(`screenshot of the failure: ${file}\n`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('shows the Scan hint when hovering over ScanCommand in TypeScript', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openAt(page, 'orders-repository.ts', 8, 42);
     // Retry: the hover needs the extension activated by the TypeScript file.
     const hover = page.locator('.monaco-hover-content', { hasText: 'Amazon DynamoDB' });
@@ -59,7 +43,7 @@ describe('design hints in code-server, as a person sees them', function () {
   });
 
   it('lists publicly_accessible = true from a Terraform file as a warning in the Problems panel', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openAt(page, 'database.tf', 10, 3);
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'publicly accessible' });
@@ -70,7 +54,7 @@ describe('design hints in code-server, as a person sees them', function () {
   });
 
   it('applies the quick fix that sets publicly_accessible to false', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openAt(page, 'database.tf', 10, 3);
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Set publicly_accessible to false' });

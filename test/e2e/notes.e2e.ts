@@ -1,26 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
+import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
 
 describe('browsing topics and reading notes, as a person does', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    this.timeout(600_000);
-    workbench = await openWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      process.stderr.write(`screenshot of the failure: ${await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`)}\n`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
 
   it('opens a DynamoDB topic from the tree and renders its heading and table', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
     const rows = page.locator('.monaco-list-row');
     await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
@@ -36,7 +21,7 @@ describe('browsing topics and reading notes, as a person does', function () {
   });
 
   it('follows a link to another note inside the panel, and comes back', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     let frame = await webviewFrame(page, 'a[data-note="dynamodb-secondary-indexes"]');
     await frame.locator('a[data-note="dynamodb-secondary-indexes"]').first().click();
     await frame.locator('h1#note-title', { hasText: 'Secondary indexes' }).waitFor();
@@ -47,7 +32,7 @@ describe('browsing topics and reading notes, as a person does', function () {
   });
 
   it('highlights code and shows seed corrections and sources', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const frame = await webviewFrame(page, 'h1#note-title');
     assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
@@ -55,7 +40,7 @@ describe('browsing topics and reading notes, as a person does', function () {
   });
 
   it('follows the dark theme', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const frame = await webviewFrame(page, 'h1#note-title');
     const lightBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
@@ -73,7 +58,7 @@ describe('browsing topics and reading notes, as a person does', function () {
   });
 
   it('follows a high contrast theme, with underlined links', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runFromPalette(page, 'Preferences: Color Theme');
     const input = page.locator('.quick-input-widget input');
     await input.fill('Dark High Contrast');

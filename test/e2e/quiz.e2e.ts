@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openWorkbench, runFromPalette, screenshot, webviewFrame, Workbench } from '../harness/workbench';
+import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
 
 /** The number in the quiz's status-bar item ("$(mortar-board) 20 due"). */
 async function dueInStatusBar(page: Page): Promise<number> {
@@ -20,28 +20,10 @@ async function card(page: Page, selector: string): Promise<import('playwright-co
 }
 
 describe('the quiz in code-server, driven from the command palette', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
-    workbench = await openWorkbench();
-    // The palette lists an extension's commands once its contributions are loaded, as its view icon is.
-    await workbench.page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
-      process.stderr.write(`screenshot of the failure: ${file}\n`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('starts a DynamoDB quiz, reveals an answer, grades it Good and the due count drops', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Start Quiz');
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Amazon DynamoDB' }).first().waitFor();
@@ -67,7 +49,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
   });
 
   it('answers a multiple-choice item and shows right or wrong with the explanation', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const input = page.locator('.quick-input-widget input');
     const options = await card(page, '.options');
     assert.ok((await options.locator('.options li').count()) >= 3);
@@ -86,7 +68,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
   });
 
   it('opens the statistics from the palette', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Show Quiz Statistics');
     const stats = await card(page, '.stats-summary');
     const reviewed = await stats.locator('.stats-summary tr', { hasText: 'Reviewed today' }).locator('td').textContent();
@@ -97,7 +79,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
   });
 
   it('runs a timed mock interview, grades it at the end and lists the weak topics', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Mock Interview');
     const input = page.locator('.quick-input-widget input');
     const title = page.locator('.quick-input-widget .quick-input-title');

@@ -67,6 +67,35 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
   }
 }
 
+/**
+ * For a mocha suite: opens one workbench before its tests, saves a screenshot of every failed test,
+ * and closes the workbench after them. Call it in the `describe` body; the getter works in tests.
+ */
+export function useWorkbench(settings: Record<string, unknown> = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
+    workbench = await openWorkbench(settings);
+    // The palette lists our commands once the extension's contributions are loaded, as its view icon is.
+    await workbench.page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').waitFor({ timeout: 30_000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const file = await screenshot(workbench.page, `failed-${this.currentTest.fullTitle()}`);
+      process.stderr.write(`screenshot of the failure: ${file}\n`);
+    }
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) {
+      throw new Error('the workbench did not open');
+    }
+    return workbench;
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);

@@ -4,7 +4,7 @@
  * tied to an AWS SDK or Redis client by an import, a constructor or a declared type, so an unrelated
  * `scan` (Java Scanner, an S3 or SQL helper, a wrapper method's definition) stays silent.
  */
-import { Comment, Family, ID, lex, matchBrackets, NUM, PUNCT, STR, Tokens } from './lexer';
+import { Comment, Family, lex, matchBrackets, TOKEN_KIND, Tokens } from './lexer';
 import {
   DocumentModel,
   Literal,
@@ -37,6 +37,10 @@ import {
 } from './services';
 import { LineIndex } from './text';
 import { normalizeName, Span } from './types';
+
+// Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
+// module object on every use, and these are read for every token.
+const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 export type CodeLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp';
 
@@ -665,6 +669,7 @@ class CodeAnalyzer {
 
   collectBindings(): void {
     const tokens = this.tokens;
+    // Declarations by type (`DynamoDbClient client`, `client *dynamodb.Client`) exist in Java, C# and Go only.
     const declaresTypes = this.family === 'java' || this.family === 'csharp' || this.family === 'go';
     for (let i = 1; i < tokens.length - 1; i++) {
       const kind = tokens.kinds[i];

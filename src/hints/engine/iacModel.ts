@@ -3,10 +3,14 @@
  * a resource count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the
  * template is never a match.
  */
-import { ID, lex, matchBrackets, NUM, PUNCT, STR, Tokens } from './lexer';
+import { lex, matchBrackets, TOKEN_KIND, Tokens } from './lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from './model';
 import { LineIndex } from './text';
 import { normalizeName, Span } from './types';
+
+// Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
+// module object on every use.
+const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 const NO_CALLS = { operations: [], redisCalls: [], scopes: NO_SCOPES };
 

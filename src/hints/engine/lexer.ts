@@ -7,12 +7,11 @@
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
 /** Token kinds, stored one byte per token; 0 marks no token (an index past the end). */
-export const ID = 1;
-export const STR = 2;
-export const NUM = 3;
-export const PUNCT = 4;
+export const TOKEN_KIND = { ID: 1, STR: 2, NUM: 3, PUNCT: 4 } as const;
 
-export type TokenKind = typeof ID | typeof STR | typeof NUM | typeof PUNCT;
+export type TokenKind = (typeof TOKEN_KIND)[keyof typeof TOKEN_KIND];
+
+const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 /**
  * The tokens of a text as parallel typed arrays rather than one object per token: a 1 MB file has
