@@ -14,5 +14,3 @@ export function activate(context: vscode.ExtensionContext): void {
   tree.showProgress(registerQuiz(context));
   registerHints(context);
 }
-
-export function deactivate(): void {}
