@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml } from '../notes/renderNote';
+import { webviewPage } from '../webview/webviewPage';
 import { CARD_COMMANDS } from './cardHtml';
 
 export const QUIZ_CARD_VIEW_TYPE = 'awsDbStudy.quizCard';
@@ -26,28 +26,11 @@ export class QuizCard implements vscode.Disposable {
       this.panel.reveal(undefined, true);
     }
     this.panel.title = title;
-    this.panel.webview.html = this.page(this.panel.webview, title, bodyHtml);
-  }
-
-  private page(webview: vscode.Webview, title: string, bodyHtml: string): string {
-    const style = (name: string): vscode.Uri => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name));
-    const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style('note.css')}">
-<link rel="stylesheet" href="${style('quiz-card.css')}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="quiz-card" aria-live="polite" aria-labelledby="card-title">
-${bodyHtml}
-</main>
-</body>
-</html>`;
+    this.panel.webview.html = webviewPage(this.panel.webview, this.extensionUri, {
+      title,
+      styles: ['note.css', 'quiz-card.css'],
+      body: `<main id="quiz-card" aria-live="polite" aria-labelledby="card-title">\n${bodyHtml}\n</main>`,
+    });
   }
 
   dispose(): void {
