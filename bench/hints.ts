@@ -13,6 +13,7 @@ import { runCli } from '../src/cli/cli';
 import { compileContent } from '../src/content/compiler/compileContent';
 import { analyzeText, siteAt } from '../src/hints/engine/analyze';
 import { hoverMarkdown } from '../src/hints/hoverMarkdown';
+import { HOVER_COMMANDS, HOVER_LABELS } from '../test/unit/hints/support';
 
 const root = path.resolve(__dirname, '..');
 const { hintRules: rules } = compileContent(path.join(root, 'content'));
@@ -67,14 +68,6 @@ interface Figure {
   baseline: string;
 }
 
-const LABELS = {
-  service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' },
-  openNote: (title: string) => `Open note: ${title}`,
-  documentation: 'AWS documentation',
-  disable: 'Disable this hint',
-  controls: 'Same check as',
-};
-
 function hoverFigure(): Figure[] {
   const text = repeatToLines(TS_BLOCK, 5000);
   const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
@@ -93,7 +86,7 @@ function hoverFigure(): Figure[] {
   const hover = (offset: number): void => {
     const site = siteAt(result.sites, offset);
     if (site) {
-      hoverMarkdown(site.ruleIds.map((id) => byId.get(id)!), LABELS, { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' });
+      hoverMarkdown(site.ruleIds.map((id) => byId.get(id)!), HOVER_LABELS, HOVER_COMMANDS);
     }
   };
   offsets.slice(0, 200).forEach(hover);

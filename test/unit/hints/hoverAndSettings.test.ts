@@ -2,22 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
 import { parseHintSettings, severityFor } from '../../../src/hints/settings';
-import { realHintRules } from './support';
+import { HOVER_COMMANDS, HOVER_LABELS, realHintRules } from './support';
 
-const LABELS = {
-  service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' },
-  openNote: (title: string) => `Open note: ${title}`,
-  documentation: 'AWS documentation',
-  disable: 'Disable this hint',
-  controls: 'Same check as',
-};
-const COMMANDS = { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' };
 
 describe('hint hovers and settings', () => {
   const rule = (id: string) => realHintRules().find((candidate) => candidate.id === id)!;
 
   it('shows the fact, the example, the controls and three links', () => {
-    const markdown = hoverMarkdown([rule('rds-publicly-accessible')], LABELS, COMMANDS);
+    const markdown = hoverMarkdown([rule('rds-publicly-accessible')], HOVER_LABELS, HOVER_COMMANDS);
     assert.match(markdown, /^\*\*PubliclyAccessible\*\* · Amazon RDS/);
     assert.match(markdown, /```hcl\npublicly_accessible = false\n```/);
     assert.match(markdown, /Same check as: checkov CKV_AWS_17 · Security Hub RDS\.2/);
@@ -27,14 +19,14 @@ describe('hint hovers and settings', () => {
   });
 
   it('links only to https pages and to the two allow-listed commands', () => {
-    const markdown = hoverMarkdown(realHintRules(), LABELS, COMMANDS);
+    const markdown = hoverMarkdown(realHintRules(), HOVER_LABELS, HOVER_COMMANDS);
     for (const [, target] of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
       assert.match(target, /^(?:https:\/\/|command:awsDbStudy\.(?:openNote|disableHintRule)\?)/, target);
     }
   });
 
   it('separates several rules at one place', () => {
-    const markdown = hoverMarkdown([rule('redis-tls'), rule('redis-password')], LABELS, COMMANDS);
+    const markdown = hoverMarkdown([rule('redis-tls'), rule('redis-password')], HOVER_LABELS, HOVER_COMMANDS);
     assert.equal(markdown.split('\n\n---\n\n').length, 2);
   });
 

@@ -15,3 +15,13 @@ export function realHintRules(): HintRule[] {
   }
   return cached;
 }
+
+/** The English hover labels the editor passes to hoverMarkdown, and our two allow-listed commands. */
+export const HOVER_LABELS = {
+  service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' },
+  openNote: (title: string) => `Open note: ${title}`,
+  documentation: 'AWS documentation',
+  disable: 'Disable this hint',
+  controls: 'Same check as',
+};
+export const HOVER_COMMANDS = { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' };
