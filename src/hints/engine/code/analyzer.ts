@@ -455,14 +455,30 @@ export class CodeAnalyzer {
       }
       if (this.language.family === 'js' && this.tokens.is(i, 'new')) {
         this.jsConstruct(i);
-      } else if (this.is(i + 1, '(')) {
-        if (i > 0 && this.isAccess(i - 1)) {
-          this.methodCall(i);
-        } else if (receiverless) {
-          this.plainCall(i);
-        }
+        continue;
+      }
+      const open = this.argumentsOpen(i);
+      if (open < 0) {
+        continue;
+      }
+      if (i > 0 && this.isAccess(i - 1)) {
+        this.methodCall(i, open);
+      } else if (receiverless && open === i + 1) {
+        this.plainCall(i);
       }
     }
+  }
+
+  /** The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1. */
+  private argumentsOpen(index: number): number {
+    if (this.is(index + 1, '(')) {
+      return index + 1;
+    }
+    if (this.language.typeArguments && this.is(index + 1, '<')) {
+      const close = this.closeAngle(index + 1);
+      return close > 0 && this.is(close + 1, '(') ? close + 1 : -1;
+    }
+    return -1;
   }
 
   /** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients. */
@@ -564,9 +580,8 @@ export class CodeAnalyzer {
   }
 
   /** `receiver.method(...)`. */
-  private methodCall(index: number): void {
+  private methodCall(index: number, open: number): void {
     const method = this.tokens.text(index);
-    const open = index + 1;
     const close = this.partner[open];
     const receiverEnd = index - 2;
     if (receiverEnd < 0) {
