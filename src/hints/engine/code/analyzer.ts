@@ -251,8 +251,8 @@ export class CodeAnalyzer {
 
   /** What a name means at a token: a binding in scope, else an import, Go package or client type. */
   lookup(name: string, token: number): Value | undefined {
-    const { binding, resolved } = this.scopes.lookup(name, token);
-    if (resolved) {
+    const binding = this.scopes.lookup(name, token);
+    if (binding) {
       return this.valueOf(binding);
     }
     const imported = this.imports.get(name);
@@ -439,7 +439,7 @@ export class CodeAnalyzer {
 
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
-    const { binding } = this.scopes.lookup(name, before);
+    const binding = this.scopes.lookup(name, before);
     if (!binding || binding.expression < 0) {
       return undefined;
     }
@@ -452,7 +452,7 @@ export class CodeAnalyzer {
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */
   objectVariable(name: string, before: number): number {
-    const { binding } = this.scopes.lookup(name, before);
+    const binding = this.scopes.lookup(name, before);
     if (!binding || binding.expression < 0) {
       return -1;
     }

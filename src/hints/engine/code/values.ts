@@ -113,7 +113,3 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;
 }
-
-export function sameValue(a: Value | undefined, b: Value | undefined): boolean {
-  return a?.t === 'client' && b?.t === 'client' && a.kind === b.kind;
-}

@@ -8,9 +8,9 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes, segments } from '../braces';
+import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
-import { contextFrom, separatedSlot, valueEnd } from '../options';
+import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { callResult, defaultExportPath, Value } from '../values';
 
@@ -221,7 +221,7 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
       tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
-      k = expression >= 0 ? valueEnd(a, expression, enclosingClose(a, expression)) : j;
+      k = expression >= 0 ? expressionEnd(a, expression) : j;
     } else {
       return;
     }
@@ -230,11 +230,6 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     }
     k++;
   }
-}
-
-function enclosingClose(a: CodeAnalyzer, token: number): number {
-  const open = a.parent[token];
-  return open >= 0 && a.partner[open] > 0 ? a.partner[open] : a.tokens.length;
 }
 
 /** The token after a type annotation that starts at `start`. */
