@@ -78,6 +78,10 @@ export interface RedisCall {
   receiver: string;
   argsText: string;
   statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
+  /** Runs once per element of a loop or an iterating callback (`forEach`, `map`), in the same function. */
+  inLoop: boolean;
+  /** Queued on a pipeline or transaction (`pipeline()`, `multi()`), so not a round trip of its own. */
+  batched: boolean;
 }
 
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';

@@ -19,6 +19,9 @@ const { ID, STR } = TOKEN_KIND;
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
 
+/** Methods that call their callback once per element. */
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
+
 export interface ImportInfo {
   module: string;
   path: string;
@@ -357,6 +360,9 @@ export class CodeAnalyzer {
         return this.valueOf(this.scopes.member(value.classScope, name));
       case 'struct':
         return this.valueOf(this.structFields.get(value.name)?.get(name));
+      case 'construct':
+        // `db.connections.allowFrom(...)`: members of a construct act on the construct.
+        return value;
       case 'function':
         return undefined;
     }
@@ -469,14 +475,17 @@ export class CodeAnalyzer {
     return scope > 0 ? this.scopes.range(scope) : [0, this.tokens.length];
   }
 
-  /** Whether a token sits in a loop body inside its own function. */
+  /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
   inLoop(tokenIndex: number): boolean {
-    let scope = this.scopes.scopeAt(tokenIndex);
-    while (scope > 0 && this.scopes.kind(scope) !== 'function') {
-      if (this.scopes.kind(scope) === 'loop') {
+    for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
+      const kind = this.scopes.kind(scope);
+      if (kind === 'loop') {
         return true;
       }
-      scope = this.scopes.parent(scope);
+      if (kind === 'function') {
+        const open = this.parent[this.scopes.range(scope)[0]];
+        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '');
+      }
     }
     return false;
   }
