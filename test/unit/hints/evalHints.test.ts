@@ -149,7 +149,7 @@ describe('eval:hints corpus', () => {
 
   it('loads without label errors, every file labelled', () => {
     assert.deepEqual(corpus.errors, []);
-    assert.ok(corpus.files.length >= 30, `only ${corpus.files.length} files`);
+    assert.ok(corpus.files.length >= 80, `only ${corpus.files.length} files`);
   });
 
   it('scores perfectly against outputs made from its own labels, and zero against silence', () => {
