@@ -49,7 +49,7 @@ function main(): number {
   const errors = [...corpus.errors];
   const byGroup = new Map<string, Totals>();
   const overall = emptyTotals();
-  const scores: FileScore[] = [];
+  const scores: { score: FileScore; outputs: EngineOutput[] }[] = [];
   const usedPlanned = new Set<string>();
   for (const file of corpus.files) {
     const { outputs, error } = engineOutputs(file, hintRules);
@@ -63,7 +63,7 @@ function main(): number {
     byGroup.set(file.group, totals);
     addToTotals(totals, score, traps);
     addToTotals(overall, score, traps);
-    scores.push(score);
+    scores.push({ score, outputs });
     file.labels.flatMap((label) => label.rules).filter((rule) => !existing.has(rule)).forEach((rule) => usedPlanned.add(rule));
   }
   if (errors.length > 0) {
@@ -80,12 +80,18 @@ function main(): number {
   console.log(`\nPlanned rule ids the labels use (not in the catalog yet, so misses today): ${[...usedPlanned].sort().join(', ') || 'none'}`);
 
   if (verbose) {
-    console.log('\nMissed labels:');
-    scores.flatMap((score) => score.missedLabels).forEach((label) => console.log(`  ${describeLabel(label)}${existing.has(label.rules[0]) ? '' : ' [planned]'}`));
+    console.log('\nMissed labels ([planned]: no rule of the label exists yet; "near" names an engine hover of the same rule elsewhere on the line):');
+    for (const { score, outputs } of scores) {
+      for (const label of score.missedLabels) {
+        const planned = label.rules.some((rule) => existing.has(rule)) ? '' : ' [planned]';
+        const near = outputs.filter((output) => label.kind === 'hover' && output.kind === 'hover' && output.line === label.line && label.rules.includes(output.rule));
+        console.log(`  ${describeLabel(label)}${planned}${near.length > 0 ? ` [near: column ${near.map((output) => output.startColumn + 1).join(', ')}]` : ''}`);
+      }
+    }
     console.log('\nFalse positives (engine output that matches no label):');
-    scores.forEach((score) => score.falsePositives.forEach((output) => console.log(`  ${describeOutput(score.file, output)}`)));
+    scores.forEach(({ score }) => score.falsePositives.forEach((output) => console.log(`  ${describeOutput(score.file, output)}`)));
     console.log('\nTrap hits:');
-    scores.forEach((score) => score.hitTraps.forEach(({ trap, output }) => console.log(`  ${describeOutput(score.file, output)} on ${describeLabel(trap)}`)));
+    scores.forEach(({ score }) => score.hitTraps.forEach(({ trap, output }) => console.log(`  ${describeOutput(score.file, output)} on ${describeLabel(trap)}`)));
   }
 
   if (check) {
