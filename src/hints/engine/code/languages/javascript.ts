@@ -189,6 +189,11 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
 }
 
+/** `= require('m')`: the declaration is an import, recorded as one. */
+function isRequire(a: CodeAnalyzer, eq: number): boolean {
+  return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
+}
+
 function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
   const functionLevel = a.idIs(keyword, 'var');
   const holder = tree.holderAt(keyword, functionLevel);
@@ -197,6 +202,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     if (a.is(k, '{') || a.is(k, '[')) {
       // Destructuring: every name it introduces is a new local of unknown value.
       const close = a.partner[k];
+      if (isRequire(a, close + 1)) {
+        return;
+      }
       for (let m = k + 1; m > 0 && m < close; m++) {
         if (a.isId(m) && !a.is(m + 1, ':')) {
           tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
@@ -205,8 +213,7 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       k = close + 1;
     } else if (a.isId(k)) {
       const name = a.tokens.text(k);
-      if (a.is(k + 1, '=') && a.idIs(k + 2, 'require') && a.is(k + 3, '(')) {
-        // `const X = require('m')` is an import, recorded as one.
+      if (isRequire(a, k + 1)) {
         return;
       }
       let j = k + 1;
