@@ -85,6 +85,13 @@ export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-asyn
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
+  /**
+   * The innermost loop of the same function whose body holds the token: a `for`, `for…of`/`for…in`,
+   * `foreach`, `while` or `do` statement, or a Python `for`/`async for`/`while` statement or
+   * comprehension. Returns the loop keyword's span; undefined outside loops (and for callbacks such
+   * as `forEach`/`map`, whose calls a client may pipeline). Optional until the code model provides it.
+   */
+  loopAround?(tokenIndex: number): Span | undefined;
 }
 
 export interface DocumentModel {
