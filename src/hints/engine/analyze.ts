@@ -2,7 +2,7 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguage } from './codeModel';
+import { analyzeCode, CodeLanguageId } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
 import { removeOptionFix, setValueFix } from './fixes';
@@ -13,7 +13,7 @@ import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, Span } from './types';
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguage | 'terraform' | 'yaml' | 'json';
+export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
 
 const LANGUAGE_IDS: Record<string, DocumentKind> = {
   javascript: 'javascript',
