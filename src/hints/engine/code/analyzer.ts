@@ -7,26 +7,17 @@
 import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { OperationOccurrence, OptionContext, RedisCall } from '../model';
 import { Binding, ScopeTree } from '../scope/scopes';
-import { cdkModule, ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
+import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
-import { normalizeName, Span } from '../types';
+import { Span } from '../types';
+import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
-import { contextFrom } from './options';
-import { jsPaginationShape, pythonPaginationShape } from './pagination';
-import { redisCall, redisClientOptions } from './redis';
 import { callResult, isBoto3Module, memberOfClient, Value } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
-/** Keywords before a name that is defined rather than called. */
-const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
-/**
- * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
- * client's `PageIterable`, .NET `Paginators`, and the .NET object and document models' searches.
- */
-const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-paginators', 'dynamodb-context', 'dynamodb-document-table']);
 
 export interface ImportInfo {
   module: string;
@@ -115,7 +106,7 @@ export class CodeAnalyzer {
     this.scopes.finish();
     language.collectBindings(this, this.scopes);
     language.collectRequests(this);
-    this.collectCalls();
+    collectCalls(this);
   }
 
   // ----- token helpers -------------------------------------------------------------------------
@@ -444,192 +435,6 @@ export class CodeAnalyzer {
 
   addOperation(occurrence: OperationOccurrence): void {
     this.operations.push(occurrence);
-  }
-
-  private collectCalls(): void {
-    const tokens = this.tokens;
-    const receiverless = this.language.family === 'js' || this.language.family === 'python';
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens.kinds[i] !== ID) {
-        continue;
-      }
-      if (this.language.family === 'js' && this.tokens.is(i, 'new')) {
-        this.jsConstruct(i);
-        continue;
-      }
-      const open = this.argumentsOpen(i);
-      if (open < 0) {
-        continue;
-      }
-      if (i > 0 && this.isAccess(i - 1)) {
-        this.methodCall(i, open);
-      } else if (receiverless && open === i + 1) {
-        this.plainCall(i);
-      }
-    }
-  }
-
-  /** The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1. */
-  private argumentsOpen(index: number): number {
-    if (this.is(index + 1, '(')) {
-      return index + 1;
-    }
-    if (this.language.typeArguments && this.is(index + 1, '<')) {
-      const close = this.closeAngle(index + 1);
-      return close > 0 && this.is(close + 1, '(') ? close + 1 : -1;
-    }
-    return -1;
-  }
-
-  /** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients. */
-  private jsConstruct(newIndex: number): void {
-    const start = newIndex + 1;
-    let j = start;
-    while (this.id(j) && this.isAccess(j + 1) && this.id(j + 2)) {
-      j += 2;
-    }
-    const last = j;
-    if (!this.id(last) || !this.is(last + 1, '(')) {
-      return;
-    }
-    const value = this.lookup(this.tokens.text(start), start);
-    if (!value || value.t !== 'ref') {
-      return;
-    }
-    let path = value.path;
-    for (let k = start + 2; k <= last; k += 2) {
-      path = path ? `${path}.${this.tokens.text(k)}` : this.tokens.text(k);
-    }
-    const open = last + 1;
-    const services = JS_MODULES[value.module];
-    if (services && !services.includes('redis')) {
-      const className = path.split('.').pop() ?? '';
-      const operation = operationOfTypeName(className, new Set(services), /Command$/);
-      if (operation && /^@aws-sdk\//.test(value.module)) {
-        const request = this.language.requestForCall(this, open, this.partner[open], operation);
-        const pagination = jsPaginationShape(this, newIndex, last, open, value.module);
-        this.addOperation({ operation, name: this.tokenSpan(last), call: true, paginated: false, tokenIndex: last, ...(request ? { request } : {}), fix: { pagination } });
-      }
-      return;
-    }
-    if (services?.includes('redis')) {
-      const client = callResult({ t: 'ref', module: value.module, path }, path, undefined, true, false);
-      if (client?.t === 'client') {
-        redisClientOptions(this, open, client.flavor ?? 'ioredis');
-      }
-      return;
-    }
-    this.cdkConstruct(value, path, last, open);
-  }
-
-  cdkConstruct(value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
-    let construct: string | undefined;
-    if (value.module === 'aws-cdk-lib' || value.module === 'aws_cdk') {
-      construct = /^aws_[a-z0-9]+\.[A-Za-z0-9]+$/.test(path) ? path : undefined;
-    } else {
-      const module = cdkModule(value.module);
-      construct = module && /^[A-Za-z0-9]+$/.test(path) ? `${module}.${path}` : undefined;
-    }
-    const close = this.partner[open];
-    if (!construct || close < 0) {
-      return;
-    }
-    let context: OptionContext;
-    if (this.language.family === 'python') {
-      context = contextFrom(this, open, close, 'cdk', construct, this.tokenSpan(nameIndex));
-    } else {
-      // new X(scope, 'Id', { props }): the props are the object literal among the arguments.
-      let propsOpen = -1;
-      for (let k = open + 1; k < close; k = this.skipGroup(k)) {
-        if (this.is(k, '{') && this.parent[k] === open) {
-          propsOpen = k;
-        }
-      }
-      context =
-        propsOpen >= 0
-          ? contextFrom(this, propsOpen, this.partner[propsOpen], 'cdk', construct, this.tokenSpan(nameIndex))
-          : { kind: 'cdk', type: construct, options: [], complete: false, anchor: this.tokenSpan(nameIndex) };
-    }
-    context.typeSpan = this.tokenSpan(nameIndex);
-    this.contexts.push(context);
-  }
-
-  /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
-  private plainCall(index: number): void {
-    if (this.isId(index - 1) && this.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) {
-      return;
-    }
-    const value = this.lookup(this.tokens.text(index), index);
-    if (!value || value.t !== 'ref') {
-      return;
-    }
-    const open = index + 1;
-    const paginated = operationOfPaginator(value.path, new Set(JS_MODULES[value.module] ?? []));
-    if (paginated && this.language.family === 'js') {
-      this.addOperation({ operation: paginated, name: this.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
-      return;
-    }
-    const client = callResult(value, value.path, undefined, false, this.language.family === 'python');
-    if (client?.t === 'client' && client.kind === 'redis') {
-      redisClientOptions(this, open, client.flavor ?? 'redis-py');
-      return;
-    }
-    if (this.language.family === 'python') {
-      this.cdkConstruct(value, value.path, index, open);
-    }
-  }
-
-  /** `receiver.method(...)`. */
-  private methodCall(index: number, open: number): void {
-    const method = this.tokens.text(index);
-    const close = this.partner[open];
-    const receiverEnd = index - 2;
-    if (receiverEnd < 0) {
-      return;
-    }
-    const start = this.chainStart(receiverEnd);
-    if (start > receiverEnd) {
-      return;
-    }
-    const value = this.evalChain(start, index - 1).value;
-    if (this.language.otherCall?.(this, index, value, start)) {
-      return;
-    }
-    if (!value || value.t !== 'client' || close < 0) {
-      return;
-    }
-    if (value.kind === 'redis') {
-      redisCall(this, index, value.flavor ?? 'ioredis', start);
-      return;
-    }
-    const normalized = normalizeName(method);
-    if (normalized === 'getpaginator' && this.isString(open + 1)) {
-      const inner = normalizeName(this.tokens.text(open + 1));
-      const operation = inner === 'scan' ? 'dynamodb:Scan' : inner === 'query' ? 'dynamodb:Query' : undefined;
-      if (operation) {
-        this.addOperation({ operation, name: this.tokenSpan(open + 1), call: false, paginated: true, tokenIndex: open + 1 });
-      }
-      return;
-    }
-    const paginator = /^(scan|query)paginator$/.exec(normalized);
-    if (paginator && value.kind.startsWith('dynamodb')) {
-      this.addOperation({ operation: paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query', name: this.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
-      return;
-    }
-    const operation = operationOfMethod(value.kind, method);
-    if (!operation) {
-      return;
-    }
-    const request = this.language.requestForCall(this, open, close, operation);
-    this.addOperation({
-      operation,
-      name: this.tokenSpan(index),
-      call: value.kind !== 'dynamodb-paginators',
-      paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation),
-      tokenIndex: index,
-      ...(request ? { request } : {}),
-      ...(this.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(this, start, index, open, close) } } : {}),
-    });
   }
 
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */

@@ -8,6 +8,7 @@ import { OptionContext } from '../../model';
 import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
 import { ClientKind } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
+import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
@@ -351,7 +352,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (client?.t === 'client' && client.kind === 'redis') {
     redisClientOptions(a, open, client.flavor ?? 'redis-py');
   } else if (!receiver.module.startsWith('member:')) {
-    a.cdkConstruct(receiver, path, nameIndex, open);
+    cdkConstruct(a, receiver, path, nameIndex, open);
   }
   return true;
 }
