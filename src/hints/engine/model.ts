@@ -78,6 +78,8 @@ export interface RedisCall {
   receiver: string;
   argsText: string;
   statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
+  /** Queued on a pipeline or MULTI transaction, so sent together with the others rather than one round trip each. */
+  batched?: boolean;
 }
 
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
@@ -86,12 +88,11 @@ export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
   /**
-   * The innermost loop of the same function whose body holds the token: a `for`, `for…of`/`for…in`,
-   * `foreach`, `while` or `do` statement, or a Python `for`/`async for`/`while` statement or
-   * comprehension. Returns the loop keyword's span; undefined outside loops (and for callbacks such
-   * as `forEach`/`map`, whose calls a client may pipeline). Optional until the code model provides it.
+   * Whether the token sits in the body of a loop statement (`for`, `for…of`/`for…in`, `foreach`,
+   * `while`, `do`, Python `for`/`while`) of its own function. Callbacks such as `forEach`/`map` are
+   * not loops here: a client may pipeline the calls they make. Absent for templates.
    */
-  loopAround?(tokenIndex: number): Span | undefined;
+  inLoop?(tokenIndex: number): boolean;
 }
 
 export interface DocumentModel {

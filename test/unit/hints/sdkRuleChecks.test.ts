@@ -273,3 +273,112 @@ def evict(keys):
     assert.deepEqual(hovers('evict.py', text, 'redis-loop-round-trips'), ['delete', 'unlink']);
   });
 });
+
+describe('TransactItems over 100 actions', () => {
+  const transaction = (count: number) => `import boto3
+
+client = boto3.client("dynamodb")
+
+def seed(table):
+    client.transact_write_items(TransactItems=[
+${Array.from({ length: count }, (_, i) => `        {"Put": {"TableName": table, "Item": {"pk": {"S": "item-${i}"}}}},`).join('\n')}
+    ])
+`;
+
+  it('reports a literal list of 101 actions, not one of 100', () => {
+    assert.deepEqual(findings('seed.py', transaction(101), 'dynamodb-transact-items'), ['6:33 TransactItems']);
+    assert.deepEqual(findings('seed.py', transaction(100), 'dynamodb-transact-items'), []);
+  });
+
+  it('stays silent on a list built at runtime', () => {
+    const text = `import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+const ddb = new DynamoDBClient({});
+export async function save(actions) {
+  await ddb.send(new TransactWriteItemsCommand({ TransactItems: actions.map((action) => ({ Put: action })) }));
+}
+`;
+    assert.deepEqual(findings('save.ts', text, 'dynamodb-transact-items'), []);
+    assert.deepEqual(hovers('save.ts', text, 'dynamodb-transact-items'), ['TransactItems']);
+  });
+});
+
+describe('Redis commands one key at a time in a loop', () => {
+  it('reports awaited per-key commands in for and while loops of a class', () => {
+    const text = `import Redis from 'ioredis';
+import { createClient } from 'redis';
+
+export class SessionStore {
+  private redis = new Redis({ host: process.env.CACHE_HOST, tls: {} });
+  private client = createClient({ url: process.env.REDIS_URL });
+
+  async load(ids) {
+    const sessions = [];
+    for (const id of ids) {
+      sessions.push(await this.redis.get(\`session:\${id}\`));
+    }
+    let i = 0;
+    while (i < ids.length) {
+      await this.client.del(ids[i]);
+      i++;
+    }
+    return sessions;
+  }
+}
+`;
+    assert.deepEqual(findings('sessions.ts', text, 'redis-loop-round-trips'), ['11:38 get', '15:25 del']);
+  });
+
+  it('reports sync and asyncio redis-py loops, including async for over scan_iter', () => {
+    const text = `import redis
+import redis.asyncio as aioredis
+
+r = redis.Redis(host="cache.internal", ssl=True)
+cache = aioredis.Redis(host="cache.internal", ssl=True)
+
+def warm(keys):
+    for key in keys:
+        r.set(key, "1", ex=60)
+
+async def touch():
+    async for key in cache.scan_iter(match="user:*"):
+        await cache.expire(key, 60)
+`;
+    assert.deepEqual(findings('warm.py', text, 'redis-loop-round-trips'), ['9:11 set', '13:21 expire']);
+  });
+
+  it('stays silent on pipelines, MULTI, callbacks that a client may pipeline, and single calls', () => {
+    const text = `import Redis from 'ioredis';
+import { createClient } from 'redis';
+
+export class Batches {
+  private redis = new Redis({ host: process.env.CACHE_HOST, tls: {} });
+  private client = createClient({ url: process.env.REDIS_URL });
+
+  async run(ids) {
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) {
+      pipeline.get(id);
+    }
+    const tx = this.redis.multi();
+    for (const id of ids) tx.expire(id, 60);
+    await Promise.all(ids.map((id) => this.client.get(id)));
+    const first = await this.redis.get(ids[0]);
+    return [await pipeline.exec(), await tx.exec(), first];
+  }
+}
+`;
+    assert.deepEqual(findings('batches.ts', text, 'redis-loop-round-trips'), []);
+    const python = `import redis
+
+r = redis.Redis(host="cache.internal", ssl=True)
+
+def clear(keys):
+    with r.pipeline() as pipe:
+        for key in keys:
+            pipe.delete(key)
+        pipe.execute()
+    r.unlink(*keys)
+`;
+    assert.deepEqual(findings('clear.py', python, 'redis-loop-round-trips'), []);
+  });
+});

@@ -175,7 +175,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   if (value.kind === 'redis') {
-    redisCall(a, index, value.flavor ?? 'ioredis', start);
+    redisCall(a, index, value.flavor ?? 'ioredis', start, value.batch === true);
     return;
   }
   const normalized = normalizeName(method);

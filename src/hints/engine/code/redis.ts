@@ -12,7 +12,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   }
 }
 
-export function redisCall(a: CodeAnalyzer, index: number, flavor: RedisFlavor, receiverStart: number): void {
+export function redisCall(a: CodeAnalyzer, index: number, flavor: RedisFlavor, receiverStart: number, batched = false): void {
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
   const close = a.partner[open];
@@ -38,6 +38,9 @@ export function redisCall(a: CodeAnalyzer, index: number, flavor: RedisFlavor, r
     receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
   };
+  if (batched) {
+    call.batched = true;
+  }
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {
     call.statement = statement;

@@ -7,7 +7,8 @@ import { RedisFlavor } from '../model';
 import { BOTO3_SERVICES, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
 
 export type Value =
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor }
+  /** `batch`: a Redis pipeline or MULTI transaction, whose commands are sent together. */
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batch?: boolean }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   | { t: 'boto3' }
@@ -87,8 +88,11 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (made) {
       return { t: 'client', kind: made };
     }
-    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'pipeline', 'multi'].includes(path)) {
+    if (kind === 'redis' && ['connect', 'duplicate', 'on'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
+    }
+    if (kind === 'redis' && ['pipeline', 'multi'].includes(path)) {
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batch: true };
     }
     return undefined;
   }
