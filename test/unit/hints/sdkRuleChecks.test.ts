@@ -26,8 +26,8 @@ describe('DeleteAutomatedBackups (true or left out)', () => {
   const handler = (options: string) => `import boto3
 
 def handler(event, context):
-    instance_id = event["id"]
     rds = boto3.client("rds")
+    instance_id = event["id"]
     rds.delete_db_instance(DBInstanceIdentifier=instance_id, FinalDBSnapshotIdentifier=instance_id + "-final"${options})
 `;
 
@@ -141,16 +141,15 @@ describe('ElastiCache users without a password', () => {
   const factory = (options: string) => `import boto3
 
 def create_cache_user(user_id, secret):
-    region = "eu-west-1"
-    elasticache = boto3.client("elasticache", region_name=region)
+    elasticache = boto3.client("elasticache")
     return elasticache.create_user(UserId=user_id, UserName=user_id, Engine="valkey",
                                    AccessString="on ~app:* -@all +@read", ${options})
 `;
 
   it('reports NoPasswordRequired, the no-password-required mode and literal passwords', () => {
-    assert.deepEqual(findings('users.py', factory('NoPasswordRequired=True'), 'elasticache-create-user'), ['7:75 NoPasswordRequired']);
-    assert.deepEqual(findings('users.py', factory('AuthenticationMode={"Type": "no-password-required"}'), 'elasticache-create-user'), ['7:95 "Type"']);
-    assert.deepEqual(findings('users.py', factory('Passwords=["correct-horse-battery-staple"]'), 'elasticache-create-user'), ['7:85 ["correct-horse-battery-staple"]']);
+    assert.deepEqual(findings('users.py', factory('NoPasswordRequired=True'), 'elasticache-create-user'), ['6:75 NoPasswordRequired']);
+    assert.deepEqual(findings('users.py', factory('AuthenticationMode={"Type": "no-password-required"}'), 'elasticache-create-user'), ['6:95 "Type"']);
+    assert.deepEqual(findings('users.py', factory('Passwords=["correct-horse-battery-staple"]'), 'elasticache-create-user'), ['6:85 ["correct-horse-battery-staple"]']);
   });
 
   it('stays silent for IAM users and passwords read at runtime', () => {
@@ -254,9 +253,7 @@ export class Counters {
   it('explains UNLINK, MGET, pipelines and the EXPIRE family on a client, not on a Map', () => {
     const text = `import redis
 
-r = redis.Redis(host="cache.internal", ssl=True)
-
-def evict(keys):
+def evict(r: redis.Redis, keys):
     r.delete(keys[0])
     r.unlink(*keys)
     values = r.mget(keys)
