@@ -78,8 +78,14 @@ export interface RedisCall {
   receiver: string;
   argsText: string;
   statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
-  /** Queued on a pipeline or MULTI transaction, so sent together with the others rather than one round trip each. */
-  batched?: boolean;
+  /** Runs once per element of a loop or an iterating callback (`forEach`, `map`), in the same function. */
+  inLoop: boolean;
+  /** Queued on a pipeline or transaction (`pipeline()`, `multi()`), so not a round trip of its own. */
+  batched: boolean;
+  /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
+  inLoopStatement: boolean;
+  /** Directly under `await`: the code waits for the reply before it goes on. */
+  awaited: boolean;
 }
 
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
@@ -87,12 +93,6 @@ export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-asyn
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
-  /**
-   * Whether the token sits in the body of a loop statement (`for`, `for…of`/`for…in`, `foreach`,
-   * `while`, `do`, Python `for`/`while`) of its own function. Callbacks such as `forEach`/`map` are
-   * not loops here: a client may pipeline the calls they make. Absent for templates.
-   */
-  inLoop?(tokenIndex: number): boolean;
 }
 
 export interface DocumentModel {

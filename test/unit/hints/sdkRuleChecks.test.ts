@@ -359,6 +359,12 @@ export class Batches {
     const tx = this.redis.multi();
     for (const id of ids) tx.expire(id, 60);
     await Promise.all(ids.map((id) => this.client.get(id)));
+    await Promise.all(ids.map(async (id) => JSON.parse(await this.redis.get(id))));
+    const started = [];
+    for (const id of ids) {
+      started.push(this.redis.get(id));
+    }
+    await Promise.all(started);
     const first = await this.redis.get(ids[0]);
     return [await pipeline.exec(), await tx.exec(), first];
   }

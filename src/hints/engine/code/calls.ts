@@ -4,13 +4,13 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OptionContext } from '../model';
-import { cdkModule, ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { contextFrom } from './options';
+import { contextFrom, occurrenceOf } from './options';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
-import { callResult } from './values';
+import { callResult, cdkConstructType } from './values';
 
 const { ID } = TOKEN_KIND;
 
@@ -98,14 +98,17 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   cdkConstruct(a, value, path, last, open);
 }
 
+/**
+ * A method call on a construct (`table.grantFullAccess(fn)`, `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
+ * `table.applyRemovalPolicy(RemovalPolicy.DESTROY)`): an option of the construct, named by the method, whose value is the arguments.
+ */
+function constructMethod(a: CodeAnalyzer, construct: string, index: number, open: number, close: number): void {
+  const option = occurrenceOf(a, { key: index, valueStart: open + 1, valueEnd: close, removalStart: index, removalEnd: close });
+  a.contexts.push({ kind: 'cdk', type: construct, options: [option], complete: false, anchor: a.tokenSpan(index) });
+}
+
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
-  let construct: string | undefined;
-  if (value.module === 'aws-cdk-lib' || value.module === 'aws_cdk') {
-    construct = /^aws_[a-z0-9]+\.[A-Za-z0-9]+$/.test(path) ? path : undefined;
-  } else {
-    const module = cdkModule(value.module);
-    construct = module && /^[A-Za-z0-9]+$/.test(path) ? `${module}.${path}` : undefined;
-  }
+  const construct = cdkConstructType(value.module, path);
   const close = a.partner[open];
   if (!construct || close < 0) {
     return;
@@ -171,11 +174,15 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (a.language.otherCall?.(a, index, value, start)) {
     return;
   }
+  if (value?.t === 'construct' && close > 0) {
+    constructMethod(a, value.type, index, open, close);
+    return;
+  }
   if (!value || value.t !== 'client' || close < 0) {
     return;
   }
   if (value.kind === 'redis') {
-    redisCall(a, index, value.flavor ?? 'ioredis', start, value.batch === true);
+    redisCall(a, index, value, start);
     return;
   }
   const normalized = normalizeName(method);

@@ -61,7 +61,7 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
   return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.is(end, ',') ? end : end - 1 };
 }
 
-function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
+export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
   const name = a.tokens.text(slot.key);
   const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);
   const occurrence: OptionOccurrence = {

@@ -103,7 +103,6 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   return {
     hasPaginationMarker: (tokenIndex) => anyWithin(pagination, a.functionRange(tokenIndex)),
     hasUnprocessedMarker: (tokenIndex) => anyWithin(unprocessed, a.functionRange(tokenIndex)),
-    inLoop: (tokenIndex) => a.inLoop(tokenIndex),
   };
 }
 

@@ -4,11 +4,13 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor } from '../model';
-import { BOTO3_SERVICES, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
 
 export type Value =
-  /** `batch`: a Redis pipeline or MULTI transaction, whose commands are sent together. */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batch?: boolean }
+  /** `batched`: a Redis pipeline or transaction, whose commands go to the server together. */
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }
+  /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
+  | { t: 'construct'; type: string }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   | { t: 'boto3' }
@@ -71,6 +73,15 @@ export function callResult(value: Value, name: string, firstString: string | und
   }
 }
 
+/** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */
+export function cdkConstructType(module: string, path: string): string | undefined {
+  if (module === 'aws-cdk-lib' || module === 'aws_cdk') {
+    return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(path) ? path : undefined;
+  }
+  const cdk = cdkModule(module);
+  return cdk && /^[A-Z][A-Za-z0-9]*$/.test(path) ? `${cdk}.${path}` : undefined;
+}
+
 /** The .NET document model, imported by the C# analyzer under this module name. */
 export const DOTNET_DOCUMENT_MODEL = 'dotnet:Amazon.DynamoDBv2.DocumentModel';
 
@@ -88,12 +99,17 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (made) {
       return { t: 'client', kind: made };
     }
-    if (kind === 'redis' && ['connect', 'duplicate', 'on'].includes(path)) {
+    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
     if (kind === 'redis' && ['pipeline', 'multi'].includes(path)) {
-      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batch: true };
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }
+    return undefined;
+  }
+  const construct = cdkConstructType(module, path);
+  if (construct) {
+    return { t: 'construct', type: construct };
     return undefined;
   }
   if (python) {
@@ -116,8 +132,4 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;
-}
-
-export function sameValue(a: Value | undefined, b: Value | undefined): boolean {
-  return a?.t === 'client' && b?.t === 'client' && a.kind === b.kind;
 }

@@ -8,9 +8,9 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes, segments } from '../braces';
+import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
-import { contextFrom, separatedSlot, valueEnd } from '../options';
+import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { callResult, defaultExportPath, Value } from '../values';
 
@@ -189,6 +189,11 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
 }
 
+/** `= require('m')`: the declaration is an import, recorded as one. */
+function isRequire(a: CodeAnalyzer, eq: number): boolean {
+  return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
+}
+
 function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
   const functionLevel = a.idIs(keyword, 'var');
   const holder = tree.holderAt(keyword, functionLevel);
@@ -197,6 +202,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     if (a.is(k, '{') || a.is(k, '[')) {
       // Destructuring: every name it introduces is a new local of unknown value.
       const close = a.partner[k];
+      if (isRequire(a, close + 1)) {
+        return;
+      }
       for (let m = k + 1; m > 0 && m < close; m++) {
         if (a.isId(m) && !a.is(m + 1, ':')) {
           tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
@@ -205,8 +213,7 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       k = close + 1;
     } else if (a.isId(k)) {
       const name = a.tokens.text(k);
-      if (a.is(k + 1, '=') && a.idIs(k + 2, 'require') && a.is(k + 3, '(')) {
-        // `const X = require('m')` is an import, recorded as one.
+      if (isRequire(a, k + 1)) {
         return;
       }
       let j = k + 1;
@@ -221,7 +228,7 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
       tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
-      k = expression >= 0 ? valueEnd(a, expression, enclosingClose(a, expression)) : j;
+      k = expression >= 0 ? expressionEnd(a, expression) : j;
     } else {
       return;
     }
@@ -230,11 +237,6 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     }
     k++;
   }
-}
-
-function enclosingClose(a: CodeAnalyzer, token: number): number {
-  const open = a.parent[token];
-  return open >= 0 && a.partner[open] > 0 ? a.partner[open] : a.tokens.length;
 }
 
 /** The token after a type annotation that starts at `start`. */
