@@ -385,3 +385,34 @@ def clear(keys):
     assert.deepEqual(findings('clear.py', python, 'redis-loop-round-trips'), []);
   });
 });
+
+describe('KEYS to SCAN quick fix for asyncio redis-py', () => {
+  const fixed = (text: string): string | undefined => {
+    const result = analyzeText(text, realHintRules(), { kind: 'python', fileName: 'purge.py' });
+    const edit = result.findings.find((finding) => finding.ruleId === 'redis-keys')?.fix?.edits[0];
+    return edit && text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  };
+
+  it('rewrites an awaited KEYS into an async comprehension over scan_iter', () => {
+    const text = `import redis.asyncio as redis
+
+r = redis.Redis(host="cache.internal", ssl=True)
+
+async def purge(user_id):
+    keys = await r.keys(f"session:{user_id}:*")
+    await r.unlink(*keys)
+`;
+    assert.equal(fixed(text), text.replace('await r.keys(f"session:{user_id}:*")', '[key async for key in r.scan_iter(match=f"session:{user_id}:*", count=500)]'));
+  });
+
+  it('offers no rewrite when the reply is not awaited into a variable', () => {
+    const text = `import redis.asyncio as redis
+
+r = redis.Redis(host="cache.internal", ssl=True)
+
+async def count(user_id):
+    return len(await r.keys(f"session:{user_id}:*"))
+`;
+    assert.equal(fixed(text), undefined);
+  });
+});
