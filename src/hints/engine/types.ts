@@ -32,6 +32,11 @@ export interface RuleMatch {
   cdk?: { constructs: string[]; props: string[] };
   /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
   redis?: { commands: string[]; options: string[] };
+  /**
+   * The hover appears only where the diagnostic fires (a `GET` inside a loop, a password without TLS):
+   * what the match names is too common to explain everywhere.
+   */
+  reportedOnly?: boolean;
 }
 
 export const CHECKS = [
