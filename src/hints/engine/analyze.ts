@@ -4,7 +4,7 @@
  */
 import { analyzeCode, CodeLanguage } from './codeModel';
 import { keysToScanFix, insertPropertyFix, paginationFix, removeOptionFix, setValueFix } from './fixes';
-import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
+import { readTemplate } from './iac';
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from './model';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
@@ -128,11 +128,9 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
 function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform':
-      return { model: analyzeTerraform(text, lines), language: 'terraform' };
     case 'yaml':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationYaml(text, lines), language: 'cloudformation' } : undefined;
     case 'json':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationJson(text, lines), language: 'cloudformation' } : undefined;
+      return readTemplate(kind, text, lines);
     default:
       return { model: analyzeCode(text, kind, lines), language: kind };
   }
