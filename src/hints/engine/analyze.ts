@@ -2,16 +2,18 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguage } from './codeModel';
-import { keysToScanFix, insertPropertyFix, paginationFix, removeOptionFix, setValueFix } from './fixes';
+import { analyzeCode, CodeLanguageId } from './code';
+import { CHECK_REGISTRY } from './checks/registry';
+import { CheckContext, RuleOption } from './checks/context';
+import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
-import { DocumentModel, Literal, OptionContext, OptionOccurrence } from './model';
+import { DocumentModel, OptionContext, OptionOccurrence } from './model';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, Span } from './types';
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguage | 'terraform' | 'yaml' | 'json';
+export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
 
 const LANGUAGE_IDS: Record<string, DocumentKind> = {
   javascript: 'javascript',
@@ -136,35 +138,6 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model
   }
 }
 
-/** An option of a context that a rule's match names. */
-interface RuleOption {
-  context: OptionContext;
-  option: OptionOccurrence;
-}
-
-function literalEquals(literal: Literal, value: boolean | number): boolean {
-  if (literal.kind === 'bool' || literal.kind === 'num') {
-    return literal.value === value;
-  }
-  if (literal.kind === 'str') {
-    return literal.value.trim().toLowerCase() === String(value);
-  }
-  return false;
-}
-
-function isLiteralSecret(literal: Literal): boolean {
-  if (literal.kind !== 'str') {
-    return false;
-  }
-  const value = literal.value.trim();
-  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
-}
-
-function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
-  const norms = names.map(normalizeName);
-  return context.options.find((option) => norms.includes(option.norm));
-}
-
 class Analyzer {
   readonly sites = new Map<string, HintSite>();
   readonly findings: Finding[] = [];
@@ -281,152 +254,16 @@ class Analyzer {
   }
 
   runChecks(): void {
+    const context: CheckContext = {
+      model: this.model,
+      language: this.language,
+      optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
+      report: (rule, span, fix, message) => this.report(rule, span, fix, message),
+      fixFor: (rule, option) => this.fixFor(rule, option),
+    };
     for (const rule of this.rules) {
-      const diagnostic = rule.diagnostic;
-      if (!diagnostic) {
-        continue;
-      }
-      const options = this.ruleOptions.get(rule) ?? [];
-      switch (diagnostic.check) {
-        case 'no-pagination':
-        case 'unprocessed-ignored':
-          this.callChecks(rule, diagnostic.check);
-          break;
-        case 'batch-size':
-          for (const { context, option } of options) {
-            const limit = context.type === 'dynamodb:BatchWriteItem' ? 25 : context.type === 'dynamodb:BatchGetItem' ? 100 : Infinity;
-            if (option.literalCounts !== undefined && option.literalCounts > limit) {
-              this.report(rule, option.key);
-            }
-          }
-          break;
-        case 'consistent-read-on-index':
-          for (const { context, option } of options) {
-            if (literalEquals(option.literal, true) && optionNamed(context, ['IndexName'])) {
-              this.report(rule, option.key, this.fixFor(rule, option));
-            }
-          }
-          break;
-        case 'filter-on-scan':
-          for (const { context, option } of options) {
-            if (context.type === 'dynamodb:Scan') {
-              this.report(rule, option.key);
-            }
-          }
-          break;
-        case 'limit-with-filter':
-          for (const { context, option } of options) {
-            if (optionNamed(context, ['FilterExpression'])) {
-              this.report(rule, option.key);
-            }
-          }
-          break;
-        case 'value-equals':
-          for (const { option } of options) {
-            if (diagnostic.value !== undefined && literalEquals(option.literal, diagnostic.value)) {
-              this.report(rule, option.key, this.fixFor(rule, option));
-            }
-          }
-          break;
-        case 'false-or-absent':
-          this.falseOrAbsent(rule, options);
-          break;
-        case 'requires-one-of':
-          for (const context of this.model.contexts) {
-            if (this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
-              this.report(rule, context.anchor);
-            }
-          }
-          break;
-        case 'failover-off-with-replicas':
-          for (const { context, option } of options) {
-            const clusters = optionNamed(context, ['NumCacheClusters'])?.literal;
-            const replicas = optionNamed(context, ['ReplicasPerNodeGroup'])?.literal;
-            const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
-            if (literalEquals(option.literal, false) && hasReplicas) {
-              this.report(rule, option.key, this.fixFor(rule, option));
-            }
-          }
-          break;
-        case 'redis-command':
-          for (const call of this.model.redisCalls) {
-            if ((diagnostic.commands ?? []).map(normalizeName).includes(call.command) && rule.match.redis?.commands.map(normalizeName).includes(call.command)) {
-              this.report(rule, call.name, rule.fix?.kind === 'keys-to-scan' ? keysToScanFix(call, this.language) : undefined);
-            }
-          }
-          break;
-        case 'tls-verification-off':
-          for (const { option } of options) {
-            const literal = option.literal;
-            const off =
-              (option.norm === 'rejectunauthorized' && literalEquals(literal, false)) ||
-              (option.norm === 'sslcertreqs' && (literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text))));
-            if (off) {
-              this.report(rule, option.key);
-            }
-          }
-          break;
-        case 'hardcoded-secret':
-          for (const { option } of options) {
-            if (isLiteralSecret(option.literal)) {
-              this.report(rule, option.value);
-            }
-          }
-          break;
-      }
-    }
-  }
-
-  private callChecks(rule: HintRule, check: 'no-pagination' | 'unprocessed-ignored'): void {
-    const operations = new Set(rule.match.operations);
-    const scopes = this.model.scopes;
-    const seen = new Set<number>();
-    for (const occurrence of this.model.operations) {
-      if (!occurrence.call || occurrence.paginated || !operations.has(occurrence.operation) || seen.has(occurrence.name.start)) {
-        continue;
-      }
-      seen.add(occurrence.name.start);
-      if (check === 'no-pagination') {
-        // A Limit asks for one page on purpose (top-N, existence checks).
-        if (occurrence.request && optionNamed(occurrence.request, ['Limit'])) {
-          continue;
-        }
-        if (scopes.hasPaginationMarker(occurrence.tokenIndex)) {
-          continue;
-        }
-        const shape = occurrence.fix?.pagination;
-        this.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
-      } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
-        this.report(rule, occurrence.name);
-      }
-    }
-  }
-
-  /** Absence means something only in a create context whose options are all visible. */
-  private absenceCounts(rule: HintRule, context: OptionContext): boolean {
-    const diagnostic = rule.diagnostic!;
-    if (!context.complete || !(diagnostic.contexts ?? []).includes(context.type)) {
-      return false;
-    }
-    if (optionNamed(context, diagnostic.unlessPresent ?? [])) {
-      return false;
-    }
-    const engine = optionNamed(context, ['Engine'])?.literal;
-    return !(engine?.kind === 'str' && engine.value.toLowerCase() === 'memcached');
-  }
-
-  private falseOrAbsent(rule: HintRule, options: RuleOption[]): void {
-    const diagnostic = rule.diagnostic!;
-    for (const { option } of options) {
-      if (literalEquals(option.literal, false)) {
-        this.report(rule, option.key, this.fixFor(rule, option));
-      }
-    }
-    const property = (diagnostic.properties ?? [])[0];
-    for (const context of this.model.contexts) {
-      if (property && this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
-        const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, context, property, rule.fix.value) : undefined;
-        this.report(rule, context.anchor, fix);
+      if (rule.diagnostic) {
+        CHECK_REGISTRY[rule.diagnostic.check](rule, context);
       }
     }
   }

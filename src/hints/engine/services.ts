@@ -45,6 +45,11 @@ export type ClientKind =
   | 'dynamodb-table'
   | 'dynamodb-enhanced'
   | 'dynamodb-enhanced-table'
+  /** .NET `client.Paginators`: page iterators over Scan and Query. */
+  | 'dynamodb-paginators'
+  /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
+  | 'dynamodb-context'
+  | 'dynamodb-document-table'
   | 'rds'
   | 'rds-signer'
   | 'elasticache'
@@ -57,6 +62,9 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-table': 'dynamodb',
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
+  'dynamodb-paginators': 'dynamodb',
+  'dynamodb-context': 'dynamodb',
+  'dynamodb-document-table': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   elasticache: 'elasticache',
@@ -92,6 +100,28 @@ const TABLE_METHODS = new Map<string, string>([
   ['scan', 'dynamodb:Scan'],
 ]);
 
+/** .NET `DynamoDBContext` (object persistence model) methods, without their `Async` suffix. */
+const CONTEXT_METHODS = new Map<string, string>([
+  ['scan', 'dynamodb:Scan'],
+  ['fromscan', 'dynamodb:Scan'],
+  ['query', 'dynamodb:Query'],
+  ['fromquery', 'dynamodb:Query'],
+  ['load', 'dynamodb:GetItem'],
+  ['save', 'dynamodb:PutItem'],
+  ['delete', 'dynamodb:DeleteItem'],
+  ['createbatchwrite', 'dynamodb:BatchWriteItem'],
+  ['createbatchget', 'dynamodb:BatchGetItem'],
+  ['createtransactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+/** Enhanced client (Java) batch and transaction methods. */
+const ENHANCED_CLIENT_METHODS = new Map<string, string>([
+  ['batchgetitem', 'dynamodb:BatchGetItem'],
+  ['batchwriteitem', 'dynamodb:BatchWriteItem'],
+  ['transactgetitems', 'dynamodb:TransactGetItems'],
+  ['transactwriteitems', 'dynamodb:TransactWriteItems'],
+]);
+
 /** The operation a method call on a client of `kind` performs, if any. */
 export function operationOfMethod(kind: ClientKind, method: string): string | undefined {
   const name = normalizeName(method);
@@ -107,6 +137,14 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-table':
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
+    case 'dynamodb-document-table':
+      return TABLE_METHODS.get(name.replace(/async$/, ''));
+    case 'dynamodb-enhanced':
+      return ENHANCED_CLIENT_METHODS.get(name);
+    case 'dynamodb-context':
+      return CONTEXT_METHODS.get(name.replace(/async$/, ''));
+    case 'dynamodb-paginators':
+      return name === 'scan' ? 'dynamodb:Scan' : name === 'query' ? 'dynamodb:Query' : undefined;
     case 'rds-signer':
       return name === 'getauthtoken' || name === 'generateauthenticationtoken' ? 'rds:GenerateDbAuthToken' : undefined;
     default:
@@ -199,6 +237,8 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   ElastiCacheClient: 'elasticache',
   ElastiCacheAsyncClient: 'elasticache',
   IAmazonDynamoDB: 'dynamodb',
+  DynamoDBContext: 'dynamodb-context',
+  IDynamoDBContext: 'dynamodb-context',
   AmazonDynamoDBClient: 'dynamodb',
   IAmazonRDS: 'rds',
   AmazonRDSClient: 'rds',
