@@ -32,6 +32,8 @@ export interface RuleMatch {
   cdk?: { constructs: string[]; props: string[] };
   /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
   redis?: { commands: string[]; options: string[] };
+  /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
+  ingress?: { ports: number[] };
 }
 
 export const CHECKS = [
@@ -48,6 +50,7 @@ export const CHECKS = [
   'redis-command',
   'tls-verification-off',
   'hardcoded-secret',
+  'open-ingress',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -57,8 +60,8 @@ export interface RuleDiagnostic {
   message: string;
   /** Related checkov / Security Hub controls, e.g. `checkov CKV_AWS_17`, `Security Hub RDS.2`. */
   controls: string[];
-  /** The literal a `value-equals` check looks for. */
-  value?: boolean | number;
+  /** The literal a `value-equals` check looks for (strings compare case-insensitively). */
+  value?: boolean | number | string;
   /** The property `false-or-absent` and `requires-one-of` look at, by name. */
   properties?: string[];
   /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */

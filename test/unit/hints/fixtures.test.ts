@@ -42,7 +42,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['7:40 warning dynamodb-scan'],
   },
   'typescript/stack.ts': {
-    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '28:95 rds-publicly-accessible'],
+    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '28:95 rds-publicly-accessible'],
     findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
@@ -74,7 +74,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['10:9 warning rds-storage-encrypted'],
   },
   'cloudformation/database.yaml': {
-    hovers: ['16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '29:7 elasticache-engine', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
+    hovers: ['10:5 rds-removal-policy', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '29:7 elasticache-engine', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
     findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
   },
   'terraform/main.tf': {

@@ -2,6 +2,7 @@
 import { CheckName } from '../types';
 import { Check } from './context';
 import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
+import { openIngress } from './ingress';
 import { redisCommand } from './redis';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 
@@ -19,4 +20,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-command': redisCommand,
   'tls-verification-off': tlsVerificationOff,
   'hardcoded-secret': hardcodedSecret,
+  'open-ingress': openIngress,
 };

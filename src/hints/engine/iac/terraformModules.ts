@@ -22,10 +22,11 @@ export interface RegistryModule {
 
 /** By registry source (`namespace/name/provider`). */
 const MODULES: Record<string, RegistryModule> = {
-  // terraform-aws-rds v7 (password_wo; v6 called it password).
+  // terraform-aws-rds v7. v6 took `password`, v7 takes `password_wo`: both are also argument names
+  // of aws_db_instance, so both reach the master password rule as they are.
   'terraform-aws-modules/rds/aws': {
     resource: 'aws_db_instance',
-    renamed: { password_wo: 'password' },
+    renamed: {},
     defaults: {
       storage_encrypted: true,
       publicly_accessible: false,
@@ -39,11 +40,12 @@ const MODULES: Record<string, RegistryModule> = {
       monitoring_interval: 0,
     },
   },
-  // terraform-aws-rds-aurora v10 (master_password_wo; v9 called it master_password, and took the
-  // instance settings below as inputs; v10 moved them into the `instances` map).
+  // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
+  // names of aws_rds_cluster). v9 also took the instance settings below as inputs; v10 moved them
+  // into the `instances` map, which is not read.
   'terraform-aws-modules/rds-aurora/aws': {
     resource: 'aws_rds_cluster',
-    renamed: { master_password_wo: 'master_password' },
+    renamed: {},
     second: {
       resource: 'aws_rds_cluster_instance',
       inputs: ['publicly_accessible', 'monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
