@@ -53,10 +53,24 @@ export function looksLikeCloudFormation(text: string): boolean {
     while (before >= 0 && isLineSpace(text.charCodeAt(before))) {
       before--;
     }
-    if (text[before] === '"' || text[before] === "'") {
+    // A quoted key is quoted on both sides; then the key starts a line or follows `{` or `,`.
+    const quote = text[before] === '"' || text[before] === "'" ? text[before] : '';
+    if (quote) {
       before--;
     }
-    if (text.slice(before - 3, before + 1) === 'Type' && !/[A-Za-z0-9_]/.test(text[before - 4] ?? '') && /^[A-Za-z0-9]+::/.test(text.slice(at + 5, at + 70))) {
+    let keyStart = before - 3;
+    if (text.slice(keyStart, before + 1) !== 'Type') {
+      continue;
+    }
+    if (quote) {
+      if (text[keyStart - 1] !== quote) {
+        continue;
+      }
+      keyStart--;
+    }
+    const previous = text[keyStart - 1];
+    const keyPosition = previous === undefined || previous === '\n' || previous === ' ' || previous === '\t' || previous === '{' || previous === ',';
+    if (keyPosition && /^[A-Za-z0-9]+::/.test(text.slice(at + 5, at + 70))) {
       return true;
     }
   }
