@@ -14,6 +14,9 @@ import { argumentOf, defaultLiterals, registryModule, registrySource } from './t
 // module object on every use.
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
+/** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
+const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
 /** An argument or nested block of a body, with its value's token range. */
 interface BodyItem {
   option: OptionOccurrence;
@@ -182,7 +185,9 @@ class TerraformReader {
     if (!module || !sourceItem) {
       return;
     }
-    const inputs = items.filter((item) => item !== sourceItem).map((item) => ({ ...item.option, norm: normalizeName(argumentOf(module, item.option.name)) }));
+    const inputs = items
+      .filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name))
+      .map((item) => ({ ...item.option, norm: normalizeName(argumentOf(module, item.option.name)) }));
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module);
