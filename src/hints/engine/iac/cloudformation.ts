@@ -19,6 +19,19 @@ function isLineSpace(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `Service::` at `from`, as in `AWS::Service::Resource`. */
+function serviceFollows(text: string, from: number): boolean {
+  let end = from;
+  while (end < text.length && end - from < 64 && isWordCode(text.charCodeAt(end))) {
+    end++;
+  }
+  return end > from && text[end] === ':' && text[end + 1] === ':';
+}
+
 /**
  * Does this YAML or JSON look like a CloudFormation template? A top-level-looking
  * `AWSTemplateFormatVersion:` or a `Type: AWS::Service::Resource`. Scans forward with `indexOf` and
@@ -70,7 +83,7 @@ export function looksLikeCloudFormation(text: string): boolean {
     }
     const previous = text[keyStart - 1];
     const keyPosition = previous === undefined || previous === '\n' || previous === ' ' || previous === '\t' || previous === '{' || previous === ',';
-    if (keyPosition && /^[A-Za-z0-9]+::/.test(text.slice(at + 5, at + 70))) {
+    if (keyPosition && serviceFollows(text, at + 'AWS::'.length)) {
       return true;
     }
   }
