@@ -37,6 +37,8 @@ export interface RuleMatch {
    * what the match names is too common to explain everywhere.
    */
   reportedOnly?: boolean;
+  /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
+  ingress?: { ports: number[] };
 }
 
 export const CHECKS = [
@@ -58,6 +60,7 @@ export const CHECKS = [
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
+  'open-ingress',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -67,8 +70,8 @@ export interface RuleDiagnostic {
   message: string;
   /** Related checkov / Security Hub controls, e.g. `checkov CKV_AWS_17`, `Security Hub RDS.2`. */
   controls: string[];
-  /** The literal a `value-equals` check looks for. */
-  value?: boolean | number;
+  /** The literal a `value-equals` check looks for (strings compare case-insensitively). */
+  value?: boolean | number | string;
   /** The property `false-or-absent` and `requires-one-of` look at, by name. */
   properties?: string[];
   /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */
