@@ -87,11 +87,12 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.analysis(document);
     const site = result && siteAt(result.sites, document.offsetAt(position));
-    if (!site) {
+    if (!site || !result.language) {
       return undefined;
     }
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
-    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
+    const place = { language: result.language, origin: site.origin, name: site.name };
+    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };
     this.noteHintSeen();
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));

@@ -7,9 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { OPERATIONS } from '../../hints/engine/services';
+import { requiredExampleKeys } from '../../hints/examples';
 import {
   CHECKS,
   CheckName,
+  EXAMPLE_KEYS,
+  ExampleKey,
   FIXES,
   FixName,
   HINT_LANGUAGES,
@@ -40,7 +43,7 @@ export interface NoteRef {
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'example', 'doc', 'note', 'diagnostic', 'fix'];
+const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -265,6 +268,27 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
   return diagnostic;
 }
 
+/** The `examples` map, and an error naming each place the rule applies that has no example. */
+function readExamples(reader: RuleReader, value: unknown, required: readonly ExampleKey[]): Partial<Record<ExampleKey, string>> {
+  const examples: Partial<Record<ExampleKey, string>> = {};
+  if (value !== undefined) {
+    const fields = reader.fields(value, 'examples', EXAMPLE_KEYS);
+    for (const key of EXAMPLE_KEYS) {
+      if (fields[key] !== undefined) {
+        const code = reader.text(fields, key);
+        if (code) {
+          examples[key] = code;
+        }
+      }
+    }
+  }
+  const missing = required.filter((key) => examples[key] === undefined);
+  if (missing.length > 0) {
+    reader.error(`has no example for ${missing.join(', ')} (its languages and match apply there): add examples.${missing[0]}`);
+  }
+  return examples;
+}
+
 function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>): HintRule | undefined {
   const fields = reader.fields(entry, 'rule', RULE_FIELDS);
   const id = reader.text(fields, 'id');
@@ -306,14 +330,11 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     languages,
     match,
     hover: reader.text(fields, 'hover'),
+    examples: readExamples(reader, fields.examples, requiredExampleKeys({ languages: languages.filter((language) => HINT_LANGUAGES.includes(language)), match })),
     doc,
     note,
     noteTitle: notes.get(note) ?? '',
   };
-  if (fields.example !== undefined) {
-    const example = reader.fields(fields.example, 'example', ['language', 'code']);
-    rule.example = { language: reader.text(example, 'language'), code: reader.text(example, 'code') };
-  }
   if (fields.diagnostic !== undefined) {
     rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
   }

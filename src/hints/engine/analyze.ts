@@ -5,10 +5,11 @@
 import { analyzeCode, CodeLanguage } from './codeModel';
 import { keysToScanFix, insertPropertyFix, paginationFix, removeOptionFix, setValueFix } from './fixes';
 import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
-import { DocumentModel, Literal, OptionContext, OptionOccurrence } from './model';
+import { DocumentModel, Literal, OptionContext, OptionOccurrence, RedisFlavor } from './model';
+import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, Span } from './types';
+import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
 export type DocumentKind = CodeLanguage | 'terraform' | 'yaml' | 'json';
@@ -162,6 +163,10 @@ function isLiteralSecret(literal: Literal): boolean {
   return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
 }
 
+function originOf(context: OptionContext): SiteOrigin {
+  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
+}
+
 function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
   const norms = names.map(normalizeName);
   return context.options.find((option) => norms.includes(option.norm));
@@ -189,7 +194,7 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule): void {
+  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string): void {
     if (!this.enabled.has(rule)) {
       return;
     }
@@ -200,7 +205,11 @@ class Analyzer {
         existing.ruleIds.push(rule.id);
       }
     } else {
-      this.sites.set(key, { start: span.start, end: span.end, ruleIds: [rule.id] });
+      const site: HintSite = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
+      if (name !== undefined) {
+        site.name = name;
+      }
+      this.sites.set(key, site);
     }
   }
 
@@ -208,7 +217,7 @@ class Analyzer {
     if (!this.enabled.has(rule)) {
       return;
     }
-    this.site(option.key, rule);
+    this.site(option.key, rule, originOf(context), option.name);
     push(this.ruleOptions, rule, { context, option });
   }
 
@@ -216,7 +225,7 @@ class Analyzer {
     const { model, index } = this;
     for (const occurrence of model.operations) {
       for (const rule of index.operations.get(occurrence.operation) ?? []) {
-        this.site(occurrence.name, rule);
+        this.site(occurrence.name, rule, 'sdk');
       }
     }
     for (const context of model.contexts) {
@@ -238,7 +247,7 @@ class Analyzer {
         for (const entry of index.resources.get(`${context.kind} ${context.type}`) ?? []) {
           if (entry.props.size === 0) {
             if (context.typeSpan) {
-              this.site(context.typeSpan, entry.rule);
+              this.site(context.typeSpan, entry.rule, originOf(context));
             }
             continue;
           }
@@ -252,17 +261,19 @@ class Analyzer {
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? []) {
-        this.site(call.name, rule);
+        this.site(call.name, rule, call.flavor);
       }
     }
   }
 
-  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
+  /** `at`: the context (and option) the finding is about, so the message uses the file's names. */
+  private report(rule: HintRule, span: Span, fix?: QuickFix, at?: { context: OptionContext; option?: OptionOccurrence }): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
-    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? rule.diagnostic.message };
+    const message = at ? inReaderTerms(rule.diagnostic.message, rule, originOf(at.context), at.option?.name) : rule.diagnostic.message;
+    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message };
     if (fix) {
       finding.fix = fix;
     }
@@ -298,35 +309,35 @@ class Analyzer {
           for (const { context, option } of options) {
             const limit = context.type === 'dynamodb:BatchWriteItem' ? 25 : context.type === 'dynamodb:BatchGetItem' ? 100 : Infinity;
             if (option.literalCounts !== undefined && option.literalCounts > limit) {
-              this.report(rule, option.key);
+              this.report(rule, option.key, undefined, { context, option });
             }
           }
           break;
         case 'consistent-read-on-index':
           for (const { context, option } of options) {
             if (literalEquals(option.literal, true) && optionNamed(context, ['IndexName'])) {
-              this.report(rule, option.key, this.fixFor(rule, option));
+              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
             }
           }
           break;
         case 'filter-on-scan':
           for (const { context, option } of options) {
             if (context.type === 'dynamodb:Scan') {
-              this.report(rule, option.key);
+              this.report(rule, option.key, undefined, { context, option });
             }
           }
           break;
         case 'limit-with-filter':
           for (const { context, option } of options) {
             if (optionNamed(context, ['FilterExpression'])) {
-              this.report(rule, option.key);
+              this.report(rule, option.key, undefined, { context, option });
             }
           }
           break;
         case 'value-equals':
-          for (const { option } of options) {
+          for (const { context, option } of options) {
             if (diagnostic.value !== undefined && literalEquals(option.literal, diagnostic.value)) {
-              this.report(rule, option.key, this.fixFor(rule, option));
+              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
             }
           }
           break;
@@ -336,7 +347,7 @@ class Analyzer {
         case 'requires-one-of':
           for (const context of this.model.contexts) {
             if (this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
-              this.report(rule, context.anchor);
+              this.report(rule, context.anchor, undefined, { context });
             }
           }
           break;
@@ -346,7 +357,7 @@ class Analyzer {
             const replicas = optionNamed(context, ['ReplicasPerNodeGroup'])?.literal;
             const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
             if (literalEquals(option.literal, false) && hasReplicas) {
-              this.report(rule, option.key, this.fixFor(rule, option));
+              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
             }
           }
           break;
@@ -358,20 +369,20 @@ class Analyzer {
           }
           break;
         case 'tls-verification-off':
-          for (const { option } of options) {
+          for (const { context, option } of options) {
             const literal = option.literal;
             const off =
               (option.norm === 'rejectunauthorized' && literalEquals(literal, false)) ||
               (option.norm === 'sslcertreqs' && (literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text))));
             if (off) {
-              this.report(rule, option.key);
+              this.report(rule, option.key, undefined, { context, option });
             }
           }
           break;
         case 'hardcoded-secret':
-          for (const { option } of options) {
+          for (const { context, option } of options) {
             if (isLiteralSecret(option.literal)) {
-              this.report(rule, option.value);
+              this.report(rule, option.value, undefined, { context, option });
             }
           }
           break;
@@ -419,16 +430,16 @@ class Analyzer {
 
   private falseOrAbsent(rule: HintRule, options: RuleOption[]): void {
     const diagnostic = rule.diagnostic!;
-    for (const { option } of options) {
+    for (const { context, option } of options) {
       if (literalEquals(option.literal, false)) {
-        this.report(rule, option.key, this.fixFor(rule, option));
+        this.report(rule, option.key, this.fixFor(rule, option), { context, option });
       }
     }
     const property = (diagnostic.properties ?? [])[0];
     for (const context of this.model.contexts) {
       if (property && this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
         const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, context, property, rule.fix.value) : undefined;
-        this.report(rule, context.anchor, fix);
+        this.report(rule, context.anchor, fix, { context });
       }
     }
   }

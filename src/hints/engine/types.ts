@@ -72,6 +72,26 @@ export interface RuleDiagnostic {
 export const FIXES = ['add-pagination-loop', 'remove-option', 'set-value', 'keys-to-scan'] as const;
 export type FixName = (typeof FIXES)[number];
 
+/**
+ * Where a hover example applies: an SDK language (JavaScript and TypeScript share one), an IaC format
+ * (CDK in TypeScript or Python), or a Redis client.
+ */
+export const EXAMPLE_KEYS = [
+  'javascript',
+  'python',
+  'java',
+  'go',
+  'csharp',
+  'cloudformation',
+  'terraform',
+  'cdk-typescript',
+  'cdk-python',
+  'ioredis',
+  'node-redis',
+  'redis-py',
+] as const;
+export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
+
 export interface HintRule {
   id: string;
   service: HintService;
@@ -80,7 +100,8 @@ export interface HintRule {
   match: RuleMatch;
   /** Markdown: the key fact. */
   hover: string;
-  example?: { language: string; code: string };
+  /** Code per place the rule applies; the hover shows the one for the file. */
+  examples: Partial<Record<ExampleKey, string>>;
   doc: string;
   note: string;
   /** Filled in by the build from the study catalog. */
@@ -104,9 +125,15 @@ export interface QuickFix {
   edits: TextEdit[];
 }
 
+/** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
+export type SiteOrigin = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
+
 /** A place that gets a hover, with the rules that explain it. */
 export interface HintSite extends Span {
   ruleIds: string[];
+  origin: SiteOrigin;
+  /** The option's name as written in the file, when the site is an option. */
+  name?: string;
 }
 
 export interface Finding extends Span {
