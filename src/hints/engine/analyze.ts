@@ -2,17 +2,19 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguage } from './codeModel';
-import { keysToScanFix, insertPropertyFix, paginationFix, removeOptionFix, setValueFix } from './fixes';
+import { analyzeCode, CodeLanguageId } from './code';
+import { CHECK_REGISTRY } from './checks/registry';
+import { CheckContext, RuleOption } from './checks/context';
+import { removeOptionFix, setValueFix } from './fixes';
 import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
-import { DocumentModel, Literal, OptionContext, OptionOccurrence, RedisFlavor } from './model';
+import { DocumentModel, OptionContext, OptionOccurrence, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguage | 'terraform' | 'yaml' | 'json';
+export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
 
 const LANGUAGE_IDS: Record<string, DocumentKind> = {
   javascript: 'javascript',
@@ -139,38 +141,11 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model
   }
 }
 
-/** An option of a context that a rule's match names. */
-interface RuleOption {
-  context: OptionContext;
-  option: OptionOccurrence;
-}
-
-function literalEquals(literal: Literal, value: boolean | number): boolean {
-  if (literal.kind === 'bool' || literal.kind === 'num') {
-    return literal.value === value;
-  }
-  if (literal.kind === 'str') {
-    return literal.value.trim().toLowerCase() === String(value);
-  }
-  return false;
-}
-
-function isLiteralSecret(literal: Literal): boolean {
-  if (literal.kind !== 'str') {
-    return false;
-  }
-  const value = literal.value.trim();
-  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
-}
-
 function originOf(context: OptionContext): SiteOrigin {
   return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
 }
 
-function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
-  const norms = names.map(normalizeName);
-  return context.options.find((option) => norms.includes(option.norm));
-}
+const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
 class Analyzer {
   readonly sites = new Map<string, HintSite>();
@@ -266,18 +241,40 @@ class Analyzer {
     }
   }
 
-  /** `at`: the context (and option) the finding is about, so the message uses the file's names. */
-  private report(rule: HintRule, span: Span, fix?: QuickFix, at?: { context: OptionContext; option?: OptionOccurrence }): void {
+  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
-    const message = at ? inReaderTerms(rule.diagnostic.message, rule, originOf(at.context), at.option?.name) : rule.diagnostic.message;
-    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message };
+    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (fix) {
       finding.fix = fix;
     }
     this.findings.push(finding);
+  }
+
+  /** Where findings can point: a matched option (key or value) or a context's anchor, by span. Built once. */
+  private findingPlaces?: { options: Map<string, { context: OptionContext; option: OptionOccurrence }>; anchors: Map<string, OptionContext> };
+
+  /** The rule's message with the property names the file uses (`backup_retention_period` in Terraform). */
+  private readerMessage(rule: HintRule, span: Span): string {
+    const message = rule.diagnostic!.message;
+    if (!this.findingPlaces) {
+      const options = new Map<string, { context: OptionContext; option: OptionOccurrence }>();
+      for (const [matched, list] of this.ruleOptions) {
+        for (const entry of list) {
+          options.set(`${matched.id} ${spanKey(entry.option.key)}`, entry);
+          options.set(`${matched.id} ${spanKey(entry.option.value)}`, entry);
+        }
+      }
+      this.findingPlaces = { options, anchors: new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context])) };
+    }
+    const matched = this.findingPlaces.options.get(`${rule.id} ${spanKey(span)}`);
+    if (matched) {
+      return inReaderTerms(message, rule, originOf(matched.context), matched.option.name);
+    }
+    const context = this.findingPlaces.anchors.get(spanKey(span));
+    return context ? inReaderTerms(message, rule, originOf(context)) : message;
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {
@@ -294,152 +291,16 @@ class Analyzer {
   }
 
   runChecks(): void {
+    const context: CheckContext = {
+      model: this.model,
+      language: this.language,
+      optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
+      report: (rule, span, fix, message) => this.report(rule, span, fix, message),
+      fixFor: (rule, option) => this.fixFor(rule, option),
+    };
     for (const rule of this.rules) {
-      const diagnostic = rule.diagnostic;
-      if (!diagnostic) {
-        continue;
-      }
-      const options = this.ruleOptions.get(rule) ?? [];
-      switch (diagnostic.check) {
-        case 'no-pagination':
-        case 'unprocessed-ignored':
-          this.callChecks(rule, diagnostic.check);
-          break;
-        case 'batch-size':
-          for (const { context, option } of options) {
-            const limit = context.type === 'dynamodb:BatchWriteItem' ? 25 : context.type === 'dynamodb:BatchGetItem' ? 100 : Infinity;
-            if (option.literalCounts !== undefined && option.literalCounts > limit) {
-              this.report(rule, option.key, undefined, { context, option });
-            }
-          }
-          break;
-        case 'consistent-read-on-index':
-          for (const { context, option } of options) {
-            if (literalEquals(option.literal, true) && optionNamed(context, ['IndexName'])) {
-              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
-            }
-          }
-          break;
-        case 'filter-on-scan':
-          for (const { context, option } of options) {
-            if (context.type === 'dynamodb:Scan') {
-              this.report(rule, option.key, undefined, { context, option });
-            }
-          }
-          break;
-        case 'limit-with-filter':
-          for (const { context, option } of options) {
-            if (optionNamed(context, ['FilterExpression'])) {
-              this.report(rule, option.key, undefined, { context, option });
-            }
-          }
-          break;
-        case 'value-equals':
-          for (const { context, option } of options) {
-            if (diagnostic.value !== undefined && literalEquals(option.literal, diagnostic.value)) {
-              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
-            }
-          }
-          break;
-        case 'false-or-absent':
-          this.falseOrAbsent(rule, options);
-          break;
-        case 'requires-one-of':
-          for (const context of this.model.contexts) {
-            if (this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
-              this.report(rule, context.anchor, undefined, { context });
-            }
-          }
-          break;
-        case 'failover-off-with-replicas':
-          for (const { context, option } of options) {
-            const clusters = optionNamed(context, ['NumCacheClusters'])?.literal;
-            const replicas = optionNamed(context, ['ReplicasPerNodeGroup'])?.literal;
-            const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
-            if (literalEquals(option.literal, false) && hasReplicas) {
-              this.report(rule, option.key, this.fixFor(rule, option), { context, option });
-            }
-          }
-          break;
-        case 'redis-command':
-          for (const call of this.model.redisCalls) {
-            if ((diagnostic.commands ?? []).map(normalizeName).includes(call.command) && rule.match.redis?.commands.map(normalizeName).includes(call.command)) {
-              this.report(rule, call.name, rule.fix?.kind === 'keys-to-scan' ? keysToScanFix(call, this.language) : undefined);
-            }
-          }
-          break;
-        case 'tls-verification-off':
-          for (const { context, option } of options) {
-            const literal = option.literal;
-            const off =
-              (option.norm === 'rejectunauthorized' && literalEquals(literal, false)) ||
-              (option.norm === 'sslcertreqs' && (literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text))));
-            if (off) {
-              this.report(rule, option.key, undefined, { context, option });
-            }
-          }
-          break;
-        case 'hardcoded-secret':
-          for (const { context, option } of options) {
-            if (isLiteralSecret(option.literal)) {
-              this.report(rule, option.value, undefined, { context, option });
-            }
-          }
-          break;
-      }
-    }
-  }
-
-  private callChecks(rule: HintRule, check: 'no-pagination' | 'unprocessed-ignored'): void {
-    const operations = new Set(rule.match.operations);
-    const scopes = this.model.scopes;
-    const seen = new Set<number>();
-    for (const occurrence of this.model.operations) {
-      if (!occurrence.call || occurrence.paginated || !operations.has(occurrence.operation) || seen.has(occurrence.name.start)) {
-        continue;
-      }
-      seen.add(occurrence.name.start);
-      if (check === 'no-pagination') {
-        // A Limit asks for one page on purpose (top-N, existence checks).
-        if (occurrence.request && optionNamed(occurrence.request, ['Limit'])) {
-          continue;
-        }
-        if (scopes.hasPaginationMarker(occurrence.tokenIndex)) {
-          continue;
-        }
-        const shape = occurrence.fix?.pagination;
-        this.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
-      } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
-        this.report(rule, occurrence.name);
-      }
-    }
-  }
-
-  /** Absence means something only in a create context whose options are all visible. */
-  private absenceCounts(rule: HintRule, context: OptionContext): boolean {
-    const diagnostic = rule.diagnostic!;
-    if (!context.complete || !(diagnostic.contexts ?? []).includes(context.type)) {
-      return false;
-    }
-    if (optionNamed(context, diagnostic.unlessPresent ?? [])) {
-      return false;
-    }
-    const engine = optionNamed(context, ['Engine'])?.literal;
-    return !(engine?.kind === 'str' && engine.value.toLowerCase() === 'memcached');
-  }
-
-  private falseOrAbsent(rule: HintRule, options: RuleOption[]): void {
-    const diagnostic = rule.diagnostic!;
-    for (const { context, option } of options) {
-      if (literalEquals(option.literal, false)) {
-        this.report(rule, option.key, this.fixFor(rule, option), { context, option });
-      }
-    }
-    const property = (diagnostic.properties ?? [])[0];
-    for (const context of this.model.contexts) {
-      if (property && this.absenceCounts(rule, context) && !optionNamed(context, diagnostic.properties ?? [])) {
-        const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, context, property, rule.fix.value) : undefined;
-        this.report(rule, context.anchor, fix, { context });
+      if (rule.diagnostic) {
+        CHECK_REGISTRY[rule.diagnostic.check](rule, context);
       }
     }
   }

@@ -45,6 +45,13 @@ export type ClientKind =
   | 'dynamodb-table'
   | 'dynamodb-enhanced'
   | 'dynamodb-enhanced-table'
+  /** An index of the Java enhanced client (`table.index("gsi")`): every read goes to the index. */
+  | 'dynamodb-enhanced-index'
+  /** .NET `client.Paginators`: page iterators over Scan and Query. */
+  | 'dynamodb-paginators'
+  /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
+  | 'dynamodb-context'
+  | 'dynamodb-document-table'
   | 'rds'
   | 'rds-signer'
   | 'elasticache'
@@ -57,6 +64,10 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-table': 'dynamodb',
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
+  'dynamodb-enhanced-index': 'dynamodb',
+  'dynamodb-paginators': 'dynamodb',
+  'dynamodb-context': 'dynamodb',
+  'dynamodb-document-table': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   elasticache: 'elasticache',
@@ -83,6 +94,12 @@ const DOCUMENT_METHODS = new Map<string, string>([
   ['transactwrite', 'dynamodb:TransactWriteItems'],
 ]);
 
+const RESOURCE_METHODS = new Map<string, string>([
+  ['batchgetitem', 'dynamodb:BatchGetItem'],
+  ['batchwriteitem', 'dynamodb:BatchWriteItem'],
+  ['createtable', 'dynamodb:CreateTable'],
+]);
+
 const TABLE_METHODS = new Map<string, string>([
   ['getitem', 'dynamodb:GetItem'],
   ['putitem', 'dynamodb:PutItem'],
@@ -90,6 +107,28 @@ const TABLE_METHODS = new Map<string, string>([
   ['deleteitem', 'dynamodb:DeleteItem'],
   ['query', 'dynamodb:Query'],
   ['scan', 'dynamodb:Scan'],
+]);
+
+/** .NET `DynamoDBContext` (object persistence model) methods, without their `Async` suffix. */
+const CONTEXT_METHODS = new Map<string, string>([
+  ['scan', 'dynamodb:Scan'],
+  ['fromscan', 'dynamodb:Scan'],
+  ['query', 'dynamodb:Query'],
+  ['fromquery', 'dynamodb:Query'],
+  ['load', 'dynamodb:GetItem'],
+  ['save', 'dynamodb:PutItem'],
+  ['delete', 'dynamodb:DeleteItem'],
+  ['createbatchwrite', 'dynamodb:BatchWriteItem'],
+  ['createbatchget', 'dynamodb:BatchGetItem'],
+  ['createtransactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+/** Enhanced client (Java) batch and transaction methods. */
+const ENHANCED_CLIENT_METHODS = new Map<string, string>([
+  ['batchgetitem', 'dynamodb:BatchGetItem'],
+  ['batchwriteitem', 'dynamodb:BatchWriteItem'],
+  ['transactgetitems', 'dynamodb:TransactGetItems'],
+  ['transactwriteitems', 'dynamodb:TransactWriteItems'],
 ]);
 
 /** The operation a method call on a client of `kind` performs, if any. */
@@ -103,10 +142,22 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-document':
       return DOCUMENT_METHODS.get(name) ?? API_METHODS.get('dynamodb')?.get(name);
     case 'dynamodb-resource':
-      return name === 'batchgetitem' ? 'dynamodb:BatchGetItem' : name === 'batchwriteitem' ? 'dynamodb:BatchWriteItem' : undefined;
+      return RESOURCE_METHODS.get(name);
     case 'dynamodb-table':
+      // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
+      return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
+    case 'dynamodb-enhanced-index':
+      return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
+    case 'dynamodb-document-table':
+      return TABLE_METHODS.get(name.replace(/async$/, ''));
+    case 'dynamodb-enhanced':
+      return ENHANCED_CLIENT_METHODS.get(name);
+    case 'dynamodb-context':
+      return CONTEXT_METHODS.get(name.replace(/async$/, ''));
+    case 'dynamodb-paginators':
+      return name === 'scan' ? 'dynamodb:Scan' : name === 'query' ? 'dynamodb:Query' : undefined;
     case 'rds-signer':
       return name === 'getauthtoken' || name === 'generateauthenticationtoken' ? 'rds:GenerateDbAuthToken' : undefined;
     default:
@@ -183,7 +234,8 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
 
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis']);
 
-export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url']);
+/** Clients, and connection pools, whose options (password, TLS) the rules read. */
+export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url']);
 
 /** Java and C# client types (declarations and factories). */
 export const TYPED_CLIENTS: Record<string, ClientKind> = {
@@ -193,12 +245,16 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   DynamoDbEnhancedAsyncClient: 'dynamodb-enhanced',
   DynamoDbTable: 'dynamodb-enhanced-table',
   DynamoDbAsyncTable: 'dynamodb-enhanced-table',
+  DynamoDbIndex: 'dynamodb-enhanced-index',
+  DynamoDbAsyncIndex: 'dynamodb-enhanced-index',
   RdsClient: 'rds',
   RdsAsyncClient: 'rds',
   RdsUtilities: 'rds-signer',
   ElastiCacheClient: 'elasticache',
   ElastiCacheAsyncClient: 'elasticache',
   IAmazonDynamoDB: 'dynamodb',
+  DynamoDBContext: 'dynamodb-context',
+  IDynamoDBContext: 'dynamodb-context',
   AmazonDynamoDBClient: 'dynamodb',
   IAmazonRDS: 'rds',
   AmazonRDSClient: 'rds',

@@ -1,0 +1,52 @@
+/**
+ * What a check sees: the document model, the options each rule matched, and a way to report. Checks
+ * are small functions over this context (one module per family), registered in `registry.ts`.
+ */
+import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
+import { HintLanguage, HintRule, normalizeName, QuickFix, Span } from '../types';
+
+/** An option of a context that a rule's match names (a hover site the value checks look at). */
+export interface RuleOption {
+  context: OptionContext;
+  option: OptionOccurrence;
+}
+
+export interface CheckContext {
+  readonly model: DocumentModel;
+  readonly language: HintLanguage;
+  /** The options this rule matched in the document. */
+  optionsOf(rule: HintRule): readonly RuleOption[];
+  report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void;
+  /** The rule's own quick fix (set a value, remove an option) applied to an option, if it has one. */
+  fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined;
+}
+
+export type Check = (rule: HintRule, context: CheckContext) => void;
+
+export function literalEquals(literal: Literal, value: boolean | number): boolean {
+  if (literal.kind === 'bool' || literal.kind === 'num') {
+    return literal.value === value;
+  }
+  if (literal.kind === 'str') {
+    return literal.value.trim().toLowerCase() === String(value);
+  }
+  return false;
+}
+
+export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
+  const norms = names.map(normalizeName);
+  return context.options.find((option) => norms.includes(option.norm));
+}
+
+/** Absence means something only in a create context whose options are all visible. */
+export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
+  const diagnostic = rule.diagnostic;
+  if (!diagnostic || !context.complete || !(diagnostic.contexts ?? []).includes(context.type)) {
+    return false;
+  }
+  if (optionNamed(context, diagnostic.unlessPresent ?? [])) {
+    return false;
+  }
+  const engine = optionNamed(context, ['Engine'])?.literal;
+  return !(engine?.kind === 'str' && engine.value.toLowerCase() === 'memcached');
+}

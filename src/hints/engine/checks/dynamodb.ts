@@ -1,0 +1,67 @@
+/** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
+import { paginationFix } from '../fixes';
+import { Check, CheckContext, literalEquals, optionNamed } from './context';
+import { HintRule } from '../types';
+
+function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'no-pagination' | 'unprocessed-ignored'): void {
+  const operations = new Set(rule.match.operations);
+  const scopes = context.model.scopes;
+  const seen = new Set<number>();
+  for (const occurrence of context.model.operations) {
+    if (!occurrence.call || occurrence.paginated || !operations.has(occurrence.operation) || seen.has(occurrence.name.start)) {
+      continue;
+    }
+    seen.add(occurrence.name.start);
+    if (check === 'no-pagination') {
+      // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
+      const request = occurrence.request;
+      const onePage = request && optionNamed(request, ['Limit']) && !optionNamed(request, ['FilterExpression', 'QueryFilter', 'ScanFilter']);
+      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
+        continue;
+      }
+      const shape = occurrence.fix?.pagination;
+      context.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
+    } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
+      context.report(rule, occurrence.name);
+    }
+  }
+}
+
+export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
+
+export const unprocessedIgnored: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'unprocessed-ignored');
+
+const BATCH_LIMITS: Record<string, number> = { 'dynamodb:BatchWriteItem': 25, 'dynamodb:BatchGetItem': 100 };
+
+export const batchSize: Check = (rule, context) => {
+  for (const { context: request, option } of context.optionsOf(rule)) {
+    const limit = BATCH_LIMITS[request.type] ?? Infinity;
+    if (option.literalCounts !== undefined && option.literalCounts > limit) {
+      context.report(rule, option.key);
+    }
+  }
+};
+
+export const consistentReadOnIndex: Check = (rule, context) => {
+  for (const { context: request, option } of context.optionsOf(rule)) {
+    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, ['IndexName']))) {
+      context.report(rule, option.key, context.fixFor(rule, option));
+    }
+  }
+};
+
+export const filterOnScan: Check = (rule, context) => {
+  for (const { context: request, option } of context.optionsOf(rule)) {
+    if (request.type === 'dynamodb:Scan') {
+      context.report(rule, option.key);
+    }
+  }
+};
+
+export const limitWithFilter: Check = (rule, context) => {
+  for (const { context: request, option } of context.optionsOf(rule)) {
+    if (optionNamed(request, ['FilterExpression'])) {
+      context.report(rule, option.key);
+    }
+  }
+};

@@ -1,0 +1,22 @@
+/** Every check the rule catalog can name (`diagnostic.check`), by name: adding one is a module plus a line here. */
+import { CheckName } from '../types';
+import { Check } from './context';
+import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
+import { redisCommand } from './redis';
+import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
+
+export const CHECK_REGISTRY: Record<CheckName, Check> = {
+  'no-pagination': noPagination,
+  'unprocessed-ignored': unprocessedIgnored,
+  'batch-size': batchSize,
+  'consistent-read-on-index': consistentReadOnIndex,
+  'filter-on-scan': filterOnScan,
+  'limit-with-filter': limitWithFilter,
+  'value-equals': valueEquals,
+  'false-or-absent': falseOrAbsent,
+  'requires-one-of': requiresOneOf,
+  'failover-off-with-replicas': failoverOffWithReplicas,
+  'redis-command': redisCommand,
+  'tls-verification-off': tlsVerificationOff,
+  'hardcoded-secret': hardcodedSecret,
+};

@@ -1,0 +1,90 @@
+/** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
+import { insertPropertyFix } from '../fixes';
+import { Literal } from '../model';
+import { absenceCounts, Check, literalEquals, optionNamed } from './context';
+
+export const valueEquals: Check = (rule, context) => {
+  const value = rule.diagnostic?.value;
+  for (const { option } of context.optionsOf(rule)) {
+    if (value !== undefined && literalEquals(option.literal, value)) {
+      context.report(rule, option.key, context.fixFor(rule, option));
+    }
+  }
+};
+
+export const falseOrAbsent: Check = (rule, context) => {
+  for (const { option } of context.optionsOf(rule)) {
+    if (literalEquals(option.literal, false)) {
+      context.report(rule, option.key, context.fixFor(rule, option));
+    }
+  }
+  const properties = rule.diagnostic?.properties ?? [];
+  const property = properties[0];
+  if (!property) {
+    return;
+  }
+  for (const resource of context.model.contexts) {
+    if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
+      const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
+      context.report(rule, resource.anchor, fix);
+    }
+  }
+};
+
+export const requiresOneOf: Check = (rule, context) => {
+  const properties = rule.diagnostic?.properties ?? [];
+  for (const resource of context.model.contexts) {
+    if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
+      context.report(rule, resource.anchor);
+    }
+  }
+};
+
+export const failoverOffWithReplicas: Check = (rule, context) => {
+  for (const { context: resource, option } of context.optionsOf(rule)) {
+    const clusters = optionNamed(resource, ['NumCacheClusters'])?.literal;
+    const replicas = optionNamed(resource, ['ReplicasPerNodeGroup'])?.literal;
+    const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
+    if (literalEquals(option.literal, false) && hasReplicas) {
+      context.report(rule, option.key, context.fixFor(rule, option));
+    }
+  }
+};
+
+function isLiteralSecret(literal: Literal): boolean {
+  if (literal.kind !== 'str') {
+    return false;
+  }
+  const value = literal.value.trim();
+  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
+}
+
+export const hardcodedSecret: Check = (rule, context) => {
+  for (const { option } of context.optionsOf(rule)) {
+    if (isLiteralSecret(option.literal)) {
+      context.report(rule, option.value);
+    }
+  }
+};
+
+function verificationOff(norm: string, literal: Literal): boolean {
+  if (norm === 'rejectunauthorized') {
+    return literalEquals(literal, false);
+  }
+  if (norm === 'checkserveridentity') {
+    // A callback that returns nothing accepts any certificate.
+    return literal.kind === 'expr' && /^(?:async\s*)?\(\s*\)\s*=>\s*(?:undefined|null|\{\s*\})$|^function\s*\w*\s*\(\s*\)\s*\{\s*\}$/.test(literal.text.trim());
+  }
+  if (norm === 'sslcertreqs') {
+    return literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text));
+  }
+  return false;
+}
+
+export const tlsVerificationOff: Check = (rule, context) => {
+  for (const { option } of context.optionsOf(rule)) {
+    if (verificationOff(option.norm, option.literal)) {
+      context.report(rule, option.key);
+    }
+  }
+};

@@ -1,0 +1,529 @@
+/**
+ * Finds AWS SDK calls, request objects, CDK constructs and Redis client calls in application code. A call
+ * counts only when its receiver or class is tied to an AWS SDK or Redis client in scope: by an import, a
+ * constructor or factory, a declared type, a field set in the class, or a same-file function that returns
+ * one. Everything language-specific comes from a `CodeLanguage`; names resolve through the scope tree.
+ */
+import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
+import { OperationOccurrence, OptionContext, RedisCall } from '../model';
+import { Binding, ScopeTree } from '../scope/scopes';
+import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
+import { LineIndex } from '../text';
+import { Span } from '../types';
+import { collectCalls } from './calls';
+import { CodeLanguage, FunctionScope } from './language';
+import { callResult, isBoto3Module, memberOfClient, Value } from './values';
+
+const { ID, STR } = TOKEN_KIND;
+
+/** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
+const CHAIN_PREFIXES = ['await', 'new', 'yield'];
+
+/** Methods that call their callback once per element. */
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
+
+export interface ImportInfo {
+  module: string;
+  path: string;
+}
+
+/** Where `import { A, B } from 'm'` can take one more name. */
+export interface NamedImportSite {
+  module: string;
+  names: Set<string>;
+  closeBrace: number;
+}
+
+export class CodeAnalyzer {
+  readonly tokens: Tokens;
+  readonly comments: Comment[];
+  readonly partner: Int32Array;
+  readonly parent: Int32Array;
+  readonly scopes: ScopeTree<Value>;
+  readonly imports = new Map<string, ImportInfo>();
+  readonly namedImports: NamedImportSite[] = [];
+  /** Services (and 'redis', 'dynamodb-document', 'boto3', 'rds-auth') this file imports. */
+  readonly services = new Set<string>();
+  readonly goPackages = new Map<string, string>();
+  /** Go struct types declared in the file: field name to its binding, per struct. */
+  readonly structFields = new Map<string, Map<string, Binding<Value>>>();
+  /** Function scopes by scope id, with their parameters and bodies. */
+  readonly functions = new Map<number, FunctionScope>();
+  /** Braces that open a class, function, loop or block body (not object literals). */
+  readonly bodies = new Set<number>();
+  /** Per function scope, the tokens that start its `return` expressions. */
+  readonly returns = new Map<number, number[]>();
+
+  /** Records a `return` whose expression starts at `expression`, for the function around it. */
+  addReturn(expression: number): void {
+    const scope = this.scopes.enclosing(expression, ['function']);
+    if (scope > 0) {
+      const list = this.returns.get(scope);
+      if (list) {
+        list.push(expression);
+      } else {
+        this.returns.set(scope, [expression]);
+      }
+    }
+  }
+  readonly operations: OperationOccurrence[] = [];
+  readonly contexts: OptionContext[] = [];
+  readonly redisCalls: RedisCall[] = [];
+  /** Requests by the first token of the expression that builds them, for variables that hold one. */
+  readonly requestAt = new Map<number, OptionContext>();
+  private readonly evaluating = new Set<Binding<Value>>();
+  private readonly evaluated = new Map<Binding<Value>, Value | undefined>();
+  /** `return` expressions as bindings, so that each is evaluated once. */
+  private readonly returnBindings = new Map<number, Binding<Value>>();
+
+  constructor(
+    readonly text: string,
+    readonly language: CodeLanguage,
+    readonly lines: LineIndex,
+  ) {
+    const lexed = lex(text, language.family);
+    this.tokens = lexed.tokens;
+    this.comments = lexed.comments;
+    this.partner = matchBrackets(this.tokens);
+    this.parent = new Int32Array(this.tokens.length).fill(-1);
+    const stack: number[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      this.parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+      const partner = this.partner[i];
+      if (partner > i) {
+        stack.push(i);
+      } else if (partner >= 0 && partner < i) {
+        while (stack.length > 0 && stack[stack.length - 1] >= partner) {
+          stack.pop();
+        }
+        this.parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+      }
+    }
+    this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible });
+  }
+
+  run(): void {
+    const language = this.language;
+    language.collectImports(this);
+    language.buildScopes(this, this.scopes);
+    this.scopes.finish();
+    language.collectBindings(this, this.scopes);
+    language.collectRequests(this);
+    collectCalls(this);
+  }
+
+  // ----- token helpers -------------------------------------------------------------------------
+
+  is(index: number, text: string): boolean {
+    return this.tokens.is(index, text);
+  }
+
+  id(index: number): string | undefined {
+    return this.tokens.kinds[index] === ID ? this.tokens.text(index) : undefined;
+  }
+
+  isId(index: number): boolean {
+    return this.tokens.kinds[index] === ID;
+  }
+
+  isString(index: number): boolean {
+    return this.tokens.kinds[index] === STR;
+  }
+
+  idIs(index: number, word: string): boolean {
+    return this.tokens.kinds[index] === ID && this.tokens.is(index, word);
+  }
+
+  span(from: number, to: number): Span {
+    return { start: this.tokens.starts[from], end: this.tokens.ends[to] };
+  }
+
+  tokenSpan(index: number): Span {
+    return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
+  }
+
+  isAccess(index: number): boolean {
+    return this.is(index, '.') || this.is(index, '?.') || (this.language.family === 'csharp' && this.is(index, '?'));
+  }
+
+  /** Whether a token starts its line. */
+  startsLine(index: number): boolean {
+    return index === 0 || this.lines.lineOf(this.tokens.ends[index - 1]) !== this.lines.lineOf(this.tokens.starts[index]);
+  }
+
+  /** Whether a token sits inside parentheses opened after `after`. */
+  insideParens(index: number, after: number): boolean {
+    let open = this.parent[index];
+    while (open >= 0) {
+      if (open > after && this.is(open, '(')) {
+        return true;
+      }
+      open = this.parent[open];
+    }
+    return false;
+  }
+
+  /** `a.b.c` from a token: the text and the token after it. */
+  dottedPath(from: number): { text: string; end: number } {
+    let j = from;
+    let text = '';
+    while (this.id(j) || this.is(j, '*')) {
+      text += this.tokens.text(j);
+      if (!this.is(j + 1, '.')) {
+        j++;
+        break;
+      }
+      text += '.';
+      j += 2;
+    }
+    return { text, end: j };
+  }
+
+  closeAngle(open: number): number {
+    let depth = 0;
+    for (let k = open; k < Math.min(this.tokens.length, open + 40); k++) {
+      if (this.is(k, '<')) {
+        depth++;
+      } else if (this.is(k, '>')) {
+        depth--;
+        if (depth === 0) {
+          return k;
+        }
+      } else if (this.is(k, '>>')) {
+        depth -= 2;
+        if (depth <= 0) {
+          return k;
+        }
+      } else if (this.is(k, ';') || this.is(k, '{') || this.is(k, '(')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The token after the bracket group that starts at `index`, or `index + 1`. */
+  skipGroup(index: number): number {
+    const partner = this.partner[index];
+    return partner > index ? partner + 1 : index + 1;
+  }
+
+  // ----- imports -------------------------------------------------------------------------------
+
+  addImport(local: string, module: string, path: string): void {
+    this.imports.set(local, { module, path });
+    this.noteModule(module);
+  }
+
+  noteModule(module: string): void {
+    for (const service of JS_MODULES[module] ?? []) {
+      this.services.add(service);
+    }
+    if (isBoto3Module(module)) {
+      this.services.add('boto3');
+    }
+    if (/^redis(?:\.|$)/.test(module) && this.language.family === 'python') {
+      this.services.add('redis');
+    }
+  }
+
+  // ----- values --------------------------------------------------------------------------------
+
+  /** The value of a binding, evaluated once; a binding that refers to itself has none. */
+  valueOf(binding: Binding<Value> | undefined): Value | undefined {
+    if (!binding) {
+      return undefined;
+    }
+    if (binding.fixed !== undefined) {
+      return binding.fixed ?? undefined;
+    }
+    if (binding.expression < 0) {
+      return binding.declared;
+    }
+    if (this.evaluated.has(binding)) {
+      return this.evaluated.get(binding);
+    }
+    if (this.evaluating.has(binding)) {
+      return undefined;
+    }
+    this.evaluating.add(binding);
+    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
+    this.evaluating.delete(binding);
+    this.evaluated.set(binding, value);
+    return value;
+  }
+
+  /**
+   * An element of the collection an expression gives: the first element of a list literal or the element
+   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), through a variable bound to one.
+   */
+  private elementValue(start: number, depth: number): Value | undefined {
+    if (this.is(start, '[') || this.is(start, '(')) {
+      return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
+    }
+    const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;
+    return binding && binding.expression >= 0 && !binding.element ? this.elementValue(binding.expression, depth + 1) : undefined;
+  }
+
+  /** What a name means at a token: a binding in scope, else an import, Go package or client type. */
+  lookup(name: string, token: number): Value | undefined {
+    const binding = this.scopes.lookup(name, token);
+    if (binding) {
+      return this.valueOf(binding);
+    }
+    const imported = this.imports.get(name);
+    if (imported) {
+      return isBoto3Module(imported.module) ? { t: 'boto3' } : { t: 'ref', module: imported.module, path: imported.path };
+    }
+    const goService = this.goPackages.get(name);
+    if (goService) {
+      return { t: 'gopkg', service: goService };
+    }
+    const typed = TYPED_CLIENTS[name];
+    if (typed && this.language.classFieldsVisible && this.services.has(SERVICE_OF_KIND[typed])) {
+      return { t: 'type', kind: typed };
+    }
+    return undefined;
+  }
+
+  /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
+  evalChain(from: number, limit: number): { value: Value | undefined; end: number } {
+    let j = from;
+    let constructed = false;
+    while (j < limit && this.isId(j) && this.tokens.isOneOf(j, CHAIN_PREFIXES)) {
+      constructed ||= this.tokens.is(j, 'new');
+      j++;
+    }
+    while (j < limit && (this.is(j, '&') || this.is(j, '*') || this.is(j, '('))) {
+      if (this.is(j, '(')) {
+        // A parenthesised expression: `(await getClient()).send(...)`.
+        const inner = this.evalChain(j + 1, this.partner[j] > j ? this.partner[j] : limit);
+        if (!inner.value || this.partner[j] < 0) {
+          return { value: undefined, end: j };
+        }
+        return this.continueChain(inner.value, this.partner[j] + 1, limit, '', false);
+      }
+      j++;
+    }
+    const base = this.id(j);
+    if (!base) {
+      return { value: undefined, end: j };
+    }
+    const value = this.baseValue(base, j);
+    return this.continueChain(value, j + 1, limit, base, constructed);
+  }
+
+  private baseValue(base: string, token: number): Value | undefined {
+    if (base === 'this' || base === 'self' || base === 'cls') {
+      const classScope = this.scopes.enclosing(token, ['class']);
+      if (classScope > 0 && (base === 'this' || this.language.family === 'python')) {
+        return { t: 'instance', classScope };
+      }
+      if (base !== 'this') {
+        return this.lookup(base, token);
+      }
+      return undefined;
+    }
+    return this.lookup(base, token);
+  }
+
+  private continueChain(start: Value | undefined, from: number, limit: number, firstName: string, constructed: boolean): { value: Value | undefined; end: number } {
+    let value = start;
+    let j = from;
+    let lastMember = firstName;
+    while (j < limit && value) {
+      if (this.isAccess(j) && this.id(j + 1)) {
+        lastMember = this.id(j + 1)!;
+        value = this.member(value, lastMember);
+        j += 2;
+      } else if (this.is(j, '(')) {
+        value = this.call(value, lastMember, j, constructed);
+        constructed = false;
+        j = this.partner[j] < 0 ? limit : this.partner[j] + 1;
+      } else if (this.is(j, '!')) {
+        j++;
+      } else if (this.is(j, '<') && this.language.typeArguments) {
+        const close = this.closeAngle(j);
+        if (close < 0) {
+          break;
+        }
+        j = close + 1;
+      } else {
+        break;
+      }
+    }
+    if (value && constructed && value.t === 'type') {
+      value = { t: 'client', kind: value.kind };
+    }
+    return { value, end: j };
+  }
+
+  member(value: Value, name: string): Value | undefined {
+    switch (value.t) {
+      case 'ref':
+        return { t: 'ref', module: value.module, path: value.path ? `${value.path}.${name}` : name };
+      case 'boto3':
+      case 'type':
+        return value;
+      case 'gopkg':
+        return { t: 'ref', module: `go:${value.service}`, path: name };
+      case 'client':
+        return memberOfClient(value, name);
+      case 'instance':
+        return this.valueOf(this.scopes.member(value.classScope, name));
+      case 'struct':
+        return this.valueOf(this.structFields.get(value.name)?.get(name));
+      case 'construct':
+        // `db.connections.allowFrom(...)`: members of a construct act on the construct.
+        return value;
+      case 'paginator':
+      case 'function':
+        return undefined;
+    }
+  }
+
+  call(value: Value, name: string, open: number, constructed: boolean): Value | undefined {
+    if (value.t === 'function') {
+      return this.returnValue(value);
+    }
+    const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
+    return callResult(value, name, firstString, constructed, this.language.family === 'python');
+  }
+
+  /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */
+  private returnValue(fn: { scope: number; concise: number }): Value | undefined {
+    const starts = fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
+    for (const start of starts) {
+      let binding = this.returnBindings.get(start);
+      if (!binding) {
+        binding = { token: start, expression: start };
+        this.returnBindings.set(start, binding);
+      }
+      const value = this.valueOf(binding);
+      if (value) {
+        return value;
+      }
+    }
+    return undefined;
+  }
+
+  /** Start of the receiver chain that ends at token `end` (inclusive). */
+  chainStart(end: number): number {
+    let j = end;
+    for (let guard = 0; guard < 64 && j >= 0; guard++) {
+      if (this.is(j, ')') || this.is(j, ']')) {
+        const open = this.partner[j];
+        if (open < 0) {
+          return j + 1;
+        }
+        if (!this.isId(open - 1) && !this.is(open - 1, ')') && !this.is(open - 1, ']') && !this.is(open - 1, '>')) {
+          // A parenthesised expression is the start of the chain.
+          return open;
+        }
+        j = open - 1;
+        continue;
+      }
+      if (this.is(j, '>') && this.language.typeArguments) {
+        // `table<Order>(...)`: step over type arguments.
+        let k = j - 1;
+        while (k > 0 && j - k < 40 && !this.is(k, '<')) {
+          k--;
+        }
+        if (!this.is(k, '<')) {
+          return j + 1;
+        }
+        j = k - 1;
+        continue;
+      }
+      if (this.isId(j) || this.is(j, '!')) {
+        if (j > 0 && (this.isAccess(j - 1) || this.is(j - 1, '!'))) {
+          j -= 2;
+          continue;
+        }
+        if (j > 0 && this.idIs(j - 1, 'new')) {
+          j--;
+          continue;
+        }
+        return j;
+      }
+      return j + 1;
+    }
+    return j + 1;
+  }
+
+  // ----- calls ---------------------------------------------------------------------------------
+
+  addOperation(occurrence: OperationOccurrence): void {
+    this.operations.push(occurrence);
+  }
+
+  /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
+  requestVariable(name: string, before: number): OptionContext | undefined {
+    const binding = this.scopes.lookup(name, before);
+    if (!binding || binding.expression < 0) {
+      return undefined;
+    }
+    let k = binding.expression;
+    while (this.is(k, '&') || this.idIs(k, 'new') || this.idIs(k, 'await')) {
+      k++;
+    }
+    return this.requestAt.get(k) ?? this.requestAt.get(binding.expression);
+  }
+
+  /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */
+  objectVariable(name: string, before: number): number {
+    const binding = this.scopes.lookup(name, before);
+    if (!binding || binding.expression < 0) {
+      return -1;
+    }
+    const k = binding.expression;
+    if (this.is(k, '{')) {
+      return k;
+    }
+    return this.idIs(k, 'dict') && this.is(k + 1, '(') ? k + 1 : -1;
+  }
+
+  /** The range [from, to) of the function (or the whole file) around a token. */
+  functionRange(tokenIndex: number): [number, number] {
+    const scope = this.scopes.enclosing(tokenIndex, ['function']);
+    return scope > 0 ? this.scopes.range(scope) : [0, this.tokens.length];
+  }
+
+  /** Whether every loop or function around `marker`, up to the function they share, also holds `call`. */
+  sharesLoops(marker: number, call: number): boolean {
+    const [callFrom, callTo] = this.functionRange(call);
+    for (let scope = this.scopes.scopeAt(marker); scope > 0; scope = this.scopes.parent(scope)) {
+      const [from, to] = this.scopes.range(scope);
+      if (from <= call && call < to) {
+        return true;
+      }
+      const kind = this.scopes.kind(scope);
+      if ((kind === 'function' && !(from === callFrom && to === callTo)) || (kind === 'loop' && !this.inLoopHead(from, marker))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
+  private inLoopHead(from: number, token: number): boolean {
+    if (this.is(from, '(')) {
+      return token < this.partner[from];
+    }
+    return !this.is(from, '{') && this.lines.lineOf(this.tokens.starts[token]) === this.lines.lineOf(this.tokens.starts[from]);
+  }
+
+  /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
+  inLoop(tokenIndex: number): boolean {
+    for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
+      const kind = this.scopes.kind(scope);
+      if (kind === 'loop') {
+        return true;
+      }
+      if (kind === 'function') {
+        const open = this.parent[this.scopes.range(scope)[0]];
+        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '');
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Scopes for the brace languages (JavaScript/TypeScript, Java, C#, Go): class bodies, function bodies
+ * with their parameters, lambdas, loops and blocks. Each language passes its keywords and, for its own
+ * shapes of function, a finder of where a function's scope starts.
+ */
+import { TOKEN_KIND } from '../lexer';
+import { ScopeKind, ScopeTree } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { Value } from './values';
+
+const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
+
+const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed']);
+const LOOP_KEYWORDS = new Set(['for', 'while', 'foreach', 'do']);
+/** Punctuation that ends a search back from `{` for the `)` of a function signature. */
+const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
+/** Words that can continue an expression on the next line, so a line break there does not end it. */
+const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', 'is']);
+
+export interface BraceLanguage {
+  classKeywords: ReadonlySet<string>;
+  /** `=>` (JavaScript, C#) or `->` (Java); none in Go. */
+  arrow?: string;
+  /** Where the scope of a function whose body opens at `brace` starts (its parameters), or -1. */
+  functionStart?(a: CodeAnalyzer, brace: number): number;
+  /** Where a loop whose body opens at `brace` starts, for loops without parentheses (Go), or -1. */
+  loopStart?(a: CodeAnalyzer, brace: number): number;
+}
+
+interface Candidate {
+  kind: ScopeKind;
+  start: number;
+  end: number;
+  params: number;
+  body: number;
+  concise: number;
+}
+
+/** Adds the scopes to the tree, and records the functions and the braces that open statement bodies. */
+export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
+  const candidates: Candidate[] = [];
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (language.arrow && a.is(i, language.arrow) && !a.is(i + 1, '{')) {
+      const params = arrowParams(a, i);
+      if (params >= 0) {
+        candidates.push({ kind: 'function', start: params, end: expressionEnd(a, i + 1), params, body: -1, concise: i + 1 });
+      }
+      continue;
+    }
+    if (tokens.kinds[i] !== PUNCT || !a.is(i, '{') || a.partner[i] < i) {
+      continue;
+    }
+    const end = a.partner[i] + 1;
+    if (isClassBody(a, i, language.classKeywords)) {
+      candidates.push({ kind: 'class', start: i, end, params: -1, body: i, concise: -1 });
+      continue;
+    }
+    const start = language.arrow && a.is(i - 1, language.arrow) ? arrowParams(a, i - 1) : (language.functionStart ?? signatureStart)(a, i);
+    if (start >= 0) {
+      candidates.push({ kind: 'function', start, end, params: start, body: i, concise: -1 });
+      continue;
+    }
+    const head = a.is(i - 1, ')') ? a.partner[i - 1] : -1;
+    const keyword = head > 0 ? a.id(head - 1) : a.id(i - 1);
+    const loop = language.loopStart?.(a, i) ?? -1;
+    if (loop >= 0) {
+      candidates.push({ kind: 'loop', start: loop, end, params: -1, body: i, concise: -1 });
+    } else if (keyword && LOOP_KEYWORDS.has(keyword)) {
+      candidates.push({ kind: 'loop', start: head > 0 ? head : i, end, params: -1, body: i, concise: -1 });
+    } else {
+      candidates.push({ kind: 'block', start: head > 0 && keyword === 'catch' ? head : i, end, params: -1, body: i, concise: -1 });
+    }
+  }
+  candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (const candidate of candidates) {
+    // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
+    const scope = tree.add(candidate.kind, candidate.start, candidate.end, true);
+    if (scope < 0) {
+      continue;
+    }
+    if (candidate.body >= 0) {
+      a.bodies.add(candidate.body);
+    }
+    if (candidate.kind === 'function') {
+      a.functions.set(scope, { scope, params: candidate.params, body: candidate.body, concise: candidate.concise });
+    }
+  }
+}
+
+/** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
+export function signatureStart(a: CodeAnalyzer, brace: number): number {
+  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    const kind = a.tokens.kinds[k];
+    if (kind === PUNCT && a.is(k, ')')) {
+      const open = a.partner[k];
+      if (open <= 0) {
+        return -1;
+      }
+      if (a.isId(open - 1)) {
+        return CONTROL_KEYWORDS.has(a.tokens.text(open - 1)) ? -1 : open;
+      }
+      return -1;
+    }
+    if (kind === PUNCT && a.tokens.isOneOf(k, STATEMENT_PUNCT)) {
+      return -1;
+    }
+    if (kind === ID && CONTROL_KEYWORDS.has(a.tokens.text(k))) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function isClassBody(a: CodeAnalyzer, brace: number, keywords: ReadonlySet<string>): boolean {
+  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    if (a.is(k, ')') && a.partner[k] >= 0) {
+      k = a.partner[k];
+      continue;
+    }
+    const kind = a.tokens.kinds[k];
+    if (kind === ID && keywords.has(a.tokens.text(k))) {
+      return !a.isAccess(k - 1);
+    }
+    if (kind === PUNCT && a.tokens.isOneOf(k, [';', '{', '}', '=', '=>', '->', '('])) {
+      return false;
+    }
+    if (kind === ID && CONTROL_KEYWORDS.has(a.tokens.text(k))) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The parameters before an arrow: `(a, b) =>`, `a =>`, `async (a) =>`. */
+function arrowParams(a: CodeAnalyzer, arrow: number): number {
+  const before = arrow - 1;
+  if (a.is(before, ')')) {
+    return a.partner[before];
+  }
+  return a.isId(before) ? before : -1;
+}
+
+/** Where an expression ends: a `,` or `;` at its depth, the enclosing closer, or a new statement on a new line. */
+export function expressionEnd(a: CodeAnalyzer, from: number): number {
+  const tokens = a.tokens;
+  let j = from;
+  while (j < tokens.length) {
+    if (a.partner[j] >= 0 && a.partner[j] < j) {
+      return j;
+    }
+    if (a.is(j, ',') || a.is(j, ';')) {
+      return j;
+    }
+    if (j > from && a.startsLine(j) && endsExpression(a, j - 1) && startsExpression(a, j)) {
+      return j;
+    }
+    j = a.skipGroup(j);
+  }
+  return tokens.length;
+}
+
+function endsExpression(a: CodeAnalyzer, k: number): boolean {
+  const kind = a.tokens.kinds[k];
+  return kind === ID || kind === STR || kind === NUM || a.is(k, ')') || a.is(k, ']') || a.is(k, '}');
+}
+
+function startsExpression(a: CodeAnalyzer, k: number): boolean {
+  const kind = a.tokens.kinds[k];
+  return (kind === ID && !CONTINUING_WORDS.has(a.tokens.text(k))) || kind === STR || kind === NUM;
+}
+
+/** Top-level segments of a bracket group, split at commas: [start, end) token ranges. */
+export function segments(a: CodeAnalyzer, open: number): [number, number][] {
+  const close = a.partner[open];
+  const result: [number, number][] = [];
+  if (close < 0) {
+    return result;
+  }
+  let start = open + 1;
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, ',')) {
+      result.push([start, k]);
+      start = k + 1;
+    }
+  }
+  if (start < close) {
+    result.push([start, close]);
+  }
+  return result;
+}

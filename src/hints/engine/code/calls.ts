@@ -1,0 +1,246 @@
+/**
+ * Calls in application code that the rules care about: SDK operations on clients (and paginators),
+ * SDK v3 commands, CDK constructs, Redis clients and their commands.
+ */
+import { TOKEN_KIND } from '../lexer';
+import { OptionContext } from '../model';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { contextFrom, occurrenceOf } from './options';
+import { jsPaginationShape, pythonPaginationShape } from './pagination';
+import { redisCall, redisClientOptions } from './redis';
+import { callResult, cdkConstructType } from './values';
+
+const { ID } = TOKEN_KIND;
+
+/** Keywords before a name that is defined rather than called. */
+const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
+/**
+ * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
+ * client's `PageIterable` and .NET `Paginators`. (The .NET object and document models return searches
+ * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
+ */
+const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
+/** Batching helpers that resend unprocessed items themselves: a hover, never a finding. */
+const SELF_RETRYING = new Set(['batchwriter']);
+
+export function collectCalls(a: CodeAnalyzer): void {
+  const tokens = a.tokens;
+  const receiverless = a.language.family === 'js' || a.language.family === 'python';
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kinds[i] !== ID) {
+      continue;
+    }
+    if (a.language.family === 'js' && a.tokens.is(i, 'new')) {
+      jsConstruct(a, i);
+      continue;
+    }
+    const open = argumentsOpen(a, i);
+    if (open < 0) {
+      continue;
+    }
+    if (i > 0 && a.isAccess(i - 1)) {
+      methodCall(a, i, open);
+    } else if (receiverless && open === i + 1) {
+      plainCall(a, i);
+    }
+  }
+}
+
+/** The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1. */
+function argumentsOpen(a: CodeAnalyzer, index: number): number {
+  if (a.is(index + 1, '(')) {
+    return index + 1;
+  }
+  if (a.language.typeArguments && a.is(index + 1, '<')) {
+    const close = a.closeAngle(index + 1);
+    return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
+  }
+  return -1;
+}
+
+/** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients. */
+function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
+  const start = newIndex + 1;
+  let j = start;
+  while (a.id(j) && a.isAccess(j + 1) && a.id(j + 2)) {
+    j += 2;
+  }
+  const last = j;
+  if (!a.id(last) || !a.is(last + 1, '(')) {
+    return;
+  }
+  const value = a.lookup(a.tokens.text(start), start);
+  if (!value || value.t !== 'ref') {
+    return;
+  }
+  let path = value.path;
+  for (let k = start + 2; k <= last; k += 2) {
+    path = path ? `${path}.${a.tokens.text(k)}` : a.tokens.text(k);
+  }
+  const open = last + 1;
+  const services = JS_MODULES[value.module];
+  if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
+    a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(last), call: false, paginated: false, tokenIndex: last });
+    return;
+  }
+  if (services && !services.includes('redis')) {
+    const className = path.split('.').pop() ?? '';
+    const operation = operationOfTypeName(className, new Set(services), /Command$/);
+    if (operation && /^@aws-sdk\//.test(value.module)) {
+      const request = a.language.requestForCall(a, open, a.partner[open], operation);
+      const pagination = jsPaginationShape(a, newIndex, last, open, value.module);
+      a.addOperation({ operation, name: a.tokenSpan(last), call: true, paginated: false, tokenIndex: last, ...(request ? { request } : {}), fix: { pagination } });
+    }
+    return;
+  }
+  if (services?.includes('redis')) {
+    const client = callResult({ t: 'ref', module: value.module, path }, path, undefined, true, false);
+    if (client?.t === 'client') {
+      redisClientOptions(a, open, client.flavor ?? 'ioredis');
+    }
+    return;
+  }
+  cdkConstruct(a, value, path, last, open);
+}
+
+/**
+ * A method call on a construct (`table.grantFullAccess(fn)`, `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
+ * `table.applyRemovalPolicy(RemovalPolicy.DESTROY)`): an option of the construct, named by the method, whose value is the arguments.
+ */
+function constructMethod(a: CodeAnalyzer, construct: string, index: number, open: number, close: number): void {
+  const option = occurrenceOf(a, { key: index, valueStart: open + 1, valueEnd: close, removalStart: index, removalEnd: close });
+  a.contexts.push({ kind: 'cdk', type: construct, options: [option], complete: false, anchor: a.tokenSpan(index) });
+}
+
+export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
+  const construct = cdkConstructType(value.module, path);
+  const close = a.partner[open];
+  if (!construct || close < 0) {
+    return;
+  }
+  let context: OptionContext;
+  if (a.language.family === 'python') {
+    context = contextFrom(a, open, close, 'cdk', construct, a.tokenSpan(nameIndex));
+  } else {
+    // new X(scope, 'Id', { props }): the props are the object literal among the arguments.
+    let propsOpen = -1;
+    for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+      if (a.is(k, '{') && a.parent[k] === open) {
+        propsOpen = k;
+      }
+    }
+    context =
+      propsOpen >= 0
+        ? contextFrom(a, propsOpen, a.partner[propsOpen], 'cdk', construct, a.tokenSpan(nameIndex))
+        : { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
+  }
+  context.typeSpan = a.tokenSpan(nameIndex);
+  a.contexts.push(context);
+}
+
+/** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
+function plainCall(a: CodeAnalyzer, index: number): void {
+  if (a.isId(index - 1) && a.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) {
+    return;
+  }
+  const value = a.lookup(a.tokens.text(index), index);
+  if (!value || value.t !== 'ref') {
+    return;
+  }
+  const open = index + 1;
+  const paginated = operationOfPaginator(value.path, new Set(JS_MODULES[value.module] ?? []));
+  if (paginated && a.language.family === 'js') {
+    // paginateScan(config, input): the input is the request.
+    const second = a.skipGroup(open + 1);
+    const request = a.is(second, ',') ? a.language.requestForCall(a, second, a.partner[open], paginated) : undefined;
+    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
+    return;
+  }
+
+  const client = callResult(value, value.path, undefined, false, a.language.family === 'python');
+  if (client?.t === 'client' && client.kind === 'redis') {
+    redisClientOptions(a, open, client.flavor ?? 'redis-py');
+    return;
+  }
+  if (a.language.family === 'python') {
+    cdkConstruct(a, value, value.path, index, open);
+  }
+}
+
+/** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
+function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
+  const first = a.id(close + 2);
+  const second = a.id(close + 6);
+  return a.is(close + 1, '.') && a.is(close + 3, '(') && a.is(close + 4, ')') && a.is(close + 5, '.') && ((first === 'stream' && second === 'findFirst') || (first === 'iterator' && second === 'next'));
+}
+
+/** `receiver.method(...)`. */
+function methodCall(a: CodeAnalyzer, index: number, open: number): void {
+  const method = a.tokens.text(index);
+  const close = a.partner[open];
+  const receiverEnd = index - 2;
+  if (receiverEnd < 0) {
+    return;
+  }
+  const start = a.chainStart(receiverEnd);
+  if (start > receiverEnd) {
+    return;
+  }
+  const value = a.evalChain(start, index - 1).value;
+  if (a.language.otherCall?.(a, index, value, start)) {
+    return;
+  }
+  if (value?.t === 'construct' && close > 0) {
+    constructMethod(a, value.type, index, open, close);
+    return;
+  }
+  if (value?.t === 'paginator' && method === 'paginate' && close > 0) {
+    // The operation's hover sits on `get_paginator('scan')`; the request's options get theirs here.
+    const request = a.language.requestForCall(a, open, close, value.operation);
+    if (request) {
+      a.contexts.push(request);
+    }
+    return;
+  }
+  if (!value || value.t !== 'client' || close < 0) {
+    return;
+  }
+  if (value.kind === 'redis') {
+    redisCall(a, index, value, start);
+    return;
+  }
+  const normalized = normalizeName(method);
+  if (normalized === 'getpaginator' && a.isString(open + 1)) {
+    const inner = normalizeName(a.tokens.text(open + 1));
+    const operation = inner === 'scan' ? 'dynamodb:Scan' : inner === 'query' ? 'dynamodb:Query' : undefined;
+    if (operation) {
+      a.addOperation({ operation, name: a.tokenSpan(open + 1), call: false, paginated: true, tokenIndex: open + 1 });
+    }
+    return;
+  }
+  const paginator = /^(scan|query)paginator$/.exec(normalized);
+  if (paginator && value.kind.startsWith('dynamodb')) {
+    a.addOperation({ operation: paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query', name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
+    return;
+  }
+  const operation = operationOfMethod(value.kind, method);
+  if (!operation) {
+    return;
+  }
+  const request = a.language.requestForCall(a, open, close, operation);
+  if (request && value.kind === 'dynamodb-enhanced-index') {
+    request.onIndex = true;
+  }
+  a.addOperation({
+    operation,
+    name: a.tokenSpan(index),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
+    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation) && !firstPageOnly(a, close),
+    tokenIndex: index,
+    ...(request ? { request } : {}),
+    ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
+  });
+}
+

@@ -1,0 +1,43 @@
+/** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
+import { DocumentModel, parseSuppression } from '../model';
+import { LineIndex } from '../text';
+import { CodeAnalyzer } from './analyzer';
+import { CodeLanguage } from './language';
+import { csharp } from './languages/csharp';
+import { go } from './languages/go';
+import { java } from './languages/java';
+import { javascript, typescript } from './languages/javascript';
+import { python } from './languages/python';
+import { markerScopes } from './pagination';
+
+export type CodeLanguageId = CodeLanguage['id'];
+
+const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript, python, java, go, csharp };
+
+export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex): DocumentModel {
+  const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines);
+  analyzer.run();
+  const contexts = [...analyzer.contexts];
+  const listed = new Set(contexts);
+  for (const occurrence of analyzer.operations) {
+    if (occurrence.request && !listed.has(occurrence.request)) {
+      contexts.push(occurrence.request);
+      listed.add(occurrence.request);
+    }
+  }
+  const suppressions: { line: number; ruleIds: string[] }[] = [];
+  for (const comment of analyzer.comments) {
+    const ids = parseSuppression(comment.text);
+    if (ids) {
+      suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
+    }
+  }
+  return {
+    operations: analyzer.operations,
+    contexts,
+    redisCalls: analyzer.redisCalls,
+    scopes: markerScopes(analyzer),
+    commentPrefix: analyzer.language.commentPrefix,
+    suppressions,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * What each application language tells the shared analyzer: how it imports, where its scopes are, how it
+ * declares and assigns names, how it builds requests, and how an option is written. One module per
+ * language implements this; the analyzer never asks which language it reads.
+ */
+import { Family } from '../lexer';
+import { OptionContext } from '../model';
+import { ScopeTree } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { Value } from './values';
+
+/** Where an option's key and value sit, in tokens. */
+export interface OptionSlot {
+  key: number;
+  valueStart: number;
+  /** Exclusive. */
+  valueEnd: number;
+  /** Token range to remove with the option (inclusive), before widening to whole lines. */
+  removalStart: number;
+  removalEnd: number;
+}
+
+/** A function scope and the parameter group it starts with (`(` token, or a single name for `x => ...`). */
+export interface FunctionScope {
+  scope: number;
+  params: number;
+  /** The token that opens the body (`{`, or Python's `:`), or -1 for a concise body. */
+  body: number;
+  /** Where a concise body (`=> expr`, Python `lambda: expr`) starts, or -1. */
+  concise: number;
+}
+
+export interface CodeLanguage {
+  readonly id: 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp';
+  readonly family: Family;
+  readonly commentPrefix: string;
+  /** Java and C#: class fields are visible as bare names in methods. */
+  readonly classFieldsVisible: boolean;
+  /** Type arguments (`<T>`) may follow a name in a chain. */
+  readonly typeArguments: boolean;
+  collectImports(a: CodeAnalyzer): void;
+  /** Adds the scopes to the tree in order of their start. */
+  buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void;
+  /** Declarations, parameters, assignments, fields, and functions, as bindings in the tree. */
+  collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void;
+  /** Request objects built apart from the call (Java builders, C# initializers, Go input structs). */
+  collectRequests(a: CodeAnalyzer): void;
+  /** The option whose key is token `k`, inside the brackets `open`..`close`. */
+  optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined;
+  /** The request of a call to a client method `name(open ... close)`. */
+  requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined;
+  /** A declared type (`DynamoDBClient`, `*dynamodb.Client`, `Table`) as a value, from the token where it starts. */
+  typeValue(a: CodeAnalyzer, start: number): Value | undefined;
+  /** Language-specific calls: `x.m(...)` whose receiver is not a client, or a call with no receiver. Returns whether it handled it. */
+  otherCall?(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean;
+}

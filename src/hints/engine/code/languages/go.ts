@@ -1,0 +1,265 @@
+/**
+ * Go (AWS SDK for Go v2): imports by path, `:=` and `var`, typed parameters and receivers, struct fields
+ * that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level paginators and
+ * `auth.BuildAuthToken`.
+ */
+import { OptionContext } from '../../model';
+import { ScopeTree } from '../../scope/scopes';
+import { ClientKind, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { buildBraceScopes, segments } from '../braces';
+import { CodeLanguage, OptionSlot } from '../language';
+import { contextFrom, separatedSlot } from '../options';
+import { Value } from '../values';
+import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
+
+const CLASS_KEYWORDS = new Set(['struct', 'interface']);
+const CLIENT_SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
+const STATEMENT_KEYWORDS = new Set(['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range']);
+
+function collectImports(a: CodeAnalyzer): void {
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (!a.idIs(i, 'import')) {
+      continue;
+    }
+    if (a.is(i + 1, '(')) {
+      const close = a.partner[i + 1];
+      for (let k = i + 2; k > 0 && k < close; k++) {
+        if (a.isString(k)) {
+          record(a, a.id(k - 1) && k - 1 > i + 1 ? k - 1 : -1, k);
+        }
+      }
+    } else if (a.isString(i + 1)) {
+      record(a, -1, i + 1);
+    } else if (a.id(i + 1) && a.isString(i + 2)) {
+      record(a, i + 1, i + 2);
+    }
+  }
+}
+
+function record(a: CodeAnalyzer, aliasIndex: number, pathIndex: number): void {
+  const path = a.tokens.text(pathIndex);
+  const service = serviceOfGoImport(path);
+  const alias = aliasIndex >= 0 ? a.id(aliasIndex) : path.split('/').pop();
+  if (service && alias) {
+    a.goPackages.set(alias, service);
+    a.services.add(service);
+  }
+}
+
+/** `func (r *Repo) Name(params) (results) {` and `func(params) {`: the scope starts at the first `(` after `func`. */
+function functionStart(a: CodeAnalyzer, brace: number): number {
+  for (let k = brace - 1, steps = 0; k >= 0 && steps < 60; k--, steps++) {
+    if (a.is(k, ')') && a.partner[k] >= 0) {
+      k = a.partner[k];
+      continue;
+    }
+    if (a.idIs(k, 'func')) {
+      for (let j = k + 1; j < brace; j++) {
+        if (a.is(j, '(')) {
+          return j;
+        }
+      }
+      return -1;
+    }
+    if (a.tokens.isOneOf(k, ['{', '}', ';', '=', ':=']) || STATEMENT_KEYWORDS.has(a.id(k) ?? '')) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** A Go `for` loop's body (the loop has no parentheses around its clause). */
+function loopStart(a: CodeAnalyzer, brace: number): number {
+  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    if (a.partner[k] >= 0 && a.partner[k] < k) {
+      k = a.partner[k];
+      continue;
+    }
+    if (a.idIs(k, 'for')) {
+      return k;
+    }
+    if (a.tokens.isOneOf(k, ['{', '}', ';'])) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, functionStart, loopStart });
+}
+
+/** `*dynamodb.Client` (a client), or a struct type declared in the file. */
+function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+  let k = start;
+  while (a.is(k, '*') || a.is(k, '&')) {
+    k++;
+  }
+  const name = a.id(k);
+  if (!name) {
+    return undefined;
+  }
+  const service = a.goPackages.get(name);
+  if (service && a.is(k + 1, '.') && a.idIs(k + 2, 'Client') && CLIENT_SERVICES.has(service)) {
+    return { t: 'client', kind: service as ClientKind };
+  }
+  return a.structFields.has(name) && !a.is(k + 1, '.') ? { t: 'struct', name } : undefined;
+}
+
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  collectStructs(a);
+  for (const fn of a.functions.values()) {
+    for (let k = fn.params; k > 0 && k < fn.body; k = a.skipGroup(k)) {
+      if (a.is(k, '(')) {
+        bindParameterGroup(a, tree, fn.scope, k);
+      }
+    }
+  }
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (a.is(i, ':=')) {
+      shortDeclaration(a, tree, i);
+    } else if (a.is(i, '=') && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
+      const name = a.tokens.text(i - 1);
+      tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
+    } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
+      const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
+      const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);
+      tree.bind(tree.holderAt(i), a.tokens.text(i + 1), { token: i + 1, expression: eq >= 0 ? eq + 1 : -1, ...(declared ? { declared } : {}) });
+    } else if (a.idIs(i, 'return')) {
+      a.addReturn(i + 1);
+    }
+  }
+}
+
+function findOnLine(a: CodeAnalyzer, from: number, text: string): number {
+  for (let k = from; k < a.tokens.length && !a.startsLine(k); k = a.skipGroup(k)) {
+    if (a.is(k, text)) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+/** `a, b := expr`: the first name takes the expression's value (Go factories return `(client, error)`). */
+function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): void {
+  const names: number[] = [];
+  for (let k = at - 1; k >= 0 && a.isId(k); k -= 2) {
+    names.unshift(k);
+    if (!a.is(k - 1, ',')) {
+      break;
+    }
+  }
+  const holder = tree.holderAt(at);
+  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), { token: k, expression: index === 0 ? at + 1 : -1 }));
+}
+
+/** `(ctx context.Context, a, b string, db *dynamodb.Client)`: names take the type that follows them. */
+function bindParameterGroup(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, open: number): void {
+  const pending: number[] = [];
+  for (const [start, end] of segments(a, open)) {
+    if (!a.isId(start)) {
+      continue;
+    }
+    if (end - start === 1) {
+      pending.push(start);
+      continue;
+    }
+    const declared = typeValue(a, start + 1);
+    for (const name of [...pending, start]) {
+      tree.bind(scope, a.tokens.text(name), { token: name, expression: -1, ...(declared ? { declared } : {}) });
+    }
+    pending.length = 0;
+  }
+  for (const name of pending) {
+    tree.bind(scope, a.tokens.text(name), { token: name, expression: -1 });
+  }
+}
+
+/** `type Repo struct { db *dynamodb.Client }`: fields by struct name, read through receivers and values. */
+function collectStructs(a: CodeAnalyzer): void {
+  const found: [string, number][] = [];
+  for (let i = 0; i + 3 < a.tokens.length; i++) {
+    if (a.idIs(i, 'type') && a.isId(i + 1) && a.idIs(i + 2, 'struct') && a.is(i + 3, '{')) {
+      found.push([a.tokens.text(i + 1), i + 3]);
+      a.structFields.set(a.tokens.text(i + 1), new Map());
+    }
+  }
+  // Fields are read after every struct is known, so a field may hold another struct of the file.
+  for (const [name, brace] of found) {
+    const fields = a.structFields.get(name)!;
+    const close = a.partner[brace];
+    for (let k = brace + 1; k > 0 && k < close; k++) {
+      if (a.isId(k) && a.startsLine(k) && a.parent[k] === brace && !a.is(k + 1, '.')) {
+        const declared = typeValue(a, k + 1);
+        if (declared) {
+          fields.set(a.tokens.text(k), { token: k, expression: -1, declared });
+        }
+      }
+    }
+  }
+}
+
+/** `&dynamodb.QueryInput{...}`. */
+function collectRequests(a: CodeAnalyzer): void {
+  for (let i = 2; i < a.tokens.length; i++) {
+    if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{')) {
+      inputStruct(a, i);
+    }
+  }
+}
+
+function inputStruct(a: CodeAnalyzer, index: number): void {
+  const alias = a.id(index - 2);
+  const service = alias ? a.goPackages.get(alias) : undefined;
+  const operation = service ? operationOfTypeName(a.tokens.text(index), new Set([service]), /Input$/) : undefined;
+  if (!operation) {
+    return;
+  }
+  const open = index + 1;
+  const context = contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index));
+  a.requestAt.set(index - 2, context);
+  a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
+  a.contexts.push(context);
+}
+
+function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
+  return a.isId(k) && a.is(k + 1, ':') && a.is(a.parent[k], '{') ? separatedSlot(a, k, close) : undefined;
+}
+
+function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionContext | undefined {
+  return requestInArguments(a, open, close);
+}
+
+/** Package-level calls (`dynamodb.NewScanPaginator`, `auth.BuildAuthToken`), and calls on unseen receivers with SDK inputs. */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
+  if (receiver?.t === 'gopkg') {
+    const service = receiver.service;
+    const method = a.tokens.text(nameIndex);
+    const operation = operationOfPaginator(method, new Set([service]));
+    if (operation) {
+      a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: true, tokenIndex: nameIndex });
+    } else if (service === 'rds-auth' && method === 'BuildAuthToken') {
+      a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex });
+    }
+    return true;
+  }
+  return !receiver && callWithTypedRequest(a, nameIndex);
+}
+
+export const go: CodeLanguage = {
+  id: 'go',
+  family: 'go',
+  commentPrefix: '//',
+  classFieldsVisible: false,
+  typeArguments: false,
+  collectImports,
+  buildScopes,
+  collectBindings,
+  collectRequests,
+  optionAt,
+  requestForCall,
+  typeValue,
+  otherCall,
+};

@@ -1,0 +1,111 @@
+/**
+ * Java (AWS SDK for Java 2.x): imports by package, typed fields, parameters and locals, request builders
+ * (`ScanRequest.builder()...build()`), consumer-builder lambdas, the enhanced client and paginators.
+ */
+import { OptionContext } from '../../model';
+import { ScopeTree } from '../../scope/scopes';
+import { operationOfTypeName, serviceOfNamespace } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { buildBraceScopes } from '../braces';
+import { CodeLanguage, OptionSlot } from '../language';
+import { contextFrom, occurrenceOf } from '../options';
+import { Value } from '../values';
+import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
+
+const CLASS_KEYWORDS = new Set(['class', 'interface', 'enum', 'record']);
+
+function collectImports(a: CodeAnalyzer): void {
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (a.idIs(i, 'import') && !a.isAccess(i - 1)) {
+      const path = a.dottedPath(a.idIs(i + 1, 'static') ? i + 2 : i + 1);
+      const service = path.text ? serviceOfNamespace(path.text) : undefined;
+      if (service) {
+        a.services.add(service);
+      }
+    }
+  }
+}
+
+function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '->' });
+}
+
+/** `XRequest.builder()...build()`: a request, named by the builder's class. */
+function collectRequests(a: CodeAnalyzer): void {
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.idIs(i + 2, 'builder') && a.is(i + 3, '(')) {
+      builder(a, i);
+    }
+  }
+}
+
+function builder(a: CodeAnalyzer, index: number): void {
+  // `ScanEnhancedRequest` (enhanced client) names the same operation as `ScanRequest`.
+  const operation = operationOfTypeName(a.tokens.text(index).replace(/Enhanced(?=Request$)/, ''), a.services, /Request$/);
+  if (!operation) {
+    return;
+  }
+  let last = a.partner[index + 3];
+  while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && a.is(last + 3, '(')) {
+    const close = a.partner[last + 3];
+    if (close < 0) {
+      break;
+    }
+    const method = a.tokens.text(last + 2);
+    last = close;
+    if (method === 'build') {
+      break;
+    }
+  }
+  const context = contextFrom(a, index + 2, last, 'sdk', operation, a.tokenSpan(index));
+  a.requestAt.set(index, context);
+  a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
+  a.contexts.push(context);
+}
+
+/** Builder methods: `.tableName(t)`, `.consistentRead(true)`. */
+function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
+  if (!a.isId(k) || !a.is(k - 1, '.') || !a.is(k + 1, '(') || a.idIs(k, 'builder') || a.idIs(k, 'build')) {
+    return undefined;
+  }
+  const parenClose = a.partner[k + 1];
+  if (parenClose < 0 || parenClose > close) {
+    return undefined;
+  }
+  return { key: k, valueStart: k + 2, valueEnd: parenClose, removalStart: k - 1, removalEnd: parenClose };
+}
+
+function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
+  // A request built in the arguments or held by a variable; else a consumer-builder lambda `r -> r.tableName(t)`.
+  return requestInArguments(a, open, close) ?? contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+}
+
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (receiver) {
+    return false;
+  }
+  // `builder.exclusiveStartKey(k)` on a request builder held by a variable: one more option of that request.
+  const held = receiverStart === nameIndex - 2 && a.isId(receiverStart) ? a.requestVariable(a.tokens.text(receiverStart), nameIndex) : undefined;
+  const slot = held ? optionAt(a, nameIndex, nameIndex - 1, a.partner[nameIndex + 1] + 1) : undefined;
+  if (held && slot) {
+    held.options.push(occurrenceOf(a, slot));
+    return true;
+  }
+  return callWithTypedRequest(a, nameIndex);
+}
+
+export const java: CodeLanguage = {
+  id: 'java',
+  family: 'java',
+  commentPrefix: '//',
+  classFieldsVisible: true,
+  typeArguments: true,
+  collectImports,
+  buildScopes,
+  collectBindings: collectTypedBindings,
+  collectRequests,
+  optionAt,
+  requestForCall,
+  typeValue: clientType,
+  otherCall,
+};

@@ -1,0 +1,433 @@
+/**
+ * JavaScript and TypeScript: ES imports and `require`, `const`/`let`/`var` (block and function scoped),
+ * parameters with type annotations and parameter properties, class fields and `this.x`, functions and
+ * arrows that return clients, SDK v3 commands and request objects, Redis and CDK constructors.
+ */
+import { TOKEN_KIND } from '../../lexer';
+import { OptionContext } from '../../model';
+import { ScopeTree } from '../../scope/scopes';
+import { JS_FACTORIES, JS_MODULES } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { buildBraceScopes, expressionEnd, segments } from '../braces';
+import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
+import { contextFrom, separatedSlot } from '../options';
+import { redisClientOptions } from '../redis';
+import { callResult, defaultExportPath, Value } from '../values';
+
+const { ID, STR } = TOKEN_KIND;
+
+const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType']);
+const CLASS_KEYWORDS = new Set(['class', 'interface']);
+const DECLARATIONS = ['const', 'let', 'var'];
+/** Parameter modifiers that make a parameter a class field too (TypeScript parameter properties). */
+const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
+/** Words that may stand before a class member's name. */
+const MEMBER_PREFIXES = new Set([...MODIFIERS, 'static', 'declare', 'abstract', 'accessor', 'async', 'get', 'set']);
+/** Tokens before a name that make `name =` something other than an assignment to that name. */
+const NOT_ASSIGNED_AFTER = ['.', '?.', '?', '==', '!=', '<=', '>='];
+
+function collectImports(a: CodeAnalyzer): void {
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!a.isId(i) || (i > 0 && a.isAccess(i - 1))) {
+      continue;
+    }
+    if (a.idIs(i, 'import') && !a.is(i + 1, '(')) {
+      esImport(a, i);
+    } else if (a.idIs(i, 'require') && a.is(i + 1, '(') && a.isString(i + 2)) {
+      requireCall(a, i);
+    }
+  }
+}
+
+function esImport(a: CodeAnalyzer, start: number): void {
+  let j = start + 1;
+  const limit = Math.min(a.tokens.length, start + 200);
+  const specifiers: { local: string; path: string | undefined }[] = [];
+  let named: { close: number } | undefined;
+  while (j < limit && !a.isString(j) && !a.is(j, ';')) {
+    if (a.is(j, '{')) {
+      const close = a.partner[j];
+      if (close < 0) {
+        return;
+      }
+      named = { close };
+      for (let k = j + 1; k < close; k++) {
+        const name = a.id(k);
+        if (!name || name === 'type') {
+          continue;
+        }
+        if (a.id(k + 1) === 'as' && a.id(k + 2)) {
+          specifiers.push({ local: a.id(k + 2)!, path: name });
+          k += 2;
+        } else if (a.is(k + 1, ',') || k + 1 === close) {
+          specifiers.push({ local: name, path: name });
+        }
+      }
+      j = close + 1;
+      continue;
+    }
+    if (a.is(j, '*') && a.id(j + 1) === 'as' && a.id(j + 2)) {
+      specifiers.push({ local: a.id(j + 2)!, path: '' });
+      j += 3;
+      continue;
+    }
+    const name = a.id(j);
+    if (name && name !== 'from' && name !== 'type') {
+      specifiers.push({ local: name, path: undefined });
+    }
+    j++;
+  }
+  if (!a.isString(j)) {
+    return;
+  }
+  const module = a.tokens.text(j);
+  a.noteModule(module);
+  for (const specifier of specifiers) {
+    a.addImport(specifier.local, module, specifier.path ?? defaultExportPath(module));
+  }
+  if (named) {
+    const names = new Set(specifiers.filter((s) => s.path !== undefined).map((s) => s.path!));
+    a.namedImports.push({ module, names, closeBrace: named.close });
+  }
+}
+
+/** `const X = require('m')` / `const { A, B: C } = require('m')`. */
+function requireCall(a: CodeAnalyzer, index: number): void {
+  const module = a.tokens.text(index + 2);
+  a.noteModule(module);
+  if (!a.is(index - 1, '=')) {
+    return;
+  }
+  const before = index - 2;
+  if (a.id(before)) {
+    a.addImport(a.id(before)!, module, defaultExportPath(module));
+    return;
+  }
+  if (a.is(before, '}')) {
+    const open = a.partner[before];
+    for (let k = open + 1; k > 0 && k < before; k++) {
+      const name = a.id(k);
+      if (!name) {
+        continue;
+      }
+      if (a.is(k + 1, ':') && a.id(k + 2)) {
+        a.addImport(a.id(k + 2)!, module, name);
+        k += 2;
+      } else {
+        a.addImport(name, module, name);
+      }
+    }
+  }
+}
+
+/** A type annotation naming a client type: `DynamoDBDocumentClient`, `Redis`, `RedisClientType`. */
+function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+  const name = a.id(start);
+  const imported = name ? a.imports.get(name) : undefined;
+  if (!imported) {
+    return undefined;
+  }
+  const services = JS_MODULES[imported.module];
+  if (!services) {
+    return undefined;
+  }
+  if (services.includes('redis')) {
+    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: imported.module === 'ioredis' ? 'ioredis' : 'node-redis' } : undefined;
+  }
+  const kind = JS_FACTORIES[imported.path];
+  return kind ? { t: 'client', kind } : undefined;
+}
+
+function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '=>' });
+}
+
+/** A function or arrow expression that starts at a token, as a value. */
+function functionValue(a: CodeAnalyzer, tree: ScopeTree<Value>, start: number): Value | undefined {
+  let k = start;
+  if (a.idIs(k, 'async')) {
+    k++;
+  }
+  if (a.idIs(k, 'function')) {
+    k++;
+    if (a.isId(k)) {
+      k++;
+    }
+  }
+  const scope = tree.scopeAt(k);
+  if (scope <= 0 || tree.kind(scope) !== 'function' || tree.range(scope)[0] !== k) {
+    return undefined;
+  }
+  return { t: 'function', scope, concise: a.functions.get(scope)?.concise ?? -1 };
+}
+
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  for (const fn of a.functions.values()) {
+    bindParameters(a, tree, fn);
+  }
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kinds[i] !== ID) {
+      if (a.is(i, '=') && !a.tokens.isOneOf(i - 1, NOT_ASSIGNED_AFTER)) {
+        assignment(a, tree, i);
+      }
+      continue;
+    }
+    if (a.tokens.isOneOf(i, DECLARATIONS) && !a.isAccess(i - 1)) {
+      declaration(a, tree, i);
+    } else if (a.idIs(i, 'function') && a.isId(i + 1) && a.is(i + 2, '(')) {
+      const fn = functionValue(a, tree, i + 2);
+      if (fn) {
+        tree.bind(tree.holderAt(i, true), a.tokens.text(i + 1), { token: i, expression: -1, fixed: fn });
+      }
+    } else if (a.idIs(i, 'return')) {
+      a.addReturn(i + 1);
+    } else if (isClassMember(a, tree, i)) {
+      classMember(a, tree, i);
+    }
+  }
+}
+
+/** `= require('m')`: the declaration is an import, recorded as one. */
+function isRequire(a: CodeAnalyzer, eq: number): boolean {
+  return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
+}
+
+function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
+  const functionLevel = a.idIs(keyword, 'var');
+  const holder = tree.holderAt(keyword, functionLevel);
+  let k = keyword + 1;
+  for (let guard = 0; guard < 64 && k < a.tokens.length; guard++) {
+    if (a.is(k, '{') || a.is(k, '[')) {
+      // Destructuring: every name it introduces is a new local of unknown value.
+      const close = a.partner[k];
+      if (isRequire(a, close + 1)) {
+        return;
+      }
+      for (let m = k + 1; m > 0 && m < close; m++) {
+        if (a.isId(m) && !a.is(m + 1, ':')) {
+          tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
+        }
+      }
+      k = close + 1;
+    } else if (a.isId(k)) {
+      const name = a.tokens.text(k);
+      if (isRequire(a, k + 1)) {
+        return;
+      }
+      let j = k + 1;
+      if (a.is(j, '!')) {
+        j++;
+      }
+      const typeStart = a.is(j, ':') ? j + 1 : -1;
+      if (typeStart > 0) {
+        j = skipType(a, typeStart);
+      }
+      if (a.idIs(j, 'of')) {
+        // `for (const table of tables)`: an element of the collection.
+        tree.bind(holder, name, { token: k, expression: j + 1, element: true });
+        return;
+      }
+      const expression = a.is(j, '=') ? j + 1 : -1;
+      const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
+      const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
+      tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
+      k = expression >= 0 ? expressionEnd(a, expression) : j;
+    } else {
+      return;
+    }
+    if (!a.is(k, ',')) {
+      return;
+    }
+    k++;
+  }
+}
+
+/** The token after a type annotation that starts at `start`. */
+function skipType(a: CodeAnalyzer, start: number): number {
+  let j = start;
+  for (let guard = 0; guard < 64 && j < a.tokens.length; guard++) {
+    if (a.is(j, '<')) {
+      const close = a.closeAngle(j);
+      j = close < 0 ? j + 1 : close + 1;
+    } else if (a.isId(j) || a.isString(j) || a.is(j, '.') || a.is(j, '|') || a.is(j, '&')) {
+      j++;
+    } else if (a.is(j, '[') || a.is(j, '(') || a.is(j, '{')) {
+      j = a.skipGroup(j);
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+/** `x = ...`, `this.x = ...`: binds where `x` is declared, or the class field. */
+function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
+  const name = a.id(eq - 1);
+  if (!name || a.is(eq + 1, '=') || a.is(eq + 1, '>')) {
+    return;
+  }
+  if (a.isAccess(eq - 2)) {
+    if (a.idIs(eq - 3, 'this') && !a.isAccess(eq - 4)) {
+      const classScope = tree.enclosing(eq, ['class']);
+      if (classScope > 0) {
+        tree.bind(classScope, `.${name}`, { token: eq - 1, expression: eq + 1 });
+      }
+    }
+    return;
+  }
+  const parent = a.parent[eq];
+  // Declarations, parameter defaults, object literals and class fields are not assignments to a local.
+  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || (parent >= 0 && !a.bodies.has(parent)) || tree.kind(tree.scopeAt(eq)) === 'class') {
+    return;
+  }
+  tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
+}
+
+/** A class field: `client = new X()`, `private readonly db: DynamoDBClient;`, or a method `name(...) {`. */
+function isClassMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): boolean {
+  const parent = a.parent[i];
+  if (parent < 0 || tree.kind(tree.scopeAt(i)) !== 'class' || tree.range(tree.scopeAt(i))[0] !== parent) {
+    return false;
+  }
+  return !MEMBER_PREFIXES.has(a.tokens.text(i)) && (a.is(i - 1, '{') || a.is(i - 1, ';') || a.is(i - 1, '}') || a.is(i - 1, '*') || MEMBER_PREFIXES.has(a.id(i - 1) ?? '') || a.startsLine(i));
+}
+
+function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
+  const classScope = tree.scopeAt(i);
+  const name = `.${a.tokens.text(i)}`;
+  if (a.is(i + 1, '(')) {
+    const fn = functionValue(a, tree, i + 1);
+    if (fn) {
+      tree.bind(classScope, name, { token: i, expression: -1, fixed: fn });
+    }
+    return;
+  }
+  let j = i + 1;
+  if (a.is(j, '?') || a.is(j, '!')) {
+    j++;
+  }
+  const typeStart = a.is(j, ':') ? j + 1 : -1;
+  if (typeStart > 0) {
+    j = skipType(a, typeStart);
+  }
+  const expression = a.is(j, '=') ? j + 1 : -1;
+  const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
+  if (expression >= 0 || typed) {
+    tree.bind(classScope, name, { token: i, expression, ...(typed ? { declared: typed } : {}) });
+  }
+}
+
+/** Parameters: each is a new local; a typed one holds its type; `private db: T` is also a class field. */
+function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionScope): void {
+  if (!a.is(fn.params, '(')) {
+    if (a.isId(fn.params)) {
+      tree.bind(fn.scope, a.tokens.text(fn.params), { token: fn.params, expression: -1 });
+    }
+    return;
+  }
+  for (const [start, end] of segments(a, fn.params)) {
+    let k = start;
+    let property = false;
+    while (k < end && MODIFIERS.has(a.id(k) ?? '')) {
+      property = true;
+      k++;
+    }
+    if (a.is(k, '.') && a.is(k + 1, '.')) {
+      k += 3;
+    }
+    if (a.is(k, '{') || a.is(k, '[')) {
+      const close = a.partner[k];
+      for (let m = k + 1; m > 0 && m < close; m++) {
+        if (a.isId(m) && !a.is(m + 1, ':')) {
+          tree.bind(fn.scope, a.tokens.text(m), { token: m, expression: -1 });
+        }
+      }
+      continue;
+    }
+    const name = a.id(k);
+    if (!name || name === 'this') {
+      continue;
+    }
+    let j = k + 1;
+    if (a.is(j, '?')) {
+      j++;
+    }
+    const typed = a.is(j, ':') ? typeValue(a, j + 1) : undefined;
+    const binding = typed ? { token: k, expression: -1, declared: typed } : { token: k, expression: -1 };
+    tree.bind(fn.scope, name, binding);
+    const classScope = tree.parent(fn.scope);
+    if (property && classScope > 0 && tree.kind(classScope) === 'class') {
+      tree.bind(classScope, `.${name}`, binding);
+    }
+  }
+}
+
+function collectRequests(): void {
+  // JavaScript requests are object literals, read where they are passed.
+}
+
+function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
+  const kind = a.tokens.kinds[k];
+  if (kind === ID && (a.is(k + 1, ',') || a.is(k + 1, '}')) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && a.is(a.parent[k], '{')) {
+    // Shorthand `{ TableName, ExclusiveStartKey }`: the value is the variable of the same name.
+    return { key: k, valueStart: k, valueEnd: k + 1, removalStart: k, removalEnd: a.is(k + 1, ',') ? k + 1 : k };
+  }
+  if (!((kind === ID || (kind === STR && !a.tokens.interpolated(k))) && a.is(k + 1, ':'))) {
+    return undefined;
+  }
+  if (a.is(k - 1, '?') || a.is(k - 1, '.') || !a.is(a.parent[k], '{')) {
+    return undefined;
+  }
+  return separatedSlot(a, k, close);
+}
+
+/** The request object of a call or command: an inline literal or a variable bound to one. */
+function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
+  let objectOpen = -1;
+  if (a.is(open + 1, '{')) {
+    objectOpen = open + 1;
+  } else if (a.id(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
+    objectOpen = a.objectVariable(a.tokens.text(open + 1), open);
+  }
+  if (objectOpen < 0 || a.partner[objectOpen] < 0 || close < 0) {
+    return undefined;
+  }
+  return contextFrom(a, objectOpen, a.partner[objectOpen], 'sdk', operation, a.tokenSpan(open - 1));
+}
+
+/** `redis.createClient({...})`, `Redis.Cluster(...)`: a Redis client made through a module member. */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
+  if (receiver?.t !== 'ref' || !JS_MODULES[receiver.module]?.includes('redis')) {
+    return false;
+  }
+  const method = a.tokens.text(nameIndex);
+  const path = receiver.path ? `${receiver.path}.${method}` : method;
+  const client = callResult({ t: 'ref', module: receiver.module, path }, method, undefined, false, false);
+  if (client?.t === 'client') {
+    redisClientOptions(a, nameIndex + 1, client.flavor ?? 'node-redis');
+  }
+  return true;
+}
+
+function javascriptFamily(id: 'javascript' | 'typescript'): CodeLanguage {
+  return {
+    id,
+    family: 'js',
+    commentPrefix: '//',
+    classFieldsVisible: false,
+    typeArguments: true,
+    collectImports,
+    buildScopes,
+    collectBindings,
+    collectRequests,
+    optionAt,
+    requestForCall,
+    typeValue,
+    otherCall,
+  };
+}
+
+export const javascript = javascriptFamily('javascript');
+export const typescript = javascriptFamily('typescript');

@@ -1,0 +1,380 @@
+/**
+ * Python: imports, scopes by indentation (functions, classes, lambdas, comprehensions; loops for
+ * round-trip checks), assignments and annotations, `self.x` fields, `with ... as`, `global`, type hints
+ * (mypy-boto3, redis), keyword arguments and dict requests, redis-py and CDK constructors.
+ */
+import { TOKEN_KIND } from '../../lexer';
+import { OptionContext } from '../../model';
+import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
+import { ClientKind } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { cdkConstruct } from '../calls';
+import { segments } from '../braces';
+import { CodeLanguage, OptionSlot } from '../language';
+import { contextFrom, separatedSlot } from '../options';
+import { redisClientOptions } from '../redis';
+import { callResult, Value } from '../values';
+
+const { ID, STR, PUNCT } = TOKEN_KIND;
+
+type BindName = (name: string, holder: number, binding: Binding<Value>) => void;
+
+const MYPY_TYPES: Record<string, ClientKind> = { Table: 'dynamodb-table', DynamoDBClient: 'dynamodb', DynamoDBServiceResource: 'dynamodb-resource' };
+const BLOCK_HEADERS: Record<string, ScopeKind> = { def: 'function', class: 'class', for: 'loop', while: 'loop' };
+const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'lambda', 'return', 'match', 'case', 'async', 'await', 'global', 'nonlocal', 'del', 'pass', 'raise', 'yield', 'assert', 'import', 'from']);
+/** Wrappers of a type hint whose argument is the type: `Optional[Table]`, `Union[Redis, None]`. */
+const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
+
+function collectImports(a: CodeAnalyzer): void {
+  for (let i = 0; i < a.tokens.length; i++) {
+    if ((a.idIs(i, 'import') || a.idIs(i, 'from')) && a.startsLine(i) && !a.isAccess(i - 1)) {
+      pythonImport(a, i);
+    }
+  }
+}
+
+function pythonImport(a: CodeAnalyzer, start: number): void {
+  const line = a.lines.lineOf(a.tokens.starts[start]);
+  const sameStatement = (k: number): boolean => k < a.tokens.length && (a.lines.lineOf(a.tokens.starts[k]) === line || a.insideParens(k, start));
+  if (a.idIs(start, 'import')) {
+    let j = start + 1;
+    while (sameStatement(j)) {
+      const path = a.dottedPath(j);
+      if (!path.text) {
+        break;
+      }
+      j = path.end;
+      let local = path.text.split('.')[0];
+      if (a.id(j) === 'as' && a.id(j + 1)) {
+        local = a.id(j + 1)!;
+        j += 2;
+        a.addImport(local, path.text, '');
+      } else {
+        // `import redis.asyncio` binds `redis`; the submodule is reached by attribute access.
+        a.noteModule(path.text);
+        a.addImport(local, local, '');
+      }
+      if (!a.is(j, ',')) {
+        break;
+      }
+      j++;
+    }
+    return;
+  }
+  const path = a.dottedPath(start + 1);
+  if (!path.text || a.id(path.end) !== 'import') {
+    return;
+  }
+  a.noteModule(path.text);
+  for (let j = path.end + 1; sameStatement(j); ) {
+    if (a.is(j, '(') || a.is(j, ')') || a.is(j, ',')) {
+      j++;
+      continue;
+    }
+    const name = a.id(j);
+    if (!name) {
+      break;
+    }
+    if (a.id(j + 1) === 'as' && a.id(j + 2)) {
+      a.addImport(a.id(j + 2)!, path.text, name);
+      j += 3;
+    } else {
+      a.addImport(name, path.text, name);
+      j++;
+    }
+  }
+}
+
+/** Whether a token starts a logical line (not a continuation inside brackets). */
+function startsStatement(a: CodeAnalyzer, k: number): boolean {
+  return a.parent[k] === -1 && (a.startsLine(k) || a.is(k - 1, ';'));
+}
+
+interface Candidate {
+  kind: ScopeKind;
+  start: number;
+  end: number;
+  /** For functions: the `(` of the parameters (def) or the `lambda` token, and where a lambda's body starts. */
+  params: number;
+  concise: number;
+}
+
+function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  const candidates: Candidate[] = [];
+  const open: (Candidate & { indent: number })[] = [];
+  const comprehensions = new Set<number>();
+  const tokens = a.tokens;
+  for (let t = 0; t < tokens.length; t++) {
+    if (tokens.kinds[t] !== ID) {
+      continue;
+    }
+    if (a.startsLine(t) && a.parent[t] === -1) {
+      const indent = a.lines.position(tokens.starts[t]).character;
+      while (open.length > 0 && indent <= open[open.length - 1].indent) {
+        const block = open.pop()!;
+        candidates.push({ ...block, end: t });
+      }
+      const header = a.idIs(t, 'async') ? t + 1 : t;
+      const kind = BLOCK_HEADERS[a.tokens.text(header)];
+      if (kind) {
+        const params = kind === 'function' && a.is(header + 2, '(') ? header + 2 : -1;
+        open.push({ kind, start: t, end: tokens.length, params, concise: -1, indent });
+      }
+    } else if (a.idIs(t, 'lambda')) {
+      lambdaScope(a, t, candidates);
+    } else if (a.idIs(t, 'for') && a.parent[t] >= 0 && !comprehensions.has(a.parent[t])) {
+      const bracket = a.parent[t];
+      comprehensions.add(bracket);
+      candidates.push({ kind: 'block', start: bracket, end: a.partner[bracket] + 1, params: -1, concise: -1 });
+    }
+  }
+  for (const block of open) {
+    candidates.push({ ...block, end: tokens.length });
+  }
+  candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (const candidate of candidates) {
+    const scope = tree.add(candidate.kind, candidate.start, candidate.end);
+    if (scope >= 0 && candidate.kind === 'function') {
+      a.functions.set(scope, { scope, params: candidate.params, body: -1, concise: candidate.concise });
+    }
+  }
+}
+
+/** `lambda params: body`: the body runs to a `,` at its depth, its bracket's end, or the end of the line. */
+function lambdaScope(a: CodeAnalyzer, at: number, candidates: Candidate[]): void {
+  const depth = a.parent[at];
+  let colon = at + 1;
+  while (colon < a.tokens.length && !(a.is(colon, ':') && a.parent[colon] === depth)) {
+    colon = a.skipGroup(colon);
+  }
+  let end = colon + 1;
+  while (end < a.tokens.length && !(a.parent[end] === depth && a.is(end, ',')) && !(a.partner[end] >= 0 && a.partner[end] < end) && !(depth === -1 && startsStatement(a, end))) {
+    end = a.skipGroup(end);
+  }
+  candidates.push({ kind: 'function', start: at, end, params: at, concise: colon + 1 });
+}
+
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  const globals = new Map<number, Set<string>>();
+  const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
+  for (const fn of a.functions.values()) {
+    bindParameters(a, tree, fn.scope, fn.params);
+  }
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens.kinds[i];
+    if (kind === PUNCT) {
+      if (a.is(i, '=') && a.parent[i] === -1) {
+        assignment(a, tree, i, bindName);
+      } else if (a.is(i, ':=') && a.isId(i - 1)) {
+        bindName(a.tokens.text(i - 1), tree.holderAt(i), { token: i - 1, expression: i + 1 });
+      }
+      continue;
+    }
+    if (kind !== ID) {
+      continue;
+    }
+    const word = a.tokens.text(i);
+    if (word === 'def' && a.isId(i + 1)) {
+      const scope = tree.scopeAt(i);
+      if (scope > 0 && tree.kind(scope) === 'function') {
+        bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 } });
+      }
+    } else if (word === 'return') {
+      a.addReturn(i + 1);
+    } else if (word === 'global' && startsStatement(a, i)) {
+      const scope = tree.enclosing(i, ['function']);
+      const names = globals.get(scope) ?? new Set<string>();
+      for (let k = i + 1; a.isId(k) && !a.startsLine(k); k += a.is(k + 1, ',') ? 2 : 1) {
+        names.add(a.tokens.text(k));
+        if (!a.is(k + 1, ',')) {
+          break;
+        }
+      }
+      globals.set(scope, names);
+    } else if (word === 'for') {
+      // A comprehension's variables are bound for its whole bracket, the element expression before `for` included.
+      const from = a.parent[i] >= 0 ? a.parent[i] : i + 1;
+      if (a.isId(i + 1) && a.idIs(i + 2, 'in')) {
+        bindName(a.tokens.text(i + 1), tree.holderAt(i), { token: from, expression: i + 3, element: true });
+        continue;
+      }
+      for (let k = i + 1; k < tokens.length && !a.idIs(k, 'in'); k++) {
+        if (a.isId(k)) {
+          bindName(a.tokens.text(k), tree.holderAt(i), { token: from, expression: -1 });
+        }
+      }
+    } else if (word === 'as' && a.isId(i + 1)) {
+      asBinding(a, tree, i, bindName);
+    } else if (startsStatement(a, i) && a.is(i + 1, ':') && !KEYWORDS.has(word) && !statementHasAssignment(a, i)) {
+      // `table: Table` (a dataclass field or a declaration without a value).
+      const typed = typeValue(a, i + 2);
+      bindName(word, tree.holderAt(i), { token: i, expression: -1, ...(typed ? { declared: typed } : {}) });
+    }
+  }
+}
+
+/** `with EXPR as NAME`, `except E as NAME`; an `as` inside an import is not a binding here. */
+function asBinding(a: CodeAnalyzer, tree: ScopeTree<Value>, as: number, bindName: BindName): void {
+  let k = as - 1;
+  while (k > 0 && !a.idIs(k, 'with') && !a.idIs(k, 'except') && !a.idIs(k, 'import') && !a.is(k, ',') && !(a.is(k, '(') && a.idIs(k - 1, 'with')) && !startsStatement(a, k)) {
+    k = a.partner[k] >= 0 && a.partner[k] < k ? a.partner[k] - 1 : k - 1;
+  }
+  if (a.idIs(k, 'import') || a.idIs(k - 1, 'import') || a.idIs(k, 'from')) {
+    return;
+  }
+  const expression = a.idIs(k, 'except') ? -1 : k + 1;
+  bindName(a.tokens.text(as + 1), tree.holderAt(as), { token: as + 1, expression });
+}
+
+function statementHasAssignment(a: CodeAnalyzer, start: number): boolean {
+  for (let k = start + 1; k < a.tokens.length && !startsStatement(a, k); k = a.skipGroup(k)) {
+    if (a.is(k, '=')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `x = ...`, `x: T = ...`, `self.x = ...`, `a, b = ...` at the start of a statement. */
+function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindName: BindName): void {
+  let start = eq - 1;
+  for (let steps = 0; start > 0 && steps < 64 && !startsStatement(a, start); steps++) {
+    start--;
+  }
+  if (!startsStatement(a, start)) {
+    return;
+  }
+  const expression = eq + 1;
+  if (a.idIs(start, 'self') && a.is(start + 1, '.') && a.isId(start + 2) && (start + 3 === eq || a.is(start + 3, ':'))) {
+    const classScope = tree.enclosing(eq, ['class']);
+    if (classScope > 0) {
+      tree.bind(classScope, `.${a.tokens.text(start + 2)}`, { token: start + 2, expression });
+    }
+    return;
+  }
+  if (!a.isId(start) || KEYWORDS.has(a.tokens.text(start))) {
+    return;
+  }
+  const holder = tree.holderAt(start);
+  if (start + 1 === eq) {
+    bindName(a.tokens.text(start), holder, { token: start, expression });
+  } else if (a.is(start + 1, ':')) {
+    const typed = typeValue(a, start + 2);
+    bindName(a.tokens.text(start), holder, { token: start, expression, ...(typed ? { declared: typed } : {}) });
+  } else if (a.is(start + 1, ',')) {
+    for (let k = start; k < eq; k++) {
+      if (a.isId(k)) {
+        bindName(a.tokens.text(k), holder, { token: k, expression: -1 });
+      }
+    }
+  }
+}
+
+/** Parameters of a `def` or `lambda`: new locals; an annotated one holds its type. `self`/`cls` mean the instance. */
+function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, params: number): void {
+  if (params < 0) {
+    return;
+  }
+  if (a.idIs(params, 'lambda')) {
+    for (let k = params + 1; k < a.tokens.length && !(a.is(k, ':') && a.parent[k] === a.parent[params]); k++) {
+      if (a.isId(k)) {
+        tree.bind(scope, a.tokens.text(k), { token: k, expression: -1 });
+      }
+    }
+    return;
+  }
+  const method = tree.kind(tree.parent(scope)) === 'class';
+  segments(a, params).forEach(([start], index) => {
+    let k = start;
+    while (a.is(k, '*') || a.is(k, '**') || a.is(k, '/')) {
+      k++;
+    }
+    const name = a.id(k);
+    if (!name || (method && index === 0 && (name === 'self' || name === 'cls'))) {
+      return;
+    }
+    const typed = a.is(k + 1, ':') ? typeValue(a, k + 2) : undefined;
+    tree.bind(scope, name, { token: k, expression: -1, ...(typed ? { declared: typed } : {}) });
+  });
+}
+
+/** A type hint: mypy-boto3 `Table` / `DynamoDBClient`, redis `Redis`, in `Optional[...]` or quotes. */
+function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+  let k = start;
+  while (TYPE_WRAPPERS.has(a.id(k) ?? '') && a.is(k + 1, '[')) {
+    k += 2;
+  }
+  const name = a.isString(k) ? a.tokens.text(k).split('.').pop() : a.id(k);
+  if (!name) {
+    return undefined;
+  }
+  const imported = a.imports.get(a.isString(k) ? name : a.tokens.text(k));
+  if (imported?.module.startsWith('mypy_boto3_dynamodb')) {
+    const kind = MYPY_TYPES[imported.path];
+    return kind ? { t: 'client', kind } : undefined;
+  }
+  if (a.isString(k)) {
+    return undefined;
+  }
+  // `Redis`, `redis.Redis`, `redis.asyncio.Redis`: a type whose constructor makes a client.
+  const chain = a.evalChain(k, a.tokens.length);
+  const last = a.id(chain.end - 1);
+  if (chain.value?.t === 'ref' && last) {
+    const client = callResult(chain.value, last, undefined, true, true);
+    return client?.t === 'client' ? client : undefined;
+  }
+  return undefined;
+}
+
+function collectRequests(): void {
+  // Python requests are keyword arguments or dicts, read where they are passed.
+}
+
+function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {
+  const kind = a.tokens.kinds[k];
+  const kwarg = kind === ID && a.is(k + 1, '=') && a.parent[k] === open && a.is(open, '(');
+  const dictKey = kind === STR && !a.tokens.interpolated(k) && a.is(k + 1, ':');
+  return kwarg || dictKey ? separatedSlot(a, k, close) : undefined;
+}
+
+function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
+  const spread = a.is(open + 1, '**') && a.id(open + 2) ? a.objectVariable(a.tokens.text(open + 2), open) : -1;
+  if (spread >= 0) {
+    return contextFrom(a, spread, a.partner[spread], 'sdk', operation, a.tokenSpan(open - 1));
+  }
+  return close < 0 ? undefined : contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+}
+
+/** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`. */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
+  if (receiver?.t !== 'ref') {
+    return false;
+  }
+  const method = a.tokens.text(nameIndex);
+  const path = receiver.path ? `${receiver.path}.${method}` : method;
+  const open = nameIndex + 1;
+  const client = callResult({ t: 'ref', module: receiver.module, path }, method, undefined, false, true);
+  if (client?.t === 'client' && client.kind === 'redis') {
+    redisClientOptions(a, open, client.flavor ?? 'redis-py');
+  } else if (!receiver.module.startsWith('member:')) {
+    cdkConstruct(a, receiver, path, nameIndex, open);
+  }
+  return true;
+}
+
+export const python: CodeLanguage = {
+  id: 'python',
+  family: 'python',
+  commentPrefix: '#',
+  classFieldsVisible: false,
+  typeArguments: false,
+  collectImports,
+  buildScopes,
+  collectBindings,
+  collectRequests,
+  optionAt,
+  requestForCall,
+  typeValue,
+  otherCall,
+};

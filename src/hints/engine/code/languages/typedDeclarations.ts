@@ -1,0 +1,169 @@
+/**
+ * Java and C# share how names are declared: `Type name [= expr]` for locals, fields and parameters,
+ * `Type name(...)` for methods, `this.name = ...` and `name = ...` for assignments to a field or local.
+ */
+import { TOKEN_KIND } from '../../lexer';
+import { OptionContext } from '../../model';
+import { ScopeTree } from '../../scope/scopes';
+import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
+import { normalizeName } from '../../types';
+import type { CodeAnalyzer } from '../analyzer';
+import { Value } from '../values';
+
+const { ID, PUNCT } = TOKEN_KIND;
+
+/** Words that stand where a type would, but are not one. */
+const NOT_TYPES = new Set([
+  'return', 'new', 'throw', 'else', 'case', 'package', 'import', 'yield', 'await', 'in', 'out', 'ref', 'params', 'this', 'goto',
+  'instanceof', 'extends', 'implements', 'throws', 'using', 'namespace', 'class', 'interface', 'enum', 'record', 'struct', 'typeof',
+  'sizeof', 'default', 'break', 'continue', 'do', 'is', 'as', 'where', 'operator', 'event', 'base', 'nameof', 'when', 'not', 'and', 'or',
+]);
+/** Tokens after a name that make `Type name` a declaration. */
+const DECLARATION_FOLLOWERS = ['=', ';', ',', ')', ':', '{', '=>'];
+
+/** Where the type before a declared name starts, or -1: `Type name`, `a.b.Type name`, `List<T> name`, `T[] name`, `T? name`. */
+function typeBefore(a: CodeAnalyzer, name: number): number {
+  let k = name - 1;
+  if (a.is(k, '?')) {
+    k--;
+  }
+  while (a.is(k, ']') && a.is(k - 1, '[')) {
+    k -= 2;
+  }
+  if (a.is(k, '>') || a.is(k, '>>')) {
+    let depth = 0;
+    for (let steps = 0; k > 0 && steps < 64; k--, steps++) {
+      if (a.is(k, '>')) {
+        depth++;
+      } else if (a.is(k, '>>')) {
+        depth += 2;
+      } else if (a.is(k, '<')) {
+        depth--;
+        if (depth <= 0) {
+          break;
+        }
+      } else if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.is(k, '=')) {
+        return -1;
+      }
+    }
+    k--;
+  }
+  if (a.tokens.kinds[k] !== ID || NOT_TYPES.has(a.tokens.text(k))) {
+    return -1;
+  }
+  while (a.is(k - 1, '.') && a.isId(k - 2)) {
+    k -= 2;
+  }
+  return k;
+}
+
+/** A Java or C# type as a value: one of the SDK's client types, when the file imports its service. */
+export function clientType(a: CodeAnalyzer, start: number): Value | undefined {
+  let k = start;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    k += 2;
+  }
+  const name = a.id(k);
+  const kind = name ? TYPED_CLIENTS[name] : undefined;
+  return kind && a.services.has(SERVICE_OF_KIND[kind]) ? { t: 'client', kind } : undefined;
+}
+
+export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens.kinds[i];
+    if (kind === PUNCT) {
+      if (a.is(i, '=') && a.isId(i - 1)) {
+        assignment(a, tree, i);
+      }
+      continue;
+    }
+    if (kind !== ID) {
+      continue;
+    }
+    if (a.idIs(i, 'return')) {
+      a.addReturn(i + 1);
+      continue;
+    }
+    if (!(a.tokens.isOneOf(i + 1, DECLARATION_FOLLOWERS) || a.idIs(i + 1, 'in') || a.is(i + 1, '('))) {
+      continue;
+    }
+    const typeStart = typeBefore(a, i);
+    if (typeStart < 0 || a.isAccess(typeStart - 1)) {
+      continue;
+    }
+    const declared = a.language.typeValue(a, typeStart);
+    const name = a.tokens.text(i);
+    if (a.is(i + 1, '(')) {
+      const scope = tree.scopeAt(i + 1);
+      if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
+        tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 }, ...(declared ? { declared } : {}) });
+      }
+      continue;
+    }
+    const expression = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
+    tree.bind(tree.holderAt(i), name, { token: i, expression, ...(declared ? { declared } : {}) });
+  }
+}
+
+/** `name = expr` (a local or field declared earlier) and `this.name = expr` (a field). */
+function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
+  const name = a.tokens.text(eq - 1);
+  if (a.is(eq + 1, '=') || a.tokens.isOneOf(eq - 2, ['==', '!=', '<=', '>='])) {
+    return;
+  }
+  if (a.isAccess(eq - 2)) {
+    if (a.idIs(eq - 3, 'this') && !a.isAccess(eq - 4)) {
+      const classScope = tree.enclosing(eq, ['class']);
+      if (classScope > 0) {
+        tree.bind(classScope, `.${name}`, { token: eq - 1, expression: eq + 1 });
+      }
+    }
+    return;
+  }
+  if (typeBefore(a, eq - 1) >= 0) {
+    return;
+  }
+  tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
+}
+
+/** `x.scan(request)` on a receiver we cannot see, where the request is the SDK's own type for that method. */
+export function callWithTypedRequest(a: CodeAnalyzer, index: number): boolean {
+  const open = index + 1;
+  const close = a.partner[open];
+  if (close < 0) {
+    return false;
+  }
+  const method = normalizeName(a.tokens.text(index)).replace(/async$/, '');
+  const request = requestInArguments(a, open, close);
+  if (!request || normalizeName(request.type.split(':')[1] ?? '') !== method || !operationOfMethod(serviceKind(request.type), method)) {
+    return false;
+  }
+  a.addOperation({ operation: request.type, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, request });
+  return true;
+}
+
+function serviceKind(operation: string): 'dynamodb' | 'rds' | 'elasticache' {
+  return operation.split(':')[0] as 'dynamodb' | 'rds' | 'elasticache';
+}
+
+/** A request built inside the arguments, or a variable argument bound to one. */
+export function requestInArguments(a: CodeAnalyzer, open: number, close: number): OptionContext | undefined {
+  for (let k = open + 1; k < close; k++) {
+    const contained = a.requestAt.get(k);
+    if (contained) {
+      return contained;
+    }
+  }
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    // `request`, or a builder variable built in place: `builder.build()`.
+    const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
+    if (a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',') || built) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
+      const held = a.requestVariable(a.tokens.text(k), open);
+      if (held) {
+        return held;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,173 @@
+/** The options of a request, construct or client: keys, kwargs, builder methods or initializer members between two brackets. */
+import { TOKEN_KIND } from '../lexer';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { normalizeName, Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { OptionSlot } from './language';
+
+const { ID, STR, NUM } = TOKEN_KIND;
+const WHITESPACE_RUN = /\s*/y;
+
+/** Keys whose values are user data (items, keys, placeholders), never request options. */
+const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
+
+export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext {
+  const options: OptionOccurrence[] = [];
+  const context: OptionContext = { kind, type, options, complete: close > open, anchor };
+  if (close <= open) {
+    return context;
+  }
+  let skipUntil = -1;
+  for (let k = open + 1; k < close; k++) {
+    if (k <= skipUntil) {
+      continue;
+    }
+    const slot = a.language.optionAt(a, k, open, close);
+    if (!slot) {
+      continue;
+    }
+    const occurrence = occurrenceOf(a, slot);
+    options.push(occurrence);
+    if (DATA_KEYS.has(occurrence.norm) && a.partner[slot.valueStart] > slot.valueStart) {
+      skipUntil = a.partner[slot.valueStart];
+    }
+  }
+  // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown.
+  for (let k = open + 1; k < close && context.complete; k++) {
+    if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
+      context.complete = false;
+    }
+  }
+  return context;
+}
+
+/** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */
+export function valueEnd(a: CodeAnalyzer, valueStart: number, enclosingClose: number): number {
+  let end = valueStart;
+  while (end < enclosingClose && !a.is(end, ',')) {
+    end = a.skipGroup(end);
+  }
+  return end;
+}
+
+/** A `key: value` / `key = value` slot whose value runs to the next comma, with the comma in its removal. */
+export function separatedSlot(a: CodeAnalyzer, k: number, close: number): OptionSlot | undefined {
+  const valueStart = k + 2;
+  const enclosing = a.partner[a.parent[k]] > 0 ? a.partner[a.parent[k]] : close;
+  const end = valueEnd(a, valueStart, enclosing);
+  if (end <= valueStart) {
+    return undefined;
+  }
+  return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.is(end, ',') ? end : end - 1 };
+}
+
+export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
+  const name = a.tokens.text(slot.key);
+  const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);
+  const occurrence: OptionOccurrence = {
+    name,
+    norm: normalizeName(name),
+    key: a.tokenSpan(slot.key),
+    value: slot.valueEnd > slot.valueStart ? a.span(slot.valueStart, slot.valueEnd - 1) : a.tokenSpan(slot.key),
+    literal,
+    removal: wholeLines(a, a.span(slot.removalStart, slot.removalEnd)),
+  };
+  if (span) {
+    occurrence.literalSpan = span;
+  }
+  const count = literalCount(a, slot.valueStart, slot.valueEnd);
+  if (count !== undefined) {
+    occurrence.literalCounts = count;
+  }
+  return occurrence;
+}
+
+/** Widen a removal to whole lines when nothing else shares them. */
+function wholeLines(a: CodeAnalyzer, span: Span): Span {
+  const lines = a.lines;
+  const startLine = lines.lineOf(span.start);
+  const endLine = lines.lineOf(span.end);
+  if (isBlank(a.text, lines.lineStart(startLine), span.start) && isBlank(a.text, span.end, lines.lineEnd(endLine))) {
+    const nextLineStart = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
+    return { start: lines.lineStart(startLine), end: nextLineStart };
+  }
+  return span;
+}
+
+/** Whether text[from, to) is all whitespace, without slicing it. */
+function isBlank(text: string, from: number, to: number): boolean {
+  WHITESPACE_RUN.lastIndex = from;
+  WHITESPACE_RUN.test(text);
+  return WHITESPACE_RUN.lastIndex >= to;
+}
+
+export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal: Literal; span?: Span } {
+  let start = from;
+  let end = to;
+  // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x").
+  if (end - start === 6 && a.id(start) === 'aws' && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
+    start += 4;
+    end -= 1;
+  }
+  if (end - start === 2 && a.is(start, '-') && a.tokens.kinds[start + 1] === NUM) {
+    return { literal: { kind: 'num', value: -Number(a.tokens.text(start + 1)) }, span: a.span(start, start + 1) };
+  }
+  if (end - start !== 1) {
+    return { literal: { kind: 'expr', text: end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '' } };
+  }
+  const kind = a.tokens.kinds[start];
+  const text = a.tokens.text(start);
+  const span = a.tokenSpan(start);
+  if (kind === NUM) {
+    const value = Number(text.replace(/[_lLmMdDfF]/g, ''));
+    return Number.isFinite(value) ? { literal: { kind: 'num', value }, span } : { literal: { kind: 'expr', text } };
+  }
+  if (kind === STR) {
+    return a.tokens.interpolated(start) ? { literal: { kind: 'expr', text } } : { literal: { kind: 'str', value: text }, span };
+  }
+  if (kind === ID) {
+    if (text === 'true' || text === 'True') {
+      return { literal: { kind: 'bool', value: true }, span };
+    }
+    if (text === 'false' || text === 'False') {
+      return { literal: { kind: 'bool', value: false }, span };
+    }
+    if (text === 'None' || text === 'null' || text === 'nil') {
+      return { literal: { kind: 'none' }, span };
+    }
+  }
+  return { literal: { kind: 'expr', text } };
+}
+
+/** Total literal entries under a RequestItems-like value; undefined when anything is not literal. */
+function literalCount(a: CodeAnalyzer, from: number, to: number): number | undefined {
+  if (!(a.is(from, '{') && a.partner[from] === to - 1) && !(a.is(from, '(') && a.language.family === 'java')) {
+    return undefined;
+  }
+  let total = 0;
+  let counted = false;
+  for (let k = from + 1; k < to - 1; k++) {
+    if (!a.is(k, '[') || a.partner[k] < 0) {
+      continue;
+    }
+    const close = a.partner[k];
+    let elements = 0;
+    let pending = false;
+    for (let m = k + 1; m < close; m = a.skipGroup(m)) {
+      if (a.is(m, ',')) {
+        if (pending) {
+          elements++;
+        }
+        pending = false;
+      } else if (a.id(m) === 'for' || (a.is(m, '.') && a.is(m + 1, '.')) || a.is(m, '*')) {
+        return undefined;
+      } else {
+        pending = true;
+      }
+    }
+    total += elements + (pending ? 1 : 0);
+    counted = true;
+    k = close;
+  }
+  return counted ? total : undefined;
+}

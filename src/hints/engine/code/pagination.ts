@@ -1,0 +1,138 @@
+/** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
+import { TOKEN_KIND } from '../lexer';
+import { PaginationFixShape, ScopeInfo } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { assignmentStatement } from './redis';
+
+const { ID, STR } = TOKEN_KIND;
+/**
+ * Three letters that every marker (`LastEvaluatedKey`, `exclusive_start_key`, `paginate`, .NET
+ * `GetRemainingAsync` and `IsDone`, `UnprocessedItems`) holds in some case; the Kelvin sign is the one
+ * other character whose lower case is `k`.
+ */
+const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]|[rR][eE][mM]|[dD][oO][nN]/g;
+const PAGINATION_MARKER = /last_?evaluated_?key|exclusive_?start_?key|paginat|getremaining|^isdone$/;
+
+export function jsPaginationShape(a: CodeAnalyzer, newIndex: number, nameIndex: number, open: number, module: string): PaginationFixShape | undefined {
+  const operation = /^(Scan|Query)Command$/.exec(a.tokens.text(nameIndex))?.[1] as 'Scan' | 'Query' | undefined;
+  const close = a.partner[open];
+  if (!operation || close < 0 || !a.is(newIndex - 1, '(') || a.id(newIndex - 2) !== 'send' || !a.is(close + 1, ')')) {
+    return undefined;
+  }
+  const receiverEnd = newIndex - 4;
+  if (!a.is(newIndex - 3, '.') || receiverEnd < 0) {
+    return undefined;
+  }
+  const receiverStart = a.chainStart(receiverEnd);
+  const statement = assignmentStatement(a, receiverStart, close + 1);
+  const site = a.namedImports.find((candidate) => candidate.module === module);
+  if (!statement || !statement.awaited || !statement.declaration || !site) {
+    return undefined;
+  }
+  const paginator = `paginate${operation}`;
+  const shape: PaginationFixShape = {
+    flavor: 'js-send',
+    statement: statement.span,
+    variable: statement.variable,
+    receiver: a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[receiverEnd]),
+    argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
+    indent: statement.indent,
+    operation,
+    typescript: a.language.id === 'typescript',
+  };
+  if (!site.names.has(paginator)) {
+    const offset = a.tokens.ends[site.closeBrace - 1];
+    shape.importInsert = a.is(site.closeBrace - 1, ',') ? { offset, text: ` ${paginator},` } : { offset, text: `, ${paginator}` };
+  }
+  return shape;
+}
+
+export function pythonPaginationShape(a: CodeAnalyzer, receiverStart: number, nameIndex: number, open: number, close: number): PaginationFixShape | undefined {
+  const operation = /^(scan|query)$/.exec(a.tokens.text(nameIndex))?.[1];
+  if (!operation) {
+    return undefined;
+  }
+  const statement = assignmentStatement(a, receiverStart, close);
+  if (!statement || statement.awaited) {
+    return undefined;
+  }
+  const endLine = a.lines.lineOf(a.tokens.ends[close]);
+  if (a.text.slice(a.tokens.ends[close], a.lines.lineEnd(endLine)).trim() !== '') {
+    return undefined;
+  }
+  return {
+    flavor: 'python',
+    statement: statement.span,
+    variable: statement.variable,
+    receiver: a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[nameIndex - 2]),
+    argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
+    indent: statement.indent,
+    operation: operation === 'scan' ? 'Scan' : 'Query',
+    typescript: false,
+  };
+}
+
+/** Pagination and unprocessed-items markers, looked up in the function around an operation. */
+export function markerScopes(a: CodeAnalyzer): ScopeInfo {
+  const pagination: number[] = [];
+  const unprocessed: number[] = [];
+  const tokens = a.tokens;
+  // A RegExp pass finds the few candidate tokens, in order, instead of lower-casing every token.
+  let token = 0;
+  let checked = -1;
+  MARKER_TRIGRAMS.lastIndex = 0;
+  while (MARKER_TRIGRAMS.test(a.text)) {
+    const at = MARKER_TRIGRAMS.lastIndex - 3;
+    while (token < tokens.length && tokens.textEnds[token] < at + 3) {
+      token++;
+    }
+    if (token === tokens.length) {
+      break;
+    }
+    const kind = tokens.kinds[token];
+    if (token === checked || tokens.textStarts[token] > at || (kind !== ID && kind !== STR) || tokens.textEnds[token] - tokens.textStarts[token] < 6) {
+      continue;
+    }
+    checked = token;
+    const lower = tokens.text(token).toLowerCase();
+    if (PAGINATION_MARKER.test(lower)) {
+      pagination.push(token);
+    }
+    if (lower.includes('unprocessed')) {
+      unprocessed.push(token);
+    }
+  }
+  return {
+    hasPaginationMarker: (tokenIndex) => anyRelated(a, pagination, tokenIndex),
+    hasUnprocessedMarker: (tokenIndex) => anyRelated(a, unprocessed, tokenIndex),
+  };
+}
+
+/**
+ * Whether a marker belongs to the call: in the same function, and not inside a loop (or a nested
+ * function) that does not hold the call, where it would page some other request.
+ */
+function anyRelated(a: CodeAnalyzer, sorted: readonly number[], call: number): boolean {
+  const [from, to] = a.functionRange(call);
+  for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k] < to; k++) {
+    if (a.sharesLoops(sorted[k], call)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The position of the first entry of a sorted list at or after `from`. */
+function firstAtOrAfter(sorted: readonly number[], from: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < from) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}

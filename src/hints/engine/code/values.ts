@@ -1,0 +1,141 @@
+/**
+ * What an expression in application code can be, as far as the rules care, and how member access and
+ * calls turn one value into another (`boto3.resource('dynamodb').Table('t')`, `DynamoDbClient.builder()
+ * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
+ */
+import { RedisFlavor } from '../model';
+import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
+
+export type Value =
+  /** `batched`: a Redis pipeline or transaction, whose commands go to the server together. */
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }
+  /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
+  | { t: 'paginator'; operation: string }
+  /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
+  | { t: 'construct'; type: string }
+  /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
+  | { t: 'ref'; module: string; path: string }
+  | { t: 'boto3' }
+  /** A client type used as a value (`DynamoDbClient.builder()`), Java and C#. */
+  | { t: 'type'; kind: ClientKind }
+  | { t: 'gopkg'; service: string }
+  /** A same-file function or method: calling it gives what its `return`s give. */
+  | { t: 'function'; scope: number; concise: number }
+  /** `this` / `self` inside a class, or a Go receiver of a struct type declared in the file. */
+  | { t: 'instance'; classScope: number }
+  | { t: 'struct'; name: string };
+
+const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
+
+/** Default exports that stand for a class, so `new DynamoDB.DocumentClient()` resolves. */
+export function defaultExportPath(module: string): string {
+  const v2 = /^aws-sdk\/clients\/(dynamodb|rds|elasticache)$/.exec(module);
+  if (v2) {
+    return V2_CLIENT_DEFAULTS[v2[1]];
+  }
+  return module === 'ioredis' ? 'Redis' : '';
+}
+
+export function isBoto3Module(module: string): boolean {
+  return /^(?:boto3|aioboto3)(?:\.|$)/.test(module);
+}
+
+/** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
+export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor }, name: string): Value {
+  if (name === 'meta' && value.kind.startsWith('dynamodb')) {
+    return { t: 'client', kind: value.kind };
+  }
+  if (name === 'Paginators' && value.kind === 'dynamodb') {
+    return { t: 'client', kind: 'dynamodb-paginators' };
+  }
+  return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}`, path: name };
+}
+
+const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
+  'dynamodb-resource': { Table: 'dynamodb-table', create_table: 'dynamodb-table' },
+  'dynamodb-enhanced': { table: 'dynamodb-enhanced-table' },
+  'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
+  rds: { utilities: 'rds-signer' },
+};
+
+/** A call on a module path or a client member: what it gives back, if it is a client. */
+export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
+  switch (value.t) {
+    case 'boto3':
+      if (name === 'client' || name === 'resource') {
+        const kind = firstString ? BOTO3_SERVICES[firstString] : undefined;
+        return kind ? { t: 'client', kind: name === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind } : undefined;
+      }
+      return /^(?:Session|session)$/.test(name) ? value : undefined;
+    case 'type':
+      return constructed || name === 'build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
+    case 'ref':
+      if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
+        return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };
+      }
+      return refCall(value.module, value.path, python);
+    default:
+      return undefined;
+  }
+}
+
+/** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */
+export function cdkConstructType(module: string, path: string): string | undefined {
+  if (module === 'aws-cdk-lib' || module === 'aws_cdk') {
+    return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(path) ? path : undefined;
+  }
+  const cdk = cdkModule(module);
+  return cdk && /^[A-Z][A-Za-z0-9]*$/.test(path) ? `${cdk}.${path}` : undefined;
+}
+
+/** The .NET document model, imported by the C# analyzer under this module name. */
+export const DOTNET_DOCUMENT_MODEL = 'dotnet:Amazon.DynamoDBv2.DocumentModel';
+
+function refCall(module: string, path: string, python: boolean): Value | undefined {
+  if (module === DOTNET_DOCUMENT_MODEL) {
+    return path === 'Table.LoadTable' || path === 'Table.TryLoadTable' ? { t: 'client', kind: 'dynamodb-document-table' } : undefined;
+  }
+  if (module.startsWith('go:')) {
+    const service = module.slice(3);
+    return (path === 'NewFromConfig' || path === 'New') && (service === 'dynamodb' || service === 'rds' || service === 'elasticache') ? { t: 'client', kind: service } : undefined;
+  }
+  if (module.startsWith('member:')) {
+    const [, kind, flavor] = module.split(':');
+    const made = CLIENT_METHOD_RESULTS[kind]?.[path];
+    if (made) {
+      return { t: 'client', kind: made };
+    }
+    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions'].includes(path)) {
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
+    }
+    if (kind === 'redis' && ['pipeline', 'multi'].includes(path)) {
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
+    }
+    return undefined;
+  }
+  const construct = cdkConstructType(module, path);
+  if (construct) {
+    return { t: 'construct', type: construct };
+    return undefined;
+  }
+  if (python) {
+    if (/^redis(?:\.|$)/.test(module)) {
+      const segments = path.split('.');
+      const last = segments[segments.length - 1];
+      if (PYTHON_REDIS_FACTORIES.has(last) || PYTHON_REDIS_FACTORIES.has(segments.slice(-2).join('.'))) {
+        const asyncio = module.includes('asyncio') || path.includes('asyncio');
+        return { t: 'client', kind: 'redis', flavor: asyncio ? 'redis-py-async' : 'redis-py' };
+      }
+    }
+    return undefined;
+  }
+  const services = JS_MODULES[module];
+  if (!services) {
+    return undefined;
+  }
+  if (services.includes('redis')) {
+    return JS_REDIS_FACTORIES.has(path) || (path === '' && module === 'ioredis') ? { t: 'client', kind: 'redis', flavor: module === 'ioredis' ? 'ioredis' : 'node-redis' } : undefined;
+  }
+  const kind = JS_FACTORIES[path];
+  return kind ? { t: 'client', kind } : undefined;
+}

@@ -1,0 +1,263 @@
+/**
+ * Name binding by scope, per language, on the shapes real projects have: a client made inside a
+ * handler, a field set in a constructor, an injected typed client, a factory function, and the traps
+ * (a parameter or local that shadows a module-level client, a reassignment to something unknown).
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText, documentKind } from '../../../src/hints/engine/analyze';
+import { realHintRules } from './support';
+
+/** `line:text rule` for every hover site, and `line:text rule!` for every finding. */
+function hints(fileName: string, code: string): string[] {
+  const result = analyzeText(code, realHintRules(), { kind: documentKind(undefined, fileName)!, fileName });
+  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
+  return [
+    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
+    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
+  ];
+}
+
+function lines(...source: string[]): string {
+  return source.join('\n') + '\n';
+}
+
+describe('hint engine scope model', () => {
+  describe('Python', () => {
+    it('sees a client created by the first statement of a handler', () => {
+      const code = lines('import boto3', '', 'def handler(event, context):', '    client = boto3.client("dynamodb")', '    return client.scan(TableName="orders")');
+      assert.deepEqual(hints('h.py', code), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
+    });
+
+    it('sees a resource Table made inside a function, and a self field set in __init__', () => {
+      const code = lines(
+        'import os, boto3',
+        'def by_customer(customer_id):',
+        '    table = boto3.resource("dynamodb").Table(os.environ["TABLE"])',
+        '    return table.get_item(Key={"pk": customer_id})',
+        'class Orders:',
+        '    def __init__(self, name):',
+        '        self._table = boto3.resource("dynamodb").Table(name)',
+        '    def one(self, key):',
+        '        return self._table.get_item(Key=key)',
+      );
+      assert.deepEqual(hints('t.py', code), ['4:get_item dynamodb-get-item', '9:get_item dynamodb-get-item']);
+    });
+
+    it('lets a parameter or a local shadow a module-level client', () => {
+      const code = lines(
+        'import boto3',
+        'db = boto3.client("dynamodb")',
+        'def dump_index(db):',
+        '    return db.scan(TableName="x")',
+        'def local():',
+        '    db = {}',
+        '    return db.get("x")',
+        'def nested():',
+        '    def inner(db):',
+        '        return db.scan()',
+        '    return [db.scan() for db in sources]',
+      );
+      assert.deepEqual(hints('s.py', code), []);
+    });
+
+    it('sees a client from a same-file factory and from a typed parameter, and a Redis client made inside an if', () => {
+      const code = lines(
+        'import boto3, os, redis',
+        'from mypy_boto3_dynamodb.service_resource import Table',
+        'def get_client():',
+        '    return boto3.client("dynamodb")',
+        'def use(table: Table):',
+        '    get_client().batch_write_item(RequestItems={})',
+        '    return table.query(KeyConditionExpression="pk = :p", Limit=1)',
+        'def cache():',
+        '    if os.environ.get("LOCAL"):',
+        '        r = redis.Redis(host="localhost")',
+        '    else:',
+        '        r = redis.Redis(host=os.environ["HOST"])',
+        '    return r.keys("user:*")',
+      );
+      const found = hints('f.py', code);
+      assert.ok(found.includes('6:batch_write_item dynamodb-batch-write-item!'), found.join('\n'));
+      assert.ok(found.includes('7:query dynamodb-query'), found.join('\n'));
+      assert.ok(found.includes('13:keys redis-keys!'), found.join('\n'));
+    });
+
+    it('ends a binding at a reassignment to something unknown', () => {
+      const code = lines('import boto3', 'def f(make):', '    c = boto3.client("dynamodb")', '    c = make()', '    return c.scan()');
+      assert.deepEqual(hints('r.py', code), []);
+    });
+
+    it('binds `with ... as` and `global` assignments', () => {
+      const code = lines(
+        'import aioboto3, boto3',
+        '_client = None',
+        'def client():',
+        '    global _client',
+        '    if _client is None:',
+        '        _client = boto3.client("dynamodb")',
+        '    return _client',
+        'def other():',
+        '    return _client.scan(TableName="t")',
+        'async def handler():',
+        '    async with aioboto3.Session().client("dynamodb") as ddb:',
+        '        return await ddb.scan(TableName="t")',
+      );
+      const found = hints('w.py', code);
+      assert.ok(found.includes('9:scan dynamodb-scan'), found.join('\n'));
+      assert.ok(found.includes('12:scan dynamodb-scan'), found.join('\n'));
+    });
+  });
+
+  describe('JavaScript and TypeScript', () => {
+    it('sees injected, constructed and field clients in classes', () => {
+      const code = lines(
+        "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+        'export class Repo {',
+        '  constructor(private readonly client: DynamoDBDocumentClient) {}',
+        "  all() { return this.client.scan({ TableName: 't' }); }",
+        '}',
+        'export class Service {',
+        '  private ddb: DynamoDBClient;',
+        "  constructor() { this.ddb = new DynamoDBClient({}); }",
+        "  run() { return this.ddb.send(new ScanCommand({ TableName: 't', Limit: 5 })); }",
+        '}',
+      );
+      const found = hints('r.ts', code);
+      assert.ok(found.includes('5:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:ScanCommand dynamodb-scan'), found.join('\n'));
+    });
+
+    it('sees a client made inside a handler and one assigned in a switch', () => {
+      const code = lines(
+        "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import Redis from 'ioredis';",
+        'export const handler = async (event) => {',
+        '  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        "  return doc.get({ TableName: 't', Key: { pk: event.id } });",
+        '};',
+        'let cache;',
+        'switch (process.env.MODE) {',
+        "  case 'a':",
+        '    cache = new Redis(process.env.URL);',
+        '    break;',
+        '}',
+        "export const keys = () => cache.keys('*');",
+      );
+      const found = hints('h.js', code);
+      assert.ok(found.includes('6:get dynamodb-get-item'), found.join('\n'));
+      assert.ok(found.includes('14:keys redis-keys!'), found.join('\n'));
+    });
+
+    it('lets a parameter or a local shadow a module-level client', () => {
+      const code = lines(
+        "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        'const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        'const store = db;',
+        "async function dumpIndex(db) { return db.scan({ TableName: 'x' }); }",
+        "function local() { const store = new Map(); return store.get('x'); }",
+        "const arrow = (db) => db.scan({ TableName: 'y' });",
+      );
+      assert.deepEqual(hints('s.js', code), []);
+    });
+
+    it('follows a same-file factory, memoised or arrow', () => {
+      const code = lines(
+        "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        'let cached;',
+        'function getDoc() {',
+        '  if (!cached) cached = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        '  return cached;',
+        '}',
+        'const make = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        "export const a = () => getDoc().scan({ TableName: 'z' });",
+        "export const b = () => make().scan({ TableName: 'z' });",
+      );
+      const found = hints('f.js', code);
+      assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+    });
+  });
+
+  describe('Java', () => {
+    it('sees constructor-injected fields, the enhanced client table and paginators', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.*;',
+        'import software.amazon.awssdk.enhanced.dynamodb.*;',
+        'public class Repo {',
+        '    private final DynamoDbClient dynamoDb;',
+        '    private final DynamoDbTable<Order> orders;',
+        '    public Repo(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced) {',
+        '        this.dynamoDb = dynamoDb;',
+        '        this.orders = enhanced.table("orders", TableSchema.fromBean(Order.class));',
+        '    }',
+        '    public void all() { dynamoDb.scan(ScanRequest.builder().tableName("o").build()); }',
+        '    public void pages() { orders.scan().items().forEach(System.out::println); }',
+        '    public void shadow(java.util.Map<String, String> dynamoDb) { dynamoDb.get("x"); }',
+        '}',
+      );
+      const found = hints('Repo.java', code);
+      assert.ok(found.includes('11:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('12:scan dynamodb-scan'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('12:') && hint.endsWith('!')), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('13:')), found.join('\n'));
+    });
+  });
+
+  describe('Go', () => {
+    it('sees a client in a struct field through the method receiver, and one made in a handler', () => {
+      const code = lines(
+        'package orders',
+        'import (',
+        '\t"context"',
+        '\t"github.com/aws/aws-sdk-go-v2/config"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        ')',
+        'type Repo struct {',
+        '\tdb *dynamodb.Client',
+        '}',
+        'func (r *Repo) All(ctx context.Context, name string) error {',
+        '\t_, err := r.db.Scan(ctx, &dynamodb.ScanInput{TableName: &name})',
+        '\treturn err',
+        '}',
+        'func handler(ctx context.Context) error {',
+        '\tcfg, _ := config.LoadDefaultConfig(ctx)',
+        '\tclient := dynamodb.NewFromConfig(cfg)',
+        '\t_, err := client.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{})',
+        '\treturn err',
+        '}',
+      );
+      const found = hints('repo.go', code);
+      assert.ok(found.includes('11:Scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('17:BatchWriteItem dynamodb-batch-write-item!'), found.join('\n'));
+    });
+  });
+
+  describe('C#', () => {
+    it('sees injected interfaces, DynamoDBContext and the document model', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'using Amazon.DynamoDBv2.DataModel;',
+        'using Amazon.DynamoDBv2.DocumentModel;',
+        'public class Repo',
+        '{',
+        '    private readonly IAmazonDynamoDB _db;',
+        '    private readonly IDynamoDBContext _context;',
+        '    public Repo(IAmazonDynamoDB db, IDynamoDBContext context) { _db = db; _context = context; }',
+        '    public Task All() => _db.ScanAsync(new ScanRequest { TableName = "o" });',
+        '    public Task<Order> One(string id) => _context.LoadAsync<Order>(id);',
+        '    public async Task Doc() { var table = Table.LoadTable(_db, "o"); await table.GetItemAsync("id"); }',
+        '}',
+      );
+      const found = hints('Repo.cs', code);
+      assert.ok(found.includes('10:ScanAsync dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('11:LoadAsync dynamodb-get-item'), found.join('\n'));
+      assert.ok(found.includes('12:GetItemAsync dynamodb-get-item'), found.join('\n'));
+    });
+  });
+});
