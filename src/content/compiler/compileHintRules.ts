@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { OPERATIONS } from '../../hints/engine/services';
 import { requiredExampleKeys } from '../../hints/examples';
+import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from './compileEngineLifecycle';
 import {
   CHECKS,
   CheckName,
@@ -227,6 +228,8 @@ const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
   'false-or-absent': ['properties', 'contexts'],
   'requires-one-of': ['properties', 'contexts'],
   'redis-command': ['commands'],
+  'redis-command-in-loop': ['commands'],
+  'true-or-absent': ['properties', 'contexts'],
 };
 
 function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {
@@ -356,8 +359,11 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
   return id ? rule : undefined;
 }
 
-/** Reads and validates every `*.yaml` under `<root>/hints`; a missing folder means no rules. */
-export function compileHintRules(root: string, notes: readonly NoteRef[]): HintRulesResult {
+/**
+ * Reads and validates every `*.yaml` under `<root>/hints` (the engine lifecycle table apart); a
+ * missing folder means no rules. `builtOn` is the date the lifecycle checks compare with.
+ */
+export function compileHintRules(root: string, notes: readonly NoteRef[], builtOn: string = buildDate()): HintRulesResult {
   const errors: HintRuleError[] = [];
   const rules: HintRule[] = [];
   const dir = path.join(root, 'hints');
@@ -368,7 +374,7 @@ export function compileHintRules(root: string, notes: readonly NoteRef[]): HintR
   const seen = new Map<string, string>();
   const files = fs
     .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name) && name !== LIFECYCLE_FILE)
     .sort();
   for (const name of files) {
     const file = path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
@@ -400,5 +406,20 @@ export function compileHintRules(root: string, notes: readonly NoteRef[]): HintR
       rules.push(rule);
     });
   }
+  attachLifecycle(root, rules, builtOn, errors, path.relative(path.dirname(root), path.join(dir, LIFECYCLE_FILE)).split(path.sep).join('/'));
   return { rules, errors };
+}
+
+/** Gives every engine-version rule the dated lifecycle table, which it cannot work without. */
+function attachLifecycle(root: string, rules: HintRule[], builtOn: string, errors: HintRuleError[], file: string): void {
+  const users = rules.filter((rule) => rule.diagnostic?.check === 'engine-version-past-standard-support');
+  const { lifecycle, errors: tableErrors } = compileEngineLifecycle(root, builtOn);
+  errors.push(...tableErrors.map((message) => ({ file, message })));
+  for (const rule of users) {
+    if (lifecycle && rule.diagnostic) {
+      rule.diagnostic.lifecycle = lifecycle;
+    } else if (tableErrors.length === 0) {
+      errors.push({ file, message: `${rule.id}: check 'engine-version-past-standard-support' needs ${LIFECYCLE_FILE}` });
+    }
+  }
 }

@@ -84,6 +84,10 @@ export interface RedisCall {
   inLoop: boolean;
   /** Queued on a pipeline or transaction (`pipeline()`, `multi()`), so not a round trip of its own. */
   batched: boolean;
+  /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
+  inLoopStatement: boolean;
+  /** Directly under `await`: the code waits for the reply before it goes on. */
+  awaited: boolean;
 }
 
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';

@@ -31,10 +31,22 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'DeleteDBCluster',
     'CreateDBInstanceReadReplica',
     'RestoreDBInstanceFromDBSnapshot',
+    'RestoreDBInstanceToPointInTime',
+    'RestoreDBClusterFromSnapshot',
+    'RestoreDBClusterToPointInTime',
     'CreateDBProxy',
     'GenerateDbAuthToken',
   ],
-  elasticache: ['CreateReplicationGroup', 'ModifyReplicationGroup', 'CreateCacheCluster', 'CreateServerlessCache'],
+  elasticache: [
+    'CreateReplicationGroup',
+    'ModifyReplicationGroup',
+    'CreateCacheCluster',
+    'CreateServerlessCache',
+    'CreateUser',
+    'ModifyUser',
+    'CreateUserGroup',
+    'ModifyUserGroup',
+  ],
 };
 
 /** What a variable holds, as far as the rules care. */
@@ -287,7 +299,49 @@ export function serviceOfGoImport(path: string): string | undefined {
 export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
 /** Redis commands the rules talk about, by normalised method name. */
-export const REDIS_COMMANDS = new Set(['keys', 'scan', 'flushall', 'flushdb', 'expire', 'set', 'setex', 'config', 'configset', 'configget', 'multi']);
+export const REDIS_COMMANDS = new Set([
+  'keys',
+  'scan',
+  'scaniter',
+  'scanstream',
+  'scaniterator',
+  'flushall',
+  'flushdb',
+  'config',
+  'configset',
+  'configget',
+  'multi',
+  'pipeline',
+  // Expiry: the EXPIRE family, its inspection and removal.
+  'set',
+  'setex',
+  'expire',
+  'pexpire',
+  'expireat',
+  'pexpireat',
+  'persist',
+  'ttl',
+  'pttl',
+  'hexpire',
+  // Deletion, multi-key commands and the per-key commands that cost a round trip each.
+  'del',
+  'delete',
+  'unlink',
+  'mget',
+  'mset',
+  'get',
+  'hget',
+  'hset',
+  'hgetall',
+  'hdel',
+  'exists',
+  'incr',
+  'sadd',
+  'sismember',
+  'zadd',
+  'lpush',
+  'rpush',
+]);
 /** Generic command senders whose first argument names the command. */
 export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand']);
 

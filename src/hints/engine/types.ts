@@ -48,6 +48,11 @@ export const CHECKS = [
   'redis-command',
   'tls-verification-off',
   'hardcoded-secret',
+  'true-or-absent',
+  'engine-version-past-standard-support',
+  'user-without-password',
+  'redis-auth-without-tls',
+  'redis-command-in-loop',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -65,17 +70,19 @@ export interface RuleDiagnostic {
   contexts?: string[];
   /** Properties whose presence makes absence fine (read replicas, restores, cluster members). */
   unlessPresent?: string[];
-  /** For `redis-command`: the commands that raise it (the rest only get a hover). */
+  /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
+  /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */
+  lifecycle?: EngineLifecycle;
 }
 
-export const FIXES = ['add-pagination-loop', 'remove-option', 'set-value', 'keys-to-scan'] as const;
-export type FixName = (typeof FIXES)[number];
+/** End of standard support per engine and major version, and the date the rules were built (both `YYYY-MM-DD`). */
+export interface EngineLifecycle {
+  builtOn: string;
+  engines: Record<string, Record<string, string>>;
+}
 
-/**
- * Where a hover example applies: an SDK language (JavaScript and TypeScript share one), an IaC format
- * (CDK in TypeScript or Python), or a Redis client.
- */
+/** Keys of a rule's per-language `examples`: a language, an IaC format or a Redis client. */
 export const EXAMPLE_KEYS = [
   'javascript',
   'python',
@@ -91,6 +98,9 @@ export const EXAMPLE_KEYS = [
   'redis-py',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
+
+export const FIXES = ['add-pagination-loop', 'remove-option', 'set-value', 'keys-to-scan'] as const;
+export type FixName = (typeof FIXES)[number];
 
 export interface HintRule {
   id: string;

@@ -31,7 +31,12 @@ export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rul
 
 export const unprocessedIgnored: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'unprocessed-ignored');
 
-const BATCH_LIMITS: Record<string, number> = { 'dynamodb:BatchWriteItem': 25, 'dynamodb:BatchGetItem': 100 };
+const BATCH_LIMITS: Record<string, number> = {
+  'dynamodb:BatchWriteItem': 25,
+  'dynamodb:BatchGetItem': 100,
+  'dynamodb:TransactWriteItems': 100,
+  'dynamodb:TransactGetItems': 100,
+};
 
 export const batchSize: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {

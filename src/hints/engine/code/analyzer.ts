@@ -514,16 +514,24 @@ export class CodeAnalyzer {
 
   /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
   inLoop(tokenIndex: number): boolean {
+    return this.loopKind(tokenIndex) !== undefined;
+  }
+
+  /**
+   * How a token runs once per element: in the body of a loop statement, or in an iterating callback
+   * (whose calls start together, so they are not waited for one by one); undefined otherwise.
+   */
+  loopKind(tokenIndex: number): 'statement' | 'callback' | undefined {
     for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
       const kind = this.scopes.kind(scope);
       if (kind === 'loop') {
-        return true;
+        return 'statement';
       }
       if (kind === 'function') {
         const open = this.parent[this.scopes.range(scope)[0]];
-        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '');
+        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '') ? 'callback' : undefined;
       }
     }
-    return false;
+    return undefined;
   }
 }

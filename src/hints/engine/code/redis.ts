@@ -39,6 +39,8 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
     receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
     inLoop: a.inLoop(index),
+    inLoopStatement: a.loopKind(index) === 'statement',
+    awaited: a.idIs(receiverStart - 1, 'await'),
     batched: client.batched === true,
   };
   const statement = assignmentStatement(a, receiverStart, close);
