@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../hints/engine/analyze';
+import { inReaderTerms } from '../hints/engine/readerTerms';
 import { assessText, DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
 import { collectFiles } from './files';
@@ -209,7 +210,7 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
       for (const site of result.sites) {
         for (const id of site.ruleIds) {
           const rule = byId.get(id)!;
-          entries.push(entry(site.start, site.end, rule, 'hint', rule.title));
+          entries.push(entry(site.start, site.end, rule, 'hint', inReaderTerms(rule.title, rule, site.origin, site.name)));
         }
       }
     } else {

@@ -10,6 +10,7 @@ import { Finding, HintRule, Severity } from './engine/types';
 import { suppressionFix } from './engine/fixes';
 import { hoverMarkdown, HoverLabels } from './hoverMarkdown';
 import { hintRule, hintRules } from './ruleCatalog';
+import { restoreRule, rulesTurnedOff, turnRuleOff, turnRuleOn } from './ruleToggles';
 import { HintSettings, parseHintSettings, severityFor } from './settings';
 
 const SECTION = 'awsDbStudy.hints';
@@ -87,11 +88,12 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.analysis(document);
     const site = result && siteAt(result.sites, document.offsetAt(position));
-    if (!site) {
+    if (!site || !result.language) {
       return undefined;
     }
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
-    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
+    const place = { language: result.language, origin: site.origin, name: site.name };
+    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };
     this.noteHintSeen();
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
@@ -256,7 +258,11 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     });
   }
 
-  async disableRule(ruleId: unknown): Promise<void> {
+  /**
+   * Turns a rule off in the user or workspace settings (asked, unless `where` says), then offers Undo
+   * and Open Settings. Resolves once the setting is written, not when the notification is dismissed.
+   */
+  async disableRule(ruleId: unknown, where?: unknown): Promise<void> {
     let id = typeof ruleId === 'string' && hintRule(ruleId) ? ruleId : undefined;
     if (!id) {
       const picked = await vscode.window.showQuickPick(
@@ -268,12 +274,85 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     if (!id) {
       return;
     }
+    const target = where === 'user' || where === 'workspace' ? toTarget(where) : await pickTarget(id);
+    if (target === undefined) {
+      return;
+    }
     const config = vscode.workspace.getConfiguration(SECTION);
-    const current = config.get<Record<string, unknown>>('rules');
-    const next = { ...(typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {}), [id]: 'off' };
-    await config.update('rules', next, vscode.ConfigurationTarget.Global);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Design hint {0} is off. Turn it on again in the setting awsDbStudy.hints.rules.', id));
+    const { next, previous } = turnRuleOff(valueIn(config, target), id);
+    await config.update('rules', next, target);
+    const undo = vscode.l10n.t('Undo');
+    const openSettings = vscode.l10n.t('Open Settings');
+    const message =
+      target === vscode.ConfigurationTarget.Workspace
+        ? vscode.l10n.t('Design hint {0} is off in this workspace.', id)
+        : vscode.l10n.t('Design hint {0} is off in your user settings.', id);
+    const ruleIdOff = id;
+    void vscode.window.showInformationMessage(message, undo, openSettings).then(async (choice) => {
+      if (choice === undo) {
+        const current = vscode.workspace.getConfiguration(SECTION);
+        await current.update('rules', restoreRule(valueIn(current, target), ruleIdOff, previous), target);
+      } else if (choice === openSettings) {
+        await openRulesSetting(target);
+      }
+    });
   }
+
+  /** Turns a rule that is off (in user or workspace settings) on again; asks which one unless given. */
+  async enableRule(ruleId: unknown): Promise<void> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const inspected = config.inspect<Record<string, unknown>>('rules');
+    const scopes: [vscode.ConfigurationTarget, string][] = [
+      [vscode.ConfigurationTarget.Global, vscode.l10n.t('User settings')],
+      [vscode.ConfigurationTarget.Workspace, vscode.l10n.t('Workspace settings')],
+    ];
+    const offIn = (id: string) => scopes.filter(([target]) => rulesTurnedOff(target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : inspected?.workspaceValue).includes(id));
+    const off = [...new Set([...rulesTurnedOff(inspected?.globalValue), ...rulesTurnedOff(inspected?.workspaceValue)])].sort();
+    if (off.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No design hint rule is turned off.'));
+      return;
+    }
+    let id = typeof ruleId === 'string' && off.includes(ruleId) ? ruleId : undefined;
+    if (!id) {
+      const picked = await vscode.window.showQuickPick(
+        off.map((offId) => ({ label: offId, description: hintRule(offId)?.title, detail: offIn(offId).map(([, label]) => label).join(' · ') })),
+        { title: vscode.l10n.t('Turn a design hint rule back on'), matchOnDescription: true },
+      );
+      id = picked?.label;
+    }
+    if (!id) {
+      return;
+    }
+    for (const [target] of offIn(id)) {
+      await config.update('rules', turnRuleOn(valueIn(config, target), id), target);
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('Design hint {0} is on again.', id));
+  }
+}
+
+function toTarget(where: 'user' | 'workspace'): vscode.ConfigurationTarget {
+  return where === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+}
+
+/** User or workspace settings; without a workspace there is only the user's. */
+async function pickTarget(ruleId: string): Promise<vscode.ConfigurationTarget | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    return vscode.ConfigurationTarget.Global;
+  }
+  const user = { label: vscode.l10n.t('User settings'), detail: vscode.l10n.t('Off in every workspace'), target: vscode.ConfigurationTarget.Global };
+  const workspace = { label: vscode.l10n.t('Workspace settings'), detail: vscode.l10n.t('Off in this workspace only'), target: vscode.ConfigurationTarget.Workspace };
+  const picked = await vscode.window.showQuickPick([user, workspace], { title: vscode.l10n.t('Where should design hint {0} be turned off?', ruleId) });
+  return picked?.target;
+}
+
+function valueIn(config: vscode.WorkspaceConfiguration, target: vscode.ConfigurationTarget): unknown {
+  const inspected = config.inspect('rules');
+  return target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
+}
+
+async function openRulesSetting(target: vscode.ConfigurationTarget): Promise<void> {
+  const command = target === vscode.ConfigurationTarget.Workspace ? 'workbench.action.openWorkspaceSettings' : 'workbench.action.openSettings';
+  await vscode.commands.executeCommand(command, { query: `${SECTION}.rules` });
 }
 
 export function registerHints(context: vscode.ExtensionContext): void {
@@ -284,7 +363,8 @@ export function registerHints(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(HINT_SELECTOR, service),
     vscode.languages.registerCodeActionsProvider(HINT_SELECTOR, service, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(Commands.checkWorkspace, () => service.checkWorkspace()),
-    vscode.commands.registerCommand(Commands.disableHintRule, (ruleId?: unknown) => service.disableRule(ruleId)),
+    vscode.commands.registerCommand(Commands.disableHintRule, (ruleId?: unknown, where?: unknown) => service.disableRule(ruleId, where)),
+    vscode.commands.registerCommand(Commands.enableHintRule, (ruleId?: unknown) => service.enableRule(ruleId)),
     vscode.workspace.onDidOpenTextDocument((document) => service.scheduleUpdate(document)),
     vscode.workspace.onDidChangeTextDocument((event) => service.scheduleUpdate(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {

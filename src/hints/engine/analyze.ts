@@ -8,10 +8,11 @@ import { CheckContext, RuleOption } from './checks/context';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
 import { opensPort } from './iac/ingress';
-import { DocumentModel, OptionContext, OptionOccurrence } from './model';
+import { DocumentModel, OptionContext, OptionOccurrence, RedisFlavor } from './model';
+import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, Span } from './types';
+import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
 export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
@@ -143,6 +144,12 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model
   }
 }
 
+function originOf(context: OptionContext): SiteOrigin {
+  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
+}
+
+const spanKey = (span: Span): string => `${span.start}:${span.end}`;
+
 class Analyzer {
   readonly sites = new Map<string, HintSite>();
   readonly findings: Finding[] = [];
@@ -165,7 +172,7 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule, reported = false): void {
+  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false): void {
     if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
@@ -176,7 +183,11 @@ class Analyzer {
         existing.ruleIds.push(rule.id);
       }
     } else {
-      this.sites.set(key, { start: span.start, end: span.end, ruleIds: [rule.id] });
+      const site: HintSite = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
+      if (name !== undefined) {
+        site.name = name;
+      }
+      this.sites.set(key, site);
     }
   }
 
@@ -184,7 +195,7 @@ class Analyzer {
     if (!this.enabled.has(rule)) {
       return;
     }
-    this.site(option.key, rule);
+    this.site(option.key, rule, originOf(context), option.name);
     push(this.ruleOptions, rule, { context, option });
   }
 
@@ -192,7 +203,7 @@ class Analyzer {
     const { model, index } = this;
     for (const occurrence of model.operations) {
       for (const rule of index.operations.get(occurrence.operation) ?? []) {
-        this.site(occurrence.name, rule);
+        this.site(occurrence.name, rule, 'sdk');
       }
     }
     for (const context of model.contexts) {
@@ -214,7 +225,7 @@ class Analyzer {
         for (const entry of index.resources.get(`${context.kind} ${context.type}`) ?? []) {
           if (entry.props.size === 0) {
             if (context.typeSpan) {
-              this.site(context.typeSpan, entry.rule);
+              this.site(context.typeSpan, entry.rule, originOf(context));
             }
             continue;
           }
@@ -228,14 +239,14 @@ class Analyzer {
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? []) {
-        this.site(call.name, rule);
+        this.site(call.name, rule, call.flavor);
       }
     }
     // An ingress rule gets a hover only where it opens a port a rule cares about.
     for (const ingress of model.ingress ?? []) {
       for (const rule of index.ingress) {
         if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
-          ingress.openSources.forEach((source) => this.site(source, rule));
+          ingress.openSources.forEach((source) => this.site(source, rule, ingress.kind as SiteOrigin));
         }
       }
     }
@@ -246,14 +257,48 @@ class Analyzer {
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
-    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? rule.diagnostic.message };
+    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (rule.match.reportedOnly) {
-      this.site(span, rule, true);
+      this.site(span, rule, this.originAt(span), undefined, true);
     }
     if (fix) {
       finding.fix = fix;
     }
     this.findings.push(finding);
+  }
+
+  /** Where findings can point: a matched option (key or value) or a context's anchor, by span. Built once. */
+  private findingPlaces?: { options: Map<string, { context: OptionContext; option: OptionOccurrence }>; anchors: Map<string, OptionContext> };
+
+  /** The rule's message with the property names the file uses (`backup_retention_period` in Terraform). */
+  private readerMessage(rule: HintRule, span: Span): string {
+    const message = rule.diagnostic!.message;
+    if (!this.findingPlaces) {
+      const options = new Map<string, { context: OptionContext; option: OptionOccurrence }>();
+      for (const [matched, list] of this.ruleOptions) {
+        for (const entry of list) {
+          options.set(`${matched.id} ${spanKey(entry.option.key)}`, entry);
+          options.set(`${matched.id} ${spanKey(entry.option.value)}`, entry);
+        }
+      }
+      this.findingPlaces = { options, anchors: new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context])) };
+    }
+    const matched = this.findingPlaces.options.get(`${rule.id} ${spanKey(span)}`);
+    if (matched) {
+      return inReaderTerms(message, rule, originOf(matched.context), matched.option.name);
+    }
+    const context = this.findingPlaces.anchors.get(spanKey(span));
+    return context ? inReaderTerms(message, rule, originOf(context)) : message;
+  }
+
+  /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */
+  private originAt(span: Span): SiteOrigin {
+    const call = this.model.redisCalls.find((candidate) => candidate.name.start === span.start);
+    if (call) {
+      return call.flavor;
+    }
+    const context = this.model.contexts.find((candidate) => candidate.options.some((option) => option.key.start === span.start || option.value.start === span.start));
+    return context ? originOf(context) : this.language === 'cloudformation' || this.language === 'terraform' ? this.language : 'sdk';
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {
