@@ -4,6 +4,7 @@
  * tied to an AWS SDK or Redis client by an import, a constructor or a declared type, so an unrelated
  * `scan` (Java Scanner, an S3 or SQL helper, a wrapper method's definition) stays silent.
  */
+import { budgetCheck } from './budget';
 import { Comment, Family, lex, matchBrackets, TOKEN_KIND, Tokens } from './lexer';
 import {
   DocumentModel,
@@ -1714,10 +1715,13 @@ function anyWithin(sorted: readonly number[], [from, to]: [number, number]): boo
 
 export function analyzeCode(text: string, language: CodeLanguage, lines: LineIndex): DocumentModel {
   const analyzer = new CodeAnalyzer(text, language, lines);
+  budgetCheck();
   analyzer.collectImports();
   analyzer.collectBindings();
+  budgetCheck();
   analyzer.collectRequests();
   analyzer.collectCalls();
+  budgetCheck();
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);
   for (const occurrence of analyzer.operations) {

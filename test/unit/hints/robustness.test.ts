@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, DocumentKind, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind, documentKind } from '../../../src/hints/engine/documentKinds';
 import { assessText } from '../../../src/hints/engine/text';
 import { realHintRules } from './support';
 
