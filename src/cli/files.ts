@@ -106,7 +106,15 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       }
       return;
     }
-    const target = fs.statSync(real);
+    let target: nodeFs.Stats;
+    try {
+      target = fs.statSync(real);
+    } catch (error) {
+      if (kind) {
+        skip(full, errorReason(error, 'the link target'));
+      }
+      return;
+    }
     if (target.isDirectory()) {
       // Its files are checked where they live, inside the same tree; following it could loop.
       return;
@@ -151,7 +159,13 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
       if (entry.isSymbolicLink()) {
         followLink(full, root, kind);
       } else if (kind) {
-        const stat = fs.lstatSync(full);
+        let stat: nodeFs.Stats;
+        try {
+          stat = fs.lstatSync(full);
+        } catch (error) {
+          skip(full, errorReason(error, 'the file'));
+          continue;
+        }
         const special = specialKind(stat);
         if (special) {
           skip(full, special);
@@ -167,8 +181,13 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
     let stat: nodeFs.Stats;
     try {
       stat = fs.lstatSync(full);
-    } catch {
-      result.missing.push(input);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        result.missing.push(input);
+      } else {
+        skip(full, errorReason(error, 'the path'));
+      }
       continue;
     }
     let real = full;
