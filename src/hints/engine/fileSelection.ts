@@ -32,11 +32,17 @@ export class GitignoreRules {
     return new GitignoreRules([...this.layers, { base: folder.replace(/\/+$/, ''), rules: ignore().add(gitignoreText) }]);
   }
 
+  /** As git decides: the deepest .gitignore with a matching pattern wins, so a nested `!pattern` re-includes. */
   ignores(full: string, isDirectory: boolean): boolean {
-    for (const layer of this.layers) {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const layer = this.layers[i];
       const relative = below(layer.base, full);
-      if (relative && layer.rules.ignores(isDirectory ? `${relative}/` : relative)) {
-        return true;
+      if (!relative) {
+        continue;
+      }
+      const verdict = layer.rules.test(isDirectory ? `${relative}/` : relative);
+      if (verdict.ignored || verdict.unignored) {
+        return verdict.ignored;
       }
     }
     return false;
