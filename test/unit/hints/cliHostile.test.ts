@@ -32,6 +32,7 @@ function cli(cwd: string, args: string[], options: { asNobody?: boolean; timeout
 function assertSafeLog(text: string): void {
   for (const line of text.split('\n')) {
     assert.ok(!/^\s*(?:::|##)/.test(line), `a line could be read as a CI command: ${JSON.stringify(line)}`);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(line), `a raw control character reached the log: ${JSON.stringify(line)}`);
   }
 }
