@@ -25,12 +25,14 @@ export function escapeField(text: string): string {
 }
 
 /**
- * The first field of a printed line: escaped, and with a leading `:` or `#` escaped too, since CI
- * runners read lines that start with `::` (GitHub Actions) or `##` (GitHub, Azure Pipelines) as commands.
+ * The first field of a printed line: escaped, and with a leading `:` or `#` (and any whitespace
+ * before it) escaped too, since CI runners read lines that start with `::` (GitHub Actions) or `##`
+ * (GitHub, Azure Pipelines) as commands, after trimming leading whitespace.
  */
 export function escapeLineStart(text: string): string {
   const escaped = escapeField(text);
-  return /^[:#]/.test(escaped) ? hexEscape(escaped[0]) + escaped.slice(1) : escaped;
+  const lead = /^\s*[:#]/.exec(escaped);
+  return lead ? [...lead[0]].map(hexEscape).join('') + escaped.slice(lead[0].length) : escaped;
 }
 
 /**
@@ -52,6 +54,6 @@ export function encodeRelativeUri(relative: string): string {
 export function escapeLines(text: string, indent = '  '): string {
   return text
     .split(/\r?\n/)
-    .map((line, index) => (index === 0 ? escapeField(line) : indent + escapeField(line)))
+    .map((line, index) => (index === 0 ? escapeField(line) : indent + escapeLineStart(line)))
     .join('\n');
 }

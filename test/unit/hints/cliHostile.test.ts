@@ -61,7 +61,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
   });
 
   it('escapes file names that carry a workflow command, ANSI escapes or a newline', () => {
-    const names = ['x\n::error file=README.md,line=1::x.py', '::warning::y.py', '\u001b[31mred\u001b[0m.py', 'bidi\u202eyp.py'];
+    const names = ['x\n::error file=README.md,line=1::x.py', '::warning::y.py', '  ##[error]z.py', '\u001b[31mred\u001b[0m.py', 'bidi\u202eyp.py'];
     for (const name of names) {
       fs.writeFileSync(path.join(root, name), KEYS_PY);
     }
@@ -73,6 +73,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     assert.equal(result.stdout.trim().split('\n').length, names.length);
     assert.ok(result.stdout.includes('x\\n::error file=README.md,line=1::x.py:3:9 warning redis-keys'));
     assert.ok(result.stdout.includes('\\x3a:warning::y.py:3:9'));
+    assert.ok(result.stdout.includes('\\x20\\x20\\x23#[error]z.py:3:9'));
     assert.ok(result.stdout.includes('\\x1b[31mred\\x1b[0m.py:3:9'));
     assert.ok(result.stdout.includes('bidi\\u202eyp.py:3:9'));
     assert.match(result.stderr, /skipped \\n::error::skipped\.min\.js: minified/);
