@@ -2,9 +2,11 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguageId } from './code';
+import { Budget, budgetCheck, BudgetExceeded, withBudget } from './budget';
+import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
+import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
 import { opensPort } from './iac/ingress';
@@ -14,54 +16,14 @@ import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
 
-/** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
-
-const LANGUAGE_IDS: Record<string, DocumentKind> = {
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'typescript',
-  python: 'python',
-  java: 'java',
-  go: 'go',
-  csharp: 'csharp',
-  terraform: 'terraform',
-  hcl: 'terraform',
-  yaml: 'yaml',
-  'cloudformation': 'yaml',
-  json: 'json',
-  jsonc: 'json',
-};
-
-const EXTENSIONS: [RegExp, DocumentKind][] = [
-  [/\.(?:ts|tsx|mts|cts)$/i, 'typescript'],
-  [/\.(?:js|jsx|mjs|cjs)$/i, 'javascript'],
-  [/\.py$/i, 'python'],
-  [/\.java$/i, 'java'],
-  [/\.go$/i, 'go'],
-  [/\.cs$/i, 'csharp'],
-  [/\.tf$/i, 'terraform'],
-  [/\.(?:ya?ml|template)$/i, 'yaml'],
-  [/\.json$/i, 'json'],
-];
-
-/** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
-export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
-  for (const [pattern, kind] of EXTENSIONS) {
-    if (pattern.test(fileName)) {
-      return kind;
-    }
-  }
-  return languageId ? LANGUAGE_IDS[languageId] : undefined;
-}
-
 export interface AnalyzeOptions {
   kind: DocumentKind;
   fileName?: string;
   /** Per-rule severity, or 'off' to disable the rule entirely (hover and diagnostic). */
   severityOf?: (rule: HintRule) => Severity | 'off';
   limits?: Limits;
+  /** Past this budget the analysis stops and the result says `skipped: time-budget`; none: unbounded. */
+  budget?: Budget;
   /** Told about an internal failure that the analysis swallowed (tests and the CLI's debugging). */
   onError?: (error: unknown) => void;
 }
@@ -355,21 +317,33 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
       return { sites: [], findings: [], skipped, lines };
     }
     const index = new LineIndex(text);
-    const built = buildModel(text, options.kind, index);
-    if (!built) {
+    const analyzer = withBudget(options.budget, () => {
+      const built = buildModel(text, options.kind, index);
+      if (!built) {
+        return undefined;
+      }
+      budgetCheck();
+      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
+      pass.collectSites();
+      budgetCheck();
+      pass.runChecks();
+      budgetCheck();
+      return pass;
+    });
+    if (!analyzer) {
       return { sites: [], findings: [], lines: index };
     }
-    const analyzer = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
-    analyzer.collectSites();
-    analyzer.runChecks();
     const findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const sites = [...analyzer.sites.values()].sort((a, b) => a.start - b.start);
-    const result: AnalysisResult = { sites, findings, language: built.language, lines: index };
-    if (built.model.commentPrefix) {
-      result.commentPrefix = built.model.commentPrefix;
+    const result: AnalysisResult = { sites, findings, language: analyzer.language, lines: index };
+    if (analyzer.model.commentPrefix) {
+      result.commentPrefix = analyzer.model.commentPrefix;
     }
     return result;
   } catch (error) {
+    if (error instanceof BudgetExceeded) {
+      return { sites: [], findings: [], skipped: { kind: 'time-budget', detail: error.message }, lines };
+    }
     options.onError?.(error);
     return { sites: [], findings: [], lines };
   }

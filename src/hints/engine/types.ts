@@ -163,7 +163,8 @@ export interface Finding extends Span {
 }
 
 export interface SkipReason {
-  kind: 'too-large' | 'long-line' | 'minified' | 'binary';
+  /** `time-budget`: the analysis ran past its per-document time budget and was abandoned. */
+  kind: 'too-large' | 'long-line' | 'minified' | 'binary' | 'time-budget';
   detail: string;
 }
 
