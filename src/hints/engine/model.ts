@@ -38,6 +38,8 @@ export interface OptionContext {
   anchor: Span;
   /** The resource type as written, for hovers on the resource itself. */
   typeSpan?: Span;
+  /** A request sent to an index by its receiver (the Java enhanced client's `DynamoDbIndex`), with no `IndexName` to show it. */
+  onIndex?: boolean;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
 }

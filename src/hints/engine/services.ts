@@ -57,6 +57,8 @@ export type ClientKind =
   | 'dynamodb-table'
   | 'dynamodb-enhanced'
   | 'dynamodb-enhanced-table'
+  /** An index of the Java enhanced client (`table.index("gsi")`): every read goes to the index. */
+  | 'dynamodb-enhanced-index'
   /** .NET `client.Paginators`: page iterators over Scan and Query. */
   | 'dynamodb-paginators'
   /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
@@ -74,6 +76,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-table': 'dynamodb',
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
+  'dynamodb-enhanced-index': 'dynamodb',
   'dynamodb-paginators': 'dynamodb',
   'dynamodb-context': 'dynamodb',
   'dynamodb-document-table': 'dynamodb',
@@ -101,6 +104,12 @@ const DOCUMENT_METHODS = new Map<string, string>([
   ['batchwrite', 'dynamodb:BatchWriteItem'],
   ['transactget', 'dynamodb:TransactGetItems'],
   ['transactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+const RESOURCE_METHODS = new Map<string, string>([
+  ['batchgetitem', 'dynamodb:BatchGetItem'],
+  ['batchwriteitem', 'dynamodb:BatchWriteItem'],
+  ['createtable', 'dynamodb:CreateTable'],
 ]);
 
 const TABLE_METHODS = new Map<string, string>([
@@ -145,8 +154,12 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-document':
       return DOCUMENT_METHODS.get(name) ?? API_METHODS.get('dynamodb')?.get(name);
     case 'dynamodb-resource':
-      return name === 'batchgetitem' ? 'dynamodb:BatchGetItem' : name === 'batchwriteitem' ? 'dynamodb:BatchWriteItem' : undefined;
+      return RESOURCE_METHODS.get(name);
     case 'dynamodb-table':
+      // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
+      return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
+    case 'dynamodb-enhanced-index':
+      return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
     case 'dynamodb-document-table':
@@ -233,7 +246,8 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
 
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis']);
 
-export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url']);
+/** Clients, and connection pools, whose options (password, TLS) the rules read. */
+export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url']);
 
 /** Java and C# client types (declarations and factories). */
 export const TYPED_CLIENTS: Record<string, ClientKind> = {
@@ -243,6 +257,8 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   DynamoDbEnhancedAsyncClient: 'dynamodb-enhanced',
   DynamoDbTable: 'dynamodb-enhanced-table',
   DynamoDbAsyncTable: 'dynamodb-enhanced-table',
+  DynamoDbIndex: 'dynamodb-enhanced-index',
+  DynamoDbAsyncIndex: 'dynamodb-enhanced-index',
   RdsClient: 'rds',
   RdsAsyncClient: 'rds',
   RdsUtilities: 'rds-signer',

@@ -34,8 +34,8 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['6:13 warning redis-password', '7:10 warning redis-tls', '11:28 warning redis-keys', '18:15 warning redis-flush'],
   },
   'typescript/order-store.ts': {
-    hovers: ['30:11 dynamodb-get-item', '30:110 dynamodb-consistent-read', '38:19 dynamodb-query', '49:44 dynamodb-scan', '49:81 dynamodb-filter-expression', '49:113 dynamodb-limit', '55:11 dynamodb-query', '57:9 dynamodb-index-name', '58:9 dynamodb-key-condition-expression', '61:9 dynamodb-consistent-read', '62:9 dynamodb-return-consumed-capacity', '69:44 dynamodb-batch-get-item', '69:62 dynamodb-request-items', '75:11 dynamodb-transact-write-items', '77:9 dynamodb-transact-items', '78:83 dynamodb-update-expression'],
-    findings: ['49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
+    hovers: ['30:11 dynamodb-get-item', '30:110 dynamodb-consistent-read', '38:19 dynamodb-query', '40:32 dynamodb-key-condition-expression', '49:44 dynamodb-scan', '49:81 dynamodb-filter-expression', '49:113 dynamodb-limit', '55:11 dynamodb-query', '57:9 dynamodb-index-name', '58:9 dynamodb-key-condition-expression', '61:9 dynamodb-consistent-read', '62:9 dynamodb-return-consumed-capacity', '69:44 dynamodb-batch-get-item', '69:62 dynamodb-request-items', '75:11 dynamodb-transact-write-items', '77:9 dynamodb-transact-items', '78:83 dynamodb-update-expression'],
+    findings: ['49:44 warning dynamodb-scan', '49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
   },
   'typescript/reports.ts': {
     hovers: ['7:40 dynamodb-scan', '7:76 dynamodb-projection-expression'],
@@ -54,7 +54,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['11:5 warning redis-tls', '17:22 warning redis-keys', '18:15 information redis-loop-round-trips'],
   },
   'python/orders_repository.py': {
-    hovers: ['15:22 dynamodb-query', '15:28 dynamodb-key-condition-expression', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
+    hovers: ['15:22 dynamodb-query', '15:28 dynamodb-key-condition-expression', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '37:58 dynamodb-index-name', '37:84 dynamodb-key-condition-expression', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
     findings: ['15:22 information dynamodb-query', '31:22 warning dynamodb-scan', '31:27 information dynamodb-filter-expression', '43:12 warning dynamodb-batch-write-item'],
   },
   'java/OrderRepository.java': {

@@ -363,6 +363,7 @@ export class CodeAnalyzer {
       case 'construct':
         // `db.connections.allowFrom(...)`: members of a construct act on the construct.
         return value;
+      case 'paginator':
       case 'function':
         return undefined;
     }
@@ -473,6 +474,30 @@ export class CodeAnalyzer {
   functionRange(tokenIndex: number): [number, number] {
     const scope = this.scopes.enclosing(tokenIndex, ['function']);
     return scope > 0 ? this.scopes.range(scope) : [0, this.tokens.length];
+  }
+
+  /** Whether every loop or function around `marker`, up to the function they share, also holds `call`. */
+  sharesLoops(marker: number, call: number): boolean {
+    const [callFrom, callTo] = this.functionRange(call);
+    for (let scope = this.scopes.scopeAt(marker); scope > 0; scope = this.scopes.parent(scope)) {
+      const [from, to] = this.scopes.range(scope);
+      if (from <= call && call < to) {
+        return true;
+      }
+      const kind = this.scopes.kind(scope);
+      if ((kind === 'function' && !(from === callFrom && to === callTo)) || (kind === 'loop' && !this.inLoopHead(from, marker))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
+  private inLoopHead(from: number, token: number): boolean {
+    if (this.is(from, '(')) {
+      return token < this.partner[from];
+    }
+    return !this.is(from, '{') && this.lines.lineOf(this.tokens.starts[token]) === this.lines.lineOf(this.tokens.starts[from]);
   }
 
   /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */

@@ -18,9 +18,12 @@ const { ID } = TOKEN_KIND;
 const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
 /**
  * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
- * client's `PageIterable`, .NET `Paginators`, and the .NET object and document models' searches.
+ * client's `PageIterable` and .NET `Paginators`. (The .NET object and document models return searches
+ * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
  */
-const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-paginators', 'dynamodb-context', 'dynamodb-document-table']);
+const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
+/** Batching helpers that resend unprocessed items themselves: a hover, never a finding. */
+const SELF_RETRYING = new Set(['batchwriter']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -78,6 +81,10 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   }
   const open = last + 1;
   const services = JS_MODULES[value.module];
+  if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
+    a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(last), call: false, paginated: false, tokenIndex: last });
+    return;
+  }
   if (services && !services.includes('redis')) {
     const className = path.split('.').pop() ?? '';
     const operation = operationOfTypeName(className, new Set(services), /Command$/);
@@ -145,9 +152,13 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   const open = index + 1;
   const paginated = operationOfPaginator(value.path, new Set(JS_MODULES[value.module] ?? []));
   if (paginated && a.language.family === 'js') {
-    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
+    // paginateScan(config, input): the input is the request.
+    const second = a.skipGroup(open + 1);
+    const request = a.is(second, ',') ? a.language.requestForCall(a, second, a.partner[open], paginated) : undefined;
+    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
+
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');
   if (client?.t === 'client' && client.kind === 'redis') {
     redisClientOptions(a, open, client.flavor ?? 'redis-py');
@@ -156,6 +167,13 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   if (a.language.family === 'python') {
     cdkConstruct(a, value, value.path, index, open);
   }
+}
+
+/** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
+function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
+  const first = a.id(close + 2);
+  const second = a.id(close + 6);
+  return a.is(close + 1, '.') && a.is(close + 3, '(') && a.is(close + 4, ')') && a.is(close + 5, '.') && ((first === 'stream' && second === 'findFirst') || (first === 'iterator' && second === 'next'));
 }
 
 /** `receiver.method(...)`. */
@@ -176,6 +194,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   }
   if (value?.t === 'construct' && close > 0) {
     constructMethod(a, value.type, index, open, close);
+    return;
+  }
+  if (value?.t === 'paginator' && method === 'paginate' && close > 0) {
+    // The operation's hover sits on `get_paginator('scan')`; the request's options get theirs here.
+    const request = a.language.requestForCall(a, open, close, value.operation);
+    if (request) {
+      a.contexts.push(request);
+    }
     return;
   }
   if (!value || value.t !== 'client' || close < 0) {
@@ -204,11 +230,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   const request = a.language.requestForCall(a, open, close, operation);
+  if (request && value.kind === 'dynamodb-enhanced-index') {
+    request.onIndex = true;
+  }
   a.addOperation({
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators',
-    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
+    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),

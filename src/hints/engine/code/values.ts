@@ -9,6 +9,8 @@ import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_RED
 export type Value =
   /** `batched`: a Redis pipeline or transaction, whose commands go to the server together. */
   | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }
+  /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
+  | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
   | { t: 'construct'; type: string }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
@@ -50,8 +52,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor }
 }
 
 const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
-  'dynamodb-resource': { Table: 'dynamodb-table' },
+  'dynamodb-resource': { Table: 'dynamodb-table', create_table: 'dynamodb-table' },
   'dynamodb-enhanced': { table: 'dynamodb-enhanced-table' },
+  'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
   rds: { utilities: 'rds-signer' },
 };
 
@@ -67,6 +70,9 @@ export function callResult(value: Value, name: string, firstString: string | und
     case 'type':
       return constructed || name === 'build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
     case 'ref':
+      if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
+        return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };
+      }
       return refCall(value.module, value.path, python);
     default:
       return undefined;

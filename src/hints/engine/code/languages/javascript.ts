@@ -365,6 +365,10 @@ function collectRequests(): void {
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
   const kind = a.tokens.kinds[k];
+  if (kind === ID && (a.is(k + 1, ',') || a.is(k + 1, '}')) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && a.is(a.parent[k], '{')) {
+    // Shorthand `{ TableName, ExclusiveStartKey }`: the value is the variable of the same name.
+    return { key: k, valueStart: k, valueEnd: k + 1, removalStart: k, removalEnd: a.is(k + 1, ',') ? k + 1 : k };
+  }
   if (!((kind === ID || (kind === STR && !a.tokens.interpolated(k))) && a.is(k + 1, ':'))) {
     return undefined;
   }
