@@ -187,8 +187,15 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
     }
   }
   if (fields.redis !== undefined) {
-    const inner = reader.fields(fields.redis, 'match.redis', ['commands', 'options']);
+    const inner = reader.fields(fields.redis, 'match.redis', ['commands', 'options', 'inLoop']);
     match.redis = { commands: reader.list(inner, 'commands', true), options: reader.list(inner, 'options', true) };
+    if (inner.inLoop !== undefined) {
+      if (typeof inner.inLoop !== 'boolean') {
+        reader.error("match.redis: 'inLoop' must be true or false");
+      } else if (inner.inLoop) {
+        match.redis.inLoop = true;
+      }
+    }
     if (match.redis.commands.length + match.redis.options.length === 0) {
       reader.error('match.redis: list at least one command or option');
     }

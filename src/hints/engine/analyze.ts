@@ -5,6 +5,7 @@
 import { analyzeCode, CodeLanguageId } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
+import { isPerKeyInLoop } from './checks/redisLoops';
 import { removeOptionFix, setValueFix } from './fixes';
 import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
 import { DocumentModel, OptionContext, OptionOccurrence } from './model';
@@ -225,6 +226,9 @@ class Analyzer {
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? []) {
+        if (rule.match.redis?.inLoop && !isPerKeyInLoop(call)) {
+          continue;
+        }
         this.site(call.name, rule);
       }
     }

@@ -30,8 +30,11 @@ export interface RuleMatch {
   terraform?: { resources: string[]; arguments: string[] };
   /** CDK L2 constructs as `aws_rds.DatabaseInstance` and their props. */
   cdk?: { constructs: string[]; props: string[] };
-  /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
-  redis?: { commands: string[]; options: string[] };
+  /**
+   * Redis client commands (ioredis, node-redis, redis-py) and client constructor options; `inLoop`:
+   * only single-key commands in each iteration of a loop statement.
+   */
+  redis?: { commands: string[]; options: string[]; inLoop?: boolean };
 }
 
 export const CHECKS = [
