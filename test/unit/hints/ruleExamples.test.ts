@@ -45,7 +45,7 @@ describe('rule examples per language and client', () => {
       'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
       'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
       'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
       'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
