@@ -370,9 +370,15 @@ export class SessionStore {
     }
     return sessions;
   }
+
+  async purge(prefix) {
+    for await (const key of this.client.scanIterator({ MATCH: \`\${prefix}*\`, COUNT: 500 })) {
+      await this.client.unlink(key);
+    }
+  }
 }
 `;
-    assert.deepEqual(findings('sessions.ts', text, 'redis-loop-round-trips'), ['11:38 get', '15:25 del']);
+    assert.deepEqual(findings('sessions.ts', text, 'redis-loop-round-trips'), ['11:38 get', '15:25 del', '23:25 unlink']);
   });
 
   it('reports sync and asyncio redis-py loops, including async for over scan_iter', () => {
