@@ -5,9 +5,9 @@
 import { analyzeCode, CodeLanguageId } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
-import { isPerKeyInLoop } from './checks/redisLoops';
 import { removeOptionFix, setValueFix } from './fixes';
-import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
+import { readTemplate } from './iac';
+import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence } from './model';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
@@ -77,6 +77,7 @@ interface RuleIndex {
   resources: Map<string, { rule: HintRule; props: Set<string> }[]>;
   redisCommands: Map<string, HintRule[]>;
   redisOptions: Map<string, HintRule[]>;
+  ingress: HintRule[];
 }
 
 const indexes = new WeakMap<readonly HintRule[], RuleIndex>();
@@ -95,7 +96,7 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
   if (cached) {
     return cached;
   }
-  const index: RuleIndex = { operations: new Map(), options: new Map(), resources: new Map(), redisCommands: new Map(), redisOptions: new Map() };
+  const index: RuleIndex = { operations: new Map(), options: new Map(), resources: new Map(), redisCommands: new Map(), redisOptions: new Map(), ingress: [] };
   for (const rule of rules) {
     const match = rule.match;
     match.operations.forEach((operation) => push(index.operations, operation, rule));
@@ -119,6 +120,9 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
       const props = new Set(match.cdk.props.map(normalizeName));
       match.cdk.constructs.forEach((construct) => push(index.resources, `cdk ${construct}`, { rule, props }));
     }
+    if (match.ingress) {
+      index.ingress.push(rule);
+    }
     if (match.redis) {
       match.redis.commands.forEach((command) => push(index.redisCommands, normalizeName(command), rule));
       match.redis.options.forEach((option) => push(index.redisOptions, normalizeName(option), rule));
@@ -131,11 +135,9 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
 function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform':
-      return { model: analyzeTerraform(text, lines), language: 'terraform' };
     case 'yaml':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationYaml(text, lines), language: 'cloudformation' } : undefined;
     case 'json':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationJson(text, lines), language: 'cloudformation' } : undefined;
+      return readTemplate(kind, text, lines);
     default:
       return { model: analyzeCode(text, kind, lines), language: kind };
   }
@@ -163,8 +165,8 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule): void {
-    if (!this.enabled.has(rule)) {
+  private site(span: Span, rule: HintRule, reported = false): void {
+    if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
     const key = `${span.start}:${span.end}`;
@@ -226,10 +228,15 @@ class Analyzer {
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? []) {
-        if (rule.match.redis?.inLoop && !isPerKeyInLoop(call)) {
-          continue;
-        }
         this.site(call.name, rule);
+      }
+    }
+    // An ingress rule gets a hover only where it opens a port a rule cares about.
+    for (const ingress of model.ingress ?? []) {
+      for (const rule of index.ingress) {
+        if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
+          ingress.openSources.forEach((source) => this.site(source, rule));
+        }
       }
     }
   }
@@ -240,6 +247,9 @@ class Analyzer {
       return;
     }
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? rule.diagnostic.message };
+    if (rule.match.reportedOnly) {
+      this.site(span, rule, true);
+    }
     if (fix) {
       finding.fix = fix;
     }

@@ -30,11 +30,15 @@ export interface RuleMatch {
   terraform?: { resources: string[]; arguments: string[] };
   /** CDK L2 constructs as `aws_rds.DatabaseInstance` and their props. */
   cdk?: { constructs: string[]; props: string[] };
+  /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
+  redis?: { commands: string[]; options: string[] };
   /**
-   * Redis client commands (ioredis, node-redis, redis-py) and client constructor options; `inLoop`:
-   * only single-key commands in each iteration of a loop statement.
+   * The hover appears only where the diagnostic fires (a `GET` inside a loop, a password without TLS):
+   * what the match names is too common to explain everywhere.
    */
-  redis?: { commands: string[]; options: string[]; inLoop?: boolean };
+  reportedOnly?: boolean;
+  /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
+  ingress?: { ports: number[] };
 }
 
 export const CHECKS = [
@@ -56,6 +60,7 @@ export const CHECKS = [
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
+  'open-ingress',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -65,8 +70,8 @@ export interface RuleDiagnostic {
   message: string;
   /** Related checkov / Security Hub controls, e.g. `checkov CKV_AWS_17`, `Security Hub RDS.2`. */
   controls: string[];
-  /** The literal a `value-equals` check looks for. */
-  value?: boolean | number;
+  /** The literal a `value-equals` check looks for (strings compare case-insensitively). */
+  value?: boolean | number | string;
   /** The property `false-or-absent` and `requires-one-of` look at, by name. */
   properties?: string[];
   /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */

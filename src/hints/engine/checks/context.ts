@@ -23,12 +23,12 @@ export interface CheckContext {
 
 export type Check = (rule: HintRule, context: CheckContext) => void;
 
-export function literalEquals(literal: Literal, value: boolean | number): boolean {
+export function literalEquals(literal: Literal, value: boolean | number | string): boolean {
   if (literal.kind === 'bool' || literal.kind === 'num') {
     return literal.value === value;
   }
   if (literal.kind === 'str') {
-    return literal.value.trim().toLowerCase() === String(value);
+    return literal.value.trim().toLowerCase() === String(value).toLowerCase();
   }
   return false;
 }
@@ -36,6 +36,20 @@ export function literalEquals(literal: Literal, value: boolean | number): boolea
 export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
   const norms = names.map(normalizeName);
   return context.options.find((option) => norms.includes(option.norm));
+}
+
+/**
+ * What an absent property means where the context says (a registry module's input default): the
+ * default of the first listed property that has one, or undefined when the resource's own applies.
+ */
+export function defaultOf(context: OptionContext, names: readonly string[]): Literal | undefined {
+  for (const name of names) {
+    const value = context.defaults?.get(normalizeName(name));
+    if (value) {
+      return value;
+    }
+  }
+  return undefined;
 }
 
 /** Absence means something only in a create context whose options are all visible. */

@@ -246,10 +246,22 @@ export class CodeAnalyzer {
       return undefined;
     }
     this.evaluating.add(binding);
-    const value = this.evalChain(binding.expression, this.tokens.length).value ?? binding.declared;
+    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
     this.evaluating.delete(binding);
     this.evaluated.set(binding, value);
     return value;
+  }
+
+  /**
+   * An element of the collection an expression gives: the first element of a list literal or the element
+   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), through a variable bound to one.
+   */
+  private elementValue(start: number, depth: number): Value | undefined {
+    if (this.is(start, '[') || this.is(start, '(')) {
+      return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
+    }
+    const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;
+    return binding && binding.expression >= 0 && !binding.element ? this.elementValue(binding.expression, depth + 1) : undefined;
   }
 
   /** What a name means at a token: a binding in scope, else an import, Go package or client type. */

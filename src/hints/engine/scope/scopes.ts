@@ -17,6 +17,8 @@ export interface Binding<V> {
   fixed?: V | null;
   /** The declared type's value, used when the expression gives nothing (`client: DynamoDBClient = make()`). */
   declared?: V;
+  /** A loop variable: the value is an element of what the expression gives (`for t in tables`). */
+  element?: boolean;
 }
 
 interface Scope<V> {

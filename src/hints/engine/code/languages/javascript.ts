@@ -224,6 +224,11 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       if (typeStart > 0) {
         j = skipType(a, typeStart);
       }
+      if (a.idIs(j, 'of')) {
+        // `for (const table of tables)`: an element of the collection.
+        tree.bind(holder, name, { token: k, expression: j + 1, element: true });
+        return;
+      }
       const expression = a.is(j, '=') ? j + 1 : -1;
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
