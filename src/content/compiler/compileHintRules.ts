@@ -248,6 +248,7 @@ const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
   'redis-command': ['commands'],
   'redis-command-in-loop': ['commands'],
   'true-or-absent': ['properties', 'contexts'],
+  'option-named': ['properties'],
 };
 
 function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {

@@ -61,6 +61,7 @@ export const CHECKS = [
   'redis-auth-without-tls',
   'redis-command-in-loop',
   'open-ingress',
+  'option-named',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
