@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, AnalysisResult, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText, AnalysisResult } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hints');

@@ -3,7 +3,8 @@
  * handlers, classes and factories), each with the traps that must stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules } from './support';
 
 /** `line:column ruleId` for every finding of the given rule. */
