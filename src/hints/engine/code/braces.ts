@@ -10,7 +10,8 @@ import { Value } from './values';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
-const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed']);
+// `await` for `for await (...)`, which is a loop and not a method named await.
+const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await']);
 const LOOP_KEYWORDS = new Set(['for', 'while', 'foreach', 'do']);
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
 const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
@@ -80,7 +81,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       continue;
     }
     const head = a.is(i - 1, ')') ? a.partner[i - 1] : -1;
-    const keyword = head > 0 ? a.id(head - 1) : a.id(i - 1);
+    const keyword = head > 0 ? (a.idIs(head - 1, 'await') && a.idIs(head - 2, 'for') ? 'for' : a.id(head - 1)) : a.id(i - 1);
     const loop = language.loopStart?.(a, i) ?? -1;
     if (loop >= 0) {
       candidates.push('loop', loop, end, -1, i, -1);
