@@ -45,7 +45,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -194,9 +194,24 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
       reader.error('match.redis: list at least one command or option');
     }
   }
-  const targets = match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0);
+  if (fields.reportedOnly !== undefined) {
+    if (fields.reportedOnly !== true) {
+      reader.error('match.reportedOnly: write `true`, or leave it out');
+    }
+    match.reportedOnly = true;
+  }
+  if (fields.ingress !== undefined) {
+    const inner = reader.fields(fields.ingress, 'match.ingress', ['ports']);
+    const ports = inner.ports;
+    if (!Array.isArray(ports) || ports.length === 0 || ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
+      reader.error('match.ingress: \'ports\' must list TCP port numbers (1 to 65535)');
+    } else {
+      match.ingress = { ports: ports as number[] };
+    }
+  }
+  const targets = match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk or redis)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis or ingress)');
   }
   return match;
 }
@@ -220,6 +235,10 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   if (match.redis) {
     REDIS_LANGUAGES.forEach((language) => languages.add(language));
   }
+  if (match.ingress) {
+    languages.add('cloudformation');
+    languages.add('terraform');
+  }
   return languages;
 }
 
@@ -230,6 +249,7 @@ const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
   'redis-command': ['commands'],
   'redis-command-in-loop': ['commands'],
   'true-or-absent': ['properties', 'contexts'],
+  'option-named': ['properties'],
 };
 
 function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {
@@ -253,7 +273,8 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       reader.error(`diagnostic: control '${control}' must look like 'checkov CKV_AWS_17' or 'Security Hub RDS.2'`);
     }
   }
-  const scalar = reader.scalar(fields, 'value');
+  // value-equals may also name a word, such as a DeletionPolicy of Delete.
+  const scalar = typeof fields.value === 'string' && fields.value.trim() !== '' ? fields.value.trim() : reader.scalar(fields, 'value');
   if (scalar !== undefined) {
     diagnostic.value = scalar;
   }
@@ -340,6 +361,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
   };
   if (fields.diagnostic !== undefined) {
     rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
+    if (rule.diagnostic?.check === 'open-ingress' && !match.ingress) {
+      reader.error("diagnostic: check 'open-ingress' needs 'match.ingress'");
+    }
   }
   if (fields.fix !== undefined) {
     const fix = reader.fields(fields.fix, 'fix', ['kind', 'value']);

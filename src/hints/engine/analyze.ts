@@ -2,58 +2,19 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguageId } from './code';
+import { Budget, budgetCheck, BudgetExceeded, withBudget } from './budget';
+import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
+import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
-import { analyzeCloudFormationJson, analyzeCloudFormationYaml, analyzeTerraform, looksLikeCloudFormation } from './iacModel';
+import { readTemplate } from './iac';
+import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
-
-/** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
-
-const LANGUAGE_IDS: Record<string, DocumentKind> = {
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'typescript',
-  python: 'python',
-  java: 'java',
-  go: 'go',
-  csharp: 'csharp',
-  terraform: 'terraform',
-  hcl: 'terraform',
-  yaml: 'yaml',
-  'cloudformation': 'yaml',
-  json: 'json',
-  jsonc: 'json',
-};
-
-const EXTENSIONS: [RegExp, DocumentKind][] = [
-  [/\.(?:ts|tsx|mts|cts)$/i, 'typescript'],
-  [/\.(?:js|jsx|mjs|cjs)$/i, 'javascript'],
-  [/\.py$/i, 'python'],
-  [/\.java$/i, 'java'],
-  [/\.go$/i, 'go'],
-  [/\.cs$/i, 'csharp'],
-  [/\.tf$/i, 'terraform'],
-  [/\.(?:ya?ml|template)$/i, 'yaml'],
-  [/\.json$/i, 'json'],
-];
-
-/** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
-export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
-  for (const [pattern, kind] of EXTENSIONS) {
-    if (pattern.test(fileName)) {
-      return kind;
-    }
-  }
-  return languageId ? LANGUAGE_IDS[languageId] : undefined;
-}
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
@@ -61,6 +22,8 @@ export interface AnalyzeOptions {
   /** Per-rule severity, or 'off' to disable the rule entirely (hover and diagnostic). */
   severityOf?: (rule: HintRule) => Severity | 'off';
   limits?: Limits;
+  /** Past this budget the analysis stops and the result says `skipped: time-budget`; none: unbounded. */
+  budget?: Budget;
   /** Told about an internal failure that the analysis swallowed (tests and the CLI's debugging). */
   onError?: (error: unknown) => void;
 }
@@ -77,6 +40,7 @@ interface RuleIndex {
   resources: Map<string, { rule: HintRule; props: Set<string> }[]>;
   redisCommands: Map<string, HintRule[]>;
   redisOptions: Map<string, HintRule[]>;
+  ingress: HintRule[];
 }
 
 const indexes = new WeakMap<readonly HintRule[], RuleIndex>();
@@ -95,7 +59,7 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
   if (cached) {
     return cached;
   }
-  const index: RuleIndex = { operations: new Map(), options: new Map(), resources: new Map(), redisCommands: new Map(), redisOptions: new Map() };
+  const index: RuleIndex = { operations: new Map(), options: new Map(), resources: new Map(), redisCommands: new Map(), redisOptions: new Map(), ingress: [] };
   for (const rule of rules) {
     const match = rule.match;
     match.operations.forEach((operation) => push(index.operations, operation, rule));
@@ -119,6 +83,9 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
       const props = new Set(match.cdk.props.map(normalizeName));
       match.cdk.constructs.forEach((construct) => push(index.resources, `cdk ${construct}`, { rule, props }));
     }
+    if (match.ingress) {
+      index.ingress.push(rule);
+    }
     if (match.redis) {
       match.redis.commands.forEach((command) => push(index.redisCommands, normalizeName(command), rule));
       match.redis.options.forEach((option) => push(index.redisOptions, normalizeName(option), rule));
@@ -131,11 +98,9 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
 function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform':
-      return { model: analyzeTerraform(text, lines), language: 'terraform' };
     case 'yaml':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationYaml(text, lines), language: 'cloudformation' } : undefined;
     case 'json':
-      return looksLikeCloudFormation(text) ? { model: analyzeCloudFormationJson(text, lines), language: 'cloudformation' } : undefined;
+      return readTemplate(kind, text, lines);
     default:
       return { model: analyzeCode(text, kind, lines), language: kind };
   }
@@ -169,8 +134,8 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string): void {
-    if (!this.enabled.has(rule)) {
+  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false): void {
+    if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
     const key = `${span.start}:${span.end}`;
@@ -239,6 +204,14 @@ class Analyzer {
         this.site(call.name, rule, call.flavor);
       }
     }
+    // An ingress rule gets a hover only where it opens a port a rule cares about.
+    for (const ingress of model.ingress ?? []) {
+      for (const rule of index.ingress) {
+        if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
+          ingress.openSources.forEach((source) => this.site(source, rule, ingress.kind as SiteOrigin));
+        }
+      }
+    }
   }
 
   private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
@@ -247,6 +220,9 @@ class Analyzer {
       return;
     }
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
+    if (rule.match.reportedOnly) {
+      this.site(span, rule, this.originAt(span), undefined, true);
+    }
     if (fix) {
       finding.fix = fix;
     }
@@ -275,6 +251,16 @@ class Analyzer {
     }
     const context = this.findingPlaces.anchors.get(spanKey(span));
     return context ? inReaderTerms(message, rule, originOf(context)) : message;
+  }
+
+  /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */
+  private originAt(span: Span): SiteOrigin {
+    const call = this.model.redisCalls.find((candidate) => candidate.name.start === span.start);
+    if (call) {
+      return call.flavor;
+    }
+    const context = this.model.contexts.find((candidate) => candidate.options.some((option) => option.key.start === span.start || option.value.start === span.start));
+    return context ? originOf(context) : this.language === 'cloudformation' || this.language === 'terraform' ? this.language : 'sdk';
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {
@@ -331,21 +317,33 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
       return { sites: [], findings: [], skipped, lines };
     }
     const index = new LineIndex(text);
-    const built = buildModel(text, options.kind, index);
-    if (!built) {
+    const analyzer = withBudget(options.budget, () => {
+      const built = buildModel(text, options.kind, index);
+      if (!built) {
+        return undefined;
+      }
+      budgetCheck();
+      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
+      pass.collectSites();
+      budgetCheck();
+      pass.runChecks();
+      budgetCheck();
+      return pass;
+    });
+    if (!analyzer) {
       return { sites: [], findings: [], lines: index };
     }
-    const analyzer = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
-    analyzer.collectSites();
-    analyzer.runChecks();
     const findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const sites = [...analyzer.sites.values()].sort((a, b) => a.start - b.start);
-    const result: AnalysisResult = { sites, findings, language: built.language, lines: index };
-    if (built.model.commentPrefix) {
-      result.commentPrefix = built.model.commentPrefix;
+    const result: AnalysisResult = { sites, findings, language: analyzer.language, lines: index };
+    if (analyzer.model.commentPrefix) {
+      result.commentPrefix = analyzer.model.commentPrefix;
     }
     return result;
   } catch (error) {
+    if (error instanceof BudgetExceeded) {
+      return { sites: [], findings: [], skipped: { kind: 'time-budget', detail: error.message }, lines };
+    }
     options.onError?.(error);
     return { sites: [], findings: [], lines };
   }

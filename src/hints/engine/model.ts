@@ -42,6 +42,23 @@ export interface OptionContext {
   onIndex?: boolean;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
+  /**
+   * Values that hold when an option is absent, by normalised name, where they differ from the
+   * resource's own (a Terraform registry module's input defaults). Absent from the map: unknown.
+   */
+  defaults?: ReadonlyMap<string, Literal>;
+}
+
+/** One inbound rule of a security group, as far as it is written literally. */
+export interface IngressRule {
+  kind: ContextKind;
+  /** As written (`tcp`, `6`, `-1`, `all`); undefined when not set or not a literal. */
+  protocol?: string;
+  /** The port range; both undefined when not literal. */
+  fromPort?: number;
+  toPort?: number;
+  /** Sources open to the whole internet (`0.0.0.0/0`, `::/0`), where they are written. */
+  openSources: Span[];
 }
 
 export interface OperationOccurrence {
@@ -106,6 +123,8 @@ export interface DocumentModel {
   commentPrefix?: string;
   /** Offsets of `aws-db-hints-disable-next-line` comments and the rule ids they name (empty = all). */
   suppressions: { line: number; ruleIds: string[] }[];
+  /** Security group ingress rules found in templates (and, later, CDK `addIngressRule` calls). */
+  ingress?: IngressRule[];
 }
 
 export const NO_SCOPES: ScopeInfo = {

@@ -32,6 +32,13 @@ export interface RuleMatch {
   cdk?: { constructs: string[]; props: string[] };
   /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
   redis?: { commands: string[]; options: string[] };
+  /**
+   * The hover appears only where the diagnostic fires (a `GET` inside a loop, a password without TLS):
+   * what the match names is too common to explain everywhere.
+   */
+  reportedOnly?: boolean;
+  /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
+  ingress?: { ports: number[] };
 }
 
 export const CHECKS = [
@@ -53,6 +60,8 @@ export const CHECKS = [
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
+  'open-ingress',
+  'option-named',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -62,8 +71,8 @@ export interface RuleDiagnostic {
   message: string;
   /** Related checkov / Security Hub controls, e.g. `checkov CKV_AWS_17`, `Security Hub RDS.2`. */
   controls: string[];
-  /** The literal a `value-equals` check looks for. */
-  value?: boolean | number;
+  /** The literal a `value-equals` check looks for (strings compare case-insensitively). */
+  value?: boolean | number | string;
   /** The property `false-or-absent` and `requires-one-of` look at, by name. */
   properties?: string[];
   /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */
@@ -154,7 +163,8 @@ export interface Finding extends Span {
 }
 
 export interface SkipReason {
-  kind: 'too-large' | 'long-line' | 'minified' | 'binary';
+  /** `time-budget`: the analysis ran past its per-document time budget and was abandoned. */
+  kind: 'too-large' | 'long-line' | 'minified' | 'binary' | 'time-budget';
   detail: string;
 }
 

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
+import type { WorkspaceCheckSummary } from '../../../src/hints/registerHints';
 import { activateExtension, waitFor } from './helpers';
 
 // The bundled suite runs from out/test/integration; the repository root is three levels up.
@@ -110,6 +112,36 @@ describe('design hints in a real VS Code', () => {
     await vscode.commands.executeCommand(Commands.checkWorkspace);
     const diagnostics = await ourDiagnostics(uri, (found) => found.length > 0);
     assert.ok(diagnostics.map(codeOf).includes('rds-storage-encrypted'));
+  });
+
+  it('lists the files the workspace check skipped, and what .gitignore left out', async () => {
+    const dir = path.join(ROOT, 'examples', 'hostile-check');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(dir, '.gitignore'), 'ignored.py\n');
+      fs.writeFileSync(path.join(dir, 'ignored.py'), 'import redis\nr = redis.Redis()\nr.keys("*")\n');
+      fs.writeFileSync(path.join(dir, 'generated.ts'), `export const x = ${JSON.stringify('x'.repeat(5000))};\n`);
+      const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>(Commands.checkWorkspace);
+      assert.deepEqual(summary.skipped.filter((entry) => entry.file.includes('hostile-check')).map((entry) => `${entry.file} ${entry.reason.split(' ')[0]}`), ['hostile-check/generated.ts long-line']);
+      assert.ok(summary.ignored >= 1);
+      assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'ignored.py'))), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes no diagnostics from the workspace check when awsDbStudy.hints.diagnostics is off', async () => {
+    const config = vscode.workspace.getConfiguration('awsDbStudy.hints');
+    const uri = example('template.yaml');
+    await config.update('diagnostics', false, vscode.ConfigurationTarget.Global);
+    try {
+      await ourDiagnostics(uri, (found) => found.length === 0);
+      const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>(Commands.checkWorkspace);
+      assert.ok(summary.findings > 0, 'the check still counts findings');
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'aws-db-hints'), []);
+    } finally {
+      await config.update('diagnostics', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('turns a rule off in the user settings and on again with the command', async () => {

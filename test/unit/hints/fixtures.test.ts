@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, AnalysisResult, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText, AnalysisResult } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hints');
@@ -30,7 +31,7 @@ function described(result: AnalysisResult) {
 
 const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   'typescript/cache.ts': {
-    hovers: ['6:3 redis-password', '6:3 redis-auth-without-tls', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '13:17 redis-unlink', '13:17 redis-loop-round-trips', '18:15 redis-flush', '22:15 redis-expire', '22:15 redis-loop-round-trips', '23:20 redis-multi', '24:12 redis-loop-round-trips'],
+    hovers: ['6:3 redis-password', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '13:17 redis-unlink', '18:15 redis-flush', '22:15 redis-expire', '23:20 redis-multi'],
     findings: ['6:13 warning redis-password', '7:10 warning redis-tls', '11:28 warning redis-keys', '18:15 warning redis-flush'],
   },
   'typescript/order-store.ts': {
@@ -42,15 +43,15 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['7:40 warning dynamodb-scan'],
   },
   'typescript/stack.ts': {
-    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '28:95 rds-publicly-accessible'],
-    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:95 warning rds-publicly-accessible'],
+    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '28:95 rds-publicly-accessible'],
+    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
     hovers: ['9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
     findings: ['9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
   },
   'python/cache.py': {
-    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '12:5 redis-auth-without-tls', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],
+    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],
     findings: ['11:5 warning redis-tls', '17:22 warning redis-keys', '18:15 information redis-loop-round-trips'],
   },
   'python/orders_repository.py': {
@@ -74,8 +75,20 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['10:9 warning rds-storage-encrypted'],
   },
   'cloudformation/database.yaml': {
-    hovers: ['16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '29:7 elasticache-engine', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
+    hovers: ['10:5 rds-removal-policy', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '29:7 elasticache-engine', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
     findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
+  },
+  'cloudformation/sam-app.yaml': {
+    hovers: ['41:5 dynamodb-removal-policy', '45:7 dynamodb-pitr', '50:5 rds-removal-policy', '56:7 rds-storage-encrypted', '57:7 rds-backup-retention', '58:7 rds-deletion-protection', '64:7 elasticache-engine', '67:7 elasticache-transit-encryption', '70:11 elasticache-serverless', '71:48 elasticache-engine', '71:64 elasticache-snapshot-retention', '81:19 rds-open-ingress', '91:17 elasticache-open-ingress'],
+    findings: ['41:5 information dynamodb-removal-policy', '50:5 warning rds-removal-policy', '56:7 warning rds-storage-encrypted', '57:7 warning rds-backup-retention', '67:7 warning elasticache-transit-encryption', '81:19 warning rds-open-ingress', '91:17 warning elasticache-open-ingress'],
+  },
+  'cloudformation/orders.template': {
+    hovers: ['10:7 rds-removal-policy', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '36:19 rds-open-ingress'],
+    findings: ['16:9 warning rds-publicly-accessible', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
+  },
+  'terraform/data-tier.tf': {
+    hovers: ['31:3 rds-engine-version-extended-support', '39:3 rds-master-password', '42:3 rds-publicly-accessible', '43:3 rds-backup-retention', '44:3 rds-skip-final-snapshot', '57:3 rds-storage-encrypted', '58:3 rds-deletion-protection', '59:3 rds-publicly-accessible', '71:3 dynamodb-pitr', '72:3 dynamodb-ttl', '74:3 dynamodb-deletion-protection', '81:3 elasticache-engine', '84:3 elasticache-automatic-failover', '91:3 rds-master-password', '92:3 rds-storage-encrypted', '93:3 rds-skip-final-snapshot', '101:3 rds-publicly-accessible', '104:10 rds-proxy', '118:3 elasticache-engine', '121:3 elasticache-transit-encryption', '124:10 elasticache-serverless', '126:3 elasticache-engine', '127:3 elasticache-snapshot-retention', '139:34 rds-open-ingress', '162:24 rds-open-ingress', '168:23 elasticache-open-ingress'],
+    findings: ['39:14 warning rds-master-password', '42:3 warning rds-publicly-accessible', '43:3 warning rds-backup-retention', '44:3 warning rds-skip-final-snapshot', '57:3 warning rds-storage-encrypted', '77:8 warning elasticache-access-control', '84:3 warning elasticache-automatic-failover', '101:3 warning rds-publicly-accessible', '121:3 warning elasticache-transit-encryption', '139:34 warning rds-open-ingress', '162:24 warning rds-open-ingress', '168:23 warning elasticache-open-ingress'],
   },
   'terraform/main.tf': {
     hovers: ['8:3 rds-master-password', '9:3 rds-storage-encrypted', '10:3 rds-multi-az', '11:3 rds-publicly-accessible', '12:3 rds-deletion-protection', '13:3 rds-backup-retention', '14:3 rds-skip-final-snapshot', '16:3 rds-iam-auth', '22:3 rds-publicly-accessible', '23:3 rds-multi-az', '29:3 elasticache-engine', '32:3 elasticache-automatic-failover', '33:3 elasticache-at-rest-encryption', '34:3 elasticache-transit-encryption', '35:3 elasticache-access-control', '40:3 dynamodb-billing-mode', '48:3 dynamodb-ttl', '53:3 dynamodb-pitr'],

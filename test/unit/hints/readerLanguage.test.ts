@@ -3,7 +3,8 @@
  * client, and property names as the file writes them.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, DocumentKind, siteAt } from '../../../src/hints/engine/analyze';
+import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
 import { inReaderTerms } from '../../../src/hints/engine/readerTerms';
 import { HintLanguage, HintRule, SiteOrigin } from '../../../src/hints/engine/types';
 import { exampleKeyFor, pickExample } from '../../../src/hints/examples';

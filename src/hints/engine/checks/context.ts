@@ -3,6 +3,7 @@
  * are small functions over this context (one module per family), registered in `registry.ts`.
  */
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
+import { cdkL1Construct } from '../services';
 import { HintLanguage, HintRule, normalizeName, QuickFix, Span } from '../types';
 
 /** An option of a context that a rule's match names (a hover site the value checks look at). */
@@ -23,12 +24,12 @@ export interface CheckContext {
 
 export type Check = (rule: HintRule, context: CheckContext) => void;
 
-export function literalEquals(literal: Literal, value: boolean | number): boolean {
+export function literalEquals(literal: Literal, value: boolean | number | string): boolean {
   if (literal.kind === 'bool' || literal.kind === 'num') {
     return literal.value === value;
   }
   if (literal.kind === 'str') {
-    return literal.value.trim().toLowerCase() === String(value);
+    return literal.value.trim().toLowerCase() === String(value).toLowerCase();
   }
   return false;
 }
@@ -38,10 +39,29 @@ export function optionNamed(context: OptionContext, names: readonly string[]): O
   return context.options.find((option) => norms.includes(option.norm));
 }
 
+/**
+ * What an absent property means where the context says (a registry module's input default): the
+ * default of the first listed property that has one, or undefined when the resource's own applies.
+ */
+export function defaultOf(context: OptionContext, names: readonly string[]): Literal | undefined {
+  for (const name of names) {
+    const value = context.defaults?.get(normalizeName(name));
+    if (value) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a context is one of the listed types, a CDK L1 construct counting as its CloudFormation resource. */
+function appliesTo(types: readonly string[], context: OptionContext): boolean {
+  return types.includes(context.type) || (context.kind === 'cdk' && types.some((type) => cdkL1Construct(type) === context.type));
+}
+
 /** Absence means something only in a create context whose options are all visible. */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  if (!diagnostic || !context.complete || !(diagnostic.contexts ?? []).includes(context.type)) {
+  if (!diagnostic || !context.complete || !appliesTo(diagnostic.contexts ?? [], context)) {
     return false;
   }
   if (optionNamed(context, diagnostic.unlessPresent ?? [])) {

@@ -4,6 +4,8 @@ import { Check } from './context';
 import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
 import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
 import { engineVersionPastStandardSupport } from './engineVersion';
+import { openIngress } from './ingress';
+import { optionNamed } from './grants';
 import { redisCommand } from './redis';
 import { redisCommandInLoop } from './redisLoops';
 import { trueOrAbsent } from './riskyDefaults';
@@ -28,4 +30,6 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,
+  'open-ingress': openIngress,
+  'option-named': optionNamed,
 };

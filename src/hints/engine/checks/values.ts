@@ -1,7 +1,7 @@
 /** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
 import { insertPropertyFix } from '../fixes';
 import { Literal } from '../model';
-import { absenceCounts, Check, literalEquals, optionNamed } from './context';
+import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
 
 export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
@@ -25,6 +25,11 @@ export const falseOrAbsent: Check = (rule, context) => {
   }
   for (const resource of context.model.contexts) {
     if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
+      // A module whose default turns the setting on is fine without it.
+      const fallback = defaultOf(resource, properties);
+      if (fallback && !literalEquals(fallback, false)) {
+        continue;
+      }
       const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
       context.report(rule, resource.anchor, fix);
     }
@@ -34,7 +39,8 @@ export const falseOrAbsent: Check = (rule, context) => {
 export const requiresOneOf: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   for (const resource of context.model.contexts) {
-    if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
+    const fallback = defaultOf(resource, properties);
+    if (absenceCounts(rule, resource) && !optionNamed(resource, properties) && (!fallback || fallback.kind === 'none')) {
       context.report(rule, resource.anchor);
     }
   }

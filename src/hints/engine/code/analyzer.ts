@@ -10,6 +10,7 @@ import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
 import { Span } from '../types';
+import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
 import { callResult, isBoto3Module, memberOfClient, Value } from './values';
@@ -107,9 +108,12 @@ export class CodeAnalyzer {
     language.collectImports(this);
     language.buildScopes(this, this.scopes);
     this.scopes.finish();
+    budgetCheck();
     language.collectBindings(this, this.scopes);
     language.collectRequests(this);
+    budgetCheck();
     collectCalls(this);
+    budgetCheck();
   }
 
   // ----- token helpers -------------------------------------------------------------------------

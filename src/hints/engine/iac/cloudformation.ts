@@ -1,0 +1,254 @@
+/**
+ * CloudFormation and SAM templates, YAML or JSON: resources and their properties, values that come
+ * from a parameter's `Default` through `Ref`, the `DeletionPolicy` attribute, and security group
+ * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
+ * unrelated key elsewhere in the template is never a match.
+ */
+import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
+import { LineIndex } from '../text';
+import { normalizeName } from '../types';
+import { IngressFields, openIngress } from './ingress';
+import { readJson } from './json';
+import { EMPTY_EXPR, entryOf, IacEntry, IacNode, scalarText } from './tree';
+import { readYaml } from './yaml';
+
+/** Resource attributes read as options, next to the properties. */
+const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+function isLineSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `Service::` at `from`, as in `AWS::Service::Resource`. */
+function serviceFollows(text: string, from: number): boolean {
+  let end = from;
+  while (end < text.length && end - from < 64 && isWordCode(text.charCodeAt(end))) {
+    end++;
+  }
+  return end > from && text[end] === ':' && text[end + 1] === ':';
+}
+
+/**
+ * Does this YAML or JSON look like a CloudFormation template? A top-level-looking
+ * `AWSTemplateFormatVersion:` or a `Type: AWS::Service::Resource`. Scans forward with `indexOf` and
+ * checks a few characters around each hit on its own line, so it is linear on any input.
+ */
+export function looksLikeCloudFormation(text: string): boolean {
+  for (let at = text.indexOf('AWSTemplateFormatVersion'); at >= 0; at = text.indexOf('AWSTemplateFormatVersion', at + 1)) {
+    let after = at + 'AWSTemplateFormatVersion'.length;
+    if (text[after] === '"' || text[after] === "'") {
+      after++;
+    }
+    while (isLineSpace(text.charCodeAt(after))) {
+      after++;
+    }
+    if (text[after] === ':') {
+      return true;
+    }
+  }
+  for (let at = text.indexOf('AWS::'); at >= 0; at = text.indexOf('AWS::', at + 1)) {
+    // Backwards from the hit: an optional quote, spaces, `:`, spaces, an optional quote, then `Type`.
+    let before = at - 1;
+    if (text[before] === '"' || text[before] === "'") {
+      before--;
+    }
+    while (before >= 0 && isLineSpace(text.charCodeAt(before))) {
+      before--;
+    }
+    if (text[before] !== ':') {
+      continue;
+    }
+    before--;
+    while (before >= 0 && isLineSpace(text.charCodeAt(before))) {
+      before--;
+    }
+    // A quoted key is quoted on both sides; then the key starts a line or follows `{` or `,`.
+    const quote = text[before] === '"' || text[before] === "'" ? text[before] : '';
+    if (quote) {
+      before--;
+    }
+    let keyStart = before - 3;
+    if (text.slice(keyStart, before + 1) !== 'Type') {
+      continue;
+    }
+    if (quote) {
+      if (text[keyStart - 1] !== quote) {
+        continue;
+      }
+      keyStart--;
+    }
+    const previous = text[keyStart - 1];
+    const keyPosition = previous === undefined || previous === '\n' || previous === ' ' || previous === '\t' || previous === '{' || previous === ',';
+    if (keyPosition && serviceFollows(text, at + 'AWS::'.length)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** JSON or YAML by content, not by name: a `.template` file may be either. */
+function isJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff) {
+      continue;
+    }
+    return text[i] === '{';
+  }
+  return false;
+}
+
+/** A parameter's default as a literal, by parameter name. */
+function parameterDefaults(root: IacNode | undefined): Map<string, Literal> {
+  const defaults = new Map<string, Literal>();
+  const parameters = entryOf(root, 'Parameters')?.value;
+  if (parameters?.kind !== 'map') {
+    return defaults;
+  }
+  for (const parameter of parameters.entries) {
+    const value = entryOf(parameter.value, 'Default')?.value;
+    if (value?.kind === 'scalar' && !value.tag && value.literal.kind !== 'expr') {
+      defaults.set(parameter.key, value.literal);
+    }
+  }
+  return defaults;
+}
+
+/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
+function refTarget(node: IacNode): string | undefined {
+  if (node.kind === 'scalar' && node.tag === 'Ref') {
+    return node.literal.kind === 'str' ? node.literal.value : undefined;
+  }
+  if (node.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Ref') {
+    return scalarText(node.entries[0].value);
+  }
+  return undefined;
+}
+
+class Template {
+  readonly contexts: OptionContext[] = [];
+  readonly ingress: IngressRule[] = [];
+  private readonly defaults: Map<string, Literal>;
+
+  constructor(private readonly root: IacNode | undefined) {
+    this.defaults = parameterDefaults(root);
+  }
+
+  /** A value as the rules see it: a literal, a parameter's default through `Ref`, or an expression. */
+  private literal(node: IacNode): Literal {
+    const target = refTarget(node);
+    if (target !== undefined) {
+      return this.defaults.get(target) ?? { kind: 'expr', text: `Ref ${target}` };
+    }
+    if (node.kind === 'scalar' && !node.tag) {
+      return node.literal;
+    }
+    return node.kind === 'scalar' ? { kind: 'expr', text: node.literal.kind === 'str' ? `!${node.tag} ${node.literal.value}` : '' } : EMPTY_EXPR;
+  }
+
+  private option(entry: IacEntry): OptionOccurrence {
+    const occurrence: OptionOccurrence = {
+      name: entry.key,
+      norm: normalizeName(entry.key),
+      key: entry.keySpan,
+      value: entry.value.span,
+      literal: this.literal(entry.value),
+      removal: entry.removal,
+    };
+    if (entry.value.kind === 'scalar' && entry.value.replaceable) {
+      occurrence.literalSpan = entry.value.span;
+    }
+    return occurrence;
+  }
+
+  read(): void {
+    const resources = entryOf(this.root, 'Resources')?.value;
+    if (resources?.kind !== 'map') {
+      return;
+    }
+    for (const resource of resources.entries) {
+      const typeEntry = entryOf(resource.value, 'Type');
+      const type = typeEntry ? scalarText(typeEntry.value) : undefined;
+      if (!typeEntry || !type?.startsWith('AWS::')) {
+        continue;
+      }
+      const propertiesEntry = entryOf(resource.value, 'Properties');
+      const properties = propertiesEntry?.value;
+      const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
+      for (const attribute of ATTRIBUTES) {
+        const entry = entryOf(resource.value, attribute);
+        if (entry) {
+          options.push(this.option(entry));
+        }
+      }
+      const emptyProperties = properties?.kind === 'scalar' && !properties.tag && properties.literal === EMPTY_EXPR;
+      const context: OptionContext = {
+        kind: 'cloudformation',
+        type,
+        options,
+        complete: properties === undefined || properties.kind === 'map' || emptyProperties,
+        anchor: resource.keySpan,
+        typeSpan: typeEntry.value.span,
+      };
+      if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
+        context.insertion = propertiesEntry.insertion;
+      }
+      this.contexts.push(context);
+      this.readIngress(type, properties);
+    }
+  }
+
+  private ingressFields(rule: IacNode): IngressFields {
+    const field = (name: string): Literal | undefined => {
+      const value = entryOf(rule, name)?.value;
+      return value ? this.literal(value) : undefined;
+    };
+    const sources = ['CidrIp', 'CidrIpv6'].flatMap((name) => {
+      const value = entryOf(rule, name)?.value;
+      return value ? [{ literal: this.literal(value), span: value.span }] : [];
+    });
+    return { protocol: field('IpProtocol'), fromPort: field('FromPort'), toPort: field('ToPort'), sources };
+  }
+
+  private readIngress(type: string, properties: IacNode | undefined): void {
+    const rules: IacNode[] = [];
+    if (type === 'AWS::EC2::SecurityGroupIngress' && properties) {
+      rules.push(properties);
+    } else if (type === 'AWS::EC2::SecurityGroup') {
+      const list = entryOf(properties, 'SecurityGroupIngress')?.value;
+      if (list?.kind === 'list') {
+        rules.push(...list.items);
+      }
+    }
+    for (const rule of rules) {
+      const open = rule.kind === 'map' ? openIngress('cloudformation', this.ingressFields(rule)) : undefined;
+      if (open) {
+        this.ingress.push(open);
+      }
+    }
+  }
+}
+
+/** Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says. */
+export function readCloudFormation(text: string, lines: LineIndex): DocumentModel {
+  const json = isJson(text);
+  const document = json ? readJson(text, lines) : readYaml(text, lines);
+  const template = new Template(document.root);
+  template.read();
+  const model: DocumentModel = {
+    operations: [],
+    redisCalls: [],
+    scopes: NO_SCOPES,
+    contexts: template.contexts,
+    suppressions: document.suppressions,
+    ingress: template.ingress,
+  };
+  if (!json) {
+    model.commentPrefix = '#';
+  }
+  return model;
+}

@@ -1,0 +1,63 @@
+/**
+ * The document tree that the YAML and JSON readers share: maps, lists and scalars with their spans,
+ * and, per map entry, what a quick fix needs (what to delete, where a sibling goes). CloudFormation
+ * is read from this tree whatever the file format.
+ */
+import { Literal } from '../model';
+import { Span } from '../types';
+
+export type IacNode = IacMap | IacList | IacScalar;
+
+export interface IacMap {
+  kind: 'map';
+  span: Span;
+  entries: IacEntry[];
+}
+
+export interface IacList {
+  kind: 'list';
+  span: Span;
+  items: IacNode[];
+}
+
+export interface IacScalar {
+  kind: 'scalar';
+  span: Span;
+  literal: Literal;
+  /** A YAML short-form function such as `!Ref` (`Ref`), with the literal holding its argument. */
+  tag?: string;
+  /** The scalar is written in place and can be replaced by a quick fix. */
+  replaceable: boolean;
+}
+
+export interface Insertion {
+  offset: number;
+  indent: string;
+  style: 'yaml' | 'json';
+}
+
+export interface IacEntry {
+  key: string;
+  keySpan: Span;
+  value: IacNode;
+  /** What to delete to remove the entry cleanly. */
+  removal: Span;
+  /** Where a new child of this entry's map can be inserted, when the format allows one. */
+  insertion?: Insertion;
+}
+
+/** An entry of a map by key, or undefined. */
+export function entryOf(node: IacNode | undefined, key: string): IacEntry | undefined {
+  return node?.kind === 'map' ? node.entries.find((entry) => entry.key === key) : undefined;
+}
+
+/** A scalar's string, number or boolean as text; undefined for anything else. */
+export function scalarText(node: IacNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.tag) {
+    return undefined;
+  }
+  const literal = node.literal;
+  return literal.kind === 'str' ? literal.value : literal.kind === 'num' || literal.kind === 'bool' ? String(literal.value) : undefined;
+}
+
+export const EMPTY_EXPR: Literal = { kind: 'expr', text: '' };

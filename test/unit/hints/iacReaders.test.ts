@@ -1,0 +1,170 @@
+/**
+ * The template readers on small, exact inputs: YAML block and flow style, tags and block scalars,
+ * JSON detected by content whatever the file name, parameter defaults through Ref, registry modules
+ * and their defaults, and security group ingress.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { readTemplate } from '../../../src/hints/engine/iac';
+import { looksLikeCloudFormation } from '../../../src/hints/engine/iac/cloudformation';
+import { IacNode } from '../../../src/hints/engine/iac/tree';
+import { readYaml } from '../../../src/hints/engine/iac/yaml';
+import { OptionContext } from '../../../src/hints/engine/model';
+import { LineIndex } from '../../../src/hints/engine/text';
+import { realHintRules } from './support';
+
+/** A tree as plain data: maps as objects, lists as arrays, scalars as their literal (tags shown). */
+function plain(node: IacNode | undefined): unknown {
+  if (!node) {
+    return undefined;
+  }
+  if (node.kind === 'map') {
+    return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
+  }
+  if (node.kind === 'list') {
+    return node.items.map(plain);
+  }
+  const literal = node.literal;
+  const value = literal.kind === 'expr' ? `expr:${literal.text}` : literal.kind === 'none' ? null : literal.value;
+  return node.tag ? `!${node.tag} ${String(value)}` : value;
+}
+
+function yaml(text: string): unknown {
+  return plain(readYaml(text, new LineIndex(text)).root);
+}
+
+function contexts(kind: 'yaml' | 'json' | 'terraform', text: string): OptionContext[] {
+  return readTemplate(kind, text, new LineIndex(text))?.model.contexts ?? [];
+}
+
+function findings(kind: 'yaml' | 'json' | 'terraform', text: string): string[] {
+  return analyzeText(text, realHintRules(), { kind }).findings.map((finding) => `${finding.ruleId} ${text.slice(finding.start, finding.end)}`);
+}
+
+describe('YAML reader', () => {
+  it('reads block maps, lists, list items that hold maps, and scalars of every kind', () => {
+    const text = ['a: 1', 'b:', '  - x', '  - k: v', '    n: true', '  -', '    deep: "q # not a comment"', 'c: ~  # comment', "d: 'it''s'", 'e: -3.5', ''].join('\n');
+    assert.deepEqual(yaml(text), { a: 1, b: ['x', { k: 'v', n: true }, { deep: 'q # not a comment' }], c: null, d: "it's", e: -3.5 });
+  });
+
+  it('reads flow maps and lists, on one line or across lines, with tags inside', () => {
+    const text = ['Props: { A: 1, B: [x, "y, z"], C: !Ref Param }', 'List: [', '  { Key: k, Value: v },', '  !GetAtt T.Arn', ']', 'After: yes', ''].join('\n');
+    assert.deepEqual(yaml(text), { Props: { A: 1, B: ['x', 'y, z'], C: '!Ref Param' }, List: [{ Key: 'k', Value: 'v' }, '!GetAtt T.Arn'], After: 'yes' });
+  });
+
+  it('skips block scalars and reads on after them; a list may sit at its key’s indentation', () => {
+    const text = ['Description: |', '  Key: not a key', '', '  - nor an item', 'Items:', '- one', '- two', 'Tail: !Sub "${A}"', ''].join('\n');
+    assert.deepEqual(yaml(text), { Description: 'expr:|', Items: ['one', 'two'], Tail: '!Sub ${A}' });
+  });
+
+  it('treats an unclosed flow collection as an opaque value and keeps reading the next key', () => {
+    const text = ['Broken: { A: [1, 2', '  B: 3', 'Next: 4', ''].join('\n');
+    assert.deepEqual(yaml(text), { Broken: 'expr:{ A: [1, 2', Next: 4 });
+  });
+
+  it('gives keys their exact spans and values their replaceable spans', () => {
+    const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: "true"   # open\n';
+    const [context] = contexts('yaml', text);
+    const option = context.options[0];
+    assert.equal(text.slice(option.key.start, option.key.end), 'PubliclyAccessible');
+    assert.equal(text.slice(option.literalSpan!.start, option.literalSpan!.end), '"true"');
+    assert.deepEqual(context.insertion, { offset: text.indexOf('      Publicly'), indent: '      ', style: 'yaml' });
+  });
+});
+
+describe('CloudFormation templates', () => {
+  it('is detected by a template key at the start of a line, not by text inside a value', () => {
+    assert.ok(looksLikeCloudFormation('AWSTemplateFormatVersion: "2010-09-09"\n'));
+    assert.ok(looksLikeCloudFormation('Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n'));
+    assert.ok(looksLikeCloudFormation('{"Resources":{"T":{"Type":"AWS::DynamoDB::Table"}}}'));
+    assert.ok(!looksLikeCloudFormation('note: "Type: AWS::RDS::DBInstance"\n'));
+    assert.ok(!looksLikeCloudFormation('ResourceType: AWS::RDS::DBInstance\n'));
+    assert.ok(!looksLikeCloudFormation('name: ci\non: push\n'));
+  });
+
+  it('reads a JSON template as JSON whatever its name (a .template file is read as yaml first)', () => {
+    const json = '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": { "PubliclyAccessible": true, "StorageEncrypted": true }\n    }\n  }\n}\n';
+    assert.deepEqual(findings('yaml', json), ['rds-publicly-accessible "PubliclyAccessible"']);
+    const yamlTemplate = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { PubliclyAccessible: true, StorageEncrypted: true }\n';
+    assert.deepEqual(findings('yaml', yamlTemplate), ['rds-publicly-accessible PubliclyAccessible']);
+  });
+
+  it('uses a parameter’s default through !Ref and {"Ref": ...}, and nothing when there is no default', () => {
+    const text = [
+      'Parameters:',
+      '  Open: { Type: String, Default: "true" }',
+      '  Days: { Type: Number, Default: 0 }',
+      '  Guard: { Type: String }',
+      'Resources:',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      PubliclyAccessible: !Ref Open',
+      '      BackupRetentionPeriod: { Ref: Days }',
+      '      DeletionProtection: !Ref Guard',
+      '      StorageEncrypted: !Ref Guard',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-publicly-accessible PubliclyAccessible', 'rds-backup-retention BackupRetentionPeriod']);
+    const [context] = contexts('yaml', text);
+    // A value that comes through a parameter is never rewritten in place by a quick fix.
+    assert.ok(context.options.every((option) => option.literalSpan === undefined));
+  });
+
+  it('reads DeletionPolicy as an attribute of the resource', () => {
+    const text = 'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Delete\n    Properties: {}\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Delete\n';
+    assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy']);
+  });
+
+  it('finds ingress open to the internet on a database port, including port ranges and all traffic', () => {
+    const text = [
+      'Resources:',
+      '  Sg:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      SecurityGroupIngress:',
+      '        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 0.0.0.0/0 }',
+      '        - { IpProtocol: "-1", CidrIpv6: "::/0" }',
+      '        - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }',
+      '        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/8 }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'elasticache-open-ingress "::/0"', 'rds-open-ingress "::/0"']);
+  });
+});
+
+describe('Terraform registry modules', () => {
+  it('reads a module as the resource it creates, with its inputs as that resource’s arguments', () => {
+    const text = 'module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 7.0"\n  publicly_accessible = true\n}\n';
+    const [context] = contexts('terraform', text);
+    assert.equal(context.type, 'aws_db_instance');
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+
+  it('lets a module default decide what an absent input means', () => {
+    // storage_encrypted defaults to true in the rds module: no finding; off on purpose: a finding.
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n'), []);
+    assert.deepEqual(findings('terraform', 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n'), ['rds-storage-encrypted storage_encrypted']);
+    // The plain resource has no such default: absence is a finding there.
+    assert.deepEqual(findings('terraform', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'), ['rds-storage-encrypted "db"']);
+  });
+
+  it('maps renamed inputs and recognises registry, registry-host and GitHub sources', () => {
+    const table = 'module "t" {\n  source = "registry.terraform.io/terraform-aws-modules/dynamodb-table/aws"\n  point_in_time_recovery_enabled = true\n}\n';
+    const [context] = contexts('terraform', table);
+    assert.equal(context.type, 'aws_dynamodb_table');
+    assert.equal(context.options[0].norm, 'pointintimerecovery');
+    const cache = 'module "c" {\n  source = "git::https://github.com/terraform-aws-modules/terraform-aws-elasticache.git?ref=v1.4.0"\n  create_replication_group = false\n}\n';
+    assert.equal(contexts('terraform', cache)[0].type, 'aws_elasticache_cluster');
+    assert.deepEqual(contexts('terraform', 'module "x" {\n  source = "./modules/rds"\n  storage_encrypted = false\n}\n'), []);
+  });
+
+  it('reads Aurora v9 instance inputs as settings of the cluster instances', () => {
+    const text = 'module "aurora" {\n  source = "terraform-aws-modules/rds-aurora/aws"\n  version = "9.16.1"\n  publicly_accessible = true\n}\n';
+    assert.deepEqual(
+      contexts('terraform', text).map((context) => `${context.type} ${context.options.map((option) => option.name).join(',')}`),
+      ['aws_rds_cluster ', 'aws_rds_cluster_instance publicly_accessible'],
+    );
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+});
