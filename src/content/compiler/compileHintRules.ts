@@ -7,9 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { OPERATIONS } from '../../hints/engine/services';
+import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from './compileEngineLifecycle';
 import {
   CHECKS,
   CheckName,
+  EXAMPLE_KEYS,
+  ExampleKey,
   FIXES,
   FixName,
   HINT_LANGUAGES,
@@ -41,8 +44,6 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'example', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-/** Keys of the per-language and per-format `examples` map (the hovers read it once the schema moves to it). */
-const EXAMPLE_KEYS = ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'ioredis', 'node-redis', 'redis-py'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'ingress'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -239,6 +240,8 @@ const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
   'false-or-absent': ['properties', 'contexts'],
   'requires-one-of': ['properties', 'contexts'],
   'redis-command': ['commands'],
+  'redis-command-in-loop': ['commands'],
+  'true-or-absent': ['properties', 'contexts'],
 };
 
 function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {
@@ -330,16 +333,17 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     const example = reader.fields(fields.example, 'example', ['language', 'code']);
     rule.example = { language: reader.text(example, 'language'), code: reader.text(example, 'code') };
   }
+  if (fields.examples !== undefined) {
+    const examples = reader.fields(fields.examples, 'examples', EXAMPLE_KEYS);
+    rule.examples = {};
+    for (const key of Object.keys(examples) as ExampleKey[]) {
+      rule.examples[key] = reader.text(examples, key);
+    }
+  }
   if (fields.diagnostic !== undefined) {
     rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
     if (rule.diagnostic?.check === 'open-ingress' && !match.ingress) {
       reader.error("diagnostic: check 'open-ingress' needs 'match.ingress'");
-    }
-  }
-  if (fields.examples !== undefined) {
-    const examples = reader.fields(fields.examples, 'examples', EXAMPLE_KEYS);
-    for (const key of Object.keys(examples)) {
-      reader.text(examples, key);
     }
   }
   if (fields.fix !== undefined) {
@@ -360,8 +364,11 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
   return id ? rule : undefined;
 }
 
-/** Reads and validates every `*.yaml` under `<root>/hints`; a missing folder means no rules. */
-export function compileHintRules(root: string, notes: readonly NoteRef[]): HintRulesResult {
+/**
+ * Reads and validates every `*.yaml` under `<root>/hints` (the engine lifecycle table apart); a
+ * missing folder means no rules. `builtOn` is the date the lifecycle checks compare with.
+ */
+export function compileHintRules(root: string, notes: readonly NoteRef[], builtOn: string = buildDate()): HintRulesResult {
   const errors: HintRuleError[] = [];
   const rules: HintRule[] = [];
   const dir = path.join(root, 'hints');
@@ -372,7 +379,7 @@ export function compileHintRules(root: string, notes: readonly NoteRef[]): HintR
   const seen = new Map<string, string>();
   const files = fs
     .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name) && name !== LIFECYCLE_FILE)
     .sort();
   for (const name of files) {
     const file = path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
@@ -404,5 +411,20 @@ export function compileHintRules(root: string, notes: readonly NoteRef[]): HintR
       rules.push(rule);
     });
   }
+  attachLifecycle(root, rules, builtOn, errors, path.relative(path.dirname(root), path.join(dir, LIFECYCLE_FILE)).split(path.sep).join('/'));
   return { rules, errors };
+}
+
+/** Gives every engine-version rule the dated lifecycle table, which it cannot work without. */
+function attachLifecycle(root: string, rules: HintRule[], builtOn: string, errors: HintRuleError[], file: string): void {
+  const users = rules.filter((rule) => rule.diagnostic?.check === 'engine-version-past-standard-support');
+  const { lifecycle, errors: tableErrors } = compileEngineLifecycle(root, builtOn);
+  errors.push(...tableErrors.map((message) => ({ file, message })));
+  for (const rule of users) {
+    if (lifecycle && rule.diagnostic) {
+      rule.diagnostic.lifecycle = lifecycle;
+    } else if (tableErrors.length === 0) {
+      errors.push({ file, message: `${rule.id}: check 'engine-version-past-standard-support' needs ${LIFECYCLE_FILE}` });
+    }
+  }
 }

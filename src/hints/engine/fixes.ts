@@ -100,6 +100,16 @@ export function keysToScanFix(call: RedisCall, language: HintLanguage): QuickFix
     const match = call.argsText ? `match=${call.argsText}, count=500` : 'count=500';
     return { title: 'Replace KEYS with a SCAN iterator', edits: [{ ...call.call, newText: `list(${receiver}.scan_iter(${match}))` }] };
   }
+  if (call.flavor === 'redis-py-async') {
+    // `keys = await r.keys(...)` becomes an async comprehension over scan_iter (the await goes with it).
+    const receiver = callReceiver(call);
+    if (!receiver || call.argsText.includes('=') || !call.statement?.awaited) {
+      return undefined;
+    }
+    const match = call.argsText ? `match=${call.argsText}, count=500` : 'count=500';
+    const newText = `${call.statement.variable} = [key async for key in ${receiver}.scan_iter(${match})]`;
+    return { title: 'Replace KEYS with a SCAN iterator', edits: [{ ...call.statement.span, newText }] };
+  }
   if (call.flavor !== 'ioredis' || !call.statement || !call.statement.awaited || !call.statement.declaration || !call.argsText) {
     return undefined;
   }

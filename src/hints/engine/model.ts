@@ -38,6 +38,8 @@ export interface OptionContext {
   anchor: Span;
   /** The resource type as written, for hovers on the resource itself. */
   typeSpan?: Span;
+  /** A request sent to an index by its receiver (the Java enhanced client's `DynamoDbIndex`), with no `IndexName` to show it. */
+  onIndex?: boolean;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**
@@ -95,6 +97,14 @@ export interface RedisCall {
   receiver: string;
   argsText: string;
   statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
+  /** Runs once per element of a loop or an iterating callback (`forEach`, `map`), in the same function. */
+  inLoop: boolean;
+  /** Queued on a pipeline or transaction (`pipeline()`, `multi()`), so not a round trip of its own. */
+  batched: boolean;
+  /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
+  inLoopStatement: boolean;
+  /** Directly under `await`: the code waits for the reply before it goes on. */
+  awaited: boolean;
 }
 
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';

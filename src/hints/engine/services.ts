@@ -31,10 +31,22 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'DeleteDBCluster',
     'CreateDBInstanceReadReplica',
     'RestoreDBInstanceFromDBSnapshot',
+    'RestoreDBInstanceToPointInTime',
+    'RestoreDBClusterFromSnapshot',
+    'RestoreDBClusterToPointInTime',
     'CreateDBProxy',
     'GenerateDbAuthToken',
   ],
-  elasticache: ['CreateReplicationGroup', 'ModifyReplicationGroup', 'CreateCacheCluster', 'CreateServerlessCache'],
+  elasticache: [
+    'CreateReplicationGroup',
+    'ModifyReplicationGroup',
+    'CreateCacheCluster',
+    'CreateServerlessCache',
+    'CreateUser',
+    'ModifyUser',
+    'CreateUserGroup',
+    'ModifyUserGroup',
+  ],
 };
 
 /** What a variable holds, as far as the rules care. */
@@ -45,6 +57,8 @@ export type ClientKind =
   | 'dynamodb-table'
   | 'dynamodb-enhanced'
   | 'dynamodb-enhanced-table'
+  /** An index of the Java enhanced client (`table.index("gsi")`): every read goes to the index. */
+  | 'dynamodb-enhanced-index'
   /** .NET `client.Paginators`: page iterators over Scan and Query. */
   | 'dynamodb-paginators'
   /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
@@ -62,6 +76,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-table': 'dynamodb',
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
+  'dynamodb-enhanced-index': 'dynamodb',
   'dynamodb-paginators': 'dynamodb',
   'dynamodb-context': 'dynamodb',
   'dynamodb-document-table': 'dynamodb',
@@ -89,6 +104,12 @@ const DOCUMENT_METHODS = new Map<string, string>([
   ['batchwrite', 'dynamodb:BatchWriteItem'],
   ['transactget', 'dynamodb:TransactGetItems'],
   ['transactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+const RESOURCE_METHODS = new Map<string, string>([
+  ['batchgetitem', 'dynamodb:BatchGetItem'],
+  ['batchwriteitem', 'dynamodb:BatchWriteItem'],
+  ['createtable', 'dynamodb:CreateTable'],
 ]);
 
 const TABLE_METHODS = new Map<string, string>([
@@ -133,8 +154,12 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-document':
       return DOCUMENT_METHODS.get(name) ?? API_METHODS.get('dynamodb')?.get(name);
     case 'dynamodb-resource':
-      return name === 'batchgetitem' ? 'dynamodb:BatchGetItem' : name === 'batchwriteitem' ? 'dynamodb:BatchWriteItem' : undefined;
+      return RESOURCE_METHODS.get(name);
     case 'dynamodb-table':
+      // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
+      return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
+    case 'dynamodb-enhanced-index':
+      return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
     case 'dynamodb-document-table':
@@ -221,7 +246,8 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
 
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis']);
 
-export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url']);
+/** Clients, and connection pools, whose options (password, TLS) the rules read. */
+export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url']);
 
 /** Java and C# client types (declarations and factories). */
 export const TYPED_CLIENTS: Record<string, ClientKind> = {
@@ -231,6 +257,8 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   DynamoDbEnhancedAsyncClient: 'dynamodb-enhanced',
   DynamoDbTable: 'dynamodb-enhanced-table',
   DynamoDbAsyncTable: 'dynamodb-enhanced-table',
+  DynamoDbIndex: 'dynamodb-enhanced-index',
+  DynamoDbAsyncIndex: 'dynamodb-enhanced-index',
   RdsClient: 'rds',
   RdsAsyncClient: 'rds',
   RdsUtilities: 'rds-signer',
@@ -271,7 +299,49 @@ export function serviceOfGoImport(path: string): string | undefined {
 export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
 /** Redis commands the rules talk about, by normalised method name. */
-export const REDIS_COMMANDS = new Set(['keys', 'scan', 'flushall', 'flushdb', 'expire', 'set', 'setex', 'config', 'configset', 'configget', 'multi']);
+export const REDIS_COMMANDS = new Set([
+  'keys',
+  'scan',
+  'scaniter',
+  'scanstream',
+  'scaniterator',
+  'flushall',
+  'flushdb',
+  'config',
+  'configset',
+  'configget',
+  'multi',
+  'pipeline',
+  // Expiry: the EXPIRE family, its inspection and removal.
+  'set',
+  'setex',
+  'expire',
+  'pexpire',
+  'expireat',
+  'pexpireat',
+  'persist',
+  'ttl',
+  'pttl',
+  'hexpire',
+  // Deletion, multi-key commands and the per-key commands that cost a round trip each.
+  'del',
+  'delete',
+  'unlink',
+  'mget',
+  'mset',
+  'get',
+  'hget',
+  'hset',
+  'hgetall',
+  'hdel',
+  'exists',
+  'incr',
+  'sadd',
+  'sismember',
+  'zadd',
+  'lpush',
+  'rpush',
+]);
 /** Generic command senders whose first argument names the command. */
 export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand']);
 

@@ -50,6 +50,11 @@ export const CHECKS = [
   'redis-command',
   'tls-verification-off',
   'hardcoded-secret',
+  'true-or-absent',
+  'engine-version-past-standard-support',
+  'user-without-password',
+  'redis-auth-without-tls',
+  'redis-command-in-loop',
   'open-ingress',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
@@ -68,9 +73,34 @@ export interface RuleDiagnostic {
   contexts?: string[];
   /** Properties whose presence makes absence fine (read replicas, restores, cluster members). */
   unlessPresent?: string[];
-  /** For `redis-command`: the commands that raise it (the rest only get a hover). */
+  /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
+  /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */
+  lifecycle?: EngineLifecycle;
 }
+
+/** End of standard support per engine and major version, and the date the rules were built (both `YYYY-MM-DD`). */
+export interface EngineLifecycle {
+  builtOn: string;
+  engines: Record<string, Record<string, string>>;
+}
+
+/** Keys of a rule's per-language `examples`: a language, an IaC format or a Redis client. */
+export const EXAMPLE_KEYS = [
+  'javascript',
+  'python',
+  'java',
+  'go',
+  'csharp',
+  'cloudformation',
+  'terraform',
+  'cdk-typescript',
+  'cdk-python',
+  'ioredis',
+  'node-redis',
+  'redis-py',
+] as const;
+export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
 export const FIXES = ['add-pagination-loop', 'remove-option', 'set-value', 'keys-to-scan'] as const;
 export type FixName = (typeof FIXES)[number];
@@ -84,6 +114,8 @@ export interface HintRule {
   /** Markdown: the key fact. */
   hover: string;
   example?: { language: string; code: string };
+  /** The example per language, format or client (JavaScript and TypeScript share `javascript`). */
+  examples?: Partial<Record<ExampleKey, string>>;
   doc: string;
   note: string;
   /** Filled in by the build from the study catalog. */

@@ -30,12 +30,12 @@ function described(result: AnalysisResult) {
 
 const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   'typescript/cache.ts': {
-    hovers: ['6:3 redis-password', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '18:15 redis-flush', '22:15 redis-expire', '23:20 redis-multi'],
+    hovers: ['6:3 redis-password', '6:3 redis-auth-without-tls', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '13:17 redis-unlink', '13:17 redis-loop-round-trips', '18:15 redis-flush', '22:15 redis-expire', '22:15 redis-loop-round-trips', '23:20 redis-multi', '24:12 redis-loop-round-trips'],
     findings: ['6:13 warning redis-password', '7:10 warning redis-tls', '11:28 warning redis-keys', '18:15 warning redis-flush'],
   },
   'typescript/order-store.ts': {
-    hovers: ['30:11 dynamodb-get-item', '30:110 dynamodb-consistent-read', '38:19 dynamodb-query', '49:44 dynamodb-scan', '49:81 dynamodb-filter-expression', '49:113 dynamodb-limit', '55:11 dynamodb-query', '57:9 dynamodb-index-name', '61:9 dynamodb-consistent-read', '62:9 dynamodb-return-consumed-capacity', '69:44 dynamodb-batch-get-item', '69:62 dynamodb-request-items', '75:11 dynamodb-transact-write-items'],
-    findings: ['49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
+    hovers: ['30:11 dynamodb-get-item', '30:110 dynamodb-consistent-read', '38:19 dynamodb-query', '40:32 dynamodb-key-condition-expression', '49:44 dynamodb-scan', '49:81 dynamodb-filter-expression', '49:113 dynamodb-limit', '55:11 dynamodb-query', '57:9 dynamodb-index-name', '58:9 dynamodb-key-condition-expression', '61:9 dynamodb-consistent-read', '62:9 dynamodb-return-consumed-capacity', '69:44 dynamodb-batch-get-item', '69:62 dynamodb-request-items', '75:11 dynamodb-transact-write-items', '77:9 dynamodb-transact-items', '78:83 dynamodb-update-expression'],
+    findings: ['49:44 warning dynamodb-scan', '49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
   },
   'typescript/reports.ts': {
     hovers: ['7:40 dynamodb-scan', '7:76 dynamodb-projection-expression'],
@@ -50,23 +50,23 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
   },
   'python/cache.py': {
-    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '17:22 redis-keys', '22:11 redis-flush', '29:16 rds-auth-token'],
-    findings: ['11:5 warning redis-tls', '17:22 warning redis-keys'],
+    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '12:5 redis-auth-without-tls', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],
+    findings: ['11:5 warning redis-tls', '17:22 warning redis-keys', '18:15 information redis-loop-round-trips'],
   },
   'python/orders_repository.py': {
-    hovers: ['15:22 dynamodb-query', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
+    hovers: ['15:22 dynamodb-query', '15:28 dynamodb-key-condition-expression', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '37:58 dynamodb-index-name', '37:84 dynamodb-key-condition-expression', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
     findings: ['15:22 information dynamodb-query', '31:22 warning dynamodb-scan', '31:27 information dynamodb-filter-expression', '43:12 warning dynamodb-batch-write-item'],
   },
   'java/OrderRepository.java': {
-    hovers: ['21:32 dynamodb-query', '23:18 dynamodb-index-name', '27:18 dynamodb-consistent-read', '29:43 dynamodb-query', '34:25 dynamodb-scan', '34:30 dynamodb-scan', '38:25 dynamodb-scan', '38:39 dynamodb-scan'],
+    hovers: ['21:32 dynamodb-query', '23:18 dynamodb-index-name', '24:18 dynamodb-key-condition-expression', '27:18 dynamodb-consistent-read', '29:43 dynamodb-query', '34:25 dynamodb-scan', '34:30 dynamodb-scan', '38:25 dynamodb-scan', '38:39 dynamodb-scan'],
     findings: ['27:18 warning dynamodb-consistent-read', '29:43 information dynamodb-query', '34:25 warning dynamodb-scan'],
   },
   'go/orders.go': {
-    hovers: ['17:23 dynamodb-query', '17:44 dynamodb-query', '19:3 dynamodb-index-name', '21:3 dynamodb-consistent-read', '31:24 dynamodb-scan', '31:61 dynamodb-scan', '43:23 dynamodb-scan', '43:43 dynamodb-scan'],
+    hovers: ['17:23 dynamodb-query', '17:44 dynamodb-query', '19:3 dynamodb-index-name', '20:3 dynamodb-key-condition-expression', '21:3 dynamodb-consistent-read', '31:24 dynamodb-scan', '31:61 dynamodb-scan', '43:23 dynamodb-scan', '43:43 dynamodb-scan'],
     findings: ['17:23 information dynamodb-query', '21:3 warning dynamodb-consistent-read', '43:23 warning dynamodb-scan'],
   },
   'csharp/OrderRepository.cs': {
-    hovers: ['19:27 dynamodb-query', '22:13 dynamodb-index-name', '24:13 dynamodb-consistent-read', '26:38 dynamodb-query', '36:38 dynamodb-scan', '36:52 dynamodb-scan', '36:88 dynamodb-pagination-keys'],
+    hovers: ['19:27 dynamodb-query', '22:13 dynamodb-index-name', '23:13 dynamodb-key-condition-expression', '24:13 dynamodb-consistent-read', '26:38 dynamodb-query', '36:38 dynamodb-scan', '36:52 dynamodb-scan', '36:88 dynamodb-pagination-keys'],
     findings: ['24:13 warning dynamodb-consistent-read', '26:38 information dynamodb-query'],
   },
   'cloudformation/cluster.json': {
@@ -86,7 +86,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['16:9 warning rds-publicly-accessible', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
   },
   'terraform/data-tier.tf': {
-    hovers: ['39:3 rds-master-password', '42:3 rds-publicly-accessible', '43:3 rds-backup-retention', '44:3 rds-skip-final-snapshot', '57:3 rds-storage-encrypted', '58:3 rds-deletion-protection', '59:3 rds-publicly-accessible', '71:3 dynamodb-pitr', '72:3 dynamodb-ttl', '74:3 dynamodb-deletion-protection', '81:3 elasticache-engine', '84:3 elasticache-automatic-failover', '91:3 rds-master-password', '92:3 rds-storage-encrypted', '93:3 rds-skip-final-snapshot', '101:3 rds-publicly-accessible', '104:10 rds-proxy', '118:3 elasticache-engine', '121:3 elasticache-transit-encryption', '124:10 elasticache-serverless', '126:3 elasticache-engine', '127:3 elasticache-snapshot-retention', '139:34 rds-open-ingress', '162:24 rds-open-ingress', '168:23 elasticache-open-ingress'],
+    hovers: ['31:3 rds-engine-version-extended-support', '39:3 rds-master-password', '42:3 rds-publicly-accessible', '43:3 rds-backup-retention', '44:3 rds-skip-final-snapshot', '57:3 rds-storage-encrypted', '58:3 rds-deletion-protection', '59:3 rds-publicly-accessible', '71:3 dynamodb-pitr', '72:3 dynamodb-ttl', '74:3 dynamodb-deletion-protection', '81:3 elasticache-engine', '84:3 elasticache-automatic-failover', '91:3 rds-master-password', '92:3 rds-storage-encrypted', '93:3 rds-skip-final-snapshot', '101:3 rds-publicly-accessible', '104:10 rds-proxy', '118:3 elasticache-engine', '121:3 elasticache-transit-encryption', '124:10 elasticache-serverless', '126:3 elasticache-engine', '127:3 elasticache-snapshot-retention', '139:34 rds-open-ingress', '162:24 rds-open-ingress', '168:23 elasticache-open-ingress'],
     findings: ['39:14 warning rds-master-password', '42:3 warning rds-publicly-accessible', '43:3 warning rds-backup-retention', '44:3 warning rds-skip-final-snapshot', '57:3 warning rds-storage-encrypted', '77:8 warning elasticache-access-control', '84:3 warning elasticache-automatic-failover', '101:3 warning rds-publicly-accessible', '121:3 warning elasticache-transit-encryption', '139:34 warning rds-open-ingress', '162:24 warning rds-open-ingress', '168:23 warning elasticache-open-ingress'],
   },
   'terraform/main.tf': {

@@ -13,8 +13,10 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     }
     seen.add(occurrence.name.start);
     if (check === 'no-pagination') {
-      // A Limit asks for one page on purpose (top-N, existence checks).
-      if ((occurrence.request && optionNamed(occurrence.request, ['Limit'])) || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
+      // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
+      const request = occurrence.request;
+      const onePage = request && optionNamed(request, ['Limit']) && !optionNamed(request, ['FilterExpression', 'QueryFilter', 'ScanFilter']);
+      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
         continue;
       }
       const shape = occurrence.fix?.pagination;
@@ -29,7 +31,12 @@ export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rul
 
 export const unprocessedIgnored: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'unprocessed-ignored');
 
-const BATCH_LIMITS: Record<string, number> = { 'dynamodb:BatchWriteItem': 25, 'dynamodb:BatchGetItem': 100 };
+const BATCH_LIMITS: Record<string, number> = {
+  'dynamodb:BatchWriteItem': 25,
+  'dynamodb:BatchGetItem': 100,
+  'dynamodb:TransactWriteItems': 100,
+  'dynamodb:TransactGetItems': 100,
+};
 
 export const batchSize: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {
@@ -42,7 +49,7 @@ export const batchSize: Check = (rule, context) => {
 
 export const consistentReadOnIndex: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {
-    if (literalEquals(option.literal, true) && optionNamed(request, ['IndexName'])) {
+    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, ['IndexName']))) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }

@@ -1,9 +1,13 @@
 /** Every check the rule catalog can name (`diagnostic.check`), by name: adding one is a module plus a line here. */
 import { CheckName } from '../types';
 import { Check } from './context';
+import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
 import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
+import { engineVersionPastStandardSupport } from './engineVersion';
 import { openIngress } from './ingress';
 import { redisCommand } from './redis';
+import { redisCommandInLoop } from './redisLoops';
+import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
@@ -20,5 +24,10 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-command': redisCommand,
   'tls-verification-off': tlsVerificationOff,
   'hardcoded-secret': hardcodedSecret,
+  'true-or-absent': trueOrAbsent,
+  'engine-version-past-standard-support': engineVersionPastStandardSupport,
+  'user-without-password': userWithoutPassword,
+  'redis-auth-without-tls': redisAuthWithoutTls,
+  'redis-command-in-loop': redisCommandInLoop,
   'open-ingress': openIngress,
 };

@@ -19,6 +19,9 @@ const { ID, STR } = TOKEN_KIND;
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
 
+/** Methods that call their callback once per element. */
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
+
 export interface ImportInfo {
   module: string;
   path: string;
@@ -243,16 +246,28 @@ export class CodeAnalyzer {
       return undefined;
     }
     this.evaluating.add(binding);
-    const value = this.evalChain(binding.expression, this.tokens.length).value ?? binding.declared;
+    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
     this.evaluating.delete(binding);
     this.evaluated.set(binding, value);
     return value;
   }
 
+  /**
+   * An element of the collection an expression gives: the first element of a list literal or the element
+   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), through a variable bound to one.
+   */
+  private elementValue(start: number, depth: number): Value | undefined {
+    if (this.is(start, '[') || this.is(start, '(')) {
+      return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
+    }
+    const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;
+    return binding && binding.expression >= 0 && !binding.element ? this.elementValue(binding.expression, depth + 1) : undefined;
+  }
+
   /** What a name means at a token: a binding in scope, else an import, Go package or client type. */
   lookup(name: string, token: number): Value | undefined {
-    const { binding, resolved } = this.scopes.lookup(name, token);
-    if (resolved) {
+    const binding = this.scopes.lookup(name, token);
+    if (binding) {
       return this.valueOf(binding);
     }
     const imported = this.imports.get(name);
@@ -357,6 +372,10 @@ export class CodeAnalyzer {
         return this.valueOf(this.scopes.member(value.classScope, name));
       case 'struct':
         return this.valueOf(this.structFields.get(value.name)?.get(name));
+      case 'construct':
+        // `db.connections.allowFrom(...)`: members of a construct act on the construct.
+        return value;
+      case 'paginator':
       case 'function':
         return undefined;
     }
@@ -439,7 +458,7 @@ export class CodeAnalyzer {
 
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
-    const { binding } = this.scopes.lookup(name, before);
+    const binding = this.scopes.lookup(name, before);
     if (!binding || binding.expression < 0) {
       return undefined;
     }
@@ -452,7 +471,7 @@ export class CodeAnalyzer {
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */
   objectVariable(name: string, before: number): number {
-    const { binding } = this.scopes.lookup(name, before);
+    const binding = this.scopes.lookup(name, before);
     if (!binding || binding.expression < 0) {
       return -1;
     }
@@ -469,15 +488,50 @@ export class CodeAnalyzer {
     return scope > 0 ? this.scopes.range(scope) : [0, this.tokens.length];
   }
 
-  /** Whether a token sits in a loop body inside its own function. */
-  inLoop(tokenIndex: number): boolean {
-    let scope = this.scopes.scopeAt(tokenIndex);
-    while (scope > 0 && this.scopes.kind(scope) !== 'function') {
-      if (this.scopes.kind(scope) === 'loop') {
+  /** Whether every loop or function around `marker`, up to the function they share, also holds `call`. */
+  sharesLoops(marker: number, call: number): boolean {
+    const [callFrom, callTo] = this.functionRange(call);
+    for (let scope = this.scopes.scopeAt(marker); scope > 0; scope = this.scopes.parent(scope)) {
+      const [from, to] = this.scopes.range(scope);
+      if (from <= call && call < to) {
         return true;
       }
-      scope = this.scopes.parent(scope);
+      const kind = this.scopes.kind(scope);
+      if ((kind === 'function' && !(from === callFrom && to === callTo)) || (kind === 'loop' && !this.inLoopHead(from, marker))) {
+        return false;
+      }
     }
-    return false;
+    return true;
+  }
+
+  /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
+  private inLoopHead(from: number, token: number): boolean {
+    if (this.is(from, '(')) {
+      return token < this.partner[from];
+    }
+    return !this.is(from, '{') && this.lines.lineOf(this.tokens.starts[token]) === this.lines.lineOf(this.tokens.starts[from]);
+  }
+
+  /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
+  inLoop(tokenIndex: number): boolean {
+    return this.loopKind(tokenIndex) !== undefined;
+  }
+
+  /**
+   * How a token runs once per element: in the body of a loop statement, or in an iterating callback
+   * (whose calls start together, so they are not waited for one by one); undefined otherwise.
+   */
+  loopKind(tokenIndex: number): 'statement' | 'callback' | undefined {
+    for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
+      const kind = this.scopes.kind(scope);
+      if (kind === 'loop') {
+        return 'statement';
+      }
+      if (kind === 'function') {
+        const open = this.parent[this.scopes.range(scope)[0]];
+        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '') ? 'callback' : undefined;
+      }
+    }
+    return undefined;
   }
 }

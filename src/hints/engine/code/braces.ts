@@ -44,7 +44,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     if (language.arrow && a.is(i, language.arrow) && !a.is(i + 1, '{')) {
       const params = arrowParams(a, i);
       if (params >= 0) {
-        candidates.push({ kind: 'function', start: params, end: conciseEnd(a, i + 1), params, body: -1, concise: i + 1 });
+        candidates.push({ kind: 'function', start: params, end: expressionEnd(a, i + 1), params, body: -1, concise: i + 1 });
       }
       continue;
     }
@@ -141,8 +141,8 @@ function arrowParams(a: CodeAnalyzer, arrow: number): number {
   return a.isId(before) ? before : -1;
 }
 
-/** Where a concise arrow body ends: a `,` or `;` at its depth, the enclosing closer, or a new statement on a new line. */
-function conciseEnd(a: CodeAnalyzer, from: number): number {
+/** Where an expression ends: a `,` or `;` at its depth, the enclosing closer, or a new statement on a new line. */
+export function expressionEnd(a: CodeAnalyzer, from: number): number {
   const tokens = a.tokens;
   let j = from;
   while (j < tokens.length) {

@@ -4,13 +4,13 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OptionContext } from '../model';
-import { cdkModule, ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { contextFrom } from './options';
+import { contextFrom, occurrenceOf } from './options';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
-import { callResult } from './values';
+import { callResult, cdkConstructType } from './values';
 
 const { ID } = TOKEN_KIND;
 
@@ -18,9 +18,12 @@ const { ID } = TOKEN_KIND;
 const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
 /**
  * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
- * client's `PageIterable`, .NET `Paginators`, and the .NET object and document models' searches.
+ * client's `PageIterable` and .NET `Paginators`. (The .NET object and document models return searches
+ * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
  */
-const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-paginators', 'dynamodb-context', 'dynamodb-document-table']);
+const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
+/** Batching helpers that resend unprocessed items themselves: a hover, never a finding. */
+const SELF_RETRYING = new Set(['batchwriter']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -78,6 +81,10 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   }
   const open = last + 1;
   const services = JS_MODULES[value.module];
+  if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
+    a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(last), call: false, paginated: false, tokenIndex: last });
+    return;
+  }
   if (services && !services.includes('redis')) {
     const className = path.split('.').pop() ?? '';
     const operation = operationOfTypeName(className, new Set(services), /Command$/);
@@ -98,14 +105,17 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   cdkConstruct(a, value, path, last, open);
 }
 
+/**
+ * A method call on a construct (`table.grantFullAccess(fn)`, `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
+ * `table.applyRemovalPolicy(RemovalPolicy.DESTROY)`): an option of the construct, named by the method, whose value is the arguments.
+ */
+function constructMethod(a: CodeAnalyzer, construct: string, index: number, open: number, close: number): void {
+  const option = occurrenceOf(a, { key: index, valueStart: open + 1, valueEnd: close, removalStart: index, removalEnd: close });
+  a.contexts.push({ kind: 'cdk', type: construct, options: [option], complete: false, anchor: a.tokenSpan(index) });
+}
+
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
-  let construct: string | undefined;
-  if (value.module === 'aws-cdk-lib' || value.module === 'aws_cdk') {
-    construct = /^aws_[a-z0-9]+\.[A-Za-z0-9]+$/.test(path) ? path : undefined;
-  } else {
-    const module = cdkModule(value.module);
-    construct = module && /^[A-Za-z0-9]+$/.test(path) ? `${module}.${path}` : undefined;
-  }
+  const construct = cdkConstructType(value.module, path);
   const close = a.partner[open];
   if (!construct || close < 0) {
     return;
@@ -142,9 +152,13 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   const open = index + 1;
   const paginated = operationOfPaginator(value.path, new Set(JS_MODULES[value.module] ?? []));
   if (paginated && a.language.family === 'js') {
-    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
+    // paginateScan(config, input): the input is the request.
+    const second = a.skipGroup(open + 1);
+    const request = a.is(second, ',') ? a.language.requestForCall(a, second, a.partner[open], paginated) : undefined;
+    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
+
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');
   if (client?.t === 'client' && client.kind === 'redis') {
     redisClientOptions(a, open, client.flavor ?? 'redis-py');
@@ -153,6 +167,13 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   if (a.language.family === 'python') {
     cdkConstruct(a, value, value.path, index, open);
   }
+}
+
+/** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
+function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
+  const first = a.id(close + 2);
+  const second = a.id(close + 6);
+  return a.is(close + 1, '.') && a.is(close + 3, '(') && a.is(close + 4, ')') && a.is(close + 5, '.') && ((first === 'stream' && second === 'findFirst') || (first === 'iterator' && second === 'next'));
 }
 
 /** `receiver.method(...)`. */
@@ -171,11 +192,23 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (a.language.otherCall?.(a, index, value, start)) {
     return;
   }
+  if (value?.t === 'construct' && close > 0) {
+    constructMethod(a, value.type, index, open, close);
+    return;
+  }
+  if (value?.t === 'paginator' && method === 'paginate' && close > 0) {
+    // The operation's hover sits on `get_paginator('scan')`; the request's options get theirs here.
+    const request = a.language.requestForCall(a, open, close, value.operation);
+    if (request) {
+      a.contexts.push(request);
+    }
+    return;
+  }
   if (!value || value.t !== 'client' || close < 0) {
     return;
   }
   if (value.kind === 'redis') {
-    redisCall(a, index, value.flavor ?? 'ioredis', start);
+    redisCall(a, index, value, start);
     return;
   }
   const normalized = normalizeName(method);
@@ -197,11 +230,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   const request = a.language.requestForCall(a, open, close, operation);
+  if (request && value.kind === 'dynamodb-enhanced-index') {
+    request.onIndex = true;
+  }
   a.addOperation({
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators',
-    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
+    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),

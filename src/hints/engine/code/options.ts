@@ -61,7 +61,7 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
   return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.is(end, ',') ? end : end - 1 };
 }
 
-function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
+export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
   const name = a.tokens.text(slot.key);
   const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);
   const occurrence: OptionOccurrence = {
@@ -139,8 +139,14 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal:
   return { literal: { kind: 'expr', text } };
 }
 
-/** Total literal entries under a RequestItems-like value; undefined when anything is not literal. */
+/**
+ * Total literal entries under a RequestItems-like value (lists inside a map), or of a value that is
+ * itself a literal list (TransactItems); undefined when anything is not literal.
+ */
 function literalCount(a: CodeAnalyzer, from: number, to: number): number | undefined {
+  if (a.is(from, '[') && a.partner[from] === to - 1) {
+    return listElements(a, from);
+  }
   if (!(a.is(from, '{') && a.partner[from] === to - 1) && !(a.is(from, '(') && a.language.family === 'java')) {
     return undefined;
   }
@@ -150,24 +156,33 @@ function literalCount(a: CodeAnalyzer, from: number, to: number): number | undef
     if (!a.is(k, '[') || a.partner[k] < 0) {
       continue;
     }
-    const close = a.partner[k];
-    let elements = 0;
-    let pending = false;
-    for (let m = k + 1; m < close; m = a.skipGroup(m)) {
-      if (a.is(m, ',')) {
-        if (pending) {
-          elements++;
-        }
-        pending = false;
-      } else if (a.id(m) === 'for' || (a.is(m, '.') && a.is(m + 1, '.')) || a.is(m, '*')) {
-        return undefined;
-      } else {
-        pending = true;
-      }
+    const elements = listElements(a, k);
+    if (elements === undefined) {
+      return undefined;
     }
-    total += elements + (pending ? 1 : 0);
+    total += elements;
     counted = true;
-    k = close;
+    k = a.partner[k];
   }
   return counted ? total : undefined;
+}
+
+/** Elements of the literal list opened at `open`; undefined for comprehensions, spreads and ranges. */
+function listElements(a: CodeAnalyzer, open: number): number | undefined {
+  const close = a.partner[open];
+  let elements = 0;
+  let pending = false;
+  for (let m = open + 1; m < close; m = a.skipGroup(m)) {
+    if (a.is(m, ',')) {
+      if (pending) {
+        elements++;
+      }
+      pending = false;
+    } else if (a.id(m) === 'for' || (a.is(m, '.') && a.is(m + 1, '.')) || a.is(m, '*')) {
+      return undefined;
+    } else {
+      pending = true;
+    }
+  }
+  return elements + (pending ? 1 : 0);
 }

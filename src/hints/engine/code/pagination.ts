@@ -6,10 +6,12 @@ import { assignmentStatement } from './redis';
 
 const { ID, STR } = TOKEN_KIND;
 /**
- * Three letters that every marker (`LastEvaluatedKey`, `exclusive_start_key`, `paginate`,
- * `UnprocessedItems`) holds in some case; the Kelvin sign is the one other character whose lower case is `k`.
+ * Three letters that every marker (`LastEvaluatedKey`, `exclusive_start_key`, `paginate`, .NET
+ * `GetRemainingAsync` and `IsDone`, `UnprocessedItems`) holds in some case; the Kelvin sign is the one
+ * other character whose lower case is `k`.
  */
-const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]/g;
+const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]|[rR][eE][mM]|[dD][oO][nN]/g;
+const PAGINATION_MARKER = /last_?evaluated_?key|exclusive_?start_?key|paginat|getremaining|^isdone$/;
 
 export function jsPaginationShape(a: CodeAnalyzer, newIndex: number, nameIndex: number, open: number, module: string): PaginationFixShape | undefined {
   const operation = /^(Scan|Query)Command$/.exec(a.tokens.text(nameIndex))?.[1] as 'Scan' | 'Query' | undefined;
@@ -88,12 +90,12 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       break;
     }
     const kind = tokens.kinds[token];
-    if (token === checked || tokens.textStarts[token] > at || (kind !== ID && kind !== STR) || tokens.textEnds[token] - tokens.textStarts[token] < 8) {
+    if (token === checked || tokens.textStarts[token] > at || (kind !== ID && kind !== STR) || tokens.textEnds[token] - tokens.textStarts[token] < 6) {
       continue;
     }
     checked = token;
     const lower = tokens.text(token).toLowerCase();
-    if (/last_?evaluated_?key|exclusive_?start_?key|paginat/.test(lower)) {
+    if (PAGINATION_MARKER.test(lower)) {
       pagination.push(token);
     }
     if (lower.includes('unprocessed')) {
@@ -101,13 +103,27 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     }
   }
   return {
-    hasPaginationMarker: (tokenIndex) => anyWithin(pagination, a.functionRange(tokenIndex)),
-    hasUnprocessedMarker: (tokenIndex) => anyWithin(unprocessed, a.functionRange(tokenIndex)),
+    hasPaginationMarker: (tokenIndex) => anyRelated(a, pagination, tokenIndex),
+    hasUnprocessedMarker: (tokenIndex) => anyRelated(a, unprocessed, tokenIndex),
   };
 }
 
-/** Whether a sorted list holds an index in [from, to). */
-function anyWithin(sorted: readonly number[], [from, to]: [number, number]): boolean {
+/**
+ * Whether a marker belongs to the call: in the same function, and not inside a loop (or a nested
+ * function) that does not hold the call, where it would page some other request.
+ */
+function anyRelated(a: CodeAnalyzer, sorted: readonly number[], call: number): boolean {
+  const [from, to] = a.functionRange(call);
+  for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k] < to; k++) {
+    if (a.sharesLoops(sorted[k], call)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The position of the first entry of a sorted list at or after `from`. */
+function firstAtOrAfter(sorted: readonly number[], from: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -118,5 +134,5 @@ function anyWithin(sorted: readonly number[], [from, to]: [number, number]): boo
       high = mid;
     }
   }
-  return low < sorted.length && sorted[low] < to;
+  return low;
 }

@@ -12,7 +12,8 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   }
 }
 
-export function redisCall(a: CodeAnalyzer, index: number, flavor: RedisFlavor, receiverStart: number): void {
+export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: RedisFlavor; batched?: boolean }, receiverStart: number): void {
+  const flavor = client.flavor ?? 'ioredis';
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
   const close = a.partner[open];
@@ -37,6 +38,10 @@ export function redisCall(a: CodeAnalyzer, index: number, flavor: RedisFlavor, r
     call: { start: a.tokens.starts[receiverStart], end: a.tokens.ends[close] },
     receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
+    inLoop: a.inLoop(index),
+    inLoopStatement: a.loopKind(index) === 'statement',
+    awaited: a.idIs(receiverStart - 1, 'await'),
+    batched: client.batched === true,
   };
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {

@@ -4,10 +4,15 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor } from '../model';
-import { BOTO3_SERVICES, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
 
 export type Value =
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor }
+  /** `batched`: a Redis pipeline or transaction, whose commands go to the server together. */
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }
+  /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
+  | { t: 'paginator'; operation: string }
+  /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
+  | { t: 'construct'; type: string }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   | { t: 'boto3' }
@@ -47,8 +52,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor }
 }
 
 const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
-  'dynamodb-resource': { Table: 'dynamodb-table' },
+  'dynamodb-resource': { Table: 'dynamodb-table', create_table: 'dynamodb-table' },
   'dynamodb-enhanced': { table: 'dynamodb-enhanced-table' },
+  'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
   rds: { utilities: 'rds-signer' },
 };
 
@@ -64,10 +70,22 @@ export function callResult(value: Value, name: string, firstString: string | und
     case 'type':
       return constructed || name === 'build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
     case 'ref':
+      if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
+        return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };
+      }
       return refCall(value.module, value.path, python);
     default:
       return undefined;
   }
+}
+
+/** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */
+export function cdkConstructType(module: string, path: string): string | undefined {
+  if (module === 'aws-cdk-lib' || module === 'aws_cdk') {
+    return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(path) ? path : undefined;
+  }
+  const cdk = cdkModule(module);
+  return cdk && /^[A-Z][A-Za-z0-9]*$/.test(path) ? `${cdk}.${path}` : undefined;
 }
 
 /** The .NET document model, imported by the C# analyzer under this module name. */
@@ -87,9 +105,17 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (made) {
       return { t: 'client', kind: made };
     }
-    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'pipeline', 'multi'].includes(path)) {
+    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
+    if (kind === 'redis' && ['pipeline', 'multi'].includes(path)) {
+      return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
+    }
+    return undefined;
+  }
+  const construct = cdkConstructType(module, path);
+  if (construct) {
+    return { t: 'construct', type: construct };
     return undefined;
   }
   if (python) {
@@ -112,8 +138,4 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;
-}
-
-export function sameValue(a: Value | undefined, b: Value | undefined): boolean {
-  return a?.t === 'client' && b?.t === 'client' && a.kind === b.kind;
 }

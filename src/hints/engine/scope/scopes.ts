@@ -17,6 +17,8 @@ export interface Binding<V> {
   fixed?: V | null;
   /** The declared type's value, used when the expression gives nothing (`client: DynamoDBClient = make()`). */
   declared?: V;
+  /** A loop variable: the value is an element of what the expression gives (`for t in tables`). */
+  element?: boolean;
 }
 
 interface Scope<V> {
@@ -26,7 +28,8 @@ interface Scope<V> {
   parent: number;
   /** Whether names declared inside belong here (Python blocks and loops do not hold names). */
   holdsNames: boolean;
-  names: Map<string, Binding<V>[]>;
+  /** Created on the first binding: most scopes (blocks, object-like braces) never hold one. */
+  names: Map<string, Binding<V>[]> | undefined;
 }
 
 export interface ScopeOptions {
@@ -43,7 +46,7 @@ export class ScopeTree<V> {
     tokenCount: number,
     private readonly options: ScopeOptions,
   ) {
-    this.scopes.push({ kind: 'module', start: 0, end: tokenCount, parent: -1, holdsNames: true, names: new Map() });
+    this.scopes.push({ kind: 'module', start: 0, end: tokenCount, parent: -1, holdsNames: true, names: undefined });
     this.innermost = new Int32Array(tokenCount);
   }
 
@@ -59,7 +62,7 @@ export class ScopeTree<V> {
     if (end > this.scopes[parent].end || end <= start) {
       return -1;
     }
-    this.scopes.push({ kind, start, end, parent, holdsNames, names: new Map() });
+    this.scopes.push({ kind, start, end, parent, holdsNames, names: undefined });
     return this.scopes.length - 1;
   }
 
@@ -110,13 +113,19 @@ export class ScopeTree<V> {
   }
 
   bind(scope: number, name: string, binding: Binding<V>): void {
-    const names = this.scopes[scope].names;
+    const target = this.scopes[scope];
+    const names = (target.names ??= new Map());
     const list = names.get(name);
-    if (list) {
-      list.push(binding);
-    } else {
+    if (!list) {
       names.set(name, [binding]);
+      return;
     }
+    // Kept in token order (languages bind mostly in order), so that lookups can search.
+    let at = list.length;
+    while (at > 0 && list[at - 1].token > binding.token) {
+      at--;
+    }
+    list.splice(at, 0, binding);
   }
 
   /** The scope that holds the names of `scope`: itself, or the nearest parent that holds names. */
@@ -131,7 +140,7 @@ export class ScopeTree<V> {
   /** The scope that declares a name seen at a token, for a plain assignment (`x = ...`); the module when none does. */
   declaringScope(name: string, token: number): number {
     let scope = this.holderAt(token);
-    while (scope > 0 && !this.scopes[scope].names.has(name)) {
+    while (scope > 0 && !this.scopes[scope].names?.has(name)) {
       scope = this.scopes[scope].parent;
     }
     return Math.max(scope, 0);
@@ -141,39 +150,51 @@ export class ScopeTree<V> {
    * The binding a name refers to at a token. Inside the function (or block chain) where the use is, the
    * last binding before the use wins; a name declared there but bound only later is shadowed (undefined).
    * Across a function boundary the code may run at any time, so the last binding of the outer scope wins.
-   * Returns `undefined` both for "shadowed" and for "not bound anywhere"; `resolved` tells them apart.
+   * Returns `undefined` when no scope binds the name, and `UNBOUND_VALUE` when one does but gives no value here.
    */
-  lookup(name: string, token: number): { binding?: Binding<V>; resolved: boolean } {
+  lookup(name: string, token: number): Binding<V> | undefined {
     let scope = this.scopeAt(token);
     let crossedFunction = false;
     while (scope >= 0) {
       const current = this.scopes[scope];
       const visible = current.kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
-      const list = visible && current.holdsNames ? current.names.get(name) : undefined;
+      const list = visible && current.holdsNames ? current.names?.get(name) : undefined;
       if (list) {
         if (crossedFunction || current.kind === 'class') {
-          return { binding: lastKnown(list) ?? list[list.length - 1], resolved: true };
+          return lastKnown(list) ?? list[list.length - 1];
         }
-        let best: Binding<V> | undefined;
-        for (const binding of list) {
-          if (binding.token <= token) {
-            best = binding;
-          }
-        }
-        return { binding: best, resolved: true };
+        return lastBefore(list, token) ?? (UNBOUND_VALUE as Binding<V>);
       }
       crossedFunction ||= current.kind === 'function';
       scope = current.parent;
     }
-    return { resolved: false };
+    return undefined;
   }
 
   /** A member (`this.x`, `self.x`) of the class around a token: its `.x` binding, else (Python class attributes) `x`. */
   member(classScope: number, name: string): Binding<V> | undefined {
     const names = this.scopes[classScope].names;
-    const list = names.get(`.${name}`) ?? names.get(name);
+    const list = names?.get(`.${name}`) ?? names?.get(name);
     return list ? (lastKnown(list) ?? list[list.length - 1]) : undefined;
   }
+}
+
+/** What a lookup returns for a name that is bound in scope but has no value at the use (shadowed, or bound later). */
+export const UNBOUND_VALUE: Binding<never> = Object.freeze({ token: -1, expression: -1 });
+
+/** The last binding that takes effect at or before a token, by binary search over a list in token order. */
+function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> | undefined {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].token <= token) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low > 0 ? list[low - 1] : undefined;
 }
 
 /** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations. */

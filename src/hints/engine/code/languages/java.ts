@@ -8,7 +8,7 @@ import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { contextFrom } from '../options';
+import { contextFrom, occurrenceOf } from '../options';
 import { Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
@@ -40,7 +40,8 @@ function collectRequests(a: CodeAnalyzer): void {
 }
 
 function builder(a: CodeAnalyzer, index: number): void {
-  const operation = operationOfTypeName(a.tokens.text(index), a.services, /Request$/);
+  // `ScanEnhancedRequest` (enhanced client) names the same operation as `ScanRequest`.
+  const operation = operationOfTypeName(a.tokens.text(index).replace(/Enhanced(?=Request$)/, ''), a.services, /Request$/);
   if (!operation) {
     return;
   }
@@ -79,8 +80,18 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   return requestInArguments(a, open, close) ?? contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
 }
 
-function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
-  return !receiver && callWithTypedRequest(a, nameIndex);
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (receiver) {
+    return false;
+  }
+  // `builder.exclusiveStartKey(k)` on a request builder held by a variable: one more option of that request.
+  const held = receiverStart === nameIndex - 2 && a.isId(receiverStart) ? a.requestVariable(a.tokens.text(receiverStart), nameIndex) : undefined;
+  const slot = held ? optionAt(a, nameIndex, nameIndex - 1, a.partner[nameIndex + 1] + 1) : undefined;
+  if (held && slot) {
+    held.options.push(occurrenceOf(a, slot));
+    return true;
+  }
+  return callWithTypedRequest(a, nameIndex);
 }
 
 export const java: CodeLanguage = {

@@ -8,9 +8,9 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes, segments } from '../braces';
+import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
-import { contextFrom, separatedSlot, valueEnd } from '../options';
+import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { callResult, defaultExportPath, Value } from '../values';
 
@@ -189,6 +189,11 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
 }
 
+/** `= require('m')`: the declaration is an import, recorded as one. */
+function isRequire(a: CodeAnalyzer, eq: number): boolean {
+  return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
+}
+
 function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
   const functionLevel = a.idIs(keyword, 'var');
   const holder = tree.holderAt(keyword, functionLevel);
@@ -197,6 +202,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     if (a.is(k, '{') || a.is(k, '[')) {
       // Destructuring: every name it introduces is a new local of unknown value.
       const close = a.partner[k];
+      if (isRequire(a, close + 1)) {
+        return;
+      }
       for (let m = k + 1; m > 0 && m < close; m++) {
         if (a.isId(m) && !a.is(m + 1, ':')) {
           tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
@@ -205,8 +213,7 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       k = close + 1;
     } else if (a.isId(k)) {
       const name = a.tokens.text(k);
-      if (a.is(k + 1, '=') && a.idIs(k + 2, 'require') && a.is(k + 3, '(')) {
-        // `const X = require('m')` is an import, recorded as one.
+      if (isRequire(a, k + 1)) {
         return;
       }
       let j = k + 1;
@@ -217,11 +224,16 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
       if (typeStart > 0) {
         j = skipType(a, typeStart);
       }
+      if (a.idIs(j, 'of')) {
+        // `for (const table of tables)`: an element of the collection.
+        tree.bind(holder, name, { token: k, expression: j + 1, element: true });
+        return;
+      }
       const expression = a.is(j, '=') ? j + 1 : -1;
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
       tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
-      k = expression >= 0 ? valueEnd(a, expression, enclosingClose(a, expression)) : j;
+      k = expression >= 0 ? expressionEnd(a, expression) : j;
     } else {
       return;
     }
@@ -230,11 +242,6 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
     }
     k++;
   }
-}
-
-function enclosingClose(a: CodeAnalyzer, token: number): number {
-  const open = a.parent[token];
-  return open >= 0 && a.partner[open] > 0 ? a.partner[open] : a.tokens.length;
 }
 
 /** The token after a type annotation that starts at `start`. */
@@ -363,6 +370,10 @@ function collectRequests(): void {
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
   const kind = a.tokens.kinds[k];
+  if (kind === ID && (a.is(k + 1, ',') || a.is(k + 1, '}')) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && a.is(a.parent[k], '{')) {
+    // Shorthand `{ TableName, ExclusiveStartKey }`: the value is the variable of the same name.
+    return { key: k, valueStart: k, valueEnd: k + 1, removalStart: k, removalEnd: a.is(k + 1, ',') ? k + 1 : k };
+  }
   if (!((kind === ID || (kind === STR && !a.tokens.interpolated(k))) && a.is(k + 1, ':'))) {
     return undefined;
   }

@@ -193,9 +193,15 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       }
       globals.set(scope, names);
     } else if (word === 'for') {
+      // A comprehension's variables are bound for its whole bracket, the element expression before `for` included.
+      const from = a.parent[i] >= 0 ? a.parent[i] : i + 1;
+      if (a.isId(i + 1) && a.idIs(i + 2, 'in')) {
+        bindName(a.tokens.text(i + 1), tree.holderAt(i), { token: from, expression: i + 3, element: true });
+        continue;
+      }
       for (let k = i + 1; k < tokens.length && !a.idIs(k, 'in'); k++) {
         if (a.isId(k)) {
-          bindName(a.tokens.text(k), tree.holderAt(i), { token: k, expression: -1 });
+          bindName(a.tokens.text(k), tree.holderAt(i), { token: from, expression: -1 });
         }
       }
     } else if (word === 'as' && a.isId(i + 1)) {

@@ -156,7 +156,9 @@ export function requestInArguments(a: CodeAnalyzer, open: number, close: number)
     }
   }
   for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',')) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
+    // `request`, or a builder variable built in place: `builder.build()`.
+    const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
+    if (a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',') || built) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
       const held = a.requestVariable(a.tokens.text(k), open);
       if (held) {
         return held;

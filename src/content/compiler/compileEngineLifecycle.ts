@@ -1,0 +1,77 @@
+/**
+ * Build-time reader for `content/hints/rds-engine-lifecycle.yaml`: the end of RDS standard support
+ * per engine and major version, each with its AWS source, checked and stamped with the build date.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { LIFECYCLE_ENGINES } from '../../hints/engine/engineLifecycle';
+import { EngineLifecycle } from '../../hints/engine/types';
+
+export const LIFECYCLE_FILE = 'rds-engine-lifecycle.yaml';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const AWS_SOURCE = /^https:\/\/(?:docs\.aws\.amazon\.com|aws\.amazon\.com)\//;
+
+/** The day the rules are built (UTC), or the day of `SOURCE_DATE_EPOCH` for reproducible builds. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : now;
+  return date.toISOString().slice(0, 10);
+}
+
+function isCalendarDate(value: string): boolean {
+  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface LifecycleResult {
+  lifecycle?: EngineLifecycle;
+  errors: string[];
+}
+
+/** Reads and validates the table under `<root>/hints`; a missing file means no table (and no error). */
+export function compileEngineLifecycle(root: string, builtOn: string): LifecycleResult {
+  const file = path.join(root, 'hints', LIFECYCLE_FILE);
+  if (!fs.existsSync(file)) {
+    return { errors: [] };
+  }
+  const errors: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { errors: [`invalid YAML: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  if (!isMapping(parsed) || typeof parsed.verified !== 'string' || !isCalendarDate(parsed.verified) || !isMapping(parsed.engines)) {
+    return { errors: ["must be a mapping with 'verified' (a YYYY-MM-DD string) and 'engines'"] };
+  }
+  const engines: EngineLifecycle['engines'] = {};
+  for (const [engine, majors] of Object.entries(parsed.engines)) {
+    if (!(LIFECYCLE_ENGINES as readonly string[]).includes(engine)) {
+      errors.push(`engine '${engine}' is not one of ${LIFECYCLE_ENGINES.join(', ')}`);
+      continue;
+    }
+    if (!isMapping(majors)) {
+      errors.push(`${engine}: must map major versions to their dates`);
+      continue;
+    }
+    engines[engine] = {};
+    for (const [major, entry] of Object.entries(majors)) {
+      const where = `${engine} ${major}`;
+      if (!/^\d+(?:\.\d+)?$/.test(major)) {
+        errors.push(`${where}: major version must look like 11 or 5.7 (quote it in YAML)`);
+      } else if (!isMapping(entry) || typeof entry.endOfStandardSupport !== 'string' || !isCalendarDate(entry.endOfStandardSupport)) {
+        errors.push(`${where}: 'endOfStandardSupport' must be a YYYY-MM-DD string`);
+      } else if (typeof entry.source !== 'string' || !AWS_SOURCE.test(entry.source)) {
+        errors.push(`${where}: 'source' must be an AWS page (https://docs.aws.amazon.com/... or https://aws.amazon.com/...)`);
+      } else {
+        engines[engine][major] = entry.endOfStandardSupport;
+      }
+    }
+  }
+  return errors.length > 0 ? { errors } : { lifecycle: { builtOn, engines }, errors };
+}

@@ -1,0 +1,81 @@
+/** Checks on how clients and cache users authenticate: no password at all, or a password sent in clear. */
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { Check, literalEquals } from './context';
+import { isLiteralSecret } from './values';
+
+/** A list written out in the code whose first element is a string literal (`["pw"]`, `[]string{"pw"}`, `List.of("pw")`). */
+function isLiteralStringList(literal: Literal): boolean {
+  if (literal.kind === 'str') {
+    return isLiteralSecret(literal);
+  }
+  return literal.kind === 'expr' && /^(?:\[|\[\]string\s*\{|new\s*(?:\[\]|List<string>\(\))?\s*\{|List\.of\(|Arrays\.asList\()\s*["'](?!\$\{)/.test(literal.text);
+}
+
+function needsNoPassword(option: OptionOccurrence): boolean {
+  if (option.norm === 'nopasswordrequired') {
+    return literalEquals(option.literal, true);
+  }
+  // AuthenticationMode: { Type: 'no-password-required' } (the nested key is read with its context).
+  return option.norm === 'type' && option.literal.kind === 'str' && option.literal.value.toLowerCase() === 'no-password-required';
+}
+
+/** An ElastiCache user that needs no password, or whose passwords are literals in the code. */
+export const userWithoutPassword: Check = (rule, context) => {
+  const users = new Set<OptionContext>(context.optionsOf(rule).map(({ context: user }) => user));
+  for (const user of users) {
+    for (const option of user.options) {
+      if (needsNoPassword(option)) {
+        context.report(rule, option.key);
+      } else if (option.norm === 'passwords' && isLiteralStringList(option.literal)) {
+        context.report(rule, option.value);
+      }
+    }
+  }
+};
+
+const LOCAL_HOST = /^(?:rediss?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
+
+/** True when the client may use TLS, or when its options do not let us tell (precision first). */
+function mayUseTls(client: OptionContext): boolean {
+  for (const option of client.options) {
+    const literal = option.literal;
+    switch (option.norm) {
+      case 'tls':
+      case 'ssl':
+        // `tls: {}`, `tls: true`, `ssl=True` or a variable: TLS is (or may be) on.
+        if (!literalEquals(literal, false) && literal.kind !== 'none') {
+          return true;
+        }
+        break;
+      case 'url':
+        if (literal.kind !== 'str' || literal.value.toLowerCase().startsWith('rediss://')) {
+          return true;
+        }
+        break;
+      case 'connectionclass':
+        if (literal.kind === 'expr' && /ssl/i.test(literal.text)) {
+          return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+function isLocal(client: OptionContext): boolean {
+  return client.options.some((option) => (option.norm === 'host' || option.norm === 'url') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim()));
+}
+
+function hasPassword(option: OptionOccurrence): boolean {
+  const literal = option.literal;
+  return literal.kind === 'expr' || (literal.kind === 'str' && literal.value !== '');
+}
+
+/** A Redis client that sends a password (AUTH) on a connection without TLS. */
+export const redisAuthWithoutTls: Check = (rule, context) => {
+  for (const { context: client, option } of context.optionsOf(rule)) {
+    if (client.kind === 'redis-client' && client.complete && hasPassword(option) && !mayUseTls(client) && !isLocal(client)) {
+      context.report(rule, option.key);
+    }
+  }
+};

@@ -1,0 +1,18 @@
+/** Checks on RDS and Aurora engine versions against the dated lifecycle table compiled into the rules. */
+import { pastStandardSupport } from '../engineLifecycle';
+import { Check, optionNamed } from './context';
+
+/** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
+export const engineVersionPastStandardSupport: Check = (rule, context) => {
+  const lifecycle = rule.diagnostic?.lifecycle;
+  if (!lifecycle) {
+    return;
+  }
+  for (const { context: resource, option } of context.optionsOf(rule)) {
+    // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too.
+    const engine = optionNamed(resource, ['Engine'])?.literal;
+    if (option.literal.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, option.literal.value)) {
+      context.report(rule, option.value);
+    }
+  }
+};

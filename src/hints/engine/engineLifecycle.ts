@@ -1,0 +1,60 @@
+/**
+ * RDS and Aurora engine lifecycle: which major version an `EngineVersion` literal belongs to, and
+ * whether that major version was past the end of RDS standard support on the date the rules were
+ * built (the table and the date are compiled into the bundle, so results do not change day by day).
+ */
+import { EngineLifecycle } from './types';
+
+/** Engines with RDS Extended Support, as the RDS API, CloudFormation and Terraform spell them. */
+export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora-mysql', 'aurora-postgresql'] as const;
+
+/** Aurora MySQL major versions by the MySQL version they are compatible with. */
+const AURORA_MYSQL_MAJORS: Record<string, string> = { '5.7': '2', '8.0': '3' };
+
+/**
+ * The major version key of the lifecycle table for an engine and a version literal: `5.7` and `8.0`
+ * for MySQL, `11` for PostgreSQL (`9.6` before 10), `2` and `3` for Aurora MySQL
+ * (`5.7.mysql_aurora.2.11.2`, `8.0.mysql_aurora.3.05.2`). Undefined when the literal is not a version.
+ */
+export function majorVersion(engine: string, version: string): string | undefined {
+  const match = /^\s*(\d+)(?:\.(\d+))?/.exec(version);
+  if (!match) {
+    return undefined;
+  }
+  const [, first, second] = match;
+  switch (engine.toLowerCase()) {
+    case 'mysql':
+      return second === undefined ? undefined : `${first}.${second}`;
+    case 'aurora-mysql': {
+      const aurora = /mysql_aurora\.(\d+)\./.exec(version);
+      if (aurora) {
+        return aurora[1];
+      }
+      return second === undefined ? undefined : AURORA_MYSQL_MAJORS[`${first}.${second}`];
+    }
+    case 'postgres':
+    case 'aurora-postgresql':
+      return Number(first) >= 10 || second === undefined ? first : `${first}.${second}`;
+    default:
+      return undefined;
+  }
+}
+
+export interface PastStandardSupport {
+  major: string;
+  endOfStandardSupport: string;
+}
+
+/**
+ * Whether this engine version was past the end of standard support on the build date. Undefined when
+ * the engine or the major version is not in the table (unknown means no finding: precision first).
+ */
+export function pastStandardSupport(lifecycle: EngineLifecycle, engine: string, version: string): PastStandardSupport | undefined {
+  const major = majorVersion(engine, version);
+  const endOfStandardSupport = major === undefined ? undefined : lifecycle.engines[engine.toLowerCase()]?.[major];
+  if (major === undefined || endOfStandardSupport === undefined) {
+    return undefined;
+  }
+  // ISO dates compare as strings; support ends at the end of the listed day.
+  return lifecycle.builtOn > endOfStandardSupport ? { major, endOfStandardSupport } : undefined;
+}

@@ -1,0 +1,121 @@
+/** The dated RDS engine lifecycle table: major versions, the build-date comparison, and the build's checks on the table. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from '../../../src/content/compiler/compileEngineLifecycle';
+import { compileHintRules } from '../../../src/content/compiler/compileHintRules';
+import { majorVersion, pastStandardSupport } from '../../../src/hints/engine/engineLifecycle';
+import { EngineLifecycle } from '../../../src/hints/engine/types';
+import { realHintRules } from './support';
+
+const TABLE: EngineLifecycle['engines'] = {
+  mysql: { '5.7': '2024-02-29', '8.0': '2026-07-31' },
+  postgres: { '11': '2024-02-29', '12': '2025-02-28' },
+  'aurora-mysql': { '2': '2024-10-31' },
+  'aurora-postgresql': { '11': '2024-02-29' },
+};
+
+const on = (builtOn: string): EngineLifecycle => ({ builtOn, engines: TABLE });
+
+describe('RDS engine lifecycle', () => {
+  it('reads the major version the way each engine numbers it', () => {
+    assert.equal(majorVersion('mysql', '5.7.44'), '5.7');
+    assert.equal(majorVersion('MySQL', '8.0.35'), '8.0');
+    assert.equal(majorVersion('postgres', '11.22'), '11');
+    assert.equal(majorVersion('postgres', '11.22-RDS.20240208'), '11');
+    assert.equal(majorVersion('postgres', '16'), '16');
+    assert.equal(majorVersion('postgres', '9.6.24'), '9.6');
+    assert.equal(majorVersion('aurora-mysql', '5.7.mysql_aurora.2.11.2'), '2');
+    assert.equal(majorVersion('aurora-mysql', '8.0.mysql_aurora.3.05.2'), '3');
+    assert.equal(majorVersion('aurora-mysql', '8.0'), '3');
+    assert.equal(majorVersion('aurora-postgresql', '12.19'), '12');
+    assert.equal(majorVersion('mysql', '8'), undefined);
+    assert.equal(majorVersion('postgres', 'latest'), undefined);
+    assert.equal(majorVersion('sqlserver-ee', '15.00'), undefined);
+  });
+
+  it('compares the end of standard support with the build date, not with today', () => {
+    assert.deepEqual(pastStandardSupport(on('2026-12-01'), 'postgres', '11.22'), { major: '11', endOfStandardSupport: '2024-02-29' });
+    assert.deepEqual(pastStandardSupport(on('2026-12-01'), 'aurora-mysql', '5.7.mysql_aurora.2.11.2'), { major: '2', endOfStandardSupport: '2024-10-31' });
+    // The last day of standard support is still standard support.
+    assert.equal(pastStandardSupport(on('2026-07-31'), 'mysql', '8.0.39'), undefined);
+    assert.deepEqual(pastStandardSupport(on('2026-08-01'), 'mysql', '8.0.39'), { major: '8.0', endOfStandardSupport: '2026-07-31' });
+    assert.equal(pastStandardSupport(on('2024-01-15'), 'postgres', '12.17'), undefined);
+  });
+
+  it('says nothing about engines and versions the table does not list', () => {
+    assert.equal(pastStandardSupport(on('2030-01-01'), 'postgres', '16.4'), undefined);
+    assert.equal(pastStandardSupport(on('2030-01-01'), 'mariadb', '10.4.34'), undefined);
+    assert.equal(pastStandardSupport(on('2030-01-01'), 'aurora-postgresql', '12.19'), undefined);
+    assert.equal(pastStandardSupport(on('2030-01-01'), 'mysql', 'x'), undefined);
+  });
+
+  it('stamps the build date, honouring SOURCE_DATE_EPOCH for reproducible builds', () => {
+    assert.equal(buildDate({}, new Date('2026-12-01T23:59:00Z')), '2026-12-01');
+    assert.equal(buildDate({ SOURCE_DATE_EPOCH: '1709251200' }, new Date('2026-12-01T00:00:00Z')), '2024-03-01');
+    assert.equal(buildDate({ SOURCE_DATE_EPOCH: 'soon' }, new Date('2026-12-01T00:00:00Z')), '2026-12-01');
+  });
+
+  it('compiles the repository table into the engine-version rule with the build date', () => {
+    const rule = realHintRules().find((candidate) => candidate.id === 'rds-engine-version-extended-support');
+    const lifecycle = rule?.diagnostic?.lifecycle;
+    assert.ok(lifecycle, 'the rule carries the lifecycle table');
+    assert.match(lifecycle.builtOn, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(lifecycle.engines.postgres['11'], '2024-02-29');
+    assert.equal(lifecycle.engines['aurora-mysql']['2'], '2024-10-31');
+  });
+});
+
+describe('RDS engine lifecycle table validation', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-lifecycle-'));
+    fs.mkdirSync(path.join(root, 'hints'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const write = (yaml: string): void => fs.writeFileSync(path.join(root, 'hints', LIFECYCLE_FILE), yaml);
+  const entry = (date: string, source = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html') =>
+    `verified: "2026-12-01"\nengines:\n  postgres:\n    "11":\n      endOfStandardSupport: "${date}"\n      source: ${source}\n`;
+
+  it('accepts a well-formed table', () => {
+    write(entry('2024-02-29'));
+    assert.deepEqual(compileEngineLifecycle(root, '2026-12-01'), { lifecycle: { builtOn: '2026-12-01', engines: { postgres: { '11': '2024-02-29' } } }, errors: [] });
+  });
+
+  it('rejects impossible dates, sources that are not AWS pages and unknown engines', () => {
+    write(entry('2024-02-30'));
+    assert.match(compileEngineLifecycle(root, '2026-12-01').errors.join('\n'), /postgres 11: 'endOfStandardSupport' must be a YYYY-MM-DD string/);
+    write(entry('2024-02-29', 'https://example.com/blog'));
+    assert.match(compileEngineLifecycle(root, '2026-12-01').errors.join('\n'), /postgres 11: 'source' must be an AWS page/);
+    write(entry('2024-02-29').replace('postgres:', 'oracle-ee:'));
+    assert.match(compileEngineLifecycle(root, '2026-12-01').errors.join('\n'), /engine 'oracle-ee' is not one of/);
+  });
+
+  it('is not read as a rule file, and a rule that needs it fails the build without it', () => {
+    write(entry('2024-02-29'));
+    const rule = `- id: rds-engine-version-extended-support
+  service: rds
+  title: EngineVersion
+  languages: [python]
+  match:
+    options: [EngineVersion]
+    in: [rds:CreateDBInstance]
+  hover: Extended Support.
+  doc: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html
+  note: rds-maintenance
+  diagnostic:
+    check: engine-version-past-standard-support
+    severity: warning
+    message: Past standard support.
+`;
+    fs.writeFileSync(path.join(root, 'hints', 'rds.yaml'), rule);
+    const notes = [{ id: 'rds-maintenance', title: 'Maintenance' }];
+    const compiled = compileHintRules(root, notes, '2026-12-01');
+    assert.deepEqual(compiled.errors, []);
+    assert.equal(compiled.rules[0].diagnostic?.lifecycle?.builtOn, '2026-12-01');
+    fs.rmSync(path.join(root, 'hints', LIFECYCLE_FILE));
+    assert.match(compileHintRules(root, notes, '2026-12-01').errors.map((error) => error.message).join('\n'), /needs rds-engine-lifecycle\.yaml/);
+  });
+});

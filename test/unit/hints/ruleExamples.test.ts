@@ -1,0 +1,66 @@
+/** Per-language `examples` on rules: known keys are read, unknown keys and empty examples fail the build. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compileHintRules } from '../../../src/content/compiler/compileHintRules';
+import { realHintRules } from './support';
+
+const RULE = (examples: string) => `- id: redis-unlink
+  service: elasticache
+  title: UNLINK
+  languages: [python]
+  match:
+    redis: { commands: [unlink], options: [] }
+  hover: Frees memory in the background.
+${examples}  doc: https://valkey.io/commands/unlink/
+  note: elasticache-redis-commands
+`;
+
+function compile(yaml: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-examples-'));
+  try {
+    fs.mkdirSync(path.join(root, 'hints'));
+    fs.writeFileSync(path.join(root, 'hints', 'a.yaml'), yaml);
+    return compileHintRules(root, [{ id: 'elasticache-redis-commands', title: 'Commands' }], '2026-12-01');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('rule examples per language and client', () => {
+  it('reads an example per client', () => {
+    const { rules, errors } = compile(RULE('  examples:\n    redis-py: r.unlink(key)\n    ioredis: await redis.unlink(key);\n'));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(rules[0].examples, { 'redis-py': 'r.unlink(key)', ioredis: 'await redis.unlink(key);' });
+  });
+
+  it('rejects an unknown key and an empty example', () => {
+    assert.match(compile(RULE('  examples:\n    typescript: x\n')).errors.map((error) => error.message).join('\n'), /examples: unknown field 'typescript'/);
+    assert.match(compile(RULE('  examples:\n    python: ""\n')).errors.map((error) => error.message).join('\n'), /'python' must be a non-empty string/);
+  });
+
+  it('gives every new application-code rule an example for each language or client it applies to', () => {
+    const expected: Record<string, string[]> = {
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform'],
+      'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform'],
+      'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
+      'redis-unlink': ['ioredis', 'node-redis', 'redis-py'],
+      'redis-mget': ['ioredis', 'node-redis', 'redis-py'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py'],
+      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py'],
+    };
+    const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
+    for (const [id, keys] of Object.entries(expected)) {
+      assert.deepEqual(Object.keys(rules.get(id)?.examples ?? {}).sort(), [...keys].sort(), id);
+    }
+  });
+});
