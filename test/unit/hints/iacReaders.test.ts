@@ -133,6 +133,30 @@ describe('CloudFormation templates', () => {
   });
 });
 
+describe('Terraform variables', () => {
+  it('uses a variable’s default from the same file, and nothing when it has none', () => {
+    const text = [
+      'resource "aws_db_instance" "db" {',
+      '  publicly_accessible     = var.public',
+      '  backup_retention_period = var.retention',
+      '  storage_encrypted       = var.encrypted',
+      '}',
+      'variable "public" {',
+      '  type    = bool',
+      '  default = true',
+      '}',
+      'variable "retention" {',
+      '  type = number',
+      '}',
+      'variable "encrypted" {',
+      '  default = local.encrypted',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+});
+
 describe('Terraform registry modules', () => {
   it('reads a module as the resource it creates, with its inputs as that resource’s arguments', () => {
     const text = 'module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 7.0"\n  publicly_accessible = true\n}\n';
