@@ -355,7 +355,7 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     if (!rule.diagnostic) {
       reader.error('fix: a quick fix needs a diagnostic to attach to');
     }
-    const fixValue = reader.scalar(fix, 'value');
+    const fixValue = typeof fix.value === 'string' && fix.value.trim() !== '' ? fix.value.trim() : reader.scalar(fix, 'value');
     if (kind === 'set-value' && fixValue === undefined) {
       reader.error("fix: 'set-value' needs 'value'");
     }
