@@ -191,4 +191,26 @@ describe('Terraform registry modules', () => {
     );
     assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
   });
+
+  it('reads Aurora v10 instance settings inside the instances map, on one line or several', () => {
+    const text = [
+      'module "aurora" {',
+      '  source  = "terraform-aws-modules/rds-aurora/aws"',
+      '  version = "~> 10.0"',
+      '  instances = {',
+      '    writer = { instance_class = "db.r7g.large", publicly_accessible = true }',
+      '    reader = {',
+      '      instance_class      = "db.r7g.large"',
+      '      publicly_accessible = false',
+      '      monitoring_interval = var.interval', // not a single token: not read
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const instances = contexts('terraform', text).find((context) => context.type === 'aws_rds_cluster_instance');
+    const described = instances?.options.map((option) => `${option.name}=${option.literal.kind === 'expr' ? option.literal.text : String((option.literal as { value: unknown }).value)}`);
+    assert.deepEqual(described, ['publicly_accessible=true', 'publicly_accessible=false']);
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
 });

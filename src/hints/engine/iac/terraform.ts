@@ -218,9 +218,39 @@ class TerraformReader {
     const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
     const second = inputs.filter((option) => secondInputs.has(option.name));
+    const perInstance = items.find((item) => item.option.name === module.second?.perInstance);
+    if (perInstance) {
+      second.push(...this.keysWithin(perInstance, secondInputs));
+    }
     if (module.second && second.length > 0) {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
     }
+  }
+
+  /** `key = literal` pairs anywhere inside a value (objects in a map), for the keys named. */
+  private keysWithin(item: BodyItem, names: ReadonlySet<string>): OptionOccurrence[] {
+    const { tokens } = this;
+    const found: OptionOccurrence[] = [];
+    for (let k = item.first; k + 2 < item.end; k++) {
+      if (tokens.kinds[k] !== ID || !names.has(tokens.text(k)) || this.textOf(k + 1) !== '=') {
+        continue;
+      }
+      const next = this.textOf(k + 3);
+      // Only a single-token value: the next token closes the object, separates, or starts a new line.
+      if (next !== undefined && next !== ',' && next !== '}' && this.lineOf(k + 3) === this.lineOf(k + 2)) {
+        continue;
+      }
+      const name = tokens.text(k);
+      const literal = this.literalOf(k + 2, k + 3);
+      const value = this.span(k + 2);
+      const option: OptionOccurrence = { name, norm: normalizeName(name), key: this.span(k), value, literal, removal: { start: tokens.starts[k], end: value.end } };
+      if (literal.kind !== 'expr' && literal.kind !== 'none') {
+        option.literalSpan = value;
+      }
+      found.push(option);
+      k += 2;
+    }
+    return found;
   }
 
   /** String literals of a value (a string or a list of strings), with their spans. */
