@@ -162,6 +162,11 @@ export function addToTotals(totals: Totals, score: FileScore, traps: number): vo
   totals.trapsHit += new Set(score.hitTraps.map((hit) => hit.trap)).size;
 }
 
+/** The same score counting only the labels `keep` accepts (outputs and traps unchanged). */
+export function restrictLabels(score: FileScore, keep: (label: Label) => boolean): FileScore {
+  return { ...score, hitLabels: score.hitLabels.filter(keep), missedLabels: score.missedLabels.filter(keep) };
+}
+
 /** A ratio that is 1 when there is nothing to find (no labels, or no outputs for precision). */
 export function ratio(part: number, whole: number): number {
   return whole === 0 ? 1 : part / whole;

@@ -44,7 +44,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'example', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'ingress'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -193,6 +193,12 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
       reader.error('match.redis: list at least one command or option');
     }
   }
+  if (fields.reportedOnly !== undefined) {
+    if (fields.reportedOnly !== true) {
+      reader.error('match.reportedOnly: write `true`, or leave it out');
+    }
+    match.reportedOnly = true;
+  }
   if (fields.ingress !== undefined) {
     const inner = reader.fields(fields.ingress, 'match.ingress', ['ports']);
     const ports = inner.ports;
@@ -242,6 +248,7 @@ const CHECK_NEEDS: Partial<Record<CheckName, (keyof RuleDiagnostic)[]>> = {
   'redis-command': ['commands'],
   'redis-command-in-loop': ['commands'],
   'true-or-absent': ['properties', 'contexts'],
+  'option-named': ['properties'],
 };
 
 function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | undefined {

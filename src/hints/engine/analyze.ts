@@ -165,8 +165,8 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule): void {
-    if (!this.enabled.has(rule)) {
+  private site(span: Span, rule: HintRule, reported = false): void {
+    if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
     const key = `${span.start}:${span.end}`;
@@ -247,6 +247,9 @@ class Analyzer {
       return;
     }
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? rule.diagnostic.message };
+    if (rule.match.reportedOnly) {
+      this.site(span, rule, true);
+    }
     if (fix) {
       finding.fix = fix;
     }

@@ -32,6 +32,11 @@ export interface RuleMatch {
   cdk?: { constructs: string[]; props: string[] };
   /** Redis client commands (ioredis, node-redis, redis-py) and client constructor options. */
   redis?: { commands: string[]; options: string[] };
+  /**
+   * The hover appears only where the diagnostic fires (a `GET` inside a loop, a password without TLS):
+   * what the match names is too common to explain everywhere.
+   */
+  reportedOnly?: boolean;
   /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
   ingress?: { ports: number[] };
 }
@@ -56,6 +61,7 @@ export const CHECKS = [
   'redis-auth-without-tls',
   'redis-command-in-loop',
   'open-ingress',
+  'option-named',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { engineOutputs, loadCorpus } from '../../../scripts/evalHints/corpus';
-import { addToTotals, checkFailures, emptyTotals, EngineOutput, Label, scoreFile, tokenColumns } from '../../../scripts/evalHints/score';
+import { addToTotals, checkFailures, emptyTotals, EngineOutput, Label, restrictLabels, scoreFile, tokenColumns } from '../../../scripts/evalHints/score';
 import { validateLabel } from '../../../scripts/evalHints/corpus';
 import { realHintRules } from './support';
 
@@ -100,6 +100,15 @@ describe('eval:hints matching', () => {
     const totals = emptyTotals();
     addToTotals(totals, score, 1);
     assert.deepEqual([totals.traps, totals.trapsHit, totals.outputs, totals.correctOutputs, totals.hoverHits], [1, 1, 2, 1, 1]);
+  });
+
+  it('restricts a score to some labels without touching outputs or traps', () => {
+    const labels = [hover(2, 'ScanCommand', ['dynamodb-scan']), hover(2, 'Limit', ['dynamodb-planned']), trap(3, 'scan')];
+    const score = scoreFile('f', lineText, labels, [at(2, 'ScanCommand', 'hover', 'dynamodb-scan'), at(3, 'scan', 'hover', 'dynamodb-scan')]);
+    const existingOnly = restrictLabels(score, (label) => !label.rules.includes('dynamodb-planned'));
+    assert.deepEqual([existingOnly.hitLabels, existingOnly.missedLabels], [[labels[0]], []]);
+    assert.deepEqual([existingOnly.correctOutputs, existingOnly.falsePositives, existingOnly.hitTraps], [score.correctOutputs, score.falsePositives, score.hitTraps]);
+    assert.deepEqual(score.missedLabels, [labels[1]]);
   });
 
   it('fails --check under either recall bar, on any trap hit, and on a corpus with nothing to measure', () => {

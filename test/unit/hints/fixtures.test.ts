@@ -30,7 +30,7 @@ function described(result: AnalysisResult) {
 
 const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   'typescript/cache.ts': {
-    hovers: ['6:3 redis-password', '6:3 redis-auth-without-tls', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '13:17 redis-unlink', '13:17 redis-loop-round-trips', '18:15 redis-flush', '22:15 redis-expire', '22:15 redis-loop-round-trips', '23:20 redis-multi', '24:12 redis-loop-round-trips'],
+    hovers: ['6:3 redis-password', '7:3 redis-tls', '7:10 redis-tls', '11:28 redis-keys', '13:17 redis-unlink', '18:15 redis-flush', '22:15 redis-expire', '23:20 redis-multi'],
     findings: ['6:13 warning redis-password', '7:10 warning redis-tls', '11:28 warning redis-keys', '18:15 warning redis-flush'],
   },
   'typescript/order-store.ts': {
@@ -43,14 +43,14 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
   },
   'typescript/stack.ts': {
     hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '28:95 rds-publicly-accessible'],
-    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:95 warning rds-publicly-accessible'],
+    findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
     hovers: ['9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
     findings: ['9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
   },
   'python/cache.py': {
-    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '12:5 redis-auth-without-tls', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],
+    hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],
     findings: ['11:5 warning redis-tls', '17:22 warning redis-keys', '18:15 information redis-loop-round-trips'],
   },
   'python/orders_repository.py': {

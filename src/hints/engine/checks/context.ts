@@ -3,6 +3,7 @@
  * are small functions over this context (one module per family), registered in `registry.ts`.
  */
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
+import { cdkL1Construct } from '../services';
 import { HintLanguage, HintRule, normalizeName, QuickFix, Span } from '../types';
 
 /** An option of a context that a rule's match names (a hover site the value checks look at). */
@@ -52,10 +53,15 @@ export function defaultOf(context: OptionContext, names: readonly string[]): Lit
   return undefined;
 }
 
+/** Whether a context is one of the listed types, a CDK L1 construct counting as its CloudFormation resource. */
+function appliesTo(types: readonly string[], context: OptionContext): boolean {
+  return types.includes(context.type) || (context.kind === 'cdk' && types.some((type) => cdkL1Construct(type) === context.type));
+}
+
 /** Absence means something only in a create context whose options are all visible. */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  if (!diagnostic || !context.complete || !(diagnostic.contexts ?? []).includes(context.type)) {
+  if (!diagnostic || !context.complete || !appliesTo(diagnostic.contexts ?? [], context)) {
     return false;
   }
   if (optionNamed(context, diagnostic.unlessPresent ?? [])) {

@@ -1,4 +1,5 @@
 /** Checks on RDS and Aurora engine versions against the dated lifecycle table compiled into the rules. */
+import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Check, optionNamed } from './context';
 
@@ -12,6 +13,11 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too.
     const engine = optionNamed(resource, ['Engine'])?.literal;
     if (option.literal.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, option.literal.value)) {
+      context.report(rule, option.value);
+    }
+    // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.
+    const cdk = option.literal.kind === 'expr' ? cdkEngineVersion(option.literal.text) : undefined;
+    if (cdk && pastStandardSupport(lifecycle, cdk.engine, cdk.version)) {
       context.report(rule, option.value);
     }
   }

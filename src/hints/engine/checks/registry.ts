@@ -5,6 +5,7 @@ import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
 import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
 import { engineVersionPastStandardSupport } from './engineVersion';
 import { openIngress } from './ingress';
+import { optionNamed } from './grants';
 import { redisCommand } from './redis';
 import { redisCommandInLoop } from './redisLoops';
 import { trueOrAbsent } from './riskyDefaults';
@@ -30,4 +31,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,
   'open-ingress': openIngress,
+  'option-named': optionNamed,
 };

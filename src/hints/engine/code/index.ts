@@ -2,6 +2,7 @@
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { CodeAnalyzer } from './analyzer';
+import { cdkIngress } from './cdk';
 import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
 import { go } from './languages/go';
@@ -32,9 +33,11 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
       suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
     }
   }
+  const ingress = cdkIngress(contexts);
   return {
     operations: analyzer.operations,
     contexts,
+    ...(ingress.length > 0 ? { ingress } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -3,6 +3,7 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { cdkEnumLiteral } from './cdk';
 import { OptionSlot } from './language';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -113,7 +114,8 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal:
     return { literal: { kind: 'num', value: -Number(a.tokens.text(start + 1)) }, span: a.span(start, start + 1) };
   }
   if (end - start !== 1) {
-    return { literal: { kind: 'expr', text: end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '' } };
+    const text = end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '';
+    return { literal: cdkEnumLiteral(text) ?? { kind: 'expr', text } };
   }
   const kind = a.tokens.kinds[start];
   const text = a.tokens.text(start);

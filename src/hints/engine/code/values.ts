@@ -81,11 +81,13 @@ export function callResult(value: Value, name: string, firstString: string | und
 
 /** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */
 export function cdkConstructType(module: string, path: string): string | undefined {
+  // A static factory (`ClusterInstance.provisioned(...)`) makes the class it belongs to.
+  const classPath = path.replace(/\.[a-z][A-Za-z0-9_]*$/, '');
   if (module === 'aws-cdk-lib' || module === 'aws_cdk') {
-    return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(path) ? path : undefined;
+    return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(classPath) ? classPath : undefined;
   }
   const cdk = cdkModule(module);
-  return cdk && /^[A-Z][A-Za-z0-9]*$/.test(path) ? `${cdk}.${path}` : undefined;
+  return cdk && /^[A-Z][A-Za-z0-9]*$/.test(classPath) ? `${cdk}.${classPath}` : undefined;
 }
 
 /** The .NET document model, imported by the C# analyzer under this module name. */

@@ -12,7 +12,8 @@ import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
-import { callResult, defaultExportPath, Value } from '../values';
+import { callResult, cdkConstructType, defaultExportPath, Value } from '../values';
+import { cdkConstruct } from '../calls';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -330,6 +331,10 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
   for (const [start, end] of segments(a, fn.params)) {
     let k = start;
     let property = false;
+    while (a.is(k, '@') && a.isId(k + 1)) {
+      // A parameter decorator: `@Inject(REDIS) private readonly redis: Redis`.
+      k = a.is(k + 2, '(') ? a.skipGroup(k + 2) : k + 2;
+    }
     while (k < end && MODIFIERS.has(a.id(k) ?? '')) {
       property = true;
       k++;
@@ -397,13 +402,23 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   return contextFrom(a, objectOpen, a.partner[objectOpen], 'sdk', operation, a.tokenSpan(open - 1));
 }
 
-/** `redis.createClient({...})`, `Redis.Cluster(...)`: a Redis client made through a module member. */
+/**
+ * Calls on a module member: `redis.createClient({...})` makes a Redis client; a CDK static factory
+ * (`rds.ClusterInstance.provisioned('writer', { ... })`) takes props like a constructor.
+ */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
-  if (receiver?.t !== 'ref' || !JS_MODULES[receiver.module]?.includes('redis')) {
+  if (receiver?.t !== 'ref') {
     return false;
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
+  if (!JS_MODULES[receiver.module]?.includes('redis')) {
+    if (cdkConstructType(receiver.module, path) && receiver.path) {
+      cdkConstruct(a, receiver, path, nameIndex, nameIndex + 1);
+      return true;
+    }
+    return false;
+  }
   const client = callResult({ t: 'ref', module: receiver.module, path }, method, undefined, false, false);
   if (client?.t === 'client') {
     redisClientOptions(a, nameIndex + 1, client.flavor ?? 'node-redis');

@@ -1,0 +1,85 @@
+/**
+ * What CDK code says in enums and method calls, in the terms the rules use: `RemovalPolicy.DESTROY` is
+ * CloudFormation's `Delete`, `MysqlEngineVersion.VER_8_0` is MySQL `8.0`, and `addIngressRule(Peer.anyIpv4(),
+ * Port.tcp(5432))` is an ingress rule open to the internet.
+ */
+import { IngressRule, Literal, OptionContext } from '../model';
+import { Span } from '../types';
+
+const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
+
+/** `RemovalPolicy.DESTROY` (any qualifier) as the CloudFormation deletion policy it sets. */
+export function cdkEnumLiteral(text: string): Literal | undefined {
+  const removal = /(?:^|\.)RemovalPolicy\.([A-Z_]+)$/.exec(text);
+  const policy = removal ? REMOVAL_POLICIES[removal[1]] : undefined;
+  return policy ? { kind: 'str', value: policy } : undefined;
+}
+
+const ENGINE_OF_VERSION_CLASS: Record<string, string> = {
+  MysqlEngineVersion: 'mysql',
+  PostgresEngineVersion: 'postgres',
+  MariaDbEngineVersion: 'mariadb',
+  AuroraMysqlEngineVersion: 'aurora-mysql',
+  AuroraPostgresEngineVersion: 'aurora-postgresql',
+};
+
+/** The engine and version an engine expression names (`DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`). */
+export function cdkEngineVersion(text: string): { engine: string; version: string } | undefined {
+  const match = /\b(Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion\.VER_(\d+(?:_\d+)*)/.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const engine = ENGINE_OF_VERSION_CLASS[`${match[1]}EngineVersion`];
+  const numbers = match[2].split('_');
+  if (engine === 'aurora-mysql') {
+    // Aurora MySQL versions are spelt with their MySQL line: 2.x is MySQL 5.7, 3.x is MySQL 8.0.
+    const line = numbers[0] === '2' ? '5.7' : numbers[0] === '3' ? '8.0' : undefined;
+    return line ? { engine, version: `${line}.mysql_aurora.${numbers.join('.')}` } : undefined;
+  }
+  return { engine, version: numbers.join('.') };
+}
+
+/** Ports that `Port.tcp(5432)`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
+function portRange(text: string): { from: number; to: number } | undefined {
+  const single = /\bPort\.tcp\(\s*(\d{1,5})\s*\)/.exec(text);
+  if (single) {
+    return { from: Number(single[1]), to: Number(single[1]) };
+  }
+  const range = /\bPort\.tcp_?[Rr]ange\(\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\)/.exec(text);
+  if (range) {
+    return { from: Number(range[1]), to: Number(range[2]) };
+  }
+  return /\bPort\.(?:allTcp|all_tcp|allTraffic|all_traffic)\(\s*\)/.test(text) ? { from: 0, to: 65535 } : undefined;
+}
+
+const OPEN_PEER = /\bPeer\.(?:anyIpv4|any_ipv4|anyIpv6|any_ipv6)\(\s*\)|\bPeer\.ipv[46]\(\s*['"](?:0\.0\.0\.0\/0|::\/0)['"]\s*\)/;
+/** Default database and cache ports, for `allowDefaultPortFromAnyIpv4()` on a construct of that service. */
+const DEFAULT_PORTS: Record<string, number> = { aws_rds: 3306, aws_elasticache: 6379 };
+
+/**
+ * Ingress opened to the internet by construct methods: `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
+ * `db.connections.allowFrom(Peer.anyIpv4(), Port.tcp(5432))`, `db.connections.allowDefaultPortFromAnyIpv4()`.
+ */
+export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
+  const rules: IngressRule[] = [];
+  for (const context of contexts) {
+    if (context.kind !== 'cdk' || context.options.length !== 1) {
+      continue;
+    }
+    const option = context.options[0];
+    const text = option.literal.kind === 'expr' ? option.literal.text : '';
+    let ports: { from: number; to: number } | undefined;
+    if (/^(?:addIngressRule|add_ingress_rule|allowFrom|allow_from|allowFromAnyIpv4|allow_from_any_ipv4)$/.test(option.name)) {
+      const open = option.name.toLowerCase().replace(/_/g, '').endsWith('anyipv4') || OPEN_PEER.test(text);
+      ports = open ? portRange(text) : undefined;
+    } else if (/^(?:allowDefaultPortFromAnyIpv4|allow_default_port_from_any_ipv4)$/.test(option.name)) {
+      const port = DEFAULT_PORTS[context.type.split('.')[0]];
+      ports = port ? { from: port, to: port } : undefined;
+    }
+    if (ports) {
+      const span: Span = option.key;
+      rules.push({ kind: 'cdk', protocol: 'tcp', fromPort: ports.from, toPort: ports.to, openSources: [span] });
+    }
+  }
+  return rules;
+}
