@@ -19,10 +19,14 @@ const DEBOUNCE_MS = 300;
 const WORKSPACE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,java,go,cs,tf,yaml,yml,json,template}';
 const WORKSPACE_EXCLUDE = '**/{node_modules,.git,cdk.out,.terraform,.aws-sam,dist,out}/**';
 
-/** Languages with hints; `.tf` files match by pattern, since VS Code has no built-in Terraform language. */
+/**
+ * Languages with hints; `.tf` files match by pattern, since VS Code has no built-in Terraform language,
+ * and so do CloudFormation `.template` files, which open as plain text.
+ */
 export const HINT_SELECTOR: vscode.DocumentSelector = [
   ...['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go', 'csharp', 'terraform', 'yaml', 'json', 'jsonc'].map((language) => ({ language })),
   { pattern: '**/*.tf' },
+  { pattern: '**/*.template' },
 ];
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
