@@ -1,5 +1,6 @@
 // Builds the extension (Node and browser), the webview scripts and the test bundles.
-// Usage: node esbuild.mjs [--production] [--watch] [--tests]
+// Usage: node esbuild.mjs [--production] [--watch] [--tests] [--cli]
+// --cli builds only the aws-db-hints command line into packages/cli (its `prepack`).
 import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { brotliCompressSync, constants as zlibConstants, deflateRawSync } from '
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const cliOnly = process.argv.includes('--cli');
 const contentRoot = path.resolve('content');
 const CONTENT_MODULE = 'aws-db-study:content';
 const HINT_RULES_MODULE = 'aws-db-study:hint-rules';
@@ -89,12 +91,14 @@ const shared = {
   alias: { entities: './src/notes/markdownEntities.ts' },
 };
 
-const builds = [
+// The aws-db-hints command line, an npm package of its own (packages/cli); not shipped in the .vsix.
+const cliBuild = { ...shared, sourcemap: false, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'packages/cli/dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } };
+
+const builds = cliOnly ? [cliBuild] : [
   { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...shared, plugins: [contentPlugin(compiler, 'deflate')], entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...shared, entryPoints: ['media/src/note.ts'], outfile: 'dist/webview/note.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  // The aws-db-hints command line (package.json "bin"); not shipped in the .vsix.
-  { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  cliBuild,
 ];
 if (tests) {
   builds.push({
@@ -116,6 +120,10 @@ if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
   }
+} else if (cliOnly) {
+  await esbuild.build(cliBuild);
+  // The package carries the project's license; one copy lives in the repository.
+  fs.copyFileSync('LICENSE', 'packages/cli/LICENSE');
 } else {
   const [node] = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
   // What each input adds to dist/extension.js, for `npm run bench`.

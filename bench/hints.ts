@@ -86,7 +86,7 @@ function hoverFigure(): Figure[] {
   const hover = (offset: number): void => {
     const site = siteAt(result.sites, offset);
     if (site) {
-      hoverMarkdown(site.ruleIds.map((id) => byId.get(id)!), HOVER_LABELS, HOVER_COMMANDS);
+      hoverMarkdown(site.ruleIds.map((id) => byId.get(id)!), { language: result.language!, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
     }
   };
   offsets.slice(0, 200).forEach(hover);

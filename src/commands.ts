@@ -12,6 +12,7 @@ export const Commands = {
   resetProgress: 'awsDbStudy.resetProgress',
   checkWorkspace: 'awsDbStudy.checkWorkspace',
   disableHintRule: 'awsDbStudy.disableHintRule',
+  enableHintRule: 'awsDbStudy.enableHintRule',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

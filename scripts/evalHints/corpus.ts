@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, documentKind } from '../../src/hints/engine/analyze';
+import { analyzeText } from '../../src/hints/engine/analyze';
+import { documentKind } from '../../src/hints/engine/documentKinds';
 import { HintRule } from '../../src/hints/engine/types';
 import { EngineOutput, Label, LabelKind, tokenColumns } from './score';
 

@@ -1,50 +1,55 @@
 /**
- * `aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information] [--list-hovers]`
+ * `aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
+ * [--list-hovers] [--time-budget-ms n] [--debug]`
  * Runs the editor's hint rules over files and folders. Exit codes: 0 clean, 1 a finding at or above
- * --fail-on, 2 bad usage.
+ * --fail-on, 2 bad usage, 3 an internal error.
  */
-import * as fs from 'node:fs';
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../hints/engine/analyze';
-import { assessText, DEFAULT_LIMITS } from '../hints/engine/text';
+import { inReaderTerms } from '../hints/engine/readerTerms';
+import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
+import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
-import { collectFiles } from './files';
+import { escapeField, escapeLines } from './escape';
+import { collectFiles, WalkFs, WalkResult } from './files';
+import { CliEntry, jsonOutput, sarifOutput, textOutput } from './output';
+
+export type { CliEntry } from './output';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** The file system the walk reads (tests inject one); node:fs by default. */
+  fs?: WalkFs & Pick<typeof nodeFs, 'openSync' | 'fstatSync' | 'closeSync'>;
+  /** The clock of the per-file time budget (tests inject one); performance.now by default. */
+  now?: () => number;
 }
 
-export interface CliEntry {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  service: string;
-}
+export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
-export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information] [--list-hovers]
+export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
+                    [--list-hovers] [--time-budget-ms n] [--debug]
 
 Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormation, Terraform, CDK)
-for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore.
+for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
+that would be checked but is skipped is named on stderr with its reason.
 
-  --format       text (default), json or sarif
-  --rule         only these rule ids (repeat, or separate with commas)
-  --fail-on      lowest severity that makes the exit code 1 (default: warning)
-  --list-hovers  list every location that gets a hover instead of the findings
-  --help         this text
+  --format          text (default), json or sarif
+  --rule            only these rule ids (repeat, or separate with commas)
+  --fail-on         lowest severity that makes the exit code 1 (default: warning)
+  --list-hovers     list every location that gets a hover instead of the findings
+  --time-budget-ms  milliseconds one file may take before it is skipped (default: ${DEFAULT_TIME_BUDGET_MS})
+  --debug           print the stack of an internal error
+  --help            this text
 
-Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 bad usage.
+Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 bad usage, 3 an internal error.
 `;
 
 interface Options {
@@ -53,15 +58,26 @@ interface Options {
   rules: Set<string> | undefined;
   failOn: Severity;
   listHovers: boolean;
+  timeBudgetMs: number;
+  debug: boolean;
 }
 
 function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options | string {
-  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false };
+  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, debug: false };
+  let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
+      case '--': {
+        onlyPaths = true;
+        break;
+      }
       case '--format': {
         const format = value();
         if (!FORMATS.includes(format as Format)) {
@@ -92,14 +108,22 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
         ids.forEach((id) => options.rules!.add(id));
         break;
       }
+      case '--time-budget-ms': {
+        const text = value() ?? '';
+        if (!/^[1-9][0-9]{0,8}$/.test(text)) {
+          return '--time-budget-ms needs a whole number of milliseconds, at least 1';
+        }
+        options.timeBudgetMs = Number(text);
+        break;
+      }
       case '--list-hovers':
         options.listHovers = true;
         break;
+      case '--debug':
+        options.debug = true;
+        break;
       default:
-        if (arg.startsWith('-')) {
-          return `unknown option '${arg}'`;
-        }
-        options.paths.push(arg);
+        return `unknown option '${arg}'`;
     }
   }
   if (options.paths.length === 0) {
@@ -108,108 +132,104 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
   return options;
 }
 
-function sarif(entries: CliEntry[], rules: readonly HintRule[]): unknown {
-  const level = (severity: Severity): string => (severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note');
-  const used = new Set(entries.map((entry) => entry.ruleId));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'aws-db-hints',
-            rules: rules
-              .filter((rule) => used.has(rule.id))
-              .map((rule) => ({
-                id: rule.id,
-                shortDescription: { text: rule.title },
-                fullDescription: { text: rule.diagnostic?.message ?? rule.hover },
-                helpUri: rule.doc,
-                defaultConfiguration: { level: level(rule.diagnostic?.severity ?? 'information') },
-                properties: { service: rule.service, ...(rule.diagnostic?.controls.length ? { controls: rule.diagnostic.controls } : {}) },
-              })),
-          },
-        },
-        results: entries.map((entry) => ({
-          ruleId: entry.ruleId,
-          level: level(entry.severity),
-          message: { text: entry.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: entry.file },
-                region: { startLine: entry.line, startColumn: entry.column, endLine: entry.endLine, endColumn: entry.endColumn },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
+/** The one line that sums up what the walk left out on purpose, or nothing. */
+function ignoredSummary(ignored: WalkResult['ignored']): string {
+  const parts: string[] = [];
+  if (ignored.excludedFolders > 0) {
+    parts.push(`${ignored.excludedFolders} folder(s) never checked (dependencies, version control, build output)`);
+  }
+  if (ignored.gitignoredFolders + ignored.gitignoredFiles > 0) {
+    parts.push(`${ignored.gitignoredFolders} folder(s) and ${ignored.gitignoredFiles} file(s) matched by .gitignore`);
+  }
+  return parts.length > 0 ? `aws-db-hints: ignored ${parts.join('; ')}\n` : '';
+}
+
+/** The text of a regular file, or why it cannot be read. Opens without blocking, so a FIFO swapped in after the walk cannot hang us. */
+function readRegularFile(fs: NonNullable<CliIo['fs']>, file: string): string | { reason: string } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (error as Error).message})` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      return { reason: 'not a regular file' };
+    }
+    if (stat.size > DEFAULT_LIMITS.maxSize) {
+      return { reason: `too-large (${stat.size} bytes, over the ${DEFAULT_LIMITS.maxSize} limit)` };
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } catch (error) {
+    return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
-    return 0;
+    return EXIT.clean;
   }
   const byId = new Map(allRules.map((rule) => [rule.id, rule]));
   const parsed = parseArgs(argv, new Set(byId.keys()));
   if (typeof parsed === 'string') {
-    io.stderr(`aws-db-hints: ${parsed}\n\n${USAGE}`);
-    return 2;
+    io.stderr(`aws-db-hints: ${escapeField(parsed)}\n\n${USAGE}`);
+    return EXIT.usage;
   }
-  const missing: string[] = [];
-  const files = collectFiles(
-    parsed.paths.map((input) => path.resolve(io.cwd, input)),
-    (input) => missing.push(input),
-  );
-  if (missing.length > 0) {
-    io.stderr(missing.map((input) => `aws-db-hints: no such file or folder: ${path.relative(io.cwd, input) || input}\n`).join(''));
-    return 2;
+  const fs = io.fs ?? nodeFs;
+  const display = (file: string): string => path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
+  const walked = collectFiles(parsed.paths.map((input) => path.resolve(io.cwd, input)), fs);
+  if (walked.missing.length > 0) {
+    io.stderr(walked.missing.map((input) => `aws-db-hints: no such file or folder: ${escapeField(display(input))}\n`).join(''));
+    return EXIT.usage;
   }
+  const skipped = (file: string, reason: string): void => io.stderr(`skipped ${escapeField(display(file))}: ${escapeField(reason)}\n`);
+  walked.skipped.forEach((entry) => skipped(entry.path, entry.reason));
+  io.stderr(ignoredSummary(walked.ignored));
+
   const rules = parsed.rules ? allRules.filter((rule) => parsed.rules!.has(rule.id)) : allRules;
   const entries: CliEntry[] = [];
-  for (const file of files) {
-    const display = path.relative(io.cwd, file.path).split(path.sep).join('/') || path.basename(file.path);
-    if (file.size > DEFAULT_LIMITS.maxSize) {
-      io.stderr(`skipped ${display}: ${file.size} bytes, over the ${DEFAULT_LIMITS.maxSize} limit\n`);
+  let internalErrors = 0;
+  for (const file of walked.files) {
+    const text = readRegularFile(fs, file.path);
+    if (typeof text !== 'string') {
+      skipped(file.path, text.reason);
       continue;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file.path, 'utf8');
-    } catch (error) {
-      io.stderr(`skipped ${display}: ${(error as Error).message}\n`);
+    let failure: unknown;
+    const result = analyzeText(text, rules, {
+      kind: file.kind,
+      fileName: file.path,
+      budget: new Budget(parsed.timeBudgetMs, io.now),
+      onError: (error) => (failure = error),
+    });
+    if (failure !== undefined) {
+      internalErrors++;
+      skipped(file.path, `internal error in the analyser: ${(failure as Error).message ?? String(failure)}`);
+      if (parsed.debug) {
+        io.stderr(`  ${escapeLines(String((failure as Error).stack ?? failure))}\n`);
+      }
       continue;
     }
-    const skipped = assessText(text, DEFAULT_LIMITS, file.path);
-    if (skipped) {
-      io.stderr(`skipped ${display}: ${skipped.kind} (${skipped.detail})\n`);
+    if (result.skipped) {
+      skipped(file.path, `${result.skipped.kind} (${result.skipped.detail})`);
       continue;
     }
-    const result = analyzeText(text, rules, { kind: file.kind, fileName: file.path });
+    const name = display(file.path);
     const entry = (start: number, end: number, rule: HintRule, severity: Severity, message: string): CliEntry => {
       const from = result.lines.position(start);
       const to = result.lines.position(end);
-      return {
-        file: display,
-        line: from.line + 1,
-        column: from.character + 1,
-        endLine: to.line + 1,
-        endColumn: to.character + 1,
-        ruleId: rule.id,
-        severity,
-        message,
-        service: rule.service,
-      };
+      return { file: name, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, ruleId: rule.id, severity, message, service: rule.service };
     };
     if (parsed.listHovers) {
       for (const site of result.sites) {
         for (const id of site.ruleIds) {
           const rule = byId.get(id)!;
-          entries.push(entry(site.start, site.end, rule, 'hint', rule.title));
+          entries.push(entry(site.start, site.end, rule, 'hint', inReaderTerms(rule.title, rule, site.origin, site.name)));
         }
       }
     } else {
@@ -219,14 +239,18 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
     }
   }
   if (parsed.format === 'json') {
-    io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    io.stdout(jsonOutput(entries));
   } else if (parsed.format === 'sarif') {
-    io.stdout(`${JSON.stringify(sarif(entries, allRules), null, 2)}\n`);
+    io.stdout(sarifOutput(entries, allRules, io.cwd));
   } else {
-    io.stdout(entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n`).join(''));
+    io.stdout(textOutput(entries));
+  }
+  if (internalErrors > 0) {
+    io.stderr(`aws-db-hints: internal error in ${internalErrors} file(s); their findings are missing${parsed.debug ? '' : ' (run with --debug for the stack)'}\n`);
+    return EXIT.internal;
   }
   if (parsed.listHovers) {
-    return 0;
+    return EXIT.clean;
   }
-  return entries.some((e) => RANK[e.severity] >= RANK[parsed.failOn]) ? 1 : 0;
+  return entries.some((e) => RANK[e.severity] >= RANK[parsed.failOn]) ? EXIT.findings : EXIT.clean;
 }

@@ -1,8 +1,13 @@
-/** Walks the paths given to the CLI: files the engine reads, minus what .gitignore excludes. */
-import * as fs from 'node:fs';
+/**
+ * Walks the paths given to the CLI. It reads regular files, and symlinks whose target stays inside
+ * the folder being walked; everything else it would have read (FIFOs, sockets, devices, links that
+ * leave the tree, broken links and loops, unreadable folders) is reported with its reason. The file
+ * system is injected so that tests can fake what root cannot see (unreadable folders).
+ */
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { Ignore } from 'ignore';
-import { documentKind, DocumentKind } from '../hints/engine/analyze';
+import { documentKind, DocumentKind, isExcludedFolder } from '../hints/engine/documentKinds';
+import { GitignoreRules } from '../hints/engine/fileSelection';
 
 export interface FileEntry {
   path: string;
@@ -10,37 +15,214 @@ export interface FileEntry {
   size: number;
 }
 
-/** Folders that are never source, whatever .gitignore says. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.terraform', '.aws-sam', 'cdk.out']);
-
-interface IgnoreLayer {
-  base: string;
-  rules: Ignore;
+export interface SkippedPath {
+  path: string;
+  reason: string;
 }
 
-function loadGitignore(dir: string): IgnoreLayer | undefined {
-  const file = path.join(dir, '.gitignore');
-  try {
-    return { base: dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
-  } catch {
-    return undefined;
+export interface WalkResult {
+  files: FileEntry[];
+  skipped: SkippedPath[];
+  /** Paths named on the command line that do not exist. */
+  missing: string[];
+  /** Folders left out by name (node_modules, .git…) and folders and files left out by .gitignore. */
+  ignored: { excludedFolders: number; gitignoredFolders: number; gitignoredFiles: number };
+}
+
+/** The parts of `node:fs` the walk uses. */
+export type WalkFs = Pick<typeof nodeFs, 'lstatSync' | 'statSync' | 'realpathSync' | 'readdirSync' | 'readFileSync' | 'existsSync'>;
+
+const posix = (full: string): string => full.split(path.sep).join('/');
+
+/** What a non-regular, non-folder file is, for the skip message. */
+function specialKind(stat: nodeFs.Stats): string | undefined {
+  if (stat.isFIFO()) {
+    return 'a FIFO (named pipe), not a regular file';
+  }
+  if (stat.isSocket()) {
+    return 'a socket, not a regular file';
+  }
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) {
+    return 'a device, not a regular file';
+  }
+  return stat.isFile() || stat.isDirectory() ? undefined : 'not a regular file';
+}
+
+function errorReason(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ELOOP':
+      return 'a symlink loop';
+    case 'ENOENT':
+      return 'a broken symlink (its target does not exist)';
+    case 'EACCES':
+    case 'EPERM':
+      return `${what} cannot be read (permission denied)`;
+    default:
+      return `${what} cannot be read (${code ?? (error as Error).message})`;
   }
 }
 
-function ignored(layers: readonly IgnoreLayer[], full: string, isDirectory: boolean): boolean {
-  for (const layer of layers) {
-    const relative = path.relative(layer.base, full).split(path.sep).join('/');
-    if (relative && !relative.startsWith('..') && layer.rules.ignores(isDirectory ? `${relative}/` : relative)) {
-      return true;
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): WalkResult {
+  const result: WalkResult = { files: [], skipped: [], missing: [], ignored: { excludedFolders: 0, gitignoredFolders: 0, gitignoredFiles: 0 } };
+  const seen = new Set<string>();
+  const add = (full: string, real: string, kind: DocumentKind, size: number): void => {
+    if (!seen.has(real)) {
+      seen.add(real);
+      result.files.push({ path: full, kind, size });
+    }
+  };
+  const skip = (full: string, reason: string): void => {
+    result.skipped.push({ path: full, reason });
+  };
+  const loadGitignore = (rules: GitignoreRules, dir: string): GitignoreRules => {
+    const file = path.join(dir, '.gitignore');
+    try {
+      return fs.lstatSync(file).isFile() ? rules.with(posix(dir), fs.readFileSync(file, 'utf8')) : rules;
+    } catch {
+      return rules;
+    }
+  };
+
+  /** A symlink met in a walk of `root`: read only when its target is a regular file inside the tree. */
+  const followLink = (full: string, root: string, kind: DocumentKind | undefined): void => {
+    let real: string;
+    try {
+      real = fs.realpathSync(full);
+    } catch (error) {
+      if (kind) {
+        skip(full, errorReason(error, 'the link'));
+      }
+      return;
+    }
+    if (!isInside(root, real)) {
+      if (kind) {
+        skip(full, 'a symlink that leaves the folder being checked');
+      }
+      return;
+    }
+    let target: nodeFs.Stats;
+    try {
+      target = fs.statSync(real);
+    } catch (error) {
+      if (kind) {
+        skip(full, errorReason(error, 'the link target'));
+      }
+      return;
+    }
+    if (target.isDirectory()) {
+      // Its files are checked where they live, inside the same tree; following it could loop.
+      return;
+    }
+    if (kind) {
+      const special = specialKind(target);
+      if (special) {
+        skip(full, `a symlink to ${special}`);
+      } else {
+        add(full, real, kind, target.size);
+      }
+    }
+  };
+
+  const walk = (dir: string, root: string, inherited: GitignoreRules): void => {
+    const rules = loadGitignore(inherited, dir);
+    let entries: nodeFs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skip(dir, `${errorReason(error, 'the folder')}; none of its files were checked`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (isExcludedFolder(entry.name)) {
+          result.ignored.excludedFolders++;
+        } else if (rules.ignores(posix(full), true)) {
+          result.ignored.gitignoredFolders++;
+        } else {
+          walk(full, root, rules);
+        }
+        continue;
+      }
+      const kind = documentKind(undefined, entry.name);
+      if (kind && rules.ignores(posix(full), false)) {
+        result.ignored.gitignoredFiles++;
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
+        followLink(full, root, kind);
+      } else if (kind) {
+        let stat: nodeFs.Stats;
+        try {
+          stat = fs.lstatSync(full);
+        } catch (error) {
+          skip(full, errorReason(error, 'the file'));
+          continue;
+        }
+        const special = specialKind(stat);
+        if (special) {
+          skip(full, special);
+        } else {
+          add(full, full, kind, stat.size);
+        }
+      }
+    }
+  };
+
+  for (const input of inputs) {
+    const full = path.resolve(input);
+    let stat: nodeFs.Stats;
+    try {
+      stat = fs.lstatSync(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        result.missing.push(input);
+      } else {
+        skip(full, errorReason(error, 'the path'));
+      }
+      continue;
+    }
+    let real = full;
+    if (stat.isSymbolicLink()) {
+      // A link named on the command line is followed: the user chose it.
+      try {
+        real = fs.realpathSync(full);
+        stat = fs.statSync(real);
+      } catch (error) {
+        skip(full, errorReason(error, 'the link'));
+        continue;
+      }
+    }
+    if (stat.isDirectory()) {
+      walk(real, real, ancestorRules(real, fs));
+      continue;
+    }
+    const special = specialKind(stat);
+    const kind = documentKind(undefined, full);
+    if (special) {
+      skip(full, special);
+    } else if (!kind) {
+      skip(full, 'not a file type the hints read');
+    } else {
+      // A file named explicitly is checked even if it is ignored.
+      add(full, real, kind, stat.size);
     }
   }
-  return false;
+  return result;
 }
 
-/** The .gitignore files that apply to `dir` from its enclosing repository root down. */
-function ancestorLayers(dir: string): IgnoreLayer[] {
+/** The .gitignore rules that apply to `dir` from its enclosing repository root down (not `dir`'s own). */
+function ancestorRules(dir: string, fs: WalkFs): GitignoreRules {
   const chain: string[] = [];
-  let current = path.resolve(dir);
+  let current = dir;
   for (;;) {
     chain.unshift(current);
     if (fs.existsSync(path.join(current, '.git'))) {
@@ -48,58 +230,17 @@ function ancestorLayers(dir: string): IgnoreLayer[] {
     }
     const parent = path.dirname(current);
     if (parent === current) {
-      return [];
+      return new GitignoreRules();
     }
     current = parent;
   }
-  return chain.slice(0, -1).flatMap((folder) => loadGitignore(folder) ?? []);
-}
-
-export function collectFiles(inputs: readonly string[], onMissing: (input: string) => void): FileEntry[] {
-  const files: FileEntry[] = [];
-  const seen = new Set<string>();
-  const add = (full: string, size: number): void => {
-    const kind = documentKind(undefined, full);
-    if (kind && !seen.has(full)) {
-      seen.add(full);
-      files.push({ path: full, kind, size });
-    }
-  };
-  const walk = (dir: string, layers: IgnoreLayer[]): void => {
-    const own = loadGitignore(dir);
-    const active = own ? [...layers, own] : layers;
-    let entries: fs.Dirent[];
+  let rules = new GitignoreRules();
+  for (const folder of chain.slice(0, -1)) {
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      rules = rules.with(posix(folder), fs.readFileSync(path.join(folder, '.gitignore'), 'utf8'));
     } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !ignored(active, full, true)) {
-          walk(full, active);
-        }
-      } else if (entry.isFile() && !ignored(active, full, false)) {
-        add(full, fs.statSync(full).size);
-      }
-    }
-  };
-  for (const input of inputs) {
-    const full = path.resolve(input);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(full);
-    } catch {
-      onMissing(input);
-      continue;
-    }
-    if (stat.isDirectory()) {
-      walk(full, ancestorLayers(full));
-    } else {
-      // A file named explicitly is checked even if it is ignored.
-      add(full, stat.size);
+      // No .gitignore in this folder.
     }
   }
-  return files;
+  return rules;
 }

@@ -1,5 +1,7 @@
 /** The hover text for one or more rules, as markdown with command links. Pure: labels come in localized. */
-import { HintRule } from './engine/types';
+import { inReaderTerms } from './engine/readerTerms';
+import { HintLanguage, HintRule, SiteOrigin } from './engine/types';
+import { pickExample } from './examples';
 
 export interface HoverLabels {
   service: Record<string, string>;
@@ -23,12 +25,22 @@ function linkText(text: string): string {
   return text.replace(/[[\]\\]/g, '\\$&');
 }
 
-export function hoverMarkdown(rules: readonly HintRule[], labels: HoverLabels, commands: HoverCommands): string {
+/** The file and the place the hover is for: they pick the example and the names in the title. */
+export interface HoverPlace {
+  language: HintLanguage;
+  origin: SiteOrigin;
+  /** The option's name as written in the file. */
+  name?: string;
+}
+
+export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, labels: HoverLabels, commands: HoverCommands): string {
   return rules
     .map((rule) => {
-      const parts = [`**${rule.title}** · ${labels.service[rule.service] ?? rule.service}`, rule.hover.trim()];
-      if (rule.example) {
-        parts.push(`\`\`\`${rule.example.language}\n${rule.example.code.trim()}\n\`\`\``);
+      const title = inReaderTerms(rule.title, rule, place.origin, place.name);
+      const parts = [`**${title}** · ${labels.service[rule.service] ?? rule.service}`, rule.hover.trim()];
+      const example = pickExample(rule, place.language, place.origin);
+      if (example) {
+        parts.push(`\`\`\`${example.fence}\n${example.code.trim()}\n\`\`\``);
       }
       if (rule.diagnostic?.controls.length) {
         parts.push(`${labels.controls}: ${rule.diagnostic.controls.join(' · ')}`);

@@ -20,6 +20,8 @@ class NotePanel {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private scrollY: number;
+  /** The https links of the note on show: a message asking to open any other URL is ignored. */
+  private externalLinks: ReadonlySet<string> = new Set();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -66,7 +68,11 @@ class NotePanel {
           this.navigateTo(m.noteId);
         }
       },
-      openExternal: (m) => void vscode.env.openExternal(vscode.Uri.parse(m.url, true)),
+      openExternal: (m) => {
+        if (this.externalLinks.has(m.url)) {
+          void vscode.env.openExternal(vscode.Uri.parse(m.url, true));
+        }
+      },
       navigate: (m) => {
         if (m.direction === 'back') {
           this.history.back();
@@ -98,11 +104,13 @@ class NotePanel {
   private message(): HostMessage {
     const catalog = getCatalog();
     const note = catalog.note(this.history.current) ?? catalog.notesInOrder()[0];
+    const rendered = renderNote(note, catalog);
+    this.externalLinks = rendered.externalLinks;
     return {
       type: 'show',
       noteId: note.id,
       title: note.title,
-      html: renderNote(note, catalog).html,
+      html: rendered.html,
       canGoBack: this.history.canGoBack,
       canGoForward: this.history.canGoForward,
       quizQuestions: catalog.questionsForNote(note.id).length,

@@ -85,6 +85,7 @@ function createMarkdown(): MarkdownIt {
       token.attrs = [['href', '#'], ['data-note', target.noteId], ['class', 'note-link']];
     } else {
       token.attrs = [['href', target.url], ['data-external', target.url], ['class', 'external-link']];
+      env.externalLinks?.add(target.url);
     }
     env.openLinkTag = token.tag;
     return renderToken(tokens, idx, options, self);
@@ -100,14 +101,16 @@ function createMarkdown(): MarkdownIt {
 
 interface RenderEnv {
   openLinkTag?: string;
+  /** Collects the https links the page shows: the only ones the host will open for it. */
+  externalLinks?: Set<string>;
 }
 
 let markdown: MarkdownIt | undefined;
 
 /** The extension's markdown-it instance, created on first render. */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, externalLinks?: Set<string>): string {
   markdown ??= createMarkdown();
-  return markdown.render(source, {} satisfies RenderEnv);
+  return markdown.render(source, { externalLinks } satisfies RenderEnv);
 }
 
 export function escapeHtml(text: string): string {
@@ -119,11 +122,14 @@ export function jsonForScriptElement(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-function renderSources(sources: readonly Source[]): string {
+function renderSources(sources: readonly Source[], externalLinks: Set<string>): string {
   const items = sources
     .map((source) => {
       const target = classifyLink(source.url);
       const title = escapeHtml(source.title);
+      if (target?.kind === 'external') {
+        externalLinks.add(target.url);
+      }
       return target?.kind === 'external'
         ? `<li><a href="${escapeHtml(target.url)}" data-external="${escapeHtml(target.url)}" class="external-link">${title}</a></li>`
         : `<li>${title}</li>`;
@@ -136,10 +142,13 @@ export interface RenderedNote {
   noteId: string;
   title: string;
   html: string;
+  /** Every https link in `html`: the note panel opens these and no other URL. */
+  externalLinks: ReadonlySet<string>;
 }
 
 /** The article body of a note panel: title, summary, body, related notes and sources. */
 export function renderNote(note: Note, catalog: CatalogIndex): RenderedNote {
+  const externalLinks = new Set<string>();
   const location = catalog.sectionOf(note.section);
   const breadcrumb = location ? `${escapeHtml(location.service.title)} › ${escapeHtml(location.section.title)}` : '';
   const related = note.related
@@ -150,9 +159,9 @@ export function renderNote(note: Note, catalog: CatalogIndex): RenderedNote {
   const html = [
     `<header><p class="breadcrumb">${breadcrumb}</p><h1 id="note-title">${escapeHtml(note.title)}</h1>`,
     `<p class="summary">${escapeHtml(note.summary)}</p></header>`,
-    `<div class="note-body">${renderMarkdown(note.body)}</div>`,
+    `<div class="note-body">${renderMarkdown(note.body, externalLinks)}</div>`,
     related ? `<nav class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related notes</h2><ul>\n${related}\n</ul></nav>` : '',
-    renderSources(note.sources),
+    renderSources(note.sources, externalLinks),
   ].join('\n');
-  return { noteId: note.id, title: note.title, html };
+  return { noteId: note.id, title: note.title, html, externalLinks };
 }

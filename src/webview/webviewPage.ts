@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml } from '../notes/renderNote';
+import { pageHtml } from './pageHtml';
 
 export interface WebviewPageOptions {
   title: string;
@@ -16,36 +16,15 @@ function nonce(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * The HTML document of one of our webviews: nothing loads unless the Content-Security-Policy allows
- * it, styles come only from our own folders and the only script is ours, by nonce.
- */
+/** The HTML document of one of our webviews (see pageHtml.ts for its Content Security Policy). */
 export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, options: WebviewPageOptions): string {
-  const scriptNonce = nonce();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    ...(options.script ? [`script-src 'nonce-${scriptNonce}'`] : []),
-  ].join('; ');
-  const styles = options.styles
-    .map((name) => `<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name))}">`)
-    .join('\n');
-  const script = options.script
-    ? `<script nonce="${scriptNonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', options.script))}"></script>`
-    : '';
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${escapeHtml(options.title)}</title>
-</head>
-<body>
-${options.body}
-${script}
-</body>
-</html>`;
+  const asUri = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+  return pageHtml({
+    cspSource: webview.cspSource,
+    language: vscode.env.language,
+    title: options.title,
+    styleUris: options.styles.map((name) => asUri('media', name)),
+    ...(options.script ? { script: { uri: asUri('dist', 'webview', options.script), nonce: nonce() } } : {}),
+    body: options.body,
+  });
 }

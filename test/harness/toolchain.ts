@@ -2,12 +2,14 @@
  * Installs what the integration and e2e tiers need outside the repo: Node 24 (code-server needs it)
  * and code-server itself, into a cache folder reused by later runs. Debian's Chromium and the
  * packages code-server's native modules compile against must already be installed: a missing one
- * fails with the apt-get command that installs it.
+ * fails with the apt-get command that installs it. Installs take a lock in the cache, so that two
+ * first runs at once (`npm start` while `npm test` installs) do not write into the same folder.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureCached } from './cacheLock';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
@@ -78,9 +80,11 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 function ensureNode24(root: string): string {
   const nodeDir = path.join(root, `node-${NODE_MAJOR}`);
   const nodeBin = path.join(nodeDir, 'bin', 'node');
-  if (fs.existsSync(nodeBin)) {
-    return nodeDir;
-  }
+  ensureCached(root, nodeDir, () => fs.existsSync(nodeBin), () => installNode24(root, nodeDir), { log });
+  return nodeDir;
+}
+
+function installNode24(root: string, nodeDir: string): void {
   log(`installing Node ${NODE_MAJOR} into ${nodeDir}`);
   const staging = fs.mkdtempSync(path.join(root, 'node-staging-'));
   try {
@@ -93,7 +97,6 @@ function ensureNode24(root: string): string {
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  return nodeDir;
 }
 
 /**
@@ -123,9 +126,11 @@ function ensureCodeServer(root: string, nodeDir: string): string {
   const installDir = path.join(root, `code-server-${CODE_SERVER_VERSION}`);
   const bin = path.join(installDir, 'node_modules', '.bin', 'code-server');
   const marker = path.join(installDir, '.complete');
-  if (fs.existsSync(marker) && fs.existsSync(bin)) {
-    return bin;
-  }
+  ensureCached(root, installDir, () => fs.existsSync(marker) && fs.existsSync(bin), () => installCodeServer(installDir, bin, marker, nodeDir), { log });
+  return bin;
+}
+
+function installCodeServer(installDir: string, bin: string, marker: string, nodeDir: string): void {
   const missing = BUILD_PACKAGES.filter(([, probe]) => !fs.existsSync(probe)).map(([pkg]) => pkg);
   if (missing.length > 0) {
     throw new MissingPrerequisiteError(
@@ -155,7 +160,6 @@ function ensureCodeServer(root: string, nodeDir: string): string {
     throw new MissingPrerequisiteError(`code-server installed but ${bin} is missing`);
   }
   fs.writeFileSync(marker, new Date().toISOString());
-  return bin;
 }
 
 /** Ensures Node 24 and code-server are in the cache and returns their paths. */

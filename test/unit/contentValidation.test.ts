@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileContent } from '../../src/content/compiler/compileContent';
+import { compileContent, optionPositionReference } from '../../src/content/compiler/compileContent';
 
 /** A minimal valid content tree; each test breaks one thing and expects exactly that error. */
 function validTree(): Record<string, string> {
@@ -76,6 +76,21 @@ describe('content validation', () => {
     const files = validTree();
     files['rds/mcq.yaml'] = files['rds/mcq.yaml'].replace('  explanation: Because y.\n', '');
     expectOnly(files, /rds-mcq-001: 'explanation' must be a non-empty string/);
+  });
+
+  it('rejects an explanation that points at an option by its position', () => {
+    for (const phrase of ['The first option swaps the numbers.', 'So the last two options are wrong.', 'Option B is a trap.', 'The other two options describe Aurora.']) {
+      const files = validTree();
+      files['rds/mcq.yaml'] = files['rds/mcq.yaml'].replace('  explanation: Because y.\n', `  explanation: Because y. ${phrase}\n`);
+      expectOnly(files, /rds-mcq-001: the explanation refers to an option by position/);
+    }
+  });
+
+  it('lets ordinary ordinals and option words through', () => {
+    for (const text of ['Only the first page is returned.', 'Options are shuffled.', 'An optional setting.', 'Pick option D2 in the console.']) {
+      assert.equal(optionPositionReference(text), undefined, text);
+    }
+    assert.equal(optionPositionReference('the SECOND OPTION is wrong'), 'SECOND OPTION');
   });
 
   it('rejects a note without sources', () => {

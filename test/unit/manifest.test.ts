@@ -36,6 +36,18 @@ describe('package.json', () => {
     }
   });
 
+  it('has a 128×128 PNG Marketplace icon that the .vsix ships, and a gallery banner colour', () => {
+    const png = fs.readFileSync(path.join(root, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // The IHDR chunk starts at byte 8: length, type, then width and height as 32-bit big-endian.
+    assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    const allowList = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(allowList.includes(`!${manifest.icon}`), '.vscodeignore must allow the icon');
+    assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+  });
+
   it('uses the names the brief fixes', () => {
     assert.equal(manifest.name, 'aws-db-study');
     assert.equal(nls.displayName, 'AWS Database Study & Design Hints');

@@ -71,6 +71,18 @@ describe('note rendering', () => {
     assert.match(rendered.html, /data-external="https:\/\/docs.aws.amazon.com\/amazondynamodb\/latest\/developerguide\/Introduction.html"/);
   });
 
+  it('lists every https link of the note, and only those, for the host to open', () => {
+    const catalog = sampleCatalog();
+    const base = catalog.note('dynamodb-keys')!;
+    const note = { ...base, body: `${base.body}\n\n[docs](https://docs.aws.amazon.com/x.html) [bad](http://example.com) [other](note:dynamodb-indexes)` };
+    const rendered = renderNote(note, catalog);
+    const shown = [...rendered.html.matchAll(/data-external="([^"]+)"/g)].map((match) => match[1].replace(/&#38;/g, '&'));
+    assert.ok(rendered.externalLinks.has('https://docs.aws.amazon.com/x.html'));
+    assert.ok(rendered.externalLinks.has('https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Introduction.html'));
+    assert.deepEqual([...rendered.externalLinks].sort(), [...new Set(shown)].sort());
+    assert.ok(!rendered.externalLinks.has('http://example.com'));
+  });
+
   it('escapes titles and summaries', () => {
     const catalog = sampleCatalog();
     const note = { ...catalog.note('rds-multi-az')!, title: '<b>x</b>', summary: '"quoted" & <i>' };

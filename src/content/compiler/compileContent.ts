@@ -285,6 +285,17 @@ function readQuestions(file: string, service: ServiceId, reader: FileReader): Qu
   });
 }
 
+/**
+ * Options are shuffled when shown, so an explanation must name an option by its content, never by its
+ * place ("the first option", "option B"). Plain ordinals ("the first page") are fine.
+ */
+const POSITION_REFERENCE = /\b(?:(?:first|second|third|fourth|last|other two|last two) options?|option [A-D])\b/i;
+
+/** The position reference in an explanation, if there is one. */
+export function optionPositionReference(explanation: string): string | undefined {
+  return POSITION_REFERENCE.exec(explanation)?.[0];
+}
+
 function readChoices(file: string, service: ServiceId, reader: FileReader): ChoiceItem[] {
   const allowed = ['id', 'notes', 'question', 'options', 'explanation', 'sources'];
   return readList(file, reader).map((entry, index) => {
@@ -312,13 +323,18 @@ function readChoices(file: string, service: ServiceId, reader: FileReader): Choi
     if (noteIds.length === 0) {
       reader.error(`${where}: must name at least one note`);
     }
+    const explanation = reader.text(fields, 'explanation', where);
+    const position = optionPositionReference(explanation);
+    if (position) {
+      reader.error(`${where}: the explanation refers to an option by position ('${position}'), but options are shuffled: name the option by its content`);
+    }
     return {
       id,
       service,
       noteIds,
       question: reader.text(fields, 'question', where),
       options,
-      explanation: reader.text(fields, 'explanation', where),
+      explanation,
       sources: reader.sources(fields, where),
     };
   });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { OPERATIONS } from '../../hints/engine/services';
+import { requiredExampleKeys } from '../../hints/examples';
 import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from './compileEngineLifecycle';
 import {
   CHECKS,
@@ -43,7 +44,7 @@ export interface NoteRef {
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'example', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
+const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -292,6 +293,27 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
   return diagnostic;
 }
 
+/** The `examples` map, and an error naming each place the rule applies that has no example. */
+function readExamples(reader: RuleReader, value: unknown, required: readonly ExampleKey[]): Partial<Record<ExampleKey, string>> {
+  const examples: Partial<Record<ExampleKey, string>> = {};
+  if (value !== undefined) {
+    const fields = reader.fields(value, 'examples', EXAMPLE_KEYS);
+    for (const key of EXAMPLE_KEYS) {
+      if (fields[key] !== undefined) {
+        const code = reader.text(fields, key);
+        if (code) {
+          examples[key] = code;
+        }
+      }
+    }
+  }
+  const missing = required.filter((key) => examples[key] === undefined);
+  if (missing.length > 0) {
+    reader.error(`has no example for ${missing.join(', ')} (its languages and match apply there): add examples.${missing[0]}`);
+  }
+  return examples;
+}
+
 function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>): HintRule | undefined {
   const fields = reader.fields(entry, 'rule', RULE_FIELDS);
   const id = reader.text(fields, 'id');
@@ -333,21 +355,11 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     languages,
     match,
     hover: reader.text(fields, 'hover'),
+    examples: readExamples(reader, fields.examples, requiredExampleKeys({ languages: languages.filter((language) => HINT_LANGUAGES.includes(language)), match })),
     doc,
     note,
     noteTitle: notes.get(note) ?? '',
   };
-  if (fields.example !== undefined) {
-    const example = reader.fields(fields.example, 'example', ['language', 'code']);
-    rule.example = { language: reader.text(example, 'language'), code: reader.text(example, 'code') };
-  }
-  if (fields.examples !== undefined) {
-    const examples = reader.fields(fields.examples, 'examples', EXAMPLE_KEYS);
-    rule.examples = {};
-    for (const key of Object.keys(examples) as ExampleKey[]) {
-      rule.examples[key] = reader.text(examples, key);
-    }
-  }
   if (fields.diagnostic !== undefined) {
     rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
     if (rule.diagnostic?.check === 'open-ingress' && !match.ingress) {

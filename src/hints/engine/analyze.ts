@@ -2,58 +2,19 @@
  * The hint engine's entry point: text in, hover sites and findings out. Pure, bounded and total:
  * it never throws (a failure yields an empty analysis) and skips oversized, minified or binary text.
  */
-import { analyzeCode, CodeLanguageId } from './code';
+import { Budget, budgetCheck, BudgetExceeded, withBudget } from './budget';
+import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, RuleOption } from './checks/context';
+import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
 import { opensPort } from './iac/ingress';
-import { DocumentModel, OptionContext, OptionOccurrence } from './model';
+import { DocumentModel, OptionContext, OptionOccurrence, RedisFlavor } from './model';
+import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, Span } from './types';
-
-/** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = CodeLanguageId | 'terraform' | 'yaml' | 'json';
-
-const LANGUAGE_IDS: Record<string, DocumentKind> = {
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'typescript',
-  python: 'python',
-  java: 'java',
-  go: 'go',
-  csharp: 'csharp',
-  terraform: 'terraform',
-  hcl: 'terraform',
-  yaml: 'yaml',
-  'cloudformation': 'yaml',
-  json: 'json',
-  jsonc: 'json',
-};
-
-const EXTENSIONS: [RegExp, DocumentKind][] = [
-  [/\.(?:ts|tsx|mts|cts)$/i, 'typescript'],
-  [/\.(?:js|jsx|mjs|cjs)$/i, 'javascript'],
-  [/\.py$/i, 'python'],
-  [/\.java$/i, 'java'],
-  [/\.go$/i, 'go'],
-  [/\.cs$/i, 'csharp'],
-  [/\.tf$/i, 'terraform'],
-  [/\.(?:ya?ml|template)$/i, 'yaml'],
-  [/\.json$/i, 'json'],
-];
-
-/** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
-export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
-  for (const [pattern, kind] of EXTENSIONS) {
-    if (pattern.test(fileName)) {
-      return kind;
-    }
-  }
-  return languageId ? LANGUAGE_IDS[languageId] : undefined;
-}
+import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
@@ -61,6 +22,8 @@ export interface AnalyzeOptions {
   /** Per-rule severity, or 'off' to disable the rule entirely (hover and diagnostic). */
   severityOf?: (rule: HintRule) => Severity | 'off';
   limits?: Limits;
+  /** Past this budget the analysis stops and the result says `skipped: time-budget`; none: unbounded. */
+  budget?: Budget;
   /** Told about an internal failure that the analysis swallowed (tests and the CLI's debugging). */
   onError?: (error: unknown) => void;
 }
@@ -143,6 +106,12 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model
   }
 }
 
+function originOf(context: OptionContext): SiteOrigin {
+  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
+}
+
+const spanKey = (span: Span): string => `${span.start}:${span.end}`;
+
 class Analyzer {
   readonly sites = new Map<string, HintSite>();
   readonly findings: Finding[] = [];
@@ -165,7 +134,7 @@ class Analyzer {
   private readonly enabled: Set<HintRule>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule, reported = false): void {
+  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false): void {
     if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
@@ -176,7 +145,11 @@ class Analyzer {
         existing.ruleIds.push(rule.id);
       }
     } else {
-      this.sites.set(key, { start: span.start, end: span.end, ruleIds: [rule.id] });
+      const site: HintSite = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
+      if (name !== undefined) {
+        site.name = name;
+      }
+      this.sites.set(key, site);
     }
   }
 
@@ -184,7 +157,7 @@ class Analyzer {
     if (!this.enabled.has(rule)) {
       return;
     }
-    this.site(option.key, rule);
+    this.site(option.key, rule, originOf(context), option.name);
     push(this.ruleOptions, rule, { context, option });
   }
 
@@ -192,7 +165,7 @@ class Analyzer {
     const { model, index } = this;
     for (const occurrence of model.operations) {
       for (const rule of index.operations.get(occurrence.operation) ?? []) {
-        this.site(occurrence.name, rule);
+        this.site(occurrence.name, rule, 'sdk');
       }
     }
     for (const context of model.contexts) {
@@ -214,7 +187,7 @@ class Analyzer {
         for (const entry of index.resources.get(`${context.kind} ${context.type}`) ?? []) {
           if (entry.props.size === 0) {
             if (context.typeSpan) {
-              this.site(context.typeSpan, entry.rule);
+              this.site(context.typeSpan, entry.rule, originOf(context));
             }
             continue;
           }
@@ -228,14 +201,14 @@ class Analyzer {
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? []) {
-        this.site(call.name, rule);
+        this.site(call.name, rule, call.flavor);
       }
     }
     // An ingress rule gets a hover only where it opens a port a rule cares about.
     for (const ingress of model.ingress ?? []) {
       for (const rule of index.ingress) {
         if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
-          ingress.openSources.forEach((source) => this.site(source, rule));
+          ingress.openSources.forEach((source) => this.site(source, rule, ingress.kind as SiteOrigin));
         }
       }
     }
@@ -246,14 +219,48 @@ class Analyzer {
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
-    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? rule.diagnostic.message };
+    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (rule.match.reportedOnly) {
-      this.site(span, rule, true);
+      this.site(span, rule, this.originAt(span), undefined, true);
     }
     if (fix) {
       finding.fix = fix;
     }
     this.findings.push(finding);
+  }
+
+  /** Where findings can point: a matched option (key or value) or a context's anchor, by span. Built once. */
+  private findingPlaces?: { options: Map<string, { context: OptionContext; option: OptionOccurrence }>; anchors: Map<string, OptionContext> };
+
+  /** The rule's message with the property names the file uses (`backup_retention_period` in Terraform). */
+  private readerMessage(rule: HintRule, span: Span): string {
+    const message = rule.diagnostic!.message;
+    if (!this.findingPlaces) {
+      const options = new Map<string, { context: OptionContext; option: OptionOccurrence }>();
+      for (const [matched, list] of this.ruleOptions) {
+        for (const entry of list) {
+          options.set(`${matched.id} ${spanKey(entry.option.key)}`, entry);
+          options.set(`${matched.id} ${spanKey(entry.option.value)}`, entry);
+        }
+      }
+      this.findingPlaces = { options, anchors: new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context])) };
+    }
+    const matched = this.findingPlaces.options.get(`${rule.id} ${spanKey(span)}`);
+    if (matched) {
+      return inReaderTerms(message, rule, originOf(matched.context), matched.option.name);
+    }
+    const context = this.findingPlaces.anchors.get(spanKey(span));
+    return context ? inReaderTerms(message, rule, originOf(context)) : message;
+  }
+
+  /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */
+  private originAt(span: Span): SiteOrigin {
+    const call = this.model.redisCalls.find((candidate) => candidate.name.start === span.start);
+    if (call) {
+      return call.flavor;
+    }
+    const context = this.model.contexts.find((candidate) => candidate.options.some((option) => option.key.start === span.start || option.value.start === span.start));
+    return context ? originOf(context) : this.language === 'cloudformation' || this.language === 'terraform' ? this.language : 'sdk';
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {
@@ -310,21 +317,33 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
       return { sites: [], findings: [], skipped, lines };
     }
     const index = new LineIndex(text);
-    const built = buildModel(text, options.kind, index);
-    if (!built) {
+    const analyzer = withBudget(options.budget, () => {
+      const built = buildModel(text, options.kind, index);
+      if (!built) {
+        return undefined;
+      }
+      budgetCheck();
+      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
+      pass.collectSites();
+      budgetCheck();
+      pass.runChecks();
+      budgetCheck();
+      return pass;
+    });
+    if (!analyzer) {
       return { sites: [], findings: [], lines: index };
     }
-    const analyzer = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
-    analyzer.collectSites();
-    analyzer.runChecks();
     const findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const sites = [...analyzer.sites.values()].sort((a, b) => a.start - b.start);
-    const result: AnalysisResult = { sites, findings, language: built.language, lines: index };
-    if (built.model.commentPrefix) {
-      result.commentPrefix = built.model.commentPrefix;
+    const result: AnalysisResult = { sites, findings, language: analyzer.language, lines: index };
+    if (analyzer.model.commentPrefix) {
+      result.commentPrefix = analyzer.model.commentPrefix;
     }
     return result;
   } catch (error) {
+    if (error instanceof BudgetExceeded) {
+      return { sites: [], findings: [], skipped: { kind: 'time-budget', detail: error.message }, lines };
+    }
     options.onError?.(error);
     return { sites: [], findings: [], lines };
   }

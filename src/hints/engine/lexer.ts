@@ -4,6 +4,8 @@
  * loop advances, so any input terminates in linear time.
  */
 
+import { budgetTick } from './budget';
+
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
 /** Token kinds, stored one byte per token; 0 marks no token (an index past the end). */
@@ -272,6 +274,7 @@ export function lex(text: string, family: Family): Lexed {
   };
 
   while (i < length) {
+    budgetTick();
     const code = text.charCodeAt(i);
     const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
     // Whitespace

@@ -119,9 +119,8 @@ export interface HintRule {
   match: RuleMatch;
   /** Markdown: the key fact. */
   hover: string;
-  example?: { language: string; code: string };
-  /** The example per language, format or client (JavaScript and TypeScript share `javascript`). */
-  examples?: Partial<Record<ExampleKey, string>>;
+  /** Code per place the rule applies; the hover shows the one for the file. */
+  examples: Partial<Record<ExampleKey, string>>;
   doc: string;
   note: string;
   /** Filled in by the build from the study catalog. */
@@ -146,9 +145,15 @@ export interface QuickFix {
   edits: TextEdit[];
 }
 
+/** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
+export type SiteOrigin = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
+
 /** A place that gets a hover, with the rules that explain it. */
 export interface HintSite extends Span {
   ruleIds: string[];
+  origin: SiteOrigin;
+  /** The option's name as written in the file, when the site is an option. */
+  name?: string;
 }
 
 export interface Finding extends Span {
@@ -159,7 +164,8 @@ export interface Finding extends Span {
 }
 
 export interface SkipReason {
-  kind: 'too-large' | 'long-line' | 'minified' | 'binary';
+  /** `time-budget`: the analysis ran past its per-document time budget and was abandoned. */
+  kind: 'too-large' | 'long-line' | 'minified' | 'binary' | 'time-budget';
   detail: string;
 }
 

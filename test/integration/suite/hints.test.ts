@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
+import type { WorkspaceCheckSummary } from '../../../src/hints/registerHints';
 import { activateExtension, waitFor } from './helpers';
 
 // The bundled suite runs from out/test/integration; the repository root is three levels up.
@@ -56,13 +58,24 @@ describe('design hints in a real VS Code', () => {
 
   it('hovers in Terraform files even without a Terraform extension', async () => {
     const text = await hoverAt(example('database.tf'), 'publicly_accessible');
-    assert.match(text, /PubliclyAccessible/);
+    assert.match(text, /\*\*publicly_accessible\*\*/, 'the title uses the Terraform name');
+    assert.match(text, /```hcl\n/);
     assert.match(text, /checkov CKV_AWS_17/);
+  });
+
+  it('shows the example in the language of the file: Python for Scan, CloudFormation for PubliclyAccessible', async () => {
+    const python = await hoverAt(fixture('python/orders_repository.py'), 'scan(', 1);
+    assert.match(python, /```python\npaginator = client\.get_paginator\("scan"\)/);
+    assert.doesNotMatch(python, /paginateScan/);
+    const template = await hoverAt(fixture('cloudformation/database.yaml'), 'PubliclyAccessible');
+    assert.match(template, /\*\*PubliclyAccessible\*\*/);
+    assert.match(template, /```yaml\nDatabase:\n {2}Type: AWS::RDS::DBInstance\n(?:.*\n)*? {4}PubliclyAccessible: false/);
+    assert.doesNotMatch(template, /```hcl/);
   });
 
   it('hovers in Python, Java, Go, C#, CloudFormation and Redis client code', async () => {
     assert.match(await hoverAt(fixture('python/orders_repository.py'), 'scan(', 1), /\*\*Scan\*\*/);
-    assert.match(await hoverAt(fixture('java/OrderRepository.java'), 'consistentRead'), /\*\*ConsistentRead\*\*/);
+    assert.match(await hoverAt(fixture('java/OrderRepository.java'), 'consistentRead'), /\*\*consistentRead\*\*/, 'the Java builder name');
     assert.match(await hoverAt(fixture('go/orders.go'), 'QueryInput'), /\*\*Query\*\*/);
     assert.match(await hoverAt(fixture('csharp/OrderRepository.cs'), 'ScanAsync'), /\*\*Scan\*\*/);
     assert.match(await hoverAt(fixture('cloudformation/database.yaml'), 'AutomaticFailoverEnabled'), /\*\*AutomaticFailoverEnabled\*\*/);
@@ -101,17 +114,51 @@ describe('design hints in a real VS Code', () => {
     assert.ok(diagnostics.map(codeOf).includes('rds-storage-encrypted'));
   });
 
-  it('turns a rule off from the disable command and on again from the setting', async () => {
+  it('lists the files the workspace check skipped, and what .gitignore left out', async () => {
+    const dir = path.join(ROOT, 'examples', 'hostile-check');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(dir, '.gitignore'), 'ignored.py\n');
+      fs.writeFileSync(path.join(dir, 'ignored.py'), 'import redis\nr = redis.Redis()\nr.keys("*")\n');
+      fs.writeFileSync(path.join(dir, 'generated.ts'), `export const x = ${JSON.stringify('x'.repeat(5000))};\n`);
+      const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>(Commands.checkWorkspace);
+      assert.deepEqual(summary.skipped.filter((entry) => entry.file.includes('hostile-check')).map((entry) => `${entry.file} ${entry.reason.split(' ')[0]}`), ['hostile-check/generated.ts long-line']);
+      assert.ok(summary.ignored >= 1);
+      assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'ignored.py'))), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes no diagnostics from the workspace check when awsDbStudy.hints.diagnostics is off', async () => {
+    const config = vscode.workspace.getConfiguration('awsDbStudy.hints');
+    const uri = example('template.yaml');
+    await config.update('diagnostics', false, vscode.ConfigurationTarget.Global);
+    try {
+      await ourDiagnostics(uri, (found) => found.length === 0);
+      const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>(Commands.checkWorkspace);
+      assert.ok(summary.findings > 0, 'the check still counts findings');
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'aws-db-hints'), []);
+    } finally {
+      await config.update('diagnostics', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('turns a rule off in the user settings and on again with the command', async () => {
     const uri = example('database.tf');
     await vscode.window.showTextDocument(uri);
     await ourDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
-    await vscode.commands.executeCommand(Commands.disableHintRule, 'rds-backup-retention');
+    const hints = () => vscode.workspace.getConfiguration('awsDbStudy.hints');
+    await vscode.commands.executeCommand(Commands.disableHintRule, 'rds-backup-retention', 'user');
     try {
+      assert.deepEqual(hints().inspect('rules')?.globalValue, { 'rds-backup-retention': 'off' });
       await ourDiagnostics(uri, (found) => found.length > 0 && !found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
       assert.equal(await hoverAt(uri, 'backup_retention_period'), '');
+      await vscode.commands.executeCommand(Commands.enableHintRule, 'rds-backup-retention');
+      assert.equal(hints().inspect('rules')?.globalValue, undefined);
+      await ourDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
     } finally {
-      await vscode.workspace.getConfiguration('awsDbStudy.hints').update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await hints().update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
-    await ourDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'rds-backup-retention'));
   });
 });

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CliEntry, runCli } from '../../../src/cli/cli';
+import { CliEntry, CliIo, runCli } from '../../../src/cli/cli';
+import { HintRule } from '../../../src/hints/engine/types';
 import { realHintRules } from './support';
 
 interface Run {
@@ -12,11 +13,21 @@ interface Run {
   stderr: string;
 }
 
-function run(cwd: string, ...argv: string[]): Run {
+function runWith(cwd: string, argv: string[], extra: Partial<CliIo> = {}, rules: readonly HintRule[] = realHintRules()): Run {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd }, realHintRules());
+  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, ...extra }, rules);
   return { code, stdout, stderr };
+}
+
+function run(cwd: string, ...argv: string[]): Run {
+  return runWith(cwd, argv);
+}
+
+/** A clock that moves `step` milliseconds each time it is read: the analysis time no longer depends on the machine. */
+function steppingClock(step: number): () => number {
+  let now = 0;
+  return () => (now += step);
 }
 
 describe('aws-db-hints', () => {
@@ -118,6 +129,29 @@ describe('aws-db-hints', () => {
         'src/cache.py:3:9 redis-keys hint',
       ],
     );
+  });
+
+  it('skips a file past its time budget, says so on stderr, and honours --time-budget-ms', () => {
+    // Each reading of the clock takes 10 ms: any analysis is past a 5 ms budget at its first check.
+    const slow = runWith(root, ['src/cache.py', '--time-budget-ms', '5'], { now: steppingClock(10) });
+    assert.equal(slow.code, 0);
+    assert.equal(slow.stdout, '');
+    assert.match(slow.stderr, /^skipped src\/cache\.py: time-budget \(analysis took longer than its 5 ms budget\)$/m);
+    const roomy = runWith(root, ['src/cache.py', '--time-budget-ms', '100000'], { now: steppingClock(10) });
+    assert.equal(roomy.code, 1);
+    assert.match(roomy.stdout, /^src\/cache\.py:3:9 warning redis-keys/);
+  });
+
+  it('exits 3 on an internal error, with one line and the stack only with --debug', () => {
+    const broken = realHintRules().map((rule) => (rule.id === 'redis-keys' ? { ...rule, diagnostic: { ...rule.diagnostic!, check: 'no-such-check' as never } } : rule));
+    const plain = runWith(root, ['src/cache.py'], {}, broken);
+    assert.equal(plain.code, 3);
+    assert.match(plain.stderr, /^skipped src\/cache\.py: internal error in the analyser: /m);
+    assert.match(plain.stderr, /run with --debug for the stack/);
+    assert.ok(!plain.stderr.includes('    at '), 'no stack without --debug');
+    const debug = runWith(root, ['src/cache.py', '--debug'], {}, broken);
+    assert.equal(debug.code, 3);
+    assert.match(debug.stderr, /\n +at /);
   });
 
   it('checks a file named on the command line even if .gitignore lists it', () => {

@@ -103,6 +103,8 @@ describe('RDS engine lifecycle table validation', () => {
     options: [EngineVersion]
     in: [rds:CreateDBInstance]
   hover: Extended Support.
+  examples:
+    python: rds.create_db_instance(EngineVersion="16", EngineLifecycleSupport="open-source-rds-extended-support-disabled")
   doc: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html
   note: rds-maintenance
   diagnostic:

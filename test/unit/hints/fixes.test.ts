@@ -1,6 +1,7 @@
 /** Quick fixes produce the intended code, and suppression comments silence exactly one rule. */
 import * as assert from 'node:assert/strict';
-import { analyzeText, DocumentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
 import { suppressionFix } from '../../../src/hints/engine/fixes';
 import { Finding, TextEdit } from '../../../src/hints/engine/types';
 import { realHintRules } from './support';

@@ -8,10 +8,12 @@ import { HOVER_COMMANDS, HOVER_LABELS, realHintRules } from './support';
 describe('hint hovers and settings', () => {
   const rule = (id: string) => realHintRules().find((candidate) => candidate.id === id)!;
 
+  const terraform = { language: 'terraform', origin: 'terraform', name: 'publicly_accessible' } as const;
+
   it('shows the fact, the example, the controls and three links', () => {
-    const markdown = hoverMarkdown([rule('rds-publicly-accessible')], HOVER_LABELS, HOVER_COMMANDS);
-    assert.match(markdown, /^\*\*PubliclyAccessible\*\* · Amazon RDS/);
-    assert.match(markdown, /```hcl\npublicly_accessible = false\n```/);
+    const markdown = hoverMarkdown([rule('rds-publicly-accessible')], terraform, HOVER_LABELS, HOVER_COMMANDS);
+    assert.match(markdown, /^\*\*publicly_accessible\*\* · Amazon RDS/);
+    assert.match(markdown, /```hcl\nresource "aws_db_instance" "orders" \{\n(?:.*\n)*? {2}publicly_accessible = false/);
     assert.match(markdown, /Same check as: checkov CKV_AWS_17 · Security Hub RDS\.2/);
     assert.ok(markdown.includes(`[Open note: ${rule('rds-publicly-accessible').noteTitle}](command:awsDbStudy.openNote?${encodeURIComponent('["rds-security"]')})`));
     assert.ok(markdown.includes('[AWS documentation](https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html)'));
@@ -19,14 +21,14 @@ describe('hint hovers and settings', () => {
   });
 
   it('links only to https pages and to the two allow-listed commands', () => {
-    const markdown = hoverMarkdown(realHintRules(), HOVER_LABELS, HOVER_COMMANDS);
+    const markdown = hoverMarkdown(realHintRules(), { language: 'typescript', origin: 'sdk' }, HOVER_LABELS, HOVER_COMMANDS);
     for (const [, target] of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
       assert.match(target, /^(?:https:\/\/|command:awsDbStudy\.(?:openNote|disableHintRule)\?)/, target);
     }
   });
 
   it('separates several rules at one place', () => {
-    const markdown = hoverMarkdown([rule('redis-tls'), rule('redis-password')], HOVER_LABELS, HOVER_COMMANDS);
+    const markdown = hoverMarkdown([rule('redis-tls'), rule('redis-password')], { language: 'python', origin: 'redis-py' }, HOVER_LABELS, HOVER_COMMANDS);
     assert.equal(markdown.split('\n\n---\n\n').length, 2);
   });
 

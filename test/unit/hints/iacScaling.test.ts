@@ -9,7 +9,8 @@
  *   needs a few hundred milliseconds and a quadratic reader tens of seconds.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, DocumentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
 import { looksLikeCloudFormation } from '../../../src/hints/engine/iac/cloudformation';
 import { LineIndex } from '../../../src/hints/engine/text';
 import { readYaml } from '../../../src/hints/engine/iac/yaml';

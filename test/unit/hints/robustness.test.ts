@@ -2,11 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, DocumentKind, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind, documentKind } from '../../../src/hints/engine/documentKinds';
 import { assessText } from '../../../src/hints/engine/text';
+import { ALL_KINDS, hostileCases, measureScaling } from '../../support/hostileShapes';
 import { realHintRules } from './support';
 
-const KINDS: DocumentKind[] = ['typescript', 'javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'yaml', 'json'];
+const KINDS: readonly DocumentKind[] = ALL_KINDS;
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hints');
 
 /** A small deterministic generator, so that a failure can be replayed. */
@@ -19,7 +21,17 @@ function random(seed: number): () => number {
 }
 
 const ALPHABET = ' \n\t\r{}[]()<>"\'`$#/*\\:;,.=!?&|+-@%^~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_\u00e9\u2028\ud83d';
-const FRAGMENTS = ['new ScanCommand({', 'client.scan(', 'Type: AWS::RDS::DBInstance\n', 'resource "aws_db_instance" "x" {', '/*', '"""', '`${', '<<EOF\n', 'import boto3\n', 'redis.keys(', '"Resources": {', 'ConsistentRead: true', '\\', '*/', '}', ')', ']'];
+const FRAGMENTS = [
+  // The runs that make a backtracking pattern or a rescanning loop quadratic.
+  '\n'.repeat(1500),
+  '\r\n'.repeat(700),
+  `${' '.repeat(60)}\n`.repeat(40),
+  ' \t'.repeat(1900),
+  '{[('.repeat(300),
+  '"'.repeat(400),
+  'AWSTemplateFormatVersion: "2010-09-09"\n',
+  '  - Key:\n      Value: [a, {b: c}\n',
+  'new ScanCommand({', 'client.scan(', 'Type: AWS::RDS::DBInstance\n', 'resource "aws_db_instance" "x" {', '/*', '"""', '`${', '<<EOF\n', 'import boto3\n', 'redis.keys(', '"Resources": {', 'ConsistentRead: true', '\\', '*/', '}', ')', ']'];
 
 function mutate(text: string, next: () => number): string {
   let result = text;
@@ -84,6 +96,24 @@ describe('hint engine robustness', () => {
     assert.deepEqual(failures.slice(0, 3), []);
     // A generous bound: it catches hangs and quadratic blow-ups, not speed (that is bench/hints.ts).
     assert.ok(slowest < 2000, `slowest input took ${slowest.toFixed(1)} ms`);
+  });
+
+  describe('scales linearly on pathological shapes (time for 4n against n)', () => {
+    const rules = realHintRules();
+    for (const kind of KINDS) {
+      it(`in ${kind}`, function () {
+        this.timeout(120_000);
+        const slow: string[] = [];
+        for (const shape of hostileCases().filter((candidate) => candidate.kind === kind)) {
+          const scaling = measureScaling(shape.make, (text) => analyzeText(text, rules, { kind }), { startSize: 5_000, maxSize: 20_000, floorMs: 1, minimumMs: 10, samples: 3 });
+          // Linear is 4; the slack absorbs timer noise and GC on a shared machine, a quadratic shape is 16.
+          if (scaling.largeMs > 8 * scaling.smallMs + 40) {
+            slow.push(`${shape.label}: ${scaling.smallMs.toFixed(1)} ms for ${scaling.size} characters, ${scaling.largeMs.toFixed(1)} ms for 4 times as many`);
+          }
+        }
+        assert.deepEqual(slow, []);
+      });
+    }
   });
 
   it('stays linear on pathological nesting and unbalanced brackets', () => {

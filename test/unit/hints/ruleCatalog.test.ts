@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileHintRules } from '../../../src/content/compiler/compileHintRules';
+import { requiredExampleKeys } from '../../../src/hints/examples';
 import { realHintRules } from './support';
 
 const NOTES = [{ id: 'dynamodb-query-scan', title: 'Query versus Scan' }];
@@ -15,6 +16,11 @@ const VALID = `- id: dynamodb-scan
   match:
     operations: [dynamodb:Scan]
   hover: Reads every item.
+  examples:
+    javascript: |
+      for await (const page of paginateScan({ client }, { TableName: 'orders' })) handle(page.Items);
+    python: |
+      for page in client.get_paginator("scan").paginate(TableName="orders"): handle(page["Items"])
   doc: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
   note: dynamodb-query-scan
   diagnostic:
@@ -130,6 +136,9 @@ describe('hint rule catalog', () => {
     ingress:
       ports: [5432]
   hover: Open to every address.
+  examples:
+    cloudformation: 'SourceSecurityGroupId: !Ref App'
+    terraform: 'referenced_security_group_id = aws_security_group.app.id'
   doc: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
   note: dynamodb-query-scan
   diagnostic:
@@ -146,6 +155,35 @@ describe('hint rule catalog', () => {
       .replace('check: open-ingress', 'check: value-equals\n    value: Delete')
       .concat('  fix: { kind: set-value, value: Snapshot }\n');
     assert.deepEqual(compile(removal), []);
+  });
+
+  it('rejects a rule without an example for a place it applies, naming the rule and the key', () => {
+    expectError(VALID.replace(/ {4}python: \|\n {6}.*\n/, ''), /dynamodb-scan: has no example for python .*add examples\.python/);
+    expectError(VALID.replace('[typescript, python]', '[typescript, python, java]'), /dynamodb-scan: has no example for java/);
+    // TypeScript shares the JavaScript example; there is no separate key for it.
+    const errors = compile(VALID.replace('    javascript: |', '    typescript: |'));
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.match(errors[0], /examples: unknown field 'typescript'/);
+    assert.match(errors[1], /has no example for javascript/);
+  });
+
+  it('needs examples for every place the languages and match reach', () => {
+    const match = { operations: [], options: [], in: [] };
+    assert.deepEqual(requiredExampleKeys({ languages: ['javascript', 'typescript', 'python', 'go'], match: { ...match, operations: ['dynamodb:Scan'] } }), ['javascript', 'python', 'go']);
+    // A CloudFormation match also reaches CDK L1 constructs, in TypeScript and in Python.
+    const cloudformation = { resources: ['AWS::RDS::DBInstance'], properties: ['MultiAZ'] };
+    assert.deepEqual(requiredExampleKeys({ languages: ['typescript', 'python', 'cloudformation'], match: { ...match, cloudformation } }), ['cdk-typescript', 'cdk-python', 'cloudformation']);
+    assert.deepEqual(requiredExampleKeys({ languages: ['terraform'], match: { ...match, cloudformation, terraform: { resources: ['aws_db_instance'], arguments: ['multi_az'] } } }), ['terraform']);
+    const redis = { commands: ['keys'], options: [] };
+    assert.deepEqual(requiredExampleKeys({ languages: ['typescript', 'python'], match: { ...match, redis } }), ['ioredis', 'node-redis', 'redis-py']);
+  });
+
+  it('gives every repository rule an example for each place it applies', () => {
+    for (const rule of realHintRules()) {
+      for (const key of requiredExampleKeys(rule)) {
+        assert.ok(rule.examples[key], `${rule.id} has no ${key} example`);
+      }
+    }
   });
 
   it('rejects unknown fields and malformed control names', () => {

@@ -4,7 +4,8 @@
  * (a parameter or local that shadows a module-level client, a reassignment to something unknown).
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules } from './support';
 
 /** `line:text rule` for every hover site, and `line:text rule!` for every finding. */

@@ -3,7 +3,8 @@
  * handlers, classes and factories), each with the traps that must stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, documentKind } from '../../../src/hints/engine/analyze';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { realHintRules } from './support';
 
 /** `line:column ruleId` for every finding of the given rule. */
@@ -122,6 +123,37 @@ func (s *Store) Create(ctx context.Context) error {
     assert.deepEqual(findings('main.tf', terraform, 'rds-engine-version-extended-support'), ['3:23 "5.7.44"']);
   });
 
+  it('reads the version a CDK engine expression pins, in TypeScript and Python stacks', () => {
+    const typescript = (version: string) => `import * as rds from 'aws-cdk-lib/aws-rds';
+import { Stack } from 'aws-cdk-lib';
+
+export class DataStack extends Stack {
+  constructor(scope, id, props) {
+    super(scope, id, props);
+    new rds.DatabaseInstance(this, 'Db', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.${version} }),
+      vpc: props.vpc,
+      storageEncrypted: true,
+    });
+  }
+}
+`;
+    assert.deepEqual(findings('stack.ts', typescript('VER_11_22'), 'rds-engine-version-extended-support'), ['8:15 rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_11_22 })']);
+    assert.deepEqual(findings('stack.ts', typescript('VER_16_4'), 'rds-engine-version-extended-support'), []);
+    const python = `from aws_cdk import Stack
+from aws_cdk import aws_rds as rds
+
+class DataStack(Stack):
+    def __init__(self, scope, construct_id, vpc):
+        super().__init__(scope, construct_id)
+        rds.DatabaseCluster(self, "Aurora",
+            engine=rds.DatabaseClusterEngine.aurora_mysql(version=rds.AuroraMysqlEngineVersion.VER_2_11_2),
+            vpc=vpc, storage_encrypted=True)
+        rds.DatabaseInstance(self, "Latest", engine=rds.DatabaseInstanceEngine.MYSQL, vpc=vpc, storage_encrypted=True)
+`;
+    assert.deepEqual(findings('stack.py', python, 'rds-engine-version-extended-support'), ['8:20 rds.DatabaseClusterEngine.aurora_mysql(version=rds.AuroraMysqlEngineVersion.VER_2_11_2)']);
+  });
+
   it('stays silent without a visible engine, and on versions it cannot read', () => {
     const text = `import boto3
 
@@ -156,6 +188,8 @@ def create_cache_user(user_id, secret):
     assert.deepEqual(findings('users.py', factory('AuthenticationMode={"Type": "iam"}'), 'elasticache-create-user'), []);
     assert.deepEqual(findings('users.py', factory('Passwords=[secret]'), 'elasticache-create-user'), []);
     assert.deepEqual(findings('users.py', factory('NoPasswordRequired=False, Passwords=[secret]'), 'elasticache-create-user'), []);
+    const disabledDefault = factory('NoPasswordRequired=True').replace('"on ~app:* -@all +@read"', '"off -@all"');
+    assert.deepEqual(findings('users.py', disabledDefault, 'elasticache-create-user'), [], 'a disabled user cannot sign in');
     const typescript = `import { ElastiCacheClient, CreateUserCommand } from '@aws-sdk/client-elasticache';
 export class CacheUsers {
   private client = new ElastiCacheClient({});
@@ -165,6 +199,22 @@ export class CacheUsers {
 }
 `;
     assert.deepEqual(findings('users.ts', typescript, 'elasticache-create-user'), []);
+    assert.deepEqual(hovers('users.ts', typescript, 'elasticache-create-user'), ['CreateUserCommand', 'AccessString', 'Passwords']);
+  });
+
+  it('reads a literal password list in C#', () => {
+    const csharp = `using Amazon.ElastiCache;
+using Amazon.ElastiCache.Model;
+public class CacheUsers {
+  private readonly IAmazonElastiCache _elastiCache;
+  public CacheUsers(IAmazonElastiCache elastiCache) { _elastiCache = elastiCache; }
+  public Task Create(string env) => _elastiCache.CreateUserAsync(new CreateUserRequest {
+    UserId = env + "-reporting", UserName = "reporting", Engine = "valkey", AccessString = "on ~report:* +@read",
+    Passwords = new List<string> { "reporting-password-123456" },
+  });
+}
+`;
+    assert.deepEqual(findings('CacheUsers.cs', csharp, 'elasticache-create-user'), ['8:17 new List<string> { "reporting-password-123456" }']);
   });
 });
 
@@ -321,9 +371,15 @@ export class SessionStore {
     }
     return sessions;
   }
+
+  async purge(prefix) {
+    for await (const key of this.client.scanIterator({ MATCH: \`\${prefix}*\`, COUNT: 500 })) {
+      await this.client.unlink(key);
+    }
+  }
 }
 `;
-    assert.deepEqual(findings('sessions.ts', text, 'redis-loop-round-trips'), ['11:38 get', '15:25 del']);
+    assert.deepEqual(findings('sessions.ts', text, 'redis-loop-round-trips'), ['11:38 get', '15:25 del', '23:25 unlink']);
   });
 
   it('reports sync and asyncio redis-py loops, including async for over scan_iter', () => {
@@ -372,6 +428,7 @@ export class Batches {
 }
 `;
     assert.deepEqual(findings('batches.ts', text, 'redis-loop-round-trips'), []);
+    assert.deepEqual(hovers('batches.ts', text, 'redis-loop-round-trips'), [], 'the hover shows only where the finding is');
     const python = `import redis
 
 r = redis.Redis(host="cache.internal", ssl=True)
@@ -382,6 +439,13 @@ def clear(keys):
             pipe.delete(key)
         pipe.execute()
     r.unlink(*keys)
+    cursor = 0
+    while True:
+        cursor, batch = r.scan(cursor, match="tmp:*", count=500)
+        if batch:
+            r.unlink(*batch)
+        if cursor == 0:
+            break
 `;
     assert.deepEqual(findings('clear.py', python, 'redis-loop-round-trips'), []);
   });

@@ -8,7 +8,7 @@ function isLiteralStringList(literal: Literal): boolean {
   if (literal.kind === 'str') {
     return isLiteralSecret(literal);
   }
-  return literal.kind === 'expr' && /^(?:\[|\[\]string\s*\{|new\s*(?:\[\]|List<string>\(\))?\s*\{|List\.of\(|Arrays\.asList\()\s*["'](?!\$\{)/.test(literal.text);
+  return literal.kind === 'expr' && /^(?:\[|\[\]string\s*\{|new\s*(?:[A-Za-z]\w*(?:<\w+>)?)?\s*(?:\[\]|\(\))?\s*\{|List\.of\(|Arrays\.asList\()\s*["'](?!\$\{)/.test(literal.text);
 }
 
 function needsNoPassword(option: OptionOccurrence): boolean {
@@ -19,12 +19,18 @@ function needsNoPassword(option: OptionOccurrence): boolean {
   return option.norm === 'type' && option.literal.kind === 'str' && option.literal.value.toLowerCase() === 'no-password-required';
 }
 
+/** A user whose access string starts with `off` cannot sign in (the usual stand-in for the `default` user). */
+function isDisabled(user: OptionContext): boolean {
+  const access = user.options.find((option) => option.norm === 'accessstring')?.literal;
+  return access?.kind === 'str' && /^off\b/i.test(access.value.trim());
+}
+
 /** An ElastiCache user that needs no password, or whose passwords are literals in the code. */
 export const userWithoutPassword: Check = (rule, context) => {
   const users = new Set<OptionContext>(context.optionsOf(rule).map(({ context: user }) => user));
   for (const user of users) {
     for (const option of user.options) {
-      if (needsNoPassword(option)) {
+      if (needsNoPassword(option) && !isDisabled(user)) {
         context.report(rule, option.key);
       } else if (option.norm === 'passwords' && isLiteralStringList(option.literal)) {
         context.report(rule, option.value);

@@ -4,12 +4,17 @@ import { normalizeName } from '../types';
 import { Check } from './context';
 
 /**
- * Whether each iteration waits for this command's reply before the next one starts: a blocking
- * redis-py call, or an awaited call, in the body of a loop statement. Calls made from an iterating
- * callback (`keys.map(...)`) start together and are not waited for one by one.
+ * A single-key command in each iteration of a loop statement: not queued on a pipeline or MULTI, and
+ * not spreading a batch of keys (`unlink(...keys)` in a SCAN loop is the right shape). Iterating
+ * callbacks (`keys.map(...)`) are not loop statements: their calls start together.
  */
+export function isPerKeyInLoop(call: RedisCall): boolean {
+  return call.inLoopStatement && !call.batched && !/^(?:\.\.\.|\*)/.test(call.argsText);
+}
+
+/** Whether each iteration waits for the reply: a blocking redis-py call, or an awaited one. */
 function waitsEachIteration(call: RedisCall): boolean {
-  return call.inLoopStatement && !call.batched && (call.flavor === 'redis-py' || call.awaited);
+  return isPerKeyInLoop(call) && (call.flavor === 'redis-py' || call.awaited);
 }
 
 export const redisCommandInLoop: Check = (rule, context) => {

@@ -10,6 +10,7 @@ import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
 import { Span } from '../types';
+import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
 import { callResult, isBoto3Module, memberOfClient, Value } from './values';
@@ -50,7 +51,7 @@ export class CodeAnalyzer {
   /** Function scopes by scope id, with their parameters and bodies. */
   readonly functions = new Map<number, FunctionScope>();
   /** Braces that open a class, function, loop or block body (not object literals). */
-  readonly bodies = new Set<number>();
+  readonly bodies: Uint8Array;
   /** Per function scope, the tokens that start its `return` expressions. */
   readonly returns = new Map<number, number[]>();
 
@@ -100,6 +101,7 @@ export class CodeAnalyzer {
       }
     }
     this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible });
+    this.bodies = new Uint8Array(this.tokens.length);
   }
 
   run(): void {
@@ -107,9 +109,12 @@ export class CodeAnalyzer {
     language.collectImports(this);
     language.buildScopes(this, this.scopes);
     this.scopes.finish();
+    budgetCheck();
     language.collectBindings(this, this.scopes);
     language.collectRequests(this);
+    budgetCheck();
     collectCalls(this);
+    budgetCheck();
   }
 
   // ----- token helpers -------------------------------------------------------------------------
@@ -482,26 +487,35 @@ export class CodeAnalyzer {
     return this.idIs(k, 'dict') && this.is(k + 1, '(') ? k + 1 : -1;
   }
 
-  /** The range [from, to) of the function (or the whole file) around a token. */
-  functionRange(tokenIndex: number): [number, number] {
-    const scope = this.scopes.enclosing(tokenIndex, ['function']);
-    return scope > 0 ? this.scopes.range(scope) : [0, this.tokens.length];
-  }
-
-  /** Whether every loop or function around `marker`, up to the function they share, also holds `call`. */
-  sharesLoops(marker: number, call: number): boolean {
-    const [callFrom, callTo] = this.functionRange(call);
-    for (let scope = this.scopes.scopeAt(marker); scope > 0; scope = this.scopes.parent(scope)) {
-      const [from, to] = this.scopes.range(scope);
-      if (from <= call && call < to) {
-        return true;
-      }
+  /**
+   * The scope a pagination marker belongs to: the innermost loop (not counting one whose head holds it)
+   * or function around it, else the module. A marker pages the calls of that loop or function only.
+   */
+  markerAnchor(marker: number): number {
+    let scope = this.scopes.scopeAt(marker);
+    for (; scope > 0; scope = this.scopes.parent(scope)) {
       const kind = this.scopes.kind(scope);
-      if ((kind === 'function' && !(from === callFrom && to === callTo)) || (kind === 'loop' && !this.inLoopHead(from, marker))) {
-        return false;
+      if (kind === 'function' || (kind === 'loop' && !this.inLoopHead(this.scopes.start(scope), marker))) {
+        return scope;
       }
     }
-    return true;
+    return 0;
+  }
+
+  /** The loops around a token, innermost first, up to and including its function (or the module). */
+  loopChain(token: number): number[] {
+    const chain: number[] = [];
+    for (let scope = this.scopes.scopeAt(token); scope > 0; scope = this.scopes.parent(scope)) {
+      const kind = this.scopes.kind(scope);
+      if (kind === 'loop') {
+        chain.push(scope);
+      } else if (kind === 'function') {
+        chain.push(scope);
+        return chain;
+      }
+    }
+    chain.push(0);
+    return chain;
   }
 
   /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */

@@ -10,7 +10,8 @@ import { Value } from './values';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
-const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed']);
+// `await` for `for await (...)`, which is a loop and not a method named await.
+const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await']);
 const LOOP_KEYWORDS = new Set(['for', 'while', 'foreach', 'do']);
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
 const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
@@ -27,24 +28,42 @@ export interface BraceLanguage {
   loopStart?(a: CodeAnalyzer, brace: number): number;
 }
 
-interface Candidate {
-  kind: ScopeKind;
-  start: number;
-  end: number;
-  params: number;
-  body: number;
-  concise: number;
+const CANDIDATE_KINDS: readonly ScopeKind[] = ['function', 'class', 'loop', 'block'];
+
+/** Scopes found before they are added in start order, as parallel arrays (one entry per brace of a large file). */
+class Candidates {
+  kinds: number[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  params: number[] = [];
+  bodies: number[] = [];
+  concise: number[] = [];
+
+  push(kind: ScopeKind, start: number, end: number, params: number, body: number, concise: number): void {
+    this.kinds.push(CANDIDATE_KINDS.indexOf(kind));
+    this.starts.push(start);
+    this.ends.push(end);
+    this.params.push(params);
+    this.bodies.push(body);
+    this.concise.push(concise);
+  }
+
+  /** Indices in order of start, outer (longer) first when two start together. */
+  order(): Int32Array {
+    const order = Int32Array.from({ length: this.starts.length }, (_, k) => k);
+    return order.sort((x, y) => this.starts[x] - this.starts[y] || this.ends[y] - this.ends[x]);
+  }
 }
 
 /** Adds the scopes to the tree, and records the functions and the braces that open statement bodies. */
 export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
-  const candidates: Candidate[] = [];
+  const candidates = new Candidates();
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     if (language.arrow && a.is(i, language.arrow) && !a.is(i + 1, '{')) {
       const params = arrowParams(a, i);
       if (params >= 0) {
-        candidates.push({ kind: 'function', start: params, end: expressionEnd(a, i + 1), params, body: -1, concise: i + 1 });
+        candidates.push('function', params, expressionEnd(a, i + 1), params, -1, i + 1);
       }
       continue;
     }
@@ -53,37 +72,38 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     }
     const end = a.partner[i] + 1;
     if (isClassBody(a, i, language.classKeywords)) {
-      candidates.push({ kind: 'class', start: i, end, params: -1, body: i, concise: -1 });
+      candidates.push('class', i, end, -1, i, -1);
       continue;
     }
     const start = language.arrow && a.is(i - 1, language.arrow) ? arrowParams(a, i - 1) : (language.functionStart ?? signatureStart)(a, i);
     if (start >= 0) {
-      candidates.push({ kind: 'function', start, end, params: start, body: i, concise: -1 });
+      candidates.push('function', start, end, start, i, -1);
       continue;
     }
     const head = a.is(i - 1, ')') ? a.partner[i - 1] : -1;
-    const keyword = head > 0 ? a.id(head - 1) : a.id(i - 1);
+    const keyword = head > 0 ? (a.idIs(head - 1, 'await') && a.idIs(head - 2, 'for') ? 'for' : a.id(head - 1)) : a.id(i - 1);
     const loop = language.loopStart?.(a, i) ?? -1;
     if (loop >= 0) {
-      candidates.push({ kind: 'loop', start: loop, end, params: -1, body: i, concise: -1 });
+      candidates.push('loop', loop, end, -1, i, -1);
     } else if (keyword && LOOP_KEYWORDS.has(keyword)) {
-      candidates.push({ kind: 'loop', start: head > 0 ? head : i, end, params: -1, body: i, concise: -1 });
+      candidates.push('loop', head > 0 ? head : i, end, -1, i, -1);
     } else {
-      candidates.push({ kind: 'block', start: head > 0 && keyword === 'catch' ? head : i, end, params: -1, body: i, concise: -1 });
+      candidates.push('block', head > 0 && keyword === 'catch' ? head : i, end, -1, i, -1);
     }
   }
-  candidates.sort((x, y) => x.start - y.start || y.end - x.end);
-  for (const candidate of candidates) {
+  for (const k of candidates.order()) {
+    const kind = CANDIDATE_KINDS[candidates.kinds[k]];
     // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
-    const scope = tree.add(candidate.kind, candidate.start, candidate.end, true);
+    const scope = tree.add(kind, candidates.starts[k], candidates.ends[k], true);
     if (scope < 0) {
       continue;
     }
-    if (candidate.body >= 0) {
-      a.bodies.add(candidate.body);
+    const body = candidates.bodies[k];
+    if (body >= 0) {
+      a.bodies[body] = 1;
     }
-    if (candidate.kind === 'function') {
-      a.functions.set(scope, { scope, params: candidate.params, body: candidate.body, concise: candidate.concise });
+    if (kind === 'function') {
+      a.functions.set(scope, { scope, params: candidates.params[k], body, concise: candidates.concise[k] });
     }
   }
 }

@@ -102,37 +102,10 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       unprocessed.push(token);
     }
   }
+  const paginationAnchors = new Set(pagination.map((marker) => a.markerAnchor(marker)));
+  const unprocessedAnchors = new Set(unprocessed.map((marker) => a.markerAnchor(marker)));
   return {
-    hasPaginationMarker: (tokenIndex) => anyRelated(a, pagination, tokenIndex),
-    hasUnprocessedMarker: (tokenIndex) => anyRelated(a, unprocessed, tokenIndex),
+    hasPaginationMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => paginationAnchors.has(scope)),
+    hasUnprocessedMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
   };
-}
-
-/**
- * Whether a marker belongs to the call: in the same function, and not inside a loop (or a nested
- * function) that does not hold the call, where it would page some other request.
- */
-function anyRelated(a: CodeAnalyzer, sorted: readonly number[], call: number): boolean {
-  const [from, to] = a.functionRange(call);
-  for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k] < to; k++) {
-    if (a.sharesLoops(sorted[k], call)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The position of the first entry of a sorted list at or after `from`. */
-function firstAtOrAfter(sorted: readonly number[], from: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < from) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
 }

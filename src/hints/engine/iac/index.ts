@@ -3,6 +3,7 @@
  * DocumentModel the SDK analyzers produce (resources as option contexts, plus security group
  * ingress). Each format lives in its own module.
  */
+import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation';
@@ -14,7 +15,15 @@ export type TemplateLanguage = 'cloudformation' | 'terraform';
 /** Reads a template, or undefined when the YAML or JSON is not CloudFormation. */
 export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex): { model: DocumentModel; language: TemplateLanguage } | undefined {
   if (kind === 'terraform') {
-    return { model: readTerraform(text, lines), language: 'terraform' };
+    const model = readTerraform(text, lines);
+    budgetCheck();
+    return { model, language: 'terraform' };
   }
-  return looksLikeCloudFormation(text) ? { model: readCloudFormation(text, lines), language: 'cloudformation' } : undefined;
+  if (!looksLikeCloudFormation(text)) {
+    return undefined;
+  }
+  budgetCheck();
+  const model = readCloudFormation(text, lines);
+  budgetCheck();
+  return { model, language: 'cloudformation' };
 }

@@ -21,24 +21,27 @@ export interface Binding<V> {
   element?: boolean;
 }
 
-interface Scope<V> {
-  kind: ScopeKind;
-  start: number;
-  end: number;
-  parent: number;
-  /** Whether names declared inside belong here (Python blocks and loops do not hold names). */
-  holdsNames: boolean;
-  /** Created on the first binding: most scopes (blocks, object-like braces) never hold one. */
-  names: Map<string, Binding<V>[]> | undefined;
-}
+const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop'];
 
 export interface ScopeOptions {
   /** Java and C#: fields of the enclosing class are visible as bare names inside methods. */
   classFieldsVisible: boolean;
 }
 
+/**
+ * Scopes are kept in parallel typed arrays, as the tokens are: a 1 MB file has tens of thousands of
+ * braces, and an object per scope kept the garbage collector busy.
+ */
 export class ScopeTree<V> {
-  private readonly scopes: Scope<V>[] = [];
+  private count_ = 1;
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private parents: Int32Array;
+  /** 1 where names declared inside belong to the scope (Python blocks and loops hold none). */
+  private holds: Uint8Array;
+  /** Created on a scope's first binding: most scopes (blocks, object-like braces) never hold one. */
+  private readonly names: (Map<string, Binding<V>[]> | undefined)[] = [undefined];
   /** Innermost scope of each token. */
   private readonly innermost: Int32Array;
 
@@ -46,7 +49,15 @@ export class ScopeTree<V> {
     tokenCount: number,
     private readonly options: ScopeOptions,
   ) {
-    this.scopes.push({ kind: 'module', start: 0, end: tokenCount, parent: -1, holdsNames: true, names: undefined });
+    const capacity = 64;
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.parents = new Int32Array(capacity);
+    this.holds = new Uint8Array(capacity);
+    this.ends[0] = tokenCount;
+    this.parents[0] = -1;
+    this.holds[0] = 1;
     this.innermost = new Int32Array(tokenCount);
   }
 
@@ -55,27 +66,49 @@ export class ScopeTree<V> {
    * inner when two start together, and must nest; one that would cross another is ignored.
    */
   add(kind: ScopeKind, start: number, end: number, holdsNames = kind !== 'loop'): number {
-    let parent = this.scopes.length - 1;
-    while (parent > 0 && this.scopes[parent].end <= start) {
-      parent = this.scopes[parent].parent;
+    let parent = this.count_ - 1;
+    while (parent > 0 && this.ends[parent] <= start) {
+      parent = this.parents[parent];
     }
-    if (end > this.scopes[parent].end || end <= start) {
+    if (end > this.ends[parent] || end <= start) {
       return -1;
     }
-    this.scopes.push({ kind, start, end, parent, holdsNames, names: undefined });
-    return this.scopes.length - 1;
+    if (this.count_ === this.kinds.length) {
+      this.grow();
+    }
+    const id = this.count_++;
+    this.kinds[id] = KINDS.indexOf(kind);
+    this.starts[id] = start;
+    this.ends[id] = end;
+    this.parents[id] = parent;
+    this.holds[id] = holdsNames ? 1 : 0;
+    this.names.push(undefined);
+    return id;
+  }
+
+  private grow(): void {
+    const capacity = this.kinds.length * 2;
+    const copy = <T extends Uint8Array | Int32Array>(array: T, larger: T): T => {
+      larger.set(array);
+      return larger;
+    };
+    this.kinds = copy(this.kinds, new Uint8Array(capacity));
+    this.starts = copy(this.starts, new Int32Array(capacity));
+    this.ends = copy(this.ends, new Int32Array(capacity));
+    this.parents = copy(this.parents, new Int32Array(capacity));
+    this.holds = copy(this.holds, new Uint8Array(capacity));
   }
 
   /** Fills the token-to-scope table; call once after the last `add`. Linear in tokens plus scopes. */
   finish(): void {
-    for (let id = 0; id < this.scopes.length; id++) {
+    for (let id = 0; id < this.count_; id++) {
       // Scopes come in start order and nest, so a later scope overwrites its parent's tokens.
-      this.innermost.fill(id, this.scopes[id].start, this.scopes[id].end);
+      this.innermost.fill(id, this.starts[id], this.ends[id]);
     }
   }
 
   get count(): number {
-    return this.scopes.length;
+    return this.count_;
   }
 
   scopeAt(token: number): number {
@@ -83,22 +116,26 @@ export class ScopeTree<V> {
   }
 
   kind(scope: number): ScopeKind {
-    return this.scopes[scope].kind;
+    return KINDS[this.kinds[scope]];
   }
 
   range(scope: number): [number, number] {
-    return [this.scopes[scope].start, this.scopes[scope].end];
+    return [this.starts[scope], this.ends[scope]];
+  }
+
+  start(scope: number): number {
+    return this.starts[scope];
   }
 
   parent(scope: number): number {
-    return this.scopes[scope].parent;
+    return this.parents[scope];
   }
 
   /** The nearest scope around a token (itself included) of one of the kinds. */
   enclosing(token: number, kinds: readonly ScopeKind[]): number {
     let scope = this.scopeAt(token);
-    while (scope >= 0 && !kinds.includes(this.scopes[scope].kind)) {
-      scope = this.scopes[scope].parent;
+    while (scope >= 0 && !kinds.includes(KINDS[this.kinds[scope]])) {
+      scope = this.parents[scope];
     }
     return scope;
   }
@@ -106,15 +143,18 @@ export class ScopeTree<V> {
   /** The scope that holds names declared at a token: the innermost one that holds names. */
   holderAt(token: number, functionLevel = false): number {
     let scope = this.scopeAt(token);
-    while (scope > 0 && (!this.scopes[scope].holdsNames || (functionLevel && this.scopes[scope].kind !== 'function' && this.scopes[scope].kind !== 'class'))) {
-      scope = this.scopes[scope].parent;
+    while (scope > 0 && (this.holds[scope] === 0 || (functionLevel && KINDS[this.kinds[scope]] !== 'function' && KINDS[this.kinds[scope]] !== 'class'))) {
+      scope = this.parents[scope];
     }
     return scope;
   }
 
   bind(scope: number, name: string, binding: Binding<V>): void {
-    const target = this.scopes[scope];
-    const names = (target.names ??= new Map());
+    let names = this.names[scope];
+    if (!names) {
+      names = new Map();
+      this.names[scope] = names;
+    }
     const list = names.get(name);
     if (!list) {
       names.set(name, [binding]);
@@ -131,8 +171,8 @@ export class ScopeTree<V> {
   /** The scope that holds the names of `scope`: itself, or the nearest parent that holds names. */
   holderOf(scope: number): number {
     let holder = scope;
-    while (holder > 0 && !this.scopes[holder].holdsNames) {
-      holder = this.scopes[holder].parent;
+    while (holder > 0 && this.holds[holder] === 0) {
+      holder = this.parents[holder];
     }
     return holder;
   }
@@ -140,8 +180,8 @@ export class ScopeTree<V> {
   /** The scope that declares a name seen at a token, for a plain assignment (`x = ...`); the module when none does. */
   declaringScope(name: string, token: number): number {
     let scope = this.holderAt(token);
-    while (scope > 0 && !this.scopes[scope].names?.has(name)) {
-      scope = this.scopes[scope].parent;
+    while (scope > 0 && !this.names[scope]?.has(name)) {
+      scope = this.parents[scope];
     }
     return Math.max(scope, 0);
   }
@@ -156,24 +196,24 @@ export class ScopeTree<V> {
     let scope = this.scopeAt(token);
     let crossedFunction = false;
     while (scope >= 0) {
-      const current = this.scopes[scope];
-      const visible = current.kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
-      const list = visible && current.holdsNames ? current.names?.get(name) : undefined;
+      const kind = KINDS[this.kinds[scope]];
+      const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
+      const list = visible && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
       if (list) {
-        if (crossedFunction || current.kind === 'class') {
+        if (crossedFunction || kind === 'class') {
           return lastKnown(list) ?? list[list.length - 1];
         }
         return lastBefore(list, token) ?? (UNBOUND_VALUE as Binding<V>);
       }
-      crossedFunction ||= current.kind === 'function';
-      scope = current.parent;
+      crossedFunction ||= kind === 'function';
+      scope = this.parents[scope];
     }
     return undefined;
   }
 
   /** A member (`this.x`, `self.x`) of the class around a token: its `.x` binding, else (Python class attributes) `x`. */
   member(classScope: number, name: string): Binding<V> | undefined {
-    const names = this.scopes[classScope].names;
+    const names = this.names[classScope];
     const list = names?.get(`.${name}`) ?? names?.get(name);
     return list ? (lastKnown(list) ?? list[list.length - 1]) : undefined;
   }

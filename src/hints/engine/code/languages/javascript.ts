@@ -280,7 +280,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   const parent = a.parent[eq];
   // Declarations, parameter defaults, object literals and class fields are not assignments to a local.
-  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || (parent >= 0 && !a.bodies.has(parent)) || tree.kind(tree.scopeAt(eq)) === 'class') {
+  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || (parent >= 0 && a.bodies[parent] !== 1) || tree.kind(tree.scopeAt(eq)) === 'class') {
     return;
   }
   tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });

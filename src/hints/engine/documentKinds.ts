@@ -1,0 +1,67 @@
+/**
+ * The one list of what the hint engine reads: languages, file extensions, the globs built from them
+ * and the folders that are never source. The manifest (checked by a unit test), the editor's
+ * selector and workspace check, and the CLI all take their file selection from here.
+ */
+
+/** How a document is read: a code language, a template format, or nothing we analyse. */
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json';
+
+interface KindEntry {
+  kind: DocumentKind;
+  /** File extensions without the dot, lower case. */
+  extensions: readonly string[];
+  /** VS Code language ids that are read as this kind. */
+  languageIds: readonly string[];
+}
+
+export const DOCUMENT_KINDS: readonly KindEntry[] = [
+  { kind: 'typescript', extensions: ['ts', 'tsx', 'mts', 'cts'], languageIds: ['typescript', 'typescriptreact'] },
+  { kind: 'javascript', extensions: ['js', 'jsx', 'mjs', 'cjs'], languageIds: ['javascript', 'javascriptreact'] },
+  { kind: 'python', extensions: ['py'], languageIds: ['python'] },
+  { kind: 'java', extensions: ['java'], languageIds: ['java'] },
+  { kind: 'go', extensions: ['go'], languageIds: ['go'] },
+  { kind: 'csharp', extensions: ['cs'], languageIds: ['csharp'] },
+  { kind: 'terraform', extensions: ['tf'], languageIds: ['terraform', 'hcl'] },
+  { kind: 'yaml', extensions: ['yaml', 'yml', 'template'], languageIds: ['yaml', 'cloudformation'] },
+  { kind: 'json', extensions: ['json'], languageIds: ['json', 'jsonc'] },
+];
+
+/** Folders that are never source, whatever .gitignore says: version control, dependencies, build and deploy output. */
+export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', '.terraform', '.aws-sam', 'cdk.out'];
+
+/**
+ * Files matched by name because VS Code has no built-in language for them: the editor's selector
+ * and the manifest's `workspaceContains` activation use these.
+ */
+export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf'];
+
+const BY_EXTENSION = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry.kind] as const)));
+const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.map((id) => [id, entry.kind] as const)));
+
+/** Every language id with hints. */
+export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
+
+/** Every file the engine reads, as one glob (for `workspace.findFiles`). */
+export const HINT_FILE_GLOB = `**/*.{${[...BY_EXTENSION.keys()].join(',')}}`;
+
+/** The excluded folders, as one glob (for `workspace.findFiles`). */
+export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
+
+/** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
+export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
+  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const dot = fileName.lastIndexOf('.');
+  if (dot > slash) {
+    const kind = BY_EXTENSION.get(fileName.slice(dot + 1).toLowerCase());
+    if (kind) {
+      return kind;
+    }
+  }
+  return languageId ? BY_LANGUAGE.get(languageId) : undefined;
+}
+
+/** Whether a folder name is one of the never-source folders. */
+export function isExcludedFolder(name: string): boolean {
+  return EXCLUDED_FOLDERS.includes(name);
+}

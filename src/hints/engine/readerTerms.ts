@@ -1,0 +1,69 @@
+/**
+ * Messages and hover titles in the file's own terms: the rules are written with the API/CloudFormation
+ * property names (`BackupRetentionPeriod`); a Terraform reader sees `backup_retention_period`, a CDK
+ * reader `backupRetention`. The name comes from what the file wrote, or else from the rule's match
+ * for that format. Pure: no `vscode`.
+ */
+import { HintRule, normalizeName, SiteOrigin } from './types';
+
+/** The names a rule's texts are written with (API request parameters and CloudFormation properties). */
+function canonicalNames(rule: HintRule): string[] {
+  const names = [...rule.match.options, ...(rule.match.cloudformation?.properties ?? []), ...(rule.diagnostic?.properties ?? [])];
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const norm = normalizeName(name);
+    return seen.has(norm) ? false : (seen.add(norm), true);
+  });
+}
+
+/** The property names the rule matches in one format. */
+function formatNames(rule: HintRule, origin: SiteOrigin): string[] {
+  switch (origin) {
+    case 'cloudformation':
+      return rule.match.cloudformation?.properties ?? [];
+    case 'terraform':
+      return rule.match.terraform?.arguments ?? [];
+    case 'cdk':
+      // L2 construct props; the L1 `Cfn*` constructs take the CloudFormation names in lower camel case.
+      return rule.match.cdk?.props.length ? rule.match.cdk.props : (rule.match.cloudformation?.properties ?? []).map((name) => name[0].toLowerCase() + name.slice(1));
+    case 'sdk':
+      return rule.match.options;
+    default:
+      return [];
+  }
+}
+
+/**
+ * The name a reader of this format uses for each canonical name the rule's texts may contain.
+ * `written` is the option's name in the file, when the text is about one option occurrence.
+ */
+export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string): Map<string, string> {
+  const canonical = canonicalNames(rule);
+  const inFormat = formatNames(rule, origin);
+  const names = new Map<string, string>();
+  const writtenNorm = written === undefined ? undefined : normalizeName(written);
+  const matched = [...inFormat, ...(origin === 'cdk' ? (rule.match.cloudformation?.properties ?? []) : [])];
+  const writtenIsRuleName = writtenNorm !== undefined && matched.some((name) => normalizeName(name) === writtenNorm);
+  for (const name of canonical) {
+    const norm = normalizeName(name);
+    let reader: string | undefined;
+    if (written !== undefined && (writtenNorm === norm || (canonical.length === 1 && writtenIsRuleName))) {
+      reader = written;
+    } else if (written === undefined) {
+      reader = inFormat.find((candidate) => normalizeName(candidate) === norm) ?? (canonical.length === 1 && inFormat.length === 1 ? inFormat[0] : undefined);
+    }
+    if (reader !== undefined && reader !== name) {
+      names.set(name, reader);
+    }
+  }
+  return names;
+}
+
+/** `text` with each whole-word canonical name replaced by the reader's name (one linear pass). */
+export function inReaderTerms(text: string, rule: HintRule, origin: SiteOrigin, written?: string): string {
+  const names = readerNames(rule, origin, written);
+  if (names.size === 0) {
+    return text;
+  }
+  return text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
+}

@@ -1,0 +1,96 @@
+/**
+ * Hover examples in the reader's language: which example keys a rule needs (checked by the content
+ * build) and which one a hover shows for a file. Pure: no `vscode`.
+ */
+import { ExampleKey, HintLanguage, HintRule, RuleMatch, SiteOrigin } from './engine/types';
+
+/** The markdown fence language of each example key. */
+export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
+  javascript: 'js',
+  python: 'python',
+  java: 'java',
+  go: 'go',
+  csharp: 'csharp',
+  cloudformation: 'yaml',
+  terraform: 'hcl',
+  'cdk-typescript': 'ts',
+  'cdk-python': 'python',
+  ioredis: 'js',
+  'node-redis': 'js',
+  'redis-py': 'python',
+};
+
+const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
+  javascript: 'javascript',
+  typescript: 'javascript',
+  python: 'python',
+  java: 'java',
+  go: 'go',
+  csharp: 'csharp',
+};
+
+function cdkKey(language: HintLanguage): ExampleKey | undefined {
+  if (language === 'javascript' || language === 'typescript') {
+    return 'cdk-typescript';
+  }
+  return language === 'python' ? 'cdk-python' : undefined;
+}
+
+function redisKeys(language: HintLanguage): ExampleKey[] {
+  if (language === 'javascript' || language === 'typescript') {
+    return ['ioredis', 'node-redis'];
+  }
+  return language === 'python' ? ['redis-py'] : [];
+}
+
+/** Every example key a rule needs: each place its `languages` and `match` let it apply. */
+export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; match: RuleMatch }): ExampleKey[] {
+  const { match } = rule;
+  const keys = new Set<ExampleKey>();
+  for (const language of rule.languages) {
+    const sdk = SDK_KEYS[language];
+    if (sdk && (match.operations.length > 0 || match.options.length > 0)) {
+      keys.add(sdk);
+    }
+    if (language === 'cloudformation' && match.cloudformation) {
+      keys.add('cloudformation');
+    }
+    if (language === 'terraform' && match.terraform) {
+      keys.add('terraform');
+    }
+    // A CloudFormation match also reaches the CDK L1 `Cfn*` constructs.
+    const cdk = cdkKey(language);
+    if (cdk && (match.cdk || match.cloudformation)) {
+      keys.add(cdk);
+    }
+    if (match.redis) {
+      redisKeys(language).forEach((key) => keys.add(key));
+    }
+  }
+  return [...keys];
+}
+
+/** The example key for a file's language and what produced the hover site. */
+export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): ExampleKey | undefined {
+  switch (origin) {
+    case 'sdk':
+      return SDK_KEYS[language];
+    case 'cloudformation':
+    case 'terraform':
+    case 'ioredis':
+    case 'node-redis':
+      return origin;
+    case 'cdk':
+      return cdkKey(language);
+    case 'redis-py':
+    case 'redis-py-async':
+      return 'redis-py';
+  }
+}
+
+/** The example to show, or none when the rule has nothing for this place (never one in another language). */
+export function pickExample(rule: HintRule, language: HintLanguage, origin: SiteOrigin): { fence: string; code: string } | undefined {
+  const key = exampleKeyFor(language, origin);
+  const code = key && rule.examples[key];
+  return key && code ? { fence: EXAMPLE_FENCES[key], code } : undefined;
+}

@@ -1,0 +1,55 @@
+/** The one file selection: documentKinds against the manifest, and the .gitignore-aware selection shared by CLI and editor. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  documentKind,
+  EXCLUDED_FOLDERS_GLOB,
+  HINT_FILE_GLOB,
+  HINT_LANGUAGE_IDS,
+  PATTERN_ONLY_GLOBS,
+} from '../../../src/hints/engine/documentKinds';
+import { GitignoreRules, selectFile } from '../../../src/hints/engine/fileSelection';
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+
+describe('document kinds', () => {
+  it('activate the extension on exactly the hint languages and name-matched files', () => {
+    const events: string[] = manifest.activationEvents;
+    const languages = events.filter((event) => event.startsWith('onLanguage:')).map((event) => event.slice('onLanguage:'.length));
+    assert.deepEqual([...languages].sort(), [...HINT_LANGUAGE_IDS].sort());
+    const contains = events.filter((event) => event.startsWith('workspaceContains:')).map((event) => event.slice('workspaceContains:'.length));
+    assert.deepEqual(contains.sort(), [...PATTERN_ONLY_GLOBS].sort());
+  });
+
+  it('decide by file name first, then by language id', () => {
+    assert.equal(documentKind('plaintext', 'infra/main.tf'), 'terraform');
+    assert.equal(documentKind(undefined, 'src/App.TSX'), 'typescript');
+    assert.equal(documentKind(undefined, 'template.yml'), 'yaml');
+    assert.equal(documentKind('python', 'untitled-1'), 'python');
+    assert.equal(documentKind(undefined, 'README.md'), undefined);
+    assert.equal(documentKind(undefined, 'dir.py/Makefile'), undefined);
+    assert.equal(documentKind('jsonc', 'settings'), 'json');
+  });
+
+  it('build the workspace globs from the same lists', () => {
+    assert.equal(HINT_FILE_GLOB, '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,java,go,cs,tf,yaml,yml,template,json}');
+    assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,.terraform,.aws-sam,cdk.out}/**');
+  });
+
+  it('select files by kind, excluded folders and nested .gitignore files', () => {
+    const rules = new GitignoreRules().with('0', 'dist/\n*.gen.ts\n').with('0/app', '/local.py\n!keep.gen.ts\n');
+    const verdict = (file: string): string => {
+      const result = selectFile(file, rules);
+      return result.read ? result.kind : result.reason;
+    };
+    assert.equal(verdict('0/src/index.ts'), 'typescript');
+    assert.equal(verdict('0/dist/index.js'), 'gitignore');
+    assert.equal(verdict('0/src/types.gen.ts'), 'gitignore');
+    assert.equal(verdict('0/app/keep.gen.ts'), 'typescript');
+    assert.equal(verdict('0/app/local.py'), 'gitignore');
+    assert.equal(verdict('0/app/sub/local.py'), 'python');
+    assert.equal(verdict('0/node_modules/x/index.js'), 'excluded-folder');
+    assert.equal(verdict('0/notes.md'), 'not-a-hint-file');
+  });
+});
