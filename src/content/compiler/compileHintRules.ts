@@ -202,12 +202,13 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
   }
   if (fields.ingress !== undefined) {
     const inner = reader.fields(fields.ingress, 'match.ingress', ['ports']);
-    const ports = inner.ports;
-    if (!Array.isArray(ports) || ports.length === 0 || ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
+    const ports: unknown[] = Array.isArray(inner.ports) ? inner.ports : [];
+    const valid = ports.filter((port): port is number => Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65535);
+    if (ports.length === 0 || valid.length !== ports.length) {
       reader.error('match.ingress: \'ports\' must list TCP port numbers (1 to 65535)');
-    } else {
-      match.ingress = { ports: ports as number[] };
     }
+    // Kept even when partly wrong, so that one mistake is reported once.
+    match.ingress = { ports: valid };
   }
   const targets = match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
@@ -374,7 +375,7 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     if (!rule.diagnostic) {
       reader.error('fix: a quick fix needs a diagnostic to attach to');
     }
-    const fixValue = reader.scalar(fix, 'value');
+    const fixValue = typeof fix.value === 'string' && fix.value.trim() !== '' ? fix.value.trim() : reader.scalar(fix, 'value');
     if (kind === 'set-value' && fixValue === undefined) {
       reader.error("fix: 'set-value' needs 'value'");
     }

@@ -14,21 +14,28 @@ export function formatLiteral(value: boolean | number, language: HintLanguage): 
 }
 
 /** Replace an option's literal value. */
-export function setValueFix(option: OptionOccurrence, value: boolean | number, language: HintLanguage): QuickFix | undefined {
+export function setValueFix(option: OptionOccurrence, value: boolean | number | string, language: HintLanguage): QuickFix | undefined {
   if (!option.literalSpan) {
     return undefined;
   }
-  const text = formatLiteral(value, language);
+  let text: string;
+  if (typeof value === 'string') {
+    // A word replaces a word: quoted where the old value was quoted (JSON, quoted YAML), bare otherwise.
+    const quoted = option.literal.kind === 'str' && option.literalSpan.end - option.literalSpan.start === option.literal.value.length + 2;
+    text = quoted ? JSON.stringify(value) : value;
+  } else {
+    text = formatLiteral(value, language);
+  }
   return { title: `Set ${option.name} to ${text}`, edits: [{ ...option.literalSpan, newText: text }] };
 }
 
 /** Add a missing property to a CloudFormation or Terraform resource. */
-export function insertPropertyFix(rule: HintRule, context: OptionContext, property: string, value: boolean | number): QuickFix | undefined {
+export function insertPropertyFix(rule: HintRule, context: OptionContext, property: string, value: boolean | number | string): QuickFix | undefined {
   const insertion = context.insertion;
   if (!insertion) {
     return undefined;
   }
-  const literal = formatLiteral(value, 'cloudformation');
+  const literal = typeof value !== 'string' ? formatLiteral(value, 'cloudformation') : insertion.style === 'yaml' ? value : JSON.stringify(value);
   let name = property;
   let line: string;
   if (insertion.style === 'hcl') {

@@ -126,7 +126,8 @@ export interface HintRule {
   /** Filled in by the build from the study catalog. */
   noteTitle: string;
   diagnostic?: RuleDiagnostic;
-  fix?: { kind: FixName; value?: boolean | number };
+  /** `set-value` writes `value`; a word (such as a DeletionPolicy) keeps the quoting it replaces. */
+  fix?: { kind: FixName; value?: boolean | number | string };
 }
 
 /** A half-open range of UTF-16 offsets into the analysed text. */

@@ -108,6 +108,15 @@ describe('hint quick fixes', () => {
     );
   });
 
+  it('replaces a Delete policy with a word in the quoting it had, and sets a module input in place', () => {
+    const yaml = 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    DeletionPolicy: Delete\n    Properties:\n      StorageEncrypted: true\n';
+    assert.equal(apply(yaml, finding(yaml, 'yaml', 'rds-removal-policy').fix!.edits), yaml.replace('DeletionPolicy: Delete', 'DeletionPolicy: Snapshot'));
+    const json = '{\n  "Resources": {\n    "T": {\n      "Type": "AWS::DynamoDB::Table",\n      "DeletionPolicy": "Delete"\n    }\n  }\n}\n';
+    assert.equal(apply(json, finding(json, 'json', 'dynamodb-removal-policy').fix!.edits), json.replace('"Delete"', '"Retain"'));
+    const module = 'module "db" {\n  source            = "terraform-aws-modules/rds/aws"\n  storage_encrypted = false\n}\n';
+    assert.equal(apply(module, finding(module, 'terraform', 'rds-storage-encrypted').fix!.edits), module.replace('= false', '= true'));
+  });
+
   it('replaces KEYS with SCAN (ioredis loop, redis-py iterator)', () => {
     const ts = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f() {\n  const keys = await redis.keys('user:*');\n  return keys;\n}\n";
     const fixedTs = apply(ts, finding(ts, 'typescript', 'redis-keys').fix!.edits);

@@ -133,6 +133,30 @@ describe('CloudFormation templates', () => {
   });
 });
 
+describe('Terraform variables', () => {
+  it('uses a variable’s default from the same file, and nothing when it has none', () => {
+    const text = [
+      'resource "aws_db_instance" "db" {',
+      '  publicly_accessible     = var.public',
+      '  backup_retention_period = var.retention',
+      '  storage_encrypted       = var.encrypted',
+      '}',
+      'variable "public" {',
+      '  type    = bool',
+      '  default = true',
+      '}',
+      'variable "retention" {',
+      '  type = number',
+      '}',
+      'variable "encrypted" {',
+      '  default = local.encrypted',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+});
+
 describe('Terraform registry modules', () => {
   it('reads a module as the resource it creates, with its inputs as that resource’s arguments', () => {
     const text = 'module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 7.0"\n  publicly_accessible = true\n}\n';
@@ -165,6 +189,28 @@ describe('Terraform registry modules', () => {
       contexts('terraform', text).map((context) => `${context.type} ${context.options.map((option) => option.name).join(',')}`),
       ['aws_rds_cluster ', 'aws_rds_cluster_instance publicly_accessible'],
     );
+    assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+
+  it('reads Aurora v10 instance settings inside the instances map, on one line or several', () => {
+    const text = [
+      'module "aurora" {',
+      '  source  = "terraform-aws-modules/rds-aurora/aws"',
+      '  version = "~> 10.0"',
+      '  instances = {',
+      '    writer = { instance_class = "db.r7g.large", publicly_accessible = true }',
+      '    reader = {',
+      '      instance_class      = "db.r7g.large"',
+      '      publicly_accessible = false',
+      '      monitoring_interval = var.interval', // not a single token: not read
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const instances = contexts('terraform', text).find((context) => context.type === 'aws_rds_cluster_instance');
+    const described = instances?.options.map((option) => `${option.name}=${option.literal.kind === 'expr' ? option.literal.text : String((option.literal as { value: unknown }).value)}`);
+    assert.deepEqual(described, ['publicly_accessible=true', 'publicly_accessible=false']);
     assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
   });
 });

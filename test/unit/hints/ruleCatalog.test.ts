@@ -127,6 +127,36 @@ describe('hint rule catalog', () => {
     expectError(VALID.replace('check: no-pagination', 'check: value-equals'), /check 'value-equals' needs 'value'/);
   });
 
+  it('reads ingress ports and word values, and rejects an open-ingress check without ports', () => {
+    const ingress = `- id: rds-open-ingress
+  service: rds
+  title: Open database port
+  languages: [cloudformation, terraform]
+  match:
+    ingress:
+      ports: [5432]
+  hover: Open to every address.
+  examples:
+    cloudformation: 'SourceSecurityGroupId: !Ref App'
+    terraform: 'referenced_security_group_id = aws_security_group.app.id'
+  doc: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
+  note: dynamodb-query-scan
+  diagnostic:
+    check: open-ingress
+    severity: warning
+    message: Open.
+`;
+    assert.deepEqual(compile(ingress), []);
+    expectError(ingress.replace('ports: [5432]', 'ports: [70000]'), /'ports' must list TCP port numbers/);
+    expectError(ingress.replace('    ingress:\n      ports: [5432]\n', '    cloudformation: { resources: [AWS::RDS::DBInstance], properties: [DeletionPolicy] }\n').replace('[cloudformation, terraform]', '[cloudformation]'), /check 'open-ingress' needs 'match.ingress'/);
+    const removal = ingress
+      .replace('    ingress:\n      ports: [5432]\n', '    cloudformation: { resources: [AWS::RDS::DBInstance], properties: [DeletionPolicy] }\n')
+      .replace('[cloudformation, terraform]', '[cloudformation]')
+      .replace('check: open-ingress', 'check: value-equals\n    value: Delete')
+      .concat('  fix: { kind: set-value, value: Snapshot }\n');
+    assert.deepEqual(compile(removal), []);
+  });
+
   it('rejects a rule without an example for a place it applies, naming the rule and the key', () => {
     expectError(VALID.replace(/ {4}python: \|\n {6}.*\n/, ''), /dynamodb-scan: has no example for python .*add examples\.python/);
     expectError(VALID.replace('[typescript, python]', '[typescript, python, java]'), /dynamodb-scan: has no example for java/);

@@ -30,6 +30,8 @@ class TerraformReader {
   readonly contexts: OptionContext[] = [];
   readonly ingress: IngressRule[] = [];
   private readonly partner: Int32Array;
+  /** Literal defaults of the `variable` blocks in this file, by name. */
+  private readonly variableDefaults = new Map<string, Literal>();
 
   constructor(
     private readonly text: string,
@@ -50,6 +52,10 @@ class TerraformReader {
 
   private literalOf(first: number, end: number): Literal {
     const { tokens } = this;
+    // `var.name` takes the variable's default from this file, as a plan without other values would.
+    if (end - first === 3 && tokens.kinds[first] === ID && tokens.is(first, 'var') && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
+      return this.variableDefaults.get(tokens.text(first + 2)) ?? { kind: 'expr', text: `var.${tokens.text(first + 2)}` };
+    }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
     }
@@ -143,19 +149,36 @@ class TerraformReader {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
 
-  read(): void {
+  /** The top-level blocks `keyword "label" {` (one label) or `keyword "a" "b" {` (two), in order. */
+  private *blocks(): Generator<{ keyword: string; at: number; labels: number; open: number; close: number }> {
     const { tokens, partner } = this;
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (tokens.kinds[i] !== ID || (i > 0 && this.lineOf(i - 1) === this.lineOf(i))) {
+      if (tokens.kinds[i] !== ID || (i > 0 && this.lineOf(i - 1) === this.lineOf(i)) || tokens.kinds[i + 1] !== STR) {
         continue;
       }
-      const keyword = tokens.text(i);
-      if (keyword === 'resource' && tokens.kinds[i + 1] === STR && tokens.kinds[i + 2] === STR && this.textOf(i + 3) === '{' && partner[i + 3] > 0) {
-        this.resource(i, i + 3, partner[i + 3]);
-        i = partner[i + 3];
-      } else if (keyword === 'module' && tokens.kinds[i + 1] === STR && this.textOf(i + 2) === '{' && partner[i + 2] > 0) {
-        this.module(i, i + 2, partner[i + 2]);
-        i = partner[i + 2];
+      const labels = tokens.kinds[i + 2] === STR ? 2 : 1;
+      const open = i + 1 + labels;
+      if (this.textOf(open) === '{' && partner[open] > 0) {
+        yield { keyword: tokens.text(i), at: i, labels, open, close: partner[open] };
+        i = partner[open];
+      }
+    }
+  }
+
+  read(): void {
+    for (const block of this.blocks()) {
+      if (block.keyword === 'variable' && block.labels === 1) {
+        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default');
+        if (fallback && fallback.option.literal.kind !== 'expr') {
+          this.variableDefaults.set(this.tokens.text(block.at + 1), fallback.option.literal);
+        }
+      }
+    }
+    for (const block of this.blocks()) {
+      if (block.keyword === 'resource' && block.labels === 2) {
+        this.resource(block.at, block.open, block.close);
+      } else if (block.keyword === 'module' && block.labels === 1) {
+        this.module(block.at, block.open, block.close);
       }
     }
   }
@@ -195,9 +218,39 @@ class TerraformReader {
     const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
     const second = inputs.filter((option) => secondInputs.has(option.name));
+    const perInstance = items.find((item) => item.option.name === module.second?.perInstance);
+    if (perInstance) {
+      second.push(...this.keysWithin(perInstance, secondInputs));
+    }
     if (module.second && second.length > 0) {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
     }
+  }
+
+  /** `key = literal` pairs anywhere inside a value (objects in a map), for the keys named. */
+  private keysWithin(item: BodyItem, names: ReadonlySet<string>): OptionOccurrence[] {
+    const { tokens } = this;
+    const found: OptionOccurrence[] = [];
+    for (let k = item.first; k + 2 < item.end; k++) {
+      if (tokens.kinds[k] !== ID || !names.has(tokens.text(k)) || this.textOf(k + 1) !== '=') {
+        continue;
+      }
+      const next = this.textOf(k + 3);
+      // Only a single-token value: the next token closes the object, separates, or starts a new line.
+      if (next !== undefined && next !== ',' && next !== '}' && this.lineOf(k + 3) === this.lineOf(k + 2)) {
+        continue;
+      }
+      const name = tokens.text(k);
+      const literal = this.literalOf(k + 2, k + 3);
+      const value = this.span(k + 2);
+      const option: OptionOccurrence = { name, norm: normalizeName(name), key: this.span(k), value, literal, removal: { start: tokens.starts[k], end: value.end } };
+      if (literal.kind !== 'expr' && literal.kind !== 'none') {
+        option.literalSpan = value;
+      }
+      found.push(option);
+      k += 2;
+    }
+    return found;
   }
 
   /** String literals of a value (a string or a list of strings), with their spans. */

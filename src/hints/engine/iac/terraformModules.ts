@@ -12,8 +12,11 @@ export interface RegistryModule {
   resource: string;
   /** Inputs whose resource argument has another name (new and old names both listed). */
   renamed: Record<string, string>;
-  /** Inputs that configure a second resource (Aurora instances), with its type. */
-  second?: { resource: string; inputs: readonly string[] };
+  /**
+   * Settings of a second resource (Aurora instances), with its type: inputs of the module, or keys
+   * inside the objects of one map input (`instances`).
+   */
+  second?: { resource: string; inputs: readonly string[]; perInstance?: string };
   /** Input defaults that matter to the rules, by resource argument name. */
   defaults: Record<string, boolean | number | string>;
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
@@ -41,14 +44,15 @@ const MODULES: Record<string, RegistryModule> = {
     },
   },
   // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
-  // names of aws_rds_cluster). v9 also took the instance settings below as inputs; v10 moved them
-  // into the `instances` map, which is not read.
+  // names of aws_rds_cluster). v9 took the instance settings below as inputs; v10 takes them per
+  // instance, as keys of the objects in the `instances` map (v9 read some keys there too).
   'terraform-aws-modules/rds-aurora/aws': {
     resource: 'aws_rds_cluster',
     renamed: {},
     second: {
       resource: 'aws_rds_cluster_instance',
       inputs: ['publicly_accessible', 'monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
+      perInstance: 'instances',
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },
   },
