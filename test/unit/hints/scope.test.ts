@@ -261,4 +261,33 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('12:GetItemAsync dynamodb-get-item'), found.join('\n'));
     });
   });
+
+  describe('CDK', () => {
+    it('reads construct method calls, enum values and static factories on constructs bound in a stack', () => {
+      const code = lines(
+        "import { RemovalPolicy, Stack } from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+        "import * as rds from 'aws-cdk-lib/aws-rds';",
+        'export class DataStack extends Stack {',
+        '  constructor(scope, id, props) {',
+        '    super(scope, id, props);',
+        "    const table = new dynamodb.TableV2(this, 'T', { partitionKey: props.key, removalPolicy: RemovalPolicy.DESTROY });",
+        '    table.grantFullAccess(props.fn);',
+        "    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc: props.vpc });",
+        '    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432));',
+        '    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443));',
+        "    this.db = new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_5_7 }), vpc: props.vpc, storageEncrypted: true });",
+        "    rds.ClusterInstance.provisioned('writer', { publiclyAccessible: true });",
+        '  }',
+        '}',
+      );
+      const found = hints('stack.ts', code);
+      for (const expected of ['8:removalPolicy dynamodb-removal-policy!', '9:grantFullAccess dynamodb-grant!', '11:addIngressRule rds-open-ingress!', '14:publiclyAccessible rds-publicly-accessible']) {
+        assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+      }
+      assert.ok(found.some((hint) => hint.startsWith('13:') && hint.endsWith('rds-engine-version-extended-support!')), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('12:')), 'port 443 open to the world is no database port');
+    });
+  });
 });
