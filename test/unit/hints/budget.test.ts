@@ -40,4 +40,12 @@ describe('time budget', () => {
     // Stopped after its 10th reading of the clock: about 10 × 1024 characters in, far from the end.
     assert.equal(clock.readings(), 12);
   });
+
+  it('is checked while a template is read line by line', () => {
+    // A template of 300,000 blank lines: the YAML reader reads the clock as it goes through them.
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\n${'\n'.repeat(300_000)}Resources: {}\n`;
+    const clock = countingClock();
+    const result = analyzeText(text, realHintRules(), { kind: 'yaml', budget: new Budget(100, clock.now) });
+    assert.equal(result.skipped?.kind, 'time-budget');
+  });
 });

@@ -4,6 +4,7 @@
  * comments. Linear in the text: every physical line is looked at a bounded number of times, and no
  * regular expression runs across a line break.
  */
+import { budgetTick } from '../budget';
 import { Literal, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { Span } from '../types';
@@ -66,6 +67,7 @@ function readLines(lines: LineIndex, suppressions: YamlDocument['suppressions'])
   const result: ContentLine[] = [];
   let blockParent = -1;
   for (let line = 0; line < lines.lineCount; line++) {
+    budgetTick();
     const raw = lines.lineText(line);
     let indent = 0;
     while (indent < raw.length && raw[indent] === ' ') {

@@ -101,9 +101,19 @@ export class ScopeTree<V> {
 
   /** Fills the token-to-scope table; call once after the last `add`. Linear in tokens plus scopes. */
   finish(): void {
-    for (let id = 0; id < this.count_; id++) {
-      // Scopes come in start order and nest, so a later scope overwrites its parent's tokens.
-      this.innermost.fill(id, this.starts[id], this.ends[id]);
+    // Scopes come in start order and nest, so one walk over the tokens with a stack of the open
+    // scopes gives each token its innermost scope (filling each scope's range would be quadratic in
+    // the nesting depth).
+    const open: number[] = [0];
+    let next = 1;
+    for (let token = 0; token < this.innermost.length; token++) {
+      while (open.length > 1 && this.ends[open[open.length - 1]] <= token) {
+        open.pop();
+      }
+      while (next < this.count_ && this.starts[next] <= token) {
+        open.push(next++);
+      }
+      this.innermost[token] = open[open.length - 1];
     }
   }
 
