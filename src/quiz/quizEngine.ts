@@ -168,13 +168,6 @@ export class QuizEngine {
     return ids.filter((id) => this.isDue(items[id], now)).sort((a, b) => items[a].card.due - items[b].card.due);
   }
 
-  /** Review Due: what FSRS says is due, then never-seen items up to today's new-item limit. */
-  reviewQueue(ids: readonly string[]): string[] {
-    const items = this.state().items;
-    const fresh = ids.filter((id) => !items[id]).slice(0, this.newLeftToday());
-    return [...this.dueIds(ids), ...fresh];
-  }
-
   /**
    * A quiz over a chosen scope: due items first, then never-seen ones in content order, then the rest
    * (a review ahead of schedule, which FSRS accounts for), least likely remembered first.

@@ -96,26 +96,26 @@ describe('quiz engine (FSRS scheduling)', () => {
   it('introduces new items up to the daily limit, and again the next day', async () => {
     const { engine, clock } = testEngine({ dailyNewLimit: 3 });
     const ids = ['n1', 'n2', 'n3', 'n4', 'n5'];
-    assert.deepEqual(engine.reviewQueue(ids), ['n1', 'n2', 'n3']);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 3 });
     await engine.grade('n1', 4);
     await engine.grade('n2', 4);
     assert.equal(engine.newLeftToday(), 1);
-    assert.deepEqual(engine.reviewQueue(ids), ['n3']);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 1 });
     await engine.grade('n3', 4);
-    assert.deepEqual(engine.reviewQueue(ids), []);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 0 });
     clock.advanceDays(1);
     assert.equal(engine.newLeftToday(), 3);
-    assert.deepEqual(engine.reviewQueue(ids).slice(-2), ['n4', 'n5']);
+    assert.deepEqual(engine.dueCounts(ids).fresh, 2);
   });
 
-  it('puts due items before new ones in a review, and a practice quiz goes on to the rest', async () => {
+  it('never calls an unseen item due, and a practice quiz goes from due to new to the rest', async () => {
     const { engine, clock } = testEngine({ dailyNewLimit: 1 });
     await engine.grade('seen', 1);
     await engine.grade('solid', 4);
     clock.advanceMinutes(30);
-    assert.deepEqual(engine.reviewQueue(['new1', 'seen', 'new2', 'solid']), ['seen']);
+    assert.deepEqual(engine.dueCounts(['new1', 'seen', 'new2', 'solid']), { due: 1, fresh: 0 });
     clock.advanceDays(1);
-    assert.deepEqual(engine.reviewQueue(['new1', 'seen', 'new2', 'solid']), ['seen', 'new1']);
+    assert.deepEqual(engine.dueCounts(['new1', 'seen', 'new2', 'solid']), { due: 1, fresh: 1 });
     assert.deepEqual(engine.practiceQueue(['new1', 'solid', 'seen', 'new2']), ['seen', 'new1', 'new2', 'solid']);
   });
 
