@@ -13,6 +13,8 @@ export interface ExtensionTestApi {
   topics: Pick<TopicTreeProvider, 'getChildren' | 'getTreeItem'>;
   /** The quiz step on screen, if any (its title). */
   quizInput: typeof currentQuizInput;
+  /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
+  globalState: vscode.Memento;
 }
 
 /** Wires each feature; the features do their own work lazily. */
@@ -23,5 +25,5 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const tree = registerTopicTree(context, notes);
   tree.showProgress(registerQuiz(context));
   registerHints(context);
-  return { topics: tree.provider, quizInput: currentQuizInput };
+  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState };
 }

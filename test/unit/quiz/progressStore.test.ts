@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { MachineLog } from '../../../src/quiz/progressLog';
-import { KeyValueStore, LEGACY_STATE_KEY, OWN_LOG_KEY, OWN_SLOT_KEY, SLOT_KEYS, SYNCED_KEYS, SyncedProgressStore, UnreadableValue } from '../../../src/quiz/progressStore';
+import { KeyValueStore, LEGACY_STATE_KEY, OWN_LOG_KEY, OWN_SLOT_KEY, SLOT_KEYS, SyncedProgressStore, UnreadableValue } from '../../../src/quiz/progressStore';
 import { QuizEngine } from '../../../src/quiz/quizEngine';
+import { SimulatedSettingsSync } from '../../support/settingsSync';
 import { DEFAULT_SCHEDULER, FakeClock, testEngine } from './fakes';
 
 /** A machine's extension global state, as JSON (what VS Code keeps). */
@@ -16,44 +17,6 @@ class Memento implements KeyValueStore {
     } else {
       this.values.set(key, JSON.parse(JSON.stringify(value)));
     }
-  }
-}
-
-/**
- * Settings Sync as VS Code's source does it for extension state: only registered keys travel; per key,
- * a side that changed since the last sync wins, and when both changed the remote value wins.
- */
-class SyncServer {
-  private remote = new Map<string, string>();
-  private readonly bases = new Map<Memento, Map<string, string>>();
-
-  sync(machine: Memento): void {
-    const base = this.bases.get(machine) ?? new Map<string, string>();
-    for (const key of SYNCED_KEYS) {
-      const local = machine.values.has(key) ? JSON.stringify(machine.values.get(key)) : undefined;
-      const remote = this.remote.get(key);
-      const last = base.get(key);
-      if (local !== last && remote === last) {
-        if (local === undefined) {
-          this.remote.delete(key);
-        } else {
-          this.remote.set(key, local);
-        }
-      } else if (remote !== last || local !== remote) {
-        if (remote === undefined) {
-          machine.values.delete(key);
-        } else {
-          machine.values.set(key, JSON.parse(remote));
-        }
-      }
-      const now = this.remote.get(key);
-      if (now === undefined) {
-        base.delete(key);
-      } else {
-        base.set(key, now);
-      }
-    }
-    this.bases.set(machine, base);
   }
 }
 
@@ -85,7 +48,7 @@ const reviewed = (m: Machine, id: string): number => m.engine.item(id)?.log.leng
 
 describe('quiz progress across machines (global state + Settings Sync)', () => {
   it('keeps the reviews of two machines that reviewed the same day, after syncing both ways', async () => {
-    const server = new SyncServer();
+    const server = new SimulatedSettingsSync();
     const laptop = machine('laptop-id');
     const desktop = machine('desktop-id');
     await laptop.engine.grade('rds-q01', 3);
@@ -96,9 +59,9 @@ describe('quiz progress across machines (global state + Settings Sync)', () => {
     await laptop.store.settled();
     await desktop.store.settled();
 
-    server.sync(laptop.memento);
-    server.sync(desktop.memento);
-    server.sync(laptop.memento);
+    await server.sync(laptop.memento);
+    await server.sync(desktop.memento);
+    await server.sync(laptop.memento);
     for (const m of [laptop, desktop]) {
       await m.store.settled();
       assert.equal(reviewed(m, 'rds-q01'), 2, 'both reviews of rds-q01');
@@ -109,7 +72,7 @@ describe('quiz progress across machines (global state + Settings Sync)', () => {
   });
 
   it('recovers when two machines claimed the same slot before they ever synced', async () => {
-    const server = new SyncServer();
+    const server = new SimulatedSettingsSync();
     const first = machine('same-start-a');
     const second = machine('same-start-b');
     await first.engine.grade('rds-q01', 3);
@@ -124,12 +87,12 @@ describe('quiz progress across machines (global state + Settings Sync)', () => {
       }
       await m.memento.update(OWN_SLOT_KEY, 0);
     }
-    server.sync(first.memento);
-    server.sync(second.memento); // second's slot 0 is overwritten by first's
+    await server.sync(first.memento);
+    await server.sync(second.memento); // second's slot 0 is overwritten by first's
     second.engine.state(); // reading notices and writes its own log to a free slot
     await second.store.settled();
-    server.sync(second.memento);
-    server.sync(first.memento);
+    await server.sync(second.memento);
+    await server.sync(first.memento);
     for (const m of [first, second]) {
       await m.store.settled();
       assert.equal(reviewed(m, 'rds-q01'), 1);
