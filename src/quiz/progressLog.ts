@@ -165,17 +165,33 @@ function replayItem(records: readonly ItemRecord[], schedule: Scheduler): ItemPr
   return { card: fromFsrsCard(card), log: log.slice(-MAX_LOG_ENTRIES), introduced: base?.introduced ?? reviews[0][0] };
 }
 
+/**
+ * Replays already done, per item: reused while the item's records are the same objects (a grade
+ * changes one record of one log, so the next merge replays only that item). Valid for one scheduler.
+ */
+export type ReplayCache = Map<string, { records: readonly ItemRecord[]; progress: ItemProgress | undefined }>;
+
 /** The progress every machine's log gives together. */
-export function mergeLogs(logs: readonly MachineLog[], schedule: Scheduler): QuizState {
+export function mergeLogs(logs: readonly MachineLog[], schedule: Scheduler, cache: ReplayCache = new Map()): QuizState {
   const byItem = new Map<string, ItemRecord[]>();
   for (const log of logs) {
     for (const [id, record] of Object.entries(log.items)) {
-      byItem.set(id, [...(byItem.get(id) ?? []), record]);
+      const records = byItem.get(id);
+      if (records) {
+        records.push(record);
+      } else {
+        byItem.set(id, [record]);
+      }
     }
   }
   const items: Record<string, ItemProgress> = {};
   for (const [id, records] of byItem) {
-    const progress = replayItem(records, schedule);
+    const cached = cache.get(id);
+    const same = cached && cached.records.length === records.length && cached.records.every((record, index) => record === records[index]);
+    const progress = same ? cached.progress : replayItem(records, schedule);
+    if (!same) {
+      cache.set(id, { records, progress });
+    }
     if (progress) {
       items[id] = progress;
     }

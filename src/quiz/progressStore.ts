@@ -54,8 +54,11 @@ export interface StoreHooks {
   saveAside(value: UnreadableValue): Promise<string>;
   /** Tells the user once per unreadable value what happened and where the copy is. */
   reportUnreadable(value: UnreadableValue, savedTo: string, itemsKept: number): void;
-  /** A value written by a newer version of the extension: this version must not overwrite it. */
-  reportNewer(): void;
+  /**
+   * A value written by a newer version of the extension: this version must not overwrite it. When it
+   * is this machine's own log, answers are not saved until the extension is updated.
+   */
+  reportNewer(ownLog: boolean): void;
 }
 
 function hashSlot(machine: string): number {
@@ -80,6 +83,7 @@ export class SyncedProgressStore {
   private own: MachineLog | undefined;
   private writable = true;
   private publishing: Promise<void> | undefined;
+  private legacy: { raw: unknown; log: MachineLog | undefined } | undefined;
 
   constructor(
     private readonly memento: KeyValueStore,
@@ -126,7 +130,7 @@ export class SyncedProgressStore {
       if (key === OWN_LOG_KEY) {
         this.writable = false;
       }
-      this.hooks.reportNewer();
+      this.hooks.reportNewer(key === OWN_LOG_KEY);
     } else if (loaded.status === 'corrupt' || loaded.dropped > 0) {
       this.setAside({ key, raw, dropped: loaded.status === 'corrupt' ? undefined : loaded.dropped }, log ? Object.keys(log.items).length : 0);
     }
@@ -144,6 +148,19 @@ export class SyncedProgressStore {
     });
   }
 
+  /** The single value of earlier versions as a log, parsed once per stored value (older versions may still write it). */
+  private legacyLog(): MachineLog | undefined {
+    const raw = this.memento.get(LEGACY_STATE_KEY);
+    if (!this.legacy || this.legacy.raw !== raw) {
+      const loaded = loadState(raw);
+      if (loaded.status === 'corrupt' || loaded.dropped > 0) {
+        this.setAside({ key: LEGACY_STATE_KEY, raw, dropped: loaded.status === 'corrupt' ? undefined : loaded.dropped }, Object.keys(loaded.state.items).length);
+      }
+      this.legacy = { raw, log: loaded.status === 'ok' ? logFromState(loaded.state, 'legacy') : undefined };
+    }
+    return this.legacy.log;
+  }
+
   /** Every machine's log: this machine's own, the other slots, and the value of earlier versions. */
   logs(): readonly MachineLog[] {
     const raws = [OWN_LOG_KEY, OWN_SLOT_KEY, LEGACY_STATE_KEY, ...SLOT_KEYS].map((key) => this.memento.get(key));
@@ -152,12 +169,8 @@ export class SyncedProgressStore {
     }
     const own = this.ownLog();
     const others = SLOT_KEYS.map((key) => this.readKey(key, (log) => log.machine !== this.machine)).filter((log): log is MachineLog => !!log);
-    const legacyRaw = this.memento.get(LEGACY_STATE_KEY);
-    const legacy = loadState(legacyRaw);
-    if (legacy.status === 'corrupt' || legacy.dropped > 0) {
-      this.setAside({ key: LEGACY_STATE_KEY, raw: legacyRaw, dropped: legacy.status === 'corrupt' ? undefined : legacy.dropped }, Object.keys(legacy.state.items).length);
-    }
-    const logs = [own, ...others, ...(legacy.status === 'ok' ? [logFromState(legacy.state, 'legacy')] : [])];
+    const legacy = this.legacyLog();
+    const logs = [own, ...others, ...(legacy ? [legacy] : [])];
     this.cache = { raws, logs };
     this.publishing ??= this.publish().finally(() => (this.publishing = undefined));
     return logs;

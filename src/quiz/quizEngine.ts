@@ -4,7 +4,7 @@
  */
 import { createEmptyCard, FSRS, fsrs, generatorParameters, Grade, State } from 'ts-fsrs';
 import { toFsrsCard } from './fsrsCards';
-import { combinedLog, MachineLog, mergeLogs, Scheduler, withLog, withReset, withReview } from './progressLog';
+import { combinedLog, MachineLog, mergeLogs, ReplayCache, Scheduler, withLog, withReset, withReview } from './progressLog';
 import { GradeValue, ItemProgress, QuizState } from './quizState';
 
 export { fromFsrsCard, toFsrsCard } from './fsrsCards';
@@ -63,7 +63,7 @@ export function nextDayStart(time: number): number {
 export class QuizEngine {
   private readonly listeners = new Set<() => void>();
   private scheduler: { key: string; fsrs: FSRS } | undefined;
-  private merged: { logs: readonly MachineLog[]; key: string; state: QuizState } | undefined;
+  private merged: { logs: readonly MachineLog[]; key: string; state: QuizState; cache: ReplayCache } | undefined;
 
   constructor(
     private readonly store: ProgressStore,
@@ -90,7 +90,9 @@ export class QuizEngine {
     this.fsrs();
     const key = this.scheduler!.key;
     if (this.merged?.logs !== logs || this.merged.key !== key) {
-      this.merged = { logs, key, state: mergeLogs(logs, this.schedule) };
+      // Settings changed: every item is replayed with the new scheduler; otherwise only changed items are.
+      const cache: ReplayCache = this.merged?.key === key ? this.merged.cache : new Map();
+      this.merged = { logs, key, state: mergeLogs(logs, this.schedule, cache), cache };
     }
     return this.merged.state;
   }

@@ -21,11 +21,13 @@ export function createProgressStore(context: vscode.ExtensionContext, machineId:
           ? vscode.l10n.t('AWS DB quiz: saved quiz progress could not be read and is left out. An unchanged copy was saved to {0}. Progress of {1} items could be read and is kept.', savedTo, itemsKept)
           : vscode.l10n.t('AWS DB quiz: {0} saved progress entries could not be read and are left out; {1} items are kept. An unchanged copy of the stored value was saved to {2}.', value.dropped, itemsKept, savedTo),
       ),
-    reportNewer: () => {
+    reportNewer: (ownLog) => {
       if (!newerReported) {
         newerReported = true;
         void vscode.window.showWarningMessage(
-          vscode.l10n.t('AWS DB quiz: some of your progress was saved by a newer version of this extension. Update the extension to see all of it; nothing of it is overwritten.'),
+          ownLog
+            ? vscode.l10n.t('AWS DB quiz: your progress was saved by a newer version of this extension. Update the extension; until then, answers are not saved, and nothing saved is overwritten.')
+            : vscode.l10n.t('AWS DB quiz: progress from another machine was saved by a newer version of this extension and is left out here. Update the extension to see it; nothing of it is overwritten.'),
         );
       }
     },

@@ -160,6 +160,10 @@ export function registerQuiz(context: vscode.ExtensionContext): QuizApi {
   const fromSummary = countsFromSummary(summary, Date.now(), settings.dailyNewLimit, settings.includeAskInterviewer);
   if (fromSummary) {
     show(fromSummary);
+    if ((summary as { dueTimes: number[] }).dueTimes.length > 0) {
+      hasQuizzed = true;
+      void vscode.commands.executeCommand('setContext', HAS_QUIZZED_CONTEXT, true);
+    }
     const dueTimes = (summary as { dueTimes: number[] }).dueTimes.filter((time) => time > Date.now());
     schedule(Math.min(Date.now() + MAX_REFRESH_MS, ...dueTimes));
   } else {

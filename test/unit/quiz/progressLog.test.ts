@@ -10,6 +10,7 @@ import {
   mergeLogs,
   parseProgressFile,
   readMachineLog,
+  ReplayCache,
   Scheduler,
   withLog,
   withReset,
@@ -57,6 +58,19 @@ describe('progress logs: one per machine, merged by replaying every review', () 
     assert.deepEqual(rds, mergeLogs([single], schedule).items['rds-q01']);
     // The order of the logs does not matter.
     assert.deepEqual(mergeLogs([desktop, laptop], schedule), merged);
+  });
+
+  it('replays only the items whose records changed, with the same result as a full replay', () => {
+    const start = new FakeClock().time;
+    const laptop = machine('laptop', [['rds-q01', 0, 3], ['rds-q02', 1, 1]], start);
+    const desktop = machine('desktop', [['rds-q01', 30, 2]], start);
+    const cache: ReplayCache = new Map();
+    const first = mergeLogs([laptop, desktop], schedule, cache);
+    const next = withReview(laptop, 'rds-q02', start + 60 * 60_000, 4, schedule);
+    const cached = mergeLogs([next, desktop], schedule, cache);
+    assert.deepEqual(cached, mergeLogs([next, desktop], schedule));
+    assert.equal(cached.items['rds-q01'], first.items['rds-q01'], 'the unchanged item is reused, not replayed');
+    assert.notDeepEqual(cached.items['rds-q02'], first.items['rds-q02']);
   });
 
   it('counts a review once when it reaches a log twice (an import of an export)', () => {

@@ -38,7 +38,7 @@ function machine(id: string, memento = new Memento()): Machine {
       return `/storage/${value.key}.json`;
     },
     reportUnreadable: (value, savedTo, kept) => reports.push(`${value.key} ${value.dropped ?? 'whole'} ${savedTo} kept ${kept}`),
-    reportNewer: () => reports.push('newer'),
+    reportNewer: (ownLog) => reports.push(ownLog ? 'newer own' : 'newer other'),
   });
   const clock = new FakeClock();
   return { memento, store, engine: new QuizEngine(store, () => DEFAULT_SCHEDULER, clock.now), clock, aside, reports };
@@ -158,6 +158,6 @@ describe('quiz progress across machines (global state + Settings Sync)', () => {
     await m.engine.grade('rds-q01', 3);
     await m.store.settled();
     assert.deepEqual(memento.get(OWN_LOG_KEY), newer);
-    assert.ok(m.reports.includes('newer'));
+    assert.ok(m.reports.includes('newer own'));
   });
 });
