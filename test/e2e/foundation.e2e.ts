@@ -65,13 +65,17 @@ describe('the extension in code-server, as a person sees it', function () {
 
   it('ticks off the walkthrough steps the user has done', async () => {
     const { page } = workbench();
-    await openNote(page, 'Query versus Scan');
+    // VS Code tracks the steps of a walkthrough once it has been opened in the window.
+    await openWalkthrough(page);
+    await page.locator('.getting-started-step', { hasText: 'Open a note' }).first().waitFor();
+    await runFromPalette(page, 'View: Close Editor');
     // Show the Topics view (a click on the icon of the view already shown would hide the side bar).
     const rds = page.locator('.monaco-list-row', { hasText: 'Amazon RDS' }).first();
     if (!(await rds.isVisible())) {
       await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
     }
     await rds.waitFor();
+    await openNote(page, 'Query versus Scan');
     await openWalkthrough(page);
     const steps = page.locator('.getting-started-step');
     // Browsing the topics and opening a note are done; the quiz and the hover are not.
@@ -89,21 +93,22 @@ describe('the extension in code-server, as a person sees it', function () {
     const { page } = workbench();
     await openNote(page, 'Query versus Scan');
     let frame = await webviewFrame(page, 'h1#note-title:has-text("Query")');
-    // The webview saves its scroll position (vscode.setState) after 150 ms of quiet: wait for that
-    // message to reach the frame around it, so that the reload below has something to restore.
+    // The webview saves its scroll position (vscode.setState) after 150 ms of quiet. Its host frame
+    // passes that state to the workbench over a MessagePort: watch for it there, so that the reload
+    // below has something to restore.
     const host = frame.parentFrame()!;
-    const saved = host.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          window.addEventListener('message', (event: MessageEvent<{ command?: string; data?: string }>) => {
-            if (event.data?.command === 'do-update-state' && (JSON.parse(event.data.data ?? '{}') as { scrollY?: number }).scrollY! >= 500) {
-              resolve();
-            }
-          });
-        }),
-    );
+    await host.evaluate(() => {
+      const send = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, ...rest: unknown[]) {
+        const sent = message as { channel?: string; data?: string };
+        if (sent?.channel === 'do-update-state' && typeof sent.data === 'string') {
+          (window as unknown as { savedScrollY?: number }).savedScrollY = (JSON.parse(sent.data) as { scrollY?: number }).scrollY;
+        }
+        return (send as (...args: unknown[]) => void).call(this, message, ...rest);
+      } as typeof MessagePort.prototype.postMessage;
+    });
     await frame.evaluate(() => window.scrollTo(0, 600));
-    await saved;
+    await host.waitForFunction(() => ((window as unknown as { savedScrollY?: number }).savedScrollY ?? 0) >= 500, undefined, { timeout: 10_000 });
     await runFromPalette(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.tab', { hasText: 'Query versus Scan' }).click();

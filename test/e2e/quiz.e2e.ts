@@ -47,19 +47,26 @@ async function answerItem(page: Page, position: number): Promise<string> {
 }
 
 /** Answers items until one of the wanted kind is on screen (earlier tests may have answered others). */
-async function skipUntil(page: Page, kind: 'question' | 'choice'): Promise<void> {
+async function skipUntil(page: Page, kind: 'question' | 'choice'): Promise<number> {
   for (let position = 1; ; position++) {
     await title(page).filter({ hasText: new RegExp(`Question ${position} of`) }).waitFor();
     await card(page, `.breadcrumb:has-text("Question ${position} of")`);
     if ((await answerBox(page).isVisible()) === (kind === 'question')) {
-      return;
+      return position;
     }
     await answerItem(page, position);
   }
 }
 
-async function quitSession(page: Page): Promise<void> {
-  await page.locator('.quick-input-widget').waitFor();
+/**
+ * Presses Escape on the step on screen once it has settled (an Escape while the previous step is
+ * closing would be lost, and the next step would open): `nextPosition` is the question that must show.
+ */
+async function quitSession(page: Page, nextPosition?: number): Promise<void> {
+  if (nextPosition !== undefined) {
+    await title(page).filter({ hasText: new RegExp(`Question ${nextPosition} of`) }).waitFor();
+  }
+  await page.locator('.quick-input-widget:not(.quick-input-widget-closing)').waitFor();
   await page.keyboard.press('Escape');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
@@ -81,7 +88,7 @@ describe('a learner\'s first quiz session in code-server', function () {
       services.push(await answerItem(page, position));
     }
     assert.ok(new Set(services).size >= 2, `questions from more than one service: ${services.join(', ')}`);
-    await quitSession(page);
+    await quitSession(page, 4);
 
     // The session's summary. The summary card is the quiz card's job; what this side shows is the
     // notification with the figures, and the status bar with the same meaning of "due".
@@ -101,8 +108,8 @@ describe('the quiz in code-server, driven from the command palette', function ()
     await input(page).press('Enter');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
     await input(page).press('Enter');
-    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor();
-    await quitSession(page);
+    await quitSession(page, 1);
+    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor({ state: 'detached' });
   });
 
   it('starts a DynamoDB quiz, reveals an answer, grades it Good and the new count drops', async () => {
@@ -113,7 +120,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
     await input(page).press('Enter');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
     await input(page).press('Enter');
-    await skipUntil(page, 'question');
+    const position = await skipUntil(page, 'question');
     const before = await statusCounts(page);
 
     // A free-recall question: the card shows it, the answer is hidden until Enter.
@@ -131,7 +138,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
     await screenshot(page, 'quiz-answer-revealed');
     await input(page).pressSequentially('3');
     await waitForStatus(page, before.due, before.fresh - 1);
-    await quitSession(page);
+    await quitSession(page, position + 1);
   });
 
   it('answers a multiple-choice item and shows right or wrong with the explanation', async () => {
@@ -151,6 +158,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
     assert.ok((await result.locator('.explanation').count()) === 1);
     assert.ok((await result.locator('.sources a[href^="https://"]').count()) > 0, 'the item cites its sources');
     await screenshot(page, 'quiz-multiple-choice');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Next question|Finish/ }).first().waitFor();
     await quitSession(page);
   });
 

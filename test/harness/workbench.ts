@@ -117,7 +117,7 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
 /** Opens a note from the palette (AWS DB: Open Note…) and waits for its panel. */
 export async function openNote(page: Page, title: string): Promise<void> {
   await runFromPalette(page, 'AWS DB: Open Note…');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input[placeholder^="Type to search notes"]');
   await input.fill(title);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor();
   await input.press('Enter');
@@ -131,6 +131,7 @@ export async function setColorTheme(page: Page, theme: string, workbenchClass: '
   await input.fill(theme);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).waitFor();
   await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForFunction((name) => document.querySelector('.monaco-workbench')?.classList.contains(name), workbenchClass);
 }
 
