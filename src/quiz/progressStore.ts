@@ -172,7 +172,10 @@ export class SyncedProgressStore {
     const legacy = this.legacyLog();
     const logs = [own, ...others, ...(legacy ? [legacy] : [])];
     this.cache = { raws, logs };
-    this.publishing ??= this.publish().finally(() => (this.publishing = undefined));
+    // Best effort: a failed write is tried again at the next read or answer.
+    this.publishing ??= this.publish()
+      .catch(() => undefined)
+      .finally(() => (this.publishing = undefined));
     return logs;
   }
 
@@ -200,6 +203,9 @@ export class SyncedProgressStore {
       await this.memento.update(OWN_LOG_KEY, own);
     }
     let key = this.slotKey();
+    if (!key && Object.keys(own.items).length === 0) {
+      return; // Nothing to share yet: a machine that never answered takes no slot.
+    }
     const current = key ? this.memento.get(key) : undefined;
     // A readable log of another machine: claimed by both before they synced. An unreadable value in
     // this machine's own slot is its own, and is replaced (after it is saved aside).

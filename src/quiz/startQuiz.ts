@@ -122,7 +122,7 @@ export async function startQuiz(deps: QuizDeps, items: readonly QuizItem[], argu
   const { own, linked } = scopeParts(deps.catalog, items, choice);
   const queue = scopedQueue(deps.engine, own, linked);
   if (queue.length === 0) {
-    void vscode.window.showInformationMessage(t('{0} has nothing to quiz: its questions are all ones to ask the interviewer (setting awsDbStudy.quiz.includeAskInterviewer).', scopeLabel(deps, choice)));
+    void vscode.window.showInformationMessage(t('{0} has nothing to quiz with the current settings.', scopeLabel(deps, choice)));
     return undefined;
   }
   const length = await pickLength(deps, queue.length);
