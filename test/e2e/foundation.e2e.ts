@@ -63,32 +63,6 @@ describe('the extension in code-server, as a person sees it', function () {
     await screenshot(page, 'note-panel');
   });
 
-  it('ticks off the walkthrough steps the user has done', async () => {
-    const { page } = workbench();
-    // VS Code tracks the steps of a walkthrough once it has been opened in the window.
-    await openWalkthrough(page);
-    await page.locator('.getting-started-step', { hasText: 'Open a note' }).first().waitFor();
-    await runFromPalette(page, 'View: Close Editor');
-    // Show the Topics view (a click on the icon of the view already shown would hide the side bar).
-    const rds = page.locator('.monaco-list-row', { hasText: 'Amazon RDS' }).first();
-    if (!(await rds.isVisible())) {
-      await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
-    }
-    await rds.waitFor();
-    await openNote(page, 'Query versus Scan');
-    await openWalkthrough(page);
-    const steps = page.locator('.getting-started-step');
-    // Browsing the topics and opening a note are done; the quiz and the hover are not.
-    for (const done of ['Browse the topics', 'Open a note']) {
-      await steps.filter({ hasText: done }).locator(CHECKED).waitFor();
-    }
-    for (const open of ['Take a first quiz', 'Hover over an AWS call']) {
-      assert.equal(await steps.filter({ hasText: open }).locator(CHECKED).count(), 0, open);
-    }
-    await screenshot(page, 'walkthrough');
-    await runFromPalette(page, 'View: Close Editor');
-  });
-
   it('restores the open note and its scroll position after a window reload', async () => {
     const { page } = workbench();
     await openNote(page, 'Query versus Scan');
@@ -115,5 +89,37 @@ describe('the extension in code-server, as a person sees it', function () {
     frame = await webviewFrame(page, 'h1#note-title', 60_000);
     assert.match((await frame.locator('h1#note-title').textContent()) ?? '', /Query/);
     await frame.waitForFunction(() => window.scrollY >= 500, undefined, { timeout: 10_000 });
+  });
+});
+
+// Its own window: a walkthrough step completes when its context key changes after the walkthrough was
+// opened, so a note opened earlier in a shared window would leave "Open a note" unticked.
+describe('the Getting Started walkthrough in code-server', function () {
+  const workbench = useWorkbench();
+
+  it('ticks off the walkthrough steps the user has done', async () => {
+    const { page } = workbench();
+    // VS Code tracks the steps of a walkthrough once it has been opened in the window.
+    await openWalkthrough(page);
+    await page.locator('.getting-started-step', { hasText: 'Open a note' }).first().waitFor();
+    await runFromPalette(page, 'View: Close Editor');
+    // Show the Topics view (a click on the icon of the view already shown would hide the side bar).
+    const rds = page.locator('.monaco-list-row', { hasText: 'Amazon RDS' }).first();
+    if (!(await rds.isVisible())) {
+      await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    }
+    await rds.waitFor();
+    await openNote(page, 'Query versus Scan');
+    await openWalkthrough(page);
+    const steps = page.locator('.getting-started-step');
+    // Browsing the topics and opening a note are done; the quiz and the hover are not.
+    for (const done of ['Browse the topics', 'Open a note']) {
+      await steps.filter({ hasText: done }).locator(CHECKED).waitFor();
+    }
+    for (const open of ['Take a first quiz', 'Hover over an AWS call']) {
+      assert.equal(await steps.filter({ hasText: open }).locator(CHECKED).count(), 0, open);
+    }
+    await screenshot(page, 'walkthrough');
+    await runFromPalette(page, 'View: Close Editor');
   });
 });

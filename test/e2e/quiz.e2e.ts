@@ -109,7 +109,7 @@ describe('the quiz in code-server, driven from the command palette', function ()
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
     await input(page).press('Enter');
     await quitSession(page, 1);
-    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor({ state: 'detached' });
+    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor({ state: 'hidden' });
   });
 
   it('starts a DynamoDB quiz, reveals an answer, grades it Good and the new count drops', async () => {
