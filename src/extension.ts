@@ -2,15 +2,28 @@ import * as vscode from 'vscode';
 import { registerGettingStarted } from './gettingStarted/registerGettingStarted';
 import { registerHints } from './hints/registerHints';
 import { registerNotes } from './notes/registerNotes';
+import { currentQuizInput } from './quiz/quickInput';
 import { registerQuiz } from './quiz/registerQuiz';
 import { registerTopicTree } from './tree/registerTopicTree';
+import { TopicTreeProvider } from './tree/topicTreeProvider';
+
+/** What activate() returns: read-only views into the running extension for the in-host tests. */
+export interface ExtensionTestApi {
+  /** The Topics view's own provider: the rows and descriptions the view shows. */
+  topics: Pick<TopicTreeProvider, 'getChildren' | 'getTreeItem'>;
+  /** The quiz step on screen, if any (its title). */
+  quizInput: typeof currentQuizInput;
+  /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
+  globalState: vscode.Memento;
+}
 
 /** Wires each feature; the features do their own work lazily. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const gettingStarted = registerGettingStarted(context);
   const notes = registerNotes(context);
   context.subscriptions.push(notes.onDidShowNote(() => gettingStarted.markStudied()));
   const tree = registerTopicTree(context, notes);
   tree.showProgress(registerQuiz(context));
   registerHints(context);
+  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState };
 }

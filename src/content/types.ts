@@ -43,6 +43,8 @@ export interface Question {
   /** True when the text is verbatim from the user's seed material. */
   seed: boolean;
   question: string;
+  /** What the question tests (kebab-case); a session never puts two items of one concept side by side. */
+  concept: string;
   noteIds: string[];
   answer: string;
   keyPoints: string[];
@@ -60,6 +62,8 @@ export interface ChoiceItem {
   service: ServiceId;
   noteIds: string[];
   question: string;
+  /** See Question.concept. */
+  concept: string;
   options: ChoiceOption[];
   explanation: string;
   sources: Source[];

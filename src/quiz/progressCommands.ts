@@ -4,7 +4,9 @@ import { statisticsHtml } from './cardHtml';
 import { QuizItem } from './quizScope';
 import { QuizDeps, t } from './quizSession';
 import { QuizStatistics, quizStatistics } from './quizStats';
-import { exportProgress, ImportError, MAX_IMPORT_BYTES, mergeStates, parseProgressFile } from './quizState';
+import { exportProgress, ImportError, parseProgressFile } from './progressLog';
+import { MAX_IMPORT_BYTES } from './quizState';
+import { formatDueCounts } from './startQuiz';
 import { pick } from './quickInput';
 
 function serviceGroups(deps: QuizDeps, items: readonly QuizItem[]): Array<{ serviceId: string; title: string; ids: string[] }> {
@@ -17,7 +19,7 @@ function serviceGroups(deps: QuizDeps, items: readonly QuizItem[]): Array<{ serv
 
 function formatDay(dayStart: number, index: number): string {
   if (index === 0) {
-    return t('Today (and overdue)');
+    return t('Later today');
   }
   if (index === 1) {
     return t('Tomorrow');
@@ -40,10 +42,10 @@ export function showStatistics(deps: QuizDeps, items: readonly QuizItem[]): Quiz
 async function offerActions(stats: QuizStatistics): Promise<void> {
   type Action = 'review' | 'reset' | 'export' | 'import';
   const action = await pick<Action>({
-    title: t('Quiz statistics: {0} due now, {1} reviewed today, {2}-day streak', stats.dueNow, stats.reviewedToday, stats.streakDays),
+    title: t('Quiz statistics: {0}, {1} reviewed today, {2}-day streak', formatDueCounts({ due: stats.dueNow, fresh: stats.newLeftToday }), stats.reviewedToday, stats.streakDays),
     placeholder: t('The statistics are in the quiz card. Pick an action, or press Escape'),
     items: [
-      { label: `$(history) ${t('Review due questions')}`, description: t('{0} due, {1} new today', stats.dueNow, stats.newLeftToday), value: 'review' },
+      { label: `$(calendar) ${t("Today's review")}`, description: formatDueCounts({ due: stats.dueNow, fresh: stats.newLeftToday }), value: 'review' },
       { label: `$(discard) ${t('Reset progress…')}`, value: 'reset' },
       { label: `$(export) ${t('Export progress…')}`, value: 'export' },
       { label: `$(desktop-download) ${t('Import progress…')}`, value: 'import' },
@@ -113,9 +115,9 @@ export async function exportProgressToFile(deps: QuizDeps): Promise<void> {
   if (!target) {
     return;
   }
-  const state = deps.engine.state();
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportProgress(state, now)));
-  void vscode.window.showInformationMessage(t('Exported the progress of {0} items to {1}.', Object.keys(state.items).length, target.path.split('/').pop() ?? ''));
+  const count = Object.keys(deps.engine.state().items).length;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportProgress(deps.engine.exportLog(vscode.env.machineId), now)));
+  void vscode.window.showInformationMessage(t('Exported the progress of {0} items to {1}.', count, target.path.split('/').pop() ?? ''));
 }
 
 function importErrorMessage(error: ImportError): string {
@@ -146,23 +148,19 @@ export async function importProgressFromFile(deps: QuizDeps): Promise<void> {
     void vscode.window.showErrorMessage(importErrorMessage(result.error));
     return;
   }
-  const current = deps.engine.state();
-  let mode: 'merge' | 'replace' = 'replace';
-  if (Object.keys(current.items).length > 0) {
+  const current = Object.keys(deps.engine.state().items).length;
+  if (current > 0) {
     const merge = t('Merge');
-    const replace = t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      t('Import the progress of {0} items?', Object.keys(result.state.items).length),
-      { modal: true, detail: t('Merge keeps, for each question, whichever was reviewed last. Replace discards your current progress of {0} items.', Object.keys(current.items).length) },
+      t('Import the progress of {0} items?', result.items),
+      { modal: true, detail: t('The reviews in the file are merged with your progress of {0} items: each question\'s schedule follows every review from both, in time order. Nothing of yours is discarded.', current) },
       merge,
-      replace,
     );
-    if (!answer) {
+    if (answer !== merge) {
       return;
     }
-    mode = answer === merge ? 'merge' : 'replace';
   }
-  await deps.engine.replace(mergeStates(current, result.state, mode));
+  await deps.engine.absorb(result.log);
   const skipped = result.dropped > 0 ? ` ${t('{0} unreadable entries were skipped.', result.dropped)}` : '';
-  void vscode.window.showInformationMessage(`${t('Imported the progress of {0} items.', Object.keys(result.state.items).length)}${skipped}`);
+  void vscode.window.showInformationMessage(`${t('Imported the progress of {0} items.', result.items)}${skipped}`);
 }

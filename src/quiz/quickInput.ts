@@ -16,6 +16,23 @@ export interface PickOptions<T> {
   active?: PickItem<T>;
 }
 
+/** The quiz step on screen (its title), for tests that wait for the next step instead of sleeping. */
+let shown: { title: string; kind: 'pick' | 'input' } | undefined;
+
+export function currentQuizInput(): { title: string; kind: 'pick' | 'input' } | undefined {
+  return shown;
+}
+
+function track(title: string, kind: 'pick' | 'input'): () => void {
+  const entry = { title, kind };
+  shown = entry;
+  return () => {
+    if (shown === entry) {
+      shown = undefined;
+    }
+  };
+}
+
 /**
  * One step of the quiz as a Quick Pick. It stays open when focus moves (a note opened beside it), and
  * resolves undefined when the user presses Escape.
@@ -24,9 +41,11 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<PickItem<T>>();
     let done = false;
+    const untrack = track(options.title, 'pick');
     const finish = (value: T | undefined): void => {
       if (!done) {
         done = true;
+        untrack();
         resolve(value);
         quickPick.dispose();
       }
@@ -77,9 +96,11 @@ export function input(options: InputOptions): Promise<InputResult | undefined> {
     const box = vscode.window.createInputBox();
     let done = false;
     const running: vscode.Disposable[] = [];
+    const untrack = track(options.title, 'input');
     const finish = (result: InputResult | undefined): void => {
       if (!done) {
         done = true;
+        untrack();
         running.forEach((disposable) => disposable.dispose());
         resolve(result);
         box.dispose();

@@ -2,12 +2,19 @@
  * The quiz's scheduling and bookkeeping over ts-fsrs. Pure (no `vscode`): the clock, the settings and
  * the storage are injected, so that tests drive weeks of reviews in milliseconds.
  */
-import { Card, createEmptyCard, FSRS, fsrs, generatorParameters, Grade, State } from 'ts-fsrs';
-import { CardState, GradeValue, ItemProgress, LogEntry, MAX_LOG_ENTRIES, QuizState, StoredCard } from './quizState';
+import { createEmptyCard, FSRS, fsrs, generatorParameters, Grade, State } from 'ts-fsrs';
+import { toFsrsCard } from './fsrsCards';
+import { combinedLog, MachineLog, mergeLogs, ReplayCache, Scheduler, withLog, withReset, withReview } from './progressLog';
+import { GradeValue, ItemProgress, QuizState } from './quizState';
 
+export { fromFsrsCard, toFsrsCard } from './fsrsCards';
+
+/** Where progress lives: one review log per machine (see progressLog.ts). */
 export interface ProgressStore {
-  read(): QuizState;
-  write(state: QuizState): Promise<void>;
+  /** Every machine's log; the same array until one of them changes, so that the merge is cached on it. */
+  logs(): readonly MachineLog[];
+  /** Changes this machine's own log. */
+  update(change: (mine: MachineLog) => MachineLog): Promise<void>;
 }
 
 export interface SchedulerSettings {
@@ -17,51 +24,28 @@ export interface SchedulerSettings {
 }
 
 /**
- * `due`: graded before and due now. `known`: in FSRS's Review state (learned; learning steps passed)
- * and not due, i.e. FSRS expects it to be remembered. `fresh`: never graded.
+ * Disjoint counts. `due`: graded before and due now (a never-graded item is never due). `known`: in
+ * FSRS's Review state (learning steps passed) and not due, i.e. FSRS expects it to be remembered.
+ * `learning`: graded, not due, still in its learning or relearning steps. `fresh`: never graded.
  */
 export interface ProgressSummary {
   total: number;
   due: number;
+  learning: number;
   known: number;
+  fresh: number;
+}
+
+/** The one meaning of "due" the status bar, tree, picker and statistics share: "3 due · 20 new". */
+export interface DueCounts {
+  /** Graded before and due now. */
+  due: number;
+  /** Never-graded items today's review would bring: the unseen ones, up to today's new-item limit. */
   fresh: number;
 }
 
 export const GRADES: readonly GradeValue[] = [1, 2, 3, 4];
 export const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function toFsrsCard(card: StoredCard): Card {
-  return {
-    due: new Date(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsedDays,
-    scheduled_days: card.scheduledDays,
-    learning_steps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state as number as State,
-    ...(card.lastReview !== undefined ? { last_review: new Date(card.lastReview) } : {}),
-  };
-}
-
-export function fromFsrsCard(card: Card): StoredCard {
-  const stored: StoredCard = {
-    due: card.due.getTime(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsed_days,
-    scheduledDays: card.scheduled_days,
-    learningSteps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state as number as CardState,
-  };
-  if (card.last_review) {
-    stored.lastReview = card.last_review.getTime();
-  }
-  return stored;
-}
 
 /** Local midnight at the start of `time`'s day: "today" is the learner's day, not UTC's. */
 export function startOfDay(time: number): number {
@@ -79,6 +63,7 @@ export function nextDayStart(time: number): number {
 export class QuizEngine {
   private readonly listeners = new Set<() => void>();
   private scheduler: { key: string; fsrs: FSRS } | undefined;
+  private merged: { logs: readonly MachineLog[]; key: string; state: QuizState; cache: ReplayCache } | undefined;
 
   constructor(
     private readonly store: ProgressStore,
@@ -97,12 +82,23 @@ export class QuizEngine {
     return this.scheduler.fsrs;
   }
 
+  private readonly schedule: Scheduler = (card, at, grade) => this.fsrs().next(card, at, grade as number as Grade).card;
+
+  /** The progress all machines' logs give together, replayed only when a log or the settings changed. */
   state(): QuizState {
-    return this.store.read();
+    const logs = this.store.logs();
+    this.fsrs();
+    const key = this.scheduler!.key;
+    if (this.merged?.logs !== logs || this.merged.key !== key) {
+      // Settings changed: every item is replayed with the new scheduler; otherwise only changed items are.
+      const cache: ReplayCache = this.merged?.key === key ? this.merged.cache : new Map();
+      this.merged = { logs, key, state: mergeLogs(logs, this.schedule, cache), cache };
+    }
+    return this.merged.state;
   }
 
   item(id: string): ItemProgress | undefined {
-    return this.store.read().items[id];
+    return this.state().items[id];
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
@@ -117,26 +113,16 @@ export class QuizEngine {
 
   /** Records a grade and returns the item's new progress. */
   async grade(id: string, grade: GradeValue): Promise<ItemProgress> {
-    const now = this.clock();
-    const state = this.store.read();
-    const previous = state.items[id];
-    const card = previous ? toFsrsCard(previous.card) : createEmptyCard(now);
-    const next = this.fsrs().next(card, now, grade as number as Grade);
-    const entry: LogEntry = [now.getTime(), grade, card.state as number as CardState];
-    const progress: ItemProgress = {
-      card: fromFsrsCard(next.card),
-      log: [...(previous?.log ?? []), entry].slice(-MAX_LOG_ENTRIES),
-      introduced: previous?.introduced ?? now.getTime(),
-    };
-    await this.store.write({ ...state, items: { ...state.items, [id]: progress } });
+    const at = this.clock().getTime();
+    await this.store.update((mine) => withReview(mine, id, at, grade, this.schedule));
     this.notifyChanged();
-    return progress;
+    return this.state().items[id];
   }
 
   /** When the item would next be due for each grade, for the labels of the grade buttons. */
   preview(id: string): Record<GradeValue, Date> {
     const now = this.clock();
-    const previous = this.store.read().items[id];
+    const previous = this.state().items[id];
     const preview = this.fsrs().repeat(previous ? toFsrsCard(previous.card) : createEmptyCard(now), now);
     return { 1: preview[1].card.due, 2: preview[2].card.due, 3: preview[3].card.due, 4: preview[4].card.due };
   }
@@ -149,14 +135,14 @@ export class QuizEngine {
   newLeftToday(): number {
     const now = this.clock().getTime();
     const today = startOfDay(now);
-    const introducedToday = Object.values(this.store.read().items).filter((item) => item.introduced >= today && item.introduced <= now).length;
+    const introducedToday = Object.values(this.state().items).filter((item) => item.introduced >= today && item.introduced <= now).length;
     return Math.max(0, this.settings().dailyNewLimit - introducedToday);
   }
 
   progress(ids: readonly string[]): ProgressSummary {
     const now = this.clock().getTime();
-    const items = this.store.read().items;
-    const summary: ProgressSummary = { total: ids.length, due: 0, known: 0, fresh: 0 };
+    const items = this.state().items;
+    const summary: ProgressSummary = { total: ids.length, due: 0, learning: 0, known: 0, fresh: 0 };
     for (const id of ids) {
       const item = items[id];
       if (!item) {
@@ -165,23 +151,23 @@ export class QuizEngine {
         summary.due++;
       } else if (item.card.state === State.Review) {
         summary.known++;
+      } else {
+        summary.learning++;
       }
     }
     return summary;
   }
 
+  dueCounts(ids: readonly string[]): DueCounts {
+    const progress = this.progress(ids);
+    return { due: progress.due, fresh: Math.min(progress.fresh, this.newLeftToday()) };
+  }
+
   /** Due ids among `ids`, most overdue first. */
   dueIds(ids: readonly string[]): string[] {
     const now = this.clock().getTime();
-    const items = this.store.read().items;
+    const items = this.state().items;
     return ids.filter((id) => this.isDue(items[id], now)).sort((a, b) => items[a].card.due - items[b].card.due);
-  }
-
-  /** Review Due: what FSRS says is due, then never-seen items up to today's new-item limit. */
-  reviewQueue(ids: readonly string[]): string[] {
-    const items = this.store.read().items;
-    const fresh = ids.filter((id) => !items[id]).slice(0, this.newLeftToday());
-    return [...this.dueIds(ids), ...fresh];
   }
 
   /**
@@ -190,7 +176,7 @@ export class QuizEngine {
    */
   practiceQueue(ids: readonly string[]): string[] {
     const now = this.clock();
-    const items = this.store.read().items;
+    const items = this.state().items;
     const due = this.dueIds(ids);
     const fresh = ids.filter((id) => !items[id]);
     const recall = (id: string): number => this.fsrs().get_retrievability(toFsrsCard(items[id].card), now, false);
@@ -204,33 +190,39 @@ export class QuizEngine {
 
   /** Probability of recall now, by FSRS's forgetting curve; undefined for never-graded items. */
   retrievability(id: string): number | undefined {
-    const item = this.store.read().items[id];
+    const item = this.state().items[id];
     return item && item.card.state !== State.New ? this.fsrs().get_retrievability(toFsrsCard(item.card), this.clock(), false) : undefined;
   }
 
   /** The next moment a due count changes by itself: a card falling due, or the next local day. */
   nextChangeAt(): number {
     const now = this.clock().getTime();
-    const upcoming = Object.values(this.store.read().items)
+    const upcoming = Object.values(this.state().items)
       .map((item) => item.card.due)
       .filter((due) => due > now);
     return Math.min(nextDayStart(now), ...upcoming);
   }
 
+  /** Forgets the items' schedule and history, on every machine once synced. */
   async reset(ids: readonly string[]): Promise<number> {
-    const state = this.store.read();
-    const items = { ...state.items };
+    const items = this.state().items;
     const removed = ids.filter((id) => id in items);
-    removed.forEach((id) => delete items[id]);
     if (removed.length > 0) {
-      await this.store.write({ ...state, items });
+      const at = this.clock().getTime();
+      await this.store.update((mine) => withReset(mine, removed, at));
       this.notifyChanged();
     }
     return removed.length;
   }
 
-  async replace(state: QuizState): Promise<void> {
-    await this.store.write(state);
+  /** Merges another log (an import) into this machine's: every review of both counts. */
+  async absorb(log: MachineLog): Promise<void> {
+    await this.store.update((mine) => withLog(mine, log));
     this.notifyChanged();
+  }
+
+  /** Every review of every machine, as one log (an export). */
+  exportLog(machine: string): MachineLog {
+    return combinedLog(this.store.logs(), machine);
   }
 }

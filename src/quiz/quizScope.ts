@@ -3,8 +3,8 @@ import { CatalogIndex } from '../content/catalogIndex';
 import { ChoiceItem, Question, ServiceId, SERVICE_IDS } from '../content/types';
 
 export type QuizItem =
-  | { kind: 'question'; id: string; service: ServiceId; noteIds: string[]; question: Question }
-  | { kind: 'choice'; id: string; service: ServiceId; noteIds: string[]; choice: ChoiceItem };
+  | { kind: 'question'; id: string; service: ServiceId; noteIds: string[]; concept: string; question: Question }
+  | { kind: 'choice'; id: string; service: ServiceId; noteIds: string[]; concept: string; choice: ChoiceItem };
 
 export type QuizScope =
   | { kind: 'all' }
@@ -30,10 +30,10 @@ export function quizItems(catalog: CatalogIndex, includeAskInterviewer: boolean)
   for (const service of catalog.services) {
     const questions: QuizItem[] = catalog.questions
       .filter((question) => question.service === service.id && (includeAskInterviewer || question.group !== 'ask-interviewer'))
-      .map((question) => ({ kind: 'question', id: question.id, service: question.service, noteIds: question.noteIds, question }));
+      .map((question) => ({ kind: 'question', id: question.id, service: question.service, noteIds: question.noteIds, concept: question.concept, question }));
     const choices: QuizItem[] = catalog.choices
       .filter((choice) => choice.service === service.id)
-      .map((choice) => ({ kind: 'choice', id: choice.id, service: choice.service, noteIds: choice.noteIds, choice }));
+      .map((choice) => ({ kind: 'choice', id: choice.id, service: choice.service, noteIds: choice.noteIds, concept: choice.concept, choice }));
     for (let i = 0; i < Math.max(questions.length, choices.length); i++) {
       if (i < questions.length) {
         items.push(questions[i]);
@@ -44,6 +44,20 @@ export function quizItems(catalog: CatalogIndex, includeAskInterviewer: boolean)
     }
   }
   return items;
+}
+
+/**
+ * The scope's own items: for a note or a section, those whose main note (the first listed) is in it.
+ * Items that only mention it come after them, as `linked`.
+ */
+export function scopeParts(catalog: CatalogIndex, items: readonly QuizItem[], scope: QuizScope): { own: QuizItem[]; linked: QuizItem[] } {
+  const inScope = itemsInScope(catalog, items, scope);
+  if (scope.kind !== 'note' && scope.kind !== 'section') {
+    return { own: inScope, linked: [] };
+  }
+  const isOwn = (item: QuizItem): boolean =>
+    scope.kind === 'note' ? item.noteIds[0] === scope.noteId : catalog.note(item.noteIds[0])?.section === scope.sectionId;
+  return { own: inScope.filter(isOwn), linked: inScope.filter((item) => !isOwn(item)) };
 }
 
 /** Items of a scope; 'due' selects everything, and the engine then keeps what is due. */

@@ -6,6 +6,7 @@ import { GRADES, QuizEngine } from './quizEngine';
 import { QuizCard } from './quizCard';
 import { QuizItem, shuffled } from './quizScope';
 import { QuizSettings } from './quizSettings';
+import { SessionAnswer } from './quizSummary';
 import { GradeValue } from './quizState';
 import { input, pick, PickItem } from './quickInput';
 
@@ -28,8 +29,10 @@ interface Step {
   place: string;
 }
 
-function step(deps: QuizDeps, scopeTitle: string, item: QuizItem, position: number, count: number): Step {
-  const progress = t('Question {0} of {1}', position + 1, count);
+function step(deps: QuizDeps, scopeTitle: string, item: QuizItem, position: number, count: number, endsAt: number | undefined): Step {
+  const progress = endsAt === undefined
+    ? t('Question {0} of {1}', position + 1, count)
+    : t('Question {0} · {1} min left', position + 1, Math.max(1, Math.ceil((endsAt - deps.engine.clock().getTime()) / 60_000)));
   const service = deps.catalog.service(item.service)?.title ?? item.service;
   return { title: `${scopeTitle} · ${progress}`, place: `${service} · ${progress}` };
 }
@@ -129,14 +132,22 @@ export interface SessionResult {
   answered: number;
   /** Graded Good or Easy, or answered right. */
   recalled: number;
+  /** Every graded answer in order: what summarizeSession (quizSummary.ts) needs. */
+  answers: SessionAnswer[];
 }
 
-/** Asks the queued items one at a time until the queue ends or the user presses Escape. */
-export async function runQuiz(deps: QuizDeps, queue: readonly QuizItem[], title: string): Promise<SessionResult> {
-  const result: SessionResult = { answered: 0, recalled: 0 };
+/**
+ * Asks the queued items one at a time until the queue ends, the user presses Escape, or (a timed
+ * session) the time is up: the item on screen is finished, no new one starts.
+ */
+export async function runQuiz(deps: QuizDeps, queue: readonly QuizItem[], title: string, endsAt?: number): Promise<SessionResult> {
+  const result: SessionResult = { answered: 0, recalled: 0, answers: [] };
   for (let i = 0; i < queue.length; i++) {
+    if (endsAt !== undefined && deps.engine.clock().getTime() >= endsAt) {
+      break;
+    }
     const item = queue[i];
-    const at = step(deps, title, item, i, queue.length);
+    const at = step(deps, title, item, i, queue.length, endsAt);
     const outcome = item.kind === 'question'
       ? await askQuestion(deps, item, title, at)
       : await askChoice(deps, item, title, at, i === queue.length - 1);
@@ -146,6 +157,7 @@ export async function runQuiz(deps: QuizDeps, queue: readonly QuizItem[], title:
     if (outcome !== 'skipped') {
       result.answered++;
       result.recalled += outcome >= 3 ? 1 : 0;
+      result.answers.push({ itemId: item.id, grade: outcome });
     }
   }
   if (result.answered > 0) {

@@ -4,14 +4,20 @@ export interface QuizSettings {
   desiredRetention: number;
   /** FSRS maximum_interval, in days. */
   maximumInterval: number;
-  /** How many never-seen items Review Due introduces per local day. */
+  /** How many never-seen items today's review introduces per local day (any session's new items count). */
   dailyNewLimit: number;
   shuffleOptions: boolean;
   includeAskInterviewer: boolean;
   mockInterviewQuestions: number;
   mockInterviewMinutes: number;
   showStatusBar: boolean;
+  /** A session's default length: 10 or 20 items, or `sessionMinutes` minutes. */
+  sessionLength: SessionLengthSetting;
+  sessionMinutes: number;
 }
+
+export type SessionLengthSetting = '10' | '20' | 'minutes';
+export const SESSION_LENGTHS: readonly SessionLengthSetting[] = ['10', '20', 'minutes'];
 
 export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   desiredRetention: 0.9,
@@ -22,6 +28,8 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   mockInterviewQuestions: 5,
   mockInterviewMinutes: 20,
   showStatusBar: true,
+  sessionLength: '10',
+  sessionMinutes: 15,
 };
 
 function clampNumber(value: unknown, min: number, max: number, fallback: number, integer: boolean): number {
@@ -48,5 +56,7 @@ export function sanitizeQuizSettings(raw: Partial<Record<keyof QuizSettings, unk
     mockInterviewQuestions: clampNumber(raw.mockInterviewQuestions, 1, 30, d.mockInterviewQuestions, true),
     mockInterviewMinutes: clampNumber(raw.mockInterviewMinutes, 1, 180, d.mockInterviewMinutes, true),
     showStatusBar: bool(raw.showStatusBar, d.showStatusBar),
+    sessionLength: SESSION_LENGTHS.find((length) => length === raw.sessionLength) ?? d.sessionLength,
+    sessionMinutes: clampNumber(raw.sessionMinutes, 1, 180, d.sessionMinutes, true),
   };
 }

@@ -13,7 +13,7 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_ITEMS = 10_000;
 export const EXPORT_FORMAT = 'aws-db-study.quiz-progress';
 
-const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+export const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
 // Dates outside these bounds are corruption, not a schedule: 2020-01-01 to 2200-01-01.
 const MIN_TIME = Date.UTC(2020, 0, 1);
 const MAX_TIME = Date.UTC(2200, 0, 1);
@@ -70,11 +70,11 @@ export function emptyState(): QuizState {
   return { version: QUIZ_STATE_VERSION, items: {} };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isTime(value: unknown): value is number {
+export function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= MIN_TIME && value <= MAX_TIME;
 }
 
@@ -90,7 +90,7 @@ function isCardState(value: unknown): value is CardState {
   return value === 0 || value === 1 || value === 2 || value === 3;
 }
 
-function isGrade(value: unknown): value is GradeValue {
+export function isGrade(value: unknown): value is GradeValue {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
@@ -136,7 +136,7 @@ function readLog(value: unknown): LogEntry[] | undefined {
   return log.slice(-MAX_LOG_ENTRIES);
 }
 
-function readItem(value: unknown): ItemProgress | undefined {
+export function readItem(value: unknown): ItemProgress | undefined {
   if (!isRecord(value)) {
     return undefined;
   }
@@ -170,8 +170,8 @@ function migrateV1Item(value: unknown): ItemProgress | undefined {
   return card ? { card, log: [], introduced: card.lastReview ?? card.due } : undefined;
 }
 
-function readItems(items: unknown, readOne: (value: unknown) => ItemProgress | undefined): { items: Record<string, ItemProgress>; dropped: number } {
-  const result: Record<string, ItemProgress> = {};
+export function readItems<T>(items: unknown, readOne: (value: unknown) => T | undefined): { items: Record<string, T>; dropped: number } {
+  const result: Record<string, T> = {};
   let dropped = 0;
   const entries = isRecord(items) ? Object.entries(items) : [];
   for (const [id, value] of entries.slice(0, MAX_ITEMS)) {
@@ -203,61 +203,4 @@ export function loadState(raw: unknown): LoadResult {
   }
   const { items, dropped } = readItems(raw.items, readItem);
   return { state: { version: QUIZ_STATE_VERSION, items }, dropped, status: version > QUIZ_STATE_VERSION ? 'newer' : 'ok' };
-}
-
-export interface ProgressExport {
-  format: typeof EXPORT_FORMAT;
-  exportedAt: string;
-  state: QuizState;
-}
-
-export function exportProgress(state: QuizState, now: Date): string {
-  const file: ProgressExport = { format: EXPORT_FORMAT, exportedAt: now.toISOString(), state };
-  return `${JSON.stringify(file, null, 1)}\n`;
-}
-
-export type ImportError = 'tooLarge' | 'notJson' | 'wrongFormat' | 'newerVersion' | 'noEntries';
-
-export type ImportResult = { ok: true; state: QuizState; dropped: number } | { ok: false; error: ImportError };
-
-/** Validates a progress file before anything is changed; `byteLength` lets callers refuse before reading. */
-export function parseProgressFile(text: string, byteLength = text.length): ImportResult {
-  if (byteLength > MAX_IMPORT_BYTES || text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, error: 'tooLarge' };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'notJson' };
-  }
-  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT || !isRecord(parsed.state)) {
-    return { ok: false, error: 'wrongFormat' };
-  }
-  const loaded = loadState(parsed.state);
-  if (loaded.status === 'newer') {
-    return { ok: false, error: 'newerVersion' };
-  }
-  if (loaded.status === 'corrupt') {
-    return { ok: false, error: 'wrongFormat' };
-  }
-  if (Object.keys(loaded.state.items).length === 0 && loaded.dropped > 0) {
-    return { ok: false, error: 'noEntries' };
-  }
-  return { ok: true, state: loaded.state, dropped: loaded.dropped };
-}
-
-/** Merging keeps, per item, whichever side was reviewed last; replacing takes the file as it is. */
-export function mergeStates(current: QuizState, incoming: QuizState, mode: 'merge' | 'replace'): QuizState {
-  if (mode === 'replace') {
-    return { version: QUIZ_STATE_VERSION, items: { ...incoming.items } };
-  }
-  const items = { ...current.items };
-  for (const [id, item] of Object.entries(incoming.items)) {
-    const mine = items[id];
-    if (!mine || (item.card.lastReview ?? 0) > (mine.card.lastReview ?? 0)) {
-      items[id] = item;
-    }
-  }
-  return { version: QUIZ_STATE_VERSION, items };
 }

@@ -24,7 +24,10 @@ export interface QuizStatistics {
   /** Mean FSRS retrievability now over graded items: the predicted chance of recalling one. */
   predictedRecall: number | undefined;
   services: Array<ServiceGroup & ProgressSummary>;
-  /** Reviews falling due on each of the next days; today includes everything overdue. */
+  /**
+   * Reviews falling due on each of the next days. Today counts only those still to come (the ones due
+   * already are `dueNow`), so that "due" means the same here as in the status bar.
+   */
   upcoming: Array<{ dayStart: number; count: number }>;
 }
 
@@ -68,16 +71,16 @@ export function quizStatistics(engine: QuizEngine, groups: readonly ServiceGroup
     const dayEnd = nextDayStart(dayStart);
     const count = ids.filter((id) => {
       const due = items[id]?.card.due;
-      return due !== undefined && due < dayEnd && (i === 0 || due >= dayStart);
+      return due !== undefined && due < dayEnd && (i === 0 ? due > now : due >= dayStart);
     }).length;
     upcoming.push({ dayStart, count });
     dayStart = dayEnd;
   }
 
-  const fresh = ids.filter((id) => !items[id]).length;
+  const counts = engine.dueCounts(ids);
   return {
-    dueNow: engine.dueIds(ids).length,
-    newLeftToday: Math.min(fresh, engine.newLeftToday()),
+    dueNow: counts.due,
+    newLeftToday: counts.fresh,
     reviewedToday,
     streakDays,
     retention: reviews > 0 ? { recalled, reviews } : undefined,

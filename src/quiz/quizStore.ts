@@ -1,48 +1,52 @@
 import * as vscode from 'vscode';
-import { ProgressStore } from './quizEngine';
-import { loadState, QuizState } from './quizState';
+import { SYNCED_KEYS, SyncedProgressStore, UnreadableValue } from './progressStore';
 
-/** The globalState key of the quiz progress; registered for Settings Sync. */
-export const QUIZ_STATE_KEY = 'awsDbStudy.quiz.progress';
+/** Unreadable values saved aside, newest last, in this machine's (unsynced) global state as well as in files. */
+export const UNREADABLE_KEY = 'awsDbStudy.quiz.unreadable';
+const MAX_KEPT_ASIDE = 5;
 
 /**
- * Quiz progress in `globalState`. Every read checks the stored value, so that a value Settings Sync
- * brought from another machine is picked up; parsing happens only when that value changed.
+ * Quiz progress in `globalState`, merged across machines by Settings Sync (the design and why it works
+ * are in progressStore.ts). This adapter registers the synced keys, keeps unreadable values aside in a
+ * file under the extension's global storage, and says so.
  */
-export class GlobalStateStore implements ProgressStore {
-  private cache: { raw: unknown; state: QuizState } | undefined;
-  /** False when the stored value is from a newer schema: this version must not overwrite it. */
-  private writable = true;
-  private reported = false;
+export function createProgressStore(context: vscode.ExtensionContext, machineId: string = vscode.env.machineId): SyncedProgressStore {
+  context.globalState.setKeysForSync([...SYNCED_KEYS]);
+  let newerReported = false;
+  return new SyncedProgressStore(context.globalState, machineId, {
+    saveAside: (value) => saveAside(context, value),
+    reportUnreadable: (value, savedTo, itemsKept) =>
+      void vscode.window.showWarningMessage(
+        value.dropped === undefined
+          ? vscode.l10n.t('AWS DB quiz: saved quiz progress could not be read and is left out. An unchanged copy was saved to {0}. Progress of {1} items could be read and is kept.', savedTo, itemsKept)
+          : vscode.l10n.t('AWS DB quiz: {0} saved progress entries could not be read and are left out; {1} items are kept. An unchanged copy of the stored value was saved to {2}.', value.dropped, itemsKept, savedTo),
+      ),
+    reportNewer: (ownLog) => {
+      if (!newerReported) {
+        newerReported = true;
+        void vscode.window.showWarningMessage(
+          ownLog
+            ? vscode.l10n.t('AWS DB quiz: your progress was saved by a newer version of this extension. Update the extension; until then, answers are not saved, and nothing saved is overwritten.')
+            : vscode.l10n.t('AWS DB quiz: progress from another machine was saved by a newer version of this extension and is left out here. Update the extension to see it; nothing of it is overwritten.'),
+        );
+      }
+    },
+  });
+}
 
-  constructor(
-    private readonly memento: vscode.Memento,
-    private readonly warn: (message: string) => void,
-  ) {}
-
-  read(): QuizState {
-    const raw = this.memento.get<unknown>(QUIZ_STATE_KEY);
-    if (this.cache && (this.cache.raw === raw || !this.writable)) {
-      return this.cache.state;
-    }
-    const loaded = loadState(raw);
-    this.writable = loaded.status !== 'newer';
-    if (!this.reported && (loaded.status === 'newer' || loaded.dropped > 0)) {
-      this.reported = true;
-      this.warn(
-        loaded.status === 'newer'
-          ? vscode.l10n.t('AWS DB quiz: your progress was saved by a newer version of this extension. Update the extension; until then, answers are not saved.')
-          : vscode.l10n.t('AWS DB quiz: {0} saved progress entries could not be read and were dropped; the rest of your progress is kept.', loaded.dropped),
-      );
-    }
-    this.cache = { raw, state: loaded.state };
-    return loaded.state;
-  }
-
-  async write(state: QuizState): Promise<void> {
-    if (this.writable) {
-      await this.memento.update(QUIZ_STATE_KEY, state);
-    }
-    this.cache = { raw: this.memento.get<unknown>(QUIZ_STATE_KEY), state };
+/** Writes the value to a file in global storage and to an unsynced key; returns the file's path (or the key's name). */
+async function saveAside(context: vscode.ExtensionContext, value: UnreadableValue): Promise<string> {
+  const savedAt = new Date();
+  const kept = context.globalState.get<unknown[]>(UNREADABLE_KEY);
+  const entry = { savedAt: savedAt.toISOString(), key: value.key, raw: value.raw };
+  await context.globalState.update(UNREADABLE_KEY, [...(Array.isArray(kept) ? kept : []), entry].slice(-MAX_KEPT_ASIDE));
+  try {
+    await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+    const name = `unreadable-quiz-progress-${savedAt.toISOString().replace(/[:.]/g, '-')}.json`;
+    const file = vscode.Uri.joinPath(context.globalStorageUri, name);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(entry, null, 1)}\n`));
+    return file.scheme === 'file' ? file.fsPath : file.toString(true);
+  } catch {
+    return vscode.l10n.t('the extension\'s global state (key {0})', UNREADABLE_KEY);
   }
 }

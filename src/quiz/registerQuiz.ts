@@ -3,24 +3,31 @@ import { Commands } from '../commands';
 import { getCatalog } from '../content/catalog';
 import { runMockInterview } from './mockInterview';
 import { exportProgressToFile, importProgressFromFile, resetProgress, showStatistics } from './progressCommands';
-import { ProgressSummary, QuizEngine } from './quizEngine';
+import { DueCounts, ProgressSummary, QuizEngine } from './quizEngine';
 import { QuizCard } from './quizCard';
-import { QuizItem, quizItems } from './quizScope';
+import { itemsInScope, QuizItem, quizItems, StartQuizArgument, scopeFromArgument } from './quizScope';
 import { QuizDeps, t } from './quizSession';
 import { QuizSettings, sanitizeQuizSettings } from './quizSettings';
-import { GlobalStateStore, QUIZ_STATE_KEY } from './quizStore';
-import { reviewDue, startQuiz } from './startQuiz';
+import { createProgressStore } from './quizStore';
+import { countsFromSummary, startupSummary } from './quizSummary';
+import { formatDueCounts, reviewDue, startQuiz } from './startQuiz';
+
+/** Progress over what a scope's quiz asks, and what it leaves out. */
+export interface ScopeProgress extends ProgressSummary {
+  /** Questions to ask the interviewer in the scope, left out of quizzes by awsDbStudy.quiz.includeAskInterviewer. */
+  leftOut: number;
+}
 
 /** What other features (the Topics tree, the welcome view) use from the quiz. */
 export interface QuizApi {
   /** Fires after a grade, a reset or an import, when the settings change, and when time makes an item due. */
   onDidChangeProgress: vscode.Event<void>;
-  /**
-   * Counts over the given question or multiple-choice ids. `due`: answered before and due now.
-   * `known`: in FSRS's Review state (past the learning steps) and not due. `fresh`: never answered.
-   */
-  progress(questionIds: readonly string[]): ProgressSummary;
+  /** Counts over exactly the items a quiz of this scope asks (ProgressSummary says what each count means). */
+  progress(scope: StartQuizArgument): ScopeProgress;
 }
+
+/** The status bar's counts, kept in this machine's global state so that startup reads them without replaying. */
+export const SUMMARY_KEY = 'awsDbStudy.quiz.summary';
 
 export const HAS_QUIZZED_CONTEXT = 'awsDbStudy.hasQuizzed';
 const STATUS_BAR_ID = 'awsDbStudy.quizStatus';
@@ -38,6 +45,8 @@ function readQuizSettings(): QuizSettings {
     mockInterviewQuestions: config.get('mockInterviewQuestions'),
     mockInterviewMinutes: config.get('mockInterviewMinutes'),
     showStatusBar: config.get('showStatusBar'),
+    sessionLength: config.get('sessionLength'),
+    sessionMinutes: config.get('sessionMinutes'),
   });
 }
 
@@ -54,8 +63,7 @@ function guarded<T>(run: (...args: unknown[]) => Promise<T> | T): (...args: unkn
 }
 
 export function registerQuiz(context: vscode.ExtensionContext): QuizApi {
-  context.globalState.setKeysForSync([QUIZ_STATE_KEY]);
-  const store = new GlobalStateStore(context.globalState, (message) => void vscode.window.showWarningMessage(message));
+  const store = createProgressStore(context);
   const engine = new QuizEngine(store, readQuizSettings);
   const changed = new vscode.EventEmitter<void>();
   const card = new QuizCard(context.extensionUri);
@@ -71,31 +79,49 @@ export function registerQuiz(context: vscode.ExtensionContext): QuizApi {
     }
     return eligible.items;
   };
+  let everything: QuizItem[] | undefined;
+  const scopeProgress = (argument: StartQuizArgument): ScopeProgress => {
+    const scope = scopeFromArgument(getCatalog(), argument);
+    if (!scope || scope === 'invalid') {
+      return { total: 0, due: 0, learning: 0, known: 0, fresh: 0, leftOut: 0 };
+    }
+    const asked = itemsInScope(getCatalog(), items(), scope);
+    everything ??= quizItems(getCatalog(), true);
+    const all = itemsInScope(getCatalog(), everything, scope).length;
+    return { ...engine.progress(asked.map((item) => item.id)), leftOut: all - asked.length };
+  };
   const deps = (): QuizDeps => ({ engine, catalog: getCatalog(), card, settings: readQuizSettings });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let hasQuizzed = false;
-  const update = (): void => {
-    clearTimeout(timer);
-    const ids = items().map((item) => item.id);
-    const due = engine.dueIds(ids).length;
-    const fresh = Math.min(engine.progress(ids).fresh, engine.newLeftToday());
+  const show = (counts: DueCounts): void => {
     if (readQuizSettings().showStatusBar) {
-      statusBar.text = `$(mortar-board) ${t('{0} due', due + fresh)}`;
-      statusBar.tooltip = t('AWS DB quiz: {0} reviews due and {1} new questions left for today. Click to review.', due, fresh);
-      statusBar.accessibilityInformation = { label: t('AWS DB quiz: {0} reviews due and {1} new questions left for today', due, fresh) };
+      statusBar.text = `$(mortar-board) ${formatDueCounts(counts)}`;
+      statusBar.tooltip = t("AWS DB quiz: {0} reviews due and {1} new questions left for today. Click to start today's review.", counts.due, counts.fresh);
+      statusBar.accessibilityInformation = { label: t('AWS DB quiz: {0} reviews due and {1} new questions left for today', counts.due, counts.fresh) };
       statusBar.show();
     } else {
       statusBar.hide();
     }
+  };
+  const schedule = (at: number): void => {
+    clearTimeout(timer);
+    const delay = Math.min(MAX_REFRESH_MS, Math.max(1000, at - Date.now() + 500));
+    timer = setTimeout(() => engine.notifyChanged(), delay);
+    // A pending refresh must not keep a plain Node process (the benchmark) alive.
+    (timer as { unref?: () => void }).unref?.();
+  };
+  /** Counts from the merged progress (parses content and replays the logs), and the summary for next startup. */
+  const update = (): void => {
+    const settings = readQuizSettings();
+    const ids = items().map((item) => item.id);
+    show(engine.dueCounts(ids));
+    void context.globalState.update(SUMMARY_KEY, startupSummary(engine, ids, settings.includeAskInterviewer));
     if (!hasQuizzed && Object.keys(engine.state().items).length > 0) {
       hasQuizzed = true;
       void vscode.commands.executeCommand('setContext', HAS_QUIZZED_CONTEXT, true);
     }
-    const delay = Math.min(MAX_REFRESH_MS, Math.max(1000, engine.nextChangeAt() - engine.clock().getTime() + 500));
-    timer = setTimeout(() => engine.notifyChanged(), delay);
-    // A pending refresh must not keep a plain Node process (the benchmark) alive.
-    (timer as { unref?: () => void }).unref?.();
+    schedule(engine.nextChangeAt());
   };
   const refresh = guarded(update);
 
@@ -127,8 +153,22 @@ export function registerQuiz(context: vscode.ExtensionContext): QuizApi {
     vscode.commands.registerCommand(Commands.importProgress, guarded(() => importProgressFromFile(deps()))),
     vscode.commands.registerCommand(Commands.resetProgress, guarded((serviceId) => resetProgress(deps(), items(), serviceId))),
   );
-  // The first due count needs the catalog: compute it after activation, not during it.
-  setTimeout(() => void refresh(), 0);
+  // At startup the status bar reads the summary the last session left: no content parsing, no replay.
+  // The full count (catalog and logs) waits until something needs it, or for a fresh install.
+  const settings = readQuizSettings();
+  const summary = context.globalState.get<unknown>(SUMMARY_KEY);
+  const fromSummary = countsFromSummary(summary, Date.now(), settings.dailyNewLimit, settings.includeAskInterviewer);
+  if (fromSummary) {
+    show(fromSummary);
+    if ((summary as { dueTimes: number[] }).dueTimes.length > 0) {
+      hasQuizzed = true;
+      void vscode.commands.executeCommand('setContext', HAS_QUIZZED_CONTEXT, true);
+    }
+    const dueTimes = (summary as { dueTimes: number[] }).dueTimes.filter((time) => time > Date.now());
+    schedule(Math.min(Date.now() + MAX_REFRESH_MS, ...dueTimes));
+  } else {
+    setTimeout(() => void refresh(), 0);
+  }
 
-  return { onDidChangeProgress: changed.event, progress: (ids) => engine.progress(ids) };
+  return { onDidChangeProgress: changed.event, progress: scopeProgress };
 }

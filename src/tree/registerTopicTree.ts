@@ -9,6 +9,8 @@ import { ProgressSource, TopicTreeProvider } from './topicTreeProvider';
 export interface TopicTreeApi {
   /** Shows quiz progress as each node's description. */
   showProgress(source: ProgressSource): void;
+  /** The provider behind the Topics view, for tests that read what the view shows. */
+  provider: TopicTreeProvider;
 }
 
 export function registerTopicTree(context: vscode.ExtensionContext, notes: NotesApi): TopicTreeApi {
@@ -27,5 +29,5 @@ export function registerTopicTree(context: vscode.ExtensionContext, notes: Notes
       }
     }),
   );
-  return { showProgress: (source) => provider.setProgressSource(source) };
+  return { showProgress: (source) => provider.setProgressSource(source), provider };
 }

@@ -37,11 +37,19 @@ export async function searchTopics(): Promise<void> {
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   const update = (): void => {
-    picker.items = search.search(picker.value).map(toItem);
+    const hits = search.search(picker.value).map(toItem);
+    // An empty list would look like a search still running: say that nothing matched.
+    picker.items = hits.length > 0 || picker.value.trim() === ''
+      ? hits
+      : [{ noteId: '', label: vscode.l10n.t('No results'), detail: vscode.l10n.t('Nothing matches "{0}". Try fewer or shorter words.', picker.value.trim()), alwaysShow: true }];
   };
   const chosen = await new Promise<HitItem | undefined>((resolve) => {
     picker.onDidChangeValue(update);
-    picker.onDidAccept(() => resolve(picker.selectedItems[0]));
+    picker.onDidAccept(() => {
+      if (picker.selectedItems[0]?.noteId) {
+        resolve(picker.selectedItems[0]);
+      }
+    });
     picker.onDidHide(() => resolve(undefined));
     picker.show();
   });

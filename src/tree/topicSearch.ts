@@ -21,8 +21,11 @@ const TITLE_WEIGHT = 10;
 const SUMMARY_WEIGHT = 4;
 const BODY_WEIGHT = 1;
 
+/** Words that mean the same, folded to one spelling on both sides of the search ("lsi vs gsi" finds "GSI versus LSI"). */
+const SAME_WORDS: ReadonlyMap<string, string> = new Map([['versus', 'vs']]);
+
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => SAME_WORDS.get(word) ?? word);
 }
 
 /** Strips markdown syntax that is not prose: code fences' language tags, link targets, table rules. */

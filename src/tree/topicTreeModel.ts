@@ -55,30 +55,12 @@ export class TopicTreeModel {
     return { kind: 'note', id: `note:${note.id}`, serviceId: note.service, noteId: note.id, label: note.title, tooltip: note.summary };
   }
 
-  /** Ids of the quiz questions and multiple-choice items that cover a node, for its progress. */
-  quizItemIds(node: TopicNode): string[] {
-    const catalog = this.catalog;
-    const noteIds =
-      node.kind === 'note'
-        ? [node.noteId]
-        : node.kind === 'section'
-          ? (catalog.sectionOf(node.id.slice('section:'.length))?.section.noteIds ?? [])
-          : (catalog.service(node.serviceId)?.sections.flatMap((section) => section.noteIds) ?? []);
-    const ids = new Set<string>();
-    for (const noteId of noteIds) {
-      for (const item of catalog.questionsForNote(noteId)) {
-        ids.add(item.id);
-      }
+  /** The quiz scope a node stands for: what its progress counts and what its "Start Quiz" asks. */
+  quizScope(node: TopicNode): { serviceId: ServiceId } | { sectionId: string } | { noteId: string } {
+    if (node.kind === 'note') {
+      return { noteId: node.noteId };
     }
-    if (node.kind === 'service') {
-      // Items of the service that link only to other services' notes still count for it.
-      for (const item of [...catalog.questions, ...catalog.choices]) {
-        if (item.service === node.serviceId) {
-          ids.add(item.id);
-        }
-      }
-    }
-    return [...ids];
+    return node.kind === 'section' ? { sectionId: node.id.slice('section:'.length) } : { serviceId: node.serviceId };
   }
 
   parent(node: TopicNode): TopicNode | undefined {

@@ -4,29 +4,41 @@ import { TopicNode, TopicTreeModel } from './topicTreeModel';
 
 const ICONS: Record<TopicNode['kind'], string> = { service: 'database', section: 'symbol-folder', note: 'book' };
 
-/** Quiz progress over a set of questions, as the quiz feature reports it. */
+/** Quiz progress over what a scope's quiz asks, as the quiz feature reports it (see ProgressSummary). */
 export interface QuizProgress {
   total: number;
   due: number;
+  learning: number;
   known: number;
   fresh: number;
+  /** Questions to ask the interviewer in the scope, which quizzes leave out. */
+  leftOut: number;
 }
 
 export interface ProgressSource {
   onDidChangeProgress: vscode.Event<void>;
-  progress(questionIds: readonly string[]): QuizProgress;
+  progress(scope: ReturnType<TopicTreeModel['quizScope']>): QuizProgress;
 }
 
-/** "5 due · 60% known" once something was reviewed, "12 questions" before; nothing without questions. */
+/**
+ * Before any answer: "64 to quiz · 12 to ask the interviewer". After: "3 due · 12 learning · 2% known".
+ * "Due" means what it means in the status bar: answered before and due now.
+ */
 export function describeProgress(progress: QuizProgress): string | undefined {
+  const leftOut = progress.leftOut > 0 ? vscode.l10n.t('{0} to ask the interviewer', progress.leftOut) : undefined;
   if (progress.total === 0) {
-    return undefined;
+    return leftOut;
   }
   if (progress.fresh === progress.total) {
-    return progress.total === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', progress.total);
+    return [vscode.l10n.t('{0} to quiz', progress.total), leftOut].filter(Boolean).join(' · ');
   }
-  const known = vscode.l10n.t('{0}% known', Math.round((progress.known / progress.total) * 100));
-  return progress.due > 0 ? `${vscode.l10n.t('{0} due', progress.due)} · ${known}` : known;
+  return [
+    progress.due > 0 ? vscode.l10n.t('{0} due', progress.due) : undefined,
+    progress.learning > 0 ? vscode.l10n.t('{0} learning', progress.learning) : undefined,
+    vscode.l10n.t('{0}% known', Math.round((progress.known / progress.total) * 100)),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Adapts the pure tree model to VS Code's TreeDataProvider, with quiz progress as descriptions. */
@@ -54,7 +66,10 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     item.iconPath = new vscode.ThemeIcon(ICONS[node.kind]);
     item.contextValue = node.kind;
     if (this.progressSource) {
-      item.description = describeProgress(this.progressSource.progress(this.model.quizItemIds(node)));
+      const progress = this.progressSource.progress(this.model.quizScope(node));
+      item.description = describeProgress(progress);
+      // "Start Quiz" is offered on nodes that have something to quiz (package.json menus).
+      item.contextValue = progress.total > 0 ? `${node.kind} quizzable` : node.kind;
     }
     if (node.kind === 'note') {
       item.command = { command: Commands.openNote, title: vscode.l10n.t('Open Note'), arguments: [node.noteId] };

@@ -31,7 +31,7 @@ describe('design hints in code-server, as a person sees them', function () {
     for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
-      await page.waitForTimeout(1000);
+      await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);
     }
     await hover.first().waitFor({ timeout: 10_000 });
     const text = (await hover.first().textContent()) ?? '';

@@ -1,15 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
+import { openNote, screenshot, setColorTheme, useWorkbench, webviewFrame } from '../harness/workbench';
 
 describe('browsing topics and reading notes, as a person does', function () {
   const workbench = useWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
 
   it('opens a DynamoDB topic from the tree and renders its heading and table', async () => {
     const { page } = workbench();
-    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
     const rows = page.locator('.monaco-list-row');
-    await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
-    await rows.filter({ hasText: 'Reading and writing data' }).first().click();
+    // Expand only what is collapsed: another test may have left the tree open (a click would close it).
+    const showRow = async (label: string, revealedBy: () => Promise<void>): Promise<void> => {
+      if (!(await rows.filter({ hasText: label }).first().isVisible())) {
+        await revealedBy();
+      }
+      await rows.filter({ hasText: label }).first().waitFor();
+    };
+    await showRow('Amazon DynamoDB', () => page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click());
+    await showRow('Reading and writing data', () => rows.filter({ hasText: 'Amazon DynamoDB' }).first().click());
+    await showRow('Query versus Scan', () => rows.filter({ hasText: 'Reading and writing data' }).first().click());
     await rows.filter({ hasText: 'Query versus Scan' }).first().click();
     const frame = await webviewFrame(page, 'h1#note-title');
     assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
@@ -22,6 +29,7 @@ describe('browsing topics and reading notes, as a person does', function () {
 
   it('follows a link to another note inside the panel, and comes back', async () => {
     const { page } = workbench();
+    await openNote(page, 'Query versus Scan');
     let frame = await webviewFrame(page, 'a[data-note="dynamodb-secondary-indexes"]');
     await frame.locator('a[data-note="dynamodb-secondary-indexes"]').first().click();
     await frame.locator('h1#note-title', { hasText: 'Secondary indexes' }).waitFor();
@@ -33,7 +41,8 @@ describe('browsing topics and reading notes, as a person does', function () {
 
   it('highlights code and shows seed corrections and sources', async () => {
     const { page } = workbench();
-    const frame = await webviewFrame(page, 'h1#note-title');
+    await openNote(page, 'Query versus Scan');
+    const frame = await webviewFrame(page, 'h1#note-title:has-text("Query")');
     assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
@@ -41,16 +50,13 @@ describe('browsing topics and reading notes, as a person does', function () {
 
   it('follows the dark theme', async () => {
     const { page } = workbench();
-    const frame = await webviewFrame(page, 'h1#note-title');
+    await setColorTheme(page, 'Light Modern', 'vs');
+    await openNote(page, 'Query versus Scan');
+    const frame = await webviewFrame(page, 'body.vscode-light h1#note-title');
     const lightBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
-    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'));
-    const deadline = Date.now() + 10_000;
-    let darkBackground = lightBackground;
-    while (darkBackground === lightBackground && Date.now() < deadline) {
-      await page.waitForTimeout(200);
-      darkBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    }
+    await setColorTheme(page, 'Dark Modern', 'vs-dark');
+    await frame.waitForFunction((light) => getComputedStyle(document.body).backgroundColor !== light, lightBackground, { timeout: 10_000 });
+    const darkBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(darkBackground, lightBackground);
     const channels = darkBackground.match(/\d+/g)!.slice(0, 3).map(Number);
     assert.ok(channels.every((channel) => channel < 80), `dark background expected, got ${darkBackground}`);
@@ -59,12 +65,8 @@ describe('browsing topics and reading notes, as a person does', function () {
 
   it('follows a high contrast theme, with underlined links', async () => {
     const { page } = workbench();
-    await runFromPalette(page, 'Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Dark High Contrast');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Dark High Contrast' }).waitFor();
-    await input.press('Enter');
-    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('hc-black'));
+    await openNote(page, 'Query versus Scan');
+    await setColorTheme(page, 'Dark High Contrast', 'hc-black');
     const frame = await webviewFrame(page, 'body.vscode-high-contrast h1#note-title');
     const decoration = await frame.evaluate(() => getComputedStyle(document.querySelector('.note-body a')!).textDecorationLine);
     assert.equal(decoration, 'underline');

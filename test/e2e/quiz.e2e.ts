@@ -1,79 +1,177 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
 
-/** The number in the quiz's status-bar item ("$(mortar-board) 20 due"). */
-async function dueInStatusBar(page: Page): Promise<number> {
-  const item = page.locator('.statusbar-item', { hasText: /\d+ due/ }).first();
+/** The quiz's status-bar counts ("$(mortar-board) 3 due · 20 new"). */
+async function statusCounts(page: Page): Promise<{ due: number; fresh: number }> {
+  const item = page.locator('.statusbar-item', { hasText: /\d+ due · \d+ new/ }).first();
   await item.waitFor({ timeout: 20_000 });
-  const text = (await item.textContent()) ?? '';
-  return Number(/(\d+) due/.exec(text)?.[1]);
+  const match = /(\d+) due · (\d+) new/.exec((await item.textContent()) ?? '');
+  return { due: Number(match?.[1]), fresh: Number(match?.[2]) };
 }
 
-async function waitForDue(page: Page, expected: number): Promise<void> {
-  await page.locator('.statusbar-item', { hasText: new RegExp(`(^|\\D)${expected} due`) }).first().waitFor({ timeout: 20_000 });
+async function waitForStatus(page: Page, due: number, fresh: number): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: new RegExp(`(^|\\D)${due} due · ${fresh} new`) }).first().waitFor({ timeout: 20_000 });
 }
 
 /** The quiz card's frame once it shows `selector` (the frame is replaced whenever the card changes). */
-async function card(page: Page, selector: string): Promise<import('playwright-core').Frame> {
+async function card(page: Page, selector: string): Promise<Frame> {
   return webviewFrame(page, `#quiz-card ${selector}`);
 }
+
+const input = (page: Page) => page.locator('.quick-input-widget input');
+const title = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
+const answerBox = (page: Page) => page.locator('.quick-input-widget input[placeholder^="Optional: type your answer"]');
+
+/**
+ * Answers the item on screen as a learner would with the keyboard: a free-recall question is revealed
+ * and graded Good; a multiple-choice item gets its first option, then Next. Returns the item's service.
+ */
+async function answerItem(page: Page, position: number): Promise<string> {
+  await title(page).filter({ hasText: new RegExp(`Question ${position} of`) }).waitFor();
+  const place = `.breadcrumb:has-text("Question ${position} of")`;
+  const breadcrumb = (await (await card(page, place)).locator(place).textContent()) ?? '';
+  const service = /Amazon \w+/.exec(breadcrumb)?.[0] ?? breadcrumb;
+  if (await answerBox(page).isVisible()) {
+    await input(page).fill('my answer');
+    await input(page).press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Good' }).first().waitFor();
+    await input(page).pressSequentially('3');
+  } else {
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+    await input(page).pressSequentially('1');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Next question|Finish/ }).first().waitFor();
+    await input(page).press('Enter');
+  }
+  return service;
+}
+
+/** Answers items until one of the wanted kind is on screen (earlier tests may have answered others). */
+async function skipUntil(page: Page, kind: 'question' | 'choice'): Promise<number> {
+  for (let position = 1; ; position++) {
+    await title(page).filter({ hasText: new RegExp(`Question ${position} of`) }).waitFor();
+    await card(page, `.breadcrumb:has-text("Question ${position} of")`);
+    if ((await answerBox(page).isVisible()) === (kind === 'question')) {
+      return position;
+    }
+    await answerItem(page, position);
+  }
+}
+
+/**
+ * Presses Escape on the step on screen once it has settled (an Escape while the previous step is
+ * closing would be lost, and the next step would open): `nextPosition` is the question that must show.
+ */
+async function quitSession(page: Page, nextPosition?: number): Promise<void> {
+  if (nextPosition !== undefined) {
+    await title(page).filter({ hasText: new RegExp(`Question ${nextPosition} of`) }).waitFor();
+  }
+  await page.locator('.quick-input-widget:not(.quick-input-widget-closing)').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+describe('a learner\'s first quiz session in code-server', function () {
+  const workbench = useWorkbench();
+
+  it('shows nothing due on a fresh install, starts today\'s review from Get Started, mixes services and sums up', async () => {
+    const { page } = workbench();
+    await waitForStatus(page, 0, 20);
+    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    const welcome = page.locator('.welcome-view-content');
+    await welcome.getByRole('button', { name: 'Start a Quiz' }).click();
+
+    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor();
+    await screenshot(page, 'first-session-question-1');
+    const services: string[] = [];
+    for (let position = 1; position <= 3; position++) {
+      services.push(await answerItem(page, position));
+    }
+    assert.ok(new Set(services).size >= 2, `questions from more than one service: ${services.join(', ')}`);
+    await quitSession(page, 4);
+
+    // The session's summary. The summary card is the quiz card's job; what this side shows is the
+    // notification with the figures, and the status bar with the same meaning of "due".
+    await page.locator('.notifications-toasts', { hasText: /Quiz done: 3 answered/ }).waitFor();
+    await waitForStatus(page, 0, 17);
+    await screenshot(page, 'first-session-summary');
+  });
+});
 
 describe('the quiz in code-server, driven from the command palette', function () {
   const workbench = useWorkbench();
 
-  it('starts a DynamoDB quiz, reveals an answer, grades it Good and the due count drops', async () => {
+  it('starts today\'s review with the defaults: Enter, Enter', async () => {
     const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Start Quiz');
-    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: "Today's review" }).waitFor();
+    await input(page).press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
+    await input(page).press('Enter');
+    await quitSession(page, 1);
+    await title(page).filter({ hasText: /^Today's review · Question 1 of 10$/ }).waitFor({ state: 'hidden' });
+  });
+
+  it('starts a DynamoDB quiz, reveals an answer, grades it Good and the new count drops', async () => {
+    const { page } = workbench();
+    await runFromPalette(page, 'AWS DB: Start Quiz');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Amazon DynamoDB' }).first().waitFor();
-    await input.fill('Amazon DynamoDB');
-    await input.press('Enter');
+    await input(page).fill('Amazon DynamoDB');
+    await input(page).press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
+    await input(page).press('Enter');
+    const position = await skipUntil(page, 'question');
+    const before = await statusCounts(page);
 
     // A free-recall question: the card shows it, the answer is hidden until Enter.
     const question = await card(page, '#card-title');
     assert.match((await question.locator('.breadcrumb').textContent()) ?? '', /Amazon DynamoDB/);
     assert.equal(await question.locator('.answer').count(), 0, 'the model answer is hidden');
-    const before = await dueInStatusBar(page);
-    await input.fill('A managed NoSQL key-value store, no joins');
+    await input(page).fill('A managed NoSQL key-value store, no joins');
     await screenshot(page, 'quiz-question');
-    await input.press('Enter');
+    await input(page).press('Enter');
 
     const answer = await card(page, '.answer');
     assert.ok((await answer.locator('.key-points li').count()) >= 3, 'key points are listed');
     assert.match((await answer.locator('.your-notes').textContent()) ?? '', /managed NoSQL/);
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Good' }).first().waitFor();
     await screenshot(page, 'quiz-answer-revealed');
-    await input.pressSequentially('3');
-    await waitForDue(page, before - 1);
+    await input(page).pressSequentially('3');
+    await waitForStatus(page, before.due, before.fresh - 1);
+    await quitSession(page, position + 1);
   });
 
   it('answers a multiple-choice item and shows right or wrong with the explanation', async () => {
     const { page } = workbench();
-    const input = page.locator('.quick-input-widget input');
+    await runFromPalette(page, 'AWS DB: Start Quiz');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Amazon RDS' }).first().waitFor();
+    await input(page).fill('Amazon RDS');
+    await input(page).press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
+    await input(page).press('Enter');
+    await skipUntil(page, 'choice');
     const options = await card(page, '.options');
     assert.ok((await options.locator('.options li').count()) >= 3);
-    const before = await dueInStatusBar(page);
-    await input.pressSequentially('1');
+    await input(page).pressSequentially('1');
     const result = await card(page, '.verdict');
     assert.match((await result.locator('.verdict').textContent()) ?? '', /^(Correct|Not quite)\.$/);
     assert.ok((await result.locator('.explanation').count()) === 1);
     assert.ok((await result.locator('.sources a[href^="https://"]').count()) > 0, 'the item cites its sources');
     await screenshot(page, 'quiz-multiple-choice');
-    await waitForDue(page, before - 1);
-    await input.press('Enter'); // Next question
-    await page.locator('.quick-input-widget input[placeholder^="Optional: type your answer"]').waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Next question|Finish/ }).first().waitFor();
+    await quitSession(page);
   });
 
-  it('opens the statistics from the palette', async () => {
+  it('opens the statistics from the palette, with the status bar\'s meaning of due', async () => {
     const { page } = workbench();
+    const counts = await statusCounts(page);
     await runFromPalette(page, 'AWS DB: Show Quiz Statistics');
     const stats = await card(page, '.stats-summary');
-    const reviewed = await stats.locator('.stats-summary tr', { hasText: 'Reviewed today' }).locator('td').textContent();
-    assert.equal(reviewed, '2');
+    const cell = async (row: string): Promise<string> => (await stats.locator('.stats-summary tr', { hasText: row }).locator('td').textContent()) ?? '';
+    assert.equal(await cell('Due now'), String(counts.due));
+    assert.equal(await cell('New questions left today'), String(counts.fresh));
     assert.ok((await stats.locator('.stats-services tr', { hasText: 'Amazon DynamoDB' }).count()) === 1);
+    await title(page).filter({ hasText: new RegExp(`${counts.due} due · ${counts.fresh} new`) }).waitFor();
     await screenshot(page, 'quiz-statistics');
     await page.keyboard.press('Escape');
   });
@@ -81,22 +179,20 @@ describe('the quiz in code-server, driven from the command palette', function ()
   it('runs a timed mock interview, grades it at the end and lists the weak topics', async () => {
     const { page } = workbench();
     await runFromPalette(page, 'AWS DB: Mock Interview');
-    const input = page.locator('.quick-input-widget input');
-    const title = page.locator('.quick-input-widget .quick-input-title');
     for (let question = 1; question <= 5; question++) {
-      await title.filter({ hasText: new RegExp(`Question ${question} of 5 · \\d+:\\d\\d left`) }).waitFor();
-      await input.fill(`answer ${question}`);
-      await input.press('Enter');
+      await title(page).filter({ hasText: new RegExp(`Question ${question} of 5 · \\d+:\\d\\d left`) }).waitFor();
+      await input(page).fill(`answer ${question}`);
+      await input(page).press('Enter');
     }
     for (let answer = 1; answer <= 5; answer++) {
-      await title.filter({ hasText: `Grading ${answer} of 5` }).waitFor();
+      await title(page).filter({ hasText: `Grading ${answer} of 5` }).waitFor();
       await card(page, '.answer');
-      await input.pressSequentially(answer === 1 ? '1' : '3');
+      await input(page).pressSequentially(answer === 1 ? '1' : '3');
     }
     const summary = await card(page, 'table');
     assert.match((await summary.locator('#card-title').textContent()) ?? '', /Mock interview summary/);
     assert.ok((await summary.locator('a.note-link').count()) > 0, 'the Again answer links its notes');
-    await title.filter({ hasText: 'weak topics' }).waitFor();
+    await title(page).filter({ hasText: 'weak topics' }).waitFor();
     await screenshot(page, 'quiz-mock-interview-summary');
     await page.keyboard.press('Escape');
   });

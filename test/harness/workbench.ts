@@ -114,6 +114,27 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
   await row.click();
 }
 
+/** Opens a note from the palette (AWS DB: Open Note…) and waits for its panel. */
+export async function openNote(page: Page, title: string): Promise<void> {
+  await runFromPalette(page, 'AWS DB: Open Note…');
+  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input[placeholder^="Type to search notes"]');
+  await input.fill(title);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor();
+  await input.press('Enter');
+  await webviewFrame(page, `h1#note-title:has-text("${title}")`);
+}
+
+/** Picks a color theme from Preferences: Color Theme and waits until the workbench wears it. */
+export async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  await runFromPalette(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(theme);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).waitFor();
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.waitForFunction((name) => document.querySelector('.monaco-workbench')?.classList.contains(name), workbenchClass);
+}
+
 /** The innermost frame of a webview whose document contains `selector`. */
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;

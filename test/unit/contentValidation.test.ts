@@ -16,10 +16,10 @@ function validTree(): Record<string, string> {
     files[`${service}/notes/${service}-b.md`] = `---\nid: ${service}-b\ntitle: B\nsummary: About B\n${source}---\n## B\nBody.\n`;
   }
   files['rds/questions.yaml'] =
-    `- id: rds-q01\n  group: interview\n  seed: true\n  question: What is RDS?\n  notes: [rds-a]\n  answer: A managed service.\n` +
+    `- id: rds-q01\n  concept: rds-basics\n  group: interview\n  seed: true\n  question: What is RDS?\n  notes: [rds-a]\n  answer: A managed service.\n` +
     `  keyPoints: [one, two, three]\n  ${source.replace(/\n {2}/g, '\n    ').replace(/\n$/, '')}\n`;
   files['rds/mcq.yaml'] =
-    `- id: rds-mcq-001\n  notes: [rds-b]\n  question: Which?\n  options:\n    - text: x\n    - text: y\n      correct: true\n    - text: z\n` +
+    `- id: rds-mcq-001\n  concept: rds-choice\n  notes: [rds-b]\n  question: Which?\n  options:\n    - text: x\n    - text: y\n      correct: true\n    - text: z\n` +
     `  explanation: Because y.\n  ${source.replace(/\n {2}/g, '\n    ').replace(/\n$/, '')}\n`;
   return files;
 }
@@ -52,6 +52,15 @@ describe('content validation', () => {
     const files = validTree();
     files['rds/mcq.yaml'] = files['rds/mcq.yaml'].replace('rds-mcq-001', 'rds-q01');
     expectOnly(files, /duplicate id 'rds-q01'/);
+  });
+
+  it('rejects a question or multiple-choice item without a concept, and one not in kebab-case', () => {
+    const files = validTree();
+    files['rds/questions.yaml'] = files['rds/questions.yaml'].replace('  concept: rds-basics\n', '');
+    expectOnly(files, /rds-q01: 'concept' must be a non-empty string/);
+    const choices = validTree();
+    choices['rds/mcq.yaml'] = choices['rds/mcq.yaml'].replace('concept: rds-choice', 'concept: RDS Choice');
+    expectOnly(choices, /rds-mcq-001: 'concept' 'RDS Choice' must be kebab-case/);
   });
 
   it('rejects a question without an answer', () => {

@@ -26,6 +26,14 @@ describe('topic search', () => {
     assert.deepEqual(search.search('note'), []);
   });
 
+  it('treats "vs" and "versus" as the same word', () => {
+    const real = new TopicSearch(realCatalog());
+    for (const query of ['lsi vs gsi', 'gsi versus lsi']) {
+      const hits = real.search(query);
+      assert.ok(hits.some((hit) => hit.kind === 'note' && hit.noteId === 'dynamodb-secondary-indexes'), query);
+    }
+  });
+
   it('returns nothing for an empty query', () => {
     assert.deepEqual(search.search('  '), []);
   });

@@ -42,20 +42,12 @@ describe('topic tree model', () => {
     assert.ok(reads > 0);
   });
 
-  it('collects the quiz items under each node for its progress', () => {
-    const real = realCatalog();
-    const realModel = new TopicTreeModel(() => real);
-    const note = realModel.noteNode('dynamodb-transactions')!;
-    const noteItems = realModel.quizItemIds(note);
-    assert.ok(noteItems.length > 0);
-    assert.ok(noteItems.every((id) => real.questionsForNote('dynamodb-transactions').some((item) => item.id === id)));
-    const section = realModel.parent(note)!;
-    const sectionItems = new Set(realModel.quizItemIds(section));
-    assert.ok(noteItems.every((id) => sectionItems.has(id)));
-    const service = realModel.parent(section)!;
-    const serviceItems = realModel.quizItemIds(service);
-    const expected = [...real.questions, ...real.choices].filter((item) => item.service === 'dynamodb').map((item) => item.id);
-    assert.ok(expected.every((id) => serviceItems.includes(id)));
+  it('names the quiz scope of each node, as Start Quiz takes it', () => {
+    const note = model.noteNode('dynamodb-backups')!;
+    const section = model.parent(note)!;
+    assert.deepEqual(model.quizScope(note), { noteId: 'dynamodb-backups' });
+    assert.deepEqual(model.quizScope(section), { sectionId: 'dynamodb-ops' });
+    assert.deepEqual(model.quizScope(model.parent(section)!), { serviceId: 'dynamodb' });
   });
 
   it('shows every note of the real content exactly once', () => {

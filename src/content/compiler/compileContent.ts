@@ -250,7 +250,7 @@ function readList(file: string, reader: FileReader): unknown[] {
 }
 
 function readQuestions(file: string, service: ServiceId, reader: FileReader): Question[] {
-  const allowed = ['id', 'group', 'seed', 'question', 'notes', 'answer', 'keyPoints', 'wrongAnswers', 'sources'];
+  const allowed = ['id', 'concept', 'group', 'seed', 'question', 'notes', 'answer', 'keyPoints', 'wrongAnswers', 'sources'];
   return readList(file, reader).map((entry, index) => {
     const fields = reader.fields(entry, `item ${index + 1}`, allowed);
     const id = reader.id(fields, 'id', `item ${index + 1}`);
@@ -276,6 +276,7 @@ function readQuestions(file: string, service: ServiceId, reader: FileReader): Qu
       group,
       seed: fields.seed === true,
       question: reader.text(fields, 'question', where),
+      concept: reader.id(fields, 'concept', where),
       noteIds,
       answer: reader.text(fields, 'answer', where),
       keyPoints,
@@ -297,7 +298,7 @@ export function optionPositionReference(explanation: string): string | undefined
 }
 
 function readChoices(file: string, service: ServiceId, reader: FileReader): ChoiceItem[] {
-  const allowed = ['id', 'notes', 'question', 'options', 'explanation', 'sources'];
+  const allowed = ['id', 'concept', 'notes', 'question', 'options', 'explanation', 'sources'];
   return readList(file, reader).map((entry, index) => {
     const fields = reader.fields(entry, `item ${index + 1}`, allowed);
     const id = reader.id(fields, 'id', `item ${index + 1}`);
@@ -333,6 +334,7 @@ function readChoices(file: string, service: ServiceId, reader: FileReader): Choi
       service,
       noteIds,
       question: reader.text(fields, 'question', where),
+      concept: reader.id(fields, 'concept', where),
       options,
       explanation,
       sources: reader.sources(fields, where),

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
+import type { ExtensionTestApi } from '../../../src/extension';
 import type { QuizStatistics } from '../../../src/quiz/quizStats';
 import type { SessionResult } from '../../../src/quiz/quizSession';
-import { activateExtension, waitFor } from './helpers';
+import { acceptStep, activateExtension, closeStep, waitFor } from './helpers';
 
 const QUIZ_COMMANDS = [
   Commands.startQuiz,
@@ -15,13 +16,10 @@ const QUIZ_COMMANDS = [
   Commands.resetProgress,
 ];
 
-const pause = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-/** The statistics command returns its figures; its action picker is closed again right away. */
-async function statistics(): Promise<QuizStatistics> {
+/** The statistics command returns its figures; its action picker is closed again once it is shown. */
+async function statistics(api: ExtensionTestApi): Promise<QuizStatistics> {
   const stats = await vscode.commands.executeCommand<QuizStatistics>(Commands.showQuizStatistics);
-  await pause(300);
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await closeStep(api, { title: /^Quiz statistics/ });
   return stats;
 }
 
@@ -30,8 +28,9 @@ function dynamodb(stats: QuizStatistics): QuizStatistics['services'][number] {
 }
 
 describe('quiz in a real VS Code', () => {
+  let api: ExtensionTestApi;
   before(async () => {
-    await activateExtension();
+    api = await activateExtension();
   });
 
   it('registers every quiz command', async () => {
@@ -42,27 +41,25 @@ describe('quiz in a real VS Code', () => {
   });
 
   it('saves a grade given through the palette UI in the stored progress', async () => {
-    const before = await statistics();
-    // The first DynamoDB item: a free-recall question (accept the answer box, then accept the grade
-    // picker, whose active item is Good) or a multiple-choice item (accept an option, then Next).
+    const before = await statistics(api);
     const session = vscode.commands.executeCommand<SessionResult | undefined>(Commands.startQuiz, { serviceId: 'dynamodb' });
-    for (let step = 0; step < 2; step++) {
-      await pause(700);
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
-    await pause(700);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await acceptStep(api, { title: /^Session length/ });
+    // The first DynamoDB item: a free-recall question (accept the answer box, then the grade picker,
+    // whose active item is Good) or a multiple-choice item (accept an option, then Next).
+    const first = await acceptStep(api, { title: /^Amazon DynamoDB · Question 1 of 10/ });
+    await acceptStep(api, { after: first });
+    await closeStep(api);
     const result = await session;
     assert.equal(result?.answered, 1);
 
-    const after = await statistics();
+    const after = await statistics(api);
     assert.equal(after.reviewedToday, before.reviewedToday + 1);
     assert.equal(dynamodb(after).fresh, dynamodb(before).fresh - 1);
     assert.ok(after.streakDays >= 1);
   });
 
   it('opens the quiz card with the statistics', async () => {
-    await statistics();
+    await statistics(api);
     const tab = await waitFor(() =>
       vscode.window.tabGroups.all
         .flatMap((group) => group.tabs)
@@ -73,8 +70,7 @@ describe('quiz in a real VS Code', () => {
 
   it('refuses a bad startQuiz argument without throwing, and asks for a scope instead', async () => {
     const session = vscode.commands.executeCommand(Commands.startQuiz, { serviceId: 'mongodb' });
-    await pause(700);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await closeStep(api, { title: /^Start Quiz$/ });
     assert.equal(await session, undefined);
   });
 });

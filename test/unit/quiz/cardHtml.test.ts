@@ -15,6 +15,7 @@ const question: Question = {
   group: 'interview',
   seed: false,
   question: 'How do `TransactWriteItems` <b>limits</b> work?',
+  concept: 'dynamodb-transactions',
   noteIds: ['dynamodb-keys'],
   answer: 'Up to 100 actions; see [indexes](note:dynamodb-indexes). <script>alert(1)</script>',
   keyPoints: ['100 actions', '4 MB', 'same Region'],
@@ -27,6 +28,7 @@ const choice: ChoiceItem = {
   service: 'dynamodb',
   noteIds: ['dynamodb-keys'],
   question: 'How many items can one TransactWriteItems call include?',
+  concept: 'dynamodb-transactions',
   options: [
     { text: 'Up to 25', correct: false },
     { text: 'Up to 100', correct: true },

@@ -1,19 +1,22 @@
+import { emptyLog, MachineLog } from '../../../src/quiz/progressLog';
 import { ProgressStore, QuizEngine, SchedulerSettings } from '../../../src/quiz/quizEngine';
-import { emptyState, QuizState } from '../../../src/quiz/quizState';
 
-/** A store held in memory that counts writes. */
+/** Logs held in memory: this machine's first, then any other machine's. Counts writes. */
 export class MemoryStore implements ProgressStore {
   writes = 0;
+  private all: readonly MachineLog[];
 
-  constructor(public state: QuizState = emptyState()) {}
-
-  read(): QuizState {
-    return this.state;
+  constructor(mine: MachineLog = emptyLog('this-machine'), others: readonly MachineLog[] = []) {
+    this.all = [mine, ...others];
   }
 
-  async write(state: QuizState): Promise<void> {
+  logs(): readonly MachineLog[] {
+    return this.all;
+  }
+
+  async update(change: (mine: MachineLog) => MachineLog): Promise<void> {
     this.writes++;
-    this.state = state;
+    this.all = [change(this.all[0]), ...this.all.slice(1)];
   }
 }
 
@@ -36,8 +39,8 @@ export class FakeClock {
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = { desiredRetention: 0.9, maximumInterval: 365, dailyNewLimit: 20 };
 
-export function testEngine(settings: Partial<SchedulerSettings> = {}, state?: QuizState): { engine: QuizEngine; store: MemoryStore; clock: FakeClock; settings: SchedulerSettings } {
-  const store = new MemoryStore(state);
+export function testEngine(settings: Partial<SchedulerSettings> = {}, mine?: MachineLog): { engine: QuizEngine; store: MemoryStore; clock: FakeClock; settings: SchedulerSettings } {
+  const store = new MemoryStore(mine);
   const clock = new FakeClock();
   const current = { ...DEFAULT_SCHEDULER, ...settings };
   return { engine: new QuizEngine(store, () => current, clock.now), store, clock, settings: current };

@@ -53,8 +53,8 @@ describe('quiz engine (FSRS scheduling)', () => {
         run.clock.time = progress.card.due;
       }
     }
-    assert.ok(capped.store.state.items['rds-q02'].card.scheduledDays <= 31);
-    assert.ok(uncapped.store.state.items['rds-q02'].card.scheduledDays > 1000);
+    assert.ok(capped.engine.state().items['rds-q02'].card.scheduledDays <= 31);
+    assert.ok(uncapped.engine.state().items['rds-q02'].card.scheduledDays > 1000);
   });
 
   it('round-trips cards through the stored form without loss', () => {
@@ -70,7 +70,7 @@ describe('quiz engine (FSRS scheduling)', () => {
     assert.deepEqual(engine.dueIds(['a', 'b']), []);
     clock.time = progress.card.due;
     assert.deepEqual(engine.dueIds(['a', 'b']), ['a']);
-    assert.deepEqual(engine.progress(['a', 'b']), { total: 2, due: 1, known: 0, fresh: 1 });
+    assert.deepEqual(engine.progress(['a', 'b']), { total: 2, due: 1, learning: 0, known: 0, fresh: 1 });
   });
 
   it('orders due items most overdue first', async () => {
@@ -88,34 +88,34 @@ describe('quiz engine (FSRS scheduling)', () => {
     assert.equal(engine.progress(['a']).known, 0);
     const easy = await engine.grade('b', 4); // straight to Review
     assert.equal(easy.card.state, 2);
-    assert.deepEqual(engine.progress(['a', 'b']), { total: 2, due: 0, known: 1, fresh: 0 });
+    assert.deepEqual(engine.progress(['a', 'b']), { total: 2, due: 0, learning: 1, known: 1, fresh: 0 });
     clock.time = easy.card.due;
-    assert.deepEqual(engine.progress(['b']), { total: 1, due: 1, known: 0, fresh: 0 });
+    assert.deepEqual(engine.progress(['b']), { total: 1, due: 1, learning: 0, known: 0, fresh: 0 });
   });
 
   it('introduces new items up to the daily limit, and again the next day', async () => {
     const { engine, clock } = testEngine({ dailyNewLimit: 3 });
     const ids = ['n1', 'n2', 'n3', 'n4', 'n5'];
-    assert.deepEqual(engine.reviewQueue(ids), ['n1', 'n2', 'n3']);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 3 });
     await engine.grade('n1', 4);
     await engine.grade('n2', 4);
     assert.equal(engine.newLeftToday(), 1);
-    assert.deepEqual(engine.reviewQueue(ids), ['n3']);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 1 });
     await engine.grade('n3', 4);
-    assert.deepEqual(engine.reviewQueue(ids), []);
+    assert.deepEqual(engine.dueCounts(ids), { due: 0, fresh: 0 });
     clock.advanceDays(1);
     assert.equal(engine.newLeftToday(), 3);
-    assert.deepEqual(engine.reviewQueue(ids).slice(-2), ['n4', 'n5']);
+    assert.deepEqual(engine.dueCounts(ids).fresh, 2);
   });
 
-  it('puts due items before new ones in a review, and a practice quiz goes on to the rest', async () => {
+  it('never calls an unseen item due, and a practice quiz goes from due to new to the rest', async () => {
     const { engine, clock } = testEngine({ dailyNewLimit: 1 });
     await engine.grade('seen', 1);
     await engine.grade('solid', 4);
     clock.advanceMinutes(30);
-    assert.deepEqual(engine.reviewQueue(['new1', 'seen', 'new2', 'solid']), ['seen']);
+    assert.deepEqual(engine.dueCounts(['new1', 'seen', 'new2', 'solid']), { due: 1, fresh: 0 });
     clock.advanceDays(1);
-    assert.deepEqual(engine.reviewQueue(['new1', 'seen', 'new2', 'solid']), ['seen', 'new1']);
+    assert.deepEqual(engine.dueCounts(['new1', 'seen', 'new2', 'solid']), { due: 1, fresh: 1 });
     assert.deepEqual(engine.practiceQueue(['new1', 'solid', 'seen', 'new2']), ['seen', 'new1', 'new2', 'solid']);
   });
 
@@ -124,7 +124,7 @@ describe('quiz engine (FSRS scheduling)', () => {
     await engine.grade('removed-question', 1);
     clock.advanceDays(2);
     assert.deepEqual(engine.dueIds(['still-here']), []);
-    assert.deepEqual(engine.progress(['still-here']), { total: 1, due: 0, known: 0, fresh: 1 });
+    assert.deepEqual(engine.progress(['still-here']), { total: 1, due: 0, learning: 0, known: 0, fresh: 1 });
   });
 
   it('tells listeners about grades and resets, and resets only the given items', async () => {

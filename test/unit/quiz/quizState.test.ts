@@ -1,15 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  EXPORT_FORMAT,
-  exportProgress,
-  loadState,
-  MAX_IMPORT_BYTES,
-  MAX_LOG_ENTRIES,
-  mergeStates,
-  parseProgressFile,
-  QUIZ_STATE_VERSION,
-  QuizState,
-} from '../../../src/quiz/quizState';
+import { loadState, MAX_LOG_ENTRIES, QUIZ_STATE_VERSION, QuizState } from '../../../src/quiz/quizState';
 import { testEngine } from './fakes';
 
 /** A realistic saved state: three items graded through the engine. */
@@ -99,59 +89,5 @@ describe('quiz state: loading, migration and recovery', () => {
     assert.equal(log.length, MAX_LOG_ENTRIES);
     assert.equal(log[log.length - 1][0], start + 80 * 60_000);
     assert.ok(log.every((entry, i) => i === 0 || entry[0] >= log[i - 1][0]));
-  });
-});
-
-describe('quiz progress files: export and import validation', () => {
-  it('imports what it exported', async () => {
-    const state = await savedState();
-    const file = exportProgress(state, new Date(2025, 0, 6));
-    assert.deepEqual(parseProgressFile(file), { ok: true, state, dropped: 0 });
-  });
-
-  it('refuses a file that is not JSON', () => {
-    assert.deepEqual(parseProgressFile('{"format": '), { ok: false, error: 'notJson' });
-    assert.deepEqual(parseProgressFile(''), { ok: false, error: 'notJson' });
-  });
-
-  it('refuses JSON of the wrong shape', () => {
-    for (const text of ['[]', 'null', '"progress"', '{"version":2,"items":{}}', JSON.stringify({ format: 'something-else', state: { version: 2, items: {} } }), JSON.stringify({ format: EXPORT_FORMAT, state: 'none' }), JSON.stringify({ format: EXPORT_FORMAT, state: { version: 2, items: [] } })]) {
-      assert.deepEqual(parseProgressFile(text), { ok: false, error: 'wrongFormat' }, text);
-    }
-  });
-
-  it('refuses a file over the size limit before parsing it', () => {
-    const huge = `{"format":"${EXPORT_FORMAT}","state":{"version":2,"items":{}},"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
-    assert.deepEqual(parseProgressFile(huge), { ok: false, error: 'tooLarge' });
-    assert.deepEqual(parseProgressFile('', MAX_IMPORT_BYTES + 1), { ok: false, error: 'tooLarge' });
-  });
-
-  it('refuses a file from a newer version, and one with no readable entry', () => {
-    assert.deepEqual(parseProgressFile(JSON.stringify({ format: EXPORT_FORMAT, state: { version: QUIZ_STATE_VERSION + 1, items: {} } })), { ok: false, error: 'newerVersion' });
-    assert.deepEqual(parseProgressFile(JSON.stringify({ format: EXPORT_FORMAT, state: { version: 2, items: { a: 1, b: {} } } })), { ok: false, error: 'noEntries' });
-  });
-
-  it('imports the readable entries of a partly damaged file and counts the rest', async () => {
-    const state = viaJson(await savedState()) as { items: Record<string, unknown> };
-    state.items['damaged'] = { card: null };
-    const result = parseProgressFile(JSON.stringify({ format: EXPORT_FORMAT, exportedAt: '', state }));
-    assert.ok(result.ok);
-    assert.equal(result.dropped, 1);
-    assert.equal(Object.keys(result.state.items).length, 3);
-  });
-
-  it('merges by keeping the more recently reviewed side of each item; replace takes the file', async () => {
-    const mine = await savedState();
-    const { engine, clock } = testEngine();
-    clock.advanceDays(3);
-    await engine.grade('rds-q01', 4);
-    await engine.grade('rds-q99', 3);
-    const theirs = engine.state();
-    const merged = mergeStates(mine, theirs, 'merge');
-    assert.deepEqual(merged.items['rds-q01'], theirs.items['rds-q01']);
-    assert.deepEqual(merged.items['dynamodb-q01'], mine.items['dynamodb-q01']);
-    assert.ok(merged.items['rds-q99']);
-    assert.deepEqual(mergeStates(theirs, mine, 'merge').items['rds-q01'], theirs.items['rds-q01']);
-    assert.deepEqual(Object.keys(mergeStates(mine, theirs, 'replace').items).sort(), ['rds-q01', 'rds-q99']);
   });
 });

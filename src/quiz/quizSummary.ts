@@ -1,0 +1,120 @@
+/**
+ * Small figures derived from the merged progress. Pure, so that each is unit-tested.
+ * - The startup summary: kept beside the logs so that the status bar shows "3 due · 20 new" at
+ *   startup without parsing content or replaying any review.
+ * - The session summary: what a finished (or quit) session shows in place of the card.
+ */
+import { CatalogIndex } from '../content/catalogIndex';
+import { DueCounts, QuizEngine, startOfDay } from './quizEngine';
+import { GradeValue } from './quizState';
+
+export const STARTUP_SUMMARY_VERSION = 1;
+
+export interface StartupSummary {
+  version: typeof STARTUP_SUMMARY_VERSION;
+  /** The setting the counts were made with: another value makes the summary stale. */
+  includeAskInterviewer: boolean;
+  /** When each graded eligible item falls due (epoch ms), ascending. */
+  dueTimes: number[];
+  /** Eligible items never graded. */
+  unseen: number;
+  /** Local start of the day `introducedToday` counts, and how many new items were first graded on it. */
+  day: number;
+  introducedToday: number;
+}
+
+export function startupSummary(engine: QuizEngine, eligibleIds: readonly string[], includeAskInterviewer: boolean): StartupSummary {
+  const now = engine.clock().getTime();
+  const items = engine.state().items;
+  const dueTimes = eligibleIds.flatMap((id) => (items[id] ? [items[id].card.due] : [])).sort((a, b) => a - b);
+  const day = startOfDay(now);
+  const introducedToday = Object.values(items).filter((item) => item.introduced >= day && item.introduced <= now).length;
+  return { version: STARTUP_SUMMARY_VERSION, includeAskInterviewer, dueTimes, unseen: eligibleIds.length - dueTimes.length, day, introducedToday };
+}
+
+/** The status bar's counts from a stored summary, or undefined when it is missing, malformed or stale. */
+export function countsFromSummary(raw: unknown, now: number, dailyNewLimit: number, includeAskInterviewer: boolean): DueCounts | undefined {
+  if (typeof raw !== 'object' || raw === null) {
+    return undefined;
+  }
+  const summary = raw as Partial<StartupSummary>;
+  if (
+    summary.version !== STARTUP_SUMMARY_VERSION ||
+    summary.includeAskInterviewer !== includeAskInterviewer ||
+    !Array.isArray(summary.dueTimes) ||
+    !summary.dueTimes.every((time) => typeof time === 'number') ||
+    typeof summary.unseen !== 'number' ||
+    typeof summary.day !== 'number' ||
+    typeof summary.introducedToday !== 'number'
+  ) {
+    return undefined;
+  }
+  const due = summary.dueTimes.filter((time) => time <= now).length;
+  const introduced = summary.day === startOfDay(now) ? summary.introducedToday : 0;
+  return { due, fresh: Math.max(0, Math.min(summary.unseen, dailyNewLimit - introduced)) };
+}
+
+/** One answer of a session: the item and its grade (multiple choice: 3 right, 1 wrong). */
+export interface SessionAnswer {
+  itemId: string;
+  grade: GradeValue;
+}
+
+export interface WeakNote {
+  noteId: string;
+  title: string;
+  /** Answers in this session graded Again or Hard whose main note this is. */
+  misses: number;
+}
+
+export interface SessionSummary {
+  answered: number;
+  /** Graded Good or Easy, or answered right. */
+  recalled: number;
+  /** The earliest next review among this session's items (epoch ms), if any was answered. */
+  nextDue: number | undefined;
+  /** Notes to reread, most missed first (at most 5). */
+  weakNotes: WeakNote[];
+  /** What today's review still holds after the session, with the status bar's meaning of "due". */
+  left: DueCounts;
+}
+
+const MAX_WEAK_NOTES = 5;
+
+/**
+ * The summary a finished or quit session shows: from its answers, the engine's progress after them,
+ * and the items today's review counts (`eligibleIds`).
+ */
+export function summarizeSession(engine: QuizEngine, catalog: CatalogIndex, answers: readonly SessionAnswer[], eligibleIds: readonly string[]): SessionSummary {
+  const itemNotes = new Map<string, string | undefined>();
+  for (const item of [...catalog.questions, ...catalog.choices]) {
+    itemNotes.set(item.id, item.noteIds[0]);
+  }
+  const misses = new Map<string, number>();
+  let recalled = 0;
+  for (const answer of answers) {
+    if (answer.grade >= 3) {
+      recalled++;
+      continue;
+    }
+    const noteId = itemNotes.get(answer.itemId);
+    if (noteId) {
+      misses.set(noteId, (misses.get(noteId) ?? 0) + 1);
+    }
+  }
+  const dueTimes = answers.flatMap((answer) => {
+    const item = engine.item(answer.itemId);
+    return item ? [item.card.due] : [];
+  });
+  const weakNotes = [...misses.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_WEAK_NOTES)
+    .map(([noteId, count]) => ({ noteId, title: catalog.note(noteId)?.title ?? noteId, misses: count }));
+  return {
+    answered: answers.length,
+    recalled,
+    nextDue: dueTimes.length > 0 ? Math.min(...dueTimes) : undefined,
+    weakNotes,
+    left: engine.dueCounts(eligibleIds),
+  };
+}

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { quizItems, scopeParts, QuizItem } from '../../../src/quiz/quizScope';
+import { interleaveNew, limitSession, scopedQueue, spaceConcepts, todaysReview } from '../../../src/quiz/sessionPlan';
+import { countsFromSummary, startupSummary, summarizeSession } from '../../../src/quiz/quizSummary';
+import { realCatalog } from '../../support/realCatalog';
+import { testEngine } from './fakes';
+
+const catalog = realCatalog();
+const items = quizItems(catalog, false);
+
+function adjacentSameConcept(queue: readonly QuizItem[]): number {
+  return queue.filter((item, i) => i > 0 && queue[i - 1].concept === item.concept).length;
+}
+
+describe('quiz sessions: what today\'s review and a scoped quiz ask, in which order', () => {
+  it('starts a fresh install with new items from every service, never two on one concept side by side', () => {
+    const { engine } = testEngine();
+    const queue = todaysReview(engine, items);
+    assert.equal(queue.length, 20, 'the daily new-item limit');
+    assert.deepEqual(new Set(queue.slice(0, 3).map((item) => item.service)), new Set(['rds', 'dynamodb', 'elasticache']));
+    assert.equal(adjacentSameConcept(queue), 0);
+    assert.equal(new Set(queue.map((item) => item.noteIds[0])).size, queue.length, 'twenty new items from twenty notes');
+  });
+
+  it('puts due reviews first, then new items; an unseen item is never counted due', async () => {
+    const { engine, clock } = testEngine({ dailyNewLimit: 3 });
+    await engine.grade('rds-q01', 1);
+    clock.advanceMinutes(30);
+    const queue = todaysReview(engine, items);
+    assert.equal(queue[0].id, 'rds-q01');
+    assert.equal(queue.length, 1 + 2, 'one due, and the two new items the limit still allows today');
+    assert.deepEqual(engine.dueCounts(items.map((item) => item.id)), { due: 1, fresh: 2 });
+  });
+
+  it('mixes new items across services, and within a service across notes', () => {
+    const mixed = interleaveNew(items);
+    assert.deepEqual(mixed.slice(0, 3).map((item) => item.service), ['rds', 'dynamodb', 'elasticache']);
+    const rds = mixed.filter((item) => item.service === 'rds').slice(0, 5);
+    assert.equal(new Set(rds.map((item) => item.noteIds[0])).size, 5);
+  });
+
+  it('moves an item away from a neighbour on the same concept, and keeps the order otherwise', () => {
+    const [a, b, c] = items.filter((item) => item.concept === 'rds-engines' || item.concept === 'rds-multi-az-standby');
+    const same = items.filter((item) => item.concept === 'rds-engines');
+    assert.equal(same.length, 2);
+    const spaced = spaceConcepts([same[0], same[1], c]);
+    assert.deepEqual(spaced.map((item) => item.id), [same[0].id, c.id, same[1].id]);
+    assert.deepEqual(spaceConcepts([a, c, b]).map((item) => item.id), [a, c, b].map((item) => item.id));
+    assert.deepEqual(spaceConcepts([same[0], same[1]]).map((item) => item.id), same.map((item) => item.id), 'nothing else to put between them');
+  });
+
+  it('starts a note\'s quiz with the note\'s own items, and a section\'s with the section\'s own', () => {
+    const { engine } = testEngine();
+    const note = scopeParts(catalog, items, { kind: 'note', noteId: 'dynamodb-consistency' });
+    const noteQueue = scopedQueue(engine, note.own, note.linked);
+    assert.ok(note.own.length > 0 && note.linked.length > 0);
+    assert.ok(noteQueue.slice(0, note.own.length).every((item) => item.noteIds[0] === 'dynamodb-consistency'));
+    assert.notEqual(noteQueue[0].id, 'dynamodb-q01', 'not "What is Amazon DynamoDB"');
+
+    const section = catalog.note('dynamodb-security')!.section;
+    const parts = scopeParts(catalog, items, { kind: 'section', sectionId: section });
+    const queue = scopedQueue(engine, parts.own, parts.linked);
+    assert.ok(queue.slice(0, parts.own.length).every((item) => catalog.note(item.noteIds[0])!.section === section));
+  });
+
+  it('cuts a session to its length; a timed session keeps the whole queue', () => {
+    assert.deepEqual(limitSession([1, 2, 3], { kind: 'items', count: 2 }), [1, 2]);
+    assert.deepEqual(limitSession([1, 2, 3], { kind: 'minutes', minutes: 5 }), [1, 2, 3]);
+  });
+});
+
+describe('quiz summaries', () => {
+  it('gives the status bar\'s counts from the startup summary without replaying, the same as the engine', async () => {
+    const { engine, clock } = testEngine();
+    const ids = items.map((item) => item.id);
+    await engine.grade('rds-q01', 1);
+    await engine.grade('rds-q02', 4);
+    const summary = JSON.parse(JSON.stringify(startupSummary(engine, ids, false)));
+    assert.deepEqual(countsFromSummary(summary, clock.time, 20, false), engine.dueCounts(ids));
+    clock.advanceDays(1);
+    assert.deepEqual(countsFromSummary(summary, clock.time, 20, false), engine.dueCounts(ids), 'a new day: due again, new limit reset');
+    assert.equal(countsFromSummary(summary, clock.time, 20, true), undefined, 'another setting: stale');
+    assert.equal(countsFromSummary({ version: 1 }, clock.time, 20, false), undefined);
+    assert.equal(countsFromSummary(undefined, clock.time, 20, false), undefined);
+  });
+
+  it('summarizes a session: answered, recalled, the next review and the notes to reread', async () => {
+    const { engine } = testEngine();
+    const answers = [
+      { itemId: 'rds-q01', grade: 3 as const },
+      { itemId: 'rds-mcq-001', grade: 1 as const },
+      { itemId: 'dynamodb-q06', grade: 2 as const },
+    ];
+    for (const answer of answers) {
+      await engine.grade(answer.itemId, answer.grade);
+    }
+    const summary = summarizeSession(engine, catalog, answers, items.map((item) => item.id));
+    assert.equal(summary.answered, 3);
+    assert.equal(summary.recalled, 1);
+    assert.equal(summary.nextDue, Math.min(...answers.map((answer) => engine.item(answer.itemId)!.card.due)));
+    assert.deepEqual(summary.weakNotes.map((note) => note.noteId).sort(), ['dynamodb-consistency', 'rds-overview']);
+    assert.equal(summary.weakNotes.find((note) => note.noteId === 'rds-overview')?.title, catalog.note('rds-overview')!.title);
+    assert.deepEqual(summary.left, engine.dueCounts(items.map((item) => item.id)));
+  });
+});
