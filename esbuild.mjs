@@ -93,6 +93,7 @@ const builds = [
   { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...shared, plugins: [contentPlugin(compiler, 'deflate')], entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...shared, entryPoints: ['media/src/note.ts'], outfile: 'dist/webview/note.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...shared, entryPoints: ['media/src/quizCard.ts'], outfile: 'dist/webview/quizCard.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The aws-db-hints command line (package.json "bin"); not shipped in the .vsix.
   { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import { CardKey } from './cardProtocol';
+
+/** Puts the keyboard back into the picker, e.g. after a note opened beside the quiz card. */
+const FOCUS_QUICK_INPUT = 'workbench.action.focusQuickOpen';
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   /** What picking the item returns. */
@@ -14,6 +18,13 @@ export interface PickOptions<T> {
   /** Typed values that pick at once: "1" to "4" for grades, option numbers for multiple choice. */
   keys?: ReadonlyMap<string, T>;
   active?: PickItem<T>;
+  /**
+   * Text under the input that wraps instead of being cut, e.g. the whole question. Shown by VS Code
+   * versions whose QuickPick has `prompt`; older ones get it in the placeholder.
+   */
+  prompt?: string;
+  /** Keys pressed or buttons clicked in the quiz card: a number picks like typing it, Enter accepts. */
+  cardKeys?: vscode.Event<CardKey>;
 }
 
 /**
@@ -24,15 +35,23 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<PickItem<T>>();
     let done = false;
+    const listeners: vscode.Disposable[] = [];
     const finish = (value: T | undefined): void => {
       if (!done) {
         done = true;
+        listeners.forEach((listener) => listener.dispose());
         resolve(value);
         quickPick.dispose();
       }
     };
     quickPick.title = options.title;
-    quickPick.placeholder = options.placeholder;
+    const withPrompt = quickPick as vscode.QuickPick<PickItem<T>> & { prompt?: string };
+    if (options.prompt && 'prompt' in withPrompt) {
+      withPrompt.prompt = options.prompt;
+      quickPick.placeholder = options.placeholder;
+    } else {
+      quickPick.placeholder = options.prompt ?? options.placeholder;
+    }
     quickPick.items = options.items;
     quickPick.ignoreFocusOut = true;
     quickPick.matchOnDescription = true;
@@ -45,15 +64,28 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
         finish(keyed);
       }
     });
-    quickPick.onDidAccept(() => {
+    const accept = (): void => {
       const item = quickPick.activeItems[0];
       if (item?.run) {
         quickPick.value = '';
-        void Promise.resolve(item.run()).then(() => quickPick.show());
+        void Promise.resolve(item.run()).then(() => vscode.commands.executeCommand(FOCUS_QUICK_INPUT));
       } else if (item?.value !== undefined) {
         finish(item.value);
       }
-    });
+    };
+    quickPick.onDidAccept(accept);
+    if (options.cardKeys) {
+      listeners.push(
+        options.cardKeys((key) => {
+          const keyed = options.keys?.get(key);
+          if (keyed !== undefined) {
+            finish(keyed);
+          } else if (key === 'enter') {
+            accept();
+          }
+        }),
+      );
+    }
     quickPick.onDidHide(() => finish(undefined));
     quickPick.show();
   });
@@ -69,6 +101,8 @@ export interface InputOptions {
   skippable?: boolean;
   /** Runs while the box is open, e.g. a countdown; `timeout` closes the box with what was typed. */
   whileOpen?: (box: vscode.InputBox, timeout: () => void) => vscode.Disposable;
+  /** Keys pressed or buttons clicked in the quiz card: Enter accepts what is typed in the box. */
+  cardKeys?: vscode.Event<CardKey>;
 }
 
 /** A free-text step: the learner thinks or types, then presses Enter. Escape resolves undefined. */
@@ -95,6 +129,9 @@ export function input(options: InputOptions): Promise<InputResult | undefined> {
     }
     box.onDidAccept(() => finish({ kind: 'accept', value: box.value }));
     box.onDidHide(() => finish(undefined));
+    if (options.cardKeys) {
+      running.push(options.cardKeys((key) => key === 'enter' && finish({ kind: 'accept', value: box.value })));
+    }
     box.show();
     const whileOpen = options.whileOpen?.(box, () => finish({ kind: 'timeout', value: box.value }));
     if (whileOpen) {
