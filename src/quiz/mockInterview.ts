@@ -101,7 +101,7 @@ export async function runMockInterview(deps: QuizDeps, items: readonly QuizItem[
       items: grades,
       keys: GRADE_KEYS,
       active: grades[(coverage.suggested ?? 3) - 1],
-      cardKeys: deps.card.onDidPressKey,
+      card: deps.card,
     });
     if (grade === undefined) {
       break;

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 import { CardKey } from './cardProtocol';
 
-/** Puts the keyboard back into the picker, e.g. after a note opened beside the quiz card. */
-const FOCUS_QUICK_INPUT = 'workbench.action.focusQuickOpen';
+/** What the quiz card reports while a step waits: keys pressed or buttons clicked, notes opened. */
+export interface CardEvents {
+  /** A number picks like typing it in the picker; Enter accepts. */
+  onDidPressKey: vscode.Event<CardKey>;
+  /** A note opened beside the card: the picker takes the keyboard back. */
+  onDidOpenNote: vscode.Event<void>;
+}
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   /** What picking the item returns. */
@@ -23,13 +28,12 @@ export interface PickOptions<T> {
    * versions whose QuickPick has `prompt`; older ones get it in the placeholder.
    */
   prompt?: string;
-  /** Keys pressed or buttons clicked in the quiz card: a number picks like typing it, Enter accepts. */
-  cardKeys?: vscode.Event<CardKey>;
+  card?: CardEvents;
 }
 
 /**
- * One step of the quiz as a Quick Pick. It stays open when focus moves (a note opened beside it), and
- * resolves undefined when the user presses Escape.
+ * One step of the quiz as a Quick Pick. It stays open when focus moves (a note opened beside it) and
+ * takes the keyboard back afterwards; it resolves undefined when the user presses Escape.
  */
 export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
@@ -42,6 +46,21 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
         listeners.forEach((listener) => listener.dispose());
         resolve(value);
         quickPick.dispose();
+      }
+    };
+    // Hiding and showing again is what reliably puts the keyboard back in the input, whether focus
+    // went to the picker's list (a click on an item) or to a webview; that one hide is not an Escape.
+    let hidesToIgnore = 0;
+    const refocus = (): void => {
+      if (done) {
+        return;
+      }
+      hidesToIgnore++;
+      quickPick.hide();
+      quickPick.value = '';
+      quickPick.show();
+      if (options.active) {
+        quickPick.activeItems = [options.active];
       }
     };
     quickPick.title = options.title;
@@ -67,16 +86,15 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
     const accept = (): void => {
       const item = quickPick.activeItems[0];
       if (item?.run) {
-        quickPick.value = '';
-        void Promise.resolve(item.run()).then(() => vscode.commands.executeCommand(FOCUS_QUICK_INPUT));
+        void Promise.resolve(item.run()).then(refocus);
       } else if (item?.value !== undefined) {
         finish(item.value);
       }
     };
     quickPick.onDidAccept(accept);
-    if (options.cardKeys) {
+    if (options.card) {
       listeners.push(
-        options.cardKeys((key) => {
+        options.card.onDidPressKey((key) => {
           const keyed = options.keys?.get(key);
           if (keyed !== undefined) {
             finish(keyed);
@@ -84,9 +102,16 @@ export function pick<T>(options: PickOptions<T>): Promise<T | undefined> {
             accept();
           }
         }),
+        options.card.onDidOpenNote(refocus),
       );
     }
-    quickPick.onDidHide(() => finish(undefined));
+    quickPick.onDidHide(() => {
+      if (hidesToIgnore > 0) {
+        hidesToIgnore--;
+      } else {
+        finish(undefined);
+      }
+    });
     quickPick.show();
   });
 }
@@ -101,8 +126,8 @@ export interface InputOptions {
   skippable?: boolean;
   /** Runs while the box is open, e.g. a countdown; `timeout` closes the box with what was typed. */
   whileOpen?: (box: vscode.InputBox, timeout: () => void) => vscode.Disposable;
-  /** Keys pressed or buttons clicked in the quiz card: Enter accepts what is typed in the box. */
-  cardKeys?: vscode.Event<CardKey>;
+  /** The quiz card: Enter there accepts what is typed in the box. */
+  card?: CardEvents;
 }
 
 /** A free-text step: the learner thinks or types, then presses Enter. Escape resolves undefined. */
@@ -129,8 +154,8 @@ export function input(options: InputOptions): Promise<InputResult | undefined> {
     }
     box.onDidAccept(() => finish({ kind: 'accept', value: box.value }));
     box.onDidHide(() => finish(undefined));
-    if (options.cardKeys) {
-      running.push(options.cardKeys((key) => key === 'enter' && finish({ kind: 'accept', value: box.value })));
+    if (options.card) {
+      running.push(options.card.onDidPressKey((key) => key === 'enter' && finish({ kind: 'accept', value: box.value })));
     }
     box.show();
     const whileOpen = options.whileOpen?.(box, () => finish({ kind: 'timeout', value: box.value }));

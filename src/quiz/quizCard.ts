@@ -3,10 +3,10 @@ import { Commands } from '../commands';
 import { webviewPage } from '../webview/webviewPage';
 import { CARD_COMMANDS } from './cardHtml';
 import { CardKey, isCardMessage } from './cardProtocol';
+import { CardEvents } from './quickInput';
 
 export const QUIZ_CARD_VIEW_TYPE = 'awsDbStudy.quizCard';
 /** Puts the keyboard back into the quiz's picker after a click elsewhere. */
-const FOCUS_QUICK_INPUT = 'workbench.action.focusQuickOpen';
 
 export interface CardShowOptions {
   /** Move the keyboard into the card (the mock interview's answer box); otherwise the picker keeps it. */
@@ -21,7 +21,7 @@ export type CardAnswer = { kind: 'submit' | 'end' | 'draft'; text: string };
  * keyboard: the card's options and grades can also be clicked, its note links open notes beside it
  * without taking focus, and a number key pressed in the card counts as pressed in the picker.
  */
-export class QuizCard implements vscode.Disposable {
+export class QuizCard implements vscode.Disposable, CardEvents {
   private panel: vscode.WebviewPanel | undefined;
   private readonly keyEmitter = new vscode.EventEmitter<CardKey>();
   private readonly answerEmitter = new vscode.EventEmitter<CardAnswer>();
@@ -29,6 +29,9 @@ export class QuizCard implements vscode.Disposable {
   readonly onDidPressKey = this.keyEmitter.event;
   /** The mock interview's answer box changed, was submitted or ended. */
   readonly onDidAnswer = this.answerEmitter.event;
+  private readonly noteEmitter = new vscode.EventEmitter<void>();
+  /** A note opened beside the card from one of its links or from the picker. */
+  readonly onDidOpenNote = this.noteEmitter.event;
   private readonly closeEmitter = new vscode.EventEmitter<void>();
   /** The learner closed the card. */
   readonly onDidClose = this.closeEmitter.event;
@@ -71,7 +74,6 @@ export class QuizCard implements vscode.Disposable {
   /** Opens a note beside the card without taking the keyboard from the quiz. */
   async openNoteBeside(noteId: string): Promise<void> {
     await vscode.commands.executeCommand(Commands.openNote, { noteId, viewColumn: this.besideColumn(), preserveFocus: true });
-    await vscode.commands.executeCommand(FOCUS_QUICK_INPUT);
   }
 
   private receive(message: unknown): void {
@@ -83,7 +85,7 @@ export class QuizCard implements vscode.Disposable {
         this.keyEmitter.fire(message.key);
         break;
       case 'openNote':
-        void this.openNoteBeside(message.noteId);
+        void this.openNoteBeside(message.noteId).then(() => this.noteEmitter.fire());
         break;
       default:
         this.answerEmitter.fire({ kind: message.type, text: message.text });
@@ -95,5 +97,6 @@ export class QuizCard implements vscode.Disposable {
     this.keyEmitter.dispose();
     this.answerEmitter.dispose();
     this.closeEmitter.dispose();
+    this.noteEmitter.dispose();
   }
 }

@@ -76,7 +76,7 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
     prompt: question.question,
     placeholder: t('Optional: type your answer, then press Enter to reveal the model answer'),
     skippable: true,
-    cardKeys: deps.card.onDidPressKey,
+    card: deps.card,
   });
   if (!answer) {
     return 'quit';
@@ -101,7 +101,7 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
     ],
     keys: GRADE_KEYS,
     active: grades[(coverage.suggested ?? 3) - 1],
-    cardKeys: deps.card.onDidPressKey,
+    card: deps.card,
   });
   if (grade === undefined) {
     return 'quit';
@@ -125,7 +125,7 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
     placeholder: t('Press 1 to {0}, or click an option in the card', order.length),
     items: order.map((index, position) => ({ label: `${position + 1}  ${choice.options[index].text}`, value: index })),
     keys: new Map(order.map((index, position) => [String(position + 1), index])),
-    cardKeys: deps.card.onDidPressKey,
+    card: deps.card,
   });
   if (picked === undefined) {
     return 'quit';
@@ -143,7 +143,7 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
       { label: last ? `$(check) ${t('Finish')}` : `$(arrow-right) ${t('Next question')}`, value: 'next' },
       ...openNoteItems<'next'>(deps, choice.noteIds),
     ],
-    cardKeys: deps.card.onDidPressKey,
+    card: deps.card,
   });
   return next === undefined ? 'quit' : { grade, nextDue: progress.card.due };
 }
