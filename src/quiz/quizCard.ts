@@ -53,8 +53,11 @@ export class QuizCard implements vscode.Disposable, CardEvents {
       });
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
       this.panel = panel;
-    } else if (options.focus || !this.panel.visible) {
-      this.panel.reveal(undefined, !options.focus);
+    } else if (!this.panel.visible) {
+      // Hidden behind another tab (a note opened from the tree, say): bring it back beside that tab.
+      this.panel.reveal(vscode.ViewColumn.Beside, !options.focus);
+    } else if (options.focus) {
+      this.panel.reveal(undefined, false);
     }
     this.panel.title = title;
     this.panel.webview.html = webviewPage(this.panel.webview, this.extensionUri, {
