@@ -7,7 +7,7 @@ resource "aws_db_instance" "orders" {
   storage_type            = "gp3"
   username                = "app"
   manage_master_user_password = true
-  publicly_accessible     = false
+  publicly_accessible     = true
   backup_retention_period = 0
   skip_final_snapshot     = true
 }
