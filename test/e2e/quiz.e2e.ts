@@ -195,6 +195,7 @@ describe('the quiz card in code-server', function () {
     await quickTitle(page).filter({ hasText: 'weak topics' }).waitFor();
     await screenshot(page, 'quiz-mock-interview-summary');
     await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   });
 
   it('opens the statistics from the palette', async () => {
@@ -206,6 +207,7 @@ describe('the quiz card in code-server', function () {
     assert.ok((await stats.locator('.stats-services tr', { hasText: 'Amazon DynamoDB' }).count()) === 1);
     await screenshot(page, 'quiz-statistics');
     await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   });
 
   it('follows the light theme too', async () => {
