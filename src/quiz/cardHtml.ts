@@ -111,8 +111,9 @@ export function questionCardHtml(question: Question, catalog: CatalogIndex, t: T
     parts.push(`<p class="hint">${escapeHtml(t('Think of your answer, or type it in the box at the top. Press Enter to reveal the model answer.'))}</p>`);
     parts.push(`<p class="actions">${keyButton('enter', escapeHtml(t('Reveal the model answer')))}</p>`);
   } else {
-    parts.push(`<section class="answer"><h2>${escapeHtml(t('Model answer'))}</h2>${markdown(question.answer)}</section>`);
+    // Key points first: after a typed answer they carry the ticks, the feedback the learner looks for.
     parts.push(keyPointsHtml(question, options.coverage, t));
+    parts.push(`<section class="answer"><h2>${escapeHtml(t('Model answer'))}</h2>${markdown(question.answer)}</section>`);
     if (question.wrongAnswers.length > 0) {
       parts.push(`<section class="wrong-answers"><h2>${escapeHtml(t('Common wrong answers'))}</h2><ul>${question.wrongAnswers.map((wrong) => `<li>${markdownInline(wrong)}</li>`).join('')}</ul></section>`);
     }
