@@ -39,11 +39,12 @@ describe('browsing topics and reading notes, as a person does', function () {
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
 
     // A note with a seed correction shows it as a labelled callout, on screen.
-    await runFromPalette(page, 'AWS DB: Open Note…');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Read consistency');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Read consistency' }).waitFor();
-    await input.press('Enter');
+    const rows = page.locator('.monaco-list-row');
+    const fundamentals = rows.filter({ hasText: 'Fundamentals' }).first();
+    if ((await fundamentals.getAttribute('aria-expanded')) !== 'true') {
+      await fundamentals.click();
+    }
+    await rows.filter({ hasText: 'Read consistency' }).first().click();
     const seedFrame = await webviewFrame(page, 'h1#note-title:text-is("Read consistency")');
     const callout = seedFrame.locator('blockquote.callout-seed').first();
     await callout.scrollIntoViewIfNeeded();
