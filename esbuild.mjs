@@ -99,6 +99,7 @@ const builds = cliOnly ? [cliBuild] : [
   { ...shared, plugins: [contentPlugin(compiler, 'deflate')], entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...shared, entryPoints: ['media/src/note.ts'], outfile: 'dist/webview/note.js', platform: 'browser', format: 'iife', target: 'es2022' },
   cliBuild,
+  { ...shared, entryPoints: ['media/src/quizCard.ts'], outfile: 'dist/webview/quizCard.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 if (tests) {
   builds.push({

@@ -48,6 +48,12 @@ export interface Question {
   noteIds: string[];
   answer: string;
   keyPoints: string[];
+  /**
+   * Per key point (same index), the terms that show a typed answer covered it: each entry lists
+   * synonyms, and the point counts as covered when every entry has one of them. Every point of an
+   * interview or technical question has terms; questions to ask the interviewer have none.
+   */
+  keyPointTerms?: string[][][];
   wrongAnswers: string[];
   sources: Source[];
 }

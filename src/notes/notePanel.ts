@@ -128,6 +128,12 @@ class NotePanel {
   }
 }
 
+/** A column to show a note in, and whether the keyboard stays where it is. */
+export interface NotePlacement {
+  viewColumn: vscode.ViewColumn;
+  preserveFocus: boolean;
+}
+
 /**
  * Opens and restores note panels: by default one panel reused for every note (the
  * `awsDbStudy.notes.reusePanel` setting opens one per note instead).
@@ -157,17 +163,25 @@ export class NotePanels implements vscode.Disposable {
     private readonly reusePanel: () => boolean,
   ) {}
 
-  /** Shows a note: in the reused panel, in the panel already showing it, or in a new panel beside the editor. */
-  show(noteId: string): void {
+  /**
+   * Shows a note: in the reused panel, in the panel already showing it, or in a new panel beside the
+   * editor; with a placement, in that column (moving the panel there) and perhaps without focus.
+   */
+  show(noteId: string, placement?: NotePlacement): void {
     const existing = this.reusePanel() ? this.lastActive : [...this.panels].find((panel) => panel.noteId === noteId);
     if (existing) {
       existing.navigateTo(noteId);
-      existing.panel.reveal(undefined, false);
+      existing.panel.reveal(placement?.viewColumn, placement?.preserveFocus ?? false);
       this.lastActive = existing;
       return;
     }
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const webviewPanel = vscode.window.createWebviewPanel(NOTE_PANEL_VIEW_TYPE, '', column, webviewOptions(this.extensionUri));
+    const column = placement?.viewColumn ?? (vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active);
+    const webviewPanel = vscode.window.createWebviewPanel(
+      NOTE_PANEL_VIEW_TYPE,
+      '',
+      { viewColumn: column, preserveFocus: placement?.preserveFocus ?? false },
+      webviewOptions(this.extensionUri),
+    );
     this.track(new NotePanel(webviewPanel, this.extensionUri, NoteHistory.start(noteId), this.hooks));
   }
 

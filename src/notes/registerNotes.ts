@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, NOTE_PANEL_VIEW_TYPE } from '../commands';
 import { getCatalog } from '../content/catalog';
-import { NotePanels } from './notePanel';
+import { NotePanels, NotePlacement } from './notePanel';
 
 export interface NotesApi {
   /** Fires with the note id whenever a panel shows a note (opened, navigated, or focused). */
@@ -39,6 +39,18 @@ function noteIdFrom(argument: unknown): string | undefined {
   return typeof id === 'string' && getCatalog().note(id) ? id : undefined;
 }
 
+/** Where to show the note, when the caller says (the quiz card opens notes beside itself, keeping focus). */
+function placementFrom(argument: unknown): NotePlacement | undefined {
+  if (typeof argument !== 'object' || argument === null) {
+    return undefined;
+  }
+  const { viewColumn, preserveFocus } = argument as { viewColumn?: unknown; preserveFocus?: unknown };
+  if (typeof viewColumn !== 'number' || !Number.isInteger(viewColumn) || viewColumn < 1 || viewColumn > 9) {
+    return undefined;
+  }
+  return { viewColumn, preserveFocus: preserveFocus === true };
+}
+
 export function registerNotes(context: vscode.ExtensionContext): NotesApi {
   const reusePanel = (): boolean => vscode.workspace.getConfiguration('awsDbStudy.notes').get<boolean>('reusePanel', true);
   const panels = new NotePanels(context.extensionUri, reusePanel);
@@ -47,7 +59,7 @@ export function registerNotes(context: vscode.ExtensionContext): NotesApi {
     vscode.commands.registerCommand(Commands.openNote, async (argument?: unknown) => {
       const id = noteIdFrom(argument) ?? (await pickNote());
       if (id) {
-        panels.show(id);
+        panels.show(id, placementFrom(argument));
       }
     }),
     vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_VIEW_TYPE, {

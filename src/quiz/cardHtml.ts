@@ -1,41 +1,41 @@
 /**
  * The quiz card's HTML: question, revealed answer, multiple-choice result, statistics and the mock
- * interview summary. Pure: strings come through an injected `t` (vscode.l10n.t in the extension), and
- * all markdown goes through the extension's sanitising renderer. The card runs no script; its only
- * live links are https (opened by VS Code) and allow-listed `command:` URIs.
+ * interview. Pure: strings come through an injected `t` (vscode.l10n.t in the extension), and all
+ * markdown goes through the extension's sanitising renderer. The card's own script
+ * (media/src/quizCard.ts) turns `data-key` buttons and `data-note` links into messages; other live
+ * links are https (opened by VS Code) and allow-listed `command:` URIs.
  */
 import { Commands } from '../commands';
 import { CatalogIndex } from '../content/catalogIndex';
 import { ChoiceItem, Question, Source } from '../content/types';
 import { escapeHtml, renderMarkdown } from '../notes/renderNote';
+import { Coverage } from './keyPointCoverage';
 import { GradeValue } from './quizState';
 import { QuizStatistics } from './quizStats';
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** Commands the card's links may run; the panel's enableCommandUris lists exactly these. */
-export const CARD_COMMANDS: readonly string[] = [Commands.openNote, Commands.resetProgress, Commands.reviewDue];
+export const CARD_COMMANDS: readonly string[] = [Commands.resetProgress, Commands.reviewDue, Commands.startQuiz, Commands.showQuizStatistics];
 
 export function commandHref(command: string, args: readonly unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-/** The renderer marks note links with data-note for the note panel's script; the card has none, so they become command links. */
+/** Note links keep the renderer's data-note: the card's script opens them beside the card. */
 function markdown(text: string): string {
-  return renderMarkdown(text).replace(/<a href="#" data-note="([a-z0-9-]+)" class="note-link">/g, (_match, noteId: string) =>
-    `<a href="${escapeHtml(commandHref(Commands.openNote, [noteId]))}" class="note-link">`,
-  );
+  return renderMarkdown(text);
 }
 
-function noteLinks(catalog: CatalogIndex, noteIds: readonly string[]): string {
+export function noteLinks(catalog: CatalogIndex, noteIds: readonly string[]): string {
   return noteIds
     .map((id) => catalog.note(id))
     .filter((note) => note !== undefined)
-    .map((note) => `<li><a href="${escapeHtml(commandHref(Commands.openNote, [note.id]))}" class="note-link">${escapeHtml(note.title)}</a></li>`)
+    .map((note) => `<li><a href="#" data-note="${escapeHtml(note.id)}" class="note-link">${escapeHtml(note.title)}</a></li>`)
     .join('');
 }
 
-function sources(list: readonly Source[], t: Translate): string {
+export function sources(list: readonly Source[], t: Translate): string {
   const items = list
     .filter((source) => source.url.startsWith('https://'))
     .map((source) => `<li><a href="${escapeHtml(source.url)}" class="external-link">${escapeHtml(source.title)}</a></li>`)
@@ -43,12 +43,12 @@ function sources(list: readonly Source[], t: Translate): string {
   return items ? `<section class="sources"><h2>${escapeHtml(t('Sources'))}</h2><ul>${items}</ul></section>` : '';
 }
 
-function header(place: string, heading: string): string {
+export function header(place: string, heading: string): string {
   return `<header><p class="breadcrumb">${escapeHtml(place)}</p><h1 id="card-title">${markdownInline(heading)}</h1></header>`;
 }
 
 /** Question text may carry `code`; render it inline without the paragraph wrapper. */
-function markdownInline(text: string): string {
+export function markdownInline(text: string): string {
   return markdown(text).trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
 }
 
@@ -58,10 +58,45 @@ export interface QuestionCardOptions {
   /** What the learner typed before revealing. */
   notes?: string;
   grade?: GradeValue;
+  /** Which key points the typed answer covers, and the grade that suggests. */
+  coverage?: Coverage;
+  /** The grades to click, with when each would bring the question back. */
+  grades?: readonly GradeChoice[];
+}
+
+export interface GradeChoice {
+  grade: GradeValue;
+  /** "in 10 min" */
+  when: string;
 }
 
 export function gradeLabel(grade: GradeValue, t: Translate): string {
   return [t('Again'), t('Hard'), t('Good'), t('Easy')][grade - 1];
+}
+
+/** A button the card's script turns into the same key press the picker takes. */
+function keyButton(key: string, label: string, extra = '', classes = ''): string {
+  return `<button type="button" class="${['key-button', classes].filter(Boolean).join(' ')}" data-key="${escapeHtml(key)}"><span class="key">${escapeHtml(key === 'enter' ? '↵' : key)}</span> ${label}${extra}</button>`;
+}
+
+function keyPointsHtml(question: Question, coverage: Coverage | undefined, t: Translate): string {
+  const items = question.keyPoints.map((point, index) => {
+    if (!coverage || coverage.suggested === undefined) {
+      return `<li>${markdownInline(point)}</li>`;
+    }
+    const covered = coverage.covered[index];
+    const mark = covered
+      ? `<span class="mark" aria-hidden="true">✓</span><span class="visually-hidden">${escapeHtml(t('covered:'))} </span>`
+      : `<span class="mark" aria-hidden="true">○</span><span class="visually-hidden">${escapeHtml(t('not mentioned:'))} </span>`;
+    return `<li class="${covered ? 'covered' : 'missed'}">${mark}${markdownInline(point)}</li>`;
+  });
+  const list = `<ul class="${coverage?.suggested !== undefined ? 'ticked' : ''}">${items.join('')}</ul>`;
+  let verdict = '';
+  if (coverage?.suggested !== undefined) {
+    const hits = coverage.covered.filter(Boolean).length;
+    verdict = `<p class="coverage">${escapeHtml(t('Your answer mentions {0} of {1} key points. Suggested grade: {2}. The words matched are a hint, not a verdict: you choose the grade.', hits, coverage.checkable, gradeLabel(coverage.suggested, t)))}</p>`;
+  }
+  return `<section class="key-points"><h2>${escapeHtml(t('Key points'))}</h2>${verdict}${list}</section>`;
 }
 
 export function questionCardHtml(question: Question, catalog: CatalogIndex, t: Translate, options: QuestionCardOptions): string {
@@ -74,18 +109,26 @@ export function questionCardHtml(question: Question, catalog: CatalogIndex, t: T
   }
   if (!options.revealed) {
     parts.push(`<p class="hint">${escapeHtml(t('Think of your answer, or type it in the box at the top. Press Enter to reveal the model answer.'))}</p>`);
+    parts.push(`<p class="actions">${keyButton('enter', escapeHtml(t('Reveal the model answer')))}</p>`);
   } else {
+    // Key points first: after a typed answer they carry the ticks, the feedback the learner looks for.
+    parts.push(keyPointsHtml(question, options.coverage, t));
     parts.push(`<section class="answer"><h2>${escapeHtml(t('Model answer'))}</h2>${markdown(question.answer)}</section>`);
-    parts.push(`<section class="key-points"><h2>${escapeHtml(t('Key points'))}</h2><ul>${question.keyPoints.map((point) => `<li>${markdownInline(point)}</li>`).join('')}</ul></section>`);
     if (question.wrongAnswers.length > 0) {
       parts.push(`<section class="wrong-answers"><h2>${escapeHtml(t('Common wrong answers'))}</h2><ul>${question.wrongAnswers.map((wrong) => `<li>${markdownInline(wrong)}</li>`).join('')}</ul></section>`);
     }
     if (options.grade) {
       parts.push(`<p class="graded">${escapeHtml(t('You graded this: {0}', gradeLabel(options.grade, t)))}</p>`);
-    } else {
-      parts.push(`<p class="hint">${escapeHtml(t('Grade yourself at the top: 1 Again · 2 Hard · 3 Good · 4 Easy.'))}</p>`);
+    } else if (options.grades) {
+      const suggested = options.coverage?.suggested;
+      const buttons = options.grades
+        .map(({ grade, when }) =>
+          keyButton(String(grade), escapeHtml(gradeLabel(grade, t)), ` <span class="when">${escapeHtml(when)}</span>${grade === suggested ? ` <span class="suggested-tag">${escapeHtml(t('suggested'))}</span>` : ''}`, grade === suggested ? 'grade suggested' : 'grade'),
+        )
+        .join('');
+      parts.push(`<section class="grades"><h2>${escapeHtml(t('How well did you recall it?'))}</h2><p class="hint">${escapeHtml(t('Press 1 to 4 in the picker at the top, or click a grade.'))}</p><div class="grade-buttons">${buttons}</div></section>`);
     }
-    parts.push(`<nav class="related"><h2>${escapeHtml(t('Notes'))}</h2><ul>${noteLinks(catalog, question.noteIds)}</ul></nav>`);
+    parts.push(`<nav class="related"><h2>${escapeHtml(t('Notes'))}</h2><p class="hint">${escapeHtml(t('Notes open beside this card; the quiz keeps the keyboard.'))}</p><ul>${noteLinks(catalog, question.noteIds)}</ul></nav>`);
     parts.push(sources(question.sources, t));
   }
   return parts.join('\n');
@@ -97,6 +140,8 @@ export interface ChoiceCardOptions {
   order: readonly number[];
   /** The option index picked, once answered. */
   picked?: number;
+  /** The session's last item: the button after the answer says Finish. */
+  last?: boolean;
 }
 
 export function choiceCardHtml(choice: ChoiceItem, catalog: CatalogIndex, t: Translate, options: ChoiceCardOptions): string {
@@ -104,24 +149,29 @@ export function choiceCardHtml(choice: ChoiceItem, catalog: CatalogIndex, t: Tra
   const items = options.order
     .map((index, position) => {
       const option = choice.options[index];
+      const key = String(position + 1);
+      if (!answered) {
+        return `<li>${keyButton(key, markdownInline(option.text), '', 'option')}</li>`;
+      }
       const classes = ['option'];
       let mark = '';
-      if (answered && option.correct) {
+      if (option.correct) {
         classes.push('correct');
         mark = ` <strong>${escapeHtml(t('(correct answer)'))}</strong>`;
-      } else if (answered && index === options.picked) {
+      } else if (index === options.picked) {
         classes.push('wrong');
         mark = ` <strong>${escapeHtml(t('(your answer)'))}</strong>`;
       }
-      return `<li class="${classes.join(' ')}"><span class="key">${position + 1}</span> ${markdownInline(option.text)}${mark}</li>`;
+      return `<li class="${classes.join(' ')}"><span class="key">${key}</span> ${markdownInline(option.text)}${mark}</li>`;
     })
     .join('');
-  const parts = [header(options.place, choice.question), `<ol class="options">${items}</ol>`];
+  const parts = [header(options.place, choice.question), `<ol class="options${answered ? ' answered' : ''}">${items}</ol>`];
   if (!answered) {
-    parts.push(`<p class="hint">${escapeHtml(t('Pick an option at the top, or press its number.'))}</p>`);
+    parts.push(`<p class="hint">${escapeHtml(t('Press an option\'s number, or click it.'))}</p>`);
   } else {
     const right = choice.options[options.picked!]?.correct === true;
     parts.push(`<p class="verdict ${right ? 'right' : 'wrong'}">${escapeHtml(right ? t('Correct.') : t('Not quite.'))}</p>`);
+    parts.push(`<p class="actions">${keyButton('enter', escapeHtml(options.last ? t('Finish') : t('Next question')))}</p>`);
     parts.push(`<section class="explanation"><h2>${escapeHtml(t('Explanation'))}</h2>${markdown(choice.explanation)}</section>`);
     parts.push(`<nav class="related"><h2>${escapeHtml(t('Notes'))}</h2><ul>${noteLinks(catalog, choice.noteIds)}</ul></nav>`);
     parts.push(sources(choice.sources, t));
@@ -174,34 +224,6 @@ export function statisticsHtml(stats: QuizStatistics, t: Translate, formatDay: (
     `<h2>${escapeHtml(t('Upcoming reviews'))}</h2>`,
     `<div class="table-wrap"><table class="stats-upcoming"><tbody>${upcoming}</tbody></table></div>`,
   ].join('\n');
-}
-
-export interface MockResult {
-  question: Question;
-  notes: string;
-  grade?: GradeValue;
-}
-
-/** The end of a mock interview: each question's grade, then the notes behind the weak ones. */
-export function mockSummaryHtml(results: readonly MockResult[], catalog: CatalogIndex, t: Translate, timedOut: boolean): string {
-  const rows = results
-    .map((result) => `<tr><td>${markdownInline(result.question.question)}</td><td>${escapeHtml(result.grade ? gradeLabel(result.grade, t) : t('not graded'))}</td></tr>`)
-    .join('');
-  const weakNotes = weakNoteIds(results);
-  const weak = weakNotes.length > 0
-    ? `<h2>${escapeHtml(t('Weak topics to study'))}</h2><ul>${noteLinks(catalog, weakNotes)}</ul>`
-    : `<p>${escapeHtml(t('No weak topics: every graded answer was Good or Easy.'))}</p>`;
-  return [
-    `<header><h1 id="card-title">${escapeHtml(t('Mock interview summary'))}</h1></header>`,
-    timedOut ? `<p class="hint">${escapeHtml(t('Time ran out; unanswered questions were left out.'))}</p>` : '',
-    `<div class="table-wrap"><table><thead><tr><th>${escapeHtml(t('Question'))}</th><th>${escapeHtml(t('Grade'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
-    weak,
-  ].join('\n');
-}
-
-/** Notes of the questions graded Again or Hard, for the summary's "open a note" picker. */
-export function weakNoteIds(results: readonly MockResult[]): string[] {
-  return [...new Set(results.filter((result) => result.grade !== undefined && result.grade <= 2).flatMap((result) => result.question.noteIds))];
 }
 
 /** "in 10 min", "in 3 days": how far away a review is, for grade labels and messages. */

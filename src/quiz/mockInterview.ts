@@ -1,82 +1,107 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import { MockResult, mockSummaryHtml, questionCardHtml, weakNoteIds } from './cardHtml';
+import { questionCardHtml } from './cardHtml';
+import { keyPointCoverage } from './keyPointCoverage';
+import { QuizCard } from './quizCard';
 import { mockInterviewQuestions, QuizItem } from './quizScope';
-import { GRADE_KEYS, gradeItems, QuizDeps, t } from './quizSession';
+import { cardTitle, GRADE_KEYS, gradeChoices, gradeItems, QuizDeps, t } from './quizSession';
 import { GradeValue } from './quizState';
-import { input, pick } from './quickInput';
+import { pick } from './quickInput';
+import { MockResult, mockQuestionHtml, mockSummaryHtml, weakNoteIds } from './summaryHtml';
 
-function clock(milliseconds: number): string {
-  const seconds = Math.max(0, Math.ceil(milliseconds / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+type Answer = { kind: 'next' | 'end' | 'timeout'; text: string };
+
+/**
+ * Waits for the answer typed in the card's box: Ctrl+Enter or the Next button moves on, Escape or
+ * End interview (or closing the card) ends the interview, and the deadline takes what was typed.
+ */
+function waitForAnswer(card: QuizCard, remainingMs: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    let draft = '';
+    const done = (answer: Answer): void => {
+      clearTimeout(timer);
+      listeners.forEach((listener) => listener.dispose());
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done({ kind: 'timeout', text: draft }), Math.max(0, remainingMs));
+    const listeners = [
+      card.onDidAnswer((answer) => {
+        draft = answer.text;
+        if (answer.kind === 'submit') {
+          done({ kind: 'next', text: answer.text });
+        } else if (answer.kind === 'end') {
+          done({ kind: 'end', text: answer.text });
+        }
+      }),
+      card.onDidClose(() => done({ kind: 'end', text: draft })),
+    ];
+  });
 }
 
 /**
- * A timed interview: free-recall questions across services, answered without seeing the model answer,
- * then graded one by one against it, then a summary of the weak topics with their notes.
+ * A timed interview: free-recall questions across services, answered in the card's multi-line box
+ * without seeing the model answer, then graded one by one against it, then a summary of the weak
+ * topics with their notes.
  */
 export async function runMockInterview(deps: QuizDeps, items: readonly QuizItem[]): Promise<void> {
   const settings = deps.settings();
-  const questions = mockInterviewQuestions(items, settings.mockInterviewQuestions, Math.random);
+  const questions = mockInterviewQuestions(items, settings.mockInterviewQuestions, Math.random).flatMap((item) => (item.kind === 'question' ? [item.question] : []));
   if (questions.length === 0) {
     void vscode.window.showInformationMessage(t('There are no interview questions to ask.'));
     return;
   }
-  const title = t('Mock interview');
+  const name = t('Mock interview');
+  const title = cardTitle(name);
   const deadline = deps.engine.clock().getTime() + settings.mockInterviewMinutes * 60_000;
   const answers: MockResult[] = [];
   let timedOut = false;
 
-  for (let i = 0; i < questions.length && !timedOut; i++) {
-    const item = questions[i];
-    if (deps.engine.clock().getTime() >= deadline) {
+  for (let i = 0; i < questions.length; i++) {
+    const remaining = deadline - deps.engine.clock().getTime();
+    if (remaining <= 0) {
       timedOut = true;
       break;
     }
-    if (item.kind !== 'question') {
-      continue;
+    const place = `${name} · ${t('Question {0} of {1}', i + 1, questions.length)}`;
+    deps.card.show(title, mockQuestionHtml(questions[i], t, place, remaining), { focus: true });
+    const answer = await waitForAnswer(deps.card, remaining);
+    // An answer typed before Escape or the deadline still counts; an empty one at Escape does not.
+    if (answer.kind !== 'end' || answer.text.trim()) {
+      answers.push({ question: questions[i], notes: answer.text });
     }
-    const where = t('Question {0} of {1}', i + 1, questions.length);
-    deps.card.show(title, questionCardHtml(item.question, deps.catalog, t, { place: `${title} · ${where}`, revealed: false }));
-    const answer = await input({
-      title: `${title} · ${where}`,
-      prompt: item.question.question,
-      placeholder: t('Answer as you would aloud; Enter moves to the next question, Escape ends the interview'),
-      whileOpen: (box, timeout) => {
-        const tick = (): void => {
-          const left = deadline - deps.engine.clock().getTime();
-          box.title = `${title} · ${where} · ${t('{0} left', clock(left))}`;
-          if (left <= 0) {
-            timeout();
-          }
-        };
-        tick();
-        const timer = setInterval(tick, 1000);
-        return new vscode.Disposable(() => clearInterval(timer));
-      },
-    });
-    if (!answer || answer.kind === 'skip') {
+    if (answer.kind !== 'next') {
+      timedOut = answer.kind === 'timeout';
       break;
     }
-    timedOut = answer.kind === 'timeout';
-    answers.push({ question: item.question, notes: answer.value });
+  }
+  const dropped = questions.length - answers.length;
+  if (dropped > 0) {
+    void vscode.window.showInformationMessage(
+      timedOut
+        ? t('Time is up: {0} answered, {1} not asked. The unasked questions are dropped and not graded.', answers.length, dropped)
+        : t('Interview ended: {0} answered, {1} dropped and not graded.', answers.length, dropped),
+    );
   }
   if (answers.length === 0) {
+    deps.card.show(title, mockSummaryHtml(answers, deps.catalog, t, { timedOut, dropped }));
     return;
   }
 
-  // Grading: each answer beside the model answer; each grade goes to FSRS as it is given.
+  // Grading: each answer beside the model answer, its key points ticked; each grade goes to FSRS as it is given.
   for (let i = 0; i < answers.length; i++) {
     const result = answers[i];
     const where = t('Grading {0} of {1}', i + 1, answers.length);
-    deps.card.show(title, questionCardHtml(result.question, deps.catalog, t, { place: `${title} · ${where}`, revealed: true, notes: result.notes || t('(no answer typed)') }));
-    const grades = gradeItems(deps.engine, result.question.id);
+    const coverage = keyPointCoverage(result.notes, result.question.keyPointTerms ?? []);
+    const choices = gradeChoices(deps.engine, result.question.id);
+    deps.card.show(title, questionCardHtml(result.question, deps.catalog, t, { place: `${name} · ${where}`, revealed: true, notes: result.notes || t('(no answer typed)'), coverage, grades: choices }));
+    const grades = gradeItems(choices, coverage.suggested);
     const grade = await pick<GradeValue>({
-      title: `${title} · ${where}`,
+      title: `${name} · ${where}`,
       placeholder: t('Compare with the model answer: press 1 Again, 2 Hard, 3 Good or 4 Easy'),
       items: grades,
       keys: GRADE_KEYS,
-      active: grades[2],
+      active: grades[(coverage.suggested ?? 3) - 1],
+      card: deps.card,
     });
     if (grade === undefined) {
       break;
@@ -85,13 +110,12 @@ export async function runMockInterview(deps: QuizDeps, items: readonly QuizItem[
     await deps.engine.grade(result.question.id, grade);
   }
 
-  deps.card.show(title, mockSummaryHtml(answers, deps.catalog, t, timedOut));
+  deps.card.show(title, mockSummaryHtml(answers, deps.catalog, t, { timedOut, dropped }));
   const weak = weakNoteIds(answers).flatMap((noteId) => {
     const note = deps.catalog.note(noteId);
     return note ? [{ label: `$(book) ${note.title}`, description: deps.catalog.sectionOf(note.section)?.service.title, value: note.id }] : [];
   });
   if (weak.length === 0) {
-    void vscode.window.showInformationMessage(t('Mock interview done: no weak topics. The summary is in the quiz card.'));
     return;
   }
   const noteId = await pick<string>({
@@ -100,6 +124,6 @@ export async function runMockInterview(deps: QuizDeps, items: readonly QuizItem[
     items: weak,
   });
   if (noteId) {
-    await vscode.commands.executeCommand(Commands.openNote, noteId);
+    await vscode.commands.executeCommand(Commands.openNote, { noteId, viewColumn: deps.card.besideColumn(), preserveFocus: false });
   }
 }

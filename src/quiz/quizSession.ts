@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { CatalogIndex } from '../content/catalogIndex';
-import { choiceCardHtml, formatInterval, gradeLabel, questionCardHtml, Translate } from './cardHtml';
-import { GRADES, QuizEngine } from './quizEngine';
+import { choiceCardHtml, formatInterval, GradeChoice, gradeLabel, questionCardHtml, Translate } from './cardHtml';
+import { keyPointCoverage } from './keyPointCoverage';
+import { GRADES, nextDayStart, QuizEngine } from './quizEngine';
 import { QuizCard } from './quizCard';
 import { QuizItem, shuffled } from './quizScope';
 import { QuizSettings } from './quizSettings';
-import { SessionAnswer } from './quizSummary';
 import { GradeValue } from './quizState';
 import { input, pick, PickItem } from './quickInput';
+import { AnsweredItem, summarizeSession } from './sessionSummary';
+import { sessionSummaryHtml } from './summaryHtml';
 
 export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -19,7 +20,8 @@ export interface QuizDeps {
   settings: () => QuizSettings;
 }
 
-type Outcome = GradeValue | 'skipped' | 'quit';
+/** A graded item with when it comes back, or how the step ended without a grade. */
+type Outcome = { grade: GradeValue; nextDue: number } | 'skipped' | 'quit';
 
 /** Where the session is: the Quick Input's title and the card's breadcrumb. */
 interface Step {
@@ -37,22 +39,31 @@ function step(deps: QuizDeps, scopeTitle: string, item: QuizItem, position: numb
   return { title: `${scopeTitle} · ${progress}`, place: `${service} · ${progress}` };
 }
 
+/** The card's tab title: says it is a quiz, so it never reads like the note tab beside it. */
+export function cardTitle(scope: string): string {
+  return t('Quiz: {0}', scope);
+}
+
+/** "Open note" entries that open the note beside the card, leaving the keyboard in the picker. */
 function openNoteItems<T>(deps: QuizDeps, noteIds: readonly string[]): Array<PickItem<T>> {
   return noteIds.flatMap((noteId) => {
     const note = deps.catalog.note(noteId);
-    return note
-      ? [{ label: `$(book) ${t('Open note: {0}', note.title)}`, run: () => vscode.commands.executeCommand(Commands.openNote, note.id) }]
-      : [];
+    return note ? [{ label: `$(book) ${t('Open note beside the card: {0}', note.title)}`, run: () => deps.card.openNoteBeside(note.id) }] : [];
   });
 }
 
-/** The four grades with when each would bring the question back, keyed 1 to 4. */
-export function gradeItems(engine: QuizEngine, itemId: string): Array<PickItem<GradeValue>> {
+/** When each grade would bring the item back, for the picker and the card's grade buttons. */
+export function gradeChoices(engine: QuizEngine, itemId: string): GradeChoice[] {
   const preview = engine.preview(itemId);
   const now = engine.clock().getTime();
-  return GRADES.map((grade) => ({
+  return GRADES.map((grade) => ({ grade, when: formatInterval(preview[grade].getTime() - now, t) }));
+}
+
+/** The four grades, keyed 1 to 4; the suggested one says so. */
+export function gradeItems(choices: readonly GradeChoice[], suggested?: GradeValue): Array<PickItem<GradeValue>> {
+  return choices.map(({ grade, when }) => ({
     label: `${grade}  ${gradeLabel(grade, t)}`,
-    description: t('next review in {0}', formatInterval(preview[grade].getTime() - now, t)),
+    description: grade === suggested ? t('next review in {0} · suggested by your answer', when) : t('next review in {0}', when),
     value: grade,
   }));
 }
@@ -67,6 +78,7 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
     prompt: question.question,
     placeholder: t('Optional: type your answer, then press Enter to reveal the model answer'),
     skippable: true,
+    card: deps.card,
   });
   if (!answer) {
     return 'quit';
@@ -74,11 +86,15 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
   if (answer.kind === 'skip') {
     return 'skipped';
   }
-  deps.card.show(title, questionCardHtml(question, deps.catalog, t, { place: at.place, revealed: true, notes: answer.value }));
-  const grades = gradeItems(deps.engine, item.id);
+  const coverage = keyPointCoverage(answer.value, question.keyPointTerms ?? []);
+  const choices = gradeChoices(deps.engine, item.id);
+  deps.card.show(title, questionCardHtml(question, deps.catalog, t, { place: at.place, revealed: true, notes: answer.value, coverage, grades: choices }));
+  const grades = gradeItems(choices, coverage.suggested);
   const grade = await pick<GradeValue | 'skipped'>({
     title: at.title,
-    placeholder: t('How well did you recall it? Press 1 Again, 2 Hard, 3 Good or 4 Easy'),
+    placeholder: coverage.suggested
+      ? t('Your answer suggests {0}; you choose. Press 1 Again, 2 Hard, 3 Good or 4 Easy', gradeLabel(coverage.suggested, t))
+      : t('How well did you recall it? Press 1 Again, 2 Hard, 3 Good or 4 Easy'),
     items: [
       ...grades,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -86,17 +102,20 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
       { label: `$(debug-step-over) ${t('Skip without grading')}`, value: 'skipped' },
     ],
     keys: GRADE_KEYS,
-    active: grades[2],
+    active: grades[(coverage.suggested ?? 3) - 1],
+    card: deps.card,
   });
   if (grade === undefined) {
     return 'quit';
   }
-  if (grade !== 'skipped') {
-    await deps.engine.grade(item.id, grade);
+  if (grade === 'skipped') {
+    return 'skipped';
   }
-  return grade;
+  const progress = await deps.engine.grade(item.id, grade);
+  return { grade, nextDue: progress.card.due };
 }
 
+/** The picker keeps the whole question readable where QuickPick has a prompt; the card shows it too. */
 async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice' }>, title: string, at: Step, last: boolean): Promise<Outcome> {
   const { choice } = item;
   const indexes = choice.options.map((_option, index) => index);
@@ -104,9 +123,11 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
   deps.card.show(title, choiceCardHtml(choice, deps.catalog, t, { place: at.place, order }));
   const picked = await pick<number>({
     title: at.title,
-    placeholder: choice.question,
+    prompt: choice.question,
+    placeholder: t('Press 1 to {0}, or click an option in the card', order.length),
     items: order.map((index, position) => ({ label: `${position + 1}  ${choice.options[index].text}`, value: index })),
     keys: new Map(order.map((index, position) => [String(position + 1), index])),
+    card: deps.card,
   });
   if (picked === undefined) {
     return 'quit';
@@ -114,8 +135,8 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
   const right = choice.options[picked].correct;
   // Multiple choice grades itself: right is Good, wrong is Again.
   const grade: GradeValue = right ? 3 : 1;
-  await deps.engine.grade(item.id, grade);
-  deps.card.show(title, choiceCardHtml(choice, deps.catalog, t, { place: at.place, order, picked }));
+  const progress = await deps.engine.grade(item.id, grade);
+  deps.card.show(title, choiceCardHtml(choice, deps.catalog, t, { place: at.place, order, picked, last }));
   const correctText = choice.options.find((option) => option.correct)?.text ?? '';
   const next = await pick<'next'>({
     title: right ? t('Correct') : t('Not quite. The answer is: {0}', correctText),
@@ -124,47 +145,47 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
       { label: last ? `$(check) ${t('Finish')}` : `$(arrow-right) ${t('Next question')}`, value: 'next' },
       ...openNoteItems<'next'>(deps, choice.noteIds),
     ],
+    card: deps.card,
   });
-  return next === undefined ? 'quit' : grade;
+  return next === undefined ? 'quit' : { grade, nextDue: progress.card.due };
 }
 
 export interface SessionResult {
   answered: number;
   /** Graded Good or Easy, or answered right. */
   recalled: number;
-  /** Every graded answer in order: what summarizeSession (quizSummary.ts) needs. */
-  answers: SessionAnswer[];
 }
 
 /**
  * Asks the queued items one at a time until the queue ends, the user presses Escape, or (a timed
- * session) the time is up: the item on screen is finished, no new one starts.
+ * session) the time is up: the item on screen is finished, no new one starts. Then the card shows
+ * the session's summary.
  */
-export async function runQuiz(deps: QuizDeps, queue: readonly QuizItem[], title: string, endsAt?: number): Promise<SessionResult> {
-  const result: SessionResult = { answered: 0, recalled: 0, answers: [] };
+export async function runQuiz(deps: QuizDeps, queue: readonly QuizItem[], scope: string, endsAt?: number): Promise<SessionResult> {
+  const title = cardTitle(scope);
+  const answered: AnsweredItem[] = [];
+  let skipped = 0;
   for (let i = 0; i < queue.length; i++) {
     if (endsAt !== undefined && deps.engine.clock().getTime() >= endsAt) {
       break;
     }
     const item = queue[i];
-    const at = step(deps, title, item, i, queue.length, endsAt);
+    const at = step(deps, scope, item, i, queue.length, endsAt);
     const outcome = item.kind === 'question'
       ? await askQuestion(deps, item, title, at)
       : await askChoice(deps, item, title, at, i === queue.length - 1);
     if (outcome === 'quit') {
       break;
     }
-    if (outcome !== 'skipped') {
-      result.answered++;
-      result.recalled += outcome >= 3 ? 1 : 0;
-      result.answers.push({ itemId: item.id, grade: outcome });
+    if (outcome === 'skipped') {
+      skipped++;
+    } else {
+      const noteIds = item.kind === 'question' ? item.question.noteIds : item.choice.noteIds;
+      answered.push({ itemId: item.id, noteIds, grade: outcome.grade, nextDue: outcome.nextDue });
     }
   }
-  if (result.answered > 0) {
-    const statistics = t('Show Statistics');
-    void vscode.window
-      .showInformationMessage(t('Quiz done: {0} answered, {1} recalled well. FSRS has scheduled the next reviews.', result.answered, result.recalled), statistics)
-      .then((choice) => (choice === statistics ? vscode.commands.executeCommand(Commands.showQuizStatistics) : undefined));
-  }
-  return result;
+  const now = deps.engine.clock().getTime();
+  const summary = summarizeSession(answered, skipped, queue.length, nextDayStart(now));
+  deps.card.show(title, sessionSummaryHtml(summary, deps.catalog, t, scope, now));
+  return { answered: summary.answered, recalled: summary.recalled };
 }

@@ -4,9 +4,7 @@
  *   startup without parsing content or replaying any review.
  * - The session summary: what a finished (or quit) session shows in place of the card.
  */
-import { CatalogIndex } from '../content/catalogIndex';
 import { DueCounts, QuizEngine, startOfDay } from './quizEngine';
-import { GradeValue } from './quizState';
 
 export const STARTUP_SUMMARY_VERSION = 1;
 
@@ -55,66 +53,3 @@ export function countsFromSummary(raw: unknown, now: number, dailyNewLimit: numb
 }
 
 /** One answer of a session: the item and its grade (multiple choice: 3 right, 1 wrong). */
-export interface SessionAnswer {
-  itemId: string;
-  grade: GradeValue;
-}
-
-export interface WeakNote {
-  noteId: string;
-  title: string;
-  /** Answers in this session graded Again or Hard whose main note this is. */
-  misses: number;
-}
-
-export interface SessionSummary {
-  answered: number;
-  /** Graded Good or Easy, or answered right. */
-  recalled: number;
-  /** The earliest next review among this session's items (epoch ms), if any was answered. */
-  nextDue: number | undefined;
-  /** Notes to reread, most missed first (at most 5). */
-  weakNotes: WeakNote[];
-  /** What today's review still holds after the session, with the status bar's meaning of "due". */
-  left: DueCounts;
-}
-
-const MAX_WEAK_NOTES = 5;
-
-/**
- * The summary a finished or quit session shows: from its answers, the engine's progress after them,
- * and the items today's review counts (`eligibleIds`).
- */
-export function summarizeSession(engine: QuizEngine, catalog: CatalogIndex, answers: readonly SessionAnswer[], eligibleIds: readonly string[]): SessionSummary {
-  const itemNotes = new Map<string, string | undefined>();
-  for (const item of [...catalog.questions, ...catalog.choices]) {
-    itemNotes.set(item.id, item.noteIds[0]);
-  }
-  const misses = new Map<string, number>();
-  let recalled = 0;
-  for (const answer of answers) {
-    if (answer.grade >= 3) {
-      recalled++;
-      continue;
-    }
-    const noteId = itemNotes.get(answer.itemId);
-    if (noteId) {
-      misses.set(noteId, (misses.get(noteId) ?? 0) + 1);
-    }
-  }
-  const dueTimes = answers.flatMap((answer) => {
-    const item = engine.item(answer.itemId);
-    return item ? [item.card.due] : [];
-  });
-  const weakNotes = [...misses.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_WEAK_NOTES)
-    .map(([noteId, count]) => ({ noteId, title: catalog.note(noteId)?.title ?? noteId, misses: count }));
-  return {
-    answered: answers.length,
-    recalled,
-    nextDue: dueTimes.length > 0 ? Math.min(...dueTimes) : undefined,
-    weakNotes,
-    left: engine.dueCounts(eligibleIds),
-  };
-}

@@ -46,6 +46,21 @@ describe('browsing topics and reading notes, as a person does', function () {
     assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
+
+    // A note with a seed correction shows it as a labelled callout, on screen.
+    const rows = page.locator('.monaco-list-row');
+    const fundamentals = rows.filter({ hasText: 'Fundamentals' }).first();
+    if ((await fundamentals.getAttribute('aria-expanded')) !== 'true') {
+      await fundamentals.click();
+    }
+    await rows.filter({ hasText: 'Read consistency' }).first().click();
+    const seedFrame = await webviewFrame(page, 'h1#note-title:text-is("Read consistency")');
+    const callout = seedFrame.locator('blockquote.callout-seed').first();
+    await callout.scrollIntoViewIfNeeded();
+    assert.ok(await callout.isVisible(), 'the seed correction is visible');
+    assert.equal(await callout.locator('.callout-title').textContent(), 'Seed correction');
+    assert.ok(((await callout.textContent()) ?? '').length > 60, 'the callout says what was corrected');
+    await screenshot(page, 'note-seed-correction');
   });
 
   it('follows the dark theme', async () => {

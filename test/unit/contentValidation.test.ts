@@ -17,7 +17,7 @@ function validTree(): Record<string, string> {
   }
   files['rds/questions.yaml'] =
     `- id: rds-q01\n  concept: rds-basics\n  group: interview\n  seed: true\n  question: What is RDS?\n  notes: [rds-a]\n  answer: A managed service.\n` +
-    `  keyPoints: [one, two, three]\n  ${source.replace(/\n {2}/g, '\n    ').replace(/\n$/, '')}\n`;
+    `  keyPoints:\n    - { text: one, terms: [one] }\n    - { text: two, terms: [[two, 2]] }\n    - { text: three, terms: [three, 3] }\n  ${source.replace(/\n {2}/g, '\n    ').replace(/\n$/, '')}\n`;
   files['rds/mcq.yaml'] =
     `- id: rds-mcq-001\n  concept: rds-choice\n  notes: [rds-b]\n  question: Which?\n  options:\n    - text: x\n    - text: y\n      correct: true\n    - text: z\n` +
     `  explanation: Because y.\n  ${source.replace(/\n {2}/g, '\n    ').replace(/\n$/, '')}\n`;
@@ -71,7 +71,7 @@ describe('content validation', () => {
 
   it('rejects a question with too few key points', () => {
     const files = validTree();
-    files['rds/questions.yaml'] = files['rds/questions.yaml'].replace('[one, two, three]', '[one, two]');
+    files['rds/questions.yaml'] = files['rds/questions.yaml'].replace('    - { text: three, terms: [three, 3] }\n', '');
     expectOnly(files, /rds-q01: needs 3 to 6 key points, has 2/);
   });
 
@@ -176,6 +176,22 @@ describe('content validation', () => {
     files['rds/mcq.yaml'] = '- id: [unclosed\n';
     const errors = compileTree(files);
     assert.ok(errors.some((error) => /\/rds\/mcq\.yaml: invalid YAML: /.test(error)), errors.join('\n'));
+  });
+
+  it('requires terms on every key point of an interview or technical question, and well-formed terms', () => {
+    const files = validTree();
+    files['rds/questions.yaml'] = files['rds/questions.yaml'].replace('{ text: two, terms: [[two, 2]] }', 'two');
+    expectOnly(files, /rds-q01: keyPoints\[1\] needs terms/);
+    files['rds/questions.yaml'] = validTree()['rds/questions.yaml'].replace('terms: [[two, 2]]', "terms: [[two, '...']]");
+    expectOnly(files, /rds-q01: keyPoints\[1\]: term .* must be a word or phrase/);
+    files['rds/questions.yaml'] = validTree()['rds/questions.yaml'].replace('terms: [[two, 2]]', 'terms: []');
+    expectOnly(files, /rds-q01: keyPoints\[1\]: 'terms' must be a non-empty list/);
+  });
+
+  it('accepts plain key points without terms on questions to ask the interviewer', () => {
+    const files = validTree();
+    files['rds/questions.yaml'] = files['rds/questions.yaml'].replace('group: interview', 'group: ask-interviewer').replace('{ text: two, terms: [[two, 2]] }', 'two');
+    assert.deepEqual(compileTree(files), []);
   });
 
   it('rejects an unknown field, which is usually a typo', () => {

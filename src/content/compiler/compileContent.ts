@@ -21,6 +21,7 @@ import {
 import { NAMED_ENTITIES } from '../../notes/markdownEntities';
 import { HintRule } from '../../hints/engine/types';
 import { compileHintRules } from './compileHintRules';
+import { words } from '../../quiz/keyPointCoverage';
 
 export interface ContentError {
   file: string;
@@ -96,6 +97,54 @@ class FileReader {
       return [];
     }
     return (value as string[]).map((entry) => entry.trim());
+  }
+
+  /**
+   * `keyPoints`: each a string, or `{ text, terms }` where every entry of `terms` is a term or a list
+   * of synonyms. With `termsRequired`, every point needs terms (the quiz ticks them in typed answers).
+   */
+  keyPoints(fields: Fields, where: string, termsRequired: boolean): { keyPoints: string[]; keyPointTerms: string[][][] } {
+    const value = fields.keyPoints;
+    if (!Array.isArray(value)) {
+      this.error(`${where}: 'keyPoints' must be a list`);
+      return { keyPoints: [], keyPointTerms: [] };
+    }
+    const keyPoints: string[] = [];
+    const keyPointTerms: string[][][] = [];
+    value.forEach((entry, index) => {
+      const pointWhere = `${where}: keyPoints[${index}]`;
+      if (typeof entry === 'string') {
+        if (entry.trim() === '') {
+          this.error(`${pointWhere} must not be empty`);
+        }
+        if (termsRequired) {
+          this.error(`${pointWhere} needs terms: write it as '{ text, terms }' with the words that show an answer covered it`);
+        }
+        keyPoints.push(entry.trim());
+        keyPointTerms.push([]);
+        return;
+      }
+      const point = this.fields(entry, pointWhere, ['text', 'terms']);
+      keyPoints.push(this.text(point, 'text', pointWhere));
+      keyPointTerms.push(this.terms(point.terms, pointWhere));
+    });
+    return { keyPoints, keyPointTerms };
+  }
+
+  private terms(value: unknown, where: string): string[][] {
+    if (!Array.isArray(value) || value.length === 0) {
+      this.error(`${where}: 'terms' must be a non-empty list of terms or lists of synonyms`);
+      return [];
+    }
+    return value.map((entry) => {
+      const synonyms: unknown[] = Array.isArray(entry) ? entry : [entry];
+      const valid = synonyms.length > 0 && synonyms.every((synonym) => (typeof synonym === 'string' || typeof synonym === 'number') && words(String(synonym)).length > 0);
+      if (!valid) {
+        this.error(`${where}: term ${JSON.stringify(entry)} must be a word or phrase, or a list of them`);
+        return [];
+      }
+      return synonyms.map((synonym) => String(synonym).trim());
+    });
   }
 
   sources(fields: Fields, where: string): Source[] {
@@ -262,7 +311,7 @@ function readQuestions(file: string, service: ServiceId, reader: FileReader): Qu
     if (fields.seed !== undefined && typeof fields.seed !== 'boolean') {
       reader.error(`${where}: 'seed' must be true or false`);
     }
-    const keyPoints = reader.texts(fields, 'keyPoints', where, true);
+    const { keyPoints, keyPointTerms } = reader.keyPoints(fields, where, group !== 'ask-interviewer');
     if (keyPoints.length < MIN_KEY_POINTS || keyPoints.length > MAX_KEY_POINTS) {
       reader.error(`${where}: needs ${MIN_KEY_POINTS} to ${MAX_KEY_POINTS} key points, has ${keyPoints.length}`);
     }
@@ -280,6 +329,7 @@ function readQuestions(file: string, service: ServiceId, reader: FileReader): Qu
       noteIds,
       answer: reader.text(fields, 'answer', where),
       keyPoints,
+      ...(keyPointTerms.some((terms) => terms.length > 0) ? { keyPointTerms } : {}),
       wrongAnswers: reader.texts(fields, 'wrongAnswers', where, false),
       sources: reader.sources(fields, where),
     };

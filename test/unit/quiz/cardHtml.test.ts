@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { Commands } from '../../../src/commands';
 import { CatalogIndex } from '../../../src/content/catalogIndex';
 import { ChoiceItem, Question } from '../../../src/content/types';
-import { CARD_COMMANDS, choiceCardHtml, commandHref, formatInterval, mockSummaryHtml, questionCardHtml, statisticsHtml, weakNoteIds } from '../../../src/quiz/cardHtml';
+import { CARD_COMMANDS, choiceCardHtml, commandHref, formatInterval, questionCardHtml, statisticsHtml } from '../../../src/quiz/cardHtml';
+import { keyPointCoverage } from '../../../src/quiz/keyPointCoverage';
+import { mockQuestionHtml, mockSummaryHtml, weakNoteIds } from '../../../src/quiz/summaryHtml';
 import { quizStatistics } from '../../../src/quiz/quizStats';
 import { sampleCatalog } from '../../support/sampleCatalog';
 import { t, testEngine } from './fakes';
@@ -19,6 +21,7 @@ const question: Question = {
   noteIds: ['dynamodb-keys'],
   answer: 'Up to 100 actions; see [indexes](note:dynamodb-indexes). <script>alert(1)</script>',
   keyPoints: ['100 actions', '4 MB', 'same Region'],
+  keyPointTerms: [[['100']], [['4 mb', '4mb']], [['same region']]],
   wrongAnswers: ['"Only one table": wrong'],
   sources: source,
 };
@@ -58,14 +61,36 @@ describe('quiz card HTML', () => {
     assert.doesNotMatch(shown, /<script|<b>|<i>|<img/i);
   });
 
-  it('turns note links into allow-listed openNote command links', () => {
+  it('marks note links for the card script, which opens them beside the card, and allows only listed commands', () => {
     const shown = questionCardHtml(question, catalog, t, { place: '', revealed: true });
-    assert.ok(shown.includes(`href="${commandHref(Commands.openNote, ['dynamodb-indexes'])}"`));
-    assert.ok(shown.includes(`href="${commandHref(Commands.openNote, ['dynamodb-keys'])}"`), 'the question links its note');
-    assert.doesNotMatch(shown, /data-note=/);
+    assert.match(shown, /<a href="#" data-note="dynamodb-indexes" class="note-link">/);
+    assert.match(shown, /<a href="#" data-note="dynamodb-keys" class="note-link">/, 'the question links its note');
+    assert.doesNotMatch(shown, /command:awsDbStudy\.openNote/);
     for (const [, command] of shown.matchAll(/href="command:([^?"]+)/g)) {
       assert.ok(CARD_COMMANDS.includes(command), command);
     }
+  });
+
+  it('offers a Reveal button before the answer, and clickable grades after it', () => {
+    const hidden = questionCardHtml(question, catalog, t, { place: '', revealed: false });
+    assert.match(hidden, /<button type="button" class="key-button" data-key="enter">/);
+    const grades = [1, 2, 3, 4].map((grade) => ({ grade: grade as 1 | 2 | 3 | 4, when: `${grade} days` }));
+    const shown = questionCardHtml(question, catalog, t, { place: '', revealed: true, grades });
+    assert.deepEqual([...shown.matchAll(/data-key="(\d)"/g)].map((match) => match[1]), ['1', '2', '3', '4']);
+    assert.match(shown, /data-key="3"><span class="key">3<\/span> Good <span class="when">3 days<\/span>/);
+  });
+
+  it('ticks the key points a typed answer covers and says which grade that suggests', () => {
+    const notes = 'Up to 100 actions in one call';
+    const coverage = keyPointCoverage(notes, question.keyPointTerms!);
+    const grades = [1, 2, 3, 4].map((grade) => ({ grade: grade as 1 | 2 | 3 | 4, when: 'soon' }));
+    const shown = questionCardHtml(question, catalog, t, { place: '', revealed: true, notes, coverage, grades });
+    assert.match(shown, /<li class="covered"><span class="mark" aria-hidden="true">✓<\/span><span class="visually-hidden">covered: <\/span>100 actions<\/li>/);
+    assert.match(shown, /<li class="missed">.*4 MB<\/li>/);
+    assert.match(shown, /mentions 1 of 3 key points\. Suggested grade: Hard\./);
+    assert.match(shown, /class="key-button grade suggested" data-key="2">.*suggested/);
+    const untyped = questionCardHtml(question, catalog, t, { place: '', revealed: true, coverage: keyPointCoverage('', question.keyPointTerms!) });
+    assert.doesNotMatch(untyped, /class="covered"|Suggested grade/, 'nothing typed, nothing ticked');
   });
 
   it('marks the right and the picked option of a multiple-choice item once answered', () => {
@@ -73,11 +98,15 @@ describe('quiz card HTML', () => {
     const before = choiceCardHtml(choice, catalog, t, { place: '', order });
     assert.doesNotMatch(before, /correct answer|The limit is 100/);
     assert.deepEqual([...before.matchAll(/<span class="key">(\d)<\/span> ([^<]+)/g)].map((match) => `${match[1]} ${match[2]}`), ['1 Unlimited', '2 Up to 25', '3 Up to 100']);
+    assert.deepEqual([...before.matchAll(/<button type="button" class="key-button option" data-key="(\d)">/g)].map((match) => match[1]), ['1', '2', '3'], 'options are buttons keyed by number');
     const wrong = choiceCardHtml(choice, catalog, t, { place: '', order, picked: 0 });
     assert.match(wrong, /class="option wrong"><span class="key">2<\/span> Up to 25/);
     assert.match(wrong, /class="option correct"><span class="key">3<\/span> Up to 100/);
     assert.match(wrong, /Not quite\./);
     assert.match(wrong, /The limit is 100 actions\./);
+    assert.doesNotMatch(wrong, /class="key-button option"/, 'answered options are no longer buttons');
+    assert.match(wrong, /data-key="enter"><span class="key">↵<\/span> Next question/);
+    assert.match(choiceCardHtml(choice, catalog, t, { place: '', order, picked: 0, last: true }), /data-key="enter"><span class="key">↵<\/span> Finish/);
     assert.match(choiceCardHtml(choice, catalog, t, { place: '', order, picked: 1 }), /class="verdict right">Correct\./);
   });
 
@@ -102,11 +131,27 @@ describe('quiz card HTML', () => {
       { question: other, notes: '', grade: 4 as const },
     ];
     assert.deepEqual(weakNoteIds(results), ['dynamodb-keys']);
-    const html = mockSummaryHtml(results, catalog, t, true);
+    const html = mockSummaryHtml(results, catalog, t, { timedOut: true, dropped: 0 });
     assert.match(html, /Weak topics to study/);
     assert.match(html, /Title of dynamodb-keys/);
     assert.doesNotMatch(html, /Title of dynamodb-backups/);
-    assert.match(html, /Time ran out/);
+    assert.match(html, /Time ran out on the last question/);
+  });
+
+  it('says how many mock interview questions were dropped, and why', () => {
+    const results = [{ question, notes: 'x', grade: 3 as const }];
+    assert.match(mockSummaryHtml(results, catalog, t, { timedOut: false, dropped: 3 }), /You ended the interview: 3 questions were dropped and not graded\./);
+    assert.match(mockSummaryHtml(results, catalog, t, { timedOut: true, dropped: 1 }), /Time ran out: 1 question was dropped and not graded\./);
+    assert.doesNotMatch(mockSummaryHtml(results, catalog, t, { timedOut: false, dropped: 0 }), /dropped/);
+  });
+
+  it('asks a mock interview question with a multi-line box whose instructions match the keys the script handles', () => {
+    const html = mockQuestionHtml(question, t, 'Mock interview · Question 1 of 5', 90_500);
+    assert.match(html, /<textarea id="mock-answer" rows="10" data-remaining-ms="90500"/);
+    assert.match(html, /data-action="submit"[^>]*>Next question <span class="shortcut">Ctrl\+Enter<\/span>/);
+    assert.match(html, /data-action="end">End interview <span class="shortcut">Escape<\/span>/);
+    assert.match(html, /Ctrl\+Enter moves to the next question; Escape ends the interview/);
+    assert.doesNotMatch(html, /Up to 100 actions/, 'the model answer stays hidden');
   });
 
   it('formats intervals the way the grade labels show them', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { quizItems, scopeParts, QuizItem } from '../../../src/quiz/quizScope';
 import { interleaveNew, limitSession, scopedQueue, spaceConcepts, todaysReview } from '../../../src/quiz/sessionPlan';
-import { countsFromSummary, startupSummary, summarizeSession } from '../../../src/quiz/quizSummary';
+import { countsFromSummary, startupSummary } from '../../../src/quiz/quizSummary';
 import { realCatalog } from '../../support/realCatalog';
 import { testEngine } from './fakes';
 
@@ -82,24 +82,5 @@ describe('quiz summaries', () => {
     assert.equal(countsFromSummary(summary, clock.time, 20, true), undefined, 'another setting: stale');
     assert.equal(countsFromSummary({ version: 1 }, clock.time, 20, false), undefined);
     assert.equal(countsFromSummary(undefined, clock.time, 20, false), undefined);
-  });
-
-  it('summarizes a session: answered, recalled, the next review and the notes to reread', async () => {
-    const { engine } = testEngine();
-    const answers = [
-      { itemId: 'rds-q01', grade: 3 as const },
-      { itemId: 'rds-mcq-001', grade: 1 as const },
-      { itemId: 'dynamodb-q06', grade: 2 as const },
-    ];
-    for (const answer of answers) {
-      await engine.grade(answer.itemId, answer.grade);
-    }
-    const summary = summarizeSession(engine, catalog, answers, items.map((item) => item.id));
-    assert.equal(summary.answered, 3);
-    assert.equal(summary.recalled, 1);
-    assert.equal(summary.nextDue, Math.min(...answers.map((answer) => engine.item(answer.itemId)!.card.due)));
-    assert.deepEqual(summary.weakNotes.map((note) => note.noteId).sort(), ['dynamodb-consistency', 'rds-overview']);
-    assert.equal(summary.weakNotes.find((note) => note.noteId === 'rds-overview')?.title, catalog.note('rds-overview')!.title);
-    assert.deepEqual(summary.left, engine.dueCounts(items.map((item) => item.id)));
   });
 });
