@@ -111,6 +111,11 @@ describe('the quiz card in code-server', function () {
     await quickInput(page).press('Enter');
     const note = await webviewFrame(page, 'button#quiz:not([hidden])');
     await note.locator('button#quiz').click();
+    // The note's quiz has a dozen questions: a session of 20 reaches every one of them.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '20 questions' }).waitFor();
+    await quickInput(page).fill('20 questions');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '20 questions' }).waitFor();
+    await quickInput(page).press('Enter');
     await advanceTo(page, async (kind, frame) => kind === 'question' && /Multi-AZ deployment and Read Replicas/.test((await frame.locator('#card-title').textContent()) ?? ''));
     await page.locator('.tab.active', { hasText: 'Quiz: ' }).first().waitFor();
 
