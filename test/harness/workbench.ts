@@ -105,10 +105,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Runs a command from the command palette (F1), picking it by its visible label. */
 export async function runFromPalette(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${label}`);
+  // A quick input that is still closing (after an Escape, or while a webview takes focus back) is
+  // inert and can swallow the palette: open it again until it takes the text.
+  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${label}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
   // Click the entry whose label is exactly this one: "View: Close Editor" must not run "View: Close Editor Group".
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.getByText(label, { exact: true }) }).first();
   await row.click();
