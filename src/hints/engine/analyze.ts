@@ -110,10 +110,11 @@ function originOf(context: OptionContext): SiteOrigin {
   return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
 }
 
-const spanKey = (span: Span): string => `${span.start}:${span.end}`;
+/** A span as one number (start, then length), for maps that a large file fills with thousands of entries. */
+const spanKey = (span: Span): number => span.start * 0x1000000 + (span.end - span.start);
 
 class Analyzer {
-  readonly sites = new Map<string, HintSite>();
+  readonly sites = new Map<number, HintSite>();
   readonly findings: Finding[] = [];
   /** Per rule: the options it matched (hover sites), for the value checks. */
   readonly ruleOptions = new Map<HintRule, RuleOption[]>();
@@ -138,7 +139,7 @@ class Analyzer {
     if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
-    const key = `${span.start}:${span.end}`;
+    const key = spanKey(span);
     const existing = this.sites.get(key);
     if (existing) {
       if (!existing.ruleIds.includes(rule.id)) {
@@ -229,27 +230,28 @@ class Analyzer {
     this.findings.push(finding);
   }
 
-  /** Where findings can point: a matched option (key or value) or a context's anchor, by span. Built once. */
-  private findingPlaces?: { options: Map<string, { context: OptionContext; option: OptionOccurrence }>; anchors: Map<string, OptionContext> };
+  /** Where findings can point: a rule's matched options (key or value) and contexts' anchors, by span. Built on demand. */
+  private readonly optionPlaces = new Map<HintRule, Map<number, RuleOption>>();
+  private anchors?: Map<number, OptionContext>;
 
   /** The rule's message with the property names the file uses (`backup_retention_period` in Terraform). */
   private readerMessage(rule: HintRule, span: Span): string {
     const message = rule.diagnostic!.message;
-    if (!this.findingPlaces) {
-      const options = new Map<string, { context: OptionContext; option: OptionOccurrence }>();
-      for (const [matched, list] of this.ruleOptions) {
-        for (const entry of list) {
-          options.set(`${matched.id} ${spanKey(entry.option.key)}`, entry);
-          options.set(`${matched.id} ${spanKey(entry.option.value)}`, entry);
-        }
+    let places = this.optionPlaces.get(rule);
+    if (!places) {
+      places = new Map();
+      for (const entry of this.ruleOptions.get(rule) ?? []) {
+        places.set(spanKey(entry.option.key), entry);
+        places.set(spanKey(entry.option.value), entry);
       }
-      this.findingPlaces = { options, anchors: new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context])) };
+      this.optionPlaces.set(rule, places);
     }
-    const matched = this.findingPlaces.options.get(`${rule.id} ${spanKey(span)}`);
+    const matched = places.get(spanKey(span));
     if (matched) {
       return inReaderTerms(message, rule, originOf(matched.context), matched.option.name);
     }
-    const context = this.findingPlaces.anchors.get(spanKey(span));
+    this.anchors ??= new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context]));
+    const context = this.anchors.get(spanKey(span));
     return context ? inReaderTerms(message, rule, originOf(context)) : message;
   }
 
