@@ -455,6 +455,14 @@ export class CodeAnalyzer {
     return j + 1;
   }
 
+  /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
+  bindThisField(eq: number): void {
+    const classScope = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4) ? this.scopes.enclosing(eq, ['class']) : -1;
+    if (classScope > 0) {
+      this.scopes.bind(classScope, `.${this.tokens.text(eq - 1)}`, { token: eq - 1, expression: eq + 1 });
+    }
+  }
+
   // ----- calls ---------------------------------------------------------------------------------
 
   addOperation(occurrence: OperationOccurrence): void {

@@ -270,12 +270,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
     return;
   }
   if (a.isAccess(eq - 2)) {
-    if (a.idIs(eq - 3, 'this') && !a.isAccess(eq - 4)) {
-      const classScope = tree.enclosing(eq, ['class']);
-      if (classScope > 0) {
-        tree.bind(classScope, `.${name}`, { token: eq - 1, expression: eq + 1 });
-      }
-    }
+    a.bindThisField(eq);
     return;
   }
   const parent = a.parent[eq];
