@@ -8,11 +8,23 @@ import { Span } from '../types';
 
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
-/** `RemovalPolicy.DESTROY` (any qualifier) as the CloudFormation deletion policy it sets. */
+/**
+ * CDK values in the terms of the API: `RemovalPolicy.DESTROY` is the deletion policy `Delete`,
+ * `Duration.days(0)` is 0 (days, as retention periods count), and credentials built from
+ * `SecretValue.unsafePlainText('...')` are that literal secret.
+ */
 export function cdkEnumLiteral(text: string): Literal | undefined {
   const removal = /(?:^|\.)RemovalPolicy\.([A-Z_]+)$/.exec(text);
   const policy = removal ? REMOVAL_POLICIES[removal[1]] : undefined;
-  return policy ? { kind: 'str', value: policy } : undefined;
+  if (policy) {
+    return { kind: 'str', value: policy };
+  }
+  const days = /(?:^|\.)Duration\.days\(\s*(\d+)\s*\)$/.exec(text);
+  if (days) {
+    return { kind: 'num', value: Number(days[1]) };
+  }
+  const secret = /\bSecretValue\.unsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text);
+  return secret ? { kind: 'str', value: secret[2] } : undefined;
 }
 
 const ENGINE_OF_VERSION_CLASS: Record<string, string> = {

@@ -41,14 +41,14 @@ export function isBoto3Module(module: string): boolean {
 }
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
-export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor }, name: string): Value {
+export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }, name: string): Value {
   if (name === 'meta' && value.kind.startsWith('dynamodb')) {
     return { t: 'client', kind: value.kind };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
   }
-  return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}`, path: name };
+  return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}${value.batched ? ':batched' : ''}`, path: name };
 }
 
 const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
@@ -102,7 +102,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return (path === 'NewFromConfig' || path === 'New') && (service === 'dynamodb' || service === 'rds' || service === 'elasticache') ? { t: 'client', kind: service } : undefined;
   }
   if (module.startsWith('member:')) {
-    const [, kind, flavor] = module.split(':');
+    const [, kind, flavor, batched] = module.split(':');
     const made = CLIENT_METHOD_RESULTS[kind]?.[path];
     if (made) {
       return { t: 'client', kind: made };
@@ -110,7 +110,8 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
-    if (kind === 'redis' && ['pipeline', 'multi'].includes(path)) {
+    if (kind === 'redis' && (['pipeline', 'multi'].includes(path) || batched)) {
+      // A pipeline or transaction, and every command queued on it, return it again: `multi().incr(k).expire(k, 60)`.
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }
     return undefined;
