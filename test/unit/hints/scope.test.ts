@@ -183,6 +183,25 @@ describe('hint engine scope model', () => {
     });
   });
 
+  describe('Redis', () => {
+    it('keeps commands chained on a transaction on it: no round trip per key inside a loop', () => {
+      const code = lines(
+        "import Redis from 'ioredis';",
+        'const client = new Redis(process.env.REDIS_URL);',
+        'export async function touch(keys) {',
+        '  for (const key of keys) {',
+        '    await client.multi().incr(key).expire(key, 60).exec();',
+        '    await client.get(key);',
+        '  }',
+        '}',
+      );
+      const found = hints('touch.ts', code);
+      assert.ok(found.includes('5:expire redis-expire'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('5:') && hint.includes('redis-loop-round-trips')), found.join('\n'));
+      assert.ok(found.includes('6:get redis-loop-round-trips!'), found.join('\n'));
+    });
+  });
+
   describe('Java', () => {
     it('sees constructor-injected fields, the enhanced client table and paginators', () => {
       const code = lines(
@@ -265,7 +284,7 @@ describe('hint engine scope model', () => {
   describe('CDK', () => {
     it('reads construct method calls, enum values and static factories on constructs bound in a stack', () => {
       const code = lines(
-        "import { RemovalPolicy, Stack } from 'aws-cdk-lib';",
+        "import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';",
         "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
         "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
         "import * as rds from 'aws-cdk-lib/aws-rds';",
@@ -279,15 +298,17 @@ describe('hint engine scope model', () => {
         '    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443));',
         "    this.db = new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_5_7 }), vpc: props.vpc, storageEncrypted: true });",
         "    rds.ClusterInstance.provisioned('writer', { publiclyAccessible: true });",
+        "    new rds.DatabaseCluster(this, 'C', { backup: { retention: Duration.days(0) }, backupRetention: Duration.days(0), credentials: rds.Credentials.fromPassword('admin', SecretValue.unsafePlainText('hunter2')) });",
         '  }',
         '}',
       );
       const found = hints('stack.ts', code);
-      for (const expected of ['8:removalPolicy dynamodb-removal-policy!', '9:grantFullAccess dynamodb-grant!', '11:addIngressRule rds-open-ingress!', '14:publiclyAccessible rds-publicly-accessible']) {
+      for (const expected of ['8:removalPolicy dynamodb-removal-policy!', '9:grantFullAccess dynamodb-grant!', '11:addIngressRule rds-open-ingress!', '14:publiclyAccessible rds-publicly-accessible', '15:backupRetention rds-backup-retention!']) {
         assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
       }
       assert.ok(found.some((hint) => hint.startsWith('13:') && hint.endsWith('rds-engine-version-extended-support!')), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('12:')), 'port 443 open to the world is no database port');
+      assert.ok(found.some((hint) => hint.startsWith('15:') && hint.endsWith('rds-master-password!')), found.join('\n'));
     });
   });
 });
