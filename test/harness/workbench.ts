@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { codeServerEnv, RunningCodeServer, startCodeServer } from './codeServer';
 import { ensureToolchain } from './toolchain';
@@ -104,6 +104,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Runs a command from the command palette (F1), picking it by its visible label. */
+/**
+ * Runs a palette command whose own quick input then takes `text`. A webview taking focus back can close
+ * that input as it opens: the command runs again until its input takes the text.
+ */
+async function runWithInput(page: Page, label: string, inputSelector: string, text: string): Promise<Locator> {
+  const input = page.locator(`.quick-input-widget:not(.quick-input-widget-closing) ${inputSelector}`);
+  for (let attempt = 1; ; attempt++) {
+    await runFromPalette(page, label);
+    try {
+      await input.fill(text, { timeout: 5_000 });
+      return input;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}
+
 export async function runFromPalette(page: Page, label: string): Promise<void> {
   // A quick input that is still closing (after an Escape, or while a webview takes focus back) is
   // inert and can swallow the palette: open it again until it takes the text.
@@ -126,9 +145,7 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
 
 /** Opens a note from the palette (AWS DB: Open Note…) and waits for its panel. */
 export async function openNote(page: Page, title: string): Promise<void> {
-  await runFromPalette(page, 'AWS DB: Open Note…');
-  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input[placeholder^="Type to search notes"]');
-  await input.fill(title);
+  const input = await runWithInput(page, 'AWS DB: Open Note…', 'input[placeholder^="Type to search notes"]', title);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor();
   await input.press('Enter');
   await webviewFrame(page, `h1#note-title:has-text("${title}")`);
@@ -136,9 +153,7 @@ export async function openNote(page: Page, title: string): Promise<void> {
 
 /** Picks a color theme from Preferences: Color Theme and waits until the workbench wears it. */
 export async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
-  await runFromPalette(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(theme);
+  const input = await runWithInput(page, 'Preferences: Color Theme', 'input', theme);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).waitFor();
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
