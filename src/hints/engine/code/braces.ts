@@ -10,16 +10,19 @@ import { Value } from './values';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
+// Word lists are compared against tokens in place (`isOneOf`), so the backward scans slice no strings.
 // `await` for `for await (...)`, which is a loop and not a method named await.
-const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await']);
-const LOOP_KEYWORDS = new Set(['for', 'while', 'foreach', 'do']);
+const CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await'];
+const LOOP_KEYWORDS = ['for', 'while', 'foreach', 'do'];
+/** Punctuation that ends a search back from `{` for a class keyword. */
+const CLASS_SEARCH_STOPS = [';', '{', '}', '=', '=>', '->', '('];
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
 const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
 /** Words that can continue an expression on the next line, so a line break there does not end it. */
 const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', 'is']);
 
 export interface BraceLanguage {
-  classKeywords: ReadonlySet<string>;
+  classKeywords: readonly string[];
   /** `=>` (JavaScript, C#) or `->` (Java); none in Go. */
   arrow?: string;
   /** Where the scope of a function whose body opens at `brace` starts (its parameters), or -1. */
@@ -60,6 +63,9 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
   const candidates = new Candidates();
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kinds[i] !== PUNCT) {
+      continue;
+    }
     if (language.arrow && a.is(i, language.arrow) && !a.is(i + 1, '{')) {
       const params = arrowParams(a, i);
       if (params >= 0) {
@@ -67,7 +73,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       }
       continue;
     }
-    if (tokens.kinds[i] !== PUNCT || !a.is(i, '{') || a.partner[i] < i) {
+    if (!a.is(i, '{') || a.partner[i] < i) {
       continue;
     }
     const end = a.partner[i] + 1;
@@ -81,14 +87,15 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       continue;
     }
     const head = a.is(i - 1, ')') ? a.partner[i - 1] : -1;
-    const keyword = head > 0 ? (a.idIs(head - 1, 'await') && a.idIs(head - 2, 'for') ? 'for' : a.id(head - 1)) : a.id(i - 1);
+    // The keyword before the head: `for (`, `for await (`, `catch (`, or before the brace: `do {`.
+    const keyword = head > 0 ? (a.idIs(head - 1, 'await') && a.idIs(head - 2, 'for') ? head - 2 : head - 1) : i - 1;
     const loop = language.loopStart?.(a, i) ?? -1;
     if (loop >= 0) {
       candidates.push('loop', loop, end, -1, i, -1);
-    } else if (keyword && LOOP_KEYWORDS.has(keyword)) {
+    } else if (a.isId(keyword) && a.tokens.isOneOf(keyword, LOOP_KEYWORDS)) {
       candidates.push('loop', head > 0 ? head : i, end, -1, i, -1);
     } else {
-      candidates.push('block', head > 0 && keyword === 'catch' ? head : i, end, -1, i, -1);
+      candidates.push('block', head > 0 && a.idIs(keyword, 'catch') ? head : i, end, -1, i, -1);
     }
   }
   for (const k of candidates.order()) {
@@ -118,34 +125,34 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
         return -1;
       }
       if (a.isId(open - 1)) {
-        return CONTROL_KEYWORDS.has(a.tokens.text(open - 1)) ? -1 : open;
+        return a.tokens.isOneOf(open - 1, CONTROL_KEYWORDS) ? -1 : open;
       }
       return -1;
     }
     if (kind === PUNCT && a.tokens.isOneOf(k, STATEMENT_PUNCT)) {
       return -1;
     }
-    if (kind === ID && CONTROL_KEYWORDS.has(a.tokens.text(k))) {
+    if (kind === ID && a.tokens.isOneOf(k, CONTROL_KEYWORDS)) {
       return -1;
     }
   }
   return -1;
 }
 
-function isClassBody(a: CodeAnalyzer, brace: number, keywords: ReadonlySet<string>): boolean {
+function isClassBody(a: CodeAnalyzer, brace: number, keywords: readonly string[]): boolean {
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
     if (a.is(k, ')') && a.partner[k] >= 0) {
       k = a.partner[k];
       continue;
     }
     const kind = a.tokens.kinds[k];
-    if (kind === ID && keywords.has(a.tokens.text(k))) {
+    if (kind === ID && a.tokens.isOneOf(k, keywords)) {
       return !a.isAccess(k - 1);
     }
-    if (kind === PUNCT && a.tokens.isOneOf(k, [';', '{', '}', '=', '=>', '->', '('])) {
+    if (kind === PUNCT && a.tokens.isOneOf(k, CLASS_SEARCH_STOPS)) {
       return false;
     }
-    if (kind === ID && CONTROL_KEYWORDS.has(a.tokens.text(k))) {
+    if (kind === ID && a.tokens.isOneOf(k, CONTROL_KEYWORDS)) {
       return false;
     }
   }

@@ -13,7 +13,7 @@ import { contextFrom, separatedSlot } from '../options';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = new Set(['class', 'interface', 'struct', 'record', 'enum']);
+const CLASS_KEYWORDS = ['class', 'interface', 'struct', 'record', 'enum'];
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {

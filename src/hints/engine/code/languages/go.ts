@@ -13,9 +13,11 @@ import { contextFrom, separatedSlot } from '../options';
 import { Value } from '../values';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = new Set(['struct', 'interface']);
+const CLASS_KEYWORDS = ['struct', 'interface'];
 const CLIENT_SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
-const STATEMENT_KEYWORDS = new Set(['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range']);
+const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
+const FUNCTION_SEARCH_STOPS = ['{', '}', ';', '=', ':='];
+const LOOP_SEARCH_STOPS = ['{', '}', ';'];
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
@@ -62,7 +64,7 @@ function functionStart(a: CodeAnalyzer, brace: number): number {
       }
       return -1;
     }
-    if (a.tokens.isOneOf(k, ['{', '}', ';', '=', ':=']) || STATEMENT_KEYWORDS.has(a.id(k) ?? '')) {
+    if (a.tokens.isOneOf(k, FUNCTION_SEARCH_STOPS) || (a.isId(k) && a.tokens.isOneOf(k, STATEMENT_KEYWORDS))) {
       return -1;
     }
   }
@@ -79,7 +81,7 @@ function loopStart(a: CodeAnalyzer, brace: number): number {
     if (a.idIs(k, 'for')) {
       return k;
     }
-    if (a.tokens.isOneOf(k, ['{', '}', ';'])) {
+    if (a.tokens.isOneOf(k, LOOP_SEARCH_STOPS)) {
       return -1;
     }
   }

@@ -12,7 +12,7 @@ import { contextFrom, occurrenceOf } from '../options';
 import { Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = new Set(['class', 'interface', 'enum', 'record']);
+const CLASS_KEYWORDS = ['class', 'interface', 'enum', 'record'];
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {

@@ -18,7 +18,7 @@ import { cdkConstruct } from '../calls';
 const { ID, STR } = TOKEN_KIND;
 
 const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType']);
-const CLASS_KEYWORDS = new Set(['class', 'interface']);
+const CLASS_KEYWORDS = ['class', 'interface'];
 const DECLARATIONS = ['const', 'let', 'var'];
 /** Parameter modifiers that make a parameter a class field too (TypeScript parameter properties). */
 const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);

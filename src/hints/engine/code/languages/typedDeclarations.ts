@@ -18,6 +18,7 @@ const NOT_TYPES = new Set([
   'instanceof', 'extends', 'implements', 'throws', 'using', 'namespace', 'class', 'interface', 'enum', 'record', 'struct', 'typeof',
   'sizeof', 'default', 'break', 'continue', 'do', 'is', 'as', 'where', 'operator', 'event', 'base', 'nameof', 'when', 'not', 'and', 'or',
 ]);
+const COMPARISONS = ['==', '!=', '<=', '>='];
 /** Tokens after a name that make `Type name` a declaration. */
 const DECLARATION_FOLLOWERS = ['=', ';', ',', ')', ':', '{', '=>'];
 
@@ -109,7 +110,7 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
 /** `name = expr` (a local or field declared earlier) and `this.name = expr` (a field). */
 function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   const name = a.tokens.text(eq - 1);
-  if (a.is(eq + 1, '=') || a.tokens.isOneOf(eq - 2, ['==', '!=', '<=', '>='])) {
+  if (a.is(eq + 1, '=') || a.tokens.isOneOf(eq - 2, COMPARISONS)) {
     return;
   }
   if (a.isAccess(eq - 2)) {
