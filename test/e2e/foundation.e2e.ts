@@ -81,8 +81,19 @@ describe('the extension in code-server, as a person sees it', function () {
         return (send as (...args: unknown[]) => void).call(this, message, ...rest);
       } as typeof MessagePort.prototype.postMessage;
     });
-    await frame.evaluate(() => window.scrollTo(0, 600));
-    await host.waitForFunction(() => ((window as unknown as { savedScrollY?: number }).savedScrollY ?? 0) >= 500, undefined, { timeout: 10_000 });
+    // Scroll until the saved state arrives: a scroll made before the note's script listens is not seen,
+    // and scrolling again to the same place fires no event, so each try scrolls somewhere new.
+    for (let attempt = 1; ; attempt++) {
+      await frame.evaluate((y) => window.scrollTo(0, y), 600 + attempt * 20);
+      try {
+        await host.waitForFunction(() => ((window as unknown as { savedScrollY?: number }).savedScrollY ?? 0) >= 500, undefined, { timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 4) {
+          throw error;
+        }
+      }
+    }
     await runFromPalette(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.tab', { hasText: 'Query versus Scan' }).click();
