@@ -14,7 +14,7 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 // `await` for `for await (...)`, which is a loop and not a method named await.
 const CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await'];
 const LOOP_KEYWORDS = ['for', 'while', 'foreach', 'do'];
-/** Punctuation that ends a search back from `{` for a class keyword. */
+/** Punctuation that ends a class declaration before its body (a `(` opens a group instead). */
 const CLASS_SEARCH_STOPS = [';', '{', '}', '=', '=>', '->', '('];
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
 const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
@@ -62,6 +62,7 @@ class Candidates {
 export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
   const candidates = new Candidates();
   const tokens = a.tokens;
+  const isClassBody = classBodies(a, language.classKeywords);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kinds[i] !== PUNCT) {
       continue;
@@ -77,7 +78,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       continue;
     }
     const end = a.partner[i] + 1;
-    if (isClassBody(a, i, language.classKeywords)) {
+    if (isClassBody[i] === 1) {
       candidates.push('class', i, end, -1, i, -1);
       continue;
     }
@@ -139,24 +140,33 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
   return -1;
 }
 
-function isClassBody(a: CodeAnalyzer, brace: number, keywords: readonly string[]): boolean {
-  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
-    if (a.is(k, ')') && a.partner[k] >= 0) {
-      k = a.partner[k];
+/**
+ * The braces that open a class body, in one forward pass: the first `{` after a class keyword at the
+ * keyword's own depth, unless the statement ends first (parenthesised groups in between, such as a
+ * C# primary constructor, sit deeper and are passed over).
+ */
+function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Uint8Array {
+  const tokens = a.tokens;
+  const marks = new Uint8Array(tokens.length);
+  const NONE = -2;
+  let depth = NONE;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens.kinds[i];
+    if (kind === ID && tokens.isOneOf(i, keywords)) {
+      depth = a.isAccess(i - 1) ? NONE : a.parent[i];
       continue;
     }
-    const kind = a.tokens.kinds[k];
-    if (kind === ID && a.tokens.isOneOf(k, keywords)) {
-      return !a.isAccess(k - 1);
+    if (depth === NONE || a.parent[i] !== depth) {
+      continue;
     }
-    if (kind === PUNCT && a.tokens.isOneOf(k, CLASS_SEARCH_STOPS)) {
-      return false;
-    }
-    if (kind === ID && a.tokens.isOneOf(k, CONTROL_KEYWORDS)) {
-      return false;
+    if (kind === PUNCT && tokens.is(i, '{')) {
+      marks[i] = 1;
+      depth = NONE;
+    } else if ((kind === PUNCT && !tokens.is(i, '(') && tokens.isOneOf(i, CLASS_SEARCH_STOPS)) || (kind === ID && tokens.isOneOf(i, CONTROL_KEYWORDS))) {
+      depth = NONE;
     }
   }
-  return false;
+  return marks;
 }
 
 /** The parameters before an arrow: `(a, b) =>`, `a =>`, `async (a) =>`. */
