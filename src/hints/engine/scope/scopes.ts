@@ -117,10 +117,6 @@ export class ScopeTree<V> {
     }
   }
 
-  get count(): number {
-    return this.count_;
-  }
-
   scopeAt(token: number): number {
     return token >= 0 && token < this.innermost.length ? this.innermost[token] : 0;
   }
