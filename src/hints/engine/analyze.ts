@@ -10,7 +10,7 @@ import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
 import { opensPort } from './iac/ingress';
-import { DocumentModel, OptionContext, OptionOccurrence, RedisFlavor } from './model';
+import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
@@ -222,7 +222,7 @@ class Analyzer {
     }
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (rule.match.reportedOnly) {
-      this.site(span, rule, this.originAt(span), undefined, true);
+      this.site(span, rule, this.originAt(rule, span), undefined, true);
     }
     if (fix) {
       finding.fix = fix;
@@ -237,16 +237,7 @@ class Analyzer {
   /** The rule's message with the property names the file uses (`backup_retention_period` in Terraform). */
   private readerMessage(rule: HintRule, span: Span): string {
     const message = rule.diagnostic!.message;
-    let places = this.optionPlaces.get(rule);
-    if (!places) {
-      places = new Map();
-      for (const entry of this.ruleOptions.get(rule) ?? []) {
-        places.set(spanKey(entry.option.key), entry);
-        places.set(spanKey(entry.option.value), entry);
-      }
-      this.optionPlaces.set(rule, places);
-    }
-    const matched = places.get(spanKey(span));
+    const matched = this.placesOf(rule).get(spanKey(span));
     if (matched) {
       return inReaderTerms(message, rule, originOf(matched.context), matched.option.name);
     }
@@ -256,13 +247,30 @@ class Analyzer {
   }
 
   /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */
-  private originAt(span: Span): SiteOrigin {
-    const call = this.model.redisCalls.find((candidate) => candidate.name.start === span.start);
+  private originAt(rule: HintRule, span: Span): SiteOrigin {
+    this.redisCallsByName ??= new Map(this.model.redisCalls.map((call) => [call.name.start, call]));
+    const call = this.redisCallsByName.get(span.start);
     if (call) {
       return call.flavor;
     }
-    const context = this.model.contexts.find((candidate) => candidate.options.some((option) => option.key.start === span.start || option.value.start === span.start));
-    return context ? originOf(context) : this.language === 'cloudformation' || this.language === 'terraform' ? this.language : 'sdk';
+    const matched = this.placesOf(rule).get(spanKey(span));
+    return matched ? originOf(matched.context) : this.language === 'cloudformation' || this.language === 'terraform' ? this.language : 'sdk';
+  }
+
+  private redisCallsByName?: Map<number, RedisCall>;
+
+  /** The options a rule matched, by the span of their key and of their value; built once per rule, when it reports. */
+  private placesOf(rule: HintRule): Map<number, RuleOption> {
+    let places = this.optionPlaces.get(rule);
+    if (!places) {
+      places = new Map();
+      for (const entry of this.ruleOptions.get(rule) ?? []) {
+        places.set(spanKey(entry.option.key), entry);
+        places.set(spanKey(entry.option.value), entry);
+      }
+      this.optionPlaces.set(rule, places);
+    }
+    return places;
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {

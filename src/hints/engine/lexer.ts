@@ -20,6 +20,12 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
  * about 200,000 tokens, and as objects they kept the garbage collector busy copying them between
  * generations. A token's text is sliced from the source only when asked for.
  */
+/** `array` copied into the start of `larger`, for arrays that grow by doubling. */
+export function copyInto<T extends Uint8Array | Int32Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
+}
+
 export class Tokens {
   length = 0;
   kinds: Uint8Array;
@@ -69,16 +75,12 @@ export class Tokens {
 
   private grow(): void {
     const capacity = this.length * 2 + 16;
-    const copy = <T extends Uint8Array | Int32Array>(array: T, larger: T): T => {
-      larger.set(array);
-      return larger;
-    };
-    this.kinds = copy(this.kinds, new Uint8Array(capacity));
-    this.starts = copy(this.starts, new Int32Array(capacity));
-    this.ends = copy(this.ends, new Int32Array(capacity));
-    this.textStarts = copy(this.textStarts, new Int32Array(capacity));
-    this.textEnds = copy(this.textEnds, new Int32Array(capacity));
-    this.interpolatedFlags = copy(this.interpolatedFlags, new Uint8Array(capacity));
+    this.kinds = copyInto(this.kinds, new Uint8Array(capacity));
+    this.starts = copyInto(this.starts, new Int32Array(capacity));
+    this.ends = copyInto(this.ends, new Int32Array(capacity));
+    this.textStarts = copyInto(this.textStarts, new Int32Array(capacity));
+    this.textEnds = copyInto(this.textEnds, new Int32Array(capacity));
+    this.interpolatedFlags = copyInto(this.interpolatedFlags, new Uint8Array(capacity));
   }
 
   /** Identifier name, punctuation, number text, or a string's content without quotes. */

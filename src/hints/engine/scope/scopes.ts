@@ -5,6 +5,8 @@
  * Values are evaluated lazily by the analyzer, so a binding only records where its value comes from.
  */
 
+import { copyInto } from '../lexer';
+
 export type ScopeKind = 'module' | 'function' | 'class' | 'block' | 'loop';
 
 /** A binding's source: an expression to evaluate (token index of its start), a fixed value, or nothing known. */
@@ -88,15 +90,11 @@ export class ScopeTree<V> {
 
   private grow(): void {
     const capacity = this.kinds.length * 2;
-    const copy = <T extends Uint8Array | Int32Array>(array: T, larger: T): T => {
-      larger.set(array);
-      return larger;
-    };
-    this.kinds = copy(this.kinds, new Uint8Array(capacity));
-    this.starts = copy(this.starts, new Int32Array(capacity));
-    this.ends = copy(this.ends, new Int32Array(capacity));
-    this.parents = copy(this.parents, new Int32Array(capacity));
-    this.holds = copy(this.holds, new Uint8Array(capacity));
+    this.kinds = copyInto(this.kinds, new Uint8Array(capacity));
+    this.starts = copyInto(this.starts, new Int32Array(capacity));
+    this.ends = copyInto(this.ends, new Int32Array(capacity));
+    this.parents = copyInto(this.parents, new Int32Array(capacity));
+    this.holds = copyInto(this.holds, new Uint8Array(capacity));
   }
 
   /** Fills the token-to-scope table; call once after the last `add`. Linear in tokens plus scopes. */
