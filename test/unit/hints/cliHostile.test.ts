@@ -19,9 +19,22 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * A copy of the built CLI that `nobody` can read: the checkout may sit in a folder only its owner can
+ * enter (a `mktemp -d` clone is mode 700).
+ */
+function cliForNobody(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, 'cli.js');
+  fs.copyFileSync(CLI, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
+}
+
 function cli(cwd: string, args: string[], options: { asNobody?: boolean; timeoutMs?: number } = {}): Run {
   const [command, argv] = options.asNobody
-    ? ['setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, CLI, ...args]]
+    ? ['setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, cliForNobody(), ...args]]
     : [process.execPath, [CLI, ...args]];
   const result = spawnSync(command, argv, { cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 20_000 });
   assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
