@@ -1,0 +1,100 @@
+/**
+ * The workspace model: the DynamoDB tables, databases, caches and functions that a workspace's
+ * infrastructure as code defines, and the names that lead from code to them. Pure: no `vscode`,
+ * no file system. Files are named by workspace-relative paths with `/` separators.
+ */
+import { Span } from '../types';
+
+/** A place in another file, with its line and column (0-based) so adapters need not read that file. */
+export interface SourceRef {
+  file: string;
+  span: Span;
+  line: number;
+  character: number;
+}
+
+export type KeyType = 'S' | 'N' | 'B';
+
+export interface KeyAttribute {
+  name: string;
+  /** From AttributeDefinitions / `attribute` blocks / CDK `AttributeType`; undefined when not written literally. */
+  type?: KeyType;
+}
+
+export interface Projection {
+  type: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** `NonKeyAttributes` for INCLUDE. */
+  attributes: string[];
+}
+
+export interface TableIndex {
+  name: string;
+  kind: 'gsi' | 'lsi';
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Undefined when the template does not say (the service default differs per format: see the reader). */
+  projection?: Projection;
+  definedAt: SourceRef;
+}
+
+export type IacFormat = 'cloudformation' | 'terraform' | 'cdk';
+
+export interface TableDefinition {
+  /** Logical id (CloudFormation), `aws_dynamodb_table.<name>` / `module.<name>` (Terraform), construct id (CDK). */
+  logicalName: string;
+  /** The physical table name where the template sets it literally. */
+  physicalName?: string;
+  format: IacFormat;
+  /** Undefined when the key schema is not written literally: then no key check may run. */
+  partitionKey?: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Complete only when `indexesKnown`: a template that builds its index list dynamically leaves it false. */
+  indexes: TableIndex[];
+  indexesKnown: boolean;
+  billingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  streamViewType?: string;
+  ttlAttribute?: string;
+  definedAt: SourceRef;
+}
+
+export type DatabaseKind = 'rds-instance' | 'rds-cluster' | 'elasticache-replication-group' | 'elasticache-cluster' | 'elasticache-serverless';
+
+export interface DatabaseDefinition {
+  kind: DatabaseKind;
+  logicalName: string;
+  format: IacFormat;
+  engine?: string;
+  engineVersion?: string;
+  /** Hint-relevant settings written literally, by their name in the template (`StorageEncrypted`, `multi_az`). */
+  settings: Record<string, string | number | boolean>;
+  definedAt: SourceRef;
+}
+
+/** What an environment variable of a function is wired to. */
+export type EnvironmentValue = { kind: 'table'; logicalName: string } | { kind: 'literal'; value: string };
+
+export interface FunctionDefinition {
+  logicalName: string;
+  format: IacFormat;
+  /**
+   * The code the function runs, as workspace-relative paths: a folder (SAM `CodeUri`, Terraform
+   * `source_dir`, CDK `Code.fromAsset`) or a file (CDK `entry`, a handler resolved to a file).
+   */
+  codePaths: string[];
+  /** `index.handler`, `app.lambda_handler`, `com.example.Handler::handleRequest`. */
+  handler?: string;
+  environment: Record<string, EnvironmentValue>;
+  definedAt: SourceRef;
+}
+
+/** What one IaC file contributes; the model is the union of all files' contributions. */
+export interface FileContribution {
+  tables: TableDefinition[];
+  databases: DatabaseDefinition[];
+  functions: FunctionDefinition[];
+  /** Environment variables set on every function of the file (SAM `Globals.Function.Environment`). */
+  globalEnvironment?: Record<string, EnvironmentValue>;
+}
+
+/** How code names a table: what the code analyzer can tell about a request's `TableName`. */
+export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
