@@ -98,3 +98,12 @@ export interface FileContribution {
 
 /** How code names a table: what the code analyzer can tell about a request's `TableName`. */
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
+
+/** What the analysis of one code file asks of the workspace model. */
+export interface WorkspaceView {
+  /**
+   * The table a name in this code file refers to; undefined when unknown or ambiguous (two
+   * functions running this file wire the variable to different tables): precision first.
+   */
+  resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
+}
