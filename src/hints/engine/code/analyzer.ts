@@ -153,7 +153,12 @@ export class CodeAnalyzer {
 
   /** Whether a token starts its line. */
   startsLine(index: number): boolean {
-    return index === 0 || this.lines.lineOf(this.tokens.ends[index - 1]) !== this.lines.lineOf(this.tokens.starts[index]);
+    if (index <= 0) {
+      return true;
+    }
+    // Only whitespace and comments lie between two tokens: a newline there starts a new line.
+    const newline = this.text.indexOf('\n', this.tokens.ends[index - 1]);
+    return newline >= 0 && newline < this.tokens.starts[index];
   }
 
   /** Whether a token sits inside parentheses opened after `after`. */
