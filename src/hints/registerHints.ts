@@ -10,6 +10,7 @@ import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB, HINT
 import { GitignoreRules, selectFile } from './engine/fileSelection';
 import { DEFAULT_LIMITS } from './engine/text';
 import { Finding, HintRule, Severity } from './engine/types';
+import { SourceRef } from './engine/workspace/types';
 import { suppressionFix } from './engine/fixes';
 import { hoverMarkdown, HoverLabels } from './hoverMarkdown';
 import { hintRule, hintRules } from './ruleCatalog';
@@ -43,7 +44,30 @@ function hoverLabels(): HoverLabels {
     documentation: vscode.l10n.t('AWS documentation'),
     disable: vscode.l10n.t('Disable this hint'),
     controls: vscode.l10n.t('Same check as'),
+    workspace: {
+      table: (name) => vscode.l10n.t('Table {0}', name),
+      definedIn: (place) => vscode.l10n.t('defined in {0}', place),
+      partitionKey: vscode.l10n.t('partition key'),
+      sortKey: vscode.l10n.t('sort key'),
+      billingMode: vscode.l10n.t('billing mode'),
+      indexes: vscode.l10n.t('Indexes'),
+      noIndexes: vscode.l10n.t('No secondary indexes.'),
+      projection: vscode.l10n.t('projection'),
+      more: (count) => vscode.l10n.t('and {0} more', count),
+      readsGsi: (index) => vscode.l10n.t('This request reads {0}, a global secondary index: its reads are eventually consistent only, and ConsistentRead true is rejected.', index),
+      readsLsi: (index) => vscode.l10n.t('This request reads {0}, a local secondary index: strongly consistent reads (ConsistentRead true) are allowed here.', index),
+    },
   };
+}
+
+/** A workspace-relative path of the workspace model, in the workspace folder of the document that refers to it. */
+function definitionUri(document: vscode.Uri, at: SourceRef): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  const segments = at.file.split('/');
+  if (!folder || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    return undefined;
+  }
+  return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
 class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
@@ -103,14 +127,16 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
       return undefined;
     }
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
-    const place = { language: result.language, origin: site.origin, name: site.name };
-    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
+    const place = { language: result.language, origin: site.origin, name: site.name, workspace: site.workspace };
+    // A definition opens at its line and column (`#L12,5`), a file link the hover allows without trusting it.
+    const definitionLink = (at: SourceRef) => definitionUri(document.uri, at)?.with({ fragment: `L${at.line + 1},${at.character + 1}` }).toString();
+    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule, definitionLink }));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };
     this.noteHintSeen();
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
   }
 
-  toDiagnostics(document: { positionAt(offset: number): vscode.Position }, findings: readonly Finding[]): vscode.Diagnostic[] {
+  toDiagnostics(document: { positionAt(offset: number): vscode.Position }, findings: readonly Finding[], uri?: vscode.Uri): vscode.Diagnostic[] {
     return findings.map((finding) => {
       const rule = hintRule(finding.ruleId);
       const diagnostic = new vscode.Diagnostic(
@@ -120,6 +146,10 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
       );
       diagnostic.source = 'aws-db-hints';
       diagnostic.code = rule ? { value: rule.id, target: vscode.Uri.parse(rule.doc) } : finding.ruleId;
+      const related = uri ? relatedInformation(uri, finding) : [];
+      if (related.length > 0) {
+        diagnostic.relatedInformation = related;
+      }
       return diagnostic;
     });
   }
@@ -133,7 +163,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     if (!result) {
       return;
     }
-    this.diagnostics.set(document.uri, this.toDiagnostics(document, result.findings));
+    this.diagnostics.set(document.uri, this.toDiagnostics(document, result.findings, document.uri));
   }
 
   scheduleUpdate(document: vscode.TextDocument): void {
@@ -285,7 +315,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
           done.checked++;
           done.findings += result.findings.length;
           if (this.settings.diagnostics) {
-            this.diagnostics.set(uri, this.toDiagnostics(positions, result.findings));
+            this.diagnostics.set(uri, this.toDiagnostics(positions, result.findings, uri));
           }
         }
         return done;
@@ -378,6 +408,15 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Design hint {0} is on again.', id));
   }
+}
+
+/** The definitions a workspace finding was checked against, as links in the Problems panel. */
+function relatedInformation(document: vscode.Uri, finding: Finding): vscode.DiagnosticRelatedInformation[] {
+  return (finding.related ?? []).flatMap(({ message, at }) => {
+    const uri = definitionUri(document, at);
+    const position = new vscode.Position(at.line, at.character);
+    return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, position), message)] : [];
+  });
 }
 
 function toTarget(where: 'user' | 'workspace'): vscode.ConfigurationTarget {

@@ -54,7 +54,7 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
       add(reader.fromContext(context));
     }
   }
-  return requests.filter((request) => request.table || request.index);
+  return requests.filter((request) => request.table || request.index).sort((x, y) => x.anchor.start - y.anchor.start);
 }
 
 class RequestReader {
@@ -62,8 +62,29 @@ class RequestReader {
 
   constructor(readonly a: CodeAnalyzer) {}
 
+  /**
+   * The tokens of an option's value. The option reader ends a value at the first comma, also the one
+   * between type arguments (`new Dictionary<string, string> { ... }`): such a value runs on to its end.
+   */
   tokens(span: Span): [number, number] {
-    return this.a.tokensOf(span);
+    const a = this.a;
+    const [from, to] = a.tokensOf(span);
+    if ((a.language.family !== 'csharp' && a.language.family !== 'java') || !a.is(to, ',')) {
+      return [from, to];
+    }
+    let open = from;
+    while (open < to && !a.is(open, '<')) {
+      open = a.skipGroup(open);
+    }
+    const close = open < to ? a.closeAngle(open) : -1;
+    if (close < to) {
+      return [from, to];
+    }
+    let end = close + 1;
+    while (end < a.tokens.length && !a.is(end, ',') && !a.is(end, ';') && !(a.partner[end] >= 0 && a.partner[end] < end)) {
+      end = a.skipGroup(end);
+    }
+    return [from, end];
   }
 
   fromContext(context: OptionContext): DynamoRequest {
