@@ -8,10 +8,24 @@ import { AttributeAt, KeyTerm } from '../model';
 import { RelatedPlace } from '../types';
 import { ResolvedRequest, tableName, targetKeys } from '../workspace/resolve';
 import { TableDefinition, TableIndex } from '../workspace/types';
-import { Check, optionNamed } from './context';
+import { Check, CheckContext, optionNamed } from './context';
 
 /** Index names listed in a message before the rest are counted. */
 const LISTED_INDEXES = 5;
+/** A condition with more terms than this is not checked: no real key condition has them, and the check stays linear. */
+const MAX_TERMS = 32;
+
+/** Reports each place once: requests that share a condition (a filter variable, a builder, a boto3 `Key`) would repeat it. */
+function onceEach(context: CheckContext): CheckContext['report'] {
+  const seen = new Set<number>();
+  return (rule, span, fix, message, related) => {
+    const key = span.start * 0x1000000 + (span.end - span.start);
+    if (!seen.has(key)) {
+      seen.add(key);
+      context.report(rule, span, fix, message, related);
+    }
+  };
+}
 
 function tableDefined(table: TableDefinition): RelatedPlace {
   return { message: `Table ${tableName(table)} (${table.logicalName}) is defined here`, at: table.definedAt };
@@ -40,16 +54,18 @@ function definitionOf(resolved: ResolvedRequest): RelatedPlace {
 }
 
 export const indexUndefined: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const index = resolved.request.index;
     if (resolved.target === 'missing-index' && index && index !== 'unknown') {
       const message = `Table ${tableName(resolved.table)} has no index named '${index.name}' (${indexNames(resolved.table)}), so DynamoDB rejects this request with a ValidationException.`;
-      context.report(rule, index.span, undefined, message, [tableDefined(resolved.table)]);
+      report(rule, index.span, undefined, message, [tableDefined(resolved.table)]);
     }
   }
 };
 
 export const consistentReadOnGsi: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const { request, index } = resolved;
     if (resolved.target !== 'index' || index?.kind !== 'gsi' || !request.consistentRead) {
@@ -57,22 +73,23 @@ export const consistentReadOnGsi: Check = (rule, context) => {
     }
     const option = request.context && optionNamed(request.context, ['ConsistentRead']);
     const message = `Index '${index.name}' of table ${tableName(resolved.table)} is a global secondary index, which supports only eventually consistent reads, so DynamoDB rejects ConsistentRead true here with a ValidationException.`;
-    context.report(rule, request.consistentRead, context.fixFor(rule, option), message, [indexDefined(index)]);
+    report(rule, request.consistentRead, context.fixFor(rule, option), message, [indexDefined(index)]);
   }
 };
 
 export const keyCondition: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const condition = resolved.request.keyCondition;
     const keys = targetKeys(resolved);
-    if (!condition || !keys) {
+    if (!condition || !keys || condition.terms.length > MAX_TERMS) {
       continue;
     }
     const related = [definitionOf(resolved)];
     const isKey = (name: string): boolean => name === keys.partitionKey.name || name === keys.sortKey?.name;
     const nonKeys = condition.keysOnly ? [] : condition.terms.filter((term) => !isKey(term.name));
     for (const term of nonKeys) {
-      context.report(rule, term.span, undefined, `'${term.name}' is not a key of ${keys.of} (${keyList(keys)}): a key condition can name only the partition key and the sort key, so DynamoDB rejects this query with a ValidationException.`, related);
+      report(rule, term.span, undefined, `'${term.name}' is not a key of ${keys.of} (${keyList(keys)}): a key condition can name only the partition key and the sort key, so DynamoDB rejects this query with a ValidationException.`, related);
     }
     if (nonKeys.length > 0) {
       continue;
@@ -81,19 +98,19 @@ export const keyCondition: Check = (rule, context) => {
     const partition = terms.filter((term) => term.name === keys.partitionKey.name);
     const sort = terms.filter((term) => term.name !== keys.partitionKey.name);
     for (const repeated of [partition.slice(1), sort.slice(1)].flat()) {
-      context.report(rule, repeated.span, undefined, `'${repeated.name}' has a second condition: a key condition holds at most one condition per key (use BETWEEN for a range), so DynamoDB rejects this query.`, related);
+      report(rule, repeated.span, undefined, `'${repeated.name}' has a second condition: a key condition holds at most one condition per key (use BETWEEN for a range), so DynamoDB rejects this query.`, related);
     }
     const inequality = partition.find((term) => term.operator !== '=');
     if (inequality) {
-      context.report(rule, inequality.span, undefined, `The partition key '${inequality.name}' of ${keys.of} can only be tested for equality in a key condition; a Query reads one partition key value.`, related);
+      report(rule, inequality.span, undefined, `The partition key '${inequality.name}' of ${keys.of} can only be tested for equality in a key condition; a Query reads one partition key value.`, related);
     } else if (partition.length === 0 && condition.complete) {
-      reportMissingPartition(context, rule, resolved, sort[0], keys.partitionKey.name, keys.of, related);
+      reportMissingPartition(report, rule, resolved, sort[0], keys.partitionKey.name, keys.of, related);
     }
   }
 };
 
 function reportMissingPartition(
-  context: Parameters<Check>[1],
+  report: CheckContext['report'],
   rule: Parameters<Check>[0],
   resolved: ResolvedRequest,
   sortTerm: KeyTerm | undefined,
@@ -104,10 +121,11 @@ function reportMissingPartition(
   const message = sortTerm
     ? `This condition on the sort key '${sortTerm.name}' has no equality condition on the partition key '${partitionKey}' of ${of} beside it: a Query must name one partition key value, so DynamoDB rejects it.`
     : `This query has no equality condition on the partition key '${partitionKey}' of ${of}: a Query must name one partition key value, so DynamoDB rejects it.`;
-  context.report(rule, sortTerm?.span ?? resolved.request.anchor, undefined, message, related);
+  report(rule, sortTerm?.span ?? resolved.request.anchor, undefined, message, related);
 }
 
 export const keyAttributes: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const key = resolved.request.key;
     const keys = targetKeys(resolved);
@@ -119,17 +137,18 @@ export const keyAttributes: Check = (rule, context) => {
     const expected = [keys.partitionKey.name, ...(keys.sortKey ? [keys.sortKey.name] : [])];
     const named = new Set(key.attributes.map((attribute) => attribute.name));
     for (const attribute of key.attributes.filter((candidate) => !expected.includes(candidate.name))) {
-      context.report(rule, attribute.span, undefined, `'${attribute.name}' is not part of the primary key of ${keys.of} (${keyList(keys)}): ${operation} takes exactly the key attributes, so DynamoDB rejects this Key with a ValidationException.`, related);
+      report(rule, attribute.span, undefined, `'${attribute.name}' is not part of the primary key of ${keys.of} (${keyList(keys)}): ${operation} takes exactly the key attributes, so DynamoDB rejects this Key with a ValidationException.`, related);
     }
     const missing = expected.filter((name) => !named.has(name));
     if (missing.length > 0) {
       const which = missing.map((name) => (name === keys.partitionKey.name ? `the partition key '${name}'` : `the sort key '${name}'`)).join(' and ');
-      context.report(rule, key.span, undefined, `This Key misses ${which} of ${keys.of}: ${operation} needs the full primary key, so DynamoDB rejects it with a ValidationException.`, related);
+      report(rule, key.span, undefined, `This Key misses ${which} of ${keys.of}: ${operation} needs the full primary key, so DynamoDB rejects it with a ValidationException.`, related);
     }
   }
 };
 
 export const projectionNotProjected: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const { request, index, table } = resolved;
     const projection = index?.projection;
@@ -140,7 +159,7 @@ export const projectionNotProjected: Check = (rule, context) => {
     const held = new Set([table.partitionKey.name, table.sortKey?.name, index.partitionKey.name, index.sortKey?.name, ...(projection.type === 'INCLUDE' ? projection.attributes : [])]);
     const missing = request.projection.filter((attribute: AttributeAt) => !held.has(attribute.name));
     for (const attribute of missing) {
-      context.report(
+      report(
         rule,
         attribute.span,
         undefined,
@@ -152,6 +171,7 @@ export const projectionNotProjected: Check = (rule, context) => {
 };
 
 export const scanByKey: Check = (rule, context) => {
+  const report = onceEach(context);
   for (const resolved of context.workspace?.requests ?? []) {
     const filter = resolved.request.filterEqualities;
     const keys = targetKeys(resolved);
@@ -166,6 +186,6 @@ export const scanByKey: Check = (rule, context) => {
     const message = wholeKey
       ? `This Scan reads the whole table ${tableName(resolved.table)} to keep the one item whose primary key it filters on: GetItem reads just that item.`
       : `This Scan reads the whole table ${tableName(resolved.table)} to keep the items of one partition key '${partition.name}' value: a Query on it reads only those items.`;
-    context.report(rule, partition.span, undefined, message, [tableDefined(resolved.table)]);
+    report(rule, partition.span, undefined, message, [tableDefined(resolved.table)]);
   }
 };

@@ -7,6 +7,7 @@
 import { AttributeAt, KeyOperator, KeyTerm } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { FileMemo } from './fileMemo';
 import { bindingAt, bindingEnd } from './names';
 
 const MAX_DEPTH = 6;
@@ -203,12 +204,20 @@ export function goBuilderArgument(a: CodeAnalyzer, pkg: string, from: number, to
   if (!built || !a.idIs(built[0], pkg) || !a.is(built[0] + 1, '.') || !a.idIs(built[0] + 2, 'NewBuilder')) {
     return undefined;
   }
-  const setter = `With${getter}`;
-  for (let k = built[0]; k < built[1]; k = a.skipGroup(k)) {
-    if (a.is(k, '.') && a.idIs(k + 1, setter) && a.is(k + 2, '(')) {
-      const argument = segments(a, k + 2);
-      return argument.length === 1 ? argument[0] : undefined;
+  return builderSetters.get(a, built[0], () => setterArguments(a, built[0], built[1])).get(`With${getter}`);
+}
+
+/** Each builder's `WithX(argument)` calls, read once per builder. */
+const builderSetters = new FileMemo<number, Map<string, [number, number]>>();
+
+function setterArguments(a: CodeAnalyzer, from: number, to: number): Map<string, [number, number]> {
+  const setters = new Map<string, [number, number]>();
+  for (let k = from; k < to; k = a.skipGroup(k)) {
+    const setter = a.is(k, '.') && a.is(k + 2, '(') ? a.id(k + 1) : undefined;
+    const argument = setter?.startsWith('With') ? segments(a, k + 2) : [];
+    if (setter && argument.length === 1 && !setters.has(setter)) {
+      setters.set(setter, argument[0]);
     }
   }
-  return undefined;
+  return setters;
 }

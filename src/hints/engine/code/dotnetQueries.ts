@@ -5,12 +5,15 @@
  * attributes as the key condition and the rest as a filter, so only its key terms are checked.
  */
 import { DynamoRequest, KeyOperator, KeyTerm } from '../model';
+import { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { conditionTerms } from './dynamodbExpressions';
+import { FileMemo } from './fileMemo';
 import { literalMap } from './literalMaps';
 import { bindingAt, bindingEnd, namedValue } from './names';
 import { contextFrom } from './options';
+import { Value } from './values';
 
 const QUERY_OPERATORS: Record<string, KeyOperator> = {
   Equal: '=',
@@ -23,25 +26,26 @@ const QUERY_OPERATORS: Record<string, KeyOperator> = {
 };
 
 /** Identifier tokens by name, built once per file for the variable uses a filter is checked against. */
-const namedTokens = new WeakMap<CodeAnalyzer, Map<string, number[]>>();
+const namedTokens = new FileMemo<'index', Map<string, number[]>>();
+/** The conditions a `QueryFilter` variable gathers, once per variable. */
+const filterConditions = new FileMemo<Binding<Value>, { terms: KeyTerm[]; complete: boolean }>();
 
 function tokensNamed(a: CodeAnalyzer, name: string): number[] {
-  let index = namedTokens.get(a);
-  if (!index) {
-    index = new Map();
+  const index = namedTokens.get(a, 'index', () => {
+    const byName = new Map<string, number[]>();
     for (let k = 0; k < a.tokens.length; k++) {
       if (a.isId(k)) {
         const text = a.tokens.text(k);
-        const list = index.get(text);
+        const list = byName.get(text);
         if (list) {
           list.push(k);
         } else {
-          index.set(text, [k]);
+          byName.set(text, [k]);
         }
       }
     }
-    namedTokens.set(a, index);
-  }
+    return byName;
+  });
   return index.get(name) ?? [];
 }
 
@@ -77,6 +81,14 @@ function filterTerms(a: CodeAnalyzer, from: number, to: number): { terms: KeyTer
   if (!a.idIs(start, 'new') || !a.idIs(start + 1, 'QueryFilter') || !a.is(start + 2, '(') || a.partner[start + 2] !== end - 1) {
     return undefined;
   }
+  const variable = found.variable;
+  const binding = variable && a.scopes.lookup(variable.name, variable.token);
+  // A variable's conditions are gathered once, however many queries use it.
+  return variable && binding ? filterConditions.get(a, binding, () => gathered(a, start, variable.name, binding)) : gathered(a, start);
+}
+
+/** The constructor's condition, then the `AddCondition` calls on the variable that holds the filter. */
+function gathered(a: CodeAnalyzer, start: number, name?: string, binding?: Binding<Value>): { terms: KeyTerm[]; complete: boolean } {
   const terms: KeyTerm[] = [];
   let complete = true;
   if (!a.is(start + 3, ')')) {
@@ -87,25 +99,33 @@ function filterTerms(a: CodeAnalyzer, from: number, to: number): { terms: KeyTer
       complete = false;
     }
   }
-  if (found.variable) {
-    const binding = a.scopes.lookup(found.variable.name, found.variable.token);
-    const scope = a.scopes.enclosing(start, ['function']);
-    const [scopeStart, scopeEnd] = scope > 0 ? a.scopes.range(scope) : [0, a.tokens.length];
-    for (const k of tokensNamed(a, found.variable.name)) {
-      if (k < scopeStart || k >= scopeEnd || a.isAccess(k - 1) || a.scopes.lookup(found.variable.name, k) !== binding || k === binding?.token) {
-        continue;
-      }
-      if (a.is(k + 1, '.') && a.idIs(k + 2, 'AddCondition') && a.is(k + 3, '(')) {
-        const term = conditionArguments(a, k + 3);
-        if (term) {
-          terms.push(term);
-        } else {
-          complete = false;
-        }
-      } else if (!((a.is(k - 1, '(') && a.idIs(k - 2, 'Query') && a.is(k + 1, ')')) || (a.is(k - 1, '=') && a.idIs(k - 2, 'Filter')))) {
-        // Passed elsewhere or reassigned: other conditions may be added where we cannot see.
+  if (name === undefined || !binding) {
+    return { terms, complete };
+  }
+  const added = addedConditions(a, name, binding, start);
+  return { terms: terms.concat(added.terms), complete: complete && added.complete };
+}
+
+/** The `AddCondition` calls on a filter variable in its function; incomplete when the variable is used any other way. */
+function addedConditions(a: CodeAnalyzer, name: string, binding: Binding<Value>, start: number): { terms: KeyTerm[]; complete: boolean } {
+  const terms: KeyTerm[] = [];
+  let complete = true;
+  const scope = a.scopes.enclosing(start, ['function']);
+  const [scopeStart, scopeEnd] = scope > 0 ? a.scopes.range(scope) : [0, a.tokens.length];
+  for (const k of tokensNamed(a, name)) {
+    if (k < scopeStart || k >= scopeEnd || a.isAccess(k - 1) || k === binding.token || a.scopes.lookup(name, k) !== binding) {
+      continue;
+    }
+    if (a.is(k + 1, '.') && a.idIs(k + 2, 'AddCondition') && a.is(k + 3, '(')) {
+      const term = conditionArguments(a, k + 3);
+      if (term) {
+        terms.push(term);
+      } else {
         complete = false;
       }
+    } else if (!((a.is(k - 1, '(') && a.idIs(k - 2, 'Query') && a.is(k + 1, ')')) || (a.is(k - 1, '=') && a.idIs(k - 2, 'Filter')))) {
+      // Passed elsewhere or reassigned: other conditions may be added where we cannot see.
+      complete = false;
     }
   }
   return { terms, complete };

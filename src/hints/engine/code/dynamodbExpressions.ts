@@ -29,8 +29,9 @@ interface Token {
   end: number;
 }
 
-/** Past this many tokens an expression is not read: real ones are short, and the parser stays cheap. */
+/** Past this many tokens, or characters, an expression is not read: real ones are short, and the parser stays cheap. */
 const MAX_TOKENS = 400;
+const MAX_LENGTH = 4000;
 /** Parentheses nest at most this deep before the expression counts as unreadable. */
 const MAX_DEPTH = 16;
 
@@ -46,6 +47,9 @@ function isNamePart(code: number): boolean {
 }
 
 function tokenize(text: string): Token[] | undefined {
+  if (text.length > MAX_LENGTH) {
+    return undefined;
+  }
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {

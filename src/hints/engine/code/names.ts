@@ -4,16 +4,25 @@
  * `os.Getenv("X")`, `Environment.GetEnvironmentVariable("X")`). A fallback (`?? 'orders'`, `or "orders"`)
  * does not change what the code reads first. Anything else names nothing: precision first.
  */
+import { TOKEN_KIND } from '../lexer';
 import { Binding, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
+import { FileMemo } from './fileMemo';
 import { Value } from './values';
 
 export type NamedValue = { kind: 'literal'; value: string; token: number } | { kind: 'env'; variable: string };
 
-/** Constants that hold constants: followed this many times at most. */
-const MAX_DEPTH = 4;
+/**
+ * Constants that hold constants are followed this many times at most: a guard for the stack, far past
+ * any real chain (each binding is read once per file, so the work stays linear).
+ */
+const MAX_DEPTH = 32;
 const FALLBACKS: Record<string, readonly string[]> = { js: ['??', '||'], csharp: ['??'], python: ['or'], java: [], go: [] };
+
+/** What each binding's expression names, and where an expression ends: once per file. */
+const bindingNames = new FileMemo<Binding<Value>, NamedValue | null>();
+const bindingEnds = new FileMemo<number, number>();
 
 /** What the tokens [from, to) name, or undefined. */
 export function namedValue(a: CodeAnalyzer, from: number, to: number, depth = 0): NamedValue | undefined {
@@ -36,7 +45,13 @@ export function namedValue(a: CodeAnalyzer, from: number, to: number, depth = 0)
     const destructured = destructuredEnvironment(a, binding);
     return destructured === undefined ? undefined : { kind: 'env', variable: destructured };
   }
-  return namedValue(a, binding.expression, bindingEnd(a, binding.expression), depth + 1);
+  return (
+    bindingNames.get(a, binding, () => {
+      // Named nothing until read, so that a binding that refers to itself names nothing.
+      bindingNames.set(a, binding, null);
+      return namedValue(a, binding.expression, bindingEnd(a, binding.expression), depth + 1) ?? null;
+    }) ?? undefined
+  );
 }
 
 /** The binding a name or a `this.x` / `self.x` member refers to, when the tokens are exactly that. */
@@ -55,22 +70,40 @@ export function bindingAt(a: CodeAnalyzer, from: number, to: number): Binding<Va
 
 /** Where the expression that starts at a token ends (exclusive): the end of its statement or list element. */
 export function bindingEnd(a: CodeAnalyzer, start: number): number {
+  return bindingEnds.get(a, start, () => expressionEndAt(a, start));
+}
+
+function expressionEndAt(a: CodeAnalyzer, start: number): number {
   const family = a.language.family;
   if (family === 'js') {
     return expressionEnd(a, start);
   }
-  const lineEnds = family === 'python' || family === 'go';
   let k = start;
   while (k < a.tokens.length) {
     if ((a.partner[k] >= 0 && a.partner[k] < k) || a.is(k, ',') || a.is(k, ';')) {
       break;
     }
-    if (lineEnds && k > start && a.startsLine(k) && a.parent[k] === a.parent[start]) {
+    if (k > start && a.startsLine(k) && a.parent[k] === a.parent[start] && endsLine(a, k - 1)) {
       break;
     }
     k = a.skipGroup(k);
   }
   return k;
+}
+
+/**
+ * Whether a line that ends with this token ends the statement: always in Python (continuations sit
+ * inside brackets), and in Go unless it ends with an operator or a `.` (Go's semicolon rule).
+ */
+function endsLine(a: CodeAnalyzer, last: number): boolean {
+  switch (a.language.family) {
+    case 'python':
+      return true;
+    case 'go':
+      return a.isId(last) || a.isString(last) || a.tokens.kinds[last] === TOKEN_KIND.NUM || a.is(last, ')') || a.is(last, ']') || a.is(last, '}') || a.is(last, '++') || a.is(last, '--');
+    default:
+      return false;
+  }
 }
 
 /** Drops what does not change the name: parentheses, a TypeScript `!` or `as T`, `aws.String(...)`, a fallback. */
