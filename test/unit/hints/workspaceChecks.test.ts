@@ -124,6 +124,16 @@ public class Orders
 }
 `;
       assert.deepEqual(findings('Orders.cs', csharp), ['6:130 dynamodb-workspace-consistent-read-gsi ConsistentRead']);
+      const context = (config: string) => `using Amazon.DynamoDBv2.DataModel;
+[DynamoDBTable("orders")]
+public class Order { }
+public class Store
+{
+    public Task<List<Order>> Find(IDynamoDBContext context, string key) => context.QueryAsync<Order>(key, ${config}).GetRemainingAsync();
+}
+`;
+      assert.deepEqual(findings('Store.cs', context('new DynamoDBOperationConfig { IndexName = "by-email", ConsistentRead = true }')), ['6:161 dynamodb-workspace-consistent-read-gsi ConsistentRead']);
+      assert.deepEqual(findings('Store.cs', context('new QueryConfig { IndexName = "by-date", ConsistentRead = true }')), []);
     });
   });
 

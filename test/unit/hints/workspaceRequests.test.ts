@@ -346,6 +346,35 @@ public class OrdersRepository
       ]);
     });
 
+    it('reads DynamoDBContext calls: the [DynamoDBTable] class of the file, and the config’s index, consistency and table override', () => {
+      const text = `using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.DataModel;
+
+[DynamoDBTable("orders")]
+public class Order
+{
+    [DynamoDBHashKey] public string Customer { get; set; }
+}
+
+public class Store
+{
+    private readonly IDynamoDBContext _context;
+    public Store(IAmazonDynamoDB client) { _context = new DynamoDBContext(client); }
+
+    public Task<List<Order>> ByStatus(string status) =>
+        _context.QueryAsync<Order>(status, new DynamoDBOperationConfig { IndexName = "by-status", ConsistentRead = true }).GetRemainingAsync();
+
+    public Task<Order> Load(string customer) => _context.LoadAsync<Order>(customer, new LoadConfig { ConsistentRead = true });
+
+    public Task<Order> Archived(string customer) =>
+        _context.LoadAsync<Order>(customer, new DynamoDBOperationConfig { OverrideTableName = Environment.GetEnvironmentVariable("ARCHIVE_TABLE") });
+
+    public Task<Player> Other(string id) => _context.LoadAsync<Player>(id);
+}
+`;
+      assert.deepEqual(requests('Store.cs', text), ['Query table=orders index=by-status consistent', 'GetItem table=orders consistent', 'GetItem table=env:ARCHIVE_TABLE']);
+    });
+
     it('counts a filter passed elsewhere as partly seen', () => {
       const text = `using Amazon.DynamoDBv2.DocumentModel;
 public class Search

@@ -70,7 +70,7 @@ export class CodeAnalyzer {
   readonly operations: OperationOccurrence[] = [];
   readonly contexts: OptionContext[] = [];
   readonly redisCalls: RedisCall[] = [];
-  /** The table object an operation is called on, where its table is named (`Table(name).query(...)`). */
+  /** The table object an operation is called on, where its table is named (`Table(name).query(...)`), or the .NET `DynamoDBContext`. */
   readonly receivers = new Map<OperationOccurrence, Value & { t: 'client' }>();
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();

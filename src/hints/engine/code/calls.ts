@@ -243,7 +243,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
   };
   a.addOperation(occurrence);
-  if (value.table) {
+  if (value.table || value.kind === 'dynamodb-context') {
     a.receivers.set(occurrence, value);
   }
 }

@@ -2,7 +2,9 @@
  * The .NET document model's `table.Query(...)`: a `QueryFilter` (built with a literal attribute name and
  * `QueryOperator`, plus `AddCondition` calls on the same variable) or a `QueryOperationConfig` initializer
  * (`IndexName`, `ConsistentRead`, `Filter`, `KeyExpression`). The SDK sends the filter's conditions on key
- * attributes as the key condition and the rest as a filter, so only its key terms are checked.
+ * attributes as the key condition and the rest as a filter, so only its key terms are checked. And the
+ * object persistence model's `context.QueryAsync<T>(...)`: the table of a `[DynamoDBTable("name")]` class
+ * of the same file (or a config's `OverrideTableName`), with the config's `IndexName` and `ConsistentRead`.
  */
 import { DynamoRequest, KeyOperator, KeyTerm } from '../model';
 import { Binding } from '../scope/scopes';
@@ -222,5 +224,69 @@ export function dotnetDocumentQuery(a: CodeAnalyzer, open: number, request: Dyna
   const terms = filterTerms(a, from, to);
   if (terms) {
     request.keyCondition = { ...terms, keysOnly: true };
+  }
+}
+
+/** `[DynamoDBTable("name")] class T` in the file: the string token of each class's table name, by class name. */
+const tableAttributes = new FileMemo<'classes', Map<string, number>>();
+
+function attributedTables(a: CodeAnalyzer): Map<string, number> {
+  return tableAttributes.get(a, 'classes', () => {
+    const tables = new Map<string, number>();
+    for (let k = 0; k + 4 < a.tokens.length; k++) {
+      if (!a.is(k, '[') || !a.idIs(k + 1, 'DynamoDBTable') || !a.is(k + 2, '(') || !a.isString(k + 3) || a.tokens.interpolated(k + 3)) {
+        continue;
+      }
+      // The class follows the attribute list, after other attributes and modifiers.
+      for (let j = a.partner[k] + 1, steps = 0; j > 0 && j < a.tokens.length && steps < 24; j = a.skipGroup(j), steps++) {
+        if ((a.idIs(j, 'class') || a.idIs(j, 'record')) && a.isId(j + 1)) {
+          tables.set(a.tokens.text(j + 1), k + 3);
+          break;
+        }
+        if (!a.isId(j) && !a.is(j, '[')) {
+          break;
+        }
+      }
+    }
+    return tables;
+  });
+}
+
+/** Configs of the object persistence model whose initializer may name an index, a consistency or a table. */
+const CONTEXT_CONFIGS = new Set(['DynamoDBOperationConfig', 'QueryConfig', 'ScanConfig', 'LoadConfig', 'FromQueryConfig', 'FromScanConfig']);
+
+/** `context.QueryAsync<T>(..., new DynamoDBOperationConfig { IndexName = "gsi" })` and the other context calls. */
+export function dotnetContextCall(a: CodeAnalyzer, nameIndex: number, request: DynamoRequest): void {
+  const typed = a.is(nameIndex + 1, '<') && a.isId(nameIndex + 2) && a.is(nameIndex + 3, '>') && a.is(nameIndex + 4, '(');
+  if (!typed) {
+    return;
+  }
+  const attribute = attributedTables(a).get(a.tokens.text(nameIndex + 2));
+  if (attribute !== undefined) {
+    request.table = { ref: { kind: 'literal', name: a.tokens.text(attribute) }, span: a.tokenSpan(attribute) };
+  }
+  for (const [start, end] of segments(a, nameIndex + 4)) {
+    const found = resolved(a, start, end);
+    const [from, to] = found?.range ?? [0, 0];
+    if (!found || !a.idIs(from, 'new') || !CONTEXT_CONFIGS.has(a.id(from + 1) ?? '') || !a.is(to - 1, '}')) {
+      continue;
+    }
+    const brace = a.partner[to - 1];
+    const config = contextFrom(a, brace, to - 1, 'sdk', request.operation, request.anchor);
+    const option = (norm: string) => config.options.find((candidate) => candidate.norm === norm && a.parent[a.tokensOf(candidate.key)[0]] === brace);
+    const override = option('overridetablename');
+    const named = override && namedValue(a, ...a.tokensOf(override.value));
+    if (override) {
+      request.table = named ? { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: override.value, key: override.key } : undefined;
+    }
+    const index = option('indexname');
+    if (index) {
+      const name = namedValue(a, ...a.tokensOf(index.value));
+      request.index = name?.kind === 'literal' ? { name: name.value, span: index.value, key: index.key } : 'unknown';
+    }
+    const consistent = option('consistentread');
+    if (consistent?.literal.kind === 'bool' && consistent.literal.value) {
+      request.consistentRead = consistent.key;
+    }
   }
 }

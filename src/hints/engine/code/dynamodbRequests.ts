@@ -9,7 +9,7 @@ import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { boto3Terms, BuilderKind, goBuilderArgument, goConditionTerms, goExpressionPackage, goProjectionNames } from './conditionBuilders';
-import { dotnetDocumentQuery } from './dotnetQueries';
+import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, projectionNames } from './dynamodbExpressions';
 import { literalMap } from './literalMaps';
 import { namedValue } from './names';
@@ -139,7 +139,7 @@ class RequestReader {
     return request;
   }
 
-  /** A call with no request options: the .NET document model's `table.Query(filter)`, or a table object's call. */
+  /** A call with no request options: the .NET document model's `table.Query(filter)` and context calls, or a table object's call. */
   withoutContext(occurrence: OperationOccurrence, receiver: (Value & { t: 'client' }) | undefined): DynamoRequest | undefined {
     if (!receiver) {
       return undefined;
@@ -147,6 +147,8 @@ class RequestReader {
     const request: DynamoRequest = { operation: occurrence.operation, anchor: occurrence.name };
     if (receiver.kind === 'dynamodb-document-table' && occurrence.operation === 'dynamodb:Query') {
       dotnetDocumentQuery(this.a, occurrence.tokenIndex + 1, request);
+    } else if (receiver.kind === 'dynamodb-context') {
+      dotnetContextCall(this.a, occurrence.tokenIndex, request);
     }
     return request;
   }
