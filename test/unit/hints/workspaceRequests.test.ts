@@ -232,6 +232,31 @@ public class OrdersRepository {
         'Query table=env:ORDERS_TABLE keys[customer =]',
       ]);
     });
+
+    it('reads a Java field set in the constructor and read by its bare name, not a parameter of the same name', () => {
+      const text = `import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.*;
+
+public class Orders {
+    private final DynamoDbClient ddb;
+    private final String tableName;
+
+    public Orders(DynamoDbClient ddb) {
+        this.ddb = ddb;
+        this.tableName = System.getenv("ORDERS_TABLE");
+    }
+
+    public void scan() {
+        ddb.scan(ScanRequest.builder().tableName(tableName).build());
+    }
+
+    public void scanOther(String tableName) {
+        ddb.scan(ScanRequest.builder().tableName(tableName).build());
+    }
+}
+`;
+      assert.deepEqual(requests('Orders.java', text), ['Scan table=env:ORDERS_TABLE']);
+    });
   });
 
   describe('Go (SDK v2)', () => {

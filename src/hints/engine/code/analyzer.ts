@@ -152,27 +152,22 @@ export class CodeAnalyzer {
   /** The tokens of a span that starts and ends on token boundaries (an option's key or value), as [from, to). */
   tokensOf(span: Span): [number, number] {
     const { starts, ends, length } = this.tokens;
-    let low = 0;
-    let high = length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] < span.start) {
-        low = mid + 1;
-      } else {
-        high = mid;
+    // The first token that starts at or after the span, then the first after it that ends past the span.
+    const firstAtOrAfter = (values: Int32Array, from: number, offset: number, inclusive: boolean): number => {
+      let low = from;
+      let high = length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (values[mid] < offset || (inclusive && values[mid] === offset)) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
       }
-    }
-    let high2 = length;
-    let to = low;
-    while (to < high2) {
-      const mid = (to + high2) >> 1;
-      if (ends[mid] <= span.end) {
-        to = mid + 1;
-      } else {
-        high2 = mid;
-      }
-    }
-    return [low, to];
+      return low;
+    };
+    const from = firstAtOrAfter(starts, 0, span.start, false);
+    return [from, firstAtOrAfter(ends, from, span.end, true)];
   }
 
   isAccess(index: number): boolean {

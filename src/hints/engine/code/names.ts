@@ -58,7 +58,7 @@ export function namedValue(a: CodeAnalyzer, from: number, to: number, depth = 0)
 export function bindingAt(a: CodeAnalyzer, from: number, to: number): Binding<Value> | undefined {
   if (to - from === 1 && a.isId(from)) {
     const binding = a.scopes.lookup(a.tokens.text(from), from);
-    return binding === UNBOUND_VALUE ? undefined : binding;
+    return binding === UNBOUND_VALUE ? undefined : (assignedField(a, from, binding) ?? binding);
   }
   const self = a.language.family === 'python' ? 'self' : 'this';
   if (to - from === 3 && a.idIs(from, self) && a.is(from + 1, '.') && a.isId(from + 2)) {
@@ -66,6 +66,22 @@ export function bindingAt(a: CodeAnalyzer, from: number, to: number): Binding<Va
     return classScope > 0 ? a.scopes.member(classScope, a.tokens.text(from + 2)) : undefined;
   }
   return undefined;
+}
+
+/**
+ * A Java or C# field declared without a value and set in a constructor (`this.tableName = System.getenv(...)`),
+ * read by its bare name: the binding of that assignment.
+ */
+function assignedField(a: CodeAnalyzer, token: number, binding: Binding<Value> | undefined): Binding<Value> | undefined {
+  if (!binding || binding.expression >= 0 || !a.language.classFieldsVisible) {
+    return undefined;
+  }
+  const classScope = a.scopes.enclosing(token, ['class']);
+  if (classScope <= 0 || a.scopes.holderAt(binding.token) !== classScope) {
+    return undefined;
+  }
+  const assigned = a.scopes.member(classScope, a.tokens.text(token));
+  return assigned && assigned !== binding && assigned.expression >= 0 ? assigned : undefined;
 }
 
 /** Where the expression that starts at a token ends (exclusive): the end of its statement or list element. */
