@@ -234,14 +234,16 @@ class Analyzer {
    */
   collectWorkspaceSites(): void {
     for (const { request, table, index } of this.resolved) {
-      const info: WorkspaceSite = index ? { table, index } : { table };
-      const spans = [request.table?.key, request.table?.span, request.consistentRead];
-      if (request.index && request.index !== 'unknown') {
-        spans.push(request.index.key, request.index.span);
-      }
-      for (const span of spans) {
+      // What names the table may be shared by requests on different indexes (a boto3 `Table(name)`): it shows the table only.
+      for (const span of [request.table?.key, request.table?.span]) {
         if (span) {
-          this.workspaceSite(span, info);
+          this.workspaceSite(span, { table });
+        }
+      }
+      const named = request.index && request.index !== 'unknown' ? [request.index.key, request.index.span] : [];
+      for (const span of [...named, request.consistentRead]) {
+        if (span) {
+          this.workspaceSite(span, index ? { table, index } : { table });
         }
       }
     }

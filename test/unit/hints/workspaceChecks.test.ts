@@ -282,12 +282,12 @@ def handler(event, context):
   });
 
   describe('hovers and the analysis without a model', () => {
-    it('puts the table and index on the TableName and IndexName sites', () => {
+    it('puts the table on the TableName sites, and the index it reads on the IndexName sites', () => {
       const text = handler(`new QueryCommand({ TableName: $TABLE, IndexName: 'by-status', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } })`);
       const sites = analyzeWith('orders.ts', text).sites.filter((site) => site.workspace);
       assert.deepEqual(
         sites.map((site) => `${text.slice(site.start, site.end)} ${site.ruleIds.join(',')} ${site.workspace?.table.logicalName} ${site.workspace?.index?.name}`),
-        ['TableName  OrdersTable by-status', 'TABLE  OrdersTable by-status', 'IndexName dynamodb-index-name OrdersTable by-status', "'by-status'  OrdersTable by-status"],
+        ['TableName  OrdersTable undefined', 'TABLE  OrdersTable undefined', 'IndexName dynamodb-index-name OrdersTable by-status', "'by-status'  OrdersTable by-status"],
       );
     });
 
