@@ -70,7 +70,8 @@ export function workspaceHoverMarkdown(site: WorkspaceSite, labels: WorkspaceHov
   const { table, index } = site;
   const parts: string[] = [];
   const name = table.physicalName ?? table.logicalName;
-  parts.push(`${labels.table(strong(name))} · ${markdownText(table.logicalName)} · ${labels.definedIn(place(table.definedAt, link))}`);
+  const logical = name === table.logicalName ? '' : ` · ${markdownText(table.logicalName)}`;
+  parts.push(`${labels.table(strong(name))}${logical} · ${labels.definedIn(place(table.definedAt, link))}`);
   const facts: string[] = [];
   if (table.partitionKey) {
     facts.push(keys(labels, table.partitionKey, table.sortKey));

@@ -36,7 +36,7 @@ describe('workspace hovers', () => {
   it('says when a GSI is read, and leaves out what the template does not tell', () => {
     const bare: TableDefinition = { logicalName: 'EventsTable', format: 'cdk', indexes: [], indexesKnown: false, definedAt: at('lib/stack.ts', 11) };
     assert.match(workspaceHoverMarkdown({ table: ORDERS, index: ORDERS.indexes[0] }, LABELS), /a global secondary index: eventually consistent only\.$/);
-    assert.equal(workspaceHoverMarkdown({ table: bare }, LABELS), 'Table **EventsTable** · EventsTable · defined in lib/stack\\.ts\\:12');
+    assert.equal(workspaceHoverMarkdown({ table: bare }, LABELS), 'Table **EventsTable** · defined in lib/stack\\.ts\\:12');
   });
 
   it('escapes names and places taken from files, and keeps link targets inside the link', () => {

@@ -28,7 +28,8 @@ function onceEach(context: CheckContext): CheckContext['report'] {
 }
 
 function tableDefined(table: TableDefinition): RelatedPlace {
-  return { message: `Table ${tableName(table)} (${table.logicalName}) is defined here`, at: table.definedAt };
+  const named = table.physicalName && table.physicalName !== table.logicalName ? `${table.physicalName} (${table.logicalName})` : table.logicalName;
+  return { message: `Table ${named} is defined here`, at: table.definedAt };
 }
 
 function indexDefined(index: TableIndex): RelatedPlace {
