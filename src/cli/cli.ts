@@ -234,7 +234,11 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
       }
     } else {
       for (const finding of result.findings) {
-        entries.push(entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message));
+        const found = entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message);
+        if (finding.related) {
+          found.related = finding.related.map(({ message, at }) => ({ file: at.file, line: at.line + 1, column: at.character + 1, message }));
+        }
+        entries.push(found);
       }
     }
   }

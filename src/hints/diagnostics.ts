@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { documentKind } from './engine/documentKinds';
 import { Finding, Severity } from './engine/types';
 import { AnalysisCache } from './analysisCache';
+import { relatedInformation } from './definitionLinks';
 import { hintRule } from './ruleCatalog';
 import { HintSettings } from './settings';
 
@@ -15,12 +16,17 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(document: { positionAt(offset: number): vscode.Position }, findings: readonly Finding[]): vscode.Diagnostic[] {
+/** Our findings as diagnostics; with the document's URI, workspace findings link the definitions they were checked against. */
+export function toDiagnostics(document: { positionAt(offset: number): vscode.Position }, findings: readonly Finding[], uri?: vscode.Uri): vscode.Diagnostic[] {
   return findings.map((finding) => {
     const rule = hintRule(finding.ruleId);
     const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end)), finding.message, SEVERITY[finding.severity]);
     diagnostic.source = 'aws-db-hints';
     diagnostic.code = rule ? { value: rule.id, target: vscode.Uri.parse(rule.doc) } : finding.ruleId;
+    const related = uri ? relatedInformation(uri, finding) : [];
+    if (related.length > 0) {
+      diagnostic.relatedInformation = related;
+    }
     return diagnostic;
   });
 }
@@ -41,7 +47,7 @@ export class DiagnosticsScheduler implements vscode.Disposable {
     }
     const result = this.cache.analysis(document);
     if (result) {
-      this.collection.set(document.uri, toDiagnostics(document, result.findings));
+      this.collection.set(document.uri, toDiagnostics(document, result.findings, document.uri));
     }
   }
 

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { HintRule } from './engine/types';
+import { SourceRef } from './engine/workspace/types';
+import { definitionLink } from './definitionLinks';
 import { AnalysisCache } from './analysisCache';
 import { hoverMarkdown, HoverLabels } from './hoverMarkdown';
 import { hintRule } from './ruleCatalog';
@@ -16,6 +18,19 @@ function hoverLabels(): HoverLabels {
     documentation: vscode.l10n.t('AWS documentation'),
     disable: vscode.l10n.t('Disable this hint'),
     controls: vscode.l10n.t('Same check as'),
+    workspace: {
+      table: (name) => vscode.l10n.t('Table {0}', name),
+      definedIn: (place) => vscode.l10n.t('defined in {0}', place),
+      partitionKey: vscode.l10n.t('partition key'),
+      sortKey: vscode.l10n.t('sort key'),
+      billingMode: vscode.l10n.t('billing mode'),
+      indexes: vscode.l10n.t('Indexes'),
+      noIndexes: vscode.l10n.t('No secondary indexes.'),
+      projection: vscode.l10n.t('projection'),
+      more: (count) => vscode.l10n.t('and {0} more', count),
+      readsGsi: (index) => vscode.l10n.t('This request reads {0}, a global secondary index: its reads are eventually consistent only, and ConsistentRead true is rejected.', index),
+      readsLsi: (index) => vscode.l10n.t('This request reads {0}, a local secondary index: strongly consistent reads (ConsistentRead true) are allowed here.', index),
+    },
   };
 }
 
@@ -30,8 +45,9 @@ export class HintHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
-    const place = { language, origin: site.origin, name: site.name };
-    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), { openNote: Commands.openNote, disableRule: Commands.disableHintRule }));
+    const place = { language, origin: site.origin, name: site.name, workspace: site.workspace };
+    const links = { openNote: Commands.openNote, disableRule: Commands.disableHintRule, definitionLink: (at: SourceRef) => definitionLink(document.uri, at) };
+    const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), links));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };
     this.noteHintSeen();
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));

@@ -92,7 +92,7 @@ export class WorkspaceCheck {
           done.checked++;
           done.findings += result.findings.length;
           if (this.settings().diagnostics) {
-            this.diagnostics.set(uri, toDiagnostics(positions, result.findings));
+            this.diagnostics.set(uri, toDiagnostics(positions, result.findings, uri));
           }
         }
         return done;
