@@ -68,8 +68,6 @@ interface Construct {
 }
 
 interface Binding {
-  name: string;
-  scope: number;
   token: number;
   construct: Construct;
 }
@@ -82,6 +80,7 @@ export function mayHoldCdk(text: string): boolean {
 class CdkIndexer {
   private readonly source: CdkSource;
   private readonly constructs: Construct[] = [];
+  /** Bindings by name and scope (`name\0scope`), in the order of their tokens. */
   private readonly bindings = new Map<string, Binding[]>();
 
   constructor(
@@ -170,7 +169,7 @@ class CdkIndexer {
       return;
     }
     const declared = source.is(k - 1, 'const') || source.is(k - 1, 'let') || source.is(k - 1, 'var');
-    const innermost = source.scopeChain(k)[0];
+    const innermost = source.scopeChain(k)[0] ?? 0;
     // `readonly table = new Table(…)` in a class body is the field `this.table`.
     if (!source.python && innermost !== 0 && source.classScope(k) === innermost) {
       this.addBinding(`this.${name}`, source.classScope(k), k, construct);
@@ -180,28 +179,34 @@ class CdkIndexer {
   }
 
   private addBinding(name: string, scope: number, token: number, construct: Construct): void {
-    const list = this.bindings.get(name) ?? [];
-    list.push({ name, scope, token, construct });
-    this.bindings.set(name, list);
+    const key = `${name}\0${scope}`;
+    const list = this.bindings.get(key) ?? [];
+    list.push({ token, construct });
+    this.bindings.set(key, list);
   }
 
   /** The construct a name refers to at token `at`: the innermost scope that binds it, its latest binding before `at`. */
   private lookup(names: readonly string[], at: number): { construct: Construct; rest: string[] } | undefined {
     const member = (names[0] === 'this' || names[0] === 'self') && names.length > 1;
-    const key = member ? `this.${names[1]}` : names[0];
+    const name = member ? `this.${names[1]}` : names[0];
     const rest = names.slice(member ? 2 : 1);
-    const candidates = this.bindings.get(key);
-    if (!candidates) {
-      return undefined;
-    }
     for (const scope of member ? [this.source.classScope(at)] : this.source.scopeChain(at)) {
-      let found: Binding | undefined;
-      for (const binding of candidates) {
-        // A field is set in the constructor and read in any method; a local only after its declaration.
-        if (binding.scope === scope && (member || binding.token < at) && (!found || binding.token > found.token)) {
-          found = binding;
+      const list = this.bindings.get(`${name}\0${scope}`);
+      if (!list) {
+        continue;
+      }
+      // A field is set in the constructor and read in any method: its last binding counts. A local, the last one before `at`.
+      let low = 0;
+      let high = list.length;
+      while (!member && low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].token < at) {
+          low = mid + 1;
+        } else {
+          high = mid;
         }
       }
+      const found = list[(member ? list.length : low) - 1];
       if (found) {
         return { construct: found.construct, rest };
       }

@@ -10,6 +10,9 @@ import { normalizeName, Span } from '../types';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 
+/** How deep values and scopes are followed; deeper nesting reads as `other` (bounds the work and the stack). */
+const MAX_DEPTH = 64;
+
 export type CdkValue =
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
@@ -275,10 +278,13 @@ export class CdkSource {
     return full.join('.');
   }
 
-  /** The innermost scope that holds token `index`, and the scopes around it, innermost first. */
+  /**
+   * The innermost scope that holds token `index`, and the scopes around it, innermost first, at most
+   * MAX_DEPTH of them: a name bound further out in pathologically nested code is not found.
+   */
   scopeChain(index: number): number[] {
     const chain: number[] = [];
-    for (let scope = this.scopeOfToken[index] ?? 0; scope >= 0; scope = this.scopes[scope].parent) {
+    for (let scope = this.scopeOfToken[index] ?? 0; scope >= 0 && chain.length < MAX_DEPTH; scope = this.scopes[scope].parent) {
       chain.push(scope);
     }
     return chain;
@@ -324,9 +330,9 @@ export class CdkSource {
   }
 
   /** The value of tokens [start, end). */
-  value(start: number, end: number): CdkValue {
+  value(start: number, end: number, depth = 0): CdkValue {
     const { tokens, partner } = this;
-    if (end <= start) {
+    if (end <= start || depth > MAX_DEPTH) {
       const at = start > 0 ? tokens.ends[start - 1] : 0;
       return { kind: 'other', span: { start: at, end: at } };
     }
@@ -346,10 +352,10 @@ export class CdkSource {
       }
     }
     if (partner[start] === end - 1 && this.is(start, '{')) {
-      return this.objectLiteral(start, end - 1, span);
+      return this.objectLiteral(start, end - 1, span, depth);
     }
     if (partner[start] === end - 1 && this.is(start, '[')) {
-      return { kind: 'list', items: this.arguments(start, end - 1).args, span };
+      return { kind: 'list', items: this.arguments(start, end - 1, depth).args, span };
     }
     let k = start;
     const constructed = !this.python && this.is(k, 'new');
@@ -372,14 +378,14 @@ export class CdkSource {
       return { kind: 'path', names, at: start, span };
     }
     if (this.is(k, '(') && partner[k] === end - 1) {
-      const { args, keywords } = this.arguments(k, end - 1);
+      const { args, keywords } = this.arguments(k, end - 1, depth);
       return { kind: 'call', callee: names, args, keywords, at: start, span };
     }
     return { kind: 'other', span };
   }
 
   /** Positional and keyword arguments (or list items) between brackets `open` and `close`. */
-  arguments(open: number, close: number): { args: CdkValue[]; keywords: CdkEntry[] } {
+  arguments(open: number, close: number, depth = 0): { args: CdkValue[]; keywords: CdkEntry[] } {
     const args: CdkValue[] = [];
     const keywords: CdkEntry[] = [];
     let k = open + 1;
@@ -390,9 +396,9 @@ export class CdkSource {
       }
       const end = this.expressionEnd(k, close);
       if (this.python && this.tokens.kinds[k] === ID && this.is(k + 1, '=')) {
-        keywords.push({ name: this.tokens.text(k), value: this.value(k + 2, end) });
+        keywords.push({ name: this.tokens.text(k), value: this.value(k + 2, end, depth + 1) });
       } else {
-        args.push(this.value(k, end));
+        args.push(this.value(k, end, depth + 1));
       }
       k = end;
     }
@@ -400,7 +406,7 @@ export class CdkSource {
   }
 
   /** `{ key: value, 'key': value, shorthand, ...spread }` in JavaScript; `{"key": value}` in Python. */
-  private objectLiteral(open: number, close: number, span: Span): CdkValue {
+  private objectLiteral(open: number, close: number, span: Span, depth: number): CdkValue {
     const { tokens } = this;
     const entries: CdkEntry[] = [];
     let isOpen = false;
@@ -413,7 +419,7 @@ export class CdkSource {
       const end = this.expressionEnd(k, close);
       const keyed = (tokens.kinds[k] === ID || (tokens.kinds[k] === STR && !tokens.interpolated(k))) && this.is(k + 1, ':');
       if (keyed) {
-        entries.push({ name: tokens.text(k), value: this.value(k + 2, end) });
+        entries.push({ name: tokens.text(k), value: this.value(k + 2, end, depth + 1) });
       } else if (!this.python && tokens.kinds[k] === ID && end === k + 1) {
         entries.push({ name: tokens.text(k), value: { kind: 'path', names: [tokens.text(k)], at: k, span: this.span(k, k) } });
       } else {

@@ -11,6 +11,9 @@ import { Span } from '../types';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 
+/** How deep blocks and values are read; deeper nesting reads as `other` (bounds the work and the stack). */
+const MAX_DEPTH = 64;
+
 /** A literal piece of a template, or a reference interpolated into it. */
 export type TemplatePart = { text: string } | { reference: string[] };
 
@@ -141,9 +144,12 @@ class HclReader {
   }
 
   /** The items of a body between tokens `from` and `to` (exclusive): `name = value` and `type "label" {…}`. */
-  body(from: number, to: number): HclBody {
+  body(from: number, to: number, depth = 0): HclBody {
     const { tokens, partner } = this;
     const body: HclBody = { attributes: [], blocks: [] };
+    if (depth > MAX_DEPTH) {
+      return body;
+    }
     let k = from;
     while (k < to) {
       if (tokens.kinds[k] !== ID) {
@@ -152,7 +158,7 @@ class HclReader {
       }
       if (this.isChar(k + 1, '=')) {
         const end = this.valueEnd(k + 2, to);
-        body.attributes.push({ name: tokens.text(k), nameSpan: this.span(k, k), value: this.value(k + 2, end) });
+        body.attributes.push({ name: tokens.text(k), nameSpan: this.span(k, k), value: this.value(k + 2, end, depth + 1) });
         k = end;
         continue;
       }
@@ -166,7 +172,7 @@ class HclReader {
         for (let label = k + 1; label < open; label++) {
           labels.push(tokens.text(label));
         }
-        body.blocks.push({ type: tokens.text(k), labels, nameSpan: this.span(open - 1, open - 1), body: this.body(open + 1, close) });
+        body.blocks.push({ type: tokens.text(k), labels, nameSpan: this.span(open - 1, open - 1), body: this.body(open + 1, close, depth + 1) });
         k = close + 1;
         continue;
       }
@@ -180,9 +186,9 @@ class HclReader {
   }
 
   /** The value of tokens [start, end). */
-  value(start: number, end: number): HclValue {
+  value(start: number, end: number, depth = 0): HclValue {
     const { tokens } = this;
-    if (end <= start) {
+    if (end <= start || depth > MAX_DEPTH) {
       const at = start > 0 ? tokens.ends[start - 1] : 0;
       return { kind: 'other', span: { start: at, end: at } };
     }
@@ -215,7 +221,7 @@ class HclReader {
       }
     }
     if (this.partner[start] === end - 1 && (this.isChar(start, '{') || this.isChar(start, '['))) {
-      return this.isChar(start, '{') ? this.object(start, end - 1, span) : this.tuple(start, end - 1, span);
+      return this.isChar(start, '{') ? this.object(start, end - 1, span, depth) : this.tuple(start, end - 1, span, depth);
     }
     if (kind === ID && (end - start) % 2 === 1) {
       const path: string[] = [];
@@ -230,7 +236,7 @@ class HclReader {
     return { kind: 'other', span };
   }
 
-  private object(open: number, close: number, span: Span): HclValue {
+  private object(open: number, close: number, span: Span, depth: number): HclValue {
     const { tokens } = this;
     const entries: HclAttribute[] = [];
     let k = open + 1;
@@ -245,13 +251,13 @@ class HclReader {
         return { kind: 'other', span };
       }
       const end = this.valueEnd(k + 2, close);
-      entries.push({ name: tokens.text(k), nameSpan: this.span(k, k), value: this.value(k + 2, end) });
+      entries.push({ name: tokens.text(k), nameSpan: this.span(k, k), value: this.value(k + 2, end, depth + 1) });
       k = end;
     }
     return { kind: 'object', entries, span };
   }
 
-  private tuple(open: number, close: number, span: Span): HclValue {
+  private tuple(open: number, close: number, span: Span, depth: number): HclValue {
     const items: HclValue[] = [];
     let k = open + 1;
     if (this.tokens.kinds[k] === ID && this.tokens.is(k, 'for')) {
@@ -268,7 +274,7 @@ class HclReader {
         const p = this.partner[end];
         end = p > end && p < close ? p + 1 : end + 1;
       }
-      items.push(this.value(k, end));
+      items.push(this.value(k, end, depth + 1));
       k = end;
     }
     return { kind: 'tuple', items, span };

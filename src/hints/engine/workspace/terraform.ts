@@ -39,12 +39,16 @@ const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'provi
 
 /** How deep locals may refer to locals before the reader gives up (a cycle is an error in Terraform anyway). */
 const MAX_LOCAL_DEPTH = 8;
+/** The longest text a template may build: names and paths are far shorter, and a template of templates grows fast. */
+const MAX_TEXT_LENGTH = 4096;
 
 class TerraformIndexer {
   readonly contribution = emptyContribution();
   private readonly folder: string;
   private readonly variables = new Map<string, HclValue>();
   private readonly locals = new Map<string, HclValue>();
+  /** Variables and locals already read as text, so that locals built from locals are read once each. */
+  private readonly resolvedText = new Map<string, string | undefined>();
 
   constructor(
     private readonly file: string,
@@ -86,7 +90,7 @@ class TerraformIndexer {
         let result = '';
         for (const part of value.parts) {
           const piece = 'text' in part ? part.text : this.referenceText(part.reference, paths, depth);
-          if (piece === undefined) {
+          if (piece === undefined || result.length + piece.length > MAX_TEXT_LENGTH) {
             return undefined;
           }
           result += piece;
@@ -99,11 +103,12 @@ class TerraformIndexer {
   }
 
   private referenceText(path: string[], paths: boolean, depth: number): string | undefined {
-    if (path.length === 2 && path[0] === 'var') {
-      return this.text(this.variables.get(path[1]), paths, depth + 1);
-    }
-    if (path.length === 2 && path[0] === 'local') {
-      return this.text(this.locals.get(path[1]), paths, depth + 1);
+    if (path.length === 2 && (path[0] === 'var' || path[0] === 'local')) {
+      const key = `${paths}.${path[0]}.${path[1]}`;
+      if (!this.resolvedText.has(key)) {
+        this.resolvedText.set(key, this.text((path[0] === 'var' ? this.variables : this.locals).get(path[1]), paths, depth + 1));
+      }
+      return this.resolvedText.get(key);
     }
     // The folder of this file; joined later, so `.` stands for it.
     return paths && path.length === 2 && path[0] === 'path' && path[1] === 'module' ? '.' : undefined;
