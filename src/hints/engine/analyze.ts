@@ -15,10 +15,13 @@ import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
+import { WorkspaceView } from './workspace/types';
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
   fileName?: string;
+  /** The workspace model the file is judged in, with `fileName` as its path there; none: the file alone. */
+  workspace?: WorkspaceView;
   /** Per-rule severity, or 'off' to disable the rule entirely (hover and diagnostic). */
   severityOf?: (rule: HintRule) => Severity | 'off';
   limits?: Limits;

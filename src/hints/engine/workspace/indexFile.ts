@@ -21,6 +21,14 @@ export interface IndexOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Kinds whose files can define tables, databases or functions: templates, and CDK apps in TypeScript, JavaScript or Python. */
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python']);
+
+/** Whether files of a kind can contribute at all: adapters need not read the others. */
+export function kindMayContribute(kind: DocumentKind): boolean {
+  return CONTRIBUTING_KINDS.has(kind);
+}
+
 /** Whether a file of this kind and text can contribute, without reading it further: most code files cannot. */
 export function mayContribute(kind: DocumentKind, text: string): boolean {
   switch (kind) {
