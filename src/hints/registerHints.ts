@@ -16,6 +16,7 @@ import { hintRule, hintRules } from './ruleCatalog';
 import { restoreRule, rulesTurnedOff, turnRuleOff, turnRuleOn } from './ruleToggles';
 import { HintSettings, parseHintSettings, severityFor } from './settings';
 import { SkippedDocuments } from './skippedDocuments';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 const SECTION = 'awsDbStudy.hints';
 /** Context key the Getting Started walkthrough waits for (package.json completionEvents). */
@@ -48,13 +49,15 @@ function hoverLabels(): HoverLabels {
 
 class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
   private settings = readSettings();
-  private readonly cache = new Map<string, { version: number; result: AnalysisResult }>();
+  /** Per document: the analysis, the document version and the workspace model version it was made at. */
+  private readonly cache = new Map<string, { version: number; workspaceVersion: number; result: AnalysisResult }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private hintSeen = false;
 
   constructor(
     readonly diagnostics: vscode.DiagnosticCollection,
     readonly skipped: SkippedDocuments,
+    private readonly workspace?: WorkspaceIndex,
   ) {}
 
   reloadSettings(): void {
@@ -70,19 +73,23 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     }
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) {
+    const workspaceVersion = this.workspace?.version ?? 0;
+    if (cached && cached.version === document.version && cached.workspaceVersion === workspaceVersion) {
       return cached.result;
     }
-    const result = this.analyze(document.getText(), kind, document.fileName);
-    this.cache.set(key, { version: document.version, result });
+    const result = this.analyze(document.getText(), kind, document.uri, document.fileName);
+    this.cache.set(key, { version: document.version, workspaceVersion, result });
     this.skipped.record(document.uri, result.skipped);
     return result;
   }
 
-  private analyze(text: string, kind: DocumentKind, fileName: string): AnalysisResult {
+  /** Analyses a text with the workspace model of its folder, and its path there, when it has one. */
+  private analyze(text: string, kind: DocumentKind, uri: vscode.Uri, fileName: string): AnalysisResult {
+    const workspace = this.workspace?.documentWorkspace(uri);
     return analyzeText(text, hintRules(), {
       kind,
-      fileName,
+      fileName: workspace?.fileName ?? fileName,
+      workspace: workspace?.workspace,
       severityOf: (rule) => severityFor(this.settings, rule),
       budget: new Budget(this.settings.timeBudgetMs),
     });
@@ -236,6 +243,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the workspace for design hints'), cancellable: true },
       async (progress, token): Promise<WorkspaceCheckSummary> => {
+        await this.workspace?.ensureStarted();
         const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB, undefined, token);
         const gitignore = await this.workspaceGitignore(token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
@@ -271,7 +279,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
               skip(uri, `too-large (${stat.size} bytes, over the ${DEFAULT_LIMITS.maxSize} limit)`);
               continue;
             }
-            result = this.analyze(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), kind, uri.path);
+            result = this.analyze(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), kind, uri, uri.path);
             const lines = result.lines;
             positions = { positionAt: (offset) => { const p = lines.position(offset); return new vscode.Position(p.line, p.character); } };
           }
@@ -426,10 +434,10 @@ function workspaceKey(uri: vscode.Uri): string | undefined {
   return uri.path.startsWith(`${base}/`) ? `${folder.index}/${uri.path.slice(base.length + 1)}` : undefined;
 }
 
-export function registerHints(context: vscode.ExtensionContext): void {
+export function registerHints(context: vscode.ExtensionContext, workspace?: WorkspaceIndex): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('aws-db-hints');
   const skipped = new SkippedDocuments();
-  const service = new HintService(diagnostics, skipped);
+  const service = new HintService(diagnostics, skipped, workspace);
   context.subscriptions.push(
     diagnostics,
     skipped,
@@ -451,6 +459,14 @@ export function registerHints(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  // Documents already open when the extension activates; deferred so activation stays cheap.
-  setTimeout(() => service.refreshOpenDocuments(), 0);
+  if (workspace) {
+    // The IaC changed: open documents are judged again with the new model.
+    context.subscriptions.push(workspace.onDidChange(() => service.refreshOpenDocuments()));
+  }
+  // Documents already open when the extension activates, and the workspace model's first build; deferred
+  // so activation stays cheap.
+  setTimeout(() => {
+    service.refreshOpenDocuments();
+    void workspace?.ensureStarted();
+  }, 0);
 }
