@@ -197,19 +197,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     return rules;
   }
 
+  /** A deleted file, or a deleted folder (reported alone, without its files): what it held leaves the model. */
+  private removeUnder(uri: vscode.Uri): void {
+    const located = this.locate(uri);
+    if (!located) {
+      return;
+    }
+    const model = this.modelOf(located.folder);
+    const prefix = `${located.relative}/`;
+    model.batch(() => model.files().filter((file) => file === located.relative || file.startsWith(prefix)).forEach((file) => model.remove(file)));
+  }
+
   private watch(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(HINT_FILE_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(HINT_FILE_GLOB, false, false, true);
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
     this.disposables.push(
       watcher,
+      deletions,
       watcher.onDidCreate(refresh),
       watcher.onDidChange(refresh),
-      watcher.onDidDelete((uri) => {
-        const located = this.locate(uri);
-        if (located) {
-          this.modelOf(located.folder).remove(located.relative);
-        }
-      }),
+      deletions.onDidDelete((uri) => this.removeUnder(uri)),
       // Unsaved edits count: the model follows what the editor shows.
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild().catch(reportFailure)),
