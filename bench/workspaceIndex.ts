@@ -2,7 +2,12 @@
  * `npm run bench:workspace`: building the workspace model of a generated 10,000-file tree (mostly code,
  * some SAM, CloudFormation, Terraform and CDK files), against a plain walk that reads every file of the
  * same tree, in the same run. Budget (issue "Workspace model"): within 3x the plain walk, under 2 s.
- * Both are timed as wall clock and as CPU time (user + system), median of five alternating runs.
+ * Then what an edit of a template costs before the open code files show the new diagnostics: the
+ * editor's debounce, indexing the template again, and analysing five open handlers with the new model
+ * (budget 300 ms).
+ * Both are timed as CPU time (user + system), which the verdict uses because other work on a shared
+ * machine only adds wall time, and as wall clock; median of five alternating runs. The npm script runs
+ * it bundled, as the CLI and the extension run, from the repository root.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,9 +15,13 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { collectFiles } from '../src/cli/files';
 import { CliWorkspaces } from '../src/cli/workspace';
+import { compileContent } from '../src/content/compiler/compileContent';
+import { analyzeText } from '../src/hints/engine/analyze';
 import { Budget } from '../src/hints/engine/budget';
+import { indexFile } from '../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../src/hints/engine/workspace/workspaceModel';
 
-const root = path.resolve(__dirname, '..');
+const root = process.cwd();
 const FILES = 10_000;
 const FILE_SIZE = 5 * 1024;
 const RUNS = 5;
@@ -73,6 +82,38 @@ function measure(run: () => void): Sample {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** The editor's wait after the last keystroke in a template (EDIT_DEBOUNCE_MS in src/hints/workspace/workspaceIndex.ts). */
+const EDIT_DEBOUNCE_MS = 100;
+
+/** A template edit in the SAM fixture, then its five open handlers analysed with the new model: CPU per edit, median of 20. */
+function editFigure(): void {
+  const rules = compileContent(path.join(root, 'content')).hintRules;
+  const template = fixture('workspace/sam-app/template.yaml');
+  const handlers = ['src/handlers/list.ts', 'src/handlers/create.ts', 'src/lib/orders.ts', 'archive/app.js', 'scripts/seed.js'].map((file) => ({ file, text: fixture(`workspace/sam-app/${file}`) }));
+  const model = new WorkspaceModel();
+  model.update('template.yaml', indexFile('template.yaml', 'yaml', template));
+  const edit = (round: number): void => {
+    const edited = template.replace('IndexName: ByStatus', `IndexName: ByStatus${round % 2}`);
+    model.update('template.yaml', indexFile('template.yaml', 'yaml', edited));
+    for (const handler of handlers) {
+      analyzeText(handler.text, rules, { kind: handler.file.endsWith('.ts') ? 'typescript' : 'javascript', fileName: handler.file, workspace: model });
+    }
+  };
+  for (let round = 0; round < 5; round++) {
+    edit(round);
+  }
+  const samples = Array.from({ length: 20 }, (_, round) => measure(() => edit(round)));
+  const cpu = median(samples.map((sample) => sample.cpuMs));
+  const wall = median(samples.map((sample) => sample.wallMs));
+  const total = EDIT_DEBOUNCE_MS + wall;
+  process.stdout.write(
+    `${total < 300 ? 'ok  ' : 'OVER'} template edit to open code re-checked: ${total.toFixed(0)} ms = ${EDIT_DEBOUNCE_MS} ms debounce + ${wall.toFixed(1)} ms wall (${cpu.toFixed(1)} ms CPU) to index ${template.length} characters and analyse ${handlers.length} handlers (budget 300 ms)\n`,
+  );
+  if (total >= 300) {
+    process.exitCode = 1;
+  }
+}
+
 function main(): void {
   const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-workspace-bench-'));
   try {
@@ -104,19 +145,20 @@ function main(): void {
     const walkCpu = median(walks.map((sample) => sample.cpuMs));
     const indexWall = median(indexes.map((sample) => sample.wallMs));
     const indexCpu = median(indexes.map((sample) => sample.cpuMs));
-    const ratio = indexWall / walkWall;
-    const ok = indexWall < 2000 && ratio <= 3;
+    const ratio = indexCpu / walkCpu;
+    const ok = indexCpu < 2000 && ratio <= 3;
     const line = (name: string, wall: number, cpu: number): string => `${name.padEnd(34)} ${wall.toFixed(0).padStart(6)} ms wall  ${cpu.toFixed(0).padStart(6)} ms CPU\n`;
     process.stdout.write(`${FILES} files, ${(bytes / 1024 / 1024).toFixed(0)} MB (${(read / RUNS / 1024 / 1024).toFixed(0)} MB read per walk), ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
     process.stdout.write(line('plain walk + read of every file', walkWall, walkCpu));
     process.stdout.write(line('workspace model (walk, read, index)', indexWall, indexCpu));
-    process.stdout.write(`${ok ? 'ok  ' : 'OVER'} index / walk = ${ratio.toFixed(2)}x wall, ${(indexCpu / walkCpu).toFixed(2)}x CPU (budget: within 3x and under 2,000 ms); ${summary}\n`);
+    process.stdout.write(`${ok ? 'ok  ' : 'OVER'} index / walk = ${ratio.toFixed(2)}x CPU, ${(indexWall / walkWall).toFixed(2)}x wall (budget: within 3x and under 2,000 ms); ${summary}\n`);
     if (!ok) {
       process.exitCode = 1;
     }
   } finally {
     fs.rmSync(tree, { recursive: true, force: true });
   }
+  editFigure();
 }
 
 main();

@@ -26,12 +26,16 @@ export interface WorkspaceSources {
   budget(): Budget;
 }
 
+/** Whether `file` (an absolute path as the walk gives it) lies in the folder `root`. */
 function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
 }
 
-const posixRelative = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');
+/** `file` relative to `root`, `/`-separated; `file` lies in `root`. */
+function posixRelative(root: string, file: string): string {
+  const relative = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
 
 export class CliWorkspaces {
   /** Folders named on the command line (real paths, as the walk reports their files), deepest first. */

@@ -72,9 +72,12 @@ interface Binding {
   construct: Construct;
 }
 
+/** `aws-cdk-lib`, `@aws-cdk/…` and `aws_cdk` all hold it; a literal prefix, so one linear pass. */
+const CDK_MODULE = /aws[-_]cdk/;
+
 /** Whether a file may define CDK constructs, before it is lexed: most code files are not CDK apps. */
 export function mayHoldCdk(text: string): boolean {
-  return text.includes('aws-cdk-lib') || text.includes('aws_cdk') || text.includes('@aws-cdk/');
+  return CDK_MODULE.test(text);
 }
 
 class CdkIndexer {

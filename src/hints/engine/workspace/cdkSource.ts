@@ -179,8 +179,8 @@ export class CdkSource {
   /** `import * as x from 'm'`, `import { a as b } from 'm'`, `import x = require('m')`, `const { a } = require('m')`. */
   private jsImports(): void {
     const { tokens, partner } = this;
+    const fromModule = (at: number): string | undefined => (tokens.kinds[at] === STR ? moduleName(tokens.text(at)) : undefined);
     for (let i = 0; i < tokens.length; i++) {
-      const fromModule = (at: number): string | undefined => (tokens.kinds[at] === STR ? moduleName(tokens.text(at)) : undefined);
       if (this.is(i, 'import') && this.startsStatement(i)) {
         if (this.is(i + 1, '*') && this.is(i + 2, 'as') && this.is(i + 4, 'from')) {
           this.bindImport(tokens.text(i + 3), fromModule(i + 5), []);

@@ -48,7 +48,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export class WorkspaceModel implements WorkspaceView {
-  private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint: string }>();
+  /** Per file: its contribution, and its JSON once an update needed to compare it. */
+  private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private currentVersion = 0;
   private union: Union | undefined;
@@ -65,9 +66,15 @@ export class WorkspaceModel implements WorkspaceView {
     if (!contribution || !contributes(contribution)) {
       return this.remove(file);
     }
-    const fingerprint = JSON.stringify(contribution);
-    if (this.contributions.get(file)?.fingerprint === fingerprint) {
-      return false;
+    // Compared only when the file contributed before: a first build never serialises anything.
+    const previous = this.contributions.get(file);
+    let fingerprint: string | undefined;
+    if (previous) {
+      previous.fingerprint ??= JSON.stringify(previous.contribution);
+      fingerprint = JSON.stringify(contribution);
+      if (previous.fingerprint === fingerprint) {
+        return false;
+      }
     }
     this.contributions.set(file, { contribution, fingerprint });
     this.changed(file);
