@@ -57,7 +57,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
   constructor(
     readonly diagnostics: vscode.DiagnosticCollection,
     readonly skipped: SkippedDocuments,
-    private readonly workspace?: WorkspaceIndex,
+    private readonly workspace: WorkspaceIndex,
   ) {}
 
   reloadSettings(): void {
@@ -73,7 +73,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     }
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    const workspaceVersion = this.workspace?.version ?? 0;
+    const workspaceVersion = this.workspace.version;
     if (cached && cached.version === document.version && cached.workspaceVersion === workspaceVersion) {
       return cached.result;
     }
@@ -85,7 +85,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
 
   /** Analyses a text with the workspace model of its folder, and its path there, when it has one. */
   private analyze(text: string, kind: DocumentKind, uri: vscode.Uri, fileName: string): AnalysisResult {
-    const workspace = this.workspace?.documentWorkspace(uri);
+    const workspace = this.workspace.documentWorkspace(uri);
     return analyzeText(text, hintRules(), {
       kind,
       fileName: workspace?.fileName ?? fileName,
@@ -243,7 +243,7 @@ class HintService implements vscode.HoverProvider, vscode.CodeActionProvider {
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the workspace for design hints'), cancellable: true },
       async (progress, token): Promise<WorkspaceCheckSummary> => {
-        await this.workspace?.ensureStarted();
+        await this.workspace.ensureStarted();
         const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB, undefined, token);
         const gitignore = await this.workspaceGitignore(token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
@@ -434,7 +434,7 @@ function workspaceKey(uri: vscode.Uri): string | undefined {
   return uri.path.startsWith(`${base}/`) ? `${folder.index}/${uri.path.slice(base.length + 1)}` : undefined;
 }
 
-export function registerHints(context: vscode.ExtensionContext, workspace?: WorkspaceIndex): void {
+export function registerHints(context: vscode.ExtensionContext, workspace: WorkspaceIndex): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('aws-db-hints');
   const skipped = new SkippedDocuments();
   const service = new HintService(diagnostics, skipped, workspace);
@@ -459,14 +459,12 @@ export function registerHints(context: vscode.ExtensionContext, workspace?: Work
       }
     }),
   );
-  if (workspace) {
-    // The IaC changed: open documents are judged again with the new model.
-    context.subscriptions.push(workspace.onDidChange(() => service.refreshOpenDocuments()));
-  }
+  // The IaC changed: open documents are judged again with the new model.
+  context.subscriptions.push(workspace.onDidChange(() => service.refreshOpenDocuments()));
   // Documents already open when the extension activates, and the workspace model's first build; deferred
   // so activation stays cheap.
   setTimeout(() => {
     service.refreshOpenDocuments();
-    void workspace?.ensureStarted();
+    void workspace.ensureStarted();
   }, 0);
 }
