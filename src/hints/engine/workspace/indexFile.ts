@@ -30,7 +30,7 @@ export function kindMayContribute(kind: DocumentKind): boolean {
 }
 
 /** Whether a file of this kind and text can contribute, without reading it further: most code files cannot. */
-export function mayContribute(kind: DocumentKind, text: string): boolean {
+function mayContribute(kind: DocumentKind, text: string): boolean {
   switch (kind) {
     case 'terraform':
       return true;

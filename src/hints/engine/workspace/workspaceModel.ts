@@ -135,10 +135,6 @@ export class WorkspaceModel implements WorkspaceView {
     return [...this.contributions.keys()].sort();
   }
 
-  contributionOf(file: string): FileContribution | undefined {
-    return this.contributions.get(file)?.contribution;
-  }
-
   tables(): readonly TableDefinition[] {
     return this.built().tables;
   }
@@ -239,7 +235,7 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /** The table a function's environment value names, if exactly one. */
-  tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
+  private tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
     const union = this.built();
     const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : union.byScopedName.get(scopedName(fn, value.logicalName));
     return candidates?.length === 1 ? candidates[0] : undefined;
