@@ -1,8 +1,9 @@
 /**
  * `aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
- * [--list-hovers] [--time-budget-ms n] [--debug]`
- * Runs the editor's hint rules over files and folders. Exit codes: 0 clean, 1 a finding at or above
- * --fail-on, 2 bad usage, 3 an internal error.
+ * [--list-hovers] [--no-workspace] [--time-budget-ms n] [--debug]`
+ * Runs the editor's hint rules over files and folders, each file judged with the infrastructure as code
+ * around it (workspace mode). Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad usage, 3 an
+ * internal error.
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
@@ -11,9 +12,11 @@ import { inReaderTerms } from '../hints/engine/readerTerms';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
+import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
 import { escapeField, escapeLines } from './escape';
 import { collectFiles, WalkFs, WalkResult } from './files';
 import { CliEntry, jsonOutput, sarifOutput, textOutput } from './output';
+import { CliWorkspaces } from './workspace';
 
 export type { CliEntry } from './output';
 
@@ -35,16 +38,21 @@ const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
-                    [--list-hovers] [--time-budget-ms n] [--debug]
+                    [--list-hovers] [--no-workspace] [--time-budget-ms n] [--debug]
 
 Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormation, Terraform, CDK)
 for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
 that would be checked but is skipped is named on stderr with its reason.
 
+Code is judged with the tables, indexes and functions that the CloudFormation, SAM, Terraform and CDK
+files of its workspace define: a folder named here is its own workspace; a file named alone belongs to
+its git repository (or its folder outside git).
+
   --format          text (default), json or sarif
   --rule            only these rule ids (repeat, or separate with commas)
   --fail-on         lowest severity that makes the exit code 1 (default: warning)
   --list-hovers     list every location that gets a hover instead of the findings
+  --no-workspace    judge every file alone, without the infrastructure as code around it
   --time-budget-ms  milliseconds one file may take before it is skipped (default: ${DEFAULT_TIME_BUDGET_MS})
   --debug           print the stack of an internal error
   --help            this text
@@ -58,12 +66,13 @@ interface Options {
   rules: Set<string> | undefined;
   failOn: Severity;
   listHovers: boolean;
+  workspace: boolean;
   timeBudgetMs: number;
   debug: boolean;
 }
 
 function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options | string {
-  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, debug: false };
+  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, workspace: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, debug: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -119,6 +128,9 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
       case '--list-hovers':
         options.listHovers = true;
         break;
+      case '--no-workspace':
+        options.workspace = false;
+        break;
       case '--debug':
         options.debug = true;
         break;
@@ -142,6 +154,16 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
     parts.push(`${ignored.gitignoredFolders} folder(s) and ${ignored.gitignoredFiles} file(s) matched by .gitignore`);
   }
   return parts.length > 0 ? `aws-db-hints: ignored ${parts.join('; ')}\n` : '';
+}
+
+/** What a workspace defines, in one line: `2 DynamoDB tables, 1 RDS or ElastiCache resource, 3 Lambda functions in 2 files`. */
+function workspaceSummary(model: WorkspaceModel): string {
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return [
+    count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
+    count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
+    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(model.files().length, 'file', 'files')}`,
+  ].join(', ');
 }
 
 /** The text of a regular file, or why it cannot be read. Opens without blocking, so a FIFO swapped in after the walk cannot hang us. */
@@ -182,7 +204,8 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
   }
   const fs = io.fs ?? nodeFs;
   const display = (file: string): string => path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
-  const walked = collectFiles(parsed.paths.map((input) => path.resolve(io.cwd, input)), fs);
+  const inputs = parsed.paths.map((input) => path.resolve(io.cwd, input));
+  const walked = collectFiles(inputs, fs);
   if (walked.missing.length > 0) {
     io.stderr(walked.missing.map((input) => `aws-db-hints: no such file or folder: ${escapeField(display(input))}\n`).join(''));
     return EXIT.usage;
@@ -192,6 +215,12 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
   io.stderr(ignoredSummary(walked.ignored));
 
   const rules = parsed.rules ? allRules.filter((rule) => parsed.rules!.has(rule.id)) : allRules;
+  const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
+  const readText = (file: string): string | undefined => {
+    const text = readRegularFile(fs, file);
+    return typeof text === 'string' ? text : undefined;
+  };
+  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs, read: readText, budget }) : undefined;
   const entries: CliEntry[] = [];
   let internalErrors = 0;
   for (const file of walked.files) {
@@ -201,10 +230,12 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
       continue;
     }
     let failure: unknown;
+    const workspace = workspaces?.viewFor(file.path);
     const result = analyzeText(text, rules, {
       kind: file.kind,
-      fileName: file.path,
-      budget: new Budget(parsed.timeBudgetMs, io.now),
+      fileName: workspace?.fileName ?? file.path,
+      workspace: workspace?.model,
+      budget: budget(),
       onError: (error) => (failure = error),
     });
     if (failure !== undefined) {
@@ -240,6 +271,11 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
         }
         entries.push(found);
       }
+    }
+  }
+  for (const { root, model } of workspaces?.built() ?? []) {
+    if (!model.isEmpty()) {
+      io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${workspaceSummary(model)}\n`);
     }
   }
   if (parsed.format === 'json') {

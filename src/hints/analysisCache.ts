@@ -13,21 +13,25 @@ import { HintLanguage, HintSite } from './engine/types';
 import { hintRules } from './ruleCatalog';
 import { HintSettings, severityFor } from './settings';
 import { SkippedDocuments } from './skippedDocuments';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
-/** The last analysis's sites followed through the edits since, valid for one document version. */
+/** The last analysis's sites followed through the edits since, valid for one document version and workspace model. */
 interface Carried {
   trail: EditTrail;
   version: number;
+  workspaceVersion: number;
   language: HintLanguage;
 }
 
 export class AnalysisCache {
-  private readonly analyses = new Map<string, { version: number; result: AnalysisResult }>();
+  /** Per document: the analysis, and the document and workspace model versions it was made at. */
+  private readonly analyses = new Map<string, { version: number; workspaceVersion: number; result: AnalysisResult }>();
   private readonly carried = new Map<string, Carried>();
 
   constructor(
     private readonly settings: () => HintSettings,
     private readonly skipped: SkippedDocuments,
+    private readonly workspace: WorkspaceIndex,
   ) {}
 
   /** The analysis of the document as it is now; undefined where hints do not apply. */
@@ -38,21 +42,25 @@ export class AnalysisCache {
     }
     const key = document.uri.toString();
     const cached = this.analyses.get(key);
-    if (cached && cached.version === document.version) {
+    const workspaceVersion = this.workspace.version;
+    if (cached && cached.version === document.version && cached.workspaceVersion === workspaceVersion) {
       return cached.result;
     }
-    const result = this.analyze(document.getText(), kind, document.fileName);
-    this.analyses.set(key, { version: document.version, result });
+    const result = this.analyze(document.getText(), kind, document.uri, document.fileName);
+    this.analyses.set(key, { version: document.version, workspaceVersion, result });
     this.carried.delete(key);
     this.skipped.record(document.uri, result.skipped);
     return result;
   }
 
-  analyze(text: string, kind: DocumentKind, fileName: string): AnalysisResult {
+  /** Analyses a text with the workspace model of its folder, and its path there, when it has one. */
+  analyze(text: string, kind: DocumentKind, uri: vscode.Uri, fileName: string): AnalysisResult {
     const settings = this.settings();
+    const workspace = this.workspace.documentWorkspace(uri);
     return analyzeText(text, hintRules(), {
       kind,
-      fileName,
+      fileName: workspace?.fileName ?? fileName,
+      workspace: workspace?.workspace,
       severityOf: (rule) => severityFor(settings, rule),
       budget: new Budget(settings.timeBudgetMs),
     });
@@ -61,7 +69,7 @@ export class AnalysisCache {
   /** The hover site at an offset: followed through recent edits where that is exact, else from a fresh analysis. */
   siteAt(document: vscode.TextDocument, offset: number): { site?: HintSite; language?: HintLanguage } {
     const carried = this.carried.get(document.uri.toString());
-    if (carried && carried.version === document.version) {
+    if (carried && carried.version === document.version && carried.workspaceVersion === this.workspace.version) {
       const site = carried.trail.siteAt(offset);
       if (site !== 'changed') {
         return { site, language: carried.language };
@@ -95,7 +103,9 @@ export class AnalysisCache {
   private trailFrom(key: string): Carried | undefined {
     const cached = this.analyses.get(key);
     const language = cached?.result.language;
-    return cached && language && !cached.result.skipped ? { trail: new EditTrail(cached.result.sites), version: cached.version, language } : undefined;
+    return cached && language && !cached.result.skipped
+      ? { trail: new EditTrail(cached.result.sites), version: cached.version, workspaceVersion: cached.workspaceVersion, language }
+      : undefined;
   }
 
   forget(uri: vscode.Uri): void {

@@ -14,6 +14,7 @@ import { disableRule, enableRule, SECTION } from './ruleCommands';
 import { HintSettings, parseHintSettings } from './settings';
 import { SkippedDocuments } from './skippedDocuments';
 import { WorkspaceCheck } from './workspaceCheck';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export type { WorkspaceCheckSummary } from './workspaceCheck';
 
@@ -25,14 +26,14 @@ function readSettings(): HintSettings {
   return parseHintSettings(config.get('enabled'), config.get('diagnostics'), config.get('rules'), config.get('timeBudgetMs'));
 }
 
-export function registerHints(context: vscode.ExtensionContext): void {
+export function registerHints(context: vscode.ExtensionContext, workspace: WorkspaceIndex): void {
   let settings = readSettings();
   const currentSettings = (): HintSettings => settings;
   const collection = vscode.languages.createDiagnosticCollection('aws-db-hints');
   const skipped = new SkippedDocuments();
-  const cache = new AnalysisCache(currentSettings, skipped);
+  const cache = new AnalysisCache(currentSettings, skipped, workspace);
   const diagnostics = new DiagnosticsScheduler(collection, cache, currentSettings);
-  const workspaceCheck = new WorkspaceCheck(cache, collection, skipped, currentSettings);
+  const workspaceCheck = new WorkspaceCheck(cache, collection, skipped, currentSettings, workspace);
   context.subscriptions.push(
     collection,
     skipped,
@@ -61,6 +62,12 @@ export function registerHints(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  // Documents already open when the extension activates; deferred so activation stays cheap.
-  setTimeout(() => diagnostics.refreshOpenDocuments(), 0);
+  // The IaC changed: open documents are judged again with the new model.
+  context.subscriptions.push(workspace.onDidChange(() => diagnostics.refreshOpenDocuments()));
+  // Documents already open when the extension activates, and the workspace model's first build; deferred
+  // so activation stays cheap.
+  setTimeout(() => {
+    diagnostics.refreshOpenDocuments();
+    void workspace.ensureStarted();
+  }, 0);
 }

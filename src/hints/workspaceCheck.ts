@@ -11,6 +11,7 @@ import { AnalysisCache } from './analysisCache';
 import { toDiagnostics } from './diagnostics';
 import { HintSettings } from './settings';
 import { SkippedDocuments } from './skippedDocuments';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export class WorkspaceCheck {
   constructor(
@@ -18,6 +19,7 @@ export class WorkspaceCheck {
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly skipped: SkippedDocuments,
     private readonly settings: () => HintSettings,
+    private readonly workspace: WorkspaceIndex,
   ) {}
 
   /** The .gitignore rules of every workspace folder, keyed like `workspaceKey`. */
@@ -43,6 +45,7 @@ export class WorkspaceCheck {
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the workspace for design hints'), cancellable: true },
       async (progress, token): Promise<WorkspaceCheckSummary> => {
+        await this.workspace.ensureStarted();
         const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB, undefined, token);
         const gitignore = await this.workspaceGitignore(token);
         const done: WorkspaceCheckSummary = { checked: 0, findings: 0, skipped: [], ignored: 0, cancelled: false };
@@ -78,7 +81,7 @@ export class WorkspaceCheck {
               skip(uri, `too-large (${stat.size} bytes, over the ${DEFAULT_LIMITS.maxSize} limit)`);
               continue;
             }
-            result = this.cache.analyze(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), kind, uri.path);
+            result = this.cache.analyze(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), kind, uri, uri.path);
             const lines = result.lines;
             positions = { positionAt: (offset) => { const p = lines.position(offset); return new vscode.Position(p.line, p.character); } };
           }
