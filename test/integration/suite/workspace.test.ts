@@ -54,4 +54,115 @@ describe('workspace model in a real VS Code', () => {
     }
     await waitFor(() => (named('written-in-test') === undefined && named('edited-in-test') === undefined ? true : undefined));
   });
+
+  it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async () => {
+    const dir = exampleUri('workspace-gsi');
+    const template = vscode.Uri.joinPath(dir, 'template.yaml');
+    const handler = vscode.Uri.joinPath(dir, 'src', 'orders.ts');
+    const templateText = (gsiName: string): string =>
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Orders:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      BillingMode: PAY_PER_REQUEST',
+        '      AttributeDefinitions:',
+        '        - { AttributeName: pk, AttributeType: S }',
+        '        - { AttributeName: sk, AttributeType: S }',
+        '        - { AttributeName: customerId, AttributeType: S }',
+        '        - { AttributeName: placedAt, AttributeType: S }',
+        '      KeySchema:',
+        '        - { AttributeName: pk, KeyType: HASH }',
+        '        - { AttributeName: sk, KeyType: RANGE }',
+        '      GlobalSecondaryIndexes:',
+        `        - IndexName: ${gsiName}`,
+        '          KeySchema: [{ AttributeName: customerId, KeyType: HASH }]',
+        '          Projection: { ProjectionType: ALL }',
+        '      LocalSecondaryIndexes:',
+        '        - IndexName: byPlacedAt',
+        '          KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: placedAt, KeyType: RANGE }]',
+        '          Projection: { ProjectionType: ALL }',
+        '  ListOrders:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/',
+        '      Handler: orders.handler',
+        '      Runtime: nodejs20.x',
+        '      Environment:',
+        '        Variables:',
+        '          ORDERS_TABLE: !Ref Orders',
+        '',
+      ].join('\n');
+    const code = [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'const TABLE = process.env.ORDERS_TABLE!;',
+      '',
+      'export async function handler(event: { customerId: string; pk: string }) {',
+      '  const byCustomer = await doc.send(new QueryCommand({',
+      '    TableName: TABLE,',
+      "    IndexName: 'byCustomer',",
+      '    ConsistentRead: true,',
+      "    KeyConditionExpression: 'customerId = :c',",
+      "    ExpressionAttributeValues: { ':c': event.customerId },",
+      '  }));',
+      '  const recent = await doc.send(new QueryCommand({',
+      '    TableName: TABLE,',
+      "    IndexName: 'byPlacedAt',",
+      '    ConsistentRead: true,',
+      "    KeyConditionExpression: 'pk = :pk',",
+      "    ExpressionAttributeValues: { ':pk': event.pk },",
+      '  }));',
+      '  return [byCustomer.Items, recent.Items];',
+      '}',
+      '',
+    ].join('\n');
+    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(handler).filter((diagnostic) => diagnostic.source === 'aws-db-hints');
+    const ruleOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+    const lineOf = (needle: string): number => code.split('\n').findIndex((line) => line.includes(needle));
+    try {
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomer')));
+      await vscode.workspace.fs.writeFile(handler, new TextEncoder().encode(code));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(handler));
+
+      const seen = api.workspace.documentWorkspace(handler)!;
+      await waitFor(() => seen.workspace.resolveTable(seen.fileName, { kind: 'env', variable: 'ORDERS_TABLE' })).catch((error: Error) => {
+        throw new Error(`${error.message}: ${seen.fileName} does not reach the Orders table through ORDERS_TABLE`);
+      });
+      const onGsi = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi')).catch((error: Error) => {
+        throw new Error(`${error.message}: the handler has ${JSON.stringify(ours().map((diagnostic) => [ruleOf(diagnostic), diagnostic.range.start.line]))}`);
+      });
+      assert.equal(onGsi.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(onGsi.range.start.line, lineOf("ConsistentRead: true") );
+      assert.match(onGsi.relatedInformation?.[0]?.location.uri.toString() ?? '', /workspace-gsi\/template\.yaml$/);
+      // The LSI query keeps its strong read: no finding on its lines.
+      const lsiLines = [lineOf("'byPlacedAt'"), lineOf("'byPlacedAt'") + 1];
+      assert.deepEqual(ours().filter((diagnostic) => lsiLines.includes(diagnostic.range.start.line)).map(ruleOf), []);
+      // The generic warning, which cannot tell a GSI from an LSI, gives way to the model's answer.
+      assert.equal(ours().filter((diagnostic) => ruleOf(diagnostic) === 'dynamodb-consistent-read').length, 0);
+
+      // The index renamed in the template: the handler's name no longer exists there.
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomerId')));
+      const undefinedIndex = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined'));
+      assert.equal(undefinedIndex.range.start.line, lineOf("'byCustomer'"));
+      // And back: the error goes away and the GSI error returns.
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomer')));
+      await waitFor(() => (ours().some((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined') ? undefined : true));
+      await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi'));
+
+      // The hover on the IndexName shows the table and says the index is a GSI.
+      const document = await vscode.workspace.openTextDocument(handler);
+      const at = document.positionAt(code.indexOf("'byCustomer'") + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', handler, at);
+      const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+      assert.match(text, /global secondary index/);
+      assert.match(text, /customerId/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
 });
