@@ -1,7 +1,7 @@
 /**
- * What the CLI does with one file: read it, run the hint rules, and turn the result into output
- * entries or a skip reason. The one place the CLI calls the analyser, on the main thread and in the
- * worker threads alike, so both produce the same outcome for the same file.
+ * What the CLI does with one file: read it, run the hint rules, and turn the result into its piece
+ * of the output or a skip reason. The one place the CLI calls the analyser, on the main thread and
+ * in the worker threads alike, so both produce the same report for the same file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,12 +11,13 @@ import { inReaderTerms } from '../hints/engine/readerTerms';
 import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
 import { FileEntry } from './files';
-import { CliEntry } from './output';
+import { CliEntry, formatEntries, Format } from './output';
 
 /** What every file is analysed with; plain data, so that it can be handed to a worker thread. */
 export interface AnalysisSettings {
   /** The folder the CLI runs in: output names files relative to it. */
   cwd: string;
+  format: Format;
   /** The ids of the rules to run; all of them when absent. */
   ruleIds?: string[];
   listHovers: boolean;
@@ -25,11 +26,15 @@ export interface AnalysisSettings {
   debug: boolean;
 }
 
-export type FileOutcome =
-  | { entries: CliEntry[] }
+/** What the main thread needs of a file: small, since worker threads send one per file. */
+export type FileReport =
+  /** Its piece of the output (see formatEntries), the rules it names, and its worst severity's rank (-1 for none). */
+  | { output: string; ruleIds: string[]; worstRank: number }
   | { skipped: string }
   /** The analyser threw: the file's findings are missing. */
   | { failed: string; stack?: string };
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 /** The rules a run uses, and every rule by id (a hover site may name rules the run does not check). */
 export interface RuleSet {
@@ -73,7 +78,7 @@ function readRegularFile(file: string): string | { reason: string } {
 }
 
 /** `now` is the clock of the time budget (tests inject one). */
-export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, now?: () => number): FileOutcome {
+export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, now?: () => number): FileReport {
   const text = readRegularFile(file.path);
   if (typeof text !== 'string') {
     return { skipped: text.reason };
@@ -111,5 +116,9 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
       entries.push(entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message));
     }
   }
-  return { entries };
+  return {
+    output: formatEntries(entries, settings.format, settings.cwd),
+    ruleIds: [...new Set(entries.map((e) => e.ruleId))],
+    worstRank: entries.reduce((worst, e) => Math.max(worst, SEVERITY_RANK[e.severity]), -1),
+  };
 }

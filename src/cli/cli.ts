@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { HintRule, Severity } from '../hints/engine/types';
-import { analyzeFile, AnalysisSettings, displayPath, FileOutcome, ruleSet } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, displayPath, FileReport, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
 import { collectFiles, WalkResult } from './files';
-import { CliEntry, jsonOutput, sarifOutput, textOutput } from './output';
+import { assembleOutput, Format } from './output';
 import { analyzeOnThreads, threadsFor } from './parallel';
 
 export type { CliEntry } from './output';
@@ -32,10 +32,8 @@ export interface CliIo {
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-type Format = 'text' | 'json' | 'sarif';
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
-const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
                     [--list-hovers] [--time-budget-ms n] [--jobs n] [--debug]
@@ -183,18 +181,22 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   walked.skipped.forEach((entry) => skipped(entry.path, entry.reason));
   io.stderr(ignoredSummary(walked.ignored));
 
-  const settings: AnalysisSettings = { cwd: io.cwd, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
+  const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
   }
-  const entries: CliEntry[] = [];
+  const pieces: string[] = [];
+  const usedRuleIds = new Set<string>();
+  let worstRank = -1;
   let internalErrors = 0;
   let reported = 0;
   /** Called once per file, in the walk's order, on one thread or many. */
-  const report = (outcome: FileOutcome): void => {
+  const report = (outcome: FileReport): void => {
     const file = walked.files[reported++].path;
-    if ('entries' in outcome) {
-      outcome.entries.forEach((entry) => entries.push(entry));
+    if ('output' in outcome) {
+      pieces.push(outcome.output);
+      outcome.ruleIds.forEach((id) => usedRuleIds.add(id));
+      worstRank = Math.max(worstRank, outcome.worstRank);
     } else if ('skipped' in outcome) {
       skipped(file, outcome.skipped);
     } else {
@@ -212,13 +214,7 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
     const rules = ruleSet(allRules, settings.ruleIds);
     walked.files.forEach((file) => report(analyzeFile(file, settings, rules, io.now)));
   }
-  if (parsed.format === 'json') {
-    io.stdout(jsonOutput(entries));
-  } else if (parsed.format === 'sarif') {
-    io.stdout(sarifOutput(entries, allRules, io.cwd));
-  } else {
-    io.stdout(textOutput(entries));
-  }
+  io.stdout(assembleOutput(parsed.format, pieces, usedRuleIds, allRules, io.cwd));
   if (internalErrors > 0) {
     io.stderr(`aws-db-hints: internal error in ${internalErrors} file(s); their findings are missing${parsed.debug ? '' : ' (run with --debug for the stack)'}\n`);
     return EXIT.internal;
@@ -226,5 +222,5 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   if (parsed.listHovers) {
     return EXIT.clean;
   }
-  return entries.some((e) => RANK[e.severity] >= RANK[parsed.failOn]) ? EXIT.findings : EXIT.clean;
+  return worstRank >= SEVERITY_RANK[parsed.failOn] ? EXIT.findings : EXIT.clean;
 }

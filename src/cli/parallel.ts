@@ -1,11 +1,11 @@
 /**
  * Analysing a large tree on several threads. The files are cut into chunks of consecutive files;
- * each worker thread takes the next chunk when it finishes one, and the outcomes are reported in file
- * order, whichever thread finished first, so that the output is the same as on one thread.
+ * each worker thread takes the next chunk when it finishes one, and the files' reports are passed on
+ * in file order, whichever thread finished first, so that the output is the same as on one thread.
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { HintRule } from '../hints/engine/types';
-import { analyzeFile, AnalysisSettings, FileOutcome, ruleSet } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, FileReport, ruleSet } from './analyzeFile';
 import { FileEntry } from './files';
 
 /**
@@ -30,7 +30,7 @@ interface Chunk {
 
 interface ChunkDone {
   first: number;
-  outcomes: FileOutcome[];
+  reports: FileReport[];
 }
 
 /** How many threads analyse `files` when `jobs` are allowed: 1 (this thread) unless the tree pays for more. */
@@ -67,10 +67,10 @@ export function analyzeOnThreads(
   threads: number,
   startWorker: (settings: AnalysisSettings) => Worker,
   settings: AnalysisSettings,
-  report: (outcome: FileOutcome) => void,
+  report: (fileReport: FileReport) => void,
 ): Promise<void> {
   const chunks = chunksOf(files);
-  const done = new Map<number, FileOutcome[]>();
+  const done = new Map<number, FileReport[]>();
   let nextToSend = 0;
   let nextToReport = 0;
   const workers: Worker[] = [];
@@ -94,12 +94,12 @@ export function analyzeOnThreads(
       }
     };
     const receive = (worker: Worker, message: ChunkDone): void => {
-      done.set(message.first, message.outcomes);
+      done.set(message.first, message.reports);
       send(worker);
       // Report every chunk whose predecessors have all been reported.
       while (nextToReport < chunks.length && done.has(chunks[nextToReport].first)) {
         const first = chunks[nextToReport++].first;
-        done.get(first)!.forEach((outcome) => report(outcome));
+        done.get(first)!.forEach((fileReport) => report(fileReport));
         done.delete(first);
       }
       if (nextToReport === chunks.length) {
@@ -128,11 +128,11 @@ export function analyzeOnThreads(
   });
 }
 
-/** The worker side: analyses each chunk it is sent and answers with the outcomes, in order. */
+/** The worker side: analyses each chunk it is sent and answers with the reports, in order. */
 export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, allRules: readonly HintRule[]): void {
   const rules = ruleSet(allRules, settings.ruleIds);
   port.on('message', (chunk: Chunk) => {
-    const reply: ChunkDone = { first: chunk.first, outcomes: chunk.files.map((file) => analyzeFile(file, settings, rules)) };
+    const reply: ChunkDone = { first: chunk.first, reports: chunk.files.map((file) => analyzeFile(file, settings, rules)) };
     port.postMessage(reply);
   });
 }

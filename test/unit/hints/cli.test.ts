@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliEntry, CliIo, runCli } from '../../../src/cli/cli';
+import { jsonSafe } from '../../../src/cli/escape';
+import { assembleOutput, formatEntries } from '../../../src/cli/output';
 import { HintRule } from '../../../src/hints/engine/types';
 import { realHintRules } from './support';
 
@@ -158,5 +160,29 @@ describe('aws-db-hints', () => {
     const result = await run(root, 'generated/cache.py');
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^generated\/cache\.py:3:9 warning redis-keys/);
+  });
+});
+
+describe('aws-db-hints output put together from each file’s piece', () => {
+  const entry = (file: string, ruleId: string, message: string): CliEntry => ({ file, line: 3, column: 9, endLine: 3, endColumn: 20, ruleId, severity: 'warning', message, service: 'elasticache' });
+  const files = [[entry('a.py', 'redis-keys', 'KEYS blocks\u2028the server'), entry('a.py', 'rds-multi-az', 'one "AZ"')], [], [entry('dir/b c.py', 'redis-keys', 'again')]];
+  const rules = realHintRules();
+
+  it('writes the same JSON as formatting every entry at once', () => {
+    const pieces = files.map((entries) => formatEntries(entries, 'json', '/work'));
+    assert.equal(assembleOutput('json', pieces, new Set(), rules, '/work'), `${jsonSafe(JSON.stringify(files.flat(), null, 2))}\n`);
+    assert.equal(assembleOutput('json', [formatEntries([], 'json', '/work')], new Set(), rules, '/work'), '[]\n');
+  });
+
+  it('writes SARIF laid out as one JSON.stringify of the document, with the used rules', () => {
+    const pieces = files.map((entries) => formatEntries(entries, 'sarif', '/work'));
+    for (const sarif of [assembleOutput('sarif', pieces, new Set(['redis-keys', 'rds-multi-az']), rules, '/work'), assembleOutput('sarif', [], new Set(), rules, '/work')]) {
+      const document = JSON.parse(sarif);
+      assert.equal(sarif, `${jsonSafe(JSON.stringify(document, null, 2))}\n`);
+    }
+    const [run] = JSON.parse(assembleOutput('sarif', pieces, new Set(['redis-keys', 'rds-multi-az']), rules, '/work')).runs;
+    assert.deepEqual(run.results.map((result: { message: { text: string } }) => result.message.text), ['KEYS blocks\u2028the server', 'one "AZ"', 'again']);
+    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-multi-az', 'redis-keys']);
+    assert.equal(run.results[2].locations[0].physicalLocation.artifactLocation.uri, 'dir/b%20c.py');
   });
 });
