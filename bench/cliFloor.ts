@@ -3,7 +3,8 @@
  * built `aws-db-hints` (packages/cli/dist/cli.js, what users run) and a plain read-and-RegExp pass
  * over the same tree that splits the files between as many worker threads.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,18 +38,43 @@ if (threads === 1) {
 
 interface ProcessRun {
   ms: number;
+  /** CPU time of the process, all its threads, user and system; undefined where /proc is missing. */
+  cpuMs: number | undefined;
   stdoutBytes: number;
   stdout: string;
 }
 
+const CLOCK_TICKS_PER_S = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time of this process's waited-for children (Linux /proc/self/stat: cutime + cstime). */
+function childrenCpuMs(): number | undefined {
+  try {
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
 function timeProcess(args: string[], cwd: string, expectedStatus: number): ProcessRun {
+  const cpuBefore = childrenCpuMs();
   const start = performance.now();
   const result = spawnSync(process.execPath, args, { cwd, maxBuffer: 1024 * 1024 * 1024 });
   const ms = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
   if (result.status !== expectedStatus) {
     throw new Error(`${args.slice(0, 2).join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
   }
-  return { ms, stdoutBytes: result.stdout.length, stdout: result.stdout.length < 100 ? result.stdout.toString() : '' };
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ms, cpuMs, stdoutBytes: result.stdout.length, stdout: result.stdout.length < 100 ? result.stdout.toString() : '' };
 }
 
 function median(values: number[]): number {
@@ -62,6 +88,9 @@ export interface CliAgainstFloor {
   /** Median wall-clock milliseconds by thread count. */
   cliMs: Map<number, number>;
   floorMs: Map<number, number>;
+  /** Median CPU milliseconds (all threads) by thread count, where the platform tells. */
+  cliCpuMs: Map<number, number | undefined>;
+  floorCpuMs: Map<number, number | undefined>;
   jsonBytes: number;
   /** os.loadavg() before and after, for the conditions of the figures. */
   loadBefore: number[];
@@ -76,24 +105,35 @@ export function measureCliAgainstFloor(tree: string, pattern: RegExp, rounds: nu
   const all = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = all > 1 ? [1, all] : [1];
   const source = floorSource(pattern);
-  const cliRuns = new Map(threads.map((n) => [n, [] as number[]]));
-  const floorRuns = new Map(threads.map((n) => [n, [] as number[]]));
+  const cliRuns = new Map(threads.map((n) => [n, [] as ProcessRun[]]));
+  const floorRuns = new Map(threads.map((n) => [n, [] as ProcessRun[]]));
   const matches = new Set<string>();
   let jsonBytes = 0;
   const loadBefore = os.loadavg();
   for (let round = 0; round < rounds; round++) {
     for (const n of threads) {
       const cli = timeProcess([CLI, '.', '--format', 'json', '--jobs', String(n)], tree, 1);
-      cliRuns.get(n)!.push(cli.ms);
+      cliRuns.get(n)!.push(cli);
       jsonBytes = cli.stdoutBytes;
       const floor = timeProcess(['-e', source, tree, String(n)], tree, 0);
-      floorRuns.get(n)!.push(floor.ms);
+      floorRuns.get(n)!.push(floor);
       matches.add(floor.stdout);
     }
   }
   if (matches.size !== 1) {
     throw new Error(`the floor counted different matches on different thread counts: ${[...matches].join(', ')}`);
   }
-  const medians = (runs: Map<number, number[]>): Map<number, number> => new Map([...runs].map(([n, ms]) => [n, median(ms)]));
-  return { threads, cliMs: medians(cliRuns), floorMs: medians(floorRuns), jsonBytes, loadBefore, loadAfter: os.loadavg() };
+  const medians = (runs: Map<number, ProcessRun[]>): Map<number, number> => new Map([...runs].map(([n, all]) => [n, median(all.map((run) => run.ms))]));
+  const cpuMedians = (runs: Map<number, ProcessRun[]>): Map<number, number | undefined> =>
+    new Map([...runs].map(([n, all]) => [n, all.every((run) => run.cpuMs !== undefined) ? median(all.map((run) => run.cpuMs!)) : undefined]));
+  return {
+    threads,
+    cliMs: medians(cliRuns),
+    floorMs: medians(floorRuns),
+    cliCpuMs: cpuMedians(cliRuns),
+    floorCpuMs: cpuMedians(floorRuns),
+    jsonBytes,
+    loadBefore,
+    loadAfter: os.loadavg(),
+  };
 }

@@ -156,7 +156,10 @@ function cliFigure(): Figure[] {
     const all = run.threads[run.threads.length - 1];
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     const ratio = (n: number): number => run.cliMs.get(n)! / run.floorMs.get(n)!;
-    const byThreads = run.threads.map((n) => `${n} thread(s): CLI ${seconds(run.cliMs.get(n)!)}, floor ${seconds(run.floorMs.get(n)!)}, ${ratio(n).toFixed(1)}x`).join('; ');
+    const cpu = (ms: number | undefined): string => (ms === undefined ? '' : ` (CPU ${seconds(ms)})`);
+    const byThreads = run.threads
+      .map((n) => `${n} thread(s): CLI ${seconds(run.cliMs.get(n)!)}${cpu(run.cliCpuMs.get(n))}, floor ${seconds(run.floorMs.get(n)!)}${cpu(run.floorCpuMs.get(n))}, ${ratio(n).toFixed(1)}x`)
+      .join('; ');
     const load = (values: number[]): string => values.map((value) => value.toFixed(1)).join(' ');
     const conditions = `${os.cpus().length} cores, load average ${load(run.loadBefore)} before, ${load(run.loadAfter)} after, ${(run.jsonBytes / 1024 / 1024).toFixed(1)} MB of JSON`;
     return [
