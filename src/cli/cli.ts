@@ -1,21 +1,22 @@
 /**
  * `aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
- * [--list-hovers] [--no-workspace] [--time-budget-ms n] [--debug]`
+ * [--list-hovers] [--no-workspace] [--time-budget-ms n] [--jobs n] [--debug]`
  * Runs the editor's hint rules over files and folders, each file judged with the infrastructure as code
  * around it (workspace mode). Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad usage, 3 an
  * internal error.
  */
 import * as nodeFs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeText } from '../hints/engine/analyze';
-import { inReaderTerms } from '../hints/engine/readerTerms';
+import type { Worker } from 'node:worker_threads';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
-import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
+import { analyzeFile, AnalysisSettings, displayPath, FileJob, FileReport, readableText, ruleSet, serializeWorkspace, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
-import { collectFiles, WalkFs, WalkResult } from './files';
-import { CliEntry, jsonOutput, sarifOutput, textOutput } from './output';
+import { collectFiles, WalkResult } from './files';
+import { assembleOutput, Format } from './output';
+import { analyzeOnThreads, threadsFor } from './parallel';
 import { CliWorkspaces } from './workspace';
 
 export type { CliEntry } from './output';
@@ -24,21 +25,22 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
-  /** The file system the walk reads (tests inject one); node:fs by default. */
-  fs?: WalkFs & Pick<typeof nodeFs, 'openSync' | 'fstatSync' | 'closeSync'>;
-  /** The clock of the per-file time budget (tests inject one); performance.now by default. */
+  /** The clock of the per-file time budget on this thread (tests inject one); performance.now by default. */
   now?: () => number;
+  /**
+   * Starts a worker thread that runs `serveAnalysis` with these settings (the bin starts its own
+   * bundle). Without it every file is analysed on this thread, whatever --jobs says.
+   */
+  startWorker?: (settings: AnalysisSettings) => Worker;
 }
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-type Format = 'text' | 'json' | 'sarif';
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
-const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
-                    [--list-hovers] [--no-workspace] [--time-budget-ms n] [--debug]
+                    [--list-hovers] [--no-workspace] [--time-budget-ms n] [--jobs n] [--debug]
 
 Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormation, Terraform, CDK)
 for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
@@ -54,6 +56,8 @@ its git repository (or its folder outside git).
   --list-hovers     list every location that gets a hover instead of the findings
   --no-workspace    judge every file alone, without the infrastructure as code around it
   --time-budget-ms  milliseconds one file may take before it is skipped (default: ${DEFAULT_TIME_BUDGET_MS})
+  --jobs            threads that analyse files at once (default: ${availableThreads()}, the available parallelism);
+                    a small tree is analysed on one thread whatever the number
   --debug           print the stack of an internal error
   --help            this text
 
@@ -68,11 +72,17 @@ interface Options {
   listHovers: boolean;
   workspace: boolean;
   timeBudgetMs: number;
+  jobs: number;
   debug: boolean;
 }
 
+/** Threads this machine can run at once (os.availableParallelism is Node 18.14 and later). */
+function availableThreads(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+}
+
 function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options | string {
-  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, workspace: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, debug: false };
+  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, workspace: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, jobs: availableThreads(), debug: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -125,6 +135,14 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
         options.timeBudgetMs = Number(text);
         break;
       }
+      case '--jobs': {
+        const text = value() ?? '';
+        if (!/^[1-9][0-9]{0,3}$/.test(text)) {
+          return '--jobs needs a whole number of threads, from 1 to 9999';
+        }
+        options.jobs = Number(text);
+        break;
+      }
       case '--list-hovers':
         options.listHovers = true;
         break;
@@ -166,46 +184,19 @@ function workspaceSummary(model: WorkspaceModel): string {
   ].join(', ');
 }
 
-/** The text of a regular file, or why it cannot be read. Opens without blocking, so a FIFO swapped in after the walk cannot hang us. */
-function readRegularFile(fs: NonNullable<CliIo['fs']>, file: string): string | { reason: string } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (error as Error).message})` };
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) {
-      return { reason: 'not a regular file' };
-    }
-    if (stat.size > DEFAULT_LIMITS.maxSize) {
-      return { reason: `too-large (${stat.size} bytes, over the ${DEFAULT_LIMITS.maxSize} limit)` };
-    }
-    return fs.readFileSync(fd, 'utf8');
-  } catch (error) {
-    return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-export function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): number {
+export async function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return EXIT.clean;
   }
-  const byId = new Map(allRules.map((rule) => [rule.id, rule]));
-  const parsed = parseArgs(argv, new Set(byId.keys()));
+  const parsed = parseArgs(argv, new Set(allRules.map((rule) => rule.id)));
   if (typeof parsed === 'string') {
     io.stderr(`aws-db-hints: ${escapeField(parsed)}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const fs = io.fs ?? nodeFs;
-  const display = (file: string): string => path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
+  const display = (file: string): string => displayPath(io.cwd, file);
   const inputs = parsed.paths.map((input) => path.resolve(io.cwd, input));
-  const walked = collectFiles(inputs, fs);
+  const walked = collectFiles(inputs);
   if (walked.missing.length > 0) {
     io.stderr(walked.missing.map((input) => `aws-db-hints: no such file or folder: ${escapeField(display(input))}\n`).join(''));
     return EXIT.usage;
@@ -214,77 +205,55 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
   walked.skipped.forEach((entry) => skipped(entry.path, entry.reason));
   io.stderr(ignoredSummary(walked.ignored));
 
-  const rules = parsed.rules ? allRules.filter((rule) => parsed.rules!.has(rule.id)) : allRules;
-  const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
-  const readText = (file: string): string | undefined => {
-    const text = readRegularFile(fs, file);
-    return typeof text === 'string' ? text : undefined;
-  };
-  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs, read: readText, budget }) : undefined;
-  const entries: CliEntry[] = [];
+  const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
+  if (parsed.rules) {
+    settings.ruleIds = [...parsed.rules];
+  }
+  // Workspace mode: the IaC is indexed on this thread first; the threads get each model as its files' contributions.
+  const workspaces = parsed.workspace
+    ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readableText, budget: () => new Budget(parsed.timeBudgetMs, io.now) })
+    : undefined;
+  const jobs: FileJob[] = walked.files.map((file) => {
+    const view = workspaces?.viewFor(file.path);
+    return view ? { ...file, workspace: { root: view.root, fileName: view.fileName } } : file;
+  });
+  settings.workspaces = (workspaces?.built() ?? []).filter(({ model }) => !model.isEmpty()).map(({ root, model }) => serializeWorkspace(root, model));
+  const pieces: string[] = [];
+  const usedRuleIds = new Set<string>();
+  let worstRank = -1;
   let internalErrors = 0;
-  for (const file of walked.files) {
-    const text = readRegularFile(fs, file.path);
-    if (typeof text !== 'string') {
-      skipped(file.path, text.reason);
-      continue;
-    }
-    let failure: unknown;
-    const workspace = workspaces?.viewFor(file.path);
-    const result = analyzeText(text, rules, {
-      kind: file.kind,
-      fileName: workspace?.fileName ?? file.path,
-      workspace: workspace?.model,
-      budget: budget(),
-      onError: (error) => (failure = error),
-    });
-    if (failure !== undefined) {
-      internalErrors++;
-      skipped(file.path, `internal error in the analyser: ${(failure as Error).message ?? String(failure)}`);
-      if (parsed.debug) {
-        io.stderr(`  ${escapeLines(String((failure as Error).stack ?? failure))}\n`);
-      }
-      continue;
-    }
-    if (result.skipped) {
-      skipped(file.path, `${result.skipped.kind} (${result.skipped.detail})`);
-      continue;
-    }
-    const name = display(file.path);
-    const entry = (start: number, end: number, rule: HintRule, severity: Severity, message: string): CliEntry => {
-      const from = result.lines.position(start);
-      const to = result.lines.position(end);
-      return { file: name, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, ruleId: rule.id, severity, message, service: rule.service };
-    };
-    if (parsed.listHovers) {
-      for (const site of result.sites) {
-        for (const id of site.ruleIds) {
-          const rule = byId.get(id)!;
-          entries.push(entry(site.start, site.end, rule, 'hint', inReaderTerms(rule.title, rule, site.origin, site.name)));
-        }
-      }
+  let reported = 0;
+  /** Called once per file, in the walk's order, on one thread or many. */
+  const report = (outcome: FileReport): void => {
+    const file = walked.files[reported++].path;
+    if ('output' in outcome) {
+      pieces.push(outcome.output);
+      outcome.ruleIds.forEach((id) => usedRuleIds.add(id));
+      worstRank = Math.max(worstRank, outcome.worstRank);
+    } else if ('skipped' in outcome) {
+      skipped(file, outcome.skipped);
     } else {
-      for (const finding of result.findings) {
-        const found = entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message);
-        if (finding.related) {
-          found.related = finding.related.map(({ message, at }) => ({ file: at.file, line: at.line + 1, column: at.character + 1, message }));
-        }
-        entries.push(found);
+      internalErrors++;
+      skipped(file, `internal error in the analyser: ${outcome.failed}`);
+      if (outcome.stack !== undefined) {
+        io.stderr(`  ${escapeLines(outcome.stack)}\n`);
       }
     }
+  };
+  const threads = io.startWorker ? threadsFor(walked.files, parsed.jobs) : 1;
+  if (io.startWorker && threads > 1) {
+    await analyzeOnThreads(jobs, threads, io.startWorker, settings, report);
+  } else {
+    const rules = ruleSet(allRules, settings.ruleIds);
+    const models = new Map((workspaces?.built() ?? []).map(({ root, model }) => [root, model]));
+    jobs.forEach((job) => report(analyzeFile(job, settings, rules, io.now, models)));
   }
   for (const { root, model } of workspaces?.built() ?? []) {
     if (!model.isEmpty()) {
       io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${workspaceSummary(model)}\n`);
     }
   }
-  if (parsed.format === 'json') {
-    io.stdout(jsonOutput(entries));
-  } else if (parsed.format === 'sarif') {
-    io.stdout(sarifOutput(entries, allRules, io.cwd));
-  } else {
-    io.stdout(textOutput(entries));
-  }
+  io.stdout(assembleOutput(parsed.format, pieces, usedRuleIds, allRules, io.cwd));
   if (internalErrors > 0) {
     io.stderr(`aws-db-hints: internal error in ${internalErrors} file(s); their findings are missing${parsed.debug ? '' : ' (run with --debug for the stack)'}\n`);
     return EXIT.internal;
@@ -292,5 +261,5 @@ export function runCli(argv: readonly string[], io: CliIo, allRules: readonly Hi
   if (parsed.listHovers) {
     return EXIT.clean;
   }
-  return entries.some((e) => RANK[e.severity] >= RANK[parsed.failOn]) ? EXIT.findings : EXIT.clean;
+  return worstRank >= SEVERITY_RANK[parsed.failOn] ? EXIT.findings : EXIT.clean;
 }

@@ -24,15 +24,17 @@ export interface CliEntry {
 /** The SARIF base every relative artifact URI resolves against: the folder the CLI ran in. */
 export const SARIF_URI_BASE = 'SRCROOT';
 
-/** `file:line:col severity rule-id message`, one finding a line, every field escaped. */
-export function textOutput(entries: readonly CliEntry[]): string {
-  return entries
-    .map((e) => `${escapeLineStart(e.file)}:${e.line}:${e.column} ${e.severity} ${escapeField(e.ruleId)} ${escapeField(e.message)}\n`)
-    .join('');
+export type Format = 'text' | 'json' | 'sarif';
+
+/** `file:line:col severity rule-id message`, every field escaped. */
+function textLine(e: CliEntry): string {
+  return `${escapeLineStart(e.file)}:${e.line}:${e.column} ${e.severity} ${escapeField(e.ruleId)} ${escapeField(e.message)}\n`;
 }
 
-export function jsonOutput(entries: readonly CliEntry[]): string {
-  return `${jsonSafe(JSON.stringify(entries, null, 2))}\n`;
+/** Every line of `json` moved right by `spaces`: where JSON.stringify(…, null, 2) puts a value that deep. */
+function indented(json: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return pad + json.split('\n').join(`\n${pad}`);
 }
 
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
@@ -44,9 +46,55 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(absolute).href };
 }
 
-export function sarifOutput(entries: readonly CliEntry[], rules: readonly HintRule[], cwd: string): string {
-  const level = (severity: Severity): string => (severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note');
-  const used = new Set(entries.map((entry) => entry.ruleId));
+const level = (severity: Severity): string => (severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note');
+
+function sarifResult(entry: CliEntry, cwd: string): object {
+  return {
+    ruleId: entry.ruleId,
+    level: level(entry.severity),
+    message: { text: entry.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(entry.file, cwd),
+          region: { startLine: entry.line, startColumn: entry.column, endLine: entry.endLine, endColumn: entry.endColumn },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * One file's entries as they appear in the output: text lines, or the array items of the JSON or
+ * SARIF document (already indented). `assembleOutput` puts the files' pieces together, so that each
+ * thread formats its own files. Every format is safe to print in a CI log (see escape.ts).
+ */
+export function formatEntries(entries: readonly CliEntry[], format: Format, cwd: string): string {
+  switch (format) {
+    case 'text':
+      return entries.map(textLine).join('');
+    case 'json':
+      // Items of a top-level array sit 2 spaces deep.
+      return jsonSafe(entries.map((entry) => indented(JSON.stringify(entry, null, 2), 2)).join(',\n'));
+    case 'sarif':
+      // Items of runs[0].results sit 8 spaces deep.
+      return jsonSafe(entries.map((entry) => indented(JSON.stringify(sarifResult(entry, cwd), null, 2), 8)).join(',\n'));
+  }
+}
+
+/**
+ * The whole output from the files' pieces, in file order: the same text as formatting all entries at
+ * once. SARIF lists the rules the results use, in the order of `rules`.
+ */
+export function assembleOutput(format: Format, pieces: readonly string[], usedRuleIds: ReadonlySet<string>, rules: readonly HintRule[], cwd: string): string {
+  const items = pieces.filter((piece) => piece.length > 0);
+  if (format === 'text') {
+    return items.join('');
+  }
+  const array = (closingIndent: string): string => (items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${closingIndent}]`);
+  if (format === 'json') {
+    return `${array('')}\n`;
+  }
   const base = pathToFileURL(cwd).href;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -57,7 +105,7 @@ export function sarifOutput(entries: readonly CliEntry[], rules: readonly HintRu
           driver: {
             name: 'aws-db-hints',
             rules: rules
-              .filter((rule) => used.has(rule.id))
+              .filter((rule) => usedRuleIds.has(rule.id))
               .map((rule) => ({
                 id: rule.id,
                 shortDescription: { text: rule.title },
@@ -69,21 +117,13 @@ export function sarifOutput(entries: readonly CliEntry[], rules: readonly HintRu
           },
         },
         originalUriBaseIds: { [SARIF_URI_BASE]: { uri: base.endsWith('/') ? base : `${base}/` } },
-        results: entries.map((entry) => ({
-          ruleId: entry.ruleId,
-          level: level(entry.severity),
-          message: { text: entry.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: artifactLocation(entry.file, cwd),
-                region: { startLine: entry.line, startColumn: entry.column, endLine: entry.endLine, endColumn: entry.endColumn },
-              },
-            },
-          ],
-        })),
+        results: [],
       },
     ],
   };
-  return `${jsonSafe(JSON.stringify(sarif, null, 2))}\n`;
+  // The results go where the empty array is: the only `"results": []` with raw quotes, since quotes
+  // inside strings are escaped. It is the run's last key, 6 spaces deep.
+  const document = jsonSafe(JSON.stringify(sarif, null, 2));
+  const at = document.lastIndexOf('"results": []');
+  return `${document.slice(0, at)}"results": ${array('      ')}${document.slice(at + '"results": []'.length)}\n`;
 }

@@ -1,32 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { screenshot, useWorkbench } from '../harness/workbench';
-
-/** Opens a workspace file with Quick Open and puts the cursor at line:column with Go to Line. */
-async function openAt(page: Page, file: string, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(file);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
-  await input.press('Enter');
-  await goToLine(page, file, line, column);
-}
-
-/** Puts the cursor at line:column of the active editor, which shows `file`, with Go to Line. */
-async function goToLine(page: Page, file: string, line: number, column: number): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await page.locator(`.tab.active[aria-label^="${file}"]`).waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Control+G');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
-}
+import { goToLine, openAt, showHover } from './editorSupport';
 
 describe('design hints in code-server, as a person sees them', function () {
   const workbench = useWorkbench();
@@ -34,15 +10,7 @@ describe('design hints in code-server, as a person sees them', function () {
   it('shows the Scan hint when hovering over ScanCommand in TypeScript', async () => {
     const { page } = workbench();
     await openAt(page, 'orders-repository.ts', 8, 42);
-    // Retry: the hover needs the extension activated by the TypeScript file.
-    const hover = page.locator('.monaco-hover-content', { hasText: 'Amazon DynamoDB' });
-    for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);
-    }
-    await hover.first().waitFor({ timeout: 10_000 });
-    const text = (await hover.first().textContent()) ?? '';
+    const text = await showHover(page, 'Amazon DynamoDB');
     assert.match(text, /Scan/);
     assert.match(text, /1 MB/);
     assert.match(text, /Open note: Query versus Scan/);
@@ -146,15 +114,8 @@ describe('design hints in code-server, as a person sees them', function () {
       }
       await row('sam-list-orders.ts').click();
       await goToLine(page, 'sam-list-orders.ts', 9, 18);
-      // Retry: the workspace model reads the new template in the background.
-      const hover = page.locator('.monaco-hover-content', { hasText: 'global secondary index' });
-      for (let attempt = 0; attempt < 20 && !(await hover.isVisible()); attempt++) {
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+I');
-        await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);
-      }
-      await hover.first().waitFor({ timeout: 10_000 });
-      const text = (await hover.first().textContent()) ?? '';
+      // Asked again until it shows: the workspace model reads the new template in the background.
+      const text = await showHover(page, 'global secondary index');
       assert.match(text, /Orders/);
       assert.match(text, /byCustomer/);
       assert.match(text, /customerId/);

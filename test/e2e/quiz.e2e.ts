@@ -1,35 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runFromPalette, screenshot, useWorkbench } from '../harness/workbench';
-import { card, quickInput, quickTitle, statusCounts, waitForStatus } from './quizSupport';
+import { answerBox, answerItem, card, quickInput, quickTitle, quitSession, statusCounts, waitForStatus } from './quizSupport';
 
 const input = quickInput;
 const title = quickTitle;
-const answerBox = (page: Page) => page.locator('.quick-input-widget input[placeholder^="Optional: type your answer"]');
-
-/**
- * Answers the item on screen as a learner would with the keyboard: a free-recall question is revealed
- * and graded Good; a multiple-choice item gets its first option, then Next. Returns the item's service.
- */
-async function answerItem(page: Page, position: number): Promise<string> {
-  await title(page).filter({ hasText: new RegExp(`Question ${position} of`) }).waitFor();
-  const place = `.breadcrumb:has-text("Question ${position} of")`;
-  const breadcrumb = (await (await card(page, place)).locator(place).textContent()) ?? '';
-  const service = /Amazon \w+/.exec(breadcrumb)?.[0] ?? breadcrumb;
-  if (await answerBox(page).isVisible()) {
-    await input(page).fill('my answer');
-    await input(page).press('Enter');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Good' }).first().waitFor();
-    await input(page).pressSequentially('3');
-  } else {
-    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
-    await input(page).pressSequentially('1');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Next question|Finish/ }).first().waitFor();
-    await input(page).press('Enter');
-  }
-  return service;
-}
-
 /** Answers items until one of the wanted kind is on screen (earlier tests may have answered others). */
 async function skipUntil(page: Page, kind: 'question' | 'choice'): Promise<number> {
   for (let position = 1; ; position++) {
@@ -40,19 +15,6 @@ async function skipUntil(page: Page, kind: 'question' | 'choice'): Promise<numbe
     }
     await answerItem(page, position);
   }
-}
-
-/**
- * Presses Escape on the step on screen once it has settled (an Escape while the previous step is
- * closing would be lost, and the next step would open): `nextPosition` is the question that must show.
- */
-async function quitSession(page: Page, nextPosition?: number): Promise<void> {
-  if (nextPosition !== undefined) {
-    await title(page).filter({ hasText: new RegExp(`Question ${nextPosition} of`) }).waitFor();
-  }
-  await page.locator('.quick-input-widget:not(.quick-input-widget-closing)').waitFor();
-  await page.keyboard.press('Escape');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 describe('a learner\'s first quiz session in code-server', function () {

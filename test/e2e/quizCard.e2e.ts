@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
-import { card, quickInput, quickTitle, statusCounts, waitForStatus } from './quizSupport';
+import { card, quickInput, quickTitle, startServiceQuiz, statusCounts, waitForStatus } from './quizSupport';
 
 /** The position the picker's title shows: "… · Question 3 of 12" gives 3. */
 async function position(page: Page): Promise<number> {
@@ -12,17 +12,6 @@ async function position(page: Page): Promise<number> {
 
 async function waitForPosition(page: Page, expected: number): Promise<void> {
   await quickTitle(page).filter({ hasText: new RegExp(`Question ${expected} of \\d+`) }).waitFor();
-}
-
-async function startServiceQuiz(page: Page, service: string): Promise<void> {
-  await runFromPalette(page, 'AWS DB: Start Quiz');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: service }).first().waitFor();
-  await quickInput(page).fill(service);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: service }).waitFor();
-  await quickInput(page).press('Enter');
-  // The session length, with the default from the settings.
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '10 questions' }).waitFor();
-  await quickInput(page).press('Enter');
 }
 
 type CardKind = 'choice' | 'question';

@@ -40,7 +40,8 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+/** Opens `workspace` (the sample workspace by default) with these user settings. */
+export async function openWorkbench(settings: Record<string, unknown> = {}, workspace = path.join(REPO_ROOT, 'examples')): Promise<Workbench> {
   const toolchain = ensureToolchain();
   const vsix = ensureVsix();
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-study-ext-'));
@@ -48,7 +49,7 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
     env: codeServerEnv(toolchain),
     stdio: 'pipe',
   });
-  const server = await startCodeServer({ workspace: path.join(REPO_ROOT, 'examples'), extensionsDir, settings });
+  const server = await startCodeServer({ workspace, extensionsDir, settings });
   let browser: Browser | undefined;
   const close = async (): Promise<void> => {
     await browser?.close();

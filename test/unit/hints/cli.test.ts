@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliEntry, CliIo, runCli } from '../../../src/cli/cli';
+import { jsonSafe } from '../../../src/cli/escape';
+import { assembleOutput, formatEntries } from '../../../src/cli/output';
 import { HintRule } from '../../../src/hints/engine/types';
 import { realHintRules } from './support';
 
@@ -13,14 +15,14 @@ interface Run {
   stderr: string;
 }
 
-function runWith(cwd: string, argv: string[], extra: Partial<CliIo> = {}, rules: readonly HintRule[] = realHintRules()): Run {
+async function runWith(cwd: string, argv: string[], extra: Partial<CliIo> = {}, rules: readonly HintRule[] = realHintRules()): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, ...extra }, rules);
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, ...extra }, rules);
   return { code, stdout, stderr };
 }
 
-function run(cwd: string, ...argv: string[]): Run {
+function run(cwd: string, ...argv: string[]): Promise<Run> {
   return runWith(cwd, argv);
 }
 
@@ -53,8 +55,8 @@ describe('aws-db-hints', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('prints file:line:col severity rule-id message and exits 1 on a warning', () => {
-    const result = run(root);
+  it('prints file:line:col severity rule-id message and exits 1 on a warning', async () => {
+    const result = await run(root);
     assert.equal(result.code, 1);
     assert.deepEqual(
       result.stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
@@ -62,16 +64,16 @@ describe('aws-db-hints', () => {
     );
   });
 
-  it('respects .gitignore and says on stderr which files it skipped', () => {
-    const result = run(root);
+  it('respects .gitignore and says on stderr which files it skipped', async () => {
+    const result = await run(root);
     assert.ok(!result.stdout.includes('generated/'), 'ignored folder is not checked');
     assert.match(result.stderr, /skipped vendor\/app\.min\.js: minified/);
     assert.match(result.stderr, /skipped src\/blob\.ts: binary/);
     assert.ok(!result.stderr.includes('readme.txt'), 'files of other types are not mentioned');
   });
 
-  it('writes stable JSON with 1-based positions', () => {
-    const result = run(root, 'infra', '--format', 'json');
+  it('writes stable JSON with 1-based positions', async () => {
+    const result = await run(root, 'infra', '--format', 'json');
     const entries = JSON.parse(result.stdout) as CliEntry[];
     assert.deepEqual(entries[0], {
       file: 'infra/main.tf',
@@ -87,8 +89,8 @@ describe('aws-db-hints', () => {
     assert.match(entries[0].message, /publicly accessible/);
   });
 
-  it('writes SARIF 2.1.0 with rule metadata and locations', () => {
-    const sarif = JSON.parse(run(root, '--format=sarif').stdout);
+  it('writes SARIF 2.1.0 with rule metadata and locations', async () => {
+    const sarif = JSON.parse((await run(root, '--format=sarif')).stdout);
     assert.equal(sarif.version, '2.1.0');
     const [runEntry] = sarif.runs;
     assert.equal(runEntry.tool.driver.name, 'aws-db-hints');
@@ -98,26 +100,26 @@ describe('aws-db-hints', () => {
     assert.deepEqual(multiAz.locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 4, endColumn: 11 });
   });
 
-  it('uses --fail-on for the exit code and --rule to pick rules', () => {
-    assert.equal(run(root, '--fail-on', 'error').code, 0);
-    assert.equal(run(root, '--rule', 'rds-multi-az').code, 0);
-    assert.equal(run(root, '--rule', 'rds-multi-az', '--fail-on', 'information').code, 1);
-    const picked = run(root, '--rule', 'redis-keys,rds-multi-az');
+  it('uses --fail-on for the exit code and --rule to pick rules', async () => {
+    assert.equal((await run(root, '--fail-on', 'error')).code, 0);
+    assert.equal((await run(root, '--rule', 'rds-multi-az')).code, 0);
+    assert.equal((await run(root, '--rule', 'rds-multi-az', '--fail-on', 'information')).code, 1);
+    const picked = await run(root, '--rule', 'redis-keys,rds-multi-az');
     assert.deepEqual(picked.stdout.trim().split('\n').map((line) => line.split(' ')[2]), ['rds-multi-az', 'redis-keys']);
   });
 
-  it('exits 2 on bad usage', () => {
-    assert.equal(run(root, '--format', 'xml').code, 2);
-    assert.equal(run(root, '--fail-on', 'fatal').code, 2);
-    assert.equal(run(root, '--rule', 'no-such-rule').code, 2);
-    assert.equal(run(root, '--colour').code, 2);
-    const missing = run(root, 'nowhere');
+  it('exits 2 on bad usage', async () => {
+    assert.equal((await run(root, '--format', 'xml')).code, 2);
+    assert.equal((await run(root, '--fail-on', 'fatal')).code, 2);
+    assert.equal((await run(root, '--rule', 'no-such-rule')).code, 2);
+    assert.equal((await run(root, '--colour')).code, 2);
+    const missing = await run(root, 'nowhere');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder: nowhere/);
   });
 
-  it('lists every hover location with --list-hovers and exits 0', () => {
-    const result = run(root, '--list-hovers', '--format', 'json');
+  it('lists every hover location with --list-hovers and exits 0', async () => {
+    const result = await run(root, '--list-hovers', '--format', 'json');
     assert.equal(result.code, 0);
     const entries = JSON.parse(result.stdout) as CliEntry[];
     assert.deepEqual(
@@ -131,32 +133,56 @@ describe('aws-db-hints', () => {
     );
   });
 
-  it('skips a file past its time budget, says so on stderr, and honours --time-budget-ms', () => {
+  it('skips a file past its time budget, says so on stderr, and honours --time-budget-ms', async () => {
     // Each reading of the clock takes 10 ms: any analysis is past a 5 ms budget at its first check.
-    const slow = runWith(root, ['src/cache.py', '--time-budget-ms', '5'], { now: steppingClock(10) });
+    const slow = await runWith(root, ['src/cache.py', '--time-budget-ms', '5'], { now: steppingClock(10) });
     assert.equal(slow.code, 0);
     assert.equal(slow.stdout, '');
     assert.match(slow.stderr, /^skipped src\/cache\.py: time-budget \(analysis took longer than its 5 ms budget\)$/m);
-    const roomy = runWith(root, ['src/cache.py', '--time-budget-ms', '100000'], { now: steppingClock(10) });
+    const roomy = await runWith(root, ['src/cache.py', '--time-budget-ms', '100000'], { now: steppingClock(10) });
     assert.equal(roomy.code, 1);
     assert.match(roomy.stdout, /^src\/cache\.py:3:9 warning redis-keys/);
   });
 
-  it('exits 3 on an internal error, with one line and the stack only with --debug', () => {
+  it('exits 3 on an internal error, with one line and the stack only with --debug', async () => {
     const broken = realHintRules().map((rule) => (rule.id === 'redis-keys' ? { ...rule, diagnostic: { ...rule.diagnostic!, check: 'no-such-check' as never } } : rule));
-    const plain = runWith(root, ['src/cache.py'], {}, broken);
+    const plain = await runWith(root, ['src/cache.py'], {}, broken);
     assert.equal(plain.code, 3);
     assert.match(plain.stderr, /^skipped src\/cache\.py: internal error in the analyser: /m);
     assert.match(plain.stderr, /run with --debug for the stack/);
     assert.ok(!plain.stderr.includes('    at '), 'no stack without --debug');
-    const debug = runWith(root, ['src/cache.py', '--debug'], {}, broken);
+    const debug = await runWith(root, ['src/cache.py', '--debug'], {}, broken);
     assert.equal(debug.code, 3);
     assert.match(debug.stderr, /\n +at /);
   });
 
-  it('checks a file named on the command line even if .gitignore lists it', () => {
-    const result = run(root, 'generated/cache.py');
+  it('checks a file named on the command line even if .gitignore lists it', async () => {
+    const result = await run(root, 'generated/cache.py');
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^generated\/cache\.py:3:9 warning redis-keys/);
+  });
+});
+
+describe('aws-db-hints output put together from each file’s piece', () => {
+  const entry = (file: string, ruleId: string, message: string): CliEntry => ({ file, line: 3, column: 9, endLine: 3, endColumn: 20, ruleId, severity: 'warning', message, service: 'elasticache' });
+  const files = [[entry('a.py', 'redis-keys', 'KEYS blocks\u2028the server'), entry('a.py', 'rds-multi-az', 'one "AZ"')], [], [entry('dir/b c.py', 'redis-keys', 'again')]];
+  const rules = realHintRules();
+
+  it('writes the same JSON as formatting every entry at once', () => {
+    const pieces = files.map((entries) => formatEntries(entries, 'json', '/work'));
+    assert.equal(assembleOutput('json', pieces, new Set(), rules, '/work'), `${jsonSafe(JSON.stringify(files.flat(), null, 2))}\n`);
+    assert.equal(assembleOutput('json', [formatEntries([], 'json', '/work')], new Set(), rules, '/work'), '[]\n');
+  });
+
+  it('writes SARIF laid out as one JSON.stringify of the document, with the used rules', () => {
+    const pieces = files.map((entries) => formatEntries(entries, 'sarif', '/work'));
+    for (const sarif of [assembleOutput('sarif', pieces, new Set(['redis-keys', 'rds-multi-az']), rules, '/work'), assembleOutput('sarif', [], new Set(), rules, '/work')]) {
+      const document = JSON.parse(sarif);
+      assert.equal(sarif, `${jsonSafe(JSON.stringify(document, null, 2))}\n`);
+    }
+    const [run] = JSON.parse(assembleOutput('sarif', pieces, new Set(['redis-keys', 'rds-multi-az']), rules, '/work')).runs;
+    assert.deepEqual(run.results.map((result: { message: { text: string } }) => result.message.text), ['KEYS blocks\u2028the server', 'one "AZ"', 'again']);
+    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-multi-az', 'redis-keys']);
+    assert.equal(run.results[2].locations[0].physicalLocation.artifactLocation.uri, 'dir/b%20c.py');
   });
 });

@@ -1,6 +1,9 @@
 /** The CLI's output of a workspace finding: JSON gains the definitions it was checked against; text keeps one escaped line. */
 import * as assert from 'node:assert/strict';
-import { CliEntry, jsonOutput, textOutput } from '../../../src/cli/output';
+import { assembleOutput, CliEntry, formatEntries } from '../../../src/cli/output';
+
+const jsonOutput = (entries: CliEntry[]): string => assembleOutput('json', [formatEntries(entries, 'json', '/')], new Set(), [], '/');
+const textOutput = (entries: CliEntry[]): string => formatEntries(entries, 'text', '/');
 
 const entry: CliEntry = {
   file: 'src/handler.ts',

@@ -20,10 +20,10 @@ function workspaces(inputs: string[]): CliWorkspaces {
   return new CliWorkspaces(inputs, walked.files, { fs, read: (file) => fs.readFileSync(file, 'utf8'), budget: () => new Budget(1000) });
 }
 
-function cli(cwd: string, ...argv: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd }, realHintRules());
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd }, realHintRules());
   return { code, stdout, stderr };
 }
 
@@ -44,7 +44,7 @@ describe('aws-db-hints workspace mode', () => {
     return target;
   }
 
-  it('judges the files of a folder with the IaC of that folder, by their paths in it', () => {
+  it('judges the files of a folder with the IaC of that folder, by their paths in it', async () => {
     const app = copyFixture('sam-app', 'orders');
     const found = workspaces([app]).viewFor(path.join(app, 'src', 'handlers', 'list.ts'))!;
     assert.equal(found.root, app);
@@ -53,7 +53,7 @@ describe('aws-db-hints workspace mode', () => {
     assert.deepEqual(found.model.files(), ['template.yaml']);
   });
 
-  it('judges a file named alone with the IaC under its git root', () => {
+  it('judges a file named alone with the IaC under its git root', async () => {
     copyFixture('terraform-python', 'repo');
     fs.mkdirSync(path.join(temp, 'repo', '.git'));
     const handler = path.join(temp, 'repo', 'app', 'handler.py');
@@ -63,7 +63,7 @@ describe('aws-db-hints workspace mode', () => {
     assert.equal(found.model.resolveTable(found.fileName, env('SESSIONS_TABLE'))?.logicalName, 'aws_dynamodb_table.sessions');
   });
 
-  it('judges a file named alone outside git with the IaC of its own folder only', () => {
+  it('judges a file named alone outside git with the IaC of its own folder only', async () => {
     const app = copyFixture('sam-app', 'loose');
     const handler = path.join(app, 'src', 'handlers', 'list.ts');
     const found = workspaces([handler]).viewFor(handler)!;
@@ -72,7 +72,7 @@ describe('aws-db-hints workspace mode', () => {
     assert.equal(found.model.isEmpty(), true, 'the template is two folders up');
   });
 
-  it('gives each folder named on the command line its own workspace', () => {
+  it('gives each folder named on the command line its own workspace', async () => {
     const sam = copyFixture('sam-app', 'a');
     const cdk = copyFixture('cdk-typescript', 'b');
     const both = workspaces([sam, cdk]);
@@ -83,20 +83,20 @@ describe('aws-db-hints workspace mode', () => {
     assert.equal(samView.model.resolveTable(samView.fileName, env('ORDERS_TABLE'))?.logicalName, 'ArchiveTable');
   });
 
-  it('says on stderr what each workspace defines, and nothing with --no-workspace or without IaC', () => {
+  it('says on stderr what each workspace defines, and nothing with --no-workspace or without IaC', async () => {
     copyFixture('terraform-python', 'tf');
-    const withModel = cli(temp, 'tf');
+    const withModel = await cli(temp, 'tf');
     assert.match(withModel.stderr, /^aws-db-hints: workspace tf: 2 DynamoDB tables, 2 RDS or ElastiCache resources, 2 Lambda functions in 3 files$/m);
-    assert.ok(!cli(temp, '--no-workspace', 'tf').stderr.includes('workspace'));
+    assert.ok(!(await cli(temp, '--no-workspace', 'tf')).stderr.includes('workspace'));
     fs.mkdirSync(path.join(temp, 'plain'));
     fs.writeFileSync(path.join(temp, 'plain', 'app.py'), 'import boto3\n');
-    assert.ok(!cli(temp, 'plain').stderr.includes('workspace'));
+    assert.ok(!(await cli(temp, 'plain')).stderr.includes('workspace'));
   });
 
-  it('escapes a workspace name that carries control characters', () => {
+  it('escapes a workspace name that carries control characters', async () => {
     copyFixture('sam-app', 'evil\n::error::x');
-    assert.match(cli(temp, '.').stderr, /^aws-db-hints: workspace /m);
-    const named = cli(temp, 'evil\n::error::x').stderr;
+    assert.match((await cli(temp, '.')).stderr, /^aws-db-hints: workspace /m);
+    const named = (await cli(temp, 'evil\n::error::x')).stderr;
     assert.ok(!named.includes('\n::error::'), named);
   });
 });

@@ -131,6 +131,11 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /** The files that contribute, in path order. */
+  /** What one file contributes, as `update` was given it. */
+  contributionOf(file: string): FileContribution | undefined {
+    return this.contributions.get(file)?.contribution;
+  }
+
   files(): string[] {
     return [...this.contributions.keys()].sort();
   }

@@ -1,0 +1,82 @@
+/**
+ * The browser build (package.json `browser`, dist/browser/extension.js) in VS Code's web worker
+ * extension host, as in vscode.dev: code-server is told to run our extension there instead of on
+ * the server, and Running Extensions must say it did.
+ */
+import * as assert from 'node:assert/strict';
+import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
+import { openAt, showHover } from './editorSupport';
+import { answerItem, card, quitSession, startServiceQuiz, statusCounts, waitForStatus } from './quizSupport';
+
+const IN_WEB_WORKER = {
+  'extensions.webWorker': true,
+  'remote.extensionKind': { 'aws-db-study.aws-db-study': ['web'] },
+};
+
+describe('the extension in the web worker extension host of code-server', function () {
+  const workbench = useWorkbench(IN_WEB_WORKER);
+
+  it('runs in the web worker host, not on the server, as Running Extensions shows', async () => {
+    const { page, server } = workbench();
+    await runFromPalette(page, 'Developer: Show Running Extensions');
+    const editor = page.locator('.runtime-extensions-editor');
+    const rows = editor.locator('.monaco-list-row');
+    // The server's own extensions are listed with its address, ours with its host.
+    await rows.filter({ hasText: `127.0.0.1:${server.port}` }).first().waitFor({ timeout: 30_000 });
+    const ours = rows.filter({ hasText: 'AWS Database Study & Design Hints' });
+    // The list only draws the rows in view, sorted by activation time: walk it until ours shows.
+    await rows.first().click();
+    for (let step = 0; step < 100 && (await ours.count()) === 0; step++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    // Once the extension has run, the row shows how long its activation took.
+    await ours.filter({ hasText: 'Activation' }).waitFor({ timeout: 30_000 });
+    const row = (await ours.textContent()) ?? '';
+    assert.match(row, /web worker/);
+    assert.ok(!row.includes(`127.0.0.1:${server.port}`), `not on the server: ${row}`);
+    await screenshot(page, 'web-worker-running-extensions');
+    // Running Extensions opens as a modal editor: Escape closes it.
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+  });
+
+  it('shows the topics tree and opens a note from it, with its table and highlighted code', async () => {
+    const { page } = workbench();
+    const rows = page.locator('.monaco-list-row');
+    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    for (const service of ['Amazon RDS', 'Amazon DynamoDB', 'Amazon ElastiCache']) {
+      await rows.filter({ hasText: service }).first().waitFor({ timeout: 20_000 });
+    }
+    await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
+    await rows.filter({ hasText: 'Reading and writing data' }).first().click();
+    await rows.filter({ hasText: 'Query versus Scan' }).first().click();
+    const frame = await webviewFrame(page, 'h1#note-title');
+    assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
+    assert.ok((await frame.locator('.note-body table th', { hasText: 'Query' }).count()) > 0, 'the note has its rendered table');
+    assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
+    await screenshot(page, 'web-worker-note');
+  });
+
+  it('shows a quiz card, takes an answer and counts it in the status bar', async () => {
+    const { page } = workbench();
+    const before = await statusCounts(page);
+    await startServiceQuiz(page, 'Amazon DynamoDB');
+    const first = await card(page, '.breadcrumb:has-text("Question 1 of")');
+    assert.match((await first.locator('.breadcrumb').textContent()) ?? '', /Amazon DynamoDB/);
+    await screenshot(page, 'web-worker-quiz-card');
+    await answerItem(page, 1);
+    await waitForStatus(page, before.due, before.fresh - 1);
+    await quitSession(page, 2);
+    await card(page, 'table.session-summary');
+  });
+
+  it('shows the design hint on hover over ScanCommand in TypeScript', async () => {
+    const { page } = workbench();
+    await openAt(page, 'orders-repository.ts', 8, 42);
+    const text = await showHover(page, 'Amazon DynamoDB');
+    assert.match(text, /Scan/);
+    assert.match(text, /Open note: Query versus Scan/);
+    await screenshot(page, 'web-worker-hover');
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The aws-db-hints CLI on several threads: a tree large enough to be split gives the same stdout,
+ * stderr and exit code, in the same order, as on one thread; small trees stay on one thread.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CliIo, runCli } from '../../../src/cli/cli';
+import { BYTES_PER_THREAD, threadsFor } from '../../../src/cli/parallel';
+import { FileEntry } from '../../../src/cli/files';
+import { DEFAULT_LIMITS } from '../../../src/hints/engine/text';
+import { realHintRules } from './support';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'packages/cli/dist/cli.js');
+const FIXTURES = path.join(ROOT, 'test/fixtures/hints');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A copy of the built CLI that `nobody` can read: the checkout may sit in a folder only its owner can enter. */
+function cliForNobody(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, 'cli.js');
+  fs.copyFileSync(CLI, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
+}
+
+function spawnCli(cwd: string, args: string[], asNobody = false): Run {
+  const [command, argv] = asNobody
+    ? ['setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, cliForNobody(), ...args]]
+    : [process.execPath, [CLI, ...args]];
+  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runCli in this process, with workers started from the built bundle; counts the workers it starts. */
+async function runInProcess(cwd: string, argv: string[]): Promise<Run & { workers: number }> {
+  let stdout = '';
+  let stderr = '';
+  let workers = 0;
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd,
+    startWorker: (settings) => {
+      workers++;
+      return new Worker(CLI, { workerData: settings });
+    },
+  };
+  const code = await runCli(argv, io, realHintRules());
+  return { code, stdout, stderr, workers };
+}
+
+/**
+ * A quarter of a thread's worth of real fixtures in eight languages, with files with findings and skips (minified,
+ * binary) spread through the order, and one file over the size limit: read but not analysed, it
+ * makes the tree worth two threads or more at little cost to the test.
+ */
+function writeLargeTree(root: string): void {
+  const sources = ['typescript/order-store.ts', 'typescript/cache.ts', 'python/orders_repository.py', 'terraform/main.tf', 'cloudformation/database.yaml', 'java/OrderRepository.java', 'go/orders.go', 'traps/traps.ts'];
+  const texts = sources.map((relative) => [path.extname(relative), fs.readFileSync(path.join(FIXTURES, relative), 'utf8')] as const);
+  let bytes = 0;
+  for (let i = 0; bytes < BYTES_PER_THREAD / 4; i++) {
+    const [extension, text] = texts[i % texts.length];
+    const dir = path.join(root, `module-${String(i % 23).padStart(2, '0')}`);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+    fs.writeFileSync(path.join(dir, `file-${i}${extension}`), text, { mode: 0o644 });
+    bytes += text.length;
+    if (i % 17 === 0) {
+      fs.writeFileSync(path.join(dir, `bundle-${i}.min.js`), 'var a=1;', { mode: 0o644 });
+    }
+    if (i % 19 === 0) {
+      fs.writeFileSync(path.join(dir, `blob-${i}.py`), 'PK\u0000\u0003binary', { mode: 0o644 });
+    }
+  }
+  fs.writeFileSync(path.join(root, 'module-07', 'huge.tf'), '# padding\n'.repeat(Math.ceil(Math.max(DEFAULT_LIMITS.maxSize + 1024, 2 * BYTES_PER_THREAD) / 10)), { mode: 0o644 });
+  fs.writeFileSync(path.join(root, 'module-11', 'locked.py'), 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n', { mode: 0o000 });
+}
+
+describe('aws-db-hints on several threads', function () {
+  this.timeout(120_000);
+  let root: string;
+
+  before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs', '--cli'], { cwd: ROOT, stdio: 'pipe' });
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-threads-'));
+    fs.chmodSync(root, 0o755);
+    fs.mkdirSync(path.join(root, '.git'));
+    writeLargeTree(root);
+  });
+
+  after(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('splits only trees that pay for a thread each, and never into more threads than --jobs', () => {
+    const files = (count: number, size: number): FileEntry[] => Array.from({ length: count }, (_, i) => ({ path: `/t/${i}.py`, kind: 'python', size }));
+    assert.equal(threadsFor(files(1000, 1000), 8), 1, 'under one thread’s worth of bytes');
+    assert.equal(threadsFor(files(3, BYTES_PER_THREAD), 8), 3, 'one thread per thread’s worth of bytes');
+    assert.equal(threadsFor(files(100, BYTES_PER_THREAD), 4), 4);
+    assert.equal(threadsFor(files(1, 10 * BYTES_PER_THREAD), 4), 1, 'one file is one thread’s work');
+    assert.equal(threadsFor(files(100, BYTES_PER_THREAD), 1), 1);
+  });
+
+  it('gives the same output, in the same order, on worker threads as on one thread', async () => {
+    for (const args of [[], ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'], ['--list-hovers', '--format', 'json']]) {
+      const one = await runInProcess(root, [...args, '--jobs', '1']);
+      const three = await runInProcess(root, [...args, '--jobs', '3']);
+      assert.equal(one.workers, 0);
+      assert.ok(three.workers > 1, 'the tree holds several threads’ worth of bytes');
+      assert.ok(one.stdout.split('\n').length > 20, `findings for ${args.join(' ')}: ${one.stdout.length} characters`);
+      assert.equal(three.stdout, one.stdout, `stdout for ${args.join(' ')}`);
+      assert.equal(three.stderr, one.stderr, `stderr for ${args.join(' ')}`);
+      assert.equal(three.code, one.code, `exit code for ${args.join(' ')}`);
+      if (args.length === 0) {
+        // Files the worker threads skip, named in the walk's order among the others.
+        assert.match(three.stderr, /^skipped module-07\/huge\.tf: too-large/m);
+        assert.match(three.stderr, /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m);
+        assert.match(three.stderr, /^skipped module-\d+\/blob-\d+\.py: binary/m);
+      }
+    }
+  });
+
+  it('runs the same as the installed command, with unreadable files, on one thread or several', () => {
+    const one = spawnCli(root, ['--jobs', '1'], true);
+    const two = spawnCli(root, ['--jobs', '2'], true);
+    assert.equal(one.code, 1, one.stderr);
+    assert.match(one.stderr, /^skipped module-11\/locked\.py: cannot be read \(permission denied\)$/m);
+    assert.deepEqual(two, one);
+  });
+
+  it('stops with the error when a worker thread dies, instead of waiting for it', async () => {
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      cwd: root,
+      startWorker: () => new Worker('throw new Error("the worker broke")', { eval: true }),
+    };
+    await assert.rejects(runCli(['--jobs', '2'], io, realHintRules()), /the worker broke/);
+  });
+
+  it('rejects a --jobs that is not a whole number of threads', () => {
+    for (const jobs of ['0', '-1', 'all', '1.5']) {
+      const result = spawnCli(root, ['--jobs', jobs]);
+      assert.equal(result.code, 2, jobs);
+      assert.match(result.stderr, /--jobs needs a whole number of threads/);
+    }
+  });
+});
