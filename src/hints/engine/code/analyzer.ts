@@ -12,8 +12,8 @@ import { LineIndex } from '../text';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
-import { CodeLanguage, FunctionScope } from './language';
-import { callResult, isBoto3Module, memberOfClient, Value } from './values';
+import { CodeLanguage, FunctionScope, OptionSlot } from './language';
+import { callResult, isBoto3Module, memberOfClient, passesThrough, Value } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -72,6 +72,10 @@ export class CodeAnalyzer {
   readonly redisCalls: RedisCall[] = [];
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();
+  /** Member paths that some statement assigns (`g.db`, `cache["t"]`), so that chains look for them only when one exists. */
+  readonly boundPaths = new Set<string>();
+  /** `name["Key"] = value` statements, by the binding of the dict they add a key to (Python request dicts). */
+  readonly keyAssignments = new Map<Binding<Value>, OptionSlot[]>();
   private readonly evaluating = new Set<Binding<Value>>();
   private readonly evaluated = new Map<Binding<Value>, Value | undefined>();
   /** `return` expressions as bindings, so that each is evaluated once. */
@@ -318,8 +322,42 @@ export class CodeAnalyzer {
     if (!base) {
       return { value: undefined, end: j };
     }
+    const path = this.boundPaths.size > 0 ? this.memberPath(base, j, limit) : undefined;
+    if (path) {
+      return this.continueChain(path.value, path.end, limit, path.last, false);
+    }
     const value = this.baseValue(base, j);
     return this.continueChain(value, j + 1, limit, base, constructed);
+  }
+
+  /** Binds a value to a member path of a name (`g.db = ...`) in the scope that holds the name. */
+  bindPath(scope: number, path: string, binding: Binding<Value>): void {
+    this.boundPaths.add(path);
+    this.scopes.bind(scope, path, binding);
+  }
+
+  /** The longest member path from the name at `token` (`g.db`, `cache["t"]`) that an assignment in scope gives a value. */
+  private memberPath(base: string, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
+    let text = base;
+    let found: { value: Value; end: number; last: string } | undefined;
+    for (let j = token + 1; j < limit; ) {
+      let last: string;
+      if (this.isAccess(j) && this.id(j + 1)) {
+        last = this.tokens.text(j + 1);
+        text += `.${last}`;
+      } else if (this.is(j, '[') && this.isString(j + 1) && this.partner[j] === j + 2) {
+        last = '';
+        text += `[${this.tokens.text(j + 1)}]`;
+      } else {
+        break;
+      }
+      j += last ? 2 : 3;
+      const value = this.boundPaths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
+      if (value) {
+        found = { value, end: j, last };
+      }
+    }
+    return found;
   }
 
   private baseValue(base: string, token: number): Value | undefined {
@@ -378,8 +416,11 @@ export class CodeAnalyzer {
         return { t: 'ref', module: `go:${value.service}`, path: name };
       case 'client':
         return memberOfClient(value, name);
-      case 'instance':
-        return this.valueOf(this.scopes.member(value.classScope, name));
+      case 'instance': {
+        const found = this.valueOf(this.scopes.member(value.classScope, name));
+        // A Python `@property` runs on attribute access: the attribute is what it returns.
+        return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
+      }
       case 'struct':
         return this.valueOf(this.structFields.get(value.name)?.get(name));
       case 'construct':
@@ -394,6 +435,12 @@ export class CodeAnalyzer {
   call(value: Value, name: string, open: number, constructed: boolean): Value | undefined {
     if (value.t === 'function') {
       return this.returnValue(value);
+    }
+    if (value.t === 'instance' && value.classObject) {
+      return { t: 'instance', classScope: value.classScope };
+    }
+    if (passesThrough(value)) {
+      return this.partner[open] > open ? this.evalChain(open + 1, this.partner[open]).value : undefined;
     }
     const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
     return callResult(value, name, firstString, constructed, this.language.family === 'python');
