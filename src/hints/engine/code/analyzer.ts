@@ -5,7 +5,7 @@
  * one. Everything language-specific comes from a `CodeLanguage`; names resolve through the scope tree.
  */
 import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
-import { OperationOccurrence, OptionContext, RedisCall } from '../model';
+import { IngressRule, OperationOccurrence, OptionContext, RedisCall } from '../model';
 import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
@@ -70,10 +70,12 @@ export class CodeAnalyzer {
   readonly operations: OperationOccurrence[] = [];
   readonly contexts: OptionContext[] = [];
   readonly redisCalls: RedisCall[] = [];
+  /** Ingress that code writes out as a template would (CDK L1 security groups). */
+  readonly ingress: IngressRule[] = [];
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();
-  /** Member paths that some statement assigns (`g.db`, `cache["t"]`), so that chains look for them only when one exists. */
-  readonly boundPaths = new Set<string>();
+  /** Member paths that some statement assigns (`g.db`, `cache["t"]`) by root name, so that chains look for them only where one exists. */
+  readonly boundPaths = new Map<string, Set<string>>();
   /** `name["Key"] = value` statements, by the binding of the dict they add a key to (Python request dicts). */
   readonly keyAssignments = new Map<Binding<Value>, OptionSlot[]>();
   private readonly evaluating = new Set<Binding<Value>>();
@@ -322,7 +324,8 @@ export class CodeAnalyzer {
     if (!base) {
       return { value: undefined, end: j };
     }
-    const path = this.boundPaths.size > 0 ? this.memberPath(base, j, limit) : undefined;
+    const paths = this.boundPaths.get(base);
+    const path = paths ? this.memberPath(base, paths, j, limit) : undefined;
     if (path) {
       return this.continueChain(path.value, path.end, limit, path.last, false);
     }
@@ -331,13 +334,18 @@ export class CodeAnalyzer {
   }
 
   /** Binds a value to a member path of a name (`g.db = ...`) in the scope that holds the name. */
-  bindPath(scope: number, path: string, binding: Binding<Value>): void {
-    this.boundPaths.add(path);
+  bindPath(scope: number, root: string, path: string, binding: Binding<Value>): void {
+    const paths = this.boundPaths.get(root);
+    if (paths) {
+      paths.add(path);
+    } else {
+      this.boundPaths.set(root, new Set([path]));
+    }
     this.scopes.bind(scope, path, binding);
   }
 
   /** The longest member path from the name at `token` (`g.db`, `cache["t"]`) that an assignment in scope gives a value. */
-  private memberPath(base: string, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
+  private memberPath(base: string, paths: ReadonlySet<string>, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
     let text = base;
     let found: { value: Value; end: number; last: string } | undefined;
     for (let j = token + 1; j < limit; ) {
@@ -352,7 +360,7 @@ export class CodeAnalyzer {
         break;
       }
       j += last ? 2 : 3;
-      const value = this.boundPaths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
+      const value = paths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
       if (value) {
         found = { value, end: j, last };
       }

@@ -271,7 +271,7 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | unde
  */
 function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly PathAssignment[]): void {
   for (const path of paths) {
-    a.bindPath(tree.pathHolder(path.root, path.start), path.path, { token: path.start, expression: path.eq + 1 });
+    a.bindPath(tree.pathHolder(path.root, path.start), path.root, path.path, { token: path.start, expression: path.eq + 1 });
     const dict = path.key >= 0 && path.path === `${path.root}[${a.tokens.text(path.key)}]` ? tree.lookup(path.root, path.start) : undefined;
     if (dict && dict.expression >= 0) {
       const end = statementEnd(a, path.eq + 1);
