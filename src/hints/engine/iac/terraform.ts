@@ -1,14 +1,15 @@
 /**
- * Terraform: `resource` blocks and their top-level arguments, terraform-aws-modules registry modules
- * read as the resource they create, and security group ingress (inline `ingress` blocks,
- * `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`).
+ * Terraform: `resource` blocks and their top-level arguments, registry modules read as the resource they
+ * create, values of `var.x` (the default) and `local.x` written in this file, and security group ingress
+ * (inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`,
+ * the security-group registry module, a module's allowed CIDR blocks).
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { IngressFields, openIngress } from './ingress';
-import { argumentOf, defaultLiterals, registryModule, registrySource } from './terraformModules';
+import { argumentOf, createsSecurityGroup, defaultLiterals, RegistryModule, registryModule, registrySource, SECURITY_GROUP_RULES, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -16,6 +17,15 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 /** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** `var.x` and `local.x` are followed through one another this deep. */
+const MAX_REFERENCES = 8;
+
+/** A token range [first, end). */
+interface Range {
+  first: number;
+  end: number;
+}
 
 /** An argument or nested block of a body, with its value's token range. */
 interface BodyItem {
@@ -30,8 +40,8 @@ class TerraformReader {
   readonly contexts: OptionContext[] = [];
   readonly ingress: IngressRule[] = [];
   private readonly partner: Int32Array;
-  /** Literal defaults of the `variable` blocks in this file, by name. */
-  private readonly variableDefaults = new Map<string, Literal>();
+  /** What `var.x` (a `variable` block's default) and `local.x` (a `locals` entry) stand for in this file, by that text. */
+  private readonly named = new Map<string, Range>();
 
   constructor(
     private readonly text: string,
@@ -50,11 +60,23 @@ class TerraformReader {
     return this.tokens.kinds[index] === undefined ? undefined : this.tokens.text(index);
   }
 
-  private literalOf(first: number, end: number): Literal {
+  /** `var.x` / `local.x` as the whole of [first, end): what it stands for in this file, if it is written here. */
+  private referenced(first: number, end: number): Range | undefined {
     const { tokens } = this;
-    // `var.name` takes the variable's default from this file, as a plan without other values would.
-    if (end - first === 3 && tokens.kinds[first] === ID && tokens.is(first, 'var') && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
-      return this.variableDefaults.get(tokens.text(first + 2)) ?? { kind: 'expr', text: `var.${tokens.text(first + 2)}` };
+    if (end - first !== 3 || tokens.kinds[first] !== ID || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+      return undefined;
+    }
+    const root = tokens.text(first);
+    return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
+  }
+
+  private literalOf(first: number, end: number, depth = 0): Literal {
+    const { tokens } = this;
+    // `var.name` takes the variable's default from this file, as a plan without other values would; `local.name` its value.
+    const reference = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
+    if (reference) {
+      const literal = this.literalOf(reference.first, reference.end, depth + 1);
+      return literal.kind === 'expr' ? { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) } : literal;
     }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
@@ -149,6 +171,19 @@ class TerraformReader {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
 
+  /** The top-level `locals {` blocks. */
+  private *localsBlocks(): Generator<{ open: number; close: number }> {
+    const { tokens, partner } = this;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens.kinds[i] === ID && tokens.is(i, 'locals') && this.textOf(i + 1) === '{' && partner[i + 1] > 0 && (i === 0 || this.lineOf(i - 1) !== this.lineOf(i))) {
+        yield { open: i + 1, close: partner[i + 1] };
+      }
+      if (partner[i] > i) {
+        i = partner[i];
+      }
+    }
+  }
+
   /** The top-level blocks `keyword "label" {` (one label) or `keyword "a" "b" {` (two), in order. */
   private *blocks(): Generator<{ keyword: string; at: number; labels: number; open: number; close: number }> {
     const { tokens, partner } = this;
@@ -168,9 +203,16 @@ class TerraformReader {
   read(): void {
     for (const block of this.blocks()) {
       if (block.keyword === 'variable' && block.labels === 1) {
-        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default');
-        if (fallback && fallback.option.literal.kind !== 'expr') {
-          this.variableDefaults.set(this.tokens.text(block.at + 1), fallback.option.literal);
+        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default' && !item.block);
+        if (fallback) {
+          this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
+        }
+      }
+    }
+    for (const block of this.localsBlocks()) {
+      for (const item of this.body(block.open, block.close)) {
+        if (!item.block) {
+          this.named.set(`local.${item.option.name}`, item);
         }
       }
     }
@@ -203,14 +245,20 @@ class TerraformReader {
   private module(at: number, open: number, close: number): void {
     const items = this.body(open, close);
     const sourceItem = items.find((item) => item.option.name === 'source');
-    const source = sourceItem?.option.literal.kind === 'str' ? registrySource(sourceItem.option.literal.value) : undefined;
+    const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
+    const securityGroup = securityGroupModule(sourceText);
+    if (securityGroup) {
+      this.securityGroupIngress(items, securityGroup.autoRules);
+      return;
+    }
+    const source = registrySource(sourceText);
     const module = source ? registryModule(source) : undefined;
     if (!module || !sourceItem) {
       return;
     }
-    const inputs = items
-      .filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name))
-      .map((item) => ({ ...item.option, norm: normalizeName(argumentOf(module, item.option.name)) }));
+    const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
+    const inputs = (module.effective?.(written) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
+    this.moduleIngress(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module);
@@ -253,10 +301,18 @@ class TerraformReader {
     return found;
   }
 
-  /** String literals of a value (a string or a list of strings), with their spans. */
-  private strings(item: BodyItem | undefined): { literal: Literal; span: Span }[] {
+  /**
+   * String literals of a value (a string or a list of strings), with their spans; through `var.x` or
+   * `local.x`, those of what it stands for, placed on the reference.
+   */
+  private strings(item: Range | undefined, depth = 0): { literal: Literal; span: Span }[] {
     if (!item) {
       return [];
+    }
+    const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference) {
+      const span = { start: this.tokens.starts[item.first], end: this.tokens.ends[item.end - 1] };
+      return this.strings(reference, depth + 1).map(({ literal }) => ({ literal, span }));
     }
     const result: { literal: Literal; span: Span }[] = [];
     for (let k = item.first; k < item.end; k++) {
@@ -265,6 +321,23 @@ class TerraformReader {
       }
     }
     return result;
+  }
+
+  /** Whether a `for_each` value is a collection written in this file with at least one element, so that its block exists. */
+  private nonEmpty(item: Range, depth = 0): boolean {
+    const { tokens, partner } = this;
+    const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference) {
+      return this.nonEmpty(reference, depth + 1);
+    }
+    let { first, end } = item;
+    // `toset([...])`, `tomap({...})`: the collection inside.
+    if (tokens.kinds[first] === ID && /^to(?:set|list|map)$/.test(tokens.text(first)) && this.textOf(first + 1) === '(' && partner[first + 1] === end - 1) {
+      first += 2;
+      end -= 1;
+    }
+    const opener = this.textOf(first);
+    return (opener === '[' || opener === '{') && partner[first] === end - 1 && end - first > 2 && this.textOf(first + 1) !== ',';
   }
 
   private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }): IngressFields {
@@ -277,13 +350,125 @@ class TerraformReader {
     };
   }
 
+  /** The body of an `ingress` block, or the `content` of a `dynamic "ingress"` block whose `for_each` has elements. */
+  private ingressBlock(item: BodyItem): BodyItem[] | undefined {
+    if (item.option.name === 'ingress') {
+      return this.body(item.first, item.end - 1);
+    }
+    const label = item.first - 1;
+    if (item.option.name !== 'dynamic' || this.tokens.kinds[label] !== STR || this.tokens.text(label) !== 'ingress') {
+      return undefined;
+    }
+    const body = this.body(item.first, item.end - 1);
+    const forEach = body.find((entry) => entry.option.name === 'for_each' && !entry.block);
+    const content = body.find((entry) => entry.option.name === 'content' && entry.block);
+    return forEach && content && this.nonEmpty(forEach) ? this.body(content.first, content.end - 1) : undefined;
+  }
+
+  /**
+   * Ingress of the terraform-aws-modules security-group module: named rules (`ingress_rules`, and a
+   * submodule's own) for the `ingress_cidr_blocks`, and `ingress_with_cidr_blocks` /
+   * `ingress_with_ipv6_cidr_blocks` objects with their ports or rule, and their CIDR blocks (a
+   * comma-separated string) or else the module's default blocks.
+   */
+  private securityGroupIngress(items: BodyItem[], autoRules: readonly string[]): void {
+    const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
+    const create = named('create')?.option.literal;
+    if (create && !(create.kind === 'bool' && create.value)) {
+      return;
+    }
+    const defaults = { cidr_blocks: this.strings(named('ingress_cidr_blocks')), ipv6_cidr_blocks: this.strings(named('ingress_ipv6_cidr_blocks')) };
+    const ruleNames = (input: BodyItem | undefined): string[] => this.strings(input).flatMap(({ literal }) => (literal.kind === 'str' ? [literal.value] : []));
+    const automatic = named('auto_ingress_rules');
+    for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules'))]) {
+      const rule = SECURITY_GROUP_RULES[name];
+      if (rule) {
+        this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }));
+      }
+    }
+    for (const key of ['cidr_blocks', 'ipv6_cidr_blocks'] as const) {
+      for (const object of this.objects(named(`ingress_with_${key}`))) {
+        const value = (name: string): Literal | undefined => {
+          const range = object.get(name);
+          return range ? this.literalOf(range.first, range.end) : undefined;
+        };
+        const ruleName = value('rule');
+        const rule = ruleName?.kind === 'str' ? SECURITY_GROUP_RULES[ruleName.value] : undefined;
+        const written = object.get(key);
+        const sources = written ? this.strings(written).flatMap(({ literal, span }) => (literal.kind === 'str' ? literal.value.split(',').map((part) => ({ literal: { kind: 'str' as const, value: part }, span })) : [])) : defaults[key];
+        this.addIngress(
+          openIngress('terraform', {
+            protocol: value('protocol') ?? (rule ? { kind: 'str', value: rule.protocol } : undefined),
+            fromPort: value('from_port') ?? (rule ? { kind: 'num', value: rule.from } : undefined),
+            toPort: value('to_port') ?? (rule ? { kind: 'num', value: rule.to } : undefined),
+            sources,
+          }),
+        );
+      }
+    }
+  }
+
+  /** The security group a registry module creates and opens to the CIDR blocks of one input (cloudposse's `allowed_cidr_blocks`). */
+  private moduleIngress(module: RegistryModule, items: BodyItem[]): void {
+    const ingress = module.ingress;
+    if (!ingress || createsSecurityGroup(module, items.map((item) => item.option)) !== true) {
+      return;
+    }
+    const sources = this.strings(items.find((item) => item.option.name === ingress.sources && !item.block));
+    const port = items.find((item) => item.option.name === ingress.port && !item.block)?.option.literal ?? { kind: 'num', value: ingress.defaultPort };
+    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: port, toPort: port, sources }));
+  }
+
+  /** The objects of a list value (`[{ from_port = 5432 }, ...]`), through `var.x` / `local.x`, as their keys' value ranges. */
+  private objects(item: Range | undefined, depth = 0): InputObject[] {
+    const reference = item && depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference || !item) {
+      return reference ? this.objects(reference, depth + 1) : [];
+    }
+    const { partner } = this;
+    const objects: InputObject[] = [];
+    for (let k = item.first + 1; k < item.end - 1; k = partner[k] > k ? partner[k] + 1 : k + 1) {
+      if (this.textOf(k) === '{' && partner[k] > k) {
+        objects.push(this.objectEntries(k, partner[k]));
+      }
+    }
+    return objects;
+  }
+
+  /** `key = value` (or `key: value`) pairs of the object between `open` and `close`, each value up to a comma or the next line. */
+  private objectEntries(open: number, close: number): InputObject {
+    const { tokens, partner } = this;
+    const entries: InputObject = new Map();
+    for (let k = open + 1; k < close; ) {
+      const separator = this.textOf(k + 1);
+      if ((tokens.kinds[k] !== ID && tokens.kinds[k] !== STR) || (separator !== '=' && separator !== ':')) {
+        k = partner[k] > k ? partner[k] + 1 : k + 1;
+        continue;
+      }
+      let end = k + 2;
+      do {
+        end = partner[end] > end ? partner[end] + 1 : end + 1;
+      } while (end < close && this.textOf(end) !== ',' && this.lineOf(end) === this.lineOf(end - 1));
+      entries.set(tokens.text(k), { first: k + 2, end });
+      k = end;
+    }
+    return entries;
+  }
+
+  private addIngress(rule: IngressRule | undefined): void {
+    if (rule) {
+      this.ingress.push(rule);
+    }
+  }
+
   private readIngress(type: string, items: BodyItem[]): void {
     const found: (IngressRule | undefined)[] = [];
     const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
     if (type === 'aws_security_group') {
       for (const item of items) {
-        if (item.block && item.option.name === 'ingress') {
-          found.push(openIngress('terraform', this.ingressFields(this.body(item.first, item.end - 1), classic)));
+        const rule = item.block ? this.ingressBlock(item) : undefined;
+        if (rule) {
+          found.push(openIngress('terraform', this.ingressFields(rule, classic)));
         }
       }
     } else if (type === 'aws_security_group_rule') {
@@ -301,6 +486,9 @@ class TerraformReader {
     }
   }
 }
+
+/** Named values of a module input's objects (`{ from_port = 5432, cidr_blocks = "0.0.0.0/0" }`), by key. */
+type InputObject = Map<string, Range>;
 
 export function readTerraform(text: string, lines: LineIndex): DocumentModel {
   const { tokens, comments } = lex(text, 'hcl');
