@@ -92,6 +92,32 @@ describe('CloudFormation conditions', () => {
     );
   });
 
+  it('reads a mapping entry that Fn::FindInMap names through a parameter default, and nothing when a key is unknown', () => {
+    const template = sourceLines(
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Parameters:',
+      '  Env: { Type: String, Default: dev }',
+      'Mappings:',
+      '  EnvConfig:',
+      '    dev: { MultiAZ: false, Retention: 0, Public: "true" }',
+      '    prod: { MultiAZ: true, Retention: 14, Public: "false" }',
+      'Conditions:',
+      '  PublicEnv: !Equals [!FindInMap [EnvConfig, !Ref Env, Public], "true"]',
+      'Resources:',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      StorageEncrypted: true',
+      '      MultiAZ: !FindInMap [EnvConfig, !Ref Env, MultiAZ]',
+      '      BackupRetentionPeriod: !FindInMap [EnvConfig, !Ref AWS::Region, Retention]',
+      '      PubliclyAccessible: !If [PublicEnv, true, false]',
+    );
+    assert.deepEqual(
+      hintsIn('db.yaml', template).filter((hint) => hint.endsWith('!')),
+      ['15:MultiAZ rds-multi-az!', '17:PubliclyAccessible rds-publicly-accessible!'],
+    );
+  });
+
   it('opens the ingress list of the branch a SAM template takes, and nothing inside a resource whose condition is false', () => {
     const template = sourceLines(
       'Transform: AWS::Serverless-2016-10-31',

@@ -92,6 +92,41 @@ describe('Terraform security groups and modules', () => {
     assert.deepEqual(findings(code), ['14:"0.0.0.0/0" rds-open-ingress']);
   });
 
+  it('reads a dynamic ingress block once per element of a list of objects, through its iterator', () => {
+    const code = sourceLines(
+      'variable "ingress_rules" {',
+      '  type = list(object({ port = number, cidrs = list(string) }))',
+      '  default = [',
+      '    { port = 443, cidrs = ["0.0.0.0/0"] },',
+      '    { port = 5432, cidrs = ["10.0.0.0/8"] },',
+      '    { port = 6379, cidrs = ["0.0.0.0/0"] },',
+      '  ]',
+      '}',
+      'resource "aws_security_group" "cache" {',
+      '  dynamic "ingress" {',
+      '    for_each = var.ingress_rules',
+      '    iterator = rule',
+      '    content {',
+      '      from_port   = rule.value.port',
+      '      to_port     = rule.value.port',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = rule.value.cidrs',
+      '    }',
+      '  }',
+      '  dynamic "ingress" {',
+      '    for_each = toset([3306, 5432])',
+      '    content {',
+      '      from_port   = ingress.value',
+      '      to_port     = ingress.value',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['17:rule.value.cidrs elasticache-open-ingress', '26:"0.0.0.0/0" rds-open-ingress']);
+  });
+
   it('reads the security-group module: named rules, a database submodule, and rules written as objects', () => {
     const code = sourceLines(
       'module "cache_sg" {',

@@ -141,7 +141,7 @@ class Template {
 
   constructor(private readonly root: IacNode | undefined) {
     this.defaults = parameterDefaults(root);
-    this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults);
+    this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
   }
 
   /** What a value stands for: the chosen `Fn::If` branch, null for a property left out, undefined when unknown. */

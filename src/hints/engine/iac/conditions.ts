@@ -1,10 +1,12 @@
 /**
  * CloudFormation conditions under the parameters' defaults, as a stack created without parameter values
  * would have them: `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition` references are evaluated
- * where every input is a literal or a parameter with a literal default, and `Fn::If` resolves to the branch
- * they choose (`AWS::NoValue` removes the property). Any other input (a parameter without a default, a
- * pseudo parameter, another function) leaves the condition, and so the value, unknown.
+ * where every input is a literal or a parameter with a literal default, `Fn::If` resolves to the branch
+ * they choose (`AWS::NoValue` removes the property), and `Fn::FindInMap` to the `Mappings` entry its
+ * keys name. Any other input (a parameter without a default, a pseudo parameter, another function)
+ * leaves the condition, and so the value, unknown.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap.html
  */
 import { Literal } from '../model';
 import { entryOf, IacNode, scalarText } from './tree';
@@ -42,6 +44,7 @@ export class Conditions {
   constructor(
     private readonly definitions: IacNode | undefined,
     private readonly defaults: ReadonlyMap<string, Literal>,
+    private readonly mappings?: IacNode,
   ) {}
 
   /** A condition of the `Conditions` section under the defaults; undefined when it depends on something unknown. */
@@ -99,15 +102,28 @@ export class Conditions {
     }
   }
 
-  /** What a value compares as in `Fn::Equals`: a literal's text, or a parameter's default through `Ref`. */
-  private text(node: IacNode): string | undefined {
+  /** What a value compares as in `Fn::Equals`: a literal's text, a parameter's default through `Ref`, a mapping's entry. */
+  private text(node: IacNode, depth = 0): string | undefined {
     const fn = intrinsic(node);
     if (!fn) {
       return scalarText(node);
     }
+    if (fn.name === 'FindInMap') {
+      const entry = depth < MAX_DEPTH ? this.mapEntry(fn.argument, depth) : undefined;
+      return entry ? this.text(entry, depth + 1) : undefined;
+    }
     const name = fn.name === 'Ref' ? scalarText(fn.argument) : undefined;
     const fallback = name === undefined ? undefined : this.defaults.get(name);
     return fallback ? literalText(fallback) : undefined;
+  }
+
+  /** The `Mappings` entry that `Fn::FindInMap [map, top-level key, second-level key]` names, when every key is known. */
+  private mapEntry(argument: IacNode, depth: number): IacNode | undefined {
+    const keys = listItems(argument).map((item) => this.text(item, depth + 1));
+    if (keys.length !== 3 || keys.some((key) => key === undefined)) {
+      return undefined;
+    }
+    return entryOf(entryOf(entryOf(this.mappings, keys[0]!)?.value, keys[1]!)?.value, keys[2]!)?.value;
   }
 
   /**
@@ -118,6 +134,10 @@ export class Conditions {
     const fn = intrinsic(node);
     if (fn?.name === 'Ref' && scalarText(fn.argument) === 'AWS::NoValue') {
       return null;
+    }
+    if (fn?.name === 'FindInMap') {
+      const entry = depth < MAX_DEPTH ? this.mapEntry(fn.argument, depth) : undefined;
+      return entry ? this.resolve(entry, depth + 1) : undefined;
     }
     if (fn?.name !== 'If') {
       return node;

@@ -5,11 +5,11 @@
  * the security-group registry module, a module's allowed CIDR blocks).
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
-import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
+import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { IngressFields, openIngress } from './ingress';
-import { argumentOf, createsSecurityGroup, defaultLiterals, RegistryModule, registryModule, registrySource, SECURITY_GROUP_RULES, securityGroupModule } from './terraformModules';
+import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
+import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -21,31 +21,16 @@ const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each',
 /** `var.x` and `local.x` are followed through one another this deep. */
 const MAX_REFERENCES = 8;
 
-/** A token range [first, end). */
-interface Range {
-  first: number;
-  end: number;
-}
-
-/** An argument or nested block of a body, with its value's token range. */
-interface BodyItem {
-  option: OptionOccurrence;
-  /** Token range of the value (for a block: its braces). */
-  first: number;
-  end: number;
-  block: boolean;
-}
-
-class TerraformReader {
+class TerraformReader implements HclValues {
   readonly contexts: OptionContext[] = [];
-  readonly ingress: IngressRule[] = [];
-  private readonly partner: Int32Array;
+  readonly ingressReader = new TerraformIngress(this);
+  readonly partner: Int32Array;
   /** What `var.x` (a `variable` block's default) and `local.x` (a `locals` entry) stand for in this file, by that text. */
   private readonly named = new Map<string, Range>();
 
   constructor(
     private readonly text: string,
-    private readonly tokens: Tokens,
+    readonly tokens: Tokens,
     private readonly lines: LineIndex,
   ) {
     this.partner = matchBrackets(tokens);
@@ -56,7 +41,7 @@ class TerraformReader {
   }
 
   /** A token's text, string or not; undefined past the end. */
-  private textOf(index: number): string | undefined {
+  textOf(index: number): string | undefined {
     return this.tokens.kinds[index] === undefined ? undefined : this.tokens.text(index);
   }
 
@@ -70,7 +55,7 @@ class TerraformReader {
     return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
   }
 
-  private literalOf(first: number, end: number, depth = 0): Literal {
+  literalOf(first: number, end: number, depth = 0): Literal {
     const { tokens } = this;
     // `var.name` takes the variable's default from this file, as a plan without other values would; `local.name` its value.
     const reference = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
@@ -102,7 +87,7 @@ class TerraformReader {
    * Arguments and nested blocks of the body between `open` and `close`: the first token of a line,
    * followed by `=` or `{`. Values and nested blocks are skipped whole, so only this level is read.
    */
-  private body(open: number, close: number): BodyItem[] {
+  body(open: number, close: number): BodyItem[] {
     const { tokens, partner } = this;
     const items: BodyItem[] = [];
     for (let k = open + 1; k < close; k++) {
@@ -238,7 +223,7 @@ class TerraformReader {
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
     });
-    this.readIngress(type, items);
+    this.ingressReader.resource(type, items);
   }
 
   /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
@@ -248,7 +233,7 @@ class TerraformReader {
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
     if (securityGroup) {
-      this.securityGroupIngress(items, securityGroup.autoRules);
+      this.ingressReader.securityGroupModule(items, securityGroup.autoRules);
       return;
     }
     const source = registrySource(sourceText);
@@ -258,7 +243,7 @@ class TerraformReader {
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
     const inputs = (module.effective?.(written) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
-    this.moduleIngress(module, items);
+    this.ingressReader.module(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module);
@@ -305,7 +290,7 @@ class TerraformReader {
    * String literals of a value (a string or a list of strings), with their spans; through `var.x` or
    * `local.x`, those of what it stands for, placed on the reference.
    */
-  private strings(item: Range | undefined, depth = 0): { literal: Literal; span: Span }[] {
+  strings(item: Range | undefined, depth = 0): { literal: Literal; span: Span }[] {
     if (!item) {
       return [];
     }
@@ -323,104 +308,43 @@ class TerraformReader {
     return result;
   }
 
-  /** Whether a `for_each` value is a collection written in this file with at least one element, so that its block exists. */
-  private nonEmpty(item: Range, depth = 0): boolean {
+  /**
+   * The elements of a collection written in this file (a list's items, a map's values), through
+   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else.
+   */
+  elements(item: Range, depth = 0): Range[] | undefined {
     const { tokens, partner } = this;
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {
-      return this.nonEmpty(reference, depth + 1);
+      return this.elements(reference, depth + 1);
     }
     let { first, end } = item;
-    // `toset([...])`, `tomap({...})`: the collection inside.
     if (tokens.kinds[first] === ID && /^to(?:set|list|map)$/.test(tokens.text(first)) && this.textOf(first + 1) === '(' && partner[first + 1] === end - 1) {
       first += 2;
       end -= 1;
     }
     const opener = this.textOf(first);
-    return (opener === '[' || opener === '{') && partner[first] === end - 1 && end - first > 2 && this.textOf(first + 1) !== ',';
-  }
-
-  private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }): IngressFields {
-    const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
-    return {
-      protocol: named(names.protocol)?.option.literal,
-      fromPort: named('from_port')?.option.literal,
-      toPort: named('to_port')?.option.literal,
-      sources: names.sources.flatMap((name) => this.strings(named(name))),
-    };
-  }
-
-  /** The body of an `ingress` block, or the `content` of a `dynamic "ingress"` block whose `for_each` has elements. */
-  private ingressBlock(item: BodyItem): BodyItem[] | undefined {
-    if (item.option.name === 'ingress') {
-      return this.body(item.first, item.end - 1);
-    }
-    const label = item.first - 1;
-    if (item.option.name !== 'dynamic' || this.tokens.kinds[label] !== STR || this.tokens.text(label) !== 'ingress') {
+    if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{')) {
       return undefined;
     }
-    const body = this.body(item.first, item.end - 1);
-    const forEach = body.find((entry) => entry.option.name === 'for_each' && !entry.block);
-    const content = body.find((entry) => entry.option.name === 'content' && entry.block);
-    return forEach && content && this.nonEmpty(forEach) ? this.body(content.first, content.end - 1) : undefined;
-  }
-
-  /**
-   * Ingress of the terraform-aws-modules security-group module: named rules (`ingress_rules`, and a
-   * submodule's own) for the `ingress_cidr_blocks`, and `ingress_with_cidr_blocks` /
-   * `ingress_with_ipv6_cidr_blocks` objects with their ports or rule, and their CIDR blocks (a
-   * comma-separated string) or else the module's default blocks.
-   */
-  private securityGroupIngress(items: BodyItem[], autoRules: readonly string[]): void {
-    const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
-    const create = named('create')?.option.literal;
-    if (create && !(create.kind === 'bool' && create.value)) {
-      return;
+    if (opener === '{') {
+      return [...this.objectEntries(first, end - 1).values()];
     }
-    const defaults = { cidr_blocks: this.strings(named('ingress_cidr_blocks')), ipv6_cidr_blocks: this.strings(named('ingress_ipv6_cidr_blocks')) };
-    const ruleNames = (input: BodyItem | undefined): string[] => this.strings(input).flatMap(({ literal }) => (literal.kind === 'str' ? [literal.value] : []));
-    const automatic = named('auto_ingress_rules');
-    for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules'))]) {
-      const rule = SECURITY_GROUP_RULES[name];
-      if (rule) {
-        this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }));
+    const items: Range[] = [];
+    for (let k = first + 1; k < end - 1; k++) {
+      const start = k;
+      while (k < end - 1 && this.textOf(k) !== ',') {
+        k = partner[k] > k ? partner[k] + 1 : k + 1;
+      }
+      if (k > start) {
+        items.push({ first: start, end: k });
       }
     }
-    for (const key of ['cidr_blocks', 'ipv6_cidr_blocks'] as const) {
-      for (const object of this.objects(named(`ingress_with_${key}`))) {
-        const value = (name: string): Literal | undefined => {
-          const range = object.get(name);
-          return range ? this.literalOf(range.first, range.end) : undefined;
-        };
-        const ruleName = value('rule');
-        const rule = ruleName?.kind === 'str' ? SECURITY_GROUP_RULES[ruleName.value] : undefined;
-        const written = object.get(key);
-        const sources = written ? this.strings(written).flatMap(({ literal, span }) => (literal.kind === 'str' ? literal.value.split(',').map((part) => ({ literal: { kind: 'str' as const, value: part }, span })) : [])) : defaults[key];
-        this.addIngress(
-          openIngress('terraform', {
-            protocol: value('protocol') ?? (rule ? { kind: 'str', value: rule.protocol } : undefined),
-            fromPort: value('from_port') ?? (rule ? { kind: 'num', value: rule.from } : undefined),
-            toPort: value('to_port') ?? (rule ? { kind: 'num', value: rule.to } : undefined),
-            sources,
-          }),
-        );
-      }
-    }
-  }
-
-  /** The security group a registry module creates and opens to the CIDR blocks of one input (cloudposse's `allowed_cidr_blocks`). */
-  private moduleIngress(module: RegistryModule, items: BodyItem[]): void {
-    const ingress = module.ingress;
-    if (!ingress || createsSecurityGroup(module, items.map((item) => item.option)) !== true) {
-      return;
-    }
-    const sources = this.strings(items.find((item) => item.option.name === ingress.sources && !item.block));
-    const port = items.find((item) => item.option.name === ingress.port && !item.block)?.option.literal ?? { kind: 'num', value: ingress.defaultPort };
-    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: port, toPort: port, sources }));
+    return items;
   }
 
   /** The objects of a list value (`[{ from_port = 5432 }, ...]`), through `var.x` / `local.x`, as their keys' value ranges. */
-  private objects(item: Range | undefined, depth = 0): InputObject[] {
+  objects(item: Range | undefined, depth = 0): InputObject[] {
     const reference = item && depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference || !item) {
       return reference ? this.objects(reference, depth + 1) : [];
@@ -436,7 +360,7 @@ class TerraformReader {
   }
 
   /** `key = value` (or `key: value`) pairs of the object between `open` and `close`, each value up to a comma or the next line. */
-  private objectEntries(open: number, close: number): InputObject {
+  objectEntries(open: number, close: number): InputObject {
     const { tokens, partner } = this;
     const entries: InputObject = new Map();
     for (let k = open + 1; k < close; ) {
@@ -455,40 +379,7 @@ class TerraformReader {
     return entries;
   }
 
-  private addIngress(rule: IngressRule | undefined): void {
-    if (rule) {
-      this.ingress.push(rule);
-    }
-  }
-
-  private readIngress(type: string, items: BodyItem[]): void {
-    const found: (IngressRule | undefined)[] = [];
-    const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
-    if (type === 'aws_security_group') {
-      for (const item of items) {
-        const rule = item.block ? this.ingressBlock(item) : undefined;
-        if (rule) {
-          found.push(openIngress('terraform', this.ingressFields(rule, classic)));
-        }
-      }
-    } else if (type === 'aws_security_group_rule') {
-      const direction = items.find((item) => item.option.name === 'type')?.option.literal;
-      if (direction?.kind === 'str' && direction.value === 'ingress') {
-        found.push(openIngress('terraform', this.ingressFields(items, classic)));
-      }
-    } else if (type === 'aws_vpc_security_group_ingress_rule') {
-      found.push(openIngress('terraform', this.ingressFields(items, { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] })));
-    }
-    for (const rule of found) {
-      if (rule) {
-        this.ingress.push(rule);
-      }
-    }
-  }
 }
-
-/** Named values of a module input's objects (`{ from_port = 5432, cidr_blocks = "0.0.0.0/0" }`), by key. */
-type InputObject = Map<string, Range>;
 
 export function readTerraform(text: string, lines: LineIndex): DocumentModel {
   const { tokens, comments } = lex(text, 'hcl');
@@ -498,5 +389,5 @@ export function readTerraform(text: string, lines: LineIndex): DocumentModel {
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];
   });
-  return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingress };
+  return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingressReader.rules };
 }
