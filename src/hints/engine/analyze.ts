@@ -259,11 +259,19 @@ class Analyzer {
     }
   }
 
+  /** Spans each rule has reported, so that one place shared by two contexts (a dict spread into two constructs) reports once. */
+  private readonly reported = new Map<HintRule, Set<number>>();
+
   private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[]): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
+    const spans = this.reported.get(rule) ?? new Set<number>();
+    if (spans.has(spanKey(span))) {
+      return;
+    }
+    this.reported.set(rule, spans.add(spanKey(span)));
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (related && related.length > 0) {
       finding.related = related;

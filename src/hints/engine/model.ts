@@ -23,6 +23,8 @@ export interface OptionOccurrence {
   literalSpan?: Span;
   /** Count of literal list elements under this option per nested key, for batch sizes; undefined if not literal. */
   literalCounts?: number;
+  /** Written, but the value leaves the property out (CloudFormation `AWS::NoValue`): a hover, absent to the checks. */
+  absent?: boolean;
 }
 
 export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client';

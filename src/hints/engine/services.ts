@@ -249,6 +249,12 @@ export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
 export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url']);
 
+/**
+ * Functions of other Python libraries that return a redis-py client, by module: django-redis's
+ * `get_redis_connection(alias)` gives the raw client behind a cache (django-redis README, "Raw client access").
+ */
+export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = { django_redis: ['get_redis_connection'] };
+
 /** Java and C# client types (declarations and factories). */
 export const TYPED_CLIENTS: Record<string, ClientKind> = {
   DynamoDbClient: 'dynamodb',

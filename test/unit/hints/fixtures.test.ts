@@ -55,7 +55,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['11:5 warning redis-tls', '17:22 warning redis-keys', '18:15 information redis-loop-round-trips'],
   },
   'python/orders_repository.py': {
-    hovers: ['15:22 dynamodb-query', '15:28 dynamodb-key-condition-expression', '23:23 dynamodb-scan', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '37:58 dynamodb-index-name', '37:84 dynamodb-key-condition-expression', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
+    hovers: ['15:22 dynamodb-query', '15:28 dynamodb-key-condition-expression', '23:23 dynamodb-scan', '27:16 dynamodb-pagination-keys', '31:22 dynamodb-scan', '31:27 dynamodb-filter-expression', '36:38 dynamodb-query', '37:58 dynamodb-index-name', '37:84 dynamodb-key-condition-expression', '43:12 dynamodb-batch-write-item', '43:29 dynamodb-request-items', '47:18 dynamodb-get-item', '47:53 dynamodb-consistent-read'],
     findings: ['15:22 information dynamodb-query', '31:22 warning dynamodb-scan', '31:27 information dynamodb-filter-expression', '43:12 warning dynamodb-batch-write-item'],
   },
   'java/OrderRepository.java': {

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { compileContent, formatErrors } from '../../../src/content/compiler/compileContent';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { HintRule } from '../../../src/hints/engine/types';
 
 let cached: HintRule[] | undefined;
@@ -25,3 +27,18 @@ export const HOVER_LABELS = {
   controls: 'Same check as',
 };
 export const HOVER_COMMANDS = { openNote: 'awsDbStudy.openNote', disableRule: 'awsDbStudy.disableHintRule' };
+
+/** `line:text rule` for every hover site, and `line:text rule!` for every finding, of a file analysed with the real rules. */
+export function hintsIn(fileName: string, code: string): string[] {
+  const result = analyzeText(code, realHintRules(), { kind: documentKind(undefined, fileName)!, fileName });
+  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
+  return [
+    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
+    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
+  ];
+}
+
+/** Source lines joined into a file that ends with a newline. */
+export function sourceLines(...source: string[]): string {
+  return source.join('\n') + '\n';
+}

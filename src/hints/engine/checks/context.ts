@@ -49,7 +49,7 @@ export function literalEquals(literal: Literal, value: boolean | number | string
 
 export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
   const norms = names.map(normalizeName);
-  return context.options.find((option) => norms.includes(option.norm));
+  return context.options.find((option) => !option.absent && norms.includes(option.norm));
 }
 
 /**

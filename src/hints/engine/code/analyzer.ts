@@ -5,15 +5,15 @@
  * one. Everything language-specific comes from a `CodeLanguage`; names resolve through the scope tree.
  */
 import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
-import { OperationOccurrence, OptionContext, RedisCall } from '../model';
+import { IngressRule, OperationOccurrence, OptionContext, RedisCall } from '../model';
 import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
-import { CodeLanguage, FunctionScope } from './language';
-import { callResult, isBoto3Module, memberOfClient, Value, withTableArguments } from './values';
+import { CodeLanguage, FunctionScope, OptionSlot } from './language';
+import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -72,8 +72,14 @@ export class CodeAnalyzer {
   readonly redisCalls: RedisCall[] = [];
   /** The table object an operation is called on, where its table is named (`Table(name).query(...)`), or the .NET `DynamoDBContext`. */
   readonly receivers = new Map<OperationOccurrence, Value & { t: 'client' }>();
+  /** Ingress that code writes out as a template would (CDK L1 security groups). */
+  readonly ingress: IngressRule[] = [];
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();
+  /** Member paths that some statement assigns (`g.db`, `cache["t"]`) by root name, so that chains look for them only where one exists. */
+  readonly boundPaths = new Map<string, Set<string>>();
+  /** `name["Key"] = value` statements, by the binding of the dict they add a key to (Python request dicts). */
+  readonly keyAssignments = new Map<Binding<Value>, OptionSlot[]>();
   private readonly evaluating = new Set<Binding<Value>>();
   private readonly evaluated = new Map<Binding<Value>, Value | undefined>();
   /** `return` expressions as bindings, so that each is evaluated once. */
@@ -359,8 +365,48 @@ export class CodeAnalyzer {
     if (!base) {
       return { value: undefined, end: j };
     }
+    const paths = this.boundPaths.get(base);
+    const path = paths ? this.memberPath(base, paths, j, limit) : undefined;
+    if (path) {
+      return this.continueChain(path.value, path.end, limit, path.last, false);
+    }
     const value = this.baseValue(base, j);
     return this.continueChain(value, j + 1, limit, base, constructed);
+  }
+
+  /** Binds a value to a member path of a name (`g.db = ...`) in the scope that holds the name. */
+  bindPath(scope: number, root: string, path: string, binding: Binding<Value>): void {
+    const paths = this.boundPaths.get(root);
+    if (paths) {
+      paths.add(path);
+    } else {
+      this.boundPaths.set(root, new Set([path]));
+    }
+    this.scopes.bind(scope, path, binding);
+  }
+
+  /** The longest member path from the name at `token` (`g.db`, `cache["t"]`) that an assignment in scope gives a value. */
+  private memberPath(base: string, paths: ReadonlySet<string>, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
+    let text = base;
+    let found: { value: Value; end: number; last: string } | undefined;
+    for (let j = token + 1; j < limit; ) {
+      let last: string;
+      if (this.isAccess(j) && this.id(j + 1)) {
+        last = this.tokens.text(j + 1);
+        text += `.${last}`;
+      } else if (this.is(j, '[') && this.isString(j + 1) && this.partner[j] === j + 2) {
+        last = '';
+        text += `[${this.tokens.text(j + 1)}]`;
+      } else {
+        break;
+      }
+      j += last ? 2 : 3;
+      const value = paths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
+      if (value) {
+        found = { value, end: j, last };
+      }
+    }
+    return found;
   }
 
   private baseValue(base: string, token: number): Value | undefined {
@@ -423,8 +469,11 @@ export class CodeAnalyzer {
         return { t: 'ref', module: `go:${value.service}`, path: name };
       case 'client':
         return memberOfClient(value, name);
-      case 'instance':
-        return this.valueOf(this.scopes.member(value.classScope, name));
+      case 'instance': {
+        const found = this.valueOf(this.scopes.member(value.classScope, name));
+        // A Python `@property` runs on attribute access: the attribute is what it returns.
+        return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
+      }
       case 'struct':
         return this.valueOf(this.structFields.get(value.name)?.get(name));
       case 'construct':
@@ -439,6 +488,12 @@ export class CodeAnalyzer {
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
     if (value.t === 'function') {
       return this.returnValue(value);
+    }
+    if (value.t === 'instance' && value.classObject) {
+      return { t: 'instance', classScope: value.classScope };
+    }
+    if (passesThrough(value)) {
+      return this.partner[open] > open ? this.evalChain(open + 1, this.partner[open]).value : undefined;
     }
     const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
     const made = callResult(value, name, firstString, constructed, this.language.family === 'python');

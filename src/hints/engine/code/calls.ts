@@ -7,6 +7,7 @@ import { OperationOccurrence, OptionContext } from '../model';
 import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { cfnIngress } from './cdk';
 import { contextFrom, occurrenceOf } from './options';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
@@ -138,6 +139,9 @@ export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: str
   }
   context.typeSpan = a.tokenSpan(nameIndex);
   a.contexts.push(context);
+  if (construct === 'aws_ec2.CfnSecurityGroup' || construct === 'aws_ec2.CfnSecurityGroupIngress') {
+    a.ingress.push(...cfnIngress(a, construct, open, close));
+  }
 }
 
 /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */

@@ -3,8 +3,11 @@
  * CloudFormation's `Delete`, `MysqlEngineVersion.VER_8_0` is MySQL `8.0`, and `addIngressRule(Peer.anyIpv4(),
  * Port.tcp(5432))` is an ingress rule open to the internet.
  */
+import { IngressFields, openIngress } from '../iac/ingress';
 import { IngressRule, Literal, OptionContext } from '../model';
-import { Span } from '../types';
+import { normalizeName, Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { literalOf, valueEnd } from './options';
 
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
@@ -94,4 +97,74 @@ export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
     }
   }
   return rules;
+}
+
+/** Ingress entries of the L1 security group constructs, named as the CloudFormation properties are. */
+const CFN_INGRESS_FIELDS: Record<string, keyof IngressFields | 'source'> = { ipprotocol: 'protocol', fromport: 'fromPort', toport: 'toPort', cidrip: 'source', cidripv6: 'source' };
+
+/**
+ * Ingress written on the L1 constructs, as in a template: `CfnSecurityGroup` with `securityGroupIngress`
+ * entries (object literals, dicts or `CfnSecurityGroup.IngressProperty(...)`), and `CfnSecurityGroupIngress`
+ * props, between the brackets of the construct's call.
+ */
+export function cfnIngress(a: CodeAnalyzer, construct: string, open: number, close: number): IngressRule[] {
+  // Python passes props as keyword arguments; JavaScript as the object literal among the arguments.
+  let props = a.language.family === 'python' ? open : -1;
+  for (let k = open + 1; props < 0 && k < close; k = a.skipGroup(k)) {
+    if (a.is(k, '{') && a.parent[k] === open) {
+      props = k;
+    }
+  }
+  if (props < 0) {
+    return [];
+  }
+  const entries: number[] = [];
+  if (construct === 'aws_ec2.CfnSecurityGroupIngress') {
+    entries.push(props);
+  } else {
+    const list = propertyValue(a, props, 'securitygroupingress');
+    for (let k = list >= 0 && a.is(list, '[') ? list + 1 : a.tokens.length; k < a.partner[list]; k = a.skipGroup(k)) {
+      if (a.is(k, '{') || a.is(k, '(')) {
+        entries.push(k);
+      }
+    }
+  }
+  const rules: IngressRule[] = [];
+  for (const entry of entries) {
+    const rule = openIngress('cdk', ingressFields(a, entry));
+    if (rule) {
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** Where the value of a property (`key: v`, `key=v`, `"key": v`) of the group opened at `group` starts, or -1. */
+function propertyValue(a: CodeAnalyzer, group: number, norm: string): number {
+  for (let k = group + 1; k < a.partner[group]; k = a.skipGroup(k)) {
+    if ((a.isId(k) || a.isString(k)) && (a.is(k + 1, ':') || a.is(k + 1, '=')) && normalizeName(a.tokens.text(k)) === norm) {
+      return k + 2;
+    }
+  }
+  return -1;
+}
+
+function ingressFields(a: CodeAnalyzer, group: number): IngressFields {
+  const fields: IngressFields = { sources: [] };
+  const close = a.partner[group];
+  for (let k = group + 1; k < close; k = a.skipGroup(k)) {
+    const field = (a.isId(k) || a.isString(k)) && (a.is(k + 1, ':') || a.is(k + 1, '=')) ? CFN_INGRESS_FIELDS[normalizeName(a.tokens.text(k))] : undefined;
+    if (!field) {
+      continue;
+    }
+    const end = valueEnd(a, k + 2, close);
+    const { literal } = literalOf(a, k + 2, end);
+    if (field === 'source') {
+      fields.sources.push({ literal, span: a.span(k + 2, end - 1) });
+    } else if (field !== 'sources') {
+      fields[field] = literal;
+    }
+    k = end - 1;
+  }
+  return fields;
 }

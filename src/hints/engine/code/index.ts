@@ -39,7 +39,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
       suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
     }
   }
-  const ingress = cdkIngress(contexts);
+  const ingress = [...cdkIngress(contexts), ...analyzer.ingress];
   return {
     operations: analyzer.operations,
     contexts,

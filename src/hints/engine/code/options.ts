@@ -12,7 +12,10 @@ const WHITESPACE_RUN = /\s*/y;
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
 
-export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext {
+/** How deep `**` spreads of dicts that spread dicts are followed. */
+const SPREAD_DEPTH = 4;
+
+export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span, depth = 0): OptionContext {
   const options: OptionOccurrence[] = [];
   const context: OptionContext = { kind, type, options, complete: close > open, anchor };
   if (close <= open) {
@@ -33,11 +36,39 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       skipUntil = a.partner[slot.valueStart];
     }
   }
-  // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown.
-  for (let k = open + 1; k < close && context.complete; k++) {
-    if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
+  // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
+  // bound in scope (`**table_kwargs`), whose keys count as written here.
+  for (let k = open + 1; k < close; k++) {
+    if (a.is(k, '**') && a.parent[k] === open) {
+      const spread = dictSpread(a, k, kind, type, anchor, depth);
+      if (spread) {
+        options.push(...spread.options);
+      }
+      context.complete &&= spread?.complete === true;
+    } else if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
       context.complete = false;
     }
+  }
+  return context;
+}
+
+/**
+ * The options of `**name` at `at`, where `name` holds a dict literal or `dict(...)` in scope: its keys,
+ * and those that `name["Key"] = value` statements add (a request built up before the call).
+ */
+function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], type: string, anchor: Span, depth: number): OptionContext | undefined {
+  const name = a.id(at + 1);
+  if (name === undefined || depth >= SPREAD_DEPTH || !(a.is(at + 2, ',') || a.is(at + 2, ')') || a.is(at + 2, '}'))) {
+    return undefined;
+  }
+  const open = a.objectVariable(name, at);
+  if (open < 0 || a.partner[open] < 0) {
+    return undefined;
+  }
+  const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
+  const binding = a.scopes.lookup(name, at);
+  for (const slot of binding ? (a.keyAssignments.get(binding) ?? []) : []) {
+    context.options.push(occurrenceOf(a, slot));
   }
   return context;
 }

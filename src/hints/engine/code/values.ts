@@ -4,7 +4,7 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor } from '../model';
-import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -28,10 +28,13 @@ export type Value =
   /** A client type used as a value (`DynamoDbClient.builder()`), Java and C#. */
   | { t: 'type'; kind: ClientKind }
   | { t: 'gopkg'; service: string }
-  /** A same-file function or method: calling it gives what its `return`s give. */
-  | { t: 'function'; scope: number; concise: number }
-  /** `this` / `self` inside a class, or a Go receiver of a struct type declared in the file. */
-  | { t: 'instance'; classScope: number }
+  /** A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python `@property`) does. */
+  | { t: 'function'; scope: number; concise: number; accessor?: boolean }
+  /**
+   * `this` / `self` inside a class, a Go receiver of a struct type declared in the file, or an instance of
+   * a same-file Python class; `classObject`: the class itself, whose call makes an instance.
+   */
+  | { t: 'instance'; classScope: number; classObject?: boolean }
   | { t: 'struct'; name: string };
 
 const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
@@ -45,14 +48,27 @@ export function defaultExportPath(module: string): string {
   return module === 'ioredis' ? 'Redis' : '';
 }
 
+/** boto3 and the libraries with its session API: aioboto3, and botocore / aiobotocore (`get_session().create_client(...)`). */
 export function isBoto3Module(module: string): boolean {
-  return /^(?:boto3|aioboto3)(?:\.|$)/.test(module);
+  return /^(?:boto3|aioboto3|botocore|aiobotocore)(?:\.|$)/.test(module);
+}
+
+/**
+ * Calls that give back their argument: `ExitStack.enter_context(x)` and `AsyncExitStack.enter_async_context(x)`
+ * return what entering `x` gives (an SDK or Redis client gives itself), `contextlib.closing(x)` enters as `x`.
+ */
+export function passesThrough(value: Value): boolean {
+  return value.t === 'ref' && value.module === 'contextlib' && /(?:^|\.)(?:enter_context|enter_async_context|closing|aclosing)$/.test(value.path);
 }
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
 export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }, name: string): Value {
   if (name === 'meta' && value.kind.startsWith('dynamodb')) {
     return { t: 'client', kind: value.kind };
+  }
+  if (name === 'client' && (value.kind === 'dynamodb-resource' || value.kind === 'dynamodb-table')) {
+    // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client.
+    return { t: 'client', kind: 'dynamodb' };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
@@ -71,11 +87,11 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
 export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
   switch (value.t) {
     case 'boto3':
-      if (name === 'client' || name === 'resource') {
+      if (name === 'client' || name === 'resource' || name === 'create_client') {
         const kind = firstString ? BOTO3_SERVICES[firstString] : undefined;
         return kind ? { t: 'client', kind: name === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind } : undefined;
       }
-      return /^(?:Session|session)$/.test(name) ? value : undefined;
+      return /^(?:Session|session|get_session|AioSession)$/.test(name) ? value : undefined;
     case 'type':
       return constructed || name === 'build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
     case 'ref':
@@ -154,6 +170,13 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return undefined;
   }
   if (python) {
+    if (module === 'contextlib' && /^(?:Async)?ExitStack$/.test(path)) {
+      // An exit stack stands for its class, whose enter_context gives back what it enters (passesThrough).
+      return { t: 'ref', module, path };
+    }
+    if (PYTHON_REDIS_HELPERS[module]?.includes(path)) {
+      return { t: 'client', kind: 'redis', flavor: 'redis-py' };
+    }
     if (/^redis(?:\.|$)/.test(module)) {
       const segments = path.split('.');
       const last = segments[segments.length - 1];

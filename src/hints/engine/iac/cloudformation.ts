@@ -1,12 +1,14 @@
 /**
  * CloudFormation and SAM templates, YAML or JSON: resources and their properties, values that come
- * from a parameter's `Default` through `Ref`, the `DeletionPolicy` attribute, and security group
- * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
- * unrelated key elsewhere in the template is never a match.
+ * from a parameter's `Default` through `Ref` or from the `Fn::If` branch the conditions take under the
+ * defaults, the `DeletionPolicy` attribute, and security group ingress. Only properties of a resource
+ * count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the template is
+ * never a match.
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
+import { Conditions } from './conditions';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
 import { EMPTY_EXPR, entryOf, IacEntry, IacNode, scalarText } from './tree';
@@ -133,13 +135,30 @@ class Template {
   readonly contexts: OptionContext[] = [];
   readonly ingress: IngressRule[] = [];
   private readonly defaults: Map<string, Literal>;
+  private readonly conditions: Conditions;
+  /** Whether the resource being read exists under the defaults, so that its `Fn::If`s take a branch. */
+  private resolving = true;
 
   constructor(private readonly root: IacNode | undefined) {
     this.defaults = parameterDefaults(root);
+    this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
+  }
+
+  /** What a value stands for: the chosen `Fn::If` branch, null for a property left out, undefined when unknown. */
+  private resolve(node: IacNode | undefined): IacNode | null | undefined {
+    if (!node) {
+      return undefined;
+    }
+    return this.resolving ? this.conditions.resolve(node) : node;
   }
 
   /** A value as the rules see it: a literal, a parameter's default through `Ref`, or an expression. */
-  private literal(node: IacNode): Literal {
+  private literal(written: IacNode): Literal {
+    const resolved = this.resolve(written);
+    if (resolved === null) {
+      return { kind: 'none' };
+    }
+    const node = resolved ?? written;
     const target = refTarget(node);
     if (target !== undefined) {
       return this.defaults.get(target) ?? { kind: 'expr', text: `Ref ${target}` };
@@ -152,6 +171,7 @@ class Template {
 
   private option(entry: IacEntry): OptionOccurrence {
     const occurrence: OptionOccurrence = {
+      ...(this.resolve(entry.value) === null ? { absent: true } : {}),
       name: entry.key,
       norm: normalizeName(entry.key),
       key: entry.keySpan,
@@ -171,6 +191,9 @@ class Template {
       return;
     }
     for (const resource of resources.entries) {
+      // Inside a resource created only under a condition, its branches are taken only when that condition holds.
+      const condition = scalarText(entryOf(resource.value, 'Condition')?.value);
+      this.resolving = condition === undefined || this.conditions.named(condition) === true;
       const typeEntry = entryOf(resource.value, 'Type');
       const type = typeEntry ? scalarText(typeEntry.value) : undefined;
       if (!typeEntry || !type?.startsWith('AWS::')) {
@@ -209,7 +232,7 @@ class Template {
     };
     const sources = ['CidrIp', 'CidrIpv6'].flatMap((name) => {
       const value = entryOf(rule, name)?.value;
-      return value ? [{ literal: this.literal(value), span: value.span }] : [];
+      return value ? [{ literal: this.literal(value), span: (this.resolve(value) ?? value).span }] : [];
     });
     return { protocol: field('IpProtocol'), fromPort: field('FromPort'), toPort: field('ToPort'), sources };
   }
@@ -219,13 +242,14 @@ class Template {
     if (type === 'AWS::EC2::SecurityGroupIngress' && properties) {
       rules.push(properties);
     } else if (type === 'AWS::EC2::SecurityGroup') {
-      const list = entryOf(properties, 'SecurityGroupIngress')?.value;
+      const list = this.resolve(entryOf(properties, 'SecurityGroupIngress')?.value);
       if (list?.kind === 'list') {
         rules.push(...list.items);
       }
     }
-    for (const rule of rules) {
-      const open = rule.kind === 'map' ? openIngress('cloudformation', this.ingressFields(rule)) : undefined;
+    for (const written of rules) {
+      const rule = this.resolve(written);
+      const open = rule?.kind === 'map' ? openIngress('cloudformation', this.ingressFields(rule)) : undefined;
       if (open) {
         this.ingress.push(open);
       }

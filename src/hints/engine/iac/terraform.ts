@@ -1,14 +1,15 @@
 /**
- * Terraform: `resource` blocks and their top-level arguments, terraform-aws-modules registry modules
- * read as the resource they create, and security group ingress (inline `ingress` blocks,
- * `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`).
+ * Terraform: `resource` blocks and their top-level arguments, registry modules read as the resource they
+ * create, values of `var.x` (the default) and `local.x` written in this file, and security group ingress
+ * (inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`,
+ * the security-group registry module, a module's allowed CIDR blocks).
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
-import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
+import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { IngressFields, openIngress } from './ingress';
-import { argumentOf, defaultLiterals, registryModule, registrySource } from './terraformModules';
+import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
+import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -17,25 +18,19 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 /** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
-/** An argument or nested block of a body, with its value's token range. */
-interface BodyItem {
-  option: OptionOccurrence;
-  /** Token range of the value (for a block: its braces). */
-  first: number;
-  end: number;
-  block: boolean;
-}
+/** `var.x` and `local.x` are followed through one another this deep. */
+const MAX_REFERENCES = 8;
 
-class TerraformReader {
+class TerraformReader implements HclValues {
   readonly contexts: OptionContext[] = [];
-  readonly ingress: IngressRule[] = [];
-  private readonly partner: Int32Array;
-  /** Literal defaults of the `variable` blocks in this file, by name. */
-  private readonly variableDefaults = new Map<string, Literal>();
+  readonly ingressReader = new TerraformIngress(this);
+  readonly partner: Int32Array;
+  /** What `var.x` (a `variable` block's default) and `local.x` (a `locals` entry) stand for in this file, by that text. */
+  private readonly named = new Map<string, Range>();
 
   constructor(
     private readonly text: string,
-    private readonly tokens: Tokens,
+    readonly tokens: Tokens,
     private readonly lines: LineIndex,
   ) {
     this.partner = matchBrackets(tokens);
@@ -46,15 +41,27 @@ class TerraformReader {
   }
 
   /** A token's text, string or not; undefined past the end. */
-  private textOf(index: number): string | undefined {
+  textOf(index: number): string | undefined {
     return this.tokens.kinds[index] === undefined ? undefined : this.tokens.text(index);
   }
 
-  private literalOf(first: number, end: number): Literal {
+  /** `var.x` / `local.x` as the whole of [first, end): what it stands for in this file, if it is written here. */
+  private referenced(first: number, end: number): Range | undefined {
     const { tokens } = this;
-    // `var.name` takes the variable's default from this file, as a plan without other values would.
-    if (end - first === 3 && tokens.kinds[first] === ID && tokens.is(first, 'var') && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
-      return this.variableDefaults.get(tokens.text(first + 2)) ?? { kind: 'expr', text: `var.${tokens.text(first + 2)}` };
+    if (end - first !== 3 || tokens.kinds[first] !== ID || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+      return undefined;
+    }
+    const root = tokens.text(first);
+    return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
+  }
+
+  literalOf(first: number, end: number, depth = 0): Literal {
+    const { tokens } = this;
+    // `var.name` takes the variable's default from this file, as a plan without other values would; `local.name` its value.
+    const reference = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
+    if (reference) {
+      const literal = this.literalOf(reference.first, reference.end, depth + 1);
+      return literal.kind === 'expr' ? { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) } : literal;
     }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
@@ -80,7 +87,7 @@ class TerraformReader {
    * Arguments and nested blocks of the body between `open` and `close`: the first token of a line,
    * followed by `=` or `{`. Values and nested blocks are skipped whole, so only this level is read.
    */
-  private body(open: number, close: number): BodyItem[] {
+  body(open: number, close: number): BodyItem[] {
     const { tokens, partner } = this;
     const items: BodyItem[] = [];
     for (let k = open + 1; k < close; k++) {
@@ -149,6 +156,19 @@ class TerraformReader {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
 
+  /** The top-level `locals {` blocks. */
+  private *localsBlocks(): Generator<{ open: number; close: number }> {
+    const { tokens, partner } = this;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens.kinds[i] === ID && tokens.is(i, 'locals') && this.textOf(i + 1) === '{' && partner[i + 1] > 0 && (i === 0 || this.lineOf(i - 1) !== this.lineOf(i))) {
+        yield { open: i + 1, close: partner[i + 1] };
+      }
+      if (partner[i] > i) {
+        i = partner[i];
+      }
+    }
+  }
+
   /** The top-level blocks `keyword "label" {` (one label) or `keyword "a" "b" {` (two), in order. */
   private *blocks(): Generator<{ keyword: string; at: number; labels: number; open: number; close: number }> {
     const { tokens, partner } = this;
@@ -168,9 +188,16 @@ class TerraformReader {
   read(): void {
     for (const block of this.blocks()) {
       if (block.keyword === 'variable' && block.labels === 1) {
-        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default');
-        if (fallback && fallback.option.literal.kind !== 'expr') {
-          this.variableDefaults.set(this.tokens.text(block.at + 1), fallback.option.literal);
+        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default' && !item.block);
+        if (fallback) {
+          this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
+        }
+      }
+    }
+    for (const block of this.localsBlocks()) {
+      for (const item of this.body(block.open, block.close)) {
+        if (!item.block) {
+          this.named.set(`local.${item.option.name}`, item);
         }
       }
     }
@@ -196,21 +223,27 @@ class TerraformReader {
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
     });
-    this.readIngress(type, items);
+    this.ingressReader.resource(type, items);
   }
 
   /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
   private module(at: number, open: number, close: number): void {
     const items = this.body(open, close);
     const sourceItem = items.find((item) => item.option.name === 'source');
-    const source = sourceItem?.option.literal.kind === 'str' ? registrySource(sourceItem.option.literal.value) : undefined;
+    const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
+    const securityGroup = securityGroupModule(sourceText);
+    if (securityGroup) {
+      this.ingressReader.securityGroupModule(items, securityGroup.autoRules);
+      return;
+    }
+    const source = registrySource(sourceText);
     const module = source ? registryModule(source) : undefined;
     if (!module || !sourceItem) {
       return;
     }
-    const inputs = items
-      .filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name))
-      .map((item) => ({ ...item.option, norm: normalizeName(argumentOf(module, item.option.name)) }));
+    const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
+    const inputs = (module.effective?.(written) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
+    this.ingressReader.module(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module);
@@ -253,10 +286,18 @@ class TerraformReader {
     return found;
   }
 
-  /** String literals of a value (a string or a list of strings), with their spans. */
-  private strings(item: BodyItem | undefined): { literal: Literal; span: Span }[] {
+  /**
+   * String literals of a value (a string or a list of strings), with their spans; through `var.x` or
+   * `local.x`, those of what it stands for, placed on the reference.
+   */
+  strings(item: Range | undefined, depth = 0): { literal: Literal; span: Span }[] {
     if (!item) {
       return [];
+    }
+    const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference) {
+      const span = { start: this.tokens.starts[item.first], end: this.tokens.ends[item.end - 1] };
+      return this.strings(reference, depth + 1).map(({ literal }) => ({ literal, span }));
     }
     const result: { literal: Literal; span: Span }[] = [];
     for (let k = item.first; k < item.end; k++) {
@@ -267,39 +308,77 @@ class TerraformReader {
     return result;
   }
 
-  private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }): IngressFields {
-    const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
-    return {
-      protocol: named(names.protocol)?.option.literal,
-      fromPort: named('from_port')?.option.literal,
-      toPort: named('to_port')?.option.literal,
-      sources: names.sources.flatMap((name) => this.strings(named(name))),
-    };
+  /**
+   * The elements of a collection written in this file (a list's items, a map's values), through
+   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else.
+   */
+  elements(item: Range, depth = 0): Range[] | undefined {
+    const { tokens, partner } = this;
+    const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference) {
+      return this.elements(reference, depth + 1);
+    }
+    let { first, end } = item;
+    if (tokens.kinds[first] === ID && /^to(?:set|list|map)$/.test(tokens.text(first)) && this.textOf(first + 1) === '(' && partner[first + 1] === end - 1) {
+      first += 2;
+      end -= 1;
+    }
+    const opener = this.textOf(first);
+    if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{')) {
+      return undefined;
+    }
+    if (opener === '{') {
+      return [...this.objectEntries(first, end - 1).values()];
+    }
+    const items: Range[] = [];
+    for (let k = first + 1; k < end - 1; k++) {
+      const start = k;
+      while (k < end - 1 && this.textOf(k) !== ',') {
+        k = partner[k] > k ? partner[k] + 1 : k + 1;
+      }
+      if (k > start) {
+        items.push({ first: start, end: k });
+      }
+    }
+    return items;
   }
 
-  private readIngress(type: string, items: BodyItem[]): void {
-    const found: (IngressRule | undefined)[] = [];
-    const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
-    if (type === 'aws_security_group') {
-      for (const item of items) {
-        if (item.block && item.option.name === 'ingress') {
-          found.push(openIngress('terraform', this.ingressFields(this.body(item.first, item.end - 1), classic)));
-        }
-      }
-    } else if (type === 'aws_security_group_rule') {
-      const direction = items.find((item) => item.option.name === 'type')?.option.literal;
-      if (direction?.kind === 'str' && direction.value === 'ingress') {
-        found.push(openIngress('terraform', this.ingressFields(items, classic)));
-      }
-    } else if (type === 'aws_vpc_security_group_ingress_rule') {
-      found.push(openIngress('terraform', this.ingressFields(items, { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] })));
+  /** The objects of a list value (`[{ from_port = 5432 }, ...]`), through `var.x` / `local.x`, as their keys' value ranges. */
+  objects(item: Range | undefined, depth = 0): InputObject[] {
+    const reference = item && depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    if (reference || !item) {
+      return reference ? this.objects(reference, depth + 1) : [];
     }
-    for (const rule of found) {
-      if (rule) {
-        this.ingress.push(rule);
+    const { partner } = this;
+    const objects: InputObject[] = [];
+    for (let k = item.first + 1; k < item.end - 1; k = partner[k] > k ? partner[k] + 1 : k + 1) {
+      if (this.textOf(k) === '{' && partner[k] > k) {
+        objects.push(this.objectEntries(k, partner[k]));
       }
     }
+    return objects;
   }
+
+  /** `key = value` (or `key: value`) pairs of the object between `open` and `close`, each value up to a comma or the next line. */
+  objectEntries(open: number, close: number): InputObject {
+    const { tokens, partner } = this;
+    const entries: InputObject = new Map();
+    for (let k = open + 1; k < close; ) {
+      const separator = this.textOf(k + 1);
+      if ((tokens.kinds[k] !== ID && tokens.kinds[k] !== STR) || (separator !== '=' && separator !== ':')) {
+        k = partner[k] > k ? partner[k] + 1 : k + 1;
+        continue;
+      }
+      let end = k + 2;
+      do {
+        end = partner[end] > end ? partner[end] + 1 : end + 1;
+      } while (end < close && this.textOf(end) !== ',' && this.lineOf(end) === this.lineOf(end - 1));
+      entries.set(tokens.text(k), { first: k + 2, end });
+      k = end;
+    }
+    return entries;
+  }
+
 }
 
 export function readTerraform(text: string, lines: LineIndex): DocumentModel {
@@ -310,5 +389,5 @@ export function readTerraform(text: string, lines: LineIndex): DocumentModel {
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];
   });
-  return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingress };
+  return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingressReader.rules };
 }

@@ -26,6 +26,8 @@ export interface IacScalar {
   literal: Literal;
   /** A YAML short-form function such as `!Ref` (`Ref`), with the literal holding its argument. */
   tag?: string;
+  /** A short-form function's argument when it is a list or a map (`!If [IsProd, 7, 0]`, `!Equals` over a block list). */
+  argument?: IacMap | IacList;
   /** The scalar is written in place and can be replaced by a quick fix. */
   replaceable: boolean;
 }

@@ -150,6 +150,19 @@ function splitKey(content: string): { raw: string; key: string; rest: number } |
   return { raw, key: first === '"' || first === "'" ? unquote(raw) : raw, rest };
 }
 
+/** `!If` alone on a line's content: a short-form function whose argument is the block below. */
+function isBareTag(content: string): boolean {
+  if (content[0] !== '!' || content.length < 2) {
+    return false;
+  }
+  for (let i = 1; i < content.length; i++) {
+    if (isSpace(content[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function isListItem(content: string): boolean {
   return content[0] === '-' && (content.length === 1 || isSpace(content[1]));
 }
@@ -217,10 +230,24 @@ class BlockReader {
     this.index++;
     if (value.flowEnd !== undefined) {
       this.skipThrough(value.flowEnd);
-    } else {
-      this.skipDeeper(column);
+      return value.node;
     }
-    return value.node;
+    const node = isBareTag(current.content) ? this.blockArgument(value.node, column, depth) : value.node;
+    this.skipDeeper(column);
+    return node;
+  }
+
+  /** A bare tag (`!If`) takes the block below as its argument: a list or map further right, or a list at its column. */
+  private blockArgument(tagged: IacNode, column: number, depth: number): IacNode {
+    const next = this.content[this.index];
+    if (tagged.kind !== 'scalar' || !next || !(next.column > column || (next.column === column && isListItem(next.content)))) {
+      return tagged;
+    }
+    const argument = this.node(next.column, depth + 1);
+    if (argument?.kind !== 'map' && argument?.kind !== 'list') {
+      return tagged;
+    }
+    return { ...tagged, span: { start: tagged.span.start, end: argument.span.end }, argument };
   }
 
   /** A value written on the line at `start`; flow collections may run on over the next lines. */
@@ -298,6 +325,7 @@ class BlockReader {
         if (inline.flowEnd !== undefined) {
           this.skipThrough(inline.flowEnd);
         } else {
+          value = isBareTag(rest) ? this.blockArgument(value, column, depth) : value;
           this.skipDeeper(column);
         }
       }

@@ -141,8 +141,11 @@ export class FlowReader {
       if (!argument) {
         return undefined;
       }
-      const literal: Literal = argument.kind === 'scalar' ? argument.literal : { kind: 'expr', text: text.slice(start, argument.span.end) };
-      return { kind: 'scalar', span: { start, end: argument.span.end }, literal, tag, replaceable: false };
+      const span = { start, end: argument.span.end };
+      if (argument.kind !== 'scalar') {
+        return { kind: 'scalar', span, literal: { kind: 'expr', text: text.slice(start, argument.span.end) }, tag, replaceable: false, argument };
+      }
+      return { kind: 'scalar', span, literal: argument.literal, tag, replaceable: false };
     }
     return this.scalar();
   }

@@ -215,6 +215,48 @@ export class ScopeTree<V> {
     return undefined;
   }
 
+  /** How many scopes the tree holds (the module included); scope ids run from 0 to size - 1. */
+  get size(): number {
+    return this.count_;
+  }
+
+  /**
+   * The scope that declares a name seen at a token (the module when none does, as for an import), and
+   * whether a function boundary lies between. Class scopes count only where their names are visible.
+   */
+  private declaring(name: string, token: number): { scope: number; crossedFunction: boolean } {
+    let scope = this.scopeAt(token);
+    let crossedFunction = false;
+    while (scope > 0) {
+      const kind = KINDS[this.kinds[scope]];
+      if (this.holds[scope] === 1 && (kind !== 'class' || this.options.classFieldsVisible) && this.names[scope]?.has(name)) {
+        break;
+      }
+      crossedFunction ||= kind === 'function';
+      scope = this.parents[scope];
+    }
+    return { scope: Math.max(scope, 0), crossedFunction };
+  }
+
+  /** Where a value assigned to a member path of `root` (`g.db = ...`) belongs: the scope that declares `root` there. */
+  pathHolder(root: string, token: number): number {
+    return this.declaring(root, token).scope;
+  }
+
+  /**
+   * The binding of a member path (`g.db`, `cache["t"]`) of `root` used at a token, from the scope that
+   * declares `root` there: a parameter or local of the same name hides the outer object's members.
+   * Lookups see bindings as for plain names (earlier ones in the same function, the last across one).
+   */
+  pathBinding(root: string, path: string, token: number): Binding<V> | undefined {
+    const { scope, crossedFunction } = this.declaring(root, token);
+    const list = this.names[scope]?.get(path);
+    if (!list) {
+      return undefined;
+    }
+    return crossedFunction ? (lastKnown(list) ?? list[list.length - 1]) : lastBefore(list, token);
+  }
+
   /** A member (`this.x`, `self.x`) of the class around a token: its `.x` binding, else (Python class attributes) `x`. */
   member(classScope: number, name: string): Binding<V> | undefined {
     const names = this.names[classScope];

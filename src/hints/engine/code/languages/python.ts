@@ -24,6 +24,19 @@ const BLOCK_HEADERS: Record<string, ScopeKind> = { def: 'function', class: 'clas
 const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'lambda', 'return', 'match', 'case', 'async', 'await', 'global', 'nonlocal', 'del', 'pass', 'raise', 'yield', 'assert', 'import', 'from']);
 /** Wrappers of a type hint whose argument is the type: `Optional[Table]`, `Union[Redis, None]`. */
 const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
+/** Decorators that turn a method into an attribute whose value is what the method returns. */
+const ACCESSOR_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'functional.cached_property']);
+
+/** `obj.attr = ...` / `cache["key"] = ...`: a member path of a name, bound once every plain name is. */
+interface PathAssignment {
+  root: string;
+  path: string;
+  /** The root token, and the `=`. */
+  start: number;
+  eq: number;
+  /** The string key of a last `["key"]` segment, or -1. */
+  key: number;
+}
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
@@ -157,6 +170,14 @@ function lambdaScope(a: CodeAnalyzer, at: number, candidates: Candidate[]): void
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const globals = new Map<number, Set<string>>();
   const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
+  const paths: PathAssignment[] = [];
+  // Class names first: parameter annotations name them (`data: TenantDataStack`).
+  for (let scope = 1; scope < tree.size; scope++) {
+    const start = tree.start(scope);
+    if (tree.kind(scope) === 'class' && a.idIs(start, 'class') && a.isId(start + 1)) {
+      tree.bind(tree.holderOf(tree.parent(scope)), a.tokens.text(start + 1), { token: start, expression: -1, fixed: { t: 'instance', classScope: scope, classObject: true } });
+    }
+  }
   for (const fn of a.functions.values()) {
     bindParameters(a, tree, fn.scope, fn.params);
   }
@@ -165,7 +186,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     const kind = tokens.kinds[i];
     if (kind === PUNCT) {
       if (a.is(i, '=') && a.parent[i] === -1) {
-        assignment(a, tree, i, bindName);
+        assignment(a, tree, i, bindName, paths);
       } else if (a.is(i, ':=') && a.isId(i - 1)) {
         bindName(a.tokens.text(i - 1), tree.holderAt(i), { token: i - 1, expression: i + 1 });
       }
@@ -177,8 +198,10 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     const word = a.tokens.text(i);
     if (word === 'def' && a.isId(i + 1)) {
       const scope = tree.scopeAt(i);
-      if (scope > 0 && tree.kind(scope) === 'function') {
-        bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 } });
+      const role = decoration(a, a.idIs(i - 1, 'async') ? i - 1 : i);
+      if (scope > 0 && tree.kind(scope) === 'function' && role !== 'mutator') {
+        const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : {}) };
+        bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
     } else if (word === 'return') {
       a.addReturn(i + 1);
@@ -212,6 +235,64 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       bindName(word, tree.holderAt(i), { token: i, expression: -1, ...(typed ? { declared: typed } : {}) });
     }
   }
+  bindPaths(a, tree, paths);
+}
+
+/**
+ * What the decorators above a `def` make of it: an `accessor` (`@property`, `@cached_property`: reading
+ * the attribute runs it), a `mutator` (`@x.setter`, `@x.deleter`: reading the attribute does not run it).
+ */
+function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | undefined {
+  let role: 'accessor' | 'mutator' | undefined;
+  let next = def;
+  for (let guard = 0; guard < 8 && next > 0; guard++) {
+    let start = next - 1;
+    for (let steps = 0; start > 0 && steps < 64 && !startsStatement(a, start); steps++) {
+      start = a.partner[start] >= 0 && a.partner[start] < start ? a.partner[start] - 1 : start - 1;
+    }
+    if (!a.is(start, '@') || !startsStatement(a, start)) {
+      return role;
+    }
+    const name = a.dottedPath(start + 1).text;
+    if (ACCESSOR_DECORATORS.has(name)) {
+      role ??= 'accessor';
+    } else if (/\.(?:setter|deleter)$/.test(name)) {
+      role = 'mutator';
+    }
+    next = start;
+  }
+  return role;
+}
+
+/**
+ * Binds `obj.attr = ...` and `cache["key"] = ...` in the scope that declares `obj` / `cache` there (an
+ * import or global at module level, a local in its function), after every plain name is bound. A string
+ * key assigned on a dict variable also counts as a key of that dict, for requests spread with `**`.
+ */
+function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly PathAssignment[]): void {
+  for (const path of paths) {
+    a.bindPath(tree.pathHolder(path.root, path.start), path.root, path.path, { token: path.start, expression: path.eq + 1 });
+    const dict = path.key >= 0 && path.path === `${path.root}[${a.tokens.text(path.key)}]` ? tree.lookup(path.root, path.start) : undefined;
+    if (dict && dict.expression >= 0) {
+      const end = statementEnd(a, path.eq + 1);
+      const slot = { key: path.key, valueStart: path.eq + 1, valueEnd: end, removalStart: path.start, removalEnd: end - 1 };
+      const slots = a.keyAssignments.get(dict);
+      if (slots) {
+        slots.push(slot);
+      } else {
+        a.keyAssignments.set(dict, [slot]);
+      }
+    }
+  }
+}
+
+/** The token after the statement whose value starts at `from`. */
+function statementEnd(a: CodeAnalyzer, from: number): number {
+  let end = from;
+  while (end < a.tokens.length && (end === from || !startsStatement(a, end))) {
+    end = a.skipGroup(end);
+  }
+  return end;
 }
 
 /** `with EXPR as NAME`, `except E as NAME`; an `as` inside an import is not a binding here. */
@@ -236,8 +317,8 @@ function statementHasAssignment(a: CodeAnalyzer, start: number): boolean {
   return false;
 }
 
-/** `x = ...`, `x: T = ...`, `self.x = ...`, `a, b = ...` at the start of a statement. */
-function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindName: BindName): void {
+/** `x = ...`, `x: T = ...`, `self.x = ...`, `obj.x = ...`, `d["k"] = ...`, `a, b = ...` at the start of a statement. */
+function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindName: BindName, paths: PathAssignment[]): void {
   let start = eq - 1;
   for (let steps = 0; start > 0 && steps < 64 && !startsStatement(a, start); steps++) {
     start--;
@@ -246,14 +327,22 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindNam
     return;
   }
   const expression = eq + 1;
-  if (a.idIs(start, 'self') && a.is(start + 1, '.') && a.isId(start + 2) && (start + 3 === eq || a.is(start + 3, ':'))) {
+  const instance = a.idIs(start, 'self') || a.idIs(start, 'cls');
+  if (instance && a.is(start + 1, '.') && a.isId(start + 2) && (start + 3 === eq || a.is(start + 3, ':'))) {
     const classScope = tree.enclosing(eq, ['class']);
     if (classScope > 0) {
       tree.bind(classScope, `.${a.tokens.text(start + 2)}`, { token: start + 2, expression });
     }
     return;
   }
-  if (!a.isId(start) || KEYWORDS.has(a.tokens.text(start))) {
+  if (!a.isId(start) || KEYWORDS.has(a.tokens.text(start)) || instance) {
+    return;
+  }
+  if (a.is(start + 1, '.') || a.is(start + 1, '[')) {
+    const path = memberPathAt(a, start, eq);
+    if (path) {
+      paths.push(path);
+    }
     return;
   }
   const holder = tree.holderAt(start);
@@ -269,6 +358,28 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindNam
       }
     }
   }
+}
+
+/** `root.a["k"].b` running exactly from `start` to the `=` at `eq`, or undefined for any other target. */
+function memberPathAt(a: CodeAnalyzer, start: number, eq: number): PathAssignment | undefined {
+  const root = a.tokens.text(start);
+  let path = root;
+  let key = -1;
+  let j = start + 1;
+  while (j < eq) {
+    if (a.is(j, '.') && a.isId(j + 1)) {
+      path += `.${a.tokens.text(j + 1)}`;
+      key = -1;
+      j += 2;
+    } else if (a.is(j, '[') && a.isString(j + 1) && !a.tokens.interpolated(j + 1) && a.partner[j] === j + 2) {
+      path += `[${a.tokens.text(j + 1)}]`;
+      key = j + 1;
+      j += 3;
+    } else {
+      return undefined;
+    }
+  }
+  return j === eq ? { root, path, start, eq, key } : undefined;
 }
 
 /** Parameters of a `def` or `lambda`: new locals; an annotated one holds its type. `self`/`cls` mean the instance. */
@@ -314,6 +425,11 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     const kind = MYPY_TYPES[imported.path];
     return kind ? { t: 'client', kind } : undefined;
   }
+  // A class of this file (`data: TenantDataStack`, `repo: "Repository"`): an instance of it.
+  const local = a.scopes.lookup(name, k)?.fixed;
+  if (local?.t === 'instance' && local.classObject) {
+    return { t: 'instance', classScope: local.classScope };
+  }
   if (a.isString(k)) {
     return undefined;
   }
@@ -339,10 +455,7 @@ function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): Opti
 }
 
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
-  const spread = a.is(open + 1, '**') && a.id(open + 2) ? a.objectVariable(a.tokens.text(open + 2), open) : -1;
-  if (spread >= 0) {
-    return contextFrom(a, spread, a.partner[spread], 'sdk', operation, a.tokenSpan(open - 1));
-  }
+  // Keyword arguments, and the keys of dicts spread with `**` (see contextFrom).
   return close < 0 ? undefined : contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
 }
 

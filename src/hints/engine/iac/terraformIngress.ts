@@ -1,0 +1,196 @@
+/**
+ * Security group ingress in Terraform, reduced to what the open-ingress rules need: inline and
+ * `dynamic "ingress"` blocks (once per element of a `for_each` written in the file), the ingress rule
+ * resources, the terraform-aws-modules security-group module's named rules and rule objects, and the
+ * security group a registry module opens to an input's CIDR blocks.
+ */
+import { TOKEN_KIND, Tokens } from '../lexer';
+import { IngressRule, Literal, OptionOccurrence } from '../model';
+import { Span } from '../types';
+import { IngressFields, openIngress } from './ingress';
+import { createsSecurityGroup, RegistryModule, SECURITY_GROUP_RULES } from './terraformModules';
+
+/** A token range [first, end). */
+export interface Range {
+  first: number;
+  end: number;
+}
+
+/** An argument or nested block of a body, with its value's token range. */
+export interface BodyItem {
+  option: OptionOccurrence;
+  /** Token range of the value (for a block: its braces). */
+  first: number;
+  end: number;
+  block: boolean;
+}
+
+/** Named values of an object (`{ from_port = 5432, cidr_blocks = "0.0.0.0/0" }`), by key. */
+export type InputObject = Map<string, Range>;
+
+/** What reading ingress needs of the Terraform reader: bodies, and values as this file gives them. */
+export interface HclValues {
+  readonly tokens: Tokens;
+  readonly partner: Int32Array;
+  textOf(index: number): string | undefined;
+  body(open: number, close: number): BodyItem[];
+  literalOf(first: number, end: number): Literal;
+  strings(item: Range | undefined): { literal: Literal; span: Span }[];
+  elements(item: Range): Range[] | undefined;
+  objects(item: Range | undefined): InputObject[];
+  objectEntries(open: number, close: number): InputObject;
+}
+
+const { ID, STR } = TOKEN_KIND;
+
+export class TerraformIngress {
+  readonly rules: IngressRule[] = [];
+
+  constructor(private readonly hcl: HclValues) {}
+
+  /**
+   * The value of an argument of a `dynamic` block's content for one element: `ingress.value` is the
+   * element, `ingress.value.key` a key of an element object; any other value is as written.
+   */
+  private iterated(item: BodyItem, iteration: { iterator: string; element: Range } | undefined): Range {
+    const { tokens } = this.hcl;
+    const { first, end } = item;
+    if (!iteration || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.' || this.hcl.textOf(first + 2) !== 'value') {
+      return item;
+    }
+    if (end - first === 3) {
+      return iteration.element;
+    }
+    const element = iteration.element;
+    if (end - first !== 5 || this.hcl.textOf(first + 3) !== '.' || this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
+      return item;
+    }
+    return this.hcl.objectEntries(element.first, element.end - 1).get(tokens.text(first + 4)) ?? item;
+  }
+
+  private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }, iteration?: { iterator: string; element: Range }): IngressFields {
+    const value = (name: string): { item: BodyItem; range: Range } | undefined => {
+      const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
+      return item ? { item, range: this.iterated(item, iteration) } : undefined;
+    };
+    const literal = (name: string): Literal | undefined => {
+      const found = value(name);
+      return found && found.range !== found.item ? this.hcl.literalOf(found.range.first, found.range.end) : found?.item.option.literal;
+    };
+    const sources = names.sources.flatMap((name) => {
+      const found = value(name);
+      if (!found) {
+        return [];
+      }
+      // A source taken from the element is reported where the block uses it.
+      return found.range === found.item ? this.hcl.strings(found.item) : this.hcl.strings(found.range).map(({ literal: source }) => ({ literal: source, span: found.item.option.value }));
+    });
+    return { protocol: literal(names.protocol), fromPort: literal('from_port'), toPort: literal('to_port'), sources };
+  }
+
+  /**
+   * The rules an `ingress` block stands for: its own fields, or for a `dynamic "ingress"` block whose
+   * `for_each` is a collection written in this file, its content's fields once per element.
+   */
+  private ingressBlocks(item: BodyItem, names: { protocol: string; sources: string[] }): IngressFields[] {
+    if (item.option.name === 'ingress') {
+      return [this.ingressFields(this.hcl.body(item.first, item.end - 1), names)];
+    }
+    const label = item.first - 1;
+    if (item.option.name !== 'dynamic' || this.hcl.tokens.kinds[label] !== STR || this.hcl.tokens.text(label) !== 'ingress') {
+      return [];
+    }
+    const body = this.hcl.body(item.first, item.end - 1);
+    const forEach = body.find((entry) => entry.option.name === 'for_each' && !entry.block);
+    const content = body.find((entry) => entry.option.name === 'content' && entry.block);
+    const iteratorItem = body.find((entry) => entry.option.name === 'iterator' && !entry.block);
+    const iterator = iteratorItem && iteratorItem.end - iteratorItem.first === 1 ? this.hcl.tokens.text(iteratorItem.first) : 'ingress';
+    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    if (!content || !elements) {
+      return [];
+    }
+    const fields = this.hcl.body(content.first, content.end - 1);
+    return elements.map((element) => this.ingressFields(fields, names, { iterator, element }));
+  }
+
+  /**
+   * Ingress of the terraform-aws-modules security-group module: named rules (`ingress_rules`, and a
+   * submodule's own) for the `ingress_cidr_blocks`, and `ingress_with_cidr_blocks` /
+   * `ingress_with_ipv6_cidr_blocks` objects with their ports or rule, and their CIDR blocks (a
+   * comma-separated string) or else the module's default blocks.
+   */
+  securityGroupModule(items: BodyItem[], autoRules: readonly string[]): void {
+    const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
+    const create = named('create')?.option.literal;
+    if (create && !(create.kind === 'bool' && create.value)) {
+      return;
+    }
+    const defaults = { cidr_blocks: this.hcl.strings(named('ingress_cidr_blocks')), ipv6_cidr_blocks: this.hcl.strings(named('ingress_ipv6_cidr_blocks')) };
+    const ruleNames = (input: BodyItem | undefined): string[] => this.hcl.strings(input).flatMap(({ literal }) => (literal.kind === 'str' ? [literal.value] : []));
+    const automatic = named('auto_ingress_rules');
+    for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules'))]) {
+      const rule = SECURITY_GROUP_RULES[name];
+      if (rule) {
+        this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }));
+      }
+    }
+    for (const key of ['cidr_blocks', 'ipv6_cidr_blocks'] as const) {
+      for (const object of this.hcl.objects(named(`ingress_with_${key}`))) {
+        const value = (name: string): Literal | undefined => {
+          const range = object.get(name);
+          return range ? this.hcl.literalOf(range.first, range.end) : undefined;
+        };
+        const ruleName = value('rule');
+        const rule = ruleName?.kind === 'str' ? SECURITY_GROUP_RULES[ruleName.value] : undefined;
+        const written = object.get(key);
+        const sources = written ? this.hcl.strings(written).flatMap(({ literal, span }) => (literal.kind === 'str' ? literal.value.split(',').map((part) => ({ literal: { kind: 'str' as const, value: part }, span })) : [])) : defaults[key];
+        this.addIngress(
+          openIngress('terraform', {
+            protocol: value('protocol') ?? (rule ? { kind: 'str', value: rule.protocol } : undefined),
+            fromPort: value('from_port') ?? (rule ? { kind: 'num', value: rule.from } : undefined),
+            toPort: value('to_port') ?? (rule ? { kind: 'num', value: rule.to } : undefined),
+            sources,
+          }),
+        );
+      }
+    }
+  }
+
+  /** The security group a registry module creates and opens to the CIDR blocks of one input (cloudposse's `allowed_cidr_blocks`). */
+  module(module: RegistryModule, items: BodyItem[]): void {
+    const ingress = module.ingress;
+    if (!ingress || createsSecurityGroup(module, items.map((item) => item.option)) !== true) {
+      return;
+    }
+    const sources = this.hcl.strings(items.find((item) => item.option.name === ingress.sources && !item.block));
+    const port = items.find((item) => item.option.name === ingress.port && !item.block)?.option.literal ?? { kind: 'num', value: ingress.defaultPort };
+    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: port, toPort: port, sources }));
+  }
+
+  private addIngress(rule: IngressRule | undefined): void {
+    if (rule) {
+      this.rules.push(rule);
+    }
+  }
+
+  /** Ingress of a resource: inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`. */
+  resource(type: string, items: BodyItem[]): void {
+    const found: (IngressRule | undefined)[] = [];
+    const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
+    if (type === 'aws_security_group') {
+      for (const item of items) {
+        for (const fields of item.block ? this.ingressBlocks(item, classic) : []) {
+          found.push(openIngress('terraform', fields));
+        }
+      }
+    } else if (type === 'aws_security_group_rule') {
+      const direction = items.find((item) => item.option.name === 'type')?.option.literal;
+      if (direction?.kind === 'str' && direction.value === 'ingress') {
+        found.push(openIngress('terraform', this.ingressFields(items, classic)));
+      }
+    } else if (type === 'aws_vpc_security_group_ingress_rule') {
+      found.push(openIngress('terraform', this.ingressFields(items, { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] })));
+    }
+    found.forEach((rule) => this.addIngress(rule));
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * CDK stacks in the shapes apps take: props collected in a dict and spread with `**`, a stack handed to
+ * another as a parameter typed with its class, and L1 security groups written like a template.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('CDK stacks', () => {
+  it('reads props spread from a dict into two tables, reporting a shared value once', () => {
+    const code = sourceLines(
+      'from aws_cdk import RemovalPolicy, Stack',
+      'from aws_cdk import aws_dynamodb as dynamodb',
+      'class DataStack(Stack):',
+      '    def __init__(self, scope, construct_id, **kwargs):',
+      '        super().__init__(scope, construct_id, **kwargs)',
+      '        table_props = dict(',
+      '            billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,',
+      '            removal_policy=RemovalPolicy.DESTROY,',
+      '        )',
+      '        self.events = dynamodb.Table(self, "Events", **table_props)',
+      '        self.audit = dynamodb.Table(self, "Audit", **table_props, time_to_live_attribute="ttl")',
+    );
+    assert.deepEqual(hintsIn('data_stack.py', code), [
+      '7:billing_mode dynamodb-billing-mode',
+      '8:removal_policy dynamodb-removal-policy',
+      '11:time_to_live_attribute dynamodb-ttl',
+      '8:removal_policy dynamodb-removal-policy!',
+    ]);
+  });
+
+  it('follows a stack passed to another as a parameter typed with its class', () => {
+    const code = sourceLines(
+      'from aws_cdk import App, Stack',
+      'from aws_cdk import aws_dynamodb as dynamodb',
+      'from aws_cdk import aws_lambda as _lambda',
+      'class DataStack(Stack):',
+      '    def __init__(self, scope, construct_id):',
+      '        super().__init__(scope, construct_id)',
+      '        self.orders = dynamodb.TableV2(self, "Orders", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))',
+      'class ApiStack(Stack):',
+      '    def __init__(self, scope, construct_id, *, data: DataStack, fn: _lambda.IFunction):',
+      '        super().__init__(scope, construct_id)',
+      '        data.orders.grant_full_access(fn)',
+      '        data.orders.grant_read_data(fn)',
+      'app = App()',
+    );
+    assert.deepEqual(hintsIn('app.py', code), ['11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '11:grant_full_access dynamodb-grant!']);
+  });
+
+  it('reads L1 security group ingress in TypeScript and Python, and not egress or a private range', () => {
+    const typescript = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "const sg = new ec2.CfnSecurityGroup(this, 'CacheSg', {",
+      "  groupDescription: 'cache',",
+      "  securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 6379, toPort: 6379, cidrIp: '0.0.0.0/0' }],",
+      "  securityGroupEgress: [{ ipProtocol: '-1', cidrIp: '0.0.0.0/0' }],",
+      '});',
+      "new ec2.CfnSecurityGroupIngress(this, 'Db', { groupId: sg.attrGroupId, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '10.0.0.0/8' });",
+    );
+    assert.deepEqual(hintsIn('network.ts', typescript), ["4:'0.0.0.0/0' elasticache-open-ingress", "4:'0.0.0.0/0' elasticache-open-ingress!"]);
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2',
+      'ec2.CfnSecurityGroup(self, "DbSg", group_description="db", security_group_ingress=[',
+      '    ec2.CfnSecurityGroup.IngressProperty(ip_protocol="tcp", from_port=5432, to_port=5433, cidr_ip="0.0.0.0/0"),',
+      '    {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ip": "0.0.0.0/0"},',
+      '])',
+      'ec2.CfnSecurityGroupIngress(self, "Cache", ip_protocol="-1", cidr_ipv6="::/0", group_id="sg-1")',
+    );
+    assert.deepEqual(hintsIn('network.py', python), [
+      '3:"0.0.0.0/0" rds-open-ingress',
+      '6:"::/0" elasticache-open-ingress',
+      '6:"::/0" rds-open-ingress',
+      '3:"0.0.0.0/0" rds-open-ingress!',
+      '6:"::/0" elasticache-open-ingress!',
+      '6:"::/0" rds-open-ingress!',
+    ]);
+  });
+});

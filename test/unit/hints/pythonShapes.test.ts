@@ -1,0 +1,247 @@
+/**
+ * Python shapes where the client is not a plain local or `self.x` field: cached on another object
+ * (Flask `g`, `app.state`, a module-level holder, a dict cache), read through `@property` /
+ * `@cached_property`, reached through a parameter typed with a class of the file, made by
+ * django-redis or aiobotocore, entered through an exit stack, and requests built in a dict.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('Python clients held in other places', () => {
+  describe('on an object other than self', () => {
+    it('follows a resource cached on flask.g by a same-file getter (a Flask blueprint)', () => {
+      const code = sourceLines(
+        'import boto3',
+        'from flask import Blueprint, g, jsonify',
+        'bp = Blueprint("orders", __name__)',
+        'def get_db():',
+        '    if "db" not in g:',
+        '        g.db = boto3.resource("dynamodb")',
+        '    return g.db',
+        '@bp.get("/<order_id>")',
+        'def show(order_id):',
+        '    item = get_db().Table("orders").get_item(Key={"id": order_id}).get("Item")',
+        '    return jsonify(item)',
+      );
+      assert.deepEqual(hintsIn('orders.py', code), ['10:get_item dynamodb-get-item']);
+    });
+
+    it('follows app.state set at startup, a module-level holder and a dict cache', () => {
+      const code = sourceLines(
+        'import boto3',
+        'from fastapi import FastAPI',
+        'app = FastAPI()',
+        '_clients = {}',
+        'class _Holder:',
+        '    table = None',
+        'holder = _Holder()',
+        '@app.on_event("startup")',
+        'def startup():',
+        '    app.state.ddb = boto3.client("dynamodb")',
+        '    holder.table = boto3.resource("dynamodb").Table("events")',
+        'def sessions():',
+        '    if "dynamodb" not in _clients:',
+        '        _clients["dynamodb"] = boto3.client("dynamodb")',
+        '    return _clients["dynamodb"]',
+        '@app.get("/items")',
+        'def items():',
+        '    app.state.ddb.query(TableName="items", KeyConditionExpression="pk = :p")',
+        '    holder.table.put_item(Item={"pk": "x"})',
+        '    return sessions().batch_get_item(RequestItems={})',
+      );
+      assert.deepEqual(hintsIn('main.py', code), [
+        '18:query dynamodb-query',
+        '18:KeyConditionExpression dynamodb-key-condition-expression',
+        '19:put_item dynamodb-put-item',
+        '20:batch_get_item dynamodb-batch-get-item',
+        '20:RequestItems dynamodb-request-items',
+        '18:query dynamodb-query!',
+        '20:batch_get_item dynamodb-batch-get-item!',
+      ]);
+    });
+
+    it('binds the members of the object a name means where it is used, not of another one', () => {
+      const code = sourceLines(
+        'import boto3',
+        'from flask import g',
+        'def connect():',
+        '    g.db = boto3.client("dynamodb")',
+        '    session = Session()',
+        '    session.client = boto3.client("dynamodb")',
+        'def with_parameter(g):',
+        '    return g.db.scan(TableName="t")',
+        'def other_local():',
+        '    session = Session()',
+        '    return session.client.scan(TableName="t")',
+        'def other_object(request):',
+        '    return request.db.scan(TableName="t")',
+        'def reset():',
+        '    g.cache = {}',
+        '    return g.cache.get("k")',
+      );
+      assert.deepEqual(hintsIn('traps.py', code), []);
+    });
+  });
+
+  describe('through @property and @cached_property', () => {
+    it('reads a property and a cached property as what they return (a FastAPI dependency class)', () => {
+      const code = sourceLines(
+        'from functools import cached_property',
+        'import functools',
+        'import boto3',
+        'class InventoryRepository:',
+        '    def __init__(self, settings):',
+        '        self._settings = settings',
+        '    @cached_property',
+        '    def _resource(self):',
+        '        return boto3.resource("dynamodb")',
+        '    @property',
+        '    def table(self):',
+        '        return self._resource.Table(self._settings.table)',
+        '    @table.setter',
+        '    def table(self, value):',
+        '        self._override = value',
+        '    @functools.cached_property',
+        '    def client(self):',
+        '        return boto3.client("dynamodb")',
+        '    @property',
+        '    def name(self):',
+        '        return self._settings.table',
+        '    def get(self, sku):',
+        '        return self.table.get_item(Key={"sku": sku}).get("Item")',
+        '    def count(self):',
+        '        return self.client.scan(TableName=self.name, Select="COUNT")',
+        '    def label(self):',
+        '        return self.name.upper()',
+      );
+      assert.deepEqual(hintsIn('repository.py', code), ['23:get_item dynamodb-get-item', '25:scan dynamodb-scan', '25:scan dynamodb-scan!']);
+    });
+
+    it('takes the low-level client of a resource from its meta', () => {
+      const code = sourceLines(
+        'import boto3',
+        'resource = boto3.resource("dynamodb")',
+        'paginator = resource.meta.client.get_paginator("scan")',
+        'table = resource.Table("orders")',
+        'table.meta.client.batch_write_item(RequestItems={})',
+      );
+      assert.deepEqual(hintsIn('meta.py', code), ['3:"scan" dynamodb-scan', '5:batch_write_item dynamodb-batch-write-item', '5:RequestItems dynamodb-request-items', '5:batch_write_item dynamodb-batch-write-item!']);
+    });
+  });
+
+  describe('through a class of the same file', () => {
+    it('reads a parameter typed with a same-file class, and an instance made from one, as that class', () => {
+      const code = sourceLines(
+        'import boto3',
+        'from typing import Annotated',
+        'from fastapi import Depends',
+        'class Orders:',
+        '    def __init__(self):',
+        '        self.table = boto3.resource("dynamodb").Table("orders")',
+        'def handler(orders: Orders, other: "Orders", repo: Annotated[Orders, Depends()]):',
+        '    orders.table.get_item(Key={"id": 1})',
+        '    other.table.delete_item(Key={"id": 1})',
+        '    return repo.table.query(KeyConditionExpression="pk = :p")',
+        'def job():',
+        '    orders = Orders()',
+        '    return orders.table.put_item(Item={})',
+        'def untyped(orders):',
+        '    return orders.table.get_item(Key={"id": 1})',
+      );
+      assert.deepEqual(hintsIn('handlers.py', code), [
+        '8:get_item dynamodb-get-item',
+        '9:delete_item dynamodb-delete-item',
+        '10:query dynamodb-query',
+        '10:KeyConditionExpression dynamodb-key-condition-expression',
+        '13:put_item dynamodb-put-item',
+        '10:query dynamodb-query!',
+      ]);
+    });
+  });
+
+  describe('from other libraries', () => {
+    it('knows that django-redis get_redis_connection() returns a redis-py client, and not the Django cache API', () => {
+      const code = sourceLines(
+        'from django.core.cache import cache',
+        'from django_redis import get_redis_connection',
+        'def purge(prefix):',
+        '    conn = get_redis_connection("default")',
+        '    for key in conn.scan_iter(match=f"{prefix}:*"):',
+        '        conn.delete(key)',
+        '    cache.delete_many(["a", "b"])',
+        '    return cache.get("k"), conn.keys("x:*")',
+      );
+      assert.deepEqual(hintsIn('cache_helpers.py', code), [
+        '5:scan_iter redis-scan',
+        '6:delete redis-unlink',
+        '6:delete redis-loop-round-trips',
+        '8:keys redis-keys',
+        '6:delete redis-loop-round-trips!',
+        '8:keys redis-keys!',
+      ]);
+    });
+
+    it('makes clients with aiobotocore and botocore sessions, in async with or an exit stack', () => {
+      const code = sourceLines(
+        'from contextlib import AsyncExitStack, ExitStack, closing',
+        'import botocore.session',
+        'import redis',
+        'from aiobotocore.session import get_session',
+        'async def count(table):',
+        '    session = get_session()',
+        '    async with session.create_client("dynamodb", region_name="eu-west-1") as client:',
+        '        return await client.scan(TableName=table, Select="COUNT")',
+        'class Store:',
+        '    async def __aenter__(self):',
+        '        self._stack = AsyncExitStack()',
+        '        self.ddb = await self._stack.enter_async_context(get_session().create_client("dynamodb"))',
+        '        return self',
+        '    async def one(self, key):',
+        '        return await self.ddb.get_item(TableName="t", Key=key)',
+        'def sync_job():',
+        '    ddb = botocore.session.get_session().create_client("dynamodb")',
+        '    ddb.batch_write_item(RequestItems={})',
+        '    with ExitStack() as stack:',
+        '        r = stack.enter_context(closing(redis.Redis(host="cache")))',
+        '        return r.keys("*")',
+      );
+      assert.deepEqual(hintsIn('jobs.py', code), [
+        '8:scan dynamodb-scan',
+        '15:get_item dynamodb-get-item',
+        '18:batch_write_item dynamodb-batch-write-item',
+        '18:RequestItems dynamodb-request-items',
+        '21:keys redis-keys',
+        '8:scan dynamodb-scan!',
+        '18:batch_write_item dynamodb-batch-write-item!',
+        '21:keys redis-keys!',
+      ]);
+    });
+  });
+
+  describe('requests built in a dict', () => {
+    it('reads keys added to the request dict by subscript, and keys of dicts spread with **', () => {
+      const code = sourceLines(
+        'import boto3',
+        'from boto3.dynamodb.conditions import Attr, Key',
+        'table = boto3.resource("dynamodb").Table("orders")',
+        'BASE = {"ConsistentRead": True}',
+        'def by_customer(customer, status=None):',
+        '    kwargs = {"IndexName": "customer-index", "KeyConditionExpression": Key("c").eq(customer), **BASE}',
+        '    if status:',
+        '        kwargs["FilterExpression"] = Attr("status").eq(status)',
+        '    other = {}',
+        '    other["Limit"] = 10',
+        '    return table.query(**kwargs)["Items"]',
+      );
+      assert.deepEqual(hintsIn('orders.py', code), [
+        '4:"ConsistentRead" dynamodb-consistent-read',
+        '6:"IndexName" dynamodb-index-name',
+        '6:"KeyConditionExpression" dynamodb-key-condition-expression',
+        '8:"FilterExpression" dynamodb-filter-expression',
+        '11:query dynamodb-query',
+        '4:"ConsistentRead" dynamodb-consistent-read!',
+        '11:query dynamodb-query!',
+      ]);
+    });
+  });
+});

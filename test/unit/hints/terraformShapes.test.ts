@@ -1,0 +1,191 @@
+/**
+ * Terraform shapes around security groups and registry modules: `locals` and list variable defaults
+ * of the same file, `dynamic "ingress"` blocks, the terraform-aws-modules security-group module and
+ * its named rules, and cloudposse's elasticache-redis module.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+/** Findings only, as `line:text rule`. */
+function findings(code: string): string[] {
+  return hintsIn('main.tf', code)
+    .filter((hint) => hint.endsWith('!'))
+    .map((hint) => hint.slice(0, -1));
+}
+
+describe('Terraform security groups and modules', () => {
+  it('reads ports from locals and CIDR blocks from a list variable default of the same file', () => {
+    const code = sourceLines(
+      'locals {',
+      '  db_port = 5432',
+      '  office  = ["203.0.113.0/24"]',
+      '}',
+      'variable "allowed_cidrs" {',
+      '  type    = list(string)',
+      '  default = ["0.0.0.0/0"]',
+      '}',
+      'resource "aws_security_group_rule" "db" {',
+      '  type        = "ingress"',
+      '  from_port   = local.db_port',
+      '  to_port     = local.db_port',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = var.allowed_cidrs',
+      '}',
+      'resource "aws_security_group_rule" "office" {',
+      '  type        = "ingress"',
+      '  from_port   = local.db_port',
+      '  to_port     = local.db_port',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = local.office',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['14:var.allowed_cidrs rds-open-ingress']);
+  });
+
+  it('opens a dynamic ingress block whose for_each has elements, and no block that may not exist', () => {
+    const code = sourceLines(
+      'locals {',
+      '  databases = { reporting = 1, analytics = 2 }',
+      '}',
+      'variable "public" {',
+      '  default = false',
+      '}',
+      'resource "aws_security_group" "db" {',
+      '  dynamic "ingress" {',
+      '    for_each = local.databases',
+      '    content {',
+      '      from_port   = 5432',
+      '      to_port     = 5432',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '  dynamic "ingress" {',
+      '    for_each = var.public ? [1] : []',
+      '    content {',
+      '      from_port   = 6379',
+      '      to_port     = 6379',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '  dynamic "ingress" {',
+      '    for_each = toset([])',
+      '    content {',
+      '      from_port   = 3306',
+      '      to_port     = 3306',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '  dynamic "egress" {',
+      '    for_each = toset(["all"])',
+      '    content {',
+      '      from_port   = 0',
+      '      to_port     = 0',
+      '      protocol    = "-1"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['14:"0.0.0.0/0" rds-open-ingress']);
+  });
+
+  it('reads a dynamic ingress block once per element of a list of objects, through its iterator', () => {
+    const code = sourceLines(
+      'variable "ingress_rules" {',
+      '  type = list(object({ port = number, cidrs = list(string) }))',
+      '  default = [',
+      '    { port = 443, cidrs = ["0.0.0.0/0"] },',
+      '    { port = 5432, cidrs = ["10.0.0.0/8"] },',
+      '    { port = 6379, cidrs = ["0.0.0.0/0"] },',
+      '  ]',
+      '}',
+      'resource "aws_security_group" "cache" {',
+      '  dynamic "ingress" {',
+      '    for_each = var.ingress_rules',
+      '    iterator = rule',
+      '    content {',
+      '      from_port   = rule.value.port',
+      '      to_port     = rule.value.port',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = rule.value.cidrs',
+      '    }',
+      '  }',
+      '  dynamic "ingress" {',
+      '    for_each = toset([3306, 5432])',
+      '    content {',
+      '      from_port   = ingress.value',
+      '      to_port     = ingress.value',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['17:rule.value.cidrs elasticache-open-ingress', '26:"0.0.0.0/0" rds-open-ingress']);
+  });
+
+  it('reads the security-group module: named rules, a database submodule, and rules written as objects', () => {
+    const code = sourceLines(
+      'module "cache_sg" {',
+      '  source              = "terraform-aws-modules/security-group/aws"',
+      '  ingress_cidr_blocks = ["0.0.0.0/0"]',
+      '  ingress_rules       = ["redis-tcp", "https-443-tcp"]',
+      '}',
+      'module "db_sg" {',
+      '  source              = "terraform-aws-modules/security-group/aws//modules/postgresql"',
+      '  ingress_cidr_blocks = ["10.0.0.0/8"]',
+      '  ingress_with_cidr_blocks = [',
+      '    { rule = "mysql-tcp", cidr_blocks = "10.1.0.0/16,0.0.0.0/0" },',
+      '    { from_port = 22, to_port = 22, protocol = "tcp", cidr_blocks = "0.0.0.0/0" },',
+      '  ]',
+      '}',
+      'module "public_pg" {',
+      '  source              = "git::https://github.com/terraform-aws-modules/terraform-aws-security-group.git//modules/postgresql?ref=v5.1.0"',
+      '  ingress_cidr_blocks = ["0.0.0.0/0"]',
+      '}',
+      'module "v6" {',
+      '  source  = "terraform-aws-modules/security-group/aws"',
+      '  ingress_with_ipv6_cidr_blocks = [{ from_port = 6379, to_port = 6379, protocol = "tcp", ipv6_cidr_blocks = "::/0" }]',
+      '}',
+      'module "off" {',
+      '  source              = "terraform-aws-modules/security-group/aws"',
+      '  create              = false',
+      '  ingress_cidr_blocks = ["0.0.0.0/0"]',
+      '  ingress_rules       = ["postgresql-tcp"]',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['3:"0.0.0.0/0" elasticache-open-ingress', '10:"10.1.0.0/16,0.0.0.0/0" rds-open-ingress', '16:"0.0.0.0/0" rds-open-ingress', '20:"::/0" elasticache-open-ingress']);
+  });
+
+  it("reads cloudposse's elasticache-redis module as a replication group, with its defaults and security group", () => {
+    const code = sourceLines(
+      'module "sessions" {',
+      '  source                     = "cloudposse/elasticache-redis/aws"',
+      '  cluster_size               = 2',
+      '  automatic_failover_enabled = false',
+      '  auth_token                 = var.token',
+      '  allowed_cidr_blocks        = ["0.0.0.0/0"]',
+      '}',
+      'module "cluster" {',
+      '  source                     = "github.com/cloudposse/terraform-aws-elasticache-redis?ref=1.2.0"',
+      '  cluster_mode_enabled       = true',
+      '  cluster_size               = 2',
+      '  automatic_failover_enabled = false',
+      '  transit_encryption_enabled = false',
+      '  at_rest_encryption_enabled = true',
+      '  auth_token                 = var.token',
+      '  allowed_cidr_blocks        = ["0.0.0.0/0"]',
+      '  create_security_group      = false',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '1:"sessions" elasticache-at-rest-encryption',
+      '4:automatic_failover_enabled elasticache-automatic-failover',
+      '6:"0.0.0.0/0" elasticache-open-ingress',
+      '13:transit_encryption_enabled elasticache-transit-encryption',
+    ]);
+  });
+});
