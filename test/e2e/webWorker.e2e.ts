@@ -44,8 +44,9 @@ describe('the extension in the web worker extension host of code-server', functi
     const { page } = workbench();
     const rows = page.locator('.monaco-list-row');
     await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    // The web worker host starts the extension after the workbench: on a loaded machine that takes a while.
     for (const service of ['Amazon RDS', 'Amazon DynamoDB', 'Amazon ElastiCache']) {
-      await rows.filter({ hasText: service }).first().waitFor({ timeout: 20_000 });
+      await rows.filter({ hasText: service }).first().waitFor({ timeout: 60_000 });
     }
     await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
     await rows.filter({ hasText: 'Reading and writing data' }).first().click();
