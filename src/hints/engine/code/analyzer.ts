@@ -20,6 +20,9 @@ const { ID, STR } = TOKEN_KIND;
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
 
+/** The root under which languages bind member paths that another spelling reaches file-wide (see CodeLanguage.memberAlias). */
+export const ALIAS_ROOT = '#alias';
+
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
 
@@ -325,7 +328,7 @@ export class CodeAnalyzer {
       return { value: undefined, end: j };
     }
     const paths = this.boundPaths.get(base);
-    const path = paths ? this.memberPath(base, paths, j, limit) : undefined;
+    const path = paths || this.boundPaths.has(ALIAS_ROOT) ? this.memberPath(base, paths, j, limit) : undefined;
     if (path) {
       return this.continueChain(path.value, path.end, limit, path.last, false);
     }
@@ -345,7 +348,8 @@ export class CodeAnalyzer {
   }
 
   /** The longest member path from the name at `token` (`g.db`, `cache["t"]`) that an assignment in scope gives a value. */
-  private memberPath(base: string, paths: ReadonlySet<string>, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
+  private memberPath(base: string, paths: ReadonlySet<string> | undefined, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
+    const aliases = this.boundPaths.get(ALIAS_ROOT);
     let text = base;
     let found: { value: Value; end: number; last: string } | undefined;
     for (let j = token + 1; j < limit; ) {
@@ -360,7 +364,9 @@ export class CodeAnalyzer {
         break;
       }
       j += last ? 2 : 3;
-      const value = paths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
+      const alias = aliases && this.language.memberAlias?.(text);
+      const binding = paths?.has(text) ? this.scopes.pathBinding(base, text, token) : alias && aliases.has(alias) ? this.scopes.pathBinding(ALIAS_ROOT, alias, token) : undefined;
+      const value = this.valueOf(binding);
       if (value) {
         found = { value, end: j, last };
       }
