@@ -7,10 +7,11 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
 import { ClientKind } from '../../services';
-import { ALIAS_ROOT, type CodeAnalyzer } from '../analyzer';
+import type { CodeAnalyzer } from '../analyzer';
 import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
+import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { callResult, Value } from '../values';
@@ -272,10 +273,10 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | unde
 function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly PathAssignment[]): void {
   for (const path of paths) {
     const binding = { token: path.start, expression: path.eq + 1 };
-    a.bindPath(tree.pathHolder(path.root, path.start), path.root, path.path, binding);
+    a.memberPaths.bind(a, tree.pathHolder(path.root, path.start), path.root, path.path, binding);
     const alias = memberAlias(path.path);
     if (alias) {
-      a.bindPath(0, ALIAS_ROOT, alias, binding);
+      a.memberPaths.bind(a, 0, ALIAS_ROOT, alias, binding);
     }
     const dict = path.key >= 0 && path.path === `${path.root}[${a.tokens.text(path.key)}]` ? tree.lookup(path.root, path.start) : undefined;
     if (dict && dict.expression >= 0) {
