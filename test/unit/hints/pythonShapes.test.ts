@@ -60,6 +60,28 @@ describe('Python clients held in other places', () => {
       ]);
     });
 
+    it('reads request.app.state as the state a FastAPI lifespan sets on the app, and not request.state', () => {
+      const code = sourceLines(
+        'from contextlib import asynccontextmanager',
+        'import boto3',
+        'import redis.asyncio as aioredis',
+        'from fastapi import FastAPI, Request',
+        '@asynccontextmanager',
+        'async def lifespan(app: FastAPI):',
+        '    app.state.redis = aioredis.from_url("rediss://cache:6379")',
+        '    app.state.table = boto3.resource("dynamodb").Table("sessions")',
+        '    yield',
+        'api = FastAPI(lifespan=lifespan)',
+        '@api.get("/sessions/{sid}")',
+        'async def session(sid: str, request: Request):',
+        '    request.state.table = object()',
+        '    request.state.table.get_item(Key={"sid": sid})',
+        '    await request.app.state.redis.expire(sid, 60)',
+        '    return request.app.state.table.get_item(Key={"sid": sid})',
+      );
+      assert.deepEqual(hintsIn('main.py', code), ['15:expire redis-expire', '16:get_item dynamodb-get-item']);
+    });
+
     it('binds the members of the object a name means where it is used, not of another one', () => {
       const code = sourceLines(
         'import boto3',

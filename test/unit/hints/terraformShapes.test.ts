@@ -70,6 +70,15 @@ describe('Terraform security groups and modules', () => {
       '    }',
       '  }',
       '  dynamic "ingress" {',
+      '    for_each = { for name, db in local.databases : name => db if db > 5 }',
+      '    content {',
+      '      from_port   = 5432',
+      '      to_port     = 5432',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '  dynamic "ingress" {',
       '    for_each = toset([])',
       '    content {',
       '      from_port   = 3306',
@@ -187,5 +196,71 @@ describe('Terraform security groups and modules', () => {
       '6:"0.0.0.0/0" elasticache-open-ingress',
       '13:transit_encryption_enabled elasticache-transit-encryption',
     ]);
+  });
+
+  it("reads the rules of a registry module's own security group, on the port the module gives them", () => {
+    const code = sourceLines(
+      'module "aurora_v10" {',
+      '  source = "terraform-aws-modules/rds-aurora/aws"',
+      '  engine = "aurora-postgresql"',
+      '  security_group_ingress_rules = {',
+      '    anywhere = { cidr_ipv4 = "0.0.0.0/0" }',
+      '    office   = { cidr_ipv4 = "203.0.113.0/24" }',
+      '  }',
+      '}',
+      'module "aurora_v9" {',
+      '  source = "terraform-aws-modules/rds-aurora/aws"',
+      '  engine = "aurora-mysql"',
+      '  security_group_rules = {',
+      '    out = { type = "egress", cidr_blocks = ["0.0.0.0/0"] }',
+      '    in  = { cidr_blocks = ["0.0.0.0/0"] }',
+      '  }',
+      '}',
+      'module "unknown_port" {',
+      '  source = "terraform-aws-modules/rds-aurora/aws"',
+      '  engine = var.engine',
+      '  security_group_ingress_rules = { all = { cidr_ipv4 = "0.0.0.0/0" } }',
+      '}',
+      'module "no_group" {',
+      '  source                = "terraform-aws-modules/elasticache/aws"',
+      '  create_security_group = false',
+      '  security_group_rules  = { all = { cidr_ipv4 = "0.0.0.0/0" } }',
+      '}',
+      'module "memcached" {',
+      '  source               = "terraform-aws-modules/elasticache/aws"',
+      '  engine               = "memcached"',
+      '  security_group_rules = { all = { cidr_ipv6 = "::/0" } }',
+      '}',
+    );
+    assert.deepEqual(findings(code).filter((finding) => finding.includes('open-ingress')), [
+      '5:"0.0.0.0/0" rds-open-ingress',
+      '14:"0.0.0.0/0" rds-open-ingress',
+      '30:"::/0" elasticache-open-ingress',
+    ]);
+  });
+
+  it('takes automatic failover as the ElastiCache modules set it under multi-AZ or cluster mode', () => {
+    const code = sourceLines(
+      'module "multi_az" {',
+      '  source                     = "terraform-aws-modules/elasticache/aws"',
+      '  num_cache_clusters         = 2',
+      '  multi_az_enabled           = true',
+      '  automatic_failover_enabled = false',
+      '}',
+      'module "single_az" {',
+      '  source                     = "terraform-aws-modules/elasticache/aws"',
+      '  num_cache_clusters         = 2',
+      '  automatic_failover_enabled = false',
+      '}',
+      'module "flags" {',
+      '  source     = "terraform-aws-modules/elasticache/aws//modules/serverless-cache"',
+      '  cache_name = "flags"',
+      '  engine     = "valkey"',
+      '}',
+    );
+    assert.deepEqual(
+      hintsIn('main.tf', code).filter((hint) => hint.includes('failover') || hint.includes('serverless')),
+      ['5:automatic_failover_enabled elasticache-automatic-failover', '10:automatic_failover_enabled elasticache-automatic-failover', '13:"terraform-aws-modules/elasticache/aws//modules/serverless-cache" elasticache-serverless', '10:automatic_failover_enabled elasticache-automatic-failover!'],
+    );
   });
 });

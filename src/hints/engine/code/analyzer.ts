@@ -13,6 +13,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
+import { MemberPaths } from './memberPaths';
 import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
@@ -76,8 +77,8 @@ export class CodeAnalyzer {
   readonly ingress: IngressRule[] = [];
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();
-  /** Member paths that some statement assigns (`g.db`, `cache["t"]`) by root name, so that chains look for them only where one exists. */
-  readonly boundPaths = new Map<string, Set<string>>();
+  /** Values bound to member paths (`g.db`, `cache["t"]`). */
+  readonly memberPaths = new MemberPaths();
   /** `name["Key"] = value` statements, by the binding of the dict they add a key to (Python request dicts). */
   readonly keyAssignments = new Map<Binding<Value>, OptionSlot[]>();
   private readonly evaluating = new Set<Binding<Value>>();
@@ -365,48 +366,12 @@ export class CodeAnalyzer {
     if (!base) {
       return { value: undefined, end: j };
     }
-    const paths = this.boundPaths.get(base);
-    const path = paths ? this.memberPath(base, paths, j, limit) : undefined;
+    const path = this.memberPaths.at(this, base, j, limit);
     if (path) {
       return this.continueChain(path.value, path.end, limit, path.last, false);
     }
     const value = this.baseValue(base, j);
     return this.continueChain(value, j + 1, limit, base, constructed);
-  }
-
-  /** Binds a value to a member path of a name (`g.db = ...`) in the scope that holds the name. */
-  bindPath(scope: number, root: string, path: string, binding: Binding<Value>): void {
-    const paths = this.boundPaths.get(root);
-    if (paths) {
-      paths.add(path);
-    } else {
-      this.boundPaths.set(root, new Set([path]));
-    }
-    this.scopes.bind(scope, path, binding);
-  }
-
-  /** The longest member path from the name at `token` (`g.db`, `cache["t"]`) that an assignment in scope gives a value. */
-  private memberPath(base: string, paths: ReadonlySet<string>, token: number, limit: number): { value: Value; end: number; last: string } | undefined {
-    let text = base;
-    let found: { value: Value; end: number; last: string } | undefined;
-    for (let j = token + 1; j < limit; ) {
-      let last: string;
-      if (this.isAccess(j) && this.id(j + 1)) {
-        last = this.tokens.text(j + 1);
-        text += `.${last}`;
-      } else if (this.is(j, '[') && this.isString(j + 1) && this.partner[j] === j + 2) {
-        last = '';
-        text += `[${this.tokens.text(j + 1)}]`;
-      } else {
-        break;
-      }
-      j += last ? 2 : 3;
-      const value = paths.has(text) ? this.valueOf(this.scopes.pathBinding(base, text, token)) : undefined;
-      if (value) {
-        found = { value, end: j, last };
-      }
-    }
-    return found;
   }
 
   private baseValue(base: string, token: number): Value | undefined {

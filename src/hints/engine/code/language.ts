@@ -51,6 +51,11 @@ export interface CodeLanguage {
   requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined;
   /** A declared type (`DynamoDBClient`, `*dynamodb.Client`, `Table`) as a value, from the token where it starts. */
   typeValue(a: CodeAnalyzer, start: number): Value | undefined;
+  /**
+   * Another spelling of a member path that reaches the same object wherever it is written, as the key
+   * under which an assignment to either is bound (`request.app.state.db` and `app.state.db`), or undefined.
+   */
+  memberAlias?(path: string): string | undefined;
   /** Language-specific calls: `x.m(...)` whose receiver is not a client, or a call with no receiver. Returns whether it handled it. */
   otherCall?(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean;
 }

@@ -310,7 +310,8 @@ class TerraformReader implements HclValues {
 
   /**
    * The elements of a collection written in this file (a list's items, a map's values), through
-   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else.
+   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else (a `for`
+   * expression, whose elements depend on what it filters).
    */
   elements(item: Range, depth = 0): Range[] | undefined {
     const { tokens, partner } = this;
@@ -324,7 +325,7 @@ class TerraformReader implements HclValues {
       end -= 1;
     }
     const opener = this.textOf(first);
-    if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{')) {
+    if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{') || this.textOf(first + 1) === 'for') {
       return undefined;
     }
     if (opener === '{') {
@@ -343,10 +344,13 @@ class TerraformReader implements HclValues {
     return items;
   }
 
-  /** The objects of a list value (`[{ from_port = 5432 }, ...]`), through `var.x` / `local.x`, as their keys' value ranges. */
+  /**
+   * The objects of a list or map value (`[{ from_port = 5432 }, ...]`), through `var.x` / `local.x`, as
+   * their keys' value ranges; none for a `for` expression, whose elements depend on what it filters.
+   */
   objects(item: Range | undefined, depth = 0): InputObject[] {
     const reference = item && depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
-    if (reference || !item) {
+    if (reference || !item || this.textOf(item.first + 1) === 'for') {
       return reference ? this.objects(reference, depth + 1) : [];
     }
     const { partner } = this;

@@ -8,7 +8,7 @@ import { TOKEN_KIND, Tokens } from '../lexer';
 import { IngressRule, Literal, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import { IngressFields, openIngress } from './ingress';
-import { createsSecurityGroup, RegistryModule, SECURITY_GROUP_RULES } from './terraformModules';
+import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
 
 /** A token range [first, end). */
 export interface Range {
@@ -156,15 +156,46 @@ export class TerraformIngress {
     }
   }
 
-  /** The security group a registry module creates and opens to the CIDR blocks of one input (cloudposse's `allowed_cidr_blocks`). */
+  /**
+   * The security group a registry module creates: open on its port to the CIDR blocks of one input
+   * (cloudposse's `allowed_cidr_blocks`), and by the rule objects of its rule inputs.
+   */
   module(module: RegistryModule, items: BodyItem[]): void {
-    const ingress = module.ingress;
-    if (!ingress || createsSecurityGroup(module, items.map((item) => item.option)) !== true) {
+    const group = module.securityGroup;
+    const options = items.map((item) => item.option);
+    if (!group || createsSecurityGroup(group, options) !== true) {
       return;
     }
-    const sources = this.hcl.strings(items.find((item) => item.option.name === ingress.sources && !item.block));
-    const port = items.find((item) => item.option.name === ingress.port && !item.block)?.option.literal ?? { kind: 'num', value: ingress.defaultPort };
-    this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: port, toPort: port, sources }));
+    const defaultPort = group.port(options);
+    const port: Literal | undefined = defaultPort === undefined ? undefined : { kind: 'num', value: defaultPort };
+    const input = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
+    if (group.cidrInput) {
+      this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: 'tcp' }, fromPort: port, toPort: port, sources: this.hcl.strings(input(group.cidrInput)) }));
+    }
+    for (const rules of group.ruleInputs ?? []) {
+      for (const rule of this.hcl.objects(input(rules.input))) {
+        this.addIngress(this.moduleRule(rules, rule, port));
+      }
+    }
+  }
+
+  /** One rule object of a module's rule input, its ports defaulting to the group's port. */
+  private moduleRule(rules: RuleInput, rule: InputObject, port: Literal | undefined): IngressRule | undefined {
+    const value = (key: string): Literal | undefined => {
+      const range = rule.get(key);
+      return range ? this.hcl.literalOf(range.first, range.end) : undefined;
+    };
+    const type = value('type');
+    if (rules.typed && type && !(type.kind === 'str' && type.value === 'ingress')) {
+      return undefined;
+    }
+    const fromPort = value('from_port') ?? port;
+    return openIngress('terraform', {
+      protocol: value(rules.protocol) ?? { kind: 'str', value: 'tcp' },
+      fromPort,
+      toPort: value('to_port') ?? (rules.toFollowsFrom ? fromPort : port),
+      sources: rules.sources.flatMap((key) => this.hcl.strings(rule.get(key))),
+    });
   }
 
   private addIngress(rule: IngressRule | undefined): void {

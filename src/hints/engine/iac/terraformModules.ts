@@ -22,13 +22,33 @@ export interface RegistryModule {
   defaults: Record<string, boolean | number | string>;
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
   resourceFor?(options: readonly OptionOccurrence[]): string;
-  /** The inputs that reach the resource, where the module overrides some under another input. */
+  /** The inputs as they reach the resource, where the module overrides some under another input. */
   effective?(options: readonly OptionOccurrence[]): OptionOccurrence[];
-  /**
-   * A security group the module creates and opens to the CIDR blocks of one input, on the port of
-   * another (or its default), unless an input (with its default) turns the group off.
-   */
-  ingress?: { sources: string; port: string; defaultPort: number; createdBy: readonly { input: string; creates: boolean; byDefault: boolean }[] };
+  /** The security group the module creates for the resource, and what it admits. */
+  securityGroup?: ModuleSecurityGroup;
+}
+
+export interface ModuleSecurityGroup {
+  /** Inputs that decide whether the group is created: the value that creates it, and the input's default. */
+  createdBy: readonly { input: string; creates: boolean; byDefault: boolean }[];
+  /** The port the group's rules use unless they say otherwise, from the inputs; undefined when unknown. */
+  port(options: readonly OptionOccurrence[]): number | undefined;
+  /** An input of CIDR blocks admitted on that port (cloudposse's `allowed_cidr_blocks`). */
+  cidrInput?: string;
+  /** Inputs of rule objects (a map or a list) and the keys of a rule, one entry per major version's spelling. */
+  ruleInputs?: readonly RuleInput[];
+}
+
+export interface RuleInput {
+  input: string;
+  /** The protocol key (`tcp` when absent). */
+  protocol: string;
+  /** Keys of the source CIDR blocks (a string or a list of strings). */
+  sources: readonly string[];
+  /** Rules carry a `type` (`ingress` when absent); the others are all ingress. */
+  typed: boolean;
+  /** An absent `to_port` is `from_port` (else the group's port). */
+  toFollowsFrom: boolean;
 }
 
 /** A boolean input's literal value, its default when absent, undefined when not a literal. */
@@ -36,6 +56,46 @@ function flag(options: readonly OptionOccurrence[], input: string, byDefault: bo
   const literal = options.find((option) => option.name === input)?.literal;
   return !literal ? byDefault : literal.kind === 'bool' ? literal.value : undefined;
 }
+
+/**
+ * Inputs with the value the module sets instead: `value` where another input is known to override
+ * them, an unknown value where it may (its hover stays, its value no longer counts).
+ */
+function overridden(options: readonly OptionOccurrence[], names: readonly string[], override: boolean | undefined, value: Literal): OptionOccurrence[] {
+  if (override === false) {
+    return [...options];
+  }
+  const literal: Literal = override ? value : { kind: 'expr', text: 'set by the module' };
+  return options.map((option) => (names.includes(option.name) ? { ...option, literal, literalSpan: undefined } : option));
+}
+
+/** Whether either boolean input is true: undefined when one is not a literal and the other is not true. */
+function either(options: readonly OptionOccurrence[], first: string, second: string): boolean | undefined {
+  const a = flag(options, first, false);
+  const b = flag(options, second, false);
+  return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
+}
+
+/** A string input's literal value, '' when absent, undefined when not a literal. */
+function text(options: readonly OptionOccurrence[], input: string): string | undefined {
+  const literal = options.find((option) => option.name === input)?.literal;
+  return !literal ? '' : literal.kind === 'str' ? literal.value : undefined;
+}
+
+/** A port input's literal value (a number, or a string of digits), undefined when absent or not a literal. */
+function portInput(options: readonly OptionOccurrence[], input: string): number | undefined {
+  const literal = options.find((option) => option.name === input)?.literal;
+  if (literal?.kind === 'num') {
+    return literal.value;
+  }
+  return literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
+}
+
+/** `create` and `create_security_group`, both true by default (the terraform-aws-modules spelling). */
+const CREATED_BY = [
+  { input: 'create', creates: true, byDefault: true },
+  { input: 'create_security_group', creates: true, byDefault: true },
+];
 
 /** By registry source (`namespace/name/provider`). */
 const MODULES: Record<string, RegistryModule> = {
@@ -69,6 +129,20 @@ const MODULES: Record<string, RegistryModule> = {
       perInstance: 'instances',
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },
+    // Its security group's rules default to the cluster's port: `port`, else 5432 for PostgreSQL engines
+    // and 3306 otherwise. v10 takes `security_group_ingress_rules`, v9 took `security_group_rules`.
+    securityGroup: {
+      createdBy: CREATED_BY,
+      port(options) {
+        const engine = text(options, 'engine');
+        const fallback = engine === undefined ? undefined : engine === 'aurora-postgresql' || engine === 'postgres' ? 5432 : 3306;
+        return options.some((option) => option.name === 'port') ? portInput(options, 'port') : fallback;
+      },
+      ruleInputs: [
+        { input: 'security_group_ingress_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: false, toFollowsFrom: true },
+        { input: 'security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false },
+      ],
+    },
   },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
   'terraform-aws-modules/dynamodb-table/aws': {
@@ -77,6 +151,7 @@ const MODULES: Record<string, RegistryModule> = {
       point_in_time_recovery_enabled: 'point_in_time_recovery',
       server_side_encryption_enabled: 'server_side_encryption',
       ttl_enabled: 'ttl',
+      ttl_attribute_name: 'ttl',
     },
     defaults: { billing_mode: 'PAY_PER_REQUEST', point_in_time_recovery: false, server_side_encryption: false, ttl: false, stream_enabled: false },
   },
@@ -89,6 +164,25 @@ const MODULES: Record<string, RegistryModule> = {
       const create = options.find((option) => option.norm === 'createreplicationgroup')?.literal;
       return create?.kind === 'bool' && !create.value ? 'aws_elasticache_cluster' : 'aws_elasticache_replication_group';
     },
+    effective(options) {
+      // Multi-AZ or cluster mode turns automatic failover on whatever the input says.
+      return overridden(options, ['automatic_failover_enabled'], either(options, 'multi_az_enabled', 'cluster_mode_enabled'), { kind: 'bool', value: true });
+    },
+    // Its security group's rules (`security_group_rules`) default to 11211 for Memcached, 6379 otherwise.
+    securityGroup: {
+      createdBy: CREATED_BY,
+      port(options) {
+        const engine = text(options, 'engine');
+        return engine === undefined ? undefined : engine === 'memcached' ? 11211 : 6379;
+      },
+      ruleInputs: [{ input: 'security_group_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: true, toFollowsFrom: false }],
+    },
+  },
+  // terraform-aws-elasticache v1, serverless-cache submodule.
+  'terraform-aws-modules/elasticache/aws//modules/serverless-cache': {
+    resource: 'aws_elasticache_serverless_cache',
+    renamed: { cache_name: 'name' },
+    defaults: { engine: 'redis' },
   },
   // cloudposse/elasticache-redis (v1): a replication group, or a serverless cache with `serverless_enabled`.
   // In cluster mode the module turns automatic failover on and ignores `cluster_size`. Its security group
@@ -101,25 +195,26 @@ const MODULES: Record<string, RegistryModule> = {
       return flag(options, 'serverless_enabled', false) === true ? 'aws_elasticache_serverless_cache' : 'aws_elasticache_replication_group';
     },
     effective(options) {
-      // Unless cluster mode is known to be off, failover and the node count may not be what the inputs say.
-      return flag(options, 'cluster_mode_enabled', false) === false ? [...options] : options.filter((option) => option.name !== 'automatic_failover_enabled' && option.name !== 'cluster_size');
+      // Cluster mode turns automatic failover on, and leaves the node count to the shards and replicas.
+      const clusterMode = flag(options, 'cluster_mode_enabled', false);
+      const failover = overridden(options, ['automatic_failover_enabled'], clusterMode, { kind: 'bool', value: true });
+      return overridden(failover, ['cluster_size'], clusterMode, { kind: 'expr', text: 'set by the module' });
     },
-    ingress: {
-      sources: 'allowed_cidr_blocks',
-      port: 'port',
-      defaultPort: 6379,
+    securityGroup: {
       createdBy: [
         { input: 'create_security_group', creates: true, byDefault: true },
         { input: 'use_existing_security_groups', creates: false, byDefault: false },
       ],
+      port: (options) => (options.some((option) => option.name === 'port') ? portInput(options, 'port') : 6379),
+      cidrInput: 'allowed_cidr_blocks',
     },
   },
 };
 
 /** Whether a module's own security group is created, by its inputs; undefined when an input is not a literal. */
-export function createsSecurityGroup(module: RegistryModule, options: readonly OptionOccurrence[]): boolean | undefined {
+export function createsSecurityGroup(group: ModuleSecurityGroup, options: readonly OptionOccurrence[]): boolean | undefined {
   let creates: boolean | undefined = true;
-  for (const switch_ of module.ingress?.createdBy ?? []) {
+  for (const switch_ of group.createdBy) {
     const value = flag(options, switch_.input, switch_.byDefault);
     creates = value === undefined ? undefined : creates === undefined ? undefined : creates && value === switch_.creates;
   }
@@ -188,9 +283,9 @@ export function normalizedModuleSource(source: string): string {
     value = value.slice(0, query);
   }
   value = value.replace(/^registry\.terraform\.io\//, '').replace(/\.git$/, '');
-  const github = /^(?:git::)?(?:https:\/\/)?github\.com\/(terraform-aws-modules|cloudposse)\/terraform-aws-([a-z0-9-]+)$/.exec(value);
+  const github = /^(?:git::)?(?:https:\/\/)?github\.com\/(terraform-aws-modules|cloudposse)\/terraform-aws-([a-z0-9-]+?)(?:\.git)?(\/\/[a-z0-9/-]+)?$/.exec(value);
   if (github) {
-    value = `${github[1]}/${github[2]}/aws`;
+    value = `${github[1]}/${github[2]}/aws${github[3] ?? ''}`;
   }
   return value;
 }

@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
+import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { callResult, Value } from '../values';
@@ -271,7 +272,12 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | unde
  */
 function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly PathAssignment[]): void {
   for (const path of paths) {
-    a.bindPath(tree.pathHolder(path.root, path.start), path.root, path.path, { token: path.start, expression: path.eq + 1 });
+    const binding = { token: path.start, expression: path.eq + 1 };
+    a.memberPaths.bind(a, tree.pathHolder(path.root, path.start), path.root, path.path, binding);
+    const alias = memberAlias(path.path);
+    if (alias) {
+      a.memberPaths.bind(a, 0, ALIAS_ROOT, alias, binding);
+    }
     const dict = path.key >= 0 && path.path === `${path.root}[${a.tokens.text(path.key)}]` ? tree.lookup(path.root, path.start) : undefined;
     if (dict && dict.expression >= 0) {
       const end = statementEnd(a, path.eq + 1);
@@ -284,6 +290,15 @@ function bindPaths(a: CodeAnalyzer, tree: ScopeTree<Value>, paths: readonly Path
       }
     }
   }
+}
+
+/**
+ * Starlette (FastAPI) application state: what startup code sets on `app.state` is `request.app.state`
+ * in a handler, whatever the app is called. `request.state` is per request, and not the app's.
+ */
+function memberAlias(path: string): string | undefined {
+  const match = /^(?:[A-Za-z_]\w*\.app|(?!request\.|websocket\.)[A-Za-z_]\w*)\.state\.([A-Za-z_]\w*)$/.exec(path);
+  return match ? `app.state.${match[1]}` : undefined;
 }
 
 /** The token after the statement whose value starts at `from`. */
@@ -489,5 +504,6 @@ export const python: CodeLanguage = {
   optionAt,
   requestForCall,
   typeValue,
+  memberAlias,
   otherCall,
 };
