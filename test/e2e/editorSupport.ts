@@ -27,15 +27,17 @@ export async function goToLine(page: Page, file: string, line: number, column: n
 
 /**
  * Shows the hover at the cursor (Ctrl+K Ctrl+I) until one containing `text` appears, and returns its
- * text. It asks again while none does: the hover needs the extension activated by the file.
+ * text. It asks again while none does: the hover needs the extension activated by the file (and, for
+ * what the workspace model knows, the model to have read the templates).
  */
-export async function showHover(page: Page, text: string): Promise<string> {
-  const hover = page.locator('.monaco-hover-content', { hasText: text });
-  for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+export async function showHover(page: Page, text: string, timeoutMs = 20_000): Promise<string> {
+  const hover = page.locator('.monaco-hover-content', { hasText: text }).first();
+  const deadline = Date.now() + timeoutMs;
+  while (!(await hover.isVisible()) && Date.now() < deadline) {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);
+    await hover.waitFor({ timeout: 1000 }).catch(() => undefined);
   }
-  await hover.first().waitFor({ timeout: 10_000 });
-  return (await hover.first().textContent()) ?? '';
+  await hover.waitFor({ timeout: 1000 });
+  return (await hover.textContent()) ?? '';
 }

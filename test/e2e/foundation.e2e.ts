@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openNote, runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
+import { openNote, runFromPalette, screenshot, showAwsDatabases, useWorkbench, webviewFrame } from '../harness/workbench';
 
 async function openWalkthrough(page: Page): Promise<void> {
   await runFromPalette(page, 'Welcome: Open Walkthrough...');
@@ -114,12 +114,8 @@ describe('the Getting Started walkthrough in code-server', function () {
     await openWalkthrough(page);
     await page.locator('.getting-started-step', { hasText: 'Open a note' }).first().waitFor();
     await runFromPalette(page, 'View: Close Editor');
-    // Show the Topics view (a click on the icon of the view already shown would hide the side bar).
-    const rds = page.locator('.monaco-list-row', { hasText: 'Amazon RDS' }).first();
-    if (!(await rds.isVisible())) {
-      await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
-    }
-    await rds.waitFor();
+    await showAwsDatabases(page);
+    await page.locator('.monaco-list-row', { hasText: 'Amazon RDS' }).first().waitFor();
     await openNote(page, 'Query versus Scan');
     await openWalkthrough(page);
     const steps = page.locator('.getting-started-step');

@@ -1,29 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { openNote, screenshot, setColorTheme, useWorkbench, webviewFrame } from '../harness/workbench';
+import { clickTreeRow, expandTreeRow, openNote, screenshot, setColorTheme, showAwsDatabases, useWorkbench, webviewFrame } from '../harness/workbench';
 
 describe('browsing topics and reading notes, as a person does', function () {
   const workbench = useWorkbench({ 'workbench.colorTheme': 'Default Light Modern' });
 
   it('opens a DynamoDB topic from the tree and renders its heading and table', async () => {
     const { page } = workbench();
-    const rows = page.locator('.monaco-list-row');
-    // Expand only what is collapsed: another test may have left the tree open (a click would close it).
-    const showRow = async (label: string, revealedBy: () => Promise<void>): Promise<void> => {
-      if (!(await rows.filter({ hasText: label }).first().isVisible())) {
-        await revealedBy();
-      }
-      await rows.filter({ hasText: label }).first().waitFor();
-    };
-    await showRow('Amazon DynamoDB', () => page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click());
-    await showRow('Reading and writing data', () => rows.filter({ hasText: 'Amazon DynamoDB' }).first().click());
-    await showRow('Query versus Scan', () => rows.filter({ hasText: 'Reading and writing data' }).first().click());
-    await rows.filter({ hasText: 'Query versus Scan' }).first().click();
+    await showAwsDatabases(page);
+    await expandTreeRow(page, 'Amazon DynamoDB');
+    await expandTreeRow(page, 'Reading and writing data');
+    await clickTreeRow(page, 'Query versus Scan');
     const frame = await webviewFrame(page, 'h1#note-title');
     assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
     assert.ok((await frame.locator('.note-body table').count()) > 0, 'the note has a rendered table');
     assert.equal(await frame.locator('.note-body table th', { hasText: 'Query' }).count(), 1, 'the table has its headers');
-    // The tree selection follows the open note.
-    await rows.filter({ hasText: 'Query versus Scan' }).and(page.locator('.selected')).first().waitFor();
     await screenshot(page, 'note-light');
   });
 
@@ -48,12 +38,8 @@ describe('browsing topics and reading notes, as a person does', function () {
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
 
     // A note with a seed correction shows it as a labelled callout, on screen.
-    const rows = page.locator('.monaco-list-row');
-    const fundamentals = rows.filter({ hasText: 'Fundamentals' }).first();
-    if ((await fundamentals.getAttribute('aria-expanded')) !== 'true') {
-      await fundamentals.click();
-    }
-    await rows.filter({ hasText: 'Read consistency' }).first().click();
+    await expandTreeRow(page, 'Fundamentals');
+    await clickTreeRow(page, 'Read consistency');
     const seedFrame = await webviewFrame(page, 'h1#note-title:text-is("Read consistency")');
     const callout = seedFrame.locator('blockquote.callout-seed').first();
     await callout.scrollIntoViewIfNeeded();

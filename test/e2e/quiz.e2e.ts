@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { runFromPalette, screenshot, useWorkbench } from '../harness/workbench';
+import { runFromPalette, screenshot, showAwsDatabases, useWorkbench } from '../harness/workbench';
 import { answerBox, answerItem, card, quickInput, quickTitle, quitSession, statusCounts, waitForStatus } from './quizSupport';
 
 const input = quickInput;
@@ -23,7 +23,7 @@ describe('a learner\'s first quiz session in code-server', function () {
   it('shows nothing due on a fresh install, starts today\'s review from Get Started, mixes services and sums up', async () => {
     const { page } = workbench();
     await waitForStatus(page, 0, 20);
-    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    await showAwsDatabases(page);
     const welcome = page.locator('.welcome-view-content');
     await welcome.getByRole('button', { name: 'Start a Quiz' }).click();
 

@@ -4,7 +4,7 @@
  * the server, and Running Extensions must say it did.
  */
 import * as assert from 'node:assert/strict';
-import { runFromPalette, screenshot, useWorkbench, webviewFrame } from '../harness/workbench';
+import { clickTreeRow, expandTreeRow, runFromPalette, screenshot, showAwsDatabases, useWorkbench, webviewFrame } from '../harness/workbench';
 import { openAt, showHover } from './editorSupport';
 import { answerItem, card, quitSession, startServiceQuiz, statusCounts, waitForStatus } from './quizSupport';
 
@@ -42,15 +42,14 @@ describe('the extension in the web worker extension host of code-server', functi
 
   it('shows the topics tree and opens a note from it, with its table and highlighted code', async () => {
     const { page } = workbench();
-    const rows = page.locator('.monaco-list-row');
-    await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click();
+    await showAwsDatabases(page);
     // The web worker host starts the extension after the workbench: on a loaded machine that takes a while.
     for (const service of ['Amazon RDS', 'Amazon DynamoDB', 'Amazon ElastiCache']) {
-      await rows.filter({ hasText: service }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: service }).first().waitFor({ timeout: 60_000 });
     }
-    await rows.filter({ hasText: 'Amazon DynamoDB' }).first().click();
-    await rows.filter({ hasText: 'Reading and writing data' }).first().click();
-    await rows.filter({ hasText: 'Query versus Scan' }).first().click();
+    await expandTreeRow(page, 'Amazon DynamoDB');
+    await expandTreeRow(page, 'Reading and writing data');
+    await clickTreeRow(page, 'Query versus Scan');
     const frame = await webviewFrame(page, 'h1#note-title');
     assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
     assert.ok((await frame.locator('.note-body table th', { hasText: 'Query' }).count()) > 0, 'the note has its rendered table');
@@ -74,7 +73,8 @@ describe('the extension in the web worker extension host of code-server', functi
   it('shows the design hint on hover over ScanCommand in TypeScript', async () => {
     const { page } = workbench();
     await openAt(page, 'orders-repository.ts', 8, 42);
-    const text = await showHover(page, 'Amazon DynamoDB');
+    // The web worker host analyses after the workbench has started: give it the time a loaded machine needs.
+    const text = await showHover(page, 'Amazon DynamoDB', 45_000);
     assert.match(text, /Scan/);
     assert.match(text, /Open note: Query versus Scan/);
     await screenshot(page, 'web-worker-hover');

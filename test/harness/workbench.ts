@@ -13,6 +13,8 @@ import { ensureToolchain } from './toolchain';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const VSIX_PATH = path.join(REPO_ROOT, 'aws-db-study.vsix');
+/** The AWS Databases icon of the activity bar. */
+export const VIEW_ICON = '.activitybar a.action-label[aria-label^="AWS Databases"]';
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
 /** Packages the extension unless `npm test` has just done so. */
@@ -78,7 +80,7 @@ export function useWorkbench(settings: Record<string, unknown> = {}): () => Work
     this.timeout(600_000); // The first run installs Node 24 and code-server into the cache.
     workbench = await openWorkbench(settings);
     // The palette lists our commands once the extension's contributions are loaded, as its view icon is.
-    await workbench.page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').waitFor({ timeout: 30_000 });
+    await workbench.page.locator(VIEW_ICON).waitFor({ timeout: 30_000 });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && workbench) {
@@ -142,6 +144,49 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
   // Click the entry whose label is exactly this one: "View: Close Editor" must not run "View: Close Editor Group".
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.getByText(label, { exact: true }) }).first();
   await row.click();
+}
+
+/**
+ * Shows the AWS Databases side bar with a click on its icon, as a person does, unless it is already
+ * shown: a click on the icon of the view container on screen hides the side bar instead.
+ */
+export async function showAwsDatabases(page: Page): Promise<void> {
+  const title = page.locator('.part.sidebar .title-label', { hasText: 'AWS Databases' });
+  if (!(await title.isVisible())) {
+    await page.locator(VIEW_ICON).click();
+  }
+  await title.waitFor();
+}
+
+/**
+ * Clicks the side bar's tree row labelled `label` once it has stopped moving: a tree can scroll to
+ * reveal the children of a row just expanded after they show, and a click during that scroll lands on
+ * a neighbour.
+ */
+export async function clickTreeRow(page: Page, label: string, timeoutMs = 30_000): Promise<void> {
+  const row = page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: timeoutMs });
+  // Still for three animation frames in a row (each read after a frame the page has drawn).
+  const deadline = Date.now() + timeoutMs;
+  let lastTop: number | undefined;
+  for (let stillFrames = 0; stillFrames < 3 && Date.now() < deadline; ) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+    const top = (await row.boundingBox())?.y;
+    stillFrames = top !== undefined && top === lastTop ? stillFrames + 1 : 0;
+    lastTop = top;
+  }
+  await row.click();
+  await page.locator('.part.sidebar .monaco-list-row.selected', { hasText: label }).first().waitFor();
+}
+
+/** Expands the tree row labelled `label` unless it is open already (a click would close it). */
+export async function expandTreeRow(page: Page, label: string, timeoutMs = 30_000): Promise<void> {
+  const row = page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: timeoutMs });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await clickTreeRow(page, label, timeoutMs);
+  }
+  await page.locator(`.part.sidebar .monaco-list-row[aria-expanded="true"]`, { hasText: label }).first().waitFor();
 }
 
 /** Opens a note from the palette (AWS DB: Open Note…) and waits for its panel. */
