@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { clickTreeRow, expandTreeRow, runFromPalette, screenshot, showAwsDatabases, useWorkbench, webviewFrame } from '../harness/workbench';
-import { openAt, showHover } from './editorSupport';
+import * as fs from 'node:fs';
+import { goToLine, openAt, openFromExplorer, showHover, writeSamApp } from './editorSupport';
 import { answerItem, card, quitSession, startServiceQuiz, statusCounts, waitForStatus } from './quizSupport';
 
 const IN_WEB_WORKER = {
@@ -79,5 +80,25 @@ describe('the extension in the web worker extension host of code-server', functi
     assert.match(text, /Open note: Query versus Scan/);
     await screenshot(page, 'web-worker-hover');
     await page.keyboard.press('Escape');
+  });
+
+  it('judges code with the SAM template beside it: ConsistentRead on its GSI is an error, and the hover names the index', async () => {
+    const { page } = workbench();
+    const app = writeSamApp('e2e-sam-worker', ["    IndexName: 'byCustomer',", '    ConsistentRead: true,']);
+    try {
+      await openFromExplorer(page, ['e2e-sam-worker', 'src'], 'sam-list-orders.ts');
+      await page.keyboard.press('Control+Shift+M');
+      // The workspace model reads the new template through the workspace file system, in the worker.
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamodb-workspace-consistent-read-gsi' }).first();
+      await problem.waitFor({ timeout: 60_000 });
+      assert.match((await problem.textContent()) ?? '', /global secondary index/);
+      await goToLine(page, 'sam-list-orders.ts', 9, 18);
+      const text = await showHover(page, 'global secondary index', 30_000);
+      assert.match(text, /byCustomer/);
+      await screenshot(page, 'web-worker-workspace-gsi');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
   });
 });

@@ -43,6 +43,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private folderWatchers: vscode.Disposable[] = [];
   private gitignore = new GitignoreRules();
   private started: Promise<void> | undefined;
   private changes = 0;
@@ -178,6 +179,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Folders added or removed: folder indexes (and .gitignore keys) shift, so every model is built again. */
   private async rebuild(): Promise<void> {
+    this.watchFolders();
     this.models.clear();
     this.changes++;
     this.changeEmitter.fire();
@@ -209,15 +211,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private watch(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(HINT_FILE_GLOB, false, false, true);
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
+    this.watchFolders();
     this.disposables.push(
-      watcher,
-      deletions,
-      watcher.onDidCreate(refresh),
-      watcher.onDidChange(refresh),
-      deletions.onDidDelete((uri) => this.removeUnder(uri)),
       // Unsaved edits count: the model follows what the editor shows.
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild().catch(reportFailure)),
@@ -228,6 +223,27 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  /**
+   * Watches each workspace folder with a relative pattern, which asks the file service for a watcher of
+   * its own: the web worker host gets no events for files created outside the editor from a plain glob.
+   */
+  private watchFolders(): void {
+    this.folderWatchers.forEach((disposable) => disposable.dispose());
+    this.folderWatchers = [];
+    const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, HINT_FILE_GLOB), false, false, true);
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), true, true, false);
+      this.folderWatchers.push(
+        watcher,
+        deletions,
+        watcher.onDidCreate(refresh),
+        watcher.onDidChange(refresh),
+        deletions.onDidDelete((uri) => this.removeUnder(uri)),
+      );
+    }
   }
 
   private scheduleDocument(document: vscode.TextDocument): void {
@@ -249,6 +265,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.timers.forEach((timer) => clearTimeout(timer));
+    this.folderWatchers.forEach((disposable) => disposable.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
