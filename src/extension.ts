@@ -1,29 +1,25 @@
 import * as vscode from 'vscode';
 import { registerGettingStarted } from './gettingStarted/registerGettingStarted';
 import { registerHints } from './hints/registerHints';
-import { registerNotes } from './notes/registerNotes';
-import { currentQuizInput } from './quiz/quickInput';
-import { registerQuiz } from './quiz/registerQuiz';
-import { registerTopicTree } from './tree/registerTopicTree';
-import { TopicTreeProvider } from './tree/topicTreeProvider';
+import { registerStudy, StudyApi } from './registerStudy';
 
 /** What activate() returns: read-only views into the running extension for the in-host tests. */
 export interface ExtensionTestApi {
   /** The Topics view's own provider: the rows and descriptions the view shows. */
-  topics: Pick<TopicTreeProvider, 'getChildren' | 'getTreeItem'>;
+  topics: Pick<StudyApi['topics'], 'getChildren' | 'getTreeItem'>;
   /** The quiz step on screen, if any (its title). */
-  quizInput: typeof currentQuizInput;
+  quizInput: StudyApi['quizInput'];
   /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
   globalState: vscode.Memento;
 }
 
-/** Wires each feature; the features do their own work lazily. */
+/**
+ * Registers each feature's commands, views and providers. Their work, and the code and content it
+ * needs, loads on first use (chunks.ts): activation costs about what an empty extension's does.
+ */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const gettingStarted = registerGettingStarted(context);
-  const notes = registerNotes(context);
-  context.subscriptions.push(notes.onDidShowNote(() => gettingStarted.markStudied()));
-  const tree = registerTopicTree(context, notes);
-  tree.showProgress(registerQuiz(context));
+  const study = registerStudy(context, gettingStarted.markStudied);
   registerHints(context);
-  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState };
+  return { topics: study.topics, quizInput: study.quizInput, globalState: context.globalState };
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
-import type { WorkspaceCheckSummary } from '../../../src/hints/registerHints';
+import type { WorkspaceCheckSummary } from '../../../src/hints/hintService';
 import { activateExtension, waitFor } from './helpers';
 
 // The bundled suite runs from out/test/integration; the repository root is three levels up.
