@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerGettingStarted } from './gettingStarted/registerGettingStarted';
 import { registerHints } from './hints/registerHints';
 import { registerStudy, StudyApi } from './registerStudy';

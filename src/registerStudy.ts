@@ -3,7 +3,8 @@
  * serializer and the quiz's status-bar item. Each calls into the study part (studyPart.ts), which
  * loads on the first call: activation itself unpacks no content and loads no engine.
  */
-import * as vscode from 'vscode';
+// A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
+import vscode = require('vscode');
 import { loadStudyPart } from './chunks';
 import { NOTE_PANEL_VIEW_TYPE, STUDY_COMMANDS, TOPICS_VIEW_ID } from './commands';
 import { registerQuizStatus } from './quiz/quizStatus';

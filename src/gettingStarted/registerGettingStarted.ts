@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+// A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
+import vscode = require('vscode');
 import { Commands, WELCOME_VIEW_ID } from '../commands';
 import { HINT_SAMPLE_TYPESCRIPT } from './hintSample';
 

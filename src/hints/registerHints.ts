@@ -3,7 +3,8 @@
  * the document listeners. The hint engine (hintService.ts) loads when a hint file is open, changes or
  * is hovered, or a command runs: a window without such a file never loads it.
  */
-import * as vscode from 'vscode';
+// A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
+import vscode = require('vscode');
 import { loadHintsPart } from '../chunks';
 import { Commands } from '../commands';
 import { documentKind, HINT_LANGUAGE_IDS, PATTERN_ONLY_GLOBS } from './engine/documentKinds';

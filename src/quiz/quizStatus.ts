@@ -1,12 +1,14 @@
 /**
- * The quiz's status-bar item ("3 due · 20 new"), loaded at activation. Until the study part is loaded
- * (first quiz, tree or note), its counts come from what global state holds: the summary the last full
- * count left, or, on a fresh install, the item counts the build made. No content is unpacked and no
- * log replayed at startup. A full count (the study part's quiz engine) runs when the stored figures
- * cannot tell: no summary, another setting, or reviews Settings Sync brought since the last count.
+ * The quiz's status-bar item ("3 due · 20 new"), registered at activation and counted just after it.
+ * Until the study part is loaded (first quiz, tree or note), its counts come from what global state
+ * holds: the summary the last full count left, or, on a fresh install, the item counts the build made.
+ * No content is unpacked and no log replayed for it. A full count (the study part's quiz engine) runs
+ * when the stored figures cannot tell: no summary, another setting, or reviews Settings Sync brought
+ * since the last count.
  */
 import quizItemCounts from 'aws-db-study:quiz-counts';
-import * as vscode from 'vscode';
+// A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
+import vscode = require('vscode');
 import { Commands } from '../commands';
 import { DueCounts, nextDayStart } from './dueCounts';
 import { hasNoProgress, SYNCED_KEYS, syncedProgressMark } from './progressKeys';
@@ -90,22 +92,9 @@ export class QuizStatus implements vscode.Disposable {
     }
   }
 
-  /**
-   * At activation: the stored counts, as they are. Whether Settings Sync changed the logs since is
-   * checked just after activation (it hashes them), and a full count follows if it did.
-   */
-  start(): void {
-    const shown = this.countFromStore(false);
-    setTimeout(() => {
-      if (!shown || !this.countFromStore(true)) {
-        this.fullCount();
-      }
-    }, 0);
-  }
-
   /** Counts again: with the engine once the study part is loaded, otherwise from the store when that can tell. */
   refresh(): void {
-    if (this.engineChanged || !this.countFromStore(true)) {
+    if (this.engineChanged || !this.countFromStore()) {
       this.fullCount();
     }
   }
@@ -117,8 +106,11 @@ export class QuizStatus implements vscode.Disposable {
     this.engineChanged?.();
   }
 
-  /** Shows the counts that global state gives without the engine; false when only a full count can tell. */
-  private countFromStore(checkSync: boolean): boolean {
+  /**
+   * Shows the counts that global state gives without the engine; false when only a full count can
+   * tell. It hashes the synced logs to see whether Settings Sync changed them since the last count.
+   */
+  private countFromStore(): boolean {
     const settings = readQuizSettings();
     const now = Date.now();
     if (hasNoProgress(this.memento)) {
@@ -129,7 +121,7 @@ export class QuizStatus implements vscode.Disposable {
     }
     const summary = readStartupSummary(this.memento.get(SUMMARY_KEY));
     const counts = countsFromSummary(summary, now, settings.dailyNewLimit, settings.includeAskInterviewer);
-    if (!summary || !counts || (checkSync && summary.mark !== syncedProgressMark(this.memento))) {
+    if (!summary || !counts || summary.mark !== syncedProgressMark(this.memento)) {
       return false;
     }
     this.show(counts);
@@ -164,6 +156,7 @@ export function registerQuizStatus(context: vscode.ExtensionContext, loadEngine:
       }
     }),
   );
-  status.start();
+  // The first count waits until activation is over: nothing needs it before.
+  setTimeout(() => status.refresh(), 0);
   return status;
 }
