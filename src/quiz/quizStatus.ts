@@ -13,7 +13,7 @@ import { Commands } from '../commands';
 import { DueCounts, nextDayStart } from './dueCounts';
 import { hasNoProgress, SYNCED_KEYS, syncedProgressMark } from './progressKeys';
 import { QuizSettings, sanitizeQuizSettings } from './quizSettings';
-import { countsFromSummary, readStartupSummary } from './quizSummary';
+import { countsFromSummary, freshInstallCounts, readStartupSummary } from './quizSummary';
 
 /** The last full count's summary, in this machine's global state (see quizSummary.ts). */
 export const SUMMARY_KEY = 'awsDbStudy.quiz.summary';
@@ -115,7 +115,7 @@ export class QuizStatus implements vscode.Disposable {
     const now = Date.now();
     if (hasNoProgress(this.memento)) {
       const eligible = settings.includeAskInterviewer ? quizItemCounts.withAskInterviewer : quizItemCounts.withoutAskInterviewer;
-      this.show({ due: 0, fresh: Math.min(eligible, settings.dailyNewLimit) });
+      this.show(freshInstallCounts(eligible, settings.dailyNewLimit));
       this.schedule(nextDayStart(now));
       return true;
     }

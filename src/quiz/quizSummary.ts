@@ -62,4 +62,9 @@ export function countsFromSummary(raw: unknown, now: number, dailyNewLimit: numb
   return { due, fresh: Math.max(0, Math.min(summary.unseen, dailyNewLimit - introduced)) };
 }
 
+/** A fresh install's counts (nothing graded, nothing synced): every eligible item is new, up to the daily limit. */
+export function freshInstallCounts(eligibleItems: number, dailyNewLimit: number): DueCounts {
+  return { due: 0, fresh: Math.max(0, Math.min(eligibleItems, dailyNewLimit)) };
+}
+
 /** One answer of a session: the item and its grade (multiple choice: 3 right, 1 wrong). */
