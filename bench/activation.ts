@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/harness/browser';
 import { codeServerEnv, startCodeServer } from '../test/harness/codeServer';
-import { ensureToolchain } from '../test/harness/toolchain';
+import { CODE_SERVER_VERSION, ensureToolchain } from '../test/harness/toolchain';
 import { VSIX_PATH } from '../test/harness/workbench';
 import { BASELINE_ID, BASELINE_NAME, BASELINE_STATUS_TEXT, packageBaseline } from './activation/baseline';
 import { ActivationRow, openRunningExtensions, readActivation } from './activation/runningExtensions';
@@ -82,6 +82,11 @@ async function oneWindow(browser: Browser, host: Host, workspace: string, extens
   }
 }
 
+/** Other processes share the cores: the 1, 5 and 15 minute load averages say how much. */
+function loadAverage(): string {
+  return os.loadavg().map((load) => load.toFixed(1)).join(' / ');
+}
+
 function sorted(values: number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
@@ -130,7 +135,8 @@ async function main(): Promise<void> {
       stdio: 'pipe',
     });
     const workspaces = makeWorkspaces(root);
-    process.stdout.write(`activation as Running Extensions shows it, ${WINDOWS} fresh windows each; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), code-server ${toolchain.codeServerBin.match(/code-server-([\d.]+)/)?.[1] ?? ''}\n`);
+    const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), code-server ${CODE_SERVER_VERSION}`;
+    process.stdout.write(`activation as Running Extensions shows it, ${WINDOWS} fresh windows each; ${machine}; load average ${loadAverage()}\n`);
     for (const host of HOSTS) {
       for (const workspace of WORKSPACES) {
         const runs: Run[] = [];
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
         const baseline = runs.map((run) => run.baseline.ms);
         // Date.now() resolution: a baseline median of 0 ms is taken as 1 ms.
         const ratio = median(ours) / Math.max(1, median(baseline));
+        process.stdout.write(`  load average now ${loadAverage()}\n`);
         const ok = ratio <= GOAL_RATIO;
         failed ||= !ok;
         process.stdout.write(`  ours     ${distribution(ours)}\n  baseline ${distribution(baseline)}\n`);

@@ -22,7 +22,10 @@ class WelcomeProvider implements vscode.TreeDataProvider<never> {
 
 export function registerGettingStarted(context: vscode.ExtensionContext): GettingStartedApi {
   const setContext = (studied: boolean): void => void vscode.commands.executeCommand('setContext', STUDIED_KEY, studied);
-  setContext(context.globalState.get<boolean>(STUDIED_KEY, false));
+  // An unset context key is false already: only a learner who has studied needs it set.
+  if (context.globalState.get<boolean>(STUDIED_KEY, false)) {
+    setContext(true);
+  }
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(WELCOME_VIEW_ID, new WelcomeProvider()),
     vscode.commands.registerCommand(Commands.tryDesignHints, async () => {

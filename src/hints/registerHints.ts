@@ -1,7 +1,8 @@
 /**
- * What activation registers for the design hints: the hover and quick-fix providers, the commands and
- * the document listeners. The hint engine (hintService.ts) loads when a hint file is open, changes or
- * is hovered, or a command runs: a window without such a file never loads it.
+ * What activation registers for the design hints: their commands, and a watch for the first hint file
+ * (open at activation, or opened later). That first file, or a hint command, starts the rest: the hint
+ * engine (hintService.ts, loaded then), the hover and quick-fix providers and the document listeners.
+ * A window without such a file never loads the engine nor registers a provider.
  */
 // A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
 import vscode = require('vscode');
@@ -18,30 +19,34 @@ function isHintDocument(document: vscode.TextDocument): boolean {
   return documentKind(document.languageId, document.fileName) !== undefined;
 }
 
-export function registerHints(context: vscode.ExtensionContext): void {
+/** Loads the engine and registers what the editor asks it through; returns the service. */
+function startHints(context: vscode.ExtensionContext): HintService {
   const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  let loaded: HintService | undefined;
-  const service = (): HintService => (loaded ??= new (loadHintsPart().HintService)(diagnostics));
-  /** Diagnostics for the hint files already open (at activation, or when the settings change). */
-  const checkOpenDocuments = (): void => {
-    if (loaded || vscode.workspace.textDocuments.some(isHintDocument)) {
-      service().refreshOpenDocuments();
-    }
-  };
+  const service = new (loadHintsPart().HintService)(diagnostics);
   context.subscriptions.push(
     diagnostics,
-    { dispose: () => loaded?.dispose() },
-    vscode.window.onDidChangeActiveTextEditor(() => loaded?.skipped.refreshStatus()),
-    vscode.languages.registerHoverProvider(HINT_SELECTOR, { provideHover: (document, position) => service().provideHover(document, position) }),
-    vscode.languages.registerCodeActionsProvider(
-      HINT_SELECTOR,
-      {
-        // Asked on every cursor move: only our own diagnostics have actions, and they exist only once the engine runs.
-        provideCodeActions: (document, range, actionContext) =>
-          actionContext.diagnostics.some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE) ? service().provideCodeActions(document, range, actionContext) : [],
-      },
-      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
-    ),
+    service,
+    vscode.window.onDidChangeActiveTextEditor(() => service.skipped.refreshStatus()),
+    vscode.languages.registerHoverProvider(HINT_SELECTOR, service),
+    vscode.languages.registerCodeActionsProvider(HINT_SELECTOR, service, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.workspace.onDidChangeTextDocument((event) => service.scheduleUpdate(event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      service.forget(document);
+      diagnostics.delete(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(HINTS_SECTION)) {
+        service.reloadSettings();
+      }
+    }),
+  );
+  return service;
+}
+
+export function registerHints(context: vscode.ExtensionContext): void {
+  let started: HintService | undefined;
+  const service = (): HintService => (started ??= startHints(context));
+  context.subscriptions.push(
     vscode.commands.registerCommand(Commands.checkWorkspace, () => service().checkWorkspace()),
     vscode.commands.registerCommand(Commands.disableHintRule, (ruleId?: unknown, where?: unknown) => service().disableRule(ruleId, where)),
     vscode.commands.registerCommand(Commands.enableHintRule, (ruleId?: unknown) => service().enableRule(ruleId)),
@@ -50,25 +55,11 @@ export function registerHints(context: vscode.ExtensionContext): void {
         service().scheduleUpdate(document);
       }
     }),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (isHintDocument(event.document)) {
-        service().scheduleUpdate(event.document);
-      }
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      loaded?.forget(document);
-      diagnostics.delete(document.uri);
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(HINTS_SECTION)) {
-        if (loaded) {
-          loaded.reloadSettings();
-        } else {
-          checkOpenDocuments();
-        }
-      }
-    }),
   );
-  // Documents already open when the extension activates; deferred so activation stays cheap.
-  setTimeout(checkOpenDocuments, 0);
+  // Hint files already open when the extension activates; looked for once activation is over.
+  setTimeout(() => {
+    if (started || vscode.workspace.textDocuments.some(isHintDocument)) {
+      service().refreshOpenDocuments();
+    }
+  }, 0);
 }

@@ -138,9 +138,8 @@ export class QuizStatus implements vscode.Disposable {
   }
 }
 
-/** Registers the synced keys, shows the counts and keeps them current; `loadEngine` loads the study part. */
+/** Shows the counts and keeps them current, and registers the synced keys; `loadEngine` loads the study part. */
 export function registerQuizStatus(context: vscode.ExtensionContext, loadEngine: () => void): QuizStatus {
-  context.globalState.setKeysForSync([...SYNCED_KEYS]);
   const status = new QuizStatus(context.globalState, loadEngine);
   context.subscriptions.push(
     status,
@@ -156,7 +155,10 @@ export function registerQuizStatus(context: vscode.ExtensionContext, loadEngine:
       }
     }),
   );
-  // The first count waits until activation is over: nothing needs it before.
-  setTimeout(() => status.refresh(), 0);
+  // The synced keys and the first count wait until activation is over: nothing needs them before.
+  setTimeout(() => {
+    context.globalState.setKeysForSync([...SYNCED_KEYS]);
+    status.refresh();
+  }, 0);
   return status;
 }
