@@ -87,6 +87,16 @@ function loadAverage(): string {
   return os.loadavg().map((load) => load.toFixed(1)).join(' / ');
 }
 
+/** A window that could not be read (a stalled workbench on a loaded machine) is replaced by a fresh one, once. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    process.stdout.write(`  (a window failed and is replaced: ${String(error).split('\n')[0]})\n`);
+    return run();
+  }
+}
+
 function sorted(values: number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
@@ -143,7 +153,7 @@ async function main(): Promise<void> {
         const label = `${host} host, ${workspace === 'empty' ? 'empty folder' : '.tf + .ts folder'}`;
         process.stdout.write(`\n${label}\n`);
         for (let window = 1; window <= WINDOWS; window++) {
-          const run = await oneWindow(browser, host, workspaces[workspace], extensionsDir);
+          const run = await withRetry(() => oneWindow(browser, host, workspaces[workspace], extensionsDir));
           runs.push(run);
           process.stdout.write(
             `  window ${window}: ours ${String(run.ours.ms).padStart(4)} ms (${reasonOf(run.ours)})  baseline ${String(run.baseline.ms).padStart(4)} ms (${reasonOf(run.baseline)})\n`,

@@ -29,23 +29,33 @@ async function hasFigure(page: Page, displayName: string): Promise<boolean> {
   return (await row.count()) > 0 && FIGURE.test((await row.locator('.activation-time').textContent()) ?? '');
 }
 
+/** The name on the list's focused row, if a row has focus. */
+async function focusedName(page: Page): Promise<string | undefined> {
+  const focused = page.locator(`${ROWS}.focused .name`);
+  return (await focused.count()) > 0 ? ((await focused.first().textContent()) ?? undefined) : undefined;
+}
+
 /**
  * Scrolls the list (it draws only the rows in view, slowest first) until the row of `displayName`
  * is drawn with a finished activation. False when the list's end comes first.
  */
 async function scrollToRow(page: Page, displayName: string): Promise<boolean> {
-  // Keyboard navigation scrolls the list: focus it through a row that is in view.
-  const focused = page.locator(`${ROWS}.focused .name`);
-  await ((await focused.count()) > 0 ? focused : page.locator(`${ROWS} .name`).first()).click();
-  await page.keyboard.press('Home');
+  let atTop = false;
   for (let step = 0; step < 50; step++) {
     if (await hasFigure(page, displayName)) {
       await rowOf(page, displayName).scrollIntoViewIfNeeded();
       return true;
     }
-    const last = await page.locator(`${ROWS}.focused .name`).textContent();
+    const before = await focusedName(page);
+    if (before === undefined || !atTop) {
+      // Keyboard navigation scrolls the list: focus it, then start from the top.
+      await page.locator('.runtime-extensions-editor .monaco-list').first().focus();
+      await page.keyboard.press('Home');
+      atTop = true;
+      continue;
+    }
     await page.keyboard.press('PageDown');
-    if ((await page.locator(`${ROWS}.focused .name`).textContent()) === last) {
+    if ((await focusedName(page)) === before) {
       return hasFigure(page, displayName);
     }
   }

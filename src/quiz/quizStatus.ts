@@ -138,8 +138,9 @@ export class QuizStatus implements vscode.Disposable {
   }
 }
 
-/** Shows the counts and keeps them current, and registers the synced keys; `loadEngine` loads the study part. */
+/** Registers the synced keys, shows the counts and keeps them current; `loadEngine` loads the study part. */
 export function registerQuizStatus(context: vscode.ExtensionContext, loadEngine: () => void): QuizStatus {
+  context.globalState.setKeysForSync([...SYNCED_KEYS]);
   const status = new QuizStatus(context.globalState, loadEngine);
   context.subscriptions.push(
     status,
@@ -155,10 +156,7 @@ export function registerQuizStatus(context: vscode.ExtensionContext, loadEngine:
       }
     }),
   );
-  // The synced keys and the first count wait until activation is over: nothing needs them before.
-  setTimeout(() => {
-    context.globalState.setKeysForSync([...SYNCED_KEYS]);
-    status.refresh();
-  }, 0);
+  // The first count waits until activation is over: nothing needs it before.
+  setTimeout(() => status.refresh(), 0);
   return status;
 }
