@@ -26,13 +26,15 @@ function rowOf(page: Page, displayName: string): Locator {
 
 async function hasFigure(page: Page, displayName: string): Promise<boolean> {
   const row = rowOf(page, displayName);
-  return (await row.count()) > 0 && FIGURE.test((await row.locator('.activation-time').textContent()) ?? '');
+  // The list redraws its rows as it scrolls: a row can go between finding it and reading it.
+  const text = (await row.count()) > 0 ? await row.locator('.activation-time').textContent({ timeout: 2_000 }).catch(() => '') : '';
+  return FIGURE.test(text ?? '');
 }
 
 /** The name on the list's focused row, if a row has focus. */
 async function focusedName(page: Page): Promise<string | undefined> {
   const focused = page.locator(`${ROWS}.focused .name`);
-  return (await focused.count()) > 0 ? ((await focused.first().textContent()) ?? undefined) : undefined;
+  return (await focused.count()) > 0 ? ((await focused.first().textContent({ timeout: 2_000 }).catch(() => null)) ?? undefined) : undefined;
 }
 
 /**
