@@ -18,7 +18,7 @@ const QUIZ_COUNTS_MODULE = 'aws-db-study:quiz-counts';
 
 /** Loads the TypeScript content compiler by bundling it for Node first. */
 async function loadCompiler() {
-  const outfile = path.resolve('out/tools/compileContent.mjs');
+  const outfile = path.resolve('out/tools/buildModules.mjs');
   await esbuild.build({
     entryPoints: ['src/content/compiler/buildModules.ts'],
     outfile,
