@@ -14,12 +14,13 @@ const cliOnly = process.argv.includes('--cli');
 const contentRoot = path.resolve('content');
 const CONTENT_MODULE = 'aws-db-study:content';
 const HINT_RULES_MODULE = 'aws-db-study:hint-rules';
+const QUIZ_COUNTS_MODULE = 'aws-db-study:quiz-counts';
 
 /** Loads the TypeScript content compiler by bundling it for Node first. */
 async function loadCompiler() {
-  const outfile = path.resolve('out/tools/compileContent.mjs');
+  const outfile = path.resolve('out/tools/buildModules.mjs');
   await esbuild.build({
-    entryPoints: ['src/content/compiler/compileContent.ts'],
+    entryPoints: ['src/content/compiler/buildModules.ts'],
     outfile,
     bundle: true,
     platform: 'node',
@@ -75,6 +76,63 @@ function contentPlugin(compiler, encoding) {
         const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(packed.toString('base64'))};\nexport default () => JSON.parse(unpack(packed));`;
         return { contents, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
       });
+      // A few figures counted from the catalog here, so that activation shows them without unpacking it.
+      build.onResolve({ filter: new RegExp(`^${QUIZ_COUNTS_MODULE}$`) }, () => ({ path: QUIZ_COUNTS_MODULE, namespace: 'quiz-counts' }));
+      build.onLoad({ filter: /.*/, namespace: 'quiz-counts' }, () => {
+        const { catalog, errors } = compiler.compileContent(contentRoot);
+        const watchFiles = compiler.contentFiles(contentRoot);
+        if (errors.length > 0) {
+          return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
+        }
+        return { contents: `export default ${JSON.stringify(compiler.quizItemCounts(catalog))};`, loader: 'js', watchFiles };
+      });
+    },
+  };
+}
+
+/** The modules src/chunks.ts requires on first use, each the entry of a part. */
+const CHUNKS_MODULE = path.resolve('src/chunks.ts');
+const PARTS = { './hints/hintsPart': 'hints', './studyPart': 'study' };
+const PART_REQUEST = /^\.\/(hints\/hintsPart|studyPart)$/;
+
+/**
+ * The Node build's parts: the Node host loads them from files of their own (dist/hints.js,
+ * dist/study.js) on first use, so that activation reads and compiles only dist/extension.js.
+ */
+const nodeParts = {
+  name: 'aws-db-study-node-parts',
+  setup(build) {
+    build.onResolve({ filter: PART_REQUEST }, (args) =>
+      path.resolve(args.importer) === CHUNKS_MODULE ? { path: `./${PARTS[args.path]}.js`, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * The web build is one file: a web worker host loads one script. Each part is bundled on its own
+ * first, then embedded as a CommonJS module, whose code esbuild keeps inside the closure that runs on
+ * the first require. Bundled as ES modules, the parts' functions would be hoisted to the file's top
+ * level, and the worker would create every one of them when it evaluates the file at activation.
+ */
+function browserParts(partOptions) {
+  return {
+    name: 'aws-db-study-browser-parts',
+    setup(build) {
+      build.onResolve({ filter: PART_REQUEST }, (args) =>
+        path.resolve(args.importer) === CHUNKS_MODULE ? { path: PARTS[args.path], namespace: 'browser-part', pluginData: args.path } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'browser-part' }, async (args) => {
+        const part = await esbuild.build({
+          ...partOptions,
+          entryPoints: [path.resolve('src', `${args.pluginData}.ts`)],
+          write: false,
+          metafile: true,
+          sourcemap: false,
+          logLevel: 'warning',
+        });
+        const watchFiles = Object.keys(part.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.resolve(input));
+        return { contents: part.outputFiles[0].text, loader: 'js', resolveDir: path.resolve('src'), watchFiles };
+      });
     },
   };
 }
@@ -91,12 +149,28 @@ const shared = {
   alias: { entities: './src/notes/markdownEntities.ts' },
 };
 
+const browserExtension = { ...shared, plugins: [contentPlugin(compiler, 'deflate')], platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] };
+
 // The aws-db-hints command line, an npm package of its own (packages/cli); not shipped in the .vsix.
 const cliBuild = { ...shared, sourcemap: false, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'packages/cli/dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } };
 
 const builds = cliOnly ? [cliBuild] : [
-  { ...shared, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...shared, plugins: [contentPlugin(compiler, 'deflate')], entryPoints: ['src/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  {
+    ...shared,
+    plugins: [contentPlugin(compiler, 'brotli'), nodeParts],
+    entryPoints: { extension: 'src/extension.ts', hints: 'src/hints/hintsPart.ts', study: 'src/studyPart.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...browserExtension,
+    plugins: [...browserExtension.plugins, browserParts(browserExtension)],
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/browser/extension.js',
+  },
   { ...shared, entryPoints: ['media/src/note.ts'], outfile: 'dist/webview/note.js', platform: 'browser', format: 'iife', target: 'es2022' },
   cliBuild,
   { ...shared, entryPoints: ['media/src/quizCard.ts'], outfile: 'dist/webview/quizCard.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -126,8 +200,8 @@ if (watch) {
   // The package carries the project's license; one copy lives in the repository.
   fs.copyFileSync('LICENSE', 'packages/cli/LICENSE');
 } else {
-  const [node] = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
-  // What each input adds to dist/extension.js, for `npm run bench`.
+  const [node, browser] = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  // What each input adds to each output, for the bundle budgets (scripts/bundleBudgets.ts).
   fs.mkdirSync('out', { recursive: true });
-  fs.writeFileSync('out/extension-meta.json', JSON.stringify(node.metafile));
+  fs.writeFileSync('out/bundle-meta.json', JSON.stringify({ node: node.metafile, browser: browser.metafile }));
 }

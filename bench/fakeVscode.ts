@@ -37,6 +37,8 @@ export function installFakeVscode(): void {
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = loader._load;
   const fake = Object.fromEntries(API_NAMES.map((name) => [name, inert()]));
+  // Status-bar text is built from translated strings at activation.
+  fake.l10n = { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)])) };
   loader._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? fake : original.call(this, request, ...rest);
   };

@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints each figure beside its BRIEF §8 budget and a baseline measured in the same run.
- * Run after a production build (the npm script does both).
+ * Run after `npm run package` (the npm script does it): the bundle figures read the .vsix and the build's metafile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileContent } from '../src/content/compiler/compileContent';
+import { bundleFigures } from '../scripts/bundleBudgets';
 import { fakeContext, installFakeVscode } from './fakeVscode';
 import { measureNoteRendering } from './notes';
 
@@ -63,22 +64,13 @@ function activationFigures(): Figure[] {
 }
 
 function sizeFigures(): Figure[] {
-  const size = (file: string): number => fs.statSync(path.join(root, file)).size;
-  const node = size('dist/extension.js');
-  const browser = size('dist/browser/extension.js');
-  const vsixFile = 'aws-db-study.vsix';
-  const figures: Figure[] = [
-    { name: 'dist/extension.js', value: `${(node / KB).toFixed(0)} KB`, budget: '< 400 KB', ok: node < 400 * KB, baseline: `${((node / (400 * KB)) * 100).toFixed(0)}% of budget` },
-    // The web build carries deflate (fflate) instead of Node's Brotli: larger, and outside the §8 budget.
-    { name: 'dist/browser/extension.js', value: `${(browser / KB).toFixed(0)} KB`, budget: 'informational', ok: true, baseline: `${(browser / node).toFixed(2)}x the Node bundle` },
-  ];
-  if (fs.existsSync(path.join(root, vsixFile))) {
-    const vsix = size(vsixFile);
-    figures.push({ name: vsixFile, value: `${(vsix / KB).toFixed(0)} KB`, budget: '< 1024 KB', ok: vsix < 1024 * KB, baseline: `${((vsix / (1024 * KB)) * 100).toFixed(0)}% of budget` });
-  } else {
-    figures.push({ name: vsixFile, value: 'not built', budget: '< 1024 KB', ok: false, baseline: 'run npm run package' });
-  }
-  return figures;
+  return bundleFigures().map((figure) => ({
+    name: figure.name,
+    value: `${(figure.bytes / KB).toFixed(0)} KB`,
+    budget: `< ${figure.budget / KB} KB`,
+    ok: figure.bytes < figure.budget,
+    baseline: `${((figure.bytes / figure.budget) * 100).toFixed(0)}% of budget`,
+  }));
 }
 
 function noteFigures(): Figure[] {

@@ -1,34 +1,28 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerGettingStarted } from './gettingStarted/registerGettingStarted';
-import { registerHints } from './hints/registerHints';
-import { registerWorkspaceModel, WorkspaceIndex } from './hints/workspace/workspaceIndex';
-import { registerNotes } from './notes/registerNotes';
-import { currentQuizInput } from './quiz/quickInput';
-import { registerQuiz } from './quiz/registerQuiz';
-import { registerTopicTree } from './tree/registerTopicTree';
-import { TopicTreeProvider } from './tree/topicTreeProvider';
+import { registerHints, WorkspaceAccess } from './hints/registerHints';
+import { registerStudy, StudyApi } from './registerStudy';
 
 /** What activate() returns: read-only views into the running extension for the in-host tests. */
 export interface ExtensionTestApi {
   /** The Topics view's own provider: the rows and descriptions the view shows. */
-  topics: Pick<TopicTreeProvider, 'getChildren' | 'getTreeItem'>;
+  topics: Pick<StudyApi['topics'], 'getChildren' | 'getTreeItem'>;
   /** The quiz step on screen, if any (its title). */
-  quizInput: typeof currentQuizInput;
+  quizInput: StudyApi['quizInput'];
   /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
   globalState: vscode.Memento;
   /** The workspace model: tests wait for its first build and read what a document is judged in. */
-  workspace: Pick<WorkspaceIndex, 'ensureStarted' | 'documentWorkspace' | 'onDidChange'>;
+  workspace: Pick<WorkspaceAccess, 'ensureStarted' | 'documentWorkspace' | 'onDidChange'>;
 }
 
-/** Wires each feature; the features do their own work lazily. */
+/**
+ * Registers each feature's commands, views and providers. Their work, and the code and content it
+ * needs, loads after activation or on first use (chunks.ts): activation costs about what an empty
+ * extension's does.
+ */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const gettingStarted = registerGettingStarted(context);
-  const notes = registerNotes(context);
-  context.subscriptions.push(notes.onDidShowNote(() => gettingStarted.markStudied()));
-  const tree = registerTopicTree(context, notes);
-  tree.showProgress(registerQuiz(context));
-  const workspace = registerWorkspaceModel(context);
-  registerHints(context, workspace);
-  tree.showWorkspace(workspace);
-  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState, workspace };
+  const hints = registerHints(context);
+  const study = registerStudy(context, { markStudied: gettingStarted.markStudied, workspace: hints.workspace });
+  return { topics: study.topics, quizInput: study.quizInput, globalState: context.globalState, workspace: hints.workspace };
 }

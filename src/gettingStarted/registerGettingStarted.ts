@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
-import { Commands, WELCOME_VIEW_ID } from '../commands';
+// A plain require, run at activation: `import * as` makes esbuild copy every API name onto a new object.
+import vscode = require('vscode');
+import { Commands } from '../commands';
 import { HINT_SAMPLE_TYPESCRIPT } from './hintSample';
 
 const STUDIED_KEY = 'awsDbStudy.hasStudied';
@@ -9,21 +10,14 @@ export interface GettingStartedApi {
   markStudied(): void;
 }
 
-/** An always-empty tree: VS Code shows the view's welcome content (package.json viewsWelcome) instead. */
-class WelcomeProvider implements vscode.TreeDataProvider<never> {
-  getTreeItem(): vscode.TreeItem {
-    throw new Error('the welcome view has no items');
-  }
-  getChildren(): never[] {
-    return [];
-  }
-}
-
 export function registerGettingStarted(context: vscode.ExtensionContext): GettingStartedApi {
   const setContext = (studied: boolean): void => void vscode.commands.executeCommand('setContext', STUDIED_KEY, studied);
-  setContext(context.globalState.get<boolean>(STUDIED_KEY, false));
+  // An unset context key is false already: only a learner who has studied needs it set.
+  if (context.globalState.get<boolean>(STUDIED_KEY, false)) {
+    setContext(true);
+  }
+  // The Get Started view (package.json) has no provider: without one, VS Code shows its viewsWelcome content.
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider(WELCOME_VIEW_ID, new WelcomeProvider()),
     vscode.commands.registerCommand(Commands.tryDesignHints, async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: HINT_SAMPLE_TYPESCRIPT });
       await vscode.window.showTextDocument(document, { preview: false });

@@ -6,7 +6,7 @@ import { QuizDeps, t } from './quizSession';
 import { QuizStatistics, quizStatistics } from './quizStats';
 import { exportProgress, ImportError, parseProgressFile } from './progressLog';
 import { MAX_IMPORT_BYTES } from './quizState';
-import { formatDueCounts } from './startQuiz';
+import { formatDueCounts } from './quizStatus';
 import { pick } from './quickInput';
 
 function serviceGroups(deps: QuizDeps, items: readonly QuizItem[]): Array<{ serviceId: string; title: string; ids: string[] }> {

@@ -23,18 +23,9 @@
  * its slot (a slot claimed by two machines before they synced, or a newer version's state winning),
  * it writes its slot again from that copy, so nothing it recorded is lost.
  */
+import { LEGACY_STATE_KEY, OWN_LOG_KEY, OWN_SLOT_KEY, SLOT_COUNT, SLOT_KEYS } from './progressKeys';
 import { emptyLog, logFromState, MachineLog, readMachineLog } from './progressLog';
 import { loadState } from './quizState';
-
-/** The single key of versions before the per-machine logs; still read (older versions may write it), never written. */
-export const LEGACY_STATE_KEY = 'awsDbStudy.quiz.progress';
-export const SLOT_COUNT = 16;
-export const SLOT_KEYS: readonly string[] = Array.from({ length: SLOT_COUNT }, (_unused, index) => `awsDbStudy.quiz.log.${index}`);
-/** The keys registered for Settings Sync, the same on every machine and in every version. */
-export const SYNCED_KEYS: readonly string[] = [...SLOT_KEYS, LEGACY_STATE_KEY];
-/** This machine's own log and the slot it writes (not synced). */
-export const OWN_LOG_KEY = 'awsDbStudy.quiz.ownLog';
-export const OWN_SLOT_KEY = 'awsDbStudy.quiz.ownSlot';
 
 export interface KeyValueStore {
   get(key: string): unknown;

@@ -3,6 +3,7 @@
  * the storage are injected, so that tests drive weeks of reviews in milliseconds.
  */
 import { createEmptyCard, FSRS, fsrs, generatorParameters, Grade, State } from 'ts-fsrs';
+import { DueCounts, nextDayStart, startOfDay } from './dueCounts';
 import { toFsrsCard } from './fsrsCards';
 import { combinedLog, MachineLog, mergeLogs, ReplayCache, Scheduler, withLog, withReset, withReview } from './progressLog';
 import { GradeValue, ItemProgress, QuizState } from './quizState';
@@ -36,29 +37,8 @@ export interface ProgressSummary {
   fresh: number;
 }
 
-/** The one meaning of "due" the status bar, tree, picker and statistics share: "3 due · 20 new". */
-export interface DueCounts {
-  /** Graded before and due now. */
-  due: number;
-  /** Never-graded items today's review would bring: the unseen ones, up to today's new-item limit. */
-  fresh: number;
-}
-
 export const GRADES: readonly GradeValue[] = [1, 2, 3, 4];
 export const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Local midnight at the start of `time`'s day: "today" is the learner's day, not UTC's. */
-export function startOfDay(time: number): number {
-  const date = new Date(time);
-  date.setHours(0, 0, 0, 0);
-  return date.getTime();
-}
-
-export function nextDayStart(time: number): number {
-  const date = new Date(startOfDay(time));
-  date.setDate(date.getDate() + 1);
-  return date.getTime();
-}
 
 export class QuizEngine {
   private readonly listeners = new Set<() => void>();

@@ -1,5 +1,6 @@
 /** Quiz statistics from the saved progress. Pure, so that each figure is unit-tested with a fake clock. */
-import { nextDayStart, ProgressSummary, QuizEngine, startOfDay, DAY_MS } from './quizEngine';
+import { nextDayStart, startOfDay } from './dueCounts';
+import { DAY_MS, ProgressSummary, QuizEngine } from './quizEngine';
 
 export const UPCOMING_DAYS = 7;
 export const RETENTION_WINDOW_DAYS = 30;

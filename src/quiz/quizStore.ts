@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SYNCED_KEYS, SyncedProgressStore, UnreadableValue } from './progressStore';
+import { SyncedProgressStore, UnreadableValue } from './progressStore';
 
 /** Unreadable values saved aside, newest last, in this machine's (unsynced) global state as well as in files. */
 export const UNREADABLE_KEY = 'awsDbStudy.quiz.unreadable';
@@ -7,11 +7,10 @@ const MAX_KEPT_ASIDE = 5;
 
 /**
  * Quiz progress in `globalState`, merged across machines by Settings Sync (the design and why it works
- * are in progressStore.ts). This adapter registers the synced keys, keeps unreadable values aside in a
- * file under the extension's global storage, and says so.
+ * are in progressStore.ts). This adapter keeps unreadable values aside in a file under the extension's
+ * global storage, and says so. Activation registers the synced keys (quizStatus.ts).
  */
 export function createProgressStore(context: vscode.ExtensionContext, machineId: string = vscode.env.machineId): SyncedProgressStore {
-  context.globalState.setKeysForSync([...SYNCED_KEYS]);
   let newerReported = false;
   return new SyncedProgressStore(context.globalState, machineId, {
     saveAside: (value) => saveAside(context, value),

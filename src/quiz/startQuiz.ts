@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { formatInterval } from './cardHtml';
-import { DueCounts } from './quizEngine';
 import { itemsInScope, QuizItem, QuizScope, scopeFromArgument, scopeParts, scopeTitle } from './quizScope';
 import { QuizDeps, runQuiz, SessionResult, t } from './quizSession';
 import { QuizSettings } from './quizSettings';
+import { formatDueCounts } from './quizStatus';
 import { limitSession, scopedQueue, SessionLength, todaysReview } from './sessionPlan';
 import { pick, PickItem } from './quickInput';
-
-/** "3 due · 20 new": the one wording of the counts, in the status bar, the picker and the statistics. */
-export function formatDueCounts(counts: DueCounts): string {
-  return `${t('{0} due', counts.due)} · ${t('{0} new', counts.fresh)}`;
-}
 
 function scopeCounts(deps: QuizDeps, items: readonly QuizItem[]): string {
   const progress = deps.engine.progress(items.map((item) => item.id));

@@ -1,4 +1,5 @@
-import { KeyValueStore, SYNCED_KEYS } from '../../src/quiz/progressStore';
+import { SYNCED_KEYS } from '../../src/quiz/progressKeys';
+import { KeyValueStore } from '../../src/quiz/progressStore';
 
 /**
  * Settings Sync of extension state, as VS Code's source does it (extensionsMerge.ts): only registered

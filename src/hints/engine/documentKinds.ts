@@ -1,7 +1,7 @@
 /**
  * The one list of what the hint engine reads: languages, file extensions, the globs built from them
- * and the folders that are never source. The manifest (checked by a unit test), the editor's
- * selector and workspace check, and the CLI all take their file selection from here.
+ * and the folders that are never source. The editor's selector and workspace check, and the CLI all
+ * take their file selection from here.
  */
 
 /** How a document is read: a code language, a template format, or nothing we analyse. */
@@ -30,10 +30,7 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
 /** Folders that are never source, whatever .gitignore says: version control, dependencies, build and deploy output. */
 export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', '.terraform', '.aws-sam', 'cdk.out'];
 
-/**
- * Files matched by name because VS Code has no built-in language for them: the editor's selector
- * and the manifest's `workspaceContains` activation use these.
- */
+/** Files matched by name because VS Code has no built-in language for them (the editor's selector). */
 export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf'];
 
 const BY_EXTENSION = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry.kind] as const)));

@@ -269,10 +269,3 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
-
-/** Creates the workspace index; nothing is read until something asks for the model. */
-export function registerWorkspaceModel(context: vscode.ExtensionContext): WorkspaceIndex {
-  const index = new WorkspaceIndex();
-  context.subscriptions.push(index);
-  return index;
-}

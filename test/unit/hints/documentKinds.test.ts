@@ -14,12 +14,14 @@ import { GitignoreRules, selectFile } from '../../../src/hints/engine/fileSelect
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
 describe('document kinds', () => {
-  it('activate the extension on exactly the hint languages and name-matched files', () => {
+  it('leave activation to onStartupFinished: no language or workspace-file event, which would batch it with the built-in language extensions', () => {
+    // VS Code times every extension that one event activates from the same start, one after another:
+    // an onLanguage or workspaceContains activation reports the loading time of the language extensions
+    // ahead of it as ours. Hints for a file open at startup come once onStartupFinished has fired.
     const events: string[] = manifest.activationEvents;
-    const languages = events.filter((event) => event.startsWith('onLanguage:')).map((event) => event.slice('onLanguage:'.length));
-    assert.deepEqual([...languages].sort(), [...HINT_LANGUAGE_IDS].sort());
-    const contains = events.filter((event) => event.startsWith('workspaceContains:')).map((event) => event.slice('workspaceContains:'.length));
-    assert.deepEqual(contains.sort(), [...PATTERN_ONLY_GLOBS].sort());
+    assert.ok(events.includes('onStartupFinished'));
+    assert.deepEqual(events.filter((event) => /^(onLanguage|workspaceContains)\b/.test(event)), []);
+    assert.ok(HINT_LANGUAGE_IDS.length > 0 && PATTERN_ONLY_GLOBS.length > 0, 'the editor selector still covers languages and name-matched files');
   });
 
   it('decide by file name first, then by language id', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MachineLog } from '../../../src/quiz/progressLog';
-import { KeyValueStore, LEGACY_STATE_KEY, OWN_LOG_KEY, OWN_SLOT_KEY, SLOT_KEYS, SyncedProgressStore, UnreadableValue } from '../../../src/quiz/progressStore';
+import { hasNoProgress, LEGACY_STATE_KEY, OWN_LOG_KEY, OWN_SLOT_KEY, SLOT_KEYS, syncedProgressMark } from '../../../src/quiz/progressKeys';
+import { KeyValueStore, SyncedProgressStore, UnreadableValue } from '../../../src/quiz/progressStore';
 import { QuizEngine } from '../../../src/quiz/quizEngine';
 import { SimulatedSettingsSync } from '../../support/settingsSync';
 import { DEFAULT_SCHEDULER, FakeClock, testEngine } from './fakes';
@@ -159,5 +160,27 @@ describe('quiz progress across machines (global state + Settings Sync)', () => {
     await m.store.settled();
     assert.deepEqual(memento.get(OWN_LOG_KEY), newer);
     assert.ok(m.reports.includes('newer own'));
+  });
+
+  it('marks the synced logs so that a count can tell when Settings Sync brought reviews, and tells a fresh install', async () => {
+    const server = new SimulatedSettingsSync();
+    const laptop = machine('laptop-id');
+    const desktop = machine('desktop-id');
+    assert.ok(hasNoProgress(laptop.memento), 'nothing stored yet');
+    await laptop.engine.grade('rds-q01', 3);
+    await laptop.store.settled();
+    assert.ok(!hasNoProgress(laptop.memento));
+    await server.sync(laptop.memento);
+    const counted = syncedProgressMark(laptop.memento);
+    await server.sync(laptop.memento);
+    assert.equal(syncedProgressMark(laptop.memento), counted, 'a sync that brings nothing keeps the mark');
+    await laptop.memento.update(OWN_LOG_KEY, { ...(laptop.memento.get(OWN_LOG_KEY) as object) });
+    assert.equal(syncedProgressMark(laptop.memento), counted, 'the unsynced own log is not marked');
+
+    await desktop.engine.grade('dynamodb-q01', 1);
+    await desktop.store.settled();
+    await server.sync(desktop.memento);
+    await server.sync(laptop.memento);
+    assert.notEqual(syncedProgressMark(laptop.memento), counted, "the other machine's review changes it");
   });
 });

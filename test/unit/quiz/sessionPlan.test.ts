@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { quizItems, scopeParts, QuizItem } from '../../../src/quiz/quizScope';
 import { interleaveNew, limitSession, scopedQueue, spaceConcepts, todaysReview } from '../../../src/quiz/sessionPlan';
-import { countsFromSummary, startupSummary } from '../../../src/quiz/quizSummary';
+import { quizItemCounts } from '../../../src/content/compiler/buildModules';
+import { countsFromSummary, freshInstallCounts, readStartupSummary, startupSummary } from '../../../src/quiz/quizSummary';
 import { realCatalog } from '../../support/realCatalog';
 import { testEngine } from './fakes';
 
@@ -75,12 +76,27 @@ describe('quiz summaries', () => {
     const ids = items.map((item) => item.id);
     await engine.grade('rds-q01', 1);
     await engine.grade('rds-q02', 4);
-    const summary = JSON.parse(JSON.stringify(startupSummary(engine, ids, false)));
+    const summary = JSON.parse(JSON.stringify(startupSummary(engine, ids, false, 12345)));
+    assert.equal(readStartupSummary(summary)?.mark, 12345, 'the mark of the logs it counted');
     assert.deepEqual(countsFromSummary(summary, clock.time, 20, false), engine.dueCounts(ids));
     clock.advanceDays(1);
     assert.deepEqual(countsFromSummary(summary, clock.time, 20, false), engine.dueCounts(ids), 'a new day: due again, new limit reset');
     assert.equal(countsFromSummary(summary, clock.time, 20, true), undefined, 'another setting: stale');
-    assert.equal(countsFromSummary({ version: 1 }, clock.time, 20, false), undefined);
+    assert.equal(countsFromSummary({ ...summary, version: 1 }, clock.time, 20, false), undefined, 'an older version: stale');
+    assert.equal(countsFromSummary({ ...summary, mark: undefined }, clock.time, 20, false), undefined);
     assert.equal(countsFromSummary(undefined, clock.time, 20, false), undefined);
+  });
+
+  it('gives a fresh install the engine\'s counts from the item counts the build makes, without the catalog', () => {
+    const counts = quizItemCounts(catalog.catalog);
+    for (const dailyNewLimit of [0, 20, 1000]) {
+      for (const includeAskInterviewer of [false, true]) {
+        const { engine } = testEngine({ dailyNewLimit });
+        const eligible = quizItems(catalog, includeAskInterviewer).map((item) => item.id);
+        const built = includeAskInterviewer ? counts.withAskInterviewer : counts.withoutAskInterviewer;
+        assert.deepEqual(freshInstallCounts(built, dailyNewLimit), engine.dueCounts(eligible), `limit ${dailyNewLimit}, ask-interviewer ${includeAskInterviewer}`);
+      }
+    }
+    assert.ok(counts.withAskInterviewer > counts.withoutAskInterviewer, 'the setting changes the count');
   });
 });

@@ -1,11 +1,15 @@
+/** Notes in webview panels, loaded with the study part on first use. */
 import * as vscode from 'vscode';
-import { Commands, NOTE_PANEL_VIEW_TYPE } from '../commands';
 import { getCatalog } from '../content/catalog';
 import { NotePanels, NotePlacement } from './notePanel';
 
-export interface NotesApi {
+export interface NotesFeature extends vscode.Disposable {
   /** Fires with the note id whenever a panel shows a note (opened, navigated, or focused). */
   onDidShowNote: vscode.Event<string>;
+  /** AWS DB: Open Note: the note an argument names, or one the user picks. */
+  open(argument?: unknown): Promise<void>;
+  /** Shows a note panel VS Code restored after a reload. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
 }
 
 interface NotePick extends vscode.QuickPickItem {
@@ -51,20 +55,18 @@ function placementFrom(argument: unknown): NotePlacement | undefined {
   return { viewColumn, preserveFocus: preserveFocus === true };
 }
 
-export function registerNotes(context: vscode.ExtensionContext): NotesApi {
+export function createNotes(context: vscode.ExtensionContext): NotesFeature {
   const reusePanel = (): boolean => vscode.workspace.getConfiguration('awsDbStudy.notes').get<boolean>('reusePanel', true);
   const panels = new NotePanels(context.extensionUri, reusePanel);
-  context.subscriptions.push(
-    panels,
-    vscode.commands.registerCommand(Commands.openNote, async (argument?: unknown) => {
+  return {
+    onDidShowNote: panels.onDidShowNote,
+    open: async (argument?: unknown) => {
       const id = noteIdFrom(argument) ?? (await pickNote());
       if (id) {
         panels.show(id, placementFrom(argument));
       }
-    }),
-    vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => panels.revive(panel, state),
-    }),
-  );
-  return { onDidShowNote: panels.onDidShowNote };
+    },
+    revive: (panel, state) => panels.revive(panel, state),
+    dispose: () => panels.dispose(),
+  };
 }

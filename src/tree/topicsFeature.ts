@@ -1,42 +1,33 @@
+/** The Topics tree's rows, loaded with the study part on first use (activation creates the view itself). */
 import * as vscode from 'vscode';
-import { Commands, TOPICS_VIEW_ID } from '../commands';
 import { getCatalog } from '../content/catalog';
-import { NotesApi } from '../notes/registerNotes';
-import { searchTopics } from './searchTopics';
+import type { NotesFeature } from '../notes/notesFeature';
 import { TopicTreeModel } from './topicTreeModel';
-import { ProgressSource, TopicTreeProvider, WorkspaceSource } from './topicTreeProvider';
+import { ProgressSource, TopicTreeProvider, TreeNode, WorkspaceSource } from './topicTreeProvider';
 import { WorkspaceTreeLabels, WorkspaceTreeModel } from './workspaceTreeModel';
 
-export interface TopicTreeApi {
-  /** Shows quiz progress as each node's description. */
-  showProgress(source: ProgressSource): void;
-  /** Shows what the workspace's IaC defines as a Workspace node. */
-  showWorkspace(source: WorkspaceSource): void;
-  /** The provider behind the Topics view, for tests that read what the view shows. */
-  provider: TopicTreeProvider;
-}
-
-export function registerTopicTree(context: vscode.ExtensionContext, notes: NotesApi): TopicTreeApi {
+/**
+ * The provider behind the Topics view, with quiz progress and the Workspace node, kept in step with
+ * the note being read.
+ */
+export function createTopics(
+  view: vscode.TreeView<TreeNode>,
+  notes: NotesFeature,
+  progress: ProgressSource,
+  workspace: WorkspaceSource,
+): { provider: TopicTreeProvider; disposable: vscode.Disposable } {
   const model = new TopicTreeModel(getCatalog);
   const provider = new TopicTreeProvider(model);
-  const view = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  context.subscriptions.push(
-    provider,
-    view,
-    vscode.commands.registerCommand(Commands.searchTopics, () => searchTopics()),
-    // Keep the tree in step with the note being read, without stealing focus from the panel.
-    notes.onDidShowNote((noteId) => {
-      const node = model.noteNode(noteId);
-      if (node && view.visible) {
-        void view.reveal(node, { select: true, focus: false, expand: true });
-      }
-    }),
-  );
-  return {
-    showProgress: (source) => provider.setProgressSource(source),
-    showWorkspace: (source) => provider.setWorkspaceSource(source, new WorkspaceTreeModel(workspaceLabels(), (noteId) => getCatalog().note(noteId)?.title)),
-    provider,
-  };
+  provider.setProgressSource(progress);
+  provider.setWorkspaceSource(workspace, new WorkspaceTreeModel(workspaceLabels(), (noteId) => getCatalog().note(noteId)?.title));
+  // Reveal the note being read, without stealing focus from the panel.
+  const reveal = notes.onDidShowNote((noteId) => {
+    const node = model.noteNode(noteId);
+    if (node && view.visible) {
+      void view.reveal(node, { select: true, focus: false, expand: true });
+    }
+  });
+  return { provider, disposable: vscode.Disposable.from(provider, reveal) };
 }
 
 function workspaceLabels(): WorkspaceTreeLabels {
