@@ -2,6 +2,7 @@
  * `npm run bench:hints`: the hint engine against its BRIEF §8 budgets, each beside a baseline measured
  * in the same run (a plain RegExp pass over the same text: the floor for any scanner).
  *   - hover p99 on a 5,000-line file (cached analysis, as the hover provider does between edits)
+ *   - hover p99 right after an edit of that file (sites carried through the edit; a fresh analysis where it changed)
  *   - diagnostics for a 1 MB file (a full analysis)
  *   - the CLI on a generated tree of 10,000 files / 50 MB, as a process on one thread and on all of
  *     them, against a read + RegExp pass over the same tree on as many threads (bench/cliFloor.ts)
@@ -13,6 +14,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileContent } from '../src/content/compiler/compileContent';
 import { analyzeText, siteAt } from '../src/hints/engine/analyze';
+import { EditTrail } from '../src/hints/engine/editTrail';
 import { hoverMarkdown } from '../src/hints/hoverMarkdown';
 import { HOVER_COMMANDS, HOVER_LABELS } from '../test/unit/hints/support';
 import { measureCliAgainstFloor } from './cliFloor';
@@ -106,6 +108,47 @@ function hoverFigure(): Figure[] {
   ];
 }
 
+/**
+ * Hovers right after typing, done the way the editor's analysis cache does it. Each of 300 rounds types
+ * a word (5 one-character edits) at a random place, hovers at a random place, then lets the debounced
+ * analysis run (untimed). The hover reads the last analysis's sites through the edits, or pays a fresh
+ * analysis when it lands on the changed text; every 30th round hovers on the typed word itself, and
+ * that cost is printed beside the figure. Timed: recording the edits and the hover.
+ */
+function hoverAfterEditFigure(): Figure[] {
+  let text = repeatToLines(TS_BLOCK, 5000);
+  const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
+  let seed = 11;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const anywhere: number[] = [];
+  const onTypedWord: number[] = [];
+  for (let round = 0; round < 300; round++) {
+    const sites = analyze().sites;
+    const at = Math.floor(next() * (text.length - 1));
+    text = `${text.slice(0, at)}abcde${text.slice(at)}`;
+    const onWord = round % 30 === 0;
+    const offset = onWord ? at + 2 : Math.floor(next() * text.length);
+    const start = performance.now();
+    const trail = new EditTrail(sites);
+    for (let k = 0; k < 5; k++) {
+      trail.add({ offset: at + k, deleted: 0, inserted: 1 });
+    }
+    if (trail.siteAt(offset) === 'changed') {
+      siteAt(analyze().sites, offset);
+    }
+    (onWord ? onTypedWord : anywhere).push(performance.now() - start);
+  }
+  return [
+    {
+      name: 'hover p99 right after an edit, 5,000 lines',
+      value: percentile(anywhere, 99),
+      unit: 'ms',
+      budget: 5,
+      baseline: `median ${median(anywhere).toFixed(4)} ms over ${anywhere.length} hovers anywhere; a hover on the word just typed waits for a fresh analysis: median ${median(onTypedWord).toFixed(2)} ms (${onTypedWord.length} hovers)`,
+    },
+  ];
+}
+
 function diagnosticsFigure(): Figure[] {
   const text = repeatToSize(TS_BLOCK, 1024 * 1024);
   const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
@@ -183,7 +226,7 @@ function cliFigure(): Figure[] {
   }
 }
 
-const figures = [...hoverFigure(), ...diagnosticsFigure(), ...cliFigure()];
+const figures = [...hoverFigure(), ...hoverAfterEditFigure(), ...diagnosticsFigure(), ...cliFigure()];
 const width = Math.max(...figures.map((figure) => figure.name.length));
 for (const figure of figures) {
   const ok = figure.value < figure.budget;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerGettingStarted } from './gettingStarted/registerGettingStarted';
 import { registerHints } from './hints/registerHints';
+import { registerWorkspaceModel, WorkspaceIndex } from './hints/workspace/workspaceIndex';
 import { registerNotes } from './notes/registerNotes';
 import { currentQuizInput } from './quiz/quickInput';
 import { registerQuiz } from './quiz/registerQuiz';
@@ -15,6 +16,8 @@ export interface ExtensionTestApi {
   quizInput: typeof currentQuizInput;
   /** The extension's global state, where the quiz keeps its per-machine logs (sync tests write to it). */
   globalState: vscode.Memento;
+  /** The workspace model: tests wait for its first build and read what a document is judged in. */
+  workspace: Pick<WorkspaceIndex, 'ensureStarted' | 'documentWorkspace' | 'onDidChange'>;
 }
 
 /** Wires each feature; the features do their own work lazily. */
@@ -24,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   context.subscriptions.push(notes.onDidShowNote(() => gettingStarted.markStudied()));
   const tree = registerTopicTree(context, notes);
   tree.showProgress(registerQuiz(context));
-  registerHints(context);
-  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState };
+  const workspace = registerWorkspaceModel(context);
+  registerHints(context, workspace);
+  tree.showWorkspace(workspace);
+  return { topics: tree.provider, quizInput: currentQuizInput, globalState: context.globalState, workspace };
 }

@@ -10,6 +10,7 @@ import { Budget } from '../hints/engine/budget';
 import { inReaderTerms } from '../hints/engine/readerTerms';
 import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
+import { WorkspaceView } from '../hints/engine/workspace/types';
 import { FileEntry } from './files';
 import { CliEntry, formatEntries, Format } from './output';
 
@@ -53,7 +54,7 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 /** The text of a regular file, or why it cannot be read. Opens without blocking, so a FIFO swapped in after the walk cannot hang us. */
-function readRegularFile(file: string): string | { reason: string } {
+export function readRegularFile(file: string): string | { reason: string } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -77,8 +78,14 @@ function readRegularFile(file: string): string | { reason: string } {
   }
 }
 
-/** `now` is the clock of the time budget (tests inject one). */
-export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, now?: () => number): FileReport {
+/** The workspace a file is judged in: its model, and the file's path in it (relative to the workspace root). */
+export interface FileWorkspace {
+  model: WorkspaceView;
+  fileName: string;
+}
+
+/** `workspace`: the model of the file's workspace (none: the file is judged alone); `now`: the clock of the time budget (tests inject one). */
+export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, workspace?: FileWorkspace, now?: () => number): FileReport {
   const text = readRegularFile(file.path);
   if (typeof text !== 'string') {
     return { skipped: text.reason };
@@ -86,7 +93,8 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
   let failure: unknown;
   const result = analyzeText(text, rules, {
     kind: file.kind,
-    fileName: file.path,
+    fileName: workspace?.fileName ?? file.path,
+    workspace: workspace?.model,
     budget: new Budget(settings.timeBudgetMs, now),
     onError: (error) => (failure = error),
   });
@@ -113,7 +121,11 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
     }
   } else {
     for (const finding of result.findings) {
-      entries.push(entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message));
+      const found = entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message);
+      if (finding.related) {
+        found.related = finding.related.map(({ message, at }) => ({ file: at.file, line: at.line + 1, column: at.character + 1, message }));
+      }
+      entries.push(found);
     }
   }
   return {

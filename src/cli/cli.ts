@@ -1,19 +1,23 @@
 /**
  * `aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
- * [--list-hovers] [--time-budget-ms n] [--jobs n] [--debug]`
- * Runs the editor's hint rules over files and folders. Exit codes: 0 clean, 1 a finding at or above
- * --fail-on, 2 bad usage, 3 an internal error.
+ * [--list-hovers] [--no-workspace] [--time-budget-ms n] [--jobs n] [--debug]`
+ * Runs the editor's hint rules over files and folders, each file judged with the infrastructure as code
+ * around it (workspace mode). Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad usage, 3 an
+ * internal error.
  */
+import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
+import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { HintRule, Severity } from '../hints/engine/types';
-import { analyzeFile, AnalysisSettings, displayPath, FileReport, ruleSet, SEVERITY_RANK } from './analyzeFile';
+import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
+import { analyzeFile, displayPath, FileReport, readRegularFile, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
 import { collectFiles, WalkResult } from './files';
 import { assembleOutput, Format } from './output';
-import { analyzeOnThreads, threadsFor } from './parallel';
+import { analyzeOnThreads, threadsFor, WorkerData } from './parallel';
+import { CliWorkspaces, snapshotOf, WorkspaceSnapshot } from './workspace';
 
 export type { CliEntry } from './output';
 
@@ -24,10 +28,10 @@ export interface CliIo {
   /** The clock of the per-file time budget on this thread (tests inject one); performance.now by default. */
   now?: () => number;
   /**
-   * Starts a worker thread that runs `serveAnalysis` with these settings (the bin starts its own
-   * bundle). Without it every file is analysed on this thread, whatever --jobs says.
+   * Starts a worker thread that runs `serveAnalysis` with this data (the bin starts its own bundle).
+   * Without it every file is analysed on this thread, whatever --jobs says.
    */
-  startWorker?: (settings: AnalysisSettings) => Worker;
+  startWorker?: (data: WorkerData) => Worker;
 }
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -36,16 +40,21 @@ const FORMATS: Format[] = ['text', 'json', 'sarif'];
 const FAIL_ON: Severity[] = ['error', 'warning', 'information'];
 
 export const USAGE = `Usage: aws-db-hints [paths…] [--format text|json|sarif] [--rule id…] [--fail-on error|warning|information]
-                    [--list-hovers] [--time-budget-ms n] [--jobs n] [--debug]
+                    [--list-hovers] [--no-workspace] [--time-budget-ms n] [--jobs n] [--debug]
 
 Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormation, Terraform, CDK)
 for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
 that would be checked but is skipped is named on stderr with its reason.
 
+Code is judged with the tables, indexes and functions that the CloudFormation, SAM, Terraform and CDK
+files of its workspace define: a folder named here is its own workspace; a file named alone belongs to
+its git repository (or its folder outside git).
+
   --format          text (default), json or sarif
   --rule            only these rule ids (repeat, or separate with commas)
   --fail-on         lowest severity that makes the exit code 1 (default: warning)
   --list-hovers     list every location that gets a hover instead of the findings
+  --no-workspace    judge every file alone, without the infrastructure as code around it
   --time-budget-ms  milliseconds one file may take before it is skipped (default: ${DEFAULT_TIME_BUDGET_MS})
   --jobs            threads that analyse files at once (default: ${availableThreads()}, the available parallelism);
                     a small tree is analysed on one thread whatever the number
@@ -61,6 +70,7 @@ interface Options {
   rules: Set<string> | undefined;
   failOn: Severity;
   listHovers: boolean;
+  workspace: boolean;
   timeBudgetMs: number;
   jobs: number;
   debug: boolean;
@@ -72,7 +82,7 @@ function availableThreads(): number {
 }
 
 function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options | string {
-  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, jobs: availableThreads(), debug: false };
+  const options: Options = { paths: [], format: 'text', rules: undefined, failOn: 'warning', listHovers: false, workspace: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, jobs: availableThreads(), debug: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -136,6 +146,9 @@ function parseArgs(argv: readonly string[], known: ReadonlySet<string>): Options
       case '--list-hovers':
         options.listHovers = true;
         break;
+      case '--no-workspace':
+        options.workspace = false;
+        break;
       case '--debug':
         options.debug = true;
         break;
@@ -161,6 +174,16 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
   return parts.length > 0 ? `aws-db-hints: ignored ${parts.join('; ')}\n` : '';
 }
 
+/** What a workspace defines, in one line: `2 DynamoDB tables, 1 RDS or ElastiCache resource, 3 Lambda functions in 2 files`. */
+function workspaceSummary(model: WorkspaceModel): string {
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return [
+    count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
+    count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
+    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(model.files().length, 'file', 'files')}`,
+  ].join(', ');
+}
+
 export async function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
@@ -172,7 +195,8 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
     return EXIT.usage;
   }
   const display = (file: string): string => displayPath(io.cwd, file);
-  const walked = collectFiles(parsed.paths.map((input) => path.resolve(io.cwd, input)));
+  const inputs = parsed.paths.map((input) => path.resolve(io.cwd, input));
+  const walked = collectFiles(inputs);
   if (walked.missing.length > 0) {
     io.stderr(walked.missing.map((input) => `aws-db-hints: no such file or folder: ${escapeField(display(input))}\n`).join(''));
     return EXIT.usage;
@@ -181,7 +205,13 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   walked.skipped.forEach((entry) => skipped(entry.path, entry.reason));
   io.stderr(ignoredSummary(walked.ignored));
 
-  const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
+  const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
+  const readText = (file: string): string | undefined => {
+    const text = readRegularFile(file);
+    return typeof text === 'string' ? text : undefined;
+  };
+  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readText, budget }) : undefined;
+  const settings: WorkerData['settings'] = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
   }
@@ -209,10 +239,29 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   };
   const threads = io.startWorker ? threadsFor(walked.files, parsed.jobs) : 1;
   if (io.startWorker && threads > 1) {
-    await analyzeOnThreads(walked.files, threads, io.startWorker, settings, report);
+    // Worker threads get the workspace models built here, and each file the index of its own.
+    const indexOfRoot = new Map<string, number>();
+    const snapshots: WorkspaceSnapshot[] = [];
+    const files = walked.files.map((file) => {
+      const view = workspaces?.viewFor(file.path);
+      if (!view) {
+        return file;
+      }
+      if (!indexOfRoot.has(view.root)) {
+        indexOfRoot.set(view.root, snapshots.length);
+        snapshots.push(snapshotOf(view.model));
+      }
+      return { ...file, workspace: { index: indexOfRoot.get(view.root)!, fileName: view.fileName } };
+    });
+    await analyzeOnThreads(files, threads, io.startWorker, { settings, workspaces: snapshots }, report);
   } else {
     const rules = ruleSet(allRules, settings.ruleIds);
-    walked.files.forEach((file) => report(analyzeFile(file, settings, rules, io.now)));
+    walked.files.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));
+  }
+  for (const { root, model } of workspaces?.built() ?? []) {
+    if (!model.isEmpty()) {
+      io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${workspaceSummary(model)}\n`);
+    }
   }
   io.stdout(assembleOutput(parsed.format, pieces, usedRuleIds, allRules, io.cwd));
   if (internalErrors > 0) {

@@ -219,23 +219,36 @@ export function collectFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Wa
   return result;
 }
 
+/** The nearest folder at or above `dir` that holds `.git`, or undefined outside a repository. */
+export function repositoryRoot(dir: string, fs: Pick<WalkFs, 'existsSync'>): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) {
+      return current;
+    }
+    if (path.dirname(current) === current) {
+      return undefined;
+    }
+  }
+}
+
 /** The .gitignore rules that apply to `dir` from its enclosing repository root down (not `dir`'s own). */
 function ancestorRules(dir: string, fs: WalkFs): GitignoreRules {
-  const chain: string[] = [];
-  let current = dir;
-  for (;;) {
-    chain.unshift(current);
-    if (fs.existsSync(path.join(current, '.git'))) {
-      break;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) {
-      return new GitignoreRules();
-    }
-    current = parent;
-  }
+  const root = repositoryRoot(dir, fs);
   let rules = new GitignoreRules();
-  for (const folder of chain.slice(0, -1)) {
+  if (root === undefined) {
+    return rules;
+  }
+  // The folders from the root down to `dir`'s parent.
+  const chain: string[] = [];
+  if (dir !== root) {
+    for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+      chain.unshift(current);
+      if (current === root) {
+        break;
+      }
+    }
+  }
+  for (const folder of chain) {
     try {
       rules = rules.with(posix(folder), fs.readFileSync(path.join(folder, '.gitignore'), 'utf8'));
     } catch {

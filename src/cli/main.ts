@@ -4,10 +4,9 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { hintRules } from '../hints/ruleCatalog';
-import { AnalysisSettings } from './analyzeFile';
 import { EXIT, runCli } from './cli';
 import { escapeField, escapeLines } from './escape';
-import { serveAnalysis } from './parallel';
+import { serveAnalysis, WorkerData } from './parallel';
 
 if (isMainThread) {
   const argv = process.argv.slice(2);
@@ -23,10 +22,10 @@ if (isMainThread) {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       cwd: process.cwd(),
-      startWorker: (settings) => new Worker(__filename, { workerData: settings }),
+      startWorker: (data) => new Worker(__filename, { workerData: data }),
     },
     hintRules(),
   ).then((code) => (process.exitCode = code), fail);
 } else {
-  serveAnalysis(parentPort!, workerData as AnalysisSettings, hintRules());
+  serveAnalysis(parentPort!, workerData as WorkerData, hintRules());
 }

@@ -14,6 +14,11 @@ export interface CliEntry {
   severity: Severity;
   message: string;
   service: string;
+  /**
+   * Definitions in other files that a workspace finding was checked against (JSON output only):
+   * the workspace-relative file, 1-based line and column, and what is there.
+   */
+  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 /** The SARIF base every relative artifact URI resolves against: the folder the CLI ran in. */

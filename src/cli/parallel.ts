@@ -7,6 +7,16 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { HintRule } from '../hints/engine/types';
 import { analyzeFile, AnalysisSettings, FileReport, ruleSet } from './analyzeFile';
 import { FileEntry } from './files';
+import { modelOf, WorkspaceSnapshot } from './workspace';
+
+/** A file to analyse, with the index of its workspace among `WorkerData.workspaces`, and its path there. */
+export type WorkFile = FileEntry & { workspace?: { index: number; fileName: string } };
+
+/** What a worker thread starts with (plain data): the run's settings and the workspace models. */
+export interface WorkerData {
+  settings: AnalysisSettings;
+  workspaces: WorkspaceSnapshot[];
+}
 
 /**
  * Bytes of source one more thread needs before it pays for itself. Starting a worker (a thread that
@@ -25,7 +35,7 @@ const CHUNKS_IN_FLIGHT = 2;
 interface Chunk {
   /** The index of its first file in the run. */
   first: number;
-  files: FileEntry[];
+  files: WorkFile[];
 }
 
 interface ChunkDone {
@@ -39,7 +49,7 @@ export function threadsFor(files: readonly FileEntry[], jobs: number): number {
   return Math.max(1, Math.min(jobs, files.length, Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
-function chunksOf(files: readonly FileEntry[]): Chunk[] {
+function chunksOf(files: readonly WorkFile[]): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk = { first: 0, files: [] };
   let bytes = 0;
@@ -63,10 +73,10 @@ function chunksOf(files: readonly FileEntry[]): Chunk[] {
  * `report` once per file, in file order. Rejects if a worker dies; the run then has no result.
  */
 export function analyzeOnThreads(
-  files: readonly FileEntry[],
+  files: readonly WorkFile[],
   threads: number,
-  startWorker: (settings: AnalysisSettings) => Worker,
-  settings: AnalysisSettings,
+  startWorker: (data: WorkerData) => Worker,
+  data: WorkerData,
   report: (fileReport: FileReport) => void,
 ): Promise<void> {
   const chunks = chunksOf(files);
@@ -107,7 +117,7 @@ export function analyzeOnThreads(
       }
     };
     for (let i = 0; i < Math.min(threads, chunks.length); i++) {
-      const worker = startWorker(settings);
+      const worker = startWorker(data);
       workers.push(worker);
       worker.on('message', (message: ChunkDone) => {
         try {
@@ -129,10 +139,14 @@ export function analyzeOnThreads(
 }
 
 /** The worker side: analyses each chunk it is sent and answers with the reports, in order. */
-export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, allRules: readonly HintRule[]): void {
+export function serveAnalysis(port: MessagePort, { settings, workspaces }: WorkerData, allRules: readonly HintRule[]): void {
   const rules = ruleSet(allRules, settings.ruleIds);
+  const models = workspaces.map(modelOf);
   port.on('message', (chunk: Chunk) => {
-    const reply: ChunkDone = { first: chunk.first, reports: chunk.files.map((file) => analyzeFile(file, settings, rules)) };
+    const reports = chunk.files.map(({ workspace, ...file }) =>
+      analyzeFile(file, settings, rules, workspace ? { model: models[workspace.index], fileName: workspace.fileName } : undefined),
+    );
+    const reply: ChunkDone = { first: chunk.first, reports };
     port.postMessage(reply);
   });
 }

@@ -1,7 +1,8 @@
 /** The hover text for one or more rules, as markdown with command links. Pure: labels come in localized. */
 import { inReaderTerms } from './engine/readerTerms';
-import { HintLanguage, HintRule, SiteOrigin } from './engine/types';
+import { HintLanguage, HintRule, SiteOrigin, WorkspaceSite } from './engine/types';
 import { pickExample } from './examples';
+import { DefinitionLink, workspaceHoverMarkdown, WorkspaceHoverLabels } from './workspaceHover';
 
 export interface HoverLabels {
   service: Record<string, string>;
@@ -9,11 +10,15 @@ export interface HoverLabels {
   documentation: string;
   disable: string;
   controls: string;
+  /** For the table a workspace site names; without them the workspace part is left out. */
+  workspace?: WorkspaceHoverLabels;
 }
 
 export interface HoverCommands {
   openNote: string;
   disableRule: string;
+  /** Where a link to a definition in another file of the workspace points (a file link the hover allows). */
+  definitionLink?: DefinitionLink;
 }
 
 function commandLink(command: string, args: unknown[]): string {
@@ -31,10 +36,13 @@ export interface HoverPlace {
   origin: SiteOrigin;
   /** The option's name as written in the file. */
   name?: string;
+  /** What the workspace model says about the table (and index) the site names. */
+  workspace?: WorkspaceSite;
 }
 
 export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, labels: HoverLabels, commands: HoverCommands): string {
-  return rules
+  const workspace = place.workspace && labels.workspace ? [workspaceHoverMarkdown(place.workspace, labels.workspace, commands.definitionLink)] : [];
+  const explained = rules
     .map((rule) => {
       const title = inReaderTerms(rule.title, rule, place.origin, place.name);
       const parts = [`**${title}** · ${labels.service[rule.service] ?? rule.service}`, rule.hover.trim()];
@@ -53,6 +61,6 @@ export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, lab
         ].join(' · '),
       );
       return parts.join('\n\n');
-    })
-    .join('\n\n---\n\n');
+    });
+  return [...workspace, ...explained].join('\n\n---\n\n');
 }

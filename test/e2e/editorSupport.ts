@@ -9,6 +9,12 @@ export async function openAt(page: Page, file: string, line: number, column: num
   await input.fill(file);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
   await input.press('Enter');
+  await goToLine(page, file, line, column);
+}
+
+/** Puts the cursor at line:column of the active editor, which shows `file`, with Go to Line. */
+export async function goToLine(page: Page, file: string, line: number, column: number): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
   await page.locator(`.tab.active[aria-label^="${file}"]`).waitFor({ timeout: 20_000 });
   await page.keyboard.press('Control+G');
   await input.waitFor();
@@ -21,11 +27,12 @@ export async function openAt(page: Page, file: string, line: number, column: num
 
 /**
  * Shows the hover at the cursor (Ctrl+K Ctrl+I) until one containing `text` appears, and returns its
- * text. It asks again while none does: the hover needs the extension activated by the file.
+ * text. It asks again, up to `attempts` times, while none does: the hover needs the extension
+ * activated by the file.
  */
-export async function showHover(page: Page, text: string): Promise<string> {
+export async function showHover(page: Page, text: string, attempts = 10): Promise<string> {
   const hover = page.locator('.monaco-hover-content', { hasText: text });
-  for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+  for (let attempt = 0; attempt < attempts && !(await hover.isVisible()); attempt++) {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);

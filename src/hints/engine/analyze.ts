@@ -14,11 +14,19 @@ import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor 
 import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, Severity, SiteOrigin, Span } from './types';
+import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
+import { ResolvedRequest, resolveRequests } from './workspace/resolve';
+import { WorkspaceView } from './workspace/types';
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
+  /** The file's path; with a `workspace`, the workspace-relative path (`/` separators) the model knows it by. */
   fileName?: string;
+  /**
+   * The workspace model: DynamoDB requests whose table it resolves get the cross-file checks and hovers.
+   * Without it, the analysis is the file's alone.
+   */
+  workspace?: WorkspaceView;
   /** Per-rule severity, or 'off' to disable the rule entirely (hover and diagnostic). */
   severityOf?: (rule: HintRule) => Severity | 'off';
   limits?: Limits;
@@ -95,14 +103,14 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
   return index;
 }
 
-function buildModel(text: string, kind: DocumentKind, lines: LineIndex): { model: DocumentModel; language: HintLanguage } | undefined {
+function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspace: boolean): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform':
     case 'yaml':
     case 'json':
       return readTemplate(kind, text, lines);
     default:
-      return { model: analyzeCode(text, kind, lines), language: kind };
+      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace }), language: kind };
   }
 }
 
@@ -120,16 +128,21 @@ class Analyzer {
   readonly ruleOptions = new Map<HintRule, RuleOption[]>();
   readonly rules: HintRule[];
 
+  /** The file's DynamoDB requests whose table the workspace model resolves (none without a model). */
+  readonly resolved: ResolvedRequest[];
+
   constructor(
     readonly model: DocumentModel,
     readonly language: HintLanguage,
     allRules: readonly HintRule[],
     readonly severityOf: (rule: HintRule) => Severity | 'off',
     readonly lines: LineIndex,
+    workspace?: { view: WorkspaceView; file: string },
   ) {
     this.rules = allRules.filter((rule) => rule.languages.includes(language) && severityOf(rule) !== 'off');
     this.enabled = new Set(this.rules);
     this.index = indexRules(allRules);
+    this.resolved = workspace && model.dynamodbRequests ? resolveRequests(model.dynamodbRequests, workspace.view, workspace.file) : [];
   }
 
   private readonly enabled: Set<HintRule>;
@@ -215,12 +228,46 @@ class Analyzer {
     }
   }
 
-  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
+  /**
+   * Hovers on what names a resolved request's table and index (`TableName`, `IndexName`, `Table("...")`)
+   * and on its `ConsistentRead`: the table's keys, indexes and where it is defined.
+   */
+  collectWorkspaceSites(): void {
+    for (const { request, table, index } of this.resolved) {
+      // What names the table may be shared by requests on different indexes (a boto3 `Table(name)`): it shows the table only.
+      for (const span of [request.table?.key, request.table?.span]) {
+        if (span) {
+          this.workspaceSite(span, { table });
+        }
+      }
+      const named = request.index && request.index !== 'unknown' ? [request.index.key, request.index.span] : [];
+      for (const span of [...named, request.consistentRead]) {
+        if (span) {
+          this.workspaceSite(span, index ? { table, index } : { table });
+        }
+      }
+    }
+  }
+
+  private workspaceSite(span: Span, info: WorkspaceSite): void {
+    const key = spanKey(span);
+    const existing = this.sites.get(key);
+    if (existing) {
+      existing.workspace = info;
+    } else {
+      this.sites.set(key, { start: span.start, end: span.end, ruleIds: [], origin: 'sdk', workspace: info });
+    }
+  }
+
+  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[]): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
     }
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
+    if (related && related.length > 0) {
+      finding.related = related;
+    }
     if (rule.match.reportedOnly) {
       this.site(span, rule, this.originAt(rule, span), undefined, true);
     }
@@ -287,12 +334,16 @@ class Analyzer {
   }
 
   runChecks(): void {
+    const running = new Set<CheckName>(this.rules.flatMap((rule) => (rule.diagnostic ? [rule.diagnostic.check] : [])));
+    const byContext = new Map(this.resolved.flatMap((resolved) => (resolved.request.context ? [[resolved.request.context, resolved] as const] : [])));
     const context: CheckContext = {
       model: this.model,
       language: this.language,
       optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
-      report: (rule, span, fix, message) => this.report(rule, span, fix, message),
+      report: (rule, span, fix, message, related) => this.report(rule, span, fix, message, related),
       fixFor: (rule, option) => this.fixFor(rule, option),
+      checkRuns: (check) => running.has(check),
+      ...(this.resolved.length > 0 ? { workspace: { requests: this.resolved, of: (request) => byContext.get(request) } } : {}),
     };
     for (const rule of this.rules) {
       if (rule.diagnostic) {
@@ -328,13 +379,15 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
     }
     const index = new LineIndex(text);
     const analyzer = withBudget(options.budget, () => {
-      const built = buildModel(text, options.kind, index);
+      const built = buildModel(text, options.kind, index, options.workspace !== undefined);
       if (!built) {
         return undefined;
       }
       budgetCheck();
-      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index);
+      const workspace = options.workspace ? { view: options.workspace, file: options.fileName ?? '' } : undefined;
+      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index, workspace);
       pass.collectSites();
+      pass.collectWorkspaceSites();
       budgetCheck();
       pass.runChecks();
       budgetCheck();

@@ -21,7 +21,7 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
  * generations. A token's text is sliced from the source only when asked for.
  */
 /** `array` copied into the start of `larger`, for arrays that grow by doubling. */
-export function copyInto<T extends Uint8Array | Int32Array>(array: T, larger: T): T {
+export function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(array: T, larger: T): T {
   larger.set(array);
   return larger;
 }
@@ -29,11 +29,13 @@ export function copyInto<T extends Uint8Array | Int32Array>(array: T, larger: T)
 export class Tokens {
   length = 0;
   kinds: Uint8Array;
+  /** Each token's first character, so that most `is` comparisons end after one array read. */
+  private heads: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** Where the text of a token starts and ends: a string's content without quotes, else the token itself. */
-  textStarts: Int32Array;
-  textEnds: Int32Array;
+  /** Where a string's content starts and ends, without quotes (set for strings only: see `textStart`). */
+  private textStarts: Int32Array;
+  private textEnds: Int32Array;
   /** A string with interpolation (`${}`, f-strings): its value is not a literal. */
   private interpolatedFlags: Uint8Array;
 
@@ -42,6 +44,7 @@ export class Tokens {
     capacity: number,
   ) {
     this.kinds = new Uint8Array(capacity);
+    this.heads = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.textStarts = new Int32Array(capacity);
@@ -49,14 +52,21 @@ export class Tokens {
     this.interpolatedFlags = new Uint8Array(capacity);
   }
 
-  push(kind: TokenKind, start: number, end: number, textStart = start, textEnd = end, interpolated = false): void {
+  push(kind: TokenKind, start: number, end: number): void {
     if (this.length === this.kinds.length) {
       this.grow();
     }
     const index = this.length++;
     this.kinds[index] = kind;
+    this.heads[index] = this.source.charCodeAt(start);
     this.starts[index] = start;
     this.ends[index] = end;
+  }
+
+  /** A string token: its content bounds differ from the token's (quotes), and it may be interpolated. */
+  pushString(start: number, end: number, textStart: number, textEnd: number, interpolated: boolean): void {
+    const index = this.length;
+    this.push(STR, start, end);
     this.textStarts[index] = textStart;
     this.textEnds[index] = textEnd;
     this.interpolatedFlags[index] = interpolated ? 1 : 0;
@@ -65,6 +75,7 @@ export class Tokens {
   /** Views the arrays up to the last token, so that an index past the end reads as undefined (no token). */
   finish(): this {
     this.kinds = this.kinds.subarray(0, this.length);
+    this.heads = this.heads.subarray(0, this.length);
     this.starts = this.starts.subarray(0, this.length);
     this.ends = this.ends.subarray(0, this.length);
     this.textStarts = this.textStarts.subarray(0, this.length);
@@ -76,6 +87,7 @@ export class Tokens {
   private grow(): void {
     const capacity = this.length * 2 + 16;
     this.kinds = copyInto(this.kinds, new Uint8Array(capacity));
+    this.heads = copyInto(this.heads, new Uint16Array(capacity));
     this.starts = copyInto(this.starts, new Int32Array(capacity));
     this.ends = copyInto(this.ends, new Int32Array(capacity));
     this.textStarts = copyInto(this.textStarts, new Int32Array(capacity));
@@ -83,18 +95,27 @@ export class Tokens {
     this.interpolatedFlags = copyInto(this.interpolatedFlags, new Uint8Array(capacity));
   }
 
+  /** Where a token's text starts: a string's content after its quote, else the token's start. */
+  textStart(index: number): number {
+    return this.kinds[index] === STR ? this.textStarts[index] : this.starts[index];
+  }
+
+  textEnd(index: number): number {
+    return this.kinds[index] === STR ? this.textEnds[index] : this.ends[index];
+  }
+
   /** Identifier name, punctuation, number text, or a string's content without quotes. */
   text(index: number): string {
     if (!(index >= 0 && index < this.length)) {
       throw new RangeError(`no token ${index}`);
     }
-    return this.source.slice(this.textStarts[index], this.textEnds[index]);
+    return this.source.slice(this.textStart(index), this.textEnd(index));
   }
 
   /** Whether a token (not a string) reads `text`, without slicing it; false past either end. */
   is(index: number, text: string): boolean {
-    const kind = this.kinds[index];
-    if (kind === undefined || kind === STR) {
+    // Past either end `heads` reads undefined, which equals no character.
+    if (this.heads[index] !== text.charCodeAt(0) || this.kinds[index] === STR) {
       return false;
     }
     const start = this.starts[index];
@@ -102,7 +123,7 @@ export class Tokens {
     if (this.ends[index] - start !== length) {
       return false;
     }
-    for (let k = 0; k < length; k++) {
+    for (let k = 1; k < length; k++) {
       if (this.source.charCodeAt(start + k) !== text.charCodeAt(k)) {
         return false;
       }
@@ -122,7 +143,7 @@ export class Tokens {
 
   /** Whether a token is the one-character punctuation `code`. */
   isChar(index: number, code: number): boolean {
-    return this.kinds[index] === PUNCT && this.ends[index] - this.starts[index] === 1 && this.source.charCodeAt(this.starts[index]) === code;
+    return this.heads[index] === code && this.kinds[index] === PUNCT && this.ends[index] - this.starts[index] === 1;
   }
 
   interpolated(index: number): boolean {
@@ -146,8 +167,9 @@ export interface Lexed {
 }
 
 const TWO_CHAR_PUNCT = ['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '>=', '&&', '||', '**', '<<', '>>', '+=', '-=', '??'];
-/** The two-character operators as `first << 7 | second` (all ASCII), so that they are recognised without a substring. */
-const TWO_CHAR_CODES = new Set(TWO_CHAR_PUNCT.map((pair) => (pair.charCodeAt(0) << 7) | pair.charCodeAt(1)));
+/** The two-character operators, flagged at `first << 7 | second` (all ASCII): one array read per punctuation character. */
+const TWO_CHAR_CODES = new Uint8Array(128 * 128);
+TWO_CHAR_PUNCT.forEach((pair) => (TWO_CHAR_CODES[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1));
 const SLASH_KEYWORDS = ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield'];
 /** ASCII characters that can continue an identifier (letters, digits, `_`, `$`); every non-ASCII character can. */
 const ASCII_IDENT_PART = Uint8Array.from({ length: 128 }, (_, code) => (/[A-Za-z0-9_$]/.test(String.fromCharCode(code)) ? 1 : 0));
@@ -188,7 +210,7 @@ export function lex(text: string, family: Family): Lexed {
   let i = 0;
 
   const pushString = (start: number, end: number, contentStart: number, contentEnd: number, interpolated = false): void => {
-    tokens.push(STR, start, end, contentStart, contentEnd, interpolated);
+    tokens.pushString(start, end, contentStart, contentEnd, interpolated);
   };
 
   /** A quoted string with backslash escapes, ending at `quote` or (unless multiline) a newline. */
@@ -277,13 +299,16 @@ export function lex(text: string, family: Family): Lexed {
 
   while (i < length) {
     budgetTick();
-    const code = text.charCodeAt(i);
-    const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-    // Whitespace
-    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xfeff) {
-      i++;
-      continue;
+    let code = text.charCodeAt(i);
+    // Whitespace, skipped in one run.
+    while (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xfeff) {
+      budgetTick();
+      code = ++i < length ? text.charCodeAt(i) : -1;
     }
+    if (code < 0) {
+      break;
+    }
+    const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
     // Comments
     if (code === 35 && (family === 'python' || family === 'hcl')) {
       i = lineComment(i);
@@ -439,7 +464,7 @@ export function lex(text: string, family: Family): Lexed {
       }
     }
     // Punctuation
-    if (code < 128 && next < 128 && TWO_CHAR_CODES.has((code << 7) | next)) {
+    if (code < 128 && next < 128 && TWO_CHAR_CODES[(code << 7) | next] === 1) {
       tokens.push(PUNCT, i, i + 2);
       i += 2;
       continue;

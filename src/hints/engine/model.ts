@@ -1,5 +1,6 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
 import { Span } from './types';
+import type { TableNameRef } from './workspace/types';
 
 export type Literal =
   | { kind: 'bool'; value: boolean }
@@ -114,6 +115,49 @@ export interface ScopeInfo {
   hasUnprocessedMarker(tokenIndex: number): boolean;
 }
 
+/** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
+export interface AttributeAt {
+  name: string;
+  span: Span;
+}
+
+export type KeyOperator = '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with';
+
+export interface KeyTerm extends AttributeAt {
+  operator: KeyOperator;
+}
+
+/**
+ * What a DynamoDB request tells about the table it uses, as far as the code writes it literally: read
+ * only when a workspace model is there to check it against. An absent field means "not written" or
+ * "cannot be read"; the checks stay silent on both.
+ */
+export interface DynamoRequest {
+  /** `dynamodb:Query`, `dynamodb:GetItem`… */
+  operation: string;
+  /** The request's options, when it has some (the .NET document model's calls have none). */
+  context?: OptionContext;
+  /** Where a finding about the request as a whole goes: the operation's name. */
+  anchor: Span;
+  /** What names the table: a `TableName` value, or the argument of `Table(...)` / `table(...)` / `LoadTable(...)`. */
+  table?: { ref: TableNameRef; span: Span; key?: Span };
+  /** The index the request reads; `unknown` when it may name one that cannot be read (a variable, a spread). Absent: the table. */
+  index?: { name: string; span: Span; key?: Span } | 'unknown';
+  /** A literal `ConsistentRead: true`, at its key. */
+  consistentRead?: Span;
+  /**
+   * The key condition's terms. `complete` when every term is seen; `keysOnly` when the SDK builds the key
+   * condition from the terms on key attributes and sends the rest as a filter (the .NET document model).
+   */
+  keyCondition?: { terms: KeyTerm[]; complete: boolean; keysOnly?: boolean };
+  /** A fully literal `Key` map (GetItem, UpdateItem, DeleteItem). */
+  key?: { attributes: AttributeAt[]; span: Span };
+  /** The top-level attributes a `ProjectionExpression` names. */
+  projection?: AttributeAt[];
+  /** A Scan filter that is only equalities joined by AND: their attributes. */
+  filterEqualities?: AttributeAt[];
+}
+
 export interface DocumentModel {
   operations: OperationOccurrence[];
   contexts: OptionContext[];
@@ -125,6 +169,8 @@ export interface DocumentModel {
   suppressions: { line: number; ruleIds: string[] }[];
   /** Security group ingress rules found in templates (and, later, CDK `addIngressRule` calls). */
   ingress?: IngressRule[];
+  /** DynamoDB requests as the workspace checks read them; only when the analysis was asked for them. */
+  dynamodbRequests?: DynamoRequest[];
 }
 
 export const NO_SCOPES: ScopeInfo = {

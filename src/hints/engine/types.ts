@@ -1,4 +1,5 @@
 /** The hint rule catalog as compiled into the bundle, and what the engine reports. No `vscode` here. */
+import type { SourceRef, TableDefinition, TableIndex } from './workspace/types';
 
 export type HintService = 'dynamodb' | 'rds' | 'elasticache';
 export const HINT_SERVICES: readonly HintService[] = ['dynamodb', 'rds', 'elasticache'];
@@ -62,6 +63,12 @@ export const CHECKS = [
   'redis-command-in-loop',
   'open-ingress',
   'option-named',
+  'workspace-index-undefined',
+  'workspace-consistent-read-gsi',
+  'workspace-key-condition',
+  'workspace-key-attributes',
+  'workspace-projection-not-projected',
+  'workspace-scan-by-key',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -154,6 +161,20 @@ export interface HintSite extends Span {
   origin: SiteOrigin;
   /** The option's name as written in the file, when the site is an option. */
   name?: string;
+  /** The table (and index) the workspace model resolves this site's request to: a `TableName`, `IndexName` or `ConsistentRead`. */
+  workspace?: WorkspaceSite;
+}
+
+export interface WorkspaceSite {
+  table: TableDefinition;
+  /** The index the request reads, when it names one the table defines. */
+  index?: TableIndex;
+}
+
+/** A place in another file that explains a finding (the table or index definition it was checked against). */
+export interface RelatedPlace {
+  message: string;
+  at: SourceRef;
 }
 
 export interface Finding extends Span {
@@ -161,6 +182,8 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   fix?: QuickFix;
+  /** Definitions in other files that the finding was checked against (workspace checks). */
+  related?: RelatedPlace[];
 }
 
 export interface SkipReason {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
-import type { WorkspaceCheckSummary } from '../../../src/hints/registerHints';
+import type { WorkspaceCheckSummary } from '../../../src/hints/workspaceCheck';
 import { activateExtension, waitFor } from './helpers';
 
 // The bundled suite runs from out/test/integration; the repository root is three levels up.
@@ -49,6 +49,28 @@ describe('design hints in a real VS Code', () => {
     assert.match(text, /1 MB/);
     assert.match(text, /command:awsDbStudy\.openNote\?/);
     assert.match(text, /https:\/\/docs\.aws\.amazon\.com\/amazondynamodb\/latest\/APIReference\/API_Scan\.html/);
+  });
+
+  it('hovers right after an edit: sites after it moved, and a call typed just now found', async () => {
+    const source = "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\n\nexport const all = () => client.send(new ScanCommand({ TableName: 't' }));\n";
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: source });
+    const hoverOn = async (needle: string): Promise<string> => {
+      const offset = document.getText().indexOf(needle);
+      assert.ok(offset >= 0, `${needle} not found`);
+      return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1)));
+    };
+    assert.match(await hoverOn('ScanCommand({'), /\*\*Scan\*\*/);
+    // A line inserted above the call: the hover follows the call to its new place.
+    const above = new vscode.WorkspaceEdit();
+    above.insert(document.uri, new vscode.Position(2, 0), '// the orders table\n');
+    assert.ok(await vscode.workspace.applyEdit(above));
+    assert.match(await hoverOn('ScanCommand({'), /\*\*Scan\*\*/);
+    assert.equal(await hoverOn('orders table'), '');
+    // A call typed where there was none: the hover there waits for a fresh analysis and finds it.
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(document.uri, document.positionAt(document.getText().length), "export const other = () => client.send(new ScanCommand({ TableName: 'other' }));\n");
+    assert.ok(await vscode.workspace.applyEdit(typed));
+    assert.match(await hoverOn("ScanCommand({ TableName: 'other'"), /\*\*Scan\*\*/);
   });
 
   it('gives no hover on a scan in a comment or an IAM action string', async () => {

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./quiz.test');
   require('./sync.test');
   require('./hints.test');
+  require('./workspace.test');
   return new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -85,6 +85,35 @@ function writeLargeTree(root: string): void {
   }
   fs.writeFileSync(path.join(root, 'module-07', 'huge.tf'), '# padding\n'.repeat(Math.ceil(Math.max(DEFAULT_LIMITS.maxSize + 1024, 2 * BYTES_PER_THREAD) / 10)), { mode: 0o644 });
   fs.writeFileSync(path.join(root, 'module-11', 'locked.py'), 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n', { mode: 0o000 });
+  writeSamApp(path.join(root, 'orders-app'));
+}
+
+/** A SAM app whose handler queries an index its template does not define: a finding only the workspace model gives. */
+function writeSamApp(app: string): void {
+  fs.mkdirSync(path.join(app, 'src'), { recursive: true, mode: 0o755 });
+  const template = [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Orders:',
+    '    Type: AWS::DynamoDB::Table',
+    '    Properties:',
+    '      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }, { AttributeName: customerId, AttributeType: S }]',
+    '      KeySchema: [{ AttributeName: pk, KeyType: HASH }]',
+    '      GlobalSecondaryIndexes:',
+    '        - { IndexName: byCustomer, KeySchema: [{ AttributeName: customerId, KeyType: HASH }], Projection: { ProjectionType: ALL } }',
+    '  ListOrders:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: { CodeUri: src/, Handler: list.handler, Runtime: nodejs20.x, Environment: { Variables: { ORDERS_TABLE: !Ref Orders } } }',
+  ];
+  const handler = [
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+    'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+    'export const handler = (event: { customerId: string }) =>',
+    "  doc.send(new QueryCommand({ TableName: process.env.ORDERS_TABLE, IndexName: 'byStatus', KeyConditionExpression: 'customerId = :c', ExpressionAttributeValues: { ':c': event.customerId } }));",
+  ];
+  fs.writeFileSync(path.join(app, 'template.yaml'), `${template.join('\n')}\n`, { mode: 0o644 });
+  fs.writeFileSync(path.join(app, 'src', 'list.ts'), `${handler.join('\n')}\n`, { mode: 0o644 });
 }
 
 describe('aws-db-hints on several threads', function () {
@@ -113,7 +142,13 @@ describe('aws-db-hints on several threads', function () {
   });
 
   it('gives the same output, in the same order, on worker threads as on one thread', async () => {
-    for (const args of [[], ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'], ['--list-hovers', '--format', 'json']]) {
+    const runs = [
+      [],
+      ['--format', 'json', 'module-07', 'orders-app'],
+      ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'],
+      ['--list-hovers', '--format', 'json'],
+    ];
+    for (const args of runs) {
       const one = await runInProcess(root, [...args, '--jobs', '1']);
       const three = await runInProcess(root, [...args, '--jobs', '3']);
       assert.equal(one.workers, 0);
@@ -127,6 +162,9 @@ describe('aws-db-hints on several threads', function () {
         assert.match(three.stderr, /^skipped module-07\/huge\.tf: too-large/m);
         assert.match(three.stderr, /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m);
         assert.match(three.stderr, /^skipped module-\d+\/blob-\d+\.py: binary/m);
+        // The workers judged the handler with the workspace model built on the main thread.
+        assert.match(three.stdout, /^orders-app\/src\/list\.ts:5:\d+ error dynamodb-workspace-index-undefined /m);
+        assert.match(three.stderr, /^aws-db-hints: workspace \S+: \d+ DynamoDB tables?, /m);
       }
     }
   });

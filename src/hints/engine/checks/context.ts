@@ -4,7 +4,8 @@
  */
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
 import { cdkL1Construct } from '../services';
-import { HintLanguage, HintRule, normalizeName, QuickFix, Span } from '../types';
+import { CheckName, HintLanguage, HintRule, normalizeName, QuickFix, RelatedPlace, Span } from '../types';
+import { ResolvedRequest } from '../workspace/resolve';
 
 /** An option of a context that a rule's match names (a hover site the value checks look at). */
 export interface RuleOption {
@@ -12,14 +13,26 @@ export interface RuleOption {
   option: OptionOccurrence;
 }
 
+/** What the workspace model tells about the document's DynamoDB requests. */
+export interface WorkspaceFacts {
+  /** The requests whose table the model resolves. */
+  readonly requests: readonly ResolvedRequest[];
+  /** The resolved request an option context belongs to. */
+  of(request: OptionContext): ResolvedRequest | undefined;
+}
+
 export interface CheckContext {
   readonly model: DocumentModel;
   readonly language: HintLanguage;
+  /** Set only when the analysis has a workspace model that resolves at least one request of the document. */
+  readonly workspace?: WorkspaceFacts;
   /** The options this rule matched in the document. */
   optionsOf(rule: HintRule): readonly RuleOption[];
-  report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void;
+  report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[]): void;
   /** The rule's own quick fix (set a value, remove an option) applied to an option, if it has one. */
   fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined;
+  /** Whether a rule that runs this check is on in this analysis. */
+  checkRuns(check: CheckName): boolean;
 }
 
 export type Check = (rule: HintRule, context: CheckContext) => void;

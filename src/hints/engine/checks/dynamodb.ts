@@ -50,6 +50,11 @@ export const batchSize: Check = (rule, context) => {
 export const consistentReadOnIndex: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {
     if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, ['IndexName']))) {
+      // Where the workspace tells the index, this guess gives way: an LSI allows the read, and a GSI gets the certain error.
+      const resolved = context.workspace?.of(request);
+      if (resolved?.target === 'index' && (resolved.index?.kind === 'lsi' || context.checkRuns('workspace-consistent-read-gsi'))) {
+        continue;
+      }
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }

@@ -10,6 +10,7 @@ import { redisCommand } from './redis';
 import { redisCommandInLoop } from './redisLoops';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
+import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -32,4 +33,10 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-command-in-loop': redisCommandInLoop,
   'open-ingress': openIngress,
   'option-named': optionNamed,
+  'workspace-index-undefined': indexUndefined,
+  'workspace-consistent-read-gsi': consistentReadOnGsi,
+  'workspace-key-condition': keyCondition,
+  'workspace-key-attributes': keyAttributes,
+  'workspace-projection-not-projected': projectionNotProjected,
+  'workspace-scan-by-key': scanByKey,
 };

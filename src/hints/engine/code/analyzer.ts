@@ -13,7 +13,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
-import { callResult, isBoto3Module, memberOfClient, Value } from './values';
+import { callResult, isBoto3Module, memberOfClient, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -70,6 +70,8 @@ export class CodeAnalyzer {
   readonly operations: OperationOccurrence[] = [];
   readonly contexts: OptionContext[] = [];
   readonly redisCalls: RedisCall[] = [];
+  /** The table object an operation is called on, where its table is named (`Table(name).query(...)`), or the .NET `DynamoDBContext`. */
+  readonly receivers = new Map<OperationOccurrence, Value & { t: 'client' }>();
   /** Requests by the first token of the expression that builds them, for variables that hold one. */
   readonly requestAt = new Map<number, OptionContext>();
   private readonly evaluating = new Set<Binding<Value>>();
@@ -147,13 +149,39 @@ export class CodeAnalyzer {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
   }
 
+  /** The tokens of a span that starts and ends on token boundaries (an option's key or value), as [from, to). */
+  tokensOf(span: Span): [number, number] {
+    const { starts, ends, length } = this.tokens;
+    // The first token that starts at or after the span, then the first after it that ends past the span.
+    const firstAtOrAfter = (values: Int32Array, from: number, offset: number, inclusive: boolean): number => {
+      let low = from;
+      let high = length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (values[mid] < offset || (inclusive && values[mid] === offset)) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    };
+    const from = firstAtOrAfter(starts, 0, span.start, false);
+    return [from, firstAtOrAfter(ends, from, span.end, true)];
+  }
+
   isAccess(index: number): boolean {
     return this.is(index, '.') || this.is(index, '?.') || (this.language.family === 'csharp' && this.is(index, '?'));
   }
 
   /** Whether a token starts its line. */
   startsLine(index: number): boolean {
-    return index === 0 || this.lines.lineOf(this.tokens.ends[index - 1]) !== this.lines.lineOf(this.tokens.starts[index]);
+    if (index <= 0) {
+      return true;
+    }
+    // Only whitespace and comments lie between two tokens: a newline there starts a new line.
+    const newline = this.text.indexOf('\n', this.tokens.ends[index - 1]);
+    return newline >= 0 && newline < this.tokens.starts[index];
   }
 
   /** Whether a token sits inside parentheses opened after `after`. */
@@ -273,7 +301,7 @@ export class CodeAnalyzer {
   lookup(name: string, token: number): Value | undefined {
     const binding = this.scopes.lookup(name, token);
     if (binding) {
-      return this.valueOf(binding);
+      return this.assignedField(name, token, binding) ?? this.valueOf(binding);
     }
     const imported = this.imports.get(name);
     if (imported) {
@@ -288,6 +316,24 @@ export class CodeAnalyzer {
       return { t: 'type', kind: typed };
     }
     return undefined;
+  }
+
+  /**
+   * A Java or C# field declared with a client type and set in a method (`this.orders = enhanced.table(name, schema)`):
+   * the value it is set to, when it is the same kind of client, since it tells more (the table it names).
+   */
+  private assignedField(name: string, token: number, declaration: Binding<Value>): Value | undefined {
+    const declared = declaration.expression < 0 ? declaration.declared : undefined;
+    if (declared?.t !== 'client' || !this.language.classFieldsVisible) {
+      return undefined;
+    }
+    const classScope = this.scopes.enclosing(token, ['class']);
+    const assigned = classScope > 0 ? this.scopes.member(classScope, name) : undefined;
+    if (!assigned || assigned === declaration || assigned.expression < 0) {
+      return undefined;
+    }
+    const value = this.valueOf(assigned);
+    return value?.t === 'client' && value.kind === declared.kind ? value : undefined;
   }
 
   /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
@@ -335,13 +381,17 @@ export class CodeAnalyzer {
     let value = start;
     let j = from;
     let lastMember = firstName;
+    // What the last member was read from: `table` in `table.index("gsi")`.
+    let owner: Value | undefined;
     while (j < limit && value) {
       if (this.isAccess(j) && this.id(j + 1)) {
         lastMember = this.id(j + 1)!;
+        owner = value;
         value = this.member(value, lastMember);
         j += 2;
       } else if (this.is(j, '(')) {
-        value = this.call(value, lastMember, j, constructed);
+        value = this.call(value, lastMember, j, constructed, owner);
+        owner = undefined;
         constructed = false;
         j = this.partner[j] < 0 ? limit : this.partner[j] + 1;
       } else if (this.is(j, '!')) {
@@ -386,12 +436,13 @@ export class CodeAnalyzer {
     }
   }
 
-  call(value: Value, name: string, open: number, constructed: boolean): Value | undefined {
+  call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
     if (value.t === 'function') {
       return this.returnValue(value);
     }
     const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
-    return callResult(value, name, firstString, constructed, this.language.family === 'python');
+    const made = callResult(value, name, firstString, constructed, this.language.family === 'python');
+    return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
   }
 
   /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */

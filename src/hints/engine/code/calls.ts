@@ -3,7 +3,7 @@
  * SDK v3 commands, CDK constructs, Redis clients and their commands.
  */
 import { TOKEN_KIND } from '../lexer';
-import { OptionContext } from '../model';
+import { OperationOccurrence, OptionContext } from '../model';
 import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -233,7 +233,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (request && value.kind === 'dynamodb-enhanced-index') {
     request.onIndex = true;
   }
-  a.addOperation({
+  const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
     call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
@@ -241,6 +241,10 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
-  });
+  };
+  a.addOperation(occurrence);
+  if (value.table || value.kind === 'dynamodb-context') {
+    a.receivers.set(occurrence, value);
+  }
 }
 

@@ -9,13 +9,19 @@ import { go } from './languages/go';
 import { java } from './languages/java';
 import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
+import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
 const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript, python, java, go, csharp };
 
-export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex): DocumentModel {
+export interface CodeAnalysisOptions {
+  /** Read what DynamoDB requests tell about their tables, for the workspace checks. */
+  dynamodbRequests?: boolean;
+}
+
+export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
   const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines);
   analyzer.run();
   const contexts = [...analyzer.contexts];
@@ -38,6 +44,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     operations: analyzer.operations,
     contexts,
     ...(ingress.length > 0 ? { ingress } : {}),
+    ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts) } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -83,14 +83,14 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   MARKER_TRIGRAMS.lastIndex = 0;
   while (MARKER_TRIGRAMS.test(a.text)) {
     const at = MARKER_TRIGRAMS.lastIndex - 3;
-    while (token < tokens.length && tokens.textEnds[token] < at + 3) {
+    while (token < tokens.length && tokens.textEnd(token) < at + 3) {
       token++;
     }
     if (token === tokens.length) {
       break;
     }
     const kind = tokens.kinds[token];
-    if (token === checked || tokens.textStarts[token] > at || (kind !== ID && kind !== STR) || tokens.textEnds[token] - tokens.textStarts[token] < 6) {
+    if (token === checked || tokens.textStart(token) > at || (kind !== ID && kind !== STR) || tokens.textEnd(token) - tokens.textStart(token) < 6) {
       continue;
     }
     checked = token;

@@ -6,9 +6,18 @@
 import { RedisFlavor } from '../model';
 import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES } from '../services';
 
+/** An argument of a call, by the call's `(` token and the argument's position. */
+export interface ArgumentAt {
+  open: number;
+  position: number;
+}
+
 export type Value =
-  /** `batched`: a Redis pipeline or transaction, whose commands go to the server together. */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }
+  /**
+   * `batched`: a Redis pipeline or transaction, whose commands go to the server together. `table` and
+   * `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
+   */
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; table?: ArgumentAt; index?: ArgumentAt }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
@@ -77,6 +86,29 @@ export function callResult(value: Value, name: string, firstString: string | und
     default:
       return undefined;
   }
+}
+
+/** Calls that make a table object, and which argument names the table. */
+const TABLE_FACTORIES: Partial<Record<ClientKind, { method: string; position: number }>> = {
+  'dynamodb-table': { method: 'Table', position: 0 },
+  'dynamodb-enhanced-table': { method: 'table', position: 0 },
+  'dynamodb-document-table': { method: 'LoadTable', position: 1 },
+};
+
+/**
+ * A client made by a call, with the arguments that name its table and index: boto3 `Table(name)`, the
+ * Java enhanced client's `table(name, schema)` and `index(name)` (which keeps its table's name), .NET
+ * `Table.LoadTable(client, name)`.
+ */
+export function withTableArguments(made: Value & { t: 'client' }, method: string, open: number, owner: Value | undefined): Value {
+  const factory = TABLE_FACTORIES[made.kind];
+  if (factory && factory.method === method) {
+    return { ...made, table: { open, position: factory.position } };
+  }
+  if (made.kind === 'dynamodb-enhanced-index' && method === 'index' && owner?.t === 'client' && owner.table) {
+    return { ...made, table: owner.table, index: { open, position: 0 } };
+  }
+  return made;
 }
 
 /** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */

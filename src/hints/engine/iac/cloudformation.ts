@@ -91,7 +91,7 @@ export function looksLikeCloudFormation(text: string): boolean {
 }
 
 /** JSON or YAML by content, not by name: a `.template` file may be either. */
-function isJson(text: string): boolean {
+export function isJson(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff) {

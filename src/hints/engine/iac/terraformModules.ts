@@ -78,8 +78,14 @@ const MODULES: Record<string, RegistryModule> = {
   },
 };
 
-/** Registry, registry-host and GitHub spellings of a module source, reduced to `namespace/name/provider`. */
+/** Registry, registry-host and GitHub spellings of a module source, reduced to `namespace/name/provider`, for the modules the rules know. */
 export function registrySource(source: string): string | undefined {
+  const value = normalizedModuleSource(source);
+  return MODULES[value] ? value : undefined;
+}
+
+/** A module source without its version query, registry host or `.git`; terraform-aws-modules GitHub sources as `terraform-aws-modules/<name>/aws`. */
+export function normalizedModuleSource(source: string): string {
   let value = source.trim();
   const query = value.indexOf('?');
   if (query >= 0) {
@@ -90,7 +96,7 @@ export function registrySource(source: string): string | undefined {
   if (github) {
     value = `terraform-aws-modules/${github[1]}/aws`;
   }
-  return MODULES[value] ? value : undefined;
+  return value;
 }
 
 export function registryModule(source: string): RegistryModule | undefined {

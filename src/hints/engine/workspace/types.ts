@@ -84,6 +84,17 @@ export interface FunctionDefinition {
   /** `index.handler`, `app.lambda_handler`, `com.example.Handler::handleRequest`. */
   handler?: string;
   environment: Record<string, EnvironmentValue>;
+  /** Variables the function sets to values the reader cannot follow (`!If`, `var.x` without a default). */
+  unknownEnvironment?: string[];
+  /** The environment as a whole is not written literally (`environment_variables = local.env`): any variable may be set. */
+  environmentUnreadable?: boolean;
+  /**
+   * CDK paths relative to the folder `cdk` runs in (where cdk.json is), such as `Code.fromAsset('lambda')`:
+   * that folder is one of those above the stack file, so the model looks for the code under each of them.
+   */
+  codePathsFromApp?: string[];
+  /** Terraform: the `archive_file` data source whose output is the function's package, found in the module's folder. */
+  archive?: string;
   definedAt: SourceRef;
 }
 
@@ -94,6 +105,10 @@ export interface FileContribution {
   functions: FunctionDefinition[];
   /** Environment variables set on every function of the file (SAM `Globals.Function.Environment`). */
   globalEnvironment?: Record<string, EnvironmentValue>;
+  /** Global variables set to values the reader cannot follow. */
+  unknownGlobalEnvironment?: string[];
+  /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
+  archives?: Record<string, string[]>;
 }
 
 /** How code names a table: what the code analyzer can tell about a request's `TableName`. */

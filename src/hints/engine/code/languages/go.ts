@@ -1,5 +1,5 @@
 /**
- * Go (AWS SDK for Go v2): imports by path, `:=` and `var`, typed parameters and receivers, struct fields
+ * Go (AWS SDK for Go v2): imports by path, `:=`, `var` and `const`, typed parameters and receivers, struct fields
  * that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level paginators and
  * `auth.BuildAuthToken`.
  */
@@ -125,7 +125,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     } else if (a.is(i, '=') && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
-    } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
+    } else if ((a.idIs(i, 'var') || a.idIs(i, 'const')) && a.isId(i + 1)) {
       const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
       const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);
       tree.bind(tree.holderAt(i), a.tokens.text(i + 1), { token: i + 1, expression: eq >= 0 ? eq + 1 : -1, ...(declared ? { declared } : {}) });

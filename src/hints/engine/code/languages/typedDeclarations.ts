@@ -117,10 +117,34 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
     a.bindThisField(eq);
     return;
   }
-  if (typeBefore(a, eq - 1) >= 0) {
+  if (typeBefore(a, eq - 1) >= 0 || inInitializer(a, eq)) {
     return;
   }
   tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
+}
+
+/**
+ * A C# object initializer member (`new QueryRequest { TableName = TableName }`, `new() { ... }`, `x with { ... }`):
+ * it sets a property of the new object, not the field or local of that name.
+ */
+function inInitializer(a: CodeAnalyzer, eq: number): boolean {
+  const brace = a.parent[eq];
+  if (a.language.family !== 'csharp' || brace < 0 || !a.is(brace, '{')) {
+    return false;
+  }
+  let k = brace - 1;
+  if (a.is(k, ')') && a.partner[k] >= 0) {
+    k = a.partner[k] - 1;
+  }
+  for (let steps = 0; k >= 0 && steps < 24; steps++, k--) {
+    if (a.idIs(k, 'new') || a.idIs(k, 'with')) {
+      return true;
+    }
+    if (!(a.isId(k) || a.is(k, '.') || a.is(k, '<') || a.is(k, '>') || a.is(k, ',') || a.is(k, '[') || a.is(k, ']') || a.is(k, '?'))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `x.scan(request)` on a receiver we cannot see, where the request is the SDK's own type for that method. */

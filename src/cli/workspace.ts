@@ -1,0 +1,125 @@
+/**
+ * Workspace mode for the command line: each file is judged with the infrastructure as code around it.
+ * A folder named on the command line is its own workspace, indexed from the same walk that finds its
+ * files; a file named alone is judged with the IaC under its git root (or its folder outside git).
+ * Paths in a model are relative to its workspace root, as in the editor.
+ */
+import * as path from 'node:path';
+import { Budget } from '../hints/engine/budget';
+import { indexFile, kindMayContribute } from '../hints/engine/workspace/indexFile';
+import { FileContribution } from '../hints/engine/workspace/types';
+import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
+import { collectFiles, FileEntry, repositoryRoot, WalkFs } from './files';
+
+export interface CliWorkspace {
+  model: WorkspaceModel;
+  /** The workspace folder, absolute. */
+  root: string;
+  /** The file's path in the model: relative to the root, `/`-separated. */
+  fileName: string;
+}
+
+export interface WorkspaceSources {
+  fs: WalkFs;
+  /** The text of a file, or undefined when it cannot be read (the analysis pass reports why). */
+  read(file: string): string | undefined;
+  /** A fresh per-file time budget. */
+  budget(): Budget;
+}
+
+/** Whether `file` (an absolute path as the walk gives it) lies in the folder `root`. */
+function isInside(root: string, file: string): boolean {
+  return file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
+}
+
+/** `file` relative to `root`, `/`-separated; `file` lies in `root`. */
+function posixRelative(root: string, file: string): string {
+  const relative = file.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
+
+export class CliWorkspaces {
+  /** Folders named on the command line (real paths, as the walk reports their files), deepest first. */
+  private readonly folders: string[] = [];
+  /** Files named on the command line, to the root they are judged under. */
+  private readonly namedFiles = new Map<string, string>();
+  private readonly models = new Map<string, WorkspaceModel>();
+
+  /** `inputs` are the resolved paths named on the command line; `walked` the files their walk found. */
+  constructor(
+    inputs: readonly string[],
+    private readonly walked: readonly FileEntry[],
+    private readonly sources: WorkspaceSources,
+  ) {
+    const { fs } = sources;
+    for (const input of inputs) {
+      let real: string;
+      let folder: boolean;
+      try {
+        real = fs.realpathSync(input);
+        folder = fs.statSync(real).isDirectory();
+      } catch {
+        // Missing or unreadable: the walk says so.
+        continue;
+      }
+      if (folder) {
+        this.folders.push(real);
+      } else {
+        const folder = path.dirname(input);
+        this.namedFiles.set(input, repositoryRoot(folder, fs) ?? folder);
+      }
+    }
+    this.folders.sort((a, b) => b.length - a.length);
+  }
+
+  /** The workspace a walked file is judged in. */
+  viewFor(file: string): CliWorkspace | undefined {
+    const root = this.namedFiles.get(file) ?? this.folders.find((folder) => isInside(folder, file));
+    if (root === undefined) {
+      return undefined;
+    }
+    return { model: this.model(root), root, fileName: posixRelative(root, file) };
+  }
+
+  /** Every workspace built so far, with its root. */
+  built(): { root: string; model: WorkspaceModel }[] {
+    return [...this.models].map(([root, model]) => ({ root, model }));
+  }
+
+  private model(root: string): WorkspaceModel {
+    return this.models.get(root) ?? this.build(root);
+  }
+
+  private build(root: string): WorkspaceModel {
+    const model = new WorkspaceModel();
+    // A folder named on the command line was walked already; a repository around a named file is walked now.
+    const files = this.folders.includes(root) ? this.walked.filter((file) => isInside(root, file.path)) : collectFiles([root], this.sources.fs).files;
+    model.batch(() => {
+      for (const file of files) {
+        const text = kindMayContribute(file.kind) ? this.sources.read(file.path) : undefined;
+        if (text !== undefined) {
+          const name = posixRelative(root, file.path);
+          model.update(name, indexFile(name, file.kind, text, { budget: this.sources.budget() }));
+        }
+      }
+    });
+    this.models.set(root, model);
+    return model;
+  }
+}
+
+/** A workspace model as plain data, for a worker thread: each file's contribution, in the order the model took them. */
+export interface WorkspaceSnapshot {
+  contributions: [string, FileContribution][];
+}
+
+export function snapshotOf(model: WorkspaceModel): WorkspaceSnapshot {
+  return { contributions: model.contributionsInOrder() };
+}
+
+/** A model that answers as the snapshot's did: the same contributions, set in the same order. */
+export function modelOf(snapshot: WorkspaceSnapshot): WorkspaceModel {
+  const model = new WorkspaceModel();
+  model.batch(() => snapshot.contributions.forEach(([file, contribution]) => model.update(file, contribution)));
+  return model;
+}

@@ -1,0 +1,505 @@
+/**
+ * CDK apps in TypeScript, JavaScript and Python for the workspace model: DynamoDB `Table` and `TableV2`
+ * with the indexes added by `addGlobalSecondaryIndex` / `addLocalSecondaryIndex`, RDS and ElastiCache
+ * constructs, and Lambda functions (`Function`, `NodejsFunction`, `PythonFunction`) with their code and
+ * their environment, including `addEnvironment`. A construct is known by its import, and a variable
+ * (`table.tableName`) by the construct bound to it in the scopes that can see it.
+ */
+import { cdkEngineVersion } from '../code/cdk';
+import { Family, TOKEN_KIND } from '../lexer';
+import { LineIndex } from '../text';
+import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
+import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
+import { folderOf, joinPath, withoutExtension } from './paths';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, SourceRef, TableDefinition, TableIndex } from './types';
+
+const { ID } = TOKEN_KIND;
+
+type ConstructKind = 'table' | 'table-v2' | 'function' | 'nodejs-function' | 'python-function' | DatabaseKind;
+
+const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
+  'aws_dynamodb.Table': 'table',
+  'aws_dynamodb.TableV2': 'table-v2',
+  'aws_lambda.Function': 'function',
+  'aws_lambda_nodejs.NodejsFunction': 'nodejs-function',
+  'aws_lambda_python_alpha.PythonFunction': 'python-function',
+  'aws_rds.DatabaseInstance': 'rds-instance',
+  'aws_rds.DatabaseInstanceFromSnapshot': 'rds-instance',
+  'aws_rds.DatabaseInstanceReadReplica': 'rds-instance',
+  'aws_rds.CfnDBInstance': 'rds-instance',
+  'aws_rds.DatabaseCluster': 'rds-cluster',
+  'aws_rds.DatabaseClusterFromSnapshot': 'rds-cluster',
+  'aws_rds.ServerlessCluster': 'rds-cluster',
+  'aws_rds.CfnDBCluster': 'rds-cluster',
+  'aws_elasticache.CfnReplicationGroup': 'elasticache-replication-group',
+  'aws_elasticache.CfnCacheCluster': 'elasticache-cluster',
+  'aws_elasticache.CfnServerlessCache': 'elasticache-serverless',
+} satisfies Record<string, ConstructKind>));
+
+/** Engine factories (`DatabaseInstanceEngine.postgres(...)`, `DatabaseClusterEngine.AURORA_MYSQL`) by their name, normalised. */
+const ENGINE_FACTORIES = new Map<string, string>(Object.entries({
+  postgres: 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mariadb',
+  aurorapostgres: 'aurora-postgresql',
+  auroramysql: 'aurora-mysql',
+  aurora: 'aurora-mysql',
+}));
+
+/** Members of a table that name it to the API: its name, or its ARN (which `TableName` accepts too). */
+const TABLE_MEMBERS = new Set(['tableName', 'tableArn', 'table_name', 'table_arn']);
+
+const INDEX_METHODS = new Map<string, TableIndex['kind']>(Object.entries({
+  addGlobalSecondaryIndex: 'gsi',
+  add_global_secondary_index: 'gsi',
+  addLocalSecondaryIndex: 'lsi',
+  add_local_secondary_index: 'lsi',
+} satisfies Record<string, TableIndex['kind']>));
+const ENVIRONMENT_METHODS = new Set(['addEnvironment', 'add_environment']);
+
+interface Construct {
+  kind: ConstructKind;
+  id?: string;
+  /** The props: the object argument in JavaScript, the keyword arguments in Python. */
+  props: CdkValue | undefined;
+  definedAt: SourceRef;
+  indexes: { props: CdkValue | undefined; kind: TableIndex['kind'] }[];
+  environment: { name: string | undefined; value: CdkValue }[];
+}
+
+interface Binding {
+  token: number;
+  construct: Construct;
+}
+
+/** `aws-cdk-lib`, `@aws-cdk/…` and `aws_cdk` all hold it; a literal prefix, so one linear pass. */
+const CDK_MODULE = /aws[-_]cdk/;
+
+/** Whether a file may define CDK constructs, before it is lexed: most code files are not CDK apps. */
+export function mayHoldCdk(text: string): boolean {
+  return CDK_MODULE.test(text);
+}
+
+class CdkIndexer {
+  private readonly source: CdkSource;
+  private readonly constructs: Construct[] = [];
+  /** Bindings by name and scope (`name\0scope`), in the order of their tokens. */
+  private readonly bindings = new Map<string, Binding[]>();
+
+  constructor(
+    private readonly file: string,
+    text: string,
+    family: Family,
+    private readonly lines: LineIndex,
+  ) {
+    this.source = new CdkSource(text, family, lines);
+  }
+
+  index(): FileContribution {
+    const { source } = this;
+    const { tokens } = source;
+    for (let i = 0; i < tokens.length; i++) {
+      const start = source.python ? i : source.is(i, 'new') ? i + 1 : -1;
+      if (start < 0 || tokens.kinds[start] !== ID || (source.python && i > 0 && (source.is(i - 1, '.') || source.is(i - 1, 'def') || source.is(i - 1, 'class')))) {
+        continue;
+      }
+      const found = this.construct(start);
+      if (found) {
+        this.bind(i, found.construct);
+        i = found.close;
+      }
+    }
+    for (let i = 1; i < tokens.length; i++) {
+      const name = tokens.kinds[i] === ID && source.is(i - 1, '.') && source.is(i + 1, '(') ? tokens.text(i) : '';
+      if (INDEX_METHODS.has(name) || ENVIRONMENT_METHODS.has(name)) {
+        this.method(i, name);
+      }
+    }
+    return this.contribution();
+  }
+
+  /** `new a.B(scope, 'Id', { props })` or Python `a.B(scope, "Id", key=value)`, its chain starting at `start`. */
+  private construct(start: number): { construct: Construct; close: number } | undefined {
+    const { source } = this;
+    const names: string[] = [];
+    let k = start;
+    while (source.tokens.kinds[k] === ID) {
+      names.push(source.tokens.text(k));
+      if (!source.is(k + 1, '.')) {
+        break;
+      }
+      k += 2;
+    }
+    const open = k + 1;
+    const kind = source.is(open, '(') ? CONSTRUCTS.get(source.qualified(names) ?? '') : undefined;
+    const close = source.partner[open];
+    if (!kind || close < open) {
+      return undefined;
+    }
+    const { args, keywords } = source.arguments(open, close);
+    const id = args[1]?.kind === 'string' ? args[1] : undefined;
+    const props: CdkValue | undefined = source.python ? { kind: 'object', entries: keywords, open: false, span: source.span(open, close) } : args[2];
+    const definedAt = sourceRef(this.file, this.lines, id?.span ?? source.span(k, k));
+    const construct: Construct = { kind, props, definedAt, indexes: [], environment: [] };
+    if (id) {
+      construct.id = id.value;
+    }
+    this.constructs.push(construct);
+    return { construct, close };
+  }
+
+  /** `const x = new …`, `this.x = new …`, a class field `readonly x = new …`, Python `x = …` and `self.x = …`. */
+  private bind(first: number, construct: Construct): void {
+    const { source } = this;
+    if (!source.is(first - 1, '=')) {
+      return;
+    }
+    let k = first - 2;
+    // A TypeScript or Python annotation: `const table: dynamodb.Table = new …`.
+    for (let back = k; back >= 0 && first - back < 12 && !source.startsStatement(back + 1); back--) {
+      if (source.is(back, ':') && source.tokens.kinds[back - 1] === ID) {
+        k = back - 1;
+        break;
+      }
+    }
+    if (source.tokens.kinds[k] !== ID) {
+      return;
+    }
+    const member = source.is(k - 1, '.') && (source.is(k - 2, 'this') || source.is(k - 2, 'self'));
+    const name = source.tokens.text(k);
+    if (member) {
+      this.addBinding(`this.${name}`, source.classScope(k), k, construct);
+      return;
+    }
+    const declared = source.is(k - 1, 'const') || source.is(k - 1, 'let') || source.is(k - 1, 'var');
+    const innermost = source.scopeChain(k)[0] ?? 0;
+    // `readonly table = new Table(…)` in a class body is the field `this.table`.
+    if (!source.python && innermost !== 0 && source.classScope(k) === innermost) {
+      this.addBinding(`this.${name}`, source.classScope(k), k, construct);
+    } else if (declared || source.startsStatement(k)) {
+      this.addBinding(name, innermost, k, construct);
+    }
+  }
+
+  private addBinding(name: string, scope: number, token: number, construct: Construct): void {
+    const key = `${name}\0${scope}`;
+    const list = this.bindings.get(key) ?? [];
+    list.push({ token, construct });
+    this.bindings.set(key, list);
+  }
+
+  /** The construct a name refers to at token `at`: the innermost scope that binds it, its latest binding before `at`. */
+  private lookup(names: readonly string[], at: number): { construct: Construct; rest: string[] } | undefined {
+    const member = (names[0] === 'this' || names[0] === 'self') && names.length > 1;
+    const name = member ? `this.${names[1]}` : names[0];
+    const rest = names.slice(member ? 2 : 1);
+    for (const scope of member ? [this.source.classScope(at)] : this.source.scopeChain(at)) {
+      const list = this.bindings.get(`${name}\0${scope}`);
+      if (!list) {
+        continue;
+      }
+      // A field is set in the constructor and read in any method: its last binding counts. A local, the last one before `at`.
+      let low = 0;
+      let high = list.length;
+      while (!member && low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].token < at) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      const found = list[(member ? list.length : low) - 1];
+      if (found) {
+        return { construct: found.construct, rest };
+      }
+    }
+    return undefined;
+  }
+
+  /** `table.addGlobalSecondaryIndex({...})`, `fn.addEnvironment('NAME', value)` and their Python spellings. */
+  private method(nameIndex: number, name: string): void {
+    const { source } = this;
+    const names: string[] = [];
+    let k = nameIndex - 2;
+    while (source.tokens.kinds[k] === ID) {
+      names.unshift(source.tokens.text(k));
+      if (!source.is(k - 1, '.')) {
+        break;
+      }
+      k -= 2;
+    }
+    const target = names.length > 0 ? this.lookup(names, k) : undefined;
+    const close = source.partner[nameIndex + 1];
+    if (!target || target.rest.length > 0 || close < 0) {
+      return;
+    }
+    const { args, keywords } = source.arguments(nameIndex + 1, close);
+    const indexKind = INDEX_METHODS.get(name);
+    if (indexKind) {
+      const props = source.python ? ({ kind: 'object', entries: keywords, open: false, span: source.span(nameIndex, close) } as CdkValue) : args[0];
+      target.construct.indexes.push({ props, kind: indexKind });
+    } else {
+      const key = args[0] ?? keywords.find((keyword) => keyword.name === 'key')?.value;
+      const variable = key?.kind === 'string' ? key.value : undefined;
+      const value = args[1] ?? keywords.find((keyword) => keyword.name === 'value')?.value;
+      if (value) {
+        target.construct.environment.push({ name: variable, value });
+      }
+    }
+  }
+
+  private contribution(): FileContribution {
+    const contribution = emptyContribution();
+    for (const construct of this.constructs) {
+      if (construct.kind === 'table' || construct.kind === 'table-v2') {
+        contribution.tables.push(this.table(construct));
+      } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
+        contribution.functions.push(this.lambda(construct));
+      } else {
+        contribution.databases.push(this.database(construct, construct.kind));
+      }
+    }
+    return contribution;
+  }
+
+  private text(value: CdkValue | undefined): string | undefined {
+    return value?.kind === 'string' ? value.value : value?.kind === 'number' || value?.kind === 'bool' ? String(value.value) : undefined;
+  }
+
+  /** `{ name: 'pk', type: AttributeType.STRING }` or `dynamodb.Attribute(name="pk", type=…)`. */
+  private attribute(value: CdkValue | undefined): KeyAttribute | undefined {
+    const name = this.text(entry(value, 'name'));
+    if (name === undefined) {
+      return undefined;
+    }
+    const written = lastNames(entry(value, 'type'), 2);
+    const type = written?.startsWith('AttributeType.') ? keyTypeOf(written.slice('AttributeType.'.length)) : undefined;
+    return type ? { name, type } : { name };
+  }
+
+  /** One index from its props; undefined when they are not literal or use multi-attribute keys (`partitionKeys`). */
+  private secondaryIndex(props: CdkValue | undefined, kind: TableIndex['kind'], partitionKey: KeyAttribute | undefined): TableIndex | undefined {
+    const nameValue = entry(props, 'indexName');
+    const name = this.text(nameValue);
+    const indexKey = kind === 'gsi' ? this.attribute(entry(props, 'partitionKey')) : partitionKey;
+    const sortWritten = entry(props, 'sortKey');
+    const sortKey = this.attribute(sortWritten);
+    const open = props?.kind === 'object' && props.open;
+    if (!nameValue || name === undefined || !indexKey || (sortWritten && !sortKey) || entry(props, 'partitionKeys') || entry(props, 'sortKeys') || open) {
+      return undefined;
+    }
+    const index: TableIndex = { name, kind, partitionKey: indexKey, definedAt: sourceRef(this.file, this.lines, nameValue.span) };
+    if (sortKey) {
+      index.sortKey = sortKey;
+    }
+    // CDK projects every attribute unless told otherwise.
+    const projection = lastNames(entry(props, 'projectionType'), 2) ?? 'ProjectionType.ALL';
+    const type = projection.slice('ProjectionType.'.length);
+    const included = entry(props, 'nonKeyAttributes');
+    const attributes = included?.kind === 'list' ? included.items.map((item) => this.text(item)) : [];
+    if ((type === 'ALL' || type === 'KEYS_ONLY' || type === 'INCLUDE') && !(type === 'INCLUDE' && (included?.kind !== 'list' || attributes.includes(undefined)))) {
+      index.projection = { type, attributes: attributes as string[] };
+    }
+    return index;
+  }
+
+  private table(construct: Construct): TableDefinition {
+    const { props } = construct;
+    const readable = props?.kind === 'object';
+    const table: TableDefinition = { logicalName: construct.id ?? '', format: 'cdk', indexes: [], indexesKnown: readable && !props.open, definedAt: construct.definedAt };
+    const partitionKey = this.attribute(entry(props, 'partitionKey'));
+    if (partitionKey) {
+      table.partitionKey = partitionKey;
+      const sortKey = this.attribute(entry(props, 'sortKey'));
+      if (sortKey) {
+        table.sortKey = sortKey;
+      }
+    }
+    const name = this.text(entry(props, 'tableName'));
+    if (name) {
+      table.physicalName = name;
+    }
+    const specs = [...construct.indexes];
+    for (const [property, kind] of [['globalSecondaryIndexes', 'gsi'], ['localSecondaryIndexes', 'lsi']] as const) {
+      const list = entry(props, property);
+      if (list?.kind === 'list') {
+        specs.push(...list.items.map((item) => ({ props: item, kind })));
+      } else if (list) {
+        table.indexesKnown = false;
+      }
+    }
+    for (const spec of specs) {
+      const index = this.secondaryIndex(spec.props, spec.kind, partitionKey);
+      if (index) {
+        table.indexes.push(index);
+      } else {
+        table.indexesKnown = false;
+      }
+    }
+    this.setBilling(table, construct);
+    const stream = lastNames(entry(props, construct.kind === 'table' ? 'stream' : 'dynamoStream'), 2);
+    if (stream?.startsWith('StreamViewType.')) {
+      table.streamViewType = stream.slice('StreamViewType.'.length);
+    }
+    const ttl = this.text(entry(props, 'timeToLiveAttribute'));
+    if (ttl) {
+      table.ttlAttribute = ttl;
+    }
+    return table;
+  }
+
+  /**
+   * `Table`: `billingMode`, by default PROVISIONED, or PAY_PER_REQUEST with `replicationRegions`.
+   * `TableV2`: `billing: Billing.onDemand()` (the default) or `Billing.provisioned(…)`.
+   */
+  private setBilling(table: TableDefinition, construct: Construct): void {
+    const { props } = construct;
+    if (construct.kind === 'table') {
+      const written = entry(props, 'billingMode');
+      const mode = written ? lastNames(written, 1) : entry(props, 'replicationRegions') ? 'PAY_PER_REQUEST' : 'PROVISIONED';
+      if (mode === 'PAY_PER_REQUEST' || mode === 'PROVISIONED') {
+        table.billingMode = mode;
+      }
+      return;
+    }
+    const billing = entry(props, 'billing');
+    const factory = billing ? (billing.kind === 'call' ? lastNames(billing, 1) : undefined) : 'onDemand';
+    if (factory === 'onDemand' || factory === 'on_demand') {
+      table.billingMode = 'PAY_PER_REQUEST';
+    } else if (factory === 'provisioned') {
+      table.billingMode = 'PROVISIONED';
+    }
+  }
+
+  /**
+   * A code location: a string (relative to the folder `cdk` runs in), or `path.join(__dirname, …)`,
+   * `path.resolve(__dirname, …)` and `os.path.join(os.path.dirname(__file__), …)` (relative to this file).
+   */
+  private location(value: CdkValue | undefined): { path: string; fromApp: boolean } | undefined {
+    const written = this.text(value);
+    if (written !== undefined) {
+      const path = joinPath('', written);
+      return path === undefined ? undefined : { path, fromApp: true };
+    }
+    if (value?.kind !== 'call' || !['path.join', 'path.resolve', 'os.path.join'].includes(this.source.qualified(value.callee) ?? '')) {
+      return undefined;
+    }
+    const [base, ...parts] = value.args;
+    const texts = parts.map((part) => this.text(part));
+    if (texts.includes(undefined) || value.keywords.length > 0) {
+      return undefined;
+    }
+    const relative = (texts as string[]).join('/');
+    const fromFile =
+      (base?.kind === 'path' && base.names.length === 1 && base.names[0] === '__dirname') ||
+      (base?.kind === 'call' && this.source.qualified(base.callee) === 'os.path.dirname' && base.args[0]?.kind === 'path' && base.args[0].names.join('.') === '__file__');
+    const baseText = this.text(base);
+    const path = fromFile ? joinPath(folderOf(this.file), relative) : baseText !== undefined ? joinPath('', `${baseText}/${relative}`) : undefined;
+    return path === undefined ? undefined : { path, fromApp: !fromFile };
+  }
+
+  private addCode(fn: FunctionDefinition, location: { path: string; fromApp: boolean } | undefined): void {
+    if (location?.fromApp) {
+      (fn.codePathsFromApp ??= []).push(location.path);
+    } else if (location) {
+      fn.codePaths.push(location.path);
+    }
+  }
+
+  private lambda(construct: Construct): FunctionDefinition {
+    const { props } = construct;
+    const fn: FunctionDefinition = { logicalName: construct.id ?? '', format: 'cdk', codePaths: [], environment: {}, definedAt: construct.definedAt };
+    if (construct.kind === 'function') {
+      const code = entry(props, 'code');
+      const fromAsset = code?.kind === 'call' && /^aws_lambda\.Code\.from_?[aA]sset$/.test(this.source.qualified(code.callee) ?? '');
+      this.addCode(fn, fromAsset && code.kind === 'call' ? this.location(code.args[0]) : undefined);
+      const handler = this.text(entry(props, 'handler'));
+      if (handler) {
+        fn.handler = handler;
+      }
+    } else if (construct.kind === 'nodejs-function') {
+      const entryFile = entry(props, 'entry');
+      if (entryFile) {
+        this.addCode(fn, this.location(entryFile));
+      } else if (construct.id) {
+        // Without `entry`, the code sits next to the stack: `stack.ts` with id `Api` reads `stack.Api.ts` (or `.js`).
+        const stem = `${withoutExtension(this.file)}.${construct.id}`;
+        fn.codePaths.push(`${stem}.ts`, `${stem}.js`);
+      }
+    } else {
+      // PythonFunction: `entry` is the folder, `index` the file in it (index.py), `handler` the function (handler).
+      this.addCode(fn, this.location(entry(props, 'entry')));
+      const index = this.text(entry(props, 'index')) ?? 'index.py';
+      fn.handler = `${withoutExtension(index)}.${this.text(entry(props, 'handler')) ?? 'handler'}`;
+    }
+    const environment = entry(props, 'environment');
+    if (environment && (environment.kind !== 'object' || environment.open)) {
+      fn.environmentUnreadable = true;
+    }
+    // Later settings win: `addEnvironment` after the props, as the construct applies them.
+    const variables = new Map<string, CdkValue>((environment?.kind === 'object' ? environment.entries : []).map((variable) => [variable.name, variable.value]));
+    for (const added of construct.environment) {
+      if (added.name === undefined) {
+        fn.environmentUnreadable = true;
+      } else {
+        variables.set(added.name, added.value);
+      }
+    }
+    for (const [name, written] of variables) {
+      if (!isEnvironmentName(name)) {
+        continue;
+      }
+      const value = this.environmentValue(written);
+      if (value) {
+        fn.environment[name] = value;
+      } else {
+        (fn.unknownEnvironment ??= []).push(name);
+      }
+    }
+    return fn;
+  }
+
+  /** A literal, or a table's name or ARN through the variable it is bound to. */
+  private environmentValue(value: CdkValue): EnvironmentValue | undefined {
+    const text = this.text(value);
+    if (text !== undefined) {
+      return { kind: 'literal', value: text };
+    }
+    if (value.kind !== 'path') {
+      return undefined;
+    }
+    const target = this.lookup(value.names, value.at);
+    const isTable = target && (target.construct.kind === 'table' || target.construct.kind === 'table-v2') && target.construct.id !== undefined;
+    return isTable && target.rest.length === 1 && TABLE_MEMBERS.has(target.rest[0]) ? { kind: 'table', logicalName: target.construct.id! } : undefined;
+  }
+
+  private database(construct: Construct, kind: DatabaseKind): DatabaseDefinition {
+    const database: DatabaseDefinition = { kind, logicalName: construct.id ?? '', format: 'cdk', settings: {}, definedAt: construct.definedAt };
+    const entries = construct.props?.kind === 'object' ? construct.props.entries : [];
+    for (const { name, value } of entries) {
+      if (keepsSetting(name) && (value.kind === 'string' || value.kind === 'number' || value.kind === 'bool')) {
+        database.settings[name] = value.value;
+      }
+    }
+    const engine = entry(construct.props, 'engine');
+    const literal = this.text(engine);
+    const written = engine ? this.source.text.slice(engine.span.start, engine.span.end) : '';
+    const versioned = cdkEngineVersion(written);
+    const factory = engine?.kind === 'call' || engine?.kind === 'path' ? ENGINE_FACTORIES.get((lastNames(engine, 1) ?? '').replace(/_/g, '').toLowerCase()) : undefined;
+    const name = literal ?? versioned?.engine ?? factory;
+    if (name) {
+      database.engine = name;
+    }
+    const version = this.text(entry(construct.props, 'engineVersion')) ?? versioned?.version;
+    if (version) {
+      database.engineVersion = version;
+    }
+    return database;
+  }
+}
+
+/** What a CDK source file contributes, or undefined when it does not import the CDK. */
+export function indexCdk(file: string, text: string, family: 'js' | 'python', lines: LineIndex): FileContribution | undefined {
+  return mayHoldCdk(text) ? new CdkIndexer(file, text, family, lines).index() : undefined;
+}

@@ -1,0 +1,456 @@
+/**
+ * CloudFormation and SAM templates (YAML or JSON) for the workspace model: DynamoDB tables
+ * (`AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable`, SAM `AWS::Serverless::SimpleTable`), RDS and
+ * ElastiCache resources, and Lambda functions with their code and environment. Only what the template
+ * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
+ * left unknown, and a key schema that cannot be read leaves the table's keys undefined.
+ */
+import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
+import { readJson } from '../iac/json';
+import { entryOf, IacNode, scalarText } from '../iac/tree';
+import { readYaml } from '../iac/yaml';
+import { LineIndex } from '../text';
+import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
+import { folderOf, joinPath } from './paths';
+import { Span } from '../types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
+
+const TABLE_TYPES = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable']);
+
+const DATABASE_TYPES = new Map<string, DatabaseKind>(Object.entries({
+  'AWS::RDS::DBInstance': 'rds-instance',
+  'AWS::RDS::DBCluster': 'rds-cluster',
+  'AWS::ElastiCache::ReplicationGroup': 'elasticache-replication-group',
+  'AWS::ElastiCache::CacheCluster': 'elasticache-cluster',
+  'AWS::ElastiCache::ServerlessCache': 'elasticache-serverless',
+} satisfies Record<string, DatabaseKind>));
+
+/** Table attributes whose value names the table to the API: its name (`Ref`) and its ARN, which `TableName` also accepts. */
+const TABLE_ATTRIBUTES = new Set(['Arn']);
+
+/** A key schema as far as it is written literally. */
+interface KeySchema {
+  partitionKey?: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** False when the list or one of its elements is not literal, or the index uses multi-attribute keys. */
+  readable: boolean;
+}
+
+/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
+function refTarget(node: IacNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && node.tag === 'Ref') {
+    return node.literal.kind === 'str' ? node.literal.value : undefined;
+  }
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
+}
+
+/** `X.Arn` of `!GetAtt X.Arn`, `!GetAtt [X, Arn]`, `{ "Fn::GetAtt": ["X", "Arn"] }` or `Fn::GetAtt: X.Arn`, as [resource, attribute]. */
+function getAttTarget(node: IacNode | undefined): [string, string] | undefined {
+  let written: string | undefined;
+  if (node?.kind === 'scalar' && node.tag === 'GetAtt') {
+    written = node.literal.kind === 'str' ? node.literal.value : node.literal.kind === 'expr' ? flowListText(node.literal.text) : undefined;
+  } else if (node?.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Fn::GetAtt') {
+    const value = node.entries[0].value;
+    written = value.kind === 'list' ? value.items.map((item) => scalarText(item) ?? '').join('.') : scalarText(value);
+  }
+  const dot = written?.indexOf('.') ?? -1;
+  return written && dot > 0 ? [written.slice(0, dot), written.slice(dot + 1)] : undefined;
+}
+
+/** `!GetAtt [X, Arn]` kept as text by the YAML reader, as `X.Arn`. */
+function flowListText(text: string): string | undefined {
+  const open = text.indexOf('[');
+  const close = text.lastIndexOf(']');
+  if (open < 0 || close < open) {
+    return undefined;
+  }
+  const parts = text.slice(open + 1, close).split(',').map((part) => part.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  return parts.length === 2 && parts.every((part) => /^[A-Za-z0-9]+$/.test(part)) ? parts.join('.') : undefined;
+}
+
+/** The string of `!Sub` / `Fn::Sub` when it is one string (no list form). */
+function subText(node: IacNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && node.tag === 'Sub') {
+    return node.literal.kind === 'str' ? node.literal.value : undefined;
+  }
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+  return only?.key === 'Fn::Sub' ? scalarText(only.value) : undefined;
+}
+
+function listItems(node: IacNode | undefined): IacNode[] | undefined {
+  return node?.kind === 'list' ? node.items : undefined;
+}
+
+class TemplateIndexer {
+  readonly contribution = emptyContribution();
+  private readonly defaults = new Map<string, string>();
+  /** Parameters without a literal default: their value is decided at deploy time. */
+  private readonly parameters = new Set<string>();
+  private readonly tableIds = new Set<string>();
+  private readonly folder: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineIndex,
+    private readonly root: IacNode | undefined,
+  ) {
+    this.folder = folderOf(file);
+    const parameters = entryOf(root, 'Parameters')?.value;
+    for (const parameter of parameters?.kind === 'map' ? parameters.entries : []) {
+      const fallback = scalarText(entryOf(parameter.value, 'Default')?.value);
+      if (fallback !== undefined) {
+        this.defaults.set(parameter.key, fallback);
+      } else {
+        this.parameters.add(parameter.key);
+      }
+    }
+  }
+
+  private at(span: Span): SourceRef {
+    return sourceRef(this.file, this.lines, span);
+  }
+
+  /** A string written literally: a scalar, a parameter's default through `Ref`, or a `!Sub` with no variables. */
+  private text(node: IacNode | undefined): string | undefined {
+    const literal = scalarText(node);
+    if (literal !== undefined) {
+      return literal;
+    }
+    const target = refTarget(node);
+    if (target !== undefined) {
+      return this.defaults.get(target);
+    }
+    const sub = subText(node);
+    return sub !== undefined && !sub.includes('${') ? sub : undefined;
+  }
+
+  index(): void {
+    const resources = entryOf(this.root, 'Resources')?.value;
+    const entries = resources?.kind === 'map' ? resources.entries : [];
+    const typed = entries.map((entry) => ({ entry, type: scalarText(entryOf(entry.value, 'Type')?.value) }));
+    for (const { entry, type } of typed) {
+      if (type && TABLE_TYPES.has(type)) {
+        this.tableIds.add(entry.key);
+      }
+    }
+    const globals = entryOf(entryOf(this.root, 'Globals')?.value, 'Function')?.value;
+    this.readGlobalEnvironment(globals);
+    for (const { entry, type } of typed) {
+      const properties = entryOf(entry.value, 'Properties')?.value;
+      const anchor = this.at(entry.keySpan);
+      if (type === 'AWS::Serverless::SimpleTable') {
+        this.contribution.tables.push(this.simpleTable(entry.key, properties, anchor));
+      } else if (type && TABLE_TYPES.has(type)) {
+        this.contribution.tables.push(this.table(entry.key, type, properties, anchor));
+      } else if (type && DATABASE_TYPES.has(type)) {
+        this.contribution.databases.push(this.database(entry.key, DATABASE_TYPES.get(type)!, properties, anchor));
+      } else if (type === 'AWS::Serverless::Function' || type === 'AWS::Lambda::Function') {
+        const fn = this.lambda(entry.key, type, entry.value, properties, globals, anchor);
+        if (fn) {
+          this.contribution.functions.push(fn);
+        }
+      }
+    }
+  }
+
+  private attributeTypes(properties: IacNode | undefined): Map<string, KeyAttribute['type']> {
+    const types = new Map<string, KeyAttribute['type']>();
+    for (const item of listItems(entryOf(properties, 'AttributeDefinitions')?.value) ?? []) {
+      const name = this.text(entryOf(item, 'AttributeName')?.value);
+      if (name !== undefined) {
+        types.set(name, keyTypeOf(this.text(entryOf(item, 'AttributeType')?.value)));
+      }
+    }
+    return types;
+  }
+
+  private keySchema(node: IacNode | undefined, types: Map<string, KeyAttribute['type']>): KeySchema {
+    const items = listItems(node);
+    if (!items) {
+      return { readable: false };
+    }
+    const schema: KeySchema = { readable: true };
+    for (const item of items) {
+      const name = this.text(entryOf(item, 'AttributeName')?.value);
+      const role = this.text(entryOf(item, 'KeyType')?.value);
+      const key: KeyAttribute = { name: name ?? '' };
+      const type = name === undefined ? undefined : types.get(name);
+      if (type) {
+        key.type = type;
+      }
+      // Two HASH or two RANGE elements: a multi-attribute GSI key, which one key attribute cannot describe
+      // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.DesignPattern.MultiAttributeKeys.html).
+      if (name === undefined || (role === 'HASH' && schema.partitionKey) || (role === 'RANGE' && schema.sortKey) || (role !== 'HASH' && role !== 'RANGE')) {
+        return { readable: false };
+      }
+      if (role === 'HASH') {
+        schema.partitionKey = key;
+      } else {
+        schema.sortKey = key;
+      }
+    }
+    return schema.partitionKey ? schema : { readable: false };
+  }
+
+  private projection(node: IacNode | undefined): Projection | undefined {
+    const type = this.text(entryOf(node, 'ProjectionType')?.value);
+    if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE') {
+      return undefined;
+    }
+    const written = entryOf(node, 'NonKeyAttributes')?.value;
+    const attributes = (listItems(written) ?? []).map((item) => this.text(item));
+    if (type === 'INCLUDE' && (!written || attributes.some((name) => name === undefined))) {
+      return undefined;
+    }
+    return { type, attributes: attributes as string[] };
+  }
+
+  /** The indexes of one list property; `known` turns false when the list or one index is not literal. */
+  private indexes(properties: IacNode | undefined, property: string, kind: TableIndex['kind'], table: KeySchema, types: Map<string, KeyAttribute['type']>) {
+    const found: TableIndex[] = [];
+    const written = entryOf(properties, property)?.value;
+    if (!written) {
+      return { found, known: true };
+    }
+    const items = listItems(written);
+    let known = items !== undefined;
+    for (const item of items ?? []) {
+      const nameNode = entryOf(item, 'IndexName')?.value;
+      const name = this.text(nameNode);
+      const keys = this.keySchema(entryOf(item, 'KeySchema')?.value, types);
+      // An LSI shares the table's partition key.
+      const partitionKey = kind === 'lsi' ? table.partitionKey : keys.partitionKey;
+      if (name === undefined || !nameNode || !keys.readable || !partitionKey) {
+        known = false;
+        continue;
+      }
+      const index: TableIndex = { name, kind, partitionKey, definedAt: this.at(nameNode.span) };
+      if (keys.sortKey) {
+        index.sortKey = keys.sortKey;
+      }
+      const projection = this.projection(entryOf(item, 'Projection')?.value);
+      if (projection) {
+        index.projection = projection;
+      }
+      found.push(index);
+    }
+    return { found, known };
+  }
+
+  private table(logicalName: string, type: string, properties: IacNode | undefined, definedAt: SourceRef): TableDefinition {
+    const types = this.attributeTypes(properties);
+    const keys = this.keySchema(entryOf(properties, 'KeySchema')?.value, types);
+    const gsis = this.indexes(properties, 'GlobalSecondaryIndexes', 'gsi', keys, types);
+    const lsis = this.indexes(properties, 'LocalSecondaryIndexes', 'lsi', keys, types);
+    const table: TableDefinition = {
+      logicalName,
+      format: 'cloudformation',
+      indexes: [...gsis.found, ...lsis.found],
+      indexesKnown: gsis.known && lsis.known && (properties === undefined || properties.kind === 'map'),
+      definedAt,
+    };
+    if (keys.readable) {
+      table.partitionKey = keys.partitionKey;
+      if (keys.sortKey) {
+        table.sortKey = keys.sortKey;
+      }
+    }
+    this.setName(table, properties);
+    const billing = entryOf(properties, 'BillingMode')?.value;
+    const mode = billing ? this.text(billing) : type === 'AWS::DynamoDB::Table' ? 'PROVISIONED' : undefined;
+    if (mode === 'PROVISIONED' || mode === 'PAY_PER_REQUEST') {
+      table.billingMode = mode;
+    }
+    const stream = this.text(entryOf(entryOf(properties, 'StreamSpecification')?.value, 'StreamViewType')?.value);
+    if (stream) {
+      table.streamViewType = stream;
+    }
+    const ttl = entryOf(properties, 'TimeToLiveSpecification')?.value;
+    const ttlAttribute = this.text(entryOf(ttl, 'AttributeName')?.value);
+    if (ttlAttribute && this.text(entryOf(ttl, 'Enabled')?.value) === 'true') {
+      table.ttlAttribute = ttlAttribute;
+    }
+    return table;
+  }
+
+  private setName(table: TableDefinition, properties: IacNode | undefined): void {
+    const name = this.text(entryOf(properties, 'TableName')?.value);
+    if (name) {
+      table.physicalName = name;
+    }
+  }
+
+  /**
+   * SAM's one-key table: `PrimaryKey` (default `id`, a String) and on-demand billing unless it sets
+   * `ProvisionedThroughput` (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html).
+   */
+  private simpleTable(logicalName: string, properties: IacNode | undefined, definedAt: SourceRef): TableDefinition {
+    const table: TableDefinition = { logicalName, format: 'cloudformation', indexes: [], indexesKnown: true, definedAt };
+    const primary = entryOf(properties, 'PrimaryKey')?.value;
+    if (!primary) {
+      table.partitionKey = { name: 'id', type: 'S' };
+    } else {
+      const name = this.text(entryOf(primary, 'Name')?.value);
+      const type = keyTypeOf(this.text(entryOf(primary, 'Type')?.value));
+      if (name) {
+        table.partitionKey = type ? { name, type } : { name };
+      }
+    }
+    this.setName(table, properties);
+    table.billingMode = entryOf(properties, 'ProvisionedThroughput') ? 'PROVISIONED' : 'PAY_PER_REQUEST';
+    return table;
+  }
+
+  private database(logicalName: string, kind: DatabaseKind, properties: IacNode | undefined, definedAt: SourceRef): DatabaseDefinition {
+    const settings: Record<string, string | number | boolean> = {};
+    for (const entry of properties?.kind === 'map' ? properties.entries : []) {
+      if (!keepsSetting(entry.key)) {
+        continue;
+      }
+      const value = entry.value.kind === 'scalar' && !entry.value.tag ? entry.value.literal : undefined;
+      if (value?.kind === 'str' || value?.kind === 'num' || value?.kind === 'bool') {
+        settings[entry.key] = value.value;
+      } else {
+        const text = this.text(entry.value);
+        if (text !== undefined) {
+          settings[entry.key] = text;
+        }
+      }
+    }
+    const database: DatabaseDefinition = { kind, logicalName, format: 'cloudformation', settings, definedAt };
+    const engine = this.text(entryOf(properties, 'Engine')?.value);
+    const engineVersion = this.text(entryOf(properties, 'EngineVersion')?.value);
+    if (engine) {
+      database.engine = engine;
+    }
+    if (engineVersion) {
+      database.engineVersion = engineVersion;
+    }
+    return database;
+  }
+
+  /** What one environment variable is wired to, or undefined when the template decides it at deploy time. */
+  private environmentValue(node: IacNode): EnvironmentValue | undefined {
+    const target = refTarget(node) ?? this.subTarget(node);
+    if (target !== undefined) {
+      if (this.tableIds.has(target)) {
+        return { kind: 'table', logicalName: target };
+      }
+      const fallback = this.defaults.get(target);
+      return fallback !== undefined ? { kind: 'literal', value: fallback } : undefined;
+    }
+    const attribute = getAttTarget(node);
+    if (attribute) {
+      return this.tableIds.has(attribute[0]) && TABLE_ATTRIBUTES.has(attribute[1]) ? { kind: 'table', logicalName: attribute[0] } : undefined;
+    }
+    const text = this.text(node);
+    return text !== undefined ? { kind: 'literal', value: text } : undefined;
+  }
+
+  /** `!Sub '${Table}'`: one variable and nothing else, the same as `!Ref Table`. */
+  private subTarget(node: IacNode): string | undefined {
+    const sub = subText(node);
+    const match = sub === undefined ? null : /^\$\{([A-Za-z0-9]+)\}$/.exec(sub);
+    return match ? match[1] : undefined;
+  }
+
+  /** Reads `Environment: { Variables: {...} }` into known and unknown variables. */
+  private environment(node: IacNode | undefined): { values: Record<string, EnvironmentValue>; unknown: string[]; readable: boolean } {
+    const result = { values: {} as Record<string, EnvironmentValue>, unknown: [] as string[], readable: true };
+    if (!node) {
+      return result;
+    }
+    const variables = entryOf(node, 'Variables')?.value;
+    if (node.kind !== 'map' || (variables && variables.kind !== 'map')) {
+      result.readable = false;
+      return result;
+    }
+    for (const entry of variables?.kind === 'map' ? variables.entries : []) {
+      if (!isEnvironmentName(entry.key)) {
+        continue;
+      }
+      const value = this.environmentValue(entry.value);
+      if (value) {
+        result.values[entry.key] = value;
+      } else {
+        result.unknown.push(entry.key);
+      }
+    }
+    return result;
+  }
+
+  private readGlobalEnvironment(globals: IacNode | undefined): void {
+    const environment = this.environment(entryOf(globals, 'Environment')?.value);
+    if (Object.keys(environment.values).length > 0) {
+      this.contribution.globalEnvironment = environment.values;
+    }
+    if (environment.unknown.length > 0) {
+      this.contribution.unknownGlobalEnvironment = environment.unknown;
+    }
+  }
+
+  /** A local code location written in the template, relative to the template's folder; not a bucket, a URL or an archive. */
+  private codePath(node: IacNode | undefined): string | undefined {
+    const written = this.text(node);
+    if (written === undefined || /\.(?:zip|jar)$/i.test(written)) {
+      return undefined;
+    }
+    return joinPath(this.folder, written);
+  }
+
+  private lambda(logicalName: string, type: string, resource: IacNode, properties: IacNode | undefined, globals: IacNode | undefined, definedAt: SourceRef) {
+    const serverless = type === 'AWS::Serverless::Function';
+    const fromGlobals = (name: string): IacNode | undefined => entryOf(properties, name)?.value ?? (serverless ? entryOf(globals, name)?.value : undefined);
+    const codePaths: string[] = [];
+    if (serverless) {
+      const codeUri = fromGlobals('CodeUri');
+      const inline = entryOf(properties, 'InlineCode') ?? entryOf(properties, 'ImageUri');
+      // Without CodeUri, `sam build` packages the template's folder.
+      const folder = codeUri ? this.codePath(codeUri) : inline ? undefined : this.folder;
+      if (folder !== undefined) {
+        codePaths.push(folder);
+        // esbuild-built functions name their entry files (`Metadata: BuildProperties: EntryPoints`).
+        const entryPoints = listItems(entryOf(entryOf(entryOf(resource, 'Metadata')?.value, 'BuildProperties')?.value, 'EntryPoints')?.value);
+        for (const entry of entryPoints ?? []) {
+          const text = this.text(entry);
+          const path = text === undefined ? undefined : joinPath(folder, text);
+          if (path !== undefined) {
+            codePaths.push(path);
+          }
+        }
+      }
+    } else {
+      const code = entryOf(properties, 'Code')?.value;
+      // `Code: ./src` is the local form that `aws cloudformation package` uploads.
+      const folder = code?.kind === 'scalar' ? this.codePath(code) : undefined;
+      if (folder !== undefined) {
+        codePaths.push(folder);
+      }
+    }
+    const environment = this.environment(entryOf(properties, 'Environment')?.value);
+    const fn: FunctionDefinition = { logicalName, format: 'cloudformation', codePaths, environment: environment.values, definedAt };
+    const handler = this.text(fromGlobals('Handler'));
+    if (handler) {
+      fn.handler = handler;
+    }
+    if (environment.unknown.length > 0) {
+      fn.unknownEnvironment = environment.unknown;
+    }
+    if (!environment.readable) {
+      fn.environmentUnreadable = true;
+    }
+    return fn;
+  }
+}
+
+/** What a CloudFormation or SAM template contributes, or undefined when the text is not a template. */
+export function indexCloudFormation(file: string, text: string, lines: LineIndex): FileContribution | undefined {
+  if (!looksLikeCloudFormation(text)) {
+    return undefined;
+  }
+  const document = isJson(text) ? readJson(text, lines) : readYaml(text, lines);
+  const indexer = new TemplateIndexer(file, lines, document.root);
+  indexer.index();
+  return indexer.contribution;
+}

@@ -1,0 +1,55 @@
+/** What every IaC reader of the workspace model needs: source references, key types, and which settings to keep. */
+import { LineIndex } from '../text';
+import { Span } from '../types';
+import { FileContribution, KeyType, SourceRef } from './types';
+
+export function sourceRef(file: string, lines: LineIndex, span: Span): SourceRef {
+  const { line, character } = lines.position(span.start);
+  return { file, span: { start: span.start, end: span.end }, line, character };
+}
+
+/** `S`, `N`, `B` as DynamoDB writes them, or SAM's and CDK's `String`, `Number`, `Binary` (any case). */
+export function keyTypeOf(written: string | undefined): KeyType | undefined {
+  switch (written?.toUpperCase()) {
+    case 'S':
+    case 'STRING':
+      return 'S';
+    case 'N':
+    case 'NUMBER':
+      return 'N';
+    case 'B':
+    case 'BINARY':
+      return 'B';
+    default:
+      return undefined;
+  }
+}
+
+/** Settings copied into the model: never a password or token (it stays where it is written), never `__proto__`. */
+export function keepsSetting(name: string): boolean {
+  return !/password|secret|token|credential/i.test(name) && name !== '__proto__';
+}
+
+/**
+ * An environment variable name as Lambda accepts it (a letter, then letters, digits and `_`); other keys
+ * are never set at run time, and are not used as record keys.
+ */
+export function isEnvironmentName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]+$/.test(name);
+}
+
+export function emptyContribution(): FileContribution {
+  return { tables: [], databases: [], functions: [] };
+}
+
+/** Whether a contribution adds anything to the model. */
+export function contributes(contribution: FileContribution): boolean {
+  return (
+    contribution.tables.length > 0 ||
+    contribution.databases.length > 0 ||
+    contribution.functions.length > 0 ||
+    Object.keys(contribution.globalEnvironment ?? {}).length > 0 ||
+    (contribution.unknownGlobalEnvironment?.length ?? 0) > 0 ||
+    Object.keys(contribution.archives ?? {}).length > 0
+  );
+}

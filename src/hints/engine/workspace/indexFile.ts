@@ -1,0 +1,81 @@
+/**
+ * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
+ * the workspace model. Each format has its own reader; code files count only when they import the CDK.
+ * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
+ * file, and it never throws.
+ */
+import { Budget, BudgetExceeded, withBudget } from '../budget';
+import { DocumentKind } from '../documentKinds';
+import { looksLikeCloudFormation } from '../iac/cloudformation';
+import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
+import { indexCdk, mayHoldCdk } from './cdk';
+import { indexCloudFormation } from './cloudformation';
+import { contributes } from './contribution';
+import { indexTerraform } from './terraform';
+import { FileContribution } from './types';
+
+export interface IndexOptions {
+  /** Past this budget the file contributes nothing; none: unbounded. */
+  budget?: Budget;
+  /** Told about an internal failure that indexing swallowed (tests and the CLI's debugging). */
+  onError?: (error: unknown) => void;
+}
+
+/** Kinds whose files can define tables, databases or functions: templates, and CDK apps in TypeScript, JavaScript or Python. */
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python']);
+
+/** Whether files of a kind can contribute at all: adapters need not read the others. */
+export function kindMayContribute(kind: DocumentKind): boolean {
+  return CONTRIBUTING_KINDS.has(kind);
+}
+
+/** Whether a file of this kind and text can contribute, without reading it further: most code files cannot. */
+function mayContribute(kind: DocumentKind, text: string): boolean {
+  switch (kind) {
+    case 'terraform':
+      return true;
+    case 'yaml':
+    case 'json':
+      return looksLikeCloudFormation(text);
+    case 'typescript':
+    case 'javascript':
+    case 'python':
+      return mayHoldCdk(text);
+    default:
+      return false;
+  }
+}
+
+function read(file: string, kind: DocumentKind, text: string): FileContribution | undefined {
+  const lines = new LineIndex(text);
+  switch (kind) {
+    case 'terraform':
+      return indexTerraform(file, text, lines);
+    case 'yaml':
+    case 'json':
+      return indexCloudFormation(file, text, lines);
+    case 'python':
+      return indexCdk(file, text, 'python', lines);
+    default:
+      return indexCdk(file, text, 'js', lines);
+  }
+}
+
+/**
+ * What one file contributes to the workspace model, or undefined when it contributes nothing. `file` is
+ * the workspace-relative path that the model's references will carry.
+ */
+export function indexFile(file: string, kind: DocumentKind, text: string, options: IndexOptions = {}): FileContribution | undefined {
+  try {
+    if (!mayContribute(kind, text) || assessText(text, DEFAULT_LIMITS, file)) {
+      return undefined;
+    }
+    const contribution = withBudget(options.budget, () => read(file, kind, text));
+    return contribution && contributes(contribution) ? contribution : undefined;
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) {
+      options.onError?.(error);
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,431 @@
+/**
+ * Terraform files for the workspace model: `aws_dynamodb_table` and the terraform-aws-modules
+ * dynamodb-table module, RDS and ElastiCache resources and modules, and Lambda functions
+ * (`aws_lambda_function` with an `archive_file` package, the lambda module) with their environment.
+ * A value counts when it is a literal, a variable's default, a local, or a template of those; a
+ * `dynamic` block of indexes leaves the table's index list incomplete.
+ */
+import { normalizedModuleSource } from '../iac/terraformModules';
+import { LineIndex } from '../text';
+import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
+import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
+import { folderOf, joinPath } from './paths';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
+
+const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
+  aws_db_instance: 'rds-instance',
+  aws_rds_cluster: 'rds-cluster',
+  aws_elasticache_replication_group: 'elasticache-replication-group',
+  aws_elasticache_cluster: 'elasticache-cluster',
+  aws_elasticache_serverless_cache: 'elasticache-serverless',
+} satisfies Record<string, DatabaseKind>));
+
+const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
+  'terraform-aws-modules/rds/aws': 'rds-instance',
+  'terraform-aws-modules/rds-aurora/aws': 'rds-cluster',
+  'terraform-aws-modules/elasticache/aws': 'elasticache-replication-group',
+} satisfies Record<string, DatabaseKind>));
+
+const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
+const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
+
+/** Attributes of a table that name it to the API (`TableName` takes the name or the ARN). */
+const TABLE_ATTRIBUTES = new Set(['name', 'id', 'arn']);
+/** Outputs of the dynamodb-table module that do the same. */
+const MODULE_TABLE_OUTPUTS = new Set(['dynamodb_table_id', 'dynamodb_table_arn']);
+
+/** Arguments Terraform reads itself rather than passing to the resource or module. */
+const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', 'provider', 'lifecycle']);
+
+/** How deep locals may refer to locals before the reader gives up (a cycle is an error in Terraform anyway). */
+const MAX_LOCAL_DEPTH = 8;
+/** The longest text a template may build: names and paths are far shorter, and a template of templates grows fast. */
+const MAX_TEXT_LENGTH = 4096;
+
+class TerraformIndexer {
+  readonly contribution = emptyContribution();
+  private readonly folder: string;
+  private readonly variables = new Map<string, HclValue>();
+  private readonly locals = new Map<string, HclValue>();
+  /** Variables and locals already read as text, so that locals built from locals are read once each. */
+  private readonly resolvedText = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineIndex,
+    private readonly root: HclBody,
+  ) {
+    this.folder = folderOf(file);
+    for (const block of blocksOf(root, 'variable')) {
+      const fallback = attributeOf(block.body, 'default');
+      if (block.labels.length === 1 && fallback) {
+        this.variables.set(block.labels[0], fallback);
+      }
+    }
+    for (const block of blocksOf(root, 'locals')) {
+      for (const attribute of block.body.attributes) {
+        this.locals.set(attribute.name, attribute.value);
+      }
+    }
+  }
+
+  private at(block: HclBlock): SourceRef {
+    return sourceRef(this.file, this.lines, block.nameSpan);
+  }
+
+  /** A string as a plan without other inputs would see it; `path.module` only where `paths` allows it. */
+  private text(value: HclValue | undefined, paths = false, depth = 0): string | undefined {
+    if (!value || depth > MAX_LOCAL_DEPTH) {
+      return undefined;
+    }
+    switch (value.kind) {
+      case 'string':
+        return value.value;
+      case 'number':
+      case 'bool':
+        return String(value.value);
+      case 'reference':
+        return this.referenceText(value.path, paths, depth);
+      case 'template': {
+        let result = '';
+        for (const part of value.parts) {
+          const piece = 'text' in part ? part.text : this.referenceText(part.reference, paths, depth);
+          if (piece === undefined || result.length + piece.length > MAX_TEXT_LENGTH) {
+            return undefined;
+          }
+          result += piece;
+        }
+        return result;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private referenceText(path: string[], paths: boolean, depth: number): string | undefined {
+    if (path.length === 2 && (path[0] === 'var' || path[0] === 'local')) {
+      const key = `${paths}.${path[0]}.${path[1]}`;
+      if (!this.resolvedText.has(key)) {
+        this.resolvedText.set(key, this.text((path[0] === 'var' ? this.variables : this.locals).get(path[1]), paths, depth + 1));
+      }
+      return this.resolvedText.get(key);
+    }
+    // The folder of this file; joined later, so `.` stands for it.
+    return paths && path.length === 2 && path[0] === 'path' && path[1] === 'module' ? '.' : undefined;
+  }
+
+  private resolved(value: HclValue | undefined, depth = 0): HclValue | undefined {
+    if (value?.kind === 'reference' && value.path.length === 2 && (value.path[0] === 'var' || value.path[0] === 'local') && depth < MAX_LOCAL_DEPTH) {
+      return this.resolved((value.path[0] === 'var' ? this.variables : this.locals).get(value.path[1]), depth + 1);
+    }
+    return value;
+  }
+
+  private bool(value: HclValue | undefined): boolean | undefined {
+    const text = this.text(value);
+    return text === 'true' ? true : text === 'false' ? false : undefined;
+  }
+
+  private path(value: HclValue | undefined): string | undefined {
+    const text = this.text(value, true);
+    return text === undefined || /\.(?:zip|jar)$/i.test(text) ? undefined : joinPath(this.folder, text);
+  }
+
+  index(): void {
+    for (const block of this.root.blocks) {
+      const [type, name] = block.labels;
+      if (block.type === 'resource' && block.labels.length === 2) {
+        if (type === 'aws_dynamodb_table') {
+          this.contribution.tables.push(this.table(`aws_dynamodb_table.${name}`, block));
+        } else if (DATABASE_RESOURCES.has(type)) {
+          this.contribution.databases.push(this.database(`${type}.${name}`, DATABASE_RESOURCES.get(type)!, block));
+        } else if (type === 'aws_lambda_function') {
+          this.contribution.functions.push(this.lambda(`aws_lambda_function.${name}`, block));
+        }
+      } else if (block.type === 'data' && type === 'archive_file' && block.labels.length === 2) {
+        const sources = [attributeOf(block.body, 'source_dir'), attributeOf(block.body, 'source_file')].map((value) => this.path(value)).filter((path): path is string => path !== undefined);
+        if (sources.length > 0) {
+          this.contribution.archives = { ...this.contribution.archives, [name]: sources };
+        }
+      } else if (block.type === 'module' && block.labels.length === 1) {
+        this.module(block);
+      }
+    }
+  }
+
+  private module(block: HclBlock): void {
+    const source = this.text(attributeOf(block.body, 'source'));
+    const registry = source === undefined ? undefined : normalizedModuleSource(source);
+    const logicalName = `module.${block.labels[0]}`;
+    if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
+      this.contribution.tables.push(this.moduleTable(logicalName, block));
+    } else if (registry && DATABASE_MODULES.has(registry)) {
+      const cluster = registry === 'terraform-aws-modules/elasticache/aws' && this.bool(attributeOf(block.body, 'create_replication_group')) === false;
+      this.contribution.databases.push(this.database(logicalName, cluster ? 'elasticache-cluster' : DATABASE_MODULES.get(registry)!, block));
+    } else if (registry === LAMBDA_MODULE) {
+      this.contribution.functions.push(this.moduleLambda(logicalName, block));
+    }
+  }
+
+  private key(name: string | undefined, types: Map<string, KeyAttribute['type']> | undefined): KeyAttribute | undefined {
+    if (name === undefined) {
+      return undefined;
+    }
+    const type = types?.get(name);
+    return type ? { name, type } : { name };
+  }
+
+  private projection(type: string | undefined, attributes: HclValue | undefined): Projection | undefined {
+    if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE') {
+      return undefined;
+    }
+    const resolved = this.resolved(attributes);
+    const names = resolved?.kind === 'tuple' ? resolved.items.map((item) => this.text(item)) : [];
+    if (type === 'INCLUDE' && (resolved?.kind !== 'tuple' || names.some((name) => name === undefined))) {
+      return undefined;
+    }
+    return { type, attributes: names as string[] };
+  }
+
+  /** One index from its settings (a block's body or an object of the module's list); undefined when not literal. */
+  private secondaryIndex(settings: HclBody | HclValue, kind: TableIndex['kind'], partitionKey: KeyAttribute | undefined, types: Map<string, KeyAttribute['type']> | undefined, definedAt: SourceRef): TableIndex | undefined {
+    const name = this.text(attributeOf(settings, 'name'));
+    const hashKey = kind === 'gsi' ? this.key(this.text(attributeOf(settings, 'hash_key')), types) : partitionKey;
+    const rangeWritten = attributeOf(settings, 'range_key');
+    const rangeKey = this.key(this.text(rangeWritten), types);
+    // A key written any other way (a `key_schema` block for multi-attribute keys, a variable) is not read.
+    const otherKeys = 'blocks' in settings && settings.blocks.some((block) => block.type === 'key_schema');
+    if (name === undefined || !hashKey || (rangeWritten && rangeWritten.kind !== 'null' && !rangeKey) || otherKeys) {
+      return undefined;
+    }
+    const index: TableIndex = { name, kind, partitionKey: hashKey, definedAt };
+    if (rangeKey) {
+      index.sortKey = rangeKey;
+    }
+    const projection = this.projection(this.text(attributeOf(settings, 'projection_type')), attributeOf(settings, 'non_key_attributes'));
+    if (projection) {
+      index.projection = projection;
+    }
+    return index;
+  }
+
+  private table(logicalName: string, block: HclBlock): TableDefinition {
+    const body = block.body;
+    const dynamic = new Set(blocksOf(body, 'dynamic').map((entry) => entry.labels[0]));
+    let types: Map<string, KeyAttribute['type']> | undefined;
+    if (!dynamic.has('attribute')) {
+      types = new Map();
+      for (const attribute of blocksOf(body, 'attribute')) {
+        const name = this.text(attributeOf(attribute.body, 'name'));
+        if (name !== undefined) {
+          types.set(name, keyTypeOf(this.text(attributeOf(attribute.body, 'type'))));
+        }
+      }
+    }
+    const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
+    const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
+    table.indexesKnown = !dynamic.has('global_secondary_index') && !dynamic.has('local_secondary_index');
+    for (const [type, kind] of [['global_secondary_index', 'gsi'], ['local_secondary_index', 'lsi']] as const) {
+      for (const written of blocksOf(body, type)) {
+        const nameValue = attributeOf(written.body, 'name');
+        const index = this.secondaryIndex(written.body, kind, partitionKey, types, sourceRef(this.file, this.lines, nameValue?.span ?? written.nameSpan));
+        if (index) {
+          table.indexes.push(index);
+        } else {
+          table.indexesKnown = false;
+        }
+      }
+    }
+    this.setTableSettings(table, body, 'PROVISIONED');
+    const ttl = blocksOf(body, 'ttl')[0];
+    const ttlAttribute = this.text(attributeOf(ttl?.body, 'attribute_name'));
+    if (ttlAttribute && this.bool(attributeOf(ttl?.body, 'enabled')) === true) {
+      table.ttlAttribute = ttlAttribute;
+    }
+    return table;
+  }
+
+  private newTable(logicalName: string, block: HclBlock, partitionKey: KeyAttribute | undefined, sortKey: KeyAttribute | undefined): TableDefinition {
+    const table: TableDefinition = { logicalName, format: 'terraform', indexes: [], indexesKnown: true, definedAt: this.at(block) };
+    if (partitionKey) {
+      table.partitionKey = partitionKey;
+      if (sortKey) {
+        table.sortKey = sortKey;
+      }
+    }
+    const name = this.text(attributeOf(block.body, 'name'));
+    if (name) {
+      table.physicalName = name;
+    }
+    return table;
+  }
+
+  /** `billing_mode` (its default differs: PROVISIONED for the resource, PAY_PER_REQUEST for the module) and the stream. */
+  private setTableSettings(table: TableDefinition, body: HclBody, defaultBilling: 'PROVISIONED' | 'PAY_PER_REQUEST'): void {
+    const billingValue = attributeOf(body, 'billing_mode');
+    const billing = billingValue ? this.text(billingValue) : defaultBilling;
+    if (billing === 'PROVISIONED' || billing === 'PAY_PER_REQUEST') {
+      table.billingMode = billing;
+    }
+    const view = this.text(attributeOf(body, 'stream_view_type'));
+    if (view && this.bool(attributeOf(body, 'stream_enabled')) === true) {
+      table.streamViewType = view;
+    }
+  }
+
+  /** The dynamodb-table module: its inputs are the resource's arguments, with attributes and indexes as lists of objects. */
+  private moduleTable(logicalName: string, block: HclBlock): TableDefinition {
+    const body = block.body;
+    const attributes = this.resolved(attributeOf(body, 'attributes'));
+    let types: Map<string, KeyAttribute['type']> | undefined;
+    if (attributes?.kind === 'tuple') {
+      types = new Map();
+      for (const item of attributes.items) {
+        const name = this.text(attributeOf(item, 'name'));
+        if (name !== undefined) {
+          types.set(name, keyTypeOf(this.text(attributeOf(item, 'type'))));
+        }
+      }
+    }
+    const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
+    const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
+    for (const [input, kind] of [['global_secondary_indexes', 'gsi'], ['local_secondary_indexes', 'lsi']] as const) {
+      const written = attributeOf(body, input);
+      const list = this.resolved(written);
+      if (!written) {
+        continue;
+      }
+      if (list?.kind !== 'tuple') {
+        table.indexesKnown = false;
+        continue;
+      }
+      for (const item of list.items) {
+        const nameValue = attributeOf(item, 'name');
+        const index = item.kind === 'object' ? this.secondaryIndex(item, kind, partitionKey, types, sourceRef(this.file, this.lines, (nameValue ?? item).span)) : undefined;
+        if (index) {
+          table.indexes.push(index);
+        } else {
+          table.indexesKnown = false;
+        }
+      }
+    }
+    this.setTableSettings(table, body, 'PAY_PER_REQUEST');
+    const ttlAttribute = this.text(attributeOf(body, 'ttl_attribute_name'));
+    if (ttlAttribute && this.bool(attributeOf(body, 'ttl_enabled')) === true) {
+      table.ttlAttribute = ttlAttribute;
+    }
+    return table;
+  }
+
+  private database(logicalName: string, kind: DatabaseKind, block: HclBlock): DatabaseDefinition {
+    const settings: Record<string, string | number | boolean> = {};
+    for (const attribute of block.body.attributes) {
+      if (!keepsSetting(attribute.name) || META_ARGUMENTS.has(attribute.name)) {
+        continue;
+      }
+      const value = this.resolved(attribute.value);
+      if (value?.kind === 'string' || value?.kind === 'number' || value?.kind === 'bool') {
+        settings[attribute.name] = value.value;
+      } else {
+        const text = this.text(value);
+        if (text !== undefined) {
+          settings[attribute.name] = text;
+        }
+      }
+    }
+    const database: DatabaseDefinition = { kind, logicalName, format: 'terraform', settings, definedAt: this.at(block) };
+    const engine = this.text(attributeOf(block.body, 'engine'));
+    const engineVersion = this.text(attributeOf(block.body, 'engine_version'));
+    if (engine) {
+      database.engine = engine;
+    }
+    if (engineVersion) {
+      database.engineVersion = engineVersion;
+    }
+    return database;
+  }
+
+  /** What one environment variable is wired to, or undefined when it is decided elsewhere. */
+  private environmentValue(value: HclValue): EnvironmentValue | undefined {
+    if (value.kind === 'reference') {
+      const [root, name, attribute] = value.path;
+      if (value.path.length === 3 && root === 'aws_dynamodb_table' && TABLE_ATTRIBUTES.has(attribute)) {
+        return { kind: 'table', logicalName: `aws_dynamodb_table.${name}` };
+      }
+      if (value.path.length === 3 && root === 'module' && MODULE_TABLE_OUTPUTS.has(attribute)) {
+        return { kind: 'table', logicalName: `module.${name}` };
+      }
+    }
+    const text = this.text(value);
+    return text !== undefined ? { kind: 'literal', value: text } : undefined;
+  }
+
+  private setEnvironment(fn: FunctionDefinition, variables: HclValue | undefined): void {
+    if (!variables) {
+      return;
+    }
+    const resolved = this.resolved(variables);
+    if (resolved?.kind !== 'object') {
+      fn.environmentUnreadable = true;
+      return;
+    }
+    for (const entry of resolved.entries) {
+      if (!isEnvironmentName(entry.name)) {
+        continue;
+      }
+      const value = this.environmentValue(entry.value);
+      if (value) {
+        fn.environment[entry.name] = value;
+      } else {
+        (fn.unknownEnvironment ??= []).push(entry.name);
+      }
+    }
+  }
+
+  private lambda(logicalName: string, block: HclBlock): FunctionDefinition {
+    const body = block.body;
+    const fn: FunctionDefinition = { logicalName, format: 'terraform', codePaths: [], environment: {}, definedAt: this.at(block) };
+    const handler = this.text(attributeOf(body, 'handler'));
+    if (handler) {
+      fn.handler = handler;
+    }
+    const filename = attributeOf(body, 'filename');
+    if (filename?.kind === 'reference' && filename.path.length === 4 && filename.path[0] === 'data' && filename.path[1] === 'archive_file') {
+      fn.archive = filename.path[2];
+    }
+    if (blocksOf(body, 'dynamic').some((entry) => entry.labels[0] === 'environment')) {
+      fn.environmentUnreadable = true;
+    }
+    for (const environment of blocksOf(body, 'environment')) {
+      this.setEnvironment(fn, attributeOf(environment.body, 'variables'));
+    }
+    return fn;
+  }
+
+  /** The lambda module: `source_path` (a path, or a list of paths and `{ path = … }` objects), `handler`, `environment_variables`. */
+  private moduleLambda(logicalName: string, block: HclBlock): FunctionDefinition {
+    const body = block.body;
+    const fn: FunctionDefinition = { logicalName, format: 'terraform', codePaths: [], environment: {}, definedAt: this.at(block) };
+    const handler = this.text(attributeOf(body, 'handler'));
+    if (handler) {
+      fn.handler = handler;
+    }
+    const source = this.resolved(attributeOf(body, 'source_path'));
+    const sources = source?.kind === 'tuple' ? source.items.map((item) => (item.kind === 'object' ? attributeOf(item, 'path') : item)) : [source];
+    for (const item of sources) {
+      const path = this.path(item);
+      if (path !== undefined) {
+        fn.codePaths.push(path);
+      }
+    }
+    this.setEnvironment(fn, attributeOf(body, 'environment_variables'));
+    return fn;
+  }
+}
+
+/** What a Terraform file contributes to the workspace model. */
+export function indexTerraform(file: string, text: string, lines: LineIndex): FileContribution {
+  const indexer = new TerraformIndexer(file, lines, readHcl(text, lines));
+  indexer.index();
+  return indexer.contribution;
+}

@@ -1,0 +1,282 @@
+/**
+ * The workspace model: the union of what each IaC file contributes, kept current file by file, and the
+ * view a code analysis asks of it. Names resolve to a table only when the answer is certain: a literal
+ * name matches one table's physical name; an environment variable goes through the functions that run
+ * the code file, and two of them wiring it to different tables give no answer.
+ */
+import { contributes } from './contribution';
+import { Claim, claimOf } from './functionCode';
+import { folderOf, foldersUp, joinPath } from './paths';
+import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, WorkspaceView } from './types';
+
+/** What changed: the model's new version and the files whose contribution changed. */
+export interface WorkspaceChange {
+  version: number;
+  files: readonly string[];
+}
+
+/** What one function sets a variable to: a value, something the templates do not say, or nothing. */
+type Setting = EnvironmentValue | 'unknown' | undefined;
+
+/** The union of the contributions, rebuilt on the first question after a change. */
+interface Union {
+  tables: TableDefinition[];
+  databases: DatabaseDefinition[];
+  functions: FunctionDefinition[];
+  byPhysicalName: Map<string, TableDefinition[]>;
+  /** Tables by the scope their logical name is known in (`file\0name`, or `folder\0name` for Terraform modules). */
+  byScopedName: Map<string, TableDefinition[]>;
+  /** Per function: the folders and files of its code, resolved. */
+  locations: Map<FunctionDefinition, string[]>;
+  /** Which functions run a code file, by the file. */
+  running: Map<string, FunctionDefinition[]>;
+}
+
+function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
+  const file = definition.definedAt.file;
+  // A Terraform module is its folder: a function in lambda.tf reaches a table in dynamodb.tf.
+  return `${definition.format === 'terraform' ? folderOf(file) : file}\0${logicalName}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
+export class WorkspaceModel implements WorkspaceView {
+  /** Per file: its contribution, and its JSON once an update needed to compare it. */
+  private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
+  private readonly listeners = new Set<(change: WorkspaceChange) => void>();
+  private currentVersion = 0;
+  private union: Union | undefined;
+  /** Files changed inside `batch`, announced when it ends. */
+  private pending: Set<string> | undefined;
+
+  /** Grows by one with every change; a cached analysis made at an older version is stale. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** Sets what a file contributes (undefined or an empty contribution: nothing). Returns whether the model changed. */
+  update(file: string, contribution: FileContribution | undefined): boolean {
+    if (!contribution || !contributes(contribution)) {
+      return this.remove(file);
+    }
+    // Compared only when the file contributed before: a first build never serialises anything.
+    const previous = this.contributions.get(file);
+    let fingerprint: string | undefined;
+    if (previous) {
+      previous.fingerprint ??= JSON.stringify(previous.contribution);
+      fingerprint = JSON.stringify(contribution);
+      if (previous.fingerprint === fingerprint) {
+        return false;
+      }
+    }
+    this.contributions.set(file, { contribution, fingerprint });
+    this.changed(file);
+    return true;
+  }
+
+  /** Forgets a file (deleted, or no longer a template). Returns whether the model changed. */
+  remove(file: string): boolean {
+    if (!this.contributions.delete(file)) {
+      return false;
+    }
+    this.changed(file);
+    return true;
+  }
+
+  /** Runs many updates and announces them as one change (the first indexing of a workspace). */
+  batch(run: () => void): void {
+    const outer = this.pending === undefined;
+    this.pending ??= new Set();
+    try {
+      run();
+    } finally {
+      if (outer) {
+        const files = [...this.pending];
+        this.pending = undefined;
+        if (files.length > 0) {
+          this.announce(files);
+        }
+      }
+    }
+  }
+
+  /** Calls `listener` after each change; returns how to stop. */
+  onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(file: string): void {
+    this.currentVersion++;
+    this.union = undefined;
+    if (this.pending) {
+      this.pending.add(file);
+    } else {
+      this.announce([file]);
+    }
+  }
+
+  private announce(files: string[]): void {
+    const change = { version: this.currentVersion, files };
+    for (const listener of [...this.listeners]) {
+      listener(change);
+    }
+  }
+
+  /** Each contributing file with its contribution, in the order they were set (a copy's answers depend on it). */
+  contributionsInOrder(): [string, FileContribution][] {
+    return [...this.contributions].map(([file, { contribution }]) => [file, contribution]);
+  }
+
+  /** The files that contribute, in path order. */
+  files(): string[] {
+    return [...this.contributions.keys()].sort();
+  }
+
+  tables(): readonly TableDefinition[] {
+    return this.built().tables;
+  }
+
+  databases(): readonly DatabaseDefinition[] {
+    return this.built().databases;
+  }
+
+  functions(): readonly FunctionDefinition[] {
+    return this.built().functions;
+  }
+
+  /** Whether the workspace defines no table, database or function. */
+  isEmpty(): boolean {
+    const union = this.built();
+    return union.tables.length === 0 && union.databases.length === 0 && union.functions.length === 0;
+  }
+
+  private built(): Union {
+    if (this.union) {
+      return this.union;
+    }
+    const union: Union = { tables: [], databases: [], functions: [], byPhysicalName: new Map(), byScopedName: new Map(), locations: new Map(), running: new Map() };
+    const archives = new Map<string, string[]>();
+    for (const file of this.files()) {
+      const contribution = this.contributions.get(file)!.contribution;
+      union.tables.push(...contribution.tables);
+      union.databases.push(...contribution.databases);
+      union.functions.push(...contribution.functions);
+      for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
+        archives.set(`${folderOf(file)}\0${name}`, paths);
+      }
+    }
+    for (const table of union.tables) {
+      if (table.physicalName !== undefined) {
+        push(union.byPhysicalName, table.physicalName, table);
+      }
+      push(union.byScopedName, scopedName(table, table.logicalName), table);
+    }
+    for (const fn of union.functions) {
+      const locations = [...fn.codePaths];
+      if (fn.archive !== undefined) {
+        locations.push(...(archives.get(`${folderOf(fn.definedAt.file)}\0${fn.archive}`) ?? []));
+      }
+      // `cdk` runs in some folder above the stack file: look for the code under each of them.
+      for (const relative of fn.codePathsFromApp ?? []) {
+        for (const folder of foldersUp(folderOf(fn.definedAt.file))) {
+          const path = joinPath(folder, relative);
+          if (path !== undefined) {
+            locations.push(path);
+          }
+        }
+      }
+      union.locations.set(fn, locations);
+    }
+    this.union = union;
+    return union;
+  }
+
+  /**
+   * The functions that run a code file: those whose handler or entry is the file, else those whose
+   * code folder holds it.
+   */
+  functionsRunning(codeFile: string): readonly FunctionDefinition[] {
+    const union = this.built();
+    const cached = union.running.get(codeFile);
+    if (cached) {
+      return cached;
+    }
+    const claims = new Map<Claim, FunctionDefinition[]>();
+    for (const fn of union.functions) {
+      const claim = claimOf(union.locations.get(fn) ?? [], fn.handler, codeFile);
+      if (claim) {
+        push(claims, claim, fn);
+      }
+    }
+    const running = claims.get('entry') ?? claims.get('folder') ?? [];
+    union.running.set(codeFile, running);
+    return running;
+  }
+
+  /** What a function sets a variable to, its own environment first, then its template's globals. */
+  private setting(fn: FunctionDefinition, variable: string): Setting {
+    if (Object.hasOwn(fn.environment, variable)) {
+      return fn.environment[variable];
+    }
+    if (fn.unknownEnvironment?.includes(variable)) {
+      return 'unknown';
+    }
+    const template = this.contributions.get(fn.definedAt.file)?.contribution;
+    if (template?.globalEnvironment && Object.hasOwn(template.globalEnvironment, variable)) {
+      return template.globalEnvironment[variable];
+    }
+    if (template?.unknownGlobalEnvironment?.includes(variable) || fn.environmentUnreadable) {
+      return 'unknown';
+    }
+    return undefined;
+  }
+
+  /** The table a function's environment value names, if exactly one. */
+  private tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
+    const union = this.built();
+    const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : union.byScopedName.get(scopedName(fn, value.logicalName));
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
+  resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined {
+    const union = this.built();
+    if (ref.kind === 'literal') {
+      const tables = union.byPhysicalName.get(ref.name);
+      return tables?.length === 1 ? tables[0] : undefined;
+    }
+    const running = this.functionsRunning(codeFile);
+    // A file no function runs (a script, a test) gets the table only when every function that sets the variable agrees.
+    const candidates = running.length > 0 ? running : union.functions.filter((fn) => this.explicitlySets(fn, ref.variable));
+    let found: TableDefinition | undefined;
+    for (const fn of candidates) {
+      const setting = this.setting(fn, ref.variable);
+      if (setting === undefined) {
+        continue;
+      }
+      const table = setting === 'unknown' ? undefined : this.tableOf(fn, setting);
+      if (!table || (found && found !== table)) {
+        return undefined;
+      }
+      found = table;
+    }
+    return found;
+  }
+
+  /** Whether a function names the variable itself or through its template's globals (an unreadable environment does not count). */
+  private explicitlySets(fn: FunctionDefinition, variable: string): boolean {
+    if (Object.hasOwn(fn.environment, variable) || fn.unknownEnvironment?.includes(variable)) {
+      return true;
+    }
+    const template = this.contributions.get(fn.definedAt.file)?.contribution;
+    return Object.hasOwn(template?.globalEnvironment ?? {}, variable) || template?.unknownGlobalEnvironment?.includes(variable) === true;
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The workspace model in the editor: one model per workspace folder, built in the background the first
+ * time something asks for it (never during activation), read through `vscode.workspace.fs` so that the
+ * web worker host has it too, and kept current by a file watcher and by edits of open documents.
+ */
+import * as vscode from 'vscode';
+import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB } from '../engine/documentKinds';
+import { Budget } from '../engine/budget';
+import { GitignoreRules, selectFile } from '../engine/fileSelection';
+import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
+import { FileContribution, WorkspaceView } from '../engine/workspace/types';
+import { WorkspaceModel } from '../engine/workspace/workspaceModel';
+import type { WorkspaceFolderContents } from '../../tree/workspaceTreeModel';
+
+/** How long an edited IaC document rests before it is indexed again: an edit reaches open code files well within 300 ms. */
+const EDIT_DEBOUNCE_MS = 100;
+/** Files read at once during the first build: enough to hide the latency of a remote file system. */
+const PARALLEL_READS = 16;
+/** Milliseconds one file may take to index; past it the file contributes nothing. */
+const INDEX_BUDGET_MS = 1000;
+
+/** What the hint analysis of a document asks of the workspace. */
+export interface DocumentWorkspace {
+  workspace: WorkspaceView;
+  /** The document's path in the model: relative to its workspace folder. */
+  fileName: string;
+}
+
+/** The model stays as it was (empty at worst): the hints then judge each file alone, as without IaC. */
+function reportFailure(error: unknown): void {
+  console.error('aws-db-study: reading the workspace model failed', error);
+}
+
+/** A file's path inside its workspace folder, prefixed by the folder's index (`0/src/app.ts`), as .gitignore rules are kept. */
+function selectionKey(folder: vscode.WorkspaceFolder, relative: string): string {
+  return `${folder.index}/${relative}`;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly models = new Map<string, WorkspaceModel>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires after any model changed (the first build of a folder, a file saved, created or deleted, an edit). */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private gitignore = new GitignoreRules();
+  private started: Promise<void> | undefined;
+  private changes = 0;
+  private disposed = false;
+
+  /** Grows with every change of any model: an analysis made at an older version is stale. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Starts the first build in the background, once. Resolves when it is done (tests wait for it). */
+  ensureStarted(): Promise<void> {
+    this.started ??= this.build().catch(reportFailure);
+    return this.started;
+  }
+
+  /** The model a document is judged in, and its path there; undefined outside the workspace folders. */
+  documentWorkspace(uri: vscode.Uri): DocumentWorkspace | undefined {
+    const located = this.locate(uri);
+    return located ? { workspace: this.modelOf(located.folder), fileName: located.relative } : undefined;
+  }
+
+  /** Every folder's tables and databases, in workspace order (for the Topics tree). */
+  folderContents(): WorkspaceFolderContents[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const model = this.modelOf(folder);
+      return { uri: folder.uri.toString(), name: folder.name, tables: model.tables(), databases: model.databases() };
+    });
+  }
+
+  private modelOf(folder: vscode.WorkspaceFolder): WorkspaceModel {
+    const key = folder.uri.toString();
+    let model = this.models.get(key);
+    if (!model) {
+      model = new WorkspaceModel();
+      model.onDidChange(() => {
+        this.changes++;
+        this.changeEmitter.fire();
+      });
+      this.models.set(key, model);
+    }
+    return model;
+  }
+
+  private locate(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; relative: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const base = folder?.uri.path.replace(/\/+$/, '');
+    if (!folder || base === undefined || !uri.path.startsWith(`${base}/`)) {
+      return undefined;
+    }
+    return { folder, relative: uri.path.slice(base.length + 1) };
+  }
+
+  /** The kind of a file the model reads, when the selection (excluded folders, .gitignore) keeps it. */
+  private selected(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; relative: string; kind: DocumentKind } | undefined {
+    const located = this.locate(uri);
+    if (!located) {
+      return undefined;
+    }
+    const verdict = selectFile(selectionKey(located.folder, located.relative), this.gitignore);
+    return verdict.read && kindMayContribute(verdict.kind) ? { ...located, kind: verdict.kind } : undefined;
+  }
+
+  private contribution(relative: string, kind: DocumentKind, text: string): FileContribution | undefined {
+    return indexFile(relative, kind, text, { budget: new Budget(INDEX_BUDGET_MS) });
+  }
+
+  private index(model: WorkspaceModel, relative: string, kind: DocumentKind, text: string): void {
+    model.update(relative, this.contribution(relative, kind, text));
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      // Deleted or unreadable since it was found: it contributes nothing.
+      return undefined;
+    }
+  }
+
+  /** Reads a file from disk into its model, unless an open document with unsaved edits speaks for it. */
+  private async refreshFile(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const target = this.selected(uri);
+    if (!target || open?.isDirty) {
+      return;
+    }
+    const text = open ? open.getText() : await this.readText(uri);
+    if (text === undefined) {
+      this.modelOf(target.folder).remove(target.relative);
+    } else {
+      this.index(this.modelOf(target.folder), target.relative, target.kind, text);
+    }
+  }
+
+  private async build(): Promise<void> {
+    this.watch();
+    await this.buildFolders();
+  }
+
+  /** Reads every folder's files into its model and announces each folder's model once. */
+  private async buildFolders(): Promise<void> {
+    this.gitignore = await this.readGitignore();
+    const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
+    const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
+    for (const uri of found) {
+      const target = this.selected(uri);
+      if (target) {
+        const model = this.modelOf(target.folder);
+        const files = byFolder.get(model) ?? [];
+        files.push({ uri, relative: target.relative, kind: target.kind });
+        byFolder.set(model, files);
+      }
+    }
+    for (const [model, files] of byFolder) {
+      // Read in parallel and index each file as it arrives; only the (small) contributions wait for the rest.
+      const contributions: { relative: string; contribution: FileContribution | undefined }[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < files.length && !this.disposed) {
+          const file = files[next++];
+          const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.uri.toString());
+          const text = open ? open.getText() : await this.readText(file.uri);
+          if (text !== undefined) {
+            contributions.push({ relative: file.relative, contribution: this.contribution(file.relative, file.kind, text) });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+      model.batch(() => contributions.forEach(({ relative, contribution }) => model.update(relative, contribution)));
+    }
+  }
+
+  /** Folders added or removed: folder indexes (and .gitignore keys) shift, so every model is built again. */
+  private async rebuild(): Promise<void> {
+    this.models.clear();
+    this.changes++;
+    this.changeEmitter.fire();
+    await this.buildFolders();
+  }
+
+  /** The .gitignore files of the workspace, keyed like `selectionKey`. */
+  private async readGitignore(): Promise<GitignoreRules> {
+    let rules = new GitignoreRules();
+    for (const uri of await vscode.workspace.findFiles('**/.gitignore', EXCLUDED_FOLDERS_GLOB)) {
+      const located = this.locate(uri);
+      const text = located ? await this.readText(uri) : undefined;
+      if (located && text !== undefined) {
+        rules = rules.with(selectionKey(located.folder, located.relative).replace(/\/?[^/]*$/, ''), text);
+      }
+    }
+    return rules;
+  }
+
+  /** A deleted file, or a deleted folder (reported alone, without its files): what it held leaves the model. */
+  private removeUnder(uri: vscode.Uri): void {
+    const located = this.locate(uri);
+    if (!located) {
+      return;
+    }
+    const model = this.modelOf(located.folder);
+    const prefix = `${located.relative}/`;
+    model.batch(() => model.files().filter((file) => file === located.relative || file.startsWith(prefix)).forEach((file) => model.remove(file)));
+  }
+
+  private watch(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(HINT_FILE_GLOB, false, false, true);
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
+    this.disposables.push(
+      watcher,
+      deletions,
+      watcher.onDidCreate(refresh),
+      watcher.onDidChange(refresh),
+      deletions.onDidDelete((uri) => this.removeUnder(uri)),
+      // Unsaved edits count: the model follows what the editor shows.
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild().catch(reportFailure)),
+      // Edits closed without saving: back to what the file holds.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme !== 'untitled' && documentKind(document.languageId, document.fileName)) {
+          void this.refreshFile(document.uri);
+        }
+      }),
+    );
+  }
+
+  private scheduleDocument(document: vscode.TextDocument): void {
+    const target = this.selected(document.uri);
+    if (!target) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.index(this.modelOf(target.folder), target.relative, target.kind, document.getText());
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+/** Creates the workspace index; nothing is read until something asks for the model. */
+export function registerWorkspaceModel(context: vscode.ExtensionContext): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  context.subscriptions.push(index);
+  return index;
+}

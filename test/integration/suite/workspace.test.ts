@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../../src/extension';
+import { activateExtension, waitFor } from './helpers';
+
+/** The examples folder, the workspace the in-host suites run in. */
+function exampleUri(file: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, file);
+}
+
+describe('workspace model in a real VS Code', () => {
+  let api: ExtensionTestApi;
+  before(async () => {
+    api = await activateExtension();
+    await api.workspace.ensureStarted();
+  });
+
+  it('lists the tables and databases of the examples under a Workspace node, each opening its definition', async () => {
+    const workspace = await waitFor(() => api.topics.getChildren().find((node) => node.label === 'Workspace'));
+    const children = await api.topics.getChildren(workspace);
+    assert.deepEqual(
+      children.map((node) => node.label),
+      ['Orders', 'OrdersTable', 'AuroraCluster', 'Db', 'Legacy', 'aws_db_instance.orders', 'aws_elasticache_replication_group.sessions', 'OrdersDatabase'],
+    );
+    const table = await api.topics.getTreeItem(children.find((node) => node.label === 'OrdersTable')!);
+    assert.match(String(table.description), /^DynamoDB table · pk \(S\) · on-demand/);
+    assert.equal(table.command?.command, 'vscode.open');
+    const [uri, options] = table.command!.arguments as [vscode.Uri, { selection: vscode.Range }];
+    assert.equal(uri.toString(), exampleUri('template.yaml').toString());
+    assert.equal(options.selection.start.line, 13);
+  });
+
+  it('judges a code file by its path in its folder, and follows templates written, edited unsaved and deleted', async () => {
+    const code = api.workspace.documentWorkspace(exampleUri('orders-repository.ts'))!;
+    assert.equal(code.fileName, 'orders-repository.ts');
+    const named = (name: string): string | undefined => code.workspace.resolveTable(code.fileName, { kind: 'literal', name })?.logicalName;
+    const dir = exampleUri('workspace-check');
+    const template = vscode.Uri.joinPath(dir, 'template.yaml');
+    try {
+      const text = 'Resources:\n  Written:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: written-in-test\n';
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(text));
+      await waitFor(() => named('written-in-test'));
+      const document = await vscode.workspace.openTextDocument(template);
+      const edit = new vscode.WorkspaceEdit();
+      const at = text.indexOf('written-in-test');
+      edit.replace(template, new vscode.Range(document.positionAt(at), document.positionAt(at + 'written'.length)), 'edited');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await waitFor(() => named('edited-in-test')), 'Written');
+      assert.equal(named('written-in-test'), undefined);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+    await waitFor(() => (named('written-in-test') === undefined && named('edited-in-test') === undefined ? true : undefined));
+  });
+
+  it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async () => {
+    const dir = exampleUri('workspace-gsi');
+    const template = vscode.Uri.joinPath(dir, 'template.yaml');
+    const handler = vscode.Uri.joinPath(dir, 'src', 'orders.ts');
+    const templateText = (gsiName: string): string =>
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Orders:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      BillingMode: PAY_PER_REQUEST',
+        '      AttributeDefinitions:',
+        '        - { AttributeName: pk, AttributeType: S }',
+        '        - { AttributeName: sk, AttributeType: S }',
+        '        - { AttributeName: customerId, AttributeType: S }',
+        '        - { AttributeName: placedAt, AttributeType: S }',
+        '      KeySchema:',
+        '        - { AttributeName: pk, KeyType: HASH }',
+        '        - { AttributeName: sk, KeyType: RANGE }',
+        '      GlobalSecondaryIndexes:',
+        `        - IndexName: ${gsiName}`,
+        '          KeySchema: [{ AttributeName: customerId, KeyType: HASH }]',
+        '          Projection: { ProjectionType: ALL }',
+        '      LocalSecondaryIndexes:',
+        '        - IndexName: byPlacedAt',
+        '          KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: placedAt, KeyType: RANGE }]',
+        '          Projection: { ProjectionType: ALL }',
+        '  ListOrders:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/',
+        '      Handler: orders.handler',
+        '      Runtime: nodejs20.x',
+        '      Environment:',
+        '        Variables:',
+        '          ORDERS_TABLE: !Ref Orders',
+        '',
+      ].join('\n');
+    const code = [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'const TABLE = process.env.ORDERS_TABLE!;',
+      '',
+      'export async function handler(event: { customerId: string; pk: string }) {',
+      '  const byCustomer = await doc.send(new QueryCommand({',
+      '    TableName: TABLE,',
+      "    IndexName: 'byCustomer',",
+      '    ConsistentRead: true,',
+      "    KeyConditionExpression: 'customerId = :c',",
+      "    ExpressionAttributeValues: { ':c': event.customerId },",
+      '  }));',
+      '  const recent = await doc.send(new QueryCommand({',
+      '    TableName: TABLE,',
+      "    IndexName: 'byPlacedAt',",
+      '    ConsistentRead: true,',
+      "    KeyConditionExpression: 'pk = :pk',",
+      "    ExpressionAttributeValues: { ':pk': event.pk },",
+      '  }));',
+      '  return [byCustomer.Items, recent.Items];',
+      '}',
+      '',
+    ].join('\n');
+    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(handler).filter((diagnostic) => diagnostic.source === 'aws-db-hints');
+    const ruleOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+    const lineOf = (needle: string): number => code.split('\n').findIndex((line) => line.includes(needle));
+    try {
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomer')));
+      await vscode.workspace.fs.writeFile(handler, new TextEncoder().encode(code));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(handler));
+
+      const seen = api.workspace.documentWorkspace(handler)!;
+      await waitFor(() => seen.workspace.resolveTable(seen.fileName, { kind: 'env', variable: 'ORDERS_TABLE' })).catch((error: Error) => {
+        throw new Error(`${error.message}: ${seen.fileName} does not reach the Orders table through ORDERS_TABLE`);
+      });
+      const onGsi = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi')).catch((error: Error) => {
+        throw new Error(`${error.message}: the handler has ${JSON.stringify(ours().map((diagnostic) => [ruleOf(diagnostic), diagnostic.range.start.line]))}`);
+      });
+      assert.equal(onGsi.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(onGsi.range.start.line, lineOf("ConsistentRead: true") );
+      assert.match(onGsi.relatedInformation?.[0]?.location.uri.toString() ?? '', /workspace-gsi\/template\.yaml$/);
+      // The LSI query keeps its strong read: no finding on its lines.
+      const lsiLines = [lineOf("'byPlacedAt'"), lineOf("'byPlacedAt'") + 1];
+      assert.deepEqual(ours().filter((diagnostic) => lsiLines.includes(diagnostic.range.start.line)).map(ruleOf), []);
+      // The generic warning, which cannot tell a GSI from an LSI, gives way to the model's answer.
+      assert.equal(ours().filter((diagnostic) => ruleOf(diagnostic) === 'dynamodb-consistent-read').length, 0);
+
+      // The index renamed in the template: the handler's name no longer exists there.
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomerId')));
+      const undefinedIndex = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined'));
+      assert.equal(undefinedIndex.range.start.line, lineOf("'byCustomer'"));
+      // And back: the error goes away and the GSI error returns.
+      await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomer')));
+      await waitFor(() => (ours().some((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined') ? undefined : true));
+      await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi'));
+
+      // The hover on the IndexName shows the table and says the index is a GSI.
+      const document = await vscode.workspace.openTextDocument(handler);
+      const at = document.positionAt(code.indexOf("'byCustomer'") + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', handler, at);
+      const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+      assert.match(text, /global secondary index/);
+      assert.match(text, /customerId/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+});
