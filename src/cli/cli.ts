@@ -12,12 +12,12 @@ import type { Worker } from 'node:worker_threads';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { HintRule, Severity } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
-import { analyzeFile, displayPath, FileReport, readRegularFile, ruleSet, SEVERITY_RANK } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, displayPath, FileReport, readRegularFile, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
-import { collectFiles, WalkResult } from './files';
+import { collectFiles, FileEntry, WalkResult } from './files';
 import { assembleOutput, Format } from './output';
-import { analyzeOnThreads, threadsFor, WorkerData } from './parallel';
-import { CliWorkspaces, snapshotOf, WorkspaceSnapshot } from './workspace';
+import { AnalysisThreads, threadsFor, WorkFile } from './parallel';
+import { CliWorkspaces, Indexed, snapshotOf } from './workspace';
 
 export type { CliEntry } from './output';
 
@@ -28,10 +28,10 @@ export interface CliIo {
   /** The clock of the per-file time budget on this thread (tests inject one); performance.now by default. */
   now?: () => number;
   /**
-   * Starts a worker thread that runs `serveAnalysis` with this data (the bin starts its own bundle).
-   * Without it every file is analysed on this thread, whatever --jobs says.
+   * Starts a worker thread that runs `serveAnalysis` with these settings (the bin starts its own
+   * bundle). Without it every file is analysed on this thread, whatever --jobs says.
    */
-  startWorker?: (data: WorkerData) => Worker;
+  startWorker?: (settings: AnalysisSettings) => Worker;
 }
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -184,6 +184,26 @@ function workspaceSummary(model: WorkspaceModel): string {
   ].join(', ');
 }
 
+/**
+ * Builds the workspace models that `files` are judged in, their sources indexed on the threads in the
+ * order one thread would take them, and hands the models to the threads; each file gets the index of
+ * its workspace's model.
+ */
+async function withWorkspaces(threads: AnalysisThreads, workspaces: CliWorkspaces, files: readonly FileEntry[]): Promise<WorkFile[]> {
+  const roots = [...new Set(files.flatMap((file) => workspaces.rootOf(file.path) ?? []))];
+  const sources = roots.map((root) => workspaces.sourcesOf(root));
+  const indexed: Indexed[] = [];
+  await threads.index(sources.flat(), (one) => indexed.push(one));
+  let next = 0;
+  const models = roots.map((root, i) => workspaces.adopt(root, indexed.slice(next, (next += sources[i].length))));
+  threads.shareWorkspaces(models.map(snapshotOf));
+  const indexOfRoot = new Map(roots.map((root, i) => [root, i]));
+  return files.map((file) => {
+    const view = workspaces.viewFor(file.path);
+    return view ? { ...file, workspace: { index: indexOfRoot.get(view.root)!, fileName: view.fileName } } : file;
+  });
+}
+
 export async function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
@@ -211,7 +231,7 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
     return typeof text === 'string' ? text : undefined;
   };
   const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readText, budget }) : undefined;
-  const settings: WorkerData['settings'] = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
+  const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
   }
@@ -239,21 +259,12 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   };
   const threads = io.startWorker ? threadsFor(walked.files, parsed.jobs) : 1;
   if (io.startWorker && threads > 1) {
-    // Worker threads get the workspace models built here, and each file the index of its own.
-    const indexOfRoot = new Map<string, number>();
-    const snapshots: WorkspaceSnapshot[] = [];
-    const files = walked.files.map((file) => {
-      const view = workspaces?.viewFor(file.path);
-      if (!view) {
-        return file;
-      }
-      if (!indexOfRoot.has(view.root)) {
-        indexOfRoot.set(view.root, snapshots.length);
-        snapshots.push(snapshotOf(view.model));
-      }
-      return { ...file, workspace: { index: indexOfRoot.get(view.root)!, fileName: view.fileName } };
-    });
-    await analyzeOnThreads(files, threads, io.startWorker, { settings, workspaces: snapshots }, report);
+    const pool = new AnalysisThreads(threads, io.startWorker, settings);
+    try {
+      await pool.analyze(workspaces ? await withWorkspaces(pool, workspaces, walked.files) : walked.files, report);
+    } finally {
+      pool.close();
+    }
   } else {
     const rules = ruleSet(allRules, settings.ruleIds);
     walked.files.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));

@@ -6,7 +6,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { hintRules } from '../hints/ruleCatalog';
 import { EXIT, runCli } from './cli';
 import { escapeField, escapeLines } from './escape';
-import { serveAnalysis, WorkerData } from './parallel';
+import { AnalysisSettings } from './analyzeFile';
+import { serveAnalysis } from './parallel';
 
 if (isMainThread) {
   const argv = process.argv.slice(2);
@@ -22,10 +23,10 @@ if (isMainThread) {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       cwd: process.cwd(),
-      startWorker: (data) => new Worker(__filename, { workerData: data }),
+      startWorker: (settings) => new Worker(__filename, { workerData: settings }),
     },
     hintRules(),
   ).then((code) => (process.exitCode = code), fail);
 } else {
-  serveAnalysis(parentPort!, workerData as WorkerData, hintRules());
+  serveAnalysis(parentPort!, workerData as AnalysisSettings, hintRules());
 }

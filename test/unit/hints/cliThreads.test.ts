@@ -142,13 +142,27 @@ describe('aws-db-hints on several threads', function () {
   });
 
   it('gives the same output, in the same order, on worker threads as on one thread', async () => {
-    const runs = [
-      [],
-      ['--format', 'json', 'module-07', 'orders-app'],
-      ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'],
-      ['--list-hovers', '--format', 'json'],
+    const workspaceFinding = /^orders-app\/src\/list\.ts:5:\d+ error dynamodb-workspace-index-undefined /m;
+    // Each run, with what its output must hold besides being the same on any number of threads.
+    const runs: { args: string[]; stdout?: RegExp[]; stderr?: RegExp[] }[] = [
+      {
+        args: [],
+        // The workers judged the handler with the workspace model, and skipped files as one thread does.
+        stdout: [workspaceFinding],
+        stderr: [
+          /^skipped module-07\/huge\.tf: too-large/m,
+          /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m,
+          /^skipped module-\d+\/blob-\d+\.py: binary/m,
+          /^aws-db-hints: workspace \S+: \d+ DynamoDB tables?, /m,
+        ],
+      },
+      { args: ['--format', 'json', 'module-07', 'orders-app'], stderr: [/^aws-db-hints: workspace orders-app: 1 DynamoDB table, /m] },
+      // A file named alone is judged with the IaC of its git root: the whole tree.
+      { args: ['module-07', 'orders-app/src/list.ts'], stdout: [workspaceFinding] },
+      { args: ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'] },
+      { args: ['--list-hovers', '--format', 'json'] },
     ];
-    for (const args of runs) {
+    for (const { args, stdout = [], stderr = [] } of runs) {
       const one = await runInProcess(root, [...args, '--jobs', '1']);
       const three = await runInProcess(root, [...args, '--jobs', '3']);
       assert.equal(one.workers, 0);
@@ -157,15 +171,8 @@ describe('aws-db-hints on several threads', function () {
       assert.equal(three.stdout, one.stdout, `stdout for ${args.join(' ')}`);
       assert.equal(three.stderr, one.stderr, `stderr for ${args.join(' ')}`);
       assert.equal(three.code, one.code, `exit code for ${args.join(' ')}`);
-      if (args.length === 0) {
-        // Files the worker threads skip, named in the walk's order among the others.
-        assert.match(three.stderr, /^skipped module-07\/huge\.tf: too-large/m);
-        assert.match(three.stderr, /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m);
-        assert.match(three.stderr, /^skipped module-\d+\/blob-\d+\.py: binary/m);
-        // The workers judged the handler with the workspace model built on the main thread.
-        assert.match(three.stdout, /^orders-app\/src\/list\.ts:5:\d+ error dynamodb-workspace-index-undefined /m);
-        assert.match(three.stderr, /^aws-db-hints: workspace \S+: \d+ DynamoDB tables?, /m);
-      }
+      stdout.forEach((pattern) => assert.match(three.stdout, pattern));
+      stderr.forEach((pattern) => assert.match(three.stderr, pattern));
     }
   });
 
