@@ -13,11 +13,12 @@ import { FileEntry } from './files';
 import { Indexed, indexSource, ModelSource, modelOf, WorkspaceSnapshot } from './workspace';
 
 /**
- * Bytes of source one more thread needs before it pays for itself. Starting a worker (a thread that
- * loads the CLI bundle and unpacks the rules) costs about as much as analysing this much code; see
- * the CLI figures of `npm run bench:hints`.
+ * Bytes of source each thread needs before a tree is split. A worker pays for its start (the bundle,
+ * the rules) and warms up its own compiled code, and while both threads are busy the compiler and the
+ * garbage collector no longer have a core to themselves. On the 2-core machine of the README's figures
+ * two threads broke even with one at about 16 MB (4 MB: 20-30% slower; 49 MB: 15-30% faster).
  */
-export const BYTES_PER_THREAD = 1024 * 1024;
+export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
 /** A chunk is cut once it holds this many bytes or items: small enough to balance the threads, large enough that messages cost nothing. */
 const CHUNK_BYTES = 128 * 1024;
