@@ -27,11 +27,12 @@ export async function goToLine(page: Page, file: string, line: number, column: n
 
 /**
  * Shows the hover at the cursor (Ctrl+K Ctrl+I) until one containing `text` appears, and returns its
- * text. It asks again while none does: the hover needs the extension activated by the file.
+ * text. It asks again, up to `attempts` times, while none does: the hover needs the extension
+ * activated by the file.
  */
-export async function showHover(page: Page, text: string): Promise<string> {
+export async function showHover(page: Page, text: string, attempts = 10): Promise<string> {
   const hover = page.locator('.monaco-hover-content', { hasText: text });
-  for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+  for (let attempt = 0; attempt < attempts && !(await hover.isVisible()); attempt++) {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await hover.first().waitFor({ timeout: 1000 }).catch(() => undefined);

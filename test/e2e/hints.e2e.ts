@@ -114,8 +114,8 @@ describe('design hints in code-server, as a person sees them', function () {
       }
       await row('sam-list-orders.ts').click();
       await goToLine(page, 'sam-list-orders.ts', 9, 18);
-      // Asked again until it shows: the workspace model reads the new template in the background.
-      const text = await showHover(page, 'global secondary index');
+      // The workspace model reads the new template in the background: ask longer.
+      const text = await showHover(page, 'global secondary index', 20);
       assert.match(text, /Orders/);
       assert.match(text, /byCustomer/);
       assert.match(text, /customerId/);
