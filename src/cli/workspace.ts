@@ -6,10 +6,10 @@
  */
 import * as path from 'node:path';
 import { Budget } from '../hints/engine/budget';
+import { DocumentKind } from '../hints/engine/documentKinds';
 import { indexFile, kindMayContribute } from '../hints/engine/workspace/indexFile';
 import { FileContribution } from '../hints/engine/workspace/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
-import { DocumentKind } from '../hints/engine/documentKinds';
 import { collectFiles, FileEntry, repositoryRoot, WalkFs } from './files';
 
 export interface CliWorkspace {
