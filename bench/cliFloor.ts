@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BYTES_PER_THREAD } from '../src/cli/parallel';
 
 const CLI = path.resolve(__dirname, '../packages/cli/dist/cli.js');
 
@@ -136,4 +137,34 @@ export function measureCliAgainstFloor(tree: string, pattern: RegExp, rounds: nu
     loadBefore,
     loadAfter: os.loadavg(),
   };
+}
+
+export interface SplitAtThreshold {
+  bytes: number;
+  /** Median wall-clock milliseconds on one thread and on two. */
+  oneMs: number;
+  twoMs: number;
+}
+
+/**
+ * The CLI on the smallest part of the tree it splits between two threads (the first `folders` that
+ * hold 2 × BYTES_PER_THREAD), on one thread and on two, alternating: whether the split pays where it starts.
+ */
+export function measureSplitAtThreshold(tree: string, folders: string[], rounds: number): SplitAtThreshold {
+  let bytes = 0;
+  const picked: string[] = [];
+  for (const folder of folders) {
+    if (bytes >= 2 * BYTES_PER_THREAD) {
+      break;
+    }
+    picked.push(folder);
+    bytes += fs.readdirSync(path.join(tree, folder)).reduce((sum, name) => sum + fs.statSync(path.join(tree, folder, name)).size, 0);
+  }
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    one.push(timeProcess([CLI, ...picked, '--format', 'json', '--jobs', '1'], tree, 1).ms);
+    two.push(timeProcess([CLI, ...picked, '--format', 'json', '--jobs', '2'], tree, 1).ms);
+  }
+  return { bytes, oneMs: median(one), twoMs: median(two) };
 }

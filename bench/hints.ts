@@ -5,7 +5,8 @@
  *   - hover p99 right after an edit of that file (sites carried through the edit; a fresh analysis where it changed)
  *   - diagnostics for a 1 MB file (a full analysis)
  *   - the CLI on a generated tree of 10,000 files / 50 MB, as a process on one thread and on all of
- *     them, against a read + RegExp pass over the same tree on as many threads (bench/cliFloor.ts)
+ *     them, against a read + RegExp pass over the same tree on as many threads (bench/cliFloor.ts);
+ *     and on the smallest part of it that it splits between two threads, on one thread and on two
  * The npm script builds the CLI first.
  */
 import * as fs from 'node:fs';
@@ -17,7 +18,7 @@ import { analyzeText, siteAt } from '../src/hints/engine/analyze';
 import { EditTrail } from '../src/hints/engine/editTrail';
 import { hoverMarkdown } from '../src/hints/hoverMarkdown';
 import { HOVER_COMMANDS, HOVER_LABELS } from '../test/unit/hints/support';
-import { measureCliAgainstFloor } from './cliFloor';
+import { measureCliAgainstFloor, measureSplitAtThreshold } from './cliFloor';
 
 const root = path.resolve(__dirname, '..');
 const { hintRules: rules } = compileContent(path.join(root, 'content'));
@@ -196,6 +197,7 @@ function cliFigure(): Figure[] {
     }
     const totalBytes = fs.readdirSync(tree, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
     const run = measureCliAgainstFloor(tree, BASELINE, 3);
+    const split = measureSplitAtThreshold(tree, Array.from({ length: 100 }, (_, i) => `service-${i}`), 3);
     const all = run.threads[run.threads.length - 1];
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     const ratio = (n: number): number => run.cliMs.get(n)! / run.floorMs.get(n)!;
@@ -219,6 +221,13 @@ function cliFigure(): Figure[] {
         unit: 'x',
         budget: 15,
         baseline: `both as processes on the same threads, median of 3: ${byThreads}`,
+      },
+      {
+        name: `CLI on the smallest tree it splits, ${(split.bytes / 1024 / 1024).toFixed(0)} MB: 2 threads / 1`,
+        value: split.twoMs / split.oneMs,
+        unit: 'x',
+        budget: 1.25,
+        baseline: `median of 3: 1 thread ${seconds(split.oneMs)}, 2 threads ${seconds(split.twoMs)} (where two threads start, they should cost about what one does)`,
       },
     ];
   } finally {

@@ -10,8 +10,7 @@ import { Budget } from '../hints/engine/budget';
 import { inReaderTerms } from '../hints/engine/readerTerms';
 import { DEFAULT_LIMITS } from '../hints/engine/text';
 import { HintRule, Severity } from '../hints/engine/types';
-import { FileContribution } from '../hints/engine/workspace/types';
-import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
+import { WorkspaceView } from '../hints/engine/workspace/types';
 import { FileEntry } from './files';
 import { CliEntry, formatEntries, Format } from './output';
 
@@ -26,32 +25,6 @@ export interface AnalysisSettings {
   timeBudgetMs: number;
   /** Keep the stack of an internal error. */
   debug: boolean;
-  /** Workspace mode: the models the files are judged in, as the contributions of their IaC files. */
-  workspaces?: SerializedWorkspace[];
-}
-
-/** A workspace model as plain data, for a worker thread to rebuild. */
-export interface SerializedWorkspace {
-  root: string;
-  contributions: [string, FileContribution][];
-}
-
-/** A file to analyse, with the workspace it is judged in (its root, and its path there). */
-export type FileJob = FileEntry & { workspace?: { root: string; fileName: string } };
-
-export function serializeWorkspace(root: string, model: WorkspaceModel): SerializedWorkspace {
-  return { root, contributions: model.files().flatMap((file) => { const contribution = model.contributionOf(file); return contribution ? [[file, contribution] as [string, FileContribution]] : []; }) };
-}
-
-/** The models of a run, rebuilt from their contributions (on a worker thread). */
-export function workspaceModels(workspaces: readonly SerializedWorkspace[] | undefined): Map<string, WorkspaceModel> {
-  const models = new Map<string, WorkspaceModel>();
-  for (const { root, contributions } of workspaces ?? []) {
-    const model = new WorkspaceModel();
-    model.batch(() => contributions.forEach(([file, contribution]) => model.update(file, contribution)));
-    models.set(root, model);
-  }
-  return models;
 }
 
 /** What the main thread needs of a file: small, since worker threads send one per file. */
@@ -111,18 +84,23 @@ export function readableText(file: string): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-/** `now` is the clock of the time budget (tests inject one); `models` the run's workspace models by root. */
-export function analyzeFile(file: FileJob, settings: AnalysisSettings, { rules, byId }: RuleSet, now?: () => number, models?: ReadonlyMap<string, WorkspaceModel>): FileReport {
+/** The workspace a file is judged in: its model, and the file's path in it (relative to the workspace root). */
+export interface FileWorkspace {
+  model: WorkspaceView;
+  fileName: string;
+}
+
+/** `workspace`: the model of the file's workspace (none: the file is judged alone); `now`: the clock of the time budget (tests inject one). */
+export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, workspace?: FileWorkspace, now?: () => number): FileReport {
   const text = readRegularFile(file.path);
   if (typeof text !== 'string') {
     return { skipped: text.reason };
   }
-  const workspace = file.workspace && models?.get(file.workspace.root);
   let failure: unknown;
   const result = analyzeText(text, rules, {
     kind: file.kind,
-    fileName: workspace ? file.workspace!.fileName : file.path,
-    workspace,
+    fileName: workspace?.fileName ?? file.path,
+    workspace: workspace?.model,
     budget: new Budget(settings.timeBudgetMs, now),
     onError: (error) => (failure = error),
   });

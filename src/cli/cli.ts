@@ -12,12 +12,12 @@ import type { Worker } from 'node:worker_threads';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { HintRule, Severity } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
-import { analyzeFile, AnalysisSettings, displayPath, FileJob, FileReport, readableText, ruleSet, serializeWorkspace, SEVERITY_RANK } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, displayPath, FileReport, readableText, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
-import { collectFiles, WalkResult } from './files';
+import { collectFiles, FileEntry, WalkResult } from './files';
 import { assembleOutput, Format } from './output';
-import { analyzeOnThreads, threadsFor } from './parallel';
-import { CliWorkspaces } from './workspace';
+import { AnalysisThreads, threadsFor, WorkFile } from './parallel';
+import { CliWorkspaces, Indexed, snapshotOf } from './workspace';
 
 export type { CliEntry } from './output';
 
@@ -184,6 +184,26 @@ function workspaceSummary(model: WorkspaceModel): string {
   ].join(', ');
 }
 
+/**
+ * Builds the workspace models that `files` are judged in, their sources indexed on the threads in the
+ * order one thread would take them, and hands the models to the threads; each file gets the index of
+ * its workspace's model.
+ */
+async function withWorkspaces(threads: AnalysisThreads, workspaces: CliWorkspaces, files: readonly FileEntry[]): Promise<WorkFile[]> {
+  const roots = [...new Set(files.flatMap((file) => workspaces.rootOf(file.path) ?? []))];
+  const sources = roots.map((root) => workspaces.sourcesOf(root));
+  const indexed: Indexed[] = [];
+  await threads.index(sources.flat(), (one) => indexed.push(one));
+  let next = 0;
+  const models = roots.map((root, i) => workspaces.adopt(root, indexed.slice(next, (next += sources[i].length))));
+  threads.shareWorkspaces(models.map(snapshotOf));
+  const indexOfRoot = new Map(roots.map((root, i) => [root, i]));
+  return files.map((file) => {
+    const view = workspaces.viewFor(file.path);
+    return view ? { ...file, workspace: { index: indexOfRoot.get(view.root)!, fileName: view.fileName } } : file;
+  });
+}
+
 export async function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
@@ -205,19 +225,12 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   walked.skipped.forEach((entry) => skipped(entry.path, entry.reason));
   io.stderr(ignoredSummary(walked.ignored));
 
+  const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
+  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readableText, budget }) : undefined;
   const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
   }
-  // Workspace mode: the IaC is indexed on this thread first; the threads get each model as its files' contributions.
-  const workspaces = parsed.workspace
-    ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readableText, budget: () => new Budget(parsed.timeBudgetMs, io.now) })
-    : undefined;
-  const jobs: FileJob[] = walked.files.map((file) => {
-    const view = workspaces?.viewFor(file.path);
-    return view ? { ...file, workspace: { root: view.root, fileName: view.fileName } } : file;
-  });
-  settings.workspaces = (workspaces?.built() ?? []).filter(({ model }) => !model.isEmpty()).map(({ root, model }) => serializeWorkspace(root, model));
   const pieces: string[] = [];
   const usedRuleIds = new Set<string>();
   let worstRank = -1;
@@ -242,11 +255,15 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   };
   const threads = io.startWorker ? threadsFor(walked.files, parsed.jobs) : 1;
   if (io.startWorker && threads > 1) {
-    await analyzeOnThreads(jobs, threads, io.startWorker, settings, report);
+    const pool = new AnalysisThreads(threads, io.startWorker, settings);
+    try {
+      await pool.analyze(workspaces ? await withWorkspaces(pool, workspaces, walked.files) : walked.files, report);
+    } finally {
+      pool.close();
+    }
   } else {
     const rules = ruleSet(allRules, settings.ruleIds);
-    const models = new Map((workspaces?.built() ?? []).map(({ root, model }) => [root, model]));
-    jobs.forEach((job) => report(analyzeFile(job, settings, rules, io.now, models)));
+    walked.files.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));
   }
   for (const { root, model } of workspaces?.built() ?? []) {
     if (!model.isEmpty()) {

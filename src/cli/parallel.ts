@@ -1,138 +1,188 @@
 /**
- * Analysing a large tree on several threads. The files are cut into chunks of consecutive files;
- * each worker thread takes the next chunk when it finishes one, and the files' reports are passed on
- * in file order, whichever thread finished first, so that the output is the same as on one thread.
+ * Analysing a large tree on several threads. Work comes in lists (the sources of the workspace
+ * models, then the files to analyse), cut into chunks of consecutive items; each worker thread takes
+ * the next chunk when it finishes one, and the results are passed on in list order, whichever thread
+ * finished first, so that the output is the same as on one thread.
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { Budget } from '../hints/engine/budget';
 import { HintRule } from '../hints/engine/types';
-import { analyzeFile, AnalysisSettings, FileJob, FileReport, ruleSet, workspaceModels } from './analyzeFile';
+import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
+import { analyzeFile, AnalysisSettings, FileReport, readableText, ruleSet } from './analyzeFile';
+import { FileEntry } from './files';
+import { Indexed, indexSource, ModelSource, modelOf, WorkspaceSnapshot } from './workspace';
 
 /**
- * Bytes of source one more thread needs before it pays for itself. Starting a worker (a thread that
- * loads the CLI bundle and unpacks the rules) costs about as much as analysing this much code; see
- * the CLI figures of `npm run bench:hints`.
+ * Bytes of source each thread needs before a tree is split. A worker pays for its start (the bundle,
+ * the rules) and warms up its own compiled code, and while both threads are busy the compiler and the
+ * garbage collector no longer have a core to themselves. On the 2-core machine of the README's figures
+ * two threads broke even with one at about 16 MB (4 MB: 20-30% slower; 49 MB: 15-30% faster).
  */
-export const BYTES_PER_THREAD = 1024 * 1024;
+export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
-/** A chunk is cut once it holds this many bytes or files: small enough to balance the threads, large enough that messages cost nothing. */
+/** A chunk is cut once it holds this many bytes or items: small enough to balance the threads, large enough that messages cost nothing. */
 const CHUNK_BYTES = 128 * 1024;
-const CHUNK_FILES = 16;
+const CHUNK_ITEMS = 16;
 
 /** Chunks a worker holds at a time, so that it never waits for the main thread between two. */
 const CHUNKS_IN_FLIGHT = 2;
 
-interface Chunk {
-  /** The index of its first file in the run. */
-  first: number;
-  files: FileJob[];
-}
+/** A file to analyse, with the index of its workspace among those sent to the workers, and its path there. */
+export type WorkFile = FileEntry & { workspace?: { index: number; fileName: string } };
 
+/** What the main thread sends: a chunk of a list to work through, or the workspace models for the files to come. */
+type Task = { kind: 'index'; first: number; items: ModelSource[] } | { kind: 'analyze'; first: number; items: WorkFile[] } | { kind: 'workspaces'; snapshots: WorkspaceSnapshot[] };
+
+/** A chunk done: its results, in the chunk's order. */
 interface ChunkDone {
   first: number;
-  reports: FileReport[];
+  results: unknown[];
 }
 
 /** How many threads analyse `files` when `jobs` are allowed: 1 (this thread) unless the tree pays for more. */
-export function threadsFor(files: readonly FileJob[], jobs: number): number {
+export function threadsFor(files: readonly FileEntry[], jobs: number): number {
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   return Math.max(1, Math.min(jobs, files.length, Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
-function chunksOf(files: readonly FileJob[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let current: Chunk = { first: 0, files: [] };
+/** Consecutive items, cut by count and by `size` (bytes), each with the index of its first item. */
+function chunksOf<T>(items: readonly T[], size: (item: T) => number): { first: number; items: T[] }[] {
+  const chunks: { first: number; items: T[] }[] = [];
   let bytes = 0;
-  files.forEach((file, index) => {
-    if (current.files.length > 0 && (bytes >= CHUNK_BYTES || current.files.length >= CHUNK_FILES)) {
-      chunks.push(current);
-      current = { first: index, files: [] };
-      bytes = 0;
+  items.forEach((item, index) => {
+    const current = chunks[chunks.length - 1];
+    if (!current || bytes >= CHUNK_BYTES || current.items.length >= CHUNK_ITEMS) {
+      chunks.push({ first: index, items: [item] });
+      bytes = size(item);
+    } else {
+      current.items.push(item);
+      bytes += size(item);
     }
-    current.files.push(file);
-    bytes += file.size;
   });
-  if (current.files.length > 0) {
-    chunks.push(current);
-  }
   return chunks;
 }
 
-/**
- * Analyses `files` on `threads` workers made by `startWorker` (each runs `serveAnalysis`), and calls
- * `report` once per file, in file order. Rejects if a worker dies; the run then has no result.
- */
-export function analyzeOnThreads(
-  files: readonly FileJob[],
-  threads: number,
-  startWorker: (settings: AnalysisSettings) => Worker,
-  settings: AnalysisSettings,
-  report: (fileReport: FileReport) => void,
-): Promise<void> {
-  const chunks = chunksOf(files);
-  const done = new Map<number, FileReport[]>();
-  let nextToSend = 0;
-  let nextToReport = 0;
-  const workers: Worker[] = [];
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) {
+/** Worker threads that work through lists in chunks. A worker that dies fails the list being run, and every later one. */
+export class AnalysisThreads {
+  private readonly workers: Worker[] = [];
+  private failure: Error | undefined;
+  /** The list being run: called with each chunk done, or with the failure. */
+  private onDone: ((worker: Worker, done: ChunkDone) => void) | undefined;
+  private onFailure: ((error: Error) => void) | undefined;
+
+  /** Starts `count` workers (each runs `serveAnalysis`) with the run's settings. */
+  constructor(count: number, startWorker: (settings: AnalysisSettings) => Worker, settings: AnalysisSettings) {
+    for (let i = 0; i < count; i++) {
+      const worker = startWorker(settings);
+      this.workers.push(worker);
+      worker.on('message', (done: ChunkDone) => this.onDone?.(worker, done));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => this.fail(new Error(`an analysis thread stopped (exit code ${code})`)));
+    }
+  }
+
+  /** Indexes the sources of the workspace models; `report` gets what each contributes, in list order. */
+  index(sources: readonly ModelSource[], report: (indexed: Indexed) => void): Promise<void> {
+    // The size of a source is not known here; indexing is light next to analysis, so count files only.
+    return this.run('index', sources, () => 0, report as (result: unknown) => void);
+  }
+
+  /** Sends the workspace models that the files to analyse refer to by index. */
+  shareWorkspaces(snapshots: WorkspaceSnapshot[]): void {
+    const task: Task = { kind: 'workspaces', snapshots };
+    this.workers.forEach((worker) => worker.postMessage(task));
+  }
+
+  /** Analyses `files`; `report` gets each file's report, in list order. */
+  analyze(files: readonly WorkFile[], report: (fileReport: FileReport) => void): Promise<void> {
+    return this.run('analyze', files, (file) => file.size, report as (result: unknown) => void);
+  }
+
+  /** Stops the workers; a run's threads end with it. */
+  close(): void {
+    this.onDone = undefined;
+    this.onFailure = undefined;
+    this.failure ??= new Error('the analysis threads were closed');
+    this.workers.forEach((worker) => void worker.terminate());
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) {
+      return;
+    }
+    this.failure = error;
+    this.onFailure?.(error);
+  }
+
+  private run<T extends ModelSource | WorkFile>(kind: 'index' | 'analyze', items: readonly T[], size: (item: T) => number, report: (result: unknown) => void): Promise<void> {
+    const chunks = chunksOf(items, size);
+    const done = new Map<number, unknown[]>();
+    let nextToSend = 0;
+    let nextToReport = 0;
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure) {
+        reject(this.failure);
         return;
       }
-      settled = true;
-      workers.forEach((worker) => void worker.terminate());
-      if (error) {
-        reject(error);
-      } else {
-        resolve();
-      }
-    };
-    const send = (worker: Worker): void => {
-      if (nextToSend < chunks.length) {
-        worker.postMessage(chunks[nextToSend++]);
-      }
-    };
-    const receive = (worker: Worker, message: ChunkDone): void => {
-      done.set(message.first, message.reports);
-      send(worker);
-      // Report every chunk whose predecessors have all been reported.
-      while (nextToReport < chunks.length && done.has(chunks[nextToReport].first)) {
-        const first = chunks[nextToReport++].first;
-        done.get(first)!.forEach((fileReport) => report(fileReport));
-        done.delete(first);
-      }
-      if (nextToReport === chunks.length) {
-        finish();
-      }
-    };
-    for (let i = 0; i < Math.min(threads, chunks.length); i++) {
-      const worker = startWorker(settings);
-      workers.push(worker);
-      worker.on('message', (message: ChunkDone) => {
+      const send = (worker: Worker): void => {
+        if (nextToSend < chunks.length) {
+          const chunk = chunks[nextToSend++];
+          worker.postMessage({ kind, first: chunk.first, items: chunk.items } as Task);
+        }
+      };
+      const finish = (error?: Error): void => {
+        this.onDone = undefined;
+        this.onFailure = undefined;
+        if (error) {
+          reject(error);
+        } else {
+          resolve();
+        }
+      };
+      this.onFailure = finish;
+      this.onDone = (worker, chunk) => {
         try {
-          receive(worker, message);
+          done.set(chunk.first, chunk.results);
+          send(worker);
+          // Report every chunk whose predecessors have all been reported.
+          while (nextToReport < chunks.length && done.has(chunks[nextToReport].first)) {
+            const first = chunks[nextToReport++].first;
+            done.get(first)!.forEach((result) => report(result));
+            done.delete(first);
+          }
+          if (nextToReport === chunks.length) {
+            finish();
+          }
         } catch (error) {
           finish(error as Error);
         }
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => finish(new Error(`an analysis thread stopped (exit code ${code})`)));
-      for (let k = 0; k < CHUNKS_IN_FLIGHT; k++) {
-        send(worker);
+      };
+      if (chunks.length === 0) {
+        finish();
+        return;
       }
-    }
-    if (chunks.length === 0) {
-      finish();
-    }
-  });
+      for (let k = 0; k < CHUNKS_IN_FLIGHT; k++) {
+        this.workers.forEach(send);
+      }
+    });
+  }
 }
 
-/** The worker side: analyses each chunk it is sent and answers with the reports, in order. */
+/** The worker side: works through each chunk it is sent and answers with the results, in order. */
 export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, allRules: readonly HintRule[]): void {
   const rules = ruleSet(allRules, settings.ruleIds);
-  const models = workspaceModels(settings.workspaces);
-  port.on('message', (chunk: Chunk) => {
-    const reply: ChunkDone = { first: chunk.first, reports: chunk.files.map((file) => analyzeFile(file, settings, rules, undefined, models)) };
-    port.postMessage(reply);
+  const sources = { read: readableText, budget: () => new Budget(settings.timeBudgetMs) };
+  let models: WorkspaceModel[] = [];
+  port.on('message', (task: Task) => {
+    if (task.kind === 'workspaces') {
+      models = task.snapshots.map(modelOf);
+      return;
+    }
+    const results =
+      task.kind === 'index'
+        ? task.items.map((source) => indexSource(source, sources))
+        : task.items.map(({ workspace, ...file }) => analyzeFile(file, settings, rules, workspace && { model: models[workspace.index], fileName: workspace.fileName }));
+    const done: ChunkDone = { first: task.first, results };
+    port.postMessage(done);
   });
 }

@@ -6,7 +6,9 @@
  */
 import * as path from 'node:path';
 import { Budget } from '../hints/engine/budget';
+import { DocumentKind } from '../hints/engine/documentKinds';
 import { indexFile, kindMayContribute } from '../hints/engine/workspace/indexFile';
+import { FileContribution } from '../hints/engine/workspace/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
 import { collectFiles, FileEntry, repositoryRoot, WalkFs } from './files';
 
@@ -71,9 +73,14 @@ export class CliWorkspaces {
     this.folders.sort((a, b) => b.length - a.length);
   }
 
+  /** The root of the workspace a walked file is judged in, or undefined when it is judged alone. */
+  rootOf(file: string): string | undefined {
+    return this.namedFiles.get(file) ?? this.folders.find((folder) => isInside(folder, file));
+  }
+
   /** The workspace a walked file is judged in. */
   viewFor(file: string): CliWorkspace | undefined {
-    const root = this.namedFiles.get(file) ?? this.folders.find((folder) => isInside(folder, file));
+    const root = this.rootOf(file);
     if (root === undefined) {
       return undefined;
     }
@@ -85,24 +92,57 @@ export class CliWorkspaces {
     return [...this.models].map(([root, model]) => ({ root, model }));
   }
 
-  private model(root: string): WorkspaceModel {
-    return this.models.get(root) ?? this.build(root);
-  }
-
-  private build(root: string): WorkspaceModel {
-    const model = new WorkspaceModel();
+  /** The files a workspace's model is made of: those whose kind may define something, with their paths in it. */
+  sourcesOf(root: string): ModelSource[] {
     // A folder named on the command line was walked already; a repository around a named file is walked now.
     const files = this.folders.includes(root) ? this.walked.filter((file) => isInside(root, file.path)) : collectFiles([root], this.sources.fs).files;
-    model.batch(() => {
-      for (const file of files) {
-        const text = kindMayContribute(file.kind) ? this.sources.read(file.path) : undefined;
-        if (text !== undefined) {
-          const name = posixRelative(root, file.path);
-          model.update(name, indexFile(name, file.kind, text, { budget: this.sources.budget() }));
-        }
-      }
-    });
+    return files.filter((file) => kindMayContribute(file.kind)).map((file) => ({ path: file.path, kind: file.kind, name: posixRelative(root, file.path) }));
+  }
+
+  /** Sets a workspace's model from what its sources contribute (in the order of sourcesOf), indexed here or on other threads. */
+  adopt(root: string, indexed: readonly Indexed[]): WorkspaceModel {
+    const model = new WorkspaceModel();
+    model.batch(() => indexed.forEach(({ name, contribution }) => contribution && model.update(name, contribution)));
     this.models.set(root, model);
     return model;
   }
+
+  private model(root: string): WorkspaceModel {
+    return this.models.get(root) ?? this.adopt(root, this.sourcesOf(root).map((source) => indexSource(source, this.sources)));
+  }
+}
+
+/** A file a workspace model is built from. */
+export interface ModelSource {
+  path: string;
+  kind: DocumentKind;
+  /** Its path in the workspace: relative to the root, `/`-separated. */
+  name: string;
+}
+
+/** What a source contributes; undefined when it cannot be read (the analysis pass reports why) or defines nothing. */
+export interface Indexed {
+  name: string;
+  contribution: FileContribution | undefined;
+}
+
+export function indexSource(source: ModelSource, { read, budget }: Pick<WorkspaceSources, 'read' | 'budget'>): Indexed {
+  const text = read(source.path);
+  return { name: source.name, contribution: text === undefined ? undefined : indexFile(source.name, source.kind, text, { budget: budget() }) };
+}
+
+/** A workspace model as plain data, for a worker thread: each contributing file's contribution, in path order. */
+export interface WorkspaceSnapshot {
+  contributions: [string, FileContribution][];
+}
+
+export function snapshotOf(model: WorkspaceModel): WorkspaceSnapshot {
+  return { contributions: model.files().map((file): [string, FileContribution] => [file, model.contributionOf(file)!]) };
+}
+
+/** A model that answers as the snapshot's did: the same contributions (the model reads them in path order whatever order they are set in). */
+export function modelOf(snapshot: WorkspaceSnapshot): WorkspaceModel {
+  const model = new WorkspaceModel();
+  model.batch(() => snapshot.contributions.forEach(([file, contribution]) => model.update(file, contribution)));
+  return model;
 }

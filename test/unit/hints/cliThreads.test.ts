@@ -62,15 +62,15 @@ async function runInProcess(cwd: string, argv: string[]): Promise<Run & { worker
 }
 
 /**
- * A quarter of a thread's worth of real fixtures in eight languages, with files with findings and skips (minified,
- * binary) spread through the order, and one file over the size limit: read but not analysed, it
+ * A quarter of a megabyte of real fixtures in eight languages, with files with findings and skips
+ * (minified, binary) spread through the order, and one file over the size limit: never read, it
  * makes the tree worth two threads or more at little cost to the test.
  */
 function writeLargeTree(root: string): void {
   const sources = ['typescript/order-store.ts', 'typescript/cache.ts', 'python/orders_repository.py', 'terraform/main.tf', 'cloudformation/database.yaml', 'java/OrderRepository.java', 'go/orders.go', 'traps/traps.ts'];
   const texts = sources.map((relative) => [path.extname(relative), fs.readFileSync(path.join(FIXTURES, relative), 'utf8')] as const);
   let bytes = 0;
-  for (let i = 0; bytes < BYTES_PER_THREAD / 4; i++) {
+  for (let i = 0; bytes < 256 * 1024; i++) {
     const [extension, text] = texts[i % texts.length];
     const dir = path.join(root, `module-${String(i % 23).padStart(2, '0')}`);
     fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
@@ -85,10 +85,40 @@ function writeLargeTree(root: string): void {
   }
   fs.writeFileSync(path.join(root, 'module-07', 'huge.tf'), '# padding\n'.repeat(Math.ceil(Math.max(DEFAULT_LIMITS.maxSize + 1024, 2 * BYTES_PER_THREAD) / 10)), { mode: 0o644 });
   fs.writeFileSync(path.join(root, 'module-11', 'locked.py'), 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n', { mode: 0o000 });
+  writeSamApp(path.join(root, 'orders-app'));
+}
+
+/** A SAM app whose handler queries an index its template does not define: a finding only the workspace model gives. */
+function writeSamApp(app: string): void {
+  fs.mkdirSync(path.join(app, 'src'), { recursive: true, mode: 0o755 });
+  const template = [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Orders:',
+    '    Type: AWS::DynamoDB::Table',
+    '    Properties:',
+    '      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }, { AttributeName: customerId, AttributeType: S }]',
+    '      KeySchema: [{ AttributeName: pk, KeyType: HASH }]',
+    '      GlobalSecondaryIndexes:',
+    '        - { IndexName: byCustomer, KeySchema: [{ AttributeName: customerId, KeyType: HASH }], Projection: { ProjectionType: ALL } }',
+    '  ListOrders:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: { CodeUri: src/, Handler: list.handler, Runtime: nodejs20.x, Environment: { Variables: { ORDERS_TABLE: !Ref Orders } } }',
+  ];
+  const handler = [
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+    'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+    'export const handler = (event: { customerId: string }) =>',
+    "  doc.send(new QueryCommand({ TableName: process.env.ORDERS_TABLE, IndexName: 'byStatus', KeyConditionExpression: 'customerId = :c', ExpressionAttributeValues: { ':c': event.customerId } }));",
+  ];
+  fs.writeFileSync(path.join(app, 'template.yaml'), `${template.join('\n')}\n`, { mode: 0o644 });
+  fs.writeFileSync(path.join(app, 'src', 'list.ts'), `${handler.join('\n')}\n`, { mode: 0o644 });
 }
 
 describe('aws-db-hints on several threads', function () {
-  this.timeout(120_000);
+  // Each run starts worker threads that load the bundle: slow on a loaded machine.
+  this.timeout(300_000);
   let root: string;
 
   before(() => {
@@ -113,7 +143,26 @@ describe('aws-db-hints on several threads', function () {
   });
 
   it('gives the same output, in the same order, on worker threads as on one thread', async () => {
-    for (const args of [[], ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'], ['--list-hovers', '--format', 'json']]) {
+    const workspaceFinding = /^orders-app\/src\/list\.ts:5:\d+ error dynamodb-workspace-index-undefined /m;
+    // Each run, with what its output must hold besides being the same on any number of threads.
+    const runs: { args: string[]; stdout?: RegExp[]; stderr?: RegExp[] }[] = [
+      {
+        args: [],
+        // The workers judged the handler with the workspace model, and skipped files as one thread does.
+        stdout: [workspaceFinding],
+        stderr: [
+          /^skipped module-07\/huge\.tf: too-large/m,
+          /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m,
+          /^skipped module-\d+\/blob-\d+\.py: binary/m,
+          /^aws-db-hints: workspace \S+: \d+ DynamoDB tables?, /m,
+        ],
+      },
+      // A folder is its own workspace; a file named alone is judged with the IaC of its git root, the whole tree.
+      { args: ['--format', 'json', 'module-07', 'orders-app/src/list.ts'], stdout: [/"ruleId": "dynamodb-workspace-index-undefined"/] },
+      { args: ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'] },
+      { args: ['--list-hovers', '--format', 'json'] },
+    ];
+    for (const { args, stdout = [], stderr = [] } of runs) {
       const one = await runInProcess(root, [...args, '--jobs', '1']);
       const three = await runInProcess(root, [...args, '--jobs', '3']);
       assert.equal(one.workers, 0);
@@ -122,12 +171,8 @@ describe('aws-db-hints on several threads', function () {
       assert.equal(three.stdout, one.stdout, `stdout for ${args.join(' ')}`);
       assert.equal(three.stderr, one.stderr, `stderr for ${args.join(' ')}`);
       assert.equal(three.code, one.code, `exit code for ${args.join(' ')}`);
-      if (args.length === 0) {
-        // Files the worker threads skip, named in the walk's order among the others.
-        assert.match(three.stderr, /^skipped module-07\/huge\.tf: too-large/m);
-        assert.match(three.stderr, /^skipped module-\d+\/bundle-\d+\.min\.js: minified/m);
-        assert.match(three.stderr, /^skipped module-\d+\/blob-\d+\.py: binary/m);
-      }
+      stdout.forEach((pattern) => assert.match(three.stdout, pattern));
+      stderr.forEach((pattern) => assert.match(three.stderr, pattern));
     }
   });
 
