@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../../src/extension';
 import { activateExtension, waitFor } from './helpers';
 
+/** Waits that follow files written to disk: their watcher events can take a while on a loaded machine. */
+const FILE_EVENTS_MS = 30_000;
+
 /** The examples folder, the workspace the in-host suites run in. */
 function exampleUri(file: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, file);
@@ -39,20 +42,20 @@ describe('workspace model in a real VS Code', () => {
     try {
       const text = 'Resources:\n  Written:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: written-in-test\n';
       await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(text));
-      await waitFor(() => named('written-in-test'));
+      await waitFor(() => named('written-in-test'), FILE_EVENTS_MS);
       const document = await vscode.workspace.openTextDocument(template);
       const edit = new vscode.WorkspaceEdit();
       const at = text.indexOf('written-in-test');
       edit.replace(template, new vscode.Range(document.positionAt(at), document.positionAt(at + 'written'.length)), 'edited');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.equal(await waitFor(() => named('edited-in-test')), 'Written');
+      assert.equal(await waitFor(() => named('edited-in-test'), FILE_EVENTS_MS), 'Written');
       assert.equal(named('written-in-test'), undefined);
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
     }
-    await waitFor(() => (named('written-in-test') === undefined && named('edited-in-test') === undefined ? true : undefined));
+    await waitFor(() => (named('written-in-test') === undefined && named('edited-in-test') === undefined ? true : undefined), FILE_EVENTS_MS);
   });
 
   it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async () => {
@@ -129,7 +132,7 @@ describe('workspace model in a real VS Code', () => {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(handler));
 
       const seen = api.workspace.documentWorkspace(handler)!;
-      await waitFor(() => seen.workspace.resolveTable(seen.fileName, { kind: 'env', variable: 'ORDERS_TABLE' })).catch((error: Error) => {
+      await waitFor(() => seen.workspace.resolveTable(seen.fileName, { kind: 'env', variable: 'ORDERS_TABLE' }), FILE_EVENTS_MS).catch((error: Error) => {
         throw new Error(`${error.message}: ${seen.fileName} does not reach the Orders table through ORDERS_TABLE`);
       });
       const onGsi = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi')).catch((error: Error) => {
@@ -146,12 +149,12 @@ describe('workspace model in a real VS Code', () => {
 
       // The index renamed in the template: the handler's name no longer exists there.
       await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomerId')));
-      const undefinedIndex = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined'));
+      const undefinedIndex = await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined'), FILE_EVENTS_MS);
       assert.equal(undefinedIndex.range.start.line, lineOf("'byCustomer'"));
       // And back: the error goes away and the GSI error returns.
       await vscode.workspace.fs.writeFile(template, new TextEncoder().encode(templateText('byCustomer')));
-      await waitFor(() => (ours().some((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined') ? undefined : true));
-      await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi'));
+      await waitFor(() => (ours().some((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-index-undefined') ? undefined : true), FILE_EVENTS_MS);
+      await waitFor(() => ours().find((diagnostic) => ruleOf(diagnostic) === 'dynamodb-workspace-consistent-read-gsi'), FILE_EVENTS_MS);
 
       // The hover on the IndexName shows the table and says the index is a GSI.
       const document = await vscode.workspace.openTextDocument(handler);
