@@ -164,6 +164,31 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('s.js', code), []);
     });
 
+    it('reads members a subclass inherits from a base repository of the same file, past a generic constraint', () => {
+      const code = lines(
+        "import { DocumentClient } from 'aws-sdk/clients/dynamodb';",
+        'abstract class BaseRepository<T extends { id: string }> {',
+        '  protected readonly db: DocumentClient;',
+        '  protected constructor(protected readonly table: string, db?: DocumentClient) {',
+        '    this.db = db ?? new DocumentClient();',
+        '  }',
+        '  protected client() { return this.db; }',
+        '}',
+        'export class OrderRepository extends BaseRepository<{ id: string; total: number }> {',
+        "  open() { return this.db.scan({ TableName: this.table, FilterExpression: 'o' }).promise(); }",
+        "  one(id: string) { return this.client().get({ TableName: this.table, Key: { id } }).promise(); }",
+        '}',
+        'class Unrelated extends Map<string, string> {',
+        "  read() { return this.get('x'); }",
+        '}',
+      );
+      const found = hints('orders.ts', code);
+      assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:FilterExpression dynamodb-filter-expression!'), found.join('\n'));
+      assert.ok(found.includes('11:get dynamodb-get-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
+
     it('follows a same-file factory, memoised or arrow', () => {
       const code = lines(
         "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
@@ -226,6 +251,29 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => hint.startsWith('12:') && hint.endsWith('!')), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('13:')), found.join('\n'));
     });
+    it('sees fields a subclass inherits as bare names, and not those of a class it does not extend', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.*;',
+        'abstract class DynamoRepository<T extends Comparable<T>> {',
+        '    protected final DynamoDbClient dynamoDb;',
+        '    protected DynamoRepository(DynamoDbClient dynamoDb) { this.dynamoDb = dynamoDb; }',
+        '}',
+        'public class OrderRepository extends DynamoRepository<String> {',
+        '    public OrderRepository(DynamoDbClient client) { super(client); }',
+        '    public void all() { dynamoDb.scan(r -> r.tableName("o")); }',
+        '    public void viaThis(java.util.Map<String, AttributeValue> key) { this.dynamoDb.deleteItem(r -> r.tableName("o").key(key)); }',
+        '}',
+        'class Other {',
+        '    private final java.util.Map<String, String> cache = new java.util.HashMap<>();',
+        '    public void get() { dynamoDb.scan(); }',
+        '}',
+      );
+      const found = hints('OrderRepository.java', code);
+      assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:deleteItem dynamodb-delete-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
   });
 
   describe('Go', () => {
@@ -278,6 +326,28 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('10:ScanAsync dynamodb-scan!'), found.join('\n'));
       assert.ok(found.includes('11:LoadAsync dynamodb-get-item'), found.join('\n'));
       assert.ok(found.includes('12:GetItemAsync dynamodb-get-item'), found.join('\n'));
+    });
+    it('sees a field of a base class named after `:`, and not through a `where` constraint', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'public abstract class TableStore<T> where T : class',
+        '{',
+        '    protected readonly IAmazonDynamoDB Db;',
+        '    protected TableStore(IAmazonDynamoDB db) { Db = db; }',
+        '}',
+        'public sealed class OrderStore(IAmazonDynamoDB db) : TableStore<Order>(db)',
+        '{',
+        '    public Task Remove(Dictionary<string, AttributeValue> key) => Db.DeleteItemAsync("orders", key);',
+        '}',
+        'public sealed class Report<T> where T : TableStore<T>',
+        '{',
+        '    public Task Remove(Dictionary<string, AttributeValue> key) => Db.DeleteItemAsync("orders", key);',
+        '}',
+      );
+      const found = hints('OrderStore.cs', code);
+      assert.ok(found.includes('10:DeleteItemAsync dynamodb-delete-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
     });
   });
 
