@@ -116,6 +116,7 @@ const spanKey = (span: Span): number => span.start * 0x1000000 + (span.end - spa
 class Analyzer {
   readonly sites = new Map<number, HintSite>();
   readonly findings: Finding[] = [];
+  private readonly reported = new Set<string>();
   /** Per rule: the options it matched (hover sites), for the value checks. */
   readonly ruleOptions = new Map<HintRule, RuleOption[]>();
   readonly rules: HintRule[];
@@ -217,9 +218,12 @@ class Analyzer {
 
   private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
     const severity = this.severityOf(rule);
-    if (severity === 'off' || !rule.diagnostic) {
+    // An option shared by several contexts (a props object passed to two constructs, a spread) is reported once.
+    const key = `${rule.id} ${spanKey(span)}`;
+    if (severity === 'off' || !rule.diagnostic || this.reported.has(key)) {
       return;
     }
+    this.reported.add(key);
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (rule.match.reportedOnly) {
       this.site(span, rule, this.originAt(rule, span), undefined, true);

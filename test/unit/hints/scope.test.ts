@@ -189,6 +189,41 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
     });
 
+    it('types a field by the type argument of a container lookup, and not a lookup chained further or of another type', () => {
+      const code = lines(
+        "import Redis from 'ioredis';",
+        "import { container } from 'tsyringe';",
+        'export class FeatureFlags {',
+        '  private readonly redis = container.resolve<Redis>(REDIS);',
+        '  private readonly copy = container.resolve<Redis>(REDIS).duplicate;',
+        '  constructor(private readonly http: HttpClient) {}',
+        "  all() { return this.redis.keys('flag:*'); }",
+        "  other() { return this.copy.keys('flag:*'); }",
+        "  remote() { return this.http.get<Redis>('/flags').keys('x'); }",
+        '}',
+      );
+      assert.deepEqual(hints('flags.ts', code), ['7:keys redis-keys', '7:keys redis-keys!']);
+    });
+
+    it('reads a construct through a props interface of the same file, typed with a CDK interface', () => {
+      const code = lines(
+        "import { Stack, StackProps } from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        'interface ApiStackProps extends StackProps {',
+        '  orders: dynamodb.ITable;',
+        '  ordersProps: dynamodb.TableProps;',
+        '}',
+        'export class ApiStack extends Stack {',
+        '  constructor(scope: Construct, id: string, props: ApiStackProps) {',
+        '    super(scope, id, props);',
+        '    props.orders.grantFullAccess(handler);',
+        '    props.ordersProps.grantFullAccess(handler);',
+        '  }',
+        '}',
+      );
+      assert.deepEqual(hints('api-stack.ts', code), ['10:grantFullAccess dynamodb-grant', '10:grantFullAccess dynamodb-grant!']);
+    });
+
     it('follows a same-file factory, memoised or arrow', () => {
       const code = lines(
         "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
@@ -348,6 +383,23 @@ describe('hint engine scope model', () => {
       const found = hints('OrderStore.cs', code);
       assert.ok(found.includes('10:DeleteItemAsync dynamodb-delete-item'), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
+    it('types a local by the service a provider resolves', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'public static class Cleanup',
+        '{',
+        '    public static Task Run(IServiceProvider services, Dictionary<string, AttributeValue> key)',
+        '    {',
+        '        var db = services.GetRequiredService<IAmazonDynamoDB>();',
+        '        var logger = services.GetRequiredService<ILogger>();',
+        '        logger.DeleteItemAsync("orders", key);',
+        '        return db.DeleteItemAsync("orders", key);',
+        '    }',
+        '}',
+      );
+      assert.deepEqual(hints('Cleanup.cs', code), ['10:DeleteItemAsync dynamodb-delete-item']);
     });
   });
 

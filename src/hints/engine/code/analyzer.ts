@@ -13,12 +13,16 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
+import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, Value } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
+
+/** Names of the object a method runs on. */
+const SELF_NAMES = ['this', 'self', 'cls'];
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
@@ -256,7 +260,10 @@ export class CodeAnalyzer {
       return undefined;
     }
     this.evaluating.add(binding);
-    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
+    const value =
+      (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ??
+      binding.declared ??
+      (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     this.evaluated.set(binding, value);
     return value;
@@ -458,6 +465,23 @@ export class CodeAnalyzer {
       return j + 1;
     }
     return j + 1;
+  }
+
+  /** `x.name = expr` on a plain variable (not `this`), by the variable's name: options set on a request after it is built. */
+  readonly memberAssignments = new Map<string, number[]>();
+
+  /** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable. */
+  noteMemberAssignment(eq: number): void {
+    const object = eq - 3;
+    if (this.isId(eq - 1) && this.isAccess(eq - 2) && this.isId(object) && !this.isAccess(object - 1) && !this.tokens.isOneOf(object, SELF_NAMES)) {
+      const name = this.tokens.text(object);
+      const sites = this.memberAssignments.get(name);
+      if (sites) {
+        sites.push(eq);
+      } else {
+        this.memberAssignments.set(name, [eq]);
+      }
+    }
   }
 
   /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */

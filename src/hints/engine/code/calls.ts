@@ -7,7 +7,7 @@ import { OptionContext } from '../model';
 import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { contextFrom, occurrenceOf } from './options';
+import { contextFrom, occurrenceOf, variableContext } from './options';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
 import { callResult, cdkConstructType } from './values';
@@ -124,17 +124,16 @@ export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: str
   if (a.language.family === 'python') {
     context = contextFrom(a, open, close, 'cdk', construct, a.tokenSpan(nameIndex));
   } else {
-    // new X(scope, 'Id', { props }): the props are the object literal among the arguments.
-    let propsOpen = -1;
+    // new X(scope, 'Id', { props }): the props are the object literal among the arguments, or the one a variable argument holds.
+    let props: OptionContext | undefined;
     for (let k = open + 1; k < close; k = a.skipGroup(k)) {
       if (a.is(k, '{') && a.parent[k] === open) {
-        propsOpen = k;
+        props = contextFrom(a, k, a.partner[k], 'cdk', construct, a.tokenSpan(nameIndex));
+      } else if (a.isId(k) && (a.is(k - 1, ',') || a.is(k - 1, '(')) && (a.is(k + 1, ',') || a.is(k + 1, ')'))) {
+        props = variableContext(a, k, 'cdk', construct, a.tokenSpan(nameIndex)) ?? props;
       }
     }
-    context =
-      propsOpen >= 0
-        ? contextFrom(a, propsOpen, a.partner[propsOpen], 'cdk', construct, a.tokenSpan(nameIndex))
-        : { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
+    context = props ?? { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
   }
   context.typeSpan = a.tokenSpan(nameIndex);
   a.contexts.push(context);

@@ -3,6 +3,7 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdk';
 import { OptionSlot } from './language';
 
@@ -12,7 +13,10 @@ const WHITESPACE_RUN = /\s*/y;
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
 
-export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext {
+/** How many object literals deep spreads (`{ ...defaults }` whose `defaults` spreads another) are followed. */
+const MAX_SPREAD_DEPTH = 4;
+
+export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span, spreadDepth = 0): OptionContext {
   const options: OptionOccurrence[] = [];
   const context: OptionContext = { kind, type, options, complete: close > open, anchor };
   if (close <= open) {
@@ -33,13 +37,64 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       skipUntil = a.partner[slot.valueStart];
     }
   }
-  // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown.
-  for (let k = open + 1; k < close && context.complete; k++) {
-    if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
+  // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown. An object literal of the file
+  // spread in (`{ ...baseOptions, host }`) lends the options this one does not set itself.
+  for (let k = open + 1; k < close; k++) {
+    if (a.is(k, '**')) {
       context.complete = false;
+    } else if (a.is(k, '.') && a.is(k + 1, '.') && a.is(k + 2, '.')) {
+      context.complete = false;
+      const lent = spreadDepth < MAX_SPREAD_DEPTH ? spreadObject(a, k + 3) : -1;
+      if (lent >= 0) {
+        const own = new Set(options.map((option) => option.norm));
+        const spread = contextFrom(a, lent, a.partner[lent], kind, type, anchor, spreadDepth + 1);
+        options.push(...spread.options.filter((option) => !own.has(option.norm)));
+      }
+      k += 2;
     }
   }
   return context;
+}
+
+/** The `{` of the object literal a spread name (`...name,`) is bound to in scope, or -1. */
+function spreadObject(a: CodeAnalyzer, name: number): number {
+  const next = name + 1;
+  const ends = a.is(next, ',') || (a.partner[next] >= 0 && a.partner[next] < next);
+  return a.isId(name) && ends && a.language.family === 'js' ? a.objectVariable(a.tokens.text(name), name) : -1;
+}
+
+/**
+ * The context of the object literal the variable at token `name` holds, with the options the code sets on
+ * that variable afterwards (`input.FilterExpression = '...'`), or undefined when it holds no literal.
+ */
+export function variableContext(a: CodeAnalyzer, name: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
+  const open = a.objectVariable(a.tokens.text(name), name);
+  if (open < 0 || a.partner[open] < 0) {
+    return undefined;
+  }
+  const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
+  const binding = a.scopes.lookup(a.tokens.text(name), name);
+  for (const eq of a.memberAssignments.get(a.tokens.text(name)) ?? []) {
+    if (a.scopes.lookup(a.tokens.text(name), eq) === binding) {
+      context.options.push(assignedOption(a, eq));
+    }
+  }
+  return context;
+}
+
+/** Options set by assignment on variables that hold a request built apart (C# initialisers, Go input structs). */
+export function assignRequestOptions(a: CodeAnalyzer): void {
+  for (const [name, sites] of a.memberAssignments) {
+    for (const eq of sites) {
+      a.requestVariable(name, eq)?.options.push(assignedOption(a, eq));
+    }
+  }
+}
+
+/** `x.Key = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
+function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
+  const end = expressionEnd(a, eq + 1);
+  return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
 }
 
 /** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */

@@ -9,7 +9,7 @@ import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions, contextFrom, separatedSlot } from '../options';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
@@ -39,13 +39,14 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '=>' });
 }
 
-/** `new XRequest { A = 1 }` / `new XRequest() { ... }`. */
+/** `new XRequest { A = 1 }` / `new XRequest() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.idIs(i - 1, 'new')) {
       initializer(a, i);
     }
   }
+  assignRequestOptions(a);
 }
 
 function initializer(a: CodeAnalyzer, index: number): void {

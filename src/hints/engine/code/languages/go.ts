@@ -9,7 +9,7 @@ import { ClientKind, operationOfPaginator, operationOfTypeName, serviceOfGoImpor
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions, contextFrom, separatedSlot } from '../options';
 import { Value } from '../values';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
@@ -125,6 +125,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     } else if (a.is(i, '=') && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
+    } else if (a.is(i, '=') && a.isAccess(i - 2)) {
+      a.noteMemberAssignment(i);
     } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
       const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
       const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);
@@ -203,13 +205,14 @@ function collectStructs(a: CodeAnalyzer): void {
   }
 }
 
-/** `&dynamodb.QueryInput{...}`. */
+/** `&dynamodb.QueryInput{...}`, and fields set on one afterwards (`input.ExclusiveStartKey = out.LastEvaluatedKey`). */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 2; i < a.tokens.length; i++) {
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{')) {
       inputStruct(a, i);
     }
   }
+  assignRequestOptions(a);
 }
 
 function inputStruct(a: CodeAnalyzer, index: number): void {

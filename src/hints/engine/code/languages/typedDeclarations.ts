@@ -115,6 +115,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   if (a.isAccess(eq - 2)) {
     a.bindThisField(eq);
+    a.noteMemberAssignment(eq);
     return;
   }
   if (typeBefore(a, eq - 1) >= 0) {
