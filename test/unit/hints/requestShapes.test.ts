@@ -129,4 +129,122 @@ describe('request shapes', () => {
       assert.ok(!found.some((hint) => hint.startsWith('11:') && hint.endsWith('!')), found.join('\n'));
     });
   });
+
+  describe('requests built by a helper, a paginator lambda or a copy', () => {
+    it('reads a Go input a helper returns, on a client a getter method returns, and not a result type as a literal', () => {
+      const code = lines(
+        'package admin',
+        'import (',
+        '\t"context"',
+        '\t"github.com/aws/aws-sdk-go-v2/aws"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        ')',
+        'type Admin struct {',
+        '\tdb *dynamodb.Client',
+        '}',
+        'func (a *Admin) dynamo() *dynamodb.Client {',
+        '\treturn a.db',
+        '}',
+        'func countInput(table string) *dynamodb.ScanInput {',
+        '\treturn &dynamodb.ScanInput{TableName: aws.String(table), Limit: aws.Int32(10), FilterExpression: aws.String("x")}',
+        '}',
+        'func (a *Admin) Count(ctx context.Context, t string) error {',
+        '\t_, err := a.dynamo().Scan(ctx, countInput(t))',
+        '\treturn err',
+        '}',
+      );
+      const found = hints('admin.go', code);
+      assertHas(found, '17:Scan dynamodb-scan', '14:Limit dynamodb-limit!');
+      assert.ok(!found.some((hint) => hint.startsWith('13:')), found.join('\n'));
+      assert.equal(found.filter((hint) => hint === '14:Limit dynamodb-limit!').length, 1, found.join('\n'));
+    });
+
+    it('reads the options of a Java paginator lambda and of a request copied with toBuilder()', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.*;',
+        'public class Ledger {',
+        '    private final DynamoDbClient dynamoDb;',
+        '    public long balance(String id) {',
+        '        return dynamoDb.queryPaginator(r -> r.tableName("ledger").indexName("by-account").consistentRead(true)).items().stream().count();',
+        '    }',
+        '    public void page(Map<String, AttributeValue> lastKey) {',
+        '        QueryRequest base = QueryRequest.builder().tableName("ledger").build();',
+        '        QueryRequest next = lastKey == null ? base : base.toBuilder().exclusiveStartKey(lastKey).build();',
+        '        dynamoDb.query(next);',
+        '    }',
+        '}',
+      );
+      const found = hints('Ledger.java', code);
+      assertHas(found, '6:queryPaginator dynamodb-query', '6:consistentRead dynamodb-consistent-read!', '10:exclusiveStartKey dynamodb-pagination-keys', '11:query dynamodb-query');
+    });
+
+    it('reads a JavaScript request a same-file function returns', () => {
+      const code = lines(
+        "const AWS = require('aws-sdk');",
+        'const db = new AWS.DynamoDB.DocumentClient();',
+        "const byDay = (day) => ({ TableName: 'totals', IndexName: 'by-day', KeyConditionExpression: 'd = :d', ConsistentRead: true });",
+        'exports.handler = async (event) => db.query(byDay(event.day)).promise();',
+      );
+      assertHas(hints('report.js', code), '4:query dynamodb-query', '3:ConsistentRead dynamodb-consistent-read!');
+    });
+  });
+
+  describe('.NET document and object persistence models', () => {
+    it('reads an operation config like a request, a table built with TableBuilder, and no batch finding on a self-retrying batch', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.DataModel;',
+        'using Amazon.DynamoDBv2.DocumentModel;',
+        'public class Orders(IAmazonDynamoDB dynamo, IDynamoDBContext context)',
+        '{',
+        '    public Task<List<Order>> ByStatus(string status)',
+        '    {',
+        '        var config = new QueryOperationConfig { IndexName = "status-index", ConsistentRead = true, Limit = 10 };',
+        '        return context.FromQueryAsync<Order>(config).GetNextSetAsync();',
+        '    }',
+        '    public ISearch Recent()',
+        '    {',
+        '        var table = new TableBuilder(dynamo, "orders").AddHashKey("pk", DynamoDBEntryType.String).Build();',
+        '        return table.Scan(new ScanOperationConfig { Limit = 20 });',
+        '    }',
+        '    public async Task Many(IEnumerable<string> ids)',
+        '    {',
+        '        var batch = context.CreateBatchGet<Order>();',
+        '        foreach (var id in ids) { batch.AddKey(id); }',
+        '        await batch.ExecuteAsync();',
+        '    }',
+        '}',
+      );
+      const found = hints('Orders.cs', code);
+      assertHas(found, '8:IndexName dynamodb-index-name', '8:ConsistentRead dynamodb-consistent-read!', '9:FromQueryAsync dynamodb-query', '14:Scan dynamodb-scan', '14:Limit dynamodb-limit', '18:CreateBatchGet dynamodb-batch-get-item');
+      assert.ok(!found.some((hint) => hint.startsWith('8:QueryOperationConfig')), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('18:') && hint.endsWith('!')), found.join('\n'));
+    });
+  });
+
+  describe('pagination by a recursive callback', () => {
+    it('credits the callback that reads LastEvaluatedKey to the call it is passed to, not to another call', () => {
+      const code = lines(
+        "const AWS = require('aws-sdk');",
+        'const docClient = new AWS.DynamoDB.DocumentClient();',
+        'function exportAll(params, done) {',
+        '  const items = [];',
+        '  const onScan = (err, data) => {',
+        '    items.push(...data.Items);',
+        '    if (data.LastEvaluatedKey) {',
+        '      params.ExclusiveStartKey = data.LastEvaluatedKey;',
+        '      return docClient.scan(params, onScan);',
+        '    }',
+        '    return done(null, items);',
+        '  };',
+        '  docClient.scan(params, onScan);',
+        '}',
+        "exports.firstPage = (done) => docClient.scan({ TableName: 't' }, (err, data) => done(err, data.Items));",
+      );
+      const found = hints('export.js', code);
+      assert.ok(!found.includes('13:scan dynamodb-scan!'), found.join('\n'));
+      assertHas(found, '13:scan dynamodb-scan', '15:scan dynamodb-scan!');
+    });
+  });
 });

@@ -22,6 +22,12 @@ function lines(...source: string[]): string {
   return source.join('\n') + '\n';
 }
 
+function assertHasAll(found: string[], expected: string[]): void {
+  for (const hint of expected) {
+    assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+  }
+}
+
 describe('hint engine scope model', () => {
   describe('Python', () => {
     it('sees a client created by the first statement of a handler', () => {
@@ -337,6 +343,39 @@ describe('hint engine scope model', () => {
       const found = hints('repo.go', code);
       assert.ok(found.includes('11:Scan dynamodb-scan!'), found.join('\n'));
       assert.ok(found.includes('17:BatchWriteItem dynamodb-batch-write-item!'), found.join('\n'));
+    });
+    it('sees methods a struct gets from an embedded client, and fields from an embedded struct of the file', () => {
+      const code = lines(
+        'package admin',
+        'import (',
+        '\t"context"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/rds"',
+        ')',
+        'type Admin struct {',
+        '\t*rds.Client',
+        '\tregion string',
+        '}',
+        'type base struct {',
+        '\tdb *dynamodb.Client',
+        '}',
+        'type Repo struct {',
+        '\tbase',
+        '}',
+        'func (a *Admin) Resize(ctx context.Context, in *rds.ModifyDBInstanceInput) error {',
+        '\t_, err := a.ModifyDBInstance(ctx, in)',
+        '\t_, err = a.Client.RebootDBInstance(ctx, nil)',
+        '\treturn err',
+        '}',
+        'func (r *Repo) Remove(ctx context.Context, in *dynamodb.DeleteItemInput) error {',
+        '\t_, err := r.db.DeleteItem(ctx, in)',
+        '\treturn err',
+        '}',
+        'func (r *Repo) Resize() error { return r.ModifyDBInstance(nil, nil) }',
+      );
+      const found = hints('admin.go', code);
+      assertHasAll(found, ['18:ModifyDBInstance rds-modify-db-instance', '23:DeleteItem dynamodb-delete-item']);
+      assert.ok(!found.some((hint) => hint.startsWith('26:')), found.join('\n'));
     });
   });
 

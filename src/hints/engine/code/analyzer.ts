@@ -406,10 +406,14 @@ export class CodeAnalyzer {
     return callResult(value, name, firstString, constructed, this.language.family === 'python');
   }
 
+  /** Where the expressions a same-file function returns start: its concise body, or each `return`. */
+  returnStarts(fn: { scope: number; concise: number }): readonly number[] {
+    return fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
+  }
+
   /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */
   private returnValue(fn: { scope: number; concise: number }): Value | undefined {
-    const starts = fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
-    for (const start of starts) {
+    for (const start of this.returnStarts(fn)) {
       let binding = this.returnBindings.get(start);
       if (!binding) {
         binding = { token: start, expression: start };
@@ -501,14 +505,27 @@ export class CodeAnalyzer {
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
-    if (!binding || binding.expression < 0) {
-      return undefined;
-    }
-    let k = binding.expression;
+    return binding && binding.expression >= 0 ? this.requestBuiltBy(binding.expression) : undefined;
+  }
+
+  /** The request an expression builds: right there, or returned by the same-file function it calls (`countInput(t)`). */
+  requestBuiltBy(start: number, viaFunction = true): OptionContext | undefined {
+    let k = start;
     while (this.is(k, '&') || this.idIs(k, 'new') || this.idIs(k, 'await')) {
       k++;
     }
-    return this.requestAt.get(k) ?? this.requestAt.get(binding.expression);
+    const built = this.requestAt.get(k) ?? this.requestAt.get(start);
+    if (built || !viaFunction || !this.isId(k) || !this.is(k + 1, '(')) {
+      return built;
+    }
+    const fn = this.lookup(this.tokens.text(k), k);
+    for (const returned of fn?.t === 'function' ? this.returnStarts(fn) : []) {
+      const request = this.requestBuiltBy(returned, false);
+      if (request) {
+        return request;
+      }
+    }
+    return undefined;
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */

@@ -22,8 +22,12 @@ const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
  * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
  */
 const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
-/** Batching helpers that resend unprocessed items themselves: a hover, never a finding. */
-const SELF_RETRYING = new Set(['batchwriter']);
+/**
+ * Batching helpers that resend unprocessed items themselves: a hover, never a finding. boto3's
+ * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed
+ * items again (DynamoDB Developer Guide, "Batch operations using the AWS SDK for .NET object persistence model").
+ */
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -221,7 +225,10 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   }
   const paginator = /^(scan|query)paginator$/.exec(normalized);
   if (paginator && value.kind.startsWith('dynamodb')) {
-    a.addOperation({ operation: paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query', name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
+    // The request is the paginator's argument: a built request, or a consumer-builder lambda (`r -> r.tableName(t)`).
+    const operation = paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query';
+    const request = a.language.requestForCall(a, open, close, operation);
+    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
   const operation = operationOfMethod(value.kind, method);

@@ -5,6 +5,7 @@
  */
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
+import { Span } from '../../types';
 import { ScopeTree } from '../../scope/scopes';
 import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
@@ -411,7 +412,26 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   if (a.is(open + 1, '{') && a.partner[open + 1] > 0) {
     return contextFrom(a, open + 1, a.partner[open + 1], 'sdk', operation, a.tokenSpan(open - 1));
   }
-  return a.id(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ',')) ? variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1)) : undefined;
+  if (!a.id(open + 1)) {
+    return undefined;
+  }
+  if (a.is(open + 2, ')') || a.is(open + 2, ',')) {
+    return variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1));
+  }
+  const argumentEnd = a.is(open + 2, '(') ? a.partner[open + 2] + 1 : -1;
+  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, operation, a.tokenSpan(open - 1)) : undefined;
+}
+
+/** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
+function returnedObject(a: CodeAnalyzer, call: number, operation: string, anchor: Span): OptionContext | undefined {
+  const fn = a.lookup(a.tokens.text(call), call);
+  for (const start of fn?.t === 'function' ? a.returnStarts(fn) : []) {
+    const literal = a.is(start, '(') && a.is(start + 1, '{') ? start + 1 : start;
+    if (a.is(literal, '{') && a.partner[literal] > literal) {
+      return contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor);
+    }
+  }
+  return undefined;
 }
 
 /**
