@@ -230,6 +230,25 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('api-stack.ts', code), ['10:grantFullAccess dynamodb-grant', '10:grantFullAccess dynamodb-grant!']);
     });
 
+    it('reads a DynamoDB request passed to a client a project module exports, and nothing else from such modules', () => {
+      const code = lines(
+        "const { ddb } = require('../lib/dynamo');",
+        "import cache from './cache';",
+        "const knex = require('knex');",
+        'export async function daily(day) {',
+        "  const out = await ddb.query({ TableName: 'totals', IndexName: 'by-day', KeyConditionExpression: 'd = :d' }).promise();",
+        "  await cache.get('daily');",
+        "  await ddb.query('select 1');",
+        "  await cache.scan({ match: 'daily:*' });",
+        "  await knex.query({ TableName: 'totals' });",
+        '  return out.Items;',
+        '}',
+      );
+      const found = hints('daily.js', code);
+      assertHasAll(found, ['5:query dynamodb-query', '5:query dynamodb-query!', '5:IndexName dynamodb-index-name']);
+      assert.ok(!found.some((hint) => /^[6-9]:/.test(hint)), found.join('\n'));
+    });
+
     it('follows a same-file factory, memoised or arrow', () => {
       const code = lines(
         "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",

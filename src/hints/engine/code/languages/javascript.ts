@@ -7,7 +7,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { Span } from '../../types';
 import { ScopeTree } from '../../scope/scopes';
-import { JS_FACTORIES, JS_MODULES } from '../../services';
+import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -442,6 +442,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (receiver?.t !== 'ref') {
     return false;
   }
+  if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
+    return projectModuleCall(a, nameIndex);
+  }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
   if (!JS_MODULES[receiver.module]?.includes('redis')) {
@@ -455,6 +458,32 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (client?.t === 'client') {
     redisClientOptions(a, nameIndex + 1, client.flavor ?? 'node-redis');
   }
+  return true;
+}
+
+/** The key a DynamoDB request of each kind cannot do without: what tells it from another library's argument. */
+const REQUEST_KEYS: Record<string, string> = {
+  'dynamodb:BatchGetItem': 'requestitems',
+  'dynamodb:BatchWriteItem': 'requestitems',
+  'dynamodb:TransactGetItems': 'transactitems',
+  'dynamodb:TransactWriteItems': 'transactitems',
+};
+
+/**
+ * `ddb.query({ TableName, KeyConditionExpression })` on a name a project module exports (`require('../lib/dynamo')`),
+ * whose client this file cannot see: the request's own shape names the operation, as an SDK request type
+ * does in Java and C#. Only a method of the DocumentClient or the low-level client with a literal request
+ * that has the operation's required key (`TableName`, `RequestItems`, `TransactItems`) counts.
+ */
+function projectModuleCall(a: CodeAnalyzer, nameIndex: number): boolean {
+  const operation = operationOfMethod('dynamodb-document', a.tokens.text(nameIndex));
+  const open = nameIndex + 1;
+  const request = operation ? requestForCall(a, open, a.partner[open], operation) : undefined;
+  const required = operation ? (REQUEST_KEYS[operation] ?? 'tablename') : '';
+  if (!operation || !request?.options.some((option) => option.norm === required)) {
+    return false;
+  }
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request });
   return true;
 }
 
