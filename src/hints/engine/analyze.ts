@@ -116,7 +116,8 @@ const spanKey = (span: Span): number => span.start * 0x1000000 + (span.end - spa
 class Analyzer {
   readonly sites = new Map<number, HintSite>();
   readonly findings: Finding[] = [];
-  private readonly reported = new Set<string>();
+  /** Per rule, the spans it reported at. */
+  private readonly reported = new Map<HintRule, Set<number>>();
   /** Per rule: the options it matched (hover sites), for the value checks. */
   readonly ruleOptions = new Map<HintRule, RuleOption[]>();
   readonly rules: HintRule[];
@@ -219,11 +220,15 @@ class Analyzer {
   private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
     const severity = this.severityOf(rule);
     // An option shared by several contexts (a props object passed to two constructs, a spread) is reported once.
-    const key = `${rule.id} ${spanKey(span)}`;
-    if (severity === 'off' || !rule.diagnostic || this.reported.has(key)) {
+    let reported = this.reported.get(rule);
+    if (!reported) {
+      reported = new Set();
+      this.reported.set(rule, reported);
+    }
+    if (severity === 'off' || !rule.diagnostic || reported.has(spanKey(span))) {
       return;
     }
-    this.reported.add(key);
+    reported.add(spanKey(span));
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (rule.match.reportedOnly) {
       this.site(span, rule, this.originAt(rule, span), undefined, true);

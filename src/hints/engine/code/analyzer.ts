@@ -471,7 +471,7 @@ export class CodeAnalyzer {
     return j + 1;
   }
 
-  /** `x.name = expr` on a plain variable (not `this`), by the variable's name: options set on a request after it is built. */
+  /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order: options set on a request after it is built. */
   readonly memberAssignments = new Map<string, number[]>();
 
   /** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable. */
@@ -519,7 +519,9 @@ export class CodeAnalyzer {
       return built;
     }
     const fn = this.lookup(this.tokens.text(k), k);
-    for (const returned of fn?.t === 'function' ? this.returnStarts(fn) : []) {
+    // A builder of requests returns one in its first few `return`s; reading all of them for every call would not stay linear.
+    const returns = fn?.t === 'function' ? this.returnStarts(fn).slice(0, 8) : [];
+    for (const returned of returns) {
       const request = this.requestBuiltBy(returned, false);
       if (request) {
         return request;

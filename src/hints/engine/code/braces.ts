@@ -221,10 +221,13 @@ function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Map<number, 
   return heads;
 }
 
-/** The `>` that closes type parameters or arguments opened at `open`, stepping over bracket groups; -1 if none near. */
+/**
+ * The `>` that closes type parameters or arguments opened at `open`, stepping over bracket groups; -1 if
+ * none near, or when a statement ends or a bracket is left open first.
+ */
 function typeParametersEnd(a: CodeAnalyzer, open: number): number {
   let depth = 0;
-  for (let k = open, steps = 0; k < a.tokens.length && steps < 256; k = a.skipGroup(k), steps++) {
+  for (let k = open, steps = 0; k < a.tokens.length && steps < MAX_TYPE_PARAMETER_STEPS; k = a.skipGroup(k), steps++) {
     if (a.is(k, '<')) {
       depth++;
     } else if (a.is(k, '>') || a.is(k, '>>')) {
@@ -232,12 +235,17 @@ function typeParametersEnd(a: CodeAnalyzer, open: number): number {
       if (depth <= 0) {
         return k;
       }
-    } else if (a.is(k, ';') || (a.partner[k] >= 0 && a.partner[k] < k)) {
+    } else if (a.is(k, ';') || (a.partner[k] < k && a.tokens.kinds[k] === PUNCT && a.tokens.isOneOf(k, BRACKETS))) {
       return -1;
     }
   }
   return -1;
 }
+
+/** Brackets, for the search for the end of type parameters: a closer, or an opener left open, ends it. */
+const BRACKETS = ['(', ')', '[', ']', '{', '}'];
+/** Type parameters and arguments of a class head are short; bracket groups count as one step. */
+const MAX_TYPE_PARAMETER_STEPS = 64;
 
 /** Names each class scope in the tree and links it to its base class, when the file declares that class. */
 function linkClasses(a: CodeAnalyzer, tree: ScopeTree<Value>, classes: { scope: number; head: ClassHead }[]): void {

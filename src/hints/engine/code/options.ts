@@ -73,20 +73,54 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
     return undefined;
   }
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
-  const binding = a.scopes.lookup(a.tokens.text(name), name);
-  for (const eq of a.memberAssignments.get(a.tokens.text(name)) ?? []) {
-    if (a.scopes.lookup(a.tokens.text(name), eq) === binding) {
-      context.options.push(assignedOption(a, eq));
+  const text = a.tokens.text(name);
+  const binding = a.scopes.lookup(text, name);
+  const sites = a.memberAssignments.get(text) ?? [];
+  if (!binding || sites.length === 0) {
+    return context;
+  }
+  // Only assignments after the declaration and inside its function can set this variable. The literal is
+  // read again for every call that passes it, so only a few are (a request gets a few keys this way).
+  const fn = a.scopes.enclosing(binding.token, ['function']);
+  const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
+  for (let k = firstAtOrAfter(sites, binding.token), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
+    if (a.scopes.lookup(text, sites[k]) === binding) {
+      context.options.push(assignedOption(a, sites[k]));
     }
   }
   return context;
 }
 
+/** How many assignments to one request variable are read: per call that passes a literal, and per request built apart. */
+const MAX_ASSIGNMENTS_PER_CALL = 16;
+const MAX_ASSIGNMENTS_READ = 64;
+
+/** The index of the first entry of an ascending list at or after `value`, by binary search. */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
 /** Options set by assignment on variables that hold a request built apart (C# initialisers, Go input structs). */
 export function assignRequestOptions(a: CodeAnalyzer): void {
+  const added = new Map<OptionContext, number>();
   for (const [name, sites] of a.memberAssignments) {
     for (const eq of sites) {
-      a.requestVariable(name, eq)?.options.push(assignedOption(a, eq));
+      const request = a.requestVariable(name, eq);
+      const count = request ? (added.get(request) ?? 0) : MAX_ASSIGNMENTS_READ;
+      if (request && count < MAX_ASSIGNMENTS_READ) {
+        request.options.push(assignedOption(a, eq));
+        added.set(request, count + 1);
+      }
     }
   }
 }

@@ -188,8 +188,9 @@ function bindParameterGroup(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: numb
  * field can have: the client's methods are the struct's own.
  */
 const EMBEDDED_CLIENT = '';
-/** How many levels of embedded structs lend their members. */
+/** How many levels of embedded structs lend their members, and how many members each lends at most. */
 const MAX_EMBEDDING_DEPTH = 4;
+const MAX_PROMOTED_MEMBERS = 64;
 
 /**
  * `type Repo struct { db *dynamodb.Client }`: fields by struct name, read through receivers and values;
@@ -264,14 +265,21 @@ function bindFunctions(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
 }
 
-/** An embedded struct's fields and methods are the embedding struct's too, unless it declares its own. */
+/** An embedded struct's fields and methods are the embedding struct's too, unless it declares its own (a bounded number, so that copying stays linear). */
 function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][]): void {
-  for (let round = 0; round < MAX_EMBEDDING_DEPTH; round++) {
+  let changed = embeddings.length > 0;
+  for (let round = 0; round < MAX_EMBEDDING_DEPTH && changed; round++) {
+    changed = false;
     for (const [outer, inner] of embeddings) {
       const fields = a.structFields.get(outer)!;
+      let read = 0;
       for (const [member, binding] of a.structFields.get(inner) ?? []) {
+        if (read++ >= MAX_PROMOTED_MEMBERS) {
+          break;
+        }
         if (!fields.has(member)) {
           fields.set(member, binding);
+          changed = true;
         }
       }
     }

@@ -425,7 +425,7 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 /** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
 function returnedObject(a: CodeAnalyzer, call: number, operation: string, anchor: Span): OptionContext | undefined {
   const fn = a.lookup(a.tokens.text(call), call);
-  for (const start of fn?.t === 'function' ? a.returnStarts(fn) : []) {
+  for (const start of fn?.t === 'function' ? a.returnStarts(fn).slice(0, 8) : []) {
     const literal = a.is(start, '(') && a.is(start + 1, '{') ? start + 1 : start;
     if (a.is(literal, '{') && a.partner[literal] > literal) {
       return contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor);
