@@ -219,13 +219,13 @@ class Analyzer {
 
   private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string): void {
     const severity = this.severityOf(rule);
-    // An option shared by several contexts (a props object passed to two constructs, a spread) is reported once.
-    let reported = this.reported.get(rule);
-    if (!reported) {
-      reported = new Set();
-      this.reported.set(rule, reported);
+    if (severity === 'off' || !rule.diagnostic) {
+      return;
     }
-    if (severity === 'off' || !rule.diagnostic || reported.has(spanKey(span))) {
+    // An option shared by several contexts (a props object passed to two constructs, a spread) is reported once.
+    const reported = this.reported.get(rule) ?? new Set<number>();
+    this.reported.set(rule, reported);
+    if (reported.has(spanKey(span))) {
       return;
     }
     reported.add(spanKey(span));

@@ -13,6 +13,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope } from './language';
+import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, Value } from './values';
 
@@ -20,9 +21,6 @@ const { ID, STR } = TOKEN_KIND;
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
-
-/** Names of the object a method runs on. */
-const SELF_NAMES = ['this', 'self', 'cls'];
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
@@ -471,22 +469,8 @@ export class CodeAnalyzer {
     return j + 1;
   }
 
-  /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order: options set on a request after it is built. */
+  /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */
   readonly memberAssignments = new Map<string, number[]>();
-
-  /** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable. */
-  noteMemberAssignment(eq: number): void {
-    const object = eq - 3;
-    if (this.isId(eq - 1) && this.isAccess(eq - 2) && this.isId(object) && !this.isAccess(object - 1) && !this.tokens.isOneOf(object, SELF_NAMES)) {
-      const name = this.tokens.text(object);
-      const sites = this.memberAssignments.get(name);
-      if (sites) {
-        sites.push(eq);
-      } else {
-        this.memberAssignments.set(name, [eq]);
-      }
-    }
-  }
 
   /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
   bindThisField(eq: number): void {
@@ -505,29 +489,7 @@ export class CodeAnalyzer {
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
-    return binding && binding.expression >= 0 ? this.requestBuiltBy(binding.expression) : undefined;
-  }
-
-  /** The request an expression builds: right there, or returned by the same-file function it calls (`countInput(t)`). */
-  requestBuiltBy(start: number, viaFunction = true): OptionContext | undefined {
-    let k = start;
-    while (this.is(k, '&') || this.idIs(k, 'new') || this.idIs(k, 'await')) {
-      k++;
-    }
-    const built = this.requestAt.get(k) ?? this.requestAt.get(start);
-    if (built || !viaFunction || !this.isId(k) || !this.is(k + 1, '(')) {
-      return built;
-    }
-    const fn = this.lookup(this.tokens.text(k), k);
-    // A builder of requests returns one in its first few `return`s; reading all of them for every call would not stay linear.
-    const returns = fn?.t === 'function' ? this.returnStarts(fn).slice(0, 8) : [];
-    for (const returned of returns) {
-      const request = this.requestBuiltBy(returned, false);
-      if (request) {
-        return request;
-      }
-    }
-    return undefined;
+    return binding && binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : undefined;
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */

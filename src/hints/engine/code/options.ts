@@ -3,7 +3,6 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdk';
 import { OptionSlot } from './language';
 
@@ -61,74 +60,6 @@ function spreadObject(a: CodeAnalyzer, name: number): number {
   const next = name + 1;
   const ends = a.is(next, ',') || (a.partner[next] >= 0 && a.partner[next] < next);
   return a.isId(name) && ends && a.language.family === 'js' ? a.objectVariable(a.tokens.text(name), name) : -1;
-}
-
-/**
- * The context of the object literal the variable at token `name` holds, with the options the code sets on
- * that variable afterwards (`input.FilterExpression = '...'`), or undefined when it holds no literal.
- */
-export function variableContext(a: CodeAnalyzer, name: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
-  const open = a.objectVariable(a.tokens.text(name), name);
-  if (open < 0 || a.partner[open] < 0) {
-    return undefined;
-  }
-  const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
-  const text = a.tokens.text(name);
-  const binding = a.scopes.lookup(text, name);
-  const sites = a.memberAssignments.get(text) ?? [];
-  if (!binding || sites.length === 0) {
-    return context;
-  }
-  // Only assignments after the declaration and inside its function can set this variable. The literal is
-  // read again for every call that passes it, so only a few are (a request gets a few keys this way).
-  const fn = a.scopes.enclosing(binding.token, ['function']);
-  const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
-  for (let k = firstAtOrAfter(sites, binding.token), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
-    if (a.scopes.lookup(text, sites[k]) === binding) {
-      context.options.push(assignedOption(a, sites[k]));
-    }
-  }
-  return context;
-}
-
-/** How many assignments to one request variable are read: per call that passes a literal, and per request built apart. */
-const MAX_ASSIGNMENTS_PER_CALL = 16;
-const MAX_ASSIGNMENTS_READ = 64;
-
-/** The index of the first entry of an ascending list at or after `value`, by binary search. */
-function firstAtOrAfter(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid] < value) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
-}
-
-/** Options set by assignment on variables that hold a request built apart (C# initialisers, Go input structs). */
-export function assignRequestOptions(a: CodeAnalyzer): void {
-  const added = new Map<OptionContext, number>();
-  for (const [name, sites] of a.memberAssignments) {
-    for (const eq of sites) {
-      const request = a.requestVariable(name, eq);
-      const count = request ? (added.get(request) ?? 0) : MAX_ASSIGNMENTS_READ;
-      if (request && count < MAX_ASSIGNMENTS_READ) {
-        request.options.push(assignedOption(a, eq));
-        added.set(request, count + 1);
-      }
-    }
-  }
-}
-
-/** `x.Key = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
-function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
-  const end = expressionEnd(a, eq + 1);
-  return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
 }
 
 /** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */

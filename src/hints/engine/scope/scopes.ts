@@ -269,7 +269,6 @@ export class ScopeTree<V> {
   }
 }
 
-
 /** What a lookup returns for a name that is bound in scope but has no value at the use (shadowed, or bound later). */
 export const UNBOUND_VALUE: Binding<never> = Object.freeze({ token: -1, expression: -1 });
 

@@ -9,7 +9,8 @@ import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { assignRequestOptions, contextFrom, separatedSlot } from '../options';
+import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 

@@ -9,7 +9,8 @@ import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeNam
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { assignRequestOptions, contextFrom, separatedSlot } from '../options';
+import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
@@ -128,7 +129,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
     } else if (a.is(i, '=') && a.isAccess(i - 2)) {
-      a.noteMemberAssignment(i);
+      noteMemberAssignment(a, i);
     } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
       const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
       const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);

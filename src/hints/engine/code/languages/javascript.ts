@@ -5,13 +5,13 @@
  */
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
-import { Span } from '../../types';
 import { ScopeTree } from '../../scope/scopes';
 import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
-import { contextFrom, separatedSlot, variableContext } from '../options';
+import { contextFrom, separatedSlot } from '../options';
+import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -291,7 +291,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   if (a.isAccess(eq - 2)) {
     a.bindThisField(eq);
-    a.noteMemberAssignment(eq);
+    noteMemberAssignment(a, eq);
     return;
   }
   const parent = a.parent[eq];
@@ -419,19 +419,7 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
     return variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1));
   }
   const argumentEnd = a.is(open + 2, '(') ? a.partner[open + 2] + 1 : -1;
-  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, operation, a.tokenSpan(open - 1)) : undefined;
-}
-
-/** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
-function returnedObject(a: CodeAnalyzer, call: number, operation: string, anchor: Span): OptionContext | undefined {
-  const fn = a.lookup(a.tokens.text(call), call);
-  for (const start of fn?.t === 'function' ? a.returnStarts(fn).slice(0, 8) : []) {
-    const literal = a.is(start, '(') && a.is(start + 1, '{') ? start + 1 : start;
-    if (a.is(literal, '{') && a.partner[literal] > literal) {
-      return contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor);
-    }
-  }
-  return undefined;
+  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1)) : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
+import { noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 
 const { ID, PUNCT } = TOKEN_KIND;
@@ -119,7 +120,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   if (a.isAccess(eq - 2)) {
     a.bindThisField(eq);
-    a.noteMemberAssignment(eq);
+    noteMemberAssignment(a, eq);
     return;
   }
   if (typeBefore(a, eq - 1) >= 0) {
@@ -164,7 +165,7 @@ export function requestInArguments(a: CodeAnalyzer, open: number, close: number)
     const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
     const held = a.is(k + 1, ')') || a.is(k + 1, ',') || built ? a.requestVariable(a.tokens.text(k), open) : undefined;
     // `countInput(table)`: a same-file function that builds the request.
-    const returned = held ?? (a.is(k + 1, '(') && argumentEnds(a, a.partner[k + 1] + 1) ? a.requestBuiltBy(k) : undefined);
+    const returned = held ?? (a.is(k + 1, '(') && argumentEnds(a, a.partner[k + 1] + 1) ? requestBuiltBy(a, k) : undefined);
     if (returned) {
       return returned;
     }
