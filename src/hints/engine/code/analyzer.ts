@@ -14,6 +14,8 @@ import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
+import { requestBuiltBy } from './requests';
+import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
@@ -286,7 +288,10 @@ export class CodeAnalyzer {
       return undefined;
     }
     this.evaluating.add(binding);
-    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
+    const value =
+      (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ??
+      binding.declared ??
+      (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     this.evaluated.set(binding, value);
     return value;
@@ -465,10 +470,14 @@ export class CodeAnalyzer {
     return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
   }
 
+  /** Where the expressions a same-file function returns start: its concise body, or each `return`. */
+  returnStarts(fn: { scope: number; concise: number }): readonly number[] {
+    return fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
+  }
+
   /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */
   private returnValue(fn: { scope: number; concise: number }): Value | undefined {
-    const starts = fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
-    for (const start of starts) {
+    for (const start of this.returnStarts(fn)) {
       let binding = this.returnBindings.get(start);
       if (!binding) {
         binding = { token: start, expression: start };
@@ -526,6 +535,9 @@ export class CodeAnalyzer {
     return j + 1;
   }
 
+  /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */
+  readonly memberAssignments = new Map<string, number[]>();
+
   /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
   bindThisField(eq: number): void {
     const classScope = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4) ? this.scopes.enclosing(eq, ['class']) : -1;
@@ -543,14 +555,7 @@ export class CodeAnalyzer {
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
-    if (!binding || binding.expression < 0) {
-      return undefined;
-    }
-    let k = binding.expression;
-    while (this.is(k, '&') || this.idIs(k, 'new') || this.idIs(k, 'await')) {
-      k++;
-    }
-    return this.requestAt.get(k) ?? this.requestAt.get(binding.expression);
+    return binding && binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : undefined;
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */
