@@ -23,9 +23,6 @@ const { ID, STR } = TOKEN_KIND;
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
 
-/** Methods that call their callback once per element. */
-const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
-
 export interface ImportInfo {
   module: string;
   path: string;
@@ -569,67 +566,5 @@ export class CodeAnalyzer {
       return k;
     }
     return this.idIs(k, 'dict') && this.is(k + 1, '(') ? k + 1 : -1;
-  }
-
-  /**
-   * The scope a pagination marker belongs to: the innermost loop (not counting one whose head holds it)
-   * or function around it, else the module. A marker pages the calls of that loop or function only.
-   */
-  markerAnchor(marker: number): number {
-    let scope = this.scopes.scopeAt(marker);
-    for (; scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'function' || (kind === 'loop' && !this.inLoopHead(this.scopes.start(scope), marker))) {
-        return scope;
-      }
-    }
-    return 0;
-  }
-
-  /** The loops around a token, innermost first, up to and including its function (or the module). */
-  loopChain(token: number): number[] {
-    const chain: number[] = [];
-    for (let scope = this.scopes.scopeAt(token); scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'loop') {
-        chain.push(scope);
-      } else if (kind === 'function') {
-        chain.push(scope);
-        return chain;
-      }
-    }
-    chain.push(0);
-    return chain;
-  }
-
-  /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
-  private inLoopHead(from: number, token: number): boolean {
-    if (this.is(from, '(')) {
-      return token < this.partner[from];
-    }
-    return !this.is(from, '{') && this.lines.lineOf(this.tokens.starts[token]) === this.lines.lineOf(this.tokens.starts[from]);
-  }
-
-  /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
-  inLoop(tokenIndex: number): boolean {
-    return this.loopKind(tokenIndex) !== undefined;
-  }
-
-  /**
-   * How a token runs once per element: in the body of a loop statement, or in an iterating callback
-   * (whose calls start together, so they are not waited for one by one); undefined otherwise.
-   */
-  loopKind(tokenIndex: number): 'statement' | 'callback' | undefined {
-    for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'loop') {
-        return 'statement';
-      }
-      if (kind === 'function') {
-        const open = this.parent[this.scopes.range(scope)[0]];
-        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '') ? 'callback' : undefined;
-      }
-    }
-    return undefined;
   }
 }

@@ -48,7 +48,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       context.complete &&= spread?.complete === true;
     } else if (a.is(k, '.') && a.is(k + 1, '.') && a.is(k + 2, '.')) {
       context.complete = false;
-      const lent = depth < SPREAD_DEPTH && a.parent[k] === open ? spreadObject(a, k + 3) : -1;
+      const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObject(a, k + 3) : -1;
       if (lent >= 0) {
         const own = new Set(options.map((option) => option.norm));
         const spread = contextFrom(a, lent, a.partner[lent], kind, type, anchor, depth + 1);
@@ -81,6 +81,15 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
     context.options.push(occurrenceOf(a, slot));
   }
   return context;
+}
+
+/**
+ * Whether a spread at `at` sits in the options themselves: directly between the context's brackets, or in
+ * an object literal passed there (`new Redis({ ...base })`), not in a nested value such as a key's object.
+ */
+function spreadsIntoContext(a: CodeAnalyzer, at: number, open: number): boolean {
+  const container = a.parent[at];
+  return container === open || (a.is(container, '{') && a.parent[container] === open);
 }
 
 /** The `{` of the object literal a spread name (`...name,`) is bound to in scope, or -1. */

@@ -3,6 +3,7 @@ import { TOKEN_KIND } from '../lexer';
 import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { loopChain, markerAnchor } from './loops';
 import { assignmentStatement } from './redis';
 
 const { ID, STR } = TOKEN_KIND;
@@ -103,11 +104,11 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       unprocessed.push(token);
     }
   }
-  const paginationAnchors = new Set(pagination.map((marker) => a.markerAnchor(marker)));
-  const unprocessedAnchors = new Set(unprocessed.map((marker) => a.markerAnchor(marker)));
+  const paginationAnchors = new Set(pagination.map((marker) => markerAnchor(a, marker)));
+  const unprocessedAnchors = new Set(unprocessed.map((marker) => markerAnchor(a, marker)));
   return {
-    hasPaginationMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => paginationAnchors.has(scope)) || callbacks(a, tokenIndex).some((scope) => paginationAnchors.has(scope)),
-    hasUnprocessedMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
+    hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => paginationAnchors.has(scope)) || callbacks(a, tokenIndex).some((scope) => paginationAnchors.has(scope)),
+    hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
   };
 }
 
