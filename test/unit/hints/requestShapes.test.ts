@@ -128,6 +128,21 @@ describe('request shapes', () => {
       assert.equal(found.filter((hint) => hint === '8:removalPolicy dynamodb-removal-policy!').length, 1, found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('11:') && hint.endsWith('!')), found.join('\n'));
     });
+
+    it('lends nothing from an object spread inside a value (a key), only from one spread into the options', () => {
+      const code = (request: string) =>
+        lines(
+          "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+          "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+          'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+          "const read = { IndexName: 'by-email', ConsistentRead: true };",
+          `export const load = (pk: string) => doc.send(new GetCommand(${request}));`,
+        );
+      const consistentOnIndex = '4:ConsistentRead dynamodb-consistent-read!';
+      assertHas(hints('users.ts', code("{ TableName: 'users', Key: { pk }, ...read }")), consistentOnIndex);
+      const nested = hints('users.ts', code("{ TableName: 'users', Key: { pk, ...read } }"));
+      assert.ok(!nested.includes(consistentOnIndex), nested.join('\n'));
+    });
   });
 
   describe('requests built by a helper, a paginator lambda or a copy', () => {

@@ -84,12 +84,13 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
 }
 
 /**
- * Whether a spread at `at` sits in the options themselves: directly between the context's brackets, or in
- * an object literal passed there (`new Redis({ ...base })`), not in a nested value such as a key's object.
+ * Whether a spread at `at` sits in the options themselves: directly between the context's braces, or in an
+ * object literal passed as an argument where the options are a call's (`new Redis({ ...base })`); not in a
+ * nested value such as a key's object.
  */
 function spreadsIntoContext(a: CodeAnalyzer, at: number, open: number): boolean {
   const container = a.parent[at];
-  return container === open || (a.is(container, '{') && a.parent[container] === open);
+  return container === open || (a.is(open, '(') && a.is(container, '{') && a.parent[container] === open);
 }
 
 /** The `{` of the object literal a spread name (`...name,`) is bound to in scope, or -1. */
