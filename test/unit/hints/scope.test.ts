@@ -22,6 +22,12 @@ function lines(...source: string[]): string {
   return source.join('\n') + '\n';
 }
 
+function assertHasAll(found: string[], expected: string[]): void {
+  for (const hint of expected) {
+    assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+  }
+}
+
 describe('hint engine scope model', () => {
   describe('Python', () => {
     it('sees a client created by the first statement of a handler', () => {
@@ -164,6 +170,85 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('s.js', code), []);
     });
 
+    it('reads members a subclass inherits from a base repository of the same file, past a generic constraint', () => {
+      const code = lines(
+        "import { DocumentClient } from 'aws-sdk/clients/dynamodb';",
+        'abstract class BaseRepository<T extends { id: string }> {',
+        '  protected readonly db: DocumentClient;',
+        '  protected constructor(protected readonly table: string, db?: DocumentClient) {',
+        '    this.db = db ?? new DocumentClient();',
+        '  }',
+        '  protected client() { return this.db; }',
+        '}',
+        'export class OrderRepository extends BaseRepository<{ id: string; total: number }> {',
+        "  open() { return this.db.scan({ TableName: this.table, FilterExpression: 'o' }).promise(); }",
+        "  one(id: string) { return this.client().get({ TableName: this.table, Key: { id } }).promise(); }",
+        '}',
+        'class Unrelated extends Map<string, string> {',
+        "  read() { return this.get('x'); }",
+        '}',
+      );
+      const found = hints('orders.ts', code);
+      assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:FilterExpression dynamodb-filter-expression!'), found.join('\n'));
+      assert.ok(found.includes('11:get dynamodb-get-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
+
+    it('types a field by the type argument of a container lookup, and not a lookup chained further or of another type', () => {
+      const code = lines(
+        "import Redis from 'ioredis';",
+        "import { container } from 'tsyringe';",
+        'export class FeatureFlags {',
+        '  private readonly redis = container.resolve<Redis>(REDIS);',
+        '  private readonly copy = container.resolve<Redis>(REDIS).duplicate;',
+        '  constructor(private readonly http: HttpClient) {}',
+        "  all() { return this.redis.keys('flag:*'); }",
+        "  other() { return this.copy.keys('flag:*'); }",
+        "  remote() { return this.http.get<Redis>('/flags').keys('x'); }",
+        '}',
+      );
+      assert.deepEqual(hints('flags.ts', code), ['7:keys redis-keys', '7:keys redis-keys!']);
+    });
+
+    it('reads a construct through a props interface of the same file, typed with a CDK interface', () => {
+      const code = lines(
+        "import { Stack, StackProps } from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        'interface ApiStackProps extends StackProps {',
+        '  orders: dynamodb.ITable;',
+        '  ordersProps: dynamodb.TableProps;',
+        '}',
+        'export class ApiStack extends Stack {',
+        '  constructor(scope: Construct, id: string, props: ApiStackProps) {',
+        '    super(scope, id, props);',
+        '    props.orders.grantFullAccess(handler);',
+        '    props.ordersProps.grantFullAccess(handler);',
+        '  }',
+        '}',
+      );
+      assert.deepEqual(hints('api-stack.ts', code), ['10:grantFullAccess dynamodb-grant', '10:grantFullAccess dynamodb-grant!']);
+    });
+
+    it('reads a DynamoDB request passed to a client a project module exports, and nothing else from such modules', () => {
+      const code = lines(
+        "const { ddb } = require('../lib/dynamo');",
+        "import cache from './cache';",
+        "const knex = require('knex');",
+        'export async function daily(day) {',
+        "  const out = await ddb.query({ TableName: 'totals', IndexName: 'by-day', KeyConditionExpression: 'd = :d' }).promise();",
+        "  await cache.get('daily');",
+        "  await ddb.query('select 1');",
+        "  await cache.scan({ match: 'daily:*' });",
+        "  await knex.query({ TableName: 'totals' });",
+        '  return out.Items;',
+        '}',
+      );
+      const found = hints('daily.js', code);
+      assertHasAll(found, ['5:query dynamodb-query', '5:query dynamodb-query!', '5:IndexName dynamodb-index-name']);
+      assert.ok(!found.some((hint) => /^[6-9]:/.test(hint)), found.join('\n'));
+    });
+
     it('follows a same-file factory, memoised or arrow', () => {
       const code = lines(
         "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
@@ -226,6 +311,29 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => hint.startsWith('12:') && hint.endsWith('!')), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('13:')), found.join('\n'));
     });
+    it('sees fields a subclass inherits as bare names, and not those of a class it does not extend', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.*;',
+        'abstract class DynamoRepository<T extends Comparable<T>> {',
+        '    protected final DynamoDbClient dynamoDb;',
+        '    protected DynamoRepository(DynamoDbClient dynamoDb) { this.dynamoDb = dynamoDb; }',
+        '}',
+        'public class OrderRepository extends DynamoRepository<String> {',
+        '    public OrderRepository(DynamoDbClient client) { super(client); }',
+        '    public void all() { dynamoDb.scan(r -> r.tableName("o")); }',
+        '    public void viaThis(java.util.Map<String, AttributeValue> key) { this.dynamoDb.deleteItem(r -> r.tableName("o").key(key)); }',
+        '}',
+        'class Other {',
+        '    private final java.util.Map<String, String> cache = new java.util.HashMap<>();',
+        '    public void get() { dynamoDb.scan(); }',
+        '}',
+      );
+      const found = hints('OrderRepository.java', code);
+      assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('10:deleteItem dynamodb-delete-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
   });
 
   describe('Go', () => {
@@ -255,6 +363,39 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('11:Scan dynamodb-scan!'), found.join('\n'));
       assert.ok(found.includes('17:BatchWriteItem dynamodb-batch-write-item!'), found.join('\n'));
     });
+    it('sees methods a struct gets from an embedded client, and fields from an embedded struct of the file', () => {
+      const code = lines(
+        'package admin',
+        'import (',
+        '\t"context"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/rds"',
+        ')',
+        'type Admin struct {',
+        '\t*rds.Client',
+        '\tregion string',
+        '}',
+        'type base struct {',
+        '\tdb *dynamodb.Client',
+        '}',
+        'type Repo struct {',
+        '\tbase',
+        '}',
+        'func (a *Admin) Resize(ctx context.Context, in *rds.ModifyDBInstanceInput) error {',
+        '\t_, err := a.ModifyDBInstance(ctx, in)',
+        '\t_, err = a.Client.RebootDBInstance(ctx, nil)',
+        '\treturn err',
+        '}',
+        'func (r *Repo) Remove(ctx context.Context, in *dynamodb.DeleteItemInput) error {',
+        '\t_, err := r.db.DeleteItem(ctx, in)',
+        '\treturn err',
+        '}',
+        'func (r *Repo) Resize() error { return r.ModifyDBInstance(nil, nil) }',
+      );
+      const found = hints('admin.go', code);
+      assertHasAll(found, ['18:ModifyDBInstance rds-modify-db-instance', '23:DeleteItem dynamodb-delete-item']);
+      assert.ok(!found.some((hint) => hint.startsWith('26:')), found.join('\n'));
+    });
   });
 
   describe('C#', () => {
@@ -278,6 +419,45 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('10:ScanAsync dynamodb-scan!'), found.join('\n'));
       assert.ok(found.includes('11:LoadAsync dynamodb-get-item'), found.join('\n'));
       assert.ok(found.includes('12:GetItemAsync dynamodb-get-item'), found.join('\n'));
+    });
+    it('sees a field of a base class named after `:`, and not through a `where` constraint', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'public abstract class TableStore<T> where T : class',
+        '{',
+        '    protected readonly IAmazonDynamoDB Db;',
+        '    protected TableStore(IAmazonDynamoDB db) { Db = db; }',
+        '}',
+        'public sealed class OrderStore(IAmazonDynamoDB db) : TableStore<Order>(db)',
+        '{',
+        '    public Task Remove(Dictionary<string, AttributeValue> key) => Db.DeleteItemAsync("orders", key);',
+        '}',
+        'public sealed class Report<T> where T : TableStore<T>',
+        '{',
+        '    public Task Remove(Dictionary<string, AttributeValue> key) => Db.DeleteItemAsync("orders", key);',
+        '}',
+      );
+      const found = hints('OrderStore.cs', code);
+      assert.ok(found.includes('10:DeleteItemAsync dynamodb-delete-item'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
+    });
+    it('types a local by the service a provider resolves', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'public static class Cleanup',
+        '{',
+        '    public static Task Run(IServiceProvider services, Dictionary<string, AttributeValue> key)',
+        '    {',
+        '        var db = services.GetRequiredService<IAmazonDynamoDB>();',
+        '        var logger = services.GetRequiredService<ILogger>();',
+        '        logger.DeleteItemAsync("orders", key);',
+        '        return db.DeleteItemAsync("orders", key);',
+        '    }',
+        '}',
+      );
+      assert.deepEqual(hints('Cleanup.cs', code), ['10:DeleteItemAsync dynamodb-delete-item']);
     });
   });
 

@@ -134,6 +134,18 @@ public class Store
 `;
       assert.deepEqual(findings('Store.cs', context('new DynamoDBOperationConfig { IndexName = "by-email", ConsistentRead = true }')), ['6:161 dynamodb-workspace-consistent-read-gsi ConsistentRead']);
       assert.deepEqual(findings('Store.cs', context('new QueryConfig { IndexName = "by-date", ConsistentRead = true }')), []);
+      // A config read as options of its own and by the call it is passed to gives one finding, the certain one.
+      assert.deepEqual(findings('Store.cs', context('new QueryConfig { IndexName = "by-email", ConsistentRead = true }')), ['6:149 dynamodb-workspace-consistent-read-gsi ConsistentRead']);
+      const documentModel = (index: string) => `using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.DocumentModel;
+public class Search
+{
+    private static readonly Table Orders = Table.LoadTable(new AmazonDynamoDBClient(), "orders");
+    public Search Open() => Orders.Query(new QueryOperationConfig { IndexName = "${index}", ConsistentRead = true });
+}
+`;
+      assert.deepEqual(findings('Search.cs', documentModel('by-date')), []);
+      assert.deepEqual(findings('Search.cs', documentModel('by-email')), ['6:93 dynamodb-workspace-consistent-read-gsi ConsistentRead']);
     });
   });
 

@@ -395,9 +395,20 @@ public class Store
         _context.LoadAsync<Order>(customer, new DynamoDBOperationConfig { OverrideTableName = Environment.GetEnvironmentVariable("ARCHIVE_TABLE") });
 
     public Task<Player> Other(string id) => _context.LoadAsync<Player>(id);
+
+    public Task<List<Order>> Open(string status)
+    {
+        var config = new QueryOperationConfig { IndexName = "by-date", ConsistentRead = true, Filter = new QueryFilter("created", QueryOperator.GreaterThan, status) };
+        return _context.FromQueryAsync<Order>(config).GetRemainingAsync();
+    }
 }
 `;
-      assert.deepEqual(requests('Store.cs', text), ['Query table=orders index=by-status consistent', 'GetItem table=orders consistent', 'GetItem table=env:ARCHIVE_TABLE']);
+      assert.deepEqual(requests('Store.cs', text), [
+        'Query table=orders index=by-status consistent',
+        'GetItem table=orders consistent',
+        'GetItem table=env:ARCHIVE_TABLE',
+        'Query table=orders index=by-date consistent keys[created >] split',
+      ]);
     });
 
     it('counts a filter passed elsewhere as partly seen', () => {

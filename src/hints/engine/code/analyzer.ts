@@ -14,15 +14,14 @@ import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
+import { requestBuiltBy } from './requests';
+import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
-
-/** Methods that call their callback once per element. */
-const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
 
 export interface ImportInfo {
   module: string;
@@ -286,7 +285,10 @@ export class CodeAnalyzer {
       return undefined;
     }
     this.evaluating.add(binding);
-    const value = (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ?? binding.declared;
+    const value =
+      (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ??
+      binding.declared ??
+      (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     this.evaluated.set(binding, value);
     return value;
@@ -465,10 +467,14 @@ export class CodeAnalyzer {
     return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
   }
 
+  /** Where the expressions a same-file function returns start: its concise body, or each `return`. */
+  returnStarts(fn: { scope: number; concise: number }): readonly number[] {
+    return fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
+  }
+
   /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */
   private returnValue(fn: { scope: number; concise: number }): Value | undefined {
-    const starts = fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
-    for (const start of starts) {
+    for (const start of this.returnStarts(fn)) {
       let binding = this.returnBindings.get(start);
       if (!binding) {
         binding = { token: start, expression: start };
@@ -526,6 +532,9 @@ export class CodeAnalyzer {
     return j + 1;
   }
 
+  /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */
+  readonly memberAssignments = new Map<string, number[]>();
+
   /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
   bindThisField(eq: number): void {
     const classScope = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4) ? this.scopes.enclosing(eq, ['class']) : -1;
@@ -543,14 +552,7 @@ export class CodeAnalyzer {
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
-    if (!binding || binding.expression < 0) {
-      return undefined;
-    }
-    let k = binding.expression;
-    while (this.is(k, '&') || this.idIs(k, 'new') || this.idIs(k, 'await')) {
-      k++;
-    }
-    return this.requestAt.get(k) ?? this.requestAt.get(binding.expression);
+    return binding && binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : undefined;
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */
@@ -564,67 +566,5 @@ export class CodeAnalyzer {
       return k;
     }
     return this.idIs(k, 'dict') && this.is(k + 1, '(') ? k + 1 : -1;
-  }
-
-  /**
-   * The scope a pagination marker belongs to: the innermost loop (not counting one whose head holds it)
-   * or function around it, else the module. A marker pages the calls of that loop or function only.
-   */
-  markerAnchor(marker: number): number {
-    let scope = this.scopes.scopeAt(marker);
-    for (; scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'function' || (kind === 'loop' && !this.inLoopHead(this.scopes.start(scope), marker))) {
-        return scope;
-      }
-    }
-    return 0;
-  }
-
-  /** The loops around a token, innermost first, up to and including its function (or the module). */
-  loopChain(token: number): number[] {
-    const chain: number[] = [];
-    for (let scope = this.scopes.scopeAt(token); scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'loop') {
-        chain.push(scope);
-      } else if (kind === 'function') {
-        chain.push(scope);
-        return chain;
-      }
-    }
-    chain.push(0);
-    return chain;
-  }
-
-  /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
-  private inLoopHead(from: number, token: number): boolean {
-    if (this.is(from, '(')) {
-      return token < this.partner[from];
-    }
-    return !this.is(from, '{') && this.lines.lineOf(this.tokens.starts[token]) === this.lines.lineOf(this.tokens.starts[from]);
-  }
-
-  /** Whether a token runs once per element: in a loop body, or in a callback of `forEach`/`map`, within its own function. */
-  inLoop(tokenIndex: number): boolean {
-    return this.loopKind(tokenIndex) !== undefined;
-  }
-
-  /**
-   * How a token runs once per element: in the body of a loop statement, or in an iterating callback
-   * (whose calls start together, so they are not waited for one by one); undefined otherwise.
-   */
-  loopKind(tokenIndex: number): 'statement' | 'callback' | undefined {
-    for (let scope = this.scopes.scopeAt(tokenIndex); scope > 0; scope = this.scopes.parent(scope)) {
-      const kind = this.scopes.kind(scope);
-      if (kind === 'loop') {
-        return 'statement';
-      }
-      if (kind === 'function') {
-        const open = this.parent[this.scopes.range(scope)[0]];
-        return open > 1 && this.is(open, '(') && this.isAccess(open - 2) && ITERATING_METHODS.has(this.id(open - 1) ?? '') ? 'callback' : undefined;
-      }
-    }
-    return undefined;
   }
 }

@@ -83,7 +83,7 @@ class Candidates {
 export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
   const candidates = new Candidates();
   const tokens = a.tokens;
-  const isClassBody = classBodies(a, language.classKeywords);
+  const classHeads = classBodies(a, language.classKeywords);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kinds[i] !== PUNCT) {
       continue;
@@ -99,7 +99,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       continue;
     }
     const end = a.partner[i] + 1;
-    if (isClassBody[i] === 1) {
+    if (classHeads.has(i)) {
       candidates.push('class', i, end, -1, i, -1);
       continue;
     }
@@ -120,6 +120,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       candidates.push('block', head > 0 && a.idIs(keyword, 'catch') ? head : i, end, -1, i, -1);
     }
   }
+  const classes: { scope: number; head: ClassHead }[] = [];
   for (const k of candidates.order()) {
     const kind = CANDIDATE_KINDS[candidates.kinds[k]];
     // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
@@ -133,8 +134,11 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     }
     if (kind === 'function') {
       a.functions.set(scope, { scope, params: candidates.params[k], body, concise: candidates.concise[k] });
+    } else if (kind === 'class') {
+      classes.push({ scope, head: classHeads.get(body)! });
     }
   }
+  linkClasses(a, tree, classes);
 }
 
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
@@ -161,33 +165,102 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
   return -1;
 }
 
+/** A class declaration's head: its keyword and the token that names its base class (`extends Base`, C# `: Base`), or -1. */
+interface ClassHead {
+  keyword: number;
+  base: number;
+}
+
 /**
  * The braces that open a class body, in one forward pass: the first `{` after a class keyword at the
  * keyword's own depth, unless the statement ends first (parenthesised groups in between, such as a
- * C# primary constructor, sit deeper and are passed over).
+ * C# primary constructor, sit deeper and are passed over, and so are type parameters and arguments:
+ * `class Repo<T extends { id: string }> extends Base<{ a: 1 }> {`).
  */
-function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Uint8Array {
+function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Map<number, ClassHead> {
   const tokens = a.tokens;
-  const marks = new Uint8Array(tokens.length);
+  const heads = new Map<number, ClassHead>();
   const NONE = -2;
   let depth = NONE;
+  let keyword = -1;
+  let base = -1;
+  // The base class is the first name after `extends` or `:`, before any C# `where` constraint.
+  let baseOpen = true;
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens.kinds[i];
-    if (kind === ID && tokens.isOneOf(i, keywords)) {
+    const inHead = depth !== NONE && a.parent[i] === depth;
+    if (kind === ID && tokens.isOneOf(i, keywords) && !(inHead && (a.is(i - 1, ':') || a.is(i - 1, ',')))) {
       depth = a.isAccess(i - 1) ? NONE : a.parent[i];
+      keyword = i;
+      base = -1;
+      baseOpen = true;
       continue;
     }
-    if (depth === NONE || a.parent[i] !== depth) {
+    if (!inHead) {
       continue;
     }
     if (kind === PUNCT && tokens.is(i, '{')) {
-      marks[i] = 1;
+      heads.set(i, { keyword, base });
       depth = NONE;
+    } else if (kind === PUNCT && tokens.is(i, '<') && a.language.typeArguments) {
+      const close = typeParametersEnd(a, i);
+      if (close < 0) {
+        depth = NONE;
+      } else {
+        i = close;
+      }
+    } else if (baseOpen && ((kind === ID && tokens.is(i, 'extends')) || (kind === PUNCT && tokens.is(i, ':')))) {
+      base = a.isId(i + 1) && !a.is(i + 2, '.') ? i + 1 : -1;
+      baseOpen = false;
+    } else if (kind === ID && tokens.is(i, 'where')) {
+      baseOpen = false;
     } else if ((kind === PUNCT && !tokens.is(i, '(') && tokens.isOneOf(i, CLASS_SEARCH_STOPS)) || (kind === ID && tokens.isOneOf(i, CONTROL_KEYWORDS))) {
       depth = NONE;
     }
   }
-  return marks;
+  return heads;
+}
+
+/**
+ * The `>` that closes type parameters or arguments opened at `open`, stepping over bracket groups; -1 if
+ * none near, or when a statement ends or a bracket is left open first.
+ */
+function typeParametersEnd(a: CodeAnalyzer, open: number): number {
+  let depth = 0;
+  for (let k = open, steps = 0; k < a.tokens.length && steps < MAX_TYPE_PARAMETER_STEPS; k = a.skipGroup(k), steps++) {
+    if (a.is(k, '<')) {
+      depth++;
+    } else if (a.is(k, '>') || a.is(k, '>>')) {
+      depth -= a.tokens.ends[k] - a.tokens.starts[k];
+      if (depth <= 0) {
+        return k;
+      }
+    } else if (a.is(k, ';') || (a.partner[k] < k && a.tokens.kinds[k] === PUNCT && a.tokens.isOneOf(k, BRACKETS))) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** Brackets, for the search for the end of type parameters: a closer, or an opener left open, ends it. */
+const BRACKETS = ['(', ')', '[', ']', '{', '}'];
+/** Type parameters and arguments of a class head are short; bracket groups count as one step. */
+const MAX_TYPE_PARAMETER_STEPS = 64;
+
+/** Names each class scope in the tree and links it to its base class, when the file declares that class. */
+function linkClasses(a: CodeAnalyzer, tree: ScopeTree<Value>, classes: { scope: number; head: ClassHead }[]): void {
+  for (const { scope, head } of classes) {
+    const name = a.id(head.keyword + 1);
+    if (name && name !== 'extends') {
+      tree.nameClass(scope, name);
+    }
+  }
+  for (const { scope, head } of classes) {
+    const base = head.base >= 0 ? tree.classNamed(a.tokens.text(head.base)) : -1;
+    if (base > 0) {
+      tree.setBase(scope, base);
+    }
+  }
 }
 
 /** The parameters before an arrow: `(a, b) =>`, `a =>`, `async (a) =>`. */

@@ -9,6 +9,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { cfnIngress } from './cdk';
 import { contextFrom, occurrenceOf } from './options';
+import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
 import { callResult, cdkConstructType } from './values';
@@ -23,8 +24,12 @@ const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
  * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
  */
 const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
-/** Batching helpers that resend unprocessed items themselves: a hover, never a finding. */
-const SELF_RETRYING = new Set(['batchwriter']);
+/**
+ * Batching helpers that resend unprocessed items themselves: a hover, never a finding. boto3's
+ * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed
+ * items again (DynamoDB Developer Guide, "Batch operations using the AWS SDK for .NET object persistence model").
+ */
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -125,17 +130,16 @@ export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: str
   if (a.language.family === 'python') {
     context = contextFrom(a, open, close, 'cdk', construct, a.tokenSpan(nameIndex));
   } else {
-    // new X(scope, 'Id', { props }): the props are the object literal among the arguments.
-    let propsOpen = -1;
+    // new X(scope, 'Id', { props }): the props are the object literal among the arguments, or the one a variable argument holds.
+    let props: OptionContext | undefined;
     for (let k = open + 1; k < close; k = a.skipGroup(k)) {
       if (a.is(k, '{') && a.parent[k] === open) {
-        propsOpen = k;
+        props = contextFrom(a, k, a.partner[k], 'cdk', construct, a.tokenSpan(nameIndex));
+      } else if (a.isId(k) && (a.is(k - 1, ',') || a.is(k - 1, '(')) && (a.is(k + 1, ',') || a.is(k + 1, ')'))) {
+        props = variableContext(a, k, 'cdk', construct, a.tokenSpan(nameIndex)) ?? props;
       }
     }
-    context =
-      propsOpen >= 0
-        ? contextFrom(a, propsOpen, a.partner[propsOpen], 'cdk', construct, a.tokenSpan(nameIndex))
-        : { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
+    context = props ?? { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
   }
   context.typeSpan = a.tokenSpan(nameIndex);
   a.contexts.push(context);
@@ -226,7 +230,10 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   }
   const paginator = /^(scan|query)paginator$/.exec(normalized);
   if (paginator && value.kind.startsWith('dynamodb')) {
-    a.addOperation({ operation: paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query', name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index });
+    // The request is the paginator's argument: a built request, or a consumer-builder lambda (`r -> r.tableName(t)`).
+    const operation = paginator[1] === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query';
+    const request = a.language.requestForCall(a, open, close, operation);
+    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
   const operation = operationOfMethod(value.kind, method);

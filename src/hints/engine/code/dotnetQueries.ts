@@ -4,7 +4,8 @@
  * (`IndexName`, `ConsistentRead`, `Filter`, `KeyExpression`). The SDK sends the filter's conditions on key
  * attributes as the key condition and the rest as a filter, so only its key terms are checked. And the
  * object persistence model's `context.QueryAsync<T>(...)`: the table of a `[DynamoDBTable("name")]` class
- * of the same file (or a config's `OverrideTableName`), with the config's `IndexName` and `ConsistentRead`.
+ * of the same file (or a config's `OverrideTableName`), with the config's `IndexName` and `ConsistentRead`
+ * (or, for `FromQueryAsync`, those of its `QueryOperationConfig`).
  */
 import { DynamoRequest, KeyOperator, KeyTerm } from '../model';
 import { Binding } from '../scope/scopes';
@@ -266,6 +267,10 @@ export function dotnetContextCall(a: CodeAnalyzer, nameIndex: number, request: D
     request.table = { ref: { kind: 'literal', name: a.tokens.text(attribute) }, span: a.tokenSpan(attribute) };
   }
   for (const [start, end] of segments(a, nameIndex + 4)) {
+    // `FromQueryAsync<T>(new QueryOperationConfig { ... })` takes the document model's config.
+    if (operationConfig(a, start, end, request)) {
+      continue;
+    }
     const found = resolved(a, start, end);
     const [from, to] = found?.range ?? [0, 0];
     if (!found || !a.idIs(from, 'new') || !CONTEXT_CONFIGS.has(a.id(from + 1) ?? '') || !a.is(to - 1, '}')) {

@@ -17,6 +17,8 @@ import { ArgumentAt, Value } from './values';
 
 /** The operations whose requests name one table (and maybe an index) directly. */
 const SINGLE_TABLE_OPERATIONS = new Set(['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+/** Receivers of the .NET document and object persistence models, whose calls `dotnetQueries.ts` reads. */
+const DOTNET_MODELS = new Set<string>(['dynamodb-document-table', 'dynamodb-context']);
 const KEYED_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 /** Legacy `ComparisonOperator` values allowed in a key condition. */
 const LEGACY_OPERATORS: Record<string, KeyOperator> = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=', beginswith: 'begins_with', between: 'between' };
@@ -39,18 +41,31 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
     }
     const receiver = a.receivers.get(occurrence);
     const context = occurrence.request;
-    let request = context ? byContext.get(context) : undefined;
-    if (!request) {
-      request = context ? reader.fromContext(context) : reader.withoutContext(occurrence, receiver);
+    let request: DynamoRequest | undefined;
+    if (receiver && DOTNET_MODELS.has(receiver.kind)) {
+      // The .NET models' calls are read from the call itself (its table class, filter, config); a config
+      // passed to it (`new QueryOperationConfig { ... }`) is linked, so that checks on its options see the
+      // request's table and index. Each call is its own request even where calls share a config.
+      request = reader.withoutContext(occurrence, receiver);
+      if (request && context) {
+        request.context = context;
+      }
       add(request);
+    } else {
+      request = context ? byContext.get(context) : undefined;
+      if (!request) {
+        request = context ? reader.fromContext(context) : reader.withoutContext(occurrence, receiver);
+        add(request);
+      }
     }
     if (request && receiver) {
       reader.addReceiver(request, receiver);
     }
   }
-  // Requests with no operation of their own: boto3 `paginator.paginate(TableName=...)`.
+  // Requests with no operation of their own: boto3 `paginator.paginate(TableName=...)`. (A .NET config
+  // is not a request: it names no table, and counts only with the call it is passed to.)
   for (const context of contexts) {
-    if (context.kind === 'sdk' && SINGLE_TABLE_OPERATIONS.has(context.type) && !byContext.has(context)) {
+    if (context.kind === 'sdk' && SINGLE_TABLE_OPERATIONS.has(context.type) && !byContext.has(context) && a.language.family !== 'csharp') {
       add(reader.fromContext(context));
     }
   }

@@ -12,7 +12,7 @@ const WHITESPACE_RUN = /\s*/y;
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
 
-/** How deep `**` spreads of dicts that spread dicts are followed. */
+/** How deep spreads are followed: `**` dicts that spread dicts, `...` object literals that spread object literals. */
 const SPREAD_DEPTH = 4;
 
 export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: OptionContext['kind'], type: string, anchor: Span, depth = 0): OptionContext {
@@ -37,7 +37,8 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     }
   }
   // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
-  // bound in scope (`**table_kwargs`), whose keys count as written here.
+  // bound in scope (`**table_kwargs`), whose keys count as written here. An object literal of the file
+  // spread in (`{ ...baseOptions, host }`) lends the options this one does not set itself.
   for (let k = open + 1; k < close; k++) {
     if (a.is(k, '**') && a.parent[k] === open) {
       const spread = dictSpread(a, k, kind, type, anchor, depth);
@@ -45,6 +46,15 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
         options.push(...spread.options);
       }
       context.complete &&= spread?.complete === true;
+    } else if (a.is(k, '.') && a.is(k + 1, '.') && a.is(k + 2, '.')) {
+      context.complete = false;
+      const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObject(a, k + 3) : -1;
+      if (lent >= 0) {
+        const own = new Set(options.map((option) => option.norm));
+        const spread = contextFrom(a, lent, a.partner[lent], kind, type, anchor, depth + 1);
+        options.push(...spread.options.filter((option) => !own.has(option.norm)));
+      }
+      k += 2;
     } else if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
       context.complete = false;
     }
@@ -71,6 +81,23 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
     context.options.push(occurrenceOf(a, slot));
   }
   return context;
+}
+
+/**
+ * Whether a spread at `at` sits in the options themselves: directly between the context's braces, or in an
+ * object literal passed as an argument where the options are a call's (`new Redis({ ...base })`); not in a
+ * nested value such as a key's object.
+ */
+function spreadsIntoContext(a: CodeAnalyzer, at: number, open: number): boolean {
+  const container = a.parent[at];
+  return container === open || (a.is(open, '(') && a.is(container, '{') && a.parent[container] === open);
+}
+
+/** The `{` of the object literal a spread name (`...name,`) is bound to in scope, or -1. */
+function spreadObject(a: CodeAnalyzer, name: number): number {
+  const next = name + 1;
+  const ends = a.is(next, ',') || (a.partner[next] >= 0 && a.partner[next] < next);
+  return a.isId(name) && ends && a.language.family === 'js' ? a.objectVariable(a.tokens.text(name), name) : -1;
 }
 
 /** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */

@@ -2,6 +2,8 @@
 import { TOKEN_KIND } from '../lexer';
 import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { loopChain, markerAnchor } from './loops';
 import { assignmentStatement } from './redis';
 
 const { ID, STR } = TOKEN_KIND;
@@ -102,10 +104,39 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       unprocessed.push(token);
     }
   }
-  const paginationAnchors = new Set(pagination.map((marker) => a.markerAnchor(marker)));
-  const unprocessedAnchors = new Set(unprocessed.map((marker) => a.markerAnchor(marker)));
+  const paginationAnchors = new Set(pagination.map((marker) => markerAnchor(a, marker)));
+  const unprocessedAnchors = new Set(unprocessed.map((marker) => markerAnchor(a, marker)));
   return {
-    hasPaginationMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => paginationAnchors.has(scope)),
-    hasUnprocessedMarker: (tokenIndex) => a.loopChain(tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
+    hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => paginationAnchors.has(scope)) || callbacks(a, tokenIndex).some((scope) => paginationAnchors.has(scope)),
+    hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
   };
+}
+
+/**
+ * The functions passed to a call (`docClient.scan(params, onScan)`, `scan(params, function (err, data) {...})`):
+ * a callback that reads the marker pages the call it is passed to, as `onScan` calls `scan` again with the next key.
+ */
+function callbacks(a: CodeAnalyzer, nameIndex: number): number[] {
+  const open = nameIndex + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return [];
+  }
+  const scopes: number[] = [];
+  for (const [start, end] of segments(a, open)) {
+    if (end - start === 1 && a.isId(start)) {
+      const value = a.lookup(a.tokens.text(start), start);
+      if (value?.t === 'function') {
+        scopes.push(value.scope);
+      }
+      continue;
+    }
+    // An inline function: its scope starts at its parameters, after `async` and `function name`.
+    let k = a.idIs(start, 'async') ? start + 1 : start;
+    k = a.idIs(k, 'function') ? (a.isId(k + 1) ? k + 2 : k + 1) : k;
+    const scope = a.scopes.scopeAt(k);
+    if (a.functions.has(scope) && a.scopes.start(scope) === k) {
+      scopes.push(scope);
+    }
+  }
+  return scopes;
 }

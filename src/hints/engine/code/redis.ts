@@ -3,6 +3,7 @@ import { RedisCall, RedisFlavor } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { loopKind } from './loops';
 import { contextFrom } from './options';
 
 export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor): void {
@@ -30,6 +31,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
   if (!REDIS_COMMANDS.has(command) || close < 0) {
     return;
   }
+  const loop = loopKind(a, index);
   const call: RedisCall = {
     command,
     name: nameSpan,
@@ -38,8 +40,8 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
     call: { start: a.tokens.starts[receiverStart], end: a.tokens.ends[close] },
     receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
-    inLoop: a.inLoop(index),
-    inLoopStatement: a.loopKind(index) === 'statement',
+    inLoop: loop !== undefined,
+    inLoopStatement: loop === 'statement',
     awaited: a.idIs(receiverStart - 1, 'await'),
     batched: client.batched === true,
   };

@@ -93,7 +93,7 @@ export function callResult(value: Value, name: string, firstString: string | und
       }
       return /^(?:Session|session|get_session|AioSession)$/.test(name) ? value : undefined;
     case 'type':
-      return constructed || name === 'build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
+      return constructed || name === 'build' || name === 'Build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
     case 'ref':
       if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
         return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };
@@ -138,12 +138,20 @@ export function cdkConstructType(module: string, path: string): string | undefin
   return cdk && /^[A-Z][A-Za-z0-9]*$/.test(classPath) ? `${cdk}.${classPath}` : undefined;
 }
 
-/** The .NET document model, imported by the C# analyzer under this module name. */
+/** The .NET document and object persistence models, imported by the C# analyzer under these module names. */
 export const DOTNET_DOCUMENT_MODEL = 'dotnet:Amazon.DynamoDBv2.DocumentModel';
+export const DOTNET_DATA_MODEL = 'dotnet:Amazon.DynamoDBv2.DataModel';
 
 function refCall(module: string, path: string, python: boolean): Value | undefined {
   if (module === DOTNET_DOCUMENT_MODEL) {
+    // `new TableBuilder(client, "t")....Build()` makes a table as `Table.LoadTable` does.
+    if (path === 'TableBuilder') {
+      return { t: 'type', kind: 'dynamodb-document-table' };
+    }
     return path === 'Table.LoadTable' || path === 'Table.TryLoadTable' ? { t: 'client', kind: 'dynamodb-document-table' } : undefined;
+  }
+  if (module === DOTNET_DATA_MODEL) {
+    return path === 'DynamoDBContextBuilder' ? { t: 'type', kind: 'dynamodb-context' } : undefined;
   }
   if (module.startsWith('go:')) {
     const service = module.slice(3);

@@ -24,6 +24,8 @@ export interface Binding<V> {
 }
 
 const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop'];
+/** How far up a chain of same-file base classes members are looked for. */
+const MAX_BASE_DEPTH = 8;
 
 export interface ScopeOptions {
   /** Java and C#: fields of the enclosing class are visible as bare names inside methods. */
@@ -46,6 +48,10 @@ export class ScopeTree<V> {
   private readonly names: (Map<string, Binding<V>[]> | undefined)[] = [undefined];
   /** Innermost scope of each token. */
   private readonly innermost: Int32Array;
+  /** Class scopes by the name the file declares them under; -1 for a name declared twice (ambiguous). */
+  private readonly classNames = new Map<string, number>();
+  /** A class scope's base class in the same file (`extends`, C# `:`): its members are the class's too. */
+  private readonly bases = new Map<number, number>();
 
   constructor(
     tokenCount: number,
@@ -202,7 +208,8 @@ export class ScopeTree<V> {
     while (scope >= 0) {
       const kind = KINDS[this.kinds[scope]];
       const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
-      const list = visible && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
+      const own = visible && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
+      const list = own ?? (visible && kind === 'class' && this.bases.size > 0 ? this.inherited(scope, name) : undefined);
       if (list) {
         if (crossedFunction || kind === 'class') {
           return lastKnown(list) ?? list[list.length - 1];
@@ -257,11 +264,50 @@ export class ScopeTree<V> {
     return crossedFunction ? (lastKnown(list) ?? list[list.length - 1]) : lastBefore(list, token);
   }
 
-  /** A member (`this.x`, `self.x`) of the class around a token: its `.x` binding, else (Python class attributes) `x`. */
+  /**
+   * A member (`this.x`, `self.x`) of a class: its `.x` binding, else (Python class attributes) `x`, in the
+   * class itself or else in its base classes of the same file.
+   */
   member(classScope: number, name: string): Binding<V> | undefined {
-    const names = this.names[classScope];
-    const list = names?.get(`.${name}`) ?? names?.get(name);
-    return list ? (lastKnown(list) ?? list[list.length - 1]) : undefined;
+    for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
+      const names = this.names[scope];
+      const list = names?.get(`.${name}`) ?? names?.get(name);
+      if (list) {
+        return lastKnown(list) ?? list[list.length - 1];
+      }
+    }
+    return undefined;
+  }
+
+  /** Records the name a class scope is declared under; a name declared twice names no class. */
+  nameClass(scope: number, name: string): void {
+    this.classNames.set(name, this.classNames.has(name) ? -1 : scope);
+  }
+
+  /** The class scope the file declares under a name, or -1 (none, or more than one). */
+  classNamed(name: string): number {
+    return this.classNames.get(name) ?? -1;
+  }
+
+  /** Makes `base` the base class of `scope`; a base that would close a cycle is ignored. */
+  setBase(scope: number, base: number): void {
+    for (let ancestor = base, depth = 0; ancestor > 0 && depth < MAX_BASE_DEPTH; ancestor = this.bases.get(ancestor) ?? -1, depth++) {
+      if (ancestor === scope) {
+        return;
+      }
+    }
+    this.bases.set(scope, base);
+  }
+
+  /** A name bound in a base class of `scope` (Java and C# fields seen as bare names in a subclass). */
+  private inherited(scope: number, name: string): Binding<V>[] | undefined {
+    for (let base = this.bases.get(scope) ?? -1, depth = 0; base > 0 && depth < MAX_BASE_DEPTH; base = this.bases.get(base) ?? -1, depth++) {
+      const list = this.names[base]?.get(name);
+      if (list) {
+        return list;
+      }
+    }
+    return undefined;
   }
 }
 

@@ -10,10 +10,39 @@ import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
 const CLASS_KEYWORDS = ['class', 'interface', 'struct', 'record', 'enum'];
+
+/**
+ * Config objects of the document model and the object persistence model that carry a request's options
+ * (`new QueryOperationConfig { IndexName = "gsi", ConsistentRead = true }`), by namespace and type.
+ */
+const OPERATION_CONFIGS: Record<string, Record<string, string>> = {
+  'Amazon.DynamoDBv2.DocumentModel': {
+    QueryOperationConfig: 'dynamodb:Query',
+    ScanOperationConfig: 'dynamodb:Scan',
+    GetItemOperationConfig: 'dynamodb:GetItem',
+    PutItemOperationConfig: 'dynamodb:PutItem',
+    UpdateItemOperationConfig: 'dynamodb:UpdateItem',
+    DeleteItemOperationConfig: 'dynamodb:DeleteItem',
+  },
+  'Amazon.DynamoDBv2.DataModel': {
+    QueryConfig: 'dynamodb:Query',
+    FromQueryConfig: 'dynamodb:Query',
+    ScanConfig: 'dynamodb:Scan',
+    FromScanConfig: 'dynamodb:Scan',
+    LoadConfig: 'dynamodb:GetItem',
+  },
+};
+
+/** Types of the two models known by their simple name once their namespace is used. */
+const MODEL_TYPES: Record<string, string[]> = {
+  'Amazon.DynamoDBv2.DocumentModel': ['Table', 'TableBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DocumentModel'])],
+  'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
+};
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
@@ -28,9 +57,9 @@ function collectImports(a: CodeAnalyzer): void {
     if (path.text === 'Amazon.RDS.Util') {
       a.services.add('rds-auth');
     }
-    if (path.text === 'Amazon.DynamoDBv2.DocumentModel') {
-      // The document model's `Table` (`Table.LoadTable(client, name)`), by its simple name.
-      a.addImport('Table', DOTNET_DOCUMENT_MODEL, 'Table');
+    // The document model's `Table` (`Table.LoadTable(client, name)`), builders and operation configs, by their simple names.
+    for (const name of MODEL_TYPES[path.text] ?? []) {
+      a.addImport(name, `dotnet:${path.text}`, name);
     }
   }
 }
@@ -39,17 +68,21 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '=>' });
 }
 
-/** `new XRequest { A = 1 }` / `new XRequest() { ... }`. */
+/** `new XRequest { A = 1 }` / `new XRequest() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.idIs(i - 1, 'new')) {
       initializer(a, i);
     }
   }
+  assignRequestOptions(a);
 }
 
 function initializer(a: CodeAnalyzer, index: number): void {
-  const operation = operationOfTypeName(a.tokens.text(index), a.services, /Request$/);
+  const name = a.tokens.text(index);
+  const imported = a.imports.get(name);
+  const config = imported ? OPERATION_CONFIGS[imported.module.slice('dotnet:'.length)]?.[name] : undefined;
+  const operation = config ?? operationOfTypeName(name, a.services, /Request$/);
   if (!operation) {
     return;
   }
@@ -62,7 +95,10 @@ function initializer(a: CodeAnalyzer, index: number): void {
       ? contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index))
       : { kind: 'sdk', type: operation, options: [], complete: false, anchor: a.tokenSpan(index) };
   a.requestAt.set(index, context);
-  a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
+  if (!config) {
+    // A request names its operation; a config only carries the options of the call it is passed to.
+    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
+  }
   a.contexts.push(context);
 }
 

@@ -5,11 +5,12 @@
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
-import { ClientKind, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
+import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
+import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
@@ -110,7 +111,9 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  collectStructs(a);
+  const embeddings = collectStructs(a);
+  bindFunctions(a, tree);
+  promoteEmbedded(a, embeddings);
   for (const fn of a.functions.values()) {
     for (let k = fn.params; k > 0 && k < fn.body; k = a.skipGroup(k)) {
       if (a.is(k, '(')) {
@@ -125,6 +128,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     } else if (a.is(i, '=') && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
+    } else if (a.is(i, '=') && a.isAccess(i - 2)) {
+      noteMemberAssignment(a, i);
     } else if ((a.idIs(i, 'var') || a.idIs(i, 'const')) && a.isId(i + 1)) {
       const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
       const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);
@@ -179,8 +184,20 @@ function bindParameterGroup(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: numb
   }
 }
 
-/** `type Repo struct { db *dynamodb.Client }`: fields by struct name, read through receivers and values. */
-function collectStructs(a: CodeAnalyzer): void {
+/**
+ * A struct's embedded client (`type Admin struct { *rds.Client }`), kept among its members under a name no
+ * field can have: the client's methods are the struct's own.
+ */
+const EMBEDDED_CLIENT = '';
+/** How many levels of embedded structs lend their members, and how many members each lends at most. */
+const MAX_EMBEDDING_DEPTH = 4;
+const MAX_PROMOTED_MEMBERS = 64;
+
+/**
+ * `type Repo struct { db *dynamodb.Client }`: fields by struct name, read through receivers and values;
+ * embedded fields (`*rds.Client`, `Base`) under their type's name, lending their members to the struct.
+ */
+function collectStructs(a: CodeAnalyzer): [string, string][] {
   const found: [string, number][] = [];
   for (let i = 0; i + 3 < a.tokens.length; i++) {
     if (a.idIs(i, 'type') && a.isId(i + 1) && a.idIs(i + 2, 'struct') && a.is(i + 3, '{')) {
@@ -188,28 +205,97 @@ function collectStructs(a: CodeAnalyzer): void {
       a.structFields.set(a.tokens.text(i + 1), new Map());
     }
   }
+  const embeddings: [string, string][] = [];
   // Fields are read after every struct is known, so a field may hold another struct of the file.
   for (const [name, brace] of found) {
     const fields = a.structFields.get(name)!;
     const close = a.partner[brace];
     for (let k = brace + 1; k > 0 && k < close; k++) {
-      if (a.isId(k) && a.startsLine(k) && a.parent[k] === brace && !a.is(k + 1, '.')) {
-        const declared = typeValue(a, k + 1);
-        if (declared) {
-          fields.set(a.tokens.text(k), { token: k, expression: -1, declared });
+      if (!a.startsLine(k) || a.parent[k] !== brace) {
+        continue;
+      }
+      const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.isString(k + 1) || k + 1 === close;
+      const declared = typeValue(a, embedded ? k : k + 1);
+      if (!declared || (!embedded && !a.isId(k))) {
+        continue;
+      }
+      const binding = { token: k, expression: -1, declared };
+      fields.set(embedded ? embeddedName(a, k) : a.tokens.text(k), binding);
+      if (embedded && declared.t === 'client') {
+        fields.set(EMBEDDED_CLIENT, binding);
+      } else if (embedded && declared.t === 'struct') {
+        embeddings.push([name, declared.name]);
+      }
+    }
+  }
+  return embeddings;
+}
+
+/** The name of an embedded field: its type's name (`Client` for `*rds.Client`). */
+function embeddedName(a: CodeAnalyzer, start: number): string {
+  let k = a.is(start, '*') ? start + 1 : start;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    k += 2;
+  }
+  return a.tokens.text(k);
+}
+
+/**
+ * Functions by name in the package scope, and methods (`func (a *Admin) dynamo() ...`) as members of
+ * their struct, so that `newClient().Scan(...)` and `a.dynamo().Scan(...)` read what they return.
+ */
+function bindFunctions(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  for (const fn of a.functions.values()) {
+    const value: Value = { t: 'function', scope: fn.scope, concise: -1 };
+    if (a.idIs(fn.params - 2, 'func') && a.isId(fn.params - 1)) {
+      tree.bind(tree.holderAt(fn.params - 2), a.tokens.text(fn.params - 1), { token: fn.params - 1, expression: -1, fixed: value });
+      continue;
+    }
+    const close = a.partner[fn.params];
+    if (!a.idIs(fn.params - 1, 'func') || close < 0 || !a.isId(close + 1) || !a.is(close + 2, '(')) {
+      continue;
+    }
+    let type = close - 1;
+    if (a.is(type, ']') && a.partner[type] > 0) {
+      type = a.partner[type] - 1;
+    }
+    const fields = a.isId(type) ? a.structFields.get(a.tokens.text(type)) : undefined;
+    if (fields && !fields.has(a.tokens.text(close + 1))) {
+      fields.set(a.tokens.text(close + 1), { token: close + 1, expression: -1, fixed: value });
+    }
+  }
+}
+
+/** An embedded struct's fields and methods are the embedding struct's too, unless it declares its own (a bounded number, so that copying stays linear). */
+function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][]): void {
+  let changed = embeddings.length > 0;
+  for (let round = 0; round < MAX_EMBEDDING_DEPTH && changed; round++) {
+    changed = false;
+    for (const [outer, inner] of embeddings) {
+      const fields = a.structFields.get(outer)!;
+      let read = 0;
+      for (const [member, binding] of a.structFields.get(inner) ?? []) {
+        if (read++ >= MAX_PROMOTED_MEMBERS) {
+          break;
+        }
+        if (!fields.has(member)) {
+          fields.set(member, binding);
+          changed = true;
         }
       }
     }
   }
 }
 
-/** `&dynamodb.QueryInput{...}`. */
+/** `&dynamodb.QueryInput{...}`, and fields set on one afterwards (`input.ExclusiveStartKey = out.LastEvaluatedKey`). */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 2; i < a.tokens.length; i++) {
-    if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{')) {
+    // Not `func f() *dynamodb.ScanInput {`: a result type before the function's body.
+    if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{') && a.functions.get(a.scopes.scopeAt(i + 1))?.body !== i + 1) {
       inputStruct(a, i);
     }
   }
+  assignRequestOptions(a);
 }
 
 function inputStruct(a: CodeAnalyzer, index: number): void {
@@ -247,7 +333,24 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     }
     return true;
   }
+  if (receiver?.t === 'struct') {
+    return promotedCall(a, nameIndex, receiver.name);
+  }
   return !receiver && callWithTypedRequest(a, nameIndex);
+}
+
+/** `a.ModifyDBInstance(ctx, ...)` on a struct that embeds an `*rds.Client` and has no member of that name. */
+function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string): boolean {
+  const members = a.structFields.get(struct);
+  const client = members && !members.has(a.tokens.text(nameIndex)) ? a.valueOf(members.get(EMBEDDED_CLIENT)) : undefined;
+  const operation = client?.t === 'client' ? operationOfMethod(client.kind, a.tokens.text(nameIndex)) : undefined;
+  const open = nameIndex + 1;
+  if (!operation || a.partner[open] < 0) {
+    return false;
+  }
+  const request = requestForCall(a, open, a.partner[open]);
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}) });
+  return true;
 }
 
 export const go: CodeLanguage = {

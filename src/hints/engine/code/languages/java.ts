@@ -30,22 +30,22 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '->' });
 }
 
-/** `XRequest.builder()...build()`: a request, named by the builder's class. */
+/** `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a copy of one. */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
-    if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.idIs(i + 2, 'builder') && a.is(i + 3, '(')) {
-      builder(a, i);
+    if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
+      if (a.idIs(i + 2, 'builder')) {
+        builder(a, i);
+      } else if (a.idIs(i + 2, 'toBuilder')) {
+        rebuilt(a, i);
+      }
     }
   }
 }
 
-function builder(a: CodeAnalyzer, index: number): void {
-  // `ScanEnhancedRequest` (enhanced client) names the same operation as `ScanRequest`.
-  const operation = operationOfTypeName(a.tokens.text(index).replace(/Enhanced(?=Request$)/, ''), a.services, /Request$/);
-  if (!operation) {
-    return;
-  }
-  let last = a.partner[index + 3];
+/** The `)` of the last call of a builder chain whose first call opens at `open`: `build()`, or where the chain stops. */
+function builderChainEnd(a: CodeAnalyzer, open: number): number {
+  let last = a.partner[open];
   while (last > 0 && a.is(last + 1, '.') && a.id(last + 2) && a.is(last + 3, '(')) {
     const close = a.partner[last + 3];
     if (close < 0) {
@@ -57,9 +57,32 @@ function builder(a: CodeAnalyzer, index: number): void {
       break;
     }
   }
-  const context = contextFrom(a, index + 2, last, 'sdk', operation, a.tokenSpan(index));
+  return last;
+}
+
+function builder(a: CodeAnalyzer, index: number): void {
+  // `ScanEnhancedRequest` (enhanced client) names the same operation as `ScanRequest`.
+  const operation = operationOfTypeName(a.tokens.text(index).replace(/Enhanced(?=Request$)/, ''), a.services, /Request$/);
+  if (!operation) {
+    return;
+  }
+  const context = contextFrom(a, index + 2, builderChainEnd(a, index + 3), 'sdk', operation, a.tokenSpan(index));
   a.requestAt.set(index, context);
   a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
+  a.contexts.push(context);
+}
+
+/** `base.toBuilder().exclusiveStartKey(k).build()`: the request held by `base`, with the options the chain sets instead of its own. */
+function rebuilt(a: CodeAnalyzer, index: number): void {
+  const base = a.requestVariable(a.tokens.text(index), index);
+  if (!base) {
+    return;
+  }
+  const context = contextFrom(a, index + 2, builderChainEnd(a, index + 3), 'sdk', base.type, a.tokenSpan(index + 2));
+  const own = new Set(context.options.map((option) => option.norm));
+  context.options.unshift(...base.options.filter((option) => !own.has(option.norm)));
+  context.complete = base.complete;
+  a.requestAt.set(index, context);
   a.contexts.push(context);
 }
 

@@ -6,11 +6,12 @@
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
-import { JS_FACTORIES, JS_MODULES } from '../../services';
+import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
+import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -120,22 +121,43 @@ function requireCall(a: CodeAnalyzer, index: number): void {
   }
 }
 
-/** A type annotation naming a client type: `DynamoDBDocumentClient`, `Redis`, `RedisClientType`. */
+/**
+ * A type annotation as a value: a client type (`DynamoDBDocumentClient`, `Redis`, `RedisClientType`), a CDK
+ * construct class or interface (`dynamodb.ITable` stands for a `Table`), or a class or interface of the
+ * same file (`props: DatabaseStackProps`), whose members are read through it.
+ */
 function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   const name = a.id(start);
   const imported = name ? a.imports.get(name) : undefined;
   if (!imported) {
-    return undefined;
+    const declared = name && !a.is(start + 1, '.') ? a.scopes.classNamed(name) : -1;
+    return declared > 0 ? { t: 'instance', classScope: declared } : undefined;
   }
   const services = JS_MODULES[imported.module];
   if (!services) {
-    return undefined;
+    return constructType(a, start, imported);
   }
   if (services.includes('redis')) {
     return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: imported.module === 'ioredis' ? 'ioredis' : 'node-redis' } : undefined;
   }
   const kind = JS_FACTORIES[imported.path];
   return kind ? { t: 'client', kind } : undefined;
+}
+
+/** `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands for its class); not props or enums read as types. */
+function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
+  let path = imported.path;
+  let k = start;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
+    k += 2;
+  }
+  const className = path.slice(path.lastIndexOf('.') + 1);
+  if (/Props$/.test(className)) {
+    return undefined;
+  }
+  const type = cdkConstructType(imported.module, /^I[A-Z]/.test(className) ? `${path.slice(0, path.length - className.length)}${className.slice(1)}` : path);
+  return type ? { t: 'construct', type } : undefined;
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
@@ -269,6 +291,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   if (a.isAccess(eq - 2)) {
     a.bindThisField(eq);
+    noteMemberAssignment(a, eq);
     return;
   }
   const parent = a.parent[eq];
@@ -383,16 +406,20 @@ function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): Opt
 
 /** The request object of a call or command: an inline literal or a variable bound to one. */
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
-  let objectOpen = -1;
-  if (a.is(open + 1, '{')) {
-    objectOpen = open + 1;
-  } else if (a.id(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
-    objectOpen = a.objectVariable(a.tokens.text(open + 1), open);
-  }
-  if (objectOpen < 0 || a.partner[objectOpen] < 0 || close < 0) {
+  if (close < 0) {
     return undefined;
   }
-  return contextFrom(a, objectOpen, a.partner[objectOpen], 'sdk', operation, a.tokenSpan(open - 1));
+  if (a.is(open + 1, '{') && a.partner[open + 1] > 0) {
+    return contextFrom(a, open + 1, a.partner[open + 1], 'sdk', operation, a.tokenSpan(open - 1));
+  }
+  if (!a.id(open + 1)) {
+    return undefined;
+  }
+  if (a.is(open + 2, ')') || a.is(open + 2, ',')) {
+    return variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1));
+  }
+  const argumentEnd = a.is(open + 2, '(') ? a.partner[open + 2] + 1 : -1;
+  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1)) : undefined;
 }
 
 /**
@@ -402,6 +429,9 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
   if (receiver?.t !== 'ref') {
     return false;
+  }
+  if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
+    return projectModuleCall(a, nameIndex);
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
@@ -416,6 +446,32 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (client?.t === 'client') {
     redisClientOptions(a, nameIndex + 1, client.flavor ?? 'node-redis');
   }
+  return true;
+}
+
+/** The key a DynamoDB request of each kind cannot do without: what tells it from another library's argument. */
+const REQUEST_KEYS: Record<string, string> = {
+  'dynamodb:BatchGetItem': 'requestitems',
+  'dynamodb:BatchWriteItem': 'requestitems',
+  'dynamodb:TransactGetItems': 'transactitems',
+  'dynamodb:TransactWriteItems': 'transactitems',
+};
+
+/**
+ * `ddb.query({ TableName, KeyConditionExpression })` on a name a project module exports (`require('../lib/dynamo')`),
+ * whose client this file cannot see: the request's own shape names the operation, as an SDK request type
+ * does in Java and C#. Only a method of the DocumentClient or the low-level client with a literal request
+ * that has the operation's required key (`TableName`, `RequestItems`, `TransactItems`) counts.
+ */
+function projectModuleCall(a: CodeAnalyzer, nameIndex: number): boolean {
+  const operation = operationOfMethod('dynamodb-document', a.tokens.text(nameIndex));
+  const open = nameIndex + 1;
+  const request = operation ? requestForCall(a, open, a.partner[open], operation) : undefined;
+  const required = operation ? (REQUEST_KEYS[operation] ?? 'tablename') : '';
+  if (!operation || !request?.options.some((option) => option.norm === required)) {
+    return false;
+  }
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request });
   return true;
 }
 

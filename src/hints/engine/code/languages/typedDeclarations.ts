@@ -8,6 +8,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
+import { noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 
 const { ID, PUNCT } = TOKEN_KIND;
@@ -26,6 +27,10 @@ const DECLARATION_FOLLOWERS = ['=', ';', ',', ')', ':', '{', '=>'];
 function typeBefore(a: CodeAnalyzer, name: number): number {
   let k = name - 1;
   if (a.is(k, '?')) {
+    // C#'s nullable `T? name`; in Java, and before a `:`, the `?` of a conditional (`x == null ? base : other`).
+    if (a.language.family !== 'csharp' || a.is(name + 1, ':')) {
+      return -1;
+    }
     k--;
   }
   while (a.is(k, ']') && a.is(k - 1, '[')) {
@@ -115,6 +120,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   }
   if (a.isAccess(eq - 2)) {
     a.bindThisField(eq);
+    noteMemberAssignment(a, eq);
     return;
   }
   if (typeBefore(a, eq - 1) >= 0 || inInitializer(a, eq)) {
@@ -176,14 +182,22 @@ export function requestInArguments(a: CodeAnalyzer, open: number, close: number)
     }
   }
   for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (!a.isId(k) || !(a.is(k - 1, '(') || a.is(k - 1, ','))) {
+      continue;
+    }
     // `request`, or a builder variable built in place: `builder.build()`.
     const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
-    if (a.isId(k) && (a.is(k + 1, ')') || a.is(k + 1, ',') || built) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
-      const held = a.requestVariable(a.tokens.text(k), open);
-      if (held) {
-        return held;
-      }
+    const held = a.is(k + 1, ')') || a.is(k + 1, ',') || built ? a.requestVariable(a.tokens.text(k), open) : undefined;
+    // `countInput(table)`: a same-file function that builds the request.
+    const returned = held ?? (a.is(k + 1, '(') && argumentEnds(a, a.partner[k + 1] + 1) ? requestBuiltBy(a, k) : undefined);
+    if (returned) {
+      return returned;
     }
   }
   return undefined;
+}
+
+/** Whether a token ends an argument: `,` or the closing `)`. */
+function argumentEnds(a: CodeAnalyzer, k: number): boolean {
+  return a.is(k, ',') || a.is(k, ')');
 }

@@ -1,0 +1,129 @@
+/**
+ * Requests built apart from the call that sends them: an object literal in a variable that later
+ * assignments complete (`input.FilterExpression = '...'`, C# `request.ExclusiveStartKey = ...`, Go
+ * `input.ExclusiveStartKey = out.LastEvaluatedKey`), and requests a same-file helper returns (`countInput(t)`).
+ */
+import { OptionContext, OptionOccurrence } from '../model';
+import { Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { contextFrom, occurrenceOf } from './options';
+
+/** Names of the object a method runs on: `this.x = ...` sets a field, not a request's option. */
+const SELF_NAMES = ['this', 'self', 'cls'];
+/** How many assignments to one request variable are read: per call that passes a literal, and per request built apart. */
+const MAX_ASSIGNMENTS_PER_CALL = 16;
+const MAX_ASSIGNMENTS_READ = 64;
+/** How many `return`s of a helper are read for the request it builds (it returns one in its first few). */
+const MAX_RETURNS_READ = 8;
+
+/** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable; languages call it in token order. */
+export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
+  const object = eq - 3;
+  if (a.isId(eq - 1) && a.isAccess(eq - 2) && a.isId(object) && !a.isAccess(object - 1) && !a.tokens.isOneOf(object, SELF_NAMES)) {
+    const name = a.tokens.text(object);
+    const sites = a.memberAssignments.get(name);
+    if (sites) {
+      sites.push(eq);
+    } else {
+      a.memberAssignments.set(name, [eq]);
+    }
+  }
+}
+
+/** The request an expression builds: right there, or returned by the same-file function it calls (`countInput(t)`). */
+export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = true): OptionContext | undefined {
+  let k = start;
+  while (a.is(k, '&') || a.idIs(k, 'new') || a.idIs(k, 'await')) {
+    k++;
+  }
+  const built = a.requestAt.get(k) ?? a.requestAt.get(start);
+  if (built || !viaFunction || !a.isId(k) || !a.is(k + 1, '(')) {
+    return built;
+  }
+  const fn = a.lookup(a.tokens.text(k), k);
+  for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
+    const request = requestBuiltBy(a, returned, false);
+    if (request) {
+      return request;
+    }
+  }
+  return undefined;
+}
+
+/** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
+export function returnedObject(a: CodeAnalyzer, call: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
+  const fn = a.lookup(a.tokens.text(call), call);
+  for (const start of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
+    const literal = a.is(start, '(') && a.is(start + 1, '{') ? start + 1 : start;
+    if (a.is(literal, '{') && a.partner[literal] > literal) {
+      return contextFrom(a, literal, a.partner[literal], kind, type, anchor);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The context of the object literal the variable at token `name` holds, with the options the code sets on
+ * that variable afterwards (`input.FilterExpression = '...'`), or undefined when it holds no literal.
+ */
+export function variableContext(a: CodeAnalyzer, name: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
+  const open = a.objectVariable(a.tokens.text(name), name);
+  if (open < 0 || a.partner[open] < 0) {
+    return undefined;
+  }
+  const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
+  const text = a.tokens.text(name);
+  const binding = a.scopes.lookup(text, name);
+  const sites = a.memberAssignments.get(text) ?? [];
+  if (!binding || sites.length === 0) {
+    return context;
+  }
+  // Only assignments after the declaration and inside its function can set this variable. The literal is
+  // read again for every call that passes it, so only a few are (a request gets a few keys this way).
+  const fn = a.scopes.enclosing(binding.token, ['function']);
+  const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
+  for (let k = firstAtOrAfter(sites, binding.token), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
+    if (a.scopes.lookup(text, sites[k]) === binding) {
+      context.options.push(assignedOption(a, sites[k]));
+    }
+  }
+  return context;
+}
+
+/** The index of the first entry of an ascending list at or after `value`, by binary search. */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+/** Options set by assignment on variables that hold a request built apart (C# initialisers, Go input structs). */
+export function assignRequestOptions(a: CodeAnalyzer): void {
+  const added = new Map<OptionContext, number>();
+  for (const [name, sites] of a.memberAssignments) {
+    for (const eq of sites) {
+      const request = a.requestVariable(name, eq);
+      const count = request ? (added.get(request) ?? 0) : MAX_ASSIGNMENTS_READ;
+      if (request && count < MAX_ASSIGNMENTS_READ) {
+        request.options.push(assignedOption(a, eq));
+        added.set(request, count + 1);
+      }
+    }
+  }
+}
+
+/** `x.Key = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
+function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
+  const end = expressionEnd(a, eq + 1);
+  return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The code analyzers stay linear on shapes aimed at what follows names across a file: base classes,
+ * type parameters, assignments to a request variable, spreads, embedded structs, helpers that build
+ * requests, copies of requests and callbacks. These shapes build many contexts and pay for garbage
+ * collection, so each gets an absolute bound with a wide margin, as the template readers do: 4n
+ * characters (160,000) within 3 s of CPU time, where linear code needs a few hundred milliseconds and
+ * a quadratic pass tens of seconds.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
+import { realHintRules } from './support';
+
+/** Repeats `unit` to about `size` characters. */
+const fill = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.ceil(size / unit.length)));
+/** `count` lines made by `line(k)`. */
+const numbered = (count: number, line: (k: number) => string): string => Array.from({ length: count }, (_, k) => line(k)).join('');
+
+const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[] = [
+  { name: 'class heads with unclosed type parameters', kind: 'typescript', make: (n) => fill('class A<T extends { a: (\n', n) },
+  {
+    name: 'a chain of subclasses reading an inherited field',
+    kind: 'typescript',
+    make: (n) => `import { DocumentClient } from 'aws-sdk/clients/dynamodb';\nclass C0 { db: DocumentClient; }\n${numbered(n / 60, (k) => `class C${k + 1} extends C${k} { f() { this.db.scan({}); } }\n`)}`,
+  },
+  {
+    name: 'assignments to one request variable, then calls with it',
+    kind: 'typescript',
+    make: (n) => `import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst c = DynamoDBDocumentClient.from(x);\nconst p = { TableName: 't' };\n${fill('p.Limit = 1;\n', n / 2)}${fill('c.query(p);\n', n / 2)}`,
+  },
+  {
+    name: 'a chain of spreads into Redis clients',
+    kind: 'typescript',
+    make: (n) => `import Redis from 'ioredis';\nconst o0 = { password: 'x' };\n${numbered(n / 70, (k) => `const o${k + 1} = { ...o${k}, a: 1 }; new Redis({ ...o${k + 1} });\n`)}`,
+  },
+  { name: 'calls with a project module client and callbacks', kind: 'javascript', make: (n) => `const { ddb } = require('./db');\nconst cb = (e, x) => x.LastEvaluatedKey;\n${fill("ddb.scan({ TableName: 't' }, cb, (a) => a);\n", n)}` },
+  {
+    name: 'structs embedding a struct of many client fields',
+    kind: 'go',
+    make: (n) => `package p\nimport "github.com/aws/aws-sdk-go-v2/service/dynamodb"\ntype B struct {\n${numbered(n / 50, (k) => `\tf${k} *dynamodb.Client\n`)}}\n${numbered(n / 50, (k) => `type S${k} struct {\n\tB\n}\n`)}`,
+  },
+  {
+    name: 'a helper with many returns, called for every request',
+    kind: 'go',
+    make: (n) => `package p\nimport "github.com/aws/aws-sdk-go-v2/service/dynamodb"\nvar c *dynamodb.Client\nfunc in() *dynamodb.ScanInput {\n${fill('\tif x { return nil }\n', n / 2)}}\n${fill('func f() { c.Scan(ctx, in()) }\n', n / 2)}`,
+  },
+  {
+    name: 'copies of a request with toBuilder()',
+    kind: 'java',
+    make: (n) => `import software.amazon.awssdk.services.dynamodb.model.*;\nclass A { void f() { QueryRequest b = QueryRequest.builder().tableName("t").build();\n${fill('QueryRequest n = b.toBuilder().limit(1).build();\n', n)}} }\n`,
+  },
+  {
+    name: 'operation configs and assignments to a request',
+    kind: 'csharp',
+    make: (n) => `using Amazon.DynamoDBv2.DocumentModel;\nusing Amazon.DynamoDBv2.Model;\nclass A { void F() { var r = new ScanRequest { TableName = "t" };\n${fill('r.Limit = 1; var q = new QueryOperationConfig { Limit = 2 };\n', n)}} }\n`,
+  },
+];
+
+/** Milliseconds of CPU time for one run. */
+function cpuTime(action: () => void): number {
+  const start = process.cpuUsage();
+  action();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+describe('code analyzers scale linearly', () => {
+  const rules = realHintRules();
+  const limits = { maxSize: 64 * 1024 * 1024, maxLineLength: 100_000 };
+  const n = 40_000;
+  for (const shape of SHAPES) {
+    it(`on ${shape.name}: 4n characters within 3 s`, function () {
+      this.timeout(60_000);
+      const text = shape.make(4 * n);
+      const milliseconds = cpuTime(() => analyzeText(text, rules, { kind: shape.kind, limits, onError: (error) => assert.fail(String(error)) }));
+      assert.ok(milliseconds < 3000, `4n took ${milliseconds.toFixed(0)} ms`);
+    });
+  }
+});
