@@ -84,6 +84,8 @@ describe('the extension in the web worker extension host of code-server', functi
 
   it('judges code with the SAM template beside it: ConsistentRead on its GSI is an error, and the hover names the index', async () => {
     const { page } = workbench();
+    // The Problems panel draws only the rows in view: only this handler's problems are listed.
+    await runFromPalette(page, 'View: Close All Editors');
     const app = writeSamApp('e2e-sam-worker', ["    IndexName: 'byCustomer',", '    ConsistentRead: true,']);
     try {
       await openFromExplorer(page, ['e2e-sam-worker', 'src'], 'sam-list-orders.ts');

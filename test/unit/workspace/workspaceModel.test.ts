@@ -133,6 +133,29 @@ describe('workspace model: resolution rules', () => {
     assert.deepEqual(running('elsewhere/app/handlers.py'), []);
   });
 
+  it('gives a file no function runs only the tables of its own project: the folder holding the template and its code', () => {
+    const model = new WorkspaceModel();
+    // Two apps of one repository; `orders/` keeps its IaC in `infra/` and its code beside it in `lambda/`.
+    model.update(
+      'orders/infra/stack.yaml',
+      contribution({
+        tables: [table('orders/infra/stack.yaml', 'Orders')],
+        functions: [fn('orders/infra/stack.yaml', 'List', { codePaths: ['orders/lambda/list'], environment: { ORDERS_TABLE: { kind: 'table', logicalName: 'Orders' } } })],
+      }),
+    );
+    model.update(
+      'billing/template.yaml',
+      contribution({
+        tables: [table('billing/template.yaml', 'Invoices')],
+        functions: [fn('billing/template.yaml', 'Bill', { codePaths: ['billing/src'], environment: { INVOICES_TABLE: { kind: 'table', logicalName: 'Invoices' } } })],
+      }),
+    );
+    assert.equal(nameOf(model.resolveTable('orders/shared/repository.ts', env('ORDERS_TABLE'))), 'Orders', 'shared code of the orders app');
+    assert.equal(nameOf(model.resolveTable('billing/scripts/backfill.py', env('INVOICES_TABLE'))), 'Invoices');
+    assert.equal(model.resolveTable('tools/repository.ts', env('ORDERS_TABLE')), undefined, 'a file outside both apps');
+    assert.equal(model.resolveTable('billing/scripts/backfill.py', env('ORDERS_TABLE')), undefined, 'another app sets that name');
+  });
+
   it('prefers the function whose handler is the file over those that only hold it in their folder', () => {
     const model = new WorkspaceModel();
     model.update(

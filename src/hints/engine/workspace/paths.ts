@@ -63,3 +63,21 @@ export function foldersUp(folder: string): string[] {
   result.push('');
   return result;
 }
+
+/** The deepest folder that holds every one of `paths` (files or folders), `''` at worst. */
+export function commonFolder(paths: readonly string[]): string {
+  let common: string[] | undefined;
+  for (const path of paths) {
+    const parts = path === '' ? [] : path.split('/');
+    if (common === undefined) {
+      common = parts;
+      continue;
+    }
+    let same = 0;
+    while (same < common.length && same < parts.length && common[same] === parts[same]) {
+      same++;
+    }
+    common = common.slice(0, same);
+  }
+  return (common ?? []).join('/');
+}

@@ -6,7 +6,7 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
-import { folderOf, foldersUp, joinPath } from './paths';
+import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
 import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -28,6 +28,8 @@ interface Union {
   byScopedName: Map<string, TableDefinition[]>;
   /** Per function: the folders and files of its code, resolved. */
   locations: Map<FunctionDefinition, string[]>;
+  /** Each function's project: the deepest folder holding its template and its code. */
+  projects: Map<FunctionDefinition, string>;
   /** Which functions run a code file, by the file. */
   running: Map<string, FunctionDefinition[]>;
 }
@@ -162,7 +164,7 @@ export class WorkspaceModel implements WorkspaceView {
     if (this.union) {
       return this.union;
     }
-    const union: Union = { tables: [], databases: [], functions: [], byPhysicalName: new Map(), byScopedName: new Map(), locations: new Map(), running: new Map() };
+    const union: Union = { tables: [], databases: [], functions: [], byPhysicalName: new Map(), byScopedName: new Map(), locations: new Map(), projects: new Map(), running: new Map() };
     const archives = new Map<string, string[]>();
     for (const file of this.files()) {
       const contribution = this.contributions.get(file)!.contribution;
@@ -194,6 +196,7 @@ export class WorkspaceModel implements WorkspaceView {
         }
       }
       union.locations.set(fn, locations);
+      union.projects.set(fn, commonFolder([folderOf(fn.definedAt.file), ...locations]));
     }
     this.union = union;
     return union;
@@ -254,8 +257,9 @@ export class WorkspaceModel implements WorkspaceView {
       return tables?.length === 1 ? tables[0] : undefined;
     }
     const running = this.functionsRunning(codeFile);
-    // A file no function runs (a script, a test) gets the table only when every function that sets the variable agrees.
-    const candidates = running.length > 0 ? running : union.functions.filter((fn) => this.explicitlySets(fn, ref.variable));
+    // A file no function runs (a shared module, a script, a test) gets the table only when every function
+    // of its project that sets the variable agrees: another app of the repository setting the same name says nothing.
+    const candidates = running.length > 0 ? running : union.functions.filter((fn) => isWithin(union.projects.get(fn) ?? '', codeFile) && this.explicitlySets(fn, ref.variable));
     let found: TableDefinition | undefined;
     for (const fn of candidates) {
       const setting = this.setting(fn, ref.variable);
