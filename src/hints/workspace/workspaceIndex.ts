@@ -186,6 +186,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.buildFolders();
   }
 
+  /**
+   * A .gitignore was created, changed or deleted: every folder is read again under the new rules, and
+   * what they now leave out leaves the model (in one batch per model, so nothing flickers).
+   */
+  private async reselect(): Promise<void> {
+    await this.buildFolders();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const model = this.models.get(folder.uri.toString());
+      const leftOut = model?.files().filter((file) => !selectFile(selectionKey(folder, file), this.gitignore).read) ?? [];
+      if (model && leftOut.length > 0) {
+        model.batch(() => leftOut.forEach((file) => model.remove(file)));
+      }
+    }
+  }
+
   /** The .gitignore files of the workspace, keyed like `selectionKey`. */
   private async readGitignore(): Promise<GitignoreRules> {
     let rules = new GitignoreRules();
@@ -244,20 +259,26 @@ export class WorkspaceIndex implements vscode.Disposable {
         deletions.onDidDelete((uri) => this.removeUnder(uri)),
       );
     }
+    const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
+    const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
+    this.folderWatchers.push(gitignores, gitignores.onDidCreate(reselect), gitignores.onDidChange(reselect), gitignores.onDidDelete(reselect));
   }
 
   private scheduleDocument(document: vscode.TextDocument): void {
     const target = this.selected(document.uri);
-    if (!target) {
-      return;
+    if (target) {
+      this.schedule(document.uri.toString(), () => this.index(this.modelOf(target.folder), target.relative, target.kind, document.getText()));
     }
-    const key = document.uri.toString();
+  }
+
+  /** Runs `work` once `key` has rested for EDIT_DEBOUNCE_MS: a burst of edits or file events costs one pass. */
+  private schedule(key: string, work: () => void): void {
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.index(this.modelOf(target.folder), target.relative, target.kind, document.getText());
+        work();
       }, EDIT_DEBOUNCE_MS),
     );
   }

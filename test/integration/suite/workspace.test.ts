@@ -58,6 +58,26 @@ describe('workspace model in a real VS Code', () => {
     await waitFor(() => (named('written-in-test') === undefined && named('edited-in-test') === undefined ? true : undefined), FILE_EVENTS_MS);
   });
 
+  it('follows .gitignore files written and deleted: what they leave out leaves the model, and comes back', async function () {
+    this.timeout(4 * FILE_EVENTS_MS);
+    const code = api.workspace.documentWorkspace(exampleUri('orders-repository.ts'))!;
+    const known = (): boolean => code.workspace.resolveTable(code.fileName, { kind: 'literal', name: 'generated-in-test' }) !== undefined;
+    const dir = exampleUri('workspace-gitignore');
+    const gitignore = vscode.Uri.joinPath(dir, '.gitignore');
+    try {
+      const text = 'Resources:\n  Generated:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: generated-in-test\n';
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'generated', 'template.yaml'), new TextEncoder().encode(text));
+      await waitFor(() => (known() ? true : undefined), FILE_EVENTS_MS);
+      await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode('generated/\n'));
+      await waitFor(() => (known() ? undefined : true), FILE_EVENTS_MS);
+      await vscode.workspace.fs.delete(gitignore);
+      await waitFor(() => (known() ? true : undefined), FILE_EVENTS_MS);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+    await waitFor(() => (known() ? undefined : true), FILE_EVENTS_MS);
+  });
+
   it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async () => {
     const dir = exampleUri('workspace-gsi');
     const template = vscode.Uri.joinPath(dir, 'template.yaml');
