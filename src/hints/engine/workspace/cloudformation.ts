@@ -3,7 +3,8 @@
  * (`AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable`, SAM `AWS::Serverless::SimpleTable`), RDS and
  * ElastiCache resources, and Lambda functions with their code and environment. Only what the template
  * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
- * left unknown, and a key schema that cannot be read leaves the table's keys undefined.
+ * left unknown, and a key schema that cannot be read leaves the table's keys undefined. A Serverless
+ * Framework service file's `resources` section is read here as a template (see `./serverless`).
  */
 import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
 import { readJson } from '../iac/json';
