@@ -35,7 +35,7 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string; a
   {
     name: 'Serverless variables and unclosed ${ in a service file',
     kind: 'yaml',
-    make: (n) => `service: s\ncustom:\n  name: orders\n  chain: \${self:custom.name}-\${self:custom.name}\nprovider:\n  name: aws\nresources:\n  Resources:\n    T:\n      Type: AWS::RDS::DBInstance\n      Properties:\n${'        Tag: \${self:custom.chain}-\${AWS::Region}-\${self:custom.chain} ${ ${ ${\n'.repeat(n / 4)}`,
+    make: (n) => `service: s\ncustom:\n  name: orders\n  chain: \${self:custom.name}-\${self:custom.name}\nprovider:\n  name: aws\nresources:\n  Resources:\n    T:\n      Type: AWS::RDS::DBInstance\n      Properties:\n${'        Tag: ${self:custom.chain}-${AWS::Region}-${self:custom.chain} ${ ${ ${\n'.repeat(n / 4)}`,
     allocates: true,
   },
   { name: 'blank Terraform lines', kind: 'terraform', make: (n) => `resource "aws_db_instance" "x" {\n${'\n'.repeat(n)}}\n` },
