@@ -68,7 +68,7 @@ describe('Serverless Framework service files, read conservatively', () => {
     assert.deepEqual(contribution?.tables, []);
   });
 
-  it('does not follow variables from other sources, fallbacks, nested variables or the stage the command line overrides', () => {
+  it('does not follow variables from other sources, fallbacks, nested variables or the written stage', () => {
     const text = [
       'service: api',
       'custom:',

@@ -4,8 +4,9 @@
  * `provider.environment`. Serverless variables (`${...}`) are followed only through `self:custom…`,
  * `self:provider…` or `self:service` to a literal written in the same file; any other source (`sls:stage`,
  * `opt:`, `env:`, `ssm:`, `file(...)`, `aws:`, `cf:`), a fallback (`${self:x, 'y'}`), a nested variable, or
- * `self:provider.stage`/`region` (which `--stage`/`--region` override) leaves the value unknown.
- * https://www.serverless.com/framework/docs/providers/aws/guide/variables
+ * `self:provider.stage`/`region` (deployments usually pick them with `--stage`/`--region`, which the written
+ * value does not follow: `${sls:stage}` is the one that does) leaves the value unknown.
+ * https://www.serverless.com/framework/docs/guides/variables
  */
 import { Literal } from '../model';
 import { entryOf, IacEntry, IacNode, IacScalar, scalarText } from './tree';
@@ -29,8 +30,8 @@ const MAX_LENGTH = 1024;
 /** Top-level sections a `self:` reference may read. */
 const SELF_SECTIONS = new Set(['custom', 'provider', 'service']);
 
-/** Provider settings that the command line overrides, so their written value may not be the deployed one. */
-const OVERRIDDEN = new Set(['provider.stage', 'provider.region']);
+/** Provider settings a deployment usually picks on the command line, so their written value may not be the deployed one. */
+const CHOSEN_AT_DEPLOY = new Set(['provider.stage', 'provider.region']);
 
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
@@ -76,7 +77,7 @@ class Variables {
   }
 
   private follow(inside: string, depth: number): Literal | undefined {
-    if (!/^self:[A-Za-z0-9_.-]+$/.test(inside) || OVERRIDDEN.has(inside.slice(5))) {
+    if (!/^self:[A-Za-z0-9_.-]+$/.test(inside) || CHOSEN_AT_DEPLOY.has(inside.slice(5))) {
       return undefined;
     }
     const path = inside.slice(5).split('.');

@@ -4,7 +4,7 @@
  * function's handler (`src/orders.list`) is a path relative to the service folder, and its environment
  * is `provider.environment` under its own `environment`. Only a `Ref` or `Fn::GetAtt … Arn` to a table of
  * the file, or a literal (a `${self:…}` variable already followed to one), names a table.
- * https://www.serverless.com/framework/docs/providers/aws/guide/functions
+ * https://www.serverless.com/framework/docs/providers/aws/guide/functions (handler, environment)
  */
 import { entryOf, scalarText } from '../iac/tree';
 import { ServerlessService } from '../iac/serverless';
