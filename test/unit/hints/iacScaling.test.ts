@@ -32,6 +32,12 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string; a
   { name: 'nested list items', kind: 'yaml', make: (n) => `${HEADER}Resources:\n${'  - - - - - - a: b\n'.repeat(n / 8)}`, allocates: true },
   { name: 'unterminated quotes', kind: 'yaml', make: (n) => `${HEADER}${'k: "abc\n'.repeat(n / 4)}`, allocates: true },
   { name: 'block scalars', kind: 'yaml', make: (n) => `${HEADER}${'d: |\n  text\n\n'.repeat(n / 4)}`, allocates: true },
+  {
+    name: 'Serverless variables and unclosed ${ in a service file',
+    kind: 'yaml',
+    make: (n) => `service: s\ncustom:\n  name: orders\n  chain: \${self:custom.name}-\${self:custom.name}\nprovider:\n  name: aws\nresources:\n  Resources:\n    T:\n      Type: AWS::RDS::DBInstance\n      Properties:\n${'        Tag: ${self:custom.chain}-${AWS::Region}-${self:custom.chain} ${ ${ ${\n'.repeat(n / 4)}`,
+    allocates: true,
+  },
   { name: 'blank Terraform lines', kind: 'terraform', make: (n) => `resource "aws_db_instance" "x" {\n${'\n'.repeat(n)}}\n` },
   { name: 'many ingress blocks', kind: 'terraform', make: (n) => `resource "aws_security_group" "x" {\n${'  ingress {\n    from_port = 5432\n    to_port = 5432\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n'.repeat(n / 16)}}\n`, allocates: true },
 ];

@@ -3,7 +3,7 @@
  * from a parameter's `Default` through `Ref` or from the `Fn::If` branch the conditions take under the
  * defaults, the `DeletionPolicy` attribute, and security group ingress. Only properties of a resource
  * count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the template is
- * never a match.
+ * never a match. A Serverless Framework service file is read the same way from its `resources` section.
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
@@ -11,6 +11,7 @@ import { normalizeName } from '../types';
 import { Conditions } from './conditions';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
+import { readServerless } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
 
@@ -257,11 +258,15 @@ class Template {
   }
 }
 
-/** Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says. */
+/**
+ * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says; in a Serverless
+ * Framework service file, only its `resources` section is a template.
+ */
 export function readCloudFormation(text: string, lines: LineIndex): DocumentModel {
   const json = isJson(text);
   const document = json ? readJson(text, lines) : readYaml(text, lines);
-  const template = new Template(document.root);
+  const service = readServerless(document.root);
+  const template = new Template(service ? service.template : document.root);
   template.read();
   const model: DocumentModel = {
     operations: [],

@@ -3,15 +3,18 @@
  * (`AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable`, SAM `AWS::Serverless::SimpleTable`), RDS and
  * ElastiCache resources, and Lambda functions with their code and environment. Only what the template
  * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
- * left unknown, and a key schema that cannot be read leaves the table's keys undefined.
+ * left unknown, and a key schema that cannot be read leaves the table's keys undefined. A Serverless
+ * Framework service file's `resources` section is read here as a template (see `./serverless`).
  */
 import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
 import { readJson } from '../iac/json';
+import { mayBeServerless, readServerless } from '../iac/serverless';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath } from './paths';
+import { indexServerlessFunctions } from './serverless';
 import { Span } from '../types';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
 
@@ -82,7 +85,14 @@ function listItems(node: IacNode | undefined): IacNode[] | undefined {
   return node?.kind === 'list' ? node.items : undefined;
 }
 
-class TemplateIndexer {
+/** A function's environment as read: known values, variables set to something unknown, and whether the whole was readable. */
+export interface ReadEnvironment {
+  values: Record<string, EnvironmentValue>;
+  unknown: string[];
+  readable: boolean;
+}
+
+export class TemplateIndexer {
   readonly contribution = emptyContribution();
   private readonly defaults = new Map<string, string>();
   /** Parameters without a literal default: their value is decided at deploy time. */
@@ -107,7 +117,7 @@ class TemplateIndexer {
     }
   }
 
-  private at(span: Span): SourceRef {
+  at(span: Span): SourceRef {
     return sourceRef(this.file, this.lines, span);
   }
 
@@ -356,17 +366,22 @@ class TemplateIndexer {
   }
 
   /** Reads `Environment: { Variables: {...} }` into known and unknown variables. */
-  private environment(node: IacNode | undefined): { values: Record<string, EnvironmentValue>; unknown: string[]; readable: boolean } {
-    const result = { values: {} as Record<string, EnvironmentValue>, unknown: [] as string[], readable: true };
-    if (!node) {
-      return result;
-    }
+  private environment(node: IacNode | undefined): ReadEnvironment {
     const variables = entryOf(node, 'Variables')?.value;
-    if (node.kind !== 'map' || (variables && variables.kind !== 'map')) {
+    if (node && node.kind !== 'map') {
+      return { values: {}, unknown: [], readable: false };
+    }
+    return this.variables(variables);
+  }
+
+  /** Reads a map of variable names to values (a template's `Variables`, a Serverless `environment`). */
+  variables(node: IacNode | undefined): ReadEnvironment {
+    const result: ReadEnvironment = { values: {}, unknown: [], readable: true };
+    if (node && node.kind !== 'map') {
       result.readable = false;
       return result;
     }
-    for (const entry of variables?.kind === 'map' ? variables.entries : []) {
+    for (const entry of node?.kind === 'map' ? node.entries : []) {
       if (!isEnvironmentName(entry.key)) {
         continue;
       }
@@ -381,7 +396,11 @@ class TemplateIndexer {
   }
 
   private readGlobalEnvironment(globals: IacNode | undefined): void {
-    const environment = this.environment(entryOf(globals, 'Environment')?.value);
+    this.setGlobalEnvironment(this.environment(entryOf(globals, 'Environment')?.value));
+  }
+
+  /** Variables set on every function of the file. */
+  setGlobalEnvironment(environment: ReadEnvironment): void {
     if (Object.keys(environment.values).length > 0) {
       this.contribution.globalEnvironment = environment.values;
     }
@@ -444,13 +463,24 @@ class TemplateIndexer {
   }
 }
 
-/** What a CloudFormation or SAM template contributes, or undefined when the text is not a template. */
+/**
+ * What a CloudFormation or SAM template, or a Serverless Framework service file, contributes; undefined
+ * when the text is neither.
+ */
 export function indexCloudFormation(file: string, text: string, lines: LineIndex): FileContribution | undefined {
-  if (!looksLikeCloudFormation(text)) {
+  const template = looksLikeCloudFormation(text);
+  if (!template && !mayBeServerless(text)) {
     return undefined;
   }
   const document = isJson(text) ? readJson(text, lines) : readYaml(text, lines);
-  const indexer = new TemplateIndexer(file, lines, document.root);
+  const service = readServerless(document.root);
+  if (!service && !template) {
+    return undefined;
+  }
+  const indexer = new TemplateIndexer(file, lines, service ? service.template : document.root);
   indexer.index();
+  if (service) {
+    indexServerlessFunctions(indexer, service, file);
+  }
   return indexer.contribution;
 }

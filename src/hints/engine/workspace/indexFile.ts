@@ -7,6 +7,7 @@
 import { Budget, BudgetExceeded, withBudget } from '../budget';
 import { DocumentKind } from '../documentKinds';
 import { looksLikeCloudFormation } from '../iac/cloudformation';
+import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
@@ -36,7 +37,7 @@ function mayContribute(kind: DocumentKind, text: string): boolean {
       return true;
     case 'yaml':
     case 'json':
-      return looksLikeCloudFormation(text);
+      return looksLikeCloudFormation(text) || mayBeServerless(text);
     case 'typescript':
     case 'javascript':
     case 'python':

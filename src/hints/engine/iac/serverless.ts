@@ -1,0 +1,188 @@
+/**
+ * Serverless Framework service files (`serverless.yml`, `.yaml`, `.json`): the CloudFormation sits under
+ * `resources: Resources:`, the functions under `functions:`, and the environment of all functions under
+ * `provider.environment`. Serverless variables (`${...}`) are followed only through `self:custom…`,
+ * `self:provider…` or `self:service` to a literal written in the same file; any other source (`sls:stage`,
+ * `opt:`, `env:`, `ssm:`, `file(...)`, `aws:`, `cf:`), a fallback (`${self:x, 'y'}`), a nested variable, or
+ * `self:provider.stage`/`region` (deployments usually pick them with `--stage`/`--region`, which the written
+ * value does not follow: `${sls:stage}` is the one that does) leaves the value unknown.
+ * https://www.serverless.com/framework/docs/guides/variables
+ */
+import { Literal } from '../model';
+import { entryOf, IacEntry, IacNode, IacScalar, scalarText } from './tree';
+
+/** What a service file holds for the readers, variables already substituted. */
+export interface ServerlessService {
+  /** `resources` as a CloudFormation template root (`Resources`, `Conditions`, `Outputs`...); undefined when absent. */
+  template?: IacNode;
+  /** `functions`, by function name. */
+  functions?: IacNode;
+  /** `provider.environment`, set on every function. */
+  providerEnvironment?: IacNode;
+}
+
+/** How deep `self:` references may chain (`custom.a` → `custom.b` → literal). */
+const MAX_CHAIN = 8;
+
+/** Longer substituted text is left unknown (a table name has at most 255 characters), so chains cannot blow up. */
+const MAX_LENGTH = 1024;
+
+/** Top-level sections a `self:` reference may read. */
+const SELF_SECTIONS = new Set(['custom', 'provider', 'service']);
+
+/** Provider settings a deployment usually picks on the command line, so their written value may not be the deployed one. */
+const CHOSEN_AT_DEPLOY = new Set(['provider.stage', 'provider.region']);
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Whether `key:` starts a line (YAML) or `"key"` appears (JSON); a cheap test before reading the file. */
+function hasTopLevelKey(text: string, key: string): boolean {
+  const yaml = `${key}:`;
+  for (let at = text.indexOf(yaml); at >= 0; at = text.indexOf(yaml, at + 1)) {
+    if (at === 0 || isLineBreak(text.charCodeAt(at - 1))) {
+      return true;
+    }
+  }
+  return text.includes(`"${key}"`);
+}
+
+/** Whether the text may be a Serverless service file: a `service` and a `provider` key. */
+export function mayBeServerless(text: string): boolean {
+  return hasTopLevelKey(text, 'service') && hasTopLevelKey(text, 'provider');
+}
+
+/** A `${...}` whose inside names a source (`self:`, `sls:`, `opt:`); `${Name}` and `${AWS::Region}` are CloudFormation's own (`Fn::Sub`). */
+function isServerlessVariable(inside: string): boolean {
+  return inside.split('::').join('').includes(':');
+}
+
+class Variables {
+  /** Each `self:` reference resolved once; null while it is being resolved, so a cycle reads as unknown. */
+  private readonly resolved = new Map<string, Literal | undefined | null>();
+
+  constructor(private readonly root: IacNode) {}
+
+  /** A `self:` path's value as a literal, following chains; undefined when it is not one literal. */
+  private self(inside: string, depth: number): Literal | undefined {
+    const known = this.resolved.get(inside);
+    if (known !== undefined || this.resolved.has(inside)) {
+      return known ?? undefined;
+    }
+    this.resolved.set(inside, null);
+    const literal = this.follow(inside, depth);
+    this.resolved.set(inside, literal);
+    return literal;
+  }
+
+  private follow(inside: string, depth: number): Literal | undefined {
+    if (!/^self:[A-Za-z0-9_.-]+$/.test(inside) || CHOSEN_AT_DEPLOY.has(inside.slice(5))) {
+      return undefined;
+    }
+    const path = inside.slice(5).split('.');
+    if (!SELF_SECTIONS.has(path[0])) {
+      return undefined;
+    }
+    let node: IacNode | undefined = this.root;
+    for (const part of path) {
+      node = entryOf(node, part)?.value;
+    }
+    if (node?.kind !== 'scalar' || node.tag || scalarText(node) === undefined) {
+      return undefined;
+    }
+    return node.literal.kind === 'str' ? this.text(node.literal.value, depth + 1) : node.literal;
+  }
+
+  /**
+   * A string with its Serverless variables replaced: the target's own literal when the string is one
+   * variable (Serverless keeps its type), else the joined text; undefined when a variable is unknown.
+   */
+  text(value: string, depth: number): Literal | undefined {
+    if (depth > MAX_CHAIN) {
+      return undefined;
+    }
+    let joined = '';
+    let substituted = false;
+    let last = 0;
+    for (let open = value.indexOf('${'); open >= 0; open = value.indexOf('${', last)) {
+      const close = value.indexOf('}', open + 2);
+      if (close < 0) {
+        break;
+      }
+      const inside = value.slice(open + 2, close);
+      if (inside.includes('${')) {
+        return undefined;
+      }
+      if (isServerlessVariable(inside)) {
+        const resolved = this.self(inside, depth);
+        if (resolved?.kind !== 'str' && resolved?.kind !== 'num' && resolved?.kind !== 'bool') {
+          return undefined;
+        }
+        if (open === 0 && close === value.length - 1) {
+          return resolved;
+        }
+        joined += value.slice(last, open) + String(resolved.value);
+        substituted = true;
+      } else {
+        joined += value.slice(last, close + 1);
+      }
+      last = close + 1;
+      if (joined.length > MAX_LENGTH) {
+        return undefined;
+      }
+    }
+    return substituted ? { kind: 'str', value: joined + value.slice(last) } : { kind: 'str', value };
+  }
+
+  private scalar(node: IacScalar): IacScalar {
+    // A tagged scalar (`!Sub`, `!Ref`) and a string without `${` are CloudFormation's as written.
+    if (node.tag || node.literal.kind !== 'str' || !node.literal.value.includes('${')) {
+      return node;
+    }
+    const literal = this.text(node.literal.value, 0);
+    if (literal?.kind === 'str' && literal.value === node.literal.value) {
+      return node;
+    }
+    // Substituted or unknown: a quick fix must not rewrite the variable in place.
+    return { kind: 'scalar', span: node.span, literal: literal ?? { kind: 'expr', text: node.literal.value }, replaceable: false };
+  }
+
+  /** The node with every Serverless variable substituted or marked unknown; the spans stay where the text is. */
+  substitute(node: IacNode): IacNode {
+    switch (node.kind) {
+      case 'scalar':
+        return node.argument ? { ...node, argument: this.substitute(node.argument) as typeof node.argument } : this.scalar(node);
+      case 'list':
+        return { ...node, items: node.items.map((item) => this.substitute(item)) };
+      default:
+        return { ...node, entries: node.entries.map((entry): IacEntry => ({ ...entry, value: this.substitute(entry.value) })) };
+    }
+  }
+}
+
+/**
+ * The parts of a Serverless service file that the readers use, or undefined when the document is not
+ * one: a `service`, and a `provider` whose `name` is `aws`.
+ */
+export function readServerless(root: IacNode | undefined): ServerlessService | undefined {
+  if (!root || !entryOf(root, 'service') || scalarText(entryOf(entryOf(root, 'provider')?.value, 'name')?.value) !== 'aws') {
+    return undefined;
+  }
+  const variables = new Variables(root);
+  const section = (node: IacNode | undefined): IacNode | undefined => (node ? variables.substitute(node) : undefined);
+  const service: ServerlessService = {};
+  const template = section(entryOf(root, 'resources')?.value);
+  const functions = section(entryOf(root, 'functions')?.value);
+  const providerEnvironment = section(entryOf(entryOf(root, 'provider')?.value, 'environment')?.value);
+  if (template) {
+    service.template = template;
+  }
+  if (functions) {
+    service.functions = functions;
+  }
+  if (providerEnvironment) {
+    service.providerEnvironment = providerEnvironment;
+  }
+  return service;
+}
