@@ -325,6 +325,24 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => hint.startsWith('5:') && hint.includes('redis-loop-round-trips')), found.join('\n'));
       assert.ok(found.includes('6:get redis-loop-round-trips!'), found.join('\n'));
     });
+
+    it('counts one command per batch, not per key, when a loop walks a key iterator that yields batches', () => {
+      const code = lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient({ url: process.env.REDIS_URL });',
+        'export async function purge(prefix, ids) {',
+        '  for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) {',
+        '    if (keys.length) await client.unlink(keys);',
+        '    for (const key of keys) await client.del(key);',
+        '  }',
+        '  for await (const key of client.scanIterator({ MATCH: `${prefix}:*` })) {',
+        '    await client.unlink(key);',
+        '  }',
+        '}',
+      );
+      const found = hints('purge.ts', code).filter((hint) => hint.includes('redis-loop-round-trips!'));
+      assert.deepEqual(found, ['6:del redis-loop-round-trips!', '9:unlink redis-loop-round-trips!']);
+    });
   });
 
   describe('Java', () => {
