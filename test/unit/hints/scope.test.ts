@@ -50,7 +50,7 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('t.py', code), ['4:get_item dynamodb-get-item', '9:get_item dynamodb-get-item']);
     });
 
-    it('sees a client that is the fallback of an injected one, and nothing in a dict fallback', () => {
+    it('sees a client that is a parameter default or the fallback of an injected one, and nothing in a dict fallback', () => {
       const code = lines(
         'import boto3',
         'class Loader:',
@@ -62,8 +62,11 @@ describe('hint engine scope model', () => {
         '        return self.client.scan(TableName=self.table_name, Select="COUNT")',
         '    def cached(self, key):',
         '        return self.memo.get(key)',
+        'def export(table_name, db=boto3.client("dynamodb"), seen=set()):',
+        '    seen.add(table_name)',
+        '    return db.scan(TableName=table_name)',
       );
-      assert.deepEqual(hints('l.py', code), ['8:scan dynamodb-scan', '8:scan dynamodb-scan!']);
+      assert.deepEqual(hints('l.py', code), ['8:scan dynamodb-scan', '13:scan dynamodb-scan', '8:scan dynamodb-scan!', '13:scan dynamodb-scan!']);
     });
 
     it('lets a parameter or a local shadow a module-level client', () => {
