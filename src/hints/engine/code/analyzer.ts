@@ -346,7 +346,6 @@ export class CodeAnalyzer {
     return value?.t === 'client' && value.kind === declared.kind ? value : undefined;
   }
 
-  /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
   /**
    * The value of the chain at `from`; when it has none, the value after a fallback operator:
    * `self.client = client or boto3.client("dynamodb")`, `this.db = options.db ?? new DynamoDBClient({})`.
@@ -373,6 +372,7 @@ export class CodeAnalyzer {
     return this.tokens.isOneOf(j, fallbacks) ? this.evalChain(j + 1, this.tokens.length).value : undefined;
   }
 
+  /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
   evalChain(from: number, limit: number): { value: Value | undefined; end: number } {
     let j = from;
     let constructed = false;

@@ -1,5 +1,6 @@
 /** Where code runs once per element (loop bodies, iterating callbacks), and which calls a pagination marker pages. */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
@@ -77,25 +78,31 @@ export function isBatchLoopVariable(a: CodeAnalyzer, tokenIndex: number, name: s
     if (kind === 'function') {
       return false;
     }
-    if (kind !== 'loop') {
-      continue;
+    if (kind === 'loop') {
+      return batchLoopVariables.get(a, scope, () => batchVariableOf(a, scope)) === name;
     }
-    const open = a.scopes.start(scope);
-    const close = a.is(open, '(') ? a.partner[open] : -1;
-    let of = -1;
-    for (let k = open + 1; k < close; k++) {
-      if (of < 0 && a.idIs(k, 'of') && a.idIs(k - 1, name)) {
-        of = k;
-      } else if (of > 0 && a.isAccess(k - 1) && a.is(k + 1, '(')) {
-        const method = a.id(k) ?? '';
-        if (BATCH_STREAMS.has(method) || (VERSIONED_ITERATORS.has(method) && usedAsArray(a, scope, close, name))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
   return false;
+}
+
+/** Per loop, read once: the variable that holds a batch of keys, or null. */
+const batchLoopVariables = new FileMemo<number, string | null>();
+
+function batchVariableOf(a: CodeAnalyzer, scope: number): string | null {
+  const open = a.scopes.start(scope);
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  let variable: string | undefined;
+  for (let k = open + 1; k < close; k++) {
+    if (!variable && a.idIs(k, 'of') && a.isId(k - 1)) {
+      variable = a.tokens.text(k - 1);
+    } else if (variable && a.isAccess(k - 1) && a.is(k + 1, '(')) {
+      const method = a.id(k) ?? '';
+      if (BATCH_STREAMS.has(method) || (VERSIONED_ITERATORS.has(method) && usedAsArray(a, scope, close, variable))) {
+        return variable;
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether the body of a loop reads `name.length` or iterates `name`. */
