@@ -102,7 +102,10 @@ export interface RedisCall {
   statement?: { span: Span; variable: string; declaration: string; indent: string; awaited: boolean };
   /** Runs once per element of a loop or an iterating callback (`forEach`, `map`), in the same function. */
   inLoop: boolean;
-  /** Queued on a pipeline or transaction (`pipeline()`, `multi()`), so not a round trip of its own. */
+  /**
+   * Queued on a pipeline or transaction (`pipeline()`, `multi()`), or given a whole batch of keys from an
+   * iterator that yields batches (`scanStream`, `scanIterator`): not a round trip per key.
+   */
   batched: boolean;
   /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
   inLoopStatement: boolean;

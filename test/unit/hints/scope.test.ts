@@ -50,6 +50,25 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('t.py', code), ['4:get_item dynamodb-get-item', '9:get_item dynamodb-get-item']);
     });
 
+    it('sees a client that is a parameter default or the fallback of an injected one, and nothing in a dict fallback', () => {
+      const code = lines(
+        'import boto3',
+        'class Loader:',
+        '    def __init__(self, table_name, client=None, memo=None):',
+        '        self.table_name = table_name',
+        '        self.client = client or boto3.client("dynamodb")',
+        '        self.memo = memo or {}',
+        '    def count(self):',
+        '        return self.client.scan(TableName=self.table_name, Select="COUNT")',
+        '    def cached(self, key):',
+        '        return self.memo.get(key)',
+        'def export(table_name, db=boto3.client("dynamodb"), seen=set()):',
+        '    seen.add(table_name)',
+        '    return db.scan(TableName=table_name)',
+      );
+      assert.deepEqual(hints('l.py', code), ['8:scan dynamodb-scan', '13:scan dynamodb-scan', '8:scan dynamodb-scan!', '13:scan dynamodb-scan!']);
+    });
+
     it('lets a parameter or a local shadow a module-level client', () => {
       const code = lines(
         'import boto3',
@@ -133,6 +152,30 @@ describe('hint engine scope model', () => {
       const found = hints('r.ts', code);
       assert.ok(found.includes('5:scan dynamodb-scan!'), found.join('\n'));
       assert.ok(found.includes('10:ScanCommand dynamodb-scan'), found.join('\n'));
+    });
+
+    it('sees a client given as a parameter default or as the fallback of an injected one', () => {
+      const code = lines(
+        "const AWS = require('aws-sdk');",
+        'const shared = new AWS.DynamoDB.DocumentClient();',
+        'class Accounts {',
+        '  constructor(db = shared, memo = new Map()) {',
+        '    this.db = db;',
+        '    this.memo = memo;',
+        '  }',
+        "  all() { return this.db.scan({ TableName: 't' }).promise(); }",
+        '  cached(id) { return this.memo.get(id); }',
+        '}',
+        'class Devices {',
+        '  constructor(options = {}) {',
+        '    this.doc = options.doc ?? new AWS.DynamoDB.DocumentClient();',
+        '    this.local = options.local || {};',
+        '  }',
+        "  one(id) { return this.doc.get({ TableName: 'd', Key: { id } }).promise(); }",
+        '  peek(id) { return this.local.get(id); }',
+        '}',
+      );
+      assert.deepEqual(hints('a.js', code), ['8:scan dynamodb-scan', '16:get dynamodb-get-item', '8:scan dynamodb-scan!']);
     });
 
     it('sees a client made inside a handler and one assigned in a switch', () => {
@@ -284,6 +327,24 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('5:expire redis-expire'), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('5:') && hint.includes('redis-loop-round-trips')), found.join('\n'));
       assert.ok(found.includes('6:get redis-loop-round-trips!'), found.join('\n'));
+    });
+
+    it('counts one command per batch, not per key, when a loop walks a key iterator that yields batches', () => {
+      const code = lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient({ url: process.env.REDIS_URL });',
+        'export async function purge(prefix, ids) {',
+        '  for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) {',
+        '    if (keys.length) await client.unlink(keys);',
+        '    for (const key of keys) await client.del(key);',
+        '  }',
+        '  for await (const key of client.scanIterator({ MATCH: `${prefix}:*` })) {',
+        '    await client.unlink(key);',
+        '  }',
+        '}',
+      );
+      const found = hints('purge.ts', code).filter((hint) => hint.includes('redis-loop-round-trips!'));
+      assert.deepEqual(found, ['6:del redis-loop-round-trips!', '9:unlink redis-loop-round-trips!']);
     });
   });
 

@@ -14,6 +14,7 @@ import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
+import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
@@ -286,7 +287,7 @@ export class CodeAnalyzer {
     }
     this.evaluating.add(binding);
     const value =
-      (binding.element ? this.elementValue(binding.expression, 0) : this.evalChain(binding.expression, this.tokens.length).value) ??
+      (binding.element ? this.elementValue(binding.expression, 0) : this.chainOrFallback(binding.expression)) ??
       binding.declared ??
       (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
@@ -343,6 +344,32 @@ export class CodeAnalyzer {
     }
     const value = this.valueOf(assigned);
     return value?.t === 'client' && value.kind === declared.kind ? value : undefined;
+  }
+
+  /**
+   * The value of the chain at `from`; when it has none, the value after a fallback operator:
+   * `self.client = client or boto3.client("dynamodb")`, `this.db = options.db ?? new DynamoDBClient({})`.
+   */
+  private chainOrFallback(from: number): Value | undefined {
+    const chain = this.evalChain(from, this.tokens.length);
+    if (chain.value) {
+      return chain.value;
+    }
+    if (!this.isId(from)) {
+      return undefined;
+    }
+    let j = from + 1;
+    for (;;) {
+      if (this.isAccess(j) && this.isId(j + 1)) {
+        j += 2;
+      } else if (this.is(j, '(') || this.is(j, '[')) {
+        j = this.skipGroup(j);
+      } else {
+        break;
+      }
+    }
+    const fallbacks = FALLBACKS[this.language.family] ?? [];
+    return this.tokens.isOneOf(j, fallbacks) ? this.evalChain(j + 1, this.tokens.length).value : undefined;
   }
 
   /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */

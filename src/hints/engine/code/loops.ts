@@ -1,8 +1,13 @@
 /** Where code runs once per element (loop bodies, iterating callbacks), and which calls a pagination marker pages. */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 
 /** Methods that call their callback once per element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'each']);
+/** ioredis key streams: each step yields an array of keys. */
+const BATCH_STREAMS = new Set(['scanStream', 'sscanStream', 'hscanStream', 'zscanStream']);
+/** node-redis key iterators: each step yields one key in v4 and an array of keys in v5. */
+const VERSIONED_ITERATORS = new Set(['scanIterator', 'sScanIterator', 'hScanIterator', 'zScanIterator']);
 
 /**
  * The scope a pagination marker belongs to: the innermost loop (not counting one whose head holds it)
@@ -59,4 +64,54 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `name` is the variable of the innermost loop around a token and that loop walks a key iterator
+ * that yields batches: `for await (const keys of redis.scanStream(...))`, where `redis.unlink(keys)`
+ * sends one command per batch, not per key. A node-redis iterator yields batches only from v5 on, so
+ * there the loop must also use the variable as an array (`keys.length`, `for (const k of keys)`).
+ */
+export function isBatchLoopVariable(a: CodeAnalyzer, tokenIndex: number, name: string): boolean {
+  for (let scope = a.scopes.scopeAt(tokenIndex); scope > 0; scope = a.scopes.parent(scope)) {
+    const kind = a.scopes.kind(scope);
+    if (kind === 'function') {
+      return false;
+    }
+    if (kind === 'loop') {
+      return batchLoopVariables.get(a, scope, () => batchVariableOf(a, scope)) === name;
+    }
+  }
+  return false;
+}
+
+/** Per loop, read once: the variable that holds a batch of keys, or null. */
+const batchLoopVariables = new FileMemo<number, string | null>();
+
+function batchVariableOf(a: CodeAnalyzer, scope: number): string | null {
+  const open = a.scopes.start(scope);
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  let variable: string | undefined;
+  for (let k = open + 1; k < close; k++) {
+    if (!variable && a.idIs(k, 'of') && a.isId(k - 1)) {
+      variable = a.tokens.text(k - 1);
+    } else if (variable && a.isAccess(k - 1) && a.is(k + 1, '(')) {
+      const method = a.id(k) ?? '';
+      if (BATCH_STREAMS.has(method) || (VERSIONED_ITERATORS.has(method) && usedAsArray(a, scope, close, variable))) {
+        return variable;
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether the body of a loop reads `name.length` or iterates `name`. */
+function usedAsArray(a: CodeAnalyzer, scope: number, headClose: number, name: string): boolean {
+  const end = a.scopes.range(scope)[1];
+  for (let k = headClose + 1; k < end; k++) {
+    if (a.idIs(k, name) && ((a.isAccess(k + 1) && a.idIs(k + 2, 'length')) || a.idIs(k - 1, 'of'))) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -18,7 +18,8 @@ export type NamedValue = { kind: 'literal'; value: string; token: number } | { k
  * any real chain (each binding is read once per file, so the work stays linear).
  */
 const MAX_DEPTH = 32;
-const FALLBACKS: Record<string, readonly string[]> = { js: ['??', '||'], csharp: ['??'], python: ['or'], java: [], go: [] };
+/** Operators whose right side is used when the left side is empty: `a ?? b`, `a or b`. */
+export const FALLBACKS: Record<string, readonly string[]> = { js: ['??', '||'], csharp: ['??'], python: ['or'], java: [], go: [] };
 
 /** What each binding's expression names, and where an expression ends: once per file. */
 const bindingNames = new FileMemo<Binding<Value>, NamedValue | null>();

@@ -3,7 +3,7 @@ import { RedisCall, RedisFlavor } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { loopKind } from './loops';
+import { isBatchLoopVariable, loopKind } from './loops';
 import { contextFrom } from './options';
 
 export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor): void {
@@ -43,7 +43,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
     inLoop: loop !== undefined,
     inLoopStatement: loop === 'statement',
     awaited: a.idIs(receiverStart - 1, 'await'),
-    batched: client.batched === true,
+    batched: client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
   };
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {

@@ -376,7 +376,13 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
       j++;
     }
     const typed = a.is(j, ':') ? typeValue(a, j + 1) : undefined;
-    const binding = typed ? { token: k, expression: -1, declared: typed } : { token: k, expression: -1 };
+    if (a.is(j, ':')) {
+      j = skipType(a, j + 1);
+    }
+    // `constructor(db = defaultClient)`: callers that inject something pass the same kind of client,
+    // so the default tells what the parameter holds.
+    const expression = a.is(j, '=') && !a.is(j + 1, '>') ? j + 1 : -1;
+    const binding = typed ? { token: k, expression, declared: typed } : { token: k, expression };
     tree.bind(fn.scope, name, binding);
     const classScope = tree.parent(fn.scope);
     if (property && classScope > 0 && tree.kind(classScope) === 'class') {

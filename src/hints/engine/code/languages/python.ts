@@ -411,7 +411,7 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, 
     return;
   }
   const method = tree.kind(tree.parent(scope)) === 'class';
-  segments(a, params).forEach(([start], index) => {
+  segments(a, params).forEach(([start, end], index) => {
     let k = start;
     while (a.is(k, '*') || a.is(k, '**') || a.is(k, '/')) {
       k++;
@@ -421,7 +421,14 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, 
       return;
     }
     const typed = a.is(k + 1, ':') ? typeValue(a, k + 2) : undefined;
-    tree.bind(scope, name, { token: k, expression: -1, ...(typed ? { declared: typed } : {}) });
+    // `def __init__(self, client=boto3.client("dynamodb"))`: the default tells what callers pass.
+    let expression = -1;
+    for (let m = k + 1; m < end && expression < 0; m++) {
+      if (a.is(m, '=') && a.parent[m] === a.parent[k]) {
+        expression = m + 1;
+      }
+    }
+    tree.bind(scope, name, { token: k, expression, ...(typed ? { declared: typed } : {}) });
   });
 }
 
