@@ -4,7 +4,7 @@
  * web worker host has it too, and kept current by a file watcher and by edits of open documents.
  */
 import * as vscode from 'vscode';
-import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB } from '../engine/documentKinds';
+import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB, isExcludedFolder } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
 import { GitignoreRules, selectFile } from '../engine/fileSelection';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
@@ -44,6 +44,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private folderWatchers: vscode.Disposable[] = [];
+  /**
+   * When each file of a model last changed through a watcher event or an edit (a counter, not a clock):
+   * a bulk read of the folders keeps what it read of a file only if nothing changed it since the read began.
+   */
+  private readonly lastTouched = new WeakMap<WorkspaceModel, Map<string, number>>();
+  private touches = 0;
   private gitignore = new GitignoreRules();
   private started: Promise<void> | undefined;
   private changes = 0;
@@ -112,7 +118,26 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private index(model: WorkspaceModel, relative: string, kind: DocumentKind, text: string): void {
+    this.touch(model, relative);
     model.update(relative, this.contribution(relative, kind, text));
+  }
+
+  private remove(model: WorkspaceModel, relative: string): void {
+    this.touch(model, relative);
+    model.remove(relative);
+  }
+
+  private touch(model: WorkspaceModel, relative: string): void {
+    let touched = this.lastTouched.get(model);
+    if (!touched) {
+      touched = new Map();
+      this.lastTouched.set(model, touched);
+    }
+    touched.set(relative, ++this.touches);
+  }
+
+  private touchedSince(model: WorkspaceModel, relative: string, mark: number): boolean {
+    return (this.lastTouched.get(model)?.get(relative) ?? 0) > mark;
   }
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -133,7 +158,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const text = open ? open.getText() : await this.readText(uri);
     if (text === undefined) {
-      this.modelOf(target.folder).remove(target.relative);
+      this.remove(this.modelOf(target.folder), target.relative);
     } else {
       this.index(this.modelOf(target.folder), target.relative, target.kind, text);
     }
@@ -146,6 +171,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Reads every folder's files into its model and announces each folder's model once. */
   private async buildFolders(): Promise<void> {
+    const began = this.touches;
     this.gitignore = await this.readGitignore();
     const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
     const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
@@ -173,7 +199,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       };
       await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
-      model.batch(() => contributions.forEach(({ relative, contribution }) => model.update(relative, contribution)));
+      // A file changed while the folder was read keeps the newer reading its own event made.
+      const current = contributions.filter(({ relative }) => !this.touchedSince(model, relative, began));
+      model.batch(() => current.forEach(({ relative, contribution }) => model.update(relative, contribution)));
     }
   }
 
@@ -214,6 +242,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     return rules;
   }
 
+  /**
+   * A folder created with files in it (a copy, a checkout, an unpacked archive): the file watcher can
+   * miss the files written before it watched the new folder, so they are looked for.
+   */
+  private async readCreatedFolder(uri: vscode.Uri): Promise<void> {
+    const located = this.locate(uri);
+    if (!located || documentKind(undefined, located.relative) || located.relative.split('/').some(isExcludedFolder)) {
+      return;
+    }
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat === undefined || (stat.type & vscode.FileType.Directory) === 0) {
+      return;
+    }
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, HINT_FILE_GLOB), EXCLUDED_FOLDERS_GLOB);
+    await Promise.all(files.map((file) => this.refreshFile(file)));
+  }
+
   /** A deleted file, or a deleted folder (reported alone, without its files): what it held leaves the model. */
   private removeUnder(uri: vscode.Uri): void {
     const located = this.locate(uri);
@@ -222,7 +267,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const model = this.modelOf(located.folder);
     const prefix = `${located.relative}/`;
-    model.batch(() => model.files().filter((file) => file === located.relative || file.startsWith(prefix)).forEach((file) => model.remove(file)));
+    model.batch(() => model.files().filter((file) => file === located.relative || file.startsWith(prefix)).forEach((file) => this.remove(model, file)));
   }
 
   private watch(): void {
@@ -250,13 +295,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, HINT_FILE_GLOB), false, false, true);
-      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), true, true, false);
+      const anything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
       this.folderWatchers.push(
         watcher,
-        deletions,
+        anything,
         watcher.onDidCreate(refresh),
         watcher.onDidChange(refresh),
-        deletions.onDidDelete((uri) => this.removeUnder(uri)),
+        anything.onDidCreate((uri) => void this.readCreatedFolder(uri).catch(reportFailure)),
+        anything.onDidDelete((uri) => this.removeUnder(uri)),
       );
     }
     const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');

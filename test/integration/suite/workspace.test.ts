@@ -78,7 +78,8 @@ describe('workspace model in a real VS Code', () => {
     await waitFor(() => (known() ? undefined : true), FILE_EVENTS_MS);
   });
 
-  it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async () => {
+  it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async function () {
+    this.timeout(4 * FILE_EVENTS_MS);
     const dir = exampleUri('workspace-gsi');
     const template = vscode.Uri.joinPath(dir, 'template.yaml');
     const handler = vscode.Uri.joinPath(dir, 'src', 'orders.ts');
