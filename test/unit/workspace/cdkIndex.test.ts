@@ -152,6 +152,45 @@ describe('workspace index: CDK', () => {
     );
   });
 
+  it('reads the L1 CfnTable as the template it stands for, in TypeScript and in Python', () => {
+    const typescript = lines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'",
+      "new dynamodb.CfnTable(this, 'Events', {",
+      "  tableName: 'events',",
+      "  attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }, { attributeName: 'at', attributeType: 'N' }, { attributeName: 'kind', attributeType: 'S' }],",
+      "  keySchema: [{ attributeName: 'pk', keyType: 'HASH' }, { attributeName: 'at', keyType: 'RANGE' }],",
+      "  billingMode: 'PAY_PER_REQUEST',",
+      '  globalSecondaryIndexes: [',
+      "    { indexName: 'byKind', keySchema: [{ attributeName: 'kind', keyType: 'HASH' }], projection: { projectionType: 'KEYS_ONLY' } },",
+      '  ],',
+      "  timeToLiveSpecification: { attributeName: 'expires', enabled: true },",
+      '})',
+    );
+    const [events] = contributionOf('lib/events.ts', typescript)!.tables;
+    assert.deepEqual(
+      { name: events.physicalName, format: events.format, pk: events.partitionKey, sk: events.sortKey, billing: events.billingMode, ttl: events.ttlAttribute, known: events.indexesKnown },
+      { name: 'events', format: 'cdk', pk: { name: 'pk', type: 'S' }, sk: { name: 'at', type: 'N' }, billing: 'PAY_PER_REQUEST', ttl: 'expires', known: true },
+    );
+    assert.deepEqual(events.indexes.map((index) => [index.name, index.kind, index.partitionKey.name, index.projection?.type]), [['byKind', 'gsi', 'kind', 'KEYS_ONLY']]);
+
+    const python = lines(
+      'from aws_cdk import aws_dynamodb as dynamodb',
+      'dynamodb.CfnTable(self, "Events",',
+      '    key_schema=[dynamodb.CfnTable.KeySchemaProperty(attribute_name="pk", key_type="HASH")],',
+      '    attribute_definitions=[dynamodb.CfnTable.AttributeDefinitionProperty(attribute_name="pk", attribute_type="S")],',
+      '    local_secondary_indexes=[{"index_name": "byAt", "key_schema": [{"attribute_name": "pk", "key_type": "HASH"}, {"attribute_name": "at", "key_type": "RANGE"}], "projection": {"projection_type": "ALL"}}],',
+      ')',
+    );
+    const [fromPython] = contributionOf('stacks/events.py', python)!.tables;
+    assert.deepEqual(fromPython.partitionKey, { name: 'pk', type: 'S' });
+    assert.equal(fromPython.billingMode, 'PROVISIONED', "CloudFormation's default");
+    assert.deepEqual(fromPython.indexes.map((index) => [index.name, index.kind, index.sortKey?.name]), [['byAt', 'lsi', 'at']]);
+
+    // A spread may add indexes the file does not show: the list is not known to be complete.
+    const spread = lines("import { CfnTable } from 'aws-cdk-lib/aws-dynamodb'", "new CfnTable(this, 'T', { ...shared, keySchema: [{ attributeName: 'pk', keyType: 'HASH' }] })");
+    assert.equal(contributionOf('lib/t.ts', spread)!.tables[0].indexesKnown, false);
+  });
+
   it('reads Python CDK: keyword props, struct calls, methods, self fields and os.path code locations', () => {
     const text = lines(
       'import os',

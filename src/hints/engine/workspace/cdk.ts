@@ -6,20 +6,23 @@
  * (`table.tableName`) by the construct bound to it in the scopes that can see it.
  */
 import { cdkEngineVersion } from '../code/cdk';
+import { EMPTY_EXPR, IacNode } from '../iac/tree';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
+import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
 
-type ConstructKind = 'table' | 'table-v2' | 'function' | 'nodejs-function' | 'python-function' | DatabaseKind;
+type ConstructKind = 'table' | 'table-v2' | 'cfn-table' | 'function' | 'nodejs-function' | 'python-function' | DatabaseKind;
 
 const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_dynamodb.Table': 'table',
   'aws_dynamodb.TableV2': 'table-v2',
+  'aws_dynamodb.CfnTable': 'cfn-table',
   'aws_lambda.Function': 'function',
   'aws_lambda_nodejs.NodejsFunction': 'nodejs-function',
   'aws_lambda_python_alpha.PythonFunction': 'python-function',
@@ -254,6 +257,8 @@ class CdkIndexer {
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {
         contribution.tables.push(this.table(construct));
+      } else if (construct.kind === 'cfn-table') {
+        contribution.tables.push(this.cfnTable(construct));
       } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
         contribution.functions.push(this.lambda(construct));
       } else {
@@ -261,6 +266,17 @@ class CdkIndexer {
       }
     }
     return contribution;
+  }
+
+  /**
+   * The L1 `CfnTable`: CloudFormation's properties in the CDK's spelling, read by the template reader
+   * (`keySchema` / `key_schema` are `KeySchema`). A spread in its props may add any of them.
+   */
+  private cfnTable(construct: Construct): TableDefinition {
+    const properties = construct.props && asTemplateNode(construct.props);
+    const table = new TemplateIndexer(this.file, this.lines, undefined).dynamoDbTable(construct.id ?? '', properties, construct.definedAt);
+    const open = construct.props?.kind === 'object' && construct.props.open;
+    return { ...table, format: 'cdk', indexesKnown: table.indexesKnown && !open };
   }
 
   private text(value: CdkValue | undefined): string | undefined {
@@ -502,4 +518,34 @@ class CdkIndexer {
 /** What a CDK source file contributes, or undefined when it does not import the CDK. */
 export function indexCdk(file: string, text: string, family: 'js' | 'python', lines: LineIndex): FileContribution | undefined {
   return mayHoldCdk(text) ? new CdkIndexer(file, text, family, lines).index() : undefined;
+}
+
+/** `keySchema`, `key_schema` → `KeySchema`: an L1 prop's name as CloudFormation spells it. */
+function cloudFormationName(name: string): string {
+  return name
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** A CDK value as a template node: objects, keyword calls (Python's `CfnTable.KeySchemaProperty(...)`), lists and literals; anything else unknown. */
+function asTemplateNode(value: CdkValue): IacNode {
+  const { span } = value;
+  switch (value.kind) {
+    case 'object':
+    case 'call': {
+      const entries = value.kind === 'object' ? value.entries : value.keywords;
+      return { kind: 'map', span, entries: entries.map((entry) => ({ key: cloudFormationName(entry.name), keySpan: entry.value.span, value: asTemplateNode(entry.value), removal: entry.value.span })) };
+    }
+    case 'list':
+      return { kind: 'list', span, items: value.items.map(asTemplateNode) };
+    case 'string':
+      return { kind: 'scalar', span, literal: { kind: 'str', value: value.value }, replaceable: false };
+    case 'number':
+      return { kind: 'scalar', span, literal: { kind: 'num', value: value.value }, replaceable: false };
+    case 'bool':
+      return { kind: 'scalar', span, literal: { kind: 'bool', value: value.value }, replaceable: false };
+    default:
+      return { kind: 'scalar', span, literal: EMPTY_EXPR, replaceable: false };
+  }
 }

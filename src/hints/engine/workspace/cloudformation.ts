@@ -248,6 +248,11 @@ export class TemplateIndexer {
     return { found, known };
   }
 
+  /** An `AWS::DynamoDB::Table` from its properties alone, for constructs that stand for one (the CDK's `CfnTable`). */
+  dynamoDbTable(logicalName: string, properties: IacNode | undefined, definedAt: SourceRef): TableDefinition {
+    return this.table(logicalName, 'AWS::DynamoDB::Table', properties, definedAt);
+  }
+
   private table(logicalName: string, type: string, properties: IacNode | undefined, definedAt: SourceRef): TableDefinition {
     const types = this.attributeTypes(properties);
     const keys = this.keySchema(entryOf(properties, 'KeySchema')?.value, types);
