@@ -551,5 +551,25 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => hint.startsWith('12:')), 'port 443 open to the world is no database port');
       assert.ok(found.some((hint) => hint.startsWith('15:') && hint.endsWith('rds-master-password!')), found.join('\n'));
     });
+
+    it('reads the proxy a database makes with addProxy, in TypeScript and Python, and nothing on a Map method of that name', () => {
+      const typescript = hints(
+        'stack.ts',
+        lines(
+          "import * as rds from 'aws-cdk-lib/aws-rds';",
+          "const db = new rds.DatabaseInstance(this, 'Db', { engine, vpc });",
+          "db.addProxy('Proxy', { secrets: [db.secret!], vpc, iamAuth: true });",
+          'const registry = new Map();',
+          "registry.addProxy('Proxy', { iamAuth: true });",
+        ),
+      );
+      assertHasAll(typescript, ['3:addProxy rds-proxy', '3:iamAuth rds-iam-auth']);
+      assert.ok(!typescript.some((hint) => hint.startsWith('5:')), typescript.join('\n'));
+      const python = hints(
+        'stack.py',
+        lines('from aws_cdk import aws_rds as rds', 'cluster = rds.DatabaseCluster(self, "C", engine=engine, vpc=vpc)', 'cluster.add_proxy("Proxy", secrets=[cluster.secret], vpc=vpc, iam_auth=True)'),
+      );
+      assertHasAll(python, ['3:add_proxy rds-proxy', '3:iam_auth rds-iam-auth']);
+    });
   });
 });

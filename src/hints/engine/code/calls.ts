@@ -122,8 +122,21 @@ function constructMethod(a: CodeAnalyzer, construct: string, index: number, open
 
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
   const construct = cdkConstructType(value.module, path);
+  if (construct) {
+    constructProps(a, construct, nameIndex, open);
+  }
+}
+
+/** Methods that make a construct of their own from props: `db.addProxy('Proxy', { … })` is a DatabaseProxy. */
+const CONSTRUCTING_METHODS = new Map([
+  ['addProxy', 'aws_rds.DatabaseProxy'],
+  ['add_proxy', 'aws_rds.DatabaseProxy'],
+]);
+
+/** The construct `construct` made by the call at `nameIndex` whose arguments open at `open`, with its props. */
+function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, open: number): void {
   const close = a.partner[open];
-  if (!construct || close < 0) {
+  if (close < 0) {
     return;
   }
   let context: OptionContext;
@@ -201,7 +214,12 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   if (value?.t === 'construct' && close > 0) {
-    constructMethod(a, value.type, index, open, close);
+    const made = CONSTRUCTING_METHODS.get(method);
+    if (made && value.type.startsWith('aws_rds.')) {
+      constructProps(a, made, index, open);
+    } else {
+      constructMethod(a, value.type, index, open, close);
+    }
     return;
   }
   if (value?.t === 'paginator' && method === 'paginate' && close > 0) {
