@@ -43,7 +43,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['7:40 warning dynamodb-scan'],
   },
   'typescript/stack.ts': {
-    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '19:7 rds-engine-version-extended-support', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '28:95 rds-publicly-accessible'],
+    hovers: ['13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '19:7 rds-engine-version-extended-support', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '26:8 rds-proxy', '28:95 rds-publicly-accessible'],
     findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
