@@ -286,13 +286,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Watches each workspace folder with a relative pattern, which asks the file service for a watcher of
-   * its own: the web worker host gets no events for files created outside the editor from a plain glob.
+   * Watches each workspace folder (its hint files, everything for deletions and new folders, its
+   * .gitignore files) with relative patterns, which ask the file service for watchers of their own:
+   * the web worker host gets no events for files created outside the editor from a plain glob.
    */
   private watchFolders(): void {
     this.folderWatchers.forEach((disposable) => disposable.dispose());
     this.folderWatchers = [];
     const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
+    const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, HINT_FILE_GLOB), false, false, true);
       const anything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
@@ -304,10 +306,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         anything.onDidCreate((uri) => void this.readCreatedFolder(uri).catch(reportFailure)),
         anything.onDidDelete((uri) => this.removeUnder(uri)),
       );
+      const gitignores = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.gitignore'));
+      this.folderWatchers.push(gitignores, gitignores.onDidCreate(reselect), gitignores.onDidChange(reselect), gitignores.onDidDelete(reselect));
     }
-    const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
-    const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
-    this.folderWatchers.push(gitignores, gitignores.onDidCreate(reselect), gitignores.onDidChange(reselect), gitignores.onDidDelete(reselect));
   }
 
   private scheduleDocument(document: vscode.TextDocument): void {
