@@ -4,42 +4,13 @@
  * (with privileges dropped, since the tests run as root), SARIF URIs, and the exit codes.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ROOT, spawnBuiltCli } from './builtCli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'packages/cli/dist/cli.js');
 const KEYS_PY = 'import redis\nr = redis.Redis()\nprint(r.keys("*"))\n';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * A copy of the built CLI that `nobody` can read: the checkout may sit in a folder only its owner can
- * enter (a `mktemp -d` clone is mode 700).
- */
-function cliForNobody(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
-  fs.chmodSync(dir, 0o755);
-  const copy = path.join(dir, 'cli.js');
-  fs.copyFileSync(CLI, copy);
-  fs.chmodSync(copy, 0o644);
-  return copy;
-}
-
-function cli(cwd: string, args: string[], options: { asNobody?: boolean; timeoutMs?: number } = {}): Run {
-  const [command, argv] = options.asNobody
-    ? ['setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, cliForNobody(), ...args]]
-    : [process.execPath, [CLI, ...args]];
-  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 20_000 });
-  assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** No line of the output may start a GitHub Actions / Azure Pipelines command, nor carry an escape character. */
 function assertSafeLog(text: string): void {
@@ -79,7 +50,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
       fs.writeFileSync(path.join(root, name), KEYS_PY);
     }
     fs.writeFileSync(path.join(root, '\n::error::skipped.min.js'), 'x');
-    const result = cli(root, []);
+    const result = spawnBuiltCli(root, []);
     assert.equal(result.code, 1);
     assertSafeLog(result.stdout);
     assertSafeLog(result.stderr);
@@ -96,7 +67,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     fs.writeFileSync(path.join(root, 'a b#c%.py'), KEYS_PY);
     fs.mkdirSync(path.join(root, 'dir ?'));
     fs.writeFileSync(path.join(root, 'dir ?', 'é.py'), KEYS_PY);
-    const sarif = JSON.parse(cli(root, ['--format', 'sarif']).stdout);
+    const sarif = JSON.parse(spawnBuiltCli(root, ['--format', 'sarif']).stdout);
     const [run] = sarif.runs;
     assert.equal(run.originalUriBaseIds.SRCROOT.uri, `file://${root}/`);
     assert.deepEqual(
@@ -113,10 +84,10 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
   it('does not hang on a FIFO, named on the command line or met in a walk, and names it', () => {
     execFileSync('mkfifo', [path.join(root, 'pipe.py')]);
     fs.writeFileSync(path.join(root, 'real.py'), KEYS_PY);
-    const named = cli(root, ['pipe.py'], { timeoutMs: 10_000 });
+    const named = spawnBuiltCli(root, ['pipe.py'], { timeoutMs: 10_000 });
     assert.equal(named.code, 0);
     assert.match(named.stderr, /skipped pipe\.py: a FIFO/);
-    const walked = cli(root, ['.'], { timeoutMs: 10_000 });
+    const walked = spawnBuiltCli(root, ['.'], { timeoutMs: 10_000 });
     assert.equal(walked.code, 1);
     assert.match(walked.stderr, /skipped pipe\.py: a FIFO/);
     assert.match(walked.stdout, /^real\.py:3:9 warning redis-keys/);
@@ -124,9 +95,9 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
 
   it('skips devices, named or reached through a link', () => {
     fs.symlinkSync('/dev/null', path.join(root, 'null.py'));
-    const named = cli(root, ['/dev/null']);
+    const named = spawnBuiltCli(root, ['/dev/null']);
     assert.match(named.stderr, /skipped .*null: a device/);
-    const walked = cli(root, []);
+    const walked = spawnBuiltCli(root, []);
     assert.match(walked.stderr, /skipped null\.py: a symlink that leaves the folder/);
   });
 
@@ -143,14 +114,14 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
       fs.symlinkSync('loop-b.py', path.join(root, 'src/loop-a.py'));
       fs.symlinkSync('loop-a.py', path.join(root, 'src/loop-b.py'));
       fs.symlinkSync('..', path.join(root, 'src/parent'));
-      const result = cli(root, []);
+      const result = spawnBuiltCli(root, []);
       assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(':')[0]), ['src/alias.py']);
       assert.match(result.stderr, /skipped src\/escape\.py: a symlink that leaves the folder being checked/);
       assert.match(result.stderr, /skipped src\/dangling\.py: a broken symlink/);
       assert.match(result.stderr, /skipped src\/loop-a\.py: a symlink loop/);
       assert.match(result.stderr, /skipped src\/loop-b\.py: a symlink loop/);
       assert.ok(!result.stdout.includes('secret'));
-      const named = cli(root, ['src/loop-a.py']);
+      const named = spawnBuiltCli(root, ['src/loop-a.py']);
       assert.equal(named.code, 0);
       assert.match(named.stderr, /skipped src\/loop-a\.py: a symlink loop/);
     } finally {
@@ -166,7 +137,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     fs.chmodSync(path.join(root, 'private.py'), 0o000);
     fs.writeFileSync(path.join(root, 'open.py'), KEYS_PY);
     fs.chmodSync(path.join(root, 'open.py'), 0o644);
-    const result = cli(root, [], { asNobody: true });
+    const result = spawnBuiltCli(root, [], { asNobody: true });
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /skipped locked: the folder cannot be read \(permission denied\); none of its files were checked/);
     assert.match(result.stderr, /skipped private\.py: cannot be read \(permission denied\)/);
@@ -180,7 +151,7 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
       fs.writeFileSync(path.join(root, dir, 'x.py'), KEYS_PY);
     }
     fs.writeFileSync(path.join(root, 'x.gen.py'), KEYS_PY);
-    const result = cli(root, []);
+    const result = spawnBuiltCli(root, []);
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
     const lines = result.stderr.trim().split('\n');
@@ -188,10 +159,10 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
   });
 
   it('exits 2 on bad usage with the offending argument escaped', () => {
-    const result = cli(root, ['--\u001b[2Jx']);
+    const result = spawnBuiltCli(root, ['--\u001b[2Jx']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /unknown option '--\\x1b\[2Jx'/);
-    assert.equal(cli(root, ['--time-budget-ms', '0']).code, 2);
-    assert.equal(cli(root, ['--time-budget-ms', 'soon']).code, 2);
+    assert.equal(spawnBuiltCli(root, ['--time-budget-ms', '0']).code, 2);
+    assert.equal(spawnBuiltCli(root, ['--time-budget-ms', 'soon']).code, 2);
   });
 });

@@ -3,7 +3,7 @@
  * stderr and exit code, in the same order, as on one thread; small trees stay on one thread.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,39 +12,13 @@ import { CliIo, runCli } from '../../../src/cli/cli';
 import { BYTES_PER_THREAD, threadsFor } from '../../../src/cli/parallel';
 import { FileEntry } from '../../../src/cli/files';
 import { DEFAULT_LIMITS } from '../../../src/hints/engine/text';
+import { BUILT_CLI, CliRun, ROOT, spawnBuiltCli } from './builtCli';
 import { realHintRules } from './support';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'packages/cli/dist/cli.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/hints');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A copy of the built CLI that `nobody` can read: the checkout may sit in a folder only its owner can enter. */
-function cliForNobody(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
-  fs.chmodSync(dir, 0o755);
-  const copy = path.join(dir, 'cli.js');
-  fs.copyFileSync(CLI, copy);
-  fs.chmodSync(copy, 0o644);
-  return copy;
-}
-
-function spawnCli(cwd: string, args: string[], asNobody = false): Run {
-  const [command, argv] = asNobody
-    ? ['setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, cliForNobody(), ...args]]
-    : [process.execPath, [CLI, ...args]];
-  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
-  assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** runCli in this process, with workers started from the built bundle; counts the workers it starts. */
-async function runInProcess(cwd: string, argv: string[]): Promise<Run & { workers: number }> {
+async function runInProcess(cwd: string, argv: string[]): Promise<CliRun & { workers: number }> {
   let stdout = '';
   let stderr = '';
   let workers = 0;
@@ -54,7 +28,7 @@ async function runInProcess(cwd: string, argv: string[]): Promise<Run & { worker
     cwd,
     startWorker: (settings) => {
       workers++;
-      return new Worker(CLI, { workerData: settings });
+      return new Worker(BUILT_CLI, { workerData: settings });
     },
   };
   const code = await runCli(argv, io, realHintRules());
@@ -177,8 +151,8 @@ describe('aws-db-hints on several threads', function () {
   });
 
   it('runs the same as the installed command, with unreadable files, on one thread or several', () => {
-    const one = spawnCli(root, ['--jobs', '1'], true);
-    const two = spawnCli(root, ['--jobs', '2'], true);
+    const one = spawnBuiltCli(root, ['--jobs', '1'], { asNobody: true, timeoutMs: 60_000 });
+    const two = spawnBuiltCli(root, ['--jobs', '2'], { asNobody: true, timeoutMs: 60_000 });
     assert.equal(one.code, 1, one.stderr);
     assert.match(one.stderr, /^skipped module-11\/locked\.py: cannot be read \(permission denied\)$/m);
     assert.deepEqual(two, one);
@@ -196,7 +170,7 @@ describe('aws-db-hints on several threads', function () {
 
   it('rejects a --jobs that is not a whole number of threads', () => {
     for (const jobs of ['0', '-1', 'all', '1.5']) {
-      const result = spawnCli(root, ['--jobs', jobs]);
+      const result = spawnBuiltCli(root, ['--jobs', jobs], { timeoutMs: 60_000 });
       assert.equal(result.code, 2, jobs);
       assert.match(result.stderr, /--jobs needs a whole number of threads/);
     }
