@@ -5,7 +5,7 @@
 import { Budget, budgetCheck, BudgetExceeded, withBudget } from './budget';
 import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
-import { CheckContext, RuleOption } from './checks/context';
+import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
@@ -343,6 +343,7 @@ class Analyzer {
 
   runChecks(): void {
     const running = new Set<CheckName>(this.rules.flatMap((rule) => (rule.diagnostic ? [rule.diagnostic.check] : [])));
+    let contextsByType: ContextsByType | undefined;
     const byContext = new Map(this.resolved.flatMap((resolved) => (resolved.request.context ? [[resolved.request.context, resolved] as const] : [])));
     const context: CheckContext = {
       model: this.model,
@@ -351,6 +352,10 @@ class Analyzer {
       report: (rule, span, fix, message, related) => this.report(rule, span, fix, message, related),
       fixFor: (rule, option) => this.fixFor(rule, option),
       checkRuns: (check) => running.has(check),
+      contextsOf: (rule) => {
+        contextsByType ??= new ContextsByType(this.model.contexts);
+        return contextsByType.of(rule.diagnostic?.contexts ?? []);
+      },
       ...(this.resolved.length > 0 ? { workspace: { requests: this.resolved, of: (request) => byContext.get(request) } } : {}),
     };
     for (const rule of this.rules) {

@@ -5,6 +5,7 @@
  */
 
 import { budgetTick } from './budget';
+import { TWO_CHAR_CODES, wordCode } from './tokenCodes';
 
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
@@ -31,6 +32,8 @@ export class Tokens {
   kinds: Uint8Array;
   /** Each token's first character, so that most `is` comparisons end after one array read. */
   private heads: Uint16Array;
+  /** Each punctuation's or keyword's code (`tokenCodes.ts`), 0 for other tokens: one read tests a token. */
+  codes: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
   /** Where a string's content starts and ends, without quotes (set for strings only: see `textStart`). */
@@ -45,6 +48,7 @@ export class Tokens {
   ) {
     this.kinds = new Uint8Array(capacity);
     this.heads = new Uint16Array(capacity);
+    this.codes = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.textStarts = new Int32Array(capacity);
@@ -52,13 +56,14 @@ export class Tokens {
     this.interpolatedFlags = new Uint8Array(capacity);
   }
 
-  push(kind: TokenKind, start: number, end: number): void {
+  push(kind: TokenKind, start: number, end: number, code = 0): void {
     if (this.length === this.kinds.length) {
       this.grow();
     }
     const index = this.length++;
     this.kinds[index] = kind;
     this.heads[index] = this.source.charCodeAt(start);
+    this.codes[index] = code;
     this.starts[index] = start;
     this.ends[index] = end;
   }
@@ -76,6 +81,7 @@ export class Tokens {
   finish(): this {
     this.kinds = this.kinds.subarray(0, this.length);
     this.heads = this.heads.subarray(0, this.length);
+    this.codes = this.codes.subarray(0, this.length);
     this.starts = this.starts.subarray(0, this.length);
     this.ends = this.ends.subarray(0, this.length);
     this.textStarts = this.textStarts.subarray(0, this.length);
@@ -88,6 +94,7 @@ export class Tokens {
     const capacity = this.length * 2 + 16;
     this.kinds = copyInto(this.kinds, new Uint8Array(capacity));
     this.heads = copyInto(this.heads, new Uint16Array(capacity));
+    this.codes = copyInto(this.codes, new Uint16Array(capacity));
     this.starts = copyInto(this.starts, new Int32Array(capacity));
     this.ends = copyInto(this.ends, new Int32Array(capacity));
     this.textStarts = copyInto(this.textStarts, new Int32Array(capacity));
@@ -166,10 +173,6 @@ export interface Lexed {
   comments: Comment[];
 }
 
-const TWO_CHAR_PUNCT = ['=>', '->', ':=', '::', '?.', '==', '!=', '<=', '>=', '&&', '||', '**', '<<', '>>', '+=', '-=', '??'];
-/** The two-character operators, flagged at `first << 7 | second` (all ASCII): one array read per punctuation character. */
-const TWO_CHAR_CODES = new Uint8Array(128 * 128);
-TWO_CHAR_PUNCT.forEach((pair) => (TWO_CHAR_CODES[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1));
 const SLASH_KEYWORDS = ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield'];
 /** ASCII characters that can continue an identifier (letters, digits, `_`, `$`); every non-ASCII character can. */
 const ASCII_IDENT_PART = Uint8Array.from({ length: 128 }, (_, code) => (/[A-Za-z0-9_$]/.test(String.fromCharCode(code)) ? 1 : 0));
@@ -300,9 +303,11 @@ export function lex(text: string, family: Family): Lexed {
   while (i < length) {
     budgetTick();
     let code = text.charCodeAt(i);
-    // Whitespace, skipped in one run.
+    // Whitespace, skipped in one run (the budget ticks once a line: a run of blank lines can be long).
     while (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xfeff) {
-      budgetTick();
+      if (code === 10) {
+        budgetTick();
+      }
       code = ++i < length ? text.charCodeAt(i) : -1;
     }
     if (code < 0) {
@@ -340,7 +345,7 @@ export function lex(text: string, family: Family): Lexed {
           continue;
         }
       }
-      tokens.push(ID, i, j);
+      tokens.push(ID, i, j, wordCode(text, i, j));
       i = j;
       continue;
     }
@@ -378,7 +383,7 @@ export function lex(text: string, family: Family): Lexed {
         pushString(i, end, i + 3, close < 0 ? length : close);
         i = end;
       } else if (code === 96) {
-        tokens.push(PUNCT, i, i + 1);
+        tokens.push(PUNCT, i, i + 1, code);
         i++;
       } else {
         i = quoted(i, code, false, i + 1);
@@ -464,12 +469,13 @@ export function lex(text: string, family: Family): Lexed {
       }
     }
     // Punctuation
-    if (code < 128 && next < 128 && TWO_CHAR_CODES[(code << 7) | next] === 1) {
-      tokens.push(PUNCT, i, i + 2);
+    const pair = code < 128 && next < 128 ? TWO_CHAR_CODES[(code << 7) | next] : 0;
+    if (pair !== 0) {
+      tokens.push(PUNCT, i, i + 2, pair);
       i += 2;
       continue;
     }
-    tokens.push(PUNCT, i, i + 1);
+    tokens.push(PUNCT, i, i + 1, code < 128 ? code : 0);
     i++;
   }
   return { tokens: tokens.finish(), comments };
@@ -503,15 +509,6 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
-/** The bracket character of a one-character punctuation token, or 0. */
-function bracketOf(tokens: Tokens, index: number): number {
-  if (tokens.kinds[index] !== PUNCT || tokens.ends[index] - tokens.starts[index] !== 1) {
-    return 0;
-  }
-  const code = tokens.source.charCodeAt(tokens.starts[index]);
-  return code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET || code === OPEN_BRACE || code === CLOSE_BRACE ? code : 0;
-}
-
 /** For each bracket token, the index of its partner (or -1); other tokens get -1. */
 export function matchBrackets(tokens: Tokens): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1);
@@ -519,9 +516,11 @@ export function matchBrackets(tokens: Tokens): Int32Array {
   const stack = new Int32Array(tokens.length);
   const stackCodes = new Uint8Array(tokens.length);
   let depth = 0;
+  // A one-character punctuation's code is its character.
+  const codes = tokens.codes;
   for (let i = 0; i < tokens.length; i++) {
-    const code = bracketOf(tokens, i);
-    if (code === 0) {
+    const code = codes[i];
+    if (code !== OPEN_PAREN && code !== CLOSE_PAREN && code !== OPEN_BRACKET && code !== CLOSE_BRACKET && code !== OPEN_BRACE && code !== CLOSE_BRACE) {
       continue;
     }
     if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE) {

@@ -199,6 +199,18 @@ export interface Analysis {
   skipped?: SkipReason;
 }
 
+/** Names already normalized: the same few hundred option and method names recur in every file. */
+const normalizedNames = new Map<string, string>();
+const MAX_NORMALIZED_NAMES = 4096;
+
 export function normalizeName(name: string): string {
-  return name.replace(/[_\-\s]/g, '').toLowerCase();
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = name.replace(/[_\-\s]/g, '').toLowerCase();
+    if (normalizedNames.size >= MAX_NORMALIZED_NAMES) {
+      normalizedNames.clear();
+    }
+    normalizedNames.set(name, normalized);
+  }
+  return normalized;
 }

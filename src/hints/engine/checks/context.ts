@@ -33,6 +33,11 @@ export interface CheckContext {
   fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined;
   /** Whether a rule that runs this check is on in this analysis. */
   checkRuns(check: CheckName): boolean;
+  /**
+   * The contexts where a missing setting can count against the rule: the complete contexts of the
+   * types its diagnostic names (a CDK L1 construct as its CloudFormation resource), in document order.
+   */
+  contextsOf(rule: HintRule): readonly OptionContext[];
 }
 
 export type Check = (rule: HintRule, context: CheckContext) => void;
@@ -48,8 +53,12 @@ export function literalEquals(literal: Literal, value: boolean | number | string
 }
 
 export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
-  const norms = names.map(normalizeName);
-  return context.options.find((option) => !option.absent && norms.includes(option.norm));
+  for (const option of context.options) {
+    if (!option.absent && names.some((name) => normalizeName(name) === option.norm)) {
+      return option;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -69,6 +78,45 @@ export function defaultOf(context: OptionContext, names: readonly string[]): Lit
 /** Whether a context is one of the listed types, a CDK L1 construct counting as its CloudFormation resource. */
 function appliesTo(types: readonly string[], context: OptionContext): boolean {
   return types.includes(context.type) || (context.kind === 'cdk' && types.some((type) => cdkL1Construct(type) === context.type));
+}
+
+/** The complete contexts of a model by type, and each context's place in the document's list. */
+export class ContextsByType {
+  private readonly byType = new Map<string, OptionContext[]>();
+  private readonly order = new Map<OptionContext, number>();
+
+  constructor(contexts: readonly OptionContext[]) {
+    contexts.forEach((context, k) => {
+      if (context.complete) {
+        this.order.set(context, k);
+        const list = this.byType.get(context.type);
+        if (list) {
+          list.push(context);
+        } else {
+          this.byType.set(context.type, [context]);
+        }
+      }
+    });
+  }
+
+  /** The complete contexts that `appliesTo` the types, in document order. */
+  of(types: readonly string[]): OptionContext[] {
+    const lists: OptionContext[][] = [];
+    for (const type of types) {
+      const l1 = cdkL1Construct(type);
+      const named = this.byType.get(type);
+      const constructs = l1 ? this.byType.get(l1)?.filter((context) => context.kind === 'cdk') : undefined;
+      for (const list of [named, constructs]) {
+        if (list && list.length > 0) {
+          lists.push(list);
+        }
+      }
+    }
+    if (lists.length <= 1) {
+      return lists[0] ?? [];
+    }
+    return [...new Set(lists.flat())].sort((x, y) => this.order.get(x)! - this.order.get(y)!);
+  }
 }
 
 /** Absence means something only in a create context whose options are all visible. */

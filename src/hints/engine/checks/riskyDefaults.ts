@@ -12,7 +12,7 @@ export const trueOrAbsent: Check = (rule, context) => {
   if (properties.length === 0) {
     return;
   }
-  for (const request of context.model.contexts) {
+  for (const request of context.contextsOf(rule)) {
     if (absenceCounts(rule, request) && !optionNamed(request, properties)) {
       context.report(rule, request.anchor);
     }

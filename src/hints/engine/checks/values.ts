@@ -23,7 +23,7 @@ export const falseOrAbsent: Check = (rule, context) => {
   if (!property) {
     return;
   }
-  for (const resource of context.model.contexts) {
+  for (const resource of context.contextsOf(rule)) {
     if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
       // A module whose default turns the setting on is fine without it.
       const fallback = defaultOf(resource, properties);
@@ -38,7 +38,7 @@ export const falseOrAbsent: Check = (rule, context) => {
 
 export const requiresOneOf: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
-  for (const resource of context.model.contexts) {
+  for (const resource of context.contextsOf(rule)) {
     const fallback = defaultOf(resource, properties);
     if (absenceCounts(rule, resource) && !optionNamed(resource, properties) && (!fallback || fallback.kind === 'none')) {
       context.report(rule, resource.anchor);

@@ -9,6 +9,7 @@ import { IngressRule, OperationOccurrence, OptionContext, RedisCall } from '../m
 import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
+import { codeOf } from '../tokenCodes';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
@@ -20,6 +21,9 @@ import { resolvedType } from './resolution';
 import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
+const DOT = codeOf('.');
+const OPTIONAL_DOT = codeOf('?.');
+const QUESTION = codeOf('?');
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -95,18 +99,22 @@ export class CodeAnalyzer {
     this.tokens = lexed.tokens;
     this.comments = lexed.comments;
     this.partner = matchBrackets(this.tokens);
-    this.parent = new Int32Array(this.tokens.length).fill(-1);
-    const stack: number[] = [];
-    for (let i = 0; i < this.tokens.length; i++) {
-      this.parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
-      const partner = this.partner[i];
+    const count = this.tokens.length;
+    const parent = (this.parent = new Int32Array(count));
+    const partners = this.partner;
+    // The open brackets around the current token, innermost last.
+    const stack = new Int32Array(count + 1);
+    let depth = 0;
+    for (let i = 0; i < count; i++) {
+      parent[i] = depth > 0 ? stack[depth - 1] : -1;
+      const partner = partners[i];
       if (partner > i) {
-        stack.push(i);
+        stack[depth++] = i;
       } else if (partner >= 0 && partner < i) {
-        while (stack.length > 0 && stack[stack.length - 1] >= partner) {
-          stack.pop();
+        while (depth > 0 && stack[depth - 1] >= partner) {
+          depth--;
         }
-        this.parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+        parent[i] = depth > 0 ? stack[depth - 1] : -1;
       }
     }
     this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible });
@@ -178,7 +186,8 @@ export class CodeAnalyzer {
   }
 
   isAccess(index: number): boolean {
-    return this.is(index, '.') || this.is(index, '?.') || (this.language.family === 'csharp' && this.is(index, '?'));
+    const code = this.tokens.codes[index];
+    return code === DOT || code === OPTIONAL_DOT || (code === QUESTION && this.language.family === 'csharp');
   }
 
   /** Whether a token starts its line. */

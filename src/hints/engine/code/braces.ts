@@ -5,19 +5,30 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { ScopeKind, ScopeTree } from '../scope/scopes';
+import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
-// Word lists are compared against tokens in place (`isOneOf`), so the backward scans slice no strings.
+// Words and punctuation are compared by their token codes, so that the scans slice no strings.
 // `await` for `for await (...)`, which is a loop and not a method named await.
-const CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await'];
-const LOOP_KEYWORDS = ['for', 'while', 'foreach', 'do'];
+const CONTROL_KEYWORDS = codeSet(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await']);
+const LOOP_KEYWORDS = codeSet(['for', 'while', 'foreach', 'do']);
 /** Punctuation that ends a class declaration before its body (a `(` opens a group instead). */
-const CLASS_SEARCH_STOPS = [';', '{', '}', '=', '=>', '->', '('];
+const CLASS_SEARCH_STOPS = codeSet([';', '{', '}', '=', '=>', '->']);
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
-const STATEMENT_PUNCT = [';', '{', '}', '(', ',', '='];
+const STATEMENT_PUNCT = codeSet([';', '{', '}', '(', ',', '=']);
+const OPEN_BRACE = codeOf('{');
+const CLOSE_PAREN = codeOf(')');
+const LESS_THAN = codeOf('<');
+const COLON = codeOf(':');
+const COMMA = codeOf(',');
+const EXTENDS = codeOf('extends');
+const WHERE = codeOf('where');
+const AWAIT = codeOf('await');
+const FOR = codeOf('for');
+const CATCH = codeOf('catch');
 /** Words that can continue an expression on the next line, so a line break there does not end it. */
 const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', 'is']);
 
@@ -82,20 +93,19 @@ class Candidates {
 /** Adds the scopes to the tree, and records the functions and the braces that open statement bodies. */
 export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
   const candidates = new Candidates();
-  const tokens = a.tokens;
-  const classHeads = classBodies(a, language.classKeywords);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.kinds[i] !== PUNCT) {
-      continue;
-    }
-    if (language.arrow && a.is(i, language.arrow) && !a.is(i + 1, '{')) {
+  const codes = a.tokens.codes;
+  const arrow = language.arrow ? codeOf(language.arrow) : -1;
+  const classHeads = classBodies(a, codeSet(language.classKeywords));
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code === arrow && codes[i + 1] !== OPEN_BRACE) {
       const params = arrowParams(a, i);
       if (params >= 0) {
         candidates.push('function', params, expressionEnd(a, i + 1), params, -1, i + 1);
       }
       continue;
     }
-    if (!a.is(i, '{') || a.partner[i] < i) {
+    if (code !== OPEN_BRACE || a.partner[i] < i) {
       continue;
     }
     const end = a.partner[i] + 1;
@@ -103,21 +113,21 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       candidates.push('class', i, end, -1, i, -1);
       continue;
     }
-    const start = language.arrow && a.is(i - 1, language.arrow) ? arrowParams(a, i - 1) : (language.functionStart ?? signatureStart)(a, i);
+    const start = codes[i - 1] === arrow ? arrowParams(a, i - 1) : (language.functionStart ?? signatureStart)(a, i);
     if (start >= 0) {
       candidates.push('function', start, end, start, i, -1);
       continue;
     }
-    const head = a.is(i - 1, ')') ? a.partner[i - 1] : -1;
+    const head = codes[i - 1] === CLOSE_PAREN ? a.partner[i - 1] : -1;
     // The keyword before the head: `for (`, `for await (`, `catch (`, or before the brace: `do {`.
-    const keyword = head > 0 ? (a.idIs(head - 1, 'await') && a.idIs(head - 2, 'for') ? head - 2 : head - 1) : i - 1;
+    const keyword = head > 0 ? (codes[head - 1] === AWAIT && codes[head - 2] === FOR ? head - 2 : head - 1) : i - 1;
     const loop = language.loopStart?.(a, i) ?? -1;
     if (loop >= 0) {
       candidates.push('loop', loop, end, -1, i, -1);
-    } else if (a.isId(keyword) && a.tokens.isOneOf(keyword, LOOP_KEYWORDS)) {
+    } else if (LOOP_KEYWORDS[codes[keyword]] === 1) {
       candidates.push('loop', head > 0 ? head : i, end, -1, i, -1);
     } else {
-      candidates.push('block', head > 0 && a.idIs(keyword, 'catch') ? head : i, end, -1, i, -1);
+      candidates.push('block', head > 0 && codes[keyword] === CATCH ? head : i, end, -1, i, -1);
     }
   }
   const classes: { scope: number; head: ClassHead }[] = [];
@@ -143,22 +153,20 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
 
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
 export function signatureStart(a: CodeAnalyzer, brace: number): number {
+  const codes = a.tokens.codes;
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
-    const kind = a.tokens.kinds[k];
-    if (kind === PUNCT && a.is(k, ')')) {
+    const code = codes[k];
+    if (code === CLOSE_PAREN) {
       const open = a.partner[k];
       if (open <= 0) {
         return -1;
       }
       if (a.isId(open - 1)) {
-        return a.tokens.isOneOf(open - 1, CONTROL_KEYWORDS) ? -1 : open;
+        return CONTROL_KEYWORDS[codes[open - 1]] === 1 ? -1 : open;
       }
       return -1;
     }
-    if (kind === PUNCT && a.tokens.isOneOf(k, STATEMENT_PUNCT)) {
-      return -1;
-    }
-    if (kind === ID && a.tokens.isOneOf(k, CONTROL_KEYWORDS)) {
+    if (STATEMENT_PUNCT[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
       return -1;
     }
   }
@@ -177,8 +185,9 @@ interface ClassHead {
  * C# primary constructor, sit deeper and are passed over, and so are type parameters and arguments:
  * `class Repo<T extends { id: string }> extends Base<{ a: 1 }> {`).
  */
-function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Map<number, ClassHead> {
+function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHead> {
   const tokens = a.tokens;
+  const codes = tokens.codes;
   const heads = new Map<number, ClassHead>();
   const NONE = -2;
   let depth = NONE;
@@ -187,9 +196,9 @@ function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Map<number, 
   // The base class is the first name after `extends` or `:`, before any C# `where` constraint.
   let baseOpen = true;
   for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens.kinds[i];
+    const code = codes[i];
     const inHead = depth !== NONE && a.parent[i] === depth;
-    if (kind === ID && tokens.isOneOf(i, keywords) && !(inHead && (a.is(i - 1, ':') || a.is(i - 1, ',')))) {
+    if (keywords[code] === 1 && !(inHead && (codes[i - 1] === COLON || codes[i - 1] === COMMA))) {
       depth = a.isAccess(i - 1) ? NONE : a.parent[i];
       keyword = i;
       base = -1;
@@ -199,22 +208,22 @@ function classBodies(a: CodeAnalyzer, keywords: readonly string[]): Map<number, 
     if (!inHead) {
       continue;
     }
-    if (kind === PUNCT && tokens.is(i, '{')) {
+    if (code === OPEN_BRACE) {
       heads.set(i, { keyword, base });
       depth = NONE;
-    } else if (kind === PUNCT && tokens.is(i, '<') && a.language.typeArguments) {
+    } else if (code === LESS_THAN && a.language.typeArguments) {
       const close = typeParametersEnd(a, i);
       if (close < 0) {
         depth = NONE;
       } else {
         i = close;
       }
-    } else if (baseOpen && ((kind === ID && tokens.is(i, 'extends')) || (kind === PUNCT && tokens.is(i, ':')))) {
+    } else if (baseOpen && (code === EXTENDS || code === COLON)) {
       base = a.isId(i + 1) && !a.is(i + 2, '.') ? i + 1 : -1;
       baseOpen = false;
-    } else if (kind === ID && tokens.is(i, 'where')) {
+    } else if (code === WHERE) {
       baseOpen = false;
-    } else if ((kind === PUNCT && !tokens.is(i, '(') && tokens.isOneOf(i, CLASS_SEARCH_STOPS)) || (kind === ID && tokens.isOneOf(i, CONTROL_KEYWORDS))) {
+    } else if (CLASS_SEARCH_STOPS[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
       depth = NONE;
     }
   }

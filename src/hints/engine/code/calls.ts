@@ -5,6 +5,7 @@
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
 import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { cfnIngress } from './cdk';
@@ -15,6 +16,9 @@ import { redisCall, redisClientOptions } from './redis';
 import { callResult, cdkConstructType } from './values';
 
 const { ID } = TOKEN_KIND;
+const NEW = codeOf('new');
+const OPEN_PAREN = codeOf('(');
+const LESS_THAN = codeOf('<');
 
 /** Keywords before a name that is defined rather than called. */
 const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
@@ -33,12 +37,13 @@ const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrit
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
+  const codes = tokens.codes;
   const receiverless = a.language.family === 'js' || a.language.family === 'python';
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kinds[i] !== ID) {
       continue;
     }
-    if (a.language.family === 'js' && a.tokens.is(i, 'new')) {
+    if (codes[i] === NEW && a.language.family === 'js') {
       jsConstruct(a, i);
       continue;
     }
@@ -56,10 +61,11 @@ export function collectCalls(a: CodeAnalyzer): void {
 
 /** The `(` of a call of the name at `index`, after type arguments (`LoadAsync<Order>(id)`), or -1. */
 function argumentsOpen(a: CodeAnalyzer, index: number): number {
-  if (a.is(index + 1, '(')) {
+  const next = a.tokens.codes[index + 1];
+  if (next === OPEN_PAREN) {
     return index + 1;
   }
-  if (a.language.typeArguments && a.is(index + 1, '<')) {
+  if (next === LESS_THAN && a.language.typeArguments) {
     const close = a.closeAngle(index + 1);
     return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
   }

@@ -6,6 +6,7 @@
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
+import { codeOf, codeSet } from '../../tokenCodes';
 import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, expressionEnd, segments } from '../braces';
@@ -26,15 +27,22 @@ const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'overri
 /** Words that may stand before a class member's name. */
 const MEMBER_PREFIXES = new Set([...MODIFIERS, 'static', 'declare', 'abstract', 'accessor', 'async', 'get', 'set']);
 /** Tokens before a name that make `name =` something other than an assignment to that name. */
-const NOT_ASSIGNED_AFTER = ['.', '?.', '?', '==', '!=', '<=', '>='];
+const NOT_ASSIGNED_AFTER = codeSet(['.', '?.', '?', '==', '!=', '<=', '>=']);
+const DECLARATION_CODES = codeSet(DECLARATIONS);
+const EQUALS = codeOf('=');
+const OPEN_PAREN = codeOf('(');
+const FUNCTION = codeOf('function');
+const RETURN = codeOf('return');
+const IMPORT = codeOf('import');
+const REQUIRE = codeOf('require');
 
 function collectImports(a: CodeAnalyzer): void {
-  const tokens = a.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
     // The word first: most tokens are neither, and that test is the cheapest.
-    if (a.idIs(i, 'import') && !a.is(i + 1, '(') && !a.isAccess(i - 1)) {
+    if (codes[i] === IMPORT && codes[i + 1] !== OPEN_PAREN && !a.isAccess(i - 1)) {
       esImport(a, i);
-    } else if (a.idIs(i, 'require') && a.is(i + 1, '(') && a.isString(i + 2) && !a.isAccess(i - 1)) {
+    } else if (codes[i] === REQUIRE && codes[i + 1] === OPEN_PAREN && a.isString(i + 2) && !a.isAccess(i - 1)) {
       requireCall(a, i);
     }
   }
@@ -188,21 +196,23 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     bindParameters(a, tree, fn);
   }
   const tokens = a.tokens;
+  const codes = tokens.codes;
   for (let i = 0; i < tokens.length; i++) {
+    const code = codes[i];
     if (tokens.kinds[i] !== ID) {
-      if (a.is(i, '=') && !a.tokens.isOneOf(i - 1, NOT_ASSIGNED_AFTER)) {
+      if (code === EQUALS && NOT_ASSIGNED_AFTER[codes[i - 1]] !== 1) {
         assignment(a, tree, i);
       }
       continue;
     }
-    if (a.tokens.isOneOf(i, DECLARATIONS) && !a.isAccess(i - 1)) {
+    if (DECLARATION_CODES[code] === 1 && !a.isAccess(i - 1)) {
       declaration(a, tree, i);
-    } else if (a.idIs(i, 'function') && a.isId(i + 1) && a.is(i + 2, '(')) {
+    } else if (code === FUNCTION && a.isId(i + 1) && codes[i + 2] === OPEN_PAREN) {
       const fn = functionValue(a, tree, i + 2);
       if (fn) {
         tree.bind(tree.holderAt(i, true), a.tokens.text(i + 1), { token: i, expression: -1, fixed: fn });
       }
-    } else if (a.idIs(i, 'return')) {
+    } else if (code === RETURN) {
       a.addReturn(i + 1);
     } else if (isClassMember(a, tree, i)) {
       classMember(a, tree, i);
