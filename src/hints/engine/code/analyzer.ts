@@ -399,8 +399,14 @@ export class CodeAnalyzer {
     if (path) {
       return this.continueChain(path.value, path.end, limit, path.last, false);
     }
-    const value = this.baseValue(base, j);
+    const value = this.baseValue(base, j) ?? (constructed ? this.sameFileClass(base) : undefined);
     return this.continueChain(value, j + 1, limit, base, constructed);
+  }
+
+  /** `new Name(...)` of a class this file declares: calling it makes an instance, whose fields are read through it. */
+  private sameFileClass(name: string): Value | undefined {
+    const classScope = this.scopes.classNamed(name);
+    return classScope > 0 ? { t: 'instance', classScope, classObject: true } : undefined;
   }
 
   private baseValue(base: string, token: number): Value | undefined {
