@@ -254,6 +254,10 @@ describe('Python clients held in other places', () => {
         '@contextmanager',
         'def audit_client():',
         '    yield boto3.client("dynamodb")',
+        '@contextmanager',
+        'def timed():',
+        '    yield',
+        '    boto3.client("dynamodb")',
         'def tables():',
         '    yield boto3.resource("dynamodb").Table("t")',
         'async def remove(key):',
@@ -261,12 +265,14 @@ describe('Python clients held in other places', () => {
         '        await table.delete_item(Key=key)',
         '    with audit_client() as ddb:',
         '        ddb.put_item(TableName="audit", Item={})',
+        '    with timed() as nothing:',
+        '        nothing.scan(TableName="t")',
         '    for t in tables():',
         '        t.scan()',
         '    pending = tables()',
         '    pending.scan()',
       );
-      assert.deepEqual(hintsIn('reviews.py', code), ['16:delete_item dynamodb-delete-item', '18:put_item dynamodb-put-item']);
+      assert.deepEqual(hintsIn('reviews.py', code), ['20:delete_item dynamodb-delete-item', '22:put_item dynamodb-put-item']);
     });
   });
 
