@@ -47,6 +47,31 @@ describe('CDK stacks', () => {
     assert.deepEqual(hintsIn('app.py', code), ['11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '11:grant_full_access dynamodb-grant!']);
   });
 
+  it('follows a construct made with new from a same-file class to the table field it sets', () => {
+    const code = sourceLines(
+      "import { Stack } from 'aws-cdk-lib';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      "import { Construct } from 'constructs';",
+      'export class IdempotencyTable extends Construct {',
+      '  public readonly table: dynamodb.TableV2;',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    this.table = new dynamodb.TableV2(this, 'Table', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });",
+      '  }',
+      '  scan(): void {}',
+      '}',
+      'export class ApiStack extends Stack {',
+      '  constructor(scope: Construct, id: string, fn: unknown) {',
+      '    super(scope, id);',
+      "    const idempotency = new IdempotencyTable(this, 'Idempotency');",
+      '    idempotency.table.grantFullAccess(fn);',
+      '    idempotency.scan();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('stack.ts', code), ['16:grantFullAccess dynamodb-grant', '16:grantFullAccess dynamodb-grant!']);
+  });
+
   it('reads L1 security group ingress in TypeScript and Python, and not egress or a private range', () => {
     const typescript = sourceLines(
       "import * as ec2 from 'aws-cdk-lib/aws-ec2';",

@@ -240,6 +240,42 @@ describe('Python clients held in other places', () => {
     });
   });
 
+  describe('yielded by a context manager', () => {
+    it('binds with ... as to what a @contextmanager or @asynccontextmanager function yields, and not a plain generator', () => {
+      const code = sourceLines(
+        'from contextlib import asynccontextmanager, contextmanager',
+        'import aioboto3',
+        'import boto3',
+        'session = aioboto3.Session()',
+        '@asynccontextmanager',
+        'async def reviews():',
+        '    async with session.resource("dynamodb") as dynamo:',
+        '        yield await dynamo.Table("reviews")',
+        '@contextmanager',
+        'def audit_client():',
+        '    yield boto3.client("dynamodb")',
+        '@contextmanager',
+        'def timed():',
+        '    yield',
+        '    boto3.client("dynamodb")',
+        'def tables():',
+        '    yield boto3.resource("dynamodb").Table("t")',
+        'async def remove(key):',
+        '    async with reviews() as table:',
+        '        await table.delete_item(Key=key)',
+        '    with audit_client() as ddb:',
+        '        ddb.put_item(TableName="audit", Item={})',
+        '    with timed() as nothing:',
+        '        nothing.scan(TableName="t")',
+        '    for t in tables():',
+        '        t.scan()',
+        '    pending = tables()',
+        '    pending.scan()',
+      );
+      assert.deepEqual(hintsIn('reviews.py', code), ['20:delete_item dynamodb-delete-item', '22:put_item dynamodb-put-item']);
+    });
+  });
+
   describe('requests built in a dict', () => {
     it('reads keys added to the request dict by subscript, and keys of dicts spread with **', () => {
       const code = sourceLines(

@@ -13,6 +13,7 @@ import { codeOf } from '../tokenCodes';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
+import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
@@ -408,8 +409,11 @@ export class CodeAnalyzer {
     if (path) {
       return this.continueChain(path.value, path.end, limit, path.last, false);
     }
-    const value = this.baseValue(base, j);
-    return this.continueChain(value, j + 1, limit, base, constructed);
+    // `new Name(...)` of a class this file declares makes an instance, whose fields are read through it.
+    const declared = constructed ? this.scopes.classNamed(base) : -1;
+    const value = this.baseValue(base, j) ?? (declared > 0 ? { t: 'instance', classScope: declared, classObject: true } : undefined);
+    const element = value ? undefined : collectionElement(this, base, j, limit);
+    return element ? this.continueChain(element.value, element.end, limit, base, false) : this.continueChain(value, j + 1, limit, base, constructed);
   }
 
   private baseValue(base: string, token: number): Value | undefined {

@@ -27,6 +27,8 @@ const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except',
 const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
 /** Decorators that turn a method into an attribute whose value is what the method returns. */
 const ACCESSOR_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'functional.cached_property']);
+/** Decorators that make a generator a context manager: `with f() as x` binds `x` to what it yields. */
+const CONTEXT_MANAGER_DECORATORS = new Set(['contextmanager', 'asynccontextmanager', 'contextlib.contextmanager', 'contextlib.asynccontextmanager']);
 
 /** `obj.attr = ...` / `cache["key"] = ...`: a member path of a name, bound once every plain name is. */
 interface PathAssignment {
@@ -172,6 +174,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const globals = new Map<number, Set<string>>();
   const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
   const paths: PathAssignment[] = [];
+  const contextManagers = new Set<number>();
   // Class names first: parameter annotations name them (`data: TenantDataStack`).
   for (let scope = 1; scope < tree.size; scope++) {
     const start = tree.start(scope);
@@ -200,11 +203,14 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     if (word === 'def' && a.isId(i + 1)) {
       const scope = tree.scopeAt(i);
       const role = decoration(a, a.idIs(i - 1, 'async') ? i - 1 : i);
+      if (role === 'context') {
+        contextManagers.add(scope);
+      }
       if (scope > 0 && tree.kind(scope) === 'function' && role !== 'mutator') {
         const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : {}) };
         bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
-    } else if (word === 'return') {
+    } else if (word === 'return' || (word === 'yield' && !a.startsLine(i + 1) && contextManagers.has(tree.enclosing(i, ['function'])))) {
       a.addReturn(i + 1);
     } else if (word === 'global' && startsStatement(a, i)) {
       const scope = tree.enclosing(i, ['function']);
@@ -241,10 +247,11 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 
 /**
  * What the decorators above a `def` make of it: an `accessor` (`@property`, `@cached_property`: reading
- * the attribute runs it), a `mutator` (`@x.setter`, `@x.deleter`: reading the attribute does not run it).
+ * the attribute runs it), a `mutator` (`@x.setter`, `@x.deleter`: reading the attribute does not run it),
+ * a `context` manager (`@contextmanager`: what it yields is what `with` binds).
  */
-function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | undefined {
-  let role: 'accessor' | 'mutator' | undefined;
+function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'context' | undefined {
+  let role: 'accessor' | 'mutator' | 'context' | undefined;
   let next = def;
   for (let guard = 0; guard < 8 && next > 0; guard++) {
     let start = next - 1;
@@ -257,6 +264,8 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | unde
     const name = a.dottedPath(start + 1).text;
     if (ACCESSOR_DECORATORS.has(name)) {
       role ??= 'accessor';
+    } else if (CONTEXT_MANAGER_DECORATORS.has(name)) {
+      role ??= 'context';
     } else if (/\.(?:setter|deleter)$/.test(name)) {
       role = 'mutator';
     }

@@ -1,0 +1,58 @@
+/**
+ * Clients read from a collection the file writes out: one session or client per region in a dict
+ * comprehension or a literal, read by subscript or (Python) `.get`. A collection whose elements are not
+ * all the same kind of client gives nothing, and iterating a dict gives its keys.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('clients read from a collection', () => {
+  it('reads a boto3 session per region from a dict comprehension, by subscript, .get and a same-file helper', () => {
+    const code = sourceLines(
+      'import boto3',
+      'REGIONS = ("us-east-1", "eu-west-1")',
+      '_sessions = {region: boto3.session.Session(region_name=region) for region in REGIONS}',
+      'def rds_for(region):',
+      '    return _sessions[region].client("rds")',
+      'def shrink(region, name):',
+      '    rds_for(region).modify_db_instance(DBInstanceIdentifier=name, BackupRetentionPeriod=0)',
+      'def retire(region, name):',
+      '    session = _sessions.get(region)',
+      '    session.client("rds").delete_db_instance(DBInstanceIdentifier=name, SkipFinalSnapshot=False, DeleteAutomatedBackups=False)',
+      'def keys_only():',
+      '    for region in _sessions:',
+      '        region.client("rds").modify_db_instance(DBInstanceIdentifier="x")',
+    );
+    assert.deepEqual(hintsIn('fleet.py', code), [
+      '7:modify_db_instance rds-modify-db-instance',
+      '7:BackupRetentionPeriod rds-backup-retention',
+      '10:SkipFinalSnapshot rds-skip-final-snapshot',
+      '10:DeleteAutomatedBackups rds-delete-automated-backups',
+      '7:BackupRetentionPeriod rds-backup-retention!',
+    ]);
+  });
+
+  it('reads a client from a literal whose every element is one kind of client, and nothing from a mixed one', () => {
+    const python = sourceLines(
+      'import boto3',
+      'tables = [boto3.client("dynamodb"), boto3.client("dynamodb", region_name="eu-west-1")]',
+      'settings = {"client": boto3.client("dynamodb"), "table": "orders"}',
+      'def first():',
+      '    return tables[0].scan(TableName="orders")',
+      'def mixed(key):',
+      '    return settings[key].scan(TableName="orders")',
+    );
+    assert.deepEqual(hintsIn('lookup.py', python), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
+    const typescript = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import Redis from 'ioredis';",
+      "const caches = { eu: new Redis('redis://eu'), us: new Redis('redis://us') };",
+      "const mixed = { eu: new Redis('redis://eu'), us: new DynamoDBClient({}) };",
+      'export async function purge(region: keyof typeof caches): Promise<void> {',
+      "  await caches[region].flushall();",
+      "  await mixed[region].flushall();",
+      '}',
+    );
+    assert.deepEqual(hintsIn('purge.ts', typescript), ['6:flushall redis-flush', '6:flushall redis-flush!']);
+  });
+});
