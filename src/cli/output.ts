@@ -74,8 +74,8 @@ export function formatEntries(entries: readonly CliEntry[], format: Format, cwd:
     case 'text':
       return entries.map(textLine).join('');
     case 'json':
-      // Items of a top-level array sit 2 spaces deep.
-      return jsonSafe(entries.map((entry) => indented(JSON.stringify(entry, null, 2), 2)).join(',\n'));
+      // The items of a top-level array, 2 spaces deep: the array's own text without its brackets.
+      return entries.length === 0 ? '' : jsonSafe(JSON.stringify(entries, null, 2).slice(2, -2));
     case 'sarif':
       // Items of runs[0].results sit 8 spaces deep.
       return jsonSafe(entries.map((entry) => indented(JSON.stringify(sarifResult(entry, cwd), null, 2), 8)).join(',\n'));
