@@ -276,6 +276,26 @@ describe('Python clients held in other places', () => {
     });
   });
 
+  describe('returned by a function', () => {
+    it('reads a bare return as None, not as a return of the statement on the next line', () => {
+      const code = sourceLines(
+        'import boto3',
+        'def audit_table(event):',
+        '    if not event:',
+        '        return',
+        '    boto3.resource("dynamodb").Table("audit")',
+        'def orders_table():',
+        '    return (',
+        '        boto3.resource("dynamodb").Table("orders")',
+        '    )',
+        'def run(event):',
+        '    audit_table(event).scan()',
+        '    orders_table().get_item(Key={"id": "1"})',
+      );
+      assert.deepEqual(hintsIn('jobs.py', code), ['12:get_item dynamodb-get-item']);
+    });
+  });
+
   describe('requests built in a dict', () => {
     it('reads keys added to the request dict by subscript, and keys of dicts spread with **', () => {
       const code = sourceLines(

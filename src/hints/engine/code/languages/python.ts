@@ -210,7 +210,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : {}) };
         bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
-    } else if (word === 'return' || (word === 'yield' && !a.startsLine(i + 1) && contextManagers.has(tree.enclosing(i, ['function'])))) {
+    } else if ((word === 'return' || (word === 'yield' && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
+      // A bare `return` or `yield` gives None, not the statement on the next line.
       a.addReturn(i + 1);
     } else if (word === 'global' && startsStatement(a, i)) {
       const scope = tree.enclosing(i, ['function']);
