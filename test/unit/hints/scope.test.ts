@@ -346,6 +346,20 @@ describe('hint engine scope model', () => {
       const found = hints('purge.ts', code).filter((hint) => hint.includes('redis-loop-round-trips!'));
       assert.deepEqual(found, ['6:del redis-loop-round-trips!', '9:unlink redis-loop-round-trips!']);
     });
+
+    it('counts a command in a Python comprehension once per element, except in the iterable it walks', () => {
+      const code = lines(
+        'import redis',
+        'r = redis.Redis()',
+        'def usage(keys):',
+        '    counts = {k: r.get(k) for k in keys}',
+        '    total = sum(r.incr(k) for k in keys if r.exists(k))',
+        '    fields = {f: v for f, v in r.hgetall("index").items()}',
+        '    return r.mget([f"rl:{k}" for k in keys]), counts, total, fields',
+      );
+      const found = hints('usage.py', code).filter((hint) => hint.includes('redis-loop-round-trips!'));
+      assert.deepEqual(found, ['4:get redis-loop-round-trips!', '5:incr redis-loop-round-trips!', '5:exists redis-loop-round-trips!']);
+    });
   });
 
   describe('Java', () => {

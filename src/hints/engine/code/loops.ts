@@ -55,7 +55,7 @@ function inLoopHead(a: CodeAnalyzer, from: number, token: number): boolean {
 export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'callback' | undefined {
   for (let scope = a.scopes.scopeAt(tokenIndex); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
-    if (kind === 'loop') {
+    if (kind === 'loop' || (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, tokenIndex))) {
       return 'statement';
     }
     if (kind === 'function') {
@@ -64,6 +64,38 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a token of a Python comprehension (its scope is its bracket) is evaluated once per element,
+ * like a loop body: everything but the iterable of the first `for` clause, which is evaluated once.
+ */
+function runsPerElement(a: CodeAnalyzer, scope: number, tokenIndex: number): boolean {
+  const [from, to] = comprehensionIterables.get(a, scope, () => firstIterable(a, a.scopes.start(scope)));
+  return tokenIndex < from || tokenIndex >= to;
+}
+
+/** Per comprehension, read once: the token range of its first iterable (`for x in <here> if ...`). */
+const comprehensionIterables = new FileMemo<number, readonly [number, number]>();
+
+function firstIterable(a: CodeAnalyzer, bracket: number): readonly [number, number] {
+  const close = a.partner[bracket];
+  if (!(a.is(bracket, '[') || a.is(bracket, '{') || a.is(bracket, '(')) || close < 0) {
+    return [-1, -1];
+  }
+  // Tokens of the bracket itself only: nested brackets are skipped whole.
+  let clause = false;
+  let from = -1;
+  for (let k = bracket + 1; k < close; k = a.skipGroup(k)) {
+    if (!clause) {
+      clause = a.idIs(k, 'for');
+    } else if (from < 0) {
+      from = a.idIs(k, 'in') ? k + 1 : -1;
+    } else if (a.idIs(k, 'for') || a.idIs(k, 'if') || a.idIs(k, 'async')) {
+      return [from, k];
+    }
+  }
+  return from < 0 ? [-1, -1] : [from, close];
 }
 
 /**
