@@ -409,6 +409,27 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('10:deleteItem dynamodb-delete-item'), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
     });
+    it('gives a method reference on a client its hover and no finding, and none on other receivers', () => {
+      const code = lines(
+        'import java.util.*;',
+        'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.ScanRequest;',
+        'public class Sync {',
+        '    private final DynamoDbTable<Item> table;',
+        '    private final DynamoDbClient ddb = DynamoDbClient.create();',
+        '    private final Map<String, Item> cache = new HashMap<>();',
+        '    Sync(DynamoDbTable<Item> table) { this.table = table; }',
+        '    void save(List<Item> items) {',
+        '        items.forEach(table::putItem);',
+        '        items.forEach(this.table::deleteItem);',
+        '        items.stream().map(Item::key).forEach(cache::remove);',
+        '    }',
+        '    long count(List<ScanRequest> requests) { return requests.stream().map(ddb::scan).count(); }',
+        '}',
+      );
+      assert.deepEqual(hints('Sync.java', code), ['11:putItem dynamodb-put-item', '12:deleteItem dynamodb-delete-item', '15:scan dynamodb-scan']);
+    });
   });
 
   describe('Go', () => {

@@ -49,6 +49,9 @@ export function collectCalls(a: CodeAnalyzer): void {
     }
     const open = argumentsOpen(a, i);
     if (open < 0) {
+      if (a.language.family === 'java' && a.is(i - 1, '::')) {
+        methodReference(a, i);
+      }
       continue;
     }
     if (i > 0 && a.isAccess(i - 1)) {
@@ -201,6 +204,22 @@ function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
   const first = a.id(close + 2);
   const second = a.id(close + 6);
   return a.is(close + 1, '.') && a.is(close + 3, '(') && a.is(close + 4, ')') && a.is(close + 5, '.') && ((first === 'stream' && second === 'findFirst') || (first === 'iterator' && second === 'next'));
+}
+
+/**
+ * Java `receiver::method` (`items.forEach(table::putItem)`): the operation runs for each element with
+ * arguments the code does not show, so it gets its hover and no finding.
+ */
+function methodReference(a: CodeAnalyzer, index: number): void {
+  const receiverEnd = index - 2;
+  if (receiverEnd < 0 || a.chainStart(receiverEnd) > receiverEnd) {
+    return;
+  }
+  const value = a.evalChain(a.chainStart(receiverEnd), index - 1).value;
+  const operation = value?.t === 'client' && value.kind !== 'redis' ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
+  if (operation) {
+    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index });
+  }
 }
 
 /** `receiver.method(...)`. */
