@@ -18,7 +18,7 @@ const WORDS = [
   'get', 'global', 'go', 'if', 'implements', 'import', 'in', 'interface', 'internal', 'is', 'lambda', 'let', 'namespace', 'new', 'nonlocal',
   'of', 'override', 'package', 'private', 'protected', 'public', 'readonly', 'record', 'require', 'return', 'sealed', 'self', 'set',
   'static', 'struct', 'super', 'switch', 'this', 'throw', 'try', 'type', 'typeof', 'using', 'var', 'virtual', 'void', 'while', 'with',
-  'yield', 'lock', 'synchronized', 'select', 'fixed', 'where', 'instanceof', 'satisfies',
+  'yield', 'lock', 'synchronized', 'select', 'fixed', 'where', 'instanceof', 'satisfies', 'defer', 'range',
 ] as const;
 
 export type CodedText = (typeof TWO_CHAR_PUNCT)[number] | (typeof WORDS)[number] | string;

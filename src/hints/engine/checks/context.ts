@@ -52,9 +52,20 @@ export function literalEquals(literal: Literal, value: boolean | number | string
   return false;
 }
 
+/** Normalized forms of the name lists that rules and checks pass (module constants), made once per list. */
+const normalizedLists = new WeakMap<readonly string[], readonly string[]>();
+
 export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
+  if (names.length === 0) {
+    return undefined;
+  }
+  let norms = normalizedLists.get(names);
+  if (!norms) {
+    norms = names.map(normalizeName);
+    normalizedLists.set(names, norms);
+  }
   for (const option of context.options) {
-    if (!option.absent && names.some((name) => normalizeName(name) === option.norm)) {
+    if (!option.absent && norms.includes(option.norm)) {
       return option;
     }
   }
@@ -119,6 +130,8 @@ export class ContextsByType {
   }
 }
 
+const ENGINE = ['Engine'];
+
 /** Absence means something only in a create context whose options are all visible. */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
@@ -128,6 +141,6 @@ export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   if (optionNamed(context, diagnostic.unlessPresent ?? [])) {
     return false;
   }
-  const engine = optionNamed(context, ['Engine'])?.literal;
+  const engine = optionNamed(context, ENGINE)?.literal;
   return !(engine?.kind === 'str' && engine.value.toLowerCase() === 'memcached');
 }

@@ -3,6 +3,11 @@ import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed } from './context';
 import { HintRule } from '../types';
 
+const LIMIT = ['Limit'];
+const FILTERS = ['FilterExpression', 'QueryFilter', 'ScanFilter'];
+const INDEX_NAME = ['IndexName'];
+const FILTER_EXPRESSION = ['FilterExpression'];
+
 function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'no-pagination' | 'unprocessed-ignored'): void {
   const operations = new Set(rule.match.operations);
   const scopes = context.model.scopes;
@@ -15,7 +20,7 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     if (check === 'no-pagination') {
       // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
       const request = occurrence.request;
-      const onePage = request && optionNamed(request, ['Limit']) && !optionNamed(request, ['FilterExpression', 'QueryFilter', 'ScanFilter']);
+      const onePage = request && optionNamed(request, LIMIT) && !optionNamed(request, FILTERS);
       if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
         continue;
       }
@@ -49,7 +54,7 @@ export const batchSize: Check = (rule, context) => {
 
 export const consistentReadOnIndex: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {
-    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, ['IndexName']))) {
+    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, INDEX_NAME))) {
       // Where the workspace tells the index, this guess gives way: an LSI allows the read, and a GSI gets the certain error.
       const resolved = context.workspace?.of(request);
       if (resolved?.target === 'index' && (resolved.index?.kind === 'lsi' || context.checkRuns('workspace-consistent-read-gsi'))) {
@@ -70,7 +75,7 @@ export const filterOnScan: Check = (rule, context) => {
 
 export const limitWithFilter: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {
-    if (optionNamed(request, ['FilterExpression'])) {
+    if (optionNamed(request, FILTER_EXPRESSION)) {
       context.report(rule, option.key);
     }
   }

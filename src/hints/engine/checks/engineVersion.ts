@@ -3,6 +3,8 @@ import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Check, optionNamed } from './context';
 
+const ENGINE = ['Engine'];
+
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
 export const engineVersionPastStandardSupport: Check = (rule, context) => {
   const lifecycle = rule.diagnostic?.lifecycle;
@@ -11,7 +13,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
   }
   for (const { context: resource, option } of context.optionsOf(rule)) {
     // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too.
-    const engine = optionNamed(resource, ['Engine'])?.literal;
+    const engine = optionNamed(resource, ENGINE)?.literal;
     if (option.literal.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, option.literal.value)) {
       context.report(rule, option.value);
     }

@@ -3,6 +3,9 @@ import { insertPropertyFix } from '../fixes';
 import { Literal } from '../model';
 import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
 
+const NUM_CACHE_CLUSTERS = ['NumCacheClusters'];
+const REPLICAS_PER_NODE_GROUP = ['ReplicasPerNodeGroup'];
+
 export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
   for (const { option } of context.optionsOf(rule)) {
@@ -48,8 +51,8 @@ export const requiresOneOf: Check = (rule, context) => {
 
 export const failoverOffWithReplicas: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
-    const clusters = optionNamed(resource, ['NumCacheClusters'])?.literal;
-    const replicas = optionNamed(resource, ['ReplicasPerNodeGroup'])?.literal;
+    const clusters = optionNamed(resource, NUM_CACHE_CLUSTERS)?.literal;
+    const replicas = optionNamed(resource, REPLICAS_PER_NODE_GROUP)?.literal;
     const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
     if (literalEquals(option.literal, false) && hasReplicas) {
       context.report(rule, option.key, context.fixFor(rule, option));

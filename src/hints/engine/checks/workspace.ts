@@ -10,6 +10,8 @@ import { ResolvedRequest, tableName, targetKeys } from '../workspace/resolve';
 import { TableDefinition, TableIndex } from '../workspace/types';
 import { Check, CheckContext, optionNamed } from './context';
 
+const CONSISTENT_READ = ['ConsistentRead'];
+
 /** Index names listed in a message before the rest are counted. */
 const LISTED_INDEXES = 5;
 /** A condition with more terms than this is not checked: no real key condition has them, and the check stays linear. */
@@ -72,7 +74,7 @@ export const consistentReadOnGsi: Check = (rule, context) => {
     if (resolved.target !== 'index' || index?.kind !== 'gsi' || !request.consistentRead) {
       continue;
     }
-    const option = request.context && optionNamed(request.context, ['ConsistentRead']);
+    const option = request.context && optionNamed(request.context, CONSISTENT_READ);
     const message = `Index '${index.name}' of table ${tableName(resolved.table)} is a global secondary index, which supports only eventually consistent reads, so DynamoDB rejects ConsistentRead true here with a ValidationException.`;
     report(rule, request.consistentRead, context.fixFor(rule, option), message, [indexDefined(index)]);
   }

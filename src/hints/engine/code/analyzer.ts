@@ -13,6 +13,7 @@ import { codeOf } from '../tokenCodes';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
+import { enclosingBrackets, lineStarts } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
@@ -56,6 +57,8 @@ export class CodeAnalyzer {
   readonly structFields = new Map<string, Map<string, Binding<Value>>>();
   /** Function scopes by scope id, with their parameters and bodies. */
   readonly functions = new Map<number, FunctionScope>();
+  /** 1 for each token that starts a line. */
+  private readonly lineStarts: Uint8Array;
   /** Braces that open a class, function, loop or block body (not object literals). */
   readonly bodies: Uint8Array;
   /** Per function scope, the tokens that start its `return` expressions. */
@@ -100,24 +103,8 @@ export class CodeAnalyzer {
     this.tokens = lexed.tokens;
     this.comments = lexed.comments;
     this.partner = matchBrackets(this.tokens);
-    const count = this.tokens.length;
-    const parent = (this.parent = new Int32Array(count));
-    const partners = this.partner;
-    // The open brackets around the current token, innermost last.
-    const stack = new Int32Array(count + 1);
-    let depth = 0;
-    for (let i = 0; i < count; i++) {
-      parent[i] = depth > 0 ? stack[depth - 1] : -1;
-      const partner = partners[i];
-      if (partner > i) {
-        stack[depth++] = i;
-      } else if (partner >= 0 && partner < i) {
-        while (depth > 0 && stack[depth - 1] >= partner) {
-          depth--;
-        }
-        parent[i] = depth > 0 ? stack[depth - 1] : -1;
-      }
-    }
+    this.parent = enclosingBrackets(this.partner);
+    this.lineStarts = lineStarts(text, this.tokens);
     this.scopes = new ScopeTree<Value>(this.tokens.length, { classFieldsVisible: language.classFieldsVisible });
     this.bodies = new Uint8Array(this.tokens.length);
   }
@@ -193,12 +180,7 @@ export class CodeAnalyzer {
 
   /** Whether a token starts its line. */
   startsLine(index: number): boolean {
-    if (index <= 0) {
-      return true;
-    }
-    // Only whitespace and comments lie between two tokens: a newline there starts a new line.
-    const newline = this.text.indexOf('\n', this.tokens.ends[index - 1]);
-    return newline >= 0 && newline < this.tokens.starts[index];
+    return index <= 0 || this.lineStarts[index] === 1;
   }
 
   /** Whether a token sits inside parentheses opened after `after`. */

@@ -5,6 +5,7 @@
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
+import { codeOf, codeSet } from '../../tokenCodes';
 import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { buildBraceScopes, segments } from '../braces';
@@ -17,12 +18,24 @@ import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 const CLASS_KEYWORDS = ['struct', 'interface'];
 const CLIENT_SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
 const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
-const FUNCTION_SEARCH_STOPS = ['{', '}', ';', '=', ':='];
-const LOOP_SEARCH_STOPS = ['{', '}', ';'];
+/** What ends a search back from `{` for the `func` of a function: punctuation and the statement keywords. */
+const FUNCTION_SEARCH_STOPS = codeSet(['{', '}', ';', '=', ':=', ...STATEMENT_KEYWORDS]);
+const LOOP_SEARCH_STOPS = codeSet(['{', '}', ';']);
+const CLOSE_PAREN = codeOf(')');
+const OPEN_PAREN = codeOf('(');
+const FUNC = codeOf('func');
+const FOR = codeOf('for');
+const SHORT_DECLARATION = codeOf(':=');
+const EQUALS = codeOf('=');
+const VAR = codeOf('var');
+const CONST = codeOf('const');
+const RETURN = codeOf('return');
+const IMPORT = codeOf('import');
 
 function collectImports(a: CodeAnalyzer): void {
-  for (let i = 0; i < a.tokens.length; i++) {
-    if (!a.idIs(i, 'import')) {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] !== IMPORT) {
       continue;
     }
     if (a.is(i + 1, '(')) {
@@ -52,20 +65,21 @@ function record(a: CodeAnalyzer, aliasIndex: number, pathIndex: number): void {
 
 /** `func (r *Repo) Name(params) (results) {` and `func(params) {`: the scope starts at the first `(` after `func`. */
 function functionStart(a: CodeAnalyzer, brace: number): number {
+  const codes = a.tokens.codes;
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 60; k--, steps++) {
-    if (a.is(k, ')') && a.partner[k] >= 0) {
+    if (codes[k] === CLOSE_PAREN && a.partner[k] >= 0) {
       k = a.partner[k];
       continue;
     }
-    if (a.idIs(k, 'func')) {
+    if (codes[k] === FUNC) {
       for (let j = k + 1; j < brace; j++) {
-        if (a.is(j, '(')) {
+        if (codes[j] === OPEN_PAREN) {
           return j;
         }
       }
       return -1;
     }
-    if (a.tokens.isOneOf(k, FUNCTION_SEARCH_STOPS) || (a.isId(k) && a.tokens.isOneOf(k, STATEMENT_KEYWORDS))) {
+    if (FUNCTION_SEARCH_STOPS[codes[k]] === 1) {
       return -1;
     }
   }
@@ -79,10 +93,10 @@ function loopStart(a: CodeAnalyzer, brace: number): number {
       k = a.partner[k];
       continue;
     }
-    if (a.idIs(k, 'for')) {
+    if (a.tokens.codes[k] === FOR) {
       return k;
     }
-    if (a.tokens.isOneOf(k, LOOP_SEARCH_STOPS)) {
+    if (LOOP_SEARCH_STOPS[a.tokens.codes[k]] === 1) {
       return -1;
     }
   }
@@ -121,20 +135,24 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       }
     }
   }
-  const tokens = a.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    if (a.is(i, ':=')) {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code === 0) {
+      continue;
+    }
+    if (code === SHORT_DECLARATION) {
       shortDeclaration(a, tree, i);
-    } else if (a.is(i, '=') && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
+    } else if (code === EQUALS && a.isId(i - 1) && !a.isAccess(i - 2) && !a.is(i - 2, ',') && !a.idIs(i - 2, 'var') && !a.isId(i - 2)) {
       const name = a.tokens.text(i - 1);
       tree.bind(tree.declaringScope(name, i), name, { token: i - 1, expression: i + 1 });
-    } else if (a.is(i, '=') && a.isAccess(i - 2)) {
+    } else if (code === EQUALS && a.isAccess(i - 2)) {
       noteMemberAssignment(a, i);
-    } else if ((a.idIs(i, 'var') || a.idIs(i, 'const')) && a.isId(i + 1)) {
+    } else if ((code === VAR || code === CONST) && a.isId(i + 1)) {
       const eq = a.is(i + 2, '=') ? i + 2 : findOnLine(a, i + 2, '=');
       const declared = a.is(i + 2, '=') ? undefined : typeValue(a, i + 2);
       tree.bind(tree.holderAt(i), a.tokens.text(i + 1), { token: i + 1, expression: eq >= 0 ? eq + 1 : -1, ...(declared ? { declared } : {}) });
-    } else if (a.idIs(i, 'return')) {
+    } else if (code === RETURN) {
       a.addReturn(i + 1);
     }
   }

@@ -7,6 +7,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
 import { ClientKind } from '../../services';
+import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
 import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
@@ -17,6 +18,18 @@ import { redisClientOptions } from '../redis';
 import { callResult, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
+const EQUALS = codeOf('=');
+const WALRUS = codeOf(':=');
+const COLON = codeOf(':');
+const DEF = codeOf('def');
+const RETURN = codeOf('return');
+const YIELD = codeOf('yield');
+const GLOBAL = codeOf('global');
+const FOR = codeOf('for');
+const LAMBDA = codeOf('lambda');
+const AS = codeOf('as');
+const IMPORT = codeOf('import');
+const FROM = codeOf('from');
 
 type BindName = (name: string, holder: number, binding: Binding<Value>) => void;
 
@@ -42,8 +55,9 @@ interface PathAssignment {
 }
 
 function collectImports(a: CodeAnalyzer): void {
-  for (let i = 0; i < a.tokens.length; i++) {
-    if ((a.idIs(i, 'import') || a.idIs(i, 'from')) && a.startsLine(i) && !a.isAccess(i - 1)) {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    if ((codes[i] === IMPORT || codes[i] === FROM) && a.startsLine(i) && !a.isAccess(i - 1)) {
       pythonImport(a, i);
     }
   }
@@ -136,9 +150,9 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         const params = kind === 'function' && a.is(header + 2, '(') ? header + 2 : -1;
         open.push({ kind, start: t, end: tokens.length, params, concise: -1, indent });
       }
-    } else if (a.idIs(t, 'lambda')) {
+    } else if (tokens.codes[t] === LAMBDA) {
       lambdaScope(a, t, candidates);
-    } else if (a.idIs(t, 'for') && a.parent[t] >= 0 && !comprehensions.has(a.parent[t])) {
+    } else if (tokens.codes[t] === FOR && a.parent[t] >= 0 && !comprehensions.has(a.parent[t])) {
       const bracket = a.parent[t];
       comprehensions.add(bracket);
       candidates.push({ kind: 'block', start: bracket, end: a.partner[bracket] + 1, params: -1, concise: -1 });
@@ -186,12 +200,14 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     bindParameters(a, tree, fn.scope, fn.params);
   }
   const tokens = a.tokens;
+  const codes = tokens.codes;
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens.kinds[i];
+    const code = codes[i];
     if (kind === PUNCT) {
-      if (a.is(i, '=') && a.parent[i] === -1) {
+      if (code === EQUALS && a.parent[i] === -1) {
         assignment(a, tree, i, bindName, paths);
-      } else if (a.is(i, ':=') && a.isId(i - 1)) {
+      } else if (code === WALRUS && a.isId(i - 1)) {
         bindName(a.tokens.text(i - 1), tree.holderAt(i), { token: i - 1, expression: i + 1 });
       }
       continue;
@@ -199,8 +215,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     if (kind !== ID) {
       continue;
     }
-    const word = a.tokens.text(i);
-    if (word === 'def' && a.isId(i + 1)) {
+    if (code === DEF && a.isId(i + 1)) {
       const scope = tree.scopeAt(i);
       const role = decoration(a, a.idIs(i - 1, 'async') ? i - 1 : i);
       if (role === 'context') {
@@ -210,10 +225,10 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : {}) };
         bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
-    } else if ((word === 'return' || (word === 'yield' && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
+    } else if ((code === RETURN || (code === YIELD && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
       // A bare `return` or `yield` gives None, not the statement on the next line.
       a.addReturn(i + 1);
-    } else if (word === 'global' && startsStatement(a, i)) {
+    } else if (code === GLOBAL && startsStatement(a, i)) {
       const scope = tree.enclosing(i, ['function']);
       const names = globals.get(scope) ?? new Set<string>();
       for (let k = i + 1; a.isId(k) && !a.startsLine(k); k += a.is(k + 1, ',') ? 2 : 1) {
@@ -223,7 +238,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         }
       }
       globals.set(scope, names);
-    } else if (word === 'for') {
+    } else if (code === FOR) {
       // A comprehension's variables are bound for its whole bracket, the element expression before `for` included.
       const from = a.parent[i] >= 0 ? a.parent[i] : i + 1;
       if (a.isId(i + 1) && a.idIs(i + 2, 'in')) {
@@ -235,12 +250,12 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
           bindName(a.tokens.text(k), tree.holderAt(i), { token: from, expression: -1 });
         }
       }
-    } else if (word === 'as' && a.isId(i + 1)) {
+    } else if (code === AS && a.isId(i + 1)) {
       asBinding(a, tree, i, bindName);
-    } else if (startsStatement(a, i) && a.is(i + 1, ':') && !KEYWORDS.has(word) && !statementHasAssignment(a, i)) {
+    } else if (codes[i + 1] === COLON && startsStatement(a, i) && !KEYWORDS.has(a.tokens.text(i)) && !statementHasAssignment(a, i)) {
       // `table: Table` (a dataclass field or a declaration without a value).
       const typed = typeValue(a, i + 2);
-      bindName(word, tree.holderAt(i), { token: i, expression: -1, ...(typed ? { declared: typed } : {}) });
+      bindName(a.tokens.text(i), tree.holderAt(i), { token: i, expression: -1, ...(typed ? { declared: typed } : {}) });
     }
   }
   bindPaths(a, tree, paths);

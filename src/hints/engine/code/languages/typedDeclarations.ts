@@ -5,6 +5,7 @@
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
+import { codeOf, codeSet } from '../../tokenCodes';
 import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
@@ -20,8 +21,10 @@ const NOT_TYPES = new Set([
   'sizeof', 'default', 'break', 'continue', 'do', 'is', 'as', 'where', 'operator', 'event', 'base', 'nameof', 'when', 'not', 'and', 'or',
 ]);
 const COMPARISONS = ['==', '!=', '<=', '>='];
-/** Tokens after a name that make `Type name` a declaration. */
-const DECLARATION_FOLLOWERS = ['=', ';', ',', ')', ':', '{', '=>'];
+/** Tokens after a name that make `Type name` a declaration (`in` in a foreach, `(` for a method). */
+const DECLARATION_FOLLOWERS = codeSet(['=', ';', ',', ')', ':', '{', '=>', 'in', '(']);
+const EQUALS = codeOf('=');
+const RETURN = codeOf('return');
 
 /** Where the type before a declared name starts, or -1: `Type name`, `a.b.Type name`, `List<T> name`, `T[] name`, `T? name`. */
 function typeBefore(a: CodeAnalyzer, name: number): number {
@@ -76,10 +79,11 @@ export function clientType(a: CodeAnalyzer, start: number): Value | undefined {
 
 export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const tokens = a.tokens;
+  const codes = tokens.codes;
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens.kinds[i];
     if (kind === PUNCT) {
-      if (a.is(i, '=') && a.isId(i - 1)) {
+      if (codes[i] === EQUALS && a.isId(i - 1)) {
         assignment(a, tree, i);
       }
       continue;
@@ -87,11 +91,11 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
     if (kind !== ID) {
       continue;
     }
-    if (a.idIs(i, 'return')) {
+    if (codes[i] === RETURN) {
       a.addReturn(i + 1);
       continue;
     }
-    if (!(a.tokens.isOneOf(i + 1, DECLARATION_FOLLOWERS) || a.idIs(i + 1, 'in') || a.is(i + 1, '('))) {
+    if (DECLARATION_FOLLOWERS[codes[i + 1]] !== 1) {
       continue;
     }
     const typeStart = typeBefore(a, i);
