@@ -103,6 +103,7 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
     workspace: workspace?.model,
     budget: new Budget(settings.timeBudgetMs, now),
     onError: (error) => (failure = error),
+    findingsOnly: !settings.listHovers,
   });
   if (failure !== undefined) {
     const stack = settings.debug ? String((failure as Error).stack ?? failure) : undefined;

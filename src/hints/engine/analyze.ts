@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   budget?: Budget;
   /** Told about an internal failure that the analysis swallowed (tests and the CLI's debugging). */
   onError?: (error: unknown) => void;
+  /** Only the findings are wanted (the CLI, unless it lists hovers): no hover sites are kept and no quick fixes built. */
+  findingsOnly?: boolean;
 }
 
 export interface AnalysisResult extends Analysis {
@@ -138,6 +140,7 @@ class Analyzer {
     readonly severityOf: (rule: HintRule) => Severity | 'off',
     readonly lines: LineIndex,
     workspace?: { view: WorkspaceView; file: string },
+    private readonly findingsOnly = false,
   ) {
     this.rules = allRules.filter((rule) => rule.languages.includes(language) && severityOf(rule) !== 'off');
     this.enabled = new Set(this.rules);
@@ -149,7 +152,7 @@ class Analyzer {
   private readonly index: RuleIndex;
 
   private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false): void {
-    if (!this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
+    if (this.findingsOnly || !this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
     const key = spanKey(span);
@@ -233,6 +236,9 @@ class Analyzer {
    * and on its `ConsistentRead`: the table's keys, indexes and where it is defined.
    */
   collectWorkspaceSites(): void {
+    if (this.findingsOnly) {
+      return;
+    }
     for (const { request, table, index } of this.resolved) {
       // What names the table may be shared by requests on different indexes (a boto3 `Table(name)`): it shows the table only.
       for (const span of [request.table?.key, request.table?.span]) {
@@ -250,6 +256,9 @@ class Analyzer {
   }
 
   private workspaceSite(span: Span, info: WorkspaceSite): void {
+    if (this.findingsOnly) {
+      return;
+    }
     const key = spanKey(span);
     const existing = this.sites.get(key);
     if (existing) {
@@ -350,7 +359,7 @@ class Analyzer {
       language: this.language,
       optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
       report: (rule, span, fix, message, related) => this.report(rule, span, fix, message, related),
-      fixFor: (rule, option) => this.fixFor(rule, option),
+      fixFor: (rule, option) => (this.findingsOnly ? undefined : this.fixFor(rule, option)),
       checkRuns: (check) => running.has(check),
       contextsOf: (rule) => {
         contextsByType ??= new ContextsByType(this.model.contexts);
@@ -398,7 +407,7 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
       }
       budgetCheck();
       const workspace = options.workspace ? { view: options.workspace, file: options.fileName ?? '' } : undefined;
-      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index, workspace);
+      const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index, workspace, options.findingsOnly);
       pass.collectSites();
       pass.collectWorkspaceSites();
       budgetCheck();
