@@ -3,7 +3,7 @@
  * with their parameters, lambdas, loops and blocks. Each language passes its keywords and, for its own
  * shapes of function, a finder of where a function's scope starts.
  */
-import { TOKEN_KIND } from '../lexer';
+import { copyInto, TOKEN_KIND } from '../lexer';
 import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
@@ -44,22 +44,59 @@ export interface BraceLanguage {
 
 const CANDIDATE_KINDS: readonly ScopeKind[] = ['function', 'class', 'loop', 'block'];
 
-/** Scopes found before they are added in start order, as parallel arrays (one entry per brace of a large file). */
+/** Where each field of a candidate sits in its row of `Candidates.rows`. */
+const KIND = 0;
+const START = 1;
+const END = 2;
+const PARAMS = 3;
+const BODY = 4;
+const CONCISE = 5;
+const FIELDS = 6;
+
+/**
+ * Scopes found before they are added in start order, one row of integers each in a typed array that
+ * grows by doubling (a large file has one per brace, and as objects or number lists they were most of
+ * what the scope pass left for the garbage collector).
+ */
 class Candidates {
-  kinds: number[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
-  params: number[] = [];
-  bodies: number[] = [];
-  concise: number[] = [];
+  private rows = new Int32Array(FIELDS * 64);
+  count = 0;
 
   push(kind: ScopeKind, start: number, end: number, params: number, body: number, concise: number): void {
-    this.kinds.push(CANDIDATE_KINDS.indexOf(kind));
-    this.starts.push(start);
-    this.ends.push(end);
-    this.params.push(params);
-    this.bodies.push(body);
-    this.concise.push(concise);
+    if ((this.count + 1) * FIELDS > this.rows.length) {
+      this.rows = copyInto(this.rows, new Int32Array(this.rows.length * 2));
+    }
+    const at = this.count++ * FIELDS;
+    this.rows[at + KIND] = CANDIDATE_KINDS.indexOf(kind);
+    this.rows[at + START] = start;
+    this.rows[at + END] = end;
+    this.rows[at + PARAMS] = params;
+    this.rows[at + BODY] = body;
+    this.rows[at + CONCISE] = concise;
+  }
+
+  kind(k: number): ScopeKind {
+    return CANDIDATE_KINDS[this.rows[k * FIELDS + KIND]];
+  }
+
+  start(k: number): number {
+    return this.rows[k * FIELDS + START];
+  }
+
+  end(k: number): number {
+    return this.rows[k * FIELDS + END];
+  }
+
+  params(k: number): number {
+    return this.rows[k * FIELDS + PARAMS];
+  }
+
+  body(k: number): number {
+    return this.rows[k * FIELDS + BODY];
+  }
+
+  concise(k: number): number {
+    return this.rows[k * FIELDS + CONCISE];
   }
 
   /**
@@ -69,9 +106,8 @@ class Candidates {
    * comparison sort, so the time stays O(n log n).
    */
   order(): Int32Array {
-    const { starts, ends } = this;
-    const before = (x: number, y: number): boolean => starts[x] < starts[y] || (starts[x] === starts[y] && ends[x] > ends[y]);
-    const order = new Int32Array(starts.length);
+    const before = (x: number, y: number): boolean => this.start(x) < this.start(y) || (this.start(x) === this.start(y) && this.end(x) > this.end(y));
+    const order = new Int32Array(this.count);
     let moves = 0;
     for (let k = 0; k < order.length; k++) {
       let at = k;
@@ -82,8 +118,8 @@ class Candidates {
       order[at] = k;
       moves += k - at;
       if (moves > 4 * order.length + 1024) {
-        const all = Int32Array.from({ length: starts.length }, (_, index) => index);
-        return all.sort((x, y) => starts[x] - starts[y] || ends[y] - ends[x]);
+        const all = Int32Array.from({ length: this.count }, (_, index) => index);
+        return all.sort((x, y) => this.start(x) - this.start(y) || this.end(y) - this.end(x));
       }
     }
     return order;
@@ -132,18 +168,18 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
   }
   const classes: { scope: number; head: ClassHead }[] = [];
   for (const k of candidates.order()) {
-    const kind = CANDIDATE_KINDS[candidates.kinds[k]];
+    const kind = candidates.kind(k);
     // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
-    const scope = tree.add(kind, candidates.starts[k], candidates.ends[k], true);
+    const scope = tree.add(kind, candidates.start(k), candidates.end(k), true);
     if (scope < 0) {
       continue;
     }
-    const body = candidates.bodies[k];
+    const body = candidates.body(k);
     if (body >= 0) {
       a.bodies[body] = 1;
     }
     if (kind === 'function') {
-      a.functions.set(scope, { scope, params: candidates.params[k], body, concise: candidates.concise[k] });
+      a.functions.set(scope, { scope, params: candidates.params(k), body, concise: candidates.concise(k) });
     } else if (kind === 'class') {
       classes.push({ scope, head: classHeads.get(body)! });
     }
