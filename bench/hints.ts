@@ -155,7 +155,10 @@ function diagnosticsFigure(): Figure[] {
   const analyze = () => analyzeText(text, rules, { kind: 'typescript' });
   analyze();
   analyze();
-  const ms = median(Array.from({ length: 10 }, () => timeOnce(analyze)));
+  // The median is what an editor sees, garbage collection included; the minimum is the run nothing interrupted.
+  const runs = Array.from({ length: 30 }, () => timeOnce(analyze));
+  const ms = median(runs);
+  const fastest = Math.min(...runs);
   const findings = analyze().findings.length;
   const regexMs = median(Array.from({ length: 10 }, () => timeOnce(() => regexPass(text))));
   return [
@@ -164,7 +167,7 @@ function diagnosticsFigure(): Figure[] {
       value: ms,
       unit: 'ms',
       budget: 50,
-      baseline: `RegExp pass ${regexMs.toFixed(2)} ms (engine = ${(ms / regexMs).toFixed(1)}x), ${findings} findings`,
+      baseline: `median of 30; fastest ${fastest.toFixed(1)} ms; RegExp pass ${regexMs.toFixed(2)} ms (engine = ${(ms / regexMs).toFixed(1)}x), ${findings} findings`,
     },
   ];
 }
