@@ -110,9 +110,10 @@ const nodeParts = {
 
 /**
  * The web build is one file: a web worker host loads one script. Each part is bundled on its own
- * first, then embedded as a CommonJS module, whose code esbuild keeps inside the closure that runs on
- * the first require. Bundled as ES modules, the parts' functions would be hoisted to the file's top
- * level, and the worker would create every one of them when it evaluates the file at activation.
+ * first, then embedded as the text of a CommonJS module that is compiled on the first require. As code,
+ * even inside a closure that only runs then, the host would parse every function of it when it loads
+ * the file at activation; a string is only scanned. The web worker host compiles extensions the same
+ * way (its loader runs `new Function('module', 'exports', 'require', source)`), so its CSP allows it.
  */
 function browserParts(partOptions) {
   return {
@@ -131,7 +132,15 @@ function browserParts(partOptions) {
           logLevel: 'warning',
         });
         const watchFiles = Object.keys(part.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.resolve(input));
-        return { contents: part.outputFiles[0].text, loader: 'js', resolveDir: path.resolve('src'), watchFiles };
+        const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${PARTS[args.pluginData]}.js`;
+        // A part requires nothing but the VS Code API, which the host hands to this file.
+        const contents = `const part = { exports: {} };
+new Function('module', 'exports', 'require', ${JSON.stringify(source)})(part, part.exports, (id) => {
+  if (id !== 'vscode') throw new Error('a web part required ' + id);
+  return require('vscode');
+});
+module.exports = part.exports;`;
+        return { contents, loader: 'js', resolveDir: path.resolve('src'), watchFiles };
       });
     },
   };

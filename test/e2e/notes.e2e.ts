@@ -33,7 +33,8 @@ describe('browsing topics and reading notes, as a person does', function () {
     const { page } = workbench();
     await openNote(page, 'Query versus Scan');
     const frame = await webviewFrame(page, 'h1#note-title:has-text("Query")');
-    assert.ok((await frame.locator('pre code.hljs').count()) > 0, 'code blocks are highlighted');
+    // The note's script highlights its code blocks after the note is on screen.
+    await frame.locator('pre code.hljs').first().waitFor({ timeout: 15_000 });
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
 
