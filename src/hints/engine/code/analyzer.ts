@@ -13,6 +13,7 @@ import { codeOf } from '../tokenCodes';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
+import { forwardedRequests } from './forwardedRequests';
 import { enclosingBrackets, lineStarts } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -119,6 +120,7 @@ export class CodeAnalyzer {
     language.collectRequests(this);
     budgetCheck();
     collectCalls(this);
+    forwardedRequests(this);
     budgetCheck();
   }
 

@@ -9,6 +9,7 @@ import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { cfnIngress } from './cdk';
+import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
@@ -185,7 +186,9 @@ function plainCall(a: CodeAnalyzer, index: number): void {
     // paginateScan(config, input): the input is the request.
     const second = a.skipGroup(open + 1);
     const request = a.is(second, ',') ? a.language.requestForCall(a, second, a.partner[open], paginated) : undefined;
-    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
+    // A loop that leaves after its first page reads one page, as a single call does.
+    const onePage = leftAfterFirstPage(a, index);
+    a.addOperation({ operation: paginated, name: a.tokenSpan(index), call: onePage, paginated: !onePage, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
 

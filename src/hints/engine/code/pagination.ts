@@ -79,6 +79,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const pagination: number[] = [];
   const unprocessed: number[] = [];
   const tokens = a.tokens;
+  // A paginator the code leaves after its first page is a single call (`firstIteration.ts`), not a marker.
+  const singleCalls = new Set(a.operations.filter((operation) => operation.call).map((operation) => operation.tokenIndex));
   // A RegExp pass finds the few candidate tokens, in order, instead of lower-casing every token.
   let token = 0;
   let checked = -1;
@@ -97,7 +99,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     }
     checked = token;
     const lower = tokens.text(token).toLowerCase();
-    if (PAGINATION_MARKER.test(lower)) {
+    if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token)) {
       pagination.push(token);
     }
     if (lower.includes('unprocessed')) {

@@ -1,0 +1,234 @@
+/**
+ * Requests a same-file helper completes from its parameter: `firstPage(input) { return this.doc.send(new
+ * QueryCommand({ ...input, TableName: this.table })) }` called as `this.firstPage({ IndexName: 'gsi1',
+ * ConsistentRead: true })`, or Python's `def _query(self, **kwargs): return self.table.query(**kwargs)` called
+ * as `self._query(IndexName="gsi1", ConsistentRead=True)`. The options written at each call site are a
+ * request of the helper's operation, one context per call site (two callers never mix their options), and
+ * never complete: the helper adds keys of its own. Only a parameter that goes straight into the request
+ * counts, and only a call that resolves to that very function.
+ */
+import { TOKEN_KIND } from '../lexer';
+import { OperationOccurrence } from '../model';
+import { codeOf } from '../tokenCodes';
+import type { CodeAnalyzer } from './analyzer';
+import { contextFrom } from './options';
+
+const { ID } = TOKEN_KIND;
+const OPEN_PAREN = codeOf('(');
+const DOT = codeOf('.');
+const COMMA = codeOf(',');
+const LESS_THAN = codeOf('<');
+const GREATER_THAN = codeOf('>');
+const SHIFT_RIGHT = codeOf('>>');
+const DOUBLE_STAR = codeOf('**');
+const OPEN_BRACE = codeOf('{');
+const CLOSE_PAREN = codeOf(')');
+
+/** Call sites read per helper: a helper called from more places than this is a library, not a request builder. */
+const MAX_CALL_SITES = 32;
+
+/** A helper parameter that becomes (part of) a request: its position, or `kwargs` for Python's `**name`. */
+interface Forwarding {
+  scope: number;
+  name: string;
+  position: number | 'kwargs';
+  /** Python: the helper's named parameters, which keyword arguments fill instead of `**kwargs`. */
+  named: Set<string>;
+  operation: OperationOccurrence;
+}
+
+export function forwardedRequests(a: CodeAnalyzer): void {
+  const family = a.language.family;
+  if (family !== 'js' && family !== 'python') {
+    return;
+  }
+  const forwardings: Forwarding[] = [];
+  for (const operation of a.operations) {
+    const forwarding = family === 'js' ? jsForwarding(a, operation) : pythonForwarding(a, operation);
+    if (forwarding) {
+      forwardings.push(forwarding);
+    }
+  }
+  if (forwardings.length === 0) {
+    return;
+  }
+  const byName = new Map<string, Forwarding[]>();
+  for (const forwarding of forwardings) {
+    byName.set(forwarding.name, [...(byName.get(forwarding.name) ?? []), forwarding]);
+  }
+  const seen = new Map<Forwarding, number>();
+  const { kinds, codes } = a.tokens;
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (kinds[i] !== ID || codes[i + 1] !== OPEN_PAREN) {
+      continue;
+    }
+    const candidates = byName.get(a.tokens.text(i))?.filter((forwarding) => (seen.get(forwarding) ?? 0) < MAX_CALL_SITES);
+    if (!candidates || candidates.length === 0) {
+      continue;
+    }
+    const callee = calleeScope(a, i);
+    for (const forwarding of candidates) {
+      if (forwarding.scope === callee && a.scopes.enclosing(i, ['function']) !== callee) {
+        seen.set(forwarding, (seen.get(forwarding) ?? 0) + 1);
+        callSiteRequest(a, forwarding, i + 1);
+      }
+    }
+  }
+}
+
+/** The function scope a call at `name` runs: a plain name in scope or a member chain (`this.firstPage`), else -1. */
+function calleeScope(a: CodeAnalyzer, name: number): number {
+  const start = name > 0 && a.isAccess(name - 1) ? a.chainStart(name) : name;
+  const value = start <= name ? a.evalChain(start, name + 1).value : undefined;
+  return value?.t === 'function' ? value.scope : -1;
+}
+
+/** The helper and parameter position behind `new XCommand({ ...input })`, `send(new XCommand(input))` or `client.query({ ...input })`. */
+function jsForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwarding | undefined {
+  const open = operation.tokenIndex + 1;
+  if (!operation.call || a.tokens.codes[open] !== OPEN_PAREN) {
+    return undefined;
+  }
+  let name = -1;
+  const argument = open + 1;
+  if (a.tokens.codes[argument] === OPEN_BRACE) {
+    for (let k = argument + 1; k < a.partner[argument]; k++) {
+      if (a.parent[k] === argument && codes3(a, k) && a.isId(k + 3) && (a.tokens.codes[k + 4] === COMMA || k + 4 === a.partner[argument])) {
+        name = k + 3;
+        break;
+      }
+    }
+  } else if (a.isId(argument) && a.tokens.codes[argument + 1] === CLOSE_PAREN) {
+    name = argument;
+  }
+  return name >= 0 ? parameterForwarding(a, operation, name, false) : undefined;
+}
+
+/** `...` as three dots at `k`. */
+function codes3(a: CodeAnalyzer, k: number): boolean {
+  const codes = a.tokens.codes;
+  return codes[k] === DOT && codes[k + 1] === DOT && codes[k + 2] === DOT;
+}
+
+/** `self.table.query(**kwargs)` inside `def helper(self, ..., **kwargs)`. */
+function pythonForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwarding | undefined {
+  const open = operation.tokenIndex + 1;
+  if (!operation.call || a.tokens.codes[open] !== OPEN_PAREN) {
+    return undefined;
+  }
+  for (let k = open + 1; k < a.partner[open]; k++) {
+    if (a.parent[k] === open && a.tokens.codes[k] === DOUBLE_STAR && a.isId(k + 1)) {
+      return parameterForwarding(a, operation, k + 1, true);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The forwarding when the name at `use` is a parameter of the function around it (not of an outer one, and
+ * not a Python keyword-arguments parameter unless `kwargs` asks for one).
+ */
+function parameterForwarding(a: CodeAnalyzer, operation: OperationOccurrence, use: number, kwargs: boolean): Forwarding | undefined {
+  const scope = a.scopes.enclosing(use, ['function']);
+  const fn = scope > 0 ? a.functions.get(scope) : undefined;
+  const name = a.tokens.text(use);
+  const binding = a.scopes.lookup(name, use);
+  if (!fn || !binding || !a.is(fn.params, '(') || a.parent[binding.token] !== fn.params) {
+    return undefined;
+  }
+  const helperName = helperNameOf(a, fn.params);
+  if (!helperName) {
+    return undefined;
+  }
+  const parameters = parameterNames(a, fn.params);
+  if (kwargs) {
+    if (!a.is(binding.token - 1, '**')) {
+      return undefined;
+    }
+    return { scope, name: helperName, position: 'kwargs', named: new Set(parameters.map((p) => p.name)), operation };
+  }
+  const position = parameters.findIndex((parameter) => parameter.token === binding.token);
+  return position >= 0 ? { scope, name: helperName, position, named: new Set(), operation } : undefined;
+}
+
+/** The name a function is called by: `name(` of a method or `function name(` / `def name(`, or `const name = (` / `name = async (`. */
+function helperNameOf(a: CodeAnalyzer, params: number): string | undefined {
+  if (a.isId(params - 1) && !a.idIs(params - 1, 'function') && !a.idIs(params - 1, 'async')) {
+    return a.tokens.text(params - 1);
+  }
+  const eq = a.idIs(params - 1, 'async') ? params - 2 : params - 1;
+  return a.is(eq, '=') && a.isId(eq - 1) ? a.tokens.text(eq - 1) : undefined;
+}
+
+/**
+ * The parameters of a group, in order, by the name token each starts with: entries are separated by commas
+ * outside type arguments (`input: Omit<QueryCommandInput, 'TableName'>` is one), and an entry that does
+ * not start with a plain name (a destructuring pattern) keeps its position without a name.
+ */
+function parameterNames(a: CodeAnalyzer, params: number): { name: string; token: number }[] {
+  const close = a.partner[params];
+  const out: { name: string; token: number }[] = [];
+  const codes = a.tokens.codes;
+  let angle = 0;
+  let entryStart = params + 1;
+  for (let k = params + 1; k <= close; k++) {
+    if (k < close && a.parent[k] !== params) {
+      continue;
+    }
+    if (codes[k] === LESS_THAN) {
+      angle++;
+    } else if (codes[k] === GREATER_THAN) {
+      angle = Math.max(0, angle - 1);
+    } else if (codes[k] === SHIFT_RIGHT) {
+      angle = Math.max(0, angle - 2);
+    } else if (k === close || (codes[k] === COMMA && angle === 0)) {
+      if (k > entryStart) {
+        out.push(entryName(a, entryStart, k));
+      }
+      entryStart = k + 1;
+    }
+  }
+  return out;
+}
+
+/** The name an entry declares, after `*`/`**` and TypeScript modifiers; an empty name for a pattern. */
+function entryName(a: CodeAnalyzer, from: number, to: number): { name: string; token: number } {
+  let k = from;
+  while (k < to && (a.is(k, '*') || a.is(k, '**') || a.tokens.isOneOf(k, ['public', 'private', 'protected', 'readonly', 'override']))) {
+    k++;
+  }
+  return a.isId(k) ? { name: a.tokens.text(k), token: k } : { name: '', token: -1 };
+}
+
+/** The options a call site (`open` is its `(`) passes at the forwarded parameter, as a request of the helper's operation. */
+function callSiteRequest(a: CodeAnalyzer, forwarding: Forwarding, open: number): void {
+  const close = a.partner[open];
+  if (close < 0) {
+    return;
+  }
+  const { operation } = forwarding;
+  const anchor = a.tokenSpan(open - 1);
+  if (forwarding.position === 'kwargs') {
+    const context = contextFrom(a, open, close, 'sdk', operation.operation, anchor);
+    context.options = context.options.filter((option) => !forwarding.named.has(option.name));
+    context.complete = false;
+    if (context.options.length > 0) {
+      a.contexts.push(context);
+    }
+    return;
+  }
+  let argument = open + 1;
+  for (let index = 0; index < forwarding.position && argument < close; index++) {
+    while (argument < close && a.tokens.codes[argument] !== COMMA) {
+      argument = a.skipGroup(argument);
+    }
+    argument++;
+  }
+  const literalEnd = a.partner[argument];
+  if (a.tokens.codes[argument] !== OPEN_BRACE || literalEnd < 0 || (a.tokens.codes[literalEnd + 1] !== COMMA && literalEnd + 1 !== close)) {
+    return;
+  }
+  const context = contextFrom(a, argument, literalEnd, 'sdk', operation.operation, anchor);
+  context.complete = false;
+  a.contexts.push(context);
+}
