@@ -21,8 +21,6 @@ const WORDS = [
   'yield', 'lock', 'synchronized', 'select', 'fixed', 'where', 'instanceof', 'satisfies', 'defer', 'range',
 ] as const;
 
-export type CodedText = (typeof TWO_CHAR_PUNCT)[number] | (typeof WORDS)[number] | string;
-
 /** The two-character operators at `first << 7 | second` (all ASCII): their code, else 0. */
 export const TWO_CHAR_CODES = new Uint8Array(128 * 128);
 TWO_CHAR_PUNCT.forEach((pair, k) => (TWO_CHAR_CODES[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 128 + k));
@@ -54,7 +52,7 @@ export function wordCode(source: string, start: number, end: number): number {
 }
 
 /** The code of a punctuation or word; throws for text without one, so a typo fails when its module loads. */
-export function codeOf(text: CodedText): number {
+export function codeOf(text: string): number {
   if (text.length === 1 && text.charCodeAt(0) < 128 && !/[A-Za-z0-9_$]/.test(text)) {
     return text.charCodeAt(0);
   }
@@ -70,7 +68,7 @@ export function codeOf(text: CodedText): number {
 }
 
 /** Membership of several texts' codes, for one array read per token. */
-export function codeSet(texts: readonly CodedText[]): Uint8Array {
+export function codeSet(texts: readonly string[]): Uint8Array {
   const set = new Uint8Array(FIRST_WORD_CODE + WORDS.length);
   texts.forEach((text) => (set[codeOf(text)] = 1));
   return set;
