@@ -131,6 +131,14 @@ describe('CloudFormation templates', () => {
     ].join('\n');
     assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'elasticache-open-ingress "::/0"', 'rds-open-ingress "::/0"']);
   });
+
+  it('reads a negative JSON number as one value, so the entries after it are still read', () => {
+    const ingress = '{ "IpProtocol": "-1", "FromPort": -1, "ToPort": -1, "CidrIp": "0.0.0.0/0" }';
+    const text = `{\n  "Resources": {\n    "Sg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": { "SecurityGroupIngress": [${ingress}] }\n    }\n  }\n}\n`;
+    assert.deepEqual(findings('json', text), ['elasticache-open-ingress "0.0.0.0/0"', 'rds-open-ingress "0.0.0.0/0"']);
+    const port = contexts('json', '{ "Resources": { "R": { "Type": "AWS::RDS::DBInstance", "Properties": { "Port": -5, "After": 1 } } } }')[0];
+    assert.deepEqual(port.options.map((option) => `${option.name}=${JSON.stringify(option.literal)}`), ['Port={"kind":"num","value":-5}', 'After={"kind":"num","value":1}']);
+  });
 });
 
 describe('Terraform variables', () => {

@@ -2,11 +2,13 @@
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { parseSuppression } from '../model';
 import { LineIndex } from '../text';
+import { codeOf } from '../tokenCodes';
 import { EMPTY_EXPR, IacEntry, IacNode } from './tree';
 
 // A module constant rather than an imported binding: unbundled (tsx), an import is read through the
 // module object on every use.
 const { STR, NUM, PUNCT } = TOKEN_KIND;
+const MINUS = codeOf('-');
 
 const MAX_DEPTH = 64;
 
@@ -84,6 +86,13 @@ function parse(tokens: Tokens, partner: Int32Array, lines: LineIndex, text: stri
       }
       position = close + 1;
       return { kind: 'list', span: { start, end: tokens.ends[close] }, items };
+    }
+    // The lexer reads `-1` as a minus and a number; a template's `"FromPort": -1` is one negative number.
+    if (kind === PUNCT && tokens.codes[position] === MINUS && tokens.kinds[position + 1] === NUM && tokens.starts[position + 1] === tokens.ends[position]) {
+      const span = { start, end: tokens.ends[position + 1] };
+      const value = -Number(tokens.text(position + 1));
+      position += 2;
+      return { kind: 'scalar', span, literal: { kind: 'num', value }, replaceable: true };
     }
     const value = tokens.text(position);
     const span = { start, end: tokens.ends[position] };
