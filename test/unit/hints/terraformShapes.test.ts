@@ -101,6 +101,37 @@ describe('Terraform security groups and modules', () => {
     assert.deepEqual(findings(code), ['14:"0.0.0.0/0" rds-open-ingress']);
   });
 
+  it('reads a rule resource once per element of its for_each, with each.value as the element', () => {
+    const code = sourceLines(
+      'variable "partner_cidrs" {',
+      '  default = ["198.51.100.0/24", "0.0.0.0/0"]',
+      '}',
+      'resource "aws_vpc_security_group_ingress_rule" "partners" {',
+      '  for_each          = toset(var.partner_cidrs)',
+      '  ip_protocol       = "tcp"',
+      '  from_port         = 3306',
+      '  to_port           = 3306',
+      '  cidr_ipv4         = each.value',
+      '}',
+      'resource "aws_security_group_rule" "offices" {',
+      '  for_each    = { berlin = "192.0.2.0/24", lisbon = "203.0.113.0/24" }',
+      '  type        = "ingress"',
+      '  from_port   = 5432',
+      '  to_port     = 5432',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = [each.value]',
+      '}',
+      'resource "aws_vpc_security_group_ingress_rule" "none" {',
+      '  for_each    = toset([])',
+      '  ip_protocol = "tcp"',
+      '  from_port   = 6379',
+      '  to_port     = 6379',
+      '  cidr_ipv4   = "0.0.0.0/0"',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['9:each.value rds-open-ingress']);
+  });
+
   it('reads a dynamic ingress block once per element of a list of objects, through its iterator', () => {
     const code = sourceLines(
       'variable "ingress_rules" {',

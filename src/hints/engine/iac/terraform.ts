@@ -323,6 +323,11 @@ class TerraformReader implements HclValues {
     if (tokens.kinds[first] === ID && /^to(?:set|list|map)$/.test(tokens.text(first)) && this.textOf(first + 1) === '(' && partner[first + 1] === end - 1) {
       first += 2;
       end -= 1;
+      // `toset(var.cidrs)`: the collection the reference names.
+      const inner = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
+      if (inner) {
+        return this.elements(inner, depth + 1);
+      }
     }
     const opener = this.textOf(first);
     if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{') || this.textOf(first + 1) === 'for') {

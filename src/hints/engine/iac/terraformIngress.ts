@@ -198,6 +198,16 @@ export class TerraformIngress {
     });
   }
 
+  /**
+   * The instances of a rule resource: one per element of a `for_each` written in this file, where
+   * `each.value` is the element (none for an empty collection); one, read as written, otherwise.
+   */
+  private eachInstance(items: BodyItem[]): ({ iterator: string; element: Range } | undefined)[] {
+    const forEach = items.find((item) => item.option.name === 'for_each' && !item.block);
+    const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    return elements ? elements.map((element) => ({ iterator: 'each', element })) : [undefined];
+  }
+
   private addIngress(rule: IngressRule | undefined): void {
     if (rule) {
       this.rules.push(rule);
@@ -217,10 +227,11 @@ export class TerraformIngress {
     } else if (type === 'aws_security_group_rule') {
       const direction = items.find((item) => item.option.name === 'type')?.option.literal;
       if (direction?.kind === 'str' && direction.value === 'ingress') {
-        found.push(openIngress('terraform', this.ingressFields(items, classic)));
+        this.eachInstance(items).forEach((iteration) => found.push(openIngress('terraform', this.ingressFields(items, classic, iteration))));
       }
     } else if (type === 'aws_vpc_security_group_ingress_rule') {
-      found.push(openIngress('terraform', this.ingressFields(items, { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] })));
+      const names = { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] };
+      this.eachInstance(items).forEach((iteration) => found.push(openIngress('terraform', this.ingressFields(items, names, iteration))));
     }
     found.forEach((rule) => this.addIngress(rule));
   }
