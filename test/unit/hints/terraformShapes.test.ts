@@ -132,6 +132,41 @@ describe('Terraform security groups and modules', () => {
     assert.deepEqual(findings(code), ['9:each.value rds-open-ingress']);
   });
 
+  it("reads an ElastiCache user's authentication_mode block as the user's own arguments", () => {
+    const code = sourceLines(
+      'resource "aws_elasticache_user" "api" {',
+      '  user_id       = "api"',
+      '  user_name     = "api"',
+      '  engine        = "redis"',
+      '  access_string = "on ~* +@read"',
+      '  authentication_mode {',
+      '    type      = "password"',
+      '    passwords = ["Api-Password-2025!"]',
+      '  }',
+      '}',
+      'resource "aws_elasticache_user" "open" {',
+      '  user_id       = "open"',
+      '  user_name     = "open"',
+      '  engine        = "redis"',
+      '  access_string = "on ~* +@all"',
+      '  authentication_mode {',
+      '    type = "no-password-required"',
+      '  }',
+      '}',
+      'resource "aws_elasticache_user" "from_secret" {',
+      '  user_id       = "svc"',
+      '  user_name     = "svc"',
+      '  engine        = "redis"',
+      '  access_string = "on ~* +@read"',
+      '  authentication_mode {',
+      '    type      = "password"',
+      '    passwords = [var.svc_password]',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['8:["Api-Password-2025!"] elasticache-create-user', '17:type elasticache-create-user']);
+  });
+
   it('reads a dynamic ingress block once per element of a list of objects, through its iterator', () => {
     const code = sourceLines(
       'variable "ingress_rules" {',

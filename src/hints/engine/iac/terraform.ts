@@ -18,6 +18,9 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 /** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
+/** Nested blocks whose arguments the rules read as the resource's own (`authentication_mode { passwords = [...] }`). */
+const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = { aws_elasticache_user: ['authentication_mode'] };
+
 /** `var.x` and `local.x` are followed through one another this deep. */
 const MAX_REFERENCES = 8;
 
@@ -214,10 +217,15 @@ class TerraformReader implements HclValues {
     const items = this.body(open, close);
     const options = items.map((item) => item.option);
     const type = this.tokens.text(at + 1);
+    const nestedBlocks = NESTED_ARGUMENT_BLOCKS[type] ?? [];
+    const nested = items
+      .filter((item) => item.block && nestedBlocks.includes(item.option.name))
+      .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block))
+      .map((inner) => inner.option);
     this.contexts.push({
       kind: 'terraform',
       type,
-      options,
+      options: [...options, ...nested],
       complete: !options.some((option) => option.name === 'dynamic'),
       anchor: this.span(at + 2),
       typeSpan: this.span(at + 1),
