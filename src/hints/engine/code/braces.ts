@@ -32,7 +32,8 @@ const CATCH = codeOf('catch');
 /** Words that can continue an expression on the next line, so a line break there does not end it. */
 const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', 'is']);
 
-export interface BraceLanguage {
+/** What a brace language tells the scope pass, as each language writes it. */
+export interface BraceLanguageSpec {
   classKeywords: readonly string[];
   /** `=>` (JavaScript, C#) or `->` (Java); none in Go. */
   arrow?: string;
@@ -40,6 +41,17 @@ export interface BraceLanguage {
   functionStart?(a: CodeAnalyzer, brace: number): number;
   /** Where a loop whose body opens at `brace` starts, for loops without parentheses (Go), or -1. */
   loopStart?(a: CodeAnalyzer, brace: number): number;
+}
+
+/** The same with its words as token codes, made once per language when its module loads. */
+export interface BraceLanguage extends Omit<BraceLanguageSpec, 'classKeywords' | 'arrow'> {
+  classKeywords: Uint8Array;
+  /** The arrow's token code, or -1. */
+  arrow: number;
+}
+
+export function braceLanguage(spec: BraceLanguageSpec): BraceLanguage {
+  return { ...spec, classKeywords: codeSet(spec.classKeywords), arrow: spec.arrow ? codeOf(spec.arrow) : -1 };
 }
 
 const CANDIDATE_KINDS: readonly ScopeKind[] = ['function', 'class', 'loop', 'block'];
@@ -130,8 +142,8 @@ class Candidates {
 export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, language: BraceLanguage): void {
   const candidates = new Candidates();
   const codes = a.tokens.codes;
-  const arrow = language.arrow ? codeOf(language.arrow) : -1;
-  const classHeads = classBodies(a, codeSet(language.classKeywords));
+  const arrow = language.arrow;
+  const classHeads = classBodies(a, language.classKeywords);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     if (code === arrow && codes[i + 1] !== OPEN_BRACE) {

@@ -7,14 +7,14 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes } from '../braces';
+import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = ['class', 'interface', 'struct', 'record', 'enum'];
+const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
 /**
  * Config objects of the document model and the object persistence model that carry a request's options
@@ -65,7 +65,7 @@ function collectImports(a: CodeAnalyzer): void {
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '=>' });
+  buildBraceScopes(a, tree, BRACES);
 }
 
 /** `new XRequest { A = 1 }` / `new XRequest() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */

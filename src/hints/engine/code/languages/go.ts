@@ -8,14 +8,14 @@ import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes, segments } from '../braces';
+import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = ['struct', 'interface'];
+const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
 const CLIENT_SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
 const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
 /** What ends a search back from `{` for the `func` of a function: punctuation and the statement keywords. */
@@ -104,7 +104,7 @@ function loopStart(a: CodeAnalyzer, brace: number): number {
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, functionStart, loopStart });
+  buildBraceScopes(a, tree, BRACES);
 }
 
 /** `*dynamodb.Client` (a client), or a struct type declared in the file. */

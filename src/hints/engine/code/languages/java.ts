@@ -6,13 +6,13 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes } from '../braces';
+import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
-const CLASS_KEYWORDS = ['class', 'interface', 'enum', 'record'];
+const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
 function collectImports(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
@@ -27,7 +27,7 @@ function collectImports(a: CodeAnalyzer): void {
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '->' });
+  buildBraceScopes(a, tree, BRACES);
 }
 
 /** `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a copy of one. */

@@ -9,7 +9,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { buildBraceScopes, expressionEnd, segments } from '../braces';
+import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
@@ -20,7 +20,7 @@ import { cdkConstruct } from '../calls';
 const { ID, STR } = TOKEN_KIND;
 
 const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType']);
-const CLASS_KEYWORDS = ['class', 'interface'];
+const BRACES = braceLanguage({ classKeywords: ['class', 'interface'], arrow: '=>' });
 const DECLARATIONS = ['const', 'let', 'var'];
 /** Parameter modifiers that make a parameter a class field too (TypeScript parameter properties). */
 const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
@@ -169,7 +169,7 @@ function constructType(a: CodeAnalyzer, start: number, imported: { module: strin
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  buildBraceScopes(a, tree, { classKeywords: CLASS_KEYWORDS, arrow: '=>' });
+  buildBraceScopes(a, tree, BRACES);
 }
 
 /** A function or arrow expression that starts at a token, as a value. */
