@@ -86,11 +86,6 @@ export function defaultOf(context: OptionContext, names: readonly string[]): Lit
   return undefined;
 }
 
-/** Whether a context is one of the listed types, a CDK L1 construct counting as its CloudFormation resource. */
-function appliesTo(types: readonly string[], context: OptionContext): boolean {
-  return types.includes(context.type) || (context.kind === 'cdk' && types.some((type) => cdkL1Construct(type) === context.type));
-}
-
 /** The complete contexts of a model by type, and each context's place in the document's list. */
 export class ContextsByType {
   private readonly byType = new Map<string, OptionContext[]>();
@@ -110,7 +105,7 @@ export class ContextsByType {
     });
   }
 
-  /** The complete contexts that `appliesTo` the types, in document order. */
+  /** The complete contexts of the types, a CDK L1 construct counting as its CloudFormation resource, in document order. */
   of(types: readonly string[]): OptionContext[] {
     const lists: OptionContext[][] = [];
     for (const type of types) {
@@ -132,13 +127,13 @@ export class ContextsByType {
 
 const ENGINE = ['Engine'];
 
-/** Absence means something only in a create context whose options are all visible. */
+/**
+ * Whether absence means something in one of `contextsOf(rule)` (the create contexts of the rule's types
+ * whose options are all visible): not when a setting that makes the rule moot is there, nor on Memcached.
+ */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  if (!diagnostic || !context.complete || !appliesTo(diagnostic.contexts ?? [], context)) {
-    return false;
-  }
-  if (optionNamed(context, diagnostic.unlessPresent ?? [])) {
+  if (!diagnostic || optionNamed(context, diagnostic.unlessPresent ?? [])) {
     return false;
   }
   const engine = optionNamed(context, ENGINE)?.literal;
