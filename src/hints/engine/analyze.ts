@@ -256,9 +256,6 @@ class Analyzer {
   }
 
   private workspaceSite(span: Span, info: WorkspaceSite): void {
-    if (this.findingsOnly) {
-      return;
-    }
     const key = spanKey(span);
     const existing = this.sites.get(key);
     if (existing) {

@@ -5,7 +5,7 @@
  */
 
 import { budgetTick } from './budget';
-import { TWO_CHAR_CODES, wordCode } from './tokenCodes';
+import { codeOf, TWO_CHAR_CODES, wordCode } from './tokenCodes';
 
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
@@ -15,6 +15,7 @@ export const TOKEN_KIND = { ID: 1, STR: 2, NUM: 3, PUNCT: 4 } as const;
 export type TokenKind = (typeof TOKEN_KIND)[keyof typeof TOKEN_KIND];
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
+const DOT = codeOf('.');
 
 /**
  * The tokens of a text as parallel typed arrays rather than one object per token: a 1 MB file has
@@ -146,6 +147,12 @@ export class Tokens {
       }
     }
     return false;
+  }
+
+  /** Whether the tokens from `index` are a spread or rest `...`, which the lexer reads as three dots. */
+  isSpread(index: number): boolean {
+    const codes = this.codes;
+    return codes[index] === DOT && codes[index + 1] === DOT && codes[index + 2] === DOT;
   }
 
   /** Whether a token is the one-character punctuation `code`. */

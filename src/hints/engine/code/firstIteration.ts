@@ -4,7 +4,7 @@
  * `break` or `throw` that is a statement of the body itself, not under an `if`), so only one page is read,
  * as with a single Scan call. A `continue` anywhere in the body may skip that exit, so it keeps the paginator.
  */
-import { codeOf } from '../tokenCodes';
+import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 
 const FOR = codeOf('for');
@@ -15,7 +15,7 @@ const OPEN_BRACE = codeOf('{');
 const CLOSE_BRACE = codeOf('}');
 const SEMICOLON = codeOf(';');
 const CONTINUE = codeOf('continue');
-const EXITS = new Set([codeOf('return'), codeOf('break'), codeOf('throw')]);
+const EXITS = codeSet(['return', 'break', 'throw']);
 
 /** Whether the paginator call whose name is at `name` is iterated by a `for await … of` loop that exits in its first iteration. */
 export function leftAfterFirstPage(a: CodeAnalyzer, name: number): boolean {
@@ -30,7 +30,7 @@ export function leftAfterFirstPage(a: CodeAnalyzer, name: number): boolean {
     return false;
   }
   const body = a.partner[head] + 1;
-  if (EXITS.has(codes[body])) {
+  if (EXITS[codes[body]] === 1) {
     return true;
   }
   const end = a.partner[body];
@@ -41,7 +41,7 @@ export function leftAfterFirstPage(a: CodeAnalyzer, name: number): boolean {
     if (codes[k] === CONTINUE) {
       return false;
     }
-    if (a.parent[k] === body && EXITS.has(codes[k]) && (k === body + 1 || codes[k - 1] === SEMICOLON || codes[k - 1] === CLOSE_BRACE)) {
+    if (a.parent[k] === body && EXITS[codes[k]] === 1 && (k === body + 1 || codes[k - 1] === SEMICOLON || codes[k - 1] === CLOSE_BRACE)) {
       return true;
     }
   }

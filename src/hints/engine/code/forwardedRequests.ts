@@ -15,7 +15,6 @@ import { contextFrom } from './options';
 
 const { ID } = TOKEN_KIND;
 const OPEN_PAREN = codeOf('(');
-const DOT = codeOf('.');
 const COMMA = codeOf(',');
 const LESS_THAN = codeOf('<');
 const GREATER_THAN = codeOf('>');
@@ -93,7 +92,7 @@ function jsForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwardi
   const argument = open + 1;
   if (a.tokens.codes[argument] === OPEN_BRACE) {
     for (let k = argument + 1; k < a.partner[argument]; k++) {
-      if (a.parent[k] === argument && codes3(a, k) && a.isId(k + 3) && (a.tokens.codes[k + 4] === COMMA || k + 4 === a.partner[argument])) {
+      if (a.parent[k] === argument && a.tokens.isSpread(k) && a.isId(k + 3) && (a.tokens.codes[k + 4] === COMMA || k + 4 === a.partner[argument])) {
         name = k + 3;
         break;
       }
@@ -102,12 +101,6 @@ function jsForwarding(a: CodeAnalyzer, operation: OperationOccurrence): Forwardi
     name = argument;
   }
   return name >= 0 ? parameterForwarding(a, operation, name, false) : undefined;
-}
-
-/** `...` as three dots at `k`. */
-function codes3(a: CodeAnalyzer, k: number): boolean {
-  const codes = a.tokens.codes;
-  return codes[k] === DOT && codes[k + 1] === DOT && codes[k + 2] === DOT;
 }
 
 /** `self.table.query(**kwargs)` inside `def helper(self, ..., **kwargs)`. */

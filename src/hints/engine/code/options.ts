@@ -46,7 +46,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
         options.push(...spread.options);
       }
       context.complete &&= spread?.complete === true;
-    } else if (a.is(k, '.') && a.is(k + 1, '.') && a.is(k + 2, '.')) {
+    } else if (a.tokens.isSpread(k)) {
       context.complete = false;
       const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObject(a, k + 3) : -1;
       if (lent >= 0) {
