@@ -359,6 +359,16 @@ export function cdkModule(module: string): string | undefined {
 
 /** `AWS::RDS::DBInstance` → `aws_rds.CfnDBInstance`, the CDK L1 construct made from it. */
 export function cdkL1Construct(resourceType: string): string | undefined {
+  // Asked for each rule's types on every file: the answers are few and fixed.
+  if (l1Constructs.has(resourceType)) {
+    return l1Constructs.get(resourceType);
+  }
   const match = /^AWS::([A-Za-z0-9]+)::([A-Za-z0-9]+)$/.exec(resourceType);
-  return match ? `aws_${match[1].toLowerCase()}.Cfn${match[2]}` : undefined;
+  const construct = match ? `aws_${match[1].toLowerCase()}.Cfn${match[2]}` : undefined;
+  if (l1Constructs.size < 1000) {
+    l1Constructs.set(resourceType, construct);
+  }
+  return construct;
 }
+
+const l1Constructs = new Map<string, string | undefined>();

@@ -1,6 +1,6 @@
 /** A Redis per-key command inside a loop: one network round trip per key where one batch would do. */
 import { RedisCall } from '../model';
-import { normalizeName } from '../types';
+import { HintRule, normalizeName } from '../types';
 import { Check } from './context';
 
 /**
@@ -17,11 +17,26 @@ function waitsEachIteration(call: RedisCall): boolean {
   return isPerKeyInLoop(call) && (call.flavor === 'redis-py' || call.awaited);
 }
 
+/** Per rule, the commands it both flags in a loop and matches: fixed by the rule, so made once. */
+const loopCommands = new WeakMap<HintRule, Set<string>>();
+
+function loopCommandsOf(rule: HintRule): Set<string> {
+  let commands = loopCommands.get(rule);
+  if (!commands) {
+    const matched = new Set((rule.match.redis?.commands ?? []).map(normalizeName));
+    commands = new Set((rule.diagnostic?.commands ?? []).map(normalizeName).filter((command) => matched.has(command)));
+    loopCommands.set(rule, commands);
+  }
+  return commands;
+}
+
 export const redisCommandInLoop: Check = (rule, context) => {
-  const flagged = new Set((rule.diagnostic?.commands ?? []).map(normalizeName));
-  const matched = new Set((rule.match.redis?.commands ?? []).map(normalizeName));
+  if (context.model.redisCalls.length === 0) {
+    return;
+  }
+  const commands = loopCommandsOf(rule);
   for (const call of context.model.redisCalls) {
-    if (flagged.has(call.command) && matched.has(call.command) && waitsEachIteration(call)) {
+    if (commands.has(call.command) && waitsEachIteration(call)) {
       context.report(rule, call.name);
     }
   }

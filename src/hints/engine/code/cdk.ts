@@ -17,16 +17,17 @@ const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'R
  * `SecretValue.unsafePlainText('...')` are that literal secret.
  */
 export function cdkEnumLiteral(text: string): Literal | undefined {
-  const removal = /(?:^|\.)RemovalPolicy\.([A-Z_]+)$/.exec(text);
+  // Every option value of every request comes here: a substring test spares most of them the patterns.
+  const removal = text.includes('RemovalPolicy.') ? /(?:^|\.)RemovalPolicy\.([A-Z_]+)$/.exec(text) : null;
   const policy = removal ? REMOVAL_POLICIES[removal[1]] : undefined;
   if (policy) {
     return { kind: 'str', value: policy };
   }
-  const days = /(?:^|\.)Duration\.days\(\s*(\d+)\s*\)$/.exec(text);
+  const days = text.includes('Duration.days') ? /(?:^|\.)Duration\.days\(\s*(\d+)\s*\)$/.exec(text) : null;
   if (days) {
     return { kind: 'num', value: Number(days[1]) };
   }
-  const secret = /\bSecretValue\.unsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text);
+  const secret = text.includes('SecretValue.unsafe') ? /\bSecretValue\.unsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
   return secret ? { kind: 'str', value: secret[2] } : undefined;
 }
 

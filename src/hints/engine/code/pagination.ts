@@ -1,5 +1,5 @@
 /** What the pagination checks need from code: statement shapes the quick fix can rewrite, and pagination markers by function. */
-import { TOKEN_KIND } from '../lexer';
+import { TOKEN_KIND, Tokens } from '../lexer';
 import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -87,9 +87,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   MARKER_TRIGRAMS.lastIndex = 0;
   while (MARKER_TRIGRAMS.test(a.text)) {
     const at = MARKER_TRIGRAMS.lastIndex - 3;
-    while (token < tokens.length && tokens.textEnd(token) < at + 3) {
-      token++;
-    }
+    token = firstEndingFrom(tokens, token, at + 3);
     if (token === tokens.length) {
       break;
     }
@@ -112,6 +110,24 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => paginationAnchors.has(scope)) || callbacks(a, tokenIndex).some((scope) => paginationAnchors.has(scope)),
     hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
   };
+}
+
+/**
+ * The first token from `from` whose text ends at or after `offset`, by binary search on the token ends
+ * (a string's text ends before its closing quote, so the token after it may be the first).
+ */
+function firstEndingFrom(tokens: Tokens, from: number, offset: number): number {
+  let low = from;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens.ends[mid] < offset) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low < tokens.length && tokens.textEnd(low) < offset ? low + 1 : low;
 }
 
 /**
