@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { compileContent, formatErrors } from '../src/content/compiler/compileContent';
-import { engineOutputs, loadCorpus } from './evalHints/corpus';
+import { corpusWorkspaces, engineOutputs, loadCorpus } from './evalHints/corpus';
 import { addToTotals, checkFailures, emptyTotals, EngineOutput, FileScore, Label, ratio, restrictLabels, scoreFile, Totals } from './evalHints/score';
 
 const root = path.resolve(__dirname, '..');
@@ -54,8 +54,9 @@ function main(): number {
   const reachable = emptyTotals();
   const scores: { score: FileScore; outputs: EngineOutput[] }[] = [];
   const usedPlanned = new Set<string>();
+  const workspaces = corpusWorkspaces(corpus);
   for (const file of corpus.files) {
-    const { outputs, error } = engineOutputs(file, hintRules);
+    const { outputs, error } = engineOutputs(file, hintRules, workspaces.get(file.file));
     if (error) {
       errors.push(`${file.file}: engine: ${error}`);
     }

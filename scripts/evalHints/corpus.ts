@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { analyzeText } from '../../src/hints/engine/analyze';
 import { documentKind } from '../../src/hints/engine/documentKinds';
 import { HintRule } from '../../src/hints/engine/types';
+import { indexFile, kindMayContribute } from '../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../src/hints/engine/workspace/workspaceModel';
 import { EngineOutput, Label, LabelKind, tokenColumns } from './score';
 
 export const LABELS_FILE = 'labels.json';
@@ -173,13 +175,49 @@ export function loadCorpus(root: string, existingRules: readonly string[]): Corp
 }
 
 /** Runs the real engine on one corpus file and flattens its hovers and findings. */
-export function engineOutputs(file: CorpusFile, rules: readonly HintRule[]): { outputs: EngineOutput[]; error?: string } {
+/**
+ * The corpus's projects as workspaces, as the CLI judges a folder named on its command line. A folder
+ * inside a group (`terraform/holdout_sessions/`) is one project, whose files see each other's tables,
+ * functions and Terraform variable defaults; a file directly in a group folder comes from a project of
+ * its own and is judged alone, because unrelated projects must not answer for one another.
+ */
+export function corpusWorkspaces(corpus: Corpus): Map<string, { model: WorkspaceModel; fileName: string }> {
+  const projectOf = (file: CorpusFile): string | undefined => {
+    const parts = file.file.split('/');
+    return parts.length > 2 ? parts.slice(0, 2).join('/') : undefined;
+  };
+  const models = new Map<string, WorkspaceModel>();
+  const views = new Map<string, { model: WorkspaceModel; fileName: string }>();
+  for (const file of corpus.files) {
+    const project = projectOf(file);
+    if (project === undefined) {
+      continue;
+    }
+    const model = models.get(project) ?? new WorkspaceModel();
+    models.set(project, model);
+    const fileName = file.file.slice(project.length + 1);
+    const kind = documentKind(undefined, file.absolutePath);
+    if (kind && kindMayContribute(kind)) {
+      model.update(fileName, indexFile(fileName, kind, file.text));
+    }
+    views.set(file.file, { model, fileName });
+  }
+  return views;
+}
+
+/** The engine's hovers and findings on one corpus file, judged in its project's workspace when it has one. */
+export function engineOutputs(file: CorpusFile, rules: readonly HintRule[], workspace?: { model: WorkspaceModel; fileName: string }): { outputs: EngineOutput[]; error?: string } {
   const kind = documentKind(undefined, file.absolutePath);
   if (!kind) {
     return { outputs: [], error: 'no document kind' };
   }
   let failure: string | undefined;
-  const result = analyzeText(file.text, rules, { kind, fileName: file.absolutePath, onError: (error) => (failure = String(error)) });
+  const result = analyzeText(file.text, rules, {
+    kind,
+    fileName: workspace?.fileName ?? file.absolutePath,
+    workspace: workspace?.model,
+    onError: (error) => (failure = String(error)),
+  });
   if (result.skipped) {
     return { outputs: [], error: `skipped: ${result.skipped.kind}` };
   }

@@ -177,10 +177,15 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
 /** What a workspace defines, in one line: `2 DynamoDB tables, 1 RDS or ElastiCache resource, 3 Lambda functions in 2 files`. */
 function workspaceSummary(model: WorkspaceModel): string {
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  // The files that define something; a file of Terraform variables only lends their defaults.
+  const defining = model.files().filter((file) => {
+    const contribution = model.contributionOf(file)!;
+    return contribution.tables.length + contribution.databases.length + contribution.functions.length > 0;
+  });
   return [
     count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
     count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
-    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(model.files().length, 'file', 'files')}`,
+    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
   ].join(', ');
 }
 

@@ -23,7 +23,8 @@ export interface AnalyzeOptions {
   /** The file's path; with a `workspace`, the workspace-relative path (`/` separators) the model knows it by. */
   fileName?: string;
   /**
-   * The workspace model: DynamoDB requests whose table it resolves get the cross-file checks and hovers.
+   * The workspace model: DynamoDB requests whose table it resolves get the cross-file checks and hovers,
+   * and Terraform reads `var.name` declared in another file of its folder through it.
    * Without it, the analysis is the file's alone.
    */
   workspace?: WorkspaceView;
@@ -105,14 +106,17 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
   return index;
 }
 
-function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspace: boolean): { model: DocumentModel; language: HintLanguage } | undefined {
+function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspace: { view: WorkspaceView; file: string } | undefined): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
-    case 'terraform':
+    case 'terraform': {
+      const defaultOf = workspace?.view.terraformVariableDefault?.bind(workspace.view);
+      return readTemplate(kind, text, lines, defaultOf && ((name) => defaultOf(workspace!.file, name)));
+    }
     case 'yaml':
     case 'json':
       return readTemplate(kind, text, lines);
     default:
-      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace }), language: kind };
+      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined }), language: kind };
   }
 }
 
@@ -435,12 +439,12 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
     }
     const index = new LineIndex(text);
     const analyzer = withBudget(options.budget, () => {
-      const built = buildModel(text, options.kind, index, options.workspace !== undefined);
+      const workspace = options.workspace ? { view: options.workspace, file: options.fileName ?? '' } : undefined;
+      const built = buildModel(text, options.kind, index, workspace);
       if (!built) {
         return undefined;
       }
       budgetCheck();
-      const workspace = options.workspace ? { view: options.workspace, file: options.fileName ?? '' } : undefined;
       const pass = new Analyzer(built.model, built.language, rules, options.severityOf ?? defaultSeverity, index, workspace, options.findingsOnly);
       pass.collectSites();
       pass.collectWorkspaceSites();

@@ -7,15 +7,15 @@ import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation';
-import { readTerraform } from './terraform';
+import { OutsideDefault, readTerraform } from './terraform';
 
 export type TemplateKind = 'terraform' | 'yaml' | 'json';
 export type TemplateLanguage = 'cloudformation' | 'terraform';
 
-/** Reads a template, or undefined when the YAML or JSON is not CloudFormation. */
-export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex): { model: DocumentModel; language: TemplateLanguage } | undefined {
+/** Reads a template, or undefined when the YAML or JSON is not CloudFormation; Terraform's `outsideDefault` answers for variables the file does not declare. */
+export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, outsideDefault?: OutsideDefault): { model: DocumentModel; language: TemplateLanguage } | undefined {
   if (kind === 'terraform') {
-    const model = readTerraform(text, lines);
+    const model = readTerraform(text, lines, outsideDefault);
     budgetCheck();
     return { model, language: 'terraform' };
   }

@@ -8,6 +8,7 @@ import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
+import { VariableDefault } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
@@ -30,11 +31,14 @@ class TerraformReader implements HclValues {
   readonly partner: Int32Array;
   /** What `var.x` (a `variable` block's default) and `local.x` (a `locals` entry) stand for in this file, by that text. */
   private readonly named = new Map<string, Range>();
+  /** Variables this file declares, with a default or without: theirs is never taken from another file. */
+  private readonly declared = new Set<string>();
 
   constructor(
     private readonly text: string,
     readonly tokens: Tokens,
     private readonly lines: LineIndex,
+    private readonly outsideDefault?: OutsideDefault,
   ) {
     this.partner = matchBrackets(tokens);
   }
@@ -58,6 +62,29 @@ class TerraformReader implements HclValues {
     return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
   }
 
+  /** `var.name` as the whole of [first, end), declared in another file of the module: its default there. */
+  private outsideLiteral(first: number, end: number): Literal | undefined {
+    const { tokens } = this;
+    if (!this.outsideDefault || end - first !== 3 || tokens.kinds[first] !== ID || tokens.text(first) !== 'var' || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+      return undefined;
+    }
+    const name = tokens.text(first + 2);
+    if (this.named.has(`var.${name}`) || this.declared.has(name)) {
+      return undefined;
+    }
+    const value = this.outsideDefault(name);
+    switch (typeof value) {
+      case 'string':
+        return { kind: 'str', value };
+      case 'number':
+        return { kind: 'num', value };
+      case 'boolean':
+        return { kind: 'bool', value };
+      default:
+        return value === null ? { kind: 'none' } : undefined;
+    }
+  }
+
   literalOf(first: number, end: number, depth = 0): Literal {
     const { tokens } = this;
     // `var.name` takes the variable's default from this file, as a plan without other values would; `local.name` its value.
@@ -65,6 +92,10 @@ class TerraformReader implements HclValues {
     if (reference) {
       const literal = this.literalOf(reference.first, reference.end, depth + 1);
       return literal.kind === 'expr' ? { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) } : literal;
+    }
+    const outside = this.outsideLiteral(first, end);
+    if (outside) {
+      return outside;
     }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
@@ -191,6 +222,7 @@ class TerraformReader implements HclValues {
   read(): void {
     for (const block of this.blocks()) {
       if (block.keyword === 'variable' && block.labels === 1) {
+        this.declared.add(this.tokens.text(block.at + 1));
         const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default' && !item.block);
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
@@ -398,9 +430,12 @@ class TerraformReader implements HclValues {
 
 }
 
-export function readTerraform(text: string, lines: LineIndex): DocumentModel {
+/** What `var.name` stands for when this file does not declare it: a default declared in another file of its module. */
+export type OutsideDefault = (name: string) => VariableDefault | undefined;
+
+export function readTerraform(text: string, lines: LineIndex, outsideDefault?: OutsideDefault): DocumentModel {
   const { tokens, comments } = lex(text, 'hcl');
-  const reader = new TerraformReader(text, tokens, lines);
+  const reader = new TerraformReader(text, tokens, lines, outsideDefault);
   reader.read();
   const suppressions = comments.flatMap((comment) => {
     const ids = parseSuppression(comment.text);

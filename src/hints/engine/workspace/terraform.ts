@@ -10,7 +10,7 @@ import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { folderOf, joinPath } from './paths';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, VariableDefault } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -132,6 +132,7 @@ class TerraformIndexer {
   }
 
   index(): void {
+    this.indexVariableDefaults();
     for (const block of this.root.blocks) {
       const [type, name] = block.labels;
       if (block.type === 'resource' && block.labels.length === 2) {
@@ -150,6 +151,20 @@ class TerraformIndexer {
       } else if (block.type === 'module' && block.labels.length === 1) {
         this.module(block);
       }
+    }
+  }
+
+  /** Single-value defaults, for `var.name` in the module's other files; a secret's stays where it is written. */
+  private indexVariableDefaults(): void {
+    const defaults: Record<string, VariableDefault> = {};
+    for (const [name, value] of this.variables) {
+      const single = value.kind === 'string' || value.kind === 'number' || value.kind === 'bool' ? value.value : value.kind === 'null' ? null : undefined;
+      if (single !== undefined && keepsSetting(name)) {
+        defaults[name] = single;
+      }
+    }
+    if (Object.keys(defaults).length > 0) {
+      this.contribution.variableDefaults = defaults;
     }
   }
 

@@ -109,16 +109,30 @@ export interface FileContribution {
   unknownGlobalEnvironment?: string[];
   /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
   archives?: Record<string, string[]>;
+  /**
+   * Terraform `variable` blocks of the file whose `default` is a single value (string, number, bool or
+   * null): what `var.name` stands for in the other files of the module's folder. Never a variable whose
+   * name says it holds a secret.
+   */
+  variableDefaults?: Record<string, VariableDefault>;
 }
+
+/** A Terraform variable's default, when it is a single value. */
+export type VariableDefault = string | number | boolean | null;
 
 /** How code names a table: what the code analyzer can tell about a request's `TableName`. */
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
 
-/** What the analysis of one code file asks of the workspace model. */
+/** What the analysis of one file asks of the workspace model. */
 export interface WorkspaceView {
   /**
    * The table a name in this code file refers to; undefined when unknown or ambiguous (two
    * functions running this file wire the variable to different tables): precision first.
    */
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
+  /**
+   * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
+   * Terraform module), or undefined when none is declared there or its default is not a single value.
+   */
+  terraformVariableDefault?(file: string, name: string): VariableDefault | undefined;
 }

@@ -7,7 +7,7 @@
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, VariableDefault, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -32,6 +32,8 @@ interface Union {
   projects: Map<FunctionDefinition, string>;
   /** Which functions run a code file, by the file. */
   running: Map<string, FunctionDefinition[]>;
+  /** Terraform variable defaults by `folder\0name`, with the file that declares each. */
+  variableDefaults: Map<string, { file: string; value: VariableDefault }[]>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -164,7 +166,17 @@ export class WorkspaceModel implements WorkspaceView {
     if (this.union) {
       return this.union;
     }
-    const union: Union = { tables: [], databases: [], functions: [], byPhysicalName: new Map(), byScopedName: new Map(), locations: new Map(), projects: new Map(), running: new Map() };
+    const union: Union = {
+      tables: [],
+      databases: [],
+      functions: [],
+      byPhysicalName: new Map(),
+      byScopedName: new Map(),
+      locations: new Map(),
+      projects: new Map(),
+      running: new Map(),
+      variableDefaults: new Map(),
+    };
     const archives = new Map<string, string[]>();
     for (const file of this.files()) {
       const contribution = this.contributions.get(file)!.contribution;
@@ -173,6 +185,9 @@ export class WorkspaceModel implements WorkspaceView {
       union.functions.push(...contribution.functions);
       for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
         archives.set(`${folderOf(file)}\0${name}`, paths);
+      }
+      for (const [name, value] of Object.entries(contribution.variableDefaults ?? {})) {
+        push(union.variableDefaults, `${folderOf(file)}\0${name}`, { file, value });
       }
     }
     for (const table of union.tables) {
@@ -247,6 +262,13 @@ export class WorkspaceModel implements WorkspaceView {
     const union = this.built();
     const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : union.byScopedName.get(scopedName(fn, value.logicalName));
     return candidates?.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** A Terraform variable's single-value default from another file of the module's folder (Terraform allows one declaration). */
+  terraformVariableDefault(file: string, name: string): VariableDefault | undefined {
+    return this.built()
+      .variableDefaults.get(`${folderOf(file)}\0${name}`)
+      ?.find((declared) => declared.file !== file)?.value;
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */

@@ -1,0 +1,128 @@
+/**
+ * A Terraform module is a folder: `var.name` in main.tf takes the default that variables.tf declares,
+ * through the workspace model, as it does for a variable declared in the same file.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../../src/cli/cli';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules } from '../hints/support';
+import { contributionOf } from './support';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+const VARIABLES = lines(
+  'variable "transit_encryption" {',
+  '  type    = bool',
+  '  default = false',
+  '}',
+  'variable "name" {',
+  '  default = "sessions"',
+  '}',
+  'variable "replicas" {',
+  '  default = 2',
+  '}',
+  'variable "snapshot_name" {',
+  '  default = null',
+  '}',
+  'variable "auth_token" {',
+  '  default = "literal-token"',
+  '}',
+  'variable "db_password" {',
+  '  default = "hunter2"',
+  '}',
+  'variable "subnets" {',
+  '  default = ["a", "b"]',
+  '}',
+  'variable "label" {',
+  '  default = "${var.name}-cache"',
+  '}',
+  'variable "vpc_id" {',
+  '  type = string',
+  '}',
+);
+
+const MAIN = lines(
+  'resource "aws_elasticache_replication_group" "sessions" {',
+  '  replication_group_id       = var.name',
+  '  description                = "session store"',
+  '  engine                     = "redis"',
+  '  transit_encryption_enabled = var.transit_encryption',
+  '  at_rest_encryption_enabled = true',
+  '}',
+);
+
+function model(files: Record<string, string>): WorkspaceModel {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([file, text]) => built.update(file, indexFile(file, 'terraform', text))));
+  return built;
+}
+
+function ruleIds(text: string, workspace?: { model: WorkspaceModel; file: string }): string[] {
+  const result = analyzeText(text, realHintRules(), { kind: 'terraform', fileName: workspace?.file, workspace: workspace?.model });
+  return result.findings.map((finding) => finding.ruleId);
+}
+
+describe('Terraform variable defaults across the files of a module', () => {
+  it('indexes single-value defaults, never a secret, a list, a template or a variable without one', () => {
+    assert.deepEqual(contributionOf('cache/variables.tf', VARIABLES)?.variableDefaults, {
+      transit_encryption: false,
+      name: 'sessions',
+      replicas: 2,
+      snapshot_name: null,
+    });
+  });
+
+  it('answers for the folder of the asking file, from its other files only', () => {
+    const workspace = model({ 'cache/variables.tf': VARIABLES, 'other/variables.tf': lines('variable "multi_az" {', '  default = false', '}') });
+    assert.equal(workspace.terraformVariableDefault('cache/main.tf', 'transit_encryption'), false);
+    assert.equal(workspace.terraformVariableDefault('cache/main.tf', 'replicas'), 2);
+    assert.equal(workspace.terraformVariableDefault('cache/main.tf', 'multi_az'), undefined, 'another module');
+    assert.equal(workspace.terraformVariableDefault('cache/nested/main.tf', 'name'), undefined, 'a child folder is another module');
+    assert.equal(workspace.terraformVariableDefault('cache/variables.tf', 'name'), undefined, 'the asking file reads its own text');
+    assert.equal(workspace.terraformVariableDefault('cache/main.tf', 'constructor'), undefined);
+  });
+
+  it('reports a setting that a default in variables.tf turns off, and only with the workspace', () => {
+    const workspace = model({ 'cache/variables.tf': VARIABLES, 'cache/main.tf': MAIN });
+    assert.ok(ruleIds(MAIN, { model: workspace, file: 'cache/main.tf' }).includes('elasticache-transit-encryption'));
+    assert.ok(!ruleIds(MAIN).includes('elasticache-transit-encryption'), 'alone, var.transit_encryption is unknown');
+    assert.ok(!ruleIds(MAIN, { model: workspace, file: 'elsewhere/main.tf' }).includes('elasticache-transit-encryption'), 'another folder');
+  });
+
+  it('never takes a default from another file for a variable the file declares itself', () => {
+    const own = lines('variable "transit_encryption" {', '  type = bool', '}', MAIN);
+    const workspace = model({ 'cache/variables.tf': VARIABLES });
+    assert.ok(!ruleIds(own, { model: workspace, file: 'cache/main.tf' }).includes('elasticache-transit-encryption'));
+  });
+
+  describe('on the command line', () => {
+    let temp: string;
+
+    beforeEach(() => {
+      temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-tfvars-')));
+      fs.mkdirSync(path.join(temp, 'cache'));
+      fs.writeFileSync(path.join(temp, 'cache', 'variables.tf'), VARIABLES);
+      fs.writeFileSync(path.join(temp, 'cache', 'main.tf'), MAIN);
+    });
+
+    afterEach(() => {
+      fs.rmSync(temp, { recursive: true, force: true });
+    });
+
+    async function findings(...argv: string[]): Promise<string> {
+      let stdout = '';
+      await runCli([...argv, '--format', 'json'], { stdout: (text) => (stdout += text), stderr: () => undefined, cwd: temp }, realHintRules());
+      return stdout;
+    }
+
+    it('judges main.tf with the defaults of variables.tf beside it, unless told to judge each file alone', async () => {
+      assert.match(await findings('.'), /elasticache-transit-encryption/);
+      assert.doesNotMatch(await findings('.', '--no-workspace'), /elasticache-transit-encryption/);
+    });
+  });
+});
