@@ -132,6 +132,68 @@ describe('Terraform security groups and modules', () => {
     assert.deepEqual(findings(code), ['9:each.value rds-open-ingress']);
   });
 
+  it('takes each.key for the element of a set, never of a map or of a dynamic block over a list', () => {
+    const code = sourceLines(
+      'resource "aws_vpc_security_group_ingress_rule" "partners" {',
+      '  for_each    = toset(["198.51.100.0/24", "0.0.0.0/0"])',
+      '  ip_protocol = "tcp"',
+      '  from_port   = 5432',
+      '  to_port     = 5432',
+      '  cidr_ipv4   = each.key',
+      '}',
+      'resource "aws_vpc_security_group_ingress_rule" "named" {',
+      '  for_each    = { "0.0.0.0/0" = "world" }',
+      '  ip_protocol = "tcp"',
+      '  from_port   = 6379',
+      '  to_port     = 6379',
+      '  cidr_ipv4   = each.key',
+      '}',
+      'resource "aws_security_group" "cache" {',
+      '  dynamic "ingress" {',
+      '    for_each = ["0.0.0.0/0"]',
+      '    content {',
+      '      from_port   = 6379',
+      '      to_port     = 6379',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = [ingress.key]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['6:each.key rds-open-ingress']);
+  });
+
+  it('reads the inline ingress of a security group once per element of its for_each', () => {
+    const code = sourceLines(
+      'variable "databases" {',
+      '  default = {',
+      '    reporting = { port = 5432, cidrs = ["10.0.0.0/8"] }',
+      '    legacy    = { port = 3306, cidrs = ["0.0.0.0/0"] }',
+      '  }',
+      '}',
+      'resource "aws_security_group" "db" {',
+      '  for_each = var.databases',
+      '  name     = each.key',
+      '  ingress {',
+      '    from_port   = each.value.port',
+      '    to_port     = each.value.port',
+      '    protocol    = "tcp"',
+      '    cidr_blocks = each.value.cidrs',
+      '  }',
+      '}',
+      'resource "aws_security_group" "none" {',
+      '  for_each = {}',
+      '  ingress {',
+      '    from_port   = 5432',
+      '    to_port     = 5432',
+      '    protocol    = "tcp"',
+      '    cidr_blocks = ["0.0.0.0/0"]',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['14:each.value.cidrs rds-open-ingress']);
+  });
+
   it("reads an ElastiCache user's authentication_mode block as the user's own arguments", () => {
     const code = sourceLines(
       'resource "aws_elasticache_user" "api" {',

@@ -353,11 +353,16 @@ class TerraformReader implements HclValues {
    * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else (a `for`
    * expression, whose elements depend on what it filters).
    */
-  elements(item: Range, depth = 0): Range[] | undefined {
+  /**
+   * The list or map literal a collection value is written as in this file: itself, or what `var.x` /
+   * `local.x` and `toset(...)` / `tolist(...)` / `tomap(...)` around it name; undefined for anything
+   * else (a `for` expression, a call, an input without a default here).
+   */
+  private collection(item: Range, depth = 0): (Range & { list: boolean }) | undefined {
     const { tokens, partner } = this;
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {
-      return this.elements(reference, depth + 1);
+      return this.collection(reference, depth + 1);
     }
     let { first, end } = item;
     if (tokens.kinds[first] === ID && /^to(?:set|list|map)$/.test(tokens.text(first)) && this.textOf(first + 1) === '(' && partner[first + 1] === end - 1) {
@@ -366,14 +371,29 @@ class TerraformReader implements HclValues {
       // `toset(var.cidrs)`: the collection the reference names.
       const inner = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
       if (inner) {
-        return this.elements(inner, depth + 1);
+        return this.collection(inner, depth + 1);
       }
     }
     const opener = this.textOf(first);
     if (partner[first] !== end - 1 || (opener !== '[' && opener !== '{') || this.textOf(first + 1) === 'for') {
       return undefined;
     }
-    if (opener === '{') {
+    return { first, end, list: opener === '[' };
+  }
+
+  /** Whether a collection value is a list or set written in this file (not a map). */
+  isList(item: Range): boolean {
+    return this.collection(item)?.list === true;
+  }
+
+  elements(item: Range): Range[] | undefined {
+    const found = this.collection(item);
+    if (!found) {
+      return undefined;
+    }
+    const { first, end } = found;
+    const { partner } = this;
+    if (!found.list) {
       return [...this.objectEntries(first, end - 1).values()];
     }
     const items: Range[] = [];

@@ -37,11 +37,20 @@ export interface HclValues {
   literalOf(first: number, end: number): Literal;
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
   elements(item: Range): Range[] | undefined;
+  isList(item: Range): boolean;
   objects(item: Range | undefined): InputObject[];
   objectEntries(open: number, close: number): InputObject;
 }
 
 const { ID, STR } = TOKEN_KIND;
+
+/** One element of a `for_each`: the name it goes by (`each`, or a dynamic block's iterator) and its value. */
+interface Iteration {
+  iterator: string;
+  element: Range;
+  /** A list or set: `each.key` is the element too. */
+  keyIsElement: boolean;
+}
 
 export class TerraformIngress {
   readonly rules: IngressRule[] = [];
@@ -49,17 +58,22 @@ export class TerraformIngress {
   constructor(private readonly hcl: HclValues) {}
 
   /**
-   * The value of an argument of a `dynamic` block's content for one element: `ingress.value` is the
-   * element, `ingress.value.key` a key of an element object; any other value is as written.
+   * The value of an argument for one element of a `for_each`: `ingress.value` (or `each.value`) is the
+   * element, `ingress.value.key` a key of an element object, and `each.key` the element itself where the
+   * collection is a list or set; any other value is as written.
    */
-  private iterated(item: BodyItem, iteration: { iterator: string; element: Range } | undefined): Range {
+  private iterated(item: BodyItem, iteration: Iteration | undefined): Range {
     const { tokens } = this.hcl;
     const { first, end } = item;
-    if (!iteration || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.' || this.hcl.textOf(first + 2) !== 'value') {
+    if (!iteration || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
       return item;
     }
-    if (end - first === 3) {
+    const member = this.hcl.textOf(first + 2);
+    if (end - first === 3 && (member === 'value' || (member === 'key' && iteration.keyIsElement))) {
       return iteration.element;
+    }
+    if (member !== 'value') {
+      return item;
     }
     const element = iteration.element;
     if (end - first !== 5 || this.hcl.textOf(first + 3) !== '.' || this.hcl.textOf(element.first) !== '{' || this.hcl.partner[element.first] !== element.end - 1) {
@@ -68,7 +82,7 @@ export class TerraformIngress {
     return this.hcl.objectEntries(element.first, element.end - 1).get(tokens.text(first + 4)) ?? item;
   }
 
-  private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }, iteration?: { iterator: string; element: Range }): IngressFields {
+  private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }, iteration?: Iteration): IngressFields {
     const value = (name: string): { item: BodyItem; range: Range } | undefined => {
       const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
       return item ? { item, range: this.iterated(item, iteration) } : undefined;
@@ -92,9 +106,9 @@ export class TerraformIngress {
    * The rules an `ingress` block stands for: its own fields, or for a `dynamic "ingress"` block whose
    * `for_each` is a collection written in this file, its content's fields once per element.
    */
-  private ingressBlocks(item: BodyItem, names: { protocol: string; sources: string[] }): IngressFields[] {
+  private ingressBlocks(item: BodyItem, names: { protocol: string; sources: string[] }, each: Iteration | undefined): IngressFields[] {
     if (item.option.name === 'ingress') {
-      return [this.ingressFields(this.hcl.body(item.first, item.end - 1), names)];
+      return [this.ingressFields(this.hcl.body(item.first, item.end - 1), names, each)];
     }
     const label = item.first - 1;
     if (item.option.name !== 'dynamic' || this.hcl.tokens.kinds[label] !== STR || this.hcl.tokens.text(label) !== 'ingress') {
@@ -110,7 +124,8 @@ export class TerraformIngress {
       return [];
     }
     const fields = this.hcl.body(content.first, content.end - 1);
-    return elements.map((element) => this.ingressFields(fields, names, { iterator, element }));
+    // A dynamic block's key over a list is the element's index, not the element.
+    return elements.map((element) => this.ingressFields(fields, names, { iterator, element, keyIsElement: false }));
   }
 
   /**
@@ -199,13 +214,18 @@ export class TerraformIngress {
   }
 
   /**
-   * The instances of a rule resource: one per element of a `for_each` written in this file, where
+   * The instances of a resource: one per element of a `for_each` written in this file, where
    * `each.value` is the element (none for an empty collection); one, read as written, otherwise.
    */
-  private eachInstance(items: BodyItem[]): ({ iterator: string; element: Range } | undefined)[] {
+  private eachInstance(items: BodyItem[]): (Iteration | undefined)[] {
     const forEach = items.find((item) => item.option.name === 'for_each' && !item.block);
     const elements = forEach ? this.hcl.elements(forEach) : undefined;
-    return elements ? elements.map((element) => ({ iterator: 'each', element })) : [undefined];
+    if (!forEach || !elements) {
+      return [undefined];
+    }
+    // A resource's `for_each` takes a map or a set: over a set, `each.key` is the element.
+    const keyIsElement = this.hcl.isList(forEach);
+    return elements.map((element) => ({ iterator: 'each', element, keyIsElement }));
   }
 
   private addIngress(rule: IngressRule | undefined): void {
@@ -219,9 +239,11 @@ export class TerraformIngress {
     const found: (IngressRule | undefined)[] = [];
     const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
     if (type === 'aws_security_group') {
-      for (const item of items) {
-        for (const fields of item.block ? this.ingressBlocks(item, classic) : []) {
-          found.push(openIngress('terraform', fields));
+      for (const each of this.eachInstance(items)) {
+        for (const item of items) {
+          for (const fields of item.block ? this.ingressBlocks(item, classic, each) : []) {
+            found.push(openIngress('terraform', fields));
+          }
         }
       }
     } else if (type === 'aws_security_group_rule') {
