@@ -23,13 +23,13 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
     redisClientOptions(a, literal, 'go-redis');
     return;
   }
-  // `redis.NewClient(opts)`: the literal the variable was declared with; fields set on it later stay unseen.
+  // `redis.NewClient(opts)`: the literal the variable was declared with. Fields set on it afterwards, by
+  // assignment or by functional options (`opt(opts)`), stay unseen, so what it lacks is unknown.
   const held = a.isId(start) && end === start + 1 ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
   const heldLiteral = held && held.expression >= 0 ? optionsLiteral(a, held.expression) : -1;
   if (heldLiteral >= 0) {
     redisClientOptions(a, heldLiteral, 'go-redis');
-    const context = a.contexts[a.contexts.length - 1];
-    context.complete = context.complete && !a.memberAssignments.has(a.tokens.text(start));
+    a.contexts[a.contexts.length - 1].complete = false;
   }
 }
 
