@@ -113,7 +113,7 @@ export interface RedisCall {
   awaited: boolean;
 }
 
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -293,15 +293,6 @@ export function serviceOfNamespace(path: string): string | undefined {
   return undefined;
 }
 
-/** Which service a Go import path brings in. */
-export function serviceOfGoImport(path: string): string | undefined {
-  const match = /^github\.com\/aws\/aws-sdk-go-v2\/(?:service\/(dynamodb|rds|elasticache)|feature\/rds\/(auth))$/.exec(path);
-  if (!match) {
-    return undefined;
-  }
-  return match[2] ? 'rds-auth' : match[1];
-}
-
 export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
 /** Redis commands the rules talk about, by normalised method name. */

@@ -58,6 +58,12 @@ function mayUseTls(client: OptionContext): boolean {
           return true;
         }
         break;
+      case 'tlsconfig':
+        // go-redis: a `TLSConfig` (other than nil) turns TLS on.
+        if (literal.kind !== 'none') {
+          return true;
+        }
+        break;
       case 'connectionclass':
         if (literal.kind === 'expr' && /ssl/i.test(literal.text)) {
           return true;
@@ -69,7 +75,7 @@ function mayUseTls(client: OptionContext): boolean {
 }
 
 function isLocal(client: OptionContext): boolean {
-  return client.options.some((option) => (option.norm === 'host' || option.norm === 'url') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim()));
+  return client.options.some((option) => (option.norm === 'host' || option.norm === 'url' || option.norm === 'addr') && option.literal.kind === 'str' && LOCAL_HOST.test(option.literal.value.trim()));
 }
 
 function hasPassword(option: OptionOccurrence): boolean {

@@ -9,12 +9,13 @@ import { Check } from './context';
  * callbacks (`keys.map(...)`) are not loop statements: their calls start together.
  */
 export function isPerKeyInLoop(call: RedisCall): boolean {
-  return call.inLoopStatement && !call.batched && !/^(?:\.\.\.|\*)/.test(call.argsText);
+  // A spread of a batch: `...keys` (JavaScript), `*keys` (Python), `keys...` (Go).
+  return call.inLoopStatement && !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
 }
 
-/** Whether each iteration waits for the reply: a blocking redis-py call, or an awaited one. */
+/** Whether each iteration waits for the reply: a blocking redis-py or go-redis call, or an awaited one. */
 function waitsEachIteration(call: RedisCall): boolean {
-  return isPerKeyInLoop(call) && (call.flavor === 'redis-py' || call.awaited);
+  return isPerKeyInLoop(call) && (call.flavor === 'redis-py' || call.flavor === 'go-redis' || call.awaited);
 }
 
 /** Per rule, the commands it both flags in a loop and matches: fixed by the rule, so made once. */

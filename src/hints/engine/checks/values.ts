@@ -86,6 +86,10 @@ function verificationOff(norm: string, literal: Literal): boolean {
     // A callback that returns nothing accepts every certificate name.
     return literal.kind === 'expr' && NO_OP_FUNCTION.test(literal.text.trim());
   }
+  if (norm === 'insecureskipverify') {
+    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name.
+    return literalEquals(literal, true);
+  }
   if (norm === 'sslcertreqs') {
     return literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text));
   }

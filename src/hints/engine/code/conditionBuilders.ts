@@ -12,7 +12,8 @@ import { bindingAt, bindingEnd } from './names';
 
 const MAX_DEPTH = 6;
 const BOTO3_CONDITIONS = 'boto3.dynamodb.conditions';
-const GO_EXPRESSION = 'github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression';
+/** The `expression` package of the Go SDK v2, and of v1. */
+const GO_EXPRESSION = new Set(['github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression', 'github.com/aws/aws-sdk-go/service/dynamodb/expression']);
 
 const BOTO3_METHODS: Record<string, KeyOperator> = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=', between: 'between', begins_with: 'begins_with' };
 const GO_METHODS: Record<string, KeyOperator> = {
@@ -103,7 +104,7 @@ export function boto3Terms(a: CodeAnalyzer, from: number, to: number, kind: Buil
 /** The local name of the Go `expression` package, if the file imports it. */
 export function goExpressionPackage(a: CodeAnalyzer): string | undefined {
   for (let k = 0; k < a.tokens.length; k++) {
-    if (a.isString(k) && a.tokens.text(k) === GO_EXPRESSION) {
+    if (a.isString(k) && GO_EXPRESSION.has(a.tokens.text(k))) {
       const alias = a.id(k - 1);
       return alias && alias !== 'import' && !a.startsLine(k) ? alias : 'expression';
     }

@@ -13,12 +13,19 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   }
 }
 
+/** go-redis names for MULTI/EXEC and pipelines, as the commands the rules name. */
+const GO_REDIS_ALIASES = new Map([
+  ['pipelined', 'pipeline'],
+  ['txpipeline', 'multi'],
+  ['txpipelined', 'multi'],
+]);
+
 export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: RedisFlavor; batched?: boolean }, receiverStart: number): void {
   const flavor = client.flavor ?? 'ioredis';
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
   const close = a.partner[open];
-  let command = method;
+  let command = flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
   let nameSpan = a.tokenSpan(index);
   if (REDIS_SENDERS.has(method)) {
     const first = a.is(open + 1, '[') ? open + 2 : open + 1;
@@ -41,7 +48,8 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
     receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
     inLoop: loop !== undefined,
-    inLoopStatement: loop === 'statement',
+    // `go rdb.Del(ctx, k)` runs in a goroutine of its own: the loop does not wait for it.
+    inLoopStatement: loop === 'statement' && !(flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')),
     awaited: a.idIs(receiverStart - 1, 'await'),
     batched: client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
   };

@@ -4,6 +4,7 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor } from '../model';
+import { goFactoryResult } from './languages/goClients';
 import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
@@ -154,8 +155,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return path === 'DynamoDBContextBuilder' ? { t: 'type', kind: 'dynamodb-context' } : undefined;
   }
   if (module.startsWith('go:')) {
-    const service = module.slice(3);
-    return (path === 'NewFromConfig' || path === 'New') && (service === 'dynamodb' || service === 'rds' || service === 'elasticache') ? { t: 'client', kind: service } : undefined;
+    return goFactoryResult(module.slice(3), path);
   }
   if (module.startsWith('member:')) {
     const [, kind, flavor, batched] = module.split(':');
@@ -163,10 +163,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (made) {
       return { t: 'client', kind: made };
     }
-    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions'].includes(path)) {
+    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
-    if (kind === 'redis' && (['pipeline', 'multi'].includes(path) || batched)) {
+    if (kind === 'redis' && (['pipeline', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || batched)) {
       // A pipeline or transaction, and every command queued on it, return it again: `multi().incr(k).expire(k, 60)`.
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }

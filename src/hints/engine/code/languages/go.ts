@@ -1,22 +1,24 @@
 /**
- * Go (AWS SDK for Go v2): imports by path, `:=`, `var` and `const`, typed parameters and receivers, struct fields
- * that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level paginators and
- * `auth.BuildAuthToken`.
+ * Go (AWS SDK for Go v2 and v1, go-redis): imports by path, `:=`, `var` and `const`, typed parameters and
+ * receivers, struct fields that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level
+ * paginators, `auth.BuildAuthToken` / `rdsutils.BuildAuthToken`, and go-redis client options.
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName, serviceOfGoImport } from '../../services';
+import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
+import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
+import { goClientType, goImport, goV1Method } from './goClients';
+import { goRedisFactoryCall } from './goRedis';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
-const CLIENT_SERVICES = new Set(['dynamodb', 'rds', 'elasticache']);
 const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
 /** What ends a search back from `{` for the `func` of a function: punctuation and the statement keywords. */
 const FUNCTION_SEARCH_STOPS = codeSet(['{', '}', ';', '=', ':=', ...STATEMENT_KEYWORDS]);
@@ -54,12 +56,11 @@ function collectImports(a: CodeAnalyzer): void {
 }
 
 function record(a: CodeAnalyzer, aliasIndex: number, pathIndex: number): void {
-  const path = a.tokens.text(pathIndex);
-  const service = serviceOfGoImport(path);
-  const alias = aliasIndex >= 0 ? a.id(aliasIndex) : path.split('/').pop();
-  if (service && alias) {
-    a.goPackages.set(alias, service);
-    a.services.add(service);
+  const imported = goImport(a.tokens.text(pathIndex));
+  const alias = aliasIndex >= 0 ? a.id(aliasIndex) : imported?.name;
+  if (imported && alias && alias !== '_') {
+    a.goPackages.set(alias, imported.service);
+    a.services.add(imported.service);
   }
 }
 
@@ -107,7 +108,7 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
-/** `*dynamodb.Client` (a client), or a struct type declared in the file. */
+/** `*dynamodb.Client`, `dynamodbiface.DynamoDBAPI`, `*redis.Client` (a client), or a struct type declared in the file. */
 function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   let k = start;
   while (a.is(k, '*') || a.is(k, '&')) {
@@ -118,8 +119,8 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return undefined;
   }
   const service = a.goPackages.get(name);
-  if (service && a.is(k + 1, '.') && a.idIs(k + 2, 'Client') && CLIENT_SERVICES.has(service)) {
-    return { t: 'client', kind: service as ClientKind };
+  if (service && a.is(k + 1, '.') && a.isId(k + 2)) {
+    return goClientType(service, a.tokens.text(k + 2));
   }
   return a.structFields.has(name) && !a.is(k + 1, '.') ? { t: 'struct', name } : undefined;
 }
@@ -338,11 +339,21 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionCon
   return requestInArguments(a, open, close);
 }
 
-/** Package-level calls (`dynamodb.NewScanPaginator`, `auth.BuildAuthToken`), and calls on unseen receivers with SDK inputs. */
-function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
+/**
+ * Package-level calls (`dynamodb.NewScanPaginator`, `auth.BuildAuthToken`, `redis.NewClient`), v1 method
+ * spellings on clients (`ScanPagesWithContext`), and calls on unseen receivers with SDK inputs.
+ */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (receiver?.t === 'client' && receiver.kind !== 'redis') {
+    return v1Call(a, nameIndex, receiver.kind);
+  }
   if (receiver?.t === 'gopkg') {
     const service = receiver.service;
     const method = a.tokens.text(nameIndex);
+    if (service === 'redis') {
+      goRedisFactoryCall(a, nameIndex);
+      return true;
+    }
     const operation = operationOfPaginator(method, new Set([service]));
     if (operation) {
       a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: true, tokenIndex: nameIndex });
@@ -352,15 +363,37 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     return true;
   }
   if (receiver?.t === 'struct') {
-    return promotedCall(a, nameIndex, receiver.name);
+    return promotedCall(a, nameIndex, receiver.name, receiverStart);
   }
   return !receiver && callWithTypedRequest(a, nameIndex);
 }
 
-/** `a.ModifyDBInstance(ctx, ...)` on a struct that embeds an `*rds.Client` and has no member of that name. */
-function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string): boolean {
+/** `svc.ScanWithContext(ctx, input)`, `svc.QueryPages(input, fn)`: the v1 spellings of an operation. */
+function v1Call(a: CodeAnalyzer, nameIndex: number, kind: ClientKind): boolean {
+  const method = goV1Method(kind, a.tokens.text(nameIndex));
+  const open = nameIndex + 1;
+  if (!method || a.partner[open] < 0) {
+    return false;
+  }
+  const request = requestForCall(a, open, a.partner[open]);
+  a.addOperation({ ...method, name: a.tokenSpan(nameIndex), tokenIndex: nameIndex, ...(request ? { request } : {}) });
+  return true;
+}
+
+/**
+ * `a.ModifyDBInstance(ctx, ...)` on a struct that embeds an `*rds.Client` (or `c.Get(ctx, k)` on one that
+ * embeds a `*redis.Client`) and has no member of that name.
+ */
+function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string, receiverStart: number): boolean {
   const members = a.structFields.get(struct);
   const client = members && !members.has(a.tokens.text(nameIndex)) ? a.valueOf(members.get(EMBEDDED_CLIENT)) : undefined;
+  if (client?.t === 'client' && client.kind === 'redis' && a.partner[nameIndex + 1] > nameIndex) {
+    redisCall(a, nameIndex, client, receiverStart);
+    return true;
+  }
+  if (client?.t === 'client' && v1Call(a, nameIndex, client.kind)) {
+    return true;
+  }
   const operation = client?.t === 'client' ? operationOfMethod(client.kind, a.tokens.text(nameIndex)) : undefined;
   const open = nameIndex + 1;
   if (!operation || a.partner[open] < 0) {

@@ -1,0 +1,225 @@
+/**
+ * Go clients beyond SDK v2: the AWS SDK for Go v1 (service packages, `*iface` interface types, the
+ * `WithContext` / `Pages` / `Request` spellings, `rdsutils`) and go-redis, with the traps that share
+ * their method names.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { pickExample } from '../../../src/hints/examples';
+import { hintsIn, realHintRules, sourceLines } from './support';
+
+function assertHas(found: string[], ...expected: string[]): void {
+  for (const hint of expected) {
+    assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+  }
+}
+
+function assertNone(found: string[], line: number): void {
+  assert.ok(!found.some((hint) => hint.startsWith(`${line}:`)), `nothing on line ${line} in\n${found.join('\n')}`);
+}
+
+const V1_IMPORTS = [
+  'import (',
+  '\t"context"',
+  '\t"github.com/aws/aws-sdk-go/aws"',
+  '\t"github.com/aws/aws-sdk-go/aws/session"',
+  '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+  '\t"github.com/aws/aws-sdk-go/service/dynamodb/dynamodbiface"',
+  ')',
+];
+
+describe('Go client shapes', () => {
+  describe('AWS SDK for Go v1', () => {
+    it('reads a package-level client made from a session, and its Scan without a LastEvaluatedKey loop', () => {
+      const found = hintsIn(
+        'main.go',
+        sourceLines(
+          'package main',
+          ...V1_IMPORTS,
+          'var svc = dynamodb.New(session.Must(session.NewSession()))',
+          'func handler(ctx context.Context) error {',
+          '\t_, err := svc.ScanWithContext(ctx, &dynamodb.ScanInput{TableName: aws.String("t"), ConsistentRead: aws.Bool(true)})',
+          '\treturn err',
+          '}',
+        ),
+      );
+      assertHas(found, '11:ScanWithContext dynamodb-scan', '11:ScanWithContext dynamodb-scan!', '11:ConsistentRead dynamodb-consistent-read');
+    });
+
+    it('reads a client held in an interface-typed field, and ScanPages as reading every page', () => {
+      const found = hintsIn(
+        'repo.go',
+        sourceLines(
+          'package repo',
+          ...V1_IMPORTS,
+          'type Repo struct {',
+          '\tdb dynamodbiface.DynamoDBAPI',
+          '}',
+          'func NewRepo(db dynamodbiface.DynamoDBAPI) *Repo { return &Repo{db: db} }',
+          'func (r *Repo) All(fn func(*dynamodb.ScanOutput, bool) bool) error {',
+          '\treturn r.db.ScanPages(&dynamodb.ScanInput{TableName: aws.String("t")}, fn)',
+          '}',
+          'func (r *Repo) Write(in *dynamodb.BatchWriteItemInput) error {',
+          '\t_, err := r.db.BatchWriteItem(in)',
+          '\treturn err',
+          '}',
+        ),
+      );
+      assertHas(found, '14:ScanPages dynamodb-scan', '17:BatchWriteItem dynamodb-batch-write-item', '17:BatchWriteItem dynamodb-batch-write-item!');
+      assert.ok(!found.includes('14:ScanPages dynamodb-scan!'), found.join('\n'));
+    });
+
+    it('does not read a fake that embeds the interface and defines the method itself', () => {
+      const found = hintsIn(
+        'repo_test.go',
+        sourceLines(
+          'package repo',
+          ...V1_IMPORTS,
+          'type fake struct {',
+          '\tdynamodbiface.DynamoDBAPI',
+          '}',
+          'func (f *fake) ScanWithContext(ctx context.Context, in *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) { return nil, nil }',
+          'func use(f *fake, ctx context.Context, in *dynamodb.ScanInput) { f.ScanWithContext(ctx, in) }',
+        ),
+      );
+      assertNone(found, 12);
+      assertNone(found, 13);
+    });
+
+    it('reads RDS and ElastiCache requests and rdsutils.BuildAuthToken', () => {
+      const found = hintsIn(
+        'provision.go',
+        sourceLines(
+          'package provision',
+          'import (',
+          '\t"github.com/aws/aws-sdk-go/aws"',
+          '\t"github.com/aws/aws-sdk-go/aws/session"',
+          '\t"github.com/aws/aws-sdk-go/service/elasticache"',
+          '\t"github.com/aws/aws-sdk-go/service/rds"',
+          '\t"github.com/aws/aws-sdk-go/service/rds/rdsutils"',
+          ')',
+          'func run(sess *session.Session) {',
+          '\trds.New(sess).CreateDBInstance(&rds.CreateDBInstanceInput{PubliclyAccessible: aws.Bool(true)})',
+          '\telasticache.New(sess).CreateReplicationGroup(&elasticache.CreateReplicationGroupInput{TransitEncryptionEnabled: aws.Bool(false)})',
+          '\trdsutils.BuildAuthToken("db:5432", "eu-west-1", "app", sess.Config.Credentials)',
+          '}',
+        ),
+      );
+      assertHas(
+        found,
+        '10:PubliclyAccessible rds-publicly-accessible!',
+        '11:TransitEncryptionEnabled elasticache-transit-encryption!',
+        '12:BuildAuthToken rds-auth-token',
+      );
+    });
+  });
+
+  describe('go-redis', () => {
+    const cache = sourceLines(
+      'package cache',
+      'import (',
+      '\t"context"',
+      '\t"crypto/tls"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Cache struct {',
+      '\trdb *redis.Client',
+      '}',
+      'func NewCache(addr string) *Cache {',
+      '\treturn &Cache{rdb: redis.NewClient(&redis.Options{Addr: addr, Password: "literal", TLSConfig: &tls.Config{InsecureSkipVerify: true}})}',
+      '}',
+      'func (c *Cache) Purge(ctx context.Context, ids []string) {',
+      '\tkeys, _ := c.rdb.Keys(ctx, "session:*").Result()',
+      '\tfor _, id := range ids {',
+      '\t\tc.rdb.Del(ctx, id)',
+      '\t\tgo c.rdb.Unlink(ctx, id)',
+      '\t}',
+      '\tc.rdb.Unlink(ctx, keys...)',
+      '\tc.rdb.Pipelined(ctx, func(pipe redis.Pipeliner) error {',
+      '\t\tfor _, id := range ids {',
+      '\t\t\tpipe.Expire(ctx, id, 0)',
+      '\t\t}',
+      '\t\treturn nil',
+      '\t})',
+      '}',
+    );
+
+    it('reads the client options of a struct field built in a constructor', () => {
+      const found = hintsIn('cache.go', cache);
+      assertHas(found, '11:"literal" redis-password!', '11:InsecureSkipVerify redis-tls!', '11:TLSConfig redis-tls');
+      assert.ok(!found.includes('11:Password redis-auth-without-tls!'), found.join('\n'));
+    });
+
+    it('flags KEYS, and a blocking per-key command in a loop but not one in a goroutine or a pipeline', () => {
+      const found = hintsIn('cache.go', cache);
+      assertHas(found, '14:Keys redis-keys!', '16:Del redis-loop-round-trips!', '19:Unlink redis-unlink', '20:Pipelined redis-mget', '22:Expire redis-expire');
+      for (const absent of ['17:Unlink redis-loop-round-trips!', '19:Unlink redis-loop-round-trips!', '22:Expire redis-loop-round-trips!']) {
+        assert.ok(!found.includes(absent), `${absent} in\n${found.join('\n')}`);
+      }
+    });
+
+    it('offers no KEYS quick fix for go-redis', () => {
+      const result = analyzeText(cache, realHintRules(), { kind: 'go', fileName: 'cache.go' });
+      const keys = result.findings.find((finding) => finding.ruleId === 'redis-keys');
+      assert.ok(keys, 'a KEYS finding');
+      assert.equal(keys.fix, undefined);
+    });
+
+    it('flags a password sent without TLS, but not on an options variable that functional options may complete', () => {
+      const found = hintsIn(
+        'rate.go',
+        sourceLines(
+          'package rate',
+          'import (',
+          '\t"os"',
+          '\t"github.com/go-redis/redis/v8"',
+          ')',
+          'func New(opts ...func(*redis.Options)) (*redis.Client, *redis.Client) {',
+          '\tdirect := redis.NewClient(&redis.Options{Addr: os.Getenv("ADDR"), Password: os.Getenv("PASSWORD")})',
+          '\toptions := &redis.Options{Addr: os.Getenv("ADDR"), Password: os.Getenv("PASSWORD")}',
+          '\tfor _, opt := range opts {',
+          '\t\topt(options)',
+          '\t}',
+          '\treturn direct, redis.NewClient(options)',
+          '}',
+        ),
+      );
+      assertHas(found, '7:Password redis-auth-without-tls!', '8:Password redis-password');
+      assert.ok(!found.includes('8:Password redis-auth-without-tls!'), found.join('\n'));
+    });
+
+    it('leaves unrelated Scan and Keys methods alone', () => {
+      const found = hintsIn(
+        'store.go',
+        sourceLines(
+          'package store',
+          'import (',
+          '\t"bufio"',
+          '\t"database/sql"',
+          '\t"os"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'type Index struct{ names map[string]bool }',
+          'func (i *Index) Keys() []string { return nil }',
+          'func read(db *sql.DB, i *Index) {',
+          '\trows, _ := db.Query("SELECT 1")',
+          '\tfor rows.Next() { var n int; rows.Scan(&n) }',
+          '\tlines := bufio.NewScanner(os.Stdin)',
+          '\tfor lines.Scan() {}',
+          '\t_ = i.Keys()',
+          '\t_ = i.names["Keys"]',
+          '\t_ = redis.Nil',
+          '}',
+        ),
+      );
+      assert.deepEqual(found, []);
+    });
+
+    it('shows the go-redis example in the hover of a Go file', () => {
+      const rule = realHintRules().find((candidate) => candidate.id === 'redis-keys')!;
+      const example = pickExample(rule, 'go', 'go-redis');
+      assert.equal(example?.fence, 'go');
+      assert.match(example?.code ?? '', /rdb\.Scan\(ctx, cursor, "session:\*", 500\)\.Result\(\)/);
+    });
+  });
+});
