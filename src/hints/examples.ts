@@ -18,6 +18,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   ioredis: 'js',
   'node-redis': 'js',
   'redis-py': 'python',
+  'stackexchange-redis': 'csharp',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -39,6 +40,9 @@ function cdkKey(language: HintLanguage): ExampleKey | undefined {
 function redisKeys(language: HintLanguage): ExampleKey[] {
   if (language === 'javascript' || language === 'typescript') {
     return ['ioredis', 'node-redis'];
+  }
+  if (language === 'csharp') {
+    return ['stackexchange-redis'];
   }
   return language === 'python' ? ['redis-py'] : [];
 }
@@ -79,6 +83,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'terraform':
     case 'ioredis':
     case 'node-redis':
+    case 'stackexchange-redis':
       return origin;
     case 'cdk':
       return cdkKey(language);
