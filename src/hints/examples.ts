@@ -19,6 +19,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'node-redis': 'js',
   'redis-py': 'python',
   'go-redis': 'go',
+  'stackexchange-redis': 'csharp',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -43,6 +44,9 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
   }
   if (language === 'go') {
     return ['go-redis'];
+  }
+  if (language === 'csharp') {
+    return ['stackexchange-redis'];
   }
   return language === 'python' ? ['redis-py'] : [];
 }
@@ -84,6 +88,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'ioredis':
     case 'node-redis':
     case 'go-redis':
+    case 'stackexchange-redis':
       return origin;
     case 'cdk':
       return cdkKey(language);

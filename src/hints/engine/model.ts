@@ -109,11 +109,14 @@ export interface RedisCall {
   batched: boolean;
   /** In the body of a loop statement of its own function (not an iterating callback, whose calls start together). */
   inLoopStatement: boolean;
-  /** Directly under `await`: the code waits for the reply before it goes on. */
+  /**
+   * The code waits for the reply before it goes on: directly under `await`, or a blocking method
+   * (StackExchange.Redis's methods without `Async`, unless sent fire-and-forget).
+   */
   awaited: boolean;
 }
 
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis';
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -113,6 +113,7 @@ export const EXAMPLE_KEYS = [
   'node-redis',
   'redis-py',
   'go-redis',
+  'stackexchange-redis',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
@@ -154,7 +155,7 @@ export interface QuickFix {
 }
 
 /** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
-export type SiteOrigin = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis';
+export type SiteOrigin = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis';
 
 /** A place that gets a hover, with the rules that explain it. */
 export interface HintSite extends Span {

@@ -53,10 +53,10 @@ describe('rule examples per language and client', () => {
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis'],
-      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis'],
-      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis'],
-      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis'],
+      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
     };
     const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
     for (const [id, keys] of Object.entries(expected)) {

@@ -78,7 +78,13 @@ export const hardcodedSecret: Check = (rule, context) => {
 
 const NO_OP_FUNCTION = /^(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*|function\s*[\w$]*\s*\([^)]*\))\s*(?:=>\s*)?(?:\{\s*(?:return\s*(?:undefined|null)?\s*;?\s*)?\}|undefined|null|void\s+0)$/;
 
+/** A .NET certificate callback that accepts every certificate: `(sender, cert, chain, errors) => true`, or a body that only returns true. */
+const ACCEPT_ALL_CALLBACK = /^(?:\([^)]*\)|[A-Za-z_]\w*|delegate\s*(?:\([^)]*\))?)\s*(?:=>\s*)?(?:true|\{\s*return\s+true\s*;\s*\})$/;
+
 function verificationOff(norm: string, literal: Literal): boolean {
+  if (norm === 'certificatevalidation') {
+    return literal.kind === 'expr' && ACCEPT_ALL_CALLBACK.test(literal.text.trim());
+  }
   if (norm === 'rejectunauthorized') {
     return literalEquals(literal, false);
   }

@@ -14,6 +14,7 @@ import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
+import { stackExchangeCall } from './stackExchangeRedis';
 import { callResult, cdkConstructType } from './values';
 
 const { ID } = TOKEN_KIND;
@@ -262,7 +263,11 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   if (value.kind === 'redis') {
-    redisCall(a, index, value, start);
+    if (value.flavor === 'stackexchange-redis') {
+      stackExchangeCall(a, index, value, start);
+    } else {
+      redisCall(a, index, value, start);
+    }
     return;
   }
   const normalized = normalizeName(method);

@@ -1,7 +1,7 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
 import { RedisCall, RedisFlavor } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
-import { normalizeName } from '../types';
+import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { isBatchLoopVariable, loopKind } from './loops';
 import { contextFrom } from './options';
@@ -21,37 +21,61 @@ const GO_REDIS_ALIASES = new Map([
 ]);
 
 export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: RedisFlavor; batched?: boolean }, receiverStart: number): void {
-  const flavor = client.flavor ?? 'ioredis';
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
-  const close = a.partner[open];
-  let command = flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
-  let nameSpan = a.tokenSpan(index);
-  if (REDIS_SENDERS.has(method)) {
-    const first = a.is(open + 1, '[') ? open + 2 : open + 1;
-    if (!a.isString(first)) {
-      return;
-    }
-    command = normalizeName(a.tokens.text(first).split(/\s+/)[0] ?? '');
-    nameSpan = a.tokenSpan(first);
+  if (!REDIS_SENDERS.has(method)) {
+    const command = client.flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
+    return;
   }
+  const first = a.is(open + 1, '[') ? open + 2 : open + 1;
+  if (a.isString(first)) {
+    addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
+  }
+}
+
+/** The command a generic sender's string argument names: `"UNLINK"` in `call("UNLINK", key)`. */
+export function sentCommand(a: CodeAnalyzer, token: number): string {
+  return normalizeName(a.tokens.text(token).split(/\s+/)[0] ?? '');
+}
+
+export interface RedisCallSite {
+  /** The method's name token, followed by its arguments. */
+  index: number;
+  /** Normalised Redis command. */
+  command: string;
+  /** Where hovers and findings go: the method's name, or the command string of a generic sender. */
+  name: Span;
+  client: { flavor?: RedisFlavor; batched?: boolean };
+  receiverStart: number;
+  /** Sent through a generic sender (`call`, `Execute`): no receiver to rewrite. */
+  sent?: boolean;
+  /** Whether the code waits for the reply, where the client's flavor says more than an `await` does. */
+  waits?: boolean;
+}
+
+/** Records a call of a command the rules know, with what the checks and fixes read around it. */
+export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
+  const { index, command, receiverStart } = site;
+  const open = index + 1;
+  const close = a.partner[open];
   if (!REDIS_COMMANDS.has(command) || close < 0) {
     return;
   }
   const loop = loopKind(a, index);
   const call: RedisCall = {
     command,
-    name: nameSpan,
+    name: site.name,
     tokenIndex: index,
-    flavor,
+    flavor: site.client.flavor ?? 'ioredis',
     call: { start: a.tokens.starts[receiverStart], end: a.tokens.ends[close] },
-    receiver: REDIS_SENDERS.has(method) ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
+    receiver: site.sent ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
     inLoop: loop !== undefined,
     // `go rdb.Del(ctx, k)` runs in a goroutine of its own: the loop does not wait for it.
-    inLoopStatement: loop === 'statement' && !(flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')),
-    awaited: a.idIs(receiverStart - 1, 'await'),
-    batched: client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
+    inLoopStatement: loop === 'statement' && !(site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')),
+    awaited: a.idIs(receiverStart - 1, 'await') || site.waits === true,
+    batched: site.client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
   };
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {

@@ -5,6 +5,7 @@
  */
 import { RedisFlavor } from '../model';
 import { goFactoryResult } from './languages/goClients';
+import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
@@ -70,6 +71,10 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
   if (name === 'client' && (value.kind === 'dynamodb-resource' || value.kind === 'dynamodb-table')) {
     // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client.
     return { t: 'client', kind: 'dynamodb' };
+  }
+  if (name === 'Value' && value.flavor === 'stackexchange-redis') {
+    // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once.
+    return { t: 'client', kind: 'redis', flavor: value.flavor };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
@@ -154,6 +159,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   if (module === DOTNET_DATA_MODEL) {
     return path === 'DynamoDBContextBuilder' ? { t: 'type', kind: 'dynamodb-context' } : undefined;
   }
+  if (module === STACKEXCHANGE_MODULE) {
+    return stackExchangeResult(path);
+  }
   if (module.startsWith('go:')) {
     return goFactoryResult(module.slice(3), path);
   }
@@ -162,6 +170,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     const made = CLIENT_METHOD_RESULTS[kind]?.[path];
     if (made) {
       return { t: 'client', kind: made };
+    }
+    if (kind === 'redis' && flavor === 'stackexchange-redis') {
+      return stackExchangeResult(path);
     }
     if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path)) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };

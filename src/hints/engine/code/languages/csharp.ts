@@ -1,7 +1,7 @@
 /**
  * C# (AWS SDK for .NET): `using` namespaces, typed fields, properties, parameters and locals, object
- * initializers (`new ScanRequest { ... }`), `DynamoDBContext`, the document model, paginators, and
- * `RDSAuthTokenGenerator`.
+ * initializers (`new ScanRequest { ... }`), `DynamoDBContext`, the document model, paginators,
+ * `RDSAuthTokenGenerator`, and StackExchange.Redis (its own module).
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -10,6 +10,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
+import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
 import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
@@ -54,6 +55,7 @@ function collectImports(a: CodeAnalyzer): void {
     if (service) {
       a.services.add(service);
     }
+    noteStackExchangeImport(a, path.text);
     if (path.text === 'Amazon.RDS.Util') {
       a.services.add('rds-auth');
     }
@@ -75,6 +77,7 @@ function collectRequests(a: CodeAnalyzer): void {
       initializer(a, i);
     }
   }
+  stackExchangeOptions(a);
   assignRequestOptions(a);
 }
 
@@ -122,8 +125,12 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   return callWithTypedRequest(a, nameIndex);
 }
 
-/** A declared type: an SDK client, `DynamoDBContext`, or the document model's `Table`. */
+/** A declared type: an SDK client, `DynamoDBContext`, the document model's `Table`, or a StackExchange.Redis client. */
 function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+  const redis = stackExchangeType(a, start);
+  if (redis) {
+    return redis;
+  }
   if (a.idIs(start, 'Table') && a.imports.get('Table')?.module === DOTNET_DOCUMENT_MODEL) {
     return { t: 'client', kind: 'dynamodb-document-table' };
   }

@@ -15,6 +15,7 @@ import { CodeLanguage, OptionSlot } from '../language';
 import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
+import { pynamodbCall } from './pynamodb';
 import { callResult, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -506,10 +507,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   return close < 0 ? undefined : contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
 }
 
-/** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`. */
-function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
+/** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`; PynamoDB models. */
+function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
   if (receiver?.t !== 'ref') {
-    return false;
+    return receiver?.t !== 'client' && pynamodbCall(a, nameIndex, receiver, receiverStart);
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;

@@ -1,0 +1,244 @@
+/**
+ * StackExchange.Redis, the usual Redis client of .NET: `ConnectionMultiplexer.Connect(...)` and its
+ * interfaces (`IConnectionMultiplexer`, `IDatabase`, `IServer`, `IBatch`, `ITransaction`), their
+ * methods as Redis commands, and the connection settings the rules read (`ConfigurationOptions`, a
+ * configuration string, a `CertificateValidation` callback).
+ */
+import { OptionContext, OptionOccurrence } from '../model';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { namedValue } from './names';
+import { contextFrom, occurrenceOf } from './options';
+import { addRedisCall, sentCommand } from './redis';
+import { Value } from './values';
+
+export const STACKEXCHANGE_MODULE = 'dotnet:StackExchange.Redis';
+const FLAVOR = 'stackexchange-redis';
+
+const CLIENT: Value = { t: 'client', kind: 'redis', flavor: FLAVOR };
+const BATCH: Value = { t: 'client', kind: 'redis', flavor: FLAVOR, batched: true };
+
+/** Declared types that hold a connection, a database or a server; a batch or transaction queues its commands. */
+const CLIENT_TYPES = new Set(['ConnectionMultiplexer', 'IConnectionMultiplexer', 'IDatabase', 'IDatabaseAsync', 'IServer']);
+const BATCH_TYPES = new Set(['IBatch', 'ITransaction']);
+
+/** Static factories of `ConnectionMultiplexer`. */
+const FACTORIES = new Set(['Connect', 'ConnectAsync', 'SentinelConnect', 'SentinelConnectAsync']);
+
+/** Methods (without `Async`), by normalised name, and the Redis command each sends. */
+const COMMANDS = new Map<string, string>([
+  ['stringget', 'get'],
+  ['stringset', 'set'],
+  ['stringincrement', 'incr'],
+  ['keyexpire', 'expire'],
+  ['keypersist', 'persist'],
+  ['keytimetolive', 'ttl'],
+  // KeyDelete sends UNLINK where the server has it, DEL otherwise (IDatabase.KeyDelete docs).
+  ['keydelete', 'unlink'],
+  ['keyexists', 'exists'],
+  ['hashget', 'hget'],
+  ['hashset', 'hset'],
+  ['hashgetall', 'hgetall'],
+  ['hashdelete', 'hdel'],
+  ['setadd', 'sadd'],
+  ['setcontains', 'sismember'],
+  ['sortedsetadd', 'zadd'],
+  ['listleftpush', 'lpush'],
+  ['listrightpush', 'rpush'],
+  // `IServer.Keys` pages with SCAN where the server has it (StackExchange.Redis docs, KeysScan.md).
+  ['keys', 'scan'],
+  ['flushalldatabases', 'flushall'],
+  ['flushdatabase', 'flushdb'],
+  ['configset', 'configset'],
+  ['configget', 'configget'],
+  ['createtransaction', 'multi'],
+  ['createbatch', 'pipeline'],
+]);
+/** Generic senders whose first argument names the command: `db.Execute("UNLINK", key)`. */
+const SENDERS = new Set(['execute', 'executeasync']);
+
+/** `using StackExchange.Redis;`: the static classes the code names. */
+export function noteStackExchangeImport(a: CodeAnalyzer, namespace: string): void {
+  if (namespace === 'StackExchange.Redis') {
+    a.addImport('ConnectionMultiplexer', STACKEXCHANGE_MODULE, 'ConnectionMultiplexer');
+    a.addImport('ConfigurationOptions', STACKEXCHANGE_MODULE, 'ConfigurationOptions');
+  }
+}
+
+function usesStackExchange(a: CodeAnalyzer): boolean {
+  return a.imports.get('ConnectionMultiplexer')?.module === STACKEXCHANGE_MODULE;
+}
+
+/** A declared type as a client: `IDatabase _db`, `IConnectionMultiplexer redis`, `Lazy<ConnectionMultiplexer> lazy` (whose `Value` is one). */
+export function stackExchangeType(a: CodeAnalyzer, start: number): Value | undefined {
+  if (!usesStackExchange(a) || a.is(start + 1, '.')) {
+    return undefined;
+  }
+  const name = a.tokens.text(start);
+  if (name === 'Lazy' && a.is(start + 1, '<') && a.is(start + 3, '>')) {
+    return a.isId(start + 2) && a.tokens.text(start + 2).endsWith('ConnectionMultiplexer') ? CLIENT : undefined;
+  }
+  if (CLIENT_TYPES.has(name)) {
+    return CLIENT;
+  }
+  return BATCH_TYPES.has(name) ? BATCH : undefined;
+}
+
+/** What a call on `ConnectionMultiplexer` or on a client gives: a connection, a database, a server, a batch. */
+export function stackExchangeResult(path: string): Value | undefined {
+  const dot = path.lastIndexOf('.');
+  const method = path.slice(dot + 1);
+  if (path.startsWith('ConnectionMultiplexer.')) {
+    return dot === 'ConnectionMultiplexer'.length && FACTORIES.has(method) ? CLIENT : undefined;
+  }
+  if (dot >= 0) {
+    return undefined;
+  }
+  if (method === 'GetDatabase' || method === 'GetServer') {
+    return CLIENT;
+  }
+  return method === 'CreateBatch' || method === 'CreateTransaction' ? BATCH : undefined;
+}
+
+/** A method call on a StackExchange.Redis client, as the Redis command it sends. */
+export function stackExchangeCall(a: CodeAnalyzer, index: number, client: Value & { t: 'client' }, receiverStart: number): void {
+  const method = normalizeName(a.tokens.text(index));
+  const open = index + 1;
+  const close = a.partner[open];
+  if (close < 0) {
+    return;
+  }
+  const argsText = a.text.slice(a.tokens.ends[open], a.tokens.starts[close]);
+  // A synchronous method blocks until the reply comes, unless the command is sent fire-and-forget.
+  const waits = !method.endsWith('async') && !argsText.includes('FireAndForget');
+  if (SENDERS.has(method)) {
+    if (a.isString(open + 1)) {
+      addRedisCall(a, { index, command: sentCommand(a, open + 1), name: a.tokenSpan(open + 1), client, receiverStart, sent: true, waits });
+    }
+    return;
+  }
+  let command = COMMANDS.get(method.replace(/async$/, ''));
+  if (command === 'get' && isKeyArray(a, open, close)) {
+    command = 'mget';
+  }
+  if (command) {
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, waits });
+  }
+}
+
+/** `StringGet(keys)` with one argument that is visibly a `RedisKey[]`: MGET. */
+function isKeyArray(a: CodeAnalyzer, open: number, close: number): boolean {
+  const first = open + 1;
+  if (a.idIs(first, 'new') && a.idIs(first + 1, 'RedisKey') && a.is(first + 2, '[')) {
+    return a.skipGroup(first + 2) === close || (a.is(a.skipGroup(first + 2), '{') && a.skipGroup(a.skipGroup(first + 2)) === close);
+  }
+  if (!a.isId(first) || first + 1 !== close) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(first), first);
+  const declared = binding ? binding.token : -1;
+  return declared > 2 && a.is(declared - 1, ']') && a.is(declared - 2, '[') && a.idIs(declared - 3, 'RedisKey');
+}
+
+/**
+ * Connection settings: `new ConfigurationOptions { Ssl = true, Password = ... }` (with properties set on it
+ * afterwards, read as a request's are), `x.CertificateValidation += callback`, and the configuration string
+ * given to `Connect` or `ConfigurationOptions.Parse`.
+ */
+export function stackExchangeOptions(a: CodeAnalyzer): void {
+  if (!usesStackExchange(a)) {
+    return;
+  }
+  for (let i = 1; i < a.tokens.length; i++) {
+    if (a.idIs(i, 'ConfigurationOptions') && a.idIs(i - 1, 'new')) {
+      optionsInitializer(a, i);
+    } else if (a.idIs(i, 'CertificateValidation') && a.isAccess(i - 1) && a.is(i + 1, '+=')) {
+      certificateCallback(a, i);
+    } else if (a.is(i, '(') && a.isId(i - 1) && (FACTORIES.has(a.tokens.text(i - 1)) || a.idIs(i - 1, 'Parse')) && a.is(i - 2, '.')) {
+      const owner = a.tokens.text(i - 3);
+      if ((owner === 'ConnectionMultiplexer' || owner === 'ConfigurationOptions') && a.imports.get(owner)?.module === STACKEXCHANGE_MODULE) {
+        configurationString(a, i);
+      }
+    }
+  }
+}
+
+function optionsInitializer(a: CodeAnalyzer, index: number): void {
+  let open = index + 1;
+  if (a.is(open, '(') && a.is(a.partner[open] + 1, '{')) {
+    open = a.partner[open] + 1;
+  }
+  const context: OptionContext =
+    a.is(open, '{') && a.partner[open] > open
+      ? contextFrom(a, open, a.partner[open], 'redis-client', FLAVOR, a.tokenSpan(index))
+      : { kind: 'redis-client', type: FLAVOR, options: [], complete: false, anchor: a.tokenSpan(index) };
+  a.requestAt.set(index, context);
+  a.contexts.push(context);
+}
+
+/** `options.CertificateValidation += (sender, cert, chain, errors) => true;`: an option of its own context. */
+function certificateCallback(a: CodeAnalyzer, index: number): void {
+  const end = expressionEnd(a, index + 2);
+  if (end <= index + 2) {
+    return;
+  }
+  const option = occurrenceOf(a, { key: index, valueStart: index + 2, valueEnd: end, removalStart: index, removalEnd: end - 1 });
+  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options: [option], complete: false, anchor: a.tokenSpan(index) });
+}
+
+/** Configuration string keys the rules read, by their name in the string. */
+const STRING_OPTIONS = new Map([
+  ['ssl', 'Ssl'],
+  ['password', 'Password'],
+  ['user', 'User'],
+]);
+
+/** `"host:6379,ssl=true,password=..."` given as the first argument (a literal, or a constant that holds one). */
+function configurationString(a: CodeAnalyzer, open: number): void {
+  const close = a.partner[open];
+  let end = open + 1;
+  while (end < close && !(a.is(end, ',') && a.parent[end] === open)) {
+    end = a.skipGroup(end);
+  }
+  const named = close > open + 1 ? namedValue(a, open + 1, end) : undefined;
+  if (named?.kind !== 'literal') {
+    return;
+  }
+  const token = named.token;
+  const raw = a.text.slice(a.tokens.starts[token], a.tokens.ends[token]);
+  const value = a.tokens.text(token);
+  const quote = raw.indexOf('"');
+  // Offsets into the literal hold only when it has no escapes (its text is what the source shows).
+  if (quote < 0 || raw.slice(quote + 1, quote + 1 + value.length) !== value) {
+    return;
+  }
+  const base = a.tokens.starts[token] + quote + 1;
+  const options: OptionOccurrence[] = [];
+  let offset = 0;
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? '' : part.slice(0, eq)).trim();
+    const start = base + offset + (eq < 0 ? 0 : part.indexOf(key));
+    const name = STRING_OPTIONS.get(key.toLowerCase());
+    if (eq < 0 && part.trim()) {
+      // An endpoint: read as the host, so that a local server is told apart.
+      options.push(stringOption('host', part.trim(), base + offset, part));
+    } else if (name) {
+      const text = part.slice(eq + 1).trim();
+      const valueStart = base + offset + eq + 1 + (part.slice(eq + 1).length - part.slice(eq + 1).trimStart().length);
+      const lower = text.toLowerCase();
+      const literal = lower === 'true' || lower === 'false' ? { kind: 'bool' as const, value: lower === 'true' } : { kind: 'str' as const, value: text };
+      const span = { start: valueStart, end: valueStart + text.length };
+      options.push({ name, norm: normalizeName(name), key: { start, end: start + key.length }, value: span, literal, removal: { start, end: start + part.trim().length } });
+    }
+    offset += part.length + 1;
+  }
+  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(open - 1) });
+}
+
+function stringOption(name: string, text: string, start: number, part: string): OptionOccurrence {
+  const at = start + part.indexOf(text);
+  const span = { start: at, end: at + text.length };
+  return { name, norm: name, key: span, value: span, literal: { kind: 'str', value: text }, removal: span };
+}
