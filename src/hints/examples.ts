@@ -18,6 +18,9 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   ioredis: 'js',
   'node-redis': 'js',
   'redis-py': 'python',
+  jedis: 'java',
+  lettuce: 'java',
+  'spring-data-redis': 'java',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -39,6 +42,9 @@ function cdkKey(language: HintLanguage): ExampleKey | undefined {
 function redisKeys(language: HintLanguage): ExampleKey[] {
   if (language === 'javascript' || language === 'typescript') {
     return ['ioredis', 'node-redis'];
+  }
+  if (language === 'java') {
+    return ['jedis', 'lettuce', 'spring-data-redis'];
   }
   return language === 'python' ? ['redis-py'] : [];
 }
@@ -79,6 +85,9 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'terraform':
     case 'ioredis':
     case 'node-redis':
+    case 'jedis':
+    case 'lettuce':
+    case 'spring-data-redis':
       return origin;
     case 'cdk':
       return cdkKey(language);

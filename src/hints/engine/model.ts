@@ -113,7 +113,8 @@ export interface RedisCall {
   awaited: boolean;
 }
 
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async';
+/** Redis clients: Node (ioredis, node-redis), Python (redis-py), Java (Jedis, Lettuce's sync commands, Spring Data Redis). */
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'jedis' | 'lettuce' | 'spring-data-redis';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -4,7 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
-import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage } from '../services';
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -34,7 +34,14 @@ const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb
  * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed
  * items again (DynamoDB Developer Guide, "Batch operations using the AWS SDK for .NET object persistence model").
  */
-const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite', 'batchload']);
+/**
+ * `DynamoDBMapper` batch writes: they return the batches that still failed (`List<FailedBatch>`, with
+ * their unprocessed items) instead of throwing, so only a call whose result is dropped loses items
+ * (DynamoDB Developer Guide, "DynamoDBMapper class": batchSave, batchDelete, batchWrite). The mapper's
+ * `batchLoad` retries unprocessed keys under its `BatchLoadRetryStrategy` and is counted with the above.
+ */
+const MAPPER_BATCH_WRITES = new Set(['batchsave', 'batchdelete', 'batchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -202,6 +209,11 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   }
 }
 
+/** Whether the call from `start` to `close` is a statement of its own, its result dropped. */
+function isStatement(a: CodeAnalyzer, start: number, close: number): boolean {
+  return a.is(close + 1, ';') && (start === 0 || a.is(start - 1, ';') || a.is(start - 1, '{') || a.is(start - 1, '}'));
+}
+
 /** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
 function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
   const first = a.id(close + 2);
@@ -290,11 +302,12 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (request && value.kind === 'dynamodb-enhanced-index') {
     request.onIndex = true;
   }
+  const resultChecked = value.kind === 'dynamodb-mapper' && MAPPER_BATCH_WRITES.has(normalized) && !isStatement(a, start, close);
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
-    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation) && !firstPageOnly(a, close),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !resultChecked,
+    paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method)) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
