@@ -53,9 +53,10 @@ describe('rule examples per language and client', () => {
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'redis-unlink': ['ioredis', 'node-redis', 'redis-py'],
+      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-mget': ['ioredis', 'node-redis', 'redis-py'],
-      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'jedis', 'lettuce', 'spring-data-redis'],
+      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py'],
     };
     const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
