@@ -34,14 +34,14 @@ const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb
  * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed
  * items again (DynamoDB Developer Guide, "Batch operations using the AWS SDK for .NET object persistence model").
  */
-const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite', 'batchload']);
 /**
- * `DynamoDBMapper` batch writes: they return the batches that still failed (`List<FailedBatch>`, with
- * their unprocessed items) instead of throwing, so only a call whose result is dropped loses items
- * (DynamoDB Developer Guide, "DynamoDBMapper class": batchSave, batchDelete, batchWrite). The mapper's
- * `batchLoad` retries unprocessed keys under its `BatchLoadRetryStrategy` and is counted with the above.
+ * Java `DynamoDBMapper` batches: `batchSave`, `batchDelete` and `batchWrite` resend unprocessed items under
+ * the mapper's `BatchWriteRetryStrategy`, whose default keeps "retrying until success, with default backoff"
+ * (DynamoDBMapperConfig.DefaultBatchWriteRetryStrategy javadoc); `batchLoad` retries unprocessed keys under
+ * its `BatchLoadRetryStrategy` (DynamoDBMapperConfig.BatchLoadRetryStrategy javadoc).
  */
-const MAPPER_BATCH_WRITES = new Set(['batchsave', 'batchdelete', 'batchwrite']);
+const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batchload']);
+const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -209,11 +209,6 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   }
 }
 
-/** Whether the call from `start` to `close` is a statement of its own, its result dropped. */
-function isStatement(a: CodeAnalyzer, start: number, close: number): boolean {
-  return a.is(close + 1, ';') && (start === 0 || a.is(start - 1, ';') || a.is(start - 1, '{') || a.is(start - 1, '}'));
-}
-
 /** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
 function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
   const first = a.id(close + 2);
@@ -302,11 +297,10 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (request && value.kind === 'dynamodb-enhanced-index') {
     request.onIndex = true;
   }
-  const resultChecked = value.kind === 'dynamodb-mapper' && MAPPER_BATCH_WRITES.has(normalized) && !isStatement(a, start, close);
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !resultChecked,
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
     paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method)) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
