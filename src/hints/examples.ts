@@ -20,6 +20,9 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'redis-py': 'python',
   'go-redis': 'go',
   'stackexchange-redis': 'csharp',
+  jedis: 'java',
+  lettuce: 'java',
+  'spring-data-redis': 'java',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -47,6 +50,9 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
   }
   if (language === 'csharp') {
     return ['stackexchange-redis'];
+  }
+  if (language === 'java') {
+    return ['jedis', 'lettuce', 'spring-data-redis'];
   }
   return language === 'python' ? ['redis-py'] : [];
 }
@@ -89,6 +95,9 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'node-redis':
     case 'go-redis':
     case 'stackexchange-redis':
+    case 'jedis':
+    case 'lettuce':
+    case 'spring-data-redis':
       return origin;
     case 'cdk':
       return cdkKey(language);

@@ -49,7 +49,8 @@ const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terrafor
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
-const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'csharp'];
+/** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
+const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;
 
 type Fields = Record<string, unknown>;

@@ -116,7 +116,11 @@ export interface RedisCall {
   awaited: boolean;
 }
 
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis';
+/**
+ * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis), .NET (StackExchange.Redis),
+ * Java (Jedis, Lettuce's sync commands, Spring Data Redis).
+ */
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -64,6 +64,11 @@ export type ClientKind =
   /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
   | 'dynamodb-context'
   | 'dynamodb-document-table'
+  /** Java SDK 1.x object persistence model (`DynamoDBMapper`). */
+  | 'dynamodb-mapper'
+  /** Java SDK 1.x document API: the `DynamoDB` entry point and its `Table`. */
+  | 'dynamodb-v1-document'
+  | 'dynamodb-v1-table'
   | 'rds'
   | 'rds-signer'
   | 'elasticache'
@@ -80,6 +85,9 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-paginators': 'dynamodb',
   'dynamodb-context': 'dynamodb',
   'dynamodb-document-table': 'dynamodb',
+  'dynamodb-mapper': 'dynamodb',
+  'dynamodb-v1-document': 'dynamodb',
+  'dynamodb-v1-table': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   elasticache: 'elasticache',
@@ -135,6 +143,43 @@ const CONTEXT_METHODS = new Map<string, string>([
   ['createtransactwrite', 'dynamodb:TransactWriteItems'],
 ]);
 
+/**
+ * Java SDK 1.x `DynamoDBMapper` methods (DynamoDB Developer Guide, "DynamoDBMapper class",
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBMapper.Methods.html).
+ */
+const MAPPER_METHODS = new Map<string, string>([
+  ['scan', 'dynamodb:Scan'],
+  ['scanpage', 'dynamodb:Scan'],
+  ['parallelscan', 'dynamodb:Scan'],
+  ['query', 'dynamodb:Query'],
+  ['querypage', 'dynamodb:Query'],
+  ['load', 'dynamodb:GetItem'],
+  ['save', 'dynamodb:PutItem'],
+  ['delete', 'dynamodb:DeleteItem'],
+  ['batchsave', 'dynamodb:BatchWriteItem'],
+  ['batchwrite', 'dynamodb:BatchWriteItem'],
+  ['batchdelete', 'dynamodb:BatchWriteItem'],
+  ['batchload', 'dynamodb:BatchGetItem'],
+  ['transactionwrite', 'dynamodb:TransactWriteItems'],
+  ['transactionload', 'dynamodb:TransactGetItems'],
+]);
+
+/**
+ * Reads that return a collection which fetches the following pages itself as it is iterated: the
+ * mapper's `scan`, `query` and `parallelScan` return a `PaginatedList` ("Pages of results are fetched
+ * lazily from DynamoDB as they are needed", PaginatedList javadoc), unlike `scanPage` / `queryPage`,
+ * which return one page; the document API's `Table.scan` / `query` return an `ItemCollection`, where
+ * "network calls can be triggered when the collection is iterated across page boundaries" (ItemCollection
+ * javadoc, https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/dynamodbv2/document/ItemCollection.html).
+ */
+export function readsEveryPage(kind: ClientKind, method: string): boolean {
+  const name = normalizeName(method);
+  if (kind === 'dynamodb-mapper') {
+    return name === 'scan' || name === 'query' || name === 'parallelscan';
+  }
+  return kind === 'dynamodb-v1-table' && (name === 'scan' || name === 'query');
+}
+
 /** Enhanced client (Java) batch and transaction methods. */
 const ENHANCED_CLIENT_METHODS = new Map<string, string>([
   ['batchgetitem', 'dynamodb:BatchGetItem'],
@@ -154,7 +199,12 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-document':
       return DOCUMENT_METHODS.get(name) ?? API_METHODS.get('dynamodb')?.get(name);
     case 'dynamodb-resource':
+    case 'dynamodb-v1-document':
       return RESOURCE_METHODS.get(name);
+    case 'dynamodb-mapper':
+      return MAPPER_METHODS.get(name);
+    case 'dynamodb-v1-table':
+      return TABLE_METHODS.get(name);
     case 'dynamodb-table':
       // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
       return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
@@ -278,6 +328,24 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   AmazonRDSClient: 'rds',
   IAmazonElastiCache: 'elasticache',
   AmazonElastiCacheClient: 'elasticache',
+  // AWS SDK for Java 1.x: interfaces, clients and the builders whose `build()` / `defaultClient()` make one.
+  AmazonDynamoDB: 'dynamodb',
+  AmazonDynamoDBAsync: 'dynamodb',
+  AmazonDynamoDBAsyncClient: 'dynamodb',
+  AmazonDynamoDBClientBuilder: 'dynamodb',
+  AmazonDynamoDBAsyncClientBuilder: 'dynamodb',
+  AmazonRDS: 'rds',
+  AmazonRDSAsync: 'rds',
+  AmazonRDSAsyncClient: 'rds',
+  AmazonRDSClientBuilder: 'rds',
+  AmazonRDSAsyncClientBuilder: 'rds',
+  AmazonElastiCache: 'elasticache',
+  AmazonElastiCacheAsync: 'elasticache',
+  AmazonElastiCacheAsyncClient: 'elasticache',
+  AmazonElastiCacheClientBuilder: 'elasticache',
+  AmazonElastiCacheAsyncClientBuilder: 'elasticache',
+  DynamoDBMapper: 'dynamodb-mapper',
+  IDynamoDBMapper: 'dynamodb-mapper',
 };
 
 /** Which service a Java package or C# namespace brings in. */
@@ -285,6 +353,10 @@ export function serviceOfNamespace(path: string): string | undefined {
   const java = /software\.amazon\.awssdk\.(?:services|enhanced)\.(dynamodb|rds|elasticache)\b/.exec(path);
   if (java) {
     return java[1];
+  }
+  const javaV1 = /^com\.amazonaws\.services\.(dynamodbv2|rds|elasticache)\b/.exec(path);
+  if (javaV1) {
+    return javaV1[1] === 'dynamodbv2' ? 'dynamodb' : javaV1[1];
   }
   const csharp = /^Amazon\.(DynamoDBv2|RDS|ElastiCache)\b/.exec(path);
   if (csharp) {

@@ -114,6 +114,9 @@ export const EXAMPLE_KEYS = [
   'redis-py',
   'go-redis',
   'stackexchange-redis',
+  'jedis',
+  'lettuce',
+  'spring-data-redis',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
@@ -155,7 +158,20 @@ export interface QuickFix {
 }
 
 /** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
-export type SiteOrigin = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis';
+export type SiteOrigin =
+  | 'sdk'
+  | 'cloudformation'
+  | 'terraform'
+  | 'cdk'
+  | 'ioredis'
+  | 'node-redis'
+  | 'redis-py'
+  | 'redis-py-async'
+  | 'go-redis'
+  | 'stackexchange-redis'
+  | 'jedis'
+  | 'lettuce'
+  | 'spring-data-redis';
 
 /** A place that gets a hover, with the rules that explain it. */
 export interface HintSite extends Span {

@@ -53,10 +53,11 @@ describe('rule examples per language and client', () => {
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
-      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
     };
     const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
     for (const [id, keys] of Object.entries(expected)) {

@@ -1,5 +1,5 @@
 /** A Redis per-key command inside a loop: one network round trip per key where one batch would do. */
-import { RedisCall } from '../model';
+import { RedisCall, RedisFlavor } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { Check } from './context';
 
@@ -13,9 +13,12 @@ export function isPerKeyInLoop(call: RedisCall): boolean {
   return call.inLoopStatement && !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
 }
 
-/** Whether each iteration waits for the reply: a blocking redis-py or go-redis call, or an awaited one. */
+/** Clients whose commands block until the reply comes: redis-py, go-redis, Jedis, Lettuce's sync commands, Spring's RedisTemplate. */
+const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'jedis', 'lettuce', 'spring-data-redis']);
+
+/** Whether each iteration waits for the reply: a blocking client's call, or an awaited one. */
 function waitsEachIteration(call: RedisCall): boolean {
-  return isPerKeyInLoop(call) && (call.flavor === 'redis-py' || call.flavor === 'go-redis' || call.awaited);
+  return isPerKeyInLoop(call) && (BLOCKING_FLAVORS.has(call.flavor) || call.awaited);
 }
 
 /** Per rule, the commands it both flags in a loop and matches: fixed by the rule, so made once. */

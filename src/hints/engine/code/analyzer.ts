@@ -21,7 +21,7 @@ import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
-import { callResult, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
+import { callResult, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -319,7 +319,7 @@ export class CodeAnalyzer {
     if (typed && this.language.classFieldsVisible && this.services.has(SERVICE_OF_KIND[typed])) {
       return { t: 'type', kind: typed };
     }
-    return undefined;
+    return this.language.importedType?.(this, name);
   }
 
   /**
@@ -444,7 +444,7 @@ export class CodeAnalyzer {
       }
     }
     if (value && constructed && value.t === 'type') {
-      value = { t: 'client', kind: value.kind };
+      value = clientOfType(value);
     }
     return { value, end: j };
   }

@@ -4,7 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
-import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../services';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage } from '../services';
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -35,6 +35,13 @@ const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb
  * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed
  * items again (DynamoDB Developer Guide, "Batch operations using the AWS SDK for .NET object persistence model").
  */
+/**
+ * Java `DynamoDBMapper` batches: `batchSave`, `batchDelete` and `batchWrite` resend unprocessed items under
+ * the mapper's `BatchWriteRetryStrategy`, whose default keeps "retrying until success, with default backoff"
+ * (DynamoDBMapperConfig.DefaultBatchWriteRetryStrategy javadoc); `batchLoad` retries unprocessed keys under
+ * its `BatchLoadRetryStrategy` (DynamoDBMapperConfig.BatchLoadRetryStrategy javadoc).
+ */
+const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batchload']);
 const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
@@ -298,8 +305,8 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   const occurrence: OperationOccurrence = {
     operation,
     name: a.tokenSpan(index),
-    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized),
-    paginated: PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation) && !firstPageOnly(a, close),
+    call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
+    paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method)) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),

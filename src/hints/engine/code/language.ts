@@ -18,6 +18,8 @@ export interface OptionSlot {
   /** Token range to remove with the option (inclusive), before widening to whole lines. */
   removalStart: number;
   removalEnd: number;
+  /** The option's name where the key token says more (`ConsistentRead` for Java SDK 1.x `withConsistentRead`). */
+  name?: string;
 }
 
 /** A function scope and the parameter group it starts with (`(` token, or a single name for `x => ...`). */
@@ -51,6 +53,8 @@ export interface CodeLanguage {
   requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined;
   /** A declared type (`DynamoDBClient`, `*dynamodb.Client`, `Table`) as a value, from the token where it starts. */
   typeValue(a: CodeAnalyzer, start: number): Value | undefined;
+  /** A class name that only the file's imports make a client type (Java's `Jedis`, `Table`), as a `type` value. */
+  importedType?(a: CodeAnalyzer, name: string): Value | undefined;
   /**
    * Another spelling of a member path that reaches the same object wherever it is written, as the key
    * under which an assignment to either is bound (`request.app.state.db` and `app.state.db`), or undefined.

@@ -121,7 +121,7 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
 }
 
 export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
-  const name = a.tokens.text(slot.key);
+  const name = slot.name ?? a.tokens.text(slot.key);
   const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);
   const occurrence: OptionOccurrence = {
     name,

@@ -27,8 +27,8 @@ export type Value =
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   | { t: 'boto3' }
-  /** A client type used as a value (`DynamoDbClient.builder()`), Java and C#. */
-  | { t: 'type'; kind: ClientKind }
+  /** A client type used as a value (`DynamoDbClient.builder()`, `new Jedis(...)`), Java and C#. */
+  | { t: 'type'; kind: ClientKind; flavor?: RedisFlavor }
   | { t: 'gopkg'; service: string }
   /** A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python `@property`) does. */
   | { t: 'function'; scope: number; concise: number; accessor?: boolean }
@@ -87,7 +87,15 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   'dynamodb-enhanced': { table: 'dynamodb-enhanced-table' },
   'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
   rds: { utilities: 'rds-signer' },
+  'dynamodb-v1-document': { getTable: 'dynamodb-v1-table' },
 };
+
+/**
+ * Java Redis objects whose methods give the same client back: a Jedis pool's `getResource()`, Lettuce's
+ * `connect()` and `sync()` (blocking commands; `async()` and `reactive()` return futures and streams,
+ * which are not read), Spring Data Redis's `opsForValue()` and the other typed operations.
+ */
+const JAVA_REDIS_HANDLES = new Set(['getResource', 'sync', 'getConnection', 'opsForValue', 'opsForHash', 'opsForList', 'opsForSet', 'opsForZSet']);
 
 /** A call on a module path or a client member: what it gives back, if it is a client. */
 export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
@@ -99,7 +107,8 @@ export function callResult(value: Value, name: string, firstString: string | und
       }
       return /^(?:Session|session|get_session|AioSession)$/.test(name) ? value : undefined;
     case 'type':
-      return constructed || name === 'build' || name === 'Build' || name === 'create' ? { t: 'client', kind: value.kind } : value;
+      // `defaultClient()`: the Java SDK 1.x builders' shortcut for `standard().build()`.
+      return constructed || name === 'build' || name === 'Build' || name === 'create' || name === 'defaultClient' ? clientOfType(value) : value;
     case 'ref':
       if (name === 'get_paginator' && value.module.startsWith('member:dynamodb') && (firstString === 'scan' || firstString === 'query')) {
         return { t: 'paginator', operation: firstString === 'scan' ? 'dynamodb:Scan' : 'dynamodb:Query' };
@@ -110,11 +119,17 @@ export function callResult(value: Value, name: string, firstString: string | und
   }
 }
 
+/** The client a type makes (constructed, built or created), with its Redis flavor. */
+export function clientOfType(value: { kind: ClientKind; flavor?: RedisFlavor }): Value {
+  return value.flavor ? { t: 'client', kind: value.kind, flavor: value.flavor } : { t: 'client', kind: value.kind };
+}
+
 /** Calls that make a table object, and which argument names the table. */
 const TABLE_FACTORIES: Partial<Record<ClientKind, { method: string; position: number }>> = {
   'dynamodb-table': { method: 'Table', position: 0 },
   'dynamodb-enhanced-table': { method: 'table', position: 0 },
   'dynamodb-document-table': { method: 'LoadTable', position: 1 },
+  'dynamodb-v1-table': { method: 'getTable', position: 0 },
 };
 
 /**
@@ -174,10 +189,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (kind === 'redis' && flavor === 'stackexchange-redis') {
       return stackExchangeResult(path);
     }
-    if (kind === 'redis' && ['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path)) {
+    if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
-    if (kind === 'redis' && (['pipeline', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || batched)) {
+    if (kind === 'redis' && (['pipeline', 'pipelined', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || batched)) {
       // A pipeline or transaction, and every command queued on it, return it again: `multi().incr(k).expire(k, 60)`.
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }

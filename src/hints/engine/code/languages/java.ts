@@ -1,6 +1,8 @@
 /**
- * Java (AWS SDK for Java 2.x): imports by package, typed fields, parameters and locals, request builders
- * (`ScanRequest.builder()...build()`), consumer-builder lambdas, the enhanced client and paginators.
+ * Java (AWS SDK for Java 2.x and 1.x): imports by package, typed fields, parameters and locals, request
+ * builders (`ScanRequest.builder()...build()`), 1.x requests (`new ScanRequest().withTableName(t)`),
+ * consumer-builder lambdas, the enhanced client, `DynamoDBMapper`, paginators, and the Redis clients
+ * (Jedis, Lettuce, Spring Data Redis) that `javaLibraries.ts` recognises.
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -10,6 +12,8 @@ import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { Value } from '../values';
+import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
+import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
@@ -22,6 +26,7 @@ function collectImports(a: CodeAnalyzer): void {
       if (service) {
         a.services.add(service);
       }
+      noteLibraryImport(a, path.text);
     }
   }
 }
@@ -33,7 +38,9 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 /** `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a copy of one. */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
-    if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
+    if (a.idIs(i, 'new')) {
+      constructedRequest(a, i);
+    } else if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
       if (a.idIs(i + 2, 'builder')) {
         builder(a, i);
       } else if (a.idIs(i + 2, 'toBuilder')) {
@@ -86,7 +93,7 @@ function rebuilt(a: CodeAnalyzer, index: number): void {
   a.contexts.push(context);
 }
 
-/** Builder methods: `.tableName(t)`, `.consistentRead(true)`. */
+/** Builder methods: `.tableName(t)`, `.consistentRead(true)`; 1.x setters: `.withConsistentRead(true)`. */
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
   if (!a.isId(k) || !a.is(k - 1, '.') || !a.is(k + 1, '(') || a.idIs(k, 'builder') || a.idIs(k, 'build')) {
     return undefined;
@@ -95,7 +102,8 @@ function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): Opt
   if (parenClose < 0 || parenClose > close) {
     return undefined;
   }
-  return { key: k, valueStart: k + 2, valueEnd: parenClose, removalStart: k - 1, removalEnd: parenClose };
+  const parameter = v1Parameter(a.tokens.text(k));
+  return { key: k, valueStart: k + 2, valueEnd: parenClose, removalStart: k - 1, removalEnd: parenClose, ...(parameter ? { name: parameter } : {}) };
 }
 
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
@@ -104,17 +112,33 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 }
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  const close = a.partner[nameIndex + 1];
   if (receiver) {
-    return false;
+    // A Mockito stub names the call for the test; the code under test makes it.
+    return receiver.t === 'client' && close > 0 && isStubbedCall(a, receiverStart, close);
   }
-  // `builder.exclusiveStartKey(k)` on a request builder held by a variable: one more option of that request.
+  // `builder.exclusiveStartKey(k)` on a request builder held by a variable, 1.x `request.setLimit(10)`: one more option of that request.
   const held = receiverStart === nameIndex - 2 && a.isId(receiverStart) ? a.requestVariable(a.tokens.text(receiverStart), nameIndex) : undefined;
-  const slot = held ? optionAt(a, nameIndex, nameIndex - 1, a.partner[nameIndex + 1] + 1) : undefined;
+  const slot = held ? optionAt(a, nameIndex, nameIndex - 1, close + 1) : undefined;
   if (held && slot) {
+    // A statement of its own (`request.setLimit(10);`) goes whole with the option.
+    if (a.is(close + 1, ';') && (a.is(receiverStart - 1, ';') || a.is(receiverStart - 1, '{') || a.is(receiverStart - 1, '}'))) {
+      slot.removalStart = receiverStart;
+      slot.removalEnd = close + 1;
+    }
     held.options.push(occurrenceOf(a, slot));
     return true;
   }
   return callWithTypedRequest(a, nameIndex);
+}
+
+/** A declared type: an SDK client type, or a library class the file imports (`Jedis`, `Table`). */
+function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+  let k = start;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    k += 2;
+  }
+  return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k));
 }
 
 export const java: CodeLanguage = {
@@ -129,6 +153,7 @@ export const java: CodeLanguage = {
   collectRequests,
   optionAt,
   requestForCall,
-  typeValue: clientType,
+  typeValue,
+  importedType,
   otherCall,
 };

@@ -1,0 +1,97 @@
+/**
+ * Java classes whose simple names are too common to trust on their own (`Table`, `DynamoDB`, `Pipeline`,
+ * `RedisClient`): they stand for a client only where the file imports them from their library, by name
+ * or with the package's `*`. The AWS SDK for Java 1.x document API, Jedis, Lettuce and Spring Data Redis.
+ */
+import { RedisFlavor } from '../../model';
+import { ClientKind } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { Value } from '../values';
+
+interface LibraryType {
+  package: string;
+  kind: ClientKind;
+  flavor?: RedisFlavor;
+  /** A Jedis pipeline or transaction: its commands go to the server together. */
+  batched?: boolean;
+}
+
+const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
+const JEDIS = 'redis.clients.jedis';
+const SPRING_REDIS = 'org.springframework.data.redis.core';
+
+function jedis(batched = false): LibraryType {
+  return { package: JEDIS, kind: 'redis', flavor: 'jedis', ...(batched ? { batched } : {}) };
+}
+
+function lettuce(pkg: string): LibraryType {
+  return { package: pkg, kind: 'redis', flavor: 'lettuce' };
+}
+
+const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
+
+const LIBRARY_TYPES: Record<string, LibraryType> = {
+  DynamoDB: { package: DOCUMENT_API, kind: 'dynamodb-v1-document' },
+  Table: { package: DOCUMENT_API, kind: 'dynamodb-v1-table' },
+  Jedis: jedis(),
+  JedisPooled: jedis(),
+  UnifiedJedis: jedis(),
+  JedisCluster: jedis(),
+  JedisPool: jedis(),
+  JedisSentinelPool: jedis(),
+  Pipeline: jedis(true),
+  Transaction: jedis(true),
+  // Lettuce: the client, its connections and their synchronous (blocking) command interfaces.
+  RedisClient: lettuce('io.lettuce.core'),
+  RedisClusterClient: lettuce('io.lettuce.core.cluster'),
+  StatefulRedisConnection: lettuce('io.lettuce.core.api'),
+  StatefulRedisClusterConnection: lettuce('io.lettuce.core.cluster.api'),
+  RedisCommands: lettuce('io.lettuce.core.api.sync'),
+  RedisAdvancedClusterCommands: lettuce('io.lettuce.core.cluster.api.sync'),
+  RedisTemplate: spring,
+  StringRedisTemplate: spring,
+  ValueOperations: spring,
+  HashOperations: spring,
+  ListOperations: spring,
+  SetOperations: spring,
+  ZSetOperations: spring,
+};
+
+/** Per file, the library class names its imports bring in. */
+const importedNames = new WeakMap<CodeAnalyzer, Set<string>>();
+
+/** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
+export function noteLibraryImport(a: CodeAnalyzer, path: string): void {
+  const dot = path.lastIndexOf('.');
+  const pkg = path.slice(0, dot);
+  const name = path.slice(dot + 1);
+  const names = name === '*' ? Object.keys(LIBRARY_TYPES).filter((type) => LIBRARY_TYPES[type].package === pkg) : LIBRARY_TYPES[name]?.package === pkg ? [name] : [];
+  if (names.length === 0) {
+    return;
+  }
+  let set = importedNames.get(a);
+  if (!set) {
+    set = new Set();
+    importedNames.set(a, set);
+  }
+  names.forEach((type) => set.add(type));
+}
+
+function imported(a: CodeAnalyzer, name: string): LibraryType | undefined {
+  return importedNames.get(a)?.has(name) ? LIBRARY_TYPES[name] : undefined;
+}
+
+/** An imported library class used as a value (`new Jedis(...)`, `RedisClient.create(...)`). */
+export function importedType(a: CodeAnalyzer, name: string): Value | undefined {
+  const type = imported(a, name);
+  return type ? { t: 'type', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
+}
+
+/** A field, parameter or local declared with an imported library class: the client it holds. */
+export function declaredLibraryClient(a: CodeAnalyzer, name: string): Value | undefined {
+  const type = imported(a, name);
+  if (!type) {
+    return undefined;
+  }
+  return { t: 'client', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}), ...(type.batched ? { batched: true } : {}) };
+}

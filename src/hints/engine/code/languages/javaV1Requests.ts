@@ -1,0 +1,64 @@
+/**
+ * AWS SDK for Java 1.x requests: `new ScanRequest().withTableName(t).withConsistentRead(true)`, set up
+ * further by `request.setExclusiveStartKey(k)`, and the same shape for the `DynamoDBMapper` expressions
+ * (`new DynamoDBScanExpression().withLimit(10)`) and the document API's specs (`new QuerySpec()...`).
+ * And the Mockito stubs (`when(client.scan(any()))`) that name a call without making it.
+ */
+import { operationOfTypeName } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
+
+/** 1.x request classes not named after their operation's `XRequest`. */
+const REQUEST_CLASSES: Record<string, string> = {
+  DynamoDBScanExpression: 'dynamodb:Scan',
+  DynamoDBQueryExpression: 'dynamodb:Query',
+  ScanSpec: 'dynamodb:Scan',
+  QuerySpec: 'dynamodb:Query',
+  GetItemSpec: 'dynamodb:GetItem',
+  PutItemSpec: 'dynamodb:PutItem',
+  UpdateItemSpec: 'dynamodb:UpdateItem',
+  DeleteItemSpec: 'dynamodb:DeleteItem',
+};
+
+/** `withX(...)` and `setX(...)`: a 1.x request's fluent setter and bean setter for the parameter `X`. */
+const V1_SETTER = /^(?:with|set)([A-Z][A-Za-z0-9]*)$/;
+
+/** The parameter a 1.x setter method sets (`withConsistentRead` → `ConsistentRead`), if the name is one. */
+export function v1Parameter(method: string): string | undefined {
+  return V1_SETTER.exec(method)?.[1];
+}
+
+/** `new XRequest(...)` at `newIndex`, with the `withX(...)` calls chained on it: a request. */
+export function constructedRequest(a: CodeAnalyzer, newIndex: number): void {
+  const nameIndex = newIndex + 1;
+  // `new DynamoDBQueryExpression<Order>()`, `new DynamoDBQueryExpression<>()`.
+  const open = a.is(nameIndex + 1, '<') ? a.closeAngle(nameIndex + 1) + 1 : nameIndex + 1;
+  if (!a.isId(nameIndex) || open <= 0 || !a.is(open, '(') || a.partner[open] < 0) {
+    return;
+  }
+  const className = a.tokens.text(nameIndex);
+  const special = REQUEST_CLASSES[className];
+  const operation = special && a.services.has('dynamodb') ? special : operationOfTypeName(className, a.services, /Request$/);
+  if (!operation) {
+    return;
+  }
+  const constructorClose = a.partner[open];
+  let last = constructorClose;
+  while (a.is(last + 1, '.') && a.isId(last + 2) && a.is(last + 3, '(') && a.partner[last + 3] > 0 && a.tokens.text(last + 2).startsWith('with')) {
+    last = a.partner[last + 3];
+  }
+  // Without a chain the options come from setters later, if at all: absence tells nothing.
+  const context = contextFrom(a, constructorClose, last, 'sdk', operation, a.tokenSpan(nameIndex));
+  a.requestAt.set(nameIndex, context);
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: false, tokenIndex: nameIndex, request: context });
+  a.contexts.push(context);
+}
+
+/** Mockito stubbing words whose argument is a call the test names, not one it makes. */
+const STUBS = ['when', 'given'];
+
+/** Whether the call that starts at `start` and closes at `close` is the whole argument of `when(...)` / `given(...)`. */
+export function isStubbedCall(a: CodeAnalyzer, start: number, close: number): boolean {
+  const open = start - 1;
+  return a.is(open, '(') && a.partner[open] === close + 1 && a.isId(open - 1) && a.tokens.isOneOf(open - 1, STUBS);
+}

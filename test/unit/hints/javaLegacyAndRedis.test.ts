@@ -1,0 +1,193 @@
+/**
+ * Java shapes beyond the AWS SDK for Java 2.x: 1.x clients and requests (`new ScanRequest().withX(...)`,
+ * setters), `DynamoDBMapper`, the 1.x document API, and the Redis clients Jedis, Lettuce and Spring Data
+ * Redis; with the look-alikes that must stay silent (Mockito stubs, same-file classes, an HBase `Table`).
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
+
+describe('Java: AWS SDK for Java 1.x', () => {
+  it('reads a client from a builder, a 1.x request chain and its setters, and pages by LastEvaluatedKey', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+      'import com.amazonaws.services.dynamodbv2.model.*;',
+      'class Orders {',
+      '    private final AmazonDynamoDB db = AmazonDynamoDBClientBuilder.defaultClient();',
+      '    void all() {',
+      '        db.scan(new ScanRequest("orders").withConsistentRead(true));',
+      '    }',
+      '    void paged() {',
+      '        ScanRequest request = new ScanRequest().withTableName("orders");',
+      '        do {',
+      '            ScanResult result = db.scan(request);',
+      '            request.setExclusiveStartKey(result.getLastEvaluatedKey());',
+      '        } while (request.getExclusiveStartKey() != null);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Orders.java', code).sort(), [
+      '10:ScanRequest dynamodb-scan',
+      '12:scan dynamodb-scan',
+      '13:setExclusiveStartKey dynamodb-pagination-keys',
+      '7:ScanRequest dynamodb-scan',
+      '7:scan dynamodb-scan',
+      '7:scan dynamodb-scan!',
+      '7:withConsistentRead dynamodb-consistent-read',
+    ]);
+  });
+
+  it('checks RDS and ElastiCache 1.x requests by their parameter names, and offers the same value fix', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.rds.AmazonRDS;',
+      'import com.amazonaws.services.rds.AmazonRDSClientBuilder;',
+      'import com.amazonaws.services.rds.model.CreateDBInstanceRequest;',
+      'class Provision {',
+      '    static final AmazonRDS RDS = AmazonRDSClientBuilder.standard().withRegion("eu-west-1").build();',
+      '    void create() {',
+      '        RDS.createDBInstance(new CreateDBInstanceRequest().withDBInstanceIdentifier("a").withPubliclyAccessible(true).withStorageEncrypted(true));',
+      '    }',
+      '}',
+    );
+    const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Provision.java' });
+    const publicly = result.findings.filter((finding) => finding.ruleId === 'rds-publicly-accessible');
+    assert.equal(publicly.length, 1);
+    assert.equal(code.slice(publicly[0].start, publicly[0].end), 'withPubliclyAccessible');
+    assert.deepEqual(
+      result.findings.map((finding) => finding.ruleId).filter((id) => id === 'rds-storage-encrypted'),
+      [],
+    );
+    const edit = publicly[0].fix?.edits[0];
+    assert.ok(edit, 'the finding offers a fix');
+    assert.equal(code.slice(0, edit.start) + edit.newText + code.slice(edit.end), code.replace('withPubliclyAccessible(true)', 'withPubliclyAccessible(false)'));
+  });
+
+  it('does not count Mockito stubs or verifications as calls', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import static org.mockito.Mockito.*;',
+      'class OrdersTest {',
+      '    @Mock AmazonDynamoDB db;',
+      '    @Mock DynamoDBMapper mapper;',
+      '    void stubs() {',
+      '        when(db.scan(any())).thenReturn(null);',
+      '        when(mapper.batchSave(any())).thenReturn(null);',
+      '        verify(db).scan(any());',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('OrdersTest.java', code), []);
+  });
+});
+
+describe('Java: DynamoDBMapper and the 1.x document API', () => {
+  it('treats scan and query as reading every page, scanPage as one page, and batchSave as retrying its unprocessed items', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+      'class Dao {',
+      '    private final DynamoDBMapper mapper;',
+      '    Dao(DynamoDBMapper mapper) { this.mapper = mapper; }',
+      '    Object all() { return mapper.scan(Order.class, new DynamoDBScanExpression().withConsistentRead(true)); }',
+      '    Object one() { return mapper.scanPage(Order.class, new DynamoDBScanExpression()); }',
+      '    void saveAll(java.util.List<Order> orders) { mapper.batchSave(orders); }',
+      '    int saveChecked(java.util.List<Order> orders) { return mapper.batchSave(orders).size(); }',
+      '}',
+    );
+    const found = hintsIn('Dao.java', code);
+    assert.ok(found.includes('5:scan dynamodb-scan') && !found.includes('5:scan dynamodb-scan!'), found.join('\n'));
+    assert.ok(found.includes('5:withConsistentRead dynamodb-consistent-read'));
+    assert.ok(found.includes('6:scanPage dynamodb-scan!'));
+    assert.ok(found.includes('7:batchSave dynamodb-batch-write-item') && !found.includes('7:batchSave dynamodb-batch-write-item!'));
+    assert.ok(found.includes('8:batchSave dynamodb-batch-write-item') && !found.includes('8:batchSave dynamodb-batch-write-item!'));
+  });
+
+  it('follows DynamoDB.getTable to a table whose query pages itself, but not an HBase Table', () => {
+    const documentApi = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.document.*;',
+      'class Events {',
+      '    void read(com.amazonaws.services.dynamodbv2.AmazonDynamoDB client) {',
+      '        Table table = new DynamoDB(client).getTable("events");',
+      '        for (Item item : table.query("pk", "a")) { }',
+      '        table.scan();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Events.java', documentApi), ['5:query dynamodb-query', '6:scan dynamodb-scan']);
+    const hbase = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import org.apache.hadoop.hbase.client.Table;',
+      'class Export {',
+      '    void read(Table table) { table.getScanner(null); table.scan(); table.get(null); }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Export.java', hbase), []);
+  });
+});
+
+describe('Java: Redis clients', () => {
+  it('reads Jedis from a pool in try-with-resources: KEYS, SCAN, DEL, and a blocking command per key in a loop', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.*;',
+      'import redis.clients.jedis.params.ScanParams;',
+      'class Sessions {',
+      '    private final JedisPool pool;',
+      '    private final java.util.Map<String, String> local = new java.util.HashMap<>();',
+      '    Sessions(JedisPool pool) { this.pool = pool; }',
+      '    void run(java.util.List<String> ids) {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            jedis.keys("s:*");',
+      '            jedis.scan("0", new ScanParams().match("s:*"));',
+      '            for (String id : ids) { jedis.del(id); local.get(id); }',
+      '            Pipeline p = jedis.pipelined();',
+      '            for (String id : ids) { p.get(id); }',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Sessions.java', code).sort(), [
+      '10:scan redis-scan',
+      '11:del redis-loop-round-trips',
+      '11:del redis-loop-round-trips!',
+      '11:del redis-unlink',
+      '9:keys redis-keys',
+      '9:keys redis-keys!',
+    ]);
+  });
+
+  it('reads Lettuce sync commands and Spring RedisTemplate, shows Java examples, and offers no KEYS rewrite for them', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'import org.springframework.data.redis.core.RedisTemplate;',
+      'class Caches {',
+      '    private final RedisTemplate<String, Object> template;',
+      '    Caches(RedisTemplate<String, Object> template) { this.template = template; }',
+      '    void run() {',
+      '        RedisCommands<String, String> commands = RedisClient.create("redis://h").connect().sync();',
+      '        commands.keys("u:*");',
+      '        template.keys("c:*");',
+      '        template.opsForValue().set("k", "v");',
+      '    }',
+      '}',
+    );
+    const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Caches.java' });
+    const keys = result.findings.filter((finding) => finding.ruleId === 'redis-keys');
+    assert.deepEqual(keys.map((finding) => code.slice(finding.start, finding.end)), ['keys', 'keys']);
+    assert.ok(keys.every((finding) => finding.fix === undefined));
+    assert.deepEqual(
+      result.sites.map((site) => `${site.origin} ${site.ruleIds.join(',')}`).sort(),
+      ['lettuce redis-keys', 'spring-data-redis redis-expire', 'spring-data-redis redis-keys'],
+    );
+  });
+
+  it('leaves a same-file class with a keys method alone', () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      'class Index { java.util.List<String> keys(String p) { return null; } }',
+      'class Use { Index index; void run() { index.keys("x"); } }',
+    );
+    assert.deepEqual(hintsIn('Use.java', code), []);
+  });
+});
