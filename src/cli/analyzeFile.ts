@@ -113,10 +113,10 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
     return { skipped: `${result.skipped.kind} (${result.skipped.detail})` };
   }
   const name = displayPath(settings.cwd, file.path);
-  const entry = (start: number, end: number, rule: HintRule, severity: Severity, message: string): CliEntry => {
+  const entry = (start: number, end: number, rule: HintRule, severity: Severity, message: string, service = rule.service): CliEntry => {
     const from = result.lines.position(start);
     const to = result.lines.position(end);
-    return { file: name, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, ruleId: rule.id, severity, message, service: rule.service };
+    return { file: name, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, ruleId: rule.id, severity, message, service };
   };
   const entries: CliEntry[] = [];
   if (settings.listHovers) {
@@ -128,7 +128,7 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
     }
   } else {
     for (const finding of result.findings) {
-      const found = entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message);
+      const found = entry(finding.start, finding.end, byId.get(finding.ruleId)!, finding.severity, finding.message, finding.service);
       if (finding.related) {
         found.related = finding.related.map(({ message, at }) => ({ file: at.file, line: at.line + 1, column: at.character + 1, message }));
       }

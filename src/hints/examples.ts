@@ -2,7 +2,7 @@
  * Hover examples in the reader's language: which example keys a rule needs (checked by the content
  * build) and which one a hover shows for a file. Pure: no `vscode`.
  */
-import { ExampleKey, HintLanguage, HintRule, RuleMatch, SiteOrigin } from './engine/types';
+import { ExampleKey, HintLanguage, HintRule, RuleMatch, SDK_MAJORS, SiteOrigin } from './engine/types';
 
 /** The markdown fence language of each example key. */
 export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
@@ -63,7 +63,8 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
   const keys = new Set<ExampleKey>();
   for (const language of rule.languages) {
     const sdk = SDK_KEYS[language];
-    if (sdk && (match.operations.length > 0 || match.options.length > 0)) {
+    const imported = match.sdkImports?.some((major) => (SDK_MAJORS[major] as readonly HintLanguage[]).includes(language));
+    if (sdk && (match.operations.length > 0 || match.options.length > 0 || imported)) {
       keys.add(sdk);
     }
     if (language === 'cloudformation' && match.cloudformation) {

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { OPERATIONS } from '../../hints/engine/services';
 import { requiredExampleKeys } from '../../hints/examples';
 import { buildDate, compileEngineLifecycle, LIFECYCLE_FILE } from './compileEngineLifecycle';
+import { compileSdkLifecycle, SDK_LIFECYCLE_FILE } from './compileSdkLifecycle';
 import {
   CHECKS,
   CheckName,
@@ -23,6 +24,8 @@ import {
   HintService,
   RuleDiagnostic,
   RuleMatch,
+  SDK_MAJORS,
+  SdkMajor,
   SEVERITIES,
   Severity,
 } from '../../hints/engine/types';
@@ -45,7 +48,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'commands'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -211,9 +214,16 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
     // Kept even when partly wrong, so that one mistake is reported once.
     match.ingress = { ports: valid };
   }
-  const targets = match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
+  if (fields.sdkImports !== undefined) {
+    const sdks = reader.list(fields, 'sdkImports', true);
+    match.sdkImports = sdks.filter((sdk): sdk is SdkMajor => sdk in SDK_MAJORS);
+    if (sdks.length === 0 || match.sdkImports.length !== sdks.length) {
+      reader.error(`match.sdkImports: list SDK major versions among ${Object.keys(SDK_MAJORS).join(', ')}`);
+    }
+  }
+  const targets = (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis or ingress)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress or sdkImports)');
   }
   return match;
 }
@@ -240,6 +250,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   if (match.ingress) {
     languages.add('cloudformation');
     languages.add('terraform');
+  }
+  for (const sdk of match.sdkImports ?? []) {
+    SDK_MAJORS[sdk].forEach((language) => languages.add(language));
   }
   return languages;
 }
@@ -366,6 +379,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     if (rule.diagnostic?.check === 'open-ingress' && !match.ingress) {
       reader.error("diagnostic: check 'open-ingress' needs 'match.ingress'");
     }
+    if (rule.diagnostic?.check === 'sdk-past-end-of-support' && !match.sdkImports) {
+      reader.error("diagnostic: check 'sdk-past-end-of-support' needs 'match.sdkImports'");
+    }
   }
   if (fields.fix !== undefined) {
     const fix = reader.fields(fields.fix, 'fix', ['kind', 'value']);
@@ -400,7 +416,7 @@ export function compileHintRules(root: string, notes: readonly NoteRef[], builtO
   const seen = new Map<string, string>();
   const files = fs
     .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name) && name !== LIFECYCLE_FILE)
+    .filter((name) => /\.ya?ml$/.test(name) && name !== LIFECYCLE_FILE && name !== SDK_LIFECYCLE_FILE)
     .sort();
   for (const name of files) {
     const file = path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
@@ -432,7 +448,9 @@ export function compileHintRules(root: string, notes: readonly NoteRef[], builtO
       rules.push(rule);
     });
   }
-  attachLifecycle(root, rules, builtOn, errors, path.relative(path.dirname(root), path.join(dir, LIFECYCLE_FILE)).split(path.sep).join('/'));
+  const tableFile = (name: string): string => path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
+  attachLifecycle(root, rules, builtOn, errors, tableFile(LIFECYCLE_FILE));
+  attachSdkLifecycle(root, rules, builtOn, errors, tableFile(SDK_LIFECYCLE_FILE));
   return { rules, errors };
 }
 
@@ -446,6 +464,20 @@ function attachLifecycle(root: string, rules: HintRule[], builtOn: string, error
       rule.diagnostic.lifecycle = lifecycle;
     } else if (tableErrors.length === 0) {
       errors.push({ file, message: `${rule.id}: check 'engine-version-past-standard-support' needs ${LIFECYCLE_FILE}` });
+    }
+  }
+}
+
+/** Gives every SDK end-of-support rule the dated SDK lifecycle table, which it cannot work without. */
+function attachSdkLifecycle(root: string, rules: HintRule[], builtOn: string, errors: HintRuleError[], file: string): void {
+  const users = rules.filter((rule) => rule.diagnostic?.check === 'sdk-past-end-of-support');
+  const { lifecycle, errors: tableErrors } = compileSdkLifecycle(root, builtOn);
+  errors.push(...tableErrors.map((message) => ({ file, message })));
+  for (const rule of users) {
+    if (lifecycle && rule.diagnostic) {
+      rule.diagnostic.sdkLifecycle = lifecycle;
+    } else if (tableErrors.length === 0) {
+      errors.push({ file, message: `${rule.id}: check 'sdk-past-end-of-support' needs ${SDK_LIFECYCLE_FILE}` });
     }
   }
 }

@@ -14,7 +14,7 @@ import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor 
 import { inReaderTerms } from './readerTerms';
 import { cdkL1Construct } from './services';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintSite, normalizeName, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
+import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintService, HintSite, normalizeName, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
 import { ResolvedRequest, resolveRequests } from './workspace/resolve';
 import { WorkspaceView } from './workspace/types';
 
@@ -309,7 +309,7 @@ class Analyzer {
   /** Spans each rule has reported, so that one place shared by two contexts (a dict spread into two constructs) reports once. */
   private readonly reported = new Map<HintRule, Set<number>>();
 
-  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[]): void {
+  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
@@ -322,6 +322,9 @@ class Analyzer {
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
     if (related && related.length > 0) {
       finding.related = related;
+    }
+    if (service && service !== rule.service) {
+      finding.service = service;
     }
     if (rule.match.reportedOnly) {
       this.site(span, rule, this.originAt(rule, span), undefined, true);
@@ -396,7 +399,7 @@ class Analyzer {
       model: this.model,
       language: this.language,
       optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
-      report: (rule, span, fix, message, related) => this.report(rule, span, fix, message, related),
+      report: (rule, span, fix, message, related, service) => this.report(rule, span, fix, message, related, service),
       fixFor: (rule, option) => (this.findingsOnly ? undefined : this.fixFor(rule, option)),
       checkRuns: (check) => running.has(check),
       contextsOf: (rule) => {

@@ -1,5 +1,5 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
-import { Span } from './types';
+import { HintService, SdkMajor, Span } from './types';
 import type { TableNameRef } from './workspace/types';
 
 export type Literal =
@@ -170,6 +170,14 @@ export interface DynamoRequest {
   filterEqualities?: AttributeAt[];
 }
 
+/** The import of a DynamoDB, RDS or ElastiCache client from an older AWS SDK major version (one per file). */
+export interface SdkImport {
+  sdk: SdkMajor;
+  service: HintService;
+  /** The imported module or package path, as written (without quotes). */
+  span: Span;
+}
+
 export interface DocumentModel {
   operations: OperationOccurrence[];
   contexts: OptionContext[];
@@ -183,6 +191,8 @@ export interface DocumentModel {
   ingress?: IngressRule[];
   /** DynamoDB requests as the workspace checks read them; only when the analysis was asked for them. */
   dynamodbRequests?: DynamoRequest[];
+  /** The first import of a DynamoDB, RDS or ElastiCache client from an older SDK major version, if any. */
+  sdkImport?: SdkImport;
 }
 
 export const NO_SCOPES: ScopeInfo = {

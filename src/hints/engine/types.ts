@@ -40,7 +40,16 @@ export interface RuleMatch {
   reportedOnly?: boolean;
   /** Security group ingress open to the internet on one of these TCP ports (CloudFormation, Terraform). */
   ingress?: { ports: number[] };
+  /** Imports of these AWS SDK major versions' DynamoDB, RDS or ElastiCache clients. */
+  sdkImports?: SdkMajor[];
 }
+
+/** AWS SDK major versions whose DynamoDB, RDS and ElastiCache client imports the engine recognises, and the language of each. */
+export const SDK_MAJORS = { 'aws-sdk-js-v2': ['javascript', 'typescript'], 'aws-sdk-java-v1': ['java'], 'aws-sdk-go-v1': ['go'] } as const satisfies Record<
+  string,
+  readonly HintLanguage[]
+>;
+export type SdkMajor = keyof typeof SDK_MAJORS;
 
 export const CHECKS = [
   'no-pagination',
@@ -58,6 +67,7 @@ export const CHECKS = [
   'hardcoded-secret',
   'true-or-absent',
   'engine-version-past-standard-support',
+  'sdk-past-end-of-support',
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
@@ -90,6 +100,23 @@ export interface RuleDiagnostic {
   commands?: string[];
   /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */
   lifecycle?: EngineLifecycle;
+  /** For `sdk-past-end-of-support`: the dated SDK lifecycle table, filled in by the build. */
+  sdkLifecycle?: SdkLifecycle;
+}
+
+/** When an SDK major version entered maintenance mode and end-of-support (`YYYY-MM-DD`, the first day of each phase). */
+export interface SdkPhases {
+  name: string;
+  maintenance: string;
+  endOfSupport: string;
+  /** What to migrate to, in a few words (the next major version and its packages). */
+  migrateTo: string;
+}
+
+/** The SDK lifecycle table and the date the rules were built. */
+export interface SdkLifecycle {
+  builtOn: string;
+  sdks: Partial<Record<SdkMajor, SdkPhases>>;
 }
 
 /** End of standard support per engine and major version, and the date the rules were built (both `YYYY-MM-DD`). */
@@ -199,6 +226,8 @@ export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The service the finding is about, where it is not the rule's own (a rule about several services). */
+  service?: HintService;
   fix?: QuickFix;
   /** Definitions in other files that the finding was checked against (workspace checks). */
   related?: RelatedPlace[];

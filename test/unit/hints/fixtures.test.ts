@@ -47,8 +47,8 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['21:7 warning rds-publicly-accessible', '22:7 warning rds-storage-encrypted', '23:7 information rds-multi-az', '28:13 warning rds-storage-encrypted', '28:95 warning rds-publicly-accessible'],
   },
   'javascript/legacy-sessions.js': {
-    hovers: ['9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
-    findings: ['9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
+    hovers: ['1:22 aws-sdk-end-of-support', '9:5 dynamodb-filter-expression', '12:32 dynamodb-scan', '18:6 dynamodb-batch-write-item', '18:19 dynamodb-request-items'],
+    findings: ['1:22 information aws-sdk-end-of-support', '9:5 information dynamodb-filter-expression', '12:32 warning dynamodb-scan'],
   },
   'python/cache.py': {
     hovers: ['10:5 redis-tls', '11:5 redis-tls', '12:5 redis-password', '17:22 redis-keys', '18:15 redis-unlink', '18:15 redis-loop-round-trips', '22:11 redis-flush', '29:16 rds-auth-token'],

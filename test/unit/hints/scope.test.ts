@@ -175,7 +175,7 @@ describe('hint engine scope model', () => {
         '  peek(id) { return this.local.get(id); }',
         '}',
       );
-      assert.deepEqual(hints('a.js', code), ['8:scan dynamodb-scan', '16:get dynamodb-get-item', '8:scan dynamodb-scan!']);
+      assert.deepEqual(hints('a.js', code), ['1:aws-sdk aws-sdk-end-of-support', '8:scan dynamodb-scan', '16:get dynamodb-get-item', '1:aws-sdk aws-sdk-end-of-support!', '8:scan dynamodb-scan!']);
     });
 
     it('sees a client made inside a handler and one assigned in a switch', () => {

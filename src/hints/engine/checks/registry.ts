@@ -8,6 +8,7 @@ import { openIngress } from './ingress';
 import { optionNamed } from './grants';
 import { redisCommand } from './redis';
 import { redisCommandInLoop } from './redisLoops';
+import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
@@ -28,6 +29,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'hardcoded-secret': hardcodedSecret,
   'true-or-absent': trueOrAbsent,
   'engine-version-past-standard-support': engineVersionPastStandardSupport,
+  'sdk-past-end-of-support': sdkPastEndOfSupport,
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,

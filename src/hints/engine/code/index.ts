@@ -11,6 +11,7 @@ import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
+import { sdkImport } from './sdkImports';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
@@ -40,11 +41,13 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     }
   }
   const ingress = [...cdkIngress(contexts), ...analyzer.ingress];
+  const olderSdk = sdkImport(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
     ...(ingress.length > 0 ? { ingress } : {}),
     ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts) } : {}),
+    ...(olderSdk ? { sdkImport: olderSdk } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -1,0 +1,167 @@
+/**
+ * Imports of a DynamoDB, RDS or ElastiCache client from an older AWS SDK major version: the
+ * JavaScript SDK v2 (`aws-sdk`), the Java SDK 1.x (`com.amazonaws.services.*`) and the Go SDK v1
+ * (`github.com/aws/aws-sdk-go/service/*`). Read apart from client recognition: only the import
+ * statements, and for the `aws-sdk` root module, whether the file reaches one of the three services
+ * through it (a file that uses only S3 through `aws-sdk` is not this product's business).
+ */
+import { SdkImport } from '../model';
+import { codeOf } from '../tokenCodes';
+import { HintService, SdkMajor } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+
+const IMPORT = codeOf('import');
+const REQUIRE = codeOf('require');
+const FROM = codeOf('from');
+const STATIC = codeOf('static');
+const DOT = codeOf('.');
+
+/** The v2 client classes on the `aws-sdk` root module, by the service they reach. */
+const JS_V2_CLASSES: Record<string, HintService> = { DynamoDB: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache' };
+const JS_V2_CLIENT_MODULE = /^aws-sdk\/clients\/(dynamodb|rds|elasticache)(?:\.js)?$/;
+/** `dynamodbv2`, `rds` and `elasticache` as whole package names (not `rdsdata`). */
+const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|elasticache)(?:\.|$)/;
+/** The service packages and their subpackages (`dynamodb/dynamodbattribute`, `dynamodb/expression`), not `dynamodbstreams`. */
+const GO_V1_PACKAGE = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticache)(?:\/|$)/;
+
+const SERVICE_OF_PACKAGE: Record<string, HintService> = { dynamodb: 'dynamodb', dynamodbv2: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
+
+/** The first such import of the file, or undefined. */
+export function sdkImport(a: CodeAnalyzer): SdkImport | undefined {
+  switch (a.language.id) {
+    case 'javascript':
+    case 'typescript':
+      return javascriptImport(a);
+    case 'java':
+      return javaImport(a);
+    case 'go':
+      return goImport(a);
+    default:
+      return undefined;
+  }
+}
+
+function stringSpan(a: CodeAnalyzer, index: number): { start: number; end: number } {
+  return { start: a.tokens.textStart(index), end: a.tokens.textEnd(index) };
+}
+
+function found(sdk: SdkMajor, service: HintService, span: { start: number; end: number }): SdkImport {
+  return { sdk, service, span };
+}
+
+/**
+ * `import … from 'aws-sdk'`, `require('aws-sdk')` and the per-service modules (`aws-sdk/clients/dynamodb`).
+ * The root module counts only when the file reaches DynamoDB, RDS or ElastiCache through it.
+ */
+function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
+  // The language module has already read the imports: no `aws-sdk` service among them, nothing to find.
+  if (!a.services.has('dynamodb') && !a.services.has('rds') && !a.services.has('elasticache')) {
+    return undefined;
+  }
+  let rootService: HintService | undefined | null = null;
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    let module = -1;
+    if (codes[i] === FROM && a.isString(i + 1)) {
+      module = i + 1;
+    } else if (codes[i] === REQUIRE && a.is(i + 1, '(') && a.isString(i + 2) && a.is(i + 3, ')') && !a.isAccess(i - 1)) {
+      module = i + 2;
+    }
+    if (module < 0) {
+      continue;
+    }
+    const name = a.tokens.text(module);
+    const client = JS_V2_CLIENT_MODULE.exec(name);
+    if (client) {
+      return found('aws-sdk-js-v2', SERVICE_OF_PACKAGE[client[1]], stringSpan(a, module));
+    }
+    if (name === 'aws-sdk') {
+      if (rootService === null) {
+        rootService = serviceThroughRoot(a);
+      }
+      if (rootService) {
+        return found('aws-sdk-js-v2', rootService, stringSpan(a, module));
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first of the three services the file reaches through the `aws-sdk` root module: a named import
+ * (`import { DynamoDB } from 'aws-sdk'`, `const { RDS } = require('aws-sdk')`), a member of the
+ * module's default or namespace binding (`new AWS.DynamoDB.DocumentClient()`), or of the `require`
+ * call itself (`require('aws-sdk').ElastiCache`).
+ */
+function serviceThroughRoot(a: CodeAnalyzer): HintService | undefined {
+  const roots = new Set<string>();
+  for (const [local, imported] of a.imports) {
+    if (imported.module !== 'aws-sdk') {
+      continue;
+    }
+    const named = JS_V2_CLASSES[imported.path];
+    if (named) {
+      return named;
+    }
+    if (imported.path === '') {
+      roots.add(local);
+    }
+  }
+  const codes = a.tokens.codes;
+  for (let k = 0; k + 2 < codes.length; k++) {
+    if (codes[k + 1] !== DOT || a.isAccess(k - 1)) {
+      continue;
+    }
+    const member = a.id(k + 2);
+    const service = member === undefined ? undefined : JS_V2_CLASSES[member];
+    if (!service) {
+      continue;
+    }
+    const name = a.id(k);
+    if (name !== undefined ? roots.has(name) : a.is(k, ')') && a.isString(k - 1) && a.tokens.text(k - 1) === 'aws-sdk' && codes[k - 3] === REQUIRE) {
+      return service;
+    }
+  }
+  return undefined;
+}
+
+/** `import com.amazonaws.services.dynamodbv2.…;` (also `import static`). */
+function javaImport(a: CodeAnalyzer): SdkImport | undefined {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] !== IMPORT || a.isAccess(i - 1)) {
+      continue;
+    }
+    const first = codes[i + 1] === STATIC ? i + 2 : i + 1;
+    const path = a.dottedPath(first);
+    const match = JAVA_V1_PACKAGE.exec(path.text);
+    if (match && path.end > first) {
+      return found('aws-sdk-java-v1', SERVICE_OF_PACKAGE[match[1]], a.span(first, path.end - 1));
+    }
+  }
+  return undefined;
+}
+
+/** `import "github.com/aws/aws-sdk-go/service/dynamodb"`, alone or in an `import ( … )` block. */
+function goImport(a: CodeAnalyzer): SdkImport | undefined {
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] !== IMPORT) {
+      continue;
+    }
+    const close = a.is(i + 1, '(') ? a.partner[i + 1] : i + 3;
+    for (let k = i + 1; k > 0 && k < close && k < codes.length; k++) {
+      if (!a.isString(k)) {
+        continue;
+      }
+      const match = GO_V1_PACKAGE.exec(a.tokens.text(k));
+      if (match) {
+        return found('aws-sdk-go-v1', SERVICE_OF_PACKAGE[match[1]], stringSpan(a, k));
+      }
+      if (close === i + 3) {
+        break;
+      }
+    }
+  }
+  return undefined;
+}
