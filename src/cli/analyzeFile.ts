@@ -123,7 +123,8 @@ export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules
     for (const site of result.sites) {
       for (const id of site.ruleIds) {
         const rule = byId.get(id)!;
-        entries.push(entry(site.start, site.end, rule, 'hint', inReaderTerms(rule.title, rule, site.origin, site.name)));
+        const service = rule.match.reportedOnly ? site.service : undefined;
+        entries.push(entry(site.start, site.end, rule, 'hint', inReaderTerms(rule.title, rule, site.origin, site.name), service));
       }
     }
   } else {

@@ -1,6 +1,6 @@
 /** The hover text for one or more rules, as markdown with command links. Pure: labels come in localized. */
 import { inReaderTerms } from './engine/readerTerms';
-import { HintLanguage, HintRule, SiteOrigin, WorkspaceSite } from './engine/types';
+import { HintLanguage, HintRule, HintService, SiteOrigin, WorkspaceSite } from './engine/types';
 import { pickExample } from './examples';
 import { DefinitionLink, workspaceHoverMarkdown, WorkspaceHoverLabels } from './workspaceHover';
 
@@ -38,6 +38,8 @@ export interface HoverPlace {
   name?: string;
   /** What the workspace model says about the table (and index) the site names. */
   workspace?: WorkspaceSite;
+  /** The service a finding at the site names, for a rule reported where a finding is (not the rule's home service). */
+  service?: HintService;
 }
 
 export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, labels: HoverLabels, commands: HoverCommands): string {
@@ -45,7 +47,8 @@ export function hoverMarkdown(rules: readonly HintRule[], place: HoverPlace, lab
   const explained = rules
     .map((rule) => {
       const title = inReaderTerms(rule.title, rule, place.origin, place.name);
-      const parts = [`**${title}** · ${labels.service[rule.service] ?? rule.service}`, rule.hover.trim()];
+      const service = rule.match.reportedOnly ? (place.service ?? rule.service) : rule.service;
+      const parts = [`**${title}** · ${labels.service[service] ?? service}`, rule.hover.trim()];
       const example = pickExample(rule, place.language, place.origin);
       if (example) {
         parts.push(`\`\`\`${example.fence}\n${example.code.trim()}\n\`\`\``);

@@ -192,22 +192,25 @@ class Analyzer {
   private readonly running: ReadonlySet<CheckName>;
   private readonly index: RuleIndex;
 
-  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false): void {
+  private site(span: Span, rule: HintRule, origin: SiteOrigin, name?: string, reported = false, service?: HintService): void {
     if (this.findingsOnly || !this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
     const key = spanKey(span);
-    const existing = this.sites.get(key);
-    if (existing) {
-      if (!existing.ruleIds.includes(rule.id)) {
-        existing.ruleIds.push(rule.id);
+    let site = this.sites.get(key);
+    if (site) {
+      if (!site.ruleIds.includes(rule.id)) {
+        site.ruleIds.push(rule.id);
       }
     } else {
-      const site: HintSite = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
+      site = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
       if (name !== undefined) {
         site.name = name;
       }
       this.sites.set(key, site);
+    }
+    if (service) {
+      site.service = service;
     }
   }
 
@@ -323,11 +326,12 @@ class Analyzer {
     if (related && related.length > 0) {
       finding.related = related;
     }
-    if (service && service !== rule.service) {
-      finding.service = service;
+    const ownService = service && service !== rule.service ? service : undefined;
+    if (ownService) {
+      finding.service = ownService;
     }
     if (rule.match.reportedOnly) {
-      this.site(span, rule, this.originAt(rule, span), undefined, true);
+      this.site(span, rule, this.originAt(rule, span), undefined, true, ownService);
     }
     if (fix) {
       finding.fix = fix;

@@ -208,6 +208,8 @@ export interface HintSite extends Span {
   name?: string;
   /** The table (and index) the workspace model resolves this site's request to: a `TableName`, `IndexName` or `ConsistentRead`. */
   workspace?: WorkspaceSite;
+  /** The service the finding here names, where it is not its rule's own (an SDK import of the RDS client). */
+  service?: HintService;
 }
 
 export interface WorkspaceSite {

@@ -9,6 +9,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { sdkPhase } from '../../../src/hints/engine/checks/sdkLifecycle';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { HintRule, SdkLifecycle } from '../../../src/hints/engine/types';
+import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
 import { realHintRules, sourceLines } from './support';
 
 const RULE = 'aws-sdk-end-of-support';
@@ -125,6 +126,16 @@ describe('aws-sdk-end-of-support', () => {
     assert.equal(finding?.severity, 'information');
     assert.equal(finding?.service, undefined);
     assert.match(finding?.message ?? '', /JavaScript v2 \(aws-sdk\) reached end-of-support on 2025-09-08.*AWS SDK for JavaScript v3/);
+  });
+
+  it("heads the hover with the imported client's service, not the rule's home", () => {
+    const rules = realHintRules();
+    const result = analyzeText("import RDS from 'aws-sdk/clients/rds';\n", rules, { kind: 'typescript', fileName: 'a.ts' });
+    const site = result.sites.find((candidate) => candidate.ruleIds.includes(RULE));
+    assert.equal(site?.service, 'rds');
+    const labels = { service: { dynamodb: 'Amazon DynamoDB', rds: 'Amazon RDS', elasticache: 'Amazon ElastiCache' }, openNote: (title: string) => title, documentation: 'Docs', disable: 'Disable', controls: 'Controls' };
+    const markdown = hoverMarkdown(rules.filter((rule) => rule.id === RULE), { language: 'typescript', origin: site!.origin, service: site!.service }, labels, { openNote: 'open', disableRule: 'disable' });
+    assert.match(markdown, /^\*\*AWS SDK major version past end-of-support\*\* · Amazon RDS/);
   });
 });
 
