@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import zopfli from '@gfx/zopfli';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,6 +33,14 @@ async function loadCompiler() {
 }
 
 /**
+ * Raw deflate for the web build, which inflates with fflate (no Brotli there). A production build takes
+ * Zopfli's smaller stream (same format, about 5% less, a few seconds of build time); others zlib's.
+ */
+async function deflateForWeb(json) {
+  return production ? Buffer.from(await zopfli.deflateAsync(Buffer.from(json), { numiterations: 15 })) : deflateRawSync(json, { level: 9 });
+}
+
+/**
  * Resolves `aws-db-study:content` to the validated catalog, compressed and in base64: Brotli for the
  * Node build (src/content/unpack.node.ts), raw deflate for web hosts (src/content/unpack.ts, fflate).
  * The runtime unpacks and parses it on first use, not at activation, and reads no files. Invalid
@@ -45,7 +54,7 @@ function contentPlugin(compiler, encoding) {
       if (encoding === 'brotli') {
         build.onResolve({ filter: /^\.\/unpack$/ }, (args) => ({ path: path.join(args.resolveDir, 'unpack.node.ts') }));
       }
-      build.onLoad({ filter: /.*/, namespace: 'content' }, () => {
+      build.onLoad({ filter: /.*/, namespace: 'content' }, async () => {
         const { catalog, errors } = compiler.compileContent(contentRoot);
         const watchFiles = compiler.contentFiles(contentRoot);
         if (errors.length > 0) {
@@ -58,20 +67,20 @@ function contentPlugin(compiler, encoding) {
         const packed =
           encoding === 'brotli'
             ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
-            : deflateRawSync(json, { level: 9 });
+            : await deflateForWeb(json);
         return { contents: `export default ${JSON.stringify(packed.toString('base64'))};`, loader: 'js', watchFiles };
       });
       // The design-hint rules, packed the same way but as their own module, so that a hover never
       // unpacks the study catalog. The module exports a function that unpacks them on first use.
       build.onResolve({ filter: new RegExp(`^${HINT_RULES_MODULE}$`) }, () => ({ path: HINT_RULES_MODULE, namespace: 'hint-rules' }));
-      build.onLoad({ filter: /.*/, namespace: 'hint-rules' }, () => {
+      build.onLoad({ filter: /.*/, namespace: 'hint-rules' }, async () => {
         const { hintRules, errors } = compiler.compileContent(contentRoot);
         const watchFiles = compiler.contentFiles(contentRoot);
         if (errors.length > 0) {
           return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
         }
         const json = JSON.stringify(hintRules);
-        const packed = encoding === 'brotli' ? brotliCompressSync(json) : deflateRawSync(json, { level: 9 });
+        const packed = encoding === 'brotli' ? brotliCompressSync(json) : await deflateForWeb(json);
         const unpacker = path.resolve('src/content', encoding === 'brotli' ? 'unpack.node.ts' : 'unpack.ts');
         const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(packed.toString('base64'))};\nexport default () => JSON.parse(unpack(packed));`;
         return { contents, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
