@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
 import zopfli from '@gfx/zopfli';
 
 const production = process.argv.includes('--production');

@@ -363,6 +363,23 @@ describe('hint engine scope model', () => {
   });
 
   describe('Java', () => {
+    it('reads a field, not the method of the same name, where the name is read rather than called', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.ScanRequest;',
+        'public class Orders {',
+        '    private final DynamoDbClient orders;',
+        '    public Orders(DynamoDbClient orders) { this.orders = orders; }',
+        '    public void orders() {',
+        '        orders.scan(ScanRequest.builder().tableName("orders").build());',
+        '        this.orders.scan(ScanRequest.builder().tableName("orders").build());',
+        '    }',
+        '    public Object all() { return orders(); }',
+        '}',
+      );
+      assertHasAll(hints('Orders.java', code), ['7:scan dynamodb-scan', '8:scan dynamodb-scan']);
+    });
+
     it('sees constructor-injected fields, the enhanced client table and paginators', () => {
       const code = lines(
         'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
@@ -495,6 +512,21 @@ describe('hint engine scope model', () => {
   });
 
   describe('C#', () => {
+    it('reads a field, not the method of the same name, where the name is read rather than called', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.Model;',
+        'public class Orders {',
+        '    private readonly IAmazonDynamoDB orders;',
+        '    public Orders(IAmazonDynamoDB orders) { this.orders = orders; }',
+        '    public async Task orders() {',
+        '        await orders.ScanAsync(new ScanRequest { TableName = "orders" });',
+        '    }',
+        '}',
+      );
+      assertHasAll(hints('Orders.cs', code), ['7:ScanAsync dynamodb-scan']);
+    });
+
     it('sees injected interfaces, DynamoDBContext and the document model', () => {
       const code = lines(
         'using Amazon.DynamoDBv2;',

@@ -27,6 +27,7 @@ const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
 const OPTIONAL_DOT = codeOf('?.');
 const QUESTION = codeOf('?');
+const OPEN_PAREN = codeOf('(');
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -303,7 +304,8 @@ export class CodeAnalyzer {
 
   /** What a name means at a token: a binding in scope, else an import, Go package or client type. */
   lookup(name: string, token: number): Value | undefined {
-    const binding = this.scopes.lookup(name, token);
+    // Java and C# keep methods and fields apart: `orders.scan()` inside a method `orders()` reads the field.
+    const binding = this.scopes.lookup(name, token, this.language.classFieldsVisible && this.tokens.codes[token + 1] !== OPEN_PAREN);
     if (binding) {
       return this.assignedField(name, token, binding) ?? this.valueOf(binding);
     }
@@ -332,7 +334,7 @@ export class CodeAnalyzer {
       return undefined;
     }
     const classScope = this.scopes.enclosing(token, ['class']);
-    const assigned = classScope > 0 ? this.scopes.member(classScope, name) : undefined;
+    const assigned = classScope > 0 ? this.scopes.member(classScope, name, true) : undefined;
     if (!assigned || assigned === declaration || assigned.expression < 0) {
       return undefined;
     }

@@ -58,13 +58,13 @@ export function namedValue(a: CodeAnalyzer, from: number, to: number, depth = 0)
 /** The binding a name or a `this.x` / `self.x` member refers to, when the tokens are exactly that. */
 export function bindingAt(a: CodeAnalyzer, from: number, to: number): Binding<Value> | undefined {
   if (to - from === 1 && a.isId(from)) {
-    const binding = a.scopes.lookup(a.tokens.text(from), from);
+    const binding = a.scopes.lookup(a.tokens.text(from), from, a.language.classFieldsVisible);
     return binding === UNBOUND_VALUE ? undefined : (assignedField(a, from, binding) ?? binding);
   }
   const self = a.language.family === 'python' ? 'self' : 'this';
   if (to - from === 3 && a.idIs(from, self) && a.is(from + 1, '.') && a.isId(from + 2)) {
     const classScope = a.scopes.enclosing(from, ['class']);
-    return classScope > 0 ? a.scopes.member(classScope, a.tokens.text(from + 2)) : undefined;
+    return classScope > 0 ? a.scopes.member(classScope, a.tokens.text(from + 2), true) : undefined;
   }
   return undefined;
 }
@@ -81,7 +81,7 @@ function assignedField(a: CodeAnalyzer, token: number, binding: Binding<Value> |
   if (classScope <= 0 || a.scopes.holderAt(binding.token) !== classScope) {
     return undefined;
   }
-  const assigned = a.scopes.member(classScope, a.tokens.text(token));
+  const assigned = a.scopes.member(classScope, a.tokens.text(token), true);
   return assigned && assigned !== binding && assigned.expression >= 0 ? assigned : undefined;
 }
 

@@ -21,6 +21,8 @@ export interface Binding<V> {
   declared?: V;
   /** A loop variable: the value is an element of what the expression gives (`for t in tables`). */
   element?: boolean;
+  /** A method of a class: in Java and C# a name read as a value, not called, is a field of that name instead. */
+  method?: boolean;
 }
 
 const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop'];
@@ -202,7 +204,8 @@ export class ScopeTree<V> {
    * Across a function boundary the code may run at any time, so the last binding of the outer scope wins.
    * Returns `undefined` when no scope binds the name, and `UNBOUND_VALUE` when one does but gives no value here.
    */
-  lookup(name: string, token: number): Binding<V> | undefined {
+  /** The binding a name at a token refers to; `asValue`: the name is read, not called, so a method of the same name is passed over. */
+  lookup(name: string, token: number, asValue = false): Binding<V> | undefined {
     let scope = this.scopeAt(token);
     let crossedFunction = false;
     while (scope >= 0) {
@@ -212,7 +215,7 @@ export class ScopeTree<V> {
       const list = own ?? (visible && kind === 'class' && this.bases.size > 0 ? this.inherited(scope, name) : undefined);
       if (list) {
         if (crossedFunction || kind === 'class') {
-          return lastKnown(list) ?? list[list.length - 1];
+          return lastKnown(list, asValue) ?? list[list.length - 1];
         }
         return lastBefore(list, token) ?? (UNBOUND_VALUE as Binding<V>);
       }
@@ -261,19 +264,19 @@ export class ScopeTree<V> {
     if (!list) {
       return undefined;
     }
-    return crossedFunction ? (lastKnown(list) ?? list[list.length - 1]) : lastBefore(list, token);
+    return crossedFunction ? (lastKnown(list, false) ?? list[list.length - 1]) : lastBefore(list, token);
   }
 
   /**
    * A member (`this.x`, `self.x`) of a class: its `.x` binding, else (Python class attributes) `x`, in the
-   * class itself or else in its base classes of the same file.
+   * class itself or else in its base classes of the same file; `asValue`: read, not called (a field, not a method).
    */
-  member(classScope: number, name: string): Binding<V> | undefined {
+  member(classScope: number, name: string, asValue = false): Binding<V> | undefined {
     for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
       const names = this.names[scope];
       const list = names?.get(`.${name}`) ?? names?.get(name);
       if (list) {
-        return lastKnown(list) ?? list[list.length - 1];
+        return lastKnown(list, asValue) ?? list[list.length - 1];
       }
     }
     return undefined;
@@ -329,10 +332,10 @@ function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> |
   return low > 0 ? list[low - 1] : undefined;
 }
 
-/** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations. */
-function lastKnown<V>(list: readonly Binding<V>[]): Binding<V> | undefined {
+/** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations, and methods for a name read as a value. */
+function lastKnown<V>(list: readonly Binding<V>[], asValue: boolean): Binding<V> | undefined {
   for (let k = list.length - 1; k >= 0; k--) {
-    if (list[k].expression >= 0 || list[k].fixed || list[k].declared) {
+    if ((list[k].expression >= 0 || list[k].fixed || list[k].declared) && !(asValue && list[k].method)) {
       return list[k];
     }
   }

@@ -107,7 +107,7 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
     if (a.is(i + 1, '(')) {
       const scope = tree.scopeAt(i + 1);
       if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
-        tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 }, ...(declared ? { declared } : {}) });
+        tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 }, method: true, ...(declared ? { declared } : {}) });
       }
       continue;
     }
