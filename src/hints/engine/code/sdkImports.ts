@@ -55,7 +55,7 @@ function found(sdk: SdkMajor, service: HintService, span: { start: number; end: 
  */
 function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
   // The language module has already read the imports: no `aws-sdk` service among them, nothing to find.
-  if (!a.services.has('dynamodb') && !a.services.has('rds') && !a.services.has('elasticache')) {
+  if ((!a.services.has('dynamodb') && !a.services.has('rds') && !a.services.has('elasticache')) || !quotesRootModule(a.text)) {
     return undefined;
   }
   let rootService: HintService | undefined | null = null;
@@ -85,6 +85,21 @@ function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `aws-sdk` starts a quoted string anywhere in the text, as every v2 module name does
+ * (`'aws-sdk'`, `"aws-sdk/clients/rds"`); v3's `@aws-sdk/...` does not. A search for the word spares the
+ * token pass for the files, nearly all of them, that cannot import v2.
+ */
+function quotesRootModule(text: string): boolean {
+  for (let at = text.indexOf('aws-sdk'); at >= 0; at = text.indexOf('aws-sdk', at + 7)) {
+    const before = text.charCodeAt(at - 1);
+    if (before === 39 || before === 34 || before === 96) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
