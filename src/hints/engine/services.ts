@@ -69,6 +69,8 @@ export type ClientKind =
   /** Java SDK 1.x document API: the `DynamoDB` entry point and its `Table`. */
   | 'dynamodb-v1-document'
   | 'dynamodb-v1-table'
+  /** An index of a 1.x document API table (`table.getIndex("gsi")`): every read goes to the index. */
+  | 'dynamodb-v1-index'
   | 'rds'
   | 'rds-signer'
   | 'elasticache'
@@ -88,6 +90,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-mapper': 'dynamodb',
   'dynamodb-v1-document': 'dynamodb',
   'dynamodb-v1-table': 'dynamodb',
+  'dynamodb-v1-index': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   elasticache: 'elasticache',
@@ -177,7 +180,7 @@ export function readsEveryPage(kind: ClientKind, method: string): boolean {
   if (kind === 'dynamodb-mapper') {
     return name === 'scan' || name === 'query' || name === 'parallelscan';
   }
-  return kind === 'dynamodb-v1-table' && (name === 'scan' || name === 'query');
+  return (kind === 'dynamodb-v1-table' || kind === 'dynamodb-v1-index') && (name === 'scan' || name === 'query');
 }
 
 /** Enhanced client (Java) batch and transaction methods. */
@@ -209,6 +212,7 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       // `batch_writer()` batches puts and deletes and resends unprocessed items itself.
       return name === 'batchwriter' ? 'dynamodb:BatchWriteItem' : TABLE_METHODS.get(name);
     case 'dynamodb-enhanced-index':
+    case 'dynamodb-v1-index':
       return name === 'query' || name === 'scan' ? TABLE_METHODS.get(name) : undefined;
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
@@ -318,6 +322,8 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   RdsClient: 'rds',
   RdsAsyncClient: 'rds',
   RdsUtilities: 'rds-signer',
+  // SDK for Java 1.x: `RdsIamAuthTokenGenerator.builder()...build().getAuthToken(request)`.
+  RdsIamAuthTokenGenerator: 'rds-signer',
   ElastiCacheClient: 'elasticache',
   ElastiCacheAsyncClient: 'elasticache',
   IAmazonDynamoDB: 'dynamodb',

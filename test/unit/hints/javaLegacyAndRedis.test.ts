@@ -106,6 +106,38 @@ describe('Java: DynamoDBMapper and the 1.x document API', () => {
     assert.ok(found.includes('8:batchSave dynamodb-batch-write-item') && !found.includes('8:batchSave dynamodb-batch-write-item!'));
   });
 
+  it("follows Table.getIndex to an index: its query pages itself, and a consistent read there is the GSI's finding", () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.document.*;',
+      'import com.amazonaws.services.dynamodbv2.document.spec.QuerySpec;',
+      'class Orders {',
+      '    private final Table orders;',
+      '    Orders(Table orders) { this.orders = orders; }',
+      '    ItemCollection<QueryOutcome> byCustomer(String id) {',
+      '        Index index = orders.getIndex("customer-index");',
+      '        return index.query(new QuerySpec().withHashKey("customerId", id).withConsistentRead(true));',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Orders.java', code);
+    assert.ok(found.includes('8:query dynamodb-query') && !found.includes('8:query dynamodb-query!'), found.join('\n'));
+    assert.ok(found.includes('8:withConsistentRead dynamodb-consistent-read!'), found.join('\n'));
+  });
+
+  it('reads the 1.x RdsIamAuthTokenGenerator as the RDS token signer', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.rds.auth.GetIamAuthTokenRequest;',
+      'import com.amazonaws.services.rds.auth.RdsIamAuthTokenGenerator;',
+      'class Tokens {',
+      '    String token(String host) {',
+      '        RdsIamAuthTokenGenerator generator = RdsIamAuthTokenGenerator.builder().region("eu-west-1").build();',
+      '        return generator.getAuthToken(GetIamAuthTokenRequest.builder().hostname(host).port(5432).userName("app").build());',
+      '    }',
+      '}',
+    );
+    assert.ok(hintsIn('Tokens.java', code).includes('6:getAuthToken rds-auth-token'));
+  });
+
   it('follows DynamoDB.getTable to a table whose query pages itself, but not an HBase Table', () => {
     const documentApi = sourceLines(
       'import com.amazonaws.services.dynamodbv2.document.*;',
@@ -157,6 +189,22 @@ describe('Java: Redis clients', () => {
       '9:keys redis-keys',
       '9:keys redis-keys!',
     ]);
+  });
+
+  it('counts a blocking command in a forEach callback as one round trip per element', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'class Sessions {',
+      '    private final RedisCommands<String, String> commands;',
+      '    Sessions(RedisCommands<String, String> commands) { this.commands = commands; }',
+      '    void drop(java.util.List<String> ids) {',
+      '        ids.forEach(id -> commands.unlink("s:" + id));',
+      '    }',
+      '}',
+    );
+    assert.ok(hintsIn('Sessions.java', code).includes('6:unlink redis-loop-round-trips!'));
+    const ioredis = sourceLines("import Redis from 'ioredis';", 'const redis = new Redis();', 'export const drop = (ids: string[]) => Promise.all(ids.map((id) => redis.unlink(id)));');
+    assert.ok(!hintsIn('drop.ts', ioredis).some((hint) => hint.startsWith('3:unlink redis-loop-round-trips')), 'ioredis commands in a callback start together');
   });
 
   it('reads Lettuce sync commands and Spring RedisTemplate, shows Java examples, and offers no KEYS rewrite for them', () => {

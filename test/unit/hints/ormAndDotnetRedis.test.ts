@@ -185,6 +185,19 @@ describe('PynamoDB', () => {
     ]);
   });
 
+  it('reads filter_condition as the FilterExpression and condition as the ConditionExpression they are sent as', () => {
+    const code = sourceLines(
+      ...models,
+      'def run(order_id):',
+      '    stale = list(Order.scan(filter_condition=Order.status == "NEW"))',
+      '    Order(order_id).save(condition=Order.order_id.does_not_exist())',
+    );
+    const found = hintsIn('orders.py', code);
+    for (const expected of ['19:filter_condition dynamodb-filter-expression', '20:condition dynamodb-condition-expression']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+  });
+
   it('makes batch_write and batch_get hovers without the unprocessed-items finding', () => {
     const code = sourceLines(...models, 'def load(rows, ids):', '    with Order.batch_write() as batch:', '        for row in rows:', '            batch.save(Order(**row))', '    return list(Order.batch_get(ids))');
     assert.deepEqual(hintsIn('orders.py', code), ['19:batch_write dynamodb-batch-write-item', '22:batch_get dynamodb-batch-get-item']);

@@ -4,21 +4,25 @@ import { HintRule, normalizeName } from '../types';
 import { Check } from './context';
 
 /**
- * A single-key command in each iteration of a loop statement: not queued on a pipeline or MULTI, and
- * not spreading a batch of keys (`unlink(...keys)` in a SCAN loop is the right shape). Iterating
- * callbacks (`keys.map(...)`) are not loop statements: their calls start together.
+ * A single-key command: not queued on a pipeline or MULTI, and not spreading a batch of keys
+ * (`unlink(...keys)` in a SCAN loop is the right shape).
  */
-export function isPerKeyInLoop(call: RedisCall): boolean {
+function isPerKey(call: RedisCall): boolean {
   // A spread of a batch: `...keys` (JavaScript), `*keys` (Python), `keys...` (Go).
-  return call.inLoopStatement && !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
+  return !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
 }
 
 /** Clients whose commands block until the reply comes: redis-py, go-redis, Jedis, Lettuce's sync commands, Spring's RedisTemplate. */
 const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'jedis', 'lettuce', 'spring-data-redis']);
 
-/** Whether each iteration waits for the reply: a blocking client's call, or an awaited one. */
+/**
+ * Whether each iteration waits for the reply: an awaited command in a loop statement, or a blocking
+ * client's command in a loop statement or in an iterating callback (`ids.forEach(id -> jedis.del(id))`
+ * runs one command after the other). A non-blocking client's commands in a callback start together.
+ */
 function waitsEachIteration(call: RedisCall): boolean {
-  return isPerKeyInLoop(call) && (BLOCKING_FLAVORS.has(call.flavor) || call.awaited);
+  const blocking = BLOCKING_FLAVORS.has(call.flavor);
+  return isPerKey(call) && (call.inLoopStatement ? blocking || call.awaited : blocking && call.inLoop);
 }
 
 /** Per rule, the commands it both flags in a loop and matches: fixed by the rule, so made once. */

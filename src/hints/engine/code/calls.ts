@@ -299,7 +299,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     return;
   }
   const request = a.language.requestForCall(a, open, close, operation);
-  if (request && value.kind === 'dynamodb-enhanced-index') {
+  if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
   }
   const occurrence: OperationOccurrence = {

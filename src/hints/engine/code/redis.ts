@@ -62,7 +62,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   if (!REDIS_COMMANDS.has(command) || close < 0) {
     return;
   }
-  const loop = loopKind(a, index);
+  // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it.
+  const loop = site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go') ? undefined : loopKind(a, index);
   const call: RedisCall = {
     command,
     name: site.name,
@@ -72,8 +73,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
     receiver: site.sent ? '' : a.text.slice(a.tokens.starts[receiverStart], a.tokens.ends[index - 2]),
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
     inLoop: loop !== undefined,
-    // `go rdb.Del(ctx, k)` runs in a goroutine of its own: the loop does not wait for it.
-    inLoopStatement: loop === 'statement' && !(site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')),
+    inLoopStatement: loop === 'statement',
     awaited: a.idIs(receiverStart - 1, 'await') || site.waits === true,
     batched: site.client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
   };

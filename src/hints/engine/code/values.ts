@@ -88,6 +88,7 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   'dynamodb-enhanced-table': { index: 'dynamodb-enhanced-index' },
   rds: { utilities: 'rds-signer' },
   'dynamodb-v1-document': { getTable: 'dynamodb-v1-table' },
+  'dynamodb-v1-table': { getIndex: 'dynamodb-v1-index' },
 };
 
 /**

@@ -33,6 +33,7 @@ const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spr
 const LIBRARY_TYPES: Record<string, LibraryType> = {
   DynamoDB: { package: DOCUMENT_API, kind: 'dynamodb-v1-document' },
   Table: { package: DOCUMENT_API, kind: 'dynamodb-v1-table' },
+  Index: { package: DOCUMENT_API, kind: 'dynamodb-v1-index' },
   Jedis: jedis(),
   JedisPooled: jedis(),
   UnifiedJedis: jedis(),

@@ -41,10 +41,18 @@ const INSTANCE_METHODS: Record<string, string> = {
 const INSTANCE_SOURCES = new Set(['get', 'scan', 'query', 'batch_get']);
 /**
  * Keyword arguments that mean what the API parameter of the same name means. PynamoDB's `limit` caps the
- * items the iterator yields over all pages (its `page_size` is the API's `Limit`), and its filters are
- * conditions rather than expressions, so those are left out.
+ * items the iterator yields over all pages (its `page_size` is the API's `Limit`), so it is left out.
  */
 const SAME_MEANING = new Set(['consistentread', 'scanindexforward', 'segment', 'totalsegments']);
+/**
+ * Keyword arguments that PynamoDB sends as an API parameter of another name: a scan's or query's
+ * `filter_condition` becomes its FilterExpression, the `condition` of `save`, `update` or `delete` its
+ * ConditionExpression. They are read as those parameters, under the name the code writes.
+ */
+const SENT_AS = new Map([
+  ['filtercondition', 'filterexpression'],
+  ['condition', 'conditionexpression'],
+]);
 
 const classKinds = new FileMemo<number, ClassKind | null>();
 
@@ -118,7 +126,10 @@ function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onInde
   if (!request) {
     return undefined;
   }
-  request.options = request.options.filter((option) => SAME_MEANING.has(option.norm));
+  request.options = request.options.flatMap((option) => {
+    const sent = SENT_AS.get(option.norm);
+    return sent ? [{ ...option, norm: sent }] : SAME_MEANING.has(option.norm) ? [option] : [];
+  });
   // Positional arguments (the hash key, conditions) are not read: absence tells nothing.
   request.complete = false;
   if (onIndex) {
