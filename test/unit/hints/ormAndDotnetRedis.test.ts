@@ -125,6 +125,27 @@ describe('StackExchange.Redis', () => {
   });
 });
 
+describe('C# expression-bodied members', () => {
+  it('reads `ConnectionMultiplexer Connection => lazy.Value;` as a member holding the connection, not a lambda', () => {
+    const code = sourceLines(
+      'using System;',
+      'using StackExchange.Redis;',
+      'public static class RedisCache',
+      '{',
+      '    private static readonly Lazy<ConnectionMultiplexer> LazyConnection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect("cache:6380,ssl=true"));',
+      '    public static ConnectionMultiplexer Connection => LazyConnection.Value;',
+      '    public static void Clear()',
+      '    {',
+      '        var server = Connection.GetServer("cache", 6380);',
+      '        foreach (var key in server.Keys(pattern: "a:*")) { }',
+      '        var squares = new[] { 1, 2 }.Select(x => x * x);',
+      '    }',
+      '}',
+    );
+    assert.ok(hintsIn('RedisCache.cs', code).includes('10:Keys redis-scan'));
+  });
+});
+
 describe('PynamoDB', () => {
   const models = [
     'from pynamodb.indexes import AllProjection, GlobalSecondaryIndex',

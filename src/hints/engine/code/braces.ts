@@ -326,7 +326,17 @@ function arrowParams(a: CodeAnalyzer, arrow: number): number {
   if (a.is(before, ')')) {
     return a.partner[before];
   }
-  return a.isId(before) ? before : -1;
+  if (!a.isId(before)) {
+    return -1;
+  }
+  // C# `ConnectionMultiplexer Connection => lazy.Value;` is an expression-bodied member named after its
+  // type, not a lambda whose parameter is `Connection`.
+  return a.language.id === 'csharp' && endsTypeName(a, before - 1) ? -1 : before;
+}
+
+/** Whether a token can end a C# type name: a plain identifier (not a keyword such as `return` or `async`), `>` of a generic, `?` or `]`. */
+function endsTypeName(a: CodeAnalyzer, k: number): boolean {
+  return (a.isId(k) && a.tokens.codes[k] === 0) || a.is(k, '>') || a.is(k, '?') || a.is(k, ']');
 }
 
 /** Where an expression ends: a `,` or `;` at its depth, the enclosing closer, or a new statement on a new line. */
