@@ -11,7 +11,8 @@ import { EngineLifecycle } from '../../hints/engine/types';
 export const LIFECYCLE_FILE = 'rds-engine-lifecycle.yaml';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AWS_SOURCE = /^https:\/\/(?:docs\.aws\.amazon\.com|aws\.amazon\.com)\//;
+/** Where the dates of a table must come from: AWS documentation or announcements. */
+export const AWS_SOURCE = /^https:\/\/(?:docs\.aws\.amazon\.com|aws\.amazon\.com)\//;
 
 /** The day the rules are built (UTC), or the day of `SOURCE_DATE_EPOCH` for reproducible builds. */
 export function buildDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
@@ -33,24 +34,36 @@ export interface LifecycleResult {
   errors: string[];
 }
 
-/** Reads and validates the table under `<root>/hints`; a missing file means no table (and no error). */
-export function compileEngineLifecycle(root: string, builtOn: string): LifecycleResult {
-  const file = path.join(root, 'hints', LIFECYCLE_FILE);
+/**
+ * A dated table under `<root>/hints/<fileName>`: a mapping with `verified` (the day its dates were
+ * checked) and its entries under `entriesKey`. A missing file gives no entries and no error.
+ */
+export function readDatedTable(root: string, fileName: string, entriesKey: string): { entries?: Record<string, unknown>; errors: string[] } {
+  const file = path.join(root, 'hints', fileName);
   if (!fs.existsSync(file)) {
     return { errors: [] };
   }
-  const errors: string[] = [];
   let parsed: unknown;
   try {
     parsed = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     return { errors: [`invalid YAML: ${(error as Error).message.split('\n')[0]}`] };
   }
-  if (!isMapping(parsed) || typeof parsed.verified !== 'string' || !isCalendarDate(parsed.verified) || !isMapping(parsed.engines)) {
-    return { errors: ["must be a mapping with 'verified' (a YYYY-MM-DD string) and 'engines'"] };
+  if (!isMapping(parsed) || typeof parsed.verified !== 'string' || !isCalendarDate(parsed.verified) || !isMapping(parsed[entriesKey])) {
+    return { errors: [`must be a mapping with 'verified' (a YYYY-MM-DD string) and '${entriesKey}'`] };
   }
+  return { entries: parsed[entriesKey], errors: [] };
+}
+
+/** Reads and validates the table under `<root>/hints`; a missing file means no table (and no error). */
+export function compileEngineLifecycle(root: string, builtOn: string): LifecycleResult {
+  const table = readDatedTable(root, LIFECYCLE_FILE, 'engines');
+  if (!table.entries) {
+    return { errors: table.errors };
+  }
+  const errors: string[] = [];
   const engines: EngineLifecycle['engines'] = {};
-  for (const [engine, majors] of Object.entries(parsed.engines)) {
+  for (const [engine, majors] of Object.entries(table.entries)) {
     if (!(LIFECYCLE_ENGINES as readonly string[]).includes(engine)) {
       errors.push(`engine '${engine}' is not one of ${LIFECYCLE_ENGINES.join(', ')}`);
       continue;

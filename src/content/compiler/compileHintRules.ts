@@ -449,35 +449,33 @@ export function compileHintRules(root: string, notes: readonly NoteRef[], builtO
     });
   }
   const tableFile = (name: string): string => path.relative(path.dirname(root), path.join(dir, name)).split(path.sep).join('/');
-  attachLifecycle(root, rules, builtOn, errors, tableFile(LIFECYCLE_FILE));
-  attachSdkLifecycle(root, rules, builtOn, errors, tableFile(SDK_LIFECYCLE_FILE));
+  attachTable(rules, errors, tableFile(LIFECYCLE_FILE), 'engine-version-past-standard-support', compileEngineLifecycle(root, builtOn), (diagnostic, lifecycle) => {
+    diagnostic.lifecycle = lifecycle;
+  });
+  attachTable(rules, errors, tableFile(SDK_LIFECYCLE_FILE), 'sdk-past-end-of-support', compileSdkLifecycle(root, builtOn), (diagnostic, lifecycle) => {
+    diagnostic.sdkLifecycle = lifecycle;
+  });
   return { rules, errors };
 }
 
-/** Gives every engine-version rule the dated lifecycle table, which it cannot work without. */
-function attachLifecycle(root: string, rules: HintRule[], builtOn: string, errors: HintRuleError[], file: string): void {
-  const users = rules.filter((rule) => rule.diagnostic?.check === 'engine-version-past-standard-support');
-  const { lifecycle, errors: tableErrors } = compileEngineLifecycle(root, builtOn);
-  errors.push(...tableErrors.map((message) => ({ file, message })));
-  for (const rule of users) {
-    if (lifecycle && rule.diagnostic) {
-      rule.diagnostic.lifecycle = lifecycle;
-    } else if (tableErrors.length === 0) {
-      errors.push({ file, message: `${rule.id}: check 'engine-version-past-standard-support' needs ${LIFECYCLE_FILE}` });
-    }
-  }
-}
-
-/** Gives every SDK end-of-support rule the dated SDK lifecycle table, which it cannot work without. */
-function attachSdkLifecycle(root: string, rules: HintRule[], builtOn: string, errors: HintRuleError[], file: string): void {
-  const users = rules.filter((rule) => rule.diagnostic?.check === 'sdk-past-end-of-support');
-  const { lifecycle, errors: tableErrors } = compileSdkLifecycle(root, builtOn);
-  errors.push(...tableErrors.map((message) => ({ file, message })));
-  for (const rule of users) {
-    if (lifecycle && rule.diagnostic) {
-      rule.diagnostic.sdkLifecycle = lifecycle;
-    } else if (tableErrors.length === 0) {
-      errors.push({ file, message: `${rule.id}: check 'sdk-past-end-of-support' needs ${SDK_LIFECYCLE_FILE}` });
+/**
+ * Gives every rule of `check` the dated table in `file` that it cannot work without, through `attach`;
+ * a rule without its table, or a table with errors, fails the build.
+ */
+function attachTable<T>(
+  rules: HintRule[],
+  errors: HintRuleError[],
+  file: string,
+  check: CheckName,
+  table: { lifecycle?: T; errors: string[] },
+  attach: (diagnostic: NonNullable<HintRule['diagnostic']>, lifecycle: T) => void,
+): void {
+  errors.push(...table.errors.map((message) => ({ file, message })));
+  for (const rule of rules.filter((candidate) => candidate.diagnostic?.check === check)) {
+    if (table.lifecycle && rule.diagnostic) {
+      attach(rule.diagnostic, table.lifecycle);
+    } else if (table.errors.length === 0) {
+      errors.push({ file, message: `${rule.id}: check '${check}' needs ${path.posix.basename(file)}` });
     }
   }
 }

@@ -2,15 +2,10 @@
  * Build-time reader for `content/hints/sdk-lifecycle.yaml`: when each older AWS SDK major version
  * entered maintenance mode and end-of-support, each with its AWS source, stamped with the build date.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { SDK_MAJORS, SdkLifecycle, SdkMajor } from '../../hints/engine/types';
-import { isCalendarDate, isMapping } from './compileEngineLifecycle';
+import { AWS_SOURCE, isCalendarDate, isMapping, readDatedTable } from './compileEngineLifecycle';
 
 export const SDK_LIFECYCLE_FILE = 'sdk-lifecycle.yaml';
-
-const AWS_SOURCE = /^https:\/\/(?:docs\.aws\.amazon\.com|aws\.amazon\.com)\//;
 
 export interface SdkLifecycleResult {
   lifecycle?: SdkLifecycle;
@@ -19,22 +14,13 @@ export interface SdkLifecycleResult {
 
 /** Reads and validates the table under `<root>/hints`; a missing file means no table (and no error). */
 export function compileSdkLifecycle(root: string, builtOn: string): SdkLifecycleResult {
-  const file = path.join(root, 'hints', SDK_LIFECYCLE_FILE);
-  if (!fs.existsSync(file)) {
-    return { errors: [] };
-  }
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { errors: [`invalid YAML: ${(error as Error).message.split('\n')[0]}`] };
-  }
-  if (!isMapping(parsed) || typeof parsed.verified !== 'string' || !isCalendarDate(parsed.verified) || !isMapping(parsed.sdks)) {
-    return { errors: ["must be a mapping with 'verified' (a YYYY-MM-DD string) and 'sdks'"] };
+  const table = readDatedTable(root, SDK_LIFECYCLE_FILE, 'sdks');
+  if (!table.entries) {
+    return { errors: table.errors };
   }
   const errors: string[] = [];
   const sdks: SdkLifecycle['sdks'] = {};
-  for (const [sdk, entry] of Object.entries(parsed.sdks)) {
+  for (const [sdk, entry] of Object.entries(table.entries)) {
     if (!(sdk in SDK_MAJORS)) {
       errors.push(`sdk '${sdk}' is not one of ${Object.keys(SDK_MAJORS).join(', ')}`);
     } else if (!isMapping(entry) || typeof entry.name !== 'string' || typeof entry.migrateTo !== 'string' || !entry.name.trim() || !entry.migrateTo.trim()) {

@@ -63,6 +63,20 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
 }
 
 /**
+ * C# `new T { A = 1 }` or `new T(args) { A = 1 }` at the type name `typeIndex`: the object initializer's
+ * members as the options of a context; without an initializer, a context with none, and incomplete.
+ */
+export function initializerContext(a: CodeAnalyzer, typeIndex: number, kind: OptionContext['kind'], type: string): OptionContext {
+  let open = typeIndex + 1;
+  if (a.is(open, '(') && a.is(a.partner[open] + 1, '{')) {
+    open = a.partner[open] + 1;
+  }
+  return a.is(open, '{') && a.partner[open] > open
+    ? contextFrom(a, open, a.partner[open], kind, type, a.tokenSpan(typeIndex))
+    : { kind, type, options: [], complete: false, anchor: a.tokenSpan(typeIndex) };
+}
+
+/**
  * The options of `**name` at `at`, where `name` holds a dict literal or `dict(...)` in scope: its keys,
  * and those that `name["Key"] = value` statements add (a request built up before the call).
  */

@@ -4,12 +4,12 @@
  * methods as Redis commands, and the connection settings the rules read (`ConfigurationOptions`, a
  * configuration string, a `CertificateValidation` callback).
  */
-import { OptionContext, OptionOccurrence } from '../model';
+import { OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { namedValue } from './names';
-import { contextFrom, occurrenceOf } from './options';
+import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
 import { Value } from './values';
 
@@ -165,14 +165,7 @@ export function stackExchangeOptions(a: CodeAnalyzer): void {
 }
 
 function optionsInitializer(a: CodeAnalyzer, index: number): void {
-  let open = index + 1;
-  if (a.is(open, '(') && a.is(a.partner[open] + 1, '{')) {
-    open = a.partner[open] + 1;
-  }
-  const context: OptionContext =
-    a.is(open, '{') && a.partner[open] > open
-      ? contextFrom(a, open, a.partner[open], 'redis-client', FLAVOR, a.tokenSpan(index))
-      : { kind: 'redis-client', type: FLAVOR, options: [], complete: false, anchor: a.tokenSpan(index) };
+  const context = initializerContext(a, index, 'redis-client', FLAVOR);
   a.requestAt.set(index, context);
   a.contexts.push(context);
 }

@@ -9,7 +9,7 @@ import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
-import { contextFrom, separatedSlot } from '../options';
+import { initializerContext, separatedSlot } from '../options';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
 import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
@@ -89,14 +89,7 @@ function initializer(a: CodeAnalyzer, index: number): void {
   if (!operation) {
     return;
   }
-  let open = index + 1;
-  if (a.is(open, '(') && a.is(a.partner[open] + 1, '{')) {
-    open = a.partner[open] + 1;
-  }
-  const context: OptionContext =
-    a.is(open, '{') && a.partner[open] > open
-      ? contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index))
-      : { kind: 'sdk', type: operation, options: [], complete: false, anchor: a.tokenSpan(index) };
+  const context = initializerContext(a, index, 'sdk', operation);
   a.requestAt.set(index, context);
   if (!config) {
     // A request names its operation; a config only carries the options of the call it is passed to.
