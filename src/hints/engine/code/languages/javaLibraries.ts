@@ -6,6 +6,7 @@
 import { RedisFlavor } from '../../model';
 import { ClientKind } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
+import { FileMemo } from '../fileMemo';
 import { Value } from '../values';
 
 interface LibraryType {
@@ -58,8 +59,8 @@ const LIBRARY_TYPES: Record<string, LibraryType> = {
   ZSetOperations: spring,
 };
 
-/** Per file, the library class names its imports bring in. */
-const importedNames = new WeakMap<CodeAnalyzer, Set<string>>();
+/** Per file, whether its imports bring in a library class of that name. */
+const importedNames = new FileMemo<string, boolean>();
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
 export function noteLibraryImport(a: CodeAnalyzer, path: string): void {
@@ -67,19 +68,11 @@ export function noteLibraryImport(a: CodeAnalyzer, path: string): void {
   const pkg = path.slice(0, dot);
   const name = path.slice(dot + 1);
   const names = name === '*' ? Object.keys(LIBRARY_TYPES).filter((type) => LIBRARY_TYPES[type].package === pkg) : LIBRARY_TYPES[name]?.package === pkg ? [name] : [];
-  if (names.length === 0) {
-    return;
-  }
-  let set = importedNames.get(a);
-  if (!set) {
-    set = new Set();
-    importedNames.set(a, set);
-  }
-  names.forEach((type) => set.add(type));
+  names.forEach((type) => importedNames.set(a, type, true));
 }
 
 function imported(a: CodeAnalyzer, name: string): LibraryType | undefined {
-  return importedNames.get(a)?.has(name) ? LIBRARY_TYPES[name] : undefined;
+  return importedNames.get(a, name, () => false) ? LIBRARY_TYPES[name] : undefined;
 }
 
 /** An imported library class used as a value (`new Jedis(...)`, `RedisClient.create(...)`). */
