@@ -95,3 +95,19 @@ export function measureScaling(make: (size: number) => string, analyze: (text: s
   const largeMs = timePerCall(() => analyze(large), options.minimumMs, options.samples);
   return { size, smallMs, largeMs };
 }
+
+/** Linear is 4 times the time for 4 times the text; the slack absorbs timer noise and GC, while a quadratic shape is 16. */
+const SUPERLINEAR = (scaling: Scaling): boolean => scaling.largeMs > 8 * scaling.smallMs + 40;
+
+/**
+ * Why a shape's time does not scale linearly, or undefined when it does. A measurement that looks
+ * superlinear is taken again, twice at most, before it counts: a burst of load on a shared machine can
+ * slow one run, but a quadratic shape is slow every time.
+ */
+export function superlinearScaling(label: string, make: (size: number) => string, analyze: (text: string) => void, options: Parameters<typeof measureScaling>[2]): string | undefined {
+  let scaling = measureScaling(make, analyze, options);
+  for (let attempt = 1; attempt < 3 && SUPERLINEAR(scaling); attempt++) {
+    scaling = measureScaling(make, analyze, options);
+  }
+  return SUPERLINEAR(scaling) ? `${label}: ${scaling.smallMs.toFixed(1)} ms for ${scaling.size} characters, ${scaling.largeMs.toFixed(1)} ms for 4 times as many` : undefined;
+}

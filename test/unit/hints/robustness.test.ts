@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { DocumentKind, documentKind } from '../../../src/hints/engine/documentKinds';
 import { assessText } from '../../../src/hints/engine/text';
-import { ALL_KINDS, hostileCases, measureScaling } from '../../support/hostileShapes';
+import { ALL_KINDS, hostileCases, superlinearScaling } from '../../support/hostileShapes';
 import { realHintRules } from './support';
 
 const KINDS: readonly DocumentKind[] = ALL_KINDS;
@@ -105,10 +105,9 @@ describe('hint engine robustness', () => {
         this.timeout(120_000);
         const slow: string[] = [];
         for (const shape of hostileCases().filter((candidate) => candidate.kind === kind)) {
-          const scaling = measureScaling(shape.make, (text) => analyzeText(text, rules, { kind }), { startSize: 5_000, maxSize: 20_000, floorMs: 1, minimumMs: 10, samples: 3 });
-          // Linear is 4; the slack absorbs timer noise and GC on a shared machine, a quadratic shape is 16.
-          if (scaling.largeMs > 8 * scaling.smallMs + 40) {
-            slow.push(`${shape.label}: ${scaling.smallMs.toFixed(1)} ms for ${scaling.size} characters, ${scaling.largeMs.toFixed(1)} ms for 4 times as many`);
+          const why = superlinearScaling(shape.label, shape.make, (text) => analyzeText(text, rules, { kind }), { startSize: 5_000, maxSize: 20_000, floorMs: 1, minimumMs: 10, samples: 3 });
+          if (why) {
+            slow.push(why);
           }
         }
         assert.deepEqual(slow, []);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { documentKind, DocumentKind } from '../../../src/hints/engine/documentKinds';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { FileContribution, SourceRef } from '../../../src/hints/engine/workspace/types';
-import { HOSTILE_SHAPES, measureScaling } from '../../support/hostileShapes';
+import { HOSTILE_SHAPES, superlinearScaling } from '../../support/hostileShapes';
 import { FIXTURES } from './support';
 
 /** A header that makes each kind reach its reader, not only the cheap test that skips most files. */
@@ -80,10 +80,9 @@ describe('workspace indexing robustness', () => {
         const slow: string[] = [];
         for (const shape of HOSTILE_SHAPES) {
           const make = (size: number): string => HEADERS[kind] + shape.make(size);
-          const scaling = measureScaling(make, (text) => indexFile('f', kind, text, { onError: (error) => assert.fail(String(error)) }), { startSize: 5_000, maxSize: 20_000, floorMs: 1, minimumMs: 10, samples: 3 });
-          // Linear is 4; the slack absorbs timer noise and GC on a shared machine, a quadratic shape is 16.
-          if (scaling.largeMs > 8 * scaling.smallMs + 40) {
-            slow.push(`${shape.name}: ${scaling.smallMs.toFixed(1)} ms for ${scaling.size} characters, ${scaling.largeMs.toFixed(1)} ms for 4 times as many`);
+          const why = superlinearScaling(shape.name, make, (text) => indexFile('f', kind, text, { onError: (error) => assert.fail(String(error)) }), { startSize: 5_000, maxSize: 20_000, floorMs: 1, minimumMs: 10, samples: 3 });
+          if (why) {
+            slow.push(why);
           }
         }
         assert.deepEqual(slow, []);
@@ -111,8 +110,7 @@ describe('workspace indexing robustness', () => {
       ['constructs', constructs, 'typescript'],
       ['nesting', nested, 'typescript'],
     ] as const) {
-      const scaling = measureScaling((size) => make(Math.ceil(size / 60)), (text) => indexFile('f', kind, text, { onError: (error) => assert.fail(String(error)) }), { startSize: 20_000, maxSize: 200_000, floorMs: 1, minimumMs: 10, samples: 3 });
-      assert.ok(scaling.largeMs <= 8 * scaling.smallMs + 40, `${label}: ${scaling.smallMs.toFixed(1)} ms, then ${scaling.largeMs.toFixed(1)} ms for 4 times as many`);
+      assert.equal(superlinearScaling(label, (size) => make(Math.ceil(size / 60)), (text) => indexFile('f', kind, text, { onError: (error) => assert.fail(String(error)) }), { startSize: 20_000, maxSize: 200_000, floorMs: 1, minimumMs: 10, samples: 3 }), undefined);
     }
   });
 });
