@@ -194,6 +194,31 @@ describe('request shapes', () => {
       assertHas(found, '6:queryPaginator dynamodb-query', '6:consistentRead dynamodb-consistent-read!', '10:exclusiveStartKey dynamodb-pagination-keys', '11:query dynamodb-query');
     });
 
+    it('reads a Java request built from a builder variable that an if completed, sent by a client of unseen origin', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.model.ScanRequest;',
+        'public class ExportTask extends BaseTask {',
+        '    public int run(String table, boolean consistent) {',
+        '        try (var dynamoDb = client()) {',
+        '            var builder = ScanRequest.builder().tableName(table);',
+        '            if (consistent) {',
+        '                builder.consistentRead(true);',
+        '            }',
+        '            var request = builder.build();',
+        '            return dynamoDb.scan(request).items().size();',
+        '        }',
+        '    }',
+        '    public int other(Cache cache) {',
+        '        var request = cache.builder().build();',
+        '        return cache.scan(request).size();',
+        '    }',
+        '}',
+      );
+      const found = hints('ExportTask.java', code);
+      assertHas(found, '10:scan dynamodb-scan', '10:scan dynamodb-scan!', '7:consistentRead dynamodb-consistent-read');
+      assert.ok(!found.some((hint) => hint.startsWith('15:')), found.join('\n'));
+    });
+
     it('reads a JavaScript request a same-file function returns', () => {
       const code = lines(
         "const AWS = require('aws-sdk');",

@@ -37,7 +37,7 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
   while (a.is(k, '&') || a.idIs(k, 'new') || a.idIs(k, 'await')) {
     k++;
   }
-  const built = a.requestAt.get(k) ?? a.requestAt.get(start);
+  const built = a.requestAt.get(k) ?? a.requestAt.get(start) ?? builtFromVariable(a, k);
   if (built || !viaFunction || !a.isId(k) || !a.is(k + 1, '(')) {
     return built;
   }
@@ -49,6 +49,19 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
     }
   }
   return undefined;
+}
+
+/**
+ * `builder.build()` on a request builder a variable holds (Java: `var request = builder.build();` after
+ * `builder.limit(10)` under an `if`): the builder's request. The variable is looked up before the
+ * expression, so a name cannot lead back to itself.
+ */
+function builtFromVariable(a: CodeAnalyzer, k: number): OptionContext | undefined {
+  if (!a.isId(k) || !a.is(k + 1, '.') || !a.idIs(k + 2, 'build') || !a.is(k + 3, '(') || !a.is(k + 4, ')')) {
+    return undefined;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  return binding && binding.expression >= 0 && binding.expression < k ? a.requestAt.get(binding.expression) : undefined;
 }
 
 /** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
