@@ -114,6 +114,36 @@ describe('Go client shapes', () => {
     });
   });
 
+  describe('struct fields written on one line', () => {
+    it('binds the fields of `struct{ ... }` and of `;`-separated fields as the multi-line form does', () => {
+      const found = hintsIn(
+        'store.go',
+        sourceLines(
+          'package store',
+          'import (',
+          '\t"context"',
+          '\t"time"',
+          '\t"github.com/aws/aws-sdk-go-v2/aws"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/rds"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'type store struct{ db *dynamodb.Client }',
+          'type cache struct { rdb *redis.Client; ttl time.Duration }',
+          'type admin struct{ *rds.Client }',
+          'type index struct{ names map[string]bool; keys []string }',
+          'func (s *store) All(ctx context.Context) { s.db.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("t")}) }',
+          'func (c *cache) Purge(ctx context.Context) { c.rdb.Keys(ctx, "session:*") }',
+          'func (a *admin) Open(ctx context.Context) { a.ModifyDBInstance(ctx, &rds.ModifyDBInstanceInput{PubliclyAccessible: aws.Bool(true)}) }',
+          'func (i *index) Keys() []string { return i.keys }',
+        ),
+      );
+      assertHas(found, '14:Scan dynamodb-scan', '15:Keys redis-keys!', '16:ModifyDBInstance rds-modify-db-instance', '16:PubliclyAccessible rds-publicly-accessible!');
+      assertNone(found, 13);
+      assertNone(found, 17);
+    });
+  });
+
   describe('go-redis', () => {
     const cache = sourceLines(
       'package cache',

@@ -230,10 +230,10 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     const fields = a.structFields.get(name)!;
     const close = a.partner[brace];
     for (let k = brace + 1; k > 0 && k < close; k++) {
-      if (!a.startsLine(k) || a.parent[k] !== brace) {
+      if (!startsField(a, brace, k)) {
         continue;
       }
-      const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.isString(k + 1) || k + 1 === close;
+      const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.is(k + 1, ';') || a.isString(k + 1) || k + 1 === close;
       const declared = typeValue(a, embedded ? k : k + 1);
       if (!declared || (!embedded && !a.isId(k))) {
         continue;
@@ -248,6 +248,11 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     }
   }
   return embeddings;
+}
+
+/** A field starts a line of the struct's body, or follows its `{` or a `;` there (`struct{ db *dynamodb.Client; ttl time.Duration }`). */
+function startsField(a: CodeAnalyzer, brace: number, k: number): boolean {
+  return a.parent[k] === brace && (a.startsLine(k) || k === brace + 1 || a.is(k - 1, ';'));
 }
 
 /** The name of an embedded field: its type's name (`Client` for `*rds.Client`). */
