@@ -92,8 +92,8 @@ function verificationOff(norm: string, literal: Literal): boolean {
     // A callback that returns nothing accepts every certificate name.
     return literal.kind === 'expr' && NO_OP_FUNCTION.test(literal.text.trim());
   }
-  if (norm === 'insecureskipverify') {
-    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name.
+  if (norm === 'insecureskipverify' || norm === 'skipverify') {
+    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name; go-redis sets it from a URL's `skip_verify=true`.
     return literalEquals(literal, true);
   }
   if (norm === 'sslcertreqs') {

@@ -23,6 +23,10 @@ const GO_REDIS_ALIASES = new Map([
 export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: RedisFlavor; batched?: boolean }, receiverStart: number): void {
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
+  if (method === 'do' && client.flavor === 'go-redis') {
+    goRedisDo(a, index, client, receiverStart);
+    return;
+  }
   if (!REDIS_SENDERS.has(method)) {
     const command = client.flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
@@ -31,6 +35,19 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
   const first = a.is(open + 1, '[') ? open + 2 : open + 1;
   if (a.isString(first)) {
     addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
+  }
+}
+
+/** go-redis `rdb.Do(ctx, "KEYS", "*")`: the command is the argument after the context. */
+function goRedisDo(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
+  const open = index + 1;
+  const close = a.partner[open];
+  let comma = open + 1;
+  while (comma < close && !a.is(comma, ',')) {
+    comma = a.skipGroup(comma);
+  }
+  if (comma < close && a.isString(comma + 1)) {
+    addRedisCall(a, { index, command: sentCommand(a, comma + 1), name: a.tokenSpan(comma + 1), client, receiverStart, sent: true });
   }
 }
 

@@ -15,7 +15,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
-import { goRedisFactoryCall } from './goRedis';
+import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -311,12 +311,17 @@ function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][
   }
 }
 
-/** `&dynamodb.QueryInput{...}`, and fields set on one afterwards (`input.ExclusiveStartKey = out.LastEvaluatedKey`). */
+/**
+ * `&dynamodb.QueryInput{...}` and go-redis `redis.ParseURL("...")`, and fields set on either afterwards
+ * (`input.ExclusiveStartKey = out.LastEvaluatedKey`, `opt.TLSConfig = &tls.Config{}`).
+ */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 2; i < a.tokens.length; i++) {
     // Not `func f() *dynamodb.ScanInput {`: a result type before the function's body.
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{') && a.functions.get(a.scopes.scopeAt(i + 1))?.body !== i + 1) {
       inputStruct(a, i);
+    } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
+      goRedisUrl(a, i);
     }
   }
   assignRequestOptions(a);
