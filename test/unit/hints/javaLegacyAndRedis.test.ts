@@ -233,6 +233,47 @@ describe('Java: Redis clients', () => {
     );
   });
 
+  it('reads Lettuce async and reactive commands as the same Redis commands, without a round trip per key unless the code waits', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import io.lettuce.core.api.StatefulRedisConnection;',
+      'import io.lettuce.core.api.async.RedisAsyncCommands;',
+      'import io.lettuce.core.api.reactive.RedisReactiveCommands;',
+      'import java.util.Properties;',
+      'class Sessions {',
+      '    private final RedisAsyncCommands<String, String> async;',
+      '    private final StatefulRedisConnection<String, String> connection;',
+      '    private final Properties settings = new Properties();',
+      '    Sessions(StatefulRedisConnection<String, String> connection) { this.connection = connection; this.async = connection.async(); }',
+      '    void purge(java.util.List<String> ids) throws Exception {',
+      '        async.keys("s:*");',
+      '        connection.reactive().flushall();',
+      '        for (String id : ids) { async.unlink("s:" + id); }',
+      '        for (String id : ids) { async.get("s:" + id).get(); }',
+      '        RedisReactiveCommands<String, String> reactive = connection.reactive();',
+      '        for (String id : ids) { reactive.expire("s:" + id, 60).block(); }',
+      '        ids.forEach(id -> reactive.del("s:" + id).subscribe());',
+      '        settings.keys();',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Sessions.java', code);
+    for (const expected of [
+      '12:keys redis-keys!',
+      '13:flushall redis-flush!',
+      '14:unlink redis-unlink',
+      '15:get redis-loop-round-trips!',
+      '17:expire redis-loop-round-trips!',
+      '18:del redis-unlink',
+    ]) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    for (const absent of ['14:unlink redis-loop-round-trips!', '18:del redis-loop-round-trips!']) {
+      assert.ok(!found.includes(absent), `${absent} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.some((hint) => hint.startsWith('19:')), found.join('\n'));
+  });
+
   it('leaves a same-file class with a keys method alone', () => {
     const code = sourceLines(
       'import org.springframework.data.redis.core.StringRedisTemplate;',
