@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
+import { pickExample } from '../../../src/hints/examples';
 import { hintsIn as allHintsIn, realHintRules, sourceLines } from './support';
 
 /** The hints of these client shapes; the end-of-support finding that every 1.x import gets has its own tests (sdkLifecycle). */
@@ -281,5 +282,71 @@ describe('Java: Redis clients', () => {
       'class Use { Index index; void run() { index.keys("x"); } }',
     );
     assert.deepEqual(hintsIn('Use.java', code), []);
+  });
+});
+
+describe('Java: Redis client TLS', () => {
+  it('flags peer verification turned off in Lettuce RedisURI builders, setters and URI strings', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.*;',
+      'class Clients {',
+      '    RedisClient open(String host) {',
+      '        RedisURI plain = RedisURI.builder().withHost(host).withSsl(true).withVerifyPeer(false).build();',
+      '        RedisURI none = RedisURI.Builder.redis(host, 6379).withSsl(true).withVerifyPeer(SslVerifyMode.NONE).build();',
+      '        RedisURI ca = RedisURI.Builder.redis(host, 6379).withSsl(true).withVerifyPeer(SslVerifyMode.CA).build();',
+      '        RedisURI created = RedisURI.create("rediss://" + host);',
+      '        created.setVerifyPeer(false);',
+      '        RedisClient.create("rediss://cache.internal:6379?verifyPeer=NONE");',
+      '        return RedisClient.create(ca);',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Clients.java', code);
+    for (const expected of ['4:withSsl redis-tls', '4:withVerifyPeer redis-tls!', '5:withVerifyPeer redis-tls!', '6:withVerifyPeer redis-tls', '8:setVerifyPeer redis-tls!', '9:verifyPeer redis-tls!']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.includes('6:withVerifyPeer redis-tls!'), 'SslVerifyMode.CA still verifies the certificate');
+  });
+
+  it('flags Spring Data Redis disablePeerVerification and Jedis SslVerifyMode.INSECURE, and shows Java examples', () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;',
+      'import redis.clients.jedis.*;',
+      'class Config {',
+      '    LettuceClientConfiguration lettuce() {',
+      '        return LettuceClientConfiguration.builder().useSsl().disablePeerVerification().and().build();',
+      '    }',
+      '    JedisClientConfig jedis(String host) {',
+      '        SslOptions insecure = SslOptions.builder().sslVerifyMode(SslVerifyMode.INSECURE).build();',
+      '        return DefaultJedisClientConfig.builder().ssl(true).hostnameVerifier((name, session) -> true).sslOptions(insecure).build();',
+      '    }',
+      '}',
+    );
+    const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Config.java' });
+    const tls = result.findings.filter((finding) => finding.ruleId === 'redis-tls').map((finding) => code.slice(finding.start, finding.end));
+    assert.deepEqual(tls, ['disablePeerVerification', 'sslVerifyMode']);
+    const origins = result.sites.filter((site) => site.ruleIds.includes('redis-tls')).map((site) => `${code.slice(site.start, site.end)} ${site.origin}`);
+    assert.deepEqual(origins.sort(), ['disablePeerVerification spring-data-redis', 'ssl jedis', 'sslOptions jedis', 'sslVerifyMode jedis', 'useSsl spring-data-redis']);
+    const rule = realHintRules().find((candidate) => candidate.id === 'redis-tls')!;
+    assert.match(pickExample(rule, 'java', 'lettuce')?.code ?? '', /withSsl\(true\)/);
+    assert.match(pickExample(rule, 'java', 'spring-data-redis')?.code ?? '', /useSsl\(\)/);
+    assert.equal(pickExample(rule, 'java', 'jedis')?.fence, 'java');
+  });
+
+  it('leaves the same method names alone on classes that are not the Redis clients', () => {
+    const code = sourceLines(
+      'import com.example.http.RedisURI;',
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'class Other {',
+      '    static class Endpoint { Endpoint withVerifyPeer(boolean verify) { return this; } }',
+      '    void run(Endpoint endpoint, RedisURI uri, java.util.Properties settings) {',
+      '        endpoint.withVerifyPeer(false);',
+      '        uri.setVerifyPeer(false);',
+      '        new Endpoint().withVerifyPeer(false);',
+      '        settings.keys();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Other.java', code), []);
   });
 });
