@@ -44,9 +44,14 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
   const question = text.indexOf('?', authorityEnd);
   if (question >= 0) {
     const queryEnd = firstOf(text, ['#'], question + 1);
+    // The next `=` is searched again only once passed, so that parameters without one cost no rescans.
+    let eq = -1;
     for (let start = question + 1; start < queryEnd; ) {
       const end = firstOf(text, ['&'], start, queryEnd);
-      const eq = text.indexOf('=', start);
+      if (eq < start) {
+        eq = text.indexOf('=', start);
+        eq = eq < 0 ? text.length : eq;
+      }
       if (eq > start && eq < end) {
         url.query.push({ key: { value: text.slice(start, eq), start, end: eq }, value: { value: text.slice(eq + 1, end), start: eq + 1, end } });
       }
