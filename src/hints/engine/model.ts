@@ -114,11 +114,16 @@ export interface RedisCall {
    * (StackExchange.Redis's methods without `Async`, unless sent fire-and-forget).
    */
   awaited: boolean;
+  /**
+   * A Lettuce async or reactive command that nothing waits for where it is sent: in a loop the commands go
+   * out one after the other on the connection without waiting for replies (Lettuce pipelines them).
+   */
+  nonBlocking?: boolean;
 }
 
 /**
  * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis), .NET (StackExchange.Redis),
- * Java (Jedis, Lettuce's sync commands, Spring Data Redis).
+ * Java (Jedis, Lettuce, Spring Data Redis).
  */
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis';
 

@@ -114,6 +114,36 @@ describe('Go client shapes', () => {
     });
   });
 
+  describe('struct fields written on one line', () => {
+    it('binds the fields of `struct{ ... }` and of `;`-separated fields as the multi-line form does', () => {
+      const found = hintsIn(
+        'store.go',
+        sourceLines(
+          'package store',
+          'import (',
+          '\t"context"',
+          '\t"time"',
+          '\t"github.com/aws/aws-sdk-go-v2/aws"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+          '\t"github.com/aws/aws-sdk-go-v2/service/rds"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'type store struct{ db *dynamodb.Client }',
+          'type cache struct { rdb *redis.Client; ttl time.Duration }',
+          'type admin struct{ *rds.Client }',
+          'type index struct{ names map[string]bool; keys []string }',
+          'func (s *store) All(ctx context.Context) { s.db.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("t")}) }',
+          'func (c *cache) Purge(ctx context.Context) { c.rdb.Keys(ctx, "session:*") }',
+          'func (a *admin) Open(ctx context.Context) { a.ModifyDBInstance(ctx, &rds.ModifyDBInstanceInput{PubliclyAccessible: aws.Bool(true)}) }',
+          'func (i *index) Keys() []string { return i.keys }',
+        ),
+      );
+      assertHas(found, '14:Scan dynamodb-scan', '15:Keys redis-keys!', '16:ModifyDBInstance rds-modify-db-instance', '16:PubliclyAccessible rds-publicly-accessible!');
+      assertNone(found, 13);
+      assertNone(found, 17);
+    });
+  });
+
   describe('go-redis', () => {
     const cache = sourceLines(
       'package cache',
@@ -186,6 +216,59 @@ describe('Go client shapes', () => {
       );
       assertHas(found, '7:Password redis-auth-without-tls!', '8:Password redis-password');
       assert.ok(!found.includes('8:Password redis-auth-without-tls!'), found.join('\n'));
+    });
+
+    it('reads the command that Do names, on a go-redis client and nowhere else', () => {
+      const found = hintsIn(
+        'admin.go',
+        sourceLines(
+          'package admin',
+          'import (',
+          '\t"context"',
+          '\t"net/http"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'func Purge(ctx context.Context, rdb *redis.Client, hc *http.Client, req *http.Request) {',
+          '\trdb.Do(ctx, "KEYS", "session:*")',
+          '\trdb.Do(ctx, "flushall")',
+          '\thc.Do(req)',
+          '\tDo(ctx, "KEYS")',
+          '}',
+        ),
+      );
+      assertHas(found, '8:"KEYS" redis-keys!', '9:"flushall" redis-flush!');
+      assertNone(found, 10);
+      assertNone(found, 11);
+    });
+
+    it('reads a password and skip_verify in a ParseURL URL, and TLS from rediss:// or a TLSConfig set afterwards', () => {
+      const found = hintsIn(
+        'urls.go',
+        sourceLines(
+          'package urls',
+          'import (',
+          '\t"crypto/tls"',
+          '\t"net/url"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'const sessionsURL = "redis://:s3cret@sessions.cache.internal:6379/0"',
+          'func clients() {',
+          '\tplain, _ := redis.ParseURL(sessionsURL)',
+          '\tsecure, _ := redis.ParseURL("rediss://app:s3cret@cache.internal:6379?skip_verify=true")',
+          '\tlater, _ := redis.ParseURL("redis://:s3cret@cache.internal:6379")',
+          '\tlater.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}',
+          '\tlocal, _ := redis.ParseURL("redis://:dev@localhost:6379")',
+          '\tcluster, _ := redis.ParseClusterURL("redis://:s3cret@cache.internal:6379?skip_verify=true")',
+          '\tparsed, _ := url.Parse("redis://:s3cret@cache.internal:6379")',
+          '\t_, _, _, _, _, _ = plain, secure, later, local, cluster, parsed',
+          '}',
+        ),
+      );
+      assertHas(found, '7:s3cret redis-password!', '7:s3cret redis-auth-without-tls!', '10:s3cret redis-password!', '10:skip_verify redis-tls!', '11:s3cret redis-password!', '13:dev redis-password!');
+      for (const absent of ['10:s3cret redis-auth-without-tls!', '11:s3cret redis-auth-without-tls!', '13:dev redis-auth-without-tls!', '14:skip_verify redis-tls!']) {
+        assert.ok(!found.includes(absent), `${absent} in\n${found.join('\n')}`);
+      }
+      assertNone(found, 15);
     });
 
     it('leaves unrelated Scan and Keys methods alone', () => {

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
+import { pickExample } from '../../../src/hints/examples';
 import { hintsIn as allHintsIn, realHintRules, sourceLines } from './support';
 
 /** The hints of these client shapes; the end-of-support finding that every 1.x import gets has its own tests (sdkLifecycle). */
@@ -233,6 +234,47 @@ describe('Java: Redis clients', () => {
     );
   });
 
+  it('reads Lettuce async and reactive commands as the same Redis commands, without a round trip per key unless the code waits', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import io.lettuce.core.api.StatefulRedisConnection;',
+      'import io.lettuce.core.api.async.RedisAsyncCommands;',
+      'import io.lettuce.core.api.reactive.RedisReactiveCommands;',
+      'import java.util.Properties;',
+      'class Sessions {',
+      '    private final RedisAsyncCommands<String, String> async;',
+      '    private final StatefulRedisConnection<String, String> connection;',
+      '    private final Properties settings = new Properties();',
+      '    Sessions(StatefulRedisConnection<String, String> connection) { this.connection = connection; this.async = connection.async(); }',
+      '    void purge(java.util.List<String> ids) throws Exception {',
+      '        async.keys("s:*");',
+      '        connection.reactive().flushall();',
+      '        for (String id : ids) { async.unlink("s:" + id); }',
+      '        for (String id : ids) { async.get("s:" + id).get(); }',
+      '        RedisReactiveCommands<String, String> reactive = connection.reactive();',
+      '        for (String id : ids) { reactive.expire("s:" + id, 60).block(); }',
+      '        ids.forEach(id -> reactive.del("s:" + id).subscribe());',
+      '        settings.keys();',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Sessions.java', code);
+    for (const expected of [
+      '12:keys redis-keys!',
+      '13:flushall redis-flush!',
+      '14:unlink redis-unlink',
+      '15:get redis-loop-round-trips!',
+      '17:expire redis-loop-round-trips!',
+      '18:del redis-unlink',
+    ]) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    for (const absent of ['14:unlink redis-loop-round-trips!', '18:del redis-loop-round-trips!']) {
+      assert.ok(!found.includes(absent), `${absent} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.some((hint) => hint.startsWith('19:')), found.join('\n'));
+  });
+
   it('leaves a same-file class with a keys method alone', () => {
     const code = sourceLines(
       'import org.springframework.data.redis.core.StringRedisTemplate;',
@@ -240,5 +282,71 @@ describe('Java: Redis clients', () => {
       'class Use { Index index; void run() { index.keys("x"); } }',
     );
     assert.deepEqual(hintsIn('Use.java', code), []);
+  });
+});
+
+describe('Java: Redis client TLS', () => {
+  it('flags peer verification turned off in Lettuce RedisURI builders, setters and URI strings', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.*;',
+      'class Clients {',
+      '    RedisClient open(String host) {',
+      '        RedisURI plain = RedisURI.builder().withHost(host).withSsl(true).withVerifyPeer(false).build();',
+      '        RedisURI none = RedisURI.Builder.redis(host, 6379).withSsl(true).withVerifyPeer(SslVerifyMode.NONE).build();',
+      '        RedisURI ca = RedisURI.Builder.redis(host, 6379).withSsl(true).withVerifyPeer(SslVerifyMode.CA).build();',
+      '        RedisURI created = RedisURI.create("rediss://" + host);',
+      '        created.setVerifyPeer(false);',
+      '        RedisClient.create("rediss://cache.internal:6379?verifyPeer=NONE");',
+      '        return RedisClient.create(ca);',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Clients.java', code);
+    for (const expected of ['4:withSsl redis-tls', '4:withVerifyPeer redis-tls!', '5:withVerifyPeer redis-tls!', '6:withVerifyPeer redis-tls', '8:setVerifyPeer redis-tls!', '9:verifyPeer redis-tls!']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.includes('6:withVerifyPeer redis-tls!'), 'SslVerifyMode.CA still verifies the certificate');
+  });
+
+  it('flags Spring Data Redis disablePeerVerification and Jedis SslVerifyMode.INSECURE, and shows Java examples', () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;',
+      'import redis.clients.jedis.*;',
+      'class Config {',
+      '    LettuceClientConfiguration lettuce() {',
+      '        return LettuceClientConfiguration.builder().useSsl().disablePeerVerification().and().build();',
+      '    }',
+      '    JedisClientConfig jedis(String host) {',
+      '        SslOptions insecure = SslOptions.builder().sslVerifyMode(SslVerifyMode.INSECURE).build();',
+      '        return DefaultJedisClientConfig.builder().ssl(true).hostnameVerifier((name, session) -> true).sslOptions(insecure).build();',
+      '    }',
+      '}',
+    );
+    const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Config.java' });
+    const tls = result.findings.filter((finding) => finding.ruleId === 'redis-tls').map((finding) => code.slice(finding.start, finding.end));
+    assert.deepEqual(tls, ['disablePeerVerification', 'sslVerifyMode']);
+    const origins = result.sites.filter((site) => site.ruleIds.includes('redis-tls')).map((site) => `${code.slice(site.start, site.end)} ${site.origin}`);
+    assert.deepEqual(origins.sort(), ['disablePeerVerification spring-data-redis', 'ssl jedis', 'sslOptions jedis', 'sslVerifyMode jedis', 'useSsl spring-data-redis']);
+    const rule = realHintRules().find((candidate) => candidate.id === 'redis-tls')!;
+    assert.match(pickExample(rule, 'java', 'lettuce')?.code ?? '', /withSsl\(true\)/);
+    assert.match(pickExample(rule, 'java', 'spring-data-redis')?.code ?? '', /useSsl\(\)/);
+    assert.equal(pickExample(rule, 'java', 'jedis')?.fence, 'java');
+  });
+
+  it('leaves the same method names alone on classes that are not the Redis clients', () => {
+    const code = sourceLines(
+      'import com.example.http.RedisURI;',
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'class Other {',
+      '    static class Endpoint { Endpoint withVerifyPeer(boolean verify) { return this; } }',
+      '    void run(Endpoint endpoint, RedisURI uri, java.util.Properties settings) {',
+      '        endpoint.withVerifyPeer(false);',
+      '        uri.setVerifyPeer(false);',
+      '        new Endpoint().withVerifyPeer(false);',
+      '        settings.keys();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Other.java', code), []);
   });
 });

@@ -18,10 +18,12 @@ const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'jedis', 
 /**
  * Whether each iteration waits for the reply: an awaited command in a loop statement, or a blocking
  * client's command in a loop statement or in an iterating callback (`ids.forEach(id -> jedis.del(id))`
- * runs one command after the other). A non-blocking client's commands in a callback start together.
+ * runs one command after the other). A non-blocking client's commands in a callback start together, and
+ * Lettuce's async and reactive commands in a loop go out one after the other without waiting for replies
+ * (Lettuce "Pipelining and command flushing": commands are written as they are invoked, replies read apart).
  */
 function waitsEachIteration(call: RedisCall): boolean {
-  const blocking = BLOCKING_FLAVORS.has(call.flavor);
+  const blocking = BLOCKING_FLAVORS.has(call.flavor) && call.nonBlocking !== true;
   return isPerKey(call) && (call.inLoopStatement ? blocking || call.awaited : blocking && call.inLoop);
 }
 

@@ -81,7 +81,29 @@ const NO_OP_FUNCTION = /^(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*|function\s*[
 /** A .NET certificate callback that accepts every certificate: `(sender, cert, chain, errors) => true`, or a body that only returns true. */
 const ACCEPT_ALL_CALLBACK = /^(?:\([^)]*\)|[A-Za-z_]\w*|delegate\s*(?:\([^)]*\))?)\s*(?:=>\s*)?(?:true|\{\s*return\s+true\s*;\s*\})$/;
 
-function verificationOff(norm: string, literal: Literal): boolean {
+/** Java clients' settings that turn verification off: Lettuce `SslVerifyMode.NONE` (also Spring's), Jedis `SslVerifyMode.INSECURE`. */
+const LETTUCE_NO_VERIFY = /(?:^|\.)NONE$/;
+const JEDIS_NO_VERIFY = /(?:^|\.)INSECURE$/;
+const JAVA_FLAVORS = new Set(['lettuce', 'spring-data-redis', 'jedis']);
+
+function javaVerificationOff(norm: string, literal: Literal): boolean {
+  switch (norm) {
+    case 'verifypeer':
+      // `withVerifyPeer(false)`, `withVerifyPeer(SslVerifyMode.NONE)`, a URI's `verifyPeer=NONE`.
+      return literalEquals(literal, false) || literalEquals(literal, 'none') || (literal.kind === 'expr' && LETTUCE_NO_VERIFY.test(literal.text.trim()));
+    case 'disablepeerverification':
+      return true;
+    case 'sslverifymode':
+      return literal.kind === 'expr' && JEDIS_NO_VERIFY.test(literal.text.trim());
+    default:
+      return false;
+  }
+}
+
+function verificationOff(norm: string, literal: Literal, flavor: string): boolean {
+  if (JAVA_FLAVORS.has(flavor)) {
+    return javaVerificationOff(norm, literal);
+  }
   if (norm === 'certificatevalidation') {
     return literal.kind === 'expr' && ACCEPT_ALL_CALLBACK.test(literal.text.trim());
   }
@@ -92,8 +114,8 @@ function verificationOff(norm: string, literal: Literal): boolean {
     // A callback that returns nothing accepts every certificate name.
     return literal.kind === 'expr' && NO_OP_FUNCTION.test(literal.text.trim());
   }
-  if (norm === 'insecureskipverify') {
-    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name.
+  if (norm === 'insecureskipverify' || (norm === 'skipverify' && flavor === 'go-redis')) {
+    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name; go-redis sets it from a URL's `skip_verify=true`.
     return literalEquals(literal, true);
   }
   if (norm === 'sslcertreqs') {
@@ -103,8 +125,8 @@ function verificationOff(norm: string, literal: Literal): boolean {
 }
 
 export const tlsVerificationOff: Check = (rule, context) => {
-  for (const { option } of context.optionsOf(rule)) {
-    if (verificationOff(option.norm, option.literal)) {
+  for (const { context: client, option } of context.optionsOf(rule)) {
+    if (verificationOff(option.norm, option.literal, client.type)) {
       context.report(rule, option.key);
     }
   }

@@ -20,9 +20,13 @@ const GO_REDIS_ALIASES = new Map([
   ['txpipelined', 'multi'],
 ]);
 
-export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: RedisFlavor; batched?: boolean }, receiverStart: number): void {
+export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
+  if (method === 'do' && client.flavor === 'go-redis') {
+    goRedisDo(a, index, client, receiverStart);
+    return;
+  }
   if (!REDIS_SENDERS.has(method)) {
     const command = client.flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
@@ -31,6 +35,19 @@ export function redisCall(a: CodeAnalyzer, index: number, client: { flavor?: Red
   const first = a.is(open + 1, '[') ? open + 2 : open + 1;
   if (a.isString(first)) {
     addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
+  }
+}
+
+/** go-redis `rdb.Do(ctx, "KEYS", "*")`: the command is the argument after the context. */
+function goRedisDo(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
+  const open = index + 1;
+  const close = a.partner[open];
+  let comma = open + 1;
+  while (comma < close && !a.is(comma, ',')) {
+    comma = a.skipGroup(comma);
+  }
+  if (comma < close && a.isString(comma + 1)) {
+    addRedisCall(a, { index, command: sentCommand(a, comma + 1), name: a.tokenSpan(comma + 1), client, receiverStart, sent: true });
   }
 }
 
@@ -46,7 +63,7 @@ export interface RedisCallSite {
   command: string;
   /** Where hovers and findings go: the method's name, or the command string of a generic sender. */
   name: Span;
-  client: { flavor?: RedisFlavor; batched?: boolean };
+  client: { flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean };
   receiverStart: number;
   /** Sent through a generic sender (`call`, `Execute`): no receiver to rewrite. */
   sent?: boolean;
@@ -77,11 +94,25 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
     awaited: a.idIs(receiverStart - 1, 'await') || site.waits === true,
     batched: site.client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
   };
+  if (site.client.nonBlocking && !waitsForReply(a, close)) {
+    call.nonBlocking = true;
+  }
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {
     call.statement = statement;
   }
   a.redisCalls.push(call);
+}
+
+/**
+ * Methods that wait for a Lettuce async or reactive command's reply: `RedisFuture.get()` and `await(timeout, unit)`
+ * (RedisFuture extends java.util.concurrent.Future), Reactor's `block()`, `blockFirst()` and `blockLast()`.
+ */
+const REPLY_WAITS = ['get', 'await', 'block', 'blockFirst', 'blockLast'];
+
+/** Whether the call that closes at `close` is followed at once by a wait for its reply: `async.get(k).get()`. */
+function waitsForReply(a: CodeAnalyzer, close: number): boolean {
+  return a.is(close + 1, '.') && a.isId(close + 2) && a.tokens.isOneOf(close + 2, REPLY_WAITS) && a.is(close + 3, '(');
 }
 
 /** `const x = await <call>;` / `x = <call>` around a call, for statement rewrites. */

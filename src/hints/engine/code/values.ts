@@ -16,10 +16,11 @@ export interface ArgumentAt {
 
 export type Value =
   /**
-   * `batched`: a Redis pipeline or transaction, whose commands go to the server together. `table` and
-   * `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
+   * `batched`: a Redis pipeline or transaction, whose commands go to the server together. `nonBlocking`:
+   * Redis commands that return a future or a publisher at once (Lettuce's async and reactive APIs). `table`
+   * and `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
    */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; table?: ArgumentAt; index?: ArgumentAt }
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; table?: ArgumentAt; index?: ArgumentAt }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
@@ -64,7 +65,7 @@ export function passesThrough(value: Value): boolean {
 }
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
-export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean }, name: string): Value {
+export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean }, name: string): Value {
   if (name === 'meta' && value.kind.startsWith('dynamodb')) {
     return { t: 'client', kind: value.kind };
   }
@@ -79,7 +80,8 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
   }
-  return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}${value.batched ? ':batched' : ''}`, path: name };
+  const mode = value.batched ? ':batched' : value.nonBlocking ? ':nonblocking' : '';
+  return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}${mode}`, path: name };
 }
 
 const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
@@ -93,10 +95,14 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
 
 /**
  * Java Redis objects whose methods give the same client back: a Jedis pool's `getResource()`, Lettuce's
- * `connect()` and `sync()` (blocking commands; `async()` and `reactive()` return futures and streams,
- * which are not read), Spring Data Redis's `opsForValue()` and the other typed operations.
+ * `connect()` and `sync()` (blocking commands), Spring Data Redis's `opsForValue()` and the other typed operations.
  */
 const JAVA_REDIS_HANDLES = new Set(['getResource', 'sync', 'getConnection', 'opsForValue', 'opsForHash', 'opsForList', 'opsForSet', 'opsForZSet']);
+/**
+ * Lettuce's `async()` and `reactive()`: the same Redis commands, returning a `RedisFuture` or a Reactor
+ * publisher at once instead of waiting for the reply (StatefulRedisConnection javadoc).
+ */
+const LETTUCE_NON_BLOCKING_HANDLES = new Set(['async', 'reactive']);
 
 /** A call on a module path or a client member: what it gives back, if it is a client. */
 export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
@@ -182,7 +188,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return goFactoryResult(module.slice(3), path);
   }
   if (module.startsWith('member:')) {
-    const [, kind, flavor, batched] = module.split(':');
+    const [, kind, flavor, mode] = module.split(':');
     const made = CLIENT_METHOD_RESULTS[kind]?.[path];
     if (made) {
       return { t: 'client', kind: made };
@@ -190,10 +196,13 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (kind === 'redis' && flavor === 'stackexchange-redis') {
       return stackExchangeResult(path);
     }
+    if (kind === 'redis' && flavor === 'lettuce' && LETTUCE_NON_BLOCKING_HANDLES.has(path)) {
+      return { t: 'client', kind: 'redis', flavor: 'lettuce', nonBlocking: true };
+    }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }
-    if (kind === 'redis' && (['pipeline', 'pipelined', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || batched)) {
+    if (kind === 'redis' && (['pipeline', 'pipelined', 'multi', 'Pipeline', 'TxPipeline'].includes(path) || mode === 'batched')) {
       // A pipeline or transaction, and every command queued on it, return it again: `multi().incr(k).expire(k, 60)`.
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }

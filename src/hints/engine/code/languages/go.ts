@@ -15,7 +15,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
-import { goRedisFactoryCall } from './goRedis';
+import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -230,10 +230,10 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     const fields = a.structFields.get(name)!;
     const close = a.partner[brace];
     for (let k = brace + 1; k > 0 && k < close; k++) {
-      if (!a.startsLine(k) || a.parent[k] !== brace) {
+      if (!startsField(a, brace, k)) {
         continue;
       }
-      const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.isString(k + 1) || k + 1 === close;
+      const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.is(k + 1, ';') || a.isString(k + 1) || k + 1 === close;
       const declared = typeValue(a, embedded ? k : k + 1);
       if (!declared || (!embedded && !a.isId(k))) {
         continue;
@@ -248,6 +248,11 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     }
   }
   return embeddings;
+}
+
+/** A field starts a line of the struct's body, or follows its `{` or a `;` there (`struct{ db *dynamodb.Client; ttl time.Duration }`). */
+function startsField(a: CodeAnalyzer, brace: number, k: number): boolean {
+  return a.parent[k] === brace && (a.startsLine(k) || k === brace + 1 || a.is(k - 1, ';'));
 }
 
 /** The name of an embedded field: its type's name (`Client` for `*rds.Client`). */
@@ -306,12 +311,17 @@ function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][
   }
 }
 
-/** `&dynamodb.QueryInput{...}`, and fields set on one afterwards (`input.ExclusiveStartKey = out.LastEvaluatedKey`). */
+/**
+ * `&dynamodb.QueryInput{...}` and go-redis `redis.ParseURL("...")`, and fields set on either afterwards
+ * (`input.ExclusiveStartKey = out.LastEvaluatedKey`, `opt.TLSConfig = &tls.Config{}`).
+ */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 2; i < a.tokens.length; i++) {
     // Not `func f() *dynamodb.ScanInput {`: a result type before the function's body.
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{') && a.functions.get(a.scopes.scopeAt(i + 1))?.body !== i + 1) {
       inputStruct(a, i);
+    } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
+      goRedisUrl(a, i);
     }
   }
   assignRequestOptions(a);

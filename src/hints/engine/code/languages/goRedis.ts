@@ -1,10 +1,14 @@
 /**
  * go-redis client options: `redis.NewClient(&redis.Options{Addr: ..., Password: ..., TLSConfig: &tls.Config{...}})`,
- * written in the call or held by a variable. A client connects with TLS only when its options carry a
- * `TLSConfig`; the fields of that config (`InsecureSkipVerify`) are read with the client's own options.
+ * written in the call or held by a variable, or parsed from a URL (`redis.ParseURL("redis://:secret@cache:6379")`).
+ * A client connects with TLS only when its options carry a `TLSConfig`; the fields of that config
+ * (`InsecureSkipVerify`) are read with the client's own options.
  */
+import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
+import { namedValue } from '../names';
 import { redisClientOptions } from '../redis';
+import { parseRedisUrl, RedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { segments } from '../braces';
 import { isGoRedisFactory, REDIS_OPTION_TYPES } from './goClients';
 
@@ -39,4 +43,56 @@ function optionsLiteral(a: CodeAnalyzer, from: number): number {
   const brace = k + 3;
   const isOptions = a.isId(k) && a.goPackages.get(a.tokens.text(k)) === 'redis' && a.is(k + 1, '.') && a.isId(k + 2) && REDIS_OPTION_TYPES.has(a.tokens.text(k + 2));
   return isOptions && a.is(brace, '{') && a.partner[brace] > brace ? brace : -1;
+}
+
+/**
+ * The URL parsers, and whether each reads `skip_verify`. `ParseURL` and `ParseClusterURL` take the password
+ * from the URL's user information and turn TLS on for `rediss://`; `ParseURL` sets `InsecureSkipVerify` from
+ * `skip_verify` on a `rediss://` URL since go-redis v9.8.0 (options.go, setupConnParams), where older versions
+ * and `ParseClusterURL` reject the parameter as an unexpected option.
+ */
+const URL_PARSERS = new Map([
+  ['ParseURL', true],
+  ['ParseClusterURL', false],
+]);
+
+export function isGoRedisUrlParser(name: string): boolean {
+  return URL_PARSERS.has(name);
+}
+
+/**
+ * `redis.ParseURL("...")` at the name token, with a literal URL (or a constant that holds one): the options it
+ * gives, kept by the call's first token so that fields set on its result (`opt.TLSConfig = ...`) join them.
+ */
+export function goRedisUrl(a: CodeAnalyzer, nameIndex: number): void {
+  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
+  const named = start >= 0 ? namedValue(a, start, end) : undefined;
+  const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
+  if (named?.kind !== 'literal' || !url) {
+    return;
+  }
+  const token = named.token;
+  const options: OptionOccurrence[] = [wholeUrlOption(a, token)];
+  if (url.password) {
+    options.push(urlOption(a, token, 'Password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+  const skipVerify = url.tls && URL_PARSERS.get(a.tokens.text(nameIndex)) ? lastParameter(url, 'skip_verify') : undefined;
+  if (skipVerify) {
+    // go-redis reads "true" and "1" as true, "false", "0" and "" as false.
+    const value = skipVerify.value.value;
+    options.push(urlOption(a, token, 'skip_verify', skipVerify.key, skipVerify.value, value === 'true' || value === '1' ? { kind: 'bool', value: true } : { kind: 'str', value }));
+  }
+  const context = { kind: 'redis-client' as const, type: 'go-redis', options, complete: true, anchor: a.tokenSpan(nameIndex) };
+  a.requestAt.set(nameIndex - 2, context);
+  a.contexts.push(context);
+}
+
+/** go-redis reads the last value of a parameter given more than once. */
+function lastParameter(url: RedisUrl, key: string): RedisUrl['query'][number] | undefined {
+  for (let k = url.query.length - 1; k >= 0; k--) {
+    if (url.query[k].key.value === key) {
+      return url.query[k];
+    }
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
  * Java (AWS SDK for Java 2.x and 1.x): imports by package, typed fields, parameters and locals, request
  * builders (`ScanRequest.builder()...build()`), 1.x requests (`new ScanRequest().withTableName(t)`),
  * consumer-builder lambdas, the enhanced client, `DynamoDBMapper`, paginators, and the Redis clients
- * (Jedis, Lettuce, Spring Data Redis) that `javaLibraries.ts` recognises.
+ * (Jedis, Lettuce, Spring Data Redis) that `javaLibraries.ts` recognises, with their TLS settings (`javaRedisTls.ts`).
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -13,6 +13,7 @@ import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
+import { isTlsMethod, javaRedisTlsCall, noteTlsImport } from './javaRedisTls';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
@@ -27,6 +28,7 @@ function collectImports(a: CodeAnalyzer): void {
         a.services.add(service);
       }
       noteLibraryImport(a, path.text);
+      noteTlsImport(a, path.text);
     }
   }
 }
@@ -35,7 +37,10 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
-/** `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a copy of one. */
+/**
+ * `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a
+ * copy of one. And the TLS settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
+ */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
@@ -46,6 +51,8 @@ function collectRequests(a: CodeAnalyzer): void {
       } else if (a.idIs(i + 2, 'toBuilder')) {
         rebuilt(a, i);
       }
+    } else if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '(') && isTlsMethod(a.tokens.text(i))) {
+      javaRedisTlsCall(a, i);
     }
   }
 }

@@ -15,6 +15,8 @@ interface LibraryType {
   flavor?: RedisFlavor;
   /** A Jedis pipeline or transaction: its commands go to the server together. */
   batched?: boolean;
+  /** Lettuce's async and reactive commands: each returns a future or a publisher without waiting for the reply. */
+  nonBlocking?: boolean;
 }
 
 const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
@@ -25,8 +27,8 @@ function jedis(batched = false): LibraryType {
   return { package: JEDIS, kind: 'redis', flavor: 'jedis', ...(batched ? { batched } : {}) };
 }
 
-function lettuce(pkg: string): LibraryType {
-  return { package: pkg, kind: 'redis', flavor: 'lettuce' };
+function lettuce(pkg: string, nonBlocking = false): LibraryType {
+  return { package: pkg, kind: 'redis', flavor: 'lettuce', ...(nonBlocking ? { nonBlocking } : {}) };
 }
 
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
@@ -43,13 +45,17 @@ const LIBRARY_TYPES: Record<string, LibraryType> = {
   JedisSentinelPool: jedis(),
   Pipeline: jedis(true),
   Transaction: jedis(true),
-  // Lettuce: the client, its connections and their synchronous (blocking) command interfaces.
+  // Lettuce: the client, its connections, and their synchronous (blocking), async and reactive command interfaces.
   RedisClient: lettuce('io.lettuce.core'),
   RedisClusterClient: lettuce('io.lettuce.core.cluster'),
   StatefulRedisConnection: lettuce('io.lettuce.core.api'),
   StatefulRedisClusterConnection: lettuce('io.lettuce.core.cluster.api'),
   RedisCommands: lettuce('io.lettuce.core.api.sync'),
   RedisAdvancedClusterCommands: lettuce('io.lettuce.core.cluster.api.sync'),
+  RedisAsyncCommands: lettuce('io.lettuce.core.api.async', true),
+  RedisAdvancedClusterAsyncCommands: lettuce('io.lettuce.core.cluster.api.async', true),
+  RedisReactiveCommands: lettuce('io.lettuce.core.api.reactive', true),
+  RedisAdvancedClusterReactiveCommands: lettuce('io.lettuce.core.cluster.api.reactive', true),
   RedisTemplate: spring,
   StringRedisTemplate: spring,
   ValueOperations: spring,
@@ -87,5 +93,11 @@ export function declaredLibraryClient(a: CodeAnalyzer, name: string): Value | un
   if (!type) {
     return undefined;
   }
-  return { t: 'client', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}), ...(type.batched ? { batched: true } : {}) };
+  return {
+    t: 'client',
+    kind: type.kind,
+    ...(type.flavor ? { flavor: type.flavor } : {}),
+    ...(type.batched ? { batched: true } : {}),
+    ...(type.nonBlocking ? { nonBlocking: true } : {}),
+  };
 }

@@ -1,0 +1,88 @@
+/**
+ * Redis connection URLs written as string literals (`redis://:secret@cache:6379/0`, `rediss://cache?skip_verify=true`):
+ * the parts the rules read, with where each sits in the source, as options of a Redis client context.
+ * Read with `indexOf` only, so any literal takes linear time.
+ */
+import { Literal, OptionOccurrence } from '../model';
+import { normalizeName, Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+
+/** A piece of the URL, with offsets into the string's content. */
+export interface UrlPart {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface RedisUrl {
+  /** `rediss://`: the client connects with TLS. */
+  tls: boolean;
+  /** The password of the user information (`redis://user:password@host`), when there is one. */
+  password?: UrlPart;
+  /** Query parameters, each with its key as written and its value. */
+  query: { key: UrlPart; value: UrlPart }[];
+}
+
+/** A `redis://` or `rediss://` URL, or undefined for any other text. */
+export function parseRedisUrl(text: string): RedisUrl | undefined {
+  const schemeEnd = text.indexOf('://');
+  const scheme = schemeEnd > 0 ? text.slice(0, schemeEnd).toLowerCase() : '';
+  if (scheme !== 'redis' && scheme !== 'rediss') {
+    return undefined;
+  }
+  const authorityStart = schemeEnd + 3;
+  const authorityEnd = firstOf(text, ['/', '?', '#'], authorityStart);
+  const url: RedisUrl = { tls: scheme === 'rediss', query: [] };
+  // As Go's url.Parse reads it: the user information runs to the last `@`, the password from its first `:`.
+  const at = text.lastIndexOf('@', authorityEnd - 1);
+  if (at >= authorityStart) {
+    const colon = text.indexOf(':', authorityStart);
+    if (colon >= 0 && colon < at) {
+      url.password = { value: text.slice(colon + 1, at), start: colon + 1, end: at };
+    }
+  }
+  const question = text.indexOf('?', authorityEnd);
+  if (question >= 0) {
+    const queryEnd = firstOf(text, ['#'], question + 1);
+    // The next `=` is searched again only once passed, so that parameters without one cost no rescans.
+    let eq = -1;
+    for (let start = question + 1; start < queryEnd; ) {
+      const end = firstOf(text, ['&'], start, queryEnd);
+      if (eq < start) {
+        eq = text.indexOf('=', start);
+        eq = eq < 0 ? text.length : eq;
+      }
+      if (eq > start && eq < end) {
+        url.query.push({ key: { value: text.slice(start, eq), start, end: eq }, value: { value: text.slice(eq + 1, end), start: eq + 1, end } });
+      }
+      start = end + 1;
+    }
+  }
+  return url;
+}
+
+/** The first index of any of `chars` at or after `from` and before `limit`, or `limit`. */
+function firstOf(text: string, chars: readonly string[], from: number, limit = text.length): number {
+  let first = limit;
+  for (const char of chars) {
+    const at = text.indexOf(char, from);
+    if (at >= 0 && at < first) {
+      first = at;
+    }
+  }
+  return first;
+}
+
+/** An option read from parts of the string token `token`: its key (`skip_verify`) and its value (`true`), which may be one part (a password). */
+export function urlOption(a: CodeAnalyzer, token: number, name: string, key: UrlPart, value: UrlPart, literal: Literal): OptionOccurrence {
+  const base = a.tokens.textStart(token);
+  const span = (part: UrlPart): Span => ({ start: base + part.start, end: base + part.end });
+  return { name, norm: normalizeName(name), key: span(key), value: span(value), literal, removal: { start: base + key.start, end: base + value.end } };
+}
+
+/** The whole URL as a `url` option, which tells whether the client uses TLS and whether its host is local. */
+export function wholeUrlOption(a: CodeAnalyzer, token: number): OptionOccurrence {
+  const text = a.tokens.text(token);
+  const whole = { value: text, start: 0, end: text.length };
+  return urlOption(a, token, 'url', whole, whole, { kind: 'str', value: text });
+}
