@@ -28,6 +28,22 @@ describe('CDK stacks', () => {
     ]);
   });
 
+  it('reads the modules of a parenthesised import list, as cdk init writes it, and of a comma-separated one', () => {
+    const body = [
+      'class DataStack(Stack):',
+      '    def __init__(self, scope, construct_id):',
+      '        super().__init__(scope, construct_id)',
+      '        dynamodb.Table(self, "T", removal_policy=RemovalPolicy.DESTROY)',
+      '        with open("a") as first, open("b") as second:',
+      '            rds = first',
+      '        rds.DatabaseInstance(self, "Db", publicly_accessible=True)',
+    ];
+    const parenthesised = sourceLines('from aws_cdk import (', '    Stack,', '    RemovalPolicy,', '    aws_rds as rds,', '    aws_dynamodb as dynamodb,', ')', ...body);
+    assert.deepEqual(hintsIn('data_stack.py', parenthesised), ['10:removal_policy dynamodb-removal-policy', '10:removal_policy dynamodb-removal-policy!']);
+    const oneLine = sourceLines('from aws_cdk import Stack, RemovalPolicy, aws_dynamodb as dynamodb, aws_rds as rds', ...body.slice(0, 4));
+    assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:removal_policy dynamodb-removal-policy!']);
+  });
+
   it('follows a stack passed to another as a parameter typed with its class', () => {
     const code = sourceLines(
       'from aws_cdk import App, Stack',

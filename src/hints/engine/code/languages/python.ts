@@ -342,11 +342,23 @@ function asBinding(a: CodeAnalyzer, tree: ScopeTree<Value>, as: number, bindName
   while (k > 0 && !a.idIs(k, 'with') && !a.idIs(k, 'except') && !a.idIs(k, 'import') && !a.is(k, ',') && !(a.is(k, '(') && a.idIs(k - 1, 'with')) && !startsStatement(a, k)) {
     k = a.partner[k] >= 0 && a.partner[k] < k ? a.partner[k] - 1 : k - 1;
   }
-  if (a.idIs(k, 'import') || a.idIs(k - 1, 'import') || a.idIs(k, 'from')) {
+  if (a.idIs(k, 'import') || a.idIs(k - 1, 'import') || a.idIs(k, 'from') || (a.is(k, ',') && inImportList(a, k))) {
     return;
   }
   const expression = a.idIs(k, 'except') ? -1 : k + 1;
   bindName(a.tokens.text(as + 1), tree.holderAt(as), { token: as + 1, expression });
+}
+
+/**
+ * Whether the `,` at `comma` separates the names of an import (`from aws_cdk import Stack, aws_rds as rds`,
+ * or the parenthesised list `cdk init` writes), rather than the items of a `with`.
+ */
+function inImportList(a: CodeAnalyzer, comma: number): boolean {
+  let k = comma - 1;
+  while (k > 0 && !a.idIs(k, 'import') && !a.idIs(k, 'with') && !startsStatement(a, k)) {
+    k = a.partner[k] >= 0 && a.partner[k] < k ? a.partner[k] - 1 : k - 1;
+  }
+  return a.idIs(k, 'import') || a.idIs(k, 'from');
 }
 
 function statementHasAssignment(a: CodeAnalyzer, start: number): boolean {
