@@ -44,6 +44,36 @@ describe('CDK stacks', () => {
     assert.deepEqual(hintsIn('data_stack.py', oneLine), ['5:removal_policy dynamodb-removal-policy', '5:removal_policy dynamodb-removal-policy!']);
   });
 
+  it("reads Port's well-known database ports (Port.POSTGRES, Port.MYSQL_AURORA) and not its web ports", () => {
+    const typescript = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      'export function open(sg: ec2.SecurityGroup) {',
+      "  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.POSTGRES, 'psql from anywhere');",
+      "  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.HTTPS, 'web');",
+      '}',
+    );
+    assert.ok(hintsIn('sg.ts', typescript).includes('3:addIngressRule rds-open-ingress!'), hintsIn('sg.ts', typescript).join('\n'));
+    assert.ok(!hintsIn('sg.ts', typescript).some((hint) => hint.startsWith('4:')), hintsIn('sg.ts', typescript).join('\n'));
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2',
+      'def open_db(sg: ec2.SecurityGroup) -> None:',
+      '    sg.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.MYSQL_AURORA, "mysql from anywhere")',
+    );
+    assert.ok(hintsIn('sg.py', python).includes('3:add_ingress_rule rds-open-ingress!'), hintsIn('sg.py', python).join('\n'));
+  });
+
+  it('reads a Python construct parameter typed with a CDK class or interface, and not one typed with props', () => {
+    const code = sourceLines(
+      'from aws_cdk import Stack, aws_dynamodb as dynamodb, aws_lambda as _lambda',
+      'class ApiStack(Stack):',
+      '    def __init__(self, scope, construct_id, *, events: dynamodb.ITableV2, fn: _lambda.IFunction, props: dynamodb.TableProps):',
+      '        super().__init__(scope, construct_id)',
+      '        events.grant_full_access(fn)',
+      '        props.grant_full_access(fn)',
+    );
+    assert.deepEqual(hintsIn('api_stack.py', code), ['5:grant_full_access dynamodb-grant', '5:grant_full_access dynamodb-grant!']);
+  });
+
   it('follows a stack passed to another as a parameter typed with its class', () => {
     const code = sourceLines(
       'from aws_cdk import App, Stack',

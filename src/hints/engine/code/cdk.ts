@@ -55,11 +55,18 @@ export function cdkEngineVersion(text: string): { engine: string; version: strin
   return { engine, version: numbers.join('.') };
 }
 
-/** Ports that `Port.tcp(5432)`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
+/** The database ports among `Port`'s well-known constants (aws-cdk-lib aws-ec2 `port.ts`), the same in TypeScript and Python. */
+const WELL_KNOWN_PORTS: Record<string, number> = { MSSQL: 1433, MYSQL_AURORA: 3306, POSTGRES: 5432 };
+
+/** Ports that `Port.tcp(5432)`, `Port.POSTGRES`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
 function portRange(text: string): { from: number; to: number } | undefined {
   const single = /\bPort\.tcp\(\s*(\d{1,5})\s*\)/.exec(text);
   if (single) {
     return { from: Number(single[1]), to: Number(single[1]) };
+  }
+  const known = /\bPort\.(MSSQL|MYSQL_AURORA|POSTGRES)\b/.exec(text);
+  if (known) {
+    return { from: WELL_KNOWN_PORTS[known[1]], to: WELL_KNOWN_PORTS[known[1]] };
   }
   const range = /\bPort\.tcp_?[Rr]ange\(\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\)/.exec(text);
   if (range) {

@@ -166,6 +166,19 @@ export function cdkConstructType(module: string, path: string): string | undefin
   return cdk && /^[A-Z][A-Za-z0-9]*$/.test(classPath) ? `${cdk}.${classPath}` : undefined;
 }
 
+/**
+ * A CDK class named as a type (`dynamodb.Table`, `rds.IDatabaseCluster`, Python `aws_dynamodb.ITableV2`): a
+ * construct of the class, an interface standing for its class; props and enums read as types are not.
+ */
+export function cdkAnnotationType(module: string, path: string): Value | undefined {
+  const className = path.slice(path.lastIndexOf('.') + 1);
+  if (/Props$/.test(className)) {
+    return undefined;
+  }
+  const type = cdkConstructType(module, /^I[A-Z]/.test(className) ? `${path.slice(0, path.length - className.length)}${className.slice(1)}` : path);
+  return type ? { t: 'construct', type } : undefined;
+}
+
 /** The .NET document and object persistence models, imported by the C# analyzer under these module names. */
 export const DOTNET_DOCUMENT_MODEL = 'dotnet:Amazon.DynamoDBv2.DocumentModel';
 export const DOTNET_DATA_MODEL = 'dotnet:Amazon.DynamoDBv2.DataModel';

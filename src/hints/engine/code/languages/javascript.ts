@@ -14,7 +14,7 @@ import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
 import { redisClientOptions } from '../redis';
-import { callResult, cdkConstructType, defaultExportPath, Value } from '../values';
+import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
 
 const { ID, STR } = TOKEN_KIND;
@@ -160,12 +160,7 @@ function constructType(a: CodeAnalyzer, start: number, imported: { module: strin
     path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
     k += 2;
   }
-  const className = path.slice(path.lastIndexOf('.') + 1);
-  if (/Props$/.test(className)) {
-    return undefined;
-  }
-  const type = cdkConstructType(imported.module, /^I[A-Z]/.test(className) ? `${path.slice(0, path.length - className.length)}${className.slice(1)}` : path);
-  return type ? { t: 'construct', type } : undefined;
+  return cdkAnnotationType(imported.module, path);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

@@ -16,7 +16,7 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
-import { callResult, Value } from '../values';
+import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
 const EQUALS = codeOf('=');
@@ -493,12 +493,12 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (a.isString(k)) {
     return undefined;
   }
-  // `Redis`, `redis.Redis`, `redis.asyncio.Redis`: a type whose constructor makes a client.
+  // `Redis`, `redis.Redis`, `redis.asyncio.Redis`: a type whose constructor makes a client; `dynamodb.ITableV2`: a construct.
   const chain = a.evalChain(k, a.tokens.length);
   const last = a.id(chain.end - 1);
   if (chain.value?.t === 'ref' && last) {
     const client = callResult(chain.value, last, undefined, true, true);
-    return client?.t === 'client' ? client : undefined;
+    return client?.t === 'client' ? client : cdkAnnotationType(chain.value.module, chain.value.path);
   }
   return undefined;
 }
