@@ -12,6 +12,29 @@ import { hintsIn as allHintsIn, realHintRules, sourceLines } from './support';
 const hintsIn = (file: string, code: string): string[] => allHintsIn(file, code).filter((hint) => !hint.includes('aws-sdk-end-of-support'));
 
 describe('Java: AWS SDK for Java 1.x', () => {
+  it('reports a mapper query expression on an index that keeps its default consistent read, and not one set to false', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBQueryExpression;',
+      'class Orders {',
+      '    private final DynamoDBMapper mapper;',
+      '    List<Order> byStatus(Order key) {',
+      '        return mapper.query(Order.class, new DynamoDBQueryExpression<Order>().withIndexName("status-index").withHashKeyValues(key));',
+      '    }',
+      '    List<Order> eventual(Order key) {',
+      '        DynamoDBQueryExpression<Order> query = new DynamoDBQueryExpression<Order>().withIndexName("status-index");',
+      '        query.setConsistentRead(false);',
+      '        return mapper.query(Order.class, query);',
+      '    }',
+      '    List<Order> onTable(Order key) {',
+      '        return mapper.query(Order.class, new DynamoDBQueryExpression<Order>().withHashKeyValues(key));',
+      '    }',
+      '}',
+    );
+    const findings = hintsIn('Orders.java', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, ['6:withIndexName dynamodb-consistent-read!']);
+  });
+
   it('reads a client from a builder, a 1.x request chain and its setters, and pages by LastEvaluatedKey', () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',

@@ -1,6 +1,7 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed } from './context';
+import { OptionContext } from '../model';
 import { HintRule } from '../types';
 
 const LIMIT = ['Limit'];
@@ -53,17 +54,28 @@ export const batchSize: Check = (rule, context) => {
 };
 
 export const consistentReadOnIndex: Check = (rule, context) => {
+  // Where the workspace tells the index, this guess gives way: an LSI allows the read, and a GSI gets the certain error.
+  const workspaceKnows = (request: OptionContext): boolean => {
+    const resolved = context.workspace?.of(request);
+    return resolved?.target === 'index' && (resolved.index?.kind === 'lsi' || context.checkRuns('workspace-consistent-read-gsi'));
+  };
   for (const { context: request, option } of context.optionsOf(rule)) {
-    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, INDEX_NAME))) {
-      // Where the workspace tells the index, this guess gives way: an LSI allows the read, and a GSI gets the certain error.
-      const resolved = context.workspace?.of(request);
-      if (resolved?.target === 'index' && (resolved.index?.kind === 'lsi' || context.checkRuns('workspace-consistent-read-gsi'))) {
-        continue;
-      }
+    if (literalEquals(option.literal, true) && (request.onIndex || optionNamed(request, INDEX_NAME)) && !workspaceKnows(request)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
+  // A request whose ConsistentRead is true unless it says otherwise (the Java 1.x mapper's DynamoDBQueryExpression), on an index.
+  for (const request of context.model.contexts) {
+    const byDefault = request.defaults?.get('consistentread');
+    const index = byDefault && literalEquals(byDefault, true) ? optionNamed(request, INDEX_NAME) : undefined;
+    if (index && !request.options.some((option) => option.norm === 'consistentread') && !workspaceKnows(request)) {
+      context.report(rule, index.key, undefined, READ_CONSISTENT_BY_DEFAULT);
+    }
+  }
 };
+
+const READ_CONSISTENT_BY_DEFAULT =
+  'A DynamoDBQueryExpression reads with ConsistentRead true unless it is set to false, and this one queries an index. Strongly consistent reads are not supported on global secondary indexes, so DynamoDB rejects this query if the index is a GSI: add withConsistentRead(false).';
 
 export const filterOnScan: Check = (rule, context) => {
   for (const { context: request, option } of context.optionsOf(rule)) {

@@ -4,6 +4,7 @@
  * (`new DynamoDBScanExpression().withLimit(10)`) and the document API's specs (`new QuerySpec()...`).
  * And the Mockito stubs (`when(client.scan(any()))`) that name a call without making it.
  */
+import { Literal } from '../../model';
 import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
@@ -19,6 +20,12 @@ const REQUEST_CLASSES: Record<string, string> = {
   UpdateItemSpec: 'dynamodb:UpdateItem',
   DeleteItemSpec: 'dynamodb:DeleteItem',
 };
+
+/**
+ * The mapper's query expression reads strongly consistently unless told otherwise (`consistentRead = true`
+ * in `DynamoDBQueryExpression`, sent as the request's ConsistentRead by `DynamoDBMapper`).
+ */
+const CONSISTENT_BY_DEFAULT: ReadonlyMap<string, Literal> = new Map([['consistentread', { kind: 'bool', value: true }]]);
 
 /** `withX(...)` and `setX(...)`: a 1.x request's fluent setter and bean setter for the parameter `X`. */
 const V1_SETTER = /^(?:with|set)([A-Z][A-Za-z0-9]*)$/;
@@ -49,6 +56,9 @@ export function constructedRequest(a: CodeAnalyzer, newIndex: number): void {
   }
   // Without a chain the options come from setters later, if at all: absence tells nothing.
   const context = contextFrom(a, constructorClose, last, 'sdk', operation, a.tokenSpan(nameIndex));
+  if (className === 'DynamoDBQueryExpression') {
+    context.defaults = CONSISTENT_BY_DEFAULT;
+  }
   a.requestAt.set(nameIndex, context);
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: false, tokenIndex: nameIndex, request: context });
   a.contexts.push(context);
