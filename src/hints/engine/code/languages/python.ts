@@ -16,6 +16,7 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
+import { projectClientCall } from './pythonProjectClients';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -92,11 +93,18 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
     }
     return;
   }
-  const path = a.dottedPath(start + 1);
-  if (!path.text || a.id(path.end) !== 'import') {
+  // A relative import's dots (`from .db import table`, `from .. import settings`) start its module's name.
+  let dotsEnd = start + 1;
+  while (a.is(dotsEnd, '.') || a.is(dotsEnd, '...')) {
+    dotsEnd++;
+  }
+  const dots = a.text.slice(a.tokens.starts[start + 1], a.tokens.starts[dotsEnd]).replace(/\s+/g, '');
+  const path = a.idIs(dotsEnd, 'import') ? { text: '', end: dotsEnd } : a.dottedPath(dotsEnd);
+  const module = dots + path.text;
+  if (!module || a.id(path.end) !== 'import') {
     return;
   }
-  a.noteModule(path.text);
+  a.noteModule(module);
   for (let j = path.end + 1; sameStatement(j); ) {
     if (a.is(j, '(') || a.is(j, ')') || a.is(j, ',')) {
       j++;
@@ -107,10 +115,10 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
       break;
     }
     if (a.id(j + 1) === 'as' && a.id(j + 2)) {
-      a.addImport(a.id(j + 2)!, path.text, name);
+      a.addImport(a.id(j + 2)!, module, name);
       j += 3;
     } else {
-      a.addImport(name, path.text, name);
+      a.addImport(name, module, name);
       j++;
     }
   }
@@ -521,6 +529,11 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 
 /** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`; PynamoDB models. */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (receiver === undefined || (receiver.t === 'ref' && !receiver.module.startsWith('member:'))) {
+    if (projectClientCall(a, nameIndex, receiverStart)) {
+      return true;
+    }
+  }
   if (receiver?.t !== 'ref') {
     return receiver?.t !== 'client' && pynamodbCall(a, nameIndex, receiver, receiverStart);
   }

@@ -1,0 +1,91 @@
+/**
+ * A boto3 DynamoDB call on a client or table that a project module makes (`from .db import get_table`,
+ * then `get_table().query(KeyConditionExpression=...)`), which this file cannot see: the request's own
+ * keyword arguments name the operation, as an SDK request type does in Java and C# and a request literal
+ * does in JavaScript. Only a call whose keywords the API alone uses counts (`TableName`, the expressions,
+ * `Key` on `get_item`); a parameter or field of unknown origin stays silent, as does a library's object.
+ */
+import { OptionContext } from '../../model';
+import { ClientKind, operationOfMethod } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
+
+/** Modules whose objects are known for what they are, or are test doubles: never a project's client. */
+const LIBRARY_ROOTS = new Set(['boto3', 'botocore', 'aioboto3', 'aiobotocore', 'redis', 'aws_cdk', 'pynamodb', 'unittest', 'mock', 'pytest', 'moto']);
+
+/** Keywords of a Table resource's request that no other library's method of the same name takes. */
+const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  scan: ['filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname', 'segment', 'totalsegments'],
+  query: ['keyconditionexpression', 'filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname'],
+  get_item: ['key'],
+  put_item: ['item'],
+  update_item: ['updateexpression'],
+  delete_item: ['key'],
+};
+
+/** The key a client request cannot do without, by operation: what tells it from another library's argument. */
+const CLIENT_KEYWORDS: Readonly<Record<string, string>> = {
+  'dynamodb:BatchGetItem': 'requestitems',
+  'dynamodb:BatchWriteItem': 'requestitems',
+  'dynamodb:TransactGetItems': 'transactitems',
+  'dynamodb:TransactWriteItems': 'transactitems',
+};
+
+/** Whether an imported module is the project's own: relative, or none of the libraries whose objects are known. */
+function isProjectModule(module: string): boolean {
+  return module.startsWith('.') || !LIBRARY_ROOTS.has(module.split('.')[0]);
+}
+
+/**
+ * Whether the receiver chain that starts at `start` comes from a project module: a name imported from
+ * one (`dynamo.scan`), a call of one (`get_table().scan`), or a local assigned from either.
+ */
+function fromProjectModule(a: CodeAnalyzer, start: number): boolean {
+  if (!a.isId(start) || a.idIs(start, 'self') || a.idIs(start, 'cls')) {
+    return false;
+  }
+  // Imports are not scope bindings: a binding is a local, a parameter or a loop variable of that name.
+  const binding = a.scopes.lookup(a.tokens.text(start), start);
+  if (!binding) {
+    return importedFromProject(a, start);
+  }
+  const root = binding.expression;
+  return root >= 0 && root !== start && a.isId(root) && !a.isAccess(root - 1) && importedFromProject(a, root);
+}
+
+function importedFromProject(a: CodeAnalyzer, token: number): boolean {
+  const imported = a.imports.get(a.tokens.text(token));
+  return imported !== undefined && isProjectModule(imported.module);
+}
+
+/** The operation and request of `receiver.method(...)` when its keywords are those of a DynamoDB request. */
+function requestShaped(a: CodeAnalyzer, method: string, open: number, close: number): { operation: string; request: OptionContext } | undefined {
+  for (const kind of ['dynamodb', 'dynamodb-table'] as ClientKind[]) {
+    const operation = operationOfMethod(kind, method);
+    if (!operation) {
+      continue;
+    }
+    const request = contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+    const norms = new Set(request.options.map((option) => option.norm));
+    const required = kind === 'dynamodb' ? [CLIENT_KEYWORDS[operation] ?? 'tablename'] : (TABLE_KEYWORDS[method] ?? []);
+    if (required.some((norm) => norms.has(norm))) {
+      return { operation, request };
+    }
+  }
+  return undefined;
+}
+
+/** A call on a project module's client or table, recognised by its request; true when it is one. */
+export function projectClientCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): boolean {
+  const open = nameIndex + 1;
+  const close = a.partner[open];
+  if (close < 0 || !fromProjectModule(a, receiverStart)) {
+    return false;
+  }
+  const shaped = requestShaped(a, a.tokens.text(nameIndex), open, close);
+  if (!shaped) {
+    return false;
+  }
+  a.addOperation({ operation: shaped.operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request: shaped.request });
+  return true;
+}

@@ -1,0 +1,57 @@
+/**
+ * boto3 calls on a client or table that a project module makes, known by the request's own keywords,
+ * and the look-alikes that stay silent: a parameter of unknown origin, a test double, a call whose
+ * keywords another library's method could take.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('Python: clients a project module makes', () => {
+  it('reads a request on a table or client imported from, or made by, a project module', () => {
+    const code = sourceLines(
+      'from boto3.dynamodb.conditions import Key',
+      'from .clients import get_table, orders_table',
+      'from app.aws import dynamo_client',
+      'from . import db',
+      'def handler(event, context):',
+      '    table = get_table()',
+      '    return table.query(KeyConditionExpression=Key("pk").eq(event["id"]), IndexName="by-status", ConsistentRead=True)["Items"]',
+      'def everything():',
+      '    return dynamo_client().scan(TableName="orders")["Items"]',
+      'def one(order_id):',
+      '    return orders_table.get_item(Key={"pk": order_id}).get("Item")',
+      'def save(items):',
+      '    db.client.batch_write_item(RequestItems={"orders": items})',
+    );
+    const found = hintsIn('handler.py', code);
+    for (const expected of [
+      '7:query dynamodb-query',
+      '7:ConsistentRead dynamodb-consistent-read!',
+      '9:scan dynamodb-scan',
+      '9:scan dynamodb-scan!',
+      '11:get_item dynamodb-get-item',
+      '13:batch_write_item dynamodb-batch-write-item!',
+    ]) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+  });
+
+  it('stays silent on a parameter, a test double, a known library and keywords another method could take', () => {
+    const code = sourceLines(
+      'from unittest.mock import MagicMock',
+      'from .clients import get_client, cache',
+      'def injected(client):',
+      '    return client.scan(TableName="orders")',
+      'def doubled():',
+      '    client = MagicMock()',
+      '    return client.scan(TableName="orders")',
+      'def lookup():',
+      '    return get_client().get(Key="orders")',
+      'def bare():',
+      '    return cache.scan()',
+      'def method_of_self(self):',
+      '    return self.client.scan(TableName="orders")',
+    );
+    assert.deepEqual(hintsIn('service.py', code), []);
+  });
+});
