@@ -88,6 +88,17 @@ describe('aws-sdk-end-of-support', () => {
       assert.deepEqual(findings('A.java', sourceLines('import com.amazonaws.services.rdsdata.AWSRDSData;')), []);
       assert.deepEqual(findings('A.java', sourceLines('// import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;', 'String s = "com.amazonaws.services.rds";')), []);
     });
+
+    it('leaves the DynamoDB lock client alone: its classes sit in the 1.x packages but it is built on SDK 2.x', () => {
+      const lockClient = sourceLines(
+        'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient;',
+        'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClientOptions;',
+        'import com.amazonaws.services.dynamodbv2.model.LockNotGrantedException;',
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      );
+      assert.deepEqual(findings('A.java', lockClient), []);
+      assert.equal(findings('A.java', sourceLines('import com.amazonaws.services.dynamodbv2.LockItem;', 'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;')).length, 1);
+    });
   });
 
   describe('Go (SDK v1)', () => {

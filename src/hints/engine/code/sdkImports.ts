@@ -24,6 +24,31 @@ const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|elasticache)
 /** The service packages and their subpackages (`dynamodb/dynamodbattribute`, `dynamodb/expression`), not `dynamodbstreams`. */
 const GO_V1_PACKAGE = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticache)(?:\/|$)/;
 
+/**
+ * The DynamoDB lock client (awslabs/amazon-dynamodb-lock-client) puts its classes in the 1.x packages
+ * (`com.amazonaws.services.dynamodbv2`, `.model`, `.util`) but is built on the SDK for Java 2.x.
+ */
+const LOCK_CLIENT_CLASSES = new Set([
+  'AcquireLockOptions',
+  'AmazonDynamoDBLockClient',
+  'AmazonDynamoDBLockClientOptions',
+  'CreateDynamoDBTableOptions',
+  'GetLockOptions',
+  'LockItem',
+  'LockItemFactory',
+  'LockItemPaginatedIterator',
+  'LockItemPaginatedQueryIterator',
+  'LockItemPaginatedScanIterator',
+  'ReleaseLockOptions',
+  'SendHeartbeatOptions',
+  'SessionMonitor',
+  'LockCurrentlyUnavailableException',
+  'LockNotGrantedException',
+  'LockTableDoesNotExistException',
+  'SessionMonitorNotSetException',
+  'LockClientUtils',
+]);
+
 const SERVICE_OF_PACKAGE: Record<string, HintService> = { dynamodb: 'dynamodb', dynamodbv2: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
 /** The first such import of the file, or undefined. */
@@ -150,7 +175,7 @@ function javaImport(a: CodeAnalyzer): SdkImport | undefined {
     const first = codes[i + 1] === STATIC ? i + 2 : i + 1;
     const path = a.dottedPath(first);
     const match = JAVA_V1_PACKAGE.exec(path.text);
-    if (match && path.end > first) {
+    if (match && path.end > first && !LOCK_CLIENT_CLASSES.has(path.text.slice(path.text.lastIndexOf('.') + 1))) {
       return found('aws-sdk-java-v1', SERVICE_OF_PACKAGE[match[1]], a.span(first, path.end - 1));
     }
   }
