@@ -219,6 +219,25 @@ describe('request shapes', () => {
       assert.ok(!found.some((hint) => hint.startsWith('15:')), found.join('\n'));
     });
 
+    it("reads an enhanced client's typed Scan request as paging, and a typed low-level one as one page, on tables of unseen origin", () => {
+      const code = lines(
+        'import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;',
+        'import software.amazon.awssdk.services.dynamodb.model.ScanRequest;',
+        'final class MetricReader extends MetricStore {',
+        '    List<Metric> all() {',
+        '        ScanEnhancedRequest request = ScanEnhancedRequest.builder().build();',
+        '        return table.scan(request).items().stream().toList();',
+        '    }',
+        '    int raw() {',
+        '        return client.scan(ScanRequest.builder().tableName("metrics").build()).count();',
+        '    }',
+        '}',
+      );
+      const found = hints('MetricReader.java', code);
+      assertHas(found, '6:scan dynamodb-scan', '9:scan dynamodb-scan!');
+      assert.ok(!found.includes('6:scan dynamodb-scan!'), found.join('\n'));
+    });
+
     it('reads a JavaScript request a same-file function returns', () => {
       const code = lines(
         "const AWS = require('aws-sdk');",

@@ -169,7 +169,9 @@ export function callWithTypedRequest(a: CodeAnalyzer, index: number): boolean {
   if (!request || normalizeName(request.type.split(':')[1] ?? '') !== method || !operationOfMethod(serviceKind(request.type), method)) {
     return false;
   }
-  a.addOperation({ operation: request.type, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, request });
+  // The enhanced client's `scan(ScanEnhancedRequest)` and `query(QueryEnhancedRequest)` return a PageIterable (or a publisher) that reads every page.
+  const pages = /:(?:Scan|Query)$/.test(request.type) && /EnhancedRequest$/.test(a.text.slice(request.anchor.start, request.anchor.end));
+  a.addOperation({ operation: request.type, name: a.tokenSpan(index), call: true, paginated: pages, tokenIndex: index, request });
   return true;
 }
 
