@@ -127,6 +127,9 @@ export interface RedisCall {
  */
 export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis';
 
+/** A Redis data structure whose operations a client object is bound to (Spring Data Redis `HashOperations`). */
+export type RedisStructure = 'hash' | 'list' | 'set' | 'zset';
+
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;

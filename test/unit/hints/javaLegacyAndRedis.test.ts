@@ -186,6 +186,27 @@ describe('Java: DynamoDBMapper and the 1.x document API', () => {
 });
 
 describe('Java: Redis clients', () => {
+  it("reads Spring's hash, set and list operations as their structure's commands, never DEL or KEYS", () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.core.HashOperations;',
+      'import org.springframework.data.redis.core.RedisTemplate;',
+      'class CartCache {',
+      '    private final RedisTemplate<String, Object> redis;',
+      '    private final HashOperations<String, String, Object> hashes;',
+      '    void removeLine(String cart, String sku) {',
+      '        redis.opsForHash().delete(cart, sku);',
+      '        hashes.keys(cart);',
+      '        redis.opsForSet().remove(cart, sku);',
+      '        redis.keys("cart:*");',
+      '        redis.delete(cart);',
+      '    }',
+      '}',
+    );
+    const found = hintsIn('CartCache.java', code);
+    assert.ok(!found.some((hint) => /^(?:7|8|9):/.test(hint)), found.join('\n'));
+    assert.ok(found.includes('10:keys redis-keys!') && found.includes('11:delete redis-unlink'), found.join('\n'));
+  });
+
   it('reads Jedis from a pool in try-with-resources: KEYS, SCAN, DEL, and a blocking command per key in a loop', () => {
     const code = sourceLines(
       'import redis.clients.jedis.*;',

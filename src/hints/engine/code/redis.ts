@@ -1,5 +1,5 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
-import { RedisCall, RedisFlavor } from '../model';
+import { RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -20,9 +20,26 @@ const GO_REDIS_ALIASES = new Map([
   ['txpipelined', 'multi'],
 ]);
 
+/**
+ * Spring Data Redis operations on one data structure, method to command: `opsForHash().delete(key, field)`
+ * is HDEL and `keys(key)` HKEYS, never DEL or KEYS. A method not listed is that structure's own command,
+ * which no key-level rule names.
+ */
+const SPRING_STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
+  hash: { delete: 'hdel', keys: 'hkeys', get: 'hget', put: 'hset', putall: 'hset', putifabsent: 'hsetnx', entries: 'hgetall', multiget: 'hmget', scan: 'hscan', haskey: 'hexists', increment: 'hincrby', values: 'hvals', size: 'hlen', expire: 'hexpire' },
+  list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
+  set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
+  zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
+};
+
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const method = normalizeName(a.tokens.text(index));
   const open = index + 1;
+  if (client.structure) {
+    const command = SPRING_STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
+    return;
+  }
   if (method === 'do' && client.flavor === 'go-redis') {
     goRedisDo(a, index, client, receiverStart);
     return;
@@ -63,7 +80,7 @@ export interface RedisCallSite {
   command: string;
   /** Where hovers and findings go: the method's name, or the command string of a generic sender. */
   name: Span;
-  client: { flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean };
+  client: { flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure };
   receiverStart: number;
   /** Sent through a generic sender (`call`, `Execute`): no receiver to rewrite. */
   sent?: boolean;

@@ -3,7 +3,7 @@
  * calls turn one value into another (`boto3.resource('dynamodb').Table('t')`, `DynamoDbClient.builder()
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
-import { RedisFlavor } from '../model';
+import { RedisFlavor, RedisStructure } from '../model';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
@@ -19,8 +19,9 @@ export type Value =
    * `batched`: a Redis pipeline or transaction, whose commands go to the server together. `nonBlocking`:
    * Redis commands that return a future or a publisher at once (Lettuce's async and reactive APIs). `table`
    * and `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
+   * `structure`: Spring Data Redis operations on one data structure (`opsForHash()`), whose methods are that structure's commands.
    */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; table?: ArgumentAt; index?: ArgumentAt }
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
@@ -97,7 +98,10 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
  * Java Redis objects whose methods give the same client back: a Jedis pool's `getResource()`, Lettuce's
  * `connect()` and `sync()` (blocking commands), Spring Data Redis's `opsForValue()` and the other typed operations.
  */
-const JAVA_REDIS_HANDLES = new Set(['getResource', 'sync', 'getConnection', 'opsForValue', 'opsForHash', 'opsForList', 'opsForSet', 'opsForZSet']);
+const JAVA_REDIS_HANDLES = new Set(['getResource', 'sync', 'getConnection', 'opsForValue']);
+
+/** Spring Data Redis's operations on one data structure, by the template method that gives them. */
+const SPRING_STRUCTURE_HANDLES: Record<string, RedisStructure> = { opsForHash: 'hash', opsForList: 'list', opsForSet: 'set', opsForZSet: 'zset' };
 /**
  * Lettuce's `async()` and `reactive()`: the same Redis commands, returning a `RedisFuture` or a Reactor
  * publisher at once instead of waiting for the reply (StatefulRedisConnection javadoc).
@@ -211,6 +215,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     }
     if (kind === 'redis' && flavor === 'lettuce' && LETTUCE_NON_BLOCKING_HANDLES.has(path)) {
       return { t: 'client', kind: 'redis', flavor: 'lettuce', nonBlocking: true };
+    }
+    if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_STRUCTURE_HANDLES[path]) {
+      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path] };
     }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };

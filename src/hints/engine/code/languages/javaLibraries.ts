@@ -3,7 +3,7 @@
  * `RedisClient`): they stand for a client only where the file imports them from their library, by name
  * or with the package's `*`. The AWS SDK for Java 1.x document API, Jedis, Lettuce and Spring Data Redis.
  */
-import { RedisFlavor } from '../../model';
+import { RedisFlavor, RedisStructure } from '../../model';
 import { ClientKind } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
@@ -17,6 +17,8 @@ interface LibraryType {
   batched?: boolean;
   /** Lettuce's async and reactive commands: each returns a future or a publisher without waiting for the reply. */
   nonBlocking?: boolean;
+  /** Spring Data Redis operations on one data structure: their methods are its commands. */
+  structure?: RedisStructure;
 }
 
 const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
@@ -59,10 +61,10 @@ const LIBRARY_TYPES: Record<string, LibraryType> = {
   RedisTemplate: spring,
   StringRedisTemplate: spring,
   ValueOperations: spring,
-  HashOperations: spring,
-  ListOperations: spring,
-  SetOperations: spring,
-  ZSetOperations: spring,
+  HashOperations: { ...spring, structure: 'hash' },
+  ListOperations: { ...spring, structure: 'list' },
+  SetOperations: { ...spring, structure: 'set' },
+  ZSetOperations: { ...spring, structure: 'zset' },
 };
 
 /** Per file, whether its imports bring in a library class of that name. */
@@ -99,5 +101,6 @@ export function declaredLibraryClient(a: CodeAnalyzer, name: string): Value | un
     ...(type.flavor ? { flavor: type.flavor } : {}),
     ...(type.batched ? { batched: true } : {}),
     ...(type.nonBlocking ? { nonBlocking: true } : {}),
+    ...(type.structure ? { structure: type.structure } : {}),
   };
 }
