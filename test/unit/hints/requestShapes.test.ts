@@ -283,6 +283,31 @@ describe('request shapes', () => {
   });
 
   describe('pagination by a recursive callback', () => {
+    it('credits a pagination loop to a call made in a function passed inline inside it, and not to one passed to an iterating method', () => {
+      const code = lines(
+        'import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;',
+        'import software.amazon.awssdk.services.dynamodb.model.*;',
+        'final class LeaseReader {',
+        '    private final DynamoDbAsyncClient dynamo;',
+        '    List<Map<String, AttributeValue>> readAll(String table) {',
+        '        Map<String, AttributeValue> startKey = null;',
+        '        do {',
+        '            ScanRequest request = ScanRequest.builder().tableName(table).exclusiveStartKey(startKey).build();',
+        '            ScanResponse page = await(() -> dynamo.scan(request));',
+        '            startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;',
+        '        } while (startKey != null);',
+        '        return null;',
+        '    }',
+        '    void each(List<String> tables) {',
+        '        tables.forEach(t -> dynamo.scan(ScanRequest.builder().tableName(t).build()));',
+        '    }',
+        '}',
+      );
+      const found = hints('LeaseReader.java', code);
+      assertHas(found, '9:scan dynamodb-scan', '15:scan dynamodb-scan!');
+      assert.ok(!found.includes('9:scan dynamodb-scan!'), found.join('\n'));
+    });
+
     it('credits the callback that reads LastEvaluatedKey to the call it is passed to, not to another call', () => {
       const code = lines(
         "const AWS = require('aws-sdk');",

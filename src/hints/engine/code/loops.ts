@@ -23,7 +23,11 @@ export function markerAnchor(a: CodeAnalyzer, marker: number): number {
   return 0;
 }
 
-/** The loops around a token, innermost first, up to and including its function (or the module). */
+/**
+ * The loops around a token, innermost first, up to and including its function (or the module). A function
+ * written as the argument of a call that is not an iterating method (`await(() -> dynamo.scan(request))`,
+ * `retry(() => client.send(command))`) runs where it is passed, so the chain goes on around that call.
+ */
 export function loopChain(a: CodeAnalyzer, token: number): number[] {
   const chain: number[] = [];
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
@@ -32,11 +36,19 @@ export function loopChain(a: CodeAnalyzer, token: number): number[] {
       chain.push(scope);
     } else if (kind === 'function') {
       chain.push(scope);
-      return chain;
+      if (!isPassedInline(a, scope)) {
+        return chain;
+      }
     }
   }
   chain.push(0);
   return chain;
+}
+
+/** Whether a function scope is an inline argument of a call (`f(() -> ...)`) other than an iterating method's. */
+function isPassedInline(a: CodeAnalyzer, scope: number): boolean {
+  const open = a.parent[a.scopes.range(scope)[0]];
+  return open > 0 && a.is(open, '(') && a.isId(open - 1) && !ITERATING_METHODS.has(a.id(open - 1) ?? '') && !a.idIs(open - 1, 'function');
 }
 
 /** Whether a token is in the head of the loop that starts at `from` (`while (x.UnprocessedKeys.Count > 0)`), outside its body. */
