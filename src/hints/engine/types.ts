@@ -96,6 +96,8 @@ export interface RuleDiagnostic {
   contexts?: string[];
   /** Properties whose presence makes absence fine (read replicas, restores, cluster members). */
   unlessPresent?: string[];
+  /** Engines on which the setting is on unless it is turned off, so that absence is fine (`valkey` for encryption at rest). */
+  onByDefaultForEngines?: string[];
   /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
   /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */

@@ -101,10 +101,10 @@ describe('hint quick fixes', () => {
     );
     const encrypted = apply(terraform, finding(terraform, 'terraform', 'rds-storage-encrypted').fix!.edits);
     assert.equal(encrypted, 'resource "aws_db_instance" "db" {\n  storage_encrypted = true\n  engine              = "postgres"\n  publicly_accessible = true\n}\n');
-    const yaml = 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      Engine: valkey\n      AuthToken: !Ref Token\n      TransitEncryptionEnabled: true\n';
+    const yaml = 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      Engine: redis\n      AuthToken: !Ref Token\n      TransitEncryptionEnabled: true\n';
     assert.equal(
       apply(yaml, finding(yaml, 'yaml', 'elasticache-at-rest-encryption').fix!.edits),
-      'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      AtRestEncryptionEnabled: true\n      Engine: valkey\n      AuthToken: !Ref Token\n      TransitEncryptionEnabled: true\n',
+      'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      AtRestEncryptionEnabled: true\n      Engine: redis\n      AuthToken: !Ref Token\n      TransitEncryptionEnabled: true\n',
     );
   });
 

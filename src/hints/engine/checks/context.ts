@@ -130,7 +130,8 @@ const ENGINE = ['Engine'];
 
 /**
  * Whether absence means something in one of `contextsOf(rule)` (the create contexts of the rule's types
- * whose options are all visible): not when a setting that makes the rule moot is there, nor on Memcached.
+ * whose options are all visible): not when a setting that makes the rule moot is there, nor on Memcached,
+ * nor on an engine where the setting is on by default.
  */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
@@ -138,5 +139,6 @@ export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
     return false;
   }
   const engine = optionNamed(context, ENGINE)?.literal;
-  return !(engine?.kind === 'str' && engine.value.toLowerCase() === 'memcached');
+  const named = engine?.kind === 'str' ? engine.value.trim().toLowerCase() : undefined;
+  return named !== 'memcached' && !(named !== undefined && diagnostic.onByDefaultForEngines?.includes(named));
 }
