@@ -36,6 +36,21 @@ describe('Python: clients a project module makes', () => {
     }
   });
 
+  it('reads a request on a field its class sets from a project module, and not on a field set from a parameter', () => {
+    const code = sourceLines(
+      'from app.util.clients import table_client',
+      'class WindowStore:',
+      '    def __init__(self, table_name, injected):',
+      '        self._client = table_client()',
+      '        self._other = injected',
+      '        self._table_name = table_name',
+      '    def save(self, item):',
+      '        self._client.put_item(TableName=self._table_name, Item=item)',
+      '        self._other.put_item(TableName=self._table_name, Item=item)',
+    );
+    assert.deepEqual(hintsIn('windows.py', code), ['8:put_item dynamodb-put-item']);
+  });
+
   it('stays silent on a parameter, a test double, a known library and keywords another method could take', () => {
     const code = sourceLines(
       'from unittest.mock import MagicMock',

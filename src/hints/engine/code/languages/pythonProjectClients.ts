@@ -3,7 +3,7 @@
  * then `get_table().query(KeyConditionExpression=...)`), which this file cannot see: the request's own
  * keyword arguments name the operation, as an SDK request type does in Java and C# and a request literal
  * does in JavaScript. Only a call whose keywords the API alone uses counts (`TableName`, the expressions,
- * `Key` on `get_item`); a parameter or field of unknown origin stays silent, as does a library's object.
+ * `Key` on `get_item`); a parameter of unknown origin stays silent, as does a library's object.
  */
 import { OptionContext } from '../../model';
 import { ClientKind, operationOfMethod } from '../../services';
@@ -41,8 +41,11 @@ function isProjectModule(module: string): boolean {
  * one (`dynamo.scan`), a call of one (`get_table().scan`), or a local assigned from either.
  */
 function fromProjectModule(a: CodeAnalyzer, start: number): boolean {
-  if (!a.isId(start) || a.idIs(start, 'self') || a.idIs(start, 'cls')) {
+  if (!a.isId(start)) {
     return false;
+  }
+  if (a.idIs(start, 'self') || a.idIs(start, 'cls')) {
+    return fieldFromProjectModule(a, start);
   }
   // Imports are not scope bindings: a binding is a local, a parameter or a loop variable of that name.
   const binding = a.scopes.lookup(a.tokens.text(start), start);
@@ -51,6 +54,15 @@ function fromProjectModule(a: CodeAnalyzer, start: number): boolean {
   }
   const root = binding.expression;
   return root >= 0 && root !== start && a.isId(root) && !a.isAccess(root - 1) && importedFromProject(a, root);
+}
+
+/** `self.client`, set in its class from a project module (`self.client = get_client()`). */
+function fieldFromProjectModule(a: CodeAnalyzer, self: number): boolean {
+  const classScope = a.scopes.enclosing(self, ['class']);
+  const field = a.is(self + 1, '.') ? a.id(self + 2) : undefined;
+  const assigned = classScope > 0 && field ? a.scopes.member(classScope, field, true) : undefined;
+  const root = assigned?.expression ?? -1;
+  return root >= 0 && a.isId(root) && !a.isAccess(root - 1) && importedFromProject(a, root);
 }
 
 function importedFromProject(a: CodeAnalyzer, token: number): boolean {
