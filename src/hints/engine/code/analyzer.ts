@@ -348,7 +348,9 @@ export class CodeAnalyzer {
    */
   private chainOrFallback(from: number): Value | undefined {
     const chain = this.evalChain(from, this.tokens.length);
-    if (chain.value) {
+    // A parameter typed with a class of this file (a Protocol the client fits) gives way to the client built as its fallback.
+    const typedByFile = chain.value?.t === 'instance' && this.isParameter(from);
+    if (chain.value && !typedByFile) {
       return chain.value;
     }
     if (!this.isId(from)) {
@@ -365,7 +367,8 @@ export class CodeAnalyzer {
       }
     }
     const fallbacks = FALLBACKS[this.language.family] ?? [];
-    return this.tokens.isOneOf(j, fallbacks) ? this.evalChain(j + 1, this.tokens.length).value : undefined;
+    const fallback = this.tokens.isOneOf(j, fallbacks) ? this.evalChain(j + 1, this.tokens.length).value : undefined;
+    return typedByFile ? (fallback?.t === 'client' ? fallback : chain.value) : fallback;
   }
 
   /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
@@ -463,7 +466,7 @@ export class CodeAnalyzer {
       case 'client':
         return memberOfClient(value, name);
       case 'instance': {
-        const found = this.valueOf(this.scopes.member(value.classScope, name));
+        const found = this.valueOf(this.scopes.member(value.classScope, name)) ?? this.injectedOrBuilt(value.classScope, name);
         // A Python `@property` runs on attribute access: the attribute is what it returns.
         return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
       }
@@ -476,6 +479,33 @@ export class CodeAnalyzer {
       case 'function':
         return undefined;
     }
+  }
+
+  /**
+   * A field set to a client in one branch and to a parameter in another (`if client is None: self.client =
+   * redis.Redis(...) else: self.client = client`): the parameter injects the same kind of client, so the
+   * field holds the client the class builds. Any other assignment of an unknown value leaves it unknown.
+   */
+  private injectedOrBuilt(classScope: number, name: string): Value | undefined {
+    let built: Value | undefined;
+    for (const binding of this.scopes.memberBindings(classScope, name)) {
+      const value = binding.expression >= 0 ? this.valueOf(binding) : undefined;
+      if (value?.t === 'client' && (!built || (built.t === 'client' && built.kind === value.kind))) {
+        built = value;
+      } else if (!this.isParameter(binding.expression)) {
+        return undefined;
+      }
+    }
+    return built;
+  }
+
+  /** Whether the expression at a token is a bare parameter name (`self.client = client`). */
+  private isParameter(expression: number): boolean {
+    if (expression < 0 || !this.isId(expression) || this.is(expression + 1, '.') || this.is(expression + 1, '(') || this.is(expression + 1, '[')) {
+      return false;
+    }
+    const binding = this.scopes.lookup(this.tokens.text(expression), expression);
+    return binding !== undefined && this.functions.get(this.scopes.scopeAt(binding.token))?.params === this.parent[binding.token];
   }
 
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {

@@ -282,6 +282,18 @@ export class ScopeTree<V> {
     return undefined;
   }
 
+  /** Every binding of a class member, in order, from the first class up its bases that has one. */
+  memberBindings(classScope: number, name: string): readonly Binding<V>[] {
+    for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
+      const names = this.names[scope];
+      const list = names?.get(`.${name}`) ?? names?.get(name);
+      if (list) {
+        return list;
+      }
+    }
+    return [];
+  }
+
   /** Records the name a class scope is declared under; a name declared twice names no class. */
   nameClass(scope: number, name: string): void {
     this.classNames.set(name, this.classNames.has(name) ? -1 : scope);
