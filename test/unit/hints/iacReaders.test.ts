@@ -116,6 +116,38 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy']);
   });
 
+  it('reports no DeletionPolicy Delete on a read replica, which gets no final snapshot anyway', () => {
+    const text = [
+      'Resources:',
+      '  Primary:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Delete',
+      '    Properties: { StorageEncrypted: true, DeletionProtection: true }',
+      '  Replica:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Delete',
+      '    Properties: { SourceDBInstanceIdentifier: !Ref Primary, DeletionProtection: true }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-removal-policy DeletionPolicy']);
+    assert.equal(text.indexOf('DeletionPolicy'), analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start);
+  });
+
+  it("reads an ElastiCache user's passwords at the top level and under AuthenticationMode", () => {
+    const user = (name: string, ...properties: string[]): string[] => [`  ${name}:`, '    Type: AWS::ElastiCache::User', '    Properties:', `      UserId: ${name.toLowerCase()}`, '      Engine: valkey', '      AccessString: on ~* +@read', ...properties.map((line) => `      ${line}`)];
+    const text = [
+      'Resources:',
+      ...user('Top', 'Passwords:', '  - Top-Passw0rd-2026'),
+      ...user('Nested', 'AuthenticationMode:', '  Type: password', '  Passwords: ["Nested-Passw0rd-2026"]'),
+      ...user('Open', 'AuthenticationMode: { Type: no-password-required }'),
+      ...user('Resolved', 'AuthenticationMode:', '  Type: password', "  Passwords: ['{{resolve:secretsmanager:cache-user:SecretString:password}}']"),
+      ...user('Referenced', 'Passwords: [!Ref UserPassword]'),
+      ...user('Iam', 'AuthenticationMode: { Type: iam }'),
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['elasticache-create-user - Top-Passw0rd-2026', 'elasticache-create-user ["Nested-Passw0rd-2026"]', 'elasticache-create-user Type']);
+  });
+
   it('finds ingress open to the internet on a database port, including port ranges and all traffic', () => {
     const text = [
       'Resources:',

@@ -12,11 +12,26 @@ import { Conditions } from './conditions';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
 import { readServerless } from './serverless';
-import { EMPTY_EXPR, entryOf, IacEntry, IacNode, scalarText } from './tree';
+import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
 
 /** Resource attributes read as options, next to the properties. */
 const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+/** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`). */
+const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::ElastiCache::User': ['AuthenticationMode'] };
+
+/** A list of plain scalars as code would write it (`["a", "b"]`), so that a literal list reads as one; undefined for any other list. */
+function listText(list: IacList): string | undefined {
+  const values: (string | number | boolean)[] = [];
+  for (const item of list.items) {
+    if (item.kind !== 'scalar' || item.tag || (item.literal.kind !== 'str' && item.literal.kind !== 'num' && item.literal.kind !== 'bool')) {
+      return undefined;
+    }
+    values.push(item.literal.value);
+  }
+  return JSON.stringify(values);
+}
 
 function isLineSpace(code: number): boolean {
   return code === 32 || code === 9;
@@ -167,6 +182,10 @@ class Template {
     if (node.kind === 'scalar' && !node.tag) {
       return node.literal;
     }
+    const text = node.kind === 'list' ? listText(node) : undefined;
+    if (text !== undefined) {
+      return { kind: 'expr', text };
+    }
     return node.kind === 'scalar' ? { kind: 'expr', text: node.literal.kind === 'str' ? `!${node.tag} ${node.literal.value}` : '' } : EMPTY_EXPR;
   }
 
@@ -203,6 +222,12 @@ class Template {
       const propertiesEntry = entryOf(resource.value, 'Properties');
       const properties = propertiesEntry?.value;
       const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
+      for (const name of NESTED_PROPERTIES[type] ?? []) {
+        const nested = this.resolve(entryOf(properties, name)?.value);
+        if (nested?.kind === 'map') {
+          options.push(...nested.entries.map((entry) => this.option(entry)));
+        }
+      }
       for (const attribute of ATTRIBUTES) {
         const entry = entryOf(resource.value, attribute);
         if (entry) {

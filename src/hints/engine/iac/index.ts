@@ -7,15 +7,17 @@ import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation';
-import { OutsideDefault, readTerraform } from './terraform';
+import { OutsideValues, readTerraform } from './terraform';
+
+export type { OutsideValues };
 
 export type TemplateKind = 'terraform' | 'yaml' | 'json';
 export type TemplateLanguage = 'cloudformation' | 'terraform';
 
-/** Reads a template, or undefined when the YAML or JSON is not CloudFormation; Terraform's `outsideDefault` answers for variables the file does not declare. */
-export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, outsideDefault?: OutsideDefault): { model: DocumentModel; language: TemplateLanguage } | undefined {
+/** Reads a template, or undefined when the YAML or JSON is not CloudFormation; Terraform's `outside` answers for variables and locals the file does not declare. */
+export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, outside?: OutsideValues): { model: DocumentModel; language: TemplateLanguage } | undefined {
   if (kind === 'terraform') {
-    const model = readTerraform(text, lines, outsideDefault);
+    const model = readTerraform(text, lines, outside);
     budgetCheck();
     return { model, language: 'terraform' };
   }

@@ -110,15 +110,20 @@ export interface FileContribution {
   /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
   archives?: Record<string, string[]>;
   /**
-   * Terraform `variable` blocks of the file whose `default` is a single value (string, number, bool or
-   * null): what `var.name` stands for in the other files of the module's folder. Never a variable whose
-   * name says it holds a secret.
+   * Terraform `variable` blocks of the file whose `default` is a single value or a list of them: what
+   * `var.name` stands for in the other files of the module's folder. Never a variable whose name says it
+   * holds a secret.
    */
-  variableDefaults?: Record<string, VariableDefault>;
+  variableDefaults?: Record<string, TerraformValue>;
+  /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
+  localValues?: Record<string, TerraformValue>;
 }
 
-/** A Terraform variable's default, when it is a single value. */
-export type VariableDefault = string | number | boolean | null;
+/** A single Terraform value: a string, number, bool or null. */
+export type TerraformScalar = string | number | boolean | null;
+
+/** A variable default or local lent to the other files of a module: a single value, or a list of single values. */
+export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
 
 /** How code names a table: what the code analyzer can tell about a request's `TableName`. */
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
@@ -132,7 +137,10 @@ export interface WorkspaceView {
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
   /**
    * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
-   * Terraform module), or undefined when none is declared there or its default is not a single value.
+   * Terraform module), or undefined when none is declared there or its default is not a single value or
+   * a list of them.
    */
-  terraformVariableDefault?(file: string, name: string): VariableDefault | undefined;
+  terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
+  /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
+  terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
 }
