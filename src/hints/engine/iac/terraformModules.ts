@@ -99,7 +99,10 @@ function given(options: readonly OptionOccurrence[], input: string): boolean {
   return literal !== undefined && literal.kind !== 'none';
 }
 
-/** What cloudposse's elasticache-redis passes as null when the group joins a global datastore, which then decides them. */
+/**
+ * What cloudposse's elasticache-redis passes as null when the group joins a global datastore, whose own
+ * settings they are (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
+ */
 const GLOBAL_DATASTORE_SETTINGS = ['engine', 'engine_version', 'transit_encryption_enabled', 'at_rest_encryption_enabled'];
 
 /** `create` and `create_security_group`, both true by default (the terraform-aws-modules spelling). */
