@@ -133,6 +133,36 @@ describe('CloudFormation templates', () => {
     assert.equal(text.indexOf('DeletionPolicy'), analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start);
   });
 
+  it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {
+    // A table as the loop's fragment, the item of a list at `item` (`    - `).
+    const table = (item: string, id: string): string[] => {
+      const indent = ' '.repeat(item.length + 2);
+      return [`${item}${id}:`, `${indent}Type: AWS::DynamoDB::Table`, `${indent}DeletionPolicy: Delete`, `${indent}Properties: { BillingMode: PAY_PER_REQUEST }`];
+    };
+    const text = [
+      'Transform: AWS::LanguageExtensions',
+      'Resources:',
+      '  Fn::ForEach::Tables:',
+      '    - Name',
+      '    - !Ref TableNames',
+      ...table('    - ', '${Name}Table'),
+      '  Fn::ForEach::Regions:',
+      '    - Region',
+      '    - [east, west]',
+      '    - Fn::ForEach::Shards:',
+      '        - Shard',
+      '        - [a, b]',
+      ...table('        - ', '${Region}${Shard}Table'),
+      '  Fn::ForEach::None:',
+      '    - Name',
+      '    - []',
+      ...table('    - ', '${Name}Unused'),
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy', 'dynamodb-removal-policy DeletionPolicy']);
+    assert.deepEqual(contexts('yaml', text).map((context) => text.slice(context.anchor.start, context.anchor.end)), ['${Name}Table', '${Region}${Shard}Table']);
+  });
+
   it("reads an ElastiCache user's passwords at the top level and under AuthenticationMode", () => {
     const user = (name: string, ...properties: string[]): string[] => [`  ${name}:`, '    Type: AWS::ElastiCache::User', '    Properties:', `      UserId: ${name.toLowerCase()}`, '      Engine: valkey', '      AccessString: on ~* +@read', ...properties.map((line) => `      ${line}`)];
     const text = [

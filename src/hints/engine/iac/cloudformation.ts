@@ -1,9 +1,9 @@
 /**
  * CloudFormation and SAM templates, YAML or JSON: resources and their properties, values that come
  * from a parameter's `Default` through `Ref` or from the `Fn::If` branch the conditions take under the
- * defaults, the `DeletionPolicy` attribute, and security group ingress. Only properties of a resource
- * count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the template is
- * never a match. A Serverless Framework service file is read the same way from its `resources` section.
+ * defaults, the `DeletionPolicy` attribute, resources an `Fn::ForEach` loop repeats, and security group
+ * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
+ * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read the same way from its `resources` section.
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
@@ -17,6 +17,13 @@ import { readYaml } from './yaml';
 
 /** Resource attributes read as options, next to the properties. */
 const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+/**
+ * `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: OutputValue }]`, loops nested this deep
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html).
+ */
+const FOR_EACH = 'Fn::ForEach::';
+const MAX_LOOPS = 8;
 
 /** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`). */
 const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::ElastiCache::User': ['AuthenticationMode'] };
@@ -207,48 +214,67 @@ class Template {
 
   read(): void {
     const resources = entryOf(this.root, 'Resources')?.value;
-    if (resources?.kind !== 'map') {
-      return;
+    if (resources?.kind === 'map') {
+      this.resources(resources.entries, 0);
     }
-    for (const resource of resources.entries) {
-      // Inside a resource created only under a condition, its branches are taken only when that condition holds.
-      const condition = scalarText(entryOf(resource.value, 'Condition')?.value);
-      this.resolving = condition === undefined || this.conditions.named(condition) === true;
-      const typeEntry = entryOf(resource.value, 'Type');
-      const type = typeEntry ? scalarText(typeEntry.value) : undefined;
-      if (!typeEntry || !type?.startsWith('AWS::')) {
+  }
+
+  /**
+   * Resources, and those an `Fn::ForEach` loop (AWS::LanguageExtensions) repeats: its fragment's
+   * resources are read once, as every copy has their literal settings, unless the collection is an empty list.
+   */
+  private resources(entries: readonly IacEntry[], loops: number): void {
+    for (const entry of entries) {
+      if (!entry.key.startsWith(FOR_EACH)) {
+        this.resource(entry);
         continue;
       }
-      const propertiesEntry = entryOf(resource.value, 'Properties');
-      const properties = propertiesEntry?.value;
-      const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
-      for (const name of NESTED_PROPERTIES[type] ?? []) {
-        const nested = this.resolve(entryOf(properties, name)?.value);
-        if (nested?.kind === 'map') {
-          options.push(...nested.entries.map((entry) => this.option(entry)));
-        }
+      const [, collection, fragment] = entry.value.kind === 'list' ? entry.value.items : [];
+      const empty = collection?.kind === 'list' && collection.items.length === 0;
+      if (fragment?.kind === 'map' && !empty && loops < MAX_LOOPS) {
+        this.resources(fragment.entries, loops + 1);
       }
-      for (const attribute of ATTRIBUTES) {
-        const entry = entryOf(resource.value, attribute);
-        if (entry) {
-          options.push(this.option(entry));
-        }
-      }
-      const emptyProperties = properties?.kind === 'scalar' && !properties.tag && properties.literal === EMPTY_EXPR;
-      const context: OptionContext = {
-        kind: 'cloudformation',
-        type,
-        options,
-        complete: properties === undefined || properties.kind === 'map' || emptyProperties,
-        anchor: resource.keySpan,
-        typeSpan: typeEntry.value.span,
-      };
-      if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
-        context.insertion = propertiesEntry.insertion;
-      }
-      this.contexts.push(context);
-      this.readIngress(type, properties);
     }
+  }
+
+  private resource(resource: IacEntry): void {
+    // Inside a resource created only under a condition, its branches are taken only when that condition holds.
+    const condition = scalarText(entryOf(resource.value, 'Condition')?.value);
+    this.resolving = condition === undefined || this.conditions.named(condition) === true;
+    const typeEntry = entryOf(resource.value, 'Type');
+    const type = typeEntry ? scalarText(typeEntry.value) : undefined;
+    if (!typeEntry || !type?.startsWith('AWS::')) {
+      return;
+    }
+    const propertiesEntry = entryOf(resource.value, 'Properties');
+    const properties = propertiesEntry?.value;
+    const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
+    for (const name of NESTED_PROPERTIES[type] ?? []) {
+      const nested = this.resolve(entryOf(properties, name)?.value);
+      if (nested?.kind === 'map') {
+        options.push(...nested.entries.map((entry) => this.option(entry)));
+      }
+    }
+    for (const attribute of ATTRIBUTES) {
+      const entry = entryOf(resource.value, attribute);
+      if (entry) {
+        options.push(this.option(entry));
+      }
+    }
+    const emptyProperties = properties?.kind === 'scalar' && !properties.tag && properties.literal === EMPTY_EXPR;
+    const context: OptionContext = {
+      kind: 'cloudformation',
+      type,
+      options,
+      complete: properties === undefined || properties.kind === 'map' || emptyProperties,
+      anchor: resource.keySpan,
+      typeSpan: typeEntry.value.span,
+    };
+    if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
+      context.insertion = propertiesEntry.insertion;
+    }
+    this.contexts.push(context);
+    this.readIngress(type, properties);
   }
 
   private ingressFields(rule: IacNode): IngressFields {
