@@ -115,11 +115,11 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
         variable: (name) => view.terraformVariableDefault?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
       };
-      return readTemplate(kind, text, lines, outside);
+      return readTemplate(kind, text, lines, { outside });
     }
     case 'yaml':
     case 'json':
-      return readTemplate(kind, text, lines);
+      return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     default:
       return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined }), language: kind };
   }

@@ -8,12 +8,16 @@
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
+import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
 import { readServerless } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
+
+/** What parent stacks pass to this template as a nested stack, by parameter (null: a value not known). */
+export type PassedParameters = Readonly<Record<string, PassedParameter>>;
 
 /** Resource attributes read as options, next to the properties. */
 const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
@@ -127,20 +131,38 @@ export function isJson(text: string): boolean {
   return false;
 }
 
-/** A parameter's default as a literal, by parameter name. */
-function parameterDefaults(root: IacNode | undefined): Map<string, Literal> {
-  const defaults = new Map<string, Literal>();
+/** A value passed for a parameter, as the parameter's type reads it: a `Number` parameter's digits are a number. */
+function passedLiteral(value: Exclude<PassedParameter, null>, type: string | undefined): Literal {
+  if (typeof value === 'string') {
+    return type === 'Number' && /^-?\d{1,15}$/.test(value.trim()) ? { kind: 'num', value: Number(value) } : { kind: 'str', value };
+  }
+  return typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value };
+}
+
+/**
+ * A parameter's value as a literal, by parameter name: what a parent stack passes to this template as a
+ * nested stack (none where it passes a value the model does not know), else the parameter's default.
+ */
+function parameterValues(root: IacNode | undefined, passed: PassedParameters | undefined): Map<string, Literal> {
+  const values = new Map<string, Literal>();
   const parameters = entryOf(root, 'Parameters')?.value;
   if (parameters?.kind !== 'map') {
-    return defaults;
+    return values;
   }
   for (const parameter of parameters.entries) {
+    if (passed && Object.hasOwn(passed, parameter.key)) {
+      const value = passed[parameter.key];
+      if (value !== null) {
+        values.set(parameter.key, passedLiteral(value, scalarText(entryOf(parameter.value, 'Type')?.value)));
+      }
+      continue;
+    }
     const value = entryOf(parameter.value, 'Default')?.value;
     if (value?.kind === 'scalar' && !value.tag && value.literal.kind !== 'expr') {
-      defaults.set(parameter.key, value.literal);
+      values.set(parameter.key, value.literal);
     }
   }
-  return defaults;
+  return values;
 }
 
 /** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
@@ -162,8 +184,11 @@ class Template {
   /** Whether the resource being read exists under the defaults, so that its `Fn::If`s take a branch. */
   private resolving = true;
 
-  constructor(private readonly root: IacNode | undefined) {
-    this.defaults = parameterDefaults(root);
+  constructor(
+    private readonly root: IacNode | undefined,
+    passed: PassedParameters | undefined,
+  ) {
+    this.defaults = parameterValues(root, passed);
     this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
   }
 
@@ -310,14 +335,15 @@ class Template {
 }
 
 /**
- * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says; in a Serverless
- * Framework service file, only its `resources` section is a template.
+ * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says, with the parameter
+ * values parent stacks of the workspace pass to it; in a Serverless Framework service file, only its
+ * `resources` section is a template.
  */
-export function readCloudFormation(text: string, lines: LineIndex): DocumentModel {
+export function readCloudFormation(text: string, lines: LineIndex, passed?: PassedParameters): DocumentModel {
   const json = isJson(text);
   const document = json ? readJson(text, lines) : readYaml(text, lines);
   const service = readServerless(document.root);
-  const template = new Template(service ? service.template : document.root);
+  const template = new Template(service ? service.template : document.root, service ? undefined : passed);
   template.read();
   const model: DocumentModel = {
     operations: [],

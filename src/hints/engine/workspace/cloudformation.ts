@@ -4,7 +4,8 @@
  * ElastiCache resources, and Lambda functions with their code and environment. Only what the template
  * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
  * left unknown, and a key schema that cannot be read leaves the table's keys undefined. A Serverless
- * Framework service file's `resources` section is read here as a template (see `./serverless`).
+ * Framework service file's `resources` section is read here as a template (see `./serverless`), and
+ * the parameters a template passes to its nested stacks in `./nestedStacks`.
  */
 import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
 import { readJson } from '../iac/json';
@@ -14,6 +15,7 @@ import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath } from './paths';
+import { nestedStackParameters } from './nestedStacks';
 import { indexServerlessFunctions } from './serverless';
 import { Span } from '../types';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
@@ -484,6 +486,10 @@ export function indexCloudFormation(file: string, text: string, lines: LineIndex
   }
   const indexer = new TemplateIndexer(file, lines, service ? service.template : document.root);
   indexer.index();
+  const nested = template ? nestedStackParameters(file, document.root) : undefined;
+  if (nested) {
+    indexer.contribution.nestedStackParameters = nested;
+  }
   if (service) {
     indexServerlessFunctions(indexer, service, file);
   }

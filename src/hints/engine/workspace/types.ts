@@ -117,7 +117,12 @@ export interface FileContribution {
   variableDefaults?: Record<string, TerraformValue>;
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
+  /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
+  nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
 }
+
+/** A parameter value a parent stack passes to a nested stack; null when it passes one the model does not know. */
+export type PassedParameter = string | number | boolean | null;
 
 /** A single Terraform value: a string, number, bool or null. */
 export type TerraformScalar = string | number | boolean | null;
@@ -143,4 +148,6 @@ export interface WorkspaceView {
   terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
+  /** The parameters the workspace's parent stacks pass to `file` as a nested stack; undefined when none does. */
+  passedParameters?(file: string): Readonly<Record<string, PassedParameter>> | undefined;
 }

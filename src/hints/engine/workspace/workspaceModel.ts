@@ -6,8 +6,9 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
+import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -35,6 +36,8 @@ interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
+  passedParameters: Map<string, Record<string, PassedParameter>>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -183,6 +186,7 @@ export class WorkspaceModel implements WorkspaceView {
       running: new Map(),
       variableDefaults: new Map(),
       localValues: new Map(),
+      passedParameters: new Map(),
     };
     const archives = new Map<string, string[]>();
     for (const file of this.files()) {
@@ -198,6 +202,10 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
+        const other = union.passedParameters.get(child);
+        union.passedParameters.set(child, other ? agreed(other, values) : values);
       }
     }
     for (const table of union.tables) {
@@ -282,6 +290,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
   terraformLocalValue(file: string, name: string): TerraformValue | undefined {
     return declaredElsewhere(this.built().localValues, file, name);
+  }
+
+  /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
+  passedParameters(file: string): Readonly<Record<string, PassedParameter>> | undefined {
+    return this.built().passedParameters.get(file);
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
