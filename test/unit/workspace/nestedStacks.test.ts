@@ -68,7 +68,7 @@ describe('CloudFormation nested stack parameters', () => {
   it('indexes what a parent passes to a local child template, and nothing for a remote one', () => {
     const passed = root('TransitEncryption: "false"', 'ReplicaCount: 2', 'Stage: !Ref Stage', 'Region: !Ref AWS::Region', 'DbPassword: hunter2', 'Token: !Ref Secret');
     assert.deepEqual(contributionOf('stacks/root.yaml', passed)?.nestedStackParameters, {
-      'stacks/cache.yaml': { TransitEncryption: 'false', ReplicaCount: 2, Stage: 'prod', Region: null, DbPassword: null, Token: null },
+      'stacks/cache.yaml': { TransitEncryption: 'false', ReplicaCount: '2', Stage: 'prod', Region: null, DbPassword: null, Token: null },
     });
     const remote = passed.replace('./cache.yaml', 'https://example-bucket.s3.amazonaws.com/cache.yaml');
     assert.equal(contributionOf('stacks/root.yaml', remote)?.nestedStackParameters, undefined);

@@ -132,11 +132,8 @@ export function isJson(text: string): boolean {
 }
 
 /** A value passed for a parameter, as the parameter's type reads it: a `Number` parameter's digits are a number. */
-function passedLiteral(value: Exclude<PassedParameter, null>, type: string | undefined): Literal {
-  if (typeof value === 'string') {
-    return type === 'Number' && /^-?\d{1,15}$/.test(value.trim()) ? { kind: 'num', value: Number(value) } : { kind: 'str', value };
-  }
-  return typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value };
+function passedLiteral(value: string, type: string | undefined): Literal {
+  return type === 'Number' && /^-?\d{1,15}$/.test(value.trim()) ? { kind: 'num', value: Number(value) } : { kind: 'str', value };
 }
 
 /**
@@ -166,14 +163,12 @@ function parameterValues(root: IacNode | undefined, passed: PassedParameters | u
 }
 
 /** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-function refTarget(node: IacNode): string | undefined {
-  if (node.kind === 'scalar' && node.tag === 'Ref') {
+export function refTarget(node: IacNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && node.tag === 'Ref') {
     return node.literal.kind === 'str' ? node.literal.value : undefined;
   }
-  if (node.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Ref') {
-    return scalarText(node.entries[0].value);
-  }
-  return undefined;
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
 class Template {

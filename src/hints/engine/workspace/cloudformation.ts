@@ -7,7 +7,7 @@
  * Framework service file's `resources` section is read here as a template (see `./serverless`), and
  * the parameters a template passes to its nested stacks in `./nestedStacks`.
  */
-import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
+import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformation';
 import { readJson } from '../iac/json';
 import { mayBeServerless, readServerless } from '../iac/serverless';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
@@ -39,15 +39,6 @@ interface KeySchema {
   sortKey?: KeyAttribute;
   /** False when the list or one of its elements is not literal, or the index uses multi-attribute keys. */
   readable: boolean;
-}
-
-/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-function refTarget(node: IacNode | undefined): string | undefined {
-  if (node?.kind === 'scalar' && node.tag === 'Ref') {
-    return node.literal.kind === 'str' ? node.literal.value : undefined;
-  }
-  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
-  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
 /** `X.Arn` of `!GetAtt X.Arn`, `!GetAtt [X, Arn]`, `{ "Fn::GetAtt": ["X", "Arn"] }` or `Fn::GetAtt: X.Arn`, as [resource, attribute]. */

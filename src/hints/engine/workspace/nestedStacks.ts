@@ -2,9 +2,11 @@
  * Nested stacks for the workspace model: the parameters a CloudFormation template passes to a child
  * template of the workspace (`AWS::CloudFormation::Stack` with a local `TemplateURL`, as `aws
  * cloudformation package` takes it, or SAM `AWS::Serverless::Application` with a local `Location`).
- * A value passed is a literal, or a `Ref` to a parameter of the parent with a literal default; anything
- * else, and a parameter whose name says it holds a secret, is passed as unknown.
+ * A value passed is a literal, or a `Ref` to a parameter of the parent with a literal default, as the
+ * string CloudFormation passes; anything else, and a parameter whose name says it holds a secret, is
+ * passed as unknown.
  */
+import { refTarget } from '../iac/cloudformation';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { keepsSetting } from './contribution';
 import { folderOf, joinPath } from './paths';
@@ -13,35 +15,17 @@ import { PassedParameter } from './types';
 /** The property that names the child template, by the resource type that creates a nested stack. */
 const CHILD_TEMPLATE: Readonly<Record<string, string>> = { 'AWS::CloudFormation::Stack': 'TemplateURL', 'AWS::Serverless::Application': 'Location' };
 
-/** A scalar as CloudFormation passes it: its string, number or boolean; undefined for a function or a collection. */
-function literalOf(node: IacNode | undefined): PassedParameter | undefined {
-  if (node?.kind !== 'scalar' || node.tag) {
-    return undefined;
-  }
-  const literal = node.literal;
-  return literal.kind === 'str' || literal.kind === 'num' || literal.kind === 'bool' ? literal.value : undefined;
-}
-
-/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-function refTarget(node: IacNode): string | undefined {
-  if (node.kind === 'scalar' && node.tag === 'Ref') {
-    return node.literal.kind === 'str' ? node.literal.value : undefined;
-  }
-  const only = node.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
-  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
-}
-
 /** The values a parent passes to each child template of the workspace, by the child's workspace path. */
 export function nestedStackParameters(file: string, root: IacNode | undefined): Record<string, Record<string, PassedParameter>> | undefined {
   const resources = entryOf(root, 'Resources')?.value;
   const parameters = entryOf(root, 'Parameters')?.value;
-  const parentDefault = (name: string): PassedParameter | undefined => literalOf(entryOf(entryOf(parameters, name)?.value, 'Default')?.value);
+  const parentDefault = (name: string): string | undefined => scalarText(entryOf(entryOf(parameters, name)?.value, 'Default')?.value);
   const found: Record<string, Record<string, PassedParameter>> = {};
   for (const resource of resources?.kind === 'map' ? resources.entries : []) {
     const location = CHILD_TEMPLATE[scalarText(entryOf(resource.value, 'Type')?.value) ?? ''];
     const properties = entryOf(resource.value, 'Properties')?.value;
-    const written = location ? literalOf(entryOf(properties, location)?.value) : undefined;
-    const child = typeof written === 'string' ? joinPath(folderOf(file), written) : undefined;
+    const written = location ? scalarText(entryOf(properties, location)?.value) : undefined;
+    const child = written === undefined ? undefined : joinPath(folderOf(file), written);
     const passed = entryOf(properties, 'Parameters')?.value;
     if (child === undefined || child === file || child === '__proto__' || passed?.kind !== 'map') {
       continue;
@@ -52,7 +36,7 @@ export function nestedStackParameters(file: string, root: IacNode | undefined): 
         continue;
       }
       const target = refTarget(entry.value);
-      const value = target === undefined ? literalOf(entry.value) : parentDefault(target);
+      const value = target === undefined ? scalarText(entry.value) : parentDefault(target);
       values[entry.key] = value !== undefined && keepsSetting(entry.key) ? value : null;
     }
     // Two stacks of one child that pass different values: the child's parameters are whatever each passes.

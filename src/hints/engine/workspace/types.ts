@@ -121,8 +121,8 @@ export interface FileContribution {
   nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
 }
 
-/** A parameter value a parent stack passes to a nested stack; null when it passes one the model does not know. */
-export type PassedParameter = string | number | boolean | null;
+/** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
+export type PassedParameter = string | null;
 
 /** A single Terraform value: a string, number, bool or null. */
 export type TerraformScalar = string | number | boolean | null;
