@@ -3,7 +3,8 @@
  * from a parameter's `Default` through `Ref` or from the `Fn::If` branch the conditions take under the
  * defaults, the `DeletionPolicy` attribute, resources an `Fn::ForEach` loop repeats, and security group
  * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
- * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read the same way from its `resources` section.
+ * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read
+ * the same way from its `resources` section.
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';

@@ -13,7 +13,10 @@ import { folderOf, joinPath } from './paths';
 import { PassedParameter } from './types';
 
 /** The property that names the child template, by the resource type that creates a nested stack. */
-const CHILD_TEMPLATE: Readonly<Record<string, string>> = { 'AWS::CloudFormation::Stack': 'TemplateURL', 'AWS::Serverless::Application': 'Location' };
+const CHILD_TEMPLATE: ReadonlyMap<string, string> = new Map([
+  ['AWS::CloudFormation::Stack', 'TemplateURL'],
+  ['AWS::Serverless::Application', 'Location'],
+]);
 
 /** The values a parent passes to each child template of the workspace, by the child's workspace path. */
 export function nestedStackParameters(file: string, root: IacNode | undefined): Record<string, Record<string, PassedParameter>> | undefined {
@@ -22,7 +25,7 @@ export function nestedStackParameters(file: string, root: IacNode | undefined): 
   const parentDefault = (name: string): string | undefined => scalarText(entryOf(entryOf(parameters, name)?.value, 'Default')?.value);
   const found: Record<string, Record<string, PassedParameter>> = {};
   for (const resource of resources?.kind === 'map' ? resources.entries : []) {
-    const location = CHILD_TEMPLATE[scalarText(entryOf(resource.value, 'Type')?.value) ?? ''];
+    const location = CHILD_TEMPLATE.get(scalarText(entryOf(resource.value, 'Type')?.value) ?? '');
     const properties = entryOf(resource.value, 'Properties')?.value;
     const written = location ? scalarText(entryOf(properties, location)?.value) : undefined;
     const child = written === undefined ? undefined : joinPath(folderOf(file), written);
@@ -39,7 +42,7 @@ export function nestedStackParameters(file: string, root: IacNode | undefined): 
       const value = target === undefined ? scalarText(entry.value) : parentDefault(target);
       values[entry.key] = value !== undefined && keepsSetting(entry.key) ? value : null;
     }
-    // Two stacks of one child that pass different values: the child's parameters are whatever each passes.
+    // Two stacks of one child: a parameter is known only where both pass the same value.
     found[child] = found[child] ? agreed(found[child], values) : values;
   }
   return Object.keys(found).length > 0 ? found : undefined;

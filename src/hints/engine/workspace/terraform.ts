@@ -55,7 +55,10 @@ function lendable(value: HclValue): TerraformValue | undefined {
   if (value.kind !== 'tuple') {
     return scalarOf(value);
   }
-  const items = value.items.length <= MAX_LENT_ITEMS ? value.items.map(scalarOf) : [undefined];
+  if (value.items.length > MAX_LENT_ITEMS) {
+    return undefined;
+  }
+  const items = value.items.map(scalarOf);
   return items.every((item) => item !== undefined) ? (items as TerraformScalar[]) : undefined;
 }
 
