@@ -8,7 +8,7 @@ import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
-import { readTemplate } from './iac';
+import { OutsideValues, readTemplate } from './iac';
 import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
@@ -109,12 +109,17 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
 function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspace: { view: WorkspaceView; file: string } | undefined): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform': {
-      const defaultOf = workspace?.view.terraformVariableDefault?.bind(workspace.view);
-      return readTemplate(kind, text, lines, defaultOf && ((name) => defaultOf(workspace!.file, name)));
+      const view = workspace?.view;
+      const file = workspace?.file ?? '';
+      const outside: OutsideValues | undefined = view && {
+        variable: (name) => view.terraformVariableDefault?.(file, name),
+        local: (name) => view.terraformLocalValue?.(file, name),
+      };
+      return readTemplate(kind, text, lines, { outside });
     }
     case 'yaml':
     case 'json':
-      return readTemplate(kind, text, lines);
+      return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     default:
       return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined }), language: kind };
   }

@@ -94,7 +94,10 @@ export interface RuleDiagnostic {
   properties?: string[];
   /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */
   contexts?: string[];
-  /** Properties whose presence makes absence fine (read replicas, restores, cluster members). */
+  /**
+   * Properties whose presence makes the finding moot (read replicas, restores, cluster members): for
+   * `value-equals` the value, for the absence checks a missing setting.
+   */
   unlessPresent?: string[];
   /** Engines on which the setting is on unless it is turned off, so that absence is fine (`valkey` for encryption at rest). */
   onByDefaultForEngines?: string[];

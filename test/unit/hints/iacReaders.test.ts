@@ -116,6 +116,68 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy']);
   });
 
+  it('reports no DeletionPolicy Delete on a read replica, which gets no final snapshot anyway', () => {
+    const text = [
+      'Resources:',
+      '  Primary:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Delete',
+      '    Properties: { StorageEncrypted: true, DeletionProtection: true }',
+      '  Replica:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Delete',
+      '    Properties: { SourceDBInstanceIdentifier: !Ref Primary, DeletionProtection: true }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-removal-policy DeletionPolicy']);
+    assert.equal(text.indexOf('DeletionPolicy'), analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start);
+  });
+
+  it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {
+    // A table as the loop's fragment, the item of a list at `item` (`    - `).
+    const table = (item: string, id: string): string[] => {
+      const indent = ' '.repeat(item.length + 2);
+      return [`${item}${id}:`, `${indent}Type: AWS::DynamoDB::Table`, `${indent}DeletionPolicy: Delete`, `${indent}Properties: { BillingMode: PAY_PER_REQUEST }`];
+    };
+    const text = [
+      'Transform: AWS::LanguageExtensions',
+      'Resources:',
+      '  Fn::ForEach::Tables:',
+      '    - Name',
+      '    - !Ref TableNames',
+      ...table('    - ', '${Name}Table'),
+      '  Fn::ForEach::Regions:',
+      '    - Region',
+      '    - [east, west]',
+      '    - Fn::ForEach::Shards:',
+      '        - Shard',
+      '        - [a, b]',
+      ...table('        - ', '${Region}${Shard}Table'),
+      '  Fn::ForEach::None:',
+      '    - Name',
+      '    - []',
+      ...table('    - ', '${Name}Unused'),
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy', 'dynamodb-removal-policy DeletionPolicy']);
+    assert.deepEqual(contexts('yaml', text).map((context) => text.slice(context.anchor.start, context.anchor.end)), ['${Name}Table', '${Region}${Shard}Table']);
+  });
+
+  it("reads an ElastiCache user's passwords at the top level and under AuthenticationMode", () => {
+    const user = (name: string, ...properties: string[]): string[] => [`  ${name}:`, '    Type: AWS::ElastiCache::User', '    Properties:', `      UserId: ${name.toLowerCase()}`, '      Engine: valkey', '      AccessString: on ~* +@read', ...properties.map((line) => `      ${line}`)];
+    const text = [
+      'Resources:',
+      ...user('Top', 'Passwords:', '  - Top-Passw0rd-2026'),
+      ...user('Nested', 'AuthenticationMode:', '  Type: password', '  Passwords: ["Nested-Passw0rd-2026"]'),
+      ...user('Open', 'AuthenticationMode: { Type: no-password-required }'),
+      ...user('Resolved', 'AuthenticationMode:', '  Type: password', "  Passwords: ['{{resolve:secretsmanager:cache-user:SecretString:password}}']"),
+      ...user('Referenced', 'Passwords: [!Ref UserPassword]'),
+      ...user('Iam', 'AuthenticationMode: { Type: iam }'),
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['elasticache-create-user - Top-Passw0rd-2026', 'elasticache-create-user ["Nested-Passw0rd-2026"]', 'elasticache-create-user Type']);
+  });
+
   it('finds ingress open to the internet on a database port, including port ranges and all traffic', () => {
     const text = [
       'Resources:',

@@ -1,7 +1,7 @@
 /**
  * Terraform shapes around security groups and registry modules: `locals` and list variable defaults
- * of the same file, `dynamic "ingress"` blocks, the terraform-aws-modules security-group module and
- * its named rules, and cloudposse's elasticache-redis module.
+ * of the same file, lists that wrap a reference, `dynamic "ingress"` blocks, the terraform-aws-modules
+ * security-group module and its named rules, cloudposse's elasticache-redis module, and read replicas.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -40,6 +40,52 @@ describe('Terraform security groups and modules', () => {
       '}',
     );
     assert.deepEqual(findings(code), ['14:var.allowed_cidrs rds-open-ingress']);
+  });
+
+  it('reads a list that wraps a reference: a variable default, a local, or a key of the dynamic block element', () => {
+    const code = sourceLines(
+      'variable "admin_cidr" {',
+      '  type    = string',
+      '  default = "0.0.0.0/0"',
+      '}',
+      'variable "vpn_cidr" {',
+      '  default = "10.8.0.0/16"',
+      '}',
+      'locals {',
+      '  db_ingress = [',
+      '    { port = 3306, cidr = "10.40.0.0/16" },',
+      '    { port = 3306, cidr = "0.0.0.0/0" },',
+      '  ]',
+      '  bastion = "::/0"',
+      '}',
+      'resource "aws_security_group_rule" "admin" {',
+      '  type        = "ingress"',
+      '  from_port   = 5432',
+      '  to_port     = 5432',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = [var.admin_cidr]',
+      '}',
+      'resource "aws_security_group_rule" "vpn" {',
+      '  type             = "ingress"',
+      '  from_port        = 5432',
+      '  to_port          = 5432',
+      '  protocol         = "tcp"',
+      '  cidr_blocks      = [var.vpn_cidr, "192.0.2.0/24"]',
+      '  ipv6_cidr_blocks = [local.bastion]',
+      '}',
+      'resource "aws_security_group" "db" {',
+      '  dynamic "ingress" {',
+      '    for_each = local.db_ingress',
+      '    content {',
+      '      from_port   = ingress.value.port',
+      '      to_port     = ingress.value.port',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = [ingress.value.cidr]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['20:var.admin_cidr rds-open-ingress', '28:local.bastion rds-open-ingress', '37:ingress.value.cidr rds-open-ingress']);
   });
 
   it('opens a dynamic ingress block whose for_each has elements, and no block that may not exist', () => {
@@ -326,6 +372,43 @@ describe('Terraform security groups and modules', () => {
     ]);
   });
 
+  it("takes cloudposse's failover default, its additional security group rules, and a global datastore's settings", () => {
+    const code = sourceLines(
+      'module "replicas" {',
+      '  source                     = "cloudposse/elasticache-redis/aws"',
+      '  cluster_size               = 2',
+      '  at_rest_encryption_enabled = true',
+      '  auth_token                 = var.token',
+      '  additional_security_group_rules = [',
+      '    { type = "ingress", from_port = 6379, to_port = 6379, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] },',
+      '    { type = "egress", from_port = 0, to_port = 0, protocol = "-1", cidr_blocks = ["0.0.0.0/0"] },',
+      '    { type = "ingress", from_port = 6379, to_port = 6379, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"] },',
+      '  ]',
+      '}',
+      'module "single" {',
+      '  source                     = "cloudposse/elasticache-redis/aws"',
+      '  at_rest_encryption_enabled = true',
+      '  auth_token                 = var.token',
+      '}',
+      'module "sharded" {',
+      '  source                               = "cloudposse/elasticache-redis/aws"',
+      '  cluster_mode_enabled                 = true',
+      '  cluster_mode_replicas_per_node_group = 1',
+      '  at_rest_encryption_enabled           = true',
+      '  auth_token                           = var.token',
+      '}',
+      'module "secondary" {',
+      '  source                      = "cloudposse/elasticache-redis/aws"',
+      '  global_replication_group_id = "ldgnf-sessions"',
+      '  automatic_failover_enabled  = true',
+      '  cluster_size                = 2',
+      '  transit_encryption_enabled  = false',
+      '  auth_token                  = var.token',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['1:"replicas" elasticache-automatic-failover', '7:"0.0.0.0/0" elasticache-open-ingress']);
+  });
+
   it("reads the rules of a registry module's own security group, on the port the module gives them", () => {
     const code = sourceLines(
       'module "aurora_v10" {',
@@ -365,6 +448,21 @@ describe('Terraform security groups and modules', () => {
       '14:"0.0.0.0/0" rds-open-ingress',
       '30:"::/0" elasticache-open-ingress',
     ]);
+  });
+
+  it('reports no skipped final snapshot on a read replica, which RDS deletes only without one', () => {
+    const code = sourceLines(
+      'resource "aws_db_instance" "primary" {',
+      '  storage_encrypted   = true',
+      '  skip_final_snapshot = true',
+      '}',
+      'resource "aws_db_instance" "replica" {',
+      '  replicate_source_db = aws_db_instance.primary.identifier',
+      '  skip_final_snapshot = true',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['3:skip_final_snapshot rds-skip-final-snapshot']);
+    assert.ok(hintsIn('main.tf', code).includes('7:skip_final_snapshot rds-skip-final-snapshot'), 'the hover stays');
   });
 
   it('takes automatic failover as the ElastiCache modules set it under multi-AZ or cluster mode', () => {

@@ -1,6 +1,7 @@
 /**
  * A Terraform module is a folder: `var.name` in main.tf takes the default that variables.tf declares,
- * through the workspace model, as it does for a variable declared in the same file.
+ * and `local.name` the value locals.tf gives it, through the workspace model, as they do for a variable
+ * or local declared in the same file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -38,6 +39,12 @@ const VARIABLES = lines(
   'variable "subnets" {',
   '  default = ["a", "b"]',
   '}',
+  'variable "admin_passwords" {',
+  '  default = ["hunter2", "hunter3"]',
+  '}',
+  'variable "ports" {',
+  '  default = [5432, var.port]',
+  '}',
   'variable "label" {',
   '  default = "${var.name}-cache"',
   '}',
@@ -68,13 +75,19 @@ function ruleIds(text: string, workspace?: { model: WorkspaceModel; file: string
 }
 
 describe('Terraform variable defaults across the files of a module', () => {
-  it('indexes single-value defaults, never a secret, a list, a template or a variable without one', () => {
+  it('indexes single values and lists of them, never a secret, a template, a list of anything else or a variable without one', () => {
     assert.deepEqual(contributionOf('cache/variables.tf', VARIABLES)?.variableDefaults, {
       transit_encryption: false,
       name: 'sessions',
       replicas: 2,
       snapshot_name: null,
+      subnets: ['a', 'b'],
     });
+  });
+
+  it('indexes locals the same way', () => {
+    const locals = lines('locals {', '  backup_days = 0', '  cidrs       = ["10.0.0.0/8"]', '  db_password = "hunter2"', '  name        = "orders-${var.env}"', '}');
+    assert.deepEqual(contributionOf('db/locals.tf', locals)?.localValues, { backup_days: 0, cidrs: ['10.0.0.0/8'] });
   });
 
   it('answers for the folder of the asking file, from its other files only', () => {
@@ -92,6 +105,45 @@ describe('Terraform variable defaults across the files of a module', () => {
     assert.ok(ruleIds(MAIN, { model: workspace, file: 'cache/main.tf' }).includes('elasticache-transit-encryption'));
     assert.ok(!ruleIds(MAIN).includes('elasticache-transit-encryption'), 'alone, var.transit_encryption is unknown');
     assert.ok(!ruleIds(MAIN, { model: workspace, file: 'elsewhere/main.tf' }).includes('elasticache-transit-encryption'), 'another folder');
+  });
+
+  it('opens ingress to a list default or a string default declared in variables.tf, on a group and on a rule resource', () => {
+    const variables = lines('variable "admin_cidrs" {', '  default = ["0.0.0.0/0"]', '}', 'variable "office_cidr" {', '  default = "0.0.0.0/0"', '}', 'variable "vpn_cidr" {', '  default = "10.8.0.0/16"', '}');
+    const main = lines(
+      'resource "aws_security_group" "db" {',
+      '  ingress {',
+      '    from_port   = 5432',
+      '    to_port     = 5432',
+      '    protocol    = "tcp"',
+      '    cidr_blocks = var.admin_cidrs',
+      '  }',
+      '}',
+      'resource "aws_vpc_security_group_ingress_rule" "office" {',
+      '  ip_protocol = "tcp"',
+      '  from_port   = 6379',
+      '  to_port     = 6379',
+      '  cidr_ipv4   = var.office_cidr',
+      '}',
+      'resource "aws_security_group_rule" "vpn" {',
+      '  type        = "ingress"',
+      '  from_port   = 3306',
+      '  to_port     = 3306',
+      '  protocol    = "tcp"',
+      '  cidr_blocks = [var.vpn_cidr]',
+      '}',
+    );
+    const workspace = model({ 'net/variables.tf': variables, 'net/main.tf': main });
+    assert.deepEqual(ruleIds(main, { model: workspace, file: 'net/main.tf' }), ['rds-open-ingress', 'elasticache-open-ingress']);
+    assert.deepEqual(ruleIds(main), [], 'alone, the variables are unknown');
+  });
+
+  it('reads a local of locals.tf, unless the file declares that local itself', () => {
+    const locals = lines('locals {', '  backup_days = 0', '}');
+    const main = lines('resource "aws_db_instance" "orders" {', '  storage_encrypted       = true', '  backup_retention_period = local.backup_days', '}');
+    const workspace = model({ 'db/locals.tf': locals, 'db/main.tf': main });
+    assert.deepEqual(ruleIds(main, { model: workspace, file: 'db/main.tf' }), ['rds-backup-retention']);
+    assert.deepEqual(ruleIds(main), []);
+    assert.deepEqual(ruleIds(lines('locals {', '  backup_days = var.days', '}', main), { model: workspace, file: 'db/main.tf' }), []);
   });
 
   it('never takes a default from another file for a variable the file declares itself', () => {

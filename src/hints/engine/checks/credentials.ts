@@ -3,12 +3,15 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { Check, literalEquals } from './context';
 import { isLiteralSecret } from './values';
 
-/** A list written out in the code whose first element is a string literal (`["pw"]`, `[]string{"pw"}`, `List.of("pw")`). */
+/**
+ * A list written out in the code whose first element is a string literal (`["pw"]`, `[]string{"pw"}`,
+ * `List.of("pw")`), other than a CloudFormation dynamic reference to a secret (`{{resolve:...}}`).
+ */
 function isLiteralStringList(literal: Literal): boolean {
   if (literal.kind === 'str') {
     return isLiteralSecret(literal);
   }
-  return literal.kind === 'expr' && /^(?:\[|\[\]string\s*\{|new\s*(?:[A-Za-z]\w*(?:<\w+>)?)?\s*(?:\[\]|\(\))?\s*\{|List\.of\(|Arrays\.asList\()\s*["'](?!\$\{)/.test(literal.text);
+  return literal.kind === 'expr' && /^(?:\[|\[\]string\s*\{|new\s*(?:[A-Za-z]\w*(?:<\w+>)?)?\s*(?:\[\]|\(\))?\s*\{|List\.of\(|Arrays\.asList\()\s*["'](?!\$\{|\{\{resolve:)/.test(literal.text);
 }
 
 function needsNoPassword(option: OptionOccurrence): boolean {

@@ -1,6 +1,6 @@
 /** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
 import { insertPropertyFix } from '../fixes';
-import { Literal } from '../model';
+import { Literal, OptionContext } from '../model';
 import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
 
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters'];
@@ -8,8 +8,9 @@ const REPLICAS_PER_NODE_GROUP = ['ReplicasPerNodeGroup'];
 
 export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
-  for (const { option } of context.optionsOf(rule)) {
-    if (value !== undefined && literalEquals(option.literal, value)) {
+  const moot = rule.diagnostic?.unlessPresent ?? [];
+  for (const { context: resource, option } of context.optionsOf(rule)) {
+    if (value !== undefined && literalEquals(option.literal, value) && !optionNamed(resource, moot)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
@@ -49,13 +50,24 @@ export const requiresOneOf: Check = (rule, context) => {
   }
 };
 
+function hasReplicas(group: OptionContext): boolean {
+  const clusters = optionNamed(group, NUM_CACHE_CLUSTERS)?.literal;
+  const replicas = optionNamed(group, REPLICAS_PER_NODE_GROUP)?.literal;
+  return (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
+}
+
 export const failoverOffWithReplicas: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
-    const clusters = optionNamed(resource, NUM_CACHE_CLUSTERS)?.literal;
-    const replicas = optionNamed(resource, REPLICAS_PER_NODE_GROUP)?.literal;
-    const hasReplicas = (clusters?.kind === 'num' && clusters.value >= 2) || (replicas?.kind === 'num' && replicas.value >= 1);
-    if (literalEquals(option.literal, false) && hasReplicas) {
+    if (literalEquals(option.literal, false) && hasReplicas(resource)) {
       context.report(rule, option.key, context.fixFor(rule, option));
+    }
+  }
+  // A registry module whose own default leaves failover off (a resource's default is not read: precision first).
+  const properties = rule.diagnostic?.properties ?? [];
+  for (const group of context.contextsOf(rule)) {
+    const fallback = defaultOf(group, properties);
+    if (fallback && literalEquals(fallback, false) && !optionNamed(group, properties) && absenceCounts(rule, group) && hasReplicas(group)) {
+      context.report(rule, group.anchor);
     }
   }
 };

@@ -1,22 +1,49 @@
 /**
  * CloudFormation and SAM templates, YAML or JSON: resources and their properties, values that come
  * from a parameter's `Default` through `Ref` or from the `Fn::If` branch the conditions take under the
- * defaults, the `DeletionPolicy` attribute, and security group ingress. Only properties of a resource
- * count: an IAM action string like `dynamodb:Scan` or an unrelated key elsewhere in the template is
- * never a match. A Serverless Framework service file is read the same way from its `resources` section.
+ * defaults, the `DeletionPolicy` attribute, resources an `Fn::ForEach` loop repeats, and security group
+ * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
+ * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read
+ * the same way from its `resources` section.
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
+import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
 import { readServerless } from './serverless';
-import { EMPTY_EXPR, entryOf, IacEntry, IacNode, scalarText } from './tree';
+import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
+
+/** What parent stacks pass to this template as a nested stack, by parameter (null: a value not known). */
+export type PassedParameters = Readonly<Record<string, PassedParameter>>;
 
 /** Resource attributes read as options, next to the properties. */
 const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+/**
+ * `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: OutputValue }]`, loops nested this deep
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html).
+ */
+const FOR_EACH = 'Fn::ForEach::';
+const MAX_LOOPS = 8;
+
+/** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`). */
+const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::ElastiCache::User': ['AuthenticationMode'] };
+
+/** A list of plain scalars as code would write it (`["a", "b"]`), so that a literal list reads as one; undefined for any other list. */
+function listText(list: IacList): string | undefined {
+  const values: (string | number | boolean)[] = [];
+  for (const item of list.items) {
+    if (item.kind !== 'scalar' || item.tag || (item.literal.kind !== 'str' && item.literal.kind !== 'num' && item.literal.kind !== 'bool')) {
+      return undefined;
+    }
+    values.push(item.literal.value);
+  }
+  return JSON.stringify(values);
+}
 
 function isLineSpace(code: number): boolean {
   return code === 32 || code === 9;
@@ -105,31 +132,44 @@ export function isJson(text: string): boolean {
   return false;
 }
 
-/** A parameter's default as a literal, by parameter name. */
-function parameterDefaults(root: IacNode | undefined): Map<string, Literal> {
-  const defaults = new Map<string, Literal>();
+/** A value passed for a parameter, as the parameter's type reads it: a `Number` parameter's digits are a number. */
+function passedLiteral(value: string, type: string | undefined): Literal {
+  return type === 'Number' && /^-?\d{1,15}$/.test(value.trim()) ? { kind: 'num', value: Number(value) } : { kind: 'str', value };
+}
+
+/**
+ * A parameter's value as a literal, by parameter name: what a parent stack passes to this template as a
+ * nested stack (none where it passes a value the model does not know), else the parameter's default.
+ */
+function parameterValues(root: IacNode | undefined, passed: PassedParameters | undefined): Map<string, Literal> {
+  const values = new Map<string, Literal>();
   const parameters = entryOf(root, 'Parameters')?.value;
   if (parameters?.kind !== 'map') {
-    return defaults;
+    return values;
   }
   for (const parameter of parameters.entries) {
+    if (passed && Object.hasOwn(passed, parameter.key)) {
+      const value = passed[parameter.key];
+      if (value !== null) {
+        values.set(parameter.key, passedLiteral(value, scalarText(entryOf(parameter.value, 'Type')?.value)));
+      }
+      continue;
+    }
     const value = entryOf(parameter.value, 'Default')?.value;
     if (value?.kind === 'scalar' && !value.tag && value.literal.kind !== 'expr') {
-      defaults.set(parameter.key, value.literal);
+      values.set(parameter.key, value.literal);
     }
   }
-  return defaults;
+  return values;
 }
 
 /** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-function refTarget(node: IacNode): string | undefined {
-  if (node.kind === 'scalar' && node.tag === 'Ref') {
+export function refTarget(node: IacNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && node.tag === 'Ref') {
     return node.literal.kind === 'str' ? node.literal.value : undefined;
   }
-  if (node.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Ref') {
-    return scalarText(node.entries[0].value);
-  }
-  return undefined;
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
+  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
 class Template {
@@ -140,8 +180,11 @@ class Template {
   /** Whether the resource being read exists under the defaults, so that its `Fn::If`s take a branch. */
   private resolving = true;
 
-  constructor(private readonly root: IacNode | undefined) {
-    this.defaults = parameterDefaults(root);
+  constructor(
+    private readonly root: IacNode | undefined,
+    passed: PassedParameters | undefined,
+  ) {
+    this.defaults = parameterValues(root, passed);
     this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
   }
 
@@ -167,6 +210,10 @@ class Template {
     if (node.kind === 'scalar' && !node.tag) {
       return node.literal;
     }
+    const text = node.kind === 'list' ? listText(node) : undefined;
+    if (text !== undefined) {
+      return { kind: 'expr', text };
+    }
     return node.kind === 'scalar' ? { kind: 'expr', text: node.literal.kind === 'str' ? `!${node.tag} ${node.literal.value}` : '' } : EMPTY_EXPR;
   }
 
@@ -188,42 +235,67 @@ class Template {
 
   read(): void {
     const resources = entryOf(this.root, 'Resources')?.value;
-    if (resources?.kind !== 'map') {
-      return;
+    if (resources?.kind === 'map') {
+      this.resources(resources.entries, 0);
     }
-    for (const resource of resources.entries) {
-      // Inside a resource created only under a condition, its branches are taken only when that condition holds.
-      const condition = scalarText(entryOf(resource.value, 'Condition')?.value);
-      this.resolving = condition === undefined || this.conditions.named(condition) === true;
-      const typeEntry = entryOf(resource.value, 'Type');
-      const type = typeEntry ? scalarText(typeEntry.value) : undefined;
-      if (!typeEntry || !type?.startsWith('AWS::')) {
+  }
+
+  /**
+   * Resources, and those an `Fn::ForEach` loop (AWS::LanguageExtensions) repeats: its fragment's
+   * resources are read once, as every copy has their literal settings, unless the collection is an empty list.
+   */
+  private resources(entries: readonly IacEntry[], loops: number): void {
+    for (const entry of entries) {
+      if (!entry.key.startsWith(FOR_EACH)) {
+        this.resource(entry);
         continue;
       }
-      const propertiesEntry = entryOf(resource.value, 'Properties');
-      const properties = propertiesEntry?.value;
-      const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
-      for (const attribute of ATTRIBUTES) {
-        const entry = entryOf(resource.value, attribute);
-        if (entry) {
-          options.push(this.option(entry));
-        }
+      const [, collection, fragment] = entry.value.kind === 'list' ? entry.value.items : [];
+      const empty = collection?.kind === 'list' && collection.items.length === 0;
+      if (fragment?.kind === 'map' && !empty && loops < MAX_LOOPS) {
+        this.resources(fragment.entries, loops + 1);
       }
-      const emptyProperties = properties?.kind === 'scalar' && !properties.tag && properties.literal === EMPTY_EXPR;
-      const context: OptionContext = {
-        kind: 'cloudformation',
-        type,
-        options,
-        complete: properties === undefined || properties.kind === 'map' || emptyProperties,
-        anchor: resource.keySpan,
-        typeSpan: typeEntry.value.span,
-      };
-      if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
-        context.insertion = propertiesEntry.insertion;
-      }
-      this.contexts.push(context);
-      this.readIngress(type, properties);
     }
+  }
+
+  private resource(resource: IacEntry): void {
+    // Inside a resource created only under a condition, its branches are taken only when that condition holds.
+    const condition = scalarText(entryOf(resource.value, 'Condition')?.value);
+    this.resolving = condition === undefined || this.conditions.named(condition) === true;
+    const typeEntry = entryOf(resource.value, 'Type');
+    const type = typeEntry ? scalarText(typeEntry.value) : undefined;
+    if (!typeEntry || !type?.startsWith('AWS::')) {
+      return;
+    }
+    const propertiesEntry = entryOf(resource.value, 'Properties');
+    const properties = propertiesEntry?.value;
+    const options = properties?.kind === 'map' ? properties.entries.map((entry) => this.option(entry)) : [];
+    for (const name of NESTED_PROPERTIES[type] ?? []) {
+      const nested = this.resolve(entryOf(properties, name)?.value);
+      if (nested?.kind === 'map') {
+        options.push(...nested.entries.map((entry) => this.option(entry)));
+      }
+    }
+    for (const attribute of ATTRIBUTES) {
+      const entry = entryOf(resource.value, attribute);
+      if (entry) {
+        options.push(this.option(entry));
+      }
+    }
+    const emptyProperties = properties?.kind === 'scalar' && !properties.tag && properties.literal === EMPTY_EXPR;
+    const context: OptionContext = {
+      kind: 'cloudformation',
+      type,
+      options,
+      complete: properties === undefined || properties.kind === 'map' || emptyProperties,
+      anchor: resource.keySpan,
+      typeSpan: typeEntry.value.span,
+    };
+    if (propertiesEntry?.insertion && (properties?.kind === 'map' || emptyProperties)) {
+      context.insertion = propertiesEntry.insertion;
+    }
+    this.contexts.push(context);
+    this.readIngress(type, properties);
   }
 
   private ingressFields(rule: IacNode): IngressFields {
@@ -259,14 +331,15 @@ class Template {
 }
 
 /**
- * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says; in a Serverless
- * Framework service file, only its `resources` section is a template.
+ * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says, with the parameter
+ * values parent stacks of the workspace pass to it; in a Serverless Framework service file, only its
+ * `resources` section is a template.
  */
-export function readCloudFormation(text: string, lines: LineIndex): DocumentModel {
+export function readCloudFormation(text: string, lines: LineIndex, passed?: PassedParameters): DocumentModel {
   const json = isJson(text);
   const document = json ? readJson(text, lines) : readYaml(text, lines);
   const service = readServerless(document.root);
-  const template = new Template(service ? service.template : document.root);
+  const template = new Template(service ? service.template : document.root, service ? undefined : passed);
   template.read();
   const model: DocumentModel = {
     operations: [],

@@ -6,16 +6,24 @@
 import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
-import { looksLikeCloudFormation, readCloudFormation } from './cloudformation';
-import { OutsideDefault, readTerraform } from './terraform';
+import { looksLikeCloudFormation, PassedParameters, readCloudFormation } from './cloudformation';
+import { OutsideValues, readTerraform } from './terraform';
+
+export type { OutsideValues, PassedParameters };
 
 export type TemplateKind = 'terraform' | 'yaml' | 'json';
 export type TemplateLanguage = 'cloudformation' | 'terraform';
 
-/** Reads a template, or undefined when the YAML or JSON is not CloudFormation; Terraform's `outsideDefault` answers for variables the file does not declare. */
-export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, outsideDefault?: OutsideDefault): { model: DocumentModel; language: TemplateLanguage } | undefined {
+/** What the rest of the workspace tells a template: Terraform's values declared in the module's other files, CloudFormation's parameters from parent stacks. */
+export interface TemplateWorkspace {
+  outside?: OutsideValues;
+  passed?: PassedParameters;
+}
+
+/** Reads a template, or undefined when the YAML or JSON is not CloudFormation. */
+export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex, workspace: TemplateWorkspace = {}): { model: DocumentModel; language: TemplateLanguage } | undefined {
   if (kind === 'terraform') {
-    const model = readTerraform(text, lines, outsideDefault);
+    const model = readTerraform(text, lines, workspace.outside);
     budgetCheck();
     return { model, language: 'terraform' };
   }
@@ -23,7 +31,7 @@ export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex,
     return undefined;
   }
   budgetCheck();
-  const model = readCloudFormation(text, lines);
+  const model = readCloudFormation(text, lines, workspace.passed);
   budgetCheck();
   return { model, language: 'cloudformation' };
 }

@@ -1,6 +1,7 @@
 /**
  * Terraform: `resource` blocks and their top-level arguments, registry modules read as the resource they
- * create, values of `var.x` (the default) and `local.x` written in this file, and security group ingress
+ * create, values of `var.x` (the default) and `local.x` written in this file or, through the workspace,
+ * in another file of the module, and security group ingress
  * (inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`,
  * the security-group registry module, a module's allowed CIDR blocks).
  */
@@ -8,7 +9,7 @@ import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { VariableDefault } from '../workspace/types';
+import { TerraformScalar, TerraformValue } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
@@ -38,7 +39,7 @@ class TerraformReader implements HclValues {
     private readonly text: string,
     readonly tokens: Tokens,
     private readonly lines: LineIndex,
-    private readonly outsideDefault?: OutsideDefault,
+    private readonly outside?: OutsideValues,
   ) {
     this.partner = matchBrackets(tokens);
   }
@@ -62,27 +63,24 @@ class TerraformReader implements HclValues {
     return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
   }
 
-  /** `var.name` as the whole of [first, end), declared in another file of the module: its default there. */
-  private outsideLiteral(first: number, end: number): Literal | undefined {
-    const { tokens } = this;
-    if (!this.outsideDefault || end - first !== 3 || tokens.kinds[first] !== ID || tokens.text(first) !== 'var' || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+  /**
+   * `var.name` / `local.name` as the whole of [first, end), declared in another file of the module: the
+   * variable's default or the local's value there.
+   */
+  private outsideValue(first: number, end: number): TerraformValue | undefined {
+    const { tokens, outside } = this;
+    if (!outside || end - first !== 3 || tokens.kinds[first] !== ID || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
       return undefined;
     }
+    const root = tokens.text(first);
     const name = tokens.text(first + 2);
-    if (this.named.has(`var.${name}`) || this.declared.has(name)) {
+    if (this.named.has(`${root}.${name}`)) {
       return undefined;
     }
-    const value = this.outsideDefault(name);
-    switch (typeof value) {
-      case 'string':
-        return { kind: 'str', value };
-      case 'number':
-        return { kind: 'num', value };
-      case 'boolean':
-        return { kind: 'bool', value };
-      default:
-        return value === null ? { kind: 'none' } : undefined;
+    if (root === 'var') {
+      return this.declared.has(name) ? undefined : outside.variable(name);
     }
+    return root === 'local' ? outside.local(name) : undefined;
   }
 
   literalOf(first: number, end: number, depth = 0): Literal {
@@ -93,9 +91,9 @@ class TerraformReader implements HclValues {
       const literal = this.literalOf(reference.first, reference.end, depth + 1);
       return literal.kind === 'expr' ? { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) } : literal;
     }
-    const outside = this.outsideLiteral(first, end);
-    if (outside) {
-      return outside;
+    const outside = this.outsideValue(first, end);
+    if (outside !== undefined && !isList(outside)) {
+      return scalarLiteral(outside);
     }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
@@ -188,6 +186,10 @@ class TerraformReader implements HclValues {
 
   private span(index: number): Span {
     return { start: this.tokens.starts[index], end: this.tokens.ends[index] };
+  }
+
+  spanOf(range: Range): Span {
+    return { start: this.tokens.starts[range.first], end: this.tokens.ends[range.end - 1] };
   }
 
   /** The top-level `locals {` blocks. */
@@ -286,7 +288,7 @@ class TerraformReader implements HclValues {
     this.ingressReader.module(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
-    const defaults = defaultLiterals(module);
+    const defaults = defaultLiterals(module, written);
     // A module's inputs are all visible in its block, and its defaults say what an absent one means.
     const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
@@ -328,7 +330,8 @@ class TerraformReader implements HclValues {
 
   /**
    * String literals of a value (a string or a list of strings), with their spans; through `var.x` or
-   * `local.x`, those of what it stands for, placed on the reference.
+   * `local.x`, in this file or another of the module, those of what it stands for, placed on the
+   * reference; in a list written here, those of each item (`[var.admin_cidr]`).
    */
   strings(item: Range | undefined, depth = 0): { literal: Literal; span: Span }[] {
     if (!item) {
@@ -336,8 +339,18 @@ class TerraformReader implements HclValues {
     }
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {
-      const span = { start: this.tokens.starts[item.first], end: this.tokens.ends[item.end - 1] };
+      const span = this.spanOf(item);
       return this.strings(reference, depth + 1).map(({ literal }) => ({ literal, span }));
+    }
+    const outside = this.outsideValue(item.first, item.end);
+    if (outside !== undefined) {
+      const span = this.spanOf(item);
+      const values = isList(outside) ? outside : [outside];
+      return values.flatMap((value) => (typeof value === 'string' ? [{ literal: { kind: 'str' as const, value }, span }] : []));
+    }
+    const items = depth < MAX_REFERENCES ? this.listItems(item) : undefined;
+    if (items) {
+      return items.flatMap((element) => this.strings(element, depth + 1));
     }
     const result: { literal: Literal; span: Span }[] = [];
     for (let k = item.first; k < item.end; k++) {
@@ -348,11 +361,6 @@ class TerraformReader implements HclValues {
     return result;
   }
 
-  /**
-   * The elements of a collection written in this file (a list's items, a map's values), through
-   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else (a `for`
-   * expression, whose elements depend on what it filters).
-   */
   /**
    * The list or map literal a collection value is written as in this file: itself, or what `var.x` /
    * `local.x` and `toset(...)` / `tolist(...)` / `tomap(...)` around it name; undefined for anything
@@ -386,16 +394,28 @@ class TerraformReader implements HclValues {
     return this.collection(item)?.list === true;
   }
 
+  /**
+   * The elements of a collection written in this file (a list's items, a map's values), through
+   * `var.x` / `local.x` and `toset(...)`; undefined when the value is anything else (a `for`
+   * expression, whose elements depend on what it filters).
+   */
   elements(item: Range): Range[] | undefined {
     const found = this.collection(item);
     if (!found) {
       return undefined;
     }
-    const { first, end } = found;
+    return found.list ? this.itemsBetween(found.first, found.end) : [...this.objectEntries(found.first, found.end - 1).values()];
+  }
+
+  /** The items of a list written in place (`[a, b]`, not a `for` expression); undefined for any other value. */
+  listItems(item: Range): Range[] | undefined {
+    const { first, end } = item;
+    return this.textOf(first) === '[' && this.partner[first] === end - 1 && this.textOf(first + 1) !== 'for' ? this.itemsBetween(first, end) : undefined;
+  }
+
+  /** The comma-separated items between the brackets at `first` and `end - 1`. */
+  private itemsBetween(first: number, end: number): Range[] {
     const { partner } = this;
-    if (!found.list) {
-      return [...this.objectEntries(first, end - 1).values()];
-    }
     const items: Range[] = [];
     for (let k = first + 1; k < end - 1; k++) {
       const start = k;
@@ -450,12 +470,32 @@ class TerraformReader implements HclValues {
 
 }
 
-/** What `var.name` stands for when this file does not declare it: a default declared in another file of its module. */
-export type OutsideDefault = (name: string) => VariableDefault | undefined;
+/** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
+export interface OutsideValues {
+  variable(name: string): TerraformValue | undefined;
+  local(name: string): TerraformValue | undefined;
+}
 
-export function readTerraform(text: string, lines: LineIndex, outsideDefault?: OutsideDefault): DocumentModel {
+function isList(value: TerraformValue): value is readonly TerraformScalar[] {
+  return Array.isArray(value);
+}
+
+function scalarLiteral(value: TerraformScalar): Literal {
+  switch (typeof value) {
+    case 'string':
+      return { kind: 'str', value };
+    case 'number':
+      return { kind: 'num', value };
+    case 'boolean':
+      return { kind: 'bool', value };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export function readTerraform(text: string, lines: LineIndex, outside?: OutsideValues): DocumentModel {
   const { tokens, comments } = lex(text, 'hcl');
-  const reader = new TerraformReader(text, tokens, lines, outsideDefault);
+  const reader = new TerraformReader(text, tokens, lines, outside);
   reader.read();
   const suppressions = comments.flatMap((comment) => {
     const ids = parseSuppression(comment.text);

@@ -37,6 +37,8 @@ export interface HclValues {
   literalOf(first: number, end: number): Literal;
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
   elements(item: Range): Range[] | undefined;
+  listItems(item: Range): Range[] | undefined;
+  spanOf(range: Range): Span;
   isList(item: Range): boolean;
   objects(item: Range | undefined): InputObject[];
   objectEntries(open: number, close: number): InputObject;
@@ -58,11 +60,11 @@ export class TerraformIngress {
   constructor(private readonly hcl: HclValues) {}
 
   /**
-   * The value of an argument for one element of a `for_each`: `ingress.value` (or `each.value`) is the
-   * element, `ingress.value.key` a key of an element object, and `each.key` the element itself where the
+   * A value for one element of a `for_each`: `ingress.value` (or `each.value`) is the element,
+   * `ingress.value.key` a key of an element object, and `each.key` the element itself where the
    * collection is a list or set; any other value is as written.
    */
-  private iterated(item: BodyItem, iteration: Iteration | undefined): Range {
+  private iterated(item: Range, iteration: Iteration | undefined): Range {
     const { tokens } = this.hcl;
     const { first, end } = item;
     if (!iteration || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
@@ -92,14 +94,22 @@ export class TerraformIngress {
       return found && found.range !== found.item ? this.hcl.literalOf(found.range.first, found.range.end) : found?.item.option.literal;
     };
     const sources = names.sources.flatMap((name) => {
-      const found = value(name);
-      if (!found) {
-        return [];
-      }
-      // A source taken from the element is reported where the block uses it.
-      return found.range === found.item ? this.hcl.strings(found.item) : this.hcl.strings(found.range).map(({ literal: source }) => ({ literal: source, span: found.item.option.value }));
+      const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
+      // Each item of a list written here may name the element (`[ingress.value.cidr]`).
+      const parts = item && iteration ? this.hcl.listItems(item) : undefined;
+      return parts ? parts.flatMap((part) => this.fromElement(part, iteration)) : item ? this.fromElement(item, iteration) : [];
     });
     return { protocol: literal(names.protocol), fromPort: literal('from_port'), toPort: literal('to_port'), sources };
+  }
+
+  /** Source addresses of a value for one element of a `for_each`; one taken from the element is reported where the block uses it. */
+  private fromElement(value: Range, iteration: Iteration | undefined): { literal: Literal; span: Span }[] {
+    const range = this.iterated(value, iteration);
+    if (range === value) {
+      return this.hcl.strings(value);
+    }
+    const span = this.hcl.spanOf(value);
+    return this.hcl.strings(range).map(({ literal }) => ({ literal, span }));
   }
 
   /**

@@ -20,6 +20,8 @@ export interface RegistryModule {
   second?: { resource: string; inputs: readonly string[]; perInstance?: string };
   /** Input defaults that matter to the rules, by resource argument name. */
   defaults: Record<string, boolean | number | string>;
+  /** Arguments whose default does not hold under these inputs (the module sets them from another input). */
+  unsetDefaults?(options: readonly OptionOccurrence[]): readonly string[];
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
   resourceFor?(options: readonly OptionOccurrence[]): string;
   /** The inputs as they reach the resource, where the module overrides some under another input. */
@@ -90,6 +92,18 @@ function portInput(options: readonly OptionOccurrence[], input: string): number 
   }
   return literal?.kind === 'str' && /^\d{1,5}$/.test(literal.value) ? Number(literal.value) : undefined;
 }
+
+/** An input given a value other than null (a literal or not). */
+function given(options: readonly OptionOccurrence[], input: string): boolean {
+  const literal = options.find((option) => option.name === input)?.literal;
+  return literal !== undefined && literal.kind !== 'none';
+}
+
+/**
+ * What cloudposse's elasticache-redis passes as null when the group joins a global datastore, whose own
+ * settings they are (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
+ */
+const GLOBAL_DATASTORE_SETTINGS = ['engine', 'engine_version', 'transit_encryption_enabled', 'at_rest_encryption_enabled'];
 
 /** `create` and `create_security_group`, both true by default (the terraform-aws-modules spelling). */
 const CREATED_BY = [
@@ -184,9 +198,11 @@ const MODULES: Record<string, RegistryModule> = {
     renamed: { cache_name: 'name' },
     defaults: { engine: 'redis' },
   },
-  // cloudposse/elasticache-redis (v1): a replication group, or a serverless cache with `serverless_enabled`.
-  // In cluster mode the module turns automatic failover on and ignores `cluster_size`. Its security group
-  // admits `allowed_cidr_blocks` on `port` (6379) unless it uses existing groups instead.
+  // cloudposse/elasticache-redis (v1 and v2, the same inputs and defaults): a replication group, or a
+  // serverless cache with `serverless_enabled`. In cluster mode the module turns automatic failover on and
+  // ignores `cluster_size` (1 by default). Its security group admits `allowed_cidr_blocks` on `port`
+  // (6379), and the rule objects of `additional_security_group_rules` (aws_security_group_rule's keys),
+  // unless it uses existing groups instead.
   'cloudposse/elasticache-redis/aws': {
     resource: 'aws_elasticache_replication_group',
     renamed: { cluster_size: 'num_cache_clusters', instance_type: 'node_type', cluster_mode_num_node_groups: 'num_node_groups', cluster_mode_replicas_per_node_group: 'replicas_per_node_group' },
@@ -198,7 +214,13 @@ const MODULES: Record<string, RegistryModule> = {
       // Cluster mode turns automatic failover on, and leaves the node count to the shards and replicas.
       const clusterMode = flag(options, 'cluster_mode_enabled', false);
       const failover = overridden(options, ['automatic_failover_enabled'], clusterMode, { kind: 'bool', value: true });
-      return overridden(failover, ['cluster_size'], clusterMode, { kind: 'expr', text: 'set by the module' });
+      const nodes = overridden(failover, ['cluster_size'], clusterMode, { kind: 'expr', text: 'set by the module' });
+      // In a global datastore those settings are the datastore's: the written ones no longer count.
+      return given(options, 'global_replication_group_id') ? overridden(nodes, GLOBAL_DATASTORE_SETTINGS, undefined, { kind: 'none' }) : nodes;
+    },
+    unsetDefaults(options) {
+      const failover = flag(options, 'cluster_mode_enabled', false) === false ? [] : ['automatic_failover_enabled'];
+      return given(options, 'global_replication_group_id') ? [...failover, ...GLOBAL_DATASTORE_SETTINGS] : failover;
     },
     securityGroup: {
       createdBy: [
@@ -207,6 +229,7 @@ const MODULES: Record<string, RegistryModule> = {
       ],
       port: (options) => (options.some((option) => option.name === 'port') ? portInput(options, 'port') : 6379),
       cidrInput: 'allowed_cidr_blocks',
+      ruleInputs: [{ input: 'additional_security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false }],
     },
   },
 };
@@ -299,11 +322,17 @@ export function argumentOf(module: RegistryModule, input: string): string {
   return module.renamed[input] ?? input;
 }
 
-/** Defaults as literals by normalised argument name, for OptionContext.defaults. */
-export function defaultLiterals(module: RegistryModule): Map<string, Literal> {
+/**
+ * Defaults as literals by normalised argument name, for OptionContext.defaults, under the module's inputs:
+ * one the module sets from another input is unknown, so no rule reads it as the default.
+ */
+export function defaultLiterals(module: RegistryModule, options: readonly OptionOccurrence[]): Map<string, Literal> {
   const map = new Map<string, Literal>();
   for (const [name, value] of Object.entries(module.defaults)) {
     map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
+  }
+  for (const name of module.unsetDefaults?.(options) ?? []) {
+    map.set(normalizeName(name), { kind: 'expr', text: 'set by the module' });
   }
   return map;
 }

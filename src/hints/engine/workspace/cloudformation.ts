@@ -4,9 +4,10 @@
  * ElastiCache resources, and Lambda functions with their code and environment. Only what the template
  * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
  * left unknown, and a key schema that cannot be read leaves the table's keys undefined. A Serverless
- * Framework service file's `resources` section is read here as a template (see `./serverless`).
+ * Framework service file's `resources` section is read here as a template (see `./serverless`), and
+ * the parameters a template passes to its nested stacks in `./nestedStacks`.
  */
-import { isJson, looksLikeCloudFormation } from '../iac/cloudformation';
+import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformation';
 import { readJson } from '../iac/json';
 import { mayBeServerless, readServerless } from '../iac/serverless';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
@@ -14,6 +15,7 @@ import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath } from './paths';
+import { nestedStackParameters } from './nestedStacks';
 import { indexServerlessFunctions } from './serverless';
 import { Span } from '../types';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
@@ -37,15 +39,6 @@ interface KeySchema {
   sortKey?: KeyAttribute;
   /** False when the list or one of its elements is not literal, or the index uses multi-attribute keys. */
   readable: boolean;
-}
-
-/** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
-function refTarget(node: IacNode | undefined): string | undefined {
-  if (node?.kind === 'scalar' && node.tag === 'Ref') {
-    return node.literal.kind === 'str' ? node.literal.value : undefined;
-  }
-  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0] : undefined;
-  return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
 /** `X.Arn` of `!GetAtt X.Arn`, `!GetAtt [X, Arn]`, `{ "Fn::GetAtt": ["X", "Arn"] }` or `Fn::GetAtt: X.Arn`, as [resource, attribute]. */
@@ -484,6 +477,10 @@ export function indexCloudFormation(file: string, text: string, lines: LineIndex
   }
   const indexer = new TemplateIndexer(file, lines, service ? service.template : document.root);
   indexer.index();
+  const nested = template ? nestedStackParameters(file, document.root) : undefined;
+  if (nested) {
+    indexer.contribution.nestedStackParameters = nested;
+  }
   if (service) {
     indexServerlessFunctions(indexer, service, file);
   }

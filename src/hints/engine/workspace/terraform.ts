@@ -3,14 +3,15 @@
  * dynamodb-table module, RDS and ElastiCache resources and modules, and Lambda functions
  * (`aws_lambda_function` with an `archive_file` package, the lambda module) with their environment.
  * A value counts when it is a literal, a variable's default, a local, or a template of those; a
- * `dynamic` block of indexes leaves the table's index list incomplete.
+ * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
+ * written as plain values are lent to the module's other files.
  */
 import { normalizedModuleSource } from '../iac/terraformModules';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { folderOf, joinPath } from './paths';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, VariableDefault } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -41,6 +42,25 @@ const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'provi
 const MAX_LOCAL_DEPTH = 8;
 /** The longest text a template may build: names and paths are far shorter, and a template of templates grows fast. */
 const MAX_TEXT_LENGTH = 4096;
+
+/** The longest list lent to other files: CIDR blocks and names come in short lists. */
+const MAX_LENT_ITEMS = 256;
+
+function scalarOf(value: HclValue): TerraformScalar | undefined {
+  return value.kind === 'string' || value.kind === 'number' || value.kind === 'bool' ? value.value : value.kind === 'null' ? null : undefined;
+}
+
+/** A value as written, when it is a single value or a list of single values; undefined for anything else. */
+function lendable(value: HclValue): TerraformValue | undefined {
+  if (value.kind !== 'tuple') {
+    return scalarOf(value);
+  }
+  if (value.items.length > MAX_LENT_ITEMS) {
+    return undefined;
+  }
+  const items = value.items.map(scalarOf);
+  return items.every((item) => item !== undefined) ? (items as TerraformScalar[]) : undefined;
+}
 
 class TerraformIndexer {
   readonly contribution = emptyContribution();
@@ -132,7 +152,7 @@ class TerraformIndexer {
   }
 
   index(): void {
-    this.indexVariableDefaults();
+    this.indexLentValues();
     for (const block of this.root.blocks) {
       const [type, name] = block.labels;
       if (block.type === 'resource' && block.labels.length === 2) {
@@ -154,17 +174,28 @@ class TerraformIndexer {
     }
   }
 
-  /** Single-value defaults, for `var.name` in the module's other files; a secret's stays where it is written. */
-  private indexVariableDefaults(): void {
-    const defaults: Record<string, VariableDefault> = {};
-    for (const [name, value] of this.variables) {
-      const single = value.kind === 'string' || value.kind === 'number' || value.kind === 'bool' ? value.value : value.kind === 'null' ? null : undefined;
-      if (single !== undefined && keepsSetting(name)) {
-        defaults[name] = single;
+  /**
+   * Variable defaults and locals written as a single value or a list of them, for `var.name` and
+   * `local.name` in the module's other files; a secret's stay where they are written.
+   */
+  private indexLentValues(): void {
+    const lent = (values: Map<string, HclValue>): Record<string, TerraformValue> | undefined => {
+      const found: Record<string, TerraformValue> = {};
+      for (const [name, value] of values) {
+        const written = lendable(value);
+        if (written !== undefined && keepsSetting(name)) {
+          found[name] = written;
+        }
       }
+      return Object.keys(found).length > 0 ? found : undefined;
+    };
+    const variableDefaults = lent(this.variables);
+    const localValues = lent(this.locals);
+    if (variableDefaults) {
+      this.contribution.variableDefaults = variableDefaults;
     }
-    if (Object.keys(defaults).length > 0) {
-      this.contribution.variableDefaults = defaults;
+    if (localValues) {
+      this.contribution.localValues = localValues;
     }
   }
 

@@ -110,15 +110,25 @@ export interface FileContribution {
   /** Terraform `archive_file` data sources of the file: name to the source folders or files they pack. */
   archives?: Record<string, string[]>;
   /**
-   * Terraform `variable` blocks of the file whose `default` is a single value (string, number, bool or
-   * null): what `var.name` stands for in the other files of the module's folder. Never a variable whose
-   * name says it holds a secret.
+   * Terraform `variable` blocks of the file whose `default` is a single value or a list of them: what
+   * `var.name` stands for in the other files of the module's folder. Never a variable whose name says it
+   * holds a secret.
    */
-  variableDefaults?: Record<string, VariableDefault>;
+  variableDefaults?: Record<string, TerraformValue>;
+  /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
+  localValues?: Record<string, TerraformValue>;
+  /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
+  nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
 }
 
-/** A Terraform variable's default, when it is a single value. */
-export type VariableDefault = string | number | boolean | null;
+/** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
+export type PassedParameter = string | null;
+
+/** A single Terraform value: a string, number, bool or null. */
+export type TerraformScalar = string | number | boolean | null;
+
+/** A variable default or local lent to the other files of a module: a single value, or a list of single values. */
+export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
 
 /** How code names a table: what the code analyzer can tell about a request's `TableName`. */
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
@@ -132,7 +142,12 @@ export interface WorkspaceView {
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
   /**
    * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
-   * Terraform module), or undefined when none is declared there or its default is not a single value.
+   * Terraform module), or undefined when none is declared there or its default is not a single value or
+   * a list of them.
    */
-  terraformVariableDefault?(file: string, name: string): VariableDefault | undefined;
+  terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
+  /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
+  terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
+  /** The parameters the workspace's parent stacks pass to `file` as a nested stack; undefined when none does. */
+  passedParameters?(file: string): Readonly<Record<string, PassedParameter>> | undefined;
 }

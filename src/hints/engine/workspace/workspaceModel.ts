@@ -6,8 +6,9 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
+import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, VariableDefault, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -32,8 +33,11 @@ interface Union {
   projects: Map<FunctionDefinition, string>;
   /** Which functions run a code file, by the file. */
   running: Map<string, FunctionDefinition[]>;
-  /** Terraform variable defaults by `folder\0name`, with the file that declares each. */
-  variableDefaults: Map<string, { file: string; value: VariableDefault }[]>;
+  /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
+  variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
+  localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
+  passedParameters: Map<string, Record<string, PassedParameter>>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -49,6 +53,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else {
     map.set(key, [value]);
   }
+}
+
+/** The value another file of `file`'s folder declares for a name. */
+function declaredElsewhere(values: Map<string, { file: string; value: TerraformValue }[]>, file: string, name: string): TerraformValue | undefined {
+  return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
 
 export class WorkspaceModel implements WorkspaceView {
@@ -134,12 +143,12 @@ export class WorkspaceModel implements WorkspaceView {
     }
   }
 
-  /** The files that contribute, in path order. */
   /** What one file contributes, as `update` was given it. */
   contributionOf(file: string): FileContribution | undefined {
     return this.contributions.get(file)?.contribution;
   }
 
+  /** The files that contribute, in path order. */
   files(): string[] {
     return [...this.contributions.keys()].sort();
   }
@@ -176,6 +185,8 @@ export class WorkspaceModel implements WorkspaceView {
       projects: new Map(),
       running: new Map(),
       variableDefaults: new Map(),
+      localValues: new Map(),
+      passedParameters: new Map(),
     };
     const archives = new Map<string, string[]>();
     for (const file of this.files()) {
@@ -188,6 +199,13 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.variableDefaults ?? {})) {
         push(union.variableDefaults, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
+        push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
+        const other = union.passedParameters.get(child);
+        union.passedParameters.set(child, other ? agreed(other, values) : values);
       }
     }
     for (const table of union.tables) {
@@ -264,11 +282,19 @@ export class WorkspaceModel implements WorkspaceView {
     return candidates?.length === 1 ? candidates[0] : undefined;
   }
 
-  /** A Terraform variable's single-value default from another file of the module's folder (Terraform allows one declaration). */
-  terraformVariableDefault(file: string, name: string): VariableDefault | undefined {
-    return this.built()
-      .variableDefaults.get(`${folderOf(file)}\0${name}`)
-      ?.find((declared) => declared.file !== file)?.value;
+  /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
+  terraformVariableDefault(file: string, name: string): TerraformValue | undefined {
+    return declaredElsewhere(this.built().variableDefaults, file, name);
+  }
+
+  /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
+  terraformLocalValue(file: string, name: string): TerraformValue | undefined {
+    return declaredElsewhere(this.built().localValues, file, name);
+  }
+
+  /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
+  passedParameters(file: string): Readonly<Record<string, PassedParameter>> | undefined {
+    return this.built().passedParameters.get(file);
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
