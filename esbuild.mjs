@@ -41,6 +41,11 @@ async function deflateForWeb(json) {
   return production ? Buffer.from(await zopfli.deflateAsync(Buffer.from(json), { numiterations: 15 })) : deflateRawSync(json, { level: 9 });
 }
 
+/** Packed bytes as the text their unpacker reads: base64 for Node's Buffer, Z85 (shorter) for the web unpacker. */
+function asText(packed, encoding) {
+  return encoding === 'brotli' ? packed.toString('base64') : compiler.encodeZ85(packed);
+}
+
 /**
  * Resolves `aws-db-study:content` to the validated catalog, compressed and in base64: Brotli for the
  * Node build (src/content/unpack.node.ts), raw deflate for web hosts (src/content/unpack.ts, fflate).
@@ -69,7 +74,7 @@ function contentPlugin(compiler, encoding) {
           encoding === 'brotli'
             ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
             : await deflateForWeb(json);
-        return { contents: `export default ${JSON.stringify(packed.toString('base64'))};`, loader: 'js', watchFiles };
+        return { contents: `export default ${JSON.stringify(asText(packed, encoding))};`, loader: 'js', watchFiles };
       });
       // The design-hint rules, packed the same way but as their own module, so that a hover never
       // unpacks the study catalog. The module exports a function that unpacks them on first use.
@@ -83,7 +88,7 @@ function contentPlugin(compiler, encoding) {
         const json = JSON.stringify(hintRules);
         const packed = encoding === 'brotli' ? brotliCompressSync(json) : await deflateForWeb(json);
         const unpacker = path.resolve('src/content', encoding === 'brotli' ? 'unpack.node.ts' : 'unpack.ts');
-        const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(packed.toString('base64'))};\nexport default () => JSON.parse(unpack(packed));`;
+        const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(asText(packed, encoding))};\nexport default () => JSON.parse(unpack(packed));`;
         return { contents, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
       });
       // A few figures counted from the catalog here, so that activation shows them without unpacking it.
@@ -164,8 +169,8 @@ const shared = {
   sourcesContent: false,
   logLevel: 'info',
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-  // markdown-it's entity table is most of its size; see src/notes/markdownEntities.ts.
-  alias: { entities: './src/notes/markdownEntities.ts' },
+  // markdown-it's entity table is most of its size; see src/notes/markdownEntities.ts. Notes render without linkify: see src/notes/noLinkify.ts.
+  alias: { entities: './src/notes/markdownEntities.ts', 'linkify-it': './src/notes/noLinkify.ts' },
 };
 
 const browserExtension = { ...shared, plugins: [contentPlugin(compiler, 'deflate')], platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] };

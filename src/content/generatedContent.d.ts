@@ -1,4 +1,4 @@
-/** The validated catalog as raw-deflated JSON in base64, made by the build (esbuild.mjs, content plugin). */
+/** The validated catalog, packed by the build (esbuild.mjs, content plugin): Brotli in base64 for Node, raw deflate in Z85 for web hosts. */
 declare module 'aws-db-study:content' {
   const packedCatalog: string;
   export default packedCatalog;
