@@ -14,7 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { enclosingBrackets, lineStarts } from './tokenTables';
+import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
@@ -22,6 +22,7 @@ import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { callResult, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
+import { clientClass, inheritedMember } from './clientClasses';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -63,6 +64,8 @@ export class CodeAnalyzer {
   private readonly lineStarts: Uint8Array;
   /** Braces that open a class, function, loop or block body (not object literals). */
   readonly bodies: Uint8Array;
+  /** Class scopes whose base class the file does not declare, to the token that names it (`class Cache extends Redis`). */
+  readonly outsideBases = new Map<number, number>();
   /** Per function scope, the tokens that start its `return` expressions. */
   readonly returns = new Map<number, number[]>();
 
@@ -157,23 +160,7 @@ export class CodeAnalyzer {
 
   /** The tokens of a span that starts and ends on token boundaries (an option's key or value), as [from, to). */
   tokensOf(span: Span): [number, number] {
-    const { starts, ends, length } = this.tokens;
-    // The first token that starts at or after the span, then the first after it that ends past the span.
-    const firstAtOrAfter = (values: Int32Array, from: number, offset: number, inclusive: boolean): number => {
-      let low = from;
-      let high = length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (values[mid] < offset || (inclusive && values[mid] === offset)) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      return low;
-    };
-    const from = firstAtOrAfter(starts, 0, span.start, false);
-    return [from, firstAtOrAfter(ends, from, span.end, true)];
+    return tokensOfSpan(this.tokens, span);
   }
 
   isAccess(index: number): boolean {
@@ -416,7 +403,8 @@ export class CodeAnalyzer {
       }
       return undefined;
     }
-    return this.lookup(base, token);
+    // `super.get(key)` in a class that extends a client class: the client's own method.
+    return base === 'super' ? clientClass(this, this.scopes.enclosing(token, ['class'])) : this.lookup(base, token);
   }
 
   private continueChain(start: Value | undefined, from: number, limit: number, firstName: string, constructed: boolean): { value: Value | undefined; end: number } {
@@ -466,7 +454,10 @@ export class CodeAnalyzer {
       case 'client':
         return memberOfClient(value, name);
       case 'instance': {
-        const found = this.valueOf(this.scopes.member(value.classScope, name)) ?? this.injectedOrBuilt(value.classScope, name);
+        // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
+        // a member the class does not define comes from the client class it extends.
+        const own = this.scopes.member(value.classScope, name);
+        const found = own ? (this.valueOf(own) ?? this.scopes.declaredMember(value.classScope, name) ?? this.injectedOrBuilt(value.classScope, name)) : inheritedMember(this, value, name);
         // A Python `@property` runs on attribute access: the attribute is what it returns.
         return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
       }
@@ -512,7 +503,8 @@ export class CodeAnalyzer {
     if (value.t === 'function') {
       return this.returnValue(value);
     }
-    if (value.t === 'instance' && value.classObject) {
+    if (value.t === 'instance' && (value.classObject || constructed)) {
+      // `new Cache(...)`, and `new this(...)` in a static member.
       return { t: 'instance', classScope: value.classScope };
     }
     if (passesThrough(value)) {
@@ -528,20 +520,27 @@ export class CodeAnalyzer {
     return fn.concise >= 0 ? [fn.concise] : (this.returns.get(fn.scope) ?? []);
   }
 
-  /** What a same-file function returns: the first of its `return` expressions (or its concise body) that is a client. */
-  private returnValue(fn: { scope: number; concise: number }): Value | undefined {
+  /**
+   * What a same-file function returns: the first of its `return` expressions (or its concise body) that has a
+   * value; its declared return type (`get cache(): Redis`) where that value is neither a client nor an instance.
+   */
+  private returnValue(fn: { scope: number; concise: number; returnType?: number }): Value | undefined {
+    let returned: Value | undefined;
     for (const start of this.returnStarts(fn)) {
       let binding = this.returnBindings.get(start);
       if (!binding) {
         binding = { token: start, expression: start };
         this.returnBindings.set(start, binding);
       }
-      const value = this.valueOf(binding);
-      if (value) {
-        return value;
+      returned = this.valueOf(binding);
+      if (returned) {
+        break;
       }
     }
-    return undefined;
+    if (fn.returnType === undefined || returned?.t === 'client' || returned?.t === 'instance') {
+      return returned;
+    }
+    return this.language.typeValue(this, fn.returnType) ?? returned;
   }
 
   /** Start of the receiver chain that ends at token `end` (inclusive). */

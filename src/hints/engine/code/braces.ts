@@ -304,7 +304,10 @@ const BRACKETS = ['(', ')', '[', ']', '{', '}'];
 /** Type parameters and arguments of a class head are short; bracket groups count as one step. */
 const MAX_TYPE_PARAMETER_STEPS = 64;
 
-/** Names each class scope in the tree and links it to its base class, when the file declares that class. */
+/**
+ * Names each class scope in the tree and links it to its base class when the file declares that class; a base
+ * the file does not declare (`extends Redis`) is noted for the analyzer, which reads it as a type.
+ */
 function linkClasses(a: CodeAnalyzer, tree: ScopeTree<Value>, classes: { scope: number; head: ClassHead }[]): void {
   for (const { scope, head } of classes) {
     const name = a.id(head.keyword + 1);
@@ -316,6 +319,8 @@ function linkClasses(a: CodeAnalyzer, tree: ScopeTree<Value>, classes: { scope: 
     const base = head.base >= 0 ? tree.classNamed(a.tokens.text(head.base)) : -1;
     if (base > 0) {
       tree.setBase(scope, base);
+    } else if (head.base >= 0) {
+      a.outsideBases.set(scope, head.base);
     }
   }
 }

@@ -16,6 +16,7 @@ import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { redisCall, redisClientOptions } from './redis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { callResult, cdkConstructType } from './values';
+import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 
 const { ID } = TOKEN_KIND;
 const NEW = codeOf('new');
@@ -84,7 +85,7 @@ function argumentsOpen(a: CodeAnalyzer, index: number): number {
   return -1;
 }
 
-/** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients. */
+/** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients, and same-file classes that extend a Redis client. */
 function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   const start = newIndex + 1;
   let j = start;
@@ -96,6 +97,10 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     return;
   }
   const value = a.lookup(a.tokens.text(start), start);
+  if (value?.t === 'instance' && value.classObject && last === start) {
+    constructorOptions(a, value.classScope, last + 1);
+    return;
+  }
   if (!value || value.t !== 'ref') {
     return;
   }
@@ -181,7 +186,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
 
 /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
 function plainCall(a: CodeAnalyzer, index: number): void {
-  if (a.isId(index - 1) && a.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) {
+  if ((a.isId(index - 1) && a.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) || (a.idIs(index, 'super') && superOptions(a, index))) {
     return;
   }
   const value = a.lookup(a.tokens.text(index), index);
@@ -245,7 +250,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (start > receiverEnd) {
     return;
   }
-  const value = a.evalChain(start, index - 1).value;
+  const value = clientReceiver(a, a.evalChain(start, index - 1).value, method);
   if (a.language.otherCall?.(a, index, value, start)) {
     return;
   }

@@ -1,15 +1,51 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
-import { RedisCall, RedisFlavor, RedisStructure } from '../model';
+import { TOKEN_KIND } from '../lexer';
+import { OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { isBatchLoopVariable, loopKind } from './loops';
 import { contextFrom } from './options';
+import { variableContext } from './requests';
 
+const { NUM } = TOKEN_KIND;
+
+/** The options of a call that makes a Redis client, written in its arguments or, in JavaScript, held by a variable argument. */
 export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor): void {
   const close = a.partner[open];
-  if (close >= 0) {
-    a.contexts.push(contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1)));
+  if (close < 0) {
+    return;
+  }
+  const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
+  if (a.language.family === 'js') {
+    for (const [start, end] of segments(a, open)) {
+      positionalArgument(a, context, start, end);
+    }
+  }
+  a.contexts.push(context);
+}
+
+/**
+ * One argument of a JavaScript client constructor or factory, `start` to `end` (exclusive). An options object
+ * held by a variable (`new Redis(url, options)` with `const options: RedisOptions = { tls: {...} }`) is read as
+ * if written there. An argument that may be a `rediss://` URL (`process.env.REDIS_URL`), or that the code does
+ * not show, leaves TLS unknown; object and array literals (options, cluster nodes) and a port do not.
+ */
+function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: number, end: number): void {
+  if ((a.is(start, '{') || a.is(start, '[')) && a.skipGroup(start) === end) {
+    return;
+  }
+  if (end !== start + 1) {
+    context.complete = false;
+  } else if (a.isString(start)) {
+    context.complete &&= !a.tokens.interpolated(start) && !/^rediss:/i.test(a.tokens.text(start));
+  } else if (a.isId(start)) {
+    const held = variableContext(a, start, 'redis-client', context.type, context.anchor);
+    context.options.push(...(held?.options ?? []));
+    context.complete &&= held?.complete === true;
+  } else {
+    context.complete &&= a.tokens.kinds[start] === NUM;
   }
 }
 

@@ -16,6 +16,10 @@ const MAX_ASSIGNMENTS_PER_CALL = 16;
 const MAX_ASSIGNMENTS_READ = 64;
 /** How many `return`s of a helper are read for the request it builds (it returns one in its first few). */
 const MAX_RETURNS_READ = 8;
+/** How many reassignments of a builder variable (`b = b.limit(10)`) are followed back to the request it builds. */
+const MAX_REASSIGNMENTS_FOLLOWED = 16;
+/** How many setters of one builder chain are read: a request has a few dozen options at most, and a longer chain is not one. */
+const MAX_CHAIN_CALLS = 64;
 
 /** Records `x.name = expr` (the `=` at `eq`) when `x` is a plain variable; languages call it in token order. */
 export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
@@ -32,12 +36,12 @@ export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
 }
 
 /** The request an expression builds: right there, or returned by the same-file function it calls (`countInput(t)`). */
-export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = true): OptionContext | undefined {
+export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = true, depth = 0): OptionContext | undefined {
   let k = start;
   while (a.is(k, '&') || a.idIs(k, 'new') || a.idIs(k, 'await')) {
     k++;
   }
-  const built = a.requestAt.get(k) ?? a.requestAt.get(start) ?? builtFromVariable(a, k);
+  const built = a.requestAt.get(k) ?? a.requestAt.get(start) ?? builtFromVariable(a, k, depth);
   if (built || !viaFunction || !a.isId(k) || !a.is(k + 1, '(')) {
     return built;
   }
@@ -52,16 +56,48 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
 }
 
 /**
- * `builder.build()` on a request builder a variable holds (Java: `var request = builder.build();` after
- * `builder.limit(10)` under an `if`): the builder's request. The variable is looked up before the
- * expression, so a name cannot lead back to itself.
+ * A chain of builder calls on a variable that holds a request builder: `builder.build()` (Java: `var request =
+ * builder.build();` after `builder.limit(10)` under an `if`), or `builder = builder.limit(10)`, which sets options
+ * on the same builder. The variable is looked up before the expression, and before its own assignment for a
+ * reassignment, so a name cannot lead back to itself.
  */
-function builtFromVariable(a: CodeAnalyzer, k: number): OptionContext | undefined {
-  if (!a.isId(k) || !a.is(k + 1, '.') || !a.idIs(k + 2, 'build') || !a.is(k + 3, '(') || !a.is(k + 4, ')')) {
+function builtFromVariable(a: CodeAnalyzer, k: number, depth: number): OptionContext | undefined {
+  if (!a.isId(k) || depth >= MAX_REASSIGNMENTS_FOLLOWED || !isBuilderChain(a, k + 1)) {
     return undefined;
   }
-  const binding = a.scopes.lookup(a.tokens.text(k), k);
-  return binding && binding.expression >= 0 && binding.expression < k ? a.requestAt.get(binding.expression) : undefined;
+  const name = a.tokens.text(k);
+  let binding = a.scopes.lookup(name, k);
+  if (binding && binding.expression === k) {
+    binding = a.scopes.lookup(name, binding.token - 1);
+  }
+  return binding && binding.expression >= 0 && binding.expression < k ? requestBuiltBy(a, binding.expression, false, depth + 1) : undefined;
+}
+
+/** Builder methods that end a chain of setters or start another request: what follows them is not the same builder. */
+const CHAIN_BREAKS = new Set(['build', 'toBuilder']);
+
+/**
+ * Whether the tokens from `from` up to `end` are builder setters, each given an argument (`.limit(10).filterExpression(f)`);
+ * without an `end`, a chain that may end in `.build()` and ends the expression.
+ */
+export function isBuilderChain(a: CodeAnalyzer, from: number, end = -1): boolean {
+  let k = from;
+  for (let calls = 0; k !== end && a.is(k, '.') && a.isId(k + 1) && a.is(k + 2, '(') && a.partner[k + 2] > k + 2; calls++) {
+    if (calls === MAX_CHAIN_CALLS) {
+      return false;
+    }
+    const close = a.partner[k + 2];
+    const method = a.tokens.text(k + 1);
+    if (end < 0 && method === 'build' && close === k + 3) {
+      // `.build()` ends the chain with the request itself.
+      return !a.is(close + 1, '.');
+    }
+    if (close === k + 3 || CHAIN_BREAKS.has(method)) {
+      return false;
+    }
+    k = close + 1;
+  }
+  return end < 0 ? k > from && !a.is(k, '.') : k === end;
 }
 
 /** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */

@@ -1,5 +1,6 @@
-/** Tables over a file's tokens that the analyzer computes once, each in one linear pass. */
+/** Tables over a file's tokens that the analyzer computes once, each in one linear pass, and the search of a span in them. */
 import { Tokens } from '../lexer';
+import { Span } from '../types';
 
 /** For each token, the open bracket it sits directly inside, or -1 at the top level. */
 export function enclosingBrackets(partner: Int32Array): Int32Array {
@@ -41,4 +42,25 @@ export function lineStarts(text: string, tokens: Tokens): Uint8Array {
     starts[0] = 1;
   }
   return starts;
+}
+
+/** The tokens of a span that starts and ends on token boundaries (an option's key or value), as [from, to), by binary search. */
+export function tokensOfSpan(tokens: Tokens, span: Span): [number, number] {
+  const { starts, ends, length } = tokens;
+  // The first token that starts at or after the span, then the first after it that ends past the span.
+  const firstAtOrAfter = (values: Int32Array, from: number, offset: number, inclusive: boolean): number => {
+    let low = from;
+    let high = length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (values[mid] < offset || (inclusive && values[mid] === offset)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  };
+  const from = firstAtOrAfter(starts, 0, span.start, false);
+  return [from, firstAtOrAfter(ends, from, span.end, true)];
 }

@@ -32,8 +32,11 @@ export type Value =
   /** A client type used as a value (`DynamoDbClient.builder()`, `new Jedis(...)`), Java and C#. */
   | { t: 'type'; kind: ClientKind; flavor?: RedisFlavor }
   | { t: 'gopkg'; service: string }
-  /** A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python `@property`) does. */
-  | { t: 'function'; scope: number; concise: number; accessor?: boolean }
+  /**
+   * A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python
+   * `@property`, a TypeScript `get`) does. `returnType`: the token where a declared return type starts (`(): Redis`).
+   */
+  | { t: 'function'; scope: number; concise: number; accessor?: boolean; returnType?: number }
   /**
    * `this` / `self` inside a class, a Go receiver of a struct type declared in the file, or an instance of
    * a same-file Python class; `classObject`: the class itself, whose call makes an instance.

@@ -294,6 +294,24 @@ export class ScopeTree<V> {
     return [];
   }
 
+  /**
+   * The type a field of a class (or of a same-file base) is declared with (`private final DynamoDbClient dynamo;`,
+   * `private client: Redis;`), for a field whose assigned value tells nothing (`this.dynamo = options.client()`).
+   */
+  declaredMember(classScope: number, name: string): V | undefined {
+    for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
+      const names = this.names[scope];
+      for (const list of names ? [names.get(`.${name}`) ?? [], names.get(name) ?? []] : []) {
+        for (let k = list.length - 1; k >= 0; k--) {
+          if (list[k].declared !== undefined && !list[k].method) {
+            return list[k].declared;
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
   /** Records the name a class scope is declared under; a name declared twice names no class. */
   nameClass(scope: number, name: string): void {
     this.classNames.set(name, this.classNames.has(name) ? -1 : scope);
@@ -312,6 +330,11 @@ export class ScopeTree<V> {
       }
     }
     this.bases.set(scope, base);
+  }
+
+  /** The same-file base class of a class scope, or -1. */
+  baseOf(scope: number): number {
+    return this.bases.get(scope) ?? -1;
   }
 
   /** A name bound in a base class of `scope` (Java and C# fields seen as bare names in a subclass). */

@@ -1,7 +1,7 @@
 /**
- * C# (AWS SDK for .NET): `using` namespaces, typed fields, properties, parameters and locals, object
- * initializers (`new ScanRequest { ... }`), `DynamoDBContext`, the document model, paginators,
- * `RDSAuthTokenGenerator`, and StackExchange.Redis (its own module).
+ * C# (AWS SDK for .NET): `using` namespaces (and those a project's global usings bring: `csharpImpliedUsings.ts`),
+ * typed fields, properties, parameters and locals, object initializers (`new ScanRequest { ... }`),
+ * `DynamoDBContext`, the document model, paginators, `RDSAuthTokenGenerator`, and StackExchange.Redis (its own module).
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -13,6 +13,7 @@ import { initializerContext, separatedSlot } from '../options';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
 import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
+import { impliedNamespaces } from './csharpImpliedUsings';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
@@ -46,23 +47,34 @@ const MODEL_TYPES: Record<string, string[]> = {
 };
 
 function collectImports(a: CodeAnalyzer): void {
+  const used = new Set<string>();
   for (let i = 0; i < a.tokens.length; i++) {
-    if (!a.idIs(i, 'using') || !a.id(i + 1)) {
-      continue;
+    if (a.idIs(i, 'using') && a.id(i + 1)) {
+      used.add(a.dottedPath(i + 1).text);
     }
-    const path = a.dottedPath(i + 1);
-    const service = serviceOfNamespace(path.text);
-    if (service) {
-      a.services.add(service);
-    }
-    noteStackExchangeImport(a, path.text);
-    if (path.text === 'Amazon.RDS.Util') {
-      a.services.add('rds-auth');
-    }
-    // The document model's `Table` (`Table.LoadTable(client, name)`), builders and operation configs, by their simple names.
-    for (const name of MODEL_TYPES[path.text] ?? []) {
-      a.addImport(name, `dotnet:${path.text}`, name);
-    }
+  }
+  // `global using`s in another file of the project: the namespaces its distinctive type names show.
+  for (const namespace of impliedNamespaces(a)) {
+    used.add(namespace);
+  }
+  for (const namespace of used) {
+    useNamespace(a, namespace);
+  }
+}
+
+/** What a namespace in use (`using Amazon.DynamoDBv2;`) makes known. */
+function useNamespace(a: CodeAnalyzer, namespace: string): void {
+  const service = serviceOfNamespace(namespace);
+  if (service) {
+    a.services.add(service);
+  }
+  noteStackExchangeImport(a, namespace);
+  if (namespace === 'Amazon.RDS.Util') {
+    a.services.add('rds-auth');
+  }
+  // The document model's `Table` (`Table.LoadTable(client, name)`), builders and operation configs, by their simple names.
+  for (const name of MODEL_TYPES[namespace] ?? []) {
+    a.addImport(name, `dotnet:${namespace}`, name);
   }
 }
 

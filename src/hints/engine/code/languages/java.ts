@@ -11,6 +11,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
+import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
 import { isTlsMethod, javaRedisTlsCall, noteTlsImport } from './javaRedisTls';
@@ -124,8 +125,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     // A Mockito stub names the call for the test; the code under test makes it.
     return receiver.t === 'client' && close > 0 && isStubbedCall(a, receiverStart, close);
   }
-  // `builder.exclusiveStartKey(k)` on a request builder held by a variable, 1.x `request.setLimit(10)`: one more option of that request.
-  const held = receiverStart === nameIndex - 2 && a.isId(receiverStart) ? a.requestVariable(a.tokens.text(receiverStart), nameIndex) : undefined;
+  // `builder.exclusiveStartKey(k)` on a request builder held by a variable, 1.x `request.setLimit(10)`, and each setter of
+  // a chain on one (`builder = builder.limit(10).filterExpression(f)`): one more option of that request.
+  const onVariable = a.isId(receiverStart) && (receiverStart === nameIndex - 2 || isBuilderChain(a, receiverStart + 1, nameIndex - 1));
+  const held = onVariable ? a.requestVariable(a.tokens.text(receiverStart), nameIndex) : undefined;
   const slot = held ? optionAt(a, nameIndex, nameIndex - 1, close + 1) : undefined;
   if (held && slot) {
     // A statement of its own (`request.setLimit(10);`) goes whole with the option.

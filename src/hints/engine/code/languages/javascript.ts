@@ -1,7 +1,8 @@
 /**
  * JavaScript and TypeScript: ES imports and `require`, `const`/`let`/`var` (block and function scoped),
- * parameters with type annotations and parameter properties, class fields and `this.x`, functions and
- * arrows that return clients, SDK v3 commands and request objects, Redis and CDK constructors.
+ * parameters with type annotations and parameter properties, class names, class fields and `this.x`,
+ * getters, functions and arrows that return clients or declare a client return type, SDK v3 commands and
+ * request objects, Redis and CDK constructors (a class that extends a client class: `clientClasses.ts`).
  */
 import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
@@ -32,6 +33,7 @@ const DECLARATION_CODES = codeSet(DECLARATIONS);
 const EQUALS = codeOf('=');
 const OPEN_PAREN = codeOf('(');
 const FUNCTION = codeOf('function');
+const CLASS = codeOf('class');
 const RETURN = codeOf('return');
 const IMPORT = codeOf('import');
 const REQUIRE = codeOf('require');
@@ -183,7 +185,13 @@ function functionValue(a: CodeAnalyzer, tree: ScopeTree<Value>, start: number): 
   if (scope <= 0 || tree.kind(scope) !== 'function' || tree.start(scope) !== k) {
     return undefined;
   }
-  return { t: 'function', scope, concise: a.functions.get(scope)?.concise ?? -1 };
+  const fn: Value = { t: 'function', scope, concise: a.functions.get(scope)?.concise ?? -1 };
+  // `(): Redis {`, `(): Redis =>`: the declared return type.
+  const close = a.is(k, '(') ? a.partner[k] : -1;
+  if (close > k && a.is(close + 1, ':') && a.isId(close + 2)) {
+    fn.returnType = close + 2;
+  }
+  return fn;
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
@@ -209,9 +217,20 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       }
     } else if (code === RETURN) {
       a.addReturn(i + 1);
+    } else if (code === CLASS && a.isId(i + 1) && !a.isAccess(i - 1)) {
+      classDeclaration(a, tree, i);
     } else if (isClassMember(a, tree, i)) {
       classMember(a, tree, i);
     }
+  }
+}
+
+/** `class Cache extends Redis {`: the class name, bound where it is declared, stands for the class (`new Cache()`, `Cache.shared`). */
+function classDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
+  const name = a.tokens.text(keyword + 1);
+  const classScope = tree.classNamed(name);
+  if (classScope > 0 && tree.start(classScope) > keyword && tree.parent(classScope) === tree.scopeAt(keyword)) {
+    tree.bind(tree.holderAt(keyword), name, { token: keyword, expression: -1, fixed: { t: 'instance', classScope, classObject: true } });
   }
 }
 
@@ -313,7 +332,9 @@ function isClassMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): bool
   if (parent < 0 || tree.kind(tree.scopeAt(i)) !== 'class' || tree.start(tree.scopeAt(i)) !== parent) {
     return false;
   }
-  return !MEMBER_PREFIXES.has(a.tokens.text(i)) && (a.is(i - 1, '{') || a.is(i - 1, ';') || a.is(i - 1, '}') || a.is(i - 1, '*') || MEMBER_PREFIXES.has(a.id(i - 1) ?? '') || a.startsLine(i));
+  // `get(key) {` is a method named `get` (a cache's own `get` and `set`); `get cache() {` is a getter named `cache`.
+  const name = a.tokens.text(i);
+  return (!MEMBER_PREFIXES.has(name) || ((name === 'get' || name === 'set') && a.is(i + 1, '('))) && (a.is(i - 1, '{') || a.is(i - 1, ';') || a.is(i - 1, '}') || a.is(i - 1, '*') || MEMBER_PREFIXES.has(a.id(i - 1) ?? '') || a.startsLine(i));
 }
 
 function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
@@ -321,8 +342,10 @@ function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
   const name = `.${a.tokens.text(i)}`;
   if (a.is(i + 1, '(')) {
     const fn = functionValue(a, tree, i + 1);
-    if (fn) {
-      tree.bind(classScope, name, { token: i, expression: -1, fixed: fn });
+    // A getter runs when the member is read (`this.cache.keys()` reads what `get cache()` returns); a setter says
+    // nothing of what reading gives.
+    if (fn?.t === 'function' && !a.idIs(i - 1, 'set')) {
+      tree.bind(classScope, name, { token: i, expression: -1, fixed: a.idIs(i - 1, 'get') ? { ...fn, accessor: true } : fn });
     }
     return;
   }
