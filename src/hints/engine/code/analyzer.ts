@@ -23,6 +23,7 @@ import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { callResult, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 import { clientClass, inheritedMember } from './clientClasses';
+import { injectedOrBuilt, isParameter } from './injection';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -336,7 +337,7 @@ export class CodeAnalyzer {
   private chainOrFallback(from: number): Value | undefined {
     const chain = this.evalChain(from, this.tokens.length);
     // A parameter typed with a class of this file (a Protocol the client fits) gives way to the client built as its fallback.
-    const typedByFile = chain.value?.t === 'instance' && this.isParameter(from);
+    const typedByFile = chain.value?.t === 'instance' && isParameter(this, from);
     if (chain.value && !typedByFile) {
       return chain.value;
     }
@@ -457,7 +458,7 @@ export class CodeAnalyzer {
         // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
         // a member the class does not define comes from the client class it extends.
         const own = this.scopes.member(value.classScope, name);
-        const found = own ? (this.valueOf(own) ?? this.scopes.declaredMember(value.classScope, name) ?? this.injectedOrBuilt(value.classScope, name)) : inheritedMember(this, value, name);
+        const found = own ? (this.valueOf(own) ?? this.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(this, value.classScope, name)) : inheritedMember(this, value, name);
         // A Python `@property` runs on attribute access: the attribute is what it returns.
         return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
       }
@@ -470,33 +471,6 @@ export class CodeAnalyzer {
       case 'function':
         return undefined;
     }
-  }
-
-  /**
-   * A field set to a client in one branch and to a parameter in another (`if client is None: self.client =
-   * redis.Redis(...) else: self.client = client`): the parameter injects the same kind of client, so the
-   * field holds the client the class builds. Any other assignment of an unknown value leaves it unknown.
-   */
-  private injectedOrBuilt(classScope: number, name: string): Value | undefined {
-    let built: Value | undefined;
-    for (const binding of this.scopes.memberBindings(classScope, name)) {
-      const value = binding.expression >= 0 ? this.valueOf(binding) : undefined;
-      if (value?.t === 'client' && (!built || (built.t === 'client' && built.kind === value.kind))) {
-        built = value;
-      } else if (!this.isParameter(binding.expression)) {
-        return undefined;
-      }
-    }
-    return built;
-  }
-
-  /** Whether the expression at a token is a bare parameter name (`self.client = client`). */
-  private isParameter(expression: number): boolean {
-    if (expression < 0 || !this.isId(expression) || this.is(expression + 1, '.') || this.is(expression + 1, '(') || this.is(expression + 1, '[')) {
-      return false;
-    }
-    const binding = this.scopes.lookup(this.tokens.text(expression), expression);
-    return binding !== undefined && this.functions.get(this.scopes.scopeAt(binding.token))?.params === this.parent[binding.token];
   }
 
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
