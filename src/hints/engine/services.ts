@@ -231,6 +231,18 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
   }
 }
 
+/** The key a DynamoDB request cannot do without, normalised: what tells a request literal or keyword arguments from another library's. */
+const REQUIRED_REQUEST_KEYS: Record<string, string> = {
+  'dynamodb:BatchGetItem': 'requestitems',
+  'dynamodb:BatchWriteItem': 'requestitems',
+  'dynamodb:TransactGetItems': 'transactitems',
+  'dynamodb:TransactWriteItems': 'transactitems',
+};
+
+export function requiredRequestKey(operation: string): string {
+  return REQUIRED_REQUEST_KEYS[operation] ?? 'tablename';
+}
+
 /** `XCommand`, `XRequest`, `XInput` class names: the operation, given the services the file imports. */
 export function operationOfTypeName(typeName: string, services: ReadonlySet<string>, suffix: RegExp): string | undefined {
   const match = suffix.exec(typeName);

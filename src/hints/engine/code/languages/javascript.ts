@@ -8,7 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { JS_FACTORIES, JS_MODULES, operationOfMethod } from '../../services';
+import { JS_FACTORIES, JS_MODULES, operationOfMethod, requiredRequestKey } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -483,14 +483,6 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   return true;
 }
 
-/** The key a DynamoDB request of each kind cannot do without: what tells it from another library's argument. */
-const REQUEST_KEYS: Record<string, string> = {
-  'dynamodb:BatchGetItem': 'requestitems',
-  'dynamodb:BatchWriteItem': 'requestitems',
-  'dynamodb:TransactGetItems': 'transactitems',
-  'dynamodb:TransactWriteItems': 'transactitems',
-};
-
 /**
  * `ddb.query({ TableName, KeyConditionExpression })` on a name a project module exports (`require('../lib/dynamo')`),
  * whose client this file cannot see: the request's own shape names the operation, as an SDK request type
@@ -501,7 +493,7 @@ function projectModuleCall(a: CodeAnalyzer, nameIndex: number): boolean {
   const operation = operationOfMethod('dynamodb-document', a.tokens.text(nameIndex));
   const open = nameIndex + 1;
   const request = operation ? requestForCall(a, open, a.partner[open], operation) : undefined;
-  const required = operation ? (REQUEST_KEYS[operation] ?? 'tablename') : '';
+  const required = operation ? requiredRequestKey(operation) : '';
   if (!operation || !request?.options.some((option) => option.norm === required)) {
     return false;
   }

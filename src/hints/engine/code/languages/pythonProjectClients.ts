@@ -6,7 +6,7 @@
  * `Key` on `get_item`); a parameter of unknown origin stays silent, as does a library's object.
  */
 import { OptionContext } from '../../model';
-import { ClientKind, operationOfMethod } from '../../services';
+import { ClientKind, operationOfMethod, requiredRequestKey } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
 
@@ -21,14 +21,6 @@ const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   put_item: ['item'],
   update_item: ['updateexpression'],
   delete_item: ['key'],
-};
-
-/** The key a client request cannot do without, by operation: what tells it from another library's argument. */
-const CLIENT_KEYWORDS: Readonly<Record<string, string>> = {
-  'dynamodb:BatchGetItem': 'requestitems',
-  'dynamodb:BatchWriteItem': 'requestitems',
-  'dynamodb:TransactGetItems': 'transactitems',
-  'dynamodb:TransactWriteItems': 'transactitems',
 };
 
 /** Whether an imported module is the project's own: relative, or none of the libraries whose objects are known. */
@@ -79,7 +71,7 @@ function requestShaped(a: CodeAnalyzer, method: string, open: number, close: num
     }
     const request = contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
     const norms = new Set(request.options.map((option) => option.norm));
-    const required = kind === 'dynamodb' ? [CLIENT_KEYWORDS[operation] ?? 'tablename'] : (TABLE_KEYWORDS[method] ?? []);
+    const required = kind === 'dynamodb' ? [requiredRequestKey(operation)] : (TABLE_KEYWORDS[method] ?? []);
     if (required.some((norm) => norms.has(norm))) {
       return { operation, request };
     }
