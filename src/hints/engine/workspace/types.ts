@@ -3,6 +3,8 @@
  * infrastructure as code defines, and the names that lead from code to them. Pure: no `vscode`,
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
+import type { RedisFlavor } from '../model';
+import type { ClientKind } from '../services';
 import { Span } from '../types';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -115,6 +117,29 @@ export interface FileContribution {
    * name says it holds a secret.
    */
   variableDefaults?: Record<string, VariableDefault>;
+  /**
+   * A Python, JavaScript or TypeScript module that may export a client: its module-level statements, read
+   * for the clients they make only when another file imports from the module.
+   */
+  module?: ModuleSource;
+}
+
+/** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */
+export interface ModuleSource {
+  language: 'python' | 'javascript' | 'typescript';
+  /** The module-level statements: the bodies of functions and classes are left out unless those statements use them. */
+  text: string;
+}
+
+/** A client that a code module makes at module level, as another file that imports it reads it. */
+export interface ExportedClient {
+  kind: ClientKind;
+  flavor?: RedisFlavor;
+  /** A Redis pipeline or transaction (see the analyzer's client value). */
+  batched?: boolean;
+  nonBlocking?: boolean;
+  /** The table a boto3 `Table(...)` names, when the module writes it as a literal or an environment variable. */
+  table?: TableNameRef;
 }
 
 /** A Terraform variable's default, when it is a single value. */
@@ -135,4 +160,11 @@ export interface WorkspaceView {
    * Terraform module), or undefined when none is declared there or its default is not a single value.
    */
   terraformVariableDefault?(file: string, name: string): VariableDefault | undefined;
+  /**
+   * The client a workspace module exports, as `codeFile` imports it: `module` as written there (`webapp.cache`,
+   * `.cache`, `../lib/dynamo`) and `path` the name read from it (`redis_connection`, `cache.client`, `default`,
+   * `''` for the module itself). Undefined when the module is no workspace file, is ambiguous, or the name
+   * holds no client.
+   */
+  importedClient?(codeFile: string, module: string, path: string): ExportedClient | undefined;
 }

@@ -6,8 +6,9 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
+import { ImportedClients } from './importedClients';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, TableDefinition, TableNameRef, VariableDefault, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, TableDefinition, TableNameRef, VariableDefault, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -57,6 +58,8 @@ export class WorkspaceModel implements WorkspaceView {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private currentVersion = 0;
   private union: Union | undefined;
+  /** The clients code modules export, by import; rebuilt on the first question after a change. */
+  private imports: ImportedClients | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -120,6 +123,7 @@ export class WorkspaceModel implements WorkspaceView {
   private changed(file: string): void {
     this.currentVersion++;
     this.union = undefined;
+    this.imports = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -269,6 +273,16 @@ export class WorkspaceModel implements WorkspaceView {
     return this.built()
       .variableDefaults.get(`${folderOf(file)}\0${name}`)
       ?.find((declared) => declared.file !== file)?.value;
+  }
+
+  /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
+  importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    if (!this.imports) {
+      const sources = new Map<string, ModuleSource>();
+      this.contributions.forEach(({ contribution }, file) => contribution.module && sources.set(file, contribution.module));
+      this.imports = new ImportedClients(sources);
+    }
+    return this.imports.resolve(codeFile, module, path);
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
