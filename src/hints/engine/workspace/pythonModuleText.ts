@@ -8,6 +8,8 @@ import { isIdentifierStart, keptText, skipSpace, SPACE, TopStatement, wordAt } f
 
 const HASH = 35;
 const BACKSLASH = 92;
+const QUOTE = 34;
+const APOSTROPHE = 39;
 const AT = 64;
 const DOT = 46;
 const CARRIAGE_RETURN = 13;
@@ -132,7 +134,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     const relative = word === 'from' && text.charCodeAt(skipSpace(text, after)) === DOT;
     exports ||= (assigns && isIdentifierStart(text.charCodeAt(start))) || (word === 'from' && (relative || packageInit));
     // Expression statements (a docstring, `app.run()`) bind nothing; a walrus is an assignment here.
-    statements.push({ start: from, end, kept: word === 'import' || word === 'from' || COMPOUND.has(word) || assigns });
+    const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
+    statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });
   }
   if (!exports) {
     return undefined;
