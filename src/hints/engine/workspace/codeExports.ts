@@ -39,7 +39,7 @@ export interface CodeExports {
   stars: string[];
 }
 
-/** Names kept per file: far more than a module exports, few enough to keep snapshots small. */
+/** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
 const MAX_STARS = 32;
 
