@@ -181,6 +181,10 @@ describe('module text: time', () => {
       ['globals', 'python', (count) => `import redis\n${'client = redis.Redis()\nglobal_name = 1\n'.repeat(count)}`],
       ['export stars', 'typescript', (count) => `import Redis from 'ioredis';\n${"export * from './other';\n".repeat(count)}`],
       ['object exports', 'typescript', (count) => `const Redis = require('ioredis');\nmodule.exports = { ${'a, '.repeat(count)} };\n`],
+      ['many object exports', 'typescript', (count) => `const Redis = require('ioredis');\n${Array.from({ length: count }, (_, i) => `module.exports = { a${i} };\n`).join('')}`],
+      ['unclosed object exports', 'typescript', (count) => `const Redis = require('ioredis');\n${'module.exports = { module\n'.repeat(count)}`],
+      ['constants that look like arrows', 'typescript', (count) => `import Redis from 'ioredis';\nexport const client = new Redis();\n${'const f = (a) + b;\n'.repeat(count)}`],
+      ['commented triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${'x = 1  # """\n'.repeat(count)}`],
       ['declarations', 'typescript', (count) => `import Redis from 'ioredis';\n${Array.from({ length: count }, (_, i) => `const c${i} = new Redis();\nexport const d${i} = c${i};\n`).join('')}`],
     ];
     for (const [label, kind, make] of shapes) {

@@ -29,6 +29,8 @@ const DOLLAR = 36;
 const LOOK_AHEAD = 400;
 /** How much of a `module.exports = { … }` object literal is read. */
 const OBJECT_LIMIT = 4000;
+/** Export statements read before a file counts as one that may export a client: far more than real modules have. */
+const MAX_EXPORTS = 256;
 
 /** Words that start a value that is never a client: a function, a class, a literal. */
 const NOT_CLIENTS = new Set(['async', 'function', 'class', 'true', 'false', 'null', 'undefined', 'this', 'typeof', 'void', 'interface', 'type', 'enum', 'abstract', 'declare']);
@@ -59,18 +61,23 @@ function declarationValue(text: string, from: number): number {
   return limit < text.length ? limit : -1;
 }
 
-/** Whether `const`, `let` or `var` binds `name` to something that may be a client (`const cache = new Redis()`), as formatters write it. */
-function declaredMayBeClient(text: string, name: string): boolean {
+/** The names that `const`, `let` or `var` binds to something that may be a client (`const cache = new Redis()`), as formatters write them. */
+function declaredClients(text: string): Set<string> {
+  const names = new Set<string>();
   for (const keyword of ['const ', 'let ', 'var ']) {
-    for (let at = text.indexOf(keyword + name); at >= 0; at = text.indexOf(keyword + name, at + 1)) {
-      const after = at + keyword.length + name.length;
-      if (!isIdentifierPart(text.charCodeAt(at - 1)) && !isIdentifierPart(text.charCodeAt(after))) {
-        const value = declarationValue(text, after);
-        return value >= 0 && mayBeClientValue(text, value);
+    for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length)) {
+      if (isIdentifierPart(text.charCodeAt(at - 1))) {
+        continue;
+      }
+      const nameAt = skipSpace(text, at + keyword.length);
+      const name = wordAt(text, nameAt);
+      const value = name === '' ? -1 : declarationValue(text, nameAt + name.length);
+      if (value >= 0 && mayBeClientValue(text, value)) {
+        names.add(name);
       }
     }
   }
-  return false;
+  return names;
 }
 
 /** Whether the file names a relative module in quotes (`require('./db')`, `from "../lib/cache"`). */
@@ -83,9 +90,8 @@ function importsRelativeModule(text: string): boolean {
  * there (`new`), a name declared with such a value, or any name when the file imports from a relative
  * module (whose exports it may pass on).
  */
-function objectMayExport(text: string, open: number): boolean {
+function objectMayExport(text: string, open: number, known: { declared?: Set<string>; importsRelative?: boolean }): boolean {
   const limit = Math.min(text.length, open + OBJECT_LIMIT);
-  let importsRelative: boolean | undefined;
   let depth = 0;
   for (let k = open; k < limit; k++) {
     const code = text.charCodeAt(k);
@@ -95,7 +101,7 @@ function objectMayExport(text: string, open: number): boolean {
       return false;
     } else if (isIdentifierStart(code) && !isIdentifierPart(text.charCodeAt(k - 1))) {
       const word = wordAt(text, k);
-      if (word === 'new' || (!NOT_CLIENTS.has(word) && (declaredMayBeClient(text, word) || (importsRelative ??= importsRelativeModule(text))))) {
+      if (word === 'new' || (!NOT_CLIENTS.has(word) && ((known.declared ??= declaredClients(text)).has(word) || (known.importsRelative ??= importsRelativeModule(text))))) {
         return true;
       }
       k += word.length - 1;
@@ -111,8 +117,14 @@ function objectMayExport(text: string, open: number): boolean {
  * a value. `export function`, `export class`, `export const handler = async (…) => …` cannot.
  */
 export function jsMayExport(text: string): boolean {
+  // What the file declares and imports, read once for every `module.exports = { … }` it has.
+  const known = {};
   const exports = /\bexports?\b/g;
+  let read = 0;
   for (let match = exports.exec(text); match; match = exports.exec(text)) {
+    if (++read > MAX_EXPORTS) {
+      return true;
+    }
     const end = exports.lastIndex;
     if (match[0] === 'export') {
       if (text.charCodeAt(match.index - 1) === DOT) {
@@ -149,7 +161,7 @@ export function jsMayExport(text: string): boolean {
       continue;
     }
     const value = skipSpace(text, k + 1);
-    if (text.charCodeAt(value) === OPEN_BRACE ? objectMayExport(text, value) : mayBeClientValue(text, value)) {
+    if (text.charCodeAt(value) === OPEN_BRACE ? objectMayExport(text, value, known) : mayBeClientValue(text, value)) {
       return true;
     }
   }
@@ -314,9 +326,15 @@ function isFunctionValue(text: string, from: number): boolean {
     if (code === OPEN_PAREN) {
       depth++;
     } else if (code === CLOSE_PAREN && --depth === 0) {
-      const arrow = text.indexOf('=>', j);
-      const body = text.indexOf('{', j);
-      return arrow >= 0 && arrow < limit && (body < 0 || arrow < body);
+      for (let after = j + 1; after + 1 < limit; after++) {
+        if (text.charCodeAt(after) === EQUALS && text.charCodeAt(after + 1) === GREATER) {
+          return true;
+        }
+        if (text.charCodeAt(after) === OPEN_BRACE || text.charCodeAt(after) === SEMICOLON) {
+          return false;
+        }
+      }
+      return false;
     }
   }
   return false;

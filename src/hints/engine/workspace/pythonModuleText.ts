@@ -4,7 +4,7 @@
  * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
  * them: `client = make_client()`).
  */
-import { isIdentifierStart, keptText, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const HASH = 35;
 const BACKSLASH = 92;
@@ -19,6 +19,16 @@ const CLOSERS = new Set([41, 93, 125]);
 
 /** Statements whose bodies run at import and may bind module names. */
 const COMPOUND = new Set(['if', 'elif', 'else', 'try', 'except', 'finally', 'with', 'for', 'while', 'async', 'match', 'case']);
+
+/** Whether a `#` comes before `at` on its line (lines are short: the text passed the long-line check). */
+function commented(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0 && text.charCodeAt(k) !== NEWLINE; k--) {
+    if (text.charCodeAt(k) === HASH) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * The triple-quoted strings of the text, as [start, end) offsets in order: a docstring's lines must not
@@ -44,9 +54,7 @@ function tripleStrings(text: string): number[] {
     if (open < 0) {
       return regions;
     }
-    const lineStart = text.lastIndexOf('\n', open) + 1;
-    const comment = text.indexOf('#', lineStart);
-    if (comment >= 0 && comment < open) {
+    if (commented(text, open)) {
       k = open + 3;
       continue;
     }
