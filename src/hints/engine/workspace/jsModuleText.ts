@@ -170,8 +170,19 @@ export function jsMayExport(text: string): boolean {
 
 /** Words that start a top-level statement when they start a line outside any bracket. */
 const STATEMENT_WORDS = new Set(['import', 'export', 'const', 'let', 'var', 'function', 'async', 'class', 'abstract', 'interface', 'type', 'enum', 'declare', 'namespace', 'module', 'exports', 'if', 'for', 'while', 'do', 'try', 'switch']);
-/** Words after which a `/` starts a regular expression, not a division. */
-const BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield', 'instanceof']);
+/** Words after which a `/` starts a regular expression, not a division, by their length. */
+const BEFORE_REGEX: readonly (readonly string[])[] = [[], [], ['do', 'in', 'of'], ['new'], ['case', 'else', 'void'], ['throw', 'await', 'yield'], ['return', 'typeof', 'delete'], [], [], [], ['instanceof']];
+
+/** Whether the word [start, end) is one after which a `/` starts a regular expression; no string is made for it. */
+function beforeRegex(text: string, start: number, end: number): boolean {
+  const words = BEFORE_REGEX[end - start] ?? [];
+  for (let i = 0; i < words.length; i++) {
+    if (text.startsWith(words[i], start)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** After the quoted string at `from`; -1 when it is not closed on its line (the scan cannot be trusted). */
 function quotedEnd(text: string, from: number): number {
@@ -213,6 +224,36 @@ function regexEnd(text: string, from: number): number {
   return -1;
 }
 
+/** The characters the statement scan stops at: line ends, quotes, template and comment or regex delimiters, brackets. */
+const SPECIAL = new Uint8Array(128);
+for (const char of '\n"\'`/()[]{}') {
+  SPECIAL[char.charCodeAt(0)] = 1;
+}
+
+/**
+ * Whether the `/` at `at` starts a regular expression: after an operator, an opening bracket or a word such
+ * as `return`; after a value (a name, a number, `)`, `]`, a string) it divides. Read backwards from the `/`,
+ * over the blanks before it only, so that the scan stays linear.
+ */
+function slashStartsRegex(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) <= SPACE) {
+    k--;
+  }
+  if (k < 0) {
+    return true;
+  }
+  const code = text.charCodeAt(k);
+  if (isIdentifierPart(code)) {
+    let start = k;
+    while (start > 0 && k - start < 16 && isIdentifierPart(text.charCodeAt(start - 1))) {
+      start--;
+    }
+    return beforeRegex(text, start, k + 1);
+  }
+  return !(code === CLOSE_PAREN || code === CLOSE_BRACKET || code === QUOTE || code === APOSTROPHE || code === BACKTICK);
+}
+
 /**
  * Where the top-level statements start: a statement word at the start of a line outside brackets,
  * strings, template literals, comments and regular expressions. Undefined when the scan cannot be
@@ -223,10 +264,6 @@ function statementStarts(text: string): number[] | undefined {
   /** Bracket depths at which a template literal's `${` opened: its `}` returns to the template. */
   const templates: number[] = [];
   let depth = 0;
-  let lineStart = true;
-  /** Whether a `/` here starts a regular expression (after an operator, a bracket or certain words). */
-  let regexAllowed = true;
-  let k = 0;
   const templateFrom = (from: number): number => {
     for (let j = from; j < text.length; j++) {
       const code = text.charCodeAt(j);
@@ -236,57 +273,44 @@ function statementStarts(text: string): number[] | undefined {
         return j + 1;
       } else if (code === DOLLAR && text.charCodeAt(j + 1) === OPEN_BRACE) {
         templates.push(depth++);
-        regexAllowed = true;
         return j + 2;
       }
     }
     return -1;
   };
+  /** After the blanks that start the line at `from`, noting a statement that starts there. */
+  const lineFrom = (from: number): number => {
+    let k = from;
+    while (k < text.length && text.charCodeAt(k) <= SPACE && text.charCodeAt(k) !== NEWLINE) {
+      k++;
+    }
+    if (depth === 0 && isIdentifierStart(text.charCodeAt(k)) && STATEMENT_WORDS.has(wordAt(text, k))) {
+      starts.push(k);
+    }
+    return k;
+  };
+  let k = lineFrom(0);
   while (k < text.length) {
     const code = text.charCodeAt(k);
-    if (code === NEWLINE) {
-      lineStart = true;
+    if (code < 128 && SPECIAL[code] === 0) {
       k++;
-      continue;
-    }
-    if (code <= SPACE) {
-      k++;
-      continue;
-    }
-    if (lineStart) {
-      lineStart = false;
-      if (depth === 0 && isIdentifierStart(code) && STATEMENT_WORDS.has(wordAt(text, k))) {
-        starts.push(k);
-      }
-    }
-    if (isIdentifierStart(code) || (code >= 48 && code <= 57)) {
-      const word = wordAt(text, k);
-      regexAllowed = BEFORE_REGEX.has(word);
-      k += Math.max(word.length, 1);
-      continue;
-    }
-    if (code === SLASH && text.charCodeAt(k + 1) === SLASH) {
-      const end = text.indexOf('\n', k);
-      k = end < 0 ? text.length : end;
-      continue;
-    }
-    if (code === SLASH && text.charCodeAt(k + 1) === STAR) {
-      const end = text.indexOf('*/', k + 2);
-      if (end < 0) {
-        return undefined;
-      }
-      k = end + 2;
       continue;
     }
     let next = k + 1;
-    let value = code === CLOSE_PAREN || code === CLOSE_BRACKET || code === QUOTE || code === APOSTROPHE || code === BACKTICK;
-    if (code === QUOTE || code === APOSTROPHE) {
+    if (code === NEWLINE) {
+      next = lineFrom(k + 1);
+    } else if (code === SLASH && text.charCodeAt(k + 1) === SLASH) {
+      const end = text.indexOf('\n', k);
+      next = end < 0 ? text.length : end;
+    } else if (code === SLASH && text.charCodeAt(k + 1) === STAR) {
+      const end = text.indexOf('*/', k + 2);
+      next = end < 0 ? -1 : end + 2;
+    } else if (code === SLASH) {
+      next = slashStartsRegex(text, k) ? regexEnd(text, k) : k + 1;
+    } else if (code === QUOTE || code === APOSTROPHE) {
       next = quotedEnd(text, k);
     } else if (code === BACKTICK) {
       next = templateFrom(k + 1);
-    } else if (code === SLASH && regexAllowed) {
-      next = regexEnd(text, k);
-      value = true;
     } else if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE) {
       depth++;
     } else if (code === CLOSE_PAREN || code === CLOSE_BRACKET || code === CLOSE_BRACE) {
@@ -301,8 +325,6 @@ function statementStarts(text: string): number[] | undefined {
     if (next < 0) {
       return undefined;
     }
-    // After a value a `/` divides; after an operator or an opening bracket it starts a regular expression.
-    regexAllowed = !value;
     k = next;
   }
   return depth === 0 && templates.length === 0 ? starts : undefined;
