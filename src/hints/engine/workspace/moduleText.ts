@@ -43,22 +43,6 @@ export function wordAt(text: string, from: number): string {
 /** Past this many definitions, the kept statements are read name by name rather than searched once per definition. */
 const MAX_SEARCHED = 64;
 
-/** Whether the kept statements contain any definition's name (maybe as part of a longer one). */
-function namesAny(text: string, statements: readonly TopStatement[], kept: readonly boolean[], definitions: ReadonlyMap<string, number[]>): boolean {
-  let source = '';
-  for (let index = 0; index < statements.length; index++) {
-    if (kept[index]) {
-      source += text.slice(statements[index].start, statements[index].end);
-    }
-  }
-  for (const name of definitions.keys()) {
-    if (source.includes(name)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /** A top-level statement of a module, and whether it is kept for itself. */
 export interface TopStatement {
   start: number;
@@ -67,6 +51,20 @@ export interface TopStatement {
   kept: boolean;
   /** The function or class the statement defines: kept only when a kept statement names it. */
   defines?: string;
+}
+
+/**
+ * The kept statements joined into a new string that starts on a blank line: pieces of the file, or one
+ * piece alone, would keep the file's whole text alive as long as the model keeps them.
+ */
+function joined(text: string, statements: readonly TopStatement[], kept: readonly boolean[]): string {
+  const pieces = ['\n'];
+  for (let index = 0; index < statements.length; index++) {
+    if (kept[index]) {
+      pieces.push(text.slice(statements[index].start, statements[index].end));
+    }
+  }
+  return pieces.join('');
 }
 
 /**
@@ -93,9 +91,12 @@ export function keptText(text: string, statements: readonly TopStatement[]): str
       lengths.add(defines.length);
     }
   }
+  const source = joined(text, statements, kept);
   // Most kept statements name no definition at all, which one native search per name tells.
-  const named = definitions.size > 0 && (definitions.size > MAX_SEARCHED || namesAny(text, statements, kept, definitions));
-  while (named && pending.length > 0) {
+  if (definitions.size === 0 || (definitions.size <= MAX_SEARCHED && ![...definitions.keys()].some((name) => source.includes(name)))) {
+    return source;
+  }
+  while (pending.length > 0) {
     const { start, end } = statements[pending.pop()!];
     for (let k = start; k < end; k++) {
       if (!isIdentifierStart(text.charCodeAt(k)) || isIdentifierPart(text.charCodeAt(k - 1))) {
@@ -116,13 +117,5 @@ export function keptText(text: string, statements: readonly TopStatement[]): str
       k = after;
     }
   }
-  // Joined into a new string that starts on a blank line: pieces of the file, or one piece alone, would keep
-  // the file's whole text alive as long as the model keeps them.
-  const pieces = ['\n'];
-  for (let index = 0; index < statements.length; index++) {
-    if (kept[index]) {
-      pieces.push(text.slice(statements[index].start, statements[index].end));
-    }
-  }
-  return pieces.join('');
+  return joined(text, statements, kept);
 }
