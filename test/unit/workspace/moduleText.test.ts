@@ -185,6 +185,7 @@ describe('module text: time', () => {
       ['unclosed object exports', 'typescript', (count) => `const Redis = require('ioredis');\n${'module.exports = { module\n'.repeat(count)}`],
       ['constants that look like arrows', 'typescript', (count) => `import Redis from 'ioredis';\nexport const client = new Redis();\n${'const f = (a) + b;\n'.repeat(count)}`],
       ['commented triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${'x = 1  # """\n'.repeat(count)}`],
+      ['long lines of triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${`x = ${'""" """ '.repeat(450)}\n`.repeat(Math.ceil(count / 80))}`],
       ['declarations', 'typescript', (count) => `import Redis from 'ioredis';\n${Array.from({ length: count }, (_, i) => `const c${i} = new Redis();\nexport const d${i} = c${i};\n`).join('')}`],
     ];
     for (const [label, kind, make] of shapes) {

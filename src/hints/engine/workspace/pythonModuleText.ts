@@ -4,7 +4,7 @@
  * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
  * them: `client = make_client()`).
  */
-import { isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { isIdentifierStart, keptText, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const HASH = 35;
 const BACKSLASH = 92;
@@ -20,16 +20,6 @@ const CLOSERS = new Set([41, 93, 125]);
 /** Statements whose bodies run at import and may bind module names. */
 const COMPOUND = new Set(['if', 'elif', 'else', 'try', 'except', 'finally', 'with', 'for', 'while', 'async', 'match', 'case']);
 
-/** Whether a `#` comes before `at` on its line (lines are short: the text passed the long-line check). */
-function commented(text: string, at: number): boolean {
-  for (let k = at - 1; k >= 0 && text.charCodeAt(k) !== NEWLINE; k--) {
-    if (text.charCodeAt(k) === HASH) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /**
  * The triple-quoted strings of the text, as [start, end) offsets in order: a docstring's lines must not
  * read as statements. Found by searching for the quotes, each found once, so that the search stays linear;
@@ -41,6 +31,9 @@ function tripleStrings(text: string): number[] {
   let double = -1;
   let single = -1;
   let k = 0;
+  // The end of the line of the last quote found, and where its first `#` is (the line's end if none): read once per line.
+  let lineEnd = -1;
+  let hash = -1;
   for (;;) {
     if (double < k && double !== -2) {
       double = text.indexOf('"""', k);
@@ -54,7 +47,15 @@ function tripleStrings(text: string): number[] {
     if (open < 0) {
       return regions;
     }
-    if (commented(text, open)) {
+    if (open > lineEnd) {
+      const newline = text.indexOf('\n', open);
+      lineEnd = newline < 0 ? text.length : newline;
+      hash = text.lastIndexOf('\n', open) + 1;
+      while (hash < lineEnd && text.charCodeAt(hash) !== HASH) {
+        hash++;
+      }
+    }
+    if (hash < open) {
       k = open + 3;
       continue;
     }
