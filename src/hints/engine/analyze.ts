@@ -24,7 +24,8 @@ export interface AnalyzeOptions {
   fileName?: string;
   /**
    * The workspace model: DynamoDB requests whose table it resolves get the cross-file checks and hovers,
-   * and Terraform reads `var.name` declared in another file of its folder through it.
+   * Terraform reads `var.name` declared in another file of its folder through it, and code reads the
+   * clients it imports from other modules of the workspace.
    * Without it, the analysis is the file's alone.
    */
   workspace?: WorkspaceView;
@@ -120,8 +121,11 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'yaml':
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
-    default:
-      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined }), language: kind };
+    default: {
+      const imported = workspace?.view.importedClient?.bind(workspace.view);
+      const importedClient = imported && ((module: string, path: string) => imported(workspace!.file, module, path));
+      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined, importedClient }), language: kind };
+    }
   }
 }
 

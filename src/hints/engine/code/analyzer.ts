@@ -14,6 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
+import { ImportedClientLookup, importedClient } from './projectImports';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -37,6 +38,8 @@ const CHAIN_PREFIXES = ['await', 'new', 'yield'];
 export interface ImportInfo {
   module: string;
   path: string;
+  /** The token that starts the import statement, where the language records it. */
+  at?: number;
 }
 
 /** Where `import { A, B } from 'm'` can take one more name. */
@@ -104,6 +107,8 @@ export class CodeAnalyzer {
     readonly text: string,
     readonly language: CodeLanguage,
     readonly lines: LineIndex,
+    /** Workspace mode: the clients that other modules of the workspace export, by import. */
+    readonly importedClient?: ImportedClientLookup,
   ) {
     const lexed = lex(text, language.family);
     this.tokens = lexed.tokens;
@@ -116,17 +121,22 @@ export class CodeAnalyzer {
   }
 
   run(): void {
+    this.bind();
+    this.language.collectRequests(this);
+    budgetCheck();
+    collectCalls(this);
+    forwardedRequests(this);
+    budgetCheck();
+  }
+
+  /** Imports, scopes and bindings: what evaluating a name needs (the workspace index reads a module's exports with no more). */
+  bind(): void {
     const language = this.language;
     language.collectImports(this);
     language.buildScopes(this, this.scopes);
     this.scopes.finish();
     budgetCheck();
     language.collectBindings(this, this.scopes);
-    language.collectRequests(this);
-    budgetCheck();
-    collectCalls(this);
-    forwardedRequests(this);
-    budgetCheck();
   }
 
   // ----- token helpers -------------------------------------------------------------------------
@@ -232,8 +242,8 @@ export class CodeAnalyzer {
 
   // ----- imports -------------------------------------------------------------------------------
 
-  addImport(local: string, module: string, path: string): void {
-    this.imports.set(local, { module, path });
+  addImport(local: string, module: string, path: string, at?: number): void {
+    this.imports.set(local, at === undefined ? { module, path } : { module, path, at });
     this.noteModule(module);
   }
 
@@ -299,7 +309,7 @@ export class CodeAnalyzer {
     }
     const imported = this.imports.get(name);
     if (imported) {
-      return isBoto3Module(imported.module) ? { t: 'boto3' } : { t: 'ref', module: imported.module, path: imported.path };
+      return isBoto3Module(imported.module) ? { t: 'boto3' } : (importedClient(this, imported.module, imported.path) ?? { t: 'ref', module: imported.module, path: imported.path });
     }
     const goService = this.goPackages.get(name);
     if (goService) {
@@ -445,8 +455,10 @@ export class CodeAnalyzer {
 
   member(value: Value, name: string): Value | undefined {
     switch (value.t) {
-      case 'ref':
-        return { t: 'ref', module: value.module, path: value.path ? `${value.path}.${name}` : name };
+      case 'ref': {
+        const path = value.path ? `${value.path}.${name}` : name;
+        return importedClient(this, value.module, path) ?? { t: 'ref', module: value.module, path };
+      }
       case 'boto3':
       case 'type':
         return value;

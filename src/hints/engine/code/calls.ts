@@ -317,7 +317,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
   };
   a.addOperation(occurrence);
-  if (value.table || value.kind === 'dynamodb-context') {
+  if (value.table || value.tableName || value.kind === 'dynamodb-context') {
     a.receivers.set(occurrence, value);
   }
 }

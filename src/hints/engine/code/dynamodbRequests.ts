@@ -59,7 +59,7 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
       }
     }
     if (request && receiver) {
-      reader.addReceiver(request, receiver);
+      reader.addReceiver(request, receiver, occurrence);
     }
   }
   // Requests with no operation of their own: boto3 `paginator.paginate(TableName=...)`. (A .NET config
@@ -168,12 +168,18 @@ class RequestReader {
     return request;
   }
 
-  /** The table (and index) of the table object a request is sent through, where the options name none. */
-  addReceiver(request: DynamoRequest, receiver: Value & { t: 'client' }): void {
+  /**
+   * The table (and index) of the table object a request is sent through, where the options name none. A
+   * table object made in another module names its table there: the receiver itself stands for it here.
+   */
+  addReceiver(request: DynamoRequest, receiver: Value & { t: 'client' }, occurrence: OperationOccurrence): void {
     const table = receiver.table && this.argument(receiver.table);
     const named = table && namedValue(this.a, ...table);
     if (!request.table && table && named) {
       request.table = { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: this.a.span(table[0], table[1] - 1) };
+    } else if (!request.table && receiver.tableName) {
+      const end = occurrence.tokenIndex - 2;
+      request.table = { ref: receiver.tableName, span: this.a.span(this.a.chainStart(end), end) };
     }
     const index = receiver.index && this.argument(receiver.index);
     if (index) {

@@ -11,6 +11,7 @@ import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
+import { ImportedClientLookup } from './projectImports';
 import { sdkImport } from './sdkImports';
 
 export type CodeLanguageId = CodeLanguage['id'];
@@ -20,10 +21,12 @@ const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript
 export interface CodeAnalysisOptions {
   /** Read what DynamoDB requests tell about their tables, for the workspace checks. */
   dynamodbRequests?: boolean;
+  /** Workspace mode: the clients other modules export, for the names this file imports from them. */
+  importedClient?: ImportedClientLookup;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
-  const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines);
+  const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines, options.importedClient);
   analyzer.run();
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);

@@ -180,6 +180,11 @@ export class ScopeTree<V> {
     list.splice(at, 0, binding);
   }
 
+  /** The names a scope binds, each with its bindings in token order (the module's: what a module exports). */
+  bindingsIn(scope: number): ReadonlyMap<string, readonly Binding<V>[]> {
+    return this.names[scope] ?? NO_NAMES;
+  }
+
   /** The scope that holds the names of `scope`: itself, or the nearest parent that holds names. */
   holderOf(scope: number): number {
     let holder = scope;
@@ -348,6 +353,8 @@ export class ScopeTree<V> {
     return undefined;
   }
 }
+
+const NO_NAMES: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** What a lookup returns for a name that is bound in scope but has no value at the use (shadowed, or bound later). */
 export const UNBOUND_VALUE: Binding<never> = Object.freeze({ token: -1, expression: -1 });

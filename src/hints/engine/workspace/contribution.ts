@@ -45,6 +45,7 @@ export function emptyContribution(): FileContribution {
 /** Whether a contribution adds anything to the model. */
 export function contributes(contribution: FileContribution): boolean {
   return (
+    contribution.module !== undefined ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

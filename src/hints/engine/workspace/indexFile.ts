@@ -1,6 +1,7 @@
 /**
  * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
- * the workspace model. Each format has its own reader; code files count only when they import the CDK.
+ * the workspace model. Each format has its own reader; code files count only when they import the CDK
+ * or may export a client for other files to import.
  * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
  * file, and it never throws.
  */
@@ -11,7 +12,8 @@ import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
-import { contributes } from './contribution';
+import { mayExportClients, moduleSource } from './codeExports';
+import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
 import { FileContribution } from './types';
 
@@ -31,7 +33,7 @@ export function kindMayContribute(kind: DocumentKind): boolean {
 }
 
 /** Whether a file of this kind and text can contribute, without reading it further: most code files cannot. */
-function mayContribute(kind: DocumentKind, text: string): boolean {
+function mayContribute(file: string, kind: DocumentKind, text: string): boolean {
   switch (kind) {
     case 'terraform':
       return true;
@@ -41,13 +43,16 @@ function mayContribute(kind: DocumentKind, text: string): boolean {
     case 'typescript':
     case 'javascript':
     case 'python':
-      return mayHoldCdk(text);
+      return mayHoldCdk(text) || mayExportClients(file, kind, text);
     default:
       return false;
   }
 }
 
 function read(file: string, kind: DocumentKind, text: string): FileContribution | undefined {
+  if (kind !== 'terraform' && kind !== 'yaml' && kind !== 'json') {
+    return readCode(file, kind, text);
+  }
   const lines = new LineIndex(text);
   switch (kind) {
     case 'terraform':
@@ -55,11 +60,14 @@ function read(file: string, kind: DocumentKind, text: string): FileContribution 
     case 'yaml':
     case 'json':
       return indexCloudFormation(file, text, lines);
-    case 'python':
-      return indexCdk(file, text, 'python', lines);
-    default:
-      return indexCdk(file, text, 'js', lines);
   }
+}
+
+/** A code file: the CDK constructs it defines, and the module-level statements that may export a client. */
+function readCode(file: string, kind: DocumentKind, text: string): FileContribution {
+  const contribution = (mayHoldCdk(text) && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
+  const module = moduleSource(file, kind, text);
+  return module ? { ...contribution, module } : contribution;
 }
 
 /**
@@ -68,7 +76,7 @@ function read(file: string, kind: DocumentKind, text: string): FileContribution 
  */
 export function indexFile(file: string, kind: DocumentKind, text: string, options: IndexOptions = {}): FileContribution | undefined {
   try {
-    if (!mayContribute(kind, text) || assessText(text, DEFAULT_LIMITS, file)) {
+    if (!mayContribute(file, kind, text) || assessText(text, DEFAULT_LIMITS, file)) {
       return undefined;
     }
     const contribution = withBudget(options.budget, () => read(file, kind, text));

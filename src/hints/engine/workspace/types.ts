@@ -3,6 +3,8 @@
  * infrastructure as code defines, and the names that lead from code to them. Pure: no `vscode`,
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
+import type { RedisFlavor } from '../model';
+import type { ClientKind } from '../services';
 import { Span } from '../types';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -119,6 +121,29 @@ export interface FileContribution {
   localValues?: Record<string, TerraformValue>;
   /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
   nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
+  /**
+   * A Python, JavaScript or TypeScript module that may export a client: its module-level statements, read
+   * for the clients they make only when another file imports from the module.
+   */
+  module?: ModuleSource;
+}
+
+/** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */
+export interface ModuleSource {
+  language: 'python' | 'javascript' | 'typescript';
+  /** The module-level statements: the bodies of functions and classes are left out unless those statements use them. */
+  text: string;
+}
+
+/** A client that a code module makes at module level, as another file that imports it reads it. */
+export interface ExportedClient {
+  kind: ClientKind;
+  flavor?: RedisFlavor;
+  /** A Redis pipeline or transaction (see the analyzer's client value). */
+  batched?: boolean;
+  nonBlocking?: boolean;
+  /** The table a boto3 `Table(...)` names, when the module writes it as a literal or an environment variable. */
+  table?: TableNameRef;
 }
 
 /** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
@@ -150,4 +175,11 @@ export interface WorkspaceView {
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /** The parameters the workspace's parent stacks pass to `file` as a nested stack; undefined when none does. */
   passedParameters?(file: string): Readonly<Record<string, PassedParameter>> | undefined;
+  /**
+   * The client a workspace module exports, as `codeFile` imports it: `module` as written there (`webapp.cache`,
+   * `.cache`, `../lib/dynamo`) and `path` the name read from it (`redis_connection`, `cache.client`, `default`,
+   * `''` for the module itself). Undefined when the module is no workspace file, is ambiguous, or the name
+   * holds no client.
+   */
+  importedClient?(codeFile: string, module: string, path: string): ExportedClient | undefined;
 }

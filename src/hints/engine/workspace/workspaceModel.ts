@@ -6,9 +6,10 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
+import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, FileContribution, FunctionDefinition, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -66,6 +67,8 @@ export class WorkspaceModel implements WorkspaceView {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private currentVersion = 0;
   private union: Union | undefined;
+  /** The clients code modules export, by import; rebuilt on the first question after a change. */
+  private imports: ImportedClients | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -129,6 +132,7 @@ export class WorkspaceModel implements WorkspaceView {
   private changed(file: string): void {
     this.currentVersion++;
     this.union = undefined;
+    this.imports = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -295,6 +299,16 @@ export class WorkspaceModel implements WorkspaceView {
   /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
   passedParameters(file: string): Readonly<Record<string, PassedParameter>> | undefined {
     return this.built().passedParameters.get(file);
+  }
+
+  /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
+  importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    if (!this.imports) {
+      const sources = new Map<string, ModuleSource>();
+      this.contributions.forEach(({ contribution }, file) => contribution.module && sources.set(file, contribution.module));
+      this.imports = new ImportedClients(sources);
+    }
+    return this.imports.resolve(codeFile, module, path);
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */

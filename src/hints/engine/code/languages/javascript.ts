@@ -93,8 +93,10 @@ function esImport(a: CodeAnalyzer, start: number): void {
   }
   const module = a.tokens.text(j);
   a.noteModule(module);
+  // A project module's default export is its own name: the workspace tells it from the module itself (`import * as`).
+  const defaultPath = /^\.\.?(?:\/|$)/.test(module) ? 'default' : defaultExportPath(module);
   for (const specifier of specifiers) {
-    a.addImport(specifier.local, module, specifier.path ?? defaultExportPath(module));
+    a.addImport(specifier.local, module, specifier.path ?? defaultPath, start);
   }
   if (named) {
     const names = new Set(specifiers.filter((s) => s.path !== undefined).map((s) => s.path!));
@@ -111,7 +113,7 @@ function requireCall(a: CodeAnalyzer, index: number): void {
   }
   const before = index - 2;
   if (a.id(before)) {
-    a.addImport(a.id(before)!, module, defaultExportPath(module));
+    a.addImport(a.id(before)!, module, defaultExportPath(module), index);
     return;
   }
   if (a.is(before, '}')) {
@@ -122,10 +124,10 @@ function requireCall(a: CodeAnalyzer, index: number): void {
         continue;
       }
       if (a.is(k + 1, ':') && a.id(k + 2)) {
-        a.addImport(a.id(k + 2)!, module, name);
+        a.addImport(a.id(k + 2)!, module, name, index);
         k += 2;
       } else {
-        a.addImport(name, module, name);
+        a.addImport(name, module, name, index);
       }
     }
   }

@@ -80,11 +80,11 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
       if (a.id(j) === 'as' && a.id(j + 1)) {
         local = a.id(j + 1)!;
         j += 2;
-        a.addImport(local, path.text, '');
+        a.addImport(local, path.text, '', start);
       } else {
         // `import redis.asyncio` binds `redis`; the submodule is reached by attribute access.
         a.noteModule(path.text);
-        a.addImport(local, local, '');
+        a.addImport(local, local, '', start);
       }
       if (!a.is(j, ',')) {
         break;
@@ -115,10 +115,10 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
       break;
     }
     if (a.id(j + 1) === 'as' && a.id(j + 2)) {
-      a.addImport(a.id(j + 2)!, module, name);
+      a.addImport(a.id(j + 2)!, module, name, start);
       j += 3;
     } else {
-      a.addImport(name, module, name);
+      a.addImport(name, module, name, start);
       j++;
     }
   }

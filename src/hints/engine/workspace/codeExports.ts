@@ -1,0 +1,360 @@
+/**
+ * The clients a Python, JavaScript or TypeScript module makes at module level for other files to import
+ * (`redis_connection = redis.from_url(...)` in `webapp/__init__.py`, `export const ddb = ...`,
+ * `module.exports = new Redis(...)`), and the names it passes on from other modules. Indexing keeps only
+ * the module-level statements of a file that may export one (`moduleSource`); they are analysed when
+ * another file first imports from the module (`readExports`), so that indexing stays light. A name counts
+ * only when every module-level binding of it is the same client, made by an expression the analyzer reads
+ * to the end of its statement: a name also bound to something else, or only declared, exports nothing.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { segments } from '../code/braces';
+import { javascript, typescript } from '../code/languages/javascript';
+import { python } from '../code/languages/python';
+import { namedValue } from '../code/names';
+import { Value } from '../code/values';
+import { DocumentKind } from '../documentKinds';
+import { Binding } from '../scope/scopes';
+import { LineIndex } from '../text';
+import { jsMayExport, jsModuleText } from './jsModuleText';
+import { pythonModuleText } from './pythonModuleText';
+import { ExportedClient, ModuleSource, TableNameRef } from './types';
+
+/** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
+export interface ReExport {
+  /** The module as the re-exporting file writes it (`.cache`, `./dynamo`). */
+  module: string;
+  /** The name there: `''` for a CommonJS module itself, `default` for a default export. */
+  name: string;
+}
+
+/**
+ * What a code module exports that is or may lead to a client, by exported name: `default` for `export
+ * default`, `''` for `module.exports = ...`.
+ */
+export interface CodeExports {
+  clients: Record<string, ExportedClient>;
+  reexports: Record<string, ReExport>;
+  /** `export * from './x'`: modules whose named exports this one passes on. */
+  stars: string[];
+}
+
+/** Names read per module: far more than a module exports, few enough to keep the answer small. */
+const MAX_NAMES = 256;
+const MAX_STARS = 32;
+
+/** Modules that name a client library; a file that names none can export no client of its own. */
+const PYTHON_LIBRARIES = /redis|boto/;
+const JS_LIBRARIES = /redis|aws-sdk/;
+/** `export * from` and `export { … } from`: a module that passes on another's names. */
+const JS_REEXPORT = /\bexport\s*[*{]/;
+
+const RELATIVE_JS = /^\.\.?(?:\/|$)/;
+
+function isPackageInit(file: string): boolean {
+  return file === '__init__.py' || file.endsWith('/__init__.py');
+}
+
+/**
+ * Whether a code file may export a client or pass one on, from its text alone: it names a client
+ * library, or it re-exports (a package's `__init__.py`, a JavaScript `export … from`); and a JavaScript
+ * file exports something that may be one (most export only functions, classes and types).
+ */
+export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
+  if (kind === 'python') {
+    return PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'));
+  }
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && jsMayExport(text);
+}
+
+/** The module-level statements of a code file that may export a client, for the workspace model; undefined for none. */
+export function moduleSource(file: string, kind: DocumentKind, text: string): ModuleSource | undefined {
+  if (!mayExportClients(file, kind, text)) {
+    return undefined;
+  }
+  if (kind === 'python') {
+    const source = pythonModuleText(text, isPackageInit(file));
+    return source === undefined ? undefined : { language: 'python', text: source };
+  }
+  return { language: kind === 'typescript' ? 'typescript' : 'javascript', text: jsModuleText(text, /\.[jt]sx$/i.test(file)) };
+}
+
+/** What the module-level statements of `file` export; undefined for nothing. Bounded like the analysis (it may stop at a time budget). */
+export function readExports(file: string, source: ModuleSource): CodeExports | undefined {
+  const lines = new LineIndex(source.text);
+  if (source.language === 'python') {
+    return new ExportReader(new CodeAnalyzer(source.text, python, lines), isPackageInit(file)).python();
+  }
+  return new ExportReader(new CodeAnalyzer(source.text, source.language === 'typescript' ? typescript : javascript, lines), false).javascript();
+}
+
+class ExportReader {
+  private readonly clients: Record<string, ExportedClient> = {};
+  private readonly reexports: Record<string, ReExport> = {};
+  private readonly stars: string[] = [];
+  /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
+  private readonly seen = new Set<string>();
+
+  /** `packageInit`: a Python package's `__init__.py`, whose absolute imports are what the package offers too. */
+  constructor(
+    private readonly a: CodeAnalyzer,
+    private readonly packageInit: boolean,
+  ) {
+    a.bind();
+  }
+
+  private result(): CodeExports | undefined {
+    const empty = Object.keys(this.clients).length === 0 && Object.keys(this.reexports).length === 0 && this.stars.length === 0;
+    return empty ? undefined : { clients: this.clients, reexports: this.reexports, stars: this.stars };
+  }
+
+  /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
+  python(): CodeExports | undefined {
+    const { a } = this;
+    const bound = a.scopes.bindingsIn(0);
+    for (const [name, bindings] of bound) {
+      this.exportBinding(name, name, bindings);
+    }
+    for (const [local, imported] of a.imports) {
+      // A package passes on what it imports absolutely too; another module only what it takes from its own package.
+      if (!bound.has(local) && imported.path !== '' && this.moduleLevel(imported.at) && (imported.module.startsWith('.') || this.packageInit)) {
+        this.reexport(local, { module: imported.module, name: imported.path });
+      }
+    }
+    return this.result();
+  }
+
+  /** `export const`, `export default`, export lists, `export * from`, `module.exports` and `exports.x`, at the top level. */
+  javascript(): CodeExports | undefined {
+    const { a } = this;
+    for (let k = 0; k < a.tokens.length; k++) {
+      if (a.parent[k] !== -1 || a.isAccess(k - 1)) {
+        continue;
+      }
+      if (a.idIs(k, 'export')) {
+        this.esExport(k);
+      } else if (a.idIs(k, 'module') && a.is(k + 1, '.') && a.idIs(k + 2, 'exports')) {
+        this.commonJsExport(k + 2);
+      } else if (a.idIs(k, 'exports')) {
+        this.commonJsExport(k);
+      }
+    }
+    return this.result();
+  }
+
+  private esExport(k: number): void {
+    const { a } = this;
+    const next = a.id(k + 1);
+    if (next === 'default') {
+      this.exportValue('default', k + 2);
+    } else if (next === 'const' || next === 'let' || next === 'var') {
+      // The first declarator: what its binding holds.
+      const name = a.id(k + 2);
+      if (name) {
+        this.exportName(name, name);
+      }
+    } else if (a.is(k + 1, '*') && a.idIs(k + 2, 'from') && a.isString(k + 3)) {
+      const module = a.tokens.text(k + 3);
+      if (RELATIVE_JS.test(module) && this.stars.length < MAX_STARS) {
+        this.stars.push(module);
+      }
+    } else if (a.is(k + 1, '{') && a.partner[k + 1] > k) {
+      this.exportList(k + 1);
+    }
+  }
+
+  /** `export { a, b as c }` (names of this module), `export { a, default as b } from './m'` (names of another). */
+  private exportList(open: number): void {
+    const { a } = this;
+    const close = a.partner[open];
+    const from = a.idIs(close + 1, 'from') && a.isString(close + 2) ? a.tokens.text(close + 2) : undefined;
+    for (let k = open + 1; k < close; k++) {
+      const local = a.id(k);
+      if (!local || local === 'type' || !(a.is(k + 1, ',') || k + 1 === close || a.idIs(k + 1, 'as'))) {
+        continue;
+      }
+      const exported = a.idIs(k + 1, 'as') ? a.id(k + 2) : local;
+      if (exported === undefined) {
+        continue;
+      }
+      if (from === undefined) {
+        this.exportName(exported, local);
+      } else if (RELATIVE_JS.test(from)) {
+        this.reexport(exported, { module: from, name: local });
+      }
+      k += exported === local ? 0 : 2;
+    }
+  }
+
+  /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`, from the `exports` token. */
+  private commonJsExport(k: number): void {
+    const { a } = this;
+    if (a.is(k + 1, '=')) {
+      if (a.is(k + 2, '{') && a.partner[k + 2] > k) {
+        this.exportObject(k + 2);
+      } else {
+        this.exportValue('', k + 2);
+      }
+    } else if (a.is(k + 1, '.') && a.isId(k + 2) && a.is(k + 3, '=')) {
+      this.exportValue(a.tokens.text(k + 2), k + 4);
+    }
+  }
+
+  /** `module.exports = { ddb, cache: redis, other: new Redis() }`: each property is a named export. */
+  private exportObject(open: number): void {
+    const { a } = this;
+    const close = a.partner[open];
+    for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+      if (!(a.is(k - 1, '{') || a.is(k - 1, ',')) || !(a.isId(k) || a.isString(k))) {
+        continue;
+      }
+      const key = a.tokens.text(k);
+      if (a.isId(k) && (a.is(k + 1, ',') || k + 1 === close)) {
+        this.exportName(key, key);
+      } else if (a.is(k + 1, ':')) {
+        this.exportValue(key, k + 2);
+      }
+    }
+  }
+
+  /** An exported expression: a name of the module, a `require` of another module, or a client made right there. */
+  private exportValue(exported: string, start: number): void {
+    const { a } = this;
+    if (a.isId(start) && this.endsValue(start + 1, start)) {
+      this.exportName(exported, a.tokens.text(start));
+      return;
+    }
+    if (a.idIs(start, 'require') && a.is(start + 1, '(') && a.isString(start + 2) && a.is(start + 3, ')') && this.endsValue(start + 4, start)) {
+      const module = a.tokens.text(start + 2);
+      if (RELATIVE_JS.test(module)) {
+        this.reexport(exported, { module, name: '' });
+      }
+      return;
+    }
+    const client = this.clientAt(start);
+    if (client) {
+      this.addClient(exported, client);
+    }
+  }
+
+  /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */
+  private exportName(exported: string, local: string): void {
+    const bindings = this.a.scopes.bindingsIn(0).get(local);
+    if (bindings) {
+      this.exportBinding(exported, local, bindings);
+      return;
+    }
+    const imported = this.a.imports.get(local);
+    if (imported && this.moduleLevel(imported.at) && RELATIVE_JS.test(imported.module)) {
+      this.reexport(exported, { module: imported.module, name: imported.path });
+    }
+  }
+
+  /**
+   * The client every module-level binding of a name makes, when they agree; nothing for a name that is
+   * also imported at module level (which comes first is not read), only declared, or bound to anything else.
+   */
+  private exportBinding(exported: string, local: string, bindings: readonly Binding<Value>[]): void {
+    const imported = this.a.imports.get(local);
+    if (imported && this.moduleLevel(imported.at)) {
+      return;
+    }
+    let agreed: ExportedClient | undefined;
+    let agreedKey = '';
+    for (const binding of bindings) {
+      const client = binding.expression >= 0 && binding.fixed === undefined && !binding.element ? this.clientAt(binding.expression) : undefined;
+      const key = client && JSON.stringify(client);
+      if (!key || (agreed && key !== agreedKey)) {
+        return;
+      }
+      agreed = client;
+      agreedKey = key;
+    }
+    if (agreed) {
+      this.addClient(exported, agreed);
+    }
+  }
+
+  /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
+  private clientAt(start: number): ExportedClient | undefined {
+    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
+    if (value?.t !== 'client' || !this.endsValue(end, start)) {
+      return undefined;
+    }
+    const client: ExportedClient = { kind: value.kind };
+    if (value.flavor) {
+      client.flavor = value.flavor;
+    }
+    if (value.batched) {
+      client.batched = true;
+    }
+    if (value.nonBlocking) {
+      client.nonBlocking = true;
+    }
+    const table = value.table && this.tableName(value.table.open, value.table.position);
+    if (table) {
+      client.table = table;
+    }
+    return client;
+  }
+
+  /** What the argument at `position` of the call that opens at `open` names as a table, when simple. */
+  private tableName(open: number, position: number): TableNameRef | undefined {
+    const argument = segments(this.a, open)[position];
+    const named = argument && namedValue(this.a, argument[0], argument[1]);
+    if (!named) {
+      return undefined;
+    }
+    return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
+  }
+
+  /**
+   * Whether the value that starts at `start` ends at `end`: the end of the file or of its statement, a
+   * JavaScript separator (`,` between declarators or properties), or the bracket that closes around it.
+   */
+  private endsValue(end: number, start: number): boolean {
+    const { a } = this;
+    if (end >= a.tokens.length || a.is(end, ';')) {
+      return true;
+    }
+    const partner = a.partner[end];
+    if (partner >= 0 && partner < start) {
+      return true;
+    }
+    if (a.language.family !== 'python' && a.is(end, ',')) {
+      return true;
+    }
+    return a.startsLine(end) && a.parent[end] === a.parent[start];
+  }
+
+  /** Whether an import (by the token that starts it) sits at module level, not in a function. */
+  private moduleLevel(at: number | undefined): boolean {
+    if (at === undefined) {
+      return false;
+    }
+    return this.a.language.family === 'python' ? this.a.scopes.holderAt(at) === 0 : this.a.parent[at] === -1;
+  }
+
+  private addClient(name: string, client: ExportedClient): void {
+    if (this.admits(name)) {
+      this.clients[name] = client;
+    }
+  }
+
+  private reexport(name: string, from: ReExport): void {
+    if (this.admits(name)) {
+      this.reexports[name] = from;
+    }
+  }
+
+  /** Whether a name may be recorded: a safe record key (never `__proto__`), within the limit, and exported once. */
+  private admits(name: string): boolean {
+    if (this.seen.has(name)) {
+      delete this.clients[name];
+      delete this.reexports[name];
+      return false;
+    }
+    this.seen.add(name);
+    return name !== '__proto__' && this.seen.size <= MAX_NAMES;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * What the readers of a module's text share: character tests, and the last step of cutting a module down
+ * to its module-level statements, which keeps the functions and classes that the kept statements name.
+ * The readers run on every candidate file of a workspace before it is lexed: single passes with bounded
+ * look-ahead, so that indexing stays light and linear.
+ */
+
+export const NEWLINE = 10;
+export const SPACE = 32;
+export const EQUALS = 61;
+
+/** 2 for a character that may start an identifier (`A-Z a-z _ $`), 1 for a digit, 0 for the rest of ASCII. */
+const IDENTIFIER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  IDENTIFIER[code] = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 ? 2 : code >= 48 && code <= 57 ? 1 : 0;
+}
+
+export function isIdentifierStart(code: number): boolean {
+  return code < 128 && IDENTIFIER[code] === 2;
+}
+
+export function isIdentifierPart(code: number): boolean {
+  return code < 128 && IDENTIFIER[code] !== 0;
+}
+
+export function skipSpace(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && text.charCodeAt(k) <= SPACE) {
+    k++;
+  }
+  return k;
+}
+
+/** The identifier that starts at `from` (at most 64 characters), or `''`. */
+export function wordAt(text: string, from: number): string {
+  let k = from;
+  while (k < text.length && k - from < 64 && isIdentifierPart(text.charCodeAt(k))) {
+    k++;
+  }
+  return text.slice(from, k);
+}
+
+/** Past this many definitions, the kept statements are read name by name rather than searched once per definition. */
+const MAX_SEARCHED = 64;
+
+/** A top-level statement of a module, and whether it is kept for itself. */
+export interface TopStatement {
+  start: number;
+  end: number;
+  /** Kept whatever else is kept (an import, an assignment, an export). */
+  kept: boolean;
+  /** The function or class the statement defines: kept only when a kept statement names it. */
+  defines?: string;
+}
+
+/**
+ * The kept statements joined into a new string that starts on a blank line: pieces of the file, or one
+ * piece alone, would keep the file's whole text alive as long as the model keeps them.
+ */
+function joined(text: string, statements: readonly TopStatement[], kept: readonly boolean[]): string {
+  const pieces = ['\n'];
+  for (let index = 0; index < statements.length; index++) {
+    if (kept[index]) {
+      pieces.push(text.slice(statements[index].start, statements[index].end));
+    }
+  }
+  return pieces.join('');
+}
+
+/**
+ * The text of the kept statements, in order, together with every definition that a kept statement (or a
+ * definition kept so) names: `client = make_client()` keeps `def make_client`, and what that names in turn.
+ */
+export function keptText(text: string, statements: readonly TopStatement[]): string {
+  const definitions = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  const kept: boolean[] = [];
+  const pending: number[] = [];
+  for (let index = 0; index < statements.length; index++) {
+    const { kept: keep, defines } = statements[index];
+    kept.push(keep);
+    if (keep) {
+      pending.push(index);
+    } else if (defines) {
+      const indexes = definitions.get(defines);
+      if (indexes) {
+        indexes.push(index);
+      } else {
+        definitions.set(defines, [index]);
+      }
+      lengths.add(defines.length);
+    }
+  }
+  const source = joined(text, statements, kept);
+  // Most kept statements name no definition at all, which one native search per name tells.
+  if (definitions.size === 0 || (definitions.size <= MAX_SEARCHED && ![...definitions.keys()].some((name) => source.includes(name)))) {
+    return source;
+  }
+  while (pending.length > 0) {
+    const { start, end } = statements[pending.pop()!];
+    for (let k = start; k < end; k++) {
+      if (!isIdentifierStart(text.charCodeAt(k)) || isIdentifierPart(text.charCodeAt(k - 1))) {
+        continue;
+      }
+      let after = k + 1;
+      while (after < end && isIdentifierPart(text.charCodeAt(after))) {
+        after++;
+      }
+      // Only a name as long as a definition's is worth a string.
+      const indexes = lengths.has(after - k) ? definitions.get(text.slice(k, after)) : undefined;
+      for (let i = 0; indexes && i < indexes.length; i++) {
+        if (!kept[indexes[i]]) {
+          kept[indexes[i]] = true;
+          pending.push(indexes[i]);
+        }
+      }
+      k = after;
+    }
+  }
+  return joined(text, statements, kept);
+}

@@ -1,0 +1,153 @@
+/**
+ * The module-level statements of a Python file that can bind or pass on a client: imports, assignments,
+ * and module-level `if`, `try`, `with` and loops (which bind module names too), without the functions and
+ * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
+ * them: `client = make_client()`).
+ */
+import { isIdentifierStart, keptText, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+
+const HASH = 35;
+const BACKSLASH = 92;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const AT = 64;
+const DOT = 46;
+const CARRIAGE_RETURN = 13;
+
+/** `)`, `]`, `}`: a line that starts with one closes a statement above. */
+const CLOSERS = new Set([41, 93, 125]);
+
+/** Statements whose bodies run at import and may bind module names. */
+const COMPOUND = new Set(['if', 'elif', 'else', 'try', 'except', 'finally', 'with', 'for', 'while', 'async', 'match', 'case']);
+
+/**
+ * The triple-quoted strings of the text, as [start, end) offsets in order: a docstring's lines must not
+ * read as statements. Found by searching for the quotes, each found once, so that the search stays linear;
+ * a triple quote after a `#` on its line is in a comment. (One inside a one-line string, `'"""'`, is taken
+ * for a string's start: rare, and it only hides statements.)
+ */
+function tripleStrings(text: string): number[] {
+  const regions: number[] = [];
+  let double = -1;
+  let single = -1;
+  let k = 0;
+  // The end of the line of the last quote found, and where its first `#` is (the line's end if none): read once per line.
+  let lineEnd = -1;
+  let hash = -1;
+  for (;;) {
+    if (double < k && double !== -2) {
+      double = text.indexOf('"""', k);
+      double = double < 0 ? -2 : double;
+    }
+    if (single < k && single !== -2) {
+      single = text.indexOf("'''", k);
+      single = single < 0 ? -2 : single;
+    }
+    const open = double < 0 ? single : single < 0 ? double : Math.min(double, single);
+    if (open < 0) {
+      return regions;
+    }
+    if (open > lineEnd) {
+      const newline = text.indexOf('\n', open);
+      lineEnd = newline < 0 ? text.length : newline;
+      hash = text.lastIndexOf('\n', open) + 1;
+      while (hash < lineEnd && text.charCodeAt(hash) !== HASH) {
+        hash++;
+      }
+    }
+    if (hash < open) {
+      k = open + 3;
+      continue;
+    }
+    const quote = text.slice(open, open + 3);
+    let close = text.indexOf(quote, open + 3);
+    while (close > 0 && text.charCodeAt(close - 1) === BACKSLASH) {
+      close = text.indexOf(quote, close + 1);
+    }
+    const end = close < 0 ? text.length : close + 3;
+    regions.push(open, end);
+    k = end;
+  }
+}
+
+/**
+ * Where the top-level statements start: lines at column 0 that are not blank, a comment, the closing
+ * bracket of a statement above (`)` as formatters write it), the continuation of a line that ends with a
+ * backslash, or inside a triple-quoted string. Line by line, without reading every character: a line at
+ * column 0 inside brackets (rare in formatted code) only splits a statement in two.
+ */
+function statementStarts(text: string): number[] {
+  const strings = tripleStrings(text);
+  const starts: number[] = [];
+  let region = 0;
+  let continued = false;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const code = text.charCodeAt(lineStart);
+    // Spaces, tabs, form feeds and line ends are all at or below SPACE.
+    if (code > SPACE && code !== HASH && !CLOSERS.has(code) && !continued) {
+      while (region < strings.length && strings[region + 1] <= lineStart) {
+        region += 2;
+      }
+      if (region >= strings.length || strings[region] >= lineStart) {
+        starts.push(lineStart);
+      }
+    }
+    const last = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 2 : lineEnd - 1;
+    continued = last >= lineStart && text.charCodeAt(last) === BACKSLASH;
+    lineStart = lineEnd + 1;
+  }
+  return starts;
+}
+
+/**
+ * The module-level statements of a Python file that can bind a client or pass one on, as text; undefined
+ * when the file can export nothing (no assignment, no import a package or its own package offers again).
+ * `packageInit`: the file is a package's `__init__.py`, whose imports are what the package offers. A file
+ * with a function that rebinds a module name (`global`) is kept whole.
+ */
+export function pythonModuleText(text: string, packageInit: boolean): string | undefined {
+  const starts = statementStarts(text);
+  const statements: TopStatement[] = [];
+  let exports = false;
+  let decorated = -1;
+  let equals = -1;
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index];
+    const end = index + 1 < starts.length ? starts[index + 1] : text.length;
+    if (text.charCodeAt(start) === AT) {
+      // A decorator goes with the definition after it.
+      decorated = decorated < 0 ? start : decorated;
+      continue;
+    }
+    const from = decorated < 0 ? start : decorated;
+    decorated = -1;
+    let word = wordAt(text, start);
+    let after = start + word.length;
+    if (word === 'async') {
+      after = skipSpace(text, after);
+      word = wordAt(text, after);
+      after += word.length;
+    }
+    if (word === 'def' || word === 'class') {
+      statements.push({ start: from, end, kept: false, defines: wordAt(text, skipSpace(text, after)) });
+      continue;
+    }
+    if (equals < start) {
+      // The next `=` of the file, found once per `=`: the scan stays linear.
+      const found = text.indexOf('=', start);
+      equals = found < 0 ? text.length : found;
+    }
+    const assigns = equals < end;
+    const relative = word === 'from' && text.charCodeAt(skipSpace(text, after)) === DOT;
+    exports ||= (assigns && isIdentifierStart(text.charCodeAt(start))) || (word === 'from' && (relative || packageInit));
+    // Expression statements (a docstring, `app.run()`) bind nothing; a walrus is an assignment here.
+    const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
+    statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });
+  }
+  if (!exports) {
+    return undefined;
+  }
+  return text.includes('global') && /\bglobal\b/.test(text) ? text : keptText(text, statements);
+}
