@@ -529,50 +529,6 @@ export class CodeAnalyzer {
     return this.language.typeValue(this, fn.returnType) ?? returned;
   }
 
-  /** Start of the receiver chain that ends at token `end` (inclusive). */
-  chainStart(end: number): number {
-    let j = end;
-    for (let guard = 0; guard < 64 && j >= 0; guard++) {
-      if (this.is(j, ')') || this.is(j, ']')) {
-        const open = this.partner[j];
-        if (open < 0) {
-          return j + 1;
-        }
-        if (!this.isId(open - 1) && !this.is(open - 1, ')') && !this.is(open - 1, ']') && !this.is(open - 1, '>')) {
-          // A parenthesised expression is the start of the chain.
-          return open;
-        }
-        j = open - 1;
-        continue;
-      }
-      if (this.is(j, '>') && this.language.typeArguments) {
-        // `table<Order>(...)`: step over type arguments.
-        let k = j - 1;
-        while (k > 0 && j - k < 40 && !this.is(k, '<')) {
-          k--;
-        }
-        if (!this.is(k, '<')) {
-          return j + 1;
-        }
-        j = k - 1;
-        continue;
-      }
-      if (this.isId(j) || this.is(j, '!')) {
-        if (j > 0 && (this.isAccess(j - 1) || this.is(j - 1, '!'))) {
-          j -= 2;
-          continue;
-        }
-        if (j > 0 && this.idIs(j - 1, 'new')) {
-          j--;
-          continue;
-        }
-        return j;
-      }
-      return j + 1;
-    }
-    return j + 1;
-  }
-
   /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */
   readonly memberAssignments = new Map<string, number[]>();
 

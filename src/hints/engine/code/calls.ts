@@ -13,6 +13,7 @@ import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
+import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { callResult, cdkConstructType } from './values';
@@ -228,10 +229,10 @@ function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
  */
 function methodReference(a: CodeAnalyzer, index: number): void {
   const receiverEnd = index - 2;
-  if (receiverEnd < 0 || a.chainStart(receiverEnd) > receiverEnd) {
+  if (receiverEnd < 0 || chainStart(a, receiverEnd) > receiverEnd) {
     return;
   }
-  const value = a.evalChain(a.chainStart(receiverEnd), index - 1).value;
+  const value = a.evalChain(chainStart(a, receiverEnd), index - 1).value;
   const operation = value?.t === 'client' && value.kind !== 'redis' ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index });
@@ -246,7 +247,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (receiverEnd < 0) {
     return;
   }
-  const start = a.chainStart(receiverEnd);
+  const start = chainStart(a, receiverEnd);
   if (start > receiverEnd) {
     return;
   }

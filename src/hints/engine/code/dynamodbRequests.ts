@@ -13,6 +13,7 @@ import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, projectionNames } from './dynamodbExpressions';
 import { literalMap } from './literalMaps';
 import { namedValue } from './names';
+import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
 
 /** The operations whose requests name one table (and maybe an index) directly. */
@@ -179,7 +180,7 @@ class RequestReader {
       request.table = { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: this.a.span(table[0], table[1] - 1) };
     } else if (!request.table && receiver.tableName) {
       const end = occurrence.tokenIndex - 2;
-      request.table = { ref: receiver.tableName, span: this.a.span(this.a.chainStart(end), end) };
+      request.table = { ref: receiver.tableName, span: this.a.span(chainStart(this.a, end), end) };
     }
     const index = receiver.index && this.argument(receiver.index);
     if (index) {

@@ -12,6 +12,7 @@ import { OperationOccurrence } from '../model';
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom } from './options';
+import { chainStart } from './receiverChains';
 
 const { ID } = TOKEN_KIND;
 const OPEN_PAREN = codeOf('(');
@@ -77,7 +78,7 @@ export function forwardedRequests(a: CodeAnalyzer): void {
 
 /** The function scope a call at `name` runs: a plain name in scope or a member chain (`this.firstPage`), else -1. */
 function calleeScope(a: CodeAnalyzer, name: number): number {
-  const start = name > 0 && a.isAccess(name - 1) ? a.chainStart(name) : name;
+  const start = name > 0 && a.isAccess(name - 1) ? chainStart(a, name) : name;
   const value = start <= name ? a.evalChain(start, name + 1).value : undefined;
   return value?.t === 'function' ? value.scope : -1;
 }

@@ -4,6 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { loopChain, markerAnchor } from './loops';
+import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 
 const { ID, STR } = TOKEN_KIND;
@@ -25,7 +26,7 @@ export function jsPaginationShape(a: CodeAnalyzer, newIndex: number, nameIndex: 
   if (!a.is(newIndex - 3, '.') || receiverEnd < 0) {
     return undefined;
   }
-  const receiverStart = a.chainStart(receiverEnd);
+  const receiverStart = chainStart(a, receiverEnd);
   const statement = assignmentStatement(a, receiverStart, close + 1);
   const site = a.namedImports.find((candidate) => candidate.module === module);
   if (!statement || !statement.awaited || !statement.declaration || !site) {

@@ -11,6 +11,7 @@ import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { occurrenceOf } from '../options';
+import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption } from '../redisUrls';
 import { Value } from '../values';
 
@@ -72,7 +73,7 @@ export function isTlsMethod(name: string): boolean {
 export function javaRedisTlsCall(a: CodeAnalyzer, nameIndex: number): void {
   const open = nameIndex + 1;
   const close = a.partner[open];
-  const type = close > open ? classOfChain(a, a.chainStart(nameIndex - 2), 0) : undefined;
+  const type = close > open ? classOfChain(a, chainStart(a, nameIndex - 2), 0) : undefined;
   if (!type) {
     return;
   }

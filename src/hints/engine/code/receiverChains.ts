@@ -1,0 +1,49 @@
+/**
+ * Where the receiver chain of a call starts, read backwards from its last token: `a.b(x).c` in
+ * `a.b(x).c.scan(...)`, `new Table(...)`, `table<Order>(...)`, or a parenthesised expression.
+ */
+import type { CodeAnalyzer } from './analyzer';
+
+/** Start of the receiver chain that ends at token `end` (inclusive). */
+export function chainStart(a: CodeAnalyzer, end: number): number {
+  let j = end;
+  for (let guard = 0; guard < 64 && j >= 0; guard++) {
+    if (a.is(j, ')') || a.is(j, ']')) {
+      const open = a.partner[j];
+      if (open < 0) {
+        return j + 1;
+      }
+      if (!a.isId(open - 1) && !a.is(open - 1, ')') && !a.is(open - 1, ']') && !a.is(open - 1, '>')) {
+        // A parenthesised expression is the start of the chain.
+        return open;
+      }
+      j = open - 1;
+      continue;
+    }
+    if (a.is(j, '>') && a.language.typeArguments) {
+      // `table<Order>(...)`: step over type arguments.
+      let k = j - 1;
+      while (k > 0 && j - k < 40 && !a.is(k, '<')) {
+        k--;
+      }
+      if (!a.is(k, '<')) {
+        return j + 1;
+      }
+      j = k - 1;
+      continue;
+    }
+    if (a.isId(j) || a.is(j, '!')) {
+      if (j > 0 && (a.isAccess(j - 1) || a.is(j - 1, '!'))) {
+        j -= 2;
+        continue;
+      }
+      if (j > 0 && a.idIs(j - 1, 'new')) {
+        j--;
+        continue;
+      }
+      return j;
+    }
+    return j + 1;
+  }
+  return j + 1;
+}
