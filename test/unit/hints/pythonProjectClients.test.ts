@@ -69,4 +69,29 @@ describe('Python: clients a project module makes', () => {
     );
     assert.deepEqual(hintsIn('service.py', code), []);
   });
+
+  it('stays silent on a request sent through a test double module, which a project module of the same shape is not', () => {
+    const call = (name: string): string => `    return ${name}.query(KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": pk})`;
+    const code = sourceLines(
+      'from app.db import orders',
+      'from tests.fakes import fake_orders',
+      'from .conftest import orders_fixture',
+      'from . import mocks',
+      'from app.stores import mock_table',
+      'def real(pk):',
+      call('orders'),
+      'def faked(pk):',
+      call('fake_orders'),
+      'def fixture(pk):',
+      call('orders_fixture'),
+      'def mocked(pk):',
+      call('mocks.table'),
+      'def named_as_double(pk):',
+      call('mock_table'),
+    );
+    assert.deepEqual(
+      hintsIn('app/handler.py', code).filter((hint) => hint.includes(' dynamodb-query')),
+      ['7:query dynamodb-query', '7:query dynamodb-query!'],
+    );
+  });
 });

@@ -292,6 +292,27 @@ describe('hint engine scope model', () => {
       assert.ok(!found.some((hint) => /^[6-9]:/.test(hint)), found.join('\n'));
     });
 
+    it('reads no request sent through a test double module, though a project module of the same shape is read', () => {
+      const code = lines(
+        "const { ddb } = require('../lib/dynamo');",
+        "import { ddb as fakeDdb } from '../../test/fakes/dynamo';",
+        "import mocked from './__mocks__/dynamo';",
+        "import { client } from './dynamo.mock';",
+        "import { mockDocumentClient } from './clients';",
+        'export async function daily(day) {',
+        "  await ddb.query({ TableName: 'totals', KeyConditionExpression: 'd = :d' });",
+        "  await fakeDdb.query({ TableName: 'totals', KeyConditionExpression: 'd = :d' });",
+        "  await mocked.query({ TableName: 'totals', KeyConditionExpression: 'd = :d' });",
+        "  await client.query({ TableName: 'totals', KeyConditionExpression: 'd = :d' });",
+        "  await mockDocumentClient.query({ TableName: 'totals', KeyConditionExpression: 'd = :d' });",
+        '}',
+      );
+      assert.deepEqual(
+        hints('daily.js', code).filter((hint) => hint.includes(':query ')),
+        ['7:query dynamodb-query', '7:query dynamodb-query!'],
+      );
+    });
+
     it('follows a same-file factory, memoised or arrow', () => {
       const code = lines(
         "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",

@@ -201,6 +201,66 @@ describe('workspace: clients that Python modules make, in the files that import 
     assert.deepEqual(redisCommands(model, 'jobs/fake.py', rebound), []);
   });
 
+  it('gives nothing for a name from a module that makes no client at module level', () => {
+    const model = workspace({
+      'app/clients.py': sourceLines('import redis', '', 'cache = redis.Redis()'),
+      'app/factory.py': sourceLines(
+        'import redis',
+        '',
+        'settings = {"host": "cache"}',
+        '',
+        '',
+        'def make_cache():',
+        '    return redis.Redis(**settings)',
+        '',
+        '',
+        'cache_factory = make_cache',
+      ),
+    });
+    const code = sourceLines(
+      'from app.clients import cache',
+      'from app.factory import cache_factory, make_cache, settings',
+      '',
+      'cache.keys("a:*")',
+      'settings.keys("b:*")',
+      'make_cache.keys("c:*")',
+      'cache_factory.keys("d:*")',
+    );
+    assert.deepEqual(redisCommands(model, 'app/job.py', code), ['4:keys']);
+  });
+
+  it('gives nothing for a client that a test double module makes, in tests or in the app', () => {
+    const client = sourceLines('import redis', '', 'cache = redis.Redis()');
+    const model = workspace({
+      'app/clients.py': client,
+      'tests/fakes.py': client,
+      'app/conftest.py': client,
+      'app/mocks.py': client,
+      'app/fake_clients.py': client,
+      'app/testing/__init__.py': client,
+      'app/__init__.py': 'from .mocks import cache as shared\n',
+    });
+    const code = sourceLines(
+      'from app.clients import cache',
+      'from tests.fakes import cache as fake',
+      'from app.conftest import cache as fixture',
+      'from app import mocks',
+      'from .fake_clients import cache as stand_in',
+      'from app.testing import cache as testing',
+      'from app import shared',
+      '',
+      'cache.keys("a:*")',
+      'fake.keys("b:*")',
+      'fixture.keys("c:*")',
+      'mocks.cache.keys("d:*")',
+      'stand_in.keys("e:*")',
+      'testing.keys("f:*")',
+      'shared.keys("g:*")',
+    );
+    assert.deepEqual(redisCommands(model, 'app/job.py', code), ['9:keys']);
+    assert.deepEqual(redisCommands(model, 'tests/test_job.py', code), ['9:keys'], 'a test reads the application module it imports');
+  });
+
   it('ends a cycle of re-exports with nothing, and gives nothing for a module outside the workspace or one that two files answer differently', () => {
     const cycle = workspace({ 'app/a.py': 'from .b import client\nimport redis\n', 'app/b.py': 'from .a import client\nimport redis\n' });
     assert.deepEqual(redisCommands(cycle, 'app/job.py', 'from app.a import client\nclient.keys("*")\n'), []);
@@ -277,6 +337,36 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
       '}',
     );
     assert.deepEqual(redisCommands(model, 'src/jobs/run.ts', code), []);
+  });
+
+  it('gives nothing for a parameter named as an imported client, nor for a client a test double module exports', () => {
+    const doubles = workspace({
+      'src/lib/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
+      'test/helpers/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
+      'src/lib/__mocks__/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
+      'src/lib/cache.mock.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
+      'src/lib/index.ts': "export { cache as shared } from './cache.mock';\n",
+    });
+    const code = sourceLines(
+      "import { cache } from '../lib/cache';",
+      "import { cache as helper } from '../../test/helpers/cache';",
+      "import { cache as mocked } from '../lib/__mocks__/cache';",
+      "import { cache as stub } from '../lib/cache.mock';",
+      "import { shared } from '../lib';",
+      '',
+      'export async function purge(): Promise<void> {',
+      '  await cache.keys("a:*");',
+      '  await helper.keys("b:*");',
+      '  await mocked.keys("c:*");',
+      '  await stub.keys("d:*");',
+      '  await shared.keys("e:*");',
+      '}',
+      '',
+      'export async function count(cache: { keys(pattern: string): Promise<string[]> }): Promise<number> {',
+      '  return (await cache.keys("f:*")).length;',
+      '}',
+    );
+    assert.deepEqual(redisCommands(doubles, 'src/jobs/purge.ts', code), ['8:keys']);
   });
 
   it('ends a cycle of `export *` with nothing', () => {

@@ -12,6 +12,7 @@ import { segments } from '../code/braces';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { namedValue } from '../code/names';
+import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
@@ -56,11 +57,15 @@ function isPackageInit(file: string): boolean {
 }
 
 /**
- * Whether a code file may export a client or pass one on, from its text alone: it names a client
- * library, or it re-exports (a package's `__init__.py`, a JavaScript `export … from`); and a JavaScript
- * file exports something that may be one (most export only functions, classes and types).
+ * Whether a code file may export a client or pass one on, from its path and text alone: it is no test
+ * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library or re-exports (a package's
+ * `__init__.py`, a JavaScript `export … from`), and a JavaScript file exports something that may be one
+ * (most export only functions, classes and types).
  */
 export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
+  if (isTestDoubleFile(file)) {
+    return false;
+  }
   if (kind === 'python') {
     return PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'));
   }

@@ -15,6 +15,7 @@ import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
 import { redisClientOptions } from '../redis';
+import { isTestDoubleImport } from '../testDoubles';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
 
@@ -467,7 +468,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     return false;
   }
   if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
-    return projectModuleCall(a, nameIndex);
+    return !isTestDoubleImport(receiver.module, receiver.path, 'js') && projectModuleCall(a, nameIndex);
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
@@ -489,7 +490,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
  * `ddb.query({ TableName, KeyConditionExpression })` on a name a project module exports (`require('../lib/dynamo')`),
  * whose client this file cannot see: the request's own shape names the operation, as an SDK request type
  * does in Java and C#. Only a method of the DocumentClient or the low-level client with a literal request
- * that has the operation's required key (`TableName`, `RequestItems`, `TransactItems`) counts.
+ * that has the operation's required key (`TableName`, `RequestItems`, `TransactItems`) counts, and never on a
+ * test double's (`'../test/fakes'`, see `testDoubles.ts`). In workspace mode a client the module exports is
+ * that client here already (`projectImports.ts`), whatever its request: this reads the rest.
  */
 function projectModuleCall(a: CodeAnalyzer, nameIndex: number): boolean {
   const operation = operationOfMethod('dynamodb-document', a.tokens.text(nameIndex));

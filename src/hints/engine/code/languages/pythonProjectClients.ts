@@ -3,12 +3,15 @@
  * then `get_table().query(KeyConditionExpression=...)`), which this file cannot see: the request's own
  * keyword arguments name the operation, as an SDK request type does in Java and C# and a request literal
  * does in JavaScript. Only a call whose keywords the API alone uses counts (`TableName`, the expressions,
- * `Key` on `get_item`); a parameter of unknown origin stays silent, as does a library's object.
+ * `Key` on `get_item`); a parameter of unknown origin stays silent, as do a library's object and a test
+ * double's (`from tests.fakes import table`). In workspace mode a client the module makes at module level
+ * is that client here already (`projectImports.ts`), whatever its keywords: this reads the rest.
  */
 import { OptionContext } from '../../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
+import { isTestDoubleImport } from '../testDoubles';
 
 /** Modules whose objects are known for what they are, or are test doubles: never a project's client. */
 const LIBRARY_ROOTS = new Set(['boto3', 'botocore', 'aioboto3', 'aiobotocore', 'redis', 'aws_cdk', 'pynamodb', 'unittest', 'mock', 'pytest', 'moto']);
@@ -59,7 +62,7 @@ function fieldFromProjectModule(a: CodeAnalyzer, self: number): boolean {
 
 function importedFromProject(a: CodeAnalyzer, token: number): boolean {
   const imported = a.imports.get(a.tokens.text(token));
-  return imported !== undefined && isProjectModule(imported.module);
+  return imported !== undefined && isProjectModule(imported.module) && !isTestDoubleImport(imported.module, imported.path, 'python');
 }
 
 /** The operation and request of `receiver.method(...)` when its keywords are those of a DynamoDB request. */

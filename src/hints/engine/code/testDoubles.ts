@@ -1,0 +1,44 @@
+/**
+ * Project modules that stand in for the real ones in tests: under a test folder (`tests/`, `__mocks__/`,
+ * `spec/`) or named as a double (`conftest.py`, `mocks.py`, `fake_redis.py`, `dynamo.mock.ts`,
+ * `mockClients.ts`). What such a module gives is a fake, or a client wired for a test: a file that imports
+ * it gets no hint from it, whether the workspace reads the module or the call's own shape names the request.
+ */
+
+/** Folders (and modules) that hold tests and their doubles, in lower case. */
+const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock', 'mocks', 'fake', 'fakes', 'stubs', 'testing', 'spec', 'specs']);
+
+/** Names of doubles, in lower case: `conftest`, `test_x`, `x_test`, `fake_x`, `x_mock`, `x.mock`, `x.spec`. */
+const DOUBLE_NAME = /^(?:conftest|stub)$|^(?:test|mock|fake|stub)_|_(?:tests?|mocks?|fakes?)$|\.(?:test|spec|mocks?|fakes?)$/;
+
+/** `mockRedis`, `fakeDynamo`: a camel-case double (case matters: `mockery` is no double). */
+const CAMEL_DOUBLE = /^(?:mock|fake|stub)[A-Z]/;
+
+function isDoubleName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TEST_FOLDERS.has(lower) || DOUBLE_NAME.test(lower) || CAMEL_DOUBLE.test(name);
+}
+
+/** Whether a module, by the names of its path (folders, then the module without its extension), is a test double. */
+function isTestDouble(parts: readonly string[]): boolean {
+  return parts.some(isDoubleName);
+}
+
+/** A workspace file (`tests/fakes.py`, `src/__mocks__/dynamo.ts`) that is a test double. */
+export function isTestDoubleFile(file: string): boolean {
+  const parts = file.split('/');
+  parts.push(parts.pop()!.replace(/\.[^.]*$/, ''));
+  return isTestDouble(parts);
+}
+
+/**
+ * An import of a test double: the module as the file names it (`tests.fakes`, `.mocks`, `../test/helpers/dynamo`)
+ * and the name read from it (`fake_table`, `mockClient`, a Python submodule: `from . import mocks`).
+ */
+export function isTestDoubleImport(module: string, path: string, family: 'python' | 'js'): boolean {
+  const parts = module.split(family === 'python' ? '.' : '/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  if (path !== '') {
+    parts.push(...path.split('.'));
+  }
+  return isTestDouble(parts);
+}
