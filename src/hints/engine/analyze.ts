@@ -122,9 +122,8 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     default: {
-      const imported = workspace?.view.importedClient?.bind(workspace.view);
-      const importedClient = imported && ((module: string, path: string) => imported(workspace!.file, module, path));
-      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined, importedClient }), language: kind };
+      const project = workspace && { file: workspace.file, importedClient: (module: string, path: string) => workspace.view.importedClient?.(workspace.file, module, path) };
+      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined, project }), language: kind };
     }
   }
 }

@@ -261,6 +261,13 @@ describe('workspace: clients that Python modules make, in the files that import 
     assert.deepEqual(redisCommands(model, 'tests/test_job.py', code), ['9:keys'], 'a test reads the application module it imports');
   });
 
+  it('reads no request shaped for DynamoDB through a relative import that leads into a test folder', () => {
+    const code = sourceLines('from .helpers import orders', '', '', 'def export_all():', '    return orders.scan(TableName="orders")["Items"]');
+    const scans = (file: string): string[] => hints(workspace({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
+    assert.deepEqual(scans('app/export.py'), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
+    assert.deepEqual(scans('tests/test_export.py'), []);
+  });
+
   it('ends a cycle of re-exports with nothing, and gives nothing for a module outside the workspace or one that two files answer differently', () => {
     const cycle = workspace({ 'app/a.py': 'from .b import client\nimport redis\n', 'app/b.py': 'from .a import client\nimport redis\n' });
     assert.deepEqual(redisCommands(cycle, 'app/job.py', 'from app.a import client\nclient.keys("*")\n'), []);
@@ -367,6 +374,13 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
       '}',
     );
     assert.deepEqual(redisCommands(doubles, 'src/jobs/purge.ts', code), ['8:keys']);
+  });
+
+  it('reads no request shaped for DynamoDB through a relative import that leads into a test folder', () => {
+    const code = sourceLines("import { localDdb } from './setup';", '', "export const all = () => localDdb.scan({ TableName: 'orders' });");
+    const scans = (file: string): string[] => hints(workspace({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
+    assert.deepEqual(scans('src/orders.ts'), ['3:scan dynamodb-scan', '3:scan dynamodb-scan!']);
+    assert.deepEqual(scans('test/orders.test.ts'), []);
   });
 
   it('ends a cycle of `export *` with nothing', () => {

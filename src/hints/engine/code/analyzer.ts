@@ -14,7 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { ImportedClientLookup, importedClient } from './projectImports';
+import { importedClient, ProjectContext } from './projectImports';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -107,8 +107,8 @@ export class CodeAnalyzer {
     readonly text: string,
     readonly language: CodeLanguage,
     readonly lines: LineIndex,
-    /** Workspace mode: the clients that other modules of the workspace export, by import. */
-    readonly importedClient?: ImportedClientLookup,
+    /** Workspace mode: the file's path there, and the clients that other modules of the workspace export. */
+    readonly project?: ProjectContext,
   ) {
     const lexed = lex(text, language.family);
     this.tokens = lexed.tokens;

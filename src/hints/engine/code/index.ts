@@ -11,7 +11,7 @@ import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
-import { ImportedClientLookup } from './projectImports';
+import { ProjectContext } from './projectImports';
 import { sdkImport } from './sdkImports';
 
 export type CodeLanguageId = CodeLanguage['id'];
@@ -21,12 +21,12 @@ const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript
 export interface CodeAnalysisOptions {
   /** Read what DynamoDB requests tell about their tables, for the workspace checks. */
   dynamodbRequests?: boolean;
-  /** Workspace mode: the clients other modules export, for the names this file imports from them. */
-  importedClient?: ImportedClientLookup;
+  /** Workspace mode: the file's workspace path, and the clients other modules export for the names it imports from them. */
+  project?: ProjectContext;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
-  const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines, options.importedClient);
+  const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines, options.project);
   analyzer.run();
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);

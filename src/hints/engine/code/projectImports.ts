@@ -3,15 +3,22 @@
  * (`from webapp import redis_connection`, `import { ddb } from '../lib/dynamo'`, `c.client` after
  * `import webapp.cache as c`): the workspace model says which client, and the name reads as that client
  * here. Imports are no scope bindings, so a local of the same name still hides the import. Outside
- * workspace mode nothing resolves.
+ * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
+ * no client (`testDoubles.ts`).
  */
 import type { ExportedClient } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
+import { isTestDoubleImport } from './testDoubles';
 import { Value } from './values';
 
-/** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
-export type ImportedClientLookup = (module: string, path: string) => ExportedClient | undefined;
+/** Workspace mode: the file as the workspace knows it. */
+export interface ProjectContext {
+  /** The file's workspace-relative path: where its relative imports lead. */
+  file: string;
+  /** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
+  importedClient(module: string, path: string): ExportedClient | undefined;
+}
 
 /** Answers per file: a name is read many times, the model is asked once. */
 const answers = new FileMemo<string, Value | null>();
@@ -26,16 +33,21 @@ function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
 
 /** The client that `path` of an imported `module` is, when the workspace knows it. */
 export function importedClient(a: CodeAnalyzer, module: string, path: string): Value | undefined {
-  const lookup = a.importedClient;
-  if (!lookup || !mayBeProjectModule(a, module)) {
+  const project = a.project;
+  if (!project || !mayBeProjectModule(a, module)) {
     return undefined;
   }
   return (
     answers.get(a, `${module}\0${path}`, () => {
-      const found = lookup(module, path);
+      const found = project.importedClient(module, path);
       return found ? clientValue(found) : null;
     }) ?? undefined
   );
+}
+
+/** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */
+export function importsTestDouble(a: CodeAnalyzer, module: string, path: string): boolean {
+  return isTestDoubleImport(module, path, a.language.family === 'python' ? 'python' : 'js', a.project?.file);
 }
 
 function clientValue({ table, ...client }: ExportedClient): Value {

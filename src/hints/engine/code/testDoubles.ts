@@ -4,6 +4,7 @@
  * `mockClients.ts`). What such a module gives is a fake, or a client wired for a test: a file that imports
  * it gets no hint from it, whether the workspace reads the module or the call's own shape names the request.
  */
+import { folderOf, joinPath } from '../workspace/paths';
 
 /** Folders (and modules) that hold tests and their doubles, in lower case. */
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock', 'mocks', 'fake', 'fakes', 'stubs', 'testing', 'spec', 'specs']);
@@ -32,11 +33,28 @@ export function isTestDoubleFile(file: string): boolean {
 }
 
 /**
- * An import of a test double: the module as the file names it (`tests.fakes`, `.mocks`, `../test/helpers/dynamo`)
- * and the name read from it (`fake_table`, `mockClient`, a Python submodule: `from . import mocks`).
+ * The folders and module names an import leads to: a relative one from the folder of `fromFile` (the
+ * importing file's workspace path, when known), any other as written.
  */
-export function isTestDoubleImport(module: string, path: string, family: 'python' | 'js'): boolean {
-  const parts = module.split(family === 'python' ? '.' : '/').filter((part) => part !== '' && part !== '.' && part !== '..');
+function importedParts(module: string, family: 'python' | 'js', fromFile: string | undefined): string[] {
+  if (family === 'python') {
+    const dots = module.length - module.replace(/^\.+/, '').length;
+    const names = module.slice(dots).split('.').filter((name) => name !== '');
+    // One dot is the file's own package, each further dot the package above.
+    const folders = dots > 0 && fromFile !== undefined ? folderOf(fromFile).split('/').filter((name) => name !== '') : [];
+    return [...folders.slice(0, Math.max(0, folders.length - (dots - 1))), ...names];
+  }
+  const joined = fromFile !== undefined && /^\.\.?(?:\/|$)/.test(module) ? joinPath(folderOf(fromFile), module) : undefined;
+  return (joined ?? module).split('/').filter((name) => name !== '' && name !== '.' && name !== '..');
+}
+
+/**
+ * An import of a test double: the module as the file names it (`tests.fakes`, `.mocks`, `../test/helpers/dynamo`,
+ * `./setup` from a file in `test/`) and the name read from it (`fake_table`, `mockClient`, a Python submodule:
+ * `from . import mocks`).
+ */
+export function isTestDoubleImport(module: string, path: string, family: 'python' | 'js', fromFile?: string): boolean {
+  const parts = importedParts(module, family, fromFile);
   if (path !== '') {
     parts.push(...path.split('.'));
   }

@@ -14,8 +14,8 @@ import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../bra
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
+import { importsTestDouble } from '../projectImports';
 import { redisClientOptions } from '../redis';
-import { isTestDoubleImport } from '../testDoubles';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
 
@@ -468,7 +468,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     return false;
   }
   if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
-    return !isTestDoubleImport(receiver.module, receiver.path, 'js') && projectModuleCall(a, nameIndex);
+    return !importsTestDouble(a, receiver.module, receiver.path) && projectModuleCall(a, nameIndex);
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;

@@ -11,7 +11,7 @@ import { OptionContext } from '../../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
-import { isTestDoubleImport } from '../testDoubles';
+import { importsTestDouble } from '../projectImports';
 
 /** Modules whose objects are known for what they are, or are test doubles: never a project's client. */
 const LIBRARY_ROOTS = new Set(['boto3', 'botocore', 'aioboto3', 'aiobotocore', 'redis', 'aws_cdk', 'pynamodb', 'unittest', 'mock', 'pytest', 'moto']);
@@ -62,7 +62,7 @@ function fieldFromProjectModule(a: CodeAnalyzer, self: number): boolean {
 
 function importedFromProject(a: CodeAnalyzer, token: number): boolean {
   const imported = a.imports.get(a.tokens.text(token));
-  return imported !== undefined && isProjectModule(imported.module) && !isTestDoubleImport(imported.module, imported.path, 'python');
+  return imported !== undefined && isProjectModule(imported.module) && !importsTestDouble(a, imported.module, imported.path);
 }
 
 /** The operation and request of `receiver.method(...)` when its keywords are those of a DynamoDB request. */
