@@ -14,8 +14,16 @@ describe('note code highlighting', () => {
     assert.match(html, /&lt;script&gt;/);
   });
 
+  it('highlights JavaScript with the TypeScript grammar', () => {
+    for (const language of ['javascript', 'js']) {
+      const html = highlightSource("const cache = require('ioredis');", language);
+      assert.match(html, /<span class="hljs-keyword">const<\/span>/, language);
+      assert.match(html, /<span class="hljs-string">&#x27;ioredis&#x27;<\/span>/, language);
+    }
+  });
+
   it('knows the languages the notes use', () => {
-    for (const language of ['bash', 'python', 'yaml', 'ts', 'json', 'java', 'go', 'csharp', 'sql']) {
+    for (const language of ['bash', 'python', 'yaml', 'ts', 'js', 'json', 'java', 'go', 'csharp', 'sql']) {
       assert.doesNotThrow(() => highlightSource('x', language), language);
     }
   });
