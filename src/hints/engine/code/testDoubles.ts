@@ -15,6 +15,9 @@ const DOUBLE_NAME = /^(?:conftest|stub)$|^(?:test|mock|fake|stub)_|_(?:tests?|mo
 /** `mockRedis`, `fakeDynamo`: a camel-case double (case matters: `mockery` is no double). */
 const CAMEL_DOUBLE = /^(?:mock|fake|stub)[A-Z]/;
 
+/** What every name above holds: a path without any of these is no double, which one search tells. */
+const MAYBE_DOUBLE = /test|mock|fake|stub|spec/i;
+
 function isDoubleName(name: string): boolean {
   const lower = name.toLowerCase();
   return TEST_FOLDERS.has(lower) || DOUBLE_NAME.test(lower) || CAMEL_DOUBLE.test(name);
@@ -27,6 +30,9 @@ function isTestDouble(parts: readonly string[]): boolean {
 
 /** A workspace file (`tests/fakes.py`, `src/__mocks__/dynamo.ts`) that is a test double. */
 export function isTestDoubleFile(file: string): boolean {
+  if (!MAYBE_DOUBLE.test(file)) {
+    return false;
+  }
   const parts = file.split('/');
   parts.push(parts.pop()!.replace(/\.[^.]*$/, ''));
   return isTestDouble(parts);
@@ -54,6 +60,9 @@ function importedParts(module: string, family: 'python' | 'js', fromFile: string
  * `from . import mocks`).
  */
 export function isTestDoubleImport(module: string, path: string, family: 'python' | 'js', fromFile?: string): boolean {
+  if (!MAYBE_DOUBLE.test(module) && !MAYBE_DOUBLE.test(path) && !(fromFile !== undefined && MAYBE_DOUBLE.test(fromFile))) {
+    return false;
+  }
   const parts = importedParts(module, family, fromFile);
   if (path !== '') {
     parts.push(...path.split('.'));

@@ -63,20 +63,14 @@ function isPackageInit(file: string): boolean {
  * (most export only functions, classes and types).
  */
 export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
-  if (isTestDoubleFile(file)) {
-    return false;
-  }
   if (kind === 'python') {
-    return PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'));
+    return (PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
   }
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && jsMayExport(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text);
 }
 
-/** The module-level statements of a code file that may export a client, for the workspace model; undefined for none. */
-export function moduleSource(file: string, kind: DocumentKind, text: string): ModuleSource | undefined {
-  if (!mayExportClients(file, kind, text)) {
-    return undefined;
-  }
+/** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
+export function moduleSource(file: string, kind: 'python' | 'javascript' | 'typescript', text: string): ModuleSource | undefined {
   if (kind === 'python') {
     const source = pythonModuleText(text, isPackageInit(file));
     return source === undefined ? undefined : { language: 'python', text: source };

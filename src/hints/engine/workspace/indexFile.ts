@@ -32,41 +32,33 @@ export function kindMayContribute(kind: DocumentKind): boolean {
   return CONTRIBUTING_KINDS.has(kind);
 }
 
-/** Whether a file of this kind and text can contribute, without reading it further: most code files cannot. */
-function mayContribute(file: string, kind: DocumentKind, text: string): boolean {
+/**
+ * How to read a file of this kind and text, or undefined when it cannot contribute, told without reading
+ * it further: most code files cannot.
+ */
+function readerFor(file: string, kind: DocumentKind, text: string): (() => FileContribution | undefined) | undefined {
   switch (kind) {
     case 'terraform':
-      return true;
+      return () => indexTerraform(file, text, new LineIndex(text));
     case 'yaml':
     case 'json':
-      return looksLikeCloudFormation(text) || mayBeServerless(text);
+      return looksLikeCloudFormation(text) || mayBeServerless(text) ? () => indexCloudFormation(file, text, new LineIndex(text)) : undefined;
     case 'typescript':
     case 'javascript':
-    case 'python':
-      return mayHoldCdk(text) || mayExportClients(file, kind, text);
+    case 'python': {
+      const cdk = mayHoldCdk(text);
+      const exportsClients = mayExportClients(file, kind, text);
+      return cdk || exportsClients ? () => readCode(file, kind, text, cdk, exportsClients) : undefined;
+    }
     default:
-      return false;
-  }
-}
-
-function read(file: string, kind: DocumentKind, text: string): FileContribution | undefined {
-  if (kind !== 'terraform' && kind !== 'yaml' && kind !== 'json') {
-    return readCode(file, kind, text);
-  }
-  const lines = new LineIndex(text);
-  switch (kind) {
-    case 'terraform':
-      return indexTerraform(file, text, lines);
-    case 'yaml':
-    case 'json':
-      return indexCloudFormation(file, text, lines);
+      return undefined;
   }
 }
 
 /** A code file: the CDK constructs it defines, and the module-level statements that may export a client. */
-function readCode(file: string, kind: DocumentKind, text: string): FileContribution {
-  const contribution = (mayHoldCdk(text) && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
-  const module = moduleSource(file, kind, text);
+function readCode(file: string, kind: 'python' | 'javascript' | 'typescript', text: string, cdk: boolean, exportsClients: boolean): FileContribution {
+  const contribution = (cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
+  const module = exportsClients ? moduleSource(file, kind, text) : undefined;
   return module ? { ...contribution, module } : contribution;
 }
 
@@ -76,10 +68,11 @@ function readCode(file: string, kind: DocumentKind, text: string): FileContribut
  */
 export function indexFile(file: string, kind: DocumentKind, text: string, options: IndexOptions = {}): FileContribution | undefined {
   try {
-    if (!mayContribute(file, kind, text) || assessText(text, DEFAULT_LIMITS, file)) {
+    const reader = readerFor(file, kind, text);
+    if (!reader || assessText(text, DEFAULT_LIMITS, file)) {
       return undefined;
     }
-    const contribution = withBudget(options.budget, () => read(file, kind, text));
+    const contribution = withBudget(options.budget, reader);
     return contribution && contributes(contribution) ? contribution : undefined;
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) {
