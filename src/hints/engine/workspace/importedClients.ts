@@ -120,6 +120,8 @@ function exportsOf(file: string, source: ModuleSource): CodeExports | undefined 
 
 export class ImportedClients {
   private readonly answers = new Map<string, ExportedClient | null>();
+  /** The folder and module names (without `.py`) on the paths of the sources, made on first use. */
+  private pathNames: Set<string> | undefined;
 
   /** `sources`: the module-level statements of the workspace's code modules that may export a client, by file. */
   constructor(private readonly sources: ReadonlyMap<string, ModuleSource>) {}
@@ -132,6 +134,9 @@ export class ImportedClients {
 
   /** The client `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClient`. */
   resolve(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    if (extensionOf(codeFile) === 'py' && !this.mayReach(module)) {
+      return undefined;
+    }
     const key = `${codeFile}\0${module}\0${path}`;
     let answer = this.answers.get(key);
     if (answer === undefined) {
@@ -139,6 +144,21 @@ export class ImportedClients {
       this.answers.set(key, answer);
     }
     return answer ?? undefined;
+  }
+
+  /**
+   * Whether an absolute Python import can reach a source at all: its first name is a folder or module on a
+   * source's path. Most imports (`os`, `flask`, `boto3.dynamodb`) cannot, which one look-up tells.
+   */
+  private mayReach(module: string): boolean {
+    if (module.startsWith('.')) {
+      return true;
+    }
+    if (!this.pathNames) {
+      this.pathNames = new Set([...this.sources.keys()].flatMap((file) => withoutExtension(file).split('/')));
+    }
+    const dot = module.indexOf('.');
+    return this.pathNames.has(dot < 0 ? module : module.slice(0, dot));
   }
 
   private imported(codeFile: string, module: string, path: string, walk: Walk): ExportedClient | undefined {
