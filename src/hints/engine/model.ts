@@ -119,6 +119,8 @@ export interface RedisCall {
    * out one after the other on the connection without waiting for replies (Lettuce pipelines them).
    */
   nonBlocking?: boolean;
+  /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
+  inTest?: boolean;
 }
 
 /**

@@ -200,16 +200,18 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
   const tokens = a.tokens;
   const codes = tokens.codes;
+  // The `=` of `const p: ScanCommand = new ScanCommand(...)` starts an initializer, not an assignment to `ScanCommand`.
+  const initializers = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const code = codes[i];
     if (tokens.kinds[i] !== ID) {
-      if (code === EQUALS && NOT_ASSIGNED_AFTER[codes[i - 1]] !== 1) {
+      if (code === EQUALS && NOT_ASSIGNED_AFTER[codes[i - 1]] !== 1 && !initializers.has(i)) {
         assignment(a, tree, i);
       }
       continue;
     }
     if (DECLARATION_CODES[code] === 1 && !a.isAccess(i - 1)) {
-      declaration(a, tree, i);
+      declaration(a, tree, i, initializers);
     } else if (code === FUNCTION && a.isId(i + 1) && codes[i + 2] === OPEN_PAREN) {
       const fn = functionValue(a, tree, i + 2);
       if (fn) {
@@ -239,7 +241,7 @@ function isRequire(a: CodeAnalyzer, eq: number): boolean {
   return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
 }
 
-function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
+function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, initializers: Set<number>): void {
   const functionLevel = a.idIs(keyword, 'var');
   const holder = tree.holderAt(keyword, functionLevel);
   let k = keyword + 1;
@@ -275,6 +277,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
         return;
       }
       const expression = a.is(j, '=') ? j + 1 : -1;
+      if (expression >= 0) {
+        initializers.add(j);
+      }
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
       tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
