@@ -121,7 +121,10 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     default:
-      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined }), language: kind };
+      return {
+        model: analyzeCode(text, kind, lines, workspace && { dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined } }),
+        language: kind,
+      };
   }
 }
 
