@@ -62,6 +62,8 @@ export interface IngressRule {
   toPort?: number;
   /** Sources open to the whole internet (`0.0.0.0/0`, `::/0`), where they are written. */
   openSources: Span[];
+  /** The document attaches the rule's security group only to resources that are not databases or caches. */
+  servesOthersOnly?: boolean;
 }
 
 export interface OperationOccurrence {

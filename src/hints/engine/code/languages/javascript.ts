@@ -51,6 +51,10 @@ function collectImports(a: CodeAnalyzer): void {
 }
 
 function esImport(a: CodeAnalyzer, start: number): void {
+  // `import x = require('m')` is read with the other `require` calls.
+  if (a.is(start + 2, '=')) {
+    return;
+  }
   let j = start + 1;
   const limit = Math.min(a.tokens.length, start + 200);
   const specifiers: { local: string; path: string | undefined }[] = [];
@@ -324,8 +328,9 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
     return;
   }
   const parent = a.parent[eq];
-  // Declarations, parameter defaults, object literals and class fields are not assignments to a local.
-  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || (parent >= 0 && a.bodies[parent] !== 1) || tree.kind(tree.scopeAt(eq)) === 'class') {
+  // Declarations (TypeScript's `import x = require('m')` too), parameter defaults, object literals and
+  // class fields are not assignments to a local.
+  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || a.idIs(eq - 2, 'import') || (parent >= 0 && a.bodies[parent] !== 1) || tree.kind(tree.scopeAt(eq)) === 'class') {
     return;
   }
   tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
