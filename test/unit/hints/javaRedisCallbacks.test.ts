@@ -131,6 +131,14 @@ describe('Java: Redis clients through callbacks', () => {
       '            return null;',
       '        });',
       '    }',
+      '    public void names(Map<String, String> names) {',
+      '        redisTemplate.executePipelined((RedisCallback<Object>) (RedisConnection c) -> {',
+      '            for (String sku : names.keySet()) {',
+      '                c.hashCommands().hSet("names".getBytes(), sku.getBytes(), names.get(sku).getBytes());',
+      '            }',
+      '            return null;',
+      '        });',
+      '    }',
       '    public boolean field(String key) {',
       '        for (String k : List.of(key)) {',
       '            return redisTemplate.opsForHash().hasKey(k, "f");',
@@ -142,7 +150,7 @@ describe('Java: Redis clients through callbacks', () => {
     const found = hintsIn('KeyIndex.java', code);
     assertHas(found, '10:scan redis-scan', '13:keys redis-keys!', '16:scan redis-scan', '21:hasKey redis-loop-round-trips!', '28:multiGet redis-mget');
     // Pipelined commands share a round trip; a hash's hasKey is HEXISTS, no key-level command.
-    assertNothingOn(found, 33, 40);
+    assertNothingOn(found, 33, 41, 48);
   });
 
   it('leaves a same-named callback and connection of other libraries alone', () => {

@@ -230,7 +230,8 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path] };
     }
     if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_CONNECTION_HANDLES.has(path)) {
-      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis' };
+      // A pipelined connection's command groups queue their commands in the same pipeline.
+      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };

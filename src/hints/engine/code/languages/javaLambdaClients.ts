@@ -47,30 +47,40 @@ export function noteFunctionImport(a: CodeAnalyzer, path: string): void {
   }
 }
 
-/** Binds the first untyped parameter of each lambda that one of the shapes above makes a client; outer lambdas first. */
+/**
+ * Binds the first untyped parameter of each lambda that one of the shapes above makes a client, outer lambdas
+ * first; and a typed one (`(RedisConnection connection) ->`) where the callback runs pipelined, which its type cannot say.
+ */
 export function bindLambdaClients(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  const lambdas = [...a.functions.values()].filter((fn) => lambdaParameter(a, fn) >= 0).sort((x, y) => x.params - y.params);
+  const lambdas = [...a.functions.values()].filter((fn) => lambdaParameter(a, fn)).sort((x, y) => x.params - y.params);
   if (lambdas.length === 0) {
     return;
   }
   const methods = methodsByName(a);
   for (const fn of lambdas) {
-    const parameter = lambdaParameter(a, fn);
+    const parameter = lambdaParameter(a, fn)!;
     const client = castCallbackClient(a, fn.params) ?? passedClient(a, fn.params, methods);
-    if (client) {
-      tree.bind(fn.scope, a.tokens.text(parameter), { token: parameter, expression: -1, declared: client });
+    if (client?.t === 'client' && (!parameter.typed || client.batched)) {
+      tree.bind(fn.scope, a.tokens.text(parameter.name), { token: parameter.name, expression: -1, declared: client });
     }
   }
 }
 
-/** The first parameter of a lambda when it has no declared type (`jedis ->`, `(jedis, key) ->`), or -1. */
-function lambdaParameter(a: CodeAnalyzer, fn: FunctionScope): number {
+/** The first parameter of a lambda (`jedis ->`, `(jedis, key) ->`, `(RedisConnection connection) ->`), and whether it declares a type. */
+function lambdaParameter(a: CodeAnalyzer, fn: FunctionScope): { name: number; typed: boolean } | undefined {
   if (a.isId(fn.params) && a.is(fn.params + 1, '->')) {
-    return fn.params;
+    return { name: fn.params, typed: false };
   }
   const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
-  const first = fn.params + 1;
-  return close > first && a.is(close + 1, '->') && a.isId(first) && (a.is(first + 1, ',') || first + 1 === close) ? first : -1;
+  if (close <= fn.params + 1 || !a.is(close + 1, '->')) {
+    return undefined;
+  }
+  let end = fn.params + 1;
+  while (end < close && !a.is(end, ',')) {
+    end = a.skipGroup(end);
+  }
+  const name = end - 1;
+  return a.isId(name) && name > fn.params ? { name, typed: name > fn.params + 1 } : undefined;
 }
 
 /** `(RedisCallback<T>) connection -> ...`: the client a cast to a callback interface gives its parameter. */
