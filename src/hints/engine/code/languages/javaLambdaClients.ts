@@ -27,7 +27,9 @@ const FIRST_INPUT_FUNCTIONS = new Set([
 ]);
 /** Spring Data Redis template methods whose first argument is a `RedisCallback`. */
 const CALLBACK_METHODS = new Set(['execute', 'executePipelined', 'executeWithStickyConnection']);
-/** Modifiers and annotations words before a parameter's type. */
+/** How many arguments of a call are counted (see `argumentPosition`). */
+const MAX_ARGUMENTS = 16;
+/** Modifiers before a parameter's type. */
 const PARAMETER_MODIFIERS = ['final'];
 
 /** Per file, the `java.util.function` interfaces it imports by simple name. */
@@ -105,12 +107,17 @@ function passedClient(a: CodeAnalyzer, start: number, methods: Map<string, Funct
   if (call <= 0 || !a.is(call, '(') || !a.isId(call - 1)) {
     return undefined;
   }
-  const position = argumentPosition(a, call, start);
   const name = a.tokens.text(call - 1);
   if (a.isAccess(call - 2) && !a.idIs(call - 3, 'this')) {
-    return position === 0 && CALLBACK_METHODS.has(name) ? templateCallbackClient(a, call - 1) : undefined;
+    return CALLBACK_METHODS.has(name) && argumentPosition(a, call, start) === 0 ? templateCallbackClient(a, call - 1) : undefined;
   }
-  const candidates = (methods.get(name) ?? []).filter((fn) => parameterGroups(a, fn.params).length === argumentCount(a, call));
+  const helpers = methods.get(name);
+  const position = helpers ? argumentPosition(a, call, start) : -1;
+  if (!helpers || position < 0) {
+    return undefined;
+  }
+  const count = argumentCount(a, call);
+  const candidates = helpers.filter((fn) => parameterGroups(a, fn.params).length === count);
   let client: Value | undefined;
   for (const fn of candidates) {
     const typed = functionalInputClient(a, parameterGroups(a, fn.params)[position]);
@@ -150,20 +157,27 @@ function methodsByName(a: CodeAnalyzer): Map<string, FunctionScope[]> {
   return methods;
 }
 
-/** The index of the argument of the call that opens at `open` in which token `at` sits. */
+/**
+ * The index of the argument of the call that opens at `open` in which token `at` sits, or -1 past the first
+ * few: a helper takes a few arguments, and a call with many lambdas must not be read once per lambda.
+ */
 function argumentPosition(a: CodeAnalyzer, open: number, at: number): number {
   let position = 0;
-  for (let k = open + 1; k < at; k = a.skipGroup(k)) {
+  for (let k = open + 1; k < at && position <= MAX_ARGUMENTS; k = a.skipGroup(k)) {
     if (a.is(k, ',')) {
       position++;
     }
   }
-  return position;
+  return position <= MAX_ARGUMENTS ? position : -1;
 }
 
 function argumentCount(a: CodeAnalyzer, open: number): number {
   const close = a.partner[open];
-  return close === open + 1 ? 0 : argumentPosition(a, open, close) + 1;
+  if (close === open + 1) {
+    return 0;
+  }
+  const last = argumentPosition(a, open, close);
+  return last < 0 ? -1 : last + 1;
 }
 
 /** A declaration's parameters as token ranges [from, to), split at commas outside type arguments (`Function<Jedis, R> action`). */

@@ -22,7 +22,7 @@ const MAX_RETURNS_READ = 8;
 const V2_DYNAMODB_INPUT = /^(?:DynamoDB\.)?(?:DocumentClient\.)?([A-Za-z]+)Input$/;
 
 /** The operation an annotation that starts at `start` names when it is exactly one SDK input type (not a union, not `Partial<...>`). */
-export function operationOfInputType(a: CodeAnalyzer, start: number): { operation: string; last: number } | undefined {
+function operationOfInputType(a: CodeAnalyzer, start: number): { operation: string; last: number } | undefined {
   const first = a.id(start);
   const imported = first ? a.imports.get(first) : undefined;
   const services = imported ? JS_MODULES[imported.module] : undefined;
