@@ -54,7 +54,7 @@ describe('rule examples per language and client', () => {
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
       'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
-      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis'],
+      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],
       'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis'],

@@ -69,8 +69,16 @@ const SPRING_STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> 
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 
+/**
+ * Spring Data Redis template and value-operations methods named apart from the command they send:
+ * `hasKey(key)` is EXISTS, `opsForValue().multiGet(keys)` MGET and `multiSet(map)` MSET (RedisTemplate and
+ * DefaultValueOperations sources).
+ */
+const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset' };
+
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
-  const method = normalizeName(a.tokens.text(index));
+  const written = normalizeName(a.tokens.text(index));
+  const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
     const command = SPRING_STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;

@@ -15,6 +15,7 @@ import { contextFrom, occurrenceOf } from '../options';
 import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
+import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructorUri, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
@@ -30,6 +31,7 @@ function collectImports(a: CodeAnalyzer): void {
         a.services.add(service);
       }
       noteLibraryImport(a, path.text);
+      noteFunctionImport(a, path.text);
       noteSettingsImport(a, path.text);
     }
   }
@@ -37,6 +39,12 @@ function collectImports(a: CodeAnalyzer): void {
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
+}
+
+/** Declarations shared with C#, then lambda parameters that what they are passed to types (`javaLambdaClients.ts`). */
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  collectTypedBindings(a, tree);
+  bindLambdaClients(a, tree);
 }
 
 /**
@@ -161,7 +169,7 @@ export const java: CodeLanguage = {
   typeArguments: true,
   collectImports,
   buildScopes,
-  collectBindings: collectTypedBindings,
+  collectBindings,
   collectRequests,
   optionAt,
   requestForCall,

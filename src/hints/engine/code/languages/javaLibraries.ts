@@ -26,6 +26,7 @@ interface LibraryType {
 const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
 const JEDIS = 'redis.clients.jedis';
 const SPRING_REDIS = 'org.springframework.data.redis.core';
+const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
 
 function jedis(batched = false): LibraryType {
   return { package: JEDIS, kind: 'redis', flavor: 'jedis', ...(batched ? { batched } : {}) };
@@ -36,6 +37,8 @@ function lettuce(pkg: string, nonBlocking = false): LibraryType {
 }
 
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
+/** Spring Data Redis's connections, whose methods are Redis commands (`keys`, `scan`, `exists`), and the factory that opens them. */
+const springConnection: LibraryType = { package: SPRING_CONNECTION, kind: 'redis', flavor: 'spring-data-redis' };
 
 const TYPES_BY_NAME: Record<string, LibraryType> = {
   DynamoDB: { package: DOCUMENT_API, kind: 'dynamodb-v1-document' },
@@ -67,7 +70,14 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   ListOperations: { ...spring, structure: 'list' },
   SetOperations: { ...spring, structure: 'set' },
   ZSetOperations: { ...spring, structure: 'zset' },
+  RedisConnection: springConnection,
+  StringRedisConnection: springConnection,
+  RedisClusterConnection: springConnection,
+  RedisConnectionFactory: springConnection,
 };
+
+/** Callback interfaces whose one parameter is a client: Spring Data Redis's `RedisCallback` gets a `RedisConnection`. */
+const CALLBACKS: Record<string, LibraryType> = { RedisCallback: spring };
 
 /**
  * Jedis 7.2's client classes, which supersede `Jedis` and `UnifiedJedis` (RedisClient javadoc); they share
@@ -75,7 +85,7 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
  */
 const JEDIS_CLIENTS: Record<string, LibraryType> = { RedisClient: jedis(), RedisClusterClient: jedis(), RedisSentinelClient: jedis() };
 
-const LIBRARY_TYPES: readonly [string, LibraryType][] = [...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS)];
+const LIBRARY_TYPES: readonly [string, LibraryType][] = [...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)];
 
 /** Per file, the library class each imported simple name stands for. */
 const importedNames = new FileMemo<string, LibraryType | undefined>();
@@ -99,13 +109,19 @@ function imported(a: CodeAnalyzer, name: string): LibraryType | undefined {
 /** An imported library class used as a value (`new Jedis(...)`, `RedisClient.create(...)`). */
 export function importedType(a: CodeAnalyzer, name: string): Value | undefined {
   const type = imported(a, name);
-  return type ? { t: 'type', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
+  return type && CALLBACKS[name] !== type ? { t: 'type', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
+}
+
+/** The client a lambda cast to an imported callback interface (`(RedisCallback<Long>) connection -> ...`) gets as its parameter. */
+export function callbackParameterClient(a: CodeAnalyzer, name: string): Value | undefined {
+  const type = imported(a, name);
+  return type && CALLBACKS[name] === type ? { t: 'client', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
 }
 
 /** A field, parameter or local declared with an imported library class: the client it holds. */
 export function declaredLibraryClient(a: CodeAnalyzer, name: string): Value | undefined {
   const type = imported(a, name);
-  if (!type) {
+  if (!type || CALLBACKS[name] === type) {
     return undefined;
   }
   return {

@@ -13,7 +13,8 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
-import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
+import { noteMemberAssignment, variableContext } from '../requests';
+import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -429,8 +430,9 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
   }
 }
 
-function collectRequests(): void {
-  // JavaScript requests are object literals, read where they are passed.
+/** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
+function collectRequests(a: CodeAnalyzer): void {
+  annotatedRequests(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
@@ -459,11 +461,14 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   if (!a.id(open + 1)) {
     return undefined;
   }
-  if (a.is(open + 2, ')') || a.is(open + 2, ',')) {
-    return variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1));
+  let end = open + 1;
+  while (end < close && !a.is(end, ',')) {
+    end = a.skipGroup(end);
   }
-  const argumentEnd = a.is(open + 2, '(') ? a.partner[open + 2] + 1 : -1;
-  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1)) : undefined;
+  const anchor = a.tokenSpan(open - 1);
+  // A variable that holds a literal; else a call of a same-file builder, in place or held by a variable.
+  const held = end === open + 2 ? variableContext(a, open + 1, 'sdk', operation, anchor) : undefined;
+  return held ?? builtRequest(a, open + 1, end, operation, anchor);
 }
 
 /**
