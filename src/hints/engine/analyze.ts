@@ -121,10 +121,19 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'yaml':
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
-    default: {
-      const project = workspace && { file: workspace.file, importedClient: (module: string, path: string) => workspace.view.importedClient?.(workspace.file, module, path) };
-      return { model: analyzeCode(text, kind, lines, { dynamodbRequests: workspace !== undefined, project }), language: kind };
-    }
+    default:
+      return {
+        model: analyzeCode(
+          text,
+          kind,
+          lines,
+          workspace && {
+            dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
+            project: { file: workspace.file, importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path) },
+          },
+        ),
+        language: kind,
+      };
   }
 }
 

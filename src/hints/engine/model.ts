@@ -62,6 +62,8 @@ export interface IngressRule {
   toPort?: number;
   /** Sources open to the whole internet (`0.0.0.0/0`, `::/0`), where they are written. */
   openSources: Span[];
+  /** The document attaches the rule's security group only to resources that are not databases or caches. */
+  servesOthersOnly?: boolean;
 }
 
 export interface OperationOccurrence {
@@ -119,6 +121,8 @@ export interface RedisCall {
    * out one after the other on the connection without waiting for replies (Lettuce pipelines them).
    */
   nonBlocking?: boolean;
+  /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
+  inTest?: boolean;
 }
 
 /**

@@ -6,6 +6,30 @@ import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
 
 describe('CDK stacks', () => {
+  it('reads construct libraries imported with TypeScript’s import-equals form', () => {
+    const code = sourceLines(
+      "import cdk = require('@aws-cdk/core');",
+      "import dynamodb = require('@aws-cdk/aws-dynamodb');",
+      'export class HitsStack extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      "    const hits = new dynamodb.Table(this, 'Hits', {",
+      "      partitionKey: { name: 'path', type: dynamodb.AttributeType.STRING },",
+      '      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,',
+      '      removalPolicy: cdk.RemovalPolicy.DESTROY,',
+      '    });',
+      '    hits.grantReadWriteData(this.handler);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('hits-stack.ts', code), [
+      '8:billingMode dynamodb-billing-mode',
+      '9:removalPolicy dynamodb-removal-policy',
+      '11:grantReadWriteData dynamodb-grant',
+      '9:removalPolicy dynamodb-removal-policy!',
+    ]);
+  });
+
   it('reads props spread from a dict into two tables, reporting a shared value once', () => {
     const code = sourceLines(
       'from aws_cdk import RemovalPolicy, Stack',

@@ -99,6 +99,28 @@ describe('clients reached through declarations', () => {
     });
   });
 
+  describe('TypeScript: a local annotated with the class it is built from', () => {
+    it('reads `const c: ScanCommand = new ScanCommand(...)` as a command, not as an assignment to the import', () => {
+      const code = sourceLines(
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';",
+        'export class CatalogStore {',
+        '  private static doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        '  async one(sku: string) {',
+        "    const input: GetCommand = new GetCommand({ TableName: 'catalog', Key: { sku } });",
+        '    return (await CatalogStore.doc.send(input)).Item;',
+        '  }',
+        '  async all() {',
+        "    const input: ScanCommand = new ScanCommand({ TableName: 'catalog' });",
+        '    return (await CatalogStore.doc.send(input)).Items;',
+        '  }',
+        '}',
+      );
+      const found = hintsIn('catalog-store.ts', code);
+      assertHas(found, '6:GetCommand dynamodb-get-item', '10:ScanCommand dynamodb-scan', '10:ScanCommand dynamodb-scan!');
+    });
+  });
+
   describe('TypeScript: ioredis options in a variable or passed to super()', () => {
     it('reads options held by a typed variable as if written in the constructor call, not an unrelated object', () => {
       const code = sourceLines(

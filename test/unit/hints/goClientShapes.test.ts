@@ -218,6 +218,26 @@ describe('Go client shapes', () => {
       assert.ok(!found.includes('8:Password redis-auth-without-tls!'), found.join('\n'));
     });
 
+    it('keeps the package name in a function whose unnamed results start with a package type', () => {
+      const found = hintsIn(
+        'conn.go',
+        sourceLines(
+          'package conn',
+          'import "github.com/redis/go-redis/v9"',
+          'type Settings struct {',
+          '\tNodes    []string',
+          '\tPassword string',
+          '}',
+          'func Open(s Settings) (redis.UniversalClient, error) {',
+          '\tvar c redis.UniversalClient',
+          '\tc = redis.NewClusterClient(&redis.ClusterOptions{Addrs: s.Nodes, Password: s.Password})',
+          '\treturn c, nil',
+          '}',
+        ),
+      );
+      assertHas(found, '9:Password redis-password', '9:Password redis-auth-without-tls!');
+    });
+
     it('reads the command that Do names, on a go-redis client and nowhere else', () => {
       const found = hintsIn(
         'admin.go',

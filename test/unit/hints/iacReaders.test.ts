@@ -194,6 +194,54 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'elasticache-open-ingress "::/0"', 'rds-open-ingress "::/0"']);
   });
 
+  it('says nothing of every port open on a group the template attaches only to resources that are not databases', () => {
+    const text = [
+      'Resources:',
+      '  WebSg:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      SecurityGroupIngress:',
+      '        - { IpProtocol: "-1", CidrIp: 0.0.0.0/0 }',
+      '        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 0.0.0.0/0 }',
+      '  Lb:',
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '    Properties: { SecurityGroups: [!Ref WebSg] }',
+      '  DbSg:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties: { GroupDescription: db }',
+      '  DbOpen:',
+      '    Type: AWS::EC2::SecurityGroupIngress',
+      '    Properties: { GroupId: !GetAtt DbSg.GroupId, IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 0.0.0.0/0 }',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties: { StorageEncrypted: true, VPCSecurityGroups: [!GetAtt [DbSg, GroupId]] }',
+      '  App:',
+      '    Type: AWS::ECS::Service',
+      '    Properties: { NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: [{ "Fn::GetAtt": [DbSg, GroupId] }] } } }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0', 'elasticache-open-ingress 0.0.0.0/0', 'rds-open-ingress 0.0.0.0/0']);
+    assert.deepEqual(
+      analyzeText(text, realHintRules(), { kind: 'yaml' }).findings.map((finding) => text.slice(0, finding.start).split('\n').length),
+      [7, 16, 16],
+    );
+  });
+
+  it('gives an Aurora instance, which the cluster places, no Multi-AZ finding', () => {
+    const text = [
+      'Resources:',
+      '  Member:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-postgresql, MultiAZ: false }',
+      '  Single:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties: { Engine: postgres, StorageEncrypted: true, MultiAZ: false }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-multi-az MultiAZ']);
+    assert.equal(analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start, text.lastIndexOf('MultiAZ'));
+  });
+
   it('reads a negative JSON number as one value, so the entries after it are still read', () => {
     const ingress = '{ "IpProtocol": "-1", "FromPort": -1, "ToPort": -1, "CidrIp": "0.0.0.0/0" }';
     const text = `{\n  "Resources": {\n    "Sg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": { "SecurityGroupIngress": [${ingress}] }\n    }\n  }\n}\n`;

@@ -252,6 +252,33 @@ describe('Java: Redis clients', () => {
     assert.ok(!hintsIn('drop.ts', ioredis).some((hint) => hint.startsWith('3:unlink redis-loop-round-trips')), 'ioredis commands in a callback start together');
   });
 
+  it('reads the Jedis 7.2 clients that share their names with Lettuce by the package they are imported from', () => {
+    const jedis = sourceLines(
+      'import redis.clients.jedis.HostAndPort;',
+      'import redis.clients.jedis.RedisClient;',
+      'import redis.clients.jedis.RedisClusterClient;',
+      'class Sessions {',
+      '    private final RedisClient redis = RedisClient.builder().hostAndPort("h", 6379).build();',
+      '    void purge() {',
+      '        redis.keys("s:*");',
+      '        RedisClusterClient cluster = RedisClusterClient.create(new HostAndPort("h", 6379));',
+      '        cluster.expire("k", 60);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Sessions.java', jedis), ['7:keys redis-keys', '9:expire redis-expire', '7:keys redis-keys!']);
+    const lettuce = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'class Sessions {',
+      '    private final RedisClient client = RedisClient.create("redis://h");',
+      '    void purge() { client.connect().sync().keys("s:*"); }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Sessions.java', lettuce), ['4:keys redis-keys', '4:keys redis-keys!']);
+    const unrelated = sourceLines('import com.example.rpc.RedisClient;', 'class Sessions {', '    private final RedisClient client = RedisClient.create();', '    void purge() { client.keys("s:*"); }', '}');
+    assert.deepEqual(hintsIn('Sessions.java', unrelated), []);
+  });
+
   it('reads Lettuce sync commands and Spring RedisTemplate, shows Java examples, and offers no KEYS rewrite for them', () => {
     const code = sourceLines(
       'import io.lettuce.core.RedisClient;',
@@ -391,6 +418,47 @@ describe('Java: Redis client TLS', () => {
       '    }',
       '}',
     );
+    assert.deepEqual(hintsIn('Other.java', code), []);
+  });
+});
+
+describe('Java: Redis client passwords', () => {
+  it('reads the password of URI strings, builders and Spring server configurations, and warns on AUTH without TLS only for a client the URI describes whole', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import io.lettuce.core.RedisURI;',
+      'import redis.clients.jedis.DefaultJedisClientConfig;',
+      'import redis.clients.jedis.JedisPooled;',
+      'import org.springframework.data.redis.connection.RedisStandaloneConfiguration;',
+      'class Connections {',
+      '    RedisClient plain() { return RedisClient.create("redis://:s3cret@cache.internal:6379"); }',
+      '    RedisClient tls() { return RedisClient.create("rediss://:s3cret@cache.internal:6379"); }',
+      '    RedisClient local() { return RedisClient.create("redis://:dev@localhost:6379"); }',
+      '    RedisURI later() { RedisURI uri = RedisURI.create("redis://:s3cret@cache.internal:6379"); uri.setSsl(true); return uri; }',
+      '    RedisURI built(String pw) { return RedisURI.builder().withHost("h").withPassword(pw).build(); }',
+      '    JedisPooled pooled() { return new JedisPooled("redis://app:hunter2@cache.internal:6379"); }',
+      '    Object config(String pw) { return DefaultJedisClientConfig.builder().password(pw).build(); }',
+      '    Object spring() { RedisStandaloneConfiguration c = new RedisStandaloneConfiguration("h", 6379); c.setPassword("literal-pw"); return c; }',
+      '}',
+    );
+    const hints = hintsIn('Connections.java', code).filter((hint) => hint.includes('redis-password') || hint.includes('redis-auth-without-tls'));
+    const findings = hints.filter((hint) => hint.endsWith('!')).sort();
+    assert.deepEqual(findings, [
+      '12:hunter2 redis-auth-without-tls!',
+      '12:hunter2 redis-password!',
+      '14:"literal-pw" redis-password!',
+      '7:s3cret redis-auth-without-tls!',
+      '7:s3cret redis-password!',
+      '8:s3cret redis-password!',
+      '9:dev redis-password!',
+      '10:s3cret redis-password!',
+    ].sort());
+    assert.ok(hints.some((hint) => hint.startsWith('11:') && hint.includes('redis-password') && !hint.endsWith('!')), 'a password from a parameter gets the hover only');
+    assert.ok(hints.some((hint) => hint.startsWith('13:') && hint.includes('redis-password') && !hint.endsWith('!')));
+  });
+
+  it('leaves URI strings alone on classes that are not the Redis clients', () => {
+    const code = sourceLines('import com.example.rpc.RedisClient;', 'class Other {', '    Object a() { return RedisClient.create("redis://:s3cret@cache.internal:6379"); }', '}');
     assert.deepEqual(hintsIn('Other.java', code), []);
   });
 });

@@ -249,6 +249,91 @@ describe('request shapes', () => {
     });
   });
 
+  describe('requests typed with the SDK input type and built apart', () => {
+    it("reads the literal a builder typed with an input type returns, directly or through a variable, and not another library's type", () => {
+      const code = lines(
+        "import { GetCommandInput, QueryCommandInput, ScanCommandInput } from '@aws-sdk/lib-dynamodb';",
+        "import { SearchRequest } from '@opensearch-project/opensearch/api/types';",
+        'export class MemberRepository {',
+        '  constructor(private readonly tableName: string) {}',
+        '  prepareQuery(id: string): QueryCommandInput {',
+        '    const params = {',
+        '      TableName: this.tableName,',
+        "      IndexName: 'by-email',",
+        "      KeyConditionExpression: 'email = :e',",
+        '      ConsistentRead: true,',
+        "      ExpressionAttributeValues: { ':e': id },",
+        '    };',
+        '    return params;',
+        '  }',
+        "  prepareScan = (): ScanCommandInput => ({ TableName: this.tableName, FilterExpression: 'active = :a' });",
+        '  searchParams(term: string): SearchRequest {',
+        "    return { index: 'members', IndexName: 'x', FilterExpression: term };",
+        '  }',
+        '  either(id?: string): QueryCommandInput | ScanCommandInput {',
+        "    return { TableName: this.tableName, IndexName: 'by-group' };",
+        '  }',
+        '  narrowed(id: string): Partial<GetCommandInput> {',
+        "    return { ConsistentRead: true, IndexName: 'y' };",
+        '  }',
+        '}',
+      );
+      const found = hints('member.repository.ts', code);
+      assertHas(
+        found,
+        '8:IndexName dynamodb-index-name',
+        '9:KeyConditionExpression dynamodb-key-condition-expression',
+        '10:ConsistentRead dynamodb-consistent-read!',
+        '15:FilterExpression dynamodb-filter-expression!',
+      );
+      for (const line of ['17:', '20:', '23:']) {
+        assert.ok(!found.some((hint) => hint.startsWith(line)), `${line} in\n${found.join('\n')}`);
+      }
+    });
+
+    it('reads a request variable annotated with its input type, and the one a command gets from a builder held in a variable', () => {
+      const code = lines(
+        "import { DynamoDBClient, QueryCommandInput, ScanCommand, ScanCommandInput } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDB } from 'aws-sdk';",
+        "import type { FindOptions } from 'sequelize';",
+        'const client = new DynamoDBClient({});',
+        'export class Sampler {',
+        '  private sampleInput(): ScanCommandInput {',
+        "    const input = { TableName: 'events', Limit: 25 };",
+        '    return input;',
+        '  }',
+        '  async sample() {',
+        '    const params = this.sampleInput();',
+        '    return client.send(new ScanCommand(params));',
+        '  }',
+        '  byDay(day: string) {',
+        "    const input: QueryCommandInput = { TableName: 'totals', KeyConditionExpression: 'd = :d', ExpressionAttributeValues: { ':d': { S: day } } };",
+        '    return this.run(input);',
+        '  }',
+        '  legacy(day: string): DynamoDB.DocumentClient.QueryInput {',
+        "    return { TableName: 'totals', FilterExpression: 'open = :t', KeyConditionExpression: 'd = :d' };",
+        '  }',
+        '  rows() {',
+        "    const options: FindOptions = { limit: 10, FilterExpression: 'x' } as never;",
+        '    return options;',
+        '  }',
+        '}',
+      );
+      const found = hints('sampler.ts', code);
+      assertHas(
+        found,
+        '7:Limit dynamodb-limit',
+        '12:ScanCommand dynamodb-scan',
+        '15:KeyConditionExpression dynamodb-key-condition-expression',
+        '19:FilterExpression dynamodb-filter-expression',
+        '19:KeyConditionExpression dynamodb-key-condition-expression',
+      );
+      // The builder's Limit makes the Scan a deliberate single page.
+      assert.ok(!found.includes('12:ScanCommand dynamodb-scan!'), found.join('\n'));
+      assert.ok(!found.some((hint) => hint.startsWith('22:')), found.join('\n'));
+    });
+  });
+
   describe('.NET document and object persistence models', () => {
     it('reads an operation config like a request, a table built with TableBuilder, and no batch finding on a self-retrying batch', () => {
       const code = lines(

@@ -14,6 +14,58 @@ function findings(code: string): string[] {
 }
 
 describe('Terraform security groups and modules', () => {
+  it('says nothing of every port open on a group the file attaches only to resources that are not databases', () => {
+    const code = sourceLines(
+      'resource "aws_security_group" "web" {',
+      '  ingress {',
+      '    from_port   = 0',
+      '    to_port     = 0',
+      '    protocol    = "-1"',
+      '    cidr_blocks = ["0.0.0.0/0"]',
+      '  }',
+      '}',
+      'resource "aws_lb" "web" {',
+      '  security_groups = [aws_security_group.web.id]',
+      '}',
+      'resource "aws_security_group" "cache" {}',
+      'resource "aws_security_group_rule" "cache_all" {',
+      '  type              = "ingress"',
+      '  from_port         = 0',
+      '  to_port           = 65535',
+      '  protocol          = "tcp"',
+      '  cidr_blocks       = ["0.0.0.0/0"]',
+      '  security_group_id = aws_security_group.cache.id',
+      '}',
+      'resource "aws_instance" "bastion" {',
+      '  vpc_security_group_ids = [aws_security_group.cache.id]',
+      '}',
+      'resource "aws_elasticache_replication_group" "cache" {',
+      '  security_group_ids         = [aws_security_group.cache.id]',
+      '  at_rest_encryption_enabled = true',
+      '  transit_encryption_enabled = true',
+      '  auth_token                 = var.token',
+      '}',
+      'resource "aws_security_group" "jobs" {',
+      '  ingress {',
+      '    protocol    = "-1"',
+      '    from_port   = 0',
+      '    to_port     = 0',
+      '    cidr_blocks = ["0.0.0.0/0"]',
+      '  }',
+      '}',
+      'module "jobs" {',
+      '  source          = "./modules/jobs"',
+      '  security_groups = [aws_security_group.jobs.id]',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '18:"0.0.0.0/0" elasticache-open-ingress',
+      '18:"0.0.0.0/0" rds-open-ingress',
+      '35:"0.0.0.0/0" elasticache-open-ingress',
+      '35:"0.0.0.0/0" rds-open-ingress',
+    ]);
+  });
+
   it('reads ports from locals and CIDR blocks from a list variable default of the same file', () => {
     const code = sourceLines(
       'locals {',

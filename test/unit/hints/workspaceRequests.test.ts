@@ -8,6 +8,7 @@ import { analyzeCode, CodeLanguageId } from '../../../src/hints/engine/code';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { DynamoRequest } from '../../../src/hints/engine/model';
 import { LineIndex } from '../../../src/hints/engine/text';
+import type { TableNameRef } from '../../../src/hints/engine/workspace/types';
 
 function describeRequest(request: DynamoRequest, text: string): string {
   const parts = [request.operation.split(':')[1]];
@@ -41,15 +42,19 @@ function describeRequest(request: DynamoRequest, text: string): string {
   return parts.join(' ');
 }
 
-function requests(fileName: string, text: string): string[] {
-  const model = analyzeCode(text, documentKind(undefined, fileName) as CodeLanguageId, new LineIndex(text), { dynamodbRequests: true });
+function requests(fileName: string, text: string, tableKnown: (ref: TableNameRef) => boolean = () => true): string[] {
+  const model = analyzeCode(text, documentKind(undefined, fileName) as CodeLanguageId, new LineIndex(text), { dynamodbRequests: { tableKnown } });
   return (model.dynamodbRequests ?? []).map((request) => describeRequest(request, text));
 }
 
 describe('DynamoDB requests read for the workspace checks', () => {
-  it('reads nothing extra unless asked', () => {
-    const text = `import boto3\nboto3.client("dynamodb").get_item(TableName="orders", Key={"customer": {"S": "c"}})\n`;
+  it('reads nothing extra unless asked, and only the requests whose table the workspace defines', () => {
+    const text = `import boto3\nboto3.client("dynamodb").get_item(TableName="orders", Key={"customer": {"S": "c"}})\nboto3.client("dynamodb").get_item(TableName="audit", Key={"id": {"S": "c"}})\n`;
     assert.equal(analyzeCode(text, 'python', new LineIndex(text)).dynamodbRequests, undefined);
+    assert.deepEqual(
+      requests('app.py', text, (ref) => ref.kind === 'literal' && ref.name === 'orders'),
+      ['GetItem table=orders key[customer]'],
+    );
   });
 
   describe('JavaScript and TypeScript', () => {
@@ -124,7 +129,8 @@ export async function run(tableName: string, input: object, key: string) {
   await doc.send(new GetCommand({ TableName: 'orders', Key: { [key]: 1 } }));
 }
 `;
-      assert.deepEqual(requests('run.ts', text), ['Query table=? index=by-status keys[status =]', 'Query table=orders index=?', 'GetItem table=orders']);
+      // A request whose table is a parameter names no table the workspace could define: nothing checks it.
+      assert.deepEqual(requests('run.ts', text), ['Query table=orders index=?', 'GetItem table=orders']);
     });
   });
 

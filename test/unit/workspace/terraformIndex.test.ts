@@ -112,6 +112,23 @@ describe('workspace index: Terraform', () => {
     assert.deepEqual(table(['  dynamic "attribute" {', '    for_each = ["pk"]', '    content {', '      name = attribute.value', '      type = "S"', '    }', '  }']), { names: [], known: true, types: [undefined] });
   });
 
+  it('leaves the index list open when indexes are their own resources or ignored on the table', () => {
+    const known = (body: string[]): boolean => contributionOf('t.tf', lines('resource "aws_dynamodb_table" "t" {', '  hash_key = "pk"', ...body, '}'))!.tables[0].indexesKnown;
+    assert.equal(known(['  lifecycle {', '    ignore_changes = [global_secondary_index]', '  }']), false);
+    assert.equal(known(['  lifecycle {', '    ignore_changes = [tags]', '  }']), true);
+    const text = lines(
+      'resource "aws_dynamodb_global_secondary_index" "by_owner" {',
+      '  index_name = "by_owner"',
+      '  table_name = aws_dynamodb_table.jobs.name',
+      '}',
+      'resource "aws_dynamodb_global_secondary_index" "by_day" {',
+      '  index_name = "by_day"',
+      '  table_name = var.table',
+      '}',
+    );
+    assert.deepEqual(contributionOf('indexes.tf', text)!.indexedElsewhere, ['aws_dynamodb_table.jobs', '*']);
+  });
+
   it('reads the dynamodb-table registry module (registry or GitHub source) with its own defaults', () => {
     const text = lines(
       'module "events" {',

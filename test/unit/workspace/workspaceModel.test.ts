@@ -203,6 +203,18 @@ describe('workspace model: resolution rules', () => {
     assert.equal(model.resolveTable('app/main.py', env('TABLE')), tfTable);
   });
 
+  it('leaves open the index list of a Terraform table that an index resource of its folder adds to', () => {
+    const model = new WorkspaceModel();
+    const terraformTable = (file: string, logicalName: string): TableDefinition => ({ ...table(file, logicalName), format: 'terraform' });
+    model.update('infra/tables.tf', contribution({ tables: [terraformTable('infra/tables.tf', 'aws_dynamodb_table.jobs'), terraformTable('infra/tables.tf', 'aws_dynamodb_table.users')] }));
+    model.update('other/tables.tf', contribution({ tables: [terraformTable('other/tables.tf', 'aws_dynamodb_table.jobs')] }));
+    model.update('infra/indexes.tf', contribution({ indexedElsewhere: ['aws_dynamodb_table.jobs'] }));
+    const known = (): string[] => model.tables().map((found) => `${found.definedAt.file} ${found.logicalName} ${String(found.indexesKnown)}`);
+    assert.deepEqual(known(), ['infra/tables.tf aws_dynamodb_table.jobs false', 'infra/tables.tf aws_dynamodb_table.users true', 'other/tables.tf aws_dynamodb_table.jobs true']);
+    model.update('infra/indexes.tf', contribution({ indexedElsewhere: ['*'] }));
+    assert.deepEqual(known(), ['infra/tables.tf aws_dynamodb_table.jobs false', 'infra/tables.tf aws_dynamodb_table.users false', 'other/tables.tf aws_dynamodb_table.jobs true']);
+  });
+
   it('resolves a literal only to a unique physical name', () => {
     const model = new WorkspaceModel();
     model.update('dev.yaml', contribution({ tables: [table('dev.yaml', 'Orders', 'orders')] }));

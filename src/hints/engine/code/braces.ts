@@ -331,12 +331,44 @@ function arrowParams(a: CodeAnalyzer, arrow: number): number {
   if (a.is(before, ')')) {
     return a.partner[before];
   }
-  if (!a.isId(before)) {
-    return -1;
+  const typed = a.language.family === 'js' ? annotatedArrowParams(a, before) : -1;
+  if (typed >= 0 || !a.isId(before)) {
+    return typed;
   }
   // C# `ConnectionMultiplexer Connection => lazy.Value;` is an expression-bodied member named after its
   // type, not a lambda whose parameter is `Connection`.
   return a.language.id === 'csharp' && endsTypeName(a, before - 1) ? -1 : before;
+}
+
+/** Tokens a TypeScript return type is written with: `Promise<Foo.Bar[]> | undefined`. */
+const RETURN_TYPE_TOKENS = new Set(['.', '<', '>', '>>', ',', '|', '&', '[', ']']);
+/** How far back a return type is looked for: longer annotations are left alone. */
+const MAX_RETURN_TYPE_TOKENS = 32;
+/** Words an arrow's parameter list may follow, unlike a call's arguments. */
+const ARROW_PARAMS_AFTER = ['async', 'return', 'yield', 'await'];
+
+/**
+ * TypeScript `(id: string): QueryCommandInput => ...`: the `(` of the parameters before a return type that ends
+ * at `last`, or -1. A parenthesised branch of a conditional (`ok ? (a) : b => b`, `ok ? f(a) : b => b`) is not a parameter list.
+ */
+function annotatedArrowParams(a: CodeAnalyzer, last: number): number {
+  let depth = 0;
+  for (let k = last; k >= 0 && last - k < MAX_RETURN_TYPE_TOKENS; k--) {
+    if (a.is(k, '>')) {
+      depth++;
+    } else if (a.is(k, '>>')) {
+      depth += 2;
+    } else if (a.is(k, '<')) {
+      depth--;
+    } else if (a.is(k, ':') && depth === 0) {
+      const open = a.is(k - 1, ')') ? a.partner[k - 1] : -1;
+      const call = a.isId(open - 1) && !a.tokens.isOneOf(open - 1, ARROW_PARAMS_AFTER);
+      return k < last && open >= 0 && !a.is(open - 1, '?') && !call ? open : -1;
+    } else if (!a.isId(k) && !RETURN_TYPE_TOKENS.has(a.tokens.text(k))) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** Whether a token can end a C# type name: a plain identifier (not a keyword such as `return` or `async`), `>` of a generic, `?` or `]`. */

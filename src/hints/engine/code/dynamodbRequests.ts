@@ -2,7 +2,8 @@
  * DynamoDB requests as the workspace checks read them: the table a request names (by literal, constant or
  * environment variable), its index, `ConsistentRead`, key condition, `Key`, projection and Scan filter,
  * each only as far as the code writes it literally. Runs once over the operations the analyzer found, and
- * only when a workspace model is there to check them against.
+ * only when a workspace model is there to check them against; a request's key condition, key, projection
+ * and filter are read only where the workspace defines its table, since no check reads them elsewhere.
  */
 import { AttributeAt, DynamoRequest, KeyOperator, KeyTerm, OperationOccurrence, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
@@ -15,6 +16,7 @@ import { literalMap } from './literalMaps';
 import { namedValue } from './names';
 import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
+import type { TableNameRef } from '../workspace/types';
 
 /** The operations whose requests name one table (and maybe an index) directly. */
 const SINGLE_TABLE_OPERATIONS = new Set(['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
@@ -24,9 +26,11 @@ const KEYED_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dy
 /** Legacy `ComparisonOperator` values allowed in a key condition. */
 const LEGACY_OPERATORS: Record<string, KeyOperator> = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=', beginswith: 'begins_with', between: 'between' };
 
-export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionContext[]): DynamoRequest[] {
+export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionContext[], tableKnown: (ref: TableNameRef) => boolean): DynamoRequest[] {
   const reader = new RequestReader(a);
   const byContext = new Map<OptionContext, DynamoRequest>();
+  /** The requests read from their options, whose expressions are read once the table is known. */
+  const readFromContext = new Map<DynamoRequest, OptionContext>();
   const requests: DynamoRequest[] = [];
   const add = (request: DynamoRequest | undefined): void => {
     if (request) {
@@ -57,6 +61,9 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
       if (!request) {
         request = context ? reader.fromContext(context) : reader.withoutContext(occurrence, receiver);
         add(request);
+        if (request && context) {
+          readFromContext.set(request, context);
+        }
       }
     }
     if (request && receiver) {
@@ -67,10 +74,19 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
   // is not a request: it names no table, and counts only with the call it is passed to.)
   for (const context of contexts) {
     if (context.kind === 'sdk' && SINGLE_TABLE_OPERATIONS.has(context.type) && !byContext.has(context) && a.language.family !== 'csharp') {
-      add(reader.fromContext(context));
+      const request = reader.fromContext(context);
+      add(request);
+      readFromContext.set(request, context);
     }
   }
-  return requests.filter((request) => request.table || request.index).sort((x, y) => x.anchor.start - y.anchor.start);
+  const known = requests.filter((request) => request.table && tableKnown(request.table.ref));
+  for (const request of known) {
+    const context = readFromContext.get(request);
+    if (context) {
+      reader.readExpressions(request, context);
+    }
+  }
+  return known.sort((x, y) => x.anchor.start - y.anchor.start);
 }
 
 class RequestReader {
@@ -124,6 +140,12 @@ class RequestReader {
     if (consistent?.literal.kind === 'bool' && consistent.literal.value) {
       request.consistentRead = consistent.key;
     }
+    return request;
+  }
+
+  /** What the request's expressions and `Key` say about its attributes: its key condition, key, projection and Scan filter. */
+  readExpressions(request: DynamoRequest, context: OptionContext): void {
+    const option = (norm: string): OptionOccurrence | undefined => context.options.find((candidate) => candidate.norm === norm);
     const names = this.attributeNames(option('expressionattributenames'));
     if (context.type === 'dynamodb:Query') {
       const expression = option('keyconditionexpression');
@@ -152,7 +174,6 @@ class RequestReader {
         request.filterEqualities = terms.map(({ name, span }) => ({ name, span }));
       }
     }
-    return request;
   }
 
   /** A call with no request options: the .NET document model's `table.Query(filter)` and context calls, or a table object's call. */

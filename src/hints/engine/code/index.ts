@@ -1,6 +1,7 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
+import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkIngress } from './cdk';
 import { CodeLanguage } from './language';
@@ -19,8 +20,11 @@ export type CodeLanguageId = CodeLanguage['id'];
 const LANGUAGES: Record<CodeLanguageId, CodeLanguage> = { javascript, typescript, python, java, go, csharp };
 
 export interface CodeAnalysisOptions {
-  /** Read what DynamoDB requests tell about their tables, for the workspace checks. */
-  dynamodbRequests?: boolean;
+  /**
+   * Read what DynamoDB requests tell about their tables, for the workspace checks: of the requests whose
+   * table the workspace defines (`tableKnown`), since only those are checked.
+   */
+  dynamodbRequests?: { tableKnown: (ref: TableNameRef) => boolean };
   /** Workspace mode: the file's workspace path, and the clients other modules export for the names it imports from them. */
   project?: ProjectContext;
 }
@@ -49,7 +53,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     operations: analyzer.operations,
     contexts,
     ...(ingress.length > 0 ? { ingress } : {}),
-    ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts) } : {}),
+    ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts, options.dynamodbRequests.tableKnown) } : {}),
     ...(olderSdk ? { sdkImport: olderSdk } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),

@@ -6,6 +6,7 @@ import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { isBatchLoopVariable, loopKind } from './loops';
+import { inTestCode } from './testFixtures';
 import { contextFrom } from './options';
 import { variableContext } from './requests';
 
@@ -68,8 +69,16 @@ const SPRING_STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> 
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 
+/**
+ * Spring Data Redis template and value-operations methods named apart from the command they send:
+ * `hasKey(key)` is EXISTS, `opsForValue().multiGet(keys)` MGET and `multiSet(map)` MSET (RedisTemplate and
+ * DefaultValueOperations sources).
+ */
+const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset' };
+
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
-  const method = normalizeName(a.tokens.text(index));
+  const written = normalizeName(a.tokens.text(index));
+  const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
     const command = SPRING_STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
@@ -132,8 +141,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   if (!REDIS_COMMANDS.has(command) || close < 0) {
     return;
   }
-  // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it.
-  const loop = site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go') ? undefined : loopKind(a, index);
+  // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once.
+  const loop = (site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')) || leavesLoopAfter(a, receiverStart, close) ? undefined : loopKind(a, index);
   const call: RedisCall = {
     command,
     name: site.name,
@@ -150,12 +159,32 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   if (site.client.nonBlocking && !waitsForReply(a, close)) {
     call.nonBlocking = true;
   }
+  if (inTestCode(a, index)) {
+    call.inTest = true;
+  }
   const statement = assignmentStatement(a, receiverStart, close);
   if (statement) {
     call.statement = statement;
   }
   a.redisCalls.push(call);
 }
+
+/**
+ * Whether the statement of a call is followed at once, in its own block, by `return` or `break`: the loop
+ * around it ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it
+ * retries one command rather than sending one per element.
+ */
+function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
+  const next = a.is(close + 1, ';') ? close + 2 : close + 1;
+  if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
+    return false;
+  }
+  const callLine = a.lines.lineOf(a.tokens.starts[receiverStart]);
+  const exitLine = a.lines.lineOf(a.tokens.starts[next]);
+  return a.parent[next] === a.parent[receiverStart] && a.lines.indentation(exitLine) === a.lines.indentation(callLine);
+}
+
+const LOOP_EXITS = ['return', 'break'];
 
 /**
  * Methods that wait for a Lettuce async or reactive command's reply: `RedisFuture.get()` and `await(timeout, unit)`

@@ -100,18 +100,6 @@ export function isBuilderChain(a: CodeAnalyzer, from: number, end = -1): boolean
   return end < 0 ? k > from && !a.is(k, '.') : k === end;
 }
 
-/** `query(buildQuery(id))`: the object literal a same-file function returns (`return { ... }`, `=> ({ ... })`). */
-export function returnedObject(a: CodeAnalyzer, call: number, kind: OptionContext['kind'], type: string, anchor: Span): OptionContext | undefined {
-  const fn = a.lookup(a.tokens.text(call), call);
-  for (const start of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
-    const literal = a.is(start, '(') && a.is(start + 1, '{') ? start + 1 : start;
-    if (a.is(literal, '{') && a.partner[literal] > literal) {
-      return contextFrom(a, literal, a.partner[literal], kind, type, anchor);
-    }
-  }
-  return undefined;
-}
-
 /**
  * The context of the object literal the variable at token `name` holds, with the options the code sets on
  * that variable afterwards (`input.FilterExpression = '...'`), or undefined when it holds no literal.

@@ -108,6 +108,13 @@ const JAVA_REDIS_HANDLES = new Set(['getResource', 'sync', 'getConnection', 'ops
 /** Spring Data Redis's operations on one data structure, by the template method that gives them. */
 const SPRING_STRUCTURE_HANDLES: Record<string, RedisStructure> = { opsForHash: 'hash', opsForList: 'list', opsForSet: 'set', opsForZSet: 'zset' };
 /**
+ * Spring Data Redis objects that lead to a connection whose methods are Redis commands: the template's
+ * connection factory, and a connection's command groups (`connection.keyCommands().scan(options)`).
+ */
+const SPRING_CONNECTION_HANDLES = new Set([
+  'getConnectionFactory', 'getRequiredConnectionFactory', 'keyCommands', 'stringCommands', 'serverCommands', 'hashCommands', 'listCommands', 'setCommands', 'zSetCommands',
+]);
+/**
  * Lettuce's `async()` and `reactive()`: the same Redis commands, returning a `RedisFuture` or a Reactor
  * publisher at once instead of waiting for the reply (StatefulRedisConnection javadoc).
  */
@@ -223,6 +230,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     }
     if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_STRUCTURE_HANDLES[path]) {
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path] };
+    }
+    if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_CONNECTION_HANDLES.has(path)) {
+      // A pipelined connection's command groups queue their commands in the same pipeline.
+      return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };

@@ -11,6 +11,7 @@ import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
+import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { readJson } from './json';
 import { readServerless } from './serverless';
@@ -172,9 +173,39 @@ export function refTarget(node: IacNode | undefined): string | undefined {
   return only?.key === 'Ref' ? scalarText(only.value) : undefined;
 }
 
+/** The resources a node refers to with `Ref` or `Fn::GetAtt`, in any of their forms. */
+function referencedIds(node: IacNode | undefined): Set<string> {
+  const found = new Set<string>();
+  const pending: IacNode[] = node ? [node] : [];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const target = refTarget(next) ?? getAttTarget(next);
+    if (target !== undefined) {
+      found.add(target);
+    }
+    if (next.kind === 'map') {
+      pending.push(...next.entries.map((entry) => entry.value));
+    } else if (next.kind === 'list') {
+      pending.push(...next.items);
+    } else if (next.argument) {
+      pending.push(next.argument);
+    }
+  }
+  return found;
+}
+
+/** `!GetAtt Sg.GroupId`, `!GetAtt [Sg, GroupId]` and `{"Fn::GetAtt": ["Sg", "GroupId"]}` name `Sg`. */
+function getAttTarget(node: IacNode): string | undefined {
+  const only = node.kind === 'map' && node.entries.length === 1 && node.entries[0].key === 'Fn::GetAtt' ? node.entries[0].value : undefined;
+  const argument = node.kind === 'scalar' && node.tag === 'GetAtt' ? (node.argument ?? node) : only;
+  const first = argument?.kind === 'list' ? argument.items[0] : argument;
+  const text = first?.kind === 'scalar' && first.literal.kind === 'str' ? first.literal.value : undefined;
+  return text?.split('.')[0];
+}
+
 class Template {
   readonly contexts: OptionContext[] = [];
   readonly ingress: IngressRule[] = [];
+  private readonly groupUses = new GroupUses();
   private readonly defaults: Map<string, Literal>;
   private readonly conditions: Conditions;
   /** Whether the resource being read exists under the defaults, so that its `Fn::If`s take a branch. */
@@ -237,6 +268,11 @@ class Template {
     const resources = entryOf(this.root, 'Resources')?.value;
     if (resources?.kind === 'map') {
       this.resources(resources.entries, 0);
+      for (const resource of resources.entries) {
+        const type = scalarText(entryOf(resource.value, 'Type')?.value);
+        referencedIds(resource.value).forEach((id) => this.groupUses.use(id, type));
+      }
+      this.groupUses.settle();
     }
   }
 
@@ -295,7 +331,7 @@ class Template {
       context.insertion = propertiesEntry.insertion;
     }
     this.contexts.push(context);
-    this.readIngress(type, properties);
+    this.readIngress(resource.key, type, properties);
   }
 
   private ingressFields(rule: IacNode): IngressFields {
@@ -310,10 +346,12 @@ class Template {
     return { protocol: field('IpProtocol'), fromPort: field('FromPort'), toPort: field('ToPort'), sources };
   }
 
-  private readIngress(type: string, properties: IacNode | undefined): void {
+  private readIngress(logicalId: string, type: string, properties: IacNode | undefined): void {
     const rules: IacNode[] = [];
+    let group: string | undefined = logicalId;
     if (type === 'AWS::EC2::SecurityGroupIngress' && properties) {
       rules.push(properties);
+      group = [...referencedIds(entryOf(properties, 'GroupId')?.value)][0];
     } else if (type === 'AWS::EC2::SecurityGroup') {
       const list = this.resolve(entryOf(properties, 'SecurityGroupIngress')?.value);
       if (list?.kind === 'list') {
@@ -325,6 +363,7 @@ class Template {
       const open = rule?.kind === 'map' ? openIngress('cloudformation', this.ingressFields(rule)) : undefined;
       if (open) {
         this.ingress.push(open);
+        this.groupUses.rule(open, group);
       }
     }
   }

@@ -241,8 +241,21 @@ class TerraformReader implements HclValues {
     for (const block of this.blocks()) {
       if (block.keyword === 'resource' && block.labels === 2) {
         this.resource(block.at, block.open, block.close);
+        this.noteGroupUses(block.open, block.close, this.tokens.text(block.at + 1));
       } else if (block.keyword === 'module' && block.labels === 1) {
         this.module(block.at, block.open, block.close);
+        // What a module does with a group is not known here, so it might put a database in it.
+        this.noteGroupUses(block.open, block.close, undefined);
+      }
+    }
+    this.ingressReader.groupUses.settle();
+  }
+
+  /** Every `aws_security_group.<name>` a block refers to is a group its resource (of type `consumer`) uses. */
+  private noteGroupUses(open: number, close: number, consumer: string | undefined): void {
+    for (let i = open + 1; i + 2 < close; i++) {
+      if (this.tokens.kinds[i] === ID && this.tokens.is(i, 'aws_security_group') && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
+        this.ingressReader.groupUses.use(`aws_security_group.${this.tokens.text(i + 2)}`, consumer);
       }
     }
   }
@@ -265,7 +278,7 @@ class TerraformReader implements HclValues {
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
     });
-    this.ingressReader.resource(type, items);
+    this.ingressReader.resource(type, items, this.tokens.text(at + 2));
   }
 
   /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */

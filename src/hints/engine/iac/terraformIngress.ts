@@ -7,6 +7,7 @@
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { IngressRule, Literal, OptionOccurrence } from '../model';
 import { Span } from '../types';
+import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
 
@@ -56,6 +57,7 @@ interface Iteration {
 
 export class TerraformIngress {
   readonly rules: IngressRule[] = [];
+  readonly groupUses = new GroupUses();
 
   constructor(private readonly hcl: HclValues) {}
 
@@ -244,8 +246,20 @@ export class TerraformIngress {
     }
   }
 
-  /** Ingress of a resource: inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`. */
-  resource(type: string, items: BodyItem[]): void {
+  /** `aws_security_group.<name>` when a rule resource's `security_group_id` refers to a group of the file's kind. */
+  private groupOf(items: BodyItem[]): string | undefined {
+    const id = items.find((item) => item.option.name === 'security_group_id' && !item.block);
+    const { tokens } = this.hcl;
+    const first = id?.first ?? -1;
+    const named = id !== undefined && tokens.is(first, 'aws_security_group') && this.hcl.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID;
+    return named ? `aws_security_group.${tokens.text(first + 2)}` : undefined;
+  }
+
+  /**
+   * Ingress of a resource named `name`: inline and `dynamic` `ingress` blocks, `aws_security_group_rule`,
+   * `aws_vpc_security_group_ingress_rule`.
+   */
+  resource(type: string, items: BodyItem[], name: string): void {
     const found: (IngressRule | undefined)[] = [];
     const classic = { protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'] };
     if (type === 'aws_security_group') {
@@ -265,6 +279,12 @@ export class TerraformIngress {
       const names = { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] };
       this.eachInstance(items).forEach((iteration) => found.push(openIngress('terraform', this.ingressFields(items, names, iteration))));
     }
-    found.forEach((rule) => this.addIngress(rule));
+    const group = type === 'aws_security_group' ? `aws_security_group.${name}` : this.groupOf(items);
+    for (const rule of found) {
+      if (rule) {
+        this.rules.push(rule);
+        this.groupUses.rule(rule, group);
+      }
+    }
   }
 }

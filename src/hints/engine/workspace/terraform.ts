@@ -162,6 +162,8 @@ class TerraformIndexer {
           this.contribution.databases.push(this.database(`${type}.${name}`, DATABASE_RESOURCES.get(type)!, block));
         } else if (type === 'aws_lambda_function') {
           this.contribution.functions.push(this.lambda(`aws_lambda_function.${name}`, block));
+        } else if (type === 'aws_dynamodb_global_secondary_index') {
+          this.noteDetachedIndex(attributeOf(block.body, 'table_name'));
         }
       } else if (block.type === 'data' && type === 'archive_file' && block.labels.length === 2) {
         const sources = [attributeOf(block.body, 'source_dir'), attributeOf(block.body, 'source_file')].map((value) => this.path(value)).filter((path): path is string => path !== undefined);
@@ -172,6 +174,13 @@ class TerraformIndexer {
         this.module(block);
       }
     }
+  }
+
+  /** An index defined as its own resource: its table's index list is not all in the table's block. */
+  private noteDetachedIndex(table: HclValue | undefined): void {
+    const [root, name] = table?.kind === 'reference' ? table.path : [];
+    const logicalName = root === 'aws_dynamodb_table' && name !== undefined ? `aws_dynamodb_table.${name}` : '*';
+    this.contribution.indexedElsewhere = [...(this.contribution.indexedElsewhere ?? []), logicalName];
   }
 
   /**
@@ -270,7 +279,11 @@ class TerraformIndexer {
     }
     const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
     const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
-    table.indexesKnown = !dynamic.has('global_secondary_index') && !dynamic.has('local_secondary_index');
+    // Indexes added by `aws_dynamodb_global_secondary_index` resources go with `ignore_changes = [global_secondary_index]`.
+    const lifecycle = blocksOf(body, 'lifecycle')[0];
+    const ignored = attributeOf(lifecycle?.body, 'ignore_changes');
+    const indexesIgnored = ignored?.kind === 'tuple' && ignored.items.some((item) => item.kind === 'reference' && item.path[0] === 'global_secondary_index');
+    table.indexesKnown = !dynamic.has('global_secondary_index') && !dynamic.has('local_secondary_index') && !indexesIgnored;
     for (const [type, kind] of [['global_secondary_index', 'gsi'], ['local_secondary_index', 'lsi']] as const) {
       for (const written of blocksOf(body, type)) {
         const nameValue = attributeOf(written.body, 'name');

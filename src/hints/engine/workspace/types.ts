@@ -119,6 +119,11 @@ export interface FileContribution {
   variableDefaults?: Record<string, TerraformValue>;
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
+  /**
+   * Tables of the file's Terraform module that an `aws_dynamodb_global_secondary_index` resource adds an
+   * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.
+   */
+  indexedElsewhere?: string[];
   /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
   nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
   /**

@@ -193,9 +193,11 @@ export class WorkspaceModel implements WorkspaceView {
       passedParameters: new Map(),
     };
     const archives = new Map<string, string[]>();
+    const indexedElsewhere = new Set<string>();
     for (const file of this.files()) {
       const contribution = this.contributions.get(file)!.contribution;
       union.tables.push(...contribution.tables);
+      contribution.indexedElsewhere?.forEach((name) => indexedElsewhere.add(`${folderOf(file)}\0${name}`));
       union.databases.push(...contribution.databases);
       union.functions.push(...contribution.functions);
       for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
@@ -212,6 +214,12 @@ export class WorkspaceModel implements WorkspaceView {
         union.passedParameters.set(child, other ? agreed(other, values) : values);
       }
     }
+    // A table of a Terraform module where an index resource adds to it (or to a table it does not name) has more indexes than its block lists.
+    union.tables = union.tables.map((table) => {
+      const folder = folderOf(table.definedAt.file);
+      const elsewhere = table.format === 'terraform' && (indexedElsewhere.has(`${folder}\0${table.logicalName}`) || indexedElsewhere.has(`${folder}\0*`));
+      return elsewhere ? { ...table, indexesKnown: false } : table;
+    });
     for (const table of union.tables) {
       if (table.physicalName !== undefined) {
         push(union.byPhysicalName, table.physicalName, table);

@@ -185,7 +185,8 @@ function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): 
 function bindParameterGroup(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, open: number): void {
   const pending: number[] = [];
   for (const [start, end] of segments(a, open)) {
-    if (!a.isId(start)) {
+    // `(redis.UniversalClient, error)`: an unnamed result of a package's type names no local.
+    if (!a.isId(start) || a.is(start + 1, '.')) {
       continue;
     }
     if (end - start === 1) {

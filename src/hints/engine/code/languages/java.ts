@@ -2,7 +2,8 @@
  * Java (AWS SDK for Java 2.x and 1.x): imports by package, typed fields, parameters and locals, request
  * builders (`ScanRequest.builder()...build()`), 1.x requests (`new ScanRequest().withTableName(t)`),
  * consumer-builder lambdas, the enhanced client, `DynamoDBMapper`, paginators, and the Redis clients
- * (Jedis, Lettuce, Spring Data Redis) that `javaLibraries.ts` recognises, with their TLS settings (`javaRedisTls.ts`).
+ * (Jedis, Lettuce, Spring Data Redis) that `javaLibraries.ts` recognises, with their TLS and password settings
+ * (`javaRedisSettings.ts`).
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -14,7 +15,8 @@ import { contextFrom, occurrenceOf } from '../options';
 import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
-import { isTlsMethod, javaRedisTlsCall, noteTlsImport } from './javaRedisTls';
+import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
+import { isSettingMethod, javaRedisConstructorUri, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
@@ -29,7 +31,8 @@ function collectImports(a: CodeAnalyzer): void {
         a.services.add(service);
       }
       noteLibraryImport(a, path.text);
-      noteTlsImport(a, path.text);
+      noteFunctionImport(a, path.text);
+      noteSettingsImport(a, path.text);
     }
   }
 }
@@ -38,22 +41,29 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
+/** Declarations shared with C#, then lambda parameters that what they are passed to types (`javaLambdaClients.ts`). */
+function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  collectTypedBindings(a, tree);
+  bindLambdaClients(a, tree);
+}
+
 /**
  * `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a
- * copy of one. And the TLS settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
+ * copy of one. And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
  */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);
+      javaRedisConstructorUri(a, i);
     } else if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
       if (a.idIs(i + 2, 'builder')) {
         builder(a, i);
       } else if (a.idIs(i + 2, 'toBuilder')) {
         rebuilt(a, i);
       }
-    } else if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '(') && isTlsMethod(a.tokens.text(i))) {
-      javaRedisTlsCall(a, i);
+    } else if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '(') && isSettingMethod(a.tokens.text(i))) {
+      javaRedisSettingCall(a, i);
     }
   }
 }
@@ -159,7 +169,7 @@ export const java: CodeLanguage = {
   typeArguments: true,
   collectImports,
   buildScopes,
-  collectBindings: collectTypedBindings,
+  collectBindings,
   collectRequests,
   optionAt,
   requestForCall,

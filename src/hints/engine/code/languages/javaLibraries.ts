@@ -2,6 +2,8 @@
  * Java classes whose simple names are too common to trust on their own (`Table`, `DynamoDB`, `Pipeline`,
  * `RedisClient`): they stand for a client only where the file imports them from their library, by name
  * or with the package's `*`. The AWS SDK for Java 1.x document API, Jedis, Lettuce and Spring Data Redis.
+ * One simple name can belong to two libraries (`RedisClient` is Lettuce's and, since Jedis 7.2, Jedis's):
+ * the import says which.
  */
 import { RedisFlavor, RedisStructure } from '../../model';
 import { ClientKind } from '../../services';
@@ -24,6 +26,7 @@ interface LibraryType {
 const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
 const JEDIS = 'redis.clients.jedis';
 const SPRING_REDIS = 'org.springframework.data.redis.core';
+const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
 
 function jedis(batched = false): LibraryType {
   return { package: JEDIS, kind: 'redis', flavor: 'jedis', ...(batched ? { batched } : {}) };
@@ -34,8 +37,10 @@ function lettuce(pkg: string, nonBlocking = false): LibraryType {
 }
 
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
+/** Spring Data Redis's connections, whose methods are Redis commands (`keys`, `scan`, `exists`), and the factory that opens them. */
+const springConnection: LibraryType = { package: SPRING_CONNECTION, kind: 'redis', flavor: 'spring-data-redis' };
 
-const LIBRARY_TYPES: Record<string, LibraryType> = {
+const TYPES_BY_NAME: Record<string, LibraryType> = {
   DynamoDB: { package: DOCUMENT_API, kind: 'dynamodb-v1-document' },
   Table: { package: DOCUMENT_API, kind: 'dynamodb-v1-table' },
   Index: { package: DOCUMENT_API, kind: 'dynamodb-v1-index' },
@@ -65,34 +70,58 @@ const LIBRARY_TYPES: Record<string, LibraryType> = {
   ListOperations: { ...spring, structure: 'list' },
   SetOperations: { ...spring, structure: 'set' },
   ZSetOperations: { ...spring, structure: 'zset' },
+  RedisConnection: springConnection,
+  StringRedisConnection: springConnection,
+  RedisClusterConnection: springConnection,
+  RedisConnectionFactory: springConnection,
 };
 
-/** Per file, whether its imports bring in a library class of that name. */
-const importedNames = new FileMemo<string, boolean>();
+/** Callback interfaces whose one parameter is a client: Spring Data Redis's `RedisCallback` gets a `RedisConnection`. */
+const CALLBACKS: Record<string, LibraryType> = { RedisCallback: spring };
+
+/**
+ * Jedis 7.2's client classes, which supersede `Jedis` and `UnifiedJedis` (RedisClient javadoc); they share
+ * their simple names with Lettuce's clients but, unlike those, take Redis commands themselves.
+ */
+const JEDIS_CLIENTS: Record<string, LibraryType> = { RedisClient: jedis(), RedisClusterClient: jedis(), RedisSentinelClient: jedis() };
+
+const LIBRARY_TYPES: readonly [string, LibraryType][] = [...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)];
+
+/** Per file, the library class each imported simple name stands for. */
+const importedNames = new FileMemo<string, LibraryType | undefined>();
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
 export function noteLibraryImport(a: CodeAnalyzer, path: string): void {
   const dot = path.lastIndexOf('.');
   const pkg = path.slice(0, dot);
   const name = path.slice(dot + 1);
-  const names = name === '*' ? Object.keys(LIBRARY_TYPES).filter((type) => LIBRARY_TYPES[type].package === pkg) : LIBRARY_TYPES[name]?.package === pkg ? [name] : [];
-  names.forEach((type) => importedNames.set(a, type, true));
+  for (const [type, library] of LIBRARY_TYPES) {
+    if (library.package === pkg && (name === '*' || name === type)) {
+      importedNames.set(a, type, library);
+    }
+  }
 }
 
 function imported(a: CodeAnalyzer, name: string): LibraryType | undefined {
-  return importedNames.get(a, name, () => false) ? LIBRARY_TYPES[name] : undefined;
+  return importedNames.get(a, name, () => undefined);
 }
 
 /** An imported library class used as a value (`new Jedis(...)`, `RedisClient.create(...)`). */
 export function importedType(a: CodeAnalyzer, name: string): Value | undefined {
   const type = imported(a, name);
-  return type ? { t: 'type', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
+  return type && CALLBACKS[name] !== type ? { t: 'type', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
+}
+
+/** The client a lambda cast to an imported callback interface (`(RedisCallback<Long>) connection -> ...`) gets as its parameter. */
+export function callbackParameterClient(a: CodeAnalyzer, name: string): Value | undefined {
+  const type = imported(a, name);
+  return type && CALLBACKS[name] === type ? { t: 'client', kind: type.kind, ...(type.flavor ? { flavor: type.flavor } : {}) } : undefined;
 }
 
 /** A field, parameter or local declared with an imported library class: the client it holds. */
 export function declaredLibraryClient(a: CodeAnalyzer, name: string): Value | undefined {
   const type = imported(a, name);
-  if (!type) {
+  if (!type || CALLBACKS[name] === type) {
     return undefined;
   }
   return {

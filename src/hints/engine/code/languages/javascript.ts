@@ -13,8 +13,9 @@ import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
-import { noteMemberAssignment, returnedObject, variableContext } from '../requests';
+import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble } from '../projectImports';
+import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
@@ -52,6 +53,10 @@ function collectImports(a: CodeAnalyzer): void {
 }
 
 function esImport(a: CodeAnalyzer, start: number): void {
+  // `import x = require('m')` is read with the other `require` calls.
+  if (a.is(start + 2, '=')) {
+    return;
+  }
   let j = start + 1;
   const limit = Math.min(a.tokens.length, start + 200);
   const specifiers: { local: string; path: string | undefined }[] = [];
@@ -203,16 +208,18 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
   const tokens = a.tokens;
   const codes = tokens.codes;
+  // The `=` of `const p: ScanCommand = new ScanCommand(...)` starts an initializer, not an assignment to `ScanCommand`.
+  const initializers = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const code = codes[i];
     if (tokens.kinds[i] !== ID) {
-      if (code === EQUALS && NOT_ASSIGNED_AFTER[codes[i - 1]] !== 1) {
+      if (code === EQUALS && NOT_ASSIGNED_AFTER[codes[i - 1]] !== 1 && !initializers.has(i)) {
         assignment(a, tree, i);
       }
       continue;
     }
     if (DECLARATION_CODES[code] === 1 && !a.isAccess(i - 1)) {
-      declaration(a, tree, i);
+      declaration(a, tree, i, initializers);
     } else if (code === FUNCTION && a.isId(i + 1) && codes[i + 2] === OPEN_PAREN) {
       const fn = functionValue(a, tree, i + 2);
       if (fn) {
@@ -242,7 +249,7 @@ function isRequire(a: CodeAnalyzer, eq: number): boolean {
   return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
 }
 
-function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): void {
+function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, initializers: Set<number>): void {
   const functionLevel = a.idIs(keyword, 'var');
   const holder = tree.holderAt(keyword, functionLevel);
   let k = keyword + 1;
@@ -278,6 +285,9 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number): 
         return;
       }
       const expression = a.is(j, '=') ? j + 1 : -1;
+      if (expression >= 0) {
+        initializers.add(j);
+      }
       const fn = expression >= 0 ? functionValue(a, tree, expression) : undefined;
       const typed = typeStart > 0 ? typeValue(a, typeStart) : undefined;
       tree.bind(holder, name, fn ? { token: k, expression, fixed: fn } : { token: k, expression, ...(typed ? { declared: typed } : {}) });
@@ -322,8 +332,9 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
     return;
   }
   const parent = a.parent[eq];
-  // Declarations, parameter defaults, object literals and class fields are not assignments to a local.
-  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || (parent >= 0 && a.bodies[parent] !== 1) || tree.kind(tree.scopeAt(eq)) === 'class') {
+  // Declarations (TypeScript's `import x = require('m')` too), parameter defaults, object literals and
+  // class fields are not assignments to a local.
+  if (a.tokens.isOneOf(eq - 2, DECLARATIONS) || a.idIs(eq - 2, 'import') || (parent >= 0 && a.bodies[parent] !== 1) || tree.kind(tree.scopeAt(eq)) === 'class') {
     return;
   }
   tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
@@ -422,8 +433,9 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
   }
 }
 
-function collectRequests(): void {
-  // JavaScript requests are object literals, read where they are passed.
+/** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
+function collectRequests(a: CodeAnalyzer): void {
+  annotatedRequests(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
@@ -452,11 +464,14 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
   if (!a.id(open + 1)) {
     return undefined;
   }
-  if (a.is(open + 2, ')') || a.is(open + 2, ',')) {
-    return variableContext(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1));
+  let end = open + 1;
+  while (end < close && !a.is(end, ',')) {
+    end = a.skipGroup(end);
   }
-  const argumentEnd = a.is(open + 2, '(') ? a.partner[open + 2] + 1 : -1;
-  return argumentEnd > 0 && (a.is(argumentEnd, ')') || a.is(argumentEnd, ',')) ? returnedObject(a, open + 1, 'sdk', operation, a.tokenSpan(open - 1)) : undefined;
+  const anchor = a.tokenSpan(open - 1);
+  // A variable that holds a literal; else a call of a same-file builder, in place or held by a variable.
+  const held = end === open + 2 ? variableContext(a, open + 1, 'sdk', operation, anchor) : undefined;
+  return held ?? builtRequest(a, open + 1, end, operation, anchor);
 }
 
 /**

@@ -1,0 +1,169 @@
+/**
+ * TLS and password settings of the Java Redis clients, each read as an option of a Redis client context of
+ * its library: Lettuce's `RedisURI` (`withSsl`, `withVerifyPeer(false)`, `withVerifyPeer(SslVerifyMode.NONE)`,
+ * `setVerifyPeer`, `withPassword`, and a URI string's password and `verifyPeer=NONE`), Spring Data Redis's
+ * Lettuce client configuration (`useSsl().disablePeerVerification()`, `verifyPeer(...)`), connection factory
+ * and server configurations (`setPassword`), and Jedis's `DefaultJedisClientConfig` (`ssl`, `password`),
+ * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`) and clients made from a URI string. A method counts
+ * only on a chain that starts at one of these classes, imported from its library, or on a variable of one.
+ */
+import { RedisFlavor } from '../../model';
+import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
+import type { CodeAnalyzer } from '../analyzer';
+import { FileMemo } from '../fileMemo';
+import { occurrenceOf } from '../options';
+import { chainStart } from '../receiverChains';
+import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { Value } from '../values';
+
+interface SettingsClass {
+  package: string;
+  flavor: RedisFlavor;
+  /** Methods that set TLS or the password, by name, and the option each sets. */
+  methods: Readonly<Record<string, string>>;
+  /**
+   * `create("rediss://...")` (`new JedisPooled("redis://...")` where `constructed`) makes a client or URI from a URI
+   * string, which may hold a password and set `verifyPeer`. A client made so has the connection the string
+   * describes, whole; a `RedisURI` may still be changed (`uri.setSsl(true)`) before a client uses it.
+   */
+  fromUri?: 'client' | 'uri';
+  constructed?: boolean;
+}
+
+const LETTUCE = 'io.lettuce.core';
+const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
+const SPRING_LETTUCE = `${SPRING_CONNECTION}.lettuce`;
+const JEDIS = 'redis.clients.jedis';
+
+/** Spring's `LettuceSslClientConfigurationBuilder`, reached by `useSsl()`; `verifyPeer(SslVerifyMode)` since Spring Data Redis 3.4. */
+const SPRING_BUILDER_METHODS = { useSsl: 'ssl', disablePeerVerification: 'disablePeerVerification', verifyPeer: 'verifyPeer' };
+
+/** Spring Data Redis's server configurations: `setPassword(String | char[] | RedisPassword)`. */
+const SPRING_SERVER: SettingsClass = { package: SPRING_CONNECTION, flavor: 'spring-data-redis', methods: { setPassword: 'password' } };
+/** Jedis clients and pools with a constructor that takes a `redis://` or `rediss://` URI string. */
+const JEDIS_FROM_URI: SettingsClass = { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client', constructed: true };
+
+/** By simple name; a name may stand for classes of two libraries (`RedisClient`): the import says which. */
+const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
+  // `withVerifyPeer(false)` is `withVerifyPeer(SslVerifyMode.NONE)` (RedisURI.Builder); the URI query `verifyPeer` since Lettuce 6.1.
+  ['RedisURI', { package: LETTUCE, flavor: 'lettuce', methods: { withSsl: 'ssl', setSsl: 'ssl', withVerifyPeer: 'verifyPeer', setVerifyPeer: 'verifyPeer', withPassword: 'password', setPassword: 'password' }, fromUri: 'uri' }],
+  ['RedisClient', { package: LETTUCE, flavor: 'lettuce', methods: {}, fromUri: 'client' }],
+  ['RedisClusterClient', { package: `${LETTUCE}.cluster`, flavor: 'lettuce', methods: {}, fromUri: 'client' }],
+  ['LettuceClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
+  ['LettucePoolingClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
+  ['LettuceConnectionFactory', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: { setUseSsl: 'ssl', setVerifyPeer: 'verifyPeer', setPassword: 'password' } }],
+  ['RedisStandaloneConfiguration', SPRING_SERVER],
+  ['RedisClusterConfiguration', SPRING_SERVER],
+  ['RedisSentinelConfiguration', SPRING_SERVER],
+  ['DefaultJedisClientConfig', { package: JEDIS, flavor: 'jedis', methods: { ssl: 'ssl', sslOptions: 'ssl', password: 'password' } }],
+  // Jedis 6.0+: `SslVerifyMode.INSECURE` trusts every certificate (SslOptions.createSslContext).
+  ['SslOptions', { package: JEDIS, flavor: 'jedis', methods: { sslVerifyMode: 'sslVerifyMode' } }],
+  ['Jedis', JEDIS_FROM_URI],
+  ['JedisPooled', JEDIS_FROM_URI],
+  ['JedisPool', JEDIS_FROM_URI],
+  // Jedis 7.2's client (RedisClient.create(String url)).
+  ['RedisClient', { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client' }],
+];
+
+/** Every method name that sets TLS or a password on one of the classes, for a quick test of each call. */
+const SETTING_METHODS = new Set(SETTINGS_CLASSES.flatMap(([, type]) => [...Object.keys(type.methods), ...(type.fromUri && !type.constructed ? ['create'] : [])]));
+
+/** How many variables that hold one another are followed back to the class. */
+const MAX_HOPS = 4;
+
+/** Per file, the class each imported simple name stands for. */
+const importedNames = new FileMemo<string, SettingsClass | undefined>();
+
+/** Notes an `import a.b.C;` or `import a.b.*;` of one of the classes. */
+export function noteSettingsImport(a: CodeAnalyzer, path: string): void {
+  const dot = path.lastIndexOf('.');
+  const pkg = path.slice(0, dot);
+  const name = path.slice(dot + 1);
+  for (const [type, info] of SETTINGS_CLASSES) {
+    if (info.package === pkg && (name === '*' || name === type)) {
+      importedNames.set(a, type, info);
+    }
+  }
+}
+
+export function isSettingMethod(name: string): boolean {
+  return SETTING_METHODS.has(name);
+}
+
+/** `new JedisPooled("redis://:secret@cache:6379")` at `new`: the password and TLS its URI string gives. */
+export function javaRedisConstructorUri(a: CodeAnalyzer, newIndex: number): void {
+  const name = a.id(newIndex + 1);
+  const type = name === undefined ? undefined : importedClass(a, name);
+  const open = newIndex + 2;
+  if (type?.constructed && a.is(open, '(') && a.isString(open + 1) && a.is(open + 2, ')')) {
+    uriOptions(a, open + 1, type);
+  }
+}
+
+/** `.withVerifyPeer(false)` at its name token, after a `.`: an option of its class's client, when the chain starts at one. */
+export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
+  const open = nameIndex + 1;
+  const close = a.partner[open];
+  const type = close > open ? classOfChain(a, chainStart(a, nameIndex - 2), 0) : undefined;
+  if (!type) {
+    return;
+  }
+  const method = a.tokens.text(nameIndex);
+  const option = type.methods[method];
+  if (option) {
+    const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
+    a.contexts.push({ kind: 'redis-client', type: type.flavor, options: [occurrence], complete: false, anchor: a.tokenSpan(nameIndex) });
+  } else if (method === 'create' && type.fromUri && !type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
+    uriOptions(a, open + 1, type);
+  }
+}
+
+/**
+ * `RedisClient.create("redis://:secret@cache:6379")`: the URI, its password, and (Lettuce, which reads the
+ * parameter's name in any case and its value as an `SslVerifyMode`) a `verifyPeer` parameter of a `rediss://` URI.
+ * Only a client made from the string is known whole: a `RedisURI` may get TLS from a setter afterwards.
+ */
+function uriOptions(a: CodeAnalyzer, token: number, type: SettingsClass): void {
+  const url = a.tokens.interpolated(token) ? undefined : parseRedisUrl(a.tokens.text(token));
+  if (!url) {
+    return;
+  }
+  const options = [wholeUrlOption(a, token)];
+  if (url.password) {
+    options.push(urlOption(a, token, 'password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+  const parameter = type.flavor === 'lettuce' ? url.query.find((entry) => entry.key.value.toLowerCase() === 'verifypeer') : undefined;
+  if (url.tls && parameter) {
+    options.push(urlOption(a, token, 'verifyPeer', parameter.key, parameter.value, { kind: 'str', value: parameter.value.value }));
+  }
+  if (options.length > 1) {
+    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: type.fromUri === 'client', anchor: a.tokenSpan(token) });
+  }
+}
+
+/** The TLS class a chain starts at: the class itself, or a variable (or `this` field) declared as or set to one. */
+function classOfChain(a: CodeAnalyzer, start: number, hops: number): SettingsClass | undefined {
+  let k = a.idIs(start, 'new') ? start + 1 : start;
+  if (a.idIs(k, 'this') && a.is(k + 1, '.')) {
+    k += 2;
+  }
+  const name = a.id(k);
+  if (name === undefined) {
+    return undefined;
+  }
+  const imported = importedClass(a, name);
+  if (imported || hops >= MAX_HOPS) {
+    return imported;
+  }
+  const binding: Binding<Value> | undefined = a.scopes.lookup(name, k, true);
+  if (!binding || binding === UNBOUND_VALUE) {
+    return undefined;
+  }
+  // `RedisURI uri = RedisURI.create(...)`, `var config = LettuceClientConfiguration.builder()`; a field or
+  // parameter without a value: the type written before its name.
+  return binding.expression >= 0 ? classOfChain(a, binding.expression, hops + 1) : importedClass(a, a.id(binding.token - 1) ?? '');
+}
+
+function importedClass(a: CodeAnalyzer, name: string): SettingsClass | undefined {
+  return importedNames.get(a, name, () => undefined);
+}

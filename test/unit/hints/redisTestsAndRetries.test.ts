@@ -1,0 +1,199 @@
+/**
+ * Redis calls whose server-load findings do not apply: a retry loop that leaves once the command succeeds
+ * sends one command, not one per element, and a test or its set-up resets and seeds a disposable server.
+ * The same calls outside those places keep their findings.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+function assertHas(found: string[], ...expected: string[]): void {
+  for (const hint of expected) {
+    assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+  }
+}
+
+function assertNoFindingOnLines(found: string[], ...lineNumbers: number[]): void {
+  for (const line of lineNumbers) {
+    assert.ok(!found.some((hint) => hint.startsWith(`${line}:`) && hint.endsWith('!')), `no finding on line ${line} in\n${found.join('\n')}`);
+  }
+}
+
+describe('Redis calls in retry loops and in tests', () => {
+  describe('retry loops', () => {
+    it('Java: a command followed by return in its loop body is retried, not sent per element', () => {
+      const found = hintsIn(
+        'RetryingCache.java',
+        sourceLines(
+          'import org.springframework.data.redis.core.StringRedisTemplate;',
+          'class RetryingCache {',
+          '  private final StringRedisTemplate template;',
+          '  RetryingCache(StringRedisTemplate template) { this.template = template; }',
+          '  boolean store(String key, String value) {',
+          '    for (int attempt = 1; attempt <= 3; attempt++) {',
+          '      try {',
+          '        template.opsForValue().set(key, value);',
+          '        return true;',
+          '      } catch (RuntimeException e) {',
+          '        pause(attempt);',
+          '      }',
+          '    }',
+          '    return false;',
+          '  }',
+          '  void storeAll(java.util.List<String> keys) {',
+          '    for (String key : keys) {',
+          '      template.opsForValue().set(key, "1");',
+          '    }',
+          '  }',
+          '  void pause(int attempt) {}',
+          '}',
+        ),
+      );
+      assertNoFindingOnLines(found, 8);
+      assertHas(found, '18:set redis-loop-round-trips!');
+    });
+
+    it('Python: a command followed by break, and a loop that sends one per key', () => {
+      const found = hintsIn(
+        'retrying.py',
+        sourceLines(
+          'import redis',
+          'r = redis.Redis(host="cache")',
+          'def store(key, value):',
+          '    for attempt in range(3):',
+          '        try:',
+          '            r.set(key, value)',
+          '            break',
+          '        except redis.ConnectionError:',
+          '            continue',
+          'def store_all(keys):',
+          '    for key in keys:',
+          '        r.set(key, "1")',
+          '        r.expire(key, 60)',
+        ),
+      );
+      assertNoFindingOnLines(found, 6);
+      assertHas(found, '12:set redis-loop-round-trips!');
+    });
+  });
+
+  describe('tests and their set-up', () => {
+    it('Java: FLUSHALL in @BeforeEach and seeding in a @Test, but not in a plain method', () => {
+      const found = hintsIn(
+        'SessionStoreIT.java',
+        sourceLines(
+          'import org.junit.jupiter.api.BeforeEach;',
+          'import org.junit.jupiter.api.Test;',
+          'import redis.clients.jedis.Jedis;',
+          'import redis.clients.jedis.JedisPool;',
+          'class SessionStoreIT {',
+          '  private final JedisPool pool = new JedisPool("localhost", 6379);',
+          '  @BeforeEach',
+          '  void reset() {',
+          '    try (Jedis jedis = pool.getResource()) { jedis.flushAll(); }',
+          '  }',
+          '  @Test @Timeout(5)',
+          '  void seeds() {',
+          '    try (Jedis jedis = pool.getResource()) {',
+          '      for (int i = 0; i < 10; i++) { jedis.set("s" + i, "v"); }',
+          '      jedis.keys("s*");',
+          '    }',
+          '  }',
+          '  void wipe() {',
+          '    try (Jedis jedis = pool.getResource()) { jedis.flushAll(); }',
+          '  }',
+          '}',
+        ),
+      );
+      assertHas(found, '9:flushAll redis-flush', '19:flushAll redis-flush!');
+      assertNoFindingOnLines(found, 9, 14, 15);
+    });
+
+    it('TypeScript: callbacks of beforeEach and it, but not an exported helper', () => {
+      const found = hintsIn(
+        'sessions.spec.ts',
+        sourceLines(
+          "import Redis from 'ioredis';",
+          'const redis = new Redis();',
+          'beforeEach(async () => {',
+          '  await redis.flushall();',
+          '});',
+          "it('lists sessions', async () => {",
+          "  for (const id of ['a', 'b']) { await redis.set(`s:${id}`, '1'); }",
+          "  expect(await redis.keys('s:*')).toHaveLength(2);",
+          '});',
+          'export async function wipe() {',
+          '  await redis.flushall();',
+          '}',
+        ),
+      );
+      assertHas(found, '4:flushall redis-flush', '11:flushall redis-flush!');
+      assertNoFindingOnLines(found, 4, 7, 8);
+    });
+
+    it('Python: a pytest fixture and a test_ function, but not another function', () => {
+      const found = hintsIn(
+        'test_sessions.py',
+        sourceLines(
+          'import pytest',
+          'import redis',
+          '@pytest.fixture',
+          'def client():',
+          '    r = redis.Redis()',
+          '    r.flushall()',
+          '    yield r',
+          'def test_counts(client):',
+          '    assert client.keys("k*") == []',
+          'def wipe():',
+          '    redis.Redis().flushall()',
+          'class SessionTests:',
+          '    def setUp(self):',
+          '        redis.Redis().flushall()',
+        ),
+      );
+      assertHas(found, '6:flushall redis-flush', '11:flushall redis-flush!');
+      assertNoFindingOnLines(found, 6, 14);
+    });
+
+    it('Go: a Test function, but not a helper', () => {
+      const found = hintsIn(
+        'sessions_test.go',
+        sourceLines(
+          'package sessions',
+          'import (',
+          '\t"context"',
+          '\t"testing"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'func TestKeys(t *testing.T) {',
+          '\trdb := redis.NewClient(&redis.Options{Addr: "localhost:6379"})',
+          '\trdb.FlushAll(context.Background())',
+          '}',
+          'func wipe(rdb *redis.Client) {',
+          '\trdb.FlushAll(context.Background())',
+          '}',
+        ),
+      );
+      assertHas(found, '9:FlushAll redis-flush', '12:FlushAll redis-flush!');
+      assertNoFindingOnLines(found, 9);
+    });
+
+    it('C#: an xUnit [Fact], but not a plain method', () => {
+      const found = hintsIn(
+        'SessionTests.cs',
+        sourceLines(
+          'using StackExchange.Redis;',
+          'using Xunit;',
+          'public class SessionTests',
+          '{',
+          '    private readonly IConnectionMultiplexer _mux = ConnectionMultiplexer.Connect("localhost");',
+          '    [Fact]',
+          '    public void Wipes() { _mux.GetServer("localhost", 6379).FlushAllDatabases(); }',
+          '    public void Wipe() { _mux.GetServer("localhost", 6379).FlushAllDatabases(); }',
+          '}',
+        ),
+      );
+      assertHas(found, '8:FlushAllDatabases redis-flush!');
+      assertNoFindingOnLines(found, 7);
+    });
+  });
+});
