@@ -162,6 +162,14 @@ class Variables {
 }
 
 /**
+ * A node of a file that is not a service file, with every Serverless variable unknown: it has no `self:`
+ * of its own, and the service that includes it decides the values (CloudFormation's `${Name}` stay).
+ */
+export function unknownVariables(node: IacNode): IacNode {
+  return new Variables({ kind: 'map', span: node.span, entries: [] }).substitute(node);
+}
+
+/**
  * The parts of a Serverless service file that the readers use, or undefined when the document is not
  * one: a `service`, and a `provider` whose `name` is `aws`.
  */
