@@ -38,6 +38,12 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string; a
     make: (n) => `service: s\ncustom:\n  name: orders\n  chain: \${self:custom.name}-\${self:custom.name}\nprovider:\n  name: aws\nresources:\n  Resources:\n    T:\n      Type: AWS::RDS::DBInstance\n      Properties:\n${'        Tag: ${self:custom.chain}-${AWS::Region}-${self:custom.chain} ${ ${ ${\n'.repeat(n / 4)}`,
     allocates: true,
   },
+  {
+    name: 'a resource fragment of many logical ids with Serverless variables',
+    kind: 'yaml',
+    make: (n) => Array.from({ length: n / 4 }, (_, i) => `Queue${i}:\n  Type: AWS::SQS::Queue\n  Properties:\n    QueueName: \${opt:queue, 'postgres'}-\${AWS::Region} \${ \${\n`).join(''),
+    allocates: true,
+  },
   { name: 'blank Terraform lines', kind: 'terraform', make: (n) => `resource "aws_db_instance" "x" {\n${'\n'.repeat(n)}}\n` },
   { name: 'many ingress blocks', kind: 'terraform', make: (n) => `resource "aws_security_group" "x" {\n${'  ingress {\n    from_port = 5432\n    to_port = 5432\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n'.repeat(n / 16)}}\n`, allocates: true },
 ];

@@ -51,6 +51,32 @@ describe('Python: clients a project module makes', () => {
     assert.deepEqual(hintsIn('windows.py', code), ['8:put_item dynamodb-put-item']);
   });
 
+  it('follows a same-file getter, a local and an or-fallback of a parameter to the project module', () => {
+    const code = sourceLines(
+      'from common.tables import table_named',
+      '_ledger = None',
+      'def ledger_table():',
+      '    global _ledger',
+      '    if _ledger is None:',
+      '        _ledger = table_named("ledger")',
+      '    return _ledger',
+      'def entries_for(account):',
+      '    return ledger_table().query(KeyConditionExpression="account = :a", ExpressionAttributeValues={":a": account})',
+      'def record(entry, table=None):',
+      '    target = table or ledger_table()',
+      '    target.put_item(Item=entry, ConditionExpression="attribute_not_exists(pk)")',
+      'def unrelated():',
+      '    return {"a": 1}',
+      'def passed_in(table, entry):',
+      '    table.put_item(Item=entry, ConditionExpression="attribute_not_exists(pk)")',
+      '    fallback = table or unrelated()',
+      '    fallback.put_item(Item=entry, ConditionExpression="attribute_not_exists(pk)")',
+      '    unrelated().query(KeyConditionExpression="x = :x")',
+    );
+    const found = hintsIn('ledger.py', code).filter((hint) => !hint.includes('Expression'));
+    assert.deepEqual(found, ['9:query dynamodb-query', '12:put_item dynamodb-put-item', '9:query dynamodb-query!']);
+  });
+
   it('stays silent on a parameter, a test double, a known library and keywords another method could take', () => {
     const code = sourceLines(
       'from unittest.mock import MagicMock',

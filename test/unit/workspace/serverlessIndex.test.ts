@@ -10,7 +10,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { TableDefinition } from '../../../src/hints/engine/workspace/types';
 import { realHintRules } from '../hints/support';
-import { FIXTURES, fixtureModel } from './support';
+import { contributionOf, FIXTURES, fixtureModel } from './support';
 
 const env = (variable: string) => ({ kind: 'env' as const, variable });
 const literal = (name: string) => ({ kind: 'literal' as const, name });
@@ -102,5 +102,55 @@ describe('Serverless Framework service files, read conservatively', () => {
     assert.equal(index('services:\n  web:\n    image: nginx\n'), undefined);
     const cycle = index('service: api\ncustom:\n  a: ${self:custom.b}\n  b: ${self:custom.a}\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h.f\n    environment:\n      TABLE: ${self:custom.a}\n');
     assert.deepEqual(cycle?.functions[0].unknownEnvironment, ['TABLE']);
+  });
+});
+
+describe('resource fragments a Serverless service includes', () => {
+  const fragment = (file: string, lines: string[]) => contributionOf(file, [...lines, ''].join('\n'));
+
+  it('reads a file of one resource under the file’s name, and a file of resources by logical id', () => {
+    const db = fragment('resources/reports-db.yml', ['Type: AWS::RDS::DBInstance', 'Properties:', '  Engine: postgres', '  EngineVersion: "16.4"', '  MultiAZ: true']);
+    assert.deepEqual(db?.databases.map((found) => [found.kind, found.logicalName, found.engine, found.settings, found.definedAt.line]), [
+      ['rds-instance', 'reports-db', 'postgres', { Engine: 'postgres', EngineVersion: '16.4', MultiAZ: true }, 0],
+    ]);
+    const tables = fragment('resources/tables.yml', [
+      'Orders:',
+      '  Type: AWS::DynamoDB::Table',
+      '  Properties:',
+      '    TableName: orders',
+      '    BillingMode: PAY_PER_REQUEST',
+      '    AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]',
+      '    KeySchema: [{ AttributeName: id, KeyType: HASH }]',
+      'Sessions:',
+      '  Type: AWS::ElastiCache::ServerlessCache',
+      '  Properties:',
+      '    Engine: valkey',
+    ]);
+    assert.deepEqual(tables?.tables.map((table) => [table.logicalName, table.physicalName, table.partitionKey, table.billingMode]), [['Orders', 'orders', { name: 'id', type: 'S' }, 'PAY_PER_REQUEST']]);
+    assert.deepEqual(tables?.databases.map((found) => [found.kind, found.logicalName]), [['elasticache-serverless', 'Sessions']]);
+  });
+
+  it('leaves a name, a key or a setting written with a Serverless variable unknown', () => {
+    const table = fragment('resources/orders.yml', [
+      'Type: AWS::DynamoDB::Table',
+      'Properties:',
+      '  TableName: ${self:custom.tableName}',
+      '  BillingMode: ${opt:billing, PROVISIONED}',
+      '  AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]',
+      '  KeySchema: [{ AttributeName: "${self:custom.key}", KeyType: HASH }]',
+    ])?.tables[0];
+    assert.deepEqual([table?.logicalName, table?.physicalName, table?.partitionKey, table?.billingMode], ['orders', undefined, undefined, undefined]);
+    const resourcesFile = fragment('resources/tables.yml', ['Resources:', '  Orders:', '    Type: AWS::DynamoDB::Table', '    Properties:', '      TableName: orders-${sls:stage}', 'Outputs:', '  Name:', '    Value: !Ref Orders']);
+    assert.deepEqual(resourcesFile?.tables.map((found) => [found.logicalName, found.physicalName]), [['Orders', undefined]]);
+    const db = fragment('resources/db.yml', ['Type: AWS::RDS::DBInstance', 'Properties:', '  Engine: ${self:custom.engine}', '  MultiAZ: ${self:custom.multiAz}', '  AllocatedStorage: 20']);
+    assert.deepEqual([db?.databases[0].engine, db?.databases[0].settings], [undefined, { AllocatedStorage: 20 }]);
+  });
+
+  it('contributes nothing for files shaped like something else', () => {
+    const resource = ['  Type: AWS::DynamoDB::Table', '  Properties:', '    TableName: orders'];
+    assert.equal(fragment('k8s/table.yaml', ['apiVersion: dynamodb.services.k8s.aws/v1alpha1', 'kind: Table', 'spec:', '  tableName: orders']), undefined);
+    assert.equal(fragment('docker-compose.yml', ['x-table:', ...resource, 'services:', '  db:', '    image: amazon/dynamodb-local']), undefined);
+    assert.equal(fragment('chart/values.yaml', ['replicaCount: 2', 'table:', ...resource]), undefined);
+    assert.equal(fragment('notes.yml', ['Type: AWS::DynamoDB::Table', 'Properties:', '  TableName: orders', 'Owner: data-team']), undefined);
   });
 });

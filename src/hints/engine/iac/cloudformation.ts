@@ -4,7 +4,7 @@
  * defaults, the `DeletionPolicy` attribute, resources an `Fn::ForEach` loop repeats, and security group
  * ingress. Only properties of a resource count: an IAM action string like `dynamodb:Scan` or an
  * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read
- * the same way from its `resources` section.
+ * the same way from its `resources` section, and a resource fragment it includes as its resources (`./fragments`).
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
@@ -13,6 +13,7 @@ import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
+import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
@@ -378,7 +379,7 @@ export function readCloudFormation(text: string, lines: LineIndex, passed?: Pass
   const json = isJson(text);
   const document = json ? readJson(text, lines) : readYaml(text, lines);
   const service = readServerless(document.root);
-  const template = new Template(service ? service.template : document.root, service ? undefined : passed);
+  const template = new Template(service ? service.template : templateRoot(document.root), service ? undefined : passed);
   template.read();
   const model: DocumentModel = {
     operations: [],

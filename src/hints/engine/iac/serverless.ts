@@ -148,17 +148,37 @@ class Variables {
     return { kind: 'scalar', span: node.span, literal: literal ?? { kind: 'expr', text: node.literal.value }, replaceable: false };
   }
 
-  /** The node with every Serverless variable substituted or marked unknown; the spans stay where the text is. */
+  /**
+   * The node with every Serverless variable substituted or marked unknown; the spans stay where the text
+   * is. A node without variables is returned as it is, so a template without any costs no copies.
+   */
   substitute(node: IacNode): IacNode {
     switch (node.kind) {
-      case 'scalar':
-        return node.argument ? { ...node, argument: this.substitute(node.argument) as typeof node.argument } : this.scalar(node);
-      case 'list':
-        return { ...node, items: node.items.map((item) => this.substitute(item)) };
-      default:
-        return { ...node, entries: node.entries.map((entry): IacEntry => ({ ...entry, value: this.substitute(entry.value) })) };
+      case 'scalar': {
+        if (!node.argument) {
+          return this.scalar(node);
+        }
+        const argument = this.substitute(node.argument) as typeof node.argument;
+        return argument === node.argument ? node : { ...node, argument };
+      }
+      case 'list': {
+        const items = node.items.map((item) => this.substitute(item));
+        return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+      }
+      default: {
+        const values = node.entries.map((entry) => this.substitute(entry.value));
+        return values.every((value, i) => value === node.entries[i].value) ? node : { ...node, entries: node.entries.map((entry, i): IacEntry => ({ ...entry, value: values[i] })) };
+      }
     }
   }
+}
+
+/**
+ * A node of a file that is not a service file, with every Serverless variable unknown: it has no `self:`
+ * of its own, and the service that includes it decides the values (CloudFormation's `${Name}` stay).
+ */
+export function unknownVariables(node: IacNode): IacNode {
+  return new Variables({ kind: 'map', span: node.span, entries: [] }).substitute(node);
 }
 
 /**

@@ -5,16 +5,19 @@
  * writes literally counts: a value behind `!If`, `!ImportValue` or a parameter without a default is
  * left unknown, and a key schema that cannot be read leaves the table's keys undefined. A Serverless
  * Framework service file's `resources` section is read here as a template (see `./serverless`), and
- * the parameters a template passes to its nested stacks in `./nestedStacks`.
+ * the parameters a template passes to its nested stacks in `./nestedStacks`. A resource fragment that a
+ * service includes (`../iac/fragments`) is read as a template of its resources; a file that is one
+ * resource takes the file's name for the logical id that the service file gives it.
  */
 import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformation';
+import { templateRoot } from '../iac/fragments';
 import { readJson } from '../iac/json';
 import { mayBeServerless, readServerless } from '../iac/serverless';
 import { entryOf, IacNode, scalarText } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
-import { folderOf, joinPath } from './paths';
+import { folderOf, joinPath, stemOf } from './paths';
 import { nestedStackParameters } from './nestedStacks';
 import { indexServerlessFunctions } from './serverless';
 import { Span } from '../types';
@@ -475,7 +478,7 @@ export function indexCloudFormation(file: string, text: string, lines: LineIndex
   if (!service && !template) {
     return undefined;
   }
-  const indexer = new TemplateIndexer(file, lines, service ? service.template : document.root);
+  const indexer = new TemplateIndexer(file, lines, service ? service.template : templateRoot(document.root, stemOf(file)));
   indexer.index();
   const nested = template ? nestedStackParameters(file, document.root) : undefined;
   if (nested) {

@@ -46,6 +46,11 @@ export function withoutExtension(file: string): string {
   return dot > file.lastIndexOf('/') + 1 ? file.slice(0, dot) : file;
 }
 
+/** A file's name without its folder and extension (`res/orders-table.yml` → `orders-table`). */
+export function stemOf(file: string): string {
+  return withoutExtension(file).slice(file.lastIndexOf('/') + 1);
+}
+
 /** The extension without the dot, lower case, or `''`. */
 export function extensionOf(file: string): string {
   const dot = file.lastIndexOf('.');

@@ -4,8 +4,9 @@
  * keyword arguments name the operation, as an SDK request type does in Java and C# and a request literal
  * does in JavaScript. Only a call whose keywords the API alone uses counts (`TableName`, the expressions,
  * `Key` on `get_item`); a parameter of unknown origin stays silent, as do a library's object and a test
- * double's (`from tests.fakes import table`). In workspace mode a client the module makes at module level
- * is that client here already (`projectImports.ts`), whatever its keywords: this reads the rest.
+ * double's (`from tests.fakes import table`). The project module's value may reach the call through a
+ * same-file getter, a local, or a parameter's `or` fallback. In workspace mode a client the module makes at
+ * module level is that client here already (`projectImports.ts`), whatever its keywords: this reads the rest.
  */
 import { OptionContext } from '../../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../../services';
@@ -31,11 +32,18 @@ function isProjectModule(module: string): boolean {
   return module.startsWith('.') || !LIBRARY_ROOTS.has(module.split('.')[0]);
 }
 
+/** How many same-file hops (a getter's return, a local's value, an `or` fallback) are followed to the import. */
+const MAX_HOPS = 3;
+/** Return statements of one getter that are read. */
+const MAX_RETURNS_READ = 4;
+
 /**
  * Whether the receiver chain that starts at `start` comes from a project module: a name imported from
- * one (`dynamo.scan`), a call of one (`get_table().scan`), or a local assigned from either.
+ * one (`dynamo.scan`), a call of one (`get_table().scan`), a local assigned from either, a same-file
+ * getter that returns one (`def ieds_table(): global _t; if _t is None: _t = get_table(...); return _t`),
+ * or the fallback of a parameter that defaults to one (`target = table or ieds_table()`).
  */
-function fromProjectModule(a: CodeAnalyzer, start: number): boolean {
+function fromProjectModule(a: CodeAnalyzer, start: number, hops = 0): boolean {
   if (!a.isId(start)) {
     return false;
   }
@@ -47,8 +55,23 @@ function fromProjectModule(a: CodeAnalyzer, start: number): boolean {
   if (!binding) {
     return importedFromProject(a, start);
   }
+  if (hops >= MAX_HOPS) {
+    return false;
+  }
+  const fn = binding.fixed;
+  if (fn?.t === 'function' && a.is(start + 1, '(') && !a.isAccess(start - 1)) {
+    return a.returnStarts(fn).slice(0, MAX_RETURNS_READ).some((returned) => returned !== start && fromProjectModule(a, returned, hops + 1));
+  }
   const root = binding.expression;
-  return root >= 0 && root !== start && a.isId(root) && !a.isAccess(root - 1) && importedFromProject(a, root);
+  if (root < 0 || root === start || !a.isId(root) || a.isAccess(root - 1)) {
+    return false;
+  }
+  if (importedFromProject(a, root)) {
+    return true;
+  }
+  // `table or ieds_table()`: what the name holds when the caller passes nothing is what the fallback gives.
+  const fallback = a.idIs(root + 1, 'or') ? root + 2 : -1;
+  return (a.is(root + 1, '(') && fromProjectModule(a, root, hops + 1)) || (fallback > 0 && fromProjectModule(a, fallback, hops + 1));
 }
 
 /** `self.client`, set in its class from a project module (`self.client = get_client()`). */
