@@ -86,6 +86,14 @@ const SHAPES: { label: string; kind: DocumentKind; make(size: number): string }[
 ];
 
 describe('workspace readers on bad input', () => {
+  it('read a Python file cut off after `async` at the start of a line', () => {
+    const failures: unknown[] = [];
+    const code = 'import boto3\n\nclient = boto3.client("dynamodb")\nclient.scan(TableName="orders")\nasync';
+    const result = analyzeText(code, realHintRules(), { kind: 'python', fileName: 'src/app.py', workspace: VIEW, onError: (error) => failures.push(error) });
+    assert.deepEqual(failures, []);
+    assert.ok(result.sites.some((site) => code.slice(site.start, site.end) === 'scan'));
+  });
+
   it('never throw and keep every span inside the text on mutated fixtures', function () {
     this.timeout(120_000);
     const rules = realHintRules();

@@ -36,7 +36,12 @@ const FROM = codeOf('from');
 type BindName = (name: string, holder: number, binding: Binding<Value>) => void;
 
 const MYPY_TYPES: Record<string, ClientKind> = { Table: 'dynamodb-table', DynamoDBClient: 'dynamodb', DynamoDBServiceResource: 'dynamodb-resource' };
-const BLOCK_HEADERS: Record<string, ScopeKind> = { def: 'function', class: 'class', for: 'loop', while: 'loop' };
+const BLOCK_HEADERS = new Map<string, ScopeKind>([
+  ['def', 'function'],
+  ['class', 'class'],
+  ['for', 'loop'],
+  ['while', 'loop'],
+]);
 const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'lambda', 'return', 'match', 'case', 'async', 'await', 'global', 'nonlocal', 'del', 'pass', 'raise', 'yield', 'assert', 'import', 'from']);
 /** Wrappers of a type hint whose argument is the type: `Optional[Table]`, `Union[Redis, None]`. */
 const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
@@ -153,8 +158,9 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         const block = open.pop()!;
         candidates.push({ ...block, end: t });
       }
+      // `async` may be the file's last token; a name such as `constructor` is no block header.
       const header = a.idIs(t, 'async') ? t + 1 : t;
-      const kind = BLOCK_HEADERS[a.tokens.text(header)];
+      const kind = BLOCK_HEADERS.get(a.id(header) ?? '');
       if (kind) {
         const params = kind === 'function' && a.is(header + 2, '(') ? header + 2 : -1;
         open.push({ kind, start: t, end: tokens.length, params, concise: -1, indent });
