@@ -212,6 +212,11 @@ export class CodeAnalyzer {
     return { text, end: j };
   }
 
+  /** How a token changes the depth of type arguments read right to left: `>` opens one, `>>` two, `<` closes one. */
+  angleDepthBackward(k: number): number {
+    return this.is(k, '>') ? 1 : this.is(k, '>>') ? 2 : this.is(k, '<') ? -1 : 0;
+  }
+
   closeAngle(open: number): number {
     let depth = 0;
     for (let k = open; k < Math.min(this.tokens.length, open + 40); k++) {

@@ -354,12 +354,9 @@ const ARROW_PARAMS_AFTER = ['async', 'return', 'yield', 'await'];
 function annotatedArrowParams(a: CodeAnalyzer, last: number): number {
   let depth = 0;
   for (let k = last; k >= 0 && last - k < MAX_RETURN_TYPE_TOKENS; k--) {
-    if (a.is(k, '>')) {
-      depth++;
-    } else if (a.is(k, '>>')) {
-      depth += 2;
-    } else if (a.is(k, '<')) {
-      depth--;
+    const change = a.angleDepthBackward(k);
+    if (change !== 0) {
+      depth += change;
     } else if (a.is(k, ':') && depth === 0) {
       const open = a.is(k - 1, ')') ? a.partner[k - 1] : -1;
       const call = a.isId(open - 1) && !a.tokens.isOneOf(open - 1, ARROW_PARAMS_AFTER);

@@ -8,7 +8,7 @@
 import { RedisFlavor, RedisStructure } from '../../model';
 import { ClientKind } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { FileMemo } from '../fileMemo';
+import { ImportedClasses } from './javaImportedClasses';
 import { Value } from '../values';
 
 interface LibraryType {
@@ -85,25 +85,15 @@ const CALLBACKS: Record<string, LibraryType> = { RedisCallback: spring };
  */
 const JEDIS_CLIENTS: Record<string, LibraryType> = { RedisClient: jedis(), RedisClusterClient: jedis(), RedisSentinelClient: jedis() };
 
-const LIBRARY_TYPES: readonly [string, LibraryType][] = [...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)];
-
-/** Per file, the library class each imported simple name stands for. */
-const importedNames = new FileMemo<string, LibraryType | undefined>();
+const LIBRARY_TYPES = new ImportedClasses<LibraryType>([...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)]);
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
 export function noteLibraryImport(a: CodeAnalyzer, path: string): void {
-  const dot = path.lastIndexOf('.');
-  const pkg = path.slice(0, dot);
-  const name = path.slice(dot + 1);
-  for (const [type, library] of LIBRARY_TYPES) {
-    if (library.package === pkg && (name === '*' || name === type)) {
-      importedNames.set(a, type, library);
-    }
-  }
+  LIBRARY_TYPES.note(a, path);
 }
 
 function imported(a: CodeAnalyzer, name: string): LibraryType | undefined {
-  return importedNames.get(a, name, () => undefined);
+  return LIBRARY_TYPES.get(a, name);
 }
 
 /** An imported library class used as a value (`new Jedis(...)`, `RedisClient.create(...)`). */

@@ -10,7 +10,7 @@
 import { RedisFlavor } from '../../model';
 import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
-import { FileMemo } from '../fileMemo';
+import { ImportedClasses } from './javaImportedClasses';
 import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
@@ -71,19 +71,11 @@ const SETTING_METHODS = new Set(SETTINGS_CLASSES.flatMap(([, type]) => [...Objec
 /** How many variables that hold one another are followed back to the class. */
 const MAX_HOPS = 4;
 
-/** Per file, the class each imported simple name stands for. */
-const importedNames = new FileMemo<string, SettingsClass | undefined>();
+const IMPORTED = new ImportedClasses(SETTINGS_CLASSES);
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the classes. */
 export function noteSettingsImport(a: CodeAnalyzer, path: string): void {
-  const dot = path.lastIndexOf('.');
-  const pkg = path.slice(0, dot);
-  const name = path.slice(dot + 1);
-  for (const [type, info] of SETTINGS_CLASSES) {
-    if (info.package === pkg && (name === '*' || name === type)) {
-      importedNames.set(a, type, info);
-    }
-  }
+  IMPORTED.note(a, path);
 }
 
 export function isSettingMethod(name: string): boolean {
@@ -165,5 +157,5 @@ function classOfChain(a: CodeAnalyzer, start: number, hops: number): SettingsCla
 }
 
 function importedClass(a: CodeAnalyzer, name: string): SettingsClass | undefined {
-  return importedNames.get(a, name, () => undefined);
+  return IMPORTED.get(a, name);
 }

@@ -42,13 +42,10 @@ function typeBefore(a: CodeAnalyzer, name: number): number {
   if (a.is(k, '>') || a.is(k, '>>')) {
     let depth = 0;
     for (let steps = 0; k > 0 && steps < 64; k--, steps++) {
-      if (a.is(k, '>')) {
-        depth++;
-      } else if (a.is(k, '>>')) {
-        depth += 2;
-      } else if (a.is(k, '<')) {
-        depth--;
-        if (depth <= 0) {
+      const change = a.angleDepthBackward(k);
+      if (change !== 0) {
+        depth += change;
+        if (change < 0 && depth <= 0) {
           break;
         }
       } else if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.is(k, '=')) {
