@@ -14,17 +14,22 @@ export interface CliRun {
   stderr: string;
 }
 
+let copyForNobody: string | undefined;
+
 /**
  * A copy of the built CLI that `nobody` can read: the checkout may sit in a folder only its owner can
- * enter (a `mktemp -d` clone is mode 700).
+ * enter (a `mktemp -d` clone is mode 700). One copy per test run, removed when the run ends.
  */
 function cliForNobody(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
-  fs.chmodSync(dir, 0o755);
-  const copy = path.join(dir, 'cli.js');
-  fs.copyFileSync(BUILT_CLI, copy);
-  fs.chmodSync(copy, 0o644);
-  return copy;
+  if (!copyForNobody) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-db-hints-cli-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.chmodSync(dir, 0o755);
+    copyForNobody = path.join(dir, 'cli.js');
+    fs.copyFileSync(BUILT_CLI, copyForNobody);
+    fs.chmodSync(copyForNobody, 0o644);
+  }
+  return copyForNobody;
 }
 
 /** Runs the built CLI in `cwd`, as `nobody` when asked (through setpriv), and fails the test if it does not finish. */
