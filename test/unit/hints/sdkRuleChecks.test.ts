@@ -263,6 +263,53 @@ def cache(host, password, use_tls):
 `;
     assert.deepEqual(findings('cache.py', python, 'redis-auth-without-tls'), []);
   });
+
+  it('reads the password and the scheme of a redis:// URL given to a JavaScript client', () => {
+    const text = `import Redis from 'ioredis';
+import { createClient } from 'redis';
+
+export function connect() {
+  const sessions = new Redis('redis://:s3cret@sessions.internal:6379/0');
+  const queue = createClient({ url: 'redis://worker:s3cret@queue.internal:6379' });
+  const secure = new Redis('rediss://:s3cret@cache.internal:6379');
+  const hostOnly = new Redis(6379, 'cache.internal');
+  return { sessions, queue, secure, hostOnly };
+}
+`;
+    assert.deepEqual(findings('cache.ts', text, 'redis-auth-without-tls'), ['5:40 s3cret', '6:53 s3cret']);
+    assert.deepEqual(findings('cache.ts', text, 'redis-password'), ['5:40 s3cret', '6:53 s3cret', '7:39 s3cret']);
+  });
+
+  it('reads redis-py positional arguments: the URL of from_url and the password of Redis(host, port, db, password)', () => {
+    const text = `import os
+import redis
+
+def clients():
+    by_url = redis.from_url("redis://:s3cret@cache.internal:6379/0")
+    by_class_url = redis.Redis.from_url("redis://default:s3cret@cache.internal:6379/0")
+    positional = redis.Redis("cache.internal", 6379, 0, os.environ["CACHE_PASSWORD"])
+    return by_url, by_class_url, positional
+`;
+    assert.deepEqual(findings('cache.py', text, 'redis-auth-without-tls'), ['5:39 s3cret', '6:58 s3cret', '7:57 os.environ["CACHE_PASSWORD"]']);
+    assert.deepEqual(findings('cache.py', text, 'redis-password'), ['5:39 s3cret', '6:58 s3cret']);
+  });
+
+  it('stays silent on a redis-py URL that is rediss:// or not shown, and on positional arguments that are not the password', () => {
+    const text = `import os
+import redis
+from redis.asyncio import from_url as async_from_url
+
+def clients(password):
+    secure = redis.from_url("rediss://cache.internal:6379/0", password=password)
+    from_settings = redis.Redis.from_url(os.environ["REDIS_URL"], password=password)
+    formatted = redis.from_url("redis://:{}@cache.internal:6379".format(password))
+    asynchronous = async_from_url(os.environ["REDIS_URL"], password=password)
+    host_port_db = redis.Redis("cache.internal", 6379, 0)
+    return secure, from_settings, formatted, asynchronous, host_port_db
+`;
+    assert.deepEqual(findings('cache.py', text, 'redis-auth-without-tls'), []);
+    assert.deepEqual(findings('cache.py', text, 'redis-password'), []);
+  });
 });
 
 describe('TLS verification turned off by a no-op checkServerIdentity', () => {

@@ -208,7 +208,7 @@ function plainCall(a: CodeAnalyzer, index: number): void {
 
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');
   if (client?.t === 'client' && client.kind === 'redis') {
-    redisClientOptions(a, open, client.flavor ?? 'redis-py');
+    redisClientOptions(a, open, client.flavor ?? 'redis-py', value.path);
     return;
   }
   if (a.language.family === 'python') {

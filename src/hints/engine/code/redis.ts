@@ -7,24 +7,101 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { isBatchLoopVariable, loopKind } from './loops';
 import { inTestCode } from './testFixtures';
-import { contextFrom } from './options';
+import { contextFrom, occurrenceOf } from './options';
+import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { variableContext } from './requests';
 
 const { NUM } = TOKEN_KIND;
 
-/** The options of a call that makes a Redis client, written in its arguments or, in JavaScript, held by a variable argument. */
-export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor): void {
+/**
+ * The options of a call that makes a Redis client, written in its arguments or, in JavaScript, held by a
+ * variable argument. `factory`: the function or class called, as its library names it (`from_url` for
+ * an `async_from_url` alias); by default the name written before the arguments.
+ */
+export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory = a.tokens.text(open - 1)): void {
   const close = a.partner[open];
   if (close < 0) {
     return;
   }
   const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
+  urlOptionPasswords(a, context);
   if (a.language.family === 'js') {
     for (const [start, end] of segments(a, open)) {
       positionalArgument(a, context, start, end);
     }
+  } else if (a.language.family === 'python') {
+    pythonPositionalArguments(a, context, open, flavor, factory.slice(factory.lastIndexOf('.') + 1));
   }
   a.contexts.push(context);
+}
+
+/** A string token written as one argument, `start` to `end` (exclusive), read as a Redis URL: TLS, host and password. */
+function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end: number): void {
+  if (end !== start + 1 || !a.isString(start) || a.tokens.interpolated(start)) {
+    // A URL the code does not show (`os.environ["REDIS_URL"]`) may be `rediss://`: TLS is unknown.
+    context.complete = false;
+    return;
+  }
+  const url = parseRedisUrl(a.tokens.text(start));
+  if (!url) {
+    return;
+  }
+  context.options.push(wholeUrlOption(a, start));
+  if (url.password) {
+    context.options.push(urlOption(a, start, 'password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+}
+
+/** The string token at `offset`, when a token starts there. */
+function stringTokenAt(a: CodeAnalyzer, offset: number): number | undefined {
+  const starts = a.tokens.starts;
+  let low = 0;
+  let high = a.tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < offset) {
+      low = mid + 1;
+    } else if (starts[mid] > offset) {
+      high = mid - 1;
+    } else {
+      return a.isString(mid) ? mid : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The password in a `url` option written as a literal (`createClient({ url: 'redis://:secret@cache:6379' })`, `url="redis://..."`). */
+function urlOptionPasswords(a: CodeAnalyzer, context: OptionContext): void {
+  for (const option of context.options.slice()) {
+    const token = option.norm === 'url' && option.literal.kind === 'str' ? stringTokenAt(a, option.value.start) : undefined;
+    const password = token === undefined || a.tokens.interpolated(token) ? undefined : parseRedisUrl(a.tokens.text(token))?.password;
+    if (token !== undefined && password) {
+      context.options.push(urlOption(a, token, 'password', password, password, { kind: 'str', value: password.value }));
+    }
+  }
+}
+
+/**
+ * redis-py's positional arguments, before the first keyword: the URL of `from_url(url, **kwargs)` (module,
+ * `Redis`, `ConnectionPool` and `RedisCluster` class methods alike), and the password of the synchronous
+ * `Redis(host, port, db, password, ...)` (redis/client.py; the asyncio client takes keywords only).
+ */
+function pythonPositionalArguments(a: CodeAnalyzer, context: OptionContext, open: number, flavor: RedisFlavor, factory: string): void {
+  const passwordAt = flavor === 'redis-py' && (factory === 'Redis' || factory === 'StrictRedis') ? 3 : -1;
+  const argumentsWritten = segments(a, open);
+  for (let position = 0; position < argumentsWritten.length; position++) {
+    const [start, end] = argumentsWritten[position];
+    if (a.is(start, '*') || a.is(start, '**') || (a.isId(start) && a.is(start + 1, '='))) {
+      return;
+    }
+    if (factory === 'from_url' && position === 0) {
+      urlArgument(a, context, start, end);
+    } else if (position === passwordAt) {
+      // No keyword to point at: the hover and a finding cover the whole argument.
+      const password = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name: 'password' });
+      context.options.push({ ...password, key: password.value });
+    }
+  }
 }
 
 /**
@@ -41,6 +118,9 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
     context.complete = false;
   } else if (a.isString(start)) {
     context.complete &&= !a.tokens.interpolated(start) && !/^rediss:/i.test(a.tokens.text(start));
+    if (!a.tokens.interpolated(start)) {
+      urlArgument(a, context, start, end);
+    }
   } else if (a.isId(start)) {
     const held = variableContext(a, start, 'redis-client', context.type, context.anchor);
     context.options.push(...(held?.options ?? []));

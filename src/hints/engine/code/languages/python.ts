@@ -548,7 +548,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   const open = nameIndex + 1;
   const client = callResult({ t: 'ref', module: receiver.module, path }, method, undefined, false, true);
   if (client?.t === 'client' && client.kind === 'redis') {
-    redisClientOptions(a, open, client.flavor ?? 'redis-py');
+    redisClientOptions(a, open, client.flavor ?? 'redis-py', path);
   } else if (!receiver.module.startsWith('member:')) {
     cdkConstruct(a, receiver, path, nameIndex, open);
   }
