@@ -457,6 +457,46 @@ describe('Java: Redis client passwords', () => {
     assert.ok(hints.some((hint) => hint.startsWith('13:') && hint.includes('redis-password') && !hint.endsWith('!')));
   });
 
+  it('reads the password and ssl arguments of Jedis constructors where the argument types tell the constructor', () => {
+    const code = sourceLines(
+      'import java.util.Set;',
+      'import redis.clients.jedis.*;',
+      'class Pools {',
+      '    private String host;',
+      '    private int port;',
+      '    private String password;',
+      '    JedisPool plain() { JedisPoolConfig config = new JedisPoolConfig(); return new JedisPool(config, host, port, 2000, password); }',
+      '    JedisPool secure() { return new JedisPool(new JedisPoolConfig(), this.host, port, 2000, password, true); }',
+      '    JedisPooled literal() { return new JedisPooled("cache.internal", 6379, null, "hunter2"); }',
+      '    JedisCluster cluster(Set<HostAndPort> nodes) { return new JedisCluster(nodes, 2000, 2000, 5, password, new JedisPoolConfig()); }',
+      '    JedisSentinelPool sentinel(Set<String> sentinels) { return new JedisSentinelPool("primary", sentinels, new JedisPoolConfig(), 2000, password); }',
+      '    JedisPool local() { return new JedisPool(new JedisPoolConfig(), "localhost", 6379, 2000, "dev"); }',
+      '}',
+    );
+    const findings = hintsIn('Pools.java', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings.sort(), [
+      '7:password redis-auth-without-tls!',
+      '9:"hunter2" redis-auth-without-tls!',
+      '9:"hunter2" redis-password!',
+      '10:password redis-auth-without-tls!',
+      '11:password redis-auth-without-tls!',
+      '12:"dev" redis-password!',
+    ].sort());
+    assert.ok(hintsIn('Pools.java', code).some((hint) => hint.startsWith('8:true redis-tls')), 'the ssl argument gets the TLS hover');
+  });
+
+  it('leaves Jedis constructor arguments alone where the overloads disagree on the password', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.JedisPool;',
+      'class Pools {',
+      '    JedisPool unknown(Settings s) { return new JedisPool(s.poolConfig(), s.host(), s.port(), s.timeout(), s.secret()); }',
+      '    JedisPool noPassword(String host, int port) { return new JedisPool(host, port); }',
+      '    JedisPool byTimeout(String host, int port, int timeout) { return new JedisPool(new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>(), host, port, timeout); }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Pools.java', code), []);
+  });
+
   it('leaves URI strings alone on classes that are not the Redis clients', () => {
     const code = sourceLines('import com.example.rpc.RedisClient;', 'class Other {', '    Object a() { return RedisClient.create("redis://:s3cret@cache.internal:6379"); }', '}');
     assert.deepEqual(hintsIn('Other.java', code), []);

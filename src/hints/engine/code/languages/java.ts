@@ -16,7 +16,7 @@ import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
-import { isSettingMethod, javaRedisConstructorUri, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
+import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
 
@@ -55,7 +55,7 @@ function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);
-      javaRedisConstructorUri(a, i);
+      javaRedisConstructor(a, i);
     } else if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
       if (a.idIs(i + 2, 'builder')) {
         builder(a, i);

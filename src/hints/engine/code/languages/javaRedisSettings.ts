@@ -4,13 +4,15 @@
  * `setVerifyPeer`, `withPassword`, and a URI string's password and `verifyPeer=NONE`), Spring Data Redis's
  * Lettuce client configuration (`useSsl().disablePeerVerification()`, `verifyPeer(...)`), connection factory
  * and server configurations (`setPassword`), and Jedis's `DefaultJedisClientConfig` (`ssl`, `password`),
- * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`) and clients made from a URI string. A method counts
- * only on a chain that starts at one of these classes, imported from its library, or on a variable of one.
+ * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`), clients made from a URI string and the password and TLS
+ * arguments of Jedis constructors. A method counts only on a chain that starts at one of these classes,
+ * imported from its library, or on a variable of one.
  */
 import { RedisFlavor } from '../../model';
 import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { ImportedClasses } from './javaImportedClasses';
+import { jedisConstructorOptions } from './javaJedisConstructors';
 import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
@@ -61,6 +63,9 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   ['Jedis', JEDIS_FROM_URI],
   ['JedisPooled', JEDIS_FROM_URI],
   ['JedisPool', JEDIS_FROM_URI],
+  // Their passwords and TLS flags are constructor arguments (javaJedisConstructors.ts).
+  ['JedisCluster', { package: JEDIS, flavor: 'jedis', methods: {} }],
+  ['JedisSentinelPool', { package: JEDIS, flavor: 'jedis', methods: {} }],
   // Jedis 7.2's client (RedisClient.create(String url)).
   ['RedisClient', { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client' }],
 ];
@@ -82,13 +87,24 @@ export function isSettingMethod(name: string): boolean {
   return SETTING_METHODS.has(name);
 }
 
-/** `new JedisPooled("redis://:secret@cache:6379")` at `new`: the password and TLS its URI string gives. */
-export function javaRedisConstructorUri(a: CodeAnalyzer, newIndex: number): void {
+/**
+ * A Jedis client constructed at `new`: the password and TLS its URI string gives (`new JedisPooled("redis://:secret@cache:6379")`),
+ * or its password, TLS and host arguments (`new JedisPool(config, host, port, timeout, password)`).
+ */
+export function javaRedisConstructor(a: CodeAnalyzer, newIndex: number): void {
   const name = a.id(newIndex + 1);
   const type = name === undefined ? undefined : importedClass(a, name);
   const open = newIndex + 2;
-  if (type?.constructed && a.is(open, '(') && a.isString(open + 1) && a.is(open + 2, ')')) {
+  if (!type || !a.is(open, '(')) {
+    return;
+  }
+  if (type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
     uriOptions(a, open + 1, type);
+  } else if (type.flavor === 'jedis') {
+    const context = jedisConstructorOptions(a, name!, open);
+    if (context) {
+      a.contexts.push(context);
+    }
   }
 }
 

@@ -1,0 +1,137 @@
+/**
+ * The password, TLS flag and host that Jedis constructors take as positional arguments
+ * (`new JedisPool(poolConfig, host, port, timeout, password)`), read as options of a Jedis client context.
+ * Jedis overloads its constructors heavily, so an argument counts as the password (or TLS flag) only where
+ * every constructor of that arity whose parameter types fit the arguments puts the password there.
+ */
+import { TOKEN_KIND } from '../../lexer';
+import { OptionContext, OptionOccurrence } from '../../model';
+import { UNBOUND_VALUE } from '../../scope/scopes';
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { occurrenceOf } from '../options';
+
+/**
+ * A constructor's parameters, one letter each: `S` a String (host, client or master name), `U` the user, `P`
+ * the password, `I` an int or long, `L` the `ssl` flag, `B` another boolean, `O` any other object.
+ * Constructors of Jedis 3.10 to 7.5 (the public constructors of each class in its sources, tags v3.10.0,
+ * v4.4.8, v5.2.0, v6.2.0 and 7.5), so that code written for any of them is read.
+ */
+const POOL = 'O S OI OO OS SI OOI OOO OSI SIL OOII OOOO OSII OSIL SIUP SOOO OIOOO OOOOO OSIIL OSIIP OSIUP OOIOOO OSIIPI OSIIPL OSIIUP SILOOO OOIIOOO OSIIPIL OSIIPIS OSIIUPI OSIIUPL OSILOOO OOIIIOOO OSIIIPIS OSIILOOO OSIIPISL OSIIUPIL OSIIUPIS OSIIIPISL OSIIIUPIS OSIIPLOOO OSIIUPISL OSIIIIUPIS OSIIIUPISL OSIIPILOOO OSIIPISLOOO OSIIIPISLOOO OSIIIIPISLOOO OSIIIUPISLOOO OSIIIIUPISLOOO';
+
+export const JEDIS_CONSTRUCTORS: Readonly<Record<string, { signatures: readonly string[]; hostFirst: boolean }>> = {
+  // JedisPooled takes the same parameter lists as JedisPool.
+  JedisPool: { signatures: POOL.split(' '), hostFirst: true },
+  JedisPooled: { signatures: POOL.split(' '), hostFirst: true },
+  JedisCluster: {
+    signatures: 'O OI OO OII OIO OOI OOO OUP OIIO OOIO OOOO OUPO OIIIO OOIOO OOOIO OIIIPO OOOIOO OOOOIO OIIIPSO OOOOOIO OIIIPSOL OIIIUPSO OIIIIUPSO OIIIUPSOL OIIIPSOLOOOO OIIIIPSOLOOOO OIIIUPSOLOOOO OIIIIUPSOLOOOO OIIIIUPSOLOOOOO'.split(' '),
+    hostFirst: false,
+  },
+  JedisSentinelPool: {
+    signatures: 'SO SOO SOP SOOI SOOO SOOP SOPS SOOIP SOOOO SOOIPI SOOIIPI SOOIPIS SOOIUPI SOOIIPIS SOOIIUPI SOOIUPIS SOOIIUPIS SOOIIIUPIS SOOIIPISIISS SOOIIUPISIISSS SOOIIIUPISIISSS'.split(' '),
+    hostFirst: false,
+  },
+};
+
+/** What an argument is known to be: `S` a String, `I` a number, `B` a boolean, `N` null, `O` another object, `?` unknown. */
+type ArgumentType = 'S' | 'I' | 'B' | 'N' | 'O' | '?';
+
+const ACCEPTS: Readonly<Record<string, ReadonlySet<ArgumentType>>> = {
+  S: new Set(['S', 'N', '?']),
+  U: new Set(['S', 'N', '?']),
+  P: new Set(['S', 'N', '?']),
+  I: new Set(['I', '?']),
+  L: new Set(['B', '?']),
+  B: new Set(['B', '?']),
+  O: new Set(['O', 'N', '?']),
+};
+
+const DECLARED_TYPES: Readonly<Record<string, ArgumentType>> = {
+  String: 'S',
+  int: 'I',
+  Integer: 'I',
+  long: 'I',
+  Long: 'I',
+  short: 'I',
+  boolean: 'B',
+  Boolean: 'B',
+  var: '?',
+};
+
+/** The type a variable, field or parameter is declared with, from the word before its name. */
+function declaredType(a: CodeAnalyzer, nameToken: number): ArgumentType {
+  const binding = a.scopes.lookup(a.tokens.text(nameToken), nameToken, true);
+  if (!binding || binding === UNBOUND_VALUE || binding.token < 1) {
+    return '?';
+  }
+  const before = binding.token - 1;
+  const type = a.id(before);
+  if (type !== undefined) {
+    return DECLARED_TYPES[type] ?? (/^[A-Z]/.test(type) ? 'O' : '?');
+  }
+  // `Set<HostAndPort> nodes`, `char[] secret`: an object.
+  return a.is(before, '>') || a.is(before, ']') ? 'O' : '?';
+}
+
+function argumentType(a: CodeAnalyzer, start: number, end: number): ArgumentType {
+  if (end === start + 1) {
+    if (a.isString(start)) {
+      return 'S';
+    }
+    if (a.tokens.kinds[start] === TOKEN_KIND.NUM) {
+      return 'I';
+    }
+    if (a.idIs(start, 'true') || a.idIs(start, 'false')) {
+      return 'B';
+    }
+    if (a.idIs(start, 'null')) {
+      return 'N';
+    }
+    return a.isId(start) ? declaredType(a, start) : '?';
+  }
+  if (end === start + 3 && a.idIs(start, 'this') && a.is(start + 1, '.') && a.isId(start + 2)) {
+    return declaredType(a, start + 2);
+  }
+  if (a.idIs(start, 'new') && a.isId(start + 1)) {
+    return a.idIs(start + 1, 'String') ? 'S' : 'O';
+  }
+  return '?';
+}
+
+/** The position every signature puts `letter` at, -1 when none has it, undefined when they disagree. */
+function agreedPosition(signatures: readonly string[], letter: string): number | undefined {
+  const positions = new Set(signatures.map((signature) => signature.indexOf(letter)));
+  return positions.size === 1 ? [...positions][0] : undefined;
+}
+
+/**
+ * `new JedisPool(config, host, port, timeout, password)` at its `(`: a Jedis client context with the password,
+ * the `ssl` flag and (for pools) the host, when the arguments tell which constructor it is. The context is
+ * complete when the constructor has no TLS setting or the TLS flag is known: nothing else can turn TLS on.
+ */
+export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open: number): OptionContext | undefined {
+  const known = JEDIS_CONSTRUCTORS[className];
+  const written = known ? segments(a, open) : [];
+  const types = written.map(([start, end]) => argumentType(a, start, end));
+  const fitting = (known?.signatures ?? []).filter((signature) => signature.length === types.length && types.every((type, k) => ACCEPTS[signature[k]].has(type)));
+  const password = fitting.length > 0 ? agreedPosition(fitting, 'P') : undefined;
+  if (password === undefined || password < 0) {
+    return undefined;
+  }
+  const option = (position: number, name: string): OptionOccurrence => {
+    const [start, end] = written[position];
+    const occurrence = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name });
+    // No keyword to point at: the hover and a finding cover the whole argument.
+    return { ...occurrence, key: occurrence.value };
+  };
+  const options = [option(password, 'password')];
+  const ssl = agreedPosition(fitting, 'L');
+  if (ssl !== undefined && ssl >= 0) {
+    options.push(option(ssl, 'ssl'));
+  }
+  const host = known!.hostFirst ? agreedPosition(fitting, 'S') : -1;
+  if (host !== undefined && host >= 0) {
+    options.push(option(host, 'host'));
+  }
+  return { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
+}
