@@ -14,7 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { importedClient, ProjectContext } from './projectImports';
+import { importedClient, libraryImport, ProjectContext } from './projectImports';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -247,7 +247,11 @@ export class CodeAnalyzer {
 
   // ----- imports -------------------------------------------------------------------------------
 
-  addImport(local: string, module: string, path: string, at?: number): void {
+  addImport(local: string, imported: string, named: string, at?: number): void {
+    // A workspace module that only passes on a library's name: the name is the library's.
+    const library = libraryImport(this, imported, named);
+    const module = library?.module ?? imported;
+    const path = library?.path ?? named;
     this.imports.set(local, at === undefined ? { module, path } : { module, path, at });
     this.noteModule(module);
   }

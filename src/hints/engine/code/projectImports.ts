@@ -18,6 +18,8 @@ export interface ProjectContext {
   file: string;
   /** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
   importedClient(module: string, path: string): ExportedClient | undefined;
+  /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
+  importedName?(module: string, path: string): { module: string; name: string } | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -43,6 +45,20 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
       return found ? clientValue(found) : null;
     }) ?? undefined
   );
+}
+
+/**
+ * Where an import from a workspace module really comes from when that module only passes on a client
+ * library's name (`import { PutCommand } from '../lib/db'`, `from app.types import DynamoDBServiceResource`):
+ * the library's module and the name there, so the name reads as if imported from the library.
+ */
+export function libraryImport(a: CodeAnalyzer, module: string, path: string): { module: string; path: string } | undefined {
+  const project = a.project;
+  if (!project?.importedName || path === '' || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  const found = project.importedName(module, path);
+  return found && { module: found.module, path: found.name };
 }
 
 /** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */

@@ -18,7 +18,7 @@ import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { jsMayExport, jsModuleText } from './jsModuleText';
-import { pythonModuleText } from './pythonModuleText';
+import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, TableNameRef } from './types';
 
 /** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
@@ -36,6 +36,8 @@ export interface ReExport {
 export interface CodeExports {
   clients: Record<string, ExportedClient>;
   reexports: Record<string, ReExport>;
+  /** Names the module imports from a client library and passes on (`export { PutCommand }`, a Python module's imported type): the library's module and name. */
+  packages: Record<string, ReExport>;
   /** `export * from './x'`: modules whose named exports this one passes on. */
   stars: string[];
 }
@@ -51,6 +53,9 @@ const JS_LIBRARIES = /redis|aws-sdk/;
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
 const RELATIVE_JS = /^\.\.?(?:\/|$)/;
+
+/** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
+const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
 
 function isPackageInit(file: string): boolean {
   return file === '__init__.py' || file.endsWith('/__init__.py');
@@ -90,6 +95,7 @@ export function readExports(file: string, source: ModuleSource): CodeExports | u
 class ExportReader {
   private readonly clients: Record<string, ExportedClient> = {};
   private readonly reexports: Record<string, ReExport> = {};
+  private readonly packages: Record<string, ReExport> = {};
   private readonly stars: string[] = [];
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
@@ -103,8 +109,8 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = Object.keys(this.clients).length === 0 && Object.keys(this.reexports).length === 0 && this.stars.length === 0;
-    return empty ? undefined : { clients: this.clients, reexports: this.reexports, stars: this.stars };
+    const empty = [this.clients, this.reexports, this.packages].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -116,7 +122,12 @@ class ExportReader {
     }
     for (const [local, imported] of a.imports) {
       // A package passes on what it imports absolutely too; another module only what it takes from its own package.
-      if (!bound.has(local) && imported.path !== '' && this.moduleLevel(imported.at) && (imported.module.startsWith('.') || this.packageInit)) {
+      if (bound.has(local) || imported.path === '' || !this.moduleLevel(imported.at)) {
+        continue;
+      }
+      if (PYTHON_CLIENT_LIBRARY.test(imported.module)) {
+        this.passOn(local, { module: imported.module, name: imported.path });
+      } else if (imported.module.startsWith('.') || this.packageInit) {
         this.reexport(local, { module: imported.module, name: imported.path });
       }
     }
@@ -180,6 +191,8 @@ class ExportReader {
         this.exportName(exported, local);
       } else if (RELATIVE_JS.test(from)) {
         this.reexport(exported, { module: from, name: local });
+      } else if (JS_CLIENT_LIBRARY.test(from)) {
+        this.passOn(exported, { module: from, name: local });
       }
       k += exported === local ? 0 : 2;
     }
@@ -246,6 +259,8 @@ class ExportReader {
     const imported = this.a.imports.get(local);
     if (imported && this.moduleLevel(imported.at) && RELATIVE_JS.test(imported.module)) {
       this.reexport(exported, { module: imported.module, name: imported.path });
+    } else if (imported && this.moduleLevel(imported.at) && JS_CLIENT_LIBRARY.test(imported.module)) {
+      this.passOn(exported, { module: imported.module, name: imported.path });
     }
   }
 
@@ -346,11 +361,18 @@ class ExportReader {
     }
   }
 
+  private passOn(name: string, from: ReExport): void {
+    if (this.admits(name)) {
+      this.packages[name] = from;
+    }
+  }
+
   /** Whether a name may be recorded: a safe record key (never `__proto__`), within the limit, and exported once. */
   private admits(name: string): boolean {
     if (this.seen.has(name)) {
       delete this.clients[name];
       delete this.reexports[name];
+      delete this.packages[name];
       return false;
     }
     this.seen.add(name);

@@ -9,7 +9,7 @@
  * A module's exports are read from its module-level statements the first time a file imports from it.
  */
 import { BudgetExceeded } from '../budget';
-import { CodeExports, readExports } from './codeExports';
+import { CodeExports, readExports, ReExport } from './codeExports';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { ExportedClient, ModuleSource } from './types';
 
@@ -26,6 +26,9 @@ interface Target {
   files: string[];
   name: string;
 }
+
+/** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
+type ImportedName = { client: ExportedClient } | { package: ReExport };
 
 interface Walk {
   /** `file\0name` pairs on the current path of re-exports: meeting one again is a cycle. */
@@ -89,7 +92,7 @@ function jsTarget(codeFile: string, module: string, path: string): Target | unde
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */
-function agreed(answers: readonly (ExportedClient | undefined)[]): ExportedClient | undefined {
+function agreed(answers: readonly (ImportedName | undefined)[]): ImportedName | undefined {
   const first = answers[0];
   if (first === undefined) {
     return undefined;
@@ -119,7 +122,7 @@ function exportsOf(file: string, source: ModuleSource): CodeExports | undefined 
 }
 
 export class ImportedClients {
-  private readonly answers = new Map<string, ExportedClient | null>();
+  private readonly answers = new Map<string, ImportedName | null>();
   /** The folder and module names (without `.py`) on the paths of the sources, made on first use. */
   private pathNames: Set<string> | undefined;
 
@@ -134,6 +137,17 @@ export class ImportedClients {
 
   /** The client `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClient`. */
   resolve(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'client' in answer ? answer.client : undefined;
+  }
+
+  /** The client library name `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedName`. */
+  resolveName(codeFile: string, module: string, path: string): ReExport | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'package' in answer ? answer.package : undefined;
+  }
+
+  private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
     if (extensionOf(codeFile) === 'py' && !this.mayReach(module)) {
       return undefined;
     }
@@ -161,14 +175,14 @@ export class ImportedClients {
     return this.pathNames.has(dot < 0 ? module : module.slice(0, dot));
   }
 
-  private imported(codeFile: string, module: string, path: string, walk: Walk): ExportedClient | undefined {
+  private imported(codeFile: string, module: string, path: string, walk: Walk): ImportedName | undefined {
     const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path);
     const files = [...new Set(target?.files ?? [])].filter((file) => this.exportsOf(file) !== undefined);
     return target && agreed(files.map((file) => this.exported(file, target.name, walk)));
   }
 
-  /** What `name` of a module file is: a client the file binds, or one it passes on from another module. */
-  private exported(file: string, name: string, walk: Walk): ExportedClient | undefined {
+  /** What `name` of a module file is: a client the file binds, a client library's name it imports, or either passed on from another module. */
+  private exported(file: string, name: string, walk: Walk): ImportedName | undefined {
     const key = `${file}\0${name}`;
     if (walk.visiting.has(key) || ++walk.steps > MAX_STEPS) {
       return undefined;
@@ -179,7 +193,10 @@ export class ImportedClients {
       // A default import of a CommonJS module is its `module.exports`.
       const own = name === 'default' && !this.names(exports, 'default') && this.names(exports, '') ? '' : name;
       if (Object.hasOwn(exports.clients, own)) {
-        return exports.clients[own];
+        return { client: exports.clients[own] };
+      }
+      if (Object.hasOwn(exports.packages, own)) {
+        return { package: exports.packages[own] };
       }
       if (Object.hasOwn(exports.reexports, own)) {
         const { module, name: from } = exports.reexports[own];
@@ -198,6 +215,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name);
   }
 }

@@ -14,6 +14,9 @@ const AT = 64;
 const DOT = 46;
 const CARRIAGE_RETURN = 13;
 
+/** Client libraries whose names a project module may import and pass on: the AWS SDKs, their type stubs and redis-py. */
+export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|mypy_boto3_\w+|types_aiobotocore_\w+|redis)(?:\.|\s|$)/;
+
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
 
@@ -141,7 +144,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     }
     const assigns = equals < end;
     const relative = word === 'from' && text.charCodeAt(skipSpace(text, after)) === DOT;
-    exports ||= (assigns && isIdentifierStart(text.charCodeAt(start))) || (word === 'from' && (relative || packageInit));
+    const library = word === 'from' && !relative && PYTHON_CLIENT_LIBRARY.test(text.slice(skipSpace(text, after), end));
+    exports ||= (assigns && isIdentifierStart(text.charCodeAt(start))) || (word === 'from' && (relative || packageInit || library));
     // Expression statements (a docstring, `app.run()`) bind nothing; a walrus is an assignment here.
     const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
     statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });

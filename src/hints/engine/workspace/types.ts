@@ -187,4 +187,10 @@ export interface WorkspaceView {
    * holds no client.
    */
   importedClient?(codeFile: string, module: string, path: string): ExportedClient | undefined;
+  /**
+   * The client library name a workspace module imports and passes on, as `codeFile` imports it
+   * (`PutCommand` from `../lib/db`, which imports it from `@aws-sdk/lib-dynamodb`): the library's module and
+   * the name there. Undefined when the module is no workspace file, is ambiguous, or passes on no such name.
+   */
+  importedName?(codeFile: string, module: string, path: string): { module: string; name: string } | undefined;
 }

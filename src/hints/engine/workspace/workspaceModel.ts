@@ -311,12 +311,21 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
   importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    return this.importedNames().resolve(codeFile, module, path);
+  }
+
+  /** The client library name a code file imports from a module of the workspace; see `WorkspaceView.importedName`. */
+  importedName(codeFile: string, module: string, path: string): { module: string; name: string } | undefined {
+    return this.importedNames().resolveName(codeFile, module, path);
+  }
+
+  private importedNames(): ImportedClients {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
       this.contributions.forEach(({ contribution }, file) => contribution.module && sources.set(file, contribution.module));
       this.imports = new ImportedClients(sources);
     }
-    return this.imports.resolve(codeFile, module, path);
+    return this.imports;
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
