@@ -14,4 +14,51 @@ describe('Terraform RDS arguments', () => {
     );
     assert.ok(hintsIn('main.tf', code).includes('5:apply_immediately rds-apply-immediately'), hintsIn('main.tf', code).join('\n'));
   });
+
+  it('hovers performance_insights_enabled on an Aurora cluster, where Database Insights is set', () => {
+    const code = sourceLines(
+      'resource "aws_rds_cluster" "reports" {',
+      '  engine                       = "aurora-postgresql"',
+      '  performance_insights_enabled = var.insights',
+      '  storage_encrypted            = true',
+      '}',
+    );
+    assert.ok(hintsIn('main.tf', code).includes('3:performance_insights_enabled rds-performance-insights'), hintsIn('main.tf', code).join('\n'));
+  });
+});
+
+describe('RDS cluster spellings in CloudFormation and CDK', () => {
+  it('hovers PerformanceInsightsEnabled, the cluster spelling of EnablePerformanceInsights', () => {
+    const code = sourceLines(
+      'Resources:',
+      '  Reports:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties:',
+      '      Engine: aurora-mysql',
+      '      StorageEncrypted: true',
+      '      PerformanceInsightsEnabled: true',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      PerformanceInsightsEnabled: true',
+    );
+    const hints = hintsIn('template.yaml', code);
+    assert.ok(hints.includes('7:PerformanceInsightsEnabled rds-performance-insights'), hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('11:')), hints.join('\n'));
+  });
+
+  it('reads the engine version of a CDK ServerlessCluster as that of a DatabaseCluster', () => {
+    const code = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      'export function reports(scope: Construct, vpc: ec2.IVpc) {',
+      "  return new rds.ServerlessCluster(scope, 'Reports', {",
+      '    engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_11_13 }),',
+      '    vpc,',
+      '  });',
+      '}',
+    );
+    const hints = hintsIn('reports.ts', code);
+    assert.ok(hints.includes('4:engine rds-engine-version-extended-support'), hints.join('\n'));
+    assert.ok(hints.some((hint) => hint.startsWith('4:') && hint.endsWith('rds-engine-version-extended-support!')), hints.join('\n'));
+  });
 });

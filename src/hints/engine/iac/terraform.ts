@@ -9,7 +9,7 @@ import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { TerraformScalar, TerraformValue } from '../workspace/types';
+import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
@@ -294,6 +294,9 @@ class TerraformReader implements HclValues {
     const source = registrySource(sourceText);
     const module = source ? registryModule(source) : undefined;
     if (!module || !sourceItem) {
+      if (sourceItem) {
+        this.folderModule(at, sourceItem, sourceText, items);
+      }
       return;
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
@@ -312,6 +315,30 @@ class TerraformReader implements HclValues {
     }
     if (module.second && second.length > 0) {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
+    }
+  }
+
+  /**
+   * A module folder of the workspace: each input that one of its database resources takes whole
+   * (`auth_token = var.auth_token`) read as that argument of that resource. The module's own files say
+   * what an absent input means, so absence counts against no rule here.
+   */
+  private folderModule(at: number, sourceItem: BodyItem, sourceText: string, items: readonly BodyItem[]): void {
+    const targets = this.outside?.moduleInputs?.(sourceText);
+    if (!targets) {
+      return;
+    }
+    const byResource = new Map<string, OptionOccurrence[]>();
+    for (const { option } of items) {
+      const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
+      if (target) {
+        const options = byResource.get(target.resource) ?? [];
+        byResource.set(target.resource, options);
+        options.push({ ...option, name: target.argument, norm: normalizeName(target.argument) });
+      }
+    }
+    for (const [type, options] of byResource) {
+      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value });
     }
   }
 
@@ -487,6 +514,8 @@ class TerraformReader implements HclValues {
 export interface OutsideValues {
   variable(name: string): TerraformValue | undefined;
   local(name: string): TerraformValue | undefined;
+  /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
+  moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
 }
 
 function isList(value: TerraformValue): value is readonly TerraformScalar[] {

@@ -27,6 +27,12 @@ const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
   'terraform-aws-modules/elasticache/aws': 'elasticache-replication-group',
 } satisfies Record<string, DatabaseKind>));
 
+/** The longest argument value read for a conditional pass-through of an input. */
+const MAX_PASS_THROUGH_LENGTH = 512;
+
+/** Resources whose arguments the rules read, for the inputs a module folder passes to them whole. */
+const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user']);
+
 const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
 const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
 
@@ -72,6 +78,7 @@ class TerraformIndexer {
 
   constructor(
     private readonly file: string,
+    private readonly source: string,
     private readonly lines: LineIndex,
     private readonly root: HclBody,
   ) {
@@ -156,6 +163,9 @@ class TerraformIndexer {
     for (const block of this.root.blocks) {
       const [type, name] = block.labels;
       if (block.type === 'resource' && block.labels.length === 2) {
+        if (RULED_RESOURCES.has(type)) {
+          this.noteModuleInputs(type, block);
+        }
         if (type === 'aws_dynamodb_table') {
           this.contribution.tables.push(this.table(`aws_dynamodb_table.${name}`, block));
         } else if (DATABASE_RESOURCES.has(type)) {
@@ -173,6 +183,35 @@ class TerraformIndexer {
       } else if (block.type === 'module' && block.labels.length === 1) {
         this.module(block);
       }
+    }
+  }
+
+  /**
+   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` (the module
+   * leaves the argument out in some settings, and otherwise passes the input as it is).
+   */
+  private passedInput(value: HclValue): string | undefined {
+    if (value.kind === 'reference') {
+      return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
+    }
+    if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
+      return undefined;
+    }
+    return /\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(this.source.slice(value.span.start, value.span.end))?.[1];
+  }
+
+  /** Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name arrives. */
+  private noteModuleInputs(type: string, block: HclBlock): void {
+    for (const attribute of block.body.attributes) {
+      const input = this.passedInput(attribute.value);
+      if (input === undefined) {
+        continue;
+      }
+      const inputs = (this.contribution.moduleInputs ??= {});
+      const earlier = inputs[input];
+      const same = earlier && earlier.resource === type && earlier.argument === attribute.name;
+      // An input that two different arguments take says nothing certain about either.
+      inputs[input] = Object.hasOwn(inputs, input) && !same ? null : { resource: type, argument: attribute.name };
     }
   }
 
@@ -484,7 +523,7 @@ class TerraformIndexer {
 
 /** What a Terraform file contributes to the workspace model. */
 export function indexTerraform(file: string, text: string, lines: LineIndex): FileContribution {
-  const indexer = new TerraformIndexer(file, lines, readHcl(text, lines));
+  const indexer = new TerraformIndexer(file, text, lines, readHcl(text, lines));
   indexer.index();
   return indexer.contribution;
 }

@@ -120,6 +120,12 @@ export interface FileContribution {
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
   /**
+   * Terraform: the module's inputs that a database resource of the file takes as a whole argument
+   * (`transit_encryption_enabled = var.transit_encryption_enabled`), with that resource type and argument;
+   * null for an input two arguments take.
+   */
+  moduleInputs?: Record<string, ModuleInputTarget | null>;
+  /**
    * Tables of the file's Terraform module that an `aws_dynamodb_global_secondary_index` resource adds an
    * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.
    */
@@ -164,6 +170,12 @@ export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
 
 /** What the analysis of one file asks of the workspace model. */
+/** The resource type and argument a Terraform module input is passed to. */
+export interface ModuleInputTarget {
+  resource: string;
+  argument: string;
+}
+
 export interface WorkspaceView {
   /**
    * The table a name in this code file refers to; undefined when unknown or ambiguous (two
@@ -178,6 +190,11 @@ export interface WorkspaceView {
   terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
+  /**
+   * For a `module` block of `file` whose source is a folder of the workspace (`../modules/cache`): the
+   * resource argument each input of that module reaches; undefined when the folder defines none.
+   */
+  terraformModuleInputs?(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
   /** The parameters the workspace's parent stacks pass to `file` as a nested stack; undefined when none does. */
   passedParameters?(file: string): Readonly<Record<string, PassedParameter>> | undefined;
   /**

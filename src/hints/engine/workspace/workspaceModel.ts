@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -37,6 +37,8 @@ interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** By Terraform module folder: the argument each input reaches (null: more than one). */
+  moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
 }
@@ -190,6 +192,7 @@ export class WorkspaceModel implements WorkspaceView {
       running: new Map(),
       variableDefaults: new Map(),
       localValues: new Map(),
+      moduleInputs: new Map(),
       passedParameters: new Map(),
     };
     const archives = new Map<string, string[]>();
@@ -208,6 +211,13 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
+        const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
+        union.moduleInputs.set(folderOf(file), inputs);
+        const earlier = inputs.get(input);
+        const same = earlier && target && earlier.resource === target.resource && earlier.argument === target.argument;
+        inputs.set(input, inputs.has(input) && !same ? null : target);
       }
       for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
         const other = union.passedParameters.get(child);
@@ -302,6 +312,19 @@ export class WorkspaceModel implements WorkspaceView {
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
   terraformLocalValue(file: string, name: string): TerraformValue | undefined {
     return declaredElsewhere(this.built().localValues, file, name);
+  }
+
+  /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */
+  terraformModuleInputs(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined {
+    const written = source.trim();
+    const folder = written.startsWith('./') || written.startsWith('../') ? joinPath(folderOf(file), written) : undefined;
+    const inputs = folder === undefined ? undefined : this.built().moduleInputs.get(folder);
+    if (!inputs) {
+      return undefined;
+    }
+    const known = new Map<string, ModuleInputTarget>();
+    inputs.forEach((target, input) => target && known.set(input, target));
+    return known;
   }
 
   /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
