@@ -365,6 +365,31 @@ describe('request shapes', () => {
       assert.ok(!found.some((hint) => hint.startsWith('8:QueryOperationConfig')), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('18:') && hint.endsWith('!')), found.join('\n'));
     });
+
+    it('leaves the paging of a search handed to the caller to the caller, and reports one read a page at a time here', () => {
+      const code = lines(
+        'using Amazon.DynamoDBv2;',
+        'using Amazon.DynamoDBv2.DataModel;',
+        'using Amazon.DynamoDBv2.DocumentModel;',
+        'public class OrderStore(IAmazonDynamoDB dynamo, IDynamoDBContext context)',
+        '{',
+        '    private readonly Table table = Table.LoadTable(dynamo, "orders");',
+        '    public Search Query(Primitive hashKey, QueryFilter filter)',
+        '    {',
+        '        return table.Query(hashKey, filter);',
+        '    }',
+        '    public AsyncSearch<Order> ByCustomer(string customer) => context.QueryAsync<Order>(customer);',
+        '    public async Task<List<Document>> FirstPage(string customer)',
+        '    {',
+        '        var search = table.Query(customer, new QueryFilter());',
+        '        return await search.GetNextSetAsync();',
+        '    }',
+        '}',
+      );
+      const found = hints('OrderStore.cs', code);
+      assertHas(found, '9:Query dynamodb-query', '11:QueryAsync dynamodb-query', '14:Query dynamodb-query!');
+      assert.ok(!found.includes('9:Query dynamodb-query!') && !found.includes('11:QueryAsync dynamodb-query!'), found.join('\n'));
+    });
   });
 
   describe('pagination by a recursive callback', () => {

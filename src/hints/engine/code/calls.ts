@@ -217,6 +217,15 @@ function plainCall(a: CodeAnalyzer, index: number): void {
 }
 
 /** `.stream().findFirst()` / `.iterator().next()` right after a page iterator: only the first page is read. */
+/**
+ * A .NET search handed to the caller (`return table.Query(hashKey, filter);`, `=> context.ScanAsync<T>(conditions);`):
+ * the document and object models' Scan and Query return a `Search` or `AsyncSearch` that reads nothing until
+ * it is paged (`GetNextSetAsync`, `GetRemainingAsync`), so the paging is the caller's to do.
+ */
+function searchReturned(a: CodeAnalyzer, kind: ClientKind, operation: string, start: number, close: number): boolean {
+  return (kind === 'dynamodb-document-table' || kind === 'dynamodb-context') && /:(?:Scan|Query)$/.test(operation) && (a.idIs(start - 1, 'return') || a.is(start - 1, '=>')) && a.is(close + 1, ';');
+}
+
 function firstPageOnly(a: CodeAnalyzer, close: number): boolean {
   const first = a.id(close + 2);
   const second = a.id(close + 6);
@@ -312,7 +321,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     operation,
     name: a.tokenSpan(index),
     call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
-    paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method)) && !firstPageOnly(a, close),
+    paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) && !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
