@@ -11,6 +11,7 @@ import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
 import type { CodeAnalyzer } from './analyzer';
 import { Binding } from '../scope/scopes';
 import { inTestCode } from './testFixtures';
+import { FunctionScope } from './language';
 import { Value } from './values';
 
 /**
@@ -204,26 +205,37 @@ function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
   );
 }
 
-/** Whether a token is a name in a function's parameter list (directly, or in a destructuring pattern there). */
-function isParameterToken(a: CodeAnalyzer, token: number): boolean {
-  const fn = a.functions.get(a.scopes.scopeAt(token));
-  if (!fn) {
-    return false;
-  }
+/**
+ * The function whose parameter list holds a token (directly, or in a destructuring pattern there, which
+ * may open a block scope of its own), or undefined.
+ */
+function functionOfParameter(a: CodeAnalyzer, token: number): FunctionScope | undefined {
   const group = a.parent[token];
-  return fn.params === token || group === fn.params || a.idIs(fn.params, 'lambda') || (group >= 0 && a.parent[group] === fn.params && (a.is(group, '{') || a.is(group, '[')));
+  const outer = group >= 0 ? a.parent[group] : -1;
+  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
+    const fn = a.functions.get(scope);
+    if (fn) {
+      const pattern = outer >= 0 && outer === fn.params && (a.is(group, '{') || a.is(group, '['));
+      return fn.params === token || group === fn.params || a.idIs(fn.params, 'lambda') || pattern ? fn : undefined;
+    }
+  }
+  return undefined;
+}
+
+function isParameterToken(a: CodeAnalyzer, token: number): boolean {
+  return functionOfParameter(a, token) !== undefined;
 }
 
 /** A parameter with no type (or `any`), and no default but an empty one: nothing tells what callers pass. */
 function isUntypedParameter(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   const token = binding.token;
-  if (!a.isId(token) || !isParameterToken(a, token)) {
+  const fn = a.isId(token) ? functionOfParameter(a, token) : undefined;
+  if (!fn) {
     return false;
   }
   if (binding.expression >= 0 && !(a.tokens.isOneOf(binding.expression, [...EMPTY_DEFAULTS]) && (a.is(binding.expression + 1, ',') || a.is(binding.expression + 1, ')')))) {
     return false;
   }
-  const fn = a.functions.get(a.scopes.scopeAt(token))!;
   if (fn.params === token || a.idIs(fn.params, 'lambda')) {
     // `db => ...` and Python's `lambda t: ...` take no annotation.
     return true;
