@@ -96,6 +96,8 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
         '    return sdb.get_attributes(DomainName="d", ItemName="i", ConsistentRead=True)',
         'def conditions_from_elsewhere(table):',
         '    return table.scan(FilterExpression=Other("pk").eq(1))',
+        'def timestream_table(write_client):',
+        '    return write_client.create_table(DatabaseName="metrics", TableName="cpu", RetentionProperties={})',
       );
       assert.deepEqual(hintsIn('lookalikes.py', code), []);
     });

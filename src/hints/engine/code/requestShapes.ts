@@ -39,6 +39,23 @@ const DISTINCTIVE_KEYS = new Set([
   'ExpressionAttributeValues',
 ]);
 
+/**
+ * The operations a receiver of unknown origin is read for: item reads and writes, batches and transactions.
+ * Not table administration: Amazon Timestream's `create_table` / `update_table` take a `TableName` too.
+ */
+const ITEM_OPERATIONS = new Set([
+  'dynamodb:Scan',
+  'dynamodb:Query',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:TransactGetItems',
+  'dynamodb:TransactWriteItems',
+]);
+
 /** Keywords of a boto3 Table's request that no other library's method of the same name takes (project modules only). */
 const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   scan: ['filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname', 'segment', 'totalsegments'],
@@ -73,7 +90,7 @@ export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: Receiv
     return undefined;
   }
   for (const kind of a.language.requestShapeKinds ?? []) {
-    const operation = operationOfMethod(kind, method);
+    const operation = itemOperationFor(kind, method, origin);
     const request = operation ? a.language.requestForCall(a, open, close, operation) : undefined;
     if (operation && request && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, request, open, close))) {
       return { operation, request };
@@ -98,10 +115,16 @@ export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverO
 export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: number, end: number): boolean {
   const kinds = a.language.requestShapeKinds ?? [];
   const method = a.tokens.text(nameIndex);
-  if (!kinds.some((kind) => operationOfMethod(kind, method)) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
+  if (!kinds.some((kind) => itemOperationFor(kind, method, 'unknown')) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
     return false;
   }
   return shapedCall(a, nameIndex, 'unknown');
+}
+
+/** The operation a method of a client of `kind` performs, if a receiver of that origin is read for it. */
+function itemOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
+  const operation = operationOfMethod(kind, method);
+  return operation && (origin === 'project' || ITEM_OPERATIONS.has(operation)) ? operation : undefined;
 }
 
 /** The project-module rule: the operation's required key, or for a boto3 Table a keyword only its method takes. */
