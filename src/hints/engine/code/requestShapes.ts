@@ -5,6 +5,10 @@
  * method must be a DynamoDB operation in the language's naming, and the request must carry keys that only
  * DynamoDB's API uses. A value the engine knows to be something else (a `Map`, another library's client,
  * a local made by a call) is not of unknown origin, and neither is a test double or anything in test code.
+ * The client kinds a language reads methods against (`requestShapeKinds`) only name the operation: the
+ * checks read the request, never the client's kind, and no pagination fix is offered, since the receiver
+ * may be a table resource without paginators. JavaScript takes the DocumentClient's names, which include
+ * the low-level client's; Python the low-level client's (`TableName=`), then a Table resource's.
  */
 import { OptionContext } from '../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
