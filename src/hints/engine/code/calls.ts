@@ -18,6 +18,7 @@ import { redisCall, redisClientOptions } from './redis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { callResult, cdkConstructType } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
+import { unknownReceiverCall } from './requestShapes';
 
 const { ID } = TOKEN_KIND;
 const NEW = codeOf('new');
@@ -262,6 +263,9 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   }
   const value = clientReceiver(a, a.evalChain(start, index - 1).value, method);
   if (a.language.otherCall?.(a, index, value, start)) {
+    return;
+  }
+  if (value === undefined && close > 0 && unknownReceiverCall(a, index, start, receiverEnd)) {
     return;
   }
   if (value?.t === 'construct' && close > 0) {

@@ -4,6 +4,7 @@
  * language implements this; the analyzer never asks which language it reads.
  */
 import { Family } from '../lexer';
+import { ClientKind } from '../services';
 import { OptionContext } from '../model';
 import { ScopeTree } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
@@ -60,6 +61,11 @@ export interface CodeLanguage {
    * under which an assignment to either is bound (`request.app.state.db` and `app.state.db`), or undefined.
    */
   memberAlias?(path: string): string | undefined;
+  /**
+   * The clients whose method names a call's request may be read against when the receiver's value is not
+   * known (see `requestShapes.ts`), in order; none where requests are typed objects the calls already name.
+   */
+  readonly requestShapeKinds?: readonly ClientKind[];
   /** Language-specific calls: `x.m(...)` whose receiver is not a client, or a call with no receiver. Returns whether it handled it. */
   otherCall?(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean;
 }

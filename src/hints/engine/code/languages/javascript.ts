@@ -8,13 +8,14 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { JS_FACTORIES, JS_MODULES, operationOfMethod, requiredRequestKey } from '../../services';
+import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble } from '../projectImports';
+import { shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
@@ -483,7 +484,11 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     return false;
   }
   if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
-    return !importsTestDouble(a, receiver.module, receiver.path) && projectModuleCall(a, nameIndex);
+    // `ddb.query({ TableName, ... })` on a name a project module exports (`require('../lib/dynamo')`), whose
+    // client this file cannot see: the request's shape names the operation, never on a test double's
+    // (`'../test/fakes'`). In workspace mode a client the module exports is that client here already
+    // (`projectImports.ts`), whatever its request: this reads the rest.
+    return !importsTestDouble(a, receiver.module, receiver.path) && shapedCall(a, nameIndex, 'project');
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
@@ -498,26 +503,6 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (client?.t === 'client') {
     redisClientOptions(a, nameIndex + 1, client.flavor ?? 'node-redis');
   }
-  return true;
-}
-
-/**
- * `ddb.query({ TableName, KeyConditionExpression })` on a name a project module exports (`require('../lib/dynamo')`),
- * whose client this file cannot see: the request's own shape names the operation, as an SDK request type
- * does in Java and C#. Only a method of the DocumentClient or the low-level client with a literal request
- * that has the operation's required key (`TableName`, `RequestItems`, `TransactItems`) counts, and never on a
- * test double's (`'../test/fakes'`, see `testDoubles.ts`). In workspace mode a client the module exports is
- * that client here already (`projectImports.ts`), whatever its request: this reads the rest.
- */
-function projectModuleCall(a: CodeAnalyzer, nameIndex: number): boolean {
-  const operation = operationOfMethod('dynamodb-document', a.tokens.text(nameIndex));
-  const open = nameIndex + 1;
-  const request = operation ? requestForCall(a, open, a.partner[open], operation) : undefined;
-  const required = operation ? requiredRequestKey(operation) : '';
-  if (!operation || !request?.options.some((option) => option.norm === required)) {
-    return false;
-  }
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request });
   return true;
 }
 
@@ -536,6 +521,8 @@ function javascriptFamily(id: 'javascript' | 'typescript'): CodeLanguage {
     requestForCall,
     typeValue,
     otherCall,
+    // A plain object request: the DocumentClient's method names, which take the low-level client's too.
+    requestShapeKinds: ['dynamodb-document'],
   };
 }
 

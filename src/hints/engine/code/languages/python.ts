@@ -570,4 +570,6 @@ export const python: CodeLanguage = {
   typeValue,
   memberAlias,
   otherCall,
+  // A low-level client's request (`TableName=...`), else a Table resource's, by the same snake_case names.
+  requestShapeKinds: ['dynamodb', 'dynamodb-table'],
 };

@@ -3,29 +3,18 @@
  * then `get_table().query(KeyConditionExpression=...)`), which this file cannot see: the request's own
  * keyword arguments name the operation, as an SDK request type does in Java and C# and a request literal
  * does in JavaScript. Only a call whose keywords the API alone uses counts (`TableName`, the expressions,
- * `Key` on `get_item`); a parameter of unknown origin stays silent, as do a library's object and a test
- * double's (`from tests.fakes import table`). The project module's value may reach the call through a
- * same-file getter, a local, or a parameter's `or` fallback. In workspace mode a client the module makes at
- * module level is that client here already (`projectImports.ts`), whatever its keywords: this reads the rest.
+ * `Key` on `get_item`); a library's object and a test double's (`from tests.fakes import table`) stay
+ * silent, and a parameter of unknown origin needs keys only DynamoDB uses (`requestShapes.ts`). The
+ * project module's value may reach the call through a same-file getter, a local, or a parameter's `or`
+ * fallback. In workspace mode a client the module makes at module level is that client here already
+ * (`projectImports.ts`), whatever its keywords: this reads the rest.
  */
-import { OptionContext } from '../../model';
-import { ClientKind, operationOfMethod, requiredRequestKey } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { contextFrom } from '../options';
 import { importsTestDouble } from '../projectImports';
+import { shapedCall } from '../requestShapes';
 
 /** Modules whose objects are known for what they are, or are test doubles: never a project's client. */
 const LIBRARY_ROOTS = new Set(['boto3', 'botocore', 'aioboto3', 'aiobotocore', 'redis', 'aws_cdk', 'pynamodb', 'unittest', 'mock', 'pytest', 'moto']);
-
-/** Keywords of a Table resource's request that no other library's method of the same name takes. */
-const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  scan: ['filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname', 'segment', 'totalsegments'],
-  query: ['keyconditionexpression', 'filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname'],
-  get_item: ['key'],
-  put_item: ['item'],
-  update_item: ['updateexpression'],
-  delete_item: ['key'],
-};
 
 /** Whether an imported module is the project's own: relative, or none of the libraries whose objects are known. */
 function isProjectModule(module: string): boolean {
@@ -88,34 +77,7 @@ function importedFromProject(a: CodeAnalyzer, token: number): boolean {
   return imported !== undefined && isProjectModule(imported.module) && !importsTestDouble(a, imported.module, imported.path);
 }
 
-/** The operation and request of `receiver.method(...)` when its keywords are those of a DynamoDB request. */
-function requestShaped(a: CodeAnalyzer, method: string, open: number, close: number): { operation: string; request: OptionContext } | undefined {
-  for (const kind of ['dynamodb', 'dynamodb-table'] as ClientKind[]) {
-    const operation = operationOfMethod(kind, method);
-    if (!operation) {
-      continue;
-    }
-    const request = contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
-    const norms = new Set(request.options.map((option) => option.norm));
-    const required = kind === 'dynamodb' ? [requiredRequestKey(operation)] : (TABLE_KEYWORDS[method] ?? []);
-    if (required.some((norm) => norms.has(norm))) {
-      return { operation, request };
-    }
-  }
-  return undefined;
-}
-
-/** A call on a project module's client or table, recognised by its request; true when it is one. */
+/** A call on a project module's client or table, recognised by its request (`requestShapes.ts`); true when it is one. */
 export function projectClientCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): boolean {
-  const open = nameIndex + 1;
-  const close = a.partner[open];
-  if (close < 0 || !fromProjectModule(a, receiverStart)) {
-    return false;
-  }
-  const shaped = requestShaped(a, a.tokens.text(nameIndex), open, close);
-  if (!shaped) {
-    return false;
-  }
-  a.addOperation({ operation: shaped.operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request: shaped.request });
-  return true;
+  return a.partner[nameIndex + 1] >= 0 && fromProjectModule(a, receiverStart) && shapedCall(a, nameIndex, 'project');
 }

@@ -1,0 +1,278 @@
+/**
+ * DynamoDB calls recognised by the shape of their request where the receiver's value is not known: a
+ * client or table that a project module makes (this file cannot see it), or one of unknown origin, such
+ * as a repository function's untyped parameter (`def find(table, id): return table.query(...)`). The
+ * method must be a DynamoDB operation in the language's naming, and the request must carry keys that only
+ * DynamoDB's API uses. A value the engine knows to be something else (a `Map`, another library's client,
+ * a local made by a call) is not of unknown origin, and neither is a test double or anything in test code.
+ * The client kinds a language reads methods against (`requestShapeKinds`) only name the operation: the
+ * checks read the request, never the client's kind, and no pagination fix is offered, since the receiver
+ * may be a table resource without paginators. JavaScript takes the DocumentClient's names, which include
+ * the low-level client's; Python the low-level client's (`TableName=`), then a Table resource's.
+ */
+import { OptionContext } from '../model';
+import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
+import type { CodeAnalyzer } from './analyzer';
+import { Binding } from '../scope/scopes';
+import { inTestCode } from './testFixtures';
+import { FunctionScope } from './language';
+import { Value } from './values';
+
+/**
+ * Where the receiver comes from: `project`, a module of the project (its import alone says it is the
+ * project's data access, so the operation's required key is enough); `unknown`, nothing the file tells.
+ */
+export type ReceiverOrigin = 'project' | 'unknown';
+
+/**
+ * Keys that alone make a request DynamoDB's, for a receiver of unknown origin, as written (PascalCase):
+ * no other common library takes them with the method names of DynamoDB operations (`scan`, `query`, `get`,
+ * `put`, `batchWrite`...). `TableName` is AWS's; the others are DynamoDB's own request syntax. Not here:
+ * `Key`, `Item`, `IndexName`, `Limit`, `Select`, `FilterExpression` and `ConsistentRead`, which other APIs
+ * (SimpleDB's `ConsistentRead`, Amazon Location's `IndexName`) or plain code name too.
+ */
+const DISTINCTIVE_KEYS = new Set([
+  'TableName',
+  'KeyConditionExpression',
+  'KeyConditions',
+  'RequestItems',
+  'TransactItems',
+  'ExclusiveStartKey',
+  'UpdateExpression',
+  'ExpressionAttributeNames',
+  'ExpressionAttributeValues',
+]);
+
+/**
+ * The operations a receiver of unknown origin is read for: item reads and writes, batches and transactions.
+ * Not table administration: Amazon Timestream's `create_table` / `update_table` take a `TableName` too.
+ */
+const ITEM_OPERATIONS = new Set([
+  'dynamodb:Scan',
+  'dynamodb:Query',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:TransactGetItems',
+  'dynamodb:TransactWriteItems',
+]);
+
+/** Keywords of a boto3 Table's request that no other library's method of the same name takes (project modules only). */
+const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  scan: ['filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname', 'segment', 'totalsegments'],
+  query: ['keyconditionexpression', 'filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname'],
+  get_item: ['key'],
+  put_item: ['item'],
+  update_item: ['updateexpression'],
+  delete_item: ['key'],
+};
+
+/** boto3's condition builders, whose objects only a Table resource's request takes. */
+const CONDITIONS_MODULE = 'boto3.dynamodb.conditions';
+const CONDITION_BUILDERS = new Set(['Key', 'Attr']);
+
+/** A name that stands for a test double (`ddbMock`, `fake_table`, `stubClient`). */
+const DOUBLE_NAME = /^(?:mock|fake|stub|spy)(?:[A-Z_]|$)|(?:Mock|Fake|Stub|Spy|_mock|_fake|_stub)$/;
+/** Types that say nothing of what a parameter holds. */
+const UNTYPED = new Set(['any', 'Any', 'object']);
+/** Defaults that say nothing of what callers pass. */
+const EMPTY_DEFAULTS = new Set(['None', 'null', 'undefined']);
+/** How many locals (`const db = deps.db`) are followed back to a parameter. */
+const MAX_HOPS = 3;
+/** How many member names a receiver chain may have (`deps.clients.ddb`). */
+const MAX_MEMBERS = 4;
+
+/** The operation and request of `receiver.method(...)` (the name at `nameIndex`) when its shape is a DynamoDB request's. */
+export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin): { operation: string; request: OptionContext } | undefined {
+  const open = nameIndex + 1;
+  const close = a.partner[open];
+  const method = a.tokens.text(nameIndex);
+  if (close < 0) {
+    return undefined;
+  }
+  for (const kind of a.language.requestShapeKinds ?? []) {
+    const operation = itemOperationFor(kind, method, origin);
+    const request = operation ? a.language.requestForCall(a, open, close, operation) : undefined;
+    if (operation && request && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, request, open, close))) {
+      return { operation, request };
+    }
+  }
+  return undefined;
+}
+
+/** Records the call at `nameIndex` as the DynamoDB operation its request's shape names; true when it is one. */
+export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin): boolean {
+  const shaped = shapedRequest(a, nameIndex, origin);
+  if (shaped) {
+    a.addOperation({ operation: shaped.operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request: shaped.request });
+  }
+  return shaped !== undefined;
+}
+
+/**
+ * A call whose receiver chain (tokens `start`..`end`) is of unknown origin and whose request is DynamoDB's;
+ * true when recorded. Only a method named as a DynamoDB operation is read further.
+ */
+export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: number, end: number): boolean {
+  const kinds = a.language.requestShapeKinds ?? [];
+  const method = a.tokens.text(nameIndex);
+  if (!kinds.some((kind) => itemOperationFor(kind, method, 'unknown')) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
+    return false;
+  }
+  return shapedCall(a, nameIndex, 'unknown');
+}
+
+/** The operation a method of a client of `kind` performs, if a receiver of that origin is read for it. */
+function itemOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
+  const operation = operationOfMethod(kind, method);
+  return operation && (origin === 'project' || ITEM_OPERATIONS.has(operation)) ? operation : undefined;
+}
+
+/** The project-module rule: the operation's required key, or for a boto3 Table a keyword only its method takes. */
+function hasRequiredKey(kind: ClientKind, method: string, operation: string, request: OptionContext): boolean {
+  const required = kind === 'dynamodb-table' ? (TABLE_KEYWORDS[method] ?? []) : [requiredRequestKey(operation)];
+  return request.options.some((option) => required.includes(option.norm));
+}
+
+function isDistinctive(a: CodeAnalyzer, request: OptionContext, open: number, close: number): boolean {
+  return request.options.some((option) => DISTINCTIVE_KEYS.has(option.name)) || (a.language.family === 'python' && buildsCondition(a, open, close));
+}
+
+/**
+ * Whether an argument is a boto3 condition (`KeyConditionExpression=Key("pk").eq(v)`), built in place or
+ * held by a name bound to one: what only a Table resource takes, which needs no `TableName`.
+ */
+function buildsCondition(a: CodeAnalyzer, open: number, close: number): boolean {
+  for (let k = open + 1; k < close; k++) {
+    if (a.is(k, '=') && a.parent[k] === open && a.isId(k - 1)) {
+      const value = k + 1;
+      const binding = a.isId(value) && !a.isAccess(value + 1) && !a.is(value + 1, '(') ? a.scopes.lookup(a.tokens.text(value), value) : undefined;
+      if (isCondition(a, value) || (binding !== undefined && binding.expression >= 0 && isCondition(a, binding.expression))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `Key(...)` / `Attr(...)` imported from boto3's conditions module (under any local name), at `k`. */
+function isCondition(a: CodeAnalyzer, k: number): boolean {
+  const imported = a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
+  return imported !== undefined && imported.module === CONDITIONS_MODULE && CONDITION_BUILDERS.has(imported.path);
+}
+
+/**
+ * Whether the receiver chain `start`..`end` is of unknown origin: a name chain (`table`, `deps.db`,
+ * `this.client`) whose root is an untyped (or `any`) parameter, a field set only from such parameters, or a
+ * local that copies one; no calls, no indexing, no name that reads as a test double.
+ */
+function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hops = 0): boolean {
+  if (!isNameChain(a, start, end)) {
+    return false;
+  }
+  if (a.idIs(start, 'this') || a.idIs(start, 'self')) {
+    return start + 2 <= end && fieldFromUnknown(a, start);
+  }
+  const binding = a.scopes.lookup(a.tokens.text(start), start);
+  if (!binding || binding.fixed !== undefined) {
+    return false;
+  }
+  if (isUntypedParameter(a, binding)) {
+    return true;
+  }
+  // `const db = deps.db`: a local that copies a name chain of unknown origin.
+  const copied = binding.expression;
+  return hops < MAX_HOPS && copied >= 0 && !isParameterToken(a, binding.token) && ofUnknownOrigin(a, copied, chainEnd(a, copied), hops + 1);
+}
+
+/** Whether tokens `start`..`end` are names joined by member access, none of them a test double's. */
+function isNameChain(a: CodeAnalyzer, start: number, end: number): boolean {
+  if (end < start || (end - start) / 2 > MAX_MEMBERS) {
+    return false;
+  }
+  for (let k = start; k <= end; k += 2) {
+    if (!a.isId(k) || DOUBLE_NAME.test(a.tokens.text(k)) || (k < end && !a.isAccess(k + 1))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The last token of a name chain that makes up a whole expression (`deps.db` in `const db = deps.db;`), or -1. */
+function chainEnd(a: CodeAnalyzer, start: number): number {
+  let k = start;
+  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
+    k += 2;
+  }
+  const next = k + 1;
+  const ends = a.is(next, ';') || a.is(next, ',') || a.is(next, ')') || a.is(next, '}') || a.startsLine(next) || next >= a.tokens.length;
+  return a.isId(k) && ends ? k : -1;
+}
+
+/** `this.client` / `self.table`: a field that every assignment sets to an untyped parameter (or a TypeScript parameter property). */
+function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
+  const classScope = a.scopes.enclosing(self, ['class']);
+  const field = a.id(self + 2);
+  if (classScope <= 0 || field === undefined) {
+    return false;
+  }
+  const bindings = a.scopes.memberBindings(classScope, field);
+  return (
+    bindings.length > 0 &&
+    bindings.every((binding) => {
+      if (binding.expression < 0) {
+        return isUntypedParameter(a, binding);
+      }
+      const assigned = a.isId(binding.expression) && chainEnd(a, binding.expression) === binding.expression ? a.scopes.lookup(a.tokens.text(binding.expression), binding.expression) : undefined;
+      return assigned !== undefined && isUntypedParameter(a, assigned);
+    })
+  );
+}
+
+/**
+ * The function whose parameter list holds a token (directly, or in a destructuring pattern there, which
+ * may open a block scope of its own), or undefined.
+ */
+function functionOfParameter(a: CodeAnalyzer, token: number): FunctionScope | undefined {
+  const group = a.parent[token];
+  const outer = group >= 0 ? a.parent[group] : -1;
+  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
+    const fn = a.functions.get(scope);
+    if (fn) {
+      const pattern = outer >= 0 && outer === fn.params && (a.is(group, '{') || a.is(group, '['));
+      return fn.params === token || group === fn.params || a.idIs(fn.params, 'lambda') || pattern ? fn : undefined;
+    }
+  }
+  return undefined;
+}
+
+function isParameterToken(a: CodeAnalyzer, token: number): boolean {
+  return functionOfParameter(a, token) !== undefined;
+}
+
+/** A parameter with no type (or `any`), and no default but an empty one: nothing tells what callers pass. */
+function isUntypedParameter(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  const token = binding.token;
+  const fn = a.isId(token) ? functionOfParameter(a, token) : undefined;
+  if (!fn) {
+    return false;
+  }
+  if (binding.expression >= 0 && !(a.tokens.isOneOf(binding.expression, [...EMPTY_DEFAULTS]) && (a.is(binding.expression + 1, ',') || a.is(binding.expression + 1, ')')))) {
+    return false;
+  }
+  if (fn.params === token || a.idIs(fn.params, 'lambda')) {
+    // `db => ...` and Python's `lambda t: ...` take no annotation.
+    return true;
+  }
+  const group = a.parent[token];
+  // A destructured parameter is annotated after its pattern: `({ db }: Deps)`.
+  const afterName = group !== fn.params ? a.partner[group] + 1 : a.is(token + 1, '?') ? token + 2 : token + 1;
+  if (!a.is(afterName, ':')) {
+    return true;
+  }
+  const type = afterName + 1;
+  return a.isId(type) && UNTYPED.has(a.tokens.text(type)) && (a.is(type + 1, ',') || a.is(type + 1, ')') || a.is(type + 1, '='));
+}

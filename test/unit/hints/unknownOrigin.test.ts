@@ -1,0 +1,169 @@
+/**
+ * DynamoDB calls on receivers of unknown origin (an untyped parameter, a property of one, a field set from
+ * one), read by the shape of their request; and the look-alikes of other libraries, test doubles and
+ * values known to be something else, which stay silent.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+/** The hints on one line, by its number. */
+function onLine(found: string[], line: number): string[] {
+  return found.filter((hint) => hint.startsWith(`${line}:`));
+}
+
+describe('DynamoDB requests on receivers of unknown origin', () => {
+  describe('Python', () => {
+    it('reads keyword requests, a **params dict and boto3 conditions on untyped parameters', () => {
+      const code = sourceLines(
+        'from boto3.dynamodb.conditions import Key, Attr',
+        'def find_by_identifier(table, identifier):',
+        '    return table.query(IndexName="ByIdentifier", KeyConditionExpression=Key("IdentifierPK").eq(identifier), Limit=1)',
+        'def find_active(table, owner):',
+        '    return table.scan(FilterExpression=Attr("owner").eq(owner))',
+        'def list_messages(client, handle):',
+        '    params = {"TableName": "messages", "KeyConditionExpression": "pk = :pk", "ExpressionAttributeValues": {":pk": {"S": handle}}}',
+        '    return client.query(**params)',
+        'def save_all(client, items):',
+        '    client.batch_write_item(RequestItems={"t": items})',
+        'def by_condition(table, day):',
+        '    condition = Key("day").eq(day)',
+        '    return table.query(KeyConditionExpression=condition)',
+      );
+      const found = hintsIn('repo.py', code);
+      assert.deepEqual(onLine(found, 3), ['3:query dynamodb-query', '3:IndexName dynamodb-index-name', '3:KeyConditionExpression dynamodb-key-condition-expression', '3:Limit dynamodb-limit']);
+      assert.deepEqual(onLine(found, 5), ['5:scan dynamodb-scan', '5:FilterExpression dynamodb-filter-expression', '5:scan dynamodb-scan!', '5:FilterExpression dynamodb-filter-expression!']);
+      assert.deepEqual(onLine(found, 8), ['8:query dynamodb-query', '8:query dynamodb-query!']);
+      assert.deepEqual(onLine(found, 10), ['10:batch_write_item dynamodb-batch-write-item', '10:RequestItems dynamodb-request-items', '10:batch_write_item dynamodb-batch-write-item!']);
+      assert.ok(found.includes('13:query dynamodb-query'), found.join('\n'));
+    });
+
+    it('reads a field set from an untyped parameter and a local that copies a parameter member, and credits a pagination loop', () => {
+      const code = sourceLines(
+        'class OrderRepository:',
+        '    def __init__(self, table, client=None):',
+        '        self.table = table',
+        '        self.client = client',
+        '    def page(self, start):',
+        '        return self.table.query(KeyConditionExpression="pk = :p", ExclusiveStartKey=start)',
+        '    def all(self):',
+        '        kwargs = {"TableName": "orders"}',
+        '        while True:',
+        '            page = self.client.scan(**kwargs)',
+        '            if "LastEvaluatedKey" not in page:',
+        '                break',
+        '            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]',
+        'def handler(deps, key):',
+        '    ddb = deps.ddb',
+        '    return ddb.get_item(TableName="orders", Key=key, ConsistentRead=True)',
+      );
+      const found = hintsIn('orders.py', code);
+      assert.ok(found.includes('6:query dynamodb-query'), found.join('\n'));
+      assert.ok(found.includes('10:scan dynamodb-scan'), found.join('\n'));
+      assert.ok(!found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('16:get_item dynamodb-get-item'), found.join('\n'));
+      assert.ok(found.includes('16:ConsistentRead dynamodb-consistent-read'), found.join('\n'));
+    });
+
+    it('stays silent on look-alikes, ambiguous shapes, known values, typed parameters, shadowed names and tests', () => {
+      const code = sourceLines(
+        'from sqlalchemy.orm import Session',
+        'from boto3.dynamodb.conditions import Key',
+        'def search(es, term):',
+        '    return es.search(index="orders", body={"query": {"match": {"name": term}}})',
+        'def users(session):',
+        '    return session.query(User).filter(User.id == 1).all()',
+        'def rows(table):',
+        '    return table.scan(row_start=b"a", row_stop=b"b")',
+        'def everything(db):',
+        '    return db.scan()',
+        'def cached(cache, key):',
+        '    return cache.get(key)',
+        'def keys(r):',
+        '    return r.keys("*")',
+        'def typed(session: Session):',
+        '    return session.query(TableName="x")',
+        'def shadowed(client):',
+        '    client = make_search_client()',
+        '    return client.query(TableName="x")',
+        'def known():',
+        '    lookup = {}',
+        '    return lookup.get("TableName")',
+        'def test_scan(table):',
+        '    assert table.scan(TableName="t")["Count"] == 0',
+        'def doubled(mock_table):',
+        '    return mock_table.query(KeyConditionExpression=Key("pk").eq(1))',
+        'def simpledb(sdb):',
+        '    return sdb.get_attributes(DomainName="d", ItemName="i", ConsistentRead=True)',
+        'def conditions_from_elsewhere(table):',
+        '    return table.scan(FilterExpression=Other("pk").eq(1))',
+        'def timestream_table(write_client):',
+        '    return write_client.create_table(DatabaseName="metrics", TableName="cpu", RetentionProperties={})',
+      );
+      assert.deepEqual(hintsIn('lookalikes.py', code), []);
+    });
+  });
+
+  describe('JavaScript and TypeScript', () => {
+    it('reads an inline literal, a variable and a v2 .promise() call on untyped parameters', () => {
+      const code = sourceLines(
+        "const TABLE = process.env.TABLE_NAME;",
+        'async function list(docClient, id) {',
+        "  return docClient.query({ TableName: TABLE, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'pk' }, ExpressionAttributeValues: { ':pk': id } }).promise();",
+        '}',
+        "function scanAll(ddb) { return ddb.scan({ TableName: 'orders' }); }",
+        'const saveAll = (client, items) => client.batchWrite({ RequestItems: { orders: items } }).promise();',
+        'exports.handler = async (event, { db }) => {',
+        "  const params = { TableName: 'orders', Key: { id: event.id }, ConsistentRead: true, IndexName: 'byId' };",
+        '  return db.get(params).promise();',
+        '};',
+      );
+      const found = hintsIn('handler.js', code);
+      assert.ok(found.includes('3:query dynamodb-query'), found.join('\n'));
+      assert.ok(found.includes('3:query dynamodb-query!'), found.join('\n'));
+      assert.ok(found.includes('5:scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(found.includes('6:batchWrite dynamodb-batch-write-item!'), found.join('\n'));
+      assert.ok(found.includes('9:get dynamodb-get-item'), found.join('\n'));
+      assert.ok(found.includes('8:ConsistentRead dynamodb-consistent-read!'), found.join('\n'));
+    });
+
+    it('reads a field set from an any-typed parameter property and from an untyped constructor parameter', () => {
+      const code = sourceLines(
+        'export class OrdersService {',
+        '  constructor(private readonly client: any, private readonly table: string) {}',
+        '  byCustomer(id: string) {',
+        "    return this.client.query({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id } });",
+        '  }',
+        '}',
+        'export class Audit {',
+        '  db;',
+        '  constructor(db) { this.db = db; }',
+        '  write(entries) { return this.db.transactWrite({ TransactItems: entries }); }',
+        '}',
+      );
+      const found = hintsIn('orders.service.ts', code);
+      assert.ok(found.includes('4:query dynamodb-query'), found.join('\n'));
+      assert.ok(found.includes('10:transactWrite dynamodb-transact-write-items'), found.join('\n'));
+    });
+
+    it('stays silent on look-alikes, ambiguous shapes, typed parameters, known values and test doubles', () => {
+      const code = sourceLines(
+        "import { Client } from '@elastic/elasticsearch';",
+        "import type { Knex } from 'knex';",
+        'export async function find(es, term) { return es.search({ index: "orders", query: { match: { term } } }); }',
+        'export const rows = (knex: Knex) => knex.query({ TableName: "orders" });',
+        'export function byId(collection, id) { return collection.find({ _id: id }); }',
+        'export function all(db) { return db.scan(); }',
+        'export function byKey(cache, key) { return cache.get(key); }',
+        'export function keys(r) { return r.keys("*"); }',
+        'export function repoQuery(repo, sql) { return repo.query(sql); }',
+        'export function fromMap() { const m = new Map(); return m.get({ TableName: "x" }); }',
+        'export function withDouble(ddbMock) { return ddbMock.scan({ TableName: "orders" }); }',
+        'export function made() { const client = new Client({}); return client.scan({ TableName: "orders" }); }',
+        'export function called(factory) { return factory().scan({ TableName: "orders" }); }',
+        'export function promiseOnly(docClient, id) { return docClient.get({ Key: { id } }).promise(); }',
+        "it('scans', async () => { const fake = (c) => c.scan({ TableName: 'orders' }); await fake(client); });",
+      );
+      assert.deepEqual(hintsIn('lookalikes.ts', code), []);
+    });
+  });
+});
