@@ -129,7 +129,11 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
           lines,
           workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
-            project: { file: workspace.file, importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path) },
+            project: {
+              file: workspace.file,
+              importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path),
+              importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
+            },
           },
         ),
         language: kind,

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { ExportedClient } from '../workspace/types';
+import type { CdkClassShape, ExportedClient } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { isTestDoubleImport } from './testDoubles';
@@ -18,6 +18,8 @@ export interface ProjectContext {
   file: string;
   /** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
   importedClient(module: string, path: string): ExportedClient | undefined;
+  /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
+  importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -41,6 +43,26 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
     answers.get(a, `${module}\0${path}`, () => {
       const found = project.importedClient(module, path);
       return found ? clientValue(found) : null;
+    }) ?? undefined
+  );
+}
+
+const classAnswers = new FileMemo<string, Value | null>();
+
+/**
+ * A CDK class or interface that `path` of an imported `module` names, when a workspace file declares it
+ * (`props: NotesApiProps`, `data: TenantDataStack`, `new DataStack(app, 'Data')`): a value whose members
+ * are the constructs the class holds.
+ */
+export function importedCdkClass(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  const project = a.project;
+  if (!project?.importedCdkClass || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  return (
+    classAnswers.get(a, `${module}\0${path}`, () => {
+      const shape = project.importedCdkClass!(module, path);
+      return shape ? { t: 'cdkClass', shape } : null;
     }) ?? undefined
   );
 }

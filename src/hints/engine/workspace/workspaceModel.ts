@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -311,12 +311,29 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
   importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    return this.imported().resolve(codeFile, module, path);
+  }
+
+  /** The CDK class a code file imports from a module of the workspace; see `WorkspaceView.importedCdkClass`. */
+  importedCdkClass(codeFile: string, module: string, path: string): CdkClassShape | undefined {
+    return this.imported().resolveCdkClass(codeFile, module, path);
+  }
+
+  private imported(): ImportedClients {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
-      this.contributions.forEach(({ contribution }, file) => contribution.module && sources.set(file, contribution.module));
-      this.imports = new ImportedClients(sources);
+      const classes = new Map<string, Record<string, CdkClassMembers>>();
+      this.contributions.forEach(({ contribution }, file) => {
+        if (contribution.module) {
+          sources.set(file, contribution.module);
+        }
+        if (contribution.cdkClasses) {
+          classes.set(file, contribution.cdkClasses);
+        }
+      });
+      this.imports = new ImportedClients(sources, classes);
     }
-    return this.imports.resolve(codeFile, module, path);
+    return this.imports;
   }
 
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
