@@ -25,8 +25,8 @@ const PYTHON_WRAPPERS = new Set(['Optional', 'Final', 'ClassVar']);
 
 interface Declaration {
   name: string;
-  /** The token that starts the declaration (`class`, `interface`). */
-  at: number;
+  /** The body's first token: its `{`, or Python's `class`. */
+  body: number;
 }
 
 /** Members by class: a member's type where it is written, and what each assignment to it constructs. */
@@ -50,9 +50,9 @@ export class CdkClassReader {
     for (const declaration of declarations) {
       const collected: Collected = { written: new Map(), assigned: new Map() };
       if (this.source.python) {
-        this.pythonClass(declaration.at, collected);
+        this.pythonClass(declaration.body, collected);
       } else {
-        this.jsClass(declaration.at, collected);
+        this.jsClass(declaration.body, collected);
       }
       const members = membersOf(collected);
       if (members && count < MAX_CLASSES && !Object.hasOwn(classes, declaration.name)) {
@@ -65,28 +65,20 @@ export class CdkClassReader {
 
   private declarations(): Declaration[] {
     const { source } = this;
-    const { tokens } = source;
     const found: Declaration[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const keyword = source.is(i, 'class') || (!source.python && source.is(i, 'interface'));
-      const name = keyword && tokens.kinds[i + 1] === ID ? tokens.text(i + 1) : '';
-      // Module level: in Python the `class` token opens its own scope, whose parent is the file.
-      const depth = source.scopeChain(i).length;
-      if (name !== '' && name !== '__proto__' && depth === (source.python ? 2 : 1) && (!source.python || source.startsStatement(i))) {
-        found.push({ name, at: i });
+    for (const { keyword, body } of source.moduleDeclarations()) {
+      const name = source.tokens.kinds[keyword + 1] === ID ? source.tokens.text(keyword + 1) : '';
+      if (name !== '' && name !== '__proto__') {
+        found.push({ name, body });
       }
     }
     return found;
   }
 
   /** A TypeScript or JavaScript class or interface: its body's fields, getters, parameter properties and `this.x = new …`. */
-  private jsClass(at: number, collected: Collected): void {
+  private jsClass(body: number, collected: Collected): void {
     const { source } = this;
-    let body = at + 2;
-    while (body < source.tokens.length && !source.is(body, '{') && !source.is(body, ';')) {
-      body = source.partner[body] > body && source.is(body, '(') ? source.partner[body] + 1 : body + 1;
-    }
-    const close = source.is(body, '{') ? source.partner[body] : -1;
+    const close = source.partner[body];
     if (close < body) {
       return;
     }

@@ -37,6 +37,8 @@ interface Scope {
   end: number;
   parent: number;
   isClass: boolean;
+  /** The `class` or `interface` keyword whose body this scope is. */
+  declaredBy?: number;
 }
 
 /**
@@ -137,10 +139,12 @@ export class CdkSource {
       if (this.is(i, '{') && partner[i] > i) {
         // `class Name extends Base {`: a class body, where `this.x` is shared by the methods.
         let k = i - 1;
-        while (k >= 0 && i - k < 16 && !this.is(k, 'class') && !this.is(k, ';') && !this.is(k, '{') && !this.is(k, '}') && !this.is(k, '(')) {
+        while (k >= 0 && i - k < 16 && !this.is(k, 'class') && !this.is(k, 'interface') && !this.is(k, ';') && !this.is(k, '{') && !this.is(k, '}') && !this.is(k, '(')) {
           k--;
         }
-        this.scopes.push({ start: i, end: partner[i], parent: open[open.length - 1], isClass: k >= 0 && this.is(k, 'class') });
+        const isClass = k >= 0 && this.is(k, 'class');
+        const declaring = isClass || (k >= 0 && this.is(k, 'interface'));
+        this.scopes.push({ start: i, end: partner[i], parent: open[open.length - 1], isClass, ...(declaring ? { declaredBy: k } : {}) });
         open.push(this.scopes.length - 1);
       }
       this.scopeOfToken[i] = open[open.length - 1];
@@ -161,7 +165,8 @@ export class CdkSource {
           open.pop();
         }
         if ((this.is(i, 'def') || this.is(i, 'class') || (this.is(i, 'async') && this.is(i + 1, 'def'))) && tokens.kinds[i + 1] === ID) {
-          this.scopes.push({ start: i, end: tokens.length, parent: open[open.length - 1].scope, isClass: this.is(i, 'class') });
+          const isClass = this.is(i, 'class');
+          this.scopes.push({ start: i, end: tokens.length, parent: open[open.length - 1].scope, isClass, ...(isClass ? { declaredBy: i } : {}) });
           open.push({ scope: this.scopes.length - 1, indent });
         }
       }
@@ -305,6 +310,14 @@ export class CdkSource {
       chain.push(scope);
     }
     return chain;
+  }
+
+  /**
+   * The module-level `class` and `interface` declarations: the keyword's token, and the body's first token
+   * (its `{`; in Python the `class` keyword, which opens the body's scope).
+   */
+  moduleDeclarations(): { keyword: number; body: number }[] {
+    return this.scopes.filter((scope) => scope.parent === 0 && scope.declaredBy !== undefined).map((scope) => ({ keyword: scope.declaredBy!, body: scope.start }));
   }
 
   /** Where the innermost scope that holds token `index` ends: its closing brace, or the token after a Python body. */
