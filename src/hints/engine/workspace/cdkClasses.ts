@@ -33,6 +33,8 @@ interface Declaration {
 interface Collected {
   written: Map<string, CdkMemberType>;
   assigned: Map<string, CdkMemberType | null>;
+  /** Members declared `private`, `protected` or `static`: other files cannot read them, whatever is assigned. */
+  hidden: Set<string>;
 }
 
 export class CdkClassReader {
@@ -48,7 +50,7 @@ export class CdkClassReader {
     const classes: Record<string, CdkClassMembers> = {};
     let count = 0;
     for (const declaration of declarations) {
-      const collected: Collected = { written: new Map(), assigned: new Map() };
+      const collected: Collected = { written: new Map(), assigned: new Map(), hidden: new Set() };
       if (this.source.python) {
         this.pythonClass(declaration.body, collected);
       } else {
@@ -123,7 +125,7 @@ export class CdkClassReader {
     if (name === 'constructor' && source.is(m, '(')) {
       this.parameterProperties(m, collected);
     } else if (hidden) {
-      return;
+      collected.hidden.add(name);
     } else if (source.is(m, ':')) {
       write(collected, name, this.jsType(m + 1));
     } else if (source.is(m, '=')) {
@@ -149,7 +151,9 @@ export class CdkClassReader {
         j++;
       }
       const m = source.is(j + 1, '?') ? j + 2 : j + 1;
-      if (visible && !hidden && tokens.kinds[j] === ID && source.is(m, ':')) {
+      if (hidden && tokens.kinds[j] === ID) {
+        collected.hidden.add(tokens.text(j));
+      } else if (visible && tokens.kinds[j] === ID && source.is(m, ':')) {
         write(collected, tokens.text(j), this.jsType(m + 1));
       }
     }
@@ -262,12 +266,12 @@ function assign(collected: Collected, name: string, type: CdkMemberType | null):
 }
 
 /** A member's written type, else what every assignment constructs; undefined when no member is known. */
-function membersOf({ written, assigned }: Collected): CdkClassMembers | undefined {
+function membersOf({ written, assigned, hidden }: Collected): CdkClassMembers | undefined {
   const members: CdkClassMembers = {};
   let count = 0;
   for (const name of new Set([...written.keys(), ...assigned.keys()])) {
     const type = written.get(name) ?? assigned.get(name);
-    if (type && name !== '__proto__' && count < MAX_MEMBERS) {
+    if (type && !hidden.has(name) && name !== '__proto__' && count < MAX_MEMBERS) {
       members[name] = type;
       count++;
     }
