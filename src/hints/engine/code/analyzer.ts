@@ -14,7 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { importedClient, libraryImport, ProjectContext } from './projectImports';
+import { importedCdkClass, importedClient, libraryImport, ProjectContext } from './projectImports';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -22,7 +22,7 @@ import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
-import { callResult, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
+import { callResult, cdkClassMember, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 import { clientClass, inheritedMember } from './clientClasses';
 import { injectedOrBuilt, isParameter } from './injection';
 
@@ -488,6 +488,8 @@ export class CodeAnalyzer {
       case 'construct':
         // `db.connections.allowFrom(...)`: members of a construct act on the construct.
         return value;
+      case 'cdkClass':
+        return cdkClassMember(value.shape, name);
       case 'paginator':
       case 'function':
         return undefined;
@@ -504,6 +506,13 @@ export class CodeAnalyzer {
     }
     if (passesThrough(value)) {
       return this.partner[open] > open ? this.evalChain(open + 1, this.partner[open]).value : undefined;
+    }
+    if (value.t === 'ref' && (constructed || this.language.family === 'python')) {
+      // `new DataStack(app, 'Data')`, Python `DataStack(app, "Data")`: a CDK class of another workspace file.
+      const declared = importedCdkClass(this, value.module, value.path);
+      if (declared) {
+        return declared;
+      }
     }
     const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
     const made = callResult(value, name, firstString, constructed, this.language.family === 'python');

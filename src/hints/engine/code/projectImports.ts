@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { ExportedClient } from '../workspace/types';
+import type { CdkClassShape, ExportedClient } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { isTestDoubleImport } from './testDoubles';
@@ -20,6 +20,8 @@ export interface ProjectContext {
   importedClient(module: string, path: string): ExportedClient | undefined;
   /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
   importedName?(module: string, path: string): { module: string; name: string } | undefined;
+  /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
+  importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -59,6 +61,26 @@ export function libraryImport(a: CodeAnalyzer, module: string, path: string): { 
   }
   const found = project.importedName(module, path);
   return found && { module: found.module, path: found.name };
+}
+
+const classAnswers = new FileMemo<string, Value | null>();
+
+/**
+ * A CDK class or interface that `path` of an imported `module` names, when a workspace file declares it
+ * (`props: NotesApiProps`, `data: TenantDataStack`, `new DataStack(app, 'Data')`): a value whose members
+ * are the constructs the class holds.
+ */
+export function importedCdkClass(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  const project = a.project;
+  if (!project?.importedCdkClass || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  return (
+    classAnswers.get(a, `${module}\0${path}`, () => {
+      const shape = project.importedCdkClass!(module, path);
+      return shape ? { t: 'cdkClass', shape } : null;
+    }) ?? undefined
+  );
 }
 
 /** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */

@@ -4,7 +4,7 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor, RedisStructure } from '../model';
-import type { TableNameRef } from '../workspace/types';
+import type { CdkClassShape, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
@@ -28,6 +28,8 @@ export type Value =
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */
   | { t: 'construct'; type: string }
+  /** An instance of a CDK class or interface another file of the workspace declares: its members are constructs or such classes. */
+  | { t: 'cdkClass'; shape: CdkClassShape }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   | { t: 'boto3' }
@@ -193,6 +195,15 @@ export function cdkAnnotationType(module: string, path: string): Value | undefin
   }
   const type = cdkConstructType(module, /^I[A-Z]/.test(className) ? `${path.slice(0, path.length - className.length)}${className.slice(1)}` : path);
   return type ? { t: 'construct', type } : undefined;
+}
+
+/** A member of a CDK class of another file: the construct, or the class, its type names. */
+export function cdkClassMember(shape: CdkClassShape, name: string): Value | undefined {
+  if (!Object.hasOwn(shape.members, name)) {
+    return undefined;
+  }
+  const member = shape.members[name];
+  return 'construct' in member ? { t: 'construct', type: member.construct } : { t: 'cdkClass', shape: member.shape };
 }
 
 /** The .NET document and object persistence models, imported by the C# analyzer under these module names. */

@@ -9,6 +9,7 @@ import { cdkEngineVersion } from '../code/cdk';
 import { EMPTY_EXPR, IacNode } from '../iac/tree';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
+import { CdkClassReader } from './cdkClasses';
 import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
@@ -254,6 +255,10 @@ class CdkIndexer {
 
   private contribution(): FileContribution {
     const contribution = emptyContribution();
+    const classes = new CdkClassReader(this.source).read();
+    if (classes) {
+      contribution.cdkClasses = classes;
+    }
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {
         contribution.tables.push(this.table(construct));

@@ -37,6 +37,8 @@ interface Scope {
   end: number;
   parent: number;
   isClass: boolean;
+  /** The `class` or `interface` keyword whose body this scope is. */
+  declaredBy?: number;
 }
 
 /**
@@ -76,6 +78,11 @@ export class CdkSource {
   readonly python: boolean;
   /** Local names bound by imports, to a module and the members below it. */
   private readonly imports = new Map<string, string[]>();
+  /**
+   * Local names imported from modules that may be files of the workspace (relative JavaScript modules, any
+   * Python module not the CDK's): the module as written, and the name read from it (`''`: the module itself).
+   */
+  readonly projectImports = new Map<string, { module: string; name: string }>();
   private readonly scopes: Scope[] = [];
   /** Innermost scope of each token. */
   private readonly scopeOfToken: Int32Array;
@@ -132,10 +139,12 @@ export class CdkSource {
       if (this.is(i, '{') && partner[i] > i) {
         // `class Name extends Base {`: a class body, where `this.x` is shared by the methods.
         let k = i - 1;
-        while (k >= 0 && i - k < 16 && !this.is(k, 'class') && !this.is(k, ';') && !this.is(k, '{') && !this.is(k, '}') && !this.is(k, '(')) {
+        while (k >= 0 && i - k < 16 && !this.is(k, 'class') && !this.is(k, 'interface') && !this.is(k, ';') && !this.is(k, '{') && !this.is(k, '}') && !this.is(k, '(')) {
           k--;
         }
-        this.scopes.push({ start: i, end: partner[i], parent: open[open.length - 1], isClass: k >= 0 && this.is(k, 'class') });
+        const isClass = k >= 0 && this.is(k, 'class');
+        const declaring = isClass || (k >= 0 && this.is(k, 'interface'));
+        this.scopes.push({ start: i, end: partner[i], parent: open[open.length - 1], isClass, ...(declaring ? { declaredBy: k } : {}) });
         open.push(this.scopes.length - 1);
       }
       this.scopeOfToken[i] = open[open.length - 1];
@@ -156,7 +165,8 @@ export class CdkSource {
           open.pop();
         }
         if ((this.is(i, 'def') || this.is(i, 'class') || (this.is(i, 'async') && this.is(i + 1, 'def'))) && tokens.kinds[i + 1] === ID) {
-          this.scopes.push({ start: i, end: tokens.length, parent: open[open.length - 1].scope, isClass: this.is(i, 'class') });
+          const isClass = this.is(i, 'class');
+          this.scopes.push({ start: i, end: tokens.length, parent: open[open.length - 1].scope, isClass, ...(isClass ? { declaredBy: i } : {}) });
           open.push({ scope: this.scopes.length - 1, indent });
         }
       }
@@ -170,57 +180,68 @@ export class CdkSource {
     }
   }
 
-  private bindImport(local: string, module: string | undefined, members: string[]): void {
+  /** `written`: the module as the import writes it, kept as a project import when it is no CDK module. */
+  private bindImport(local: string, module: string | undefined, members: string[], written: string): void {
     if (module) {
       this.imports.set(local, [module, ...members]);
+    } else if (this.python || /^\.\.?(?:\/|$)/.test(written)) {
+      this.projectImports.set(local, { module: written, name: members[0] ?? '' });
     }
   }
 
   /** `import * as x from 'm'`, `import { a as b } from 'm'`, `import x = require('m')`, `const { a } = require('m')`. */
   private jsImports(): void {
     const { tokens, partner } = this;
-    const fromModule = (at: number): string | undefined => (tokens.kinds[at] === STR ? moduleName(tokens.text(at)) : undefined);
+    const written = (at: number): string => (tokens.kinds[at] === STR ? tokens.text(at) : '');
     for (let i = 0; i < tokens.length; i++) {
       if (this.is(i, 'import') && this.startsStatement(i)) {
         if (this.is(i + 1, '*') && this.is(i + 2, 'as') && this.is(i + 4, 'from')) {
-          this.bindImport(tokens.text(i + 3), fromModule(i + 5), []);
+          this.bindImport(tokens.text(i + 3), moduleName(written(i + 5)), [], written(i + 5));
         } else if (tokens.kinds[i + 1] === ID && this.is(i + 2, '=') && this.is(i + 3, 'require')) {
-          this.bindImport(tokens.text(i + 1), fromModule(i + 5), []);
+          this.bindImport(tokens.text(i + 1), moduleName(written(i + 5)), [], written(i + 5));
         } else if (this.is(i + 1, '{') && partner[i + 1] > i && this.is(partner[i + 1] + 1, 'from')) {
-          this.namedImports(i + 1, fromModule(partner[i + 1] + 2));
+          this.namedImports(i + 1, written(partner[i + 1] + 2));
         }
       } else if (this.is(i, 'require') && this.is(i + 1, '(') && this.is(i - 1, '=')) {
-        const module = fromModule(i + 2);
         if (tokens.kinds[i - 2] === ID && !this.is(i - 2, 'const')) {
-          this.bindImport(tokens.text(i - 2), module, []);
+          this.bindImport(tokens.text(i - 2), moduleName(written(i + 2)), [], written(i + 2));
         } else if (this.is(i - 2, '}') && partner[i - 2] >= 0) {
-          this.namedImports(partner[i - 2], module);
+          this.namedImports(partner[i - 2], written(i + 2));
         }
       }
     }
   }
 
   /** `{ a, b as c, d: e }` between `open` and its partner. */
-  private namedImports(open: number, module: string | undefined): void {
+  private namedImports(open: number, written: string): void {
+    const module = moduleName(written);
     const close = this.partner[open];
     for (let k = open + 1; k < close; k++) {
       if (this.tokens.kinds[k] !== ID || this.is(k, 'type')) {
         continue;
       }
       const renamed = this.is(k + 1, 'as') || this.is(k + 1, ':');
-      this.bindImport(renamed ? this.tokens.text(k + 2) : this.tokens.text(k), module, [this.tokens.text(k)]);
+      this.bindImport(renamed ? this.tokens.text(k + 2) : this.tokens.text(k), module, [this.tokens.text(k)], written);
       if (renamed) {
         k += 2;
       }
     }
   }
 
-  /** `import a.b as c`, `import a.b`, `from a.b import c as d, e` (also in parentheses). */
+  /** `import a.b as c`, `import a.b`, `from a.b import c as d, e` (also in parentheses), `from .a import b`. */
   private pythonImports(): void {
     const { tokens } = this;
+    // A module path, with the dots of a relative import (`.`, `..models`) as written.
     const dotted = (from: number): { name: string; next: number } => {
       let k = from;
-      let name = tokens.text(k);
+      let name = '';
+      while (/^\.+$/.test(tokens.text(k))) {
+        name += tokens.text(k++);
+      }
+      if (tokens.kinds[k] !== ID) {
+        return { name, next: k };
+      }
+      name += tokens.text(k);
       while (this.is(k + 1, '.') && tokens.kinds[k + 2] === ID) {
         name += `.${tokens.text(k + 2)}`;
         k += 2;
@@ -228,20 +249,21 @@ export class CdkSource {
       return { name, next: k + 1 };
     };
     for (let i = 0; i < tokens.length; i++) {
-      if (!this.startsStatement(i) || tokens.kinds[i + 1] !== ID) {
+      if (!this.startsStatement(i) || i + 1 >= tokens.length) {
         continue;
       }
-      if (this.is(i, 'import')) {
+      if (this.is(i, 'import') && tokens.kinds[i + 1] === ID) {
         const { name, next } = dotted(i + 1);
         if (this.is(next, 'as')) {
-          this.bindImport(tokens.text(next + 1), moduleName(name), []);
+          this.bindImport(tokens.text(next + 1), moduleName(name), [], name);
         } else {
           // `import aws_cdk.aws_dynamodb` binds `aws_cdk`; the dotted path resolves through it.
-          this.bindImport(name.split('.')[0], moduleName(name.split('.')[0]), []);
+          const first = name.split('.')[0];
+          this.bindImport(first, moduleName(first), [], first);
         }
       } else if (this.is(i, 'from')) {
         const { name, next } = dotted(i + 1);
-        if (!this.is(next, 'import')) {
+        if (name === '' || !this.is(next, 'import')) {
           continue;
         }
         const module = moduleName(name);
@@ -252,7 +274,7 @@ export class CdkSource {
             continue;
           }
           const renamed = this.is(k + 1, 'as');
-          this.bindImport(renamed ? tokens.text(k + 2) : tokens.text(k), module, [tokens.text(k)]);
+          this.bindImport(renamed ? tokens.text(k + 2) : tokens.text(k), module, [tokens.text(k)], name);
           if (renamed) {
             k += 2;
           }
@@ -288,6 +310,19 @@ export class CdkSource {
       chain.push(scope);
     }
     return chain;
+  }
+
+  /**
+   * The module-level `class` and `interface` declarations: the keyword's token, and the body's first token
+   * (its `{`; in Python the `class` keyword, which opens the body's scope).
+   */
+  moduleDeclarations(): { keyword: number; body: number }[] {
+    return this.scopes.filter((scope) => scope.parent === 0 && scope.declaredBy !== undefined).map((scope) => ({ keyword: scope.declaredBy!, body: scope.start }));
+  }
+
+  /** Where the innermost scope that holds token `index` ends: its closing brace, or the token after a Python body. */
+  scopeEnd(index: number): number {
+    return this.scopes[this.scopeOfToken[index] ?? 0].end;
   }
 
   /** The class body around token `index` (for `this.x` and `self.x`), or the file. */

@@ -11,10 +11,17 @@
 import { BudgetExceeded } from '../budget';
 import { CodeExports, readExports, ReExport } from './codeExports';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
-import { ExportedClient, ModuleSource } from './types';
+import { CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
+
+/** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
+type ImportedName = { client: ExportedClient } | { package: ReExport };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
+/** How many class-typed members deep a CDK class is resolved (`props.stacks.data.table` is three). */
+const MAX_CLASS_DEPTH = 4;
+/** Classes one resolved CDK class may hold in all, nested ones included: bounds the answer's size. */
+const MAX_CLASS_NODES = 256;
 
 /** Extensions Node and TypeScript try for a relative import, in the order they try them. */
 const JS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
@@ -26,9 +33,6 @@ interface Target {
   files: string[];
   name: string;
 }
-
-/** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
-type ImportedName = { client: ExportedClient } | { package: ReExport };
 
 interface Walk {
   /** `file\0name` pairs on the current path of re-exports: meeting one again is a cycle. */
@@ -92,13 +96,21 @@ function jsTarget(codeFile: string, module: string, path: string): Target | unde
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */
-function agreed(answers: readonly (ImportedName | undefined)[]): ImportedName | undefined {
+function agreed<T>(answers: readonly (T | undefined)[]): T | undefined {
   const first = answers[0];
   if (first === undefined) {
     return undefined;
   }
   const key = JSON.stringify(first);
   return answers.every((answer) => answer !== undefined && JSON.stringify(answer) === key) ? first : undefined;
+}
+
+/** What a question looks for in the file that binds a name: a client or a library's name, or a CDK class with its members resolved. */
+interface Question<T> {
+  /** Whether a file can answer without exports of its own (it declares CDK classes). */
+  declares(file: string): boolean;
+  /** The answer a file binds under `name` itself; `exports`: the file's module exports, if any. */
+  own(file: string, name: string, exports: CodeExports | undefined): T | undefined;
 }
 
 /** Exports read from each module source, once: a file that changes gets a new source object. */
@@ -123,11 +135,28 @@ function exportsOf(file: string, source: ModuleSource): CodeExports | undefined 
 
 export class ImportedClients {
   private readonly answers = new Map<string, ImportedName | null>();
+  /** CDK classes by `file\0name\0depth` where declared, and by `file\0module\0name\0depth` where imported. */
+  private readonly shapes = new Map<string, { shape: CdkClassShape; size: number } | null>();
   /** The folder and module names (without `.py`) on the paths of the sources, made on first use. */
   private pathNames: Set<string> | undefined;
+  private readonly nameQuestion: Question<ImportedName> = {
+    declares: () => false,
+    own: (_file, name, exports) => {
+      if (exports && Object.hasOwn(exports.clients, name)) {
+        return { client: exports.clients[name] };
+      }
+      return exports && Object.hasOwn(exports.packages, name) ? { package: exports.packages[name] } : undefined;
+    },
+  };
 
-  /** `sources`: the module-level statements of the workspace's code modules that may export a client, by file. */
-  constructor(private readonly sources: ReadonlyMap<string, ModuleSource>) {}
+  /**
+   * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
+   * `classes`: the CDK classes and interfaces each file declares.
+   */
+  constructor(
+    private readonly sources: ReadonlyMap<string, ModuleSource>,
+    private readonly classes: ReadonlyMap<string, Record<string, CdkClassMembers>> = new Map(),
+  ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
   private exportsOf(file: string): CodeExports | undefined {
@@ -154,8 +183,61 @@ export class ImportedClients {
     const key = `${codeFile}\0${module}\0${path}`;
     let answer = this.answers.get(key);
     if (answer === undefined) {
-      answer = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }) ?? null;
+      answer = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.nameQuestion) ?? null;
       this.answers.set(key, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  /** The CDK class `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedCdkClass`. */
+  resolveCdkClass(codeFile: string, module: string, path: string): CdkClassShape | undefined {
+    return this.importedClass(codeFile, module, path, MAX_CLASS_DEPTH)?.shape;
+  }
+
+  private importedClass(file: string, module: string, path: string, depth: number): { shape: CdkClassShape; size: number } | undefined {
+    if (extensionOf(file) === 'py' && !this.mayReach(module)) {
+      return undefined;
+    }
+    const key = `${file}\0${module}\0${path}\0${depth}`;
+    let answer = this.shapes.get(key);
+    if (answer === undefined) {
+      const question: Question<{ shape: CdkClassShape; size: number }> = {
+        declares: (candidate) => this.classes.has(candidate),
+        own: (candidate, name) => this.declaredClass(candidate, name, depth),
+      };
+      answer = this.imported(file, module, path, { visiting: new Set(), steps: 0 }, question) ?? null;
+      this.shapes.set(key, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  /**
+   * A class `file` declares, its members resolved: construct classes as they are, class-typed members through
+   * this file or the module it imports them from, `depth` levels down, within MAX_CLASS_NODES classes in all.
+   */
+  private declaredClass(file: string, name: string, depth: number): { shape: CdkClassShape; size: number } | undefined {
+    const declared = this.classes.get(file);
+    if (!declared || !Object.hasOwn(declared, name)) {
+      return undefined;
+    }
+    const key = `${file}\0${name}\0${depth}`;
+    let answer = this.shapes.get(key);
+    if (answer === undefined) {
+      const shape: CdkClassShape = { members: {} };
+      let size = 1;
+      for (const [member, type] of Object.entries(declared[name])) {
+        if ('construct' in type) {
+          shape.members[member] = { construct: type.construct };
+          continue;
+        }
+        const nested = depth <= 0 ? undefined : type.module === undefined ? this.declaredClass(file, type.declared, depth - 1) : this.importedClass(file, type.module, type.declared, depth - 1);
+        if (nested && size + nested.size <= MAX_CLASS_NODES) {
+          shape.members[member] = { shape: nested.shape };
+          size += nested.size;
+        }
+      }
+      answer = Object.keys(shape.members).length > 0 ? { shape, size } : null;
+      this.shapes.set(key, answer);
     }
     return answer ?? undefined;
   }
@@ -169,45 +251,43 @@ export class ImportedClients {
       return true;
     }
     if (!this.pathNames) {
-      this.pathNames = new Set([...this.sources.keys()].flatMap((file) => withoutExtension(file).split('/')));
+      this.pathNames = new Set([...this.sources.keys(), ...this.classes.keys()].flatMap((file) => withoutExtension(file).split('/')));
     }
     const dot = module.indexOf('.');
     return this.pathNames.has(dot < 0 ? module : module.slice(0, dot));
   }
 
-  private imported(codeFile: string, module: string, path: string, walk: Walk): ImportedName | undefined {
+  private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
     const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path);
-    const files = [...new Set(target?.files ?? [])].filter((file) => this.exportsOf(file) !== undefined);
-    return target && agreed(files.map((file) => this.exported(file, target.name, walk)));
+    const files = [...new Set(target?.files ?? [])].filter((file) => question.declares(file) || this.exportsOf(file) !== undefined);
+    return target && agreed(files.map((file) => this.exported(file, target.name, walk, question)));
   }
 
-  /** What `name` of a module file is: a client the file binds, a client library's name it imports, or either passed on from another module. */
-  private exported(file: string, name: string, walk: Walk): ImportedName | undefined {
+  /** What `name` of a module file is: what the file binds itself, or what it passes on from another module. */
+  private exported<T>(file: string, name: string, walk: Walk, question: Question<T>): T | undefined {
     const key = `${file}\0${name}`;
     if (walk.visiting.has(key) || ++walk.steps > MAX_STEPS) {
       return undefined;
     }
     walk.visiting.add(key);
     try {
-      const exports = this.exportsOf(file)!;
+      const exports = this.exportsOf(file);
       // A default import of a CommonJS module is its `module.exports`.
-      const own = name === 'default' && !this.names(exports, 'default') && this.names(exports, '') ? '' : name;
-      if (Object.hasOwn(exports.clients, own)) {
-        return { client: exports.clients[own] };
-      }
-      if (Object.hasOwn(exports.packages, own)) {
-        return { package: exports.packages[own] };
+      const own = exports && name === 'default' && !this.names(exports, 'default') && this.names(exports, '') ? '' : name;
+      const found = question.own(file, own, exports);
+      if (found !== undefined || !exports) {
+        return found;
       }
       if (Object.hasOwn(exports.reexports, own)) {
         const { module, name: from } = exports.reexports[own];
-        return this.imported(file, module, from, walk);
+        return this.imported(file, module, from, walk, question);
       }
       if (own === '' || own === 'default') {
         return undefined;
       }
-      // `export *` passes on the named exports of each module; two that give different clients give none.
-      const found = exports.stars.map((module) => this.imported(file, module, own, walk)).filter((client) => client !== undefined);
-      return agreed(found);
+      // `export *` passes on the named exports of each module; two that give different answers give none.
+      const passed = exports.stars.map((module) => this.imported(file, module, own, walk, question)).filter((answer) => answer !== undefined);
+      return agreed(passed);
     } finally {
       walk.visiting.delete(key);
     }

@@ -137,6 +137,26 @@ export interface FileContribution {
    * for the clients they make only when another file imports from the module.
    */
   module?: ModuleSource;
+  /**
+   * CDK: the classes and interfaces the file declares at module level, by name, with the members another
+   * file reads through a value typed with one (`props.tables.notes`).
+   */
+  cdkClasses?: Record<string, CdkClassMembers>;
+}
+
+/**
+ * The type of a member of a CDK class or interface, as its file writes it: a CDK construct class
+ * (`aws_dynamodb.Table`; an interface such as `ITable` stands for its class), or a class or interface
+ * declared in the same file (no `module`) or imported from another module (`module` as written there).
+ */
+export type CdkMemberType = { construct: string } | { declared: string; module?: string };
+
+/** Members by name; members of an unknown type are left out. */
+export type CdkClassMembers = Record<string, CdkMemberType>;
+
+/** A CDK class as a file that imports it reads it: each member a construct class, or a class resolved in turn. */
+export interface CdkClassShape {
+  members: Record<string, { construct: string } | { shape: CdkClassShape }>;
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */
@@ -210,4 +230,10 @@ export interface WorkspaceView {
    * the name there. Undefined when the module is no workspace file, is ambiguous, or passes on no such name.
    */
   importedName?(codeFile: string, module: string, path: string): { module: string; name: string } | undefined;
+  /**
+   * The CDK class or interface a workspace module declares, as `codeFile` imports it (`module` and `path` as
+   * for `importedClient`), with its members resolved through the files that declare their types. Undefined
+   * when the module is no workspace file, is ambiguous, or declares no such class with a known member.
+   */
+  importedCdkClass?(codeFile: string, module: string, path: string): CdkClassShape | undefined;
 }

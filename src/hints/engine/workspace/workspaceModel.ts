@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -334,19 +334,32 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
   importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
-    return this.importedNames().resolve(codeFile, module, path);
+    return this.imported().resolve(codeFile, module, path);
   }
 
   /** The client library name a code file imports from a module of the workspace; see `WorkspaceView.importedName`. */
   importedName(codeFile: string, module: string, path: string): { module: string; name: string } | undefined {
-    return this.importedNames().resolveName(codeFile, module, path);
+    return this.imported().resolveName(codeFile, module, path);
   }
 
-  private importedNames(): ImportedClients {
+  /** The CDK class a code file imports from a module of the workspace; see `WorkspaceView.importedCdkClass`. */
+  importedCdkClass(codeFile: string, module: string, path: string): CdkClassShape | undefined {
+    return this.imported().resolveCdkClass(codeFile, module, path);
+  }
+
+  private imported(): ImportedClients {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
-      this.contributions.forEach(({ contribution }, file) => contribution.module && sources.set(file, contribution.module));
-      this.imports = new ImportedClients(sources);
+      const classes = new Map<string, Record<string, CdkClassMembers>>();
+      this.contributions.forEach(({ contribution }, file) => {
+        if (contribution.module) {
+          sources.set(file, contribution.module);
+        }
+        if (contribution.cdkClasses) {
+          classes.set(file, contribution.cdkClasses);
+        }
+      });
+      this.imports = new ImportedClients(sources, classes);
     }
     return this.imports;
   }

@@ -14,7 +14,7 @@ import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../bra
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, variableContext } from '../requests';
-import { importsTestDouble } from '../projectImports';
+import { importedCdkClass, importsTestDouble } from '../projectImports';
 import { shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
@@ -163,7 +163,11 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   return kind ? { t: 'client', kind } : undefined;
 }
 
-/** `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands for its class); not props or enums read as types. */
+/**
+ * `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands
+ * for its class); not props or enums read as types. A class or interface of another workspace file (`tables:
+ * NotesTables`): what that file declares.
+ */
 function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
   let path = imported.path;
   let k = start;
@@ -171,7 +175,7 @@ function constructType(a: CodeAnalyzer, start: number, imported: { module: strin
     path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
     k += 2;
   }
-  return cdkAnnotationType(imported.module, path);
+  return cdkAnnotationType(imported.module, path) ?? importedCdkClass(a, imported.module, path);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
