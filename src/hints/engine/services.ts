@@ -402,6 +402,7 @@ export const REDIS_COMMANDS = new Set([
   // Expiry: the EXPIRE family, its inspection and removal.
   'set',
   'setex',
+  'setnx',
   'expire',
   'pexpire',
   'expireat',

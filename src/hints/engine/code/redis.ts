@@ -151,10 +151,11 @@ const SPRING_STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> 
 
 /**
  * Spring Data Redis template and value-operations methods named apart from the command they send:
- * `hasKey(key)` is EXISTS, `opsForValue().multiGet(keys)` MGET and `multiSet(map)` MSET (RedisTemplate and
+ * `hasKey(key)` is EXISTS, `opsForValue().multiGet(keys)` MGET and `multiSet(map)` MSET, and
+ * `setIfAbsent(key, value)` SETNX, or SET with NX and a TTL when one is given (RedisTemplate and
  * DefaultValueOperations sources).
  */
-const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset' };
+const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx' };
 
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const written = normalizeName(a.tokens.text(index));
