@@ -1,6 +1,7 @@
 /**
  * Shapes an application-code audit found missed: set-if-absent spellings of SET (Spring `setIfAbsent`,
- * go-redis `SetNX`, redis-py and ioredis `setnx`), and their look-alikes that must stay silent.
+ * go-redis `SetNX`, redis-py and ioredis `setnx`), Go values made by a composite literal of a struct the
+ * file declares (`var store = &Store{}`, `repo := &Repo{db: client}`), and their look-alikes that must stay silent.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -50,5 +51,57 @@ describe('Redis: set-if-absent is a SET whose TTL matters', () => {
       "export const keep = () => registry.setnx('a');",
     );
     assert.deepEqual(hintsIn('locks.ts', js), ['5:setnx redis-expire']);
+  });
+});
+
+describe('Go: a composite literal of a struct the file declares', () => {
+  it('reads the client field of a package-level value made by a literal, and not an in-memory store', () => {
+    const code = sourceLines(
+      'package store',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Links struct {',
+      '\trc *redis.Client',
+      '}',
+      'type memory struct {',
+      '\titems map[string]string',
+      '}',
+      'func (m *memory) Set(ctx context.Context, k, v string, ttl time.Duration) { m.items[k] = v }',
+      'var links = &Links{}',
+      'var ctx = context.Background()',
+      'func Init(addr string) {',
+      '\tc := redis.NewClient(&redis.Options{Addr: addr})',
+      '\tlinks.rc = c',
+      '}',
+      'func Save(k, v string) error {',
+      '\treturn links.rc.Set(ctx, k, v, time.Hour).Err()',
+      '}',
+      'func Local(k, v string) {',
+      '\tm := &memory{items: map[string]string{}}',
+      '\tm.Set(ctx, k, v, 0)',
+      '}',
+    );
+    assert.deepEqual(hintsIn('store.go', code), ['21:Set redis-expire']);
+  });
+
+  it('reads the client field of a local made by a literal', () => {
+    const code = sourceLines(
+      'package sessions',
+      'import (',
+      '\t"context"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Store struct {',
+      '\trc *redis.Client',
+      '}',
+      'func Purge(ctx context.Context, rdb *redis.Client, user string) []string {',
+      '\tstore := Store{rc: rdb}',
+      '\treturn store.rc.Keys(ctx, "session:"+user+":*").Val()',
+      '}',
+    );
+    assert.deepEqual(hintsIn('sessions.go', code), ['11:Keys redis-keys', '11:Keys redis-keys!']);
   });
 });

@@ -408,6 +408,11 @@ export class CodeAnalyzer {
     // `new Name(...)` of a class this file declares makes an instance, whose fields are read through it.
     const declared = constructed ? this.scopes.classNamed(base) : -1;
     const value = this.baseValue(base, j) ?? (declared > 0 ? { t: 'instance', classScope: declared, classObject: true } : undefined);
+    // A Go composite literal of a struct this file declares (`&Store{rc: client}`) is a value of that struct.
+    const literal = !value && this.language.family === 'go' && this.is(j + 1, '{') && this.partner[j + 1] > j ? this.language.typeValue(this, j) : undefined;
+    if (literal) {
+      return this.continueChain(literal, this.partner[j + 1] + 1, limit, base, false);
+    }
     const element = value ? undefined : collectionElement(this, base, j, limit);
     return element ? this.continueChain(element.value, element.end, limit, base, false) : this.continueChain(value, j + 1, limit, base, constructed);
   }
