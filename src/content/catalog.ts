@@ -1,12 +1,12 @@
 import packedCatalog from 'aws-db-study:content';
 import { CatalogIndex } from './catalogIndex';
-import { Catalog } from './types';
+import { PackedCatalog, unpackSources } from './sourceTable';
 import { unpack } from './unpack';
 
 let index: CatalogIndex | undefined;
 
 /** The bundled catalog; unpacked on first use so that activation does no content work. */
 export function getCatalog(): CatalogIndex {
-  index ??= new CatalogIndex(JSON.parse(unpack(packedCatalog)) as Catalog);
+  index ??= new CatalogIndex(unpackSources(JSON.parse(unpack(packedCatalog)) as PackedCatalog));
   return index;
 }
