@@ -178,7 +178,7 @@ const shared = {
   alias: { entities: './src/notes/markdownEntities.ts', 'linkify-it': './src/notes/noLinkify.ts' },
 };
 
-const browserExtension = { ...shared, plugins: [contentPlugin(compiler, 'deflate')], platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] };
+const browserExtension = { ...shared, plugins: [contentPlugin(compiler, 'lzma')], platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] };
 
 // The aws-db-hints command line, an npm package of its own (packages/cli); not shipped in the .vsix.
 const cliBuild = { ...shared, sourcemap: false, plugins: [contentPlugin(compiler, 'brotli')], entryPoints: ['src/cli/main.ts'], outfile: 'packages/cli/dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } };
