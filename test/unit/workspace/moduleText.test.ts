@@ -145,8 +145,8 @@ describe('module text: Python', () => {
     ]);
   });
 
-  it('keeps nothing from a module that binds nothing at module level and passes nothing on, but a client library name it imports', () => {
-    assert.equal(pythonModuleText('import redis\n\n\ndef connect():\n    return redis.Redis()\n', false), undefined);
+  it('keeps nothing from a module that binds nothing at module level, passes nothing on and has no function that makes a client, but a client library name it imports', () => {
+    assert.equal(pythonModuleText('import redis\n\n\ndef connect(url):\n    return url.strip()\n', false), undefined);
     assert.equal(pythonModuleText('import redis\nimport os\nfrom flask import Flask\n', false), undefined, 'absolute imports of a module that is no package');
     assert.deepEqual(kept(pythonModuleText('import redis\nfrom redis import Redis\n', false)), ['import redis', 'from redis import Redis'], 'a client library name it may pass on');
     assert.deepEqual(kept(pythonModuleText('from redis import Redis\n', true)), ['from redis import Redis'], 'what a package imports, it offers');

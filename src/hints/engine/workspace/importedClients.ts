@@ -6,15 +6,19 @@
  * re-exports to the module that binds it. Only a certain answer counts: a module that maps to several
  * files that do not agree, a name that holds no client, a cycle of re-exports, all resolve to nothing.
  * Only files that contribute to the model are seen: a module that exports no client is no candidate.
- * A module's exports are read from its module-level statements the first time a file imports from it.
+ * A module's exports are read from its module-level statements the first time a file imports from it;
+ * its functions are read when a file first calls one (`exportedFunctions.ts`).
  */
 import { BudgetExceeded } from '../budget';
 import { CodeExports, readExports, ReExport } from './codeExports';
+import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
-import { ExportedClient, ModuleSource } from './types';
+import { CallArguments, ExportedClient, ModuleSource } from './types';
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
+/** Calls of functions of other modules read one inside another (a module's function calling another module's). */
+const MAX_CALL_DEPTH = 3;
 
 /** Extensions Node and TypeScript try for a relative import, in the order they try them. */
 const JS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
@@ -27,8 +31,8 @@ interface Target {
   name: string;
 }
 
-/** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
-type ImportedName = { client: ExportedClient } | { package: ReExport };
+/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, or a Python function of a module file. */
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; name: string } };
 
 interface Walk {
   /** `file\0name` pairs on the current path of re-exports: meeting one again is a cycle. */
@@ -125,6 +129,10 @@ export class ImportedClients {
   private readonly answers = new Map<string, ImportedName | null>();
   /** The folder and module names (without `.py`) on the paths of the sources, made on first use. */
   private pathNames: Set<string> | undefined;
+  /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
+  private readonly functionModules = new Map<string, ModuleFunctions | null>();
+  /** Calls being read, one inside another. */
+  private callDepth = 0;
 
   /** `sources`: the module-level statements of the workspace's code modules that may export a client, by file. */
   constructor(private readonly sources: ReadonlyMap<string, ModuleSource>) {}
@@ -145,6 +153,43 @@ export class ImportedClients {
   resolveName(codeFile: string, module: string, path: string): ReExport | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'package' in answer ? answer.package : undefined;
+  }
+
+  /** The client `codeFile` gets by calling the function it imports as `path` from `module`; see `WorkspaceView.importedCall`. */
+  resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+    const answer = this.answer(codeFile, module, path);
+    if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
+      return undefined;
+    }
+    const functions = this.functionsOf(answer.function.file);
+    this.callDepth++;
+    try {
+      return functions?.call(answer.function.name, args);
+    } finally {
+      this.callDepth--;
+    }
+  }
+
+  /** The functions of a module file, whose own imports of the workspace are answered as any file's. */
+  private functionsOf(file: string): ModuleFunctions | undefined {
+    let functions = this.functionModules.get(file);
+    if (functions === undefined) {
+      try {
+        functions = new ModuleFunctions(this.sources.get(file)!, {
+          file,
+          importedClient: (module, path) => this.resolve(file, module, path),
+          importedName: (module, path) => this.resolveName(file, module, path),
+          importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
+        });
+      } catch (error) {
+        if (error instanceof BudgetExceeded) {
+          throw error;
+        }
+        functions = null;
+      }
+      this.functionModules.set(file, functions);
+    }
+    return functions ?? undefined;
   }
 
   private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
@@ -198,6 +243,9 @@ export class ImportedClients {
       if (Object.hasOwn(exports.packages, own)) {
         return { package: exports.packages[own] };
       }
+      if (Object.hasOwn(exports.functions, own)) {
+        return { function: { file, name: own } };
+      }
       if (Object.hasOwn(exports.reexports, own)) {
         const { module, name: from } = exports.reexports[own];
         return this.imported(file, module, from, walk);
@@ -215,6 +263,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name);
   }
 }

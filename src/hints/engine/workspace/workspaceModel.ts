@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -317,6 +317,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client library name a code file imports from a module of the workspace; see `WorkspaceView.importedName`. */
   importedName(codeFile: string, module: string, path: string): { module: string; name: string } | undefined {
     return this.importedNames().resolveName(codeFile, module, path);
+  }
+
+  /** The client a code file gets by calling a function of a workspace module; see `WorkspaceView.importedCall`. */
+  importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+    return this.importedNames().resolveCall(codeFile, module, path, args);
   }
 
   private importedNames(): ImportedClients {
