@@ -183,7 +183,8 @@ function libraryMentions(text: string): number[] {
 /**
  * Marks as kept the top-level functions that may make a client: those that name a client library or
  * return a module name assigned from one (`client = boto3.client(...)`, then `def get_client(): return
- * client`), and those that call one of them, up to `MAX_FACTORY_HOPS` calls away. True when it keeps any.
+ * client`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
+ * calls away. True when it keeps any.
  */
 function keepFactories(text: string, statements: TopStatement[], functions: readonly number[]): boolean {
   const mentions = libraryMentions(text);
@@ -201,6 +202,10 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
     }
     const mentioned = next < mentions.length && mentions[next] < statement.end;
     const word = wordAt(text, statement.start);
+    if (word === 'from' && text.charCodeAt(skipSpace(text, statement.start + 4)) === DOT) {
+      // What the module imports from its own package may be a factory of another module (`from .session import resource`).
+      importedNames(text, statement).forEach((name) => makers.add(name));
+    }
     if (mentioned && statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word)) {
       // A module name assigned from a library (`client = boto3.client(...)`): a function that returns it makes a client.
       assigned.add(word);
@@ -222,6 +227,39 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
   return kept;
 }
 
+/** The names a `from … import a, b as c` statement binds (and those it reads: `a as c` gives both). */
+function importedNames(text: string, statement: TopStatement): string[] {
+  const names: string[] = [];
+  let listed = false;
+  forEachName(text, statement.start, statement.end, (k, after) => {
+    const name = text.slice(k, after);
+    if (listed && name !== 'as') {
+      names.push(name);
+    }
+    listed ||= name === 'import';
+    return false;
+  });
+  return names;
+}
+
+/** Calls `visit` with the bounds of each identifier in [start, end) until it returns true; whether one did. */
+function forEachName(text: string, start: number, end: number, visit: (k: number, after: number) => boolean): boolean {
+  for (let k = start; k < end; k++) {
+    if (!isIdentifierStart(text.charCodeAt(k))) {
+      continue;
+    }
+    let after = k + 1;
+    while (after < end && isIdentifierPart(text.charCodeAt(after))) {
+      after++;
+    }
+    if (visit(k, after)) {
+      return true;
+    }
+    k = after;
+  }
+  return false;
+}
+
 /**
  * Whether the statement names one of the functions `called` (other than its own name), or returns one of
  * the names `returned` as such (`return client`), read identifier by identifier.
@@ -229,22 +267,11 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
 function namesAny(text: string, statement: TopStatement, called: ReadonlySet<string>, returned: ReadonlySet<string>): boolean {
   const own = statement.defines ?? '';
   const lengths = new Set([...called].map((name) => name.length));
-  for (let k = statement.start; k < statement.end; k++) {
-    if (!isIdentifierStart(text.charCodeAt(k))) {
-      continue;
-    }
-    let after = k + 1;
-    while (after < statement.end && isIdentifierPart(text.charCodeAt(after))) {
-      after++;
-    }
-    // Only a name as long as one of `names` is worth a string.
+  return forEachName(text, statement.start, statement.end, (k, after) => {
+    // Only a name as long as one of `called` is worth a string.
     const name = lengths.has(after - k) ? text.slice(k, after) : '';
-    if ((name !== own && called.has(name)) || (returned.size > 0 && after - k === 6 && text.startsWith('return', k) && returnsName(text, after, returned))) {
-      return true;
-    }
-    k = after;
-  }
-  return false;
+    return (name !== own && called.has(name)) || (returned.size > 0 && after - k === 6 && text.startsWith('return', k) && returnsName(text, after, returned));
+  });
 }
 
 const TAB = 9;
