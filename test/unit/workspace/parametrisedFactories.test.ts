@@ -157,20 +157,26 @@ describe('parametrised factories: in the file that defines them', () => {
       '    either("dynamodb").scan()',
       '    retried("dynamodb").scan()',
       '    get_client(f"{event}").scan()',
+      '    get_client("dynamodb").scan()',
     );
-    assert.deepEqual(hints(undefined, 'handler.py', code), []);
+    assert.deepEqual(linesWithHints(hints(undefined, 'handler.py', code)), [32]);
   });
 
   it('reads a project function named as a boto3 one by its body', () => {
     const code = sourceLines(
+      'import boto3',
       'from .local_store import LocalStore',
       '',
       'def resource(service_name):',
       '    return LocalStore(service_name)',
       '',
+      'def aws_resource(service_name):',
+      '    return boto3.resource(service_name)',
+      '',
       'resource("dynamodb").Table("orders").scan()',
+      'aws_resource("dynamodb").Table("orders").scan()',
     );
-    assert.deepEqual(hints(undefined, 'store.py', code), []);
+    assert.deepEqual(linesWithHints(hints(undefined, 'store.py', code)), [11]);
   });
 });
 
@@ -206,8 +212,8 @@ describe('parametrised factories: a function another workspace module defines', 
     const fake = sourceLines('import boto3', '', 'def get_client(service):', '    return boto3.client(service, endpoint_url="http://localhost:8000")');
     const left = sourceLines('import boto3', 'from .right import right', '', 'def left(service):', '    if service is None:', '        return boto3.client("rds")', '    return right(service)');
     const right = sourceLines('import boto3', 'from .left import left', '', 'def right(service):', '    if service is None:', '        return boto3.client("rds")', '    return left(service)');
-    const user = sourceLines('from tests.fakes import get_client', 'from app.left import left', '', 'get_client("dynamodb").scan()', 'left("dynamodb").scan()');
-    const model = workspace({ 'tests/fakes.py': fake, 'app/left.py': left, 'app/right.py': right, 'app/user.py': user });
-    assert.deepEqual(hints(model, 'app/user.py', user), []);
+    const user = sourceLines('from tests.fakes import get_client', 'from app.left import left', 'from app.core.boto import get_client as real_client', '', 'get_client("dynamodb").scan()', 'left("dynamodb").scan()', 'real_client("dynamodb").scan()');
+    const model = workspace({ 'tests/fakes.py': fake, 'app/left.py': left, 'app/right.py': right, 'app/core/boto.py': BOTO_MODULE, 'app/user.py': user });
+    assert.deepEqual(linesWithHints(hints(model, 'app/user.py', user)), [7]);
   });
 });
