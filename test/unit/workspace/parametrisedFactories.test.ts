@@ -190,6 +190,36 @@ describe('parametrised factories: a function another workspace module defines', 
     assert.deepEqual(linesWithHints(hints(undefined, 'app/core/repository.py', REPOSITORY)), [13], 'alone, only the request’s own TableName tells');
   });
 
+  it('carries the table a literal argument names to the workspace checks', () => {
+    const template = sourceLines(
+      'Resources:',
+      '  OrdersTable:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties:',
+      '      TableName: orders',
+      '      AttributeDefinitions:',
+      '        - AttributeName: pk',
+      '          AttributeType: S',
+      '      KeySchema:',
+      '        - AttributeName: pk',
+      '          KeyType: HASH',
+    );
+    const orders = sourceLines(
+      'from boto3.dynamodb.conditions import Key',
+      'from app.core.boto import get_dynamodb_table',
+      '',
+      'orders = get_dynamodb_table("orders")',
+      'others = get_dynamodb_table("others")',
+      '',
+      'def by_status(status):',
+      '    orders.query(IndexName="by-status", KeyConditionExpression=Key("status").eq(status))',
+      '    others.query(IndexName="by-status", KeyConditionExpression=Key("status").eq(status))',
+    );
+    const model = workspace({ 'template.yaml': template, 'app/core/boto.py': BOTO_MODULE, 'app/core/orders.py': orders });
+    const found = hints(model, 'app/core/orders.py', orders).filter((hint) => hint.includes('workspace'));
+    assert.deepEqual(found, ['8:"by-status" dynamodb-workspace-index-undefined', '8:"by-status" dynamodb-workspace-index-undefined!']);
+  });
+
   it('follows a package that passes the function on, and a function that calls one its package defines', () => {
     const session = sourceLines('import boto3', '', 'def resource(service):', '    return boto3.resource(service)');
     const tables = sourceLines(
