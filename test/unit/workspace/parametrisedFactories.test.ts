@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { superlinearScaling } from '../../support/hostileShapes';
 import { realHintRules, sourceLines } from '../hints/support';
 import { contributionOf } from './support';
 
@@ -245,5 +246,24 @@ describe('parametrised factories: a function another workspace module defines', 
     const user = sourceLines('from tests.fakes import get_client', 'from app.left import left', 'from app.core.boto import get_client as real_client', '', 'get_client("dynamodb").scan()', 'left("dynamodb").scan()', 'real_client("dynamodb").scan()');
     const model = workspace({ 'tests/fakes.py': fake, 'app/left.py': left, 'app/right.py': right, 'app/core/boto.py': BOTO_MODULE, 'app/user.py': user });
     assert.deepEqual(linesWithHints(hints(model, 'app/user.py', user)), [7]);
+  });
+});
+
+describe('parametrised factories: time', () => {
+  it('stays linear on long chains of factories and many calls of each', function () {
+    this.timeout(120_000);
+    const chain = (count: number): string =>
+      `import boto3\ndef g0(s, t="x"):\n    return boto3.resource(s).Table(t)\n${Array.from({ length: count }, (_, i) => `def g${i + 1}(s, t="x"):\n    return g${i}(s, t)\ng${i + 1}("dynamodb", "t${i}").scan()\n`).join('')}`;
+    const mutual = (count: number): string =>
+      `import boto3\n${Array.from({ length: count }, (_, i) => `def f${i}(s):\n    if s:\n        return f${(i + 1) % count}(s)\n    return f${(i + 7) % count}("dynamodb")\nf${i}("dynamodb").scan()\n`).join('')}`;
+    const analyse = (text: string): void => {
+      analyzeText(text, realHintRules(), { kind: 'python', fileName: 'app/m.py', onError: (error) => assert.fail(String(error)) });
+    };
+    for (const [label, make] of [
+      ['chain', chain],
+      ['mutual recursion', mutual],
+    ] as const) {
+      assert.equal(superlinearScaling(label, (size) => make(Math.ceil(size / 60)), analyse, { startSize: 20_000, maxSize: 200_000, floorMs: 1, minimumMs: 10, samples: 3 }), undefined);
+    }
   });
 });

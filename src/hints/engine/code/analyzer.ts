@@ -501,7 +501,7 @@ export class CodeAnalyzer {
 
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
     if (value.t === 'function') {
-      const substituted = calledWith(this, value, callArguments(this, open));
+      const substituted = this.language.family === 'python' ? calledWith(this, value, callArguments(this, open)) : undefined;
       return substituted ? substituted.value : this.returnValue(value);
     }
     if (value.t === 'instance' && (value.classObject || constructed)) {

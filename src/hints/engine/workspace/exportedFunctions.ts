@@ -35,8 +35,8 @@ export class ModuleFunctions {
     try {
       client = this.read(name, args);
     } catch (error) {
+      // A time budget ends the whole reading (the caller drops this module's analysis); any other failure gives nothing.
       if (error instanceof BudgetExceeded) {
-        this.results.delete(key);
         throw error;
       }
     }

@@ -161,10 +161,15 @@ export class ImportedClients {
     if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
       return undefined;
     }
-    const functions = this.functionsOf(answer.function.file);
+    const { file, name } = answer.function;
+    const functions = this.functionsOf(file);
     this.callDepth++;
     try {
-      return functions?.call(answer.function.name, args);
+      return functions?.call(name, args);
+    } catch (error) {
+      // A read cut off half-way leaves its module's analysis half-done: the next call reads the module afresh.
+      this.functionModules.delete(file);
+      throw error;
     } finally {
       this.callDepth--;
     }

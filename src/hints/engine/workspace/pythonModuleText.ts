@@ -217,7 +217,8 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
   let kept = functions.some((index) => statements[index].kept);
   for (let hop = 0, grew = makers.size > 0 || assigned.size > 0; hop < MAX_FACTORY_HOPS && grew; hop++) {
     grew = false;
-    const named = functions.filter((index) => !statements[index].kept && namesAny(text, statements[index], makers, assigned));
+    const lengths = new Set([...makers].map((name) => name.length));
+    const named = functions.filter((index) => !statements[index].kept && callsAny(text, statements[index], makers, lengths, assigned));
     for (const index of named) {
       statements[index].kept = true;
       makers.add(statements[index].defines!);
@@ -261,20 +262,20 @@ function forEachName(text: string, start: number, end: number, visit: (k: number
 }
 
 /**
- * Whether the statement names one of the functions `called` (other than its own name), or returns one of
+ * Whether the statement calls one of the functions `called` (other than itself), or returns one of
  * the names `returned` as such (`return client`), read identifier by identifier.
  */
-function namesAny(text: string, statement: TopStatement, called: ReadonlySet<string>, returned: ReadonlySet<string>): boolean {
+function callsAny(text: string, statement: TopStatement, called: ReadonlySet<string>, lengths: ReadonlySet<number>, returned: ReadonlySet<string>): boolean {
   const own = statement.defines ?? '';
-  const lengths = new Set([...called].map((name) => name.length));
   return forEachName(text, statement.start, statement.end, (k, after) => {
     // Only a name as long as one of `called` is worth a string.
-    const name = lengths.has(after - k) ? text.slice(k, after) : '';
+    const name = lengths.has(after - k) && text.charCodeAt(after) === OPEN_PAREN ? text.slice(k, after) : '';
     return (name !== own && called.has(name)) || (returned.size > 0 && after - k === 6 && text.startsWith('return', k) && returnsName(text, after, returned));
   });
 }
 
 const TAB = 9;
+const OPEN_PAREN = 40;
 
 /** Whether the `return` that ends at `from` returns one of `names` alone, to the end of its line or a comment. */
 function returnsName(text: string, from: number, names: ReadonlySet<string>): boolean {
