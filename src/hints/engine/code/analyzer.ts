@@ -547,11 +547,8 @@ export class CodeAnalyzer {
 
   /** The `return` expression that starts at `start` as a binding, so that each is evaluated once (per frame). */
   returnBinding(start: number): Binding<Value> {
-    let binding = this.returnBindings.get(start);
-    if (!binding) {
-      binding = { token: start, expression: start };
-      this.returnBindings.set(start, binding);
-    }
+    const binding = this.returnBindings.get(start) ?? { token: start, expression: start };
+    this.returnBindings.set(start, binding);
     return binding;
   }
 
