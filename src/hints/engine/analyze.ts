@@ -135,6 +135,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path),
               importedName: (module, path) => workspace.view.importedName?.(workspace.file, module, path),
               importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
+              importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
             },
           },
         ),

@@ -145,8 +145,42 @@ describe('module text: Python', () => {
     ]);
   });
 
-  it('keeps nothing from a module that binds nothing at module level and passes nothing on, but a client library name it imports', () => {
-    assert.equal(pythonModuleText('import redis\n\n\ndef connect():\n    return redis.Redis()\n', false), undefined);
+  it('keeps the functions that may make a client, and those that call them or what the package offers, a few calls up', () => {
+    const text = sourceLines(
+      'import functools',
+      'import boto3',
+      'from .session import resource',
+      '',
+      'client = boto3.client("dynamodb")',
+      '',
+      '@functools.cache',
+      'def get_resource(service):',
+      '    return boto3.resource(service)',
+      '',
+      'def get_table(name):',
+      '    return get_resource("dynamodb").Table(name)',
+      '',
+      'def orders():',
+      '    return get_table("orders")',
+      '',
+      'def get_client():',
+      '    return client',
+      '',
+      'def bucket(name):',
+      '    return resource("s3").Bucket(name)',
+      '',
+      'def describe():',
+      '    return client.describe_table(TableName="t")',
+      '',
+      'def unrelated(x):',
+      '    return x + 1',
+    );
+    assert.deepEqual(kept(pythonModuleText(text, false)).filter((line) => line.startsWith('def')), ['def get_resource(service):', 'def get_table(name):', 'def orders():', 'def get_client():', 'def bucket(name):']);
+    assert.ok(kept(pythonModuleText(text, false)).includes('@functools.cache'), 'a decorator goes with its function');
+  });
+
+  it('keeps nothing from a module that binds nothing at module level, passes nothing on and has no function that makes a client, but a client library name it imports', () => {
+    assert.equal(pythonModuleText('import redis\n\n\ndef connect(url):\n    return url.strip()\n', false), undefined);
     assert.equal(pythonModuleText('import redis\nimport os\nfrom flask import Flask\n', false), undefined, 'absolute imports of a module that is no package');
     assert.deepEqual(kept(pythonModuleText('import redis\nfrom redis import Redis\n', false)), ['import redis', 'from redis import Redis'], 'a client library name it may pass on');
     assert.deepEqual(kept(pythonModuleText('from redis import Redis\n', true)), ['from redis import Redis'], 'what a package imports, it offers');
@@ -178,6 +212,8 @@ describe('module text: time', () => {
     this.timeout(120_000);
     const shapes: [string, 'python' | 'typescript', (count: number) => string][] = [
       ['factories that name each other', 'python', (count) => `import redis\n${Array.from({ length: count }, (_, i) => `def f${i}():\n    return f${i + 1}()\n\nc${i} = f${i}()\n`).join('')}`],
+      ['factories that call each other', 'python', (count) => `import boto3\ndef g0(s):\n    return boto3.client(s)\n${Array.from({ length: count }, (_, i) => `def g${i + 1}(s):\n    return g${i}(s)\n`).join('')}`],
+      ['functions that call what the package offers', 'python', (count) => `import boto3\nfrom .db import ${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}\n${Array.from({ length: count }, (_, i) => `def f${i}():\n    return t${i}()\n`).join('')}`],
       ['triple quotes', 'python', (count) => `import redis\nclient = redis.Redis()\n${'x = """\n"""\n\'\'\'\n'.repeat(count)}`],
       ['globals', 'python', (count) => `import redis\n${'client = redis.Redis()\nglobal_name = 1\n'.repeat(count)}`],
       ['export stars', 'typescript', (count) => `import Redis from 'ioredis';\n${"export * from './other';\n".repeat(count)}`],

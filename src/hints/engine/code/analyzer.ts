@@ -14,7 +14,8 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { importedCdkClass, importedClient, libraryImport, ProjectContext } from './projectImports';
+import { importedCall, importedCdkClass, importedClient, libraryImport, ProjectContext } from './projectImports';
+import { calledWith, callArguments, firstStringArgument, Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
@@ -99,6 +100,8 @@ export class CodeAnalyzer {
   /** `name["Key"] = value` statements, by the binding of the dict they add a key to (Python request dicts). */
   readonly keyAssignments = new Map<Binding<Value>, OptionSlot[]>();
   private readonly evaluating = new Set<Binding<Value>>();
+  /** Calls of parametrised functions being read, innermost last (see `parametrisedCalls.ts`). */
+  readonly frames: Frame[] = [];
   private readonly evaluated = new Map<Binding<Value>, Value | undefined>();
   /** `return` expressions as bindings, so that each is evaluated once. */
   private readonly returnBindings = new Map<number, Binding<Value>>();
@@ -281,8 +284,10 @@ export class CodeAnalyzer {
     if (binding.expression < 0) {
       return binding.declared;
     }
-    if (this.evaluated.has(binding)) {
-      return this.evaluated.get(binding);
+    // Inside a function read for a call's strings, a binding's value is the frame's own.
+    const evaluated = (this.frames.length > 0 && frameOf(this, binding.token)?.values) || this.evaluated;
+    if (evaluated.has(binding)) {
+      return evaluated.get(binding);
     }
     if (this.evaluating.has(binding)) {
       return undefined;
@@ -293,7 +298,7 @@ export class CodeAnalyzer {
       binding.declared ??
       (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
-    this.evaluated.set(binding, value);
+    evaluated.set(binding, value);
     return value;
   }
 
@@ -503,7 +508,8 @@ export class CodeAnalyzer {
 
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
     if (value.t === 'function') {
-      return this.returnValue(value);
+      const substituted = this.language.family === 'python' ? calledWith(this, value, callArguments(this, open)) : undefined;
+      return substituted ? substituted.value : this.returnValue(value);
     }
     if (value.t === 'instance' && (value.classObject || constructed)) {
       // `new Cache(...)`, and `new this(...)` in a static member.
@@ -519,7 +525,13 @@ export class CodeAnalyzer {
         return declared;
       }
     }
-    const firstString = this.isString(open + 1) ? this.tokens.text(open + 1) : undefined;
+    if (value.t === 'ref' && this.language.family === 'python') {
+      const imported = importedCall(this, value.module, value.path, open);
+      if (imported) {
+        return imported;
+      }
+    }
+    const firstString = firstStringArgument(this, value, open);
     const made = callResult(value, name, firstString, constructed, this.language.family === 'python');
     return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
   }
@@ -533,15 +545,10 @@ export class CodeAnalyzer {
    * What a same-file function returns: the first of its `return` expressions (or its concise body) that has a
    * value; its declared return type (`get cache(): Redis`) where that value is neither a client nor an instance.
    */
-  private returnValue(fn: { scope: number; concise: number; returnType?: number }): Value | undefined {
+  returnValue(fn: { scope: number; concise: number; returnType?: number }): Value | undefined {
     let returned: Value | undefined;
     for (const start of this.returnStarts(fn)) {
-      let binding = this.returnBindings.get(start);
-      if (!binding) {
-        binding = { token: start, expression: start };
-        this.returnBindings.set(start, binding);
-      }
-      returned = this.valueOf(binding);
+      returned = this.valueOf(this.returnBinding(start));
       if (returned) {
         break;
       }
@@ -550,6 +557,13 @@ export class CodeAnalyzer {
       return returned;
     }
     return this.language.typeValue(this, fn.returnType) ?? returned;
+  }
+
+  /** The `return` expression that starts at `start` as a binding, so that each is evaluated once (per frame). */
+  returnBinding(start: number): Binding<Value> {
+    const binding = this.returnBindings.get(start) ?? { token: start, expression: start };
+    this.returnBindings.set(start, binding);
+    return binding;
   }
 
   /** `x.name = expr` on a plain variable (not `this`), by the variable's name, in token order (see `requests.ts`). */

@@ -19,6 +19,11 @@ export class FileMemo<K, V> {
     return value;
   }
 
+  /** The value recorded for a key in this file, if any (`undefined`: none yet). */
+  peek(a: CodeAnalyzer, key: K): V | undefined {
+    return this.files.get(a)?.get(key);
+  }
+
   /** Records a value while the real one is computed: a binding that refers to itself then reads as it. */
   set(a: CodeAnalyzer, key: K, value: V): void {
     this.mapOf(a).set(key, value);

@@ -6,9 +6,10 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CdkClassShape, ExportedClient } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedClient } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
+import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport } from './testDoubles';
 import { Value } from './values';
 
@@ -22,6 +23,8 @@ export interface ProjectContext {
   importedName?(module: string, path: string): { module: string; name: string } | undefined;
   /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
+  /** What a function the module defines (`path`) gives when called with these strings, when a client. */
+  importedCall?(module: string, path: string, args: CallArguments): ExportedClient | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -44,6 +47,24 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
   return (
     answers.get(a, `${module}\0${path}`, () => {
       const found = project.importedClient(module, path);
+      return found ? clientValue(found) : null;
+    }) ?? undefined
+  );
+}
+
+/**
+ * The client a Python call of a function that a workspace module defines gives (`get_client("dynamodb")`
+ * after `from app.core.boto import get_client`), read in that module with this call's strings.
+ */
+export function importedCall(a: CodeAnalyzer, module: string, path: string, open: number): Value | undefined {
+  const project = a.project;
+  if (!project?.importedCall || path === '' || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  const args = callArguments(a, open);
+  return (
+    answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
+      const found = project.importedCall!(module, path, args);
       return found ? clientValue(found) : null;
     }) ?? undefined
   );

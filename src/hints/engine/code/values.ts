@@ -39,8 +39,9 @@ export type Value =
   /**
    * A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python
    * `@property`, a TypeScript `get`) does. `returnType`: the token where a declared return type starts (`(): Redis`).
+   * `wrapped`: a Python function under a decorator that may change what it returns, never read with a call's strings.
    */
-  | { t: 'function'; scope: number; concise: number; accessor?: boolean; returnType?: number }
+  | { t: 'function'; scope: number; concise: number; accessor?: boolean; returnType?: number; wrapped?: boolean }
   /**
    * `this` / `self` inside a class, a Go receiver of a struct type declared in the file, or an instance of
    * a same-file Python class; `classObject`: the class itself, whose call makes an instance.

@@ -6,6 +6,7 @@
  * another file first imports from the module (`readExports`), so that indexing stays light. A name counts
  * only when every module-level binding of it is the same client, made by an expression the analyzer reads
  * to the end of its statement: a name also bound to something else, or only declared, exports nothing.
+ * A Python module's top-level functions are exported by name, read when a file calls one (`exportedFunctions.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
@@ -40,6 +41,8 @@ export interface CodeExports {
   packages: Record<string, ReExport>;
   /** `export * from './x'`: modules whose named exports this one passes on. */
   stars: string[];
+  /** Top-level Python functions (`def`) that a caller's strings may make give a client, read when called. */
+  functions: Record<string, true>;
 }
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
@@ -92,11 +95,44 @@ export function readExports(file: string, source: ModuleSource): CodeExports | u
   return new ExportReader(new CodeAnalyzer(source.text, source.language === 'typescript' ? typescript : javascript, lines), false).javascript();
 }
 
+/** A client value as another module reads it: its kind, and the table it names when simple. */
+export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | undefined {
+  if (value.t !== 'client') {
+    return undefined;
+  }
+  const client: ExportedClient = { kind: value.kind };
+  if (value.flavor) {
+    client.flavor = value.flavor;
+  }
+  if (value.batched) {
+    client.batched = true;
+  }
+  if (value.nonBlocking) {
+    client.nonBlocking = true;
+  }
+  const table = (value.table && tableName(a, value.table.open, value.table.position)) ?? value.tableName;
+  if (table) {
+    client.table = table;
+  }
+  return client;
+}
+
+/** What the argument at `position` of the call that opens at `open` names as a table, when simple. */
+function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRef | undefined {
+  const argument = segments(a, open)[position];
+  const named = argument && namedValue(a, argument[0], argument[1]);
+  if (!named) {
+    return undefined;
+  }
+  return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
+}
+
 class ExportReader {
   private readonly clients: Record<string, ExportedClient> = {};
   private readonly reexports: Record<string, ReExport> = {};
   private readonly packages: Record<string, ReExport> = {};
   private readonly stars: string[] = [];
+  private readonly functions: Record<string, true> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -109,8 +145,8 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = [this.clients, this.reexports, this.packages].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
-    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars };
+    const empty = [this.clients, this.reexports, this.packages, this.functions].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -118,7 +154,12 @@ class ExportReader {
     const { a } = this;
     const bound = a.scopes.bindingsIn(0);
     for (const [name, bindings] of bound) {
-      this.exportBinding(name, name, bindings);
+      const fn = bindings.length === 1 ? bindings[0].fixed : undefined;
+      if (fn?.t === 'function' && !fn.accessor && !fn.wrapped) {
+        this.exportFunction(name);
+      } else {
+        this.exportBinding(name, name, bindings);
+      }
     }
     for (const [local, imported] of a.imports) {
       // A package passes on what it imports absolutely too; another module only what it takes from its own package.
@@ -292,34 +333,7 @@ class ExportReader {
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
   private clientAt(start: number): ExportedClient | undefined {
     const { value, end } = this.a.evalChain(start, this.a.tokens.length);
-    if (value?.t !== 'client' || !this.endsValue(end, start)) {
-      return undefined;
-    }
-    const client: ExportedClient = { kind: value.kind };
-    if (value.flavor) {
-      client.flavor = value.flavor;
-    }
-    if (value.batched) {
-      client.batched = true;
-    }
-    if (value.nonBlocking) {
-      client.nonBlocking = true;
-    }
-    const table = value.table && this.tableName(value.table.open, value.table.position);
-    if (table) {
-      client.table = table;
-    }
-    return client;
-  }
-
-  /** What the argument at `position` of the call that opens at `open` names as a table, when simple. */
-  private tableName(open: number, position: number): TableNameRef | undefined {
-    const argument = segments(this.a, open)[position];
-    const named = argument && namedValue(this.a, argument[0], argument[1]);
-    if (!named) {
-      return undefined;
-    }
-    return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
+    return value && this.endsValue(end, start) ? exportedClient(this.a, value) : undefined;
   }
 
   /**
@@ -355,6 +369,12 @@ class ExportReader {
     }
   }
 
+  private exportFunction(name: string): void {
+    if (this.admits(name)) {
+      this.functions[name] = true;
+    }
+  }
+
   private reexport(name: string, from: ReExport): void {
     if (this.admits(name)) {
       this.reexports[name] = from;
@@ -373,6 +393,7 @@ class ExportReader {
       delete this.clients[name];
       delete this.reexports[name];
       delete this.packages[name];
+      delete this.functions[name];
       return false;
     }
     this.seen.add(name);

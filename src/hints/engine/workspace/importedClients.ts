@@ -6,18 +6,22 @@
  * re-exports to the module that binds it. Only a certain answer counts: a module that maps to several
  * files that do not agree, a name that holds no client, a cycle of re-exports, all resolve to nothing.
  * Only files that contribute to the model are seen: a module that exports no client is no candidate.
- * A module's exports are read from its module-level statements the first time a file imports from it.
+ * A module's exports are read from its module-level statements the first time a file imports from it;
+ * its functions are read when a file first calls one (`exportedFunctions.ts`).
  */
 import { BudgetExceeded } from '../budget';
 import { CodeExports, readExports, ReExport } from './codeExports';
+import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
-import { CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
 
-/** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
-type ImportedName = { client: ExportedClient } | { package: ReExport };
+/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, or a Python function of a module file. */
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; name: string } };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
+/** Calls of functions of other modules read one inside another (a module's function calling another module's). */
+const MAX_CALL_DEPTH = 3;
 /** How many class-typed members deep a CDK class is resolved (`props.stacks.data.table` is three). */
 const MAX_CLASS_DEPTH = 4;
 /** Classes one resolved CDK class may hold in all, nested ones included: bounds the answer's size. */
@@ -141,13 +145,20 @@ export class ImportedClients {
   private pathNames: Set<string> | undefined;
   private readonly nameQuestion: Question<ImportedName> = {
     declares: () => false,
-    own: (_file, name, exports) => {
+    own: (file, name, exports) => {
       if (exports && Object.hasOwn(exports.clients, name)) {
         return { client: exports.clients[name] };
       }
-      return exports && Object.hasOwn(exports.packages, name) ? { package: exports.packages[name] } : undefined;
+      if (exports && Object.hasOwn(exports.packages, name)) {
+        return { package: exports.packages[name] };
+      }
+      return exports && Object.hasOwn(exports.functions, name) ? { function: { file, name } } : undefined;
     },
   };
+  /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
+  private readonly functionModules = new Map<string, ModuleFunctions | null>();
+  /** Calls being read, one inside another. */
+  private callDepth = 0;
 
   /**
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
@@ -174,6 +185,48 @@ export class ImportedClients {
   resolveName(codeFile: string, module: string, path: string): ReExport | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'package' in answer ? answer.package : undefined;
+  }
+
+  /** The client `codeFile` gets by calling the function it imports as `path` from `module`; see `WorkspaceView.importedCall`. */
+  resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+    const answer = this.answer(codeFile, module, path);
+    if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
+      return undefined;
+    }
+    const { file, name } = answer.function;
+    const functions = this.functionsOf(file);
+    this.callDepth++;
+    try {
+      return functions?.call(name, args);
+    } catch (error) {
+      // A read cut off half-way leaves its module's analysis half-done: the next call reads the module afresh.
+      this.functionModules.delete(file);
+      throw error;
+    } finally {
+      this.callDepth--;
+    }
+  }
+
+  /** The functions of a module file, whose own imports of the workspace are answered as any file's. */
+  private functionsOf(file: string): ModuleFunctions | undefined {
+    let functions = this.functionModules.get(file);
+    if (functions === undefined) {
+      try {
+        functions = new ModuleFunctions(this.sources.get(file)!, {
+          file,
+          importedClient: (module, path) => this.resolve(file, module, path),
+          importedName: (module, path) => this.resolveName(file, module, path),
+          importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
+        });
+      } catch (error) {
+        if (error instanceof BudgetExceeded) {
+          throw error;
+        }
+        functions = null;
+      }
+      this.functionModules.set(file, functions);
+    }
+    return functions ?? undefined;
   }
 
   private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
@@ -295,6 +348,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name);
   }
 }

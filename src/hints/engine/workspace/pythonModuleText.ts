@@ -2,9 +2,11 @@
  * The module-level statements of a Python file that can bind or pass on a client: imports, assignments,
  * and module-level `if`, `try`, `with` and loops (which bind module names too), without the functions and
  * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
- * them: `client = make_client()`).
+ * them: `client = make_client()`). Top-level functions that may make a client are kept too, for the
+ * files that call them: those that name a client library or a module name bound with one, and those that
+ * call such a function, a few calls up (`get_table(name)` returning `get_resource("dynamodb").Table(name)`).
  */
-import { isIdentifierStart, keptText, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const HASH = 35;
 const BACKSLASH = 92;
@@ -19,6 +21,11 @@ export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|my
 
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
+
+/** Names a client library's own names contain: a statement that holds neither makes no client itself. */
+const LIBRARY_MENTIONS = ['boto', 'redis'];
+/** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
+const MAX_FACTORY_HOPS = 3;
 
 /** Statements whose bodies run at import and may bind module names. */
 const COMPOUND = new Set(['if', 'elif', 'else', 'try', 'except', 'finally', 'with', 'for', 'while', 'async', 'match', 'case']);
@@ -113,6 +120,8 @@ function statementStarts(text: string): number[] {
 export function pythonModuleText(text: string, packageInit: boolean): string | undefined {
   const starts = statementStarts(text);
   const statements: TopStatement[] = [];
+  /** The statements that define a top-level function, by index. */
+  const functions: number[] = [];
   let exports = false;
   let decorated = -1;
   let equals = -1;
@@ -135,6 +144,9 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     }
     if (word === 'def' || word === 'class') {
       statements.push({ start: from, end, kept: false, defines: wordAt(text, skipSpace(text, after)) });
+      if (word === 'def') {
+        functions.push(statements.length - 1);
+      }
       continue;
     }
     if (equals < start) {
@@ -150,8 +162,132 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
     statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });
   }
+  exports = keepFactories(text, statements, functions) || exports;
   if (!exports) {
     return undefined;
   }
   return text.includes('global') && /\bglobal\b/.test(text) ? text : keptText(text, statements);
+}
+
+/** Where the text names a client library (`LIBRARY_MENTIONS`), in order: each found once, so the search stays linear. */
+function libraryMentions(text: string): number[] {
+  const found: number[] = [];
+  for (const mention of LIBRARY_MENTIONS) {
+    for (let at = text.indexOf(mention); at >= 0; at = text.indexOf(mention, at + mention.length)) {
+      found.push(at);
+    }
+  }
+  return found.sort((x, y) => x - y);
+}
+
+/**
+ * Marks as kept the top-level functions that may make a client: those that name a client library or
+ * return a module name assigned from one (`client = boto3.client(...)`, then `def get_client(): return
+ * client`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
+ * calls away. True when it keeps any.
+ */
+function keepFactories(text: string, statements: TopStatement[], functions: readonly number[]): boolean {
+  const mentions = libraryMentions(text);
+  if (mentions.length === 0 || functions.length === 0) {
+    return false;
+  }
+  const makers = new Set<string>();
+  /** Module names assigned from a client library: a function that returns one gives a client. */
+  const assigned = new Set<string>();
+  const defined = new Set(functions);
+  let next = 0;
+  statements.forEach((statement, index) => {
+    while (next < mentions.length && mentions[next] < statement.start) {
+      next++;
+    }
+    const mentioned = next < mentions.length && mentions[next] < statement.end;
+    const word = wordAt(text, statement.start);
+    if (word === 'from' && text.charCodeAt(skipSpace(text, statement.start + 4)) === DOT) {
+      // What the module imports from its own package may be a factory of another module (`from .session import resource`).
+      importedNames(text, statement).forEach((name) => makers.add(name));
+    }
+    if (mentioned && statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word)) {
+      // A module name assigned from a library (`client = boto3.client(...)`): a function that returns it makes a client.
+      assigned.add(word);
+    } else if (mentioned && defined.has(index)) {
+      statement.kept = true;
+      makers.add(statement.defines!);
+    }
+  });
+  let kept = functions.some((index) => statements[index].kept);
+  for (let hop = 0, grew = makers.size > 0 || assigned.size > 0; hop < MAX_FACTORY_HOPS && grew; hop++) {
+    grew = false;
+    const lengths = new Set([...makers].map((name) => name.length));
+    const named = functions.filter((index) => !statements[index].kept && callsAny(text, statements[index], makers, lengths, assigned));
+    for (const index of named) {
+      statements[index].kept = true;
+      makers.add(statements[index].defines!);
+      grew = kept = true;
+    }
+  }
+  return kept;
+}
+
+/** The names a `from … import a, b as c` statement binds (and those it reads: `a as c` gives both). */
+function importedNames(text: string, statement: TopStatement): string[] {
+  const names: string[] = [];
+  let listed = false;
+  forEachName(text, statement.start, statement.end, (k, after) => {
+    const name = text.slice(k, after);
+    if (listed && name !== 'as') {
+      names.push(name);
+    }
+    listed ||= name === 'import';
+    return false;
+  });
+  return names;
+}
+
+/** Calls `visit` with the bounds of each identifier in [start, end) until it returns true; whether one did. */
+function forEachName(text: string, start: number, end: number, visit: (k: number, after: number) => boolean): boolean {
+  for (let k = start; k < end; k++) {
+    if (!isIdentifierStart(text.charCodeAt(k))) {
+      continue;
+    }
+    let after = k + 1;
+    while (after < end && isIdentifierPart(text.charCodeAt(after))) {
+      after++;
+    }
+    if (visit(k, after)) {
+      return true;
+    }
+    k = after;
+  }
+  return false;
+}
+
+/**
+ * Whether the statement calls one of the functions `called` (other than itself), or returns one of
+ * the names `returned` as such (`return client`), read identifier by identifier.
+ */
+function callsAny(text: string, statement: TopStatement, called: ReadonlySet<string>, lengths: ReadonlySet<number>, returned: ReadonlySet<string>): boolean {
+  const own = statement.defines ?? '';
+  return forEachName(text, statement.start, statement.end, (k, after) => {
+    // Only a name as long as one of `called` is worth a string.
+    const name = lengths.has(after - k) && text.charCodeAt(after) === OPEN_PAREN ? text.slice(k, after) : '';
+    return (name !== own && called.has(name)) || (returned.size > 0 && after - k === 6 && text.startsWith('return', k) && returnsName(text, after, returned));
+  });
+}
+
+const TAB = 9;
+const OPEN_PAREN = 40;
+
+/** Whether the `return` that ends at `from` returns one of `names` alone, to the end of its line or a comment. */
+function returnsName(text: string, from: number, names: ReadonlySet<string>): boolean {
+  const blank = (k: number): number => {
+    while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) {
+      k++;
+    }
+    return k;
+  };
+  const start = blank(from);
+  const name = wordAt(text, start);
+  const after = blank(start + name.length);
+  const code = text.charCodeAt(after);
+  return names.has(name) && (after >= text.length || code === NEWLINE || code === CARRIAGE_RETURN || code === HASH);
 }

@@ -177,6 +177,16 @@ export interface ExportedClient {
   table?: TableNameRef;
 }
 
+/**
+ * The strings a Python call passes to a function, as plain data: each positional argument and each keyword
+ * argument (by name), `null` where it is no literal; `spread` when the call passes `*args` or `**kwargs`.
+ */
+export interface CallArguments {
+  positional: (string | null)[];
+  named: [string, string | null][];
+  spread: boolean;
+}
+
 /** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
 export type PassedParameter = string | null;
 
@@ -236,4 +246,9 @@ export interface WorkspaceView {
    * when the module is no workspace file, is ambiguous, or declares no such class with a known member.
    */
   importedCdkClass?(codeFile: string, module: string, path: string): CdkClassShape | undefined;
+  /**
+   * The client a top-level Python function of a workspace module gives when `codeFile` calls it (imported
+   * as `path` from `module`) with these strings: the function read in its module with them put for its parameters.
+   */
+  importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined;
 }

@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -345,6 +345,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The CDK class a code file imports from a module of the workspace; see `WorkspaceView.importedCdkClass`. */
   importedCdkClass(codeFile: string, module: string, path: string): CdkClassShape | undefined {
     return this.imported().resolveCdkClass(codeFile, module, path);
+  }
+
+  /** The client a code file gets by calling a function of a workspace module; see `WorkspaceView.importedCall`. */
+  importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+    return this.imported().resolveCall(codeFile, module, path, args);
   }
 
   private imported(): ImportedClients {

@@ -48,6 +48,11 @@ const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except',
 const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
 /** Decorators that turn a method into an attribute whose value is what the method returns. */
 const ACCESSOR_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'functional.cached_property']);
+/**
+ * Decorators that give back what the function returns: caches (functools, cachetools) and the method
+ * kinds. A function under any other may return something else, so it is read with a call's strings only under these.
+ */
+const KEEPING_DECORATORS = /^(?:(?:functools|cachetools(?:\.func)?)\.)?(?:cache|lru_cache|cached|ttl_cache)$|^(?:staticmethod|classmethod)$/;
 /** Decorators that make a generator a context manager: `with f() as x` binds `x` to what it yields. */
 const CONTEXT_MANAGER_DECORATORS = new Set(['contextmanager', 'asynccontextmanager', 'contextlib.contextmanager', 'contextlib.asynccontextmanager']);
 
@@ -238,7 +243,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         contextManagers.add(scope);
       }
       if (scope > 0 && tree.kind(scope) === 'function' && role !== 'mutator') {
-        const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : {}) };
+        const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : role === 'wrapped' ? { wrapped: true } : {}) };
         bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
     } else if ((code === RETURN || (code === YIELD && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
@@ -280,10 +285,12 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 /**
  * What the decorators above a `def` make of it: an `accessor` (`@property`, `@cached_property`: reading
  * the attribute runs it), a `mutator` (`@x.setter`, `@x.deleter`: reading the attribute does not run it),
- * a `context` manager (`@contextmanager`: what it yields is what `with` binds).
+ * a `context` manager (`@contextmanager`: what it yields is what `with` binds), or `wrapped` by a decorator
+ * that may change what it returns (none of `KEEPING_DECORATORS`).
  */
-function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'context' | undefined {
+function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'context' | 'wrapped' | undefined {
   let role: 'accessor' | 'mutator' | 'context' | undefined;
+  let wrapped = false;
   let next = def;
   for (let guard = 0; guard < 8 && next > 0; guard++) {
     let start = next - 1;
@@ -291,7 +298,7 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'con
       start = a.partner[start] >= 0 && a.partner[start] < start ? a.partner[start] - 1 : start - 1;
     }
     if (!a.is(start, '@') || !startsStatement(a, start)) {
-      return role;
+      break;
     }
     const name = a.dottedPath(start + 1).text;
     if (ACCESSOR_DECORATORS.has(name)) {
@@ -300,10 +307,12 @@ function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'con
       role ??= 'context';
     } else if (/\.(?:setter|deleter)$/.test(name)) {
       role = 'mutator';
+    } else if (!KEEPING_DECORATORS.test(name)) {
+      wrapped = true;
     }
     next = start;
   }
-  return role;
+  return role ?? (wrapped ? 'wrapped' : undefined);
 }
 
 /**
