@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { ExportedClient } from '../workspace/types';
+import type { ExportedClient, GoStructTypes } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { isTestDoubleImport } from './testDoubles';
@@ -20,6 +20,8 @@ export interface ProjectContext {
   importedClient(module: string, path: string): ExportedClient | undefined;
   /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
   importedName?(module: string, path: string): { module: string; name: string } | undefined;
+  /** The struct types the other files of this Go file's package declare (`packageName` as its `package` clause says). */
+  goStructs?(packageName: string): GoStructTypes | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */

@@ -46,6 +46,7 @@ export function emptyContribution(): FileContribution {
 export function contributes(contribution: FileContribution): boolean {
   return (
     contribution.module !== undefined ||
+    contribution.goPackage !== undefined ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

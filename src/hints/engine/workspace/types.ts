@@ -131,6 +131,23 @@ export interface FileContribution {
    * for the clients they make only when another file imports from the module.
    */
   module?: ModuleSource;
+  /** A Go file (not a test): its package and the struct types it declares with fields of a client library's type. */
+  goPackage?: GoPackageStructs;
+}
+
+/** A field of a Go struct whose type is a client library's: the import path of the type's package and the type's name. */
+export interface GoFieldType {
+  path: string;
+  type: string;
+}
+
+/** Go struct types by name, each with its client fields by name (`''` for an embedded client: `struct { *redis.Client }`). */
+export type GoStructTypes = Record<string, Record<string, GoFieldType>>;
+
+/** What one Go file tells the other files of its package (its folder and package name) about its struct types. */
+export interface GoPackageStructs {
+  name: string;
+  structs: GoStructTypes;
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */
@@ -193,4 +210,9 @@ export interface WorkspaceView {
    * the name there. Undefined when the module is no workspace file, is ambiguous, or passes on no such name.
    */
   importedName?(codeFile: string, module: string, path: string): { module: string; name: string } | undefined;
+  /**
+   * The struct types that the other files of a Go package declare (those of `codeFile`'s folder that name
+   * the same package), with their client fields; a struct declared by two of them is left out.
+   */
+  goStructs?(codeFile: string, packageName: string): GoStructTypes | undefined;
 }

@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoStructTypes, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -39,6 +39,8 @@ interface Union {
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
+  /** Go struct types by package (`folder\0package`), with the file that declares them. */
+  goPackages: Map<string, { file: string; structs: GoStructTypes }[]>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -191,6 +193,7 @@ export class WorkspaceModel implements WorkspaceView {
       variableDefaults: new Map(),
       localValues: new Map(),
       passedParameters: new Map(),
+      goPackages: new Map(),
     };
     const archives = new Map<string, string[]>();
     const indexedElsewhere = new Set<string>();
@@ -208,6 +211,9 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      if (contribution.goPackage) {
+        push(union.goPackages, `${folderOf(file)}\0${contribution.goPackage.name}`, { file, structs: contribution.goPackage.structs });
       }
       for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
         const other = union.passedParameters.get(child);
@@ -307,6 +313,22 @@ export class WorkspaceModel implements WorkspaceView {
   /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
   passedParameters(file: string): Readonly<Record<string, PassedParameter>> | undefined {
     return this.built().passedParameters.get(file);
+  }
+
+  /** The struct types the other files of a Go file's package declare; see `WorkspaceView.goStructs`. */
+  goStructs(codeFile: string, packageName: string): GoStructTypes | undefined {
+    const declared: GoStructTypes = Object.create(null) as GoStructTypes;
+    const twice = new Set<string>();
+    for (const { file, structs } of this.built().goPackages.get(`${folderOf(codeFile)}\0${packageName}`) ?? []) {
+      for (const [name, fields] of file === codeFile ? [] : Object.entries(structs)) {
+        if (Object.hasOwn(declared, name)) {
+          twice.add(name);
+        }
+        declared[name] = fields;
+      }
+    }
+    twice.forEach((name) => delete declared[name]);
+    return Object.keys(declared).length > 0 ? declared : undefined;
   }
 
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
