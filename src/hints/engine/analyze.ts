@@ -133,6 +133,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               file: workspace.file,
               importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path),
               importedName: (module, path) => workspace.view.importedName?.(workspace.file, module, path),
+              importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
               goStructs: (packageName) => workspace.view.goStructs?.(workspace.file, packageName),
             },
           },

@@ -15,7 +15,7 @@ import { sourceLines } from '../hints/support';
 const kept = (text: string | undefined): string[] => (text ?? '').split('\n').filter((line) => line.trim() !== '');
 
 describe('module text: JavaScript and TypeScript', () => {
-  it('tells the files that may export a client from those that export functions, classes and types', () => {
+  it('tells the files that may export a client (or a class that may hold one) from those that export functions and types', () => {
     for (const exporting of [
       "export const ddb = DynamoDBDocument.from(client);",
       'export const redis: Redis = new Redis();',
@@ -26,12 +26,14 @@ describe('module text: JavaScript and TypeScript', () => {
       'module.exports = { cache };\nconst cache = new Redis();',
       "module.exports = { cache };\nconst { cache } = require('./clients');",
       'exports.queue = createClient();',
+      'export class Store {}',
+      'export default class Store {}',
+      'export abstract class BaseRepository {}',
     ]) {
       assert.equal(jsMayExport(exporting), true, exporting);
     }
     for (const other of [
       'export function handler() {}',
-      'export class Store {}',
       'export interface Order { id: string }',
       'export const handler = async (event) => ({ statusCode: 200 });',
       'export const handler: Handler<Event, Result> = async (event) => ({ statusCode: 200 });',
@@ -45,7 +47,7 @@ describe('module text: JavaScript and TypeScript', () => {
     }
   });
 
-  it('keeps imports, constants and exports, and the functions and classes they name', () => {
+  it('keeps imports, constants, exports and exported classes, and the functions and classes they name', () => {
     const text = sourceLines(
       "import Redis from 'ioredis';",
       "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
@@ -84,6 +86,9 @@ describe('module text: JavaScript and TypeScript', () => {
       "  return new Redis(process.env.URL ?? '', options);",
       '}',
       'export const cache = makeClient();',
+      'export class Store {',
+      "  read() { return 'it\\'s'; }",
+      '}',
       'module.exports.extra = new Redis();',
     ]);
   });

@@ -20,6 +20,8 @@ export interface ProjectContext {
   importedClient(module: string, path: string): ExportedClient | undefined;
   /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
   importedName?(module: string, path: string): { module: string; name: string } | undefined;
+  /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
+  importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The struct types the other files of this Go file's package declare (`packageName` as its `package` clause says). */
   goStructs?(packageName: string): GoStructTypes | undefined;
 }
@@ -61,6 +63,19 @@ export function libraryImport(a: CodeAnalyzer, module: string, path: string): { 
   }
   const found = project.importedName(module, path);
   return found && { module: found.module, path: found.name };
+}
+
+/**
+ * A field of a workspace class that a class of this file extends (`class CacheSetService extends RedisClient`
+ * with `import { RedisClient } from './redis.client'`): the client the base class sets it to, if any.
+ */
+export function importedClassField(a: CodeAnalyzer, module: string, path: string, field: string): Value | undefined {
+  const project = a.project;
+  if (!project?.importedClassFields || !mayBeProjectModule(a, module) || importsTestDouble(a, module, path)) {
+    return undefined;
+  }
+  const fields = project.importedClassFields(module, path);
+  return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
 }
 
 /** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */

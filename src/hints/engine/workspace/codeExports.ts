@@ -40,10 +40,14 @@ export interface CodeExports {
   packages: Record<string, ReExport>;
   /** `export * from './x'`: modules whose named exports this one passes on. */
   stars: string[];
+  /** Exported classes with client fields (`protected readonly client = new Redis()`), for subclasses in other files: by class, then field. */
+  classes: Record<string, Record<string, ExportedClient>>;
 }
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
+/** Members of one exported class read for client fields: far more than a base class has. */
+const MAX_CLASS_MEMBERS = 64;
 const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
@@ -97,6 +101,7 @@ class ExportReader {
   private readonly reexports: Record<string, ReExport> = {};
   private readonly packages: Record<string, ReExport> = {};
   private readonly stars: string[] = [];
+  private readonly classes: Record<string, Record<string, ExportedClient>> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -109,8 +114,8 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = [this.clients, this.reexports, this.packages].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
-    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars };
+    const empty = [this.clients, this.reexports, this.packages, this.classes].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, classes: this.classes };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -118,7 +123,12 @@ class ExportReader {
     const { a } = this;
     const bound = a.scopes.bindingsIn(0);
     for (const [name, bindings] of bound) {
-      this.exportBinding(name, name, bindings);
+      const classScope = a.scopes.classNamed(name);
+      if (classScope > 0) {
+        this.exportClass(name, classScope);
+      } else {
+        this.exportBinding(name, name, bindings);
+      }
     }
     for (const [local, imported] of a.imports) {
       // A package passes on what it imports absolutely too; another module only what it takes from its own package.
@@ -155,7 +165,12 @@ class ExportReader {
   private esExport(k: number): void {
     const { a } = this;
     const next = a.id(k + 1);
-    if (next === 'default') {
+    // `export class Base`, `export abstract class Base`, `export default class Base`.
+    const classAt = k + 1 + (next === 'default' ? 1 : 0) + (a.idIs(k + (next === 'default' ? 2 : 1), 'abstract') ? 1 : 0);
+    if (a.idIs(classAt, 'class') && a.isId(classAt + 1)) {
+      const name = a.tokens.text(classAt + 1);
+      this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
+    } else if (next === 'default') {
       this.exportValue('default', k + 2);
     } else if (next === 'const' || next === 'let' || next === 'var') {
       // The first declarator: what its binding holds.
@@ -289,12 +304,41 @@ class ExportReader {
     }
   }
 
+  /**
+   * An exported class's client fields: those set to a client (`this.client = new Redis()`, `self.table =
+   * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
+   * instances read them. A class with none exports nothing.
+   */
+  private exportClass(exported: string, classScope: number): void {
+    if (classScope <= 0 || !this.admits(exported)) {
+      return;
+    }
+    const fields: Record<string, ExportedClient> = {};
+    const instance: Value = { t: 'instance', classScope };
+    let read = 0;
+    for (const member of this.a.scopes.bindingsIn(classScope).keys()) {
+      const name = member.startsWith('.') ? member.slice(1) : member;
+      if (read++ >= MAX_CLASS_MEMBERS) {
+        break;
+      }
+      const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : this.a.member(instance, name);
+      if (value?.t === 'client') {
+        fields[name] = this.exportedClient(value);
+      }
+    }
+    if (Object.keys(fields).length > 0) {
+      this.classes[exported] = fields;
+    }
+  }
+
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
   private clientAt(start: number): ExportedClient | undefined {
     const { value, end } = this.a.evalChain(start, this.a.tokens.length);
-    if (value?.t !== 'client' || !this.endsValue(end, start)) {
-      return undefined;
-    }
+    return value?.t === 'client' && this.endsValue(end, start) ? this.exportedClient(value) : undefined;
+  }
+
+  /** A client value as plain data, with the table it names when that is simple. */
+  private exportedClient(value: Value & { t: 'client' }): ExportedClient {
     const client: ExportedClient = { kind: value.kind };
     if (value.flavor) {
       client.flavor = value.flavor;
@@ -371,6 +415,7 @@ class ExportReader {
   private admits(name: string): boolean {
     if (this.seen.has(name)) {
       delete this.clients[name];
+      delete this.classes[name];
       delete this.reexports[name];
       delete this.packages[name];
       return false;

@@ -1,5 +1,6 @@
 /**
- * Which client a code file gets when it imports a name from another module of the workspace. The module is
+ * Which client a code file gets when it imports a name from another module of the workspace (or, for a
+ * class it imports, the class's client fields). The module is
  * mapped to workspace files as Python or Node would look for it (Python: the dotted path under any folder
  * above the importing file, or relative to its package by dots, as `pkg.py` or `pkg/__init__.py`;
  * JavaScript: a relative path with its extension or an `index` file), then the name is followed through
@@ -28,7 +29,7 @@ interface Target {
 }
 
 /** What a name imported from a workspace module is: a client made there, or a name of a client library passed on. */
-type ImportedName = { client: ExportedClient } | { package: ReExport };
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { fields: Record<string, ExportedClient> };
 
 interface Walk {
   /** `file\0name` pairs on the current path of re-exports: meeting one again is a cycle. */
@@ -147,6 +148,12 @@ export class ImportedClients {
     return answer && 'package' in answer ? answer.package : undefined;
   }
 
+  /** The client fields of the class `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClassFields`. */
+  resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'fields' in answer ? answer.fields : undefined;
+  }
+
   private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
     if (extensionOf(codeFile) === 'py' && !this.mayReach(module)) {
       return undefined;
@@ -198,6 +205,9 @@ export class ImportedClients {
       if (Object.hasOwn(exports.packages, own)) {
         return { package: exports.packages[own] };
       }
+      if (Object.hasOwn(exports.classes, own)) {
+        return { fields: exports.classes[own] };
+      }
       if (Object.hasOwn(exports.reexports, own)) {
         const { module, name: from } = exports.reexports[own];
         return this.imported(file, module, from, walk);
@@ -215,6 +225,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.classes, name);
   }
 }

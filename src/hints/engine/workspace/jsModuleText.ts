@@ -1,7 +1,8 @@
 /**
  * The top-level statements of a JavaScript or TypeScript file that can bind or export a client: imports,
- * `const` declarations, exports and `module.exports`, without the functions and classes (kept when a kept
- * statement names them: `export const ddb = makeClient()`). First a reading of the export statements
+ * `const` declarations, exports and `module.exports`, and exported classes (whose fields subclasses in other
+ * files use), without the other functions and classes (kept when a kept statement names them:
+ * `export const ddb = makeClient()`). First a reading of the export statements
  * alone says whether the file may export a client at all; most files export functions, classes or types.
  */
 import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
@@ -134,6 +135,11 @@ export function jsMayExport(text: string): boolean {
       const code = text.charCodeAt(k);
       const word = wordAt(text, k);
       if (code === OPEN_BRACE || code === STAR) {
+        return true;
+      }
+      const declared = word === 'default' ? wordAt(text, skipSpace(text, k + word.length)) : word;
+      if (declared === 'class' || declared === 'abstract') {
+        // An exported class may hold a client field that its subclasses in other files use.
         return true;
       }
       if (word === 'default') {
@@ -389,6 +395,10 @@ function classify(text: string, start: number, end: number): TopStatement | 'who
     case 'type':
     case 'enum':
     case 'namespace': {
+      if (exported && word === 'class') {
+        // An exported class: its fields may hold clients that subclasses in other files use.
+        return { start, end, kept: true };
+      }
       let nameAt = skipSpace(text, k + word.length);
       if (text.charCodeAt(nameAt) === STAR) {
         nameAt = skipSpace(text, nameAt + 1);

@@ -211,6 +211,12 @@ export interface WorkspaceView {
    */
   importedName?(codeFile: string, module: string, path: string): { module: string; name: string } | undefined;
   /**
+   * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
+   * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.
+   * Undefined when the module is no workspace file, is ambiguous, or the name is no class with client fields.
+   */
+  importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /**
    * The struct types that the other files of a Go package declare (those of `codeFile`'s folder that name
    * the same package), with their client fields; a struct declared by two of them is left out.
    */

@@ -341,6 +341,11 @@ export class WorkspaceModel implements WorkspaceView {
     return this.importedNames().resolveName(codeFile, module, path);
   }
 
+  /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
+  importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
+    return this.importedNames().resolveClassFields(codeFile, module, path);
+  }
+
   private importedNames(): ImportedClients {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
