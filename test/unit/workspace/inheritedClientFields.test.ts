@@ -1,8 +1,10 @@
 /**
  * A client field that a class inherits from a base class another module of the workspace exports
  * (`class CacheSetService extends RedisClient`, whose `protected readonly client = new Redis(...)` is in
- * redis.client.ts): `this.client` in the subclass is that client. A base from a package, a field the base
- * sets to something unknown, a field the subclass declares again and a test double's class give nothing.
+ * redis.client.ts; Python's `class OrderRepository(BaseRepository)` whose `self.table = boto3.resource(...)
+ * .Table(...)` is in base.py): `this.client` / `self.table` in the subclass is that client. A base from a
+ * package, a field the base sets to something unknown, a field the subclass sets again and a test double's
+ * class give nothing.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -89,5 +91,60 @@ describe('workspace: client fields inherited from a class of another module', ()
       'test/cache-set.service.ts': SUBCLASS.replace("'./redis.client'", "'./fakes/redis.client'"),
     };
     assert.deepEqual(hints(double, 'test/cache-set.service.ts'), []);
+  });
+});
+
+const PY_BASE = sourceLines(
+  'import os',
+  '',
+  'import boto3',
+  '',
+  '',
+  'class BaseRepository:',
+  '    def __init__(self):',
+  '        self.table = boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])',
+);
+
+const PY_SUBCLASS = sourceLines(
+  'from app.repositories.base import BaseRepository',
+  'from app.repositories import base',
+  '',
+  '',
+  'class OrderRepository(BaseRepository):',
+  '    def all(self):',
+  '        return self.table.scan()["Items"]',
+  '',
+  '',
+  'class PointerRepository(base.BaseRepository):',
+  '    def one(self, key):',
+  '        return self.table.get_item(Key={"pk": key})',
+);
+
+describe('workspace: Python client fields inherited from a class of another module', () => {
+  it('reads a field the base sets in __init__, by name and through the module, and nothing without the workspace', () => {
+    const files = { 'app/__init__.py': '', 'app/repositories/__init__.py': '', 'app/repositories/base.py': PY_BASE, 'app/repositories/orders.py': PY_SUBCLASS };
+    const found = hints(files, 'app/repositories/orders.py');
+    assert.ok(found.includes('7:scan dynamodb-scan'), found.join('\n'));
+    assert.ok(found.includes('12:get_item dynamodb-get-item'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
+  });
+
+  it('reads a base class of the same file without the workspace', () => {
+    const files = { 'repo.py': `${PY_BASE}\n\nclass OrderRepository(BaseRepository):\n    def all(self):\n        return self.table.scan()["Items"]\n` };
+    assert.ok(hints(files, 'repo.py', null).includes('13:scan dynamodb-scan'), hints(files, 'repo.py', null).join('\n'));
+  });
+
+  it('gives nothing for a base from a package, a field of unknown value, a field the subclass sets again, or a test double', () => {
+    const fromPackage = { 'app/repositories/orders.py': PY_SUBCLASS.replace(/app\.repositories/g, 'framework.repositories') };
+    assert.deepEqual(hints(fromPackage, 'app/repositories/orders.py'), []);
+    const unknown = { 'app/repositories/base.py': PY_BASE.replace('boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])', 'make_table()'), 'app/repositories/orders.py': PY_SUBCLASS };
+    assert.deepEqual(hints(unknown, 'app/repositories/orders.py'), []);
+    const shadowed = {
+      'app/repositories/base.py': PY_BASE,
+      'app/repositories/orders.py': PY_SUBCLASS.replace('    def all(self):', '    def __init__(self, rows):\n        self.table = InMemoryTable(rows)\n\n    def all(self):'),
+    };
+    assert.ok(!hints(shadowed, 'app/repositories/orders.py').some((hint) => hint.includes(':scan ')));
+    const double = { 'tests/fakes/base.py': PY_BASE, 'tests/test_orders.py': PY_SUBCLASS.replace(/app\.repositories/g, 'tests.fakes') };
+    assert.deepEqual(hints(double, 'tests/test_orders.py'), []);
   });
 });

@@ -123,9 +123,9 @@ class ExportReader {
     const { a } = this;
     const bound = a.scopes.bindingsIn(0);
     for (const [name, bindings] of bound) {
-      const classScope = a.scopes.classNamed(name);
-      if (classScope > 0) {
-        this.exportClass(name, classScope);
+      const declared = bindings.length === 1 ? bindings[0].fixed : undefined;
+      if (declared?.t === 'instance' && declared.classObject) {
+        this.exportClass(name, declared.classScope);
       } else {
         this.exportBinding(name, name, bindings);
       }
