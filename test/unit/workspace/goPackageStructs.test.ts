@@ -112,5 +112,23 @@ describe('workspace: Go struct types declared in another file of the package', (
       name: 'store',
       structs: { Store: { client: { path: 'github.com/redis/go-redis/v9', type: 'Client' }, db: { path: 'github.com/aws/aws-sdk-go-v2/service/dynamodb', type: 'Client' } } },
     });
+    const admin = sourceLines(
+      'package admin',
+      '',
+      'import "github.com/aws/aws-sdk-go-v2/service/rds"',
+      '',
+      '// Admin runs maintenance on the fleet.',
+      'type Admin struct {',
+      '	Base',
+      '	// rds *rds.Client is the old field.',
+      '	*rds.Client',
+      '	name string',
+      '}',
+      '',
+      'type Plain struct {',
+      '	name string',
+      '}',
+    );
+    assert.deepEqual(contributionOf('admin/admin.go', admin)?.goPackage, { name: 'admin', structs: { Admin: { '': { path: 'github.com/aws/aws-sdk-go-v2/service/rds', type: 'Client' } } } });
   });
 });

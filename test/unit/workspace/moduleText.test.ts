@@ -30,7 +30,7 @@ describe('module text: JavaScript and TypeScript', () => {
       'export default class Store {}',
       'export abstract class BaseRepository {}',
     ]) {
-      assert.equal(jsMayExport(exporting), true, exporting);
+      assert.equal(jsMayExport(exporting, true), true, exporting);
     }
     for (const other of [
       'export function handler() {}',
@@ -43,7 +43,10 @@ describe('module text: JavaScript and TypeScript', () => {
       'exports.handler = async (event) => event;',
       'const x = require("ioredis");',
     ]) {
-      assert.equal(jsMayExport(other), false, other);
+      assert.equal(jsMayExport(other, true), false, other);
+    }
+    for (const declared of ['export class Store {}', 'export default class Store {}']) {
+      assert.equal(jsMayExport(declared, false), false, `${declared}, in a file whose classes lend nothing`);
     }
   });
 
@@ -77,7 +80,7 @@ describe('module text: JavaScript and TypeScript', () => {
       'export const onError = (error) => console.error(error);',
       'module.exports.extra = new Redis();',
     );
-    assert.deepEqual(kept(jsModuleText(text, false)), [
+    assert.deepEqual(kept(jsModuleText(text, false, true)), [
       "import Redis from 'ioredis';",
       "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
       '/** Options for every connection. */',
@@ -95,10 +98,10 @@ describe('module text: JavaScript and TypeScript', () => {
 
   it('keeps the whole file when a module-level `let` or `var` may be reassigned anywhere, when brackets do not balance, and for JSX', () => {
     for (const text of ['let client = new Redis();\nexport { client };\nfunction reset() { client = null; }\n', 'var client = new Redis();\nmodule.exports = client;\n', 'export const client = new Redis();\nfunction broken() {\n']) {
-      assert.equal(jsModuleText(text, false), text);
+      assert.equal(jsModuleText(text, false, true), text);
     }
     const jsx = "export const cache = new Redis();\nexport const View = () => <p>Don't {'{'}</p>;\n";
-    assert.equal(jsModuleText(jsx, true), jsx);
+    assert.equal(jsModuleText(jsx, true, true), jsx);
   });
 });
 

@@ -61,6 +61,18 @@ const RELATIVE_JS = /^\.\.?(?:\/|$)/;
 /** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
 const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
 
+/** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
+const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
+
+/**
+ * Whether a module's exported classes may lend client fields to subclasses in other files: any JavaScript
+ * class, a TypeScript one only in a file with a `protected`, `public` or `abstract` member or class (a
+ * class of `private` fields lends none), which keeps most service classes out of the index.
+ */
+function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
+  return kind === 'javascript' || LENDING_MODIFIER.test(text);
+}
+
 function isPackageInit(file: string): boolean {
   return file === '__init__.py' || file.endsWith('/__init__.py');
 }
@@ -75,7 +87,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if (kind === 'python') {
     return (PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
   }
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
@@ -84,7 +96,7 @@ export function moduleSource(file: string, kind: 'python' | 'javascript' | 'type
     const source = pythonModuleText(text, isPackageInit(file));
     return source === undefined ? undefined : { language: 'python', text: source };
   }
-  return { language: kind === 'typescript' ? 'typescript' : 'javascript', text: jsModuleText(text, /\.[jt]sx$/i.test(file)) };
+  return { language: kind, text: jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
 }
 
 /** What the module-level statements of `file` export; undefined for nothing. Bounded like the analysis (it may stop at a time budget). */
