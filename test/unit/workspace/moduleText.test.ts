@@ -94,6 +94,8 @@ describe('module text: JavaScript and TypeScript', () => {
       '}',
       'module.exports.extra = new Redis();',
     ]);
+    // In a TypeScript file of `private` members only, an exported class lends nothing and stays out.
+    assert.ok(!kept(jsModuleText(text, false, false)).includes('export class Store {'));
   });
 
   it('keeps the whole file when a module-level `let` or `var` may be reassigned anywhere, when brackets do not balance, and for JSX', () => {
