@@ -178,7 +178,8 @@ class ExportReader {
     const { a } = this;
     const next = a.id(k + 1);
     // `export class Base`, `export abstract class Base`, `export default class Base`.
-    const classAt = k + 1 + (next === 'default' ? 1 : 0) + (a.idIs(k + (next === 'default' ? 2 : 1), 'abstract') ? 1 : 0);
+    const afterDefault = next === 'default' ? k + 2 : k + 1;
+    const classAt = a.idIs(afterDefault, 'abstract') ? afterDefault + 1 : afterDefault;
     if (a.idIs(classAt, 'class') && a.isId(classAt + 1)) {
       const name = a.tokens.text(classAt + 1);
       this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
