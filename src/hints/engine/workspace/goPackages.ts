@@ -40,8 +40,8 @@ export function mayDeclareGoClientStructs(file: string, text: string): boolean {
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
-function* lines(text: string, from = 0): Generator<[number, number]> {
-  for (let start = from; start < text.length; ) {
+function* lines(text: string): Generator<[number, number]> {
+  for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     yield [start, end];
