@@ -136,6 +136,8 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedName: (module, path) => workspace.view.importedName?.(workspace.file, module, path),
               importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
               importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
+              importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
+              goStructs: (packageName) => workspace.view.goStructs?.(workspace.file, packageName),
             },
           },
         ),

@@ -15,7 +15,7 @@ import { sourceLines } from '../hints/support';
 const kept = (text: string | undefined): string[] => (text ?? '').split('\n').filter((line) => line.trim() !== '');
 
 describe('module text: JavaScript and TypeScript', () => {
-  it('tells the files that may export a client from those that export functions, classes and types', () => {
+  it('tells the files that may export a client (or a class that may hold one) from those that export functions and types', () => {
     for (const exporting of [
       "export const ddb = DynamoDBDocument.from(client);",
       'export const redis: Redis = new Redis();',
@@ -26,12 +26,14 @@ describe('module text: JavaScript and TypeScript', () => {
       'module.exports = { cache };\nconst cache = new Redis();',
       "module.exports = { cache };\nconst { cache } = require('./clients');",
       'exports.queue = createClient();',
+      'export class Store {}',
+      'export default class Store {}',
+      'export abstract class BaseRepository {}',
     ]) {
-      assert.equal(jsMayExport(exporting), true, exporting);
+      assert.equal(jsMayExport(exporting, true), true, exporting);
     }
     for (const other of [
       'export function handler() {}',
-      'export class Store {}',
       'export interface Order { id: string }',
       'export const handler = async (event) => ({ statusCode: 200 });',
       'export const handler: Handler<Event, Result> = async (event) => ({ statusCode: 200 });',
@@ -41,11 +43,14 @@ describe('module text: JavaScript and TypeScript', () => {
       'exports.handler = async (event) => event;',
       'const x = require("ioredis");',
     ]) {
-      assert.equal(jsMayExport(other), false, other);
+      assert.equal(jsMayExport(other, true), false, other);
+    }
+    for (const declared of ['export class Store {}', 'export default class Store {}']) {
+      assert.equal(jsMayExport(declared, false), false, `${declared}, in a file whose classes lend nothing`);
     }
   });
 
-  it('keeps imports, constants and exports, and the functions and classes they name', () => {
+  it('keeps imports, constants, exports and exported classes, and the functions and classes they name', () => {
     const text = sourceLines(
       "import Redis from 'ioredis';",
       "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
@@ -75,7 +80,7 @@ describe('module text: JavaScript and TypeScript', () => {
       'export const onError = (error) => console.error(error);',
       'module.exports.extra = new Redis();',
     );
-    assert.deepEqual(kept(jsModuleText(text, false)), [
+    assert.deepEqual(kept(jsModuleText(text, false, true)), [
       "import Redis from 'ioredis';",
       "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
       '/** Options for every connection. */',
@@ -84,16 +89,21 @@ describe('module text: JavaScript and TypeScript', () => {
       "  return new Redis(process.env.URL ?? '', options);",
       '}',
       'export const cache = makeClient();',
+      'export class Store {',
+      "  read() { return 'it\\'s'; }",
+      '}',
       'module.exports.extra = new Redis();',
     ]);
+    // In a TypeScript file of `private` members only, an exported class lends nothing and stays out.
+    assert.ok(!kept(jsModuleText(text, false, false)).includes('export class Store {'));
   });
 
   it('keeps the whole file when a module-level `let` or `var` may be reassigned anywhere, when brackets do not balance, and for JSX', () => {
     for (const text of ['let client = new Redis();\nexport { client };\nfunction reset() { client = null; }\n', 'var client = new Redis();\nmodule.exports = client;\n', 'export const client = new Redis();\nfunction broken() {\n']) {
-      assert.equal(jsModuleText(text, false), text);
+      assert.equal(jsModuleText(text, false, true), text);
     }
     const jsx = "export const cache = new Redis();\nexport const View = () => <p>Don't {'{'}</p>;\n";
-    assert.equal(jsModuleText(jsx, true), jsx);
+    assert.equal(jsModuleText(jsx, true, true), jsx);
   });
 });
 

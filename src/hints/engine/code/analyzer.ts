@@ -26,6 +26,7 @@ import { resolvedType } from './resolution';
 import { callResult, cdkClassMember, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 import { clientClass, inheritedMember } from './clientClasses';
 import { injectedOrBuilt, isParameter } from './injection';
+import { targetTypedNew, targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -296,6 +297,7 @@ export class CodeAnalyzer {
     const value =
       (binding.element ? this.elementValue(binding.expression, 0) : this.chainOrFallback(binding.expression)) ??
       binding.declared ??
+      targetTypedValue(this, binding.expression) ??
       (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     evaluated.set(binding, value);
@@ -390,6 +392,10 @@ export class CodeAnalyzer {
     while (j < limit && this.isId(j) && this.tokens.isOneOf(j, CHAIN_PREFIXES)) {
       constructed ||= this.tokens.is(j, 'new');
       j++;
+    }
+    if (constructed && targetTypedNew(this, j - 1)) {
+      // C#'s `new(client)` builds the declared type, which the binding knows; its argument is not its value.
+      return { value: undefined, end: j };
     }
     while (j < limit && (this.is(j, '&') || this.is(j, '*') || this.is(j, '('))) {
       if (this.is(j, '(')) {

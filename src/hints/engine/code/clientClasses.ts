@@ -1,18 +1,20 @@
 /**
  * Classes of the file that extend a client class (`class CacheConnection extends Redis`): an instance is that
- * client wherever the class does not define the member itself, and the arguments of `super(...)` in its
+ * client wherever the class does not define the member itself (and a class that extends a workspace class
+ * has that class's client fields), and the arguments of `super(...)` in its
  * constructor, or of `new` on a class with no constructor of its own, are the client's options.
  */
 import { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { importedClassField } from './projectImports';
 import { redisClientOptions } from './redis';
 import { memberOfClient, Value } from './values';
 
 /** How far up a chain of same-file base classes the client class is looked for (as the scope tree does). */
 const MAX_BASE_DEPTH = 8;
 
-/** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
-export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 'client' }) | undefined {
+/** Where the base that the outermost same-file base of a class extends is named (`Redis` in `extends Redis`), or undefined. */
+function outsideBase(a: CodeAnalyzer, classScope: number): number | undefined {
   if (classScope <= 0) {
     return undefined;
   }
@@ -20,15 +22,41 @@ export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 
   for (let depth = 0; depth < MAX_BASE_DEPTH && a.scopes.baseOf(scope) > 0; depth++) {
     scope = a.scopes.baseOf(scope);
   }
-  const token = a.outsideBases.get(scope);
+  return a.outsideBases.get(scope);
+}
+
+/** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
+export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 'client' }) | undefined {
+  const token = outsideBase(a, classScope);
   const value = token === undefined ? undefined : a.language.typeValue(a, token);
   return value?.t === 'client' ? value : undefined;
 }
 
-/** A member that an instance's class does not define (`cache.pipeline`), when the class extends a client class: the client's member. */
+/**
+ * A member that an instance's class does not define: the client's member when the class extends a client
+ * class (`cache.pipeline`), else, in workspace mode, the client field of a class it extends that another
+ * module of the workspace exports (`this.client` in `class CacheSetService extends RedisClient`).
+ */
 export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instance' }, name: string): Value | undefined {
-  const client = instance.classObject ? undefined : clientClass(a, instance.classScope);
-  return client ? memberOfClient(client, name) : undefined;
+  if (instance.classObject) {
+    return undefined;
+  }
+  const client = clientClass(a, instance.classScope);
+  return client ? memberOfClient(client, name) : importedBaseField(a, instance.classScope, name);
+}
+
+/** `extends RedisClient` or `(base.BaseRepository)`, where the file imports the name from a workspace module: that class's client field. */
+function importedBaseField(a: CodeAnalyzer, classScope: number, field: string): Value | undefined {
+  const token = a.project ? outsideBase(a, classScope) : undefined;
+  const imported = token === undefined ? undefined : a.imports.get(a.tokens.text(token));
+  if (!imported || token === undefined) {
+    return undefined;
+  }
+  if (!a.is(token + 1, '.')) {
+    return importedClassField(a, imported.module, imported.path, field);
+  }
+  const member = a.id(token + 2);
+  return member === undefined || a.is(token + 3, '.') ? undefined : importedClassField(a, imported.module, imported.path === '' ? member : `${imported.path}.${member}`, field);
 }
 
 /** The receiver of `receiver.method(...)`: an instance of a class that extends a client class is the client, unless the class defines the method. */

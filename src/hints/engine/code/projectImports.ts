@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedClient } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedClient, GoStructTypes } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { callArguments } from './parametrisedCalls';
@@ -25,6 +25,10 @@ export interface ProjectContext {
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
   /** What a function the module defines (`path`) gives when called with these strings, when a client. */
   importedCall?(module: string, path: string, args: CallArguments): ExportedClient | undefined;
+  /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
+  importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** The struct types the other files of this Go file's package declare (`packageName` as its `package` clause says). */
+  goStructs?(packageName: string): GoStructTypes | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -102,6 +106,19 @@ export function importedCdkClass(a: CodeAnalyzer, module: string, path: string):
       return shape ? { t: 'cdkClass', shape } : null;
     }) ?? undefined
   );
+}
+
+/**
+ * A field of a workspace class that a class of this file extends (`class CacheSetService extends RedisClient`
+ * with `import { RedisClient } from './redis.client'`): the client the base class sets it to, if any.
+ */
+export function importedClassField(a: CodeAnalyzer, module: string, path: string, field: string): Value | undefined {
+  const project = a.project;
+  if (!project?.importedClassFields || !mayBeProjectModule(a, module) || importsTestDouble(a, module, path)) {
+    return undefined;
+  }
+  const fields = project.importedClassFields(module, path);
+  return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
 }
 
 /** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */

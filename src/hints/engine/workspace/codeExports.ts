@@ -43,10 +43,14 @@ export interface CodeExports {
   stars: string[];
   /** Top-level Python functions (`def`) that a caller's strings may make give a client, read when called. */
   functions: Record<string, true>;
+  /** Exported classes with client fields (`protected readonly client = new Redis()`), for subclasses in other files: by class, then field. */
+  classes: Record<string, Record<string, ExportedClient>>;
 }
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
+/** Members of one exported class read for client fields: far more than a base class has. */
+const MAX_CLASS_MEMBERS = 64;
 const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
@@ -59,6 +63,18 @@ const RELATIVE_JS = /^\.\.?(?:\/|$)/;
 
 /** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
 const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
+
+/** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
+const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
+
+/**
+ * Whether a module's exported classes may lend client fields to subclasses in other files: any JavaScript
+ * class, a TypeScript one only in a file with a `protected`, `public` or `abstract` member or class (a
+ * class of `private` fields lends none), which keeps most service classes out of the index.
+ */
+function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
+  return kind === 'javascript' || LENDING_MODIFIER.test(text);
+}
 
 function isPackageInit(file: string): boolean {
   return file === '__init__.py' || file.endsWith('/__init__.py');
@@ -74,7 +90,7 @@ export function mayExportClients(file: string, kind: DocumentKind, text: string)
   if (kind === 'python') {
     return (PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
   }
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }
 
 /** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
@@ -83,7 +99,7 @@ export function moduleSource(file: string, kind: 'python' | 'javascript' | 'type
     const source = pythonModuleText(text, isPackageInit(file));
     return source === undefined ? undefined : { language: 'python', text: source };
   }
-  return { language: kind === 'typescript' ? 'typescript' : 'javascript', text: jsModuleText(text, /\.[jt]sx$/i.test(file)) };
+  return { language: kind, text: jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
 }
 
 /** What the module-level statements of `file` export; undefined for nothing. Bounded like the analysis (it may stop at a time budget). */
@@ -133,6 +149,7 @@ class ExportReader {
   private readonly packages: Record<string, ReExport> = {};
   private readonly stars: string[] = [];
   private readonly functions: Record<string, true> = {};
+  private readonly classes: Record<string, Record<string, ExportedClient>> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -145,8 +162,8 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = [this.clients, this.reexports, this.packages, this.functions].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
-    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions };
+    const empty = [this.clients, this.reexports, this.packages, this.functions, this.classes].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions, classes: this.classes };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -154,9 +171,11 @@ class ExportReader {
     const { a } = this;
     const bound = a.scopes.bindingsIn(0);
     for (const [name, bindings] of bound) {
-      const fn = bindings.length === 1 ? bindings[0].fixed : undefined;
-      if (fn?.t === 'function' && !fn.accessor && !fn.wrapped) {
+      const declared = bindings.length === 1 ? bindings[0].fixed : undefined;
+      if (declared?.t === 'function' && !declared.accessor && !declared.wrapped) {
         this.exportFunction(name);
+      } else if (declared?.t === 'instance' && declared.classObject) {
+        this.exportClass(name, declared.classScope);
       } else {
         this.exportBinding(name, name, bindings);
       }
@@ -196,7 +215,13 @@ class ExportReader {
   private esExport(k: number): void {
     const { a } = this;
     const next = a.id(k + 1);
-    if (next === 'default') {
+    // `export class Base`, `export abstract class Base`, `export default class Base`.
+    const afterDefault = next === 'default' ? k + 2 : k + 1;
+    const classAt = a.idIs(afterDefault, 'abstract') ? afterDefault + 1 : afterDefault;
+    if (a.idIs(classAt, 'class') && a.isId(classAt + 1)) {
+      const name = a.tokens.text(classAt + 1);
+      this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
+    } else if (next === 'default') {
       this.exportValue('default', k + 2);
     } else if (next === 'const' || next === 'let' || next === 'var') {
       // The first declarator: what its binding holds.
@@ -330,6 +355,33 @@ class ExportReader {
     }
   }
 
+  /**
+   * An exported class's client fields: those set to a client (`this.client = new Redis()`, `self.table =
+   * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
+   * instances read them. A class with none exports nothing.
+   */
+  private exportClass(exported: string, classScope: number): void {
+    if (classScope <= 0 || !this.admits(exported)) {
+      return;
+    }
+    const fields: Record<string, ExportedClient> = {};
+    const instance: Value = { t: 'instance', classScope };
+    let read = 0;
+    for (const member of this.a.scopes.bindingsIn(classScope).keys()) {
+      const name = member.startsWith('.') ? member.slice(1) : member;
+      if (read++ >= MAX_CLASS_MEMBERS) {
+        break;
+      }
+      const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : this.a.member(instance, name);
+      if (value?.t === 'client') {
+        fields[name] = exportedClient(this.a, value)!;
+      }
+    }
+    if (Object.keys(fields).length > 0) {
+      this.classes[exported] = fields;
+    }
+  }
+
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
   private clientAt(start: number): ExportedClient | undefined {
     const { value, end } = this.a.evalChain(start, this.a.tokens.length);
@@ -391,6 +443,7 @@ class ExportReader {
   private admits(name: string): boolean {
     if (this.seen.has(name)) {
       delete this.clients[name];
+      delete this.classes[name];
       delete this.reexports[name];
       delete this.packages[name];
       delete this.functions[name];

@@ -47,6 +47,7 @@ export function contributes(contribution: FileContribution): boolean {
   return (
     contribution.module !== undefined ||
     Object.keys(contribution.cdkClasses ?? {}).length > 0 ||
+    contribution.goPackage !== undefined ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

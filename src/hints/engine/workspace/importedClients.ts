@@ -1,5 +1,6 @@
 /**
- * Which client a code file gets when it imports a name from another module of the workspace. The module is
+ * Which client a code file gets when it imports a name from another module of the workspace (or, for a
+ * class it imports, the class's client fields). The module is
  * mapped to workspace files as Python or Node would look for it (Python: the dotted path under any folder
  * above the importing file, or relative to its package by dots, as `pkg.py` or `pkg/__init__.py`;
  * JavaScript: a relative path with its extension or an `index` file), then the name is followed through
@@ -15,8 +16,8 @@ import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { CallArguments, CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
 
-/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, or a Python function of a module file. */
-type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; name: string } };
+/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a Python function of a module file, or a class with client fields. */
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; name: string } } | { fields: Record<string, ExportedClient> };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
@@ -152,7 +153,10 @@ export class ImportedClients {
       if (exports && Object.hasOwn(exports.packages, name)) {
         return { package: exports.packages[name] };
       }
-      return exports && Object.hasOwn(exports.functions, name) ? { function: { file, name } } : undefined;
+      if (exports && Object.hasOwn(exports.functions, name)) {
+        return { function: { file, name } };
+      }
+      return exports && Object.hasOwn(exports.classes, name) ? { fields: exports.classes[name] } : undefined;
     },
   };
   /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
@@ -227,6 +231,12 @@ export class ImportedClients {
       this.functionModules.set(file, functions);
     }
     return functions ?? undefined;
+  }
+
+  /** The client fields of the class `codeFile` gets by reading `path` from the `module` it imports; see `WorkspaceView.importedClassFields`. */
+  resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'fields' in answer ? answer.fields : undefined;
   }
 
   private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
@@ -348,6 +358,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
- * the workspace model. Each format has its own reader; code files count only when they import the CDK
- * or may export a client for other files to import.
+ * the workspace model. Each format has its own reader; code files count only when they import the CDK,
+ * may export a client for other files to import, or (Go) declare struct types the rest of their package uses.
  * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
  * file, and it never throws.
  */
@@ -12,6 +12,7 @@ import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
+import { indexGoPackage, mayDeclareGoClientStructs } from './goPackages';
 import { mayExportClients, moduleSource } from './codeExports';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
@@ -24,8 +25,11 @@ export interface IndexOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Kinds whose files can define tables, databases or functions: templates, and CDK apps in TypeScript, JavaScript or Python. */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python']);
+/**
+ * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
+ * or Python, and Go files whose struct types the other files of their package use.
+ */
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -50,6 +54,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       const exportsClients = mayExportClients(file, kind, text);
       return cdk || exportsClients ? () => readCode(file, kind, text, cdk, exportsClients) : undefined;
     }
+    case 'go':
+      return mayDeclareGoClientStructs(file, text) ? () => indexGoPackage(text) : undefined;
     default:
       return undefined;
   }

@@ -1,7 +1,8 @@
 /**
  * The top-level statements of a JavaScript or TypeScript file that can bind or export a client: imports,
- * `const` declarations, exports and `module.exports`, without the functions and classes (kept when a kept
- * statement names them: `export const ddb = makeClient()`). First a reading of the export statements
+ * `const` declarations, exports and `module.exports`, and exported classes that may lend their fields to
+ * subclasses in other files, without the other functions and classes (kept when a kept statement names them:
+ * `export const ddb = makeClient()`). First a reading of the export statements
  * alone says whether the file may export a client at all; most files export functions, classes or types.
  */
 import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
@@ -114,9 +115,10 @@ function objectMayExport(text: string, open: number, known: { declared?: Set<str
 /**
  * Whether a JavaScript or TypeScript file may export a client: `export const x = <not a function or
  * literal>`, `export default x`, an export list or `export *`, or `module.exports` / `exports.x` set to such
- * a value. `export function`, `export class`, `export const handler = async (…) => …` cannot.
+ * a value; `export class` too where `classesMayLend` (its client fields may serve subclasses in other
+ * files). `export function`, `export const handler = async (…) => …` cannot.
  */
-export function jsMayExport(text: string): boolean {
+export function jsMayExport(text: string, classesMayLend: boolean): boolean {
   // What the file declares and imports, read once for every `module.exports = { … }` it has.
   const known = {};
   const exports = /\bexports?\b/g;
@@ -134,6 +136,11 @@ export function jsMayExport(text: string): boolean {
       const code = text.charCodeAt(k);
       const word = wordAt(text, k);
       if (code === OPEN_BRACE || code === STAR) {
+        return true;
+      }
+      const declared = word === 'default' ? wordAt(text, skipSpace(text, k + word.length)) : word;
+      if (classesMayLend && (declared === 'class' || declared === 'abstract')) {
+        // An exported class may hold a client field that its subclasses in other files use.
         return true;
       }
       if (word === 'default') {
@@ -363,7 +370,7 @@ function isFunctionValue(text: string, from: number): boolean {
 }
 
 /** A top-level statement, classified: kept, a definition kept only when named, or dropped. */
-function classify(text: string, start: number, end: number): TopStatement | 'whole' {
+function classify(text: string, start: number, end: number, classesMayLend: boolean): TopStatement | 'whole' {
   let k = start;
   let word = wordAt(text, k);
   let exported = false;
@@ -389,6 +396,10 @@ function classify(text: string, start: number, end: number): TopStatement | 'who
     case 'type':
     case 'enum':
     case 'namespace': {
+      if (exported && classesMayLend && word === 'class') {
+        // An exported class: its fields may hold clients that subclasses in other files use.
+        return { start, end, kept: true };
+      }
       let nameAt = skipSpace(text, k + word.length);
       if (text.charCodeAt(nameAt) === STAR) {
         nameAt = skipSpace(text, nameAt + 1);
@@ -413,10 +424,11 @@ function classify(text: string, start: number, end: number): TopStatement | 'who
 
 /**
  * The top-level statements of a JavaScript or TypeScript file that may export a client (see
- * `jsMayExport`), as text. The whole file when a module-level `let` or `var` may be assigned in any
- * function, or when the scan cannot be trusted (JSX text, which holds quotes, is never scanned).
+ * `jsMayExport`), as text, with its exported classes where `classesMayLend`. The whole file when a
+ * module-level `let` or `var` may be assigned in any function, or when the scan cannot be trusted (JSX
+ * text, which holds quotes, is never scanned).
  */
-export function jsModuleText(text: string, jsx: boolean): string {
+export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean): string {
   const starts = jsx ? undefined : statementStarts(text);
   if (!starts) {
     return text;
@@ -424,7 +436,7 @@ export function jsModuleText(text: string, jsx: boolean): string {
   // What comes before the first statement (comments, `'use strict'`) is kept as it is.
   const statements: TopStatement[] = starts.length > 0 && starts[0] > 0 ? [{ start: 0, end: starts[0], kept: true }] : [];
   for (let index = 0; index < starts.length; index++) {
-    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
+    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend);
     if (statement === 'whole') {
       return text;
     }

@@ -1,6 +1,7 @@
 /**
  * The module-level statements of a Python file that can bind or pass on a client: imports, assignments,
- * and module-level `if`, `try`, `with` and loops (which bind module names too), without the functions and
+ * and module-level `if`, `try`, `with` and loops (which bind module names too), and the classes that name a
+ * client library (whose client fields subclasses in other modules use), without the other functions and
  * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
  * them: `client = make_client()`). Top-level functions that may make a client are kept too, for the
  * files that call them: those that name a client library or a module name bound with one, and those that
@@ -18,6 +19,9 @@ const CARRIAGE_RETURN = 13;
 
 /** Client libraries whose names a project module may import and pass on: the AWS SDKs, their type stubs and redis-py. */
 export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|mypy_boto3_\w+|types_aiobotocore_\w+|redis)(?:\.|\s|$)/;
+
+/** A class whose text names a client library (`boto3.resource`, `redis.Redis`), which may hold a client field. */
+const CLIENT_MENTION = /redis|boto/;
 
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
@@ -143,7 +147,10 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       after += word.length;
     }
     if (word === 'def' || word === 'class') {
-      statements.push({ start: from, end, kept: false, defines: wordAt(text, skipSpace(text, after)) });
+      // A class that names a client library may set a client field (`self.table = boto3.resource(...)...`) that subclasses in other modules use.
+      const holdsClient = word === 'class' && CLIENT_MENTION.test(text.slice(from, end));
+      exports ||= holdsClient;
+      statements.push({ start: from, end, kept: holdsClient, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {
         functions.push(statements.length - 1);
       }

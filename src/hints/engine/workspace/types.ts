@@ -142,6 +142,23 @@ export interface FileContribution {
    * file reads through a value typed with one (`props.tables.notes`).
    */
   cdkClasses?: Record<string, CdkClassMembers>;
+  /** A Go file (not a test): its package and the struct types it declares with fields of a client library's type. */
+  goPackage?: GoPackageStructs;
+}
+
+/** A field of a Go struct whose type is a client library's: the import path of the type's package and the type's name. */
+export interface GoFieldType {
+  path: string;
+  type: string;
+}
+
+/** Go struct types by name, each with its client fields by name (`''` for an embedded client: `struct { *redis.Client }`). */
+export type GoStructTypes = Record<string, Record<string, GoFieldType>>;
+
+/** What one Go file tells the other files of its package (its folder and package name) about its struct types. */
+export interface GoPackageStructs {
+  name: string;
+  structs: GoStructTypes;
 }
 
 /**
@@ -251,4 +268,15 @@ export interface WorkspaceView {
    * as `path` from `module`) with these strings: the function read in its module with them put for its parameters.
    */
   importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined;
+  /**
+   * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
+   * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.
+   * Undefined when the module is no workspace file, is ambiguous, or the name is no class with client fields.
+   */
+  importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /**
+   * The struct types that the other files of a Go package declare (those of `codeFile`'s folder that name
+   * the same package), with their client fields; a struct declared by two of them is left out.
+   */
+  goStructs?(codeFile: string, packageName: string): GoStructTypes | undefined;
 }

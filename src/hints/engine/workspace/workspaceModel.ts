@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoStructTypes, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -41,6 +41,8 @@ interface Union {
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
+  /** Go struct types by package (`folder\0package`), with the file that declares them. */
+  goPackages: Map<string, { file: string; structs: GoStructTypes }[]>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -194,6 +196,7 @@ export class WorkspaceModel implements WorkspaceView {
       localValues: new Map(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
+      goPackages: new Map(),
     };
     const archives = new Map<string, string[]>();
     const indexedElsewhere = new Set<string>();
@@ -218,6 +221,9 @@ export class WorkspaceModel implements WorkspaceView {
         const earlier = inputs.get(input);
         const same = earlier && target && earlier.resource === target.resource && earlier.argument === target.argument;
         inputs.set(input, inputs.has(input) && !same ? null : target);
+      }
+      if (contribution.goPackage) {
+        push(union.goPackages, `${folderOf(file)}\0${contribution.goPackage.name}`, { file, structs: contribution.goPackage.structs });
       }
       for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
         const other = union.passedParameters.get(child);
@@ -332,6 +338,22 @@ export class WorkspaceModel implements WorkspaceView {
     return this.built().passedParameters.get(file);
   }
 
+  /** The struct types the other files of a Go file's package declare; see `WorkspaceView.goStructs`. */
+  goStructs(codeFile: string, packageName: string): GoStructTypes | undefined {
+    const declared: GoStructTypes = Object.create(null) as GoStructTypes;
+    const twice = new Set<string>();
+    for (const { file, structs } of this.built().goPackages.get(`${folderOf(codeFile)}\0${packageName}`) ?? []) {
+      for (const [name, fields] of file === codeFile ? [] : Object.entries(structs)) {
+        if (Object.hasOwn(declared, name)) {
+          twice.add(name);
+        }
+        declared[name] = fields;
+      }
+    }
+    twice.forEach((name) => delete declared[name]);
+    return Object.keys(declared).length > 0 ? declared : undefined;
+  }
+
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */
   importedClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
     return this.imported().resolve(codeFile, module, path);
@@ -350,6 +372,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client a code file gets by calling a function of a workspace module; see `WorkspaceView.importedCall`. */
   importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
     return this.imported().resolveCall(codeFile, module, path, args);
+  }
+
+  /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
+  importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
+    return this.imported().resolveClassFields(codeFile, module, path);
   }
 
   private imported(): ImportedClients {

@@ -14,7 +14,7 @@ import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from
 import { assignRequestOptions } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
+import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -82,19 +82,26 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
-/** `new XRequest { A = 1 }` / `new XRequest() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */
+/** `new XRequest { A = 1 }` / `new XRequest() { ... }` / `XRequest r = new() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.idIs(i - 1, 'new')) {
-      initializer(a, i);
+      initializer(a, i, i);
+    } else if (targetTypedNew(a, i)) {
+      // `ScanRequest request = new() { ... }`: the declared type names the request.
+      const start = targetTypeStart(a, i);
+      if (start >= 0) {
+        initializer(a, simpleTypeName(a, start), i);
+      }
     }
   }
   stackExchangeOptions(a);
   assignRequestOptions(a);
 }
 
-function initializer(a: CodeAnalyzer, index: number): void {
-  const name = a.tokens.text(index);
+/** A request or config built at `index` (the type's name, or the `new` of a target-typed `new()`), named by the type at `typeIndex`. */
+function initializer(a: CodeAnalyzer, typeIndex: number, index: number): void {
+  const name = a.tokens.text(typeIndex);
   const imported = a.imports.get(name);
   const config = imported ? OPERATION_CONFIGS[imported.module.slice('dotnet:'.length)]?.[name] : undefined;
   const operation = config ?? operationOfTypeName(name, a.services, /Request$/);

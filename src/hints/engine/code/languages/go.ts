@@ -15,6 +15,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
+import { adoptPackageStructs, EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
@@ -32,35 +33,12 @@ const EQUALS = codeOf('=');
 const VAR = codeOf('var');
 const CONST = codeOf('const');
 const RETURN = codeOf('return');
-const IMPORT = codeOf('import');
 
 function collectImports(a: CodeAnalyzer): void {
-  const codes = a.tokens.codes;
-  for (let i = 0; i < codes.length; i++) {
-    if (codes[i] !== IMPORT) {
-      continue;
-    }
-    if (a.is(i + 1, '(')) {
-      const close = a.partner[i + 1];
-      for (let k = i + 2; k > 0 && k < close; k++) {
-        if (a.isString(k)) {
-          record(a, a.id(k - 1) && k - 1 > i + 1 ? k - 1 : -1, k);
-        }
-      }
-    } else if (a.isString(i + 1)) {
-      record(a, -1, i + 1);
-    } else if (a.id(i + 1) && a.isString(i + 2)) {
-      record(a, i + 1, i + 2);
-    }
-  }
-}
-
-function record(a: CodeAnalyzer, aliasIndex: number, pathIndex: number): void {
-  const imported = goImport(a.tokens.text(pathIndex));
-  const alias = aliasIndex >= 0 ? a.id(aliasIndex) : imported?.name;
-  if (imported && alias && alias !== '_') {
-    a.goPackages.set(alias, imported.service);
-    a.services.add(imported.service);
+  for (const [alias, path] of goClientImports(a)) {
+    const service = goImport(path)!.service;
+    a.goPackages.set(alias, service);
+    a.services.add(service);
   }
 }
 
@@ -126,6 +104,8 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  // The package's struct types from its other files first: the file's own declarations replace them.
+  adoptPackageStructs(a);
   const embeddings = collectStructs(a);
   bindFunctions(a, tree);
   promoteEmbedded(a, embeddings);
@@ -204,11 +184,6 @@ function bindParameterGroup(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: numb
   }
 }
 
-/**
- * A struct's embedded client (`type Admin struct { *rds.Client }`), kept among its members under a name no
- * field can have: the client's methods are the struct's own.
- */
-const EMBEDDED_CLIENT = '';
 /** How many levels of embedded structs lend their members, and how many members each lends at most. */
 const MAX_EMBEDDING_DEPTH = 4;
 const MAX_PROMOTED_MEMBERS = 64;
@@ -218,12 +193,9 @@ const MAX_PROMOTED_MEMBERS = 64;
  * embedded fields (`*rds.Client`, `Base`) under their type's name, lending their members to the struct.
  */
 function collectStructs(a: CodeAnalyzer): [string, string][] {
-  const found: [string, number][] = [];
-  for (let i = 0; i + 3 < a.tokens.length; i++) {
-    if (a.idIs(i, 'type') && a.isId(i + 1) && a.idIs(i + 2, 'struct') && a.is(i + 3, '{')) {
-      found.push([a.tokens.text(i + 1), i + 3]);
-      a.structFields.set(a.tokens.text(i + 1), new Map());
-    }
+  const found = structBraces(a);
+  for (const [name] of found) {
+    a.structFields.set(name, new Map());
   }
   const embeddings: [string, string][] = [];
   // Fields are read after every struct is known, so a field may hold another struct of the file.
@@ -249,11 +221,6 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     }
   }
   return embeddings;
-}
-
-/** A field starts a line of the struct's body, or follows its `{` or a `;` there (`struct{ db *dynamodb.Client; ttl time.Duration }`). */
-function startsField(a: CodeAnalyzer, brace: number, k: number): boolean {
-  return a.parent[k] === brace && (a.startsLine(k) || k === brace + 1 || a.is(k - 1, ';'));
 }
 
 /** The name of an embedded field: its type's name (`Client` for `*rds.Client`). */

@@ -205,18 +205,39 @@ function lambdaScope(a: CodeAnalyzer, at: number, candidates: Candidate[]): void
   candidates.push({ kind: 'function', start: at, end, params: at, concise: colon + 1 });
 }
 
+/**
+ * `class OrderRepository(BaseRepository):` links the class to its first base: a class of the file, or one
+ * named elsewhere (`base.BaseRepository`, `redis.Redis`), which the analyzer reads as a type or an import.
+ */
+function linkBase(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number): void {
+  const open = tree.start(scope) + 2;
+  if (!a.is(open, '(') || !a.isId(open + 1) || a.is(open + 2, '=')) {
+    return;
+  }
+  const base = tree.classNamed(a.tokens.text(open + 1));
+  if (base > 0 && !a.is(open + 2, '.')) {
+    tree.setBase(scope, base);
+  } else if (base < 0) {
+    a.outsideBases.set(scope, open + 1);
+  }
+}
+
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const globals = new Map<number, Set<string>>();
   const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
   const paths: PathAssignment[] = [];
   const contextManagers = new Set<number>();
   // Class names first: parameter annotations name them (`data: TenantDataStack`).
+  const classes: number[] = [];
   for (let scope = 1; scope < tree.size; scope++) {
     const start = tree.start(scope);
     if (tree.kind(scope) === 'class' && a.idIs(start, 'class') && a.isId(start + 1)) {
       tree.bind(tree.holderOf(tree.parent(scope)), a.tokens.text(start + 1), { token: start, expression: -1, fixed: { t: 'instance', classScope: scope, classObject: true } });
+      tree.nameClass(scope, a.tokens.text(start + 1));
+      classes.push(scope);
     }
   }
+  classes.forEach((scope) => linkBase(a, tree, scope));
   for (const fn of a.functions.values()) {
     bindParameters(a, tree, fn.scope, fn.params);
   }

@@ -63,13 +63,18 @@ function typeBefore(a: CodeAnalyzer, name: number): number {
   return k;
 }
 
-/** A Java or C# type as a value: one of the SDK's client types, when the file imports its service. */
-export function clientType(a: CodeAnalyzer, start: number): Value | undefined {
+/** The token of a type's simple name, from where the type starts: `ScanRequest` in `Amazon.DynamoDBv2.Model.ScanRequest`. */
+export function simpleTypeName(a: CodeAnalyzer, start: number): number {
   let k = start;
   while (a.is(k + 1, '.') && a.isId(k + 2)) {
     k += 2;
   }
-  const name = a.id(k);
+  return k;
+}
+
+/** A Java or C# type as a value: one of the SDK's client types, when the file imports its service. */
+export function clientType(a: CodeAnalyzer, start: number): Value | undefined {
+  const name = a.id(simpleTypeName(a, start));
   const kind = name ? TYPED_CLIENTS[name] : undefined;
   return kind && a.services.has(SERVICE_OF_KIND[kind]) ? { t: 'client', kind } : undefined;
 }
@@ -128,6 +133,45 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
     return;
   }
   tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
+}
+
+/** C#'s target-typed `new(...)` at `k` (`_context = new(client)`): it builds the declared type, not its argument. */
+export function targetTypedNew(a: CodeAnalyzer, k: number): boolean {
+  return a.language.family === 'csharp' && a.idIs(k, 'new') && a.is(k + 1, '(');
+}
+
+/**
+ * Where the type a target-typed `new(...)` builds starts, for a declaration (`ScanRequest request = new() { ... }`,
+ * a field's initializer) or an assignment to a local declared earlier in the same scope chain; -1 when unknown.
+ */
+export function targetTypeStart(a: CodeAnalyzer, newIndex: number): number {
+  const eq = newIndex - 1;
+  if (!targetTypedNew(a, newIndex) || !a.is(eq, '=') || !a.isId(eq - 1)) {
+    return -1;
+  }
+  const own = typeBefore(a, eq - 1);
+  if (own >= 0 || a.isAccess(eq - 2)) {
+    return own;
+  }
+  const declaration = a.scopes.lookup(a.tokens.text(eq - 1), eq - 2);
+  return declaration && declaration.token < eq - 1 ? typeBefore(a, declaration.token) : -1;
+}
+
+/**
+ * The value of a target-typed `new(...)` assigned to a name declared elsewhere: the type of the local
+ * declared before, else the field's declared type (`_context = new(client)`, `this._table = new(...)`).
+ */
+export function targetTypedValue(a: CodeAnalyzer, newIndex: number): Value | undefined {
+  const eq = newIndex - 1;
+  if (!targetTypedNew(a, newIndex) || !a.is(eq, '=') || !a.isId(eq - 1)) {
+    return undefined;
+  }
+  const start = targetTypeStart(a, newIndex);
+  if (start >= 0) {
+    return a.language.typeValue(a, start);
+  }
+  const classScope = a.scopes.enclosing(eq, ['class']);
+  return classScope > 0 ? a.scopes.declaredMember(classScope, a.tokens.text(eq - 1)) : undefined;
 }
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * Go packages are folders: a struct type declared in one file (`type Store struct { client *redis.Client }`
+ * in store.go) has its methods in others (`func (s *Store) Set(...)` in set.go). In workspace mode each
+ * file tells the others of its package its struct types' client fields, as plain data (the field's name,
+ * the import path of its type's package and the type's name: `workspace/goPackages.ts` reads them), and a
+ * file reads those of the structs it does not declare itself as its own. Also how `go.ts` finds a file's
+ * client imports and struct declarations.
+ */
+import type { Binding } from '../../scope/scopes';
+import type { CodeAnalyzer } from '../analyzer';
+import { Value } from '../values';
+import { goClientType, goImport } from './goClients';
+
+/**
+ * A struct's embedded client (`type Admin struct { *rds.Client }`), kept among its members under a name no
+ * field can have: the client's methods are the struct's own.
+ */
+export const EMBEDDED_CLIENT = '';
+
+/** The client libraries a file imports, by the name the file uses for each (its alias, else the package's name), to their import paths. */
+export function goClientImports(a: CodeAnalyzer): Map<string, string> {
+  const imports = new Map<string, string>();
+  const record = (aliasIndex: number, pathIndex: number): void => {
+    const path = a.tokens.text(pathIndex);
+    const imported = goImport(path);
+    const alias = aliasIndex >= 0 ? a.id(aliasIndex) : imported?.name;
+    if (imported && alias && alias !== '_') {
+      imports.set(alias, path);
+    }
+  };
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (!a.idIs(i, 'import')) {
+      continue;
+    }
+    if (a.is(i + 1, '(')) {
+      const close = a.partner[i + 1];
+      for (let k = i + 2; k > 0 && k < close; k++) {
+        if (a.isString(k)) {
+          record(a.id(k - 1) && k - 1 > i + 1 ? k - 1 : -1, k);
+        }
+      }
+    } else if (a.isString(i + 1)) {
+      record(-1, i + 1);
+    } else if (a.id(i + 1) && a.isString(i + 2)) {
+      record(i + 1, i + 2);
+    }
+  }
+  return imports;
+}
+
+/** The `{` of each `type Name struct {` of the file, by name. */
+export function structBraces(a: CodeAnalyzer): [string, number][] {
+  const found: [string, number][] = [];
+  for (let i = 0; i + 3 < a.tokens.length; i++) {
+    if (a.idIs(i, 'type') && a.isId(i + 1) && a.idIs(i + 2, 'struct') && a.is(i + 3, '{')) {
+      found.push([a.tokens.text(i + 1), i + 3]);
+    }
+  }
+  return found;
+}
+
+/** A field starts a line of the struct's body, or follows its `{` or a `;` there (`struct{ db *dynamodb.Client; ttl time.Duration }`). */
+export function startsField(a: CodeAnalyzer, brace: number, k: number): boolean {
+  return a.parent[k] === brace && (a.startsLine(k) || k === brace + 1 || a.is(k - 1, ';'));
+}
+
+/** The package a file belongs to: `package store` on its first line of code. */
+export function goPackageName(a: CodeAnalyzer): string | undefined {
+  return a.idIs(0, 'package') ? a.id(1) : undefined;
+}
+
+/**
+ * Workspace mode: the struct types the other files of the package declare and this one does not, with
+ * their client fields, so that receivers (`func (s *Store) Set(...)`) and values of those types read them.
+ */
+export function adoptPackageStructs(a: CodeAnalyzer): void {
+  const name = a.project?.goStructs ? goPackageName(a) : undefined;
+  const structs = name === undefined ? undefined : a.project?.goStructs?.(name);
+  for (const [struct, fields] of Object.entries(structs ?? {})) {
+    const members = new Map<string, Binding<Value>>();
+    for (const [field, { path, type }] of Object.entries(fields)) {
+      const imported = goImport(path);
+      const declared = imported && goClientType(imported.service, type);
+      if (!declared) {
+        continue;
+      }
+      const binding: Binding<Value> = { token: -1, expression: -1, declared };
+      members.set(field === EMBEDDED_CLIENT ? type : field, binding);
+      if (field === EMBEDDED_CLIENT) {
+        members.set(EMBEDDED_CLIENT, binding);
+      }
+    }
+    a.structFields.set(struct, members);
+  }
+}

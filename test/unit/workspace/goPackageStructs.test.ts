@@ -1,0 +1,134 @@
+/**
+ * Go packages are folders: a struct type declared in one file of a package and its methods in another
+ * (`type Store struct { client *redis.Client }` in store.go, `s.client.Set(...)` in set.go). In workspace
+ * mode the methods read the field's client; a struct of another folder or package, of a test file, a field
+ * of a project type and a struct the file declares itself give nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { modelOf, snapshotOf } from '../../../src/cli/workspace';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules, sourceLines } from '../hints/support';
+import { contributionOf } from './support';
+
+function workspace(files: Record<string, string>): WorkspaceModel {
+  const model = new WorkspaceModel();
+  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
+  return model;
+}
+
+/** `line:text rule` for each hover and `line:text rule!` for each finding of one file of `files`, judged in their workspace (null: alone). */
+function hints(files: Record<string, string>, file: string, view: WorkspaceView | null = workspace(files)): string[] {
+  const code = files[file];
+  const result = analyzeText(code, realHintRules(), {
+    kind: documentKind(undefined, file)!,
+    fileName: file,
+    ...(view ? { workspace: view } : {}),
+    onError: (error) => assert.fail(String(error)),
+  });
+  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
+  return [
+    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
+    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
+  ].sort();
+}
+
+const STORE = sourceLines(
+  'package store',
+  '',
+  'import (',
+  '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+  '\tgoredis "github.com/redis/go-redis/v9"',
+  ')',
+  '',
+  'type Store struct {',
+  '\tclient *goredis.Client',
+  '\tdb     *dynamodb.Client',
+  '\tttl    time.Duration',
+  '}',
+);
+
+const SET = sourceLines(
+  'package store',
+  '',
+  'import (',
+  '\t"context"',
+  '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+  ')',
+  '',
+  'func (s *Store) Put(ctx context.Context, key, value string) error {',
+  '\treturn s.client.Set(ctx, key, value, s.ttl).Err()',
+  '}',
+  '',
+  'func (s *Store) All(ctx context.Context, in *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {',
+  '\treturn s.db.Scan(ctx, in)',
+  '}',
+);
+
+describe('workspace: Go struct types declared in another file of the package', () => {
+  it('reads a client field in the methods of another file, and nothing without the workspace', () => {
+    const files = { 'internal/store/store.go': STORE, 'internal/store/set.go': SET };
+    const found = hints(files, 'internal/store/set.go');
+    assert.ok(found.includes('9:Set redis-expire'), found.join('\n'));
+    assert.ok(found.some((hint) => hint.startsWith('13:Scan dynamodb-scan')), found.join('\n'));
+    assert.deepEqual(hints(files, 'internal/store/set.go', null), []);
+  });
+
+  it('reads an embedded client, and the same through the plain data a worker thread gets', () => {
+    const files = {
+      'admin/admin.go': sourceLines('package admin', '', 'import "github.com/aws/aws-sdk-go-v2/service/rds"', '', 'type Admin struct {', '\t*rds.Client', '}'),
+      'admin/ops.go': sourceLines('package admin', '', 'func (a *Admin) Resize(ctx context.Context, in *rds.ModifyDBInstanceInput) error {', '\t_, err := a.ModifyDBInstance(ctx, in)', '\treturn err', '}'),
+    };
+    const model = workspace(files);
+    const found = hints(files, 'admin/ops.go', model);
+    assert.ok(found.some((hint) => hint === '4:ModifyDBInstance rds-modify-db-instance'), found.join('\n'));
+    assert.deepEqual(hints(files, 'admin/ops.go', modelOf(snapshotOf(model))), found);
+  });
+
+  it('gives nothing for a struct of another folder or package, or of a test file', () => {
+    const other = { 'internal/cache/store.go': STORE, 'internal/store/set.go': SET };
+    assert.deepEqual(hints(other, 'internal/store/set.go'), []);
+    const renamed = { 'internal/store/store.go': STORE.replace('package store', 'package cache'), 'internal/store/set.go': SET };
+    assert.deepEqual(hints(renamed, 'internal/store/set.go'), []);
+    const testOnly = { 'internal/store/store_test.go': STORE, 'internal/store/set.go': SET };
+    assert.deepEqual(hints(testOnly, 'internal/store/set.go'), []);
+  });
+
+  it('gives nothing for a field of a project type, a struct declared twice, or one the file declares itself', () => {
+    const projectType = { 'store/store.go': STORE.replace('*goredis.Client', '*Cache'), 'store/set.go': SET };
+    assert.ok(!hints(projectType, 'store/set.go').some((hint) => hint.startsWith('9:')));
+    const twice = { 'store/a.go': STORE, 'store/b.go': STORE, 'store/set.go': SET };
+    assert.deepEqual(hints(twice, 'store/set.go'), []);
+    const own = { 'store/store.go': STORE, 'store/set.go': `${SET}\ntype Store struct {\n\tclient *Cache\n\tdb     *Table\n}\n` };
+    assert.deepEqual(hints(own, 'store/set.go'), []);
+  });
+
+  it('indexes only Go files that import a client library and declare a struct with a client field', () => {
+    assert.equal(contributionOf('store/set.go', SET), undefined);
+    assert.equal(contributionOf('store/store_test.go', STORE), undefined);
+    assert.deepEqual(contributionOf('store/store.go', STORE)?.goPackage, {
+      name: 'store',
+      structs: { Store: { client: { path: 'github.com/redis/go-redis/v9', type: 'Client' }, db: { path: 'github.com/aws/aws-sdk-go-v2/service/dynamodb', type: 'Client' } } },
+    });
+    const admin = sourceLines(
+      'package admin',
+      '',
+      'import "github.com/aws/aws-sdk-go-v2/service/rds"',
+      '',
+      '// Admin runs maintenance on the fleet.',
+      'type Admin struct {',
+      '	Base',
+      '	// rds *rds.Client is the old field.',
+      '	*rds.Client',
+      '	name string',
+      '}',
+      '',
+      'type Plain struct {',
+      '	name string',
+      '}',
+    );
+    assert.deepEqual(contributionOf('admin/admin.go', admin)?.goPackage, { name: 'admin', structs: { Admin: { '': { path: 'github.com/aws/aws-sdk-go-v2/service/rds', type: 'Client' } } } });
+  });
+});

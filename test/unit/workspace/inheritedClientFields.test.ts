@@ -1,0 +1,150 @@
+/**
+ * A client field that a class inherits from a base class another module of the workspace exports
+ * (`class CacheSetService extends RedisClient`, whose `protected readonly client = new Redis(...)` is in
+ * redis.client.ts; Python's `class OrderRepository(BaseRepository)` whose `self.table = boto3.resource(...)
+ * .Table(...)` is in base.py): `this.client` / `self.table` in the subclass is that client. A base from a
+ * package, a field the base sets to something unknown, a field the subclass sets again and a test double's
+ * class give nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules, sourceLines } from '../hints/support';
+import { contributionOf } from './support';
+
+function workspace(files: Record<string, string>): WorkspaceModel {
+  const model = new WorkspaceModel();
+  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
+  return model;
+}
+
+/** `line:text rule` for each hover and `line:text rule!` for each finding of one file of `files`, judged in their workspace (null: alone). */
+function hints(files: Record<string, string>, file: string, view: WorkspaceView | null = workspace(files)): string[] {
+  const code = files[file];
+  const result = analyzeText(code, realHintRules(), {
+    kind: documentKind(undefined, file)!,
+    fileName: file,
+    ...(view ? { workspace: view } : {}),
+    onError: (error) => assert.fail(String(error)),
+  });
+  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
+  return [
+    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
+    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
+  ].sort();
+}
+
+const SUBCLASS = sourceLines(
+  "import { RedisClient } from './redis.client';",
+  '',
+  'export class CacheSetService extends RedisClient {',
+  '  async set(key: string, value: string): Promise<void> {',
+  '    await this.client.set(key, value);',
+  '  }',
+  '  async purge(): Promise<void> {',
+  "    const keys = await this.client.keys('cache:*');",
+  '    await Promise.all(keys.map((key) => this.client.del(key)));',
+  '  }',
+  '}',
+);
+
+function base(...body: string[]): string {
+  return sourceLines("import Redis from 'ioredis';", '', 'export class RedisClient {', ...body, '}');
+}
+
+describe('workspace: client fields inherited from a class of another module', () => {
+  it('reads a field initializer of the base class in the subclass, and nothing without the workspace', () => {
+    const files = { 'src/cache/redis.client.ts': base("  protected readonly client = new Redis({ host: 'cache', port: 6379 });"), 'src/cache/cache-set.service.ts': SUBCLASS };
+    const found = hints(files, 'src/cache/cache-set.service.ts');
+    for (const expected of ['5:set redis-expire', '8:keys redis-keys', '8:keys redis-keys!']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    assert.deepEqual(hints(files, 'src/cache/cache-set.service.ts', null), []);
+  });
+
+  it('reads a field the base sets in its constructor, one it declares with a client type, and a default export', () => {
+    const assigned = { 'src/cache/redis.client.ts': base('  protected client: Redis;', '  constructor(url: string) {', '    this.client = new Redis(url);', '  }'), 'src/cache/cache-set.service.ts': SUBCLASS };
+    assert.ok(hints(assigned, 'src/cache/cache-set.service.ts').includes('5:set redis-expire'));
+    const typed = { 'src/cache/redis.client.ts': base('  protected client: Redis;', '  constructor(options: Options) {', '    this.client = options.connect();', '  }'), 'src/cache/cache-set.service.ts': SUBCLASS };
+    assert.ok(hints(typed, 'src/cache/cache-set.service.ts').includes('5:set redis-expire'));
+    const byDefault = {
+      'src/cache/redis.client.ts': base("  protected readonly client = new Redis();").replace('export class', 'export default class'),
+      'src/cache/cache-set.service.ts': SUBCLASS.replace('{ RedisClient }', 'RedisClient'),
+    };
+    assert.ok(hints(byDefault, 'src/cache/cache-set.service.ts').includes('5:set redis-expire'));
+  });
+
+  it('gives nothing for a base from a package, a field of unknown value, a field the subclass declares again, or a test double', () => {
+    const fromPackage = { 'src/cache/cache-set.service.ts': SUBCLASS.replace("'./redis.client'", "'@shop/redis-client'") };
+    assert.deepEqual(hints(fromPackage, 'src/cache/cache-set.service.ts'), []);
+    const unknown = { 'src/cache/redis.client.ts': base('  protected readonly client = connect();'), 'src/cache/cache-set.service.ts': SUBCLASS };
+    assert.deepEqual(hints(unknown, 'src/cache/cache-set.service.ts'), []);
+    const shadowed = {
+      'src/cache/redis.client.ts': base('  protected readonly client = new Redis();'),
+      'src/cache/cache-set.service.ts': SUBCLASS.replace('extends RedisClient {', 'extends RedisClient {\n  protected readonly client = new Map<string, string>();'),
+    };
+    assert.deepEqual(hints(shadowed, 'src/cache/cache-set.service.ts'), []);
+    const double = {
+      'test/fakes/redis.client.ts': base('  protected readonly client = new Redis();'),
+      'test/cache-set.service.ts': SUBCLASS.replace("'./redis.client'", "'./fakes/redis.client'"),
+    };
+    assert.deepEqual(hints(double, 'test/cache-set.service.ts'), []);
+  });
+});
+
+const PY_BASE = sourceLines(
+  'import os',
+  '',
+  'import boto3',
+  '',
+  '',
+  'class BaseRepository:',
+  '    def __init__(self):',
+  '        self.table = boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])',
+);
+
+const PY_SUBCLASS = sourceLines(
+  'from app.repositories.base import BaseRepository',
+  'from app.repositories import base',
+  '',
+  '',
+  'class OrderRepository(BaseRepository):',
+  '    def all(self):',
+  '        return self.table.scan()["Items"]',
+  '',
+  '',
+  'class PointerRepository(base.BaseRepository):',
+  '    def one(self, key):',
+  '        return self.table.get_item(Key={"pk": key})',
+);
+
+describe('workspace: Python client fields inherited from a class of another module', () => {
+  it('reads a field the base sets in __init__, by name and through the module, and nothing without the workspace', () => {
+    const files = { 'app/__init__.py': '', 'app/repositories/__init__.py': '', 'app/repositories/base.py': PY_BASE, 'app/repositories/orders.py': PY_SUBCLASS };
+    const found = hints(files, 'app/repositories/orders.py');
+    assert.ok(found.includes('7:scan dynamodb-scan'), found.join('\n'));
+    assert.ok(found.includes('12:get_item dynamodb-get-item'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
+  });
+
+  it('reads a base class of the same file without the workspace', () => {
+    const files = { 'repo.py': `${PY_BASE}\n\nclass OrderRepository(BaseRepository):\n    def all(self):\n        return self.table.scan()["Items"]\n` };
+    assert.ok(hints(files, 'repo.py', null).includes('13:scan dynamodb-scan'), hints(files, 'repo.py', null).join('\n'));
+  });
+
+  it('gives nothing for a base from a package, a field of unknown value, a field the subclass sets again, or a test double', () => {
+    const fromPackage = { 'app/repositories/orders.py': PY_SUBCLASS.replace(/app\.repositories/g, 'framework.repositories') };
+    assert.deepEqual(hints(fromPackage, 'app/repositories/orders.py'), []);
+    const unknown = { 'app/repositories/base.py': PY_BASE.replace('boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])', 'make_table()'), 'app/repositories/orders.py': PY_SUBCLASS };
+    assert.deepEqual(hints(unknown, 'app/repositories/orders.py'), []);
+    const shadowed = {
+      'app/repositories/base.py': PY_BASE,
+      'app/repositories/orders.py': PY_SUBCLASS.replace('    def all(self):', '    def __init__(self, rows):\n        self.table = InMemoryTable(rows)\n\n    def all(self):'),
+    };
+    assert.ok(!hints(shadowed, 'app/repositories/orders.py').some((hint) => hint.includes(':scan ')));
+    const double = { 'tests/fakes/base.py': PY_BASE, 'tests/test_orders.py': PY_SUBCLASS.replace(/app\.repositories/g, 'tests.fakes') };
+    assert.deepEqual(hints(double, 'tests/test_orders.py'), []);
+  });
+});
