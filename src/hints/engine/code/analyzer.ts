@@ -14,7 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { forwardedRequests } from './forwardedRequests';
-import { importedCall, importedCdkClass, importedClient, libraryImport, ProjectContext } from './projectImports';
+import { importedClient, libraryImport, projectCall, ProjectContext } from './projectImports';
 import { calledWith, callArguments, firstStringArgument, Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
@@ -524,18 +524,9 @@ export class CodeAnalyzer {
     if (passesThrough(value)) {
       return this.partner[open] > open ? this.evalChain(open + 1, this.partner[open]).value : undefined;
     }
-    if (value.t === 'ref' && (constructed || this.language.family === 'python')) {
-      // `new DataStack(app, 'Data')`, Python `DataStack(app, "Data")`: a CDK class of another workspace file.
-      const declared = importedCdkClass(this, value.module, value.path);
-      if (declared) {
-        return declared;
-      }
-    }
-    if (value.t === 'ref' && this.language.family === 'python') {
-      const imported = importedCall(this, value.module, value.path, open);
-      if (imported) {
-        return imported;
-      }
+    const fromProject = value.t === 'ref' ? projectCall(this, value, open, constructed) : undefined;
+    if (fromProject) {
+      return fromProject;
     }
     const firstString = firstStringArgument(this, value, open);
     const made = callResult(value, name, firstString, constructed, this.language.family === 'python');

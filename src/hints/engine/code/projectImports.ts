@@ -129,3 +129,14 @@ export function importsTestDouble(a: CodeAnalyzer, module: string, path: string)
 function clientValue({ table, ...client }: ExportedClient): Value {
   return table ? { t: 'client', ...client, tableName: table } : { t: 'client', ...client };
 }
+
+/**
+ * What calling a name imported from a workspace module makes: a CDK class another file declares (`new
+ * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), or what a Python function of another module
+ * gives when called with the strings written here.
+ */
+export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: number, constructed: boolean): Value | undefined {
+  const python = a.language.family === 'python';
+  const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
+  return declared ?? (python ? importedCall(a, value.module, value.path, open) : undefined);
+}
