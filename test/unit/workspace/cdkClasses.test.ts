@@ -10,13 +10,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { hintsIn, realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
-
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
+import { contributionOf, workspaceOf } from './support';
 
 /** `line:text rule` for each hover of a workspace file judged in its model (or alone). */
 function hovers(model: WorkspaceModel | undefined, file: string, files: Record<string, string>): string[] {
@@ -169,9 +163,9 @@ describe('CDK classes a file declares for other files', () => {
 describe('CDK constructs passed through props: across the files of a workspace', () => {
   it('reads a grant through a props interface typed with a construct class of another file, and nothing without the workspace', () => {
     const files = { 'lib/tables.ts': NOTES_TABLES, 'lib/api.ts': NOTES_API };
-    assert.deepEqual(hovers(workspace(files), 'lib/api.ts', files), ['13:grantReadWriteData dynamodb-grant']);
+    assert.deepEqual(hovers(workspaceOf(files), 'lib/api.ts', files), ['13:grantReadWriteData dynamodb-grant']);
     assert.deepEqual(hovers(undefined, 'lib/api.ts', files), []);
-    assert.deepEqual(hovers(workspace({ 'lib/api.ts': NOTES_API }), 'lib/api.ts', files), [], 'a workspace without the tables');
+    assert.deepEqual(hovers(workspaceOf({ 'lib/api.ts': NOTES_API }), 'lib/api.ts', files), [], 'a workspace without the tables');
   });
 
   it('reads stacks wired in the app, props interfaces in their own file, barrels, and a database’s connections', () => {
@@ -222,7 +216,7 @@ describe('CDK constructs passed through props: across the files of a workspace',
         "new lib.DataStack(app, 'Other').table.grantFullAccess(fn);",
       ),
     };
-    const model = workspace(files);
+    const model = workspaceOf(files);
     assert.deepEqual(hovers(model, 'lib/api-stack.ts', files), ['7:grantReadData dynamodb-grant', '8:grantWriteData dynamodb-grant', '9:allowFrom rds-open-ingress']);
     assert.deepEqual(hovers(model, 'bin/app.ts', files), ['6:applyRemovalPolicy dynamodb-removal-policy', '7:grantFullAccess dynamodb-grant']);
   });
@@ -248,7 +242,7 @@ describe('CDK constructs passed through props: across the files of a workspace',
       ),
       'app/app.py': sourceLines('import aws_cdk as cdk', 'from stacks.data_stack import TenantDataStack', 'data = TenantDataStack(cdk.App(), "Data")', 'data.table.grant_full_access(fn)'),
     };
-    const model = workspace(files);
+    const model = workspaceOf(files);
     assert.deepEqual(hovers(model, 'app/stacks/api_stack.py', files), ['7:grant_read_data dynamodb-grant', '8:grant_write_data dynamodb-grant']);
     assert.deepEqual(hovers(model, 'app/app.py', files), ['4:grant_full_access dynamodb-grant']);
   });
@@ -293,6 +287,6 @@ describe('CDK constructs passed through props: across the files of a workspace',
       ),
     };
     // The one hover: the same stack reached through the classes that hold each other.
-    assert.deepEqual(hovers(workspace(files), 'lib/api.ts', files), ['12:grantWriteData dynamodb-grant']);
+    assert.deepEqual(hovers(workspaceOf(files), 'lib/api.ts', files), ['12:grantWriteData dynamodb-grant']);
   });
 });

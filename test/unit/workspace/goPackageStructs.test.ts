@@ -6,34 +6,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
+import { sourceLines } from '../hints/support';
+import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
 
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
-
-/** `line:text rule` for each hover and `line:text rule!` for each finding of one file of `files`, judged in their workspace (null: alone). */
-function hints(files: Record<string, string>, file: string, view: WorkspaceView | null = workspace(files)): string[] {
-  const code = files[file];
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    ...(view ? { workspace: view } : {}),
-    onError: (error) => assert.fail(String(error)),
-  });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ].sort();
-}
+/** The hints of one file of `files`, judged in their workspace (null: alone). */
+const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
 
 const STORE = sourceLines(
   'package store',
@@ -81,7 +59,7 @@ describe('workspace: Go struct types declared in another file of the package', (
       'admin/admin.go': sourceLines('package admin', '', 'import "github.com/aws/aws-sdk-go-v2/service/rds"', '', 'type Admin struct {', '\t*rds.Client', '}'),
       'admin/ops.go': sourceLines('package admin', '', 'func (a *Admin) Resize(ctx context.Context, in *rds.ModifyDBInstanceInput) error {', '\t_, err := a.ModifyDBInstance(ctx, in)', '\treturn err', '}'),
     };
-    const model = workspace(files);
+    const model = workspaceOf(files);
     const found = hints(files, 'admin/ops.go', model);
     assert.ok(found.some((hint) => hint === '4:ModifyDBInstance rds-modify-db-instance'), found.join('\n'));
     assert.deepEqual(hints(files, 'admin/ops.go', modelOf(snapshotOf(model))), found);

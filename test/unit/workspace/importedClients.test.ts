@@ -7,34 +7,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
+import { sourceLines } from '../hints/support';
+import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
 
 /** A model of the given files, each indexed as the adapters index it. */
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
-
-/** `line:text rule` for each hover and `line:text rule!` for each finding of a file judged in `model` (none: alone). */
-function hints(model: WorkspaceView | undefined, file: string, code: string): string[] {
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    ...(model ? { workspace: model } : {}),
-    onError: (error) => assert.fail(String(error)),
-  });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ].sort();
-}
+const hints = hintsInWorkspace;
 
 /** The Redis commands of a file that the hints read as commands (`line:command`), from their KEYS, DEL and FLUSHDB hovers. */
 function redisCommands(model: WorkspaceView | undefined, file: string, code: string): string[] {
@@ -57,17 +35,17 @@ const CLEANUP = sourceLines(
 
 describe('workspace: clients that Python modules make, in the files that import them', () => {
   it('reads a client that a package makes in its __init__.py, and nothing without the workspace', () => {
-    const model = workspace({ 'webapp/__init__.py': REDIS_MODULE, 'webapp/settings.py': 'REDIS_URL = "redis://cache:6379/0"\n' });
+    const model = workspaceOf({ 'webapp/__init__.py': REDIS_MODULE, 'webapp/settings.py': 'REDIS_URL = "redis://cache:6379/0"\n' });
     const found = hints(model, 'webapp/tasks/cleanup.py', CLEANUP);
     for (const expected of ['5:keys redis-keys', '5:keys redis-keys!', '7:delete redis-loop-round-trips', '7:delete redis-loop-round-trips!']) {
       assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
     }
     assert.deepEqual(hints(undefined, 'webapp/tasks/cleanup.py', CLEANUP), []);
-    assert.deepEqual(hints(workspace({}), 'webapp/tasks/cleanup.py', CLEANUP), [], 'a workspace without the module');
+    assert.deepEqual(hints(workspaceOf({}), 'webapp/tasks/cleanup.py', CLEANUP), [], 'a workspace without the module');
   });
 
   it('follows relative imports, absolute ones from any folder above, `import … as`, and modules reached by attribute', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'src/shop/cache.py': 'import redis\n\nclient = redis.Redis(host="cache")\n',
       'src/shop/__init__.py': '',
       'src/shop/jobs/__init__.py': '',
@@ -92,7 +70,7 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('passes on a client that a package imports in its __init__.py, and one a client module imports from its own package', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'webapp/__init__.py': 'from webapp.extensions import cache\nfrom .storage import orders\n',
       'webapp/extensions.py': 'import redis\n\ncache = redis.Redis()\n',
       'webapp/storage.py': 'import boto3\n\norders = boto3.resource("dynamodb").Table("orders")\n',
@@ -106,7 +84,7 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('keeps the table a module-level Table("…") names, so that the workspace checks read the imported table', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'template.yaml': sourceLines(
         'AWSTemplateFormatVersion: "2010-09-09"',
         'Resources:',
@@ -132,14 +110,14 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('reads a client made by a same-file factory, and what the factory names in turn', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'app/clients.py': sourceLines('import redis', '', '', 'def _pool():', '    return redis.ConnectionPool(host="cache")', '', '', 'def make_client():', '    return redis.Redis(connection_pool=_pool())', '', '', 'cache = make_client()'),
     });
     assert.deepEqual(redisCommands(model, 'app/job.py', 'from app.clients import cache\n\ncache.keys("*")\n'), ['3:keys']);
   });
 
   it('gives nothing for a name rebound, bound conditionally, only declared, or rebound by a function through `global`', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'app/clients.py': sourceLines(
         'import os',
         '',
@@ -159,7 +137,7 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('never reads a docstring or a function body as module-level code', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'app/clients.py': sourceLines(
         '"""Clients of the app.',
         '',
@@ -182,7 +160,7 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('lets a parameter, a local or a module-level rebinding in the importing file hide the import', () => {
-    const model = workspace({ 'webapp/__init__.py': REDIS_MODULE });
+    const model = workspaceOf({ 'webapp/__init__.py': REDIS_MODULE });
     const code = sourceLines(
       'from webapp import redis_connection',
       '',
@@ -202,7 +180,7 @@ describe('workspace: clients that Python modules make, in the files that import 
   });
 
   it('gives nothing for a name from a module that makes no client at module level', () => {
-    const model = workspace({
+    const model = workspaceOf({
       'app/clients.py': sourceLines('import redis', '', 'cache = redis.Redis()'),
       'app/factory.py': sourceLines(
         'import redis',
@@ -231,7 +209,7 @@ describe('workspace: clients that Python modules make, in the files that import 
 
   it('gives nothing for a client that a test double module makes, in tests or in the app', () => {
     const client = sourceLines('import redis', '', 'cache = redis.Redis()');
-    const model = workspace({
+    const model = workspaceOf({
       'app/clients.py': client,
       'tests/fakes.py': client,
       'app/conftest.py': client,
@@ -263,15 +241,15 @@ describe('workspace: clients that Python modules make, in the files that import 
 
   it('reads no request shaped for DynamoDB through a relative import that leads into a test folder', () => {
     const code = sourceLines('from .helpers import orders', '', '', 'def export_all():', '    return orders.scan(TableName="orders")["Items"]');
-    const scans = (file: string): string[] => hints(workspace({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
+    const scans = (file: string): string[] => hints(workspaceOf({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
     assert.deepEqual(scans('app/export.py'), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
     assert.deepEqual(scans('tests/test_export.py'), []);
   });
 
   it('ends a cycle of re-exports with nothing, and gives nothing for a module outside the workspace or one that two files answer differently', () => {
-    const cycle = workspace({ 'app/a.py': 'from .b import client\nimport redis\n', 'app/b.py': 'from .a import client\nimport redis\n' });
+    const cycle = workspaceOf({ 'app/a.py': 'from .b import client\nimport redis\n', 'app/b.py': 'from .a import client\nimport redis\n' });
     assert.deepEqual(redisCommands(cycle, 'app/job.py', 'from app.a import client\nclient.keys("*")\n'), []);
-    const ambiguous = workspace({
+    const ambiguous = workspaceOf({
       'config.py': 'import redis\n\ncache = redis.Redis()\n',
       'services/orders/config.py': 'import redis.asyncio\n\ncache = redis.asyncio.Redis()\n',
     });
@@ -282,7 +260,7 @@ describe('workspace: clients that Python modules make, in the files that import 
 });
 
 describe('workspace: clients that JavaScript and TypeScript modules export, in the files that import them', () => {
-  const model = workspace({
+  const model = workspaceOf({
     'src/lib/dynamo.ts': sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';",
@@ -347,7 +325,7 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
   });
 
   it('gives nothing for a parameter named as an imported client, nor for a client a test double module exports', () => {
-    const doubles = workspace({
+    const doubles = workspaceOf({
       'src/lib/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
       'test/helpers/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
       'src/lib/__mocks__/cache.ts': "import Redis from 'ioredis';\n\nexport const cache = new Redis();\n",
@@ -378,27 +356,27 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
 
   it('reads no request shaped for DynamoDB through a relative import that leads into a test folder', () => {
     const code = sourceLines("import { localDdb } from './setup';", '', "export const all = () => localDdb.scan({ TableName: 'orders' });");
-    const scans = (file: string): string[] => hints(workspace({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
+    const scans = (file: string): string[] => hints(workspaceOf({}), file, code).filter((hint) => hint.includes(' dynamodb-scan'));
     assert.deepEqual(scans('src/orders.ts'), ['3:scan dynamodb-scan', '3:scan dynamodb-scan!']);
     assert.deepEqual(scans('test/orders.test.ts'), []);
   });
 
   it('ends a cycle of `export *` with nothing', () => {
-    const cycle = workspace({ 'a.ts': "export * from './b';\nexport const x = 1;\n", 'b.ts': "export * from './a';\nexport const y = 2;\n" });
+    const cycle = workspaceOf({ 'a.ts': "export * from './b';\nexport const x = 1;\n", 'b.ts': "export * from './a';\nexport const y = 2;\n" });
     assert.deepEqual(redisCommands(cycle, 'job.ts', "import { client } from './a';\nclient.keys('*');\n"), []);
   });
 });
 
 describe('workspace: exported clients as the model keeps them', () => {
   it('answers the same from a snapshot sent to a worker thread', () => {
-    const model = workspace({ 'webapp/__init__.py': REDIS_MODULE });
+    const model = workspaceOf({ 'webapp/__init__.py': REDIS_MODULE });
     const copy = modelOf(structuredClone(snapshotOf(model)));
     assert.deepEqual(copy.importedClient('webapp/tasks/cleanup.py', 'webapp', 'redis_connection'), { kind: 'redis', flavor: 'redis-py' });
     assert.deepEqual(hints(copy, 'webapp/tasks/cleanup.py', CLEANUP), hints(model, 'webapp/tasks/cleanup.py', CLEANUP));
   });
 
   it('follows an edit of the module, and changes nothing on an edit inside a function body', () => {
-    const model = workspace({ 'webapp/__init__.py': REDIS_MODULE });
+    const model = workspaceOf({ 'webapp/__init__.py': REDIS_MODULE });
     const withFunction = `${REDIS_MODULE}\n\ndef helper():\n    return 1\n`;
     assert.equal(model.update('webapp/__init__.py', contributionOf('webapp/__init__.py', withFunction)), true);
     assert.equal(model.update('webapp/__init__.py', contributionOf('webapp/__init__.py', withFunction.replace('return 1', 'return 2'))), false);

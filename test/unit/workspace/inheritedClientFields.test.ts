@@ -7,34 +7,12 @@
  * class give nothing.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
+import { sourceLines } from '../hints/support';
+import { hintsInWorkspace, workspaceOf } from './support';
 
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
-
-/** `line:text rule` for each hover and `line:text rule!` for each finding of one file of `files`, judged in their workspace (null: alone). */
-function hints(files: Record<string, string>, file: string, view: WorkspaceView | null = workspace(files)): string[] {
-  const code = files[file];
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    ...(view ? { workspace: view } : {}),
-    onError: (error) => assert.fail(String(error)),
-  });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ].sort();
-}
+/** The hints of one file of `files`, judged in their workspace (null: alone). */
+const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
 
 const SUBCLASS = sourceLines(
   "import { RedisClient } from './redis.client';",

@@ -8,32 +8,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { superlinearScaling } from '../../support/hostileShapes';
 import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
+import { hintsInWorkspace, workspaceOf } from './support';
 
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
-
-/** `line:text rule` for each hover and `line:text rule!` for each finding of a file judged in `model` (none: alone). */
-function hints(model: WorkspaceModel | undefined, file: string, code: string): string[] {
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    ...(model ? { workspace: model } : {}),
-    onError: (error) => assert.fail(String(error)),
-  });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ].sort();
-}
+const hints = hintsInWorkspace;
 
 /** The lines of a file that get any hint. */
 function linesWithHints(found: readonly string[]): number[] {
@@ -183,7 +162,7 @@ describe('parametrised factories: in the file that defines them', () => {
 
 describe('parametrised factories: a function another workspace module defines', () => {
   it('reads the function in its module with the importer’s strings; nothing for another service or without the workspace', () => {
-    const model = workspace({ 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/boto.py': BOTO_MODULE, 'app/core/repository.py': REPOSITORY });
+    const model = workspaceOf({ 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/boto.py': BOTO_MODULE, 'app/core/repository.py': REPOSITORY });
     const found = hints(model, 'app/core/repository.py', REPOSITORY);
     assert.ok(found.includes('9:scan dynamodb-scan'), found.join('\n'));
     assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
@@ -216,7 +195,7 @@ describe('parametrised factories: a function another workspace module defines', 
       '    orders.query(IndexName="by-status", KeyConditionExpression=Key("status").eq(status))',
       '    others.query(IndexName="by-status", KeyConditionExpression=Key("status").eq(status))',
     );
-    const model = workspace({ 'template.yaml': template, 'app/core/boto.py': BOTO_MODULE, 'app/core/orders.py': orders });
+    const model = workspaceOf({ 'template.yaml': template, 'app/core/boto.py': BOTO_MODULE, 'app/core/orders.py': orders });
     const found = hints(model, 'app/core/orders.py', orders).filter((hint) => hint.includes('workspace'));
     assert.deepEqual(found, ['8:"by-status" dynamodb-workspace-index-undefined', '8:"by-status" dynamodb-workspace-index-undefined!']);
   });
@@ -235,7 +214,7 @@ describe('parametrised factories: a function another workspace module defines', 
     );
     const init = 'from .tables import table, bucket\n';
     const user = sourceLines('from app.core import table, bucket', '', 'def purge():', '    table("orders").scan()', '    bucket("orders").objects.all()', '    table("orders", service="s3").scan()');
-    const model = workspace({ 'app/core/__init__.py': init, 'app/core/session.py': session, 'app/core/tables.py': tables, 'app/jobs/purge.py': user });
+    const model = workspaceOf({ 'app/core/__init__.py': init, 'app/core/session.py': session, 'app/core/tables.py': tables, 'app/jobs/purge.py': user });
     assert.deepEqual(linesWithHints(hints(model, 'app/jobs/purge.py', user)), [4]);
   });
 
@@ -244,7 +223,7 @@ describe('parametrised factories: a function another workspace module defines', 
     const left = sourceLines('import boto3', 'from .right import right', '', 'def left(service):', '    if service is None:', '        return boto3.client("rds")', '    return right(service)');
     const right = sourceLines('import boto3', 'from .left import left', '', 'def right(service):', '    if service is None:', '        return boto3.client("rds")', '    return left(service)');
     const user = sourceLines('from tests.fakes import get_client', 'from app.left import left', 'from app.core.boto import get_client as real_client', '', 'get_client("dynamodb").scan()', 'left("dynamodb").scan()', 'real_client("dynamodb").scan()');
-    const model = workspace({ 'tests/fakes.py': fake, 'app/left.py': left, 'app/right.py': right, 'app/core/boto.py': BOTO_MODULE, 'app/user.py': user });
+    const model = workspaceOf({ 'tests/fakes.py': fake, 'app/left.py': left, 'app/right.py': right, 'app/core/boto.py': BOTO_MODULE, 'app/user.py': user });
     assert.deepEqual(linesWithHints(hints(model, 'app/user.py', user)), [7]);
   });
 });

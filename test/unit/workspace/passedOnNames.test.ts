@@ -6,32 +6,10 @@
  * hides the import, and any of it without the workspace.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
-import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf } from './support';
+import { sourceLines } from '../hints/support';
+import { hintsInWorkspace, workspaceOf } from './support';
 
-function workspace(files: Record<string, string>): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
-  return model;
-}
-
-/** `line:text rule` for each hover and `line:text rule!` for each finding of a file judged in `model` (none: alone). */
-function hints(model: WorkspaceModel | undefined, file: string, code: string): string[] {
-  const result = analyzeText(code, realHintRules(), {
-    kind: documentKind(undefined, file)!,
-    fileName: file,
-    ...(model ? { workspace: model } : {}),
-    onError: (error) => assert.fail(String(error)),
-  });
-  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
-  return [
-    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
-    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
-  ].sort();
-}
+const hints = hintsInWorkspace;
 
 const STORE_MODULE = sourceLines(
   "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
@@ -57,7 +35,7 @@ const FAVOURITES = sourceLines(
 
 describe('workspace: client library names that a module passes on', () => {
   it('reads commands a TypeScript module imports from the SDK and exports again, renamed or not, and nothing without the workspace', () => {
-    const model = workspace({ 'src/providers/store.ts': STORE_MODULE, 'src/services/favourites.ts': FAVOURITES });
+    const model = workspaceOf({ 'src/providers/store.ts': STORE_MODULE, 'src/services/favourites.ts': FAVOURITES });
     const found = hints(model, 'src/services/favourites.ts', FAVOURITES);
     assert.ok(found.includes('4:ScanCommand dynamodb-scan'), found.join('\n'));
     assert.ok(found.includes('4:ScanCommand dynamodb-scan!'), found.join('\n'));
@@ -74,7 +52,7 @@ describe('workspace: client library names that a module passes on', () => {
       'export const firstPage = (id: string) =>',
       '  docClient.send(new QueryCommand({ TableName: "orders", KeyConditionExpression: "pk = :id", ExpressionAttributeValues: { ":id": id } }));',
     );
-    const model = workspace({ 'src/providers/store.ts': STORE_MODULE, 'src/providers/index.ts': barrel, 'src/services/orders.ts': code });
+    const model = workspaceOf({ 'src/providers/store.ts': STORE_MODULE, 'src/providers/index.ts': barrel, 'src/services/orders.ts': code });
     const found = hints(model, 'src/services/orders.ts', code);
     assert.ok(found.includes('4:QueryCommand dynamodb-query'), found.join('\n'));
     assert.ok(found.includes('4:KeyConditionExpression dynamodb-key-condition-expression'), found.join('\n'));
@@ -93,7 +71,7 @@ describe('workspace: client library names that a module passes on', () => {
       '    def list_all(self):',
       '        return self.table.scan()["Items"]',
     );
-    const model = workspace({ 'app/core/types.py': types, 'app/core/repository.py': repository });
+    const model = workspaceOf({ 'app/core/types.py': types, 'app/core/repository.py': repository });
     const found = hints(model, 'app/core/repository.py', repository);
     assert.ok(found.includes('9:scan dynamodb-scan'), found.join('\n'));
     assert.ok(found.includes('9:scan dynamodb-scan!'), found.join('\n'));
@@ -112,7 +90,7 @@ describe('workspace: client library names that a module passes on', () => {
       '  await docClient.send(new PutCommand({ TableName: "t", Item: {} }));',
       '}',
     );
-    const model = workspace({ 'src/providers/store.ts': STORE_MODULE, 'src/local/commands.ts': own, 'src/jobs/run.ts': code });
+    const model = workspaceOf({ 'src/providers/store.ts': STORE_MODULE, 'src/local/commands.ts': own, 'src/jobs/run.ts': code });
     assert.deepEqual(hints(model, 'src/jobs/run.ts', code), []);
   });
 });

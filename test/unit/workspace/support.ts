@@ -1,9 +1,12 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
-import { FileContribution } from '../../../src/hints/engine/workspace/types';
+import { FileContribution, WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules } from '../hints/support';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/workspace');
 
@@ -46,4 +49,26 @@ export function contributionOf(file: string, text: string): FileContribution | u
 /** A contribution as plain data with its places as `line:character`, for deepEqual. */
 export function placed<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, inner: { line: number; character: number }) => (key === 'definedAt' ? `${inner.line}:${inner.character}` : inner))) as T;
+}
+
+/** The model of a workspace of these texts, each indexed as a file of its name. */
+export function workspaceOf(files: Record<string, string>): WorkspaceModel {
+  const model = new WorkspaceModel();
+  model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
+  return model;
+}
+
+/** `line:text rule` for each hover and `line:text rule!` for each finding of `code`, read as `file` of `view` (none: alone). */
+export function hintsInWorkspace(view: WorkspaceView | undefined, file: string, code: string): string[] {
+  const result = analyzeText(code, realHintRules(), {
+    kind: documentKind(undefined, file)!,
+    fileName: file,
+    ...(view ? { workspace: view } : {}),
+    onError: (error) => assert.fail(String(error)),
+  });
+  const at = (offset: number): number => result.lines.lineOf(offset) + 1;
+  return [
+    ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
+    ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
+  ].sort();
 }
