@@ -60,6 +60,15 @@ function hasTopLevel(a: CodeAnalyzer, from: number, to: number, operators: reado
   return false;
 }
 
+/** The boto3 condition builder whose name is at `k` (`Key`, `Attr`), imported from boto3's conditions module under any local name and not shadowed. */
+export function boto3ConditionBuilder(a: CodeAnalyzer, k: number): 'Key' | 'Attr' | undefined {
+  const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
+  if (imported?.module !== BOTO3_CONDITIONS || (imported.path !== 'Key' && imported.path !== 'Attr') || a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
+    return undefined;
+  }
+  return imported.path;
+}
+
 /** boto3 `Key(...)` / `Attr(...)` conditions joined by `&`: their terms, or undefined. */
 export function boto3Terms(a: CodeAnalyzer, from: number, to: number, kind: BuilderKind, depth = 0): KeyTerm[] | undefined {
   const range = depth < MAX_DEPTH ? followed(a, from, to) : undefined;
@@ -86,9 +95,7 @@ export function boto3Terms(a: CodeAnalyzer, from: number, to: number, kind: Buil
     return terms;
   }
   // `Key("pk").eq(v)`: the builder imported from boto3.dynamodb.conditions, a literal name, a known method.
-  const imported = a.isId(from) ? a.imports.get(a.tokens.text(from)) : undefined;
-  const builder = kind === 'key' ? 'Key' : 'Attr';
-  if (imported?.module !== BOTO3_CONDITIONS || imported.path !== builder || a.scopes.lookup(a.tokens.text(from), from) !== undefined) {
+  if (boto3ConditionBuilder(a, from) !== (kind === 'key' ? 'Key' : 'Attr')) {
     return undefined;
   }
   if (!a.is(from + 1, '(') || !a.isString(from + 2) || a.tokens.interpolated(from + 2) || !a.is(from + 3, ')') || !a.is(from + 4, '.')) {

@@ -13,7 +13,9 @@
 import { OptionContext } from '../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
 import type { CodeAnalyzer } from './analyzer';
+import { boto3ConditionBuilder } from './conditionBuilders';
 import { Binding } from '../scope/scopes';
+import { isDoubleVariable } from './testDoubles';
 import { inTestCode } from './testFixtures';
 import { FunctionScope } from './language';
 import { Value } from './values';
@@ -70,12 +72,6 @@ const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   delete_item: ['key'],
 };
 
-/** boto3's condition builders, whose objects only a Table resource's request takes. */
-const CONDITIONS_MODULE = 'boto3.dynamodb.conditions';
-const CONDITION_BUILDERS = new Set(['Key', 'Attr']);
-
-/** A name that stands for a test double (`ddbMock`, `fake_table`, `stubClient`). */
-const DOUBLE_NAME = /^(?:mock|fake|stub|spy)(?:[A-Z_]|$)|(?:Mock|Fake|Stub|Spy|_mock|_fake|_stub)$/;
 /** Types that say nothing of what a parameter holds. */
 const UNTYPED = new Set(['any', 'Any', 'object']);
 /** Defaults that say nothing of what callers pass. */
@@ -158,10 +154,9 @@ function buildsCondition(a: CodeAnalyzer, open: number, close: number): boolean 
   return false;
 }
 
-/** `Key(...)` / `Attr(...)` imported from boto3's conditions module (under any local name), at `k`. */
+/** `Key(...)` / `Attr(...)` from boto3's conditions module at `k`: objects only a Table resource's request takes. */
 function isCondition(a: CodeAnalyzer, k: number): boolean {
-  const imported = a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
-  return imported !== undefined && imported.module === CONDITIONS_MODULE && CONDITION_BUILDERS.has(imported.path);
+  return a.is(k + 1, '(') && boto3ConditionBuilder(a, k) !== undefined;
 }
 
 /**
@@ -194,7 +189,7 @@ function isNameChain(a: CodeAnalyzer, start: number, end: number): boolean {
     return false;
   }
   for (let k = start; k <= end; k += 2) {
-    if (!a.isId(k) || DOUBLE_NAME.test(a.tokens.text(k)) || (k < end && !a.isAccess(k + 1))) {
+    if (!a.isId(k) || isDoubleVariable(a.tokens.text(k)) || (k < end && !a.isAccess(k + 1))) {
       return false;
     }
   }

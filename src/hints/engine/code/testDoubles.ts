@@ -18,6 +18,13 @@ const CAMEL_DOUBLE = /^(?:mock|fake|stub)[A-Z]/;
 /** What every name above holds: a path without any of these is no double, which one search tells. */
 const MAYBE_DOUBLE = /test|mock|fake|stub|spec/i;
 
+/** A variable named as a double (`ddbMock`, `fake_table`, `stubClient`, `spy`): what it holds is no real client. */
+const DOUBLE_VARIABLE = /^(?:mock|fake|stub|spy)(?:[A-Z_]|$)|(?:Mock|Fake|Stub|Spy|_mock|_fake|_stub)$/;
+
+export function isDoubleVariable(name: string): boolean {
+  return DOUBLE_VARIABLE.test(name);
+}
+
 function isDoubleName(name: string): boolean {
   const lower = name.toLowerCase();
   return TEST_FOLDERS.has(lower) || DOUBLE_NAME.test(lower) || CAMEL_DOUBLE.test(name);
