@@ -23,6 +23,7 @@ import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
+import { closeAngle } from './typeArguments';
 import { callResult, cdkClassMember, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
 import { clientClass, inheritedMember } from './clientClasses';
 import { injectedOrBuilt, isParameter } from './injection';
@@ -214,33 +215,6 @@ export class CodeAnalyzer {
       j += 2;
     }
     return { text, end: j };
-  }
-
-  /** How a token changes the depth of type arguments read right to left: `>` opens one, `>>` two, `<` closes one. */
-  angleDepthBackward(k: number): number {
-    return this.is(k, '>') ? 1 : this.is(k, '>>') ? 2 : this.is(k, '<') ? -1 : 0;
-  }
-
-  closeAngle(open: number): number {
-    let depth = 0;
-    for (let k = open; k < Math.min(this.tokens.length, open + 40); k++) {
-      if (this.is(k, '<')) {
-        depth++;
-      } else if (this.is(k, '>')) {
-        depth--;
-        if (depth === 0) {
-          return k;
-        }
-      } else if (this.is(k, '>>')) {
-        depth -= 2;
-        if (depth <= 0) {
-          return k;
-        }
-      } else if (this.is(k, ';') || this.is(k, '{') || this.is(k, '(')) {
-        return -1;
-      }
-    }
-    return -1;
   }
 
   /** The token after the bracket group that starts at `index`, or `index + 1`. */
@@ -463,7 +437,7 @@ export class CodeAnalyzer {
       } else if (this.is(j, '!')) {
         j++;
       } else if (this.is(j, '<') && this.language.typeArguments) {
-        const close = this.closeAngle(j);
+        const close = closeAngle(this, j);
         if (close < 0) {
           break;
         }

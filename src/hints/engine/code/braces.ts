@@ -8,6 +8,7 @@ import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
+import { angleDepthBackward } from './typeArguments';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
@@ -354,7 +355,7 @@ const ARROW_PARAMS_AFTER = ['async', 'return', 'yield', 'await'];
 function annotatedArrowParams(a: CodeAnalyzer, last: number): number {
   let depth = 0;
   for (let k = last; k >= 0 && last - k < MAX_RETURN_TYPE_TOKENS; k--) {
-    const change = a.angleDepthBackward(k);
+    const change = angleDepthBackward(a, k);
     if (change !== 0) {
       depth += change;
     } else if (a.is(k, ':') && depth === 0) {

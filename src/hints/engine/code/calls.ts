@@ -19,6 +19,7 @@ import { stackExchangeCall } from './stackExchangeRedis';
 import { callResult, cdkConstructType } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
+import { closeAngle } from './typeArguments';
 
 const { ID } = TOKEN_KIND;
 const NEW = codeOf('new');
@@ -81,7 +82,7 @@ function argumentsOpen(a: CodeAnalyzer, index: number): number {
     return index + 1;
   }
   if (next === LESS_THAN && a.language.typeArguments) {
-    const close = a.closeAngle(index + 1);
+    const close = closeAngle(a, index + 1);
     return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
   }
   return -1;

@@ -17,6 +17,7 @@ import { namedValue } from './names';
 import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
 import type { TableNameRef } from '../workspace/types';
+import { closeAngle } from './typeArguments';
 
 /** The operations whose requests name one table (and maybe an index) directly. */
 const SINGLE_TABLE_OPERATIONS = new Set(['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
@@ -108,7 +109,7 @@ class RequestReader {
     while (open < to && !a.is(open, '<')) {
       open = a.skipGroup(open);
     }
-    const close = open < to ? a.closeAngle(open) : -1;
+    const close = open < to ? closeAngle(a, open) : -1;
     if (close < to) {
       return [from, to];
     }

@@ -6,6 +6,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
+import { closeAngle } from './typeArguments';
 
 const RESOLVING_METHODS = ['resolve', 'resolveAsync', 'get', 'getAsync', 'inject', 'GetService', 'GetRequiredService', 'Resolve'];
 /** A chain longer than this is no container lookup worth reading. */
@@ -24,7 +25,7 @@ export function resolvedType(a: CodeAnalyzer, start: number): Value | undefined 
   if (!a.isId(k) || !a.is(k + 1, '<') || !a.tokens.isOneOf(k, RESOLVING_METHODS)) {
     return undefined;
   }
-  const close = a.closeAngle(k + 1);
+  const close = closeAngle(a, k + 1);
   const open = close + 1;
   if (close < 0 || !a.is(open, '(') || a.partner[open] < 0 || !isTypeName(a, k + 2, close)) {
     return undefined;

@@ -8,6 +8,7 @@ import { Literal } from '../../model';
 import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
+import { closeAngle } from '../typeArguments';
 
 /** 1.x request classes not named after their operation's `XRequest`. */
 const REQUEST_CLASSES: Record<string, string> = {
@@ -39,7 +40,7 @@ export function v1Parameter(method: string): string | undefined {
 export function constructedRequest(a: CodeAnalyzer, newIndex: number): void {
   const nameIndex = newIndex + 1;
   // `new DynamoDBQueryExpression<Order>()`, `new DynamoDBQueryExpression<>()`.
-  const open = a.is(nameIndex + 1, '<') ? a.closeAngle(nameIndex + 1) + 1 : nameIndex + 1;
+  const open = a.is(nameIndex + 1, '<') ? closeAngle(a, nameIndex + 1) + 1 : nameIndex + 1;
   if (!a.isId(nameIndex) || open <= 0 || !a.is(open, '(') || a.partner[open] < 0) {
     return;
   }

@@ -20,6 +20,7 @@ import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
+import { closeAngle } from '../typeArguments';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -312,7 +313,7 @@ function skipType(a: CodeAnalyzer, start: number): number {
   let j = start;
   for (let guard = 0; guard < 64 && j < a.tokens.length; guard++) {
     if (a.is(j, '<')) {
-      const close = a.closeAngle(j);
+      const close = closeAngle(a, j);
       j = close < 0 ? j + 1 : close + 1;
     } else if (a.isId(j) || a.isString(j) || a.is(j, '.') || a.is(j, '|') || a.is(j, '&')) {
       j++;

@@ -16,6 +16,7 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { contextFrom, separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
+import { collectImports } from './pythonImports';
 import { importedCdkClass } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { callResult, cdkAnnotationType, Value } from '../values';
@@ -31,8 +32,6 @@ const GLOBAL = codeOf('global');
 const FOR = codeOf('for');
 const LAMBDA = codeOf('lambda');
 const AS = codeOf('as');
-const IMPORT = codeOf('import');
-const FROM = codeOf('from');
 
 type BindName = (name: string, holder: number, binding: Binding<Value>) => void;
 
@@ -65,74 +64,6 @@ interface PathAssignment {
   eq: number;
   /** The string key of a last `["key"]` segment, or -1. */
   key: number;
-}
-
-function collectImports(a: CodeAnalyzer): void {
-  const codes = a.tokens.codes;
-  for (let i = 0; i < codes.length; i++) {
-    if ((codes[i] === IMPORT || codes[i] === FROM) && a.startsLine(i) && !a.isAccess(i - 1)) {
-      pythonImport(a, i);
-    }
-  }
-}
-
-function pythonImport(a: CodeAnalyzer, start: number): void {
-  const line = a.lines.lineOf(a.tokens.starts[start]);
-  const sameStatement = (k: number): boolean => k < a.tokens.length && (a.lines.lineOf(a.tokens.starts[k]) === line || a.insideParens(k, start));
-  if (a.idIs(start, 'import')) {
-    let j = start + 1;
-    while (sameStatement(j)) {
-      const path = a.dottedPath(j);
-      if (!path.text) {
-        break;
-      }
-      j = path.end;
-      let local = path.text.split('.')[0];
-      if (a.id(j) === 'as' && a.id(j + 1)) {
-        local = a.id(j + 1)!;
-        j += 2;
-        a.addImport(local, path.text, '', start);
-      } else {
-        // `import redis.asyncio` binds `redis`; the submodule is reached by attribute access.
-        a.noteModule(path.text);
-        a.addImport(local, local, '', start);
-      }
-      if (!a.is(j, ',')) {
-        break;
-      }
-      j++;
-    }
-    return;
-  }
-  // A relative import's dots (`from .db import table`, `from .. import settings`) start its module's name.
-  let dotsEnd = start + 1;
-  while (a.is(dotsEnd, '.') || a.is(dotsEnd, '...')) {
-    dotsEnd++;
-  }
-  const dots = a.text.slice(a.tokens.starts[start + 1], a.tokens.starts[dotsEnd]).replace(/\s+/g, '');
-  const path = a.idIs(dotsEnd, 'import') ? { text: '', end: dotsEnd } : a.dottedPath(dotsEnd);
-  const module = dots + path.text;
-  if (!module || a.id(path.end) !== 'import') {
-    return;
-  }
-  a.noteModule(module);
-  for (let j = path.end + 1; sameStatement(j); ) {
-    if (a.is(j, '(') || a.is(j, ')') || a.is(j, ',')) {
-      j++;
-      continue;
-    }
-    const name = a.id(j);
-    if (!name) {
-      break;
-    }
-    if (a.id(j + 1) === 'as' && a.id(j + 2)) {
-      a.addImport(a.id(j + 2)!, module, name, start);
-      j += 3;
-    } else {
-      a.addImport(name, module, name, start);
-      j++;
-    }
-  }
 }
 
 /** Whether a token starts a logical line (not a continuation inside brackets). */

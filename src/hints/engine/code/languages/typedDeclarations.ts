@@ -11,6 +11,7 @@ import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
+import { angleDepthBackward } from '../typeArguments';
 
 const { ID, PUNCT } = TOKEN_KIND;
 
@@ -42,7 +43,7 @@ function typeBefore(a: CodeAnalyzer, name: number): number {
   if (a.is(k, '>') || a.is(k, '>>')) {
     let depth = 0;
     for (let steps = 0; k > 0 && steps < 64; k--, steps++) {
-      const change = a.angleDepthBackward(k);
+      const change = angleDepthBackward(a, k);
       if (change !== 0) {
         depth += change;
         if (change < 0 && depth <= 0) {
