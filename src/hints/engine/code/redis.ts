@@ -52,28 +52,11 @@ function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end
   }
 }
 
-/** The string token at `offset`, when a token starts there. */
-function stringTokenAt(a: CodeAnalyzer, offset: number): number | undefined {
-  const starts = a.tokens.starts;
-  let low = 0;
-  let high = a.tokens.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < offset) {
-      low = mid + 1;
-    } else if (starts[mid] > offset) {
-      high = mid - 1;
-    } else {
-      return a.isString(mid) ? mid : undefined;
-    }
-  }
-  return undefined;
-}
-
 /** The password in a `url` option written as a literal (`createClient({ url: 'redis://:secret@cache:6379' })`, `url="redis://..."`). */
 function urlOptionPasswords(a: CodeAnalyzer, context: OptionContext): void {
   for (const option of context.options.slice()) {
-    const token = option.norm === 'url' && option.literal.kind === 'str' ? stringTokenAt(a, option.value.start) : undefined;
+    const [first, end] = option.norm === 'url' && option.literal.kind === 'str' ? a.tokensOf(option.value) : [0, 0];
+    const token = end === first + 1 && a.isString(first) ? first : undefined;
     const password = token === undefined || a.tokens.interpolated(token) ? undefined : parseRedisUrl(a.tokens.text(token))?.password;
     if (token !== undefined && password) {
       context.options.push(urlOption(a, token, 'password', password, password, { kind: 'str', value: password.value }));
