@@ -134,6 +134,15 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
   return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.is(end, ',') ? end : end - 1 };
 }
 
+/**
+ * A positional argument (tokens `start` to `end`, exclusive) read as the option `name`: with no keyword to
+ * point at, its hover and findings cover the whole argument.
+ */
+export function positionalOption(a: CodeAnalyzer, start: number, end: number, name: string): OptionOccurrence {
+  const occurrence = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name });
+  return { ...occurrence, key: occurrence.value };
+}
+
 export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
   const name = slot.name ?? a.tokens.text(slot.key);
   const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);

@@ -7,7 +7,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { isBatchLoopVariable, loopKind } from './loops';
 import { inTestCode } from './testFixtures';
-import { contextFrom, occurrenceOf } from './options';
+import { contextFrom, positionalOption } from './options';
 import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { variableContext } from './requests';
 
@@ -80,9 +80,7 @@ function pythonPositionalArguments(a: CodeAnalyzer, context: OptionContext, open
     if (factory === 'from_url' && position === 0) {
       urlArgument(a, context, start, end);
     } else if (position === passwordAt) {
-      // No keyword to point at: the hover and a finding cover the whole argument.
-      const password = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name: 'password' });
-      context.options.push({ ...password, key: password.value });
+      context.options.push(positionalOption(a, start, end, 'password'));
     }
   }
 }

@@ -9,7 +9,7 @@ import { OptionContext, OptionOccurrence } from '../../model';
 import { UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { occurrenceOf } from '../options';
+import { positionalOption } from '../options';
 
 /**
  * A constructor's parameters, one letter each: `S` a String (host, client or master name), `U` the user, `P`
@@ -118,12 +118,7 @@ export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open
   if (password === undefined || password < 0) {
     return undefined;
   }
-  const option = (position: number, name: string): OptionOccurrence => {
-    const [start, end] = written[position];
-    const occurrence = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name });
-    // No keyword to point at: the hover and a finding cover the whole argument.
-    return { ...occurrence, key: occurrence.value };
-  };
+  const option = (position: number, name: string): OptionOccurrence => positionalOption(a, written[position][0], written[position][1], name);
   const options = [option(password, 'password')];
   const ssl = agreedPosition(fitting, 'L');
   if (ssl !== undefined && ssl >= 0) {
