@@ -23,6 +23,7 @@ const STATEMENT_PUNCT = codeSet([';', '{', '}', '(', ',', '=']);
 const OPEN_BRACE = codeOf('{');
 const CLOSE_PAREN = codeOf(')');
 const LESS_THAN = codeOf('<');
+const GREATER_THAN = codeOf('>');
 const COLON = codeOf(':');
 const COMMA = codeOf(',');
 const EXTENDS = codeOf('extends');
@@ -203,8 +204,18 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
 export function signatureStart(a: CodeAnalyzer, brace: number): number {
   const codes = a.tokens.codes;
+  // Commas between type arguments of a return type (`): Omit<Input, 'TableName'> {`) do not end the signature.
+  let typeArguments = 0;
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
     const code = codes[k];
+    if (code === GREATER_THAN) {
+      typeArguments++;
+    } else if (code === LESS_THAN && typeArguments > 0) {
+      typeArguments--;
+    }
+    if (code === COMMA && typeArguments > 0) {
+      continue;
+    }
     if (code === CLOSE_PAREN) {
       const open = a.partner[k];
       if (open <= 0) {

@@ -3,6 +3,7 @@ import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdk';
 import { OptionSlot } from './language';
 
@@ -48,10 +49,10 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
       context.complete &&= spread?.complete === true;
     } else if (a.tokens.isSpread(k)) {
       context.complete = false;
-      const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObject(a, k + 3) : -1;
-      if (lent >= 0) {
-        const own = new Set(options.map((option) => option.norm));
-        const spread = contextFrom(a, lent, a.partner[lent], kind, type, anchor, depth + 1);
+      const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObjects(a, k + 3) : [];
+      const own = new Set(options.map((option) => option.norm));
+      for (const object of lent) {
+        const spread = contextFrom(a, object, a.partner[object], kind, type, anchor, depth + 1);
         options.push(...spread.options.filter((option) => !own.has(option.norm)));
       }
       k += 2;
@@ -107,11 +108,60 @@ function spreadsIntoContext(a: CodeAnalyzer, at: number, open: number): boolean 
   return container === open || (a.is(open, '(') && a.is(container, '{') && a.parent[container] === open);
 }
 
-/** The `{` of the object literal a spread name (`...name,`) is bound to in scope, or -1. */
-function spreadObject(a: CodeAnalyzer, name: number): number {
-  const next = name + 1;
-  const ends = a.is(next, ',') || (a.partner[next] >= 0 && a.partner[next] < next);
-  return a.isId(name) && ends && a.language.family === 'js' ? a.objectVariable(a.tokens.text(name), name) : -1;
+/** How many same-file helpers one spread is followed into (`...(admin ? staffQuery(q) : customerQuery(id))`). */
+const MAX_SPREAD_HELPERS = 4;
+/** How many `return`s of one helper are read for the object literals it returns. */
+const MAX_SPREAD_RETURNS = 8;
+
+/**
+ * The `{` of each object literal a spread (`...name,`) lends: the literal `name` is bound to in scope, or
+ * those that the same-file functions it calls return, whether it calls them itself (`...filterFor(q),`) or
+ * its variable holds their result (`const input = admin ? staffQuery(q) : customerQuery(id)`).
+ */
+function spreadObjects(a: CodeAnalyzer, name: number): number[] {
+  if (!a.isId(name) || a.language.family !== 'js') {
+    return [];
+  }
+  const next = a.is(name + 1, '(') ? a.partner[name + 1] + 1 : name + 1;
+  if (next <= name || !(a.is(next, ',') || (a.partner[next] >= 0 && a.partner[next] < next))) {
+    return [];
+  }
+  if (a.is(name + 1, '(')) {
+    return returnedObjects(a, [name]);
+  }
+  const text = a.tokens.text(name);
+  const object = a.objectVariable(text, name);
+  if (object >= 0) {
+    return [object];
+  }
+  const binding = a.scopes.lookup(text, name);
+  if (!binding || binding.expression < 0 || binding.expression >= name) {
+    return [];
+  }
+  const calls: number[] = [];
+  const end = expressionEnd(a, binding.expression);
+  for (let k = binding.expression; k < end && calls.length < MAX_SPREAD_HELPERS; k = a.skipGroup(k)) {
+    if (a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1)) {
+      calls.push(k);
+    }
+  }
+  return returnedObjects(a, calls);
+}
+
+/** The object literals that the same-file functions called at `calls` return. */
+function returnedObjects(a: CodeAnalyzer, calls: readonly number[]): number[] {
+  const objects: number[] = [];
+  for (const call of calls) {
+    const fn = a.lookup(a.tokens.text(call), call);
+    for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_SPREAD_RETURNS) : []) {
+      // An arrow's concise body wraps its object in parentheses: `(q) => ({ IndexName: 'byQ' })`.
+      const start = a.is(returned, '(') && a.is(returned + 1, '{') && a.partner[returned + 1] + 1 === a.partner[returned] ? returned + 1 : returned;
+      if (a.is(start, '{') && a.partner[start] > start) {
+        objects.push(start);
+      }
+    }
+  }
+  return objects;
 }
 
 /** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */

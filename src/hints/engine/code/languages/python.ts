@@ -457,7 +457,8 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return undefined;
   }
   const imported = a.imports.get(a.isString(k) ? name : a.tokens.text(k));
-  if (imported?.module.startsWith('mypy_boto3_dynamodb')) {
+  // mypy-boto3's stubs, and types-aiobotocore's for aiobotocore, name the same types.
+  if (imported && /^(?:mypy_boto3|types_aiobotocore)_dynamodb(?:\.|$)/.test(imported.module)) {
     const kind = MYPY_TYPES[imported.path];
     return kind ? { t: 'client', kind } : undefined;
   }
