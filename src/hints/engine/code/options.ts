@@ -50,10 +50,10 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     } else if (a.tokens.isSpread(k)) {
       context.complete = false;
       const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObjects(a, k + 3) : [];
-      const own = new Set(options.map((option) => option.norm));
+      const own = lent.length > 0 ? new Set(options.map((option) => option.norm)) : undefined;
       for (const object of lent) {
         const spread = contextFrom(a, object, a.partner[object], kind, type, anchor, depth + 1);
-        options.push(...spread.options.filter((option) => !own.has(option.norm)));
+        options.push(...spread.options.filter((option) => !own?.has(option.norm)));
       }
       k += 2;
     } else if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
