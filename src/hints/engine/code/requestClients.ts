@@ -270,7 +270,7 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
       const members = body > 0 ? a.scopes.bindingsIn(a.scopes.scopeAt(body)) : new Map();
       for (const member of members.keys()) {
         // A member of a type the reader does not know says nothing: the middleware's assignments tell.
-        const value = a.member({ t: 'instance', classScope: a.scopes.scopeAt(body) }, member.slice(1));
+        const value = member.startsWith('.') ? a.member({ t: 'instance', classScope: a.scopes.scopeAt(body) }, member.slice(1)) : undefined;
         if (value?.t === 'client') {
           add(member.slice(1), [sourceOfValue(a, value)]);
         }
