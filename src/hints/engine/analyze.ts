@@ -138,6 +138,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
               importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
               goStructs: (packageName) => workspace.view.goStructs?.(workspace.file, packageName),
+              requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
             },
           },
         ),

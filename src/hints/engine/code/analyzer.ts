@@ -22,6 +22,7 @@ import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
+import { requestClient } from './requestClients';
 import { resolvedType } from './resolution';
 import { closeAngle } from './typeArguments';
 import { callResult, cdkClassMember, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
@@ -397,6 +398,11 @@ export class CodeAnalyzer {
     const literal = !value && this.language.family === 'go' && this.is(j + 1, '{') && this.partner[j + 1] > j ? this.language.typeValue(this, j) : undefined;
     if (literal) {
       return this.continueChain(literal, this.partner[j + 1] + 1, limit, base, false);
+    }
+    // `req.redis` in a handler: the client that middleware hangs on the request.
+    const hung = value ? undefined : requestClient(this, j, limit);
+    if (hung) {
+      return this.continueChain(hung, j + 3, limit, this.tokens.text(j + 2), false);
     }
     const element = value ? undefined : collectionElement(this, base, j, limit);
     return element ? this.continueChain(element.value, element.end, limit, base, false) : this.continueChain(value, j + 1, limit, base, constructed);

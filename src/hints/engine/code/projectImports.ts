@@ -6,9 +6,11 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedClient, GoStructTypes } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedClient, GoStructTypes, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { FileMemo } from './fileMemo';
+import { namedValue } from './names';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport } from './testDoubles';
 import { Value } from './values';
@@ -29,6 +31,8 @@ export interface ProjectContext {
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The struct types the other files of this Go file's package declare (`packageName` as its `package` clause says). */
   goStructs?(packageName: string): GoStructTypes | undefined;
+  /** The client the other files' middleware hangs on the request as `name` (null: something else, or clients that differ). */
+  requestClient?(name: string): ExportedClient | null | undefined;
 }
 
 /** Answers per file: a name is read many times, the model is asked once. */
@@ -126,7 +130,40 @@ export function importsTestDouble(a: CodeAnalyzer, module: string, path: string)
   return isTestDoubleImport(module, path, a.language.family === 'python' ? 'python' : 'js', a.project?.file);
 }
 
-function clientValue({ table, ...client }: ExportedClient): Value {
+/** A client value as another module reads it: its kind, and the table it names when simple. */
+export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | undefined {
+  if (value.t !== 'client') {
+    return undefined;
+  }
+  const client: ExportedClient = { kind: value.kind };
+  if (value.flavor) {
+    client.flavor = value.flavor;
+  }
+  if (value.batched) {
+    client.batched = true;
+  }
+  if (value.nonBlocking) {
+    client.nonBlocking = true;
+  }
+  const table = (value.table && tableName(a, value.table.open, value.table.position)) ?? value.tableName;
+  if (table) {
+    client.table = table;
+  }
+  return client;
+}
+
+/** What the argument at `position` of the call that opens at `open` names as a table, when simple. */
+function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRef | undefined {
+  const argument = segments(a, open)[position];
+  const named = argument && namedValue(a, argument[0], argument[1]);
+  if (!named) {
+    return undefined;
+  }
+  return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
+}
+
+/** A client another module (or the workspace) describes, as a value of this file. */
+export function clientValue({ table, ...client }: ExportedClient): Value {
   return table ? { t: 'client', ...client, tableName: table } : { t: 'client', ...client };
 }
 

@@ -9,10 +9,9 @@
  * A Python module's top-level functions are exported by name, read when a file calls one (`exportedFunctions.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { segments } from '../code/braces';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
-import { namedValue } from '../code/names';
+import { exportedClient } from '../code/projectImports';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
@@ -20,7 +19,7 @@ import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
-import { ExportedClient, ModuleSource, TableNameRef } from './types';
+import { ExportedClient, ModuleSource } from './types';
 
 /** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
 export interface ReExport {
@@ -109,38 +108,6 @@ export function readExports(file: string, source: ModuleSource): CodeExports | u
     return new ExportReader(new CodeAnalyzer(source.text, python, lines), isPackageInit(file)).python();
   }
   return new ExportReader(new CodeAnalyzer(source.text, source.language === 'typescript' ? typescript : javascript, lines), false).javascript();
-}
-
-/** A client value as another module reads it: its kind, and the table it names when simple. */
-export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | undefined {
-  if (value.t !== 'client') {
-    return undefined;
-  }
-  const client: ExportedClient = { kind: value.kind };
-  if (value.flavor) {
-    client.flavor = value.flavor;
-  }
-  if (value.batched) {
-    client.batched = true;
-  }
-  if (value.nonBlocking) {
-    client.nonBlocking = true;
-  }
-  const table = (value.table && tableName(a, value.table.open, value.table.position)) ?? value.tableName;
-  if (table) {
-    client.table = table;
-  }
-  return client;
-}
-
-/** What the argument at `position` of the call that opens at `open` names as a table, when simple. */
-function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRef | undefined {
-  const argument = segments(a, open)[position];
-  const named = argument && namedValue(a, argument[0], argument[1]);
-  if (!named) {
-    return undefined;
-  }
-  return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
 }
 
 class ExportReader {

@@ -9,8 +9,8 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { python } from '../code/languages/python';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
+import { exportedClient } from '../code/projectImports';
 import { LineIndex } from '../text';
-import { exportedClient } from './codeExports';
 import { CallArguments, ExportedClient, ModuleSource } from './types';
 
 export class ModuleFunctions {

@@ -14,6 +14,7 @@ import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
 import { indexGoPackage, mayDeclareGoClientStructs } from './goPackages';
 import { mayExportClients, moduleSource } from './codeExports';
+import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
 import { FileContribution } from './types';
@@ -50,9 +51,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'typescript':
     case 'javascript':
     case 'python': {
-      const cdk = mayHoldCdk(text);
-      const exportsClients = mayExportClients(file, kind, text);
-      return cdk || exportsClients ? () => readCode(file, kind, text, cdk, exportsClients) : undefined;
+      const reads = { cdk: mayHoldCdk(text), exportsClients: mayExportClients(file, kind, text), hangsClients: mayHangClients(file, kind, text) };
+      return reads.cdk || reads.exportsClients || reads.hangsClients ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
       return mayDeclareGoClientStructs(file, text) ? () => indexGoPackage(text) : undefined;
@@ -61,11 +61,12 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
   }
 }
 
-/** A code file: the CDK constructs it defines, and the module-level statements that may export a client. */
-function readCode(file: string, kind: 'python' | 'javascript' | 'typescript', text: string, cdk: boolean, exportsClients: boolean): FileContribution {
-  const contribution = (cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
-  const module = exportsClients ? moduleSource(file, kind, text) : undefined;
-  return module ? { ...contribution, module } : contribution;
+/** A code file: the CDK constructs it defines, the module-level statements that may export a client, and the clients its middleware hangs on the request. */
+function readCode(file: string, kind: 'python' | 'javascript' | 'typescript', text: string, reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean }): FileContribution {
+  const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
+  const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
+  const requestClients = reads.hangsClients && kind !== 'python' ? indexRequestClients(kind, text) : undefined;
+  return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}) };
 }
 
 /**

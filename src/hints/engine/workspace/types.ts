@@ -144,7 +144,23 @@ export interface FileContribution {
   cdkClasses?: Record<string, CdkClassMembers>;
   /** A Go file (not a test): its package and the struct types it declares with fields of a client library's type. */
   goPackage?: GoPackageStructs;
+  /**
+   * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
+   * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
+   * a `Request` interface that declares `redis: Redis`), by property name, for handlers in other files.
+   */
+  requestClients?: RequestClients;
 }
+
+/**
+ * Where a client that middleware hangs on the request comes from: made in the file, or imported from another
+ * module of the workspace (`module` as the file writes it, `path` the name read from it, as for
+ * `WorkspaceView.importedClient`); null for a value the reader cannot tell, which leaves the property unknown.
+ */
+export type RequestClientSource = { client: ExportedClient } | { module: string; path: string } | null;
+
+/** Per property name, what each assignment (or each member of a bound-methods object) hangs there. */
+export type RequestClients = Record<string, RequestClientSource[]>;
 
 /** A field of a Go struct whose type is a client library's: the import path of the type's package and the type's name. */
 export interface GoFieldType {
@@ -279,4 +295,10 @@ export interface WorkspaceView {
    * the same package), with their client fields; a struct declared by two of them is left out.
    */
   goStructs?(codeFile: string, packageName: string): GoStructTypes | undefined;
+  /**
+   * The client that the middleware of the other files of the workspace hangs on the request under `name`
+   * (`req.redis`): undefined when none does, null when they hang something the model cannot tell or clients
+   * that differ.
+   */
+  requestClient?(codeFile: string, name: string): ExportedClient | null | undefined;
 }

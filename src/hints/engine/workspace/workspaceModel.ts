@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoStructTypes, ModuleInputTarget, ModuleSource, PassedParameter, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoStructTypes, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -43,6 +43,8 @@ interface Union {
   passedParameters: Map<string, Record<string, PassedParameter>>;
   /** Go struct types by package (`folder\0package`), with the file that declares them. */
   goPackages: Map<string, { file: string; structs: GoStructTypes }[]>;
+  /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
+  requestClients: Map<string, { file: string; sources: readonly RequestClientSource[] }[]>;
 }
 
 function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
@@ -197,6 +199,7 @@ export class WorkspaceModel implements WorkspaceView {
       moduleInputs: new Map(),
       passedParameters: new Map(),
       goPackages: new Map(),
+      requestClients: new Map(),
     };
     const archives = new Map<string, string[]>();
     const indexedElsewhere = new Set<string>();
@@ -221,6 +224,9 @@ export class WorkspaceModel implements WorkspaceView {
         const earlier = inputs.get(input);
         const same = earlier && target && earlier.resource === target.resource && earlier.argument === target.argument;
         inputs.set(input, inputs.has(input) && !same ? null : target);
+      }
+      for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
+        push(union.requestClients, name, { file, sources });
       }
       if (contribution.goPackage) {
         push(union.goPackages, `${folderOf(file)}\0${contribution.goPackage.name}`, { file, structs: contribution.goPackage.structs });
@@ -377,6 +383,25 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
   importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     return this.imported().resolveClassFields(codeFile, module, path);
+  }
+
+  /** The client the middleware of the other files hangs on the request as `name`; see `WorkspaceView.requestClient`. */
+  requestClient(codeFile: string, name: string): ExportedClient | null | undefined {
+    let agreed: ExportedClient | undefined;
+    let agreedKey = '';
+    for (const { file, sources } of this.built().requestClients.get(name) ?? []) {
+      for (const source of file === codeFile ? [] : sources) {
+        // A client imported from a project module, as the file that hangs it imports it.
+        const client = source && ('client' in source ? source.client : this.importedClient(file, source.module, source.path));
+        const key = client ? JSON.stringify(client) : '';
+        if (!client || (agreed && key !== agreedKey)) {
+          return null;
+        }
+        agreed = client;
+        agreedKey = key;
+      }
+    }
+    return agreed;
   }
 
   private imported(): ImportedClients {

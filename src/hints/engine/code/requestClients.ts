@@ -1,0 +1,335 @@
+/**
+ * Clients that middleware hangs on the request or the server instance, read back in handlers: Express
+ * `req.redis = client` in a `(req, res, next)` middleware, Koa `ctx.redis = client` in `(ctx, next)`, Fastify
+ * `fastify.decorate('redis', client)` and `decorateRequest`, an object of the client's own methods bound to it
+ * (`{ get: client.get.bind(client) }`), and TypeScript's merging into the framework's request type
+ * (`declare global { namespace Express { interface Request { redis: Redis } } }`).
+ *
+ * A handler reads `req.redis` as that client where `req` is the first parameter of a function with two or
+ * more (or of a route callback with one), when everything hung under the name, in this file and in the other
+ * files of the workspace, is the same kind of client. Anything else hung there, two clients that differ, or a
+ * value the reader cannot tell, and the name reads as nothing: precision first. The workspace index reads the
+ * other files with the same reader (`hungClients`), once per file.
+ */
+import type { ExportedClient, RequestClientSource } from '../workspace/types';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
+import { FunctionScope } from './language';
+import { clientValue, exportedClient } from './projectImports';
+import { Value } from './values';
+
+/** Names read per file, and values per name: far more than real middleware hangs. */
+const MAX_NAMES = 64;
+const MAX_SOURCES = 16;
+/** Tokens of a bound method's receiver (`client`, `this.cache.client`) compared with the one it is bound to. */
+const MAX_RECEIVER_TOKENS = 16;
+
+/** Fastify's `decorate(name, value)` hangs a value on the instance; `decorateRequest` on each request. */
+const DECORATORS = new Set(['decorate', 'decorateRequest']);
+/** Calls that take a middleware or a hook, whose parameters are then the framework's request and response. */
+const MIDDLEWARE_CALLS = new Set(['use', 'addHook']);
+/** The interfaces of Express, Koa and Fastify that a project's declarations merge members into. */
+const REQUEST_INTERFACES = new Set(['Request', 'Context', 'DefaultContext', 'ExtendableContext', 'FastifyRequest', 'FastifyInstance']);
+/** Values that only reserve a decorator's name (`decorateRequest('redis', null)`), set later by a hook. */
+const PLACEHOLDERS = new Set(['null', 'undefined']);
+
+/** Where a TypeScript file may merge members into a framework's request type. */
+export const MERGING = /\bnamespace\s+Express\b|\bdeclare\s+module\b/;
+
+const RELATIVE_MODULE = /^\.\.?(?:\/|$)/;
+
+/** What each file hangs, by name; an empty map while it is read, so that a value read meanwhile sees nothing of its own file. */
+const hung = new WeakMap<CodeAnalyzer, ReadonlyMap<string, RequestClientSource[]>>();
+/** Files whose hung clients are being read: what a name agrees on then is not kept, since the file's own part is missing. */
+const reading = new WeakSet<CodeAnalyzer>();
+const parameterMemo = new FileMemo<number, number[]>();
+const firstNames = new WeakMap<CodeAnalyzer, ReadonlySet<string>>();
+const agreedMemo = new FileMemo<string, Value | null>();
+
+/** The name token of each parameter of a function (-1 for a destructured or rest one). */
+function parameterNames(a: CodeAnalyzer, fn: FunctionScope): number[] {
+  return parameterMemo.get(a, fn.scope, () => {
+    if (!a.is(fn.params, '(')) {
+      return a.isId(fn.params) ? [fn.params] : [];
+    }
+    return segments(a, fn.params).map(([start]) => parameterName(a, start));
+  });
+}
+
+/** The name token of the parameter written from `start`, after its decorators (`@Req() req`); -1 for a destructured or rest one. */
+function parameterName(a: CodeAnalyzer, start: number): number {
+  let k = start;
+  while (a.is(k, '@') && a.isId(k + 1)) {
+    k = a.is(k + 2, '(') ? a.skipGroup(k + 2) : k + 2;
+  }
+  return a.isId(k) ? k : -1;
+}
+
+/** Whether some function of the file takes a first parameter of this name: a quick no for most names a chain starts with. */
+function isFirstParameterName(a: CodeAnalyzer, name: string): boolean {
+  let names = firstNames.get(a);
+  if (!names) {
+    const found = new Set<string>();
+    for (const fn of a.functions.values()) {
+      const first = a.is(fn.params, '(') ? parameterName(a, fn.params + 1) : fn.params;
+      if (first >= 0 && a.isId(first)) {
+        found.add(a.tokens.text(first));
+      }
+    }
+    names = found;
+    firstNames.set(a, names);
+  }
+  return names.has(name);
+}
+
+/** The function whose first parameter `token` names, with the name token of each of its parameters. */
+function firstParameterOf(a: CodeAnalyzer, token: number): { fn: FunctionScope; names: number[] } | undefined {
+  const fn = token >= 0 ? a.functions.get(a.scopes.scopeAt(token)) : undefined;
+  const names = fn ? parameterNames(a, fn) : [];
+  return fn && names[0] === token ? { fn, names } : undefined;
+}
+
+/** The `(` of the method call a function is passed to (`app.use(fn)`, `router.get('/', fn)`), or -1. */
+function methodCallTaking(a: CodeAnalyzer, fn: FunctionScope): number {
+  const open = a.parent[a.scopes.start(fn.scope)];
+  return open > 1 && a.is(open, '(') && a.isId(open - 1) && a.isAccess(open - 2) ? open : -1;
+}
+
+/** Whether a function hangs things on its first parameter as middleware: two or three parameters, and it calls the last (`next()`) or is passed to `use` / `addHook`. */
+function isMiddleware(a: CodeAnalyzer, fn: FunctionScope, names: readonly number[]): boolean {
+  if (names.length < 2 || names.length > 3) {
+    return false;
+  }
+  const call = methodCallTaking(a, fn);
+  if (call > 0 && MIDDLEWARE_CALLS.has(a.tokens.text(call - 1))) {
+    return true;
+  }
+  const next = names[names.length - 1];
+  if (next < 0) {
+    return false;
+  }
+  const name = a.tokens.text(next);
+  const [start, end] = a.scopes.range(fn.scope);
+  for (let k = start; k < end; k++) {
+    if (a.is(k, name) && a.is(k + 1, '(') && !a.isAccess(k - 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a function's first parameter is the request a framework passes: one of two or more, or the only one of a route or middleware callback. */
+function takesRequest(a: CodeAnalyzer, fn: FunctionScope, names: readonly number[]): boolean {
+  if (names.length >= 2) {
+    return true;
+  }
+  const call = methodCallTaking(a, fn);
+  return call > 0 && (a.isString(call + 1) || MIDDLEWARE_CALLS.has(a.tokens.text(call - 1)));
+}
+
+/** Whether the value that starts at `start` ends its statement at `end`. */
+function endsStatement(a: CodeAnalyzer, end: number, start: number): boolean {
+  if (end >= a.tokens.length || a.is(end, ';')) {
+    return true;
+  }
+  const partner = a.partner[end];
+  return (partner >= 0 && partner < start) || (a.startsLine(end) && a.parent[end] === a.parent[start]);
+}
+
+/** A value as the index records it: a client, a name imported from a project module, or null. */
+function sourceOfValue(a: CodeAnalyzer, value: Value | undefined): RequestClientSource {
+  if (value?.t === 'client') {
+    return { client: exportedClient(a, value)! };
+  }
+  return value?.t === 'ref' && RELATIVE_MODULE.test(value.module) ? { module: value.module, path: value.path } : null;
+}
+
+/** Whether tokens [from, to) read as [other, other + (to - from)). */
+function sameTokens(a: CodeAnalyzer, from: number, to: number, other: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (a.tokens.kinds[k] !== a.tokens.kinds[other + k - from] || a.tokens.text(k) !== a.tokens.text(other + k - from)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `{ get: client.get.bind(client), set: client.set.bind(client) }`: an object whose every member is the
+ * client's own method of the same name, bound to it, reads as the client. One member of any other shape (a
+ * renamed method, a stub, a constant) and the object says nothing.
+ */
+function boundMethods(a: CodeAnalyzer, open: number): RequestClientSource[] {
+  const sources: RequestClientSource[] = [];
+  for (const [start, end] of segments(a, open)) {
+    const key = (a.isId(start) || a.isString(start)) && a.is(start + 1, ':') ? a.tokens.text(start) : undefined;
+    const call = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
+    const method = call - 3;
+    const receiverEnd = call - 4;
+    const bound = key !== undefined && call > start && a.idIs(call - 1, 'bind') && a.isAccess(call - 2) && a.idIs(method, key) && a.isAccess(receiverEnd);
+    const length = receiverEnd - (start + 2);
+    if (!bound || length <= 0 || length > MAX_RECEIVER_TOKENS || end - 1 - (call + 1) !== length || !sameTokens(a, start + 2, receiverEnd, call + 1)) {
+      return [null];
+    }
+    const receiver = a.evalChain(start + 2, receiverEnd);
+    sources.push(receiver.end === receiverEnd ? sourceOfValue(a, receiver.value) : null);
+  }
+  return sources.length > 0 ? sources : [null];
+}
+
+/** What the value at `start` (up to `stop`) hangs: a client, a bound-methods object's clients, or null. */
+function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientSource[] {
+  if (a.is(start, '{') && a.partner[start] > start) {
+    const after = a.partner[start] + 1;
+    return after === stop || endsStatement(a, after, start) ? boundMethods(a, start) : [null];
+  }
+  const { value, end } = a.evalChain(start, stop);
+  return end === stop || endsStatement(a, end, start) ? [sourceOfValue(a, value)] : [null];
+}
+
+/**
+ * A TypeScript declaration that merges members into a framework's request or instance type, inside
+ * `namespace Express` or `declare module 'x'`: the body `{` of `interface Request`, or -1.
+ */
+function mergedInterfaceBody(a: CodeAnalyzer, keyword: number): number {
+  let body = keyword + 2;
+  while (body < a.tokens.length && body - keyword < 32 && !a.is(body, '{') && !a.is(body, ';')) {
+    body = a.is(body, '<') || a.is(body, '(') ? a.skipGroup(body) : body + 1;
+  }
+  const block = a.parent[keyword];
+  // Not `declare global { interface Request }`: that is the Fetch API's request.
+  const merging = block > 1 && a.is(block, '{') && ((a.idIs(block - 1, 'Express') && a.idIs(block - 2, 'namespace')) || (a.isString(block - 1) && a.idIs(block - 2, 'module')));
+  return merging && a.is(body, '{') && a.scopes.kind(a.scopes.scopeAt(body)) === 'class' && a.scopes.start(a.scopes.scopeAt(body)) === body ? body : -1;
+}
+
+/**
+ * What a file hangs on the requests and instances its middleware takes, by name, read once per file: for
+ * each assignment `req.name = value` in middleware, each `decorate('name', value)`, and each client-typed
+ * member of a merged request interface, the client or where it comes from (null: something else).
+ */
+export function hungClients(a: CodeAnalyzer): ReadonlyMap<string, RequestClientSource[]> {
+  const known = hung.get(a);
+  if (known || a.language.family !== 'js') {
+    return known ?? new Map();
+  }
+  hung.set(a, new Map());
+  reading.add(a);
+  try {
+    const found = readHung(a);
+    hung.set(a, found);
+    return found;
+  } finally {
+    reading.delete(a);
+  }
+}
+
+function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
+  const found = new Map<string, RequestClientSource[]>();
+  const add = (name: string, sources: readonly RequestClientSource[]): void => {
+    const list = found.get(name) ?? [];
+    if (name === '__proto__' || (list.length === 0 && found.size >= MAX_NAMES)) {
+      return;
+    }
+    // Each source once (three methods bound to one client are one), and past the limit: unknown.
+    const keys = new Set(list.map((source) => JSON.stringify(source)));
+    for (const source of sources) {
+      if (!keys.has(JSON.stringify(source))) {
+        list.push(list.length < MAX_SOURCES ? source : null);
+        keys.add(JSON.stringify(source));
+      }
+    }
+    found.set(name, list);
+  };
+  // Whether each function is middleware, asked once however many names it hangs.
+  const middleware = new Map<number, boolean>();
+  for (const [object, sites] of a.memberAssignments) {
+    for (const eq of sites) {
+      const taken = firstParameterOf(a, a.scopes.lookup(object, eq - 3)?.token ?? -1);
+      if (!taken) {
+        continue;
+      }
+      if (!middleware.has(taken.fn.scope)) {
+        middleware.set(taken.fn.scope, isMiddleware(a, taken.fn, taken.names));
+      }
+      if (middleware.get(taken.fn.scope)) {
+        add(a.tokens.text(eq - 1), sourcesAt(a, eq + 1, a.tokens.length));
+      }
+    }
+  }
+  const decorates = a.text.includes('decorate');
+  const merges = a.language.id === 'typescript' && a.text.includes('interface') && MERGING.test(a.text);
+  for (let k = 0; (decorates || merges) && k < a.tokens.length; k++) {
+    if (decorates && DECORATORS.has(a.id(k) ?? '') && a.isAccess(k - 1) && a.is(k + 1, '(') && a.isString(k + 2) && !a.tokens.interpolated(k + 2) && a.is(k + 3, ',')) {
+      const close = a.partner[k + 1];
+      if (close > k + 4 && !(close === k + 5 && PLACEHOLDERS.has(a.id(k + 4) ?? ''))) {
+        add(a.tokens.text(k + 2), sourcesAt(a, k + 4, close));
+      }
+    } else if (merges && a.idIs(k, 'interface') && REQUEST_INTERFACES.has(a.id(k + 1) ?? '')) {
+      const body = mergedInterfaceBody(a, k);
+      const members = body > 0 ? a.scopes.bindingsIn(a.scopes.scopeAt(body)) : new Map();
+      for (const member of members.keys()) {
+        // A member of a type the reader does not know says nothing: the middleware's assignments tell.
+        const value = member.startsWith('.') ? a.member({ t: 'instance', classScope: a.scopes.scopeAt(body) }, member.slice(1)) : undefined;
+        if (value?.t === 'client') {
+          add(member.slice(1), [sourceOfValue(a, value)]);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** `req: Request & { redis: Redis }`: the client type a parameter's annotation gives a member, if any. */
+function annotatedMember(a: CodeAnalyzer, fn: FunctionScope, nameToken: number, name: string): Value | undefined {
+  const limit = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  for (let k = nameToken + 1; k < limit && !a.is(k, ','); k = a.skipGroup(k)) {
+    if (!a.is(k, '{')) {
+      continue;
+    }
+    for (let m = k + 1; m < a.partner[k]; m = a.skipGroup(m)) {
+      const colon = a.is(m + 1, '?') ? m + 2 : m + 1;
+      if (a.idIs(m, name) && a.is(colon, ':') && (a.is(m - 1, '{') || a.is(m - 1, ';') || a.is(m - 1, ','))) {
+        const typed = a.language.typeValue(a, colon + 1);
+        return typed?.t === 'client' ? typed : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The client everything hung under `name` agrees on, in this file and (through the workspace) in the others. */
+function agreedClient(a: CodeAnalyzer, name: string): Value | undefined {
+  const agree = (): Value | null => {
+    // A name imported from a project module was read with the workspace already: still a reference, it holds no client.
+    const clients: (ExportedClient | undefined)[] = (hungClients(a).get(name) ?? []).map((source) => (source && 'client' in source ? source.client : undefined));
+    const elsewhere = a.project?.requestClient?.(name);
+    if (elsewhere === null) {
+      return null;
+    }
+    if (elsewhere) {
+      clients.push(elsewhere);
+    }
+    const first = clients[0];
+    const key = first && JSON.stringify(first);
+    return first && clients.every((client) => client !== undefined && JSON.stringify(client) === key) ? clientValue(first) : null;
+  };
+  return (reading.has(a) ? agree() : agreedMemo.get(a, name, agree)) ?? undefined;
+}
+
+/**
+ * What `req.name` is, where the name at `base` holds nothing the analyzer knows: the client middleware hangs
+ * there, when `req` is the request a handler takes. Undefined otherwise.
+ */
+export function requestClient(a: CodeAnalyzer, base: number, limit: number): Value | undefined {
+  if (a.language.family !== 'js' || base + 2 >= limit || !a.isAccess(base + 1) || !a.isId(base + 2) || !isFirstParameterName(a, a.tokens.text(base))) {
+    return undefined;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(base), base);
+  const taken = binding ? firstParameterOf(a, binding.token) : undefined;
+  if (!taken || !takesRequest(a, taken.fn, taken.names)) {
+    return undefined;
+  }
+  const name = a.tokens.text(base + 2);
+  return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
+}

@@ -1,0 +1,83 @@
+/**
+ * The clients a JavaScript or TypeScript file's middleware hangs on the request, for the handlers of other
+ * files (`code/requestClients.ts` reads them, and reads them back). Whether a file may hang any is told from
+ * its text alone: it names a client library or a project module, and it has middleware that assigns a member
+ * of a name (`req.redis = …` with a `next(` call or a hook), a Fastify decorator, or a merged request
+ * interface. Most files have none of these; the others are read with the analyzer's scopes once, when indexed.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { javascript, typescript } from '../code/languages/javascript';
+import { hungClients, MERGING } from '../code/requestClients';
+import { isTestDoubleFile } from '../code/testDoubles';
+import { DocumentKind } from '../documentKinds';
+import { LineIndex } from '../text';
+import { EQUALS, isIdentifierPart, SPACE } from './moduleText';
+import { RequestClients } from './types';
+
+const DOT = 46;
+const GREATER = 62;
+/** How long a name the text scan reads back over: far past real names, and it keeps the scan linear. */
+const MAX_NAME = 64;
+
+/** Modules that name a client library, and a relative module whose exports may be a client. */
+const CLIENT_LIBRARIES = /redis|aws-sdk/;
+const RELATIVE_MODULE = /['"]\.\.?\//;
+/** Middleware that passes the request on: Express's `next()`, Koa's `await next()`. */
+const NEXT_CALL = /\bnext\s*\(/;
+/** Objects a member assignment to which is never a request's: the module's exports, the instance. */
+const NOT_REQUESTS = new Set(['this', 'exports', 'module']);
+
+/** The name that ends just before `end` (exclusive), read backwards: its start, or `end` when there is none. */
+function nameBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < MAX_NAME && isIdentifierPart(text.charCodeAt(start - 1))) {
+    start--;
+  }
+  return start;
+}
+
+/** Whether the text assigns a member of a plain name (`req.redis = …`, not `this.x =`, `a.b.c =`, `==`, `=>`), as formatters write it. */
+function assignsMember(text: string): boolean {
+  for (let at = text.indexOf('='); at >= 0; at = text.indexOf('=', at + 1)) {
+    const after = text.charCodeAt(at + 1);
+    if (after === EQUALS || after === GREATER) {
+      at++;
+      continue;
+    }
+    let end = at;
+    while (end > 0 && text.charCodeAt(end - 1) === SPACE) {
+      end--;
+    }
+    const member = nameBefore(text, end);
+    if (member === end || text.charCodeAt(member - 1) !== DOT) {
+      continue;
+    }
+    const object = nameBefore(text, member - 1);
+    if (object < member - 1 && text.charCodeAt(object - 1) !== DOT && !NOT_REQUESTS.has(text.slice(object, member - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a code file may hang a client on the request, from its path and text alone. */
+export function mayHangClients(file: string, kind: DocumentKind, text: string): boolean {
+  if ((kind !== 'javascript' && kind !== 'typescript') || !(CLIENT_LIBRARIES.test(text) || RELATIVE_MODULE.test(text)) || isTestDoubleFile(file)) {
+    return false;
+  }
+  const middleware = (NEXT_CALL.test(text) || text.includes('addHook')) && assignsMember(text);
+  return middleware || text.includes('decorate') || (kind === 'typescript' && text.includes('interface') && MERGING.test(text));
+}
+
+/** What a file hangs on the request, by name, as the workspace model keeps it; undefined for nothing. */
+export function indexRequestClients(kind: 'javascript' | 'typescript', text: string): RequestClients | undefined {
+  const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, new LineIndex(text));
+  a.bind();
+  const found = hungClients(a);
+  if (found.size === 0) {
+    return undefined;
+  }
+  const clients: RequestClients = {};
+  found.forEach((sources, name) => (clients[name] = sources));
+  return clients;
+}
