@@ -98,6 +98,42 @@ describe('clients that Express middleware hangs on the request, in handlers of o
     }
   });
 
+  it('follows a member to the variable that holds its bound method, and takes the client itself as a member', () => {
+    const middleware = sourceLines(
+      "const Redis = require('ioredis');",
+      '',
+      'let client;',
+      "if (process.env.NODE_ENV === 'production') {",
+      '  client = new Redis(process.env.REDIS_URL);',
+      '} else {',
+      '  client = new Redis();',
+      '}',
+      'const getAsync = client.get.bind(client);',
+      'const setAsync = client.set.bind(client);',
+      'const delAsync = client.del.bind(client);',
+      '',
+      'function cache(req, res, next) {',
+      '  req.redis = { client, get: getAsync, set: setAsync, del: delAsync };',
+      '  next();',
+      '}',
+      'module.exports = cache;',
+    );
+    const files = { 'src/middlewares/cache.js': middleware, 'src/routes/sessions.js': SESSIONS };
+    assert.deepEqual(hints(files, 'src/routes/sessions.js'), ['4:set redis-expire', '9:del redis-unlink']);
+  });
+
+  it('reads nothing when a member names a variable bound to another method, or a member is not a client', () => {
+    for (const [binding, member] of [
+      ['const setAsync = client.setex.bind(client);', 'set: setAsync'],
+      ['const setAsync = (key, value) => client.set(key, value);', 'set: setAsync'],
+      ['const logger = console;', 'logger'],
+    ]) {
+      const app = sourceLines("const client = require('./lib/redis');", binding, 'module.exports = (req, res, next) => {', `  req.redis = { get: client.get.bind(client), ${member} };`, '  next();', '};');
+      const files = { 'src/lib/redis.js': NODE_REDIS_MODULE, 'src/app.js': app, 'src/routes/sessions.js': SESSIONS };
+      assert.deepEqual(hints(files, 'src/routes/sessions.js'), [], member);
+    }
+  });
+
   it('reads middleware and routes of one file without the workspace, in nested callbacks and class methods too', () => {
     const app = sourceLines(
       "const express = require('express');",

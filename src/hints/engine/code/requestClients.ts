@@ -13,7 +13,7 @@
  */
 import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
 import { clientValue, exportedClient } from './projectImports';
@@ -157,25 +157,50 @@ function sameTokens(a: CodeAnalyzer, from: number, to: number, other: number): b
 
 /**
  * `{ get: client.get.bind(client), set: client.set.bind(client) }`: an object whose every member is the
- * client's own method of the same name, bound to it, reads as the client. One member of any other shape (a
- * renamed method, a stub, a constant) and the object says nothing.
+ * client's own method of the same name, bound to it, reads as the client. A member may name a variable that
+ * holds the bound method (`const getAsync = client.get.bind(client)`, then `{ get: getAsync }`), and one
+ * member may be the client itself (`{ client, get: getAsync }`). One member of any other shape (a renamed
+ * method, a stub, a constant) and the object says nothing.
  */
 function boundMethods(a: CodeAnalyzer, open: number): RequestClientSource[] {
   const sources: RequestClientSource[] = [];
   for (const [start, end] of segments(a, open)) {
-    const key = (a.isId(start) || a.isString(start)) && a.is(start + 1, ':') ? a.tokens.text(start) : undefined;
-    const call = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
-    const method = call - 3;
-    const receiverEnd = call - 4;
-    const bound = key !== undefined && call > start && a.idIs(call - 1, 'bind') && a.isAccess(call - 2) && a.idIs(method, key) && a.isAccess(receiverEnd);
-    const length = receiverEnd - (start + 2);
-    if (!bound || length <= 0 || length > MAX_RECEIVER_TOKENS || end - 1 - (call + 1) !== length || !sameTokens(a, start + 2, receiverEnd, call + 1)) {
+    const shorthand = end === start + 1 && a.isId(start);
+    const key = shorthand || ((a.isId(start) || a.isString(start)) && a.is(start + 1, ':')) ? a.tokens.text(start) : undefined;
+    const source = key === undefined ? null : shorthand ? memberClient(a, start) : boundSource(a, key, start + 2, end);
+    if (source === null) {
       return [null];
     }
-    const receiver = a.evalChain(start + 2, receiverEnd);
-    sources.push(receiver.end === receiverEnd ? sourceOfValue(a, receiver.value) : null);
+    sources.push(source);
   }
   return sources.length > 0 ? sources : [null];
+}
+
+/** A shorthand member (`{ client }`) that is a client: its source, else null. */
+function memberClient(a: CodeAnalyzer, name: number): RequestClientSource {
+  const { value } = a.evalChain(name, name + 1);
+  return value?.t === 'client' ? sourceOfValue(a, value) : null;
+}
+
+/**
+ * The client of a member value [start, end) that is `key`'s own method bound to its receiver
+ * (`client.get.bind(client)` for `get`), or a name bound to such a value; null for anything else.
+ */
+function boundSource(a: CodeAnalyzer, key: string, start: number, end: number, followName = true): RequestClientSource {
+  if (followName && end === start + 1 && a.isId(start)) {
+    const binding = a.scopes.lookup(a.tokens.text(start), start, true);
+    return binding && binding.expression >= 0 ? boundSource(a, key, binding.expression, expressionEnd(a, binding.expression), false) : null;
+  }
+  const call = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
+  const method = call - 3;
+  const receiverEnd = call - 4;
+  const bound = call > start && a.idIs(call - 1, 'bind') && a.isAccess(call - 2) && a.idIs(method, key) && a.isAccess(receiverEnd);
+  const length = receiverEnd - start;
+  if (!bound || length <= 0 || length > MAX_RECEIVER_TOKENS || end - 1 - (call + 1) !== length || !sameTokens(a, start, receiverEnd, call + 1)) {
+    return null;
+  }
+  const receiver = a.evalChain(start, receiverEnd);
+  return receiver.end === receiverEnd ? sourceOfValue(a, receiver.value) : null;
 }
 
 /** What the value at `start` (up to `stop`) hangs: a client, a bound-methods object's clients, or null. */
