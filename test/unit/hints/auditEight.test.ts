@@ -82,3 +82,47 @@ describe('Python: types-aiobotocore stubs name the DynamoDB client', () => {
     assert.ok(!hints.some((hint) => hint.startsWith('4:')), hints.join(', '));
   });
 });
+
+describe('requests assigned in branches: each branch that reaches the call is a request of its own', () => {
+  it('JS: reads the literal of every branch of an if/else, not only the last one', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
+      "const { DynamoDBDocumentClient, UpdateCommand } = require('@aws-sdk/lib-dynamodb');",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'async function updateStock(id, quantity) {',
+      '  let params;',
+      '  if (quantity >= 0) {',
+      "    params = { TableName: 'products', Key: { id }, UpdateExpression: 'SET stock = stock + :q', ReturnValues: 'ALL_NEW' };",
+      '  } else {',
+      "    params = { TableName: 'products', Key: { id }, UpdateExpression: 'SET stock = stock + :q', ConditionExpression: 'stock >= :min' };",
+      '  }',
+      '  return doc.send(new UpdateCommand(params));',
+      '}',
+    );
+    const hints = hintsIn('stock.js', code);
+    for (const expected of ['7:UpdateExpression dynamodb-update-expression', '7:ReturnValues dynamodb-return-values', '9:UpdateExpression dynamodb-update-expression', '9:ConditionExpression dynamodb-condition-expression']) {
+      assert.ok(hints.includes(expected), `${expected} in ${hints.join(', ')}`);
+    }
+  });
+
+  it('skips a literal that an assignment every path passes replaces, and one of another function', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient, QueryCommand } = require('@aws-sdk/client-dynamodb');",
+      'const client = new DynamoDBClient({});',
+      "let input = { TableName: 'audit', ConsistentRead: true };",
+      'async function list(byStatus) {',
+      "  let params = { TableName: 'orders', ReturnConsumedCapacity: 'TOTAL' };",
+      "  params = { TableName: 'orders', KeyConditionExpression: 'pk = :p' };",
+      '  if (byStatus) {',
+      "    params = { TableName: 'orders', IndexName: 'byStatus', KeyConditionExpression: 'st = :s' };",
+      '  }',
+      '  input = params;',
+      '  return client.send(new QueryCommand(params));',
+      '}',
+    );
+    const hints = hintsIn('list.js', code);
+    assert.ok(hints.includes('8:IndexName dynamodb-index-name'), hints.join(', '));
+    assert.ok(hints.includes('6:KeyConditionExpression dynamodb-key-condition-expression'), hints.join(', '));
+    assert.ok(!hints.some((hint) => hint.startsWith('5:') || hint.startsWith('3:')), hints.join(', '));
+  });
+});

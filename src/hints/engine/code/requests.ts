@@ -4,16 +4,20 @@
  * `input.ExclusiveStartKey = out.LastEvaluatedKey`), and requests a same-file helper returns (`countInput(t)`).
  */
 import { OptionContext, OptionOccurrence } from '../model';
+import { Binding } from '../scope/scopes';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { contextFrom, occurrenceOf } from './options';
+import type { Value } from './values';
 
 /** Names of the object a method runs on: `this.x = ...` sets a field, not a request's option. */
 const SELF_NAMES = ['this', 'self', 'cls'];
 /** How many assignments to one request variable are read: per call that passes a literal, and per request built apart. */
 const MAX_ASSIGNMENTS_PER_CALL = 16;
 const MAX_ASSIGNMENTS_READ = 64;
+/** How many earlier assignments of a request variable are read for the branches that also reach its use. */
+const MAX_BRANCHES_READ = 8;
 /** How many `return`s of a helper are read for the request it builds (it returns one in its first few). */
 const MAX_RETURNS_READ = 8;
 /** How many reassignments of a builder variable (`b = b.limit(10)`) are followed back to the request it builds. */
@@ -112,6 +116,9 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
   const text = a.tokens.text(name);
   const binding = a.scopes.lookup(text, name);
+  for (const other of binding ? otherBranchLiterals(a, text, binding, name) : []) {
+    a.contexts.push(contextFrom(a, other, a.partner[other], kind, type, anchor));
+  }
   const sites = a.memberAssignments.get(text) ?? [];
   if (!binding || sites.length === 0) {
     return context;
@@ -126,6 +133,39 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
     }
   }
   return context;
+}
+
+/**
+ * The object literals a variable is assigned in other branches that also reach a use (`let params; if (up)
+ * { params = {...} } else { params = {...} }`), besides the last one before the use (`chosen`): going back
+ * from it through the function's assignments, each is one, until an assignment whose block holds the use,
+ * which every path to the use passes. Each is a request of its own, so that keys of exclusive branches never mix.
+ */
+function otherBranchLiterals(a: CodeAnalyzer, name: string, chosen: Binding<Value>, use: number): number[] {
+  const scopes = a.scopes;
+  const fn = scopes.enclosing(use, ['function']);
+  const list = scopes.bindingsIn(scopes.declaringScope(name, use)).get(name) ?? [];
+  const literals: number[] = [];
+  const holdsUse = (binding: Binding<Value>): boolean => {
+    const [start, end] = scopes.range(scopes.scopeAt(binding.token));
+    return start <= use && use < end;
+  };
+  if (holdsUse(chosen) || scopes.enclosing(chosen.token, ['function']) !== fn) {
+    return literals;
+  }
+  for (let k = list.indexOf(chosen) - 1, read = 0; k >= 0 && read < MAX_BRANCHES_READ; k--, read++) {
+    const binding = list[k];
+    if (scopes.enclosing(binding.token, ['function']) !== fn) {
+      break;
+    }
+    if (binding.expression >= 0 && a.is(binding.expression, '{') && a.partner[binding.expression] > binding.expression) {
+      literals.push(binding.expression);
+    }
+    if (holdsUse(binding)) {
+      break;
+    }
+  }
+  return literals;
 }
 
 /** The index of the first entry of an ascending list at or after `value`, by binary search. */
