@@ -2,6 +2,7 @@
  * Entry point of the aws-db-hints command line (the `bin` of packages/cli). The same file is the
  * worker thread that analyses files in parallel, so the package stays one file.
  */
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { hintRules } from '../hints/ruleCatalog';
 import { AnalysisSettings } from './analyzeFile';
@@ -9,7 +10,17 @@ import { EXIT, runCli } from './cli';
 import { escapeField, escapeLines } from './escape';
 import { serveAnalysis } from './parallel';
 
+/**
+ * A run is short, and warming the engine up on each thread is a large part of it: over the same 1,000 files,
+ * a first pass cost 2.7 times the CPU of a second, largely in the optimizing compiler. A smaller budget for
+ * inlining into one function makes those compilations cheaper: 8% fewer instructions on one thread and 12%
+ * on two (cachegrind, whole run). The flag is V8's (Node 20 and Node 24 both know it) and applies to the
+ * worker threads started after it is set; the extension host is not affected.
+ */
+const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative=300';
+
 if (isMainThread) {
+  setFlagsFromString(INLINING_BUDGET_FLAG);
   const argv = process.argv.slice(2);
   const fail = (error: unknown): void => {
     // One clear line; the stack only when asked for.
