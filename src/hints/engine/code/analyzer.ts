@@ -131,6 +131,7 @@ export class CodeAnalyzer {
     budgetCheck();
     collectCalls(this);
     forwardedRequests(this);
+    this.language.finish?.(this);
     budgetCheck();
   }
 

@@ -48,6 +48,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.module !== undefined ||
     Object.keys(contribution.cdkClasses ?? {}).length > 0 ||
     contribution.goPackage !== undefined ||
+    contribution.goModule !== undefined ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||
