@@ -16,7 +16,7 @@ import { documentKind, isAnalysedKind, MODEL_FILE_GLOB } from '../../../src/hint
 import { goModulePath } from '../../../src/hints/engine/workspace/goModules';
 import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
+import { contributionOf, FIXTURES, fixtureModel, hintsInWorkspace, workspaceOf } from './support';
 
 /** The hints of one file of `files`, judged in their workspace (null: alone). */
 const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
@@ -192,6 +192,14 @@ describe('workspace: Go clients from other packages of the module', () => {
     assert.deepEqual(hints(mainPackage, 'api/routes/purge.go'), []);
     const shadowed = caller('example.com/shortener/api/database').replace('\tdatabase.CreateClient', '\tdatabase := pool{}\n\tdatabase.CreateClient');
     assert.deepEqual(hints({ ...base, 'api/routes/purge.go': shadowed }, 'api/routes/purge.go'), []);
+  });
+
+  it('reads a fixture module as the adapters index it: a client function and variable of another package, and a wrapper its caller pages', () => {
+    const model = fixtureModel('go-module');
+    const read = (file: string): string[] => hintsInWorkspace(model, file, fs.readFileSync(path.join(FIXTURES, 'go-module', file), 'utf8'));
+    assert.deepEqual(read('cmd/worker/main.go'), ['15:FlushDB redis-flush']);
+    assert.ok(read('internal/store/store.go').includes('27:Query dynamodb-query') && !read('internal/store/store.go').includes('27:Query dynamodb-query!'));
+    assert.deepEqual(model.contributionOf('internal/orders/history.go')?.goPackage?.pagingCalls, [{ path: 'example.com/orders/internal/store', name: 'QueryPage' }]);
   });
 
   it('reads the module path of a go.mod, bare, quoted or in a group, and skips comments', () => {

@@ -38,19 +38,22 @@ const REDIS_FACTORY_TYPES: Record<string, string> = {
   NewUniversalClient: 'UniversalClient',
   NewRing: 'Ring',
 };
+/** Names in the chain of an options call (`a.cfg.Cache.Options()`): far more than real code writes. */
+const MAX_CHAIN = 8;
+/** Characters an options call's own arguments may take. */
+const MAX_ARGUMENTS_LENGTH = 256;
 const SDK_V1_TYPES: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
 
-/** The `)` or `]` that closes the group opening at `open`, on the line; -1 when the line ends first. Strings inside are skipped. */
+/** The `)` or `]` that closes the group opening at `open`, before `end`; -1 when none does. Strings inside are skipped. */
 export function groupEnd(text: string, open: number, end: number): number {
   let depth = 0;
   for (let k = open; k < end; k++) {
     const code = text.charCodeAt(k);
     if (code === QUOTE || code === BACKQUOTE) {
-      const close = text.indexOf(String.fromCharCode(code), k + 1);
-      if (close < 0 || close >= end) {
-        return -1;
+      k++;
+      while (k < end && text.charCodeAt(k) !== code) {
+        k++;
       }
-      k = close;
     } else if (code === OPEN_PAREN || code === OPEN_BRACKET) {
       depth++;
     } else if (code === CLOSE_PAREN || code === CLOSE_BRACKET) {
@@ -198,7 +201,7 @@ function wholeCallArgument(text: string, open: number, end: number, imports: GoF
   let at = skipSpace(text, open + 1);
   for (;;) {
     const word = wordAt(text, at);
-    if (word === '') {
+    if (word === '' || words.length === MAX_CHAIN) {
       return undefined;
     }
     words.push(word);
@@ -208,7 +211,9 @@ function wholeCallArgument(text: string, open: number, end: number, imports: GoF
     }
     at++;
   }
-  const close = text.charCodeAt(at) === OPEN_PAREN ? groupEnd(text, at, end) : -1;
+  // The arguments of an options call are short (`cfg.RedisOptions()`, `config.Options(env)`): a longer group
+  // is not read, so that the calls of one line are read in time linear in its length.
+  const close = text.charCodeAt(at) === OPEN_PAREN ? groupEnd(text, at, Math.min(end, at + MAX_ARGUMENTS_LENGTH)) : -1;
   if (close < 0 || text.charCodeAt(skipSpace(text, close + 1)) !== CLOSE_PAREN) {
     return undefined;
   }

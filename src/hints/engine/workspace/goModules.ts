@@ -10,7 +10,7 @@
  */
 import { folderOf, foldersUp } from './paths';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
-import { skipSpace, wordAt } from './moduleText';
+import { skipIndent, skipSpace, wordAt } from './moduleText';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
 const NOT_MODULE_FOLDERS = new Set(['vendor', 'testdata']);
@@ -33,7 +33,7 @@ export function goModulePath(text: string): string | undefined {
   for (let line = 0; line < MAX_GO_MOD_LINES && start < text.length; line++) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const k = skipSpace(text, start);
+    const k = skipIndent(text, start, end);
     start = end + 1;
     if (k >= end || (text.charCodeAt(k) === SLASH && text.charCodeAt(k + 1) === SLASH)) {
       continue;

@@ -17,7 +17,7 @@ import { emptyContribution } from './contribution';
 import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
-import { isIdentifierPart, skipSpace, wordAt } from './moduleText';
+import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
 /** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go and go-redis. */
@@ -26,9 +26,11 @@ const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis
 /** How many struct types one file tells its package about, and how many fields of each: far more than real code has. */
 const MAX_STRUCTS = 64;
 const MAX_FIELDS = 32;
+/** go-redis imports whose factory calls are looked for on each line: a file imports it once or twice. */
+const MAX_REDIS_IMPORTS = 4;
 /** Functions, variables, options methods and calls one file tells about, of each. */
 const MAX_DECLARATIONS = 64;
-/** Lines of one struct or import block read at most. */
+/** Lines of one struct, import or `var` block read at most. */
 const MAX_BLOCK_LINES = 512;
 /** A Go name that, as a key of the plain records the model keeps, would set the record's prototype. */
 const PROTO = '__proto__';
@@ -79,7 +81,7 @@ function importSpec(text: string, k: number, end: number, imports: GoFileImports
   const name = alias !== '' ? alias : (imported?.name ?? lastElement(path));
   if (name !== '_' && name !== PROTO && name !== '') {
     (imported ? imports.clients : imports.others).set(name, path);
-    if (imported?.service === 'redis') {
+    if (imported?.service === 'redis' && imports.redis.length < MAX_REDIS_IMPORTS) {
       imports.redis.push(name);
     }
   }
@@ -170,8 +172,8 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   let fields: Record<string, GoFieldType> = {};
   let blockLines = 0;
   for (const [lineStart, lineEnd] of lines(text)) {
-    const k = skipSpace(text, lineStart);
     const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    const k = skipIndent(text, lineStart, end);
     const closes = text.charCodeAt(k) === (block === 'imports' || block === 'variables' ? CLOSE_PAREN : CLOSE_BRACE);
     if (block !== 'top' && (closes || ++blockLines > MAX_BLOCK_LINES)) {
       block = 'top';

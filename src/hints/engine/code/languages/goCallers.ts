@@ -106,9 +106,19 @@ function endsStatement(a: CodeAnalyzer, k: number): boolean {
 
 const PAGED_READS = /^dynamodb:(?:Scan|Query)$/;
 
+/** What the paging pass reads of the file once, whatever the number of wrappers. */
+interface FileCalls {
+  markers: ScopeInfo;
+  /** The name tokens of the file's calls (`name(`, not `func name(`), by name. */
+  calls: Map<string, number[]>;
+  /** By name: the functions of that name that a call sitting in a paging loop or function calls. */
+  pagedCallees: Map<string, Set<number>>;
+  /** By function: the names its `return`s give first (`return out, err`). */
+  returned: Map<number, Set<string>>;
+}
+
 function pagedByCallers(a: CodeAnalyzer): void {
-  let markers: ScopeInfo | undefined;
-  let calls: Map<string, number[]> | undefined;
+  let file: FileCalls | undefined;
   const packageName = goPackageName(a);
   for (const occurrence of a.operations) {
     if (!occurrence.call || occurrence.paginated || !PAGED_READS.test(occurrence.operation)) {
@@ -117,17 +127,19 @@ function pagedByCallers(a: CodeAnalyzer): void {
     const scope = a.scopes.enclosing(occurrence.tokenIndex, ['function']);
     const fn = a.functions.get(scope);
     const signature = fn && signatureOf(a, fn);
-    if (!fn || !signature || !forwardsInput(a, signature, occurrence) || !returnsOutput(a, fn, occurrence)) {
+    if (!fn || !signature || !forwardsInput(a, signature, occurrence)) {
       continue;
     }
-    markers ??= markerScopes(a);
-    calls ??= callsByName(a);
-    const elsewhere = !signature.method && packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, a.tokens.text(signature.name)) === true;
-    occurrence.paginated = elsewhere || callerPagesHere(a, fn.scope, signature, calls, markers);
+    file ??= { markers: markerScopes(a), calls: callsByName(a), pagedCallees: new Map(), returned: new Map() };
+    if (!returnsOutput(a, fn, occurrence, file)) {
+      continue;
+    }
+    const name = a.tokens.text(signature.name);
+    const elsewhere = !signature.method && packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name) === true;
+    occurrence.paginated = elsewhere || pagedCallees(a, name, file).has(fn.scope);
   }
 }
 
-/** The name tokens of the file's calls (`name(`, not `func name(`), by name: read once for every wrapper. */
 function callsByName(a: CodeAnalyzer): Map<string, number[]> {
   const calls = new Map<string, number[]>();
   for (let i = 1; i + 1 < a.tokens.length; i++) {
@@ -174,7 +186,7 @@ function declaredAsInput(a: CodeAnalyzer, name: number): boolean {
 }
 
 /** `return client.Scan(ctx, input)`, or `out, err := client.Scan(ctx, input)` with `out` returned first (`return out, err`). */
-function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: OperationOccurrence): boolean {
+function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: OperationOccurrence, file: FileCalls): boolean {
   const start = chainStart(a, occurrence.tokenIndex - 2);
   if (a.idIs(start - 1, 'return')) {
     return true;
@@ -188,21 +200,28 @@ function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: Operation
       }
     }
   }
-  const output = first >= 0 ? a.tokens.text(first) : undefined;
-  return output !== undefined && (a.returns.get(fn.scope) ?? []).some((k) => a.idIs(k, output) && (a.is(k + 1, ',') || endsStatement(a, k + 1)));
+  let returned = file.returned.get(fn.scope);
+  if (!returned) {
+    returned = new Set((a.returns.get(fn.scope) ?? []).filter((k) => a.isId(k) && (a.is(k + 1, ',') || endsStatement(a, k + 1))).map((k) => a.tokens.text(k)));
+    file.returned.set(fn.scope, returned);
+  }
+  return first >= 0 && returned.has(a.tokens.text(first));
 }
 
-/** Whether a call of the function in this file (not in itself) sits in a loop or function that pages. */
-function callerPagesHere(a: CodeAnalyzer, scope: number, signature: Signature, calls: ReadonlyMap<string, number[]>, markers: ScopeInfo): boolean {
-  for (const i of calls.get(a.tokens.text(signature.name)) ?? []) {
-    if (i === signature.name || (signature.method && !a.isAccess(i - 1))) {
-      continue;
-    }
+/** The functions named `name` that a call of this file sitting in a loop or function that pages calls (not from inside themselves). */
+function pagedCallees(a: CodeAnalyzer, name: string, file: FileCalls): Set<number> {
+  const known = file.pagedCallees.get(name);
+  if (known) {
+    return known;
+  }
+  const callees = new Set<number>();
+  for (const i of file.calls.get(name) ?? []) {
     const start = a.isAccess(i - 1) ? chainStart(a, i) : i;
-    const value = a.evalChain(start, i + 1).value;
-    if (value?.t === 'function' && value.scope === scope && a.scopes.enclosing(i, ['function']) !== scope && markers.hasPaginationMarker(i)) {
-      return true;
+    const value = file.markers.hasPaginationMarker(i) ? a.evalChain(start, i + 1).value : undefined;
+    if (value?.t === 'function' && a.scopes.enclosing(i, ['function']) !== value.scope) {
+      callees.add(value.scope);
     }
   }
-  return false;
+  file.pagedCallees.set(name, callees);
+  return callees;
 }
