@@ -119,6 +119,18 @@ describe('workspace: what a Go function hands its callers', () => {
       assert.ok(alone.includes('21:Password redis-password') && !alone.some((hint) => hint.endsWith('!')), alone.join('\n'));
     });
 
+    it('reads them for a function of another package and for a function or method of another file of the package', () => {
+      const asFunction = CONFIG.replace('func (c *Config) RedisOptions() *redis.Options {', 'func RedisOptions(c *Config) *redis.Options {');
+      const callers = CACHE.replace('cfg.RedisOptions()', 'config.RedisOptions(cfg)');
+      assert.ok(hints({ 'go.mod': GO_MOD, 'internal/config/config.go': asFunction, 'internal/cache/cache.go': callers }, 'internal/config/config.go').includes('21:Password redis-auth-without-tls!'));
+      const samePackage = sourceLines('package config', '', 'import "github.com/redis/go-redis/v9"', '', 'func Open(c *Config) (*redis.Client, *redis.Client) {', '\treturn redis.NewClient(c.RedisOptions()), redis.NewClient(RedisOptions(c))', '}');
+      assert.ok(hints({ 'internal/config/config.go': CONFIG, 'internal/config/open.go': samePackage }, 'internal/config/config.go').includes('21:Password redis-auth-without-tls!'));
+      assert.ok(hints({ 'internal/config/config.go': asFunction, 'internal/config/open.go': samePackage }, 'internal/config/config.go').includes('21:Password redis-auth-without-tls!'));
+      // A function of the same name in another package is another function.
+      const otherPackage = { 'go.mod': GO_MOD, 'internal/config/config.go': asFunction, 'internal/legacy/open.go': samePackage.replace('package config', 'package legacy') };
+      assert.ok(!hints(otherPackage, 'internal/config/config.go').some((hint) => hint.endsWith('!')));
+    });
+
     it('reads them in one file, through a method of a struct and a plain function', () => {
       const code = sourceLines(
         'package cache',
@@ -170,6 +182,15 @@ describe('workspace: what a Go function hands its callers', () => {
       assert.ok(hintsIn('internal/awswrapper/dynamo.go', WRAPPER).includes('12:Scan dynamodb-scan!'));
       const onePage = LIST.replace('\t\tinput.ExclusiveStartKey = out.LastEvaluatedKey', '').replace('\t\tif out.LastEvaluatedKey == nil {', '\t\tif len(items) > 0 {');
       assert.ok(hints({ ...files, 'internal/trips/list.go': onePage }, 'internal/awswrapper/dynamo.go').includes('12:Scan dynamodb-scan!'));
+    });
+
+    it('follows a wrapper whose client is a variable of another package, and the wrapper file tells its package by the input it takes', () => {
+      const clients = sourceLines('package clients', '', 'import "github.com/aws/aws-sdk-go-v2/service/dynamodb"', '', 'var DB *dynamodb.Client');
+      const wrapper = WRAPPER.replace('var client *dynamodb.Client', '').replace('\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"', '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"\n\t"example.com/trips/internal/clients"').replaceAll('client.', 'clients.DB.');
+      const files = { 'go.mod': GO_MOD, 'internal/clients/clients.go': clients, 'internal/awswrapper/dynamo.go': wrapper, 'internal/trips/list.go': LIST };
+      const found = hints(files, 'internal/awswrapper/dynamo.go');
+      assert.ok(found.includes('13:Scan dynamodb-scan') && !found.includes('13:Scan dynamodb-scan!') && found.includes('17:Query dynamodb-query!'), found.join('\n'));
+      assert.deepEqual(workspaceOf(files).contributionOf('internal/awswrapper/dynamo.go')?.goPackage, { name: 'awswrapper', structs: {}, readFunctions: ['DynamoDBScan', 'DynamoDBQuery'] });
     });
 
     it('counts a paging caller of the same package or file, and not a wrapper that builds its own input or drops the output', () => {

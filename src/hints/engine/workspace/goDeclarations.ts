@@ -97,6 +97,8 @@ function firstResultAt(text: string, k: number, end: number, imports: ReadonlyMa
 export interface GoSignature {
   name: string;
   method: boolean;
+  /** The offset of the parameters' `(`. */
+  params: number;
   /** The offset just after the parameters' `)`, where the results start. */
   results: number;
 }
@@ -118,7 +120,27 @@ export function signatureAt(text: string, k: number, end: number): GoSignature |
     open = groupEnd(text, open, end) + 1;
   }
   const close = name === '' || open <= 0 || text.charCodeAt(open) !== OPEN_PAREN ? -1 : groupEnd(text, open, end);
-  return close < 0 ? undefined : { name, method, results: close + 1 };
+  return close < 0 ? undefined : { name, method, params: open, results: close + 1 };
+}
+
+/** Whether a signature's parameters take a DynamoDB Scan or Query input (`input *dynamodb.ScanInput`). */
+export function takesReadInput(text: string, signature: GoSignature, imports: ReadonlyMap<string, string>): boolean {
+  for (let at = text.indexOf('Input', signature.params); at >= 0 && at < signature.results; at = text.indexOf('Input', at + 5)) {
+    const operation = text.startsWith('.Scan', at - 5) ? 5 : text.startsWith('.Query', at - 6) ? 6 : 0;
+    if (operation === 0 || isIdentifierPart(text.charCodeAt(at + 5))) {
+      continue;
+    }
+    const dot = at - operation;
+    let start = dot;
+    while (start > signature.params && dot - start < 64 && isIdentifierPart(text.charCodeAt(start - 1))) {
+      start--;
+    }
+    const path = imports.get(text.slice(start, dot));
+    if (path !== undefined && goImport(path)?.service === 'dynamodb') {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A signature's first result as a client type, or undefined. */

@@ -14,7 +14,7 @@ import { EMBEDDED_CLIENT } from '../code/languages/goPackageStructs';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
-import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, variablesAt } from './goDeclarations';
+import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
@@ -129,6 +129,8 @@ interface Gathered {
   functions: Record<string, GoFieldType>;
   variables: Record<string, GoFieldType>;
   optionMethods: string[];
+  optionFunctions: string[];
+  readFunctions: string[];
   optionCalls: GoCallRef[];
 }
 
@@ -139,15 +141,22 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
     return;
   }
   const clients = gathered.imports.clients;
+  const options = returnsRedisOptions(text, signature, end, clients);
   if (signature.method) {
-    if (returnsRedisOptions(text, signature, end, clients) && gathered.optionMethods.length < MAX_DECLARATIONS) {
-      gathered.optionMethods.push(signature.name);
-    }
+    append(gathered.optionMethods, signature.name, options);
     return;
   }
+  append(gathered.optionFunctions, signature.name, options);
+  append(gathered.readFunctions, signature.name, takesReadInput(text, signature, clients));
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
+  }
+}
+
+function append(names: string[], name: string, when: boolean): void {
+  if (when && names.length < MAX_DECLARATIONS) {
+    names.push(name);
   }
 }
 
@@ -163,7 +172,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionCalls: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionFunctions: [], readFunctions: [], optionCalls: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -242,8 +251,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   if (Object.keys(gathered.variables).length > 0) {
     declared.variables = gathered.variables;
   }
-  if (gathered.optionMethods.length > 0) {
-    declared.optionMethods = gathered.optionMethods;
+  for (const list of ['optionMethods', 'optionFunctions', 'readFunctions'] as const) {
+    if (gathered[list].length > 0) {
+      declared[list] = gathered[list];
+    }
   }
   if (gathered.optionCalls.length > 0) {
     declared.optionCalls = gathered.optionCalls;

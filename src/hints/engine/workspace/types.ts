@@ -177,6 +177,10 @@ export interface GoPackageFile {
   variables?: Record<string, GoFieldType>;
   /** Methods declared to return go-redis options (`func (c *Config) RedisOptions() *redis.Options`). */
   optionMethods?: string[];
+  /** Package functions declared to return go-redis options (`func RedisOptions(c *Config) *redis.Options`). */
+  optionFunctions?: string[];
+  /** Package functions that take a DynamoDB Scan or Query input (`func DynamoDBScan(ctx context.Context, input *dynamodb.ScanInput)`): wrappers whose callers may page. */
+  readFunctions?: string[];
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
