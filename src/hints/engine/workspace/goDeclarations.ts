@@ -1,10 +1,11 @@
 /**
  * The package-level lines of a Go file that other packages of its module read, one line at a time (gofmt
  * puts each declaration's head on one line): function signatures whose first result is a client type
- * (`func CreateClient(dbNo int) *redis.Client {`, `func GetClient() (*dynamodb.Client, error) {`), methods
- * that return go-redis options, variables of a client type (`var Client *redis.Client`, `DB = dynamodb.NewFromConfig(cfg)`
- * in a `var ( … )` group), and calls whose result a go-redis factory takes whole (`redis.NewClient(cfg.RedisOptions())`).
- * A signature that does not fit on its line tells nothing.
+ * (`func CreateClient(dbNo int) *redis.Client {`, `func GetClient() (*dynamodb.Client, error) {`), functions
+ * and methods that return go-redis options, functions that take a DynamoDB Scan or Query input, variables of
+ * a client type (`var Client *redis.Client`, `DB = dynamodb.NewFromConfig(cfg)` in a `var ( … )` group),
+ * and calls whose result a go-redis factory takes whole (`redis.NewClient(cfg.RedisOptions())`). A
+ * signature that does not fit on its line tells nothing.
  */
 import { goImport, REDIS_OPTION_TYPES } from '../code/languages/goClients';
 import { isIdentifierPart, skipSpace, wordAt } from './moduleText';
@@ -29,7 +30,7 @@ export interface GoFileImports {
   redis: string[];
 }
 
-/** The type each client factory makes, by service and factory: `redis.NewClient` a `Client`, `dynamodb.NewFromConfig` a `Client`. */
+/** The type each go-redis factory makes: `redis.NewClient` a `Client`, `redis.NewClusterClient` a `ClusterClient`. */
 const REDIS_FACTORY_TYPES: Record<string, string> = {
   NewClient: 'Client',
   NewFailoverClient: 'Client',
@@ -38,11 +39,12 @@ const REDIS_FACTORY_TYPES: Record<string, string> = {
   NewUniversalClient: 'UniversalClient',
   NewRing: 'Ring',
 };
+/** The client struct the SDK for Go v1's `New` makes, by service (`dynamodb.New(sess)` a `*dynamodb.DynamoDB`). */
+const SDK_V1_TYPES: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
 /** Names in the chain of an options call (`a.cfg.Cache.Options()`): far more than real code writes. */
 const MAX_CHAIN = 8;
 /** Characters an options call's own arguments may take. */
 const MAX_ARGUMENTS_LENGTH = 256;
-const SDK_V1_TYPES: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
 
 /** The `)` or `]` that closes the group opening at `open`, before `end`; -1 when none does. Strings inside are skipped. */
 export function groupEnd(text: string, open: number, end: number): number {
@@ -79,8 +81,11 @@ export function clientTypeAt(text: string, k: number, imports: ReadonlyMap<strin
 /** The first result type of a signature, from `k` after its parameters: a bare type, or the first of a group (named or not). */
 function firstResultAt(text: string, k: number, end: number, imports: ReadonlyMap<string, string>, accepts: (service: string, type: string) => boolean): GoFieldType | undefined {
   const start = skipSpace(text, k);
+  if (start >= end) {
+    return undefined;
+  }
   if (text.charCodeAt(start) !== OPEN_PAREN) {
-    return start < end ? clientTypeAt(text, start, imports, accepts) : undefined;
+    return clientTypeAt(text, start, imports, accepts);
   }
   const first = skipSpace(text, start + 1);
   const bare = clientTypeAt(text, first, imports, accepts);

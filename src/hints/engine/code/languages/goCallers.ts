@@ -12,8 +12,9 @@
  * (`func DynamoDBScan(ctx context.Context, input *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) { return client.Scan(ctx, input) }`)
  * and returns the output reads one page per call by design; a caller that loops on `LastEvaluatedKey` /
  * `ExclusiveStartKey` around the call pages the read. Such a caller, in this file or (for a package function)
- * in another file of the module, makes the Scan paginated; with none, the one-page read stays reported at
- * the wrapper's call, where the JavaScript and Python analyzers report a helper's.
+ * in another file of the module, makes the Scan paginated, even when another caller reads one page only
+ * (precision first: the wrapper is meant to be paged); with none, the one-page read stays reported at the
+ * wrapper's Scan, where the JavaScript and Python analyzers report a helper's.
  */
 import type { OperationOccurrence, ScopeInfo } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
