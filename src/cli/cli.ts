@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
+import { isAnalysedKind } from '../hints/engine/documentKinds';
 import { HintRule, Severity } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
 import { analyzeFile, AnalysisSettings, displayPath, FileReport, readableText, ruleSet, SEVERITY_RANK } from './analyzeFile';
@@ -232,6 +233,8 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
 
   const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
   const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readableText, budget }) : undefined;
+  // A `go.mod` informs the workspace model and is checked for nothing itself.
+  const checked = walked.files.filter((file) => isAnalysedKind(file.kind));
   const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
@@ -243,7 +246,7 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   let reported = 0;
   /** Called once per file, in the walk's order, on one thread or many. */
   const report = (outcome: FileReport): void => {
-    const file = walked.files[reported++].path;
+    const file = checked[reported++].path;
     if ('output' in outcome) {
       pieces.push(outcome.output);
       outcome.ruleIds.forEach((id) => usedRuleIds.add(id));
@@ -258,17 +261,17 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
       }
     }
   };
-  const threads = io.startWorker ? threadsFor(walked.files, parsed.jobs) : 1;
+  const threads = io.startWorker ? threadsFor(checked, parsed.jobs) : 1;
   if (io.startWorker && threads > 1) {
     const pool = new AnalysisThreads(threads, io.startWorker, settings);
     try {
-      await pool.analyze(workspaces ? await withWorkspaces(pool, workspaces, walked.files) : walked.files, report);
+      await pool.analyze(workspaces ? await withWorkspaces(pool, workspaces, checked) : checked, report);
     } finally {
       pool.close();
     }
   } else {
     const rules = ruleSet(allRules, settings.ruleIds);
-    walked.files.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));
+    checked.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));
   }
   for (const { root, model } of workspaces?.built() ?? []) {
     if (!model.isEmpty()) {

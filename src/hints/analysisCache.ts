@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { analyzeText, AnalysisResult, siteAt } from './engine/analyze';
 import { Budget } from './engine/budget';
-import { documentKind, DocumentKind } from './engine/documentKinds';
+import { documentKind, DocumentKind, isAnalysedKind } from './engine/documentKinds';
 import { EditTrail } from './engine/editTrail';
 import { HintLanguage, HintSite } from './engine/types';
 import { hintRules } from './ruleCatalog';
@@ -37,7 +37,7 @@ export class AnalysisCache {
   /** The analysis of the document as it is now; undefined where hints do not apply. */
   analysis(document: vscode.TextDocument): AnalysisResult | undefined {
     const kind = documentKind(document.languageId, document.fileName);
-    if (!kind || !this.settings().enabled) {
+    if (!kind || !isAnalysedKind(kind) || !this.settings().enabled) {
       return undefined;
     }
     const key = document.uri.toString();

@@ -122,6 +122,8 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'yaml':
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
+    case 'gomod':
+      return undefined;
     default:
       return {
         model: analyzeCode(
@@ -137,7 +139,10 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
               importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
               importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
-              goStructs: (packageName) => workspace.view.goStructs?.(workspace.file, packageName),
+              goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
+              goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
+              goCalledWhilePaging: (packageName, name) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name) ?? false,
+              goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
             },
           },

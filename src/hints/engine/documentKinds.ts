@@ -4,8 +4,11 @@
  * take their file selection from here.
  */
 
-/** How a document is read: a code language, a template format, or nothing we analyse. */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json';
+/**
+ * How a document is read: a code language, a template format, or nothing we analyse. `gomod` (a Go
+ * module's `go.mod`) is read by the workspace model only, for the module path its packages are imported by.
+ */
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -30,6 +33,9 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
 /** Folders that are never source, whatever .gitignore says: version control, dependencies, build and deploy output. */
 export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', '.terraform', '.aws-sam', 'cdk.out'];
 
+/** Files the workspace model reads by their whole name, never analysed for hints themselves. */
+const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([['go.mod', 'gomod']]);
+
 /** Files matched by name because VS Code has no built-in language for them (the editor's selector). */
 export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf'];
 
@@ -39,8 +45,11 @@ const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.
 /** Every language id with hints. */
 export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 
-/** Every file the engine reads, as one glob (for `workspace.findFiles`). */
+/** Every file the engine analyses, as one glob (for `workspace.findFiles`). */
 export const HINT_FILE_GLOB = `**/*.{${[...BY_EXTENSION.keys()].join(',')}}`;
+
+/** Every file the workspace model may read: those analysed and the model's own (`go.mod`), as one glob without nested groups. */
+export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...MODEL_FILES.keys()].join(',')}}`;
 
 /** The excluded folders, as one glob (for `workspace.findFiles`). */
 export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
@@ -48,6 +57,10 @@ export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 /** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
 export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const byName = MODEL_FILES.get(fileName.slice(slash + 1));
+  if (byName) {
+    return byName;
+  }
   const dot = fileName.lastIndexOf('.');
   if (dot > slash) {
     const kind = BY_EXTENSION.get(fileName.slice(dot + 1).toLowerCase());
@@ -56,6 +69,11 @@ export function documentKind(languageId: string | undefined, fileName: string): 
     }
   }
   return languageId ? BY_LANGUAGE.get(languageId) : undefined;
+}
+
+/** Whether files of a kind get hovers and findings (a `go.mod` only informs the workspace model). */
+export function isAnalysedKind(kind: DocumentKind): boolean {
+  return kind !== 'gomod';
 }
 
 /** Whether a folder name is one of the never-source folders. */

@@ -4,7 +4,7 @@
  * web worker host has it too, and kept current by a file watcher and by edits of open documents.
  */
 import * as vscode from 'vscode';
-import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, HINT_FILE_GLOB, isExcludedFolder } from '../engine/documentKinds';
+import { documentKind, DocumentKind, EXCLUDED_FOLDERS_GLOB, isExcludedFolder, MODEL_FILE_GLOB } from '../engine/documentKinds';
 import { Budget } from '../engine/budget';
 import { GitignoreRules, selectFile } from '../engine/fileSelection';
 import { indexFile, kindMayContribute } from '../engine/workspace/indexFile';
@@ -173,7 +173,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async buildFolders(): Promise<void> {
     const began = this.touches;
     this.gitignore = await this.readGitignore();
-    const found = await vscode.workspace.findFiles(HINT_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
+    const found = await vscode.workspace.findFiles(MODEL_FILE_GLOB, EXCLUDED_FOLDERS_GLOB);
     const byFolder = new Map<WorkspaceModel, { uri: vscode.Uri; relative: string; kind: DocumentKind }[]>();
     for (const uri of found) {
       const target = this.selected(uri);
@@ -255,7 +255,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (stat === undefined || (stat.type & vscode.FileType.Directory) === 0) {
       return;
     }
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, HINT_FILE_GLOB), EXCLUDED_FOLDERS_GLOB);
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MODEL_FILE_GLOB), EXCLUDED_FOLDERS_GLOB);
     await Promise.all(files.map((file) => this.refreshFile(file)));
   }
 
@@ -296,7 +296,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const refresh = (uri: vscode.Uri): void => void this.refreshFile(uri);
     const reselect = (): void => this.schedule('.gitignore', () => void this.reselect().catch(reportFailure));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, HINT_FILE_GLOB), false, false, true);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, MODEL_FILE_GLOB), false, false, true);
       const anything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
       this.folderWatchers.push(
         watcher,

@@ -78,6 +78,23 @@ describe('workspace model in a real VS Code', () => {
     await waitFor(() => (known() ? undefined : true), FILE_EVENTS_MS);
   });
 
+  it('reads a go.mod and the Go package another file imports by the module path, as they are written and deleted', async function () {
+    this.timeout(3 * FILE_EVENTS_MS);
+    const dir = exampleUri('go-module-check');
+    const write = (file: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, file), new TextEncoder().encode(text));
+    const view = api.workspace.documentWorkspace(vscode.Uri.joinPath(dir, 'cmd', 'main.go'))!;
+    const client = (): string | undefined => view.workspace.goImport?.(view.fileName, 'example.com/check/cache')?.functions.Open?.type;
+    try {
+      await write('cache/cache.go', 'package cache\n\nimport "github.com/redis/go-redis/v9"\n\nfunc Open(addr string) *redis.Client {\n\treturn redis.NewClient(&redis.Options{Addr: addr})\n}\n');
+      await write('go.mod', 'module example.com/check\n\ngo 1.23\n');
+      assert.equal(await waitFor(client, FILE_EVENTS_MS), 'Client');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, 'go.mod'));
+      await waitFor(() => (client() === undefined ? true : undefined), FILE_EVENTS_MS);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
   it('errs on ConsistentRead against a GSI of the template and not an LSI, and follows the index name as the template changes', async function () {
     this.timeout(4 * FILE_EVENTS_MS);
     const dir = exampleUri('workspace-gsi');

@@ -76,6 +76,22 @@ const SHAPES: { label: string; kind: DocumentKind; make(size: number): string }[
       `}\n`,
   },
   {
+    label: 'many Scan wrappers of one name, each called in a paging loop',
+    kind: 'go',
+    make: (size) =>
+      `package p\n\nimport (\n\t"context"\n\n\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"\n)\n\ntype S struct{ db *dynamodb.Client }\n\n` +
+      fill(
+        `func (s *S) page(ctx context.Context, in *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {\n\tout, err := s.db.Scan(ctx, in)\n\treturn out, err\n}\n\nfunc (s *S) all(ctx context.Context, in *dynamodb.ScanInput) {\n\tfor {\n\t\tout, _ := s.page(ctx, in)\n\t\tin.ExclusiveStartKey = out.LastEvaluatedKey\n\t}\n}\n\n`,
+        size,
+      ),
+  },
+  {
+    label: 'many options functions handed to go-redis factories',
+    kind: 'go',
+    make: (size) =>
+      `package p\n\nimport "github.com/redis/go-redis/v9"\n\n` + fill(`func options() *redis.Options {\n\treturn &redis.Options{Addr: "cache:6379", Password: secret}\n}\n\nvar c = redis.NewClient(options())\n\n`, size),
+  },
+  {
     label: 'many builders with maps',
     kind: 'java',
     make: (size) =>

@@ -18,6 +18,9 @@ const HEADERS: Partial<Record<DocumentKind, string>> = {
   terraform: 'resource "aws_dynamodb_table" "t" {\n',
   typescript: "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nconst t = new dynamodb.Table(this, 'T', {\n",
   python: 'from aws_cdk import aws_dynamodb as dynamodb\nt = dynamodb.Table(self, "T",\n',
+  // A file that imports a client library and names a paging field: read line by line, then lexed.
+  go: 'package p\n\nimport (\n\t"github.com/redis/go-redis/v9"\n\tdb "example.com/m/db"\n)\n\n// LastEvaluatedKey\nvar c *redis.Client\n',
+  gomod: 'module example.com/m\n\n',
 };
 const KINDS = Object.keys(HEADERS) as DocumentKind[];
 

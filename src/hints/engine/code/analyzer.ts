@@ -132,6 +132,7 @@ export class CodeAnalyzer {
     budgetCheck();
     collectCalls(this);
     forwardedRequests(this);
+    this.language.finish?.(this);
     budgetCheck();
   }
 

@@ -6,11 +6,12 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedClient, GoStructTypes, TableNameRef } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedClient, GoPackageDeclarations, GoPackageMembers, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
 import { namedValue } from './names';
+import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport } from './testDoubles';
 import { Value } from './values';
@@ -29,8 +30,14 @@ export interface ProjectContext {
   importedCall?(module: string, path: string, args: CallArguments): ExportedClient | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
-  /** The struct types the other files of this Go file's package declare (`packageName` as its `package` clause says). */
-  goStructs?(packageName: string): GoStructTypes | undefined;
+  /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */
+  goPackage?(packageName: string): GoPackageDeclarations | undefined;
+  /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */
+  goImport?(importPath: string): GoPackageMembers | undefined;
+  /** Whether another Go file calls this package's function `name` inside a loop or function that pages. */
+  goCalledWhilePaging?(packageName: string, name: string): boolean;
+  /** Whether another Go file makes a go-redis client of what this package's function or method `name` returns. */
+  goOptionsUsed?(packageName: string, name: string, method: boolean): boolean;
   /** The client the other files' middleware hangs on the request as `name` (null: something else, or clients that differ). */
   requestClient?(name: string): ExportedClient | null | undefined;
 }
@@ -49,6 +56,9 @@ function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
 /** The client that `path` of an imported `module` is, when the workspace knows it. */
 export function importedClient(a: CodeAnalyzer, module: string, path: string): Value | undefined {
   const project = a.project;
+  if (a.language.family === 'go') {
+    return goProjectMember(a, module, path, false);
+  }
   if (!project || !mayBeProjectModule(a, module)) {
     return undefined;
   }
@@ -169,10 +179,13 @@ export function clientValue({ table, ...client }: ExportedClient): Value {
 
 /**
  * What calling a name imported from a workspace module makes: a CDK class another file declares (`new
- * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), or what a Python function of another module
- * gives when called with the strings written here.
+ * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), what a Python function of another module
+ * gives when called with the strings written here, or the client a Go function of another file declares it returns.
  */
 export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: number, constructed: boolean): Value | undefined {
+  if (a.language.family === 'go') {
+    return goProjectMember(a, value.module, value.path, true);
+  }
   const python = a.language.family === 'python';
   const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
   return declared ?? (python ? importedCall(a, value.module, value.path, open) : undefined);

@@ -49,6 +49,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.cdkClasses ?? {}).length > 0 ||
     contribution.goPackage !== undefined ||
     Object.keys(contribution.requestClients ?? {}).length > 0 ||
+    contribution.goModule !== undefined ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

@@ -1,17 +1,24 @@
 /**
  * Go files in the workspace model: each tells the other files of its package (its folder and package name)
  * the struct types it declares with fields of a client library's type (read by
- * `code/languages/goPackageStructs.ts`). Read from the text line by line, without lexing: the package
- * clause, the imports of client libraries, and the field lines of `type Name struct {` blocks. Only a file
- * that imports a client library and declares a struct is read, and tests are not: a `_test.go` file's
- * types exist only while the package's tests run.
+ * `code/languages/goPackageStructs.ts`), and tells its package and the packages that import it its
+ * functions and variables that give a client, its methods that return go-redis options, and the calls it
+ * makes that a callee in another file needs to know of (`goDeclarations.ts`, `goCallSites.ts`; the model's
+ * side is `goModules.ts`). Read from the text line by line, without lexing: the package clause, the
+ * imports, the field lines of `type Name struct {` blocks and the declaration lines at the top level; only a
+ * file that pages a DynamoDB read is lexed. Only a file that imports a client library or pages is read, and
+ * tests are not (a `_test.go` file's declarations exist only while the package's tests run), nor vendored
+ * copies of other modules.
  */
 import { EMBEDDED_CLIENT } from '../code/languages/goPackageStructs';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
-import { isIdentifierPart, skipSpace, wordAt } from './moduleText';
-import { FileContribution, GoFieldType, GoStructTypes } from './types';
+import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
+import { isOutsideGoModule } from './goModules';
+import { mayPage, pagingCalls } from './goCallSites';
+import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
+import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
 /** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go and go-redis. */
 const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis\/redis)/;
@@ -19,12 +26,15 @@ const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis
 /** How many struct types one file tells its package about, and how many fields of each: far more than real code has. */
 const MAX_STRUCTS = 64;
 const MAX_FIELDS = 32;
-/** Lines of one struct or import block read at most. */
+/** go-redis imports whose factory calls are looked for on each line: a file imports it once or twice. */
+const MAX_REDIS_IMPORTS = 4;
+/** Functions, variables, options methods and calls one file tells about, of each. */
+const MAX_DECLARATIONS = 64;
+/** Lines of one struct, import or `var` block read at most. */
 const MAX_BLOCK_LINES = 512;
 /** A Go name that, as a key of the plain records the model keeps, would set the record's prototype. */
 const PROTO = '__proto__';
 
-const STAR = 42;
 const DOT = 46;
 const QUOTE = 34;
 const SLASH = 47;
@@ -34,9 +44,9 @@ const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
-/** Whether a Go file may declare a struct with a client field, from its path and text alone. */
-export function mayDeclareGoClientStructs(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && text.includes('struct') && CLIENT_IMPORT.test(text) && !isTestDoubleFile(file);
+/** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
+export function mayContributeGo(file: string, text: string): boolean {
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -56,37 +66,45 @@ function quotedAt(text: string, k: number, end: number): string | undefined {
   return close > open && close < end ? text.slice(open + 1, close) : undefined;
 }
 
-/** One import spec from `k` to the line's end (`"path"`, `alias "path"`): the client library it names, under the name the file uses. */
-function importSpec(text: string, k: number, end: number, imports: Map<string, string>): void {
+/**
+ * One import spec from `k` to the line's end (`"path"`, `alias "path"`), under the name the file uses: a
+ * client library's package name, another package's last path element (before a `/v2` major version).
+ */
+function importSpec(text: string, k: number, end: number, imports: GoFileImports): void {
   const start = skipSpace(text, k);
   const alias = wordAt(text, start);
   const path = quotedAt(text, start + alias.length, end);
-  const imported = path === undefined ? undefined : goImport(path);
-  const name = alias === '' ? imported?.name : alias;
-  if (path !== undefined && imported && name !== undefined && name !== '_' && name !== PROTO) {
-    imports.set(name, path);
+  if (path === undefined) {
+    return;
+  }
+  const imported = goImport(path);
+  const name = alias !== '' ? alias : (imported?.name ?? lastElement(path));
+  if (name !== '_' && name !== PROTO && name !== '') {
+    (imported ? imports.clients : imports.others).set(name, path);
+    if (imported?.service === 'redis' && imports.redis.length < MAX_REDIS_IMPORTS) {
+      imports.redis.push(name);
+    }
   }
 }
 
-/** A field's type from `k`: `*redis.Client` or `dynamodb.Client`, where the package is a client library the file imports. */
-function clientTypeAt(text: string, k: number, imports: ReadonlyMap<string, string>): GoFieldType | undefined {
-  const start = text.charCodeAt(k) === STAR ? k + 1 : k;
-  const alias = wordAt(text, start);
-  const path = imports.get(alias);
-  const type = path !== undefined && text.charCodeAt(start + alias.length) === DOT ? wordAt(text, start + alias.length + 1) : '';
-  const imported = path === undefined ? undefined : goImport(path);
-  return path !== undefined && imported && type !== '' && goClientType(imported.service, type) ? { path, type } : undefined;
+function lastElement(path: string): string {
+  const parts = path.split('/');
+  const last = parts.length > 1 && /^v(?:[2-9]|[1-9]\d+)$/.test(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1];
+  return /^[A-Za-z_]\w*$/.test(last) ? last : '';
 }
+
+/** A client library's client type (`*redis.Client`, `dynamodb.Client`, `dynamodbiface.DynamoDBAPI`). */
+const isClientType = (service: string, type: string): boolean => goClientType(service, type) !== undefined;
 
 /** A field line of a struct (`client *redis.Client`, `*rds.Client`): its name (`''` when embedded) and client type. */
 function fieldAt(text: string, k: number, end: number, imports: ReadonlyMap<string, string>): [string, GoFieldType] | undefined {
   const name = wordAt(text, k);
   if (name === '' || text.charCodeAt(k + name.length) === DOT) {
-    const embedded = clientTypeAt(text, k, imports);
+    const embedded = clientTypeAt(text, k, imports, isClientType);
     return embedded && [EMBEDDED_CLIENT, embedded];
   }
   const type = skipSpace(text, k + name.length);
-  const declared = type > k + name.length && type < end ? clientTypeAt(text, type, imports) : undefined;
+  const declared = type > k + name.length && type < end ? clientTypeAt(text, type, imports, isClientType) : undefined;
   return declared && name !== PROTO ? [name, declared] : undefined;
 }
 
@@ -104,20 +122,68 @@ function structHead(text: string, start: number, end: number): string | undefine
   return name !== '' && name !== PROTO && text.startsWith('struct', keyword) && !isIdentifierPart(text.charCodeAt(keyword + 6)) && opens ? name : undefined;
 }
 
-/** A Go file's package and its struct types with client fields; undefined when it declares none. */
+/** What one file declares and calls, as the reader gathers it. */
+interface Gathered {
+  imports: GoFileImports;
+  structs: GoStructTypes;
+  functions: Record<string, GoFieldType>;
+  variables: Record<string, GoFieldType>;
+  optionMethods: string[];
+  optionFunctions: string[];
+  readFunctions: string[];
+  optionCalls: GoCallRef[];
+}
+
+/** A `func` line at the top level: a function that gives a client, or a method that returns go-redis options. */
+function declarationLine(text: string, k: number, end: number, gathered: Gathered): void {
+  const signature = signatureAt(text, k, end);
+  if (!signature || signature.name === PROTO) {
+    return;
+  }
+  const clients = gathered.imports.clients;
+  const options = returnsRedisOptions(text, signature, end, clients);
+  if (signature.method) {
+    append(gathered.optionMethods, signature.name, options);
+    return;
+  }
+  append(gathered.optionFunctions, signature.name, options);
+  append(gathered.readFunctions, signature.name, takesReadInput(text, signature, clients));
+  const result = clientResult(text, signature, end, clients, isClientType);
+  if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
+    gathered.functions[signature.name] = result;
+  }
+}
+
+function append(names: string[], name: string, when: boolean): void {
+  if (when && names.length < MAX_DECLARATIONS) {
+    names.push(name);
+  }
+}
+
+/** A `var` spec: the variables it declares with a client type or makes with a client factory. */
+function variableLine(text: string, k: number, gathered: Gathered): void {
+  for (const [name, type] of variablesAt(text, k, gathered.imports.clients, isClientType)) {
+    if (name !== PROTO && Object.keys(gathered.variables).length < MAX_DECLARATIONS) {
+      gathered.variables[name] = type;
+    }
+  }
+}
+
+/** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const imports = new Map<string, string>();
-  const structs: GoStructTypes = {};
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionFunctions: [], readFunctions: [], optionCalls: [] };
+  const { imports, structs } = gathered;
   let count = 0;
-  // What the lines read belong to: the file's top level, an `import ( … )` block, or a struct's fields.
-  let block: 'top' | 'imports' | 'struct' = 'top';
+  // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
+  // `var ( … )` block, or a struct's fields.
+  let block: 'top' | 'imports' | 'variables' | 'struct' = 'top';
   let fields: Record<string, GoFieldType> = {};
   let blockLines = 0;
   for (const [lineStart, lineEnd] of lines(text)) {
-    const k = skipSpace(text, lineStart);
     const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
-    const closes = text.charCodeAt(k) === (block === 'imports' ? CLOSE_PAREN : CLOSE_BRACE);
+    const k = skipIndent(text, lineStart, end);
+    const closes = text.charCodeAt(k) === (block === 'imports' || block === 'variables' ? CLOSE_PAREN : CLOSE_BRACE);
     if (block !== 'top' && (closes || ++blockLines > MAX_BLOCK_LINES)) {
       block = 'top';
       continue;
@@ -127,14 +193,24 @@ export function indexGoPackage(text: string): FileContribution | undefined {
     }
     if (block === 'imports') {
       importSpec(text, k, end, imports);
-    } else if (block === 'struct') {
-      const field = Object.keys(fields).length < MAX_FIELDS ? fieldAt(text, k, end, imports) : undefined;
+      continue;
+    }
+    if (block === 'struct') {
+      const field = Object.keys(fields).length < MAX_FIELDS ? fieldAt(text, k, end, imports.clients) : undefined;
       if (field && !Object.hasOwn(fields, field[0])) {
         fields[field[0]] = field[1];
       }
-    } else if (k === lineStart && name === undefined && wordAt(text, k) === 'package') {
+      continue;
+    }
+    if (imports.redis.length > 0 && gathered.optionCalls.length < MAX_DECLARATIONS) {
+      optionCallsOn(text, k, end, imports, gathered.optionCalls);
+    }
+    const word = k === lineStart ? wordAt(text, k) : '';
+    if (block === 'variables') {
+      variableLine(text, k, gathered);
+    } else if (word === 'package' && name === undefined) {
       name = wordAt(text, skipSpace(text, k + 7)) || undefined;
-    } else if (k === lineStart && wordAt(text, k) === 'import') {
+    } else if (word === 'import') {
       const after = skipSpace(text, k + 6);
       if (text.charCodeAt(after) === OPEN_PAREN) {
         block = 'imports';
@@ -142,8 +218,18 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       } else {
         importSpec(text, after, end, imports);
       }
+    } else if (word === 'func') {
+      declarationLine(text, k, end, gathered);
+    } else if (word === 'var') {
+      const after = skipSpace(text, k + 3);
+      if (text.charCodeAt(after) === OPEN_PAREN && skipSpace(text, after + 1) >= end) {
+        block = 'variables';
+        blockLines = 0;
+      } else {
+        variableLine(text, after, gathered);
+      }
     } else {
-      const struct = k === lineStart ? structHead(text, k, end) : undefined;
+      const struct = word === 'type' ? structHead(text, k, end) : undefined;
       if (struct !== undefined && count < MAX_STRUCTS && !Object.hasOwn(structs, struct)) {
         fields = {};
         structs[struct] = fields;
@@ -158,5 +244,25 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       delete structs[struct];
     }
   }
-  return name !== undefined && Object.keys(structs).length > 0 ? { ...emptyContribution(), goPackage: { name, structs } } : undefined;
+  const declared: GoPackageFile = { name: name ?? '', structs };
+  if (Object.keys(gathered.functions).length > 0) {
+    declared.functions = gathered.functions;
+  }
+  if (Object.keys(gathered.variables).length > 0) {
+    declared.variables = gathered.variables;
+  }
+  for (const list of ['optionMethods', 'optionFunctions', 'readFunctions'] as const) {
+    if (gathered[list].length > 0) {
+      declared[list] = gathered[list];
+    }
+  }
+  if (gathered.optionCalls.length > 0) {
+    declared.optionCalls = gathered.optionCalls;
+  }
+  const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
+  if (paging.length > 0) {
+    declared.pagingCalls = paging;
+  }
+  const tells = Object.keys(structs).length > 0 || Object.keys(declared).length > 2;
+  return name !== undefined && tells ? { ...emptyContribution(), goPackage: declared } : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
  * the workspace model. Each format has its own reader; code files count only when they import the CDK,
- * may export a client for other files to import, or (Go) declare struct types the rest of their package uses.
+ * may export a client for other files to import, or (Go) declare or call what the rest of their module uses;
+ * a `go.mod` tells its module's path.
  * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
  * file, and it never throws.
  */
@@ -12,7 +13,8 @@ import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
-import { indexGoPackage, mayDeclareGoClientStructs } from './goPackages';
+import { goModulePath } from './goModules';
+import { indexGoPackage, mayContributeGo } from './goPackages';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
@@ -28,9 +30,9 @@ export interface IndexOptions {
 
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
- * or Python, and Go files whose struct types the other files of their package use.
+ * or Python, Go files whose declarations and calls other Go files of their module use, and `go.mod` files.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -55,7 +57,12 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return reads.cdk || reads.exportsClients || reads.hangsClients ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
-      return mayDeclareGoClientStructs(file, text) ? () => indexGoPackage(text) : undefined;
+      return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
+    case 'gomod':
+      return () => {
+        const goModule = goModulePath(text);
+        return goModule === undefined ? undefined : { ...emptyContribution(), goModule };
+      };
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@
 
 export const NEWLINE = 10;
 export const SPACE = 32;
+const TAB = 9;
 export const EQUALS = 61;
 
 /** 2 for a character that may start an identifier (`A-Z a-z _ $`), 1 for a digit, 0 for the rest of ASCII. */
@@ -26,6 +27,15 @@ export function isIdentifierPart(code: number): boolean {
 export function skipSpace(text: string, from: number): number {
   let k = from;
   while (k < text.length && text.charCodeAt(k) <= SPACE) {
+    k++;
+  }
+  return k;
+}
+
+/** The first character from `from` that is no space or tab, or `end`: one line's indentation, never past the line. */
+export function skipIndent(text: string, from: number, end: number): number {
+  let k = from;
+  while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) {
     k++;
   }
   return k;

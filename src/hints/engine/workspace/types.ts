@@ -142,8 +142,10 @@ export interface FileContribution {
    * file reads through a value typed with one (`props.tables.notes`).
    */
   cdkClasses?: Record<string, CdkClassMembers>;
-  /** A Go file (not a test): its package and the struct types it declares with fields of a client library's type. */
-  goPackage?: GoPackageStructs;
+  /** A Go file (not a test, not vendored): its package and what it declares or calls that other Go files read. */
+  goPackage?: GoPackageFile;
+  /** A `go.mod`: the path of the module whose root is the file's folder. */
+  goModule?: string;
   /**
    * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
    * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
@@ -171,9 +173,46 @@ export interface GoFieldType {
 /** Go struct types by name, each with its client fields by name (`''` for an embedded client: `struct { *redis.Client }`). */
 export type GoStructTypes = Record<string, Record<string, GoFieldType>>;
 
-/** What one Go file tells the other files of its package (its folder and package name) about its struct types. */
-export interface GoPackageStructs {
+/**
+ * A call one Go file writes, as another file of the workspace may be its callee: `path` is the import path
+ * of the package named before the function (`awswrapper.DynamoDBScan`), `''` for a function of the file's
+ * own package (`newClient()`), `'.'` for a method of some value (`cfg.RedisOptions()`).
+ */
+export interface GoCallRef {
+  path: string;
   name: string;
+}
+
+/** What one Go file tells the other files of its package (its folder and package name) and of its module. */
+export interface GoPackageFile {
+  name: string;
+  structs: GoStructTypes;
+  /** Package-level functions whose first result has a client library's type (`func CreateClient(n int) *redis.Client`), by name. */
+  functions?: Record<string, GoFieldType>;
+  /** Package-level variables of a client library's type, declared so or made by its factory (`var Client *redis.Client`). */
+  variables?: Record<string, GoFieldType>;
+  /** Methods declared to return go-redis options (`func (c *Config) RedisOptions() *redis.Options`). */
+  optionMethods?: string[];
+  /** Package functions declared to return go-redis options (`func RedisOptions(c *Config) *redis.Options`). */
+  optionFunctions?: string[];
+  /** Package functions that take a DynamoDB Scan or Query input (`func DynamoDBScan(ctx context.Context, input *dynamodb.ScanInput)`): wrappers whose callers may page. */
+  readFunctions?: string[];
+  /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
+  optionCalls?: GoCallRef[];
+  /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
+  pagingCalls?: GoCallRef[];
+}
+
+/** The package-level functions and variables of a Go package that give a client, as other files read them. */
+export interface GoPackageMembers {
+  /** The package's name, as its `package` clause says (what an import without an alias binds). */
+  name: string;
+  functions: Record<string, GoFieldType>;
+  variables: Record<string, GoFieldType>;
+}
+
+/** What a file of the same package reads: its struct types with their client fields too. */
+export interface GoPackageDeclarations extends GoPackageMembers {
   structs: GoStructTypes;
 }
 
@@ -291,10 +330,24 @@ export interface WorkspaceView {
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
-   * The struct types that the other files of a Go package declare (those of `codeFile`'s folder that name
-   * the same package), with their client fields; a struct declared by two of them is left out.
+   * What the other files of a Go package declare (those of `codeFile`'s folder that name the same package):
+   * struct types with their client fields, functions and variables that give a client. A name declared by
+   * two of them is left out.
    */
-  goStructs?(codeFile: string, packageName: string): GoStructTypes | undefined;
+  goPackage?(codeFile: string, packageName: string): GoPackageDeclarations | undefined;
+  /**
+   * The exported declarations of the Go package `codeFile` imports by `importPath`, where a `go.mod` of the
+   * workspace declares a module whose path leads to a folder of indexed Go files of one package. Undefined
+   * for any other import (the standard library, a third-party module, a vendored copy).
+   */
+  goImport?(codeFile: string, importPath: string): GoPackageMembers | undefined;
+  /** Whether another Go file calls function `name` of `codeFile`'s package inside a loop or function that pages a DynamoDB read. */
+  goCalledWhilePaging?(codeFile: string, packageName: string, name: string): boolean;
+  /**
+   * Whether another Go file hands the result of `name` (a function of `codeFile`'s package, or a method when
+   * `method`) whole to a go-redis factory. A method counts only when no other file declares an options method of that name.
+   */
+  goOptionsUsed?(codeFile: string, packageName: string, name: string, method: boolean): boolean;
   /**
    * The client that the middleware of the other files of the workspace hangs on the request under `name`
    * (`req.redis`): undefined when none does, null when they hang something the model cannot tell or clients

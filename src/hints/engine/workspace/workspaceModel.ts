@@ -6,10 +6,11 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
+import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoStructTypes, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -41,8 +42,6 @@ interface Union {
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
-  /** Go struct types by package (`folder\0package`), with the file that declares them. */
-  goPackages: Map<string, { file: string; structs: GoStructTypes }[]>;
   /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
   requestClients: Map<string, { file: string; sources: readonly RequestClientSource[] }[]>;
 }
@@ -75,6 +74,8 @@ export class WorkspaceModel implements WorkspaceView {
   private union: Union | undefined;
   /** The clients code modules export, by import; rebuilt on the first question after a change. */
   private imports: ImportedClients | undefined;
+  /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
+  private goIndex: GoModuleIndex | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -139,6 +140,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.currentVersion++;
     this.union = undefined;
     this.imports = undefined;
+    this.goIndex = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -198,7 +200,6 @@ export class WorkspaceModel implements WorkspaceView {
       localValues: new Map(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
-      goPackages: new Map(),
       requestClients: new Map(),
     };
     const archives = new Map<string, string[]>();
@@ -227,9 +228,6 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
         push(union.requestClients, name, { file, sources });
-      }
-      if (contribution.goPackage) {
-        push(union.goPackages, `${folderOf(file)}\0${contribution.goPackage.name}`, { file, structs: contribution.goPackage.structs });
       }
       for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
         const other = union.passedParameters.get(child);
@@ -344,20 +342,29 @@ export class WorkspaceModel implements WorkspaceView {
     return this.built().passedParameters.get(file);
   }
 
-  /** The struct types the other files of a Go file's package declare; see `WorkspaceView.goStructs`. */
-  goStructs(codeFile: string, packageName: string): GoStructTypes | undefined {
-    const declared: GoStructTypes = Object.create(null) as GoStructTypes;
-    const twice = new Set<string>();
-    for (const { file, structs } of this.built().goPackages.get(`${folderOf(codeFile)}\0${packageName}`) ?? []) {
-      for (const [name, fields] of file === codeFile ? [] : Object.entries(structs)) {
-        if (Object.hasOwn(declared, name)) {
-          twice.add(name);
-        }
-        declared[name] = fields;
-      }
-    }
-    twice.forEach((name) => delete declared[name]);
-    return Object.keys(declared).length > 0 ? declared : undefined;
+  /** What the other files of a Go file's package declare; see `WorkspaceView.goPackage`. */
+  goPackage(codeFile: string, packageName: string): GoPackageDeclarations | undefined {
+    return this.goModules().package(codeFile, packageName);
+  }
+
+  /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */
+  goImport(_codeFile: string, importPath: string): GoPackageMembers | undefined {
+    return this.goModules().imported(importPath);
+  }
+
+  /** Whether another Go file calls a function of a file's package while paging; see `WorkspaceView.goCalledWhilePaging`. */
+  goCalledWhilePaging(codeFile: string, packageName: string, name: string): boolean {
+    return this.goModules().calledWhilePaging(codeFile, packageName, name);
+  }
+
+  /** Whether another Go file makes a go-redis client of what a function or method returns; see `WorkspaceView.goOptionsUsed`. */
+  goOptionsUsed(codeFile: string, packageName: string, name: string, method: boolean): boolean {
+    return this.goModules().optionsUsed(codeFile, packageName, name, method);
+  }
+
+  private goModules(): GoModuleIndex {
+    this.goIndex ??= new GoModuleIndex([...this.contributions].map(([file, { contribution }]): [string, FileContribution] => [file, contribution]));
+    return this.goIndex;
   }
 
   /** The client a code file imports from a module of the workspace; see `WorkspaceView.importedClient`. */

@@ -1,7 +1,9 @@
 /**
  * Go (AWS SDK for Go v2 and v1, go-redis): imports by path, `:=`, `var` and `const`, typed parameters and
  * receivers, struct fields that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level
- * paginators, `auth.BuildAuthToken` / `rdsutils.BuildAuthToken`, and go-redis client options.
+ * paginators, `auth.BuildAuthToken` / `rdsutils.BuildAuthToken`, and go-redis client options. In workspace
+ * mode, the declarations of other files of the package and of imported packages of the module (`goProject.ts`),
+ * and what a function hands its callers (`goCallers.ts`).
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
@@ -15,7 +17,9 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
-import { adoptPackageStructs, EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
+import { handedToCallers } from './goCallers';
+import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
+import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
@@ -40,6 +44,7 @@ function collectImports(a: CodeAnalyzer): void {
     a.goPackages.set(alias, service);
     a.services.add(service);
   }
+  goProjectImports(a);
 }
 
 /** `func (r *Repo) Name(params) (results) {` and `func(params) {`: the scope starts at the first `(` after `func`. */
@@ -104,8 +109,8 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
-  // The package's struct types from its other files first: the file's own declarations replace them.
-  adoptPackageStructs(a);
+  // The package's declarations from its other files first: the file's own declarations replace them.
+  adoptPackage(a, tree);
   const embeddings = collectStructs(a);
   bindFunctions(a, tree);
   promoteEmbedded(a, embeddings);
@@ -343,7 +348,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (receiver?.t === 'struct') {
     return promotedCall(a, nameIndex, receiver.name, receiverStart);
   }
-  return !receiver && callWithTypedRequest(a, nameIndex);
+  // A member of a workspace package that gives no client is as unknown as an unseen receiver.
+  const unknown = !receiver || (receiver.t === 'ref' && receiver.module.startsWith(GO_PROJECT_MODULE));
+  return unknown && callWithTypedRequest(a, nameIndex);
 }
 
 /** `svc.ScanWithContext(ctx, input)`, `svc.QueryPages(input, fn)`: the v1 spellings of an operation. */
@@ -396,4 +403,5 @@ export const go: CodeLanguage = {
   requestForCall,
   typeValue,
   otherCall,
+  finish: handedToCallers,
 };

@@ -3,12 +3,13 @@
  * in store.go) has its methods in others (`func (s *Store) Set(...)` in set.go). In workspace mode each
  * file tells the others of its package its struct types' client fields, as plain data (the field's name,
  * the import path of its type's package and the type's name: `workspace/goPackages.ts` reads them), and a
- * file reads those of the structs it does not declare itself as its own. Also how `go.ts` finds a file's
- * client imports and struct declarations.
+ * file reads those of the structs it does not declare itself as its own (`goProject.ts` asks for them). Also
+ * how `go.ts` finds a file's imports and struct declarations.
  */
 import type { Binding } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { Value } from '../values';
+import type { GoStructTypes } from '../../workspace/types';
 import { goClientType, goImport } from './goClients';
 
 /**
@@ -20,13 +21,23 @@ export const EMBEDDED_CLIENT = '';
 /** The client libraries a file imports, by the name the file uses for each (its alias, else the package's name), to their import paths. */
 export function goClientImports(a: CodeAnalyzer): Map<string, string> {
   const imports = new Map<string, string>();
+  for (const { alias, path } of goImportSpecs(a)) {
+    const imported = goImport(path);
+    const name = alias ?? imported?.name;
+    if (imported && name && name !== '_') {
+      imports.set(name, path);
+    }
+  }
+  return imports;
+}
+
+/** Every import spec of a file: its path, and the alias written before it (`_`, `.` or a name), if any. */
+export function goImportSpecs(a: CodeAnalyzer): { alias?: string; path: string }[] {
+  const specs: { alias?: string; path: string }[] = [];
   const record = (aliasIndex: number, pathIndex: number): void => {
     const path = a.tokens.text(pathIndex);
-    const imported = goImport(path);
-    const alias = aliasIndex >= 0 ? a.id(aliasIndex) : imported?.name;
-    if (imported && alias && alias !== '_') {
-      imports.set(alias, path);
-    }
+    const alias = aliasIndex >= 0 ? (a.id(aliasIndex) ?? (a.is(aliasIndex, '.') ? '.' : undefined)) : undefined;
+    specs.push(alias === undefined ? { path } : { alias, path });
   };
   for (let i = 0; i < a.tokens.length; i++) {
     if (!a.idIs(i, 'import')) {
@@ -36,16 +47,16 @@ export function goClientImports(a: CodeAnalyzer): Map<string, string> {
       const close = a.partner[i + 1];
       for (let k = i + 2; k > 0 && k < close; k++) {
         if (a.isString(k)) {
-          record(a.id(k - 1) && k - 1 > i + 1 ? k - 1 : -1, k);
+          record((a.id(k - 1) || a.is(k - 1, '.')) && k - 1 > i + 1 ? k - 1 : -1, k);
         }
       }
     } else if (a.isString(i + 1)) {
       record(-1, i + 1);
-    } else if (a.id(i + 1) && a.isString(i + 2)) {
+    } else if ((a.id(i + 1) || a.is(i + 1, '.')) && a.isString(i + 2)) {
       record(i + 1, i + 2);
     }
   }
-  return imports;
+  return specs;
 }
 
 /** The `{` of each `type Name struct {` of the file, by name. */
@@ -70,13 +81,12 @@ export function goPackageName(a: CodeAnalyzer): string | undefined {
 }
 
 /**
- * Workspace mode: the struct types the other files of the package declare and this one does not, with
- * their client fields, so that receivers (`func (s *Store) Set(...)`) and values of those types read them.
+ * Workspace mode: the struct types the other files of the package declare, with their client fields, so
+ * that receivers (`func (s *Store) Set(...)`) and values of those types read them. Read before the file's
+ * own declarations, which replace them.
  */
-export function adoptPackageStructs(a: CodeAnalyzer): void {
-  const name = a.project?.goStructs ? goPackageName(a) : undefined;
-  const structs = name === undefined ? undefined : a.project?.goStructs?.(name);
-  for (const [struct, fields] of Object.entries(structs ?? {})) {
+export function adoptStructs(a: CodeAnalyzer, structs: GoStructTypes): void {
+  for (const [struct, fields] of Object.entries(structs)) {
     const members = new Map<string, Binding<Value>>();
     for (const [field, { path, type }] of Object.entries(fields)) {
       const imported = goImport(path);

@@ -10,7 +10,8 @@ import { namedValue } from '../names';
 import { redisClientOptions } from '../redis';
 import { parseRedisUrl, RedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { segments } from '../braces';
-import { isGoRedisFactory, REDIS_OPTION_TYPES } from './goClients';
+import { noteOptionsCall, optionsLiteral } from './goCallers';
+import { isGoRedisFactory } from './goClients';
 
 /** `redis.NewClient(...)` at the name token: the options of the client it makes. */
 export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
@@ -34,15 +35,10 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
   if (heldLiteral >= 0) {
     redisClientOptions(a, heldLiteral, 'go-redis');
     a.contexts[a.contexts.length - 1].complete = false;
+  } else if (!held) {
+    // `redis.NewClient(cfg.RedisOptions())`: the options a function of the file returns (read in `goCallers.ts`).
+    noteOptionsCall(a, start, end);
   }
-}
-
-/** The `{` of `&redis.Options{` / `redis.ClusterOptions{` starting at `from`, or -1. */
-function optionsLiteral(a: CodeAnalyzer, from: number): number {
-  const k = a.is(from, '&') ? from + 1 : from;
-  const brace = k + 3;
-  const isOptions = a.isId(k) && a.goPackages.get(a.tokens.text(k)) === 'redis' && a.is(k + 1, '.') && a.isId(k + 2) && REDIS_OPTION_TYPES.has(a.tokens.text(k + 2));
-  return isOptions && a.is(brace, '{') && a.partner[brace] > brace ? brace : -1;
 }
 
 /**

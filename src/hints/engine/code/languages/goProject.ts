@@ -1,0 +1,94 @@
+/**
+ * Go, workspace mode: the declarations of other files of the module that give a client. A package of the
+ * workspace's modules that the file imports (`"example.com/shortener/api/database"`, `db "example.com/x/internal/database"`)
+ * is a reference whose exported functions and variables read as the workspace model says: `database.CreateClient(0)`
+ * is the `*redis.Client` its signature declares, `database.Client` the client its `var` declares. The other files
+ * of the file's own package lend their functions and variables the same way, as package-level names
+ * (`newClient().Get(...)`, `rdb.Get(...)` with `var rdb *redis.Client` in main.go). Only declared client types
+ * count; a name the file binds itself (a local, a parameter) hides the import, and an import the model does
+ * not resolve (the standard library, a third-party module of the same last path element) is nothing.
+ */
+import type { GoFieldType, GoPackageMembers } from '../../workspace/types';
+import type { ScopeTree } from '../../scope/scopes';
+import type { CodeAnalyzer } from '../analyzer';
+import { FileMemo } from '../fileMemo';
+import { Value } from '../values';
+import { goClientType, goImport } from './goClients';
+import { adoptStructs, goImportSpecs, goPackageName } from './goPackageStructs';
+
+/** The module of a reference to a package of the workspace: the import path follows (`''` for the file's own package). */
+export const GO_PROJECT_MODULE = 'gomod:';
+
+/** An import path of the standard library has no dot in its first element (`context`, `net/http`). */
+function mayBeModulePackage(path: string): boolean {
+  const slash = path.indexOf('/');
+  return (slash < 0 ? path : path.slice(0, slash)).includes('.');
+}
+
+/** The packages of the workspace's modules the file imports, bound by the name it uses for each. */
+export function goProjectImports(a: CodeAnalyzer): void {
+  const project = a.project;
+  if (!project?.goImport) {
+    return;
+  }
+  for (const { alias, path } of goImportSpecs(a)) {
+    if (alias === '_' || alias === '.' || goImport(path) || !mayBeModulePackage(path)) {
+      continue;
+    }
+    const members = packageMembers(a, path);
+    const local = alias ?? members?.name;
+    if (members && local) {
+      a.imports.set(local, { module: `${GO_PROJECT_MODULE}${path}`, path: '' });
+    }
+  }
+}
+
+/** What the model answers per package, once per file. */
+const packages = new FileMemo<string, GoPackageMembers | null>();
+
+function packageMembers(a: CodeAnalyzer, importPath: string): GoPackageMembers | undefined {
+  const project = a.project;
+  const name = importPath === '' ? goPackageName(a) : undefined;
+  const answer = packages.get(a, importPath, () => (importPath === '' ? (name !== undefined && project?.goPackage?.(name)) : project?.goImport?.(importPath)) || null);
+  return answer ?? undefined;
+}
+
+function clientOf({ path, type }: GoFieldType): Value | undefined {
+  const imported = goImport(path);
+  return imported && goClientType(imported.service, type);
+}
+
+/**
+ * A member of a package reference (`module` is `gomod:` and the import path): a variable's client, or what
+ * calling a function gives (`called`). A member path of more than one name (`Client.Options`) is no declaration.
+ */
+export function goProjectMember(a: CodeAnalyzer, module: string, path: string, called: boolean): Value | undefined {
+  if (!module.startsWith(GO_PROJECT_MODULE) || path === '' || path.includes('.')) {
+    return undefined;
+  }
+  const members = packageMembers(a, module.slice(GO_PROJECT_MODULE.length));
+  const declared = called ? members?.functions : members?.variables;
+  return declared && Object.hasOwn(declared, path) ? clientOf(declared[path]) : undefined;
+}
+
+/**
+ * The declarations the other files of the file's package lend it: struct types, and package-level names for
+ * their functions (a reference whose call gives the declared client) and variables (of the declared client type).
+ */
+export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+  const name = a.project?.goPackage ? goPackageName(a) : undefined;
+  const declarations = name === undefined ? undefined : a.project?.goPackage?.(name);
+  if (!declarations) {
+    return;
+  }
+  adoptStructs(a, declarations.structs);
+  for (const function_ of Object.keys(declarations.functions)) {
+    tree.bind(0, function_, { token: -1, expression: -1, fixed: { t: 'ref', module: GO_PROJECT_MODULE, path: function_ } });
+  }
+  for (const [variable, type] of Object.entries(declarations.variables)) {
+    const declared = clientOf(type);
+    if (declared) {
+      tree.bind(0, variable, { token: -1, expression: -1, declared });
+    }
+  }
+}
