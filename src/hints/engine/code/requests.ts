@@ -4,7 +4,7 @@
  * `input.ExclusiveStartKey = out.LastEvaluatedKey`), and requests a same-file helper returns (`countInput(t)`).
  */
 import { OptionContext, OptionOccurrence } from '../model';
-import { Binding } from '../scope/scopes';
+import type { Binding } from '../scope/scopes';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
