@@ -6,12 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
-import { contributionOf, hintsInWorkspace, workspaceOf } from '../workspace/support';
+import { contributionOf, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from '../workspace/support';
 import { sourceLines } from './support';
-
-/** The hints of one file of `files`, judged in their workspace (null: alone). */
-const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
 
 const REDIS_MIDDLEWARE = sourceLines(
   "const Redis = require('ioredis');",

@@ -7,9 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from '../hints/support';
-import { hintsInWorkspace, workspaceOf } from './support';
-
-const hints = (files: Record<string, string>, file: string): string[] => hintsInWorkspace(workspaceOf(files), file, files[file]);
+import { hintsOfFile as hints, workspaceOf } from './support';
 
 const GO_MOD = sourceLines('module example.com/trips', '', 'go 1.23');
 

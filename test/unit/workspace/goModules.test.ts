@@ -14,12 +14,8 @@ import { runCli } from '../../../src/cli/cli';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
 import { documentKind, isAnalysedKind, MODEL_FILE_GLOB } from '../../../src/hints/engine/documentKinds';
 import { goModulePath } from '../../../src/hints/engine/workspace/goModules';
-import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf, FIXTURES, fixtureModel, hintsInWorkspace, workspaceOf } from './support';
-
-/** The hints of one file of `files`, judged in their workspace (null: alone). */
-const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
+import { contributionOf, fixtureModel, FIXTURES, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from './support';
 
 const GO_MOD = sourceLines('module example.com/shortener', '', 'go 1.22', '', 'require github.com/redis/go-redis/v9 v9.7.0');
 

@@ -6,12 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { sourceLines } from '../hints/support';
-import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
-
-/** The hints of one file of `files`, judged in their workspace (null: alone). */
-const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
+import { contributionOf, hintsOfFile as hints, workspaceOf } from './support';
 
 const STORE = sourceLines(
   'package store',

@@ -7,12 +7,8 @@
  * class give nothing.
  */
 import * as assert from 'node:assert/strict';
-import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { sourceLines } from '../hints/support';
-import { hintsInWorkspace, workspaceOf } from './support';
-
-/** The hints of one file of `files`, judged in their workspace (null: alone). */
-const hints = (files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] => hintsInWorkspace(view ?? undefined, file, files[file]);
+import { hintsOfFile as hints } from './support';
 
 const SUBCLASS = sourceLines(
   "import { RedisClient } from './redis.client';",

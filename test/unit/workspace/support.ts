@@ -58,6 +58,11 @@ export function workspaceOf(files: Record<string, string>): WorkspaceModel {
   return model;
 }
 
+/** The hints of one file of `files` (see `hintsInWorkspace`), judged in their workspace, or alone when `view` is null. */
+export function hintsOfFile(files: Record<string, string>, file: string, view: WorkspaceView | null = workspaceOf(files)): string[] {
+  return hintsInWorkspace(view ?? undefined, file, files[file]);
+}
+
 /** `line:text rule` for each hover and `line:text rule!` for each finding of `code`, read as `file` of `view` (none: alone). */
 export function hintsInWorkspace(view: WorkspaceView | undefined, file: string, code: string): string[] {
   const result = analyzeText(code, realHintRules(), {
