@@ -74,7 +74,7 @@ function contentPlugin(compiler, encoding) {
             watchFiles,
           };
         }
-        const json = JSON.stringify(compiler.packSources(catalog));
+        const json = JSON.stringify(compiler.packSources(compiler.renderCatalog(catalog)));
         const packed =
           encoding === 'brotli'
             ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
@@ -104,7 +104,7 @@ function contentPlugin(compiler, encoding) {
         if (errors.length > 0) {
           return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
         }
-        return { contents: `export default ${JSON.stringify(compiler.quizItemCounts(catalog))};`, loader: 'js', watchFiles };
+        return { contents: `export default ${JSON.stringify(compiler.quizItemCounts(compiler.renderCatalog(catalog)))};`, loader: 'js', watchFiles };
       });
     },
   };
@@ -174,8 +174,6 @@ const shared = {
   sourcesContent: false,
   logLevel: 'info',
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-  // markdown-it's entity table is most of its size; see src/notes/markdownEntities.ts. Notes render without linkify: see src/notes/noLinkify.ts.
-  alias: { entities: './src/notes/markdownEntities.ts', 'linkify-it': './src/notes/noLinkify.ts' },
 };
 
 const browserExtension = { ...shared, plugins: [contentPlugin(compiler, 'lzma')], platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] };

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { compileContent } from '../src/content/compiler/compileContent';
-import { Note } from '../src/content/types';
+import { MarkdownNote } from '../src/content/types';
 import { launchChromium } from '../test/harness/browser';
 import { openWorkbench, REPO_ROOT, runFromPalette, screenshot } from '../test/harness/workbench';
 
@@ -35,7 +35,7 @@ interface Round {
 }
 
 /** The note as one markdown file: what our panel shows (title, summary, body, related notes, sources). */
-function noteMarkdown(note: Note, byId: ReadonlyMap<string, Note>): string {
+function noteMarkdown(note: MarkdownNote, byId: ReadonlyMap<string, MarkdownNote>): string {
   const related = note.related.flatMap((id) => (byId.has(id) ? [`- [${byId.get(id)!.title}](${id}.md)`] : []));
   const sources = note.sources.map((source) => `- [${source.title}](${source.url})`);
   return [`# ${note.title}`, note.summary, note.body, ...(related.length > 0 ? ['## Related notes', related.join('\n')] : []), '## Sources', sources.join('\n')].join('\n\n');
@@ -82,7 +82,7 @@ async function timeNote(page: Page, title: string): Promise<number> {
   return timeEnter(page, OUR_HEADING, title);
 }
 
-async function timePreview(page: Page, note: Note): Promise<number> {
+async function timePreview(page: Page, note: MarkdownNote): Promise<number> {
   await closeAllEditors(page);
   const file = `${note.id}.md`;
   await page.keyboard.press('Control+P');
@@ -104,7 +104,7 @@ async function timePreview(page: Page, note: Note): Promise<number> {
 }
 
 /** Every round opens the round's note both ways; `first` opens first in the cold round, and the order alternates after it. */
-async function measureWindow(page: Page, notes: readonly Note[], first: Opener): Promise<Round[]> {
+async function measureWindow(page: Page, notes: readonly MarkdownNote[], first: Opener): Promise<Round[]> {
   try {
     return await measureRounds(page, notes, first);
   } catch (error) {
@@ -113,7 +113,7 @@ async function measureWindow(page: Page, notes: readonly Note[], first: Opener):
   }
 }
 
-async function measureRounds(page: Page, notes: readonly Note[], first: Opener): Promise<Round[]> {
+async function measureRounds(page: Page, notes: readonly MarkdownNote[], first: Opener): Promise<Round[]> {
   await page.locator('.activitybar a.action-label[aria-label^="AWS Databases"]').click({ timeout: 60_000 });
   await page.locator('.monaco-list-row', { hasText: 'Amazon DynamoDB' }).first().waitFor();
   const rounds: Round[] = [];

@@ -1,21 +1,10 @@
 /**
- * Renders notes to HTML with the extension's one markdown-it instance. Pure (no `vscode`), so that
- * sanitising is unit-tested: raw HTML is escaped, images are off, and only https links and links to
- * other notes survive; both become data attributes the webview hands to the host's checked handler.
+ * A note panel's article from a note the build rendered (src/content/compiler/renderContent.ts):
+ * header, body, related notes and sources. Pure (no `vscode`): the only links it keeps are links to
+ * notes and https links, as data attributes the webview hands to the host's checked handler.
  */
-import MarkdownIt from 'markdown-it';
-import type { Options, Renderer, StateCore, Token } from 'markdown-it';
 import { CatalogIndex } from '../content/catalogIndex';
 import { Note, Source } from '../content/types';
-
-export const CALLOUTS = {
-  SEED: 'Seed correction',
-  TIP: 'Tip',
-  NOTE: 'Note',
-  WARNING: 'Warning',
-} as const;
-type CalloutKind = keyof typeof CALLOUTS;
-const CALLOUT_MARKER = /^\[!(SEED|TIP|NOTE|WARNING)\]\s*/;
 
 export type LinkTarget = { kind: 'note'; noteId: string } | { kind: 'external'; url: string };
 
@@ -31,86 +20,6 @@ export function classifyLink(href: string): LinkTarget | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Turns `> [!SEED]` blockquotes into callouts: a class on the blockquote and a visible label. */
-function calloutRule(state: StateCore): void {
-  const tokens = state.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].type !== 'blockquote_open') {
-      continue;
-    }
-    const inline = tokens[i + 2];
-    if (tokens[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline') {
-      continue;
-    }
-    const match = CALLOUT_MARKER.exec(inline.content);
-    if (!match) {
-      continue;
-    }
-    const kind = match[1] as CalloutKind;
-    tokens[i].attrJoin('class', `callout callout-${kind.toLowerCase()}`);
-    tokens[i].attrSet('role', 'note');
-    tokens[i].attrSet('aria-label', CALLOUTS[kind]);
-    inline.content = inline.content.slice(match[0].length);
-    const children = inline.children ?? [];
-    if (children[0]?.type === 'text') {
-      children[0].content = children[0].content.replace(CALLOUT_MARKER, '');
-      if (children[0].content === '') {
-        // The marker stood alone on its line: drop it and the line break after it.
-        children.splice(0, children[1]?.type === 'softbreak' ? 2 : 1);
-      }
-    }
-    const label = new state.Token('html_block', '', 0);
-    label.content = `<p class="callout-title">${CALLOUTS[kind]}</p>\n`;
-    tokens.splice(i + 1, 0, label);
-  }
-}
-
-function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.disable(['image']);
-  md.core.ruler.push('aws_db_callouts', calloutRule);
-
-  const renderToken = (tokens: Token[], idx: number, options: Options, self: Renderer): string => self.renderToken(tokens, idx, options);
-
-  // Links cannot nest in markdown, so the env remembers which tag the open link used.
-  md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
-    const token = tokens[idx];
-    const target = classifyLink(token.attrGet('href') ?? '');
-    if (!target) {
-      token.tag = 'span';
-      token.attrs = [['class', 'dead-link']];
-    } else if (target.kind === 'note') {
-      token.attrs = [['href', '#'], ['data-note', target.noteId], ['class', 'note-link']];
-    } else {
-      token.attrs = [['href', target.url], ['data-external', target.url], ['class', 'external-link']];
-      env.externalLinks?.add(target.url);
-    }
-    env.openLinkTag = token.tag;
-    return renderToken(tokens, idx, options, self);
-  };
-  md.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv, self) => {
-    tokens[idx].tag = env.openLinkTag ?? 'a';
-    return renderToken(tokens, idx, options, self);
-  };
-  md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
-  md.renderer.rules.table_close = () => '</table></div>\n';
-  return md;
-}
-
-interface RenderEnv {
-  openLinkTag?: string;
-  /** Collects the https links the page shows: the only ones the host will open for it. */
-  externalLinks?: Set<string>;
-}
-
-let markdown: MarkdownIt | undefined;
-
-/** The extension's markdown-it instance, created on first render. */
-export function renderMarkdown(source: string, externalLinks?: Set<string>): string {
-  markdown ??= createMarkdown();
-  return markdown.render(source, { externalLinks } satisfies RenderEnv);
 }
 
 export function escapeHtml(text: string): string {
@@ -148,7 +57,7 @@ export interface RenderedNote {
 
 /** The article body of a note panel: title, summary, body, related notes and sources. */
 export function renderNote(note: Note, catalog: CatalogIndex): RenderedNote {
-  const externalLinks = new Set<string>();
+  const externalLinks = new Set<string>(note.bodyLinks);
   const location = catalog.sectionOf(note.section);
   const breadcrumb = location ? `${escapeHtml(location.service.title)} › ${escapeHtml(location.section.title)}` : '';
   const related = note.related
@@ -159,7 +68,7 @@ export function renderNote(note: Note, catalog: CatalogIndex): RenderedNote {
   const html = [
     `<header><p class="breadcrumb">${breadcrumb}</p><h1 id="note-title">${escapeHtml(note.title)}</h1>`,
     `<p class="summary">${escapeHtml(note.summary)}</p></header>`,
-    `<div class="note-body">${renderMarkdown(note.body, externalLinks)}</div>`,
+    `<div class="note-body">${note.bodyHtml}</div>`,
     related ? `<nav class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related notes</h2><ul>\n${related}\n</ul></nav>` : '',
     renderSources(note.sources, externalLinks),
   ].join('\n');

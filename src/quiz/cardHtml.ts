@@ -1,14 +1,14 @@
 /**
  * The quiz card's HTML: question, revealed answer, multiple-choice result, statistics and the mock
- * interview. Pure: strings come through an injected `t` (vscode.l10n.t in the extension), and all
- * markdown goes through the extension's sanitising renderer. The card's own script
+ * interview. Pure: strings come through an injected `t` (vscode.l10n.t in the extension), and content
+ * is the HTML the build rendered with its sanitising renderer. The card's own script
  * (media/src/quizCard.ts) turns `data-key` buttons and `data-note` links into messages; other live
  * links are https (opened by VS Code) and allow-listed `command:` URIs.
  */
 import { Commands } from '../commands';
 import { CatalogIndex } from '../content/catalogIndex';
 import { ChoiceItem, Question, Source } from '../content/types';
-import { escapeHtml, renderMarkdown } from '../notes/renderNote';
+import { escapeHtml } from '../notes/renderNote';
 import { Coverage } from './keyPointCoverage';
 import { GradeValue } from './quizState';
 import { QuizStatistics } from './quizStats';
@@ -20,11 +20,6 @@ export const CARD_COMMANDS: readonly string[] = [Commands.resetProgress, Command
 
 export function commandHref(command: string, args: readonly unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
-
-/** Note links keep the renderer's data-note: the card's script opens them beside the card. */
-function markdown(text: string): string {
-  return renderMarkdown(text);
 }
 
 export function noteLinks(catalog: CatalogIndex, noteIds: readonly string[]): string {
@@ -43,13 +38,9 @@ export function sources(list: readonly Source[], t: Translate): string {
   return items ? `<section class="sources"><h2>${escapeHtml(t('Sources'))}</h2><ul>${items}</ul></section>` : '';
 }
 
-export function header(place: string, heading: string): string {
-  return `<header><p class="breadcrumb">${escapeHtml(place)}</p><h1 id="card-title">${markdownInline(heading)}</h1></header>`;
-}
-
-/** Question text may carry `code`; render it inline without the paragraph wrapper. */
-export function markdownInline(text: string): string {
-  return markdown(text).trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+/** `headingHtml` is HTML: a question the build rendered, or escaped text. */
+export function header(place: string, headingHtml: string): string {
+  return `<header><p class="breadcrumb">${escapeHtml(place)}</p><h1 id="card-title">${headingHtml}</h1></header>`;
 }
 
 export interface QuestionCardOptions {
@@ -80,15 +71,15 @@ function keyButton(key: string, label: string, extra = '', classes = ''): string
 }
 
 function keyPointsHtml(question: Question, coverage: Coverage | undefined, t: Translate): string {
-  const items = question.keyPoints.map((point, index) => {
+  const items = question.keyPointsHtml.map((point, index) => {
     if (!coverage || coverage.suggested === undefined) {
-      return `<li>${markdownInline(point)}</li>`;
+      return `<li>${point}</li>`;
     }
     const covered = coverage.covered[index];
     const mark = covered
       ? `<span class="mark" aria-hidden="true">✓</span><span class="visually-hidden">${escapeHtml(t('covered:'))} </span>`
       : `<span class="mark" aria-hidden="true">○</span><span class="visually-hidden">${escapeHtml(t('not mentioned:'))} </span>`;
-    return `<li class="${covered ? 'covered' : 'missed'}">${mark}${markdownInline(point)}</li>`;
+    return `<li class="${covered ? 'covered' : 'missed'}">${mark}${point}</li>`;
   });
   const list = `<ul class="${coverage?.suggested !== undefined ? 'ticked' : ''}">${items.join('')}</ul>`;
   let verdict = '';
@@ -100,7 +91,7 @@ function keyPointsHtml(question: Question, coverage: Coverage | undefined, t: Tr
 }
 
 export function questionCardHtml(question: Question, catalog: CatalogIndex, t: Translate, options: QuestionCardOptions): string {
-  const parts = [header(options.place, question.question)];
+  const parts = [header(options.place, question.questionHtml)];
   if (question.group === 'ask-interviewer') {
     parts.push(`<p class="hint">${escapeHtml(t('A question to ask your interviewer: the answer lists why it is worth asking and what a good conversation covers.'))}</p>`);
   }
@@ -113,9 +104,9 @@ export function questionCardHtml(question: Question, catalog: CatalogIndex, t: T
   } else {
     // Key points first: after a typed answer they carry the ticks, the feedback the learner looks for.
     parts.push(keyPointsHtml(question, options.coverage, t));
-    parts.push(`<section class="answer"><h2>${escapeHtml(t('Model answer'))}</h2>${markdown(question.answer)}</section>`);
-    if (question.wrongAnswers.length > 0) {
-      parts.push(`<section class="wrong-answers"><h2>${escapeHtml(t('Common wrong answers'))}</h2><ul>${question.wrongAnswers.map((wrong) => `<li>${markdownInline(wrong)}</li>`).join('')}</ul></section>`);
+    parts.push(`<section class="answer"><h2>${escapeHtml(t('Model answer'))}</h2>${question.answerHtml}</section>`);
+    if (question.wrongAnswersHtml.length > 0) {
+      parts.push(`<section class="wrong-answers"><h2>${escapeHtml(t('Common wrong answers'))}</h2><ul>${question.wrongAnswersHtml.map((wrong) => `<li>${wrong}</li>`).join('')}</ul></section>`);
     }
     if (options.grade) {
       parts.push(`<p class="graded">${escapeHtml(t('You graded this: {0}', gradeLabel(options.grade, t)))}</p>`);
@@ -151,7 +142,7 @@ export function choiceCardHtml(choice: ChoiceItem, catalog: CatalogIndex, t: Tra
       const option = choice.options[index];
       const key = String(position + 1);
       if (!answered) {
-        return `<li>${keyButton(key, markdownInline(option.text), '', 'option')}</li>`;
+        return `<li>${keyButton(key, option.html, '', 'option')}</li>`;
       }
       const classes = ['option'];
       let mark = '';
@@ -162,17 +153,17 @@ export function choiceCardHtml(choice: ChoiceItem, catalog: CatalogIndex, t: Tra
         classes.push('wrong');
         mark = ` <strong>${escapeHtml(t('(your answer)'))}</strong>`;
       }
-      return `<li class="${classes.join(' ')}"><span class="key">${key}</span> ${markdownInline(option.text)}${mark}</li>`;
+      return `<li class="${classes.join(' ')}"><span class="key">${key}</span> ${option.html}${mark}</li>`;
     })
     .join('');
-  const parts = [header(options.place, choice.question), `<ol class="options${answered ? ' answered' : ''}">${items}</ol>`];
+  const parts = [header(options.place, choice.questionHtml), `<ol class="options${answered ? ' answered' : ''}">${items}</ol>`];
   if (!answered) {
     parts.push(`<p class="hint">${escapeHtml(t('Press an option\'s number, or click it.'))}</p>`);
   } else {
     const right = choice.options[options.picked!]?.correct === true;
     parts.push(`<p class="verdict ${right ? 'right' : 'wrong'}">${escapeHtml(right ? t('Correct.') : t('Not quite.'))}</p>`);
     parts.push(`<p class="actions">${keyButton('enter', escapeHtml(options.last ? t('Finish') : t('Next question')))}</p>`);
-    parts.push(`<section class="explanation"><h2>${escapeHtml(t('Explanation'))}</h2>${markdown(choice.explanation)}</section>`);
+    parts.push(`<section class="explanation"><h2>${escapeHtml(t('Explanation'))}</h2>${choice.explanationHtml}</section>`);
     parts.push(`<nav class="related"><h2>${escapeHtml(t('Notes'))}</h2><ul>${noteLinks(catalog, choice.noteIds)}</ul></nav>`);
     parts.push(sources(choice.sources, t));
   }

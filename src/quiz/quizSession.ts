@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogIndex } from '../content/catalogIndex';
+import { textOf } from '../content/htmlText';
 import { choiceCardHtml, formatInterval, GradeChoice, gradeLabel, questionCardHtml, Translate } from './cardHtml';
 import { keyPointCoverage } from './keyPointCoverage';
 import { nextDayStart } from './dueCounts';
@@ -76,7 +77,7 @@ async function askQuestion(deps: QuizDeps, item: Extract<QuizItem, { kind: 'ques
   deps.card.show(title, questionCardHtml(question, deps.catalog, t, { place: at.place, revealed: false }));
   const answer = await input({
     title: at.title,
-    prompt: question.question,
+    prompt: textOf(question.questionHtml),
     placeholder: t('Optional: type your answer, then press Enter to reveal the model answer'),
     skippable: true,
     card: deps.card,
@@ -124,9 +125,9 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
   deps.card.show(title, choiceCardHtml(choice, deps.catalog, t, { place: at.place, order }));
   const picked = await pick<number>({
     title: at.title,
-    prompt: choice.question,
+    prompt: textOf(choice.questionHtml),
     placeholder: t('Press 1 to {0}, or click an option in the card', order.length),
-    items: order.map((index, position) => ({ label: `${position + 1}  ${choice.options[index].text}`, value: index })),
+    items: order.map((index, position) => ({ label: `${position + 1}  ${textOf(choice.options[index].html)}`, value: index })),
     keys: new Map(order.map((index, position) => [String(position + 1), index])),
     card: deps.card,
   });
@@ -138,7 +139,7 @@ async function askChoice(deps: QuizDeps, item: Extract<QuizItem, { kind: 'choice
   const grade: GradeValue = right ? 3 : 1;
   const progress = await deps.engine.grade(item.id, grade);
   deps.card.show(title, choiceCardHtml(choice, deps.catalog, t, { place: at.place, order, picked, last }));
-  const correctText = choice.options.find((option) => option.correct)?.text ?? '';
+  const correctText = textOf(choice.options.find((option) => option.correct)?.html ?? '');
   const next = await pick<'next'>({
     title: right ? t('Correct') : t('Not quite. The answer is: {0}', correctText),
     placeholder: t('The explanation and sources are in the quiz card. Press Enter to continue.'),

@@ -1,12 +1,12 @@
 /**
  * The cards that close a session: the quiz summary, the mock interview's answer box and its summary.
- * Pure, like cardHtml.ts: strings through `t`, markdown through the sanitising renderer.
+ * Pure, like cardHtml.ts: strings through `t`, content as the HTML the build rendered.
  */
 import { Commands } from '../commands';
 import { CatalogIndex } from '../content/catalogIndex';
 import { Question } from '../content/types';
 import { escapeHtml } from '../notes/renderNote';
-import { commandHref, formatInterval, gradeLabel, header, markdownInline, noteLinks, Translate } from './cardHtml';
+import { commandHref, formatInterval, gradeLabel, header, noteLinks, Translate } from './cardHtml';
 import { GradeValue } from './quizState';
 import { SessionSummary } from './sessionSummary';
 
@@ -41,7 +41,7 @@ export function sessionSummaryHtml(summary: SessionSummary, catalog: CatalogInde
       ? `<p>${escapeHtml(t('No weak topics in this session: every answer was recalled well.'))}</p>`
       : `<p class="hint">${escapeHtml(t('Nothing was answered, so no progress changed.'))}</p>`;
   return [
-    header(scope, ended),
+    header(scope, escapeHtml(ended)),
     `<div class="table-wrap"><table class="session-summary"><tbody>${rows.join('')}</tbody></table></div>`,
     weak,
     `<p class="actions">${commandLink(Commands.reviewDue, t('Review due questions'))} · ${commandLink(Commands.startQuiz, t('Start another quiz'))} · ${commandLink(Commands.showQuizStatistics, t('Show statistics'))}</p>`,
@@ -51,7 +51,7 @@ export function sessionSummaryHtml(summary: SessionSummary, catalog: CatalogInde
 /** A mock interview question with a multi-line answer box and the time left. */
 export function mockQuestionHtml(question: Question, t: Translate, place: string, remainingMs: number): string {
   return [
-    header(place, question.question),
+    header(place, question.questionHtml),
     `<p class="timer">${escapeHtml(t('Time left:'))} <span id="time-left"></span></p>`,
     `<label for="mock-answer" class="visually-hidden">${escapeHtml(t('Your answer'))}</label>`,
     `<textarea id="mock-answer" rows="10" data-remaining-ms="${Math.max(0, Math.round(remainingMs))}" placeholder="${escapeHtml(t('Answer as you would aloud. Bullet points are fine.'))}"></textarea>`,
@@ -75,7 +75,7 @@ export interface MockEnding {
 /** The end of a mock interview: each question's grade, what was dropped, then the notes behind the weak ones. */
 export function mockSummaryHtml(results: readonly MockResult[], catalog: CatalogIndex, t: Translate, ending: MockEnding): string {
   const rows = results
-    .map((result) => `<tr><td>${markdownInline(result.question.question)}</td><td>${escapeHtml(result.grade ? gradeLabel(result.grade, t) : t('not graded'))}</td></tr>`)
+    .map((result) => `<tr><td>${result.question.questionHtml}</td><td>${escapeHtml(result.grade ? gradeLabel(result.grade, t) : t('not graded'))}</td></tr>`)
     .join('');
   const weakNotes = weakNoteIds(results);
   const weak = weakNotes.length > 0

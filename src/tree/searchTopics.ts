@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { getCatalog } from '../content/catalog';
+import { textOf } from '../content/htmlText';
 import { SearchHit, TopicSearch } from './topicSearch';
 
 interface HitItem extends vscode.QuickPickItem {
@@ -20,7 +21,7 @@ function toItem(hit: SearchHit): HitItem {
   const question = catalog.questions.find((candidate) => candidate.id === hit.questionId);
   return {
     noteId: hit.noteId,
-    label: `$(question) ${question?.question ?? hit.questionId}`,
+    label: `$(question) ${question ? textOf(question.questionHtml) : hit.questionId}`,
     description: vscode.l10n.t('Question · {0}', place?.service.title ?? ''),
     detail: vscode.l10n.t('Answered in: {0}', note?.title ?? hit.noteId),
     alwaysShow: true,

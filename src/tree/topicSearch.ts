@@ -4,6 +4,7 @@
  * subsequence (so "qvs" finds "Query versus Scan"); title hits rank above summary, then body.
  */
 import { CatalogIndex } from '../content/catalogIndex';
+import { textOf } from '../content/htmlText';
 
 export type SearchHit =
   | { kind: 'note'; noteId: string; score: number }
@@ -26,11 +27,6 @@ const SAME_WORDS: ReadonlyMap<string, string> = new Map([['versus', 'vs']]);
 
 function words(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => SAME_WORDS.get(word) ?? word);
-}
-
-/** Strips markdown syntax that is not prose: code fences' language tags, link targets, table rules. */
-function prose(markdown: string): string {
-  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/^\|?[-:| ]+\|?$/gm, '');
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {
@@ -64,15 +60,18 @@ export class TopicSearch {
       title: note.title.toLowerCase(),
       titleWords: words(note.title),
       summaryWords: new Set(words(note.summary)),
-      bodyWords: new Set(words(prose(note.body))),
+      bodyWords: new Set(words(textOf(note.bodyHtml))),
     }));
-    const questions = catalog.questions.map((question) => ({
-      hit: { kind: 'question' as const, questionId: question.id, noteId: question.noteIds[0] },
-      title: question.question.toLowerCase(),
-      titleWords: words(question.question),
-      summaryWords: new Set(question.keyPoints.flatMap(words)),
-      bodyWords: new Set(words(prose(question.answer))),
-    }));
+    const questions = catalog.questions.map((question) => {
+      const text = textOf(question.questionHtml);
+      return {
+        hit: { kind: 'question' as const, questionId: question.id, noteId: question.noteIds[0] },
+        title: text.toLowerCase(),
+        titleWords: words(text),
+        summaryWords: new Set(question.keyPointsHtml.flatMap((point) => words(textOf(point)))),
+        bodyWords: new Set(words(textOf(question.answerHtml))),
+      };
+    });
     this.entries = [...notes, ...questions];
   }
 

@@ -1,15 +1,16 @@
 import { CatalogIndex } from '../../src/content/catalogIndex';
-import { Catalog, Note } from '../../src/content/types';
+import { renderCatalog } from '../../src/content/compiler/renderContent';
+import { MarkdownCatalog, MarkdownNote } from '../../src/content/types';
 
 const source = [{ title: 'Amazon DynamoDB Developer Guide', url: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Introduction.html' }];
 
-function note(id: string, service: Note['service'], section: string, body: string, related: string[] = []): Note {
+function note(id: string, service: MarkdownNote['service'], section: string, body: string, related: string[] = []): MarkdownNote {
   return { id, service, section, title: `Title of ${id}`, summary: `Summary of ${id}`, body, sources: source, related };
 }
 
-/** A small hand-made catalog for tests of rendering and the tree that must not depend on real content. */
+/** A small hand-made catalog, rendered as the build renders content, for tests of rendering and the tree that must not depend on real content. */
 export function sampleCatalog(): CatalogIndex {
-  const catalog: Catalog = {
+  const catalog: MarkdownCatalog = {
     services: [
       {
         id: 'dynamodb',
@@ -31,5 +32,5 @@ export function sampleCatalog(): CatalogIndex {
     questions: [],
     choices: [],
   };
-  return new CatalogIndex(catalog);
+  return new CatalogIndex(renderCatalog(catalog));
 }

@@ -200,12 +200,6 @@ describe('content validation', () => {
     expectOnly(files, /unknown field 'keypoints'/);
   });
 
-  it('rejects a named character reference the bundle cannot decode, outside code only', () => {
-    const files = validTree();
-    files['rds/notes/rds-b.md'] = files['rds/notes/rds-b.md'].replace('Body.', 'Body &rarr; ok, `&foo;` in code is fine, &zwnj; is not.');
-    expectOnly(files, /rds-b\.md: body: the character reference '&zwnj;' is not supported/);
-  });
-
   it('rejects a missing service folder', () => {
     const files = validTree();
     for (const file of Object.keys(files).filter((name) => name.startsWith('general/'))) {

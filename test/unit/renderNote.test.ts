@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { classifyLink, jsonForScriptElement, renderMarkdown, renderNote } from '../../src/notes/renderNote';
+import { renderMarkdown, renderNoteBody } from '../../src/content/compiler/renderContent';
+import { classifyLink, jsonForScriptElement, renderNote } from '../../src/notes/renderNote';
 import { sampleCatalog } from '../support/sampleCatalog';
 
 describe('note rendering', () => {
@@ -54,6 +55,11 @@ describe('note rendering', () => {
     assert.match(html, /<blockquote>\n<p>just a quote<\/p>/);
   });
 
+  it('decodes every named character reference at build time, and leaves code as written', () => {
+    const html = renderMarkdown('a &rarr; b&zwnj;c `&rarr;`');
+    assert.match(html, /a → b\u200cc <code>&amp;rarr;<\/code>/);
+  });
+
   it('wraps tables so that wide ones scroll', () => {
     const html = renderMarkdown('| a | b |\n| - | - |\n| 1 | 2 |');
     assert.match(html, /<div class="table-wrap"><table>/);
@@ -73,8 +79,8 @@ describe('note rendering', () => {
 
   it('lists every https link of the note, and only those, for the host to open', () => {
     const catalog = sampleCatalog();
-    const base = catalog.note('dynamodb-keys')!;
-    const note = { ...base, body: `${base.body}\n\n[docs](https://docs.aws.amazon.com/x.html) [bad](http://example.com) [other](note:dynamodb-indexes)` };
+    const { id, service, section, title, summary, sources, related } = catalog.note('dynamodb-keys')!;
+    const note = renderNoteBody({ id, service, section, title, summary, sources, related, body: 'Keys.\n\n[docs](https://docs.aws.amazon.com/x.html) [bad](http://example.com) [other](note:dynamodb-indexes)' });
     const rendered = renderNote(note, catalog);
     const shown = [...rendered.html.matchAll(/data-external="([^"]+)"/g)].map((match) => match[1].replace(/&#38;/g, '&'));
     assert.ok(rendered.externalLinks.has('https://docs.aws.amazon.com/x.html'));

@@ -10,6 +10,7 @@ export { compileContent, contentFiles } from './compileContent';
 export { encodeZ85 } from '../z85';
 export { decodeLzma } from '../lzma';
 export { packSources } from '../sourceTable';
+export { renderCatalog } from './renderContent';
 
 /** How many items a quiz asks, with and without "ask the interviewer" prompts: a fresh install's status-bar count. */
 export function quizItemCounts(catalog: Catalog): { withAskInterviewer: number; withoutAskInterviewer: number } {

@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
-  Catalog,
-  ChoiceItem,
-  Note,
-  Question,
+  MarkdownCatalog,
+  MarkdownChoiceItem,
+  MarkdownNote,
+  MarkdownQuestion,
   QUESTION_GROUPS,
   QuestionGroup,
   Section,
@@ -18,7 +18,6 @@ import {
   ServiceId,
   Source,
 } from '../types';
-import { NAMED_ENTITIES } from '../../notes/markdownEntities';
 import { HintRule } from '../../hints/engine/types';
 import { compileHintRules } from './compileHintRules';
 import { words } from '../../quiz/keyPointCoverage';
@@ -29,7 +28,8 @@ export interface ContentError {
 }
 
 export interface CompileResult {
-  catalog: Catalog;
+  /** As written: the build renders its markdown (renderContent.ts). */
+  catalog: MarkdownCatalog;
   errors: ContentError[];
   /** The design-hint rules of `content/hints`, validated against the notes (bundled separately). */
   hintRules: HintRule[];
@@ -37,7 +37,6 @@ export interface CompileResult {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NOTE_LINK = /\]\(note:([^)\s]*)\)/g;
-const NAMED_REFERENCE = /&([a-zA-Z][a-zA-Z0-9]{1,31});/g;
 const WEB_LINK = /\]\((https?:[^)\s]+)\)/g;
 const MIN_KEY_POINTS = 3;
 const MAX_KEY_POINTS = 6;
@@ -217,7 +216,7 @@ function readYaml(file: string, reader: FileReader): unknown {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-function readNote(file: string, service: ServiceId, reader: FileReader): Note | undefined {
+function readNote(file: string, service: ServiceId, reader: FileReader): MarkdownNote | undefined {
   const match = FRONT_MATTER.exec(fs.readFileSync(file, 'utf8'));
   if (!match) {
     reader.error('a note must start with YAML front matter between --- lines');
@@ -298,7 +297,7 @@ function readList(file: string, reader: FileReader): unknown[] {
   return value;
 }
 
-function readQuestions(file: string, service: ServiceId, reader: FileReader): Question[] {
+function readQuestions(file: string, service: ServiceId, reader: FileReader): MarkdownQuestion[] {
   const allowed = ['id', 'concept', 'group', 'seed', 'question', 'notes', 'answer', 'keyPoints', 'wrongAnswers', 'sources'];
   return readList(file, reader).map((entry, index) => {
     const fields = reader.fields(entry, `item ${index + 1}`, allowed);
@@ -347,7 +346,7 @@ export function optionPositionReference(explanation: string): string | undefined
   return POSITION_REFERENCE.exec(explanation)?.[0];
 }
 
-function readChoices(file: string, service: ServiceId, reader: FileReader): ChoiceItem[] {
+function readChoices(file: string, service: ServiceId, reader: FileReader): MarkdownChoiceItem[] {
   const allowed = ['id', 'concept', 'notes', 'question', 'options', 'explanation', 'sources'];
   return readList(file, reader).map((entry, index) => {
     const fields = reader.fields(entry, `item ${index + 1}`, allowed);
@@ -404,7 +403,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** Checks what spans files: unique ids, section membership and every reference to a note. */
-function crossCheck(root: string, catalog: Catalog, noteFiles: Map<string, string>, errors: ContentError[]): void {
+function crossCheck(root: string, catalog: MarkdownCatalog, noteFiles: Map<string, string>, errors: ContentError[]): void {
   const seen = new Map<string, string>();
   const claim = (id: string, file: string): void => {
     if (!id) {
@@ -451,12 +450,6 @@ function crossCheck(root: string, catalog: Catalog, noteFiles: Map<string, strin
         errors.push({ file, message: `${where}: link '${match[1]}' ${problem}` });
       }
     }
-    // Outside code, the bundle decodes only a small table of named references.
-    for (const match of markdown.replace(/```[\s\S]*?```|`[^`\n]*`/g, '').matchAll(NAMED_REFERENCE)) {
-      if (!(match[1] in NAMED_ENTITIES)) {
-        errors.push({ file, message: `${where}: the character reference '${match[0]}' is not supported: write the character itself` });
-      }
-    }
   };
 
   for (const note of catalog.notes) {
@@ -485,7 +478,7 @@ function crossCheck(root: string, catalog: Catalog, noteFiles: Map<string, strin
 /** Reads and validates everything under `root` (the `content/` folder). */
 export function compileContent(root: string): CompileResult {
   const errors: ContentError[] = [];
-  const catalog: Catalog = { services: [], notes: [], questions: [], choices: [] };
+  const catalog: MarkdownCatalog = { services: [], notes: [], questions: [], choices: [] };
   const noteFiles = new Map<string, string>();
 
   for (const service of SERVICE_IDS) {

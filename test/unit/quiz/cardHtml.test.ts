@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Commands } from '../../../src/commands';
 import { CatalogIndex } from '../../../src/content/catalogIndex';
-import { ChoiceItem, Question } from '../../../src/content/types';
+import { renderChoice, renderQuestion } from '../../../src/content/compiler/renderContent';
 import { CARD_COMMANDS, choiceCardHtml, commandHref, formatInterval, questionCardHtml, statisticsHtml } from '../../../src/quiz/cardHtml';
 import { keyPointCoverage } from '../../../src/quiz/keyPointCoverage';
 import { mockQuestionHtml, mockSummaryHtml, weakNoteIds } from '../../../src/quiz/summaryHtml';
@@ -11,7 +11,7 @@ import { t, testEngine } from './fakes';
 
 const source = [{ title: 'DynamoDB transactions', url: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transactions.html' }];
 
-const question: Question = {
+const question = renderQuestion({
   id: 'dynamodb-q99',
   service: 'dynamodb',
   group: 'interview',
@@ -24,9 +24,9 @@ const question: Question = {
   keyPointTerms: [[['100']], [['4 mb', '4mb']], [['same region']]],
   wrongAnswers: ['"Only one table": wrong'],
   sources: source,
-};
+});
 
-const choice: ChoiceItem = {
+const choice = renderChoice({
   id: 'dynamodb-mcq-099',
   service: 'dynamodb',
   noteIds: ['dynamodb-keys'],
@@ -39,7 +39,7 @@ const choice: ChoiceItem = {
   ],
   explanation: 'The limit is 100 actions.',
   sources: source,
-};
+});
 
 describe('quiz card HTML', () => {
   const catalog: CatalogIndex = sampleCatalog();

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { keyPointCoverage, words } from '../../../src/quiz/keyPointCoverage';
-import { realCatalog } from '../../support/realCatalog';
+import { realContent } from '../../support/realCatalog';
 
 function question(id: string) {
-  const found = realCatalog().questions.find((candidate) => candidate.id === id);
+  const found = realContent().questions.find((candidate) => candidate.id === id);
   assert.ok(found, id);
   return found;
 }
@@ -79,7 +79,7 @@ describe('key point coverage of a typed answer', () => {
   });
 
   it('has terms for every key point of every question except those to ask the interviewer', () => {
-    for (const item of realCatalog().questions) {
+    for (const item of realContent().questions) {
       const terms = item.keyPointTerms ?? [];
       if (item.group === 'ask-interviewer') {
         assert.equal(terms.length, 0, item.id);
@@ -91,7 +91,7 @@ describe('key point coverage of a typed answer', () => {
   });
 
   it('ticks every point of a question when the answer is its own key points', () => {
-    for (const item of realCatalog().questions.filter((candidate) => candidate.group !== 'ask-interviewer')) {
+    for (const item of realContent().questions.filter((candidate) => candidate.group !== 'ask-interviewer')) {
       const coverage = keyPointCoverage(`${item.answer}\n${item.keyPoints.join('\n')}`, item.keyPointTerms ?? []);
       coverage.covered.forEach((covered, index) => assert.ok(covered, `${item.id}: "${item.keyPoints[index]}" is not covered by its own model answer`));
     }
