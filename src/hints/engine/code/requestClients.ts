@@ -322,7 +322,12 @@ function agreedClient(a: CodeAnalyzer, name: string): Value | undefined {
  * there, when `req` is the request a handler takes. Undefined otherwise.
  */
 export function requestClient(a: CodeAnalyzer, base: number, limit: number): Value | undefined {
-  if (a.language.family !== 'js' || base + 2 >= limit || !a.isAccess(base + 1) || !a.isId(base + 2) || !isFirstParameterName(a, a.tokens.text(base))) {
+  return base + 2 < limit && a.isAccess(base + 1) && a.isId(base + 2) ? requestMember(a, base, a.tokens.text(base + 2)) : undefined;
+}
+
+/** What member `name` of the request named at `base` is (`const { redis } = req`), as for `req.redis`. */
+export function requestMember(a: CodeAnalyzer, base: number, name: string): Value | undefined {
+  if (a.language.family !== 'js' || !a.isId(base) || !isFirstParameterName(a, a.tokens.text(base))) {
     return undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(base), base);
@@ -330,6 +335,5 @@ export function requestClient(a: CodeAnalyzer, base: number, limit: number): Val
   if (!taken || !takesRequest(a, taken.fn, taken.names)) {
     return undefined;
   }
-  const name = a.tokens.text(base + 2);
   return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
 }
