@@ -305,8 +305,9 @@ export class CodeAnalyzer {
     if (binding) {
       // A name bound more than once outside the function that reads it: what its bindings agree on.
       const outer = binding.fixed === undefined ? this.scopes.outerBindings(name, token) : undefined;
-      if (outer && outer.length > 1 && outer.every((each) => each.fixed === undefined)) {
-        return agreedOuterValue(this, outer);
+      const agreed = outer && outer.length > 1 ? agreedOuterValue(this, outer) : undefined;
+      if (agreed) {
+        return agreed.value;
       }
       return this.assignedField(name, token, binding) ?? this.valueOf(binding);
     }

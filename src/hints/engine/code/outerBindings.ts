@@ -14,8 +14,11 @@ import { Value } from './values';
 /** Literals that leave a variable empty, in the languages that have them. */
 const EMPTY = ['null', 'undefined', 'None', 'nil'];
 
-/** Agreed values by the first binding of the list (one list per name and scope): `null` for nothing. */
-const agreedValues = new FileMemo<Binding<Value>, Value | null>();
+/** Bindings of one name read for what they agree on: past this, the name reads as nothing (it also bounds the work). */
+const MAX_BINDINGS = 32;
+
+/** Agreed values by the first binding of the list (one list per name and scope): `null` for nothing, `function` where the rule does not apply. */
+const agreedValues = new FileMemo<Binding<Value>, Value | null | 'function'>();
 
 /** Whether a binding only empties the variable: `client = null`, with no declared type. */
 function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
@@ -39,11 +42,12 @@ function agree(x: Value, y: Value): Value | undefined {
 }
 
 /**
- * The value the bindings of a name agree on, for a use across a function boundary; undefined for nothing.
+ * The value the bindings of a name agree on, for a use across a function boundary (`{ value: undefined }`
+ * for nothing); undefined where the rule does not apply: a name bound to a function is read as before.
  * A binding being evaluated (the assignment that reads the name: `client = client ?? new Redis()`) is left
  * out, and the answer is then not kept, since it lacks that binding.
  */
-export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): Value | undefined {
+export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value: Value | undefined } | undefined {
   const compute = (): { value: Value | undefined; partial: boolean } => {
     let agreed: Value | undefined;
     let partial = false;
@@ -63,16 +67,21 @@ export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[
     }
     return { value: agreed, partial };
   };
-  if (a.frames.length > 0) {
-    return compute().value;
-  }
-  const known = agreedValues.peek(a, list[0]);
+  const known = a.frames.length > 0 ? undefined : agreedValues.peek(a, list[0]);
   if (known !== undefined) {
-    return known ?? undefined;
+    return known === 'function' ? undefined : { value: known ?? undefined };
+  }
+  if (list.length > MAX_BINDINGS) {
+    agreedValues.set(a, list[0], null);
+    return { value: undefined };
+  }
+  if (list.some((binding) => binding.fixed !== undefined)) {
+    agreedValues.set(a, list[0], 'function');
+    return undefined;
   }
   const { value, partial } = compute();
-  if (!partial) {
+  if (!partial && a.frames.length === 0) {
     agreedValues.set(a, list[0], value ?? null);
   }
-  return value;
+  return { value };
 }

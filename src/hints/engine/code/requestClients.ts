@@ -178,6 +178,24 @@ function boundMethods(a: CodeAnalyzer, open: number): RequestClientSource[] {
   return sources.length > 0 ? sources : [null];
 }
 
+/**
+ * `getRedisClient()` or `await getClient()` of a function imported from a project module, which the index
+ * reads with no workspace: where it comes from, for the model to call it. Null for anything else.
+ */
+function importedCallSource(a: CodeAnalyzer, start: number, stop: number): RequestClientSource {
+  const from = a.idIs(start, 'await') ? start + 1 : start;
+  let open = from;
+  while (open < stop && (a.isId(open) || a.isAccess(open))) {
+    open++;
+  }
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  if (open === from || close < 0 || !(close + 1 === stop || endsStatement(a, close + 1, start))) {
+    return null;
+  }
+  const callee = a.evalChain(from, open);
+  return callee.end === open && callee.value?.t === 'ref' && RELATIVE_MODULE.test(callee.value.module) ? { module: callee.value.module, path: callee.value.path, call: true } : null;
+}
+
 /** What the value at `start` (up to `stop`) hangs: a client, a bound-methods object's clients, or null. */
 function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientSource[] {
   if (a.is(start, '{') && a.partner[start] > start) {
@@ -185,6 +203,9 @@ function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientS
     return after === stop || endsStatement(a, after, start) ? boundMethods(a, start) : [null];
   }
   const { value, end } = a.evalChain(start, stop);
+  if (!value && !a.project) {
+    return [importedCallSource(a, start, stop)];
+  }
   return end === stop || endsStatement(a, end, start) ? [sourceOfValue(a, value)] : [null];
 }
 

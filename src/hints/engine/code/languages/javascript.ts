@@ -209,6 +209,12 @@ function functionValue(a: CodeAnalyzer, tree: ScopeTree<Value>, start: number): 
   return fn;
 }
 
+/** The function or arrow expression that starts at `start` (`async () => client`, `function () {…}`), as a value; undefined for anything else. */
+export function functionExpression(a: CodeAnalyzer, start: number): (Value & { t: 'function' }) | undefined {
+  const fn = functionValue(a, a.scopes, start);
+  return fn?.t === 'function' ? fn : undefined;
+}
+
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   for (const fn of a.functions.values()) {
     bindParameters(a, tree, fn);
@@ -315,6 +321,12 @@ function destructuringDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, holde
   const end = from >= 0 ? expressionEnd(a, from) : eq;
   if (from >= 0) {
     initializers.add(eq);
+  }
+  // A default in the pattern (`{ cache = null }`) is no assignment to the name.
+  for (let m = open + 1; m < close; m++) {
+    if (a.is(m, '=')) {
+      initializers.add(m);
+    }
   }
   if (a.is(open, '{')) {
     for (const { local, key } of objectPatternNames(a, open)) {
