@@ -6,7 +6,8 @@
  * another file first imports from the module (`readExports`), so that indexing stays light. A name counts
  * only when every module-level binding of it is the same client, made by an expression the analyzer reads
  * to the end of its statement: a name also bound to something else, or only declared, exports nothing.
- * A Python module's top-level functions are exported by name, read when a file calls one (`exportedFunctions.ts`).
+ * A Python module's top-level functions and a JavaScript module's exported functions are exported too, read
+ * when a file calls one (`exportedFunctions.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, typescript } from '../code/languages/javascript';

@@ -117,14 +117,19 @@ function endsReturn(text: string, end: number): boolean {
   return k >= text.length || code === SEMICOLON || code === NEWLINE || code === CLOSE_BRACE || code === CLOSE_PAREN || code === COMMA || code === BANG || code === 13;
 }
 
-/** Whether what is returned at `from` may be a client: a construction, or a bare name of `names`. */
-function returnsAt(text: string, from: number, names: ReadonlySet<string>): boolean {
-  if (constructsAt(text, from)) {
-    return true;
-  }
+/** Whether what is returned at `from` may be a client: a construction, or a bare name of `names` (read only when one is returned). */
+function returnsAt(text: string, from: number, names: () => ReadonlySet<string>): boolean {
   const k = skipSpace(text, from);
-  const name = wordAt(text, k);
-  return name !== '' && names.has(name) && endsReturn(text, k + name.length);
+  // Most returns are an object, a string, a call's result or nothing, which the first character or word tells.
+  if (!isIdentifierStart(text.charCodeAt(k))) {
+    return false;
+  }
+  const word = wordAt(text, k);
+  const next = text.charCodeAt(k + word.length);
+  if (word === 'new' || word === 'await' || next === DOT || next === OPEN_PAREN || next === LESS) {
+    return constructsAt(text, k);
+  }
+  return endsReturn(text, k + word.length) && names().has(word);
 }
 
 /** Whether the text at `at` starts a line unindented, or after `export `: a module-level statement, as formatters write them. */
@@ -167,10 +172,10 @@ function returnableNames(text: string): Set<string> {
  * index after each such `return` or `=>`. Linear in the text, read once per file.
  */
 export function clientReturns(text: string): number[] {
-  let names: Set<string> | undefined;
+  let known: Set<string> | undefined;
+  const names = (): ReadonlySet<string> => (known ??= returnableNames(text));
   const sites: number[] = [];
   const note = (at: number): void => {
-    names ??= returnableNames(text);
     if (returnsAt(text, at, names)) {
       sites.push(at);
     }

@@ -1,9 +1,10 @@
 /**
  * The top-level statements of a JavaScript or TypeScript file that can bind or export a client: imports,
  * `const` declarations, exports and `module.exports`, and exported classes that may lend their fields to
- * subclasses in other files, without the other functions and classes (kept when a kept statement names them:
- * `export const ddb = makeClient()`). First a reading of the export statements
- * alone says whether the file may export a client at all; most files export functions, classes or types.
+ * subclasses in other files, and exported functions that may return a client (`jsGetters.ts`), without the
+ * other functions and classes (kept when a kept statement names them: `export const ddb = makeClient()`).
+ * First a reading of the export statements alone says whether the file may export a client at all; most
+ * files export functions, classes or types.
  */
 import { clientReturns, returnsWithin } from './jsGetters';
 import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
@@ -117,7 +118,8 @@ function objectMayExport(text: string, open: number, known: { declared?: Set<str
  * Whether a JavaScript or TypeScript file may export a client: `export const x = <not a function or
  * literal>`, `export default x`, an export list or `export *`, or `module.exports` / `exports.x` set to such
  * a value; `export class` too where `classesMayLend` (its client fields may serve subclasses in other
- * files). `export function`, `export const handler = async (…) => …` cannot.
+ * files); an exported function only where the file returns something that may be a client (`return
+ * redisClient;`, `=> new Redis()`: `jsGetters.ts`). `export const handler = async (…) => …` cannot.
  */
 export function jsMayExport(text: string, classesMayLend: boolean): boolean {
   // What the file declares and imports, read once for every `module.exports = { … }` it has.
