@@ -17,8 +17,8 @@ const EMPTY = ['null', 'undefined', 'None', 'nil'];
 /** Bindings of one name read for what they agree on: past this, the name reads as nothing (it also bounds the work). */
 const MAX_BINDINGS = 32;
 
-/** Agreed values by the first binding of the list (one list per name and scope): `null` for nothing, `function` where the rule does not apply. */
-const agreedValues = new FileMemo<Binding<Value>, Value | null | 'function'>();
+/** Agreed values by list of bindings (one per name and scope): `null` for nothing, `function` where the rule does not apply. */
+const agreedValues = new FileMemo<readonly Binding<Value>[], Value | null | 'function'>();
 
 /** Whether a binding only empties the variable: `client = null`, with no declared type. */
 function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
@@ -67,21 +67,21 @@ export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[
     }
     return { value: agreed, partial };
   };
-  const known = a.frames.length > 0 ? undefined : agreedValues.peek(a, list[0]);
+  const known = a.frames.length > 0 ? undefined : agreedValues.peek(a, list);
   if (known !== undefined) {
     return known === 'function' ? undefined : { value: known ?? undefined };
   }
   if (list.length > MAX_BINDINGS) {
-    agreedValues.set(a, list[0], null);
+    agreedValues.set(a, list, null);
     return { value: undefined };
   }
   if (list.some((binding) => binding.fixed !== undefined)) {
-    agreedValues.set(a, list[0], 'function');
+    agreedValues.set(a, list, 'function');
     return undefined;
   }
   const { value, partial } = compute();
   if (!partial && a.frames.length === 0) {
-    agreedValues.set(a, list[0], value ?? null);
+    agreedValues.set(a, list, value ?? null);
   }
   return { value };
 }
