@@ -388,8 +388,8 @@ describe('workspace: exported clients as the model keeps them', () => {
   it('keeps no module text for a file that can export no client', () => {
     assert.equal(contributionOf('app/util.py', 'import os\n\ndef f():\n    return os.getcwd()\n'), undefined, 'no client library');
     assert.equal(contributionOf('app/job.py', 'import redis\n\n\ndef f(key):\n    return key.upper()\n'), undefined, 'nothing bound at module level, no function that makes a client');
-    assert.equal(contributionOf('src/handler.ts', "import Redis from 'ioredis';\n\nexport async function handler() {\n  return new Redis();\n}\n"), undefined, 'exports only a function');
-    assert.equal(contributionOf('src/handler.ts', "import Redis from 'ioredis';\n\nexport const handler = async () => new Redis();\n"), undefined, 'an arrow function');
+    assert.equal(contributionOf('src/handler.ts', "import Redis from 'ioredis';\n\nconst redis = new Redis();\n\nexport async function handler() {\n  return { statusCode: 200, body: String(await redis.dbsize()) };\n}\n"), undefined, 'exports only a function that returns no client');
+    assert.equal(contributionOf('src/handler.ts', "import Redis from 'ioredis';\n\nexport const handler = async () => new Map();\n"), undefined, 'an arrow function that returns no client');
     const kept = contributionOf('app/db.py', sourceLines('"""Docs."""', 'import boto3', '', 'table = boto3.resource("dynamodb").Table("t")', '', '', 'def query(pk):', '    return table.query()'))?.module;
     assert.deepEqual(kept, { language: 'python', text: '\nimport boto3\n\ntable = boto3.resource("dynamodb").Table("t")\n\n\n' });
   });

@@ -18,6 +18,8 @@ import { importedClient, libraryImport, projectCall, ProjectContext } from './pr
 import { calledWith, callArguments, firstStringArgument, Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
+import { destructuredValue } from './destructuring';
+import { agreedOuterValue } from './outerBindings';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
 import { FALLBACKS } from './names';
@@ -258,7 +260,7 @@ export class CodeAnalyzer {
     if (binding.fixed !== undefined) {
       return binding.fixed ?? undefined;
     }
-    if (binding.expression < 0) {
+    if (binding.expression < 0 && !binding.destructured) {
       return binding.declared;
     }
     // Inside a function read for a call's strings, a binding's value is the frame's own.
@@ -271,13 +273,18 @@ export class CodeAnalyzer {
     }
     this.evaluating.add(binding);
     const value =
-      (binding.element ? this.elementValue(binding.expression, 0) : this.chainOrFallback(binding.expression)) ??
+      (binding.destructured ? destructuredValue(this, binding.destructured) : binding.element ? this.elementValue(binding.expression, 0) : this.chainOrFallback(binding.expression)) ??
       binding.declared ??
       targetTypedValue(this, binding.expression) ??
       (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     evaluated.set(binding, value);
     return value;
+  }
+
+  /** Whether a binding's value is being evaluated (a value that reads its own name meets it). */
+  isEvaluating(binding: Binding<Value>): boolean {
+    return this.evaluating.has(binding);
   }
 
   /**
@@ -297,6 +304,12 @@ export class CodeAnalyzer {
     // Java and C# keep methods and fields apart: `orders.scan()` inside a method `orders()` reads the field.
     const binding = this.scopes.lookup(name, token, this.language.classFieldsVisible && this.tokens.codes[token + 1] !== OPEN_PAREN);
     if (binding) {
+      // A name bound more than once outside the function that reads it: what its bindings agree on.
+      const outer = binding.fixed === undefined ? this.scopes.outerBindings(name, token) : undefined;
+      const agreed = outer && outer.length > 1 ? agreedOuterValue(this, outer) : undefined;
+      if (agreed) {
+        return agreed.value;
+      }
       return this.assignedField(name, token, binding) ?? this.valueOf(binding);
     }
     const imported = this.imports.get(name);

@@ -13,7 +13,7 @@ import { FileMemo } from './fileMemo';
 import { namedValue } from './names';
 import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
-import { isTestDoubleImport } from './testDoubles';
+import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
 
 /** Workspace mode: the file as the workspace knows it. */
@@ -26,7 +26,7 @@ export interface ProjectContext {
   importedName?(module: string, path: string): { module: string; name: string } | undefined;
   /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
-  /** What a function the module defines (`path`) gives when called with these strings, when a client. */
+  /** What a function the module defines (`path`; `''`: a JavaScript module that is one) gives when called with these strings, when a client. */
   importedCall?(module: string, path: string, args: CallArguments): ExportedClient | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
@@ -64,25 +64,30 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
   }
   return (
     answers.get(a, `${module}\0${path}`, () => {
-      const found = project.importedClient(module, path);
+      const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
       return found ? clientValue(found) : null;
     }) ?? undefined
   );
 }
 
+/** What a JavaScript call passes, as far as an exported function is read: nothing (it is read as it is). */
+const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
+
 /**
- * The client a Python call of a function that a workspace module defines gives (`get_client("dynamodb")`
- * after `from app.core.boto import get_client`), read in that module with this call's strings.
+ * The client a call of a function that a workspace module defines gives: Python's `get_client("dynamodb")`
+ * after `from app.core.boto import get_client`, read in that module with this call's strings; JavaScript's
+ * `getRedisClient()` after `const { getRedisClient } = require('../config/redis')`, read as it is.
  */
 export function importedCall(a: CodeAnalyzer, module: string, path: string, open: number): Value | undefined {
   const project = a.project;
-  if (!project?.importedCall || path === '' || !mayBeProjectModule(a, module)) {
+  const python = a.language.family === 'python';
+  if (!project?.importedCall || (path === '' && python) || !mayBeProjectModule(a, module)) {
     return undefined;
   }
-  const args = callArguments(a, open);
+  const args = python ? callArguments(a, open) : NO_ARGUMENTS;
   return (
     answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
-      const found = project.importedCall!(module, path, args);
+      const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);
       return found ? clientValue(found) : null;
     }) ?? undefined
   );
@@ -135,9 +140,12 @@ export function importedClassField(a: CodeAnalyzer, module: string, path: string
   return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
 }
 
-/** Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in `test/`): see `testDoubles.ts`. */
+/**
+ * Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in
+ * `test/`), or a module the file replaces with one (`jest.mock('../config/redis', …)`): see `testDoubles.ts`.
+ */
 export function importsTestDouble(a: CodeAnalyzer, module: string, path: string): boolean {
-  return isTestDoubleImport(module, path, a.language.family === 'python' ? 'python' : 'js', a.project?.file);
+  return isTestDoubleImport(module, path, a.language.family === 'python' ? 'python' : 'js', a.project?.file) || mocksModule(a, module);
 }
 
 /** A client value as another module reads it: its kind, and the table it names when simple. */
@@ -179,8 +187,8 @@ export function clientValue({ table, ...client }: ExportedClient): Value {
 
 /**
  * What calling a name imported from a workspace module makes: a CDK class another file declares (`new
- * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), what a Python function of another module
- * gives when called with the strings written here, or the client a Go function of another file declares it returns.
+ * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), what a function of another module gives
+ * (a Python one with the strings written here), or the client a Go function of another file declares it returns.
  */
 export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: number, constructed: boolean): Value | undefined {
   if (a.language.family === 'go') {
@@ -188,5 +196,5 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
   }
   const python = a.language.family === 'python';
   const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
-  return declared ?? (python ? importedCall(a, value.module, value.path, open) : undefined);
+  return declared ?? (constructed ? undefined : importedCall(a, value.module, value.path, open));
 }

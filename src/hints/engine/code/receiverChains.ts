@@ -32,6 +32,11 @@ export function chainStart(a: CodeAnalyzer, end: number): number {
       j = k - 1;
       continue;
     }
+    if (a.is(j, '!') && j > 0 && (a.isId(j - 1) || a.is(j - 1, ')') || a.is(j - 1, ']'))) {
+      // A TypeScript non-null assertion: `client!.keys(...)`.
+      j--;
+      continue;
+    }
     if (a.isId(j) || a.is(j, '!')) {
       if (j > 0 && (a.isAccess(j - 1) || a.is(j - 1, '!'))) {
         j -= 2;

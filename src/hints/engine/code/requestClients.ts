@@ -203,6 +203,24 @@ function boundSource(a: CodeAnalyzer, key: string, start: number, end: number, f
   return receiver.end === receiverEnd ? sourceOfValue(a, receiver.value) : null;
 }
 
+/**
+ * `getRedisClient()` or `await getClient()` of a function imported from a project module, which the index
+ * reads with no workspace: where it comes from, for the model to call it. Null for anything else.
+ */
+function importedCallSource(a: CodeAnalyzer, start: number, stop: number): RequestClientSource {
+  const from = a.idIs(start, 'await') ? start + 1 : start;
+  let open = from;
+  while (open < stop && (a.isId(open) || a.isAccess(open))) {
+    open++;
+  }
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  if (open === from || close < 0 || !(close + 1 === stop || endsStatement(a, close + 1, start))) {
+    return null;
+  }
+  const callee = a.evalChain(from, open);
+  return callee.end === open && callee.value?.t === 'ref' && RELATIVE_MODULE.test(callee.value.module) ? { module: callee.value.module, path: callee.value.path, call: true } : null;
+}
+
 /** What the value at `start` (up to `stop`) hangs: a client, a bound-methods object's clients, or null. */
 function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientSource[] {
   if (a.is(start, '{') && a.partner[start] > start) {
@@ -210,6 +228,9 @@ function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientS
     return after === stop || endsStatement(a, after, start) ? boundMethods(a, start) : [null];
   }
   const { value, end } = a.evalChain(start, stop);
+  if (!value && !a.project) {
+    return [importedCallSource(a, start, stop)];
+  }
   return end === stop || endsStatement(a, end, start) ? [sourceOfValue(a, value)] : [null];
 }
 
@@ -347,7 +368,12 @@ function agreedClient(a: CodeAnalyzer, name: string): Value | undefined {
  * there, when `req` is the request a handler takes. Undefined otherwise.
  */
 export function requestClient(a: CodeAnalyzer, base: number, limit: number): Value | undefined {
-  if (a.language.family !== 'js' || base + 2 >= limit || !a.isAccess(base + 1) || !a.isId(base + 2) || !isFirstParameterName(a, a.tokens.text(base))) {
+  return base + 2 < limit && a.isAccess(base + 1) && a.isId(base + 2) ? requestMember(a, base, a.tokens.text(base + 2)) : undefined;
+}
+
+/** What member `name` of the request named at `base` is (`const { redis } = req`), as for `req.redis`. */
+export function requestMember(a: CodeAnalyzer, base: number, name: string): Value | undefined {
+  if (a.language.family !== 'js' || !a.isId(base) || !isFirstParameterName(a, a.tokens.text(base))) {
     return undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(base), base);
@@ -355,6 +381,5 @@ export function requestClient(a: CodeAnalyzer, base: number, limit: number): Val
   if (!taken || !takesRequest(a, taken.fn, taken.names)) {
     return undefined;
   }
-  const name = a.tokens.text(base + 2);
   return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
 }

@@ -3,8 +3,11 @@
  * `spec/`) or named as a double (`conftest.py`, `mocks.py`, `fake_redis.py`, `dynamo.mock.ts`,
  * `mockClients.ts`). What such a module gives is a fake, or a client wired for a test: a file that imports
  * it gets no hint from it, whether the workspace reads the module or the call's own shape names the request.
+ * So does a module a JavaScript test replaces (`jest.mock('../config/redis', () => ({ … }))`, `vi.mock`):
+ * every name the file imports from it is the mock's.
  */
 import { folderOf, joinPath } from '../workspace/paths';
+import type { CodeAnalyzer } from './analyzer';
 
 /** Folders (and modules) that hold tests and their doubles, in lower case. */
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock', 'mocks', 'fake', 'fakes', 'stubs', 'testing', 'spec', 'specs']);
@@ -75,4 +78,39 @@ export function isTestDoubleImport(module: string, path: string, family: 'python
     parts.push(...path.split('.'));
   }
   return isTestDouble(parts);
+}
+
+/** Objects whose calls replace a module for the test file that makes them: Jest's and Vitest's. */
+const MOCKERS = new Set(['jest', 'vi']);
+const MOCK_CALLS = new Set(['mock', 'doMock', 'setMock', 'unstable_mockModule']);
+
+/** The modules each file replaces, read once per file. */
+const mockedModules = new WeakMap<CodeAnalyzer, ReadonlySet<string>>();
+
+/** A module as written, without what Node and TypeScript add: `../config/redis.js`, `../config/redis/index` and `../config/redis` are one. */
+function moduleKey(module: string): string {
+  return module.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+}
+
+function readMocked(a: CodeAnalyzer): ReadonlySet<string> {
+  const modules = new Set<string>();
+  if (a.language.family !== 'js' || !a.text.includes('mock')) {
+    return modules;
+  }
+  for (let k = 0; k + 4 < a.tokens.length; k++) {
+    if (MOCKERS.has(a.id(k) ?? '') && a.isAccess(k + 1) && MOCK_CALLS.has(a.id(k + 2) ?? '') && a.is(k + 3, '(') && a.isString(k + 4)) {
+      modules.add(moduleKey(a.tokens.text(k + 4)));
+    }
+  }
+  return modules;
+}
+
+/** Whether a JavaScript file replaces the module it imports as `module` with a mock (`jest.mock('../config/redis')`). */
+export function mocksModule(a: CodeAnalyzer, module: string): boolean {
+  let modules = mockedModules.get(a);
+  if (!modules) {
+    modules = readMocked(a);
+    mockedModules.set(a, modules);
+  }
+  return modules.size > 0 && modules.has(moduleKey(module));
 }

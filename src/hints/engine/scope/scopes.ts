@@ -23,6 +23,8 @@ export interface Binding<V> {
   element?: boolean;
   /** A method of a class: in Java and C# a name read as a value, not called, is a field of that name instead. */
   method?: boolean;
+  /** A name destructured from an expression (`const { redis } = req`): the member `key` of what tokens [from, end) give. */
+  destructured?: { from: number; end: number; key: string };
 }
 
 const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop'];
@@ -230,6 +232,27 @@ export class ScopeTree<V> {
     return undefined;
   }
 
+  /**
+   * Every binding of a name that a use at `token` reads across a function boundary (a module-level `let`
+   * read in a function, which may run after any of its assignments); undefined when the use sees the
+   * name's bindings in its own function, or a class member's.
+   */
+  outerBindings(name: string, token: number): readonly Binding<V>[] | undefined {
+    let scope = this.scopeAt(token);
+    let crossedFunction = false;
+    while (scope >= 0) {
+      const kind = KINDS[this.kinds[scope]];
+      const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
+      const list = visible && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
+      if (list || (visible && kind === 'class' && this.bases.size > 0 && this.inherited(scope, name))) {
+        return list && kind !== 'class' && crossedFunction ? list : undefined;
+      }
+      crossedFunction ||= kind === 'function';
+      scope = this.parents[scope];
+    }
+    return undefined;
+  }
+
   /** How many scopes the tree holds (the module included); scope ids run from 0 to size - 1. */
   get size(): number {
     return this.count_;
@@ -374,10 +397,15 @@ function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> |
   return low > 0 ? list[low - 1] : undefined;
 }
 
+/** Whether a binding may give a value: an expression, a fixed value, a declared type or a destructured member (not a bare declaration). */
+export function carriesValue<V>(binding: Binding<V>): boolean {
+  return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined;
+}
+
 /** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations, and methods for a name read as a value. */
 function lastKnown<V>(list: readonly Binding<V>[], asValue: boolean): Binding<V> | undefined {
   for (let k = list.length - 1; k >= 0; k--) {
-    if ((list[k].expression >= 0 || list[k].fixed || list[k].declared) && !(asValue && list[k].method)) {
+    if (carriesValue(list[k]) && !(asValue && list[k].method)) {
       return list[k];
     }
   }

@@ -6,10 +6,11 @@
  * another file first imports from the module (`readExports`), so that indexing stays light. A name counts
  * only when every module-level binding of it is the same client, made by an expression the analyzer reads
  * to the end of its statement: a name also bound to something else, or only declared, exports nothing.
- * A Python module's top-level functions are exported by name, read when a file calls one (`exportedFunctions.ts`).
+ * A Python module's top-level functions and a JavaScript module's exported functions are exported too, read
+ * when a file calls one (`exportedFunctions.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { javascript, typescript } from '../code/languages/javascript';
+import { functionExpression, javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { exportedClient } from '../code/projectImports';
 import { isTestDoubleFile } from '../code/testDoubles';
@@ -40,11 +41,18 @@ export interface CodeExports {
   packages: Record<string, ReExport>;
   /** `export * from './x'`: modules whose named exports this one passes on. */
   stars: string[];
-  /** Top-level Python functions (`def`) that a caller's strings may make give a client, read when called. */
-  functions: Record<string, true>;
+  /**
+   * Functions that may give a client when called, read when a file calls one: top-level Python functions
+   * (`def`), whose result a caller's strings may decide, and exported JavaScript functions (getters of a
+   * module-level client, lazy singletons, factories). Each as the analyzer's value of it in this module's text.
+   */
+  functions: Record<string, ModuleFunction>;
   /** Exported classes with client fields (`protected readonly client = new Redis()`), for subclasses in other files: by class, then field. */
   classes: Record<string, Record<string, ExportedClient>>;
 }
+
+/** A function of a module's text, as its analyzer reads it: the same text read again gives the same scopes. */
+export type ModuleFunction = Value & { t: 'function' };
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
@@ -115,7 +123,7 @@ class ExportReader {
   private readonly reexports: Record<string, ReExport> = {};
   private readonly packages: Record<string, ReExport> = {};
   private readonly stars: string[] = [];
-  private readonly functions: Record<string, true> = {};
+  private readonly functions: Record<string, ModuleFunction> = {};
   private readonly classes: Record<string, Record<string, ExportedClient>> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
@@ -139,8 +147,8 @@ class ExportReader {
     const bound = a.scopes.bindingsIn(0);
     for (const [name, bindings] of bound) {
       const declared = bindings.length === 1 ? bindings[0].fixed : undefined;
-      if (declared?.t === 'function' && !declared.accessor && !declared.wrapped) {
-        this.exportFunction(name);
+      if (declared?.t === 'function') {
+        this.exportFunction(name, declared);
       } else if (declared?.t === 'instance' && declared.classObject) {
         this.exportClass(name, declared.classScope);
       } else {
@@ -190,6 +198,12 @@ class ExportReader {
       this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
     } else if (next === 'default') {
       this.exportValue('default', k + 2);
+    } else if (next === 'function' || (next === 'async' && a.idIs(k + 2, 'function'))) {
+      // `export function getClient()`: bound under its name.
+      const name = a.id(next === 'function' ? k + 2 : k + 3);
+      if (name) {
+        this.exportName(name, name);
+      }
     } else if (next === 'const' || next === 'let' || next === 'var') {
       // The first declarator: what its binding holds.
       const name = a.id(k + 2);
@@ -258,15 +272,50 @@ class ExportReader {
         this.exportName(key, key);
       } else if (a.is(k + 1, ':')) {
         this.exportValue(key, k + 2);
+      } else if (a.isId(k) && a.isId(k + 1) && a.is(k + 2, '(')) {
+        this.exportMethod(k, k + 1);
+      } else if (a.is(k + 1, '(')) {
+        this.exportFunctionAt(key, k + 1);
       }
     }
   }
 
-  /** An exported expression: a name of the module, a `require` of another module, or a client made right there. */
+  /**
+   * `{ async getClient() {…} }`, and a getter `{ get client() { return redis; } }`, which a file that reads
+   * the member runs: the client it returns, when the module makes one.
+   */
+  private exportMethod(prefix: number, name: number): void {
+    const { a } = this;
+    const key = a.tokens.text(name);
+    if (a.idIs(prefix, 'async')) {
+      this.exportFunctionAt(key, name + 1);
+      return;
+    }
+    const fn = a.idIs(prefix, 'get') ? functionExpression(a, name + 1) : undefined;
+    const returned = fn && this.a.returnValue(fn);
+    const client = returned && exportedClient(a, returned);
+    if (client) {
+      this.addClient(key, client);
+    }
+  }
+
+  /** A function expression exported as `exported` (`exports.getClient = () => client`, an object's method). */
+  private exportFunctionAt(exported: string, start: number): boolean {
+    const fn = functionExpression(this.a, start);
+    if (fn) {
+      this.exportFunction(exported, fn);
+    }
+    return fn !== undefined;
+  }
+
+  /** An exported expression: a name of the module, a `require` of another module, a function, or a client made right there. */
   private exportValue(exported: string, start: number): void {
     const { a } = this;
     if (a.isId(start) && this.endsValue(start + 1, start)) {
       this.exportName(exported, a.tokens.text(start));
+      return;
+    }
+    if (a.language.family === 'js' && this.exportFunctionAt(exported, start)) {
       return;
     }
     if (a.idIs(start, 'require') && a.is(start + 1, '(') && a.isString(start + 2) && a.is(start + 3, ')') && this.endsValue(start + 4, start)) {
@@ -285,6 +334,11 @@ class ExportReader {
   /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */
   private exportName(exported: string, local: string): void {
     const bindings = this.a.scopes.bindingsIn(0).get(local);
+    const fn = bindings?.length === 1 ? bindings[0].fixed : undefined;
+    if (fn?.t === 'function') {
+      this.exportFunction(exported, fn);
+      return;
+    }
     if (bindings) {
       this.exportBinding(exported, local, bindings);
       return;
@@ -388,9 +442,10 @@ class ExportReader {
     }
   }
 
-  private exportFunction(name: string): void {
-    if (this.admits(name)) {
-      this.functions[name] = true;
+  /** A function other files may call; never an accessor, nor one a decorator may change. */
+  private exportFunction(name: string, fn: ModuleFunction): void {
+    if (!fn.accessor && !fn.wrapped && this.admits(name)) {
+      this.functions[name] = fn;
     }
   }
 

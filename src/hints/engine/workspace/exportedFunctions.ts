@@ -1,17 +1,23 @@
 /**
- * The top-level functions of a Python workspace module, read for the strings a file that imports one
- * calls it with (`get_client("dynamodb")`, `get_dynamodb_table("orders")`): the module's statements are
- * analysed once, with its own imports of the workspace answered too, and each function once per set of
- * strings, however many files call it so.
+ * The functions of a workspace module that other files call, read for the client they give: a Python
+ * module's top-level functions, with the strings a call passes (`get_client("dynamodb")`,
+ * `get_dynamodb_table("orders")`), and a JavaScript or TypeScript module's exported functions, whatever
+ * they are passed (`getRedisClient()`, `await getClient()`). The module's statements are analysed once,
+ * with its own imports of the workspace answered too, and each function once per set of strings, however
+ * many files call it so.
  */
 import { BudgetExceeded } from '../budget';
 import { CodeAnalyzer } from '../code/analyzer';
+import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
 import { exportedClient } from '../code/projectImports';
 import { LineIndex } from '../text';
+import type { ModuleFunction } from './codeExports';
 import { CallArguments, ExportedClient, ModuleSource } from './types';
+
+const LANGUAGES = { python, javascript, typescript };
 
 export class ModuleFunctions {
   private readonly a: CodeAnalyzer;
@@ -19,13 +25,13 @@ export class ModuleFunctions {
   private readonly results = new Map<string, ExportedClient | null>();
 
   constructor(source: ModuleSource, project: ProjectContext) {
-    this.a = new CodeAnalyzer(source.text, python, new LineIndex(source.text), project);
+    this.a = new CodeAnalyzer(source.text, LANGUAGES[source.language], new LineIndex(source.text), project);
     this.a.bind();
   }
 
-  /** The client the function `name` gives for these strings; undefined for nothing, or for no such function. */
-  call(name: string, args: CallArguments): ExportedClient | undefined {
-    const key = `${name}\0${JSON.stringify(args)}`;
+  /** The client the function `fn` (as the module's exports read it) gives for these strings; undefined for nothing. */
+  call(fn: ModuleFunction, args: CallArguments): ExportedClient | undefined {
+    const key = `${fn.scope}\0${JSON.stringify(args)}`;
     const known = this.results.get(key);
     if (known !== undefined) {
       return known ?? undefined;
@@ -33,7 +39,7 @@ export class ModuleFunctions {
     this.results.set(key, null);
     let client: ExportedClient | undefined;
     try {
-      client = this.read(name, args);
+      client = this.read(fn, args);
     } catch (error) {
       // A time budget ends the whole reading (the caller drops this module's analysis); any other failure gives nothing.
       if (error instanceof BudgetExceeded) {
@@ -44,12 +50,7 @@ export class ModuleFunctions {
     return client;
   }
 
-  private read(name: string, args: CallArguments): ExportedClient | undefined {
-    const bindings = this.a.scopes.bindingsIn(0).get(name);
-    const fn = bindings?.length === 1 ? bindings[0].fixed : undefined;
-    if (fn?.t !== 'function' || fn.accessor || fn.wrapped) {
-      return undefined;
-    }
+  private read(fn: ModuleFunction, args: CallArguments): ExportedClient | undefined {
     const substituted = calledWith(this.a, fn, args);
     const value = substituted ? substituted.value : this.a.returnValue(fn);
     return value && exportedClient(this.a, value);

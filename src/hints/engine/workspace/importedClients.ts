@@ -8,16 +8,17 @@
  * files that do not agree, a name that holds no client, a cycle of re-exports, all resolve to nothing.
  * Only files that contribute to the model are seen: a module that exports no client is no candidate.
  * A module's exports are read from its module-level statements the first time a file imports from it;
- * its functions are read when a file first calls one (`exportedFunctions.ts`).
+ * its functions (Python's, and JavaScript's exported ones) are read when a file first calls one
+ * (`exportedFunctions.ts`).
  */
 import { BudgetExceeded } from '../budget';
-import { CodeExports, readExports, ReExport } from './codeExports';
+import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { CallArguments, CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
 
-/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a Python function of a module file, or a class with client fields. */
-type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; name: string } } | { fields: Record<string, ExportedClient> };
+/** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; fn: ModuleFunction } } | { fields: Record<string, ExportedClient> };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
@@ -154,7 +155,7 @@ export class ImportedClients {
         return { package: exports.packages[name] };
       }
       if (exports && Object.hasOwn(exports.functions, name)) {
-        return { function: { file, name } };
+        return { function: { file, fn: exports.functions[name] } };
       }
       return exports && Object.hasOwn(exports.classes, name) ? { fields: exports.classes[name] } : undefined;
     },
@@ -197,11 +198,11 @@ export class ImportedClients {
     if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
       return undefined;
     }
-    const { file, name } = answer.function;
+    const { file, fn } = answer.function;
     const functions = this.functionsOf(file);
     this.callDepth++;
     try {
-      return functions?.call(name, args);
+      return functions?.call(fn, args);
     } catch (error) {
       // A read cut off half-way leaves its module's analysis half-done: the next call reads the module afresh.
       this.functionModules.delete(file);

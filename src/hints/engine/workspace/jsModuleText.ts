@@ -1,10 +1,12 @@
 /**
  * The top-level statements of a JavaScript or TypeScript file that can bind or export a client: imports,
  * `const` declarations, exports and `module.exports`, and exported classes that may lend their fields to
- * subclasses in other files, without the other functions and classes (kept when a kept statement names them:
- * `export const ddb = makeClient()`). First a reading of the export statements
- * alone says whether the file may export a client at all; most files export functions, classes or types.
+ * subclasses in other files, and exported functions that may return a client (`jsGetters.ts`), without the
+ * other functions and classes (kept when a kept statement names them: `export const ddb = makeClient()`).
+ * First a reading of the export statements alone says whether the file may export a client at all; most
+ * files export functions, classes or types.
  */
+import { clientReturns, returnsWithin } from './jsGetters';
 import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
@@ -116,13 +118,16 @@ function objectMayExport(text: string, open: number, known: { declared?: Set<str
  * Whether a JavaScript or TypeScript file may export a client: `export const x = <not a function or
  * literal>`, `export default x`, an export list or `export *`, or `module.exports` / `exports.x` set to such
  * a value; `export class` too where `classesMayLend` (its client fields may serve subclasses in other
- * files). `export function`, `export const handler = async (…) => …` cannot.
+ * files); an exported function only where the file returns something that may be a client (`return
+ * redisClient;`, `=> new Redis()`: `jsGetters.ts`). `export const handler = async (…) => …` cannot.
  */
 export function jsMayExport(text: string, classesMayLend: boolean): boolean {
   // What the file declares and imports, read once for every `module.exports = { … }` it has.
   const known = {};
   const exports = /\bexports?\b/g;
   let read = 0;
+  // A function it exports may return a client (`getRedisClient`), which the text tells once, at the end.
+  let exportsFunction = false;
   for (let match = exports.exec(text); match; match = exports.exec(text)) {
     if (++read > MAX_EXPORTS) {
       return true;
@@ -147,11 +152,15 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         if (mayBeClientValue(text, k + word.length)) {
           return true;
         }
+        exportsFunction ||= declared === 'function' || declared === 'async' || text.charCodeAt(skipSpace(text, k + word.length)) === OPEN_PAREN;
       } else if (word === 'const' || word === 'let' || word === 'var') {
         const value = declarationValue(text, k + word.length);
         if (value >= 0 && mayBeClientValue(text, value)) {
           return true;
         }
+        exportsFunction ||= value >= 0;
+      } else if (word === 'function' || word === 'async') {
+        exportsFunction = true;
       } else if (code === EQUALS && mayBeClientValue(text, k + 1)) {
         // TypeScript `export = client`.
         return true;
@@ -171,8 +180,9 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
     if (text.charCodeAt(value) === OPEN_BRACE ? objectMayExport(text, value, known) : mayBeClientValue(text, value)) {
       return true;
     }
+    exportsFunction = true;
   }
-  return false;
+  return exportsFunction && clientReturns(text).length > 0;
 }
 
 /** Words that start a top-level statement when they start a line outside any bracket. */
@@ -370,7 +380,7 @@ function isFunctionValue(text: string, from: number): boolean {
 }
 
 /** A top-level statement, classified: kept, a definition kept only when named, or dropped. */
-function classify(text: string, start: number, end: number, classesMayLend: boolean): TopStatement | 'whole' {
+function classify(text: string, start: number, end: number, classesMayLend: boolean, returns: () => readonly number[]): TopStatement | 'whole' {
   let k = start;
   let word = wordAt(text, k);
   let exported = false;
@@ -388,7 +398,11 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
       const nameAt = skipSpace(text, k + word.length);
       const name = wordAt(text, nameAt);
       const value = name === '' ? -1 : declarationValue(text, nameAt + name.length);
-      return value >= 0 && value < end && isFunctionValue(text, value) ? { start, end, kept: false, defines: name } : { start, end, kept: true };
+      if (value < 0 || value >= end || !isFunctionValue(text, value)) {
+        return { start, end, kept: true };
+      }
+      // An exported function that may return a client is kept for itself: other files may call it.
+      return { start, end, kept: exported && returnsWithin(returns(), start, end), defines: name };
     }
     case 'function':
     case 'class':
@@ -405,7 +419,8 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
         nameAt = skipSpace(text, nameAt + 1);
       }
       const name = wordAt(text, nameAt);
-      return name === '' ? { start, end, kept: false } : { start, end, kept: false, defines: name };
+      const kept = exported && word === 'function' && returnsWithin(returns(), start, end);
+      return name === '' ? { start, end, kept } : { start, end, kept, defines: name };
     }
     case 'import':
       return { start, end, kept: true };
@@ -413,7 +428,7 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
     case 'exports': {
       // `module.exports = …`, `exports.x = …` (not TypeScript's `declare module 'x' { … }`), unless set to a function.
       const value = text.charCodeAt(skipSpace(text, k + word.length)) === DOT ? declarationValue(text, k + word.length) : -1;
-      return { start, end, kept: value >= 0 && value < end && !isFunctionValue(text, value) };
+      return { start, end, kept: value >= 0 && value < end && (!isFunctionValue(text, value) || returnsWithin(returns(), start, end)) };
     }
     default:
       // `export { … }`, `export * from`, `export default <expression>`; not `if`, loops, `try`, `switch`,
@@ -435,8 +450,10 @@ export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean
   }
   // What comes before the first statement (comments, `'use strict'`) is kept as it is.
   const statements: TopStatement[] = starts.length > 0 && starts[0] > 0 ? [{ start: 0, end: starts[0], kept: true }] : [];
+  let sites: readonly number[] | undefined;
+  const returns = (): readonly number[] => (sites ??= clientReturns(text));
   for (let index = 0; index < starts.length; index++) {
-    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend);
+    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend, returns);
     if (statement === 'whole') {
       return text;
     }

@@ -157,9 +157,10 @@ export interface FileContribution {
 /**
  * Where a client that middleware hangs on the request comes from: made in the file, or imported from another
  * module of the workspace (`module` as the file writes it, `path` the name read from it, as for
- * `WorkspaceView.importedClient`); null for a value the reader cannot tell, which leaves the property unknown.
+ * `WorkspaceView.importedClient`), or what a function imported so gives when called (`call`:
+ * `req.redis = getRedisClient()`); null for a value the reader cannot tell, which leaves the property unknown.
  */
-export type RequestClientSource = { client: ExportedClient } | { module: string; path: string } | null;
+export type RequestClientSource = { client: ExportedClient } | { module: string; path: string; call?: true } | null;
 
 /** Per property name, what each assignment (or each member of a bound-methods object) hangs there. */
 export type RequestClients = Record<string, RequestClientSource[]>;
@@ -319,8 +320,9 @@ export interface WorkspaceView {
    */
   importedCdkClass?(codeFile: string, module: string, path: string): CdkClassShape | undefined;
   /**
-   * The client a top-level Python function of a workspace module gives when `codeFile` calls it (imported
-   * as `path` from `module`) with these strings: the function read in its module with them put for its parameters.
+   * The client a function of a workspace module gives when `codeFile` calls it (imported as `path` from
+   * `module`; `''`: a JavaScript module that is a function itself): a top-level Python function read in its
+   * module with these strings put for its parameters, an exported JavaScript function read as it is.
    */
   importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined;
   /**

@@ -66,6 +66,9 @@ function declaredElsewhere(values: Map<string, { file: string; value: TerraformV
   return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
 
+/** What a JavaScript function hung through a call is passed, as far as it is read: nothing (see `code/projectImports.ts`). */
+const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
+
 export class WorkspaceModel implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
   private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
@@ -399,7 +402,7 @@ export class WorkspaceModel implements WorkspaceView {
     for (const { file, sources } of this.built().requestClients.get(name) ?? []) {
       for (const source of file === codeFile ? [] : sources) {
         // A client imported from a project module, as the file that hangs it imports it.
-        const client = source && ('client' in source ? source.client : this.importedClient(file, source.module, source.path));
+        const client = source && ('client' in source ? source.client : source.call ? this.importedCall(file, source.module, source.path, NO_ARGUMENTS) : this.importedClient(file, source.module, source.path));
         const key = client ? JSON.stringify(client) : '';
         if (!client || (agreed && key !== agreedKey)) {
           return null;

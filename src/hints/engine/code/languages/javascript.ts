@@ -12,6 +12,7 @@ import { JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
+import { objectPatternNames } from '../destructuring';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, variableContext } from '../requests';
 import { importedCdkClass, importsTestDouble } from '../projectImports';
@@ -208,6 +209,12 @@ function functionValue(a: CodeAnalyzer, tree: ScopeTree<Value>, start: number): 
   return fn;
 }
 
+/** The function or arrow expression that starts at `start` (`async () => client`, `function () {…}`), as a value; undefined for anything else. */
+export function functionExpression(a: CodeAnalyzer, start: number): (Value & { t: 'function' }) | undefined {
+  const fn = functionValue(a, a.scopes, start);
+  return fn?.t === 'function' ? fn : undefined;
+}
+
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   for (const fn of a.functions.values()) {
     bindParameters(a, tree, fn);
@@ -261,17 +268,11 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, i
   let k = keyword + 1;
   for (let guard = 0; guard < 64 && k < a.tokens.length; guard++) {
     if (a.is(k, '{') || a.is(k, '[')) {
-      // Destructuring: every name it introduces is a new local of unknown value.
       const close = a.partner[k];
-      if (isRequire(a, close + 1)) {
+      if (close < 0 || isRequire(a, close + 1)) {
         return;
       }
-      for (let m = k + 1; m > 0 && m < close; m++) {
-        if (a.isId(m) && !a.is(m + 1, ':')) {
-          tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
-        }
-      }
-      k = close + 1;
+      k = destructuringDeclaration(a, tree, holder, k, initializers);
     } else if (a.isId(k)) {
       const name = a.tokens.text(k);
       if (isRequire(a, k + 1)) {
@@ -306,6 +307,40 @@ function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, i
     }
     k++;
   }
+}
+
+/**
+ * `const { redis, cache: c } = req`: each name of an object pattern is the member of the same key of what
+ * the initializer gives (`destructuring.ts`); the names of an array pattern, a nested one or a rest element
+ * are new locals of unknown value. Returns the token after the declarator.
+ */
+function destructuringDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, holder: number, open: number, initializers: Set<number>): number {
+  const close = a.partner[open];
+  const eq = a.is(close + 1, ':') ? skipType(a, close + 2) : close + 1;
+  const from = a.is(eq, '=') ? eq + 1 : -1;
+  const end = from >= 0 ? expressionEnd(a, from) : eq;
+  if (from >= 0) {
+    initializers.add(eq);
+  }
+  // A default in the pattern (`{ cache = null }`) is no assignment to the name.
+  for (let m = open + 1; m < close; m++) {
+    if (a.is(m, '=')) {
+      initializers.add(m);
+    }
+  }
+  if (a.is(open, '{')) {
+    for (const { local, key } of objectPatternNames(a, open)) {
+      const destructured = from >= 0 && key !== undefined ? { destructured: { from, end, key } } : {};
+      tree.bind(holder, a.tokens.text(local), { token: local, expression: -1, ...destructured });
+    }
+    return end;
+  }
+  for (let m = open + 1; m < close; m++) {
+    if (a.isId(m) && !a.is(m + 1, ':')) {
+      tree.bind(holder, a.tokens.text(m), { token: m, expression: -1 });
+    }
+  }
+  return end;
 }
 
 /** The token after a type annotation that starts at `start`. */

@@ -1,0 +1,87 @@
+/**
+ * A name read in a function that another scope binds more than once (`let client;` at module level, set
+ * in `connect()`, reset to `null` in `close()`, read in `getClient()`): the function may run after any of
+ * the assignments, so the name reads as what they all agree on. An assignment of `null` or `undefined`
+ * (`None`, `nil`) only says that no client is there yet or any more, and a call through it would throw:
+ * it is set aside. Two kinds of client, or a client and anything the analyzer cannot tell, and the name
+ * reads as nothing.
+ */
+import { Binding, carriesValue } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
+import { Value } from './values';
+
+/** Literals that leave a variable empty, in the languages that have them. */
+const EMPTY = ['null', 'undefined', 'None', 'nil'];
+
+/** Bindings of one name read for what they agree on: past this, the name reads as nothing (it also bounds the work). */
+const MAX_BINDINGS = 32;
+
+/** Agreed values by list of bindings (one per name and scope): `null` for nothing, `function` where the rule does not apply. */
+const agreedValues = new FileMemo<readonly Binding<Value>[], Value | null | 'function'>();
+
+/** Whether a binding only empties the variable: `client = null`, with no declared type. */
+function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  const k = binding.expression;
+  if (k < 0 || binding.declared !== undefined || !a.tokens.isOneOf(k, EMPTY)) {
+    return false;
+  }
+  const next = k + 1;
+  return next >= a.tokens.length || a.is(next, ';') || a.is(next, ',') || a.startsLine(next) || (a.partner[next] >= 0 && a.partner[next] < k);
+}
+
+/** What two values agree on: the same value, or for two clients of one kind (and flavor) that kind alone. */
+function agree(x: Value, y: Value): Value | undefined {
+  if (JSON.stringify(x) === JSON.stringify(y)) {
+    return x;
+  }
+  if (x.t !== 'client' || y.t !== 'client' || x.kind !== y.kind || x.flavor !== y.flavor) {
+    return undefined;
+  }
+  return x.flavor ? { t: 'client', kind: x.kind, flavor: x.flavor } : { t: 'client', kind: x.kind };
+}
+
+/**
+ * The value the bindings of a name agree on, for a use across a function boundary (`{ value: undefined }`
+ * for nothing); undefined where the rule does not apply: a name bound to a function is read as before.
+ * A binding being evaluated (the assignment that reads the name: `client = client ?? new Redis()`) is left
+ * out, and the answer is then not kept, since it lacks that binding.
+ */
+export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value: Value | undefined } | undefined {
+  const compute = (): { value: Value | undefined; partial: boolean } => {
+    let agreed: Value | undefined;
+    let partial = false;
+    for (const binding of list) {
+      if (!carriesValue(binding) || empties(a, binding)) {
+        continue;
+      }
+      if (a.isEvaluating(binding)) {
+        partial = true;
+        continue;
+      }
+      const value = a.valueOf(binding);
+      agreed = value && (agreed ? agree(agreed, value) : value);
+      if (!agreed) {
+        return { value: undefined, partial };
+      }
+    }
+    return { value: agreed, partial };
+  };
+  const known = a.frames.length > 0 ? undefined : agreedValues.peek(a, list);
+  if (known !== undefined) {
+    return known === 'function' ? undefined : { value: known ?? undefined };
+  }
+  if (list.length > MAX_BINDINGS) {
+    agreedValues.set(a, list, null);
+    return { value: undefined };
+  }
+  if (list.some((binding) => binding.fixed !== undefined)) {
+    agreedValues.set(a, list, 'function');
+    return undefined;
+  }
+  const { value, partial } = compute();
+  if (!partial && a.frames.length === 0) {
+    agreedValues.set(a, list, value ?? null);
+  }
+  return { value };
+}
