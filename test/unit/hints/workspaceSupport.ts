@@ -55,7 +55,7 @@ export const EVENTS: TableDefinition = {
  */
 export const VIEW: WorkspaceView = {
   resolveTable(_file: string, ref: TableNameRef): TableDefinition | undefined {
-    const name = ref.kind === 'literal' ? ref.name : ref.variable;
+    const name = ref.kind === 'env' ? ref.variable : ref.name;
     return ({ orders: ORDERS, ORDERS_TABLE: ORDERS, users: USERS, USERS_TABLE: USERS, EVENTS_TABLE: EVENTS } as Record<string, TableDefinition>)[name];
   },
 };

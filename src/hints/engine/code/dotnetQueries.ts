@@ -14,7 +14,7 @@ import { segments } from './braces';
 import { conditionTerms } from './dynamodbExpressions';
 import { FileMemo } from './fileMemo';
 import { literalMap } from './literalMaps';
-import { bindingAt, bindingEnd, namedValue } from './names';
+import { bindingAt, bindingEnd, namedValue, tableNameRef } from './names';
 import { contextFrom } from './options';
 import { Value } from './values';
 
@@ -282,7 +282,7 @@ export function dotnetContextCall(a: CodeAnalyzer, nameIndex: number, request: D
     const override = option('overridetablename');
     const named = override && namedValue(a, ...a.tokensOf(override.value));
     if (override) {
-      request.table = named ? { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: override.value, key: override.key } : undefined;
+      request.table = named ? { ref: tableNameRef(named), span: override.value, key: override.key } : undefined;
     }
     const index = option('indexname');
     if (index) {

@@ -13,7 +13,7 @@ import { boto3Terms, BuilderKind, goBuilderArgument, goConditionTerms, goExpress
 import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
 import { AttributeNames, conditionTerms, ExpressionName, projectionNames } from './dynamodbExpressions';
 import { literalMap } from './literalMaps';
-import { namedValue } from './names';
+import { namedValue, tableNameRef } from './names';
 import { chainStart } from './receiverChains';
 import { ArgumentAt, Value } from './values';
 import type { TableNameRef } from '../workspace/types';
@@ -127,7 +127,7 @@ class RequestReader {
     if (table) {
       const named = namedValue(this.a, ...this.tokens(table.value));
       if (named) {
-        request.table = { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: table.value, key: table.key };
+        request.table = { ref: tableNameRef(named), span: table.value, key: table.key };
       }
     }
     const index = option('indexname');
@@ -199,7 +199,7 @@ class RequestReader {
     const table = receiver.table && this.argument(receiver.table);
     const named = table && namedValue(this.a, ...table);
     if (!request.table && table && named) {
-      request.table = { ref: named.kind === 'env' ? named : { kind: 'literal', name: named.value }, span: this.a.span(table[0], table[1] - 1) };
+      request.table = { ref: tableNameRef(named), span: this.a.span(table[0], table[1] - 1) };
     } else if (!request.table && receiver.tableName) {
       const end = occurrence.tokenIndex - 2;
       request.table = { ref: receiver.tableName, span: this.a.span(chainStart(this.a, end), end) };

@@ -5,13 +5,19 @@
  * does not change what the code reads first. Anything else names nothing: precision first.
  */
 import { TOKEN_KIND } from '../lexer';
+import type { TableNameRef } from '../workspace/types';
 import { Binding, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { FileMemo } from './fileMemo';
 import { Value } from './values';
 
-export type NamedValue = { kind: 'literal'; value: string; token: number } | { kind: 'env'; variable: string };
+export type NamedValue = { kind: 'literal'; value: string; token: number } | { kind: 'env'; variable: string } | { kind: 'sst'; name: string };
+
+/** What a named value says about a table's name: the literal as a name, an environment variable or SST resource as it is. */
+export function tableNameRef(named: NamedValue): TableNameRef {
+  return named.kind === 'literal' ? { kind: 'literal', name: named.value } : named;
+}
 
 /**
  * Constants that hold constants are followed this many times at most: a guard for the stack, far past
@@ -37,6 +43,10 @@ export function namedValue(a: CodeAnalyzer, from: number, to: number, depth = 0)
   const variable = environmentRead(a, from, to);
   if (variable !== undefined) {
     return { kind: 'env', variable };
+  }
+  const resource = sstResource(a, from, to);
+  if (resource !== undefined) {
+    return { kind: 'sst', name: resource };
   }
   const binding = depth < MAX_DEPTH ? bindingAt(a, from, to) : undefined;
   if (!binding) {
@@ -195,6 +205,20 @@ function environmentRead(a: CodeAnalyzer, from: number, to: number): string | un
     default:
       return undefined;
   }
+}
+
+/**
+ * An SST app's table name as its SDK gives it to linked code: `Resource.Notes.name` (SST v3, `Resource` from
+ * `sst`, in JavaScript and Python) and `Table.Notes.tableName` (SST v2, `Table` from `sst/node/table`).
+ */
+function sstResource(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  if (to - from !== 5 || !a.isId(from) || !a.isAccess(from + 1) || !a.isId(from + 2) || !a.isAccess(from + 3) || !a.isId(from + 4)) {
+    return undefined;
+  }
+  const member = a.tokens.text(from + 4);
+  const v3 = member === 'name' && isModule(a, from, 'sst', 'Resource');
+  const v2 = member === 'tableName' && a.language.family === 'js' && isModule(a, from, 'sst/node/table', 'Table');
+  return v3 || v2 ? a.tokens.text(from + 2) : undefined;
 }
 
 /** `process.env.X`, `process.env['X']`, `process.env?.X`. */

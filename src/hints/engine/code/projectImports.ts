@@ -10,7 +10,7 @@ import type { CallArguments, CdkClassShape, ExportedClient, GoPackageDeclaration
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
-import { namedValue } from './names';
+import { namedValue, tableNameRef } from './names';
 import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
@@ -174,10 +174,7 @@ export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | 
 function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRef | undefined {
   const argument = segments(a, open)[position];
   const named = argument && namedValue(a, argument[0], argument[1]);
-  if (!named) {
-    return undefined;
-  }
-  return named.kind === 'env' ? named : { kind: 'literal', name: named.value };
+  return named && tableNameRef(named);
 }
 
 /** A client another module (or the workspace) describes, as a value of this file. */

@@ -14,11 +14,12 @@ import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
+import { exportedTables, SST_COMPONENTS, SST_CONSTRUCTS, SST_TABLE_MEMBERS, SstImports, SstKind, sstApiFunctions, sstFunction, sstTable } from './sst';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
 
-type ConstructKind = 'table' | 'table-v2' | 'cfn-table' | 'function' | 'nodejs-function' | 'python-function' | DatabaseKind;
+type ConstructKind = 'table' | 'table-v2' | 'cfn-table' | 'function' | 'nodejs-function' | 'python-function' | DatabaseKind | SstKind;
 
 const CONSTRUCTS = new Map<string, ConstructKind>(Object.entries({
   'aws_dynamodb.Table': 'table',
@@ -76,8 +77,8 @@ interface Binding {
   construct: Construct;
 }
 
-/** `aws-cdk-lib`, `@aws-cdk/…` and `aws_cdk` all hold it; a literal prefix, so one linear pass. */
-const CDK_MODULE = /aws[-_]cdk/;
+/** `aws-cdk-lib`, `@aws-cdk/…` and `aws_cdk` all hold it, SST's constructs and components build on it; literal prefixes, so one linear pass. */
+const CDK_MODULE = /aws[-_]cdk|sst\/constructs|sst\.aws\./;
 
 /** Whether a file may define CDK constructs, before it is lexed: most code files are not CDK apps. */
 export function mayHoldCdk(text: string): boolean {
@@ -89,6 +90,8 @@ class CdkIndexer {
   private readonly constructs: Construct[] = [];
   /** Bindings by name and scope (`name\0scope`), in the order of their tokens. */
   private readonly bindings = new Map<string, Binding[]>();
+  /** What `use(Stack)` and imports bind, read on the first variable no construct of the file explains. */
+  private sstImports: SstImports | undefined;
 
   constructor(
     private readonly file: string,
@@ -135,14 +138,18 @@ class CdkIndexer {
       k += 2;
     }
     const open = k + 1;
-    const kind = source.is(open, '(') ? CONSTRUCTS.get(source.qualified(names) ?? '') : undefined;
+    const qualified = source.qualified(names);
+    // SST v3 components hang off the global `sst` and take a name, then props: no scope.
+    const component = qualified === undefined && !source.python ? SST_COMPONENTS.get(names.join('.')) : undefined;
+    const kind = source.is(open, '(') ? (component ?? CONSTRUCTS.get(qualified ?? '') ?? SST_CONSTRUCTS.get(qualified ?? '')) : undefined;
     const close = source.partner[open];
     if (!kind || close < open) {
       return undefined;
     }
     const { args, keywords } = source.arguments(open, close);
-    const id = args[1]?.kind === 'string' ? args[1] : undefined;
-    const props: CdkValue | undefined = source.python ? { kind: 'object', entries: keywords, open: false, span: source.span(open, close) } : args[2];
+    const first = component ? 0 : 1;
+    const id = args[first]?.kind === 'string' ? args[first] : undefined;
+    const props: CdkValue | undefined = source.python ? { kind: 'object', entries: keywords, open: false, span: source.span(open, close) } : args[first + 1];
     const definedAt = sourceRef(this.file, this.lines, id?.span ?? source.span(k, k));
     const construct: Construct = { kind, props, definedAt, indexes: [], environment: [] };
     if (id) {
@@ -259,6 +266,10 @@ class CdkIndexer {
     if (classes) {
       contribution.cdkClasses = classes;
     }
+    const sstExports = this.source.python ? undefined : exportedTables(this.source, (names, at) => this.tableId(names, at));
+    if (sstExports) {
+      contribution.sstExports = sstExports;
+    }
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {
         contribution.tables.push(this.table(construct));
@@ -266,6 +277,15 @@ class CdkIndexer {
         contribution.tables.push(this.cfnTable(construct));
       } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
         contribution.functions.push(this.lambda(construct));
+      } else if (construct.kind === 'sst-table' || construct.kind === 'sst-dynamo') {
+        if (construct.id !== undefined) {
+          contribution.tables.push(sstTable(this.file, this.lines, { kind: construct.kind, name: construct.id, props: construct.props, definedAt: construct.definedAt }));
+        }
+      } else if (construct.kind === 'sst-function' || construct.kind === 'sst-aws-function') {
+        const fn = sstFunction({ name: construct.id ?? '', props: construct.props, inherited: [], definedAt: construct.definedAt }, this.readEnvironment);
+        contribution.functions.push(...(fn ? [fn] : []));
+      } else if (construct.kind === 'sst-api') {
+        contribution.functions.push(...sstApiFunctions(this.file, this.lines, construct.props, this.readEnvironment));
       } else {
         contribution.databases.push(this.database(construct, construct.kind));
       }
@@ -454,13 +474,20 @@ class CdkIndexer {
       const index = this.text(entry(props, 'index')) ?? 'index.py';
       fn.handler = `${withoutExtension(index)}.${this.text(entry(props, 'handler')) ?? 'handler'}`;
     }
-    const environment = entry(props, 'environment');
-    if (environment && (environment.kind !== 'object' || environment.open)) {
-      fn.environmentUnreadable = true;
+    this.readEnvironment(fn, [entry(props, 'environment')], construct.environment);
+    return fn;
+  }
+
+  /** The variables of environments written one after the other (later settings win), then those `addEnvironment` adds. */
+  private readonly readEnvironment = (fn: FunctionDefinition, environments: (CdkValue | undefined)[], addedLater: Construct['environment'] = []): void => {
+    const variables = new Map<string, CdkValue>();
+    for (const environment of environments) {
+      if (environment && (environment.kind !== 'object' || environment.open)) {
+        fn.environmentUnreadable = true;
+      }
+      (environment?.kind === 'object' ? environment.entries : []).forEach((variable) => variables.set(variable.name, variable.value));
     }
-    // Later settings win: `addEnvironment` after the props, as the construct applies them.
-    const variables = new Map<string, CdkValue>((environment?.kind === 'object' ? environment.entries : []).map((variable) => [variable.name, variable.value]));
-    for (const added of construct.environment) {
+    for (const added of addedLater) {
       if (added.name === undefined) {
         fn.environmentUnreadable = true;
       } else {
@@ -478,10 +505,17 @@ class CdkIndexer {
         (fn.unknownEnvironment ??= []).push(name);
       }
     }
-    return fn;
+  };
+
+  /** The logical name of the table a name is bound to at token `at`, for the tables the file exports. */
+  private tableId(names: string[], at: number): string | undefined {
+    const target = this.lookup(names, at);
+    const kind = target?.construct.kind;
+    const isTable = kind === 'table' || kind === 'table-v2' || kind === 'cfn-table' || kind === 'sst-table' || kind === 'sst-dynamo';
+    return isTable && target!.rest.length === 0 ? target!.construct.id : undefined;
   }
 
-  /** A literal, or a table's name or ARN through the variable it is bound to. */
+  /** A literal, a table's name or ARN through the variable it is bound to, or one another SST stack file exports. */
   private environmentValue(value: CdkValue): EnvironmentValue | undefined {
     const text = this.text(value);
     if (text !== undefined) {
@@ -491,8 +525,14 @@ class CdkIndexer {
       return undefined;
     }
     const target = this.lookup(value.names, value.at);
-    const isTable = target && (target.construct.kind === 'table' || target.construct.kind === 'table-v2') && target.construct.id !== undefined;
-    return isTable && target.rest.length === 1 && TABLE_MEMBERS.has(target.rest[0]) ? { kind: 'table', logicalName: target.construct.id! } : undefined;
+    if (!target && !this.source.python) {
+      this.sstImports ??= new SstImports(this.source);
+      const exported = this.sstImports.tableOf(value.names, value.at);
+      return exported && { kind: 'exported', ...exported };
+    }
+    const kind = target?.construct.kind ?? '';
+    const members = kind === 'table' || kind === 'table-v2' ? TABLE_MEMBERS : SST_TABLE_MEMBERS[kind];
+    return target && members && target.construct.id !== undefined && target.rest.length === 1 && members.has(target.rest[0]) ? { kind: 'table', logicalName: target.construct.id } : undefined;
   }
 
   private database(construct: Construct, kind: DatabaseKind): DatabaseDefinition {

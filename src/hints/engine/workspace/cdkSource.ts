@@ -57,10 +57,13 @@ export function lastNames(value: CdkValue | undefined, count: number): string | 
   return names && names.length >= count ? names.slice(-count).join('.') : undefined;
 }
 
-/** The CDK module a JS import or Python module names, as `aws_dynamodb`; `core` for the library itself. */
+/** The CDK module a JS import or Python module names, as `aws_dynamodb`; `core` for the library itself, `sst` for SST v2's constructs. */
 function moduleName(written: string): string | undefined {
   if (written === 'aws-cdk-lib' || written === 'aws_cdk') {
     return 'core';
+  }
+  if (written === 'sst/constructs') {
+    return 'sst';
   }
   const cdk = /^(?:aws-cdk-lib\/|@aws-cdk\/|aws_cdk\.)(aws[-_][a-z0-9_-]+)$/.exec(written);
   if (cdk) {
@@ -318,6 +321,11 @@ export class CdkSource {
    */
   moduleDeclarations(): { keyword: number; body: number }[] {
     return this.scopes.filter((scope) => scope.parent === 0 && scope.declaredBy !== undefined).map((scope) => ({ keyword: scope.declaredBy!, body: scope.start }));
+  }
+
+  /** The first token of a scope: its `{` (JavaScript), its `def` or `class` (Python), 0 for the file. */
+  scopeOpen(scope: number): number {
+    return this.scopes[scope]?.start ?? 0;
   }
 
   /** Where the innermost scope that holds token `index` ends: its closing brace, or the token after a Python body. */

@@ -39,7 +39,7 @@ export interface TableIndex {
   definedAt: SourceRef;
 }
 
-export type IacFormat = 'cloudformation' | 'terraform' | 'cdk';
+export type IacFormat = 'cloudformation' | 'terraform' | 'cdk' | 'sst';
 
 export interface TableDefinition {
   /** Logical id (CloudFormation), `aws_dynamodb_table.<name>` / `module.<name>` (Terraform), construct id (CDK). */
@@ -73,7 +73,11 @@ export interface DatabaseDefinition {
 }
 
 /** What an environment variable of a function is wired to. */
-export type EnvironmentValue = { kind: 'table'; logicalName: string } | { kind: 'literal'; value: string };
+export type EnvironmentValue =
+  | { kind: 'table'; logicalName: string }
+  | { kind: 'literal'; value: string }
+  /** A table another module of an SST app exports (see `FileContribution.sstExports`): the module as written, the path there. */
+  | { kind: 'exported'; module: string; path: string };
 
 export interface FunctionDefinition {
   logicalName: string;
@@ -142,6 +146,11 @@ export interface FileContribution {
    * file reads through a value typed with one (`props.tables.notes`).
    */
   cdkClasses?: Record<string, CdkClassMembers>;
+  /**
+   * An SST app's stack file: the tables it gives other files, by the path they reach them by (`StorageStack.table`
+   * for what a stack function returns, `table` for an exported constant), each as its logical name in the file.
+   */
+  sstExports?: Record<string, string>;
   /** A Go file (not a test, not vendored): its package and what it declares or calls that other Go files read. */
   goPackage?: GoPackageFile;
   /** A `go.mod`: the path of the module whose root is the file's folder. */
@@ -269,8 +278,11 @@ export type TerraformScalar = string | number | boolean | null;
 /** A variable default or local lent to the other files of a module: a single value, or a list of single values. */
 export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
 
-/** How code names a table: what the code analyzer can tell about a request's `TableName`. */
-export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string };
+/**
+ * How code names a table: what the code analyzer can tell about a request's `TableName`. `sst`: the name of
+ * an SST app's table as its SDK reads it (`Resource.Notes.name`), which the app's names make unique.
+ */
+export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string } | { kind: 'sst'; name: string };
 
 /** What the analysis of one file asks of the workspace model. */
 /** The resource type and argument a Terraform module input is passed to. */

@@ -9,7 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
-import { commonFolder, folderOf, foldersUp, isWithin, joinPath } from './paths';
+import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -27,8 +27,12 @@ interface Union {
   databases: DatabaseDefinition[];
   functions: FunctionDefinition[];
   byPhysicalName: Map<string, TableDefinition[]>;
+  /** SST tables by the name the app gives them (construct id or component name), which its SDK reads them by. */
+  bySstName: Map<string, TableDefinition[]>;
   /** Tables by the scope their logical name is known in (`file\0name`, or `folder\0name` for Terraform modules). */
   byScopedName: Map<string, TableDefinition[]>;
+  /** The tables SST stack files export, by the file's path without its extension. */
+  sstExports: Map<string, { file: string; tables: Record<string, string> }>;
   /** Per function: the folders and files of its code, resolved. */
   locations: Map<FunctionDefinition, string[]>;
   /** Each function's project: the deepest folder holding its template and its code. */
@@ -195,6 +199,8 @@ export class WorkspaceModel implements WorkspaceView {
       databases: [],
       functions: [],
       byPhysicalName: new Map(),
+      bySstName: new Map(),
+      sstExports: new Map(),
       byScopedName: new Map(),
       locations: new Map(),
       projects: new Map(),
@@ -212,6 +218,9 @@ export class WorkspaceModel implements WorkspaceView {
       union.tables.push(...contribution.tables);
       contribution.indexedElsewhere?.forEach((name) => indexedElsewhere.add(`${folderOf(file)}\0${name}`));
       union.databases.push(...contribution.databases);
+      if (contribution.sstExports) {
+        union.sstExports.set(withoutExtension(file), { file, tables: contribution.sstExports });
+      }
       union.functions.push(...contribution.functions);
       for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
         archives.set(`${folderOf(file)}\0${name}`, paths);
@@ -248,6 +257,9 @@ export class WorkspaceModel implements WorkspaceView {
         push(union.byPhysicalName, table.physicalName, table);
       }
       push(union.byScopedName, scopedName(table, table.logicalName), table);
+      if (table.format === 'sst') {
+        push(union.bySstName, table.logicalName, table);
+      }
     }
     for (const fn of union.functions) {
       const locations = [...fn.codePaths];
@@ -313,8 +325,17 @@ export class WorkspaceModel implements WorkspaceView {
   /** The table a function's environment value names, if exactly one. */
   private tableOf(fn: FunctionDefinition, value: EnvironmentValue): TableDefinition | undefined {
     const union = this.built();
-    const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : union.byScopedName.get(scopedName(fn, value.logicalName));
+    const candidates = value.kind === 'literal' ? union.byPhysicalName.get(value.value) : value.kind === 'table' ? union.byScopedName.get(scopedName(fn, value.logicalName)) : this.exportedTables(fn, value);
     return candidates?.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** The tables an SST stack module exports by a path, the module written relative to the function's file (`./storage`, `./storage/index`). */
+  private exportedTables(fn: FunctionDefinition, { module, path }: { module: string; path: string }): TableDefinition[] | undefined {
+    const union = this.built();
+    const target = module.startsWith('.') ? joinPath(folderOf(fn.definedAt.file), module) : undefined;
+    const exporter = target === undefined ? undefined : (union.sstExports.get(withoutExtension(target)) ?? union.sstExports.get(`${target}/index`));
+    const logicalName = exporter && Object.hasOwn(exporter.tables, path) ? exporter.tables[path] : undefined;
+    return logicalName === undefined ? undefined : union.byScopedName.get(`${exporter!.file}\0${logicalName}`);
   }
 
   /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
@@ -434,8 +455,8 @@ export class WorkspaceModel implements WorkspaceView {
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined {
     const union = this.built();
-    if (ref.kind === 'literal') {
-      const tables = union.byPhysicalName.get(ref.name);
+    if (ref.kind !== 'env') {
+      const tables = (ref.kind === 'literal' ? union.byPhysicalName : union.bySstName).get(ref.name);
       return tables?.length === 1 ? tables[0] : undefined;
     }
     const running = this.functionsRunning(codeFile);
