@@ -1,8 +1,8 @@
 /**
  * Analysing a large tree on several threads. Work comes in lists (the sources of the workspace
- * models, then the files to analyse), cut into chunks of consecutive items; each worker thread takes
- * the next chunk when it finishes one, and the results are passed on in list order, whichever thread
- * finished first, so that the output is the same as on one thread.
+ * models, then the files to analyse), cut into chunks of one kind of document (schedule.ts); each
+ * worker thread takes its next chunk when it finishes one, and the results are passed on in list
+ * order, whichever thread finished first, so that the output is the same as on one thread.
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { Budget } from '../hints/engine/budget';
@@ -10,6 +10,7 @@ import { HintRule } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
 import { analyzeFile, AnalysisSettings, FileReport, readableText, ruleSet } from './analyzeFile';
 import { FileEntry } from './files';
+import { WorkQueues } from './schedule';
 import { Indexed, indexSource, ModelSource, modelOf, WorkspaceSnapshot } from './workspace';
 
 /**
@@ -31,11 +32,11 @@ const CHUNKS_IN_FLIGHT = 2;
 export type WorkFile = FileEntry & { workspace?: { index: number; fileName: string } };
 
 /** What the main thread sends: a chunk of a list to work through, or the workspace models for the files to come. */
-type Task = { kind: 'index'; first: number; items: ModelSource[] } | { kind: 'analyze'; first: number; items: WorkFile[] } | { kind: 'workspaces'; snapshots: WorkspaceSnapshot[] };
+type Task = { kind: 'index'; chunk: number; items: ModelSource[] } | { kind: 'analyze'; chunk: number; items: WorkFile[] } | { kind: 'workspaces'; snapshots: WorkspaceSnapshot[] };
 
 /** A chunk done: its results, in the chunk's order. */
 interface ChunkDone {
-  first: number;
+  chunk: number;
   results: unknown[];
 }
 
@@ -43,23 +44,6 @@ interface ChunkDone {
 export function threadsFor(files: readonly FileEntry[], jobs: number): number {
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   return Math.max(1, Math.min(jobs, files.length, Math.floor(bytes / BYTES_PER_THREAD)));
-}
-
-/** Consecutive items, cut by count and by `size` (bytes), each with the index of its first item. */
-function chunksOf<T>(items: readonly T[], size: (item: T) => number): { first: number; items: T[] }[] {
-  const chunks: { first: number; items: T[] }[] = [];
-  let bytes = 0;
-  items.forEach((item, index) => {
-    const current = chunks[chunks.length - 1];
-    if (!current || bytes >= CHUNK_BYTES || current.items.length >= CHUNK_ITEMS) {
-      chunks.push({ first: index, items: [item] });
-      bytes = size(item);
-    } else {
-      current.items.push(item);
-      bytes += size(item);
-    }
-  });
-  return chunks;
 }
 
 /** Worker threads that work through lists in chunks. A worker that dies fails the list being run, and every later one. */
@@ -115,9 +99,11 @@ export class AnalysisThreads {
   }
 
   private run<T extends ModelSource | WorkFile>(kind: 'index' | 'analyze', items: readonly T[], size: (item: T) => number, report: (result: unknown) => void): Promise<void> {
-    const chunks = chunksOf(items, size);
-    const done = new Map<number, unknown[]>();
-    let nextToSend = 0;
+    const queues = new WorkQueues(items.map((item) => item.kind), (position) => size(items[position]), this.workers.length, CHUNK_BYTES, CHUNK_ITEMS);
+    const positions = new Map<number, number[]>();
+    const results: unknown[] = new Array(items.length);
+    const done = new Uint8Array(items.length);
+    let chunksDone = 0;
     let nextToReport = 0;
     return new Promise<void>((resolve, reject) => {
       if (this.failure) {
@@ -125,9 +111,10 @@ export class AnalysisThreads {
         return;
       }
       const send = (worker: Worker): void => {
-        if (nextToSend < chunks.length) {
-          const chunk = chunks[nextToSend++];
-          worker.postMessage({ kind, first: chunk.first, items: chunk.items } as Task);
+        const chunk = queues.next(this.workers.indexOf(worker));
+        if (chunk) {
+          positions.set(chunk.id, chunk.positions);
+          worker.postMessage({ kind, chunk: chunk.id, items: chunk.positions.map((position) => items[position]) } as Task);
         }
       };
       const finish = (error?: Error): void => {
@@ -142,22 +129,26 @@ export class AnalysisThreads {
       this.onFailure = finish;
       this.onDone = (worker, chunk) => {
         try {
-          done.set(chunk.first, chunk.results);
+          positions.get(chunk.chunk)!.forEach((position, k) => {
+            results[position] = chunk.results[k];
+            done[position] = 1;
+          });
+          positions.delete(chunk.chunk);
+          chunksDone++;
           send(worker);
-          // Report every chunk whose predecessors have all been reported.
-          while (nextToReport < chunks.length && done.has(chunks[nextToReport].first)) {
-            const first = chunks[nextToReport++].first;
-            done.get(first)!.forEach((result) => report(result));
-            done.delete(first);
+          // Report every result whose predecessors have all been reported.
+          while (nextToReport < items.length && done[nextToReport]) {
+            report(results[nextToReport]);
+            results[nextToReport++] = undefined;
           }
-          if (nextToReport === chunks.length) {
+          if (chunksDone === queues.chunkCount) {
             finish();
           }
         } catch (error) {
           finish(error as Error);
         }
       };
-      if (chunks.length === 0) {
+      if (queues.chunkCount === 0) {
         finish();
         return;
       }
@@ -182,7 +173,7 @@ export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, all
       task.kind === 'index'
         ? task.items.map((source) => indexSource(source, sources))
         : task.items.map(({ workspace, ...file }) => analyzeFile(file, settings, rules, workspace && { model: models[workspace.index], fileName: workspace.fileName }));
-    const done: ChunkDone = { first: task.first, results };
+    const done: ChunkDone = { chunk: task.chunk, results };
     port.postMessage(done);
   });
 }
