@@ -345,6 +345,11 @@ export class ScopeTree<V> {
     this.chains.set(scope, first);
   }
 
+  /** The first branch of the if/elif/else chain a scope is a branch of, or -1. */
+  chainOf(scope: number): number {
+    return this.chains.get(scope) ?? -1;
+  }
+
   /**
    * Whether two tokens lie in different branches of one if/elif/else chain, so that no run reaches both:
    * the scopes just below the innermost scope that holds both are two branches of the same chain.
@@ -361,8 +366,8 @@ export class ScopeTree<V> {
     }
     const branchX = this.childToward(common, x);
     const branchY = this.childToward(common, y);
-    const chain = this.chains.get(branchX);
-    return branchX !== branchY && chain !== undefined && chain === this.chains.get(branchY);
+    const chain = this.chainOf(branchX);
+    return branchX !== branchY && chain >= 0 && chain === this.chainOf(branchY);
   }
 
   /** The scope just inside `outer` on the way to a token (`outer` itself when the token sits directly in it). */
