@@ -193,6 +193,8 @@ interface PlacedSlot {
 
 /** How many requests one variable is read as, over its literals and the branches that add keys to them. */
 const MAX_BRANCH_REQUESTS = 16;
+/** Key statements read per variable for its branches: a request gets a few dozen keys at most; past this, it is read as one. */
+const MAX_KEY_STATEMENTS = 64;
 
 /**
  * The requests a dict variable spread into a call (`table.query(**params)`, `params` at token `name`) holds, one
@@ -209,7 +211,11 @@ export function requestsByBranch(a: CodeAnalyzer, name: number): BranchRequest[]
   }
   const reaching = reachingBindings(a, text, chosen, name).reverse();
   const fn = a.scopes.enclosing(name, ['function']);
-  const placed = reaching.flatMap((binding) => (a.keyAssignments.get(binding) ?? []).map((slot) => ({ slot, branches: branchesAround(a, slot.key, fn) })));
+  const statements = reaching.flatMap((binding) => a.keyAssignments.get(binding) ?? []);
+  if (statements.length > MAX_KEY_STATEMENTS) {
+    return undefined;
+  }
+  const placed = statements.map((slot) => ({ slot, branches: branchesAround(a, slot.key, fn) }));
   const requests: BranchRequest[] = [];
   for (const [index, binding] of reaching.entries()) {
     const open = literalOpen(a, binding);
