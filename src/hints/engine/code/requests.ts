@@ -131,7 +131,7 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   // read again for every call that passes it, so only a few are (a request gets a few keys this way).
   const fn = a.scopes.enclosing(binding.token, ['function']);
   const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
-  for (let k = firstAtOrAfter(sites, binding.token), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
+  for (let k = firstAtOrAfter(sites, binding.token, (site) => site), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
     if (a.scopes.lookup(text, sites[k]) === binding) {
       context.options.push(assignedOption(a, sites[k]));
     }
@@ -153,7 +153,12 @@ function reachingBindings(a: CodeAnalyzer, name: string, chosen: Binding<Value>,
   if (holds(a, chosen, use) || scopes.enclosing(chosen.token, ['function']) !== fn) {
     return reaching;
   }
-  for (let k = list.indexOf(chosen) - 1, read = 0; k >= 0 && read < MAX_BRANCHES_READ; k--, read++) {
+  // A function may assign the name thousands of times: the chosen one is found by its token, not by a scan.
+  let at = firstAtOrAfter(list, chosen.token, (binding) => binding.token);
+  while (at < list.length && list[at] !== chosen) {
+    at++;
+  }
+  for (let k = at - 1, read = 0; k >= 0 && at < list.length && read < MAX_BRANCHES_READ; k--, read++) {
     const binding = list[k];
     if (scopes.enclosing(binding.token, ['function']) !== fn) {
       break;
@@ -211,10 +216,10 @@ export function requestsByBranch(a: CodeAnalyzer, name: number): BranchRequest[]
   }
   const reaching = reachingBindings(a, text, chosen, name).reverse();
   const fn = a.scopes.enclosing(name, ['function']);
-  const statements = reaching.flatMap((binding) => a.keyAssignments.get(binding) ?? []);
-  if (statements.length > MAX_KEY_STATEMENTS) {
+  if (reaching.reduce((count, binding) => count + (a.keyAssignments.get(binding)?.length ?? 0), 0) > MAX_KEY_STATEMENTS) {
     return undefined;
   }
+  const statements = reaching.flatMap((binding) => a.keyAssignments.get(binding) ?? []);
   const placed = statements.map((slot) => ({ slot, branches: branchesAround(a, slot.key, fn) }));
   const requests: BranchRequest[] = [];
   for (const [index, binding] of reaching.entries()) {
@@ -269,13 +274,13 @@ function splitByBranch(a: CodeAnalyzer, added: readonly PlacedSlot[], room: numb
   return groups.map((group) => group.slots.map(({ slot }) => slot));
 }
 
-/** The index of the first entry of an ascending list at or after `value`, by binary search. */
-function firstAtOrAfter(list: readonly number[], value: number): number {
+/** The index of the first entry of a list ascending by `at` that is at or after `value`, by binary search. */
+function firstAtOrAfter<T>(list: readonly T[], value: number, at: (entry: T) => number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (list[mid] < value) {
+    if (at(list[mid]) < value) {
       low = mid + 1;
     } else {
       high = mid;
