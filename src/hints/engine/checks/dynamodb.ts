@@ -12,12 +12,12 @@ const FILTER_EXPRESSION = ['FilterExpression'];
 function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'no-pagination' | 'unprocessed-ignored'): void {
   const operations = new Set(rule.match.operations);
   const scopes = context.model.scopes;
-  const seen = new Set<number>();
+  // A call whose request is built in branches is one occurrence per branch: it is reported where any of them is.
+  const reported = new Set<number>();
   for (const occurrence of context.model.operations) {
-    if (!occurrence.call || occurrence.paginated || !operations.has(occurrence.operation) || seen.has(occurrence.name.start)) {
+    if (!occurrence.call || occurrence.paginated || !operations.has(occurrence.operation) || reported.has(occurrence.name.start)) {
       continue;
     }
-    seen.add(occurrence.name.start);
     if (check === 'no-pagination') {
       // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
       const request = occurrence.request;
@@ -25,9 +25,11 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
         continue;
       }
+      reported.add(occurrence.name.start);
       const shape = occurrence.fix?.pagination;
       context.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
     } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
+      reported.add(occurrence.name.start);
       context.report(rule, occurrence.name);
     }
   }

@@ -570,8 +570,18 @@ export class CodeAnalyzer {
 
   // ----- calls ---------------------------------------------------------------------------------
 
-  addOperation(occurrence: OperationOccurrence): void {
-    this.operations.push(occurrence);
+  /** A request built in if/elif/else branches, to the requests of its other branches (see `requestsByBranch`). */
+  readonly branchRequests = new Map<OptionContext, OptionContext[]>();
+
+  /** Records an operation, once per branch that builds its request; `receiver`: the table object it is called on. */
+  addOperation(occurrence: OperationOccurrence, receiver?: Value & { t: 'client' }): void {
+    const branches = occurrence.request ? (this.branchRequests.get(occurrence.request) ?? []) : [];
+    for (const each of [occurrence, ...branches.map((request) => ({ ...occurrence, request }))]) {
+      this.operations.push(each);
+      if (receiver) {
+        this.receivers.set(each, receiver);
+      }
+    }
   }
 
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */

@@ -282,7 +282,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     // The operation's hover sits on `get_paginator('scan')`; the request's options get theirs here.
     const request = a.language.requestForCall(a, open, close, value.operation);
     if (request) {
-      a.contexts.push(request);
+      a.contexts.push(request, ...(a.branchRequests.get(request) ?? []));
     }
     return;
   }
@@ -331,9 +331,6 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
   };
-  a.addOperation(occurrence);
-  if (value.table || value.tableName || value.kind === 'dynamodb-context') {
-    a.receivers.set(occurrence, value);
-  }
+  a.addOperation(occurrence, value.table || value.tableName || value.kind === 'dynamodb-context' ? value : undefined);
 }
 

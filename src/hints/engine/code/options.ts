@@ -13,6 +13,8 @@ const WHITESPACE_RUN = /\s*/y;
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
 
+/** How many `name["Key"] = value` statements of one dict are read per call that spreads it. */
+const MAX_KEYS_ADDED = 64;
 /** How deep spreads are followed: `**` dicts that spread dicts, `...` object literals that spread object literals. */
 const SPREAD_DEPTH = 4;
 
@@ -92,7 +94,8 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
   }
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor, depth + 1);
   const binding = a.scopes.lookup(name, at);
-  for (const slot of binding ? (a.keyAssignments.get(binding) ?? []) : []) {
+  // Read again for every call that spreads the dict: only the first few dozen keys (a request has no more).
+  for (const slot of binding ? (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED) : []) {
     context.options.push(occurrenceOf(a, slot));
   }
   return context;

@@ -105,12 +105,48 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       unprocessed.push(token);
     }
   }
-  const paginationAnchors = new Set(pagination.map((marker) => markerAnchor(a, marker)));
-  const unprocessedAnchors = new Set(unprocessed.map((marker) => markerAnchor(a, marker)));
-  return {
-    hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => paginationAnchors.has(scope)) || callbacks(a, tokenIndex).some((scope) => paginationAnchors.has(scope)),
-    hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some((scope) => unprocessedAnchors.has(scope)),
+  const paginationAnchors = anchored(a, pagination);
+  const unprocessedAnchors = anchored(a, unprocessed);
+  const pages = (anchors: Map<number, number[] | null>, tokenIndex: number) => (scope: number) => {
+    const markers = anchors.get(scope);
+    return markers === null || (markers !== undefined && markers.some((marker) => !a.scopes.exclusive(marker, tokenIndex)));
   };
+  return {
+    hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)),
+    hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex)),
+  };
+}
+
+/** Markers kept per anchor to tell calls in other branches apart; past this many places, a marker pages every call of its anchor. */
+const MAX_BRANCH_MARKERS = 8;
+
+/**
+ * The markers by the scope they page (see `markerAnchor`): null where one pages every call there, else one
+ * marker per innermost scope, for markers inside branches of an if/elif/else, which do not page the calls
+ * of the other branches (`while "LastEvaluatedKey" in response` under `if everything:`, one page under `else:`).
+ */
+function anchored(a: CodeAnalyzer, markers: readonly number[]): Map<number, number[] | null> {
+  const anchors = new Map<number, number[] | null>();
+  for (const marker of markers) {
+    const anchor = markerAnchor(a, marker);
+    const list = anchors.has(anchor) ? anchors.get(anchor) : [];
+    if (!list) {
+      continue;
+    }
+    // Scope ids grow inwards, so the walk up from the marker stops at its anchor.
+    const innermost = a.scopes.scopeAt(marker);
+    let branched = false;
+    for (let scope = innermost; scope > anchor && !branched; scope = a.scopes.parent(scope)) {
+      branched = a.scopes.kind(scope) === 'branch';
+    }
+    if (!branched || list.length === MAX_BRANCH_MARKERS) {
+      anchors.set(anchor, null);
+    } else if (!list.some((other) => a.scopes.scopeAt(other) === innermost)) {
+      list.push(marker);
+      anchors.set(anchor, list);
+    }
+  }
+  return anchors;
 }
 
 /**

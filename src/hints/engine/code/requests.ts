@@ -7,6 +7,7 @@ import { OptionContext, OptionOccurrence } from '../model';
 import type { Binding } from '../scope/scopes';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import type { OptionSlot } from './language';
 import { expressionEnd } from './braces';
 import { contextFrom, occurrenceOf } from './options';
 import type { Value } from './values';
@@ -116,8 +117,11 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   const context = contextFrom(a, open, a.partner[open], kind, type, anchor);
   const text = a.tokens.text(name);
   const binding = a.scopes.lookup(text, name);
-  for (const other of binding ? otherBranchLiterals(a, text, binding, name) : []) {
-    a.contexts.push(contextFrom(a, other, a.partner[other], kind, type, anchor));
+  for (const other of binding ? reachingBindings(a, text, binding, name).slice(1) : []) {
+    const literal = literalOpen(a, other);
+    if (literal >= 0) {
+      a.contexts.push(contextFrom(a, literal, a.partner[literal], kind, type, anchor));
+    }
   }
   const sites = a.memberAssignments.get(text) ?? [];
   if (!binding || sites.length === 0) {
@@ -127,7 +131,7 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   // read again for every call that passes it, so only a few are (a request gets a few keys this way).
   const fn = a.scopes.enclosing(binding.token, ['function']);
   const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
-  for (let k = firstAtOrAfter(sites, binding.token), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
+  for (let k = firstAtOrAfter(sites, binding.token, (site) => site), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
     if (a.scopes.lookup(text, sites[k]) === binding) {
       context.options.push(assignedOption(a, sites[k]));
     }
@@ -136,45 +140,147 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
 }
 
 /**
- * The object literals a variable is assigned in other branches that also reach a use (`let params; if (up)
- * { params = {...} } else { params = {...} }`), besides the last one before the use (`chosen`): going back
- * from it through the function's assignments, each is one, until an assignment whose block holds the use,
- * which every path to the use passes. Each is a request of its own, so that keys of exclusive branches never mix.
+ * The assignments of a variable that may reach a use: the last one before it (`chosen`), then, where that one
+ * sits in a branch that does not hold the use (`let params; if (up) { params = {...} } else { params = {...} }`),
+ * the earlier ones of the function going back from it, up to one whose block holds the use, which every path
+ * to the use passes. Each literal among them is a request of its own, so that keys of exclusive branches never mix.
  */
-function otherBranchLiterals(a: CodeAnalyzer, name: string, chosen: Binding<Value>, use: number): number[] {
+function reachingBindings(a: CodeAnalyzer, name: string, chosen: Binding<Value>, use: number): Binding<Value>[] {
   const scopes = a.scopes;
   const fn = scopes.enclosing(use, ['function']);
   const list = scopes.bindingsIn(scopes.declaringScope(name, use)).get(name) ?? [];
-  const literals: number[] = [];
-  const holdsUse = (binding: Binding<Value>): boolean => {
-    const [start, end] = scopes.range(scopes.scopeAt(binding.token));
-    return start <= use && use < end;
-  };
-  if (holdsUse(chosen) || scopes.enclosing(chosen.token, ['function']) !== fn) {
-    return literals;
+  const reaching = [chosen];
+  if (holds(a, chosen, use) || scopes.enclosing(chosen.token, ['function']) !== fn) {
+    return reaching;
   }
-  for (let k = list.indexOf(chosen) - 1, read = 0; k >= 0 && read < MAX_BRANCHES_READ; k--, read++) {
+  // A function may assign the name thousands of times: the chosen one is found by its token, not by a scan.
+  let at = firstAtOrAfter(list, chosen.token, (binding) => binding.token);
+  while (at < list.length && list[at] !== chosen) {
+    at++;
+  }
+  for (let k = at - 1, read = 0; k >= 0 && at < list.length && read < MAX_BRANCHES_READ; k--, read++) {
     const binding = list[k];
     if (scopes.enclosing(binding.token, ['function']) !== fn) {
       break;
     }
-    if (binding.expression >= 0 && a.is(binding.expression, '{') && a.partner[binding.expression] > binding.expression) {
-      literals.push(binding.expression);
-    }
-    if (holdsUse(binding)) {
+    reaching.push(binding);
+    if (holds(a, binding, use)) {
       break;
     }
   }
-  return literals;
+  return reaching;
 }
 
-/** The index of the first entry of an ascending list at or after `value`, by binary search. */
-function firstAtOrAfter(list: readonly number[], value: number): number {
+/** Whether the innermost scope (block, branch, loop or function) around an assignment holds a token. */
+function holds(a: CodeAnalyzer, binding: Binding<Value>, token: number): boolean {
+  const [start, end] = a.scopes.range(a.scopes.scopeAt(binding.token));
+  return start <= token && token < end;
+}
+
+/** The `{` (or `dict(`'s `(`) of the object literal an assignment binds, or -1. */
+function literalOpen(a: CodeAnalyzer, binding: Binding<Value>): number {
+  const k = binding.expression;
+  const open = k < 0 ? -1 : a.is(k, '{') ? k : a.idIs(k, 'dict') && a.is(k + 1, '(') ? k + 1 : -1;
+  return open >= 0 && a.partner[open] > open ? open : -1;
+}
+
+/** One request a dict variable holds on the way to its use: the literal assigned, and the keys statements add. */
+export interface BranchRequest {
+  open: number;
+  slots: OptionSlot[];
+}
+
+/** A key statement (`params["Limit"] = 10`) with the if/elif/else branches around it, as chain to branch. */
+interface PlacedSlot {
+  slot: OptionSlot;
+  branches: Map<number, number>;
+}
+
+/** How many requests one variable is read as, over its literals and the branches that add keys to them. */
+const MAX_BRANCH_REQUESTS = 16;
+/** Key statements read per variable for its branches: a request gets a few dozen keys at most; past this, it is read as one. */
+const MAX_KEY_STATEMENTS = 64;
+
+/**
+ * The requests a dict variable spread into a call (`table.query(**params)`, `params` at token `name`) holds, one
+ * per way that if/elif/else branches build it: each literal assigned in a branch that reaches the call, with the
+ * keys that `params["Key"] = value` statements on the way add to it, split again where exclusive branches add
+ * keys (an `IndexName` and its key condition under `if`, another key condition under `else`). Undefined where
+ * it is one request, as the spread reads it. Linear in the key statements, times the few requests kept.
+ */
+export function requestsByBranch(a: CodeAnalyzer, name: number): BranchRequest[] | undefined {
+  const text = a.tokens.text(name);
+  const chosen = a.scopes.lookup(text, name);
+  if (!chosen || literalOpen(a, chosen) < 0) {
+    return undefined;
+  }
+  const reaching = reachingBindings(a, text, chosen, name).reverse();
+  const fn = a.scopes.enclosing(name, ['function']);
+  if (reaching.reduce((count, binding) => count + (a.keyAssignments.get(binding)?.length ?? 0), 0) > MAX_KEY_STATEMENTS) {
+    return undefined;
+  }
+  const statements = reaching.flatMap((binding) => a.keyAssignments.get(binding) ?? []);
+  const placed = statements.map((slot) => ({ slot, branches: branchesAround(a, slot.key, fn) }));
+  const requests: BranchRequest[] = [];
+  for (const [index, binding] of reaching.entries()) {
+    const open = literalOpen(a, binding);
+    if (open < 0) {
+      continue;
+    }
+    // Keys added after this literal, on a path from it: not in a branch exclusive with it, nor after a later assignment every path from there passes.
+    const later = reaching.slice(index + 1);
+    const added = placed.filter(({ slot }) => slot.removalStart > binding.token && !a.scopes.exclusive(binding.token, slot.key) && !later.some((other) => other.token < slot.removalStart && holds(a, other, slot.removalStart)));
+    for (const slots of splitByBranch(a, added, MAX_BRANCH_REQUESTS - requests.length)) {
+      requests.push({ open, slots });
+    }
+  }
+  return requests.length > 1 ? requests : undefined;
+}
+
+/** The if/elif/else branches around a token inside its function, as chain to branch. */
+function branchesAround(a: CodeAnalyzer, token: number, fn: number): Map<number, number> {
+  const branches = new Map<number, number>();
+  for (let scope = a.scopes.scopeAt(token); scope > fn; scope = a.scopes.parent(scope)) {
+    const chain = a.scopes.chainOf(scope);
+    if (chain >= 0) {
+      branches.set(chain, scope);
+    }
+  }
+  return branches;
+}
+
+/**
+ * Key statements grouped so that no group holds two of exclusive branches: each goes into every group whose
+ * branches it fits, and where it fits none, into a copy of the first group without the statements its branch
+ * excludes. At most `room` groups; a statement that would need another is left out.
+ */
+function splitByBranch(a: CodeAnalyzer, added: readonly PlacedSlot[], room: number): OptionSlot[][] {
+  const groups: { branches: Map<number, number>; slots: PlacedSlot[] }[] = room > 0 ? [{ branches: new Map(), slots: [] }] : [];
+  const fits = (branches: Map<number, number>, placed: PlacedSlot): boolean => [...placed.branches].every(([chain, branch]) => (branches.get(chain) ?? branch) === branch);
+  for (const placed of added) {
+    let fitted = false;
+    for (const group of groups) {
+      if (fits(group.branches, placed)) {
+        group.slots.push(placed);
+        placed.branches.forEach((branch, chain) => group.branches.set(chain, branch));
+        fitted = true;
+      }
+    }
+    if (!fitted && groups.length > 0 && groups.length < room) {
+      const slots = groups[0].slots.filter((other) => !a.scopes.exclusive(other.slot.key, placed.slot.key));
+      groups.push({ branches: new Map([...groups[0].branches, ...placed.branches]), slots: [...slots, placed] });
+    }
+  }
+  return groups.map((group) => group.slots.map(({ slot }) => slot));
+}
+
+/** The index of the first entry of a list ascending by `at` that is at or after `value`, by binary search. */
+function firstAtOrAfter<T>(list: readonly T[], value: number, at: (entry: T) => number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (list[mid] < value) {
+    if (at(list[mid]) < value) {
       low = mid + 1;
     } else {
       high = mid;

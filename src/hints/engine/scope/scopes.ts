@@ -7,7 +7,8 @@
 
 import { copyInto } from '../lexer';
 
-export type ScopeKind = 'module' | 'function' | 'class' | 'block' | 'loop';
+/** `branch`: one branch of an if/elif/else chain whose names belong to the scope around it (Python). */
+export type ScopeKind = 'module' | 'function' | 'class' | 'block' | 'loop' | 'branch';
 
 /** A binding's source: an expression to evaluate (token index of its start), a fixed value, or nothing known. */
 export interface Binding<V> {
@@ -27,7 +28,7 @@ export interface Binding<V> {
   destructured?: { from: number; end: number; key: string };
 }
 
-const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop'];
+const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop', 'branch'];
 /** How far up a chain of same-file base classes members are looked for. */
 const MAX_BASE_DEPTH = 8;
 
@@ -56,6 +57,8 @@ export class ScopeTree<V> {
   private readonly classNames = new Map<string, number>();
   /** A class scope's base class in the same file (`extends`, C# `:`): its members are the class's too. */
   private readonly bases = new Map<number, number>();
+  /** Branch scopes of if/elif/else chains, to the first branch of their chain. */
+  private readonly chains = new Map<number, number>();
 
   constructor(
     tokenCount: number,
@@ -77,7 +80,7 @@ export class ScopeTree<V> {
    * Adds a scope over tokens [start, end). Scopes must be added in order of their start, outer before
    * inner when two start together, and must nest; one that would cross another is ignored.
    */
-  add(kind: ScopeKind, start: number, end: number, holdsNames = kind !== 'loop'): number {
+  add(kind: ScopeKind, start: number, end: number, holdsNames = kind !== 'loop' && kind !== 'branch'): number {
     let parent = this.count_ - 1;
     while (parent > 0 && this.ends[parent] <= start) {
       parent = this.parents[parent];
@@ -358,6 +361,45 @@ export class ScopeTree<V> {
       }
     }
     this.bases.set(scope, base);
+  }
+
+  /** Makes `scope` a branch of the if/elif/else chain that `first` starts (`first` itself for the chain's `if`). */
+  setBranch(scope: number, first: number): void {
+    this.chains.set(scope, first);
+  }
+
+  /** The first branch of the if/elif/else chain a scope is a branch of, or -1. */
+  chainOf(scope: number): number {
+    return this.chains.get(scope) ?? -1;
+  }
+
+  /**
+   * Whether two tokens lie in different branches of one if/elif/else chain, so that no run reaches both:
+   * the scopes just below the innermost scope that holds both are two branches of the same chain.
+   */
+  exclusive(x: number, y: number): boolean {
+    if (this.chains.size === 0) {
+      return false;
+    }
+    const low = Math.min(x, y);
+    const high = Math.max(x, y);
+    let common = this.scopeAt(low);
+    while (common > 0 && this.ends[common] <= high) {
+      common = this.parents[common];
+    }
+    const branchX = this.childToward(common, x);
+    const branchY = this.childToward(common, y);
+    const chain = this.chainOf(branchX);
+    return branchX !== branchY && chain >= 0 && chain === this.chainOf(branchY);
+  }
+
+  /** The scope just inside `outer` on the way to a token (`outer` itself when the token sits directly in it). */
+  private childToward(outer: number, token: number): number {
+    let scope = this.scopeAt(token);
+    while (scope > 0 && this.parents[scope] !== outer && scope !== outer) {
+      scope = this.parents[scope];
+    }
+    return scope;
   }
 
   /** The same-file base class of a class scope, or -1. */

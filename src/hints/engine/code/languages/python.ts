@@ -13,7 +13,8 @@ import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { ALIAS_ROOT } from '../memberPaths';
-import { contextFrom, separatedSlot } from '../options';
+import { contextFrom, occurrenceOf, separatedSlot } from '../options';
+import { requestsByBranch } from '../requests';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
 import { collectImports } from './pythonImports';
@@ -78,7 +79,12 @@ interface Candidate {
   /** For functions: the `(` of the parameters (def) or the `lambda` token, and where a lambda's body starts. */
   params: number;
   concise: number;
+  /** For a branch: the `if` branch that starts its chain (itself for the `if`). */
+  chain?: Candidate;
 }
+
+/** Headers of the branches of an if/elif/else chain; an `else` after a loop or `try` is no branch. */
+const BRANCH_HEADERS = new Set(['if', 'elif', 'else']);
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const candidates: Candidate[] = [];
@@ -91,16 +97,26 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     }
     if (a.startsLine(t) && a.parent[t] === -1) {
       const indent = a.lines.position(tokens.starts[t]).character;
+      let closed: (Candidate & { indent: number }) | undefined;
       while (open.length > 0 && indent <= open[open.length - 1].indent) {
-        const block = open.pop()!;
-        candidates.push({ ...block, end: t });
+        closed = open.pop()!;
+        closed.end = t;
+        candidates.push(closed);
       }
       // `async` may be the file's last token; a name such as `constructor` is no block header.
       const header = a.idIs(t, 'async') ? t + 1 : t;
-      const kind = BLOCK_HEADERS.get(a.id(header) ?? '');
+      const word = a.id(header) ?? '';
+      const kind = BLOCK_HEADERS.get(word);
       if (kind) {
         const params = kind === 'function' && a.is(header + 2, '(') ? header + 2 : -1;
         open.push({ kind, start: t, end: tokens.length, params, concise: -1, indent });
+      } else if (BRANCH_HEADERS.has(word)) {
+        const previous = word !== 'if' && closed?.indent === indent && closed.kind === 'branch' && !a.idIs(closed.start, 'else') ? closed.chain : undefined;
+        if (word === 'if' || previous) {
+          const branch: Candidate & { indent: number } = { kind: 'branch', start: t, end: tokens.length, params: -1, concise: -1, indent };
+          branch.chain = previous ?? branch;
+          open.push(branch);
+        }
       }
     } else if (tokens.codes[t] === LAMBDA) {
       lambdaScope(a, t, candidates);
@@ -110,14 +126,18 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       candidates.push({ kind: 'block', start: bracket, end: a.partner[bracket] + 1, params: -1, concise: -1 });
     }
   }
-  for (const block of open) {
-    candidates.push({ ...block, end: tokens.length });
-  }
+  candidates.push(...open);
   candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+  const branches = new Map<Candidate, number>();
   for (const candidate of candidates) {
     const scope = tree.add(candidate.kind, candidate.start, candidate.end);
     if (scope >= 0 && candidate.kind === 'function') {
       a.functions.set(scope, { scope, params: candidate.params, body: -1, concise: candidate.concise });
+    }
+    const first = candidate.chain && branches.get(candidate.chain);
+    if (scope >= 0 && candidate.chain) {
+      branches.set(candidate, scope);
+      tree.setBranch(scope, first ?? scope);
     }
   }
 }
@@ -492,8 +512,39 @@ function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): Opti
 }
 
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
+  if (close < 0) {
+    return undefined;
+  }
   // Keyword arguments, and the keys of dicts spread with `**` (see contextFrom).
-  return close < 0 ? undefined : contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+  const anchor = a.tokenSpan(open - 1);
+  const context = contextFrom(a, open, close, 'sdk', operation, anchor);
+  const spread = soleSpread(a, open, close);
+  const branches = spread > 0 ? requestsByBranch(a, spread + 1) : undefined;
+  if (!branches) {
+    return context;
+  }
+  // A dict built in if/elif/else branches: the call's own keywords with each branch's dict, one request each.
+  const own = context.options.filter((option) => option.key.start > a.tokens.starts[open] && option.key.end <= a.tokens.starts[close]);
+  const [first, ...others] = branches.map(({ open: literal, slots }): OptionContext => {
+    const dict = contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor, 1);
+    return { ...context, options: [...own, ...dict.options, ...slots.map((slot) => occurrenceOf(a, slot))], complete: dict.complete };
+  });
+  a.branchRequests.set(first, others);
+  return first;
+}
+
+/** The `**` of the one dict a call spreads by name (`table.query(Limit=10, **params)`), or -1. */
+function soleSpread(a: CodeAnalyzer, open: number, close: number): number {
+  let spread = -1;
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, '**') || a.is(k, '*')) {
+      if (spread >= 0 || !a.is(k, '**') || !a.isId(k + 1) || !(a.is(k + 2, ',') || k + 2 === close)) {
+        return -1;
+      }
+      spread = k;
+    }
+  }
+  return spread;
 }
 
 /** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`; PynamoDB models. */
