@@ -3,8 +3,8 @@
  * later ones: V8 compiles and optimizes that kind's analyzer in each thread that runs it. So the work is
  * cut into chunks of one kind each, every kind goes to one thread (the heaviest first, each to the
  * thread with the least so far), and a thread that runs out takes the last chunk of the thread with
- * the most left. On a tree of six kinds, two threads that each warm up three of them executed about a
- * fifth fewer instructions than two threads that both warm up all six.
+ * the most left. On a 3,400-file tree of six kinds, two threads that each warm up three of them executed
+ * 9% fewer instructions than two threads that both warm up all six (8% in workspace mode; cachegrind).
  */
 import { DocumentKind } from '../hints/engine/documentKinds';
 
