@@ -230,10 +230,12 @@ export function requestInArguments(a: CodeAnalyzer, open: number, close: number)
     }
   }
   for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (!a.isId(k) || !(a.is(k - 1, '(') || a.is(k - 1, ','))) {
+    // `request`, or Go's `&input` for an input struct held by value.
+    const before = a.is(k - 1, '&') ? k - 2 : k - 1;
+    if (!a.isId(k) || !(a.is(before, '(') || a.is(before, ','))) {
       continue;
     }
-    // `request`, or a builder variable built in place: `builder.build()`.
+    // A builder variable built in place: `builder.build()`.
     const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
     const held = a.is(k + 1, ')') || a.is(k + 1, ',') || built ? a.requestVariable(a.tokens.text(k), open) : undefined;
     // `countInput(table)`: a same-file function that builds the request.
