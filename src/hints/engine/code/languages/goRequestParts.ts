@@ -33,6 +33,9 @@ const REQUEST_PARTS: Readonly<Record<string, string>> = {
 /** The names a file gives the v2 `dynamodb/types` package (`types`, or an alias such as `ddbtypes`). */
 export function dynamodbTypesAliases(a: CodeAnalyzer): Set<string> {
   const aliases = new Set<string>();
+  if (!a.text.includes(V2_TYPES_PATH)) {
+    return aliases;
+  }
   for (const { alias, path } of goImportSpecs(a)) {
     if (path === V2_TYPES_PATH && alias !== '_' && alias !== '.') {
       aliases.add(alias ?? 'types');
