@@ -1,8 +1,8 @@
 /**
  * Go requests written apart from the input struct a client call takes: transaction and batch parts a
  * repository appends to a slice (`types.TransactWriteItem{Put: &types.Put{...}}`), an input a helper takes
- * as a parameter and completes (`input.Limit = aws.Int32(n)`), and an input held by value and passed as
- * `&input`. The traps: structs of the same names from other packages, and other services' inputs.
+ * as a parameter and completes (`input.Limit = aws.Int32(n)`), an input a method returns and its caller
+ * completes, and an input held by value and passed as `&input`. The traps: structs of the same names from other packages, and other services' inputs.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeCode } from '../../../src/hints/engine/code';
@@ -150,6 +150,37 @@ describe('Go requests written apart from the input struct', () => {
       assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
     }
     assert.ok(!found.includes('15:Query dynamodb-query!'), found.join('\n'));
+  });
+
+  it('reads the options assigned to an input that a method of the repository returns, and not those of its own structs', () => {
+    const found = hintsIn(
+      'internal/store/ledger.go',
+      sourceLines(
+        'package store',
+        ...IMPORTS,
+        'type Page struct{ Limit int32 }',
+        'type Ledger struct {',
+        '\tddb   *dynamodb.Client',
+        '\ttable string',
+        '}',
+        'func (l *Ledger) entriesQuery(account string) *dynamodb.QueryInput {',
+        '\treturn &dynamodb.QueryInput{TableName: aws.String(l.table), IndexName: aws.String("by-account"), KeyConditionExpression: aws.String("account = :a")}',
+        '}',
+        'func (l *Ledger) defaultPage() *Page { return &Page{Limit: 50} }',
+        'func (l *Ledger) Latest(ctx context.Context, account string) (*dynamodb.QueryOutput, error) {',
+        '\tpage := l.defaultPage()',
+        '\tpage.Limit = 10',
+        '\tin := l.entriesQuery(account)',
+        '\tin.Limit = aws.Int32(page.Limit)',
+        '\tin.ConsistentRead = aws.Bool(true)',
+        '\treturn l.ddb.Query(ctx, in)',
+        '}',
+      ),
+    );
+    for (const hint of ['22:Limit dynamodb-limit', '23:ConsistentRead dynamodb-consistent-read', '23:ConsistentRead dynamodb-consistent-read!', '24:Query dynamodb-query']) {
+      assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.some((hint) => hint.startsWith('17:') || hint.startsWith('20:')), found.join('\n'));
   });
 
   it('gives nothing for structs of the same names from other packages, nor for other services\' input parameters', () => {
