@@ -2,7 +2,7 @@
  * Go requests written apart from the input struct a client call takes: transaction and batch parts a
  * repository appends to a slice (`types.TransactWriteItem{Put: &types.Put{...}}`), an input a helper takes
  * as a parameter and completes (`input.Limit = aws.Int32(n)`), an input a method returns and its caller
- * completes, and an input held by value and passed as `&input`. The traps: structs of the same names from other packages, and other services' inputs.
+ * completes, and an input held by value (`var in dynamodb.ScanInput`) and passed as `&input`. The traps: structs of the same names from other packages, and other services' inputs.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeCode } from '../../../src/hints/engine/code';
@@ -111,7 +111,7 @@ describe('Go requests written apart from the input struct', () => {
     assert.ok(hintsIn('check.go', v1).includes('7:ConditionExpression dynamodb-condition-expression'));
   });
 
-  it('reads the options a helper assigns to an input parameter, and an input passed as &input', () => {
+  it('reads the options a helper assigns to an input parameter or to an input variable, and an input passed as &input', () => {
     const found = hintsIn(
       'internal/repository/query.go',
       sourceLines(
@@ -144,9 +144,15 @@ describe('Go requests written apart from the input struct', () => {
         '\t}',
         '\treturn out.Count, nil',
         '}',
+        'func Active(ctx context.Context, client *dynamodb.Client, table string) (*dynamodb.ScanOutput, error) {',
+        '\tvar in dynamodb.ScanInput',
+        '\tin.TableName = aws.String(table)',
+        '\tin.FilterExpression = aws.String("active = :t")',
+        '\treturn client.Scan(ctx, &in)',
+        '}',
       ),
     );
-    for (const hint of ['13:Limit dynamodb-limit', '14:ExclusiveStartKey dynamodb-pagination-keys', '15:Query dynamodb-query', '30:Scan dynamodb-scan', '30:Scan dynamodb-scan!']) {
+    for (const hint of ['13:Limit dynamodb-limit', '14:ExclusiveStartKey dynamodb-pagination-keys', '15:Query dynamodb-query', '30:Scan dynamodb-scan', '30:Scan dynamodb-scan!', '39:FilterExpression dynamodb-filter-expression', '40:Scan dynamodb-scan']) {
       assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
     }
     assert.ok(!found.includes('15:Query dynamodb-query!'), found.join('\n'));

@@ -21,7 +21,7 @@ import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
-import { dynamodbTypesAliases, requestParameters, requestPart } from './goRequestParts';
+import { dynamodbTypesAliases, requestParameters, requestPart, requestVariable } from './goRequestParts';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -286,8 +286,8 @@ function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][
 }
 
 /**
- * `&dynamodb.QueryInput{...}`, the parts of a request built apart (`types.Put{...}`), input parameters, and
- * go-redis `redis.ParseURL("...")`, and fields set on them afterwards (`input.ExclusiveStartKey =
+ * `&dynamodb.QueryInput{...}`, the parts of a request built apart (`types.Put{...}`), input parameters and
+ * variables, and go-redis `redis.ParseURL("...")`, and fields set on them afterwards (`input.ExclusiveStartKey =
  * out.LastEvaluatedKey`, `opt.TLSConfig = &tls.Config{}`).
  */
 function collectRequests(a: CodeAnalyzer): void {
@@ -299,6 +299,8 @@ function collectRequests(a: CodeAnalyzer): void {
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{') && a.functions.get(a.scopes.scopeAt(i + 1))?.body !== i + 1) {
       const close = inputStruct(a, i) ?? (i > readUntil ? requestPart(a, i, typesAliases) : -1);
       readUntil = Math.max(readUntil, close);
+    } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
+      requestVariable(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
     }

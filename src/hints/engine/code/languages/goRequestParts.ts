@@ -1,8 +1,9 @@
 /**
  * Go requests written apart from the input struct a client call takes: the parts of a transaction or batch
  * built on their own (`append(items, types.TransactWriteItem{Put: &types.Put{ConditionExpression: ...}})`),
- * and an input a function takes as a parameter and completes (`input.Limit = aws.Int32(n)` in
- * `func QueryMany(ctx context.Context, client *dynamodb.Client, input *dynamodb.QueryInput)`).
+ * an input a function takes as a parameter and completes (`input.Limit = aws.Int32(n)` in
+ * `func QueryMany(ctx context.Context, client *dynamodb.Client, input *dynamodb.QueryInput)`), and an input
+ * declared empty (`var input dynamodb.ScanInput`) and completed the same way.
  */
 import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
@@ -62,25 +63,41 @@ export function requestPart(a: CodeAnalyzer, index: number, typesAliases: Readon
 
 /**
  * `input *dynamodb.QueryInput` (or a value `dynamodb.QueryInput`) among a function's parameters: a request
- * that the options the function assigns (`input.Limit = ...`) belong to, kept by the parameter's name token
- * so that a call with `input` reads it. Never complete, since its callers set the rest.
+ * that the options the function assigns (`input.Limit = ...`) belong to.
  */
 export function requestParameters(a: CodeAnalyzer): void {
   for (const fn of a.functions.values()) {
     for (let k = fn.params; k > 0 && k < fn.body; k = a.skipGroup(k)) {
-      if (!a.is(k, '(')) {
-        continue;
-      }
-      for (const [start, end] of segments(a, k)) {
-        const alias = a.is(start + 1, '*') ? start + 2 : start + 1;
-        const service = a.isId(start) && a.is(alias + 1, '.') && alias + 3 === end ? a.goPackages.get(a.tokens.text(alias)) : undefined;
-        const operation = service && a.isId(alias + 2) ? operationOfTypeName(a.tokens.text(alias + 2), new Set([service]), /Input$/) : undefined;
-        if (operation) {
-          const context = { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(alias + 2) };
-          a.contexts.push(context);
-          a.requestAt.set(start, context);
+      if (a.is(k, '(')) {
+        for (const [start, end] of segments(a, k)) {
+          declaredRequest(a, start, end);
         }
       }
     }
+  }
+}
+
+/** `var input dynamodb.ScanInput` (the `var` at `at`): an empty input that assignments complete. */
+export function requestVariable(a: CodeAnalyzer, at: number): void {
+  // `var name [*]pkg.Type` and then the declaration ends: no `=` with a value of its own.
+  const end = (a.is(at + 2, '*') ? at + 3 : at + 2) + 3;
+  if (end >= a.tokens.length || a.startsLine(end) || a.is(end, ';') || a.is(end, '}')) {
+    declaredRequest(a, at + 1, end);
+  }
+}
+
+/**
+ * A name (token `start`) declared with an input type (`*dynamodb.QueryInput` up to `end`), kept by its name's
+ * token as the request it holds, so that the options assigned to it and a call with it read that request.
+ * Never complete: callers, or helpers handed `&input`, may set more.
+ */
+function declaredRequest(a: CodeAnalyzer, start: number, end: number): void {
+  const alias = a.is(start + 1, '*') ? start + 2 : start + 1;
+  const service = a.isId(start) && a.is(alias + 1, '.') && alias + 3 === end ? a.goPackages.get(a.tokens.text(alias)) : undefined;
+  const operation = service && a.isId(alias + 2) ? operationOfTypeName(a.tokens.text(alias + 2), new Set([service]), /Input$/) : undefined;
+  if (operation) {
+    const context = { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(alias + 2) };
+    a.contexts.push(context);
+    a.requestAt.set(start, context);
   }
 }
