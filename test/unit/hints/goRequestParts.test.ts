@@ -181,11 +181,19 @@ describe('Go requests written apart from the input struct', () => {
         '\tin.ConsistentRead = aws.Bool(true)',
         '\treturn l.ddb.Query(ctx, in)',
         '}',
+        'func (l *Ledger) newestQuery(account string) *dynamodb.QueryInput {',
+        '\treturn &dynamodb.QueryInput{TableName: aws.String(l.table), KeyConditionExpression: aws.String("account = :a"), Limit: aws.Int32(1)}',
+        '}',
+        'func (l *Ledger) Newest(ctx context.Context, account string) (*dynamodb.QueryOutput, error) {',
+        '\treturn l.ddb.Query(ctx, l.newestQuery(account))',
+        '}',
       ),
     );
     for (const hint of ['22:Limit dynamodb-limit', '23:ConsistentRead dynamodb-consistent-read', '23:ConsistentRead dynamodb-consistent-read!', '24:Query dynamodb-query']) {
       assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
     }
+    // A Limit the method writes makes the Query one page on purpose, passed straight to the call too.
+    assert.ok(found.includes('30:Query dynamodb-query') && !found.includes('30:Query dynamodb-query!'), found.join('\n'));
     assert.ok(!found.some((hint) => hint.startsWith('17:') || hint.startsWith('20:')), found.join('\n'));
   });
 

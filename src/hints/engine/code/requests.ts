@@ -67,7 +67,7 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
 const MAX_RECEIVER_MEMBERS = 4;
 
 /** The name token of the call an expression at `k` makes (`countInput` in `countInput(t)`, `prefixQuery` in `s.prefixQuery(n)`), or -1. */
-function calledName(a: CodeAnalyzer, k: number): number {
+export function calledName(a: CodeAnalyzer, k: number): number {
   let name = k;
   for (let members = 0; a.isId(name) && a.isAccess(name + 1) && a.isId(name + 2) && members < MAX_RECEIVER_MEMBERS; members++) {
     name += 2;
