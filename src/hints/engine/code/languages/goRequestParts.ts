@@ -20,16 +20,11 @@ const V2_TYPES_PATH = 'github.com/aws/aws-sdk-go-v2/service/dynamodb/types';
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItem.html,
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html).
  */
-const REQUEST_PARTS: Readonly<Record<string, string>> = {
-  TransactWriteItem: 'dynamodb:TransactWriteItems',
-  Put: 'dynamodb:TransactWriteItems',
-  Update: 'dynamodb:TransactWriteItems',
-  Delete: 'dynamodb:TransactWriteItems',
-  ConditionCheck: 'dynamodb:TransactWriteItems',
-  TransactGetItem: 'dynamodb:TransactGetItems',
-  Get: 'dynamodb:TransactGetItems',
-  KeysAndAttributes: 'dynamodb:BatchGetItem',
-};
+const REQUEST_PARTS: readonly [string, readonly string[]][] = [
+  ['dynamodb:TransactWriteItems', ['TransactWriteItem', 'Put', 'Update', 'Delete', 'ConditionCheck']],
+  ['dynamodb:TransactGetItems', ['TransactGetItem', 'Get']],
+  ['dynamodb:BatchGetItem', ['KeysAndAttributes']],
+];
 
 /** The names a file gives the v2 `dynamodb/types` package (`types`, or an alias such as `ddbtypes`). */
 export function dynamodbTypesAliases(a: CodeAnalyzer): Set<string> {
@@ -52,7 +47,8 @@ export function dynamodbTypesAliases(a: CodeAnalyzer): Set<string> {
  */
 export function requestPart(a: CodeAnalyzer, index: number, typesAliases: ReadonlySet<string>): number {
   const alias = a.tokens.text(index - 2);
-  const operation = typesAliases.has(alias) || a.goPackages.get(alias) === 'dynamodb' ? REQUEST_PARTS[a.tokens.text(index)] : undefined;
+  const name = a.tokens.text(index);
+  const operation = typesAliases.has(alias) || a.goPackages.get(alias) === 'dynamodb' ? REQUEST_PARTS.find(([, names]) => names.includes(name))?.[0] : undefined;
   const close = a.partner[index + 1];
   if (!operation || close < 0) {
     return -1;
