@@ -21,7 +21,7 @@ import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
-import { dynamodbTypesAliases, requestParameters, requestPart, requestVariable } from './goRequestParts';
+import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -300,7 +300,7 @@ function collectRequests(a: CodeAnalyzer): void {
       const close = inputStruct(a, i) ?? (i > readUntil ? requestPart(a, i, typesAliases) : -1);
       readUntil = Math.max(readUntil, close);
     } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
-      requestVariable(a, i);
+      varRequest(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
     }

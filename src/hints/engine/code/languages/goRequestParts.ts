@@ -74,7 +74,7 @@ export function requestParameters(a: CodeAnalyzer): void {
 }
 
 /** `var input dynamodb.ScanInput` (the `var` at `at`): an empty input that assignments complete. */
-export function requestVariable(a: CodeAnalyzer, at: number): void {
+export function varRequest(a: CodeAnalyzer, at: number): void {
   // `var name [*]pkg.Type` and then the declaration ends: no `=` with a value of its own.
   const end = (a.is(at + 2, '*') ? at + 3 : at + 2) + 3;
   if (end >= a.tokens.length || a.startsLine(end) || a.is(end, ';') || a.is(end, '}')) {
