@@ -2,7 +2,9 @@
  * Go requests written apart from the input struct a client call takes: transaction and batch parts a
  * repository appends to a slice (`types.TransactWriteItem{Put: &types.Put{...}}`), an input a helper takes
  * as a parameter and completes (`input.Limit = aws.Int32(n)`), an input a method returns and its caller
- * completes, and an input held by value (`var in dynamodb.ScanInput`) and passed as `&input`. The traps: structs of the same names from other packages, and other services' inputs.
+ * completes, and an input held by value (`var in dynamodb.ScanInput`) and passed as `&input`. The traps:
+ * structs of the same names from other packages, a method that returns the project's own struct, and other
+ * services' inputs.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeCode } from '../../../src/hints/engine/code';
