@@ -2,7 +2,8 @@
  * Go packages are folders: a struct type declared in one file of a package and its methods in another
  * (`type Store struct { client *redis.Client }` in store.go, `s.client.Set(...)` in set.go). In workspace
  * mode the methods read the field's client; a struct of another folder or package, of a test file, a field
- * of a project type and a struct the file declares itself give nothing.
+ * of a project type and a struct the file declares itself give no client (a call whose input is declared
+ * as an SDK input type is read from that type alone).
  */
 import * as assert from 'node:assert/strict';
 import { modelOf, snapshotOf } from '../../../src/cli/workspace';
@@ -41,13 +42,16 @@ const SET = sourceLines(
   '}',
 );
 
+/** The Scan of SET, which its input's declared type (`in *dynamodb.ScanInput`) names whatever the receiver holds. */
+const TYPED_SCAN = ['13:Scan dynamodb-scan', '13:Scan dynamodb-scan!'];
+
 describe('workspace: Go struct types declared in another file of the package', () => {
-  it('reads a client field in the methods of another file, and nothing without the workspace', () => {
+  it('reads a client field in the methods of another file, and no field without the workspace', () => {
     const files = { 'internal/store/store.go': STORE, 'internal/store/set.go': SET };
     const found = hints(files, 'internal/store/set.go');
     assert.ok(found.includes('9:Set redis-expire'), found.join('\n'));
     assert.ok(found.some((hint) => hint.startsWith('13:Scan dynamodb-scan')), found.join('\n'));
-    assert.deepEqual(hints(files, 'internal/store/set.go', null), []);
+    assert.deepEqual(hints(files, 'internal/store/set.go', null), TYPED_SCAN);
   });
 
   it('reads an embedded client, and the same through the plain data a worker thread gets', () => {
@@ -61,22 +65,22 @@ describe('workspace: Go struct types declared in another file of the package', (
     assert.deepEqual(hints(files, 'admin/ops.go', modelOf(snapshotOf(model))), found);
   });
 
-  it('gives nothing for a struct of another folder or package, or of a test file', () => {
+  it('reads no field of a struct of another folder or package, or of a test file', () => {
     const other = { 'internal/cache/store.go': STORE, 'internal/store/set.go': SET };
-    assert.deepEqual(hints(other, 'internal/store/set.go'), []);
+    assert.deepEqual(hints(other, 'internal/store/set.go'), TYPED_SCAN);
     const renamed = { 'internal/store/store.go': STORE.replace('package store', 'package cache'), 'internal/store/set.go': SET };
-    assert.deepEqual(hints(renamed, 'internal/store/set.go'), []);
+    assert.deepEqual(hints(renamed, 'internal/store/set.go'), TYPED_SCAN);
     const testOnly = { 'internal/store/store_test.go': STORE, 'internal/store/set.go': SET };
-    assert.deepEqual(hints(testOnly, 'internal/store/set.go'), []);
+    assert.deepEqual(hints(testOnly, 'internal/store/set.go'), TYPED_SCAN);
   });
 
-  it('gives nothing for a field of a project type, a struct declared twice, or one the file declares itself', () => {
+  it('reads no field of a project type, of a struct declared twice, or of one the file declares itself', () => {
     const projectType = { 'store/store.go': STORE.replace('*goredis.Client', '*Cache'), 'store/set.go': SET };
     assert.ok(!hints(projectType, 'store/set.go').some((hint) => hint.startsWith('9:')));
     const twice = { 'store/a.go': STORE, 'store/b.go': STORE, 'store/set.go': SET };
-    assert.deepEqual(hints(twice, 'store/set.go'), []);
+    assert.deepEqual(hints(twice, 'store/set.go'), TYPED_SCAN);
     const own = { 'store/store.go': STORE, 'store/set.go': `${SET}\ntype Store struct {\n\tclient *Cache\n\tdb     *Table\n}\n` };
-    assert.deepEqual(hints(own, 'store/set.go'), []);
+    assert.deepEqual(hints(own, 'store/set.go'), TYPED_SCAN);
   });
 
   it('indexes only Go files that import a client library and declare a struct with a client field', () => {

@@ -587,7 +587,8 @@ export class CodeAnalyzer {
   /** A request held by a variable: the request built by the expression the name is bound to, in scope. */
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
-    return binding && binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : undefined;
+    // A parameter declared as a request (Go's `input *dynamodb.QueryInput`) is kept by its name's token.
+    return binding && (binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : this.requestAt.get(binding.token));
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */

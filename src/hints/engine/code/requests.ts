@@ -40,17 +40,21 @@ export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
   }
 }
 
-/** The request an expression builds: right there, or returned by the same-file function it calls (`countInput(t)`). */
+/**
+ * The request an expression builds: right there, or returned by the same-file function or method it calls
+ * (`countInput(t)`, `s.prefixQuery(node)`).
+ */
 export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = true, depth = 0): OptionContext | undefined {
   let k = start;
   while (a.is(k, '&') || a.idIs(k, 'new') || a.idIs(k, 'await')) {
     k++;
   }
   const built = a.requestAt.get(k) ?? a.requestAt.get(start) ?? builtFromVariable(a, k, depth);
-  if (built || !viaFunction || !a.isId(k) || !a.is(k + 1, '(')) {
+  const called = built || !viaFunction ? -1 : calledName(a, k);
+  if (called < 0) {
     return built;
   }
-  const fn = a.lookup(a.tokens.text(k), k);
+  const fn = called === k ? a.lookup(a.tokens.text(k), k) : a.evalChain(k, called + 1).value;
   for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
     const request = requestBuiltBy(a, returned, false);
     if (request) {
@@ -58,6 +62,18 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
     }
   }
   return undefined;
+}
+
+/** How many member names a method call's receiver may have (`r.queries.byOwner(id)`). */
+const MAX_RECEIVER_MEMBERS = 4;
+
+/** The name token of the call an expression at `k` makes (`countInput` in `countInput(t)`, `prefixQuery` in `s.prefixQuery(n)`), or -1. */
+export function calledName(a: CodeAnalyzer, k: number): number {
+  let name = k;
+  for (let members = 0; a.isId(name) && a.isAccess(name + 1) && a.isId(name + 2) && members < MAX_RECEIVER_MEMBERS; members++) {
+    name += 2;
+  }
+  return a.isId(name) && a.is(name + 1, '(') ? name : -1;
 }
 
 /**

@@ -21,6 +21,7 @@ import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
+import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -285,33 +286,43 @@ function promoteEmbedded(a: CodeAnalyzer, embeddings: readonly [string, string][
 }
 
 /**
- * `&dynamodb.QueryInput{...}` and go-redis `redis.ParseURL("...")`, and fields set on either afterwards
- * (`input.ExclusiveStartKey = out.LastEvaluatedKey`, `opt.TLSConfig = &tls.Config{}`).
+ * `&dynamodb.QueryInput{...}`, the parts of a request built apart (`types.Put{...}`), input parameters and
+ * variables, and go-redis `redis.ParseURL("...")`, and fields set on them afterwards (`input.ExclusiveStartKey =
+ * out.LastEvaluatedKey`, `opt.TLSConfig = &tls.Config{}`).
  */
 function collectRequests(a: CodeAnalyzer): void {
+  const typesAliases = dynamodbTypesAliases(a);
+  // The `}` of the last request or part read: a part written inside one is read with it.
+  let readUntil = -1;
   for (let i = 2; i < a.tokens.length; i++) {
     // Not `func f() *dynamodb.ScanInput {`: a result type before the function's body.
     if (a.isId(i) && a.isAccess(i - 1) && a.is(i + 1, '{') && a.functions.get(a.scopes.scopeAt(i + 1))?.body !== i + 1) {
-      inputStruct(a, i);
+      const close = inputStruct(a, i) ?? (i > readUntil ? requestPart(a, i, typesAliases) : -1);
+      readUntil = Math.max(readUntil, close);
+    } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
+      varRequest(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
     }
   }
+  requestParameters(a);
   assignRequestOptions(a);
 }
 
-function inputStruct(a: CodeAnalyzer, index: number): void {
+/** `&dynamodb.QueryInput{...}` with its type name at `index`: its `}`, or undefined when it is no input struct. */
+function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
   const alias = a.id(index - 2);
   const service = alias ? a.goPackages.get(alias) : undefined;
   const operation = service ? operationOfTypeName(a.tokens.text(index), new Set([service]), /Input$/) : undefined;
   if (!operation) {
-    return;
+    return undefined;
   }
   const open = index + 1;
   const context = contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index));
   a.requestAt.set(index - 2, context);
   a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   a.contexts.push(context);
+  return a.partner[open];
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {

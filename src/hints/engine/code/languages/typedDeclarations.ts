@@ -9,7 +9,7 @@ import { codeOf, codeSet } from '../../tokenCodes';
 import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
-import { noteMemberAssignment, requestBuiltBy } from '../requests';
+import { calledName, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 import { angleDepthBackward } from '../typeArguments';
 
@@ -230,14 +230,17 @@ export function requestInArguments(a: CodeAnalyzer, open: number, close: number)
     }
   }
   for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (!a.isId(k) || !(a.is(k - 1, '(') || a.is(k - 1, ','))) {
+    // `request`, or Go's `&input` for an input struct held by value.
+    const before = a.is(k - 1, '&') ? k - 2 : k - 1;
+    if (!a.isId(k) || !(a.is(before, '(') || a.is(before, ','))) {
       continue;
     }
-    // `request`, or a builder variable built in place: `builder.build()`.
+    // A builder variable built in place: `builder.build()`.
     const built = a.is(k + 1, '.') && a.idIs(k + 2, 'build') && a.is(k + 3, '(') && a.is(k + 4, ')');
     const held = a.is(k + 1, ')') || a.is(k + 1, ',') || built ? a.requestVariable(a.tokens.text(k), open) : undefined;
-    // `countInput(table)`: a same-file function that builds the request.
-    const returned = held ?? (a.is(k + 1, '(') && argumentEnds(a, a.partner[k + 1] + 1) ? requestBuiltBy(a, k) : undefined);
+    // `countInput(table)`, `r.pageInput(id)`: a same-file function or method that builds the request.
+    const called = held ? -1 : calledName(a, k);
+    const returned = held ?? (called >= 0 && argumentEnds(a, a.partner[called + 1] + 1) ? requestBuiltBy(a, k) : undefined);
     if (returned) {
       return returned;
     }
