@@ -31,6 +31,9 @@ const WHERE = codeOf('where');
 const AWAIT = codeOf('await');
 const FOR = codeOf('for');
 const CATCH = codeOf('catch');
+const IF = codeOf('if');
+const ELSE = codeOf('else');
+const CLOSE_BRACE = codeOf('}');
 /** Words that can continue an expression on the next line, so a line break there does not end it. */
 const CONTINUING_WORDS = new Set(['in', 'of', 'instanceof', 'as', 'satisfies', 'is']);
 
@@ -181,6 +184,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     }
   }
   const classes: { scope: number; head: ClassHead }[] = [];
+  const blockScopes = new Map<number, number>();
   for (const k of candidates.order()) {
     const kind = candidates.kind(k);
     // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
@@ -196,9 +200,34 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       a.functions.set(scope, { scope, params: candidates.params(k), body, concise: candidates.concise(k) });
     } else if (kind === 'class') {
       classes.push({ scope, head: classHeads.get(body)! });
+    } else if (kind === 'block') {
+      blockScopes.set(body, scope);
+      linkElse(a, tree, blockScopes, body, scope);
     }
   }
   linkClasses(a, tree, classes);
+}
+
+/**
+ * Makes an `else { ... }` or `else if (...) { ... }` block a branch of the if/else chain of the block before
+ * its `else`, so that no run reaches two of them (`ScopeTree.exclusive`). A Go `else if x {` has no
+ * parentheses to find its `else` by: it starts a chain of its own with the blocks after it.
+ */
+function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: ReadonlyMap<number, number>, brace: number, scope: number): void {
+  const codes = a.tokens.codes;
+  const head = codes[brace - 1] === CLOSE_PAREN ? a.partner[brace - 1] : -1;
+  const elseToken = codes[brace - 1] === ELSE ? brace - 1 : head > 1 && codes[head - 1] === IF && codes[head - 2] === ELSE ? head - 2 : -1;
+  if (elseToken < 1 || codes[elseToken - 1] !== CLOSE_BRACE) {
+    return;
+  }
+  const previous = blockScopes.get(a.partner[elseToken - 1]);
+  if (previous === undefined) {
+    return;
+  }
+  if (tree.chainOf(previous) < 0) {
+    tree.setBranch(previous, previous);
+  }
+  tree.setBranch(scope, tree.chainOf(previous));
 }
 
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */

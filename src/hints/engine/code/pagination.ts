@@ -137,7 +137,7 @@ function anchored(a: CodeAnalyzer, markers: readonly number[]): Map<number, numb
     const innermost = a.scopes.scopeAt(marker);
     let branched = false;
     for (let scope = innermost; scope > anchor && !branched; scope = a.scopes.parent(scope)) {
-      branched = a.scopes.kind(scope) === 'branch';
+      branched = a.scopes.chainOf(scope) >= 0;
     }
     if (!branched || list.length === MAX_BRANCH_MARKERS) {
       anchors.set(anchor, null);
