@@ -22,6 +22,35 @@ function findings(files: Record<string, string>, file: string, alone = false): s
 }
 
 describe('workspace index: SST', () => {
+  it('reads CDK constructs that an SST v2 stack function returns as members of `use(Stack)` in another stack file', () => {
+    const files = {
+      'stacks/DataStack.ts': [
+        'import * as dynamodb from "aws-cdk-lib/aws-dynamodb";',
+        'import type { StackContext } from "sst/constructs";',
+        'export function DataStack({ stack }: StackContext) {',
+        '  const users = new dynamodb.Table(stack, "users", { partitionKey: { name: "pk", type: dynamodb.AttributeType.STRING } });',
+        '  const settings = { retain: true };',
+        '  return { users, settings };',
+        '}',
+      ].join('\n'),
+      'stacks/ApiStack.ts': [
+        'import { Function, StackContext, use } from "sst/constructs";',
+        'import { DataStack } from "./DataStack";',
+        'export function ApiStack({ stack }: StackContext) {',
+        '  const data = use(DataStack);',
+        '  const { users } = use(DataStack);',
+        '  const fn = new Function(stack, "login", { handler: "functions/login.handler" });',
+        '  data.users.grantReadData(fn);',
+        '  users.grantReadWriteData(fn);',
+        '  data.settings.grantReadData(fn);',
+        '}',
+      ].join('\n'),
+    };
+    const grants = (view?: null) => hintsOfFile(files, 'stacks/ApiStack.ts', view).filter((hint) => hint.includes('dynamodb-grant'));
+    assert.deepEqual(grants(), ['7:grantReadData dynamodb-grant', '8:grantReadWriteData dynamodb-grant']);
+    assert.deepEqual(grants(null), [], 'alone, the file does not know what the stack returns');
+  });
+
   it('reads an SST v2 Table with its keys, index, projection and stream, and exports what its stack function returns', () => {
     const model = fixtureModel('sst-v2');
     const [table] = model.tables();

@@ -184,7 +184,7 @@ export function clientValue({ table, ...client }: ExportedClient): Value {
 
 /**
  * What calling a name imported from a workspace module makes: a CDK class another file declares (`new
- * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`), what a function of another module gives
+ * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`, an SST v2 stack function through `use(DataStack)`), what a function of another module gives
  * (a Python one with the strings written here), or the client a Go function of another file declares it returns.
  */
 export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: number, constructed: boolean): Value | undefined {
@@ -192,6 +192,12 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
     return goProjectMember(a, value.module, value.path, true);
   }
   const python = a.language.family === 'python';
+  if (value.module === 'sst/constructs' && value.path === 'use' && !constructed && !python) {
+    // SST v2: `use(StorageStack)` gives what that stack function returns, read as a class's members.
+    const close = a.partner[open];
+    const stack = close > open ? a.evalChain(open + 1, close) : undefined;
+    return stack?.end === close && stack.value?.t === 'ref' ? importedCdkClass(a, stack.value.module, stack.value.path) : undefined;
+  }
   const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
   return declared ?? (constructed ? undefined : importedCall(a, value.module, value.path, open));
 }

@@ -6,6 +6,7 @@
  * (`table.tableName`) by the construct bound to it in the scopes that can see it.
  */
 import { cdkEngineVersion } from '../code/cdk';
+import { cdkAnnotationType } from '../code/values';
 import { EMPTY_EXPR, IacNode } from '../iac/tree';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
@@ -14,7 +15,7 @@ import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
-import { exportedTables, SST_COMPONENTS, SST_CONSTRUCTS, SST_TABLE_MEMBERS, SstImports, SstKind, sstApiFunctions, sstFunction, sstTable } from './sst';
+import { exportedStacks, SST_COMPONENTS, SST_CONSTRUCTS, SST_TABLE_MEMBERS, SstImports, SstKind, sstApiFunctions, sstFunction, sstTable } from './sst';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
@@ -70,6 +71,8 @@ interface Construct {
   definedAt: SourceRef;
   indexes: { props: CdkValue | undefined; kind: TableIndex['kind'] }[];
   environment: { name: string | undefined; value: CdkValue }[];
+  /** A CDK class's qualified name (`aws_dynamodb.Table`). */
+  type?: string;
 }
 
 interface Binding {
@@ -151,7 +154,7 @@ class CdkIndexer {
     const id = args[first]?.kind === 'string' ? args[first] : undefined;
     const props: CdkValue | undefined = source.python ? { kind: 'object', entries: keywords, open: false, span: source.span(open, close) } : args[first + 1];
     const definedAt = sourceRef(this.file, this.lines, id?.span ?? source.span(k, k));
-    const construct: Construct = { kind, props, definedAt, indexes: [], environment: [] };
+    const construct: Construct = { kind, props, definedAt, indexes: [], environment: [], ...(CONSTRUCTS.has(qualified ?? '') ? { type: qualified } : {}) };
     if (id) {
       construct.id = id.value;
     }
@@ -266,9 +269,12 @@ class CdkIndexer {
     if (classes) {
       contribution.cdkClasses = classes;
     }
-    const sstExports = this.source.python ? undefined : exportedTables(this.source, (names, at) => this.tableId(names, at));
-    if (sstExports) {
-      contribution.sstExports = sstExports;
+    const stacks = this.source.python ? undefined : exportedStacks(this.source, (names, at) => this.tableId(names, at), (names, at) => this.constructType(names, at));
+    if (stacks?.tables) {
+      contribution.sstExports = stacks.tables;
+    }
+    if (stacks?.stacks) {
+      contribution.cdkClasses = { ...contribution.cdkClasses, ...stacks.stacks };
     }
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {
@@ -508,6 +514,13 @@ class CdkIndexer {
   };
 
   /** The logical name of the table a name is bound to at token `at`, for the tables the file exports. */
+  /** The CDK type of the construct a name at a token is bound to, as a member type names it. */
+  private constructType(names: string[], at: number): string | undefined {
+    const target = this.lookup(names, at);
+    const type = target?.rest.length === 0 && target.construct.type !== undefined ? cdkAnnotationType('aws-cdk-lib', target.construct.type) : undefined;
+    return type?.t === 'construct' ? type.type : undefined;
+  }
+
   private tableId(names: string[], at: number): string | undefined {
     const target = this.lookup(names, at);
     const kind = target?.construct.kind;

@@ -9,7 +9,7 @@ import { TOKEN_KIND } from '../lexer';
 import { CdkSource, CdkValue, entry } from './cdkSource';
 import { keyTypeOf, sourceRef } from './contribution';
 import { LineIndex } from '../text';
-import { FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
+import { CdkClassMembers, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
 
@@ -251,18 +251,29 @@ export class SstImports {
   }
 }
 
+/** What an SST v2 stack file gives other modules (see `exportedStacks`). */
+export interface StackExports {
+  /** Tables by the path other files reach them by, each as its name in the model. */
+  tables?: Record<string, string>;
+  /** Each exported stack function's returned constructs by member, read as a class's members: `use(Stack).table`. */
+  stacks?: Record<string, CdkClassMembers>;
+}
+
 /**
  * The tables a stack file gives other modules, by the path they reach them by: what an exported stack function
- * returns (`return { table }` → `StorageStack.table`) and exported constants (`export const table = …` → `table`).
- * `tableAt` tells the table (its name in the model) a name at a token is bound to.
+ * returns (`return { table }` → `StorageStack.table`) and exported constants (`export const table = …` → `table`);
+ * and what each stack function returns, as members typed with their construct class, for the files that
+ * reach them through `use(StorageStack)`. `tableAt` tells the table (its name in the model) a name at a token is
+ * bound to, `typeAt` the CDK construct type (`aws_dynamodb.Table`).
  */
-export function exportedTables(source: CdkSource, tableAt: (names: string[], at: number) => string | undefined): Record<string, string> | undefined {
+export function exportedStacks(source: CdkSource, tableAt: (names: string[], at: number) => string | undefined, typeAt: (names: string[], at: number) => string | undefined): StackExports {
   const { tokens } = source;
-  const exported: Record<string, string> = {};
+  const tables: Record<string, string> = {};
+  const stacks: Record<string, CdkClassMembers> = {};
   let count = 0;
   const add = (path: string, name: string | undefined): void => {
-    if (name !== undefined && !Object.hasOwn(exported, path) && count++ < 64) {
-      exported[path] = name;
+    if (name !== undefined && !Object.hasOwn(tables, path) && count++ < 64) {
+      tables[path] = name;
     }
   };
   for (let i = 0; i < tokens.length - 3; i++) {
@@ -273,10 +284,14 @@ export function exportedTables(source: CdkSource, tableAt: (names: string[], at:
       const returned = stack === undefined ? undefined : source.value(i + 1, source.partner[i + 1] + 1);
       for (const { name, value } of returned?.kind === 'object' ? returned.entries : []) {
         add(`${stack}.${name}`, value.kind === 'path' ? tableAt(value.names, value.at) : undefined);
+        const construct = value.kind === 'path' ? typeAt(value.names, value.at) : undefined;
+        if (construct !== undefined && !Object.hasOwn(stacks[stack!] ?? {}, name)) {
+          stacks[stack!] = { ...stacks[stack!], [name]: { construct } };
+        }
       }
     }
   }
-  return count > 0 ? exported : undefined;
+  return { ...(count > 0 ? { tables } : {}), ...(Object.keys(stacks).length > 0 ? { stacks } : {}) };
 }
 
 /** The name of the exported function (`export function StorageStack(…) {`, maybe `async`) whose own body holds token `at`. */
