@@ -288,9 +288,16 @@ export const JS_MODULES: Record<string, string[]> = {
   'aws-sdk/clients/rds': ['rds'],
   'aws-sdk/clients/elasticache': ['elasticache'],
   ioredis: ['redis'],
+  // NestJS's ioredis module passes on ioredis' `Redis` class: `import { InjectRedis, Redis } from '@nestjs-modules/ioredis'`.
+  '@nestjs-modules/ioredis': ['redis'],
   redis: ['redis'],
   '@redis/client': ['redis'],
 };
+
+/** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
+export function isIoredisModule(module: string): boolean {
+  return module === 'ioredis' || module === '@nestjs-modules/ioredis';
+}
 
 /** Constructors and factories (last name in the chain) that produce a client, per imported module family. */
 export const JS_FACTORIES: Record<string, ClientKind> = {

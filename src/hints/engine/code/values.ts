@@ -7,7 +7,7 @@ import { RedisFlavor, RedisStructure } from '../model';
 import type { CdkClassShape, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
-import { BOTO3_SERVICES, cdkModule, ClientKind, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -284,7 +284,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return undefined;
   }
   if (services.includes('redis')) {
-    return JS_REDIS_FACTORIES.has(path) || (path === '' && module === 'ioredis') ? { t: 'client', kind: 'redis', flavor: module === 'ioredis' ? 'ioredis' : 'node-redis' } : undefined;
+    return JS_REDIS_FACTORIES.has(path) || (path === '' && module === 'ioredis') ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;
   }
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;

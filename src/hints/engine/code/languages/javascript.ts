@@ -8,7 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { JS_FACTORIES, JS_MODULES } from '../../services';
+import { isIoredisModule, JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -159,7 +159,7 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return constructType(a, start, imported);
   }
   if (services.includes('redis')) {
-    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: imported.module === 'ioredis' ? 'ioredis' : 'node-redis' } : undefined;
+    return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(imported.module) ? 'ioredis' : 'node-redis' } : undefined;
   }
   const kind = JS_FACTORIES[imported.path];
   return kind ? { t: 'client', kind } : undefined;
