@@ -74,6 +74,72 @@ describe('Redis calls in retry loops and in tests', () => {
       assertNoFindingOnLines(found, 6);
       assertHas(found, '12:set redis-loop-round-trips!');
     });
+
+    it('C#: an optimistic transaction retried until its condition holds, and a loop that reads one key per element', () => {
+      const found = hintsIn(
+        'VersionedStore.cs',
+        sourceLines(
+          'using StackExchange.Redis;',
+          'public class VersionedStore',
+          '{',
+          '    private readonly IDatabase _db;',
+          '    public VersionedStore(IConnectionMultiplexer mux) { _db = mux.GetDatabase(); }',
+          '    public void Bump(string key)',
+          '    {',
+          '        while (true)',
+          '        {',
+          '            string current = _db.StringGet(key);',
+          '            var txn = _db.CreateTransaction();',
+          '            txn.AddCondition(Condition.StringEqual(key, current));',
+          '            txn.StringSetAsync(key, (int.Parse(current ?? "0") + 1).ToString());',
+          '            if (txn.Execute()) return;',
+          '        }',
+          '    }',
+          '    public int Sum(string[] keys)',
+          '    {',
+          '        var total = 0;',
+          '        foreach (var key in keys)',
+          '        {',
+          '            total += (int)_db.StringGet(key);',
+          '        }',
+          '        return total;',
+          '    }',
+          '}',
+        ),
+      );
+      assertNoFindingOnLines(found, 10);
+      assertHas(found, '22:StringGet redis-loop-round-trips!');
+    });
+
+    it('Python: a WATCH retried in a loop, and a while loop that pops and reads keys', () => {
+      const found = hintsIn(
+        'counters.py',
+        sourceLines(
+          'import redis',
+          'r = redis.Redis(host="cache")',
+          'def bump(key):',
+          '    while True:',
+          '        r.watch(key)',
+          '        current = int(r.get(key) or 0)',
+          '        pipe = r.pipeline()',
+          '        pipe.multi()',
+          '        pipe.set(key, current + 1)',
+          '        try:',
+          '            pipe.execute()',
+          '            return',
+          '        except redis.WatchError:',
+          '            continue',
+          'def drain(queue):',
+          '    while True:',
+          '        key = queue.pop()',
+          '        if key is None:',
+          '            return',
+          '        print(r.get(key))',
+        ),
+      );
+      assertNoFindingOnLines(found, 6);
+      assertHas(found, '20:get redis-loop-round-trips!');
+    });
   });
 
   describe('tests and their set-up', () => {

@@ -159,3 +159,42 @@ function usedAsArray(a: CodeAnalyzer, scope: number, headClose: number, name: st
   }
   return false;
 }
+
+/**
+ * Calls that make a loop the retry of an optimistic transaction: WATCH (ioredis, redis-py, Jedis, Lettuce) and
+ * StackExchange.Redis's transaction conditions. Such a loop reads the key again only when another writer got
+ * in first; it is not one command per key.
+ */
+const OPTIMISTIC_LOCKS = ['watch', 'AddCondition'];
+
+/** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
+const MAX_RETRY_LOOP_TOKENS = 2000;
+
+/** Whether the innermost loop statement around a token, within its function, calls `watch` or `AddCondition`. */
+export function retriesOptimisticLock(a: CodeAnalyzer, token: number): boolean {
+  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
+    const kind = a.scopes.kind(scope);
+    if (kind === 'loop') {
+      return optimisticLoops.get(a, scope, () => callsLock(a, scope));
+    }
+    if (kind === 'function') {
+      return false;
+    }
+  }
+  return false;
+}
+
+const optimisticLoops = new FileMemo<number, boolean>();
+
+function callsLock(a: CodeAnalyzer, loop: number): boolean {
+  const [start, end] = a.scopes.range(loop);
+  if (end - start > MAX_RETRY_LOOP_TOKENS) {
+    return false;
+  }
+  for (let k = start + 2; k < end; k++) {
+    if (a.isAccess(k - 1) && a.isId(k) && a.is(k + 1, '(') && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) {
+      return true;
+    }
+  }
+  return false;
+}

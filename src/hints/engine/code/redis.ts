@@ -5,7 +5,7 @@ import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { isBatchLoopVariable, loopKind } from './loops';
+import { isBatchLoopVariable, loopKind, retriesOptimisticLock } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
@@ -204,7 +204,8 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
     return;
   }
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once.
-  const loop = (site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')) || leavesLoopAfter(a, receiverStart, close) ? undefined : loopKind(a, index);
+  const retry = leavesLoopAfter(a, receiverStart, close) || retriesOptimisticLock(a, index);
+  const loop = (site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')) || retry ? undefined : loopKind(a, index);
   const call: RedisCall = {
     command,
     name: site.name,
