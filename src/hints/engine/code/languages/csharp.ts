@@ -7,7 +7,7 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { braceLanguage, buildBraceScopes } from '../braces';
+import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
@@ -95,8 +95,31 @@ function collectRequests(a: CodeAnalyzer): void {
       }
     }
   }
+  requestParameters(a);
   stackExchangeOptions(a);
   assignRequestOptions(a);
+}
+
+/**
+ * A method parameter declared as a request (`QueryRequest request`), kept by its name's token, so that the
+ * properties the method sets on it (`request.ExclusiveStartKey = page.LastEvaluatedKey`) and the calls it is
+ * passed to read that request. Never complete: the caller set the rest.
+ */
+function requestParameters(a: CodeAnalyzer): void {
+  for (const fn of a.functions.values()) {
+    if (fn.params < 0 || !a.is(fn.params, '(')) {
+      continue;
+    }
+    for (const [start, end] of segments(a, fn.params)) {
+      const name = end - 1;
+      const operation = end - start >= 2 && a.isId(name) && a.isId(name - 1) ? operationOfTypeName(a.tokens.text(name - 1), a.services, /Request$/) : undefined;
+      if (operation) {
+        const context: OptionContext = { kind: 'sdk', type: operation, options: [], complete: false, anchor: a.tokenSpan(name - 1) };
+        a.contexts.push(context);
+        a.requestAt.set(name, context);
+      }
+    }
+  }
 }
 
 /** A request or config built at `index` (the type's name, or the `new` of a target-typed `new()`), named by the type at `typeIndex`. */
