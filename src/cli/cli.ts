@@ -47,7 +47,7 @@ Checks AWS SDK and infrastructure code (JS/TS, Python, Java, Go, C#, CloudFormat
 for RDS, DynamoDB and ElastiCache design issues. Folders are walked respecting .gitignore; every file
 that would be checked but is skipped is named on stderr with its reason.
 
-Code is judged with the tables, indexes and functions that the CloudFormation, SAM, Terraform and CDK
+Code is judged with the tables, indexes and functions that the CloudFormation, SAM, Terraform, CDK and SST
 files of its workspace define: a folder named here is its own workspace; a file named alone belongs to
 its git repository (or its folder outside git).
 
