@@ -22,7 +22,7 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
       const request = occurrence.request;
       const onePage = request && optionNamed(request, LIMIT) && !optionNamed(request, FILTERS);
-      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex)) {
+      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request)) {
         continue;
       }
       reported.add(occurrence.name.start);
@@ -33,6 +33,19 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       context.report(rule, occurrence.name);
     }
   }
+}
+
+/**
+ * A Query by the partition key of a table the workspace shows without a sort key: it matches one item at most
+ * (400 KB), so there is never a second page.
+ */
+function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
+  const resolved = request && context.workspace?.of(request);
+  if (!resolved || resolved.target !== 'table' || !resolved.table.hashOnly || resolved.request.operation !== 'dynamodb:Query') {
+    return false;
+  }
+  const partitionKey = resolved.table.partitionKey?.name;
+  return resolved.request.keyCondition?.terms.some((term) => term.name === partitionKey && term.operator === '=') === true;
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');

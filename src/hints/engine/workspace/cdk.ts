@@ -361,6 +361,8 @@ class CdkIndexer {
       const sortKey = this.attribute(entry(props, 'sortKey'));
       if (sortKey) {
         table.sortKey = sortKey;
+      } else if (readable && !props.open && !entry(props, 'sortKey')) {
+        table.hashOnly = true;
       }
     }
     const name = this.text(entry(props, 'tableName'));

@@ -265,6 +265,8 @@ export class TemplateIndexer {
       table.partitionKey = keys.partitionKey;
       if (keys.sortKey) {
         table.sortKey = keys.sortKey;
+      } else {
+        table.hashOnly = true;
       }
     }
     this.setName(table, properties);
@@ -297,7 +299,8 @@ export class TemplateIndexer {
    * `ProvisionedThroughput` (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html).
    */
   private simpleTable(logicalName: string, properties: IacNode | undefined, definedAt: SourceRef): TableDefinition {
-    const table: TableDefinition = { logicalName, format: 'cloudformation', indexes: [], indexesKnown: true, definedAt };
+    // A SimpleTable has a partition key only.
+    const table: TableDefinition = { logicalName, format: 'cloudformation', indexes: [], indexesKnown: true, hashOnly: true, definedAt };
     const primary = entryOf(properties, 'PrimaryKey')?.value;
     if (!primary) {
       table.partitionKey = { name: 'id', type: 'S' };

@@ -82,6 +82,8 @@ export function sstTable(file: string, lines: LineIndex, { kind, name, props, de
     const sortKey = attribute(entry(primary, spelling.sort));
     if (sortKey) {
       table.sortKey = sortKey;
+    } else if (readable && primary?.kind === 'object' && !primary.open && !entry(primary, spelling.sort)) {
+      table.hashOnly = true;
     }
   }
   for (const [property, indexKind] of [['globalIndexes', 'gsi'], ['localIndexes', 'lsi']] as const) {

@@ -318,6 +318,9 @@ class TerraformIndexer {
     }
     const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
     const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
+    if (table.partitionKey && !attributeOf(body, 'range_key')) {
+      table.hashOnly = true;
+    }
     // Indexes added by `aws_dynamodb_global_secondary_index` resources go with `ignore_changes = [global_secondary_index]`.
     const lifecycle = blocksOf(body, 'lifecycle')[0];
     const ignored = attributeOf(lifecycle?.body, 'ignore_changes');

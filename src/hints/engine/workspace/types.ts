@@ -50,6 +50,8 @@ export interface TableDefinition {
   /** Undefined when the key schema is not written literally: then no key check may run. */
   partitionKey?: KeyAttribute;
   sortKey?: KeyAttribute;
+  /** The key schema is read whole and has no sort key: a Query by the partition key matches one item at most. */
+  hashOnly?: true;
   /** Complete only when `indexesKnown`: a template that builds its index list dynamically leaves it false. */
   indexes: TableIndex[];
   indexesKnown: boolean;
