@@ -294,6 +294,22 @@ export const JS_MODULES: Record<string, string[]> = {
   '@redis/client': ['redis'],
 };
 
+/**
+ * Calls of queue and NestJS libraries whose options hold the ioredis options of the connection they open
+ * (Bull and BullMQ run on ioredis): `BullModule.forRoot({ redis: { password } })`, `new Queue('mail', { connection })`,
+ * `RedisModule.forRoot({ config: { password } })`. Constructors by their name, module methods by `Class.method`.
+ */
+const NEST_MODULE_CALLS = ['forRoot', 'forRootAsync'];
+const BULL_MODULE_CALLS = [...NEST_MODULE_CALLS, 'registerQueue', 'registerQueueAsync'].map((method) => `BullModule.${method}`);
+export const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  bull: new Set(['Queue', '']),
+  bullmq: new Set(['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'QueueScheduler']),
+  '@nestjs/bull': new Set(BULL_MODULE_CALLS),
+  '@nestjs/bullmq': new Set(BULL_MODULE_CALLS),
+  '@liaoliaots/nestjs-redis': new Set(['RedisModule', 'ClusterModule'].flatMap((module) => NEST_MODULE_CALLS.map((method) => `${module}.${method}`))),
+  '@nestjs-modules/ioredis': new Set(NEST_MODULE_CALLS.map((method) => `RedisModule.${method}`)),
+};
+
 /** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
 export function isIoredisModule(module: string): boolean {
   return module === 'ioredis' || module === '@nestjs-modules/ioredis';

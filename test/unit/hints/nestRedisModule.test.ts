@@ -39,3 +39,47 @@ describe('NestJS ioredis module', () => {
     assert.deepEqual(hintsIn('cache.ts', code), []);
   });
 });
+
+describe('queue and NestJS module options that open an ioredis connection', () => {
+  it('NestJS Bull: a password in the options of BullModule.forRootAsync, without TLS', () => {
+    const code = sourceLines(
+      "import { Module } from '@nestjs/common';",
+      "import { BullModule } from '@nestjs/bull';",
+      "import { ConfigModule, ConfigService } from '@nestjs/config';",
+      '',
+      '@Module({',
+      '  imports: [',
+      '    BullModule.forRootAsync({',
+      '      imports: [ConfigModule],',
+      '      inject: [ConfigService],',
+      '      useFactory: (config: ConfigService) => ({',
+      "        redis: { host: config.get('REDIS_HOST'), port: 6379, password: config.get('REDIS_PASSWORD') },",
+      '      }),',
+      '    }),',
+      "    BullModule.registerQueue({ name: 'mail' }),",
+      '  ],',
+      '})',
+      'export class AppModule {}',
+    );
+    const hints = hintsIn('app.module.ts', code);
+    assert.deepEqual(hints.filter((hint) => hint.startsWith('11:')).sort(), ['11:password redis-auth-without-tls', '11:password redis-auth-without-tls!', '11:password redis-password']);
+    assert.ok(!hints.some((hint) => hint.startsWith('14:')), hints.join('\n'));
+  });
+
+  it('BullMQ: a Queue with TLS and a Worker on a shared connection; a queue of another library says nothing', () => {
+    const code = sourceLines(
+      "const { Queue, Worker } = require('bullmq');",
+      "const PQueue = require('p-queue');",
+      'const connection = { host: process.env.REDIS_HOST, port: 6379 };',
+      "const queue = new Queue('emails', { connection: { host: 'cache', port: 6379, password: process.env.REDIS_PASSWORD, tls: {} } });",
+      "const worker = new Worker('emails', async (job) => job.data, { connection });",
+      "const local = new PQueue({ concurrency: 2, password: 'not-redis' });",
+      'module.exports = { queue, worker, local };',
+    );
+    const hints = hintsIn('worker.js', code);
+    assert.ok(hints.includes('4:password redis-password'), hints.join('\n'));
+    assert.ok(hints.includes('4:tls redis-tls'), hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.endsWith('!')), hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('6:')), hints.join('\n'));
+  });
+});

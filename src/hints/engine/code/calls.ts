@@ -4,7 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
-import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage } from '../services';
+import { ClientKind, IOREDIS_OPTION_CARRIERS, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage } from '../services';
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -113,6 +113,10 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   }
   const open = last + 1;
   const services = JS_MODULES[value.module];
+  if (IOREDIS_OPTION_CARRIERS[value.module]?.has(path)) {
+    redisClientOptions(a, open, 'ioredis');
+    return;
+  }
   if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
     a.addOperation({ operation: 'rds:GenerateDbAuthToken', name: a.tokenSpan(last), call: false, paginated: false, tokenIndex: last });
     return;

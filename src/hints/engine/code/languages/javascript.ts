@@ -8,7 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { isIoredisModule, JS_FACTORIES, JS_MODULES } from '../../services';
+import { IOREDIS_OPTION_CARRIERS, isIoredisModule, JS_FACTORIES, JS_MODULES } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -532,6 +532,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
+  if (IOREDIS_OPTION_CARRIERS[receiver.module]?.has(path)) {
+    redisClientOptions(a, nameIndex + 1, 'ioredis');
+    return true;
+  }
   if (!JS_MODULES[receiver.module]?.includes('redis')) {
     if (cdkConstructType(receiver.module, path) && receiver.path) {
       cdkConstruct(a, receiver, path, nameIndex, nameIndex + 1);
