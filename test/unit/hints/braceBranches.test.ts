@@ -87,6 +87,48 @@ describe('pagination markers in branches of an if/else (brace languages)', () =>
     assert.deepEqual(findingsIn('scan.ts', code).filter((hint) => hint.includes('dynamodb-scan!')), []);
   });
 
+  it('Go: the one-page Scan in an else-if branch of a chain whose first branch pages in a loop head', () => {
+    const code = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+      ')',
+      '',
+      'type Store struct{ client *dynamodb.Client }',
+      '',
+      'func (s *Store) Items(ctx context.Context, all bool, limit int32) ([]map[string]types.AttributeValue, error) {',
+      '\tvar items []map[string]types.AttributeValue',
+      '\tif all {',
+      '\t\tout, err := s.client.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("items")})',
+      '\t\tif err != nil {',
+      '\t\t\treturn nil, err',
+      '\t\t}',
+      '\t\titems = append(items, out.Items...)',
+      '\t\tfor out.LastEvaluatedKey != nil {',
+      '\t\t\tout, err = s.client.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("items"), ExclusiveStartKey: out.LastEvaluatedKey})',
+      '\t\t\tif err != nil {',
+      '\t\t\t\treturn nil, err',
+      '\t\t\t}',
+      '\t\t\titems = append(items, out.Items...)',
+      '\t\t}',
+      '\t} else if limit > 0 {',
+      '\t\tout, err := s.client.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("items")})',
+      '\t\tif err != nil {',
+      '\t\t\treturn nil, err',
+      '\t\t}',
+      '\t\titems = out.Items',
+      '\t}',
+      '\treturn items, nil',
+      '}',
+    );
+    assert.deepEqual(findingsIn('store.go', code).filter((hint) => hint.includes('dynamodb-scan!')), ['29:Scan dynamodb-scan!']);
+  });
+
   it('Java: the one-page Scan in the else branch, not the paging one', () => {
     const code = sourceLines(
       'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',

@@ -208,15 +208,19 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
   linkClasses(a, tree, classes);
 }
 
+/** How far back a Go `else if` condition is looked through for its `if`: a condition is a line's worth of tokens. */
+const MAX_CONDITION_TOKENS = 64;
+
 /**
  * Makes an `else { ... }` or `else if (...) { ... }` block a branch of the if/else chain of the block before
  * its `else`, so that no run reaches two of them (`ScopeTree.exclusive`). A Go `else if x {` has no
- * parentheses to find its `else` by: it starts a chain of its own with the blocks after it.
+ * parentheses: its `if` is found back through the condition's tokens on the brace's line.
  */
 function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: ReadonlyMap<number, number>, brace: number, scope: number): void {
   const codes = a.tokens.codes;
   const head = codes[brace - 1] === CLOSE_PAREN ? a.partner[brace - 1] : -1;
-  const elseToken = codes[brace - 1] === ELSE ? brace - 1 : head > 1 && codes[head - 1] === IF && codes[head - 2] === ELSE ? head - 2 : -1;
+  const ifToken = head > 1 && codes[head - 1] === IF ? head - 1 : head < 0 && a.language.family === 'go' ? unparenthesisedIf(a, brace) : -1;
+  const elseToken = codes[brace - 1] === ELSE ? brace - 1 : ifToken > 0 && codes[ifToken - 1] === ELSE ? ifToken - 1 : -1;
   if (elseToken < 1 || codes[elseToken - 1] !== CLOSE_BRACE) {
     return;
   }
@@ -228,6 +232,23 @@ function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: Readonly
     tree.setBranch(previous, previous);
   }
   tree.setBranch(scope, tree.chainOf(previous));
+}
+
+/** The `if` of a Go condition that ends at `brace` (`if err != nil {`), on the brace's line, or -1. */
+function unparenthesisedIf(a: CodeAnalyzer, brace: number): number {
+  const line = a.lines.lineOf(a.tokens.starts[brace]);
+  for (let k = brace - 1, steps = 0; k > 0 && steps < MAX_CONDITION_TOKENS; steps++) {
+    const code = a.tokens.codes[k];
+    if (code === IF) {
+      return k;
+    }
+    if (code === OPEN_BRACE || code === CLOSE_BRACE || a.lines.lineOf(a.tokens.starts[k]) !== line) {
+      return -1;
+    }
+    // A group in the condition (`if ok(x) {`, `if m[k] != nil {`) is stepped over whole.
+    k = a.partner[k] >= 0 && a.partner[k] < k ? a.partner[k] - 1 : k - 1;
+  }
+  return -1;
 }
 
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
