@@ -9,7 +9,6 @@ import type { Binding } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
 import { FileMemo } from '../fileMemo';
-import type { OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { BranchRequest, calledName, requestsByBranch } from '../requests';
 import type { Value } from '../values';
@@ -30,6 +29,7 @@ const MAX_HELPER_KEYS = 64;
 const MAX_KEYS_ADDED = 64;
 
 const helperRequests = new FileMemo<number, HelperRequest[] | null>();
+const variableRequests = new FileMemo<Binding<Value>, HelperRequest[] | undefined>();
 /** Functions with a bare `return`, which gives None, not a dict. */
 const bareReturns = new FileMemo<number, boolean>();
 
@@ -96,35 +96,33 @@ function argumentEnd(a: CodeAnalyzer, from: number, close: number): number {
  * or a variable the call's scope binds to one (`params = self._params(pk)`), whose later keys join each request.
  */
 function builtByHelper(a: CodeAnalyzer, from: number, end: number): HelperRequest[] | undefined {
-  let call = from;
-  let callEnd = end;
-  let added: readonly OptionSlot[] = [];
-  if (a.isId(from) && end === from + 1) {
-    const binding = a.scopes.lookup(a.tokens.text(from), from);
-    if (!binding || binding.expression < 0 || binding.fixed || !reaches(a, binding, from)) {
-      return undefined;
-    }
-    call = binding.expression;
-    callEnd = expressionEnd(a, call);
-    if (!endsStatement(a, callEnd)) {
-      return undefined;
-    }
-    added = (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED);
+  if (!a.isId(from) || end !== from + 1) {
+    return helperCalled(a, from, end);
   }
+  const binding = a.scopes.lookup(a.tokens.text(from), from);
+  if (!binding || binding.expression < 0 || binding.fixed || !reaches(a, binding, from)) {
+    return undefined;
+  }
+  // Many calls may spread one variable (a loop's pages): it is read once.
+  return variableRequests.get(a, binding, () => {
+    const callEnd = expressionEnd(a, binding.expression);
+    const requests = endsStatement(a, callEnd) ? helperCalled(a, binding.expression, callEnd) : undefined;
+    const added = (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED).map((slot) => occurrenceOf(a, slot));
+    return requests && added.length > 0 ? requests.map((request) => ({ options: [...request.options, ...added], complete: request.complete })) : requests;
+  });
+}
+
+/** The requests the helper called by the expression from `call` to `end` returns, where that call is the whole expression. */
+function helperCalled(a: CodeAnalyzer, call: number, end: number): HelperRequest[] | undefined {
   const name = calledName(a, call);
-  if (name < 0 || a.partner[name + 1] !== callEnd - 1) {
+  if (name < 0 || a.partner[name + 1] !== end - 1) {
     return undefined;
   }
   const callee = name === call ? a.lookup(a.tokens.text(name), name) : a.evalChain(call, name + 1).value;
-  const requests = callee?.t === 'function' && !callee.wrapped && !callee.accessor ? helperRequests.get(a, callee.scope, () => returnedRequests(a, callee) ?? null) : null;
-  if (!requests) {
+  if (callee?.t !== 'function' || callee.wrapped || callee.accessor) {
     return undefined;
   }
-  if (added.length === 0) {
-    return requests;
-  }
-  const keys = added.map((slot) => occurrenceOf(a, slot));
-  return requests.map((request) => ({ options: [...request.options, ...keys], complete: request.complete }));
+  return helperRequests.get(a, callee.scope, () => returnedRequests(a, callee) ?? null) ?? undefined;
 }
 
 /** Whether an assignment's block holds a use: not one made in a branch that the use is outside of. */
