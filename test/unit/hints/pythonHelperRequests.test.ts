@@ -216,6 +216,9 @@ describe('Python: helpers that build no request', () => {
       ['def helper(event):', '    return {"Limit": 5}["Limit"]'],
       ['def helper(event):', '    return helper(event)'],
       ['def helper(event):', '    return {"Limit": 5}.copy()'],
+      ['def helper(event):', '    return {key: value for key, value in event.items()}'],
+      ['def helper(event):', '    return dict(event, Limit=5)'],
+      ['def helper(event):', '    kwargs = dict((key, event[key]) for key in ("Limit", "Select"))', '    return kwargs'],
     ];
     for (const shape of shapes) {
       assert.deepEqual(ownOptions(handler(...shape)), ['Scan orders options[] partial'], shape.join('\n'));

@@ -173,11 +173,11 @@ function returnedRequests(a: CodeAnalyzer, fn: Value & { t: 'function' }): Helpe
 function returnedDicts(a: CodeAnalyzer, start: number, read: Set<Binding<Value>>): BranchRequest[] | undefined {
   const literal = a.is(start, '{') ? start : a.idIs(start, 'dict') && a.is(start + 1, '(') ? start + 1 : -1;
   if (literal >= 0) {
-    return a.partner[literal] > literal && endsStatement(a, a.partner[literal] + 1) ? [{ open: literal, slots: [] }] : undefined;
+    return a.partner[literal] > literal && endsStatement(a, a.partner[literal] + 1) && keysWritten(a, literal) ? [{ open: literal, slots: [] }] : undefined;
   }
   const name = a.id(start);
   const open = name !== undefined && endsStatement(a, start + 1) ? a.objectVariable(name, start) : -1;
-  const binding = open >= 0 && a.partner[open] > open ? a.scopes.lookup(name!, start) : undefined;
+  const binding = open >= 0 && a.partner[open] > open && keysWritten(a, open) ? a.scopes.lookup(name!, start) : undefined;
   if (!binding) {
     return undefined;
   }
@@ -186,4 +186,18 @@ function returnedDicts(a: CodeAnalyzer, start: number, read: Set<Binding<Value>>
   }
   read.add(binding);
   return requestsByBranch(a, start) ?? [{ open, slots: a.keyAssignments.get(binding) ?? [] }];
+}
+
+/**
+ * Whether a dict literal writes its keys out: no comprehension (`{k: v for k, v in pairs}`), and in
+ * `dict(...)` only keywords and spreads, no mapping or pairs passed whole, whose keys it cannot tell.
+ */
+function keysWritten(a: CodeAnalyzer, open: number): boolean {
+  const call = a.is(open, '(');
+  for (let k = open + 1; k < a.partner[open]; k = a.skipGroup(k)) {
+    if (a.idIs(k, 'for') || (call && (k === open + 1 || a.is(k - 1, ',')) && !(a.isId(k) && a.is(k + 1, '=')) && !a.is(k, '**'))) {
+      return false;
+    }
+  }
+  return true;
 }
