@@ -188,6 +188,46 @@ describe('Python: requests that same-file helpers build', () => {
   });
 });
 
+describe('Python: keys that dict.update adds to a request dict', () => {
+  it('reads the keywords and the dict literal of update(), on a literal and on what a helper returned', () => {
+    const code = sourceLines(
+      'import boto3',
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      'table = boto3.resource("dynamodb").Table("orders")',
+      '',
+      '',
+      'def base(customer):',
+      '    return {"KeyConditionExpression": Key("customer").eq(customer)}',
+      '',
+      '',
+      'def latest(customer):',
+      '    params = {"KeyConditionExpression": Key("customer").eq(customer)}',
+      '    params.update(Limit=1, ScanIndexForward=False)',
+      '    return table.query(**params)["Items"]',
+      '',
+      '',
+      'def page(customer, start):',
+      '    params = base(customer)',
+      '    params.update({"ExclusiveStartKey": start, "Limit": 100})',
+      '    return table.query(**params)',
+      '',
+      '',
+      'def merged(customer, extra):',
+      '    params = base(customer)',
+      '    params.update(extra)',
+      '    return table.query(**params)["Items"]',
+    );
+    assert.deepEqual(requestsIn(code), [
+      '14 Query orders keys[customer =] options[KeyConditionExpression, Limit, ScanIndexForward]',
+      '20 Query orders keys[customer =] options[KeyConditionExpression, ExclusiveStartKey, Limit]',
+      '26 Query orders keys[customer =] options[KeyConditionExpression] partial',
+    ]);
+    // Top-1 and one page of 100 on purpose; the last call reads one page of all.
+    assert.deepEqual(findingsOf(hintsIn('orders.py', code)), ['26:query dynamodb-query!']);
+  });
+});
+
 describe('Python: helpers that build no request', () => {
   /** A handler that spreads what `helper` returns into a Scan, after the helper's own lines. */
   const handler = (...helper: string[]): string =>
@@ -223,6 +263,11 @@ describe('Python: helpers that build no request', () => {
     for (const shape of shapes) {
       assert.deepEqual(ownOptions(handler(...shape)), ['Scan orders options[] partial'], shape.join('\n'));
     }
+  });
+
+  it('takes a dict that update() merges a mapping into, in the helper or after it, as one whose keys are not all known', () => {
+    const code = handler('def helper(event):', '    kwargs = {"FilterExpression": "#s = :s"}', '    kwargs.update(event.get("extra") or {})', '    return kwargs');
+    assert.deepEqual(ownOptions(code), ['Scan orders options[FilterExpression] partial']);
   });
 
   it('reads nothing from a helper under a decorator that may change what it returns, nor from an imported one', () => {

@@ -18,7 +18,7 @@ import { pynamodbCall } from './pynamodb';
 import { collectImports } from './pythonImports';
 import { importedCdkClass } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
-import { noteBareReturn, requestForCall } from './pythonRequests';
+import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -176,6 +176,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const globals = new Map<number, Set<string>>();
   const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
   const paths: PathAssignment[] = [];
+  const updates: number[] = [];
   const contextManagers = new Set<number>();
   // Class names first: parameter annotations name them (`data: TenantDataStack`).
   const classes: number[] = [];
@@ -244,6 +245,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
           bindName(a.tokens.text(k), tree.holderAt(i), { token: from, expression: -1 });
         }
       }
+    } else if (a.is(i + 1, '.') && a.idIs(i + 2, 'update') && a.is(i + 3, '(') && startsStatement(a, i) && a.partner[i + 3] > i + 3) {
+      updates.push(i);
     } else if (code === AS && a.isId(i + 1)) {
       asBinding(a, tree, i, bindName);
     } else if (codes[i + 1] === COLON && startsStatement(a, i) && !KEYWORDS.has(a.tokens.text(i)) && !statementHasAssignment(a, i)) {
@@ -253,6 +256,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     }
   }
   bindPaths(a, tree, paths);
+  bindDictUpdates(a, updates);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Binding } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
 import { FileMemo } from '../fileMemo';
+import type { OptionSlot } from '../language';
 import { contextFrom, occurrenceOf } from '../options';
 import { BranchRequest, calledName, requestsByBranch } from '../requests';
 import type { Value } from '../values';
@@ -30,6 +31,8 @@ const MAX_KEYS_ADDED = 64;
 
 const helperRequests = new FileMemo<number, HelperRequest[] | null>();
 const variableRequests = new FileMemo<Binding<Value>, HelperRequest[] | undefined>();
+/** Dict variables that `update()` merges another mapping into (`params.update(extra)`): their keys are not all known. */
+const mergedDicts = new FileMemo<Binding<Value>, boolean>();
 /** Functions with a bare `return`, which gives None, not a dict. */
 const bareReturns = new FileMemo<number, boolean>();
 
@@ -39,6 +42,45 @@ export function noteBareReturn(a: CodeAnalyzer, at: number): void {
   if (scope > 0) {
     bareReturns.set(a, scope, true);
   }
+}
+
+/**
+ * `params.update(Limit=1, ScanIndexForward=False)` and `params.update({"Limit": 1})` (the name at each of
+ * `sites`) add their keys to the dict that `params` holds, as `params["Limit"] = 1` does.
+ */
+export function bindDictUpdates(a: CodeAnalyzer, sites: readonly number[]): void {
+  const updated = new Set<OptionSlot[]>();
+  for (const site of sites) {
+    const binding = a.scopes.lookup(a.tokens.text(site), site);
+    const slots = binding && binding.expression >= 0 ? updatedKeys(a, site + 3) : [];
+    if (binding && slots.length === 0) {
+      mergedDicts.set(a, binding, true);
+    } else if (binding) {
+      const list = a.keyAssignments.get(binding) ?? [];
+      list.push(...slots);
+      a.keyAssignments.set(binding, list);
+      updated.add(list);
+    }
+  }
+  // In the order of the file, as the key statements are.
+  updated.forEach((list) => list.sort((x, y) => x.key - y.key));
+}
+
+/** The keys an `update(` call at `open` writes out: its keywords, or those of the one dict literal it takes; none for anything else. */
+function updatedKeys(a: CodeAnalyzer, open: number): OptionSlot[] {
+  const inner = a.is(open + 1, '{') && a.partner[open + 1] + 1 === a.partner[open] ? open + 1 : open;
+  const close = a.partner[inner];
+  const slots: OptionSlot[] = [];
+  for (let k = inner + 1; k < close; k = a.skipGroup(k)) {
+    const slot = k === inner + 1 || a.is(k - 1, ',') ? a.language.optionAt(a, k, inner, close) : undefined;
+    if (slot) {
+      slots.push(slot);
+    } else if (k === inner + 1 || a.is(k - 1, ',')) {
+      // `update(extra)`, `update(**extra)`: keys the file does not show.
+      return [];
+    }
+  }
+  return slots;
 }
 
 export function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
@@ -57,10 +99,12 @@ export function requestForCall(a: CodeAnalyzer, open: number, close: number, ope
   }
   // The call's own keywords with each dict, one request each (a dict built in branches, or each a helper returns).
   const own = context.options.filter((option) => option.key.start > a.tokens.starts[open] && option.key.end <= a.tokens.starts[close]);
+  const dict = named ? a.scopes.lookup(a.tokens.text(spread + 1), spread + 1) : undefined;
+  const merged = dict !== undefined && mergedDicts.peek(a, dict) === true;
   const requests = branches
     ? branches.map(({ open: literal, slots }: BranchRequest): OptionContext => {
         const dict = contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor, 1);
-        return { ...context, options: [...own, ...dict.options, ...slots.map((slot) => occurrenceOf(a, slot))], complete: dict.complete };
+        return { ...context, options: [...own, ...dict.options, ...slots.map((slot) => occurrenceOf(a, slot))], complete: dict.complete && !merged };
       })
     : built!.map((request): OptionContext => ({ ...context, options: [...own, ...request.options], complete: request.complete }));
   const [first, ...others] = requests;
@@ -108,7 +152,8 @@ function builtByHelper(a: CodeAnalyzer, from: number, end: number): HelperReques
     const callEnd = expressionEnd(a, binding.expression);
     const requests = endsStatement(a, callEnd) ? helperCalled(a, binding.expression, callEnd) : undefined;
     const added = (a.keyAssignments.get(binding) ?? []).slice(0, MAX_KEYS_ADDED).map((slot) => occurrenceOf(a, slot));
-    return requests && added.length > 0 ? requests.map((request) => ({ options: [...request.options, ...added], complete: request.complete })) : requests;
+    const merged = mergedDicts.peek(a, binding) === true;
+    return requests && (added.length > 0 || merged) ? requests.map((request) => ({ options: [...request.options, ...added], complete: request.complete && !merged })) : requests;
   });
 }
 
@@ -152,14 +197,14 @@ function returnedRequests(a: CodeAnalyzer, fn: Value & { t: 'function' }): Helpe
     if (!dicts) {
       return undefined;
     }
-    for (const { open, slots } of dicts) {
+    for (const { open, slots, merged } of dicts) {
       const dict = contextFrom(a, open, a.partner[open], 'sdk', '', a.tokenSpan(open), 1);
       const options = [...dict.options, ...slots.map((slot) => occurrenceOf(a, slot))];
       if (options.length > MAX_HELPER_KEYS) {
         return undefined;
       }
       if (requests.length < MAX_HELPER_REQUESTS) {
-        requests.push({ options, complete: dict.complete });
+        requests.push({ options, complete: dict.complete && !merged });
       }
     }
   }
@@ -170,7 +215,7 @@ function returnedRequests(a: CodeAnalyzer, fn: Value & { t: 'function' }): Helpe
  * The dicts one `return` gives: a literal (`return {...}`, `return dict(...)`), or a variable bound to one
  * (`kwargs = {...}; kwargs["Limit"] = limit; return kwargs`), once per variable however many `return`s give it.
  */
-function returnedDicts(a: CodeAnalyzer, start: number, read: Set<Binding<Value>>): BranchRequest[] | undefined {
+function returnedDicts(a: CodeAnalyzer, start: number, read: Set<Binding<Value>>): (BranchRequest & { merged?: boolean })[] | undefined {
   const literal = a.is(start, '{') ? start : a.idIs(start, 'dict') && a.is(start + 1, '(') ? start + 1 : -1;
   if (literal >= 0) {
     return a.partner[literal] > literal && endsStatement(a, a.partner[literal] + 1) && keysWritten(a, literal) ? [{ open: literal, slots: [] }] : undefined;
@@ -185,7 +230,8 @@ function returnedDicts(a: CodeAnalyzer, start: number, read: Set<Binding<Value>>
     return [];
   }
   read.add(binding);
-  return requestsByBranch(a, start) ?? [{ open, slots: a.keyAssignments.get(binding) ?? [] }];
+  const merged = mergedDicts.peek(a, binding) === true;
+  return (requestsByBranch(a, start) ?? [{ open, slots: a.keyAssignments.get(binding) ?? [] }]).map((dict) => ({ ...dict, merged }));
 }
 
 /**
