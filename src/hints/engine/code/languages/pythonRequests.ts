@@ -99,8 +99,8 @@ export function requestForCall(a: CodeAnalyzer, open: number, close: number, ope
   }
   // The call's own keywords with each dict, one request each (a dict built in branches, or each a helper returns).
   const own = context.options.filter((option) => option.key.start > a.tokens.starts[open] && option.key.end <= a.tokens.starts[close]);
-  const dict = named ? a.scopes.lookup(a.tokens.text(spread + 1), spread + 1) : undefined;
-  const merged = dict !== undefined && mergedDicts.peek(a, dict) === true;
+  const spreadBinding = named ? a.scopes.lookup(a.tokens.text(spread + 1), spread + 1) : undefined;
+  const merged = spreadBinding !== undefined && mergedDicts.peek(a, spreadBinding) === true;
   const requests = branches
     ? branches.map(({ open: literal, slots }: BranchRequest): OptionContext => {
         const dict = contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor, 1);
