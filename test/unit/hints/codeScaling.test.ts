@@ -45,6 +45,21 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[
     make: (n) => `package p\nimport "github.com/aws/aws-sdk-go-v2/service/dynamodb"\nvar c *dynamodb.Client\nfunc in() *dynamodb.ScanInput {\n${fill('\tif x { return nil }\n', n / 2)}}\n${fill('func f() { c.Scan(ctx, in()) }\n', n / 2)}`,
   },
   {
+    name: 'a Python helper dict of many keys, spread into every call',
+    kind: 'python',
+    make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n    return {${fill('"Limit": x, ', n / 2)}}\n${fill('t.query(**h(1))\n', n / 2)}`,
+  },
+  {
+    name: 'keys added to a dict a Python helper returns, then calls that spread it',
+    kind: 'python',
+    make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n    return {"Limit": x}\nq = h(1)\n${fill('q["FilterExpression"] = "a"\n', n / 2)}${fill('t.scan(**q)\n', n / 2)}`,
+  },
+  {
+    name: 'a Python helper with many returns, called for every request',
+    kind: 'python',
+    make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n${fill('    if x: return {"Limit": 1}\n', n / 2)}${fill('t.scan(**h(1))\n', n / 2)}`,
+  },
+  {
     name: 'copies of a request with toBuilder()',
     kind: 'java',
     make: (n) => `import software.amazon.awssdk.services.dynamodb.model.*;\nclass A { void f() { QueryRequest b = QueryRequest.builder().tableName("t").build();\n${fill('QueryRequest n = b.toBuilder().limit(1).build();\n', n)}} }\n`,

@@ -4,7 +4,6 @@
  * (mypy-boto3, redis), keyword arguments and dict requests, redis-py and CDK constructors.
  */
 import { TOKEN_KIND } from '../../lexer';
-import { OptionContext } from '../../model';
 import { Binding, ScopeKind, ScopeTree } from '../../scope/scopes';
 import { ClientKind } from '../../services';
 import { codeOf } from '../../tokenCodes';
@@ -13,13 +12,13 @@ import { cdkConstruct } from '../calls';
 import { segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { ALIAS_ROOT } from '../memberPaths';
-import { contextFrom, occurrenceOf, separatedSlot } from '../options';
-import { requestsByBranch } from '../requests';
+import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
 import { collectImports } from './pythonImports';
 import { importedCdkClass } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
+import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -177,6 +176,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const globals = new Map<number, Set<string>>();
   const bindName: BindName = (name, holder, binding) => tree.bind(globals.get(holder)?.has(name) ? 0 : holder, name, binding);
   const paths: PathAssignment[] = [];
+  const updates: number[] = [];
   const contextManagers = new Set<number>();
   // Class names first: parameter annotations name them (`data: TenantDataStack`).
   const classes: number[] = [];
@@ -221,6 +221,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     } else if ((code === RETURN || (code === YIELD && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
       // A bare `return` or `yield` gives None, not the statement on the next line.
       a.addReturn(i + 1);
+    } else if (code === RETURN) {
+      noteBareReturn(a, i);
     } else if (code === GLOBAL && startsStatement(a, i)) {
       const scope = tree.enclosing(i, ['function']);
       const names = globals.get(scope) ?? new Set<string>();
@@ -243,6 +245,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
           bindName(a.tokens.text(k), tree.holderAt(i), { token: from, expression: -1 });
         }
       }
+    } else if (a.is(i + 1, '.') && a.idIs(i + 2, 'update') && a.is(i + 3, '(') && startsStatement(a, i) && a.partner[i + 3] > i + 3) {
+      updates.push(i);
     } else if (code === AS && a.isId(i + 1)) {
       asBinding(a, tree, i, bindName);
     } else if (codes[i + 1] === COLON && startsStatement(a, i) && !KEYWORDS.has(a.tokens.text(i)) && !statementHasAssignment(a, i)) {
@@ -252,6 +256,7 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     }
   }
   bindPaths(a, tree, paths);
+  bindDictUpdates(a, updates);
 }
 
 /**
@@ -509,42 +514,6 @@ function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): Opti
   const kwarg = kind === ID && a.is(k + 1, '=') && a.parent[k] === open && a.is(open, '(');
   const dictKey = kind === STR && !a.tokens.interpolated(k) && a.is(k + 1, ':');
   return kwarg || dictKey ? separatedSlot(a, k, close) : undefined;
-}
-
-function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
-  if (close < 0) {
-    return undefined;
-  }
-  // Keyword arguments, and the keys of dicts spread with `**` (see contextFrom).
-  const anchor = a.tokenSpan(open - 1);
-  const context = contextFrom(a, open, close, 'sdk', operation, anchor);
-  const spread = soleSpread(a, open, close);
-  const branches = spread > 0 ? requestsByBranch(a, spread + 1) : undefined;
-  if (!branches) {
-    return context;
-  }
-  // A dict built in if/elif/else branches: the call's own keywords with each branch's dict, one request each.
-  const own = context.options.filter((option) => option.key.start > a.tokens.starts[open] && option.key.end <= a.tokens.starts[close]);
-  const [first, ...others] = branches.map(({ open: literal, slots }): OptionContext => {
-    const dict = contextFrom(a, literal, a.partner[literal], 'sdk', operation, anchor, 1);
-    return { ...context, options: [...own, ...dict.options, ...slots.map((slot) => occurrenceOf(a, slot))], complete: dict.complete };
-  });
-  a.branchRequests.set(first, others);
-  return first;
-}
-
-/** The `**` of the one dict a call spreads by name (`table.query(Limit=10, **params)`), or -1. */
-function soleSpread(a: CodeAnalyzer, open: number, close: number): number {
-  let spread = -1;
-  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (a.is(k, '**') || a.is(k, '*')) {
-      if (spread >= 0 || !a.is(k, '**') || !a.isId(k + 1) || !(a.is(k + 2, ',') || k + 2 === close)) {
-        return -1;
-      }
-      spread = k;
-    }
-  }
-  return spread;
 }
 
 /** Module-level calls: `redis.Redis(...)`, `redis.asyncio.from_url(...)`, CDK `rds.DatabaseInstance(...)`; PynamoDB models. */
