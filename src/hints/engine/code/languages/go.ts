@@ -22,6 +22,7 @@ import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './g
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
+import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -301,6 +302,8 @@ function collectRequests(a: CodeAnalyzer): void {
       readUntil = Math.max(readUntil, close);
     } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
       varRequest(a, i);
+    } else if (a.idIs(i, 'new') && a.is(i + 1, '(')) {
+      newInput(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
     }
@@ -322,6 +325,10 @@ function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
   a.requestAt.set(index - 2, context);
   a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   a.contexts.push(context);
+  // `(&dynamodb.ScanInput{}).SetTableName(t)`: v1 setters chained on the literal.
+  if (a.is(index - 3, '&') && a.is(index - 4, '(') && a.partner[index - 4] === a.partner[open] + 1) {
+    chainedSetters(a, index - 4, context);
+  }
   return a.partner[open];
 }
 
@@ -340,6 +347,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionCon
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {
     return v1Call(a, nameIndex, receiver.kind);
+  }
+  // A variable that holds an input evaluates to the input's type (`go:dynamodb` `QueryInput`), or to nothing.
+  if ((receiver === undefined || receiver.t === 'ref') && setterOnVariable(a, nameIndex, receiverStart)) {
+    return true;
   }
   if (receiver?.t === 'gopkg') {
     const service = receiver.service;
