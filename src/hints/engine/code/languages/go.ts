@@ -165,7 +165,29 @@ function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): 
     }
   }
   const holder = tree.holderAt(at);
-  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), { token: k, expression: index === 0 ? at + 1 : -1 }));
+  const closure = names.length === 1 ? functionLiteral(a, at + 1) : undefined;
+  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), closure ? { token: k, expression: -1, fixed: closure } : { token: k, expression: index === 0 ? at + 1 : -1 }));
+}
+
+/** Tokens between a function literal's parameters and its body: its results (`(*dynamodb.QueryInput, error)`). */
+const MAX_RESULT_TOKENS = 24;
+
+/**
+ * `func(start map[string]types.AttributeValue) *dynamodb.QueryInput { ... }` at `start`: a closure, called
+ * by its variable's name as a function is (`client.Query(ctx, createQuery(nil))`).
+ */
+function functionLiteral(a: CodeAnalyzer, start: number): Value | undefined {
+  const params = start + 1;
+  if (!a.idIs(start, 'func') || !a.is(params, '(') || a.partner[params] < 0) {
+    return undefined;
+  }
+  for (let k = a.partner[params] + 1, steps = 0; k < a.tokens.length && steps < MAX_RESULT_TOKENS; k = a.skipGroup(k), steps++) {
+    if (a.is(k, '{')) {
+      const scope = a.scopes.scopeAt(k + 1);
+      return a.functions.get(scope)?.params === params ? { t: 'function', scope, concise: -1 } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `(ctx context.Context, a, b string, db *dynamodb.Client)`: names take the type that follows them. */
