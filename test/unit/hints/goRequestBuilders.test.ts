@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
+import { hintsOfFile } from '../workspace/support';
 
 const IMPORTS = [
   'import (',
@@ -89,5 +90,106 @@ describe('Go inputs built by closures and by helpers of other files', () => {
     );
     assert.ok(!found.some((hint) => /^1[0-3]:/.test(hint)), found.join('\n'));
     assert.ok(found.includes('14:Query dynamodb-query!'), found.join('\n'));
+  });
+
+  /** A repository whose queries other files of its package build, and a v1 helper package that builds one with setters. */
+  const HELPERS = sourceLines(
+    'package repository',
+    ...IMPORTS,
+    'func ownerQuery(table, owner string) *dynamodb.QueryInput {',
+    '\treturn &dynamodb.QueryInput{TableName: aws.String(table), IndexName: aws.String("by-owner"), KeyConditionExpression: aws.String("owner = :o")}',
+    '}',
+    'func latestQuery(table, owner string) *dynamodb.QueryInput {',
+    '\tin := ownerQuery(table, owner)',
+    '\tin.Limit = aws.Int32(1)',
+    '\treturn in',
+    '}',
+    'func activeScan(table string) (*dynamodb.ScanInput, error) {',
+    '\tin := &dynamodb.ScanInput{TableName: aws.String(table), Limit: aws.Int32(100), FilterExpression: aws.String("active = :t")}',
+    '\treturn in, nil',
+    '}',
+  );
+  const REPOSITORY = sourceLines(
+    'package repository',
+    ...IMPORTS,
+    'type Repository struct {',
+    '\tclient *dynamodb.Client',
+    '\ttable  string',
+    '}',
+    'func (r *Repository) ByOwner(ctx context.Context, owner string) (*dynamodb.QueryOutput, error) {',
+    '\tin := ownerQuery(r.table, owner)',
+    '\tin.Limit = aws.Int32(10)',
+    '\treturn r.client.Query(ctx, in)',
+    '}',
+    'func (r *Repository) AllOfOwner(ctx context.Context, owner string) (*dynamodb.QueryOutput, error) {',
+    '\treturn r.client.Query(ctx, ownerQuery(r.table, owner))',
+    '}',
+    'func (r *Repository) Latest(ctx context.Context, owner string) (*dynamodb.QueryOutput, error) {',
+    '\treturn r.client.Query(ctx, latestQuery(r.table, owner))',
+    '}',
+    'func (r *Repository) Active(ctx context.Context) (*dynamodb.ScanOutput, error) {',
+    '\tin, err := activeScan(r.table)',
+    '\tif err != nil {',
+    '\t\treturn nil, err',
+    '\t}',
+    '\tin.ConsistentRead = aws.Bool(true)',
+    '\treturn r.client.Scan(ctx, in)',
+    '}',
+  );
+
+  it('reads a call with the input a helper of another file of the package builds, completed by the caller', () => {
+    const files = { 'go.mod': sourceLines('module example.com/shop'), 'internal/repository/queries.go': HELPERS, 'internal/repository/repository.go': REPOSITORY };
+    const found = hintsOfFile(files, 'internal/repository/repository.go');
+    for (const hint of ['15:Limit dynamodb-limit', '16:Query dynamodb-query', '19:Query dynamodb-query', '19:Query dynamodb-query!', '22:Query dynamodb-query', '29:ConsistentRead dynamodb-consistent-read', '30:Scan dynamodb-scan!']) {
+      assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+    }
+    // The caller's Limit, and the helper's own (through a helper it calls), ask for one page on purpose.
+    assert.ok(!found.includes('16:Query dynamodb-query!') && !found.includes('22:Query dynamodb-query!'), found.join('\n'));
+    // The helper's options get their hovers and findings in its own file, not at the call.
+    assert.ok(!found.some((hint) => /IndexName|FilterExpression|KeyCondition/.test(hint)), found.join('\n'));
+    // Alone, the file knows nothing of the helpers.
+    assert.ok(hintsIn('repository.go', REPOSITORY).includes('16:Query dynamodb-query!'));
+  });
+
+  it('reads a builder of another package of the module, and nothing for a name two files of the package declare', () => {
+    const queries = sourceLines(
+      'package queries',
+      'import (',
+      '\t"github.com/aws/aws-sdk-go/aws"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      ')',
+      'func ByDay(table, day string) (*dynamodb.QueryInput, error) {',
+      '\tinput := new(dynamodb.QueryInput)',
+      '\tinput.SetTableName(table)',
+      '\tinput.SetKeyConditionExpression("day = :d")',
+      '\tinput.SetLimit(50)',
+      '\treturn input, nil',
+      '}',
+      'func unexported(table string) *dynamodb.QueryInput { return &dynamodb.QueryInput{TableName: aws.String(table), Limit: aws.Int64(1)} }',
+    );
+    const handler = sourceLines(
+      'package main',
+      'import (',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      '\t"example.com/traffic/internal/queries"',
+      ')',
+      'func handle(db *dynamodb.DynamoDB, day string) (*dynamodb.QueryOutput, error) {',
+      '\tinput, err := queries.ByDay("traffic", day)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\treturn db.Query(input)',
+      '}',
+      'func other(db *dynamodb.DynamoDB) (*dynamodb.QueryOutput, error) {',
+      '\treturn db.Query(queries.unexported("traffic"))',
+      '}',
+    );
+    const files = { 'go.mod': sourceLines('module example.com/traffic'), 'internal/queries/day.go': queries, 'cmd/handler/main.go': handler };
+    const found = hintsOfFile(files, 'cmd/handler/main.go');
+    assert.ok(found.includes('11:Query dynamodb-query') && !found.includes('11:Query dynamodb-query!'), found.join('\n'));
+    assert.ok(found.includes('14:Query dynamodb-query!'), found.join('\n'));
+    // Two files of the package declare `ownerQuery` (build tags): the index cannot tell which one the call runs.
+    const twice = { ...files, 'internal/repository/queries.go': HELPERS, 'internal/repository/queries_other.go': HELPERS, 'internal/repository/repository.go': REPOSITORY };
+    assert.ok(hintsOfFile(twice, 'internal/repository/repository.go').includes('16:Query dynamodb-query!'));
   });
 });

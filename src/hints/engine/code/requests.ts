@@ -55,6 +55,10 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
     return built;
   }
   const fn = called === k ? a.lookup(a.tokens.text(k), k) : a.evalChain(k, called + 1).value;
+  if (fn?.t !== 'function') {
+    // A function of another file of the workspace that the model says builds one.
+    return a.language.projectRequest?.(a, k, called);
+  }
   for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
     const request = requestBuiltBy(a, returned, false);
     if (request) {

@@ -19,7 +19,7 @@ import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
-import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
+import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
@@ -447,5 +447,6 @@ export const go: CodeLanguage = {
   requestForCall,
   typeValue,
   otherCall,
+  projectRequest: projectInputCall,
   finish: handedToCallers,
 };
