@@ -109,6 +109,42 @@ describe('Go SDK v1 inputs set up by setter methods', () => {
     assert.ok(apply(chained, chainedFix.edits).includes('.SetIndexName("by-campaign").SetKeyConditionExpression("campaign = :c"))'));
   });
 
+  it('reads the input a method of the file builds with setters and returns as a variable, with the caller\'s setters', () => {
+    const found = hintsIn(
+      'internal/api/request.go',
+      sourceLines(
+        'package api',
+        ...IMPORTS,
+        'type InfoRequest struct {',
+        '\tID    string',
+        '\tLimit int64',
+        '}',
+        'func (request *InfoRequest) Query(tableName string) (*dynamodb.QueryInput, error) {',
+        '\tinput := new(dynamodb.QueryInput)',
+        '\tinput.SetTableName(tableName)',
+        '\tinput.SetIndexName("by-ad")',
+        '\tinput.SetKeyConditionExpression("ad_id = :id")',
+        '\tif request.Limit > 0 {',
+        '\t\tinput.SetLimit(request.Limit)',
+        '\t}',
+        '\treturn input, nil',
+        '}',
+        'func Handle(ctx context.Context, db dynamodbiface.DynamoDBAPI, request *InfoRequest) (*dynamodb.QueryOutput, error) {',
+        '\tinput, err := request.Query("traffic")',
+        '\tif err != nil {',
+        '\t\treturn nil, err',
+        '\t}',
+        '\tinput.SetConsistentRead(true)',
+        '\treturn db.QueryWithContext(ctx, input)',
+        '}',
+      ),
+    );
+    for (const hint of ['19:SetLimit dynamodb-limit', '28:SetConsistentRead dynamodb-consistent-read', '28:SetConsistentRead dynamodb-consistent-read!', '29:QueryWithContext dynamodb-query']) {
+      assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+    }
+    assert.ok(!found.includes('29:QueryWithContext dynamodb-query!'), found.join('\n'));
+  });
+
   it('gives nothing for a project type\'s own setters, another service\'s input, nor setters on a struct\'s field', () => {
     const found = hintsIn(
       'internal/jobs/jobs.go',

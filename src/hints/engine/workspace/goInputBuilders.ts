@@ -41,9 +41,7 @@ export function builtInputs(text: string, operations: ReadonlyMap<string, string
     }
     let options: string[] = [];
     for (const start of a.returnStarts({ scope: fn.scope, concise: -1 }).slice(0, MAX_RETURNS_READ)) {
-      // `return input, nil` after `input := new(dynamodb.QueryInput)` and its setters: the variable's request.
-      const held = a.isId(start) && (a.is(start + 1, ',') || a.startsLine(start + 1) || a.is(start + 1, '}')) ? a.requestVariable(a.tokens.text(start), start) : undefined;
-      const request = held ?? requestBuiltBy(a, start);
+      const request = requestBuiltBy(a, start);
       if (request?.type === operation) {
         options = builderOptions(a, request, fn.scope);
         break;
