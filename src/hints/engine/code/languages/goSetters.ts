@@ -15,8 +15,11 @@ import { occurrenceOf } from '../options';
 
 /** A v1 setter's name: `Set` and the field it sets. */
 const SETTER = /^Set([A-Z][A-Za-z0-9]*)$/;
-/** How many setters of one chain are read: an input has a few dozen fields at most. */
+/** How many setters of one chain, and setter statements of one input, are read: an input has a few dozen fields at most. */
 const MAX_CHAINED_SETTERS = 64;
+const MAX_SETTER_STATEMENTS = 64;
+/** Setter statements read per input: every call that sends the input reads its options again. */
+const statementsRead = new WeakMap<OptionContext, number>();
 
 /** The field a setter method named at `k` sets (`Limit` for `SetLimit`), when `k` names one and is called. */
 function setterField(a: CodeAnalyzer, k: number): string | undefined {
@@ -85,9 +88,11 @@ export function setterOnVariable(a: CodeAnalyzer, nameIndex: number, receiverSta
     return false;
   }
   const request = a.requestVariable(a.tokens.text(receiverStart), nameIndex);
-  if (!request) {
-    return false;
+  const read = request ? (statementsRead.get(request) ?? 0) : 0;
+  if (!request || read >= MAX_SETTER_STATEMENTS) {
+    return request !== undefined;
   }
+  statementsRead.set(request, read + 1);
   const slot = setterSlot(a, nameIndex, field);
   const close = slot.removalEnd;
   const alone = receiverStart === nameIndex - 2 && a.startsLine(receiverStart) && (a.startsLine(close + 1) || a.is(close + 1, ';') || a.is(close + 1, '}'));
