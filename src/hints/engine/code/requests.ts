@@ -61,7 +61,7 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
     // A function of another file of the workspace that the model says builds one.
     return a.language.projectRequest?.(a, k, called);
   }
-  for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
+  for (const returned of a.returnStarts(fn).slice(0, MAX_RETURNS_READ)) {
     const request = requestBuiltBy(a, returned, false, depth + 1);
     if (request) {
       return request;

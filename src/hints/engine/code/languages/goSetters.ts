@@ -18,7 +18,7 @@ const SETTER = /^Set([A-Z][A-Za-z0-9]*)$/;
 /** How many setters of one chain, and setter statements of one input, are read: an input has a few dozen fields at most. */
 const MAX_CHAINED_SETTERS = 64;
 const MAX_SETTER_STATEMENTS = 64;
-/** Setter statements read per input: every call that sends the input reads its options again. */
+/** Setter statements read so far per input. */
 const statementsRead = new WeakMap<OptionContext, number>();
 
 /** The field a setter method named at `k` sets (`Limit` for `SetLimit`), when `k` names one and is called. */
