@@ -43,6 +43,11 @@ export interface OptionContext {
   typeSpan?: Span;
   /** A request sent to an index by its receiver (the Java enhanced client's `DynamoDbIndex`), with no `IndexName` to show it. */
   onIndex?: boolean;
+  /**
+   * Normalised names of the options a builder in another file sets on this request (a Go helper of the package
+   * that returns the input): the checks on the call read them; their hovers and findings are that file's.
+   */
+  lent?: readonly string[];
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**

@@ -60,6 +60,16 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[
     make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n${fill('    if x: return {"Limit": 1}\n', n / 2)}${fill('t.scan(**h(1))\n', n / 2)}`,
   },
   {
+    name: 'v1 setter statements on one input, then calls with it',
+    kind: 'go',
+    make: (n) => `package p\nimport "github.com/aws/aws-sdk-go/service/dynamodb"\nvar c *dynamodb.DynamoDB\nfunc f() {\n\tin := new(dynamodb.QueryInput)\n${fill('\tin.SetLimit(1).SetIndexName("i")\n', n / 2)}${fill('\tc.Query(in)\n', n / 2)}}\n`,
+  },
+  {
+    name: 'closures that build an input, each called in a loop',
+    kind: 'go',
+    make: (n) => `package p\nimport "github.com/aws/aws-sdk-go-v2/service/dynamodb"\nvar c *dynamodb.Client\nfunc f() {\n${numbered(n / 120, (k) => `\tq${k} := func() *dynamodb.QueryInput { return &dynamodb.QueryInput{Limit: l} }\n\tfor { in := q${k}(); c.Query(ctx, in) }\n`)}}\n`,
+  },
+  {
     name: 'copies of a request with toBuilder()',
     kind: 'java',
     make: (n) => `import software.amazon.awssdk.services.dynamodb.model.*;\nclass A { void f() { QueryRequest b = QueryRequest.builder().tableName("t").build();\n${fill('QueryRequest n = b.toBuilder().limit(1).build();\n', n)}} }\n`,

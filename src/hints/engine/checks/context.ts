@@ -56,21 +56,31 @@ export function literalEquals(literal: Literal, value: boolean | number | string
 /** Normalized forms of the name lists that rules and checks pass (module constants), made once per list. */
 const normalizedLists = new WeakMap<readonly string[], readonly string[]>();
 
-export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
-  if (names.length === 0) {
-    return undefined;
-  }
+function normalized(names: readonly string[]): readonly string[] {
   let norms = normalizedLists.get(names);
   if (!norms) {
     norms = names.map(normalizeName);
     normalizedLists.set(names, norms);
   }
+  return norms;
+}
+
+export function optionNamed(context: OptionContext, names: readonly string[]): OptionOccurrence | undefined {
+  if (names.length === 0) {
+    return undefined;
+  }
+  const norms = normalized(names);
   for (const option of context.options) {
     if (!option.absent && norms.includes(option.norm)) {
       return option;
     }
   }
   return undefined;
+}
+
+/** Whether a request sets one of the options, here or through a builder of another file (`lent`). */
+export function setsOption(context: OptionContext, names: readonly string[]): boolean {
+  return optionNamed(context, names) !== undefined || (context.lent?.some((norm) => normalized(names).includes(norm)) ?? false);
 }
 
 /**

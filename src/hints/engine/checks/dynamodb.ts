@@ -1,6 +1,6 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
 import { paginationFix } from '../fixes';
-import { Check, CheckContext, literalEquals, optionNamed } from './context';
+import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
 import { OptionContext } from '../model';
 import { HintRule } from '../types';
 
@@ -21,7 +21,7 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     if (check === 'no-pagination') {
       // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
       const request = occurrence.request;
-      const onePage = request && optionNamed(request, LIMIT) && !optionNamed(request, FILTERS);
+      const onePage = request && setsOption(request, LIMIT) && !setsOption(request, FILTERS);
       if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request)) {
         continue;
       }

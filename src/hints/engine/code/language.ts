@@ -68,6 +68,8 @@ export interface CodeLanguage {
   readonly requestShapeKinds?: readonly ClientKind[];
   /** Language-specific calls: `x.m(...)` whose receiver is not a client, or a call with no receiver. Returns whether it handled it. */
   otherCall?(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean;
+  /** The request a call of a workspace function builds (the callee from `start`, its name at `nameIndex`), as the workspace model tells. */
+  projectRequest?(a: CodeAnalyzer, start: number, nameIndex: number): OptionContext | undefined;
   /** A last pass once every call is read: what a function's callers decide about what it returns. */
   finish?(a: CodeAnalyzer): void;
 }

@@ -21,6 +21,8 @@ const MAX_ASSIGNMENTS_READ = 64;
 const MAX_BRANCHES_READ = 8;
 /** How many `return`s of a helper are read for the request it builds (it returns one in its first few). */
 const MAX_RETURNS_READ = 8;
+/** How deep a returned variable is followed into the helper it came from: each level reads up to `MAX_RETURNS_READ` returns. */
+const MAX_HELPERS_DEEP = 2;
 /** How many reassignments of a builder variable (`b = b.limit(10)`) are followed back to the request it builds. */
 const MAX_REASSIGNMENTS_FOLLOWED = 16;
 /** How many setters of one builder chain are read: a request has a few dozen options at most, and a longer chain is not one. */
@@ -55,8 +57,12 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
     return built;
   }
   const fn = called === k ? a.lookup(a.tokens.text(k), k) : a.evalChain(k, called + 1).value;
-  for (const returned of fn?.t === 'function' ? a.returnStarts(fn).slice(0, MAX_RETURNS_READ) : []) {
-    const request = requestBuiltBy(a, returned, false);
+  if (fn?.t !== 'function') {
+    // A function of another file of the workspace that the model says builds one.
+    return a.language.projectRequest?.(a, k, called);
+  }
+  for (const returned of a.returnStarts(fn).slice(0, MAX_RETURNS_READ)) {
+    const request = requestBuiltBy(a, returned, false, depth + 1);
     if (request) {
       return request;
     }
@@ -77,13 +83,15 @@ export function calledName(a: CodeAnalyzer, k: number): number {
 }
 
 /**
- * A chain of builder calls on a variable that holds a request builder: `builder.build()` (Java: `var request =
+ * A variable that holds a request, returned or passed whole (`return input, nil`), or a chain of builder calls
+ * on a variable that holds a request builder: `builder.build()` (Java: `var request =
  * builder.build();` after `builder.limit(10)` under an `if`), or `builder = builder.limit(10)`, which sets options
  * on the same builder. The variable is looked up before the expression, and before its own assignment for a
  * reassignment, so a name cannot lead back to itself.
  */
 function builtFromVariable(a: CodeAnalyzer, k: number, depth: number): OptionContext | undefined {
-  if (!a.isId(k) || depth >= MAX_REASSIGNMENTS_FOLLOWED || !isBuilderChain(a, k + 1)) {
+  const whole = a.isId(k) && !a.isAccess(k - 1) && endsExpression(a, k + 1);
+  if (!a.isId(k) || depth >= MAX_REASSIGNMENTS_FOLLOWED || !(whole || isBuilderChain(a, k + 1))) {
     return undefined;
   }
   const name = a.tokens.text(k);
@@ -91,7 +99,18 @@ function builtFromVariable(a: CodeAnalyzer, k: number, depth: number): OptionCon
   if (binding && binding.expression === k) {
     binding = a.scopes.lookup(name, binding.token - 1);
   }
-  return binding && binding.expression >= 0 && binding.expression < k ? requestBuiltBy(a, binding.expression, false, depth + 1) : undefined;
+  if (binding && whole && binding.expression < 0) {
+    // A parameter or an empty `var` declared as a request (Go's `var in dynamodb.ScanInput`), kept by its name's token.
+    return a.requestAt.get(binding.token);
+  }
+  // A variable that a helper's result was assigned to (`in := ownerQuery(t); in.Limit = ...; return in`) reads that helper, near the first call only.
+  const viaFunction = whole && depth < MAX_HELPERS_DEEP;
+  return binding && binding.expression >= 0 && binding.expression < k ? requestBuiltBy(a, binding.expression, viaFunction, depth + 1) : undefined;
+}
+
+/** Whether a name's expression ends at `k`: `return input, nil`, `return input` at the end of its line, an argument. */
+function endsExpression(a: CodeAnalyzer, k: number): boolean {
+  return k >= a.tokens.length || a.is(k, ',') || a.is(k, ')') || a.is(k, ';') || a.is(k, '}') || a.startsLine(k);
 }
 
 /** Builder methods that end a chain of setters or start another request: what follows them is not the same builder. */

@@ -9,7 +9,7 @@
  * `main` package or a vendored path resolve to nothing.
  */
 import { folderOf, foldersUp } from './paths';
-import { FileContribution, GoCallRef, GoFieldType, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
+import { FileContribution, GoCallRef, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
@@ -77,8 +77,8 @@ function isExported(name: string): boolean {
 }
 
 /** The names several files declare: a package declares each once, so two declarations mean the index cannot tell which. */
-function merged(records: readonly (Record<string, GoFieldType> | undefined)[], exportedOnly: boolean): Record<string, GoFieldType> {
-  const out: Record<string, GoFieldType> = Object.create(null) as Record<string, GoFieldType>;
+function merged<T>(records: readonly (Record<string, T> | undefined)[], exportedOnly: boolean): Record<string, T> {
+  const out: Record<string, T> = Object.create(null) as Record<string, T>;
   const twice = new Set<string>();
   for (const record of records) {
     for (const [name, type] of Object.entries(record ?? {})) {
@@ -151,8 +151,14 @@ export class GoModuleIndex {
       }
     }
     twice.forEach((name) => delete structs[name]);
-    const declarations = { name: packageName, structs, functions: merged(others.map(({ declared }) => declared.functions), false), variables: merged(others.map(({ declared }) => declared.variables), false) };
-    const empty = Object.keys(structs).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length === 0;
+    const declarations = {
+      name: packageName,
+      structs,
+      functions: merged(others.map(({ declared }) => declared.functions), false),
+      variables: merged(others.map(({ declared }) => declared.variables), false),
+      inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
+    };
+    const empty = Object.keys(structs).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length === 0;
     return empty ? undefined : declarations;
   }
 
@@ -164,7 +170,12 @@ export class GoModuleIndex {
       return undefined;
     }
     const files = this.folders.get(folder)!.map(({ declared }) => declared);
-    return { name, functions: merged(files.map((declared) => declared.functions), true), variables: merged(files.map((declared) => declared.variables), true) };
+    return {
+      name,
+      functions: merged(files.map((declared) => declared.functions), true),
+      variables: merged(files.map((declared) => declared.variables), true),
+      inputs: merged(files.map((declared) => declared.inputFunctions), true),
+    };
   }
 
   /** Whether a file other than `codeFile` calls its package's function `name` in a loop or function that pages. */

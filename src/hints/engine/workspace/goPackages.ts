@@ -2,11 +2,12 @@
  * Go files in the workspace model: each tells the other files of its package (its folder and package name)
  * the struct types it declares with fields of a client library's type (read by
  * `code/languages/goPackageStructs.ts`), and tells its package and the packages that import it its
- * functions and variables that give a client, its methods that return go-redis options, and the calls it
- * makes that a callee in another file needs to know of (`goDeclarations.ts`, `goCallSites.ts`; the model's
- * side is `goModules.ts`). Read from the text line by line, without lexing: the package clause, the
- * imports, the field lines of `type Name struct {` blocks and the declaration lines at the top level; only a
- * file that pages a DynamoDB read is lexed. Only a file that imports a client library or pages is read, and
+ * functions and variables that give a client, its methods that return go-redis options, its functions that
+ * build a DynamoDB input (`goInputBuilders.ts`), and the calls it makes that a callee in another file needs to
+ * know of (`goDeclarations.ts`, `goCallSites.ts`; the model's side is `goModules.ts`). Read from the text
+ * line by line, without lexing: the package clause, the imports, the field lines of `type Name struct {`
+ * blocks and the declaration lines at the top level; only a file that pages a DynamoDB read or builds an
+ * input is lexed. Only a file that imports a client library or pages is read, and
  * tests are not (a `_test.go` file's declarations exist only while the package's tests run), nor vendored
  * copies of other modules.
  */
@@ -17,6 +18,7 @@ import { emptyContribution } from './contribution';
 import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
+import { builtInputs, inputResult } from './goInputBuilders';
 import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
@@ -131,6 +133,8 @@ interface Gathered {
   optionMethods: string[];
   optionFunctions: string[];
   readFunctions: string[];
+  /** Functions that return a DynamoDB input, to the operation. */
+  inputFunctions: Map<string, string>;
   optionCalls: GoCallRef[];
 }
 
@@ -148,6 +152,10 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   }
   append(gathered.optionFunctions, signature.name, options);
   append(gathered.readFunctions, signature.name, takesReadInput(text, signature, clients));
+  const input = inputResult(text, signature, end, clients);
+  if (input && gathered.inputFunctions.size < MAX_DECLARATIONS) {
+    gathered.inputFunctions.set(signature.name, input);
+  }
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
@@ -172,7 +180,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionFunctions: [], readFunctions: [], optionCalls: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -255,6 +263,9 @@ export function indexGoPackage(text: string): FileContribution | undefined {
     if (gathered[list].length > 0) {
       declared[list] = gathered[list];
     }
+  }
+  if (gathered.inputFunctions.size > 0) {
+    declared.inputFunctions = builtInputs(text, gathered.inputFunctions);
   }
   if (gathered.optionCalls.length > 0) {
     declared.optionCalls = gathered.optionCalls;

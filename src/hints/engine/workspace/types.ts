@@ -182,6 +182,15 @@ export interface GoFieldType {
   type: string;
 }
 
+/**
+ * A Go function declared to return a DynamoDB input (`func buildQuery(pk string) *dynamodb.QueryInput`): the
+ * operation, and the normalised names of the options the input it returns sets (`limit`, `filterexpression`).
+ */
+export interface GoInputFunction {
+  operation: string;
+  options: string[];
+}
+
 /** Go struct types by name, each with its client fields by name (`''` for an embedded client: `struct { *redis.Client }`). */
 export type GoStructTypes = Record<string, Record<string, GoFieldType>>;
 
@@ -209,6 +218,8 @@ export interface GoPackageFile {
   optionFunctions?: string[];
   /** Package functions that take a DynamoDB Scan or Query input (`func DynamoDBScan(ctx context.Context, input *dynamodb.ScanInput)`): wrappers whose callers may page. */
   readFunctions?: string[];
+  /** Package functions that return a DynamoDB input, with the options it sets: request builders for callers in other files. */
+  inputFunctions?: Record<string, GoInputFunction>;
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
@@ -221,6 +232,8 @@ export interface GoPackageMembers {
   name: string;
   functions: Record<string, GoFieldType>;
   variables: Record<string, GoFieldType>;
+  /** Functions that return a DynamoDB input, for the calls that send what they build. */
+  inputs?: Record<string, GoInputFunction>;
 }
 
 /** What a file of the same package reads: its struct types with their client fields too. */

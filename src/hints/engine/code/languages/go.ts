@@ -19,9 +19,10 @@ import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
-import { adoptPackage, GO_PROJECT_MODULE, goProjectImports } from './goProject';
+import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
+import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionStart, loopStart });
@@ -164,7 +165,29 @@ function shortDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, at: number): 
     }
   }
   const holder = tree.holderAt(at);
-  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), { token: k, expression: index === 0 ? at + 1 : -1 }));
+  const closure = names.length === 1 ? functionLiteral(a, at + 1) : undefined;
+  names.forEach((k, index) => tree.bind(holder, a.tokens.text(k), closure ? { token: k, expression: -1, fixed: closure } : { token: k, expression: index === 0 ? at + 1 : -1 }));
+}
+
+/** Tokens between a function literal's parameters and its body: its results (`(*dynamodb.QueryInput, error)`). */
+const MAX_RESULT_TOKENS = 24;
+
+/**
+ * `func(start map[string]types.AttributeValue) *dynamodb.QueryInput { ... }` at `start`: a closure, called
+ * by its variable's name as a function is (`client.Query(ctx, createQuery(nil))`).
+ */
+function functionLiteral(a: CodeAnalyzer, start: number): Value | undefined {
+  const params = start + 1;
+  if (!a.idIs(start, 'func') || !a.is(params, '(') || a.partner[params] < 0) {
+    return undefined;
+  }
+  for (let k = a.partner[params] + 1, steps = 0; k < a.tokens.length && steps < MAX_RESULT_TOKENS; k = a.skipGroup(k), steps++) {
+    if (a.is(k, '{')) {
+      const scope = a.scopes.scopeAt(k + 1);
+      return a.functions.get(scope)?.params === params ? { t: 'function', scope, concise: -1 } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `(ctx context.Context, a, b string, db *dynamodb.Client)`: names take the type that follows them. */
@@ -301,6 +324,8 @@ function collectRequests(a: CodeAnalyzer): void {
       readUntil = Math.max(readUntil, close);
     } else if (a.idIs(i, 'var') && a.isId(i + 1)) {
       varRequest(a, i);
+    } else if (a.idIs(i, 'new') && a.is(i + 1, '(')) {
+      newInput(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
     }
@@ -322,6 +347,10 @@ function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
   a.requestAt.set(index - 2, context);
   a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   a.contexts.push(context);
+  // `(&dynamodb.ScanInput{}).SetTableName(t)`: v1 setters chained on the literal.
+  if (a.is(index - 3, '&') && a.is(index - 4, '(') && a.partner[index - 4] === a.partner[open] + 1) {
+    chainedSetters(a, index - 4, context);
+  }
   return a.partner[open];
 }
 
@@ -340,6 +369,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionCon
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {
     return v1Call(a, nameIndex, receiver.kind);
+  }
+  // A variable that holds an input evaluates to the input's type (`go:dynamodb` `QueryInput`), or to nothing.
+  if ((receiver === undefined || receiver.t === 'ref') && setterOnVariable(a, nameIndex, receiverStart)) {
+    return true;
   }
   if (receiver?.t === 'gopkg') {
     const service = receiver.service;
@@ -414,5 +447,6 @@ export const go: CodeLanguage = {
   requestForCall,
   typeValue,
   otherCall,
+  projectRequest: projectInputCall,
   finish: handedToCallers,
 };

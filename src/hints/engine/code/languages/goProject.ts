@@ -8,7 +8,8 @@
  * count; a name the file binds itself (a local, a parameter) hides the import, and an import the model does
  * not resolve (the standard library, a third-party module of the same last path element) is nothing.
  */
-import type { GoFieldType, GoPackageMembers } from '../../workspace/types';
+import type { OptionContext } from '../../model';
+import type { GoFieldType, GoInputFunction, GoPackageMembers } from '../../workspace/types';
 import type { ScopeTree } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
@@ -82,7 +83,7 @@ export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     return;
   }
   adoptStructs(a, declarations.structs);
-  for (const function_ of Object.keys(declarations.functions)) {
+  for (const function_ of [...Object.keys(declarations.functions), ...Object.keys(declarations.inputs ?? {})]) {
     tree.bind(0, function_, { token: -1, expression: -1, fixed: { t: 'ref', module: GO_PROJECT_MODULE, path: function_ } });
   }
   for (const [variable, type] of Object.entries(declarations.variables)) {
@@ -91,4 +92,31 @@ export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
       tree.bind(0, variable, { token: -1, expression: -1, declared });
     }
   }
+}
+
+/**
+ * The request a call of a workspace function builds (`buildQuery(pk)` of another file of the package,
+ * `queries.ByOwner(id)` of another package; the callee from `start`, its name at `nameIndex`), where the model
+ * says it returns a DynamoDB input: a request of this call site, which the caller's own assignments and setters
+ * complete, and which lends the options the function sets to the checks on the call.
+ */
+export function projectInputCall(a: CodeAnalyzer, start: number, nameIndex: number): OptionContext | undefined {
+  const name = a.tokens.text(nameIndex);
+  const value = a.lookup(a.tokens.text(start), start);
+  let input: GoInputFunction | undefined;
+  if (value?.t === 'ref' && start === nameIndex && value.module === GO_PROJECT_MODULE && value.path === name) {
+    input = ownInput(packageMembers(a, '')?.inputs, name);
+  } else if (value?.t === 'ref' && nameIndex === start + 2 && value.module.startsWith(GO_PROJECT_MODULE) && value.module !== GO_PROJECT_MODULE && value.path === '') {
+    input = ownInput(packageMembers(a, value.module.slice(GO_PROJECT_MODULE.length))?.inputs, name);
+  }
+  if (!input) {
+    return undefined;
+  }
+  const context: OptionContext = { kind: 'sdk', type: input.operation, options: [], complete: false, anchor: a.tokenSpan(nameIndex), lent: input.options };
+  a.requestAt.set(start, context);
+  return context;
+}
+
+function ownInput(inputs: Record<string, GoInputFunction> | undefined, name: string): GoInputFunction | undefined {
+  return inputs && Object.hasOwn(inputs, name) ? inputs[name] : undefined;
 }
