@@ -243,6 +243,37 @@ describe('Redis calls in retry loops and in tests', () => {
       assertNoFindingOnLines(found, 9);
     });
 
+    it('Go: Ginkgo set-ups and specs, with a client a closure of the suite makes, but not a plain function', () => {
+      const found = hintsIn(
+        'cache_test.go',
+        sourceLines(
+          'package cache_test',
+          'import (',
+          '\t"context"',
+          '\t. "github.com/onsi/ginkgo/v2"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'var _ = Describe("cache", func() {',
+          '\tctx := context.TODO()',
+          '\tvar rdb *redis.Client',
+          '\tconnect := func() *redis.Client { return redis.NewClient(&redis.Options{Addr: "localhost:6379"}) }',
+          '\tBeforeEach(func() {',
+          '\t\trdb = connect()',
+          '\t\trdb.FlushAll(ctx)',
+          '\t})',
+          '\tIt("expires keys", func() {',
+          '\t\trdb.FlushDB(ctx)',
+          '\t})',
+          '})',
+          'func reset(rdb *redis.Client) {',
+          '\trdb.FlushAll(context.Background())',
+          '}',
+        ),
+      );
+      assertHas(found, '13:FlushAll redis-flush', '20:FlushAll redis-flush!');
+      assertNoFindingOnLines(found, 13, 16);
+    });
+
     it('C#: an xUnit [Fact], but not a plain method', () => {
       const found = hintsIn(
         'SessionTests.cs',

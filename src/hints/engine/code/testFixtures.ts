@@ -18,6 +18,11 @@ const CSHARP_ATTRIBUTES = new Set([
 ]);
 /** Jest, Mocha, Vitest, node:test: functions passed to these run as tests or around them. */
 const JS_TEST_CALLS = new Set(['it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);
+/** Ginkgo: function literals passed to these run as specs or around them (`BeforeEach(func() { ... })`). */
+const GINKGO_CALLS = new Set([
+  'It', 'Specify', 'BeforeEach', 'AfterEach', 'JustBeforeEach', 'JustAfterEach', 'BeforeAll', 'AfterAll',
+  'BeforeSuite', 'AfterSuite', 'SynchronizedBeforeSuite', 'SynchronizedAfterSuite', 'DeferCleanup',
+]);
 /** unittest and pytest set-up and tear-down methods; `test_*` functions are tests. */
 const PYTHON_FIXTURE_NAMES = new Set([
   'setUp', 'tearDown', 'setUpClass', 'tearDownClass', 'asyncSetUp', 'asyncTearDown', 'setup_method',
@@ -44,7 +49,7 @@ function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
     case 'python':
       return pythonTest(a, fn.params);
     case 'go':
-      return a.is(fn.params, '(') && /^(?:Test|Benchmark|Fuzz)(?:[A-Z_0-9]|$)/.test(a.id(fn.params - 1) ?? '') && a.idIs(fn.params - 2, 'func');
+      return (a.is(fn.params, '(') && /^(?:Test|Benchmark|Fuzz)(?:[A-Z_0-9]|$)/.test(a.id(fn.params - 1) ?? '') && a.idIs(fn.params - 2, 'func')) || passedToGinkgo(a, fn);
     case 'java':
       return a.is(fn.params, '(') && a.isId(fn.params - 1) && memberMarked(a, fn.params - 1, (k) => a.is(k - 1, '@') && JAVA_ANNOTATIONS.has(a.tokens.text(k)));
     case 'csharp':
@@ -58,6 +63,12 @@ function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
 function passedToTestCall(a: CodeAnalyzer, fn: FunctionScope): boolean {
   const open = a.parent[a.scopes.range(fn.scope)[0]];
   return open > 0 && a.is(open, '(') && JS_TEST_CALLS.has(a.id(open - 1) ?? '') && !a.isAccess(open - 2);
+}
+
+/** `BeforeEach(func() { ... })`, `It("reads", func(ctx SpecContext) { ... })`: a function literal among the call's arguments. */
+function passedToGinkgo(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const open = a.parent[a.scopes.range(fn.scope)[0]];
+  return open > 0 && a.is(open, '(') && GINKGO_CALLS.has(a.id(open - 1) ?? '') && !a.isAccess(open - 2);
 }
 
 /** `def test_reads(...)`, `def setUp(self)`, or a function under `@pytest.fixture` / `@fixture`. */
