@@ -314,7 +314,10 @@ export class CodeAnalyzer {
     }
     const imported = this.imports.get(name);
     if (imported) {
-      return isBoto3Module(imported.module) ? { t: 'boto3' } : (importedClient(this, imported.module, imported.path) ?? { t: 'ref', module: imported.module, path: imported.path });
+      if (isBoto3Module(imported.module)) {
+        return imported.path && imported.path !== name ? { t: 'boto3', imported: imported.path } : { t: 'boto3' };
+      }
+      return importedClient(this, imported.module, imported.path) ?? { t: 'ref', module: imported.module, path: imported.path };
     }
     const goService = this.goPackages.get(name);
     if (goService) {
@@ -479,6 +482,8 @@ export class CodeAnalyzer {
         return importedClient(this, value.module, path) ?? { t: 'ref', module: value.module, path };
       }
       case 'boto3':
+        // A member of the module or of a session: the call names it (`boto3.session.Session()`).
+        return { t: 'boto3' };
       case 'type':
         return value;
       case 'gopkg':

@@ -32,7 +32,8 @@ export type Value =
   | { t: 'cdkClass'; shape: CdkClassShape }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
-  | { t: 'boto3' }
+  /** boto3 or a library with its session API; `imported`: the name a call names under an alias (`from boto3 import client as make`). */
+  | { t: 'boto3'; imported?: string }
   /** A client type used as a value (`DynamoDbClient.builder()`, `new Jedis(...)`), Java and C#. */
   | { t: 'type'; kind: ClientKind; flavor?: RedisFlavor }
   | { t: 'gopkg'; service: string }
@@ -126,12 +127,14 @@ const LETTUCE_NON_BLOCKING_HANDLES = new Set(['async', 'reactive']);
 /** A call on a module path or a client member: what it gives back, if it is a client. */
 export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
   switch (value.t) {
-    case 'boto3':
-      if (name === 'client' || name === 'resource' || name === 'create_client') {
+    case 'boto3': {
+      const called = value.imported ?? name;
+      if (called === 'client' || called === 'resource' || called === 'create_client') {
         const kind = firstString ? BOTO3_SERVICES[firstString] : undefined;
-        return kind ? { t: 'client', kind: name === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind } : undefined;
+        return kind ? { t: 'client', kind: called === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind } : undefined;
       }
-      return /^(?:Session|session|get_session|AioSession)$/.test(name) ? value : undefined;
+      return /^(?:Session|session|get_session|AioSession)$/.test(called) ? { t: 'boto3' } : undefined;
+    }
     case 'type':
       // `defaultClient()`: the Java SDK 1.x builders' shortcut for `standard().build()`.
       return constructed || name === 'build' || name === 'Build' || name === 'create' || name === 'defaultClient' ? clientOfType(value) : value;
