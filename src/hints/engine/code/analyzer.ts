@@ -22,14 +22,15 @@ import { destructuredValue } from './destructuring';
 import { agreedOuterValue } from './outerBindings';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
+import { memberOf } from './members';
 import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
 import { requestClient } from './requestClients';
 import { resolvedType } from './resolution';
 import { closeAngle } from './typeArguments';
-import { callResult, cdkClassMember, clientOfType, isBoto3Module, memberOfClient, passesThrough, Value, withTableArguments } from './values';
-import { clientClass, inheritedMember } from './clientClasses';
-import { injectedOrBuilt, isParameter } from './injection';
+import { callResult, clientOfType, isBoto3Module, passesThrough, Value, withTableArguments } from './values';
+import { clientClass } from './clientClasses';
+import { isParameter } from './injection';
 import { targetTypedNew, targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
@@ -475,40 +476,9 @@ export class CodeAnalyzer {
     return { value, end: j };
   }
 
+  /** What a member of a value is (see `members.ts`). */
   member(value: Value, name: string): Value | undefined {
-    switch (value.t) {
-      case 'ref': {
-        const path = value.path ? `${value.path}.${name}` : name;
-        return importedClient(this, value.module, path) ?? { t: 'ref', module: value.module, path };
-      }
-      case 'boto3':
-        // A member of the module or of a session: the call names it (`boto3.session.Session()`).
-        return { t: 'boto3' };
-      case 'type':
-        return value;
-      case 'gopkg':
-        return { t: 'ref', module: `go:${value.service}`, path: name };
-      case 'client':
-        return memberOfClient(value, name);
-      case 'instance': {
-        // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
-        // a member the class does not define comes from the client class it extends.
-        const own = this.scopes.member(value.classScope, name);
-        const found = own ? (this.valueOf(own) ?? this.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(this, value.classScope, name)) : inheritedMember(this, value, name);
-        // A Python `@property` runs on attribute access: the attribute is what it returns.
-        return found?.t === 'function' && found.accessor ? this.returnValue(found) : found;
-      }
-      case 'struct':
-        return this.valueOf(this.structFields.get(value.name)?.get(name));
-      case 'construct':
-        // `db.connections.allowFrom(...)`: members of a construct act on the construct.
-        return value;
-      case 'cdkClass':
-        return cdkClassMember(value.shape, name);
-      case 'paginator':
-      case 'function':
-        return undefined;
-    }
+    return memberOf(this, value, name);
   }
 
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {

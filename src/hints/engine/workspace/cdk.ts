@@ -7,11 +7,10 @@
  */
 import { cdkEngineVersion } from '../code/cdk';
 import { cdkAnnotationType } from '../code/values';
-import { EMPTY_EXPR, IacNode } from '../iac/tree';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { CdkClassReader } from './cdkClasses';
-import { CdkSource, CdkValue, entry, lastNames } from './cdkSource';
+import { asTemplateNode, CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
@@ -578,34 +577,4 @@ class CdkIndexer {
 /** What a CDK source file contributes, or undefined when it does not import the CDK. */
 export function indexCdk(file: string, text: string, family: 'js' | 'python', lines: LineIndex): FileContribution | undefined {
   return mayHoldCdk(text) ? new CdkIndexer(file, text, family, lines).index() : undefined;
-}
-
-/** `keySchema`, `key_schema` → `KeySchema`: an L1 prop's name as CloudFormation spells it. */
-function cloudFormationName(name: string): string {
-  return name
-    .split('_')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-}
-
-/** A CDK value as a template node: objects, keyword calls (Python's `CfnTable.KeySchemaProperty(...)`), lists and literals; anything else unknown. */
-function asTemplateNode(value: CdkValue): IacNode {
-  const { span } = value;
-  switch (value.kind) {
-    case 'object':
-    case 'call': {
-      const entries = value.kind === 'object' ? value.entries : value.keywords;
-      return { kind: 'map', span, entries: entries.map((entry) => ({ key: cloudFormationName(entry.name), keySpan: entry.value.span, value: asTemplateNode(entry.value), removal: entry.value.span })) };
-    }
-    case 'list':
-      return { kind: 'list', span, items: value.items.map(asTemplateNode) };
-    case 'string':
-      return { kind: 'scalar', span, literal: { kind: 'str', value: value.value }, replaceable: false };
-    case 'number':
-      return { kind: 'scalar', span, literal: { kind: 'num', value: value.value }, replaceable: false };
-    case 'bool':
-      return { kind: 'scalar', span, literal: { kind: 'bool', value: value.value }, replaceable: false };
-    default:
-      return { kind: 'scalar', span, literal: EMPTY_EXPR, replaceable: false };
-  }
 }

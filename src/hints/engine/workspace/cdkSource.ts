@@ -4,6 +4,7 @@
  * (literals, object literals and keyword arguments, lists, dotted names, one call). Built on the shared
  * lexer's tokens; one pass each, so linear in the text.
  */
+import { EMPTY_EXPR, IacNode } from '../iac/tree';
 import { Family, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
@@ -472,5 +473,35 @@ export class CdkSource {
       k = end;
     }
     return { kind: 'object', entries, open: isOpen, span };
+  }
+}
+
+/** `keySchema`, `key_schema` → `KeySchema`: an L1 prop's name as CloudFormation spells it. */
+function cloudFormationName(name: string): string {
+  return name
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** A CDK value as a template node: objects, keyword calls (Python's `CfnTable.KeySchemaProperty(...)`), lists and literals; anything else unknown. */
+export function asTemplateNode(value: CdkValue): IacNode {
+  const { span } = value;
+  switch (value.kind) {
+    case 'object':
+    case 'call': {
+      const entries = value.kind === 'object' ? value.entries : value.keywords;
+      return { kind: 'map', span, entries: entries.map((entry) => ({ key: cloudFormationName(entry.name), keySpan: entry.value.span, value: asTemplateNode(entry.value), removal: entry.value.span })) };
+    }
+    case 'list':
+      return { kind: 'list', span, items: value.items.map(asTemplateNode) };
+    case 'string':
+      return { kind: 'scalar', span, literal: { kind: 'str', value: value.value }, replaceable: false };
+    case 'number':
+      return { kind: 'scalar', span, literal: { kind: 'num', value: value.value }, replaceable: false };
+    case 'bool':
+      return { kind: 'scalar', span, literal: { kind: 'bool', value: value.value }, replaceable: false };
+    default:
+      return { kind: 'scalar', span, literal: EMPTY_EXPR, replaceable: false };
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * What a member of a value is: a deeper path of an imported module, a client's member (a table, an index, a
+ * command group), a field of a same-file class or struct, a construct's or a CDK class's member.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { inheritedMember } from './clientClasses';
+import { injectedOrBuilt } from './injection';
+import { importedClient } from './projectImports';
+import { cdkClassMember, memberOfClient, Value } from './values';
+
+export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
+  switch (value.t) {
+    case 'ref': {
+      const path = value.path ? `${value.path}.${name}` : name;
+      return importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path };
+    }
+    case 'boto3':
+      // A member of the module or of a session: the call names it (`boto3.session.Session()`).
+      return { t: 'boto3' };
+    case 'type':
+      return value;
+    case 'gopkg':
+      return { t: 'ref', module: `go:${value.service}`, path: name };
+    case 'client':
+      return memberOfClient(value, name);
+    case 'instance': {
+      // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
+      // a member the class does not define comes from the client class it extends.
+      const own = a.scopes.member(value.classScope, name);
+      const found = own ? (a.valueOf(own) ?? a.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name)) : inheritedMember(a, value, name);
+      // A Python `@property` runs on attribute access: the attribute is what it returns.
+      return found?.t === 'function' && found.accessor ? a.returnValue(found) : found;
+    }
+    case 'struct':
+      return a.valueOf(a.structFields.get(value.name)?.get(name));
+    case 'construct':
+      // `db.connections.allowFrom(...)`: members of a construct act on the construct.
+      return value;
+    case 'cdkClass':
+      return cdkClassMember(value.shape, name);
+    case 'paginator':
+    case 'function':
+      return undefined;
+  }
+}
