@@ -16,6 +16,7 @@ import { FileMemo } from './fileMemo';
 import { literalMap } from './literalMaps';
 import { bindingAt, bindingEnd, namedValue, tableNameRef } from './names';
 import { contextFrom } from './options';
+import { tokensNamed } from './tokenIndex';
 import { Value } from './values';
 
 const QUERY_OPERATORS: Record<string, KeyOperator> = {
@@ -28,29 +29,8 @@ const QUERY_OPERATORS: Record<string, KeyOperator> = {
   Between: 'between',
 };
 
-/** Identifier tokens by name, built once per file for the variable uses a filter is checked against. */
-const namedTokens = new FileMemo<'index', Map<string, number[]>>();
 /** The conditions a `QueryFilter` variable gathers, once per variable. */
 const filterConditions = new FileMemo<Binding<Value>, { terms: KeyTerm[]; complete: boolean }>();
-
-function tokensNamed(a: CodeAnalyzer, name: string): number[] {
-  const index = namedTokens.get(a, 'index', () => {
-    const byName = new Map<string, number[]>();
-    for (let k = 0; k < a.tokens.length; k++) {
-      if (a.isId(k)) {
-        const text = a.tokens.text(k);
-        const list = byName.get(text);
-        if (list) {
-          list.push(k);
-        } else {
-          byName.set(text, [k]);
-        }
-      }
-    }
-    return byName;
-  });
-  return index.get(name) ?? [];
-}
 
 /** `"attr", QueryOperator.X, ...` in a call's arguments: the term, or undefined when either is not literal. */
 function conditionArguments(a: CodeAnalyzer, open: number): KeyTerm | undefined {

@@ -22,6 +22,7 @@ import { segments } from '../braces';
 import type { FunctionScope } from '../language';
 import { markerScopes } from '../pagination';
 import { chainStart } from '../receiverChains';
+import { tokensNamed } from '../tokenIndex';
 import { redisClientOptions } from '../redis';
 import { REDIS_OPTION_TYPES } from './goClients';
 import { goPackageName } from './goPackageStructs';
@@ -110,8 +111,6 @@ const PAGED_READS = /^dynamodb:(?:Scan|Query)$/;
 /** What the paging pass reads of the file once, whatever the number of wrappers. */
 interface FileCalls {
   markers: ScopeInfo;
-  /** The name tokens of the file's calls (`name(`, not `func name(`), by name. */
-  calls: Map<string, number[]>;
   /** By name: the functions of that name that a call sitting in a paging loop or function calls. */
   pagedCallees: Map<string, Set<number>>;
   /** By function: the names its `return`s give first (`return out, err`). */
@@ -131,7 +130,7 @@ function pagedByCallers(a: CodeAnalyzer): void {
     if (!fn || !signature || !forwardsInput(a, signature, occurrence)) {
       continue;
     }
-    file ??= { markers: markerScopes(a), calls: callsByName(a), pagedCallees: new Map(), returned: new Map() };
+    file ??= { markers: markerScopes(a), pagedCallees: new Map(), returned: new Map() };
     if (!returnsOutput(a, fn, occurrence, file)) {
       continue;
     }
@@ -139,22 +138,6 @@ function pagedByCallers(a: CodeAnalyzer): void {
     const elsewhere = !signature.method && packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name) === true;
     occurrence.paginated = elsewhere || pagedCallees(a, name, file).has(fn.scope);
   }
-}
-
-function callsByName(a: CodeAnalyzer): Map<string, number[]> {
-  const calls = new Map<string, number[]>();
-  for (let i = 1; i + 1 < a.tokens.length; i++) {
-    if (a.isId(i) && a.is(i + 1, '(') && !a.idIs(i - 1, 'func')) {
-      const name = a.tokens.text(i);
-      const sites = calls.get(name);
-      if (sites) {
-        sites.push(i);
-      } else {
-        calls.set(name, [i]);
-      }
-    }
-  }
-  return calls;
 }
 
 /** Whether the call sends a parameter of the function declared as a Scan or Query input (`input *dynamodb.ScanInput`). */
@@ -216,7 +199,11 @@ function pagedCallees(a: CodeAnalyzer, name: string, file: FileCalls): Set<numbe
     return known;
   }
   const callees = new Set<number>();
-  for (const i of file.calls.get(name) ?? []) {
+  for (const i of tokensNamed(a, name)) {
+    // A call (`name(`), not the function's own `func name(`.
+    if (!a.is(i + 1, '(') || a.idIs(i - 1, 'func')) {
+      continue;
+    }
     const start = a.isAccess(i - 1) ? chainStart(a, i) : i;
     const value = file.markers.hasPaginationMarker(i) ? a.evalChain(start, i + 1).value : undefined;
     if (value?.t === 'function' && a.scopes.enclosing(i, ['function']) !== value.scope) {
