@@ -11,7 +11,7 @@ import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
-import { assignRequestOptions } from '../requests';
+import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
@@ -100,11 +100,7 @@ function collectRequests(a: CodeAnalyzer): void {
   assignRequestOptions(a);
 }
 
-/**
- * A method parameter declared as a request (`QueryRequest request`), kept by its name's token, so that the
- * properties the method sets on it (`request.ExclusiveStartKey = page.LastEvaluatedKey`) and the calls it is
- * passed to read that request. Never complete: the caller set the rest.
- */
+/** A method parameter declared as a request (`QueryRequest request`): see `keepDeclaredRequest`. */
 function requestParameters(a: CodeAnalyzer): void {
   for (const fn of a.functions.values()) {
     if (fn.params < 0 || !a.is(fn.params, '(')) {
@@ -114,9 +110,7 @@ function requestParameters(a: CodeAnalyzer): void {
       const name = end - 1;
       const operation = end - start >= 2 && a.isId(name) && a.isId(name - 1) ? operationOfTypeName(a.tokens.text(name - 1), a.services, /Request$/) : undefined;
       if (operation) {
-        const context: OptionContext = { kind: 'sdk', type: operation, options: [], complete: false, anchor: a.tokenSpan(name - 1) };
-        a.contexts.push(context);
-        a.requestAt.set(name, context);
+        keepDeclaredRequest(a, name, name - 1, operation);
       }
     }
   }

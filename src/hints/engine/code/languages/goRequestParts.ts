@@ -9,6 +9,7 @@ import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { contextFrom } from '../options';
+import { keepDeclaredRequest } from '../requests';
 import { goImportSpecs } from './goPackageStructs';
 
 /** SDK v2 keeps the parts of a request in a package of their own; v1 keeps them in `dynamodb` itself. */
@@ -82,18 +83,12 @@ export function varRequest(a: CodeAnalyzer, at: number): void {
   }
 }
 
-/**
- * A name (token `start`) declared with an input type (`*dynamodb.QueryInput` up to `end`), kept by its name's
- * token as the request it holds, so that the options assigned to it and a call with it read that request.
- * Never complete: callers, or helpers handed `&input`, may set more.
- */
+/** A name (token `start`) declared with an input type (`*dynamodb.QueryInput` up to `end`): see `keepDeclaredRequest`. */
 function declaredRequest(a: CodeAnalyzer, start: number, end: number): void {
   const alias = a.is(start + 1, '*') ? start + 2 : start + 1;
   const service = a.isId(start) && a.is(alias + 1, '.') && alias + 3 === end ? a.goPackages.get(a.tokens.text(alias)) : undefined;
   const operation = service && a.isId(alias + 2) ? operationOfTypeName(a.tokens.text(alias + 2), new Set([service]), /Input$/) : undefined;
   if (operation) {
-    const context = { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(alias + 2) };
-    a.contexts.push(context);
-    a.requestAt.set(start, context);
+    keepDeclaredRequest(a, start, alias + 2, operation);
   }
 }
