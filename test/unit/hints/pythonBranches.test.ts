@@ -4,23 +4,8 @@
  * in another. Shaped as real handlers and repository classes build them.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeCode } from '../../../src/hints/engine/code';
-import { LineIndex } from '../../../src/hints/engine/text';
-import { hintsIn, sourceLines } from './support';
+import { hintsIn, pythonRequestsIn, sourceLines } from './support';
 import { findings } from './workspaceSupport';
-
-/** `line operation table index keys options` for each DynamoDB request the file sends. */
-function requestsIn(text: string): string[] {
-  const lines = new LineIndex(text);
-  const model = analyzeCode(text, 'python', lines, { dynamodbRequests: { tableKnown: () => true } });
-  return (model.dynamodbRequests ?? []).map((request) => {
-    const table = request.table?.ref;
-    const index = request.index && request.index !== 'unknown' ? ` index=${request.index.name}` : '';
-    const keys = request.keyCondition ? ` keys[${request.keyCondition.terms.map((term) => `${term.name} ${term.operator}`).join(', ')}]` : '';
-    const options = request.context?.options.map((option) => option.name).join(', ');
-    return `${lines.lineOf(request.anchor.start) + 1} ${request.operation.split(':')[1]} ${table?.kind === 'env' ? `env:${table.variable}` : (table?.name ?? '?')}${index}${keys} options[${options}]`;
-  });
-}
 
 describe('Python: pagination markers in branches of an if/else', () => {
   it('pages the calls of the branch that loops, and not the one-page call of the other branch', () => {
@@ -158,7 +143,7 @@ describe('Python: a request dict built in branches of an if/else is one request 
       '    response = table.query(**kwargs)',
       '    return {"items": response["Items"], "next": response.get("LastEvaluatedKey")}',
     );
-    assert.deepEqual(requestsIn(code), [
+    assert.deepEqual(pythonRequestsIn(code), [
       '19 Query env:ORDERS_TABLE keys[customer =] options[KeyConditionExpression, ExclusiveStartKey, Limit]',
       '19 Query env:ORDERS_TABLE index=by-status keys[status =] options[IndexName, KeyConditionExpression, ExclusiveStartKey, Limit]',
     ]);

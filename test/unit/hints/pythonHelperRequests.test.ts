@@ -5,23 +5,8 @@
  * return anything but a dict, and a callee the file does not define, build no request.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeCode } from '../../../src/hints/engine/code';
-import { LineIndex } from '../../../src/hints/engine/text';
-import { hintsIn, sourceLines } from './support';
+import { hintsIn, pythonRequestsIn, sourceLines } from './support';
 import { findings } from './workspaceSupport';
-
-/** `line operation table index keys options complete?` for each DynamoDB request the file sends. */
-function requestsIn(text: string): string[] {
-  const lines = new LineIndex(text);
-  const model = analyzeCode(text, 'python', lines, { dynamodbRequests: { tableKnown: () => true } });
-  return (model.dynamodbRequests ?? []).map((request) => {
-    const table = request.table?.ref;
-    const index = request.index && request.index !== 'unknown' ? ` index=${request.index.name}` : '';
-    const keys = request.keyCondition ? ` keys[${request.keyCondition.terms.map((term) => `${term.name} ${term.operator}`).join(', ')}]` : '';
-    const options = request.context?.options.map((option) => option.name).join(', ');
-    return `${lines.lineOf(request.anchor.start) + 1} ${request.operation.split(':')[1]} ${table?.kind === 'env' ? `env:${table.variable}` : (table?.name ?? '?')}${index}${keys} options[${options}]${request.context?.complete ? '' : ' partial'}`;
-  });
-}
 
 const findingsOf = (hints: string[]): string[] => hints.filter((hint) => hint.endsWith('!'));
 
@@ -56,7 +41,7 @@ describe('Python: requests that same-file helpers build', () => {
     }
     // The Limit caps the items read before the filter drops some; the caller names ExclusiveStartKey, so it pages.
     assert.deepEqual(findingsOf(hints), ['13:"Limit" dynamodb-limit!']);
-    assert.deepEqual(requestsIn(code), ['20 Query orders keys[customer =] options[KeyConditionExpression, FilterExpression, Limit, ExclusiveStartKey]']);
+    assert.deepEqual(pythonRequestsIn(code, true), ['20 Query orders keys[customer =] options[KeyConditionExpression, FilterExpression, Limit, ExclusiveStartKey]']);
   });
 
   it('reads a helper that builds its dict with keys and returns it, spread in place (a Lambda handler)', () => {
@@ -80,7 +65,7 @@ describe('Python: requests that same-file helpers build', () => {
     const hints = hintsIn('handler.py', code);
     assert.ok(hints.includes('10:"ProjectionExpression" dynamodb-projection-expression'), hints.join(', '));
     assert.deepEqual(findingsOf(hints), ['8:"FilterExpression" dynamodb-filter-expression!', '15:scan dynamodb-scan!']);
-    assert.deepEqual(requestsIn(code), ['15 Scan env:ORDERS_TABLE options[FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, ProjectionExpression]']);
+    assert.deepEqual(pythonRequestsIn(code, true), ['15 Scan env:ORDERS_TABLE options[FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, ProjectionExpression]']);
   });
 
   it('reads the helper a pagination loop calls each page, and leaves the paged call alone', () => {
@@ -112,7 +97,7 @@ describe('Python: requests that same-file helpers build', () => {
     const hints = hintsIn('events.py', code);
     assert.ok(hints.includes('10:"IndexName" dynamodb-index-name'), hints.join(', '));
     assert.deepEqual(findingsOf(hints), []);
-    assert.deepEqual(requestsIn(code), ['18 Query orders index=by-status keys[status =] options[IndexName, KeyConditionExpression, ExclusiveStartKey]']);
+    assert.deepEqual(pythonRequestsIn(code, true), ['18 Query orders index=by-status keys[status =] options[IndexName, KeyConditionExpression, ExclusiveStartKey]']);
   });
 
   it('checks the key condition a helper returns against the table in workspace mode', () => {
@@ -150,7 +135,7 @@ describe('Python: requests that same-file helpers build', () => {
       'def orders(customer, status=None):',
       '    return client.query(ReturnConsumedCapacity="TOTAL", **_query_args(customer, status))["Items"]',
     );
-    assert.deepEqual(requestsIn(code), [
+    assert.deepEqual(pythonRequestsIn(code, true), [
       '14 Query orders index=by-status options[ReturnConsumedCapacity, TableName, IndexName, KeyConditionExpression, Limit]',
       '14 Query orders keys[customer =] options[ReturnConsumedCapacity, TableName, KeyConditionExpression]',
     ]);
@@ -179,7 +164,7 @@ describe('Python: requests that same-file helpers build', () => {
       'def everything(customer):',
       '    return table.query(**base(customer))["Items"]',
     );
-    assert.deepEqual(requestsIn(code), [
+    assert.deepEqual(pythonRequestsIn(code, true), [
       '14 Query orders keys[customer =] options[KeyConditionExpression, ExpressionAttributeValues, Limit, ScanIndexForward]',
       '18 Query orders keys[customer =] options[KeyConditionExpression, ExpressionAttributeValues]',
     ]);
@@ -218,7 +203,7 @@ describe('Python: keys that dict.update adds to a request dict', () => {
       '    params.update(extra)',
       '    return table.query(**params)["Items"]',
     );
-    assert.deepEqual(requestsIn(code), [
+    assert.deepEqual(pythonRequestsIn(code, true), [
       '14 Query orders keys[customer =] options[KeyConditionExpression, Limit, ScanIndexForward]',
       '20 Query orders keys[customer =] options[KeyConditionExpression, ExclusiveStartKey, Limit]',
       '26 Query orders keys[customer =] options[KeyConditionExpression] partial',
@@ -244,7 +229,7 @@ describe('Python: helpers that build no request', () => {
       'def handler(event, context):',
       '    return table.scan(**helper(event))["Items"]',
     );
-  const ownOptions = (code: string): string[] => requestsIn(code).map((request) => request.replace(/^\d+ /, ''));
+  const ownOptions = (code: string): string[] => pythonRequestsIn(code, true).map((request) => request.replace(/^\d+ /, ''));
 
   it('reads nothing from a helper that may return None, a call, a parameter or a conditional', () => {
     const shapes: string[][] = [
@@ -324,6 +309,6 @@ describe('Python: helpers that build no request', () => {
       '        params = helper(event)',
       '    return table.scan(**params)["Items"]',
     );
-    assert.ok(!requestsIn(code).some((request) => request.includes('Limit')), requestsIn(code).join('\n'));
+    assert.ok(!pythonRequestsIn(code, true).some((request) => request.includes('Limit')), pythonRequestsIn(code, true).join('\n'));
   });
 });

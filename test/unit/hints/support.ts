@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { compileContent, formatErrors } from '../../../src/content/compiler/compileContent';
 import { analyzeText } from '../../../src/hints/engine/analyze';
+import { analyzeCode } from '../../../src/hints/engine/code';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { LineIndex } from '../../../src/hints/engine/text';
 import { HintRule } from '../../../src/hints/engine/types';
 
 let cached: HintRule[] | undefined;
@@ -41,4 +43,21 @@ export function hintsIn(fileName: string, code: string): string[] {
 /** Source lines joined into a file that ends with a newline. */
 export function sourceLines(...source: string[]): string {
   return source.join('\n') + '\n';
+}
+
+/**
+ * `line operation table index keys options` for each DynamoDB request a Python file sends, as the workspace
+ * checks read them; `markPartial` adds ` partial` to a request whose options are not all known.
+ */
+export function pythonRequestsIn(text: string, markPartial = false): string[] {
+  const lines = new LineIndex(text);
+  const model = analyzeCode(text, 'python', lines, { dynamodbRequests: { tableKnown: () => true } });
+  return (model.dynamodbRequests ?? []).map((request) => {
+    const table = request.table?.ref;
+    const index = request.index && request.index !== 'unknown' ? ` index=${request.index.name}` : '';
+    const keys = request.keyCondition ? ` keys[${request.keyCondition.terms.map((term) => `${term.name} ${term.operator}`).join(', ')}]` : '';
+    const options = request.context?.options.map((option) => option.name).join(', ');
+    const partial = markPartial && !request.context?.complete ? ' partial' : '';
+    return `${lines.lineOf(request.anchor.start) + 1} ${request.operation.split(':')[1]} ${table?.kind === 'env' ? `env:${table.variable}` : (table?.name ?? '?')}${index}${keys} options[${options}]${partial}`;
+  });
 }
