@@ -159,6 +159,34 @@ function originOf(context: OptionContext): SiteOrigin {
 /** A span as one number (start, then length), for maps that a large file fills with thousands of entries. */
 const spanKey = (span: Span): number => span.start * 0x1000000 + (span.end - span.start);
 
+/**
+ * Hover sites by span. Keyed by start, a small integer, with the rare second site at the same start
+ * (a longer or shorter span) kept apart: a map of thousands of `spanKey` numbers hashed and boxed
+ * each one, and filling it was a measurable share of a large file's analysis.
+ */
+class SiteTable {
+  private readonly byStart = new Map<number, HintSite>();
+  private readonly others = new Map<number, HintSite>();
+
+  get(span: Span): HintSite | undefined {
+    const site = this.byStart.get(span.start);
+    return site === undefined || site.end === span.end ? site : this.others.get(spanKey(span));
+  }
+
+  add(site: HintSite): void {
+    if (this.byStart.has(site.start)) {
+      this.others.set(spanKey(site), site);
+    } else {
+      this.byStart.set(site.start, site);
+    }
+  }
+
+  /** All sites in order of their start. */
+  sorted(): HintSite[] {
+    return [...this.byStart.values(), ...this.others.values()].sort((a, b) => a.start - b.start);
+  }
+}
+
 /** The rules a document's analysis runs: those for its language that are not off, and the checks they use. */
 interface RuleSelection {
   rules: readonly HintRule[];
@@ -193,7 +221,7 @@ function selectRules(allRules: readonly HintRule[], language: HintLanguage, seve
 }
 
 class Analyzer {
-  readonly sites = new Map<number, HintSite>();
+  readonly sites = new SiteTable();
   readonly findings: Finding[] = [];
   /** Per rule: the options it matched (hover sites), for the value checks. */
   readonly ruleOptions = new Map<HintRule, RuleOption[]>();
@@ -228,8 +256,7 @@ class Analyzer {
     if (this.findingsOnly || !this.enabled.has(rule) || (rule.match.reportedOnly && !reported)) {
       return;
     }
-    const key = spanKey(span);
-    let site = this.sites.get(key);
+    let site = this.sites.get(span);
     if (site) {
       if (!site.ruleIds.includes(rule.id)) {
         site.ruleIds.push(rule.id);
@@ -239,7 +266,7 @@ class Analyzer {
       if (name !== undefined) {
         site.name = name;
       }
-      this.sites.set(key, site);
+      this.sites.add(site);
     }
     if (service) {
       site.service = service;
@@ -332,12 +359,11 @@ class Analyzer {
   }
 
   private workspaceSite(span: Span, info: WorkspaceSite): void {
-    const key = spanKey(span);
-    const existing = this.sites.get(key);
+    const existing = this.sites.get(span);
     if (existing) {
       existing.workspace = info;
     } else {
-      this.sites.set(key, { start: span.start, end: span.end, ruleIds: [], origin: 'sdk', workspace: info });
+      this.sites.add({ start: span.start, end: span.end, ruleIds: [], origin: 'sdk', workspace: info });
     }
   }
 
@@ -496,7 +522,7 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
       return { sites: [], findings: [], lines: index };
     }
     const findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    const sites = [...analyzer.sites.values()].sort((a, b) => a.start - b.start);
+    const sites = analyzer.sites.sorted();
     const result: AnalysisResult = { sites, findings, language: analyzer.language, lines: index };
     if (analyzer.model.commentPrefix) {
       result.commentPrefix = analyzer.model.commentPrefix;

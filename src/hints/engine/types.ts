@@ -258,6 +258,19 @@ const normalizedNames = new Map<string, string>();
 const MAX_NORMALIZED_NAMES = 4096;
 
 export function normalizeName(name: string): string {
+  // Most names have no separator: lower-casing them costs less than hashing them for the cache.
+  let upper = false;
+  for (let k = 0; k < name.length; k++) {
+    const code = name.charCodeAt(k);
+    if (code === 95 || code === 45 || code <= 32 || code > 127) {
+      return normalizeSeparated(name);
+    }
+    upper ||= code >= 65 && code <= 90;
+  }
+  return upper ? name.toLowerCase() : name;
+}
+
+function normalizeSeparated(name: string): string {
   let normalized = normalizedNames.get(name);
   if (normalized === undefined) {
     normalized = name.replace(/[_\-\s]/g, '').toLowerCase();

@@ -184,7 +184,8 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     }
   }
   const classes: { scope: number; head: ClassHead }[] = [];
-  const blockScopes = new Map<number, number>();
+  // Per brace token, the block scope it opens plus one (0: none): a map of thousands of entries cost more.
+  const blockScopes = new Int32Array(codes.length);
   for (const k of candidates.order()) {
     const kind = candidates.kind(k);
     // Loops hold their own `let` and `for (const x of ...)` names in the brace languages.
@@ -201,7 +202,7 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
     } else if (kind === 'class') {
       classes.push({ scope, head: classHeads.get(body)! });
     } else if (kind === 'block') {
-      blockScopes.set(body, scope);
+      blockScopes[body] = scope + 1;
       linkElse(a, tree, blockScopes, body, scope);
     }
   }
@@ -216,7 +217,7 @@ const MAX_CONDITION_TOKENS = 64;
  * its `else`, so that no run reaches two of them (`ScopeTree.exclusive`). A Go `else if x {` has no
  * parentheses: its `if` is found back through the condition's tokens on the brace's line.
  */
-function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: ReadonlyMap<number, number>, brace: number, scope: number): void {
+function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: Int32Array, brace: number, scope: number): void {
   const codes = a.tokens.codes;
   const head = codes[brace - 1] === CLOSE_PAREN ? a.partner[brace - 1] : -1;
   const ifToken = head > 1 && codes[head - 1] === IF ? head - 1 : head < 0 && a.language.family === 'go' ? unparenthesisedIf(a, brace) : -1;
@@ -224,8 +225,9 @@ function linkElse(a: CodeAnalyzer, tree: ScopeTree<Value>, blockScopes: Readonly
   if (elseToken < 1 || codes[elseToken - 1] !== CLOSE_BRACE) {
     return;
   }
-  const previous = blockScopes.get(a.partner[elseToken - 1]);
-  if (previous === undefined) {
+  const open = a.partner[elseToken - 1];
+  const previous = open >= 0 ? blockScopes[open] - 1 : -1;
+  if (previous < 0) {
     return;
   }
   if (tree.chainOf(previous) < 0) {

@@ -112,19 +112,25 @@ export class ScopeTree<V> {
 
   /** Fills the token-to-scope table; call once after the last `add`. Linear in tokens plus scopes. */
   finish(): void {
-    // Scopes come in start order and nest, so one walk over the tokens with a stack of the open
-    // scopes gives each token its innermost scope (filling each scope's range would be quadratic in
-    // the nesting depth).
-    const open: number[] = [0];
-    let next = 1;
-    for (let token = 0; token < this.innermost.length; token++) {
-      while (open.length > 1 && this.ends[open[open.length - 1]] <= token) {
-        open.pop();
+    // Scopes come in start order and nest, so a stack of the open scopes gives each run of tokens
+    // between two scope boundaries its innermost scope: one fill per run, linear in tokens plus scopes
+    // (filling each scope's whole range would be quadratic in the nesting depth).
+    const innermost = this.innermost;
+    const open = new Int32Array(this.count_);
+    let depth = 0;
+    let filled = 0;
+    for (let next = 1; next <= this.count_; next++) {
+      const boundary = next < this.count_ ? this.starts[next] : innermost.length;
+      while (depth > 0 && this.ends[open[depth]] <= boundary) {
+        const end = this.ends[open[depth]];
+        innermost.fill(open[depth--], filled, end);
+        filled = Math.max(filled, end);
       }
-      while (next < this.count_ && this.starts[next] <= token) {
-        open.push(next++);
+      innermost.fill(open[depth], filled, boundary);
+      filled = Math.max(filled, boundary);
+      if (next < this.count_) {
+        open[++depth] = next;
       }
-      this.innermost[token] = open[open.length - 1];
     }
   }
 
