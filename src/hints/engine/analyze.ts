@@ -115,6 +115,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
       const outside: OutsideValues | undefined = view && {
         variable: (name) => view.terraformVariableDefault?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
+        groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
       };
       return readTemplate(kind, text, lines, { outside });

@@ -1,8 +1,10 @@
 /**
- * What a security group protects, as far as one template or Terraform file shows. A rule that opens
- * every port to the internet exposes a database only through a group that a database or cache uses;
- * when the file attaches the group only to other resources (a load balancer, a service, an endpoint),
- * the open-ingress rules have nothing to say about it.
+ * What a security group protects, as far as one template or Terraform module shows. A rule that opens
+ * every port, or a range not aimed at one engine, to the internet exposes a database only through a
+ * group that a database or cache uses; when the template or module attaches the group only to other
+ * resources (a load balancer, a service, an endpoint), the open-ingress rules have nothing to say
+ * about it. Terraform reads a module's files as one document, so in workspace mode the other `.tf`
+ * files of the folder count too.
  */
 import { IngressRule } from '../model';
 
@@ -12,9 +14,39 @@ const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)
 /** Security groups and their rules name other groups as peers, which attaches nothing. */
 const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_vpc_security_group_)/;
 
+/**
+ * The default ports of the engines the open-ingress rules watch: MySQL, MariaDB and Aurora MySQL,
+ * PostgreSQL, SQL Server, Oracle, Db2, Redis OSS and Valkey, Memcached.
+ */
+const ENGINE_PORTS = [3306, 5432, 1433, 1521, 50000, 6379, 11211];
+
 /** Does a rule open every port (all traffic, or the whole TCP range)? */
 export function opensEveryPort(rule: IngressRule): boolean {
   return rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= 1 && rule.toPort >= 65535;
+}
+
+/**
+ * Is the rule not aimed at one database: every port, or a range that spans the default ports of two
+ * engines or more (`0-8888`)? A rule for one engine's port (`5432`, `6379-6380`) stays aimed at it.
+ */
+export function opensBroadRange(rule: IngressRule): boolean {
+  const { fromPort, toPort } = rule;
+  if (fromPort === undefined || toPort === undefined) {
+    return false;
+  }
+  return opensEveryPort(rule) || ENGINE_PORTS.filter((port) => fromPort <= port && port <= toPort).length >= 2;
+}
+
+/**
+ * What a resource of type `consumer` that refers to a group says about it: undefined for a group's
+ * own rules (naming a peer attaches nothing), true for a resource that is not a data store, false for
+ * a data store or a consumer of unknown kind (a module of the project might hold a database).
+ */
+export function servesOthers(consumer: string | undefined): boolean | undefined {
+  if (consumer !== undefined && GROUP_RULES.test(consumer)) {
+    return undefined;
+  }
+  return consumer !== undefined && !DATA_STORE.test(consumer);
 }
 
 export class GroupUses {
@@ -34,17 +66,22 @@ export class GroupUses {
    * project) might be a database, so it counts as one.
    */
   use(group: string, consumer: string | undefined): void {
-    if (consumer !== undefined && GROUP_RULES.test(consumer)) {
-      return;
+    const other = servesOthers(consumer);
+    if (other !== undefined) {
+      this.onlyOthers.set(group, other && (this.onlyOthers.get(group) ?? true));
     }
-    const other = consumer !== undefined && !DATA_STORE.test(consumer);
-    this.onlyOthers.set(group, other && (this.onlyOthers.get(group) ?? true));
   }
 
-  /** Marks the rules whose group the document attaches to other resources only. */
-  settle(): void {
+  /**
+   * Marks the rules whose group the document attaches to other resources only. `elsewhere` tells what
+   * the other files of a Terraform module do with a group: true when they attach it to other resources
+   * only, false when to a data store or a module, undefined when they do not use it.
+   */
+  settle(elsewhere?: (group: string) => boolean | undefined): void {
     for (const { rule, group } of this.rules) {
-      if (this.onlyOthers.get(group) === true) {
+      const here = this.onlyOthers.get(group);
+      const there = elsewhere?.(group);
+      if (here !== false && there !== false && (here === true || there === true)) {
         rule.servesOthersOnly = true;
       }
     }

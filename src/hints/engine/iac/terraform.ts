@@ -248,7 +248,7 @@ class TerraformReader implements HclValues {
         this.noteGroupUses(block.open, block.close, undefined);
       }
     }
-    this.ingressReader.groupUses.settle();
+    this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
   }
 
   /** Every `aws_security_group.<name>` a block refers to is a group its resource (of type `consumer`) uses. */
@@ -514,6 +514,8 @@ class TerraformReader implements HclValues {
 export interface OutsideValues {
   variable(name: string): TerraformValue | undefined;
   local(name: string): TerraformValue | undefined;
+  /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
+  groupUse?(group: string): boolean | undefined;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
   moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
 }

@@ -126,6 +126,11 @@ export interface FileContribution {
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
   /**
+   * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to:
+   * true when every one of them is a resource other than a database or cache, false otherwise.
+   */
+  groupUses?: Record<string, boolean>;
+  /**
    * Terraform: the module's inputs that a database resource of the file takes as a whole argument
    * (`transit_encryption_enabled = var.transit_encryption_enabled`), with that resource type and argument;
    * null for an input two arguments take.
@@ -320,6 +325,12 @@ export interface WorkspaceView {
   terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
+  /**
+   * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`):
+   * true when they attach it only to resources that are not databases or caches, false when one of them
+   * gives it to a database, a cache or a module, undefined when none refers to it.
+   */
+  terraformGroupUse?(file: string, group: string): boolean | undefined;
   /**
    * For a `module` block of `file` whose source is a folder of the workspace (`../modules/cache`): the
    * resource argument each input of that module reaches; undefined when the folder defines none.

@@ -42,6 +42,8 @@ interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** Terraform security groups by `folder\0group`: per file that refers to one, whether it serves only other resources there. */
+  groupUses: Map<string, { file: string; othersOnly: boolean }[]>;
   /** By Terraform module folder: the argument each input reaches (null: more than one). */
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
@@ -207,6 +209,7 @@ export class WorkspaceModel implements WorkspaceView {
       running: new Map(),
       variableDefaults: new Map(),
       localValues: new Map(),
+      groupUses: new Map(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
       requestClients: new Map(),
@@ -230,6 +233,9 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
+        push(union.groupUses, `${folderOf(file)}\0${group}`, { file, othersOnly });
       }
       for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
         const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
@@ -346,6 +352,12 @@ export class WorkspaceModel implements WorkspaceView {
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
   terraformLocalValue(file: string, name: string): TerraformValue | undefined {
     return declaredElsewhere(this.built().localValues, file, name);
+  }
+
+  /** What the module's other files do with a security group: see WorkspaceView. */
+  terraformGroupUse(file: string, group: string): boolean | undefined {
+    const uses = this.built().groupUses.get(`${folderOf(file)}\0${group}`)?.filter((use) => use.file !== file) ?? [];
+    return uses.length === 0 ? undefined : uses.every((use) => use.othersOnly);
   }
 
   /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */

@@ -1,0 +1,119 @@
+/**
+ * A Terraform module is a folder: a security group that security.tf opens to the internet and that
+ * endpoints.tf or alb.tf attaches only to resources that are not databases or caches gets no
+ * open-ingress finding in workspace mode, for every port or for a range not aimed at one engine.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules } from '../hints/support';
+import { contributionOf } from './support';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+/** A group with one inline rule open to the internet on [from, to] (protocol -1 for all traffic). */
+function openGroup(name: string, from: number, to: number, protocol = 'tcp'): string {
+  return lines(
+    `resource "aws_security_group" "${name}" {`,
+    `  name   = "${name}"`,
+    '  vpc_id = var.vpc_id',
+    '  ingress {',
+    `    from_port   = ${from}`,
+    `    to_port     = ${to}`,
+    `    protocol    = "${protocol}"`,
+    '    cidr_blocks = ["0.0.0.0/0"]',
+    '  }',
+    '}',
+  );
+}
+
+const ENDPOINTS = lines(
+  'resource "aws_vpc_endpoint" "ssm" {',
+  '  vpc_id             = var.vpc_id',
+  '  vpc_endpoint_type  = "Interface"',
+  '  service_name       = "com.amazonaws.${var.region}.ssm"',
+  '  security_group_ids = [aws_security_group.edge.id]',
+  '}',
+);
+
+const LOAD_BALANCER = lines(
+  'resource "aws_lb" "web" {',
+  '  name            = "web"',
+  '  security_groups = concat([aws_security_group.edge.id], var.extra_groups)',
+  '}',
+);
+
+const DATABASE = lines(
+  'resource "aws_db_instance" "orders" {',
+  '  engine                 = "postgres"',
+  '  storage_encrypted      = true',
+  '  vpc_security_group_ids = [aws_security_group.edge.id]',
+  '}',
+);
+
+const MODULE = lines(
+  'module "jobs" {',
+  '  source             = "./modules/jobs"',
+  '  security_group_ids = ["${aws_security_group.edge.id}"]',
+  '}',
+);
+
+function model(files: Record<string, string>): WorkspaceModel {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([file, text]) => built.update(file, indexFile(file, 'terraform', text))));
+  return built;
+}
+
+/** The open-ingress findings of `file` as `line rule`, judged with the workspace of `files` (alone without). */
+function openIngress(files: Record<string, string>, file: string, workspace = true): string[] {
+  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: workspace ? model(files) : undefined });
+  return result.findings.filter((finding) => finding.ruleId.endsWith('-open-ingress')).map((finding) => `${files[file].slice(0, finding.start).split('\n').length} ${finding.ruleId}`);
+}
+
+const REPORTED = ['8 elasticache-open-ingress', '8 rds-open-ingress'];
+
+describe('Terraform security groups attached in other files of the module', () => {
+  it('records which groups a file attaches, and whether only to resources that are not data stores', () => {
+    const file = lines(ENDPOINTS, DATABASE.replace('aws_security_group.edge', 'aws_security_group.db'), MODULE.replace('edge', 'jobs'));
+    assert.deepEqual(contributionOf('net/main.tf', file)?.groupUses, {
+      'aws_security_group.edge': true,
+      'aws_security_group.db': false,
+      'aws_security_group.jobs': false,
+    });
+    // A group's own rules name peers; that attaches nothing.
+    const rule = lines('resource "aws_security_group_rule" "peer" {', '  security_group_id        = aws_security_group.edge.id', '  source_security_group_id = aws_security_group.app.id', '}');
+    assert.equal(contributionOf('net/rules.tf', rule)?.groupUses, undefined);
+  });
+
+  it('says nothing of a broad range or all traffic on a group that another file gives only to endpoints or load balancers', () => {
+    assert.deepEqual(openIngress({ 'net/security.tf': openGroup('edge', 0, 8888), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), []);
+    assert.deepEqual(openIngress({ 'net/security.tf': openGroup('edge', 0, 0, '-1'), 'net/alb.tf': LOAD_BALANCER, 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), []);
+    // Judged alone, the file cannot know where the group goes.
+    assert.deepEqual(openIngress({ 'net/security.tf': openGroup('edge', 0, 8888), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf', false), REPORTED);
+  });
+
+  it('says nothing of a range across engines on a group the same file gives only to a load balancer', () => {
+    assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 1000, 7000), LOAD_BALANCER) }, 'main.tf', false), []);
+  });
+
+  it('still reports a group that another file gives to a database or a module, or that no file uses', () => {
+    const security = openGroup('edge', 0, 8888);
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), REPORTED);
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/endpoints.tf': ENDPOINTS, 'net/jobs.tf': MODULE }, 'net/security.tf'), REPORTED);
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n' }, 'net/security.tf'), REPORTED);
+    // The same file giving it to a database wins over other files giving it to endpoints.
+    assert.deepEqual(openIngress({ 'net/security.tf': lines(security, DATABASE), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), REPORTED);
+  });
+
+  it('still reports a group that only a file of another folder attaches: another module', () => {
+    assert.deepEqual(openIngress({ 'net/security.tf': openGroup('edge', 0, 8888), 'edge/endpoints.tf': ENDPOINTS }, 'net/security.tf'), REPORTED);
+  });
+
+  it('still reports a rule aimed at one engine, whatever the group is attached to', () => {
+    const postgres = { 'net/security.tf': openGroup('edge', 5432, 5432), 'net/endpoints.tf': ENDPOINTS };
+    assert.deepEqual(openIngress(postgres, 'net/security.tf'), ['8 rds-open-ingress']);
+    const redis = { 'net/security.tf': openGroup('edge', 6379, 6380), 'net/alb.tf': LOAD_BALANCER };
+    assert.deepEqual(openIngress(redis, 'net/security.tf'), ['8 elasticache-open-ingress']);
+  });
+});
