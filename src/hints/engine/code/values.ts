@@ -41,6 +41,7 @@ export type Value =
    * A same-file function or method: calling it gives what its `return`s give; reading an `accessor` (a Python
    * `@property`, a TypeScript `get`) does. `returnType`: the token where a declared return type starts (`(): Redis`).
    * `wrapped`: a Python function under a decorator that may change what it returns, never read with a call's strings.
+   * `scope` is -1 for a Java or C# method declared without a body (abstract, or an interface's): its declared type is all it gives.
    */
   | { t: 'function'; scope: number; concise: number; accessor?: boolean; returnType?: number; wrapped?: boolean }
   /**

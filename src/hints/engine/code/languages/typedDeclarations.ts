@@ -26,6 +26,8 @@ const COMPARISONS = ['==', '!=', '<=', '>='];
 const DECLARATION_FOLLOWERS = codeSet(['=', ';', ',', ')', ':', '{', '=>', 'in', '(']);
 const EQUALS = codeOf('=');
 const RETURN = codeOf('return');
+/** Exception types a `throws` clause lists that are read before giving up. */
+const MAX_THROWN = 8;
 
 /** Where the type before a declared name starts, or -1: `Type name`, `a.b.Type name`, `List<T> name`, `T[] name`, `T? name`. */
 function typeBefore(a: CodeAnalyzer, name: number): number {
@@ -111,12 +113,34 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
       const scope = tree.scopeAt(i + 1);
       if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
         tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 }, method: true, ...(declared ? { declared } : {}) });
+      } else if (declared && tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
+        // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();`: what the subclasses return has this type.
+        tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType: typeStart }, method: true, declared });
       }
       continue;
     }
     const expression = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
     tree.bind(tree.holderAt(i), name, { token: i, expression, ...(declared ? { declared } : {}) });
   }
+}
+
+/** Whether the parameter list at `open` ends a method declared without a body: `);` or Java's `) throws A, B;`. */
+function bodilessMethod(a: CodeAnalyzer, open: number): boolean {
+  let k = a.partner[open] + 1;
+  if (k <= 0) {
+    return false;
+  }
+  if (a.idIs(k, 'throws')) {
+    k++;
+    for (let names = 0; names < MAX_THROWN && a.isId(k); names++) {
+      k = simpleTypeName(a, k) + 1;
+      if (!a.is(k, ',')) {
+        break;
+      }
+      k++;
+    }
+  }
+  return a.is(k, ';');
 }
 
 /** `name = expr` (a local or field declared earlier) and `this.name = expr` (a field). */
