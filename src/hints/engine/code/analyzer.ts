@@ -19,6 +19,7 @@ import { calledWith, callArguments, firstStringArgument, Frame, frameOf } from '
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { collectionElement } from './collections';
 import { destructuredValue } from './destructuring';
+import { agreedSequence, unpackedElement } from './sequences';
 import { agreedOuterValue } from './outerBindings';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
@@ -109,8 +110,8 @@ export class CodeAnalyzer {
   /** Calls of parametrised functions being read, innermost last (see `parametrisedCalls.ts`). */
   readonly frames: Frame[] = [];
   private readonly evaluated = new Map<Binding<Value>, Value | undefined>();
-  /** `return` expressions as bindings, so that each is evaluated once. */
-  private readonly returnBindings = new Map<number, Binding<Value>>();
+  /** `return` expressions and unpacked values as bindings, so that each is evaluated once. */
+  private readonly expressionBindings = new Map<number, Binding<Value>>();
 
   constructor(
     readonly text: string,
@@ -261,7 +262,7 @@ export class CodeAnalyzer {
     if (binding.fixed !== undefined) {
       return binding.fixed ?? undefined;
     }
-    if (binding.expression < 0 && !binding.destructured) {
+    if (binding.expression < 0 && !binding.destructured && !binding.unpacked) {
       return binding.declared;
     }
     // Inside a function read for a call's strings, a binding's value is the frame's own.
@@ -274,13 +275,22 @@ export class CodeAnalyzer {
     }
     this.evaluating.add(binding);
     const value =
-      (binding.destructured ? destructuredValue(this, binding.destructured) : binding.element ? this.elementValue(binding.expression, 0) : this.chainOrFallback(binding.expression)) ??
+      (binding.destructured ? destructuredValue(this, binding.destructured) : binding.unpacked ? unpackedElement(this, binding.unpacked) : this.expressionValue(binding)) ??
       binding.declared ??
       targetTypedValue(this, binding.expression) ??
       (this.language.typeArguments ? resolvedType(this, binding.expression) : undefined);
     this.evaluating.delete(binding);
     evaluated.set(binding, value);
     return value;
+  }
+
+  /** What a binding's expression gives: an element of it for a loop variable, the sequence it writes out (see `CodeLanguage.sequenceAt`), or its value. */
+  private expressionValue(binding: Binding<Value>): Value | undefined {
+    if (binding.element) {
+      return this.elementValue(binding.expression, 0);
+    }
+    const sequence = binding.sequence ? this.language.sequenceAt?.(this, binding.expression) : undefined;
+    return sequence ? sequence.value : this.chainOrFallback(binding.expression);
   }
 
   /** Whether a binding's value is being evaluated (a value that reads its own name meets it). */
@@ -513,9 +523,11 @@ export class CodeAnalyzer {
    */
   returnValue(fn: { scope: number; concise: number; returnType?: number }): Value | undefined {
     let returned: Value | undefined;
-    for (const start of this.returnStarts(fn)) {
-      returned = this.valueOf(this.returnBinding(start));
+    const starts = this.returnStarts(fn);
+    for (let k = 0; k < starts.length; k++) {
+      returned = this.valueOf(this.expressionBinding(starts[k]));
       if (returned) {
+        returned = returned.t === 'sequence' ? agreedSequence(this, returned, starts, k + 1) : returned;
         break;
       }
     }
@@ -525,10 +537,13 @@ export class CodeAnalyzer {
     return this.language.typeValue(this, fn.returnType) ?? returned;
   }
 
-  /** The `return` expression that starts at `start` as a binding, so that each is evaluated once (per frame). */
-  returnBinding(start: number): Binding<Value> {
-    const binding = this.returnBindings.get(start) ?? { token: start, expression: start };
-    this.returnBindings.set(start, binding);
+  /**
+   * The expression of a `return`, or the value of an unpacking assignment, that starts at `start` as a
+   * binding, so that each is evaluated once (per frame); it may write out a sequence (`return ddb, cache`).
+   */
+  expressionBinding(start: number): Binding<Value> {
+    const binding = this.expressionBindings.get(start) ?? { token: start, expression: start, sequence: true };
+    this.expressionBindings.set(start, binding);
     return binding;
   }
 

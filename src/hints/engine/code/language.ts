@@ -54,6 +54,12 @@ export interface CodeLanguage {
   requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined;
   /** A declared type (`DynamoDBClient`, `*dynamodb.Client`, `Table`) as a value, from the token where it starts. */
   typeValue(a: CodeAnalyzer, start: number): Value | undefined;
+  /**
+   * The sequence a `return` or an unpacking assignment writes out from `start` (Python `return ddb, cache`),
+   * or the sequence a call there gives as the whole value: `{ value }`, which may be nothing; undefined
+   * where the expression is no sequence and is read as any other.
+   */
+  sequenceAt?(a: CodeAnalyzer, start: number): { value: Value | undefined } | undefined;
   /** A class name that only the file's imports make a client type (Java's `Jedis`, `Table`), as a `type` value. */
   importedType?(a: CodeAnalyzer, name: string): Value | undefined;
   /**

@@ -40,6 +40,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return cdkClassMember(value.shape, name);
     case 'paginator':
     case 'function':
+    case 'sequence':
       return undefined;
   }
 }

@@ -31,7 +31,7 @@ function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
 }
 
 /** What two values agree on: the same value, or for two clients of one kind (and flavor) that kind alone. */
-function agree(x: Value, y: Value): Value | undefined {
+export function agree(x: Value, y: Value): Value | undefined {
   if (JSON.stringify(x) === JSON.stringify(y)) {
     return x;
   }

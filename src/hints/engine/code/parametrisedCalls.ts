@@ -179,8 +179,7 @@ function agreedReturn(a: CodeAnalyzer, fn: Value & { t: 'function' }): Value | u
   let agreed: Value | undefined;
   let agreedKey = '';
   for (const start of a.returnStarts(fn).slice(0, MAX_RETURNS)) {
-    const returned = a.valueOf(a.returnBinding(start));
-    const value = returned?.t === 'client' ? namedTable(a, returned) : returned;
+    const value = withNamedTables(a, a.valueOf(a.expressionBinding(start)));
     const key = value && JSON.stringify(value);
     if (key && agreed && key !== agreedKey) {
       return undefined;
@@ -191,6 +190,14 @@ function agreedReturn(a: CodeAnalyzer, fn: Value & { t: 'function' }): Value | u
     }
   }
   return agreed;
+}
+
+/** A value with the table that each table object in it names, by a string of the frame (a tuple's elements too). */
+function withNamedTables(a: CodeAnalyzer, value: Value | undefined): Value | undefined {
+  if (value?.t === 'sequence') {
+    return { t: 'sequence', elements: value.elements.map((element) => (element?.t === 'client' ? namedTable(a, element) : element)) };
+  }
+  return value?.t === 'client' ? namedTable(a, value) : value;
 }
 
 /** A table object whose table argument is a string of the frame (`Table(table_name)`): the table it names. */

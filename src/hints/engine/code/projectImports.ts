@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedClient, GoPackageDeclarations, GoPackageMembers, TableNameRef } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
@@ -27,7 +27,7 @@ export interface ProjectContext {
   /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
   /** What a function the module defines (`path`; `''`: a JavaScript module that is one) gives when called with these strings, when a client. */
-  importedCall?(module: string, path: string, args: CallArguments): ExportedClient | undefined;
+  importedCall?(module: string, path: string, args: CallArguments): ExportedCall | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */
@@ -88,7 +88,7 @@ export function importedCall(a: CodeAnalyzer, module: string, path: string, open
   return (
     answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);
-      return found ? clientValue(found) : null;
+      return found ? calledValue(found) : null;
     }) ?? undefined
   );
 }
@@ -175,6 +175,11 @@ function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRe
   const argument = segments(a, open)[position];
   const named = argument && namedValue(a, argument[0], argument[1]);
   return named && tableNameRef(named);
+}
+
+/** What a call of another module's function gives, as a value of this file: a client, or a tuple of clients. */
+function calledValue(called: ExportedCall): Value {
+  return 'elements' in called ? { t: 'sequence', elements: called.elements.map((element) => element && clientValue(element)) } : clientValue(called);
 }
 
 /** A client another module (or the workspace) describes, as a value of this file. */

@@ -49,7 +49,12 @@ export type Value =
    * a same-file Python class; `classObject`: the class itself, whose call makes an instance.
    */
   | { t: 'instance'; classScope: number; classObject?: boolean }
-  | { t: 'struct'; name: string };
+  | { t: 'struct'; name: string }
+  /**
+   * A tuple or list a Python function returns (`return ddb, cache`), read for `a, b = f()`: the client at
+   * each position, null where the element is anything else.
+   */
+  | { t: 'sequence'; elements: readonly (Value | null)[] };
 
 const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
 

@@ -26,6 +26,10 @@ export interface Binding<V> {
   method?: boolean;
   /** A name destructured from an expression (`const { redis } = req`): the member `key` of what tokens [from, end) give. */
   destructured?: { from: number; end: number; key: string };
+  /** A name unpacked from a sequence (`ddb, cache = make_clients()`): element `position` of `count`, of the value that starts at `from`. */
+  unpacked?: { from: number; position: number; count: number };
+  /** The expression may write out a sequence (a Python `return a, b`), which the language reads. */
+  sequence?: boolean;
 }
 
 const KINDS: readonly ScopeKind[] = ['module', 'function', 'class', 'block', 'loop', 'branch'];
@@ -445,9 +449,9 @@ function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> |
   return low > 0 ? list[low - 1] : undefined;
 }
 
-/** Whether a binding may give a value: an expression, a fixed value, a declared type or a destructured member (not a bare declaration). */
+/** Whether a binding may give a value: an expression, a fixed value, a declared type, a destructured member or an unpacked element (not a bare declaration). */
 export function carriesValue<V>(binding: Binding<V>): boolean {
-  return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined;
+  return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined || binding.unpacked !== undefined;
 }
 
 /** The last binding that can carry a value (an expression or a fixed value), skipping bare declarations, and methods for a name read as a value. */

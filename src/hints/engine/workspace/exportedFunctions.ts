@@ -15,14 +15,14 @@ import type { ProjectContext } from '../code/projectImports';
 import { exportedClient } from '../code/projectImports';
 import { LineIndex } from '../text';
 import type { ModuleFunction } from './codeExports';
-import { CallArguments, ExportedClient, ModuleSource } from './types';
+import { CallArguments, ExportedCall, ModuleSource } from './types';
 
 const LANGUAGES = { python, javascript, typescript };
 
 export class ModuleFunctions {
   private readonly a: CodeAnalyzer;
   /** What each call gave, by function and strings: `null` for nothing, and while it is read (a cycle gives nothing). */
-  private readonly results = new Map<string, ExportedClient | null>();
+  private readonly results = new Map<string, ExportedCall | null>();
 
   constructor(source: ModuleSource, project: ProjectContext) {
     this.a = new CodeAnalyzer(source.text, LANGUAGES[source.language], new LineIndex(source.text), project);
@@ -30,14 +30,14 @@ export class ModuleFunctions {
   }
 
   /** The client the function `fn` (as the module's exports read it) gives for these strings; undefined for nothing. */
-  call(fn: ModuleFunction, args: CallArguments): ExportedClient | undefined {
+  call(fn: ModuleFunction, args: CallArguments): ExportedCall | undefined {
     const key = `${fn.scope}\0${JSON.stringify(args)}`;
     const known = this.results.get(key);
     if (known !== undefined) {
       return known ?? undefined;
     }
     this.results.set(key, null);
-    let client: ExportedClient | undefined;
+    let client: ExportedCall | undefined;
     try {
       client = this.read(fn, args);
     } catch (error) {
@@ -50,9 +50,13 @@ export class ModuleFunctions {
     return client;
   }
 
-  private read(fn: ModuleFunction, args: CallArguments): ExportedClient | undefined {
+  private read(fn: ModuleFunction, args: CallArguments): ExportedCall | undefined {
     const substituted = calledWith(this.a, fn, args);
     const value = substituted ? substituted.value : this.a.returnValue(fn);
+    if (value?.t === 'sequence') {
+      // `return ddb, cache`: the clients a caller unpacks (`ddb, cache = make_clients()`).
+      return { elements: value.elements.map((element) => (element && exportedClient(this.a, element)) ?? null) };
+    }
     return value && exportedClient(this.a, value);
   }
 }

@@ -15,7 +15,7 @@ import { BudgetExceeded } from '../budget';
 import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, ExportedClient, ModuleSource } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
 type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; fn: ModuleFunction } } | { fields: Record<string, ExportedClient> };
@@ -193,7 +193,7 @@ export class ImportedClients {
   }
 
   /** The client `codeFile` gets by calling the function it imports as `path` from `module`; see `WorkspaceView.importedCall`. */
-  resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+  resolveCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined {
     const answer = this.answer(codeFile, module, path);
     if (!answer || !('function' in answer) || this.callDepth >= MAX_CALL_DEPTH) {
       return undefined;

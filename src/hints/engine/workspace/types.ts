@@ -279,6 +279,9 @@ export interface ExportedClient {
   table?: TableNameRef;
 }
 
+/** What a call of a workspace function gives: a client, or the clients of a tuple a Python function returns (`return ddb, cache`), null for any other element. */
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] };
+
 /**
  * The strings a Python call passes to a function, as plain data: each positional argument and each keyword
  * argument (by name), `null` where it is no literal; `spread` when the call passes `*args` or `**kwargs`.
@@ -362,7 +365,7 @@ export interface WorkspaceView {
    * `module`; `''`: a JavaScript module that is a function itself): a top-level Python function read in its
    * module with these strings put for its parameters, an exported JavaScript function read as it is.
    */
-  importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined;
+  importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.

@@ -10,7 +10,7 @@ import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -419,13 +419,19 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /** The client a code file gets by calling a function of a workspace module; see `WorkspaceView.importedCall`. */
-  importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedClient | undefined {
+  importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined {
     return this.imported().resolveCall(codeFile, module, path, args);
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
   importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     return this.imported().resolveClassFields(codeFile, module, path);
+  }
+
+  /** The client a call of a workspace function with no arguments gives (not a tuple of clients). */
+  private calledClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
+    const called = this.importedCall(codeFile, module, path, NO_ARGUMENTS);
+    return called && 'kind' in called ? called : undefined;
   }
 
   /** The client the middleware of the other files hangs on the request as `name`; see `WorkspaceView.requestClient`. */
@@ -435,7 +441,7 @@ export class WorkspaceModel implements WorkspaceView {
     for (const { file, sources } of this.built().requestClients.get(name) ?? []) {
       for (const source of file === codeFile ? [] : sources) {
         // A client imported from a project module, as the file that hangs it imports it.
-        const client = source && ('client' in source ? source.client : source.call ? this.importedCall(file, source.module, source.path, NO_ARGUMENTS) : this.importedClient(file, source.module, source.path));
+        const client = source && ('client' in source ? source.client : source.call ? this.calledClient(file, source.module, source.path) : this.importedClient(file, source.module, source.path));
         const key = client ? JSON.stringify(client) : '';
         if (!client || (agreed && key !== agreedKey)) {
           return null;

@@ -19,6 +19,7 @@ import { collectImports } from './pythonImports';
 import { importedCdkClass } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
+import { sequenceAt, unpackingAssignment } from './pythonTuples';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -371,13 +372,16 @@ function statementHasAssignment(a: CodeAnalyzer, start: number): boolean {
   return false;
 }
 
-/** `x = ...`, `x: T = ...`, `self.x = ...`, `obj.x = ...`, `d["k"] = ...`, `a, b = ...` at the start of a statement. */
+/** `x = ...`, `x: T = ...`, `self.x = ...`, `obj.x = ...`, `d["k"] = ...`, `a, b = ...` (`pythonTuples.ts`) at the start of a statement. */
 function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindName: BindName, paths: PathAssignment[]): void {
   let start = eq - 1;
   for (let steps = 0; start > 0 && steps < 64 && !startsStatement(a, start); steps++) {
     start--;
   }
   if (!startsStatement(a, start)) {
+    return;
+  }
+  if (!KEYWORDS.has(a.tokens.text(start)) && unpackingAssignment(a, tree, start, eq, bindName)) {
     return;
   }
   const expression = eq + 1;
@@ -406,6 +410,7 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindNam
     const typed = typeValue(a, start + 2);
     bindName(a.tokens.text(start), holder, { token: start, expression, ...(typed ? { declared: typed } : {}) });
   } else if (a.is(start + 1, ',')) {
+    // A chained `a, b = c, d = ...`: its names are rebound to something not known.
     for (let k = start; k < eq; k++) {
       if (a.isId(k)) {
         bindName(a.tokens.text(k), holder, { token: k, expression: -1 });
@@ -551,6 +556,7 @@ export const python: CodeLanguage = {
   optionAt,
   requestForCall,
   typeValue,
+  sequenceAt,
   memberAlias,
   otherCall,
   // A low-level client's request (`TableName=...`), else a Table resource's, by the same snake_case names.
