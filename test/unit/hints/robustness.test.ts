@@ -115,6 +115,24 @@ describe('hint engine robustness', () => {
     }
   });
 
+  it('reads a chain of thousands of getters, each returning the next, without overflowing the stack', () => {
+    const rules = realHintRules();
+    const depth = 3000;
+    const chains: [DocumentKind, string][] = [
+      ['python', ['import boto3', 'def g0():', '    return boto3.client("dynamodb")', ...Array.from({ length: depth }, (_, i) => `def g${i + 1}():\n    return g${i}()`), `g${depth}().scan(TableName="t")`, 'g5().scan(TableName="t")'].join('\n')],
+      ['javascript', ["const { DynamoDB } = require('@aws-sdk/client-dynamodb');", 'function g0() { return new DynamoDB({}); }', ...Array.from({ length: depth }, (_, i) => `function g${i + 1}() { return g${i}(); }`), `g${depth}().scan({ TableName: 't' });`, "g5().scan({ TableName: 't' });"].join('\n')],
+    ];
+    for (const [kind, text] of chains) {
+      const result = analyzeText(text, rules, { kind, onError: (error) => assert.fail(`${kind}: ${String(error)}`) });
+      const lastLine = text.split('\n').length - 1;
+      // The deep end of the chain reads as unknown; a short chain of the same file is still read.
+      assert.ok(
+        result.sites.some((site) => site.ruleIds.includes('dynamodb-scan') && result.lines.position(site.start).line === lastLine),
+        `${kind}: g5().scan gets its hover`,
+      );
+    }
+  });
+
   it('stays linear on pathological nesting and unbalanced brackets', () => {
     const rules = realHintRules();
     for (const text of ['('.repeat(100_000), ')'.repeat(50_000) + ']'.repeat(50_000), '{'.repeat(60_000) + '}'.repeat(60_000), '"'.repeat(200_000), '/*'.repeat(50_000)]) {

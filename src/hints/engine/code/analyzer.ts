@@ -13,26 +13,21 @@ import { codeOf } from '../tokenCodes';
 import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
+import { callValue, chainOrFallback, chainValue } from './chains';
 import { forwardedRequests } from './forwardedRequests';
-import { importedClient, libraryImport, projectCall, ProjectContext } from './projectImports';
-import { calledWith, callArguments, firstStringArgument, Frame, frameOf } from './parametrisedCalls';
+import { importedClient, libraryImport, ProjectContext } from './projectImports';
+import { Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
-import { collectionElement } from './collections';
 import { destructuredValue } from './destructuring';
 import { agreedSequence, unpackedElement } from './sequences';
 import { agreedOuterValue } from './outerBindings';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
 import { memberOf } from './members';
-import { FALLBACKS } from './names';
 import { requestBuiltBy } from './requests';
-import { requestClient } from './requestClients';
 import { resolvedType } from './resolution';
-import { closeAngle } from './typeArguments';
-import { callResult, clientOfType, isBoto3Module, passesThrough, Value, withTableArguments } from './values';
-import { clientClass } from './clientClasses';
-import { isParameter } from './injection';
-import { targetTypedNew, targetTypedValue } from './languages/typedDeclarations';
+import { isBoto3Module, Value } from './values';
+import { targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -40,8 +35,8 @@ const OPTIONAL_DOT = codeOf('?.');
 const QUESTION = codeOf('?');
 const OPEN_PAREN = codeOf('(');
 
-/** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
-const CHAIN_PREFIXES = ['await', 'new', 'yield'];
+/** Bindings evaluated inside one another at most: far past real code, well within the stack. */
+const MAX_EVALUATION_DEPTH = 128;
 
 export interface ImportInfo {
   module: string;
@@ -270,7 +265,9 @@ export class CodeAnalyzer {
     if (evaluated.has(binding)) {
       return evaluated.get(binding);
     }
-    if (this.evaluating.has(binding)) {
+    // A binding that reads its own name has no value; nor has one past the depth that real code never
+    // reaches (a chain of thousands of getters, each returning the next, would overflow the stack).
+    if (this.evaluating.has(binding) || this.evaluating.size >= MAX_EVALUATION_DEPTH) {
       return undefined;
     }
     this.evaluating.add(binding);
@@ -290,7 +287,7 @@ export class CodeAnalyzer {
       return this.elementValue(binding.expression, 0);
     }
     const sequence = binding.sequence ? this.language.sequenceAt?.(this, binding.expression) : undefined;
-    return sequence ? sequence.value : this.chainOrFallback(binding.expression);
+    return sequence ? sequence.value : chainOrFallback(this, binding.expression);
   }
 
   /** Whether a binding's value is being evaluated (a value that reads its own name meets it). */
@@ -359,157 +356,19 @@ export class CodeAnalyzer {
     return value?.t === 'client' && value.kind === declared.kind ? value : undefined;
   }
 
-  /**
-   * The value of the chain at `from`; when it has none, the value after a fallback operator:
-   * `self.client = client or boto3.client("dynamodb")`, `this.db = options.db ?? new DynamoDBClient({})`.
-   */
-  private chainOrFallback(from: number): Value | undefined {
-    const chain = this.evalChain(from, this.tokens.length);
-    // A parameter typed with a class of this file (a Protocol the client fits) gives way to the client built as its fallback.
-    const typedByFile = chain.value?.t === 'instance' && isParameter(this, from);
-    if (chain.value && !typedByFile) {
-      return chain.value;
-    }
-    if (!this.isId(from)) {
-      return undefined;
-    }
-    let j = from + 1;
-    for (;;) {
-      if (this.isAccess(j) && this.isId(j + 1)) {
-        j += 2;
-      } else if (this.is(j, '(') || this.is(j, '[')) {
-        j = this.skipGroup(j);
-      } else {
-        break;
-      }
-    }
-    const fallbacks = FALLBACKS[this.language.family] ?? [];
-    const fallback = this.tokens.isOneOf(j, fallbacks) ? this.evalChain(j + 1, this.tokens.length).value : undefined;
-    return typedByFile ? (fallback?.t === 'client' ? fallback : chain.value) : fallback;
-  }
-
-  /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
-  evalChain(from: number, limit: number): { value: Value | undefined; end: number } {
-    let j = from;
-    let constructed = false;
-    while (j < limit && this.isId(j) && this.tokens.isOneOf(j, CHAIN_PREFIXES)) {
-      constructed ||= this.tokens.is(j, 'new');
-      j++;
-    }
-    if (constructed && targetTypedNew(this, j - 1)) {
-      // C#'s `new(client)` builds the declared type, which the binding knows; its argument is not its value.
-      return { value: undefined, end: j };
-    }
-    while (j < limit && (this.is(j, '&') || this.is(j, '*') || this.is(j, '('))) {
-      if (this.is(j, '(')) {
-        // A parenthesised expression: `(await getClient()).send(...)`.
-        const inner = this.evalChain(j + 1, this.partner[j] > j ? this.partner[j] : limit);
-        if (!inner.value || this.partner[j] < 0) {
-          return { value: undefined, end: j };
-        }
-        return this.continueChain(inner.value, this.partner[j] + 1, limit, '', false);
-      }
-      j++;
-    }
-    const base = this.id(j);
-    if (!base) {
-      return { value: undefined, end: j };
-    }
-    const path = this.memberPaths.at(this, base, j, limit);
-    if (path) {
-      return this.continueChain(path.value, path.end, limit, path.last, false);
-    }
-    // `new Name(...)` of a class this file declares makes an instance, whose fields are read through it.
-    const declared = constructed ? this.scopes.classNamed(base) : -1;
-    const value = this.baseValue(base, j) ?? (declared > 0 ? { t: 'instance', classScope: declared, classObject: true } : undefined);
-    // A Go composite literal of a struct this file declares (`&Store{rc: client}`) is a value of that struct.
-    const literal = !value && this.language.family === 'go' && this.is(j + 1, '{') && this.partner[j + 1] > j ? this.language.typeValue(this, j) : undefined;
-    if (literal) {
-      return this.continueChain(literal, this.partner[j + 1] + 1, limit, base, false);
-    }
-    // `req.redis` in a handler: the client that middleware hangs on the request.
-    const hung = value ? undefined : requestClient(this, j, limit);
-    if (hung) {
-      return this.continueChain(hung, j + 3, limit, this.tokens.text(j + 2), false);
-    }
-    const element = value ? undefined : collectionElement(this, base, j, limit);
-    return element ? this.continueChain(element.value, element.end, limit, base, false) : this.continueChain(value, j + 1, limit, base, constructed);
-  }
-
-  private baseValue(base: string, token: number): Value | undefined {
-    if (base === 'this' || base === 'self' || base === 'cls') {
-      const classScope = this.scopes.enclosing(token, ['class']);
-      if (classScope > 0 && (base === 'this' || this.language.family === 'python')) {
-        return { t: 'instance', classScope };
-      }
-      if (base !== 'this') {
-        return this.lookup(base, token);
-      }
-      return undefined;
-    }
-    // `super.get(key)` in a class that extends a client class: the client's own method.
-    return base === 'super' ? clientClass(this, this.scopes.enclosing(token, ['class'])) : this.lookup(base, token);
-  }
-
-  private continueChain(start: Value | undefined, from: number, limit: number, firstName: string, constructed: boolean): { value: Value | undefined; end: number } {
-    let value = start;
-    let j = from;
-    let lastMember = firstName;
-    // What the last member was read from: `table` in `table.index("gsi")`.
-    let owner: Value | undefined;
-    while (j < limit && value) {
-      if (this.isAccess(j) && this.id(j + 1)) {
-        lastMember = this.id(j + 1)!;
-        owner = value;
-        value = this.member(value, lastMember);
-        j += 2;
-      } else if (this.is(j, '(')) {
-        value = this.call(value, lastMember, j, constructed, owner);
-        owner = undefined;
-        constructed = false;
-        j = this.partner[j] < 0 ? limit : this.partner[j] + 1;
-      } else if (this.is(j, '!')) {
-        j++;
-      } else if (this.is(j, '<') && this.language.typeArguments) {
-        const close = closeAngle(this, j);
-        if (close < 0) {
-          break;
-        }
-        j = close + 1;
-      } else {
-        break;
-      }
-    }
-    if (value && constructed && value.t === 'type') {
-      value = clientOfType(value);
-    }
-    return { value, end: j };
-  }
-
   /** What a member of a value is (see `members.ts`). */
   member(value: Value, name: string): Value | undefined {
     return memberOf(this, value, name);
   }
 
+  /** What calling a value gives (see `chains.ts`). */
   call(value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
-    if (value.t === 'function') {
-      const substituted = this.language.family === 'python' ? calledWith(this, value, callArguments(this, open)) : undefined;
-      return substituted ? substituted.value : this.returnValue(value);
-    }
-    if (value.t === 'instance' && (value.classObject || constructed)) {
-      // `new Cache(...)`, and `new this(...)` in a static member.
-      return { t: 'instance', classScope: value.classScope };
-    }
-    if (passesThrough(value)) {
-      return this.partner[open] > open ? this.evalChain(open + 1, this.partner[open]).value : undefined;
-    }
-    const fromProject = value.t === 'ref' ? projectCall(this, value, open, constructed) : undefined;
-    if (fromProject) {
-      return fromProject;
-    }
-    const firstString = firstStringArgument(this, value, open);
-    const made = callResult(value, name, firstString, constructed, this.language.family === 'python');
-    return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
+    return callValue(this, value, name, open, constructed, owner);
+  }
+
+  /** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit` (see `chains.ts`). */
+  evalChain(from: number, limit: number): { value: Value | undefined; end: number } {
+    return chainValue(this, from, limit);
   }
 
   /** Where the expressions a same-file function returns start: its concise body, or each `return`. */

@@ -1,0 +1,168 @@
+/**
+ * How the analyzer reads an expression chain (`new X(...)`, `a.b(...).c`, `this.x`, `(await f()).send`): its
+ * base's value from the scope, then each member and call in turn, with the fallback of `x or y` / `x ?? y`.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { clientClass } from './clientClasses';
+import { collectionElement } from './collections';
+import { isParameter } from './injection';
+import { targetTypedNew } from './languages/typedDeclarations';
+import { FALLBACKS } from './names';
+import { calledWith, callArguments, firstStringArgument } from './parametrisedCalls';
+import { projectCall } from './projectImports';
+import { requestClient } from './requestClients';
+import { closeAngle } from './typeArguments';
+import { callResult, clientOfType, passesThrough, Value, withTableArguments } from './values';
+
+/** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
+const CHAIN_PREFIXES = ['await', 'new', 'yield'];
+
+/**
+ * The value of the chain at `from`; when it has none, the value after a fallback operator:
+ * `self.client = client or boto3.client("dynamodb")`, `this.db = options.db ?? new DynamoDBClient({})`.
+ */
+export function chainOrFallback(a: CodeAnalyzer, from: number): Value | undefined {
+  const chain = chainValue(a, from, a.tokens.length);
+  // A parameter typed with a class of this file (a Protocol the client fits) gives way to the client built as its fallback.
+  const typedByFile = chain.value?.t === 'instance' && isParameter(a, from);
+  if (chain.value && !typedByFile) {
+    return chain.value;
+  }
+  if (!a.isId(from)) {
+    return undefined;
+  }
+  let j = from + 1;
+  for (;;) {
+    if (a.isAccess(j) && a.isId(j + 1)) {
+      j += 2;
+    } else if (a.is(j, '(') || a.is(j, '[')) {
+      j = a.skipGroup(j);
+    } else {
+      break;
+    }
+  }
+  const fallbacks = FALLBACKS[a.language.family] ?? [];
+  const fallback = a.tokens.isOneOf(j, fallbacks) ? chainValue(a, j + 1, a.tokens.length).value : undefined;
+  return typedByFile ? (fallback?.t === 'client' ? fallback : chain.value) : fallback;
+}
+
+/** The value of the chain that starts at `from` (`new X(...)`, `a.b(...).c`, `this.x`), stopping at `limit`. */
+export function chainValue(a: CodeAnalyzer, from: number, limit: number): { value: Value | undefined; end: number } {
+  let j = from;
+  let constructed = false;
+  while (j < limit && a.isId(j) && a.tokens.isOneOf(j, CHAIN_PREFIXES)) {
+    constructed ||= a.tokens.is(j, 'new');
+    j++;
+  }
+  if (constructed && targetTypedNew(a, j - 1)) {
+    // C#'s `new(client)` builds the declared type, which the binding knows; its argument is not its value.
+    return { value: undefined, end: j };
+  }
+  while (j < limit && (a.is(j, '&') || a.is(j, '*') || a.is(j, '('))) {
+    if (a.is(j, '(')) {
+      // A parenthesised expression: `(await getClient()).send(...)`.
+      const inner = chainValue(a, j + 1, a.partner[j] > j ? a.partner[j] : limit);
+      if (!inner.value || a.partner[j] < 0) {
+        return { value: undefined, end: j };
+      }
+      return continueChain(a, inner.value, a.partner[j] + 1, limit, '', false);
+    }
+    j++;
+  }
+  const base = a.id(j);
+  if (!base) {
+    return { value: undefined, end: j };
+  }
+  const path = a.memberPaths.at(a, base, j, limit);
+  if (path) {
+    return continueChain(a, path.value, path.end, limit, path.last, false);
+  }
+  // `new Name(...)` of a class this file declares makes an instance, whose fields are read through it.
+  const declared = constructed ? a.scopes.classNamed(base) : -1;
+  const value = baseValue(a, base, j) ?? (declared > 0 ? { t: 'instance', classScope: declared, classObject: true } : undefined);
+  // A Go composite literal of a struct this file declares (`&Store{rc: client}`) is a value of that struct.
+  const literal = !value && a.language.family === 'go' && a.is(j + 1, '{') && a.partner[j + 1] > j ? a.language.typeValue(a, j) : undefined;
+  if (literal) {
+    return continueChain(a, literal, a.partner[j + 1] + 1, limit, base, false);
+  }
+  // `req.redis` in a handler: the client that middleware hangs on the request.
+  const hung = value ? undefined : requestClient(a, j, limit);
+  if (hung) {
+    return continueChain(a, hung, j + 3, limit, a.tokens.text(j + 2), false);
+  }
+  const element = value ? undefined : collectionElement(a, base, j, limit);
+  return element ? continueChain(a, element.value, element.end, limit, base, false) : continueChain(a, value, j + 1, limit, base, constructed);
+}
+
+function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefined {
+  if (base === 'this' || base === 'self' || base === 'cls') {
+    const classScope = a.scopes.enclosing(token, ['class']);
+    if (classScope > 0 && (base === 'this' || a.language.family === 'python')) {
+      return { t: 'instance', classScope };
+    }
+    if (base !== 'this') {
+      return a.lookup(base, token);
+    }
+    return undefined;
+  }
+  // `super.get(key)` in a class that extends a client class: the client's own method.
+  return base === 'super' ? clientClass(a, a.scopes.enclosing(token, ['class'])) : a.lookup(base, token);
+}
+
+function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, limit: number, firstName: string, constructed: boolean): { value: Value | undefined; end: number } {
+  let value = start;
+  let j = from;
+  let lastMember = firstName;
+  // What the last member was read from: `table` in `table.index("gsi")`.
+  let owner: Value | undefined;
+  while (j < limit && value) {
+    if (a.isAccess(j) && a.id(j + 1)) {
+      lastMember = a.id(j + 1)!;
+      owner = value;
+      value = a.member(value, lastMember);
+      j += 2;
+    } else if (a.is(j, '(')) {
+      value = callValue(a, value, lastMember, j, constructed, owner);
+      owner = undefined;
+      constructed = false;
+      j = a.partner[j] < 0 ? limit : a.partner[j] + 1;
+    } else if (a.is(j, '!')) {
+      j++;
+    } else if (a.is(j, '<') && a.language.typeArguments) {
+      const close = closeAngle(a, j);
+      if (close < 0) {
+        break;
+      }
+      j = close + 1;
+    } else {
+      break;
+    }
+  }
+  if (value && constructed && value.t === 'type') {
+    value = clientOfType(value);
+  }
+  return { value, end: j };
+}
+
+
+/** What calling a value gives: a same-file function's return, an instance of a class, a client a factory makes. */
+export function callValue(a: CodeAnalyzer, value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
+  if (value.t === 'function') {
+    const substituted = a.language.family === 'python' ? calledWith(a, value, callArguments(a, open)) : undefined;
+    return substituted ? substituted.value : a.returnValue(value);
+  }
+  if (value.t === 'instance' && (value.classObject || constructed)) {
+    // `new Cache(...)`, and `new this(...)` in a static member.
+    return { t: 'instance', classScope: value.classScope };
+  }
+  if (passesThrough(value)) {
+    return a.partner[open] > open ? chainValue(a, open + 1, a.partner[open]).value : undefined;
+  }
+  const fromProject = value.t === 'ref' ? projectCall(a, value, open, constructed) : undefined;
+  if (fromProject) {
+    return fromProject;
+  }
+  const firstString = firstStringArgument(a, value, open);
+  const made = callResult(value, name, firstString, constructed, a.language.family === 'python');
+  return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
+}
