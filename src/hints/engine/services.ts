@@ -277,6 +277,18 @@ export function operationOfPaginator(name: string, services: ReadonlySet<string>
 }
 
 /** JavaScript modules and what importing them brings into scope. */
+/**
+ * The types that only ever sit inside one DynamoDB operation's request, and that operation (API reference:
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItem.html,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItem.html,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html).
+ */
+export const DYNAMODB_REQUEST_PARTS: ReadonlyMap<string, string> = new Map([
+  ...['TransactWriteItem', 'Put', 'Update', 'Delete', 'ConditionCheck'].map((name): [string, string] => [name, 'dynamodb:TransactWriteItems']),
+  ...['TransactGetItem', 'Get'].map((name): [string, string] => [name, 'dynamodb:TransactGetItems']),
+  ['KeysAndAttributes', 'dynamodb:BatchGetItem'],
+]);
+
 export const JS_MODULES: Record<string, string[]> = {
   '@aws-sdk/client-dynamodb': ['dynamodb'],
   '@aws-sdk/lib-dynamodb': ['dynamodb-document'],

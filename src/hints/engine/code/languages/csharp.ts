@@ -5,7 +5,7 @@
  */
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
-import { operationOfTypeName, serviceOfNamespace } from '../../services';
+import { DYNAMODB_REQUEST_PARTS, operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
@@ -82,16 +82,21 @@ function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   buildBraceScopes(a, tree, BRACES);
 }
 
-/** `new XRequest { A = 1 }` / `new XRequest() { ... }` / `XRequest r = new() { ... }`, and properties set on one afterwards (`request.ExclusiveStartKey = ...`). */
+/**
+ * `new XRequest { A = 1 }` / `new XRequest() { ... }` / `XRequest r = new() { ... }`, the parts of a request
+ * built apart from it (`new Put { ... }`), and properties set on a request afterwards (`request.ExclusiveStartKey = ...`).
+ */
 function collectRequests(a: CodeAnalyzer): void {
+  // The braces of the initializers read so far: a part inside one of them is read with it.
+  const read = new Set<number>();
   for (let i = 1; i < a.tokens.length; i++) {
     if (a.isId(i) && a.idIs(i - 1, 'new')) {
-      initializer(a, i, i);
+      initializer(a, i, i, read);
     } else if (targetTypedNew(a, i)) {
       // `ScanRequest request = new() { ... }`: the declared type names the request.
       const start = targetTypeStart(a, i);
       if (start >= 0) {
-        initializer(a, simpleTypeName(a, start), i);
+        initializer(a, simpleTypeName(a, start), i, read);
       }
     }
   }
@@ -116,14 +121,26 @@ function requestParameters(a: CodeAnalyzer): void {
   }
 }
 
-/** A request or config built at `index` (the type's name, or the `new` of a target-typed `new()`), named by the type at `typeIndex`. */
-function initializer(a: CodeAnalyzer, typeIndex: number, index: number): void {
+/**
+ * A request, config or request part built at `index` (the type's name, or the `new` of a target-typed
+ * `new()`), named by the type at `typeIndex`; `read` gets the brace of its initializer.
+ */
+function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Set<number>): void {
   const name = a.tokens.text(typeIndex);
   const imported = a.imports.get(name);
   const config = imported ? OPERATION_CONFIGS[imported.module.slice('dotnet:'.length)]?.[name] : undefined;
   const operation = config ?? operationOfTypeName(name, a.services, /Request$/);
+  const brace = initializerBrace(a, index);
   if (!operation) {
+    const part = requestPartOperation(a, name, brace, read);
+    if (part) {
+      read.add(brace);
+      a.contexts.push(initializerContext(a, index, 'sdk', part));
+    }
     return;
+  }
+  if (brace >= 0) {
+    read.add(brace);
   }
   const context = initializerContext(a, index, 'sdk', operation);
   a.requestAt.set(index, context);
@@ -132,6 +149,46 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number): void {
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   }
   a.contexts.push(context);
+}
+
+/** The `{` of the initializer after the type at `index` (`new T { ... }`, `new T(args) { ... }`), or -1. */
+function initializerBrace(a: CodeAnalyzer, index: number): number {
+  let open = index + 1;
+  if (a.is(open, '(') && a.is(a.partner[open] + 1, '{')) {
+    open = a.partner[open] + 1;
+  }
+  return a.is(open, '{') && a.partner[open] > open ? open : -1;
+}
+
+/** How many initializers up a part looks for the request it may be written in. */
+const MAX_ENCLOSING_BRACKETS = 32;
+
+/**
+ * The operation a request part built on its own belongs to (`new Put { TableName = ..., ConditionExpression
+ * = ... }` added to a list in a loop), or undefined: also for a part written inside a request's or another
+ * part's initializer (`read`), which is read with it. `Put`, `Update`, `Delete`, `ConditionCheck` and `Get`
+ * are common names, so they count with a `TableName` member only; all of them need the DynamoDB SDK in use,
+ * and none counts where the file declares a class of its name.
+ */
+function requestPartOperation(a: CodeAnalyzer, name: string, brace: number, read: ReadonlySet<number>): string | undefined {
+  const operation = DYNAMODB_REQUEST_PARTS.get(name);
+  if (!operation || brace < 0 || !a.services.has('dynamodb') || a.scopes.classNamed(name) >= 0) {
+    return undefined;
+  }
+  for (let open = a.parent[brace], steps = 0; open >= 0 && steps < MAX_ENCLOSING_BRACKETS; open = a.parent[open], steps++) {
+    if (read.has(open)) {
+      return undefined;
+    }
+  }
+  if (name === 'TransactWriteItem' || name === 'TransactGetItem' || name === 'KeysAndAttributes') {
+    return operation;
+  }
+  for (let k = brace + 1; k < a.partner[brace]; k = a.skipGroup(k)) {
+    if (a.idIs(k, 'TableName') && a.is(k + 1, '=')) {
+      return operation;
+    }
+  }
+  return undefined;
 }
 
 /** Initializer members: `TableName = "t"`. */

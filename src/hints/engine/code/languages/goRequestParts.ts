@@ -5,7 +5,7 @@
  * `func QueryMany(ctx context.Context, client *dynamodb.Client, input *dynamodb.QueryInput)`), and an input
  * declared empty (`var input dynamodb.ScanInput`) and completed the same way.
  */
-import { operationOfTypeName } from '../../services';
+import { DYNAMODB_REQUEST_PARTS, operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { contextFrom } from '../options';
@@ -14,18 +14,6 @@ import { goImportSpecs } from './goPackageStructs';
 
 /** SDK v2 keeps the parts of a request in a package of their own; v1 keeps them in `dynamodb` itself. */
 const V2_TYPES_PATH = 'github.com/aws/aws-sdk-go-v2/service/dynamodb/types';
-
-/**
- * The structs that only ever sit inside one operation's input, and that operation (DynamoDB API reference:
- * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItem.html,
- * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItem.html,
- * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html).
- */
-const REQUEST_PARTS: readonly [string, readonly string[]][] = [
-  ['dynamodb:TransactWriteItems', ['TransactWriteItem', 'Put', 'Update', 'Delete', 'ConditionCheck']],
-  ['dynamodb:TransactGetItems', ['TransactGetItem', 'Get']],
-  ['dynamodb:BatchGetItem', ['KeysAndAttributes']],
-];
 
 /** The names a file gives the v2 `dynamodb/types` package (`types`, or an alias such as `ddbtypes`). */
 export function dynamodbTypesAliases(a: CodeAnalyzer): Set<string> {
@@ -49,7 +37,7 @@ export function dynamodbTypesAliases(a: CodeAnalyzer): Set<string> {
 export function requestPart(a: CodeAnalyzer, index: number, typesAliases: ReadonlySet<string>): number {
   const alias = a.tokens.text(index - 2);
   const name = a.tokens.text(index);
-  const operation = typesAliases.has(alias) || a.goPackages.get(alias) === 'dynamodb' ? REQUEST_PARTS.find(([, names]) => names.includes(name))?.[0] : undefined;
+  const operation = typesAliases.has(alias) || a.goPackages.get(alias) === 'dynamodb' ? DYNAMODB_REQUEST_PARTS.get(name) : undefined;
   const close = a.partner[index + 1];
   if (!operation || close < 0) {
     return -1;
