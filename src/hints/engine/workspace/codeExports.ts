@@ -12,6 +12,7 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
+import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
 import { exportedClient } from '../code/projectImports';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
@@ -145,7 +146,17 @@ class ExportReader {
   python(): CodeExports | undefined {
     const { a } = this;
     const bound = a.scopes.bindingsIn(0);
+    // A type alias of a client library's class (`RedisDep = Annotated[Redis, Depends(get_redis)]`) passes that class on.
+    const aliases = moduleTypeAliases(a);
+    for (const [name, target] of aliases) {
+      if (target) {
+        this.passOn(name, { module: target.module, name: target.path });
+      }
+    }
     for (const [name, bindings] of bound) {
+      if (aliases.get(name)) {
+        continue;
+      }
       const declared = bindings.length === 1 ? bindings[0].fixed : undefined;
       if (declared?.t === 'function') {
         this.exportFunction(name, declared);

@@ -20,6 +20,7 @@ import { importedCdkClass } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
+import { LibraryName, typeAliasTarget } from './pythonTypeAliases';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -37,6 +38,8 @@ const AS = codeOf('as');
 type BindName = (name: string, holder: number, binding: Binding<Value>) => void;
 
 const MYPY_TYPES: Record<string, ClientKind> = { Table: 'dynamodb-table', DynamoDBClient: 'dynamodb', DynamoDBServiceResource: 'dynamodb-resource' };
+/** mypy-boto3's stubs, and types-aiobotocore's for aiobotocore, name the same types. */
+const MYPY_DYNAMODB = /^(?:mypy_boto3|types_aiobotocore)_dynamodb(?:\.|$)/;
 const BLOCK_HEADERS = new Map<string, ScopeKind>([
   ['def', 'function'],
   ['class', 'class'],
@@ -486,9 +489,13 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (!name) {
     return undefined;
   }
+  // `redis: RedisDep` after `RedisDep = Annotated[Redis, Depends(get_redis)]`, here or in a module of the project.
+  const aliased = a.isString(k) ? undefined : typeAliasTarget(a, k);
+  if (aliased !== undefined) {
+    return aliased ? libraryType(aliased) : undefined;
+  }
   const imported = a.imports.get(a.isString(k) ? name : a.tokens.text(k));
-  // mypy-boto3's stubs, and types-aiobotocore's for aiobotocore, name the same types.
-  if (imported && /^(?:mypy_boto3|types_aiobotocore)_dynamodb(?:\.|$)/.test(imported.module)) {
+  if (imported && MYPY_DYNAMODB.test(imported.module)) {
     const kind = MYPY_TYPES[imported.path];
     return kind ? { t: 'client', kind } : undefined;
   }
@@ -508,6 +515,16 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return client?.t === 'client' ? client : (cdkAnnotationType(chain.value.module, chain.value.path) ?? importedCdkClass(a, chain.value.module, chain.value.path));
   }
   return undefined;
+}
+
+/** The client type a client library's class is: mypy-boto3's DynamoDB types, redis-py's clients. */
+function libraryType({ module, path }: LibraryName): Value | undefined {
+  if (MYPY_DYNAMODB.test(module)) {
+    const kind = MYPY_TYPES[path];
+    return kind ? { t: 'client', kind } : undefined;
+  }
+  const client = callResult({ t: 'ref', module, path }, path, undefined, true, true);
+  return client?.t === 'client' ? client : undefined;
 }
 
 function collectRequests(): void {
