@@ -80,7 +80,12 @@ describe('template readers scale linearly', () => {
         const small = run(shape.make(ratioN));
         const large = run(shape.make(4 * ratioN));
         small();
-        const ratio = bestOf(3, large) / Math.max(bestOf(3, small), 0.05);
+        // A few milliseconds of the collector's or the compiler's threads can land on either size: measure
+        // again before calling it superlinear (a quadratic reader is near 16 every time).
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio >= 10; attempt++) {
+          ratio = bestOf(3, large) / Math.max(bestOf(3, small), 0.05);
+        }
         assert.ok(ratio < 10, `4n took ${ratio.toFixed(1)} times as long as n`);
       });
     }
