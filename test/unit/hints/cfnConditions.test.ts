@@ -154,4 +154,26 @@ describe('CloudFormation conditions', () => {
       ['20:0.0.0.0/0 elasticache-open-ingress!', '21:ProdOnlyGroup elasticache-access-control!', '21:ProdOnlyGroup elasticache-at-rest-encryption!', '21:ProdOnlyGroup elasticache-transit-encryption!'],
     );
   });
+  it('reads a parameter without a default that allows one value as that value, and one that allows several as unknown', () => {
+    const template = sourceLines(
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Parameters:',
+      '  EngineVersion:',
+      '    Type: String',
+      "    AllowedValues: ['5.7.mysql_aurora.2.08.3']",
+      '  Encrypted:',
+      '    Type: String',
+      "    AllowedValues: ['false', 'true']",
+      'Resources:',
+      '  Cluster:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties:',
+      '      Engine: aurora-mysql',
+      '      EngineVersion: !Ref EngineVersion',
+      '      StorageEncrypted: !Ref Encrypted',
+      '      ManageMasterUserPassword: true',
+    );
+    const findings = hintsIn('db.yaml', template).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, ['14:!Ref EngineVersion rds-engine-version-extended-support!']);
+  });
 });

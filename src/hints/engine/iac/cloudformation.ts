@@ -157,12 +157,22 @@ function parameterValues(root: IacNode | undefined, passed: PassedParameters | u
       }
       continue;
     }
-    const value = entryOf(parameter.value, 'Default')?.value;
+    const value = entryOf(parameter.value, 'Default')?.value ?? onlyAllowedValue(parameter.value);
     if (value?.kind === 'scalar' && !value.tag && value.literal.kind !== 'expr') {
       values.set(parameter.key, value.literal);
     }
   }
   return values;
+}
+
+/**
+ * The value of a parameter without a `Default` whose `AllowedValues` lists one value: every stack must
+ * pass a value, and CloudFormation rejects any other
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
+ */
+function onlyAllowedValue(parameter: IacNode): IacNode | undefined {
+  const allowed = entryOf(parameter, 'AllowedValues')?.value;
+  return allowed?.kind === 'list' && allowed.items.length === 1 ? allowed.items[0] : undefined;
 }
 
 /** The name a `!Ref X` or `{ "Ref": "X" }` refers to. */
