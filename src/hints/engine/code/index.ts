@@ -3,7 +3,7 @@ import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
-import { cdkIngress } from './cdk';
+import { cdkGroupIngress } from './cdkGroupUse';
 import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
 import { go } from './languages/go';
@@ -47,7 +47,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
       suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
     }
   }
-  const ingress = [...cdkIngress(contexts), ...analyzer.ingress];
+  const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
   const olderSdk = sdkImport(analyzer);
   return {
     operations: analyzer.operations,

@@ -4,12 +4,12 @@
  * group that a database or cache uses; when the template or module attaches the group only to other
  * resources (a load balancer, a service, an endpoint), the open-ingress rules have nothing to say
  * about it. Terraform reads a module's files as one document, so in workspace mode the other `.tf`
- * files of the folder count too.
+ * files of the folder count too; CDK code counts one file's constructs (see `code/cdkGroupUse.ts`).
  */
 import { IngressRule } from '../model';
 
-/** Resource types that hold data on a database or cache port (RDS, Aurora, ElastiCache and their kin). */
-const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)::|aws_(?:db_|rds_|elasticache_|docdb_|neptune_|memorydb_|redshift_))/;
+/** Resource types and CDK constructs that hold data on a database or cache port (RDS, Aurora, ElastiCache and their kin). */
+const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)::|aws_(?:db_|rds_|elasticache_|docdb_|neptune_|memorydb_|redshift_)|aws_(?:rds|elasticache|docdb|docdbelastic|neptune|neptunegraph|memorydb|redshift|redshiftserverless)\.)/;
 
 /** Security groups and their rules name other groups as peers, which attaches nothing. */
 const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_vpc_security_group_)/;

@@ -1,0 +1,217 @@
+/**
+ * What a CDK security group protects, as far as its file shows: the constructs it is handed to
+ * (`securityGroup: sg`, `securityGroups: [sg]`, `security_groups=[sg]`, `lb.addSecurityGroup(sg)`, a
+ * construct's `connections: new ec2.Connections({ securityGroups: [sg] })`). A group that the file gives
+ * only to constructs that are not data stores (a load balancer, a service, a function, an endpoint) gets
+ * its every-port rules marked as serving others, as templates' groups do (see `iac/groupUse.ts`); a group
+ * used nowhere, or anywhere the file does not show what takes it, keeps them.
+ */
+import { GroupUses, opensBroadRange } from '../iac/groupUse';
+import { IngressRule, OptionContext } from '../model';
+import { Binding } from '../scope/scopes';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { cdkIngress } from './cdk';
+import { cdkConstructType, Value } from './values';
+
+const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
+/** A group's own rule methods: they add rules, and attach the group to nothing. */
+const OWN_RULES = /^(?:addIngressRule|addEgressRule|add_ingress_rule|add_egress_rule)$/;
+/** Methods that take a group as the peer of a rule on another group: naming a peer attaches nothing. */
+const PEER_METHODS = /^(?:addIngressRule|addEgressRule|add_ingress_rule|add_egress_rule|allowFrom|allowTo|allow_from|allow_to|allowDefaultPortFrom|allowDefaultPortTo|allow_default_port_from|allow_default_port_to)$/;
+const ATTACHING_METHODS = /^(?:addSecurityGroup|add_security_group)$/;
+const ATTACHING_PROPS = new Set(['securitygroup', 'securitygroups']);
+
+/** What an occurrence of a group says: neutral (undefined), the construct type it is given to, or null for unknown. */
+type Use = string | null | undefined;
+
+/** The ingress of the file's construct method calls, each rule marked where its group serves others only. */
+export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContext[]): IngressRule[] {
+  const rules: IngressRule[] = [];
+  const groups: { rules: IngressRule[]; binding: Binding<Value>; field?: string; classScope?: number }[] = [];
+  for (const context of contexts) {
+    const own = cdkIngress([context]);
+    rules.push(...own);
+    const broad = own.filter(opensBroadRange);
+    const group = broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
+    if (group) {
+      groups.push({ ...group, rules: broad });
+    }
+  }
+  if (groups.length === 0) {
+    return rules;
+  }
+  const uses = new GroupUses();
+  const byName = new Map<string, number[]>();
+  groups.forEach((group, position) => {
+    const name = group.field ?? a.tokens.text(group.binding.token);
+    byName.set(name, [...(byName.get(name) ?? []), position]);
+    for (const rule of group.rules) {
+      uses.rule(rule, String(position));
+    }
+  });
+  const assignments = new Map<number, number>();
+  for (let k = 0; k < a.tokens.length; k++) {
+    const positions = a.isId(k) ? byName.get(a.tokens.text(k)) : undefined;
+    for (const position of positions ?? []) {
+      const group = groups[position];
+      const start = group.field ? k - 2 : k;
+      if (!refersTo(a, k, group)) {
+        // Another binding of the same name in the group's function hides where the group goes next.
+        if (!group.field && a.is(k + 1, '=') && a.scopes.enclosing(k, ['function']) === a.scopes.enclosing(group.binding.token, ['function'])) {
+          uses.use(String(position), undefined);
+        }
+        continue;
+      }
+      if (k === group.binding.token || a.is(k + 1, '=')) {
+        assignments.set(position, (assignments.get(position) ?? 0) + 1);
+        continue;
+      }
+      const use = useAt(a, start, k);
+      if (use !== undefined) {
+        uses.use(String(position), use ?? undefined);
+      }
+    }
+  }
+  for (const [position, count] of assignments) {
+    if (count > 1) {
+      uses.use(String(position), undefined);
+    }
+  }
+  uses.settle();
+  return rules;
+}
+
+/** The group an `addIngressRule` call's receiver names: a variable or a `this.x`/`self.x` field bound to `new ec2.SecurityGroup(...)`. */
+function groupOf(a: CodeAnalyzer, context: OptionContext): { binding: Binding<Value>; field?: string; classScope?: number } | undefined {
+  const method = a.tokensOf(context.options[0].key)[0];
+  const name = method - 2;
+  if (!a.isAccess(method - 1) || !a.isId(name)) {
+    return undefined;
+  }
+  if (a.isAccess(name - 1)) {
+    const classScope = (a.idIs(name - 2, 'this') || a.idIs(name - 2, 'self')) && !a.isAccess(name - 3) ? a.scopes.enclosing(name, ['class']) : -1;
+    const binding = classScope > 0 ? a.scopes.member(classScope, a.tokens.text(name), true) : undefined;
+    return binding && madeAsGroup(a, binding) ? { binding, field: a.tokens.text(name), classScope } : undefined;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(name), name);
+  return binding && madeAsGroup(a, binding) ? { binding } : undefined;
+}
+
+/** Whether a binding's expression is `new ec2.SecurityGroup(...)` (Python `ec2.SecurityGroup(...)`). */
+function madeAsGroup(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  const start = binding.expression;
+  if (start < 0 || binding.destructured || binding.unpacked || binding.element) {
+    return false;
+  }
+  const open = a.language.family === 'python' ? constructorOpen(a, start) : a.idIs(start, 'new') ? constructorOpen(a, start + 1) : -1;
+  return open > 0 && constructAt(a, open) === 'aws_ec2.SecurityGroup';
+}
+
+/** The `(` after the dotted name that starts at `from`, or -1. */
+function constructorOpen(a: CodeAnalyzer, from: number): number {
+  const path = a.dottedPath(from);
+  return path.text && a.is(path.end, '(') ? path.end : -1;
+}
+
+/** Whether the name at `k` is the group: its variable in scope, or its field read through `this`/`self` in its class. */
+function refersTo(a: CodeAnalyzer, k: number, group: { binding: Binding<Value>; field?: string; classScope?: number }): boolean {
+  if (group.field) {
+    return a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3) && a.scopes.enclosing(k, ['class']) === group.classScope;
+  }
+  return !a.isAccess(k - 1) && a.scopes.lookup(a.tokens.text(k), k) === group.binding;
+}
+
+/** What the group named by tokens [start, end] is used for there. */
+function useAt(a: CodeAnalyzer, start: number, end: number): Use {
+  if (a.isAccess(end + 1)) {
+    const member = a.id(end + 2);
+    if (member && OWN_RULES.test(member) && a.is(end + 3, '(')) {
+      return undefined;
+    }
+    const allow = member === 'connections' && a.isAccess(end + 3) ? a.id(end + 4) : undefined;
+    return allow && PEER_METHODS.test(allow) && a.is(end + 5, '(') ? undefined : null;
+  }
+  const before = start - 1;
+  const after = end + 1;
+  if (!(a.is(after, ',') || a.is(after, ')') || a.is(after, ']') || a.is(after, '}'))) {
+    return null;
+  }
+  const bracket = a.parent[start];
+  if (a.is(before, '(') || a.is(before, ',') || a.is(before, '[')) {
+    if (a.is(bracket, '(') && a.isAccess(bracket - 2) && a.isId(bracket - 1)) {
+      const method = a.tokens.text(bracket - 1);
+      if (PEER_METHODS.test(method)) {
+        return undefined;
+      }
+      if (ATTACHING_METHODS.test(method)) {
+        const receiver = receiverValue(a, bracket - 2);
+        return receiver?.t === 'construct' ? receiver.type : null;
+      }
+    }
+    // An element of `securityGroups: [a, b]`.
+    return a.is(bracket, '[') && propKey(a, bracket - 1) === 'securitygroups' ? propsOwner(a, a.parent[bracket]) : null;
+  }
+  const key = propKey(a, before);
+  return key && ATTACHING_PROPS.has(key) ? propsOwner(a, bracket) : null;
+}
+
+/** The normalized key of a prop, `key: value` or Python's keyword `key=value`, whose separator is at `separator` (an assignment is no prop). */
+function propKey(a: CodeAnalyzer, separator: number): string | undefined {
+  const python = a.language.family === 'python';
+  const key = python ? a.isId(separator - 1) : a.isId(separator - 1) || a.isString(separator - 1);
+  return key && a.is(separator, python ? '=' : ':') ? normalizeName(a.tokens.text(separator - 1)) : undefined;
+}
+
+/** The construct whose props the bracket at `props` holds: `new X(scope, id, { … })`, Python `X(scope, id, …=…)`; null when unknown. */
+function propsOwner(a: CodeAnalyzer, props: number): string | null {
+  const open = a.language.family === 'python' ? props : a.is(props, '{') ? a.parent[props] : -1;
+  if (open < 0 || !a.is(open, '(')) {
+    return null;
+  }
+  const construct = constructAt(a, open);
+  if (construct !== 'aws_ec2.Connections') {
+    return construct ?? null;
+  }
+  // `connections: new ec2.Connections({ securityGroups: [sg] })`: the construct that takes the connections.
+  let start = open - 1;
+  while (a.isAccess(start - 1) && a.isId(start - 2)) {
+    start -= 2;
+  }
+  start = a.language.family === 'python' ? start : start - 1;
+  const close = a.partner[open];
+  const inner = propKey(a, start - 1) === 'connections' && (a.is(close + 1, ',') || a.is(close + 1, ')') || a.is(close + 1, '}'));
+  return inner ? propsOwner(a, a.parent[start]) : null;
+}
+
+/** The CDK construct type the call whose arguments open at `open` makes (`new ec2.SecurityGroup(`, Python `ec2.SecurityGroup(`), or undefined. */
+function constructAt(a: CodeAnalyzer, open: number): string | undefined {
+  let start = open - 1;
+  if (!a.isId(start)) {
+    return undefined;
+  }
+  while (a.is(start - 1, '.') && a.isId(start - 2)) {
+    start -= 2;
+  }
+  if (a.language.family !== 'python' && !a.idIs(start - 1, 'new')) {
+    return undefined;
+  }
+  const root = a.lookup(a.tokens.text(start), start);
+  if (root?.t !== 'ref') {
+    return undefined;
+  }
+  let path = root.path;
+  for (let k = start + 2; k < open; k += 2) {
+    path = path ? `${path}.${a.tokens.text(k)}` : a.tokens.text(k);
+  }
+  return cdkConstructType(root.module, path);
+}
+
+/** The value of the receiver chain that ends just before the access at `access` (`lb` in `lb.addSecurityGroup`). */
+function receiverValue(a: CodeAnalyzer, access: number): Value | undefined {
+  let start = access - 1;
+  while (a.isAccess(start - 1) && a.isId(start - 2)) {
+    start -= 2;
+  }
+  return a.isId(start) && !a.isAccess(start - 1) ? a.evalChain(start, access).value : undefined;
+}

@@ -1,0 +1,153 @@
+/**
+ * CDK security groups open on every port to the internet: silent where the file gives the group only to
+ * constructs that are not data stores (a load balancer, a service), reported wherever a database, a
+ * project construct or nothing at all takes it, and for a database port whatever takes it.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const TS_HEAD = [
+  "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+  "import * as ecs from 'aws-cdk-lib/aws-ecs';",
+  "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
+  "import * as rds from 'aws-cdk-lib/aws-rds';",
+  "import { Construct } from 'constructs';",
+  "import { InternalCache } from './cache';",
+  'export class Edge extends Construct {',
+  '  constructor(scope: Construct, id: string, vpc: ec2.IVpc, cluster: ecs.ICluster) {',
+  '    super(scope, id);',
+  "    const lbSg = new ec2.SecurityGroup(this, 'LbSg', { vpc });",
+];
+
+function typescript(port: string, ...uses: string[]): string {
+  return sourceLines(...TS_HEAD, `    lbSg.addIngressRule(ec2.Peer.anyIpv4(), ${port});`, ...uses, '  }', '}');
+}
+
+const OPEN = (hints: string[]): string[] => hints.filter((hint) => /open-ingress!$/.test(hint));
+
+describe('CDK security groups that serve no database', () => {
+  it('stays silent for an all-traffic group given only to a load balancer and a service (TypeScript)', () => {
+    const code = typescript(
+      'ec2.Port.allTraffic()',
+      "    const lb = new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, internetFacing: true, securityGroup: lbSg });",
+      "    new ecs.FargateService(this, 'Svc', { cluster, taskDefinition: this.task, securityGroups: [lbSg] });",
+      '    lb.addSecurityGroup(lbSg);',
+      '    lbSg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.allTcp());',
+    );
+    assert.deepEqual(OPEN(hintsIn('edge.ts', code)), []);
+  });
+
+  it('stays silent for a group given through a construct’s connections, and named as a peer of a database’s rule', () => {
+    const code = typescript(
+      'ec2.Port.tcpRange(0, 8888)',
+      "    const lb = new elbv2.NetworkLoadBalancer(this, 'Nlb', { vpc });",
+      "    new ec2.InterfaceVpcEndpoint(this, 'Ep', { vpc, service: ec2.InterfaceVpcEndpointAwsService.SSM, securityGroups: [lbSg] });",
+      "    new ec2.Instance(this, 'Bastion', { vpc, connections: new ec2.Connections({ securityGroups: [lbSg] }) } as any);",
+      "    const db = rds.DatabaseInstance.fromDatabaseInstanceAttributes(this, 'Db', this.attrs);",
+      '    db.connections.allowFrom(lbSg, ec2.Port.tcp(5432));',
+    );
+    assert.deepEqual(OPEN(hintsIn('edge.ts', code)), []);
+  });
+
+  it('reports the group also given to a database, used nowhere, or passed to a project construct or a function', () => {
+    const dbAlso = typescript(
+      'ec2.Port.allTraffic()',
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
+      "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [lbSg] });",
+    );
+    assert.ok(OPEN(hintsIn('edge.ts', dbAlso)).includes('11:addIngressRule rds-open-ingress!'), hintsIn('edge.ts', dbAlso).join('\n'));
+    const nowhere = typescript('ec2.Port.allTraffic()');
+    assert.ok(OPEN(hintsIn('edge.ts', nowhere)).includes('11:addIngressRule rds-open-ingress!'));
+    const project = typescript(
+      'ec2.Port.allTraffic()',
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
+      "    new InternalCache(this, 'Cache', { vpc, securityGroups: [lbSg] });",
+    );
+    assert.ok(OPEN(hintsIn('edge.ts', project)).includes('11:addIngressRule elasticache-open-ingress!'));
+    const called = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });", '    attachTo(lbSg);');
+    assert.ok(OPEN(hintsIn('edge.ts', called)).includes('11:addIngressRule rds-open-ingress!'));
+    const id = typescript(
+      'ec2.Port.allTraffic()',
+      "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });",
+      "    new rds.CfnDBInstance(this, 'Db', { dbInstanceClass: 'db.t3.micro', vpcSecurityGroups: [lbSg.securityGroupId] });",
+    );
+    assert.ok(OPEN(hintsIn('edge.ts', id)).includes('11:addIngressRule rds-open-ingress!'));
+    const props = typescript('ec2.Port.allTraffic()', '    const lbProps = { vpc, securityGroup: lbSg };', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', lbProps);");
+    assert.ok(OPEN(hintsIn('edge.ts', props)).includes('11:addIngressRule rds-open-ingress!'));
+    const listed = typescript('ec2.Port.allTraffic()', '    const securityGroups = [lbSg];', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });");
+    assert.ok(OPEN(hintsIn('edge.ts', listed)).includes('11:addIngressRule rds-open-ingress!'));
+  });
+
+  it('reports a database port whatever takes the group', () => {
+    const code = typescript('ec2.Port.tcp(5432)', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });");
+    assert.ok(OPEN(hintsIn('edge.ts', code)).includes('11:addIngressRule rds-open-ingress!'), hintsIn('edge.ts', code).join('\n'));
+  });
+
+  it('reports a group whose name is bound again, or which is a parameter', () => {
+    const rebound = typescript('ec2.Port.allTraffic()', "    new elbv2.ApplicationLoadBalancer(this, 'Lb', { vpc, securityGroup: lbSg });", '    lbSg = this.shared;', "    new rds.DatabaseInstance(this, 'Db', { vpc, engine: this.engine, securityGroups: [lbSg] });");
+    assert.ok(OPEN(hintsIn('edge.ts', rebound.replace('const lbSg', 'let lbSg'))).includes('11:addIngressRule rds-open-ingress!'));
+    const parameter = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
+      'export function open(scope: any, vpc: ec2.IVpc, sg: ec2.SecurityGroup) {',
+      '  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
+      "  new elbv2.ApplicationLoadBalancer(scope, 'Lb', { vpc, securityGroup: sg });",
+      '}',
+    );
+    assert.ok(OPEN(hintsIn('open.ts', parameter)).includes('4:addIngressRule rds-open-ingress!'));
+  });
+
+  it('reads this.x fields in TypeScript and self.x fields in Python', () => {
+    const field = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      'export class Network {',
+      '  readonly lbSg: ec2.SecurityGroup;',
+      '  constructor(scope: any, vpc: ec2.IVpc) {',
+      "    this.lbSg = new ec2.SecurityGroup(scope, 'LbSg', { vpc });",
+      '    this.lbSg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
+      "    new elbv2.ApplicationLoadBalancer(scope, 'Lb', { vpc, securityGroup: this.lbSg });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(OPEN(hintsIn('network.ts', field)), []);
+    const withDb = field.replace("securityGroup: this.lbSg });", "securityGroup: this.lbSg });\n    new rds.DatabaseCluster(scope, 'Db', { vpc, securityGroups: [this.lbSg] } as any);");
+    assert.ok(OPEN(hintsIn('network.ts', withDb)).includes('8:addIngressRule rds-open-ingress!'), hintsIn('network.ts', withDb).join('\n'));
+
+    const python = (...uses: string[]): string =>
+      sourceLines(
+        'from aws_cdk import Stack, aws_ec2 as ec2, aws_ecs_patterns as patterns, aws_elasticloadbalancingv2 as elbv2, aws_rds as rds',
+        'from .cache import InternalCache',
+        'class EdgeStack(Stack):',
+        '    def __init__(self, scope, construct_id, vpc, **kwargs):',
+        '        super().__init__(scope, construct_id, **kwargs)',
+        '        self.lb_sg = ec2.SecurityGroup(self, "LbSg", vpc=vpc)',
+        '        self.lb_sg.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())',
+        '        lb = elbv2.ApplicationLoadBalancer(self, "Lb", vpc=vpc, internet_facing=True, security_group=self.lb_sg)',
+        ...uses,
+      );
+    assert.deepEqual(OPEN(hintsIn('edge_stack.py', python('        lb.add_security_group(self.lb_sg)'))), []);
+    const pyDb = python('        rds.DatabaseInstance(self, "Db", vpc=vpc, engine=self.engine, security_groups=[self.lb_sg])');
+    assert.ok(OPEN(hintsIn('edge_stack.py', pyDb)).includes('7:add_ingress_rule rds-open-ingress!'), hintsIn('edge_stack.py', pyDb).join('\n'));
+    const pyProject = python('        InternalCache(self, "Cache", security_groups=[self.lb_sg])');
+    assert.ok(OPEN(hintsIn('edge_stack.py', pyProject)).includes('7:add_ingress_rule elasticache-open-ingress!'));
+  });
+
+  it('reads Python variables and connections', () => {
+    const code = (port: string, ...uses: string[]): string =>
+      sourceLines(
+        'from aws_cdk import aws_ec2 as ec2, aws_ecs as ecs, aws_lambda as lambda_',
+        'def build(scope, vpc, cluster, task):',
+        '    sg = ec2.SecurityGroup(scope, "Sg", vpc=vpc)',
+        `    sg.add_ingress_rule(ec2.Peer.any_ipv4(), ${port})`,
+        ...uses,
+      );
+    const uses = ['    ecs.FargateService(scope, "Svc", cluster=cluster, task_definition=task, security_groups=[sg])', '    lambda_.Function(scope, "Fn", vpc=vpc, connections=ec2.Connections(security_groups=[sg]))'];
+    assert.deepEqual(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()', ...uses))), []);
+    assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.tcp(6379)', ...uses))).includes('4:add_ingress_rule elasticache-open-ingress!'));
+    assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()'))).includes('4:add_ingress_rule rds-open-ingress!'));
+    assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()', ...uses, '    register(sg)'))).includes('4:add_ingress_rule rds-open-ingress!'));
+    assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()', ...uses, '    security_groups = [sg]'))).includes('4:add_ingress_rule rds-open-ingress!'));
+  });
+});
