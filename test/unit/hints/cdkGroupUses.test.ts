@@ -97,13 +97,13 @@ describe('CDK security groups that serve no database', () => {
     assert.ok(OPEN(hintsIn('open.ts', parameter)).includes('4:addIngressRule rds-open-ingress!'));
   });
 
-  it('reads this.x fields in TypeScript and self.x fields in Python', () => {
+  it('reads private this.x fields in TypeScript and _x fields in Python, and keeps the findings of public ones', () => {
     const field = sourceLines(
       "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
       "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
       "import * as rds from 'aws-cdk-lib/aws-rds';",
       'export class Network {',
-      '  readonly lbSg: ec2.SecurityGroup;',
+      '  private readonly lbSg: ec2.SecurityGroup;',
       '  constructor(scope: any, vpc: ec2.IVpc) {',
       "    this.lbSg = new ec2.SecurityGroup(scope, 'LbSg', { vpc });",
       '    this.lbSg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
@@ -114,23 +114,27 @@ describe('CDK security groups that serve no database', () => {
     assert.deepEqual(OPEN(hintsIn('network.ts', field)), []);
     const withDb = field.replace("securityGroup: this.lbSg });", "securityGroup: this.lbSg });\n    new rds.DatabaseCluster(scope, 'Db', { vpc, securityGroups: [this.lbSg] } as any);");
     assert.ok(OPEN(hintsIn('network.ts', withDb)).includes('8:addIngressRule rds-open-ingress!'), hintsIn('network.ts', withDb).join('\n'));
+    // A public field: another file, handed this construct, may give the group to a database.
+    const publicField = field.replace('  private readonly lbSg', '  readonly lbSg');
+    assert.ok(OPEN(hintsIn('network.ts', publicField)).includes('8:addIngressRule rds-open-ingress!'));
 
-    const python = (...uses: string[]): string =>
+    const python = (name: string, ...uses: string[]): string =>
       sourceLines(
         'from aws_cdk import Stack, aws_ec2 as ec2, aws_ecs_patterns as patterns, aws_elasticloadbalancingv2 as elbv2, aws_rds as rds',
         'from .cache import InternalCache',
         'class EdgeStack(Stack):',
         '    def __init__(self, scope, construct_id, vpc, **kwargs):',
         '        super().__init__(scope, construct_id, **kwargs)',
-        '        self.lb_sg = ec2.SecurityGroup(self, "LbSg", vpc=vpc)',
-        '        self.lb_sg.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())',
-        '        lb = elbv2.ApplicationLoadBalancer(self, "Lb", vpc=vpc, internet_facing=True, security_group=self.lb_sg)',
-        ...uses,
+        `        self.${name} = ec2.SecurityGroup(self, "LbSg", vpc=vpc)`,
+        `        self.${name}.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())`,
+        `        lb = elbv2.ApplicationLoadBalancer(self, "Lb", vpc=vpc, internet_facing=True, security_group=self.${name})`,
+        ...uses.map((use) => use.replace('SG', name)),
       );
-    assert.deepEqual(OPEN(hintsIn('edge_stack.py', python('        lb.add_security_group(self.lb_sg)'))), []);
-    const pyDb = python('        rds.DatabaseInstance(self, "Db", vpc=vpc, engine=self.engine, security_groups=[self.lb_sg])');
+    assert.deepEqual(OPEN(hintsIn('edge_stack.py', python('_lb_sg', '        lb.add_security_group(self.SG)'))), []);
+    assert.ok(OPEN(hintsIn('edge_stack.py', python('lb_sg', '        lb.add_security_group(self.SG)'))).includes('7:add_ingress_rule rds-open-ingress!'), 'a public attribute');
+    const pyDb = python('_lb_sg', '        rds.DatabaseInstance(self, "Db", vpc=vpc, engine=self.engine, security_groups=[self.SG])');
     assert.ok(OPEN(hintsIn('edge_stack.py', pyDb)).includes('7:add_ingress_rule rds-open-ingress!'), hintsIn('edge_stack.py', pyDb).join('\n'));
-    const pyProject = python('        InternalCache(self, "Cache", security_groups=[self.lb_sg])');
+    const pyProject = python('_lb_sg', '        InternalCache(self, "Cache", security_groups=[self.SG])');
     assert.ok(OPEN(hintsIn('edge_stack.py', pyProject)).includes('7:add_ingress_rule elasticache-open-ingress!'));
   });
 
@@ -149,5 +153,17 @@ describe('CDK security groups that serve no database', () => {
     assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()'))).includes('4:add_ingress_rule rds-open-ingress!'));
     assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()', ...uses, '    register(sg)'))).includes('4:add_ingress_rule rds-open-ingress!'));
     assert.ok(OPEN(hintsIn('build.py', code('ec2.Port.all_tcp()', ...uses, '    security_groups = [sg]'))).includes('4:add_ingress_rule rds-open-ingress!'));
+  });
+  it('keeps every finding in a file with more groups of every-port rules than it reads (generated code)', () => {
+    const groups = Array.from({ length: 70 }, (_, i) => [
+      `export function open${i}(scope: any, vpc: ec2.IVpc) {`,
+      `  const sg = new ec2.SecurityGroup(scope, 'Sg${i}', { vpc });`,
+      '  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
+      `  new elbv2.ApplicationLoadBalancer(scope, 'Lb${i}', { vpc, securityGroup: sg });`,
+      '}',
+    ]).flat();
+    const code = sourceLines("import * as ec2 from 'aws-cdk-lib/aws-ec2';", "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';", ...groups);
+    assert.equal(OPEN(hintsIn('generated.ts', code)).filter((hint) => hint.endsWith('rds-open-ingress!')).length, 70);
+    assert.deepEqual(OPEN(hintsIn('one.ts', sourceLines("import * as ec2 from 'aws-cdk-lib/aws-ec2';", "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';", ...groups.slice(0, 5)))), []);
   });
 });

@@ -22,6 +22,9 @@ const PEER_METHODS = /^(?:addIngressRule|addEgressRule|add_ingress_rule|add_egre
 const ATTACHING_METHODS = /^(?:addSecurityGroup|add_security_group)$/;
 const ATTACHING_PROPS = new Set(['securitygroup', 'securitygroups']);
 
+/** Groups with every-port rules read per file; past this many (generated code), every rule keeps its findings. */
+const MAX_GROUPS = 64;
+
 /** What an occurrence of a group says: neutral (undefined), the construct type it is given to, or null for unknown. */
 type Use = string | null | undefined;
 
@@ -33,12 +36,12 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
     const own = cdkIngress([context]);
     rules.push(...own);
     const broad = own.filter(opensBroadRange);
-    const group = broad.length > 0 && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
+    const group = broad.length > 0 && groups.length <= MAX_GROUPS && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
     if (group) {
       groups.push({ ...group, rules: broad });
     }
   }
-  if (groups.length === 0) {
+  if (groups.length === 0 || groups.length > MAX_GROUPS) {
     return rules;
   }
   const uses = new GroupUses();
@@ -91,11 +94,33 @@ function groupOf(a: CodeAnalyzer, context: OptionContext): { binding: Binding<Va
   }
   if (a.isAccess(name - 1)) {
     const classScope = (a.idIs(name - 2, 'this') || a.idIs(name - 2, 'self')) && !a.isAccess(name - 3) ? a.scopes.enclosing(name, ['class']) : -1;
-    const binding = classScope > 0 ? a.scopes.member(classScope, a.tokens.text(name), true) : undefined;
-    return binding && madeAsGroup(a, binding) ? { binding, field: a.tokens.text(name), classScope } : undefined;
+    const field = a.tokens.text(name);
+    const binding = classScope > 0 && privateField(a, classScope, field) ? a.scopes.member(classScope, field, true) : undefined;
+    return binding && madeAsGroup(a, binding) ? { binding, field, classScope } : undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(name), name);
   return binding && madeAsGroup(a, binding) ? { binding } : undefined;
+}
+
+/**
+ * Whether a class keeps a field to itself: declared `private` or `protected` in a TypeScript class body, or
+ * named with a leading underscore in Python. Another file (a stack handed the construct) may give a public
+ * field to a database, so its uses in this file do not tell what it protects.
+ */
+function privateField(a: CodeAnalyzer, classScope: number, field: string): boolean {
+  if (a.language.family === 'python') {
+    return field.startsWith('_');
+  }
+  const [start, end] = a.scopes.range(classScope);
+  for (let k = start; k < end; k++) {
+    if (a.idIs(k, field) && !a.isAccess(k - 1)) {
+      const modifier = a.idIs(k - 1, 'readonly') ? k - 2 : k - 1;
+      if (a.idIs(modifier, 'private') || a.idIs(modifier, 'protected')) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether a binding's expression is `new ec2.SecurityGroup(...)` (Python `ec2.SecurityGroup(...)`). */
