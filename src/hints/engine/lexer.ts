@@ -6,6 +6,7 @@
 
 import { budgetTick } from './budget';
 import { codeOf, TWO_CHAR_CODES, wordCode } from './tokenCodes';
+import { copyInto } from './typedArrays';
 
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
@@ -22,12 +23,6 @@ const DOT = codeOf('.');
  * about 200,000 tokens, and as objects they kept the garbage collector busy copying them between
  * generations. A token's text is sliced from the source only when asked for.
  */
-/** `array` copied into the start of `larger`, for arrays that grow by doubling. */
-export function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(array: T, larger: T): T {
-  larger.set(array);
-  return larger;
-}
-
 export class Tokens {
   length = 0;
   kinds: Uint8Array;

@@ -1,4 +1,5 @@
 /** Offsets to line/column, and the limits that keep the engine bounded on hostile or generated input. */
+import { copyInto } from './typedArrays';
 import { SkipReason } from './types';
 
 export class LineIndex {
@@ -11,9 +12,7 @@ export class LineIndex {
     let count = 1;
     for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
       if (count === starts.length) {
-        const larger = new Int32Array(starts.length * 2);
-        larger.set(starts);
-        starts = larger;
+        starts = copyInto(starts, new Int32Array(starts.length * 2));
       }
       starts[count++] = newline + 1;
     }

@@ -3,7 +3,8 @@
  * with their parameters, lambdas, loops and blocks. Each language passes its keywords and, for its own
  * shapes of function, a finder of where a function's scope starts.
  */
-import { copyInto, TOKEN_KIND } from '../lexer';
+import { TOKEN_KIND } from '../lexer';
+import { copyInto } from '../typedArrays';
 import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';

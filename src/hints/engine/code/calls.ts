@@ -107,10 +107,7 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   if (!value || value.t !== 'ref') {
     return;
   }
-  let path = value.path;
-  for (let k = start + 2; k <= last; k += 2) {
-    path = path ? `${path}.${a.tokens.text(k)}` : a.tokens.text(k);
-  }
+  const path = importedPath(a, value.path, start, last);
   const open = last + 1;
   const services = JS_MODULES[value.module];
   if (IOREDIS_OPTION_CARRIERS[value.module]?.has(path)) {
@@ -139,6 +136,18 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     return;
   }
   cdkConstruct(a, value, path, last, open);
+}
+
+/**
+ * The path inside its import that a dotted name from `start` to `last` reads, its first name referring to
+ * `rootPath` there: `ec2.SecurityGroup` after `import * as ec2 from 'aws-cdk-lib/aws-ec2'` is `SecurityGroup`.
+ */
+export function importedPath(a: CodeAnalyzer, rootPath: string, start: number, last: number): string {
+  let path = rootPath;
+  for (let k = start + 2; k <= last; k += 2) {
+    path = path ? `${path}.${a.tokens.text(k)}` : a.tokens.text(k);
+  }
+  return path;
 }
 
 /**

@@ -11,6 +11,7 @@ import { IngressRule, OptionContext } from '../model';
 import { Binding } from '../scope/scopes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { importedPath } from './calls';
 import { cdkIngress } from './cdk';
 import { cdkConstructType, Value } from './values';
 
@@ -225,11 +226,7 @@ function constructAt(a: CodeAnalyzer, open: number): string | undefined {
   if (root?.t !== 'ref') {
     return undefined;
   }
-  let path = root.path;
-  for (let k = start + 2; k < open; k += 2) {
-    path = path ? `${path}.${a.tokens.text(k)}` : a.tokens.text(k);
-  }
-  return cdkConstructType(root.module, path);
+  return cdkConstructType(root.module, importedPath(a, root.path, start, open - 1));
 }
 
 /** The value of the receiver chain that ends just before the access at `access` (`lb` in `lb.addSecurityGroup`). */

@@ -5,7 +5,7 @@
  * Values are evaluated lazily by the analyzer, so a binding only records where its value comes from.
  */
 
-import { copyInto } from '../lexer';
+import { copyInto } from '../typedArrays';
 
 /** `branch`: one branch of an if/elif/else chain whose names belong to the scope around it (Python). */
 export type ScopeKind = 'module' | 'function' | 'class' | 'block' | 'loop' | 'branch';

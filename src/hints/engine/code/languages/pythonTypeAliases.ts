@@ -42,16 +42,7 @@ const targetsByFile = new WeakMap<CodeAnalyzer, Map<string, LibraryName | null>>
 
 /** A dotted name from `k` (`aioredis.Redis`): its text and the token after it. */
 function dottedName(a: CodeAnalyzer, k: number): { text: string; end: number } | undefined {
-  if (!a.isId(k)) {
-    return undefined;
-  }
-  let text = a.tokens.text(k);
-  let end = k + 1;
-  while (a.is(end, '.') && a.isId(end + 1)) {
-    text += `.${a.tokens.text(end + 1)}`;
-    end += 2;
-  }
-  return { text, end };
+  return a.isId(k) ? a.dottedPath(k) : undefined;
 }
 
 /** What a dotted name refers to through a module-level import: its module and the path read from it. */
