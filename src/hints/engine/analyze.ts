@@ -449,7 +449,7 @@ class Analyzer {
       return setValueFix(option, rule.fix.value, this.language);
     }
     if (rule.fix.kind === 'remove-option') {
-      return removeOptionFix(option);
+      return removeOptionFix(option, this.lines);
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 /** Quick-fix edits, computed from the model without touching the editor. */
 import { OptionContext, OptionOccurrence, PaginationFixShape, RedisCall } from './model';
 import { LineIndex } from './text';
-import { HintLanguage, HintRule, normalizeName, QuickFix, TextEdit } from './types';
+import { HintLanguage, HintRule, normalizeName, QuickFix, Span, TextEdit } from './types';
 
 export function formatLiteral(value: boolean | number, language: HintLanguage): string {
   if (typeof value === 'number') {
@@ -56,8 +56,29 @@ export function insertPropertyFix(rule: HintRule, context: OptionContext, proper
   return { title: `Add ${name}: ${literal}`, edits: [{ start: insertion.offset, end: insertion.offset, newText: line }] };
 }
 
-export function removeOptionFix(option: OptionOccurrence): QuickFix {
-  return { title: `Remove ${option.name}`, edits: [{ ...option.removal, newText: '' }] };
+/** Remove an option: its key, value and separator, and the whole line when nothing else shares it. */
+export function removeOptionFix(option: OptionOccurrence, lines: LineIndex): QuickFix {
+  return { title: `Remove ${option.name}`, edits: [{ ...wholeLines(lines, option.removal), newText: '' }] };
+}
+
+/** Widens a span to whole lines when nothing else shares them (done here, for the few options a fix removes). */
+function wholeLines(lines: LineIndex, span: Span): Span {
+  const startLine = lines.lineOf(span.start);
+  const endLine = lines.lineOf(span.end);
+  if (isBlank(lines.text, lines.lineStart(startLine), span.start) && isBlank(lines.text, span.end, lines.lineEnd(endLine))) {
+    const nextLineStart = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
+    return { start: lines.lineStart(startLine), end: nextLineStart };
+  }
+  return span;
+}
+
+const WHITESPACE_RUN = /\s*/y;
+
+/** Whether text[from, to) is all whitespace, without slicing it. */
+function isBlank(text: string, from: number, to: number): boolean {
+  WHITESPACE_RUN.lastIndex = from;
+  WHITESPACE_RUN.test(text);
+  return WHITESPACE_RUN.lastIndex >= to;
 }
 
 export function paginationFix(shape: PaginationFixShape): QuickFix {

@@ -17,7 +17,7 @@ export interface OptionOccurrence {
   key: Span;
   value: Span;
   literal: Literal;
-  /** What to delete to remove the option cleanly (key, value, separator, a line of its own). */
+  /** What to delete to remove the option cleanly (key, value, separator); the fix takes the whole line when nothing else shares it. */
   removal: Span;
   /** For a value written as a literal, where the literal itself sits (inside `aws.Bool(...)` and the like). */
   literalSpan?: Span;

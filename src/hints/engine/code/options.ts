@@ -8,7 +8,6 @@ import { cdkEnumLiteral } from './cdk';
 import { OptionSlot } from './language';
 
 const { ID, STR, NUM } = TOKEN_KIND;
-const WHITESPACE_RUN = /\s*/y;
 
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
@@ -205,7 +204,7 @@ export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrenc
     key: a.tokenSpan(slot.key),
     value: slot.valueEnd > slot.valueStart ? a.span(slot.valueStart, slot.valueEnd - 1) : a.tokenSpan(slot.key),
     literal,
-    removal: wholeLines(a, a.span(slot.removalStart, slot.removalEnd)),
+    removal: a.span(slot.removalStart, slot.removalEnd),
   };
   if (span) {
     occurrence.literalSpan = span;
@@ -215,25 +214,6 @@ export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrenc
     occurrence.literalCounts = count;
   }
   return occurrence;
-}
-
-/** Widen a removal to whole lines when nothing else shares them. */
-function wholeLines(a: CodeAnalyzer, span: Span): Span {
-  const lines = a.lines;
-  const startLine = lines.lineOf(span.start);
-  const endLine = lines.lineOf(span.end);
-  if (isBlank(a.text, lines.lineStart(startLine), span.start) && isBlank(a.text, span.end, lines.lineEnd(endLine))) {
-    const nextLineStart = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
-    return { start: lines.lineStart(startLine), end: nextLineStart };
-  }
-  return span;
-}
-
-/** Whether text[from, to) is all whitespace, without slicing it. */
-function isBlank(text: string, from: number, to: number): boolean {
-  WHITESPACE_RUN.lastIndex = from;
-  WHITESPACE_RUN.test(text);
-  return WHITESPACE_RUN.lastIndex >= to;
 }
 
 export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal: Literal; span?: Span } {
