@@ -277,10 +277,32 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
       if (a.isId(open - 1)) {
         return CONTROL_KEYWORDS[codes[open - 1]] === 1 ? -1 : open;
       }
-      return -1;
+      return genericMethodName(a, open - 1) >= 0 ? open : -1;
     }
     if (STATEMENT_PUNCT[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
       return -1;
+    }
+  }
+  return -1;
+}
+
+/** Type parameters are short; a search back for their `<` gives up past this many tokens. */
+const MAX_TYPE_PARAMETER_TOKENS = 40;
+
+/**
+ * The name of a generic method whose type parameters end at `close` (C# and TypeScript `Get<T>(`, `list<K, V>(`), or -1.
+ * A C# `new List<T>() { ... }` initializer is no method.
+ */
+function genericMethodName(a: CodeAnalyzer, close: number): number {
+  let depth = 0;
+  for (let k = close, steps = 0; k > 0 && steps < MAX_TYPE_PARAMETER_TOKENS; k--, steps++) {
+    const change = angleDepthBackward(a, k);
+    if (change === 0 && (k === close || (STATEMENT_PUNCT[a.tokens.codes[k]] === 1 && !a.is(k, ',')) || a.is(k, ')'))) {
+      return -1;
+    }
+    depth += change;
+    if (change < 0 && depth === 0) {
+      return a.isId(k - 1) && CONTROL_KEYWORDS[a.tokens.codes[k - 1]] !== 1 && !a.idIs(k - 2, 'new') ? k - 1 : -1;
     }
   }
   return -1;
@@ -311,7 +333,9 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
   for (let i = 0; i < tokens.length; i++) {
     const code = codes[i];
     const inHead = depth !== NONE && a.parent[i] === depth;
-    if (keywords[code] === 1 && !(inHead && (codes[i - 1] === COLON || codes[i - 1] === COMMA))) {
+    // `where T : class` constrains a type parameter, of a class head or, in C# (which has no class expressions), of a method.
+    const constraint = (codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || a.language.family === 'csharp');
+    if (keywords[code] === 1 && !constraint) {
       depth = a.isAccess(i - 1) ? NONE : a.parent[i];
       keyword = i;
       base = -1;

@@ -107,6 +107,8 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   rds: { utilities: 'rds-signer' },
   'dynamodb-v1-document': { getTable: 'dynamodb-v1-table' },
   'dynamodb-v1-table': { getIndex: 'dynamodb-v1-index' },
+  // .NET `context.GetTargetTable<T>()`: the document-model `Table` the context maps `T` to.
+  'dynamodb-context': { GetTargetTable: 'dynamodb-document-table' },
 };
 
 /**

@@ -46,10 +46,17 @@ const MODEL_TYPES: Record<string, string[]> = {
   'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
 };
 
+/** The module an alias of a project's own type is noted under (`using QueryRequest = Acme.Table.QueryRequest;`). */
+const PROJECT_TYPE_ALIAS = 'dotnet-alias';
+
 function collectImports(a: CodeAnalyzer): void {
   const used = new Set<string>();
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'using') && a.id(i + 1)) {
+      if (a.is(i + 2, '=')) {
+        noteAlias(a, i + 1);
+        continue;
+      }
       used.add(a.dottedPath(i + 1).text);
     }
   }
@@ -60,6 +67,23 @@ function collectImports(a: CodeAnalyzer): void {
   for (const namespace of used) {
     useNamespace(a, namespace);
   }
+}
+
+/**
+ * `using QueryRequest = Acme.Table.QueryRequest;`: a type of another namespace than the AWS SDK's, which projects
+ * alias where both are in use; the name is that type, not the SDK's request.
+ */
+function noteAlias(a: CodeAnalyzer, name: number): void {
+  const target = a.dottedPath(name + 2).text;
+  const namespace = target.slice(0, Math.max(target.lastIndexOf('.'), 0));
+  if (namespace && !namespace.startsWith('Amazon.') && !serviceOfNamespace(namespace)) {
+    a.addImport(a.tokens.text(name), PROJECT_TYPE_ALIAS, target);
+  }
+}
+
+/** Whether a type name is a C# alias of a project's own type (see `noteAlias`). */
+function projectTypeAlias(a: CodeAnalyzer, name: string): boolean {
+  return a.imports.get(name)?.module === PROJECT_TYPE_ALIAS;
 }
 
 /** What a namespace in use (`using Amazon.DynamoDBv2;`) makes known. */
@@ -113,7 +137,7 @@ function requestParameters(a: CodeAnalyzer): void {
     }
     for (const [start, end] of segments(a, fn.params)) {
       const name = end - 1;
-      const operation = end - start >= 2 && a.isId(name) && a.isId(name - 1) ? operationOfTypeName(a.tokens.text(name - 1), a.services, /Request$/) : undefined;
+      const operation = end - start >= 2 && a.isId(name) && a.isId(name - 1) && !projectTypeAlias(a, a.tokens.text(name - 1)) ? operationOfTypeName(a.tokens.text(name - 1), a.services, /Request$/) : undefined;
       if (operation) {
         keepDeclaredRequest(a, name, name - 1, operation);
       }
@@ -127,6 +151,9 @@ function requestParameters(a: CodeAnalyzer): void {
  */
 function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Set<number>): void {
   const name = a.tokens.text(typeIndex);
+  if (projectTypeAlias(a, name)) {
+    return;
+  }
   const imported = a.imports.get(name);
   const config = imported ? OPERATION_CONFIGS[imported.module.slice('dotnet:'.length)]?.[name] : undefined;
   const operation = config ?? operationOfTypeName(name, a.services, /Request$/);

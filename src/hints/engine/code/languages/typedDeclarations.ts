@@ -157,7 +157,11 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number): void {
   if (typeBefore(a, eq - 1) >= 0 || inInitializer(a, eq)) {
     return;
   }
-  tree.bind(tree.declaringScope(name, eq), name, { token: eq - 1, expression: eq + 1 });
+  const scope = tree.declaringScope(name, eq);
+  // The variable keeps the type it was declared with: `Jedis jedis = null;` then `jedis = pool.getResource();`
+  // holds a Jedis even where the call that sets it cannot be followed.
+  const declared = tree.bindingsIn(scope).get(name)?.[0]?.declared;
+  tree.bind(scope, name, { token: eq - 1, expression: eq + 1, ...(declared ? { declared } : {}) });
 }
 
 /** C#'s target-typed `new(...)` at `k` (`_context = new(client)`): it builds the declared type, not its argument. */
