@@ -8,6 +8,8 @@ const LIMIT = ['Limit'];
 const FILTERS = ['FilterExpression', 'QueryFilter', 'ScanFilter'];
 const INDEX_NAME = ['IndexName'];
 const FILTER_EXPRESSION = ['FilterExpression'];
+/** A Scan Limit from this size up reads as a list's page size rather than a sample's. */
+const SCAN_LIST_LIMIT = 100;
 
 function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'no-pagination' | 'unprocessed-ignored'): void {
   const operations = new Set(rule.match.operations);
@@ -19,9 +21,8 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       continue;
     }
     if (check === 'no-pagination') {
-      // A Limit asks for one page on purpose (top-N, existence checks), unless a filter then drops items from that page.
       const request = occurrence.request;
-      const onePage = request && setsOption(request, LIMIT) && !setsOption(request, FILTERS);
+      const onePage = request && limitAsksForOnePage(occurrence.operation, request);
       if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request)) {
         continue;
       }
@@ -33,6 +34,21 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       context.report(rule, occurrence.name);
     }
   }
+}
+
+/**
+ * Whether a Limit asks for one page on purpose, unless a filter then drops items from that page: a Query's
+ * first items in sort-key order (top-N, the latest first), or a Scan's sample (a literal under
+ * `SCAN_LIST_LIMIT`: an existence check, a preview). A Scan's items come in no order worth a top-N, so a page
+ * size the caller passes in, or a literal as large as a list's, with no pagination marker around it (no
+ * `ExclusiveStartKey` in, no `LastEvaluatedKey` out) is a list that never gets past its first page.
+ */
+function limitAsksForOnePage(operation: string, request: OptionContext): boolean {
+  if (!setsOption(request, LIMIT) || setsOption(request, FILTERS)) {
+    return false;
+  }
+  const limit = optionNamed(request, LIMIT)?.literal;
+  return operation !== 'dynamodb:Scan' || limit === undefined || (limit.kind === 'num' && limit.value < SCAN_LIST_LIMIT);
 }
 
 /**

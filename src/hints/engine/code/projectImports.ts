@@ -59,6 +59,9 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
   if (a.language.family === 'go') {
     return goProjectMember(a, module, path, false);
   }
+  if (module.startsWith(INSTANCE)) {
+    return classMember(a, module.slice(INSTANCE.length), path, '');
+  }
   if (!project || !mayBeProjectModule(a, module)) {
     return undefined;
   }
@@ -141,6 +144,42 @@ export function importedClassField(a: CodeAnalyzer, module: string, path: string
 }
 
 /**
+ * Python: an instance of a class another workspace module declares, as a reference into that class
+ * (`RedisClient()` after `from app.utils.redis_client import RedisClient`): its members are the client
+ * fields and the clients of the methods that the workspace exports for the class (see `codeExports.ts`).
+ */
+const INSTANCE = 'instance:';
+
+/**
+ * What a Python call of a name imported from a workspace module gives when the name is such a class: an
+ * instance of it (`RedisClient()`); a method called on that instance, or on the class itself (a class or
+ * static method: `Database.connect()`), gives the client the method returns.
+ */
+function projectClassCall(a: CodeAnalyzer, value: Value & { t: 'ref' }): Value | undefined {
+  if (value.module.startsWith(INSTANCE)) {
+    return classMember(a, value.module.slice(INSTANCE.length), value.path, '()');
+  }
+  const members = classMembers(a, value.module, value.path);
+  return members && Object.keys(members).length > 0 ? { t: 'ref', module: `${INSTANCE}${value.module}`, path: value.path } : classMember(a, value.module, value.path, '()');
+}
+
+/** The client member `Class.name` of a class `module` exports: a field (`suffix` `''`) or what a method returns (`'()'`). */
+function classMember(a: CodeAnalyzer, module: string, path: string, suffix: '' | '()'): Value | undefined {
+  const dot = path.lastIndexOf('.');
+  const members = dot > 0 ? classMembers(a, module, path.slice(0, dot)) : undefined;
+  const key = `${path.slice(dot + 1)}${suffix}`;
+  return members && Object.hasOwn(members, key) ? clientValue(members[key]) : undefined;
+}
+
+function classMembers(a: CodeAnalyzer, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
+  const project = a.project;
+  if (!project?.importedClassFields || !mayBeProjectModule(a, module) || importsTestDouble(a, module, path)) {
+    return undefined;
+  }
+  return project.importedClassFields(module, path);
+}
+
+/**
  * Whether an import of this file names a test double (`from tests.fakes import table`, `'./setup'` in
  * `test/`), or a module the file replaces with one (`jest.mock('../config/redis', …)`): see `testDoubles.ts`.
  */
@@ -204,5 +243,5 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
     return stack?.end === close && stack.value?.t === 'ref' ? importedCdkClass(a, stack.value.module, stack.value.path) : undefined;
   }
   const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
-  return declared ?? (constructed ? undefined : importedCall(a, value.module, value.path, open));
+  return declared ?? (constructed ? undefined : importedCall(a, value.module, value.path, open)) ?? (python ? projectClassCall(a, value) : undefined);
 }

@@ -1,7 +1,9 @@
 /**
- * Test code: a test, or a set-up or tear-down that a test framework runs around each test. There a FLUSHALL
- * resets a disposable server and a loop seeds it, which is what such code is for; the server-load rules
- * (`redis-keys`, `redis-flush`, `redis-loop-round-trips`) say nothing of it. Hovers stay.
+ * Test code: a test, a set-up or tear-down that a test framework runs around each test, or a file that imports
+ * a Testcontainers library (its clients talk to containers it starts and throws away, whatever the file's name:
+ * `internal/test/containers.go` with a `FlushAll` helper the tests call). There a FLUSHALL resets a disposable
+ * server and a loop seeds it, which is what such code is for; the server-load rules (`redis-keys`,
+ * `redis-flush`, `redis-loop-round-trips`) say nothing of it. Hovers stay.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { FunctionScope } from './language';
@@ -30,9 +32,23 @@ const PYTHON_FIXTURE_NAMES = new Set([
 ]);
 /** How far back from a method's name its annotations or attributes may start. */
 const MEMBER_LOOKBACK = 40;
+/**
+ * Testcontainers modules as import strings name them: Go (`github.com/testcontainers/testcontainers-go`, its
+ * `modules/redis`) and Node (`testcontainers`, `@testcontainers/redis`).
+ */
+const TESTCONTAINERS_MODULE = /^(?:github\.com\/testcontainers\/|@testcontainers\/|testcontainers(?:\/|$))/;
+/** Statements that name a package by dotted names: Python `from`/`import`, Java `import`, C# `using`. */
+const IMPORT_KEYWORDS = new Set(['import', 'from', 'using']);
+/** How far back along its line a dotted package name may start (`import static org.testcontainers...`). */
+const IMPORT_LOOKBACK = 16;
 
-/** Whether a token runs inside a test or a test set-up or tear-down, in any function around it. */
+const testcontainersFiles = new WeakMap<CodeAnalyzer, boolean>();
+
+/** Whether a token runs inside a test or a test set-up or tear-down, in any function around it, or in a Testcontainers file. */
 export function inTestCode(a: CodeAnalyzer, token: number): boolean {
+  if (importsTestcontainers(a)) {
+    return true;
+  }
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
     const fn = a.scopes.kind(scope) === 'function' ? a.functions.get(scope) : undefined;
     if (fn && isTestFunction(a, fn)) {
@@ -40,6 +56,38 @@ export function inTestCode(a: CodeAnalyzer, token: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the file imports a Testcontainers library: a module string (Go, Node) or the dotted package name of
+ * an import statement (Python `from testcontainers.redis import ...`, Java `org.testcontainers`, C#
+ * `Testcontainers.Redis`, `DotNet.Testcontainers`). Read once per file.
+ */
+function importsTestcontainers(a: CodeAnalyzer): boolean {
+  let found = testcontainersFiles.get(a);
+  if (found === undefined) {
+    found = /testcontainers/i.test(a.text) && namesTestcontainers(a);
+    testcontainersFiles.set(a, found);
+  }
+  return found;
+}
+
+function namesTestcontainers(a: CodeAnalyzer): boolean {
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.isString(k) ? TESTCONTAINERS_MODULE.test(a.tokens.text(k)) : a.isId(k) && a.tokens.text(k).toLowerCase() === 'testcontainers' && inImportStatement(a, k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the line of a token starts with `import`, `from` or `using`, within a few tokens back. */
+function inImportStatement(a: CodeAnalyzer, token: number): boolean {
+  let k = token;
+  for (let steps = 0; k > 0 && !a.startsLine(k) && steps < IMPORT_LOOKBACK; steps++) {
+    k--;
+  }
+  return a.startsLine(k) && IMPORT_KEYWORDS.has(a.id(k) ?? '');
 }
 
 function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {

@@ -390,7 +390,9 @@ class ExportReader {
   /**
    * An exported class's client fields: those set to a client (`this.client = new Redis()`, `self.table =
    * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
-   * instances read them. A class with none exports nothing.
+   * instances read them; and, keyed `name()`, the methods that return a client (`def connect(self): return
+   * redis.Redis(...)`), for the files that call them on an instance (`RedisClient().connect()`). A class with
+   * none exports nothing.
    */
   private exportClass(exported: string, classScope: number): void {
     if (classScope <= 0 || !this.admits(exported)) {
@@ -398,6 +400,7 @@ class ExportReader {
     }
     const fields: Record<string, ExportedClient> = {};
     const instance: Value = { t: 'instance', classScope };
+    const python = this.a.language.family === 'python';
     let read = 0;
     for (const member of this.a.scopes.bindingsIn(classScope).keys()) {
       const name = member.startsWith('.') ? member.slice(1) : member;
@@ -405,8 +408,12 @@ class ExportReader {
         break;
       }
       const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : this.a.member(instance, name);
+      // Only Python files call a method on another module's class instance (`projectImports.ts`).
+      const returned = value?.t === 'function' && !value.accessor && python ? this.a.returnValue(value) : undefined;
       if (value?.t === 'client') {
         fields[name] = exportedClient(this.a, value)!;
+      } else if (returned?.t === 'client') {
+        fields[`${name}()`] = exportedClient(this.a, returned)!;
       }
     }
     if (Object.keys(fields).length > 0) {
