@@ -84,4 +84,45 @@ describe('Terraform local module folders', () => {
     const elsewhere = model({ 'modules/cache/main.tf': CACHE_MODULE, 'envs/prod/cache.tf': remote });
     assert.deepEqual(hints(remote, { model: elsewhere, file: 'envs/prod/cache.tf' }), []);
   });
+
+  it('reads an input the module leaves out under a condition written first (`condition ? null : var.x`), as Cloud Posse writes it', () => {
+    const cluster = lines(
+      'resource "aws_rds_cluster" "primary" {',
+      '  count                 = local.regional ? 1 : 0',
+      '  master_password       = local.ignore_credentials || var.manage_password ? null : var.admin_password',
+      '  deletion_protection   = local.serverless ? null : var.deletion_protection',
+      '  backup_retention_period = var.restore ? 1 : var.serverless ? null : var.retention_period',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, {
+      admin_password: { resource: 'aws_rds_cluster', argument: 'master_password' },
+      deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
+    });
+    const caller = lines(
+      'module "db" {',
+      '  source              = "../../"',
+      '  admin_password      = "Example-Passw0rd-1"',
+      '  deletion_protection = false',
+      '  retention_period    = 0',
+      '}',
+    );
+    const workspace = model({ 'main.tf': cluster, 'examples/basic/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'examples/basic/main.tf' }), [
+      '3 rds-master-password',
+      '3 rds-master-password!',
+      '4 rds-deletion-protection',
+      '4 rds-deletion-protection!',
+    ]);
+  });
+
+  it('reads no input through a chain of conditionals or a conditional whose other branch is not null', () => {
+    const cluster = lines(
+      'resource "aws_rds_cluster" "primary" {',
+      '  deletion_protection = var.a ? true : var.b ? null : var.deletion_protection',
+      '  storage_encrypted   = var.serverless ? true : var.storage_encrypted',
+      '  master_password     = var.generated ? var.admin_password : null_resource.x',
+      '}',
+    );
+    assert.equal(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, undefined);
+  });
 });

@@ -197,8 +197,9 @@ class TerraformIndexer {
   }
 
   /**
-   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` (the module
-   * leaves the argument out in some settings, and otherwise passes the input as it is).
+   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
+   * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
+   * passes the input as it is; Cloud Posse's modules write the second).
    */
   private passedInput(value: HclValue): string | undefined {
     if (value.kind === 'reference') {
@@ -207,7 +208,12 @@ class TerraformIndexer {
     if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
       return undefined;
     }
-    return /\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(this.source.slice(value.span.start, value.span.end))?.[1];
+    const text = this.source.slice(value.span.start, value.span.end);
+    // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
+    if (text.indexOf('?') !== text.lastIndexOf('?')) {
+      return undefined;
+    }
+    return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
   }
 
   /** Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name arrives. */
