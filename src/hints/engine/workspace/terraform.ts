@@ -61,7 +61,7 @@ function scalarOf(value: HclValue): TerraformScalar | undefined {
 }
 
 /** A value as written, when it is a single value or a list of single values; undefined for anything else. */
-function lendable(value: HclValue): TerraformValue | undefined {
+export function lendable(value: HclValue): TerraformValue | undefined {
   if (value.kind !== 'tuple') {
     return scalarOf(value);
   }

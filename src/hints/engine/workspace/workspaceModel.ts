@@ -42,6 +42,8 @@ interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars). */
+  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
   /** Terraform security groups by `folder\0group`: per file that refers to one, whether it serves only other resources there. */
   groupUses: Map<string, { file: string; othersOnly: boolean }[]>;
   /** By Terraform module folder: the argument each input reaches (null: more than one). */
@@ -209,6 +211,7 @@ export class WorkspaceModel implements WorkspaceView {
       running: new Map(),
       variableDefaults: new Map(),
       localValues: new Map(),
+      tfvars: new Map(),
       groupUses: new Map(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
@@ -233,6 +236,9 @@ export class WorkspaceModel implements WorkspaceView {
       }
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+      }
+      for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
+        push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value });
       }
       for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
         push(union.groupUses, `${folderOf(file)}\0${group}`, { file, othersOnly });
@@ -347,6 +353,22 @@ export class WorkspaceModel implements WorkspaceView {
   /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
   terraformVariableDefault(file: string, name: string): TerraformValue | undefined {
     return declaredElsewhere(this.built().variableDefaults, file, name);
+  }
+
+  /**
+   * What the `.tfvars` files of the folder set a variable to: Terraform loads `terraform.tfvars` first, then
+   * the `*.auto.tfvars` files in name order, a later one winning; a file it loads only on request may win over all.
+   */
+  terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
+    const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
+    if (!assigned) {
+      return undefined;
+    }
+    if (assigned.some((entry) => !entry.loadedByItself)) {
+      return null;
+    }
+    const order = (entry: { file: string }): string => (entry.file.endsWith('/terraform.tfvars') || entry.file === 'terraform.tfvars' ? '' : entry.file);
+    return [...assigned].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)).at(-1)!.value;
   }
 
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
