@@ -125,4 +125,24 @@ describe('Terraform local module folders', () => {
     );
     assert.equal(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, undefined);
   });
+
+  it("reads an Aurora setting that the cluster and its instances both take as the cluster's, in one file or two", () => {
+    const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    const instances = lines('resource "aws_rds_cluster_instance" "this" {', '  count          = var.cluster_size', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, instances))?.moduleInputs, {
+      engine: { resource: 'aws_rds_cluster', argument: 'engine' },
+      engine_version: { resource: 'aws_rds_cluster', argument: 'engine_version' },
+      cluster_size: { resource: 'aws_rds_cluster_instance', argument: 'count' },
+    });
+    const caller = lines('module "db" {', '  source         = "../../modules/aurora"', '  engine         = "aurora-mysql"', '  engine_version = "5.7.mysql_aurora.2.11.2"', '}');
+    const findings = (files: Record<string, string>): string[] => hints(caller, { model: model({ ...files, 'envs/dev/db.tf': caller }), file: 'envs/dev/db.tf' }).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings({ 'modules/aurora/main.tf': lines(cluster, instances) }), ['4 rds-engine-version-extended-support!']);
+    assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/instances.tf': instances }), ['4 rds-engine-version-extended-support!']);
+    // Another pair of resources, or another argument of the instance, leaves the input unknown.
+    const standalone = lines('resource "aws_db_instance" "this" {', '  engine = var.engine', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, standalone))?.moduleInputs?.engine, null);
+    const other = lines('resource "aws_rds_cluster_instance" "this" {', '  engine_version = var.engine', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, other))?.moduleInputs?.engine, null);
+    assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
+  });
 });

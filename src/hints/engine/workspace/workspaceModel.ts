@@ -10,6 +10,7 @@ import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
+import { combinedTarget } from './terraform';
 import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -246,9 +247,7 @@ export class WorkspaceModel implements WorkspaceView {
       for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
         const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
         union.moduleInputs.set(folderOf(file), inputs);
-        const earlier = inputs.get(input);
-        const same = earlier && target && earlier.resource === target.resource && earlier.argument === target.argument;
-        inputs.set(input, inputs.has(input) && !same ? null : target);
+        inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
       }
       for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
         push(union.requestClients, name, { file, sources });
