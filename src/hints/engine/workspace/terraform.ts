@@ -11,8 +11,9 @@ import { normalizedModuleSource } from '../iac/terraformModules';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl, TemplatePart } from './hcl';
+import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, ModuleInputTarget, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -70,22 +71,6 @@ export function lendable(value: HclValue): TerraformValue | undefined {
   }
   const items = value.items.map(scalarOf);
   return items.every((item) => item !== undefined) ? (items as TerraformScalar[]) : undefined;
-}
-
-/**
- * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
- * arguments say nothing certain about either, except an Aurora cluster's setting that its instances
- * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's.
- */
-export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
-  if (!a || !b) {
-    return null;
-  }
-  if (a.resource === b.resource && a.argument === b.argument) {
-    return a;
-  }
-  const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
-  return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;
 }
 
 class TerraformIndexer {

@@ -8,9 +8,9 @@ import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
+import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
-import { combinedTarget } from './terraform';
 import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
