@@ -114,6 +114,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
       const file = workspace?.file ?? '';
       const outside: OutsideValues | undefined = view && {
         variable: (name) => view.terraformVariableDefault?.(file, name),
+        assigned: (name) => view.terraformVariableAssigned?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
@@ -124,6 +125,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
     case 'json':
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     case 'gomod':
+    case 'tfvars':
       return undefined;
     default:
       return {

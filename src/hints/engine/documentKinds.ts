@@ -6,9 +6,11 @@
 
 /**
  * How a document is read: a code language, a template format, or nothing we analyse. `gomod` (a Go
- * module's `go.mod`) is read by the workspace model only, for the module path its packages are imported by.
+ * module's `go.mod`) and `tfvars` (Terraform variable values, `*.tfvars`) are read by the workspace model
+ * only: the module path a Go module's packages are imported by, and the values a Terraform root module's
+ * variables take instead of their defaults.
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -35,6 +37,8 @@ export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node
 
 /** Files the workspace model reads by their whole name, never analysed for hints themselves. */
 const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([['go.mod', 'gomod']]);
+/** Files the workspace model reads by their extension, never analysed for hints themselves. */
+const MODEL_EXTENSIONS: ReadonlyMap<string, DocumentKind> = new Map([['tfvars', 'tfvars']]);
 
 /** Files matched by name because VS Code has no built-in language for them (the editor's selector). */
 export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf'];
@@ -49,7 +53,7 @@ export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 export const HINT_FILE_GLOB = `**/*.{${[...BY_EXTENSION.keys()].join(',')}}`;
 
 /** Every file the workspace model may read: those analysed and the model's own (`go.mod`), as one glob without nested groups. */
-export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...MODEL_FILES.keys()].join(',')}}`;
+export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...MODEL_FILES.keys()].join(',')}}`;
 
 /** The excluded folders, as one glob (for `workspace.findFiles`). */
 export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
@@ -63,7 +67,8 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   }
   const dot = fileName.lastIndexOf('.');
   if (dot > slash) {
-    const kind = BY_EXTENSION.get(fileName.slice(dot + 1).toLowerCase());
+    const extension = fileName.slice(dot + 1).toLowerCase();
+    const kind = BY_EXTENSION.get(extension) ?? MODEL_EXTENSIONS.get(extension);
     if (kind) {
       return kind;
     }
@@ -71,9 +76,9 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   return languageId ? BY_LANGUAGE.get(languageId) : undefined;
 }
 
-/** Whether files of a kind get hovers and findings (a `go.mod` only informs the workspace model). */
+/** Whether files of a kind get hovers and findings (a `go.mod` or a `.tfvars` file only informs the workspace model). */
 export function isAnalysedKind(kind: DocumentKind): boolean {
-  return kind !== 'gomod';
+  return kind !== 'gomod' && kind !== 'tfvars';
 }
 
 /** Whether a folder name is one of the never-source folders. */

@@ -166,4 +166,63 @@ describe('CDK security groups that serve no database', () => {
     assert.equal(OPEN(hintsIn('generated.ts', code)).filter((hint) => hint.endsWith('rds-open-ingress!')).length, 70);
     assert.deepEqual(OPEN(hintsIn('one.ts', sourceLines("import * as ec2 from 'aws-cdk-lib/aws-ec2';", "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';", ...groups.slice(0, 5)))), []);
   });
+
+  it('reads the bundling function constructs (NodejsFunction, PythonFunction, GoFunction) as functions', () => {
+    const ts = (importLine: string, make: string): string =>
+      sourceLines(
+        "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+        importLine,
+        'export function rotator(scope: any, vpc: ec2.IVpc) {',
+        "  const fnSg = new ec2.SecurityGroup(scope, 'FnSg', { vpc });",
+        '  fnSg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic());',
+        `  new ${make}(scope, 'Rotator', { vpc, entry: 'lambda', securityGroups: [fnSg] });`,
+        '}',
+      );
+    assert.deepEqual(OPEN(hintsIn('rotator.ts', ts("import * as pyLambda from '@aws-cdk/aws-lambda-python-alpha';", 'pyLambda.PythonFunction'))), []);
+    assert.deepEqual(OPEN(hintsIn('rotator.ts', ts("import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", 'NodejsFunction'))), []);
+    assert.deepEqual(OPEN(hintsIn('rotator.ts', ts("import { aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';", 'nodejs.NodejsFunction'))), []);
+    assert.deepEqual(OPEN(hintsIn('rotator.ts', ts("import { GoFunction } from '@aws-cdk/aws-lambda-go-alpha';", 'GoFunction'))), []);
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2',
+      'from aws_cdk.aws_lambda_python_alpha import PythonFunction',
+      'def rotator(scope, vpc):',
+      '    fn_sg = ec2.SecurityGroup(scope, "FnSg", vpc=vpc)',
+      '    fn_sg.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())',
+      '    PythonFunction(scope, "Rotator", entry="lambda", vpc=vpc, security_groups=[fn_sg])',
+    );
+    assert.deepEqual(OPEN(hintsIn('rotator.py', python)), []);
+    // Another class of those packages, a project class of the same name and a database port stay reported.
+    assert.ok(OPEN(hintsIn('rotator.ts', ts("import * as pyLambda from '@aws-cdk/aws-lambda-python-alpha';", 'pyLambda.PythonLayerVersion'))).includes('5:addIngressRule rds-open-ingress!'));
+    assert.ok(OPEN(hintsIn('rotator.ts', ts("import { NodejsFunction } from './functions';", 'NodejsFunction'))).includes('5:addIngressRule rds-open-ingress!'));
+    const dbPort = ts("import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", 'NodejsFunction').replace('ec2.Port.allTraffic()', 'ec2.Port.tcp(3306)');
+    assert.ok(OPEN(hintsIn('rotator.ts', dbPort)).includes('5:addIngressRule rds-open-ingress!'));
+  });
+
+  it("reads a broad rule on the connections of a construct that holds no data as that construct's, and keeps a database's", () => {
+    const code = (target: string, port: string): string =>
+      sourceLines(
+        'from aws_cdk import aws_autoscaling as autoscaling, aws_ec2 as ec2, aws_rds as rds',
+        'def capacity(scope, vpc, engine):',
+        '    asg = autoscaling.AutoScalingGroup(scope, "Asg", vpc=vpc)',
+        '    db = rds.DatabaseInstance(scope, "Db", vpc=vpc, engine=engine, storage_encrypted=True)',
+        '    sg = ec2.SecurityGroup(scope, "Sg", vpc=vpc)',
+        `    ${target}.connections.allow_from_any_ipv4(port_range=${port}, description="dynamic host ports")`,
+      );
+    // ECS on EC2 maps container ports to 32768-65535 on the instances.
+    assert.deepEqual(OPEN(hintsIn('capacity.py', code('asg', 'ec2.Port.tcp_range(32768, 65535)'))), []);
+    assert.deepEqual(OPEN(hintsIn('capacity.py', code('asg', 'ec2.Port.all_tcp()'))), []);
+    assert.ok(OPEN(hintsIn('capacity.py', code('asg', 'ec2.Port.tcp(3306)'))).includes('6:allow_from_any_ipv4 rds-open-ingress!'), 'one engine port');
+    assert.ok(OPEN(hintsIn('capacity.py', code('db', 'ec2.Port.tcp_range(32768, 65535)'))).includes('6:allow_from_any_ipv4 rds-open-ingress!'), 'a database');
+    assert.ok(OPEN(hintsIn('capacity.py', code('sg', 'ec2.Port.all_tcp()'))).includes('6:allow_from_any_ipv4 rds-open-ingress!'), "a group's own connections, used nowhere");
+    const ts = sourceLines(
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';",
+      'export function edge(scope: any, vpc: ec2.IVpc) {',
+      "  const nlb = new elbv2.NetworkLoadBalancer(scope, 'Nlb', { vpc });",
+      '  nlb.connections.allowFrom(ec2.Peer.anyIpv4(), ec2.Port.tcpRange(1024, 65535));',
+      '}',
+    );
+    assert.deepEqual(OPEN(hintsIn('edge.ts', ts)), []);
+    assert.ok(OPEN(hintsIn('edge.ts', ts.replace('ec2.Port.tcpRange(1024, 65535)', 'ec2.Port.tcpRange(50000, 50010)'))).includes('5:allowFrom rds-open-ingress!'), 'a narrow range at Db2');
+  });
 });

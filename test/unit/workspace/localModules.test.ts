@@ -84,4 +84,65 @@ describe('Terraform local module folders', () => {
     const elsewhere = model({ 'modules/cache/main.tf': CACHE_MODULE, 'envs/prod/cache.tf': remote });
     assert.deepEqual(hints(remote, { model: elsewhere, file: 'envs/prod/cache.tf' }), []);
   });
+
+  it('reads an input the module leaves out under a condition written first (`condition ? null : var.x`), as Cloud Posse writes it', () => {
+    const cluster = lines(
+      'resource "aws_rds_cluster" "primary" {',
+      '  count                 = local.regional ? 1 : 0',
+      '  master_password       = local.ignore_credentials || var.manage_password ? null : var.admin_password',
+      '  deletion_protection   = local.serverless ? null : var.deletion_protection',
+      '  backup_retention_period = var.restore ? 1 : var.serverless ? null : var.retention_period',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, {
+      admin_password: { resource: 'aws_rds_cluster', argument: 'master_password' },
+      deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
+    });
+    const caller = lines(
+      'module "db" {',
+      '  source              = "../../"',
+      '  admin_password      = "Example-Passw0rd-1"',
+      '  deletion_protection = false',
+      '  retention_period    = 0',
+      '}',
+    );
+    const workspace = model({ 'main.tf': cluster, 'examples/basic/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'examples/basic/main.tf' }), [
+      '3 rds-master-password',
+      '3 rds-master-password!',
+      '4 rds-deletion-protection',
+      '4 rds-deletion-protection!',
+    ]);
+  });
+
+  it('reads no input through a chain of conditionals or a conditional whose other branch is not null', () => {
+    const cluster = lines(
+      'resource "aws_rds_cluster" "primary" {',
+      '  deletion_protection = var.a ? true : var.b ? null : var.deletion_protection',
+      '  storage_encrypted   = var.serverless ? true : var.storage_encrypted',
+      '  master_password     = var.generated ? var.admin_password : null_resource.x',
+      '}',
+    );
+    assert.equal(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, undefined);
+  });
+
+  it("reads an Aurora setting that the cluster and its instances both take as the cluster's, in one file or two", () => {
+    const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    const instances = lines('resource "aws_rds_cluster_instance" "this" {', '  count          = var.cluster_size', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, instances))?.moduleInputs, {
+      engine: { resource: 'aws_rds_cluster', argument: 'engine' },
+      engine_version: { resource: 'aws_rds_cluster', argument: 'engine_version' },
+      cluster_size: { resource: 'aws_rds_cluster_instance', argument: 'count' },
+    });
+    const caller = lines('module "db" {', '  source         = "../../modules/aurora"', '  engine         = "aurora-mysql"', '  engine_version = "5.7.mysql_aurora.2.11.2"', '}');
+    const findings = (files: Record<string, string>): string[] => hints(caller, { model: model({ ...files, 'envs/dev/db.tf': caller }), file: 'envs/dev/db.tf' }).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings({ 'modules/aurora/main.tf': lines(cluster, instances) }), ['4 rds-engine-version-extended-support!']);
+    assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/instances.tf': instances }), ['4 rds-engine-version-extended-support!']);
+    // Another pair of resources, or another argument of the instance, leaves the input unknown.
+    const standalone = lines('resource "aws_db_instance" "this" {', '  engine = var.engine', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, standalone))?.moduleInputs?.engine, null);
+    const other = lines('resource "aws_rds_cluster_instance" "this" {', '  engine_version = var.engine', '}');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, other))?.moduleInputs?.engine, null);
+    assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
+  });
 });

@@ -97,6 +97,13 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 1000, 7000), LOAD_BALANCER) }, 'main.tf', false), []);
   });
 
+  it('says nothing of a range of more than 1,024 ports on a group given only to a load balancer (ECS dynamic host ports)', () => {
+    assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 32768, 65535), LOAD_BALANCER) }, 'main.tf', false), []);
+    assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 32768, 65535), LOAD_BALANCER, DATABASE) }, 'main.tf', false), ['8 rds-open-ingress']);
+    assert.deepEqual(openIngress({ 'main.tf': openGroup('hosts', 32768, 65535) }, 'main.tf', false), ['8 rds-open-ingress'], 'a group nothing uses');
+    assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 50000, 51000), LOAD_BALANCER) }, 'main.tf', false), ['8 rds-open-ingress'], 'a range aimed at Db2');
+  });
+
   it('still reports a group that another file gives to a database or a module, or that no file uses', () => {
     const security = openGroup('edge', 0, 8888);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), REPORTED);

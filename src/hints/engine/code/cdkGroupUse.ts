@@ -6,7 +6,7 @@
  * its every-port rules marked as serving others, as templates' groups do (see `iac/groupUse.ts`); a group
  * used nowhere, or anywhere the file does not show what takes it, keeps them.
  */
-import { GroupUses, opensBroadRange } from '../iac/groupUse';
+import { GroupUses, opensBroadRange, servesOthers } from '../iac/groupUse';
 import { IngressRule, OptionContext } from '../model';
 import { Binding } from '../scope/scopes';
 import { normalizeName } from '../types';
@@ -20,6 +20,10 @@ const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
 const OWN_RULES = /^(?:addIngressRule|addEgressRule|add_ingress_rule|add_egress_rule)$/;
 /** Methods that take a group as the peer of a rule on another group: naming a peer attaches nothing. */
 const PEER_METHODS = /^(?:addIngressRule|addEgressRule|add_ingress_rule|add_egress_rule|allowFrom|allowTo|allow_from|allow_to|allowDefaultPortFrom|allowDefaultPortTo|allow_default_port_from|allow_default_port_to)$/;
+/** Rules a construct's `connections` opens on the construct's own security groups. */
+const CONNECTIONS_RULES = /^(?:allowFrom|allow_from|allowFromAnyIpv4|allow_from_any_ipv4)$/;
+/** Constructs whose `connections` are a group's: their rules are read as the group's (see groupOf). */
+const GROUP_CONSTRUCTS = new Set(['aws_ec2.SecurityGroup', 'aws_ec2.Connections']);
 const ATTACHING_METHODS = /^(?:addSecurityGroup|add_security_group)$/;
 const ATTACHING_PROPS = new Set(['securitygroup', 'securitygroups']);
 
@@ -37,6 +41,10 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
     const own = cdkIngress([context]);
     rules.push(...own);
     const broad = own.filter(opensBroadRange);
+    if (broad.length > 0 && opensOnOthers(a, context)) {
+      broad.forEach((rule) => (rule.servesOthersOnly = true));
+      continue;
+    }
     const group = broad.length > 0 && groups.length <= MAX_GROUPS && context.type === 'aws_ec2.SecurityGroup' && ADD_INGRESS.test(context.options[0].name) ? groupOf(a, context) : undefined;
     if (group) {
       groups.push({ ...group, rules: broad });
@@ -84,6 +92,17 @@ export function cdkGroupIngress(a: CodeAnalyzer, contexts: readonly OptionContex
   }
   uses.settle();
   return rules;
+}
+
+/**
+ * Whether a rule is written on the connections of a construct that holds no data (`asg.connections.allowFromAnyIpv4(...)`,
+ * `lb.connections.allowFrom(...)`): it opens that construct's security groups, not a database's. A security
+ * group's own connections and anything of unknown type say nothing.
+ */
+function opensOnOthers(a: CodeAnalyzer, context: OptionContext): boolean {
+  const method = a.tokensOf(context.options[0].key)[0];
+  const onConnections = CONNECTIONS_RULES.test(context.options[0].name) && a.isAccess(method - 1) && a.idIs(method - 2, 'connections') && a.isAccess(method - 3);
+  return onConnections && !GROUP_CONSTRUCTS.has(context.type) && servesOthers(context.type) === true;
 }
 
 /** The group an `addIngressRule` call's receiver names: a variable or a `this.x`/`self.x` field bound to `new ec2.SecurityGroup(...)`. */
@@ -226,7 +245,23 @@ function constructAt(a: CodeAnalyzer, open: number): string | undefined {
   if (root?.t !== 'ref') {
     return undefined;
   }
-  return cdkConstructType(root.module, importedPath(a, root.path, start, open - 1));
+  const path = importedPath(a, root.path, start, open - 1);
+  return cdkConstructType(root.module, path) ?? bundledFunction(root.module, path);
+}
+
+/** Packages whose function constructs bundle a Lambda function's code: Node.js in aws-cdk-lib, Python and Go in alpha modules. */
+const BUNDLING_MODULES = /^(?:aws-cdk-lib\/aws-lambda-nodejs|@aws-cdk\/aws-lambda-(?:python|go)-alpha|aws_cdk\.aws_lambda_(?:nodejs|python_alpha|go_alpha))$/;
+const BUNDLED_FUNCTIONS = /^(?:NodejsFunction|PythonFunction|GoFunction)$/;
+
+/**
+ * `new NodejsFunction(...)`, `new PythonFunction(...)`, `GoFunction(...)`: a `lambda.Function` whose code the
+ * CDK bundles, from its own package (also `aws_lambda_nodejs.NodejsFunction` of aws-cdk-lib's index).
+ */
+function bundledFunction(module: string, path: string): string | undefined {
+  const dot = path.indexOf('.');
+  const inIndex = (module === 'aws-cdk-lib' || module === 'aws_cdk') && path.slice(0, dot) === 'aws_lambda_nodejs';
+  const className = inIndex ? path.slice(dot + 1) : path;
+  return (inIndex || BUNDLING_MODULES.test(module)) && BUNDLED_FUNCTIONS.test(className) ? 'aws_lambda.Function' : undefined;
 }
 
 /** The value of the receiver chain that ends just before the access at `access` (`lb` in `lb.addSecurityGroup`). */

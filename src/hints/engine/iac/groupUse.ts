@@ -25,16 +25,20 @@ export function opensEveryPort(rule: IngressRule): boolean {
   return rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= 1 && rule.toPort >= 65535;
 }
 
+/** Ranges wider than this are not aimed at one engine's port, whatever they hold (ECS's dynamic host ports 32768-65535 hold Db2's 50000). */
+const MAX_AIMED_RANGE = 1024;
+
 /**
- * Is the rule not aimed at one database: every port, or a range that spans the default ports of two
- * engines or more (`0-8888`)? A rule for one engine's port (`5432`, `6379-6380`) stays aimed at it.
+ * Is the rule not aimed at one database: every port, a range that spans the default ports of two
+ * engines or more (`0-8888`), or one of more than 1,024 ports? A rule for one engine's port (`5432`,
+ * `6379-6380`, `50000-50010`) stays aimed at it.
  */
 export function opensBroadRange(rule: IngressRule): boolean {
   const { fromPort, toPort } = rule;
   if (fromPort === undefined || toPort === undefined) {
     return false;
   }
-  return opensEveryPort(rule) || ENGINE_PORTS.filter((port) => fromPort <= port && port <= toPort).length >= 2;
+  return opensEveryPort(rule) || toPort - fromPort >= MAX_AIMED_RANGE || ENGINE_PORTS.filter((port) => fromPort <= port && port <= toPort).length >= 2;
 }
 
 /**

@@ -83,8 +83,22 @@ class TerraformReader implements HclValues {
     return root === 'local' ? outside.local(name) : undefined;
   }
 
+  /** `var.name` as the whole of [first, end): what the folder's `.tfvars` files set it to (see OutsideValues.assigned). */
+  private assignedValue(first: number, end: number): TerraformValue | null | undefined {
+    const { tokens, outside } = this;
+    if (!outside?.assigned || end - first !== 3 || tokens.kinds[first] !== ID || tokens.text(first) !== 'var' || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+      return undefined;
+    }
+    return outside.assigned(tokens.text(first + 2));
+  }
+
   literalOf(first: number, end: number, depth = 0): Literal {
     const { tokens } = this;
+    // A value the folder's `.tfvars` files give the variable stands before its default, wherever that is declared.
+    const assigned = this.assignedValue(first, end);
+    if (assigned !== undefined) {
+      return assigned === null || isList(assigned) ? { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) } : scalarLiteral(assigned);
+    }
     // `var.name` takes the variable's default from this file, as a plan without other values would; `local.name` its value.
     const reference = depth < MAX_REFERENCES ? this.referenced(first, end) : undefined;
     if (reference) {
@@ -513,6 +527,8 @@ class TerraformReader implements HclValues {
 /** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
 export interface OutsideValues {
   variable(name: string): TerraformValue | undefined;
+  /** What the folder's `.tfvars` files set `var.name` to instead of its default: null when unknown, undefined when unset. */
+  assigned?(name: string): TerraformValue | null | undefined;
   local(name: string): TerraformValue | undefined;
   /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
   groupUse?(group: string): boolean | undefined;

@@ -59,6 +59,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.archives ?? {}).length > 0 ||
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||
     Object.keys(contribution.localValues ?? {}).length > 0 ||
+    contribution.tfvars !== undefined ||
     Object.keys(contribution.groupUses ?? {}).length > 0 ||
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.nestedStackParameters ?? {}).length > 0 ||

@@ -2,7 +2,7 @@
  * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
  * the workspace model. Each format has its own reader; code files count only when they import the CDK,
  * may export a client for other files to import, or (Go) declare or call what the rest of their module uses;
- * a `go.mod` tells its module's path.
+ * a `go.mod` tells its module's path, a `.tfvars` file the values it gives a Terraform module's variables.
  * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
  * file, and it never throws.
  */
@@ -19,6 +19,7 @@ import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
+import { indexTfvars } from './tfvars';
 import { FileContribution } from './types';
 
 export interface IndexOptions {
@@ -32,7 +33,7 @@ export interface IndexOptions {
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
  * or Python, Go files whose declarations and calls other Go files of their module use, and `go.mod` files.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -47,6 +48,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
   switch (kind) {
     case 'terraform':
       return () => indexTerraform(file, text, new LineIndex(text));
+    case 'tfvars':
+      return () => indexTfvars(file, text, new LineIndex(text));
     case 'yaml':
     case 'json':
       return looksLikeCloudFormation(text) || mayBeServerless(text) ? () => indexCloudFormation(file, text, new LineIndex(text)) : undefined;

@@ -11,6 +11,7 @@ import { normalizedModuleSource } from '../iac/terraformModules';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl, TemplatePart } from './hcl';
+import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
@@ -61,7 +62,7 @@ function scalarOf(value: HclValue): TerraformScalar | undefined {
 }
 
 /** A value as written, when it is a single value or a list of single values; undefined for anything else. */
-function lendable(value: HclValue): TerraformValue | undefined {
+export function lendable(value: HclValue): TerraformValue | undefined {
   if (value.kind !== 'tuple') {
     return scalarOf(value);
   }
@@ -197,8 +198,9 @@ class TerraformIndexer {
   }
 
   /**
-   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` (the module
-   * leaves the argument out in some settings, and otherwise passes the input as it is).
+   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
+   * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
+   * passes the input as it is; Cloud Posse's modules write the second).
    */
   private passedInput(value: HclValue): string | undefined {
     if (value.kind === 'reference') {
@@ -207,7 +209,12 @@ class TerraformIndexer {
     if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
       return undefined;
     }
-    return /\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(this.source.slice(value.span.start, value.span.end))?.[1];
+    const text = this.source.slice(value.span.start, value.span.end);
+    // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
+    if (text.indexOf('?') !== text.lastIndexOf('?')) {
+      return undefined;
+    }
+    return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
   }
 
   /** Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name arrives. */
@@ -219,9 +226,8 @@ class TerraformIndexer {
       }
       const inputs = (this.contribution.moduleInputs ??= {});
       const earlier = inputs[input];
-      const same = earlier && earlier.resource === type && earlier.argument === attribute.name;
-      // An input that two different arguments take says nothing certain about either.
-      inputs[input] = Object.hasOwn(inputs, input) && !same ? null : { resource: type, argument: attribute.name };
+      const target = { resource: type, argument: attribute.name };
+      inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(earlier, target) : target;
     }
   }
 

@@ -126,6 +126,12 @@ export interface FileContribution {
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
   /**
+   * A Terraform variable definitions file (`*.tfvars`): whether Terraform loads it without being told
+   * (`terraform.tfvars`, `*.auto.tfvars`), and the variables it sets, each to a single value or a list of
+   * them, or null for anything else (an expression, a map, a secret).
+   */
+  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null> };
+  /**
    * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to:
    * true when every one of them is a resource other than a database or cache, false otherwise.
    */
@@ -326,6 +332,12 @@ export interface WorkspaceView {
    * a list of them.
    */
   terraformVariableDefault?(file: string, name: string): TerraformValue | undefined;
+  /**
+   * What the `.tfvars` files of the folder of `file` set `var.name` to, instead of its default: the value
+   * of the last file Terraform loads by itself that sets it, null when a file sets it to an unknown value
+   * or a file loaded only on request (`-var-file`) sets it, undefined when no such file sets it.
+   */
+  terraformVariableAssigned?(file: string, name: string): TerraformValue | null | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /**

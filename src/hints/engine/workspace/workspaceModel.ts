@@ -8,6 +8,7 @@ import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
+import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
@@ -42,6 +43,8 @@ interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars). */
+  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
   /** Terraform security groups by `folder\0group`: per file that refers to one, whether it serves only other resources there. */
   groupUses: Map<string, { file: string; othersOnly: boolean }[]>;
   /** By Terraform module folder: the argument each input reaches (null: more than one). */
@@ -209,6 +212,7 @@ export class WorkspaceModel implements WorkspaceView {
       running: new Map(),
       variableDefaults: new Map(),
       localValues: new Map(),
+      tfvars: new Map(),
       groupUses: new Map(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
@@ -234,15 +238,16 @@ export class WorkspaceModel implements WorkspaceView {
       for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
         push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
       }
+      for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
+        push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value });
+      }
       for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
         push(union.groupUses, `${folderOf(file)}\0${group}`, { file, othersOnly });
       }
       for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
         const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
         union.moduleInputs.set(folderOf(file), inputs);
-        const earlier = inputs.get(input);
-        const same = earlier && target && earlier.resource === target.resource && earlier.argument === target.argument;
-        inputs.set(input, inputs.has(input) && !same ? null : target);
+        inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
       }
       for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
         push(union.requestClients, name, { file, sources });
@@ -347,6 +352,22 @@ export class WorkspaceModel implements WorkspaceView {
   /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
   terraformVariableDefault(file: string, name: string): TerraformValue | undefined {
     return declaredElsewhere(this.built().variableDefaults, file, name);
+  }
+
+  /**
+   * What the `.tfvars` files of the folder set a variable to: Terraform loads `terraform.tfvars` first, then
+   * the `*.auto.tfvars` files in name order, a later one winning; a file it loads only on request may win over all.
+   */
+  terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
+    const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
+    if (!assigned) {
+      return undefined;
+    }
+    if (assigned.some((entry) => !entry.loadedByItself)) {
+      return null;
+    }
+    const order = (entry: { file: string }): string => (entry.file.endsWith('/terraform.tfvars') || entry.file === 'terraform.tfvars' ? '' : entry.file);
+    return [...assigned].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)).at(-1)!.value;
   }
 
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
