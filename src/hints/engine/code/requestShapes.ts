@@ -74,6 +74,7 @@ const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Types that say nothing of what a parameter holds. */
 const UNTYPED = new Set(['any', 'Any', 'object']);
+const BOTOCORE_BASE_CLIENT = /^(?:botocore\.client\.BaseClient|aiobotocore\.client\.AioBaseClient)$/;
 /** Defaults that say nothing of what callers pass. */
 const EMPTY_DEFAULTS = new Set(['None', 'null', 'undefined']);
 /** How many locals (`const db = deps.db`) are followed back to a parameter. */
@@ -269,5 +270,30 @@ function isUntypedParameter(a: CodeAnalyzer, binding: Binding<Value>): boolean {
     return true;
   }
   const type = afterName + 1;
-  return a.isId(type) && UNTYPED.has(a.tokens.text(type)) && (a.is(type + 1, ',') || a.is(type + 1, ')') || a.is(type + 1, '='));
+  if (a.isId(type) && UNTYPED.has(a.tokens.text(type)) && endsAnnotation(a, type + 1)) {
+    return true;
+  }
+  return a.language.id === 'python' && isBotocoreBaseClient(a, type);
+}
+
+function endsAnnotation(a: CodeAnalyzer, k: number): boolean {
+  return a.is(k, ',') || a.is(k, ')') || a.is(k, '=');
+}
+
+/**
+ * `client: BaseClient` (botocore) or `AioBaseClient` (aiobotocore): the type every client has, whatever its
+ * service, so the annotation says an AWS client of unknown service, no more.
+ */
+function isBotocoreBaseClient(a: CodeAnalyzer, type: number): boolean {
+  const imported = a.isId(type) ? a.imports.get(a.tokens.text(type)) : undefined;
+  if (!imported) {
+    return false;
+  }
+  let name = imported.path ? `${imported.module}.${imported.path}` : imported.module;
+  let k = type;
+  for (let hops = 0; hops < MAX_MEMBERS && a.is(k + 1, '.') && a.isId(k + 2); hops++) {
+    name += `.${a.tokens.text(k + 2)}`;
+    k += 2;
+  }
+  return endsAnnotation(a, k + 1) && BOTOCORE_BASE_CLIENT.test(name);
 }

@@ -161,8 +161,19 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (services.includes('redis')) {
     return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(imported.module) ? 'ioredis' : 'node-redis' } : undefined;
   }
-  const kind = JS_FACTORIES[imported.path];
+  // The whole qualified name: `DynamoDB.DocumentClient` is the document client, not the `DynamoDB` it is read from.
+  const kind = JS_FACTORIES[qualifiedPath(a, start, imported.path)];
   return kind ? { t: 'client', kind } : undefined;
+}
+
+/** The import path of a type written `Name.Member.Member` from its first name, with each member added. */
+function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
+  let k = start;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
+    k += 2;
+  }
+  return path;
 }
 
 /**
@@ -171,12 +182,7 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
  * NotesTables`): what that file declares.
  */
 function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
-  let path = imported.path;
-  let k = start;
-  while (a.is(k + 1, '.') && a.isId(k + 2)) {
-    path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
-    k += 2;
-  }
+  const path = qualifiedPath(a, start, imported.path);
   return cdkAnnotationType(imported.module, path) ?? importedCdkClass(a, imported.module, path);
 }
 
