@@ -1,7 +1,8 @@
 /**
  * Hover audit 12 (public JavaScript/TypeScript and Python services): a v2 parameter typed with a qualified
  * client type (`DynamoDB.DocumentClient`) is that client, and a Python parameter typed with botocore's generic
- * `BaseClient` (or aiobotocore's `AioBaseClient`) is an AWS client of unknown service.
+ * `BaseClient` (or aiobotocore's `AioBaseClient`) is an AWS client of unknown service, and a method passed with its
+ * request to `asyncio.to_thread`, `run_in_threadpool` or `functools.partial` is that method's call.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -86,6 +87,57 @@ describe('hover audit 12: qualified v2 client types, botocore BaseClient paramet
         '    index.delete_item(TableName="users", Key={"id": user_id})',
       );
       assert.deepEqual(hoversIn('archive.py', code), []);
+    });
+  });
+
+  describe('a Python method passed with its request to to_thread, run_in_threadpool or partial', () => {
+    it('is the call of that method', () => {
+      const code = sourceLines(
+        'import asyncio',
+        'from asyncio import to_thread',
+        'from functools import partial',
+        '',
+        'import boto3',
+        'from botocore.client import BaseClient',
+        '',
+        'dynamodb = boto3.client("dynamodb")',
+        '',
+        '',
+        'class UserWriter:',
+        '    def __init__(self, client: BaseClient):',
+        '        self.client = client',
+        '',
+        '    async def create(self, user):',
+        '        await to_thread(self.client.put_item, TableName=USERS, Item=user)',
+        '',
+        '    async def read(self, user_id):',
+        '        return await asyncio.to_thread(self.client.get_item, TableName=USERS, Key={"id": {"S": user_id}})',
+        '',
+        '',
+        'async def first_page(loop):',
+        '    return await loop.run_in_executor(None, partial(dynamodb.scan, TableName=USERS, Limit=50))',
+      );
+      assert.deepEqual(hoversIn('users.py', code), ['16:put_item dynamodb-put-item', '19:get_item dynamodb-get-item', '23:scan dynamodb-scan', '23:Limit dynamodb-limit']);
+    });
+
+    it('stays silent on another function, another service, a local to_thread, and a request with no DynamoDB key', () => {
+      const code = sourceLines(
+        'from asyncio import to_thread',
+        'from botocore.client import BaseClient',
+        '',
+        '',
+        'def to_thread_local(fn, **kwargs):',
+        '    return fn(**kwargs)',
+        '',
+        '',
+        'async def near_misses(cache, s3: BaseClient, executor, table):',
+        '    await to_thread(cache.get, "k")',
+        '    await to_thread(s3.get_object, Bucket="exports", Key="k")',
+        '    await to_thread(table.put_item, Item={})',
+        '    await executor.submit(s3.scan, TableName=USERS)',
+        '    await to_thread_local(table.put_item, TableName=USERS, Item={})',
+      );
+      assert.deepEqual(hoversIn('misses.py', code), []);
     });
   });
 });

@@ -64,6 +64,8 @@ export function collectCalls(a: CodeAnalyzer): void {
     if (open < 0) {
       if (a.language.family === 'java' && a.is(i - 1, '::')) {
         methodReference(a, i);
+      } else if (a.language.family === 'python' && i > 0 && a.isAccess(i - 1)) {
+        forwardedMethodCall(a, i);
       }
       continue;
     }
@@ -261,6 +263,50 @@ function methodReference(a: CodeAnalyzer, index: number): void {
   if (operation) {
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index });
   }
+}
+
+/**
+ * Python functions that call the function they are given with the keyword arguments they are given:
+ * `asyncio.to_thread(client.put_item, TableName=...)`, Starlette's `run_in_threadpool`, `functools.partial`.
+ */
+const FORWARDING_CALLS: Record<string, string> = { to_thread: 'asyncio', run_in_threadpool: 'starlette.concurrency', partial: 'functools' };
+
+/**
+ * `to_thread(self.client.get_item, TableName=t, Key=k)`: a method passed with its request to a function that
+ * calls it on a worker thread is that call. Only a client's DynamoDB method is read, with no quick fix.
+ */
+function forwardedMethodCall(a: CodeAnalyzer, index: number): void {
+  const open = a.parent[index];
+  if (open < 0 || !a.is(open, '(') || a.partner[open] < 0 || !a.is(index + 1, ',') || !forwardsKeywords(a, open - 1)) {
+    return;
+  }
+  const receiverEnd = index - 2;
+  const start = receiverEnd >= 0 ? chainStart(a, receiverEnd) : -1;
+  if (start !== open + 1) {
+    return;
+  }
+  const value = clientReceiver(a, a.evalChain(start, index - 1).value, a.tokens.text(index));
+  if (value === undefined) {
+    unknownReceiverCall(a, index, start, receiverEnd, open);
+    return;
+  }
+  const operation = value.t === 'client' && value.kind.startsWith('dynamodb') ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
+  if (operation) {
+    const request = a.language.requestForCall(a, open, a.partner[open], operation);
+    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, ...(request ? { request } : {}) });
+  }
+}
+
+/** Whether the name at `k` is one of `FORWARDING_CALLS`, imported from its module or read from it (`asyncio.to_thread`). */
+function forwardsKeywords(a: CodeAnalyzer, k: number): boolean {
+  const name = a.id(k);
+  const module = name !== undefined ? FORWARDING_CALLS[name] : undefined;
+  if (module === undefined) {
+    return false;
+  }
+  const qualifier = a.isAccess(k - 1) ? a.id(k - 2) : undefined;
+  const imported = a.imports.get(qualifier ?? name!);
+  return imported !== undefined && (qualifier ? imported.module === module && imported.path === '' : imported.module === module && imported.path === name);
 }
 
 /** `receiver.method(...)`. */

@@ -83,8 +83,7 @@ const MAX_HOPS = 3;
 const MAX_MEMBERS = 4;
 
 /** The operation and request of `receiver.method(...)` (the name at `nameIndex`) when its shape is a DynamoDB request's. */
-export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin): { operation: string; request: OptionContext } | undefined {
-  const open = nameIndex + 1;
+export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin, open = nameIndex + 1): { operation: string; request: OptionContext } | undefined {
   const close = a.partner[open];
   const method = a.tokens.text(nameIndex);
   if (close < 0) {
@@ -101,8 +100,8 @@ export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: Receiv
 }
 
 /** Records the call at `nameIndex` as the DynamoDB operation its request's shape names; true when it is one. */
-export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin): boolean {
-  const shaped = shapedRequest(a, nameIndex, origin);
+export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverOrigin, open = nameIndex + 1): boolean {
+  const shaped = shapedRequest(a, nameIndex, origin, open);
   if (shaped) {
     a.addOperation({ operation: shaped.operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, request: shaped.request });
   }
@@ -113,13 +112,13 @@ export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverO
  * A call whose receiver chain (tokens `start`..`end`) is of unknown origin and whose request is DynamoDB's;
  * true when recorded. Only a method named as a DynamoDB operation is read further.
  */
-export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: number, end: number): boolean {
+export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: number, end: number, open = nameIndex + 1): boolean {
   const kinds = a.language.requestShapeKinds ?? [];
   const method = a.tokens.text(nameIndex);
   if (!kinds.some((kind) => itemOperationFor(kind, method, 'unknown')) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
     return false;
   }
-  return shapedCall(a, nameIndex, 'unknown');
+  return shapedCall(a, nameIndex, 'unknown', open);
 }
 
 /** The operation a method of a client of `kind` performs, if a receiver of that origin is read for it. */
