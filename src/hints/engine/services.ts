@@ -59,6 +59,8 @@ export type ClientKind =
   | 'dynamodb-enhanced-table'
   /** An index of the Java enhanced client (`table.index("gsi")`): every read goes to the index. */
   | 'dynamodb-enhanced-index'
+  /** Spring Cloud AWS's `DynamoDbTemplate` (Java), which sends its entities' requests through the enhanced client. */
+  | 'dynamodb-template'
   /** .NET `client.Paginators`: page iterators over Scan and Query. */
   | 'dynamodb-paginators'
   /** .NET object persistence model (`DynamoDBContext`) and document model (`Table`). */
@@ -84,6 +86,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-enhanced': 'dynamodb',
   'dynamodb-enhanced-table': 'dynamodb',
   'dynamodb-enhanced-index': 'dynamodb',
+  'dynamodb-template': 'dynamodb',
   'dynamodb-paginators': 'dynamodb',
   'dynamodb-context': 'dynamodb',
   'dynamodb-document-table': 'dynamodb',
@@ -191,6 +194,21 @@ const ENHANCED_CLIENT_METHODS = new Map<string, string>([
   ['transactwriteitems', 'dynamodb:TransactWriteItems'],
 ]);
 
+/**
+ * Spring Cloud AWS `DynamoDbOperations` methods (Spring Cloud AWS reference, "DynamoDB Integration"): `save`,
+ * `update`, `delete` and `load` of one entity, and `query`, `scan` and `scanAll`, which return the enhanced
+ * client's `PageIterable`.
+ */
+const TEMPLATE_METHODS = new Map<string, string>([
+  ['save', 'dynamodb:PutItem'],
+  ['update', 'dynamodb:UpdateItem'],
+  ['delete', 'dynamodb:DeleteItem'],
+  ['load', 'dynamodb:GetItem'],
+  ['query', 'dynamodb:Query'],
+  ['scan', 'dynamodb:Scan'],
+  ['scanall', 'dynamodb:Scan'],
+]);
+
 /** The operation a method call on a client of `kind` performs, if any. */
 export function operationOfMethod(kind: ClientKind, method: string): string | undefined {
   const name = normalizeName(method);
@@ -220,6 +238,8 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       return TABLE_METHODS.get(name.replace(/async$/, ''));
     case 'dynamodb-enhanced':
       return ENHANCED_CLIENT_METHODS.get(name);
+    case 'dynamodb-template':
+      return TEMPLATE_METHODS.get(name);
     case 'dynamodb-context':
       return CONTEXT_METHODS.get(name.replace(/async$/, ''));
     case 'dynamodb-paginators':

@@ -30,10 +30,10 @@ const LESS_THAN = codeOf('<');
 const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
 /**
  * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
- * client's `PageIterable` and .NET `Paginators`. (The .NET object and document models return searches
+ * client's `PageIterable` (also what Spring Cloud AWS's `DynamoDbTemplate` returns) and .NET `Paginators`. (The .NET object and document models return searches
  * that page only through `GetRemainingAsync` or a `GetNextSetAsync` loop: those are pagination markers.)
  */
-const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-paginators']);
+const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb-enhanced-index', 'dynamodb-template', 'dynamodb-paginators']);
 /**
  * Batching helpers that resend unprocessed items themselves: a hover, never a finding. boto3's
  * `batch_writer()`, and the .NET object persistence model's batches, whose `Execute` sends unprocessed

@@ -1,7 +1,8 @@
 /**
  * Java classes whose simple names are too common to trust on their own (`Table`, `DynamoDB`, `Pipeline`,
  * `RedisClient`): they stand for a client only where the file imports them from their library, by name
- * or with the package's `*`. The AWS SDK for Java 1.x document API, Jedis, Lettuce and Spring Data Redis.
+ * or with the package's `*`. The AWS SDK for Java 1.x document API, Spring Cloud AWS's DynamoDB template, Jedis,
+ * Lettuce and Spring Data Redis.
  * One simple name can belong to two libraries (`RedisClient` is Lettuce's and, since Jedis 7.2, Jedis's):
  * the import says which.
  */
@@ -24,6 +25,7 @@ interface LibraryType {
 }
 
 const DOCUMENT_API = 'com.amazonaws.services.dynamodbv2.document';
+const SPRING_CLOUD_DYNAMODB = 'io.awspring.cloud.dynamodb';
 const JEDIS = 'redis.clients.jedis';
 const SPRING_REDIS = 'org.springframework.data.redis.core';
 const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
@@ -44,6 +46,9 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   DynamoDB: { package: DOCUMENT_API, kind: 'dynamodb-v1-document' },
   Table: { package: DOCUMENT_API, kind: 'dynamodb-v1-table' },
   Index: { package: DOCUMENT_API, kind: 'dynamodb-v1-index' },
+  // Spring Cloud AWS: the template and the interface it implements, which services inject.
+  DynamoDbTemplate: { package: SPRING_CLOUD_DYNAMODB, kind: 'dynamodb-template' },
+  DynamoDbOperations: { package: SPRING_CLOUD_DYNAMODB, kind: 'dynamodb-template' },
   Jedis: jedis(),
   JedisPooled: jedis(),
   UnifiedJedis: jedis(),
