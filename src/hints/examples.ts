@@ -105,6 +105,9 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';
+    case 'redisson':
+      // The rules carry no Redisson examples: its hovers show the fact alone.
+      return undefined;
   }
 }
 

@@ -132,12 +132,16 @@ export interface RedisCall {
 
 /**
  * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis), .NET (StackExchange.Redis),
- * Java (Jedis, Lettuce, Spring Data Redis).
+ * Java (Jedis, Lettuce, Spring Data Redis, Redisson).
  */
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis';
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis' | 'redisson';
 
-/** A Redis data structure whose operations a client object is bound to (Spring Data Redis `HashOperations`). */
-export type RedisStructure = 'hash' | 'list' | 'set' | 'zset';
+/**
+ * A Redis data structure whose operations a client object is bound to: Spring Data Redis `HashOperations`,
+ * and Redisson's `RKeys` (the keyspace), `RBucket` (one string value) and its other objects (a map, a
+ * counter, a lock: one key each).
+ */
+export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

@@ -203,7 +203,8 @@ export type SiteOrigin =
   | 'stackexchange-redis'
   | 'jedis'
   | 'lettuce'
-  | 'spring-data-redis';
+  | 'spring-data-redis'
+  | 'redisson';
 
 /** A place that gets a hover, with the rules that explain it. */
 export interface HintSite extends Span {

@@ -12,8 +12,11 @@ function isPerKey(call: RedisCall): boolean {
   return !call.batched && !/^(?:\.\.\.|\*)|\.\.\.$/.test(call.argsText);
 }
 
-/** Clients whose commands block until the reply comes: redis-py, go-redis, Jedis, Lettuce's sync commands, Spring's RedisTemplate. */
-const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'jedis', 'lettuce', 'spring-data-redis']);
+/**
+ * Clients whose commands block until the reply comes: redis-py, go-redis, Jedis, Lettuce's sync commands,
+ * Spring's RedisTemplate, and Redisson's synchronous methods (its async ones are named `...Async`).
+ */
+const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson']);
 
 /**
  * Whether each iteration waits for the reply: an awaited command in a loop statement, or a blocking

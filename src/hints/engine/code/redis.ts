@@ -119,11 +119,27 @@ const GO_REDIS_ALIASES = new Map([
 ]);
 
 /**
+ * Redisson objects, method to command (Redisson javadoc, org.redisson.api): `RKeys` walks the keyspace with
+ * SCAN in `getKeys()` and `getKeysByPattern(pattern)` ("Keys traversed with SCAN operation"), deletes with
+ * DEL or UNLINK and flushes; `RBucket` (and the counters `RAtomicLong`, `RAtomicDouble`) holds one string value, and its `set(value, ttl)` and
+ * `trySet(value, ttl)` are one SET with PX (and NX). Every object is one key: `RObject` deletes and
+ * unlinks it, `RExpirable` sets, clears and reads its TTL. Their other methods (a map's `put`, a lock's
+ * `lock`) send commands no key-level rule names.
+ */
+const REDISSON_OBJECT: Record<string, string> = { delete: 'del', unlink: 'unlink', isexists: 'exists', expire: 'pexpire', clearexpire: 'persist', remaintimetolive: 'pttl' };
+const REDISSON_COMMANDS: Record<'keys' | 'bucket' | 'object', Record<string, string>> = {
+  keys: { getkeys: 'scan', getkeysbypattern: 'scan', flushall: 'flushall', flushdb: 'flushdb', delete: 'del', unlink: 'unlink', countexists: 'exists' },
+  bucket: { ...REDISSON_OBJECT, get: 'get', set: 'set', setifabsent: 'setnx', tryset: 'setnx' },
+  object: REDISSON_OBJECT,
+};
+
+/**
  * Spring Data Redis operations on one data structure, method to command: `opsForHash().delete(key, field)`
  * is HDEL and `keys(key)` HKEYS, never DEL or KEYS. A method not listed is that structure's own command,
  * which no key-level rule names.
  */
-const SPRING_STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
+const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
+  ...REDISSON_COMMANDS,
   hash: { delete: 'hdel', keys: 'hkeys', get: 'hget', put: 'hset', putall: 'hset', putifabsent: 'hsetnx', entries: 'hgetall', multiget: 'hmget', scan: 'hscan', haskey: 'hexists', increment: 'hincrby', values: 'hvals', size: 'hlen', expire: 'hexpire' },
   list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
@@ -143,7 +159,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
-    const command = SPRING_STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
+    const command = STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
     return;
   }

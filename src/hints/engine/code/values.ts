@@ -81,7 +81,7 @@ export function passesThrough(value: Value): boolean {
 }
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */
-export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean }, name: string): Value {
+export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure }, name: string): Value {
   if (name === 'meta' && value.kind.startsWith('dynamodb')) {
     return { t: 'client', kind: value.kind };
   }
@@ -96,7 +96,8 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
   if (name === 'Paginators' && value.kind === 'dynamodb') {
     return { t: 'client', kind: 'dynamodb-paginators' };
   }
-  const mode = value.batched ? ':batched' : value.nonBlocking ? ':nonblocking' : '';
+  // A Redisson object's methods return values (`keys.getKeys()` is an iterable of names), never its objects.
+  const mode = value.batched ? ':batched' : value.nonBlocking ? ':nonblocking' : value.flavor === 'redisson' && value.structure ? ':object' : '';
   return { t: 'ref', module: `member:${value.kind}:${value.flavor ?? ''}${mode}`, path: name };
 }
 
@@ -131,6 +132,17 @@ const SPRING_CONNECTION_HANDLES = new Set([
  * publisher at once instead of waiting for the reply (StatefulRedisConnection javadoc).
  */
 const LETTUCE_NON_BLOCKING_HANDLES = new Set(['async', 'reactive']);
+/** Redisson's objects whose methods are key-level commands, by the client method that gives them (each takes the key's name). */
+const REDISSON_HANDLES: Record<string, RedisStructure> = {
+  getKeys: 'keys',
+  // The counters hold one string value too: `get` is GET and `set` SET.
+  getBucket: 'bucket',
+  getAtomicLong: 'bucket',
+  getAtomicDouble: 'bucket',
+  ...Object.fromEntries(
+    ['getMap', 'getMapCache', 'getList', 'getSet', 'getSetCache', 'getSortedSet', 'getScoredSortedSet', 'getQueue', 'getDeque', 'getBlockingQueue', 'getHyperLogLog', 'getBitSet', 'getLock', 'getFairLock', 'getReadWriteLock', 'getSemaphore', 'getCountDownLatch'].map((method) => [method, 'object' as const]),
+  ),
+};
 
 /** A call on a module path or a client member: what it gives back, if it is a client. */
 export function callResult(value: Value, name: string, firstString: string | undefined, constructed: boolean, python: boolean): Value | undefined {
@@ -250,6 +262,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     }
     if (kind === 'redis' && flavor === 'lettuce' && LETTUCE_NON_BLOCKING_HANDLES.has(path)) {
       return { t: 'client', kind: 'redis', flavor: 'lettuce', nonBlocking: true };
+    }
+    if (kind === 'redis' && flavor === 'redisson' && mode !== 'object' && Object.hasOwn(REDISSON_HANDLES, path)) {
+      return { t: 'client', kind: 'redis', flavor: 'redisson', structure: REDISSON_HANDLES[path] };
     }
     if (kind === 'redis' && flavor === 'spring-data-redis' && SPRING_STRUCTURE_HANDLES[path]) {
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', structure: SPRING_STRUCTURE_HANDLES[path] };

@@ -2,7 +2,7 @@
  * Java classes whose simple names are too common to trust on their own (`Table`, `DynamoDB`, `Pipeline`,
  * `RedisClient`): they stand for a client only where the file imports them from their library, by name
  * or with the package's `*`. The AWS SDK for Java 1.x document API, Spring Cloud AWS's DynamoDB template, Jedis,
- * Lettuce and Spring Data Redis.
+ * Lettuce, Spring Data Redis and Redisson.
  * One simple name can belong to two libraries (`RedisClient` is Lettuce's and, since Jedis 7.2, Jedis's):
  * the import says which.
  */
@@ -29,6 +29,7 @@ const SPRING_CLOUD_DYNAMODB = 'io.awspring.cloud.dynamodb';
 const JEDIS = 'redis.clients.jedis';
 const SPRING_REDIS = 'org.springframework.data.redis.core';
 const SPRING_CONNECTION = 'org.springframework.data.redis.connection';
+const REDISSON_API = 'org.redisson.api';
 
 function jedis(batched = false): LibraryType {
   return { package: JEDIS, kind: 'redis', flavor: 'jedis', ...(batched ? { batched } : {}) };
@@ -79,6 +80,12 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   StringRedisConnection: springConnection,
   RedisClusterConnection: springConnection,
   RedisConnectionFactory: springConnection,
+  // Redisson: the client (made by `Redisson.create(config)`), its keyspace and its string values.
+  Redisson: { package: 'org.redisson', kind: 'redis', flavor: 'redisson' },
+  RedissonClient: { package: REDISSON_API, kind: 'redis', flavor: 'redisson' },
+  RKeys: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'keys' },
+  RBucket: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
+  RAtomicLong: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
 };
 
 /** Callback interfaces whose one parameter is a client: Spring Data Redis's `RedisCallback` gets a `RedisConnection`. */

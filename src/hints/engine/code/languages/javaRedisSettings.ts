@@ -5,7 +5,7 @@
  * Lettuce client configuration (`useSsl().disablePeerVerification()`, `verifyPeer(...)`), connection factory
  * and server configurations (`setPassword`), and Jedis's `DefaultJedisClientConfig` (`ssl`, `password`),
  * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`), clients made from a URI string and the password and TLS
- * arguments of Jedis constructors. A method counts only on a chain that starts at one of these classes,
+ * arguments of Jedis constructors, and Redisson's server configurations (`setPassword`). A method counts only on a chain that starts at one of these classes,
  * imported from its library, or on a variable of one.
  */
 import { RedisFlavor } from '../../model';
@@ -44,6 +44,12 @@ const SPRING_BUILDER_METHODS = { useSsl: 'ssl', disablePeerVerification: 'disabl
 const SPRING_SERVER: SettingsClass = { package: SPRING_CONNECTION, flavor: 'spring-data-redis', methods: { setPassword: 'password' } };
 /** Jedis clients and pools with a constructor that takes a `redis://` or `rediss://` URI string. */
 const JEDIS_FROM_URI: SettingsClass = { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client', constructed: true };
+/**
+ * Redisson's `Config` and the server configurations its `useSingleServer()`, `useClusterServers()` (and the
+ * sentinel, replicated and master-slave ones) return: `setPassword(String)`. TLS comes from the `rediss://`
+ * scheme of the addresses, set apart, so the client is never known whole here.
+ */
+const REDISSON_SERVER: SettingsClass = { package: 'org.redisson.config', flavor: 'redisson', methods: { setPassword: 'password' } };
 
 /** By simple name; a name may stand for classes of two libraries (`RedisClient`): the import says which. */
 const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
@@ -66,6 +72,12 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   // Their passwords and TLS flags are constructor arguments (javaJedisConstructors.ts).
   ['JedisCluster', { package: JEDIS, flavor: 'jedis', methods: {} }],
   ['JedisSentinelPool', { package: JEDIS, flavor: 'jedis', methods: {} }],
+  ['Config', REDISSON_SERVER],
+  ['SingleServerConfig', REDISSON_SERVER],
+  ['ClusterServersConfig', REDISSON_SERVER],
+  ['SentinelServersConfig', REDISSON_SERVER],
+  ['ReplicatedServersConfig', REDISSON_SERVER],
+  ['MasterSlaveServersConfig', REDISSON_SERVER],
   // Jedis 7.2's client (RedisClient.create(String url)).
   ['RedisClient', { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client' }],
 ];

@@ -1,0 +1,149 @@
+/**
+ * Hover audit 12 (Java): Redisson. The client (`RedissonClient`, `Redisson.create(config)`), its keyspace
+ * (`getKeys()`: SCAN, DEL, UNLINK, FLUSHALL, FLUSHDB), its string values and counters (`getBucket(name)`,
+ * `getAtomicLong(name)`: GET, SET, SET with PX) and the key-level methods every object has (`delete`,
+ * `expire`, `remainTimeToLive`), and the password of its server configurations. Only where the file imports
+ * them from Redisson.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('Redisson', () => {
+  it('gives the keyspace, bucket and object methods the hovers of the commands they send', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import java.time.Duration;',
+      'import org.redisson.api.RBucket;',
+      'import org.redisson.api.RKeys;',
+      'import org.redisson.api.RMap;',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class SeatHolds {',
+      '    private final RedissonClient redisson;',
+      '',
+      '    public SeatHolds(RedissonClient redisson) {',
+      '        this.redisson = redisson;',
+      '    }',
+      '',
+      '    public Iterable<String> held(String show) {',
+      '        return redisson.getKeys().getKeysByPattern("hold:" + show + ":*");',
+      '    }',
+      '',
+      '    public void hold(String seat, String user) {',
+      '        RBucket<String> bucket = redisson.getBucket("hold:" + seat);',
+      '        bucket.set(user, Duration.ofMinutes(10));',
+      '    }',
+      '',
+      '    public void resetCounter(String show) {',
+      '        redisson.getAtomicLong("sold:" + show).set(0);',
+      '        RMap<String, String> owners = redisson.getMap("owners:" + show);',
+      '        owners.expire(Duration.ofDays(1));',
+      '        owners.put("a1", "x");',
+      '    }',
+      '',
+      '    public void wipe() {',
+      '        RKeys keys = redisson.getKeys();',
+      '        keys.delete("hold:a1", "hold:a2");',
+      '        keys.flushdb();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('SeatHolds.java', code), [
+      '17:getKeysByPattern redis-scan',
+      '22:set redis-expire',
+      '26:set redis-expire',
+      '28:expire redis-expire',
+      '34:delete redis-unlink',
+      '35:flushdb redis-flush',
+    ]);
+  });
+
+  it('finds a command per key in a loop, and FLUSHALL on a client made by Redisson.create', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import java.util.List;',
+      'import org.redisson.Redisson;',
+      'import org.redisson.api.RedissonClient;',
+      'import org.redisson.config.Config;',
+      '',
+      'public class SeatAdmin {',
+      '    void release(RedissonClient redisson, List<String> seats) {',
+      '        for (String seat : seats) {',
+      '            redisson.getBucket("hold:" + seat).delete();',
+      '        }',
+      '    }',
+      '',
+      '    void reset(Config config) {',
+      '        RedissonClient client = Redisson.create(config);',
+      '        client.getKeys().flushall();',
+      '    }',
+      '}',
+    );
+    const hints = hintsIn('SeatAdmin.java', code);
+    assert.ok(hints.includes('11:delete redis-loop-round-trips!'), hints.join('\n'));
+    assert.ok(hints.includes('17:flushall redis-flush!'), hints.join('\n'));
+  });
+
+  it('gives a server configuration password its hover', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import org.redisson.config.Config;',
+      'import org.redisson.config.SingleServerConfig;',
+      '',
+      'public class RedissonSetup {',
+      '    Config config(String address, String password) {',
+      '        Config config = new Config();',
+      '        SingleServerConfig server = config.useSingleServer();',
+      '        server.setAddress(address);',
+      '        server.setPassword(password);',
+      '        return config;',
+      '    }',
+      '',
+      '    void cluster(Config config, String password) {',
+      '        config.useClusterServers().addNodeAddress("redis://node:6379").setPassword(password);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('RedissonSetup.java', code), ['11:setPassword redis-password', '16:setPassword redis-password']);
+  });
+
+  it('stays silent for the same names with no Redisson import, a map, a lock and what the objects return', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import com.typesafe.config.Config;',
+      'import java.util.Map;',
+      'import org.redisson.api.RLock;',
+      'import org.redisson.api.RMap;',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class Lookalikes {',
+      '    private final KeyStore keys;',
+      '    private final Map<String, String> bucket;',
+      '    private final RedissonClient redisson;',
+      '',
+      '    void run(Config config, Account account, java.util.List<String> ids) {',
+      '        keys.getKeysByPattern("a*");',
+      '        keys.flushall();',
+      '        bucket.get("a");',
+      '        account.setPassword(config.getString("pw"));',
+      '        RMap<String, String> owners = redisson.getMap("owners");',
+      '        for (String id : ids) {',
+      '            RLock lock = redisson.getLock("lock:" + id);',
+      '            lock.lock();',
+      '            owners.get(id);',
+      '            owners.put(id, "x");',
+      '            lock.unlock();',
+      '        }',
+      '        for (String name : redisson.getKeys().getKeys()) {',
+      '            name.isEmpty();',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Lookalikes.java', code), ['27:getKeys redis-scan']);
+  });
+});
