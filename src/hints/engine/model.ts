@@ -25,6 +25,11 @@ export interface OptionOccurrence {
   literalCounts?: number;
   /** Written, but the value leaves the property out (CloudFormation `AWS::NoValue`): a hover, absent to the checks. */
   absent?: boolean;
+  /**
+   * A CDK `engine` prop: the engine-version constants written elsewhere in the file that reach it through a
+   * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where.
+   */
+  engineVersions?: { text: string; span: Span }[];
 }
 
 export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client';
