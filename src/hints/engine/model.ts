@@ -7,7 +7,11 @@ export type Literal =
   | { kind: 'num'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'none' }
-  | { kind: 'expr'; text: string };
+  /**
+   * `orAbsent`: a conditional one of whose branches is `null` (Terraform leaves the argument out) and the
+   * other this literal (`cond ? null : var.x`): a check may judge it where both outcomes get one verdict.
+   */
+  | { kind: 'expr'; text: string; orAbsent?: Literal };
 
 export interface OptionOccurrence {
   /** As written (`ConsistentRead`, `publicly_accessible`, `consistentRead`). */
