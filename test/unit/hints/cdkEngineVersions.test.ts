@@ -145,5 +145,21 @@ describe('CDK engine versions through variables', () => {
       );
       assert.deepEqual(findings('stack.py', code), []);
     });
+
+    it('reads a parameter default as a version the caller may override, and not one the body always replaces', () => {
+      const code = sourceLines(
+        'from aws_cdk import aws_rds as rds',
+        '',
+        '',
+        'def mysql_database(scope, vpc, version=rds.MysqlEngineVersion.VER_5_7):',
+        '    return rds.DatabaseInstance(scope, "Db", engine=rds.DatabaseInstanceEngine.mysql(version=version), vpc=vpc, storage_encrypted=True)',
+        '',
+        '',
+        'def postgres_database(scope, vpc, version=rds.PostgresEngineVersion.VER_11_22):',
+        '    version = rds.PostgresEngineVersion.VER_16_4',
+        '    return rds.DatabaseInstance(scope, "Pg", engine=rds.DatabaseInstanceEngine.postgres(version=version), vpc=vpc, storage_encrypted=True)',
+      );
+      assert.deepEqual(findings('stack.py', code), ['4:40 rds.MysqlEngineVersion.VER_5_7']);
+    });
   });
 });

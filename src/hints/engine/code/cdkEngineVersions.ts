@@ -147,5 +147,6 @@ function alwaysRuns(a: CodeAnalyzer, binding: Binding<Value>, holder: number): b
     return false;
   }
   const before = token - 1;
-  return !(a.is(before, ')') && a.partner[before] >= 0 && a.idIs(a.partner[before] - 1, 'if')) && !a.idIs(before, 'else') && !a.is(before, ':');
+  // `if (c) v = x;`, `else v = x;`, Python's one-line `if c: v = x` (a `:` ending the line above opens a block the scopes show).
+  return !(a.is(before, ')') && a.partner[before] >= 0 && a.idIs(a.partner[before] - 1, 'if')) && !a.idIs(before, 'else') && !(a.is(before, ':') && !a.startsLine(token));
 }
