@@ -6,7 +6,7 @@
 
 /**
  * How a document is read: a code language, a template format, or nothing we analyse. `gomod` (a Go
- * module's `go.mod`) and `tfvars` (Terraform variable values, `*.tfvars`) are read by the workspace model
+ * module's `go.mod`) and `tfvars` (Terraform variable values, `*.tfvars` and `*.tfvars.json`) are read by the workspace model
  * only: the module path a Go module's packages are imported by, and the values a Terraform root module's
  * variables take instead of their defaults.
  */
@@ -61,9 +61,14 @@ export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 /** The file name decides first (a `.tf` file is Terraform whatever the editor calls it), then the language id. */
 export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-  const byName = MODEL_FILES.get(fileName.slice(slash + 1));
+  const name = fileName.slice(slash + 1);
+  const byName = MODEL_FILES.get(name);
   if (byName) {
     return byName;
+  }
+  // Terraform's JSON definitions files (`terraform.tfvars.json`, `*.auto.tfvars.json`) are variable values, not templates.
+  if (name.toLowerCase().endsWith('.tfvars.json')) {
+    return 'tfvars';
   }
   const dot = fileName.lastIndexOf('.');
   if (dot > slash) {

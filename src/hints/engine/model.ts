@@ -7,7 +7,11 @@ export type Literal =
   | { kind: 'num'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'none' }
-  | { kind: 'expr'; text: string };
+  /**
+   * `orAbsent`: a conditional one of whose branches is `null` (Terraform leaves the argument out) and the
+   * other this literal (`cond ? null : var.x`): a check may judge it where both outcomes get one verdict.
+   */
+  | { kind: 'expr'; text: string; orAbsent?: Literal };
 
 export interface OptionOccurrence {
   /** As written (`ConsistentRead`, `publicly_accessible`, `consistentRead`). */
@@ -25,6 +29,11 @@ export interface OptionOccurrence {
   literalCounts?: number;
   /** Written, but the value leaves the property out (CloudFormation `AWS::NoValue`): a hover, absent to the checks. */
   absent?: boolean;
+  /**
+   * A CDK `engine` prop: the engine-version constants written elsewhere in the file that reach it through a
+   * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where.
+   */
+  engineVersions?: { text: string; span: Span }[];
 }
 
 export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client';

@@ -101,6 +101,19 @@ export interface RuleDiagnostic {
   unlessPresent?: string[];
   /** Engines on which the setting is on unless it is turned off, so that absence is fine (`valkey` for encryption at rest). */
   onByDefaultForEngines?: string[];
+  /**
+   * Contexts among `contexts` where absence counts only with an engine written as one of `offByDefaultForEngines`
+   * (DB clusters: Aurora encrypts new ones by default, a Multi-AZ DB cluster of `mysql` or `postgres` does not).
+   */
+  engineRequiredIn?: string[];
+  offByDefaultForEngines?: string[];
+  /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
+  clusterMemberWith?: string[];
+  /**
+   * For `value-equals`: resource types whose own default is the value, so that a conditional that sets the
+   * value or leaves the argument out (`cond ? null : false`) has it either way.
+   */
+  valueByDefaultIn?: string[];
   /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
   /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */

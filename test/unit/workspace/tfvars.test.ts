@@ -89,3 +89,41 @@ describe('Terraform .tfvars files', () => {
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars': lines('region = "eu-west-1"') }, 'db/main.tf'), EXTENDED, 'another variable');
   });
 });
+
+describe('Terraform .tfvars.json files', () => {
+  const json = (values: Record<string, unknown>): string => `${JSON.stringify(values, null, 2)}\n`;
+
+  it('are read by the workspace model only, with the variables their object sets', () => {
+    assert.equal(documentKind(undefined, 'stacks/db/terraform.tfvars.json'), 'tfvars');
+    assert.equal(documentKind('json', 'stacks/db/prod.auto.tfvars.json'), 'tfvars');
+    assert.equal(documentKind(undefined, 'stacks/db/tfvars.json'), 'json', 'only the .tfvars.json suffix');
+    assert.deepEqual(contributionOf('stacks/db/terraform.tfvars.json', json({ engine: 'postgres', ports: [5432, 5433], tags: { team: 'data' }, db_password: 'hunter2-literal', multi_az: true }))?.tfvars, {
+      loadedByItself: true,
+      assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: null, multi_az: true },
+    });
+    assert.equal(contributionOf('stacks/db/override.auto.tfvars.json', json({ engine: 'postgres' }))?.tfvars?.loadedByItself, true);
+    assert.equal(contributionOf('stacks/db/prod.tfvars.json', json({ engine: 'postgres' }))?.tfvars?.loadedByItself, false);
+    assert.deepEqual(contributionOf('stacks/db/terraform.tfvars.json', '{ "engine": ')?.tfvars?.assignments ?? {}, {}, 'a file Terraform cannot read sets nothing');
+    assert.deepEqual(contributionOf('stacks/db/terraform.tfvars.json', '["postgres"]')?.tfvars?.assignments ?? {}, {});
+  });
+
+  it('load after terraform.tfvars, and with the *.auto.tfvars files in name order', () => {
+    const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES };
+    assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars.json': json({ engine: 'postgres', engine_version: '16.4' }) }, 'db/main.tf'), []);
+    const both = { ...defaults, 'db/terraform.tfvars': lines('engine_version = "8.4.3"'), 'db/terraform.tfvars.json': json({ engine_version: '8.0.32' }) };
+    assert.deepEqual(findings(both, 'db/main.tf'), EXTENDED, 'terraform.tfvars.json wins over terraform.tfvars');
+    const auto = { ...both, 'db/a.auto.tfvars.json': json({ engine_version: '8.4.3' }) };
+    assert.deepEqual(findings(auto, 'db/main.tf'), [], 'an *.auto.tfvars.json file wins over both');
+    const mixed = { ...auto, 'db/b.auto.tfvars': lines('engine_version = "8.0.36"') };
+    assert.deepEqual(findings(mixed, 'db/main.tf'), EXTENDED, 'b.auto.tfvars comes after a.auto.tfvars.json');
+    const reversed = { ...defaults, 'db/a.auto.tfvars': lines('engine_version = "8.0.36"'), 'db/b.auto.tfvars.json': json({ engine_version: '8.4.3' }) };
+    assert.deepEqual(findings(reversed, 'db/main.tf'), []);
+  });
+
+  it('leave a variable unknown where a JSON file loaded on request sets it, or its value is not a single value', () => {
+    const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES };
+    assert.deepEqual(findings({ ...defaults, 'db/prod.tfvars.json': json({ engine_version: '8.4.3' }) }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars.json': json({ engine_version: { major: '8.0' } }) }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars.json': json({ encrypted: false }) }, 'db/main.tf'), [...EXTENDED, '5 rds-storage-encrypted']);
+  });
+});

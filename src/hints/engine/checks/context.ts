@@ -141,7 +141,8 @@ const ENGINE = ['Engine'];
 /**
  * Whether absence means something in one of `contextsOf(rule)` (the create contexts of the rule's types
  * whose options are all visible): not when a setting that makes the rule moot is there, nor on Memcached,
- * nor on an engine where the setting is on by default.
+ * nor on an engine where the setting is on by default; in the rule's `engineRequiredIn` contexts, only on
+ * an engine written as one where it is off by default.
  */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
@@ -150,5 +151,11 @@ export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   }
   const engine = optionNamed(context, ENGINE)?.literal;
   const named = engine?.kind === 'str' ? engine.value.trim().toLowerCase() : undefined;
+  if (diagnostic.engineRequiredIn?.some((type) => type === context.type || cdkL1Construct(type) === context.type)) {
+    return named !== undefined && (diagnostic.offByDefaultForEngines?.includes(named) ?? false);
+  }
+  if (optionNamed(context, diagnostic.clusterMemberWith ?? [])) {
+    return false;
+  }
   return named !== 'memcached' && !(named !== undefined && diagnostic.onByDefaultForEngines?.includes(named));
 }

@@ -22,5 +22,12 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     if (cdk && pastStandardSupport(lifecycle, cdk.engine, cdk.version)) {
       context.report(rule, option.value);
     }
+    // A constant that reaches the engine through a variable picks the version on its path: judged where it is written.
+    for (const constant of option.engineVersions ?? []) {
+      const named = cdkEngineVersion(constant.text);
+      if (named && pastStandardSupport(lifecycle, named.engine, named.version)) {
+        context.report(rule, constant.span);
+      }
+    }
   }
 };

@@ -1,6 +1,7 @@
 /** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
 import { insertPropertyFix } from '../fixes';
 import { Literal, OptionContext } from '../model';
+import { HintRule } from '../types';
 import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
 
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters'];
@@ -9,36 +10,50 @@ const REPLICAS_PER_NODE_GROUP = ['ReplicasPerNodeGroup'];
 export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
   const moot = rule.diagnostic?.unlessPresent ?? [];
+  const byDefault = rule.diagnostic?.valueByDefaultIn ?? [];
   for (const { context: resource, option } of context.optionsOf(rule)) {
-    if (value !== undefined && literalEquals(option.literal, value) && !optionNamed(resource, moot)) {
+    // `cond ? null : false`: the value where it is set, and the resource's own default (the same value) elsewhere.
+    const orAbsent = orAbsentOf(option.literal);
+    const either = orAbsent !== undefined && !resource.defaults && byDefault.includes(resource.type) && value !== undefined && literalEquals(orAbsent, value);
+    if (value !== undefined && (literalEquals(option.literal, value) || either) && !optionNamed(resource, moot)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
 };
 
 export const falseOrAbsent: Check = (rule, context) => {
-  for (const { option } of context.optionsOf(rule)) {
-    if (literalEquals(option.literal, false)) {
+  const properties = rule.diagnostic?.properties ?? [];
+  let counting: Set<OptionContext> | undefined;
+  for (const { context: resource, option } of context.optionsOf(rule)) {
+    // `cond ? null : false`: off where it is set, and left out elsewhere, which counts only where absence does.
+    const orAbsent = orAbsentOf(option.literal);
+    const either = orAbsent !== undefined && literalEquals(orAbsent, false) && !resource.defaults && (counting ??= new Set(context.contextsOf(rule))).has(resource) && absentMeansOff(rule, resource, properties);
+    if (literalEquals(option.literal, false) || either) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
-  const properties = rule.diagnostic?.properties ?? [];
   const property = properties[0];
   if (!property) {
     return;
   }
   for (const resource of context.contextsOf(rule)) {
-    if (absenceCounts(rule, resource) && !optionNamed(resource, properties)) {
-      // A module whose default turns the setting on is fine without it.
-      const fallback = defaultOf(resource, properties);
-      if (fallback && !literalEquals(fallback, false)) {
-        continue;
-      }
+    if (!optionNamed(resource, properties) && absentMeansOff(rule, resource, properties)) {
       const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
       context.report(rule, resource.anchor, fix);
     }
   }
 };
+
+/** Whether leaving the setting out of a resource of `contextsOf(rule)` leaves it off: absence counts, and no module default turns it on. */
+function absentMeansOff(rule: HintRule, resource: OptionContext, properties: readonly string[]): boolean {
+  const fallback = defaultOf(resource, properties);
+  return absenceCounts(rule, resource) && !(fallback && !literalEquals(fallback, false));
+}
+
+/** The literal of a conditional whose other branch leaves the argument out (see `Literal`). */
+export function orAbsentOf(literal: Literal): Literal | undefined {
+  return literal.kind === 'expr' ? literal.orAbsent : undefined;
+}
 
 export const requiresOneOf: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];

@@ -4,6 +4,7 @@ import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
+import { markCdkEngineVersions } from './cdkEngineVersions';
 import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
 import { go } from './languages/go';
@@ -47,6 +48,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
       suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
     }
   }
+  markCdkEngineVersions(analyzer, contexts);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
   const olderSdk = sdkImport(analyzer);
   return {

@@ -11,6 +11,7 @@ import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
+import { branchesLiteral, conditionalParts } from './terraformConditionals';
 import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -109,6 +110,10 @@ class TerraformReader implements HclValues {
     if (outside !== undefined && !isList(outside)) {
       return scalarLiteral(outside);
     }
+    const conditional = depth < MAX_REFERENCES ? this.conditionalLiteral(first, end, depth) : undefined;
+    if (conditional) {
+      return conditional;
+    }
     if (end - first !== 1) {
       return { kind: 'expr', text: this.text.slice(tokens.starts[first], tokens.ends[end - 1]) };
     }
@@ -127,6 +132,17 @@ class TerraformReader implements HclValues {
       return { kind: 'none' };
     }
     return { kind: 'expr', text: value };
+  }
+
+  /** `cond ? a : b` as the whole of [first, end): what its branches give together (see `branchesLiteral`). */
+  private conditionalLiteral(first: number, end: number, depth: number): Literal | undefined {
+    const parts = conditionalParts(this.tokens, this.partner, first, end);
+    if (!parts) {
+      return undefined;
+    }
+    const yes = this.literalOf(parts.question + 1, parts.colon, depth + 1);
+    const no = this.literalOf(parts.colon + 1, end, depth + 1);
+    return branchesLiteral(yes, no, this.text.slice(this.tokens.starts[first], this.tokens.ends[end - 1]));
   }
 
   /**
@@ -563,3 +579,4 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
   });
   return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingressReader.rules };
 }
+

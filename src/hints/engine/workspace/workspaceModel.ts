@@ -11,6 +11,7 @@ import { ImportedClients } from './importedClients';
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
+import { loadingOrder } from './tfvars';
 import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -355,8 +356,8 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /**
-   * What the `.tfvars` files of the folder set a variable to: Terraform loads `terraform.tfvars` first, then
-   * the `*.auto.tfvars` files in name order, a later one winning; a file it loads only on request may win over all.
+   * What the `.tfvars` and `.tfvars.json` files of the folder set a variable to, in Terraform's loading order
+   * (see `loadingOrder`), a later one winning; a file it loads only on request may win over all.
    */
   terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
     const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
@@ -366,8 +367,7 @@ export class WorkspaceModel implements WorkspaceView {
     if (assigned.some((entry) => !entry.loadedByItself)) {
       return null;
     }
-    const order = (entry: { file: string }): string => (entry.file.endsWith('/terraform.tfvars') || entry.file === 'terraform.tfvars' ? '' : entry.file);
-    return [...assigned].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)).at(-1)!.value;
+    return [...assigned].sort((a, b) => (loadingOrder(a.file) < loadingOrder(b.file) ? -1 : loadingOrder(a.file) > loadingOrder(b.file) ? 1 : 0)).at(-1)!.value;
   }
 
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */

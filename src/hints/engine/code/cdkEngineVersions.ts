@@ -1,0 +1,152 @@
+/**
+ * CDK engine-version constants that reach a database construct's `engine` through a variable:
+ * `let v = rds.MysqlEngineVersion.VER_8_0_28; if (props.v) { v = props.v; }` then
+ * `engine: rds.DatabaseInstanceEngine.mysql({ version: v })`, or an engine chosen in a branch
+ * (`if engine == "mysql": e = rds.DatabaseClusterEngine.aurora_mysql(version=...VER_2_10_1)`, then `engine=e`).
+ * Such a constant only ever picks the engine version of the database it reaches on that path, so the
+ * lifecycle check can judge it where it is written, even when another path gives an unknown version.
+ */
+import { OptionContext } from '../model';
+import type { Binding } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { valueEnd } from './options';
+import type { Value } from './values';
+
+const ENGINE_FACTORY = /(?:^|\.)Database(?:Instance|Cluster)Engine\.[A-Za-z_]+$/;
+const VERSION_CONSTANT = /(?:^|\.)(?:Mysql|Postgres|MariaDb|AuroraMysql|AuroraPostgres)EngineVersion\.VER_\d+(?:_\d+)*$/;
+/** Bindings of one name read at most: real code assigns a version or an engine a few times. */
+const MAX_BINDINGS = 16;
+
+/**
+ * Marks the `engine` options of CDK RDS constructs with the version constants written elsewhere in the
+ * file that reach them. A constant written inside the option's own value is left to the option itself.
+ */
+export function markCdkEngineVersions(a: CodeAnalyzer, contexts: readonly OptionContext[]): void {
+  if (a.language.family !== 'js' && a.language.family !== 'python') {
+    return;
+  }
+  if (!a.text.includes('EngineVersion.VER_')) {
+    return;
+  }
+  for (const context of contexts) {
+    if (context.kind !== 'cdk' || !context.type.startsWith('aws_rds.')) {
+      continue;
+    }
+    for (const option of context.options) {
+      if (option.norm !== 'engine' || option.absent) {
+        continue;
+      }
+      const [from, to] = a.tokensOf(option.value);
+      const engines = to - from === 1 && a.isId(from) ? reachingExpressions(a, from) : [from];
+      const sites = engines.flatMap((engine) => versionConstants(a, engine, engine !== from));
+      if (sites.length > 0) {
+        option.engineVersions = sites.map((k) => {
+          const end = a.dottedPath(k).end - 1;
+          return { text: a.text.slice(a.tokens.starts[k], a.tokens.ends[end]), span: a.span(k, end) };
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Where the version constants that an engine expression at `engine` names start: its `version` argument
+ * when that is a variable bound to constants (`{ version: v }`), and the argument itself when it is a
+ * constant and the expression was reached through a variable (`outside`).
+ */
+function versionConstants(a: CodeAnalyzer, engine: number, outside: boolean): number[] {
+  const path = a.dottedPath(engine);
+  if (!ENGINE_FACTORY.test(path.text) || !a.is(path.end, '(') || a.partner[path.end] < 0) {
+    return [];
+  }
+  const version = versionArgument(a, path.end);
+  if (!version) {
+    return [];
+  }
+  const end = valueEnd(a, version.start, a.partner[version.group]);
+  if (end - version.start === 1 && a.isId(version.start)) {
+    return reachingExpressions(a, version.start).filter((k) => isVersionConstant(a, k));
+  }
+  return outside && isVersionConstant(a, version.start) && a.dottedPath(version.start).end === end ? [version.start] : [];
+}
+
+/**
+ * The `version` argument of an engine factory call opened at `open`: where its value starts, and the
+ * group it sits in (TypeScript's props object, or the call's parentheses for a Python keyword). A
+ * shorthand `{ version }` is the variable `version`.
+ */
+function versionArgument(a: CodeAnalyzer, open: number): { start: number; group: number } | undefined {
+  const python = a.language.family === 'python';
+  const group = python ? open : a.is(open + 1, '{') && a.partner[open + 1] > open ? open + 1 : -1;
+  if (group < 0) {
+    return undefined;
+  }
+  const groupClose = a.partner[group];
+  for (let k = group + 1; k < groupClose; k = a.skipGroup(k)) {
+    if (!a.idIs(k, 'version') || !(a.is(k - 1, ',') || k - 1 === group)) {
+      continue;
+    }
+    if (a.is(k + 1, python ? '=' : ':')) {
+      return { start: k + 2, group };
+    }
+    if (!python && (a.is(k + 1, ',') || k + 1 === groupClose)) {
+      return { start: k, group };
+    }
+  }
+  return undefined;
+}
+
+/** Whether the expression at `k` is a CDK engine-version constant and nothing more (`rds.MysqlEngineVersion.VER_8_0_28`). */
+function isVersionConstant(a: CodeAnalyzer, k: number): boolean {
+  const path = a.dottedPath(k);
+  if (!VERSION_CONSTANT.test(path.text)) {
+    return false;
+  }
+  // The statement or argument ends with the constant: not `VER_8_0_28.fullVersion`, `VER_5_7 === v`, `[VER_5_7, ...]`.
+  const after = path.end;
+  return after >= a.tokens.length || a.is(after, ';') || a.is(after, ',') || a.is(after, ')') || a.is(after, '}') || (a.startsLine(after) && !a.isAccess(after));
+}
+
+/**
+ * Where the expressions start that a name read at `use` may hold: its bindings in the same function from
+ * the last one that always runs (not in a branch, loop or block) up to the use. Empty when the name is
+ * bound in an outer function, or has no binding the use can see.
+ */
+function reachingExpressions(a: CodeAnalyzer, use: number): number[] {
+  const name = a.tokens.text(use);
+  if (!a.scopes.lookup(name, use)) {
+    return [];
+  }
+  const holder = a.scopes.declaringScope(name, use);
+  if (crossesFunction(a, use, holder)) {
+    return [];
+  }
+  const bindings = (a.scopes.bindingsIn(holder).get(name) ?? []).filter((binding) => binding.token < use);
+  let first = bindings.length - 1;
+  while (first > 0 && !alwaysRuns(a, bindings[first], holder)) {
+    first--;
+  }
+  const reaching = bindings.slice(Math.max(first, 0)).slice(-MAX_BINDINGS);
+  return reaching.filter((binding) => binding.expression >= 0 && !binding.element && !binding.destructured && !binding.unpacked).map((binding) => binding.expression);
+}
+
+/** Whether a function scope lies between the token and the scope that declares its name (the name is read across a call). */
+function crossesFunction(a: CodeAnalyzer, token: number, holder: number): boolean {
+  for (let scope = a.scopes.scopeAt(token); scope > holder; scope = a.scopes.parent(scope)) {
+    if (a.scopes.kind(scope) === 'function' || a.scopes.kind(scope) === 'class') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a binding runs whenever its scope does: written directly in it, not under an `if` without braces. */
+function alwaysRuns(a: CodeAnalyzer, binding: Binding<Value>, holder: number): boolean {
+  const token = binding.token;
+  if (a.scopes.scopeAt(token) !== holder) {
+    return false;
+  }
+  const before = token - 1;
+  // `if (c) v = x;`, `else v = x;`, Python's one-line `if c: v = x` (a `:` ending the line above opens a block the scopes show).
+  return !(a.is(before, ')') && a.partner[before] >= 0 && a.idIs(a.partner[before] - 1, 'if')) && !a.idIs(before, 'else') && !(a.is(before, ':') && !a.startsLine(token));
+}

@@ -1,0 +1,43 @@
+/**
+ * Terraform conditionals (`local.is_serverless ? null : var.storage_encrypted`): where the `?` and `:` of a
+ * single conditional are, and what its two branches give together, so that a rule can judge an argument
+ * whose outcomes all get the same verdict.
+ */
+import { TOKEN_KIND, Tokens } from '../lexer';
+import { Literal } from '../model';
+
+const { PUNCT } = TOKEN_KIND;
+
+/** The `?` and `:` of `cond ? a : b` written as the whole of [first, end); undefined for anything else, a chain included. */
+export function conditionalParts(tokens: Tokens, partner: Int32Array, first: number, end: number): { question: number; colon: number } | undefined {
+  let question = -1;
+  let colon = -1;
+  for (let k = first; k < end; k = partner[k] > k ? partner[k] + 1 : k + 1) {
+    const text = tokens.kinds[k] === PUNCT ? tokens.text(k) : '';
+    if (text === '?') {
+      if (question >= 0) {
+        // A chain (`a ? x : b ? y : z`) has more outcomes than two.
+        return undefined;
+      }
+      question = k;
+    } else if (text === ':' && question >= 0 && colon < 0) {
+      colon = k;
+    }
+  }
+  return question > first && colon > question + 1 && colon + 1 < end ? { question, colon } : undefined;
+}
+
+/**
+ * What two branches give together: their value where they agree (`cond ? false : var.x` with a default of
+ * false); where one is `null` (the argument left out) and the other a literal, an expression that keeps
+ * the literal as `orAbsent`; undefined when a branch is unknown or they differ.
+ */
+export function branchesLiteral(yes: Literal, no: Literal, text: string): Literal | undefined {
+  if (yes.kind === 'expr' || no.kind === 'expr') {
+    return undefined;
+  }
+  if (yes.kind === 'none' || no.kind === 'none') {
+    return yes.kind === no.kind ? yes : { kind: 'expr', text, orAbsent: yes.kind === 'none' ? no : yes };
+  }
+  return yes.kind === no.kind && yes.value === no.value ? yes : undefined;
+}
