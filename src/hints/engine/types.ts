@@ -149,6 +149,7 @@ export const EXAMPLE_KEYS = [
   'jedis',
   'lettuce',
   'spring-data-redis',
+  'redisson',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
