@@ -23,6 +23,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   jedis: 'java',
   lettuce: 'java',
   'spring-data-redis': 'java',
+  redisson: 'java',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -52,7 +53,7 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
     return ['stackexchange-redis'];
   }
   if (language === 'java') {
-    return ['jedis', 'lettuce', 'spring-data-redis'];
+    return ['jedis', 'lettuce', 'spring-data-redis', 'redisson'];
   }
   return language === 'python' ? ['redis-py'] : [];
 }
@@ -99,15 +100,13 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'jedis':
     case 'lettuce':
     case 'spring-data-redis':
+    case 'redisson':
       return origin;
     case 'cdk':
       return cdkKey(language);
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';
-    case 'redisson':
-      // The rules carry no Redisson examples: its hovers show the fact alone.
-      return undefined;
   }
 }
 

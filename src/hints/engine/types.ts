@@ -162,6 +162,7 @@ export const EXAMPLE_KEYS = [
   'jedis',
   'lettuce',
   'spring-data-redis',
+  'redisson',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 

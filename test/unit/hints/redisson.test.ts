@@ -3,10 +3,13 @@
  * (`getKeys()`: SCAN, DEL, UNLINK, FLUSHALL, FLUSHDB), its string values and counters (`getBucket(name)`,
  * `getAtomicLong(name)`: GET, SET, SET with PX) and the key-level methods every object has (`delete`,
  * `expire`, `remainTimeToLive`), and the password of its server configurations. Only where the file imports
- * them from Redisson.
+ * them from Redisson. The hovers show Redisson examples; a password set on the chain that sets a `redis://`
+ * address gets the password-without-TLS finding, and certificate verification turned off its finding.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { pickExample } from '../../../src/hints/examples';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 describe('Redisson', () => {
   it('gives the keyspace, bucket and object methods the hovers of the commands they send', () => {
@@ -145,5 +148,129 @@ describe('Redisson', () => {
       '}',
     );
     assert.deepEqual(hintsIn('Lookalikes.java', code), ['27:getKeys redis-scan']);
+  });
+
+  it('shows a Redisson example in the hovers of every Redis rule that reaches Java', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class Wipe {',
+      '    void wipe(RedissonClient redisson) {',
+      '        redisson.getKeys().flushall();',
+      '    }',
+      '}',
+    );
+    const result = analyzeText(code, realHintRules(), { kind: 'java', fileName: 'Wipe.java' });
+    assert.deepEqual(result.sites.map((site) => `${code.slice(site.start, site.end)} ${site.origin}`), ['flushall redisson']);
+    const rules = realHintRules().filter((rule) => rule.match.redis && rule.languages.includes('java'));
+    assert.equal(rules.length, 10);
+    for (const rule of rules) {
+      const example = pickExample(rule, 'java', 'redisson');
+      assert.equal(example?.fence, 'java', rule.id);
+      assert.match(example.code, /redisson\.|new Config\(\)/, rule.id);
+    }
+    const example = (id: string): string => pickExample(realHintRules().find((rule) => rule.id === id)!, 'java', 'redisson')?.code ?? '';
+    assert.match(example('redis-keys'), /getKeys\(KeysScanOptions\.defaults\(\)\.pattern\("session:\*"\)\.chunkSize\(500\)\)/);
+    assert.match(example('redis-loop-round-trips'), /createBatch\(\)[\s\S]*getAsync\(\)[\s\S]*execute\(\)\.getResponses\(\)/);
+    assert.match(example('redis-auth-without-tls'), /setAddress\("rediss:\/\//);
+  });
+
+  it('reports a password sent to a redis:// address and certificate verification turned off', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import org.redisson.Redisson;',
+      'import org.redisson.api.RedissonClient;',
+      'import org.redisson.config.Config;',
+      'import org.redisson.config.SslVerificationMode;',
+      '',
+      'public class CacheClients {',
+      '    RedissonClient plain(String password) {',
+      '        Config config = new Config();',
+      '        config.useSingleServer().setAddress("redis://cache.internal:6379").setPassword(password);',
+      '        return Redisson.create(config);',
+      '    }',
+      '',
+      '    RedissonClient passwordFirst(String password) {',
+      '        Config config = new Config();',
+      '        config.useSingleServer()',
+      '            .setPassword(password)',
+      '            .setAddress("redis://cache.internal:6379")',
+      '            .setConnectionPoolSize(16);',
+      '        return Redisson.create(config);',
+      '    }',
+      '',
+      '    RedissonClient trusting(String password) {',
+      '        Config config = new Config();',
+      '        config.useSingleServer().setAddress("rediss://cache.internal:6379").setPassword(password);',
+      '        config.setSslVerificationMode(SslVerificationMode.NONE);',
+      '        return Redisson.create(config);',
+      '    }',
+      '',
+      '    void older(Config config) {',
+      '        config.useSingleServer().setAddress("rediss://cache.internal:6379").setSslEnableEndpointIdentification(false);',
+      '    }',
+      '}',
+    );
+    const findings = hintsIn('CacheClients.java', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, [
+      '11:setPassword redis-auth-without-tls!',
+      '18:setPassword redis-auth-without-tls!',
+      '27:setSslVerificationMode redis-tls!',
+      '32:setSslEnableEndpointIdentification redis-tls!',
+    ]);
+  });
+
+  it('stays silent without a password, with an address it cannot read, locally, with verification on, and on other Config classes', () => {
+    const code = sourceLines(
+      'package shop.seats;',
+      '',
+      'import org.redisson.config.Config;',
+      'import org.redisson.config.SingleServerConfig;',
+      'import org.redisson.config.SslVerificationMode;',
+      '',
+      'public class QuietClients {',
+      '    void noPassword(Config config) {',
+      '        config.useSingleServer().setAddress("redis://cache.internal:6379");',
+      '    }',
+      '',
+      '    void fromSettings(Config config, CacheProperties props) {',
+      '        config.useSingleServer().setAddress(props.getAddress()).setPassword(props.getPassword());',
+      '        config.useSingleServer().setAddress("redis://" + props.getHost() + ":6379").setPassword(props.getPassword());',
+      '    }',
+      '',
+      '    void apart(Config config, String password) {',
+      '        SingleServerConfig server = config.useSingleServer();',
+      '        server.setPassword(password);',
+      '        config.useSingleServer().setAddress("redis://cache.internal:6379");',
+      '    }',
+      '',
+      '    void local(Config config, String password) {',
+      '        config.useSingleServer().setAddress("redis://localhost:6379").setPassword(password);',
+      '    }',
+      '',
+      '    void verified(Config config) {',
+      '        config.setSslVerificationMode(SslVerificationMode.STRICT);',
+      '        config.useSingleServer().setSslEnableEndpointIdentification(true);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('QuietClients.java', code).filter((hint) => hint.endsWith('!')), []);
+    const other = sourceLines(
+      'package shop.seats;',
+      '',
+      'import com.acme.cache.Config;',
+      'import com.acme.cache.SslVerificationMode;',
+      '',
+      'public class AcmeCache {',
+      '    void connect(Config config, String password) {',
+      '        config.useSingleServer().setAddress("redis://cache.internal:6379").setPassword(password);',
+      '        config.setSslVerificationMode(SslVerificationMode.NONE);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('AcmeCache.java', other), []);
   });
 });

@@ -108,10 +108,13 @@ const NO_OP_FUNCTION = /^(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*|function\s*[
 /** A .NET certificate callback that accepts every certificate: `(sender, cert, chain, errors) => true`, or a body that only returns true. */
 const ACCEPT_ALL_CALLBACK = /^(?:\([^)]*\)|[A-Za-z_]\w*|delegate\s*(?:\([^)]*\))?)\s*(?:=>\s*)?(?:true|\{\s*return\s+true\s*;\s*\})$/;
 
-/** Java clients' settings that turn verification off: Lettuce `SslVerifyMode.NONE` (also Spring's), Jedis `SslVerifyMode.INSECURE`. */
+/**
+ * Java clients' settings that turn verification off: Lettuce `SslVerifyMode.NONE` (also Spring's), Jedis
+ * `SslVerifyMode.INSECURE`, Redisson `SslVerificationMode.NONE` and `setSslEnableEndpointIdentification(false)`.
+ */
 const LETTUCE_NO_VERIFY = /(?:^|\.)NONE$/;
 const JEDIS_NO_VERIFY = /(?:^|\.)INSECURE$/;
-const JAVA_FLAVORS = new Set(['lettuce', 'spring-data-redis', 'jedis']);
+const JAVA_FLAVORS = new Set(['lettuce', 'spring-data-redis', 'jedis', 'redisson']);
 
 function javaVerificationOff(norm: string, literal: Literal): boolean {
   switch (norm) {
@@ -122,6 +125,11 @@ function javaVerificationOff(norm: string, literal: Literal): boolean {
       return true;
     case 'sslverifymode':
       return literal.kind === 'expr' && JEDIS_NO_VERIFY.test(literal.text.trim());
+    case 'sslverificationmode':
+      return literal.kind === 'expr' && LETTUCE_NO_VERIFY.test(literal.text.trim());
+    case 'sslenableendpointidentification':
+      // Before Redisson 3.41 the host name check; since then `false` means `SslVerificationMode.NONE`.
+      return literalEquals(literal, false);
     default:
       return false;
   }

@@ -5,7 +5,8 @@
  * Lettuce client configuration (`useSsl().disablePeerVerification()`, `verifyPeer(...)`), connection factory
  * and server configurations (`setPassword`), and Jedis's `DefaultJedisClientConfig` (`ssl`, `password`),
  * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`), clients made from a URI string and the password and TLS
- * arguments of Jedis constructors, and Redisson's server configurations (`setPassword`). A method counts only on a chain that starts at one of these classes,
+ * arguments of Jedis constructors, and Redisson's server configurations (`setPassword`, the address a chain sets
+ * with it, and certificate verification). A method counts only on a chain that starts at one of these classes,
  * imported from its library, or on a variable of one.
  */
 import { RedisFlavor } from '../../model';
@@ -46,10 +47,15 @@ const SPRING_SERVER: SettingsClass = { package: SPRING_CONNECTION, flavor: 'spri
 const JEDIS_FROM_URI: SettingsClass = { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client', constructed: true };
 /**
  * Redisson's `Config` and the server configurations its `useSingleServer()`, `useClusterServers()` (and the
- * sentinel, replicated and master-slave ones) return: `setPassword(String)`. TLS comes from the `rediss://`
- * scheme of the addresses, set apart, so the client is never known whole here.
+ * sentinel, replicated and master-slave ones) return: `setPassword(String)` (on `Config` since Redisson 4.0),
+ * `setSslVerificationMode(SslVerificationMode)` (since 3.41; `NONE` checks no certificate) and the older
+ * `setSslEnableEndpointIdentification(boolean)`. TLS comes from the `rediss://` scheme of the addresses.
  */
-const REDISSON_SERVER: SettingsClass = { package: 'org.redisson.config', flavor: 'redisson', methods: { setPassword: 'password' } };
+const REDISSON_SERVER: SettingsClass = {
+  package: 'org.redisson.config',
+  flavor: 'redisson',
+  methods: { setPassword: 'password', setSslVerificationMode: 'sslVerificationMode', setSslEnableEndpointIdentification: 'sslEnableEndpointIdentification' },
+};
 
 /** By simple name; a name may stand for classes of two libraries (`RedisClient`): the import says which. */
 const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
@@ -132,10 +138,43 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
   const option = type.methods[method];
   if (option) {
     const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
-    a.contexts.push({ kind: 'redis-client', type: type.flavor, options: [occurrence], complete: false, anchor: a.tokenSpan(nameIndex) });
+    const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), close) : undefined;
+    // A password set on the chain that also sets the server's address: that address says whether TLS is on.
+    const options = address === undefined ? [occurrence] : [occurrence, wholeUrlOption(a, address)];
+    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined, anchor: a.tokenSpan(nameIndex) });
   } else if (method === 'create' && type.fromUri && !type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
     uriOptions(a, open + 1, type);
   }
+}
+
+/**
+ * The string token of a `setAddress("redis://...")` call on the same chain as a Redisson `setPassword(...)`
+ * (`config.useSingleServer().setAddress("redis://cache:6379").setPassword(pw)`), before or after it; an
+ * address written elsewhere, or not as a literal, gives nothing. `close` ends the password's call.
+ */
+function redissonAddress(a: CodeAnalyzer, start: number, close: number): number | undefined {
+  let found: number | undefined;
+  for (let k = start; k < a.partner.length; ) {
+    const call = a.isAccess(k) && a.isId(k + 1) && a.is(k + 2, '(') ? a.partner[k + 2] : -1;
+    if (call > k + 2 && a.idIs(k + 1, 'setAddress')) {
+      const token = k + 3;
+      if (found !== undefined || call !== k + 4 || !a.isString(token) || a.tokens.interpolated(token) || !parseRedisUrl(a.tokens.text(token))) {
+        return undefined;
+      }
+      found = token;
+    }
+    if (call > k + 2) {
+      k = call + 1;
+    } else if (k > close) {
+      // Past the password's call the chain goes on only through `.name(...)`.
+      break;
+    } else {
+      // The receiver before it: a bracketed group (a constructor's arguments) is passed whole.
+      const partner = a.partner[k];
+      k = partner > k ? partner + 1 : k + 1;
+    }
+  }
+  return found;
 }
 
 /**
