@@ -13,6 +13,7 @@
 import { OptionContext } from '../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
 import type { CodeAnalyzer } from './analyzer';
+import { inheritedFieldOfUnknownOrigin } from './clientClasses';
 import { boto3ConditionBuilder } from './conditionBuilders';
 import { Binding } from '../scope/scopes';
 import { isDoubleVariable } from './testDoubles';
@@ -218,6 +219,13 @@ function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
   if (classScope <= 0 || field === undefined) {
     return false;
   }
+  // A field the class and its same-file bases never set: in Python, a workspace base class may set it.
+  const own = a.scopes.memberBindings(classScope, field).length > 0;
+  return own ? fieldOfUnknownOrigin(a, classScope, field) : a.language.id === 'python' && inheritedFieldOfUnknownOrigin(a, classScope, field);
+}
+
+/** Whether the class (or a same-file base) sets `field` only from parameters of unknown value; also read for a class another file extends. */
+export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field: string): boolean {
   const bindings = a.scopes.memberBindings(classScope, field);
   return (
     bindings.length > 0 &&
