@@ -142,6 +142,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
               importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
               importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
+              importedClassUnknownFields: (module, path) => workspace.view.importedClassUnknownFields?.(workspace.file, module, path),
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
               goCalledWhilePaging: (packageName, name) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name) ?? false,

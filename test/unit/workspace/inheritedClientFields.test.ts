@@ -4,7 +4,8 @@
  * redis.client.ts; Python's `class OrderRepository(BaseRepository)` whose `self.table = boto3.resource(...)
  * .Table(...)` is in base.py): `this.client` / `self.table` in the subclass is that client. A base from a
  * package, a field the base sets to something unknown, a field the subclass sets again and a test double's
- * class give nothing.
+ * class give nothing. A Python field the base sets only from an untyped or botocore `BaseClient` parameter is
+ * of unknown origin in the subclass, as in the base's own file: a DynamoDB-only request key makes its call one.
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
@@ -120,5 +121,67 @@ describe('workspace: Python client fields inherited from a class of another modu
     assert.ok(!hints(shadowed, 'app/repositories/orders.py').some((hint) => hint.includes(':scan ')));
     const double = { 'tests/fakes/base.py': PY_BASE, 'tests/test_orders.py': PY_SUBCLASS.replace(/app\.repositories/g, 'tests.fakes') };
     assert.deepEqual(hints(double, 'tests/test_orders.py'), []);
+  });
+});
+
+const PY_HANDLER_BASE = sourceLines(
+  'from botocore.client import BaseClient',
+  'from redis.asyncio import Redis',
+  '',
+  '',
+  'class ServiceBase:',
+  '    def __init__(self, config: Settings, accounts_client: BaseClient, events_client, cache: Redis | None = None):',
+  '        self.config = config',
+  '        self.accounts_client = accounts_client',
+  '        self.events_client = events_client',
+  '        self.cache = cache',
+);
+
+const PY_HANDLER = sourceLines(
+  'from asyncio import to_thread',
+  '',
+  'from app.services.base import ServiceBase',
+  '',
+  '',
+  'class SignupService(ServiceBase):',
+  '    async def register(self, account):',
+  '        await to_thread(self.accounts_client.put_item, TableName=self.config.table, Item=account)',
+  '',
+  '    def history(self, pk):',
+  '        return self.events_client.query(TableName="events", KeyConditionExpression="pk = :pk")',
+);
+
+describe('workspace: Python fields of unknown origin inherited from a class of another module', () => {
+  const files = { 'app/__init__.py': '', 'app/services/__init__.py': '', 'app/services/base.py': PY_HANDLER_BASE, 'app/services/signup.py': PY_HANDLER };
+
+  it('reads a field the base sets from an untyped or BaseClient parameter as of unknown origin, and nothing without the workspace', () => {
+    const found = hints(files, 'app/services/signup.py').filter((hint) => !hint.endsWith('!'));
+    assert.deepEqual(found.sort(), ['11:KeyConditionExpression dynamodb-key-condition-expression', '11:query dynamodb-query', '8:put_item dynamodb-put-item']);
+    assert.deepEqual(hints(files, 'app/services/signup.py', null), []);
+  });
+
+  it('stays silent on another service, a request with no DynamoDB key, a field typed otherwise or set from a call, one the subclass sets, and a test double', () => {
+    const calls = sourceLines(
+      'from app.services.base import ServiceBase',
+      '',
+      '',
+      'class Uploads(ServiceBase):',
+      '    def run(self, key):',
+      '        self.accounts_client.put_object(Bucket="b", Key=key, Body=b"")',
+      '        self.events_client.get_item(Key=key)',
+      '        self.config.get_item(TableName="t", Key=key)',
+      '        self.cache.get(key)',
+    );
+    assert.deepEqual(hints({ ...files, 'app/services/uploads.py': calls }, 'app/services/uploads.py'), []);
+    const fromCall = { ...files, 'app/services/base.py': PY_HANDLER_BASE.replace('self.events_client = events_client', 'self.events_client = events_client or make_default()') };
+    assert.ok(!hints(fromCall, 'app/services/signup.py').some((hint) => hint.includes(':query ')));
+    const typedOtherwise = { ...files, 'app/services/base.py': PY_HANDLER_BASE.replace('accounts_client: BaseClient', 'accounts_client: LedgerApi') };
+    assert.ok(!hints(typedOtherwise, 'app/services/signup.py').some((hint) => hint.includes(':put_item ')));
+    const reassigned = { ...files, 'app/services/base.py': `${PY_HANDLER_BASE}\n\n    def reset(self):\n        self.events_client = InMemoryEvents()\n` };
+    assert.ok(!hints(reassigned, 'app/services/signup.py').some((hint) => hint.includes(':query ')));
+    const shadowed = { ...files, 'app/services/signup.py': PY_HANDLER.replace('    async def register', '    def __init__(self, events):\n        self.events_client = events.journal()\n\n    async def register') };
+    assert.ok(!hints(shadowed, 'app/services/signup.py').some((hint) => hint.includes(':query ')));
+    const double = { 'tests/__init__.py': '', 'tests/fakes/__init__.py': '', 'tests/fakes/base.py': PY_HANDLER_BASE, 'app/services/signup.py': PY_HANDLER.replace('app.services.base', 'tests.fakes.base') };
+    assert.deepEqual(hints(double, 'app/services/signup.py'), []);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { importedClassField } from './projectImports';
+import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
 import { redisClientOptions } from './redis';
 import { memberOfClient, Value } from './values';
 
@@ -47,16 +47,28 @@ export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instanc
 
 /** `extends RedisClient` or `(base.BaseRepository)`, where the file imports the name from a workspace module: that class's client field. */
 function importedBaseField(a: CodeAnalyzer, classScope: number, field: string): Value | undefined {
+  const base = importedBase(a, classScope);
+  return base ? importedClassField(a, base.module, base.path, field) : undefined;
+}
+
+/** `self.client` in a class whose workspace base class (of another module) sets it only from parameters of unknown value. */
+export function inheritedFieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field: string): boolean {
+  const base = importedBase(a, classScope);
+  return base !== undefined && importedFieldOfUnknownOrigin(a, base.module, base.path, field);
+}
+
+/** The module and name the outermost same-file base of a class extends, when the file imports it (`RedisClient`, `base.BaseRepository`). */
+function importedBase(a: CodeAnalyzer, classScope: number): { module: string; path: string } | undefined {
   const token = a.project ? outsideBase(a, classScope) : undefined;
   const imported = token === undefined ? undefined : a.imports.get(a.tokens.text(token));
   if (!imported || token === undefined) {
     return undefined;
   }
   if (!a.is(token + 1, '.')) {
-    return importedClassField(a, imported.module, imported.path, field);
+    return { module: imported.module, path: imported.path };
   }
   const member = a.id(token + 2);
-  return member === undefined || a.is(token + 3, '.') ? undefined : importedClassField(a, imported.module, imported.path === '' ? member : `${imported.path}.${member}`, field);
+  return member === undefined || a.is(token + 3, '.') ? undefined : { module: imported.module, path: imported.path === '' ? member : `${imported.path}.${member}` };
 }
 
 /** The receiver of `receiver.method(...)`: an instance of a class that extends a client class is the client, unless the class defines the method. */

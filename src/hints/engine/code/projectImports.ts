@@ -30,6 +30,8 @@ export interface ProjectContext {
   importedCall?(module: string, path: string, args: CallArguments): ExportedCall | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */
+  importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */
   goPackage?(packageName: string): GoPackageDeclarations | undefined;
   /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */
@@ -141,6 +143,15 @@ export function importedClassField(a: CodeAnalyzer, module: string, path: string
   }
   const fields = project.importedClassFields(module, path);
   return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
+}
+
+/** Whether the class the module exports as `path` sets `field` only from parameters of unknown value, for a subclass of it in this file. */
+export function importedFieldOfUnknownOrigin(a: CodeAnalyzer, module: string, path: string, field: string): boolean {
+  const project = a.project;
+  if (!project?.importedClassUnknownFields || !mayBeProjectModule(a, module) || importsTestDouble(a, module, path)) {
+    return false;
+  }
+  return project.importedClassUnknownFields(module, path)?.includes(field) ?? false;
 }
 
 /**

@@ -13,6 +13,7 @@
 import { OptionContext } from '../model';
 import { ClientKind, operationOfMethod, requiredRequestKey } from '../services';
 import type { CodeAnalyzer } from './analyzer';
+import { inheritedFieldOfUnknownOrigin } from './clientClasses';
 import { boto3ConditionBuilder } from './conditionBuilders';
 import { Binding } from '../scope/scopes';
 import { isDoubleVariable } from './testDoubles';
@@ -207,17 +208,31 @@ function chainEnd(a: CodeAnalyzer, start: number): number {
   return a.isId(k) && ends ? k : -1;
 }
 
-/** `this.client` / `self.table`: a field that every assignment sets to an untyped parameter (or a TypeScript parameter property). */
+/**
+ * `this.client` / `self.table`: a field that every assignment sets to an untyped parameter (or a TypeScript
+ * parameter property); in Python also one annotated botocore's `BaseClient` whose value tells nothing
+ * (`client: BaseClient`, `self._client: AioBaseClient = make()`), or a `@property` so annotated.
+ */
 function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
   const classScope = a.scopes.enclosing(self, ['class']);
   const field = a.id(self + 2);
   if (classScope <= 0 || field === undefined) {
     return false;
   }
+  // A field the class and its same-file bases never set: in Python, a workspace base class may set it.
+  const own = a.scopes.memberBindings(classScope, field).length > 0;
+  return own ? fieldOfUnknownOrigin(a, classScope, field) : a.language.id === 'python' && inheritedFieldOfUnknownOrigin(a, classScope, field);
+}
+
+/** Whether the class (or a same-file base) sets `field` only from parameters of unknown value; also read for a class another file extends. */
+export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field: string): boolean {
   const bindings = a.scopes.memberBindings(classScope, field);
   return (
     bindings.length > 0 &&
     bindings.every((binding) => {
+      if (isAnnotatedBaseClient(a, binding)) {
+        return true;
+      }
       if (binding.expression < 0) {
         return isUntypedParameter(a, binding);
       }
@@ -225,6 +240,21 @@ function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
       return assigned !== undefined && isUntypedParameter(a, assigned);
     })
   );
+}
+
+/**
+ * A Python field or `@property` whose annotation is botocore's `BaseClient` and whose value tells nothing
+ * (the value, when the engine knows it, is what the receiver is): an AWS client of unknown service.
+ */
+function isAnnotatedBaseClient(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+  if (a.language.id !== 'python') {
+    return false;
+  }
+  const fn = binding.fixed;
+  if (fn?.t === 'function') {
+    return fn.accessor === true && fn.returnType !== undefined && isBotocoreBaseClient(a, fn.returnType) && a.returnValue(fn) === undefined;
+  }
+  return a.is(binding.token + 1, ':') && isBotocoreBaseClient(a, binding.token + 2) && (binding.expression < 0 || a.valueOf(binding) === undefined);
 }
 
 /**
@@ -275,8 +305,9 @@ function isUntypedParameter(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   return a.language.id === 'python' && isBotocoreBaseClient(a, type);
 }
 
+/** Whether an annotation ends at `k`: a parameter's (`,` `)` `=`), a `def`'s return (`:`), a bare declaration's (a new line). */
 function endsAnnotation(a: CodeAnalyzer, k: number): boolean {
-  return a.is(k, ',') || a.is(k, ')') || a.is(k, '=');
+  return a.is(k, ',') || a.is(k, ')') || a.is(k, '=') || (a.language.id === 'python' && (a.is(k, ':') || a.startsLine(k) || k >= a.tokens.length));
 }
 
 /**

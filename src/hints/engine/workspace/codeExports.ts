@@ -14,6 +14,7 @@ import { functionExpression, javascript, typescript } from '../code/languages/ja
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
 import { exportedClient } from '../code/projectImports';
+import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
@@ -50,6 +51,11 @@ export interface CodeExports {
   functions: Record<string, ModuleFunction>;
   /** Exported classes with client fields (`protected readonly client = new Redis()`), for subclasses in other files: by class, then field. */
   classes: Record<string, Record<string, ExportedClient>>;
+  /**
+   * Python classes' fields that their methods set only from parameters of unknown value (`self.client =
+   * client` from an untyped or botocore `BaseClient` parameter), for subclasses in other files: by class.
+   */
+  unknownFields: Record<string, string[]>;
 }
 
 /** A function of a module's text, as its analyzer reads it: the same text read again gives the same scopes. */
@@ -126,6 +132,7 @@ class ExportReader {
   private readonly stars: string[] = [];
   private readonly functions: Record<string, ModuleFunction> = {};
   private readonly classes: Record<string, Record<string, ExportedClient>> = {};
+  private readonly unknownFields: Record<string, string[]> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -138,8 +145,10 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = [this.clients, this.reexports, this.packages, this.functions, this.classes].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
-    return empty ? undefined : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions, classes: this.classes };
+    const empty = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    return empty
+      ? undefined
+      : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions, classes: this.classes, unknownFields: this.unknownFields };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -399,6 +408,7 @@ class ExportReader {
       return;
     }
     const fields: Record<string, ExportedClient> = {};
+    const unknown: string[] = [];
     const instance: Value = { t: 'instance', classScope };
     const python = this.a.language.family === 'python';
     let read = 0;
@@ -414,10 +424,15 @@ class ExportReader {
         fields[name] = exportedClient(this.a, value)!;
       } else if (returned?.t === 'client') {
         fields[`${name}()`] = exportedClient(this.a, returned)!;
+      } else if (python && value === undefined && fieldOfUnknownOrigin(this.a, classScope, name)) {
+        unknown.push(name);
       }
     }
     if (Object.keys(fields).length > 0) {
       this.classes[exported] = fields;
+    }
+    if (unknown.length > 0) {
+      this.unknownFields[exported] = unknown;
     }
   }
 
@@ -484,6 +499,7 @@ class ExportReader {
     if (this.seen.has(name)) {
       delete this.clients[name];
       delete this.classes[name];
+      delete this.unknownFields[name];
       delete this.reexports[name];
       delete this.packages[name];
       delete this.functions[name];

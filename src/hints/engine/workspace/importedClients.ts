@@ -18,7 +18,7 @@ import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './
 import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
-type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; fn: ModuleFunction } } | { fields: Record<string, ExportedClient> };
+type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; fn: ModuleFunction } } | { fields: Record<string, ExportedClient>; unknownFields?: readonly string[] };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
@@ -157,7 +157,11 @@ export class ImportedClients {
       if (exports && Object.hasOwn(exports.functions, name)) {
         return { function: { file, fn: exports.functions[name] } };
       }
-      return exports && Object.hasOwn(exports.classes, name) ? { fields: exports.classes[name] } : undefined;
+      const unknownFields = exports && Object.hasOwn(exports.unknownFields, name) ? exports.unknownFields[name] : undefined;
+      if (exports && Object.hasOwn(exports.classes, name)) {
+        return { fields: exports.classes[name], ...(unknownFields ? { unknownFields } : {}) };
+      }
+      return unknownFields ? { fields: {}, unknownFields } : undefined;
     },
   };
   /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
@@ -238,6 +242,12 @@ export class ImportedClients {
   resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'fields' in answer ? answer.fields : undefined;
+  }
+
+  /** The fields of unknown origin of that class; see `WorkspaceView.importedClassUnknownFields`. */
+  resolveClassUnknownFields(codeFile: string, module: string, path: string): readonly string[] | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'fields' in answer ? answer.unknownFields : undefined;
   }
 
   private answer(codeFile: string, module: string, path: string): ImportedName | undefined {
@@ -359,6 +369,6 @@ export class ImportedClients {
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
-    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name);
+    return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name) || Object.hasOwn(exports.unknownFields, name);
   }
 }

@@ -20,8 +20,11 @@ const CARRIAGE_RETURN = 13;
 /** Client libraries whose names a project module may import and pass on: the AWS SDKs, their type stubs and redis-py. */
 export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|mypy_boto3_\w+|types_aiobotocore_\w+|redis)(?:\.|\s|$)/;
 
-/** A class whose text names a client library (`boto3.resource`, `redis.Redis`), which may hold a client field. */
-const CLIENT_MENTION = /redis|boto/;
+/**
+ * A class whose text names a client library (`boto3.resource`, `redis.Redis`) or botocore's client type
+ * (`client: BaseClient`, `AioBaseClient`), which may hold a client field.
+ */
+const CLIENT_MENTION = /redis|boto|BaseClient/;
 
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);

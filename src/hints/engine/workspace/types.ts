@@ -385,6 +385,11 @@ export interface WorkspaceView {
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
+   * The fields of that class (Python) that its methods set only from parameters of unknown value (untyped, or
+   * typed botocore `BaseClient`): for the subclasses `codeFile` declares, which read them as of unknown origin.
+   */
+  importedClassUnknownFields?(codeFile: string, module: string, path: string): readonly string[] | undefined;
+  /**
    * What the other files of a Go package declare (those of `codeFile`'s folder that name the same package):
    * struct types with their client fields, functions and variables that give a client. A name declared by
    * two of them is left out.

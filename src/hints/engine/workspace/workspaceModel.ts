@@ -449,6 +449,11 @@ export class WorkspaceModel implements WorkspaceView {
     return this.imported().resolveClassFields(codeFile, module, path);
   }
 
+  /** The fields of unknown origin of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassUnknownFields`. */
+  importedClassUnknownFields(codeFile: string, module: string, path: string): readonly string[] | undefined {
+    return this.imported().resolveClassUnknownFields(codeFile, module, path);
+  }
+
   /** The client a call of a workspace function with no arguments gives (not a tuple of clients). */
   private calledClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
     const called = this.importedCall(codeFile, module, path, NO_ARGUMENTS);

@@ -219,7 +219,14 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
         contextManagers.add(scope);
       }
       if (scope > 0 && tree.kind(scope) === 'function' && role !== 'mutator') {
-        const fixed: Value = { t: 'function', scope, concise: -1, ...(role === 'accessor' ? { accessor: true } : role === 'wrapped' ? { wrapped: true } : {}) };
+        const returnType = returnAnnotation(a, i + 2);
+        const fixed: Value = {
+          t: 'function',
+          scope,
+          concise: -1,
+          ...(role === 'accessor' ? { accessor: true } : role === 'wrapped' ? { wrapped: true } : {}),
+          ...(returnType !== undefined ? { returnType } : {}),
+        };
         bindName(a.tokens.text(i + 1), tree.holderOf(tree.parent(scope)), { token: i, expression: -1, fixed });
       }
     } else if ((code === RETURN || (code === YIELD && contextManagers.has(tree.enclosing(i, ['function'])))) && !a.startsLine(i + 1)) {
@@ -261,6 +268,12 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   }
   bindPaths(a, tree, paths);
   bindDictUpdates(a, updates);
+}
+
+/** Where the return annotation of a `def` whose parameters open at `open` starts (`-> DynamoDBClient:`), or undefined. */
+function returnAnnotation(a: CodeAnalyzer, open: number): number | undefined {
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  return close > open && a.is(close + 1, '->') && !a.is(close + 2, ':') ? close + 2 : undefined;
 }
 
 /**
@@ -392,7 +405,9 @@ function assignment(a: CodeAnalyzer, tree: ScopeTree<Value>, eq: number, bindNam
   if (instance && a.is(start + 1, '.') && a.isId(start + 2) && (start + 3 === eq || a.is(start + 3, ':'))) {
     const classScope = tree.enclosing(eq, ['class']);
     if (classScope > 0) {
-      tree.bind(classScope, `.${a.tokens.text(start + 2)}`, { token: start + 2, expression });
+      // `self.client: DynamoDBClient = make()`: the annotation stands where the value tells nothing.
+      const typed = a.is(start + 3, ':') ? typeValue(a, start + 4) : undefined;
+      tree.bind(classScope, `.${a.tokens.text(start + 2)}`, { token: start + 2, expression, ...(typed ? { declared: typed } : {}) });
     }
     return;
   }
