@@ -1,6 +1,5 @@
 /** Webview script of the note panel. It renders what the host sends and turns clicks into messages. */
 import { HostMessage, isHostMessage, isNotePanelState, NotePanelState, WebviewMessage } from '../../src/notes/protocol';
-import { highlightCodeBlocks } from './highlight';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -19,7 +18,6 @@ let state: NotePanelState | undefined = isNotePanelState(vscode.getState()) ? (v
 function show(message: HostMessage): void {
   const sameNote = state?.history[state.position] === message.noteId;
   main.innerHTML = message.html;
-  highlightCodeBlocks(main);
   document.title = message.title;
   backButton.disabled = !message.canGoBack;
   forwardButton.disabled = !message.canGoForward;

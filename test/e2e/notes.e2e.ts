@@ -33,8 +33,14 @@ describe('browsing topics and reading notes, as a person does', function () {
     const { page } = workbench();
     await openNote(page, 'Query versus Scan');
     const frame = await webviewFrame(page, 'h1#note-title:has-text("Query")');
-    // The note's script highlights its code blocks after the note is on screen.
-    await frame.locator('pre code.hljs').first().waitFor({ timeout: 15_000 });
+    // The build highlighted its code blocks: strings in the theme's colour, not the text's.
+    const code = frame.locator('pre code.hljs').first();
+    await code.waitFor({ timeout: 15_000 });
+    const string = code.locator('span.hljs-string').first();
+    const colours = await string.evaluate((span) => [getComputedStyle(span).color, getComputedStyle(span.parentElement!).color]);
+    assert.notEqual(colours[0], colours[1], 'a string in a code block has a colour of its own');
+    await code.scrollIntoViewIfNeeded();
+    await screenshot(page, 'note-code-block');
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
     assert.ok((await frame.locator('button#quiz:not([hidden])').count()) === 1, 'the note offers a quiz on its topic');
 

@@ -54,7 +54,7 @@ describe('the extension in the web worker extension host of code-server', functi
     const frame = await webviewFrame(page, 'h1#note-title');
     assert.equal(await frame.locator('h1#note-title').textContent(), 'Query versus Scan, filters and pagination');
     assert.ok((await frame.locator('.note-body table th', { hasText: 'Query' }).count()) > 0, 'the note has its rendered table');
-    // The note's script highlights its code blocks after the note is on screen.
+    // The build highlighted its code blocks.
     await frame.locator('pre code.hljs').first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'web-worker-note');
   });

@@ -2,11 +2,12 @@
  * Renders the catalog's markdown to HTML at build time, with one markdown-it instance, so that the
  * extension ships HTML and no markdown renderer. Sanitising is here and unit-tested: raw HTML is
  * escaped, images are off, and only https links and links to other notes survive; both become data
- * attributes the webviews hand to the host's checked handlers.
+ * attributes the webviews hand to the host's checked handlers. Code blocks are highlighted here too.
  */
 import MarkdownIt from 'markdown-it';
 import type { Options, Renderer, StateCore, Token } from 'markdown-it';
 import { classifyLink } from '../../notes/renderNote';
+import { highlights, highlightSource } from './highlight';
 import { Catalog, ChoiceItem, MarkdownCatalog, MarkdownChoiceItem, MarkdownNote, MarkdownQuestion, Note, Question } from '../types';
 
 export const CALLOUTS = {
@@ -59,7 +60,14 @@ interface RenderEnv {
 }
 
 function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md: MarkdownIt = new MarkdownIt({
+    html: false,
+    linkify: false,
+    typographer: false,
+    // A fence in a known language comes out highlighted (and escaped by highlight.js); others markdown-it escapes itself.
+    highlight: (code, language) =>
+      highlights(language) ? `<pre><code class="hljs language-${md.utils.escapeHtml(language)}">${highlightSource(code, language)}</code></pre>` : '',
+  });
   md.disable(['image']);
   md.core.ruler.push('aws_db_callouts', calloutRule);
 
