@@ -137,4 +137,73 @@ describe('Python clients read through annotations', () => {
     );
     assert.deepEqual(hoversIn('mixed.py', code), []);
   });
+
+  describe('an optional or quoted BaseClient annotation (pysmall12)', () => {
+    it('reads Optional[...], typing.Optional[...], "... | None" and a quoted name as the bare annotation', () => {
+      const code = sourceLines(
+        'import typing',
+        'from typing import Optional',
+        '',
+        'from aiobotocore.client import AioBaseClient',
+        'from botocore.client import BaseClient',
+        '',
+        '',
+        'class WalletStore:',
+        '    _client: Optional[AioBaseClient] = None',
+        '',
+        '    def __init__(self, audit: AioBaseClient | None, legacy: typing.Optional[BaseClient] = None):',
+        '        self._audit = audit',
+        '        self._legacy = legacy',
+        '',
+        '    @property',
+        '    def events(self) -> "AioBaseClient":',
+        '        return self._factory.events',
+        '',
+        '    async def balance(self, pk):',
+        '        return await self._client.get_item(TableName="wallets", Key={"pk": {"S": pk}})',
+        '',
+        '    async def record(self, entry):',
+        '        await self._audit.put_item(TableName="audit", Item=entry)',
+        '        self._legacy.delete_item(TableName="legacy", Key={"pk": {"S": entry["pk"]}})',
+        '        await self.events.scan(TableName="events")',
+      );
+      assert.deepEqual(hoversIn('wallet_store.py', code), [
+        '20:get_item dynamodb-get-item',
+        '23:put_item dynamodb-put-item',
+        '24:delete_item dynamodb-delete-item',
+        '25:scan dynamodb-scan',
+      ]);
+    });
+
+    it('stays silent on Optional of another type, a wrapper not from typing, a union with more than None, and a quoted other name', () => {
+      const code = sourceLines(
+        'from typing import Optional, Union',
+        '',
+        'from aiobotocore.client import AioBaseClient',
+        'from search.client import SearchClient',
+        'from search.types import Optional as Maybe',
+        '',
+        '',
+        'class Mixed:',
+        '    _search: Optional[SearchClient] = None',
+        '',
+        '    def __init__(self, maybe: Maybe[AioBaseClient], either: AioBaseClient | SearchClient, both: Union[AioBaseClient, SearchClient]):',
+        '        self._maybe = maybe',
+        '        self._either = either',
+        '        self._both = both',
+        '',
+        '    @property',
+        '    def index(self) -> "SearchClient":',
+        '        return self._factory.index',
+        '',
+        '    def run(self, key):',
+        '        self._search.get_item(TableName="t", Key=key)',
+        '        self._maybe.get_item(TableName="t", Key=key)',
+        '        self._either.get_item(TableName="t", Key=key)',
+        '        self._both.get_item(TableName="t", Key=key)',
+        '        self.index.get_item(TableName="t", Key=key)',
+      );
+      assert.deepEqual(hoversIn('mixed_optional.py', code), []);
+    });
+  });
 });

@@ -101,6 +101,41 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       );
       assert.deepEqual(hintsIn('lookalikes.py', code), []);
     });
+
+    it('reads update_time_to_live by its TimeToLiveSpecification, DynamoDB\'s own key', () => {
+      const code = sourceLines(
+        'def enable_expiry(client, table_name):',
+        '    client.update_time_to_live(',
+        '        TableName=table_name,',
+        '        TimeToLiveSpecification={"AttributeName": "expires_at", "Enabled": True},',
+        '    )',
+        'class Sessions:',
+        '    def __init__(self, ddb):',
+        '        self._ddb = ddb',
+        '    def expire(self, spec):',
+        '        return self._ddb.update_time_to_live(TableName="sessions", TimeToLiveSpecification=spec)',
+      );
+      assert.deepEqual(hintsIn('expiry.py', code), ['2:update_time_to_live dynamodb-ttl', '10:update_time_to_live dynamodb-ttl']);
+    });
+
+    it('stays silent on update_time_to_live without TimeToLiveSpecification and on Timestream\'s table calls', () => {
+      const code = sourceLines(
+        'def by_table_only(client, table_name):',
+        '    return client.update_time_to_live(TableName=table_name)',
+        'def by_spread(client, request):',
+        '    return client.update_time_to_live(**request)',
+        'def another_ttl(cache, spec):',
+        '    return cache.update_time_to_live(TimeToLive=spec, TableName="t")',
+        'def retention(write_client, name):',
+        '    write_client.update_table(DatabaseName="metrics", TableName=name, RetentionProperties={"MemoryStoreRetentionPeriodInHours": 24})',
+        '    write_client.create_table(DatabaseName="metrics", TableName=name)',
+        '    write_client.describe_table(DatabaseName="metrics", TableName=name)',
+        '    write_client.delete_table(DatabaseName="metrics", TableName=name)',
+        'def test_expiry(client):',
+        '    client.update_time_to_live(TableName="t", TimeToLiveSpecification={"AttributeName": "ttl", "Enabled": True})',
+      );
+      assert.deepEqual(hintsIn('lookalike_tables.py', code), []);
+    });
   });
 
   describe('JavaScript and TypeScript', () => {

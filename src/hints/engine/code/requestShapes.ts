@@ -48,7 +48,7 @@ const DISTINCTIVE_KEYS = new Set([
 
 /**
  * The operations a receiver of unknown origin is read for: item reads and writes, batches and transactions.
- * Not table administration: Amazon Timestream's `create_table` / `update_table` take a `TableName` too.
+ * Not table administration (but `OWN_KEY_OPERATIONS`): Amazon Timestream's `create_table` / `update_table` take a `TableName` too.
  */
 const ITEM_OPERATIONS = new Set([
   'dynamodb:Scan',
@@ -63,6 +63,14 @@ const ITEM_OPERATIONS = new Set([
   'dynamodb:TransactWriteItems',
 ]);
 
+/**
+ * Table operations a receiver of unknown origin is read for only with the key that is DynamoDB's own in
+ * their request (`TableName` alone would not do): no other API's method of the same name takes it.
+ */
+const OWN_KEY_OPERATIONS: Readonly<Record<string, string>> = {
+  'dynamodb:UpdateTimeToLive': 'TimeToLiveSpecification',
+};
+
 /** Keywords of a boto3 Table's request that no other library's method of the same name takes (project modules only). */
 const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   scan: ['filterexpression', 'projectionexpression', 'exclusivestartkey', 'indexname', 'segment', 'totalsegments'],
@@ -76,6 +84,7 @@ const TABLE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 /** Types that say nothing of what a parameter holds. */
 const UNTYPED = new Set(['any', 'Any', 'object']);
 const BOTOCORE_BASE_CLIENT = /^(?:botocore\.client\.BaseClient|aiobotocore\.client\.AioBaseClient)$/;
+const TYPING_OPTIONAL = /^typing(?:_extensions)?\.Optional$/;
 /** Defaults that say nothing of what callers pass. */
 const EMPTY_DEFAULTS = new Set(['None', 'null', 'undefined']);
 /** How many locals (`const db = deps.db`) are followed back to a parameter. */
@@ -91,9 +100,9 @@ export function shapedRequest(a: CodeAnalyzer, nameIndex: number, origin: Receiv
     return undefined;
   }
   for (const kind of a.language.requestShapeKinds ?? []) {
-    const operation = itemOperationFor(kind, method, origin);
+    const operation = shapedOperationFor(kind, method, origin);
     const request = operation ? a.language.requestForCall(a, open, close, operation) : undefined;
-    if (operation && request && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, request, open, close))) {
+    if (operation && request && (origin === 'project' ? hasRequiredKey(kind, method, operation, request) : isDistinctive(a, operation, request, open, close))) {
       return { operation, request };
     }
   }
@@ -116,16 +125,16 @@ export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverO
 export function unknownReceiverCall(a: CodeAnalyzer, nameIndex: number, start: number, end: number, open = nameIndex + 1): boolean {
   const kinds = a.language.requestShapeKinds ?? [];
   const method = a.tokens.text(nameIndex);
-  if (!kinds.some((kind) => itemOperationFor(kind, method, 'unknown')) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
+  if (!kinds.some((kind) => shapedOperationFor(kind, method, 'unknown')) || !ofUnknownOrigin(a, start, end) || inTestCode(a, nameIndex)) {
     return false;
   }
   return shapedCall(a, nameIndex, 'unknown', open);
 }
 
 /** The operation a method of a client of `kind` performs, if a receiver of that origin is read for it. */
-function itemOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
+function shapedOperationFor(kind: ClientKind, method: string, origin: ReceiverOrigin): string | undefined {
   const operation = operationOfMethod(kind, method);
-  return operation && (origin === 'project' || ITEM_OPERATIONS.has(operation)) ? operation : undefined;
+  return operation && (origin === 'project' || ITEM_OPERATIONS.has(operation) || Object.hasOwn(OWN_KEY_OPERATIONS, operation)) ? operation : undefined;
 }
 
 /** The project-module rule: the operation's required key, or for a boto3 Table a keyword only its method takes. */
@@ -134,7 +143,10 @@ function hasRequiredKey(kind: ClientKind, method: string, operation: string, req
   return request.options.some((option) => required.includes(option.norm));
 }
 
-function isDistinctive(a: CodeAnalyzer, request: OptionContext, open: number, close: number): boolean {
+function isDistinctive(a: CodeAnalyzer, operation: string, request: OptionContext, open: number, close: number): boolean {
+  if (Object.hasOwn(OWN_KEY_OPERATIONS, operation)) {
+    return request.options.some((option) => option.name === OWN_KEY_OPERATIONS[operation]);
+  }
   return request.options.some((option) => DISTINCTIVE_KEYS.has(option.name)) || (a.language.family === 'python' && buildsCondition(a, open, close));
 }
 
@@ -312,18 +324,35 @@ function endsAnnotation(a: CodeAnalyzer, k: number): boolean {
 
 /**
  * `client: BaseClient` (botocore) or `AioBaseClient` (aiobotocore): the type every client has, whatever its
- * service, so the annotation says an AWS client of unknown service, no more.
+ * service, so the annotation says an AWS client of unknown service, no more. Also in quotes, in typing's
+ * `Optional[...]` or as `... | None`: a client or none, which is the same client when called.
  */
 function isBotocoreBaseClient(a: CodeAnalyzer, type: number): boolean {
-  const imported = a.isId(type) ? a.imports.get(a.tokens.text(type)) : undefined;
+  const optional = a.isId(type) ? a.dottedPath(type) : undefined;
+  if (optional && TYPING_OPTIONAL.test(importedName(a, optional.text) ?? '') && a.is(optional.end, '[')) {
+    const close = a.partner[optional.end];
+    return close > optional.end && baseClientEnd(a, optional.end + 1) === close && endsAnnotation(a, close + 1);
+  }
+  const end = baseClientEnd(a, type);
+  return end >= 0 && (endsAnnotation(a, end) || (a.is(end, '|') && a.idIs(end + 1, 'None') && endsAnnotation(a, end + 2)));
+}
+
+/** The token after botocore's `BaseClient` named at `k` (a dotted name, or one in quotes), or -1. */
+function baseClientEnd(a: CodeAnalyzer, k: number): number {
+  if (a.isString(k)) {
+    return !a.tokens.interpolated(k) && BOTOCORE_BASE_CLIENT.test(importedName(a, a.tokens.text(k)) ?? '') ? k + 1 : -1;
+  }
+  const name = a.isId(k) ? a.dottedPath(k) : undefined;
+  return name && BOTOCORE_BASE_CLIENT.test(importedName(a, name.text) ?? '') ? name.end : -1;
+}
+
+/** The full name a dotted name stands for through the file's imports (`AioBaseClient`: `aiobotocore.client.AioBaseClient`). */
+function importedName(a: CodeAnalyzer, text: string): string | undefined {
+  const dot = text.indexOf('.');
+  const imported = a.imports.get(dot < 0 ? text : text.slice(0, dot));
   if (!imported) {
-    return false;
+    return undefined;
   }
-  let name = imported.path ? `${imported.module}.${imported.path}` : imported.module;
-  let k = type;
-  for (let hops = 0; hops < MAX_MEMBERS && a.is(k + 1, '.') && a.isId(k + 2); hops++) {
-    name += `.${a.tokens.text(k + 2)}`;
-    k += 2;
-  }
-  return endsAnnotation(a, k + 1) && BOTOCORE_BASE_CLIENT.test(name);
+  const root = imported.path ? `${imported.module}.${imported.path}` : imported.module;
+  return dot < 0 ? root : root + text.slice(dot);
 }
