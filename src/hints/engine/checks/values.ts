@@ -11,11 +11,14 @@ export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
   const moot = rule.diagnostic?.unlessPresent ?? [];
   const byDefault = rule.diagnostic?.valueByDefaultIn ?? [];
+  if (value === undefined) {
+    return;
+  }
   for (const { context: resource, option } of context.optionsOf(rule)) {
     // `cond ? null : false`: the value where it is set, and the resource's own default (the same value) elsewhere.
     const orAbsent = orAbsentOf(option.literal);
-    const either = orAbsent !== undefined && !resource.defaults && byDefault.includes(resource.type) && value !== undefined && literalEquals(orAbsent, value);
-    if (value !== undefined && (literalEquals(option.literal, value) || either) && !optionNamed(resource, moot)) {
+    const either = orAbsent !== undefined && !resource.defaults && byDefault.includes(resource.type) && literalEquals(orAbsent, value);
+    if ((literalEquals(option.literal, value) || either) && !optionNamed(resource, moot)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }

@@ -118,7 +118,8 @@ function reachingExpressions(a: CodeAnalyzer, use: number): number[] {
     return [];
   }
   const holder = a.scopes.declaringScope(name, use);
-  if (crossesFunction(a, use, holder)) {
+  // Read across a call: a function or class scope lies between the use and the scope that declares the name.
+  if (a.scopes.enclosing(use, ['function', 'class']) > holder) {
     return [];
   }
   const bindings = (a.scopes.bindingsIn(holder).get(name) ?? []).filter((binding) => binding.token < use);
@@ -128,16 +129,6 @@ function reachingExpressions(a: CodeAnalyzer, use: number): number[] {
   }
   const reaching = bindings.slice(Math.max(first, 0)).slice(-MAX_BINDINGS);
   return reaching.filter((binding) => binding.expression >= 0 && !binding.element && !binding.destructured && !binding.unpacked).map((binding) => binding.expression);
-}
-
-/** Whether a function scope lies between the token and the scope that declares its name (the name is read across a call). */
-function crossesFunction(a: CodeAnalyzer, token: number, holder: number): boolean {
-  for (let scope = a.scopes.scopeAt(token); scope > holder; scope = a.scopes.parent(scope)) {
-    if (a.scopes.kind(scope) === 'function' || a.scopes.kind(scope) === 'class') {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Whether a binding runs whenever its scope does: written directly in it, not under an `if` without braces. */

@@ -3,24 +3,21 @@
  * single conditional are, and what its two branches give together, so that a rule can judge an argument
  * whose outcomes all get the same verdict.
  */
-import { TOKEN_KIND, Tokens } from '../lexer';
+import { Tokens } from '../lexer';
 import { Literal } from '../model';
-
-const { PUNCT } = TOKEN_KIND;
 
 /** The `?` and `:` of `cond ? a : b` written as the whole of [first, end); undefined for anything else, a chain included. */
 export function conditionalParts(tokens: Tokens, partner: Int32Array, first: number, end: number): { question: number; colon: number } | undefined {
   let question = -1;
   let colon = -1;
   for (let k = first; k < end; k = partner[k] > k ? partner[k] + 1 : k + 1) {
-    const text = tokens.kinds[k] === PUNCT ? tokens.text(k) : '';
-    if (text === '?') {
+    if (tokens.is(k, '?')) {
       if (question >= 0) {
         // A chain (`a ? x : b ? y : z`) has more outcomes than two.
         return undefined;
       }
       question = k;
-    } else if (text === ':' && question >= 0 && colon < 0) {
+    } else if (tokens.is(k, ':') && question >= 0 && colon < 0) {
       colon = k;
     }
   }

@@ -367,7 +367,7 @@ export class WorkspaceModel implements WorkspaceView {
     if (assigned.some((entry) => !entry.loadedByItself)) {
       return null;
     }
-    return [...assigned].sort((a, b) => (loadingOrder(a.file) < loadingOrder(b.file) ? -1 : loadingOrder(a.file) > loadingOrder(b.file) ? 1 : 0)).at(-1)!.value;
+    return assigned.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest)).value;
   }
 
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
