@@ -59,11 +59,27 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
   return names;
 }
 
+/** Texts already put in reader terms, by rule: a file repeats the same few messages for many findings. */
+const translated = new WeakMap<HintRule, Map<string, string>>();
+/** Past this many texts for one rule (a file can spell an option many ways), its memo starts over. */
+const MAX_TEXTS_PER_RULE = 256;
+
 /** `text` with each whole-word canonical name replaced by the reader's name (one linear pass). */
 export function inReaderTerms(text: string, rule: HintRule, origin: SiteOrigin, written?: string): string {
-  const names = readerNames(rule, origin, written);
-  if (names.size === 0) {
-    return text;
+  let memo = translated.get(rule);
+  if (!memo) {
+    memo = new Map();
+    translated.set(rule, memo);
   }
-  return text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
+  const key = `${origin}\u0000${written ?? ''}\u0000${text}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    const names = readerNames(rule, origin, written);
+    result = names.size === 0 ? text : text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
+    if (memo.size >= MAX_TEXTS_PER_RULE) {
+      memo.clear();
+    }
+    memo.set(key, result);
+  }
+  return result;
 }

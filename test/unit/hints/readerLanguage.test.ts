@@ -102,6 +102,9 @@ describe('names in the reader\'s terms', () => {
     const backup = rule('rds-backup-retention');
     assert.match(inReaderTerms(backup.diagnostic!.message, backup, 'terraform', 'backup_retention_period'), /^backup_retention_period 0 turns off/);
     assert.match(inReaderTerms(backup.diagnostic!.message, backup, 'cdk', 'backupRetentionPeriod'), /^backupRetentionPeriod 0 turns off/);
+    // Remembered per rule, format and written name: asking again in another format gets that format's text.
+    assert.match(inReaderTerms(backup.diagnostic!.message, backup, 'terraform', 'backup_retention_period'), /^backup_retention_period 0 turns off/);
+    assert.match(inReaderTerms(backup.diagnostic!.message, backup, 'cloudformation'), /^BackupRetentionPeriod 0 turns off/);
     assert.equal(inReaderTerms(backup.title, backup, 'cloudformation', 'BackupRetentionPeriod'), 'BackupRetentionPeriod');
     assert.equal(inReaderTerms(backup.title, backup, 'cdk', 'backupRetention'), 'backupRetention');
     // A name that differs in more than case and underscores still maps when the rule has one property.
