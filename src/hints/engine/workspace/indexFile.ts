@@ -15,6 +15,7 @@ import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
+import { indexJavaClasses, mayLendJavaFields } from './javaClasses';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
@@ -31,9 +32,10 @@ export interface IndexOptions {
 
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
- * or Python, Go files whose declarations and calls other Go files of their module use, and `go.mod` files.
+ * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
+ * Java files whose classes lend client fields to subclasses in other files.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'java']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -61,6 +63,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
+    case 'java':
+      return mayLendJavaFields(file, text) ? () => indexJavaClasses(text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);

@@ -89,6 +89,8 @@ export class WorkspaceModel implements WorkspaceView {
   private imports: ImportedClients | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
+  /** The client fields of the workspace's Java classes, by qualified name; null for a name two files declare. */
+  private javaIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -154,6 +156,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.union = undefined;
     this.imports = undefined;
     this.goIndex = undefined;
+    this.javaIndex = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -402,6 +405,20 @@ export class WorkspaceModel implements WorkspaceView {
   /** What the other files of a Go file's package declare; see `WorkspaceView.goPackage`. */
   goPackage(codeFile: string, packageName: string): GoPackageDeclarations | undefined {
     return this.goModules().package(codeFile, packageName);
+  }
+
+  /** The client fields a Java class lends its subclasses; see `WorkspaceView.javaClassFields`. */
+  javaClassFields(_codeFile: string, qualifiedName: string): Readonly<Record<string, ExportedClient>> | undefined {
+    if (!this.javaIndex) {
+      this.javaIndex = new Map();
+      for (const { contribution } of this.contributions.values()) {
+        for (const [name, fields] of Object.entries(contribution.javaClasses ?? {})) {
+          // Two files that declare one class (a copy in another source set) leave it unknown.
+          this.javaIndex.set(name, this.javaIndex.has(name) ? null : fields);
+        }
+      }
+    }
+    return this.javaIndex.get(qualifiedName) ?? undefined;
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */
