@@ -15,7 +15,7 @@ import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
-import { indexJavaClasses, mayLendJavaFields } from './javaClasses';
+import { indexClassFields, mayLendClassFields } from './classFields';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
@@ -33,9 +33,9 @@ export interface IndexOptions {
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
  * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
- * Java files whose classes lend client fields to subclasses in other files.
+ * Java and C# files whose classes lend client fields to subclasses in other files.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'java']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'java', 'csharp']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -64,7 +64,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
-      return mayLendJavaFields(file, text) ? () => indexJavaClasses(text) : undefined;
+    case 'csharp':
+      return mayLendClassFields(file, kind, text) ? () => indexClassFields(kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);

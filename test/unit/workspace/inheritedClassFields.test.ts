@@ -1,6 +1,7 @@
 /**
- * Java subclasses of a project class of another file: the client fields the base declares (`protected
- * DynamoDbClient client`) reach `client`, `this.client` and `super.client` in the subclass, in workspace mode.
+ * Java and C# subclasses of a project class of another file: the client fields the base declares (`protected
+ * DynamoDbClient client`, `protected readonly IAmazonDynamoDB Client`) reach `client`, `this.client` and
+ * `super.client` (C# `base.Client`) in the subclass, in workspace mode.
  */
 import * as assert from 'node:assert/strict';
 import { contributionOf, hintsOfFile } from './support';
@@ -15,6 +16,11 @@ const BASE = [
   '    protected DynamoDbClient client;',
   '    private DynamoDbClient hidden;',
   '    protected String tableName;',
+  '',
+  '    protected TableService(DynamoDbClient client, String tableName) {',
+  '        this.client = client;',
+  '        this.tableName = tableName;',
+  '    }',
   '',
   '    protected QueryRequest byId(String id) {',
   '        return QueryRequest.builder().tableName(tableName).build();',
@@ -38,7 +44,7 @@ const CALLS = [
 
 describe('Java: client fields inherited from a project class of another file', () => {
   it('indexes the fields a subclass can see, by qualified class name', () => {
-    assert.deepEqual(contributionOf('src/main/java/shop/data/TableService.java', BASE)?.javaClasses, { 'shop.data.TableService': { client: { kind: 'dynamodb' } } });
+    assert.deepEqual(contributionOf('src/main/java/shop/data/TableService.java', BASE)?.classFields, { 'java:shop.data.TableService': { client: { kind: 'dynamodb' } } });
   });
 
   it('reads the field bare, through this and through super, in the same package and through an import', () => {
@@ -88,3 +94,62 @@ describe('Java: client fields inherited from a project class of another file', (
     assert.deepEqual(hintsOfFile(files, 'src/main/java/shop/data/OrderService.java'), []);
   });
 });
+
+const CS_BASE = [
+  'using Amazon.DynamoDBv2;',
+  'using StackExchange.Redis;',
+  '',
+  'namespace Shop.Data;',
+  '',
+  'public abstract class BaseRepo',
+  '{',
+  '    protected readonly IAmazonDynamoDB Client;',
+  '    protected IDatabase Cache { get; }',
+  '    private readonly IAmazonDynamoDB _hidden;',
+  '    readonly IAmazonDynamoDB _alsoPrivate;',
+  '',
+  '    protected BaseRepo(IAmazonDynamoDB client, IConnectionMultiplexer redis)',
+  '    {',
+  '        Client = client;',
+  '        Cache = redis.GetDatabase();',
+  '        _hidden = client;',
+  '    }',
+  '}',
+].join('\n');
+
+const csSub = (namespace: string, usings: string[], body: string[]): string =>
+  [...usings, '', `namespace ${namespace};`, '', 'public class OrderRepo : BaseRepo', '{', ...body, '}'].join('\n');
+
+const CS_CALLS = [
+  '    public async Task Save(Order order)',
+  '    {',
+  '        await Client.PutItemAsync(PutOf(order));',
+  '        await base.Client.DeleteItemAsync(DeleteOf(order));',
+  '        await this.Cache.KeyDeleteAsync(order.Id);',
+  '        await _hidden.GetItemAsync(GetOf(order));',
+  '    }',
+];
+
+describe('C#: client fields and properties inherited from a project class of another file', () => {
+  it('indexes the members a subclass can see: protected, public or internal, not private by default', () => {
+    assert.deepEqual(contributionOf('src/Shop/Data/BaseRepo.cs', CS_BASE)?.classFields, { 'csharp:Shop.Data.BaseRepo': { Client: { kind: 'dynamodb' }, Cache: { kind: 'redis', flavor: 'stackexchange-redis' } } });
+  });
+
+  it('reads them bare, through this and through base, from an enclosing namespace or a using', () => {
+    const expected = ['10:DeleteItemAsync dynamodb-delete-item', '11:KeyDeleteAsync redis-unlink', '9:PutItemAsync dynamodb-put-item'];
+    const enclosing = hintsOfFile({ 'src/Shop/Data/BaseRepo.cs': CS_BASE, 'src/Shop/Data/Orders/OrderRepo.cs': csSub('Shop.Data.Orders', ['using System;'], CS_CALLS) }, 'src/Shop/Data/Orders/OrderRepo.cs');
+    assert.deepEqual(enclosing, expected);
+    const used = hintsOfFile({ 'src/Shop/Data/BaseRepo.cs': CS_BASE, 'src/Shop/Orders/OrderRepo.cs': csSub('Shop.Orders', ['using Shop.Data;'], CS_CALLS) }, 'src/Shop/Orders/OrderRepo.cs');
+    assert.deepEqual(used, expected);
+  });
+
+  it('stays silent without the workspace, for a namespace the file does not use, and for a test project', () => {
+    const files = { 'src/Shop/Data/BaseRepo.cs': CS_BASE, 'src/Shop/Orders/OrderRepo.cs': csSub('Shop.Orders', ['using Shop.Data;'], CS_CALLS) };
+    assert.deepEqual(hintsOfFile(files, 'src/Shop/Orders/OrderRepo.cs', null), []);
+    const unused = { ...files, 'src/Shop/Orders/OrderRepo.cs': csSub('Shop.Orders', ['using Shop.Legacy;'], CS_CALLS) };
+    assert.deepEqual(hintsOfFile(unused, 'src/Shop/Orders/OrderRepo.cs'), []);
+    const tests = { 'Shop.Tests/BaseRepo.cs': CS_BASE, 'Shop.Tests/OrderRepo.cs': csSub('Shop.Data', [], CS_CALLS) };
+    assert.deepEqual(hintsOfFile(tests, 'Shop.Tests/OrderRepo.cs'), []);
+  });
+});
+
