@@ -49,8 +49,12 @@ function namesOf(a: CodeAnalyzer, language: ClassLanguage): DeclaredNames {
       const keyword = a.tokens.text(k);
       if (keyword === 'package' || keyword === 'namespace') {
         own.push(...enclosingNamespaces(a.dottedPath(k + 1).text, language));
-      } else if ((keyword === 'import' || keyword === 'using') && !a.idIs(k + 1, 'static') && !a.is(k + 2, '=')) {
-        const path = a.dottedPath(k + 1).text;
+      } else if ((keyword === 'import' || keyword === 'using') && !a.idIs(k + 1, 'static')) {
+        // A directive ends right after its path: not an alias (`using A = B;`) nor C#'s `using var x = ...`.
+        const { text: path, end } = a.dottedPath(k + 1);
+        if (!path || !a.is(end, ';')) {
+          continue;
+        }
         const dot = path.lastIndexOf('.');
         if (language === 'csharp' || path.endsWith('.*')) {
           imported.push(language === 'csharp' ? path : path.slice(0, -2));
