@@ -144,6 +144,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
               importedClassUnknownFields: (module, path) => workspace.view.importedClassUnknownFields?.(workspace.file, module, path),
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
+              classFields: (key) => workspace.view.classFields?.(workspace.file, key),
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
               goCalledWhilePaging: (packageName, name) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name) ?? false,
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,

@@ -27,6 +27,7 @@ import { memberOf } from './members';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
+import { inheritedClassName } from './languages/baseClassFields';
 import { targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
@@ -335,7 +336,8 @@ export class CodeAnalyzer {
     if (typed && this.language.classFieldsVisible && this.services.has(SERVICE_OF_KIND[typed])) {
       return { t: 'type', kind: typed };
     }
-    return this.language.importedType?.(this, name);
+    // A Java or C# field a project base class of another file declares (workspace mode).
+    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name);
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { clientClass } from './clientClasses';
 import { collectionElement } from './collections';
+import { inheritedClassField } from './languages/baseClassFields';
 import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
@@ -105,8 +106,14 @@ function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefi
     }
     return undefined;
   }
-  // `super.get(key)` in a class that extends a client class: the client's own method.
-  return base === 'super' ? clientClass(a, a.scopes.enclosing(token, ['class'])) : a.lookup(base, token);
+  // `super.get(key)` in a class that extends a client class: the client's own method. In a Java or C# class of
+  // the workspace, `super.dbClient` (C# `base.Client`) is the field a project base class of another file declares.
+  if (base === 'super' || (base === 'base' && a.language.family === 'csharp')) {
+    const classScope = a.scopes.enclosing(token, ['class']);
+    const field = a.isAccess(token + 1) && a.isId(token + 2) && !a.is(token + 3, '(') ? inheritedClassField(a, classScope, a.tokens.text(token + 2)) : undefined;
+    return clientClass(a, classScope) ?? (field ? { t: 'instance', classScope } : undefined);
+  }
+  return a.lookup(base, token);
 }
 
 function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, limit: number, firstName: string, constructed: boolean): { value: Value | undefined; end: number } {

@@ -6,6 +6,7 @@
  */
 import { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { inheritedClassField } from './languages/baseClassFields';
 import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
 import { redisClientOptions } from './redis';
 import { memberOfClient, Value } from './values';
@@ -35,14 +36,15 @@ export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 
 /**
  * A member that an instance's class does not define: the client's member when the class extends a client
  * class (`cache.pipeline`), else, in workspace mode, the client field of a class it extends that another
- * module of the workspace exports (`this.client` in `class CacheSetService extends RedisClient`).
+ * module of the workspace exports (`this.client` in `class CacheSetService extends RedisClient`), or that
+ * another Java or C# file declares (`this.dbClient` in `class OrderService extends DdbServiceBase`).
  */
 export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instance' }, name: string): Value | undefined {
   if (instance.classObject) {
     return undefined;
   }
   const client = clientClass(a, instance.classScope);
-  return client ? memberOfClient(client, name) : importedBaseField(a, instance.classScope, name);
+  return client ? memberOfClient(client, name) : (importedBaseField(a, instance.classScope, name) ?? inheritedClassField(a, instance.classScope, name));
 }
 
 /** `extends RedisClient` or `(base.BaseRepository)`, where the file imports the name from a workspace module: that class's client field. */

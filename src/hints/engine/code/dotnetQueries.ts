@@ -43,7 +43,7 @@ function conditionArguments(a: CodeAnalyzer, open: number): KeyTerm | undefined 
 }
 
 /** The expression [from, to) stands for: itself, or what the variable it names is bound to. */
-function resolved(a: CodeAnalyzer, from: number, to: number): { range: [number, number]; variable?: { name: string; token: number } } | undefined {
+export function resolvedExpression(a: CodeAnalyzer, from: number, to: number): { range: [number, number]; variable?: { name: string; token: number } } | undefined {
   if (!(to - from === 1 && a.isId(from))) {
     return { range: [from, to] };
   }
@@ -56,7 +56,7 @@ function resolved(a: CodeAnalyzer, from: number, to: number): { range: [number, 
 
 /** `new QueryFilter(...)` plus the `AddCondition` calls on its variable; `complete` when nothing else touches it. */
 function filterTerms(a: CodeAnalyzer, from: number, to: number): { terms: KeyTerm[]; complete: boolean } | undefined {
-  const found = resolved(a, from, to);
+  const found = resolvedExpression(a, from, to);
   if (!found) {
     return undefined;
   }
@@ -116,7 +116,7 @@ function addedConditions(a: CodeAnalyzer, name: string, binding: Binding<Value>,
 
 /** `new QueryOperationConfig { ... }`: its index, consistency, filter and key expression. */
 function operationConfig(a: CodeAnalyzer, from: number, to: number, request: DynamoRequest): boolean {
-  const found = resolved(a, from, to);
+  const found = resolvedExpression(a, from, to);
   const [start, end] = found?.range ?? [0, 0];
   if (!found || !a.idIs(start, 'new') || !a.idIs(start + 1, 'QueryOperationConfig')) {
     return false;
@@ -158,7 +158,7 @@ function operationConfig(a: CodeAnalyzer, from: number, to: number, request: Dyn
 
 /** `new Expression { ExpressionStatement = "...", ExpressionAttributeNames = ... }`: the statement's terms. */
 function expressionObject(a: CodeAnalyzer, from: number, to: number): KeyTerm[] | undefined {
-  const found = resolved(a, from, to);
+  const found = resolvedExpression(a, from, to);
   const [start, end] = found?.range ?? [0, 0];
   if (!found || !a.idIs(start, 'new') || !a.idIs(start + 1, 'Expression') || !a.is(end - 1, '}')) {
     return undefined;
@@ -251,7 +251,7 @@ export function dotnetContextCall(a: CodeAnalyzer, nameIndex: number, request: D
     if (operationConfig(a, start, end, request)) {
       continue;
     }
-    const found = resolved(a, start, end);
+    const found = resolvedExpression(a, start, end);
     const [from, to] = found?.range ?? [0, 0];
     if (!found || !a.idIs(from, 'new') || !CONTEXT_CONFIGS.has(a.id(from + 1) ?? '') || !a.is(to - 1, '}')) {
       continue;

@@ -32,6 +32,8 @@ export interface ProjectContext {
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */
   importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
+  /** The client fields a Java or C# class of the workspace lends its subclasses, by language and qualified name (`classKey`). */
+  classFields?(key: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */
   goPackage?(packageName: string): GoPackageDeclarations | undefined;
   /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */

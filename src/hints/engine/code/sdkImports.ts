@@ -49,6 +49,13 @@ const LOCK_CLIENT_CLASSES = new Set([
   'LockClientUtils',
 ]);
 
+/**
+ * DynamoDB Local (`com.amazonaws:DynamoDBLocal`) keeps its embedded server and runner under
+ * `com.amazonaws.services.dynamodbv2.local` in every release, also those made for the SDK for Java 2.x:
+ * an import from there names the local server, not a 1.x client.
+ */
+const DYNAMODB_LOCAL_PACKAGE = 'com.amazonaws.services.dynamodbv2.local.';
+
 const SERVICE_OF_PACKAGE: Record<string, HintService> = { dynamodb: 'dynamodb', dynamodbv2: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
 /** The first such import of the file, or undefined. */
@@ -175,7 +182,8 @@ function javaImport(a: CodeAnalyzer): SdkImport | undefined {
     const first = codes[i + 1] === STATIC ? i + 2 : i + 1;
     const path = a.dottedPath(first);
     const match = JAVA_V1_PACKAGE.exec(path.text);
-    if (match && path.end > first && !LOCK_CLIENT_CLASSES.has(path.text.slice(path.text.lastIndexOf('.') + 1))) {
+    const otherLibrary = LOCK_CLIENT_CLASSES.has(path.text.slice(path.text.lastIndexOf('.') + 1)) || path.text.startsWith(DYNAMODB_LOCAL_PACKAGE);
+    if (match && path.end > first && !otherLibrary) {
       return found('aws-sdk-java-v1', SERVICE_OF_PACKAGE[match[1]], a.span(first, path.end - 1));
     }
   }

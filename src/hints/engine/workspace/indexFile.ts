@@ -15,6 +15,7 @@ import { indexCdk, mayHoldCdk } from './cdk';
 import { indexCloudFormation } from './cloudformation';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
+import { indexClassFields, mayLendClassFields } from './classFields';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
 import { contributes, emptyContribution } from './contribution';
@@ -31,9 +32,10 @@ export interface IndexOptions {
 
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
- * or Python, Go files whose declarations and calls other Go files of their module use, and `go.mod` files.
+ * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
+ * Java and C# files whose classes lend client fields to subclasses in other files.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'java', 'csharp']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -61,6 +63,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
+    case 'java':
+    case 'csharp':
+      return mayLendClassFields(file, kind, text) ? () => indexClassFields(kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);

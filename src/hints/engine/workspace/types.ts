@@ -168,6 +168,8 @@ export interface FileContribution {
   goPackage?: GoPackageFile;
   /** A `go.mod`: the path of the module whose root is the file's folder. */
   goModule?: string;
+  /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
+  classFields?: Record<string, Record<string, ExportedClient>>;
   /**
    * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
    * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
@@ -395,6 +397,8 @@ export interface WorkspaceView {
    * two of them is left out.
    */
   goPackage?(codeFile: string, packageName: string): GoPackageDeclarations | undefined;
+  /** The client fields a Java or C# class of the workspace lets its subclasses read, by `classKey` (language and qualified name). */
+  classFields?(codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
    * The exported declarations of the Go package `codeFile` imports by `importPath`, where a `go.mod` of the
    * workspace declares a module whose path leads to a folder of indexed Go files of one package. Undefined

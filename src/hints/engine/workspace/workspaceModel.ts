@@ -89,6 +89,8 @@ export class WorkspaceModel implements WorkspaceView {
   private imports: ImportedClients | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
+  /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
+  private classIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -154,6 +156,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.union = undefined;
     this.imports = undefined;
     this.goIndex = undefined;
+    this.classIndex = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -402,6 +405,20 @@ export class WorkspaceModel implements WorkspaceView {
   /** What the other files of a Go file's package declare; see `WorkspaceView.goPackage`. */
   goPackage(codeFile: string, packageName: string): GoPackageDeclarations | undefined {
     return this.goModules().package(codeFile, packageName);
+  }
+
+  /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
+  classFields(_codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined {
+    if (!this.classIndex) {
+      this.classIndex = new Map();
+      for (const { contribution } of this.contributions.values()) {
+        for (const [name, fields] of Object.entries(contribution.classFields ?? {})) {
+          // Two files that declare one class (a copy in another source set, a C# partial class) leave it unknown.
+          this.classIndex.set(name, this.classIndex.has(name) ? null : fields);
+        }
+      }
+    }
+    return this.classIndex.get(key) ?? undefined;
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */

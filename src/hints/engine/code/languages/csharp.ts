@@ -8,6 +8,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { DYNAMODB_REQUEST_PARTS, operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
+import { scanConditionsRequest } from '../dotnetScanConditions';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
@@ -223,8 +224,8 @@ function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): Opt
   return a.isId(k) && a.is(k + 1, '=') && a.is(a.parent[k], '{') ? separatedSlot(a, k, close) : undefined;
 }
 
-function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionContext | undefined {
-  return requestInArguments(a, open, close);
+function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
+  return requestInArguments(a, open, close) ?? (operation === 'dynamodb:Scan' ? scanConditionsRequest(a, open) : undefined);
 }
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {

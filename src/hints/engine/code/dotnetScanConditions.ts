@@ -1,0 +1,81 @@
+/**
+ * The .NET object persistence model's `context.ScanAsync<T>(conditions)` and `context.Scan<T>(...)`: the
+ * SDK sends the `ScanCondition`s as the Scan's legacy `ScanFilter`, so a scan given one or more of them
+ * reads the whole table and then filters. Only conditions the file shows count: an inline list or array,
+ * a `new ScanCondition(...)` argument, or a local built with them or filled with `Add(new ScanCondition(...))`
+ * in the same function. An empty list, a parameter or a value from elsewhere is no filter we can see.
+ */
+import { OptionContext } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { resolvedExpression } from './dotnetQueries';
+import { positionalOption } from './options';
+import { tokensNamed } from './tokenIndex';
+import { angleDepthBackward } from './typeArguments';
+
+/** How far back from `(` a call's name may sit behind its type arguments (`ScanAsync<Models.Order>(`). */
+const TYPE_ARGUMENT_REACH = 16;
+
+/** The Scan's request, holding the conditions argument as its `ScanFilter`, when the call passes conditions. */
+export function scanConditionsRequest(a: CodeAnalyzer, open: number): OptionContext | undefined {
+  for (const [start, end] of segments(a, open)) {
+    if (holdsConditions(a, start, end)) {
+      return { kind: 'sdk', type: 'dynamodb:Scan', options: [positionalOption(a, start, end, 'ScanFilter')], complete: false, anchor: a.tokenSpan(calledName(a, open)) };
+    }
+  }
+  return undefined;
+}
+
+/** `new ScanCondition(`, starting at `k`. */
+function newCondition(a: CodeAnalyzer, k: number): boolean {
+  return a.idIs(k, 'new') && a.idIs(k + 1, 'ScanCondition') && a.is(k + 2, '(');
+}
+
+/** Whether the argument [start, end) carries at least one `ScanCondition` the file writes. */
+function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
+  if (newCondition(a, start)) {
+    return true;
+  }
+  const found = resolvedExpression(a, start, end);
+  if (!found) {
+    return false;
+  }
+  const [from, to] = found.range;
+  for (let k = from; k < to; k++) {
+    if (newCondition(a, k)) {
+      return true;
+    }
+  }
+  return found.variable !== undefined && conditionsCollection(a, from) && addsCondition(a, found.variable.name, found.variable.token);
+}
+
+/** `new List<ScanCondition>`, `new ScanCondition[`: a collection of conditions, empty as written. */
+function conditionsCollection(a: CodeAnalyzer, k: number): boolean {
+  if (!a.idIs(k, 'new')) {
+    return false;
+  }
+  return (a.isId(k + 1) && a.is(k + 2, '<') && a.idIs(k + 3, 'ScanCondition') && a.is(k + 4, '>')) || (a.idIs(k + 1, 'ScanCondition') && a.is(k + 2, '['));
+}
+
+/** `name.Add(new ScanCondition(...))` on the same variable in the function that uses it. */
+function addsCondition(a: CodeAnalyzer, name: string, use: number): boolean {
+  const binding = a.scopes.lookup(name, use);
+  const scope = a.scopes.enclosing(use, ['function']);
+  const [scopeStart, scopeEnd] = scope > 0 ? a.scopes.range(scope) : [0, a.tokens.length];
+  return tokensNamed(a, name).some(
+    (k) => k >= scopeStart && k < scopeEnd && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, 'Add') && a.is(k + 3, '(') && newCondition(a, k + 4) && a.scopes.lookup(name, k) === binding,
+  );
+}
+
+/** The called method's name before `(`, across its type arguments; the `(` itself when none is found. */
+function calledName(a: CodeAnalyzer, open: number): number {
+  let depth = 0;
+  for (let k = open - 1; k >= 0 && k >= open - TYPE_ARGUMENT_REACH; k--) {
+    const change = angleDepthBackward(a, k);
+    depth += change;
+    if (depth === 0 && change === 0) {
+      return a.isId(k) ? k : open;
+    }
+  }
+  return open;
+}

@@ -1,0 +1,120 @@
+/**
+ * Workspace mode, Java and C#: the client fields a class inherits from a project class of another file
+ * (`class OrderService extends DdbServiceBase` whose `protected DynamoDbClient dbClient`, or `class OrderRepo :
+ * BaseRepo` whose `protected readonly IAmazonDynamoDB Client`, the workspace indexes in `workspace/classFields.ts`).
+ * The base is found as the language resolves its simple name. Java: a single-type import, the file's package,
+ * then its on-demand (`.*`) imports. C#: the file's namespaces and the namespaces enclosing them, then its
+ * `using`s. A qualified name counts as written.
+ */
+import { ExportedClient } from '../../workspace/types';
+import type { CodeAnalyzer } from '../analyzer';
+import { FileMemo } from '../fileMemo';
+import { clientValue } from '../projectImports';
+import { Value } from '../values';
+
+export type ClassLanguage = 'java' | 'csharp';
+
+/** The key of a class in the workspace model: its language and qualified name. */
+export function classKey(language: ClassLanguage, qualifiedName: string): string {
+  return `${language}:${qualifiedName}`;
+}
+
+interface DeclaredNames {
+  /** Qualified names a simple name stands for by a single-type import (Java). */
+  single: Map<string, string>;
+  /** Packages or namespaces whose classes the file reads by simple name, in the order they are looked in. */
+  containers: string[];
+}
+
+/** How far up a chain of same-file base classes the project base is looked for (as `clientClasses.ts` does). */
+const MAX_BASE_DEPTH = 8;
+
+const fileNames = new FileMemo<'names', DeclaredNames>();
+const baseFields = new FileMemo<number, Readonly<Record<string, ExportedClient>> | null>();
+
+function languageOf(a: CodeAnalyzer): ClassLanguage | undefined {
+  return a.language.id === 'java' || a.language.id === 'csharp' ? a.language.id : undefined;
+}
+
+/** The package or namespaces, and the imports or usings of the file, read once. */
+function namesOf(a: CodeAnalyzer, language: ClassLanguage): DeclaredNames {
+  return fileNames.get(a, 'names', () => {
+    const single = new Map<string, string>();
+    const own: string[] = [];
+    const imported: string[] = [];
+    for (let k = 0; k < a.tokens.length; k++) {
+      if (a.isAccess(k - 1) || !a.isId(k)) {
+        continue;
+      }
+      const keyword = a.tokens.text(k);
+      if (keyword === 'package' || keyword === 'namespace') {
+        own.push(...enclosingNamespaces(a.dottedPath(k + 1).text, language));
+      } else if ((keyword === 'import' || keyword === 'using') && !a.idIs(k + 1, 'static')) {
+        // A directive ends right after its path: not an alias (`using A = B;`) nor C#'s `using var x = ...`.
+        const { text: path, end } = a.dottedPath(k + 1);
+        if (!path || !a.is(end, ';')) {
+          continue;
+        }
+        const dot = path.lastIndexOf('.');
+        if (language === 'csharp' || path.endsWith('.*')) {
+          imported.push(language === 'csharp' ? path : path.slice(0, -2));
+        } else if (dot > 0) {
+          single.set(path.slice(dot + 1), path);
+        }
+      }
+    }
+    return { single, containers: [...own, ...imported] };
+  });
+}
+
+/** `Shop.Orders` in C#: itself, then `Shop`, whose classes C# finds by simple name too; a Java package alone. */
+function enclosingNamespaces(name: string, language: ClassLanguage): string[] {
+  const names = [name];
+  for (let dot = name.lastIndexOf('.'); language === 'csharp' && dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+    names.push(name.slice(0, dot));
+  }
+  return names;
+}
+
+/** The client fields of the project class that the class at `classScope` extends, when the workspace knows it. */
+function fieldsOfBase(a: CodeAnalyzer, language: ClassLanguage, classScope: number): Readonly<Record<string, ExportedClient>> | undefined {
+  const lookup = a.project?.classFields;
+  let outermost = classScope;
+  for (let depth = 0; depth < MAX_BASE_DEPTH && a.scopes.baseOf(outermost) > 0; depth++) {
+    outermost = a.scopes.baseOf(outermost);
+  }
+  const base = a.outsideBases.get(outermost);
+  if (!lookup || base === undefined) {
+    return undefined;
+  }
+  return (
+    baseFields.get(a, classScope, () => {
+      const written = a.dottedPath(base).text;
+      const names = namesOf(a, language);
+      const imported = names.single.get(written);
+      const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
+      for (const candidate of candidates) {
+        const fields = lookup(classKey(language, candidate));
+        if (fields) {
+          return fields;
+        }
+      }
+      return null;
+    }) ?? undefined
+  );
+}
+
+/** The field `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */
+export function inheritedClassField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
+  const language = languageOf(a);
+  if (!language || classScope <= 0) {
+    return undefined;
+  }
+  const fields = fieldsOfBase(a, language, classScope);
+  return fields && Object.hasOwn(fields, name) ? clientValue(fields[name]) : undefined;
+}
+
+/** `dbClient` read bare inside a method of such a class, where nothing of the file binds the name. */
+export function inheritedClassName(a: CodeAnalyzer, name: string, token: number): Value | undefined {
+  return a.project?.classFields ? inheritedClassField(a, a.scopes.enclosing(token, ['class']), name) : undefined;
+}

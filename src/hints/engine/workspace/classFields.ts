@@ -1,0 +1,111 @@
+/**
+ * Java and C# classes in the workspace model: the fields (and C# properties) of a client library's type that a
+ * class lets its subclasses read, by the class's qualified name with its language (`java:shop.data.TableService`,
+ * `csharp:Shop.Data.BaseRepo`). A subclass in another file (`class OrderService extends DdbServiceBase`,
+ * `class OrderRepo : BaseRepo`) reads `dbClient`, `this.dbClient`, `super.dbClient` or `base.Client` as that
+ * client (`code/languages/baseClassFields.ts`). Only a file that names a client library and declares a member a
+ * subclass can see is read, with the analyzer's bindings alone; test sources are not.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
+import { csharp } from '../code/languages/csharp';
+import { java } from '../code/languages/java';
+import { exportedClient } from '../code/projectImports';
+import { isTestDoubleFile } from '../code/testDoubles';
+import { LineIndex } from '../text';
+import { emptyContribution } from './contribution';
+import { ExportedClient, FileContribution } from './types';
+
+/** The client libraries, as the languages know them: their packages or namespaces, and in C# the type names only they declare. */
+const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
+  java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
+  csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
+};
+/** A member a subclass can see: `protected`, or a class meant to be extended. */
+const INHERITABLE = /\bprotected\s|\babstract\s+class\b/;
+/** A Maven or Gradle test source folder, or a .NET test project. */
+const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Tests?|UnitTests|IntegrationTests)\/|tests?\/)/i;
+/** How far back from a member's name its modifiers are looked for (`protected static final DynamoDbClient client`). */
+const MODIFIER_REACH = 12;
+/** Classes and fields one file tells about, at most: far more than real code has. */
+const MAX_CLASSES = 16;
+const MAX_FIELDS = 32;
+/** A name that, as a key of the plain records the model keeps, would set the record's prototype. */
+const PROTO = '__proto__';
+
+/** Whether a Java or C# file may declare a client field for a subclass in another file, from its path and text alone. */
+export function mayLendClassFields(file: string, language: ClassLanguage, text: string): boolean {
+  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && INHERITABLE.test(text);
+}
+
+/** The file's classes with the client fields their subclasses see, by `classKey`. */
+export function indexClassFields(language: ClassLanguage, text: string): FileContribution | undefined {
+  const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
+  a.bind();
+  const classes: Record<string, Record<string, ExportedClient>> = {};
+  let count = 0;
+  let container = '';
+  for (let k = 0; k + 1 < a.tokens.length && count < MAX_CLASSES; k++) {
+    if (a.isAccess(k - 1)) {
+      continue;
+    }
+    // Java has one package per file; a C# class belongs to the namespace declared last before it.
+    if ((language === 'java' && a.idIs(k, 'package')) || (language === 'csharp' && a.idIs(k, 'namespace'))) {
+      container = a.dottedPath(k + 1).text;
+      continue;
+    }
+    if (!a.idIs(k, 'class') || !a.isId(k + 1)) {
+      continue;
+    }
+    const name = a.tokens.text(k + 1);
+    const scope = a.scopes.classNamed(name);
+    if (scope <= 0 || a.scopes.enclosing(k, ['class']) > 0 || name === PROTO) {
+      continue;
+    }
+    const fields = clientFields(a, language, scope);
+    if (Object.keys(fields).length > 0) {
+      classes[classKey(language, container ? `${container}.${name}` : name)] = fields;
+      count++;
+    }
+  }
+  return count > 0 ? { ...emptyContribution(), classFields: classes } : undefined;
+}
+
+/** The class's members that a subclass sees and that hold a client. */
+function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number): Record<string, ExportedClient> {
+  const fields: Record<string, ExportedClient> = {};
+  let count = 0;
+  for (const [name, bindings] of a.scopes.bindingsIn(scope)) {
+    // The declarations in the class body say who sees the member; assignments in its methods do not.
+    const declarations = bindings.filter((binding) => a.scopes.enclosing(binding.token, ['function', 'class']) === scope);
+    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => binding.method || !inheritable(a, language, binding.token))) {
+      continue;
+    }
+    const value = a.member({ t: 'instance', classScope: scope }, name);
+    const client = value && exportedClient(a, value);
+    if (client) {
+      fields[name] = client;
+      count++;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Whether the member whose name sits at `token` reaches a subclass: in Java unless `private`; in C#, whose
+ * members are private unless they say otherwise, when `protected`, `public` or `internal`.
+ */
+function inheritable(a: CodeAnalyzer, language: ClassLanguage, token: number): boolean {
+  for (let k = token - 1; k >= 0 && k >= token - MODIFIER_REACH; k--) {
+    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.is(k, ']')) {
+      break;
+    }
+    if (a.idIs(k, 'private')) {
+      return false;
+    }
+    if (a.idIs(k, 'protected') || a.idIs(k, 'public') || a.idIs(k, 'internal')) {
+      return true;
+    }
+  }
+  return language === 'java';
+}
