@@ -52,16 +52,19 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
 }
 
 /**
- * A Query by the partition key of a table the workspace shows without a sort key: it matches one item at most
- * (400 KB), so there is never a second page.
+ * A Query of a table (not an index: an index key need not be unique) that the workspace shows, with an
+ * equality on each attribute of its primary key: the partition key of a table without a sort key, or both
+ * keys (`pk = :pk AND sk = :sk`). It matches one item at most (400 KB), so there is never a second page.
  */
 function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
   const resolved = request && context.workspace?.of(request);
-  if (!resolved || resolved.target !== 'table' || !resolved.table.hashOnly || resolved.request.operation !== 'dynamodb:Query') {
+  if (!resolved || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Query') {
     return false;
   }
-  const partitionKey = resolved.table.partitionKey?.name;
-  return resolved.request.keyCondition?.terms.some((term) => term.name === partitionKey && term.operator === '=') === true;
+  const { partitionKey, sortKey, hashOnly } = resolved.table;
+  const terms = resolved.request.keyCondition?.terms ?? [];
+  const equals = (name: string | undefined): boolean => name !== undefined && terms.some((term) => term.name === name && term.operator === '=');
+  return equals(partitionKey?.name) && (hashOnly === true || equals(sortKey?.name));
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
