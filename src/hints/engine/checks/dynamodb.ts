@@ -1,7 +1,7 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
-import { OptionContext } from '../model';
+import { OptionContext, ScopeInfo } from '../model';
 import { HintRule } from '../types';
 
 const LIMIT = ['Limit'];
@@ -23,7 +23,7 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     if (check === 'no-pagination') {
       const request = occurrence.request;
       const onePage = request && limitAsksForOnePage(occurrence.operation, request);
-      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request)) {
+      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request) || firstItemOnly(occurrence.operation, request, scopes, occurrence.tokenIndex)) {
         continue;
       }
       reported.add(occurrence.name.start);
@@ -49,6 +49,14 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
   }
   const limit = optionNamed(request, LIMIT)?.literal;
   return operation !== 'dynamodb:Scan' || limit === undefined || (limit.kind === 'num' && limit.value < SCAN_LIST_LIMIT);
+}
+
+/**
+ * A Query whose result the code uses only for its first item, with every option in sight and no filter:
+ * that item is on the first page, if anywhere. A filter may leave the first page empty while later pages match.
+ */
+function firstItemOnly(operation: string, request: OptionContext | undefined, scopes: ScopeInfo, tokenIndex: number): boolean {
+  return operation === 'dynamodb:Query' && request?.complete === true && !setsOption(request, FILTERS) && scopes.readsFirstItemOnly(tokenIndex);
 }
 
 /**
