@@ -89,7 +89,29 @@ describe('a PynamoDB model another module declares', () => {
     };
     assert.deepEqual(
       hintsOfFile(files, 'api/handler.py').filter((hint) => /^\d+:\w+ dynamodb-/.test(hint)),
-      ['5:get dynamodb-get-item', '6:get dynamodb-get-item'],
+      ['5:get dynamodb-get-item', '5:refresh dynamodb-get-item', '6:get dynamodb-get-item'],
+    );
+  });
+
+  it('reads the instance a model\'s get fetches, chained without a name, for a model of the same file too; not a dict\'s get', () => {
+    const code = [
+      'from pynamodb.attributes import UnicodeAttribute',
+      'from pynamodb.models import Model',
+      '',
+      '',
+      'class Tag(Model):',
+      '    class Meta:',
+      '        table_name = "tags"',
+      '    name = UnicodeAttribute(hash_key=True)',
+      '',
+      '',
+      'def drop(name, cache):',
+      '    Tag.get(name).delete()',
+      '    cache.get(name).delete()',
+    ].join('\n');
+    assert.deepEqual(
+      hintsOfFile({ 'tags.py': code }, 'tags.py', null).filter((hint) => /^\d+:\w+ dynamodb-/.test(hint)),
+      ['12:delete dynamodb-delete-item', '12:get dynamodb-get-item'],
     );
   });
 });

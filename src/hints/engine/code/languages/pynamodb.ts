@@ -160,7 +160,18 @@ function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, e
     // The reference is the whole receiver (`Order`, `models.Order`): a member of the class (`Order.status`) names no module's class.
     return importedModel(a, receiver) ? { kind: 'model', classObject: true } : undefined;
   }
-  return instanceFrom(a, start, end);
+  return instanceFrom(a, start, end) ?? fetchedInstance(a, start, end);
+}
+
+/** `Order.get(key).delete()`, `models.Order.get(key).refresh()`: the instance a model's `get` fetches, with no name that holds it. */
+function fetchedInstance(a: CodeAnalyzer, start: number, end: number): Target | undefined {
+  const open = a.is(end, ')') ? a.partner[end] : -1;
+  if (open <= start + 2 || !a.idIs(open - 1, 'get') || !a.isAccess(open - 2)) {
+    return undefined;
+  }
+  const { value, end: classEnd } = a.evalChain(start, open - 2);
+  const model = value?.t === 'instance' ? value.classObject === true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
+  return model && classEnd === open - 2 ? { kind: 'model', classObject: false } : undefined;
 }
 
 /** Whether a reference names a model class that a workspace module declares (an index class of one is not followed). */
