@@ -12,6 +12,8 @@ import { chainStart } from './receiverChains';
 
 /** Uses of a result or items variable read in one function: far more than a handler has. */
 const MAX_USES = 32;
+/** Tokens read after a variable's assignment: a handler's rest is far shorter; a longer function keeps the finding, and the read stays bounded. */
+const MAX_TOKENS_READ = 4000;
 /** Members of a read's response whose value does not depend on how many pages are read. */
 const PAGE_FREE_KEYS = new Set(['ResponseMetadata', 'ResultMetadata', 'ConsumedCapacity']);
 
@@ -79,7 +81,7 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
 
 /** A use of the items that ends at `end`: indexed at 0, tested, or assigned to a variable used only so. */
 function firstItemUse(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number): boolean {
-  return firstOrTested(a, end) || testedOrCounted(a, end) || viaVariable(a, dialect, end, fn);
+  return indexedAtZero(a, end) || testedOrCounted(a, end) || viaVariable(a, dialect, end, fn);
 }
 
 /** The first token of the expression that ends before `end`: a name, then members, calls and subscripts. */
@@ -98,19 +100,19 @@ function expressionStart(a: CodeAnalyzer, end: number): number {
   return p;
 }
 
+/** `items = response["Items"]`, alone on its statement: the items' variable, used only at 0, in tests and in logs. */
 function viaVariable(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number): boolean {
-  // `items = response["Items"]` alone on its statement: the items' variable.
   const statementEnd = a.language.family === 'python' ? a.startsLine(end) || end >= a.tokens.length : a.startsLine(end) || a.is(end, ';');
   let start = end - 1;
   for (let steps = 0; steps < 64 && start > 0 && !a.startsLine(start); steps++) {
     start--;
   }
   const variable = statementEnd && expressionStart(a, end) === start + 2 ? dialect.assignedAt(a, start + 2) : -1;
-  return variable === start && onlyUses(a, fn, variable, (after) => firstOrTested(a, after) || testedOrCounted(a, after) || loggedAlone(a, after));
+  return variable === start && onlyUses(a, fn, variable, (after) => indexedAtZero(a, after) || testedOrCounted(a, after) || loggedAlone(a, after));
 }
 
 /** `[0]` after the items. */
-function firstOrTested(a: CodeAnalyzer, end: number): boolean {
+function indexedAtZero(a: CodeAnalyzer, end: number): boolean {
   return a.is(end, '[') && a.tokens.text(end + 1) === '0' && a.is(end + 2, ']');
 }
 
@@ -158,7 +160,7 @@ function loggedAlone(a: CodeAnalyzer, end: number): boolean {
 function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end: number) => boolean): boolean {
   const name = a.tokens.text(variable);
   const [, fnEnd] = a.scopes.range(fn);
-  if (a.scopes.enclosing(variable, ['function']) !== fn || name === 'self') {
+  if (a.scopes.enclosing(variable, ['function']) !== fn || name === 'self' || fnEnd - variable > MAX_TOKENS_READ) {
     return false;
   }
   let uses = 0;
