@@ -143,6 +143,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
               importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
               importedClassUnknownFields: (module, path) => workspace.view.importedClassUnknownFields?.(workspace.file, module, path),
+              importedPynamodbClass: (module, path) => workspace.view.importedPynamodbClass?.(workspace.file, module, path),
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               classFields: (key) => workspace.view.classFields?.(workspace.file, key),
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),

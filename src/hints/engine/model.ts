@@ -155,6 +155,8 @@ export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
+  /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
+  readsFirstItemOnly(tokenIndex: number): boolean;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -228,6 +230,7 @@ export interface DocumentModel {
 export const NO_SCOPES: ScopeInfo = {
   hasPaginationMarker: () => false,
   hasUnprocessedMarker: () => false,
+  readsFirstItemOnly: () => false,
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

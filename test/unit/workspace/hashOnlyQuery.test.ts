@@ -1,6 +1,7 @@
 /**
- * A Query by the partition key of a table without a sort key matches one item at most, so its one-page finding
- * does not apply; only where the workspace shows the whole key schema.
+ * A Query by the partition key of a table without a sort key, or by equalities on both keys of a table with
+ * one, matches one item at most, so its one-page finding does not apply; only where the workspace shows the
+ * whole key schema, and never on an index, whose keys need not be unique.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from './support';
@@ -72,5 +73,25 @@ describe('a Query on a table without a sort key', () => {
     const handler = HANDLER.split('\n').slice(0, 8).join('\n');
     assert.deepEqual(onePage({ 'lib/notes-stack.ts': stack(''), 'app/notes.py': handler }), []);
     assert.deepEqual(onePage({ 'lib/notes-stack.ts': stack(', ...shared'), 'app/notes.py': handler }), ['7:query dynamodb-query!']);
+  });
+
+  it('gets no one-page finding for equalities on both keys of a table with a sort key', () => {
+    const withVersion = table('  range_key    = "version"').replace('  global_secondary_index {', '  attribute {\n    name = "version"\n    type = "S"\n  }\n  global_secondary_index {\n    range_key       = "note_id"');
+    const handler = (condition: string, index = '') => [
+      'import boto3',
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      'notes = boto3.resource("dynamodb").Table("notes")',
+      '',
+      'def get_version(note_id, version):',
+      `    found = notes.query(${index}KeyConditionExpression=${condition})`,
+      '    return found["Items"]',
+    ].join('\n');
+    const run = (code: string): string[] => onePage({ 'main.tf': withVersion, 'app/notes.py': code });
+    assert.deepEqual(run(handler('Key("note_id").eq(note_id) & Key("version").eq(version)')), []);
+    assert.deepEqual(run(handler('"note_id = :n AND version = :v", ExpressionAttributeValues={":n": note_id, ":v": version}')), []);
+    // A range of sort keys, or an index (whose keys any number of items may share), can span pages.
+    assert.deepEqual(run(handler('Key("note_id").eq(note_id) & Key("version").begins_with(version)')), ['7:query dynamodb-query!']);
+    assert.deepEqual(run(handler('Key("owner").eq(note_id) & Key("note_id").eq(version)', 'IndexName="by-owner", ')), ['7:query dynamodb-query!']);
   });
 });

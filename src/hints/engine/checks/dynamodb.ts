@@ -1,7 +1,7 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
-import { OptionContext } from '../model';
+import { OptionContext, ScopeInfo } from '../model';
 import { HintRule } from '../types';
 
 const LIMIT = ['Limit'];
@@ -23,7 +23,7 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     if (check === 'no-pagination') {
       const request = occurrence.request;
       const onePage = request && limitAsksForOnePage(occurrence.operation, request);
-      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request)) {
+      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request) || firstItemOnly(occurrence.operation, request, scopes, occurrence.tokenIndex)) {
         continue;
       }
       reported.add(occurrence.name.start);
@@ -52,16 +52,27 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
 }
 
 /**
- * A Query by the partition key of a table the workspace shows without a sort key: it matches one item at most
- * (400 KB), so there is never a second page.
+ * A Query whose result the code uses only for its first item, with every option in sight and no filter:
+ * that item is on the first page, if anywhere. A filter may leave the first page empty while later pages match.
+ */
+function firstItemOnly(operation: string, request: OptionContext | undefined, scopes: ScopeInfo, tokenIndex: number): boolean {
+  return operation === 'dynamodb:Query' && request?.complete === true && !setsOption(request, FILTERS) && scopes.readsFirstItemOnly(tokenIndex);
+}
+
+/**
+ * A Query of a table (not an index: an index key need not be unique) that the workspace shows, with an
+ * equality on each attribute of its primary key: the partition key of a table without a sort key, or both
+ * keys (`pk = :pk AND sk = :sk`). It matches one item at most (400 KB), so there is never a second page.
  */
 function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
   const resolved = request && context.workspace?.of(request);
-  if (!resolved || resolved.target !== 'table' || !resolved.table.hashOnly || resolved.request.operation !== 'dynamodb:Query') {
+  if (!resolved || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Query') {
     return false;
   }
-  const partitionKey = resolved.table.partitionKey?.name;
-  return resolved.request.keyCondition?.terms.some((term) => term.name === partitionKey && term.operator === '=') === true;
+  const { partitionKey, sortKey, hashOnly } = resolved.table;
+  const terms = resolved.request.keyCondition?.terms ?? [];
+  const equals = (name: string | undefined): boolean => name !== undefined && terms.some((term) => term.name === name && term.operator === '=');
+  return equals(partitionKey?.name) && (hashOnly === true || equals(sortKey?.name));
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');

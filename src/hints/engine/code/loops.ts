@@ -198,3 +198,49 @@ function callsLock(a: CodeAnalyzer, loop: number): boolean {
   }
   return false;
 }
+
+/** Calls that wait before the next round: `time.sleep`, `asyncio.sleep`, Go's `time.Sleep`. */
+const SLEEPS = ['sleep', 'Sleep'];
+
+/**
+ * Whether the innermost loop around a token, within its function, is an endless loop that sleeps between
+ * rounds (`while True:` with `time.sleep(2)`, Go's `for {` with `time.Sleep(...)`): a poller or worker, whose
+ * rounds follow the clock, so its commands cannot be batched across rounds. A comprehension inside it runs
+ * per element, as a loop does.
+ */
+export function pollsOnTimer(a: CodeAnalyzer, token: number): boolean {
+  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
+    const kind = a.scopes.kind(scope);
+    if (kind === 'loop') {
+      return pollingLoops.get(a, scope, () => endless(a, scope) && sleepsIn(a, scope));
+    }
+    if (kind === 'function' || (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, token))) {
+      return false;
+    }
+  }
+  return false;
+}
+
+const pollingLoops = new FileMemo<number, boolean>();
+
+/** `while True:` or `while 1:` (Python), `for {` (Go). */
+function endless(a: CodeAnalyzer, loop: number): boolean {
+  const start = a.scopes.start(loop);
+  if (a.language.family === 'python') {
+    return a.idIs(start, 'while') && (a.idIs(start + 1, 'True') || a.is(start + 1, '1')) && a.is(start + 2, ':');
+  }
+  return a.language.family === 'go' && a.idIs(start, 'for') && a.is(start + 1, '{');
+}
+
+function sleepsIn(a: CodeAnalyzer, loop: number): boolean {
+  const [start, end] = a.scopes.range(loop);
+  if (end - start > MAX_RETRY_LOOP_TOKENS) {
+    return false;
+  }
+  for (let k = start + 1; k < end; k++) {
+    if (a.isId(k) && a.is(k + 1, '(') && a.tokens.isOneOf(k, SLEEPS) && a.scopes.enclosing(k, ['function']) === a.scopes.enclosing(start, ['function'])) {
+      return true;
+    }
+  }
+  return false;
+}

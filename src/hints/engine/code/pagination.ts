@@ -3,6 +3,7 @@ import { TOKEN_KIND, Tokens } from '../lexer';
 import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { readsFirstItemOnly } from './firstItemOnly';
 import { loopChain, markerAnchor } from './loops';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
@@ -114,6 +115,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   return {
     hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)),
     hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex)),
+    readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
   };
 }
 

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, TableNameRef } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
@@ -34,6 +34,8 @@ export interface ProjectContext {
   importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
   /** The client fields a Java or C# class of the workspace lends its subclasses, by language and qualified name (`classKey`). */
   classFields?(key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** What a class the module declares as `path` is to PynamoDB, if anything. */
+  importedPynamodbClass?(module: string, path: string): PynamodbClassKind | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */
   goPackage?(packageName: string): GoPackageDeclarations | undefined;
   /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */
@@ -145,6 +147,21 @@ export function importedClassField(a: CodeAnalyzer, module: string, path: string
   }
   const fields = project.importedClassFields(module, path);
   return fields && Object.hasOwn(fields, field) ? clientValue(fields[field]) : undefined;
+}
+
+/** Answers per file for the classes it imports, by module and path: each asked of the model once. */
+const pynamodbAnswers = new FileMemo<string, PynamodbClassKind | null>();
+
+/** What the class `path` of an imported `module` is to PynamoDB, when a workspace file declares it (`from app.models import Order`). */
+export function importedPynamodbClass(a: CodeAnalyzer, module: string, path: string): PynamodbClassKind | undefined {
+  const project = a.project;
+  if (!project?.importedPynamodbClass || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  return (
+    pynamodbAnswers.get(a, `${module}\0${path}`, () => (importsTestDouble(a, module, path) ? undefined : project.importedPynamodbClass!(module, path)) ?? null) ??
+    undefined
+  );
 }
 
 /** Whether the class the module exports as `path` sets `field` only from parameters of unknown value, for a subclass of it in this file. */

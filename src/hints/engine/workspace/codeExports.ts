@@ -11,6 +11,7 @@
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, typescript } from '../code/languages/javascript';
+import { pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
 import { exportedClient } from '../code/projectImports';
@@ -22,7 +23,7 @@ import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
-import { ExportedClient, ModuleSource } from './types';
+import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
 
 /** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
 export interface ReExport {
@@ -56,6 +57,8 @@ export interface CodeExports {
    * client` from an untyped or botocore `BaseClient` parameter), for subclasses in other files: by class.
    */
   unknownFields: Record<string, string[]>;
+  /** Classes that subclass a PynamoDB model or index class, for the files that import them (`Order.scan()` there): by class. */
+  pynamodbClasses: Record<string, PynamodbClassKind>;
 }
 
 /** A function of a module's text, as its analyzer reads it: the same text read again gives the same scopes. */
@@ -68,7 +71,7 @@ const MAX_CLASS_MEMBERS = 64;
 const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
-const PYTHON_LIBRARIES = /redis|boto/;
+const PYTHON_LIBRARIES = /redis|boto|pynamodb/;
 const JS_LIBRARIES = /redis|aws-sdk/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
@@ -133,6 +136,7 @@ class ExportReader {
   private readonly functions: Record<string, ModuleFunction> = {};
   private readonly classes: Record<string, Record<string, ExportedClient>> = {};
   private readonly unknownFields: Record<string, string[]> = {};
+  private readonly pynamodbClasses: Record<string, PynamodbClassKind> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -145,10 +149,20 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const empty = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields].every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    const named = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses];
+    const empty = named.every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
     return empty
       ? undefined
-      : { clients: this.clients, reexports: this.reexports, packages: this.packages, stars: this.stars, functions: this.functions, classes: this.classes, unknownFields: this.unknownFields };
+      : {
+          clients: this.clients,
+          reexports: this.reexports,
+          packages: this.packages,
+          stars: this.stars,
+          functions: this.functions,
+          classes: this.classes,
+          unknownFields: this.unknownFields,
+          pynamodbClasses: this.pynamodbClasses,
+        };
   }
 
   /** Every module-level name of a Python module is importable: its clients, and what it imports from the project. */
@@ -170,7 +184,12 @@ class ExportReader {
       if (declared?.t === 'function') {
         this.exportFunction(name, declared);
       } else if (declared?.t === 'instance' && declared.classObject) {
-        this.exportClass(name, declared.classScope);
+        const pynamodb = pynamodbClassKind(a, declared.classScope);
+        if (!pynamodb) {
+          this.exportClass(name, declared.classScope);
+        } else if (this.admits(name)) {
+          this.pynamodbClasses[name] = pynamodb;
+        }
       } else {
         this.exportBinding(name, name, bindings);
       }
@@ -503,6 +522,7 @@ class ExportReader {
       delete this.reexports[name];
       delete this.packages[name];
       delete this.functions[name];
+      delete this.pynamodbClasses[name];
       return false;
     }
     this.seen.add(name);

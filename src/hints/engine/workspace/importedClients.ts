@@ -15,10 +15,15 @@ import { BudgetExceeded } from '../budget';
 import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
-import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
-type ImportedName = { client: ExportedClient } | { package: ReExport } | { function: { file: string; fn: ModuleFunction } } | { fields: Record<string, ExportedClient>; unknownFields?: readonly string[] };
+type ImportedName =
+  | { client: ExportedClient }
+  | { package: ReExport }
+  | { function: { file: string; fn: ModuleFunction } }
+  | { fields: Record<string, ExportedClient>; unknownFields?: readonly string[] }
+  | { pynamodb: PynamodbClassKind };
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
@@ -157,6 +162,9 @@ export class ImportedClients {
       if (exports && Object.hasOwn(exports.functions, name)) {
         return { function: { file, fn: exports.functions[name] } };
       }
+      if (exports && Object.hasOwn(exports.pynamodbClasses, name)) {
+        return { pynamodb: exports.pynamodbClasses[name] };
+      }
       const unknownFields = exports && Object.hasOwn(exports.unknownFields, name) ? exports.unknownFields[name] : undefined;
       if (exports && Object.hasOwn(exports.classes, name)) {
         return { fields: exports.classes[name], ...(unknownFields ? { unknownFields } : {}) };
@@ -242,6 +250,12 @@ export class ImportedClients {
   resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'fields' in answer ? answer.fields : undefined;
+  }
+
+  /** What the class `codeFile` gets by reading `path` from the `module` it imports is to PynamoDB; see `WorkspaceView.importedPynamodbClass`. */
+  resolvePynamodbClass(codeFile: string, module: string, path: string): PynamodbClassKind | undefined {
+    const answer = this.answer(codeFile, module, path);
+    return answer && 'pynamodb' in answer ? answer.pynamodb : undefined;
   }
 
   /** The fields of unknown origin of that class; see `WorkspaceView.importedClassUnknownFields`. */

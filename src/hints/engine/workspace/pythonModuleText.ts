@@ -26,6 +26,9 @@ export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|my
  */
 const CLIENT_MENTION = /redis|boto|BaseClient/;
 
+/** An import from PynamoDB: the module's classes may be its models. */
+const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
+
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
 
@@ -127,6 +130,7 @@ function statementStarts(text: string): number[] {
 export function pythonModuleText(text: string, packageInit: boolean): string | undefined {
   const starts = statementStarts(text);
   const statements: TopStatement[] = [];
+  const pynamodb = PYNAMODB_IMPORT.test(text);
   /** The statements that define a top-level function, by index. */
   const functions: number[] = [];
   let exports = false;
@@ -150,8 +154,9 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       after += word.length;
     }
     if (word === 'def' || word === 'class') {
-      // A class that names a client library may set a client field (`self.table = boto3.resource(...)...`) that subclasses in other modules use.
-      const holdsClient = word === 'class' && CLIENT_MENTION.test(text.slice(from, end));
+      // A class that names a client library may set a client field (`self.table = boto3.resource(...)...`) that subclasses in other modules use;
+      // in a module that uses PynamoDB, a class may be a model whose methods other modules call.
+      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(text.slice(from, end)));
       exports ||= holdsClient;
       statements.push({ start: from, end, kept: holdsClient, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {

@@ -287,6 +287,9 @@ export interface ExportedClient {
   table?: TableNameRef;
 }
 
+/** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
+export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
+
 /** What a call of a workspace function gives: a client, or the clients of a tuple a Python function returns (`return ddb, cache`), null for any other element. */
 export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] };
 
@@ -391,6 +394,12 @@ export interface WorkspaceView {
    * typed botocore `BaseClient`): for the subclasses `codeFile` declares, which read them as of unknown origin.
    */
   importedClassUnknownFields?(codeFile: string, module: string, path: string): readonly string[] | undefined;
+  /**
+   * What a class a workspace module declares is to PynamoDB (`Order` from `app.models`, a subclass of
+   * `pynamodb.models.Model` there), as `codeFile` imports it. Undefined when the module is no workspace file,
+   * is ambiguous, or the name is no PynamoDB class.
+   */
+  importedPynamodbClass?(codeFile: string, module: string, path: string): PynamodbClassKind | undefined;
   /**
    * What the other files of a Go package declare (those of `codeFile`'s folder that name the same package):
    * struct types with their client fields, functions and variables that give a client. A name declared by

@@ -12,7 +12,7 @@ import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -464,6 +464,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
   importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     return this.imported().resolveClassFields(codeFile, module, path);
+  }
+
+  /** What a class a code file imports from a module of the workspace is to PynamoDB; see `WorkspaceView.importedPynamodbClass`. */
+  importedPynamodbClass(codeFile: string, module: string, path: string): PynamodbClassKind | undefined {
+    return this.imported().resolvePynamodbClass(codeFile, module, path);
   }
 
   /** The fields of unknown origin of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassUnknownFields`. */

@@ -2,15 +2,22 @@
  * PynamoDB, the Python ORM over DynamoDB: classes of this file that subclass `pynamodb.models.Model`
  * (directly or through another class of the file), their class methods (`Order.scan(...)`,
  * `Order.query(...)`, `Order.get(...)`), their instances (`order.save()`), and their index attributes
- * (`Order.by_status.query(...)`). A model class imported from another module is not followed: its
- * name alone says nothing about what it is.
+ * (`Order.by_status.query(...)`). A model class imported from another module counts only where the
+ * workspace shows that module declaring it as one (`from app.models import Order`): its name alone says
+ * nothing about what it is. An index attribute of such a class is not followed.
  */
 import { OptionContext } from '../../model';
+import type { PynamodbClassKind as ClassKind } from '../../workspace/types';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
+import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 
-type ClassKind = 'model' | 'global-index' | 'local-index';
+/** What a receiver is to PynamoDB: the kind of its class, and whether it is the class itself or an instance. */
+interface Target {
+  kind: ClassKind;
+  classObject: boolean;
+}
 
 /** The PynamoDB classes a class of the file may subclass, by full dotted name. */
 const BASES: Record<string, ClassKind> = {
@@ -56,6 +63,11 @@ const SENT_AS = new Map([
 
 const classKinds = new FileMemo<number, ClassKind | null>();
 
+/** What a class of this file is to PynamoDB, by its bases (for the files that import it). */
+export function pynamodbClassKind(a: CodeAnalyzer, classScope: number): ClassKind | undefined {
+  return classKind(a, classScope);
+}
+
 /** What a class of this file is to PynamoDB, by its bases; a class among its own bases is nothing. */
 function classKind(a: CodeAnalyzer, classScope: number, depth = 0): ClassKind | undefined {
   return (
@@ -92,11 +104,11 @@ function basesKind(a: CodeAnalyzer, classScope: number, depth: number): ClassKin
 
 /** `Order.scan(...)`, `order.save()`, `Order.by_status.query(...)`: the operation, when the receiver is a PynamoDB class or instance. */
 export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
-  const target = receiver?.t === 'instance' ? receiver : instanceFrom(a, receiverStart, nameIndex - 2);
-  const kind = target ? classKind(a, target.classScope) : undefined;
-  if (!target || !kind) {
+  const target = targetOf(a, receiver, receiverStart, nameIndex - 2);
+  if (!target) {
     return false;
   }
+  const kind = target.kind;
   const method = a.tokens.text(nameIndex);
   let operation: string | undefined;
   let paginated = false;
@@ -138,23 +150,64 @@ function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onInde
   return request;
 }
 
+/** The receiver `start`…`end` of a call as PynamoDB sees it: a class or instance of this file, a workspace module's model class, or an instance of a model. */
+function targetOf(a: CodeAnalyzer, receiver: Value | undefined, start: number, end: number): Target | undefined {
+  if (receiver?.t === 'instance') {
+    const kind = classKind(a, receiver.classScope);
+    return kind ? { kind, classObject: receiver.classObject === true } : undefined;
+  }
+  if (receiver?.t === 'ref') {
+    // The reference is the whole receiver (`Order`, `models.Order`): a member of the class (`Order.status`) names no module's class.
+    return importedModel(a, receiver) ? { kind: 'model', classObject: true } : undefined;
+  }
+  return instanceFrom(a, start, end) ?? fetchedInstance(a, start, end);
+}
+
+/** `Order.get(key).delete()`, `models.Order.get(key).refresh()`: the instance a model's `get` fetches, with no name that holds it. */
+function fetchedInstance(a: CodeAnalyzer, start: number, end: number): Target | undefined {
+  const open = a.is(end, ')') ? a.partner[end] : -1;
+  if (open <= start + 2 || !a.idIs(open - 1, 'get') || !a.isAccess(open - 2)) {
+    return undefined;
+  }
+  const { value, end: classEnd } = a.evalChain(start, open - 2);
+  const model = value?.t === 'instance' ? value.classObject === true && classKind(a, value.classScope) === 'model' : importedModel(a, value);
+  return model && classEnd === open - 2 ? { kind: 'model', classObject: false } : undefined;
+}
+
+/** Whether a reference names a model class that a workspace module declares (an index class of one is not followed). */
+function importedModel(a: CodeAnalyzer, value: Value | undefined): boolean {
+  return value?.t === 'ref' && !value.module.startsWith('member:') && value.path !== '' && importedPynamodbClass(a, value.module, value.path) === 'model';
+}
+
+/** Whether the name at `k` is a model class: one of this file, or one a workspace module declares. */
+function isModelClass(a: CodeAnalyzer, k: number): boolean {
+  const owner = a.lookup(a.tokens.text(k), k);
+  return owner?.t === 'instance' ? owner.classObject === true && classKind(a, owner.classScope) === 'model' : importedModel(a, owner);
+}
+
 /**
- * A name bound to a model instance that the code does not construct itself: `order = Order.get(...)`, or
- * the variable of `for order in Order.scan(...)`.
+ * A name bound to a model instance that the analyzer does not read as one: `order = Order.get(...)`, the
+ * variable of `for order in Order.scan(...)`, and `order = Order(...)` for a model class of another module.
  */
-function instanceFrom(a: CodeAnalyzer, start: number, end: number): { classScope: number; classObject?: boolean } | undefined {
+function instanceFrom(a: CodeAnalyzer, start: number, end: number): Target | undefined {
   if (start !== end || !a.isId(start)) {
     return undefined;
   }
   const binding = a.scopes.lookup(a.tokens.text(start), start);
   const e = binding ? binding.expression : -1;
-  if (e < 0 || !a.isId(e) || !a.is(e + 1, '.') || !a.is(e + 3, '(') || !INSTANCE_SOURCES.has(a.tokens.text(e + 2))) {
+  if (e < 0 || !a.isId(e) || a.isAccess(e - 1)) {
+    return undefined;
+  }
+  if (a.is(e + 1, '(')) {
+    // A constructor call: the analyzer reads this file's classes itself, not another module's.
+    return !binding!.element && a.partner[e + 1] > e && importedModel(a, a.lookup(a.tokens.text(e), e)) ? { kind: 'model', classObject: false } : undefined;
+  }
+  if (!a.is(e + 1, '.') || !a.is(e + 3, '(') || !INSTANCE_SOURCES.has(a.tokens.text(e + 2))) {
     return undefined;
   }
   // `get` gives an instance; the others give iterators, whose elements only a loop variable holds.
   if ((a.tokens.text(e + 2) === 'get') === binding?.element) {
     return undefined;
   }
-  const owner = a.lookup(a.tokens.text(e), e);
-  return owner?.t === 'instance' && owner.classObject && classKind(a, owner.classScope) === 'model' ? { classScope: owner.classScope } : undefined;
+  return isModelClass(a, e) ? { kind: 'model', classObject: false } : undefined;
 }

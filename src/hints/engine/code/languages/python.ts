@@ -563,6 +563,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   if (receiver?.t !== 'ref') {
     return receiver?.t !== 'client' && pynamodbCall(a, nameIndex, receiver, receiverStart);
   }
+  // A model class another module of the workspace declares (`from app.models import Order`, then `Order.scan()`).
+  if (!receiver.module.startsWith('member:') && pynamodbCall(a, nameIndex, receiver, receiverStart)) {
+    return true;
+  }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
   const open = nameIndex + 1;

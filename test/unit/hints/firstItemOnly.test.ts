@@ -1,0 +1,149 @@
+/**
+ * A Query whose result the code uses only for its first item gets no one-page finding: without a filter that
+ * item is on the first page. Any other use of the result or its items, a filter, a request built where its
+ * options are not all seen, and a Scan keep the finding.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const queryFindings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' dynamodb-query!'));
+
+function pythonRepository(...body: string[]): string {
+  return sourceLines(
+    'import boto3',
+    'from boto3.dynamodb.conditions import Attr, Key',
+    '',
+    'dynamodb = boto3.resource("dynamodb")',
+    '',
+    '',
+    'class AccountRepository:',
+    '    def __init__(self, table_name):',
+    '        self.table = dynamodb.Table(table_name)',
+    '',
+    ...body,
+  );
+}
+
+describe('a Query read only for its first item', () => {
+  it('Python: the items indexed at 0, tested, counted or logged, through the response or an items variable', () => {
+    const shapes = [
+      [
+        '    def owner(self, account):',
+        '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))',
+        '        items = response.get("Items", [])',
+        '        if items:',
+        '            return items[0]',
+        '        return None',
+      ],
+      ['    def owner(self, account):', '        return self.table.query(KeyConditionExpression=Key("account").eq(account))["Items"][0]'],
+      [
+        '    async def owner(self, account):',
+        '        found = await self.table.query(KeyConditionExpression=Key("account").eq(account))',
+        '        print(found)',
+        '        if len(found["Items"]) == 0:',
+        '            return None',
+        '        first = found["Items"][0]',
+        '        return first if found["ResponseMetadata"]["HTTPStatusCode"] == 200 else None',
+      ],
+      [
+        '    def owner(self, account):',
+        '        data = self.table.query(KeyConditionExpression=Key("account").eq(account))',
+        '        rows = data["Items"]',
+        '        print(rows)',
+        '        return rows[0]["name"] if rows else None',
+      ],
+    ];
+    for (const body of shapes) {
+      assert.deepEqual(queryFindings('repository.py', pythonRepository(...body)), [], body.join('\n'));
+    }
+  });
+
+  it('Python: keeps the finding for every other use, a filter, a request passed whole, and two reads into one name', () => {
+    const shapes = [
+      // The items returned, iterated, indexed past 0, or passed on.
+      ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        items = response["Items"]', '        return items'],
+      ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return [i["id"] for i in response["Items"]]'],
+      ['    def movements(self, account):', '        items = self.table.query(KeyConditionExpression=Key("account").eq(account))["Items"]', '        return items[0], items[1]'],
+      ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return response'],
+      // Count counts the first page only.
+      ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return response["Items"][0], response["Count"]'],
+      ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        self.cache = response["Items"]', '        return response["Items"][0]'],
+      // A filter may leave the first page empty while a later one matches.
+      [
+        '    def movements(self, account):',
+        '        response = self.table.query(KeyConditionExpression=Key("account").eq(account), FilterExpression=Attr("open").eq(True))',
+        '        return response["Items"][0]',
+      ],
+      // Options of a dict passed whole are not all seen: a filter may be among them.
+      ['    def movements(self, account, params):', '        response = self.table.query(**params)', '        return response["Items"][0]'],
+      // The second read into the same name: its uses are not told apart.
+      [
+        '    def movements(self, account):',
+        '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))',
+        '        first = response["Items"][0]',
+        '        response = self.table.query(KeyConditionExpression=Key("account").eq(first["parent"]))',
+        '        return first, response["Items"][0]',
+      ],
+    ];
+    for (const body of shapes) {
+      assert.equal(queryFindings('repository.py', pythonRepository(...body)).length > 0, true, body.join('\n'));
+    }
+  });
+
+  it('Python: a Scan read for its first item keeps its finding', () => {
+    const code = pythonRepository('    def any_account(self):', '        response = self.table.scan()', '        return response["Items"][0]');
+    assert.deepEqual(
+      hintsIn('repository.py', code).filter((hint) => hint.endsWith('!')),
+      ['12:scan dynamodb-scan!'],
+    );
+  });
+
+  const goStore = (...body: string[]) =>
+    sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+      ')',
+      '',
+      'type Store struct {',
+      '\tdb *dynamodb.Client',
+      '}',
+      '',
+      'func (s *Store) ByEmail(ctx context.Context, email string) (*User, error) {',
+      '\tout, err := s.db.Query(ctx, &dynamodb.QueryInput{',
+      '\t\tTableName:              aws.String("users"),',
+      '\t\tIndexName:              aws.String("by-email"),',
+      '\t\tKeyConditionExpression: aws.String("email = :e"),',
+      '\t\tExpressionAttributeValues: map[string]types.AttributeValue{":e": &types.AttributeValueMemberS{Value: email}},',
+      '\t})',
+      ...body,
+      '}',
+    );
+
+  it('Go: the items indexed at 0 after a length or nil test', () => {
+    const code = goStore(
+      '\tif err != nil || len(out.Items) == 0 {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\tvar u User',
+      '\terr = attributevalue.UnmarshalMap(out.Items[0], &u)',
+      '\treturn &u, err',
+    );
+    assert.deepEqual(queryFindings('store.go', code), []);
+  });
+
+  it('Go: keeps the finding when the items are unmarshalled whole or returned', () => {
+    const whole = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\tvar users []User', '\terr = attributevalue.UnmarshalListOfMaps(out.Items, &users)', '\treturn &users[0], err');
+    assert.deepEqual(queryFindings('store.go', whole), ['17:Query dynamodb-query!']);
+    const returned = goStore('\tif err != nil {', '\t\treturn nil, err', '\t}', '\ts.last = out', '\treturn nil, nil');
+    assert.deepEqual(queryFindings('store.go', returned), ['17:Query dynamodb-query!']);
+    const counted = goStore('\tif err != nil || out.Count == 0 {', '\t\treturn nil, err', '\t}', '\ts.seen += int(out.Count)', '\treturn nil, attributevalue.UnmarshalMap(out.Items[0], &User{})');
+    assert.deepEqual(queryFindings('store.go', counted), ['17:Query dynamodb-query!']);
+  });
+});

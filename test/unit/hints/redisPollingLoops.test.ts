@@ -1,0 +1,102 @@
+/**
+ * A Redis command in an endless loop that sleeps between rounds (a poller, a worker) runs once per round of
+ * the clock, not once per key, so it gets no round-trip finding. A loop over keys, a loop that does not
+ * sleep, and a comprehension over keys inside the poller keep it.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const loopFindings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' redis-loop-round-trips!'));
+
+describe('Redis commands in a polling loop', () => {
+  it('Python: a `while True:` that sleeps each round gets no round-trip finding, sync or async', () => {
+    const sync = sourceLines(
+      'import json',
+      'import time',
+      '',
+      'import redis',
+      '',
+      'r = redis.Redis(host="cache", port=6379, decode_responses=True)',
+      '',
+      '',
+      'def watch_price(symbol):',
+      '    while True:',
+      '        cached = r.get(f"price:{symbol}")',
+      '        if cached is None:',
+      '            r.set(f"price:{symbol}", json.dumps(fetch(symbol)), ex=30)',
+      '        time.sleep(5)',
+    );
+    assert.deepEqual(loopFindings('poller.py', sync), []);
+    const asynchronous = sourceLines(
+      'import asyncio',
+      '',
+      'import redis.asyncio as redis',
+      '',
+      'r = redis.Redis(host="cache")',
+      '',
+      '',
+      'async def heartbeat(worker_id):',
+      '    while True:',
+      '        await r.set(f"worker:{worker_id}", "alive", ex=15)',
+      '        await asyncio.sleep(5)',
+    );
+    assert.deepEqual(loopFindings('heartbeat.py', asynchronous), []);
+  });
+
+  it('Python: keeps the finding in a loop over keys that sleeps, in an endless loop that never sleeps, and in a comprehension inside a poller', () => {
+    const code = sourceLines(
+      'import time',
+      '',
+      'import redis',
+      '',
+      'r = redis.Redis(host="cache")',
+      '',
+      '',
+      'def throttled_purge(keys):',
+      '    for key in keys:',
+      '        r.delete(key)',
+      '        time.sleep(0.01)',
+      '',
+      '',
+      'def drain(queue):',
+      '    while True:',
+      '        key = queue.pop()',
+      '        r.delete(key)',
+      '',
+      '',
+      'def refresh(keys):',
+      '    while True:',
+      '        values = [r.get(key) for key in keys]',
+      '        time.sleep(10)',
+    );
+    assert.deepEqual(loopFindings('purge.py', code), ['10:delete redis-loop-round-trips!', '17:delete redis-loop-round-trips!', '22:get redis-loop-round-trips!']);
+  });
+
+  it('Go: a `for {` that sleeps each round gets no round-trip finding; a range over keys that sleeps keeps it', () => {
+    const code = sourceLines(
+      'package worker',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'func Heartbeat(ctx context.Context, rdb *redis.Client, id string) {',
+      '\tfor {',
+      '\t\trdb.Set(ctx, "worker:"+id, "alive", 15*time.Second)',
+      '\t\ttime.Sleep(5 * time.Second)',
+      '\t}',
+      '}',
+      '',
+      'func Purge(ctx context.Context, rdb *redis.Client, keys []string) {',
+      '\tfor _, k := range keys {',
+      '\t\trdb.Del(ctx, k)',
+      '\t\ttime.Sleep(time.Millisecond)',
+      '\t}',
+      '}',
+    );
+    assert.deepEqual(loopFindings('worker.go', code), ['19:Del redis-loop-round-trips!']);
+  });
+});
