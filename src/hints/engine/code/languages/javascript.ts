@@ -8,7 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { IOREDIS_OPTION_CARRIERS, isIoredisModule, JS_FACTORIES, JS_MODULES } from '../../services';
+import { isIoredisModule, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -538,8 +538,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
-  if (IOREDIS_OPTION_CARRIERS[receiver.module]?.has(path)) {
-    redisClientOptions(a, nameIndex + 1, 'ioredis');
+  const carrier = redisOptionCarrier(receiver.module, path);
+  if (carrier) {
+    redisClientOptions(a, nameIndex + 1, carrier);
     return true;
   }
   if (!JS_MODULES[receiver.module]?.includes('redis')) {
