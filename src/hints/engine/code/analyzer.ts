@@ -27,6 +27,7 @@ import { memberOf } from './members';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
+import { clusterNodeElement } from './iteratedElements';
 import { targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
@@ -297,11 +298,16 @@ export class CodeAnalyzer {
 
   /**
    * An element of the collection an expression gives: the first element of a list literal or the element
-   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), through a variable bound to one.
+   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), a node of an ioredis cluster
+   * (`cluster.nodes('master')`), through a variable bound to one.
    */
   private elementValue(start: number, depth: number): Value | undefined {
     if (this.is(start, '[') || this.is(start, '(')) {
       return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
+    }
+    const node = clusterNodeElement(this, start);
+    if (node) {
+      return node;
     }
     const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;
     return binding && binding.expression >= 0 && !binding.element ? this.elementValue(binding.expression, depth + 1) : undefined;

@@ -22,6 +22,7 @@ import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
+import { iteratedReceiver } from '../iteratedElements';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -427,9 +428,11 @@ function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
 
 /** Parameters: each is a new local; a typed one holds its type; `private db: T` is also a class field. */
 function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionScope): void {
+  // The first parameter of an iteration callback (`nodes.map((node) => ...)`) is an element of the receiver.
+  const iterated = iteratedReceiver(a, fn);
   if (!a.is(fn.params, '(')) {
     if (a.isId(fn.params)) {
-      tree.bind(fn.scope, a.tokens.text(fn.params), { token: fn.params, expression: -1 });
+      tree.bind(fn.scope, a.tokens.text(fn.params), iterated >= 0 ? { token: fn.params, expression: iterated, element: true } : { token: fn.params, expression: -1 });
     }
     return;
   }
@@ -471,7 +474,8 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
     // `constructor(db = defaultClient)`: callers that inject something pass the same kind of client,
     // so the default tells what the parameter holds.
     const expression = a.is(j, '=') && !a.is(j + 1, '>') ? j + 1 : -1;
-    const binding = typed ? { token: k, expression, declared: typed } : { token: k, expression };
+    const element = iterated >= 0 && start === fn.params + 1 && k === start && j === k + 1 && expression < 0;
+    const binding = typed ? { token: k, expression, declared: typed } : element ? { token: k, expression: iterated, element } : { token: k, expression };
     tree.bind(fn.scope, name, binding);
     const classScope = tree.parent(fn.scope);
     if (property && classScope > 0 && tree.kind(classScope) === 'class') {
