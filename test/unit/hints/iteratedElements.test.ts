@@ -85,3 +85,36 @@ describe('iteration callbacks over clients of unknown origin', () => {
     assert.ok(hints.includes('4:scan dynamodb-scan'), hints.join('\n'));
   });
 });
+
+describe('ioredis cluster nodes, written as real code writes them', () => {
+  it('a cast receiver and a callback parameter typed any', () => {
+    const code = sourceLines(
+      "import { Cluster, Redis } from 'ioredis';",
+      '',
+      'export class NamespaceCache {',
+      '  constructor(private readonly redis: Redis | Cluster, private readonly namespace: string) {}',
+      '',
+      '  async clear() {',
+      '    if (this.redis instanceof Cluster) {',
+      "      const found = await Promise.all((this.redis as Cluster).nodes('master').map(async (node) => node.keys(`${this.namespace}*`)));",
+      '      return found.flat();',
+      '    }',
+      '    return [];',
+      '  }',
+      '',
+      '  async all(client: Cluster) {',
+      "    return Promise.all(client.nodes('master').map((node: any) => node.keys('*')));",
+      '  }',
+      '',
+      '  async typed(client: Cluster, other: { nodes(): string[] }) {',
+      "    (other as any).nodes().map((node: any) => node.keys('*'));",
+      "    return client.nodes('master').map((node: string) => node.keys('*'));",
+      '  }',
+      '}',
+    );
+    const hints = hintsIn('namespace-cache.ts', code);
+    assert.ok(hints.includes('8:keys redis-keys!'), hints.join('\n'));
+    assert.ok(hints.includes('15:keys redis-keys!'), hints.join('\n'));
+    assert.ok(!hints.some((hint) => /^(19|20):/.test(hint)), hints.join('\n'));
+  });
+});

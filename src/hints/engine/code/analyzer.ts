@@ -302,12 +302,14 @@ export class CodeAnalyzer {
    * (`cluster.nodes('master')`), through a variable bound to one.
    */
   private elementValue(start: number, depth: number): Value | undefined {
-    if (this.is(start, '[') || this.is(start, '(')) {
-      return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
-    }
     const node = clusterNodeElement(this, start);
     if (node) {
       return node;
+    }
+    // A JavaScript `(x as T[]).map(...)` is no tuple: the parentheses only group its receiver.
+    const grouped = this.language.family === 'js' && this.is(start, '(') && this.partner[start] > start && this.isAccess(this.partner[start] + 1);
+    if (this.is(start, '[') || (this.is(start, '(') && !grouped)) {
+      return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
     }
     const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;
     return binding && binding.expression >= 0 && !binding.element ? this.elementValue(binding.expression, depth + 1) : undefined;

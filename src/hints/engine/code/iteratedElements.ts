@@ -19,13 +19,15 @@ const MAX_CHAIN_NAMES = 8;
  * returns a `Redis` per node (ioredis API, Cluster.nodes), and a single `Redis` has no `nodes` method.
  */
 export function clusterNodeElement(a: CodeAnalyzer, start: number): Value | undefined {
-  if (!a.isId(start)) {
+  // `(this.redis as Cluster).nodes('master')`: a parenthesised receiver, read up to its cast.
+  const parenthesised = a.is(start, '(') && a.partner[start] > start;
+  if (!parenthesised && !a.isId(start)) {
     return undefined;
   }
-  let j = start;
+  let j = parenthesised ? a.partner[start] : start;
   for (let names = 0; names < MAX_CHAIN_NAMES && a.isAccess(j + 1) && a.isId(j + 2); names++) {
     if (a.idIs(j + 2, 'nodes') && a.is(j + 3, '(')) {
-      const cluster = a.evalChain(start, j + 1).value;
+      const cluster = parenthesised ? a.evalChain(start + 1, a.partner[start]).value : a.evalChain(start, j + 1).value;
       return cluster?.t === 'client' && cluster.kind === 'redis' && cluster.flavor === 'ioredis' ? { t: 'client', kind: 'redis', flavor: 'ioredis' } : undefined;
     }
     j += 2;

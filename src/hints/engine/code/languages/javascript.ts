@@ -474,7 +474,9 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
     // `constructor(db = defaultClient)`: callers that inject something pass the same kind of client,
     // so the default tells what the parameter holds.
     const expression = a.is(j, '=') && !a.is(j + 1, '>') ? j + 1 : -1;
-    const element = iterated >= 0 && start === fn.params + 1 && k === start && j === k + 1 && expression < 0;
+    // Only a plain first parameter, or one typed `any` (`(node: any) => node.keys(p)`), takes the element.
+    const plain = j === k + 1 || (j === k + 3 && a.is(k + 1, ':') && a.idIs(k + 2, 'any'));
+    const element = iterated >= 0 && start === fn.params + 1 && k === start && plain && expression < 0;
     const binding = typed ? { token: k, expression, declared: typed } : element ? { token: k, expression: iterated, element } : { token: k, expression };
     tree.bind(fn.scope, name, binding);
     const classScope = tree.parent(fn.scope);
