@@ -167,15 +167,22 @@ function usedAsArray(a: CodeAnalyzer, scope: number, headClose: number, name: st
  */
 const OPTIMISTIC_LOCKS = ['watch', 'AddCondition'];
 
+/**
+ * Calls that wait on purpose: a loop that pauses each time round (`await sleep(retryDelay)`, `time.sleep(1)`,
+ * `Thread.sleep`, Go's `time.Sleep`, .NET's `Task.Delay`, `setTimeout` in a promise) polls or retries, as a
+ * spin lock taking `SET key token NX EX` does; the round trip is not what it waits for.
+ */
+const WAITS = ['sleep', 'Sleep', 'setTimeout', 'delay', 'Delay'];
+
 /** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
 const MAX_RETRY_LOOP_TOKENS = 2000;
 
-/** Whether the innermost loop statement around a token, within its function, calls `watch` or `AddCondition`. */
-export function retriesOptimisticLock(a: CodeAnalyzer, token: number): boolean {
+/** Whether the innermost loop statement around a token, within its function, calls `watch` or `AddCondition`, or waits. */
+export function retriesOrPolls(a: CodeAnalyzer, token: number): boolean {
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
     if (kind === 'loop') {
-      return optimisticLoops.get(a, scope, () => callsLock(a, scope));
+      return retryingLoops.get(a, scope, () => retriesOrWaits(a, scope));
     }
     if (kind === 'function') {
       return false;
@@ -184,15 +191,15 @@ export function retriesOptimisticLock(a: CodeAnalyzer, token: number): boolean {
   return false;
 }
 
-const optimisticLoops = new FileMemo<number, boolean>();
+const retryingLoops = new FileMemo<number, boolean>();
 
-function callsLock(a: CodeAnalyzer, loop: number): boolean {
+function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   const [start, end] = a.scopes.range(loop);
   if (end - start > MAX_RETRY_LOOP_TOKENS) {
     return false;
   }
   for (let k = start + 2; k < end; k++) {
-    if (a.isAccess(k - 1) && a.isId(k) && a.is(k + 1, '(') && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) {
+    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || a.tokens.isOneOf(k, WAITS))) {
       return true;
     }
   }
