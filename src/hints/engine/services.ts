@@ -333,14 +333,34 @@ export const JS_MODULES: Record<string, string[]> = {
  */
 const NEST_MODULE_CALLS = ['forRoot', 'forRootAsync'];
 const BULL_MODULE_CALLS = [...NEST_MODULE_CALLS, 'registerQueue', 'registerQueueAsync'].map((method) => `BullModule.${method}`);
-export const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
   bull: new Set(['Queue', '']),
   bullmq: new Set(['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'QueueScheduler']),
   '@nestjs/bull': new Set(BULL_MODULE_CALLS),
   '@nestjs/bullmq': new Set(BULL_MODULE_CALLS),
   '@liaoliaots/nestjs-redis': new Set(['RedisModule', 'ClusterModule'].flatMap((module) => NEST_MODULE_CALLS.map((method) => `${module}.${method}`))),
   '@nestjs-modules/ioredis': new Set(NEST_MODULE_CALLS.map((method) => `RedisModule.${method}`)),
+  // cache-manager's store for ioredis: `redisStore(options?: RedisOptions & Config)` opens `new Redis(options)`.
+  'cache-manager-ioredis-yet': new Set(['redisStore']),
 };
+
+/**
+ * The same for node-redis 4: cache-manager's stores `redisStore(options?: RedisClientOptions & Config)` of
+ * `cache-manager-redis-yet` and `cache-manager-redis-store` 3 call `createClient(options)`, as NestJS's
+ * `CacheModule.registerAsync({ useFactory: async () => ({ store: await redisStore({ ... }) }) })` does.
+ */
+const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'cache-manager-redis-yet': new Set(['redisStore']),
+  'cache-manager-redis-store': new Set(['redisStore']),
+};
+
+/** The Redis client whose options a call of `path` in `module` takes, if it is one of the carriers above. */
+export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'node-redis' | undefined {
+  if (IOREDIS_OPTION_CARRIERS[module]?.has(path)) {
+    return 'ioredis';
+  }
+  return NODE_REDIS_OPTION_CARRIERS[module]?.has(path) ? 'node-redis' : undefined;
+}
 
 /** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
 export function isIoredisModule(module: string): boolean {

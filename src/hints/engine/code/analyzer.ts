@@ -28,6 +28,7 @@ import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
 import { inheritedClassName } from './languages/baseClassFields';
+import { clusterNodeElement } from './iteratedElements';
 import { targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
@@ -298,10 +299,17 @@ export class CodeAnalyzer {
 
   /**
    * An element of the collection an expression gives: the first element of a list literal or the element
-   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), through a variable bound to one.
+   * of a comprehension (`[boto3.resource(...).Table(n) for n in names]`), a node of an ioredis cluster
+   * (`cluster.nodes('master')`), through a variable bound to one.
    */
   private elementValue(start: number, depth: number): Value | undefined {
-    if (this.is(start, '[') || this.is(start, '(')) {
+    const node = clusterNodeElement(this, start);
+    if (node) {
+      return node;
+    }
+    // A JavaScript `(x as T[]).map(...)` is no tuple: the parentheses only group its receiver.
+    const grouped = this.language.family === 'js' && this.is(start, '(') && this.partner[start] > start && this.isAccess(this.partner[start] + 1);
+    if (this.is(start, '[') || (this.is(start, '(') && !grouped)) {
       return this.evalChain(start + 1, this.partner[start] > start ? this.partner[start] : this.tokens.length).value;
     }
     const binding = this.isId(start) && depth < 4 ? this.scopes.lookup(this.tokens.text(start), start) : undefined;

@@ -4,7 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
-import { ClientKind, IOREDIS_OPTION_CARRIERS, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage } from '../services';
+import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -112,8 +112,9 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   const path = importedPath(a, value.path, start, last);
   const open = last + 1;
   const services = JS_MODULES[value.module];
-  if (IOREDIS_OPTION_CARRIERS[value.module]?.has(path)) {
-    redisClientOptions(a, open, 'ioredis');
+  const carrier = redisOptionCarrier(value.module, path);
+  if (carrier) {
+    redisClientOptions(a, open, carrier);
     return;
   }
   if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
@@ -223,6 +224,12 @@ function plainCall(a: CodeAnalyzer, index: number): void {
     return;
   }
 
+  const carrier = a.language.family === 'js' ? redisOptionCarrier(value.module, value.path) : undefined;
+  if (carrier) {
+    // `store: await redisStore({ url, password })`: a cache-manager store that opens its own client.
+    redisClientOptions(a, open, carrier);
+    return;
+  }
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');
   if (client?.t === 'client' && client.kind === 'redis') {
     redisClientOptions(a, open, client.flavor ?? 'redis-py', value.path);

@@ -167,52 +167,27 @@ function usedAsArray(a: CodeAnalyzer, scope: number, headClose: number, name: st
  */
 const OPTIMISTIC_LOCKS = ['watch', 'AddCondition'];
 
+/**
+ * Calls that wait on purpose: a loop that repeats until a condition (`while`, `for {`, `for (;;)`) and pauses
+ * each time round (`await sleep(retryDelay)`, `time.sleep(1)`, `Thread.sleep`, Go's `time.Sleep`, .NET's
+ * `Task.Delay`, `setTimeout` in a promise) polls or retries, as a spin lock taking `SET key token NX EX` or a
+ * worker's `while True:` does; its rounds follow the clock, not a list of keys. A loop over elements that
+ * waits is still one command per element.
+ */
+const WAITS = ['sleep', 'Sleep', 'setTimeout', 'delay', 'Delay'];
+
 /** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
 const MAX_RETRY_LOOP_TOKENS = 2000;
 
-/** Whether the innermost loop statement around a token, within its function, calls `watch` or `AddCondition`. */
-export function retriesOptimisticLock(a: CodeAnalyzer, token: number): boolean {
-  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
-    const kind = a.scopes.kind(scope);
-    if (kind === 'loop') {
-      return optimisticLoops.get(a, scope, () => callsLock(a, scope));
-    }
-    if (kind === 'function') {
-      return false;
-    }
-  }
-  return false;
-}
-
-const optimisticLoops = new FileMemo<number, boolean>();
-
-function callsLock(a: CodeAnalyzer, loop: number): boolean {
-  const [start, end] = a.scopes.range(loop);
-  if (end - start > MAX_RETRY_LOOP_TOKENS) {
-    return false;
-  }
-  for (let k = start + 2; k < end; k++) {
-    if (a.isAccess(k - 1) && a.isId(k) && a.is(k + 1, '(') && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Calls that wait before the next round: `time.sleep`, `asyncio.sleep`, Go's `time.Sleep`. */
-const SLEEPS = ['sleep', 'Sleep'];
-
 /**
- * Whether the innermost loop around a token, within its function, is an endless loop that sleeps between
- * rounds (`while True:` with `time.sleep(2)`, Go's `for {` with `time.Sleep(...)`): a poller or worker, whose
- * rounds follow the clock, so its commands cannot be batched across rounds. A comprehension inside it runs
- * per element, as a loop does.
+ * Whether the innermost loop statement around a token, within its function, calls `watch` or `AddCondition`,
+ * or repeats until a condition and waits. A Python comprehension inside it runs per element, as a loop does.
  */
-export function pollsOnTimer(a: CodeAnalyzer, token: number): boolean {
+export function retriesOrPolls(a: CodeAnalyzer, token: number): boolean {
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
     const kind = a.scopes.kind(scope);
     if (kind === 'loop') {
-      return pollingLoops.get(a, scope, () => endless(a, scope) && sleepsIn(a, scope));
+      return retryingLoops.get(a, scope, () => retriesOrWaits(a, scope));
     }
     if (kind === 'function' || (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, token))) {
       return false;
@@ -221,24 +196,55 @@ export function pollsOnTimer(a: CodeAnalyzer, token: number): boolean {
   return false;
 }
 
-const pollingLoops = new FileMemo<number, boolean>();
+const retryingLoops = new FileMemo<number, boolean>();
 
-/** `while True:` or `while 1:` (Python), `for {` (Go). */
-function endless(a: CodeAnalyzer, loop: number): boolean {
-  const start = a.scopes.start(loop);
-  if (a.language.family === 'python') {
-    return a.idIs(start, 'while') && (a.idIs(start + 1, 'True') || a.is(start + 1, '1')) && a.is(start + 2, ':');
-  }
-  return a.language.family === 'go' && a.idIs(start, 'for') && a.is(start + 1, '{');
-}
-
-function sleepsIn(a: CodeAnalyzer, loop: number): boolean {
+function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   const [start, end] = a.scopes.range(loop);
   if (end - start > MAX_RETRY_LOOP_TOKENS) {
     return false;
   }
-  for (let k = start + 1; k < end; k++) {
-    if (a.isId(k) && a.is(k + 1, '(') && a.tokens.isOneOf(k, SLEEPS) && a.scopes.enclosing(k, ['function']) === a.scopes.enclosing(start, ['function'])) {
+  const repeats = !walksElements(a, loop);
+  for (let k = start + 2; k < end; k++) {
+    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && a.tokens.isOneOf(k, WAITS)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Tokens read of a Go `for` head before its body's brace: a head is a short expression. */
+const MAX_GO_HEAD_TOKENS = 64;
+
+/**
+ * Whether a loop walks the elements of something (`for…of`, `for…in`, `foreach`, Java's `for (T x : xs)`,
+ * Python's `for x in`, Go's `range`) rather than repeating until a condition (`while`, `do`, `for (;;)`,
+ * Go's `for {` and `for cond {`). A loop of another shape counts as walking elements.
+ */
+function walksElements(a: CodeAnalyzer, loop: number): boolean {
+  const start = a.scopes.start(loop);
+  // A loop's scope starts at its keyword (Python, Go) or at the parenthesis of its head.
+  const keyword = a.is(start, '(') ? start - 1 : start;
+  if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {
+    return false;
+  }
+  if (!a.idIs(keyword, 'for')) {
+    return true;
+  }
+  const head = keyword + 1;
+  if (a.is(head, '(') && a.partner[head] > head) {
+    for (let k = head + 1; k < a.partner[head]; k = a.skipGroup(k)) {
+      if (a.is(k, ';')) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (a.language.family !== 'go') {
+    return true;
+  }
+  // Go: the head runs to the body's brace.
+  for (let k = head; k < a.tokens.length && !a.is(k, '{') && k - head < MAX_GO_HEAD_TOKENS; k++) {
+    if (a.idIs(k, 'range')) {
       return true;
     }
   }

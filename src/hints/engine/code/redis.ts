@@ -5,7 +5,7 @@ import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { isBatchLoopVariable, loopKind, pollsOnTimer, retriesOptimisticLock } from './loops';
+import { isBatchLoopVariable, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
@@ -221,7 +221,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   }
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once;
   // a poller's rounds follow the clock, not a list of keys.
-  const retry = leavesLoopAfter(a, receiverStart, close) || retriesOptimisticLock(a, index) || pollsOnTimer(a, index);
+  const retry = leavesLoopAfter(a, receiverStart, close) || retriesOrPolls(a, index);
   const loop = (site.client.flavor === 'go-redis' && a.idIs(receiverStart - 1, 'go')) || retry ? undefined : loopKind(a, index);
   const call: RedisCall = {
     command,

@@ -193,7 +193,20 @@ function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hops = 0):
   }
   // `const db = deps.db`: a local that copies a name chain of unknown origin.
   const copied = binding.expression;
+  if (binding.element && isParameterToken(a, binding.token)) {
+    // An iteration callback's parameter (`clients.map((c) => c.scan(...))`): an element of the receiver's names.
+    return hops < MAX_HOPS && ofUnknownOrigin(a, copied, iteratedNamesEnd(a, copied), hops + 1);
+  }
   return hops < MAX_HOPS && copied >= 0 && !isParameterToken(a, binding.token) && ofUnknownOrigin(a, copied, chainEnd(a, copied), hops + 1);
+}
+
+/** The last token of the names that a method call follows (`deps.clients` in `deps.clients.map(...)`), or -1. */
+function iteratedNamesEnd(a: CodeAnalyzer, start: number): number {
+  let k = start;
+  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2) && !a.is(k + 3, '(')) {
+    k += 2;
+  }
+  return a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(') ? k : -1;
 }
 
 /** Whether tokens `start`..`end` are names joined by member access, none of them a test double's. */

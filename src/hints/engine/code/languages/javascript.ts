@@ -8,7 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { IOREDIS_OPTION_CARRIERS, isIoredisModule, JS_FACTORIES, JS_MODULES } from '../../services';
+import { isIoredisModule, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -22,6 +22,7 @@ import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Value } from '../values';
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
+import { iteratedReceiver } from '../iteratedElements';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -427,9 +428,11 @@ function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
 
 /** Parameters: each is a new local; a typed one holds its type; `private db: T` is also a class field. */
 function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionScope): void {
+  // The first parameter of an iteration callback (`nodes.map((node) => ...)`) is an element of the receiver.
+  const iterated = iteratedReceiver(a, fn);
   if (!a.is(fn.params, '(')) {
     if (a.isId(fn.params)) {
-      tree.bind(fn.scope, a.tokens.text(fn.params), { token: fn.params, expression: -1 });
+      tree.bind(fn.scope, a.tokens.text(fn.params), iterated >= 0 ? { token: fn.params, expression: iterated, element: true } : { token: fn.params, expression: -1 });
     }
     return;
   }
@@ -471,7 +474,10 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
     // `constructor(db = defaultClient)`: callers that inject something pass the same kind of client,
     // so the default tells what the parameter holds.
     const expression = a.is(j, '=') && !a.is(j + 1, '>') ? j + 1 : -1;
-    const binding = typed ? { token: k, expression, declared: typed } : { token: k, expression };
+    // Only a plain first parameter, or one typed `any` (`(node: any) => node.keys(p)`), takes the element.
+    const plain = j === k + 1 || (j === k + 3 && a.is(k + 1, ':') && a.idIs(k + 2, 'any'));
+    const element = iterated >= 0 && start === fn.params + 1 && k === start && plain && expression < 0;
+    const binding = typed ? { token: k, expression, declared: typed } : element ? { token: k, expression: iterated, element } : { token: k, expression };
     tree.bind(fn.scope, name, binding);
     const classScope = tree.parent(fn.scope);
     if (property && classScope > 0 && tree.kind(classScope) === 'class') {
@@ -538,8 +544,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
-  if (IOREDIS_OPTION_CARRIERS[receiver.module]?.has(path)) {
-    redisClientOptions(a, nameIndex + 1, 'ioredis');
+  const carrier = redisOptionCarrier(receiver.module, path);
+  if (carrier) {
+    redisClientOptions(a, nameIndex + 1, carrier);
     return true;
   }
   if (!JS_MODULES[receiver.module]?.includes('redis')) {
