@@ -18,8 +18,13 @@ export interface RegistryModule {
    * inside the objects of one map input (`instances`).
    */
   second?: { resource: string; inputs: readonly string[]; perInstance?: string };
-  /** Input defaults that matter to the rules, by resource argument name. */
+  /** Input defaults that matter to the rules, by resource argument name (the current major). */
   defaults: Record<string, boolean | number | string>;
+  /**
+   * Defaults of older releases where they differ: each holds for the releases below `before`. Read
+   * only when the module block's `version` (or a git source's `ref`) rules out every later release.
+   */
+  earlierDefaults?: readonly { before: Release; defaults: Record<string, boolean | number | string> }[];
   /** Arguments whose default does not hold under these inputs (the module sets them from another input). */
   unsetDefaults?(options: readonly OptionOccurrence[]): readonly string[];
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
@@ -29,6 +34,9 @@ export interface RegistryModule {
   /** The security group the module creates for the resource, and what it admits. */
   securityGroup?: ModuleSecurityGroup;
 }
+
+/** A release as `[major, minor, patch]`; `Infinity` where a constraint leaves a part open (`~> 2.0` allows every 2.x). */
+export type Release = readonly [number, number, number];
 
 export interface ModuleSecurityGroup {
   /** Inputs that decide whether the group is created: the value that creates it, and the input's default. */
@@ -130,6 +138,8 @@ const MODULES: Record<string, RegistryModule> = {
       performance_insights_enabled: false,
       monitoring_interval: 0,
     },
+    // Its variables.tf by tag: storage_encrypted defaulted to false before v4.0.0.
+    earlierDefaults: [{ before: [4, 0, 0], defaults: { storage_encrypted: false } }],
   },
   // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
   // names of aws_rds_cluster). v9 took the instance settings below as inputs; v10 takes them per
@@ -326,13 +336,64 @@ export function argumentOf(module: RegistryModule, input: string): string {
  * Defaults as literals by normalised argument name, for OptionContext.defaults, under the module's inputs:
  * one the module sets from another input is unknown, so no rule reads it as the default.
  */
-export function defaultLiterals(module: RegistryModule, options: readonly OptionOccurrence[]): Map<string, Literal> {
+export function defaultLiterals(module: RegistryModule, options: readonly OptionOccurrence[], newest?: Release): Map<string, Literal> {
   const map = new Map<string, Literal>();
-  for (const [name, value] of Object.entries(module.defaults)) {
-    map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
+  const earlier = newest ? (module.earlierDefaults ?? []).filter((entry) => compareReleases(newest, entry.before) < 0) : [];
+  for (const defaults of [module.defaults, ...earlier.map((entry) => entry.defaults)]) {
+    for (const [name, value] of Object.entries(defaults)) {
+      map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
+    }
   }
   for (const name of module.unsetDefaults?.(options) ?? []) {
     map.set(normalizeName(name), { kind: 'expr', text: 'set by the module' });
   }
   return map;
+}
+
+function compareReleases(a: Release, b: Release): number {
+  for (let i = 0; i < 3; i++) {
+    if (a[i] !== b[i]) {
+      return a[i] < b[i] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+const RELEASE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/;
+
+/**
+ * The newest release a module's version constraint allows, where the constraint caps it: `2.5.0` and
+ * `= 2.5.0` that release, `~> 2.5` every 2.x, `~> 2.5.1` every 2.5.x. Undefined when no clause caps it
+ * (`>= 2.0`, `~> 2`): Terraform then takes the newest release. `<` and `<=` are not read, so such a
+ * constraint keeps the current defaults.
+ */
+export function newestAllowedRelease(constraint: string): Release | undefined {
+  let newest: Release | undefined;
+  for (const clause of constraint.split(',')) {
+    const match = /^\s*(~>|=|<=|<|>=|>|!=)?\s*(\S+)\s*$/.exec(clause);
+    const parts = match ? RELEASE.exec(match[2]) : null;
+    if (!match || !parts) {
+      return undefined;
+    }
+    const [major, minor, patch] = parts.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+    const operator = match[1] ?? '=';
+    const cap: Release | undefined =
+      operator === '='
+        ? [major ?? 0, minor ?? 0, patch ?? 0]
+        : operator === '~>' && minor !== undefined
+          ? patch === undefined
+            ? [major ?? 0, Infinity, Infinity]
+            : [major ?? 0, minor, Infinity]
+          : undefined;
+    if (cap && (!newest || compareReleases(cap, newest) < 0)) {
+      newest = cap;
+    }
+  }
+  return newest;
+}
+
+/** The release a git module source pins with `?ref=v2.5.0` (a tag), as a constraint of that release; undefined otherwise. */
+export function refRelease(source: string): string | undefined {
+  const ref = /[?&]ref=(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
+  return ref ? ref[1] : undefined;
 }
