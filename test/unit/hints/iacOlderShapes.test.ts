@@ -38,6 +38,27 @@ describe('Registry modules pinned to an older release', () => {
     assert.deepEqual(findingsIn('main.tf', rdsModule('  version           = "~> 2.0"', '  replicate_source_db = module.primary.db_instance_id')), []);
   });
 
+  it('reads allowed_cidr_blocks of terraform-aws-rds-aurora v7 and older as ingress on the cluster port', () => {
+    const aurora = (engine: string, cidrs: string): string =>
+      sourceLines('module "reports" {', '  source              = "terraform-aws-modules/rds-aurora/aws"', '  version             = "~> 5.2"', `  engine              = "${engine}"`, `  allowed_cidr_blocks = ${cidrs}`, '}');
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-postgresql', '["0.0.0.0/0"]')), ['5:"0.0.0.0/0" rds-open-ingress!']);
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', '["10.20.0.0/16"]')), []);
+    assert.deepEqual(findingsIn('main.tf', aurora('aurora-mysql', 'var.office_cidrs')), []);
+    const noGroup = aurora('aurora-mysql', '["0.0.0.0/0"]').replace('}\n', '  create_security_group = false\n}\n');
+    assert.deepEqual(findingsIn('main.tf', noGroup), []);
+  });
+
+  it('reads the password input of terraform-aws-rds-aurora v5 and older as the master password when no random one replaces it', () => {
+    const aurora = (...lines: string[]): string => sourceLines('module "reports" {', '  source   = "terraform-aws-modules/rds-aurora/aws"', '  version  = "~> 5.2"', ...lines, '}');
+    const hints = hintsIn('main.tf', aurora('  create_random_password = false', '  password = "Reports2021!"'));
+    assert.ok(hints.includes('5:"Reports2021!" rds-master-password!'), hints.join('\n'));
+    assert.ok(hints.includes('5:password rds-master-password'), hints.join('\n'));
+    // The module draws a random password by default and ignores this one; an unknown switch says nothing either.
+    assert.deepEqual(findingsIn('main.tf', aurora('  password = "Reports2021!"')), []);
+    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = var.random', '  password = "Reports2021!"')), []);
+    assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = false', '  password = var.reports_password')), []);
+  });
+
   it('gives the newest release a constraint allows, or none when it leaves the major open', () => {
     assert.deepEqual(newestAllowedRelease('~> 2.0'), [2, Infinity, Infinity]);
     assert.deepEqual(newestAllowedRelease('~> 2.5.1'), [2, 5, Infinity]);

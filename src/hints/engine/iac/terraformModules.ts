@@ -146,7 +146,12 @@ const MODULES: Record<string, RegistryModule> = {
   // instance, as keys of the objects in the `instances` map (v9 read some keys there too).
   'terraform-aws-modules/rds-aurora/aws': {
     resource: 'aws_rds_cluster',
-    renamed: {},
+    // v5 and older took the master password as `password`, used only with `create_random_password = false`
+    // from v3 on (true by default); v6 renamed it `master_password`.
+    renamed: { password: 'master_password' },
+    effective(options) {
+      return overridden(options, ['password'], flag(options, 'create_random_password', true), { kind: 'expr', text: 'set by the module' });
+    },
     second: {
       resource: 'aws_rds_cluster_instance',
       inputs: ['publicly_accessible', 'monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
@@ -154,7 +159,8 @@ const MODULES: Record<string, RegistryModule> = {
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },
     // Its security group's rules default to the cluster's port: `port`, else 5432 for PostgreSQL engines
-    // and 3306 otherwise. v10 takes `security_group_ingress_rules`, v9 took `security_group_rules`.
+    // and 3306 otherwise. v10 takes `security_group_ingress_rules`, v9 took `security_group_rules`;
+    // v1 to v7 admitted `allowed_cidr_blocks` on that port (an input v8 removed, so only older callers write it).
     securityGroup: {
       createdBy: CREATED_BY,
       port(options) {
@@ -162,6 +168,7 @@ const MODULES: Record<string, RegistryModule> = {
         const fallback = engine === undefined ? undefined : engine === 'aurora-postgresql' || engine === 'postgres' ? 5432 : 3306;
         return options.some((option) => option.name === 'port') ? portInput(options, 'port') : fallback;
       },
+      cidrInput: 'allowed_cidr_blocks',
       ruleInputs: [
         { input: 'security_group_ingress_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: false, toFollowsFrom: true },
         { input: 'security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false },
