@@ -38,6 +38,26 @@ describe('Registry modules pinned to an older release', () => {
     assert.deepEqual(findingsIn('main.tf', rdsModule('  version           = "~> 2.0"', '  replicate_source_db = module.primary.db_instance_id')), []);
   });
 
+  it('reports a literal password of terraform-aws-rds only where the module passes it on', () => {
+    const rds = (...lines: string[]): string => sourceLines('module "orders_db" {', '  source   = "terraform-aws-modules/rds/aws"', ...lines, '  storage_encrypted = true', '}');
+    const passed = [
+      ['  version  = "~> 6.0"', '  manage_master_user_password = false'],
+      ['  version  = "~> 5.0"', '  create_random_password = false'],
+      ['  version  = "~> 3.0"'],
+    ];
+    for (const lines of passed) {
+      const hints = findingsIn('main.tf', rds(...lines, '  password = "Orders2024!"'));
+      assert.ok(hints.some((hint) => hint.endsWith('rds-master-password!')), `${lines.join(' ')}: ${hints.join('\n')}`);
+    }
+    // The module manages or draws the password and ignores this one (v4 and later by default), or the switch is unknown.
+    const ignored = [[], ['  version  = "~> 6.0"'], ['  version  = "~> 5.0"'], ['  version  = "~> 6.0"', '  manage_master_user_password = true'], ['  version  = "~> 6.0"', '  manage_master_user_password = var.managed']];
+    for (const lines of ignored) {
+      const hints = hintsIn('main.tf', rds(...lines, '  password = "Orders2024!"'));
+      assert.ok(!hints.some((hint) => hint.endsWith('rds-master-password!')), `${lines.join(' ')}: ${hints.join('\n')}`);
+      assert.ok(hints.some((hint) => hint.endsWith('password rds-master-password')), hints.join('\n'));
+    }
+  });
+
   it('reads allowed_cidr_blocks of terraform-aws-rds-aurora v7 and older as ingress on the cluster port', () => {
     const aurora = (engine: string, cidrs: string): string =>
       sourceLines('module "reports" {', '  source              = "terraform-aws-modules/rds-aurora/aws"', '  version             = "~> 5.2"', `  engine              = "${engine}"`, `  allowed_cidr_blocks = ${cidrs}`, '}');

@@ -336,14 +336,15 @@ class TerraformReader implements HclValues {
       return;
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
-    const inputs = (module.effective?.(written) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
-    this.ingressReader.module(module, items);
-    const secondInputs = new Set(module.second?.inputs ?? []);
-    const own = inputs.filter((option) => !secondInputs.has(option.name));
     // An older release the version pins may have had other defaults (the module's `version`, or a git source's `ref`).
     const version = items.find((item) => item.option.name === 'version')?.option.literal;
     const constraint = version?.kind === 'str' ? version.value : refRelease(sourceText);
-    const defaults = defaultLiterals(module, written, constraint === undefined ? undefined : newestAllowedRelease(constraint));
+    const newest = constraint === undefined ? undefined : newestAllowedRelease(constraint);
+    const inputs = (module.effective?.(written, newest) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
+    this.ingressReader.module(module, items);
+    const secondInputs = new Set(module.second?.inputs ?? []);
+    const own = inputs.filter((option) => !secondInputs.has(option.name));
+    const defaults = defaultLiterals(module, written, newest);
     // A module's inputs are all visible in its block, and its defaults say what an absent one means.
     const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });

@@ -29,8 +29,8 @@ export interface RegistryModule {
   unsetDefaults?(options: readonly OptionOccurrence[]): readonly string[];
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
   resourceFor?(options: readonly OptionOccurrence[]): string;
-  /** The inputs as they reach the resource, where the module overrides some under another input. */
-  effective?(options: readonly OptionOccurrence[]): OptionOccurrence[];
+  /** The inputs as they reach the resource, where the module overrides some under another input (or in the release `newest` caps). */
+  effective?(options: readonly OptionOccurrence[], newest?: Release): OptionOccurrence[];
   /** The security group the module creates for the resource, and what it admits. */
   securityGroup?: ModuleSecurityGroup;
 }
@@ -84,6 +84,22 @@ function either(options: readonly OptionOccurrence[], first: string, second: str
   const a = flag(options, first, false);
   const b = flag(options, second, false);
   return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
+}
+
+/**
+ * Whether terraform-aws-rds ignores its `password` (`password_wo`) input: v6 and v7 pass it only with
+ * `manage_master_user_password = false`, v4 and v5 only with `create_random_password = false` (both
+ * true by default), v1 to v3 always. Undefined when a switch is not a literal.
+ */
+function rdsPasswordIgnored(options: readonly OptionOccurrence[], newest: Release | undefined): boolean | undefined {
+  const switches = ['manage_master_user_password', 'create_random_password'].map((input) => options.find((option) => option.name === input)?.literal).filter((literal) => literal !== undefined);
+  if (switches.some((literal) => literal.kind === 'bool' && !literal.value)) {
+    return false;
+  }
+  if (switches.some((literal) => literal.kind !== 'bool')) {
+    return undefined;
+  }
+  return switches.length > 0 || !newest || compareReleases(newest, [4, 0, 0]) >= 0;
 }
 
 /** A string input's literal value, '' when absent, undefined when not a literal. */
@@ -140,6 +156,9 @@ const MODULES: Record<string, RegistryModule> = {
     },
     // Its variables.tf by tag: storage_encrypted defaulted to false before v4.0.0.
     earlierDefaults: [{ before: [4, 0, 0], defaults: { storage_encrypted: false } }],
+    effective(options, newest) {
+      return overridden(options, ['password', 'password_wo'], rdsPasswordIgnored(options, newest), { kind: 'expr', text: 'set by the module' });
+    },
   },
   // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
   // names of aws_rds_cluster). v9 took the instance settings below as inputs; v10 takes them per
