@@ -417,6 +417,11 @@ class TerraformReader implements HclValues {
     if (!item) {
       return [];
     }
+    // What the folder's `.tfvars` files set the variable to stands before its default; an unknown value gives none.
+    const assigned = this.assignedValue(item.first, item.end);
+    if (assigned !== undefined) {
+      return assigned === null ? [] : this.stringsOf(assigned, this.spanOf(item));
+    }
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {
       const span = this.spanOf(item);
@@ -424,9 +429,7 @@ class TerraformReader implements HclValues {
     }
     const outside = this.outsideValue(item.first, item.end);
     if (outside !== undefined) {
-      const span = this.spanOf(item);
-      const values = isList(outside) ? outside : [outside];
-      return values.flatMap((value) => (typeof value === 'string' ? [{ literal: { kind: 'str' as const, value }, span }] : []));
+      return this.stringsOf(outside, this.spanOf(item));
     }
     const items = depth < MAX_REFERENCES ? this.listItems(item) : undefined;
     if (items) {
@@ -439,6 +442,12 @@ class TerraformReader implements HclValues {
       }
     }
     return result;
+  }
+
+  /** The strings of a value read from another file, all placed on the reference to it. */
+  private stringsOf(value: TerraformValue, span: Span): { literal: Literal; span: Span }[] {
+    const values = isList(value) ? value : [value];
+    return values.flatMap((element) => (typeof element === 'string' ? [{ literal: { kind: 'str' as const, value: element }, span }] : []));
   }
 
   /**
