@@ -79,6 +79,19 @@ describe('Registry modules pinned to an older release', () => {
     assert.deepEqual(findingsIn('main.tf', aurora('  create_random_password = false', '  password = var.reports_password')), []);
   });
 
+  it('reports a literal master password of terraform-aws-rds-aurora only where the module passes it on', () => {
+    const aurora = (version: string, ...lines: string[]): string =>
+      sourceLines('module "reports" {', '  source   = "terraform-aws-modules/rds-aurora/aws"', `  version  = "${version}"`, '  engine   = "aurora-postgresql"', ...lines, '}');
+    const reported = (code: string): boolean => findingsIn('main.tf', code).some((hint) => hint.endsWith('rds-master-password!'));
+    assert.ok(reported(aurora('~> 9.0', '  manage_master_user_password = false', '  master_password = "Reports2024!"')));
+    assert.ok(reported(aurora('~> 7.0', '  create_random_password = false', '  master_password = "Reports2024!"')));
+    assert.ok(reported(aurora('2.29.0', '  password = "Reports2024!"')), 'v2 passed the password on whenever it was set');
+    // Managed (v8 on) or drawn at random (v3 to v7) by default; a global cluster member is not read.
+    assert.ok(!reported(aurora('~> 9.0', '  master_password = "Reports2024!"')));
+    assert.ok(!reported(aurora('~> 7.0', '  master_password = "Reports2024!"')));
+    assert.ok(!reported(aurora('~> 10.0', '  manage_master_user_password = false', '  global_cluster_identifier = "reports-global"', '  master_password_wo = "Reports2024!"')));
+  });
+
   it('gives the newest release a constraint allows, or none when it leaves the major open', () => {
     assert.deepEqual(newestAllowedRelease('~> 2.0'), [2, Infinity, Infinity]);
     assert.deepEqual(newestAllowedRelease('~> 2.5.1'), [2, 5, Infinity]);

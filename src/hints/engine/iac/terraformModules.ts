@@ -87,11 +87,12 @@ function either(options: readonly OptionOccurrence[], first: string, second: str
 }
 
 /**
- * Whether terraform-aws-rds ignores its `password` (`password_wo`) input: v6 and v7 pass it only with
- * `manage_master_user_password = false`, v4 and v5 only with `create_random_password = false` (both
- * true by default), v1 to v3 always. Undefined when a switch is not a literal.
+ * Whether a terraform-aws-modules database module ignores the master password it is given: it passes it
+ * on only with `manage_master_user_password = false` (rds v6 on, rds-aurora v8 on) or
+ * `create_random_password = false` (rds v4 and v5, rds-aurora v3 to v7), both true by default, and
+ * always in releases before `switchedIn`. Undefined when a switch is not a literal.
  */
-function rdsPasswordIgnored(options: readonly OptionOccurrence[], newest: Release | undefined): boolean | undefined {
+function passwordIgnored(options: readonly OptionOccurrence[], newest: Release | undefined, switchedIn: Release): boolean | undefined {
   const switches = ['manage_master_user_password', 'create_random_password'].map((input) => options.find((option) => option.name === input)?.literal).filter((literal) => literal !== undefined);
   if (switches.some((literal) => literal.kind === 'bool' && !literal.value)) {
     return false;
@@ -99,8 +100,11 @@ function rdsPasswordIgnored(options: readonly OptionOccurrence[], newest: Releas
   if (switches.some((literal) => literal.kind !== 'bool')) {
     return undefined;
   }
-  return switches.length > 0 || !newest || compareReleases(newest, [4, 0, 0]) >= 0;
+  return switches.length > 0 || !newest || compareReleases(newest, switchedIn) >= 0;
 }
+
+/** The module's own replacement for a master password it ignores: unknown, so no rule reads the literal. */
+const SET_BY_MODULE: Literal = { kind: 'expr', text: 'set by the module' };
 
 /** A string input's literal value, '' when absent, undefined when not a literal. */
 function text(options: readonly OptionOccurrence[], input: string): string | undefined {
@@ -157,7 +161,7 @@ const MODULES: Record<string, RegistryModule> = {
     // Its variables.tf by tag: storage_encrypted defaulted to false before v4.0.0.
     earlierDefaults: [{ before: [4, 0, 0], defaults: { storage_encrypted: false } }],
     effective(options, newest) {
-      return overridden(options, ['password', 'password_wo'], rdsPasswordIgnored(options, newest), { kind: 'expr', text: 'set by the module' });
+      return overridden(options, ['password', 'password_wo'], passwordIgnored(options, newest, [4, 0, 0]), SET_BY_MODULE);
     },
   },
   // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
@@ -165,11 +169,13 @@ const MODULES: Record<string, RegistryModule> = {
   // instance, as keys of the objects in the `instances` map (v9 read some keys there too).
   'terraform-aws-modules/rds-aurora/aws': {
     resource: 'aws_rds_cluster',
-    // v5 and older took the master password as `password`, used only with `create_random_password = false`
-    // from v3 on (true by default); v6 renamed it `master_password`.
+    // v5 and older took the master password as `password`, v6 to v9 as `master_password`, v10 as
+    // `master_password_wo`. A global cluster's member (v10) takes it even when the password is managed:
+    // not read here, so the literal stays unknown.
     renamed: { password: 'master_password' },
-    effective(options) {
-      return overridden(options, ['password'], flag(options, 'create_random_password', true), { kind: 'expr', text: 'set by the module' });
+    effective(options, newest) {
+      const ignored = given(options, 'global_cluster_identifier') ? undefined : passwordIgnored(options, newest, [3, 0, 0]);
+      return overridden(options, ['password', 'master_password', 'master_password_wo'], ignored, SET_BY_MODULE);
     },
     second: {
       resource: 'aws_rds_cluster_instance',
