@@ -127,3 +127,35 @@ describe('Terraform .tfvars.json files', () => {
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars.json': json({ encrypted: false }) }, 'db/main.tf'), [...EXTENDED, '5 rds-storage-encrypted']);
   });
 });
+
+describe('Terraform .tfvars files and security group sources', () => {
+  const GROUP = lines(
+    'variable "db_ingress_cidrs" {',
+    '  type    = list(string)',
+    '  default = ["10.0.0.0/16"]',
+    '}',
+    'variable "db_ingress_rules" {',
+    '  type = list(string)',
+    '}',
+    'module "db_sg" {',
+    '  source              = "terraform-aws-modules/security-group/aws"',
+    '  name                = "orders-db"',
+    '  ingress_rules       = var.db_ingress_rules',
+    '  ingress_cidr_blocks = var.db_ingress_cidrs',
+    '}',
+  );
+
+  it('read the rule names and CIDR blocks a .tfvars file gives a security group module', () => {
+    const open = { 'db/sg.tf': GROUP, 'db/sg.auto.tfvars': lines('db_ingress_rules = ["mysql-tcp"]', 'db_ingress_cidrs = ["0.0.0.0/0"]') };
+    assert.deepEqual(findings(open, 'db/sg.tf'), ['12 rds-open-ingress']);
+  });
+
+  it('stay silent where the .tfvars value narrows the default, is not written out, or names no database port', () => {
+    const narrowed = { 'db/sg.tf': GROUP.replace('["10.0.0.0/16"]', '["0.0.0.0/0"]'), 'db/terraform.tfvars': lines('db_ingress_rules = ["mysql-tcp"]', 'db_ingress_cidrs = ["10.20.0.0/16"]') };
+    assert.deepEqual(findings(narrowed, 'db/sg.tf'), []);
+    const unknown = { ...narrowed, 'db/terraform.tfvars': lines('db_ingress_rules = ["mysql-tcp"]', 'db_ingress_cidrs = local.office_cidrs') };
+    assert.deepEqual(findings(unknown, 'db/sg.tf'), []);
+    const web = { 'db/sg.tf': GROUP, 'db/sg.auto.tfvars': lines('db_ingress_rules = ["https-443-tcp"]', 'db_ingress_cidrs = ["0.0.0.0/0"]') };
+    assert.deepEqual(findings(web, 'db/sg.tf'), []);
+  });
+});

@@ -1,9 +1,19 @@
 /** Checks on RDS and Aurora engine versions against the dated lifecycle table compiled into the rules. */
 import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
+import { Literal } from '../model';
 import { Check, optionNamed } from './context';
 
 const ENGINE = ['Engine'];
+
+/**
+ * A version as written: a string, or an unquoted YAML or Terraform number (`EngineVersion: 12.2`), which
+ * CloudFormation and Terraform pass on as a string. A number loses trailing zeros (`8.0` reads as 8),
+ * which leaves the major unknown rather than wrong.
+ */
+function versionText(literal: Literal): string | undefined {
+  return literal.kind === 'str' ? literal.value : literal.kind === 'num' ? String(literal.value) : undefined;
+}
 
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
 export const engineVersionPastStandardSupport: Check = (rule, context) => {
@@ -14,7 +24,8 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
     // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too.
     const engine = optionNamed(resource, ENGINE)?.literal;
-    if (option.literal.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, option.literal.value)) {
+    const version = versionText(option.literal);
+    if (version !== undefined && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, version)) {
       context.report(rule, option.value);
     }
     // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.

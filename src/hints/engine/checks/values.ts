@@ -4,7 +4,8 @@ import { Literal, OptionContext } from '../model';
 import { HintRule } from '../types';
 import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
 
-const NUM_CACHE_CLUSTERS = ['NumCacheClusters'];
+// `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
+const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
 const REPLICAS_PER_NODE_GROUP = ['ReplicasPerNodeGroup'];
 
 export const valueEquals: Check = (rule, context) => {

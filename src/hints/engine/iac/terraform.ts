@@ -12,7 +12,7 @@ import { normalizeName, Span } from '../types';
 import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
-import { argumentOf, defaultLiterals, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { argumentOf, defaultLiterals, newestAllowedRelease, refRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -21,8 +21,14 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 /** Arguments of a `module` block that Terraform reads itself; the rest are the module's inputs. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
-/** Nested blocks whose arguments the rules read as the resource's own (`authentication_mode { passwords = [...] }`). */
-const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = { aws_elasticache_user: ['authentication_mode'] };
+/**
+ * Nested blocks whose arguments the rules read as the resource's own (`authentication_mode { passwords = [...] }`);
+ * `cluster_mode { num_node_groups, replicas_per_node_group }` is how AWS provider v3 and older wrote shards and replicas.
+ */
+const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = {
+  aws_elasticache_user: ['authentication_mode'],
+  aws_elasticache_replication_group: ['cluster_mode'],
+};
 
 /** `var.x` and `local.x` are followed through one another this deep. */
 const MAX_REFERENCES = 8;
@@ -330,11 +336,15 @@ class TerraformReader implements HclValues {
       return;
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
-    const inputs = (module.effective?.(written) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
+    // An older release the version pins may have had other defaults (the module's `version`, or a git source's `ref`).
+    const version = items.find((item) => item.option.name === 'version')?.option.literal;
+    const constraint = version?.kind === 'str' ? version.value : refRelease(sourceText);
+    const newest = constraint === undefined ? undefined : newestAllowedRelease(constraint);
+    const inputs = (module.effective?.(written, newest) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
     this.ingressReader.module(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
     const own = inputs.filter((option) => !secondInputs.has(option.name));
-    const defaults = defaultLiterals(module, written);
+    const defaults = defaultLiterals(module, written, newest);
     // A module's inputs are all visible in its block, and its defaults say what an absent one means.
     const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
@@ -407,6 +417,11 @@ class TerraformReader implements HclValues {
     if (!item) {
       return [];
     }
+    // What the folder's `.tfvars` files set the variable to stands before its default; an unknown value gives none.
+    const assigned = this.assignedValue(item.first, item.end);
+    if (assigned !== undefined) {
+      return assigned === null ? [] : this.stringsOf(assigned, this.spanOf(item));
+    }
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {
       const span = this.spanOf(item);
@@ -414,9 +429,7 @@ class TerraformReader implements HclValues {
     }
     const outside = this.outsideValue(item.first, item.end);
     if (outside !== undefined) {
-      const span = this.spanOf(item);
-      const values = isList(outside) ? outside : [outside];
-      return values.flatMap((value) => (typeof value === 'string' ? [{ literal: { kind: 'str' as const, value }, span }] : []));
+      return this.stringsOf(outside, this.spanOf(item));
     }
     const items = depth < MAX_REFERENCES ? this.listItems(item) : undefined;
     if (items) {
@@ -429,6 +442,12 @@ class TerraformReader implements HclValues {
       }
     }
     return result;
+  }
+
+  /** The strings of a value read from another file, all placed on the reference to it. */
+  private stringsOf(value: TerraformValue, span: Span): { literal: Literal; span: Span }[] {
+    const values = isList(value) ? value : [value];
+    return values.flatMap((element) => (typeof element === 'string' ? [{ literal: { kind: 'str' as const, value: element }, span }] : []));
   }
 
   /**

@@ -18,17 +18,25 @@ export interface RegistryModule {
    * inside the objects of one map input (`instances`).
    */
   second?: { resource: string; inputs: readonly string[]; perInstance?: string };
-  /** Input defaults that matter to the rules, by resource argument name. */
+  /** Input defaults that matter to the rules, by resource argument name (the current major). */
   defaults: Record<string, boolean | number | string>;
+  /**
+   * Defaults of older releases where they differ: each holds for the releases below `before`. Read
+   * only when the module block's `version` (or a git source's `ref`) rules out every later release.
+   */
+  earlierDefaults?: readonly { before: Release; defaults: Record<string, boolean | number | string> }[];
   /** Arguments whose default does not hold under these inputs (the module sets them from another input). */
   unsetDefaults?(options: readonly OptionOccurrence[]): readonly string[];
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
   resourceFor?(options: readonly OptionOccurrence[]): string;
-  /** The inputs as they reach the resource, where the module overrides some under another input. */
-  effective?(options: readonly OptionOccurrence[]): OptionOccurrence[];
+  /** The inputs as they reach the resource, where the module overrides some under another input (or in the release `newest` caps). */
+  effective?(options: readonly OptionOccurrence[], newest?: Release): OptionOccurrence[];
   /** The security group the module creates for the resource, and what it admits. */
   securityGroup?: ModuleSecurityGroup;
 }
+
+/** A release as `[major, minor, patch]`; `Infinity` where a constraint leaves a part open (`~> 2.0` allows every 2.x). */
+export type Release = readonly [number, number, number];
 
 export interface ModuleSecurityGroup {
   /** Inputs that decide whether the group is created: the value that creates it, and the input's default. */
@@ -77,6 +85,26 @@ function either(options: readonly OptionOccurrence[], first: string, second: str
   const b = flag(options, second, false);
   return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
 }
+
+/**
+ * Whether a terraform-aws-modules database module ignores the master password it is given: it passes it
+ * on only with `manage_master_user_password = false` (rds v6 on, rds-aurora v8 on) or
+ * `create_random_password = false` (rds v4 and v5, rds-aurora v3 to v7), both true by default, and
+ * always in releases before `switchedIn`. Undefined when a switch is not a literal.
+ */
+function passwordIgnored(options: readonly OptionOccurrence[], newest: Release | undefined, switchedIn: Release): boolean | undefined {
+  const switches = ['manage_master_user_password', 'create_random_password'].map((input) => options.find((option) => option.name === input)?.literal).filter((literal) => literal !== undefined);
+  if (switches.some((literal) => literal.kind === 'bool' && !literal.value)) {
+    return false;
+  }
+  if (switches.some((literal) => literal.kind !== 'bool')) {
+    return undefined;
+  }
+  return switches.length > 0 || !newest || compareReleases(newest, switchedIn) >= 0;
+}
+
+/** The module's own replacement for a master password it ignores: unknown, so no rule reads the literal. */
+const SET_BY_MODULE: Literal = { kind: 'expr', text: 'set by the module' };
 
 /** A string input's literal value, '' when absent, undefined when not a literal. */
 function text(options: readonly OptionOccurrence[], input: string): string | undefined {
@@ -130,13 +158,25 @@ const MODULES: Record<string, RegistryModule> = {
       performance_insights_enabled: false,
       monitoring_interval: 0,
     },
+    // Its variables.tf by tag: storage_encrypted defaulted to false before v4.0.0.
+    earlierDefaults: [{ before: [4, 0, 0], defaults: { storage_encrypted: false } }],
+    effective(options, newest) {
+      return overridden(options, ['password', 'password_wo'], passwordIgnored(options, newest, [4, 0, 0]), SET_BY_MODULE);
+    },
   },
   // terraform-aws-rds-aurora v10 (`master_password_wo`; v9 took `master_password`, both argument
   // names of aws_rds_cluster). v9 took the instance settings below as inputs; v10 takes them per
   // instance, as keys of the objects in the `instances` map (v9 read some keys there too).
   'terraform-aws-modules/rds-aurora/aws': {
     resource: 'aws_rds_cluster',
-    renamed: {},
+    // v5 and older took the master password as `password`, v6 to v9 as `master_password`, v10 as
+    // `master_password_wo`. A global cluster's member (v10) takes it even when the password is managed:
+    // not read here, so the literal stays unknown.
+    renamed: { password: 'master_password' },
+    effective(options, newest) {
+      const ignored = given(options, 'global_cluster_identifier') ? undefined : passwordIgnored(options, newest, [3, 0, 0]);
+      return overridden(options, ['password', 'master_password', 'master_password_wo'], ignored, SET_BY_MODULE);
+    },
     second: {
       resource: 'aws_rds_cluster_instance',
       inputs: ['publicly_accessible', 'monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
@@ -144,7 +184,8 @@ const MODULES: Record<string, RegistryModule> = {
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },
     // Its security group's rules default to the cluster's port: `port`, else 5432 for PostgreSQL engines
-    // and 3306 otherwise. v10 takes `security_group_ingress_rules`, v9 took `security_group_rules`.
+    // and 3306 otherwise. v10 takes `security_group_ingress_rules`, v9 took `security_group_rules`;
+    // v1 to v7 admitted `allowed_cidr_blocks` on that port (an input v8 removed, so only older callers write it).
     securityGroup: {
       createdBy: CREATED_BY,
       port(options) {
@@ -152,6 +193,7 @@ const MODULES: Record<string, RegistryModule> = {
         const fallback = engine === undefined ? undefined : engine === 'aurora-postgresql' || engine === 'postgres' ? 5432 : 3306;
         return options.some((option) => option.name === 'port') ? portInput(options, 'port') : fallback;
       },
+      cidrInput: 'allowed_cidr_blocks',
       ruleInputs: [
         { input: 'security_group_ingress_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: false, toFollowsFrom: true },
         { input: 'security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false },
@@ -326,13 +368,64 @@ export function argumentOf(module: RegistryModule, input: string): string {
  * Defaults as literals by normalised argument name, for OptionContext.defaults, under the module's inputs:
  * one the module sets from another input is unknown, so no rule reads it as the default.
  */
-export function defaultLiterals(module: RegistryModule, options: readonly OptionOccurrence[]): Map<string, Literal> {
+export function defaultLiterals(module: RegistryModule, options: readonly OptionOccurrence[], newest?: Release): Map<string, Literal> {
   const map = new Map<string, Literal>();
-  for (const [name, value] of Object.entries(module.defaults)) {
-    map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
+  const earlier = newest ? (module.earlierDefaults ?? []).filter((entry) => compareReleases(newest, entry.before) < 0) : [];
+  for (const defaults of [module.defaults, ...earlier.map((entry) => entry.defaults)]) {
+    for (const [name, value] of Object.entries(defaults)) {
+      map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
+    }
   }
   for (const name of module.unsetDefaults?.(options) ?? []) {
     map.set(normalizeName(name), { kind: 'expr', text: 'set by the module' });
   }
   return map;
+}
+
+function compareReleases(a: Release, b: Release): number {
+  for (let i = 0; i < 3; i++) {
+    if (a[i] !== b[i]) {
+      return a[i] < b[i] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+const RELEASE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/;
+
+/**
+ * The newest release a module's version constraint allows, where the constraint caps it: `2.5.0` and
+ * `= 2.5.0` that release, `~> 2.5` every 2.x, `~> 2.5.1` every 2.5.x. Undefined when no clause caps it
+ * (`>= 2.0`, `~> 2`): Terraform then takes the newest release. `<` and `<=` are not read, so such a
+ * constraint keeps the current defaults.
+ */
+export function newestAllowedRelease(constraint: string): Release | undefined {
+  let newest: Release | undefined;
+  for (const clause of constraint.split(',')) {
+    const match = /^\s*(~>|=|<=|<|>=|>|!=)?\s*(\S+)\s*$/.exec(clause);
+    const parts = match ? RELEASE.exec(match[2]) : null;
+    if (!match || !parts) {
+      return undefined;
+    }
+    const [major, minor, patch] = parts.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+    const operator = match[1] ?? '=';
+    const cap: Release | undefined =
+      operator === '='
+        ? [major ?? 0, minor ?? 0, patch ?? 0]
+        : operator === '~>' && minor !== undefined
+          ? patch === undefined
+            ? [major ?? 0, Infinity, Infinity]
+            : [major ?? 0, minor, Infinity]
+          : undefined;
+    if (cap && (!newest || compareReleases(cap, newest) < 0)) {
+      newest = cap;
+    }
+  }
+  return newest;
+}
+
+/** The release a git module source pins with `?ref=v2.5.0` (a tag), as a constraint of that release; undefined otherwise. */
+export function refRelease(source: string): string | undefined {
+  const ref = /[?&]ref=(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
+  return ref ? ref[1] : undefined;
 }
