@@ -107,6 +107,18 @@ describe('Terraform variable defaults across the files of a module', () => {
     assert.ok(!ruleIds(MAIN, { model: workspace, file: 'elsewhere/main.tf' }).includes('elasticache-transit-encryption'), 'another folder');
   });
 
+  it('reads a setting that makes a rule moot as unset when its variable defaults to null', () => {
+    const variables = lines('variable "retention" {', '  default = 0', '}', 'variable "source_db" {', '  type    = string', '  default = null', '}', 'variable "primary" {', '  default = "orders-primary"', '}');
+    const instance = (source: string): string =>
+      lines('resource "aws_db_instance" "orders" {', '  engine                  = "postgres"', '  backup_retention_period = var.retention', `  replicate_source_db     = ${source}`, '}');
+    const workspace = model({ 'db/variables.tf': variables, 'db/main.tf': instance('var.source_db') });
+    // No source database: no read replica, so a retention of 0 turns backups off.
+    assert.ok(ruleIds(instance('var.source_db'), { model: workspace, file: 'db/main.tf' }).includes('rds-backup-retention'));
+    // A read replica keeps no backups of its own; an unknown source may be one.
+    assert.ok(!ruleIds(instance('var.primary'), { model: workspace, file: 'db/main.tf' }).includes('rds-backup-retention'));
+    assert.ok(!ruleIds(instance('var.other_source'), { model: workspace, file: 'db/main.tf' }).includes('rds-backup-retention'));
+  });
+
   it('opens ingress to a list default or a string default declared in variables.tf, on a group and on a rule resource', () => {
     const variables = lines('variable "admin_cidrs" {', '  default = ["0.0.0.0/0"]', '}', 'variable "office_cidr" {', '  default = "0.0.0.0/0"', '}', 'variable "vpn_cidr" {', '  default = "10.8.0.0/16"', '}');
     const main = lines(

@@ -78,6 +78,15 @@ export function optionNamed(context: OptionContext, names: readonly string[]): O
   return undefined;
 }
 
+/**
+ * Whether a setting that makes a rule moot is set (`unlessPresent`): written with a value other than null
+ * (`replicate_source_db = var.source` whose default is `null` makes no read replica).
+ */
+export function mootSettingSet(context: OptionContext, names: readonly string[]): boolean {
+  const option = optionNamed(context, names);
+  return option !== undefined && option.literal.kind !== 'none';
+}
+
 /** Whether a request sets one of the options, here or through a builder of another file (`lent`). */
 export function setsOption(context: OptionContext, names: readonly string[]): boolean {
   return optionNamed(context, names) !== undefined || (context.lent?.some((norm) => normalized(names).includes(norm)) ?? false);
@@ -146,7 +155,7 @@ const ENGINE = ['Engine'];
  */
 export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   const diagnostic = rule.diagnostic;
-  if (!diagnostic || optionNamed(context, diagnostic.unlessPresent ?? [])) {
+  if (!diagnostic || mootSettingSet(context, diagnostic.unlessPresent ?? [])) {
     return false;
   }
   const engine = optionNamed(context, ENGINE)?.literal;

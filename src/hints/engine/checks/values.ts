@@ -2,7 +2,7 @@
 import { insertPropertyFix } from '../fixes';
 import { Literal, OptionContext } from '../model';
 import { HintRule } from '../types';
-import { absenceCounts, Check, defaultOf, literalEquals, optionNamed } from './context';
+import { absenceCounts, Check, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
@@ -19,7 +19,7 @@ export const valueEquals: Check = (rule, context) => {
     // `cond ? null : false`: the value where it is set, and the resource's own default (the same value) elsewhere.
     const orAbsent = orAbsentOf(option.literal);
     const either = orAbsent !== undefined && !resource.defaults && byDefault.includes(resource.type) && literalEquals(orAbsent, value);
-    if ((literalEquals(option.literal, value) || either) && !optionNamed(resource, moot)) {
+    if ((literalEquals(option.literal, value) || either) && !mootSettingSet(resource, moot)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
