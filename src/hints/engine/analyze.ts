@@ -126,6 +126,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     case 'gomod':
     case 'tfvars':
+    case 'tsconfig':
       return undefined;
     default:
       return {

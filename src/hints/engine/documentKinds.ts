@@ -6,11 +6,12 @@
 
 /**
  * How a document is read: a code language, a template format, or nothing we analyse. `gomod` (a Go
- * module's `go.mod`) and `tfvars` (Terraform variable values, `*.tfvars` and `*.tfvars.json`) are read by the workspace model
- * only: the module path a Go module's packages are imported by, and the values a Terraform root module's
- * variables take instead of their defaults.
+ * module's `go.mod`), `tfvars` (Terraform variable values, `*.tfvars` and `*.tfvars.json`) and `tsconfig`
+ * (`tsconfig.json`, `tsconfig.*.json`) are read by the workspace model only: the module path a Go module's
+ * packages are imported by, the values a Terraform root module's variables take instead of their defaults,
+ * and the path aliases TypeScript imports use.
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars' | 'tsconfig';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -70,6 +71,10 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   if (name.toLowerCase().endsWith('.tfvars.json')) {
     return 'tfvars';
   }
+  // TypeScript configs, and the shared ones they extend (`tsconfig.base.json`), are no templates.
+  if (/^tsconfig(?:\.[^/]*)?\.json$/i.test(name)) {
+    return 'tsconfig';
+  }
   const dot = fileName.lastIndexOf('.');
   if (dot > slash) {
     const extension = fileName.slice(dot + 1).toLowerCase();
@@ -81,9 +86,9 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   return languageId ? BY_LANGUAGE.get(languageId) : undefined;
 }
 
-/** Whether files of a kind get hovers and findings (a `go.mod` or a `.tfvars` file only informs the workspace model). */
+/** Whether files of a kind get hovers and findings (a `go.mod`, a `.tfvars` file or a `tsconfig.json` only informs the workspace model). */
 export function isAnalysedKind(kind: DocumentKind): boolean {
-  return kind !== 'gomod' && kind !== 'tfvars';
+  return kind !== 'gomod' && kind !== 'tfvars' && kind !== 'tsconfig';
 }
 
 /** Whether a folder name is one of the never-source folders. */

@@ -48,15 +48,22 @@ export interface ProjectContext {
   requestClient?(name: string): ExportedClient | null | undefined;
 }
 
+/** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */
+const NOT_PROJECT_JS = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/|node:)|^\w+:/;
+
 /** Answers per file: a name is read many times, the model is asked once. */
 const answers = new FileMemo<string, Value | null>();
 
 /**
- * Modules that can be a file of the workspace: relative ones in JavaScript (a package is no workspace
- * file), dotted names in Python; never the analyzer's own references (`member:…`, `go:…`).
+ * Modules that can be a file of the workspace: in JavaScript relative ones, and others a tsconfig's path
+ * aliases may map (`@libs/db`), but never a client library or a Node built-in; dotted names in Python;
+ * never the analyzer's own references (`member:…`, `go:…`).
  */
 function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
-  return a.language.family === 'python' ? /^[.\w]+$/.test(module) : /^\.\.?(?:\/|$)/.test(module);
+  if (a.language.family === 'python') {
+    return /^[.\w]+$/.test(module);
+  }
+  return /^\.\.?(?:\/|$)/.test(module) || (/^[@\w~#$]/.test(module) && !NOT_PROJECT_JS.test(module));
 }
 
 /** The client that `path` of an imported `module` is, when the workspace knows it. */

@@ -51,6 +51,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.goPackage !== undefined ||
     Object.keys(contribution.requestClients ?? {}).length > 0 ||
     contribution.goModule !== undefined ||
+    contribution.tsconfig !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||

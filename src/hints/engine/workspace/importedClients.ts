@@ -3,7 +3,7 @@
  * class it imports, the class's client fields). The module is
  * mapped to workspace files as Python or Node would look for it (Python: the dotted path under any folder
  * above the importing file, or relative to its package by dots, as `pkg.py` or `pkg/__init__.py`;
- * JavaScript: a relative path with its extension or an `index` file), then the name is followed through
+ * JavaScript: a relative path, or a path alias of the nearest `tsconfig.json`, with its extension or an `index` file), then the name is followed through
  * re-exports to the module that binds it. Only a certain answer counts: a module that maps to several
  * files that do not agree, a name that holds no client, a cycle of re-exports, all resolve to nothing.
  * Only files that contribute to the model are seen: a module that exports no client is no candidate.
@@ -15,6 +15,7 @@ import { BudgetExceeded } from '../budget';
 import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
+import { TsconfigPaths } from './tsconfig';
 import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
@@ -88,22 +89,26 @@ function pythonTarget(codeFile: string, module: string, path: string): Target | 
   return { files, name };
 }
 
-/**
- * JavaScript and TypeScript: `path` is the imported name (`ddb`), `default` for a default import, `''`
- * for `require('./cache')` or `import * as cache`; a member of one (`cache.client`) is not followed.
- */
-function jsTarget(codeFile: string, module: string, path: string): Target | undefined {
-  if (!/^\.\.?(?:\/|$)/.test(module) || path.includes('.')) {
-    return undefined;
-  }
-  const base = joinPath(folderOf(codeFile), module);
-  if (base === undefined || base === '') {
-    return undefined;
-  }
+/** The files Node and TypeScript try for a module path: the file itself when it has a script extension, then with each extension, then its `index`. */
+function jsCandidates(base: string): string[] {
   const extension = extensionOf(base);
   const files = JS_EXTENSIONS.includes(extension) ? [base, ...(COMPILED_FROM[extension] ?? []).map((source) => `${withoutExtension(base)}.${source}`)] : [];
   files.push(...JS_EXTENSIONS.map((candidate) => `${base}.${candidate}`), ...JS_EXTENSIONS.map((candidate) => `${base}/index.${candidate}`));
-  return { files, name: path };
+  return files;
+}
+
+/**
+ * JavaScript and TypeScript: `path` is the imported name (`ddb`), `default` for a default import, `''`
+ * for `require('./cache')` or `import * as cache`; a member of one (`cache.client`) is not followed.
+ * A relative module is joined onto the file's folder; another is mapped by the nearest tsconfig's `paths` or `baseUrl`.
+ */
+function jsTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
+  if (path.includes('.')) {
+    return undefined;
+  }
+  const bases = /^\.\.?(?:\/|$)/.test(module) ? [joinPath(folderOf(codeFile), module)] : tsconfigs.bases(codeFile, module);
+  const files = (bases ?? []).flatMap((base) => (base === undefined || base === '' ? [] : jsCandidates(base)));
+  return files.length > 0 ? { files, name: path } : undefined;
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */
@@ -179,11 +184,12 @@ export class ImportedClients {
 
   /**
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
-   * `classes`: the CDK classes and interfaces each file declares.
+   * `classes`: the CDK classes and interfaces each file declares; `tsconfigs`: the path aliases of TypeScript imports.
    */
   constructor(
     private readonly sources: ReadonlyMap<string, ModuleSource>,
     private readonly classes: ReadonlyMap<string, Record<string, CdkClassMembers>> = new Map(),
+    private readonly tsconfigs: TsconfigPaths = new TsconfigPaths(new Map()),
   ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
@@ -346,7 +352,7 @@ export class ImportedClients {
   }
 
   private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
-    const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path);
+    const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, this.tsconfigs);
     const files = [...new Set(target?.files ?? [])].filter((file) => question.declares(file) || this.exportsOf(file) !== undefined);
     return target && agreed(files.map((file) => this.exported(file, target.name, walk, question)));
   }

@@ -168,6 +168,8 @@ export interface FileContribution {
   goPackage?: GoPackageFile;
   /** A `go.mod`: the path of the module whose root is the file's folder. */
   goModule?: string;
+  /** A `tsconfig.json` (or a `tsconfig.*.json` another extends): how it maps non-relative imports to files. */
+  tsconfig?: TsconfigFile;
   /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
   classFields?: Record<string, Record<string, ExportedClient>>;
   /**
@@ -427,4 +429,13 @@ export interface WorkspaceView {
    * that differ.
    */
   requestClient?(codeFile: string, name: string): ExportedClient | null | undefined;
+}
+
+/** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */
+export interface TsconfigFile {
+  /** A config it extends, as written. */
+  extends?: string;
+  baseUrl?: string;
+  /** Patterns (`@libs/*`, `config`) to their targets, as written. */
+  paths?: Record<string, string[]>;
 }

@@ -8,11 +8,12 @@ import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients } from './importedClients';
+import { TsconfigPaths } from './tsconfig';
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, TsconfigFile, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -505,7 +506,11 @@ export class WorkspaceModel implements WorkspaceView {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
       const classes = new Map<string, Record<string, CdkClassMembers>>();
+      const tsconfigs = new Map<string, TsconfigFile>();
       this.contributions.forEach(({ contribution }, file) => {
+        if (contribution.tsconfig) {
+          tsconfigs.set(file, contribution.tsconfig);
+        }
         if (contribution.module) {
           sources.set(file, contribution.module);
         }
@@ -513,7 +518,7 @@ export class WorkspaceModel implements WorkspaceView {
           classes.set(file, contribution.cdkClasses);
         }
       });
-      this.imports = new ImportedClients(sources, classes);
+      this.imports = new ImportedClients(sources, classes, new TsconfigPaths(tsconfigs));
     }
     return this.imports;
   }
