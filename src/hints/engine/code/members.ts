@@ -4,6 +4,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { inheritedMember } from './clientClasses';
+import { constructedField } from './constructorArguments';
 import { injectedOrBuilt } from './injection';
 import { importedClient } from './projectImports';
 import { cdkClassMember, memberOfClient, Value } from './values';
@@ -27,7 +28,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
       // a member the class does not define comes from the client class it extends.
       const own = a.scopes.member(value.classScope, name);
-      const found = own ? (a.valueOf(own) ?? a.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name)) : inheritedMember(a, value, name);
+      const found = own ? (a.valueOf(own) ?? a.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name) ?? constructedField(a, value.classScope, name)) : inheritedMember(a, value, name);
       // A Python `@property` runs on attribute access: the attribute is what it returns.
       return found?.t === 'function' && found.accessor ? a.returnValue(found) : found;
     }

@@ -1,0 +1,164 @@
+/**
+ * JavaScript and TypeScript: a field a class's constructor sets from a parameter without a type
+ * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`) holds what the file's
+ * `new Store(redis)` calls pass at that position, when every one of them passes the same kind of client.
+ * A class constructed nowhere in the file, extended or handed on as a value (a `super(...)` or a factory
+ * could pass anything), a construction that passes something else or spreads its arguments, and a field
+ * also set to anything else leave the field unknown.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd, segments } from './braces';
+import { FileMemo } from './fileMemo';
+import { agree } from './outerBindings';
+import { codeOf } from '../tokenCodes';
+import { Value } from './values';
+
+/** Words that may stand before a parameter's name and make it a field (TypeScript parameter properties). */
+const PROPERTY_MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
+/** Tokens around a class name that hand the class on as a value (`register(Store)`, `[Store, Cache]`). */
+const BEFORE_VALUE = ['(', ',', '['];
+const AFTER_VALUE = [')', ',', ']'];
+/** Looked back from a class's `{` for its `class Name`: past `extends Base<T> implements A, B`. */
+const MAX_HEADER_TOKENS = 64;
+const NEW = codeOf('new');
+const EXTENDS = codeOf('extends');
+
+interface ClassUses {
+  /** The `(` of each `new Name(...)`, by class name; -1 for one whose arguments cannot be read (`new Name<T>(...)`, `new Name`). */
+  constructions: Map<string, number[]>;
+  /** Names that a class extends or that are handed on as a value. */
+  escaped: Set<string>;
+}
+
+/** How the file constructs and uses class names, read once per file. */
+const classUses = new FileMemo<'uses', ClassUses>();
+/** What each class field holds from its constructions: `null` for nothing (and while it is read). */
+const fieldValues = new FileMemo<string, Value | null>();
+
+function usesOf(a: CodeAnalyzer): ClassUses {
+  return classUses.get(a, 'uses', () => {
+    const constructions = new Map<string, number[]>();
+    const escaped = new Set<string>();
+    const codes = a.tokens.codes;
+    for (let i = 0; i < a.tokens.length; i++) {
+      if (!a.isId(i) || a.isAccess(i - 1)) {
+        continue;
+      }
+      if (codes[i] === NEW && a.isId(i + 1) && !a.isAccess(i + 2)) {
+        const name = a.tokens.text(i + 1);
+        const open = a.is(i + 2, '(') && a.partner[i + 2] > i + 2 ? i + 2 : -1;
+        const sites = constructions.get(name) ?? [];
+        sites.push(open);
+        constructions.set(name, sites);
+        i++;
+      } else if (codes[i] === EXTENDS && a.isId(i + 1)) {
+        escaped.add(a.tokens.text(i + 1));
+      } else if (BEFORE_VALUE.some((text) => a.is(i - 1, text)) && AFTER_VALUE.some((text) => a.is(i + 1, text))) {
+        escaped.add(a.tokens.text(i));
+      }
+    }
+    return { constructions, escaped };
+  });
+}
+
+/** The name a class scope is declared under (`class Name ... {`), if the file declares no other class of that name. */
+function className(a: CodeAnalyzer, classScope: number): string | undefined {
+  const open = a.scopes.start(classScope);
+  for (let k = open - 1; k >= 0 && k >= open - MAX_HEADER_TOKENS; k--) {
+    if (a.idIs(k, 'class') && a.isId(k + 1)) {
+      const name = a.tokens.text(k + 1);
+      return a.scopes.classNamed(name) === classScope ? name : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The constructor parameter a field binding takes: its class and position. The binding is a parameter
+ * property (`private client`) or `this.client = client` of a plain parameter; the parameter has no type,
+ * default, `?` or spread.
+ */
+function constructorParameter(a: CodeAnalyzer, binding: { token: number; expression: number }): { classScope: number; position: number } | undefined {
+  let token = binding.token;
+  if (binding.expression >= 0) {
+    const from = binding.expression;
+    if (!a.isId(from) || expressionEnd(a, from) !== from + 1) {
+      return undefined;
+    }
+    const parameter = a.scopes.lookup(a.tokens.text(from), from);
+    if (!parameter || parameter.expression >= 0 || parameter.declared !== undefined || parameter.fixed !== undefined) {
+      return undefined;
+    }
+    token = parameter.token;
+  }
+  const fnScope = a.scopes.scopeAt(token);
+  const fn = a.functions.get(fnScope);
+  const classScope = a.scopes.parent(fnScope);
+  if (!fn || fn.params !== a.parent[token] || !a.idIs(fn.params - 1, 'constructor') || classScope <= 0 || a.scopes.kind(classScope) !== 'class') {
+    return undefined;
+  }
+  const parameters = segments(a, fn.params);
+  for (let position = 0; position < parameters.length; position++) {
+    const [start, end] = parameters[position];
+    if (token >= start && token < end) {
+      let k = start;
+      while (k < token && PROPERTY_MODIFIERS.has(a.id(k) ?? '')) {
+        k++;
+      }
+      return k === token && end === token + 1 ? { classScope, position } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The client every construction of a class passes at a position, when they agree and there is one at least. */
+function constructedArgument(a: CodeAnalyzer, classScope: number, position: number): Value | undefined {
+  const name = className(a, classScope);
+  const uses = usesOf(a);
+  const sites = name && !uses.escaped.has(name) ? uses.constructions.get(name) : undefined;
+  if (!sites) {
+    return undefined;
+  }
+  let agreed: Value | undefined;
+  for (const open of sites) {
+    const classBinding = open >= 0 ? a.scopes.lookup(name!, open - 1)?.fixed : undefined;
+    if (classBinding?.t !== 'instance' || classBinding.classScope !== classScope) {
+      return undefined;
+    }
+    const args = segments(a, open);
+    if (args.length <= position || args.slice(0, position + 1).some(([start]) => a.is(start, '.'))) {
+      return undefined;
+    }
+    const [start, end] = args[position];
+    const passed = a.evalChain(start, end);
+    const value = passed.end === end ? passed.value : undefined;
+    agreed = value?.t === 'client' ? (agreed ? agree(agreed, value) : value) : undefined;
+    if (!agreed) {
+      return undefined;
+    }
+  }
+  return agreed;
+}
+
+/** What a class field holds from the constructions of its class (see the module comment). */
+export function constructedField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
+  if (a.language.family !== 'js') {
+    return undefined;
+  }
+  const key = `${classScope}.${name}`;
+  if (fieldValues.peek(a, key) !== undefined) {
+    return fieldValues.peek(a, key) ?? undefined;
+  }
+  fieldValues.set(a, key, null);
+  let agreed: Value | undefined;
+  for (const binding of a.scopes.memberBindings(classScope, name)) {
+    const parameter = constructorParameter(a, binding);
+    const value = parameter ? constructedArgument(a, parameter.classScope, parameter.position) : undefined;
+    agreed = value && agreed ? agree(agreed, value) : value;
+    if (!agreed) {
+      break;
+    }
+  }
+  fieldValues.set(a, key, agreed ?? null);
+  return agreed;
+}

@@ -1,0 +1,164 @@
+/**
+ * JavaScript and TypeScript: a field a constructor sets from an untyped parameter holds the client the
+ * file's constructions of the class pass there, when they all pass the same kind of client. Constructions
+ * that disagree or cannot be read, a class constructed nowhere, extended or handed on, and a field also set
+ * to something else stay silent.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const SESSION_STORE = [
+  "const Redis = require('ioredis');",
+  'class SessionStore {',
+  '  constructor(client) {',
+  '    this.client = client;',
+  '  }',
+  '  async purge() {',
+  "    return this.client.keys('sess:*');",
+  '  }',
+  '}',
+];
+
+/** Whether the hints of a file include the KEYS finding of `this.client.keys(...)` on line 7. */
+function readsKeys(fileName: string, code: string): boolean {
+  return hintsIn(fileName, code).some((hint) => hint.startsWith('7:') && hint.includes('redis-keys'));
+}
+
+describe('clients passed to a constructor', () => {
+  it('reads a JavaScript field set from the client the module constructs the class with', () => {
+    const code = sourceLines(...SESSION_STORE, 'const redis = new Redis(process.env.REDIS_URL);', 'module.exports = new SessionStore(redis);');
+    assert.ok(readsKeys('store.js', code), hintsIn('store.js', code).join('\n'));
+  });
+
+  it('reads a TypeScript parameter property without a type, and a second construction of the same kind', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      'export class RateLimiter {',
+      '  constructor(private readonly redis, private limit) {}',
+      '  async reset(prefix: string) {',
+      '    const n = this.limit;',
+      '    await this.redis.flushall();',
+      "    return this.redis.keys(`${prefix}:*`);",
+      '  }',
+      '}',
+      'export const perUser = new RateLimiter(new Redis(process.env.REDIS_URL), 10);',
+      'export const perIp = new RateLimiter(new Redis({ host: "cache.internal" }), 100);',
+    );
+    assert.ok(readsKeys('limiter.ts', code), hintsIn('limiter.ts', code).join('\n'));
+  });
+
+  it('reads a store a Lambda handler module creates at module level', () => {
+    // The request is the caller's, so only the client tells that `scan` is DynamoDB's.
+    const code = sourceLines(
+      "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
+      "const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');",
+      'class OrderStore {',
+      '  constructor(ddb) {',
+      '    this.ddb = ddb;',
+      '  }',
+      '  async page(input) { return this.ddb.scan(input); }',
+      '}',
+      'const store = new OrderStore(DynamoDBDocumentClient.from(new DynamoDBClient({})));',
+      'exports.handler = async () => store.page({ TableName: process.env.TABLE });',
+    );
+    assert.ok(hintsIn('handler.js', code).includes('7:scan dynamodb-scan!'), hintsIn('handler.js', code).join('\n'));
+  });
+
+  it('reads a DocumentClient passed into a repository class', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const documentClient = new AWS.DynamoDB.DocumentClient();',
+      'class UserRepository {',
+      '  constructor(db) { this.db = db; }',
+      '  list(params) {',
+      '    return this.db.scan(params).promise();',
+      '  }',
+      '}',
+      'module.exports = new UserRepository(documentClient);',
+    );
+    assert.ok(hintsIn('users.js', code).includes('6:scan dynamodb-scan!'), hintsIn('users.js', code).join('\n'));
+  });
+
+  it('stays silent for a repository constructed with a DocumentClient and with something unknown', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const documentClient = new AWS.DynamoDB.DocumentClient();',
+      'class UserRepository {',
+      '  constructor(db) { this.db = db; }',
+      '  list(params) {',
+      '    return this.db.scan(params).promise();',
+      '  }',
+      '}',
+      'const live = new UserRepository(documentClient);',
+      'const local = new UserRepository(new InMemoryTable());',
+    );
+    assert.ok(!hintsIn('users.js', code).some((hint) => hint.startsWith('6:')), hintsIn('users.js', code).join('\n'));
+  });
+
+  describe('stays silent', () => {
+    const silent: [string, string[]][] = [
+      ['when constructions pass different kinds of client', ["const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');", 'const a = new SessionStore(new Redis());', 'const b = new SessionStore(new DynamoDBClient({}));']],
+      ['when a construction passes something unknown', ['const a = new SessionStore(new Redis());', 'const b = new SessionStore(makeCache());']],
+      ['when a construction passes nothing there', ['const a = new SessionStore(new Redis());', 'const b = new SessionStore();']],
+      ['when a construction spreads its arguments', ['module.exports = (...args) => new SessionStore(...args);']],
+      ['when the exported class is constructed nowhere in the file', ['module.exports = SessionStore;']],
+      ['when a same-file subclass constructs it through super', ['class Scoped extends SessionStore {', '  constructor(c) { super(c); }', '}', 'module.exports = new Scoped(new Redis());']],
+      ['when the class is handed on as a value', ['const a = new SessionStore(new Redis());', 'container.register(SessionStore);']],
+    ];
+    for (const [name, tail] of silent) {
+      it(name, () => {
+        const code = sourceLines(...SESSION_STORE, ...tail);
+        assert.ok(!readsKeys('store.js', code), hintsIn('store.js', code).join('\n'));
+      });
+    }
+
+    it('when the field is set to something else elsewhere', () => {
+      const code = sourceLines(
+        "const Redis = require('ioredis');",
+        'class SessionStore {',
+        '  useMemory() { this.client = new Map(); }',
+        '  constructor(client) { this.client = client; }',
+        '  async purge() {',
+        '  }',
+        "  flush() { return this.client.keys('sess:*'); }",
+        '}',
+        'module.exports = new SessionStore(new Redis());',
+      );
+      assert.ok(!readsKeys('store.js', code), hintsIn('store.js', code).join('\n'));
+    });
+
+    it('when the field takes a parameter with a default, or the parameter is optional', () => {
+      for (const signature of ['constructor(private client = makeCache()) {}', 'constructor(private client?) {}']) {
+        const code = sourceLines(
+          "import Redis from 'ioredis';",
+          'class SessionStore {',
+          `  ${signature}`,
+          '  async purge() {',
+          '    const t = 1;',
+          '  }',
+          "  flush() { return this.client.keys('sess:*'); }",
+          '}',
+          'export default new SessionStore(new Redis());',
+        );
+        assert.ok(!readsKeys('store.ts', code), hintsIn('store.ts', code).join('\n'));
+      }
+    });
+
+    it('when the field is set from an expression of the parameter, or from another parameter position', () => {
+      for (const assignment of ['this.client = client || fallback;', 'this.client = prefix;']) {
+        const code = sourceLines(
+          "const Redis = require('ioredis');",
+          'class SessionStore {',
+          `  constructor(client, prefix) { ${assignment} }`,
+          '  async purge() {',
+          '    const t = 1;',
+          '  }',
+          "  flush() { return this.client.keys('sess:*'); }",
+          '}',
+          "module.exports = new SessionStore(new Redis(), 'sess');",
+        );
+        assert.ok(!readsKeys('store.js', code), hintsIn('store.js', code).join('\n'));
+      }
+    });
+  });
+});
