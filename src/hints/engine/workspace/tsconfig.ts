@@ -5,6 +5,9 @@
  * decides; its `extends` of a relative config is followed one level. Only certain answers count: an
  * alias whose targets the workspace does not hold resolves to nothing, never to a package of the same name.
  */
+import { readJson } from '../iac/json';
+import { IacNode } from '../iac/tree';
+import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { TsconfigFile } from './types';
 
@@ -13,85 +16,52 @@ const MAX_PATTERNS = 256;
 const MAX_TARGETS = 8;
 const MAX_PATH_LENGTH = 512;
 
-const SLASH = 47;
-const STAR = 42;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const NEWLINE = 10;
-
-/**
- * JSON with comments and trailing commas, as TypeScript reads its configs, made plain JSON in one pass:
- * comments become spaces, a comma before `}` or `]` goes.
- */
-function plainJson(text: string): string {
-  const out: string[] = [];
-  /** Index in `out` of the last character that is not white space or a comment. */
-  let lastSignificant = -1;
-  let at = 0;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    if (code === QUOTE) {
-      let end = at + 1;
-      while (end < text.length && text.charCodeAt(end) !== QUOTE && text.charCodeAt(end) !== NEWLINE) {
-        end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
-      }
-      out.push(text.slice(at, end + 1));
-      lastSignificant = out.length - 1;
-      at = end + 1;
-    } else if (code === SLASH && text.charCodeAt(at + 1) === SLASH) {
-      const end = text.indexOf('\n', at);
-      at = end < 0 ? text.length : end;
-    } else if (code === SLASH && text.charCodeAt(at + 1) === STAR) {
-      const end = text.indexOf('*/', at + 2);
-      out.push(' ');
-      at = end < 0 ? text.length : end + 2;
-    } else {
-      const char = text[at];
-      if ((char === '}' || char === ']') && lastSignificant >= 0 && out[lastSignificant] === ',') {
-        out[lastSignificant] = ' ';
-      }
-      out.push(char);
-      if (!/\s/.test(char)) {
-        lastSignificant = out.length - 1;
-      }
-      at++;
+/** A map's entry by key; the last one, as `JSON.parse` keeps it. */
+function lastEntry(node: IacNode | undefined, key: string): IacNode | undefined {
+  const entries = node?.kind === 'map' ? node.entries : [];
+  for (let k = entries.length - 1; k >= 0; k--) {
+    if (entries[k].key === key) {
+      return entries[k].value;
     }
   }
-  return out.join('');
+  return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isPath(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_PATH_LENGTH;
 }
 
-function isPath(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH;
+/** A string scalar that can be a path. */
+function pathOf(node: IacNode | undefined): string | undefined {
+  const value = node?.kind === 'scalar' && node.literal.kind === 'str' ? node.literal.value : undefined;
+  return value !== undefined && isPath(value) ? value : undefined;
 }
 
-/** What a `tsconfig*.json` tells about module resolution; undefined when it is no JSON object. */
+/** What a `tsconfig*.json` tells about module resolution; undefined when it is no JSON object. Read as JSONC, as TypeScript does. */
 export function readTsconfig(text: string): TsconfigFile | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(plainJson(text));
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(parsed)) {
+  const root = readJson(text, new LineIndex(text)).root;
+  if (root?.kind !== 'map') {
     return undefined;
   }
   const config: TsconfigFile = {};
-  if (isPath(parsed.extends)) {
-    config.extends = parsed.extends;
+  const extended = pathOf(lastEntry(root, 'extends'));
+  if (extended !== undefined) {
+    config.extends = extended;
   }
-  const options = parsed.compilerOptions;
-  if (isRecord(options) && isPath(options.baseUrl)) {
-    config.baseUrl = options.baseUrl;
+  const options = lastEntry(root, 'compilerOptions');
+  const baseUrl = pathOf(lastEntry(options, 'baseUrl'));
+  if (baseUrl !== undefined) {
+    config.baseUrl = baseUrl;
   }
-  if (isRecord(options) && isRecord(options.paths)) {
+  const written = lastEntry(options, 'paths');
+  if (written?.kind === 'map') {
     const paths: Record<string, string[]> = {};
-    for (const [pattern, targets] of Object.entries(options.paths).slice(0, MAX_PATTERNS)) {
-      if (pattern !== '__proto__' && isPath(pattern) && Array.isArray(targets)) {
-        paths[pattern] = targets.slice(0, MAX_TARGETS).filter(isPath);
+    for (const { key: pattern, value: targets } of written.entries) {
+      if (Object.keys(paths).length >= MAX_PATTERNS && !Object.hasOwn(paths, pattern)) {
+        break;
+      }
+      if (pattern !== '__proto__' && isPath(pattern) && targets.kind === 'list') {
+        paths[pattern] = targets.items.slice(0, MAX_TARGETS).flatMap((target) => pathOf(target) ?? []);
       }
     }
     config.paths = paths;
