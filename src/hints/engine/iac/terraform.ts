@@ -12,7 +12,7 @@ import { normalizeName, Span } from '../types';
 import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
-import { argumentOf, defaultLiterals, newestAllowedRelease, refRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { argumentOf, defaultLiterals, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -336,10 +336,8 @@ class TerraformReader implements HclValues {
       return;
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
-    // An older release the version pins may have had other defaults (the module's `version`, or a git source's `ref`).
-    const version = items.find((item) => item.option.name === 'version')?.option.literal;
-    const constraint = version?.kind === 'str' ? version.value : refRelease(sourceText);
-    const newest = constraint === undefined ? undefined : newestAllowedRelease(constraint);
+    // An older release the block pins may have had other defaults.
+    const newest = pinnedRelease(items.find((item) => item.option.name === 'version')?.option.literal, sourceText);
     const inputs = (module.effective?.(written, newest) ?? written).map((option) => ({ ...option, norm: normalizeName(argumentOf(module, option.name)) }));
     this.ingressReader.module(module, items);
     const secondInputs = new Set(module.second?.inputs ?? []);
@@ -556,7 +554,6 @@ class TerraformReader implements HclValues {
     }
     return entries;
   }
-
 }
 
 /** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */

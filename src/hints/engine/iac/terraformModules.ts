@@ -429,3 +429,12 @@ export function refRelease(source: string): string | undefined {
   const ref = /[?&]ref=(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
   return ref ? ref[1] : undefined;
 }
+
+/**
+ * The newest release a module block allows: its `version` constraint, or a git source's `?ref=vX.Y.Z`;
+ * undefined when nothing caps it (the current defaults hold).
+ */
+export function pinnedRelease(version: Literal | undefined, source: string): Release | undefined {
+  const constraint = version?.kind === 'str' ? version.value : refRelease(source);
+  return constraint === undefined ? undefined : newestAllowedRelease(constraint);
+}
