@@ -18,8 +18,6 @@ const PROPERTY_MODIFIERS = new Set(['public', 'private', 'protected', 'readonly'
 /** Tokens around a class name that hand the class on as a value (`register(Store)`, `[Store, Cache]`). */
 const BEFORE_VALUE = ['(', ',', '['];
 const AFTER_VALUE = [')', ',', ']'];
-/** Looked back from a class's `{` for its `class Name`: past `extends Base<T> implements A, B`. */
-const MAX_HEADER_TOKENS = 64;
 const NEW = codeOf('new');
 const EXTENDS = codeOf('extends');
 
@@ -59,18 +57,6 @@ function usesOf(a: CodeAnalyzer): ClassUses {
     }
     return { constructions, escaped };
   });
-}
-
-/** The name a class scope is declared under (`class Name ... {`), if the file declares no other class of that name. */
-function className(a: CodeAnalyzer, classScope: number): string | undefined {
-  const open = a.scopes.start(classScope);
-  for (let k = open - 1; k >= 0 && k >= open - MAX_HEADER_TOKENS; k--) {
-    if (a.idIs(k, 'class') && a.isId(k + 1)) {
-      const name = a.tokens.text(k + 1);
-      return a.scopes.classNamed(name) === classScope ? name : undefined;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -113,7 +99,7 @@ function constructorParameter(a: CodeAnalyzer, binding: { token: number; express
 
 /** The client every construction of a class passes at a position, when they agree and there is one at least. */
 function constructedArgument(a: CodeAnalyzer, classScope: number, position: number): Value | undefined {
-  const name = className(a, classScope);
+  const name = a.scopes.nameOfClass(classScope);
   const uses = usesOf(a);
   const sites = name && !uses.escaped.has(name) ? uses.constructions.get(name) : undefined;
   if (!sites) {

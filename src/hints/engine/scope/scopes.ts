@@ -59,6 +59,7 @@ export class ScopeTree<V> {
   private readonly innermost: Int32Array;
   /** Class scopes by the name the file declares them under; -1 for a name declared twice (ambiguous). */
   private readonly classNames = new Map<string, number>();
+  private readonly namesOfClasses = new Map<number, string>();
   /** A class scope's base class in the same file (`extends`, C# `:`): its members are the class's too. */
   private readonly bases = new Map<number, number>();
   /** Branch scopes of if/elif/else chains, to the first branch of their chain. */
@@ -356,11 +357,18 @@ export class ScopeTree<V> {
   /** Records the name a class scope is declared under; a name declared twice names no class. */
   nameClass(scope: number, name: string): void {
     this.classNames.set(name, this.classNames.has(name) ? -1 : scope);
+    this.namesOfClasses.set(scope, name);
   }
 
   /** The class scope the file declares under a name, or -1 (none, or more than one). */
   classNamed(name: string): number {
     return this.classNames.get(name) ?? -1;
+  }
+
+  /** The name a class scope is declared under, when no other class of the file has it. */
+  nameOfClass(scope: number): string | undefined {
+    const name = this.namesOfClasses.get(scope);
+    return name !== undefined && this.classNames.get(name) === scope ? name : undefined;
   }
 
   /** Makes `base` the base class of `scope`; a base that would close a cycle is ignored. */
