@@ -90,9 +90,18 @@ export interface FileWorkspace {
   fileName: string;
 }
 
-/** `workspace`: the model of the file's workspace (none: the file is judged alone); `now`: the clock of the time budget (tests inject one). */
-export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, workspace?: FileWorkspace, now?: () => number): FileReport {
-  const text = readRegularFile(file.path);
+/** How a file is analysed besides the run's settings. */
+export interface FileContext {
+  /** The model of the file's workspace; none: the file is judged alone. */
+  workspace?: FileWorkspace;
+  /** The file's text when the workspace index has read it already (see KeptTexts); none: read here. */
+  text?: string;
+  /** The clock of the time budget (tests inject one). */
+  now?: () => number;
+}
+
+export function analyzeFile(file: FileEntry, settings: AnalysisSettings, { rules, byId }: RuleSet, { workspace, text: kept, now }: FileContext = {}): FileReport {
+  const text = kept ?? readRegularFile(file.path);
   if (typeof text !== 'string') {
     return { skipped: text.reason };
   }

@@ -13,10 +13,11 @@ import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { isAnalysedKind } from '../hints/engine/documentKinds';
 import { HintRule, Severity } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
-import { analyzeFile, AnalysisSettings, displayPath, FileReport, readableText, ruleSet, SEVERITY_RANK } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, displayPath, FileReport, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
 import { collectFiles, FileEntry, WalkResult } from './files';
-import { assembleOutput, Format } from './output';
+import { KeptTexts } from './keptTexts';
+import { Format, OutputWriter } from './output';
 import { AnalysisThreads, threadsFor, WorkFile } from './parallel';
 import { CliWorkspaces, Indexed, snapshotOf } from './workspace';
 
@@ -232,14 +233,16 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   io.stderr(ignoredSummary(walked.ignored));
 
   const budget = (): Budget => new Budget(parsed.timeBudgetMs, io.now);
-  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: readableText, budget }) : undefined;
+  // Texts the workspace index reads on this thread; files analysed on other threads are read there.
+  const kept = new KeptTexts();
+  const workspaces = parsed.workspace ? new CliWorkspaces(inputs, walked.files, { fs: nodeFs, read: kept.read, budget }) : undefined;
   // A `go.mod` informs the workspace model and is checked for nothing itself.
   const checked = walked.files.filter((file) => isAnalysedKind(file.kind));
   const settings: AnalysisSettings = { cwd: io.cwd, format: parsed.format, listHovers: parsed.listHovers, timeBudgetMs: parsed.timeBudgetMs, debug: parsed.debug };
   if (parsed.rules) {
     settings.ruleIds = [...parsed.rules];
   }
-  const pieces: string[] = [];
+  const output = new OutputWriter(parsed.format, io.stdout);
   const usedRuleIds = new Set<string>();
   let worstRank = -1;
   let internalErrors = 0;
@@ -248,7 +251,7 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
   const report = (outcome: FileReport): void => {
     const file = checked[reported++].path;
     if ('output' in outcome) {
-      pieces.push(outcome.output);
+      output.add(outcome.output);
       outcome.ruleIds.forEach((id) => usedRuleIds.add(id));
       worstRank = Math.max(worstRank, outcome.worstRank);
     } else if ('skipped' in outcome) {
@@ -271,14 +274,18 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
     }
   } else {
     const rules = ruleSet(allRules, settings.ruleIds);
-    checked.forEach((file) => report(analyzeFile(file, settings, rules, workspaces?.viewFor(file.path), io.now)));
+    for (const file of checked) {
+      // The view first: the first one indexes the workspace, reading the files kept for the analysis.
+      const workspace = workspaces?.viewFor(file.path);
+      report(analyzeFile(file, settings, rules, { workspace, text: kept.take(file.path), now: io.now }));
+    }
   }
   for (const { root, model } of workspaces?.built() ?? []) {
     if (!model.isEmpty()) {
       io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${workspaceSummary(model)}\n`);
     }
   }
-  io.stdout(assembleOutput(parsed.format, pieces, usedRuleIds, allRules, io.cwd));
+  output.finish(usedRuleIds, allRules, io.cwd);
   if (internalErrors > 0) {
     io.stderr(`aws-db-hints: internal error in ${internalErrors} file(s); their findings are missing${parsed.debug ? '' : ' (run with --debug for the stack)'}\n`);
     return EXIT.internal;

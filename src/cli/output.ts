@@ -82,19 +82,79 @@ export function formatEntries(entries: readonly CliEntry[], format: Format, cwd:
   }
 }
 
+/** Characters of text and JSON output gathered before a write: few writes, and no whole document held. */
+const WRITE_CHARS = 64 * 1024;
+
 /**
- * The whole output from the files' pieces, in file order: the same text as formatting all entries at
- * once. SARIF lists the rules the results use, in the order of `rules`.
+ * The output, from the files' pieces in file order. Text and JSON are written as the pieces arrive, so that a
+ * large tree's output is not joined and encoded after the last file while the other threads sit idle; SARIF lists
+ * the rules its results use before the results, so it is written whole at the end.
  */
+export class OutputWriter {
+  /** SARIF results, held to the end. */
+  private readonly held: string[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private items = 0;
+
+  constructor(
+    private readonly format: Format,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  /** A file's piece (see formatEntries); empty for a file without entries. */
+  add(piece: string): void {
+    if (piece.length === 0) {
+      return;
+    }
+    if (this.format === 'sarif') {
+      this.held.push(piece);
+    } else {
+      this.gather(this.format === 'json' ? `${this.items === 0 ? '[\n' : ',\n'}${piece}` : piece);
+    }
+    this.items++;
+  }
+
+  /** Ends the output. SARIF lists the rules the results use, in the order of `rules`. */
+  finish(usedRuleIds: ReadonlySet<string>, rules: readonly HintRule[], cwd: string): void {
+    if (this.format === 'sarif') {
+      this.write(sarifDocument(this.held, usedRuleIds, rules, cwd));
+      return;
+    }
+    if (this.format === 'json') {
+      this.gather(this.items === 0 ? '[]\n' : '\n]\n');
+    }
+    this.flush();
+  }
+
+  private gather(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= WRITE_CHARS) {
+      this.flush();
+    }
+  }
+
+  private flush(): void {
+    if (this.pending.length > 0) {
+      this.write(this.pending.join(''));
+      this.pending = [];
+      this.pendingChars = 0;
+    }
+  }
+}
+
+/** The whole output from the files' pieces, in file order: the same text as formatting all entries at once. */
 export function assembleOutput(format: Format, pieces: readonly string[], usedRuleIds: ReadonlySet<string>, rules: readonly HintRule[], cwd: string): string {
-  const items = pieces.filter((piece) => piece.length > 0);
-  if (format === 'text') {
-    return items.join('');
-  }
-  const array = (closingIndent: string): string => (items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${closingIndent}]`);
-  if (format === 'json') {
-    return `${array('')}\n`;
-  }
+  let output = '';
+  const writer = new OutputWriter(format, (text) => (output += text));
+  pieces.forEach((piece) => writer.add(piece));
+  writer.finish(usedRuleIds, rules, cwd);
+  return output;
+}
+
+/** The SARIF document around the results' pieces (each already indented, see formatEntries). */
+function sarifDocument(items: readonly string[], usedRuleIds: ReadonlySet<string>, rules: readonly HintRule[], cwd: string): string {
   const base = pathToFileURL(cwd).href;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -125,5 +185,6 @@ export function assembleOutput(format: Format, pieces: readonly string[], usedRu
   // inside strings are escaped. It is the run's last key, 6 spaces deep.
   const document = jsonSafe(JSON.stringify(sarif, null, 2));
   const at = document.lastIndexOf('"results": []');
-  return `${document.slice(0, at)}"results": ${array('      ')}${document.slice(at + '"results": []'.length)}\n`;
+  const results = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n      ]`;
+  return `${document.slice(0, at)}"results": ${results}${document.slice(at + '"results": []'.length)}\n`;
 }

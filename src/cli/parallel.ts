@@ -8,8 +8,9 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { Budget } from '../hints/engine/budget';
 import { HintRule } from '../hints/engine/types';
 import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
-import { analyzeFile, AnalysisSettings, FileReport, readableText, ruleSet } from './analyzeFile';
+import { analyzeFile, AnalysisSettings, FileReport, ruleSet } from './analyzeFile';
 import { FileEntry } from './files';
+import { KeptTexts } from './keptTexts';
 import { WorkQueues } from './schedule';
 import { Indexed, indexSource, ModelSource, modelOf, WorkspaceSnapshot } from './workspace';
 
@@ -65,10 +66,12 @@ export class AnalysisThreads {
     }
   }
 
-  /** Indexes the sources of the workspace models; `report` gets what each contributes, in list order. */
+  /**
+   * Indexes the sources of the workspace models; `report` gets what each contributes, in list order. Cut by
+   * bytes as the analysis is, so that a thread mostly indexes the files it will analyse and keeps their texts.
+   */
   index(sources: readonly ModelSource[], report: (indexed: Indexed) => void): Promise<void> {
-    // The size of a source is not known here; indexing is light next to analysis, so count files only.
-    return this.run('index', sources, () => 0, report as (result: unknown) => void);
+    return this.run('index', sources, (source) => source.size, report as (result: unknown) => void);
   }
 
   /** Sends the workspace models that the files to analyse refer to by index. */
@@ -162,7 +165,8 @@ export class AnalysisThreads {
 /** The worker side: works through each chunk it is sent and answers with the results, in order. */
 export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, allRules: readonly HintRule[]): void {
   const rules = ruleSet(allRules, settings.ruleIds);
-  const sources = { read: readableText, budget: () => new Budget(settings.timeBudgetMs) };
+  const kept = new KeptTexts();
+  const sources = { read: kept.read, budget: () => new Budget(settings.timeBudgetMs) };
   let models: WorkspaceModel[] = [];
   port.on('message', (task: Task) => {
     if (task.kind === 'workspaces') {
@@ -172,7 +176,9 @@ export function serveAnalysis(port: MessagePort, settings: AnalysisSettings, all
     const results =
       task.kind === 'index'
         ? task.items.map((source) => indexSource(source, sources))
-        : task.items.map(({ workspace, ...file }) => analyzeFile(file, settings, rules, workspace && { model: models[workspace.index], fileName: workspace.fileName }));
+        : task.items.map(({ workspace, ...file }) =>
+            analyzeFile(file, settings, rules, { workspace: workspace && { model: models[workspace.index], fileName: workspace.fileName }, text: kept.take(file.path) }),
+          );
     const done: ChunkDone = { chunk: task.chunk, results };
     port.postMessage(done);
   });

@@ -22,8 +22,8 @@ export interface CliWorkspace {
 
 export interface WorkspaceSources {
   fs: WalkFs;
-  /** The text of a file, or undefined when it cannot be read (the analysis pass reports why). */
-  read(file: string): string | undefined;
+  /** The text of a file of that kind, or undefined when it cannot be read (the analysis pass reports why). */
+  read(file: string, kind: DocumentKind): string | undefined;
   /** A fresh per-file time budget. */
   budget(): Budget;
 }
@@ -96,7 +96,7 @@ export class CliWorkspaces {
   sourcesOf(root: string): ModelSource[] {
     // A folder named on the command line was walked already; a repository around a named file is walked now.
     const files = this.folders.includes(root) ? this.walked.filter((file) => isInside(root, file.path)) : collectFiles([root], this.sources.fs).files;
-    return files.filter((file) => kindMayContribute(file.kind)).map((file) => ({ path: file.path, kind: file.kind, name: posixRelative(root, file.path) }));
+    return files.filter((file) => kindMayContribute(file.kind)).map((file) => ({ path: file.path, kind: file.kind, size: file.size, name: posixRelative(root, file.path) }));
   }
 
   /** Sets a workspace's model from what its sources contribute (in the order of sourcesOf), indexed here or on other threads. */
@@ -116,6 +116,8 @@ export class CliWorkspaces {
 export interface ModelSource {
   path: string;
   kind: DocumentKind;
+  /** Its size in bytes, as the walk found it. */
+  size: number;
   /** Its path in the workspace: relative to the root, `/`-separated. */
   name: string;
 }
@@ -127,7 +129,7 @@ export interface Indexed {
 }
 
 export function indexSource(source: ModelSource, { read, budget }: Pick<WorkspaceSources, 'read' | 'budget'>): Indexed {
-  const text = read(source.path);
+  const text = read(source.path, source.kind);
   return { name: source.name, contribution: text === undefined ? undefined : indexFile(source.name, source.kind, text, { budget: budget() }) };
 }
 

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliEntry, CliIo, runCli } from '../../../src/cli/cli';
 import { jsonSafe } from '../../../src/cli/escape';
-import { assembleOutput, formatEntries } from '../../../src/cli/output';
+import { assembleOutput, formatEntries, OutputWriter } from '../../../src/cli/output';
 import { HintRule } from '../../../src/hints/engine/types';
 import { realHintRules } from './support';
 
@@ -184,5 +184,42 @@ describe('aws-db-hints output put together from each file’s piece', () => {
     assert.deepEqual(run.results.map((result: { message: { text: string } }) => result.message.text), ['KEYS blocks\u2028the server', 'one "AZ"', 'again']);
     assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id).sort(), ['rds-multi-az', 'redis-keys']);
     assert.equal(run.results[2].locations[0].physicalLocation.artifactLocation.uri, 'dir/b%20c.py');
+  });
+
+  it('writes text and JSON while the pieces arrive, in few writes, and SARIF once at the end', () => {
+    // 2,000 files of two findings: about 800 KB of JSON.
+    const many = Array.from({ length: 2000 }, (_, i) => [entry(`src/f${i}.py`, 'redis-keys', 'KEYS blocks the server'), entry(`src/f${i}.py`, 'rds-multi-az', 'one AZ')]);
+    for (const format of ['json', 'text', 'sarif'] as const) {
+      const writes: string[] = [];
+      const writer = new OutputWriter(format, (text) => writes.push(text));
+      many.forEach((entries) => writer.add(formatEntries(entries, format, '/work')));
+      const beforeFinish = writes.length;
+      writer.finish(new Set(['redis-keys', 'rds-multi-az']), rules, '/work');
+      if (format === 'sarif') {
+        assert.equal(beforeFinish, 0, 'SARIF names its rules before the results: nothing is written before the end');
+        assert.equal(writes.length, 1);
+      } else {
+        assert.ok(beforeFinish > 1, `${format}: written while the files arrive (${beforeFinish} writes)`);
+        assert.ok(writes.length < 40, `${format}: gathered into few writes (${writes.length})`);
+      }
+      const pieces = many.map((entries) => formatEntries(entries, format, '/work'));
+      assert.equal(writes.join(''), assembleOutput(format, pieces, new Set(['redis-keys', 'rds-multi-az']), rules, '/work'));
+    }
+    const json: string[] = [];
+    const writer = new OutputWriter('json', (text) => json.push(text));
+    many.forEach((entries) => writer.add(formatEntries(entries, 'json', '/work')));
+    writer.finish(new Set(), rules, '/work');
+    assert.deepEqual(JSON.parse(json.join('')), many.flat());
+  });
+
+  it('writes nothing for text without entries, and an empty array for JSON', () => {
+    for (const [format, expected] of [['text', []], ['json', ['[]\n']]] as const) {
+      const writes: string[] = [];
+      const writer = new OutputWriter(format, (text) => writes.push(text));
+      writer.add('');
+      writer.add(formatEntries([], format, '/work'));
+      writer.finish(new Set(), rules, '/work');
+      assert.deepEqual(writes, expected);
+    }
   });
 });
