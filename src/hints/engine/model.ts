@@ -137,6 +137,20 @@ export interface RedisCall {
   nonBlocking?: boolean;
   /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
   inTest?: boolean;
+  /** SET, SETNX and EXPIRE written with their key: what `set-then-expire` pairs (see code/redisTtl.ts). */
+  keyed?: KeyedRedisCall;
+}
+
+export interface KeyedRedisCall {
+  /** The key as written, whitespace aside (for Redisson, the bucket object that is the key). */
+  key: string;
+  /** The function the call is in, by scope; 0 outside any. */
+  scope: number;
+  /**
+   * `expire`: an EXPIRE or PEXPIRE; `none`: a SET or SETNX given only a key and a value (go-redis: an expiration
+   * of `0`), so the key gets no TTL; `maybe`: a SET with more arguments, one of which may be a TTL.
+   */
+  ttl: 'expire' | 'none' | 'maybe';
 }
 
 /**

@@ -71,6 +71,7 @@ export const CHECKS = [
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
+  'set-then-expire',
   'open-ingress',
   'option-named',
   'workspace-index-undefined',

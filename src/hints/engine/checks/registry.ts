@@ -6,7 +6,7 @@ import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagi
 import { engineVersionPastStandardSupport } from './engineVersion';
 import { openIngress } from './ingress';
 import { optionNamed } from './grants';
-import { redisCommand } from './redis';
+import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
@@ -33,6 +33,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,
+  'set-then-expire': setThenExpire,
   'open-ingress': openIngress,
   'option-named': optionNamed,
   'workspace-index-undefined': indexUndefined,

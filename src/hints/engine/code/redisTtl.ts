@@ -1,0 +1,59 @@
+/**
+ * SET or SETNX, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
+ * A call records its key as written and the function it is in; a SET records whether it gives the key no
+ * TTL at all, which only a key and a value (go-redis: an expiration of `0`) tell for sure: any other
+ * argument may be a TTL (`'EX', 60`, `ex=60`, `time.Hour`, a `Duration`, `SetParams`), so it counts as one.
+ */
+import { KeyedRedisCall, RedisFlavor } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+
+const SETS = new Set(['set', 'setnx']);
+const EXPIRES = new Set(['expire', 'pexpire']);
+
+/** The function a token is in, by scope; 0 outside any. */
+function functionScope(a: CodeAnalyzer, token: number): number {
+  for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
+    if (a.scopes.kind(scope) === 'function') {
+      return scope;
+    }
+  }
+  return 0;
+}
+
+/** The tokens `start` to `end` (exclusive) as one string that ignores layout. */
+function written(a: CodeAnalyzer, start: number, end: number): string {
+  const texts: string[] = [];
+  for (let k = start; k < end; k++) {
+    texts.push(a.tokens.text(k));
+  }
+  return texts.join(' ');
+}
+
+/**
+ * The key of a SET, SETNX or EXPIRE call whose arguments open at `open`, or undefined for other commands and
+ * for calls whose key cannot be read. `receiver` spans the client expression (Redisson: the bucket, which is the key).
+ */
+export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
+  const isSet = SETS.has(command);
+  if (!isSet && !EXPIRES.has(command)) {
+    return undefined;
+  }
+  const args = segments(a, open);
+  // A spread or unpacked argument (`...args`, `*args`) hides which argument is which.
+  if (args.some(([start, end]) => start >= end || a.tokens.isSpread(start) || a.is(start, '*') || a.is(start, '**'))) {
+    return undefined;
+  }
+  if (flavor === 'redisson') {
+    // `bucket.set(value)`, `bucket.expire(Duration.ofMinutes(5))`: the object is the key.
+    return { key: written(a, receiver[0], receiver[1]), scope: functionScope(a, open), ttl: !isSet ? 'expire' : args.length === 1 ? 'none' : 'maybe' };
+  }
+  // go-redis commands take the context first: `Set(ctx, key, value, expiration)`.
+  const keyAt = flavor === 'go-redis' ? 1 : 0;
+  if (args.length <= keyAt) {
+    return undefined;
+  }
+  const [start, end] = args[keyAt];
+  const noExpiration = flavor === 'go-redis' ? args.length === 4 && args[3][1] === args[3][0] + 1 && a.tokens.text(args[3][0]) === '0' : args.length === 2;
+  return { key: written(a, start, end), scope: functionScope(a, open), ttl: !isSet ? 'expire' : noExpiration ? 'none' : 'maybe' };
+}

@@ -1,0 +1,214 @@
+/**
+ * `redis-expire` findings: a SET or SETNX that gives its key no TTL, then an EXPIRE of the same key as a second
+ * command in the same function. The shapes are those of lock helpers and cache layers in services: clients
+ * made in a handler, held by a class, injected. A SET that may carry its TTL, a pipeline or MULTI, another key,
+ * another function and test code stay silent.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const findings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' redis-expire!'));
+
+describe('SET, then EXPIRE of the same key', () => {
+  it('TypeScript: a lock taken with SETNX and given its TTL after, in a class that holds its ioredis client', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      '',
+      'export class LockService {',
+      '  private readonly redis = new Redis(process.env.REDIS_URL!);',
+      '',
+      '  async acquire(name: string, ttlSeconds: number): Promise<boolean> {',
+      '    const taken = await this.redis.setnx(`lock:${name}`, String(process.pid));',
+      '    if (taken === 1) {',
+      '      await this.redis.expire(`lock:${name}`, ttlSeconds);',
+      '    }',
+      '    return taken === 1;',
+      '  }',
+      '',
+      '  async touch(name: string): Promise<void> {',
+      "    await this.redis.set(`lock:${name}`, 'held', 'EX', 30);",
+      '    await this.redis.expire(`lock:${name}`, 60);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings('lock.ts', code), ['7:setnx redis-expire!']);
+  });
+
+  it('JavaScript: node-redis made inside a Lambda handler, SET then EXPIRE; MULTI, another key and another function stay silent', () => {
+    const code = sourceLines(
+      "const { createClient } = require('redis');",
+      '',
+      'exports.handler = async (event) => {',
+      '  const client = createClient({ url: process.env.REDIS_URL });',
+      '  await client.connect();',
+      '  const key = `session:${event.sessionId}`;',
+      '  await client.set(key, JSON.stringify(event.session));',
+      '  await client.expire(key, 3600);',
+      '  await client.multi().set(`seen:${event.id}`, "1").expire(`seen:${event.id}`, 60).exec();',
+      '  await client.set(`user:${event.userId}`, "x");',
+      '  await client.expire(`other:${event.userId}`, 60);',
+      '  return { statusCode: 200 };',
+      '};',
+      '',
+      'async function refresh(client, key) {',
+      '  await client.expire(key, 60);',
+      '}',
+      '',
+      'async function store(client, key, value) {',
+      '  await client.set(key, value);',
+      '  await refresh(client, key);',
+      '}',
+    );
+    assert.deepEqual(findings('handler.js', code), ['7:set redis-expire!']);
+  });
+
+  it('Python: redis-py SETNX then EXPIRE in a function that makes its client; a pipeline and a SET with ex= stay silent', () => {
+    const code = sourceLines(
+      'import redis',
+      '',
+      '',
+      'def acquire_lock(name, ttl):',
+      '    r = redis.Redis(host="cache", port=6379)',
+      '    if r.setnx(f"lock:{name}", "1"):',
+      '        r.expire(f"lock:{name}", ttl)',
+      '        return True',
+      '    return False',
+      '',
+      '',
+      'def cache_page(r: redis.Redis, path, html):',
+      '    pipe = r.pipeline()',
+      '    pipe.set(f"page:{path}", html)',
+      '    pipe.expire(f"page:{path}", 300)',
+      '    pipe.execute()',
+      '    r.set(f"etag:{path}", "v1", ex=300)',
+      '    r.expire(f"etag:{path}", 600)',
+    );
+    assert.deepEqual(findings('locks.py', code), ['6:setnx redis-expire!']);
+  });
+
+  it('Go: go-redis SetNX with no expiration, then Expire; a Set with an expiration stays silent', () => {
+    const code = sourceLines(
+      'package locks',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Locker struct {',
+      '\trdb *redis.Client',
+      '}',
+      '',
+      'func (l *Locker) Acquire(ctx context.Context, key string) (bool, error) {',
+      '\tok, err := l.rdb.SetNX(ctx, key, "1", 0).Result()',
+      '\tif err != nil || !ok {',
+      '\t\treturn false, err',
+      '\t}',
+      '\treturn true, l.rdb.Expire(ctx, key, 10*time.Second).Err()',
+      '}',
+      '',
+      'func (l *Locker) Remember(ctx context.Context, key string) error {',
+      '\tif err := l.rdb.Set(ctx, key, "1", time.Minute).Err(); err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\treturn l.rdb.Expire(ctx, key, 2*time.Minute).Err()',
+      '}',
+    );
+    assert.deepEqual(findings('locker.go', code), ['15:SetNX redis-expire!']);
+  });
+
+  it('Java: Jedis setnx then expire, and Spring setIfAbsent then expire; a setIfAbsent with a timeout stays silent', () => {
+    const jedis = sourceLines(
+      'import redis.clients.jedis.Jedis;',
+      'import redis.clients.jedis.JedisPool;',
+      '',
+      'public class JedisLock {',
+      '    private final JedisPool pool;',
+      '',
+      '    public JedisLock(JedisPool pool) { this.pool = pool; }',
+      '',
+      '    public boolean tryLock(String key, int seconds) {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            if (jedis.setnx(key, "locked") == 1) {',
+      '                jedis.expire(key, seconds);',
+      '                return true;',
+      '            }',
+      '            return false;',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('JedisLock.java', jedis), ['11:setnx redis-expire!']);
+    const spring = sourceLines(
+      'import java.time.Duration;',
+      'import java.util.concurrent.TimeUnit;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      '',
+      'public class OrderLock {',
+      '    private final StringRedisTemplate redisTemplate;',
+      '',
+      '    public OrderLock(StringRedisTemplate redisTemplate) { this.redisTemplate = redisTemplate; }',
+      '',
+      '    public boolean lock(String orderId) {',
+      '        String key = "order:lock:" + orderId;',
+      '        Boolean ok = redisTemplate.opsForValue().setIfAbsent(key, "1");',
+      '        redisTemplate.expire(key, 30, TimeUnit.SECONDS);',
+      '        return Boolean.TRUE.equals(ok);',
+      '    }',
+      '',
+      '    public boolean lockWithTimeout(String orderId) {',
+      '        String key = "order:lock2:" + orderId;',
+      '        Boolean ok = redisTemplate.opsForValue().setIfAbsent(key, "1", Duration.ofSeconds(30));',
+      '        redisTemplate.expire(key, 60, TimeUnit.SECONDS);',
+      '        return Boolean.TRUE.equals(ok);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('OrderLock.java', spring), ['12:setIfAbsent redis-expire!']);
+  });
+
+  it('C#: StackExchange.Redis StringSet then KeyExpire; StringSet with an expiry stays silent', () => {
+    const code = sourceLines(
+      'using System;',
+      'using System.Threading.Tasks;',
+      'using StackExchange.Redis;',
+      '',
+      'public class SessionCache',
+      '{',
+      '    private readonly IDatabase _db;',
+      '',
+      '    public SessionCache(IConnectionMultiplexer redis) { _db = redis.GetDatabase(); }',
+      '',
+      '    public async Task SaveAsync(string id, string json)',
+      '    {',
+      '        await _db.StringSetAsync($"session:{id}", json);',
+      '        await _db.KeyExpireAsync($"session:{id}", TimeSpan.FromMinutes(30));',
+      '    }',
+      '',
+      '    public async Task SaveWithExpiryAsync(string id, string json)',
+      '    {',
+      '        await _db.StringSetAsync($"session2:{id}", json, TimeSpan.FromMinutes(30));',
+      '        await _db.KeyExpireAsync($"session2:{id}", TimeSpan.FromMinutes(60));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('SessionCache.cs', code), ['13:StringSetAsync redis-expire!']);
+  });
+
+  it('stays silent in tests, which load a server they throw away', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      '',
+      "describe('sessions', () => {",
+      "  it('expires', async () => {",
+      '    const redis = new Redis();',
+      "    await redis.set('session:1', 'x');",
+      "    await redis.expire('session:1', 1);",
+      '  });',
+      '});',
+    );
+    assert.deepEqual(findings('sessions.test.ts', code), []);
+  });
+});
