@@ -137,7 +137,7 @@ export interface RedisCall {
   nonBlocking?: boolean;
   /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
   inTest?: boolean;
-  /** SET, SETNX and EXPIRE written with their key: what `set-then-expire` pairs (see code/redisTtl.ts). */
+  /** SET, SETNX, INCR, EXPIRE and TTL written with their key: what `set-then-expire` pairs (see code/redisTtl.ts). */
   keyed?: KeyedRedisCall;
 }
 
@@ -147,10 +147,11 @@ export interface KeyedRedisCall {
   /** The function the call is in, by scope; 0 outside any. */
   scope: number;
   /**
-   * `expire`: an EXPIRE or PEXPIRE; `none`: a SET or SETNX given only a key and a value (go-redis: an expiration
-   * of `0`), so the key gets no TTL; `maybe`: a SET with more arguments, one of which may be a TTL.
+   * `expire`: an EXPIRE or PEXPIRE; `none`: an INCR or INCRBY, or a SET or SETNX given only a key and a value
+   * (go-redis: an expiration of `0`), so a key it creates has no TTL; `maybe`: a SET with more arguments, one of
+   * which may be a TTL; `read`: a TTL or PTTL, which reads the key's TTL.
    */
-  ttl: 'expire' | 'none' | 'maybe';
+  ttl: 'expire' | 'none' | 'maybe' | 'read';
 }
 
 /**

@@ -499,6 +499,7 @@ export const REDIS_COMMANDS = new Set([
   'hdel',
   'exists',
   'incr',
+  'incrby',
   'sadd',
   'sismember',
   'zadd',

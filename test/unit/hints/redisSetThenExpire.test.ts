@@ -1,11 +1,12 @@
 /**
- * `redis-expire` findings: a SET or SETNX that gives its key no TTL, then an EXPIRE of the same key as a second
- * command in the same function. The shapes are those of lock helpers and cache layers in services: clients
+ * `redis-expire` findings: a SET or SETNX that gives its key no TTL, or an INCR that may create a counter, then an
+ * EXPIRE of the same key as a second command in the same function. The shapes are those of lock helpers and cache layers in services: clients
  * made in a handler, held by a class, injected. A SET that may carry its TTL, a pipeline or MULTI, another key,
  * another function and test code stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const findings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' redis-expire!'));
 
@@ -195,6 +196,120 @@ describe('SET, then EXPIRE of the same key', () => {
       '}',
     );
     assert.deepEqual(findings('SessionCache.cs', code), ['13:StringSetAsync redis-expire!']);
+  });
+
+  it('Python: a rate limiter that INCRs, then EXPIREs the first time, says the counter may never reset; a pipeline and a TTL repair stay silent', () => {
+    const code = sourceLines(
+      'import time',
+      '',
+      'from django_redis import get_redis_connection',
+      '',
+      '',
+      'class RateLimiter:',
+      '    def __init__(self, prefix="rl"):',
+      '        self.conn = get_redis_connection("default")',
+      '        self.prefix = prefix',
+      '',
+      '    def hit(self, user_id, window=60):',
+      '        key = f"{self.prefix}:{user_id}:{int(time.time() // window)}"',
+      '        count = self.conn.incr(key)',
+      '        if count == 1:',
+      '            self.conn.expire(key, window)',
+      '        return count',
+      '',
+      '    def hit_in_transaction(self, user_id, window=60):',
+      '        key = f"{self.prefix}:tx:{user_id}"',
+      '        pipe = self.conn.pipeline()',
+      '        pipe.incr(key)',
+      '        pipe.expire(key, window)',
+      '        count, _ = pipe.execute()',
+      '        return count',
+      '',
+      '    def hit_with_repair(self, user_id, window=60):',
+      '        key = f"{self.prefix}:fix:{user_id}"',
+      '        count = self.conn.incr(key)',
+      '        if self.conn.ttl(key) == -1:',
+      '            self.conn.expire(key, window)',
+      '        return count',
+    );
+    assert.deepEqual(findings('limits.py', code), ['13:incr redis-expire!']);
+    const [finding] = analyzeText(code, realHintRules(), { kind: 'python', fileName: 'limits.py' }).findings.filter((f) => f.ruleId === 'redis-expire');
+    assert.match(finding.message, /^This INCR creates the key without a TTL.*MULTI\/EXEC/);
+  });
+
+  it('TypeScript, Go and Java: INCR then EXPIRE in a middleware, a limiter struct and a Spring service', () => {
+    const middleware = sourceLines(
+      "import type { NextFunction, Request, Response } from 'express';",
+      "import Redis from 'ioredis';",
+      '',
+      'export function rateLimit(redis: Redis, limit: number) {',
+      '  return async (req: Request, res: Response, next: NextFunction) => {',
+      '    const key = `rate:${req.ip}`;',
+      '    const hits = await redis.incr(key);',
+      '    if (hits === 1) {',
+      '      await redis.expire(key, 60);',
+      '    }',
+      '    return hits > limit ? res.status(429).end() : next();',
+      '  };',
+      '}',
+    );
+    assert.deepEqual(findings('rateLimit.ts', middleware), ['7:incr redis-expire!']);
+    const limiter = sourceLines(
+      'package limit',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Limiter struct{ rdb *redis.Client }',
+      '',
+      'func (l *Limiter) Allow(ctx context.Context, key string, n int64) (bool, error) {',
+      '\tcount, err := l.rdb.IncrBy(ctx, key, 1).Result()',
+      '\tif err != nil {',
+      '\t\treturn false, err',
+      '\t}',
+      '\tif count == 1 {',
+      '\t\tl.rdb.Expire(ctx, key, time.Minute)',
+      '\t}',
+      '\treturn count <= n, nil',
+      '}',
+      '',
+      'func (l *Limiter) AllowAtomically(ctx context.Context, key string, n int64) (bool, error) {',
+      '\tvar incr *redis.IntCmd',
+      '\t_, err := l.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {',
+      '\t\tincr = pipe.Incr(ctx, key)',
+      '\t\tpipe.Expire(ctx, key, time.Minute)',
+      '\t\treturn nil',
+      '\t})',
+      '\treturn err == nil && incr.Val() <= n, err',
+      '}',
+    );
+    assert.deepEqual(findings('limiter.go', limiter), ['13:IncrBy redis-expire!']);
+    const spring = sourceLines(
+      'import java.time.Duration;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      'import org.springframework.stereotype.Service;',
+      '',
+      '@Service',
+      'public class LoginAttempts {',
+      '    private final StringRedisTemplate redisTemplate;',
+      '',
+      '    public LoginAttempts(StringRedisTemplate redisTemplate) { this.redisTemplate = redisTemplate; }',
+      '',
+      '    public boolean blocked(String user) {',
+      '        String key = "login:fail:" + user;',
+      '        Long attempts = redisTemplate.opsForValue().increment(key);',
+      '        if (attempts != null && attempts == 1) {',
+      '            redisTemplate.expire(key, Duration.ofMinutes(15));',
+      '        }',
+      '        return attempts != null && attempts > 5;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('LoginAttempts.java', spring), ['13:increment redis-expire!']);
   });
 
   it('stays silent in tests, which load a server they throw away', () => {

@@ -1,15 +1,19 @@
 /**
- * SET or SETNX, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
+ * SET, SETNX or INCR, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
  * A call records its key as written and the function it is in; a SET records whether it gives the key no
  * TTL at all, which only a key and a value (go-redis: an expiration of `0`) tell for sure: any other
  * argument may be a TTL (`'EX', 60`, `ex=60`, `time.Hour`, a `Duration`, `SetParams`), so it counts as one.
+ * INCR and INCRBY never set one: a counter they create has none. TTL and PTTL record that the code reads the
+ * key's TTL, the usual repair of a counter whose EXPIRE was lost (`if r.ttl(key) == -1: r.expire(key, 60)`).
  */
 import { KeyedRedisCall, RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 
 const SETS = new Set(['set', 'setnx']);
+const COUNTERS = new Set(['incr', 'incrby']);
 const EXPIRES = new Set(['expire', 'pexpire']);
+const TTL_READS = new Set(['ttl', 'pttl']);
 
 /** The function a token is in, by scope; 0 outside any. */
 function functionScope(a: CodeAnalyzer, token: number): number {
@@ -31,12 +35,13 @@ function written(a: CodeAnalyzer, start: number, end: number): string {
 }
 
 /**
- * The key of a SET, SETNX or EXPIRE call whose arguments open at `open`, or undefined for other commands and
+ * The key of a SET, SETNX, INCR, EXPIRE or TTL call whose arguments open at `open`, or undefined for other commands and
  * for calls whose key cannot be read. `receiver` spans the client expression (Redisson: the bucket, which is the key).
  */
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
-  if (!isSet && !EXPIRES.has(command)) {
+  const kind = COUNTERS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
+  if (!isSet && !kind) {
     return undefined;
   }
   const args = segments(a, open);
@@ -46,7 +51,7 @@ export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFl
   }
   if (flavor === 'redisson') {
     // `bucket.set(value)`, `bucket.expire(Duration.ofMinutes(5))`: the object is the key.
-    return { key: written(a, receiver[0], receiver[1]), scope: functionScope(a, open), ttl: !isSet ? 'expire' : args.length === 1 ? 'none' : 'maybe' };
+    return { key: written(a, receiver[0], receiver[1]), scope: functionScope(a, open), ttl: kind ?? (args.length === 1 ? 'none' : 'maybe') };
   }
   // go-redis commands take the context first: `Set(ctx, key, value, expiration)`.
   const keyAt = flavor === 'go-redis' ? 1 : 0;
@@ -54,6 +59,10 @@ export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFl
     return undefined;
   }
   const [start, end] = args[keyAt];
+  const keyed = { key: written(a, start, end), scope: functionScope(a, open) };
+  if (kind) {
+    return { ...keyed, ttl: kind };
+  }
   const noExpiration = flavor === 'go-redis' ? args.length === 4 && args[3][1] === args[3][0] + 1 && a.tokens.text(args[3][0]) === '0' : args.length === 2;
-  return { key: written(a, start, end), scope: functionScope(a, open), ttl: !isSet ? 'expire' : noExpiration ? 'none' : 'maybe' };
+  return { ...keyed, ttl: noExpiration ? 'none' : 'maybe' };
 }
