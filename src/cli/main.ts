@@ -28,6 +28,8 @@ if (isMainThread) {
     process.stderr.write(`aws-db-hints: internal error: ${line}\n`);
     process.exitCode = EXIT.internal;
   };
+  // A reader that stops early (`aws-db-hints . | head`) closes the pipe: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit() : fail(error)));
   runCli(
     argv,
     {

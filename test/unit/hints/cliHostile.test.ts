@@ -158,6 +158,19 @@ describe('aws-db-hints on hostile trees (built CLI)', function () {
     assert.deepEqual(lines, ['aws-db-hints: ignored 3 folder(s) never checked (dependencies, version control, build output); 1 folder(s) and 1 file(s) matched by .gitignore']);
   });
 
+  it('stops quietly when the reader of its output goes away (`aws-db-hints . | head`)', () => {
+    // Enough findings for a few hundred KB of JSON: more than a pipe holds, so writes go on after the reader left.
+    for (let i = 0; i < 300; i++) {
+      fs.writeFileSync(path.join(root, `cache_${i}.py`), KEYS_PY.repeat(4));
+    }
+    const script = `"${process.execPath}" "${path.join(ROOT, 'packages/cli/dist/cli.js')}" . --format json 2>stderr.txt | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+    const status = execFileSync('bash', ['-c', script], { cwd: root, encoding: 'utf8' }).trim();
+    // 1 when the run had finished (it found KEYS), 0 when the closed pipe stopped it first; never a crash.
+    assert.match(status, /^[01]$/);
+    const stderr = fs.readFileSync(path.join(root, 'stderr.txt'), 'utf8');
+    assert.doesNotMatch(stderr, /EPIPE|Error|\n +at /, 'no stack trace');
+  });
+
   it('exits 2 on bad usage with the offending argument escaped', () => {
     const result = spawnBuiltCli(root, ['--\u001b[2Jx']);
     assert.equal(result.code, 2);
