@@ -1,5 +1,5 @@
 /**
- * JavaScript and TypeScript: a field a constructor sets from an untyped parameter holds the client the
+ * JavaScript, TypeScript and Python: a field a constructor sets from an untyped parameter holds the client the
  * file's constructions of the class pass there, when they all pass the same kind of client. Constructions
  * that disagree or cannot be read, a class constructed nowhere, extended or handed on, and a field also set
  * to something else stay silent.
@@ -159,6 +159,93 @@ describe('clients passed to a constructor', () => {
         );
         assert.ok(!readsKeys('store.js', code), hintsIn('store.js', code).join('\n'));
       }
+    });
+  });
+
+  describe('Python', () => {
+    const REPOSITORY = [
+      'import os',
+      '',
+      'import boto3',
+      '',
+      '',
+      'class OrderRepository:',
+      '    def __init__(self, table):',
+      '        self.table = table',
+      '',
+      '    def list_all(self):',
+      '        return self.table.scan()["Items"]',
+      '',
+    ];
+    const scans = (code: string): string[] => hintsIn('app.py', code).filter((hint) => hint.endsWith(' dynamodb-scan!'));
+
+    it('reads a Table a Lambda module constructs its repository with, at module level or in the handler', () => {
+      const moduleLevel = sourceLines(...REPOSITORY, '', 'repo = OrderRepository(boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]))', '', '', 'def handler(event, context):', '    return {"orders": repo.list_all()}');
+      assert.deepEqual(scans(moduleLevel), ['11:scan dynamodb-scan!']);
+      const inHandler = sourceLines(
+        ...REPOSITORY,
+        '',
+        'def handler(event, context):',
+        '    dynamodb = boto3.resource("dynamodb")',
+        '    repo = OrderRepository(dynamodb.Table(os.environ["TABLE_NAME"]))',
+        '    return {"orders": repo.list_all()}',
+      );
+      assert.deepEqual(scans(inHandler), ['11:scan dynamodb-scan!']);
+    });
+
+    it('reads a redis-py client passed to a cache class', () => {
+      const code = sourceLines(
+        'import redis',
+        '',
+        '',
+        'class SessionCache:',
+        '    def __init__(self, client, prefix="sess"):',
+        '        self.client = client',
+        '        self.prefix = prefix',
+        '',
+        '    def purge(self):',
+        '        for key in self.client.keys(f"{self.prefix}:*"):',
+        '            self.client.delete(key)',
+        '',
+        '',
+        'cache = SessionCache(redis.Redis(host="cache", port=6379))',
+      );
+      assert.ok(hintsIn('cache.py', code).includes('10:keys redis-keys!'), hintsIn('cache.py', code).join('\n'));
+    });
+
+    it('stays silent when constructions disagree, pass by keyword or spread, or the class is extended, handed on or never constructed', () => {
+      const cases = [
+        ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', 'other = OrderRepository(load_table())'],
+        ['repo = OrderRepository(table=boto3.resource("dynamodb").Table("orders"))'],
+        ['args = [boto3.resource("dynamodb").Table("orders")]', 'repo = OrderRepository(*args)'],
+        ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', '', '', 'class CachedRepository(OrderRepository):', '    pass'],
+        ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', 'container.register(OrderRepository)'],
+        [],
+      ];
+      for (const tail of cases) {
+        const code = sourceLines(...REPOSITORY, '', ...tail);
+        assert.deepEqual(scans(code), [], tail.join(' / '));
+      }
+    });
+
+    it('stays silent for a parameter with a default, and for a field also set to something else', () => {
+      const withDefault = sourceLines(
+        'import boto3',
+        '',
+        '',
+        'class OrderRepository:',
+        '    def __init__(self, table=None):',
+        '        self.table = table',
+        '',
+        '    def list_all(self):',
+        '        return self.table.scan()["Items"]',
+        '',
+        '',
+        'repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))',
+      );
+      assert.deepEqual(scans(withDefault), []);
+      const reassigned = sourceLines(...REPOSITORY, '    def use_fake(self):', '        self.table = FakeTable()', '', '', 'repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))');
+      assert.deepEqual(scans(reassigned), []);
     });
   });
 });

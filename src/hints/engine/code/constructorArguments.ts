@@ -1,10 +1,11 @@
 /**
- * JavaScript and TypeScript: a field a class's constructor sets from a parameter without a type
- * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`) holds what the file's
- * `new Store(redis)` calls pass at that position, when every one of them passes the same kind of client.
- * A class constructed nowhere in the file, extended or handed on as a value (a `super(...)` or a factory
- * could pass anything), a construction that passes something else or spreads its arguments, and a field
- * also set to anything else leave the field unknown.
+ * JavaScript, TypeScript and Python: a field a class's constructor sets from a parameter without a type
+ * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`, Python
+ * `def __init__(self, table): self.table = table`) holds what the file's constructions (`new Store(redis)`,
+ * Python `OrderRepository(dynamodb.Table(name))`) pass at that position, when every one of them passes the
+ * same kind of client. A class constructed nowhere in the file, extended or handed on as a value (a `super(...)`
+ * or a factory could pass anything), a construction that passes something else, by keyword, or spreads its
+ * arguments, and a field also set to anything else leave the field unknown.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -20,6 +21,8 @@ const BEFORE_VALUE = ['(', ',', '['];
 const AFTER_VALUE = [')', ',', ']'];
 const NEW = codeOf('new');
 const EXTENDS = codeOf('extends');
+/** Python words before a name and `(` that make no call: a definition's name. */
+const DEFINES = new Set(['def', 'class']);
 
 interface ClassUses {
   /** The `(` of each `new Name(...)`, by class name; -1 for one whose arguments cannot be read (`new Name<T>(...)`, `new Name`). */
@@ -38,11 +41,17 @@ function usesOf(a: CodeAnalyzer): ClassUses {
     const constructions = new Map<string, number[]>();
     const escaped = new Set<string>();
     const codes = a.tokens.codes;
+    const python = a.language.family === 'python';
     for (let i = 0; i < a.tokens.length; i++) {
       if (!a.isId(i) || a.isAccess(i - 1)) {
         continue;
       }
-      if (codes[i] === NEW && a.isId(i + 1) && !a.isAccess(i + 2)) {
+      if (python && a.is(i + 1, '(') && !DEFINES.has(a.id(i - 1) ?? '')) {
+        // Python constructs a class by calling it: every call of a name is a candidate, read by the class's name.
+        const sites = constructions.get(a.tokens.text(i)) ?? [];
+        sites.push(a.partner[i + 1] > i + 1 ? i + 1 : -1);
+        constructions.set(a.tokens.text(i), sites);
+      } else if (codes[i] === NEW && a.isId(i + 1) && !a.isAccess(i + 2)) {
         const name = a.tokens.text(i + 1);
         const open = a.is(i + 2, '(') && a.partner[i + 2] > i + 2 ? i + 2 : -1;
         const sites = constructions.get(name) ?? [];
@@ -80,18 +89,21 @@ function constructorParameter(a: CodeAnalyzer, binding: { token: number; express
   const fnScope = a.scopes.scopeAt(token);
   const fn = a.functions.get(fnScope);
   const classScope = a.scopes.parent(fnScope);
-  if (!fn || fn.params !== a.parent[token] || !a.idIs(fn.params - 1, 'constructor') || classScope <= 0 || a.scopes.kind(classScope) !== 'class') {
+  const python = a.language.family === 'python';
+  if (!fn || fn.params !== a.parent[token] || !a.idIs(fn.params - 1, python ? '__init__' : 'constructor') || classScope <= 0 || a.scopes.kind(classScope) !== 'class') {
     return undefined;
   }
   const parameters = segments(a, fn.params);
-  for (let position = 0; position < parameters.length; position++) {
+  // A Python constructor's first parameter is the instance itself: the caller's first argument is the second.
+  const first = python ? 1 : 0;
+  for (let position = first; position < parameters.length; position++) {
     const [start, end] = parameters[position];
     if (token >= start && token < end) {
       let k = start;
       while (k < token && PROPERTY_MODIFIERS.has(a.id(k) ?? '')) {
         k++;
       }
-      return k === token && end === token + 1 ? { classScope, position } : undefined;
+      return k === token && end === token + 1 ? { classScope, position: position - first } : undefined;
     }
   }
   return undefined;
@@ -112,7 +124,8 @@ function constructedArgument(a: CodeAnalyzer, classScope: number, position: numb
       return undefined;
     }
     const args = segments(a, open);
-    if (args.length <= position || args.slice(0, position + 1).some(([start]) => a.is(start, '.'))) {
+    // A spread (`...args`, Python `*args`, `**kwargs`) before or at the position hides what it passes.
+    if (args.length <= position || args.slice(0, position + 1).some(([start]) => a.is(start, '.') || a.is(start, '*') || a.is(start, '**'))) {
       return undefined;
     }
     const [start, end] = args[position];
@@ -128,7 +141,7 @@ function constructedArgument(a: CodeAnalyzer, classScope: number, position: numb
 
 /** What a class field holds from the constructions of its class (see the module comment). */
 export function constructedField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
-  if (a.language.family !== 'js') {
+  if (a.language.family !== 'js' && a.language.family !== 'python') {
     return undefined;
   }
   const key = `${classScope}.${name}`;
