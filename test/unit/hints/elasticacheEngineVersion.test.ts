@@ -1,3 +1,4 @@
+/** elasticache-engine-version-extended-support: Redis OSS engine versions past ElastiCache standard support, and the engines and versions that stay silent. */
 import * as assert from 'node:assert/strict';
 import { hintsIn } from './support';
 
@@ -103,5 +104,27 @@ describe('elasticache-engine-version-extended-support', () => {
       ].join('\n');
     assert.deepEqual(findings('cache-stack.ts', code('redis', '5.0.6')), [`10:'5.0.6' ${RULE}!`]);
     assert.deepEqual(findings('cache-stack.ts', code('valkey', '8.0')), []);
+  });
+
+  it('fires on a boto3 create_cache_cluster in a provisioning function, not on Memcached', () => {
+    const code = (engine: string, version: string): string =>
+      [
+        'import boto3',
+        '',
+        '',
+        'def provision_cache(event, context):',
+        '    elasticache = boto3.client("elasticache")',
+        '    elasticache.create_cache_cluster(',
+        '        CacheClusterId=event["tenant"],',
+        '        CacheNodeType="cache.t4g.small",',
+        '        NumCacheNodes=1,',
+        `        Engine="${engine}",`,
+        `        EngineVersion="${version}",`,
+        '    )',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('provision.py', code('redis', '4.0.10')), [`11:"4.0.10" ${RULE}!`]);
+    assert.deepEqual(findings('provision.py', code('memcached', '1.6.22')), []);
+    assert.deepEqual(findings('provision.py', code('redis', '7.1')), []);
   });
 });
