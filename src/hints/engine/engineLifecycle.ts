@@ -1,12 +1,15 @@
 /**
- * RDS and Aurora engine lifecycle: which major version an `EngineVersion` literal belongs to, and
- * whether that major version was past the end of RDS standard support on the date the rules were
+ * RDS, Aurora and ElastiCache engine lifecycle: which major version an `EngineVersion` literal belongs
+ * to, and whether that major version was past the end of standard support on the date the rules were
  * built (the table and the date are compiled into the bundle, so results do not change day by day).
  */
 import { EngineLifecycle } from './types';
 
-/** Engines with RDS Extended Support, as the RDS API, CloudFormation and Terraform spell them. */
-export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora-mysql', 'aurora-postgresql'] as const;
+/**
+ * Engines with Extended Support, as the RDS and ElastiCache APIs, CloudFormation and Terraform spell them
+ * (`redis` is ElastiCache for Redis OSS; `valkey` and `memcached` have no entry, so they never match).
+ */
+export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora-mysql', 'aurora-postgresql', 'redis'] as const;
 
 /** Aurora MySQL major versions by the MySQL version they are compatible with. */
 const AURORA_MYSQL_MAJORS: Record<string, string> = { '5.7': '2', '8.0': '3' };
@@ -14,7 +17,8 @@ const AURORA_MYSQL_MAJORS: Record<string, string> = { '5.7': '2', '8.0': '3' };
 /**
  * The major version key of the lifecycle table for an engine and a version literal: `5.7` and `8.0`
  * for MySQL, `11` for PostgreSQL (`9.6` before 10), `2` and `3` for Aurora MySQL
- * (`5.7.mysql_aurora.2.11.2`, `8.0.mysql_aurora.3.05.2`). Undefined when the literal is not a version.
+ * (`5.7.mysql_aurora.2.11.2`, `8.0.mysql_aurora.3.05.2`), `5` for Redis OSS (`5.0.6`, `5.0`, `5.x`).
+ * Undefined when the literal is not a version.
  */
 export function majorVersion(engine: string, version: string): string | undefined {
   const match = /^\s*(\d+)(?:\.(\d+))?/.exec(version);
@@ -35,6 +39,9 @@ export function majorVersion(engine: string, version: string): string | undefine
     case 'postgres':
     case 'aurora-postgresql':
       return Number(first) >= 10 || second === undefined ? first : `${first}.${second}`;
+    case 'redis':
+      // Only a plain version (`5.0.6`, `6.2`, `6.x`): the table is keyed by the major alone.
+      return /^\s*\d+(?:\.(?:\d+|x))*\s*$/.test(version) ? first : undefined;
     default:
       return undefined;
   }

@@ -14,6 +14,7 @@ const TABLE: EngineLifecycle['engines'] = {
   postgres: { '11': '2024-02-29', '12': '2025-02-28' },
   'aurora-mysql': { '2': '2024-10-31' },
   'aurora-postgresql': { '11': '2024-02-29' },
+  redis: { '4': '2026-01-31', '5': '2026-01-31' },
 };
 
 const on = (builtOn: string): EngineLifecycle => ({ builtOn, engines: TABLE });
@@ -33,6 +34,27 @@ describe('RDS engine lifecycle', () => {
     assert.equal(majorVersion('mysql', '8'), undefined);
     assert.equal(majorVersion('postgres', 'latest'), undefined);
     assert.equal(majorVersion('sqlserver-ee', '15.00'), undefined);
+  });
+
+  it('reads the Redis OSS major version of an ElastiCache engine version, and nothing else', () => {
+    assert.equal(majorVersion('redis', '5.0.6'), '5');
+    assert.equal(majorVersion('redis', '4.0.10'), '4');
+    assert.equal(majorVersion('Redis', '6.2'), '6');
+    assert.equal(majorVersion('redis', '6.x'), '6');
+    assert.equal(majorVersion('redis', '7.1'), '7');
+    assert.equal(majorVersion('redis', 'valkey 8.0'), undefined);
+    assert.equal(majorVersion('redis', '5.0.6-beta'), undefined);
+    assert.equal(majorVersion('valkey', '8.0'), undefined);
+    assert.equal(majorVersion('memcached', '1.4.5'), undefined);
+  });
+
+  it('finds Redis OSS 4 and 5 past standard support after 31 January 2026, never Valkey or Memcached', () => {
+    assert.equal(pastStandardSupport(on('2026-01-31'), 'redis', '5.0.6'), undefined);
+    assert.deepEqual(pastStandardSupport(on('2026-02-01'), 'redis', '5.0.6'), { major: '5', endOfStandardSupport: '2026-01-31' });
+    assert.deepEqual(pastStandardSupport(on('2026-12-02'), 'redis', '4.0.10'), { major: '4', endOfStandardSupport: '2026-01-31' });
+    assert.equal(pastStandardSupport(on('2026-12-02'), 'redis', '6.2'), undefined);
+    assert.equal(pastStandardSupport(on('2026-12-02'), 'valkey', '8.0'), undefined);
+    assert.equal(pastStandardSupport(on('2026-12-02'), 'memcached', '5.0.6'), undefined);
   });
 
   it('compares the end of standard support with the build date, not with today', () => {
@@ -64,6 +86,11 @@ describe('RDS engine lifecycle', () => {
     assert.match(lifecycle.builtOn, /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(lifecycle.engines.postgres['11'], '2024-02-29');
     assert.equal(lifecycle.engines['aurora-mysql']['2'], '2024-10-31');
+  });
+
+  it('compiles the same table into the ElastiCache engine-version rule', () => {
+    const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '4': '2026-01-31', '5': '2026-01-31' });
   });
 });
 

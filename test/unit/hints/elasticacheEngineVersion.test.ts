@@ -1,0 +1,130 @@
+/** elasticache-engine-version-extended-support: Redis OSS engine versions past ElastiCache standard support, and the engines and versions that stay silent. */
+import * as assert from 'node:assert/strict';
+import { hintsIn } from './support';
+
+const RULE = 'elasticache-engine-version-extended-support';
+const findings = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.endsWith(`${RULE}!`));
+
+describe('elasticache-engine-version-extended-support', () => {
+  const terraform = (resource: string, engine: string, version: string): string =>
+    [
+      'module "labels" {',
+      '  source = "cloudposse/label/null"',
+      '}',
+      '',
+      `resource "${resource}" "sessions" {`,
+      '  replication_group_id = module.labels.id',
+      '  description          = "sessions"',
+      '  node_type            = var.node_type',
+      `  engine               = "${engine}"`,
+      `  engine_version       = "${version}"`,
+      '}',
+      '',
+    ].join('\n');
+
+  it('fires on Redis OSS 5.0.6 and 4.0.10 in Terraform replication groups and clusters', () => {
+    assert.deepEqual(findings('cache.tf', terraform('aws_elasticache_replication_group', 'redis', '5.0.6')), [`10:"5.0.6" ${RULE}!`]);
+    assert.deepEqual(findings('cache.tf', terraform('aws_elasticache_cluster', 'redis', '4.0.10')), [`10:"4.0.10" ${RULE}!`]);
+  });
+
+  it('stays silent on Redis OSS 6.2 and 7.1, on Valkey, on Memcached and on a variable version', () => {
+    for (const [engine, version] of [['redis', '6.2'], ['redis', '7.1'], ['redis', '6.x'], ['valkey', '8.0'], ['memcached', '1.4.5'], ['memcached', '5.0.6']]) {
+      assert.deepEqual(findings('cache.tf', terraform('aws_elasticache_replication_group', engine, version)), [], `${engine} ${version}`);
+    }
+    const variable = terraform('aws_elasticache_replication_group', 'redis', 'x').replace('"x"', 'var.redis_version');
+    assert.deepEqual(findings('cache.tf', variable), []);
+    assert.ok(hintsIn('cache.tf', variable).includes(`10:engine_version ${RULE}`), hintsIn('cache.tf', variable).join('\n'));
+  });
+
+  it('stays silent when the engine is not written (it may come from a variable)', () => {
+    const code = terraform('aws_elasticache_replication_group', 'redis', '5.0.6').replace('"redis"', 'var.engine');
+    assert.deepEqual(findings('cache.tf', code), []);
+  });
+
+  it('fires on CloudFormation replication groups and cache clusters, not on Valkey or Memcached', () => {
+    const template = (type: string, engine: string, version: string): string =>
+      [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  SessionCache:',
+        `    Type: ${type}`,
+        '    Properties:',
+        '      CacheNodeType: cache.r7g.large',
+        `      Engine: ${engine}`,
+        `      EngineVersion: ${version}`,
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('template.yaml', template('AWS::ElastiCache::ReplicationGroup', 'redis', '"5.0.6"')), [`8:"5.0.6" ${RULE}!`]);
+    assert.deepEqual(findings('template.yaml', template('AWS::ElastiCache::CacheCluster', 'redis', '4.0.10')), [`8:4.0.10 ${RULE}!`]);
+    assert.deepEqual(findings('template.yaml', template('AWS::ElastiCache::ReplicationGroup', 'redis', '"7.1"')), []);
+    assert.deepEqual(findings('template.yaml', template('AWS::ElastiCache::ReplicationGroup', 'valkey', '"8.0"')), []);
+    assert.deepEqual(findings('template.yaml', template('AWS::ElastiCache::CacheCluster', 'memcached', '1.4.5')), []);
+  });
+
+  it('fires on an SDK CreateReplicationGroup in a provisioning service, not on a newer version', () => {
+    const code = (version: string): string =>
+      [
+        "import { ElastiCacheClient, CreateReplicationGroupCommand } from '@aws-sdk/client-elasticache';",
+        '',
+        'export class CacheProvisioner {',
+        '  constructor(private readonly elasticache: ElastiCacheClient) {}',
+        '',
+        '  async provision(tenant: string): Promise<void> {',
+        '    await this.elasticache.send(new CreateReplicationGroupCommand({',
+        '      ReplicationGroupId: `sessions-${tenant}`,',
+        "      ReplicationGroupDescription: 'tenant sessions',",
+        "      Engine: 'redis',",
+        `      EngineVersion: '${version}',`,
+        '    }));',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('provisioner.ts', code('5.0.6')), [`11:'5.0.6' ${RULE}!`]);
+    assert.deepEqual(findings('provisioner.ts', code('7.1')), []);
+  });
+
+  it('fires on a CDK CfnReplicationGroup on Redis OSS 5, not on Valkey', () => {
+    const code = (engine: string, version: string): string =>
+      [
+        "import * as elasticache from 'aws-cdk-lib/aws-elasticache';",
+        '',
+        'export class CacheStack extends Stack {',
+        '  constructor(scope: Construct, id: string, props: CacheStackProps) {',
+        '    super(scope, id, props);',
+        "    new elasticache.CfnReplicationGroup(this, 'Sessions', {",
+        "      replicationGroupDescription: 'sessions',",
+        "      cacheNodeType: 'cache.r7g.large',",
+        `      engine: '${engine}',`,
+        `      engineVersion: '${version}',`,
+        '    });',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('cache-stack.ts', code('redis', '5.0.6')), [`10:'5.0.6' ${RULE}!`]);
+    assert.deepEqual(findings('cache-stack.ts', code('valkey', '8.0')), []);
+  });
+
+  it('fires on a boto3 create_cache_cluster in a provisioning function, not on Memcached', () => {
+    const code = (engine: string, version: string): string =>
+      [
+        'import boto3',
+        '',
+        '',
+        'def provision_cache(event, context):',
+        '    elasticache = boto3.client("elasticache")',
+        '    elasticache.create_cache_cluster(',
+        '        CacheClusterId=event["tenant"],',
+        '        CacheNodeType="cache.t4g.small",',
+        '        NumCacheNodes=1,',
+        `        Engine="${engine}",`,
+        `        EngineVersion="${version}",`,
+        '    )',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('provision.py', code('redis', '4.0.10')), [`11:"4.0.10" ${RULE}!`]);
+    assert.deepEqual(findings('provision.py', code('memcached', '1.6.22')), []);
+    assert.deepEqual(findings('provision.py', code('redis', '7.1')), []);
+  });
+});
