@@ -31,11 +31,25 @@ const COUNTER_MESSAGE =
  */
 export const setThenExpire: Check = (rule, context) => {
   const keyed = context.model.redisCalls.filter((call) => call.keyed && !call.batched && call.inTest !== true);
-  const sameKey = (one: RedisCall, other: RedisCall): boolean => one.keyed!.scope === other.keyed!.scope && one.keyed!.key === other.keyed!.key;
-  for (const first of keyed.filter((call) => call.keyed!.ttl === 'none')) {
+  // Per function and key, the last EXPIRE and whether the TTL is read: one pass, whatever the number of calls.
+  const byKey = new Map<string, { lastExpire: number; ttlRead: boolean }>();
+  const keyOf = (call: RedisCall): string => `${call.keyed!.scope}\u0000${call.keyed!.key}`;
+  for (const call of keyed) {
+    const { ttl } = call.keyed!;
+    if (ttl === 'expire' || ttl === 'read') {
+      const seen = byKey.get(keyOf(call)) ?? { lastExpire: -1, ttlRead: false };
+      if (ttl === 'expire') {
+        seen.lastExpire = Math.max(seen.lastExpire, call.tokenIndex);
+      } else {
+        seen.ttlRead = true;
+      }
+      byKey.set(keyOf(call), seen);
+    }
+  }
+  for (const first of keyed) {
+    const seen = first.keyed!.ttl === 'none' ? byKey.get(keyOf(first)) : undefined;
     const counter = COUNTERS.has(first.command);
-    const expire = keyed.find((call) => call.keyed!.ttl === 'expire' && call.tokenIndex > first.tokenIndex && sameKey(call, first));
-    if (expire && !(counter && keyed.some((call) => call.keyed!.ttl === 'read' && sameKey(call, first)))) {
+    if (seen && seen.lastExpire > first.tokenIndex && !(counter && seen.ttlRead)) {
       context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : undefined);
     }
   }
