@@ -213,10 +213,15 @@ describe('clients passed to a constructor', () => {
       assert.ok(hintsIn('cache.py', code).includes('10:keys redis-keys!'), hintsIn('cache.py', code).join('\n'));
     });
 
-    it('stays silent when constructions disagree, pass by keyword or spread, or the class is extended, handed on or never constructed', () => {
+    it('reads an argument passed by the parameter\'s name', () => {
+      const code = sourceLines(...REPOSITORY, '', 'def handler(event, context):', '    repo = OrderRepository(table=boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]))', '    return repo.list_all()');
+      assert.deepEqual(scans(code), ['11:scan dynamodb-scan!']);
+    });
+
+    it('stays silent when constructions disagree, pass another keyword or spread, or the class is extended, handed on or never constructed', () => {
       const cases = [
         ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', 'other = OrderRepository(load_table())'],
-        ['repo = OrderRepository(table=boto3.resource("dynamodb").Table("orders"))'],
+        ['repo = OrderRepository(store=boto3.resource("dynamodb").Table("orders"))'],
         ['args = [boto3.resource("dynamodb").Table("orders")]', 'repo = OrderRepository(*args)'],
         ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', '', '', 'class CachedRepository(OrderRepository):', '    pass'],
         ['repo = OrderRepository(boto3.resource("dynamodb").Table("orders"))', 'container.register(OrderRepository)'],

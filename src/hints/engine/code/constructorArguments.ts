@@ -3,9 +3,9 @@
  * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`, Python
  * `def __init__(self, table): self.table = table`) holds what the file's constructions (`new Store(redis)`,
  * Python `OrderRepository(dynamodb.Table(name))`) pass at that position, when every one of them passes the
- * same kind of client. A class constructed nowhere in the file, extended or handed on as a value (a `super(...)`
- * or a factory could pass anything), a construction that passes something else, by keyword, or spreads its
- * arguments, and a field also set to anything else leave the field unknown.
+ * same kind of client, in Python by position or by the parameter's name. A class constructed nowhere in the
+ * file, extended or handed on as a value (a `super(...)` or a factory could pass anything), a construction that
+ * passes something else or spreads its arguments, and a field also set to anything else leave the field unknown.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -68,12 +68,19 @@ function usesOf(a: CodeAnalyzer): ClassUses {
   });
 }
 
+interface ConstructorParameter {
+  classScope: number;
+  /** Its position among the arguments a construction passes. */
+  position: number;
+  name: string;
+}
+
 /**
  * The constructor parameter a field binding takes: its class and position. The binding is a parameter
  * property (`private client`) or `this.client = client` of a plain parameter; the parameter has no type,
  * default, `?` or spread.
  */
-function constructorParameter(a: CodeAnalyzer, binding: { token: number; expression: number }): { classScope: number; position: number } | undefined {
+function constructorParameter(a: CodeAnalyzer, binding: { token: number; expression: number }): ConstructorParameter | undefined {
   let token = binding.token;
   if (binding.expression >= 0) {
     const from = binding.expression;
@@ -103,14 +110,32 @@ function constructorParameter(a: CodeAnalyzer, binding: { token: number; express
       while (k < token && PROPERTY_MODIFIERS.has(a.id(k) ?? '')) {
         k++;
       }
-      return k === token && end === token + 1 ? { classScope, position: position - first } : undefined;
+      return k === token && end === token + 1 ? { classScope, position: position - first, name: a.tokens.text(token) } : undefined;
     }
   }
   return undefined;
 }
 
-/** The client every construction of a class passes at a position, when they agree and there is one at least. */
-function constructedArgument(a: CodeAnalyzer, classScope: number, position: number): Value | undefined {
+/**
+ * The argument a construction whose arguments open at `open` passes for a parameter, as [start, end) tokens:
+ * Python's `name=value` for it, else the argument at its position when no keyword or spread comes first.
+ */
+function passedArgument(a: CodeAnalyzer, open: number, { position, name }: ConstructorParameter): [number, number] | undefined {
+  const args = segments(a, open);
+  if (a.language.family === 'python') {
+    const keyword = args.find(([start]) => a.idIs(start, name) && a.is(start + 1, '='));
+    if (keyword) {
+      return [keyword[0] + 2, keyword[1]];
+    }
+  }
+  // A spread (`...args`, Python `*args`, `**kwargs`) or a keyword argument before or at the position hides what it passes.
+  const hides = ([start]: [number, number]): boolean => a.is(start, '.') || a.is(start, '*') || a.is(start, '**') || (a.language.family === 'python' && a.isId(start) && a.is(start + 1, '='));
+  return args.length > position && !args.slice(0, position + 1).some(hides) ? args[position] : undefined;
+}
+
+/** The client every construction of a class passes for a parameter, when they agree and there is one at least. */
+function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): Value | undefined {
+  const { classScope } = parameter;
   const name = a.scopes.nameOfClass(classScope);
   const uses = usesOf(a);
   const sites = name && !uses.escaped.has(name) ? uses.constructions.get(name) : undefined;
@@ -123,12 +148,11 @@ function constructedArgument(a: CodeAnalyzer, classScope: number, position: numb
     if (classBinding?.t !== 'instance' || classBinding.classScope !== classScope) {
       return undefined;
     }
-    const args = segments(a, open);
-    // A spread (`...args`, Python `*args`, `**kwargs`) before or at the position hides what it passes.
-    if (args.length <= position || args.slice(0, position + 1).some(([start]) => a.is(start, '.') || a.is(start, '*') || a.is(start, '**'))) {
+    const argument = passedArgument(a, open, parameter);
+    if (!argument) {
       return undefined;
     }
-    const [start, end] = args[position];
+    const [start, end] = argument;
     const passed = a.evalChain(start, end);
     const value = passed.end === end ? passed.value : undefined;
     agreed = value?.t === 'client' ? (agreed ? agree(agreed, value) : value) : undefined;
@@ -152,7 +176,7 @@ export function constructedField(a: CodeAnalyzer, classScope: number, name: stri
   let agreed: Value | undefined;
   for (const binding of a.scopes.memberBindings(classScope, name)) {
     const parameter = constructorParameter(a, binding);
-    const value = parameter ? constructedArgument(a, parameter.classScope, parameter.position) : undefined;
+    const value = parameter ? constructedArgument(a, parameter) : undefined;
     agreed = value && agreed ? agree(agreed, value) : value;
     if (!agreed) {
       break;
