@@ -85,6 +85,33 @@ describe('workspace: clients imported through tsconfig path aliases', () => {
     assert.deepEqual(hintsInWorkspace(nested, 'src/jobs/drop.ts', fromNested), [], 'the longer prefix maps to a folder the workspace lacks');
   });
 
+  it('follows a barrel that passes a client on through an alias: export *, export { } from, and import then export', () => {
+    const barrels = {
+      'src/libs/index.ts': "export * from '@libs/db';\n",
+      'src/shared/index.ts': "export { redis as cache } from '@cache';\n",
+      'src/common/index.ts': "import { redis } from '@cache';\n\nexport { redis };\n",
+    };
+    const model = workspaceOf({ ...files, ...barrels });
+    const code = sourceLines(
+      "import { ddb } from 'src/libs';",
+      "import { cache } from 'src/shared';",
+      "import { redis } from 'src/common';",
+      '',
+      'export async function purge(): Promise<void> {',
+      "  await ddb.scan({ TableName: 'orders' }).promise();",
+      "  await cache.keys('order:*');",
+      "  await redis.flushall();",
+      '}',
+    );
+    const found = hintsInWorkspace(model, 'src/functions/purge/handler.ts', code);
+    assert.ok(onLine(found, 6).includes('dynamodb-scan'), found.join('\n'));
+    assert.ok(onLine(found, 7).includes('redis-keys!'), found.join('\n'));
+    assert.ok(onLine(found, 8).includes('redis-flush!'), found.join('\n'));
+    // The same barrels without the config that maps their aliases pass nothing on.
+    const unmapped = workspaceOf({ 'src/libs/db.ts': DB_CLIENT, 'src/infra/redis.ts': REDIS_CLIENT, 'tsconfig.json': '{ "compilerOptions": { "baseUrl": "." } }', ...barrels });
+    assert.deepEqual(hintsInWorkspace(unmapped, 'src/functions/purge/handler.ts', code), []);
+  });
+
   it('stays silent for client libraries, packages of the same prefix, missing targets and configs of other folders', () => {
     const model = workspaceOf({ ...files, 'node_modules/@libs/db/index.ts': DB_CLIENT, 'tools/tsconfig.json': '{ "compilerOptions": { "paths": { "#db": ["../src/libs/db"] } } }' });
     const missing = sourceLines("import { ddb } from '@libs/dynamo';", "import { ddb as other } from '@libsx/db';", "import { ddb as third } from '#db';", '', "export const read = () => Promise.all([ddb.scan({ TableName: 'a' }), other.scan({ TableName: 'b' }), third.scan({ TableName: 'c' })]);");

@@ -76,7 +76,14 @@ const JS_LIBRARIES = /redis|aws-sdk/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
-const RELATIVE_JS = /^\.\.?(?:\/|$)/;
+/**
+ * A module specifier that may name a project module: a relative path, or a bare one that a tsconfig path alias or
+ * `baseUrl` may map into the workspace (`@libs/db`, `shared/cache`). Which one it is, is told when an import is
+ * followed (importedClients.ts); a package that no alias maps reaches no file there. Node built-ins never do.
+ */
+function mayNameProjectModule(module: string): boolean {
+  return !JS_CLIENT_LIBRARY.test(module) && !module.startsWith('node:');
+}
 
 /** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
 const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
@@ -251,7 +258,7 @@ class ExportReader {
       }
     } else if (a.is(k + 1, '*') && a.idIs(k + 2, 'from') && a.isString(k + 3)) {
       const module = a.tokens.text(k + 3);
-      if (RELATIVE_JS.test(module) && this.stars.length < MAX_STARS) {
+      if (mayNameProjectModule(module) && this.stars.length < MAX_STARS) {
         this.stars.push(module);
       }
     } else if (a.is(k + 1, '{') && a.partner[k + 1] > k) {
@@ -275,10 +282,10 @@ class ExportReader {
       }
       if (from === undefined) {
         this.exportName(exported, local);
-      } else if (RELATIVE_JS.test(from)) {
-        this.reexport(exported, { module: from, name: local });
       } else if (JS_CLIENT_LIBRARY.test(from)) {
         this.passOn(exported, { module: from, name: local });
+      } else if (mayNameProjectModule(from)) {
+        this.reexport(exported, { module: from, name: local });
       }
       k += exported === local ? 0 : 2;
     }
@@ -359,7 +366,7 @@ class ExportReader {
     }
     if (a.idIs(start, 'require') && a.is(start + 1, '(') && a.isString(start + 2) && a.is(start + 3, ')') && this.endsValue(start + 4, start)) {
       const module = a.tokens.text(start + 2);
-      if (RELATIVE_JS.test(module)) {
+      if (mayNameProjectModule(module)) {
         this.reexport(exported, { module, name: '' });
       }
       return;
@@ -383,10 +390,10 @@ class ExportReader {
       return;
     }
     const imported = this.a.imports.get(local);
-    if (imported && this.moduleLevel(imported.at) && RELATIVE_JS.test(imported.module)) {
-      this.reexport(exported, { module: imported.module, name: imported.path });
-    } else if (imported && this.moduleLevel(imported.at) && JS_CLIENT_LIBRARY.test(imported.module)) {
+    if (imported && this.moduleLevel(imported.at) && JS_CLIENT_LIBRARY.test(imported.module)) {
       this.passOn(exported, { module: imported.module, name: imported.path });
+    } else if (imported && this.moduleLevel(imported.at) && mayNameProjectModule(imported.module)) {
+      this.reexport(exported, { module: imported.module, name: imported.path });
     }
   }
 
