@@ -36,11 +36,17 @@ const CSHARP_PAGE_FREE = new Set(['HttpStatusCode', 'ResponseMetadata', 'Consume
 /** Words before `name =` that make no declaration of `name`. */
 const NOT_A_TYPE = new Set(['return', 'else', 'throw', 'case', 'yield', 'await', 'new', 'in', 'is', 'as']);
 
-/** The first token of the expression that ends before `end`: a name, then members, calls and subscripts. */
+/**
+ * The first token of the expression that ends before `end`: a name, then members, calls and subscripts; or
+ * a parenthesised expression (`(await client.send(...)).Items`).
+ */
 export function expressionStart(a: CodeAnalyzer, end: number): number {
   let p = end - 1;
   for (let steps = 0; steps < 16; steps++) {
     const opened = a.is(p, ']') || a.is(p, ')') ? a.partner[p] : -1;
+    if (opened >= 0 && opened < p && a.is(p, ')') && !a.isId(opened - 1) && !a.is(opened - 1, ')') && !a.is(opened - 1, ']') && !a.is(opened - 1, '>')) {
+      return opened;
+    }
     if (opened >= 0 && opened < p) {
       p = opened - 1;
     } else if (a.isId(p) && a.isAccess(p - 1)) {
@@ -113,7 +119,7 @@ function ownResult(a: CodeAnalyzer, name: number, unwrap: ReadonlySet<string>): 
 /** `name =` before `at`, after a type name (`QueryResponse r =`, `var r =`, `List<Map<…>> items =`): `name`, or -1. */
 function typedDeclaration(a: CodeAnalyzer, at: number): number {
   const name = at - 2;
-  const typed = (a.isId(name - 1) && !NOT_A_TYPE.has(a.tokens.text(name - 1))) || a.is(name - 1, '>');
+  const typed = (a.isId(name - 1) && !NOT_A_TYPE.has(a.tokens.text(name - 1))) || a.is(name - 1, '>') || a.is(name - 1, '>>');
   return a.is(at - 1, '=') && a.isId(name) && typed ? name : -1;
 }
 

@@ -27,11 +27,13 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   if (!dialect || !call || fn <= 0) {
     return false;
   }
-  const items = dialect.itemsAfter(a, call.end);
+  const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : -1;
+  // `(await ddb.send(...)).Items[0]`: the awaited result in parentheses.
+  const awaited = a.idIs(start - 1, 'await') && a.is(start - 2, '(') && a.partner[start - 2] === call.end ? call.end + 1 : call.end;
+  const items = dialect.itemsAfter(a, awaited);
   if (items >= 0) {
     return firstItemUse(a, dialect, items, fn);
   }
-  const start = a.isAccess(call.name - 1) ? chainStart(a, call.name - 2) : -1;
   if (start < 0 || !endsStatement(a, call.end)) {
     return false;
   }
