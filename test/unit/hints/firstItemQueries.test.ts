@@ -227,6 +227,15 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
     ]);
   });
 
+  it('Java SDK v2 async client: the response a join() waits for reads like the synchronous one', () => {
+    const asyncService = (...use: string[]) =>
+      javaService(...use)
+        .replace('import software.amazon.awssdk.services.dynamodb.DynamoDbClient;', 'import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;')
+        .replace(/DynamoDbClient ddb/g, 'DynamoDbAsyncClient ddb');
+    assert.deepEqual(queryFindings('UserService.java', asyncService('        QueryResponse response = ddb.query(request).join();', '        return response.items().isEmpty() ? null : map(response.items().get(0));')), []);
+    assert.deepEqual(queryFindings('UserService.java', asyncService('        QueryResponse response = ddb.query(request).join();', '        return merge(response.items());')), ['25:query dynamodb-query!']);
+  });
+
   it('Java SDK v1: getItems().get(0) after isEmpty() is silent, getItems() returned keeps the finding', () => {
     const service = (...use: string[]) =>
       sourceLines(

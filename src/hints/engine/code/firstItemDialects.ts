@@ -33,6 +33,16 @@ const PAGE_FREE_KEYS = new Set(['ResponseMetadata', 'ResultMetadata', 'ConsumedC
 const JS_PAGE_FREE = new Set(['$metadata', 'ConsumedCapacity']);
 const JAVA_PAGE_FREE = new Set(['responseMetadata', 'sdkHttpResponse', 'consumedCapacity', 'hasItems', 'getSdkHttpMetadata', 'getSdkResponseMetadata', 'getConsumedCapacity']);
 const CSHARP_PAGE_FREE = new Set(['HttpStatusCode', 'ResponseMetadata', 'ConsumedCapacity', 'ContentLength']);
+/** Calls after a read that hand its result on unchanged: DocumentClient v2 `.promise()`, a future's `.join()`, `.ConfigureAwait(false)`. */
+const JS_UNWRAP: ReadonlySet<string> = new Set(['promise']);
+const JAVA_UNWRAP: ReadonlySet<string> = new Set(['join']);
+const CSHARP_UNWRAP: ReadonlySet<string> = new Set(['ConfigureAwait']);
+const NO_UNWRAP: ReadonlySet<string> = new Set();
+/** The items of a Java response: SDK v2 `items()`, v1 `getItems()`. */
+const JAVA_ITEMS = new Set(['items', 'getItems']);
+const JAVA_COUNT = new Set(['count', 'getCount']);
+/** LINQ calls that, without a predicate, read the first element only. */
+const CSHARP_FIRST = new Set(['FirstOrDefault', 'First']);
 /** Words before `name =` that make no declaration of `name`. */
 const NOT_A_TYPE = new Set(['return', 'else', 'throw', 'case', 'yield', 'await', 'new', 'in', 'is', 'as']);
 
@@ -78,7 +88,7 @@ function indexedAtZero(a: CodeAnalyzer, end: number): boolean {
 
 /** The operand that ends at `end` is whole: no member, call, subscript or non-null assertion follows. */
 function operandEnds(a: CodeAnalyzer, end: number): boolean {
-  return !a.isAccess(end) && !a.is(end, '[') && !a.is(end, '(') && !a.is(end, '!') && !a.is(end, '?.');
+  return !a.isAccess(end) && !a.is(end, '[') && !a.is(end, '(') && !a.is(end, '!');
 }
 
 /** The token after a comparison operator at `end` (`==`, `!=`, `===`, `!==`, `>`, `>=`), with the operator, or undefined. */
@@ -122,8 +132,6 @@ function typedDeclaration(a: CodeAnalyzer, at: number): number {
   const typed = (a.isId(name - 1) && !NOT_A_TYPE.has(a.tokens.text(name - 1))) || a.is(name - 1, '>') || a.is(name - 1, '>>');
   return a.is(at - 1, '=') && a.isId(name) && typed ? name : -1;
 }
-
-const NO_UNWRAP: ReadonlySet<string> = new Set();
 
 const python: Dialect = {
   result: (a, nameIndex) => ownResult(a, nameIndex, NO_UNWRAP),
@@ -209,7 +217,7 @@ const javascript: Dialect = {
     // SDK v3: the result is the `send` call's, around `new QueryCommand(...)`.
     const command = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.isId(nameIndex - 3);
     const wrapped = command && a.is(nameIndex + 1, '(') && a.partner[nameIndex + 1] + 1 === a.partner[nameIndex - 2];
-    return ownResult(a, wrapped ? nameIndex - 3 : nameIndex, new Set(['promise']));
+    return ownResult(a, wrapped ? nameIndex - 3 : nameIndex, JS_UNWRAP);
   },
   itemsAfter(a, end) {
     return member(a, pastNonNull(a, end), 'Items');
@@ -262,10 +270,9 @@ const javascript: Dialect = {
 };
 
 const java: Dialect = {
-  result: (a, nameIndex) => ownResult(a, nameIndex, new Set(['join'])),
+  result: (a, nameIndex) => ownResult(a, nameIndex, JAVA_UNWRAP),
   itemsAfter(a, end) {
-    // SDK v2 `response.items()`, v1 `result.getItems()`.
-    return emptyCall(a, end, new Set(['items', 'getItems']));
+    return emptyCall(a, end, JAVA_ITEMS);
   },
   assignedAt: typedDeclaration,
   destructuredItemsAt: () => -1,
@@ -282,20 +289,20 @@ const java: Dialect = {
     return emptyCall(a, end, 'isEmpty') >= 0 || helper || (size >= 0 && comparedWithZero(a, size)) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
-    const count = emptyCall(a, end, new Set(['count', 'getCount']));
+    const count = emptyCall(a, end, JAVA_COUNT);
     return emptyCall(a, end, JAVA_PAGE_FREE) >= 0 || (count >= 0 && comparedWithZero(a, count));
   },
 };
 
 const csharp: Dialect = {
-  result: (a, nameIndex) => ownResult(a, nameIndex, new Set(['ConfigureAwait'])),
+  result: (a, nameIndex) => ownResult(a, nameIndex, CSHARP_UNWRAP),
   itemsAfter: (a, end) => member(a, end, 'Items'),
   assignedAt(a, start) {
     return typedDeclaration(a, a.idIs(start - 1, 'await') ? start - 1 : start);
   },
   destructuredItemsAt: () => -1,
   firstItemAt(a, end) {
-    return indexedAtZero(a, end) || emptyCall(a, end, new Set(['FirstOrDefault', 'First'])) >= 0;
+    return indexedAtZero(a, end) || emptyCall(a, end, CSHARP_FIRST) >= 0;
   },
   testedAt(a, end) {
     const count = member(a, end, 'Count');
@@ -315,12 +322,12 @@ export function dialectOf(a: CodeAnalyzer): Dialect | undefined {
 
 /**
  * Whether the expression that ends before `end` ends its statement: a new line (Python), or `;` or a new
- * line, past an empty fallback (`?? []`, `|| []`) elsewhere.
+ * line that no member access continues, past an empty fallback (`?? []`, `|| []`) elsewhere.
  */
 export function endsStatement(a: CodeAnalyzer, end: number): boolean {
   if (a.language.family === 'python') {
     return a.startsLine(end) || end >= a.tokens.length;
   }
   const fallback = (a.is(end, '??') || a.is(end, '||')) && a.is(end + 1, '[') && a.is(end + 2, ']') ? end + 3 : end;
-  return a.startsLine(fallback) || a.is(fallback, ';') || fallback >= a.tokens.length;
+  return (a.startsLine(fallback) && !a.isAccess(fallback)) || a.is(fallback, ';') || fallback >= a.tokens.length;
 }
