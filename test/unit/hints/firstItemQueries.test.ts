@@ -135,7 +135,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
     assert.deepEqual(queryFindings('orderRepository.ts', tsRepository('    const result = await QUERY;', '    return result.Items as Order[];')), ['11:QueryCommand dynamodb-query!']);
   });
 
-  it('TypeScript, SDK v3: the first item, destructured, optional, tested, or its length compared with 0', () => {
+  it('TypeScript, SDK v3: the first item, destructured, optional, tested, or its length compared with 0 or 1', () => {
     assertSilent(tsRepository, 'orderRepository.ts', [
       ['    const { Items } = await QUERY;', '    return Items?.[0] as Order | undefined;'],
       ['    const { Items: orders = [] } = await QUERY;', '    if (orders.length === 0) {', '      return undefined;', '    }', '    return orders[0] as Order;'],
@@ -146,17 +146,21 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const response = await QUERY;', '    const items = response.Items ?? [];', '    return items.length ? (items[0] as Order) : undefined;'],
       ['    const response = await QUERY;', '    const [latest] = response.Items ?? [];', '    return latest as Order | undefined;'],
       ['    const response = await QUERY;', "    if (response.Count === 0 || response.$metadata.httpStatusCode !== 200) {", '      return undefined;', '    }', '    return response.Items![0] as Order;'],
+      // A uniqueness test: a first page holds two items whenever two exist (items up to 400 KB, pages of 1 MB).
+      ['    const { Items = [] } = await QUERY;', '    return Items.length === 1 ? (Items[0] as Order) : undefined;'],
+      ['    const result = await QUERY;', '    if (result.Items?.length !== 1) {', '      throw new Error("expected one order");', '    }', '    return result.Items[0] as Order;'],
+      ['    const result = await QUERY;', '    return result.Count > 1 ? undefined : (result.Items?.[0] as Order);'],
     ]);
   });
 
   it('TypeScript, SDK v3: keeps the finding for every other use of the items or the response', () => {
     assertFires(tsRepository, 'orderRepository.ts', [
       ['    const { Items } = await QUERY;', '    return Items as unknown as Order;'],
-      ['    const { Items = [] } = await QUERY;', '    return Items.length === 1 ? (Items[0] as Order) : undefined;'],
+      ['    const { Items = [] } = await QUERY;', '    return Items.length === 2 ? (Items[0] as Order) : undefined;'],
       ['    const result = await QUERY;', '    return result.Items?.[1] as Order;'],
       ['    const result = await QUERY;', '    for (const item of result.Items ?? []) {', '      this.cache.set(customerId, item as Order);', '    }', '    return this.cache.get(customerId);'],
       ['    const result = await QUERY;', '    this.total = result.Items.length;', '    return result.Items[0] as Order;'],
-      ['    const result = await QUERY;', '    return result.Count > 1 ? undefined : (result.Items?.[0] as Order);'],
+      ['    const result = await QUERY;', '    return result.Count > 2 ? undefined : (result.Items?.[0] as Order);'],
       ['    const result = await QUERY;', '    return result.Items?.find((item) => item.open) as Order;'],
       ['    const { Items } = await QUERY;', '    this.cache.set(customerId, Items);', '    return Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return this.toOrder(result);'],
@@ -210,6 +214,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['        QueryResponse r = ddb.query(request);', '        if (r.items().isEmpty()) {', '            return null;', '        }', '        return map(r.items().get(0));'],
       ['        QueryResponse response = ddb.query(request);', '        if (!response.hasItems() || response.count() == 0) {', '            return null;', '        }', '        return map(response.items().get(0));'],
       ['        var response = ddb.query(request);', '        List<Map<String, AttributeValue>> items = response.items();', '        return items.size() > 0 ? map(items.get(0)) : null;'],
+      ['        List<Map<String, AttributeValue>> items = ddb.query(request).items();', '        return items.size() == 1 ? map(items.get(0)) : null;'],
       ['        return ddb.query(request).items().stream().findFirst().map(this::map).orElse(null);'],
       ['        final QueryResponse response = ddb.query(request);', '        logger.debug(response);', '        return response.items().isEmpty() ? null : map(response.items().get(0));'],
     ]);
@@ -222,7 +227,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['        return ddb.query(request).items().stream().filter(i -> i.containsKey("active")).findFirst().map(this::map).orElse(null);'],
       ['        QueryResponse response = ddb.query(request);', '        return response.items().size() > 1 ? map(response.items().get(1)) : null;'],
       ['        QueryResponse response = ddb.query(request);', '        metrics.record(response.count());', '        return map(response.items().get(0));'],
-      ['        List<Map<String, AttributeValue>> items = ddb.query(request).items();', '        return items.size() == 1 ? map(items.get(0)) : null;'],
+      ['        List<Map<String, AttributeValue>> items = ddb.query(request).items();', '        return items.size() == 2 ? map(items.get(0)) : null;'],
       ['        QueryResponse response = ddb.query(request);', '        this.last = response;', '        return map(response.items().get(0));'],
     ]);
   });
@@ -279,6 +284,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['            QueryResponse response = await _dynamoDb.QueryAsync(request).ConfigureAwait(false);', '            var item = response.Items.FirstOrDefault();', '            return item == null ? null : Map(item);'],
       ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Items.Any() ? Map(response.Items.First()) : null;'],
       ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Count > 0 && response.HttpStatusCode == System.Net.HttpStatusCode.OK ? Map(response.Items[0]) : null;'],
+      ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Count == 1 ? Map(response.Items[0]) : null;'],
       ['            var items = (await _dynamoDb.QueryAsync(request)).Items;', '            return Map(items.FirstOrDefault());'],
     ]);
   });
@@ -290,7 +296,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['            var response = await _dynamoDb.QueryAsync(request);', '            return Map(response.Items.FirstOrDefault(i => i.ContainsKey("active")));'],
       ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Items.Count > 1 ? Map(response.Items[1]) : null;'],
       ['            var response = await _dynamoDb.QueryAsync(request);', '            _metrics.Add(response.Items.Count);', '            return Map(response.Items[0]);'],
-      ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Count == 1 ? Map(response.Items[0]) : null;'],
+      ['            var response = await _dynamoDb.QueryAsync(request);', '            return response.Count == 2 ? Map(response.Items[0]) : null;'],
     ]);
   });
 });

@@ -102,11 +102,16 @@ function comparison(a: CodeAnalyzer, end: number): { operator: string; operand: 
   return undefined;
 }
 
-/** A count that ends at `end` compared with zero as an existence test: `== 0`, `!= 0`, `> 0`, `>= 1`. */
-function comparedWithZero(a: CodeAnalyzer, end: number): boolean {
+/**
+ * A count that ends at `end` compared so that it only tells none, one, or more than one: `== 0`, `!= 1`, `> 0`,
+ * `> 1`, `>= 1`, `>= 2`. Without a filter or a `Limit`, a first page holds at least two items whenever two
+ * exist: an item is at most 400 KB and a page stops only once it has read 1 MB. So an existence or uniqueness
+ * test reads the same on the first page as on all of them; any other count does not.
+ */
+function comparedWithFew(a: CodeAnalyzer, end: number): boolean {
   const compared = comparison(a, end);
   const literal = compared && a.tokens.text(compared.operand);
-  return compared !== undefined && (compared.operator === '>=' ? literal === '1' : literal === '0');
+  return compared !== undefined && (compared.operator === '>=' ? literal === '1' || literal === '2' : literal === '0' || literal === '1');
 }
 
 /** A value that ends at `end` compared with `null` (or `undefined`) by equality. */
@@ -259,13 +264,13 @@ const javascript: Dialect = {
     const start = expressionStart(a, end);
     const length = member(a, end, 'length');
     if (length >= 0) {
-      return comparedWithZero(a, length) || jsTruthiness(a, start, length);
+      return comparedWithFew(a, length) || jsTruthiness(a, start, length);
     }
     return jsTruthiness(a, start, end) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
     const count = member(a, end, 'Count');
-    return member(a, end, JS_PAGE_FREE) >= 0 || (count >= 0 && comparedWithZero(a, count));
+    return member(a, end, JS_PAGE_FREE) >= 0 || (count >= 0 && comparedWithFew(a, count));
   },
 };
 
@@ -286,11 +291,11 @@ const java: Dialect = {
     // `CollectionUtils.isEmpty(items)`, `isNotEmpty(items)`: the items the only argument.
     const helper = a.is(start - 1, '(') && a.is(end, ')') && (a.idIs(start - 2, 'isEmpty') || a.idIs(start - 2, 'isNotEmpty'));
     const size = emptyCall(a, end, 'size');
-    return emptyCall(a, end, 'isEmpty') >= 0 || helper || (size >= 0 && comparedWithZero(a, size)) || comparedWithNull(a, end);
+    return emptyCall(a, end, 'isEmpty') >= 0 || helper || (size >= 0 && comparedWithFew(a, size)) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
     const count = emptyCall(a, end, JAVA_COUNT);
-    return emptyCall(a, end, JAVA_PAGE_FREE) >= 0 || (count >= 0 && comparedWithZero(a, count));
+    return emptyCall(a, end, JAVA_PAGE_FREE) >= 0 || (count >= 0 && comparedWithFew(a, count));
   },
 };
 
@@ -306,11 +311,11 @@ const csharp: Dialect = {
   },
   testedAt(a, end) {
     const count = member(a, end, 'Count');
-    return emptyCall(a, end, 'Any') >= 0 || (count >= 0 && comparedWithZero(a, count)) || comparedWithNull(a, end);
+    return emptyCall(a, end, 'Any') >= 0 || (count >= 0 && comparedWithFew(a, count)) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
     const count = member(a, end, 'Count');
-    return member(a, end, CSHARP_PAGE_FREE) >= 0 || (count >= 0 && comparedWithZero(a, count));
+    return member(a, end, CSHARP_PAGE_FREE) >= 0 || (count >= 0 && comparedWithFew(a, count));
   },
 };
 
