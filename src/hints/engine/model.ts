@@ -137,6 +137,11 @@ export interface RedisCall {
   nonBlocking?: boolean;
   /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
   inTest?: boolean;
+  /**
+   * A MULTI sent as a statement of its own (Lettuce `commands.multi();`, Spring `redisTemplate.multi();`): the client
+   * itself then queues the commands that follow until EXEC. The function it is in, by scope.
+   */
+  opensTransactionIn?: number;
   /** SET, SETNX, INCR, EXPIRE and TTL written with their key: what `set-then-expire` pairs (see code/redisTtl.ts). */
   keyed?: KeyedRedisCall;
 }

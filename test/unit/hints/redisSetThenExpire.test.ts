@@ -312,6 +312,84 @@ describe('SET, then EXPIRE of the same key', () => {
     assert.deepEqual(findings('LoginAttempts.java', spring), ['13:increment redis-expire!']);
   });
 
+  it('Java: Lettuce and RedisTemplate put in MULTI by a statement of their own queue the SET and the EXPIRE; outside MULTI they fire', () => {
+    const lettuce = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import io.lettuce.core.api.StatefulRedisConnection;',
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      '',
+      'public class SessionRepository {',
+      '    private final StatefulRedisConnection<String, String> connection;',
+      '',
+      '    public SessionRepository(RedisClient client) { this.connection = client.connect(); }',
+      '',
+      '    public void save(String sessionId, String payload, long ttlSeconds) {',
+      '        RedisCommands<String, String> commands = connection.sync();',
+      '        String key = "session:" + sessionId;',
+      '        commands.multi();',
+      '        commands.set(key, payload);',
+      '        commands.expire(key, ttlSeconds);',
+      '        commands.exec();',
+      '    }',
+      '',
+      '    public long countVisit(String page) {',
+      '        RedisCommands<String, String> commands = connection.sync();',
+      '        String key = "visits:" + page;',
+      '        long visits = commands.incr(key);',
+      '        commands.expire(key, 3600);',
+      '        return visits;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('SessionRepository.java', lettuce), ['22:incr redis-expire!']);
+    const spring = sourceLines(
+      'import java.util.concurrent.TimeUnit;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      'import org.springframework.stereotype.Service;',
+      'import org.springframework.transaction.annotation.Transactional;',
+      '',
+      '@Service',
+      'public class CaptchaService {',
+      '    private final StringRedisTemplate redisTemplate;',
+      '',
+      '    public CaptchaService(StringRedisTemplate redisTemplate) { this.redisTemplate = redisTemplate; }',
+      '',
+      '    @Transactional',
+      '    public void store(String captchaId, String code) {',
+      '        String key = "captcha:" + captchaId;',
+      '        redisTemplate.multi();',
+      '        redisTemplate.opsForValue().set(key, code);',
+      '        redisTemplate.expire(key, 5, TimeUnit.MINUTES);',
+      '        redisTemplate.exec();',
+      '    }',
+      '',
+      '    public void storeLoose(String captchaId, String code) {',
+      '        String key = "captcha:" + captchaId;',
+      '        redisTemplate.opsForValue().set(key, code);',
+      '        redisTemplate.expire(key, 5, TimeUnit.MINUTES);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('CaptchaService.java', spring), ['23:set redis-expire!']);
+  });
+
+  it('a MULTI whose reply is chained or kept is not the client in MULTI: the commands sent on the client still fire', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      '',
+      'export class CartStore {',
+      '  constructor(private readonly redis: Redis) {}',
+      '',
+      '  async save(cartId: string, json: string): Promise<void> {',
+      '    await this.redis.multi().incr(`carts:saved`).exec();',
+      '    await this.redis.set(`cart:${cartId}`, json);',
+      '    await this.redis.expire(`cart:${cartId}`, 86400);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings('cartStore.ts', code), ['8:set redis-expire!']);
+  });
+
   it('stays silent in tests, which load a server they throw away', () => {
     const code = sourceLines(
       "import Redis from 'ioredis';",

@@ -46,10 +46,19 @@ export const setThenExpire: Check = (rule, context) => {
       byKey.set(keyOf(call), seen);
     }
   }
+  // A client put in MULTI by a statement of its own queues what follows in its function (Lettuce, RedisTemplate).
+  const transactions = context.model.redisCalls.filter((call) => call.opensTransactionIn !== undefined);
+  const queued = (call: RedisCall): boolean =>
+    transactions.some(
+      (multi) =>
+        multi.opensTransactionIn === call.keyed!.scope &&
+        multi.tokenIndex < call.tokenIndex &&
+        (call.receiver === multi.receiver || call.receiver.startsWith(`${multi.receiver}.`)),
+    );
   for (const first of keyed) {
     const seen = first.keyed!.ttl === 'none' ? byKey.get(keyOf(first)) : undefined;
     const counter = COUNTERS.has(first.command);
-    if (seen && seen.lastExpire > first.tokenIndex && !(counter && seen.ttlRead)) {
+    if (seen && seen.lastExpire > first.tokenIndex && !(counter && seen.ttlRead) && !queued(first)) {
       context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : undefined);
     }
   }

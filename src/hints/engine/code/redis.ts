@@ -9,7 +9,7 @@ import { isBatchLoopVariable, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
-import { keyedRedisCall } from './redisTtl';
+import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { variableContext } from './requests';
 
 const { NUM } = TOKEN_KIND;
@@ -242,6 +242,10 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   }
   if (inTestCode(a, index)) {
     call.inTest = true;
+  }
+  const transactionScope = command === 'multi' && !site.sent ? transactionStatementScope(a, receiverStart, close) : undefined;
+  if (transactionScope !== undefined) {
+    call.opensTransactionIn = transactionScope;
   }
   const keyed = site.sent ? undefined : keyedRedisCall(a, command, call.flavor, open, [receiverStart, index - 1]);
   if (keyed) {

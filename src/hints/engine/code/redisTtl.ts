@@ -66,3 +66,16 @@ export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFl
   const noExpiration = flavor === 'go-redis' ? args.length === 4 && args[3][1] === args[3][0] + 1 && a.tokens.text(args[3][0]) === '0' : args.length === 2;
   return { ...keyed, ttl: noExpiration ? 'none' : 'maybe' };
 }
+
+/**
+ * The function of a MULTI sent as a statement of its own, whose reply nothing reads: Lettuce and Spring's
+ * RedisTemplate put the client itself in a transaction (`commands.multi(); commands.set(k, v); commands.expire(k, 60);
+ * commands.exec();`), unlike clients whose `multi()` returns the transaction to chain or assign. Undefined otherwise.
+ */
+export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number, close: number): number | undefined {
+  const before = receiverStart - 1;
+  const after = close + 1;
+  const startsStatement = before < 0 || a.is(before, ';') || a.is(before, '{') || a.is(before, '}') || a.startsLine(receiverStart);
+  const endsStatement = after >= a.tokens.length || a.is(after, ';') || (a.startsLine(after) && !a.isAccess(after));
+  return startsStatement && endsStatement ? functionScope(a, receiverStart) : undefined;
+}
