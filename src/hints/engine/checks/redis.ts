@@ -46,15 +46,26 @@ export const setThenExpire: Check = (rule, context) => {
       byKey.set(keyOf(call), seen);
     }
   }
-  // A client put in MULTI by a statement of its own queues what follows in its function (Lettuce, RedisTemplate).
-  const transactions = context.model.redisCalls.filter((call) => call.opensTransactionIn !== undefined);
-  const queued = (call: RedisCall): boolean =>
-    transactions.some(
-      (multi) =>
-        multi.opensTransactionIn === call.keyed!.scope &&
-        multi.tokenIndex < call.tokenIndex &&
-        (call.receiver === multi.receiver || call.receiver.startsWith(`${multi.receiver}.`)),
-    );
+  // A client put in MULTI by a statement of its own queues what follows in its function (Lettuce, RedisTemplate):
+  // per function and client, the first such MULTI.
+  const multis = new Map<string, number>();
+  for (const call of context.model.redisCalls) {
+    if (call.opensTransactionIn !== undefined) {
+      const key = `${call.opensTransactionIn}\u0000${call.receiver}`;
+      multis.set(key, Math.min(multis.get(key) ?? call.tokenIndex, call.tokenIndex));
+    }
+  }
+  // The call's client, or one it reaches through (`redisTemplate.opsForValue()` after `redisTemplate.multi()`).
+  const queued = (call: RedisCall): boolean => {
+    const parts = call.receiver.split('.');
+    for (let n = parts.length; n > 0 && multis.size > 0; n--) {
+      const opened = multis.get(`${call.keyed!.scope}\u0000${parts.slice(0, n).join('.')}`);
+      if (opened !== undefined && opened < call.tokenIndex) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const first of keyed) {
     const seen = first.keyed!.ttl === 'none' ? byKey.get(keyOf(first)) : undefined;
     const counter = COUNTERS.has(first.command);
