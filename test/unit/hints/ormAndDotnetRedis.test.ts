@@ -144,6 +144,39 @@ describe('C# expression-bodied members', () => {
     );
     assert.ok(hintsIn('RedisCache.cs', code).includes('10:Keys redis-scan'));
   });
+
+  it('reads what an expression-bodied method returns, as a method with a body', () => {
+    const redisClass = (getDatabase: string): string =>
+      sourceLines(
+        'using System;',
+        'using StackExchange.Redis;',
+        'public class RedisClient',
+        '{',
+        '    private static readonly Lazy<ConnectionMultiplexer> LazyConnection = new(() => ConnectionMultiplexer.Connect("cache:6379"));',
+        '    public static ConnectionMultiplexer Connection => LazyConnection.Value;',
+        getDatabase,
+        '    public void Save(string key, string value)',
+        '    {',
+        '        var db = GetDatabase();',
+        '        db.StringSet(key, value);',
+        '        db.KeyExpire(key, TimeSpan.FromMinutes(5));',
+        '    }',
+        '}',
+      );
+    const withBody = hintsIn('RedisClient.cs', redisClass('    private IDatabase GetDatabase() { return Connection.GetDatabase(); }'));
+    assert.ok(withBody.includes('11:StringSet redis-expire!'), withBody.join('\n'));
+    assert.deepEqual(hintsIn('RedisClient.cs', redisClass('    private IDatabase GetDatabase() => Connection.GetDatabase();')), withBody);
+    const dynamo = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class OrderStore',
+      '{',
+      '    private IAmazonDynamoDB Client() => new AmazonDynamoDBClient();',
+      '    public async Task<int> CountAll() => (await Client().ScanAsync(new ScanRequest { TableName = "orders" })).Count;',
+      '}',
+    );
+    assert.ok(hintsIn('OrderStore.cs', dynamo).includes('6:ScanAsync dynamodb-scan!'), hintsIn('OrderStore.cs', dynamo).join('\n'));
+  });
 });
 
 describe('PynamoDB', () => {

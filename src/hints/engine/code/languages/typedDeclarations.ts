@@ -112,7 +112,9 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
     if (a.is(i + 1, '(')) {
       const scope = tree.scopeAt(i + 1);
       if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
-        tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise: -1 }, method: true, ...(declared ? { declared } : {}) });
+        // A C# expression-bodied method (`IDatabase Db() => connection.GetDatabase();`) returns its expression.
+        const concise = a.functions.get(scope)?.concise ?? -1;
+        tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise }, method: true, ...(declared ? { declared } : {}) });
       } else if (declared && tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
         // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();`: what the subclasses return has this type.
         tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType: typeStart }, method: true, declared });
