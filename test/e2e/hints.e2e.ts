@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { screenshot, useWorkbench } from '../harness/workbench';
+import * as path from 'node:path';
+import { REPO_ROOT, runFromPalette, screenshot, useWorkbench } from '../harness/workbench';
 import { goToLine, openAt, openFromExplorer, showHover, writeSamApp } from './editorSupport';
 
 describe('design hints in code-server, as a person sees them', function () {
@@ -59,6 +60,44 @@ describe('design hints in code-server, as a person sees them', function () {
       await page.keyboard.press('Escape');
     } finally {
       fs.rmSync(app, { recursive: true, force: true });
+    }
+  });
+
+  it('warns in the Problems panel about a rate-limit counter that INCR creates and a separate EXPIRE times out', async () => {
+    const { page } = workbench();
+    // The Problems panel draws only the rows in view: only this file's problems are listed.
+    await runFromPalette(page, 'View: Close All Editors');
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-rate-limit');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'limiter.py'),
+      [
+        'import redis',
+        '',
+        '',
+        'class RateLimiter:',
+        '    def __init__(self, url):',
+        '        self.redis = redis.Redis.from_url(url)',
+        '',
+        '    def allow(self, user_id, limit=100):',
+        '        key = f"rate:{user_id}"',
+        '        count = self.redis.incr(key)',
+        '        if count == 1:',
+        '            self.redis.expire(key, 60)',
+        '        return count <= limit',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await openFromExplorer(page, ['e2e-rate-limit'], 'limiter.py');
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'INCR creates the key without a TTL' });
+      await row.first().waitFor({ timeout: 30_000 });
+      assert.equal(await row.first().locator('.codicon-warning').count(), 1, 'shown with the warning icon');
+      assert.match((await row.first().textContent()) ?? '', /redis-expire/);
+      await screenshot(page, 'hint-problems-incr-expire');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });
