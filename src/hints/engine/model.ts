@@ -157,6 +157,8 @@ export interface KeyedRedisCall {
    * which may be a TTL; `read`: a TTL or PTTL, which reads the key's TTL.
    */
   ttl: 'expire' | 'none' | 'maybe' | 'read';
+  /** A write with `ttl: 'none'`: an EXPIRE of the same key in the same function can run after it (`markFollowingExpires`). */
+  expireFollows?: boolean;
 }
 
 /**

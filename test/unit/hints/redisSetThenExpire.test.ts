@@ -390,6 +390,92 @@ describe('SET, then EXPIRE of the same key', () => {
     assert.deepEqual(findings('cartStore.ts', code), ['8:set redis-expire!']);
   });
 
+  it('an EXPIRE in another branch of the same if/else, or after the write has returned, never follows it', () => {
+    const python = sourceLines(
+      'import redis',
+      '',
+      '',
+      'class Cache:',
+      '    def __init__(self, url):',
+      '        self.redis = redis.Redis.from_url(url)',
+      '',
+      '    def put(self, key, value, ttl=None):',
+      '        if ttl is None:',
+      '            self.redis.set(key, value)',
+      '        elif ttl == 0:',
+      '            self.redis.delete(key)',
+      '        else:',
+      '            self.redis.set(key, value)',
+      '            self.redis.expire(key, ttl)',
+      '',
+      '    def keep(self, key, value, permanent):',
+      '        if permanent:',
+      '            self.redis.set(key, value)',
+      '            return',
+      '        self.redis.set(key, value, ex=60)',
+      '        self.redis.expire(key, 120)',
+      '',
+      '    def mark(self, key, value, quiet):',
+      '        if quiet:',
+      '            self.redis.set(key, value)',
+      '        self.redis.expire(key, 60)',
+    );
+    assert.deepEqual(findings('cache.py', python), ['14:set redis-expire!', '26:set redis-expire!']);
+    const typescript = sourceLines(
+      "import Redis from 'ioredis';",
+      '',
+      'export class Counters {',
+      '  constructor(private readonly redis: Redis) {}',
+      '',
+      '  async hit(key: string, first: boolean): Promise<void> {',
+      '    if (first) {',
+      '      await this.redis.incr(key);',
+      '    } else {',
+      '      await this.redis.expire(key, 60);',
+      '    }',
+      '  }',
+      '',
+      '  async store(key: string, value: string, ttl?: number): Promise<void> {',
+      '    if (ttl === undefined) {',
+      '      await this.redis.set(key, value);',
+      '      return;',
+      '    }',
+      '    await this.redis.set(key, value);',
+      '    await this.redis.expire(key, ttl);',
+      '  }',
+      '',
+      '  async guarded(key: string, value: string, skip: boolean): Promise<void> {',
+      '    await this.redis.set(key, value);',
+      '    if (skip)',
+      '      return;',
+      '    await this.redis.expire(key, 30);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings('counters.ts', typescript), ['19:set redis-expire!', '24:set redis-expire!']);
+    const go = sourceLines(
+      'package cache',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Store struct{ rdb *redis.Client }',
+      '',
+      'func (s *Store) Put(ctx context.Context, key, value string, ttl time.Duration) error {',
+      '\tif ttl == 0 {',
+      '\t\treturn s.rdb.Set(ctx, key, value, 0).Err()',
+      '\t} else {',
+      '\t\ts.rdb.Set(ctx, key, value, 0)',
+      '\t\treturn s.rdb.Expire(ctx, key, ttl).Err()',
+      '\t}',
+      '}',
+    );
+    assert.deepEqual(findings('store.go', go), ['15:Set redis-expire!']);
+  });
+
   it('stays silent in tests, which load a server they throw away', () => {
     const code = sourceLines(
       "import Redis from 'ioredis';",

@@ -23,7 +23,8 @@ const COUNTER_MESSAGE =
 
 /**
  * A SET or SETNX that gives its key no TTL, or an INCR that may create it, followed in the same function by an
- * EXPIRE of the same key as a command of its own: if the client fails between the two, the key never expires,
+ * EXPIRE of the same key that can run after it as a command of its own (not in another branch of the same if/else, not
+ * after the write's block has returned: `markFollowingExpires`): if the client fails between the two, the key never expires,
  * a lock taken this way is never released, and a rate-limit counter never resets. Reported at the first
  * command, which can carry the TTL itself (`SET key value EX 60 NX`), or be sent with the EXPIRE in one
  * transaction. A counter whose TTL the function reads (`TTL` = -1, the usual repair) is handled. Calls queued on
@@ -31,19 +32,12 @@ const COUNTER_MESSAGE =
  */
 export const setThenExpire: Check = (rule, context) => {
   const keyed = context.model.redisCalls.filter((call) => call.keyed && !call.batched && call.inTest !== true);
-  // Per function and key, the last EXPIRE and whether the TTL is read: one pass, whatever the number of calls.
-  const byKey = new Map<string, { lastExpire: number; ttlRead: boolean }>();
+  // Per function and key, whether the TTL is read: one pass, whatever the number of calls.
+  const ttlRead = new Set<string>();
   const keyOf = (call: RedisCall): string => `${call.keyed!.scope}\u0000${call.keyed!.key}`;
   for (const call of keyed) {
-    const { ttl } = call.keyed!;
-    if (ttl === 'expire' || ttl === 'read') {
-      const seen = byKey.get(keyOf(call)) ?? { lastExpire: -1, ttlRead: false };
-      if (ttl === 'expire') {
-        seen.lastExpire = Math.max(seen.lastExpire, call.tokenIndex);
-      } else {
-        seen.ttlRead = true;
-      }
-      byKey.set(keyOf(call), seen);
+    if (call.keyed!.ttl === 'read') {
+      ttlRead.add(keyOf(call));
     }
   }
   // A client put in MULTI by a statement of its own queues what follows in its function (Lettuce, RedisTemplate):
@@ -67,9 +61,8 @@ export const setThenExpire: Check = (rule, context) => {
     return false;
   };
   for (const first of keyed) {
-    const seen = first.keyed!.ttl === 'none' ? byKey.get(keyOf(first)) : undefined;
     const counter = COUNTERS.has(first.command);
-    if (seen && seen.lastExpire > first.tokenIndex && !(counter && seen.ttlRead) && !queued(first)) {
+    if (first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
       context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : undefined);
     }
   }

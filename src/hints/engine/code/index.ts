@@ -14,6 +14,7 @@ import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
 import { ProjectContext } from './projectImports';
+import { markFollowingExpires } from './redisTtl';
 import { sdkImport } from './sdkImports';
 
 export type CodeLanguageId = CodeLanguage['id'];
@@ -49,6 +50,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     }
   }
   markCdkEngineVersions(analyzer, contexts);
+  markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
   const olderSdk = sdkImport(analyzer);
   return {

@@ -7,6 +7,7 @@
  * key's TTL, the usual repair of a counter whose EXPIRE was lost (`if r.ttl(key) == -1: r.expire(key, 60)`).
  */
 import { KeyedRedisCall, RedisFlavor } from '../model';
+import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 
@@ -14,6 +15,10 @@ const SETS = new Set(['set', 'setnx']);
 const COUNTERS = new Set(['incr', 'incrby']);
 const EXPIRES = new Set(['expire', 'pexpire']);
 const TTL_READS = new Set(['ttl', 'pttl']);
+/** How many EXPIREs of one key after a write are tried for one that runs after it: linear whatever the file. */
+const MAX_EXPIRES_TRIED = 8;
+const RETURN = codeOf('return');
+const THROW = codeOf('throw');
 
 /** The function a token is in, by scope; 0 outside any. */
 function functionScope(a: CodeAnalyzer, token: number): number {
@@ -78,4 +83,102 @@ export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number
   const startsStatement = before < 0 || a.is(before, ';') || a.is(before, '{') || a.is(before, '}') || a.startsLine(receiverStart);
   const endsStatement = after >= a.tokens.length || a.is(after, ';') || (a.startsLine(after) && !a.isAccess(after));
   return startsStatement && endsStatement ? functionScope(a, receiverStart) : undefined;
+}
+
+/**
+ * Marks each write that gives its key no TTL (`ttl: 'none'`) with whether an EXPIRE of the same key, in the same
+ * function, can run after it: one in another branch of the same if/else chain cannot (`if ttl is None: r.set(k, v)
+ * else: r.set(k, v); r.expire(k, ttl)`), nor one after the block around the write has returned or thrown.
+ */
+export function markFollowingExpires(a: CodeAnalyzer): void {
+  const expires = new Map<string, number[]>();
+  const keyOf = (keyed: KeyedRedisCall): string => `${keyed.scope}\u0000${keyed.key}`;
+  for (const call of a.redisCalls) {
+    if (call.keyed?.ttl === 'expire') {
+      const list = expires.get(keyOf(call.keyed));
+      if (list) {
+        list.push(call.tokenIndex);
+      } else {
+        expires.set(keyOf(call.keyed), [call.tokenIndex]);
+      }
+    }
+  }
+  if (expires.size === 0) {
+    return;
+  }
+  const exits = new BlockExits(a);
+  for (const call of a.redisCalls) {
+    const keyed = call.keyed;
+    const list = keyed?.ttl === 'none' ? expires.get(keyOf(keyed)) : undefined;
+    if (!keyed || !list) {
+      continue;
+    }
+    for (let k = list.length - 1, tried = 0; k >= 0 && list[k] > call.tokenIndex && tried < MAX_EXPIRES_TRIED; k--, tried++) {
+      if (!a.scopes.exclusive(call.tokenIndex, list[k]) && !exits.leftBetween(call.tokenIndex, list[k])) {
+        keyed.expireFollows = true;
+        break;
+      }
+    }
+  }
+}
+
+const CONDITION_WORDS = new Set(['if', 'while', 'for', 'foreach']);
+
+/** Whether a statement is the body of an `if (..)`, loop or `else` without braces, or a Python one-line suite (`if x: return`). */
+function underBracelessCondition(a: CodeAnalyzer, k: number): boolean {
+  if (a.idIs(k - 1, 'else') || a.is(k - 1, ':')) {
+    return true;
+  }
+  const open = a.is(k - 1, ')') ? a.partner[k - 1] : -1;
+  return open > 0 && CONDITION_WORDS.has(a.id(open - 1) ?? '');
+}
+
+/** The `return`, `throw` and `raise` statements of a file by the scope they sit in, found in one pass when first asked. */
+class BlockExits {
+  private byScope: Map<number, number[]> | undefined;
+
+  constructor(private readonly a: CodeAnalyzer) {}
+
+  /**
+   * Whether a block around `from` that does not hold `to` returns or throws after `from` as a statement of its own
+   * (not under an `if` without braces), so that no run reaches `to` from `from`.
+   */
+  leftBetween(from: number, to: number): boolean {
+    const scopes = this.a.scopes;
+    for (let scope = scopes.scopeAt(from); scope > 0; scope = scopes.parent(scope)) {
+      const [start, end] = scopes.range(scope);
+      if (start <= to && to < end) {
+        return false;
+      }
+      const exits = this.exitsIn(scope);
+      if (exits && exits[exits.length - 1] > from) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private exitsIn(scope: number): number[] | undefined {
+    this.byScope ??= this.collect();
+    return this.byScope.get(scope);
+  }
+
+  private collect(): Map<number, number[]> {
+    const { a } = this;
+    const codes = a.tokens.codes;
+    const byScope = new Map<number, number[]>();
+    for (let k = 1; k < a.tokens.length; k++) {
+      const exit = codes[k] === RETURN || codes[k] === THROW || (a.language.family === 'python' && a.idIs(k, 'raise'));
+      if (exit && a.startsLine(k) && !underBracelessCondition(a, k)) {
+        const scope = a.scopes.scopeAt(k);
+        const list = byScope.get(scope);
+        if (list) {
+          list.push(k);
+        } else {
+          byScope.set(scope, [k]);
+        }
+      }
+    }
+    return byScope;
+  }
 }
