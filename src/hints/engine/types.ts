@@ -115,6 +115,12 @@ export interface RuleDiagnostic {
    * value or leaves the argument out (`cond ? null : false`) has it either way.
    */
   valueByDefaultIn?: string[];
+  /**
+   * For `engine-version-past-standard-support`: the engine a resource of the rule runs when it names none, so that its
+   * version alone is judged (ElastiCache: Terraform's replication group defaults to `redis`, and the versions 4 and 5
+   * are Redis OSS versions only: Valkey starts at 7.2 and Memcached's are 1.x).
+   */
+  engineWhenOmitted?: string;
   /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
   /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */

@@ -36,9 +36,39 @@ describe('elasticache-engine-version-extended-support', () => {
     assert.ok(hintsIn('cache.tf', variable).includes(`10:engine_version ${RULE}`), hintsIn('cache.tf', variable).join('\n'));
   });
 
-  it('stays silent when the engine is not written (it may come from a variable)', () => {
+  it('stays silent when the engine is a variable', () => {
     const code = terraform('aws_elasticache_replication_group', 'redis', '5.0.6').replace('"redis"', 'var.engine');
     assert.deepEqual(findings('cache.tf', code), []);
+  });
+
+  it('reads a version written with no engine as Redis OSS: fires on 4.x and 5.x, silent on 6 and later and where options are hidden', () => {
+    const noEngine = (resource: string, version: string): string => terraform(resource, 'redis', version).replace(/^ {2}engine {15}= "redis"\n/m, '');
+    assert.ok(!noEngine('aws_elasticache_replication_group', '5.0.6').includes('engine '));
+    assert.deepEqual(findings('cache.tf', noEngine('aws_elasticache_replication_group', '5.0.6')), [`9:"5.0.6" ${RULE}!`]);
+    for (const version of ['6.2', '7.1', '6.x']) {
+      assert.deepEqual(findings('cache.tf', noEngine('aws_elasticache_replication_group', version)), [], version);
+    }
+    const template = [
+      'Resources:',
+      '  Sessions:',
+      '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties:',
+      '      ReplicationGroupDescription: sessions',
+      '      EngineVersion: "5.0.6"',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('template.yaml', template), [`6:"5.0.6" ${RULE}!`]);
+    const sdk = [
+      "import { ElastiCacheClient, CreateReplicationGroupCommand } from '@aws-sdk/client-elasticache';",
+      '',
+      'const elasticache = new ElastiCacheClient({});',
+      '',
+      'export async function provision(base: Record<string, string>) {',
+      "  await elasticache.send(new CreateReplicationGroupCommand({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'a', EngineVersion: '4.0.10' }));",
+      "  await elasticache.send(new CreateReplicationGroupCommand({ ...base, ReplicationGroupId: 'b', ReplicationGroupDescription: 'b', EngineVersion: '4.0.10' }));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(findings('provision.ts', sdk), [`6:'4.0.10' ${RULE}!`]);
   });
 
   it('fires on CloudFormation replication groups and cache clusters, not on Valkey or Memcached', () => {

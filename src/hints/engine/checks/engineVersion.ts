@@ -22,10 +22,12 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     return;
   }
   for (const { context: resource, option } of context.optionsOf(rule)) {
-    // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too.
-    const engine = optionNamed(resource, ENGINE)?.literal;
+    // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too, or be
+    // the one the resource runs when it names none (a replication group's `redis`) and the context be complete.
+    const written = optionNamed(resource, ENGINE)?.literal;
+    const engine = written ? (written.kind === 'str' ? written.value : undefined) : resource.complete ? rule.diagnostic?.engineWhenOmitted : undefined;
     const version = versionText(option.literal);
-    if (version !== undefined && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, version)) {
+    if (version !== undefined && engine !== undefined && pastStandardSupport(lifecycle, engine, version)) {
       context.report(rule, option.value);
     }
     // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.
