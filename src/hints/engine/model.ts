@@ -179,6 +179,8 @@ export interface ScopeInfo {
   hasUnprocessedMarker(tokenIndex: number): boolean;
   /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
   readsFirstItemOnly(tokenIndex: number): boolean;
+  /** Whether the token runs inside a test, a test's set-up or tear-down, or a Testcontainers file (`testFixtures.ts`). */
+  inTest(tokenIndex: number): boolean;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -253,6 +255,7 @@ export const NO_SCOPES: ScopeInfo = {
   hasPaginationMarker: () => false,
   hasUnprocessedMarker: () => false,
   readsFirstItemOnly: () => false,
+  inTest: () => false,
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

@@ -7,6 +7,7 @@ import { readsFirstItemOnly } from './firstItemOnly';
 import { loopChain, markerAnchor } from './loops';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
+import { inTestCode } from './testFixtures';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -116,6 +117,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)),
     hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex)),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
+    inTest: (tokenIndex) => inTestCode(a, tokenIndex),
   };
 }
 
