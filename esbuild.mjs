@@ -36,12 +36,12 @@ async function loadCompiler() {
 /**
  * LZMA for the web build (no Brotli there), which src/content/lzma.ts decodes: about a fifth smaller than
  * deflate. A production build takes the smallest stream (mode 9, a few seconds); others a fast one. The
- * stream is decoded here once more, so that a build never ships content its decoder reads otherwise.
+ * stream is decoded here once more, so that a build never ships content or code its decoder reads otherwise.
  */
-function lzmaForWeb(json) {
-  const packed = Buffer.from(compressLzma(Buffer.from(json), production ? 9 : 1));
-  if (Buffer.from(compiler.decodeLzma(packed)).toString('utf8') !== json) {
-    throw new Error('the LZMA decoder does not give back the content the build packed');
+function lzmaForWeb(text) {
+  const packed = Buffer.from(compressLzma(Buffer.from(text), production ? 9 : 1));
+  if (Buffer.from(compiler.decodeLzma(packed)).toString('utf8') !== text) {
+    throw new Error('the LZMA decoder does not give back the text the build packed');
   }
   return packed;
 }
@@ -134,7 +134,11 @@ const nodeParts = {
  * even inside a closure that only runs then, the host would parse every function of it when it loads
  * the file at activation; a string is only scanned. The web worker host compiles extensions the same
  * way (its loader runs `new Function('module', 'exports', 'require', source)`), so its CSP allows it.
+ * The hints part, mostly engine code, is embedded packed as the catalog is (LZMA in Z85, a third of its
+ * size) and unpacked on that first require; the study part is mostly the packed catalog already.
  */
+const PACKED_WEB_PARTS = new Set(['hints']);
+
 function browserParts(partOptions) {
   return {
     name: 'aws-db-study-browser-parts',
@@ -152,10 +156,12 @@ function browserParts(partOptions) {
           logLevel: 'warning',
         });
         const watchFiles = Object.keys(part.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.resolve(input));
-        const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${PARTS[args.pluginData]}.js`;
+        const name = PARTS[args.pluginData];
+        const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${name}.js`;
+        const text = PACKED_WEB_PARTS.has(name) ? `require('./content/unpack').unpack(${JSON.stringify(asText(lzmaForWeb(source), 'lzma'))})` : JSON.stringify(source);
         // A part requires nothing but the VS Code API, which the host hands to this file.
         const contents = `const part = { exports: {} };
-new Function('module', 'exports', 'require', ${JSON.stringify(source)})(part, part.exports, (id) => {
+new Function('module', 'exports', 'require', ${text})(part, part.exports, (id) => {
   if (id !== 'vscode') throw new Error('a web part required ' + id);
   return require('vscode');
 });
