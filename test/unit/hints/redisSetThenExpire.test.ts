@@ -237,6 +237,64 @@ describe('SET, then EXPIRE of the same key', () => {
     assert.match(finding.message, /^This INCR creates the key without a TTL.*MULTI\/EXEC/);
   });
 
+  it('a TTL read that no EXPIRE follows (the limit window reported back) repairs nothing; one an EXPIRE follows does', () => {
+    const module = sourceLines(
+      'import os',
+      '',
+      'import redis',
+      '',
+      'WINDOW = int(os.environ.get("QUOTA_WINDOW", "3600"))',
+      'cache = redis.Redis(host=os.environ["REDIS_HOST"])',
+      '',
+      '',
+      'def consume_quota(user_id, limit):',
+      '    key = f"quota:{user_id}"',
+      '    used = cache.incr(key)',
+      '    if used == 1:',
+      '        cache.expire(key, WINDOW)',
+      '        reset_in = WINDOW',
+      '    else:',
+      '        reset_in = cache.ttl(key)',
+      '    return {"allowed": used <= limit, "reset_in": reset_in}',
+      '',
+      '',
+      'def consume_quota_repaired(user_id, limit):',
+      '    key = f"quota:v2:{user_id}"',
+      '    used = cache.incr(key)',
+      '    reset_in = cache.ttl(key)',
+      '    if reset_in < 0:',
+      '        cache.expire(key, WINDOW)',
+      '        reset_in = WINDOW',
+      '    return {"allowed": used <= limit, "reset_in": reset_in}',
+    );
+    assert.deepEqual(findings('quota.py', module), ['11:incr redis-expire!']);
+    const limiter = sourceLines(
+      'package quota',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Quota struct{ rdb *redis.Client }',
+      '',
+      'func (q *Quota) Use(ctx context.Context, key string) (int64, time.Duration, error) {',
+      '\tn, err := q.rdb.Incr(ctx, key).Result()',
+      '\tif err != nil {',
+      '\t\treturn 0, 0, err',
+      '\t}',
+      '\tif n == 1 {',
+      '\t\tq.rdb.Expire(ctx, key, time.Hour)',
+      '\t}',
+      '\tleft, err := q.rdb.TTL(ctx, key).Result()',
+      '\treturn n, left, err',
+      '}',
+    );
+    assert.deepEqual(findings('quota.go', limiter), ['13:Incr redis-expire!']);
+  });
+
   it('TypeScript, Go and Java: INCR then EXPIRE in a middleware, a limiter struct and a Spring service', () => {
     const middleware = sourceLines(
       "import type { NextFunction, Request, Response } from 'express';",

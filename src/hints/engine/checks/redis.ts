@@ -27,7 +27,7 @@ const COUNTER_MESSAGE =
  * after the write's block has returned: `markFollowingExpires`): if the client fails between the two, the key never expires,
  * a lock taken this way is never released, and a rate-limit counter never resets. Reported at the first
  * command, which can carry the TTL itself (`SET key value EX 60 NX`), or be sent with the EXPIRE in one
- * transaction. A counter whose TTL the function reads (`TTL` = -1, the usual repair) is handled. Calls queued on
+ * transaction. A counter whose TTL the function reads before an EXPIRE (`TTL` = -1, the usual repair) is handled. Calls queued on
  * a pipeline or in MULTI go out together, and tests load disposable servers.
  */
 export const setThenExpire: Check = (rule, context) => {
@@ -36,7 +36,8 @@ export const setThenExpire: Check = (rule, context) => {
   const ttlRead = new Set<string>();
   const keyOf = (call: RedisCall): string => `${call.keyed!.scope}\u0000${call.keyed!.key}`;
   for (const call of keyed) {
-    if (call.keyed!.ttl === 'read') {
+    // A repair reads the TTL, then sets one (`if r.ttl(key) == -1: r.expire(key, 60)`); a read after the EXPIRE only reports it.
+    if (call.keyed!.ttl === 'read' && call.keyed!.expireFollows === true) {
       ttlRead.add(keyOf(call));
     }
   }
@@ -62,7 +63,7 @@ export const setThenExpire: Check = (rule, context) => {
   };
   for (const first of keyed) {
     const counter = COUNTERS.has(first.command);
-    if (first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
+    if (first.keyed!.ttl === 'none' && first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
       context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : undefined);
     }
   }

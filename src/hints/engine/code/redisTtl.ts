@@ -86,9 +86,10 @@ export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number
 }
 
 /**
- * Marks each write that gives its key no TTL (`ttl: 'none'`) with whether an EXPIRE of the same key, in the same
- * function, can run after it: one in another branch of the same if/else chain cannot (`if ttl is None: r.set(k, v)
- * else: r.set(k, v); r.expire(k, ttl)`), nor one after the block around the write has returned or thrown.
+ * Marks each write that gives its key no TTL (`ttl: 'none'`), and each TTL read (`ttl: 'read'`), with whether an
+ * EXPIRE of the same key, in the same function, can run after it: one in another branch of the same if/else chain
+ * cannot (`if ttl is None: r.set(k, v) else: r.set(k, v); r.expire(k, ttl)`), nor one after the block around the
+ * call has returned or thrown. A TTL read that no EXPIRE follows only reports the TTL; it repairs nothing.
  */
 export function markFollowingExpires(a: CodeAnalyzer): void {
   const expires = new Map<string, number[]>();
@@ -109,7 +110,7 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
   const exits = new BlockExits(a);
   for (const call of a.redisCalls) {
     const keyed = call.keyed;
-    const list = keyed?.ttl === 'none' ? expires.get(keyOf(keyed)) : undefined;
+    const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(keyOf(keyed)) : undefined;
     if (!keyed || !list) {
       continue;
     }
