@@ -237,6 +237,76 @@ describe('SET, then EXPIRE of the same key', () => {
     assert.match(finding.message, /^This INCR creates the key without a TTL.*MULTI\/EXEC/);
   });
 
+  it('HSET or HMSET of a cached record, then EXPIRE, says the hash may never expire; a transactional pipeline or another key stays silent', () => {
+    const module = sourceLines(
+      'import json',
+      'import os',
+      '',
+      'import redis',
+      '',
+      'PROFILE_TTL = 600',
+      '',
+      '',
+      'class ProfileCache:',
+      '    def __init__(self):',
+      '        self.redis = redis.Redis.from_url(os.environ["CACHE_URL"])',
+      '',
+      '    def put(self, user_id, profile):',
+      '        key = f"profile:{user_id}"',
+      '        self.redis.hset(key, mapping=profile)',
+      '        self.redis.expire(key, PROFILE_TTL)',
+      '',
+      '    def put_legacy(self, user_id, profile):',
+      '        self.redis.hmset(f"profile:{user_id}", profile)',
+      '        self.redis.expire(f"profile:{user_id}", PROFILE_TTL)',
+      '',
+      '    def put_atomically(self, user_id, profile):',
+      '        key = f"profile:{user_id}"',
+      '        with self.redis.pipeline(transaction=True) as pipe:',
+      '            pipe.hset(key, mapping=profile)',
+      '            pipe.expire(key, PROFILE_TTL)',
+      '            pipe.execute()',
+      '',
+      '    def touch(self, user_id, field, value):',
+      '        self.redis.hset(f"profile:{user_id}", field, value)',
+      '        self.redis.expire(f"seen:{user_id}", PROFILE_TTL)',
+    );
+    assert.deepEqual(findings('profile_cache.py', module), ['15:hset redis-expire!', '19:hmset redis-expire!']);
+    const [finding] = analyzeText(module, realHintRules(), { kind: 'python', fileName: 'profile_cache.py' }).findings.filter((f) => f.ruleId === 'redis-expire');
+    assert.match(finding.message, /^This HSET or HMSET may create the hash without a TTL.*MULTI\/EXEC/);
+    const service = sourceLines(
+      'package cart',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Carts struct{ rdb *redis.Client }',
+      '',
+      'func (c *Carts) Add(ctx context.Context, cartID, sku string, qty int) error {',
+      '\tkey := "cart:" + cartID',
+      '\tif err := c.rdb.HSet(ctx, key, sku, qty).Err(); err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\treturn c.rdb.Expire(ctx, key, 24*time.Hour).Err()',
+      '}',
+      '',
+      'func (c *Carts) AddAtomically(ctx context.Context, cartID, sku string, qty int) error {',
+      '\tkey := "cart:" + cartID',
+      '\t_, err := c.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {',
+      '\t\tpipe.HSet(ctx, key, sku, qty)',
+      '\t\tpipe.Expire(ctx, key, 24*time.Hour)',
+      '\t\treturn nil',
+      '\t})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings('carts.go', service), ['14:HSet redis-expire!']);
+  });
+
   it('a TTL read that no EXPIRE follows (the limit window reported back) repairs nothing; one an EXPIRE follows does', () => {
     const module = sourceLines(
       'import os',
