@@ -157,7 +157,7 @@ export interface KeyedRedisCall {
    * which may be a TTL; `read`: a TTL or PTTL, which reads the key's TTL.
    */
   ttl: 'expire' | 'none' | 'maybe' | 'read';
-  /** A write with `ttl: 'none'`: an EXPIRE of the same key in the same function can run after it (`markFollowingExpires`). */
+  /** A write with `ttl: 'none'` or a read with `ttl: 'read'`: an EXPIRE of the same key in the same function can run after it (`markFollowingExpires`). */
   expireFollows?: boolean;
 }
 

@@ -495,6 +495,7 @@ export const REDIS_COMMANDS = new Set([
   'get',
   'hget',
   'hset',
+  'hmset',
   'hgetall',
   'hdel',
   'exists',

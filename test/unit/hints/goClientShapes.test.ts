@@ -291,6 +291,41 @@ describe('Go client shapes', () => {
       assertNone(found, 15);
     });
 
+    it('reads the client a function-typed field gives (a connection getter handed to a store), and no other field', () => {
+      const found = hintsIn(
+        'store.go',
+        sourceLines(
+          'package store',
+          'import (',
+          '\t"context"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'type SessionStore struct {',
+          '\tconn    func() *redis.Client',
+          '\tdial    func() (*redis.Client, error)',
+          '\tkeyFunc func(id string) string',
+          '}',
+          'func NewSessionStore(conn func() *redis.Client) *SessionStore { return &SessionStore{conn: conn} }',
+          'func (s *SessionStore) Purge(ctx context.Context, user string) error {',
+          '\tc := s.conn()',
+          '\tkeys, err := c.Keys(ctx, "session:"+user+":*").Result()',
+          '\tif err != nil {',
+          '\t\treturn err',
+          '\t}',
+          '\treturn s.conn().Del(ctx, keys...).Err()',
+          '}',
+          'func (s *SessionStore) Names(ctx context.Context, id string) []string {',
+          '\tc, _ := s.dial()',
+          '\t_ = c.Keys(ctx, "x")',
+          '\treturn []string{s.keyFunc(id)}',
+          '}',
+        ),
+      );
+      assertHas(found, '14:Keys redis-keys', '14:Keys redis-keys!');
+      assertNone(found, 21);
+      assertNone(found, 22);
+    });
+
     it('leaves unrelated Scan and Keys methods alone', () => {
       const found = hintsIn(
         'store.go',

@@ -21,13 +21,19 @@ const COUNTERS = new Set(['incr', 'incrby']);
 const COUNTER_MESSAGE =
   'This INCR creates the key without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the counter is left without a TTL and never removed (a rate limit keyed this way may never reset). Send both in one MULTI/EXEC transaction or a script.';
 
+/** HSET and HMSET: the hash they may create has no TTL, and no option of theirs gives it one. */
+const HASH_WRITES = new Set(['hset', 'hmset']);
+
+const HASH_MESSAGE =
+  'This HSET or HMSET may create the hash without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the hash is left without a TTL and never removed. HSET takes no TTL: send both in one MULTI/EXEC transaction (a transactional pipeline) or a script.';
+
 /**
- * A SET or SETNX that gives its key no TTL, or an INCR that may create it, followed in the same function by an
+ * A SET or SETNX that gives its key no TTL, or an INCR or HSET that may create it, followed in the same function by an
  * EXPIRE of the same key that can run after it as a command of its own (not in another branch of the same if/else, not
  * after the write's block has returned: `markFollowingExpires`): if the client fails between the two, the key never expires,
  * a lock taken this way is never released, and a rate-limit counter never resets. Reported at the first
  * command, which can carry the TTL itself (`SET key value EX 60 NX`), or be sent with the EXPIRE in one
- * transaction. A counter whose TTL the function reads (`TTL` = -1, the usual repair) is handled. Calls queued on
+ * transaction. A counter whose TTL the function reads before an EXPIRE (`TTL` = -1, the usual repair) is handled. Calls queued on
  * a pipeline or in MULTI go out together, and tests load disposable servers.
  */
 export const setThenExpire: Check = (rule, context) => {
@@ -36,7 +42,8 @@ export const setThenExpire: Check = (rule, context) => {
   const ttlRead = new Set<string>();
   const keyOf = (call: RedisCall): string => `${call.keyed!.scope}\u0000${call.keyed!.key}`;
   for (const call of keyed) {
-    if (call.keyed!.ttl === 'read') {
+    // A repair reads the TTL, then sets one (`if r.ttl(key) == -1: r.expire(key, 60)`); a read after the EXPIRE only reports it.
+    if (call.keyed!.ttl === 'read' && call.keyed!.expireFollows === true) {
       ttlRead.add(keyOf(call));
     }
   }
@@ -62,8 +69,8 @@ export const setThenExpire: Check = (rule, context) => {
   };
   for (const first of keyed) {
     const counter = COUNTERS.has(first.command);
-    if (first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
-      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : undefined);
+    if (first.keyed!.ttl === 'none' && first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
+      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : HASH_WRITES.has(first.command) ? HASH_MESSAGE : undefined);
     }
   }
 };

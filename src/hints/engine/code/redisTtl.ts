@@ -1,9 +1,9 @@
 /**
- * SET, SETNX or INCR, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
+ * SET, SETNX, INCR or HSET, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
  * A call records its key as written and the function it is in; a SET records whether it gives the key no
  * TTL at all, which only a key and a value (go-redis: an expiration of `0`) tell for sure: any other
  * argument may be a TTL (`'EX', 60`, `ex=60`, `time.Hour`, a `Duration`, `SetParams`), so it counts as one.
- * INCR and INCRBY never set one: a counter they create has none. TTL and PTTL record that the code reads the
+ * INCR and INCRBY never set one: a counter they create has none; nor do HSET and HMSET, for a hash. TTL and PTTL record that the code reads the
  * key's TTL, the usual repair of a counter whose EXPIRE was lost (`if r.ttl(key) == -1: r.expire(key, 60)`).
  */
 import { KeyedRedisCall, RedisFlavor } from '../model';
@@ -13,6 +13,8 @@ import { segments } from './braces';
 
 const SETS = new Set(['set', 'setnx']);
 const COUNTERS = new Set(['incr', 'incrby']);
+/** HSET and HMSET take no TTL: a hash they create has none. */
+const HASH_WRITES = new Set(['hset', 'hmset']);
 const EXPIRES = new Set(['expire', 'pexpire']);
 const TTL_READS = new Set(['ttl', 'pttl']);
 /** How many EXPIREs of one key after a write are tried for one that runs after it: linear whatever the file. */
@@ -45,8 +47,9 @@ function written(a: CodeAnalyzer, start: number, end: number): string {
  */
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
-  const kind = COUNTERS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
-  if (!isSet && !kind) {
+  const kind = COUNTERS.has(command) || HASH_WRITES.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
+  // Redisson's map puts are not keyed by their arguments: the map object is the key, written apart from any bucket.
+  if ((!isSet && !kind) || (flavor === 'redisson' && HASH_WRITES.has(command))) {
     return undefined;
   }
   const args = segments(a, open);
@@ -86,9 +89,10 @@ export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number
 }
 
 /**
- * Marks each write that gives its key no TTL (`ttl: 'none'`) with whether an EXPIRE of the same key, in the same
- * function, can run after it: one in another branch of the same if/else chain cannot (`if ttl is None: r.set(k, v)
- * else: r.set(k, v); r.expire(k, ttl)`), nor one after the block around the write has returned or thrown.
+ * Marks each write that gives its key no TTL (`ttl: 'none'`), and each TTL read (`ttl: 'read'`), with whether an
+ * EXPIRE of the same key, in the same function, can run after it: one in another branch of the same if/else chain
+ * cannot (`if ttl is None: r.set(k, v) else: r.set(k, v); r.expire(k, ttl)`), nor one after the block around the
+ * call has returned or thrown. A TTL read that no EXPIRE follows only reports the TTL; it repairs nothing.
  */
 export function markFollowingExpires(a: CodeAnalyzer): void {
   const expires = new Map<string, number[]>();
@@ -109,7 +113,7 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
   const exits = new BlockExits(a);
   for (const call of a.redisCalls) {
     const keyed = call.keyed;
-    const list = keyed?.ttl === 'none' ? expires.get(keyOf(keyed)) : undefined;
+    const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(keyOf(keyed)) : undefined;
     if (!keyed || !list) {
       continue;
     }

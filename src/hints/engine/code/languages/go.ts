@@ -6,7 +6,7 @@
  * and what a function hands its callers (`goCallers.ts`).
  */
 import { OptionContext } from '../../model';
-import { ScopeTree } from '../../scope/scopes';
+import { Binding, ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
@@ -236,6 +236,11 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
         continue;
       }
       const embedded = a.is(k, '*') || a.is(k + 1, '.') || a.startsLine(k + 1) || a.is(k + 1, ';') || a.isString(k + 1) || k + 1 === close;
+      const getter = embedded ? undefined : clientGetterField(a, k);
+      if (getter) {
+        fields.set(a.tokens.text(k), getter);
+        continue;
+      }
       const declared = typeValue(a, embedded ? k : k + 1);
       if (!declared || (!embedded && !a.isId(k))) {
         continue;
@@ -250,6 +255,22 @@ function collectStructs(a: CodeAnalyzer): [string, string][] {
     }
   }
   return embeddings;
+}
+
+/**
+ * A field of function type whose one result is a client (`getConn func() *redis.Client`, set to a closure over
+ * the client or a pool's getter): calling it gives that client, as a method declared with that result would.
+ * A result list (`func() (*redis.Client, error)`) is left alone.
+ */
+function clientGetterField(a: CodeAnalyzer, name: number): Binding<Value> | undefined {
+  if (!a.isId(name) || !a.idIs(name + 1, 'func') || !a.is(name + 2, '(')) {
+    return undefined;
+  }
+  const result = a.partner[name + 2] + 1;
+  if (result <= 0 || typeValue(a, result)?.t !== 'client') {
+    return undefined;
+  }
+  return { token: name, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType: result } };
 }
 
 /** The name of an embedded field: its type's name (`Client` for `*rds.Client`). */
