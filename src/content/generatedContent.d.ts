@@ -1,4 +1,4 @@
-/** The validated catalog, packed by the build (esbuild.mjs, content plugin): Brotli in base64 for Node, LZMA in Z85 for web hosts. */
+/** The validated catalog, packed by the build (esbuild.mjs, content plugin): Brotli in Z85 for Node, LZMA in Z85 for web hosts. */
 declare module 'aws-db-study:content' {
   const packedCatalog: string;
   export default packedCatalog;
