@@ -1,6 +1,6 @@
 /**
  * Z85 (ZeroMQ RFC 32): bytes as text, five characters for four bytes where base64 takes four for three,
- * so the packed catalog and rules embedded in the web build are 6% shorter as text. The alphabet has no
+ * so the packed catalog and rules embedded in both builds are 6% shorter as text. The alphabet has no
  * quote or backslash, so the text sits in a string literal as it is. The first character says how many
  * zero bytes pad the data to a multiple of four.
  */
