@@ -48,25 +48,6 @@ export function agree(x: Value, y: Value): Value | undefined {
  * out, and the answer is then not kept, since it lacks that binding.
  */
 export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value: Value | undefined } | undefined {
-  const compute = (): { value: Value | undefined; partial: boolean } => {
-    let agreed: Value | undefined;
-    let partial = false;
-    for (const binding of list) {
-      if (!carriesValue(binding) || empties(a, binding)) {
-        continue;
-      }
-      if (a.isEvaluating(binding)) {
-        partial = true;
-        continue;
-      }
-      const value = a.valueOf(binding);
-      agreed = value && (agreed ? agree(agreed, value) : value);
-      if (!agreed) {
-        return { value: undefined, partial };
-      }
-    }
-    return { value: agreed, partial };
-  };
   const known = a.frames.length > 0 ? undefined : agreedValues.peek(a, list);
   if (known !== undefined) {
     return known === 'function' ? undefined : { value: known ?? undefined };
@@ -79,9 +60,30 @@ export function agreedOuterValue(a: CodeAnalyzer, list: readonly Binding<Value>[
     agreedValues.set(a, list, 'function');
     return undefined;
   }
-  const { value, partial } = compute();
+  const { value, partial } = agreedValue(a, list);
   if (!partial && a.frames.length === 0) {
     agreedValues.set(a, list, value ?? null);
   }
   return { value };
+}
+
+/** What the bindings agree on, and whether one was left out as being evaluated (`partial`). */
+function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value: Value | undefined; partial: boolean } {
+  let agreed: Value | undefined;
+  let partial = false;
+  for (const binding of list) {
+    if (!carriesValue(binding) || empties(a, binding)) {
+      continue;
+    }
+    if (a.isEvaluating(binding)) {
+      partial = true;
+      continue;
+    }
+    const value = a.valueOf(binding);
+    agreed = value && (agreed ? agree(agreed, value) : value);
+    if (!agreed) {
+      return { value: undefined, partial };
+    }
+  }
+  return { value: agreed, partial };
 }
