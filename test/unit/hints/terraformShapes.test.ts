@@ -420,6 +420,8 @@ describe('Terraform security groups and modules', () => {
       '1:"sessions" elasticache-at-rest-encryption',
       '4:automatic_failover_enabled elasticache-automatic-failover',
       '6:"0.0.0.0/0" elasticache-open-ingress',
+      // 1.2.0 defaulted engine_version to Redis OSS 4.0.10.
+      '8:"cluster" elasticache-engine-version-extended-support',
       '13:transit_encryption_enabled elasticache-transit-encryption',
     ]);
   });

@@ -240,7 +240,7 @@ const MODULES: Record<string, RegistryModule> = {
     renamed: { cache_name: 'name' },
     defaults: { engine: 'redis' },
   },
-  // cloudposse/elasticache-redis (v1 and v2, the same inputs and defaults): a replication group, or a
+  // cloudposse/elasticache-redis (v1 and v2, the same inputs): a replication group, or a
   // serverless cache with `serverless_enabled`. In cluster mode the module turns automatic failover on and
   // ignores `cluster_size` (1 by default). Its security group admits `allowed_cidr_blocks` on `port`
   // (6379), and the rule objects of `additional_security_group_rules` (aws_security_group_rule's keys),
@@ -249,6 +249,8 @@ const MODULES: Record<string, RegistryModule> = {
     resource: 'aws_elasticache_replication_group',
     renamed: { cluster_size: 'num_cache_clusters', instance_type: 'node_type', cluster_mode_num_node_groups: 'num_node_groups', cluster_mode_replicas_per_node_group: 'replicas_per_node_group' },
     defaults: { engine: 'redis', transit_encryption_enabled: true, at_rest_encryption_enabled: false, automatic_failover_enabled: false, multi_az_enabled: false, snapshot_retention_limit: 0 },
+    // Its variables.tf by tag: engine_version defaulted to Redis OSS 4.0.10 before v2.0.0 (7.1 since).
+    earlierDefaults: [{ before: [2, 0, 0], defaults: { engine_version: '4.0.10' } }],
     resourceFor(options) {
       return flag(options, 'serverless_enabled', false) === true ? 'aws_elasticache_serverless_cache' : 'aws_elasticache_replication_group';
     },
@@ -424,9 +426,12 @@ export function newestAllowedRelease(constraint: string): Release | undefined {
   return newest;
 }
 
-/** The release a git module source pins with `?ref=v2.5.0` (a tag), as a constraint of that release; undefined otherwise. */
+/**
+ * The release a git module source pins with `?ref=v2.5.0` (a tag, also spelt `tags/0.25.0` or
+ * `refs/tags/0.25.0`, which git resolves to the same tag), as a constraint of that release; undefined otherwise.
+ */
 export function refRelease(source: string): string | undefined {
-  const ref = /[?&]ref=(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
+  const ref = /[?&]ref=(?:(?:refs\/)?tags\/)?(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
   return ref ? ref[1] : undefined;
 }
 
