@@ -188,4 +188,35 @@ describe('elasticache-engine-version-extended-support', () => {
     assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  engine = "valkey"')), []);
     assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  global_replication_group_id = var.global_id')), []);
   });
+
+  it('fires on the version a global datastore upgrades its members to, in Terraform and CloudFormation', () => {
+    const global = (version: string): string =>
+      [
+        'resource "aws_elasticache_global_replication_group" "sessions" {',
+        '  global_replication_group_id_suffix = "sessions"',
+        '  primary_replication_group_id       = aws_elasticache_replication_group.primary.id',
+        `  engine_version                     = "${version}"`,
+        '}',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('global.tf', global('5.0.6')), [`4:"5.0.6" ${RULE}!`]);
+    assert.ok(hintsIn('global.tf', global('7.1')).includes(`4:engine_version ${RULE}`));
+    assert.deepEqual(findings('global.tf', global('7.1')), []);
+    assert.deepEqual(findings('global.tf', global('6.x')), []);
+    const template = [
+      'Resources:',
+      '  Sessions:',
+      '    Type: AWS::ElastiCache::GlobalReplicationGroup',
+      '    Properties:',
+      '      GlobalReplicationGroupIdSuffix: sessions',
+      '      EngineVersion: "5.0.6"',
+      '      Members:',
+      '        - ReplicationGroupId: !Ref Primary',
+      '          Role: PRIMARY',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('template.yaml', template), [`6:"5.0.6" ${RULE}!`]);
+    assert.deepEqual(findings('template.yaml', template.replace('"5.0.6"', '"7.1"')), []);
+  });
 });
+

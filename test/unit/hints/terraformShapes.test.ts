@@ -543,4 +543,27 @@ describe('Terraform security groups and modules', () => {
       ['5:automatic_failover_enabled elasticache-automatic-failover', '10:automatic_failover_enabled elasticache-automatic-failover', '13:"terraform-aws-modules/elasticache/aws//modules/serverless-cache" elasticache-serverless', '10:automatic_failover_enabled elasticache-automatic-failover!'],
     );
   });
+
+  it("leaves a global datastore secondary's encryption to the datastore, and reports a group that joins none", () => {
+    const group = (name: string, ...lines: string[]): string[] => [
+      `resource "aws_elasticache_replication_group" "${name}" {`,
+      `  replication_group_id       = "orders-${name}"`,
+      '  description                = "orders"',
+      '  num_cache_clusters         = 2',
+      '  automatic_failover_enabled = true',
+      '  auth_token                 = var.auth_token',
+      ...lines,
+      '}',
+    ];
+    const code = sourceLines(
+      ...group('secondary', '  global_replication_group_id = aws_elasticache_global_replication_group.orders.global_replication_group_id'),
+      ...group('lonely', '  global_replication_group_id = null'),
+      ...group('off', '  global_replication_group_id = var.global_id', '  transit_encryption_enabled  = false'),
+    );
+    assert.deepEqual(
+      findings(code).filter((hint) => hint.includes('encryption')),
+      ['9:"lonely" elasticache-at-rest-encryption', '9:"lonely" elasticache-transit-encryption', '24:transit_encryption_enabled elasticache-transit-encryption'],
+    );
+  });
 });
+
