@@ -565,5 +565,50 @@ describe('Terraform security groups and modules', () => {
       ['9:"lonely" elasticache-at-rest-encryption', '9:"lonely" elasticache-transit-encryption', '24:transit_encryption_enabled elasticache-transit-encryption'],
     );
   });
+
+  it("reads cloudposse's rds-cluster module as an Aurora cluster and its instances, with its security group", () => {
+    const code = sourceLines(
+      'module "orders_db" {',
+      '  source              = "cloudposse/rds-cluster/aws"',
+      '  version             = "1.9.0"',
+      '  engine              = "aurora-postgresql"',
+      '  cluster_family      = "aurora-postgresql15"',
+      '  cluster_size        = 2',
+      '  admin_user          = "orders"',
+      '  admin_password      = "orders-2024"',
+      '  db_port             = 5432',
+      '  publicly_accessible = true',
+      '  allowed_cidr_blocks = ["0.0.0.0/0"]',
+      '  vpc_id              = module.vpc.vpc_id',
+      '  subnets             = module.vpc.private_subnets',
+      '}',
+      'module "reports_db" {',
+      '  source                     = "git::https://github.com/cloudposse/terraform-aws-rds-cluster.git?ref=tags/0.36.0"',
+      '  engine                     = "aurora-mysql"',
+      '  admin_password             = random_password.reports.result',
+      '  publicly_accessible        = false',
+      '  allowed_cidr_blocks        = ["10.0.0.0/16"]',
+      '  security_groups            = [aws_security_group.app.id]',
+      '}',
+      'module "restored_db" {',
+      '  source              = "cloudposse/rds-cluster/aws"',
+      '  engine              = "aurora-mysql"',
+      '  snapshot_identifier = var.snapshot_arn',
+      '  admin_password      = "ignored-on-restore"',
+      '}',
+      'module "managed_db" {',
+      '  source                     = "cloudposse/rds-cluster/aws"',
+      '  engine                     = "aurora-mysql"',
+      '  manage_admin_user_password = true',
+      '  admin_password             = "ignored-when-managed"',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '8:"orders-2024" rds-master-password',
+      '10:publicly_accessible rds-publicly-accessible',
+      '11:"0.0.0.0/0" rds-open-ingress',
+    ]);
+    assert.ok(hintsIn('main.tf', code).includes('27:admin_password rds-master-password'), hintsIn('main.tf', code).join('\n'));
+  });
 });
 

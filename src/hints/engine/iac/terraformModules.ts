@@ -1,6 +1,6 @@
 /**
  * What the engine knows about registry modules for our services (terraform-aws-modules, and cloudposse's
- * elasticache-redis): which resource a module creates, which inputs set which resource argument, the
+ * elasticache-redis and rds-cluster): which resource a module creates, which inputs set which resource argument, the
  * input defaults that decide what an absent input means, and the ingress a module opens. Facts from each
  * module's variables.tf and main.tf (current major, and the previous major where an input was renamed);
  * no module code. Also the named rules of the terraform-aws-modules security-group module.
@@ -198,6 +198,25 @@ const MODULES: Record<string, RegistryModule> = {
         { input: 'security_group_ingress_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: false, toFollowsFrom: true },
         { input: 'security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false },
       ],
+    },
+  },
+  // cloudposse/rds-cluster (0.x to v2, the same names): an Aurora cluster and its instances. The master
+  // password is ignored under a managed password, and when the cluster restores a snapshot or replicates
+  // another (v1 on). Its security group admits `allowed_cidr_blocks` on `db_port` (3306 by default).
+  'cloudposse/rds-cluster/aws': {
+    resource: 'aws_rds_cluster',
+    renamed: { admin_password: 'master_password', admin_user: 'master_username', db_name: 'database_name', db_port: 'port' },
+    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade'] },
+    defaults: {},
+    effective(options) {
+      const restored = given(options, 'replication_source_identifier') || given(options, 'snapshot_identifier');
+      const passedOn = !restored && flag(options, 'manage_admin_user_password', false) === false;
+      return overridden(options, ['admin_password'], passedOn ? false : undefined, SET_BY_MODULE);
+    },
+    securityGroup: {
+      createdBy: [],
+      port: (options) => (options.some((option) => option.name === 'db_port') ? portInput(options, 'db_port') : 3306),
+      cidrInput: 'allowed_cidr_blocks',
     },
   },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
