@@ -610,5 +610,40 @@ describe('Terraform security groups and modules', () => {
     ]);
     assert.ok(hintsIn('main.tf', code).includes('27:admin_password rds-master-password'), hintsIn('main.tf', code).join('\n'));
   });
+
+  it("reads cloudposse's rds module as a DB instance, with its storage encryption default by release and its security group", () => {
+    const code = sourceLines(
+      'module "wordpress_db" {',
+      '  source              = "cloudposse/rds/aws"',
+      '  version             = "1.1.0"',
+      '  database_name       = "wordpress"',
+      '  database_user       = "admin"',
+      '  database_password   = "wordpress-admin"',
+      '  database_port       = 3306',
+      '  engine              = "mysql"',
+      '  publicly_accessible = true',
+      '  allowed_cidr_blocks = ["0.0.0.0/0"]',
+      '}',
+      'module "legacy_db" {',
+      '  source            = "git::https://github.com/cloudposse/terraform-aws-rds.git?ref=tags/0.20.0"',
+      '  engine            = "postgres"',
+      '  database_password = var.db_password',
+      '  database_port     = 5432',
+      '  allowed_cidr_blocks = ["10.0.0.0/16"]',
+      '}',
+      'module "reader" {',
+      '  source              = "cloudposse/rds/aws"',
+      '  replicate_source_db = module.wordpress_db.instance_id',
+      '  database_password   = "not-used-by-a-replica"',
+      '  database_port       = 3306',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '6:"wordpress-admin" rds-master-password',
+      '9:publicly_accessible rds-publicly-accessible',
+      '10:"0.0.0.0/0" rds-open-ingress',
+      '12:"legacy_db" rds-storage-encrypted',
+    ]);
+  });
 });
 

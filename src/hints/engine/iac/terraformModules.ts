@@ -1,6 +1,6 @@
 /**
  * What the engine knows about registry modules for our services (terraform-aws-modules, and cloudposse's
- * elasticache-redis and rds-cluster): which resource a module creates, which inputs set which resource argument, the
+ * elasticache-redis, rds and rds-cluster): which resource a module creates, which inputs set which resource argument, the
  * input defaults that decide what an absent input means, and the ingress a module opens. Facts from each
  * module's variables.tf and main.tf (current major, and the previous major where an input was renamed);
  * no module code. Also the named rules of the terraform-aws-modules security-group module.
@@ -198,6 +198,23 @@ const MODULES: Record<string, RegistryModule> = {
         { input: 'security_group_ingress_rules', protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'], typed: false, toFollowsFrom: true },
         { input: 'security_group_rules', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: true, toFollowsFrom: false },
       ],
+    },
+  },
+  // cloudposse/rds v1: a DB instance. It passes the password on unless the instance is a read replica, and
+  // its security group admits `allowed_cidr_blocks` on `database_port`.
+  'cloudposse/rds/aws': {
+    resource: 'aws_db_instance',
+    renamed: { database_password: 'password', database_user: 'username', database_port: 'port' },
+    // Its variables.tf by tag: storage_encrypted defaults to true from 0.31.0, to false before.
+    defaults: { storage_encrypted: true },
+    earlierDefaults: [{ before: [0, 31, 0], defaults: { storage_encrypted: false } }],
+    effective(options) {
+      return overridden(options, ['database_password'], given(options, 'replicate_source_db') ? undefined : false, SET_BY_MODULE);
+    },
+    securityGroup: {
+      createdBy: [],
+      port: (options) => portInput(options, 'database_port'),
+      cidrInput: 'allowed_cidr_blocks',
     },
   },
   // cloudposse/rds-cluster (0.x to v2, the same names): an Aurora cluster and its instances. The master
