@@ -157,4 +157,66 @@ describe('elasticache-engine-version-extended-support', () => {
     assert.deepEqual(findings('provision.py', code('memcached', '1.6.22')), []);
     assert.deepEqual(findings('provision.py', code('redis', '7.1')), []);
   });
+
+  it("fires on cloudposse's elasticache-redis pinned below v2, whose engine_version defaulted to 4.0.10", () => {
+    const cache = (source: string, ...inputs: string[]): string =>
+      [
+        'module "online_store" {',
+        `  source                  = "${source}"`,
+        '  name                    = "${var.name_prefix}-online"',
+        '  vpc_id                  = module.vpc.vpc_id',
+        '  subnets                 = module.vpc.private_subnets',
+        '  allowed_security_groups = [aws_security_group.workers.id]',
+        ...inputs,
+        '}',
+        '',
+      ].join('\n');
+    const git = 'git::https://github.com/cloudposse/terraform-aws-elasticache-redis.git';
+    for (const source of [`${git}?ref=tags/0.25.0`, `${git}?ref=refs/tags/0.25.0`, `${git}?ref=1.4.1`]) {
+      assert.deepEqual(findings('cache.tf', cache(source)), [`1:"online_store" ${RULE}!`], source);
+    }
+    const registry = 'cloudposse/elasticache-redis/aws';
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"')), [`1:"online_store" ${RULE}!`]);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "~> 1.4"')), [`1:"online_store" ${RULE}!`]);
+    // Silent: the current default (7.1), a release from v2 on, a constraint that allows v2, a version or engine the block sets, a global datastore's member.
+    assert.deepEqual(findings('cache.tf', cache(registry)), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "2.0.0"')), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = ">= 1.0"')), []);
+    assert.deepEqual(findings('cache.tf', cache(`${git}?ref=tags/main`)), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  engine_version = "7.1"')), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  engine = var.engine')), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  engine = "valkey"')), []);
+    assert.deepEqual(findings('cache.tf', cache(registry, '  version = "1.9.2"', '  global_replication_group_id = var.global_id')), []);
+  });
+
+  it('fires on the version a global datastore upgrades its members to, in Terraform and CloudFormation', () => {
+    const global = (version: string): string =>
+      [
+        'resource "aws_elasticache_global_replication_group" "sessions" {',
+        '  global_replication_group_id_suffix = "sessions"',
+        '  primary_replication_group_id       = aws_elasticache_replication_group.primary.id',
+        `  engine_version                     = "${version}"`,
+        '}',
+        '',
+      ].join('\n');
+    assert.deepEqual(findings('global.tf', global('5.0.6')), [`4:"5.0.6" ${RULE}!`]);
+    assert.ok(hintsIn('global.tf', global('7.1')).includes(`4:engine_version ${RULE}`));
+    assert.deepEqual(findings('global.tf', global('7.1')), []);
+    assert.deepEqual(findings('global.tf', global('6.x')), []);
+    const template = [
+      'Resources:',
+      '  Sessions:',
+      '    Type: AWS::ElastiCache::GlobalReplicationGroup',
+      '    Properties:',
+      '      GlobalReplicationGroupIdSuffix: sessions',
+      '      EngineVersion: "5.0.6"',
+      '      Members:',
+      '        - ReplicationGroupId: !Ref Primary',
+      '          Role: PRIMARY',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('template.yaml', template), [`6:"5.0.6" ${RULE}!`]);
+    assert.deepEqual(findings('template.yaml', template.replace('"5.0.6"', '"7.1"')), []);
+  });
 });
+

@@ -420,6 +420,8 @@ describe('Terraform security groups and modules', () => {
       '1:"sessions" elasticache-at-rest-encryption',
       '4:automatic_failover_enabled elasticache-automatic-failover',
       '6:"0.0.0.0/0" elasticache-open-ingress',
+      // 1.2.0 defaulted engine_version to Redis OSS 4.0.10.
+      '8:"cluster" elasticache-engine-version-extended-support',
       '13:transit_encryption_enabled elasticache-transit-encryption',
     ]);
   });
@@ -541,4 +543,107 @@ describe('Terraform security groups and modules', () => {
       ['5:automatic_failover_enabled elasticache-automatic-failover', '10:automatic_failover_enabled elasticache-automatic-failover', '13:"terraform-aws-modules/elasticache/aws//modules/serverless-cache" elasticache-serverless', '10:automatic_failover_enabled elasticache-automatic-failover!'],
     );
   });
+
+  it("leaves a global datastore secondary's encryption to the datastore, and reports a group that joins none", () => {
+    const group = (name: string, ...lines: string[]): string[] => [
+      `resource "aws_elasticache_replication_group" "${name}" {`,
+      `  replication_group_id       = "orders-${name}"`,
+      '  description                = "orders"',
+      '  num_cache_clusters         = 2',
+      '  automatic_failover_enabled = true',
+      '  auth_token                 = var.auth_token',
+      ...lines,
+      '}',
+    ];
+    const code = sourceLines(
+      ...group('secondary', '  global_replication_group_id = aws_elasticache_global_replication_group.orders.global_replication_group_id'),
+      ...group('lonely', '  global_replication_group_id = null'),
+      ...group('off', '  global_replication_group_id = var.global_id', '  transit_encryption_enabled  = false'),
+    );
+    assert.deepEqual(
+      findings(code).filter((hint) => hint.includes('encryption')),
+      ['9:"lonely" elasticache-at-rest-encryption', '9:"lonely" elasticache-transit-encryption', '24:transit_encryption_enabled elasticache-transit-encryption'],
+    );
+  });
+
+  it("reads cloudposse's rds-cluster module as an Aurora cluster and its instances, with its security group", () => {
+    const code = sourceLines(
+      'module "orders_db" {',
+      '  source              = "cloudposse/rds-cluster/aws"',
+      '  version             = "1.9.0"',
+      '  engine              = "aurora-postgresql"',
+      '  cluster_family      = "aurora-postgresql15"',
+      '  cluster_size        = 2',
+      '  admin_user          = "orders"',
+      '  admin_password      = "orders-2024"',
+      '  db_port             = 5432',
+      '  publicly_accessible = true',
+      '  allowed_cidr_blocks = ["0.0.0.0/0"]',
+      '  vpc_id              = module.vpc.vpc_id',
+      '  subnets             = module.vpc.private_subnets',
+      '}',
+      'module "reports_db" {',
+      '  source                     = "git::https://github.com/cloudposse/terraform-aws-rds-cluster.git?ref=tags/0.36.0"',
+      '  engine                     = "aurora-mysql"',
+      '  admin_password             = random_password.reports.result',
+      '  publicly_accessible        = false',
+      '  allowed_cidr_blocks        = ["10.0.0.0/16"]',
+      '  security_groups            = [aws_security_group.app.id]',
+      '}',
+      'module "restored_db" {',
+      '  source              = "cloudposse/rds-cluster/aws"',
+      '  engine              = "aurora-mysql"',
+      '  snapshot_identifier = var.snapshot_arn',
+      '  admin_password      = "ignored-on-restore"',
+      '}',
+      'module "managed_db" {',
+      '  source                     = "cloudposse/rds-cluster/aws"',
+      '  engine                     = "aurora-mysql"',
+      '  manage_admin_user_password = true',
+      '  admin_password             = "ignored-when-managed"',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '8:"orders-2024" rds-master-password',
+      '10:publicly_accessible rds-publicly-accessible',
+      '11:"0.0.0.0/0" rds-open-ingress',
+    ]);
+    assert.ok(hintsIn('main.tf', code).includes('27:admin_password rds-master-password'), hintsIn('main.tf', code).join('\n'));
+  });
+
+  it("reads cloudposse's rds module as a DB instance, with its storage encryption default by release and its security group", () => {
+    const code = sourceLines(
+      'module "wordpress_db" {',
+      '  source              = "cloudposse/rds/aws"',
+      '  version             = "1.1.0"',
+      '  database_name       = "wordpress"',
+      '  database_user       = "admin"',
+      '  database_password   = "wordpress-admin"',
+      '  database_port       = 3306',
+      '  engine              = "mysql"',
+      '  publicly_accessible = true',
+      '  allowed_cidr_blocks = ["0.0.0.0/0"]',
+      '}',
+      'module "legacy_db" {',
+      '  source            = "git::https://github.com/cloudposse/terraform-aws-rds.git?ref=tags/0.20.0"',
+      '  engine            = "postgres"',
+      '  database_password = var.db_password',
+      '  database_port     = 5432',
+      '  allowed_cidr_blocks = ["10.0.0.0/16"]',
+      '}',
+      'module "reader" {',
+      '  source              = "cloudposse/rds/aws"',
+      '  replicate_source_db = module.wordpress_db.instance_id',
+      '  database_password   = "not-used-by-a-replica"',
+      '  database_port       = 3306',
+      '}',
+    );
+    assert.deepEqual(findings(code), [
+      '6:"wordpress-admin" rds-master-password',
+      '9:publicly_accessible rds-publicly-accessible',
+      '10:"0.0.0.0/0" rds-open-ingress',
+      '12:"legacy_db" rds-storage-encrypted',
+    ]);
+  });
 });
+

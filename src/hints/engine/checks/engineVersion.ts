@@ -2,9 +2,10 @@
 import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Literal } from '../model';
-import { Check, optionNamed } from './context';
+import { Check, defaultOf, optionNamed } from './context';
 
 const ENGINE = ['Engine'];
+const ENGINE_VERSION = ['EngineVersion'];
 
 /**
  * A version as written: a string, or an unquoted YAML or Terraform number (`EngineVersion: 12.2`), which
@@ -41,6 +42,16 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
       if (named && pastStandardSupport(lifecycle, named.engine, named.version)) {
         context.report(rule, constant.span);
       }
+    }
+  }
+  // A registry module whose pinned release defaults the version (cloudposse's elasticache-redis before v2:
+  // Redis OSS 4.0.10) runs that version where the block leaves it out: judged on the block.
+  const types = rule.match.terraform?.resources ?? [];
+  for (const resource of context.model.contexts) {
+    const fallback = resource.defaults && types.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? defaultOf(resource, ENGINE_VERSION) : undefined;
+    const engine = optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE);
+    if (fallback?.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, fallback.value)) {
+      context.report(rule, resource.anchor);
     }
   }
 };

@@ -1,6 +1,6 @@
 /**
  * What the engine knows about registry modules for our services (terraform-aws-modules, and cloudposse's
- * elasticache-redis): which resource a module creates, which inputs set which resource argument, the
+ * elasticache-redis, rds and rds-cluster): which resource a module creates, which inputs set which resource argument, the
  * input defaults that decide what an absent input means, and the ingress a module opens. Facts from each
  * module's variables.tf and main.tf (current major, and the previous major where an input was renamed);
  * no module code. Also the named rules of the terraform-aws-modules security-group module.
@@ -200,6 +200,42 @@ const MODULES: Record<string, RegistryModule> = {
       ],
     },
   },
+  // cloudposse/rds v1: a DB instance. It passes the password on unless the instance is a read replica, and
+  // its security group admits `allowed_cidr_blocks` on `database_port`.
+  'cloudposse/rds/aws': {
+    resource: 'aws_db_instance',
+    renamed: { database_password: 'password', database_user: 'username', database_port: 'port' },
+    // Its variables.tf by tag: storage_encrypted defaults to true from 0.31.0, to false before.
+    defaults: { storage_encrypted: true },
+    earlierDefaults: [{ before: [0, 31, 0], defaults: { storage_encrypted: false } }],
+    effective(options) {
+      return overridden(options, ['database_password'], given(options, 'replicate_source_db') ? undefined : false, SET_BY_MODULE);
+    },
+    securityGroup: {
+      createdBy: [],
+      port: (options) => portInput(options, 'database_port'),
+      cidrInput: 'allowed_cidr_blocks',
+    },
+  },
+  // cloudposse/rds-cluster (0.x to v2, the same names): an Aurora cluster and its instances. The master
+  // password is ignored under a managed password, and when the cluster restores a snapshot or replicates
+  // another (v1 on). Its security group admits `allowed_cidr_blocks` on `db_port` (3306 by default).
+  'cloudposse/rds-cluster/aws': {
+    resource: 'aws_rds_cluster',
+    renamed: { admin_password: 'master_password', admin_user: 'master_username', db_name: 'database_name', db_port: 'port' },
+    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade'] },
+    defaults: {},
+    effective(options) {
+      const restored = given(options, 'replication_source_identifier') || given(options, 'snapshot_identifier');
+      const passedOn = !restored && flag(options, 'manage_admin_user_password', false) === false;
+      return overridden(options, ['admin_password'], passedOn ? false : undefined, SET_BY_MODULE);
+    },
+    securityGroup: {
+      createdBy: [],
+      port: (options) => (options.some((option) => option.name === 'db_port') ? portInput(options, 'db_port') : 3306),
+      cidrInput: 'allowed_cidr_blocks',
+    },
+  },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
   'terraform-aws-modules/dynamodb-table/aws': {
     resource: 'aws_dynamodb_table',
@@ -240,7 +276,7 @@ const MODULES: Record<string, RegistryModule> = {
     renamed: { cache_name: 'name' },
     defaults: { engine: 'redis' },
   },
-  // cloudposse/elasticache-redis (v1 and v2, the same inputs and defaults): a replication group, or a
+  // cloudposse/elasticache-redis (v1 and v2, the same inputs): a replication group, or a
   // serverless cache with `serverless_enabled`. In cluster mode the module turns automatic failover on and
   // ignores `cluster_size` (1 by default). Its security group admits `allowed_cidr_blocks` on `port`
   // (6379), and the rule objects of `additional_security_group_rules` (aws_security_group_rule's keys),
@@ -249,6 +285,8 @@ const MODULES: Record<string, RegistryModule> = {
     resource: 'aws_elasticache_replication_group',
     renamed: { cluster_size: 'num_cache_clusters', instance_type: 'node_type', cluster_mode_num_node_groups: 'num_node_groups', cluster_mode_replicas_per_node_group: 'replicas_per_node_group' },
     defaults: { engine: 'redis', transit_encryption_enabled: true, at_rest_encryption_enabled: false, automatic_failover_enabled: false, multi_az_enabled: false, snapshot_retention_limit: 0 },
+    // Its variables.tf by tag: engine_version defaulted to Redis OSS 4.0.10 before v2.0.0 (7.1 since).
+    earlierDefaults: [{ before: [2, 0, 0], defaults: { engine_version: '4.0.10' } }],
     resourceFor(options) {
       return flag(options, 'serverless_enabled', false) === true ? 'aws_elasticache_serverless_cache' : 'aws_elasticache_replication_group';
     },
@@ -424,9 +462,12 @@ export function newestAllowedRelease(constraint: string): Release | undefined {
   return newest;
 }
 
-/** The release a git module source pins with `?ref=v2.5.0` (a tag), as a constraint of that release; undefined otherwise. */
+/**
+ * The release a git module source pins with `?ref=v2.5.0` (a tag, also spelt `tags/0.25.0` or
+ * `refs/tags/0.25.0`, which git resolves to the same tag), as a constraint of that release; undefined otherwise.
+ */
 export function refRelease(source: string): string | undefined {
-  const ref = /[?&]ref=(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
+  const ref = /[?&]ref=(?:(?:refs\/)?tags\/)?(v?\d+(?:\.\d+){0,2})(?:&|$)/.exec(source);
   return ref ? ref[1] : undefined;
 }
 
