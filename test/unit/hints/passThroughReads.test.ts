@@ -154,4 +154,43 @@ describe('reads a helper hands over whole to its callers', () => {
     assert.ok(found.includes('13:ScanCommand dynamodb-scan!'), found.join('\n'));
     assert.ok(found.includes('19:ScanCommand dynamodb-scan!'), found.join('\n'));
   });
+  it('judges the wrappers of a const object of DocumentClient calls by the calls made on that object', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const client = new AWS.DynamoDB.DocumentClient();',
+      '',
+      'const db = {',
+      '  scan: (params) => client.scan(params).promise(),',
+      '  query: async function (params) { return client.query(params).promise(); },',
+      '};',
+      "const other = { query: (params) => ({ Items: [], params }) };",
+      '',
+      'async function allConnections(table) {',
+      '  const params = { TableName: table };',
+      '  const items = [];',
+      '  let page;',
+      '  do {',
+      '    page = await db.scan(params);',
+      '    items.push(...page.Items);',
+      '    params.ExclusiveStartKey = page.LastEvaluatedKey;',
+      '  } while (page.LastEvaluatedKey);',
+      '  return items;',
+      '}',
+      '',
+      'async function sessionsOf(userId) {',
+      '  let next;',
+      '  do {',
+      "    const page = await other.query({ TableName: 'sessions', ExclusiveStartKey: next });",
+      '    next = page.LastEvaluatedKey;',
+      '  } while (next);',
+      "  const result = await db.query({ TableName: 'sessions', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': userId } });",
+      '  return result.Items;',
+      '}',
+      '',
+      'module.exports = { allConnections, sessionsOf };',
+    );
+    const found = findings(hintsIn('db.js', code)).filter((hint) => !hint.includes('aws-sdk-end-of-support'));
+    // The scan is paged by its one caller; the query's caller reads one page (the loop pages another object's query).
+    assert.deepEqual(found, ['6:query dynamodb-query!']);
+  });
 });

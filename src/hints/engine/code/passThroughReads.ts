@@ -36,7 +36,34 @@ export function passThroughCallSites(a: CodeAnalyzer, tokenIndex: number): numbe
     return [];
   }
   const helper = helperNameOf(a, fn.params);
-  return helper ? callSites(a, helper, scope) : [];
+  if (helper) {
+    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope);
+  }
+  const property = constObjectProperty(a, fn.params);
+  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope) : [];
+}
+
+/**
+ * The property a function is the value of in an object a `const` holds, which the scope model does not
+ * follow: `const db = { scan: (params) => client.scan(params).promise() }`, `scan: async function (params) {...}`.
+ */
+function constObjectProperty(a: CodeAnalyzer, params: number): { name: string; object: number } | undefined {
+  let k = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  k = a.idIs(k, 'async') ? k - 1 : k;
+  const brace = a.parent[k - 1];
+  if (!a.is(k, ':') || !a.isId(k - 1) || !a.is(brace, '{') || !a.is(brace - 1, '=') || !a.isId(brace - 2) || !a.idIs(brace - 3, 'const')) {
+    return undefined;
+  }
+  return { name: a.tokens.text(k - 1), object: brace - 2 };
+}
+
+/** Whether the call named at `site` is `holder.name(` on the very `const` declared at `object`. */
+function callsMemberOf(a: CodeAnalyzer, site: number, object: number): boolean {
+  const holder = site - 2;
+  if (!a.is(site - 1, '.') || !a.idIs(holder, a.tokens.text(object)) || (holder > 0 && a.isAccess(holder - 1))) {
+    return false;
+  }
+  return a.scopes.lookup(a.tokens.text(holder), holder)?.token === object;
 }
 
 /**
@@ -81,11 +108,11 @@ function reassigned(a: CodeAnalyzer, scope: number, parameter: number): boolean 
   return false;
 }
 
-/** The name tokens of calls outside the helper that resolve to it (`query(`, `this.query(`, `lib.query(`). */
-function callSites(a: CodeAnalyzer, helper: string, scope: number): number[] {
+/** The name tokens of calls outside the helper `scope` that resolve to it (`query(`, `this.query(`, `db.query(`). */
+function callSites(a: CodeAnalyzer, helper: string, resolves: (site: number) => boolean, scope: number): number[] {
   const sites: number[] = [];
   for (let i = 0; i < a.tokens.length && sites.length <= MAX_CALL_SITES; i++) {
-    if (a.idIs(i, helper) && a.is(i + 1, '(') && calleeScope(a, i) === scope && a.scopes.enclosing(i, ['function']) !== scope) {
+    if (a.idIs(i, helper) && a.is(i + 1, '(') && a.scopes.enclosing(i, ['function']) !== scope && resolves(i)) {
       sites.push(i);
     }
   }
