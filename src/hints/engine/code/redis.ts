@@ -156,7 +156,7 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
 const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx', increment: 'incr' };
 
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
-  const written = normalizeName(a.tokens.text(index));
+  const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
@@ -177,6 +177,19 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   if (a.isString(first)) {
     addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
   }
+}
+
+/**
+ * node-redis 2 and 3 promisified with bluebird (`bluebird.promisifyAll(redis.RedisClient.prototype)`), whose
+ * `promisifyAll` adds each method again under its name and the `Async` suffix: `client.keysAsync('*')` sends
+ * KEYS. No Redis command ends in `async`, so the suffix tells such a method apart.
+ */
+function promisifiedCommand(method: string, flavor: RedisFlavor | undefined): string {
+  if (flavor !== 'node-redis' || !method.endsWith('async')) {
+    return method;
+  }
+  const command = method.slice(0, -'async'.length);
+  return REDIS_COMMANDS.has(command) ? command : method;
 }
 
 /** go-redis `rdb.Do(ctx, "KEYS", "*")`: the command is the argument after the context. */
