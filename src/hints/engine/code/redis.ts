@@ -36,6 +36,17 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   a.contexts.push(context);
 }
 
+/** A Redis client's options written as an object that a library hands to the client it opens (`brace` is its `{`). */
+export function redisObjectOptions(a: CodeAnalyzer, brace: number, flavor: RedisFlavor, anchor: Span): void {
+  const close = a.partner[brace];
+  if (close < 0) {
+    return;
+  }
+  const context = contextFrom(a, brace, close, 'redis-client', flavor, anchor);
+  urlOptionPasswords(a, context);
+  a.contexts.push(context);
+}
+
 /** A string token written as one argument, `start` to `end` (exclusive), read as a Redis URL: TLS, host and password. */
 function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end: number): void {
   if (end !== start + 1 || !a.isString(start) || a.tokens.interpolated(start)) {
