@@ -77,7 +77,7 @@ export function forwardedRequests(a: CodeAnalyzer): void {
 }
 
 /** The function scope a call at `name` runs: a plain name in scope or a member chain (`this.firstPage`), else -1. */
-function calleeScope(a: CodeAnalyzer, name: number): number {
+export function calleeScope(a: CodeAnalyzer, name: number): number {
   const start = name > 0 && a.isAccess(name - 1) ? chainStart(a, name) : name;
   const value = start <= name ? a.evalChain(start, name + 1).value : undefined;
   return value?.t === 'function' ? value.scope : -1;
@@ -146,7 +146,7 @@ function parameterForwarding(a: CodeAnalyzer, operation: OperationOccurrence, us
 }
 
 /** The name a function is called by: `name(` of a method or `function name(` / `def name(`, or `const name = (` / `name = async (`. */
-function helperNameOf(a: CodeAnalyzer, params: number): string | undefined {
+export function helperNameOf(a: CodeAnalyzer, params: number): string | undefined {
   if (a.isId(params - 1) && !a.idIs(params - 1, 'function') && !a.idIs(params - 1, 'async')) {
     return a.tokens.text(params - 1);
   }

@@ -5,6 +5,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { loopChain, markerAnchor } from './loops';
+import { passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 import { inTestCode } from './testFixtures';
@@ -113,9 +114,16 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     const markers = anchors.get(scope);
     return markers === null || (markers !== undefined && markers.some((marker) => !a.scopes.exclusive(marker, tokenIndex)));
   };
+  const paged = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex));
+  const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
+  // A helper that hands its read over whole is paged where every call of it in the file is.
+  const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
+    const sites = passThroughCallSites(a, tokenIndex);
+    return sites.length > 0 && sites.every(byCaller);
+  };
   return {
-    hasPaginationMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)),
-    hasUnprocessedMarker: (tokenIndex) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex)),
+    hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),
+    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
   };

@@ -36,6 +36,17 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
   a.contexts.push(context);
 }
 
+/** A Redis client's options written as an object that a library hands to the client it opens (`brace` is its `{`). */
+export function redisObjectOptions(a: CodeAnalyzer, brace: number, flavor: RedisFlavor, anchor: Span): void {
+  const close = a.partner[brace];
+  if (close < 0) {
+    return;
+  }
+  const context = contextFrom(a, brace, close, 'redis-client', flavor, anchor);
+  urlOptionPasswords(a, context);
+  a.contexts.push(context);
+}
+
 /** A string token written as one argument, `start` to `end` (exclusive), read as a Redis URL: TLS, host and password. */
 function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end: number): void {
   if (end !== start + 1 || !a.isString(start) || a.tokens.interpolated(start)) {
@@ -156,7 +167,7 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
 const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx', increment: 'incr' };
 
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
-  const written = normalizeName(a.tokens.text(index));
+  const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
@@ -177,6 +188,19 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   if (a.isString(first)) {
     addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
   }
+}
+
+/**
+ * node-redis 2 and 3 promisified with bluebird (`bluebird.promisifyAll(redis.RedisClient.prototype)`), whose
+ * `promisifyAll` adds each method again under its name and the `Async` suffix: `client.keysAsync('*')` sends
+ * KEYS. No Redis command ends in `async`, so the suffix tells such a method apart.
+ */
+function promisifiedCommand(method: string, flavor: RedisFlavor | undefined): string {
+  if (flavor !== 'node-redis' || !method.endsWith('async')) {
+    return method;
+  }
+  const command = method.slice(0, -'async'.length);
+  return REDIS_COMMANDS.has(command) ? command : method;
 }
 
 /** go-redis `rdb.Do(ctx, "KEYS", "*")`: the command is the argument after the context. */

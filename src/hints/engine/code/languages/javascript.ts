@@ -8,6 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
+import { typeormRedisCaches } from '../typeormRedisCache';
 import { isIoredisModule, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
@@ -489,6 +490,7 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
 /** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
 function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
+  typeormRedisCaches(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {

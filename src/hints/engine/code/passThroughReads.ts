@@ -1,0 +1,120 @@
+/**
+ * Reads a JavaScript helper hands over whole: `async query(input) { return this.doc.send(new QueryCommand(input)); }`
+ * or `query: (params) => client.query(params).promise()`. The request is the helper's parameter and the
+ * response its return value, so each caller chooses the `ExclusiveStartKey` it sends and reads the
+ * `LastEvaluatedKey` (or `UnprocessedItems`) it gets back: whether the pages are read is the callers' doing.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { calleeScope, helperNameOf } from './forwardedRequests';
+import { chainStart } from './receiverChains';
+
+/** Call sites read per helper, as for forwarded requests: past this many, a helper is a library. */
+const MAX_CALL_SITES = 32;
+
+/**
+ * The name tokens of the same-file calls of the helper that hands over the call named at `tokenIndex`, or
+ * an empty list when the call is not such a read or nothing in the file calls its helper.
+ */
+export function passThroughCallSites(a: CodeAnalyzer, tokenIndex: number): number[] {
+  if (a.language.family !== 'js') {
+    return [];
+  }
+  const open = tokenIndex + 1;
+  const close = a.partner[open];
+  const argument = open + 1;
+  if (!a.is(open, '(') || close !== argument + 1 || !a.isId(argument)) {
+    return [];
+  }
+  const scope = a.scopes.enclosing(argument, ['function']);
+  const fn = scope > 0 ? a.functions.get(scope) : undefined;
+  const parameter = a.scopes.lookup(a.tokens.text(argument), argument);
+  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params || reassigned(a, scope, parameter.token)) {
+    return [];
+  }
+  const span = returnedCall(a, tokenIndex, close);
+  if (!span || !returnedWhole(a, scope, span.start, span.end)) {
+    return [];
+  }
+  const helper = helperNameOf(a, fn.params);
+  if (helper) {
+    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope);
+  }
+  const property = constObjectProperty(a, fn.params);
+  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope) : [];
+}
+
+/**
+ * The property a function is the value of in an object a `const` holds, which the scope model does not
+ * follow: `const db = { scan: (params) => client.scan(params).promise() }`, `scan: async function (params) {...}`.
+ */
+function constObjectProperty(a: CodeAnalyzer, params: number): { name: string; object: number } | undefined {
+  let k = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  k = a.idIs(k, 'async') ? k - 1 : k;
+  const brace = a.parent[k - 1];
+  if (!a.is(k, ':') || !a.isId(k - 1) || !a.is(brace, '{') || !a.is(brace - 1, '=') || !a.isId(brace - 2) || !a.idIs(brace - 3, 'const')) {
+    return undefined;
+  }
+  return { name: a.tokens.text(k - 1), object: brace - 2 };
+}
+
+/** Whether the call named at `site` is `holder.name(` on the very `const` declared at `object`. */
+function callsMemberOf(a: CodeAnalyzer, site: number, object: number): boolean {
+  const holder = site - 2;
+  if (!a.is(site - 1, '.') || !a.idIs(holder, a.tokens.text(object)) || (holder > 0 && a.isAccess(holder - 1))) {
+    return false;
+  }
+  return a.scopes.lookup(a.tokens.text(holder), holder)?.token === object;
+}
+
+/**
+ * The expression that performs the call: `client.query(p)` with an optional `.promise()` (SDK v2), or the
+ * `client.send(new QueryCommand(p))` whose only argument is the command (SDK v3).
+ */
+function returnedCall(a: CodeAnalyzer, name: number, close: number): { start: number; end: number } | undefined {
+  if (a.idIs(name - 1, 'new')) {
+    const sendOpen = name - 2;
+    if (!a.is(sendOpen, '(') || a.id(sendOpen - 1) !== 'send' || !a.is(sendOpen - 2, '.') || !a.is(close + 1, ')')) {
+      return undefined;
+    }
+    return { start: chainStart(a, sendOpen - 3), end: close + 1 };
+  }
+  if (!a.is(name - 1, '.')) {
+    return undefined;
+  }
+  const promised = a.is(close + 1, '.') && a.id(close + 2) === 'promise' && a.is(close + 3, '(') && a.is(close + 4, ')');
+  return { start: chainStart(a, name - 2), end: promised ? close + 4 : close };
+}
+
+/** Whether the expression from `start` to `end` is what the function `scope` returns: `return [await] expr` or a concise body. */
+function returnedWhole(a: CodeAnalyzer, scope: number, start: number, end: number): boolean {
+  const before = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  const returned = a.idIs(before, 'return') || (a.is(before, '=>') && a.functions.get(scope)?.concise === before + 1);
+  if (!returned || a.scopes.enclosing(before, ['function']) !== scope) {
+    return false;
+  }
+  const next = end + 1;
+  return next >= a.tokens.length || a.is(next, ';') || a.is(next, '}') || a.is(next, ',') || a.is(next, ')') || a.startsLine(next);
+}
+
+/** Whether the function `scope` assigns its parameter again: the request sent is then no longer the caller's. */
+function reassigned(a: CodeAnalyzer, scope: number, parameter: number): boolean {
+  const name = a.tokens.text(parameter);
+  const [, end] = a.scopes.range(scope);
+  for (let k = parameter + 1; k < end; k++) {
+    if (a.idIs(k, name) && a.is(k + 1, '=') && !a.isAccess(k - 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The name tokens of calls outside the helper `scope` that resolve to it (`query(`, `this.query(`, `db.query(`). */
+function callSites(a: CodeAnalyzer, helper: string, resolves: (site: number) => boolean, scope: number): number[] {
+  const sites: number[] = [];
+  for (let i = 0; i < a.tokens.length && sites.length <= MAX_CALL_SITES; i++) {
+    if (a.idIs(i, helper) && a.is(i + 1, '(') && a.scopes.enclosing(i, ['function']) !== scope && resolves(i)) {
+      sites.push(i);
+    }
+  }
+  return sites.length > MAX_CALL_SITES ? [] : sites;
+}
