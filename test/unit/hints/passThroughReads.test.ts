@@ -193,4 +193,32 @@ describe('reads a helper hands over whole to its callers', () => {
     // The scan is paged by its one caller; the query's caller reads one page (the loop pages another object's query).
     assert.deepEqual(found, ['6:query dynamodb-query!']);
   });
+  it('reads a helper declared with `function` by its calls, not by its own name before its parameters', () => {
+    const helper = [
+      "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
+      "const { DynamoDBDocumentClient, ScanCommand } = require('@aws-sdk/lib-dynamodb');",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '',
+      'async function scanPage(params) {',
+      '  return doc.send(new ScanCommand(params));',
+      '}',
+      '',
+    ];
+    const paging = [
+      'exports.handler = async () => {',
+      '  const items = [];',
+      '  let ExclusiveStartKey;',
+      '  do {',
+      '    const page = await scanPage({ TableName: process.env.TABLE, ExclusiveStartKey });',
+      '    items.push(...page.Items);',
+      '    ExclusiveStartKey = page.LastEvaluatedKey;',
+      '  } while (ExclusiveStartKey);',
+      '  return items;',
+      '};',
+    ];
+    assert.deepEqual(findings(hintsIn('handler.js', sourceLines(...helper, ...paging))), []);
+    const onePage = ['exports.handler = async () => (await scanPage({ TableName: process.env.TABLE })).Items;'];
+    assert.deepEqual(findings(hintsIn('handler.js', sourceLines(...helper, ...onePage))), ['7:ScanCommand dynamodb-scan!']);
+  });
 });

@@ -5,11 +5,15 @@
  * `LastEvaluatedKey` (or `UnprocessedItems`) it gets back: whether the pages are read is the callers' doing.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { chainStart } from './receiverChains';
 
 /** Call sites read per helper, as for forwarded requests: past this many, a helper is a library. */
 const MAX_CALL_SITES = 32;
+
+/** Per file, the name tokens of every `name(` call by name: found in one pass, so that each helper's callers cost a lookup. */
+const callsByName = new FileMemo<'calls', Map<string, number[]>>();
 
 /**
  * The name tokens of the same-file calls of the helper that hands over the call named at `tokenIndex`, or
@@ -28,19 +32,20 @@ export function passThroughCallSites(a: CodeAnalyzer, tokenIndex: number): numbe
   const scope = a.scopes.enclosing(argument, ['function']);
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
   const parameter = a.scopes.lookup(a.tokens.text(argument), argument);
-  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params || reassigned(a, scope, parameter.token)) {
+  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params) {
     return [];
   }
+  // The body is read for reassignments last: a function returns few calls whole.
   const span = returnedCall(a, tokenIndex, close);
-  if (!span || !returnedWhole(a, scope, span.start, span.end)) {
+  if (!span || !returnedWhole(a, scope, span.start, span.end) || reassigned(a, scope, parameter.token)) {
     return [];
   }
   const helper = helperNameOf(a, fn.params);
   if (helper) {
-    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope);
+    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope, fn.params);
   }
   const property = constObjectProperty(a, fn.params);
-  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope) : [];
+  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope, fn.params) : [];
 }
 
 /**
@@ -108,13 +113,37 @@ function reassigned(a: CodeAnalyzer, scope: number, parameter: number): boolean 
   return false;
 }
 
-/** The name tokens of calls outside the helper `scope` that resolve to it (`query(`, `this.query(`, `db.query(`). */
-function callSites(a: CodeAnalyzer, helper: string, resolves: (site: number) => boolean, scope: number): number[] {
+/**
+ * The name tokens of calls outside the helper `scope` that resolve to it (`query(`, `this.query(`, `db.query(`); the
+ * helper's own name before its parameters (`function query(p)`) is no call.
+ */
+function callSites(a: CodeAnalyzer, helper: string, resolves: (site: number) => boolean, scope: number, params: number): number[] {
   const sites: number[] = [];
-  for (let i = 0; i < a.tokens.length && sites.length <= MAX_CALL_SITES; i++) {
-    if (a.idIs(i, helper) && a.is(i + 1, '(') && a.scopes.enclosing(i, ['function']) !== scope && resolves(i)) {
+  for (const i of callsOf(a).get(helper) ?? []) {
+    if (i + 1 !== params && a.scopes.enclosing(i, ['function']) !== scope && resolves(i)) {
       sites.push(i);
+      if (sites.length > MAX_CALL_SITES) {
+        return [];
+      }
     }
   }
-  return sites.length > MAX_CALL_SITES ? [] : sites;
+  return sites;
+}
+
+function callsOf(a: CodeAnalyzer): Map<string, number[]> {
+  return callsByName.get(a, 'calls', () => {
+    const calls = new Map<string, number[]>();
+    for (let i = 0; i + 1 < a.tokens.length; i++) {
+      if (a.isId(i) && a.is(i + 1, '(')) {
+        const name = a.tokens.text(i);
+        const list = calls.get(name);
+        if (list) {
+          list.push(i);
+        } else {
+          calls.set(name, [i]);
+        }
+      }
+    }
+    return calls;
+  });
 }
