@@ -89,8 +89,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
     // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client.
     return { t: 'client', kind: 'dynamodb' };
   }
-  if (name === 'Value' && value.flavor === 'stackexchange-redis') {
-    // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once.
+  if ((name === 'Value' || name === 'Multiplexer') && value.flavor === 'stackexchange-redis') {
+    // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once; `db.Multiplexer` (also of a batch): the
+    // connection that made the database, whose `GetServer(...)` reaches the server commands.
     return { t: 'client', kind: 'redis', flavor: value.flavor };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {
