@@ -10,6 +10,7 @@ import { codeOf, codeSet } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { Value } from './values';
 import { angleDepthBackward } from './typeArguments';
+import { bracelessLoopEnd } from './bracelessLoops';
 
 const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
@@ -22,6 +23,7 @@ const CLASS_SEARCH_STOPS = codeSet([';', '{', '}', '=', '=>', '->']);
 /** Punctuation that ends a search back from `{` for the `)` of a function signature. */
 const STATEMENT_PUNCT = codeSet([';', '{', '}', '(', ',', '=']);
 const OPEN_BRACE = codeOf('{');
+const OPEN_PAREN = codeOf('(');
 const CLOSE_PAREN = codeOf(')');
 const LESS_THAN = codeOf('<');
 const GREATER_THAN = codeOf('>');
@@ -156,6 +158,13 @@ export function buildBraceScopes(a: CodeAnalyzer, tree: ScopeTree<Value>, langua
       const params = arrowParams(a, i);
       if (params >= 0) {
         candidates.push('function', params, expressionEnd(a, i + 1), params, -1, i + 1);
+      }
+      continue;
+    }
+    if (code === OPEN_PAREN) {
+      const bodyEnd = bracelessLoopEnd(a, i);
+      if (bodyEnd > 0) {
+        candidates.push('loop', i, bodyEnd, -1, -1, -1);
       }
       continue;
     }

@@ -6,7 +6,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { inheritedMember } from './clientClasses';
 import { constructedField } from './constructorArguments';
 import { injectedOrBuilt } from './injection';
-import { importedClient } from './projectImports';
+import { clientValue, importedClient } from './projectImports';
 import { cdkClassMember, memberOfClient, Value } from './values';
 
 export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
@@ -39,6 +39,8 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return value;
     case 'cdkClass':
       return cdkClassMember(value.shape, name);
+    case 'projectClass':
+      return Object.hasOwn(value.fields, name) ? clientValue(value.fields[name]) : undefined;
     case 'paginator':
     case 'function':
     case 'sequence':

@@ -4,7 +4,7 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor, RedisStructure } from '../model';
-import type { CdkClassShape, TableNameRef } from '../workspace/types';
+import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
@@ -30,6 +30,8 @@ export type Value =
   | { t: 'construct'; type: string }
   /** An instance of a CDK class or interface another file of the workspace declares: its members are constructs or such classes. */
   | { t: 'cdkClass'; shape: CdkClassShape }
+  /** A Java or C# project class or interface of another file, by the clients its members hold (`workspace/classFields.ts`). */
+  | { t: 'projectClass'; fields: Readonly<Record<string, ExportedClient>> }
   /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
   | { t: 'ref'; module: string; path: string }
   /** boto3 or a library with its session API; `imported`: the name a call names under an alias (`from boto3 import client as make`). */
@@ -89,8 +91,9 @@ export function memberOfClient(value: { kind: ClientKind; flavor?: RedisFlavor; 
     // `resource.meta.client`, `table.meta.client` (meta keeps the kind): the low-level client.
     return { t: 'client', kind: 'dynamodb' };
   }
-  if (name === 'Value' && value.flavor === 'stackexchange-redis') {
-    // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once.
+  if ((name === 'Value' || name === 'Multiplexer') && value.flavor === 'stackexchange-redis') {
+    // `Lazy<ConnectionMultiplexer>.Value`: the connection it makes once; `db.Multiplexer` (also of a batch): the
+    // connection that made the database, whose `GetServer(...)` reaches the server commands.
     return { t: 'client', kind: 'redis', flavor: value.flavor };
   }
   if (name === 'Paginators' && value.kind === 'dynamodb') {

@@ -3,8 +3,9 @@
  * class lets its subclasses read, by the class's qualified name with its language (`java:shop.data.TableService`,
  * `csharp:Shop.Data.BaseRepo`). A subclass in another file (`class OrderService extends DdbServiceBase`,
  * `class OrderRepo : BaseRepo`) reads `dbClient`, `this.dbClient`, `super.dbClient` or `base.Client` as that
- * client (`code/languages/baseClassFields.ts`). Only a file that names a client library and declares a member a
- * subclass can see is read, with the analyzer's bindings alone; test sources are not.
+ * client (`code/languages/baseClassFields.ts`), as does a name declared with the class or with an interface so indexed
+ * (`IDynamoContext db` then `db.Context`). Only a file that names a client library and declares a member a subclass
+ * or a user of an interface can see is read, with the analyzer's bindings alone; test sources are not.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
@@ -21,8 +22,8 @@ const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
   java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
   csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
 };
-/** A member a subclass can see: `protected`, or a class meant to be extended. */
-const INHERITABLE = /\bprotected\s|\babstract\s+class\b/;
+/** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
+const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
 /** A Maven or Gradle test source folder, or a .NET test project. */
 const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Tests?|UnitTests|IntegrationTests)\/|tests?\/)/i;
 /** How far back from a member's name its modifiers are looked for (`protected static final DynamoDbClient client`). */
@@ -54,7 +55,8 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
       container = a.dottedPath(k + 1).text;
       continue;
     }
-    if (!a.idIs(k, 'class') || !a.isId(k + 1)) {
+    const isInterface = a.idIs(k, 'interface');
+    if (!(isInterface || a.idIs(k, 'class')) || !a.isId(k + 1)) {
       continue;
     }
     const name = a.tokens.text(k + 1);
@@ -62,7 +64,7 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
     if (scope <= 0 || a.scopes.enclosing(k, ['class']) > 0 || name === PROTO) {
       continue;
     }
-    const fields = clientFields(a, language, scope);
+    const fields = clientFields(a, language, scope, isInterface);
     if (Object.keys(fields).length > 0) {
       classes[classKey(language, container ? `${container}.${name}` : name)] = fields;
       count++;
@@ -72,13 +74,13 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
 }
 
 /** The class's members that a subclass sees and that hold a client. */
-function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number): Record<string, ExportedClient> {
+function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, isInterface: boolean): Record<string, ExportedClient> {
   const fields: Record<string, ExportedClient> = {};
   let count = 0;
   for (const [name, bindings] of a.scopes.bindingsIn(scope)) {
     // The declarations in the class body say who sees the member; assignments in its methods do not.
     const declarations = bindings.filter((binding) => a.scopes.enclosing(binding.token, ['function', 'class']) === scope);
-    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => binding.method || !inheritable(a, language, binding.token))) {
+    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => binding.method || !(isInterface || inheritable(a, language, binding.token)))) {
       continue;
     }
     const value = a.member({ t: 'instance', classScope: scope }, name);

@@ -1,8 +1,9 @@
 /**
  * Workspace mode, Java and C#: the client fields a class inherits from a project class of another file
  * (`class OrderService extends DdbServiceBase` whose `protected DynamoDbClient dbClient`, or `class OrderRepo :
- * BaseRepo` whose `protected readonly IAmazonDynamoDB Client`, the workspace indexes in `workspace/classFields.ts`).
- * The base is found as the language resolves its simple name. Java: a single-type import, the file's package,
+ * BaseRepo` whose `protected readonly IAmazonDynamoDB Client`, the workspace indexes in `workspace/classFields.ts`), and
+ * the client members of a project class or interface a name is declared with (`IDynamoContext db` then `db.Context`).
+ * The type is found as the language resolves its simple name. Java: a single-type import, the file's package,
  * then its on-demand (`.*`) imports. C#: the file's namespaces and the namespaces enclosing them, then its
  * `using`s. A qualified name counts as written.
  */
@@ -87,21 +88,37 @@ function fieldsOfBase(a: CodeAnalyzer, language: ClassLanguage, classScope: numb
   if (!lookup || base === undefined) {
     return undefined;
   }
-  return (
-    baseFields.get(a, classScope, () => {
-      const written = a.dottedPath(base).text;
-      const names = namesOf(a, language);
-      const imported = names.single.get(written);
-      const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
-      for (const candidate of candidates) {
-        const fields = lookup(classKey(language, candidate));
-        if (fields) {
-          return fields;
-        }
-      }
-      return null;
-    }) ?? undefined
-  );
+  return baseFields.get(a, classScope, () => projectFields(a, language, lookup, a.dottedPath(base).text) ?? null) ?? undefined;
+}
+
+/** The client fields of the project class a written name resolves to, looked for as the language resolves the name. */
+function projectFields(
+  a: CodeAnalyzer,
+  language: ClassLanguage,
+  lookup: (key: string) => Readonly<Record<string, ExportedClient>> | undefined,
+  written: string,
+): Readonly<Record<string, ExportedClient>> | undefined {
+  const names = namesOf(a, language);
+  const imported = names.single.get(written);
+  const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
+  for (const candidate of candidates) {
+    const fields = lookup(classKey(language, candidate));
+    if (fields) {
+      return fields;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A declared type naming a project class or interface of another file whose members hold clients (`IDynamoDbContext
+ * Context { get; }` where that interface declares `IDynamoDBContext Context { get; }`): a value whose members are them.
+ */
+export function declaredProjectClass(a: CodeAnalyzer, start: number): Value | undefined {
+  const language = languageOf(a);
+  const lookup = a.project?.classFields;
+  const fields = language && lookup ? projectFields(a, language, lookup, a.dottedPath(start).text) : undefined;
+  return fields ? { t: 'projectClass', fields } : undefined;
 }
 
 /** The field `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */

@@ -15,7 +15,8 @@ import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from
 import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
+import { declaredProjectClass } from './baseClassFields';
+import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
 
@@ -248,7 +249,7 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (a.idIs(start, 'Table') && a.imports.get('Table')?.module === DOTNET_DOCUMENT_MODEL) {
     return { t: 'client', kind: 'dynamodb-document-table' };
   }
-  return clientType(a, start);
+  return clientType(a, start) ?? sameFileClass(a, start) ?? declaredProjectClass(a, start);
 }
 
 export const csharp: CodeLanguage = {

@@ -18,7 +18,8 @@ import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLi
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments } from './typedDeclarations';
+import { declaredProjectClass } from './baseClassFields';
+import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
@@ -152,13 +153,13 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   return callWithTypedRequest(a, nameIndex);
 }
 
-/** A declared type: an SDK client type, or a library class the file imports (`Jedis`, `Table`). */
+/** A declared type: an SDK client type, a library class the file imports (`Jedis`, `Table`), or a class of the file or the project. */
 function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   let k = start;
   while (a.is(k + 1, '.') && a.isId(k + 2)) {
     k += 2;
   }
-  return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k));
+  return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k)) ?? sameFileClass(a, start) ?? declaredProjectClass(a, start);
 }
 
 export const java: CodeLanguage = {

@@ -39,6 +39,20 @@ function lettuce(pkg: string, nonBlocking = false): LibraryType {
   return { package: pkg, kind: 'redis', flavor: 'lettuce', ...(nonBlocking ? { nonBlocking } : {}) };
 }
 
+/**
+ * Lettuce's command groups, which the command interfaces above extend and a service may take one by one
+ * (`RedisKeyCommands<String, String> keys`, `RedisStringAsyncCommands<K, V> strings`).
+ */
+function lettuceCommandGroups(): Record<string, LibraryType> {
+  const groups: Record<string, LibraryType> = {};
+  for (const group of ['String', 'Key', 'Server', 'Hash', 'List', 'Set', 'SortedSet', 'Scripting', 'Geo', 'HLL', 'Stream']) {
+    groups[`Redis${group}Commands`] = lettuce('io.lettuce.core.api.sync');
+    groups[`Redis${group}AsyncCommands`] = lettuce('io.lettuce.core.api.async', true);
+    groups[`Redis${group}ReactiveCommands`] = lettuce('io.lettuce.core.api.reactive', true);
+  }
+  return groups;
+}
+
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
 /** Spring Data Redis's connections, whose methods are Redis commands (`keys`, `scan`, `exists`), and the factory that opens them. */
 const springConnection: LibraryType = { package: SPRING_CONNECTION, kind: 'redis', flavor: 'spring-data-redis' };
@@ -69,6 +83,7 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   RedisAdvancedClusterAsyncCommands: lettuce('io.lettuce.core.cluster.api.async', true),
   RedisReactiveCommands: lettuce('io.lettuce.core.api.reactive', true),
   RedisAdvancedClusterReactiveCommands: lettuce('io.lettuce.core.cluster.api.reactive', true),
+  ...lettuceCommandGroups(),
   RedisTemplate: spring,
   StringRedisTemplate: spring,
   ValueOperations: spring,

@@ -82,6 +82,16 @@ export function clientType(a: CodeAnalyzer, start: number): Value | undefined {
   return kind && a.services.has(SERVICE_OF_KIND[kind]) ? { t: 'client', kind } : undefined;
 }
 
+/**
+ * A type named by a class or interface of the same file (`IDbContext db`, `private final Clients clients`): an
+ * instance of it, whose members are read through it (`db.Context.SaveAsync(item)`). A qualified name is not one.
+ */
+export function sameFileClass(a: CodeAnalyzer, start: number): Value | undefined {
+  const name = a.id(start);
+  const declared = name && !a.is(start + 1, '.') ? a.scopes.classNamed(name) : -1;
+  return declared > 0 ? { t: 'instance', classScope: declared } : undefined;
+}
+
 export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const tokens = a.tokens;
   const codes = tokens.codes;
