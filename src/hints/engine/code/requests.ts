@@ -351,7 +351,7 @@ export function assignRequestOptions(a: CodeAnalyzer): void {
 }
 
 /** `x.Key = value;` (the `=` at `eq`) as an option, removed with its whole statement. */
-function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
+export function assignedOption(a: CodeAnalyzer, eq: number): OptionOccurrence {
   const end = expressionEnd(a, eq + 1);
   return occurrenceOf(a, { key: eq - 1, valueStart: eq + 1, valueEnd: end, removalStart: eq - 3, removalEnd: a.is(end, ';') ? end : end - 1 });
 }

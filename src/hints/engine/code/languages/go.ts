@@ -20,7 +20,7 @@ import { goClientType, goImport, goV1Method } from './goClients';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
-import { goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
+import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -353,6 +353,12 @@ function collectRequests(a: CodeAnalyzer): void {
   }
   requestParameters(a);
   assignRequestOptions(a);
+  // `opt, _ := redis.ParseURL(url)` then `opt.TLSConfig = &tls.Config{...}`: the config's fields join the options.
+  for (const context of a.contexts) {
+    if (context.kind === 'redis-client') {
+      context.options.push(...assignedTlsConfigFields(a, context.options));
+    }
+  }
 }
 
 /** `&dynamodb.QueryInput{...}` with its type name at `index`: its `}`, or undefined when it is no input struct. */

@@ -10,6 +10,8 @@ import { namedValue } from '../names';
 import { redisClientOptions } from '../redis';
 import { parseRedisUrl, RedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { segments } from '../braces';
+import { contextFrom } from '../options';
+import { assignedOption } from '../requests';
 import { noteOptionsCall, optionsLiteral } from './goCallers';
 import { isGoRedisFactory } from './goClients';
 
@@ -28,13 +30,22 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
     redisClientOptions(a, literal, 'go-redis');
     return;
   }
-  // `redis.NewClient(opts)`: the literal the variable was declared with. Fields set on it afterwards, by
-  // assignment or by functional options (`opt(opts)`), stay unseen, so what it lacks is unknown.
+  // `redis.NewClient(opts)`: the literal the variable was declared with, and the fields assigned to the variable
+  // before the call. Functional options (`opt(opts)`) stay unseen, so what it lacks is unknown.
   const held = a.isId(start) && end === start + 1 ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
   const heldLiteral = held && held.expression >= 0 ? optionsLiteral(a, held.expression) : -1;
-  if (heldLiteral >= 0) {
+  if (held && heldLiteral >= 0) {
     redisClientOptions(a, heldLiteral, 'go-redis');
-    a.contexts[a.contexts.length - 1].complete = false;
+    const context = a.contexts[a.contexts.length - 1];
+    context.complete = false;
+    // `opt.TLSConfig = &tls.Config{...}` between the declaration and the call (under `if useTLS {` or not).
+    const name = a.tokens.text(start);
+    for (const eq of a.memberAssignments.get(name) ?? []) {
+      if (eq > held.token && eq < start && a.scopes.lookup(name, eq) === held) {
+        context.options.push(assignedOption(a, eq));
+      }
+    }
+    context.options.push(...assignedTlsConfigFields(a, context.options));
   } else if (!held) {
     // `redis.NewClient(cfg.RedisOptions())`: the options a function of the file returns (read in `goCallers.ts`).
     noteOptionsCall(a, start, end);
@@ -91,4 +102,23 @@ function lastParameter(url: RedisUrl, key: string): RedisUrl['query'][number] | 
     }
   }
   return undefined;
+}
+
+/**
+ * The fields of a `&tls.Config{...}` literal assigned to options built apart (`opt.TLSConfig = &tls.Config{
+ * InsecureSkipVerify: true}`), read as a `TLSConfig: &tls.Config{...}` field of the literal already is.
+ */
+export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly OptionOccurrence[]): OptionOccurrence[] {
+  const fields: OptionOccurrence[] = [];
+  for (const option of options) {
+    const [key] = a.tokensOf(option.key);
+    const [first, end] = a.tokensOf(option.value);
+    const k = a.is(first, '&') ? first + 1 : first;
+    const brace = k + 3;
+    const isTlsConfig = a.idIs(k, 'tls') && a.is(k + 1, '.') && a.idIs(k + 2, 'Config') && a.is(brace, '{') && a.partner[brace] === end - 1;
+    if (option.norm === 'tlsconfig' && a.is(key - 1, '.') && isTlsConfig) {
+      fields.push(...contextFrom(a, brace, a.partner[brace], 'redis-client', 'go-redis', option.key).options);
+    }
+  }
+  return fields;
 }

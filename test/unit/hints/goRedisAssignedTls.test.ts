@@ -1,0 +1,79 @@
+/**
+ * go-redis options built apart and completed by assignment before the client is made:
+ * `opt.TLSConfig = &tls.Config{InsecureSkipVerify: true}` on a held `&redis.Options{...}` or on the
+ * options `redis.ParseURL` returned.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const HEADER = ['package cache', 'import (', '\t"context"', '\t"crypto/tls"', '\t"os"', '\t"github.com/redis/go-redis/v9"', ')'];
+
+describe('go-redis options completed by assignment', () => {
+  it('reads a TLS config assigned under a flag to cluster options held by a variable', () => {
+    const found = hintsIn(
+      'redis.go',
+      sourceLines(
+        ...HEADER,
+        'func newClusterClient(addr, user, password string, useTLS bool) (*redis.ClusterClient, error) {',
+        '\tconfig := &redis.ClusterOptions{Addrs: []string{addr}, Username: user, Password: password}',
+        '\tif useTLS {',
+        '\t\tconfig.TLSConfig = &tls.Config{',
+        '\t\t\tInsecureSkipVerify: true,',
+        '\t\t}',
+        '\t}',
+        '\tclient := redis.NewClusterClient(config)',
+        '\treturn client, client.Ping(context.Background()).Err()',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('11:TLSConfig redis-tls'), found.join('\n'));
+    assert.ok(found.includes('12:InsecureSkipVerify redis-tls!'), found.join('\n'));
+    // TLS may be on: the password alone is no finding.
+    assert.ok(!found.some((hint) => hint.endsWith('redis-auth-without-tls!')), found.join('\n'));
+  });
+
+  it('reads a TLS config assigned to the options ParseURL returned', () => {
+    const found = hintsIn(
+      'client.go',
+      sourceLines(
+        ...HEADER,
+        'type Store struct{ rdb *redis.Client }',
+        'func NewStore() (*Store, error) {',
+        '\topt, err := redis.ParseURL("rediss://sessions.example.internal:6379/0")',
+        '\tif err != nil {',
+        '\t\treturn nil, err',
+        '\t}',
+        '\topt.TLSConfig = &tls.Config{InsecureSkipVerify: true}',
+        '\treturn &Store{rdb: redis.NewClient(opt)}, nil',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('14:InsecureSkipVerify redis-tls!'), found.join('\n'));
+  });
+
+  it('stays silent for a verifying config, a flag read at run time, and a field set after the client is made', () => {
+    const found = hintsIn(
+      'redis.go',
+      sourceLines(
+        ...HEADER,
+        'func newClient(ctx context.Context) *redis.Client {',
+        '\topt := &redis.Options{Addr: os.Getenv("REDIS_ADDR"), Password: os.Getenv("REDIS_PASSWORD")}',
+        '\topt.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: os.Getenv("REDIS_SKIP_VERIFY") == "1"}',
+        '\tclient := redis.NewClient(opt)',
+        '\topt.TLSConfig = &tls.Config{InsecureSkipVerify: true}',
+        '\treturn client',
+        '}',
+        'func otherClient() *redis.Client {',
+        '\topt := &redis.Options{Addr: os.Getenv("REDIS_ADDR")}',
+        '\treturn redis.NewClient(opt)',
+        '}',
+        'func unrelated() {',
+        '\topt := &redis.Options{}',
+        '\topt.TLSConfig = &tls.Config{InsecureSkipVerify: true}',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('10:TLSConfig redis-tls'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('!')), found.join('\n'));
+  });
+});
