@@ -51,6 +51,54 @@ describe('go-redis options completed by assignment', () => {
     assert.ok(found.includes('14:InsecureSkipVerify redis-tls!'), found.join('\n'));
   });
 
+  it('reads a TLS config held by a variable, and options passed by address', () => {
+    const found = hintsIn(
+      'clients.go',
+      sourceLines(
+        ...HEADER,
+        'func newSessionClient() *redis.Client {',
+        '\ttlsConfig := &tls.Config{InsecureSkipVerify: true}',
+        '\treturn redis.NewClient(&redis.Options{Addr: os.Getenv("SESSIONS_ADDR"), TLSConfig: tlsConfig})',
+        '}',
+        'func newQueueClient() *redis.Client {',
+        '\topts := redis.Options{Addr: os.Getenv("QUEUE_ADDR")}',
+        '\topts.TLSConfig = &tls.Config{InsecureSkipVerify: true}',
+        '\treturn redis.NewClient(&opts)',
+        '}',
+        'func newUniversal(insecure *tls.Config) redis.UniversalClient {',
+        '\topts := &redis.UniversalOptions{Addrs: []string{os.Getenv("CACHE_ADDR")}}',
+        '\topts.TLSConfig = insecure',
+        '\treturn redis.NewUniversalClient(opts)',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('9:InsecureSkipVerify redis-tls!'), found.join('\n'));
+    assert.ok(found.includes('14:InsecureSkipVerify redis-tls!'), found.join('\n'));
+    // A config from the caller is unknown.
+    assert.ok(found.includes('19:TLSConfig redis-tls'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('19:') && hint.endsWith('!')), found.join('\n'));
+  });
+
+  it('stays silent for a config variable whose verification is set apart', () => {
+    const found = hintsIn(
+      'redis.go',
+      sourceLines(
+        ...HEADER,
+        'func newClient(verify bool) *redis.Client {',
+        '\topts := &redis.Options{Addr: os.Getenv("REDIS_ADDR")}',
+        '\ttlsConfig := &tls.Config{InsecureSkipVerify: true}',
+        '\tif verify {',
+        '\t\ttlsConfig.InsecureSkipVerify = false',
+        '\t}',
+        '\topts.TLSConfig = tlsConfig',
+        '\treturn redis.NewClient(opts)',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('14:TLSConfig redis-tls'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('!')), found.join('\n'));
+  });
+
   it('stays silent for a verifying config, a flag read at run time, and a field set after the client is made', () => {
     const found = hintsIn(
       'redis.go',

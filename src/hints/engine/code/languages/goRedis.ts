@@ -28,18 +28,22 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
   const literal = optionsLiteral(a, start);
   if (literal >= 0 && a.partner[literal] + 1 === end) {
     redisClientOptions(a, literal, 'go-redis');
+    const context = a.contexts[a.contexts.length - 1];
+    context.options.push(...assignedTlsConfigFields(a, context.options));
     return;
   }
   // `redis.NewClient(opts)`: the literal the variable was declared with, and the fields assigned to the variable
   // before the call. Functional options (`opt(opts)`) stay unseen, so what it lacks is unknown.
-  const held = a.isId(start) && end === start + 1 ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
+  // `redis.NewClient(&opts)` when `opts` holds the options struct itself.
+  const variable = a.is(start, '&') ? start + 1 : start;
+  const held = a.isId(variable) && end === variable + 1 ? a.scopes.lookup(a.tokens.text(variable), variable) : undefined;
   const heldLiteral = held && held.expression >= 0 ? optionsLiteral(a, held.expression) : -1;
   if (held && heldLiteral >= 0) {
     redisClientOptions(a, heldLiteral, 'go-redis');
     const context = a.contexts[a.contexts.length - 1];
     context.complete = false;
     // `opt.TLSConfig = &tls.Config{...}` between the declaration and the call (under `if useTLS {` or not).
-    const name = a.tokens.text(start);
+    const name = a.tokens.text(variable);
     for (const eq of a.memberAssignments.get(name) ?? []) {
       if (eq > held.token && eq < start && a.scopes.lookup(name, eq) === held) {
         context.options.push(assignedOption(a, eq));
@@ -106,19 +110,31 @@ function lastParameter(url: RedisUrl, key: string): RedisUrl['query'][number] | 
 
 /**
  * The fields of a `&tls.Config{...}` literal assigned to options built apart (`opt.TLSConfig = &tls.Config{
- * InsecureSkipVerify: true}`), read as a `TLSConfig: &tls.Config{...}` field of the literal already is.
+ * InsecureSkipVerify: true}`) or held by a variable (`TLSConfig: tlsConfig`, `opt.TLSConfig = tlsConfig`),
+ * read as a `TLSConfig: &tls.Config{...}` field of the literal already is.
  */
 export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly OptionOccurrence[]): OptionOccurrence[] {
   const fields: OptionOccurrence[] = [];
   for (const option of options) {
     const [key] = a.tokensOf(option.key);
     const [first, end] = a.tokensOf(option.value);
-    const k = a.is(first, '&') ? first + 1 : first;
-    const brace = k + 3;
-    const isTlsConfig = a.idIs(k, 'tls') && a.is(k + 1, '.') && a.idIs(k + 2, 'Config') && a.is(brace, '{') && a.partner[brace] === end - 1;
-    if (option.norm === 'tlsconfig' && a.is(key - 1, '.') && isTlsConfig) {
+    // `opt.TLSConfig = tlsConfig`: the literal the variable was declared with.
+    const held = a.isId(first) && end === first + 1 ? a.scopes.lookup(a.tokens.text(first), first) : undefined;
+    // Unless a field of that config is set apart too (`tlsConfig.InsecureSkipVerify = false`): its value is unknown.
+    const setApart = held && (a.memberAssignments.get(a.tokens.text(first)) ?? []).some((eq) => a.scopes.lookup(a.tokens.text(first), eq) === held);
+    // A config written in place is read already when it is a field of the options literal (`TLSConfig: &tls.Config{...}`).
+    const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
+    if (option.norm === 'tlsconfig' && brace >= 0) {
       fields.push(...contextFrom(a, brace, a.partner[brace], 'redis-client', 'go-redis', option.key).options);
     }
   }
   return fields;
+}
+
+/** The `{` of `&tls.Config{...}` (or `tls.Config{...}`) written from `first` (to `end` when given), or -1. */
+function tlsConfigLiteral(a: CodeAnalyzer, first: number, end?: number): number {
+  const k = a.is(first, '&') ? first + 1 : first;
+  const brace = k + 3;
+  const isTlsConfig = first >= 0 && a.idIs(k, 'tls') && a.is(k + 1, '.') && a.idIs(k + 2, 'Config') && a.is(brace, '{');
+  return isTlsConfig && a.partner[brace] > brace && (end === undefined || a.partner[brace] === end - 1) ? brace : -1;
 }
