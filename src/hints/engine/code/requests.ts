@@ -168,7 +168,14 @@ export function variableContext(a: CodeAnalyzer, name: number, kind: OptionConte
   const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
   for (let k = firstAtOrAfter(sites, binding.token, (site) => site), checked = 0; k < sites.length && sites[k] < end && checked < MAX_ASSIGNMENTS_PER_CALL; k++, checked++) {
     if (a.scopes.lookup(text, sites[k]) === binding) {
-      context.options.push(assignedOption(a, sites[k]));
+      const option = assignedOption(a, sites[k]);
+      context.options.push(option);
+      // `options.tls = { rejectUnauthorized: false }` before the client is made: the object's keys count as
+      // they do written in place.
+      const [first, valueEnd] = kind === 'redis-client' && sites[k] < name ? a.tokensOf(option.value) : [-1, -1];
+      if (a.is(first, '{') && a.partner[first] === valueEnd - 1) {
+        context.options.push(...contextFrom(a, first, a.partner[first], kind, type, anchor).options);
+      }
     }
   }
   return context;

@@ -1,7 +1,7 @@
 /**
- * go-redis options built apart and completed by assignment before the client is made:
+ * Redis client options built apart and completed by assignment before the client is made: go-redis
  * `opt.TLSConfig = &tls.Config{InsecureSkipVerify: true}` on a held `&redis.Options{...}` or on the
- * options `redis.ParseURL` returned.
+ * options `redis.ParseURL` returned, and ioredis / node-redis `options.tls = { rejectUnauthorized: false }`.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -122,6 +122,46 @@ describe('go-redis options completed by assignment', () => {
       ),
     );
     assert.ok(found.includes('10:TLSConfig redis-tls'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('!')), found.join('\n'));
+  });
+});
+
+describe('JavaScript Redis options completed by assignment', () => {
+  it('reads the keys of an object assigned to an options variable', () => {
+    const found = hintsIn(
+      'src/lib/redis.js',
+      sourceLines(
+        "const Redis = require('ioredis');",
+        'function createRedisClient() {',
+        '  const options = { host: process.env.REDIS_HOST, port: 6379, password: process.env.REDIS_PASSWORD };',
+        "  if (process.env.REDIS_TLS === 'true') {",
+        '    options.tls = { rejectUnauthorized: false };',
+        '  }',
+        '  return new Redis(options);',
+        '}',
+        'module.exports = { createRedisClient };',
+      ),
+    );
+    assert.ok(found.includes('5:tls redis-tls'), found.join('\n'));
+    assert.ok(found.includes('5:rejectUnauthorized redis-tls!'), found.join('\n'));
+  });
+
+  it('stays silent for a verifying TLS object, a flag from the environment, and an object assigned after the client is made', () => {
+    const found = hintsIn(
+      'src/cache/client.ts',
+      sourceLines(
+        "import { createClient, RedisClientOptions } from 'redis';",
+        'export async function connectCache() {',
+        '  const options: RedisClientOptions = { url: process.env.REDIS_URL };',
+        "  options.socket = { tls: true, rejectUnauthorized: process.env.REDIS_VERIFY !== 'false' };",
+        '  const client = createClient(options);',
+        '  options.socket = { tls: true, rejectUnauthorized: false };',
+        '  await client.connect();',
+        '  return client;',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('4:rejectUnauthorized redis-tls'), found.join('\n'));
     assert.ok(!found.some((hint) => hint.endsWith('!')), found.join('\n'));
   });
 });
