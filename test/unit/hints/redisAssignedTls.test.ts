@@ -146,6 +146,48 @@ describe('JavaScript Redis options completed by assignment', () => {
     assert.ok(found.includes('5:rejectUnauthorized redis-tls!'), found.join('\n'));
   });
 
+  it('reads a TLS object that the tls or socket option names by a variable', () => {
+    const found = hintsIn(
+      'src/infra/cache.ts',
+      sourceLines(
+        "import Redis from 'ioredis';",
+        "import { createClient } from 'redis';",
+        'const tlsOptions = { rejectUnauthorized: false };',
+        'const socketOptions = { host: process.env.QUEUE_HOST, port: 6380, tls: true as const, rejectUnauthorized: false };',
+        'export class CacheFactory {',
+        '  sessions(): Redis {',
+        '    return new Redis({ host: process.env.REDIS_HOST, password: process.env.REDIS_PASSWORD, tls: tlsOptions });',
+        '  }',
+        '  queue() {',
+        '    return createClient({ password: process.env.QUEUE_PASSWORD, socket: socketOptions });',
+        '  }',
+        '}',
+      ),
+    );
+    assert.ok(found.includes('3:rejectUnauthorized redis-tls!'), found.join('\n'));
+    assert.ok(found.includes('4:rejectUnauthorized redis-tls!'), found.join('\n'));
+  });
+
+  it('stays silent for a TLS object that verifies, or whose keys the code also sets apart', () => {
+    const found = hintsIn(
+      'src/infra/cache.js',
+      sourceLines(
+        "const fs = require('fs');",
+        "const Redis = require('ioredis');",
+        "const verified = { ca: fs.readFileSync('/opt/certs/ca.pem') };",
+        'const relaxed = { rejectUnauthorized: false };',
+        "if (process.env.NODE_ENV === 'production') {",
+        '  relaxed.rejectUnauthorized = true;',
+        '}',
+        'const sessions = new Redis({ host: process.env.REDIS_HOST, tls: verified });',
+        'const jobs = new Redis({ host: process.env.JOBS_HOST, tls: relaxed });',
+        'module.exports = { sessions, jobs };',
+      ),
+    );
+    assert.ok(found.includes('8:tls redis-tls'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.endsWith('!')), found.join('\n'));
+  });
+
   it('stays silent for a verifying TLS object, a flag from the environment, and an object assigned after the client is made', () => {
     const found = hintsIn(
       'src/cache/client.ts',

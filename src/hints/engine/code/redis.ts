@@ -30,6 +30,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     for (const [start, end] of segments(a, open)) {
       positionalArgument(a, context, start, end);
     }
+    context.options.push(...heldTlsObjects(a, context));
   } else if (a.language.family === 'python') {
     pythonPositionalArguments(a, context, open, flavor, factory.slice(factory.lastIndexOf('.') + 1));
   }
@@ -45,6 +46,31 @@ export function redisObjectOptions(a: CodeAnalyzer, brace: number, flavor: Redis
   const context = contextFrom(a, brace, close, 'redis-client', flavor, anchor);
   urlOptionPasswords(a, context);
   a.contexts.push(context);
+}
+
+/** Options that hold the TLS settings of ioredis (`tls`) and node-redis (`socket`). */
+const TLS_CONTAINERS = new Set(['tls', 'socket']);
+
+/**
+ * The keys of an object a `tls` or `socket` option names by a variable (`const tlsOptions = { rejectUnauthorized:
+ * false }`, then `tls: tlsOptions`), read as written in place, unless the code also sets one of its keys apart.
+ */
+function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext['options'] {
+  const found: OptionContext['options'] = [];
+  for (const option of context.options) {
+    const [first, end] = a.tokensOf(option.value);
+    if (!TLS_CONTAINERS.has(option.norm) || !a.isId(first) || end !== first + 1) {
+      continue;
+    }
+    const name = a.tokens.text(first);
+    const binding = a.scopes.lookup(name, first);
+    const open = a.objectVariable(name, first);
+    const setApart = (a.memberAssignments.get(name) ?? []).some((eq) => a.scopes.lookup(name, eq) === binding);
+    if (open >= 0 && a.partner[open] > open && !setApart) {
+      found.push(...contextFrom(a, open, a.partner[open], 'redis-client', context.type, context.anchor).options);
+    }
+  }
+  return found;
 }
 
 /** A string token written as one argument, `start` to `end` (exclusive), read as a Redis URL: TLS, host and password. */
