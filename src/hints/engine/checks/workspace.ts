@@ -62,8 +62,8 @@ export const indexUndefined: Check = (rule, context) => {
     const index = resolved.request.index;
     if (resolved.target === 'missing-index' && index && index !== 'unknown') {
       const variable = resolved.request.indexVariable;
-      const named = variable?.span === index.span ? `'${index.name}' (the value of ${variable.variable})` : `'${index.name}'`;
-      const message = `Table ${tableName(resolved.table)} has no index named ${named} (${indexNames(resolved.table)}), so DynamoDB rejects this request with a ValidationException.`;
+      const via = variable?.span === index.span ? `the value of ${variable.variable}; ` : '';
+      const message = `Table ${tableName(resolved.table)} has no index named '${index.name}' (${via}${indexNames(resolved.table)}), so DynamoDB rejects this request with a ValidationException.`;
       report(rule, index.span, undefined, message, [tableDefined(resolved.table)]);
     }
   }
