@@ -211,6 +211,8 @@ export interface DynamoRequest {
   table?: { ref: TableNameRef; span: Span; key?: Span };
   /** The index the request reads; `unknown` when it may name one that cannot be read (a variable, a spread). Absent: the table. */
   index?: { name: string; span: Span; key?: Span } | 'unknown';
+  /** When `index` is `unknown` because the code reads it from an environment variable: that variable, where the value is. */
+  indexVariable?: { variable: string; span: Span; key?: Span };
   /** A literal `ConsistentRead: true`, at its key. */
   consistentRead?: Span;
   /**

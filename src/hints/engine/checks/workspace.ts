@@ -61,7 +61,9 @@ export const indexUndefined: Check = (rule, context) => {
   for (const resolved of context.workspace?.requests ?? []) {
     const index = resolved.request.index;
     if (resolved.target === 'missing-index' && index && index !== 'unknown') {
-      const message = `Table ${tableName(resolved.table)} has no index named '${index.name}' (${indexNames(resolved.table)}), so DynamoDB rejects this request with a ValidationException.`;
+      const variable = resolved.request.indexVariable;
+      const via = variable?.span === index.span ? `the value of ${variable.variable}; ` : '';
+      const message = `Table ${tableName(resolved.table)} has no index named '${index.name}' (${via}${indexNames(resolved.table)}), so DynamoDB rejects this request with a ValidationException.`;
       report(rule, index.span, undefined, message, [tableDefined(resolved.table)]);
     }
   }
@@ -185,7 +187,8 @@ export const scanByKey: Check = (rule, context) => {
     if (!partition || !filter.every((term) => term.name === keys.partitionKey.name || term.name === keys.sortKey?.name)) {
       continue;
     }
-    const wholeKey = keys.sortKey !== undefined && filter.some((term) => term.name === keys.sortKey?.name);
+    // A table with no sort key is keyed by its partition key alone, so one value is one item.
+    const wholeKey = keys.sortKey !== undefined ? filter.some((term) => term.name === keys.sortKey?.name) : resolved.table.hashOnly === true;
     const message = wholeKey
       ? `This Scan reads the whole table ${tableName(resolved.table)} to keep the one item whose primary key it filters on: GetItem reads just that item.`
       : `This Scan reads the whole table ${tableName(resolved.table)} to keep the items of one partition key '${partition.name}' value: a Query on it reads only those items.`;

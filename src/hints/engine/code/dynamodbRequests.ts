@@ -134,6 +134,9 @@ class RequestReader {
     if (index) {
       const named = namedValue(this.a, ...this.tokens(index.value));
       request.index = named?.kind === 'literal' ? { name: named.value, span: index.value, key: index.key } : 'unknown';
+      if (named?.kind === 'env') {
+        request.indexVariable = { variable: named.variable, span: index.value, key: index.key };
+      }
     } else if (!context.complete) {
       request.index = 'unknown';
     }

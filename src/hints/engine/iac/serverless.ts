@@ -32,6 +32,8 @@ const SELF_SECTIONS = new Set(['custom', 'provider', 'service']);
 
 /** Provider settings a deployment usually picks on the command line, so their written value may not be the deployed one. */
 const CHOSEN_AT_DEPLOY = new Set(['provider.stage', 'provider.region']);
+/** A value that is one `self:` variable and nothing else. */
+const SINGLE_SELF = /^\$\{self:([A-Za-z0-9_.-]+)\}$/;
 
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
@@ -62,7 +64,50 @@ class Variables {
   /** Each `self:` reference resolved once; null while it is being resolved, so a cycle reads as unknown. */
   private readonly resolved = new Map<string, Literal | undefined | null>();
 
+  /** Environment values that name a table of `resources` through the same unknown variable as its `TableName`: a `Ref` to it. */
+  readonly sameAsTableName = new Map<IacScalar, string>();
+
   constructor(private readonly root: IacNode) {}
+
+  /** The node a `self:` path names. */
+  private at(path: string): IacNode | undefined {
+    let node: IacNode | undefined = this.root;
+    for (const part of path.split('.')) {
+      node = entryOf(node, part)?.value;
+    }
+    return node;
+  }
+
+  /**
+   * Where an unknown value comes from: the path that a chain of whole-value `${self:…}` references ends at
+   * (`path` itself when the value is no such reference); undefined when the value is known or not a string.
+   * Two values from the same place are the same once deployed, whatever the place resolves to.
+   */
+  origin(node: IacNode | undefined, path: string): string | undefined {
+    if (node?.kind !== 'scalar' || node.tag || node.literal.kind !== 'str' || this.text(node.literal.value, 0) !== undefined) {
+      return undefined;
+    }
+    for (let depth = 0; depth <= MAX_CHAIN; depth++) {
+      const whole = node?.kind === 'scalar' && !node.tag && node.literal.kind === 'str' ? SINGLE_SELF.exec(node.literal.value) : null;
+      if (!whole) {
+        return path;
+      }
+      path = whole[1];
+      node = this.at(path);
+    }
+    return undefined;
+  }
+
+  /** Marks the environment values (`environment` maps under `at`) that come from where one table's `TableName` does. */
+  linkTableNames(tables: Map<string, string | null>, environment: IacNode | undefined, at: string): void {
+    for (const entry of environment?.kind === 'map' ? environment.entries : []) {
+      const origin = this.origin(entry.value, `${at}.${entry.key}`);
+      const table = origin === undefined ? undefined : tables.get(origin);
+      if (table && entry.value.kind === 'scalar') {
+        this.sameAsTableName.set(entry.value, table);
+      }
+    }
+  }
 
   /** A `self:` path's value as a literal, following chains; undefined when it is not one literal. */
   private self(inside: string, depth: number): Literal | undefined {
@@ -136,6 +181,10 @@ class Variables {
   }
 
   private scalar(node: IacScalar): IacScalar {
+    const table = this.sameAsTableName.get(node);
+    if (table) {
+      return { kind: 'scalar', span: node.span, tag: 'Ref', literal: { kind: 'str', value: table }, replaceable: false };
+    }
     // A tagged scalar (`!Sub`, `!Ref`) and a string without `${` are CloudFormation's as written.
     if (node.tag || node.literal.kind !== 'str' || !node.literal.value.includes('${')) {
       return node;
@@ -182,6 +231,31 @@ export function unknownVariables(node: IacNode): IacNode {
 }
 
 /**
+ * Environment variables set from the same unknown variable as a table's `TableName` (`TableName:
+ * ${self:provider.environment.TABLE}`, or both `${self:custom.tableName}` where that holds `${opt:stage}`)
+ * name that table, as a `Ref` to it would.
+ */
+function linkTableNames(variables: Variables, root: IacNode): void {
+  const tables = new Map<string, string | null>();
+  const resources = entryOf(entryOf(root, 'resources')?.value, 'Resources')?.value;
+  for (const entry of resources?.kind === 'map' ? resources.entries : []) {
+    const properties = entryOf(entry.value, 'Properties')?.value;
+    const origin = scalarText(entryOf(entry.value, 'Type')?.value) === 'AWS::DynamoDB::Table' ? variables.origin(entryOf(properties, 'TableName')?.value, `resources.Resources.${entry.key}.Properties.TableName`) : undefined;
+    if (origin !== undefined) {
+      tables.set(origin, tables.has(origin) ? null : entry.key);
+    }
+  }
+  if (tables.size === 0) {
+    return;
+  }
+  variables.linkTableNames(tables, entryOf(entryOf(root, 'provider')?.value, 'environment')?.value, 'provider.environment');
+  const functions = entryOf(root, 'functions')?.value;
+  for (const fn of functions?.kind === 'map' ? functions.entries : []) {
+    variables.linkTableNames(tables, entryOf(fn.value, 'environment')?.value, `functions.${fn.key}.environment`);
+  }
+}
+
+/**
  * The parts of a Serverless service file that the readers use, or undefined when the document is not
  * one: a `service`, and a `provider` whose `name` is `aws`.
  */
@@ -190,6 +264,7 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
     return undefined;
   }
   const variables = new Variables(root);
+  linkTableNames(variables, root);
   const section = (node: IacNode | undefined): IacNode | undefined => (node ? variables.substitute(node) : undefined);
   const service: ServerlessService = {};
   const template = section(entryOf(root, 'resources')?.value);

@@ -25,21 +25,30 @@ export function resolveRequests(requests: readonly DynamoRequest[], view: Worksp
     if (!table) {
       continue;
     }
-    const named = request.index;
+    const named = indexOf(request, view, file);
     if (named === undefined) {
       resolved.push({ request, table, target: 'table' });
     } else if (named === 'unknown') {
       resolved.push({ request, table, target: 'unknown-index' });
     } else {
       const index = table.indexes.find((candidate) => candidate.name === named.name);
+      // A name read from the environment is checked as the name the template sets it to.
+      const checked = named === request.index ? request : { ...request, index: named };
       if (index) {
-        resolved.push({ request, table, target: 'index', index });
+        resolved.push({ request: checked, table, target: 'index', index });
       } else {
-        resolved.push({ request, table, target: table.indexesKnown ? 'missing-index' : 'unknown-index' });
+        resolved.push({ request: checked, table, target: table.indexesKnown ? 'missing-index' : 'unknown-index' });
       }
     }
   }
   return resolved;
+}
+
+/** The index a request names: as written, or the literal the functions running the file set its variable to. */
+function indexOf(request: DynamoRequest, view: WorkspaceView, file: string): DynamoRequest['index'] {
+  const from = request.indexVariable;
+  const name = from && view.environmentLiteral?.(file, from.variable);
+  return name ? { name, span: from.span, key: from.key } : request.index;
 }
 
 /** The key schema a request reads against (the index's, or the table's), when the model knows it. */

@@ -333,6 +333,8 @@ export interface WorkspaceView {
    * functions running this file wire the variable to different tables): precision first.
    */
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined;
+  /** The literal that every function running this code file sets an environment variable to; undefined otherwise. */
+  environmentLiteral?(codeFile: string, variable: string): string | undefined;
   /**
    * The default of `variable "name"` declared in another `.tf` file of the same folder as `file` (one
    * Terraform module), or undefined when none is declared there or its default is not a single value or

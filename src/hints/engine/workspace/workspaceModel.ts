@@ -530,21 +530,32 @@ export class WorkspaceModel implements WorkspaceView {
       const tables = (ref.kind === 'literal' ? union.byPhysicalName : union.bySstName).get(ref.name);
       return tables?.length === 1 ? tables[0] : undefined;
     }
+    return this.agreedSetting(codeFile, ref.variable, (fn, setting) => this.tableOf(fn, setting));
+  }
+
+  /** The literal every function that runs a code file (or, for a file none runs, its project's) sets a variable to. */
+  environmentLiteral(codeFile: string, variable: string): string | undefined {
+    return this.agreedSetting(codeFile, variable, (_fn, setting) => (setting.kind === 'literal' ? setting.value : undefined));
+  }
+
+  /** What `read` makes of each function's setting of a variable; undefined unless every function that sets it agrees. */
+  private agreedSetting<T>(codeFile: string, variable: string, read: (fn: FunctionDefinition, setting: EnvironmentValue) => T | undefined): T | undefined {
+    const union = this.built();
     const running = this.functionsRunning(codeFile);
-    // A file no function runs (a shared module, a script, a test) gets the table only when every function
+    // A file no function runs (a shared module, a script, a test) gets the value only when every function
     // of its project that sets the variable agrees: another app of the repository setting the same name says nothing.
-    const candidates = running.length > 0 ? running : union.functions.filter((fn) => isWithin(union.projects.get(fn) ?? '', codeFile) && this.explicitlySets(fn, ref.variable));
-    let found: TableDefinition | undefined;
+    const candidates = running.length > 0 ? running : union.functions.filter((fn) => isWithin(union.projects.get(fn) ?? '', codeFile) && this.explicitlySets(fn, variable));
+    let found: T | undefined;
     for (const fn of candidates) {
-      const setting = this.setting(fn, ref.variable);
+      const setting = this.setting(fn, variable);
       if (setting === undefined) {
         continue;
       }
-      const table = setting === 'unknown' ? undefined : this.tableOf(fn, setting);
-      if (!table || (found && found !== table)) {
+      const value = setting === 'unknown' ? undefined : read(fn, setting);
+      if (value === undefined || (found !== undefined && found !== value)) {
         return undefined;
       }
-      found = table;
+      found = value;
     }
     return found;
   }
