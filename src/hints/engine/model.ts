@@ -161,6 +161,11 @@ export interface KeyedRedisCall {
   expireFollows?: boolean;
 }
 
+/** One key in one function: what `set-then-expire` pairs calls by. */
+export function sameKeyInFunction(keyed: KeyedRedisCall): string {
+  return `${keyed.scope}\u0000${keyed.key}`;
+}
+
 /**
  * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis), .NET (StackExchange.Redis),
  * Java (Jedis, Lettuce, Spring Data Redis, Redisson).

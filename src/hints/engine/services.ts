@@ -460,6 +460,11 @@ export function serviceOfNamespace(path: string): string | undefined {
 
 export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
 
+/** INCR and INCRBY: a counter they create has no TTL. */
+export const REDIS_COUNTER_COMMANDS = new Set(['incr', 'incrby']);
+/** HSET and HMSET take no TTL: a hash they create has none. */
+export const REDIS_HASH_WRITE_COMMANDS = new Set(['hset', 'hmset']);
+
 /** Redis commands the rules talk about, by normalised method name. */
 export const REDIS_COMMANDS = new Set([
   'keys',

@@ -1,6 +1,7 @@
 /** Checks on Redis client calls. */
 import { keysToScanFix } from '../fixes';
-import { RedisCall } from '../model';
+import { RedisCall, sameKeyInFunction } from '../model';
+import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../services';
 import { normalizeName } from '../types';
 import { Check } from './context';
 
@@ -15,14 +16,8 @@ export const redisCommand: Check = (rule, context) => {
   }
 };
 
-/** Commands that create a counter: the finding says what to do instead of a SET with EX. */
-const COUNTERS = new Set(['incr', 'incrby']);
-
 const COUNTER_MESSAGE =
   'This INCR creates the key without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the counter is left without a TTL and never removed (a rate limit keyed this way may never reset). Send both in one MULTI/EXEC transaction or a script.';
-
-/** HSET and HMSET: the hash they may create has no TTL, and no option of theirs gives it one. */
-const HASH_WRITES = new Set(['hset', 'hmset']);
 
 const HASH_MESSAGE =
   'This HSET or HMSET may create the hash without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the hash is left without a TTL and never removed. HSET takes no TTL: send both in one MULTI/EXEC transaction (a transactional pipeline) or a script.';
@@ -40,11 +35,10 @@ export const setThenExpire: Check = (rule, context) => {
   const keyed = context.model.redisCalls.filter((call) => call.keyed && !call.batched && call.inTest !== true);
   // Per function and key, whether the TTL is read: one pass, whatever the number of calls.
   const ttlRead = new Set<string>();
-  const keyOf = (call: RedisCall): string => `${call.keyed!.scope}\u0000${call.keyed!.key}`;
   for (const call of keyed) {
     // A repair reads the TTL, then sets one (`if r.ttl(key) == -1: r.expire(key, 60)`); a read after the EXPIRE only reports it.
     if (call.keyed!.ttl === 'read' && call.keyed!.expireFollows === true) {
-      ttlRead.add(keyOf(call));
+      ttlRead.add(sameKeyInFunction(call.keyed!));
     }
   }
   // A client put in MULTI by a statement of its own queues what follows in its function (Lettuce, RedisTemplate):
@@ -68,9 +62,9 @@ export const setThenExpire: Check = (rule, context) => {
     return false;
   };
   for (const first of keyed) {
-    const counter = COUNTERS.has(first.command);
-    if (first.keyed!.ttl === 'none' && first.keyed!.expireFollows === true && !(counter && ttlRead.has(keyOf(first))) && !queued(first)) {
-      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : HASH_WRITES.has(first.command) ? HASH_MESSAGE : undefined);
+    const counter = REDIS_COUNTER_COMMANDS.has(first.command);
+    if (first.keyed!.ttl === 'none' && first.keyed!.expireFollows === true && !(counter && ttlRead.has(sameKeyInFunction(first.keyed!))) && !queued(first)) {
+      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : REDIS_HASH_WRITE_COMMANDS.has(first.command) ? HASH_MESSAGE : undefined);
     }
   }
 };

@@ -7,7 +7,7 @@ import { IngressFields, openIngress } from '../iac/ingress';
 import { IngressRule, Literal, OptionContext } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { literalOf, valueEnd } from './options';
+import { literalOf, propertyValue, valueEnd } from './options';
 
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
@@ -145,16 +145,6 @@ export function cfnIngress(a: CodeAnalyzer, construct: string, open: number, clo
     }
   }
   return rules;
-}
-
-/** Where the value of a property (`key: v`, `key=v`, `"key": v`) of the group opened at `group` starts, or -1. */
-function propertyValue(a: CodeAnalyzer, group: number, norm: string): number {
-  for (let k = group + 1; k < a.partner[group]; k = a.skipGroup(k)) {
-    if ((a.isId(k) || a.isString(k)) && (a.is(k + 1, ':') || a.is(k + 1, '=')) && normalizeName(a.tokens.text(k)) === norm) {
-      return k + 2;
-    }
-  }
-  return -1;
 }
 
 function ingressFields(a: CodeAnalyzer, group: number): IngressFields {

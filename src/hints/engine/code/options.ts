@@ -302,3 +302,17 @@ function listElements(a: CodeAnalyzer, open: number): number | undefined {
   }
   return elements + (pending ? 1 : 0);
 }
+
+/**
+ * Where the value of a property (`key: v`, `key=v`, `"key": v`) written directly in the group opened at `group`
+ * starts, or -1: an object literal's key, or a keyword argument.
+ */
+export function propertyValue(a: CodeAnalyzer, group: number, norm: string): number {
+  for (let k = group + 1; k < a.partner[group]; k = a.skipGroup(k)) {
+    const atKey = k === group + 1 || a.is(k - 1, ',');
+    if (atKey && (a.isId(k) || a.isString(k)) && (a.is(k + 1, ':') || a.is(k + 1, '=')) && normalizeName(a.tokens.text(k)) === norm) {
+      return k + 2;
+    }
+  }
+  return -1;
+}

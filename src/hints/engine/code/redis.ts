@@ -10,7 +10,7 @@ import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
-import { variableContext } from './requests';
+import { memberAssignmentsOf, variableContext } from './requests';
 
 const { NUM } = TOKEN_KIND;
 
@@ -65,7 +65,7 @@ function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext[
     const name = a.tokens.text(first);
     const binding = a.scopes.lookup(name, first);
     const open = a.objectVariable(name, first);
-    const setApart = (a.memberAssignments.get(name) ?? []).some((eq) => a.scopes.lookup(name, eq) === binding);
+    const setApart = binding !== undefined && memberAssignmentsOf(a, name, binding).length > 0;
     if (open >= 0 && a.partner[open] > open && !setApart) {
       found.push(...contextFrom(a, open, a.partner[open], 'redis-client', context.type, context.anchor).options);
     }

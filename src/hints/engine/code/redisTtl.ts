@@ -6,15 +6,13 @@
  * INCR and INCRBY never set one: a counter they create has none; nor do HSET and HMSET, for a hash. TTL and PTTL record that the code reads the
  * key's TTL, the usual repair of a counter whose EXPIRE was lost (`if r.ttl(key) == -1: r.expire(key, 60)`).
  */
-import { KeyedRedisCall, RedisFlavor } from '../model';
+import { KeyedRedisCall, RedisFlavor, sameKeyInFunction } from '../model';
+import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../services';
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 
 const SETS = new Set(['set', 'setnx']);
-const COUNTERS = new Set(['incr', 'incrby']);
-/** HSET and HMSET take no TTL: a hash they create has none. */
-const HASH_WRITES = new Set(['hset', 'hmset']);
 const EXPIRES = new Set(['expire', 'pexpire']);
 const TTL_READS = new Set(['ttl', 'pttl']);
 /** How many EXPIREs of one key after a write are tried for one that runs after it: linear whatever the file. */
@@ -47,9 +45,9 @@ function written(a: CodeAnalyzer, start: number, end: number): string {
  */
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
-  const kind = COUNTERS.has(command) || HASH_WRITES.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
+  const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
   // Redisson's map puts are not keyed by their arguments: the map object is the key, written apart from any bucket.
-  if ((!isSet && !kind) || (flavor === 'redisson' && HASH_WRITES.has(command))) {
+  if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_HASH_WRITE_COMMANDS.has(command))) {
     return undefined;
   }
   const args = segments(a, open);
@@ -96,14 +94,13 @@ export function transactionStatementScope(a: CodeAnalyzer, receiverStart: number
  */
 export function markFollowingExpires(a: CodeAnalyzer): void {
   const expires = new Map<string, number[]>();
-  const keyOf = (keyed: KeyedRedisCall): string => `${keyed.scope}\u0000${keyed.key}`;
   for (const call of a.redisCalls) {
     if (call.keyed?.ttl === 'expire') {
-      const list = expires.get(keyOf(call.keyed));
+      const list = expires.get(sameKeyInFunction(call.keyed));
       if (list) {
         list.push(call.tokenIndex);
       } else {
-        expires.set(keyOf(call.keyed), [call.tokenIndex]);
+        expires.set(sameKeyInFunction(call.keyed), [call.tokenIndex]);
       }
     }
   }
@@ -113,7 +110,7 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
   const exits = new BlockExits(a);
   for (const call of a.redisCalls) {
     const keyed = call.keyed;
-    const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(keyOf(keyed)) : undefined;
+    const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(sameKeyInFunction(keyed)) : undefined;
     if (!keyed || !list) {
       continue;
     }

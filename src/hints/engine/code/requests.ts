@@ -42,6 +42,20 @@ export function noteMemberAssignment(a: CodeAnalyzer, eq: number): void {
   }
 }
 
+/** The `name.member = ...` statements (their `=`, in token order) that assign a member of the variable `binding` binds. */
+export function memberAssignmentsOf(a: CodeAnalyzer, name: string, binding: Binding<Value>): number[] {
+  const sites = a.memberAssignments.get(name) ?? [];
+  const fn = a.scopes.enclosing(binding.token, ['function']);
+  const end = fn > 0 ? a.scopes.range(fn)[1] : a.tokens.length;
+  const found: number[] = [];
+  for (let k = firstAtOrAfter(sites, binding.token, (site) => site); k < sites.length && sites[k] < end; k++) {
+    if (a.scopes.lookup(name, sites[k]) === binding) {
+      found.push(sites[k]);
+    }
+  }
+  return found;
+}
+
 /**
  * The request an expression builds: right there, or returned by the same-file function or method it calls
  * (`countInput(t)`, `s.prefixQuery(node)`).

@@ -6,6 +6,7 @@
  */
 import type { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { propertyValue } from './options';
 import { redisObjectOptions } from './redis';
 
 const TYPEORM_MODULES = new Set(['typeorm', '@nestjs/typeorm']);
@@ -21,21 +22,10 @@ export function typeormRedisCaches(a: CodeAnalyzer): void {
     }
     const brace = k + 2;
     const type = propertyValue(a, brace, 'type');
-    const flavor = type !== undefined && a.isString(type) && !a.tokens.interpolated(type) ? FLAVOR_OF_TYPE[a.tokens.text(type)] : undefined;
+    const flavor = type >= 0 && a.isString(type) && !a.tokens.interpolated(type) ? FLAVOR_OF_TYPE[a.tokens.text(type)] : undefined;
     const options = propertyValue(a, brace, 'options');
-    if (flavor && options !== undefined && a.is(options, '{')) {
+    if (flavor && options >= 0 && a.is(options, '{')) {
       redisObjectOptions(a, options, flavor, a.tokenSpan(options - 2));
     }
   }
-}
-
-/** The first token of the value of the property `name` written directly in the object opened at `brace`. */
-function propertyValue(a: CodeAnalyzer, brace: number, name: string): number | undefined {
-  const close = a.partner[brace];
-  for (let k = brace + 1; k < close; k++) {
-    if (a.parent[k] === brace && a.idIs(k, name) && a.is(k + 1, ':') && (a.is(k - 1, '{') || a.is(k - 1, ','))) {
-      return k + 2;
-    }
-  }
-  return undefined;
 }

@@ -125,14 +125,11 @@ class Variables {
     if (!/^self:[A-Za-z0-9_.-]+$/.test(inside) || CHOSEN_AT_DEPLOY.has(inside.slice(5))) {
       return undefined;
     }
-    const path = inside.slice(5).split('.');
-    if (!SELF_SECTIONS.has(path[0])) {
+    const path = inside.slice(5);
+    if (!SELF_SECTIONS.has(path.split('.')[0])) {
       return undefined;
     }
-    let node: IacNode | undefined = this.root;
-    for (const part of path) {
-      node = entryOf(node, part)?.value;
-    }
+    const node = this.at(path);
     if (node?.kind !== 'scalar' || node.tag || scalarText(node) === undefined) {
       return undefined;
     }

@@ -11,7 +11,7 @@ import { redisClientOptions } from '../redis';
 import { parseRedisUrl, RedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { segments } from '../braces';
 import { contextFrom } from '../options';
-import { assignedOption } from '../requests';
+import { assignedOption, memberAssignmentsOf } from '../requests';
 import { noteOptionsCall, optionsLiteral } from './goCallers';
 import { isGoRedisFactory } from './goClients';
 
@@ -44,8 +44,8 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
     context.complete = false;
     // `opt.TLSConfig = &tls.Config{...}` between the declaration and the call (under `if useTLS {` or not).
     const name = a.tokens.text(variable);
-    for (const eq of a.memberAssignments.get(name) ?? []) {
-      if (eq > held.token && eq < start && a.scopes.lookup(name, eq) === held) {
+    for (const eq of memberAssignmentsOf(a, name, held)) {
+      if (eq < start) {
         context.options.push(assignedOption(a, eq));
       }
     }
@@ -121,7 +121,7 @@ export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly Optio
     // `opt.TLSConfig = tlsConfig`: the literal the variable was declared with.
     const held = a.isId(first) && end === first + 1 ? a.scopes.lookup(a.tokens.text(first), first) : undefined;
     // Unless a field of that config is set apart too (`tlsConfig.InsecureSkipVerify = false`): its value is unknown.
-    const setApart = held && (a.memberAssignments.get(a.tokens.text(first)) ?? []).some((eq) => a.scopes.lookup(a.tokens.text(first), eq) === held);
+    const setApart = held !== undefined && memberAssignmentsOf(a, a.tokens.text(first), held).length > 0;
     // A config written in place is read already when it is a field of the options literal (`TLSConfig: &tls.Config{...}`).
     const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
     if (option.norm === 'tlsconfig' && brace >= 0) {
