@@ -57,7 +57,7 @@ function asText(packed) {
  * The runtime unpacks and parses it on first use, not at activation, and reads no files. Invalid
  * content fails the build.
  */
-function contentPlugin(compiler, encoding) {
+function contentPlugin(compiler, encoding, { plainRules = false } = {}) {
   return {
     name: 'aws-db-study-content',
     setup(build) {
@@ -91,6 +91,10 @@ function contentPlugin(compiler, encoding) {
           return { errors: errors.map((error) => ({ text: `${error.file}: ${error.message}` })), watchFiles };
         }
         const json = JSON.stringify(hintRules);
+        if (plainRules) {
+          // Inside a part the build packs whole: packing the rules apart too would only unpack them twice.
+          return { contents: `const rules = ${JSON.stringify(json)};\nexport default () => JSON.parse(rules);`, loader: 'js', watchFiles };
+        }
         const packed = encoding === 'brotli' ? brotliCompressSync(json) : lzmaForWeb(json);
         const unpacker = path.resolve('src/content', encoding === 'brotli' ? 'unpack.node.ts' : 'unpack.ts');
         const contents = `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(asText(packed))};\nexport default () => JSON.parse(unpack(packed));`;
@@ -135,7 +139,8 @@ const nodeParts = {
  * the file at activation; a string is only scanned. The web worker host compiles extensions the same
  * way (its loader runs `new Function('module', 'exports', 'require', source)`), so its CSP allows it.
  * The hints part, mostly engine code, is embedded packed as the catalog is (LZMA in Z85, a third of its
- * size) and unpacked on that first require; the study part is mostly the packed catalog already.
+ * size) and unpacked on that first require, with its rules inside it as plain JSON (one unpacking, not two);
+ * the study part is mostly the packed catalog already.
  */
 const PACKED_WEB_PARTS = new Set(['hints']);
 
@@ -147,8 +152,10 @@ function browserParts(partOptions) {
         path.resolve(args.importer) === CHUNKS_MODULE ? { path: PARTS[args.path], namespace: 'browser-part', pluginData: args.path } : undefined,
       );
       build.onLoad({ filter: /.*/, namespace: 'browser-part' }, async (args) => {
+        const packedPart = PACKED_WEB_PARTS.has(PARTS[args.pluginData]);
         const part = await esbuild.build({
           ...partOptions,
+          ...(packedPart ? { plugins: [contentPlugin(compiler, 'lzma', { plainRules: true })] } : {}),
           entryPoints: [path.resolve('src', `${args.pluginData}.ts`)],
           write: false,
           metafile: true,
@@ -158,7 +165,7 @@ function browserParts(partOptions) {
         const watchFiles = Object.keys(part.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.resolve(input));
         const name = PARTS[args.pluginData];
         const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${name}.js`;
-        const text = PACKED_WEB_PARTS.has(name) ? `require('./content/unpack').unpack(${JSON.stringify(asText(lzmaForWeb(source)))})` : JSON.stringify(source);
+        const text = packedPart ? `require('./content/unpack').unpack(${JSON.stringify(asText(lzmaForWeb(source)))})` : JSON.stringify(source);
         // A part requires nothing but the VS Code API, which the host hands to this file.
         const contents = `const part = { exports: {} };
 new Function('module', 'exports', 'require', ${text})(part, part.exports, (id) => {
