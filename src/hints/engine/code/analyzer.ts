@@ -14,6 +14,7 @@ import { Span } from '../types';
 import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { callValue, chainOrFallback, chainValue } from './chains';
+import { passedByCallers } from './callerArguments';
 import { forwardedRequests } from './forwardedRequests';
 import { importedClient, libraryImport, ProjectContext } from './projectImports';
 import { Frame, frameOf } from './parametrisedCalls';
@@ -260,7 +261,7 @@ export class CodeAnalyzer {
       return binding.fixed ?? undefined;
     }
     if (binding.expression < 0 && !binding.destructured && !binding.unpacked) {
-      return binding.declared;
+      return binding.declared ?? passedByCallers(this, binding);
     }
     // Inside a function read for a call's strings, a binding's value is the frame's own.
     const evaluated = (this.frames.length > 0 && frameOf(this, binding.token)?.values) || this.evaluated;

@@ -117,10 +117,10 @@ function constructorParameter(a: CodeAnalyzer, binding: { token: number; express
 }
 
 /**
- * The argument a construction whose arguments open at `open` passes for a parameter, as [start, end) tokens:
+ * The argument a construction or call whose arguments open at `open` passes for a parameter, as [start, end) tokens:
  * Python's `name=value` for it, else the argument at its position when no keyword or spread comes first.
  */
-function passedArgument(a: CodeAnalyzer, open: number, { position, name }: ConstructorParameter): [number, number] | undefined {
+export function passedArgument(a: CodeAnalyzer, open: number, { position, name }: { position: number; name: string }): [number, number] | undefined {
   const args = segments(a, open);
   if (a.language.family === 'python') {
     const keyword = args.find(([start]) => a.idIs(start, name) && a.is(start + 1, '='));

@@ -191,29 +191,78 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
  * point at, its hover and findings cover the whole argument.
  */
 export function positionalOption(a: CodeAnalyzer, start: number, end: number, name: string): OptionOccurrence {
-  const occurrence = occurrenceOf(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name });
-  return { ...occurrence, key: occurrence.value };
+  return new TokenOption(a, { key: start, valueStart: start, valueEnd: end, removalStart: start, removalEnd: end, name }, true);
 }
 
 export function occurrenceOf(a: CodeAnalyzer, slot: OptionSlot): OptionOccurrence {
-  const name = slot.name ?? a.tokens.text(slot.key);
-  const { literal, span } = literalOf(a, slot.valueStart, slot.valueEnd);
-  const occurrence: OptionOccurrence = {
-    name,
-    norm: normalizeName(name),
-    key: a.tokenSpan(slot.key),
-    value: slot.valueEnd > slot.valueStart ? a.span(slot.valueStart, slot.valueEnd - 1) : a.tokenSpan(slot.key),
-    literal,
-    removal: a.span(slot.removalStart, slot.removalEnd),
-  };
-  if (span) {
-    occurrence.literalSpan = span;
+  return new TokenOption(a, slot, false);
+}
+
+/**
+ * An option read from tokens. Its spans and literal are worked out when a check or a hover asks: a 1 MB file
+ * has tens of thousands of options, most never asked, and objects built for all of them outlived the
+ * young generation and made the garbage collector's work the larger part of an analysis.
+ */
+class TokenOption implements OptionOccurrence {
+  name: string;
+  norm: string;
+  declare absent?: boolean;
+  declare engineVersions?: { text: string; span: Span }[];
+  private literalRead?: { literal: Literal; span?: Span };
+  private countRead?: { count: number | undefined };
+
+  constructor(
+    private readonly a: CodeAnalyzer,
+    private readonly slot: OptionSlot,
+    /** A positional argument: no key token, so its key is the whole value. */
+    private readonly keyIsValue: boolean,
+  ) {
+    this.name = slot.name ?? a.tokens.text(slot.key);
+    this.norm = normalizeName(this.name);
   }
-  const count = literalCount(a, slot.valueStart, slot.valueEnd);
-  if (count !== undefined) {
-    occurrence.literalCounts = count;
+
+  get key(): Span {
+    return this.keyIsValue ? this.value : this.a.tokenSpan(this.slot.key);
   }
-  return occurrence;
+
+  get value(): Span {
+    const { valueStart, valueEnd, key } = this.slot;
+    return valueEnd > valueStart ? this.a.span(valueStart, valueEnd - 1) : this.a.tokenSpan(key);
+  }
+
+  get removal(): Span {
+    return this.a.span(this.slot.removalStart, this.slot.removalEnd);
+  }
+
+  get literal(): Literal {
+    return this.readLiteral().literal;
+  }
+
+  get literalSpan(): Span | undefined {
+    return this.readLiteral().span;
+  }
+
+  get literalCounts(): number | undefined {
+    this.countRead ??= { count: literalCount(this.a, this.slot.valueStart, this.slot.valueEnd) };
+    return this.countRead.count;
+  }
+
+  /** The same option under the name the API knows it by (PynamoDB's `consistent_read` is sent as ConsistentRead). */
+  sentAs(norm: string): OptionOccurrence {
+    const renamed = new TokenOption(this.a, this.slot, this.keyIsValue);
+    renamed.norm = norm;
+    return renamed;
+  }
+
+  private readLiteral(): { literal: Literal; span?: Span } {
+    this.literalRead ??= literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    return this.literalRead;
+  }
+}
+
+/** An option under the name the API knows it by; a copy, so the option as written keeps its own. */
+export function sentAs(option: OptionOccurrence, norm: string): OptionOccurrence {
+  return option instanceof TokenOption ? option.sentAs(norm) : { ...option, norm };
 }
 
 export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal: Literal; span?: Span } {

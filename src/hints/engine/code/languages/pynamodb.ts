@@ -10,6 +10,7 @@ import { OptionContext } from '../../model';
 import type { PynamodbClassKind as ClassKind } from '../../workspace/types';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
+import { sentAs } from '../options';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 
@@ -140,7 +141,7 @@ function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onInde
   }
   request.options = request.options.flatMap((option) => {
     const sent = SENT_AS.get(option.norm);
-    return sent ? [{ ...option, norm: sent }] : SAME_MEANING.has(option.norm) ? [option] : [];
+    return sent ? [sentAs(option, sent)] : SAME_MEANING.has(option.norm) ? [option] : [];
   });
   // Positional arguments (the hash key, conditions) are not read: absence tells nothing.
   request.complete = false;
