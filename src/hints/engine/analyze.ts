@@ -151,6 +151,7 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               goCalledWhilePaging: (packageName, name) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name) ?? false,
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
+              clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
             },
           },
         ),

@@ -7,7 +7,7 @@
  * `this.handle` given to an emitter) may be called with anything, and its parameters stay unknown, as do
  * those of a function a call passes something else to, spreads its arguments into, or that the file never
  * calls. A call inside the function itself (a recursion) passes on what the function was passed, and is
- * not counted.
+ * not counted. In workspace mode, the calls other files make of a module-level function count as well.
  */
 import type { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
@@ -16,6 +16,7 @@ import { passedArgument } from './constructorArguments';
 import { FileMemo } from './fileMemo';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import type { FunctionScope } from './language';
+import { exported, otherFilesPass } from './otherFileCallers';
 import { agree } from './outerBindings';
 import { tokensNamed } from './tokenIndex';
 import { Value } from './values';
@@ -157,39 +158,10 @@ function agreedArgument(a: CodeAnalyzer, parameter: CalledParameter): Value | un
       return undefined;
     }
   }
-  return agreed;
-}
-
-/**
- * Whether a bare use of a function's name exports it: `export { purge }`, `export default purge`,
- * `module.exports = { purge }`, `exports.purge = purge`, `module.exports.purge = purge`.
- */
-function exported(a: CodeAnalyzer, use: number): boolean {
-  if (a.language.family !== 'js') {
-    return false;
+  // A module-level function may be imported: other files' calls count too (workspace mode).
+  const elsewhere = !method && a.scopes.parent(fn.scope) === 0 ? otherFilesPass(a, a.tokens.text(definition), parameter) : undefined;
+  if (elsewhere === null) {
+    return undefined;
   }
-  if (a.idIs(use - 1, 'default') && a.idIs(use - 2, 'export')) {
-    return true;
-  }
-  if (a.is(use - 1, '=')) {
-    return exportsTarget(a, use - 2);
-  }
-  const brace = a.parent[use];
-  const shorthand = (a.is(use - 1, '{') || a.is(use - 1, ',')) && (a.is(use + 1, '}') || a.is(use + 1, ','));
-  if (!shorthand || !a.is(brace, '{')) {
-    return false;
-  }
-  return a.idIs(brace - 1, 'export') || (a.is(brace - 1, '=') && exportsTarget(a, brace - 2));
-}
-
-/** Whether the assignment target ending at `end` is `module.exports`, `exports` or a member of either. */
-function exportsTarget(a: CodeAnalyzer, end: number): boolean {
-  let k = end;
-  while (a.isId(k) && a.isAccess(k - 1)) {
-    if (a.idIs(k, 'exports') && (a.idIs(k - 2, 'module') && !a.isAccess(k - 3))) {
-      return true;
-    }
-    k -= 2;
-  }
-  return a.idIs(k, 'exports') && !a.isAccess(k - 1);
+  return elsewhere && agreed ? agree(agreed, elsewhere) : (elsewhere ?? agreed);
 }

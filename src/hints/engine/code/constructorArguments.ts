@@ -6,10 +6,13 @@
  * same kind of client, in Python by position or by the parameter's name. A class constructed nowhere in the
  * file, extended or handed on as a value (a `super(...)` or a factory could pass anything), a construction that
  * passes something else or spreads its arguments, and a field also set to anything else leave the field unknown.
+ * In workspace mode, the constructions other files make of a module-level class count too, and a class
+ * constructed only there is read from them.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { FileMemo } from './fileMemo';
+import { exported, otherFilesPass } from './otherFileCallers';
 import { agree } from './outerBindings';
 import { codeOf } from '../tokenCodes';
 import { Value } from './values';
@@ -60,7 +63,7 @@ function usesOf(a: CodeAnalyzer): ClassUses {
         i++;
       } else if (codes[i] === EXTENDS && a.isId(i + 1)) {
         escaped.add(a.tokens.text(i + 1));
-      } else if (BEFORE_VALUE.some((text) => a.is(i - 1, text)) && AFTER_VALUE.some((text) => a.is(i + 1, text))) {
+      } else if (BEFORE_VALUE.some((text) => a.is(i - 1, text)) && AFTER_VALUE.some((text) => a.is(i + 1, text)) && !exported(a, i)) {
         escaped.add(a.tokens.text(i));
       }
     }
@@ -138,10 +141,10 @@ function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): 
   const { classScope } = parameter;
   const name = a.scopes.nameOfClass(classScope);
   const uses = usesOf(a);
-  const sites = name && !uses.escaped.has(name) ? uses.constructions.get(name) : undefined;
-  if (!sites) {
+  if (!name || uses.escaped.has(name)) {
     return undefined;
   }
+  const sites = uses.constructions.get(name) ?? [];
   let agreed: Value | undefined;
   for (const open of sites) {
     const classBinding = open >= 0 ? a.scopes.lookup(name!, open - 1)?.fixed : undefined;
@@ -160,7 +163,12 @@ function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): 
       return undefined;
     }
   }
-  return agreed;
+  // A module-level class may be imported: other files' constructions count too (workspace mode).
+  const elsewhere = a.scopes.parent(classScope) === 0 ? otherFilesPass(a, name, parameter) : undefined;
+  if (elsewhere === null) {
+    return undefined;
+  }
+  return elsewhere && agreed ? agree(agreed, elsewhere) : (elsewhere ?? agreed);
 }
 
 /** What a class field holds from the constructions of its class (see the module comment). */

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
+import type { CallArguments, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
@@ -46,6 +46,8 @@ export interface ProjectContext {
   goOptionsUsed?(packageName: string, name: string, method: boolean): boolean;
   /** The client the other files' middleware hangs on the request as `name` (null: something else, or clients that differ). */
   requestClient?(name: string): ExportedClient | null | undefined;
+  /** The calls other files make of `name`, a function or class this file declares at module level, with the clients they pass. */
+  clientPassingCalls?(name: string): readonly ClientPassingCall[];
 }
 
 /** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */
@@ -59,7 +61,7 @@ const answers = new FileMemo<string, Value | null>();
  * aliases may map (`@libs/db`), but never a client library or a Node built-in; dotted names in Python;
  * never the analyzer's own references (`member:…`, `go:…`).
  */
-function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
+export function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
   if (a.language.family === 'python') {
     return /^[.\w]+$/.test(module);
   }

@@ -50,6 +50,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.sstExports ?? {}).length > 0 ||
     contribution.goPackage !== undefined ||
     Object.keys(contribution.requestClients ?? {}).length > 0 ||
+    (contribution.passedClients?.length ?? 0) > 0 ||
     contribution.goModule !== undefined ||
     contribution.tsconfig !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||

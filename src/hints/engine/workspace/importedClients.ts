@@ -41,7 +41,7 @@ const JS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 const COMPILED_FROM: Record<string, readonly string[]> = { js: ['ts', 'tsx'], jsx: ['tsx'], mjs: ['mts'], cjs: ['cts'] };
 
 /** The module file(s) to look in, and the name to look for there. */
-interface Target {
+export interface Target {
   files: string[];
   name: string;
 }
@@ -109,6 +109,11 @@ function jsTarget(codeFile: string, module: string, path: string, tsconfigs: Tsc
   const bases = /^\.\.?(?:\/|$)/.test(module) ? [joinPath(folderOf(codeFile), module)] : tsconfigs.bases(codeFile, module);
   const files = (bases ?? []).flatMap((base) => (base === undefined || base === '' ? [] : jsCandidates(base)));
   return files.length > 0 ? { files, name: path } : undefined;
+}
+
+/** The files an import of `path` from `module` in `codeFile` may lead to, in the order they are tried, and the name read there. */
+export function importTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
+  return codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, tsconfigs);
 }
 
 /** The one answer all candidates give; undefined when there is none, or two differ (a missing answer differs too). */

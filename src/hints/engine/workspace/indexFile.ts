@@ -18,6 +18,7 @@ import { indexGoPackage, mayContributeGo } from './goPackages';
 import { indexClassFields, mayLendClassFields } from './classFields';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexRequestClients, mayHangClients } from './requestClients';
+import { indexPassedClients, mayPassClients } from './passedClients';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
 import { indexTfvars } from './tfvars';
@@ -59,8 +60,8 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'typescript':
     case 'javascript':
     case 'python': {
-      const reads = { cdk: mayHoldCdk(text), exportsClients: mayExportClients(file, kind, text), hangsClients: mayHangClients(file, kind, text) };
-      return reads.cdk || reads.exportsClients || reads.hangsClients ? () => readCode(file, kind, text, reads) : undefined;
+      const reads = { cdk: mayHoldCdk(text), exportsClients: mayExportClients(file, kind, text), hangsClients: mayHangClients(file, kind, text), passesClients: mayPassClients(file, kind, text) };
+      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
@@ -82,12 +83,21 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
   }
 }
 
-/** A code file: the CDK constructs it defines, the module-level statements that may export a client, and the clients its middleware hangs on the request. */
-function readCode(file: string, kind: 'python' | 'javascript' | 'typescript', text: string, reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean }): FileContribution {
+/**
+ * A code file: the CDK constructs it defines, the module-level statements that may export a client, the clients
+ * its middleware hangs on the request, and the clients it passes to other modules' functions and classes.
+ */
+function readCode(
+  file: string,
+  kind: 'python' | 'javascript' | 'typescript',
+  text: string,
+  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean },
+): FileContribution {
   const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients && kind !== 'python' ? indexRequestClients(kind, text) : undefined;
-  return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}) };
+  const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
+  return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}), ...(passedClients ? { passedClients } : {}) };
 }
 
 /**

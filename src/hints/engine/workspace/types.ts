@@ -178,6 +178,24 @@ export interface FileContribution {
    * a `Request` interface that declares `redis: Redis`), by property name, for handlers in other files.
    */
   requestClients?: RequestClients;
+  /** A JavaScript, TypeScript or Python file: its calls of other modules' functions and classes, with the clients they pass (`passedClients.ts`). */
+  passedClients?: ClientPassingCall[];
+}
+
+/**
+ * A call of a name imported from another module (`count_items(table)`, `new ItemRepository(doc)`), with the
+ * clients it passes: the callee's untyped parameters hold what its callers agree on.
+ */
+export interface ClientPassingCall {
+  /** The module as the calling file imports it (`./repo`, `app.repo`, `.repo`), and the name read from it. */
+  module: string;
+  path: string;
+  /** The positional arguments up to the first spread or keyword: the client each passes, null for anything else. */
+  args: (ExportedClient | null)[];
+  /** Python keyword arguments by name, as for `args`. */
+  keywords?: Record<string, ExportedClient | null>;
+  /** A spread or a keyword follows the positional arguments: what it passes past them is unknown. */
+  open?: boolean;
 }
 
 /**
@@ -431,6 +449,8 @@ export interface WorkspaceView {
    * that differ.
    */
   requestClient?(codeFile: string, name: string): ExportedClient | null | undefined;
+  /** The calls other files of the workspace make of `name` (a function or class `codeFile` declares at module level), with the clients they pass. */
+  clientPassingCalls?(codeFile: string, name: string): readonly ClientPassingCall[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */

@@ -7,13 +7,14 @@
 import { contributes } from './contribution';
 import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
-import { ImportedClients } from './importedClients';
+import { ImportedClients, importTarget } from './importedClients';
+import { PassedClientIndex } from './passedClients';
 import { TsconfigPaths } from './tsconfig';
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { CallArguments, CdkClassMembers, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, TsconfigFile, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, TsconfigFile, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -88,6 +89,8 @@ export class WorkspaceModel implements WorkspaceView {
   private union: Union | undefined;
   /** The clients code modules export, by import; rebuilt on the first question after a change. */
   private imports: ImportedClients | undefined;
+  /** The calls that pass clients to other files' functions and classes, by the files they may lead to: built on first use. */
+  private passedClients: PassedClientIndex | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
@@ -156,6 +159,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.currentVersion++;
     this.union = undefined;
     this.imports = undefined;
+    this.passedClients = undefined;
     this.goIndex = undefined;
     this.classIndex = undefined;
     if (this.pending) {
@@ -500,6 +504,25 @@ export class WorkspaceModel implements WorkspaceView {
       }
     }
     return agreed;
+  }
+
+  /** See `WorkspaceView.clientPassingCalls`. */
+  clientPassingCalls(codeFile: string, name: string): readonly ClientPassingCall[] {
+    if (!this.passedClients) {
+      const callers = new Map<string, readonly ClientPassingCall[]>();
+      const tsconfigs = new Map<string, TsconfigFile>();
+      this.contributions.forEach(({ contribution }, file) => {
+        if (contribution.passedClients) {
+          callers.set(file, contribution.passedClients);
+        }
+        if (contribution.tsconfig) {
+          tsconfigs.set(file, contribution.tsconfig);
+        }
+      });
+      const paths = new TsconfigPaths(tsconfigs);
+      this.passedClients = new PassedClientIndex(callers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+    }
+    return this.passedClients.callsOf(codeFile, name);
   }
 
   private imported(): ImportedClients {

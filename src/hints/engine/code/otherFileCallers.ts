@@ -1,0 +1,68 @@
+/**
+ * What the calls other files of the workspace make of a module-level function or class pass for one of its
+ * parameters (workspace mode; see `workspace/passedClients.ts`), and the JavaScript export statements through
+ * which such files reach the name. Only files that name a client library record their calls, so a call from
+ * a file that names none is not seen.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { agree } from './outerBindings';
+import { clientValue } from './projectImports';
+import { Value } from './values';
+
+/**
+ * The client the other files' calls of `name` agree on for the parameter at `position` (Python: or by its
+ * keyword `parameter.name`); null when one passes something else there, or leaves it to a spread; undefined
+ * when no other file calls it.
+ */
+export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { position: number; name: string }): Value | null | undefined {
+  const calls = a.project?.clientPassingCalls?.(name) ?? [];
+  let agreed: Value | undefined;
+  for (const call of calls) {
+    const keywords = a.language.family === 'python' ? call.keywords : undefined;
+    const byName = keywords && Object.hasOwn(keywords, parameter.name) ? keywords[parameter.name] : undefined;
+    const client = byName !== undefined ? byName : parameter.position < call.args.length ? call.args[parameter.position] : null;
+    if (!client) {
+      return null;
+    }
+    const value = clientValue(client);
+    agreed = agreed ? agree(agreed, value) : value;
+    if (!agreed) {
+      return null;
+    }
+  }
+  return agreed;
+}
+
+/**
+ * Whether a bare use of a function's name exports it: `export { purge }`, `export default purge`,
+ * `module.exports = { purge }`, `exports.purge = purge`, `module.exports.purge = purge`.
+ */
+export function exported(a: CodeAnalyzer, use: number): boolean {
+  if (a.language.family !== 'js') {
+    return false;
+  }
+  if (a.idIs(use - 1, 'default') && a.idIs(use - 2, 'export')) {
+    return true;
+  }
+  if (a.is(use - 1, '=')) {
+    return exportsTarget(a, use - 2);
+  }
+  const brace = a.parent[use];
+  const shorthand = (a.is(use - 1, '{') || a.is(use - 1, ',')) && (a.is(use + 1, '}') || a.is(use + 1, ','));
+  if (!shorthand || !a.is(brace, '{')) {
+    return false;
+  }
+  return a.idIs(brace - 1, 'export') || (a.is(brace - 1, '=') && exportsTarget(a, brace - 2));
+}
+
+/** Whether the assignment target ending at `end` is `module.exports`, `exports` or a member of either. */
+function exportsTarget(a: CodeAnalyzer, end: number): boolean {
+  let k = end;
+  while (a.isId(k) && a.isAccess(k - 1)) {
+    if (a.idIs(k, 'exports') && (a.idIs(k - 2, 'module') && !a.isAccess(k - 3))) {
+      return true;
+    }
+    k -= 2;
+  }
+  return a.idIs(k, 'exports') && !a.isAccess(k - 1);
+}

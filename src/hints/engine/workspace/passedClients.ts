@@ -1,0 +1,159 @@
+/**
+ * Clients handed across files: a file's calls of functions and classes other modules of the workspace
+ * declare, with the clients they pass (and that they pass something else) (`count_items(table)` after `from repo import count_items`,
+ * `new ItemRepository(new AWS.DynamoDB.DocumentClient())` after `require('./repo')`), so that the module that
+ * declares the function reads its untyped parameters as what its callers agree on (`code/callerArguments.ts`,
+ * `code/constructorArguments.ts`). Only a JavaScript, TypeScript or Python file that names a client library
+ * and imports a module that may be the project's is read, with the analyzer's bindings alone; tests and
+ * test doubles are not callers, since they pass fakes.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { segments } from '../code/braces';
+import { javascript, typescript } from '../code/languages/javascript';
+import { python } from '../code/languages/python';
+import { exportedClient, mayBeProjectModule } from '../code/projectImports';
+import { chainStart } from '../code/receiverChains';
+import { isTestDoubleFile } from '../code/testDoubles';
+import { DocumentKind } from '../documentKinds';
+import { LineIndex } from '../text';
+import { JS_LIBRARIES, PYTHON_LIBRARIES } from './codeExports';
+import { Target } from './importedClients';
+import { ClientPassingCall, ExportedClient } from './types';
+
+/** Calls recorded per file: far more than one file makes of its project's functions. */
+const MAX_CALLS = 128;
+/** An import that may lead to a file of the project: a relative one, or one a path alias may map (`@/db`, `~/db`). */
+const JS_PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|[@~#]\/)|\brequire\(\s*['"]\.{1,2}\//;
+/** A Python import statement's module (line-anchored, so linear). */
+const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+(\w+))/gm;
+/** Top-level modules no project file is: the client libraries, and the standard library's and frameworks' most imported ones. */
+const PYTHON_LIBRARY_MODULES = new Set([
+  '__future__', 'abc', 'asyncio', 'base64', 'collections', 'concurrent', 'contextlib', 'copy', 'csv', 'dataclasses', 'datetime', 'decimal', 'enum',
+  'functools', 'hashlib', 'http', 'io', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're', 'socket', 'ssl', 'string', 'subprocess',
+  'sys', 'threading', 'time', 'traceback', 'typing', 'typing_extensions', 'unittest', 'urllib', 'uuid',
+  'aioboto3', 'aiobotocore', 'aioredis', 'boto3', 'botocore', 'pynamodb', 'redis', 'rediscluster', 'mypy_boto3_dynamodb', 'aws_lambda_powertools',
+  'django', 'fastapi', 'flask', 'pydantic', 'pytest', 'moto', 'requests', 'starlette',
+]);
+/** Test files by name or folder: their calls pass fakes, not the clients the code runs with. */
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/** Python words before a name and `(` that make no call. */
+const DEFINES = new Set(['def', 'class']);
+
+/** Whether a code file may pass a client to another module's function or class, from its path and text alone. */
+export function mayPassClients(file: string, kind: DocumentKind, text: string): boolean {
+  if (TEST_FILE.test(file) || isTestDoubleFile(file)) {
+    return false;
+  }
+  if (kind === 'python') {
+    return PYTHON_LIBRARIES.test(text) && importsPythonProjectModule(text);
+  }
+  return (kind === 'javascript' || kind === 'typescript') && JS_LIBRARIES.test(text) && JS_PROJECT_IMPORT.test(text);
+}
+
+/** Whether a Python file imports a module that may be the project's: a relative one, or one no library is. */
+function importsPythonProjectModule(text: string): boolean {
+  for (const [, from, imported] of text.matchAll(PYTHON_IMPORT)) {
+    const module = from ?? imported;
+    if (module.startsWith('.') || !PYTHON_LIBRARY_MODULES.has(module.split('.')[0])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The calls with arguments a file makes of names it imports from modules that may be the project's. */
+export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript', text: string): ClientPassingCall[] | undefined {
+  const a = new CodeAnalyzer(text, kind === 'python' ? python : kind === 'typescript' ? typescript : javascript, new LineIndex(text));
+  a.bind();
+  const calls: ClientPassingCall[] = [];
+  for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
+    if (!a.isId(i) || !a.is(i + 1, '(') || a.partner[i + 1] < 0 || DEFINES.has(a.id(i - 1) ?? '')) {
+      continue;
+    }
+    const callee = a.evalChain(a.isAccess(i - 1) ? chainStart(a, i) : i, i + 1).value;
+    if (callee?.t !== 'ref' || !mayBeProjectModule(a, callee.module)) {
+      continue;
+    }
+    const passed = passedClients(a, i + 1);
+    if (passed) {
+      calls.push({ module: callee.module, path: callee.path, ...passed });
+    }
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * The clients a call whose arguments open at `open` passes, and what else it passes (null): a call that passes
+ * no client still tells that the callee's parameters do not always hold one. Undefined for a call with no arguments.
+ */
+function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, 'module' | 'path'> | undefined {
+  const args: (ExportedClient | null)[] = [];
+  const keywords: Record<string, ExportedClient | null> = {};
+  let hidden = false;
+  const clientIn = (start: number, end: number): ExportedClient | null => {
+    const passed = a.evalChain(start, end);
+    return passed.end === end && passed.value?.t === 'client' ? (exportedClient(a, passed.value) ?? null) : null;
+  };
+  for (const [start, end] of segments(a, open)) {
+    if (a.is(start, '.') || a.is(start, '*') || a.is(start, '**')) {
+      hidden = true;
+      break;
+    }
+    if (a.language.family === 'python' && a.isId(start) && a.is(start + 1, '=')) {
+      const name = a.tokens.text(start);
+      if (name !== '__proto__') {
+        keywords[name] = clientIn(start + 2, end);
+      }
+      hidden = true;
+      continue;
+    }
+    if (!hidden) {
+      args.push(clientIn(start, end));
+    }
+  }
+  if (args.length === 0 && Object.keys(keywords).length === 0 && !hidden) {
+    return undefined;
+  }
+  return { args, ...(Object.keys(keywords).length > 0 ? { keywords } : {}), ...(hidden ? { open: true } : {}) };
+}
+
+/** A call filed under one file it may lead to: the name read there, and the files tried before it. */
+interface Candidate {
+  name: string;
+  before: readonly string[];
+  call: ClientPassingCall;
+}
+
+/**
+ * The calls of the workspace by the module files they may lead to, built once per model version. A call
+ * reaches a file when the file is among those its import tries and no file tried before it is one the
+ * model knows (a module the import would find first).
+ */
+export class PassedClientIndex {
+  private readonly byFile = new Map<string, Candidate[]>();
+
+  constructor(
+    callers: ReadonlyMap<string, readonly ClientPassingCall[]>,
+    target: (codeFile: string, module: string, path: string) => Target | undefined,
+    private readonly known: (file: string) => boolean,
+  ) {
+    for (const [caller, calls] of callers) {
+      for (const call of calls) {
+        const found = target(caller, call.module, call.path);
+        found?.files.forEach((file, at) => {
+          if (file === caller) {
+            return;
+          }
+          const list = this.byFile.get(file) ?? [];
+          list.push({ name: found.name, before: found.files.slice(0, at), call });
+          this.byFile.set(file, list);
+        });
+      }
+    }
+  }
+
+  /** The calls other files make of `name`, which `codeFile` declares. */
+  callsOf(codeFile: string, name: string): ClientPassingCall[] {
+    return (this.byFile.get(codeFile) ?? []).filter((candidate) => candidate.name === name && !candidate.before.some(this.known)).map((candidate) => candidate.call);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Clients handed across files: a module's function or class whose untyped parameter holds the client that
+ * the other files of the workspace pass when they call or construct it (Python and JavaScript), and what
+ * stays silent: a caller elsewhere that passes something else, a test that passes a fake, a file that
+ * the import does not lead to, and the same module without the workspace.
+ */
+import * as assert from 'node:assert/strict';
+import { sourceLines } from '../hints/support';
+import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
+
+const REPOSITORY = sourceLines(
+  'class ItemRepository:',
+  '    def __init__(self, table):',
+  '        self._table = table',
+  '',
+  '    def list_items(self):',
+  '        return self._table.scan()["Items"]',
+  '',
+  '',
+  'def count_items(table):',
+  '    return len(table.scan()["Items"])',
+);
+
+const HANDLER = sourceLines(
+  'import boto3',
+  'from repo import ItemRepository, count_items',
+  '',
+  'dynamodb = boto3.resource("dynamodb")',
+  '',
+  'def handler(event, context):',
+  '    table = dynamodb.Table("items")',
+  '    return ItemRepository(table).list_items(), count_items(table=table)',
+);
+
+const CACHE_TOOLS = sourceLines(
+  'async function dropPrefix(client, prefix) {',
+  '  return client.keys(`${prefix}*`);',
+  '}',
+  'class TagIndex {',
+  '  constructor(conn) {',
+  '    this.conn = conn;',
+  '  }',
+  '  async wipe() {',
+  "    return this.conn.keys('tag:*');",
+  '  }',
+  '}',
+  'module.exports = { dropPrefix, TagIndex, other: 1 };',
+);
+
+const ADMIN_ROUTES = sourceLines(
+  "const Redis = require('ioredis');",
+  "const { dropPrefix, TagIndex } = require('../lib/cacheTools');",
+  'const redis = new Redis(process.env.REDIS_URL);',
+  'const tags = new TagIndex(redis);',
+  'exports.flush = async (req) => dropPrefix(redis, req.params.prefix);',
+);
+
+describe('workspace: clients other files pass to a function or class', () => {
+  it('reads a Python class and function a handler of another file constructs and calls with a table', () => {
+    const model = workspaceOf({ 'svc/handler.py': HANDLER });
+    const found = hintsInWorkspace(model, 'svc/repo.py', REPOSITORY);
+    for (const expected of ['6:scan dynamodb-scan', '6:scan dynamodb-scan!', '10:scan dynamodb-scan', '10:scan dynamodb-scan!']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    assert.deepEqual(hintsInWorkspace(undefined, 'svc/repo.py', REPOSITORY), [], 'without the workspace');
+    assert.deepEqual(hintsInWorkspace(model, 'other/repo.py', REPOSITORY), [], 'a module the import does not lead to');
+  });
+
+  it('reads a JavaScript function and class that another file calls and constructs with its Redis client', () => {
+    const model = workspaceOf({ 'src/routes/admin.js': ADMIN_ROUTES });
+    const found = hintsInWorkspace(model, 'src/lib/cacheTools.js', CACHE_TOOLS);
+    for (const expected of ['2:keys redis-keys!', '9:keys redis-keys!']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+  });
+
+  it('stays silent where another caller passes something else, and ignores what tests pass', () => {
+    const mixed = workspaceOf({
+      'src/routes/admin.js': ADMIN_ROUTES,
+      'src/routes/local.js': sourceLines("const Redis = require('ioredis');", "const { dropPrefix } = require('../lib/cacheTools');", 'exports.x = () => dropPrefix(new Map(), "p");'),
+    });
+    assert.ok(!hintsInWorkspace(mixed, 'src/lib/cacheTools.js', CACHE_TOOLS).some((hint) => hint.startsWith('2:')));
+    const tested = workspaceOf({
+      'src/routes/admin.js': ADMIN_ROUTES,
+      'test/cacheTools.test.js': sourceLines("const Redis = require('ioredis-mock');", "const { dropPrefix } = require('../src/lib/cacheTools');", 'dropPrefix({ keys: async () => [] }, "p");'),
+    });
+    assert.ok(hintsInWorkspace(tested, 'src/lib/cacheTools.js', CACHE_TOOLS).includes('2:keys redis-keys!'));
+  });
+
+  it('indexes only the files that name a client library and import a module of the project', () => {
+    assert.deepEqual(contributionOf('svc/handler.py', HANDLER)?.passedClients?.map((call) => call.path), ['ItemRepository', 'count_items']);
+    assert.equal(contributionOf('svc/plain.py', sourceLines('import os', 'import boto3', 'from boto3.dynamodb.conditions import Key', 'make(boto3.client("dynamodb"))'))?.passedClients, undefined);
+    assert.equal(contributionOf('tests/test_handler.py', HANDLER)?.passedClients, undefined);
+    assert.equal(contributionOf('src/routes/x.js', sourceLines("const Redis = require('ioredis');", "const { helper } = require('lodash');", 'helper(new Redis());'))?.passedClients, undefined);
+  });
+});
