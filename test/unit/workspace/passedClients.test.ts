@@ -74,6 +74,15 @@ describe('workspace: clients other files pass to a function or class', () => {
     }
   });
 
+  it('reads a class a module exports whole or as its default, required or imported by another file', () => {
+    const store = sourceLines('class SessionStore {', '  constructor(redis) {', '    this.redis = redis;', '  }', '  purge() {', "    return this.redis.keys('sess:*');", '  }', '}');
+    const required = workspaceOf({ 'src/app.js': sourceLines("const Redis = require('ioredis');", "const SessionStore = require('./sessionStore');", 'const sessions = new SessionStore(new Redis());') });
+    assert.ok(hintsInWorkspace(required, 'src/sessionStore.js', sourceLines(store, 'module.exports = SessionStore;')).includes('6:keys redis-keys!'));
+    const imported = workspaceOf({ 'src/app.ts': sourceLines("import Redis from 'ioredis';", "import SessionStore from './sessionStore';", 'export const sessions = new SessionStore(new Redis());') });
+    assert.ok(hintsInWorkspace(imported, 'src/sessionStore.ts', sourceLines(`export default ${store}`)).includes('6:keys redis-keys!'));
+    assert.deepEqual(hintsInWorkspace(imported, 'src/sessionStore.ts', sourceLines(`export ${store}`)), [], 'a named export is not what a default import reads');
+  });
+
   it('stays silent where another caller passes something else, and ignores what tests pass', () => {
     const mixed = workspaceOf({
       'src/routes/admin.js': ADMIN_ROUTES,

@@ -5,6 +5,7 @@
  * a file that names none is not seen.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 import { agree } from './outerBindings';
 import { clientValue } from './projectImports';
 import { Value } from './values';
@@ -15,7 +16,13 @@ import { Value } from './values';
  * when no other file calls it.
  */
 export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { position: number; name: string }): Value | null | undefined {
-  const calls = a.project?.clientPassingCalls?.(name) ?? [];
+  const project = a.project;
+  if (!project?.clientPassingCalls) {
+    return undefined;
+  }
+  // A JavaScript module's default export is what `require('./m')` (read as `''`) and `import X from './m'` (`default`) give.
+  const names = defaultExport(a) === name ? [name, '', 'default'] : [name];
+  const calls = names.flatMap((exported) => project.clientPassingCalls!(exported));
   let agreed: Value | undefined;
   for (const call of calls) {
     const keywords = a.language.family === 'python' ? call.keywords : undefined;
@@ -31,6 +38,33 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
     }
   }
   return agreed;
+}
+
+/** The name a JavaScript module exports whole or as its default, per file; null for none. */
+const defaultExports = new FileMemo<'default', string | null>();
+
+/** `module.exports = TagIndex`, `export default TagIndex`, `export default class TagIndex`, `export default async function purge`. */
+function defaultExport(a: CodeAnalyzer): string | undefined {
+  if (a.language.family !== 'js') {
+    return undefined;
+  }
+  const found = defaultExports.get(a, 'default', () => {
+    for (let k = 0; k + 3 < a.tokens.length; k++) {
+      if (a.scopes.scopeAt(k) !== 0) {
+        continue;
+      }
+      if (a.idIs(k, 'module') && a.is(k + 1, '.') && a.idIs(k + 2, 'exports') && a.is(k + 3, '=') && a.isId(k + 4) && !a.isAccess(k + 5) && !a.is(k + 5, '(')) {
+        return a.tokens.text(k + 4);
+      }
+      if (a.idIs(k, 'export') && a.idIs(k + 1, 'default')) {
+        let at = a.idIs(k + 2, 'async') ? k + 3 : k + 2;
+        at = a.idIs(at, 'class') || a.idIs(at, 'function') ? at + 1 : at;
+        return a.isId(at) ? a.tokens.text(at) : null;
+      }
+    }
+    return null;
+  });
+  return found ?? undefined;
 }
 
 /**
