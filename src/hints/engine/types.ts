@@ -121,6 +121,11 @@ export interface RuleDiagnostic {
    * are Redis OSS versions only: Valkey starts at 7.2 and Memcached's are 1.x).
    */
   engineWhenOmitted?: string;
+  /**
+   * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
+   * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.
+   */
+  memcachedOnlyIn?: string[];
   /** For `redis-command` and `redis-command-in-loop`: the commands that raise it (the rest only get a hover). */
   commands?: string[];
   /** For `engine-version-past-standard-support`: the dated lifecycle table, filled in by the build. */

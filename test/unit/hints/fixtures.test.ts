@@ -79,8 +79,8 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
   },
   'cloudformation/sam-app.yaml': {
-    hovers: ['41:5 dynamodb-removal-policy', '45:7 dynamodb-pitr', '50:5 rds-removal-policy', '56:7 rds-storage-encrypted', '57:7 rds-backup-retention', '58:7 rds-deletion-protection', '64:7 elasticache-engine', '67:7 elasticache-transit-encryption', '70:11 elasticache-serverless', '71:48 elasticache-engine', '71:64 elasticache-snapshot-retention', '81:19 rds-open-ingress', '91:17 elasticache-open-ingress'],
-    findings: ['41:5 information dynamodb-removal-policy', '50:5 warning rds-removal-policy', '56:7 warning rds-storage-encrypted', '57:7 warning rds-backup-retention', '67:7 warning elasticache-transit-encryption', '81:19 warning rds-open-ingress', '91:17 warning elasticache-open-ingress'],
+    hovers: ['41:5 dynamodb-removal-policy', '45:7 dynamodb-pitr', '50:5 rds-removal-policy', '56:7 rds-storage-encrypted', '57:7 rds-backup-retention', '58:7 rds-deletion-protection', '64:7 elasticache-engine', '64:7 elasticache-standalone-redis-tls', '67:7 elasticache-transit-encryption', '70:11 elasticache-serverless', '71:48 elasticache-engine', '71:64 elasticache-snapshot-retention', '81:19 rds-open-ingress', '91:17 elasticache-open-ingress'],
+    findings: ['41:5 information dynamodb-removal-policy', '50:5 warning rds-removal-policy', '56:7 warning rds-storage-encrypted', '57:7 warning rds-backup-retention', '64:7 warning elasticache-standalone-redis-tls', '81:19 warning rds-open-ingress', '91:17 warning elasticache-open-ingress'],
   },
   'cloudformation/orders.template': {
     hovers: ['10:7 rds-removal-policy', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '36:19 rds-open-ingress'],

@@ -2,11 +2,13 @@
 import { insertPropertyFix } from '../fixes';
 import { Literal, OptionContext } from '../model';
 import { HintRule } from '../types';
+import { cdkL1Construct } from '../services';
 import { absenceCounts, Check, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
 const REPLICAS_PER_NODE_GROUP = ['ReplicasPerNodeGroup'];
+const ENGINE = ['Engine'];
 
 export const valueEquals: Check = (rule, context) => {
   const value = rule.diagnostic?.value;
@@ -29,6 +31,9 @@ export const falseOrAbsent: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   let counting: Set<OptionContext> | undefined;
   for (const { context: resource, option } of context.optionsOf(rule)) {
+    if (notMemcached(rule, resource)) {
+      continue;
+    }
     // `cond ? null : false`: off where it is set, and left out elsewhere, which counts only where absence does.
     const orAbsent = orAbsentOf(option.literal);
     const either = orAbsent !== undefined && literalEquals(orAbsent, false) && !resource.defaults && (counting ??= new Set(context.contextsOf(rule))).has(resource) && absentMeansOff(rule, resource, properties);
@@ -47,6 +52,16 @@ export const falseOrAbsent: Check = (rule, context) => {
     }
   }
 };
+
+/** Whether a resource is of a type where the setting is Memcached's only (`memcachedOnlyIn`) and names another engine. */
+function notMemcached(rule: HintRule, resource: OptionContext): boolean {
+  const types = rule.diagnostic?.memcachedOnlyIn;
+  if (!types?.some((type) => type === resource.type || cdkL1Construct(type) === resource.type)) {
+    return false;
+  }
+  const engine = optionNamed(resource, ENGINE)?.literal;
+  return engine?.kind === 'str' && engine.value.trim().toLowerCase() !== 'memcached';
+}
 
 /** Whether leaving the setting out of a resource of `contextsOf(rule)` leaves it off: absence counts, and no module default turns it on. */
 function absentMeansOff(rule: HintRule, resource: OptionContext, properties: readonly string[]): boolean {
