@@ -14,6 +14,7 @@ import { projectCall } from './projectImports';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { callResult, clientOfType, passesThrough, Value, withTableArguments } from './values';
+import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -161,6 +162,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   if (value.t === 'instance' && (value.classObject || constructed)) {
     // `new Cache(...)`, and `new this(...)` in a static member.
     return { t: 'instance', classScope: value.classScope };
+  }
+  if (isFastapiDepends(value)) {
+    return dependencyValue(a, open);
   }
   if (passesThrough(value)) {
     return a.partner[open] > open ? chainValue(a, open + 1, a.partner[open]).value : undefined;

@@ -97,12 +97,15 @@ const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false }
  * `getRedisClient()` after `const { getRedisClient } = require('../config/redis')`, read as it is.
  */
 export function importedCall(a: CodeAnalyzer, module: string, path: string, open: number): Value | undefined {
+  return importedCallWith(a, module, path, a.language.family === 'python' ? callArguments(a, open) : NO_ARGUMENTS);
+}
+
+/** What calling `path` of an imported `module` with these strings gives, when the workspace knows it (see `importedCall`). */
+export function importedCallWith(a: CodeAnalyzer, module: string, path: string, args: CallArguments): Value | undefined {
   const project = a.project;
-  const python = a.language.family === 'python';
-  if (!project?.importedCall || (path === '' && python) || !mayBeProjectModule(a, module)) {
+  if (!project?.importedCall || (path === '' && a.language.family === 'python') || !mayBeProjectModule(a, module)) {
     return undefined;
   }
-  const args = python ? callArguments(a, open) : NO_ARGUMENTS;
   return (
     answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);

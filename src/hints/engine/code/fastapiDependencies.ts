@@ -1,0 +1,76 @@
+/**
+ * FastAPI's dependency injection: a parameter whose default is `Depends(get_table)` (or `Depends(dependency=...)`)
+ * receives what FastAPI gets by calling the dependency: what a function returns, or for a generator
+ * dependency (`def get_cache(): client = redis.Redis(...); yield client`) what it yields; a class used as a
+ * dependency gives an instance of it. A dependency imported from a project module is read as that module's
+ * function called with no arguments (workspace mode).
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
+import { importedCallWith } from './projectImports';
+import type { CallArguments } from '../workspace/types';
+import { codeOf } from '../tokenCodes';
+import { Value } from './values';
+
+const YIELD = codeOf('yield');
+const FROM = codeOf('from');
+/** FastAPI's modules that export `Depends`. */
+const FASTAPI_MODULES = new Set(['fastapi', 'fastapi.params', 'fastapi.param_functions']);
+
+/** FastAPI calls a dependency with what it declares it needs, none of it this file's strings. */
+const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
+
+/** Where each generator function's `yield` expressions start, per file (by function scope). */
+const yieldStarts = new FileMemo<number, number[]>();
+
+/** Whether a value is FastAPI's `Depends`. */
+export function isFastapiDepends(value: Value): boolean {
+  return value.t === 'ref' && value.path === 'Depends' && FASTAPI_MODULES.has(value.module);
+}
+
+/** What FastAPI passes for `Depends(...)` whose arguments open at `open` (see the module comment). */
+export function dependencyValue(a: CodeAnalyzer, open: number): Value | undefined {
+  const [first] = segments(a, open);
+  if (!first) {
+    return undefined;
+  }
+  let [start] = first;
+  const end = first[1];
+  if (a.idIs(start, 'dependency') && a.is(start + 1, '=')) {
+    start += 2;
+  } else if (a.isId(start) && a.is(start + 1, '=')) {
+    return undefined;
+  }
+  const dependency = a.evalChain(start, end);
+  const value = dependency.end === end ? dependency.value : undefined;
+  if (value?.t === 'function') {
+    return a.returnValue(value) ?? yieldedValue(a, value.scope);
+  }
+  if (value?.t === 'instance' && value.classObject) {
+    return { t: 'instance', classScope: value.classScope };
+  }
+  // The call FastAPI makes passes nothing of this file's: no strings for the function's parameters.
+  return value?.t === 'ref' ? importedCallWith(a, value.module, value.path, NO_ARGUMENTS) : undefined;
+}
+
+/** What a generator function yields first that has a value (`yield client`; not `yield from`). */
+function yieldedValue(a: CodeAnalyzer, scope: number): Value | undefined {
+  const starts = yieldStarts.get(a, scope, () => {
+    const [from, to] = a.scopes.range(scope);
+    const found: number[] = [];
+    for (let k = from; k < to; k++) {
+      if (a.tokens.codes[k] === YIELD && a.tokens.codes[k + 1] !== FROM && !a.startsLine(k + 1) && a.scopes.enclosing(k, ['function']) === scope) {
+        found.push(k + 1);
+      }
+    }
+    return found;
+  });
+  for (const start of starts) {
+    const value = a.valueOf(a.expressionBinding(start));
+    if (value) {
+      return value;
+    }
+  }
+  return undefined;
+}
