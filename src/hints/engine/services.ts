@@ -324,6 +324,8 @@ export const JS_MODULES: Record<string, string[]> = {
   '@nestjs-modules/ioredis': ['redis'],
   redis: ['redis'],
   '@redis/client': ['redis'],
+  // Valkey's fork of ioredis, with the same API (https://github.com/valkey-io/iovalkey): `new Valkey(...)`.
+  iovalkey: ['redis'],
 };
 
 /**
@@ -364,7 +366,7 @@ export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'n
 
 /** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
 export function isIoredisModule(module: string): boolean {
-  return module === 'ioredis' || module === '@nestjs-modules/ioredis';
+  return module === 'ioredis' || module === '@nestjs-modules/ioredis' || module === 'iovalkey';
 }
 
 /** Constructors and factories (last name in the chain) that produce a client, per imported module family. */
@@ -385,16 +387,30 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
   ElastiCache: 'elasticache',
 };
 
-export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis']);
+export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
-export const PYTHON_REDIS_FACTORIES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url']);
+export const PYTHON_REDIS_FACTORIES = new Set([
+  'Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url',
+  // valkey-py, Valkey's fork of redis-py (https://github.com/valkey-io/valkey-py): the same API under Valkey's names.
+  'Valkey', 'StrictValkey', 'ValkeyCluster', 'Valkey.from_url', 'StrictValkey.from_url',
+]);
+
+/**
+ * Python modules whose clients are redis-py's: redis-py itself, valkey-py, and aioredis 2, whose asyncio API
+ * moved into redis-py as `redis.asyncio` (https://github.com/aio-libs-abandoned/aioredis-py: "aioredis is now in redis-py 4.2.0rc1+").
+ */
+export const PYTHON_REDIS_MODULES = /^(?:redis|valkey|aioredis)(?:\.|$)/;
 
 /**
  * Functions of other Python libraries that return a redis-py client, by module: django-redis's
  * `get_redis_connection(alias)` gives the raw client behind a cache (django-redis README, "Raw client access").
  */
-export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = { django_redis: ['get_redis_connection'] };
+export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = {
+  django_redis: ['get_redis_connection'],
+  // Flask-Redis's `FlaskRedis(app)` hands every attribute on to the redis-py client it makes (its `__getattr__`).
+  flask_redis: ['FlaskRedis'],
+};
 
 /** Java and C# client types (declarations and factories). */
 export const TYPED_CLIENTS: Record<string, ClientKind> = {

@@ -42,7 +42,7 @@ export const userWithoutPassword: Check = (rule, context) => {
   }
 };
 
-const LOCAL_HOST = /^(?:rediss?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
+const LOCAL_HOST = /^(?:(?:redis|valkey)s?:\/\/(?:[^@/]*@)?)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/.*)?$/i;
 
 /** True when the client may use TLS, or when its options do not let us tell (precision first). */
 function mayUseTls(client: OptionContext): boolean {
@@ -57,7 +57,7 @@ function mayUseTls(client: OptionContext): boolean {
         }
         break;
       case 'url':
-        if (literal.kind !== 'str' || literal.value.toLowerCase().startsWith('rediss://')) {
+        if (literal.kind !== 'str' || /^(?:rediss|valkeys):\/\//i.test(literal.value)) {
           return true;
         }
         break;

@@ -136,7 +136,7 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
   if (end !== start + 1) {
     context.complete = false;
   } else if (a.isString(start)) {
-    context.complete &&= !a.tokens.interpolated(start) && !/^rediss:/i.test(a.tokens.text(start));
+    context.complete &&= !a.tokens.interpolated(start) && !/^(?:rediss|valkeys):/i.test(a.tokens.text(start));
     if (!a.tokens.interpolated(start)) {
       urlArgument(a, context, start, end);
     }

@@ -23,16 +23,16 @@ export interface RedisUrl {
   query: { key: UrlPart; value: UrlPart }[];
 }
 
-/** A `redis://` or `rediss://` URL, or undefined for any other text. */
+/** A `redis://` or `rediss://` URL (valkey-py's `valkey://` and `valkeys://` alike), or undefined for any other text. */
 export function parseRedisUrl(text: string): RedisUrl | undefined {
   const schemeEnd = text.indexOf('://');
   const scheme = schemeEnd > 0 ? text.slice(0, schemeEnd).toLowerCase() : '';
-  if (scheme !== 'redis' && scheme !== 'rediss') {
+  if (scheme !== 'redis' && scheme !== 'rediss' && scheme !== 'valkey' && scheme !== 'valkeys') {
     return undefined;
   }
   const authorityStart = schemeEnd + 3;
   const authorityEnd = firstOf(text, ['/', '?', '#'], authorityStart);
-  const url: RedisUrl = { tls: scheme === 'rediss', query: [] };
+  const url: RedisUrl = { tls: scheme === 'rediss' || scheme === 'valkeys', query: [] };
   // As Go's url.Parse reads it: the user information runs to the last `@`, the password from its first `:`.
   const at = text.lastIndexOf('@', authorityEnd - 1);
   if (at >= authorityStart) {

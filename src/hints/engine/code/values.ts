@@ -7,7 +7,7 @@ import { RedisFlavor, RedisStructure } from '../model';
 import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
-import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -66,7 +66,7 @@ export function defaultExportPath(module: string): string {
   if (v2) {
     return V2_CLIENT_DEFAULTS[v2[1]];
   }
-  return module === 'ioredis' ? 'Redis' : '';
+  return module === 'ioredis' ? 'Redis' : module === 'iovalkey' ? 'Valkey' : '';
 }
 
 /** boto3 and the libraries with its session API: aioboto3, and botocore / aiobotocore (`get_session().create_client(...)`). */
@@ -298,11 +298,11 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     if (PYTHON_REDIS_HELPERS[module]?.includes(path)) {
       return { t: 'client', kind: 'redis', flavor: 'redis-py' };
     }
-    if (/^redis(?:\.|$)/.test(module)) {
+    if (PYTHON_REDIS_MODULES.test(module)) {
       const segments = path.split('.');
       const last = segments[segments.length - 1];
       if (PYTHON_REDIS_FACTORIES.has(last) || PYTHON_REDIS_FACTORIES.has(segments.slice(-2).join('.'))) {
-        const asyncio = module.includes('asyncio') || path.includes('asyncio');
+        const asyncio = module.includes('asyncio') || path.includes('asyncio') || module.startsWith('aioredis');
         return { t: 'client', kind: 'redis', flavor: asyncio ? 'redis-py-async' : 'redis-py' };
       }
     }
@@ -313,7 +313,7 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     return undefined;
   }
   if (services.includes('redis')) {
-    return JS_REDIS_FACTORIES.has(path) || (path === '' && module === 'ioredis') ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;
+    return JS_REDIS_FACTORIES.has(path) || (path === '' && isIoredisModule(module)) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;
   }
   const kind = JS_FACTORIES[path];
   return kind ? { t: 'client', kind } : undefined;

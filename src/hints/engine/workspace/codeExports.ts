@@ -71,8 +71,8 @@ const MAX_CLASS_MEMBERS = 64;
 const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
-export const PYTHON_LIBRARIES = /redis|boto|pynamodb/;
-export const JS_LIBRARIES = /redis|aws-sdk/;
+export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb/;
+export const JS_LIBRARIES = /redis|valkey|aws-sdk/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 

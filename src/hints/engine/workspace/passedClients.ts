@@ -31,7 +31,8 @@ const PYTHON_LIBRARY_MODULES = new Set([
   '__future__', 'abc', 'asyncio', 'base64', 'collections', 'concurrent', 'contextlib', 'copy', 'csv', 'dataclasses', 'datetime', 'decimal', 'enum',
   'functools', 'hashlib', 'http', 'io', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're', 'socket', 'ssl', 'string', 'subprocess',
   'sys', 'threading', 'time', 'traceback', 'typing', 'typing_extensions', 'unittest', 'urllib', 'uuid',
-  'aioboto3', 'aiobotocore', 'aioredis', 'boto3', 'botocore', 'pynamodb', 'redis', 'rediscluster', 'mypy_boto3_dynamodb', 'aws_lambda_powertools',
+  'aioboto3', 'aiobotocore', 'aioredis', 'boto3', 'botocore', 'pynamodb', 'redis', 'rediscluster', 'valkey', 'mypy_boto3_dynamodb', 'aws_lambda_powertools',
+  'django_redis', 'flask_redis',
   'django', 'fastapi', 'flask', 'pydantic', 'pytest', 'moto', 'requests', 'starlette',
 ]);
 /** Test files by name or folder: their calls pass fakes, not the clients the code runs with. */

@@ -27,7 +27,7 @@ import { iteratedReceiver } from '../iteratedElements';
 
 const { ID, STR } = TOKEN_KIND;
 
-const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType']);
+const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface'], arrow: '=>' });
 const DECLARATIONS = ['const', 'let', 'var'];
 /** Parameter modifiers that make a parameter a class field too (TypeScript parameter properties). */
