@@ -9,6 +9,7 @@ import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { OutsideValues, readTemplate } from './iac';
+import { isServerlessScript } from './code/serverlessScript';
 import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
@@ -107,7 +108,13 @@ function indexRules(rules: readonly HintRule[]): RuleIndex {
   return index;
 }
 
-function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspace: { view: WorkspaceView; file: string } | undefined): { model: DocumentModel; language: HintLanguage } | undefined {
+function buildModel(
+  text: string,
+  kind: DocumentKind,
+  lines: LineIndex,
+  workspace: { view: WorkspaceView; file: string } | undefined,
+  fileName: string | undefined,
+): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
     case 'terraform': {
       const view = workspace?.view;
@@ -130,11 +137,9 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
       return undefined;
     default:
       return {
-        model: analyzeCode(
-          text,
-          kind,
-          lines,
-          workspace && {
+        model: analyzeCode(text, kind, lines, {
+          ...(isServerlessScript(fileName) ? { serverlessScript: true } : {}),
+          ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
             project: {
               file: workspace.file,
@@ -153,8 +158,8 @@ function buildModel(text: string, kind: DocumentKind, lines: LineIndex, workspac
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
               clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
             },
-          },
-        ),
+          }),
+        }),
         language: kind,
       };
   }
@@ -513,7 +518,7 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
     const index = new LineIndex(text);
     const analyzer = withBudget(options.budget, () => {
       const workspace = options.workspace ? { view: options.workspace, file: options.fileName ?? '' } : undefined;
-      const built = buildModel(text, options.kind, index, workspace);
+      const built = buildModel(text, options.kind, index, workspace, options.fileName);
       if (!built) {
         return undefined;
       }

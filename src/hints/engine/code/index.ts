@@ -4,6 +4,7 @@ import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
+import { serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
 import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
@@ -29,6 +30,8 @@ export interface CodeAnalysisOptions {
   dynamodbRequests?: { tableKnown: (ref: TableNameRef) => boolean };
   /** Workspace mode: the file's workspace path, and the clients other modules export for the names it imports from them. */
   project?: ProjectContext;
+  /** A Serverless Framework service script (`serverless.ts`): its `resources` are CloudFormation resources too. */
+  serverlessScript?: boolean;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
@@ -52,6 +55,11 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
+  if (options.serverlessScript) {
+    const service = serverlessScriptResources(analyzer);
+    contexts.push(...service.contexts);
+    ingress.push(...service.ingress);
+  }
   const olderSdk = sdkImport(analyzer);
   return {
     operations: analyzer.operations,

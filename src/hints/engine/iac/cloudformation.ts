@@ -380,6 +380,13 @@ class Template {
   }
 }
 
+/** The resources and ingress rules of a template already read into a tree (a Serverless service written in TypeScript). */
+export function readTemplateTree(root: IacNode | undefined): { contexts: OptionContext[]; ingress: IngressRule[] } {
+  const template = new Template(root, undefined);
+  template.read();
+  return { contexts: template.contexts, ingress: template.ingress };
+}
+
 /**
  * Reads a CloudFormation or SAM template, JSON or YAML whatever its file name says, with the parameter
  * values parent stacks of the workspace pass to it; in a Serverless Framework service file, only its

@@ -1,0 +1,62 @@
+/**
+ * Serverless Framework services written in TypeScript or JavaScript (`serverless.ts`, `serverless.js`): the
+ * exported configuration's `resources` are read as CloudFormation, with names bound to object literals of the
+ * file followed; spreads, imports and other files stay unknown.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const SERVICE = sourceLines(
+  "import type { AWS } from '@serverless/typescript';",
+  "import hello from '@functions/hello';",
+  'const ordersTable = {',
+  "  Type: 'AWS::DynamoDB::Table',",
+  "  DeletionPolicy: 'Delete',",
+  "  Properties: { BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] },",
+  '};',
+  'const serverlessConfiguration: AWS = {',
+  "  service: 'orders-api',",
+  "  provider: { name: 'aws', runtime: 'nodejs20.x' },",
+  '  functions: { hello },',
+  '  resources: {',
+  '    Resources: {',
+  '      ...sharedResources,',
+  '      OrdersTable: ordersTable,',
+  '      Database: {',
+  "        Type: 'AWS::RDS::DBInstance',",
+  "        Properties: { Engine: 'postgres', StorageEncrypted: false, PubliclyAccessible: true },",
+  '      },',
+  '      Cache: {',
+  "        Type: 'AWS::ElastiCache::CacheCluster',",
+  "        Properties: { ...cacheDefaults, Engine: 'redis' },",
+  '      },',
+  '    },',
+  '  },',
+  '};',
+  'export default serverlessConfiguration;',
+);
+
+describe('Serverless services written in TypeScript or JavaScript', () => {
+  it('reads the resources of serverless.ts, following a name bound to an object literal of the file', () => {
+    const found = hintsIn('serverless.ts', SERVICE).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found.sort(), ["18:PubliclyAccessible rds-publicly-accessible!", "18:StorageEncrypted rds-storage-encrypted!", "5:DeletionPolicy dynamodb-removal-policy!"].sort());
+  });
+
+  it('reads serverless.js that exports the object itself', () => {
+    const code = sourceLines(
+      'module.exports = {',
+      "  service: 'cache',",
+      "  provider: { name: 'aws' },",
+      '  resources: { Resources: { Cache: { Type: "AWS::ElastiCache::CacheCluster", Properties: { Engine: "redis", NumCacheNodes: 1 } } } },',
+      '};',
+    );
+    assert.ok(hintsIn('serverless.js', code).includes('4:Engine elasticache-standalone-redis-tls!'), hintsIn('serverless.js', code).join('\n'));
+  });
+
+  it('reads no other file, no object without a service and an AWS provider, and no object a spread hides', () => {
+    assert.deepEqual(hintsIn('config.ts', SERVICE), []);
+    const google = SERVICE.replace("provider: { name: 'aws'", "provider: { name: 'google'");
+    assert.deepEqual(hintsIn('serverless.ts', google), []);
+    assert.ok(!hintsIn('serverless.ts', SERVICE).some((hint) => hint.startsWith('22:')), 'the spread cache properties');
+  });
+});
