@@ -31,10 +31,21 @@ export function isServerlessScript(fileName: string | undefined): boolean {
   return fileName !== undefined && SERVICE_SCRIPT.test(fileName);
 }
 
+/** Whether a script's text may define a service: it names a `service` and a `provider`. */
+export function mayDefineService(text: string): boolean {
+  return text.includes('service') && text.includes('provider');
+}
+
+/** The configuration a service script defines, as the tree a `serverless.yml` gives; undefined for none. */
+export function serviceTree(a: CodeAnalyzer): IacNode | undefined {
+  const root = serviceObject(a);
+  return root >= 0 ? new TreeReader(a).map(root, 0, '') : undefined;
+}
+
 /** The resources and ingress rules of the service a script defines; none when it defines none. */
 export function serverlessScriptResources(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
-  const root = serviceObject(a);
-  const service = root >= 0 ? readServerless(new TreeReader(a).map(root, 0, '')) : undefined;
+  const root = serviceTree(a);
+  const service = root ? readServerless(root) : undefined;
   return service?.template ? readTemplateTree(service.template) : { contexts: [], ingress: [] };
 }
 

@@ -471,6 +471,18 @@ export class TemplateIndexer {
  * What a CloudFormation or SAM template, or a Serverless Framework service file, contributes; undefined
  * when the text is neither.
  */
+/** What a Serverless service read into a tree elsewhere (a `serverless.ts`) contributes: its tables and functions. */
+export function indexServiceTree(file: string, lines: LineIndex, root: IacNode): FileContribution | undefined {
+  const service = readServerless(root);
+  if (!service) {
+    return undefined;
+  }
+  const indexer = new TemplateIndexer(file, lines, service.template);
+  indexer.index();
+  indexServerlessFunctions(indexer, service, file);
+  return indexer.contribution;
+}
+
 export function indexCloudFormation(file: string, text: string, lines: LineIndex): FileContribution | undefined {
   const template = looksLikeCloudFormation(text);
   if (!template && !mayBeServerless(text)) {

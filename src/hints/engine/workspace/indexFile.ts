@@ -12,7 +12,10 @@ import { looksLikeCloudFormation } from '../iac/cloudformation';
 import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
-import { indexCloudFormation } from './cloudformation';
+import { indexCloudFormation, indexServiceTree } from './cloudformation';
+import { CodeAnalyzer } from '../code/analyzer';
+import { javascript, typescript } from '../code/languages/javascript';
+import { isServerlessScript, mayDefineService, serviceTree } from '../code/serverlessScript';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { indexClassFields, mayLendClassFields } from './classFields';
@@ -60,8 +63,14 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'typescript':
     case 'javascript':
     case 'python': {
-      const reads = { cdk: mayHoldCdk(text), exportsClients: mayExportClients(file, kind, text), hangsClients: mayHangClients(file, kind, text), passesClients: mayPassClients(file, kind, text) };
-      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients ? () => readCode(file, kind, text, reads) : undefined;
+      const reads = {
+        cdk: mayHoldCdk(text),
+        exportsClients: mayExportClients(file, kind, text),
+        hangsClients: mayHangClients(file, kind, text),
+        passesClients: mayPassClients(file, kind, text),
+        service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
+      };
+      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.service ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
@@ -91,13 +100,22 @@ function readCode(
   file: string,
   kind: 'python' | 'javascript' | 'typescript',
   text: string,
-  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean },
+  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; service: boolean },
 ): FileContribution {
-  const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || emptyContribution();
+  const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients && kind !== 'python' ? indexRequestClients(kind, text) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
   return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}), ...(passedClients ? { passedClients } : {}) };
+}
+
+/** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */
+function indexServiceScript(file: string, kind: 'javascript' | 'typescript', text: string): FileContribution | undefined {
+  const lines = new LineIndex(text);
+  const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, lines);
+  a.bind();
+  const root = serviceTree(a);
+  return root ? indexServiceTree(file, lines, root) : undefined;
 }
 
 /**
