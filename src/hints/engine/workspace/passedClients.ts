@@ -118,12 +118,17 @@ function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, '
   return { args, ...(Object.keys(keywords).length > 0 ? { keywords } : {}), ...(hidden ? { open: true } : {}) };
 }
 
-/** A call filed under one file it may lead to: the name read there, and the files tried before it. */
+/** A call filed under one file it may lead to: the files its import tries (this one at `at`). */
 interface Candidate {
-  name: string;
-  before: readonly string[];
+  files: readonly string[];
+  at: number;
   call: ClientPassingCall;
 }
+
+/** Files one call is filed under, nearest first (a Python import tries each folder up): past this, deeper roots are not tried. */
+const MAX_FILES_PER_CALL = 16;
+/** Calls filed in all: past this, a huge workspace's remaining calls are not read (bounds the index's memory). */
+const MAX_CANDIDATES = 250_000;
 
 /**
  * The calls of the workspace by the module files they may lead to, built once per model version. A call
@@ -131,30 +136,52 @@ interface Candidate {
  * model knows (a module the import would find first).
  */
 export class PassedClientIndex {
-  private readonly byFile = new Map<string, Candidate[]>();
+  /** Candidates by the file they may lead to, then by the name read there. */
+  private readonly byFile = new Map<string, Map<string, Candidate[]>>();
 
   constructor(
     callers: ReadonlyMap<string, readonly ClientPassingCall[]>,
     target: (codeFile: string, module: string, path: string) => Target | undefined,
     private readonly known: (file: string) => boolean,
   ) {
+    let filed = 0;
     for (const [caller, calls] of callers) {
       for (const call of calls) {
         const found = target(caller, call.module, call.path);
-        found?.files.forEach((file, at) => {
-          if (file === caller) {
-            return;
+        const files = found?.files.slice(0, MAX_FILES_PER_CALL) ?? [];
+        for (let at = 0; at < files.length && filed < MAX_CANDIDATES; at++) {
+          if (files[at] === caller) {
+            continue;
           }
-          const list = this.byFile.get(file) ?? [];
-          list.push({ name: found.name, before: found.files.slice(0, at), call });
-          this.byFile.set(file, list);
-        });
+          const names = this.byFile.get(files[at]) ?? new Map<string, Candidate[]>();
+          this.byFile.set(files[at], names);
+          const list = names.get(found!.name) ?? [];
+          names.set(found!.name, list);
+          list.push({ files, at, call });
+          filed++;
+        }
       }
     }
   }
 
   /** The calls other files make of `name`, which `codeFile` declares. */
   callsOf(codeFile: string, name: string): ClientPassingCall[] {
-    return (this.byFile.get(codeFile) ?? []).filter((candidate) => candidate.name === name && !candidate.before.some(this.known)).map((candidate) => candidate.call);
+    const calls: ClientPassingCall[] = [];
+    for (const candidate of this.byFile.get(codeFile)?.get(name) ?? []) {
+      if (!this.triedFirst(candidate)) {
+        calls.push(candidate.call);
+      }
+    }
+    return calls;
+  }
+
+  /** Whether the import finds a file of the model before the candidate's. */
+  private triedFirst({ files, at }: Candidate): boolean {
+    for (let k = 0; k < at; k++) {
+      if (this.known(files[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 }
