@@ -510,30 +510,33 @@ export class WorkspaceModel implements WorkspaceView {
   clientPassingCalls(codeFile: string, name: string): readonly ClientPassingCall[] {
     if (!this.passedClients) {
       const callers = new Map<string, readonly ClientPassingCall[]>();
-      const tsconfigs = new Map<string, TsconfigFile>();
       this.contributions.forEach(({ contribution }, file) => {
         if (contribution.passedClients) {
           callers.set(file, contribution.passedClients);
         }
-        if (contribution.tsconfig) {
-          tsconfigs.set(file, contribution.tsconfig);
-        }
       });
-      const paths = new TsconfigPaths(tsconfigs);
+      const paths = this.tsconfigPaths();
       this.passedClients = new PassedClientIndex(callers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
     }
     return this.passedClients.callsOf(codeFile, name);
+  }
+
+  /** The path aliases of the workspace's TypeScript configs. */
+  private tsconfigPaths(): TsconfigPaths {
+    const tsconfigs = new Map<string, TsconfigFile>();
+    this.contributions.forEach(({ contribution }, file) => {
+      if (contribution.tsconfig) {
+        tsconfigs.set(file, contribution.tsconfig);
+      }
+    });
+    return new TsconfigPaths(tsconfigs);
   }
 
   private imported(): ImportedClients {
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
       const classes = new Map<string, Record<string, CdkClassMembers>>();
-      const tsconfigs = new Map<string, TsconfigFile>();
       this.contributions.forEach(({ contribution }, file) => {
-        if (contribution.tsconfig) {
-          tsconfigs.set(file, contribution.tsconfig);
-        }
         if (contribution.module) {
           sources.set(file, contribution.module);
         }
@@ -541,7 +544,7 @@ export class WorkspaceModel implements WorkspaceView {
           classes.set(file, contribution.cdkClasses);
         }
       });
-      this.imports = new ImportedClients(sources, classes, new TsconfigPaths(tsconfigs));
+      this.imports = new ImportedClients(sources, classes, this.tsconfigPaths());
     }
     return this.imports;
   }
