@@ -82,4 +82,43 @@ describe('queue and NestJS module options that open an ioredis connection', () =
     assert.ok(!hints.some((hint) => hint.endsWith('!')), hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.startsWith('6:')), hints.join('\n'));
   });
+
+  it('BullMQ: reads the connection object a queue names by a variable of the file, with the keys set on it afterwards', () => {
+    const code = sourceLines(
+      "import { Queue, Worker, FlowProducer } from 'bullmq';",
+      '',
+      'const connection: any = {',
+      '  host: process.env.QUEUE_REDIS_HOST,',
+      '  password: process.env.QUEUE_REDIS_AUTH,',
+      '};',
+      "if (process.env.QUEUE_REDIS_TLS === 'on') {",
+      '  connection.tls = { rejectUnauthorized: false };',
+      '}',
+      '',
+      'const reportsConnection = { host: process.env.REPORTS_REDIS_HOST, tls: { rejectUnauthorized: false } };',
+      '',
+      "export const invoices = new Queue('invoices', { connection, defaultJobOptions: { attempts: 3 } });",
+      'export const flows = new FlowProducer({ connection });',
+      "export const reports = new Worker('reports', async (job) => job.data, { connection: reportsConnection, concurrency: 4 });",
+    );
+    const findings = hintsIn('queues.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings.sort(), ['11:rejectUnauthorized redis-tls!', '8:rejectUnauthorized redis-tls!']);
+  });
+
+  it('BullMQ: a connection variable holding a verified TLS object, a client, or an import stays silent', () => {
+    const code = sourceLines(
+      "import { Queue, Worker } from 'bullmq';",
+      "import IORedis from 'ioredis';",
+      "import { queueConnection } from './redis-options';",
+      '',
+      'const connection = { host: process.env.QUEUE_REDIS_HOST, password: process.env.QUEUE_REDIS_AUTH, tls: {} };',
+      'const client = new IORedis(process.env.QUEUE_REDIS_URL!, { maxRetriesPerRequest: null });',
+      '',
+      "export const mail = new Queue('mail', { connection });",
+      "export const sms = new Worker('sms', async (job) => job.data, { connection: client });",
+      "export const push = new Queue('push', { connection: queueConnection });",
+    );
+    const findings = hintsIn('queues.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, []);
+  });
 });

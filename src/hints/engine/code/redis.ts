@@ -30,7 +30,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     for (const [start, end] of segments(a, open)) {
       positionalArgument(a, context, start, end);
     }
-    context.options.push(...heldTlsObjects(a, context));
+    context.options.push(...heldTlsObjects(a, context), ...heldConnectionObjects(a, context));
   } else if (a.language.family === 'python') {
     pythonPositionalArguments(a, context, open, flavor, factory.slice(factory.lastIndexOf('.') + 1));
   }
@@ -68,6 +68,29 @@ function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext[
     const setApart = binding !== undefined && memberAssignmentsOf(a, name, binding).length > 0;
     if (open >= 0 && a.partner[open] > open && !setApart) {
       found.push(...contextFrom(a, open, a.partner[open], 'redis-client', context.type, context.anchor).options);
+    }
+  }
+  return found;
+}
+
+/**
+ * Keys under which a queue or NestJS library takes the options of the client it opens: BullMQ's and
+ * @nestjs/bullmq's `connection`, Bull's and @nestjs/bull's `redis`, the NestJS Redis modules' `config` and `options`.
+ */
+const CONNECTION_HOLDERS = new Set(['connection', 'redis', 'config', 'options']);
+
+/**
+ * The options of an object such a key names by a variable of the file (`const connection = { host, tls: {
+ * rejectUnauthorized: false } }`, then `new Queue('mail', { connection })`), with the keys the code sets on it
+ * before (`connection.tls = {...}`), read as written in place. A variable that holds a client, or an object
+ * another file makes, adds nothing.
+ */
+function heldConnectionObjects(a: CodeAnalyzer, context: OptionContext): OptionContext['options'] {
+  const found: OptionContext['options'] = [];
+  for (const option of context.options) {
+    const [first, end] = a.tokensOf(option.value);
+    if (CONNECTION_HOLDERS.has(option.norm) && a.isId(first) && end === first + 1) {
+      found.push(...(variableContext(a, first, 'redis-client', context.type, context.anchor)?.options ?? []));
     }
   }
   return found;
