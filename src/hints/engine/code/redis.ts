@@ -77,7 +77,7 @@ function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext[
  * Keys under which a queue or NestJS library takes the options of the client it opens: BullMQ's and
  * @nestjs/bullmq's `connection`, Bull's and @nestjs/bull's `redis`, the NestJS Redis modules' `config` and `options`.
  */
-const CONNECTION_HOLDERS = new Set(['connection', 'redis', 'config', 'options']);
+export const CONNECTION_HOLDERS: ReadonlySet<string> = new Set(['connection', 'redis', 'config', 'options']);
 
 /**
  * The options of an object such a key names by a variable of the file (`const connection = { host, tls: {
