@@ -121,4 +121,49 @@ describe('queue and NestJS module options that open an ioredis connection', () =
     const findings = hintsIn('queues.ts', code).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(findings, []);
   });
+
+  it('reads the options a same-file helper builds for a queue connection or an ioredis client', () => {
+    const code = sourceLines(
+      "import { Worker } from 'bullmq';",
+      "import IORedis from 'ioredis';",
+      '',
+      'export function bullConnection() {',
+      '  const settings: Record<string, unknown> = { host: process.env.JOBS_REDIS_HOST, port: 6379 };',
+      '  if (process.env.JOBS_REDIS_TLS) {',
+      '    settings.tls = { servername: process.env.JOBS_REDIS_HOST, rejectUnauthorized: false };',
+      '  }',
+      '  return settings;',
+      '}',
+      '',
+      "const cacheOptions = () => ({ host: process.env.CACHE_HOST, tls: { rejectUnauthorized: false } });",
+      '',
+      "export const thumbnails = new Worker('thumbnails', async (job) => job.data, { connection: bullConnection() });",
+      'export const cache = new IORedis(cacheOptions());',
+    );
+    const findings = hintsIn('connections.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings.sort(), ['12:rejectUnauthorized redis-tls!', '7:rejectUnauthorized redis-tls!']);
+  });
+
+  it('a helper that returns a client, verified TLS, or a password alone gives no finding: what it leaves out is unknown', () => {
+    const code = sourceLines(
+      "import { Queue } from 'bullmq';",
+      "import IORedis from 'ioredis';",
+      '',
+      'const shared = new IORedis(process.env.JOBS_REDIS_URL!, { maxRetriesPerRequest: null });',
+      'const sharedClient = () => shared;',
+      'function verified() {',
+      '  return { host: process.env.JOBS_REDIS_HOST, tls: { ca: process.env.JOBS_REDIS_CA } };',
+      '}',
+      'function withAuth() {',
+      '  return { host: process.env.JOBS_REDIS_HOST, password: process.env.JOBS_REDIS_AUTH };',
+      '}',
+      '',
+      "export const a = new Queue('a', { connection: sharedClient() });",
+      "export const b = new Queue('b', { connection: verified() });",
+      'export const c = new IORedis(withAuth());',
+      "export const d = new Queue('d', { connection: withAuth() });",
+    );
+    const findings = hintsIn('connections.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, []);
+  });
 });

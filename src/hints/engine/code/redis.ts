@@ -82,15 +82,50 @@ export const CONNECTION_HOLDERS: ReadonlySet<string> = new Set(['connection', 'r
 /**
  * The options of an object such a key names by a variable of the file (`const connection = { host, tls: {
  * rejectUnauthorized: false } }`, then `new Queue('mail', { connection })`), with the keys the code sets on it
- * before (`connection.tls = {...}`), read as written in place. A variable that holds a client, or an object
- * another file makes, adds nothing.
+ * before (`connection.tls = {...}`), read as written in place, or that a same-file helper returns
+ * (`{ connection: bullConnection() }`). A variable that holds a client, or an object another file makes, adds nothing.
  */
 function heldConnectionObjects(a: CodeAnalyzer, context: OptionContext): OptionContext['options'] {
   const found: OptionContext['options'] = [];
   for (const option of context.options) {
     const [first, end] = a.tokensOf(option.value);
     if (CONNECTION_HOLDERS.has(option.norm) && a.isId(first) && end === first + 1) {
-      found.push(...(variableContext(a, first, 'redis-client', context.type, context.anchor)?.options ?? []));
+      const held = variableContext(a, first, 'redis-client', context.type, context.anchor);
+      found.push(...(held?.options ?? []));
+      context.complete &&= held?.complete !== false;
+    } else if (CONNECTION_HOLDERS.has(option.norm)) {
+      const returned = optionsReturnedBy(a, context, first, end);
+      found.push(...returned);
+      context.complete &&= returned.length === 0;
+    }
+  }
+  return found;
+}
+
+/** How many return statements of a function that builds options are read. */
+const MAX_RETURNS_READ = 8;
+
+/**
+ * The options a same-file function returns, for a call of it written `start` to `end` (exclusive) in a client's
+ * options (`new Redis(redisOptions())`, `{ connection: bullConnection() }`): an object literal it returns, or the
+ * object a variable it returns holds, with the keys the function sets on it first (`config.tls = {...}` under an
+ * `if`). Their presence counts; their absence tells nothing, as the caller leaves the options incomplete.
+ */
+function optionsReturnedBy(a: CodeAnalyzer, context: OptionContext, start: number, end: number): OptionContext['options'] {
+  if (!a.isId(start) || !a.is(start + 1, '(') || a.partner[start + 1] !== end - 1) {
+    return [];
+  }
+  const fn = a.lookup(a.tokens.text(start), start);
+  if (fn?.t !== 'function') {
+    return [];
+  }
+  const found: OptionContext['options'] = [];
+  for (const returned of a.returnStarts(fn).slice(0, MAX_RETURNS_READ)) {
+    const object = a.is(returned, '(') && a.is(returned + 1, '{') ? returned + 1 : returned;
+    if (a.is(object, '{') && a.partner[object] > object) {
+      found.push(...contextFrom(a, object, a.partner[object], 'redis-client', context.type, context.anchor).options);
+    } else if (a.isId(object) && !a.isAccess(object + 1) && !a.is(object + 1, '(')) {
+      found.push(...(variableContext(a, object, 'redis-client', context.type, context.anchor)?.options ?? []));
     }
   }
   return found;
@@ -157,6 +192,7 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
     return;
   }
   if (end !== start + 1) {
+    context.options.push(...optionsReturnedBy(a, context, start, end));
     context.complete = false;
   } else if (a.isString(start)) {
     context.complete &&= !a.tokens.interpolated(start) && !/^(?:rediss|valkeys):/i.test(a.tokens.text(start));
