@@ -14,7 +14,7 @@ import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
 import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
-import { callResult } from '../code/values';
+import { callResult, Value } from '../code/values';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
@@ -78,17 +78,15 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
       continue;
     }
     const callee = a.evalChain(a.isAccess(i - 1) ? chainStart(a, i) : i, i + 1).value;
-    if (callee?.t !== 'ref' || !mayBeProjectModule(a, callee.module)) {
+    if (callee?.t !== 'ref') {
       continue;
     }
-    const passed = passedClients(a, i + 1);
+    if (kind !== 'python') {
+      calls.push(...importedRedisOptions(a, i, callee));
+    }
+    const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, i + 1) : undefined;
     if (passed) {
       calls.push({ module: callee.module, path: callee.path, ...passed });
-    }
-  }
-  for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
-    if (a.isId(i) && a.is(i + 1, '(') && a.partner[i + 1] > 0 && kind !== 'python') {
-      calls.push(...importedRedisOptions(a, i));
     }
   }
   return calls.length > 0 ? calls : undefined;
@@ -99,11 +97,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
  * Redis client it makes: an argument of a client constructor or factory (`new Redis(redisOptions)`), or the value
  * of a key that holds them in the options of a queue or NestJS library (`new Queue('mail', { connection })`).
  */
-function importedRedisOptions(a: CodeAnalyzer, nameIndex: number): ClientPassingCall[] {
-  const callee = a.evalChain(a.isAccess(nameIndex - 1) ? chainStart(a, nameIndex) : nameIndex, nameIndex + 1).value;
-  if (callee?.t !== 'ref') {
-    return [];
-  }
+function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, callee: Extract<Value, { t: 'ref' }>): ClientPassingCall[] {
   const carrier = redisOptionCarrier(callee.module, callee.path);
   const client = carrier ? undefined : callResult(callee, callee.path, undefined, a.idIs(nameIndex - 1, 'new'), false);
   const flavor = carrier ?? (client?.t === 'client' && client.kind === 'redis' && (client.flavor === 'ioredis' || client.flavor === 'node-redis') ? client.flavor : undefined);
