@@ -166,4 +166,19 @@ describe('queue and NestJS module options that open an ioredis connection', () =
     const findings = hintsIn('connections.ts', code).filter((hint) => hint.endsWith('!'));
     assert.deepEqual(findings, []);
   });
+
+  it('ioredis Cluster: reads the node options its redisOptions names by a variable, and leaves a verified one silent', () => {
+    const code = sourceLines(
+      "import { Cluster } from 'ioredis';",
+      '',
+      'const nodes = [{ host: process.env.LEADERBOARD_HOST, port: 6379 }];',
+      'const insecureNode = { password: process.env.LEADERBOARD_AUTH, tls: { rejectUnauthorized: false } };',
+      'const verifiedNode = { password: process.env.LEADERBOARD_AUTH, tls: {} };',
+      '',
+      'export const scores = new Cluster(nodes, { dnsLookup: (address, done) => done(null, address), redisOptions: insecureNode });',
+      'export const ranks = new Cluster(nodes, { redisOptions: verifiedNode });',
+    );
+    const findings = hintsIn('leaderboard.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, ['4:rejectUnauthorized redis-tls!']);
+  });
 });

@@ -75,9 +75,10 @@ function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext[
 
 /**
  * Keys under which a queue or NestJS library takes the options of the client it opens: BullMQ's and
- * @nestjs/bullmq's `connection`, Bull's and @nestjs/bull's `redis`, the NestJS Redis modules' `config` and `options`.
+ * @nestjs/bullmq's `connection`, Bull's and @nestjs/bull's `redis`, the NestJS Redis modules' `config` and
+ * `options`; and ioredis' `Cluster` the options of its connection to each node, `redisOptions` (https://redis.github.io/ioredis/interfaces/ClusterOptions.html).
  */
-export const CONNECTION_HOLDERS: ReadonlySet<string> = new Set(['connection', 'redis', 'config', 'options']);
+export const CONNECTION_HOLDERS: ReadonlySet<string> = new Set(['connection', 'redis', 'config', 'options', 'redisoptions']);
 
 /**
  * The options of an object such a key names by a variable of the file (`const connection = { host, tls: {
