@@ -356,6 +356,9 @@ const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> 
   'cache-manager-redis-store': new Set(['redisStore']),
 };
 
+/** The modules of the carriers above: a file that imports one may hand Redis options to it. */
+export const REDIS_OPTION_CARRIER_MODULES: readonly string[] = [...Object.keys(IOREDIS_OPTION_CARRIERS), ...Object.keys(NODE_REDIS_OPTION_CARRIERS)];
+
 /** The Redis client whose options a call of `path` in `module` takes, if it is one of the carriers above. */
 export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'node-redis' | undefined {
   if (IOREDIS_OPTION_CARRIERS[module]?.has(path)) {

@@ -102,4 +102,45 @@ describe('workspace: clients other files pass to a function or class', () => {
     assert.equal(contributionOf('tests/test_handler.py', HANDLER)?.passedClients, undefined);
     assert.equal(contributionOf('src/routes/x.js', sourceLines("const Redis = require('ioredis');", "const { helper } = require('lodash');", 'helper(new Redis());'))?.passedClients, undefined);
   });
+
+  describe('Redis options a module declares and other files hand to a client', () => {
+    const QUEUE_SETTINGS = sourceLines(
+      "import 'dotenv/config';",
+      '',
+      'const queueOptions: any = {',
+      '  host: process.env.QUEUE_HOST,',
+      '  password: process.env.QUEUE_AUTH,',
+      '};',
+      "if (process.env.QUEUE_TLS === 'yes') {",
+      '  queueOptions.tls = { rejectUnauthorized: false };',
+      '}',
+      '',
+      'export const queueConnection = queueOptions;',
+      'export const cacheOptions = { host: process.env.CACHE_HOST, tls: { rejectUnauthorized: false } };',
+      'export const reportingDb = { host: process.env.PG_HOST, ssl: { rejectUnauthorized: false } };',
+    );
+    const JOBS = sourceLines(
+      "import { Queue, Worker } from 'bullmq';",
+      "import { queueConnection } from '../settings/queues';",
+      "export const invoices = new Queue('invoices', { connection: queueConnection });",
+      "export const mailer = new Worker('mail', async (job) => job.data, { connection: queueConnection, concurrency: 2 });",
+    );
+    const CACHE = sourceLines("import Redis from 'ioredis';", "import { cacheOptions } from '../settings/queues';", 'export const cache = new Redis(cacheOptions);');
+    const REPORTS = sourceLines("import { Pool } from 'pg';", "import { reportingDb } from '../settings/queues';", "import { S3Client } from '@aws-sdk/client-s3';", 'export const pool = new Pool(reportingDb);');
+
+    it('reads them where they are written, with the keys the module sets on them, through an alias', () => {
+      const model = workspaceOf({ 'src/jobs/queues.ts': JOBS, 'src/cache/client.ts': CACHE, 'src/reports/pool.ts': REPORTS });
+      const found = hintsInWorkspace(model, 'src/settings/queues.ts', QUEUE_SETTINGS).filter((hint) => hint.endsWith('!'));
+      assert.deepEqual(found.sort(), ['12:rejectUnauthorized redis-tls!', '8:rejectUnauthorized redis-tls!']);
+      assert.deepEqual(contributionOf('src/jobs/queues.ts', JOBS)?.passedClients?.filter((use) => use.redisOptions).map((use) => `${use.path} ${use.redisOptions}`), ['queueConnection ioredis', 'queueConnection ioredis']);
+    });
+
+    it('stays silent without the workspace, for an object only a test or another library gets, and for a module the import does not lead to', () => {
+      assert.deepEqual(hintsInWorkspace(undefined, 'src/settings/queues.ts', QUEUE_SETTINGS), []);
+      const others = workspaceOf({ 'src/reports/pool.ts': REPORTS, 'test/queues.test.ts': JOBS.replace('../settings/queues', '../src/settings/queues') });
+      assert.deepEqual(hintsInWorkspace(others, 'src/settings/queues.ts', QUEUE_SETTINGS), []);
+      const elsewhere = workspaceOf({ 'src/jobs/queues.ts': JOBS });
+      assert.deepEqual(hintsInWorkspace(elsewhere, 'lib/settings/queues.ts', QUEUE_SETTINGS), []);
+    });
+  });
 });

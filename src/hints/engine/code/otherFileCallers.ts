@@ -22,7 +22,7 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
   }
   // A JavaScript module's default export is what `require('./m')` (read as `''`) and `import X from './m'` (`default`) give.
   const names = defaultExport(a) === name ? [name, '', 'default'] : [name];
-  const calls = names.flatMap((exported) => project.clientPassingCalls!(exported));
+  const calls = names.flatMap((exported) => project.clientPassingCalls!(exported)).filter((call) => !call.redisOptions);
   let agreed: Value | undefined;
   for (const call of calls) {
     const keywords = a.language.family === 'python' ? call.keywords : undefined;
@@ -44,7 +44,7 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
 const defaultExports = new FileMemo<'default', string | null>();
 
 /** `module.exports = TagIndex`, `export default TagIndex`, `export default class TagIndex`, `export default async function purge`. */
-function defaultExport(a: CodeAnalyzer): string | undefined {
+export function defaultExport(a: CodeAnalyzer): string | undefined {
   if (a.language.family !== 'js') {
     return undefined;
   }

@@ -30,7 +30,7 @@ export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisF
     for (const [start, end] of segments(a, open)) {
       positionalArgument(a, context, start, end);
     }
-    context.options.push(...heldTlsObjects(a, context));
+    context.options.push(...heldTlsObjects(a, context), ...heldConnectionObjects(a, context));
   } else if (a.language.family === 'python') {
     pythonPositionalArguments(a, context, open, flavor, factory.slice(factory.lastIndexOf('.') + 1));
   }
@@ -68,6 +68,65 @@ function heldTlsObjects(a: CodeAnalyzer, context: OptionContext): OptionContext[
     const setApart = binding !== undefined && memberAssignmentsOf(a, name, binding).length > 0;
     if (open >= 0 && a.partner[open] > open && !setApart) {
       found.push(...contextFrom(a, open, a.partner[open], 'redis-client', context.type, context.anchor).options);
+    }
+  }
+  return found;
+}
+
+/**
+ * Keys under which a queue or NestJS library takes the options of the client it opens: BullMQ's and
+ * @nestjs/bullmq's `connection`, Bull's and @nestjs/bull's `redis`, the NestJS Redis modules' `config` and
+ * `options`; and ioredis' `Cluster` the options of its connection to each node, `redisOptions` (https://redis.github.io/ioredis/interfaces/ClusterOptions.html).
+ */
+export const CONNECTION_HOLDERS: ReadonlySet<string> = new Set(['connection', 'redis', 'config', 'options', 'redisoptions']);
+
+/**
+ * The options of an object such a key names by a variable of the file (`const connection = { host, tls: {
+ * rejectUnauthorized: false } }`, then `new Queue('mail', { connection })`), with the keys the code sets on it
+ * before (`connection.tls = {...}`), read as written in place, or that a same-file helper returns
+ * (`{ connection: bullConnection() }`). A variable that holds a client, or an object another file makes, adds nothing.
+ */
+function heldConnectionObjects(a: CodeAnalyzer, context: OptionContext): OptionContext['options'] {
+  const found: OptionContext['options'] = [];
+  for (const option of context.options) {
+    const [first, end] = a.tokensOf(option.value);
+    if (CONNECTION_HOLDERS.has(option.norm) && a.isId(first) && end === first + 1) {
+      const held = variableContext(a, first, 'redis-client', context.type, context.anchor);
+      found.push(...(held?.options ?? []));
+      context.complete &&= held?.complete !== false;
+    } else if (CONNECTION_HOLDERS.has(option.norm)) {
+      const returned = optionsReturnedBy(a, context, first, end);
+      found.push(...returned);
+      context.complete &&= returned.length === 0;
+    }
+  }
+  return found;
+}
+
+/** How many return statements of a function that builds options are read. */
+const MAX_RETURNS_READ = 8;
+
+/**
+ * The options a same-file function returns, for a call of it written `start` to `end` (exclusive) in a client's
+ * options (`new Redis(redisOptions())`, `{ connection: bullConnection() }`): an object literal it returns, or the
+ * object a variable it returns holds, with the keys the function sets on it first (`config.tls = {...}` under an
+ * `if`). Their presence counts; their absence tells nothing, as the caller leaves the options incomplete.
+ */
+function optionsReturnedBy(a: CodeAnalyzer, context: OptionContext, start: number, end: number): OptionContext['options'] {
+  if (!a.isId(start) || !a.is(start + 1, '(') || a.partner[start + 1] !== end - 1) {
+    return [];
+  }
+  const fn = a.lookup(a.tokens.text(start), start);
+  if (fn?.t !== 'function') {
+    return [];
+  }
+  const found: OptionContext['options'] = [];
+  for (const returned of a.returnStarts(fn).slice(0, MAX_RETURNS_READ)) {
+    const object = a.is(returned, '(') && a.is(returned + 1, '{') ? returned + 1 : returned;
+    if (a.is(object, '{') && a.partner[object] > object) {
+      found.push(...contextFrom(a, object, a.partner[object], 'redis-client', context.type, context.anchor).options);
+    } else if (a.isId(object) && !a.isAccess(object + 1) && !a.is(object + 1, '(')) {
+      found.push(...(variableContext(a, object, 'redis-client', context.type, context.anchor)?.options ?? []));
     }
   }
   return found;
@@ -134,6 +193,7 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
     return;
   }
   if (end !== start + 1) {
+    context.options.push(...optionsReturnedBy(a, context, start, end));
     context.complete = false;
   } else if (a.isString(start)) {
     context.complete &&= !a.tokens.interpolated(start) && !/^(?:rediss|valkeys):/i.test(a.tokens.text(start));

@@ -12,9 +12,13 @@ import { segments } from '../code/braces';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
+import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
+import { callResult, Value } from '../code/values';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
+import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
+import { normalizeName } from '../types';
 import { LineIndex } from '../text';
 import { JS_LIBRARIES, PYTHON_LIBRARIES } from './codeExports';
 import { Target } from './importedClients';
@@ -35,6 +39,8 @@ const PYTHON_LIBRARY_MODULES = new Set([
   'django_redis', 'flask_redis',
   'django', 'fastapi', 'flask', 'pydantic', 'pytest', 'moto', 'requests', 'starlette',
 ]);
+/** An import of a queue or NestJS library that opens a Redis client with the options it is given (`'bullmq'`). */
+const REDIS_OPTION_CARRIER_IMPORT = new RegExp(`['"](?:${REDIS_OPTION_CARRIER_MODULES.map((module) => module.replace(/[/.-]/g, '\\$&')).join('|')})['"]`);
 /** Test files by name or folder: their calls pass fakes, not the clients the code runs with. */
 const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Python words before a name and `(` that make no call. */
@@ -48,7 +54,7 @@ export function mayPassClients(file: string, kind: DocumentKind, text: string): 
   if (kind === 'python') {
     return PYTHON_LIBRARIES.test(text) && importsPythonProjectModule(text);
   }
-  return (kind === 'javascript' || kind === 'typescript') && JS_LIBRARIES.test(text) && JS_PROJECT_IMPORT.test(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text)) && JS_PROJECT_IMPORT.test(text);
 }
 
 /** Whether a Python file imports a module that may be the project's: a relative one, or one no library is. */
@@ -72,15 +78,56 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
       continue;
     }
     const callee = a.evalChain(a.isAccess(i - 1) ? chainStart(a, i) : i, i + 1).value;
-    if (callee?.t !== 'ref' || !mayBeProjectModule(a, callee.module)) {
+    if (callee?.t !== 'ref') {
       continue;
     }
-    const passed = passedClients(a, i + 1);
+    if (kind !== 'python') {
+      calls.push(...importedRedisOptions(a, i, callee));
+    }
+    const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, i + 1) : undefined;
     if (passed) {
       calls.push({ module: callee.module, path: callee.path, ...passed });
     }
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * Names imported from modules that may be the project's that a call at `nameIndex` hands as the options of the
+ * Redis client it makes: an argument of a client constructor or factory (`new Redis(redisOptions)`), or the value
+ * of a key that holds them in the options of a queue or NestJS library (`new Queue('mail', { connection })`).
+ */
+function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, callee: Extract<Value, { t: 'ref' }>): ClientPassingCall[] {
+  const carrier = redisOptionCarrier(callee.module, callee.path);
+  const client = carrier ? undefined : callResult(callee, callee.path, undefined, a.idIs(nameIndex - 1, 'new'), false);
+  const flavor = carrier ?? (client?.t === 'client' && client.kind === 'redis' && (client.flavor === 'ioredis' || client.flavor === 'node-redis') ? client.flavor : undefined);
+  if (!flavor) {
+    return [];
+  }
+  const found: ClientPassingCall[] = [];
+  const record = (start: number, end: number): void => {
+    const held = end === start + 1 && a.isId(start) ? a.evalChain(start, end).value : undefined;
+    if (held?.t === 'ref' && held.path && mayBeProjectModule(a, held.module)) {
+      found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
+    }
+  };
+  for (const [start, end] of segments(a, nameIndex + 1)) {
+    if (!carrier) {
+      record(start, end);
+    } else if (a.is(start, '{') && a.partner[start] === end - 1) {
+      // `{ connection }` or `{ connection: queueConnection }`, at the top of the options.
+      for (let k = start + 1; k < end - 1; k = a.skipGroup(k)) {
+        const atKey = (k === start + 1 || a.is(k - 1, ',')) && a.isId(k) && CONNECTION_HOLDERS.has(normalizeName(a.tokens.text(k)));
+        if (atKey && (a.is(k + 1, ',') || a.is(k + 1, '}'))) {
+          record(k, k + 1);
+        } else if (atKey && a.is(k + 1, ':')) {
+          const next = a.skipGroup(k + 2);
+          record(k + 2, a.is(next, ',') || next === end - 1 ? next : -1);
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /**

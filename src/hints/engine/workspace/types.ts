@@ -196,6 +196,11 @@ export interface ClientPassingCall {
   keywords?: Record<string, ExportedClient | null>;
   /** A spread or a keyword follows the positional arguments: what it passes past them is unknown. */
   open?: boolean;
+  /**
+   * The name is not called: it is handed as the options of a Redis client of this library (`new Redis(options)`,
+   * `new Queue('mail', { connection })`), so the object it holds is that client's options. `args` is empty.
+   */
+  redisOptions?: 'ioredis' | 'node-redis';
 }
 
 /**

@@ -8,6 +8,7 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
+import { otherFilesRedisOptions } from '../otherFileRedisOptions';
 import { typeormRedisCaches } from '../typeormRedisCache';
 import { isIoredisModule, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
@@ -491,6 +492,7 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
 function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
   typeormRedisCaches(a);
+  otherFilesRedisOptions(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {

@@ -1,0 +1,62 @@
+/**
+ * Redis client options a module of the workspace declares and other files hand to a client (workspace mode; see
+ * `workspace/passedClients.ts`): `export const connection = { host, tls: { rejectUnauthorized: false } }` in
+ * `config/redis.ts`, then `new Queue('mail', { connection })` or `new Redis(connection)` in another file. The
+ * object is read as that client's options, here where its keys are written, with the keys the module sets on
+ * it (`connectionOptions.tls = {...}`), and through one alias (`export const connection = connectionOptions`).
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { defaultExport } from './otherFileCallers';
+import { variableContext } from './requests';
+import { codeOf } from '../tokenCodes';
+
+/** Module-level declarations asked about per file: far more than a configuration module has. */
+const MAX_DECLARATIONS = 64;
+const DECLARES = new Set(['const', 'let', 'var'].map(codeOf));
+
+export function otherFilesRedisOptions(a: CodeAnalyzer): void {
+  const project = a.project;
+  if (a.language.family !== 'js' || !project?.clientPassingCalls) {
+    return;
+  }
+  const main = defaultExport(a);
+  let asked = 0;
+  for (let k = 0; k + 2 < a.tokens.length && asked < MAX_DECLARATIONS; k++) {
+    // Codes, not texts: this runs over every token of every file in workspace mode.
+    if (!DECLARES.has(a.tokens.codes[k]) || !a.isId(k + 1) || a.scopes.scopeAt(k) !== 0) {
+      continue;
+    }
+    asked++;
+    const name = a.tokens.text(k + 1);
+    const names = name === main ? [name, '', 'default'] : [name];
+    const flavor = names.flatMap((exported) => project.clientPassingCalls!(exported)).find((call) => call.redisOptions)?.redisOptions;
+    const use = flavor ? lastModuleUse(a, name, k + 1) : -1;
+    const context = use >= 0 ? variableContext(a, use, 'redis-client', flavor!, a.tokenSpan(k + 1)) : undefined;
+    if (context) {
+      a.contexts.push(context);
+    }
+  }
+}
+
+/**
+ * The token to read the object `name` holds at: the name it aliases (`= connectionOptions;`), else its last use
+ * at module level (`export { connection }`), so that the keys the module sets on it before count; else the
+ * declaration itself. -1 when it holds neither an object nor a name.
+ */
+function lastModuleUse(a: CodeAnalyzer, name: string, declared: number): number {
+  const binding = a.scopes.lookup(name, declared);
+  const value = binding?.expression ?? -1;
+  if (value >= 0 && a.isId(value) && (a.is(value + 1, ';') || value + 1 >= a.tokens.length || a.isId(value + 1))) {
+    return value;
+  }
+  if (value < 0 || !a.is(value, '{')) {
+    return -1;
+  }
+  let use = declared;
+  for (let k = a.partner[value] + 1; k < a.tokens.length; k++) {
+    if (a.idIs(k, name) && !a.isAccess(k - 1) && !a.isAccess(k + 1) && a.scopes.scopeAt(k) === 0) {
+      use = k;
+    }
+  }
+  return use;
+}
