@@ -321,7 +321,11 @@ export class CodeAnalyzer {
   lookup(name: string, token: number): Value | undefined {
     // Java and C# keep methods and fields apart: `orders.scan()` inside a method `orders()` reads the field.
     const binding = this.scopes.lookup(name, token, this.language.classFieldsVisible && this.tokens.codes[token + 1] !== OPEN_PAREN);
-    if (binding) {
+    // `redis = redis.Redis.from_url(url)` at module level: the value is read before the name is bound, so the
+    // name that starts it is the module it was imported as, not the binding it makes. (In a function the
+    // name would be a local read before assignment, or a parameter.)
+    const rebindsImport = binding !== undefined && binding.expression === token && this.imports.has(name) && this.scopes.enclosing(token, ['function']) <= 0;
+    if (binding && !rebindsImport) {
       // A name bound more than once outside the function that reads it: what its bindings agree on.
       const outer = binding.fixed === undefined ? this.scopes.outerBindings(name, token) : undefined;
       const agreed = outer && outer.length > 1 ? agreedOuterValue(this, outer) : undefined;

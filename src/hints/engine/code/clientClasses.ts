@@ -5,6 +5,8 @@
  * constructor, or of `new` on a class with no constructor of its own, are the client's options.
  */
 import { RedisFlavor } from '../model';
+import { REDIS_COMMANDS } from '../services';
+import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { inheritedClassField } from './languages/baseClassFields';
 import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
@@ -71,6 +73,21 @@ function importedBase(a: CodeAnalyzer, classScope: number): { module: string; pa
   }
   const member = a.id(token + 2);
   return member === undefined || a.is(token + 3, '.') ? undefined : { module: imported.module, path: imported.path === '' ? member : `${imported.path}.${member}` };
+}
+
+/**
+ * An instance of a class of the file that extends a Redis client class (`class RedisClient(redis.StrictRedis)`,
+ * returned by `configure_redis()`), as the client another file gets when it imports or is passed the instance:
+ * only when the class defines none of the commands the rules read, since that file reads the client's own
+ * methods and not the class's.
+ */
+export function inheritedRedisClient(a: CodeAnalyzer, value: Value): (Value & { t: 'client' }) | undefined {
+  if (value.t !== 'instance' || value.classObject) {
+    return undefined;
+  }
+  const client = clientClass(a, value.classScope);
+  const overrides = client?.kind === 'redis' && a.scopes.memberNames(value.classScope).some((name) => REDIS_COMMANDS.has(normalizeName(name)));
+  return client?.kind === 'redis' && !overrides ? client : undefined;
 }
 
 /** The receiver of `receiver.method(...)`: an instance of a class that extends a client class is the client, unless the class defines the method. */

@@ -9,6 +9,7 @@
 import type { CallArguments, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { inheritedRedisClient } from './clientClasses';
 import { FileMemo } from './fileMemo';
 import { namedValue, tableNameRef } from './names';
 import { goProjectMember } from './languages/goProject';
@@ -231,6 +232,10 @@ export function importsTestDouble(a: CodeAnalyzer, module: string, path: string)
 
 /** A client value as another module reads it: its kind, and the table it names when simple. */
 export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | undefined {
+  if (value.t === 'instance') {
+    const inherited = inheritedRedisClient(a, value);
+    return inherited && exportedClient(a, inherited);
+  }
   if (value.t !== 'client') {
     return undefined;
   }

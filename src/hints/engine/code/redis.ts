@@ -1,6 +1,6 @@
 /** Redis client calls and client options, and the statement around a call for rewrites. */
 import { TOKEN_KIND } from '../lexer';
-import { OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
+import { Literal, OptionContext, RedisCall, RedisFlavor, RedisStructure } from '../model';
 import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -8,7 +8,7 @@ import { segments } from './braces';
 import { isBatchLoopVariable, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
-import { parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
+import { interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 
@@ -134,7 +134,11 @@ function optionsReturnedBy(a: CodeAnalyzer, context: OptionContext, start: numbe
 
 /** A string token written as one argument, `start` to `end` (exclusive), read as a Redis URL: TLS, host and password. */
 function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end: number): void {
-  if (end !== start + 1 || !a.isString(start) || a.tokens.interpolated(start)) {
+  if (end === start + 1 && a.isString(start) && a.tokens.interpolated(start)) {
+    interpolatedUrlArgument(a, context, start);
+    return;
+  }
+  if (end !== start + 1 || !a.isString(start)) {
     // A URL the code does not show (`os.environ["REDIS_URL"]`) may be `rediss://`: TLS is unknown.
     context.complete = false;
     return;
@@ -146,6 +150,26 @@ function urlArgument(a: CodeAnalyzer, context: OptionContext, start: number, end
   context.options.push(wholeUrlOption(a, start));
   if (url.password) {
     context.options.push(urlOption(a, start, 'password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+}
+
+/**
+ * An f-string URL whose scheme is written out (`f"redis://{host}:{port}"`): it says whether the client uses
+ * TLS, and a password in its user information (`f"redis://:{password}@{host}"`) is one whose value the code
+ * does not show. Any other interpolated URL leaves TLS unknown.
+ */
+function interpolatedUrlArgument(a: CodeAnalyzer, context: OptionContext, token: number): void {
+  const read = parseInterpolatedRedisUrl(a.tokens.text(token));
+  if (!read) {
+    context.complete = false;
+    return;
+  }
+  context.options.push(interpolatedUrlOption(a, token, read.masked));
+  const password = read.url.password;
+  if (password && password.value !== '') {
+    const original = a.tokens.text(token).slice(password.start, password.end);
+    const literal: Literal = read.unknown(password) ? { kind: 'expr', text: original } : { kind: 'str', value: original };
+    context.options.push(urlOption(a, token, 'password', password, password, literal));
   }
 }
 

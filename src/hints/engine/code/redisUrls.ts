@@ -61,6 +61,45 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
   return url;
 }
 
+/** What stands in for each character of an interpolation (`{host}`): no URL delimiter, no scheme's letter. */
+const FILLER = '\u0001';
+
+/**
+ * An interpolated string (`f"redis://{host}:{port}"`) read as a URL, when what it says about TLS and the
+ * password is written out: the scheme before any interpolation, and no interpolation in the query, where
+ * an option the code does not show might be. `masked` is the text with every interpolation's characters
+ * replaced (offsets kept, so that parts still point into the source); `unknown` tells a part that holds one.
+ */
+export function parseInterpolatedRedisUrl(text: string): { url: RedisUrl; masked: string; unknown(part: UrlPart): boolean } | undefined {
+  let masked = '';
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') {
+      depth++;
+    }
+    masked += depth > 0 ? FILLER : char;
+    if (char === '}' && depth > 0) {
+      depth--;
+    }
+  }
+  const url = parseRedisUrl(masked);
+  const question = masked.indexOf('?');
+  if (!url || (question >= 0 && masked.includes(FILLER, question))) {
+    return undefined;
+  }
+  return { url, masked, unknown: (part) => part.value.includes(FILLER) };
+}
+
+/**
+ * The whole interpolated URL as a `url` option: each interpolation reads as digits, a stand-in that names
+ * no host a rule knows (`f"redis://{host}"` is not local), yet keeps a written host local whatever its
+ * port (`f"redis://localhost:{port}"`).
+ */
+export function interpolatedUrlOption(a: CodeAnalyzer, token: number, masked: string): OptionOccurrence {
+  const whole = { value: masked, start: 0, end: masked.length };
+  return urlOption(a, token, 'url', whole, whole, { kind: 'str', value: masked.split(FILLER).join('0') });
+}
+
 /** The first index of any of `chars` at or after `from` and before `limit`, or `limit`. */
 function firstOf(text: string, chars: readonly string[], from: number, limit = text.length): number {
   let first = limit;

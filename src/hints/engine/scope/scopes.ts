@@ -324,6 +324,15 @@ export class ScopeTree<V> {
     return undefined;
   }
 
+  /** The names a class and its same-file bases bind as members (methods, fields, class attributes), without the `.` of fields. */
+  memberNames(classScope: number): string[] {
+    const found = new Set<string>();
+    for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
+      this.names[scope]?.forEach((_, name) => found.add(name.startsWith('.') ? name.slice(1) : name));
+    }
+    return [...found];
+  }
+
   /** Every binding of a class member, in order, from the first class up its bases that has one. */
   memberBindings(classScope: number, name: string): readonly Binding<V>[] {
     for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {

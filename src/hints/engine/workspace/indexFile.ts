@@ -20,7 +20,7 @@ import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { indexClassFields, mayLendClassFields } from './classFields';
 import { mayExportClients, moduleSource } from './codeExports';
-import { indexRequestClients, mayHangClients } from './requestClients';
+import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
@@ -104,7 +104,7 @@ function readCode(
 ): FileContribution {
   const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
-  const requestClients = reads.hangsClients && kind !== 'python' ? indexRequestClients(kind, text) : undefined;
+  const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(kind, text)) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
   return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}), ...(passedClients ? { passedClients } : {}) };
 }

@@ -7,6 +7,8 @@
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
+import { python } from '../code/languages/python';
+import { appStateClients } from '../code/languages/pythonAppState';
 import { hungClients, MERGING } from '../code/requestClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
@@ -18,6 +20,12 @@ const DOT = 46;
 const GREATER = 62;
 /** How long a name the text scan reads back over: far past real names, and it keeps the scan linear. */
 const MAX_NAME = 64;
+
+/** An assignment to a member of an application's state (`app.state.redis = ...`, `application.state.cache =`). */
+const APP_STATE = /^[ \t]*\w+\.state\.\w+[ \t]*=[^=]/m;
+
+/** Python tests and their fixtures: the state they set holds fakes, not the clients the application runs with. */
+const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$/;
 
 /** Modules that name a client library, and a relative module whose exports may be a client. */
 const CLIENT_LIBRARIES = /redis|aws-sdk/;
@@ -60,8 +68,11 @@ function assignsMember(text: string): boolean {
   return false;
 }
 
-/** Whether a code file may hang a client on the request, from its path and text alone. */
+/** Whether a code file may hang a client on the request (Python: set one on the application's state), from its path and text alone. */
 export function mayHangClients(file: string, kind: DocumentKind, text: string): boolean {
+  if (kind === 'python') {
+    return text.includes('.state.') && APP_STATE.test(text) && !PYTHON_TEST_FILE.test(file) && !isTestDoubleFile(file);
+  }
   if (kind !== 'javascript' && kind !== 'typescript') {
     return false;
   }
@@ -74,6 +85,13 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
     return false;
   }
   return (middleware && assignsMember(text)) || decorates || merges;
+}
+
+/** What a Python file sets on the application's state, by alias (`app.state.redis`); undefined for nothing. */
+export function indexAppStateClients(text: string): RequestClients | undefined {
+  const a = new CodeAnalyzer(text, python, new LineIndex(text));
+  a.bind();
+  return appStateClients(a);
 }
 
 /** What a file hangs on the request, by name, as the workspace model keeps it; undefined for nothing. */
