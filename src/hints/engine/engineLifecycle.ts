@@ -50,6 +50,8 @@ export function majorVersion(engine: string, version: string): string | undefine
 export interface PastStandardSupport {
   major: string;
   endOfStandardSupport: string;
+  /** Set when that date was the major's end of life, with no Extended Support after it. */
+  endOfLife?: true;
 }
 
 /**
@@ -63,5 +65,8 @@ export function pastStandardSupport(lifecycle: EngineLifecycle, engine: string, 
     return undefined;
   }
   // ISO dates compare as strings; support ends at the end of the listed day.
-  return lifecycle.builtOn > endOfStandardSupport ? { major, endOfStandardSupport } : undefined;
+  if (lifecycle.builtOn <= endOfStandardSupport) {
+    return undefined;
+  }
+  return lifecycle.endOfLife?.[engine.toLowerCase()]?.includes(major) ? { major, endOfStandardSupport, endOfLife: true } : { major, endOfStandardSupport };
 }

@@ -2,6 +2,7 @@
 import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Literal } from '../model';
+import { HintRule } from '../types';
 import { Check, defaultOf, optionNamed } from './context';
 
 const ENGINE = ['Engine'];
@@ -14,6 +15,12 @@ const ENGINE_VERSION = ['EngineVersion'];
  */
 function versionText(literal: Literal): string | undefined {
   return literal.kind === 'str' ? literal.value : literal.kind === 'num' ? String(literal.value) : undefined;
+}
+
+/** The message for a version past its date: the rule's own, or its end-of-life one when no Extended Support followed. */
+function messageFor(rule: HintRule, engine: string, version: string): string | undefined {
+  const lifecycle = rule.diagnostic?.lifecycle;
+  return lifecycle && pastStandardSupport(lifecycle, engine, version)?.endOfLife ? rule.diagnostic?.endOfLifeMessage : undefined;
 }
 
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
@@ -29,7 +36,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const engine = written ? (written.kind === 'str' ? written.value : undefined) : resource.complete ? rule.diagnostic?.engineWhenOmitted : undefined;
     const version = versionText(option.literal);
     if (version !== undefined && engine !== undefined && pastStandardSupport(lifecycle, engine, version)) {
-      context.report(rule, option.value);
+      context.report(rule, option.value, undefined, messageFor(rule, engine, version));
     }
     // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.
     const cdk = option.literal.kind === 'expr' ? cdkEngineVersion(option.literal.text) : undefined;
@@ -51,7 +58,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const fallback = resource.defaults && types.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? defaultOf(resource, ENGINE_VERSION) : undefined;
     const engine = optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE);
     if (fallback?.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, fallback.value)) {
-      context.report(rule, resource.anchor);
+      context.report(rule, resource.anchor, undefined, messageFor(rule, engine.value, fallback.value));
     }
   }
 };
