@@ -7,9 +7,10 @@ import { EngineLifecycle } from './types';
 
 /**
  * Engines with Extended Support, as the RDS and ElastiCache APIs, CloudFormation and Terraform spell them
- * (`redis` is ElastiCache for Redis OSS; `valkey` and `memcached` have no entry, so they never match).
+ * (`redis` is ElastiCache for Redis OSS; `valkey` and `memcached` have no entry, so they never match), and
+ * `aurora`, the engine name of Aurora MySQL version 1 (MySQL 5.6-compatible).
  */
-export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora-mysql', 'aurora-postgresql', 'redis'] as const;
+export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora', 'aurora-mysql', 'aurora-postgresql', 'redis'] as const;
 
 /** Aurora MySQL major versions by the MySQL version they are compatible with. */
 const AURORA_MYSQL_MAJORS: Record<string, string> = { '5.7': '2', '8.0': '3' };
@@ -36,6 +37,9 @@ export function majorVersion(engine: string, version: string): string | undefine
       }
       return second === undefined ? undefined : AURORA_MYSQL_MAJORS[`${first}.${second}`];
     }
+    case 'aurora':
+      // Aurora MySQL version 1 only: its versions read `5.6.10a` or `5.6.mysql_aurora.1.22.2`.
+      return first === '5' && second === '6' ? '1' : undefined;
     case 'postgres':
     case 'aurora-postgresql':
       return Number(first) >= 10 || second === undefined ? first : `${first}.${second}`;

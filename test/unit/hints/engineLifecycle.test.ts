@@ -34,6 +34,10 @@ describe('RDS engine lifecycle', () => {
     assert.equal(majorVersion('mysql', '8'), undefined);
     assert.equal(majorVersion('postgres', 'latest'), undefined);
     assert.equal(majorVersion('sqlserver-ee', '15.00'), undefined);
+    // `aurora` is Aurora MySQL version 1, whose versions all start with 5.6.
+    assert.equal(majorVersion('aurora', '5.6.10a'), '1');
+    assert.equal(majorVersion('aurora', '5.6.mysql_aurora.1.22.2'), '1');
+    assert.equal(majorVersion('aurora', '5.7.12'), undefined);
   });
 
   it('reads the Redis OSS major version of an ElastiCache engine version, and nothing else', () => {
@@ -91,7 +95,7 @@ describe('RDS engine lifecycle', () => {
   it('compiles the same table into the ElastiCache engine-version rule', () => {
     const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
     assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31' });
-    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { redis: ['2', '3'] });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { aurora: ['1'], redis: ['2', '3'] });
     assert.ok(rule?.diagnostic?.endOfLifeMessage, 'the ElastiCache rule says what end of life means');
   });
 
