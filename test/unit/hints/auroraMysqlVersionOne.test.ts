@@ -59,4 +59,33 @@ describe('Aurora MySQL version 1 engine versions', () => {
     assert.deepEqual(findings('reporting.tf', cluster('aurora', 'var.engine_version')), []);
     assert.ok(hintsIn('reporting.tf', cluster('aurora', 'var.engine_version')).includes(`4:engine_version ${RULE}`));
   });
+
+  it('fires on the engine of a DB cluster that names `aurora` and no version, never on its member instances', () => {
+    const template = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  LedgerCluster:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties:',
+      '      Engine: aurora',
+      '      MasterUsername: ledger',
+      '      ManageMasterUserPassword: true',
+      '      DBSubnetGroupName: !Ref LedgerSubnets',
+      '  LedgerWriter:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: aurora',
+      '      DBClusterIdentifier: !Ref LedgerCluster',
+      '      DBInstanceClass: db.r5.large',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('ledger.yaml', template), [`6:aurora ${RULE}!`]);
+    assert.match(messages('ledger.yaml', template)[0], /past its end of life \(Aurora MySQL version 1/);
+    const terraform = (engine: string): string => cluster(engine, 'x').replace(/^ {2}engine_version .*\n/m, '');
+    assert.deepEqual(findings('reporting.tf', terraform('aurora')), [`3:"aurora" ${RULE}!`]);
+    assert.deepEqual(findings('reporting.tf', terraform('aurora-mysql')), []);
+    assert.deepEqual(findings('reporting.tf', terraform('aurora-postgresql')), []);
+    assert.deepEqual(findings('reporting.tf', cluster('aurora', 'x').replace('"aurora"', 'var.engine').replace(/^ {2}engine_version .*\n/m, '')), []);
+  });
 });
+

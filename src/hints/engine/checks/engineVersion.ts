@@ -7,6 +7,8 @@ import { Check, defaultOf, optionNamed } from './context';
 
 const ENGINE = ['Engine'];
 const ENGINE_VERSION = ['EngineVersion'];
+/** The DB cluster contexts, where the engine of an Aurora cluster is chosen. */
+const AURORA_CLUSTERS = ['AWS::RDS::DBCluster', 'aws_rds_cluster', 'rds:CreateDBCluster'];
 
 /**
  * A version as written: a string, or an unquoted YAML or Terraform number (`EngineVersion: 12.2`), which
@@ -49,6 +51,14 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
       if (named && pastStandardSupport(lifecycle, named.engine, named.version)) {
         context.report(rule, constant.span);
       }
+    }
+  }
+  // The `aurora` engine is Aurora MySQL version 1 whatever its version (all are 5.6.x): a DB cluster that names it
+  // and writes no version runs it. Judged on the cluster only, where its members repeat the engine.
+  for (const resource of context.model.contexts) {
+    const engine = AURORA_CLUSTERS.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? optionNamed(resource, ENGINE) : undefined;
+    if (engine?.literal.kind === 'str' && engine.literal.value.toLowerCase() === 'aurora' && pastStandardSupport(lifecycle, 'aurora', '5.6')) {
+      context.report(rule, engine.value, undefined, messageFor(rule, 'aurora', '5.6'));
     }
   }
   // A registry module whose pinned release defaults the version (cloudposse's elasticache-redis before v2:
