@@ -80,6 +80,8 @@ describe('Aurora MySQL version 1 engine versions', () => {
       '',
     ].join('\n');
     assert.deepEqual(findings('ledger.yaml', template), [`6:aurora ${RULE}!`]);
+    // Only the RDS rule: the ElastiCache rule shares the check, not the cluster.
+    assert.deepEqual(hintsIn('ledger.yaml', template).filter((hint) => hint.includes('elasticache')), []);
     assert.match(messages('ledger.yaml', template)[0], /past its end of life \(Aurora MySQL version 1/);
     const terraform = (engine: string): string => cluster(engine, 'x').replace(/^ {2}engine_version .*\n/m, '');
     assert.deepEqual(findings('reporting.tf', terraform('aurora')), [`3:"aurora" ${RULE}!`]);

@@ -53,10 +53,12 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
       }
     }
   }
+  const coveredTypes = [...(rule.match.cloudformation?.resources ?? []), ...(rule.match.terraform?.resources ?? []), ...(rule.match.in ?? [])];
   // The `aurora` engine is Aurora MySQL version 1 whatever its version (all are 5.6.x): a DB cluster that names it
   // and writes no version runs it. Judged on the cluster only, where its members repeat the engine.
   for (const resource of context.model.contexts) {
-    const engine = AURORA_CLUSTERS.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? optionNamed(resource, ENGINE) : undefined;
+    const cluster = AURORA_CLUSTERS.includes(resource.type) && coveredTypes.includes(resource.type);
+    const engine = cluster && !optionNamed(resource, ENGINE_VERSION) ? optionNamed(resource, ENGINE) : undefined;
     if (engine?.literal.kind === 'str' && engine.literal.value.toLowerCase() === 'aurora' && pastStandardSupport(lifecycle, 'aurora', '5.6')) {
       context.report(rule, engine.value, undefined, messageFor(rule, 'aurora', '5.6'));
     }
