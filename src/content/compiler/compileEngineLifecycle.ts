@@ -22,7 +22,9 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env, now: Date = new 
 }
 
 export function isCalendarDate(value: string): boolean {
-  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  // A day past 31 makes no Date at all (02-30 makes 2 March): both are refused.
+  const date = new Date(`${value}T00:00:00Z`);
+  return ISO_DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 export function isMapping(value: unknown): value is Record<string, unknown> {
@@ -63,6 +65,7 @@ export function compileEngineLifecycle(root: string, builtOn: string): Lifecycle
   }
   const errors: string[] = [];
   const engines: EngineLifecycle['engines'] = {};
+  const endOfLife: NonNullable<EngineLifecycle['endOfLife']> = {};
   for (const [engine, majors] of Object.entries(table.entries)) {
     if (!(LIFECYCLE_ENGINES as readonly string[]).includes(engine)) {
       errors.push(`engine '${engine}' is not one of ${LIFECYCLE_ENGINES.join(', ')}`);
@@ -75,16 +78,26 @@ export function compileEngineLifecycle(root: string, builtOn: string): Lifecycle
     engines[engine] = {};
     for (const [major, entry] of Object.entries(majors)) {
       const where = `${engine} ${major}`;
+      // A major listed with `endOfLife` instead had no Extended Support: that day ended all support.
+      const date = isMapping(entry) ? (entry.endOfLife ?? entry.endOfStandardSupport) : undefined;
       if (!/^\d+(?:\.\d+)?$/.test(major)) {
         errors.push(`${where}: major version must look like 11 or 5.7 (quote it in YAML)`);
-      } else if (!isMapping(entry) || typeof entry.endOfStandardSupport !== 'string' || !isCalendarDate(entry.endOfStandardSupport)) {
-        errors.push(`${where}: 'endOfStandardSupport' must be a YYYY-MM-DD string`);
+      } else if (!isMapping(entry) || (entry.endOfLife !== undefined && entry.endOfStandardSupport !== undefined)) {
+        errors.push(`${where}: give either 'endOfStandardSupport' or 'endOfLife', not both`);
+      } else if (typeof date !== 'string' || !isCalendarDate(date)) {
+        errors.push(`${where}: '${entry.endOfLife === undefined ? 'endOfStandardSupport' : 'endOfLife'}' must be a YYYY-MM-DD string`);
       } else if (typeof entry.source !== 'string' || !AWS_SOURCE.test(entry.source)) {
         errors.push(`${where}: 'source' must be an AWS page (https://docs.aws.amazon.com/... or https://aws.amazon.com/...)`);
       } else {
-        engines[engine][major] = entry.endOfStandardSupport;
+        engines[engine][major] = date;
+        if (entry.endOfLife !== undefined) {
+          (endOfLife[engine] ??= []).push(major);
+        }
       }
     }
   }
-  return errors.length > 0 ? { errors } : { lifecycle: { builtOn, engines }, errors };
+  if (errors.length > 0) {
+    return { errors };
+  }
+  return { lifecycle: Object.keys(endOfLife).length > 0 ? { builtOn, engines, endOfLife } : { builtOn, engines }, errors };
 }

@@ -49,7 +49,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'memcachedOnlyIn'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'memcachedOnlyIn'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
@@ -305,6 +305,14 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       reader.error(`diagnostic: 'engineWhenOmitted' is read only by the 'engine-version-past-standard-support' check`);
     } else if (engine) {
       diagnostic.engineWhenOmitted = engine;
+    }
+  }
+  if (fields.endOfLifeMessage !== undefined) {
+    const message = reader.text(fields, 'endOfLifeMessage');
+    if (check !== 'engine-version-past-standard-support') {
+      reader.error(`diagnostic: 'endOfLifeMessage' is read only by the 'engine-version-past-standard-support' check`);
+    } else if (message) {
+      diagnostic.endOfLifeMessage = message;
     }
   }
   for (const needed of CHECK_NEEDS[check] ?? []) {

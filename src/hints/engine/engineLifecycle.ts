@@ -7,9 +7,10 @@ import { EngineLifecycle } from './types';
 
 /**
  * Engines with Extended Support, as the RDS and ElastiCache APIs, CloudFormation and Terraform spell them
- * (`redis` is ElastiCache for Redis OSS; `valkey` and `memcached` have no entry, so they never match).
+ * (`redis` is ElastiCache for Redis OSS; `valkey` and `memcached` have no entry, so they never match), and
+ * `aurora`, the engine name of Aurora MySQL version 1 (MySQL 5.6-compatible).
  */
-export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora-mysql', 'aurora-postgresql', 'redis'] as const;
+export const LIFECYCLE_ENGINES = ['mysql', 'postgres', 'aurora', 'aurora-mysql', 'aurora-postgresql', 'redis'] as const;
 
 /** Aurora MySQL major versions by the MySQL version they are compatible with. */
 const AURORA_MYSQL_MAJORS: Record<string, string> = { '5.7': '2', '8.0': '3' };
@@ -36,6 +37,9 @@ export function majorVersion(engine: string, version: string): string | undefine
       }
       return second === undefined ? undefined : AURORA_MYSQL_MAJORS[`${first}.${second}`];
     }
+    case 'aurora':
+      // Aurora MySQL version 1 only: its versions read `5.6.10a` or `5.6.mysql_aurora.1.22.2`.
+      return first === '5' && second === '6' ? '1' : undefined;
     case 'postgres':
     case 'aurora-postgresql':
       return Number(first) >= 10 || second === undefined ? first : `${first}.${second}`;
@@ -50,6 +54,8 @@ export function majorVersion(engine: string, version: string): string | undefine
 export interface PastStandardSupport {
   major: string;
   endOfStandardSupport: string;
+  /** Set when that date was the major's end of life, with no Extended Support after it. */
+  endOfLife?: true;
 }
 
 /**
@@ -63,5 +69,8 @@ export function pastStandardSupport(lifecycle: EngineLifecycle, engine: string, 
     return undefined;
   }
   // ISO dates compare as strings; support ends at the end of the listed day.
-  return lifecycle.builtOn > endOfStandardSupport ? { major, endOfStandardSupport } : undefined;
+  if (lifecycle.builtOn <= endOfStandardSupport) {
+    return undefined;
+  }
+  return lifecycle.endOfLife?.[engine.toLowerCase()]?.includes(major) ? { major, endOfStandardSupport, endOfLife: true } : { major, endOfStandardSupport };
 }

@@ -122,6 +122,11 @@ export interface RuleDiagnostic {
    */
   engineWhenOmitted?: string;
   /**
+   * For `engine-version-past-standard-support`: the message for a major version past its end of life, which no
+   * Extended Support follows (the rule's `message` speaks of Extended Support charges, which such a version has not).
+   */
+  endOfLifeMessage?: string;
+  /**
    * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
    * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.
    */
@@ -153,6 +158,11 @@ export interface SdkLifecycle {
 export interface EngineLifecycle {
   builtOn: string;
   engines: Record<string, Record<string, string>>;
+  /**
+   * Per engine, the majors whose date in `engines` is their end of life: they had no Extended Support after it
+   * (ElastiCache Redis OSS 2 and 3). Left out when no major of the table is one.
+   */
+  endOfLife?: Record<string, string[]>;
 }
 
 /** Keys of a rule's per-language `examples`: a language, an IaC format or a Redis client. */

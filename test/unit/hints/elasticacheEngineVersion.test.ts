@@ -1,9 +1,15 @@
 /** elasticache-engine-version-extended-support: Redis OSS engine versions past ElastiCache standard support, and the engines and versions that stay silent. */
 import * as assert from 'node:assert/strict';
-import { hintsIn } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { hintsIn, realHintRules } from './support';
 
 const RULE = 'elasticache-engine-version-extended-support';
 const findings = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.endsWith(`${RULE}!`));
+const messages = (fileName: string, code: string): string[] =>
+  analyzeText(code, realHintRules(), { kind: documentKind(undefined, fileName)!, fileName })
+    .findings.filter((finding) => finding.ruleId === RULE)
+    .map((finding) => finding.message);
 
 describe('elasticache-engine-version-extended-support', () => {
   const terraform = (resource: string, engine: string, version: string): string =>
@@ -218,5 +224,62 @@ describe('elasticache-engine-version-extended-support', () => {
     assert.deepEqual(findings('template.yaml', template), [`6:"5.0.6" ${RULE}!`]);
     assert.deepEqual(findings('template.yaml', template.replace('"5.0.6"', '"7.1"')), []);
   });
-});
 
+  describe('Redis OSS 2 and 3, past their end of life', () => {
+    // A cache module of a Terraform stack: a lone node with its version pinned when the module was written.
+    const cacheModule = (engine: string, version: string): string =>
+      [
+        'resource "aws_elasticache_subnet_group" "jobs" {',
+        '  name       = "${var.name}-jobs"',
+        '  subnet_ids = var.private_subnet_ids',
+        '}',
+        '',
+        'resource "aws_elasticache_cluster" "jobs" {',
+        '  cluster_id           = "${var.name}-jobs"',
+        `  engine               = "${engine}"`,
+        `  engine_version       = "${version}"`,
+        '  node_type            = "cache.t3.small"',
+        '  num_cache_nodes      = 1',
+        '  subnet_group_name    = aws_elasticache_subnet_group.jobs.name',
+        '  security_group_ids   = [aws_security_group.jobs_cache.id]',
+        '}',
+        '',
+      ].join('\n');
+
+    it('fires on 3.2.x and 2.8.x, saying end of life rather than Extended Support', () => {
+      assert.deepEqual(findings('cache.tf', cacheModule('redis', '3.2.10')), [`9:"3.2.10" ${RULE}!`]);
+      assert.deepEqual(findings('cache.tf', cacheModule('redis', '2.8.24')), [`9:"2.8.24" ${RULE}!`]);
+      const [message] = messages('cache.tf', cacheModule('redis', '3.2.10'));
+      assert.match(message, /past its end of life on ElastiCache/);
+      assert.doesNotMatch(message, /runs under ElastiCache Extended Support/);
+      assert.match(messages('cache.tf', cacheModule('redis', '5.0.6'))[0], /runs under ElastiCache Extended Support/);
+    });
+
+    it('fires on a CloudFormation replication group that names no engine', () => {
+      const template = [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  QueueCache:',
+        '    Type: AWS::ElastiCache::ReplicationGroup',
+        '    Properties:',
+        '      ReplicationGroupDescription: job queue',
+        '      CacheNodeType: !Ref CacheNodeType',
+        '      NumCacheClusters: 2',
+        '      AutomaticFailoverEnabled: true',
+        '      EngineVersion: 3.2.4',
+        '',
+      ].join('\n');
+      assert.deepEqual(findings('cache.yaml', template), [`10:3.2.4 ${RULE}!`]);
+      assert.match(messages('cache.yaml', template)[0], /Redis OSS 3 on 31 July 2023/);
+    });
+
+    it('stays silent on Memcached 1.x, Valkey, Redis OSS 6.2 and a version read from a variable', () => {
+      assert.deepEqual(findings('cache.tf', cacheModule('memcached', '1.6.22')), []);
+      assert.deepEqual(findings('cache.tf', cacheModule('valkey', '8.0')), []);
+      assert.deepEqual(findings('cache.tf', cacheModule('redis', '6.2')), []);
+      const variable = cacheModule('redis', 'x').replace('"x"', 'var.redis_version');
+      assert.deepEqual(findings('cache.tf', variable), []);
+      assert.ok(hintsIn('cache.tf', variable).includes(`9:engine_version ${RULE}`));
+    });
+  });
+});

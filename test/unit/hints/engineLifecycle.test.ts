@@ -34,6 +34,10 @@ describe('RDS engine lifecycle', () => {
     assert.equal(majorVersion('mysql', '8'), undefined);
     assert.equal(majorVersion('postgres', 'latest'), undefined);
     assert.equal(majorVersion('sqlserver-ee', '15.00'), undefined);
+    // `aurora` is Aurora MySQL version 1, whose versions all start with 5.6.
+    assert.equal(majorVersion('aurora', '5.6.10a'), '1');
+    assert.equal(majorVersion('aurora', '5.6.mysql_aurora.1.22.2'), '1');
+    assert.equal(majorVersion('aurora', '5.7.12'), undefined);
   });
 
   it('reads the Redis OSS major version of an ElastiCache engine version, and nothing else', () => {
@@ -90,7 +94,16 @@ describe('RDS engine lifecycle', () => {
 
   it('compiles the same table into the ElastiCache engine-version rule', () => {
     const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
-    assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '4': '2026-01-31', '5': '2026-01-31' });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31' });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { aurora: ['1'], redis: ['2', '3'] });
+    assert.ok(rule?.diagnostic?.endOfLifeMessage, 'the ElastiCache rule says what end of life means');
+  });
+
+  it('marks a major listed with its end of life, and only that one', () => {
+    const lifecycle: EngineLifecycle = { builtOn: '2026-12-01', engines: { redis: { '3': '2023-07-31', '5': '2026-01-31' } }, endOfLife: { redis: ['3'] } };
+    assert.deepEqual(pastStandardSupport(lifecycle, 'redis', '3.2.10'), { major: '3', endOfStandardSupport: '2023-07-31', endOfLife: true });
+    assert.deepEqual(pastStandardSupport(lifecycle, 'redis', '5.0.6'), { major: '5', endOfStandardSupport: '2026-01-31' });
+    assert.equal(pastStandardSupport({ ...lifecycle, builtOn: '2023-07-31' }, 'redis', '3.2.10'), undefined);
   });
 });
 
@@ -109,6 +122,18 @@ describe('RDS engine lifecycle table validation', () => {
   it('accepts a well-formed table', () => {
     write(entry('2024-02-29'));
     assert.deepEqual(compileEngineLifecycle(root, '2026-12-01'), { lifecycle: { builtOn: '2026-12-01', engines: { postgres: { '11': '2024-02-29' } } }, errors: [] });
+  });
+
+  it('accepts an end of life in place of an end of standard support, never both', () => {
+    write(entry('2023-07-31').replace('postgres:', 'redis:').replace('"11"', '"3"').replace('endOfStandardSupport', 'endOfLife'));
+    assert.deepEqual(compileEngineLifecycle(root, '2026-12-01'), {
+      lifecycle: { builtOn: '2026-12-01', engines: { redis: { '3': '2023-07-31' } }, endOfLife: { redis: ['3'] } },
+      errors: [],
+    });
+    write(entry('2023-07-31').replace('      source:', '      endOfLife: "2023-07-31"\n      source:'));
+    assert.match(compileEngineLifecycle(root, '2026-12-01').errors.join('\n'), /postgres 11: give either 'endOfStandardSupport' or 'endOfLife', not both/);
+    write(entry('2023-07-31').replace('endOfStandardSupport', 'endOfLife').replace('2023-07-31', '2023-07-32'));
+    assert.match(compileEngineLifecycle(root, '2026-12-01').errors.join('\n'), /postgres 11: 'endOfLife' must be a YYYY-MM-DD string/);
   });
 
   it('rejects impossible dates, sources that are not AWS pages and unknown engines', () => {

@@ -107,6 +107,14 @@ describe('Terraform variable defaults across the files of a module', () => {
     assert.ok(!ruleIds(MAIN, { model: workspace, file: 'elsewhere/main.tf' }).includes('elasticache-transit-encryption'), 'another folder');
   });
 
+  it('takes the default of variables.tf for a reference written as a string of one interpolation, "${var.name}"', () => {
+    const legacy = MAIN.replace('var.transit_encryption', '"${var.transit_encryption}"');
+    const workspace = model({ 'cache/variables.tf': VARIABLES, 'cache/main.tf': legacy });
+    assert.ok(ruleIds(legacy, { model: workspace, file: 'cache/main.tf' }).includes('elasticache-transit-encryption'));
+    const framed = MAIN.replace('var.transit_encryption', '"${var.transit_encryption}x"');
+    assert.ok(!ruleIds(framed, { model: workspace, file: 'cache/main.tf' }).includes('elasticache-transit-encryption'), 'a template is a string, not the variable');
+  });
+
   it('reads a setting that makes a rule moot as unset when its variable defaults to null', () => {
     const variables = lines('variable "retention" {', '  default = 0', '}', 'variable "source_db" {', '  type    = string', '  default = null', '}', 'variable "primary" {', '  default = "orders-primary"', '}');
     const instance = (source: string): string =>

@@ -2,10 +2,13 @@
 import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
 import { Literal } from '../model';
+import { HintRule } from '../types';
 import { Check, defaultOf, optionNamed } from './context';
 
 const ENGINE = ['Engine'];
 const ENGINE_VERSION = ['EngineVersion'];
+/** The DB cluster contexts, where the engine of an Aurora cluster is chosen. */
+const AURORA_CLUSTERS = ['AWS::RDS::DBCluster', 'aws_rds_cluster', 'rds:CreateDBCluster'];
 
 /**
  * A version as written: a string, or an unquoted YAML or Terraform number (`EngineVersion: 12.2`), which
@@ -14,6 +17,12 @@ const ENGINE_VERSION = ['EngineVersion'];
  */
 function versionText(literal: Literal): string | undefined {
   return literal.kind === 'str' ? literal.value : literal.kind === 'num' ? String(literal.value) : undefined;
+}
+
+/** The message for a version past its date: the rule's own, or its end-of-life one when no Extended Support followed. */
+function messageFor(rule: HintRule, engine: string, version: string): string | undefined {
+  const lifecycle = rule.diagnostic?.lifecycle;
+  return lifecycle && pastStandardSupport(lifecycle, engine, version)?.endOfLife ? rule.diagnostic?.endOfLifeMessage : undefined;
 }
 
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
@@ -29,7 +38,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const engine = written ? (written.kind === 'str' ? written.value : undefined) : resource.complete ? rule.diagnostic?.engineWhenOmitted : undefined;
     const version = versionText(option.literal);
     if (version !== undefined && engine !== undefined && pastStandardSupport(lifecycle, engine, version)) {
-      context.report(rule, option.value);
+      context.report(rule, option.value, undefined, messageFor(rule, engine, version));
     }
     // CDK names both at once: `engine: DatabaseInstanceEngine.mysql({ version: MysqlEngineVersion.VER_8_0 })`.
     const cdk = option.literal.kind === 'expr' ? cdkEngineVersion(option.literal.text) : undefined;
@@ -44,6 +53,16 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
       }
     }
   }
+  const coveredTypes = [...(rule.match.cloudformation?.resources ?? []), ...(rule.match.terraform?.resources ?? []), ...(rule.match.in ?? [])];
+  // The `aurora` engine is Aurora MySQL version 1 whatever its version (all are 5.6.x): a DB cluster that names it
+  // and writes no version runs it. Judged on the cluster only, where its members repeat the engine.
+  for (const resource of context.model.contexts) {
+    const cluster = AURORA_CLUSTERS.includes(resource.type) && coveredTypes.includes(resource.type);
+    const engine = cluster && !optionNamed(resource, ENGINE_VERSION) ? optionNamed(resource, ENGINE) : undefined;
+    if (engine?.literal.kind === 'str' && engine.literal.value.toLowerCase() === 'aurora' && pastStandardSupport(lifecycle, 'aurora', '5.6')) {
+      context.report(rule, engine.value, undefined, messageFor(rule, 'aurora', '5.6'));
+    }
+  }
   // A registry module whose pinned release defaults the version (cloudposse's elasticache-redis before v2:
   // Redis OSS 4.0.10) runs that version where the block leaves it out: judged on the block.
   const types = rule.match.terraform?.resources ?? [];
@@ -51,7 +70,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const fallback = resource.defaults && types.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? defaultOf(resource, ENGINE_VERSION) : undefined;
     const engine = optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE);
     if (fallback?.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, fallback.value)) {
-      context.report(rule, resource.anchor);
+      context.report(rule, resource.anchor, undefined, messageFor(rule, engine.value, fallback.value));
     }
   }
 };

@@ -60,14 +60,20 @@ class TerraformReader implements HclValues {
     return this.tokens.kinds[index] === undefined ? undefined : this.tokens.text(index);
   }
 
+  /** `root.name` as the whole of [first, end), or as a string of that one interpolation (`"${var.x}"`, Terraform 0.11), which HCL unwraps. */
+  private referenceAt(first: number, end: number): { root: string; name: string } | undefined {
+    const { tokens } = this;
+    if (end - first === 3 && tokens.kinds[first] === ID && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
+      return { root: tokens.text(first), name: tokens.text(first + 2) };
+    }
+    const unwrapped = end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first) ? /^\$\{\s*([A-Za-z_]\w*)\.([A-Za-z_][\w-]*)\s*\}$/.exec(tokens.text(first)) : null;
+    return unwrapped ? { root: unwrapped[1], name: unwrapped[2] } : undefined;
+  }
+
   /** `var.x` / `local.x` as the whole of [first, end): what it stands for in this file, if it is written here. */
   private referenced(first: number, end: number): Range | undefined {
-    const { tokens } = this;
-    if (end - first !== 3 || tokens.kinds[first] !== ID || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
-      return undefined;
-    }
-    const root = tokens.text(first);
-    return root === 'var' || root === 'local' ? this.named.get(`${root}.${tokens.text(first + 2)}`) : undefined;
+    const reference = this.referenceAt(first, end);
+    return reference && (reference.root === 'var' || reference.root === 'local') ? this.named.get(`${reference.root}.${reference.name}`) : undefined;
   }
 
   /**
@@ -75,12 +81,12 @@ class TerraformReader implements HclValues {
    * variable's default or the local's value there.
    */
   private outsideValue(first: number, end: number): TerraformValue | undefined {
-    const { tokens, outside } = this;
-    if (!outside || end - first !== 3 || tokens.kinds[first] !== ID || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
+    const { outside } = this;
+    const reference = outside ? this.referenceAt(first, end) : undefined;
+    if (!outside || !reference) {
       return undefined;
     }
-    const root = tokens.text(first);
-    const name = tokens.text(first + 2);
+    const { root, name } = reference;
     if (this.named.has(`${root}.${name}`)) {
       return undefined;
     }
@@ -92,11 +98,8 @@ class TerraformReader implements HclValues {
 
   /** `var.name` as the whole of [first, end): what the folder's `.tfvars` files set it to (see OutsideValues.assigned). */
   private assignedValue(first: number, end: number): TerraformValue | null | undefined {
-    const { tokens, outside } = this;
-    if (!outside?.assigned || end - first !== 3 || tokens.kinds[first] !== ID || tokens.text(first) !== 'var' || this.textOf(first + 1) !== '.' || tokens.kinds[first + 2] !== ID) {
-      return undefined;
-    }
-    return outside.assigned(tokens.text(first + 2));
+    const reference = this.outside?.assigned ? this.referenceAt(first, end) : undefined;
+    return reference?.root === 'var' ? this.outside?.assigned?.(reference.name) : undefined;
   }
 
   literalOf(first: number, end: number, depth = 0): Literal {
