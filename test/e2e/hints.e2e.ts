@@ -100,4 +100,47 @@ describe('design hints in code-server, as a person sees them', function () {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('reads the table a handler in another file constructs a repository with, and warns about its one-page Scan', async () => {
+    const { page } = workbench();
+    await runFromPalette(page, 'View: Close All Editors');
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-injected-table');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'repository.py'),
+      ['class ItemRepository:', '    def __init__(self, table):', '        self._table = table', '', '    def list_items(self):', '        return self._table.scan()["Items"]', ''].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(folder, 'handler.py'),
+      [
+        'import os',
+        '',
+        'import boto3',
+        '',
+        'from repository import ItemRepository',
+        '',
+        'repository = ItemRepository(boto3.resource("dynamodb").Table(os.environ["ITEMS_TABLE"]))',
+        '',
+        '',
+        'def handler(event, context):',
+        '    return {"items": repository.list_items()}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await openFromExplorer(page, ['e2e-injected-table'], 'repository.py');
+      await page.keyboard.press('Control+Shift+M');
+      // The workspace model reads handler.py in the background; the repository's problems follow when it has.
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'LastEvaluatedKey' });
+      await row.first().waitFor({ timeout: 60_000 });
+      assert.match((await row.first().textContent()) ?? '', /dynamodb-scan/);
+      await goToLine(page, 'repository.py', 6, 29);
+      const text = await showHover(page, 'Amazon DynamoDB', 30_000);
+      assert.match(text, /Scan/);
+      await screenshot(page, 'hint-injected-table-scan');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
