@@ -83,6 +83,20 @@ describe('workspace: clients other files pass to a function or class', () => {
     assert.deepEqual(hintsInWorkspace(imported, 'src/sessionStore.ts', sourceLines(`export ${store}`)), [], 'a named export is not what a default import reads');
   });
 
+  it('reads what a caller passes from a project module: a client it imports, or the call of a factory that makes one', () => {
+    const db = sourceLines('import boto3', '', 'items = boto3.resource("dynamodb").Table("items")', '', 'def get_table():', '    return boto3.resource("dynamodb").Table("items")');
+    // Files that name no client library are not read for calls (that keeps indexing cheap): these import boto3's conditions.
+    const viaFactory = sourceLines('from boto3.dynamodb.conditions import Key', 'from db import get_table', 'from repo import ItemRepository, count_items', '', 'def handler(event, context):', '    return ItemRepository(get_table()).list_items()');
+    const viaName = sourceLines('from boto3.dynamodb.conditions import Key', 'from db import items', 'from repo import count_items', '', 'def handler(event, context):', '    return count_items(items)');
+    const factoryModel = workspaceOf({ 'svc/db.py': db, 'svc/handler.py': viaFactory });
+    assert.ok(hintsInWorkspace(factoryModel, 'svc/repo.py', REPOSITORY).includes('6:scan dynamodb-scan!'), hintsInWorkspace(factoryModel, 'svc/repo.py', REPOSITORY).join('\n'));
+    const nameModel = workspaceOf({ 'svc/db.py': db, 'svc/handler.py': viaName });
+    assert.ok(hintsInWorkspace(nameModel, 'svc/repo.py', REPOSITORY).includes('10:scan dynamodb-scan!'), hintsInWorkspace(nameModel, 'svc/repo.py', REPOSITORY).join('\n'));
+    const settings = sourceLines('def get_settings():', '    return {"table": "items"}');
+    const notAClient = workspaceOf({ 'svc/settings.py': settings, 'svc/handler.py': viaFactory.replace('from db import get_table', 'from settings import get_settings as get_table') });
+    assert.ok(!hintsInWorkspace(notAClient, 'svc/repo.py', REPOSITORY).some((hint) => hint.startsWith('6:')), 'a factory that makes no client');
+  });
+
   it('stays silent where another caller passes something else, and ignores what tests pass', () => {
     const mixed = workspaceOf({
       'src/routes/admin.js': ADMIN_ROUTES,

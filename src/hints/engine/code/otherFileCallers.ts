@@ -27,7 +27,9 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
   for (const call of calls) {
     const keywords = a.language.family === 'python' ? call.keywords : undefined;
     const byName = keywords && Object.hasOwn(keywords, parameter.name) ? keywords[parameter.name] : undefined;
-    const client = byName !== undefined ? byName : parameter.position < call.args.length ? call.args[parameter.position] : null;
+    const passed = byName !== undefined ? byName : parameter.position < call.args.length ? call.args[parameter.position] : null;
+    // The model resolves what a caller imports; anything it could not is as good as unknown.
+    const client = passed && 'kind' in passed ? passed : undefined;
     if (!client) {
       return null;
     }

@@ -22,7 +22,7 @@ import { normalizeName } from '../types';
 import { LineIndex } from '../text';
 import { JS_LIBRARIES, PYTHON_LIBRARIES } from './codeExports';
 import { Target } from './importedClients';
-import { ClientPassingCall, ExportedClient } from './types';
+import { ClientPassingCall, ExportedClient, PassedArgument } from './types';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -135,12 +135,13 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, callee: Extrac
  * no client still tells that the callee's parameters do not always hold one. Undefined for a call with no arguments.
  */
 function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, 'module' | 'path'> | undefined {
-  const args: (ExportedClient | null)[] = [];
-  const keywords: Record<string, ExportedClient | null> = {};
+  const args: PassedArgument[] = [];
+  const keywords: Record<string, PassedArgument> = {};
   let hidden = false;
-  const clientIn = (start: number, end: number): ExportedClient | null => {
+  const clientIn = (start: number, end: number): PassedArgument => {
     const passed = a.evalChain(start, end);
-    return passed.end === end && passed.value?.t === 'client' ? (exportedClient(a, passed.value) ?? null) : null;
+    const client = passed.end === end && passed.value ? exportedClient(a, passed.value) : undefined;
+    return client ?? projectSource(a, start, end);
   };
   for (const [start, end] of segments(a, open)) {
     if (a.is(start, '.') || a.is(start, '*') || a.is(start, '**')) {
@@ -165,8 +166,38 @@ function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, '
   return { args, ...(Object.keys(keywords).length > 0 ? { keywords } : {}), ...(hidden ? { open: true } : {}) };
 }
 
-/** A call filed under one file it may lead to: the files its import tries (this one at `at`). */
+/**
+ * A name of a project module the argument `start` to `end` (exclusive) reads, or calls with no argument
+ * (`table`, `db.table`, `get_table()`): the model resolves what it gives as the calling file imports it; null
+ * for anything else. The file is read without the workspace, so what such a name holds is not known here.
+ */
+function projectSource(a: CodeAnalyzer, start: number, end: number): PassedArgument {
+  const called = a.is(end - 1, ')') && a.partner[end - 1] === end - 2;
+  const nameEnd = called ? end - 2 : end;
+  if (nameEnd <= start) {
+    return null;
+  }
+  const named = a.evalChain(start, nameEnd);
+  const ref = named.end === nameEnd ? named.value : undefined;
+  if (ref?.t !== 'ref' || !ref.path || !mayBeProjectModule(a, ref.module)) {
+    return null;
+  }
+  return called ? { module: ref.module, path: ref.path, call: true } : { module: ref.module, path: ref.path };
+}
+
+/** What the index asks the workspace model. */
+export interface WorkspaceReads {
+  /** The files an import of `path` from `module` in `codeFile` may lead to, in the order they are tried. */
+  target(codeFile: string, module: string, path: string): Target | undefined;
+  /** Whether a file is one the model knows. */
+  known(file: string): boolean;
+  /** The client a name of a project module gives (`call`: what calling it gives), as `codeFile` imports it. */
+  imported(codeFile: string, source: { module: string; path: string; call?: true }): ExportedClient | undefined;
+}
+
+/** A call filed under one file it may lead to: the file that makes it, and the files its import tries (this one at `at`). */
 interface Candidate {
+  caller: string;
   files: readonly string[];
   at: number;
   call: ClientPassingCall;
@@ -185,12 +216,12 @@ const MAX_CANDIDATES = 250_000;
 export class PassedClientIndex {
   /** Candidates by the file they may lead to, then by the name read there. */
   private readonly byFile = new Map<string, Map<string, Candidate[]>>();
+  private readonly known: (file: string) => boolean;
+  private readonly imported: WorkspaceReads['imported'];
 
-  constructor(
-    callers: ReadonlyMap<string, readonly ClientPassingCall[]>,
-    target: (codeFile: string, module: string, path: string) => Target | undefined,
-    private readonly known: (file: string) => boolean,
-  ) {
+  constructor(callers: ReadonlyMap<string, readonly ClientPassingCall[]>, { target, known, imported }: WorkspaceReads) {
+    this.known = known;
+    this.imported = imported;
     let filed = 0;
     for (const [caller, calls] of callers) {
       for (const call of calls) {
@@ -204,26 +235,29 @@ export class PassedClientIndex {
           this.byFile.set(files[at], names);
           const list = names.get(found!.name) ?? [];
           names.set(found!.name, list);
-          list.push({ files, at, call });
+          list.push({ caller, files, at, call });
           filed++;
         }
       }
     }
   }
 
-  /** The calls other files make of `name`, which `codeFile` declares. */
+  /** The calls other files make of `name`, which `codeFile` declares, with what they pass from project modules resolved. */
   callsOf(codeFile: string, name: string): ClientPassingCall[] {
     const calls: ClientPassingCall[] = [];
-    for (const candidate of this.byFile.get(codeFile)?.get(name) ?? []) {
-      if (!this.triedFirst(candidate)) {
-        calls.push(candidate.call);
+    for (const { caller, call, ...candidate } of this.byFile.get(codeFile)?.get(name) ?? []) {
+      if (this.triedFirst(candidate)) {
+        continue;
       }
+      const resolve = (argument: PassedArgument): PassedArgument => (!argument || 'kind' in argument ? argument : (this.imported(caller, argument) ?? null));
+      const keywords = call.keywords && Object.fromEntries(Object.entries(call.keywords).map(([keyword, argument]) => [keyword, resolve(argument)]));
+      calls.push({ ...call, args: call.args.map(resolve), ...(keywords ? { keywords } : {}) });
     }
     return calls;
   }
 
   /** Whether the import finds a file of the model before the candidate's. */
-  private triedFirst({ files, at }: Candidate): boolean {
+  private triedFirst({ files, at }: { files: readonly string[]; at: number }): boolean {
     for (let k = 0; k < at; k++) {
       if (this.known(files[k])) {
         return true;

@@ -186,14 +186,22 @@ export interface FileContribution {
  * A call of a name imported from another module (`count_items(table)`, `new ItemRepository(doc)`), with the
  * clients it passes: the callee's untyped parameters hold what its callers agree on.
  */
+export type PassedArgument =
+  /** A client the calling file makes. */
+  | ExportedClient
+  /** A name the calling file imports from a project module, or the call of one (`get_table()`): the model resolves it as that file imports it. */
+  | { module: string; path: string; call?: true }
+  /** Anything else. */
+  | null;
+
 export interface ClientPassingCall {
   /** The module as the calling file imports it (`./repo`, `app.repo`, `.repo`), and the name read from it. */
   module: string;
   path: string;
-  /** The positional arguments up to the first spread or keyword: the client each passes, null for anything else. */
-  args: (ExportedClient | null)[];
+  /** The positional arguments up to the first spread or keyword: what each passes (see `PassedArgument`). */
+  args: PassedArgument[];
   /** Python keyword arguments by name, as for `args`. */
-  keywords?: Record<string, ExportedClient | null>;
+  keywords?: Record<string, PassedArgument>;
   /** A spread or a keyword follows the positional arguments: what it passes past them is unknown. */
   open?: boolean;
   /**

@@ -516,7 +516,11 @@ export class WorkspaceModel implements WorkspaceView {
         }
       });
       const paths = this.tsconfigPaths();
-      this.passedClients = new PassedClientIndex(callers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+      this.passedClients = new PassedClientIndex(callers, {
+        target: (file, module, path) => importTarget(file, module, path, paths),
+        known: (file) => this.contributions.has(file),
+        imported: (file, { module, path, call }) => (call ? this.calledClient(file, module, path) : this.importedClient(file, module, path)),
+      });
     }
     return this.passedClients.callsOf(codeFile, name);
   }
