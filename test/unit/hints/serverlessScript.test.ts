@@ -53,6 +53,26 @@ describe('Serverless services written in TypeScript or JavaScript', () => {
     assert.ok(hintsIn('serverless.js', code).includes('4:Engine elasticache-standalone-redis-tls!'), hintsIn('serverless.js', code).join('\n'));
   });
 
+  it('reads a module that declares resources for a service to spread in, and no object that also holds something else', () => {
+    const fragment = sourceLines(
+      "import type { AWS } from '@serverless/typescript';",
+      '',
+      "const databaseResources: AWS['resources']['Resources'] = {",
+      '  ReportsDatabase: {',
+      "    Type: 'AWS::RDS::DBInstance',",
+      "    Properties: { Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: true },",
+      '  },',
+      '};',
+      '',
+      'export default databaseResources;',
+    );
+    assert.ok(hintsIn('serverless/databaseResources.ts', fragment).includes('6:PubliclyAccessible rds-publicly-accessible!'), hintsIn('serverless/databaseResources.ts', fragment).join('\n'));
+    const mixed = fragment.replace('  ReportsDatabase: {', "  region: 'eu-west-1',\n  ReportsDatabase: {");
+    assert.deepEqual(hintsIn('serverless/databaseResources.ts', mixed), []);
+    const inFunction = sourceLines('export function resources() {', '  const r = {', "    Db: { Type: 'AWS::RDS::DBInstance', Properties: { PubliclyAccessible: true } },", '  };', '  return r;', '}');
+    assert.deepEqual(hintsIn('resources.ts', inFunction), []);
+  });
+
   it('reads no other file, no object without a service and an AWS provider, and no object a spread hides', () => {
     assert.deepEqual(hintsIn('config.ts', SERVICE), []);
     const google = SERVICE.replace("provider: { name: 'aws'", "provider: { name: 'google'");

@@ -4,7 +4,7 @@ import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
-import { serverlessScriptResources } from './serverlessScript';
+import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
 import { CodeLanguage } from './language';
 import { csharp } from './languages/csharp';
@@ -55,10 +55,11 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
-  if (options.serverlessScript) {
-    const service = serverlessScriptResources(analyzer);
-    contexts.push(...service.contexts);
-    ingress.push(...service.ingress);
+  // A service script reads the resources it follows itself; another module may hold some for one to spread in.
+  const resources = options.serverlessScript ? serverlessScriptResources(analyzer) : mayHoldResources(text) && analyzer.language.family === 'js' ? resourceFragments(analyzer) : undefined;
+  if (resources) {
+    contexts.push(...resources.contexts);
+    ingress.push(...resources.ingress);
   }
   const olderSdk = sdkImport(analyzer);
   return {

@@ -49,6 +49,49 @@ export function serverlessScriptResources(a: CodeAnalyzer): { contexts: OptionCo
   return service?.template ? readTemplateTree(service.template) : { contexts: [], ingress: [] };
 }
 
+/** Whether a script's text may hold CloudFormation resources: it names a resource type. */
+export function mayHoldResources(text: string): boolean {
+  return text.includes('AWS::') && text.includes('Type');
+}
+
+/**
+ * Resources a module declares for a Serverless service to spread in (`const dynamoResources: AWS['resources']['Resources']
+ * = { urlTable: { Type: 'AWS::DynamoDB::Table', Properties: {...} } }`, imported by `serverless.ts` as
+ * `Resources: { ...dynamoResources }`): a module-level object literal whose entries are all resources, each an
+ * object with a literal `Type: 'AWS::...'`, read as a template's `Resources`.
+ */
+export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
+  const contexts: OptionContext[] = [];
+  const ingress: IngressRule[] = [];
+  const reader = new TreeReader(a);
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.is(k, '{') && a.parent[k] < 0 && a.partner[k] > k && a.is(k - 1, '=') && listsResources(a, k)) {
+      const read = readTemplateTree({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: reader.map(k, 1, 'Resources'), removal: a.tokenSpan(k) }] });
+      contexts.push(...read.contexts);
+      ingress.push(...read.ingress);
+    }
+    if (a.partner[k] > k) {
+      k = a.partner[k];
+    }
+  }
+  return { contexts, ingress };
+}
+
+/** Whether every entry of the object opened at `open` is `Name: { Type: 'AWS::...', ... }`, and there is one at least. */
+function listsResources(a: CodeAnalyzer, open: number): boolean {
+  const entries = segments(a, open);
+  return (
+    entries.length > 0 &&
+    entries.every(([start, end]) => {
+      const value = start + 2;
+      if (keyOf(a, start) === undefined || !a.is(value, '{') || a.partner[value] !== end - 1) {
+        return false;
+      }
+      return segments(a, value).some(([inner]) => keyOf(a, inner) === 'Type' && a.isString(inner + 2) && a.tokens.text(inner + 2).startsWith('AWS::'));
+    })
+  );
+}
+
 /** The `{` of the top-level object literal with `service` and `provider` keys, or -1. */
 function serviceObject(a: CodeAnalyzer): number {
   for (let k = 0; k < a.tokens.length; k++) {
