@@ -4,6 +4,7 @@
  * which such files reach the name. Only files that name a client library record their calls, so a call from
  * a file that names none is not seen.
  */
+import type { ClientPassingCall } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { agree } from './outerBindings';
@@ -16,13 +17,7 @@ import { Value } from './values';
  * when no other file calls it.
  */
 export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { position: number; name: string }): Value | null | undefined {
-  const project = a.project;
-  if (!project?.clientPassingCalls) {
-    return undefined;
-  }
-  // A JavaScript module's default export is what `require('./m')` (read as `''`) and `import X from './m'` (`default`) give.
-  const names = defaultExport(a) === name ? [name, '', 'default'] : [name];
-  const calls = names.flatMap((exported) => project.clientPassingCalls!(exported)).filter((call) => !call.redisOptions);
+  const calls = callsFromOtherFiles(a, name).filter((call) => !call.redisOptions);
   let agreed: Value | undefined;
   for (const call of calls) {
     const keywords = a.language.family === 'python' ? call.keywords : undefined;
@@ -42,11 +37,25 @@ export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { posit
   return agreed;
 }
 
+/**
+ * What other files do with `name`, a module-level name of this file (workspace mode): their calls of it, and
+ * their uses of it as a Redis client's options. A JavaScript module's default export is also what
+ * `require('./m')` (read as `''`) and `import X from './m'` (`default`) give.
+ */
+export function callsFromOtherFiles(a: CodeAnalyzer, name: string): readonly ClientPassingCall[] {
+  const project = a.project;
+  if (!project?.clientPassingCalls) {
+    return [];
+  }
+  const names = defaultExport(a) === name ? [name, '', 'default'] : [name];
+  return names.flatMap((exported) => project.clientPassingCalls!(exported));
+}
+
 /** The name a JavaScript module exports whole or as its default, per file; null for none. */
 const defaultExports = new FileMemo<'default', string | null>();
 
 /** `module.exports = TagIndex`, `export default TagIndex`, `export default class TagIndex`, `export default async function purge`. */
-export function defaultExport(a: CodeAnalyzer): string | undefined {
+function defaultExport(a: CodeAnalyzer): string | undefined {
   if (a.language.family !== 'js') {
     return undefined;
   }

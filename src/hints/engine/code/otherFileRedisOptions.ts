@@ -6,7 +6,7 @@
  * it (`connectionOptions.tls = {...}`), and through one alias (`export const connection = connectionOptions`).
  */
 import type { CodeAnalyzer } from './analyzer';
-import { defaultExport } from './otherFileCallers';
+import { callsFromOtherFiles } from './otherFileCallers';
 import { variableContext } from './requests';
 import { codeOf } from '../tokenCodes';
 
@@ -15,11 +15,9 @@ const MAX_DECLARATIONS = 64;
 const DECLARES = new Set(['const', 'let', 'var'].map(codeOf));
 
 export function otherFilesRedisOptions(a: CodeAnalyzer): void {
-  const project = a.project;
-  if (a.language.family !== 'js' || !project?.clientPassingCalls) {
+  if (a.language.family !== 'js' || !a.project?.clientPassingCalls) {
     return;
   }
-  const main = defaultExport(a);
   let asked = 0;
   for (let k = 0; k + 2 < a.tokens.length && asked < MAX_DECLARATIONS; k++) {
     // Codes, not texts: this runs over every token of every file in workspace mode.
@@ -28,8 +26,7 @@ export function otherFilesRedisOptions(a: CodeAnalyzer): void {
     }
     asked++;
     const name = a.tokens.text(k + 1);
-    const names = name === main ? [name, '', 'default'] : [name];
-    const flavor = names.flatMap((exported) => project.clientPassingCalls!(exported)).find((call) => call.redisOptions)?.redisOptions;
+    const flavor = callsFromOtherFiles(a, name).find((call) => call.redisOptions)?.redisOptions;
     const use = flavor ? lastModuleUse(a, name, k + 1) : -1;
     const context = use >= 0 ? variableContext(a, use, 'redis-client', flavor!, a.tokenSpan(k + 1)) : undefined;
     if (context) {

@@ -220,6 +220,8 @@ export class PassedClientIndex {
   private readonly byFile = new Map<string, Map<string, Candidate[]>>();
   private readonly known: (file: string) => boolean;
   private readonly imported: WorkspaceReads['imported'];
+  /** Answers by `file\0name`: every analysis of a file asks again (each keystroke in the editor), the model does not change. */
+  private readonly answers = new Map<string, ClientPassingCall[]>();
 
   constructor(callers: ReadonlyMap<string, readonly ClientPassingCall[]>, { target, known, imported }: WorkspaceReads) {
     this.known = known;
@@ -246,6 +248,11 @@ export class PassedClientIndex {
 
   /** The calls other files make of `name`, which `codeFile` declares, with what they pass from project modules resolved. */
   callsOf(codeFile: string, name: string): ClientPassingCall[] {
+    const key = `${codeFile}\0${name}`;
+    const known = this.answers.get(key);
+    if (known) {
+      return known;
+    }
     const calls: ClientPassingCall[] = [];
     for (const { caller, call, ...candidate } of this.byFile.get(codeFile)?.get(name) ?? []) {
       if (this.triedFirst(candidate)) {
@@ -255,6 +262,7 @@ export class PassedClientIndex {
       const keywords = call.keywords && Object.fromEntries(Object.entries(call.keywords).map(([keyword, argument]) => [keyword, resolve(argument)]));
       calls.push({ ...call, args: call.args.map(resolve), ...(keywords ? { keywords } : {}) });
     }
+    this.answers.set(key, calls);
     return calls;
   }
 
