@@ -9,7 +9,7 @@ import { readJson } from '../iac/json';
 import { IacNode } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
-import { TsconfigFile } from './types';
+import { FileContribution, TsconfigFile } from './types';
 
 /** Patterns and targets kept from one file: far past real configs, and they bound each look-up. */
 const MAX_PATTERNS = 256;
@@ -77,6 +77,17 @@ interface Resolution {
 
 function stars(text: string): number {
   return text.split('*').length - 1;
+}
+
+/** The path aliases of the tsconfig files among the workspace's contributions. */
+export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contribution: FileContribution }>): TsconfigPaths {
+  const configs = new Map<string, TsconfigFile>();
+  contributions.forEach(({ contribution }, file) => {
+    if (contribution.tsconfig) {
+      configs.set(file, contribution.tsconfig);
+    }
+  });
+  return new TsconfigPaths(configs);
 }
 
 /** The tsconfig files of the workspace, by path: which files a non-relative import may name. */

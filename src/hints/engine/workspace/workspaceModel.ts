@@ -9,12 +9,12 @@ import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
-import { TsconfigPaths } from './tsconfig';
+import { tsconfigPathsOf } from './tsconfig';
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, TsconfigFile, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -515,7 +515,7 @@ export class WorkspaceModel implements WorkspaceView {
           callers.set(file, contribution.passedClients);
         }
       });
-      const paths = this.tsconfigPaths();
+      const paths = tsconfigPathsOf(this.contributions);
       this.passedClients = new PassedClientIndex(callers, {
         target: (file, module, path) => importTarget(file, module, path, paths),
         known: (file) => this.contributions.has(file),
@@ -523,17 +523,6 @@ export class WorkspaceModel implements WorkspaceView {
       });
     }
     return this.passedClients.callsOf(codeFile, name);
-  }
-
-  /** The path aliases of the workspace's TypeScript configs. */
-  private tsconfigPaths(): TsconfigPaths {
-    const tsconfigs = new Map<string, TsconfigFile>();
-    this.contributions.forEach(({ contribution }, file) => {
-      if (contribution.tsconfig) {
-        tsconfigs.set(file, contribution.tsconfig);
-      }
-    });
-    return new TsconfigPaths(tsconfigs);
   }
 
   private imported(): ImportedClients {
@@ -548,7 +537,7 @@ export class WorkspaceModel implements WorkspaceView {
           classes.set(file, contribution.cdkClasses);
         }
       });
-      this.imports = new ImportedClients(sources, classes, this.tsconfigPaths());
+      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions));
     }
     return this.imports;
   }
