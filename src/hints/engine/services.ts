@@ -367,6 +367,33 @@ export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'n
   return NODE_REDIS_OPTION_CARRIERS[module]?.has(path) ? 'node-redis' : undefined;
 }
 
+/**
+ * NestJS Redis modules' injectable services that hand out the clients the module opened, by module: the
+ * classes, the methods that return a client, and the client library. @liaoliaots/nestjs-redis: `getOrThrow` and
+ * `getOrNil` (`getClient` before version 9) on `RedisService` and `ClusterService`, ioredis
+ * (https://github.com/liaoliaots/nestjs-redis/blob/main/docs/latest/redis.md); nestjs-redis: `RedisService.getClient`,
+ * ioredis; @songkeys/nestjs-redis: `RedisManager.getClient`, ioredis; @nestjs-labs/nestjs-redis:
+ * `RedisService.getClient`, node-redis (each package's published `redis.service` or `redis-manager`).
+ */
+const REDIS_MANAGERS: Readonly<Record<string, { classes: readonly string[]; methods: readonly string[]; flavor: 'ioredis' | 'node-redis' }>> = {
+  '@liaoliaots/nestjs-redis': { classes: ['RedisService', 'ClusterService'], methods: ['getOrThrow', 'getOrNil', 'getClient'], flavor: 'ioredis' },
+  'nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'ioredis' },
+  '@songkeys/nestjs-redis': { classes: ['RedisManager'], methods: ['getClient'], flavor: 'ioredis' },
+  '@nestjs-labs/nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'node-redis' },
+};
+
+/** Whether `path` of `module` is a NestJS Redis module's service that hands out clients (`RedisService` of '@liaoliaots/nestjs-redis'). */
+export function isRedisManager(module: string, path: string): boolean {
+  return REDIS_MANAGERS[module]?.classes.includes(path) === true;
+}
+
+/** The Redis client library whose client `Class.method` of such a service returns (`RedisService.getOrThrow`). */
+export function redisManagerClient(module: string, path: string): 'ioredis' | 'node-redis' | undefined {
+  const manager = REDIS_MANAGERS[module];
+  const dot = path.indexOf('.');
+  return manager && dot > 0 && manager.classes.includes(path.slice(0, dot)) && manager.methods.includes(path.slice(dot + 1)) ? manager.flavor : undefined;
+}
+
 /** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
 export function isIoredisModule(module: string): boolean {
   return module === 'ioredis' || module === '@nestjs-modules/ioredis' || module === 'iovalkey';

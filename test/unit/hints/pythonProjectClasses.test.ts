@@ -1,7 +1,7 @@
 /**
  * Python, workspace mode: an instance of a class another module declares, with the clients its methods
  * return and its client fields (`self.r = RedisClient().connect()`, `Database().table.scan(...)`,
- * `Database.connect()` for a class method). Then what stays silent: a method that returns no client, a
+ * `Database.connect()` for a class method), also as a parameter annotated with the class (`clients: RedisClient`). Then what stays silent: a method that returns no client, a
  * method the class does not define, a class of a test double module, and the same file without the workspace.
  */
 import * as assert from 'node:assert/strict';
@@ -64,6 +64,26 @@ describe('Python: instances of a class another workspace module declares', () =>
     // Without the workspace the class is unknown here (line 19 is known by its request's `TableName` alone).
     const alone = hintsInWorkspace(undefined, 'app/sessions.py', helper);
     assert.deepEqual(alone.filter((hint) => !hint.startsWith('19:')), [], alone.join('\n'));
+  });
+
+  it('reads a parameter annotated with the class as an instance of it (a service handed to another)', () => {
+    const helper = sourceLines(
+      'from app.utils.clients import RedisClient',
+      '',
+      '',
+      'class SessionStore:',
+      '    def __init__(self, clients: RedisClient, named: "RedisClient"):',
+      '        self.r = clients.connect()',
+      '        self.named = named',
+      '',
+      '    def purge(self):',
+      '        self.r.keys("session:*")',
+      '        self.named.connect().keys("session:*")',
+      '        self.named.settings().keys()',
+    );
+    const files = { 'app/__init__.py': '', 'app/utils/__init__.py': '', 'app/utils/clients.py': CLIENTS, 'app/sessions.py': helper };
+    const found = hintsInWorkspace(workspaceOf(files), 'app/sessions.py', helper);
+    assert.deepEqual(findingsOf(found), ['10:keys redis-keys!', '11:keys redis-keys!'], found.join('\n'));
   });
 
   it('stays silent on a method that returns no client, a method the class lacks, and a test double module\'s class', () => {

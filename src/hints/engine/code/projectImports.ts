@@ -187,23 +187,31 @@ export function importedFieldOfUnknownOrigin(a: CodeAnalyzer, module: string, pa
 }
 
 /**
- * Python: an instance of a class another workspace module declares, as a reference into that class
- * (`RedisClient()` after `from app.utils.redis_client import RedisClient`): its members are the client
- * fields and the clients of the methods that the workspace exports for the class (see `codeExports.ts`).
+ * An instance of a class another workspace module declares, as a reference into that class (`RedisClient()`
+ * after `from app.utils.redis_client import RedisClient`, `new RedisService()` or a parameter typed
+ * `RedisService` after `import { RedisService } from './redis.service'`): its members are the client fields
+ * and the clients of the methods that the workspace exports for the class (see `codeExports.ts`).
  */
 const INSTANCE = 'instance:';
 
+/** An instance of the class `path` of a workspace `module`, when the workspace knows client members of it. */
+export function projectInstance(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  const members = classMembers(a, module, path);
+  return members && Object.keys(members).length > 0 ? { t: 'ref', module: `${INSTANCE}${module}`, path } : undefined;
+}
+
+/** What a type named after a class of a workspace module stands for: a CDK construct of it, or an instance with client members. */
+export function projectType(a: CodeAnalyzer, module: string, path: string): Value | undefined {
+  return importedCdkClass(a, module, path) ?? projectInstance(a, module, path);
+}
+
 /**
  * What a Python call of a name imported from a workspace module gives when the name is such a class: an
- * instance of it (`RedisClient()`); a method called on that instance, or on the class itself (a class or
- * static method: `Database.connect()`), gives the client the method returns.
+ * instance of it (`RedisClient()`); a method called on the class itself (a class or static method:
+ * `Database.connect()`) gives the client the method returns.
  */
 function projectClassCall(a: CodeAnalyzer, value: Value & { t: 'ref' }): Value | undefined {
-  if (value.module.startsWith(INSTANCE)) {
-    return classMember(a, value.module.slice(INSTANCE.length), value.path, '()');
-  }
-  const members = classMembers(a, value.module, value.path);
-  return members && Object.keys(members).length > 0 ? { t: 'ref', module: `${INSTANCE}${value.module}`, path: value.path } : classMember(a, value.module, value.path, '()');
+  return projectInstance(a, value.module, value.path) ?? classMember(a, value.module, value.path, '()');
 }
 
 /** The client member `Class.name` of a class `module` exports: a field (`suffix` `''`) or what a method returns (`'()'`). */
@@ -275,8 +283,10 @@ export function clientValue({ table, ...client }: ExportedClient): Value {
 
 /**
  * What calling a name imported from a workspace module makes: a CDK class another file declares (`new
- * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`, an SST v2 stack function through `use(DataStack)`), what a function of another module gives
- * (a Python one with the strings written here), or the client a Go function of another file declares it returns.
+ * DataStack(app, 'Data')`, Python `DataStack(app, "Data")`, an SST v2 stack function through `use(DataStack)`),
+ * an instance of a class with client members (`new RedisService()`) and what its methods return, what a
+ * function of another module gives (a Python one with the strings written here), or the client a Go function
+ * of another file declares it returns.
  */
 export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: number, constructed: boolean): Value | undefined {
   if (a.language.family === 'go') {
@@ -289,6 +299,16 @@ export function projectCall(a: CodeAnalyzer, value: Value & { t: 'ref' }, open: 
     const stack = close > open ? a.evalChain(open + 1, close) : undefined;
     return stack?.end === close && stack.value?.t === 'ref' ? importedCdkClass(a, stack.value.module, stack.value.path) : undefined;
   }
+  if (value.module.startsWith(INSTANCE)) {
+    // A method called on an instance of a workspace class: the client it returns.
+    return classMember(a, value.module.slice(INSTANCE.length), value.path, '()');
+  }
   const declared = constructed || python ? importedCdkClass(a, value.module, value.path) : undefined;
-  return declared ?? (constructed ? undefined : importedCall(a, value.module, value.path, open)) ?? (python ? projectClassCall(a, value) : undefined);
+  if (declared) {
+    return declared;
+  }
+  if (constructed) {
+    return projectInstance(a, value.module, value.path);
+  }
+  return importedCall(a, value.module, value.path, open) ?? (python ? projectClassCall(a, value) : undefined);
 }

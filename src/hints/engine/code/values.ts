@@ -7,7 +7,7 @@ import { RedisFlavor, RedisStructure } from '../model';
 import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
-import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES } from '../services';
+import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -284,6 +284,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor, batched: true };
     }
     return undefined;
+  }
+  const managed = redisManagerClient(module, path);
+  if (managed) {
+    return { t: 'client', kind: 'redis', flavor: managed };
   }
   const construct = cdkConstructType(module, path);
   if (construct) {

@@ -90,14 +90,17 @@ const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis
 
 /** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
 const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
+/** A method that hands out a field as it is (`getClient() { return this.client; }`), which users of the class in other files call. */
+const RETURNS_FIELD = /\breturn\s+this\.[\w$]+\s*;?\s*\}/;
 
 /**
- * Whether a module's exported classes may lend client fields to subclasses in other files: any JavaScript
- * class, a TypeScript one only in a file with a `protected`, `public` or `abstract` member or class (a
- * class of `private` fields lends none), which keeps most service classes out of the index.
+ * Whether a module's exported classes may lend clients to other files, as fields of subclasses or through a
+ * method that returns one: any JavaScript class, a TypeScript one only in a file with a `protected`, `public`
+ * or `abstract` member or class (a class of `private` fields lends none) or a method that returns a field,
+ * which keeps most service classes out of the index.
  */
 function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
-  return kind === 'javascript' || LENDING_MODIFIER.test(text);
+  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text);
 }
 
 function isPackageInit(file: string): boolean {
@@ -444,8 +447,8 @@ class ExportReader {
         break;
       }
       const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : this.a.member(instance, name);
-      // Only Python files call a method on another module's class instance (`projectImports.ts`).
-      const returned = value?.t === 'function' && !value.accessor && python ? this.a.returnValue(value) : undefined;
+      // What a method returns, for other files that call it on an instance (`projectImports.ts`).
+      const returned = value?.t === 'function' && !value.accessor ? this.a.returnValue(value) : undefined;
       if (value?.t === 'client') {
         fields[name] = exportedClient(this.a, value)!;
       } else if (returned?.t === 'client') {

@@ -10,14 +10,14 @@ import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { otherFilesRedisOptions } from '../otherFileRedisOptions';
 import { typeormRedisCaches } from '../typeormRedisCache';
-import { isIoredisModule, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
+import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
 import { objectPatternNames } from '../destructuring';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, variableContext } from '../requests';
-import { importedCdkClass, importsTestDouble } from '../projectImports';
+import { importsTestDouble, projectType } from '../projectImports';
 import { shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
@@ -182,11 +182,16 @@ function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
 /**
  * `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands
  * for its class); not props or enums read as types. A class or interface of another workspace file (`tables:
- * NotesTables`): what that file declares.
+ * NotesTables`): what that file declares; a NestJS Redis module's client service; an instance of a workspace class
+ * whose members hand out clients (`redisService: RedisService`).
  */
 function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
   const path = qualifiedPath(a, start, imported.path);
-  return cdkAnnotationType(imported.module, path) ?? importedCdkClass(a, imported.module, path);
+  if (isRedisManager(imported.module, path)) {
+    // A NestJS Redis module's service (`redisService: RedisService`): its methods hand out clients (`values.ts`).
+    return { t: 'ref', module: imported.module, path };
+  }
+  return cdkAnnotationType(imported.module, path) ?? projectType(a, imported.module, path);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

@@ -16,7 +16,7 @@ import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
 import { collectImports } from './pythonImports';
-import { importedCdkClass } from '../projectImports';
+import { projectType } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
@@ -520,14 +520,14 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return { t: 'instance', classScope: local.classScope };
   }
   if (a.isString(k)) {
-    return imported ? importedCdkClass(a, imported.module, imported.path) : undefined;
+    return imported ? projectType(a, imported.module, imported.path) : undefined;
   }
   // `Redis`, `redis.Redis`, `redis.asyncio.Redis`: a type whose constructor makes a client; `dynamodb.ITableV2`: a construct.
   const chain = a.evalChain(k, a.tokens.length);
   const last = a.id(chain.end - 1);
   if (chain.value?.t === 'ref' && last) {
     const client = callResult(chain.value, last, undefined, true, true);
-    return client?.t === 'client' ? client : (cdkAnnotationType(chain.value.module, chain.value.path) ?? importedCdkClass(a, chain.value.module, chain.value.path));
+    return client?.t === 'client' ? client : (cdkAnnotationType(chain.value.module, chain.value.path) ?? projectType(a, chain.value.module, chain.value.path));
   }
   return undefined;
 }
