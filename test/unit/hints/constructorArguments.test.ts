@@ -193,6 +193,56 @@ describe('clients passed to a constructor', () => {
       assert.deepEqual(scans(inHandler), ['11:scan dynamodb-scan!']);
     });
 
+    it('reads a field the constructor builds from the resource or session its constructions pass', () => {
+      const repository = (...init: string[]): string[] => [
+        'import os',
+        '',
+        'import boto3',
+        '',
+        '',
+        'class UserRepository:',
+        '    def __init__(self, dynamodb, table_name):',
+        ...init,
+        '',
+        '    def all_users(self):',
+        '        return self.table.scan()["Items"]',
+        '',
+      ];
+      const fromResource = sourceLines(...repository('        self.table = dynamodb.Table(table_name)'), '', 'repo = UserRepository(boto3.resource("dynamodb"), os.environ["USERS_TABLE"])');
+      assert.deepEqual(scans(fromResource), ['11:scan dynamodb-scan!']);
+      const inHandler = sourceLines(
+        ...repository('        users = dynamodb.Table(table_name)', '        self.table = users'),
+        '',
+        'def handler(event, context):',
+        '    dynamodb = boto3.resource("dynamodb", region_name=os.environ["AWS_REGION"])',
+        '    repo = UserRepository(dynamodb, os.environ["USERS_TABLE"])',
+        '    return repo.all_users()',
+      );
+      assert.deepEqual(scans(inHandler), ['12:scan dynamodb-scan!']);
+    });
+
+    it('stays silent on a field built from a parameter when a construction passes something else, or a subclass passes it on', () => {
+      const base = [
+        'import boto3',
+        '',
+        '',
+        'class Table:',
+        '    def __init__(self, dyn_resource, table_name):',
+        '        self.table = dyn_resource.Table(table_name)',
+        '',
+        '    def all_items(self):',
+        '        return self.table.scan()["Items"]',
+        '',
+      ];
+      const disagreeing = sourceLines(...base, '', 'users = Table(boto3.resource("dynamodb"), "users")', 'local = Table(FakeResource(), "users")');
+      assert.deepEqual(scans(disagreeing), []);
+      const extended = sourceLines(...base, '', 'class Users(Table):', '    def __init__(self, dyn_resource):', '        super().__init__(dyn_resource, "users")', '', '', 'users = Users(boto3.resource("dynamodb"))');
+      assert.deepEqual(scans(extended), []);
+      assert.deepEqual(scans(sourceLines(...base)), [], 'never constructed');
+      const reassigned = sourceLines(...base, '    def use_fake(self):', '        self.table = FakeTable()', '', '', 'users = Table(boto3.resource("dynamodb"), "users")');
+      assert.deepEqual(scans(reassigned), []);
+    });
+
     it('reads a redis-py client passed to a cache class', () => {
       const code = sourceLines(
         'import redis',

@@ -66,6 +66,21 @@ describe('workspace: clients other files pass to a function or class', () => {
     assert.deepEqual(hintsInWorkspace(model, 'other/repo.py', REPOSITORY), [], 'a module the import does not lead to');
   });
 
+  it('reads a Python repository whose constructor builds its table from the resource a handler of another file passes', () => {
+    const repository = sourceLines(
+      'class UserRepository:',
+      '    def __init__(self, dynamodb, table_name):',
+      '        self.table = dynamodb.Table(table_name)',
+      '',
+      '    def all_users(self):',
+      '        return self.table.scan()["Items"]',
+    );
+    const handler = sourceLines('import os', 'import boto3', 'from app.users import UserRepository', '', 'repo = UserRepository(boto3.resource("dynamodb"), os.environ["USERS_TABLE"])', '', 'def handler(event, context):', '    return repo.all_users()');
+    const model = workspaceOf({ 'app/handler.py': handler });
+    assert.ok(hintsInWorkspace(model, 'app/users.py', repository).includes('6:scan dynamodb-scan!'), hintsInWorkspace(model, 'app/users.py', repository).join('\n'));
+    assert.deepEqual(hintsInWorkspace(undefined, 'app/users.py', repository), [], 'without the workspace');
+  });
+
   it('reads a JavaScript function and class that another file calls and constructs with its Redis client', () => {
     const model = workspaceOf({ 'src/routes/admin.js': ADMIN_ROUTES });
     const found = hintsInWorkspace(model, 'src/lib/cacheTools.js', CACHE_TOOLS);

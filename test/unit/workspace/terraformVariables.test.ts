@@ -11,6 +11,7 @@ import { runCli } from '../../../src/cli/cli';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { WRITTEN_SECRET } from '../../../src/hints/engine/workspace/contribution';
 import { realHintRules } from '../hints/support';
 import { contributionOf } from './support';
 
@@ -75,19 +76,56 @@ function ruleIds(text: string, workspace?: { model: WorkspaceModel; file: string
 }
 
 describe('Terraform variable defaults across the files of a module', () => {
-  it('indexes single values and lists of them, never a secret, a template, a list of anything else or a variable without one', () => {
+  it('indexes single values and lists of them, never a secret (only that one is written), a template, a list of anything else or a variable without one', () => {
     assert.deepEqual(contributionOf('cache/variables.tf', VARIABLES)?.variableDefaults, {
       transit_encryption: false,
       name: 'sessions',
       replicas: 2,
       snapshot_name: null,
+      auth_token: WRITTEN_SECRET,
+      db_password: WRITTEN_SECRET,
       subnets: ['a', 'b'],
     });
   });
 
   it('indexes locals the same way', () => {
     const locals = lines('locals {', '  backup_days = 0', '  cidrs       = ["10.0.0.0/8"]', '  db_password = "hunter2"', '  name        = "orders-${var.env}"', '}');
-    assert.deepEqual(contributionOf('db/locals.tf', locals)?.localValues, { backup_days: 0, cidrs: ['10.0.0.0/8'] });
+    assert.deepEqual(contributionOf('db/locals.tf', locals)?.localValues, { backup_days: 0, cidrs: ['10.0.0.0/8'], db_password: WRITTEN_SECRET });
+  });
+
+  it('reports a master password or auth token whose default variables.tf writes as a literal, not one it leaves empty or unset', () => {
+    const database = lines(
+      'resource "aws_db_instance" "orders" {',
+      '  engine            = "postgres"',
+      '  instance_class    = "db.t3.micro"',
+      '  username          = "orders"',
+      '  password          = var.db_password',
+      '  storage_encrypted = true',
+      '}',
+      'resource "aws_elasticache_replication_group" "sessions" {',
+      '  replication_group_id       = "sessions"',
+      '  description                = "session store"',
+      '  engine                     = "redis"',
+      '  transit_encryption_enabled = true',
+      '  at_rest_encryption_enabled = true',
+      '  auth_token                 = var.auth_token',
+      '}',
+    );
+    const reported = (variables: string): string[] =>
+      ruleIds(database, { model: model({ 'db/variables.tf': variables, 'db/main.tf': database }), file: 'db/main.tf' }).filter((id) => id === 'rds-master-password' || id === 'elasticache-auth-token');
+    assert.deepEqual(reported(VARIABLES), ['rds-master-password', 'elasticache-auth-token']);
+    const unwritten = lines(
+      'variable "db_password" {',
+      '  type      = string',
+      '  sensitive = true',
+      '}',
+      'variable "auth_token" {',
+      '  default = ""',
+      '}',
+    );
+    assert.deepEqual(reported(unwritten), []);
+    assert.deepEqual(reported(lines('variable "db_password" {', '  default = null', '}', 'variable "auth_token" {', '  default = "${var.prefix}-token"', '}')), []);
+    assert.deepEqual(ruleIds(database).filter((id) => id === 'rds-master-password'), [], 'alone, var.db_password is unknown');
   });
 
   it('answers for the folder of the asking file, from its other files only', () => {

@@ -30,6 +30,7 @@ import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
 import { inheritedClassName } from './languages/baseClassFields';
 import { clusterNodeElement } from './iteratedElements';
+import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
 
 const { ID, STR } = TOKEN_KIND;
@@ -304,7 +305,7 @@ export class CodeAnalyzer {
    * (`cluster.nodes('master')`), through a variable bound to one.
    */
   private elementValue(start: number, depth: number): Value | undefined {
-    const node = clusterNodeElement(this, start);
+    const node = clusterNodeElement(this, start) ?? (this.language.family === 'csharp' ? stackExchangeServer(this.evalChain(start, this.tokens.length).value) : undefined);
     if (node) {
       return node;
     }

@@ -8,11 +8,14 @@
  * those of a function a call passes something else to, spreads its arguments into, or that the file never
  * calls. A call inside the function itself (a recursion) passes on what the function was passed, and is
  * not counted. In workspace mode, the calls other files make of a module-level function count as well.
+ * A Python `__init__`'s parameter holds what the constructions of its class pass (see `constructorArguments.ts`),
+ * so that a field built from it is known: `def __init__(self, dynamodb): self.table = dynamodb.Table(name)`
+ * with `Users(boto3.resource("dynamodb"))`.
  */
 import type { Binding } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { passedArgument } from './constructorArguments';
+import { constructedArgument, passedArgument } from './constructorArguments';
 import { FileMemo } from './fileMemo';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import type { FunctionScope } from './language';
@@ -53,7 +56,7 @@ export function passedByCallers(a: CodeAnalyzer, binding: Binding<Value>): Value
   }
   passedValues.set(a, binding.token, null);
   const parameter = calledParameter(a, binding.token);
-  const value = parameter ? agreedArgument(a, parameter) : undefined;
+  const value = parameter ? (isConstructorParameter(a, parameter) ? constructedArgument(a, { classScope: a.scopes.parent(parameter.fn.scope), position: parameter.position, name: parameter.name }) : agreedArgument(a, parameter)) : undefined;
   passedValues.set(a, binding.token, value ?? null);
   return value;
 }
@@ -87,6 +90,14 @@ function calledParameter(a: CodeAnalyzer, token: number): CalledParameter | unde
     return start === token && end === token + 1 ? { fn, definition, method, position: position - first, name: a.tokens.text(token) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a parameter is one of a Python class's `__init__`, called by constructing the class, never by its name.
+ * (A JavaScript constructor's fields read its parameters through `constructorArguments.ts` alone.)
+ */
+function isConstructorParameter(a: CodeAnalyzer, { method, definition }: CalledParameter): boolean {
+  return method && a.language.family === 'python' && a.idIs(definition, '__init__');
 }
 
 /** The name token of a JavaScript function defined with its name (`function purge(`, `purge(` in a class, `const purge = (`), or -1. */

@@ -14,6 +14,7 @@ import { projectCall } from './projectImports';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { callResult, clientOfType, passesThrough, Value, withTableArguments } from './values';
+import { stackExchangeServer } from './stackExchangeRedis';
 import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
@@ -136,6 +137,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       j = a.partner[j] < 0 ? limit : a.partner[j] + 1;
     } else if (a.is(j, '!')) {
       j++;
+    } else if (a.is(j, '[') && a.partner[j] > j && stackExchangeServer(value)) {
+      // `mux.GetServers()[0]`, `servers[i]`: one of the servers.
+      value = stackExchangeServer(value);
+      j = a.partner[j] + 1;
     } else if (a.is(j, '<') && a.language.typeArguments) {
       const close = closeAngle(a, j);
       if (close < 0) {

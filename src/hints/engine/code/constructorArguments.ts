@@ -71,7 +71,7 @@ function usesOf(a: CodeAnalyzer): ClassUses {
   });
 }
 
-interface ConstructorParameter {
+export interface ConstructorParameter {
   classScope: number;
   /** Its position among the arguments a construction passes. */
   position: number;
@@ -137,7 +137,7 @@ export function passedArgument(a: CodeAnalyzer, open: number, { position, name }
 }
 
 /** The client every construction of a class passes for a parameter, when they agree and there is one at least. */
-function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): Value | undefined {
+export function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParameter): Value | undefined {
   const { classScope } = parameter;
   const name = a.scopes.nameOfClass(classScope);
   const uses = usesOf(a);

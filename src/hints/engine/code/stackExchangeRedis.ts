@@ -14,10 +14,17 @@ import { addRedisCall, sentCommand } from './redis';
 import { Value } from './values';
 
 export const STACKEXCHANGE_MODULE = 'dotnet:StackExchange.Redis';
+/** What `GetServers()` returns: an `IServer[]`, one server per endpoint, whose elements are read through LINQ, an index or `foreach`. */
+export const STACKEXCHANGE_SERVERS = 'dotnet:StackExchange.Redis#servers';
 const FLAVOR = 'stackexchange-redis';
 
 const CLIENT: Value = { t: 'client', kind: 'redis', flavor: FLAVOR };
 const BATCH: Value = { t: 'client', kind: 'redis', flavor: FLAVOR, batched: true };
+const SERVERS: Value = { t: 'ref', module: STACKEXCHANGE_SERVERS, path: '' };
+
+/** LINQ methods that give one element of the servers, and those that give some of them (still servers). */
+const ELEMENT_PICKS = new Set(['First', 'FirstOrDefault', 'Single', 'SingleOrDefault', 'Last', 'LastOrDefault', 'ElementAt', 'ElementAtOrDefault']);
+const SUBSETS = new Set(['Where', 'ToArray', 'ToList', 'AsEnumerable', 'OrderBy', 'OrderByDescending', 'Skip', 'Take', 'Distinct']);
 
 /** Declared types that hold a connection, a database or a server; a batch or transaction queues its commands. */
 const CLIENT_TYPES = new Set(['ConnectionMultiplexer', 'IConnectionMultiplexer', 'IDatabase', 'IDatabaseAsync', 'IServer']);
@@ -79,6 +86,9 @@ export function stackExchangeType(a: CodeAnalyzer, start: number): Value | undef
   if (name === 'Lazy' && a.is(start + 1, '<') && a.is(start + 3, '>')) {
     return a.isId(start + 2) && a.tokens.text(start + 2).endsWith('ConnectionMultiplexer') ? CLIENT : undefined;
   }
+  if (name === 'IServer' && a.is(start + 1, '[') && a.is(start + 2, ']')) {
+    return SERVERS;
+  }
   if (CLIENT_TYPES.has(name)) {
     return CLIENT;
   }
@@ -98,7 +108,31 @@ export function stackExchangeResult(path: string): Value | undefined {
   if (method === 'GetDatabase' || method === 'GetServer') {
     return CLIENT;
   }
+  if (method === 'GetServers') {
+    return SERVERS;
+  }
   return method === 'CreateBatch' || method === 'CreateTransaction' ? BATCH : undefined;
+}
+
+/** A LINQ call on the servers of `GetServers()`: `.Single()`, `.First(s => !s.IsReplica)` give a server, `.Where(...)` servers. */
+export function stackExchangeServersCall(path: string): Value | undefined {
+  if (ELEMENT_PICKS.has(path)) {
+    return CLIENT;
+  }
+  return SUBSETS.has(path) ? SERVERS : undefined;
+}
+
+/** The server an element of `value` is, when `value` holds the servers of `GetServers()` (`servers[0]`, `foreach (var s in servers)`). */
+export function stackExchangeServer(value: Value | undefined): Value | undefined {
+  return value?.t === 'ref' && value.module === STACKEXCHANGE_SERVERS && value.path === '' ? CLIENT : undefined;
+}
+
+/**
+ * Whether a C# file may iterate the servers of `GetServers()` or an `IServer[]`, so that a `foreach (var s in ...)` variable is read
+ * as an element of what it walks (a cheap text test, done once per file).
+ */
+export function mayIterateServers(a: CodeAnalyzer): boolean {
+  return a.language.family === 'csharp' && (a.text.includes('GetServers') || a.text.includes('IServer[]'));
 }
 
 /** A method call on a StackExchange.Redis client, as the Redis command it sends. */

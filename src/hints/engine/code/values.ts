@@ -6,7 +6,7 @@
 import { RedisFlavor, RedisStructure } from '../model';
 import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
-import { STACKEXCHANGE_MODULE, stackExchangeResult } from './stackExchangeRedis';
+import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
@@ -250,6 +250,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   if (module === STACKEXCHANGE_MODULE) {
     return stackExchangeResult(path);
+  }
+  if (module === STACKEXCHANGE_SERVERS) {
+    return stackExchangeServersCall(path);
   }
   if (module.startsWith('go:')) {
     return goFactoryResult(module.slice(3), path);

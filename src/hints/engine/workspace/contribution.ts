@@ -31,6 +31,13 @@ export function keepsSetting(name: string): boolean {
 }
 
 /**
+ * What the model holds for a secret written as a literal (a Terraform variable's default `"hunter2"`): that
+ * a literal is written, never the literal itself, so that a file reading the variable knows its secret is in
+ * source control.
+ */
+export const WRITTEN_SECRET = '(a literal secret)';
+
+/**
  * An environment variable name as Lambda accepts it (a letter, then letters, digits and `_`); other keys
  * are never set at run time, and are not used as record keys.
  */

@@ -9,7 +9,7 @@
 import { servesOthers } from '../iac/groupUse';
 import { normalizedModuleSource } from '../iac/terraformModules';
 import { LineIndex } from '../text';
-import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
+import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl, TemplatePart } from './hcl';
 import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
@@ -288,7 +288,8 @@ class TerraformIndexer {
 
   /**
    * Variable defaults and locals written as a single value or a list of them, for `var.name` and
-   * `local.name` in the module's other files; a secret's stay where they are written.
+   * `local.name` in the module's other files; a secret's stay where they are written, and only the
+   * fact that one is written as a non-empty string is lent (`password = var.db_password` then holds a literal).
    */
   private indexLentValues(): void {
     const lent = (values: Map<string, HclValue>): Record<string, TerraformValue> | undefined => {
@@ -297,6 +298,8 @@ class TerraformIndexer {
         const written = lendable(value);
         if (written !== undefined && keepsSetting(name)) {
           found[name] = written;
+        } else if (typeof written === 'string' && written.trim() !== '' && name !== '__proto__') {
+          found[name] = WRITTEN_SECRET;
         }
       }
       return Object.keys(found).length > 0 ? found : undefined;

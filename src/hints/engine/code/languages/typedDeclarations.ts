@@ -12,6 +12,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { calledName, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 import { angleDepthBackward } from '../typeArguments';
+import { mayIterateServers } from '../stackExchangeRedis';
 
 const { ID, PUNCT } = TOKEN_KIND;
 
@@ -95,6 +96,7 @@ export function sameFileClass(a: CodeAnalyzer, start: number): Value | undefined
 export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   const tokens = a.tokens;
   const codes = tokens.codes;
+  const serversIterated = mayIterateServers(a);
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens.kinds[i];
     if (kind === PUNCT) {
@@ -131,9 +133,19 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
       }
       continue;
     }
+    if (serversIterated && !declared && iteratedVar(a, typeStart, i)) {
+      // `foreach (var server in mux.GetServers())`: an element of what the loop walks.
+      tree.bind(tree.holderAt(i), name, { token: i, expression: i + 2, element: true });
+      continue;
+    }
     const expression = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
     tree.bind(tree.holderAt(i), name, { token: i, expression, ...(declared ? { declared } : {}) });
   }
+}
+
+/** C#'s `foreach (var name in ...)`, with `var` at `typeStart` and the name at `name`. */
+function iteratedVar(a: CodeAnalyzer, typeStart: number, name: number): boolean {
+  return a.idIs(name + 1, 'in') && a.idIs(typeStart, 'var') && typeStart + 1 === name && a.is(typeStart - 1, '(') && a.idIs(typeStart - 2, 'foreach');
 }
 
 /** Whether the parameter list at `open` ends a method declared without a body: `);` or Java's `) throws A, B;`. */
