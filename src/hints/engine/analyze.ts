@@ -125,6 +125,7 @@ function buildModel(
         local: (name) => view.terraformLocalValue?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
+        moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
       };
       return readTemplate(kind, text, lines, { outside });
     }

@@ -76,11 +76,11 @@ const REPORTED = ['8 elasticache-open-ingress', '8 rds-open-ingress'];
 describe('Terraform security groups attached in other files of the module', () => {
   it('records which groups a file attaches, and whether only to resources that are not data stores', () => {
     const file = lines(ENDPOINTS, DATABASE.replace('aws_security_group.edge', 'aws_security_group.db'), MODULE.replace('edge', 'jobs'));
-    assert.deepEqual(contributionOf('net/main.tf', file)?.groupUses, {
-      'aws_security_group.edge': true,
-      'aws_security_group.db': false,
-      'aws_security_group.jobs': false,
-    });
+    const contribution = contributionOf('net/main.tf', file);
+    assert.deepEqual(contribution?.groupUses, { 'aws_security_group.edge': true, 'aws_security_group.db': false });
+    // A module of the workspace: its folder, which the model reads for data stores.
+    assert.deepEqual(contribution?.groupModules, { 'aws_security_group.jobs': ['net/modules/jobs'] });
+    assert.deepEqual([contribution?.dataStores, contribution?.localModules], [true, ['net/modules/jobs']]);
     // A group's own rules name peers; that attaches nothing.
     const rule = lines('resource "aws_security_group_rule" "peer" {', '  security_group_id        = aws_security_group.edge.id', '  source_security_group_id = aws_security_group.app.id', '}');
     assert.equal(contributionOf('net/rules.tf', rule)?.groupUses, undefined);
@@ -122,5 +122,32 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(openIngress(postgres, 'net/security.tf'), ['8 rds-open-ingress']);
     const redis = { 'net/security.tf': openGroup('edge', 6379, 6380), 'net/alb.tf': LOAD_BALANCER };
     assert.deepEqual(openIngress(redis, 'net/security.tf'), ['8 elasticache-open-ingress']);
+  });
+
+  it('says nothing of a group given only to a module whose folder in the workspace holds no database or cache', () => {
+    const service = lines('resource "aws_ecs_service" "api" {', '  name = "api"', '  network_configuration {', '    security_groups = var.security_group_ids', '  }', '}');
+    const files = { 'net/security.tf': openGroup('edge', 0, 0, '-1'), 'net/jobs.tf': MODULE, 'net/modules/jobs/main.tf': service };
+    assert.deepEqual(openIngress(files, 'net/security.tf'), []);
+    // The module block in the group's own file, judged by the per-file reader.
+    const together = { 'net/main.tf': lines(openGroup('edge', 0, 0, '-1'), MODULE), 'net/modules/jobs/main.tf': service };
+    assert.deepEqual(openIngress(together, 'net/main.tf'), []);
+    assert.deepEqual(openIngress(together, 'net/main.tf', false), REPORTED, 'alone, the module might hold a database');
+  });
+
+  it('still reports a group given to a module whose folder holds a data store, or may through its own modules, or is not in the workspace', () => {
+    const security = openGroup('edge', 0, 0, '-1');
+    const nested = lines('module "db" {', '  source = "../db"', '  security_group_ids = var.security_group_ids', '}');
+    const registry = lines('module "db" {', '  source = "terraform-aws-modules/rds/aws"', '  vpc_security_group_ids = var.security_group_ids', '}');
+    const cases: Record<string, string>[] = [
+      { 'net/modules/jobs/main.tf': DATABASE.replace('[aws_security_group.edge.id]', 'var.security_group_ids') },
+      { 'net/modules/jobs/main.tf': nested, 'net/modules/db/main.tf': DATABASE.replace('[aws_security_group.edge.id]', 'var.security_group_ids') },
+      { 'net/modules/jobs/main.tf': registry },
+      { 'net/modules/other/main.tf': 'resource "aws_lb" "api" {}\n' },
+      // Modules that use each other: nothing shows that either holds no data store.
+      { 'net/modules/jobs/main.tf': nested, 'net/modules/db/main.tf': nested.replace('../db', '../jobs') },
+    ];
+    for (const modules of cases) {
+      assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/jobs.tf': MODULE, ...modules }, 'net/security.tf'), REPORTED, Object.keys(modules).join(', '));
+    }
   });
 });

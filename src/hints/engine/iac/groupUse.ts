@@ -11,6 +11,9 @@ import { IngressRule } from '../model';
 /** Resource types and CDK constructs that hold data on a database or cache port (RDS, Aurora, ElastiCache and their kin). */
 const DATA_STORE = /^(?:AWS::(?:RDS|ElastiCache|DocDB|Neptune|MemoryDB|Redshift)::|aws_(?:db_|rds_|elasticache_|docdb_|neptune_|memorydb_|redshift_)|aws_(?:rds|elasticache|docdb|docdbelastic|neptune|neptunegraph|memorydb|redshift|redshiftserverless)\.)/;
 
+/** A reference to a Terraform security group, as an expression or inside a string's interpolation. */
+export const GROUP_REFERENCE = /\baws_security_group\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
 /** Security groups and their rules name other groups as peers, which attaches nothing. */
 const GROUP_RULES = /^(?:AWS::EC2::SecurityGroup|aws_security_group|aws_vpc_security_group_)/;
 
@@ -40,6 +43,14 @@ export function opensBroadRange(rule: IngressRule): boolean {
   }
   return opensEveryPort(rule) || toPort - fromPort >= MAX_AIMED_RANGE || ENGINE_PORTS.filter((port) => fromPort <= port && port <= toPort).length >= 2;
 }
+
+/** Whether a resource type (or CDK construct) holds data on a database or cache port. */
+export function isDataStore(type: string): boolean {
+  return DATA_STORE.test(type);
+}
+
+/** The consumer a `module` block is when the workspace shows its folder holds no data store: it serves others. */
+export const MODULE_WITHOUT_DATA_STORE = 'module';
 
 /**
  * What a resource of type `consumer` that refers to a group says about it: undefined for a group's

@@ -7,7 +7,8 @@ import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, PassedParameters, readCloudFormation } from './cloudformation';
-import { OutsideValues, readTerraform } from './terraform';
+import { readTerraform } from './terraform';
+import { OutsideValues } from './terraformOutside';
 
 export type { OutsideValues, PassedParameters };
 

@@ -9,7 +9,9 @@ import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
+import { TerraformValue } from '../workspace/types';
+import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
+import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE } from './groupUse';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
 import { argumentOf, defaultLiterals, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
@@ -282,19 +284,24 @@ class TerraformReader implements HclValues {
         this.resource(block.at, block.open, block.close);
         this.noteGroupUses(block.open, block.close, this.tokens.text(block.at + 1));
       } else if (block.keyword === 'module' && block.labels === 1) {
-        this.module(block.at, block.open, block.close);
-        // What a module does with a group is not known here, so it might put a database in it.
-        this.noteGroupUses(block.open, block.close, undefined);
+        // A module might put a database in a group, unless the workspace shows its folder holds none.
+        const source = this.module(block.at, block.open, block.close);
+        const held = this.outside?.moduleHoldsDataStore?.(source);
+        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : undefined);
       }
     }
     this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
   }
 
-  /** Every `aws_security_group.<name>` a block refers to is a group its resource (of type `consumer`) uses. */
+  /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */
   private noteGroupUses(open: number, close: number, consumer: string | undefined): void {
-    for (let i = open + 1; i + 2 < close; i++) {
-      if (this.tokens.kinds[i] === ID && this.tokens.is(i, 'aws_security_group') && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
+    for (let i = open + 1; i < close; i++) {
+      if (i + 2 < close && this.tokens.kinds[i] === ID && this.tokens.is(i, 'aws_security_group') && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
         this.ingressReader.groupUses.use(`aws_security_group.${this.tokens.text(i + 2)}`, consumer);
+      } else if (this.tokens.kinds[i] === STR && this.tokens.interpolated(i)) {
+        for (const [, name] of this.tokens.text(i).matchAll(GROUP_REFERENCE)) {
+          this.ingressReader.groupUses.use(`aws_security_group.${name}`, consumer);
+        }
       }
     }
   }
@@ -321,14 +328,15 @@ class TerraformReader implements HclValues {
   }
 
   /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
-  private module(at: number, open: number, close: number): void {
+  /** A `module` block: its inputs as the arguments they reach; returns its source as written. */
+  private module(at: number, open: number, close: number): string {
     const items = this.body(open, close);
     const sourceItem = items.find((item) => item.option.name === 'source');
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
     if (securityGroup) {
       this.ingressReader.securityGroupModule(items, securityGroup.autoRules);
-      return;
+      return sourceText;
     }
     const source = registrySource(sourceText);
     const module = source ? registryModule(source) : undefined;
@@ -336,7 +344,7 @@ class TerraformReader implements HclValues {
       if (sourceItem) {
         this.folderModule(at, sourceItem, sourceText, items);
       }
-      return;
+      return sourceText;
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
     // An older release the block pins may have had other defaults.
@@ -357,6 +365,7 @@ class TerraformReader implements HclValues {
     if (module.second && second.length > 0) {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
     }
+    return sourceText;
   }
 
   /**
@@ -556,35 +565,6 @@ class TerraformReader implements HclValues {
       k = end;
     }
     return entries;
-  }
-}
-
-/** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
-export interface OutsideValues {
-  variable(name: string): TerraformValue | undefined;
-  /** What the folder's `.tfvars` files set `var.name` to instead of its default: null when unknown, undefined when unset. */
-  assigned?(name: string): TerraformValue | null | undefined;
-  local(name: string): TerraformValue | undefined;
-  /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
-  groupUse?(group: string): boolean | undefined;
-  /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
-  moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
-}
-
-function isList(value: TerraformValue): value is readonly TerraformScalar[] {
-  return Array.isArray(value);
-}
-
-function scalarLiteral(value: TerraformScalar): Literal {
-  switch (typeof value) {
-    case 'string':
-      return { kind: 'str', value };
-    case 'number':
-      return { kind: 'num', value };
-    case 'boolean':
-      return { kind: 'bool', value };
-    default:
-      return { kind: 'none' };
   }
 }
 

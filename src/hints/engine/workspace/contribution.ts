@@ -71,6 +71,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.localValues ?? {}).length > 0 ||
     contribution.tfvars !== undefined ||
     Object.keys(contribution.groupUses ?? {}).length > 0 ||
+    Object.keys(contribution.groupModules ?? {}).length > 0 ||
+    contribution.dataStores !== undefined ||
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.nestedStackParameters ?? {}).length > 0 ||
     (contribution.indexedElsewhere?.length ?? 0) > 0

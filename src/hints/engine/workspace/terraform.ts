@@ -6,13 +6,13 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
-import { servesOthers } from '../iac/groupUse';
 import { normalizedModuleSource } from '../iac/terraformModules';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
-import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl, TemplatePart } from './hcl';
+import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
+import { noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
@@ -52,7 +52,6 @@ const MAX_LOCAL_DEPTH = 8;
 const MAX_TEXT_LENGTH = 4096;
 
 /** `aws_security_group.<name>` in an expression the reader keeps as text (`concat(...)`, a conditional). */
-const GROUP_REFERENCE = /\baws_security_group\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
 /** The longest list lent to other files: CIDR blocks and names come in short lists. */
 const MAX_LENT_ITEMS = 256;
@@ -165,14 +164,9 @@ class TerraformIndexer {
 
   index(): void {
     this.indexLentValues();
+    noteTerraformGroups(this.contribution, this.root, this.file, this.source);
     for (const block of this.root.blocks) {
       const [type, name] = block.labels;
-      if (block.type === 'resource' && block.labels.length === 2) {
-        this.noteGroupUses(block.body, type);
-      } else if (block.type === 'module' && block.labels.length === 1) {
-        // What a module does with a group is not known here, so it might put a database in it.
-        this.noteGroupUses(block.body, undefined);
-      }
       if (block.type === 'resource' && block.labels.length === 2) {
         if (RULED_RESOURCES.has(type)) {
           this.noteModuleInputs(type, block);
@@ -228,54 +222,6 @@ class TerraformIndexer {
       const earlier = inputs[input];
       const target = { resource: type, argument: attribute.name };
       inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(earlier, target) : target;
-    }
-  }
-
-  /** Every security group a resource (of type `consumer`) or a module refers to: a group it uses, for the module's other files. */
-  private noteGroupUses(body: HclBody, consumer: string | undefined): void {
-    const other = servesOthers(consumer);
-    if (other === undefined) {
-      return;
-    }
-    const groups = new Set<string>();
-    this.groupsReferred(body, groups);
-    for (const group of groups) {
-      const uses = (this.contribution.groupUses ??= {});
-      uses[group] = other && (uses[group] ?? true);
-    }
-  }
-
-  private groupsReferred(body: HclBody, groups: Set<string>): void {
-    body.attributes.forEach((attribute) => this.groupsIn(attribute.value, groups));
-    body.blocks.forEach((block) => this.groupsReferred(block.body, groups));
-  }
-
-  private groupsIn(value: HclValue, groups: Set<string>): void {
-    const add = (path: readonly string[]): void => {
-      if (path.length >= 2 && path[0] === 'aws_security_group') {
-        groups.add(`aws_security_group.${path[1]}`);
-      }
-    };
-    switch (value.kind) {
-      case 'reference':
-        add(value.path);
-        break;
-      case 'template':
-        value.parts.forEach((part: TemplatePart) => 'reference' in part && add(part.reference));
-        break;
-      case 'tuple':
-        value.items.forEach((item) => this.groupsIn(item, groups));
-        break;
-      case 'object':
-        value.entries.forEach((entry) => this.groupsIn(entry.value, groups));
-        break;
-      case 'other':
-        for (const match of this.source.slice(value.span.start, value.span.end).matchAll(GROUP_REFERENCE)) {
-          groups.add(`aws_security_group.${match[1]}`);
-        }
-        break;
-      default:
-        break;
     }
   }
 

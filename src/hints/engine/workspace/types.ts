@@ -136,6 +136,14 @@ export interface FileContribution {
    * true when every one of them is a resource other than a database or cache, false otherwise.
    */
   groupUses?: Record<string, boolean>;
+  /** Terraform security groups that modules of the file whose source is a folder of the workspace refer to: those folders. */
+  groupModules?: Record<string, string[]>;
+  /**
+   * A Terraform file with resources or modules: whether one of them may hold a database or cache (one of those
+   * resources, or a module from outside the workspace); with `localModules`, the module folders of the workspace it uses.
+   */
+  dataStores?: boolean;
+  localModules?: string[];
   /**
    * Terraform: the module's inputs that a database resource of the file takes as a whole argument
    * (`transit_encryption_enabled = var.transit_encryption_enabled`), with that resource type and argument;
@@ -382,10 +390,15 @@ export interface WorkspaceView {
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /**
    * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`):
-   * true when they attach it only to resources that are not databases or caches, false when one of them
-   * gives it to a database, a cache or a module, undefined when none refers to it.
+   * true when they attach it only to resources that are not databases or caches (or to module folders that
+   * hold none), false when one of them gives it to a database, a cache or another module, undefined when none refers to it.
    */
   terraformGroupUse?(file: string, group: string): boolean | undefined;
+  /**
+   * For a `module` block of `file` whose source is a folder of the workspace: whether that folder (or a module
+   * folder it uses) may hold a database or cache; undefined for a source outside the workspace.
+   */
+  terraformModuleHoldsDataStore?(file: string, source: string): boolean | undefined;
   /**
    * For a `module` block of `file` whose source is a folder of the workspace (`../modules/cache`): the
    * resource argument each input of that module reaches; undefined when the folder defines none.

@@ -9,6 +9,7 @@ import { Claim, claimOf } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
+import { localModuleFolder, TerraformGroupIndex } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
@@ -48,8 +49,8 @@ interface Union {
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
   /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars). */
   tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
-  /** Terraform security groups by `folder\0group`: per file that refers to one, whether it serves only other resources there. */
-  groupUses: Map<string, { file: string; othersOnly: boolean }[]>;
+  /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
+  terraformGroups: TerraformGroupIndex;
   /** By Terraform module folder: the argument each input reaches (null: more than one). */
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
@@ -222,7 +223,7 @@ export class WorkspaceModel implements WorkspaceView {
       variableDefaults: new Map(),
       localValues: new Map(),
       tfvars: new Map(),
-      groupUses: new Map(),
+      terraformGroups: new TerraformGroupIndex(),
       moduleInputs: new Map(),
       passedParameters: new Map(),
       requestClients: new Map(),
@@ -250,9 +251,7 @@ export class WorkspaceModel implements WorkspaceView {
       for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
         push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value });
       }
-      for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
-        push(union.groupUses, `${folderOf(file)}\0${group}`, { file, othersOnly });
-      }
+      union.terraformGroups.add(file, contribution);
       for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
         const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
         union.moduleInputs.set(folderOf(file), inputs);
@@ -385,14 +384,18 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** What the module's other files do with a security group: see WorkspaceView. */
   terraformGroupUse(file: string, group: string): boolean | undefined {
-    const uses = this.built().groupUses.get(`${folderOf(file)}\0${group}`)?.filter((use) => use.file !== file) ?? [];
-    return uses.length === 0 ? undefined : uses.every((use) => use.othersOnly);
+    return this.built().terraformGroups.groupUse(file, group);
+  }
+
+  /** Whether the module folder a `source` of `file` names may hold a database or cache: see WorkspaceView. */
+  terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
+    const folder = localModuleFolder(folderOf(file), source);
+    return folder === undefined ? undefined : this.built().terraformGroups.mayHoldDataStore(folder);
   }
 
   /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */
   terraformModuleInputs(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined {
-    const written = source.trim();
-    const folder = written.startsWith('./') || written.startsWith('../') ? joinPath(folderOf(file), written) : undefined;
+    const folder = localModuleFolder(folderOf(file), source);
     const inputs = folder === undefined ? undefined : this.built().moduleInputs.get(folder);
     if (!inputs) {
       return undefined;

@@ -1,0 +1,38 @@
+/**
+ * What a Terraform file reads from the rest of its module and the workspace: the values of variables and
+ * locals another file declares or a `.tfvars` file sets, what the module's other files do with a security
+ * group, and what a module folder of the workspace holds. The reader asks through `OutsideValues`.
+ */
+import { Literal } from '../model';
+import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
+
+/** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
+export interface OutsideValues {
+  variable(name: string): TerraformValue | undefined;
+  /** What the folder's `.tfvars` files set `var.name` to instead of its default: null when unknown, undefined when unset. */
+  assigned?(name: string): TerraformValue | null | undefined;
+  local(name: string): TerraformValue | undefined;
+  /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
+  groupUse?(group: string): boolean | undefined;
+  /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
+  moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
+  /** For a module folder of the workspace named as a `source`: whether it may hold a database or cache. */
+  moduleHoldsDataStore?(source: string): boolean | undefined;
+}
+
+export function isList(value: TerraformValue): value is readonly TerraformScalar[] {
+  return Array.isArray(value);
+}
+
+export function scalarLiteral(value: TerraformScalar): Literal {
+  switch (typeof value) {
+    case 'string':
+      return { kind: 'str', value };
+    case 'number':
+      return { kind: 'num', value };
+    case 'boolean':
+      return { kind: 'bool', value };
+    default:
+      return { kind: 'none' };
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Terraform security groups and the modules that may put a database behind them, for the open-ingress rules
+ * (see `iac/groupUse.ts`). Per file: which groups its resources and modules refer to, whether its resources
+ * hold data (a database or cache, or a module from outside the workspace that may make one), and the module
+ * folders of the workspace it uses. Across files: whether a module folder of the workspace may hold a data
+ * store, through the folders its own modules use, so that a group attached only to `module "api" { source =
+ * "./ecs-service" }` whose folder makes an ECS service and nothing else serves no database.
+ */
+import { GROUP_REFERENCE, isDataStore, servesOthers } from '../iac/groupUse';
+import { attributeOf, HclBody, HclValue, TemplatePart } from './hcl';
+import { folderOf, joinPath } from './paths';
+import { FileContribution } from './types';
+
+/** Module folders followed from one folder: deeper nesting than real projects have. */
+const MAX_MODULE_DEPTH = 8;
+
+/** A module source that is a folder of the workspace (`./ecs-service`, `../modules/api`), resolved from `folder`. */
+export function localModuleFolder(folder: string, source: string): string | undefined {
+  const written = source.trim();
+  return written.startsWith('./') || written.startsWith('../') ? joinPath(folder, written) : undefined;
+}
+
+/**
+ * Notes on `contribution` what the file's resources and modules do with security groups, whether the file may
+ * hold a data store, and the module folders it uses.
+ */
+export function noteTerraformGroups(contribution: FileContribution, root: HclBody, file: string, source: string): void {
+  const folder = folderOf(file);
+  let dataStores = false;
+  for (const block of root.blocks) {
+    const resource = block.type === 'resource' && block.labels.length === 2;
+    if (!resource && !(block.type === 'module' && block.labels.length === 1)) {
+      continue;
+    }
+    const written = resource ? undefined : attributeOf(block.body, 'source');
+    const moduleFolder = written?.kind === 'string' ? localModuleFolder(folder, written.value) : undefined;
+    if (resource ? isDataStore(block.labels[0]) : moduleFolder === undefined) {
+      // A module from the registry or a repository is not in the workspace: it may make a database.
+      dataStores = true;
+    }
+    if (moduleFolder !== undefined) {
+      contribution.localModules = [...(contribution.localModules ?? []), moduleFolder];
+    }
+    const groups = new Set<string>();
+    groupsReferred(block.body, source, groups);
+    for (const group of groups) {
+      if (moduleFolder !== undefined) {
+        const modules = (contribution.groupModules ??= {});
+        modules[group] = [...(modules[group] ?? []), moduleFolder];
+        continue;
+      }
+      const other = servesOthers(resource ? block.labels[0] : undefined);
+      if (other !== undefined) {
+        const uses = (contribution.groupUses ??= {});
+        uses[group] = other && (uses[group] ?? true);
+      }
+    }
+  }
+  if (dataStores || contribution.localModules || contribution.groupUses || contribution.groupModules || root.blocks.some((block) => block.type === 'resource')) {
+    contribution.dataStores = dataStores;
+  }
+}
+
+function groupsReferred(body: HclBody, source: string, groups: Set<string>): void {
+  body.attributes.forEach((attribute) => groupsIn(attribute.value, source, groups));
+  body.blocks.forEach((block) => groupsReferred(block.body, source, groups));
+}
+
+function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
+  const add = (path: readonly string[]): void => {
+    if (path.length >= 2 && path[0] === 'aws_security_group') {
+      groups.add(`aws_security_group.${path[1]}`);
+    }
+  };
+  switch (value.kind) {
+    case 'reference':
+      add(value.path);
+      break;
+    case 'template':
+      value.parts.forEach((part: TemplatePart) => 'reference' in part && add(part.reference));
+      break;
+    case 'tuple':
+      value.items.forEach((item) => groupsIn(item, source, groups));
+      break;
+    case 'object':
+      value.entries.forEach((entry) => groupsIn(entry.value, source, groups));
+      break;
+    case 'other':
+      for (const match of source.slice(value.span.start, value.span.end).matchAll(GROUP_REFERENCE)) {
+        groups.add(`aws_security_group.${match[1]}`);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * The workspace's Terraform security groups and module folders: what each folder's files do with a group, and
+ * whether a module folder may hold a data store. Built from every file's contribution before it is asked.
+ */
+export class TerraformGroupIndex {
+  /** By `folder\0group`: per file that refers to the group, whether its resources there serve others only. */
+  private readonly uses = new Map<string, { file: string; othersOnly: boolean }[]>();
+  /** By `folder\0group`: per file, the module folders of the workspace it hands the group to. */
+  private readonly moduleUses = new Map<string, { file: string; folders: readonly string[] }[]>();
+  private readonly folders = new Map<string, { dataStores: boolean; modules: string[] }>();
+  private readonly answers = new Map<string, boolean>();
+
+  add(file: string, contribution: FileContribution): void {
+    const folder = folderOf(file);
+    for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
+      listIn(this.uses, `${folder}\0${group}`).push({ file, othersOnly });
+    }
+    for (const [group, folders] of Object.entries(contribution.groupModules ?? {})) {
+      listIn(this.moduleUses, `${folder}\0${group}`).push({ file, folders });
+    }
+    if (contribution.dataStores !== undefined) {
+      const known = this.folders.get(folder) ?? { dataStores: false, modules: [] };
+      known.dataStores ||= contribution.dataStores;
+      known.modules.push(...(contribution.localModules ?? []));
+      this.folders.set(folder, known);
+    }
+  }
+
+  /**
+   * What the other files of `file`'s folder do with a group: true when they attach it only to resources that are
+   * not data stores and to module folders that hold none, false when to anything else, undefined when none refers to it.
+   */
+  groupUse(file: string, group: string): boolean | undefined {
+    const key = `${folderOf(file)}\0${group}`;
+    const uses = this.uses.get(key)?.filter((use) => use.file !== file) ?? [];
+    const moduleUses = this.moduleUses.get(key)?.filter((use) => use.file !== file) ?? [];
+    if (uses.length === 0 && moduleUses.length === 0) {
+      return undefined;
+    }
+    return uses.every((use) => use.othersOnly) && moduleUses.every((use) => !use.folders.some((folder) => this.mayHoldDataStore(folder)));
+  }
+
+  /**
+   * Whether a module folder may hold a database or cache: one of its resources is one, or one of its modules is
+   * from outside the workspace or a folder that may. A folder with no Terraform resource in the workspace may.
+   */
+  mayHoldDataStore(folder: string, depth = 0): boolean {
+    const answered = this.answers.get(folder);
+    if (answered !== undefined) {
+      return answered;
+    }
+    const known = this.folders.get(folder);
+    // Assumed while its modules are read, so that a folder among its own modules ends the walk.
+    this.answers.set(folder, true);
+    const holds = !known || known.dataStores || depth >= MAX_MODULE_DEPTH || known.modules.some((module) => this.mayHoldDataStore(module, depth + 1));
+    this.answers.set(folder, holds);
+    return holds;
+  }
+}
+
+function listIn<V>(map: Map<string, V[]>, key: string): V[] {
+  const list = map.get(key) ?? [];
+  map.set(key, list);
+  return list;
+}
