@@ -25,6 +25,7 @@ import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Val
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
 import { iteratedReceiver } from '../iteratedElements';
+import { ormCall } from './dynamoOrms';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -533,11 +534,12 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 
 /**
  * Calls on a module member: `redis.createClient({...})` makes a Redis client; a CDK static factory
- * (`rds.ClusterInstance.provisioned('writer', { ... })`) takes props like a constructor.
+ * (`rds.ClusterInstance.provisioned('writer', { ... })`) takes props like a constructor; calls on a DynamoDB
+ * library's model or entity (`dynamoOrms.ts`).
  */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
-  if (receiver?.t !== 'ref') {
-    return false;
+  if (receiver?.t !== 'ref' || ormCall(a, nameIndex, receiver)) {
+    return receiver?.t === 'ref';
   }
   if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
     // `ddb.query({ TableName, ... })` on a name a project module exports (`require('../lib/dynamo')`), whose
