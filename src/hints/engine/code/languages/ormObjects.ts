@@ -13,6 +13,11 @@ export const TOOLBOX = 'orm:dynamodb-toolbox';
 
 export type OrmObject = Value & { t: 'ref' };
 
+/** Whether a value is one of these objects: what callers pass for a parameter may be one as well as a client. */
+export function isOrmObject(value: Value | undefined): value is OrmObject {
+  return value?.t === 'ref' && value.module.startsWith('orm:');
+}
+
 /**
  * What calling a library's name makes (`dynamoose.model(...)`, `new Entity(...)`, `new Table(...)`), and what
  * calling a dynamoose model gives: an item (`new Order({...})`, `await Order.get(key)`), whose `save()` writes it.
