@@ -6,7 +6,7 @@
  * automatically paginate through all results, pass the string value 'all'"; `count` pages until that many
  * items), and resolves to `{ data, cursor }`; versions 1.5 to 1.x read every page and resolved to the items
  * (CHANGELOG, 2.0.0). So a Query or Scan counts as one page read only where the code reads that result as
- * version 2's (`const { data } = await ...go()`, `result.data`). A batch (`get([...])`, `put([...])`,
+ * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
  * `delete([...])`) hands its `unprocessed` keys back (batch-get docs).
  */
 import type { CodeAnalyzer } from '../analyzer';
@@ -32,9 +32,11 @@ const RENAMES = new Map([
 ]);
 /** Execution options that read more than one page (`pages`, `count`) or continue from an earlier one (`cursor`). */
 const PAGING_OPTIONS = new Set(['pages', 'count', 'cursor']);
-/** The members of version 2's result. */
-const RESULT_MEMBERS = ['data', 'cursor'];
+/** The member of version 2's result that holds the items. */
+const RESULT_MEMBERS = ['data'];
 const UNPROCESSED_WORDS = ['unprocessed'];
+/** Code that reads or passes back a `cursor` continues where a page ends, or hands that to its caller. */
+const CURSOR_WORDS = ['cursor'];
 /** Tokens read past a `go()` for the members of the result a variable holds. */
 const RESULT_READ_LIMIT = 4000;
 
@@ -79,7 +81,12 @@ function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainSt
   const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES) : undefined;
   const request = options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) };
   // Options the analyzer cannot read may ask for every page: only a read it sees whole is one page.
-  const onePage = go !== undefined && options !== undefined && !options.own.some((option) => PAGING_OPTIONS.has(option.norm)) && readsVersionTwoResult(a, chainStart(a, anchor), go.close);
+  const onePage =
+    go !== undefined &&
+    options !== undefined &&
+    !options.own.some((option) => PAGING_OPTIONS.has(option.norm)) &&
+    readsVersionTwoResult(a, chainStart(a, anchor), go.close) &&
+    !functionMentions(a, anchor, CURSOR_WORDS, [], 'electrodb-cursor');
   a.addOperation({ operation, name: a.tokenSpan(anchor), call: onePage, paginated: false, tokenIndex: anchor, request });
 }
 
