@@ -118,6 +118,29 @@ describe('dynamoose', () => {
     ]);
   });
 
+  it('reads a NestJS service whose model nestjs-dynamoose injects, by its declared Model type', () => {
+    const code = sourceLines(
+      "import { Injectable } from '@nestjs/common';",
+      "import { InjectModel, Model } from 'nestjs-dynamoose';",
+      "import { Todo, TodoKey } from './todo.interface';",
+      '',
+      '@Injectable()',
+      'export class TodosService {',
+      "  constructor(@InjectModel('Todo') private readonly todoModel: Model<Todo, TodoKey>) {}",
+      '',
+      '  findByUser(userId: string) {',
+      "    return this.todoModel.query('userId').eq(userId).exec();",
+      '  }',
+      '',
+      '  async findPage(limit: number, lastKey?: TodoKey) {',
+      '    const todos = await this.todoModel.scan().startAt(lastKey).limit(limit).exec();',
+      '    return { todos, lastKey: todos.lastKey };',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('todos.service.ts', code), ['10:query dynamodb-query', '14:scan dynamodb-scan', '14:limit dynamodb-limit', '10:query dynamodb-query!']);
+  });
+
   it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {
     const code = sourceLines(
       ORDER_MODEL,

@@ -26,6 +26,7 @@ import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
 import { iteratedReceiver } from '../iteratedElements';
 import { ormCall } from './dynamoOrms';
+import { ormType } from './ormObjects';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -183,11 +184,11 @@ function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
 /**
  * `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands
  * for its class); not props or enums read as types. A class or interface of another workspace file (`tables:
- * NotesTables`): what that file declares.
+ * NotesTables`): what that file declares. A dynamoose model's type (`Model<User, UserKey>`): a model (`ormObjects.ts`).
  */
 function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
   const path = qualifiedPath(a, start, imported.path);
-  return cdkAnnotationType(imported.module, path) ?? importedCdkClass(a, imported.module, path);
+  return cdkAnnotationType(imported.module, path) ?? importedCdkClass(a, imported.module, path) ?? ormType(imported.module, path);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

@@ -38,3 +38,11 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
   }
   return undefined;
 }
+
+/**
+ * A type that names a dynamoose model (`Model<User, UserKey>` of nestjs-dynamoose, whose `@InjectModel` gives
+ * the model dynamoose made; dynamoose's own `ModelType<Item>`): a parameter or field declared with it holds one.
+ */
+export function ormType(module: string, path: string): OrmObject | undefined {
+  return (module === 'nestjs-dynamoose' && path === 'Model') || (module.startsWith('dynamoose') && path === 'ModelType') ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
+}
