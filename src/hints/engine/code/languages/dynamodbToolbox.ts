@@ -13,14 +13,17 @@ import { segments } from '../braces';
 import { OptionContext } from '../../model';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 
-/** Version 0 methods of a table or entity, with the argument that holds the options. */
-const METHODS: Record<string, { operation: string; options: number; call?: false }> = {
+/**
+ * Version 0 methods of a table or entity, with the argument that holds the options; a table's item methods
+ * take the entity first (`table.get(User, key, options)`).
+ */
+const METHODS: Record<string, { operation: string; options: number; call?: false; item?: true }> = {
   query: { operation: 'dynamodb:Query', options: 1 },
   scan: { operation: 'dynamodb:Scan', options: 0 },
-  get: { operation: 'dynamodb:GetItem', options: 1 },
-  put: { operation: 'dynamodb:PutItem', options: 1 },
-  update: { operation: 'dynamodb:UpdateItem', options: 1 },
-  delete: { operation: 'dynamodb:DeleteItem', options: 1 },
+  get: { operation: 'dynamodb:GetItem', options: 1, item: true },
+  put: { operation: 'dynamodb:PutItem', options: 1, item: true },
+  update: { operation: 'dynamodb:UpdateItem', options: 1, item: true },
+  delete: { operation: 'dynamodb:DeleteItem', options: 1, item: true },
   batchGet: { operation: 'dynamodb:BatchGetItem', options: 1, call: false },
   batchWrite: { operation: 'dynamodb:BatchWriteItem', options: 1, call: false },
   transactGet: { operation: 'dynamodb:TransactGetItems', options: 1 },
@@ -57,13 +60,13 @@ export function toolboxCall(a: CodeAnalyzer, nameIndex: number, path: string): v
   if (method === 'build') {
     command(a, nameIndex);
   } else if (Object.hasOwn(METHODS, method)) {
-    versionZero(a, nameIndex, METHODS[method]);
+    versionZero(a, nameIndex, METHODS[method], path === 'table' && METHODS[method].item === true ? 1 : 0);
   }
 }
 
-function versionZero(a: CodeAnalyzer, nameIndex: number, method: { operation: string; options: number; call?: false }): void {
+function versionZero(a: CodeAnalyzer, nameIndex: number, method: { operation: string; options: number; call?: false }, shift: number): void {
   const args = segments(a, nameIndex + 1);
-  const argument = args[method.options];
+  const argument = args[method.options + shift];
   const read = argument ? optionsArgument(a, argument[0], argument[1], method.operation, nameIndex, RENAMES) : optionsArgument(a, 0, 0, method.operation, nameIndex, RENAMES);
   const own = read?.own ?? [];
   const builtOnly = own.some((option) => option.norm === 'execute' && option.literal.kind === 'bool' && !option.literal.value);
