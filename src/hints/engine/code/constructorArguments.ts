@@ -3,7 +3,7 @@
  * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`, Python
  * `def __init__(self, table): self.table = table`) holds what the file's constructions (`new Store(redis)`,
  * Python `OrderRepository(dynamodb.Table(name))`) pass at that position, when every one of them passes the
- * same kind of client, in Python by position or by the parameter's name. A class constructed nowhere in the
+ * same kind of client (or the same model of a DynamoDB library: `ormObjects.ts`), in Python by position or by the parameter's name. A class constructed nowhere in the
  * file, extended or handed on as a value (a `super(...)` or a factory could pass anything), a construction that
  * passes something else or spreads its arguments, and a field also set to anything else leave the field unknown.
  * In workspace mode, the constructions other files make of a module-level class count too, and a class
@@ -16,6 +16,7 @@ import { exported, otherFilesPass } from './otherFileCallers';
 import { agree } from './outerBindings';
 import { codeOf } from '../tokenCodes';
 import { Value } from './values';
+import { isOrmObject } from './languages/ormObjects';
 
 /** Words that may stand before a parameter's name and make it a field (TypeScript parameter properties). */
 const PROPERTY_MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
@@ -158,7 +159,7 @@ export function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParam
     const [start, end] = argument;
     const passed = a.evalChain(start, end);
     const value = passed.end === end ? passed.value : undefined;
-    agreed = value?.t === 'client' ? (agreed ? agree(agreed, value) : value) : undefined;
+    agreed = value?.t === 'client' || isOrmObject(value) ? (agreed ? agree(agreed, value) : value) : undefined;
     if (!agreed) {
       return undefined;
     }

@@ -16,6 +16,7 @@ import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
+import { isOrmObject } from './languages/ormObjects';
 
 /** Workspace mode: the file as the workspace knows it. */
 export interface ProjectContext {
@@ -118,15 +119,17 @@ export function importedCallWith(a: CodeAnalyzer, module: string, path: string, 
 /**
  * Where an import from a workspace module really comes from when that module only passes on a client
  * library's name (`import { PutCommand } from '../lib/db'`, `from app.types import DynamoDBServiceResource`):
- * the library's module and the name there, so the name reads as if imported from the library.
+ * the library's module and the name there, so the name reads as if imported from the library. A JavaScript
+ * module itself (`require('../models/cat')`) passes on only a DynamoDB library's model (`module.exports = Cat`).
  */
 export function libraryImport(a: CodeAnalyzer, module: string, path: string): { module: string; path: string } | undefined {
   const project = a.project;
-  if (!project?.importedName || path === '' || !mayBeProjectModule(a, module)) {
+  const whole = path === '';
+  if (!project?.importedName || (whole && a.language.family !== 'js') || !mayBeProjectModule(a, module)) {
     return undefined;
   }
   const found = project.importedName(module, path);
-  return found && { module: found.module, path: found.name };
+  return found && (!whole || isOrmObject({ t: 'ref', module: found.module, path: found.name })) ? { module: found.module, path: found.name } : undefined;
 }
 
 const classAnswers = new FileMemo<string, Value | null>();

@@ -6,6 +6,7 @@
 import { RedisFlavor, RedisStructure } from '../model';
 import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
+import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 
@@ -317,7 +318,8 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   }
   const services = JS_MODULES[module];
   if (!services) {
-    return undefined;
+    // A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`).
+    return ormObject(module, path);
   }
   if (services.includes('redis')) {
     return JS_REDIS_FACTORIES.has(path) || (path === '' && isIoredisModule(module)) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;

@@ -7,10 +7,12 @@
  * only when every module-level binding of it is the same client, made by an expression the analyzer reads
  * to the end of its statement: a name also bound to something else, or only declared, exports nothing.
  * A Python module's top-level functions and a JavaScript module's exported functions are exported too, read
- * when a file calls one (`exportedFunctions.ts`).
+ * when a file calls one (`exportedFunctions.ts`). A JavaScript module's dynamoose model, ElectroDB entity or
+ * dynamodb-toolbox table (`export const Order = dynamoose.model(...)`) is passed on as the library's name.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, typescript } from '../code/languages/javascript';
+import { isOrmObject, OrmObject } from '../code/languages/ormObjects';
 import { pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
@@ -40,7 +42,10 @@ export interface ReExport {
 export interface CodeExports {
   clients: Record<string, ExportedClient>;
   reexports: Record<string, ReExport>;
-  /** Names the module imports from a client library and passes on (`export { PutCommand }`, a Python module's imported type): the library's module and name. */
+  /**
+   * Names the module imports from a client library and passes on (`export { PutCommand }`, a Python module's
+   * imported type): the library's module and name; and the DynamoDB library objects it makes (`ormObjects.ts`).
+   */
   packages: Record<string, ReExport>;
   /** `export * from './x'`: modules whose named exports this one passes on. */
   stars: string[];
@@ -72,7 +77,7 @@ const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
 export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb/;
-export const JS_LIBRARIES = /redis|valkey|aws-sdk/;
+export const JS_LIBRARIES = /redis|valkey|aws-sdk|dynamoose|electrodb|dynamodb-toolbox/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 
@@ -375,8 +380,11 @@ class ExportReader {
       return;
     }
     const client = this.clientAt(start);
+    const model = client ? undefined : this.ormObjectAt(start);
     if (client) {
       this.addClient(exported, client);
+    } else if (model) {
+      this.passOn(exported, { module: model.module, name: model.path });
     }
   }
 
@@ -407,6 +415,11 @@ class ExportReader {
   private exportBinding(exported: string, local: string, bindings: readonly Binding<Value>[]): void {
     const imported = this.a.imports.get(local);
     if (imported && this.moduleLevel(imported.at)) {
+      return;
+    }
+    const model = bindings.length === 1 ? this.ormObjectOf(bindings[0]) : undefined;
+    if (model) {
+      this.passOn(exported, { module: model.module, name: model.path });
       return;
     }
     let agreed: ExportedClient | undefined;
@@ -463,6 +476,22 @@ class ExportReader {
     if (unknown.length > 0) {
       this.unknownFields[exported] = unknown;
     }
+  }
+
+  /**
+   * A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`) that a `const` binds
+   * (`export const Order = dynamoose.model(...)`): passed on as the library's name, which a file that imports
+   * it reads as that object.
+   */
+  private ormObjectOf(binding: Binding<Value>): OrmObject | undefined {
+    const { a } = this;
+    return binding.expression >= 0 && binding.fixed === undefined && !binding.element && a.idIs(binding.token - 1, 'const') ? this.ormObjectAt(binding.expression) : undefined;
+  }
+
+  /** The model, entity or table the expression at `start` makes (`module.exports = dynamoose.model(...)`), read to the end of its statement. */
+  private ormObjectAt(start: number): OrmObject | undefined {
+    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
+    return isOrmObject(value) && this.endsValue(end, start) ? value : undefined;
   }
 
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */

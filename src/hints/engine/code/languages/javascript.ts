@@ -25,6 +25,8 @@ import { callResult, cdkAnnotationType, cdkConstructType, defaultExportPath, Val
 import { cdkConstruct } from '../calls';
 import { closeAngle } from '../typeArguments';
 import { iteratedReceiver } from '../iteratedElements';
+import { ormCall } from './dynamoOrms';
+import { ormType } from './ormObjects';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -183,7 +185,8 @@ function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
  * `dynamodb.Table`, `rds.IDatabaseCluster`, `aws_dynamodb.ITable`: a construct of the class (an interface stands
  * for its class); not props or enums read as types. A class or interface of another workspace file (`tables:
  * NotesTables`): what that file declares; a NestJS Redis module's client service; an instance of a workspace class
- * whose members hand out clients (`redisService: RedisService`).
+ * whose members hand out clients (`redisService: RedisService`). A dynamoose model's type (`Model<User, UserKey>`):
+ * a model (`ormObjects.ts`).
  */
 function constructType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
   const path = qualifiedPath(a, start, imported.path);
@@ -191,7 +194,7 @@ function constructType(a: CodeAnalyzer, start: number, imported: { module: strin
     // A NestJS Redis module's service (`redisService: RedisService`): its methods hand out clients (`values.ts`).
     return { t: 'ref', module: imported.module, path };
   }
-  return cdkAnnotationType(imported.module, path) ?? projectType(a, imported.module, path);
+  return cdkAnnotationType(imported.module, path) ?? projectType(a, imported.module, path) ?? ormType(imported.module, path);
 }
 
 function buildScopes(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
@@ -538,11 +541,12 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 
 /**
  * Calls on a module member: `redis.createClient({...})` makes a Redis client; a CDK static factory
- * (`rds.ClusterInstance.provisioned('writer', { ... })`) takes props like a constructor.
+ * (`rds.ClusterInstance.provisioned('writer', { ... })`) takes props like a constructor; calls on a DynamoDB
+ * library's model or entity (`dynamoOrms.ts`).
  */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined): boolean {
-  if (receiver?.t !== 'ref') {
-    return false;
+  if (receiver?.t !== 'ref' || ormCall(a, nameIndex, receiver)) {
+    return receiver?.t === 'ref';
   }
   if (/^\.\.?(?:\/|$)/.test(receiver.module)) {
     // `ddb.query({ TableName, ... })` on a name a project module exports (`require('../lib/dynamo')`), whose

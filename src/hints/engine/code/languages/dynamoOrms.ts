@@ -1,0 +1,28 @@
+/**
+ * Calls on the objects of the JavaScript and TypeScript libraries over DynamoDB (`ormObjects.ts`), each read
+ * by its library's module: dynamoose (`dynamoose.ts`), ElectroDB (`electrodb.ts`), dynamodb-toolbox
+ * (`dynamodbToolbox.ts`).
+ */
+import type { CodeAnalyzer } from '../analyzer';
+import type { Value } from '../values';
+import { dynamooseCall } from './dynamoose';
+import { toolboxCall } from './dynamodbToolbox';
+import { electrodbCall } from './electrodb';
+import { DYNAMOOSE, ELECTRODB, TOOLBOX } from './ormObjects';
+
+/** `Order.scan()`, `entity.query.byOrg(...)`, `table.build(ScanCommand)`: whether the call is on an ORM object (then read here). */
+export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { t: 'ref' }): boolean {
+  switch (receiver.module) {
+    case DYNAMOOSE:
+      dynamooseCall(a, nameIndex, receiver.path);
+      return true;
+    case ELECTRODB:
+      electrodbCall(a, nameIndex, receiver.path);
+      return true;
+    case TOOLBOX:
+      toolboxCall(a, nameIndex, receiver.path);
+      return true;
+    default:
+      return false;
+  }
+}

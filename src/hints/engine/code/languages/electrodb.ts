@@ -1,0 +1,130 @@
+/**
+ * ElectroDB (https://electrodb.dev): an entity made by `new Entity(schema, { table, client })`, and a
+ * service's entities and collections (`new Service({ orders: OrderEntity })`). A chain ends with `.go()`,
+ * which sends it, or `.params()`, which only builds the request. Since version 2, `go()` reads one page
+ * unless the execution option `pages` says more ("pages ... Default Value: 1 ... To have ElectroDB
+ * automatically paginate through all results, pass the string value 'all'"; `count` pages until that many
+ * items), and resolves to `{ data, cursor }`; versions 1.5 to 1.x read every page and resolved to the items
+ * (CHANGELOG, 2.0.0). So a Query or Scan counts as one page read only where the code reads that result as
+ * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
+ * `delete([...])`) hands its `unprocessed` keys back (batch-get docs).
+ */
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { chainStart } from '../receiverChains';
+import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
+
+/** Entity methods by the kind of their argument: an object literal is one item's, an array literal a batch's. */
+const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
+  get: { one: 'dynamodb:GetItem', batch: 'dynamodb:BatchGetItem' },
+  put: { one: 'dynamodb:PutItem', batch: 'dynamodb:BatchWriteItem' },
+  create: { one: 'dynamodb:PutItem' },
+  update: { one: 'dynamodb:UpdateItem' },
+  patch: { one: 'dynamodb:UpdateItem' },
+  upsert: { one: 'dynamodb:UpdateItem' },
+  delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
+  remove: { one: 'dynamodb:DeleteItem' },
+};
+/** Execution options sent as an API parameter (query-options docs: `limit` wraps Limit, `consistent` sets ConsistentRead). */
+const RENAMES = new Map([
+  ['limit', 'limit'],
+  ['consistent', 'consistentread'],
+]);
+/** Execution options that read more than one page (`pages`, `count`) or continue from an earlier one (`cursor`). */
+const PAGING_OPTIONS = new Set(['pages', 'count', 'cursor']);
+/** The member of version 2's result that holds the items. */
+const RESULT_MEMBERS = ['data'];
+const UNPROCESSED_WORDS = ['unprocessed'];
+/** Code that reads or passes back a `cursor` continues where a page ends, or hands that to its caller. */
+const CURSOR_WORDS = ['cursor'];
+/** Tokens read past a `go()` for the members of the result a variable holds. */
+const RESULT_READ_LIMIT = 4000;
+
+/** A call on an ElectroDB entity or service, by the path read from it (`entity.query`, `service.collections`). */
+export function electrodbCall(a: CodeAnalyzer, nameIndex: number, path: string): void {
+  const close = a.partner[nameIndex + 1];
+  if (close < 0) {
+    return;
+  }
+  // A service's entity is read as the entity: `service.entities.orders.query.byCustomer(...)`.
+  const of = path.replace(/^service\.entities\.[^.]+/, 'entity');
+  const method = a.tokens.text(nameIndex);
+  const self: ChainStep = { name: nameIndex, open: nameIndex + 1, close };
+  if (of === 'entity.query' || of === 'service.collections') {
+    // `query.byOrg(...)`: anchored on `query`; a collection on its own name.
+    read(a, of === 'entity.query' ? nameIndex - 2 : nameIndex, 'dynamodb:Query', chainedSteps(a, close));
+  } else if (of === 'entity.scan') {
+    // `scan.go()`, `scan.where(...).go()`, `scan.byStatus(...)...`: the first call after `scan`.
+    read(a, nameIndex - 2, 'dynamodb:Scan', [self, ...chainedSteps(a, close)]);
+  } else if (of === 'entity' && Object.hasOwn(ENTITY_METHODS, method)) {
+    write(a, nameIndex, ENTITY_METHODS[method], chainedSteps(a, close));
+  }
+}
+
+function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
+  const first = nameIndex + 2;
+  const batch = a.is(first, '[');
+  const operation = batch ? methods.batch : a.is(first, '{') ? methods.one : undefined;
+  // A key or item held by a variable may be either: no operation is certain.
+  if (!operation) {
+    return;
+  }
+  const go = stepNamed(a, steps, 'go');
+  const call = go !== undefined && !(batch && functionMentions(a, nameIndex, UNPROCESSED_WORDS, [], 'electrodb-unprocessed'));
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex });
+}
+
+/** A Query or Scan anchored at `anchor`, sent by the `go(...)` among `steps`. */
+function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainStep[]): void {
+  const go = stepNamed(a, steps, 'go');
+  const args = go ? segments(a, go.open) : [];
+  const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES) : undefined;
+  const request = options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) };
+  // Options the analyzer cannot read may ask for every page: only a read it sees whole is one page.
+  const onePage =
+    go !== undefined &&
+    options !== undefined &&
+    !options.own.some((option) => PAGING_OPTIONS.has(option.norm)) &&
+    readsVersionTwoResult(a, chainStart(a, anchor), go.close) &&
+    !functionMentions(a, anchor, CURSOR_WORDS, [], 'electrodb-cursor');
+  a.addOperation({ operation, name: a.tokenSpan(anchor), call: onePage, paginated: false, tokenIndex: anchor, request });
+}
+
+/**
+ * Whether the result of the `go()` that closes at `goClose` is read as version 2's `{ data, cursor }`:
+ * `const { data } = await ...go()`, `(await ...go()).data`, or `result.data` after `const result = await ...go()`.
+ */
+function readsVersionTwoResult(a: CodeAnalyzer, chainFrom: number, goClose: number): boolean {
+  let k = chainFrom - 1;
+  if (a.idIs(k, 'await')) {
+    k--;
+  }
+  if (a.is(k, '(') && a.partner[k] === goClose + 1) {
+    return a.isAccess(goClose + 2) && a.tokens.isOneOf(goClose + 3, RESULT_MEMBERS);
+  }
+  if (!a.is(k, '=')) {
+    return false;
+  }
+  if (a.is(k - 1, '}')) {
+    const open = a.partner[k - 1];
+    for (let m = open + 1; open >= 0 && m < k - 1; m++) {
+      if (a.parent[m] === open && a.isId(m) && a.tokens.isOneOf(m, RESULT_MEMBERS) && !a.is(m - 1, ':')) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (!a.isId(k - 1)) {
+    return false;
+  }
+  // A variable that holds the result: a member of it read in the same function.
+  const name = a.tokens.text(k - 1);
+  const scope = a.scopes.enclosing(goClose, ['function']);
+  const end = Math.min(scope > 0 ? a.scopes.range(scope)[1] : a.tokens.length, goClose + RESULT_READ_LIMIT);
+  for (let m = goClose + 1; m + 2 < end; m++) {
+    if (a.is(m, name) && a.isAccess(m + 1) && a.tokens.isOneOf(m + 2, RESULT_MEMBERS) && !a.isAccess(m - 1)) {
+      return true;
+    }
+  }
+  return false;
+}

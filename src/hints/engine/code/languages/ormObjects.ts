@@ -1,0 +1,48 @@
+/**
+ * The objects that JavaScript and TypeScript libraries over DynamoDB make: a dynamoose model and its items,
+ * an ElectroDB entity or service, a dynamodb-toolbox table or entity. Each is the analyzer's value `{ t:
+ * 'ref', module: 'orm:<library>', path: <kind> }`, so that it travels as any value does (variables, class
+ * fields, the same file's functions), and a member read from it extends its path (`entity.query`). Only a
+ * file that imports the library makes one. `dynamoOrms.ts` reads the calls on them.
+ */
+import type { Value } from '../values';
+
+export const DYNAMOOSE = 'orm:dynamoose';
+export const ELECTRODB = 'orm:electrodb';
+export const TOOLBOX = 'orm:dynamodb-toolbox';
+
+export type OrmObject = Value & { t: 'ref' };
+
+/** Whether a value is one of these objects: what callers pass for a parameter may be one as well as a client. */
+export function isOrmObject(value: Value | undefined): value is OrmObject {
+  return value?.t === 'ref' && value.module.startsWith('orm:');
+}
+
+/**
+ * What calling a library's name makes (`dynamoose.model(...)`, `new Entity(...)`, `new Table(...)`), and what
+ * calling a dynamoose model gives: an item (`new Order({...})`, `await Order.get(key)`), whose `save()` writes it.
+ */
+export function ormObject(module: string, path: string): OrmObject | undefined {
+  if (module === 'dynamoose') {
+    return path === 'model' ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
+  }
+  if (module === DYNAMOOSE) {
+    return path === 'model' || path === 'model.get' ? { t: 'ref', module: DYNAMOOSE, path: 'item' } : undefined;
+  }
+  if (module === 'electrodb') {
+    return path === 'Entity' || path === 'Service' ? { t: 'ref', module: ELECTRODB, path: path === 'Entity' ? 'entity' : 'service' } : undefined;
+  }
+  if (module === 'dynamodb-toolbox' || module.startsWith('dynamodb-toolbox/')) {
+    const kind = path === 'Table' || path === 'TableV2' ? 'table' : path === 'Entity' || path === 'EntityV2' ? 'entity' : undefined;
+    return kind ? { t: 'ref', module: TOOLBOX, path: kind } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A type that names a dynamoose model (`Model<User, UserKey>` of nestjs-dynamoose, whose `@InjectModel` gives
+ * the model dynamoose made; dynamoose's own `ModelType<Item>`): a parameter or field declared with it holds one.
+ */
+export function ormType(module: string, path: string): OrmObject | undefined {
+  return (module === 'nestjs-dynamoose' && path === 'Model') || (module.startsWith('dynamoose') && path === 'ModelType') ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
+}

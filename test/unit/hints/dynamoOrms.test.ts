@@ -1,0 +1,382 @@
+/**
+ * dynamoose, ElectroDB and dynamodb-toolbox (JavaScript and TypeScript) on the DynamoDB rules: where their
+ * models and entities come from (the same file, a class field, a constructor argument, another module of
+ * the workspace), which calls are which operation, when a Query or Scan reads one page only, and the
+ * look-alikes that stay quiet.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsInWorkspace, workspaceOf } from '../workspace/support';
+import { hintsIn, sourceLines } from './support';
+
+function findingsOf(found: readonly string[]): string[] {
+  return found.filter((hint) => hint.endsWith('!'));
+}
+
+describe('dynamoose', () => {
+  const ORDER_MODEL = sourceLines(
+    "import * as dynamoose from 'dynamoose';",
+    '',
+    'const orderSchema = new dynamoose.Schema({',
+    '  id: { type: String, hashKey: true },',
+    "  customerId: { type: String, index: { name: 'byCustomer', type: 'global' } },",
+    '});',
+    '',
+    "export const Order = dynamoose.model('Order', orderSchema);",
+  );
+
+  it('reads a Lambda handler that imports its model from another module of the workspace', () => {
+    const handler = sourceLines(
+      "import { Order } from '../models/order';",
+      '',
+      'export const listOrders = async () => {',
+      '  const orders = await Order.scan().exec();',
+      '  return { statusCode: 200, body: JSON.stringify(orders) };',
+      '};',
+    );
+    const files = { 'src/models/order.ts': ORDER_MODEL, 'src/handlers/listOrders.ts': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/handlers/listOrders.ts', handler), ['4:scan dynamodb-scan', '4:scan dynamodb-scan!']);
+    // Alone, the imported name tells nothing.
+    assert.deepEqual(hintsInWorkspace(undefined, 'src/handlers/listOrders.ts', handler), []);
+  });
+
+  it('follows a CommonJS module that exports the model itself', () => {
+    const model = sourceLines("const dynamoose = require('dynamoose');", '', "module.exports = dynamoose.model('User', new dynamoose.Schema({ id: String }));");
+    const handler = sourceLines("const User = require('../models/user');", '', 'exports.handler = async () => User.scan().exec();');
+    const files = { 'models/user.js': model, 'functions/users.js': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'functions/users.js', handler), ['3:scan dynamodb-scan', '3:scan dynamodb-scan!']);
+  });
+
+  it('reads a repository class: one page where .exec() sends the read, every page with .all()', () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export class OrderRepository {',
+      '  private readonly model = Order;',
+      '',
+      '  async list() {',
+      '    return this.model.scan().exec();',
+      '  }',
+      '',
+      '  async listAll() {',
+      '    return this.model.scan().all().exec();',
+      '  }',
+      '',
+      '  async forCustomer(customerId: string) {',
+      "    return this.model.query('customerId').eq(customerId).using('byCustomer').exec();",
+      '  }',
+      '',
+      '  async latest(customerId: string) {',
+      "    return this.model.query('customerId').eq(customerId).using('byCustomer').limit(5).exec();",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('orderRepository.ts', code), [
+      '14:scan dynamodb-scan',
+      '18:scan dynamodb-scan',
+      '22:query dynamodb-query',
+      "22:'byCustomer' dynamodb-index-name",
+      '26:query dynamodb-query',
+      "26:'byCustomer' dynamodb-index-name",
+      '26:5 dynamodb-limit',
+      '14:scan dynamodb-scan!',
+      '22:query dynamodb-query!',
+    ]);
+  });
+
+  it('reads a model passed to a service class, its items, and the batch methods', () => {
+    const code = sourceLines(
+      "const dynamoose = require('dynamoose');",
+      '',
+      "const Cat = dynamoose.model('Cat', new dynamoose.Schema({ id: Number, name: String }));",
+      '',
+      'class CatService {',
+      '  constructor(model) {',
+      '    this.model = model;',
+      '  }',
+      '  async rename(id, name) {',
+      '    const cat = await this.model.get({ id });',
+      '    cat.name = name;',
+      '    await cat.save();',
+      '  }',
+      '  async adopt(ids) {',
+      '    return this.model.batchGet(ids.map((id) => ({ id })));',
+      '  }',
+      '  async adoptAll(ids) {',
+      '    const result = await this.model.batchGet(ids.map((id) => ({ id })));',
+      '    if (result.unprocessedKeys.length > 0) throw new Error("retry");',
+      '    return result;',
+      '  }',
+      '}',
+      '',
+      'module.exports = new CatService(Cat);',
+    );
+    assert.deepEqual(hintsIn('catService.js', code), [
+      '10:get dynamodb-get-item',
+      '12:save dynamodb-put-item',
+      '15:batchGet dynamodb-batch-get-item',
+      '18:batchGet dynamodb-batch-get-item',
+      '15:batchGet dynamodb-batch-get-item!',
+    ]);
+  });
+
+  it('reads a NestJS service whose model nestjs-dynamoose injects, by its declared Model type', () => {
+    const code = sourceLines(
+      "import { Injectable } from '@nestjs/common';",
+      "import { InjectModel, Model } from 'nestjs-dynamoose';",
+      "import { Todo, TodoKey } from './todo.interface';",
+      '',
+      '@Injectable()',
+      'export class TodosService {',
+      "  constructor(@InjectModel('Todo') private readonly todoModel: Model<Todo, TodoKey>) {}",
+      '',
+      '  findByUser(userId: string) {',
+      "    return this.todoModel.query('userId').eq(userId).exec();",
+      '  }',
+      '',
+      '  async findPage(limit: number, lastKey?: TodoKey) {',
+      '    const todos = await this.todoModel.scan().startAt(lastKey).limit(limit).exec();',
+      '    return { todos, lastKey: todos.lastKey };',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('todos.service.ts', code), ['10:query dynamodb-query', '14:scan dynamodb-scan', '14:limit dynamodb-limit', '10:query dynamodb-query!']);
+  });
+
+  it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export async function page(startKey?: object) {',
+      '  const rows = await Order.scan().limit(50).startAt(startKey).exec();',
+      '  return { rows, next: rows.lastKey };',
+      '}',
+      '',
+      'export function pending() {',
+      "  const query = Order.query('customerId').eq('c1');",
+      '  return query;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('orders.ts', code), ['11:scan dynamodb-scan', '11:50 dynamodb-limit', '16:query dynamodb-query']);
+    const test = sourceLines(ORDER_MODEL, "it('lists orders', async () => {", '  const rows = await Order.scan().exec();', '  expect(rows).toHaveLength(2);', '});');
+    assert.deepEqual(findingsOf(hintsIn('orders.test.ts', test)), []);
+  });
+});
+
+describe('ElectroDB', () => {
+  const TASKS = sourceLines(
+    "import { Entity } from 'electrodb';",
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    '',
+    'const client = new DynamoDBClient({});',
+    '',
+    'export const TaskEntity = new Entity(',
+    "  { model: { entity: 'task', version: '1', service: 'taskapp' }, attributes: {}, indexes: {} },",
+    '  { table: process.env.TABLE_NAME, client },',
+    ');',
+  );
+
+  it('reads one page where the result is read as version 2 reads it, and no pages, count or cursor ask for more', () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function handler(event: { project: string }) {',
+      '  const { data } = await TaskEntity.query.byProject({ project: event.project }).go();',
+      "  const everything = await TaskEntity.query.byProject({ project: event.project }).go({ pages: 'all' });",
+      '  const open = await TaskEntity.scan.where(({ status }, { eq }) => eq(status, "open")).go({ count: 50 });',
+      '  const some = await TaskEntity.scan.go({ limit: 500, consistent: true });',
+      '  return [data, everything.data, open.data, some.data];',
+      '}',
+    );
+    assert.deepEqual(hintsIn('tasks.ts', code), [
+      '12:query dynamodb-query',
+      '13:query dynamodb-query',
+      '14:scan dynamodb-scan',
+      '15:scan dynamodb-scan',
+      '15:limit dynamodb-limit',
+      '15:consistent dynamodb-consistent-read',
+      '12:query dynamodb-query!',
+      '15:scan dynamodb-scan!',
+    ]);
+  });
+
+  it("reads a service's entities and collections, imported from another module", () => {
+    const service = sourceLines(
+      "import { Entity, Service } from 'electrodb';",
+      "const Employee = new Entity({ model: { entity: 'employee', version: '1', service: 'hr' }, attributes: {}, indexes: {} });",
+      "const Office = new Entity({ model: { entity: 'office', version: '1', service: 'hr' }, attributes: {}, indexes: {} });",
+      "export const HR = new Service({ employee: Employee, office: Office }, { table: 'hr' });",
+    );
+    const handler = sourceLines(
+      "import { HR } from '../db/service';",
+      '',
+      'export const handler = async (event: { office: string }) => {',
+      '  const res = await HR.collections.workplaces({ office: event.office }).go();',
+      '  const { data } = await HR.entities.employee.query.coworkers({ office: event.office }).go();',
+      '  await HR.entities.office.put([{ office: "a" }, { office: "b" }]).go();',
+      '  return [res.data, data];',
+      '};',
+    );
+    const files = { 'src/db/service.ts': service, 'src/functions/office.ts': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/functions/office.ts', handler), [
+      '4:workplaces dynamodb-query',
+      '4:workplaces dynamodb-query!',
+      '5:query dynamodb-query',
+      '5:query dynamodb-query!',
+      '6:put dynamodb-batch-write-item',
+      '6:put dynamodb-batch-write-item!',
+    ]);
+  });
+
+  it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
+    const code = sourceLines(
+      TASKS,
+      'export class TaskRepository {',
+      '  async list(project: string) {',
+      '    const tasks = await TaskEntity.query.byProject({ project }).go();',
+      '    return tasks.map((task) => task.title);',
+      '  }',
+      '  byProject(project: string) {',
+      '    return TaskEntity.query.byProject({ project }).go();',
+      '  }',
+      '  async page(project: string, cursor?: string) {',
+      '    const { data, cursor: next } = await TaskEntity.query.byProject({ project }).go({ cursor });',
+      '    return { data, next };',
+      '  }',
+      '  async one(taskId: string) {',
+      '    const { data } = await TaskEntity.get({ taskId }).go();',
+      '    return data;',
+      '  }',
+      '  request(project: string) {',
+      '    return TaskEntity.query.byProject({ project }).params();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findingsOf(hintsIn('taskRepository.ts', code)), []);
+  });
+});
+
+describe('dynamodb-toolbox', () => {
+  const TABLE = sourceLines(
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+    "import { Table, Entity } from 'dynamodb-toolbox';",
+    '',
+    'const DocumentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+    "export const AppTable = new Table({ name: 'app', partitionKey: 'pk', sortKey: 'sk', DocumentClient });",
+    "export const User = new Entity({ name: 'User', attributes: { pk: { partitionKey: true }, sk: { sortKey: true } }, table: AppTable });",
+  );
+
+  it('version 0: a Query or Scan method reads one page unless the code continues from startKey or calls next()', () => {
+    const code = sourceLines(
+      TABLE,
+      '',
+      'export const listUsers = async () => {',
+      "  const { Items = [] } = await User.query('USER');",
+      "  const admins = await User.query('USER', { index: 'byRole', limit: 10 });",
+      "  const built = await User.query('USER', { execute: false });",
+      '  return [Items, admins, built];',
+      '};',
+      '',
+      'export async function everyUser() {',
+      "  let page = await User.query('USER');",
+      '  const users = [...page.Items];',
+      '  while (page.LastEvaluatedKey && page.next) {',
+      '    page = await page.next();',
+      '    users.push(...page.Items);',
+      '  }',
+      '  return users;',
+      '}',
+      '',
+      'export async function userPage(startKey?: object) {',
+      '  return AppTable.scan({ startKey, limit: 100 });',
+      '}',
+      '',
+      'export async function save(items: object[]) {',
+      "  await User.put({ pk: 'USER', sk: 'u1' });",
+      '  return AppTable.batchWrite(items);',
+      '}',
+    );
+    assert.deepEqual(hintsIn('users.ts', code), [
+      '11:query dynamodb-query',
+      '12:query dynamodb-query',
+      "12:index dynamodb-index-name",
+      '12:limit dynamodb-limit',
+      '13:query dynamodb-query',
+      '18:query dynamodb-query',
+      '28:scan dynamodb-scan',
+      '28:limit dynamodb-limit',
+      '32:put dynamodb-put-item',
+      '33:batchWrite dynamodb-batch-write-item',
+      '11:query dynamodb-query!',
+    ]);
+  });
+
+  it('version 1: a command a chain sends reads maxPages pages, one by default', () => {
+    const code = sourceLines(
+      "import { Table } from 'dynamodb-toolbox/table';",
+      "import { Entity } from 'dynamodb-toolbox/entity';",
+      "import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan';",
+      "import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';",
+      "import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';",
+      '',
+      "const PokeTable = new Table({ name: 'poke', partitionKey: { name: 'pk', type: 'string' } });",
+      "const Pokemon = new Entity({ name: 'pokemon', table: PokeTable });",
+      '',
+      'export class PokemonRepository {',
+      '  async all() {',
+      '    const { Items } = await PokeTable.build(ScanCommand).send();',
+      '    return Items;',
+      '  }',
+      '  async everything() {',
+      '    const { Items } = await PokeTable.build(ScanCommand).options({ maxPages: Infinity }).send();',
+      '    return Items;',
+      '  }',
+      '  async byTrainer(trainerId: string) {',
+      "    const { Items } = await PokeTable.build(QueryCommand).query({ index: 'byTrainer', partition: trainerId }).options({ consistent: false }).send();",
+      '    return Items;',
+      '  }',
+      '  async one(id: string) {',
+      '    return Pokemon.build(GetItemCommand).key({ id }).send();',
+      '  }',
+      '  command() {',
+      '    return PokeTable.build(ScanCommand);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('pokemonRepository.ts', code), [
+      '12:ScanCommand dynamodb-scan',
+      '16:ScanCommand dynamodb-scan',
+      '20:QueryCommand dynamodb-query',
+      '20:index dynamodb-index-name',
+      '20:consistent dynamodb-consistent-read',
+      '24:GetItemCommand dynamodb-get-item',
+      '27:ScanCommand dynamodb-scan',
+      '12:ScanCommand dynamodb-scan!',
+      '20:QueryCommand dynamodb-query!',
+    ]);
+  });
+});
+
+describe('look-alikes of the DynamoDB libraries', () => {
+  it('stays quiet on a scan or query method of a class of its own, a Redis client, an array, and another library', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      "import { Entity } from './entity';",
+      '',
+      'class Catalog {',
+      '  scan() { return []; }',
+      '  query(q: string) { return [q]; }',
+      '}',
+      '',
+      'const redis = new Redis();',
+      'const catalog = new Catalog();',
+      "const Local = new Entity({ name: 'local' });",
+      '',
+      'export async function run() {',
+      "  await redis.scan(0, 'MATCH', 'k*');",
+      '  catalog.scan();',
+      "  catalog.query('x');",
+      "  await Local.query('pk');",
+      '  return [1, 2].find((x) => x > 1);',
+      '}',
+    );
+    assert.deepEqual(hintsIn('catalog.ts', code), ['14:scan redis-scan']);
+  });
+});
