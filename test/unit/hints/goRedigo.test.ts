@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { pickExample } from '../../../src/hints/examples';
+import { hintsOfFile } from '../workspace/support';
 import { hintsIn, realHintRules, sourceLines } from './support';
 
 function assertHas(found: string[], ...expected: string[]): void {
@@ -337,6 +338,27 @@ describe('redigo', () => {
       );
       assertHas(found, '11:DialPassword redis-password', '11:"hunter2-prod" redis-password!');
       assertLacks(found, '11:DialPassword redis-auth-without-tls!');
+    });
+  });
+
+  describe('workspace', () => {
+    it('reads a pool field a struct of another file of the package declares, in a file that does not import redigo', () => {
+      const files = {
+        'internal/sessions/store.go': sourceLines('package sessions', '', 'import "github.com/gomodule/redigo/redis"', '', 'type Store struct {', '\tpool *redis.Pool', '}'),
+        'internal/sessions/purge.go': sourceLines(
+          'package sessions',
+          '',
+          'func (s *Store) Purge(ids []string) {',
+          '\tconn := s.pool.Get()',
+          '\tdefer conn.Close()',
+          '\tfor _, id := range ids {',
+          '\t\tconn.Do("DEL", "session:"+id)', // 7
+          '\t}',
+          '}',
+        ),
+      };
+      assert.ok(hintsOfFile(files, 'internal/sessions/purge.go').includes('7:"DEL" redis-loop-round-trips!'));
+      assert.deepEqual(hintsOfFile(files, 'internal/sessions/purge.go', null), []);
     });
   });
 });
