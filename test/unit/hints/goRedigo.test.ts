@@ -157,6 +157,27 @@ describe('redigo', () => {
       assertHas(found, '13:"MULTI" redis-multi', '16:"KEYS" redis-keys!');
     });
 
+    it('reads a connection a struct embeds, one a getter field returns, and a pool used in one chain', () => {
+      const found = hintsIn(
+        'traced.go',
+        sourceLines(
+          'package traced', // 1
+          'import "github.com/gomodule/redigo/redis"',
+          'type tracedConn struct {',
+          '\tredis.Conn',
+          '}',
+          'type Service struct {',
+          '\tconn func() redis.Conn',
+          '}',
+          'var pool = &redis.Pool{MaxIdle: 3}',
+          'func (t tracedConn) keys() { t.Do("KEYS", "*") }', // 10
+          'func (s *Service) keys() { s.conn().Do("KEYS", "user:*") }', // 11
+          'func reset() { pool.Get().Do("FLUSHALL") }', // 12
+        ),
+      );
+      assertHas(found, '10:"KEYS" redis-keys!', '11:"KEYS" redis-keys!', '12:"FLUSHALL" redis-flush!');
+    });
+
     it('stays silent on the Do of other types, on go-redis, and in a test', () => {
       const other = hintsIn(
         'client.go',
