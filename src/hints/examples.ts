@@ -19,6 +19,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'node-redis': 'js',
   'redis-py': 'python',
   'go-redis': 'go',
+  redigo: 'go',
   'stackexchange-redis': 'csharp',
   jedis: 'java',
   lettuce: 'java',
@@ -47,7 +48,7 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
     return ['ioredis', 'node-redis'];
   }
   if (language === 'go') {
-    return ['go-redis'];
+    return ['go-redis', 'redigo'];
   }
   if (language === 'csharp') {
     return ['stackexchange-redis'];
@@ -96,6 +97,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'ioredis':
     case 'node-redis':
     case 'go-redis':
+    case 'redigo':
     case 'stackexchange-redis':
     case 'jedis':
     case 'lettuce':

@@ -180,6 +180,7 @@ export const EXAMPLE_KEYS = [
   'node-redis',
   'redis-py',
   'go-redis',
+  'redigo',
   'stackexchange-redis',
   'jedis',
   'lettuce',
@@ -236,6 +237,7 @@ export type SiteOrigin =
   | 'redis-py'
   | 'redis-py-async'
   | 'go-redis'
+  | 'redigo'
   | 'stackexchange-redis'
   | 'jedis'
   | 'lettuce'

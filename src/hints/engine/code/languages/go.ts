@@ -1,5 +1,5 @@
 /**
- * Go (AWS SDK for Go v2 and v1, go-redis): imports by path, `:=`, `var` and `const`, typed parameters and
+ * Go (AWS SDK for Go v2 and v1, go-redis, redigo): imports by path, `:=`, `var` and `const`, typed parameters and
  * receivers, struct fields that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level
  * paginators, `auth.BuildAuthToken` / `rdsutils.BuildAuthToken`, and go-redis client options. In workspace
  * mode, the declarations of other files of the package and of imported packages of the module (`goProject.ts`),
@@ -21,6 +21,7 @@ import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
+import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -394,6 +395,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionCon
  * spellings on clients (`ScanPagesWithContext`), and calls on unseen receivers with SDK inputs.
  */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
+  if (receiver?.t === 'client' && receiver.flavor === REDIGO) {
+    redigoMethodCall(a, nameIndex, receiverStart);
+    return true;
+  }
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {
     return v1Call(a, nameIndex, receiver.kind);
   }
@@ -406,6 +411,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     const method = a.tokens.text(nameIndex);
     if (service === 'redis') {
       goRedisFactoryCall(a, nameIndex);
+      return true;
+    }
+    if (service === REDIGO) {
+      redigoPackageCall(a, nameIndex);
       return true;
     }
     const operation = operationOfPaginator(method, new Set([service]));
@@ -443,6 +452,10 @@ function v1Call(a: CodeAnalyzer, nameIndex: number, kind: ClientKind): boolean {
 function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string, receiverStart: number): boolean {
   const members = a.structFields.get(struct);
   const client = members && !members.has(a.tokens.text(nameIndex)) ? a.valueOf(members.get(EMBEDDED_CLIENT)) : undefined;
+  if (client?.t === 'client' && client.flavor === REDIGO) {
+    redigoMethodCall(a, nameIndex, receiverStart);
+    return true;
+  }
   if (client?.t === 'client' && client.kind === 'redis' && a.partner[nameIndex + 1] > nameIndex) {
     redisCall(a, nameIndex, client, receiverStart);
     return true;

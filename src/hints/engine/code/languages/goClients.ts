@@ -1,11 +1,12 @@
 /**
  * The Go clients the engine knows, by import path and type: the AWS SDK for Go v2 and v1 (its service
- * packages, their `*iface` interface packages and `rdsutils`), and go-redis (`github.com/redis/go-redis/v9`,
- * `github.com/go-redis/redis/v8`). Also the method spellings that only v1 has: `ScanWithContext`,
+ * packages, their `*iface` interface packages and `rdsutils`), go-redis (`github.com/redis/go-redis/v9`,
+ * `github.com/go-redis/redis/v8`) and redigo (`goRedigo.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
  * `ScanPages`, `ScanRequest`.
  */
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
+import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
 
 /** What an import brings in: the service (`dynamodb`, `rds-auth`, `redis`) and the package's own name. */
 export interface GoImport {
@@ -28,7 +29,10 @@ export function goImport(path: string): GoImport | undefined {
     // `dynamodbiface` declares the client's interface type; `rdsutils` has BuildAuthToken.
     return { service: v1[2] === 'rdsutils' ? 'rds-auth' : v1[1], name: v1[2] ?? v1[1] };
   }
-  return GO_REDIS.test(path) ? { service: 'redis', name: 'redis' } : undefined;
+  if (GO_REDIS.test(path)) {
+    return { service: 'redis', name: 'redis' };
+  }
+  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : undefined;
 }
 
 /** Client type names per service: v2's `Client`, v1's struct (`DynamoDB`) and its interface (`DynamoDBAPI`). */
@@ -50,6 +54,9 @@ export function goClientType(service: string, type: string): Value | undefined {
     }
     return REDIS_CLIENT_TYPES.has(type) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined;
   }
+  if (service === REDIGO) {
+    return redigoType(type);
+  }
   return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
 }
 
@@ -61,6 +68,9 @@ export const REDIS_OPTION_TYPES = new Set(['Options', 'ClusterOptions', 'Univers
 export function goFactoryResult(service: string, name: string): Value | undefined {
   if (service === 'redis') {
     return REDIS_FACTORIES.has(name) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined;
+  }
+  if (service === REDIGO) {
+    return redigoResult(name);
   }
   return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;
 }

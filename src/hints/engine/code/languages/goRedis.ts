@@ -132,7 +132,7 @@ export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly Optio
 }
 
 /** The `{` of `&tls.Config{...}` (or `tls.Config{...}`) written from `first` (to `end` when given), or -1. */
-function tlsConfigLiteral(a: CodeAnalyzer, first: number, end?: number): number {
+export function tlsConfigLiteral(a: CodeAnalyzer, first: number, end?: number): number {
   const k = a.is(first, '&') ? first + 1 : first;
   const brace = k + 3;
   const isTlsConfig = first >= 0 && a.idIs(k, 'tls') && a.is(k + 1, '.') && a.idIs(k + 2, 'Config') && a.is(brace, '{');
