@@ -78,6 +78,8 @@ export interface IngressRule {
   openSources: Span[];
   /** The document attaches the rule's security group only to resources that are not databases or caches. */
   servesOthersOnly?: boolean;
+  /** The kinds of data store the document attaches the group to, as `iac/groupUse.ts` bits (database, cache); undefined when unknown. */
+  exposes?: number;
 }
 
 export interface OperationOccurrence {

@@ -109,8 +109,8 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), REPORTED);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/endpoints.tf': ENDPOINTS, 'net/jobs.tf': MODULE }, 'net/security.tf'), REPORTED);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n' }, 'net/security.tf'), REPORTED);
-    // The same file giving it to a database wins over other files giving it to endpoints.
-    assert.deepEqual(openIngress({ 'net/security.tf': lines(security, DATABASE), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), REPORTED);
+    // The same file giving it to a database wins over other files giving it to endpoints (a database only: its rule).
+    assert.deepEqual(openIngress({ 'net/security.tf': lines(security, DATABASE), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), ['8 rds-open-ingress']);
   });
 
   it('still reports a group that only a file of another folder attaches: another module', () => {
@@ -149,5 +149,19 @@ describe('Terraform security groups attached in other files of the module', () =
     for (const modules of cases) {
       assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/jobs.tf': MODULE, ...modules }, 'net/security.tf'), REPORTED, Object.keys(modules).join(', '));
     }
+  });
+
+  it('reports a range not aimed at one engine only for the kind of data store the group serves: a cache\'s or a database\'s', () => {
+    const cache = lines('resource "aws_elasticache_replication_group" "sessions" {', '  replication_group_id = "sessions"', '  security_group_ids   = [aws_security_group.edge.id]', '}');
+    const registryCache = lines('module "redis" {', '  source             = "cloudposse/elasticache-redis/aws"', '  security_groups    = [aws_security_group.edge.id]', '}');
+    const security = openGroup('edge', 0, 65535);
+    assert.deepEqual(openIngress({ 'main.tf': lines(security, cache) }, 'main.tf', false), ['8 elasticache-open-ingress']);
+    assert.deepEqual(openIngress({ 'main.tf': lines(security, registryCache) }, 'main.tf', false), ['8 elasticache-open-ingress']);
+    assert.deepEqual(openIngress({ 'main.tf': lines(security, DATABASE) }, 'main.tf', false), ['8 rds-open-ingress']);
+    assert.deepEqual(openIngress({ 'main.tf': lines(security, DATABASE, cache) }, 'main.tf', false), REPORTED);
+    // Another file's use is told as a data store or not, not which: both.
+    assert.deepEqual(openIngress({ 'net/main.tf': lines(security, cache), 'net/db.tf': DATABASE }, 'net/main.tf'), REPORTED);
+    // A rule aimed at one engine's port is reported whatever uses the group.
+    assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 5432, 5432), cache) }, 'main.tf', false), ['8 rds-open-ingress']);
   });
 });

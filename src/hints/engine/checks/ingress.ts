@@ -1,13 +1,17 @@
 /** Exposure: security group ingress that lets the whole internet reach a database or cache port. */
-import { opensBroadRange } from '../iac/groupUse';
+import { EXPOSES_CACHE, EXPOSES_DATABASE, opensBroadRange } from '../iac/groupUse';
 import { opensPort } from '../iac/ingress';
 import { Check } from './context';
 
 export const openIngress: Check = (rule, context) => {
   const ports = rule.match.ingress?.ports ?? [];
+  const kind = rule.service === 'elasticache' ? EXPOSES_CACHE : EXPOSES_DATABASE;
   for (const ingress of context.model.ingress ?? []) {
-    // Every port, or a range not aimed at one engine, open on a load balancer's or endpoint's group is not a database port left open.
-    if (opensPort(ingress, ports) && !(ingress.servesOthersOnly && opensBroadRange(ingress))) {
+    // Every port, or a range not aimed at one engine, open on a load balancer's or endpoint's group is not a database
+    // port left open; on a group only caches use, it is a cache's, not a database's (and the reverse).
+    const broad = opensBroadRange(ingress);
+    const elsewhere = broad && (ingress.servesOthersOnly === true || (ingress.exposes !== undefined && (ingress.exposes & kind) === 0));
+    if (opensPort(ingress, ports) && !elsewhere) {
       context.report(rule, ingress.openSources[0]);
     }
   }

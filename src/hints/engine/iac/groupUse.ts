@@ -52,21 +52,38 @@ export function isDataStore(type: string): boolean {
 /** The consumer a `module` block is when the workspace shows its folder holds no data store: it serves others. */
 export const MODULE_WITHOUT_DATA_STORE = 'module';
 
+/** Resource types and CDK constructs of the caches among the data stores: ElastiCache and MemoryDB. */
+const CACHE = /^(?:AWS::(?:ElastiCache|MemoryDB)::|aws_(?:elasticache_|memorydb_)|aws_(?:elasticache|memorydb)\.)/;
+
+/** What a group may serve, as bits: a database (RDS, Aurora and their kin), a cache; none is other resources only. */
+export const EXPOSES_DATABASE = 1;
+export const EXPOSES_CACHE = 2;
+const EXPOSES_EITHER = EXPOSES_DATABASE | EXPOSES_CACHE;
+
 /**
- * What a resource of type `consumer` that refers to a group says about it: undefined for a group's
- * own rules (naming a peer attaches nothing), true for a resource that is not a data store, false for
- * a data store or a consumer of unknown kind (a module of the project might hold a database).
+ * What a resource of type `consumer` that refers to a group says it may serve: undefined for a group's own
+ * rules (naming a peer attaches nothing), 0 for a resource that is not a data store, the kind of a data store,
+ * and either kind for a consumer of unknown kind (a module of the project might hold a database or a cache).
  */
-export function servesOthers(consumer: string | undefined): boolean | undefined {
+export function exposureOf(consumer: string | undefined): number | undefined {
   if (consumer !== undefined && GROUP_RULES.test(consumer)) {
     return undefined;
   }
-  return consumer !== undefined && !DATA_STORE.test(consumer);
+  if (consumer === undefined) {
+    return EXPOSES_EITHER;
+  }
+  return !DATA_STORE.test(consumer) ? 0 : CACHE.test(consumer) ? EXPOSES_CACHE : EXPOSES_DATABASE;
+}
+
+/** Whether a resource of type `consumer` that refers to a group is something other than a data store (undefined: a group's own rule). */
+export function servesOthers(consumer: string | undefined): boolean | undefined {
+  const exposure = exposureOf(consumer);
+  return exposure === undefined ? undefined : exposure === 0;
 }
 
 export class GroupUses {
-  /** Per group: true while every resource seen using it is something other than a data store. */
-  private readonly onlyOthers = new Map<string, boolean>();
+  /** Per group: what the resources seen using it may serve (see `exposureOf`). */
+  private readonly exposures = new Map<string, number>();
   private readonly rules: { rule: IngressRule; group: string }[] = [];
 
   /** An ingress rule of `group` (a logical id or `aws_security_group.name`). */
@@ -78,26 +95,34 @@ export class GroupUses {
 
   /**
    * A resource of type `consumer` refers to `group`. A consumer of unknown kind (a module of the
-   * project) might be a database, so it counts as one.
+   * project) might be a database or a cache, so it counts as both.
    */
   use(group: string, consumer: string | undefined): void {
-    const other = servesOthers(consumer);
-    if (other !== undefined) {
-      this.onlyOthers.set(group, other && (this.onlyOthers.get(group) ?? true));
+    const exposure = exposureOf(consumer);
+    if (exposure !== undefined) {
+      this.exposures.set(group, exposure | (this.exposures.get(group) ?? 0));
     }
   }
 
-  /**
-   * Marks the rules whose group the document attaches to other resources only. `elsewhere` tells what
+/**
+   * Marks the rules whose group the document attaches to other resources only, and the kinds of data store
+   * a group that serves some may serve. `elsewhere` tells what
    * the other files of a Terraform module do with a group: true when they attach it to other resources
    * only, false when to a data store or a module, undefined when they do not use it.
    */
   settle(elsewhere?: (group: string) => boolean | undefined): void {
     for (const { rule, group } of this.rules) {
-      const here = this.onlyOthers.get(group);
+      const here = this.exposures.get(group);
       const there = elsewhere?.(group);
-      if (here !== false && there !== false && (here === true || there === true)) {
+      if (here === undefined && there === undefined) {
+        continue;
+      }
+      // What another file attaches it to is told as others only or not: a data store of either kind.
+      const exposure = (here ?? 0) | (there === false ? EXPOSES_EITHER : 0);
+      if (exposure === 0) {
         rule.servesOthersOnly = true;
+      } else {
+        rule.exposes = exposure;
       }
     }
   }

@@ -284,10 +284,12 @@ class TerraformReader implements HclValues {
         this.resource(block.at, block.open, block.close);
         this.noteGroupUses(block.open, block.close, this.tokens.text(block.at + 1));
       } else if (block.keyword === 'module' && block.labels === 1) {
-        // A module might put a database in a group, unless the workspace shows its folder holds none.
+        // A module might put a database or cache in a group, unless the workspace shows its folder holds none;
+        // a registry module the engine knows holds what it makes (a cache module, a cache).
         const source = this.module(block.at, block.open, block.close);
         const held = this.outside?.moduleHoldsDataStore?.(source);
-        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : undefined);
+        const registered = registryModule(registrySource(source) ?? '')?.resource;
+        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : registered);
       }
     }
     this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
