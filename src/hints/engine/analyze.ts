@@ -140,6 +140,7 @@ function buildModel(
       return {
         model: analyzeCode(text, kind, lines, {
           ...(isServerlessScript(fileName) ? { serverlessScript: true } : {}),
+          ...(kind === 'go' && fileName?.endsWith('_test.go') ? { testOnlyFile: true } : {}),
           ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
             project: {

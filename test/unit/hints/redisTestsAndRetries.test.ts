@@ -220,10 +220,8 @@ describe('Redis calls in retry loops and in tests', () => {
       assertNoFindingOnLines(found, 6, 14);
     });
 
-    it('Go: a Test function, but not a helper', () => {
-      const found = hintsIn(
-        'sessions_test.go',
-        sourceLines(
+    it('Go: a Test function, and a helper of a _test.go file (only `go test` builds it), but not the same helper elsewhere', () => {
+      const code = sourceLines(
           'package sessions',
           'import (',
           '\t"context"',
@@ -237,15 +235,16 @@ describe('Redis calls in retry loops and in tests', () => {
           'func wipe(rdb *redis.Client) {',
           '\trdb.FlushAll(context.Background())',
           '}',
-        ),
-      );
-      assertHas(found, '9:FlushAll redis-flush', '12:FlushAll redis-flush!');
-      assertNoFindingOnLines(found, 9);
+        );
+      const found = hintsIn('sessions_test.go', code);
+      assertHas(found, '9:FlushAll redis-flush', '12:FlushAll redis-flush');
+      assertNoFindingOnLines(found, 9, 12);
+      assertHas(hintsIn('sessions.go', code), '12:FlushAll redis-flush!');
     });
 
-    it('Go: Ginkgo set-ups and specs, with a client a closure of the suite makes, but not a plain function', () => {
+    it('Go: Ginkgo set-ups and specs, with a client a closure of the suite makes, but not a plain function (outside a _test.go file)', () => {
       const found = hintsIn(
-        'cache_test.go',
+        'cache_suite.go',
         sourceLines(
           'package cache_test',
           'import (',

@@ -32,10 +32,13 @@ export interface CodeAnalysisOptions {
   project?: ProjectContext;
   /** A Serverless Framework service script (`serverless.ts`): its `resources` are CloudFormation resources too. */
   serverlessScript?: boolean;
+  /** A file built for tests only (Go's `_test.go`, which `go build` ignores): its helpers are test code too. */
+  testOnlyFile?: boolean;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
   const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines, options.project);
+  analyzer.testOnlyFile = options.testOnlyFile === true;
   analyzer.run();
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);

@@ -1,5 +1,6 @@
 /**
- * Test code: a test, a set-up or tear-down that a test framework runs around each test, or a file that imports
+ * Test code: a test, a set-up or tear-down that a test framework runs around each test, any code of a Go
+ * `_test.go` file (which `go build` ignores: only `go test` compiles it, helpers included), or a file that imports
  * a Testcontainers library (its clients talk to containers it starts and throws away, whatever the file's name:
  * `internal/test/containers.go` with a `FlushAll` helper the tests call). There a FLUSHALL resets a disposable
  * server and a loop seeds it, which is what such code is for; the server-load rules (`redis-keys`,
@@ -46,7 +47,7 @@ const testcontainersFiles = new WeakMap<CodeAnalyzer, boolean>();
 
 /** Whether a token runs inside a test or a test set-up or tear-down, in any function around it, or in a Testcontainers file. */
 export function inTestCode(a: CodeAnalyzer, token: number): boolean {
-  if (importsTestcontainers(a)) {
+  if (a.testOnlyFile || importsTestcontainers(a)) {
     return true;
   }
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
