@@ -24,6 +24,7 @@ import {
   HintService,
   RuleDiagnostic,
   RuleMatch,
+  LAMBDA_HANDLER_LANGUAGES,
   SDK_MAJORS,
   SdkMajor,
   SEVERITIES,
@@ -48,7 +49,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'memcachedOnlyIn'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -221,9 +222,15 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
       reader.error(`match.sdkImports: list SDK major versions among ${Object.keys(SDK_MAJORS).join(', ')}`);
     }
   }
-  const targets = (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
+  if (fields.lambdaHandlers !== undefined) {
+    if (fields.lambdaHandlers !== true) {
+      reader.error("match.lambdaHandlers: must be 'true'");
+    }
+    match.lambdaHandlers = true;
+  }
+  const targets = (match.lambdaHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress or sdkImports)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports or lambdaHandlers)');
   }
   return match;
 }
@@ -253,6 +260,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   }
   for (const sdk of match.sdkImports ?? []) {
     SDK_MAJORS[sdk].forEach((language) => languages.add(language));
+  }
+  if (match.lambdaHandlers) {
+    LAMBDA_HANDLER_LANGUAGES.forEach((language) => languages.add(language));
   }
   return languages;
 }
@@ -394,6 +404,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     rule.diagnostic = readDiagnostic(reader, fields.diagnostic);
     if (rule.diagnostic?.check === 'open-ingress' && !match.ingress) {
       reader.error("diagnostic: check 'open-ingress' needs 'match.ingress'");
+    }
+    if (rule.diagnostic?.check === 'client-per-invocation' && !match.lambdaHandlers) {
+      reader.error("diagnostic: check 'client-per-invocation' needs 'match.lambdaHandlers'");
     }
     if (rule.diagnostic?.check === 'sdk-past-end-of-support' && !match.sdkImports) {
       reader.error("diagnostic: check 'sdk-past-end-of-support' needs 'match.sdkImports'");

@@ -258,6 +258,8 @@ export interface DocumentModel {
   dynamodbRequests?: DynamoRequest[];
   /** The first import of a DynamoDB, RDS or ElastiCache client from an older SDK major version, if any. */
   sdkImport?: SdkImport;
+  /** Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each. */
+  handlerClients?: { name: Span; service: HintService }[];
 }
 
 export const NO_SCOPES: ScopeInfo = {

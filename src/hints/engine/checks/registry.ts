@@ -8,6 +8,7 @@ import { openIngress } from './ingress';
 import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
+import { clientPerInvocation } from './lambdaClients';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
@@ -30,6 +31,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'true-or-absent': trueOrAbsent,
   'engine-version-past-standard-support': engineVersionPastStandardSupport,
   'sdk-past-end-of-support': sdkPastEndOfSupport,
+  'client-per-invocation': clientPerInvocation,
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,

@@ -1,4 +1,5 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
+import { clientsMadePerInvocation } from './handlerClients';
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
@@ -65,12 +66,14 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ingress.push(...resources.ingress);
   }
   const olderSdk = sdkImport(analyzer);
+  const handlerClients = clientsMadePerInvocation(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
     ...(ingress.length > 0 ? { ingress } : {}),
     ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts, options.dynamodbRequests.tableKnown) } : {}),
     ...(olderSdk ? { sdkImport: olderSdk } : {}),
+    ...(handlerClients.length > 0 ? { handlerClients } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -1,0 +1,218 @@
+/**
+ * Clients a Lambda handler makes on every invocation: `new DynamoDBClient({})`, `new Redis(url)` or
+ * `boto3.client("dynamodb")` inside the handler's body. AWS advises making SDK clients and database connections
+ * outside the handler, so that the later invocations an execution environment serves reuse them and their
+ * connections (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html).
+ *
+ * A handler, as the code shows it: JavaScript or TypeScript, an exported function whose first parameter is
+ * `event` (`export const handler = async (event, context) => ...`, `exports.handler = ...`, `module.exports =
+ * { handler }`); Python, a module-level `def` of parameters `(event, context)`. A construction counts when a
+ * client library's name makes it (not a project function, which may cache what it returns), its arguments name
+ * nothing the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a
+ * reason to make it there), and it is not stored in a module-level name (a lazy `if (!client) client = ...`).
+ */
+import { DocumentModel } from '../model';
+import { HintService } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { exported } from './otherFileCallers';
+import { tokensNamed } from './tokenIndex';
+import { inTestCode } from './testFixtures';
+import { Value } from './values';
+
+/** A client a handler makes: the class or factory name of the construction, and the service of the client. */
+export type HandlerClient = NonNullable<DocumentModel['handlerClients']>[number];
+
+/** Names a JavaScript handler's first parameter has (the Lambda runtime passes the event first). */
+const JS_EVENT_NAMES = new Set(['event', 'evt']);
+/** The context a handler gets second (`def handler(event, context)`, `(event, context) =>`), and a Node callback third. */
+const CONTEXT_NAMES = new Set(['context', '_context', 'ctx']);
+const CALLBACK_NAMES = new Set(['callback', 'cb', '_callback']);
+/** How far back from an `=` a declared name's type annotation is read. */
+const MAX_ANNOTATION_TOKENS = 24;
+/** Handlers read per file: more than a file declares. */
+const MAX_HANDLERS = 16;
+
+/** The clients the file's Lambda handlers make on each invocation. */
+export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
+  const family = a.language.family;
+  // A cheap gate: a handler names its event parameter.
+  if ((family !== 'js' && family !== 'python') || !/\bevent\b|\bevt\b/.test(a.text)) {
+    return [];
+  }
+  const found: HandlerClient[] = [];
+  let handlers = 0;
+  for (const fn of a.functions.values()) {
+    if (handlers >= MAX_HANDLERS) {
+      break;
+    }
+    if (fn.params < 0 || !(family === 'python' ? isPythonHandler(a, fn.params, fn.scope) : isJsHandler(a, fn.params))) {
+      continue;
+    }
+    // The body: after the parameters (a Python `def` has no body token), to the end of the function's scope.
+    const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
+    handlers++;
+    const end = a.scopes.range(fn.scope)[1];
+    for (let k = body + 1; k < end; k++) {
+      const made = family === 'python' ? pythonConstruction(a, k) : jsConstruction(a, k);
+      if (made && !dependsOnInvocation(a, made.open, fn.params, end) && !storedAtModuleLevel(a, made.start) && !inTestCode(a, k)) {
+        found.push({ name: a.tokenSpan(made.name), service: made.service });
+      }
+    }
+  }
+  return found;
+}
+
+/** An exported JavaScript function whose parameters are Lambda's: the event, then maybe the context and a callback. */
+function isJsHandler(a: CodeAnalyzer, params: number): boolean {
+  if (!a.is(params, '(') || !JS_EVENT_NAMES.has(a.id(params + 1) ?? '')) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  const named = (position: number, names: ReadonlySet<string>): boolean => position >= parameters.length || names.has(a.id(parameters[position][0]) ?? '');
+  if (parameters.length > 3 || !named(1, CONTEXT_NAMES) || !named(2, CALLBACK_NAMES)) {
+    return false;
+  }
+  // `export async function handler(event)`, `export function handler(event)`, `function handler(event)` exported later.
+  if (a.isId(params - 1) && a.idIs(params - 2, 'function')) {
+    const exportAt = a.idIs(params - 3, 'async') ? params - 4 : params - 3;
+    return a.idIs(exportAt, 'export') || exportedByName(a, a.tokens.text(params - 1));
+  }
+  // `export const handler = async (event) =>`, `exports.handler = function (event, context, callback)`, `module.exports.handler = ...`.
+  let eq = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  if (a.idIs(eq, 'async')) {
+    eq--;
+  }
+  // One wrapper call around it: `export const handler = middy(async (event) => ...)`.
+  if (a.is(eq, '(') && a.isId(eq - 1) && a.is(eq - 2, '=')) {
+    eq -= 2;
+  }
+  if (!a.is(eq, '=')) {
+    return false;
+  }
+  const name = declaredName(a, eq);
+  if (name < 0) {
+    return false;
+  }
+  const declaredWith = a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var');
+  return (declaredWith && a.idIs(name - 2, 'export')) || exported(a, eq + 1) || (declaredWith && exportedByName(a, a.tokens.text(name)));
+}
+
+/**
+ * The name an `=` assigns to: the token before it, or, past a TypeScript annotation, the name a `const`, `let`
+ * or `var` declares (`const handler: Handler<APIGatewayProxyEvent> = ...`); -1 for none.
+ */
+function declaredName(a: CodeAnalyzer, eq: number): number {
+  if (a.isId(eq - 1) && !a.is(eq - 2, ':')) {
+    return eq - 1;
+  }
+  for (let k = eq - 1; k > eq - MAX_ANNOTATION_TOKENS && k > 1; k--) {
+    if (a.is(k, ':') && a.isId(k - 1) && (a.idIs(k - 2, 'const') || a.idIs(k - 2, 'let') || a.idIs(k - 2, 'var'))) {
+      return k - 1;
+    }
+  }
+  return -1;
+}
+
+/** Whether a later use of `name` exports it (`module.exports = { handler }`, `export { handler }`, `exports.handler = handler`). */
+function exportedByName(a: CodeAnalyzer, name: string): boolean {
+  return tokensNamed(a, name).some((use) => exported(a, use));
+}
+
+/** A module-level `def name(event, context)`. */
+function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolean {
+  if (!a.idIs(params - 2, 'def') || a.scopes.parent(scope) !== 0) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  return parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
+}
+
+interface Construction {
+  /** The first token of the expression, the name token to report, and the `(` of its arguments. */
+  start: number;
+  name: number;
+  open: number;
+  service: HintService;
+}
+
+/** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
+function jsConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (!a.idIs(k, 'new') || !a.isId(k + 1) || !a.imports.has(a.tokens.text(k + 1))) {
+    return undefined;
+  }
+  let name = k + 1;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  const open = name + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  const service = serviceOf(a.evalChain(k, a.partner[open] + 1).value);
+  return service && { start: k, name, open, service };
+}
+
+/** `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import. */
+function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (!a.isId(k) || a.isAccess(k - 1) || !a.imports.has(a.tokens.text(k))) {
+    return undefined;
+  }
+  let name = k;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  const open = name + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  const service = serviceOf(a.evalChain(k, a.partner[open] + 1).value);
+  return service && { start: k, name, open, service };
+}
+
+function serviceOf(value: Value | undefined): HintService | undefined {
+  if (value?.t !== 'client') {
+    return undefined;
+  }
+  if (value.kind === 'redis') {
+    return 'elasticache';
+  }
+  return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
+}
+
+/** Whether the arguments at `open` name the handler's parameters or a name bound inside it (what this invocation holds). */
+function dependsOnInvocation(a: CodeAnalyzer, open: number, params: number, end: number): boolean {
+  const close = a.partner[open];
+  for (let k = open + 1; k < close; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
+      continue;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    if (binding && binding.token >= params && binding.token < end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Operators that keep a value already held: `client = client || new X()`, `client ??= new X()`, Python `or`. */
+const KEEPING = ['||', '??', 'or'];
+const ASSIGNING = ['=', '??=', '||='];
+
+/**
+ * Whether the construction at `start` is assigned to a member (`this.client = ...`) or to a name bound at module
+ * level (or declared `global`), as a lazy `client = client || new X()` writes it: made once, then kept.
+ */
+function storedAtModuleLevel(a: CodeAnalyzer, start: number): boolean {
+  let k = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
+    k -= 2;
+  }
+  if (!ASSIGNING.some((operator) => a.is(k, operator))) {
+    return false;
+  }
+  if (!a.isId(k - 1) || a.isAccess(k - 2)) {
+    return true;
+  }
+  return a.scopes.declaringScope(a.tokens.text(k - 1), k - 1) === 0;
+}

@@ -1,0 +1,150 @@
+/**
+ * `lambda-client-per-invocation`: a DynamoDB, Redis or RDS client that a Lambda handler makes inside its body,
+ * so on every invocation (JavaScript, TypeScript, Python). Silent: a client made at module level, a lazy
+ * module-level one, one built from the event or the invocation's values, a project factory (which may cache),
+ * a function that is not a handler, and a handler in a test.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'lambda-client-per-invocation!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+describe('Lambda: clients made on every invocation', () => {
+  it('reports SDK and Redis clients made inside an exported handler (ES module, CommonJS, callback style)', () => {
+    const esm = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import Redis from 'ioredis';",
+      '',
+      'export const handler = async (event, context) => {',
+      '  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION }));',
+      '  const redis = new Redis(process.env.REDIS_URL);',
+      '  const { Item } = await client.send(new GetCommand({ TableName: process.env.TABLE, Key: { id: event.id } }));',
+      '  await redis.set(event.id, JSON.stringify(Item));',
+      '  return Item;',
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', esm), [`6:DynamoDBClient ${RULE}`, `7:Redis ${RULE}`]);
+    const commonjs = sourceLines(
+      "const AWS = require('aws-sdk');",
+      '',
+      'exports.handler = function (event, context, callback) {',
+      '  const docClient = new AWS.DynamoDB.DocumentClient();',
+      "  docClient.get({ TableName: 'orders', Key: { id: event.id } }, callback);",
+      '};',
+      '',
+      'async function list(event) {',
+      '  const ddb = new AWS.DynamoDB();',
+      "  return ddb.scan({ TableName: 'orders' }).promise();",
+      '}',
+      'module.exports = { list };',
+    );
+    assert.deepEqual(reported('orders.js', commonjs), [`4:DocumentClient ${RULE}`, `9:DynamoDB ${RULE}`]);
+    const typed = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import middy from '@middy/core';",
+      "import type { APIGatewayProxyEvent, Handler } from 'aws-lambda';",
+      '',
+      'export const handler: Handler<APIGatewayProxyEvent> = async (event: APIGatewayProxyEvent) => {',
+      '  const client = new DynamoDBClient({});',
+      '  return client.config;',
+      '};',
+      'export const wrapped = middy(async (event: APIGatewayProxyEvent) => {',
+      '  const client = new DynamoDBClient({});',
+      '  return client.config;',
+      '});',
+    );
+    assert.deepEqual(reported("handler.ts", typed).sort(), [`10:DynamoDBClient ${RULE}`, `6:DynamoDBClient ${RULE}`]);
+  });
+
+  it('reports boto3 and redis-py clients made inside a module-level def handler(event, context)', () => {
+    const code = sourceLines(
+      'import os',
+      'import boto3',
+      'import redis',
+      '',
+      '',
+      'def lambda_handler(event: dict, context):',
+      '    table = boto3.resource("dynamodb").Table(os.environ["TABLE"])',
+      '    r = redis.Redis(host=os.environ["REDIS_HOST"], port=6379)',
+      '    return table.get_item(Key={"id": event["id"]})',
+    );
+    assert.deepEqual(reported('app.py', code), [`7:resource ${RULE}`, `8:Redis ${RULE}`]);
+  });
+
+  it('stays silent on module-level and lazily kept clients, clients the invocation configures, and project factories', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { getClient } from './clients';",
+      '',
+      'const shared = new DynamoDBClient({});',
+      'let cached;',
+      'let other;',
+      '',
+      'export const handler = async (event) => {',
+      '  cached ??= new DynamoDBClient({});',
+      '  other = other || new DynamoDBClient({});',
+      '  const scoped = new DynamoDBClient({ credentials: event.credentials });',
+      '  const region = event.region;',
+      '  const regional = new DynamoDBClient({ region });',
+      '  const fromFactory = getClient();',
+      '  return [shared, cached, other, scoped, regional, fromFactory];',
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', js), []);
+    const python = sourceLines(
+      'import boto3',
+      '',
+      '_client = None',
+      'dynamodb = boto3.resource("dynamodb")',
+      '',
+      '',
+      'def handler(event, context):',
+      '    global _client',
+      '    if _client is None:',
+      '        _client = boto3.client("dynamodb")',
+      '    regional = boto3.client("dynamodb", region_name=event["region"])',
+      '    table = dynamodb.Table("orders")',
+      '    return regional, table',
+    );
+    assert.deepEqual(reported('app.py', python), []);
+  });
+
+  it('stays silent on functions that are not handlers, and on handlers in tests', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'export async function broadcast(event, table) {',
+      '  return new DynamoDBClient({});',
+      '}',
+      'const notExported = async (event) => new DynamoDBClient({});',
+      'export const route = async (req, res) => res.json(new DynamoDBClient({}));',
+    );
+    assert.deepEqual(reported('lib.ts', js), []);
+    const python = sourceLines(
+      'import boto3',
+      '',
+      '',
+      'def fetch(event):',
+      '    return boto3.client("dynamodb")',
+      '',
+      '',
+      'class Handler:',
+      '    def handle(self, event, context):',
+      '        return boto3.client("dynamodb")',
+    );
+    assert.deepEqual(reported('app.py', python), []);
+    const test = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "it('reads', async () => {",
+      '  const handler = async (event) => new DynamoDBClient({});',
+      '  await handler({});',
+      '});',
+    );
+    assert.deepEqual(reported('handler.test.ts', test), []);
+  });
+});
