@@ -32,7 +32,8 @@ describe('hint engine scope model', () => {
   describe('Python', () => {
     it('sees a client created by the first statement of a handler', () => {
       const code = lines('import boto3', '', 'def handler(event, context):', '    client = boto3.client("dynamodb")', '    return client.scan(TableName="orders")');
-      assert.deepEqual(hints('h.py', code), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
+      // The handler makes it on every invocation: `lambda-client-per-invocation` says so where it is made.
+      assert.deepEqual(hints('h.py', code), ['4:client lambda-client-per-invocation', '5:scan dynamodb-scan', '4:client lambda-client-per-invocation!', '5:scan dynamodb-scan!']);
     });
 
     it('sees a resource Table made inside a function, and a self field set in __init__', () => {
