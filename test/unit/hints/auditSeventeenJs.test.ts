@@ -2,6 +2,8 @@
  * Audit of real JavaScript and TypeScript projects (seventeenth round): the general analysis gaps it found.
  * A TypeScript service class whose client field has no access modifier (public by default) lends it to the
  * classes it is injected into (`this.db.documentClient.query(...)` in a NestJS service of another module).
+ * A default import through a tsconfig path alias (`import redis from '@/utils/redis'`) is the module's default
+ * export, as a relative default import already was.
  */
 import * as assert from 'node:assert/strict';
 import { hintsInWorkspace, workspaceOf } from '../workspace/support';
@@ -88,5 +90,66 @@ describe('TypeScript, workspace mode: client fields of an injected service that 
     const files = { 'src/cache/cache.service.ts': CACHE_SERVICE, 'src/stats/stats.service.ts': stats };
     const found = hintsInWorkspace(workspaceOf(files), 'src/stats/stats.service.ts', stats);
     assert.deepEqual(findingsOf(found), [], found.join('\n'));
+  });
+});
+
+const NEXT_TSCONFIG = sourceLines(
+  '{',
+  '  "compilerOptions": {',
+  '    "strict": true,',
+  '    "moduleResolution": "bundler",',
+  '    "paths": { "@/*": ["./src/*"] }',
+  '  }',
+  '}',
+);
+
+const DEFAULT_REDIS = sourceLines("import Redis from 'ioredis';", '', 'const redis = new Redis(process.env.REDIS_URL!);', '', 'export default redis;');
+
+const DEFAULT_FACTORY = sourceLines(
+  "import { createClient } from 'redis';",
+  '',
+  'const client = createClient({ url: process.env.REDIS_URL });',
+  '',
+  'export default function getRedis() {',
+  '  return client;',
+  '}',
+);
+
+describe('TypeScript, workspace mode: a default import through a tsconfig path alias', () => {
+  it('reads the client a module exports as its default, and the client a default-exported function returns', () => {
+    const cache = sourceLines(
+      "import redis from '@/utils/redis';",
+      "import getRedis from '@/lib/redis-factory';",
+      '',
+      'export async function setCache(key: string, value: unknown, ttl = 300) {',
+      "  await redis.set(key, JSON.stringify(value), 'EX', ttl);",
+      '}',
+      '',
+      'export async function purge(prefix: string) {',
+      '  return getRedis().keys(`${prefix}*`);',
+      '}',
+    );
+    const files = { 'tsconfig.json': NEXT_TSCONFIG, 'src/utils/redis.ts': DEFAULT_REDIS, 'src/lib/redis-factory.ts': DEFAULT_FACTORY, 'src/lib/cache.ts': cache };
+    const found = hintsInWorkspace(workspaceOf(files), 'src/lib/cache.ts', cache);
+    assert.deepEqual(found, ['5:set redis-expire', '9:keys redis-keys', '9:keys redis-keys!'], found.join('\n'));
+    assert.deepEqual(hintsInWorkspace(undefined, 'src/lib/cache.ts', cache), []);
+  });
+
+  it('stays silent on a namespace of a relative module, a module with no default export, and an alias the workspace does not hold', () => {
+    const named = sourceLines("import Redis from 'ioredis';", '', 'export const redis = new Redis(process.env.REDIS_URL!);');
+    const cache = sourceLines(
+      "import * as relative from '../utils/redis';",
+      "import named from '@/utils/named';",
+      "import missing from '@/utils/missing';",
+      '',
+      'export async function purge(prefix: string) {',
+      '  await relative.keys(`${prefix}*`);',
+      '  await named.keys(`${prefix}*`);',
+      '  return missing.keys(`${prefix}*`);',
+      '}',
+    );
+    const files = { 'tsconfig.json': NEXT_TSCONFIG, 'src/utils/redis.ts': DEFAULT_REDIS, 'src/utils/named.ts': named, 'src/lib/cache.ts': cache };
+    const found = hintsInWorkspace(workspaceOf(files), 'src/lib/cache.ts', cache);
+    assert.deepEqual(found, [], found.join('\n'));
   });
 });
