@@ -3,11 +3,13 @@
  * A TypeScript service class whose client field has no access modifier (public by default) lends it to the
  * classes it is injected into (`this.db.documentClient.query(...)` in a NestJS service of another module).
  * A default import through a tsconfig path alias (`import redis from '@/utils/redis'`) is the module's default
- * export, as a relative default import already was.
+ * export, as a relative default import already was. BullMQ: a worker's processor and a queue's name are
+ * neither a URL nor options, and a `connection` read from a member of a same-file object
+ * (`connection: redisWorker.connection`) is read as written in place.
  */
 import * as assert from 'node:assert/strict';
 import { hintsInWorkspace, workspaceOf } from '../workspace/support';
-import { sourceLines } from './support';
+import { hintsIn, sourceLines } from './support';
 
 function findingsOf(found: readonly string[]): string[] {
   return found.filter((hint) => hint.endsWith('!'));
@@ -151,5 +153,63 @@ describe('TypeScript, workspace mode: a default import through a tsconfig path a
     const files = { 'tsconfig.json': NEXT_TSCONFIG, 'src/utils/redis.ts': DEFAULT_REDIS, 'src/utils/named.ts': named, 'src/lib/cache.ts': cache };
     const found = hintsInWorkspace(workspaceOf(files), 'src/lib/cache.ts', cache);
     assert.deepEqual(found, [], found.join('\n'));
+  });
+});
+
+describe('JavaScript and TypeScript: the options of BullMQ queues and workers', () => {
+  it('reads a worker\'s options after its processor, a queue named by a variable, and a connection held by a member of a same-file object', () => {
+    const code = sourceLines(
+      "import { Queue, Worker } from 'bullmq';",
+      "import handleExport from './jobs/export';",
+      '',
+      "const QUEUE = process.env.EXPORT_QUEUE || 'exports';",
+      'const redisWorker = {',
+      '  connection: {',
+      '    host: process.env.WORKER_REDIS_HOST,',
+      '    password: process.env.WORKER_REDIS_PASSWORD,',
+      '    retryStrategy(times: number) {',
+      '      return Math.min(times * 50, 2000);',
+      '    },',
+      '  },',
+      '};',
+      '',
+      'export const exportsWorker = new Worker(QUEUE, handleExport, { concurrency: 4, connection: redisWorker.connection });',
+      "export const mailWorker = new Worker('mail', async (job) => {",
+      '  await deliver(job.data);',
+      "}, { connection: { host: 'cache.internal', password: process.env.MAIL_REDIS_PASSWORD } });",
+      'export const audit = new Queue(QUEUE, { connection: { host: process.env.AUDIT_REDIS_HOST, password: process.env.AUDIT_REDIS_PASSWORD } });',
+      '',
+      'async function deliver(data: unknown) {',
+      '  return data;',
+      '}',
+    );
+    const findings = hintsIn('queues.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, ['8:password redis-auth-without-tls!', '18:password redis-auth-without-tls!', '19:password redis-auth-without-tls!'], findings.join('\n'));
+  });
+
+  it('stays silent on keys a processor\'s body passes elsewhere, a member object with TLS or set apart, and a member that holds no literal', () => {
+    const code = sourceLines(
+      "import { Queue, Worker } from 'bullmq';",
+      "import { sharedConnection } from './connection';",
+      '',
+      "const secure = { connection: { host: process.env.REDIS_HOST, password: process.env.REDIS_PASSWORD, tls: {} } };",
+      'const patched = { connection: { host: process.env.REDIS_HOST, password: process.env.REDIS_PASSWORD } };',
+      "patched.connection = { ...patched.connection, tls: { servername: process.env.REDIS_HOST } };",
+      'const settings = { connection: sharedConnection };',
+      '',
+      "export const mail = new Worker('mail', async (job) => {",
+      "  await smtpLogin({ user: job.data.user, password: 'smtp-secret-value' });",
+      '}, { connection: sharedConnection });',
+      "export const audit = new Queue('audit', { connection: secure.connection });",
+      "export const reports = new Queue('reports', { connection: patched.connection });",
+      "export const pushes = new Queue('pushes', { connection: settings.connection });",
+      '',
+      'async function smtpLogin(credentials: { user: string; password: string }) {',
+      '  return credentials;',
+      '}',
+    );
+    const hints = hintsIn('queues.ts', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), [], hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('10:')), hints.join('\n'));
   });
 });
