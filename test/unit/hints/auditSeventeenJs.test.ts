@@ -5,7 +5,8 @@
  * A default import through a tsconfig path alias (`import redis from '@/utils/redis'`) is the module's default
  * export, as a relative default import already was. BullMQ: a worker's processor and a queue's name are
  * neither a URL nor options, and a `connection` read from a member of a same-file object
- * (`connection: redisWorker.connection`) is read as written in place.
+ * (`connection: redisWorker.connection`) is read as written in place. @fastify/redis: the options passed to
+ * `register` with the plugin are those of the ioredis client it opens.
  */
 import * as assert from 'node:assert/strict';
 import { hintsInWorkspace, workspaceOf } from '../workspace/support';
@@ -211,5 +212,58 @@ describe('JavaScript and TypeScript: the options of BullMQ queues and workers', 
     const hints = hintsIn('queues.ts', code);
     assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), [], hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.startsWith('10:')), hints.join('\n'));
+  });
+});
+
+describe('JavaScript and TypeScript: the options a Fastify app registers @fastify/redis with', () => {
+  it('reads them written in place or held by a variable, with the plugin imported, named or required in place', () => {
+    const plugin = sourceLines(
+      "'use strict';",
+      "const fp = require('fastify-plugin');",
+      '',
+      'module.exports = fp(async function redisPlugin(fastify, opts) {',
+      "  fastify.register(require('@fastify/redis'), { host: opts.redisHost, password: 'plain-text-secret' });",
+      '});',
+    );
+    const found = hintsIn('plugins/redis.js', plugin);
+    assert.deepEqual(found.filter((hint) => hint.endsWith('!')), ['5:password redis-auth-without-tls!', "5:'plain-text-secret' redis-password!"], found.join('\n'));
+    const app = sourceLines(
+      "import Fastify from 'fastify';",
+      "import fastifyRedis from '@fastify/redis';",
+      "import { fastifyRedis as namedPlugin } from '@fastify/redis';",
+      '',
+      'const cacheOptions = { host: process.env.CACHE_HOST, password: process.env.CACHE_PASSWORD };',
+      '',
+      'export async function build() {',
+      '  const app = Fastify({ logger: true });',
+      '  await app.register(fastifyRedis, cacheOptions);',
+      "  await app.register(namedPlugin, { namespace: 'sessions', host: process.env.SESSION_HOST, password: process.env.SESSION_PASSWORD, tls: {} });",
+      '  return app;',
+      '}',
+    );
+    const hints = hintsIn('app.ts', app);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), ['5:password redis-auth-without-tls!'], hints.join('\n'));
+    assert.ok(hints.includes('10:tls redis-tls'), hints.join('\n'));
+  });
+
+  it('stays silent on a client handed over, a URL that may be rediss://, a local host and another plugin', () => {
+    const code = sourceLines(
+      "import fp from 'fastify-plugin';",
+      "import fastifyRedis from '@fastify/redis';",
+      "import fastifyPostgres from '@fastify/postgres';",
+      "import Redis from 'ioredis';",
+      '',
+      'const client = new Redis({ host: process.env.REDIS_HOST, tls: {} });',
+      '',
+      'export default fp(async (server) => {',
+      '  await server.register(fastifyRedis, { client, closeClient: true, password: process.env.IGNORED });',
+      '  await server.register(fastifyRedis, { url: process.env.REDIS_URL, password: process.env.REDIS_PASSWORD });',
+      "  await server.register(fastifyRedis, { host: '127.0.0.1', password: process.env.REDIS_PASSWORD });",
+      "  await server.register(fastifyPostgres, { host: 'db.internal', password: 'pg-secret-value' });",
+      '});',
+    );
+    const hints = hintsIn('plugins/cache.ts', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), [], hints.join('\n'));
+    assert.ok(!hints.some((hint) => hint.startsWith('9:') || hint.startsWith('12:')), hints.join('\n'));
   });
 });
