@@ -246,6 +246,18 @@ describe('JavaScript and TypeScript: the options a Fastify app registers @fastif
     assert.ok(hints.includes('10:tls redis-tls'), hints.join('\n'));
   });
 
+  it('reads the plugin imported in place with a dynamic import', () => {
+    const code = sourceLines(
+      "import type { FastifyInstance } from 'fastify';",
+      '',
+      'export async function redisPlugin(fastify: FastifyInstance) {',
+      "  await fastify.register(import('@fastify/redis'), { host: process.env.CACHE_HOST, password: process.env.CACHE_PASSWORD });",
+      '}',
+    );
+    const hints = hintsIn('plugins/redis.ts', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), ['4:password redis-auth-without-tls!'], hints.join('\n'));
+  });
+
   it('stays silent on a client handed over, a URL that may be rediss://, a local host and another plugin', () => {
     const code = sourceLines(
       "import fp from 'fastify-plugin';",

@@ -11,10 +11,15 @@ const PLUGIN = '@fastify/redis';
 /** What the plugin is imported as: the default export, or its named `fastifyRedis`. */
 const PLUGIN_PATHS = new Set(['', 'default', 'fastifyRedis']);
 
-/** Whether the first argument of a `register(` call opening at `open` is the plugin, imported or required in place. */
+/** A plugin loaded in place, `require('@fastify/redis')` or `import('@fastify/redis')`, at `first`. */
+function loadsInPlace(a: CodeAnalyzer, first: number): boolean {
+  return (a.idIs(first, 'require') || a.idIs(first, 'import')) && a.is(first + 1, '(');
+}
+
+/** Whether the first argument of a `register(` call opening at `open` is the plugin, imported, required or imported in place. */
 function registersPlugin(a: CodeAnalyzer, open: number): boolean {
   const first = open + 1;
-  if (a.idIs(first, 'require') && a.is(first + 1, '(') && a.isString(first + 2) && a.tokens.text(first + 2) === PLUGIN && a.is(first + 3, ')')) {
+  if (loadsInPlace(a, first) && a.isString(first + 2) && a.tokens.text(first + 2) === PLUGIN && a.is(first + 3, ')')) {
     return a.is(first + 4, ',');
   }
   if (!a.isId(first) || !a.is(first + 1, ',')) {
@@ -51,7 +56,7 @@ export function fastifyRedisRegistrations(a: CodeAnalyzer): void {
     if (!a.idIs(k, 'register') || !a.is(k - 1, '.') || !a.is(k + 1, '(') || !registersPlugin(a, k + 1)) {
       continue;
     }
-    const comma = a.idIs(k + 2, 'require') ? k + 6 : k + 3;
+    const comma = loadsInPlace(a, k + 2) ? k + 6 : k + 3;
     const brace = optionsObject(a, comma + 1);
     if (brace >= 0 && a.partner[brace] > brace && !handsOverClient(a, brace)) {
       redisObjectOptions(a, brace, 'ioredis', a.tokenSpan(k));
