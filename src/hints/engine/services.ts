@@ -356,6 +356,21 @@ const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> 
   'cache-manager-redis-store': new Set(['redisStore']),
 };
 
+/**
+ * How many leading arguments of a carrier hold neither a URL nor options: the queue name of BullMQ's
+ * `Queue`, `QueueEvents` and `QueueScheduler`, and the name and processor (a function or a file path) of its
+ * `new Worker(name, processor, opts)` (https://api.docs.bullmq.io/classes/v5.Worker.html). Bull's
+ * `new Queue(name, url, opts)` takes a URL second, so only its name is skipped.
+ */
+const LEADING_NON_OPTIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  bull: { Queue: 1, '': 1 },
+  bullmq: { Queue: 1, QueueEvents: 1, QueueScheduler: 1, Worker: 2 },
+};
+
+export function leadingNonOptionArguments(module: string, path: string): number {
+  return LEADING_NON_OPTIONS[module]?.[path] ?? 0;
+}
+
 /** The modules of the carriers above: a file that imports one may hand Redis options to it. */
 export const REDIS_OPTION_CARRIER_MODULES: readonly string[] = [...Object.keys(IOREDIS_OPTION_CARRIERS), ...Object.keys(NODE_REDIS_OPTION_CARRIERS)];
 

@@ -4,7 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
-import { ClientKind, JS_MODULES, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
+import { ClientKind, JS_MODULES, leadingNonOptionArguments, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -115,7 +115,7 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   const services = JS_MODULES[value.module];
   const carrier = redisOptionCarrier(value.module, path);
   if (carrier) {
-    redisClientOptions(a, open, carrier);
+    redisClientOptions(a, open, carrier, undefined, leadingNonOptionArguments(value.module, path));
     return;
   }
   if (value.module === '@aws-sdk/rds-signer' && path === 'Signer') {
@@ -229,7 +229,7 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   const carrier = a.language.family === 'js' ? redisOptionCarrier(value.module, value.path) : undefined;
   if (carrier) {
     // `store: await redisStore({ url, password })`: a cache-manager store that opens its own client.
-    redisClientOptions(a, open, carrier);
+    redisClientOptions(a, open, carrier, undefined, leadingNonOptionArguments(value.module, value.path));
     return;
   }
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');

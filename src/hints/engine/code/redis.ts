@@ -19,15 +19,21 @@ const { NUM } = TOKEN_KIND;
  * variable argument. `factory`: the function or class called, as its library names it (`from_url` for
  * an `async_from_url` alias); by default the name written before the arguments.
  */
-export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory = a.tokens.text(open - 1)): void {
+export function redisClientOptions(a: CodeAnalyzer, open: number, flavor: RedisFlavor, factory = a.tokens.text(open - 1), leadingNonOptions = 0): void {
   const close = a.partner[open];
   if (close < 0) {
     return;
   }
   const context = contextFrom(a, open, close, 'redis-client', flavor, a.tokenSpan(open - 1));
+  const kept = a.language.family === 'js' ? segments(a, open).slice(leadingNonOptions) : [];
+  if (leadingNonOptions > 0) {
+    // Keys in a queue's name or a worker's processor (`{ password }` of a call its body makes) are not the client's.
+    const from = kept.length > 0 ? a.tokens.starts[kept[0][0]] : Number.MAX_SAFE_INTEGER;
+    context.options = context.options.filter((option) => option.key.start >= from);
+  }
   urlOptionPasswords(a, context);
   if (a.language.family === 'js') {
-    for (const [start, end] of segments(a, open)) {
+    for (const [start, end] of kept) {
       positionalArgument(a, context, start, end);
     }
     context.options.push(...heldTlsObjects(a, context), ...heldConnectionObjects(a, context));
@@ -94,6 +100,11 @@ function heldConnectionObjects(a: CodeAnalyzer, context: OptionContext): OptionC
       const held = variableContext(a, first, 'redis-client', context.type, context.anchor);
       found.push(...(held?.options ?? []));
       context.complete &&= held?.complete !== false;
+    } else if (CONNECTION_HOLDERS.has(option.norm) && end === first + 3 && a.isId(first) && a.is(first + 1, '.') && a.isId(first + 2)) {
+      const brace = memberObject(a, first);
+      const held = brace === undefined ? undefined : contextFrom(a, brace, a.partner[brace], 'redis-client', context.type, context.anchor);
+      found.push(...(held?.options ?? []));
+      context.complete &&= held?.complete !== false;
     } else if (CONNECTION_HOLDERS.has(option.norm)) {
       const returned = optionsReturnedBy(a, context, first, end);
       found.push(...returned);
@@ -101,6 +112,30 @@ function heldConnectionObjects(a: CodeAnalyzer, context: OptionContext): OptionC
     }
   }
   return found;
+}
+
+/**
+ * The object literal a member of a same-file object holds, for `object.key` at `first` (`connection:
+ * redisWorker.connection` with `const redisWorker = { connection: { host, password } }`); undefined when
+ * the object is not a literal of the file, the code sets its members apart, or the key holds no literal.
+ */
+function memberObject(a: CodeAnalyzer, first: number): number | undefined {
+  const name = a.tokens.text(first);
+  const open = a.objectVariable(name, first);
+  const binding = a.scopes.lookup(name, first);
+  if (open < 0 || a.partner[open] < open || !binding || memberAssignmentsOf(a, name, binding).length > 0) {
+    return undefined;
+  }
+  const key = a.tokens.text(first + 2);
+  const close = a.partner[open];
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    const named = (a.isId(k) || a.isString(k)) && a.tokens.text(k) === key && a.is(k + 1, ':');
+    const value = k + 2;
+    if (named && a.is(value, '{') && a.partner[value] > value && (a.is(a.partner[value] + 1, ',') || a.partner[value] + 1 === close)) {
+      return value;
+    }
+  }
+  return undefined;
 }
 
 /** How many return statements of a function that builds options are read. */

@@ -97,15 +97,20 @@ const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis
 const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
 /** A method that hands out a field as it is (`getClient() { return this.client; }`), which users of the class in other files call. */
 const RETURNS_FIELD = /\breturn\s+this\.[\w$]+\s*;?\s*\}/;
+/**
+ * A TypeScript field declared with no access modifier, so public (`documentClient = new DocumentClient()`,
+ * `readonly client: Redis;`), which the users of an injected instance read (`this.db.documentClient.query`).
+ */
+const IMPLICITLY_PUBLIC_FIELD = /^[ \t]+(?:readonly[ \t]+)?[A-Za-z_$][\w$]*[ \t]*!?(?::[^\n;=]*)?(?:=[ \t]*new\b|;)/m;
 
 /**
  * Whether a module's exported classes may lend clients to other files, as fields of subclasses or through a
  * method that returns one: any JavaScript class, a TypeScript one only in a file with a `protected`, `public`
- * or `abstract` member or class (a class of `private` fields lends none) or a method that returns a field,
- * which keeps most service classes out of the index.
+ * or `abstract` member or class, a field with no modifier (public by default) or a method that returns a
+ * field (a class of `private` fields lends none), which keeps most service classes out of the index.
  */
 function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
-  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text);
+  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text) || IMPLICITLY_PUBLIC_FIELD.test(text);
 }
 
 function isPackageInit(file: string): boolean {

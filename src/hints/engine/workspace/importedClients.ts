@@ -359,11 +359,16 @@ export class ImportedClients {
   private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
     const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, this.tsconfigs);
     const files = [...new Set(target?.files ?? [])].filter((file) => question.declares(file) || this.exportsOf(file) !== undefined);
-    return target && agreed(files.map((file) => this.exported(file, target.name, walk, question)));
+    // The analyzer cannot tell a path alias from a package, so it reads `import redis from '@/lib/redis'` as the module itself.
+    const aliasedDefault = target?.name === '' && !codeFile.endsWith('.py') && !/^\.\.?(?:\/|$)/.test(module);
+    return target && agreed(files.map((file) => this.exported(file, target.name, walk, question, aliasedDefault)));
   }
 
-  /** What `name` of a module file is: what the file binds itself, or what it passes on from another module. */
-  private exported<T>(file: string, name: string, walk: Walk, question: Question<T>): T | undefined {
+  /**
+   * What `name` of a module file is: what the file binds itself, or what it passes on from another module.
+   * `aliasedDefault`: `name` is `''` from a default import through a path alias, so an ES module's default export.
+   */
+  private exported<T>(file: string, name: string, walk: Walk, question: Question<T>, aliasedDefault = false): T | undefined {
     const key = `${file}\0${name}`;
     if (walk.visiting.has(key) || ++walk.steps > MAX_STEPS) {
       return undefined;
@@ -372,7 +377,12 @@ export class ImportedClients {
     try {
       const exports = this.exportsOf(file);
       // A default import of a CommonJS module is its `module.exports`.
-      const own = exports && name === 'default' && !this.names(exports, 'default') && this.names(exports, '') ? '' : name;
+      const own =
+        exports && name === 'default' && !this.names(exports, 'default') && this.names(exports, '')
+          ? ''
+          : exports && aliasedDefault && !this.names(exports, '') && this.names(exports, 'default')
+            ? 'default'
+            : name;
       const found = question.own(file, own, exports);
       if (found !== undefined || !exports) {
         return found;

@@ -9,7 +9,7 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { otherFilesRedisOptions } from '../otherFileRedisOptions';
-import { typeormRedisCaches } from '../typeormRedisCache';
+import { libraryRedisOptions } from '../libraryRedisOptions';
 import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
@@ -499,7 +499,7 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
 /** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */
 function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
-  typeormRedisCaches(a);
+  libraryRedisOptions(a);
   otherFilesRedisOptions(a);
 }
 
