@@ -181,6 +181,7 @@ export const EXAMPLE_KEYS = [
   'redis-py',
   'go-redis',
   'redigo',
+  'rueidis',
   'stackexchange-redis',
   'jedis',
   'lettuce',
@@ -238,6 +239,7 @@ export type SiteOrigin =
   | 'redis-py-async'
   | 'go-redis'
   | 'redigo'
+  | 'rueidis'
   | 'stackexchange-redis'
   | 'jedis'
   | 'lettuce'

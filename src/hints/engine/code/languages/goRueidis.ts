@@ -1,0 +1,241 @@
+/**
+ * rueidis (`github.com/redis/rueidis`, before 2023 `github.com/rueian/rueidis`) and its fork valkey-go
+ * (`github.com/valkey-io/valkey-go`, package `valkey`), one API under two names: their clients as Redis clients
+ * of the flavor `rueidis`, the commands their builders make, and the options the TLS and AUTH rules read. As
+ * rueidis.go, url.go and the generated builders (internal/cmds) define them:
+ * - `NewClient(ClientOption{...})` makes a `Client`; `DedicatedClient` (what `Dedicated` hands out), `CoreClient`
+ *   and `CommandClient` are the interfaces it shares with it.
+ * - `client.B()` is a command builder whose first method names the command (`B().Keys()` starts "KEYS",
+ *   `B().Flushall()` "FLUSHALL", `B().Arbitrary("CMD", ...)` any); `Do(ctx, cmd)` sends one command and waits
+ *   for its reply, `DoMulti(ctx, cmds...)` sends many together, `DoCache` answers from a client-side cache.
+ * - `ClientOption`: a `TLSConfig` makes the dial TLS, unless `DialFn` or `DialCtxFn` dial as the code says;
+ *   `Password` goes in AUTH. `ParseURL` and `MustParseURL` set a `TLSConfig` for `rediss://` and `valkeys://`,
+ *   the password from the user information, and, since v1.0.53, `InsecureSkipVerify` from `skip_verify`
+ *   (empty, or true for `strconv.ParseBool`).
+ * - rueidiscompat's (valkeycompat's) `NewAdapter(client)` has go-redis's methods (`adapter.Keys(ctx, "*")`):
+ *   it is read as a go-redis client.
+ */
+import { KeyedRedisCall, OptionContext, OptionOccurrence } from '../../model';
+import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../../services';
+import { normalizeName } from '../../types';
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { namedValue } from '../names';
+import { contextFrom, positionalOption } from '../options';
+import { chainStart } from '../receiverChains';
+import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
+import { functionScope, written } from '../redisTtl';
+import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { assignedOption, memberAssignmentsOf } from '../requests';
+import { Value } from '../values';
+import type { GoImport } from './goClients';
+import { assignedTlsConfigFields } from './goRedis';
+
+/** The flavor, and the service its package stands for in `goPackages`. */
+export const RUEIDIS = 'rueidis';
+/** The go-redis-like adapter's package: what its `NewAdapter` gives is a go-redis client. */
+export const RUEIDIS_COMPAT = 'rueidiscompat';
+
+const CORE_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis|valkey-io\/valkey-go)$/;
+const COMPAT_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis\/rueidiscompat|valkey-io\/valkey-go\/valkeycompat)$/;
+
+/** What importing rueidis, valkey-go or their adapter package brings in. */
+export function rueidisImport(path: string): GoImport | undefined {
+  if (CORE_PATH.test(path)) {
+    return { service: RUEIDIS, name: path.endsWith('valkey-go') ? 'valkey' : 'rueidis' };
+  }
+  return COMPAT_PATH.test(path) ? { service: RUEIDIS_COMPAT, name: path.endsWith('valkeycompat') ? 'valkeycompat' : 'rueidiscompat' } : undefined;
+}
+
+const CLIENT: Value = { t: 'client', kind: 'redis', flavor: RUEIDIS };
+const CLIENT_TYPES = new Set(['Client', 'DedicatedClient', 'CoreClient', 'CommandClient']);
+const ADAPTER: Value = { t: 'client', kind: 'redis', flavor: 'go-redis' };
+/** The adapter's `Pipeliner` (what `Pipeline()` returns and `Pipelined` hands its function) queues commands. */
+const ADAPTER_PIPELINE: Value = { t: 'client', kind: 'redis', flavor: 'go-redis', batched: true };
+
+/** `rueidis.Client`, `rueidiscompat.Cmdable` as a declared type. */
+export function rueidisType(service: string, type: string): Value | undefined {
+  if (service === RUEIDIS) {
+    return CLIENT_TYPES.has(type) ? CLIENT : undefined;
+  }
+  return type === 'Cmdable' || type === 'CoreCmdable' ? ADAPTER : type === 'Pipeliner' ? ADAPTER_PIPELINE : undefined;
+}
+
+/** What a package function gives: `NewClient` a client, `NewAdapter` the adapter. */
+export function rueidisResult(service: string, name: string): Value | undefined {
+  if (service === RUEIDIS) {
+    return name === 'NewClient' ? CLIENT : undefined;
+  }
+  return name === 'NewAdapter' ? ADAPTER : undefined;
+}
+
+/** Senders that write one command and wait for its reply. */
+const WAITING_SENDERS = new Set(['Do', 'DoStream']);
+const WAITS: RedisCallSite['client'] = { flavor: RUEIDIS };
+/**
+ * A command sent with others (`DoMulti`, `DoMultiCache`, a slice built for them), answered from the client-side
+ * cache (`DoCache`: a hit sends nothing), or kept to send later: no round trip of its own that the code shows.
+ */
+const NOT_WAITED: RedisCallSite['client'] = { flavor: RUEIDIS, batched: true };
+
+/** A method call on a rueidis client (the name token at `nameIndex`): `client.B().Keys()` builds a command. */
+export function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): void {
+  const builder = nameIndex + 4;
+  const isBuilder = a.idIs(nameIndex, 'B') && a.is(nameIndex + 1, '(') && a.is(nameIndex + 2, ')') && a.is(nameIndex + 3, '.') && a.isId(builder) && a.is(builder + 1, '(');
+  const command = isBuilder ? builtCommand(a, builder) : undefined;
+  if (!command) {
+    return;
+  }
+  const count = a.redisCalls.length;
+  const sender = a.parent[receiverStart];
+  const senderName = sender > 2 && a.is(sender, '(') && a.is(sender - 2, '.') ? a.id(sender - 1) : undefined;
+  if (senderName !== undefined && WAITING_SENDERS.has(senderName)) {
+    // Anchored on the sender, so that a loop, a goroutine or a retry around it is read as around the command.
+    const senderStart = chainStart(a, sender - 3);
+    addRedisCall(a, { index: sender - 1, command, name: a.tokenSpan(builder), client: WAITS, receiverStart: senderStart, sent: true });
+  } else {
+    addRedisCall(a, { index: builder, command, name: a.tokenSpan(builder), client: NOT_WAITED, receiverStart, sent: true });
+  }
+  const keyed = a.redisCalls.length > count ? builtKey(a, builder, command) : undefined;
+  if (keyed) {
+    a.redisCalls[count].keyed = keyed;
+  }
+}
+
+/** The command a builder's first method names: its own name, or the first word of `Arbitrary("CONFIG", "SET")`. */
+function builtCommand(a: CodeAnalyzer, builder: number): string | undefined {
+  if (!a.idIs(builder, 'Arbitrary')) {
+    return normalizeName(a.tokens.text(builder));
+  }
+  const [start, end] = segments(a, builder + 1)[0] ?? [-1, -1];
+  const named = start >= 0 ? namedValue(a, start, end) : undefined;
+  return named?.kind === 'literal' ? sentCommand(a, named.token) : undefined;
+}
+
+/** How many builder methods after the command are read for its key and TTL: more than any command takes. */
+const MAX_BUILDER_STEPS = 24;
+/** SET's expiration methods (`Ex`, `ExSeconds`, `Px`, `PxMilliseconds`, `Exat`, `Pxat`, `Keepttl`...). */
+const SET_EXPIRATION = /^(?:Ex|Px|Keepttl)/;
+
+/**
+ * What the set-then-expire check pairs, read from the builder chain: the key its `Key(...)` gives, whether a SET
+ * gives it a TTL (an expiration method), an INCR or HSET that may create it without one, an EXPIRE, a TTL read.
+ */
+function builtKey(a: CodeAnalyzer, builder: number, command: string): KeyedRedisCall | undefined {
+  const ttl =
+    command === 'set' || command === 'setnx' || REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command)
+      ? 'none'
+      : command === 'expire' || command === 'pexpire'
+        ? 'expire'
+        : command === 'ttl' || command === 'pttl'
+          ? 'read'
+          : undefined;
+  if (!ttl) {
+    return undefined;
+  }
+  let key: string | undefined;
+  let expires = false;
+  let k = a.partner[builder + 1] + 1;
+  for (let steps = 0; steps < MAX_BUILDER_STEPS && k > 0 && a.is(k, '.') && a.isId(k + 1) && a.is(k + 2, '(') && a.partner[k + 2] > k; steps++) {
+    const method = a.tokens.text(k + 1);
+    if (method === 'Key' && key === undefined) {
+      key = written(a, k + 3, a.partner[k + 2]);
+    }
+    expires ||= (command === 'set' || command === 'setnx') && SET_EXPIRATION.test(method);
+    k = a.partner[k + 2] + 1;
+  }
+  return key ? { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } : undefined;
+}
+
+/** `rueidis.NewClient(...)` at the name token: the options of the client it makes. */
+export function rueidisPackageCall(a: CodeAnalyzer, nameIndex: number): void {
+  if (!a.idIs(nameIndex, 'NewClient') || a.goPackages.get(a.id(nameIndex - 2) ?? '') !== RUEIDIS || !a.is(nameIndex + 1, '(')) {
+    return;
+  }
+  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
+  const literal = start >= 0 ? optionLiteral(a, start) : -1;
+  if (literal >= 0 && a.partner[literal] + 1 === end) {
+    a.contexts.push(clientContext(a, literal, nameIndex));
+    return;
+  }
+  // `rueidis.NewClient(opt)`: the literal the variable was declared with, and the fields set on it before the call
+  // (`opt.TLSConfig = &tls.Config{...}` under an `if` or not); what else may set them is not visible.
+  const held = start >= 0 && a.isId(start) && end === start + 1 ? a.scopes.lookup(a.tokens.text(start), start) : undefined;
+  const heldLiteral = held && held.expression >= 0 ? optionLiteral(a, held.expression) : -1;
+  if (!held || heldLiteral < 0) {
+    // `rueidis.NewClient(opt)` after `opt, err := rueidis.ParseURL(...)`: the URL's options are the client's.
+    return;
+  }
+  const context = clientContext(a, heldLiteral, nameIndex);
+  context.complete = false;
+  const assigned = memberAssignmentsOf(a, a.tokens.text(start), held)
+    .filter((eq) => eq < start)
+    .map((eq) => assignedOption(a, eq));
+  context.options.push(...assigned, ...assignedTlsConfigFields(a, assigned));
+  a.contexts.push(context);
+}
+
+/** The `{` of `rueidis.ClientOption{...}` (or `&rueidis.ClientOption{...}`) written from `from`, or -1. */
+function optionLiteral(a: CodeAnalyzer, from: number): number {
+  const k = a.is(from, '&') ? from + 1 : from;
+  const brace = k + 3;
+  const isOptions = a.isId(k) && a.goPackages.get(a.tokens.text(k)) === RUEIDIS && a.is(k + 1, '.') && a.idIs(k + 2, 'ClientOption') && a.is(brace, '{');
+  return isOptions && a.partner[brace] > brace ? brace : -1;
+}
+
+/**
+ * The client's options from a `ClientOption` literal: its fields (and those of a `&tls.Config{...}` it holds), the
+ * config a `TLSConfig` variable holds, and the one address of `InitAddress: []string{"..."}`, which tells a local
+ * server. A `DialFn` or `DialCtxFn` dials as it likes, TLS or not: what the options lack is then unknown.
+ */
+function clientContext(a: CodeAnalyzer, brace: number, nameIndex: number): OptionContext {
+  const context = contextFrom(a, brace, a.partner[brace], 'redis-client', RUEIDIS, a.tokenSpan(nameIndex));
+  const added: OptionOccurrence[] = [];
+  for (const option of context.options) {
+    if (option.norm === 'dialfn' || option.norm === 'dialctxfn') {
+      context.complete = false;
+    } else if (option.norm === 'initaddress') {
+      const [first, end] = a.tokensOf(option.value);
+      const one = first + 4;
+      if (a.is(first, '[') && a.is(first + 1, ']') && a.idIs(first + 2, 'string') && a.is(first + 3, '{') && a.partner[first + 3] === one + 1 && one + 2 === end && a.isString(one)) {
+        added.push(positionalOption(a, one, one + 1, 'addr'));
+      }
+    }
+  }
+  context.options.push(...added, ...assignedTlsConfigFields(a, context.options));
+  return context;
+}
+
+/** The URL parsers: both give the options a URL tells. */
+export function isRueidisUrlParser(name: string): boolean {
+  return name === 'ParseURL' || name === 'MustParseURL';
+}
+
+/**
+ * `rueidis.ParseURL("...")` at the name token, with a literal URL (or a constant that holds one): the options it
+ * gives, kept by the call's first token so that fields set on its result (`opt.TLSConfig = ...`) join them. A URL
+ * the code does not show (`os.Getenv("REDIS_URL")`) may be a `rediss://` one: nothing is read.
+ */
+export function rueidisUrl(a: CodeAnalyzer, nameIndex: number): void {
+  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
+  const named = start >= 0 ? namedValue(a, start, end) : undefined;
+  const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
+  if (named?.kind !== 'literal' || !url) {
+    return;
+  }
+  const token = named.token;
+  const options: OptionOccurrence[] = [wholeUrlOption(a, token)];
+  if (url.password) {
+    options.push(urlOption(a, token, 'Password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+  // `url.Values.Get` reads a parameter's first value; `skip_verify` alone, or any spelling of true, skips verification.
+  const skipVerify = url.tls ? url.query.find((parameter) => parameter.key.value === 'skip_verify') : undefined;
+  if (skipVerify) {
+    const value = skipVerify.value.value;
+    const skips = value === '' || /^(?:1|t|T|TRUE|true|True)$/.test(value);
+    options.push(urlOption(a, token, 'skip_verify', skipVerify.key, skipVerify.value, skips ? { kind: 'bool', value: true } : { kind: 'str', value }));
+  }
+  const context: OptionContext = { kind: 'redis-client', type: RUEIDIS, options, complete: true, anchor: a.tokenSpan(nameIndex) };
+  a.requestAt.set(nameIndex - 2, context);
+  a.contexts.push(context);
+}
