@@ -74,7 +74,8 @@ const WAITING_SENDERS = new Set(['Do', 'DoStream']);
 const WAITS: RedisCallSite['client'] = { flavor: RUEIDIS };
 /**
  * A command sent with others (`DoMulti`, `DoMultiCache`, a slice built for them), answered from the client-side
- * cache (`DoCache`: a hit sends nothing), or kept to send later: no round trip of its own that the code shows.
+ * cache (`DoCache`: a hit sends nothing), kept to send later, or given a batch of keys: no round trip per key
+ * that the code shows.
  */
 const NOT_WAITED: RedisCallSite['client'] = { flavor: RUEIDIS, batched: true };
 
@@ -86,19 +87,21 @@ export function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverSt
   if (!command) {
     return;
   }
+  const chain = builderChain(a, builder, command);
+  // `B().Unlink().Key(keys...)`: one command for a batch of keys, the shape a SCAN loop should have.
+  const client = chain.spread ? NOT_WAITED : WAITS;
   const count = a.redisCalls.length;
   const sender = a.parent[receiverStart];
   const senderName = sender > 2 && a.is(sender, '(') && a.is(sender - 2, '.') ? a.id(sender - 1) : undefined;
   if (senderName !== undefined && WAITING_SENDERS.has(senderName)) {
     // Anchored on the sender, so that a loop, a goroutine or a retry around it is read as around the command.
     const senderStart = chainStart(a, sender - 3);
-    addRedisCall(a, { index: sender - 1, command, name: a.tokenSpan(builder), client: WAITS, receiverStart: senderStart, sent: true });
+    addRedisCall(a, { index: sender - 1, command, name: a.tokenSpan(builder), client, receiverStart: senderStart, sent: true });
   } else {
     addRedisCall(a, { index: builder, command, name: a.tokenSpan(builder), client: NOT_WAITED, receiverStart, sent: true });
   }
-  const keyed = a.redisCalls.length > count ? builtKey(a, builder, command) : undefined;
-  if (keyed) {
-    a.redisCalls[count].keyed = keyed;
+  if (a.redisCalls.length > count && chain.keyed) {
+    a.redisCalls[count].keyed = chain.keyed;
   }
 }
 
@@ -118,33 +121,35 @@ const MAX_BUILDER_STEPS = 24;
 const SET_EXPIRATION = /^(?:Ex|Px|Keepttl)/;
 
 /**
- * What the set-then-expire check pairs, read from the builder chain: the key its `Key(...)` gives, whether a SET
- * gives it a TTL (an expiration method), an INCR or HSET that may create it without one, an EXPIRE, a TTL read.
+ * The builder methods after the command, read once: whether one spreads a slice (`Key(keys...)`), and what the
+ * set-then-expire check pairs: the key `Key(...)` gives, whether a SET gives it a TTL (an expiration method), an
+ * INCR or HSET that may create it without one, an EXPIRE, a TTL read.
  */
-function builtKey(a: CodeAnalyzer, builder: number, command: string): KeyedRedisCall | undefined {
+function builderChain(a: CodeAnalyzer, builder: number, command: string): { spread: boolean; keyed?: KeyedRedisCall } {
+  let key: string | undefined;
+  let expires = false;
+  let spread = false;
+  const isSet = command === 'set' || command === 'setnx';
+  let k = a.partner[builder + 1] + 1;
+  for (let steps = 0; steps < MAX_BUILDER_STEPS && k > 0 && a.is(k, '.') && a.isId(k + 1) && a.is(k + 2, '(') && a.partner[k + 2] > k; steps++) {
+    const method = a.tokens.text(k + 1);
+    const close = a.partner[k + 2];
+    if (method === 'Key' && key === undefined) {
+      key = written(a, k + 3, close);
+    }
+    expires ||= isSet && SET_EXPIRATION.test(method);
+    spread ||= close > k + 5 && a.tokens.isSpread(close - 3);
+    k = close + 1;
+  }
   const ttl =
-    command === 'set' || command === 'setnx' || REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command)
+    isSet || REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command)
       ? 'none'
       : command === 'expire' || command === 'pexpire'
         ? 'expire'
         : command === 'ttl' || command === 'pttl'
           ? 'read'
           : undefined;
-  if (!ttl) {
-    return undefined;
-  }
-  let key: string | undefined;
-  let expires = false;
-  let k = a.partner[builder + 1] + 1;
-  for (let steps = 0; steps < MAX_BUILDER_STEPS && k > 0 && a.is(k, '.') && a.isId(k + 1) && a.is(k + 2, '(') && a.partner[k + 2] > k; steps++) {
-    const method = a.tokens.text(k + 1);
-    if (method === 'Key' && key === undefined) {
-      key = written(a, k + 3, a.partner[k + 2]);
-    }
-    expires ||= (command === 'set' || command === 'setnx') && SET_EXPIRATION.test(method);
-    k = a.partner[k + 2] + 1;
-  }
-  return key ? { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } : undefined;
+  return key && ttl ? { spread, keyed: { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } } : { spread };
 }
 
 /** `rueidis.NewClient(...)` at the name token: the options of the client it makes. */
