@@ -164,6 +164,33 @@ describe('rueidis and valkey-go', () => {
       assert.deepEqual(findings(found), []);
     });
 
+    it('reads the old import path, and keeps a SET that carries its TTL silent before an EXPIRE', () => {
+      const found = hintsIn(
+        'session.go',
+        sourceLines(
+          'package session',
+          'import (',
+          '\t"context"',
+          '\t"time"',
+          '\t"github.com/rueian/rueidis"',
+          ')',
+          'type Sessions struct{ c rueidis.Client }',
+          'func (s Sessions) Save(ctx context.Context, id, value string) error {', // 8
+          '\tif err := s.c.Do(ctx, s.c.B().Set().Key("session:"+id).Value(value).Ex(time.Hour).Build()).Error(); err != nil {', // 9
+          '\t\treturn err',
+          '\t}',
+          '\treturn s.c.Do(ctx, s.c.B().Expire().Key("session:"+id).Seconds(7200).Build()).Error()', // 12
+          '}',
+          'func (s Sessions) Count(ctx context.Context, id string) error {', // 14
+          '\ts.c.Do(ctx, s.c.B().Incr().Key("hits:"+id).Build())', // 15
+          '\treturn s.c.Do(ctx, s.c.B().Expire().Key("hits:"+id).Seconds(60).Build()).Error()',
+          '}',
+        ),
+      );
+      assertHas(found, '9:Set redis-expire', '15:Incr redis-expire!');
+      assert.deepEqual(findings(found), ['15:Incr redis-expire!']);
+    });
+
     it('reads the go-redis-like adapter as go-redis', () => {
       const found = hintsIn(
         'compat.go',
@@ -196,6 +223,21 @@ describe('rueidis and valkey-go', () => {
       );
       assertHas(found, '14:Keys redis-keys!', '19:Del redis-unlink');
       assert.deepEqual(findings(found), ['14:Keys redis-keys!']);
+      const valkey = hintsIn(
+        'compat.go',
+        sourceLines(
+          'package compat',
+          'import (',
+          '\t"context"',
+          '\t"github.com/valkey-io/valkey-go"',
+          '\t"github.com/valkey-io/valkey-go/valkeycompat"',
+          ')',
+          'func flush(ctx context.Context, client valkey.Client) error {',
+          '\treturn valkeycompat.NewAdapter(client).FlushAll(ctx).Err()', // 8
+          '}',
+        ),
+      );
+      assert.deepEqual(findings(valkey), ['8:FlushAll redis-flush!']);
     });
 
     it('stays silent on the Do and B of other types, on go-redis and redigo, and in a test', () => {
