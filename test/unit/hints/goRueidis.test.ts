@@ -164,6 +164,37 @@ describe('rueidis and valkey-go', () => {
       assert.deepEqual(findings(found), []);
     });
 
+    it('reads a command held by a variable and sent by the Do that uses it next; one appended first is sent later', () => {
+      const found = hintsIn(
+        'profiles.go',
+        sourceLines(
+          'package profiles',
+          'import (',
+          '\t"context"',
+          '\t"github.com/redis/rueidis"',
+          ')',
+          'func Save(ctx context.Context, client rueidis.Client, profiles map[string]string) error {', // 6
+          '\tfor id, profile := range profiles {',
+          '\t\tcmd := client.B().Hset().Key("profile:" + id).FieldValue().FieldValue("json", profile).Build()', // 8
+          '\t\tif err := client.Do(ctx, cmd).Error(); err != nil {',
+          '\t\t\treturn err',
+          '\t\t}',
+          '\t}',
+          '\treturn nil',
+          '}',
+          'func SaveAll(ctx context.Context, client rueidis.Client, profiles map[string]string) {', // 15
+          '\tcmds := make(rueidis.Commands, 0, len(profiles))',
+          '\tfor id, profile := range profiles {',
+          '\t\tcmd := client.B().Hset().Key("profile:" + id).FieldValue().FieldValue("json", profile).Build()', // 18
+          '\t\tcmds = append(cmds, cmd)',
+          '\t}',
+          '\tclient.DoMulti(ctx, cmds...)',
+          '}',
+        ),
+      );
+      assert.deepEqual(findings(found), ['8:Hset redis-loop-round-trips!']);
+    });
+
     it('reads the old import path, and keeps a SET that carries its TTL silent before an EXPIRE', () => {
       const found = hintsIn(
         'session.go',

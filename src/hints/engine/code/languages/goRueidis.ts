@@ -23,6 +23,7 @@ import { segments } from '../braces';
 import { namedValue } from '../names';
 import { contextFrom, positionalOption } from '../options';
 import { chainStart } from '../receiverChains';
+import { tokensNamed } from '../tokenIndex';
 import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
 import { functionScope, written } from '../redisTtl';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
@@ -91,9 +92,8 @@ export function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverSt
   // `B().Unlink().Key(keys...)`: one command for a batch of keys, the shape a SCAN loop should have.
   const client = chain.spread ? NOT_WAITED : WAITS;
   const count = a.redisCalls.length;
-  const sender = a.parent[receiverStart];
-  const senderName = sender > 2 && a.is(sender, '(') && a.is(sender - 2, '.') ? a.id(sender - 1) : undefined;
-  if (senderName !== undefined && WAITING_SENDERS.has(senderName)) {
+  const sender = waitingSender(a, a.parent[receiverStart]) ?? heldCommandSender(a, receiverStart, chain.end);
+  if (sender !== undefined) {
     // Anchored on the sender, so that a loop, a goroutine or a retry around it is read as around the command.
     const senderStart = chainStart(a, sender - 3);
     addRedisCall(a, { index: sender - 1, command, name: a.tokenSpan(builder), client, receiverStart: senderStart, sent: true });
@@ -103,6 +103,39 @@ export function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverSt
   if (a.redisCalls.length > count && chain.keyed) {
     a.redisCalls[count].keyed = chain.keyed;
   }
+}
+
+/** `client.Do(` around a command (`open` is its `(`): that `(`, when the method sends one command and waits. */
+function waitingSender(a: CodeAnalyzer, open: number): number | undefined {
+  const name = open > 2 && a.is(open, '(') && a.is(open - 2, '.') ? a.id(open - 1) : undefined;
+  return name !== undefined && WAITING_SENDERS.has(name) ? open : undefined;
+}
+
+/**
+ * `cmd := client.B().Get().Key(k).Build()` (the chain ends before `end`), then `client.Do(ctx, cmd)` as the next use
+ * of `cmd`: the `(` of that `Do`. A command appended or handed on first is sent some other way.
+ */
+function heldCommandSender(a: CodeAnalyzer, receiverStart: number, end: number): number | undefined {
+  const assigned = a.is(receiverStart - 1, ':=') || a.is(receiverStart - 1, '=');
+  const statementEnds = end >= a.tokens.length || a.is(end, ';') || (a.startsLine(end) && !a.is(end, '.'));
+  if (!assigned || !statementEnds || !a.isId(receiverStart - 2)) {
+    return undefined;
+  }
+  const uses = tokensNamed(a, a.tokens.text(receiverStart - 2));
+  let low = 0;
+  let high = uses.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (uses[middle] < end) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const use = uses[low];
+  const open = use === undefined ? -1 : a.parent[use];
+  const wholeArgument = use !== undefined && a.is(use - 1, ',') && (a.is(use + 1, ')') || a.is(use + 1, ','));
+  return wholeArgument && a.scopes.lookup(a.tokens.text(use), use) === a.scopes.lookup(a.tokens.text(receiverStart - 2), receiverStart - 2) ? waitingSender(a, open) : undefined;
 }
 
 /** The command a builder's first method names: its own name, or the first word of `Arbitrary("CONFIG", "SET")`. */
@@ -121,11 +154,11 @@ const MAX_BUILDER_STEPS = 24;
 const SET_EXPIRATION = /^(?:Ex|Px|Keepttl)/;
 
 /**
- * The builder methods after the command, read once: whether one spreads a slice (`Key(keys...)`), and what the
+ * The builder methods after the command, read once: where the chain ends, whether one spreads a slice (`Key(keys...)`), and what the
  * set-then-expire check pairs: the key `Key(...)` gives, whether a SET gives it a TTL (an expiration method), an
  * INCR or HSET that may create it without one, an EXPIRE, a TTL read.
  */
-function builderChain(a: CodeAnalyzer, builder: number, command: string): { spread: boolean; keyed?: KeyedRedisCall } {
+function builderChain(a: CodeAnalyzer, builder: number, command: string): { end: number; spread: boolean; keyed?: KeyedRedisCall } {
   let key: string | undefined;
   let expires = false;
   let spread = false;
@@ -149,7 +182,8 @@ function builderChain(a: CodeAnalyzer, builder: number, command: string): { spre
         : command === 'ttl' || command === 'pttl'
           ? 'read'
           : undefined;
-  return key && ttl ? { spread, keyed: { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } } : { spread };
+  const end = Math.max(k, builder + 1);
+  return key && ttl ? { end, spread, keyed: { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } } : { end, spread };
 }
 
 /** `rueidis.NewClient(...)` at the name token: the options of the client it makes. */
