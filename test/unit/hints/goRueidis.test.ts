@@ -400,6 +400,30 @@ describe('rueidis and valkey-go', () => {
       assert.deepEqual(findings(found), []);
     });
 
+    it('reads the options and commands of a client the OpenTelemetry package makes or wraps', () => {
+      const found = hintsIn(
+        'traced.go',
+        sourceLines(
+          'package traced', // 1
+          'import (',
+          '\t"context"',
+          '\t"os"',
+          '\t"github.com/redis/rueidis"',
+          '\t"github.com/redis/rueidis/rueidisotel"',
+          ')',
+          'func purge(ctx context.Context) error {', // 8
+          '\tclient, err := rueidisotel.NewClient(rueidis.ClientOption{InitAddress: []string{"cache:6379"}, Password: os.Getenv("PW")})', // 9
+          '\tif err != nil {',
+          '\t\treturn err',
+          '\t}',
+          '\ttraced := rueidisotel.WithClient(client)',
+          '\treturn traced.Do(ctx, traced.B().Flushall().Build()).Error()', // 14
+          '}',
+        ),
+      );
+      assert.deepEqual(findings(found), ['14:Flushall redis-flush!', '9:Password redis-auth-without-tls!']);
+    });
+
     it('flags InsecureSkipVerify and a skip_verify URL parameter where TLS is on', () => {
       const found = hintsIn(
         'client.go',

@@ -22,7 +22,7 @@ import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './g
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
-import { isRueidisUrlParser, RUEIDIS, RUEIDIS_COMPAT, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
+import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -424,7 +424,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
       redigoPackageCall(a, nameIndex);
       return true;
     }
-    if (service === RUEIDIS || service === RUEIDIS_COMPAT) {
+    if (isRueidisService(service)) {
       rueidisPackageCall(a, nameIndex);
       return true;
     }

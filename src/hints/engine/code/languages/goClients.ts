@@ -7,7 +7,7 @@
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
 import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
-import { RUEIDIS, RUEIDIS_COMPAT, rueidisImport, rueidisResult, rueidisType } from './goRueidis';
+import { isRueidisService, rueidisImport, rueidisResult, rueidisType } from './goRueidis';
 
 /** What an import brings in: the service (`dynamodb`, `rds-auth`, `redis`) and the package's own name. */
 export interface GoImport {
@@ -58,7 +58,7 @@ export function goClientType(service: string, type: string): Value | undefined {
   if (service === REDIGO) {
     return redigoType(type);
   }
-  if (service === RUEIDIS || service === RUEIDIS_COMPAT) {
+  if (isRueidisService(service)) {
     return rueidisType(service, type);
   }
   return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
@@ -76,7 +76,7 @@ export function goFactoryResult(service: string, name: string): Value | undefine
   if (service === REDIGO) {
     return redigoResult(name);
   }
-  if (service === RUEIDIS || service === RUEIDIS_COMPAT) {
+  if (isRueidisService(service)) {
     return rueidisResult(service, name);
   }
   return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;

@@ -13,7 +13,8 @@
  *   the password from the user information, and, since v1.0.53, `InsecureSkipVerify` from `skip_verify`
  *   (empty, or true for `strconv.ParseBool`).
  * - rueidiscompat's (valkeycompat's) `NewAdapter(client)` has go-redis's methods (`adapter.Keys(ctx, "*")`):
- *   it is read as a go-redis client.
+ *   it is read as a go-redis client. rueidisotel's (valkeyotel's) `NewClient(option)` and `WithClient(client)`
+ *   give a client that sends as the one it wraps.
  */
 import { KeyedRedisCall, OptionContext, OptionOccurrence } from '../../model';
 import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../../services';
@@ -35,17 +36,26 @@ import { assignedTlsConfigFields } from './goRedis';
 /** The flavor, and the service its package stands for in `goPackages`. */
 export const RUEIDIS = 'rueidis';
 /** The go-redis-like adapter's package: what its `NewAdapter` gives is a go-redis client. */
-export const RUEIDIS_COMPAT = 'rueidiscompat';
+const RUEIDIS_COMPAT = 'rueidiscompat';
+/** The OpenTelemetry package: its `NewClient(option)` and `WithClient(client)` give a client that sends as the one it wraps. */
+const RUEIDIS_OTEL = 'rueidisotel';
 
-const CORE_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis|valkey-io\/valkey-go)$/;
-const COMPAT_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis\/rueidiscompat|valkey-io\/valkey-go\/valkeycompat)$/;
+const IMPORT_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis(?:\/(rueidiscompat|rueidisotel))?|valkey-io\/valkey-go(?:\/(valkeycompat|valkeyotel))?)$/;
+const SUBPACKAGE_SERVICES: Record<string, string> = { rueidiscompat: RUEIDIS_COMPAT, valkeycompat: RUEIDIS_COMPAT, rueidisotel: RUEIDIS_OTEL, valkeyotel: RUEIDIS_OTEL };
 
-/** What importing rueidis, valkey-go or their adapter package brings in. */
+/** What importing rueidis, valkey-go or their adapter and OpenTelemetry packages brings in. */
 export function rueidisImport(path: string): GoImport | undefined {
-  if (CORE_PATH.test(path)) {
-    return { service: RUEIDIS, name: path.endsWith('valkey-go') ? 'valkey' : 'rueidis' };
+  const match = IMPORT_PATH.exec(path);
+  const subpackage = match?.[1] ?? match?.[2];
+  if (!match) {
+    return undefined;
   }
-  return COMPAT_PATH.test(path) ? { service: RUEIDIS_COMPAT, name: path.endsWith('valkeycompat') ? 'valkeycompat' : 'rueidiscompat' } : undefined;
+  return subpackage ? { service: SUBPACKAGE_SERVICES[subpackage], name: subpackage } : { service: RUEIDIS, name: path.endsWith('valkey-go') ? 'valkey' : 'rueidis' };
+}
+
+/** Whether a package of `goPackages` is one of these. */
+export function isRueidisService(service: string): boolean {
+  return service === RUEIDIS || service === RUEIDIS_COMPAT || service === RUEIDIS_OTEL;
 }
 
 const CLIENT: Value = { t: 'client', kind: 'redis', flavor: RUEIDIS };
@@ -56,18 +66,18 @@ const ADAPTER_PIPELINE: Value = { t: 'client', kind: 'redis', flavor: 'go-redis'
 
 /** `rueidis.Client`, `rueidiscompat.Cmdable` as a declared type. */
 export function rueidisType(service: string, type: string): Value | undefined {
-  if (service === RUEIDIS) {
-    return CLIENT_TYPES.has(type) ? CLIENT : undefined;
+  if (service !== RUEIDIS_COMPAT) {
+    return service === RUEIDIS && CLIENT_TYPES.has(type) ? CLIENT : undefined;
   }
   return type === 'Cmdable' || type === 'CoreCmdable' ? ADAPTER : type === 'Pipeliner' ? ADAPTER_PIPELINE : undefined;
 }
 
-/** What a package function gives: `NewClient` a client, `NewAdapter` the adapter. */
+/** What a package function gives: `NewClient` (and the OpenTelemetry `WithClient`) a client, `NewAdapter` the adapter. */
 export function rueidisResult(service: string, name: string): Value | undefined {
-  if (service === RUEIDIS) {
-    return name === 'NewClient' ? CLIENT : undefined;
+  if (service === RUEIDIS_COMPAT) {
+    return name === 'NewAdapter' ? ADAPTER : undefined;
   }
-  return name === 'NewAdapter' ? ADAPTER : undefined;
+  return name === 'NewClient' || (service === RUEIDIS_OTEL && name === 'WithClient') ? CLIENT : undefined;
 }
 
 /** Senders that write one command and wait for its reply. */
@@ -186,9 +196,10 @@ function builderChain(a: CodeAnalyzer, builder: number, command: string): { end:
   return key && ttl ? { end, spread, keyed: { key, scope: functionScope(a, builder), ttl: expires ? 'maybe' : ttl } } : { end, spread };
 }
 
-/** `rueidis.NewClient(...)` at the name token: the options of the client it makes. */
+/** `rueidis.NewClient(...)` (or `rueidisotel.NewClient(...)`) at the name token: the options of the client it makes. */
 export function rueidisPackageCall(a: CodeAnalyzer, nameIndex: number): void {
-  if (!a.idIs(nameIndex, 'NewClient') || a.goPackages.get(a.id(nameIndex - 2) ?? '') !== RUEIDIS || !a.is(nameIndex + 1, '(')) {
+  const service = a.goPackages.get(a.id(nameIndex - 2) ?? '');
+  if (!a.idIs(nameIndex, 'NewClient') || (service !== RUEIDIS && service !== RUEIDIS_OTEL) || !a.is(nameIndex + 1, '(')) {
     return;
   }
   const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
