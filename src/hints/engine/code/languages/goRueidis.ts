@@ -164,9 +164,9 @@ const MAX_BUILDER_STEPS = 24;
 const SET_EXPIRATION = /^(?:Ex|Px|Keepttl)/;
 
 /**
- * The builder methods after the command, read once: where the chain ends, whether one spreads a slice (`Key(keys...)`), and what the
- * set-then-expire check pairs: the key `Key(...)` gives, whether a SET gives it a TTL (an expiration method), an
- * INCR or HSET that may create it without one, an EXPIRE, a TTL read.
+ * The builder methods after the command, read once: where the chain ends, whether one spreads a slice
+ * (`Key(keys...)`), and what the set-then-expire check pairs: the key `Key(...)` gives, whether a SET gives it a
+ * TTL (an expiration method), an INCR or HSET that may create it without one, an EXPIRE, a TTL read.
  */
 function builderChain(a: CodeAnalyzer, builder: number, command: string): { end: number; spread: boolean; keyed?: KeyedRedisCall } {
   let key: string | undefined;
