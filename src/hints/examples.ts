@@ -20,6 +20,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'redis-py': 'python',
   'go-redis': 'go',
   redigo: 'go',
+  rueidis: 'go',
   'stackexchange-redis': 'csharp',
   jedis: 'java',
   lettuce: 'java',
@@ -48,7 +49,7 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
     return ['ioredis', 'node-redis'];
   }
   if (language === 'go') {
-    return ['go-redis', 'redigo'];
+    return ['go-redis', 'redigo', 'rueidis'];
   }
   if (language === 'csharp') {
     return ['stackexchange-redis'];
@@ -98,6 +99,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'node-redis':
     case 'go-redis':
     case 'redigo':
+    case 'rueidis':
     case 'stackexchange-redis':
     case 'jedis':
     case 'lettuce':

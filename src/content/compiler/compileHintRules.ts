@@ -53,7 +53,7 @@ const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terrafor
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'memcachedOnlyIn'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
-/** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
+/** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
 const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;
 

@@ -169,10 +169,10 @@ export function sameKeyInFunction(keyed: KeyedRedisCall): string {
 }
 
 /**
- * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis, redigo), .NET (StackExchange.Redis),
+ * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis, redigo, rueidis and valkey-go), .NET (StackExchange.Redis),
  * Java (Jedis, Lettuce, Spring Data Redis, Redisson).
  */
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'redigo' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis' | 'redisson';
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'redigo' | 'rueidis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis' | 'redisson';
 
 /**
  * A Redis data structure whose operations a client object is bound to: Spring Data Redis `HashOperations`,

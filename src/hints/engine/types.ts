@@ -187,6 +187,7 @@ export const EXAMPLE_KEYS = [
   'redis-py',
   'go-redis',
   'redigo',
+  'rueidis',
   'stackexchange-redis',
   'jedis',
   'lettuce',
@@ -244,6 +245,7 @@ export type SiteOrigin =
   | 'redis-py-async'
   | 'go-redis'
   | 'redigo'
+  | 'rueidis'
   | 'stackexchange-redis'
   | 'jedis'
   | 'lettuce'

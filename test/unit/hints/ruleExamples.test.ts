@@ -53,11 +53,11 @@ describe('rule examples per language and client', () => {
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
     };
     const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
     for (const [id, keys] of Object.entries(expected)) {

@@ -13,10 +13,10 @@ function isPerKey(call: RedisCall): boolean {
 }
 
 /**
- * Clients whose commands block until the reply comes: redis-py, go-redis, redigo's `Do`, Jedis, Lettuce's sync commands,
+ * Clients whose commands block until the reply comes: redis-py, go-redis, redigo's `Do`, rueidis's `Do`, Jedis, Lettuce's sync commands,
  * Spring's RedisTemplate, and Redisson's synchronous methods (its async ones are named `...Async`).
  */
-const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'redigo', 'jedis', 'lettuce', 'spring-data-redis', 'redisson']);
+const BLOCKING_FLAVORS = new Set<RedisFlavor>(['redis-py', 'go-redis', 'redigo', 'rueidis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson']);
 
 /**
  * Whether each iteration waits for the reply: an awaited command in a loop statement, or a blocking

@@ -168,8 +168,8 @@ function verificationOff(norm: string, literal: Literal, flavor: string): boolea
     // A callback that returns nothing accepts every certificate name.
     return literal.kind === 'expr' && NO_OP_FUNCTION.test(literal.text.trim());
   }
-  if (norm === 'insecureskipverify' || (norm === 'skipverify' && flavor === 'go-redis')) {
-    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name; go-redis sets it from a URL's `skip_verify=true`.
+  if (norm === 'insecureskipverify' || (norm === 'skipverify' && (flavor === 'go-redis' || flavor === 'rueidis'))) {
+    // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name; go-redis and rueidis set it from a URL's `skip_verify=true`.
     return literalEquals(literal, true);
   }
   if (norm === 'sslcertreqs') {

@@ -392,7 +392,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   // `go rdb.Del(ctx, k)` runs in a goroutine of its own: no loop waits for it; a retry loop sends the command once;
   // a poller's rounds follow the clock, not a list of keys.
   const retry = leavesLoopAfter(a, receiverStart, close) || retriesOrPolls(a, index);
-  const goroutine = (site.client.flavor === 'go-redis' || site.client.flavor === 'redigo') && a.idIs(receiverStart - 1, 'go');
+  const goroutine = (site.client.flavor === 'go-redis' || site.client.flavor === 'redigo' || site.client.flavor === 'rueidis') && a.idIs(receiverStart - 1, 'go');
   const loop = goroutine || retry ? undefined : loopKind(a, index);
   const call: RedisCall = {
     command,

@@ -21,7 +21,7 @@ const RETURN = codeOf('return');
 const THROW = codeOf('throw');
 
 /** The function a token is in, by scope; 0 outside any. */
-function functionScope(a: CodeAnalyzer, token: number): number {
+export function functionScope(a: CodeAnalyzer, token: number): number {
   for (let scope = a.scopes.scopeAt(token); scope > 0; scope = a.scopes.parent(scope)) {
     if (a.scopes.kind(scope) === 'function') {
       return scope;
@@ -31,7 +31,7 @@ function functionScope(a: CodeAnalyzer, token: number): number {
 }
 
 /** The tokens `start` to `end` (exclusive) as one string that ignores layout. */
-function written(a: CodeAnalyzer, start: number, end: number): string {
+export function written(a: CodeAnalyzer, start: number, end: number): string {
   const texts: string[] = [];
   for (let k = start; k < end; k++) {
     texts.push(a.tokens.text(k));

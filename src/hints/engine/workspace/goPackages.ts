@@ -22,8 +22,8 @@ import { builtInputs, inputResult } from './goInputBuilders';
 import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
-/** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go, go-redis and redigo. */
-const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis\/redis|gomodule\/redigo|garyburd\/redigo)/;
+/** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go, go-redis, redigo, rueidis and valkey-go. */
+const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis\/redis|gomodule\/redigo|garyburd\/redigo|redis\/rueidis|rueian\/rueidis|valkey-io\/valkey-go)/;
 
 /** How many struct types one file tells its package about, and how many fields of each: far more than real code has. */
 const MAX_STRUCTS = 64;

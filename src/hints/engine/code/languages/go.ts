@@ -1,5 +1,5 @@
 /**
- * Go (AWS SDK for Go v2 and v1, go-redis, redigo): imports by path, `:=`, `var` and `const`, typed parameters and
+ * Go (AWS SDK for Go v2 and v1, go-redis, redigo, rueidis and valkey-go): imports by path, `:=`, `var` and `const`, typed parameters and
  * receivers, struct fields that hold clients, input structs (`&dynamodb.QueryInput{...}`), package-level
  * paginators, `auth.BuildAuthToken` / `rdsutils.BuildAuthToken`, and go-redis client options. In workspace
  * mode, the declarations of other files of the package and of imported packages of the module (`goProject.ts`),
@@ -22,6 +22,7 @@ import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './g
 import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
+import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -350,6 +351,8 @@ function collectRequests(a: CodeAnalyzer): void {
       newInput(a, i);
     } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isGoRedisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === 'redis') {
       goRedisUrl(a, i);
+    } else if (a.isId(i) && a.is(i - 1, '.') && a.is(i + 1, '(') && isRueidisUrlParser(a.tokens.text(i)) && a.goPackages.get(a.tokens.text(i - 2)) === RUEIDIS) {
+      rueidisUrl(a, i);
     }
   }
   requestParameters(a);
@@ -399,6 +402,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     redigoMethodCall(a, nameIndex, receiverStart);
     return true;
   }
+  if (receiver?.t === 'client' && receiver.flavor === RUEIDIS) {
+    rueidisMethodCall(a, nameIndex, receiverStart);
+    return true;
+  }
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {
     return v1Call(a, nameIndex, receiver.kind);
   }
@@ -415,6 +422,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     }
     if (service === REDIGO) {
       redigoPackageCall(a, nameIndex);
+      return true;
+    }
+    if (isRueidisService(service)) {
+      rueidisPackageCall(a, nameIndex);
       return true;
     }
     const operation = operationOfPaginator(method, new Set([service]));
@@ -454,6 +465,10 @@ function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string, receiv
   const client = members && !members.has(a.tokens.text(nameIndex)) ? a.valueOf(members.get(EMBEDDED_CLIENT)) : undefined;
   if (client?.t === 'client' && client.flavor === REDIGO) {
     redigoMethodCall(a, nameIndex, receiverStart);
+    return true;
+  }
+  if (client?.t === 'client' && client.flavor === RUEIDIS) {
+    rueidisMethodCall(a, nameIndex, receiverStart);
     return true;
   }
   if (client?.t === 'client' && client.kind === 'redis' && a.partner[nameIndex + 1] > nameIndex) {
