@@ -225,7 +225,7 @@ describe('Spring Data DynamoDB repositories', () => {
       '',
       '    void run() {',
       '        orders.findByStatus("OPEN").forEach(this::ship);',
-      '        orders.findAll().forEach(this::audit);',
+      '        this.orders.findAll().forEach(this::audit);',
       '    }',
       '}',
     );

@@ -8,11 +8,12 @@
  *   enabled: `@EnableScan` on the interface, or on the no-argument method the interface redeclares
  *   (EnableScanAnnotationPermissions; `deleteAll()` reads through `findAll()`, so it needs both).
  * - `findById` and `existsById` load one item (GetItem).
- * - A query derived from a method's name is a load (GetItem) for the hash key alone, a Query for the hash key of a
- *   key-only... table with a range key or the hash key of a global secondary index alone, and a Scan with a filter
- *   when it names no key attribute at all, which runs only where scanning is enabled for the interface or the method
- *   (DynamoDBEntityWithHashKeyOnlyCriteria, DynamoDBEntityWithHashAndRangeKeyCriteria, MultipleEntityScanExpressionQuery).
- *   Derived queries are read only when the entity class is in the file, so its key annotations can be seen.
+ * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
+ *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
+ *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
+ *   or the method (DynamoDBEntityWithHashKeyOnlyCriteria, DynamoDBEntityWithHashAndRangeKeyCriteria,
+ *   MultipleEntityScanExpressionQuery). Derived queries are read only when the entity class is in the file, so its
+ *   key annotations can be seen; any other shape stays silent.
  * A `CrudRepository` counts only when it carries one of the library's annotations: the same interface serves JPA,
  * MongoDB and every other Spring Data store.
  */
