@@ -202,7 +202,7 @@ describe('Spring Data DynamoDB repositories', () => {
     ]);
   });
 
-  it('leaves derived queries alone when the entity is declared in another file, whose keys it cannot see', () => {
+  it('leaves derived queries alone when the entity is declared in another file, or extends a class, whose keys it cannot see', () => {
     const code = sourceLines(
       'package shop.orders;',
       '',
@@ -210,26 +210,39 @@ describe('Spring Data DynamoDB repositories', () => {
       'import org.socialsignin.spring.data.dynamodb.repository.EnableScan;',
       'import org.springframework.data.repository.CrudRepository;',
       'import shop.orders.model.Order;',
+      'import shop.common.AuditedEntity;',
       '',
       '@EnableScan',
       'interface OrderRepository extends CrudRepository<Order, String> {',
       '    List<Order> findByStatus(String status);',
       '}',
       '',
+      'class Shipment extends AuditedEntity {',
+      '    private String carrier;',
+      '}',
+      '',
+      '@EnableScan',
+      'interface ShipmentRepository extends CrudRepository<Shipment, String> {',
+      '    List<Shipment> findByCarrier(String carrier);',
+      '}',
+      '',
       'class OrderJob {',
       '    private final OrderRepository orders;',
+      '    private final ShipmentRepository shipments;',
       '',
-      '    OrderJob(OrderRepository orders) {',
+      '    OrderJob(OrderRepository orders, ShipmentRepository shipments) {',
       '        this.orders = orders;',
+      '        this.shipments = shipments;',
       '    }',
       '',
       '    void run() {',
+      '        shipments.findByCarrier("UPS");',
       '        orders.findByStatus("OPEN").forEach(this::ship);',
       '        this.orders.findAll().forEach(this::audit);',
       '    }',
       '}',
     );
-    assert.deepEqual(hintsIn('OrderJob.java', code), ['22:findAll dynamodb-scan']);
+    assert.deepEqual(hintsIn('OrderJob.java', code), ['35:findAll dynamodb-scan']);
   });
 
   it('reads a table with a range key: the hash key alone is a Query, and stays silent where the name leaves the request open', () => {

@@ -383,7 +383,9 @@ const entities = new FileMemo<number, Entity | null>();
 
 /** The properties and key properties of the entity class at `classScope`, read from its fields and getters. */
 function entityOf(a: CodeAnalyzer, classScope: number): Entity | undefined {
-  return entities.get(a, classScope, () => readEntity(a, a.scopes.start(classScope)) ?? null) ?? undefined;
+  // A class that extends another may inherit key properties (or getters that make one a key) the name cannot be read against.
+  const extended = a.outsideBases.has(classScope) || a.scopes.baseOf(classScope) > 0;
+  return extended ? undefined : (entities.get(a, classScope, () => readEntity(a, a.scopes.start(classScope)) ?? null) ?? undefined);
 }
 
 function readEntity(a: CodeAnalyzer, open: number): Entity | undefined {
