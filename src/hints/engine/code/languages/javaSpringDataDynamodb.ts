@@ -135,7 +135,7 @@ function baseRepository(a: CodeAnalyzer, keyword: number, open: number): { role:
 }
 
 /** Modifiers that may stand between a declaration's annotations and its keyword or type. */
-const MODIFIERS = new Set(['public', 'protected', 'private', 'abstract', 'static', 'default', 'final', 'sealed', 'non-sealed']);
+const MODIFIERS = new Set(['public', 'protected', 'private', 'abstract', 'static', 'default', 'final', 'sealed']);
 
 /** The simple names of the annotations written before the token at `at` (`@EnableScan public interface`). */
 function annotationsBefore(a: CodeAnalyzer, at: number): string[] {
