@@ -17,6 +17,7 @@ import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
+import { noteSpringRepositoryImport, springRepositoryCall } from './javaSpringDataDynamodb';
 import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { declaredProjectClass } from './baseClassFields';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
@@ -34,6 +35,7 @@ function collectImports(a: CodeAnalyzer): void {
       noteLibraryImport(a, path.text);
       noteFunctionImport(a, path.text);
       noteSettingsImport(a, path.text);
+      noteSpringRepositoryImport(a, path.text);
     }
   }
 }
@@ -132,6 +134,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
   const close = a.partner[nameIndex + 1];
+  if (receiver?.t === 'instance' && !receiver.classObject) {
+    // A Spring Data DynamoDB repository interface of the file (`javaSpringDataDynamodb.ts`).
+    return springRepositoryCall(a, nameIndex, receiver.classScope, receiverStart);
+  }
   if (receiver) {
     // A Mockito stub names the call for the test; the code under test makes it.
     return receiver.t === 'client' && close > 0 && isStubbedCall(a, receiverStart, close);

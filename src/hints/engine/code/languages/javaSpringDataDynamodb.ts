@@ -1,0 +1,431 @@
+/**
+ * Spring Data DynamoDB (`org.socialsignin.spring.data.dynamodb`, published as `io.github.boostchicken` and
+ * `com.github.derjust`): a repository interface of the file (`@EnableScan interface OrderRepository extends
+ * CrudRepository<Order, String>`) that a service holds in a field or parameter. What each call sends, as the
+ * library's source says (https://github.com/boostchicken/spring-data-dynamodb):
+ * - `findAll()`, `count()` and `deleteAll()` scan the whole table (SimpleDynamoDBCrudRepository) through the
+ *   mapper, whose scan list and count read every page; they refuse to run, before any request, unless scanning is
+ *   enabled: `@EnableScan` on the interface, or on the no-argument method the interface redeclares
+ *   (EnableScanAnnotationPermissions; `deleteAll()` reads through `findAll()`, so it needs both).
+ * - `findById` and `existsById` load one item (GetItem).
+ * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
+ *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
+ *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
+ *   or the method (DynamoDBEntityWithHashKeyOnlyCriteria, DynamoDBEntityWithHashAndRangeKeyCriteria,
+ *   MultipleEntityScanExpressionQuery). Derived queries are read only when the entity class is in the file, so its
+ *   key annotations can be seen; any other shape stays silent.
+ * A `CrudRepository` counts only when it carries one of the library's annotations: the same interface serves JPA,
+ * MongoDB and every other Spring Data store.
+ */
+import type { CodeAnalyzer } from '../analyzer';
+import { FileMemo } from '../fileMemo';
+import { positionalOption } from '../options';
+import { inTestCode } from '../testFixtures';
+import { ImportedClasses } from './javaImportedClasses';
+import { isStubbedCall } from './javaV1Requests';
+
+type Role = 'base' | 'dynamodb-base' | 'scan' | 'scan-count';
+
+const LIBRARY_REPOSITORY = 'org.socialsignin.spring.data.dynamodb.repository';
+const SPRING_REPOSITORY = 'org.springframework.data.repository';
+
+const CLASSES = new ImportedClasses<{ package: string; role: Role }>([
+  ['CrudRepository', { package: SPRING_REPOSITORY, role: 'base' }],
+  ['PagingAndSortingRepository', { package: SPRING_REPOSITORY, role: 'base' }],
+  ['DynamoDBCrudRepository', { package: LIBRARY_REPOSITORY, role: 'dynamodb-base' }],
+  ['DynamoDBPagingAndSortingRepository', { package: LIBRARY_REPOSITORY, role: 'dynamodb-base' }],
+  ['EnableScan', { package: LIBRARY_REPOSITORY, role: 'scan' }],
+  ['EnableScanCount', { package: LIBRARY_REPOSITORY, role: 'scan-count' }],
+]);
+
+/** Notes an import of the library's repository types and annotations, or of Spring Data's repository interfaces. */
+export function noteSpringRepositoryImport(a: CodeAnalyzer, path: string): void {
+  if (path.startsWith(LIBRARY_REPOSITORY) || path.startsWith(SPRING_REPOSITORY)) {
+    CLASSES.note(a, path);
+  }
+}
+
+function role(a: CodeAnalyzer, name: string | undefined): Role | undefined {
+  return name === undefined ? undefined : CLASSES.get(a, name)?.role;
+}
+
+interface RepositoryMethod {
+  /** The method carries `@EnableScan`. */
+  scan: boolean;
+  parameters: number;
+}
+
+interface Repository {
+  /** `@EnableScan` on the interface: every method may scan. */
+  scan: boolean;
+  /** The entity class, when the file declares it: the first type argument of the base interface. */
+  entity: number;
+  /** The methods the interface declares without a body, by name. */
+  methods: Map<string, RepositoryMethod>;
+}
+
+const repositories = new FileMemo<number, Repository | null>();
+/** Per file, whether it names the library at all: a repository of it needs the library's types or annotations. */
+const namesLibrary = new FileMemo<'library', boolean>();
+
+/** The Spring Data DynamoDB repository the interface at `classScope` is, if it is one. */
+function repositoryOf(a: CodeAnalyzer, classScope: number): Repository | undefined {
+  if (!namesLibrary.get(a, 'library', () => a.text.includes(LIBRARY_REPOSITORY))) {
+    return undefined;
+  }
+  return repositories.get(a, classScope, () => readRepository(a, classScope) ?? null) ?? undefined;
+}
+
+function readRepository(a: CodeAnalyzer, classScope: number): Repository | undefined {
+  const open = a.scopes.start(classScope);
+  const head = interfaceKeyword(a, open);
+  if (head < 0) {
+    return undefined;
+  }
+  const base = baseRepository(a, head, open);
+  if (!base) {
+    return undefined;
+  }
+  const annotations = annotationsBefore(a, head);
+  const methods = declaredMethods(a, open);
+  const scanAnnotated = annotations.some((name) => role(a, name) === 'scan' || role(a, name) === 'scan-count') || [...methods.values()].some((method) => method.scan);
+  if (base.role !== 'dynamodb-base' && !scanAnnotated) {
+    return undefined;
+  }
+  const entityName = base.entity >= 0 ? a.id(base.entity) : undefined;
+  return {
+    scan: annotations.some((name) => role(a, name) === 'scan'),
+    entity: entityName && !a.is(base.entity + 1, '.') ? a.scopes.classNamed(entityName) : -1,
+    methods,
+  };
+}
+
+/** The `interface` keyword of the declaration whose body opens at `open`, or -1 for a class, enum or record. */
+function interfaceKeyword(a: CodeAnalyzer, open: number): number {
+  for (let k = open - 1; k >= 0 && k >= open - MAX_HEAD; k--) {
+    if (a.idIs(k, 'interface') && !a.is(k - 1, '@')) {
+      return k;
+    }
+    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}') || a.idIs(k, 'class')) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** How many tokens a repository interface's head may span (`interface X extends A<B, C>, D<E>`), at most. */
+const MAX_HEAD = 64;
+
+/** The first interface named after `extends` that is a Spring Data or library repository, and its first type argument. */
+function baseRepository(a: CodeAnalyzer, keyword: number, open: number): { role: Role; entity: number } | undefined {
+  let extendsAt = -1;
+  for (let k = keyword + 2; k < open; k++) {
+    if (a.idIs(k, 'extends')) {
+      extendsAt = k;
+      break;
+    }
+  }
+  for (let k = extendsAt + 1; extendsAt > 0 && k < open; k++) {
+    const found = role(a, a.id(k));
+    if ((found === 'base' || found === 'dynamodb-base') && !a.isAccess(k - 1) && !a.isAccess(k + 1)) {
+      return { role: found, entity: a.is(k + 1, '<') ? k + 2 : -1 };
+    }
+  }
+  return undefined;
+}
+
+/** Modifiers that may stand between a declaration's annotations and its keyword or type. */
+const MODIFIERS = new Set(['public', 'protected', 'private', 'abstract', 'static', 'default', 'final', 'sealed']);
+
+/** The simple names of the annotations written before the token at `at` (`@EnableScan public interface`). */
+function annotationsBefore(a: CodeAnalyzer, at: number): string[] {
+  const names: string[] = [];
+  let k = at - 1;
+  while (k >= 0) {
+    const id = a.id(k);
+    if (id && MODIFIERS.has(id)) {
+      k--;
+    } else if (id && a.is(k - 1, '@')) {
+      names.push(id);
+      k -= 2;
+    } else if (a.is(k, ')') && a.partner[k] > 1 && a.isId(a.partner[k] - 1) && a.is(a.partner[k] - 2, '@')) {
+      names.push(a.tokens.text(a.partner[k] - 1));
+      k = a.partner[k] - 3;
+    } else {
+      break;
+    }
+  }
+  return names;
+}
+
+/** The methods declared without a body in the interface body that opens at `open`, with their annotations. */
+function declaredMethods(a: CodeAnalyzer, open: number): Map<string, RepositoryMethod> {
+  const methods = new Map<string, RepositoryMethod>();
+  const close = a.partner[open];
+  let scan = false;
+  for (let k = open + 1; k < close && k > 0; k = a.skipGroup(k)) {
+    if (a.is(k, '@') && a.isId(k + 1)) {
+      scan ||= role(a, a.tokens.text(k + 1)) === 'scan';
+      k++;
+      continue;
+    }
+    if (a.is(k, ';') || a.is(k, '}')) {
+      scan = false;
+      continue;
+    }
+    if (a.isId(k) && a.is(k + 1, '(')) {
+      const paren = a.partner[k + 1];
+      if (paren > 0 && a.is(paren + 1, ';')) {
+        methods.set(a.tokens.text(k), { scan, parameters: argumentCount(a, k + 1) });
+      }
+      scan = false;
+    }
+  }
+  return methods;
+}
+
+/** How many arguments or parameters the group that opens at `open` holds. */
+function argumentCount(a: CodeAnalyzer, open: number): number {
+  const close = a.partner[open];
+  if (close === open + 1) {
+    return 0;
+  }
+  let count = 1;
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    // Type arguments are not groups: `Map<String, Object> filter` is one parameter.
+    if (a.is(k, ',') && !insideTypeArguments(a, open, k)) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Whether the comma at `comma` sits between an unclosed `<` and the group's start. */
+function insideTypeArguments(a: CodeAnalyzer, open: number, comma: number): boolean {
+  let depth = 0;
+  for (let k = comma - 1; k > open; k = a.is(k, ')') ? a.partner[k] - 1 : k - 1) {
+    if (a.is(k, '>')) {
+      depth--;
+    } else if (a.is(k, '>>')) {
+      depth -= 2;
+    } else if (a.is(k, '<')) {
+      depth++;
+    } else if (a.is(k, ',') && depth === 0) {
+      return false;
+    }
+    if (depth > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What a call on a repository does, by the methods the library implements itself. */
+const SCANNING_METHODS = new Set(['findAll', 'count', 'deleteAll']);
+const LOADING_METHODS = new Set(['findById', 'existsById']);
+
+/**
+ * `orderRepository.findAll()` on a Spring Data DynamoDB repository of the file: the operation it sends, with its
+ * hover, and for a derived query that scans, its filter. Returns whether the receiver is such a repository.
+ */
+export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classScope: number, receiverStart: number): boolean {
+  const repository = repositoryOf(a, classScope);
+  if (!repository) {
+    return false;
+  }
+  const open = nameIndex + 1;
+  const close = a.partner[open];
+  if (close < 0 || isStubbedCall(a, receiverStart, close)) {
+    return true;
+  }
+  const method = a.tokens.text(nameIndex);
+  const name = a.tokenSpan(nameIndex);
+  const argumentsGiven = argumentCount(a, open);
+  if (SCANNING_METHODS.has(method) && argumentsGiven === 0) {
+    if (scanEnabled(repository, method) && (method !== 'deleteAll' || scanEnabled(repository, 'findAll'))) {
+      // The mapper's scan list fetches the following pages as it is read, and its count reads them all.
+      a.addOperation({ operation: 'dynamodb:Scan', name, call: true, paginated: true, tokenIndex: nameIndex });
+    }
+    return true;
+  }
+  if (LOADING_METHODS.has(method) && argumentsGiven === 1) {
+    a.addOperation({ operation: 'dynamodb:GetItem', name, call: true, paginated: false, tokenIndex: nameIndex });
+    return true;
+  }
+  const declared = repository.methods.get(method);
+  if (declared && declared.parameters === argumentsGiven && repository.entity > 0) {
+    derivedQuery(a, nameIndex, method, repository, declared);
+  }
+  return true;
+}
+
+/** Whether a no-argument method may scan: `@EnableScan` on the interface or on its redeclaration there. */
+function scanEnabled(repository: Repository, method: string): boolean {
+  const declared = repository.methods.get(method);
+  return repository.scan || (declared !== undefined && declared.parameters === 0 && declared.scan);
+}
+
+/** `findByStatus(status)`: the operation the query derived from the name sends, when the entity's keys tell it. */
+function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, repository: Repository, declared: RepositoryMethod): void {
+  const criteria = derivedCriteria(method);
+  const entity = criteria ? entityOf(a, repository.entity) : undefined;
+  if (!criteria || !entity) {
+    return;
+  }
+  const properties: string[] = [];
+  for (const part of criteria.parts) {
+    const property = propertyOf(entity, part);
+    if (!property) {
+      return;
+    }
+    properties.push(property.name);
+    if (property.operator !== '' && entity.keys.has(property.name)) {
+      // A key compared otherwise than by equality: which request the library builds depends on more than the name.
+      return;
+    }
+  }
+  const name = a.tokenSpan(nameIndex);
+  const keys = properties.filter((property) => entity.keys.has(property));
+  if (keys.length === 0) {
+    if (!criteria.sorted && (repository.scan || declared.scan)) {
+      // The conditions go to the Scan as its (legacy) ScanFilter; the scan list reads every page.
+      const request = inTestCode(a, nameIndex) ? undefined : { kind: 'sdk' as const, type: 'dynamodb:Scan', options: [positionalOption(a, nameIndex, nameIndex, 'ScanFilter')], complete: false, anchor: name };
+      if (request) {
+        a.contexts.push(request);
+      }
+      a.addOperation({ operation: 'dynamodb:Scan', name, call: true, paginated: true, tokenIndex: nameIndex, ...(request ? { request } : {}) });
+    }
+    return;
+  }
+  if (properties.length !== 1) {
+    return;
+  }
+  const key = entity.keys.get(properties[0]);
+  if (key === 'hash' && !entity.hasRange) {
+    a.addOperation({ operation: 'dynamodb:GetItem', name, call: true, paginated: false, tokenIndex: nameIndex });
+  } else if ((key === 'hash' && entity.hasRange) || key === 'index-hash') {
+    // The mapper's query list fetches the following pages as it is read.
+    a.addOperation({ operation: 'dynamodb:Query', name, call: true, paginated: true, tokenIndex: nameIndex });
+  }
+}
+
+interface Criteria {
+  parts: string[];
+  /** `OrderBy`: the library refuses to sort a Scan. */
+  sorted: boolean;
+}
+
+/**
+ * Spring Data's subjects of a query method that reads (PartTree): `find…By`, `findFirst10By`, `streamAllBy`. Counting,
+ * `exists` and deleting queries are left alone: they run under other permissions (`@EnableScanCount`) and executions.
+ */
+const DERIVED = /^(?:find|read|get|query|search|stream)(?:[A-Z]\w*?)?By(?=[A-Z])(.*)$/;
+
+/** The predicate parts of a derived query's name, or undefined for a name the library does not read as one it can run. */
+function derivedCriteria(method: string): Criteria | undefined {
+  const match = DERIVED.exec(method);
+  if (!match) {
+    return undefined;
+  }
+  const orderBy = match[1].search(/OrderBy(?=[A-Z])/);
+  const predicate = orderBy >= 0 ? match[1].slice(0, orderBy) : match[1];
+  // The library supports no `Or`.
+  if (/Or(?=[A-Z])/.test(predicate) || predicate === '') {
+    return undefined;
+  }
+  return { parts: predicate.replace(/AllIgnor(?:e|ing)Case$/, '').split(/And(?=[A-Z])/), sorted: orderBy >= 0 };
+}
+
+/** Spring Data's comparison keywords after a property (PartTree's Part.Type), with an optional `IgnoreCase`. */
+const OPERATORS = new Set([
+  '', 'Is', 'Equals', 'Not', 'IsNot', 'IsNull', 'Null', 'IsNotNull', 'NotNull', 'LessThan', 'IsLessThan', 'LessThanEqual',
+  'IsLessThanEqual', 'GreaterThan', 'IsGreaterThan', 'GreaterThanEqual', 'IsGreaterThanEqual', 'Before', 'IsBefore', 'After',
+  'IsAfter', 'Like', 'IsLike', 'NotLike', 'IsNotLike', 'StartingWith', 'IsStartingWith', 'StartsWith', 'EndingWith',
+  'IsEndingWith', 'EndsWith', 'Containing', 'IsContaining', 'Contains', 'NotContaining', 'IsNotContaining', 'NotContains',
+  'In', 'IsIn', 'NotIn', 'IsNotIn', 'Between', 'IsBetween', 'True', 'IsTrue', 'False', 'IsFalse', 'Empty', 'IsEmpty',
+  'NotEmpty', 'IsNotEmpty', 'Exists',
+]);
+const EQUALITY = new Set(['', 'Is', 'Equals']);
+
+/** The entity property a predicate part names (`StatusIn` is `status`), and its operator (`''` for equality). */
+function propertyOf(entity: Entity, part: string): { name: string; operator: string } | undefined {
+  const bare = part.replace(/Ignor(?:e|ing)Case$/, '');
+  let best: { name: string; operator: string } | undefined;
+  for (const property of entity.properties) {
+    const capitalised = property.charAt(0).toUpperCase() + property.slice(1);
+    const rest = bare.startsWith(capitalised) ? bare.slice(capitalised.length) : undefined;
+    if (rest !== undefined && OPERATORS.has(rest) && (!best || property.length > best.name.length)) {
+      best = { name: property, operator: EQUALITY.has(rest) ? '' : rest };
+    }
+  }
+  return best;
+}
+
+type KeyRole = 'hash' | 'range' | 'index-hash' | 'index-range' | 'id';
+
+/** The DynamoDBMapper annotations that make a property part of the table's or an index's key, and Spring Data's `@Id`. */
+const KEY_ANNOTATIONS: Record<string, KeyRole> = {
+  DynamoDBHashKey: 'hash',
+  DynamoDBRangeKey: 'range',
+  DynamoDBIndexHashKey: 'index-hash',
+  DynamoDBIndexRangeKey: 'index-range',
+  Id: 'id',
+};
+
+interface Entity {
+  /** Property names: the fields of the class, and the properties its getters read. */
+  properties: Set<string>;
+  keys: Map<string, KeyRole>;
+  hasRange: boolean;
+}
+
+const entities = new FileMemo<number, Entity | null>();
+
+/** The properties and key properties of the entity class at `classScope`, read from its fields and getters. */
+function entityOf(a: CodeAnalyzer, classScope: number): Entity | undefined {
+  // A class that extends another may inherit key properties (or getters that make one a key) the name cannot be read against.
+  const extended = a.outsideBases.has(classScope) || a.scopes.baseOf(classScope) > 0;
+  return extended ? undefined : (entities.get(a, classScope, () => readEntity(a, a.scopes.start(classScope)) ?? null) ?? undefined);
+}
+
+function readEntity(a: CodeAnalyzer, open: number): Entity | undefined {
+  const close = a.partner[open];
+  if (close < 0) {
+    return undefined;
+  }
+  const entity: Entity = { properties: new Set(), keys: new Map(), hasRange: false };
+  let key: KeyRole | undefined;
+  for (let k = open + 1; k < close && k > 0; k = a.skipGroup(k)) {
+    if (a.is(k, '@') && a.isId(k + 1)) {
+      key ??= KEY_ANNOTATIONS[a.tokens.text(k + 1)];
+      k++;
+      continue;
+    }
+    const property = a.isId(k) ? memberProperty(a, k) : undefined;
+    if (property !== undefined) {
+      entity.properties.add(property);
+      if (key) {
+        // A property annotated on its field and on its getter keeps the first role written.
+        if (!entity.keys.has(property)) {
+          entity.keys.set(property, key);
+        }
+        entity.hasRange ||= key === 'range';
+      }
+    }
+    if (property !== undefined || a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
+      key = undefined;
+    }
+  }
+  // A composite `@Id` holds the hash and range key: which the library splits, and the name cannot show.
+  return [...entity.keys.values()].includes('id') && !entity.keys.has('hash') ? undefined : entity;
+}
+
+/** The property a class member at `k` declares: a field (`String status;`, `String status = "NEW";`) or a getter (`getStatus()`, `isActive()`). */
+function memberProperty(a: CodeAnalyzer, k: number): string | undefined {
+  const name = a.tokens.text(k);
+  if ((a.is(k + 1, ';') || a.is(k + 1, '=')) && (a.isId(k - 1) || a.is(k - 1, '>') || a.is(k - 1, ']'))) {
+    return name;
+  }
+  const getter = a.is(k + 1, '(') && a.partner[k + 1] === k + 2 ? /^(?:get|is)([A-Z]\w*)$/.exec(name) : null;
+  return getter ? getter[1].charAt(0).toLowerCase() + getter[1].slice(1) : undefined;
+}
