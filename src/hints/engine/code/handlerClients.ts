@@ -138,27 +138,17 @@ interface Construction {
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
 function jsConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  if (!a.idIs(k, 'new') || !a.isId(k + 1) || !a.imports.has(a.tokens.text(k + 1))) {
-    return undefined;
-  }
-  let name = k + 1;
-  while (a.isAccess(name + 1) && a.isId(name + 2)) {
-    name += 2;
-  }
-  const open = name + 1;
-  if (!a.is(open, '(') || a.partner[open] < 0) {
-    return undefined;
-  }
-  const service = serviceOf(a.evalChain(k, a.partner[open] + 1).value);
-  return service && { start: k, name, open, service };
+  return a.idIs(k, 'new') && a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
 }
 
 /** `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import. */
 function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  if (!a.isId(k) || a.isAccess(k - 1) || !a.imports.has(a.tokens.text(k))) {
-    return undefined;
-  }
-  let name = k;
+  return a.isId(k) && !a.isAccess(k - 1) && a.imports.has(a.tokens.text(k)) ? construction(a, k, k) : undefined;
+}
+
+/** The call that the dotted name from `first` makes, when the expression from `start` to its `)` gives a client. */
+function construction(a: CodeAnalyzer, start: number, first: number): Construction | undefined {
+  let name = first;
   while (a.isAccess(name + 1) && a.isId(name + 2)) {
     name += 2;
   }
@@ -166,8 +156,8 @@ function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefine
   if (!a.is(open, '(') || a.partner[open] < 0) {
     return undefined;
   }
-  const service = serviceOf(a.evalChain(k, a.partner[open] + 1).value);
-  return service && { start: k, name, open, service };
+  const service = serviceOf(a.evalChain(start, a.partner[open] + 1).value);
+  return service && { start, name, open, service };
 }
 
 function serviceOf(value: Value | undefined): HintService | undefined {

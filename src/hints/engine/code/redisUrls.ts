@@ -6,6 +6,8 @@
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { namedValue } from './names';
 
 /** A piece of the URL, with offsets into the string's content. */
 export interface UrlPart {
@@ -124,4 +126,31 @@ export function wholeUrlOption(a: CodeAnalyzer, token: number): OptionOccurrence
   const text = a.tokens.text(token);
   const whole = { value: text, start: 0, end: text.length };
   return urlOption(a, token, 'url', whole, whole, { kind: 'str', value: text });
+}
+
+/**
+ * A Go URL parser's call at the name token (`redis.ParseURL("...")`, `rueidis.ParseURL("...")`) with a literal
+ * URL, or a constant that holds one: the URL, its token, and the options it sets as far as every client reads
+ * them (the whole URL, the password in its user information). Undefined for a URL the code does not show.
+ */
+export function literalUrlCall(a: CodeAnalyzer, nameIndex: number): { url: RedisUrl; token: number; options: OptionOccurrence[] } | undefined {
+  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
+  const named = start >= 0 ? namedValue(a, start, end) : undefined;
+  const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
+  if (named?.kind !== 'literal' || !url) {
+    return undefined;
+  }
+  const token = named.token;
+  const options: OptionOccurrence[] = [wholeUrlOption(a, token)];
+  if (url.password) {
+    options.push(urlOption(a, token, 'Password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  }
+  return { url, token, options };
+}
+
+/** Keeps a URL parser's options by the call's first token, so that fields set on its result join them. */
+export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string, options: OptionOccurrence[]): void {
+  const context = { kind: 'redis-client' as const, type, options, complete: true, anchor: a.tokenSpan(nameIndex) };
+  a.requestAt.set(nameIndex - 2, context);
+  a.contexts.push(context);
 }

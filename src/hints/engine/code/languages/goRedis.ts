@@ -6,9 +6,8 @@
  */
 import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
-import { namedValue } from '../names';
 import { redisClientOptions } from '../redis';
-import { parseRedisUrl, RedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { keepUrlOptions, literalUrlCall, RedisUrl, urlOption } from '../redisUrls';
 import { segments } from '../braces';
 import { contextFrom } from '../options';
 import { assignedOption, memberAssignmentsOf } from '../requests';
@@ -76,26 +75,18 @@ export function isGoRedisUrlParser(name: string): boolean {
  * gives, kept by the call's first token so that fields set on its result (`opt.TLSConfig = ...`) join them.
  */
 export function goRedisUrl(a: CodeAnalyzer, nameIndex: number): void {
-  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
-  const named = start >= 0 ? namedValue(a, start, end) : undefined;
-  const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
-  if (named?.kind !== 'literal' || !url) {
+  const parsed = literalUrlCall(a, nameIndex);
+  if (!parsed) {
     return;
   }
-  const token = named.token;
-  const options: OptionOccurrence[] = [wholeUrlOption(a, token)];
-  if (url.password) {
-    options.push(urlOption(a, token, 'Password', url.password, url.password, { kind: 'str', value: url.password.value }));
-  }
+  const { url, token, options } = parsed;
   const skipVerify = url.tls && URL_PARSERS.get(a.tokens.text(nameIndex)) ? lastParameter(url, 'skip_verify') : undefined;
   if (skipVerify) {
     // go-redis reads "true" and "1" as true, "false", "0" and "" as false.
     const value = skipVerify.value.value;
     options.push(urlOption(a, token, 'skip_verify', skipVerify.key, skipVerify.value, value === 'true' || value === '1' ? { kind: 'bool', value: true } : { kind: 'str', value }));
   }
-  const context = { kind: 'redis-client' as const, type: 'go-redis', options, complete: true, anchor: a.tokenSpan(nameIndex) };
-  a.requestAt.set(nameIndex - 2, context);
-  a.contexts.push(context);
+  keepUrlOptions(a, nameIndex, 'go-redis', options);
 }
 
 /** go-redis reads the last value of a parameter given more than once. */

@@ -27,7 +27,7 @@ import { chainStart } from '../receiverChains';
 import { tokensNamed } from '../tokenIndex';
 import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
 import { functionScope, written } from '../redisTtl';
-import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { keepUrlOptions, literalUrlCall, urlOption } from '../redisUrls';
 import { assignedOption, memberAssignmentsOf } from '../requests';
 import { Value } from '../values';
 import type { GoImport } from './goClients';
@@ -267,17 +267,11 @@ export function isRueidisUrlParser(name: string): boolean {
  * the code does not show (`os.Getenv("REDIS_URL")`) may be a `rediss://` one: nothing is read.
  */
 export function rueidisUrl(a: CodeAnalyzer, nameIndex: number): void {
-  const [start, end] = segments(a, nameIndex + 1)[0] ?? [-1, -1];
-  const named = start >= 0 ? namedValue(a, start, end) : undefined;
-  const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
-  if (named?.kind !== 'literal' || !url) {
+  const parsed = literalUrlCall(a, nameIndex);
+  if (!parsed) {
     return;
   }
-  const token = named.token;
-  const options: OptionOccurrence[] = [wholeUrlOption(a, token)];
-  if (url.password) {
-    options.push(urlOption(a, token, 'Password', url.password, url.password, { kind: 'str', value: url.password.value }));
-  }
+  const { url, token, options } = parsed;
   // `url.Values.Get` reads a parameter's first value; `skip_verify` alone, or any spelling of true, skips verification.
   const skipVerify = url.tls ? url.query.find((parameter) => parameter.key.value === 'skip_verify') : undefined;
   if (skipVerify) {
@@ -285,7 +279,5 @@ export function rueidisUrl(a: CodeAnalyzer, nameIndex: number): void {
     const skips = value === '' || /^(?:1|t|T|TRUE|true|True)$/.test(value);
     options.push(urlOption(a, token, 'skip_verify', skipVerify.key, skipVerify.value, skips ? { kind: 'bool', value: true } : { kind: 'str', value }));
   }
-  const context: OptionContext = { kind: 'redis-client', type: RUEIDIS, options, complete: true, anchor: a.tokenSpan(nameIndex) };
-  a.requestAt.set(nameIndex - 2, context);
-  a.contexts.push(context);
+  keepUrlOptions(a, nameIndex, RUEIDIS, options);
 }
