@@ -77,7 +77,8 @@ describe('Terraform security groups attached in other files of the module', () =
   it('records which groups a file attaches, and whether only to resources that are not data stores', () => {
     const file = lines(ENDPOINTS, DATABASE.replace('aws_security_group.edge', 'aws_security_group.db'), MODULE.replace('edge', 'jobs'));
     const contribution = contributionOf('net/main.tf', file);
-    assert.deepEqual(contribution?.groupUses, { 'aws_security_group.edge': true, 'aws_security_group.db': false });
+    // What each group serves, as bits: 0 other resources only, 1 a database (2 a cache).
+    assert.deepEqual(contribution?.groupUses, { 'aws_security_group.edge': 0, 'aws_security_group.db': 1 });
     // A module of the workspace: its folder, which the model reads for data stores.
     assert.deepEqual(contribution?.groupModules, { 'aws_security_group.jobs': ['net/modules/jobs'] });
     assert.deepEqual([contribution?.dataStores, contribution?.localModules], [true, ['net/modules/jobs']]);
@@ -106,7 +107,8 @@ describe('Terraform security groups attached in other files of the module', () =
 
   it('still reports a group that another file gives to a database or a module, or that no file uses', () => {
     const security = openGroup('edge', 0, 8888);
-    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), REPORTED);
+    // Another file gives it to a database: the database's rule (a range across engines is not a cache's port left open).
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), ['8 rds-open-ingress']);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/endpoints.tf': ENDPOINTS, 'net/jobs.tf': MODULE }, 'net/security.tf'), REPORTED);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n' }, 'net/security.tf'), REPORTED);
     // The same file giving it to a database wins over other files giving it to endpoints (a database only: its rule).
@@ -159,8 +161,10 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(openIngress({ 'main.tf': lines(security, registryCache) }, 'main.tf', false), ['8 elasticache-open-ingress']);
     assert.deepEqual(openIngress({ 'main.tf': lines(security, DATABASE) }, 'main.tf', false), ['8 rds-open-ingress']);
     assert.deepEqual(openIngress({ 'main.tf': lines(security, DATABASE, cache) }, 'main.tf', false), REPORTED);
-    // Another file's use is told as a data store or not, not which: both.
+    // Another file's uses count with their kinds: a cache here and a database there, both; a cache there, a cache's.
     assert.deepEqual(openIngress({ 'net/main.tf': lines(security, cache), 'net/db.tf': DATABASE }, 'net/main.tf'), REPORTED);
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/cache.tf': cache }, 'net/security.tf'), ['8 elasticache-open-ingress']);
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/db.tf': DATABASE, 'net/alb.tf': LOAD_BALANCER }, 'net/security.tf'), ['8 rds-open-ingress']);
     // A rule aimed at one engine's port is reported whatever uses the group.
     assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 5432, 5432), cache) }, 'main.tf', false), ['8 rds-open-ingress']);
   });

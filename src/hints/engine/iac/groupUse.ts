@@ -58,7 +58,7 @@ const CACHE = /^(?:AWS::(?:ElastiCache|MemoryDB)::|aws_(?:elasticache_|memorydb_
 /** What a group may serve, as bits: a database (RDS, Aurora and their kin), a cache; none is other resources only. */
 export const EXPOSES_DATABASE = 1;
 export const EXPOSES_CACHE = 2;
-const EXPOSES_EITHER = EXPOSES_DATABASE | EXPOSES_CACHE;
+export const EXPOSES_EITHER = EXPOSES_DATABASE | EXPOSES_CACHE;
 
 /**
  * What a resource of type `consumer` that refers to a group says it may serve: undefined for a group's own
@@ -106,19 +106,18 @@ export class GroupUses {
 
 /**
    * Marks the rules whose group the document attaches to other resources only, and the kinds of data store
-   * a group that serves some may serve. `elsewhere` tells what
+   * a group that serves some may serve. `elsewhere` tells, as the same bits, what
    * the other files of a Terraform module do with a group: true when they attach it to other resources
    * only, false when to a data store or a module, undefined when they do not use it.
    */
-  settle(elsewhere?: (group: string) => boolean | undefined): void {
+  settle(elsewhere?: (group: string) => number | undefined): void {
     for (const { rule, group } of this.rules) {
       const here = this.exposures.get(group);
       const there = elsewhere?.(group);
       if (here === undefined && there === undefined) {
         continue;
       }
-      // What another file attaches it to is told as others only or not: a data store of either kind.
-      const exposure = (here ?? 0) | (there === false ? EXPOSES_EITHER : 0);
+      const exposure = (here ?? 0) | (there ?? 0);
       if (exposure === 0) {
         rule.servesOthersOnly = true;
       } else {

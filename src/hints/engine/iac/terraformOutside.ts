@@ -13,7 +13,7 @@ export interface OutsideValues {
   assigned?(name: string): TerraformValue | null | undefined;
   local(name: string): TerraformValue | undefined;
   /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
-  groupUse?(group: string): boolean | undefined;
+  groupUse?(group: string): number | undefined;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
   moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
   /** For a module folder of the workspace named as a `source`: whether it may hold a database or cache. */

@@ -6,7 +6,7 @@
  * store, through the folders its own modules use, so that a group attached only to `module "api" { source =
  * "./ecs-service" }` whose folder makes an ECS service and nothing else serves no database.
  */
-import { GROUP_REFERENCE, isDataStore, servesOthers } from '../iac/groupUse';
+import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore } from '../iac/groupUse';
 import { attributeOf, HclBody, HclValue, TemplatePart } from './hcl';
 import { folderOf, joinPath } from './paths';
 import { FileContribution } from './types';
@@ -49,10 +49,10 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
         modules[group] = [...(modules[group] ?? []), moduleFolder];
         continue;
       }
-      const other = servesOthers(resource ? block.labels[0] : undefined);
-      if (other !== undefined) {
+      const exposure = exposureOf(resource ? block.labels[0] : undefined);
+      if (exposure !== undefined) {
         const uses = (contribution.groupUses ??= {});
-        uses[group] = other && (uses[group] ?? true);
+        uses[group] = exposure | (uses[group] ?? 0);
       }
     }
   }
@@ -101,7 +101,7 @@ function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
  */
 export class TerraformGroupIndex {
   /** By `folder\0group`: per file that refers to the group, whether its resources there serve others only. */
-  private readonly uses = new Map<string, { file: string; othersOnly: boolean }[]>();
+  private readonly uses = new Map<string, { file: string; exposure: number }[]>();
   /** By `folder\0group`: per file, the module folders of the workspace it hands the group to. */
   private readonly moduleUses = new Map<string, { file: string; folders: readonly string[] }[]>();
   private readonly folders = new Map<string, { dataStores: boolean; modules: string[] }>();
@@ -109,8 +109,8 @@ export class TerraformGroupIndex {
 
   add(file: string, contribution: FileContribution): void {
     const folder = folderOf(file);
-    for (const [group, othersOnly] of Object.entries(contribution.groupUses ?? {})) {
-      listIn(this.uses, `${folder}\0${group}`).push({ file, othersOnly });
+    for (const [group, exposure] of Object.entries(contribution.groupUses ?? {})) {
+      listIn(this.uses, `${folder}\0${group}`).push({ file, exposure });
     }
     for (const [group, folders] of Object.entries(contribution.groupModules ?? {})) {
       listIn(this.moduleUses, `${folder}\0${group}`).push({ file, folders });
@@ -124,17 +124,19 @@ export class TerraformGroupIndex {
   }
 
   /**
-   * What the other files of `file`'s folder do with a group: true when they attach it only to resources that are
-   * not data stores and to module folders that hold none, false when to anything else, undefined when none refers to it.
+   * What the other files of `file`'s folder do with a group: the kinds of data store they attach it to (0 for
+   * resources that are not data stores and module folders that hold none; either kind for a folder that may),
+   * undefined when none refers to it.
    */
-  groupUse(file: string, group: string): boolean | undefined {
+  groupUse(file: string, group: string): number | undefined {
     const key = `${folderOf(file)}\0${group}`;
     const uses = this.uses.get(key)?.filter((use) => use.file !== file) ?? [];
     const moduleUses = this.moduleUses.get(key)?.filter((use) => use.file !== file) ?? [];
     if (uses.length === 0 && moduleUses.length === 0) {
       return undefined;
     }
-    return uses.every((use) => use.othersOnly) && moduleUses.every((use) => !use.folders.some((folder) => this.mayHoldDataStore(folder)));
+    const modules = moduleUses.some((use) => use.folders.some((folder) => this.mayHoldDataStore(folder))) ? EXPOSES_EITHER : 0;
+    return uses.reduce((exposure, use) => exposure | use.exposure, modules);
   }
 
   /**

@@ -132,10 +132,11 @@ export interface FileContribution {
    */
   tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null> };
   /**
-   * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to:
-   * true when every one of them is a resource other than a database or cache, false otherwise.
+   * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to: what
+   * they may serve, as `iac/groupUse.ts` bits (0: resources other than databases and caches; a database, a cache,
+   * or both for a module that may hold either).
    */
-  groupUses?: Record<string, boolean>;
+  groupUses?: Record<string, number>;
   /** Terraform security groups that modules of the file whose source is a folder of the workspace refer to: those folders. */
   groupModules?: Record<string, string[]>;
   /**
@@ -389,11 +390,11 @@ export interface WorkspaceView {
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /**
-   * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`):
-   * true when they attach it only to resources that are not databases or caches (or to module folders that
-   * hold none), false when one of them gives it to a database, a cache or another module, undefined when none refers to it.
+   * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`): the
+   * kinds of data store they attach it to, as `iac/groupUse.ts` bits (0: only resources that are not databases or
+   * caches, or module folders that hold none; both kinds for another module), undefined when none refers to it.
    */
-  terraformGroupUse?(file: string, group: string): boolean | undefined;
+  terraformGroupUse?(file: string, group: string): number | undefined;
   /**
    * For a `module` block of `file` whose source is a folder of the workspace: whether that folder (or a module
    * folder it uses) may hold a database or cache; undefined for a source outside the workspace.

@@ -383,7 +383,7 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /** What the module's other files do with a security group: see WorkspaceView. */
-  terraformGroupUse(file: string, group: string): boolean | undefined {
+  terraformGroupUse(file: string, group: string): number | undefined {
     return this.built().terraformGroups.groupUse(file, group);
   }
 
