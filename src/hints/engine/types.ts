@@ -42,12 +42,12 @@ export interface RuleMatch {
   ingress?: { ports: number[] };
   /** Imports of these AWS SDK major versions' DynamoDB, RDS or ElastiCache clients. */
   sdkImports?: SdkMajor[];
-  /** Clients that Lambda handlers make (JavaScript, TypeScript and Python: `code/handlerClients.ts`). */
+  /** Clients that Lambda handlers make (JavaScript, TypeScript, Python and Java: `code/handlerClients.ts`). */
   lambdaHandlers?: boolean;
 }
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
-export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python'];
+export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java'];
 
 /** AWS SDK major versions whose DynamoDB, RDS and ElastiCache client imports the engine recognises, and the language of each. */
 export const SDK_MAJORS = { 'aws-sdk-js-v2': ['javascript', 'typescript'], 'aws-sdk-java-v1': ['java'], 'aws-sdk-go-v1': ['go'] } as const satisfies Record<

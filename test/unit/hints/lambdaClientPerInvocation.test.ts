@@ -147,4 +147,38 @@ describe('Lambda: clients made on every invocation', () => {
     );
     assert.deepEqual(reported('handler.test.ts', test), []);
   });
+
+  it('Java: reports clients made in handleRequest(input, Context), one per construction, but not fields, event-configured clients or other methods', () => {
+    const code = sourceLines(
+      'package shop;',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import software.amazon.awssdk.regions.Region;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;',
+      'import redis.clients.jedis.Jedis;',
+      'import java.util.Map;',
+      'public class OrderHandler implements RequestHandler<Map<String, String>, String> {',
+      '    private static final DynamoDbClient SHARED = DynamoDbClient.create();',
+      '    private DynamoDbClient lazy;',
+      '    @Override',
+      '    public String handleRequest(Map<String, String> event, Context context) {',
+      '        DynamoDbClient client = DynamoDbClient.builder().region(Region.US_EAST_1).build();',
+      '        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(DynamoDbClient.create()).build();',
+      '        Jedis jedis = new Jedis(System.getenv("REDIS_HOST"), 6379);',
+      '        DynamoDbClient regional = DynamoDbClient.builder().region(Region.of(event.get("region"))).build();',
+      '        if (lazy == null) {',
+      '            lazy = DynamoDbClient.create();',
+      '        }',
+      '        return client.toString() + enhanced + jedis + regional + SHARED;',
+      '    }',
+      '    public String other(Map<String, String> event, Context context) {',
+      '        return DynamoDbClient.create().toString();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('OrderHandler.java', code).sort(), [`14:DynamoDbClient ${RULE}`, `15:DynamoDbEnhancedClient ${RULE}`, `16:Jedis ${RULE}`]);
+    // Without the Lambda runtime library, a handleRequest method is not a handler.
+    assert.deepEqual(reported('OrderHandler.java', code.replace(/com\.amazonaws\.services\.lambda\.runtime/g, 'shop.runtime')), []);
+  });
 });

@@ -6,15 +6,18 @@
  *
  * A handler, as the code shows it: JavaScript or TypeScript, an exported function whose first parameter is
  * `event` (`export const handler = async (event, context) => ...`, `exports.handler = ...`, `module.exports =
- * { handler }`); Python, a module-level `def` of parameters `(event, context)`. A construction counts when a
- * client library's name makes it (not a project function, which may cache what it returns), its arguments name
- * nothing the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a
- * reason to make it there), and it is not stored in a module-level name (a lazy `if (!client) client = ...`).
+ * { handler }`); Python, a module-level `def` of parameters `(event, context)`; Java, a `handleRequest` method
+ * that takes the Lambda `Context`, in a file of the Lambda runtime library. A construction counts when a client
+ * library's name makes it (not a project function, which may cache what it returns), its arguments name nothing
+ * the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a reason to
+ * make it there), and it is not stored outside the handler (a module-level name, a field: `if (!client) client = ...`).
  */
+import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import type { FunctionScope } from './language';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
@@ -33,11 +36,24 @@ const MAX_ANNOTATION_TOKENS = 24;
 /** Handlers read per file: more than a file declares. */
 const MAX_HANDLERS = 16;
 
+/** How one language shows its handlers and the clients they make. */
+interface HandlerReader {
+  /** A cheap test of the text: whether the file may declare a handler at all. */
+  mayDeclare(text: string): boolean;
+  isHandler(a: CodeAnalyzer, fn: FunctionScope): boolean;
+  construction(a: CodeAnalyzer, k: number): Construction | undefined;
+}
+
+const READERS: Partial<Record<Family, HandlerReader>> = {
+  js: { mayDeclare: (text) => /\bevent\b|\bevt\b/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
+  python: { mayDeclare: (text) => text.includes('event'), isHandler: (a, fn) => isPythonHandler(a, fn.params, fn.scope), construction: pythonConstruction },
+  java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params), construction: javaConstruction },
+};
+
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
-  const family = a.language.family;
-  // A cheap gate: a handler names its event parameter.
-  if ((family !== 'js' && family !== 'python') || !/\bevent\b|\bevt\b/.test(a.text)) {
+  const reader = READERS[a.language.family];
+  if (!reader?.mayDeclare(a.text)) {
     return [];
   }
   const found: HandlerClient[] = [];
@@ -46,18 +62,23 @@ export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
     if (handlers >= MAX_HANDLERS) {
       break;
     }
-    if (fn.params < 0 || !(family === 'python' ? isPythonHandler(a, fn.params, fn.scope) : isJsHandler(a, fn.params))) {
+    if (fn.params < 0 || !reader.isHandler(a, fn)) {
       continue;
     }
+    handlers++;
     // The body: after the parameters (a Python `def` has no body token), to the end of the function's scope.
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
-    handlers++;
-    const end = a.scopes.range(fn.scope)[1];
+    const [start, end] = a.scopes.range(fn.scope);
     for (let k = body + 1; k < end; k++) {
-      const made = family === 'python' ? pythonConstruction(a, k) : jsConstruction(a, k);
-      if (made && !dependsOnInvocation(a, made.open, fn.params, end) && !storedAtModuleLevel(a, made.start) && !inTestCode(a, k)) {
+      const made = reader.construction(a, k);
+      if (!made) {
+        continue;
+      }
+      if (!dependsOnInvocation(a, made, fn.params, end) && !storedOutside(a, made.start, start, end) && !inTestCode(a, k)) {
         found.push({ name: a.tokenSpan(made.name), service: made.service });
       }
+      // A client made inside another's construction (`Enhanced.builder().dynamoDbClient(DynamoDbClient.create())`) is one.
+      k = made.end - 1;
     }
   }
   return found;
@@ -129,10 +150,10 @@ function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolea
 }
 
 interface Construction {
-  /** The first token of the expression, the name token to report, and the `(` of its arguments. */
+  /** The first token of the expression, the name token to report, and the token after the expression. */
   start: number;
   name: number;
-  open: number;
+  end: number;
   service: HintService;
 }
 
@@ -156,8 +177,51 @@ function construction(a: CodeAnalyzer, start: number, first: number): Constructi
   if (!a.is(open, '(') || a.partner[open] < 0) {
     return undefined;
   }
-  const service = serviceOf(a.evalChain(start, a.partner[open] + 1).value);
-  return service && { start, name, open, service };
+  const end = a.partner[open] + 1;
+  const service = serviceOf(a.evalChain(start, end).value);
+  return service && { start, name, end, service };
+}
+
+/** The Lambda runtime library's package, which a Java handler's `Context` comes from. */
+const JAVA_LAMBDA_RUNTIME = 'com.amazonaws.services.lambda.runtime';
+
+/** Java: `handleRequest(input, Context context)` (RequestHandler) or `handleRequest(in, out, Context context)` (RequestStreamHandler). */
+function isJavaHandler(a: CodeAnalyzer, params: number): boolean {
+  if (!a.idIs(params - 1, 'handleRequest') || !a.is(params, '(')) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  const last = parameters[parameters.length - 1];
+  if ((parameters.length !== 2 && parameters.length !== 3) || !last) {
+    return false;
+  }
+  for (let k = last[0]; k < last[1]; k++) {
+    if (a.idIs(k, 'Context')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A class name, not a variable: a chain from a client already made (`enhanced.table(...)`) makes no new one. */
+function isTypeName(a: CodeAnalyzer, k: number): boolean {
+  const code = a.tokens.text(k).charCodeAt(0);
+  return code >= 65 && code <= 90 && a.scopes.lookup(a.tokens.text(k), k) === undefined;
+}
+
+/**
+ * Java: `new Jedis(host)`, or a chain from a client type (`DynamoDbClient.create()`, `DynamoDbClient.builder()
+ * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client.
+ */
+function javaConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const isNew = a.idIs(k, 'new');
+  const name = isNew ? k + 1 : k;
+  if (!a.isId(name) || a.isAccess(k - 1) || (!isNew && (a.idIs(k - 1, 'new') || !a.isAccess(k + 1) || !isTypeName(a, k)))) {
+    return undefined;
+  }
+  const { value, end } = a.evalChain(k, a.tokens.length);
+  const service = serviceOf(value);
+  return service && end > name ? { start: k, name, end, service } : undefined;
 }
 
 function serviceOf(value: Value | undefined): HintService | undefined {
@@ -170,10 +234,9 @@ function serviceOf(value: Value | undefined): HintService | undefined {
   return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
 }
 
-/** Whether the arguments at `open` name the handler's parameters or a name bound inside it (what this invocation holds). */
-function dependsOnInvocation(a: CodeAnalyzer, open: number, params: number, end: number): boolean {
-  const close = a.partner[open];
-  for (let k = open + 1; k < close; k++) {
+/** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
+function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+  for (let k = made.name + 1; k < made.end; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
       continue;
     }
@@ -190,10 +253,11 @@ const KEEPING = ['||', '??', 'or'];
 const ASSIGNING = ['=', '??=', '||='];
 
 /**
- * Whether the construction at `start` is assigned to a member (`this.client = ...`) or to a name bound at module
- * level (or declared `global`), as a lazy `client = client || new X()` writes it: made once, then kept.
+ * Whether the construction at `start` is assigned to a member (`this.client = ...`) or to a name the handler's
+ * function (from `fnStart` to `fnEnd`) does not declare: a module-level name or one declared `global`, a field of the
+ * class, as a lazy `client = client || new X()` writes it: made once, then kept.
  */
-function storedAtModuleLevel(a: CodeAnalyzer, start: number): boolean {
+function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number): boolean {
   let k = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
   while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
     k -= 2;
@@ -204,5 +268,6 @@ function storedAtModuleLevel(a: CodeAnalyzer, start: number): boolean {
   if (!a.isId(k - 1) || a.isAccess(k - 2)) {
     return true;
   }
-  return a.scopes.declaringScope(a.tokens.text(k - 1), k - 1) === 0;
+  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(k - 1), k - 1));
+  return declaredStart < fnStart || declaredEnd > fnEnd || a.scopes.declaringScope(a.tokens.text(k - 1), k - 1) === 0;
 }
