@@ -268,6 +268,7 @@ function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: n
   if (!a.isId(k - 1) || a.isAccess(k - 2)) {
     return true;
   }
+  // The module's scope spans the whole file, so a module-level name's scope starts before the function too.
   const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(k - 1), k - 1));
-  return declaredStart < fnStart || declaredEnd > fnEnd || a.scopes.declaringScope(a.tokens.text(k - 1), k - 1) === 0;
+  return declaredStart < fnStart || declaredEnd > fnEnd;
 }
