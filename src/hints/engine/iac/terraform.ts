@@ -286,10 +286,9 @@ class TerraformReader implements HclValues {
       } else if (block.keyword === 'module' && block.labels === 1) {
         // A module might put a database or cache in a group, unless the workspace shows its folder holds none;
         // a registry module the engine knows holds what it makes (a cache module, a cache).
-        const source = this.module(block.at, block.open, block.close);
+        const { source, makes } = this.module(block.at, block.open, block.close);
         const held = this.outside?.moduleHoldsDataStore?.(source);
-        const registered = registryModule(registrySource(source) ?? '')?.resource;
-        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : registered);
+        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : makes);
       }
     }
     this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
@@ -330,15 +329,15 @@ class TerraformReader implements HclValues {
   }
 
   /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
-  /** A `module` block: its inputs as the arguments they reach; returns its source as written. */
-  private module(at: number, open: number, close: number): string {
+  /** A `module` block: its inputs as the arguments they reach; returns its source as written and, for a registry module the engine knows, the resource it makes. */
+  private module(at: number, open: number, close: number): { source: string; makes?: string } {
     const items = this.body(open, close);
     const sourceItem = items.find((item) => item.option.name === 'source');
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
     if (securityGroup) {
       this.ingressReader.securityGroupModule(items, securityGroup.autoRules);
-      return sourceText;
+      return { source: sourceText };
     }
     const source = registrySource(sourceText);
     const module = source ? registryModule(source) : undefined;
@@ -346,7 +345,7 @@ class TerraformReader implements HclValues {
       if (sourceItem) {
         this.folderModule(at, sourceItem, sourceText, items);
       }
-      return sourceText;
+      return { source: sourceText };
     }
     const written = items.filter((item) => !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
     // An older release the block pins may have had other defaults.
@@ -367,7 +366,7 @@ class TerraformReader implements HclValues {
     if (module.second && second.length > 0) {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
     }
-    return sourceText;
+    return { source: sourceText, makes: module.resource };
   }
 
   /**

@@ -26,12 +26,14 @@ export function localModuleFolder(folder: string, source: string): string | unde
  */
 export function noteTerraformGroups(contribution: FileContribution, root: HclBody, file: string, source: string): void {
   const folder = folderOf(file);
-  let dataStores = false;
+  // Told for every file with a resource or a module, so that a module folder of resources that hold no data is known as such.
+  let dataStores: boolean | undefined;
   for (const block of root.blocks) {
     const resource = block.type === 'resource' && block.labels.length === 2;
     if (!resource && !(block.type === 'module' && block.labels.length === 1)) {
       continue;
     }
+    dataStores ??= false;
     const written = resource ? undefined : attributeOf(block.body, 'source');
     const moduleFolder = written?.kind === 'string' ? localModuleFolder(folder, written.value) : undefined;
     if (resource ? isDataStore(block.labels[0]) : moduleFolder === undefined) {
@@ -39,14 +41,14 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
       dataStores = true;
     }
     if (moduleFolder !== undefined) {
-      contribution.localModules = [...(contribution.localModules ?? []), moduleFolder];
+      (contribution.localModules ??= []).push(moduleFolder);
     }
     const groups = new Set<string>();
     groupsReferred(block.body, source, groups);
     for (const group of groups) {
       if (moduleFolder !== undefined) {
         const modules = (contribution.groupModules ??= {});
-        modules[group] = [...(modules[group] ?? []), moduleFolder];
+        (modules[group] ??= []).push(moduleFolder);
         continue;
       }
       const exposure = exposureOf(resource ? block.labels[0] : undefined);
@@ -56,7 +58,7 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
       }
     }
   }
-  if (dataStores || contribution.localModules || contribution.groupUses || contribution.groupModules || root.blocks.some((block) => block.type === 'resource')) {
+  if (dataStores !== undefined) {
     contribution.dataStores = dataStores;
   }
 }
