@@ -188,6 +188,8 @@ export interface ScopeInfo {
   readsFirstItemOnly(tokenIndex: number): boolean;
   /** Whether the token runs inside a test, a test's set-up or tear-down, or a Testcontainers file (`testFixtures.ts`). */
   inTest(tokenIndex: number): boolean;
+  /** Whether the call of the operation named at the token runs once per element of a loop and waits for each reply (`itemLoops.ts`). */
+  waitsPerElement(tokenIndex: number): boolean;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -267,6 +269,7 @@ export const NO_SCOPES: ScopeInfo = {
   hasUnprocessedMarker: () => false,
   readsFirstItemOnly: () => false,
   inTest: () => false,
+  waitsPerElement: () => false,
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

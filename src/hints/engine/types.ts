@@ -77,6 +77,7 @@ export const CHECKS = [
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',
+  'item-request-in-loop',
   'set-then-expire',
   'open-ingress',
   'option-named',

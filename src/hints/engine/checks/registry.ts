@@ -4,6 +4,7 @@ import { Check } from './context';
 import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
 import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
 import { engineVersionPastStandardSupport } from './engineVersion';
+import { itemRequestInLoop } from './itemLoops';
 import { openIngress } from './ingress';
 import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
@@ -35,6 +36,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,
+  'item-request-in-loop': itemRequestInLoop,
   'set-then-expire': setThenExpire,
   'open-ingress': openIngress,
   'option-named': optionNamed,

@@ -221,7 +221,9 @@ const javascript: Dialect = {
   result(a, nameIndex) {
     // SDK v3: the result is the `send` call's, around `new QueryCommand(...)`.
     const command = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.isId(nameIndex - 3);
-    const wrapped = command && a.is(nameIndex + 1, '(') && a.partner[nameIndex + 1] + 1 === a.partner[nameIndex - 2];
+    // `send(new QueryCommand(...))`, or with a trailing comma as Prettier writes a call over several lines.
+    const after = command && a.is(nameIndex + 1, '(') ? a.partner[nameIndex + 1] + 1 : -1;
+    const wrapped = after > 0 && (after === a.partner[nameIndex - 2] || (a.is(after, ',') && after + 1 === a.partner[nameIndex - 2]));
     return ownResult(a, wrapped ? nameIndex - 3 : nameIndex, JS_UNWRAP);
   },
   itemsAfter(a, end) {

@@ -79,6 +79,55 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
 }
 
 /**
+ * The loop statement a token runs in once per element, within its own function: a loop that walks elements
+ * or counts (`for…of`, `for x in`, `foreach`, `range`, `for (i = 0; …; i++)`) or a Python comprehension;
+ * -1 for a loop that repeats until a condition (`while`, `do`, `for (;;)`, Go's `for {`: a worker, a
+ * retry, a page loop), for code outside any loop, and for an iterating callback.
+ */
+export function elementLoopAround(a: CodeAnalyzer, tokenIndex: number): number {
+  for (let scope = a.scopes.scopeAt(tokenIndex); scope > 0; scope = a.scopes.parent(scope)) {
+    const kind = a.scopes.kind(scope);
+    if (kind === 'loop') {
+      return repeatsUntilCondition(a, scope) ? -1 : scope;
+    }
+    if (kind === 'block' && a.language.family === 'python' && runsPerElement(a, scope, tokenIndex)) {
+      return scope;
+    }
+    if (kind === 'function') {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** A loop that repeats until a condition rather than over elements or a count: `while`, `do`, `for (;;)`, Go's `for {` and `for cond {`. */
+function repeatsUntilCondition(a: CodeAnalyzer, loop: number): boolean {
+  const start = a.scopes.start(loop);
+  const keyword = a.is(start, '(') ? start - 1 : start;
+  if (a.idIs(keyword, 'while') || a.idIs(keyword, 'do')) {
+    return true;
+  }
+  if (!a.idIs(keyword, 'for')) {
+    return false;
+  }
+  // `for (;;)` and `for (; cond;)`: nothing to count from.
+  if (a.is(keyword + 1, '(')) {
+    return a.is(keyword + 2, ';');
+  }
+  return a.language.family === 'go' && !walksElements(a, loop) && !countsInHead(a, keyword + 1);
+}
+
+/** A Go `for` head with an init statement (`for i := 0; i < n; i++ {`). */
+function countsInHead(a: CodeAnalyzer, head: number): boolean {
+  for (let k = head; k < a.tokens.length && !a.is(k, '{') && k - head < MAX_GO_HEAD_TOKENS; k++) {
+    if (a.is(k, ';')) {
+      return k > head;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a token of a Python comprehension (its scope is its bracket) is evaluated once per element,
  * like a loop body: everything but the iterable of the first `for` clause, which is evaluated once.
  */
@@ -250,3 +299,20 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the statement of a call is followed at once, in its own block, by `return` or `break`: the loop
+ * around it ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it
+ * retries one command rather than sending one per element.
+ */
+export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
+  const next = a.is(close + 1, ';') ? close + 2 : close + 1;
+  if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
+    return false;
+  }
+  const callLine = a.lines.lineOf(a.tokens.starts[receiverStart]);
+  const exitLine = a.lines.lineOf(a.tokens.starts[next]);
+  return a.parent[next] === a.parent[receiverStart] && a.lines.indentation(exitLine) === a.lines.indentation(callLine);
+}
+
+const LOOP_EXITS = ['return', 'break'];

@@ -4,6 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
+import { waitsPerElement } from './itemLoops';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
@@ -126,6 +127,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
+    waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
   };
 }
 

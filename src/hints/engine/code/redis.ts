@@ -5,7 +5,7 @@ import { REDIS_COMMANDS, REDIS_SENDERS } from '../services';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { isBatchLoopVariable, loopKind, retriesOrPolls } from './loops';
+import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
@@ -427,23 +427,6 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   }
   a.redisCalls.push(call);
 }
-
-/**
- * Whether the statement of a call is followed at once, in its own block, by `return` or `break`: the loop
- * around it ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it
- * retries one command rather than sending one per element.
- */
-function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
-  const next = a.is(close + 1, ';') ? close + 2 : close + 1;
-  if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
-    return false;
-  }
-  const callLine = a.lines.lineOf(a.tokens.starts[receiverStart]);
-  const exitLine = a.lines.lineOf(a.tokens.starts[next]);
-  return a.parent[next] === a.parent[receiverStart] && a.lines.indentation(exitLine) === a.lines.indentation(callLine);
-}
-
-const LOOP_EXITS = ['return', 'break'];
 
 /**
  * Methods that wait for a Lettuce async or reactive command's reply: `RedisFuture.get()` and `await(timeout, unit)`

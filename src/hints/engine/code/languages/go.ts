@@ -31,7 +31,8 @@ const BRACES = braceLanguage({ classKeywords: ['struct', 'interface'], functionS
 const STATEMENT_KEYWORDS = ['if', 'for', 'switch', 'select', 'else', 'go', 'defer', 'return', 'case', 'type', 'var', 'range'];
 /** What ends a search back from `{` for the `func` of a function: punctuation and the statement keywords. */
 const FUNCTION_SEARCH_STOPS = codeSet(['{', '}', ';', '=', ':=', ...STATEMENT_KEYWORDS]);
-const LOOP_SEARCH_STOPS = codeSet(['{', '}', ';']);
+const LOOP_SEARCH_STOPS = codeSet(['{', '}']);
+const SEMICOLON = codeOf(';');
 const CLOSE_PAREN = codeOf(')');
 const OPEN_PAREN = codeOf('(');
 const FUNC = codeOf('func');
@@ -74,7 +75,11 @@ function functionStart(a: CodeAnalyzer, brace: number): number {
   return -1;
 }
 
-/** A Go `for` loop's body (the loop has no parentheses around its clause). */
+/**
+ * A Go `for` loop's body (the loop has no parentheses around its clause). A `;` ends the search unless the
+ * line starts with `for`: the clauses of a counted loop (`for i := 0; i < n; i++ {`), not an `if` with an
+ * init statement.
+ */
 function loopStart(a: CodeAnalyzer, brace: number): number {
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
     if (a.partner[k] >= 0 && a.partner[k] < k) {
@@ -84,8 +89,21 @@ function loopStart(a: CodeAnalyzer, brace: number): number {
     if (a.tokens.codes[k] === FOR) {
       return k;
     }
+    if (a.tokens.codes[k] === SEMICOLON) {
+      return countedLoopStart(a, k);
+    }
     if (LOOP_SEARCH_STOPS[a.tokens.codes[k]] === 1) {
       return -1;
+    }
+  }
+  return -1;
+}
+
+/** The `for` that starts the line of a clause's `;`, or -1. */
+function countedLoopStart(a: CodeAnalyzer, semicolon: number): number {
+  for (let k = semicolon - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    if (a.startsLine(k)) {
+      return a.tokens.codes[k] === FOR ? k : -1;
     }
   }
   return -1;

@@ -1,0 +1,34 @@
+/** A DynamoDB single-item request per element of a loop, each waiting for its reply, where a batch call takes many. */
+import { OptionContext } from '../model';
+import { Check, setsOption } from './context';
+
+/**
+ * What a batch write cannot do (BatchWriteItem API reference: no conditions on individual puts and deletes,
+ * no deleted items returned): a put or delete that sets these stays one request per item. Legacy `Expected`
+ * and `ConditionalOperator` are conditions too.
+ */
+const UNBATCHABLE_WRITE_OPTIONS = ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'];
+
+const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+
+/** Whether a write's whole request is in sight and sets nothing a batch write cannot do; a read can always be batched. */
+function batchable(operation: string, request: OptionContext | undefined): boolean {
+  return !WRITES.has(operation) || (request !== undefined && request.complete && !setsOption(request, UNBATCHABLE_WRITE_OPTIONS));
+}
+
+export const itemRequestInLoop: Check = (rule, context) => {
+  const operations = new Set(rule.match.operations);
+  const scopes = context.model.scopes;
+  for (const occurrence of context.model.operations) {
+    if (
+      occurrence.call &&
+      operations.has(occurrence.operation) &&
+      batchable(occurrence.operation, occurrence.request) &&
+      // A test that seeds its table item by item costs that test only.
+      !scopes.inTest(occurrence.tokenIndex) &&
+      scopes.waitsPerElement(occurrence.tokenIndex)
+    ) {
+      context.report(rule, occurrence.name);
+    }
+  }
+};

@@ -1,0 +1,111 @@
+/**
+ * Whether a DynamoDB call runs once per element of a loop and waits for its reply each time round: one
+ * network round trip per item, where a batch call (or requests sent together) would take one. Each language
+ * says for itself what waits: an `await`, a blocking client, a .NET method without `Async`.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { dialectOf } from './firstItemDialects';
+import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
+import { chainStart } from './receiverChains';
+
+/** The call of the operation named at `nameIndex`, from its receiver to its closing parenthesis and past what unwraps its result. */
+interface ItemCall {
+  /** The call's first token (its receiver's). */
+  start: number;
+  /** The call's closing parenthesis. */
+  close: number;
+  /** The token after its result (past `.promise()`, `.join()`, `.ConfigureAwait(false)`). */
+  end: number;
+  name: number;
+}
+
+type Waits = (a: CodeAnalyzer, call: ItemCall) => boolean;
+
+const awaited = (a: CodeAnalyzer, call: ItemCall): boolean => a.idIs(call.start - 1, 'await');
+
+/** Java: a future's continuation (`thenApply`, `whenComplete`) goes on without waiting. */
+const JAVA_CONTINUATIONS = ['thenApply', 'thenAccept', 'thenCompose', 'thenRun', 'thenCombine', 'whenComplete', 'handle', 'exceptionally'];
+/** Java async clients, whose calls return futures: the call waits only where `.join()` or `.get()` follows. */
+const JAVA_ASYNC_CLIENT = /\b(?:DynamoDbAsync\w*|AmazonDynamoDBAsync\w*)\b/;
+
+const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
+  // Promises: only an awaited call waits; calls in a loop without `await` go out together.
+  js: awaited,
+  // boto3 blocks; an `async def` without `await` makes a coroutine (aioboto3) that something gathers.
+  python: (a, call) => awaited(a, call) || !inAsyncFunction(a, call.start),
+  java: (a, call) => {
+    if (a.is(call.end, '.') && a.tokens.isOneOf(call.end + 1, JAVA_CONTINUATIONS)) {
+      return false;
+    }
+    return call.end > call.close + 1 || a.is(call.close + 2, 'get') || !usesJavaAsyncClient(a);
+  },
+  // Go's calls block; a goroutine is a function of its own, outside the loop.
+  go: () => true,
+  // .NET: `await`, a blocking `.Result` / `.Wait()`, or a synchronous method (.NET Framework's, without `Async`).
+  csharp: (a, call) => awaited(a, call) || !(a.id(call.name) ?? '').endsWith('Async') || a.tokens.isOneOf(call.close + 2, ['Result', 'Wait', 'GetAwaiter']),
+};
+
+const javaAsyncFiles = new WeakMap<CodeAnalyzer, boolean>();
+
+/** Whether a Java file names an async DynamoDB client type: read once per file. */
+function usesJavaAsyncClient(a: CodeAnalyzer): boolean {
+  let uses = javaAsyncFiles.get(a);
+  if (uses === undefined) {
+    uses = JAVA_ASYNC_CLIENT.test(a.text);
+    javaAsyncFiles.set(a, uses);
+  }
+  return uses;
+}
+
+/** Tokens read for a method's type arguments (`LoadAsync<Order>(id)`): a few names. */
+const MAX_TYPE_ARGUMENT_TOKENS = 16;
+
+/** A generic method's call (`context.LoadAsync<Order>(id)` in C#), which the dialects do not read: its name and the token after it. */
+function genericCall(a: CodeAnalyzer, name: number): { name: number; end: number } | undefined {
+  const close = callClose(a, name);
+  return close > name && a.is(name + 1, '<') ? { name, end: close + 1 } : undefined;
+}
+
+/** The closing parenthesis of the call of the method named at `name`, past type arguments (`LoadAsync<Order>(id)`), or -1. */
+function callClose(a: CodeAnalyzer, name: number): number {
+  if (a.is(name + 1, '(')) {
+    return a.partner[name + 1];
+  }
+  if (!a.language.typeArguments || !a.is(name + 1, '<')) {
+    return -1;
+  }
+  for (let k = name + 2; k < name + MAX_TYPE_ARGUMENT_TOKENS && k < a.tokens.length; k++) {
+    if (a.is(k, '>') && a.is(k + 1, '(')) {
+      return a.partner[k + 1];
+    }
+  }
+  return -1;
+}
+
+/** Whether a Python token is in an `async def` (its nearest function). */
+function inAsyncFunction(a: CodeAnalyzer, token: number): boolean {
+  const fn = a.scopes.enclosing(token, ['function']);
+  const head = fn > 0 ? a.functions.get(fn) : undefined;
+  return head !== undefined && a.idIs(head.params - 2, 'def') && a.idIs(head.params - 3, 'async');
+}
+
+/**
+ * Whether the call of the operation named at `nameIndex` runs once per element of a loop statement of its
+ * own function and waits there for each reply. A loop the call leaves at once (`break` or `return` after it)
+ * or that retries or polls runs it once, not per element.
+ */
+export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
+  const waits = WAITS[a.language.family];
+  // Java's blocking calls in `ids.forEach(id -> ...)` or a stream's `map` run one after the other too.
+  const perElement = elementLoopAround(a, nameIndex) >= 0 || (a.language.family === 'java' && loopKind(a, nameIndex) === 'callback');
+  if (!waits || !perElement) {
+    return false;
+  }
+  const result = dialectOf(a)?.result(a, nameIndex) ?? genericCall(a, nameIndex);
+  const close = result ? callClose(a, result.name) : -1;
+  if (!result || close < 0) {
+    return false;
+  }
+  const call: ItemCall = { start: a.isAccess(result.name - 1) ? chainStart(a, result.name - 2) : result.name, close, end: result.end, name: result.name };
+  return call.start >= 0 && !leavesLoopAfter(a, call.start, result.end - 1) && !retriesOrPolls(a, nameIndex) && waits(a, call);
+}

@@ -1,0 +1,221 @@
+/**
+ * `dynamodb-item-loop`: a GetItem, PutItem or DeleteItem sent once per element of a loop that waits for each
+ * reply (an awaited call, a blocking client's call, Java's blocking calls in `forEach`), one round trip per item
+ * where a batch call takes up to 100 reads or 25 writes. Silent: requests sent together (`Promise.all`, no
+ * `await`, goroutines, futures, an aioboto3 coroutine in `async def`), loops that repeat until a condition or
+ * retry, a loop the call leaves at once, writes a batch cannot do (conditions, returned values), boto3's
+ * `batch_writer()`, and tests.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'dynamodb-item-loop!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+describe('DynamoDB: one item request per element in a loop', () => {
+  it('reports awaited JavaScript and TypeScript requests in loop statements, not requests sent together', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export class OrderRepository {',
+      '  async load(ids: string[]) {',
+      '    const out = [];',
+      '    for (const id of ids) {',
+      "      const { Item } = await doc.send(new GetCommand({ TableName: 'orders', Key: { id } }));",
+      '      out.push(Item);',
+      '    }',
+      '    for (let i = 0; i < ids.length; i++) {',
+      "      await doc.send(new DeleteCommand({ TableName: 'orders', Key: { id: ids[i] } }));",
+      '    }',
+      "    await Promise.all(ids.map((id) => doc.send(new GetCommand({ TableName: 'orders', Key: { id } }))));",
+      '    ids.forEach(async (id) => {',
+      "      await doc.send(new GetCommand({ TableName: 'orders', Key: { id } }));",
+      '    });',
+      '    const pending = [];',
+      '    for (const id of ids) {',
+      "      pending.push(doc.send(new GetCommand({ TableName: 'orders', Key: { id } })));",
+      '    }',
+      '    return out;',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('orders.ts', code), [`8:GetCommand ${RULE}`, `12:DeleteCommand ${RULE}`]);
+    // Prettier's layout of a long call: the command on lines of its own, with a trailing comma.
+    const prettier = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
+      'export async function upload(blocks: Block[]) {',
+      '  const docClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  for (const block of blocks) {',
+      '    await docClient.send(',
+      '      new PutCommand({',
+      "        TableName: 'history',",
+      '        Item: block,',
+      '      }),',
+      '    );',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('upload.ts', prettier), [`7:PutCommand ${RULE}`]);
+    const v2 = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const docClient = new AWS.DynamoDB.DocumentClient();',
+      'exports.save = async (items) => {',
+      '  for (const item of items) {',
+      "    await docClient.put({ TableName: 'orders', Item: item }).promise();",
+      '  }',
+      '};',
+    );
+    assert.deepEqual(reported('save.js', v2), [`5:put ${RULE}`]);
+  });
+
+  it('stays silent on writes a batch cannot do, loops that repeat until a condition, retries and tests', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export async function claim(ids: string[], params: any) {',
+      '  for (const id of ids) {',
+      "    await doc.send(new PutCommand({ TableName: 'orders', Item: { id }, ConditionExpression: 'attribute_not_exists(id)' }));",
+      "    await doc.send(new DeleteCommand({ TableName: 'orders', Key: { id }, ReturnValues: 'ALL_OLD' }));",
+      '    await doc.send(new PutCommand(params));',
+      '  }',
+      '  while (true) {',
+      "    const { Item } = await doc.send(new GetCommand({ TableName: 'locks', Key: { id: 'x' } }));",
+      '    if (!Item) break;',
+      '  }',
+      '  for (let attempt = 0; attempt < 3; attempt++) {',
+      "    await doc.send(new PutCommand({ TableName: 'orders', Item: { id: 'x' } }));",
+      '    break;',
+      '  }',
+      '}',
+      "describe('orders', () => {",
+      "  beforeAll(async () => {",
+      "    for (const id of ['a', 'b']) {",
+      "      await doc.send(new PutCommand({ TableName: 'orders', Item: { id } }));",
+      '    }',
+      '  });',
+      '});',
+    );
+    assert.deepEqual(reported('claim.ts', code), []);
+  });
+
+  it('reports boto3 calls in for loops and comprehensions, not batch_writer, aioboto3 coroutines or retries', () => {
+    const code = sourceLines(
+      'import asyncio',
+      'import boto3',
+      "table = boto3.resource('dynamodb').Table('products')",
+      "client = boto3.client('dynamodb')",
+      'def update_products(products):',
+      '    for product in products:',
+      "        old = table.get_item(Key={'id': product.id})",
+      '        if "Item" not in old:',
+      '            table.put_item(Item=product.to_item())',
+      "    return [table.get_item(Key={'id': p.id}) for p in products]",
+      'def purge(ids):',
+      '    for i in ids:',
+      "        client.delete_item(TableName='products', Key={'id': {'S': i}})",
+      '    with table.batch_writer() as batch:',
+      '        for i in ids:',
+      "            batch.delete_item(Key={'id': i})",
+      'async def many(session, ids):',
+      "    return await asyncio.gather(*[table.get_item(Key={'id': i}) for i in ids])",
+      'def save_once(item):',
+      '    for attempt in range(3):',
+      '        try:',
+      '            table.put_item(Item=item)',
+      '            break',
+      '        except Exception:',
+      '            pass',
+    );
+    assert.deepEqual(reported('products.py', code), [`7:get_item ${RULE}`, `9:put_item ${RULE}`, `10:get_item ${RULE}`, `13:delete_item ${RULE}`]);
+  });
+
+  it('reports blocking Java calls in loops and forEach, not an async client’s futures unless joined', () => {
+    const sync = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'public class OrderRepository {',
+      '  private final DynamoDbClient ddb;',
+      '  public OrderRepository(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '  public void deleteAll(List<String> ids) {',
+      '    for (String id : ids) {',
+      '      ddb.deleteItem(DeleteItemRequest.builder().tableName("orders").key(Map.of("id", AttributeValue.fromS(id))).build());',
+      '    }',
+      '    ids.forEach(id -> ddb.getItem(GetItemRequest.builder().tableName("orders").key(Map.of("id", AttributeValue.fromS(id))).build()));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('OrderRepository.java', sync), [`8:deleteItem ${RULE}`, `10:getItem ${RULE}`]);
+    const async = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'public class OrderReader {',
+      '  private final DynamoDbAsyncClient ddb = DynamoDbAsyncClient.create();',
+      '  public void read(List<String> ids, List<CompletableFuture<GetItemResponse>> futures) {',
+      '    for (String id : ids) {',
+      '      futures.add(ddb.getItem(GetItemRequest.builder().tableName("orders").key(key(id)).build()));',
+      '      ddb.getItem(GetItemRequest.builder().tableName("orders").key(key(id)).build()).thenAccept(this::keep);',
+      '      ddb.getItem(GetItemRequest.builder().tableName("orders").key(key(id)).build()).join();',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('OrderReader.java', async), [`9:getItem ${RULE}`]);
+  });
+
+  it('reports Go calls in range and counted loops, not goroutines or loops that repeat until a condition', () => {
+    const code = sourceLines(
+      'package rates',
+      '',
+      'import "github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '',
+      'func Store(ctx context.Context, client *dynamodb.Client, rates []Rate) error {',
+      '\tfor _, rate := range rates {',
+      '\t\tif _, err := client.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("rates"), Item: item(rate)}); err != nil {',
+      '\t\t\treturn err',
+      '\t\t}',
+      '\t}',
+      '\tfor i := 0; i < len(rates); i++ {',
+      '\t\tclient.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: aws.String("rates"), Key: key(rates[i])})',
+      '\t}',
+      '\tfor _, rate := range rates {',
+      '\t\tgo func(r Rate) {',
+      '\t\t\tclient.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("rates"), Item: item(r)})',
+      '\t\t}(rate)',
+      '\t}',
+      '\tfor {',
+      '\t\tclient.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("rates"), Key: key(Rate{})})',
+      '\t}',
+      '}',
+    );
+    assert.deepEqual(reported('rates.go', code), [`7:PutItem ${RULE}`, `12:DeleteItem ${RULE}`]);
+  });
+
+  it('reports awaited and blocking .NET calls in foreach, generic methods included, not collected tasks', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.DataModel;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class OrderService',
+      '{',
+      '    private readonly IAmazonDynamoDB _client = new AmazonDynamoDBClient();',
+      '    private readonly IDynamoDBContext _context;',
+      '    public async Task LoadAsync(List<string> ids, List<Task<GetItemResponse>> tasks)',
+      '    {',
+      '        foreach (var id in ids)',
+      '        {',
+      '            var response = await _client.GetItemAsync(new GetItemRequest { TableName = "orders", Key = Key(id) });',
+      '            var order = await _context.LoadAsync<Order>(id);',
+      '            tasks.Add(_client.GetItemAsync(new GetItemRequest { TableName = "orders", Key = Key(id) }));',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('OrderService.cs', code), [`12:GetItemAsync ${RULE}`, `13:LoadAsync ${RULE}`]);
+  });
+});
