@@ -44,10 +44,15 @@ export interface RuleMatch {
   sdkImports?: SdkMajor[];
   /** Clients that Lambda handlers make (JavaScript, TypeScript, Python and Java: `code/handlerClients.ts`). */
   lambdaHandlers?: boolean;
+  /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`). */
+  scopedConnections?: boolean;
 }
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
 export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java'];
+
+/** The languages whose Redis clients opened and closed within one function (`using`, `with`, try-with-resources, `close()`) the engine reads. */
+export const SCOPED_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 
 /** AWS SDK major versions whose DynamoDB, RDS and ElastiCache client imports the engine recognises, and the language of each. */
 export const SDK_MAJORS = { 'aws-sdk-js-v2': ['javascript', 'typescript'], 'aws-sdk-java-v1': ['java'], 'aws-sdk-go-v1': ['go'] } as const satisfies Record<
@@ -74,6 +79,7 @@ export const CHECKS = [
   'engine-version-past-standard-support',
   'sdk-past-end-of-support',
   'client-per-invocation',
+  'connection-per-call',
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',

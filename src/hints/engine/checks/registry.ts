@@ -10,6 +10,7 @@ import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
 import { clientPerInvocation } from './lambdaClients';
+import { connectionPerCall } from './connectionsPerCall';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
@@ -33,6 +34,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'engine-version-past-standard-support': engineVersionPastStandardSupport,
   'sdk-past-end-of-support': sdkPastEndOfSupport,
   'client-per-invocation': clientPerInvocation,
+  'connection-per-call': connectionPerCall,
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,

@@ -1,5 +1,6 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
 import { clientsMadePerInvocation } from './handlerClients';
+import { connectionsPerCall } from './scopedConnections';
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
@@ -67,6 +68,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   }
   const olderSdk = sdkImport(analyzer);
   const handlerClients = clientsMadePerInvocation(analyzer);
+  const perCall = connectionsPerCall(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
@@ -74,6 +76,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(options.dynamodbRequests ? { dynamodbRequests: dynamodbRequests(analyzer, contexts, options.dynamodbRequests.tableKnown) } : {}),
     ...(olderSdk ? { sdkImport: olderSdk } : {}),
     ...(handlerClients.length > 0 ? { handlerClients } : {}),
+    ...(perCall.length > 0 ? { connectionsPerCall: perCall } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -1,0 +1,207 @@
+/**
+ * `redis-connection-per-call`: a Redis client a function opens and closes around its own work, so a new connection
+ * on every call: C# `using` of `ConnectionMultiplexer.Connect`, Python `with redis.Redis(...)`, Java try-with-resources
+ * of `new Jedis(...)`, Go `redis.NewClient` closed by `defer` in the same function. Silent: a pool's connection
+ * (`pool.getResource()`, `connection_pool=pool`), a client kept in a field or at module level, the program's `main`,
+ * and tests.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'redis-connection-per-call!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+describe('Redis: a connection opened and closed on every call', () => {
+  it('reports C# multiplexers disposed by the method that connects them, not shared ones', () => {
+    const code = sourceLines(
+      'using StackExchange.Redis;',
+      'public class RedisService',
+      '{',
+      '    private static readonly Lazy<ConnectionMultiplexer> Shared = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect("cache:6379"));',
+      '    public RedisKey[] GetAllKeys(string prefix)',
+      '    {',
+      '        using (var redis = ConnectionMultiplexer.Connect(_configuration.GetConnectionString("Redis")))',
+      '        {',
+      '            return redis.GetServers().Single().Keys(pattern: prefix + "*").ToArray();',
+      '        }',
+      '    }',
+      '    public async Task SetAsync(string key, string value)',
+      '    {',
+      '        await using var redis = await ConnectionMultiplexer.ConnectAsync("cache:6379");',
+      '        await redis.GetDatabase().StringSetAsync(key, value);',
+      '    }',
+      '    public Task<RedisValue> GetAsync(string key) => Shared.Value.GetDatabase().StringGetAsync(key);',
+      '    public static void Main(string[] args)',
+      '    {',
+      '        using var redis = ConnectionMultiplexer.Connect("cache:6379");',
+      '        redis.GetDatabase().Ping();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('RedisService.cs', code), [`7:Connect ${RULE}`, `14:ConnectAsync ${RULE}`]);
+  });
+
+  it('reports Python clients of a with statement in a function, not a shared pool or module-level code', () => {
+    const code = sourceLines(
+      'import redis',
+      'pool = redis.ConnectionPool(host="cache", port=6379)',
+      'shared = redis.Redis(host="cache", port=6379)',
+      'def get_profile(user_id):',
+      '    with redis.Redis(host="cache", port=6379, ssl=True) as r:',
+      '        return r.get(f"profile:{user_id}")',
+      'async def touch(key):',
+      '    async with redis.asyncio.from_url("rediss://cache:6379") as r:',
+      '        await r.expire(key, 60)',
+      'def pooled(key):',
+      '    with redis.Redis(connection_pool=pool) as r:',
+      '        return r.get(key)',
+      'def main():',
+      '    with redis.Redis(host="cache") as r:',
+      '        r.ping()',
+      'with redis.Redis(host="cache") as r:',
+      '    r.ping()',
+    );
+    assert.deepEqual(reported('cache.py', code), [`5:Redis ${RULE}`, `8:from_url ${RULE}`]);
+  });
+
+  it('reports a Jedis made in try-with-resources, not one a pool lends', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.Jedis;',
+      'import redis.clients.jedis.JedisPool;',
+      'public class ProfileCache {',
+      '    private final JedisPool pool = new JedisPool("cache", 6379);',
+      '    public String direct(String id) {',
+      '        try (Jedis jedis = new Jedis("cache", 6379)) {',
+      '            return jedis.get("profile:" + id);',
+      '        }',
+      '    }',
+      '    public String pooled(String id) {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            return jedis.get("profile:" + id);',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('ProfileCache.java', code), [`6:Jedis ${RULE}`]);
+  });
+
+  it('reports a go-redis client closed by defer in the function that makes it, not main or a kept client', () => {
+    const code = sourceLines(
+      'package cache',
+      '',
+      'import "github.com/redis/go-redis/v9"',
+      '',
+      'var shared = redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '',
+      'func Profile(ctx context.Context, id string) (string, error) {',
+      '\trdb := redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '\tdefer rdb.Close()',
+      '\treturn rdb.Get(ctx, "profile:"+id).Result()',
+      '}',
+      '',
+      'func main() {',
+      '\trdb := redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '\tdefer rdb.Close()',
+      '\trdb.Ping(context.Background())',
+      '}',
+      '',
+      'func Kept(ctx context.Context) {',
+      '\tdefer shared.Close()',
+      '}',
+    );
+    assert.deepEqual(reported('cache.go', code), [`8:NewClient ${RULE}`]);
+  });
+
+  it('reports clients a function makes in a local and closes itself, in every language', () => {
+    const express = sourceLines(
+      "import { createClient } from 'redis';",
+      "import Redis from 'ioredis';",
+      'const shared = new Redis(process.env.CACHE_URL);',
+      "app.get('/profile/:id', async (req, res) => {",
+      '  const client = createClient({ url: process.env.CACHE_URL });',
+      '  await client.connect();',
+      '  res.json(await client.get(`profile:${req.params.id}`));',
+      '  await client.quit();',
+      '});',
+      'export async function touch(key: string) {',
+      '  const redis = new Redis(process.env.CACHE_URL);',
+      '  await redis.expire(key, 60);',
+      '  redis.disconnect();',
+      '}',
+      'export async function shutdown() {',
+      '  await shared.quit();',
+      '}',
+      'async function main() {',
+      '  const client = createClient();',
+      '  await client.connect();',
+      '  await client.flushAll();',
+      '  await client.quit();',
+      '}',
+    );
+    assert.deepEqual(reported('routes.ts', express), [`5:createClient ${RULE}`, `11:Redis ${RULE}`]);
+    const python = sourceLines(
+      'import redis',
+      'def get_profile(user_id):',
+      '    r = redis.Redis(host="cache", port=6379)',
+      '    value = r.get(f"profile:{user_id}")',
+      '    r.close()',
+      '    return value',
+    );
+    assert.deepEqual(reported('profiles.py', python), [`3:Redis ${RULE}`]);
+    const java = sourceLines(
+      'import redis.clients.jedis.Jedis;',
+      'public class Profiles {',
+      '    public String get(String id) {',
+      '        Jedis jedis = new Jedis("cache", 6379);',
+      '        String value = jedis.get("profile:" + id);',
+      '        jedis.close();',
+      '        return value;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Profiles.java', java), [`4:Jedis ${RULE}`]);
+    const csharp = sourceLines(
+      'using StackExchange.Redis;',
+      'public class Profiles',
+      '{',
+      '    public string Get(string id)',
+      '    {',
+      '        var redis = ConnectionMultiplexer.Connect("cache:6379");',
+      '        var value = redis.GetDatabase().StringGet("profile:" + id);',
+      '        redis.Close();',
+      '        return value;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Profiles.cs', csharp), [`6:Connect ${RULE}`]);
+  });
+
+  it('leaves a Lambda handler’s client to lambda-client-per-invocation', () => {
+    const code = sourceLines(
+      "import Redis from 'ioredis';",
+      'export const handler = async (event) => {',
+      '  const redis = new Redis(process.env.CACHE_URL);',
+      '  const value = await redis.get(event.key);',
+      '  await redis.quit();',
+      '  return value;',
+      '};',
+    );
+    assert.deepEqual(
+      hintsIn('handler.mjs', code).filter((hint) => hint.endsWith('!')),
+      ['3:Redis lambda-client-per-invocation!'],
+    );
+  });
+
+  it('stays silent in tests', () => {
+    const code = sourceLines(
+      'import redis',
+      'def test_roundtrip():',
+      '    with redis.Redis(host="localhost") as r:',
+      '        r.set("k", "v")',
+    );
+    assert.deepEqual(reported('test_cache.py', code), []);
+  });
+});
