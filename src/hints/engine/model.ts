@@ -190,6 +190,8 @@ export interface ScopeInfo {
   inTest(tokenIndex: number): boolean;
   /** Whether the call of the operation named at the token runs once per element of a loop and waits for each reply (`itemLoops.ts`). */
   waitsPerElement(tokenIndex: number): boolean;
+  /** Same-file calls of the function around the operation named at the token that run once per element and wait (`itemLoops.ts`). */
+  waitingCallers(tokenIndex: number): Span[];
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -272,6 +274,7 @@ export const NO_SCOPES: ScopeInfo = {
   readsFirstItemOnly: () => false,
   inTest: () => false,
   waitsPerElement: () => false,
+  waitingCallers: () => [],
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

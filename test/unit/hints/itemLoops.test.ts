@@ -218,4 +218,50 @@ describe('DynamoDB: one item request per element in a loop', () => {
     );
     assert.deepEqual(reported('OrderService.cs', code), [`12:GetItemAsync ${RULE}`, `13:LoadAsync ${RULE}`]);
   });
+
+  it('reports the call of a helper whose one request is an item request, where the loop waits for it', () => {
+    const typescript = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export class OrderRepository {',
+      '  async getOrder(id: string) {',
+      "    const { Item } = await doc.send(new GetCommand({ TableName: 'orders', Key: { id } }));",
+      '    return Item;',
+      '  }',
+      '  async markShipped(id: string) {',
+      "    const { Item } = await doc.send(new GetCommand({ TableName: 'orders', Key: { id } }));",
+      "    if (Item) await doc.send(new UpdateCommand({ TableName: 'orders', Key: { id }, UpdateExpression: 'SET shipped = :t', ExpressionAttributeValues: { ':t': true } }));",
+      '  }',
+      '  async getOrders(ids: string[]) {',
+      '    const out = [];',
+      '    for (const id of ids) {',
+      '      out.push(await this.getOrder(id));',
+      '      await this.markShipped(id);',
+      '    }',
+      '    return Promise.all(ids.map((id) => this.getOrder(id)));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('orders.ts', typescript), [`16:getOrder ${RULE}`]);
+    const python = sourceLines(
+      'import boto3',
+      'class PointerRepository:',
+      '    def __init__(self):',
+      "        self.table = boto3.resource('dynamodb').Table('pointers')",
+      '    def delete_by_id(self, id_):',
+      '        try:',
+      "            self.table.delete_item(Key={'pk': id_})",
+      '        except Exception:',
+      '            pass',
+      '    def supersede(self, ids):',
+      '        for id_ in ids:',
+      '            self.delete_by_id(id_)',
+      'def test_cleanup():',
+      '    repo = PointerRepository()',
+      "    for id_ in ['a', 'b']:",
+      '        repo.delete_by_id(id_)',
+    );
+    assert.deepEqual(reported('repository.py', python), [`12:delete_by_id ${RULE}`]);
+  });
 });

@@ -1,5 +1,6 @@
 /** A DynamoDB single-item request per element of a loop, each waiting for its reply, where a batch call takes many. */
 import { OptionContext } from '../model';
+import { Span } from '../types';
 import { Check, setsOption } from './context';
 
 /**
@@ -16,19 +17,29 @@ function batchable(operation: string, request: OptionContext | undefined): boole
   return !WRITES.has(operation) || (request !== undefined && request.complete && !setsOption(request, UNBATCHABLE_WRITE_OPTIONS));
 }
 
+/**
+ * Reported where the loop waits: at the request itself, or at each same-file call of the helper that sends it
+ * (`for (const id of ids) await this.getOrder(id)`).
+ */
 export const itemRequestInLoop: Check = (rule, context) => {
   const operations = new Set(rule.match.operations);
   const scopes = context.model.scopes;
+  const reported = new Set<number>();
+  const report = (span: Span): void => {
+    if (!reported.has(span.start)) {
+      reported.add(span.start);
+      context.report(rule, span);
+    }
+  };
   for (const occurrence of context.model.operations) {
-    if (
-      occurrence.call &&
-      operations.has(occurrence.operation) &&
-      batchable(occurrence.operation, occurrence.request) &&
-      // A test that seeds its table item by item costs that test only.
-      !scopes.inTest(occurrence.tokenIndex) &&
-      scopes.waitsPerElement(occurrence.tokenIndex)
-    ) {
-      context.report(rule, occurrence.name);
+    // A test that seeds its table item by item costs that test only.
+    if (!occurrence.call || !operations.has(occurrence.operation) || !batchable(occurrence.operation, occurrence.request) || scopes.inTest(occurrence.tokenIndex)) {
+      continue;
+    }
+    if (scopes.waitsPerElement(occurrence.tokenIndex)) {
+      report(occurrence.name);
+    } else {
+      scopes.waitingCallers(occurrence.tokenIndex).forEach(report);
     }
   }
 };

@@ -3,10 +3,13 @@
  * network round trip per item, where a batch call (or requests sent together) would take one. Each language
  * says for itself what waits: an `await`, a blocking client, a .NET method without `Async`.
  */
+import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
+import { calleeScope, helperNameOf } from './forwardedRequests';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { chainStart } from './receiverChains';
+import { inTestCode } from './testFixtures';
 
 /** The call of the operation named at `nameIndex`, from its receiver to its closing parenthesis and past what unwraps its result. */
 interface ItemCall {
@@ -108,4 +111,74 @@ export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
   }
   const call: ItemCall = { start: a.isAccess(result.name - 1) ? chainStart(a, result.name - 2) : result.name, close, end: result.end, name: result.name };
   return call.start >= 0 && !leavesLoopAfter(a, call.start, result.end - 1) && !retriesOrPolls(a, nameIndex) && waits(a, call);
+}
+
+const OPEN_PAREN = codeOf('(');
+const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
+/** Callers kept per helper: a helper called from more places is a library's. */
+const MAX_CALLERS = 16;
+
+/** Per file, by the function scope of a helper that sends an item request, its same-file calls that run once per element and wait. */
+const waitingCallersByHelper = new WeakMap<CodeAnalyzer, ReadonlyMap<number, readonly number[]>>();
+
+/**
+ * The same-file calls of the function around the operation named at `nameIndex` (a repository's
+ * `getOrder(id)` around its `GetItem`, its only DynamoDB call) that run once per element of a loop and wait
+ * for each reply: the same round trip per item, one call away. Found for every such helper of the file in
+ * one pass over its calls.
+ */
+export function waitingCallers(a: CodeAnalyzer, nameIndex: number): readonly number[] {
+  const scope = a.scopes.enclosing(nameIndex, ['function']);
+  if (scope <= 0) {
+    return [];
+  }
+  let byHelper = waitingCallersByHelper.get(a);
+  if (!byHelper) {
+    byHelper = findWaitingCallers(a);
+    waitingCallersByHelper.set(a, byHelper);
+  }
+  return byHelper.get(scope) ?? [];
+}
+
+function findWaitingCallers(a: CodeAnalyzer): ReadonlyMap<number, readonly number[]> {
+  // The helpers: functions whose one DynamoDB call is an item request, by the name they are called by. A
+  // function that also updates or queries costs its callers more than a batch would save.
+  const calls = new Map<number, number>();
+  for (const operation of a.operations) {
+    const scope = operation.call ? a.scopes.enclosing(operation.tokenIndex, ['function']) : -1;
+    if (scope > 0) {
+      calls.set(scope, (calls.get(scope) ?? 0) + (ITEM_OPERATIONS.has(operation.operation) ? 1 : 2));
+    }
+  }
+  const helpers = new Map<string, Set<number>>();
+  for (const [scope, weight] of calls) {
+    const fn = weight === 1 ? a.functions.get(scope) : undefined;
+    const name = fn && fn.params >= 0 ? helperNameOf(a, fn.params) : undefined;
+    if (name) {
+      helpers.set(name, (helpers.get(name) ?? new Set()).add(scope));
+    }
+  }
+  const callers = new Map<number, number[]>();
+  if (helpers.size === 0) {
+    return callers;
+  }
+  // Only names of a helper's length are sliced and looked up: one cheap pass over the file's calls.
+  const lengths = new Set([...helpers.keys()].map((name) => name.length));
+  const { starts, ends, codes } = a.tokens;
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (codes[k + 1] !== OPEN_PAREN || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
+      continue;
+    }
+    const scopes = helpers.get(a.tokens.text(k));
+    const callee = scopes ? calleeScope(a, k) : -1;
+    if (!scopes?.has(callee) || a.scopes.enclosing(k, ['function']) === callee) {
+      continue;
+    }
+    const sites = callers.get(callee) ?? [];
+    if (sites.length < MAX_CALLERS && waitsPerElement(a, k) && !inTestCode(a, k)) {
+      sites.push(k);
+      callers.set(callee, sites);
+    }
+  }
+  return callers;
 }

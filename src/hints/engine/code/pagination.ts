@@ -4,7 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
-import { waitsPerElement } from './itemLoops';
+import { waitingCallers, waitsPerElement } from './itemLoops';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
@@ -128,6 +128,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
+    waitingCallers: (tokenIndex) => waitingCallers(a, tokenIndex).map((site) => a.tokenSpan(site)),
   };
 }
 

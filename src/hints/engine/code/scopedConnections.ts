@@ -15,6 +15,8 @@ import { inTestCode } from './testFixtures';
 const USING = codeOf('using');
 const WITH = codeOf('with');
 const TRY = codeOf('try');
+const DOT = codeOf('.');
+const NONE: readonly number[] = [];
 
 /** Tokens read from a disposal keyword to the expression it holds: a declaration's type and name. */
 const MAX_HEAD_TOKENS = 12;
@@ -52,7 +54,8 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
   const found = new Map<number, Span>();
   const codes = a.tokens.codes;
   for (let k = 0; k < codes.length && found.size < MAX_FINDINGS; k++) {
-    const starts = reader.block && codes[k] === reader.block.keyword ? reader.block.resources(a, k) : closedLocal(a, k, reader.closes);
+    const code = codes[k];
+    const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
       const name = redisConstruction(a, start);
       if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
@@ -169,18 +172,18 @@ function javaTry(a: CodeAnalyzer, keyword: number): number[] {
 }
 
 /**
- * `name.close()` at `k`, on a name the same function declares with a value (`rdb := redis.NewClient(...)`,
+ * `name.close()` at the dot `k`, on a name the same function declares with a value (`rdb := redis.NewClient(...)`,
  * `const client = createClient()`, `Jedis jedis = new Jedis(host)`): the start of that value; none otherwise.
  */
-function closedLocal(a: CodeAnalyzer, k: number, closes: readonly string[]): number[] {
-  if (!a.isAccess(k) || !a.isId(k - 1) || !a.tokens.isOneOf(k + 1, closes) || !a.is(k + 2, '(') || (k > 1 && a.isAccess(k - 2))) {
-    return [];
+function closedLocal(a: CodeAnalyzer, k: number, closes: readonly string[]): readonly number[] {
+  if (!a.tokens.isOneOf(k + 1, closes) || !a.is(k + 2, '(') || !a.isId(k - 1) || (k > 1 && a.isAccess(k - 2))) {
+    return NONE;
   }
   const declared = a.scopes.lookup(a.tokens.text(k - 1), k - 1)?.token ?? -1;
   const fn = a.scopes.enclosing(k, ['function']);
   if (declared < 0 || fn <= 0 || a.scopes.enclosing(declared, ['function']) !== fn) {
-    return [];
+    return NONE;
   }
   const assign = declared + 1;
-  return a.is(assign, '=') || a.is(assign, ':=') ? [a.idIs(assign + 1, 'await') ? assign + 2 : assign + 1] : [];
+  return a.is(assign, '=') || a.is(assign, ':=') ? [a.idIs(assign + 1, 'await') ? assign + 2 : assign + 1] : NONE;
 }
