@@ -385,7 +385,7 @@ class Analyzer {
   /** Spans each rule has reported, so that one place shared by two contexts (a dict spread into two constructs) reports once. */
   private readonly reported = new Map<HintRule, Set<number>>();
 
-  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService): void {
+  private report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService, origin?: SiteOrigin): void {
     const severity = this.severityOf(rule);
     if (severity === 'off' || !rule.diagnostic) {
       return;
@@ -404,7 +404,7 @@ class Analyzer {
       finding.service = ownService;
     }
     if (rule.match.reportedOnly) {
-      this.site(span, rule, this.originAt(rule, span), undefined, true, ownService);
+      this.site(span, rule, origin ?? this.originAt(rule, span), undefined, true, ownService);
     }
     if (fix) {
       finding.fix = fix;
@@ -476,7 +476,7 @@ class Analyzer {
       model: this.model,
       language: this.language,
       optionsOf: (rule) => this.ruleOptions.get(rule) ?? [],
-      report: (rule, span, fix, message, related, service) => this.report(rule, span, fix, message, related, service),
+      report: (rule, span, fix, message, related, service, origin) => this.report(rule, span, fix, message, related, service, origin),
       fixFor: (rule, option) => (this.findingsOnly ? undefined : this.fixFor(rule, option)),
       checkRuns: (check) => running.has(check),
       contextsOf: (rule) => {

@@ -190,8 +190,11 @@ export interface ScopeInfo {
   inTest(tokenIndex: number): boolean;
   /** Whether the call of the operation named at the token runs once per element of a loop and waits for each reply (`itemLoops.ts`). */
   waitsPerElement(tokenIndex: number): boolean;
-  /** Same-file calls of the function around the operation named at the token that run once per element and wait (`itemLoops.ts`). */
-  waitingCallers(tokenIndex: number): Span[];
+  /**
+   * Same-file calls of the helper around the call at the token that run once per element and wait (`itemLoops.ts`):
+   * a helper whose one DynamoDB call is that item request, or one that sends Redis commands one at a time.
+   */
+  waitingCallers(tokenIndex: number, kind: 'item-request' | 'redis-command'): Span[];
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */

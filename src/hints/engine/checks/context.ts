@@ -4,7 +4,7 @@
  */
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
 import { cdkL1Construct } from '../services';
-import { CheckName, HintLanguage, HintRule, HintService, normalizeName, QuickFix, RelatedPlace, Span } from '../types';
+import { CheckName, HintLanguage, HintRule, HintService, normalizeName, QuickFix, RelatedPlace, SiteOrigin, Span } from '../types';
 import { ResolvedRequest } from '../workspace/resolve';
 
 /** An option of a context that a rule's match names (a hover site the value checks look at). */
@@ -28,8 +28,11 @@ export interface CheckContext {
   readonly workspace?: WorkspaceFacts;
   /** The options this rule matched in the document. */
   optionsOf(rule: HintRule): readonly RuleOption[];
-  /** `service`: the service the finding is about, for a rule about several. */
-  report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService): void;
+  /**
+   * `service`: the service the finding is about, for a rule about several. `origin`: what the place is (a Redis
+   * client's flavor), for the example a reported-only hover shows where no matched call says so.
+   */
+  report(rule: HintRule, span: Span, fix?: QuickFix, message?: string, related?: RelatedPlace[], service?: HintService, origin?: SiteOrigin): void;
   /** The rule's own quick fix (set a value, remove an option) applied to an option, if it has one. */
   fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined;
   /** Whether a rule that runs this check is on in this analysis. */

@@ -39,7 +39,7 @@ export const itemRequestInLoop: Check = (rule, context) => {
     if (scopes.waitsPerElement(occurrence.tokenIndex)) {
       report(occurrence.name);
     } else {
-      scopes.waitingCallers(occurrence.tokenIndex).forEach(report);
+      scopes.waitingCallers(occurrence.tokenIndex, 'item-request').forEach(report);
     }
   }
 };

@@ -43,6 +43,17 @@ function loopCommandsOf(rule: HintRule): Set<string> {
   return commands;
 }
 
+/**
+ * Reads a helper may send per call (a cache layer's `getUser(id)`): a loop over them reads keys one by one
+ * where one MGET, HMGET or pipeline would do. A helper that writes is left alone: a loop that renders or
+ * computes each value before storing it spends its time there, not on the round trip.
+ */
+const READS = new Set(['get', 'hget', 'hgetall', 'exists', 'sismember']);
+
+/**
+ * Reported where the loop waits: at the command itself, or at each same-file call of a helper that reads one
+ * key per call, with the helper's client's examples.
+ */
 export const redisCommandInLoop: Check = (rule, context) => {
   if (context.model.redisCalls.length === 0) {
     return;
@@ -50,8 +61,15 @@ export const redisCommandInLoop: Check = (rule, context) => {
   const commands = loopCommandsOf(rule);
   for (const call of context.model.redisCalls) {
     // A test that seeds its server key by key costs that test only.
-    if (commands.has(call.command) && waitsEachIteration(call) && call.inTest !== true) {
+    if (!commands.has(call.command) || call.inTest === true) {
+      continue;
+    }
+    if (waitsEachIteration(call)) {
       context.report(rule, call.name);
+    } else if (!call.inLoop && isPerKey(call) && READS.has(call.command)) {
+      for (const caller of context.model.scopes.waitingCallers(call.tokenIndex, 'redis-command')) {
+        context.report(rule, caller, undefined, undefined, undefined, undefined, call.flavor);
+      }
     }
   }
 };

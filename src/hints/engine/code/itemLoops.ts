@@ -8,6 +8,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
+import { FileMemo } from './fileMemo';
 import { chainStart } from './receiverChains';
 import { inTestCode } from './testFixtures';
 
@@ -118,41 +119,84 @@ const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamo
 /** Callers kept per helper: a helper called from more places is a library's. */
 const MAX_CALLERS = 16;
 
-/** Per file, by the function scope of a helper that sends an item request, its same-file calls that run once per element and wait. */
-const waitingCallersByHelper = new WeakMap<CodeAnalyzer, ReadonlyMap<number, readonly number[]>>();
+/** What a helper sends, one request or command per call: a DynamoDB item request, or Redis commands on keys. */
+export type HelperKind = 'item-request' | 'redis-command';
+
+/** Per file and kind, by the function scope of each helper, its same-file calls that run once per element and wait. */
+const callersByKind = new FileMemo<HelperKind, ReadonlyMap<number, readonly number[]>>();
 
 /**
- * The same-file calls of the function around the operation named at `nameIndex` (a repository's
- * `getOrder(id)` around its `GetItem`, its only DynamoDB call) that run once per element of a loop and wait
- * for each reply: the same round trip per item, one call away. Found for every such helper of the file in
- * one pass over its calls.
+ * The same-file calls of the function around the call at `token` (a repository's `getOrder(id)` around its
+ * `GetItem`, a cache layer's `getUser(id)` around its `GET`) that run once per element of a loop and wait for
+ * each reply: the same round trip per item, one call away. Found for every helper of the file in one pass
+ * over its calls.
  */
-export function waitingCallers(a: CodeAnalyzer, nameIndex: number): readonly number[] {
-  const scope = a.scopes.enclosing(nameIndex, ['function']);
+export function waitingCallers(a: CodeAnalyzer, token: number, kind: HelperKind): readonly number[] {
+  const scope = a.scopes.enclosing(token, ['function']);
   if (scope <= 0) {
     return [];
   }
-  let byHelper = waitingCallersByHelper.get(a);
-  if (!byHelper) {
-    byHelper = findWaitingCallers(a);
-    waitingCallersByHelper.set(a, byHelper);
-  }
-  return byHelper.get(scope) ?? [];
+  return callersByKind.get(a, kind, () => callersOf(a, kind === 'item-request' ? itemRequestHelpers(a) : redisCommandHelpers(a))).get(scope) ?? [];
 }
 
-function findWaitingCallers(a: CodeAnalyzer): ReadonlyMap<number, readonly number[]> {
-  // The helpers: functions whose one DynamoDB call is an item request, by the name they are called by. A
-  // function that also updates or queries costs its callers more than a batch would save.
-  const calls = new Map<number, number>();
+/**
+ * Functions whose one DynamoDB call is an item request. A function that also updates or queries costs its
+ * callers more than a batch would save.
+ */
+function itemRequestHelpers(a: CodeAnalyzer): Set<number> {
+  const weights = new Map<number, number>();
   for (const operation of a.operations) {
     const scope = operation.call ? a.scopes.enclosing(operation.tokenIndex, ['function']) : -1;
     if (scope > 0) {
-      calls.set(scope, (calls.get(scope) ?? 0) + (ITEM_OPERATIONS.has(operation.operation) ? 1 : 2));
+      weights.set(scope, (weights.get(scope) ?? 0) + (ITEM_OPERATIONS.has(operation.operation) ? 1 : 2));
     }
   }
+  return new Set([...weights].filter(([, weight]) => weight === 1).map(([scope]) => scope));
+}
+
+/**
+ * Functions that send Redis commands one at a time and nothing to DynamoDB: a cache layer's `get`, a
+ * cache-aside read. One that batches (a pipeline) or loops itself is not one command per call.
+ */
+function redisCommandHelpers(a: CodeAnalyzer): Set<number> {
+  const helpers = new Set<number>();
+  const excluded = new Set<number>();
+  for (const call of a.redisCalls) {
+    const scope = a.scopes.enclosing(call.tokenIndex, ['function']);
+    (call.batched || call.inLoop ? excluded : helpers).add(scope);
+  }
+  for (const operation of a.operations) {
+    if (operation.call) {
+      excluded.add(a.scopes.enclosing(operation.tokenIndex, ['function']));
+    }
+  }
+  excluded.forEach((scope) => helpers.delete(scope));
+  helpers.delete(-1);
+  helpers.delete(0);
+  return helpers;
+}
+
+/** Calls whose argument runs its commands queued: `pipelined(block)`, `executePipelined(...)`, `multi(...)`, `batch(...)`, `transaction(...)`. */
+const BATCHING_CALL = /pipelin|multi|batch|transaction/i;
+/** Brackets read outwards from a call site: deeper nesting than any real block. */
+const MAX_ENCLOSING_BRACKETS = 32;
+
+/** Whether a call site sits in the argument of a call that queues what it runs (a project's `pipelined(new PipelineBlock() {...})`). */
+function insideBatchingCall(a: CodeAnalyzer, k: number): boolean {
+  let bracket = a.parent[k];
+  for (let depth = 0; bracket > 0 && depth < MAX_ENCLOSING_BRACKETS; depth++, bracket = a.parent[bracket]) {
+    if (a.is(bracket, '(') && a.isId(bracket - 1) && BATCHING_CALL.test(a.tokens.text(bracket - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): ReadonlyMap<number, readonly number[]> {
+  // The helpers by the name they are called by.
   const helpers = new Map<string, Set<number>>();
-  for (const [scope, weight] of calls) {
-    const fn = weight === 1 ? a.functions.get(scope) : undefined;
+  for (const scope of helperScopes) {
+    const fn = a.functions.get(scope);
     const name = fn && fn.params >= 0 ? helperNameOf(a, fn.params) : undefined;
     if (name) {
       helpers.set(name, (helpers.get(name) ?? new Set()).add(scope));
@@ -175,7 +219,7 @@ function findWaitingCallers(a: CodeAnalyzer): ReadonlyMap<number, readonly numbe
       continue;
     }
     const sites = callers.get(callee) ?? [];
-    if (sites.length < MAX_CALLERS && waitsPerElement(a, k) && !inTestCode(a, k)) {
+    if (sites.length < MAX_CALLERS && waitsPerElement(a, k) && !inTestCode(a, k) && !insideBatchingCall(a, k)) {
       sites.push(k);
       callers.set(callee, sites);
     }

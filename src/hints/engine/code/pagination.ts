@@ -128,7 +128,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
-    waitingCallers: (tokenIndex) => waitingCallers(a, tokenIndex).map((site) => a.tokenSpan(site)),
+    waitingCallers: (tokenIndex, kind) => waitingCallers(a, tokenIndex, kind).map((site) => a.tokenSpan(site)),
   };
 }
 
