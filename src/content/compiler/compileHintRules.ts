@@ -26,6 +26,7 @@ import {
   RuleMatch,
   LAMBDA_HANDLER_LANGUAGES,
   SCOPED_CONNECTION_LANGUAGES,
+  REQUEST_HANDLER_LANGUAGES,
   SDK_MAJORS,
   SdkMajor,
   SEVERITIES,
@@ -50,7 +51,7 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'memcachedOnlyIn'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -229,15 +230,21 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
     }
     match.lambdaHandlers = true;
   }
+  if (fields.requestHandlers !== undefined) {
+    if (fields.requestHandlers !== true) {
+      reader.error("match.requestHandlers: must be 'true'");
+    }
+    match.requestHandlers = true;
+  }
   if (fields.scopedConnections !== undefined) {
     if (fields.scopedConnections !== true) {
       reader.error("match.scopedConnections: must be 'true'");
     }
     match.scopedConnections = true;
   }
-  const targets = (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
+  const targets = (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.requestHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers or scopedConnections)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers, requestHandlers or scopedConnections)');
   }
   return match;
 }
@@ -273,6 +280,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   }
   if (match.scopedConnections) {
     SCOPED_CONNECTION_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.requestHandlers) {
+    REQUEST_HANDLER_LANGUAGES.forEach((language) => languages.add(language));
   }
   return languages;
 }
@@ -417,6 +427,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     }
     if (rule.diagnostic?.check === 'client-per-invocation' && !match.lambdaHandlers) {
       reader.error("diagnostic: check 'client-per-invocation' needs 'match.lambdaHandlers'");
+    }
+    if (rule.diagnostic?.check === 'client-per-request' && !match.requestHandlers) {
+      reader.error("diagnostic: check 'client-per-request' needs 'match.requestHandlers'");
     }
     if (rule.diagnostic?.check === 'connection-per-call' && !match.scopedConnections) {
       reader.error("diagnostic: check 'connection-per-call' needs 'match.scopedConnections'");

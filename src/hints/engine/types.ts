@@ -46,10 +46,15 @@ export interface RuleMatch {
   lambdaHandlers?: boolean;
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`). */
   scopedConnections?: boolean;
+  /** Clients that web request handlers make (JavaScript, TypeScript, Python, Java, Go: `code/webHandlers.ts`). */
+  requestHandlers?: boolean;
 }
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
 export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java'];
+
+/** The languages whose web request handlers the engine reads for the clients they make. */
+export const REQUEST_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go'];
 
 /** The languages whose Redis clients opened and closed within one function (`using`, `with`, try-with-resources, `close()`) the engine reads. */
 export const SCOPED_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -79,6 +84,7 @@ export const CHECKS = [
   'engine-version-past-standard-support',
   'sdk-past-end-of-support',
   'client-per-invocation',
+  'client-per-request',
   'connection-per-call',
   'user-without-password',
   'redis-auth-without-tls',

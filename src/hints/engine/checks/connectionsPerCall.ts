@@ -1,9 +1,9 @@
 /** Redis: a client a function opens and closes around its own work, so a new connection per call (`code/scopedConnections.ts`). */
 import { Check } from './context';
 
-/** A Lambda handler's client is `lambda-client-per-invocation`'s to report: one finding per construction. */
+/** A handler's client is `lambda-client-per-invocation`'s or `client-per-request`'s to report: one finding per construction. */
 export const connectionPerCall: Check = (rule, context) => {
-  const inHandlers = new Set((context.model.handlerClients ?? []).map((made) => made.name.start));
+  const inHandlers = new Set([...(context.model.handlerClients ?? []), ...(context.model.requestClients ?? [])].map((made) => made.name.start));
   for (const name of context.model.connectionsPerCall ?? []) {
     if (!inHandlers.has(name.start)) {
       context.report(rule, name);

@@ -1,9 +1,22 @@
-/** Lambda: a DynamoDB, Redis or RDS client made inside the handler, so on every invocation (`code/handlerClients.ts`). */
+/**
+ * A DynamoDB, Redis or RDS client made inside a handler, so on every call: a Lambda handler's invocations
+ * (`code/handlerClients.ts`) or a web handler's requests (`code/webHandlers.ts`).
+ */
 import { Check } from './context';
 
 /** One finding per construction, naming the service of the client it makes. */
 export const clientPerInvocation: Check = (rule, context) => {
   for (const made of context.model.handlerClients ?? []) {
     context.report(rule, made.name, undefined, undefined, undefined, made.service);
+  }
+};
+
+/** A client a Lambda handler makes is `lambda-client-per-invocation`'s to report: one finding per construction. */
+export const clientPerRequest: Check = (rule, context) => {
+  const inLambdaHandlers = new Set((context.model.handlerClients ?? []).map((made) => made.name.start));
+  for (const made of context.model.requestClients ?? []) {
+    if (!inLambdaHandlers.has(made.name.start)) {
+      context.report(rule, made.name, undefined, undefined, undefined, made.service);
+    }
   }
 };

@@ -9,7 +9,7 @@ import { openIngress } from './ingress';
 import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
-import { clientPerInvocation } from './lambdaClients';
+import { clientPerInvocation, clientPerRequest } from './lambdaClients';
 import { connectionPerCall } from './connectionsPerCall';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
@@ -34,6 +34,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'engine-version-past-standard-support': engineVersionPastStandardSupport,
   'sdk-past-end-of-support': sdkPastEndOfSupport,
   'client-per-invocation': clientPerInvocation,
+  'client-per-request': clientPerRequest,
   'connection-per-call': connectionPerCall,
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,

@@ -37,7 +37,7 @@ const MAX_ANNOTATION_TOKENS = 24;
 const MAX_HANDLERS = 16;
 
 /** How one language shows its handlers and the clients they make. */
-interface HandlerReader {
+export interface HandlerReader {
   /** A cheap test of the text: whether the file may declare a handler at all. */
   mayDeclare(text: string): boolean;
   isHandler(a: CodeAnalyzer, fn: FunctionScope): boolean;
@@ -52,14 +52,21 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
-  const reader = READERS[a.language.family];
+  return clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
+}
+
+/**
+ * The clients that the handlers a reader recognises make on each call, `maxHandlers` of them at most: made in
+ * the body from a client library, not from what the call holds, and not kept outside the handler.
+ */
+export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | undefined, maxHandlers: number): HandlerClient[] {
   if (!reader?.mayDeclare(a.text)) {
     return [];
   }
   const found: HandlerClient[] = [];
   let handlers = 0;
   for (const fn of a.functions.values()) {
-    if (handlers >= MAX_HANDLERS) {
+    if (handlers >= maxHandlers) {
       break;
     }
     if (fn.params < 0 || !reader.isHandler(a, fn)) {
@@ -149,7 +156,7 @@ function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolea
   return parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
 }
 
-interface Construction {
+export interface Construction {
   /** The first token of the expression, the name token to report, and the token after the expression. */
   start: number;
   name: number;
@@ -158,13 +165,28 @@ interface Construction {
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
-function jsConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return a.idIs(k, 'new') && a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
+export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (a.idIs(k, 'new')) {
+    return a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
+  }
+  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
+  if (!a.isId(k) || a.isAccess(k - 1) || !a.imports.has(a.tokens.text(k))) {
+    return undefined;
+  }
+  const made = construction(a, k, k);
+  return made && JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) ? made : undefined;
 }
 
+const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
+
 /** `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import. */
-function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   return a.isId(k) && !a.isAccess(k - 1) && a.imports.has(a.tokens.text(k)) ? construction(a, k, k) : undefined;
+}
+
+/** `redis.NewClient(...)`, `dynamodb.NewFromConfig(cfg)` at `k`, rooted at an imported package. */
+export function goConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  return a.isId(k) && !a.isAccess(k - 1) && a.goPackages.has(a.tokens.text(k)) ? construction(a, k, k) : undefined;
 }
 
 /** The call that the dotted name from `first` makes, when the expression from `start` to its `)` gives a client. */
@@ -213,7 +235,7 @@ function isTypeName(a: CodeAnalyzer, k: number): boolean {
  * Java: `new Jedis(host)`, or a chain from a client type (`DynamoDbClient.create()`, `DynamoDbClient.builder()
  * ... .build()`, `AmazonDynamoDBClientBuilder.defaultClient()`) read to its end, when it gives a client.
  */
-function javaConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+export function javaConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const isNew = a.idIs(k, 'new');
   const name = isNew ? k + 1 : k;
   if (!a.isId(name) || a.isAccess(k - 1) || (!isNew && (a.idIs(k - 1, 'new') || !a.isAccess(k + 1) || !isTypeName(a, k)))) {

@@ -1,6 +1,7 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
+import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
@@ -69,6 +70,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const olderSdk = sdkImport(analyzer);
   const handlerClients = clientsMadePerInvocation(analyzer);
   const perCall = connectionsPerCall(analyzer);
+  const requestClients = clientsMadePerRequest(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
@@ -77,6 +79,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(olderSdk ? { sdkImport: olderSdk } : {}),
     ...(handlerClients.length > 0 ? { handlerClients } : {}),
     ...(perCall.length > 0 ? { connectionsPerCall: perCall } : {}),
+    ...(requestClients.length > 0 ? { requestClients } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

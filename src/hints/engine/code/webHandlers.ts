@@ -1,0 +1,124 @@
+/**
+ * Clients a web request handler makes on every request: `createClient()` or `new DynamoDBClient({})` inside an
+ * Express route, `redis.Redis(...)` inside a Flask or FastAPI view, `redis.NewClient(...)` inside an
+ * `http.HandlerFunc`. The server process serves many requests, and each made client opens its own connections
+ * (and for the AWS SDKs loads its configuration and credentials) only to drop them: the client belongs at
+ * startup, shared by the requests. The same reading as `handlerClients.ts`, with the handlers of web frameworks:
+ *
+ * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
+ *   `(request, reply)`, `(req, res, next)`), and Next.js route handlers (`export async function GET(request)`).
+ * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
+ *   `@api_view`), or a view whose first parameter is Django's `request` (after `self` in a class-based view).
+ * - Java: a method under a Spring MVC mapping (`@GetMapping`, `@RequestMapping`) or a JAX-RS verb (`@GET`).
+ * - Go: a function that takes an `http.ResponseWriter` and an `*http.Request`, a gin, echo or fiber context.
+ */
+import { Family } from '../lexer';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
+import type { FunctionScope } from './language';
+
+/** Handlers read per file: a routes file declares many. */
+const MAX_HANDLERS = 64;
+/** How far back from a `def` or a method's name its decorators or annotations may start. */
+const MARKER_LOOKBACK = 40;
+
+const REQUEST_NAMES = new Set(['req', 'request']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
+/** Next.js App Router route handlers: exported functions named for the HTTP method. */
+const NEXT_ROUTE_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+/** Route decorators by their last name: Flask's `route` and its verbs (2.0+), FastAPI's verbs, DRF's `api_view`. */
+const PYTHON_ROUTE_DECORATORS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'api_view']);
+const SPRING_MAPPINGS = new Set(['GetMapping', 'PostMapping', 'PutMapping', 'PatchMapping', 'DeleteMapping', 'RequestMapping', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** Parameter types of Go HTTP handlers: net/http's writer, and the contexts of gin, echo and fiber. */
+const GO_HANDLER_TYPES = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
+
+const READERS: Partial<Record<Family, HandlerReader>> = {
+  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text), isHandler: isJsRouteHandler, construction: jsConstruction },
+  python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
+  java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
+  go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction },
+};
+
+/** The clients the file's web request handlers make on each request. */
+export function clientsMadePerRequest(a: CodeAnalyzer): HandlerClient[] {
+  return clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
+}
+
+/** The first name of each parameter of a group (`req` of `req: Request`), or undefined for a pattern. */
+function parameterNames(a: CodeAnalyzer, params: number): (string | undefined)[] {
+  return segments(a, params).map(([start]) => a.id(start));
+}
+
+/** `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; or Next.js's `export async function GET(request)`. */
+function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  if (!a.is(fn.params, '(')) {
+    return false;
+  }
+  const names = parameterNames(a, fn.params);
+  if (names.length >= 2 && names.length <= 3 && REQUEST_NAMES.has(names[0] ?? '') && RESPONSE_NAMES.has(names[1] ?? '')) {
+    return true;
+  }
+  const name = a.id(fn.params - 1) ?? '';
+  const exportAt = a.idIs(fn.params - 2, 'function') ? (a.idIs(fn.params - 3, 'async') ? fn.params - 4 : fn.params - 3) : -1;
+  return NEXT_ROUTE_HANDLERS.has(name) && exportAt >= 0 && a.idIs(exportAt, 'export') && names.length <= 2 && REQUEST_NAMES.has(names[0] ?? '');
+}
+
+/** A `def` under a route decorator, or a Django view: `def orders(request)`, `def get(self, request, pk)`. */
+function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const params = fn.params;
+  const def = a.idIs(params - 2, 'def') ? params - 2 : -1;
+  if (def < 0 || !a.is(params, '(')) {
+    return false;
+  }
+  const names = parameterNames(a, params);
+  if (names[0] === 'request' || (names[0] === 'self' && names[1] === 'request')) {
+    return true;
+  }
+  // Decorator lines just above the `def` (or `async def`): `@app.get("/orders")`, `@bp.route(...)`, `@api_view([...])`.
+  for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.is(k, '(') && a.isId(k - 1) && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k - 1)) && decoratorAt(a, k - 1)) {
+      return true;
+    }
+    if (a.startsLine(k) && !a.is(k, '@') && !a.idIs(k, 'async')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether the name at `k` is the last name of a decorator's dotted path (`@app.get`, `@api_view`). */
+function decoratorAt(a: CodeAnalyzer, k: number): boolean {
+  let start = k;
+  while (a.isAccess(start - 1) && a.isId(start - 2)) {
+    start -= 2;
+  }
+  return a.is(start - 1, '@');
+}
+
+/** A method whose annotations, back to the previous member, include a Spring MVC mapping or a JAX-RS verb. */
+function isJavaEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const name = fn.params - 1;
+  if (!a.is(fn.params, '(') || !a.isId(name)) {
+    return false;
+  }
+  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
+      return false;
+    }
+    if (a.is(k, ')') && a.partner[k] >= 0) {
+      k = a.partner[k];
+      continue;
+    }
+    if (a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `func(w http.ResponseWriter, r *http.Request)`, `func(c *gin.Context)`, `func(c echo.Context) error`, `func(c *fiber.Ctx) error`. */
+function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  return close > fn.params && GO_HANDLER_TYPES.test(a.text.slice(a.tokens.starts[fn.params], a.tokens.ends[close]));
+}

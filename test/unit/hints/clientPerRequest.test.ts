@@ -1,0 +1,124 @@
+/**
+ * `client-per-request`: a DynamoDB, Redis or RDS client that a web request handler makes inside its body, so on
+ * every request: Express-style `(req, res)` handlers and Next.js route handlers, Flask/FastAPI/DRF views and
+ * Django views, Spring MVC and JAX-RS endpoints, Go `http` handlers and gin contexts. Silent: clients made at
+ * startup or kept lazily, clients built from the request (per-tenant settings), functions that are not handlers,
+ * tests, and a Lambda handler (whose client `lambda-client-per-invocation` reports).
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'client-per-request!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+describe('Web handlers: clients made on every request', () => {
+  it('reports clients made inside Express and Next.js route handlers, not shared or lazily kept ones', () => {
+    const express = sourceLines(
+      "import express from 'express';",
+      "import { createClient } from 'redis';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'const app = express();',
+      'const shared = createClient({ url: process.env.REDIS_URL });',
+      'let lazy;',
+      "app.get('/orders/:id', async (req, res) => {",
+      '  const ddb = new DynamoDBClient({});',
+      '  const redis = createClient({ url: process.env.REDIS_URL });',
+      '  await redis.connect();',
+      '  res.json(await redis.get(req.params.id));',
+      '});',
+      "app.get('/tenants/:id', async (req, res) => {",
+      '  const tenant = await lookup(req.params.id);',
+      '  const client = new DynamoDBClient({ region: tenant.region });',
+      '  lazy = lazy || createClient({ url: process.env.REDIS_URL });',
+      '  res.json(await shared.get(req.params.id));',
+      '});',
+      'function helper(id) {',
+      '  return new DynamoDBClient({});',
+      '}',
+    );
+    assert.deepEqual(reported('server.ts', express), [`8:DynamoDBClient ${RULE}`, `9:createClient ${RULE}`]);
+    const next = sourceLines(
+      "import Redis from 'ioredis';",
+      'export async function GET(request: Request) {',
+      '  const redis = new Redis(process.env.REDIS_URL!);',
+      "  return Response.json(await redis.get('hits'));",
+      '}',
+    );
+    assert.deepEqual(reported('app/api/hits/route.ts', next), [`3:Redis ${RULE}`]);
+  });
+
+  it('reports clients made in Flask, FastAPI and Django views, not in other functions or tests', () => {
+    const code = sourceLines(
+      'import boto3',
+      'import redis',
+      'from flask import Flask',
+      'app = Flask(__name__)',
+      '@app.route("/orders/<order_id>")',
+      'def get_order(order_id):',
+      '    table = boto3.resource("dynamodb").Table("orders")',
+      '    return table.get_item(Key={"id": order_id}).get("Item")',
+      '@router.get("/hits")',
+      'async def hits():',
+      '    r = redis.Redis(host="cache", ssl=True)',
+      '    return r.get("hits")',
+      'def order_view(request, pk):',
+      '    client = boto3.client("dynamodb")',
+      '    return client.get_item(TableName="orders", Key={"id": {"S": pk}})',
+      'def make_table():',
+      '    return boto3.resource("dynamodb").Table("orders")',
+      'def test_view(request):',
+      '    client = boto3.client("dynamodb")',
+    );
+    assert.deepEqual(reported('views.py', code), [`7:resource ${RULE}`, `11:Redis ${RULE}`, `14:client ${RULE}`]);
+  });
+
+  it('reports clients made in Spring endpoints and Go handlers', () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import org.springframework.web.bind.annotation.*;',
+      '@RestController',
+      'public class OrderController {',
+      '    @GetMapping("/orders/{id}")',
+      '    public String get(@PathVariable String id) {',
+      '        DynamoDbClient ddb = DynamoDbClient.create();',
+      '        return ddb.getItem(r -> r.tableName("orders")).toString();',
+      '    }',
+      '    private DynamoDbClient build() {',
+      '        return DynamoDbClient.create();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('OrderController.java', java), [`7:DynamoDbClient ${RULE}`]);
+    const go = sourceLines(
+      'package api',
+      '',
+      'import (',
+      '\t"net/http"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'func hits(w http.ResponseWriter, r *http.Request) {',
+      '\trdb := redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '\tdefer rdb.Close()',
+      '\trdb.Incr(r.Context(), "hits")',
+      '}',
+    );
+    // One finding for the construction: the handler's, not also `redis-connection-per-call`'s.
+    assert.deepEqual(hintsIn('hits.go', go).filter((hint) => hint.endsWith('!')), [`10:NewClient ${RULE}`]);
+  });
+
+  it('leaves a Lambda handler’s client to lambda-client-per-invocation', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'export const handler = async (event, context) => {',
+      '  const client = new DynamoDBClient({});',
+      '  return client.config;',
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', code), []);
+  });
+});
