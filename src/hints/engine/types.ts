@@ -42,19 +42,19 @@ export interface RuleMatch {
   ingress?: { ports: number[] };
   /** Imports of these AWS SDK major versions' DynamoDB, RDS or ElastiCache clients. */
   sdkImports?: SdkMajor[];
-  /** Clients that Lambda handlers make (JavaScript, TypeScript, Python and Java: `code/handlerClients.ts`). */
+  /** Clients that Lambda handlers make (`code/handlerClients.ts`). */
   lambdaHandlers?: boolean;
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`). */
   scopedConnections?: boolean;
-  /** Clients that web request handlers make (JavaScript, TypeScript, Python, Java, Go: `code/webHandlers.ts`). */
+  /** Clients that web request handlers make (`code/webHandlers.ts`). */
   requestHandlers?: boolean;
 }
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
-export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java'];
+export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 
 /** The languages whose web request handlers the engine reads for the clients they make. */
-export const REQUEST_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go'];
+export const REQUEST_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 
 /** The languages whose Redis clients opened and closed within one function (`using`, `with`, try-with-resources, `close()`) the engine reads. */
 export const SCOPED_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];

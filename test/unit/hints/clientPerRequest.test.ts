@@ -121,4 +121,57 @@ describe('Web handlers: clients made on every request', () => {
     );
     assert.deepEqual(reported('handler.mjs', code), []);
   });
+
+  it('reports clients made in ASP.NET Core actions and minimal API handlers, not injected ones', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Microsoft.AspNetCore.Mvc;',
+      'using StackExchange.Redis;',
+      '[ApiController]',
+      '[Route("orders")]',
+      'public class OrdersController : ControllerBase',
+      '{',
+      '    private readonly IAmazonDynamoDB _dynamo;',
+      '    public OrdersController(IAmazonDynamoDB dynamo) { _dynamo = dynamo; }',
+      '    [HttpGet("{id}")]',
+      '    public async Task<IActionResult> Get(string id)',
+      '    {',
+      '        var client = new AmazonDynamoDBClient();',
+      '        return Ok(await client.DescribeTableAsync("orders"));',
+      '    }',
+      '    [HttpGet("shared/{id}")]',
+      '    public async Task<IActionResult> Shared(string id) => Ok(await _dynamo.DescribeTableAsync("orders"));',
+      '}',
+      'public static class Routes',
+      '{',
+      '    public static void Map(WebApplication app)',
+      '    {',
+      '        app.MapGet("/hits", async () =>',
+      '        {',
+      '            var redis = await ConnectionMultiplexer.ConnectAsync("cache:6379");',
+      '            return await redis.GetDatabase().StringIncrementAsync("hits");',
+      '        });',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('OrdersController.cs', code), [`13:AmazonDynamoDBClient ${RULE}`, `25:ConnectionMultiplexer ${RULE}`]);
+  });
+
+  it('reports a client an ASP.NET action connects and disposes once, as a client per request', () => {
+    const code = sourceLines(
+      'using Microsoft.AspNetCore.Mvc;',
+      'using StackExchange.Redis;',
+      'public class HitsController : ControllerBase',
+      '{',
+      '    [HttpGet("hits")]',
+      '    public async Task<long> Hits()',
+      '    {',
+      '        using var redis = await ConnectionMultiplexer.ConnectAsync("cache:6379");',
+      '        return await redis.GetDatabase().StringIncrementAsync("hits");',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('HitsController.cs', code).filter((hint) => hint.endsWith('!')), [`8:ConnectionMultiplexer ${RULE}`]);
+  });
 });
+

@@ -41,7 +41,7 @@ describe('Redis: a connection opened and closed on every call', () => {
       '    }',
       '}',
     );
-    assert.deepEqual(reported('RedisService.cs', code), [`7:Connect ${RULE}`, `14:ConnectAsync ${RULE}`]);
+    assert.deepEqual(reported('RedisService.cs', code), [`7:ConnectionMultiplexer ${RULE}`, `14:ConnectionMultiplexer ${RULE}`]);
   });
 
   it('reports Python clients of a with statement in a function, not a shared pool or module-level code', () => {
@@ -181,7 +181,7 @@ describe('Redis: a connection opened and closed on every call', () => {
       '    }',
       '}',
     );
-    assert.deepEqual(reported('Profiles.cs', csharp), [`6:Connect ${RULE}`]);
+    assert.deepEqual(reported('Profiles.cs', csharp), [`6:ConnectionMultiplexer ${RULE}`]);
   });
 
   it('leaves a Lambda handler’s client to lambda-client-per-invocation', () => {

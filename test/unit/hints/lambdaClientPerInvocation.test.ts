@@ -181,4 +181,62 @@ describe('Lambda: clients made on every invocation', () => {
     // Without the Lambda runtime library, a handleRequest method is not a handler.
     assert.deepEqual(reported('OrderHandler.java', code.replace(/com\.amazonaws\.services\.lambda\.runtime/g, 'shop.runtime')), []);
   });
+
+  it('reports clients made in Go handlers that lambda.Start runs or that take an event, and in .NET handlers', () => {
+    const go = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/events"',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/aws/aws-sdk-go-v2/config"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'var shared = redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '',
+      'func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {',
+      '\tcfg, _ := config.LoadDefaultConfig(ctx)',
+      '\tclient := dynamodb.NewFromConfig(cfg)',
+      '\t_ = client',
+      '\treturn events.APIGatewayProxyResponse{StatusCode: 200}, nil',
+      '}',
+      '',
+      'func process(ctx context.Context) error {',
+      '\trdb := redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '\treturn rdb.Ping(ctx).Err()',
+      '}',
+      '',
+      'func helper() *redis.Client {',
+      '\treturn redis.NewClient(&redis.Options{Addr: "cache:6379"})',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(process)',
+      '}',
+    );
+    // `client` is built from `cfg`, a value of this invocation: the SDK's configuration, loaded in the handler too.
+    assert.deepEqual(reported('main.go', go), [`23:NewClient ${RULE}`]);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.Lambda.Core;',
+      'using StackExchange.Redis;',
+      'public class Function',
+      '{',
+      '    private static readonly IAmazonDynamoDB Shared = new AmazonDynamoDBClient();',
+      '    public async Task<string> FunctionHandler(OrderRequest input, ILambdaContext context)',
+      '    {',
+      '        var dynamo = new AmazonDynamoDBClient();',
+      '        var redis = await ConnectionMultiplexer.ConnectAsync("cache:6379");',
+      '        return input.Id;',
+      '    }',
+      '    private AmazonDynamoDBClient Build() => new AmazonDynamoDBClient();',
+      '}',
+    );
+    assert.deepEqual(reported('Function.cs', csharp), [`9:AmazonDynamoDBClient ${RULE}`, `10:ConnectionMultiplexer ${RULE}`]);
+  });
 });
+

@@ -48,6 +48,8 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
   js: { mayDeclare: (text) => /\bevent\b|\bevt\b/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('event'), isHandler: (a, fn) => isPythonHandler(a, fn.params, fn.scope), construction: pythonConstruction },
   java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params), construction: javaConstruction },
+  go: { mayDeclare: (text) => text.includes(GO_LAMBDA_RUNTIME), isHandler: isGoHandler, construction: goConstruction },
+  csharp: { mayDeclare: (text) => text.includes(CSHARP_LAMBDA_CONTEXT), isHandler: (a, fn) => isCsharpHandler(a, fn.params), construction: javaConstruction },
 };
 
 /** The clients the file's Lambda handlers make on each invocation. */
@@ -219,6 +221,60 @@ function isJavaHandler(a: CodeAnalyzer, params: number): boolean {
   }
   for (let k = last[0]; k < last[1]; k++) {
     if (a.idIs(k, 'Context')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The Go Lambda runtime's package, whose `lambda.Start(handler)` names the handler. */
+const GO_LAMBDA_RUNTIME = 'github.com/aws/aws-lambda-go';
+/** The context a .NET Lambda handler takes (Amazon.Lambda.Core). */
+const CSHARP_LAMBDA_CONTEXT = 'ILambdaContext';
+/** The Go runtime's entry points, whose first argument is the handler. */
+const GO_STARTS = new Set(['Start', 'StartWithOptions', 'StartHandler', 'StartHandlerFunc']);
+
+/** Go: a function whose name the file passes to `lambda.Start(...)` (or its variants), or that takes an event of the runtime's `events` package. */
+function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  if (close < 0) {
+    return false;
+  }
+  const name = a.id(fn.params - 1);
+  if (name !== undefined && a.idIs(fn.params - 2, 'func') && goStartedHandlers(a).has(name)) {
+    return true;
+  }
+  for (let k = fn.params + 1; k < close; k++) {
+    if (a.idIs(k, 'events') && a.isAccess(k + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const goStarted = new WeakMap<CodeAnalyzer, ReadonlySet<string>>();
+
+/** The names a Go file passes to `lambda.Start`: read once per file. */
+function goStartedHandlers(a: CodeAnalyzer): ReadonlySet<string> {
+  let names = goStarted.get(a);
+  if (!names) {
+    const found = new Set<string>();
+    for (const use of tokensNamed(a, 'lambda')) {
+      if (a.isAccess(use + 1) && GO_STARTS.has(a.id(use + 2) ?? '') && a.is(use + 3, '(') && a.isId(use + 4)) {
+        found.add(a.tokens.text(use + 4));
+      }
+    }
+    names = found;
+    goStarted.set(a, names);
+  }
+  return names;
+}
+
+/** .NET: a method that takes Lambda's `ILambdaContext` (`FunctionHandler(Order input, ILambdaContext context)`). */
+function isCsharpHandler(a: CodeAnalyzer, params: number): boolean {
+  const close = a.is(params, '(') ? a.partner[params] : -1;
+  for (let k = params + 1; k < close; k++) {
+    if (a.idIs(k, CSHARP_LAMBDA_CONTEXT)) {
       return true;
     }
   }

@@ -92,7 +92,12 @@ function redisConstruction(a: CodeAnalyzer, start: number): number {
     return -1;
   }
   const value = a.evalChain(awaited ? start + 1 : start, a.partner[open] + 1).value;
-  return value?.t === 'client' && value.kind === 'redis' ? name : -1;
+  if (value?.t !== 'client' || value.kind !== 'redis') {
+    return -1;
+  }
+  // Java and C# name a static factory's client by its class (`ConnectionMultiplexer.Connect`), as the handler rules do.
+  const typed = a.language.family === 'java' || a.language.family === 'csharp';
+  return typed && !constructed && name !== first ? first : name;
 }
 
 /** A module or package the file imports (Go's by their package name). */

@@ -33,11 +33,16 @@ const SPRING_MAPPINGS = new Set(['GetMapping', 'PostMapping', 'PutMapping', 'Pat
 /** Parameter types of Go HTTP handlers: net/http's writer, and the contexts of gin, echo and fiber. */
 const GO_HANDLER_TYPES = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
 
+/** ASP.NET Core: controller actions' HTTP attributes, and the minimal API's route methods whose handler is a lambda. */
+const CSHARP_ACTION_ATTRIBUTES = new Set(['HttpGet', 'HttpPost', 'HttpPut', 'HttpPatch', 'HttpDelete', 'Route']);
+const CSHARP_MINIMAL_ROUTES = new Set(['MapGet', 'MapPost', 'MapPut', 'MapPatch', 'MapDelete', 'MapMethods']);
+
 const READERS: Partial<Record<Family, HandlerReader>> = {
   js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text), isHandler: isJsRouteHandler, construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction },
+  csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction },
 };
 
 /** The clients the file's web request handlers make on each request. */
@@ -111,6 +116,31 @@ function isJavaEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
       continue;
     }
     if (a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An ASP.NET Core action under an HTTP attribute (`[HttpGet("{id}")]`), or a lambda given to `app.MapGet("/", ...)`. */
+function isCsharpEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const open = a.parent[a.scopes.range(fn.scope)[0]];
+  if (open > 0 && a.is(open, '(') && CSHARP_MINIMAL_ROUTES.has(a.id(open - 1) ?? '')) {
+    return true;
+  }
+  const name = fn.params - 1;
+  if (!a.is(fn.params, '(') || !a.isId(name)) {
+    return false;
+  }
+  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
+      return false;
+    }
+    if (a.is(k, ')') && a.partner[k] >= 0) {
+      k = a.partner[k];
+      continue;
+    }
+    if ((a.is(k - 1, '[') || a.is(k - 1, ',')) && CSHARP_ACTION_ATTRIBUTES.has(a.id(k) ?? '')) {
       return true;
     }
   }
