@@ -1,7 +1,8 @@
 /**
  * Redis clients a function opens and closes around its own work, so once per call: C#'s `using` of
  * `ConnectionMultiplexer.Connect(...)`, Python's `with redis.Redis(...) as r:`, Java's try-with-resources of
- * `new Jedis(...)`, and Go's `rdb := redis.NewClient(...)` with `defer rdb.Close()`. Each call then pays a TCP
+ * `new Jedis(...)`, and in every language a client the function makes in a local and closes itself (Go's
+ * `defer rdb.Close()`, `await client.quit()`, `r.close()`, `redis.Dispose()`). Each call then pays a TCP
  * (and TLS) connection that a shared client would reuse: ElastiCache's client best practices call creating a
  * connection expensive next to a command, and StackExchange.Redis documents its multiplexer as one to share
  * and reuse, not to make per operation. A program's entry point (`main`) and tests open one on purpose.
@@ -45,7 +46,7 @@ const READERS: Partial<Record<Family, ScopeReader>> = {
   js: { mayOpen: /redis|valkey/i, closes: ['quit', 'disconnect', 'close'] },
 };
 
-/** The names of the Redis client constructions (`Connect`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
+/** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
 export function connectionsPerCall(a: CodeAnalyzer): Span[] {
   const reader = READERS[a.language.family];
   if (!reader?.mayOpen.test(a.text)) {

@@ -101,25 +101,9 @@ function decoratorAt(a: CodeAnalyzer, k: number): boolean {
   return a.is(start - 1, '@');
 }
 
-/** A method whose annotations, back to the previous member, include a Spring MVC mapping or a JAX-RS verb. */
+/** A method under a Spring MVC mapping or a JAX-RS verb (`@GetMapping("/{id}")`, `@GET`). */
 function isJavaEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  const name = fn.params - 1;
-  if (!a.is(fn.params, '(') || !a.isId(name)) {
-    return false;
-  }
-  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
-      return false;
-    }
-    if (a.is(k, ')') && a.partner[k] >= 0) {
-      k = a.partner[k];
-      continue;
-    }
-    if (a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? '')) {
-      return true;
-    }
-  }
-  return false;
+  return methodMarked(a, fn, (k) => a.is(k - 1, '@') && SPRING_MAPPINGS.has(a.id(k) ?? ''));
 }
 
 /** An ASP.NET Core action under an HTTP attribute (`[HttpGet("{id}")]`), or a lambda given to `app.MapGet("/", ...)`. */
@@ -128,6 +112,14 @@ function isCsharpEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (open > 0 && a.is(open, '(') && CSHARP_MINIMAL_ROUTES.has(a.id(open - 1) ?? '')) {
     return true;
   }
+  return methodMarked(a, fn, (k) => (a.is(k - 1, '[') || a.is(k - 1, ',')) && CSHARP_ACTION_ATTRIBUTES.has(a.id(k) ?? ''));
+}
+
+/**
+ * Whether a method carries a marker among the tokens before its name, back to the end of the previous member
+ * (`;`, `}`) or the class body's `{`; an annotation's or attribute's arguments are skipped whole.
+ */
+function methodMarked(a: CodeAnalyzer, fn: FunctionScope, marker: (k: number) => boolean): boolean {
   const name = fn.params - 1;
   if (!a.is(fn.params, '(') || !a.isId(name)) {
     return false;
@@ -140,7 +132,7 @@ function isCsharpEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
       k = a.partner[k];
       continue;
     }
-    if ((a.is(k - 1, '[') || a.is(k - 1, ',')) && CSHARP_ACTION_ATTRIBUTES.has(a.id(k) ?? '')) {
+    if (marker(k)) {
       return true;
     }
   }
