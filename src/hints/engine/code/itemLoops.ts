@@ -93,6 +93,11 @@ function inAsyncFunction(a: CodeAnalyzer, token: number): boolean {
   return head !== undefined && a.idIs(head.params - 2, 'def') && a.idIs(head.params - 3, 'async');
 }
 
+/** In a loop statement over elements, or (Java's blocking calls) in `ids.forEach(id -> ...)` or a stream's `map`, which run one after the other too. */
+function runsPerElement(a: CodeAnalyzer, token: number): boolean {
+  return elementLoopAround(a, token) >= 0 || (a.language.family === 'java' && loopKind(a, token) === 'callback');
+}
+
 /**
  * Whether the call of the operation named at `nameIndex` runs once per element of a loop statement of its
  * own function and waits there for each reply. A loop the call leaves at once (`break` or `return` after it)
@@ -100,9 +105,7 @@ function inAsyncFunction(a: CodeAnalyzer, token: number): boolean {
  */
 export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
   const waits = WAITS[a.language.family];
-  // Java's blocking calls in `ids.forEach(id -> ...)` or a stream's `map` run one after the other too.
-  const perElement = elementLoopAround(a, nameIndex) >= 0 || (a.language.family === 'java' && loopKind(a, nameIndex) === 'callback');
-  if (!waits || !perElement) {
+  if (!waits || !runsPerElement(a, nameIndex)) {
     return false;
   }
   const result = dialectOf(a)?.result(a, nameIndex) ?? genericCall(a, nameIndex);
@@ -192,6 +195,16 @@ function insideBatchingCall(a: CodeAnalyzer, k: number): boolean {
   return false;
 }
 
+/** The helper name the token reads, compared in place (no text sliced), or undefined. */
+function helperNamed(a: CodeAnalyzer, k: number, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    if (a.tokens.is(k, name)) {
+      return name;
+    }
+  }
+  return undefined;
+}
+
 function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): ReadonlyMap<number, readonly number[]> {
   // The helpers by the name they are called by.
   const helpers = new Map<string, Set<number>>();
@@ -206,16 +219,21 @@ function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): Readonly
   if (helpers.size === 0) {
     return callers;
   }
-  // Only names of a helper's length are sliced and looked up: one cheap pass over the file's calls.
-  const lengths = new Set([...helpers.keys()].map((name) => name.length));
+  // One cheap pass over the file's calls: names compared in place, then whether the call runs per element,
+  // and only then what it calls (a common helper name such as `get` has many calls that are not the helper's).
+  const names = [...helpers.keys()];
+  const lengths = new Set(names.map((name) => name.length));
   const { starts, ends, codes } = a.tokens;
   for (let k = 0; k < a.tokens.length; k++) {
     if (codes[k + 1] !== OPEN_PAREN || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
       continue;
     }
-    const scopes = helpers.get(a.tokens.text(k));
-    const callee = scopes ? calleeScope(a, k) : -1;
-    if (!scopes?.has(callee) || a.scopes.enclosing(k, ['function']) === callee) {
+    const name = helperNamed(a, k, names);
+    if (name === undefined || !runsPerElement(a, k)) {
+      continue;
+    }
+    const callee = calleeScope(a, k);
+    if (!helpers.get(name)!.has(callee) || a.scopes.enclosing(k, ['function']) === callee) {
       continue;
     }
     const sites = callers.get(callee) ?? [];

@@ -30,6 +30,8 @@ type ResourceStarts = (a: CodeAnalyzer, keyword: number) => number[];
 interface ScopeReader {
   /** A cheap test of the text: whether the file may name a Redis client at all. */
   mayOpen: RegExp;
+  /** A cheap test of the text: whether it may dispose of anything (a block keyword, a close method's call). */
+  mayClose: RegExp;
   /** A statement that disposes what it opens when its block ends (`using`, `with`, try-with-resources). */
   block?: { keyword: number; resources: ResourceStarts };
   /** Methods that close a client: a function that makes a client in a local and calls one of these on it opens one per call. */
@@ -37,19 +39,19 @@ interface ScopeReader {
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
-  csharp: { mayOpen: /ConnectionMultiplexer/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
-  python: { mayOpen: /redis|valkey/i, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
-  java: { mayOpen: /redis|valkey/i, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'] },
+  csharp: { mayOpen: /ConnectionMultiplexer/, mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
+  python: { mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
+  java: { mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'] },
   // `defer rdb.Close()` or a plain `rdb.Close()`.
-  go: { mayOpen: /redis|valkey|rueidis/i, closes: ['Close'] },
+  go: { mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
-  js: { mayOpen: /redis|valkey/i, closes: ['quit', 'disconnect', 'close'] },
+  js: { mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'] },
 };
 
 /** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
 export function connectionsPerCall(a: CodeAnalyzer): Span[] {
   const reader = READERS[a.language.family];
-  if (!reader?.mayOpen.test(a.text)) {
+  if (!reader?.mayOpen.test(a.text) || !reader.mayClose.test(a.text)) {
     return [];
   }
   const found = new Map<number, Span>();

@@ -57,7 +57,8 @@ function parameterNames(a: CodeAnalyzer, params: number): (string | undefined)[]
 
 /** `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; or Next.js's `export async function GET(request)`. */
 function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  if (!a.is(fn.params, '(')) {
+  // Both shapes start with the request: one read settles most functions.
+  if (!a.is(fn.params, '(') || !REQUEST_NAMES.has(a.id(fn.params + 1) ?? '')) {
     return false;
   }
   const names = parameterNames(a, fn.params);
