@@ -48,6 +48,19 @@ describe('Web handlers: clients made on every request', () => {
       '}',
     );
     assert.deepEqual(reported('app/api/hits/route.ts', next), [`3:Redis ${RULE}`]);
+    // A middleware factory makes its client once, outside the middleware it returns.
+    const middleware = sourceLines(
+      "const redis = require('redis');",
+      'const setRedisClient = (url) => {',
+      '  const client = redis.createClient(url);',
+      '  return (req, res, next) => {',
+      '    req.redis = client;',
+      '    next();',
+      '  };',
+      '};',
+      'module.exports = { setRedisClient };',
+    );
+    assert.deepEqual(reported('middleware.js', middleware), []);
   });
 
   it('reports clients made in Flask, FastAPI and Django views, not in other functions or tests', () => {
