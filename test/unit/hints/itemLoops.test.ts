@@ -61,6 +61,22 @@ describe('DynamoDB: one item request per element in a loop', () => {
       '}',
     );
     assert.deepEqual(reported('upload.ts', prettier), [`7:PutCommand ${RULE}`]);
+    // The SDK documentation's style: the command declared first, then sent; one kept for later is not waited for.
+    const declared = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';",
+      'const docClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export async function saveAll(items: { id: string }[], later: DeleteCommand[]) {',
+      '  for (const item of items) {',
+      "    const command = new PutCommand({ TableName: 'orders', Item: item });",
+      '    const response = await docClient.send(command);',
+      '    console.log(response.$metadata);',
+      "    const removal = new DeleteCommand({ TableName: 'drafts', Key: { id: item.id } });",
+      '    later.push(removal);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('save-all.ts', declared), [`6:PutCommand ${RULE}`]);
     const v2 = sourceLines(
       "const AWS = require('aws-sdk');",
       'const docClient = new AWS.DynamoDB.DocumentClient();',

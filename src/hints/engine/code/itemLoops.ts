@@ -86,6 +86,30 @@ function callClose(a: CodeAnalyzer, name: number): number {
   return -1;
 }
 
+/** Tokens read after a command's declaration for the `send` of it: a loop body's few statements. */
+const MAX_SEND_DISTANCE = 400;
+
+/**
+ * JavaScript's command declared first and sent after (`const command = new PutCommand({...}); await
+ * client.send(command);`, the SDK documentation's style): the `send` call of it in the same block, or undefined.
+ */
+function sentCommand(a: CodeAnalyzer, name: number): { name: number; end: number } | undefined {
+  const variable = name - 3;
+  if (a.language.family !== 'js' || !a.idIs(name - 1, 'new') || !a.is(name - 2, '=') || !a.isId(variable) || !a.tokens.isOneOf(name - 4, DECLARATIONS)) {
+    return undefined;
+  }
+  const open = name + 1;
+  const end = Math.min(a.scopes.range(a.scopes.scopeAt(name))[1], name + MAX_SEND_DISTANCE);
+  for (let k = a.is(open, '(') ? a.partner[open] + 1 : open; k > 0 && k < end; k++) {
+    if (a.idIs(k, 'send') && a.isAccess(k - 1) && a.is(k + 1, '(') && a.is(k + 3, ')') && a.tokens.is(k + 2, a.tokens.text(variable))) {
+      return { name: k, end: k + 4 };
+    }
+  }
+  return undefined;
+}
+
+const DECLARATIONS = ['const', 'let', 'var'];
+
 /** Whether a Python token is in an `async def` (its nearest function). */
 function inAsyncFunction(a: CodeAnalyzer, token: number): boolean {
   const fn = a.scopes.enclosing(token, ['function']);
@@ -108,7 +132,7 @@ export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
   if (!waits || !runsPerElement(a, nameIndex)) {
     return false;
   }
-  const result = dialectOf(a)?.result(a, nameIndex) ?? genericCall(a, nameIndex);
+  const result = sentCommand(a, nameIndex) ?? dialectOf(a)?.result(a, nameIndex) ?? genericCall(a, nameIndex);
   const close = result ? callClose(a, result.name) : -1;
   if (!result || close < 0) {
     return false;
