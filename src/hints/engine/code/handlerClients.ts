@@ -164,6 +164,8 @@ export interface Construction {
   name: number;
   end: number;
   service: HintService;
+  /** A Redis client (not an AWS SDK client of ElastiCache), for the rules about Redis connections. */
+  redis: boolean;
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
@@ -202,8 +204,9 @@ function construction(a: CodeAnalyzer, start: number, first: number): Constructi
     return undefined;
   }
   const end = a.partner[open] + 1;
-  const service = serviceOf(a.evalChain(start, end).value);
-  return service && { start, name, end, service };
+  const value = a.evalChain(start, end).value;
+  const service = serviceOf(value);
+  return service && { start, name, end, service, redis: isRedisClient(value) };
 }
 
 /** The Lambda runtime library's package, which a Java handler's `Context` comes from. */
@@ -299,7 +302,11 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   }
   const { value, end } = a.evalChain(k, a.tokens.length);
   const service = serviceOf(value);
-  return service && end > name ? { start: k, name, end, service } : undefined;
+  return service && end > name ? { start: k, name, end, service, redis: isRedisClient(value) } : undefined;
+}
+
+function isRedisClient(value: Value | undefined): boolean {
+  return value?.t === 'client' && value.kind === 'redis';
 }
 
 function serviceOf(value: Value | undefined): HintService | undefined {

@@ -7,6 +7,7 @@ import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
 import { calleeScope, helperNameOf } from './forwardedRequests';
+import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { FileMemo } from './fileMemo';
 import { chainStart } from './receiverChains';
@@ -61,9 +62,6 @@ function usesJavaAsyncClient(a: CodeAnalyzer): boolean {
   return uses;
 }
 
-/** Tokens read for a method's type arguments (`LoadAsync<Order>(id)`): a few names. */
-const MAX_TYPE_ARGUMENT_TOKENS = 16;
-
 /** A generic method's call (`context.LoadAsync<Order>(id)` in C#), which the dialects do not read: its name and the token after it. */
 function genericCall(a: CodeAnalyzer, name: number): { name: number; end: number } | undefined {
   const close = callClose(a, name);
@@ -75,15 +73,8 @@ function callClose(a: CodeAnalyzer, name: number): number {
   if (a.is(name + 1, '(')) {
     return a.partner[name + 1];
   }
-  if (!a.language.typeArguments || !a.is(name + 1, '<')) {
-    return -1;
-  }
-  for (let k = name + 2; k < name + MAX_TYPE_ARGUMENT_TOKENS && k < a.tokens.length; k++) {
-    if (a.is(k, '>') && a.is(k + 1, '(')) {
-      return a.partner[k + 1];
-    }
-  }
-  return -1;
+  const angle = a.language.typeArguments && a.is(name + 1, '<') ? closeAngle(a, name + 1) : -1;
+  return angle > 0 && a.is(angle + 1, '(') ? a.partner[angle + 1] : -1;
 }
 
 /** Tokens read after a command's declaration for the `send` of it: a loop body's few statements. */

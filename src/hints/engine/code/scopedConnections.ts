@@ -11,6 +11,7 @@ import { Family } from '../lexer';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { codeOf } from '../tokenCodes';
+import { Construction, goConstruction, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import { inTestCode } from './testFixtures';
 
 const USING = codeOf('using');
@@ -27,7 +28,11 @@ const MAX_FINDINGS = 32;
 /** How one language scopes a resource to a block: from the keyword's token, the first token of each client expression it disposes. */
 type ResourceStarts = (a: CodeAnalyzer, keyword: number) => number[];
 
+type ConstructionReader = (a: CodeAnalyzer, k: number) => Construction | undefined;
+
 interface ScopeReader {
+  /** How the language makes a client (`handlerClients.ts`, shared with the handler rules). */
+  construction: ConstructionReader;
   /** A cheap test of the text: whether the file may name a Redis client at all. */
   mayOpen: RegExp;
   /** A cheap test of the text: whether it may dispose of anything (a block keyword, a close method's call). */
@@ -39,13 +44,13 @@ interface ScopeReader {
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
-  csharp: { mayOpen: /ConnectionMultiplexer/, mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
-  python: { mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
-  java: { mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'] },
+  csharp: { construction: javaConstruction, mayOpen: /ConnectionMultiplexer/, mayClose: /\busing\b|\.(?:Close|Dispose)(?:Async)?\s*\(/, block: { keyword: USING, resources: csharpUsing }, closes: ['Close', 'CloseAsync', 'Dispose', 'DisposeAsync'] },
+  python: { construction: pythonConstruction, mayOpen: /redis|valkey/i, mayClose: /\bwith\b|\.a?close\s*\(/, block: { keyword: WITH, resources: pythonWith }, closes: ['close', 'aclose'] },
+  java: { construction: javaConstruction, mayOpen: /redis|valkey/i, mayClose: /\btry\s*\(|\.(?:close|shutdown)\s*\(/, block: { keyword: TRY, resources: javaTry }, closes: ['close', 'shutdown'] },
   // `defer rdb.Close()` or a plain `rdb.Close()`.
-  go: { mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
+  go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
-  js: { mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'] },
+  js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'] },
 };
 
 /** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
@@ -60,7 +65,7 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
     const code = codes[k];
     const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
-      const name = redisConstruction(a, start);
+      const name = redisConstruction(a, reader.construction, start);
       if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
         found.set(name, a.tokenSpan(name));
       }
@@ -71,48 +76,17 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
 
 /**
  * The name token of a call that makes a new Redis client, from the expression's first token (past `await`), or
- * -1: `new Jedis(...)`, or a call rooted at an import or a class name (`redis.Redis(...)`, `redis.NewClient(...)`,
- * `ConnectionMultiplexer.Connect(...)`). A client a pool lends (`pool.getResource()`) or one over a shared pool
- * (`redis.Redis(connection_pool=pool)`) opens no connection of its own.
+ * -1, as the handler rules read constructions (`new Jedis(...)`, `redis.Redis(...)`, `redis.NewClient(...)`,
+ * `ConnectionMultiplexer.Connect(...)`, named by its class). A client a pool lends (`pool.getResource()`) or one
+ * over a shared pool (`redis.Redis(connection_pool=pool)`) opens no connection of its own.
  */
-function redisConstruction(a: CodeAnalyzer, start: number): number {
-  const awaited = a.idIs(start, 'await');
-  const constructed = a.idIs(awaited ? start + 1 : start, 'new');
-  const first = (awaited ? start + 1 : start) + (constructed ? 1 : 0);
-  if (!a.isId(first) || (!constructed && !importedName(a, first) && !isTypeName(a, first))) {
+function redisConstruction(a: CodeAnalyzer, read: ConstructionReader, start: number): number {
+  const made = read(a, a.idIs(start, 'await') ? start + 1 : start);
+  if (!made?.redis) {
     return -1;
   }
-  let name = first;
-  while (a.isAccess(name + 1) && a.isId(name + 2)) {
-    name += 2;
-  }
-  // Type arguments of a Java constructor are not read: `new Jedis(...)` has none.
-  const open = name + 1;
-  if (!a.isId(name) || !a.is(open, '(') || a.partner[open] < 0) {
-    return -1;
-  }
-  if (sharesPool(a, open)) {
-    return -1;
-  }
-  const value = a.evalChain(awaited ? start + 1 : start, a.partner[open] + 1).value;
-  if (value?.t !== 'client' || value.kind !== 'redis') {
-    return -1;
-  }
-  // Java and C# name a static factory's client by its class (`ConnectionMultiplexer.Connect`), as the handler rules do.
-  const typed = a.language.family === 'java' || a.language.family === 'csharp';
-  return typed && !constructed && name !== first ? first : name;
-}
-
-/** A module or package the file imports (Go's by their package name). */
-function importedName(a: CodeAnalyzer, k: number): boolean {
-  const name = a.tokens.text(k);
-  return a.imports.has(name) || a.goPackages.has(name);
-}
-
-/** A class name the file does not bind (`ConnectionMultiplexer`, `RedisClient`): a static factory's receiver, not a variable. */
-function isTypeName(a: CodeAnalyzer, k: number): boolean {
-  const code = a.tokens.text(k).charCodeAt(0);
-  return code >= 65 && code <= 90 && a.scopes.lookup(a.tokens.text(k), k) === undefined;
+  const close = made.end - 1;
+  return a.is(close, ')') && sharesPool(a, a.partner[close]) ? -1 : made.name;
 }
 
 /** Whether a call's arguments hand it a pool (`connection_pool=pool`): the client then borrows its connections. */
