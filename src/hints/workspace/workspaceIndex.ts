@@ -43,6 +43,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per file, the number of the refresh that last began reading it. */
+  private readonly refreshTickets = new Map<string, number>();
+  private refreshes = 0;
   private folderWatchers: vscode.Disposable[] = [];
   /**
    * When each file of a model last changed through a watcher event or an edit (a counter, not a clock):
@@ -156,7 +159,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!target || open?.isDirty) {
       return;
     }
+    // Reads of one file can finish out of order (a new folder's scan and the file's own event): the last begun wins.
+    const key = uri.toString();
+    const ticket = ++this.refreshes;
+    this.refreshTickets.set(key, ticket);
     const text = open ? open.getText() : await this.readText(uri);
+    if (this.refreshTickets.get(key) !== ticket) {
+      return;
+    }
+    this.refreshTickets.delete(key);
     if (text === undefined) {
       this.remove(this.modelOf(target.folder), target.relative);
     } else {

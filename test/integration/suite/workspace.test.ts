@@ -33,7 +33,8 @@ describe('workspace model in a real VS Code', () => {
     assert.equal(options.selection.start.line, 13);
   });
 
-  it('judges a code file by its path in its folder, and follows templates written, edited unsaved and deleted', async () => {
+  it('judges a code file by its path in its folder, and follows templates written, edited unsaved and deleted', async function () {
+    this.timeout(4 * FILE_EVENTS_MS);
     const code = api.workspace.documentWorkspace(exampleUri('orders-repository.ts'))!;
     assert.equal(code.fileName, 'orders-repository.ts');
     const named = (name: string): string | undefined => code.workspace.resolveTable(code.fileName, { kind: 'literal', name })?.logicalName;
