@@ -208,15 +208,33 @@ class Variables {
         return argument === node.argument ? node : { ...node, argument };
       }
       case 'list': {
-        const items = node.items.map((item) => this.substitute(item));
-        return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+        const items = changedCopy(node.items, (item) => this.substitute(item));
+        return items ? { ...node, items } : node;
       }
       default: {
-        const values = node.entries.map((entry) => this.substitute(entry.value));
-        return values.every((value, i) => value === node.entries[i].value) ? node : { ...node, entries: node.entries.map((entry, i): IacEntry => ({ ...entry, value: values[i] })) };
+        const entries = changedCopy(node.entries, (entry): IacEntry => {
+          const value = this.substitute(entry.value);
+          return value === entry.value ? entry : { ...entry, value };
+        });
+        return entries ? { ...node, entries } : node;
       }
     }
   }
+}
+
+/** `items` mapped by `map`, or undefined when every item came back as it was: a template without variables allocates nothing. */
+function changedCopy<T>(items: readonly T[], map: (item: T) => T): T[] | undefined {
+  let copy: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const mapped = map(items[i]);
+    if (copy) {
+      copy.push(mapped);
+    } else if (mapped !== items[i]) {
+      copy = items.slice(0, i);
+      copy.push(mapped);
+    }
+  }
+  return copy;
 }
 
 /**
