@@ -159,6 +159,7 @@ function buildModel(
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
               clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
+              lambdaHandlers: () => workspace.view.lambdaHandlers?.(workspace.file) ?? [],
             },
           }),
         }),

@@ -120,7 +120,7 @@ describe('workspace index: CDK', () => {
       TABLE_ARN: { kind: 'table', logicalName: 'Carts' },
     });
     assert.deepEqual(carts.unknownEnvironment, ['OTHER']);
-    assert.deepEqual([wishes.codePaths, wishes.codePathsFromApp, wishes.handler], [[], ['services/wishes/index.ts'], undefined]);
+    assert.deepEqual([wishes.codePaths, wishes.codePathsFromApp, wishes.handler], [[], ['services/wishes/index.ts'], 'handler']);
     assert.deepEqual([wishes.environment, wishes.environmentUnreadable], [{ TABLE: { kind: 'table', logicalName: 'Wishes' } }, true]);
     assert.deepEqual(defaulted.codePaths, ['infra/lib/stacks.Defaulted.ts', 'infra/lib/stacks.Defaulted.js']);
   });

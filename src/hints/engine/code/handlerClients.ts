@@ -18,6 +18,7 @@ import { HintService } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import type { FunctionScope } from './language';
+import { FileMemo } from './fileMemo';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
@@ -35,6 +36,8 @@ const CALLBACK_NAMES = new Set(['callback', 'cb', '_callback']);
 const MAX_ANNOTATION_TOKENS = 24;
 /** Handlers read per file: more than a file declares. */
 const MAX_HANDLERS = 16;
+/** Per file, the handler names its templates give. */
+const handlerNames = new FileMemo<string, ReadonlySet<string>>();
 
 /** How one language shows its handlers and the clients they make. */
 export interface HandlerReader {
@@ -54,7 +57,9 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
-  return clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
+  const reader = READERS[a.language.family];
+  // A handler a template names may call its parameters anything, so the text's cheap test does not apply.
+  return clientsMadeInHandlers(a, reader && templateHandlers(a).size > 0 ? { ...reader, mayDeclare: () => true } : reader, MAX_HANDLERS);
 }
 
 /**
@@ -93,20 +98,39 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
   return found;
 }
 
-/** An exported JavaScript function whose parameters are Lambda's: the event, then maybe the context and a callback. */
+/**
+ * An exported JavaScript function that is a Lambda handler: its parameters are Lambda's (the event, then maybe
+ * the context and a callback), or a template of the workspace names it as a function's handler, whatever
+ * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`).
+ */
 function isJsHandler(a: CodeAnalyzer, params: number): boolean {
-  if (!a.is(params, '(') || !JS_EVENT_NAMES.has(a.id(params + 1) ?? '')) {
+  if (!a.is(params, '(')) {
+    return false;
+  }
+  const name = exportedFunctionName(a, params);
+  return name >= 0 && (hasLambdaParameters(a, params) || templateHandlers(a).has(a.tokens.text(name)));
+}
+
+function hasLambdaParameters(a: CodeAnalyzer, params: number): boolean {
+  if (!JS_EVENT_NAMES.has(a.id(params + 1) ?? '')) {
     return false;
   }
   const parameters = segments(a, params);
   const named = (position: number, names: ReadonlySet<string>): boolean => position >= parameters.length || names.has(a.id(parameters[position][0]) ?? '');
-  if (parameters.length > 3 || !named(1, CONTEXT_NAMES) || !named(2, CALLBACK_NAMES)) {
-    return false;
-  }
+  return parameters.length <= 3 && named(1, CONTEXT_NAMES) && named(2, CALLBACK_NAMES);
+}
+
+/** The names the workspace's templates give as handlers in this file (none outside workspace mode). */
+function templateHandlers(a: CodeAnalyzer): ReadonlySet<string> {
+  return handlerNames.get(a, 'template-handlers', () => new Set(a.project?.lambdaHandlers?.() ?? []));
+}
+
+/** The name token of the exported function whose parameters open at `params`; -1 when it is not exported or has no name. */
+function exportedFunctionName(a: CodeAnalyzer, params: number): number {
   // `export async function handler(event)`, `export function handler(event)`, `function handler(event)` exported later.
   if (a.isId(params - 1) && a.idIs(params - 2, 'function')) {
     const exportAt = a.idIs(params - 3, 'async') ? params - 4 : params - 3;
-    return a.idIs(exportAt, 'export') || exportedByName(a, a.tokens.text(params - 1));
+    return a.idIs(exportAt, 'export') || exportedByName(a, a.tokens.text(params - 1)) ? params - 1 : -1;
   }
   // `export const handler = async (event) =>`, `exports.handler = function (event, context, callback)`, `module.exports.handler = ...`.
   let eq = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
@@ -118,14 +142,14 @@ function isJsHandler(a: CodeAnalyzer, params: number): boolean {
     eq -= 2;
   }
   if (!a.is(eq, '=')) {
-    return false;
+    return -1;
   }
   const name = declaredName(a, eq);
   if (name < 0) {
-    return false;
+    return -1;
   }
   const declaredWith = a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var');
-  return (declaredWith && a.idIs(name - 2, 'export')) || exported(a, eq + 1) || (declaredWith && exportedByName(a, a.tokens.text(name)));
+  return (declaredWith && a.idIs(name - 2, 'export')) || exported(a, eq + 1) || (declaredWith && exportedByName(a, a.tokens.text(name))) ? name : -1;
 }
 
 /**
@@ -149,13 +173,14 @@ function exportedByName(a: CodeAnalyzer, name: string): boolean {
   return tokensNamed(a, name).some((use) => exported(a, use));
 }
 
-/** A module-level `def name(event, context)`. */
+/** A module-level `def name(event, context)`, or a module-level function a template names as a handler. */
 function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolean {
   if (!a.idIs(params - 2, 'def') || a.scopes.parent(scope) !== 0) {
     return false;
   }
   const parameters = segments(a, params);
-  return parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
+  const lambdaParameters = parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
+  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1));
 }
 
 export interface Construction {

@@ -50,6 +50,8 @@ export interface ProjectContext {
   requestClient?(name: string): ExportedClient | null | undefined;
   /** The calls other files make of `name`, a function or class this file declares at module level, with the clients they pass. */
   clientPassingCalls?(name: string): readonly ClientPassingCall[];
+  /** The functions of this file that the workspace's templates name as Lambda handlers. */
+  lambdaHandlers?(): readonly string[];
 }
 
 /** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */

@@ -468,6 +468,8 @@ class CdkIndexer {
       }
     } else if (construct.kind === 'nodejs-function') {
       const entryFile = entry(props, 'entry');
+      // The exported function of the entry file that Lambda calls (CDK's default: `handler`).
+      fn.handler = this.text(entry(props, 'handler')) ?? 'handler';
       if (entryFile) {
         this.addCode(fn, this.location(entryFile));
       } else if (construct.id) {

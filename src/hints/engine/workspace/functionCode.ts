@@ -23,6 +23,20 @@ function handlerModules(handler: string): string[] {
   return dotted === module ? [module] : [module, dotted];
 }
 
+/**
+ * The function a JavaScript or Python handler names in its module (`src/app.lambdaHandler` → `lambdaHandler`,
+ * `app.handlers.main` → `main`), or a bare name when the function's code is the file itself (a CDK
+ * `NodejsFunction`'s `entry` with `handler: 'list'`); undefined for a Java or .NET handler (`::`).
+ */
+export function handlerFunction(handler: string | undefined, codeIsTheFile: boolean): string | undefined {
+  if (!handler || handler.includes('::')) {
+    return undefined;
+  }
+  const dot = handler.lastIndexOf('.');
+  const name = dot > 0 ? handler.slice(dot + 1) : dot < 0 && codeIsTheFile ? handler : undefined;
+  return name && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
+}
+
 /** `com.example.Handler::handleRequest` (Java) → `com/example/Handler.java`; `Assembly::Ns.Type::Method` (.NET) → `Type.cs`. */
 function handlerClassFile(handler: string): string | undefined {
   const parts = handler.split('::');

@@ -478,6 +478,8 @@ export interface WorkspaceView {
   requestClient?(codeFile: string, name: string): ExportedClient | null | undefined;
   /** The calls other files of the workspace make of `name` (a function or class `codeFile` declares at module level), with the clients they pass. */
   clientPassingCalls?(codeFile: string, name: string): readonly ClientPassingCall[];
+  /** The functions of `codeFile` that the workspace's templates name as Lambda handlers (`src/orders.list` → `list`). */
+  lambdaHandlers?(codeFile: string): readonly string[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */

@@ -5,7 +5,7 @@
  * the code file, and two of them wiring it to different tables give no answer.
  */
 import { contributes } from './contribution';
-import { Claim, claimOf } from './functionCode';
+import { Claim, claimOf, handlerFunction } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
@@ -321,6 +321,16 @@ export class WorkspaceModel implements WorkspaceView {
     const running = claims.get('entry') ?? claims.get('folder') ?? [];
     union.running.set(codeFile, running);
     return running;
+  }
+
+  /** The functions of a code file that the templates name as the handlers of the Lambda functions whose entry it is. */
+  lambdaHandlers(codeFile: string): readonly string[] {
+    const union = this.built();
+    const names = this.functionsRunning(codeFile).map((fn) => {
+      const locations = union.locations.get(fn) ?? [];
+      return claimOf(locations, fn.handler, codeFile) === 'entry' ? handlerFunction(fn.handler, locations.includes(codeFile)) : undefined;
+    });
+    return [...new Set(names.filter((name): name is string => name !== undefined))];
   }
 
   /** What a function sets a variable to, its own environment first, then its template's globals. */

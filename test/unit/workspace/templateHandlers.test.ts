@@ -1,0 +1,103 @@
+/**
+ * `lambda-client-per-invocation` in workspace mode: a function a template names as a Lambda handler is one,
+ * whatever its parameters are called (`Handler: src/orders.list` for `export const list = async (request) => ...`,
+ * `Handler: app.main` for `def main(payload, ctx)`), in the file the handler names and no other.
+ */
+import * as assert from 'node:assert/strict';
+import { sourceLines } from '../hints/support';
+import { hintsOfFile, workspaceOf } from './support';
+
+const RULE = 'lambda-client-per-invocation!';
+
+function findings(files: Record<string, string>, file: string): string[] {
+  return hintsOfFile(files, file).filter((hint) => hint.endsWith(RULE));
+}
+
+const SAM_TEMPLATE = sourceLines(
+  'Transform: AWS::Serverless-2016-10-31',
+  'Resources:',
+  '  ListOrders:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties:',
+  '      CodeUri: src/',
+  '      Handler: orders.list',
+  '      Runtime: nodejs20.x',
+  '  Archive:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties:',
+  '      CodeUri: jobs/',
+  '      Handler: app.main',
+  '      Runtime: python3.12',
+);
+
+const JS_HANDLER = sourceLines(
+  "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';",
+  '',
+  'export const list = async (request) => {',
+  '  const client = new DynamoDBClient({});',
+  "  return client.send(new ScanCommand({ TableName: 'orders', Limit: Number(request.limit) }));",
+  '};',
+  '',
+  'export const describe = async (request) => {',
+  '  const client = new DynamoDBClient({});',
+  "  return client.send(new ScanCommand({ TableName: 'orders', Limit: 1 }));",
+  '};',
+);
+
+const PYTHON_HANDLER = sourceLines(
+  'import boto3',
+  '',
+  '',
+  'def main(payload, ctx):',
+  '    table = boto3.resource("dynamodb").Table("orders")',
+  '    return table.get_item(Key={"id": payload["id"]})',
+  '',
+  '',
+  'def helper(payload, ctx):',
+  '    return boto3.client("dynamodb")',
+);
+
+describe('Lambda handlers named by a template', () => {
+  it('reports a client made in the JavaScript function the template names, and not in the file\'s other exports', () => {
+    const files = { 'template.yaml': SAM_TEMPLATE, 'src/orders.js': JS_HANDLER };
+    assert.deepEqual(findings(files, 'src/orders.js'), [`4:DynamoDBClient ${RULE}`]);
+  });
+
+  it('reports a client made in the Python function the template names, and not in another function of the module', () => {
+    const files = { 'template.yaml': SAM_TEMPLATE, 'jobs/app.py': PYTHON_HANDLER };
+    assert.deepEqual(findings(files, 'jobs/app.py'), [`5:resource ${RULE}`]);
+  });
+
+  it('stays silent without the template, in a file the handler does not name, and for a function that is not exported', () => {
+    assert.deepEqual(findings({ 'src/orders.js': JS_HANDLER }, 'src/orders.js'), []);
+    assert.deepEqual(findings({ 'template.yaml': SAM_TEMPLATE, 'src/customers.js': JS_HANDLER }, 'src/customers.js'), []);
+    const unexported = JS_HANDLER.replace('export const list', 'const list');
+    assert.deepEqual(findings({ 'template.yaml': SAM_TEMPLATE, 'src/orders.js': unexported }, 'src/orders.js'), []);
+  });
+
+  it('reads the handler names a model gives for a code file: the entry file only, and only JavaScript and Python handlers', () => {
+    const model = workspaceOf({ 'template.yaml': SAM_TEMPLATE, 'src/orders.js': JS_HANDLER, 'src/shared.js': 'export const x = 1;\n' });
+    assert.deepEqual(model.lambdaHandlers('src/orders.js'), ['list']);
+    assert.deepEqual(model.lambdaHandlers('src/shared.js'), []);
+    const java = SAM_TEMPLATE.replace('Handler: orders.list', 'Handler: com.shop.Orders::handleRequest');
+    assert.deepEqual(workspaceOf({ 'template.yaml': java }).lambdaHandlers('src/com/shop/Orders.java'), []);
+  });
+
+  it('reads a CDK NodejsFunction\'s handler in its entry file, `handler` when none is given', () => {
+    const stack = (handler: string): string =>
+      sourceLines(
+        "import { Stack } from 'aws-cdk-lib';",
+        "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+        '',
+        'export class OrdersStack extends Stack {',
+        '  constructor(scope, id) {',
+        '    super(scope, id);',
+        `    new NodejsFunction(this, 'ListOrders', { entry: 'src/orders.ts'${handler} });`,
+        '  }',
+        '}',
+      );
+    const code = JS_HANDLER.replace('export const list', 'export const handler');
+    assert.deepEqual(findings({ 'stack.ts': stack(", handler: 'list'"), 'src/orders.ts': JS_HANDLER }, 'src/orders.ts'), [`4:DynamoDBClient ${RULE}`]);
+    assert.deepEqual(findings({ 'stack.ts': stack(''), 'src/orders.ts': code }, 'src/orders.ts'), [`4:DynamoDBClient ${RULE}`]);
+  });
+});
