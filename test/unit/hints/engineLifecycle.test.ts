@@ -92,9 +92,27 @@ describe('RDS engine lifecycle', () => {
     assert.equal(lifecycle.engines['aurora-mysql']['2'], '2024-10-31');
   });
 
+  it('fires on the repository table for majors past their date on 3 December 2026, and only for listed ones', () => {
+    const rule = realHintRules().find((candidate) => candidate.id === 'rds-engine-version-extended-support');
+    assert.ok(rule?.diagnostic?.lifecycle, 'the rule carries the lifecycle table');
+    const today: EngineLifecycle = { ...rule.diagnostic.lifecycle, builtOn: '2026-12-03' };
+    assert.deepEqual(pastStandardSupport(today, 'mysql', '8.0.39'), { major: '8.0', endOfStandardSupport: '2026-07-31' });
+    assert.deepEqual(pastStandardSupport(today, 'postgres', '12.22'), { major: '12', endOfStandardSupport: '2025-02-28' });
+    assert.deepEqual(pastStandardSupport(today, 'aurora-mysql', '5.7.mysql_aurora.2.12.5'), { major: '2', endOfStandardSupport: '2024-10-31' });
+    assert.deepEqual(pastStandardSupport(today, 'redis', '5.0.6'), { major: '5', endOfStandardSupport: '2026-01-31' });
+    // Redis OSS 6 leaves standard support on 31 January 2027: silent until then, reported from the day after.
+    assert.equal(pastStandardSupport(today, 'redis', '6.2'), undefined);
+    assert.equal(pastStandardSupport({ ...today, builtOn: '2027-01-31' }, 'redis', '6.2.6'), undefined);
+    assert.deepEqual(pastStandardSupport({ ...today, builtOn: '2027-02-01' }, 'redis', '6.x'), { major: '6', endOfStandardSupport: '2027-01-31' });
+    // Majors whose AWS dates were not confirmed are not listed, so they stay silent whatever the date.
+    for (const [engine, version] of [['postgres', '13.22'], ['aurora-postgresql', '13.21'], ['mysql', '8.4.6'], ['aurora-mysql', '8.0.mysql_aurora.3.10.0'], ['redis', '7.1']]) {
+      assert.equal(pastStandardSupport({ ...today, builtOn: '2030-01-01' }, engine, version), undefined, `${engine} ${version}`);
+    }
+  });
+
   it('compiles the same table into the ElastiCache engine-version rule', () => {
     const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
-    assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31' });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31', '6': '2027-01-31' });
     assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { aurora: ['1'], redis: ['2', '3'] });
     assert.ok(rule?.diagnostic?.endOfLifeMessage, 'the ElastiCache rule says what end of life means');
   });
