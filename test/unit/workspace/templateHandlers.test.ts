@@ -1,7 +1,8 @@
 /**
  * `lambda-client-per-invocation` in workspace mode: a function a template names as a Lambda handler is one,
  * whatever its parameters are called (`Handler: src/orders.list` for `export const list = async (request) => ...`,
- * `Handler: app.main` for `def main(payload, ctx)`), in the file the handler names and no other.
+ * `Handler: app.main` for `def main(payload, ctx)`, `com.shop.Orders::handle`, `Shop::Shop.Functions::GetOrder`),
+ * in the file the handler names and no other.
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
@@ -75,12 +76,55 @@ describe('Lambda handlers named by a template', () => {
     assert.deepEqual(findings({ 'template.yaml': SAM_TEMPLATE, 'src/orders.js': unexported }, 'src/orders.js'), []);
   });
 
-  it('reads the handler names a model gives for a code file: the entry file only, and only JavaScript and Python handlers', () => {
+  it('reads the handler names a model gives for a code file: the entry file only', () => {
     const model = workspaceOf({ 'template.yaml': SAM_TEMPLATE, 'src/orders.js': JS_HANDLER, 'src/shared.js': 'export const x = 1;\n' });
     assert.deepEqual(model.lambdaHandlers('src/orders.js'), ['list']);
     assert.deepEqual(model.lambdaHandlers('src/shared.js'), []);
-    const java = SAM_TEMPLATE.replace('Handler: orders.list', 'Handler: com.shop.Orders::handleRequest');
-    assert.deepEqual(workspaceOf({ 'template.yaml': java }).lambdaHandlers('src/com/shop/Orders.java'), []);
+    const java = SAM_TEMPLATE.replace('Handler: orders.list', 'Handler: com.shop.Orders::handle');
+    assert.deepEqual(workspaceOf({ 'template.yaml': java }).lambdaHandlers('src/com/shop/Orders.java'), ['handle']);
+    assert.deepEqual(workspaceOf({ 'template.yaml': java }).lambdaHandlers('src/com/shop/Customers.java'), []);
+    const dotnet = SAM_TEMPLATE.replace('Handler: orders.list', 'Handler: Shop::Shop.Functions::GetOrder');
+    assert.deepEqual(workspaceOf({ 'template.yaml': dotnet }).lambdaHandlers('src/Functions.cs'), ['GetOrder']);
+  });
+
+  it('reports a client made in the Java or C# method the template names, whatever it takes', () => {
+    const template = (handler: string): string => SAM_TEMPLATE.replace('Handler: orders.list', `Handler: ${handler}`);
+    const java = sourceLines(
+      'package com.shop;',
+      '',
+      'import java.util.Map;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      '',
+      'public class Orders {',
+      '  public Map<String, Object> handle(Map<String, Object> input) {',
+      '    DynamoDbClient ddb = DynamoDbClient.create();',
+      '    return Map.of("tables", ddb.listTables().tableNames());',
+      '  }',
+      '',
+      '  public Map<String, Object> describe(Map<String, Object> input) {',
+      '    DynamoDbClient ddb = DynamoDbClient.create();',
+      '    return Map.of("tables", ddb.listTables().tableNames());',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings({ 'template.yaml': template('com.shop.Orders::handle'), 'src/com/shop/Orders.java': java }, 'src/com/shop/Orders.java'), [`8:DynamoDbClient ${RULE}`]);
+    assert.deepEqual(findings({ 'src/com/shop/Orders.java': java }, 'src/com/shop/Orders.java'), []);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      '',
+      'namespace Shop;',
+      '',
+      'public class Functions',
+      '{',
+      '    public async Task<int> GetOrder(OrderRequest request)',
+      '    {',
+      '        var client = new AmazonDynamoDBClient();',
+      '        var tables = await client.ListTablesAsync();',
+      '        return tables.TableNames.Count;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings({ 'template.yaml': template('Shop::Shop.Functions::GetOrder'), 'src/Functions.cs': csharp }, 'src/Functions.cs'), [`9:AmazonDynamoDBClient ${RULE}`]);
   });
 
   it('reads a CDK NodejsFunction\'s handler in its entry file, `handler` when none is given', () => {

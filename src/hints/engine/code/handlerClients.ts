@@ -50,9 +50,9 @@ export interface HandlerReader {
 const READERS: Partial<Record<Family, HandlerReader>> = {
   js: { mayDeclare: (text) => /\bevent\b|\bevt\b/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('event'), isHandler: (a, fn) => isPythonHandler(a, fn.params, fn.scope), construction: pythonConstruction },
-  java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params), construction: javaConstruction },
+  java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params) || isTemplateMethod(a, fn.params), construction: javaConstruction },
   go: { mayDeclare: (text) => text.includes(GO_LAMBDA_RUNTIME), isHandler: isGoHandler, construction: goConstruction },
-  csharp: { mayDeclare: (text) => text.includes(CSHARP_LAMBDA_CONTEXT), isHandler: (a, fn) => isCsharpHandler(a, fn.params), construction: javaConstruction },
+  csharp: { mayDeclare: (text) => text.includes(CSHARP_LAMBDA_CONTEXT), isHandler: (a, fn) => isCsharpHandler(a, fn.params) || isTemplateMethod(a, fn.params), construction: javaConstruction },
 };
 
 /** The clients the file's Lambda handlers make on each invocation. */
@@ -299,6 +299,11 @@ function goStartedHandlers(a: CodeAnalyzer): ReadonlySet<string> {
 }
 
 /** .NET: a method that takes Lambda's `ILambdaContext` (`FunctionHandler(Order input, ILambdaContext context)`). */
+/** A Java or C# method a template names as the handler (`com.shop.Orders::handle`), whatever it takes. */
+function isTemplateMethod(a: CodeAnalyzer, params: number): boolean {
+  return a.is(params, '(') && templateHandlers(a).has(a.id(params - 1) ?? '');
+}
+
 function isCsharpHandler(a: CodeAnalyzer, params: number): boolean {
   const close = a.is(params, '(') ? a.partner[params] : -1;
   for (let k = params + 1; k < close; k++) {

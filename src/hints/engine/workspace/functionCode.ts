@@ -24,16 +24,27 @@ function handlerModules(handler: string): string[] {
 }
 
 /**
- * The function a JavaScript or Python handler names in its module (`src/app.lambdaHandler` → `lambdaHandler`,
- * `app.handlers.main` → `main`), or a bare name when the function's code is the file itself (a CDK
- * `NodejsFunction`'s `entry` with `handler: 'list'`); undefined for a Java or .NET handler (`::`).
+ * The function or method a handler names in its file: `src/app.lambdaHandler` → `lambdaHandler`, Python's
+ * `app.handlers.main` → `main`, Java's `com.example.Orders::handle` → `handle`, .NET's
+ * `Shop::Shop.Functions::GetOrder` → `GetOrder`, or a bare name when the function's code is the file
+ * itself (a CDK `NodejsFunction`'s `entry` with `handler: 'list'`).
  */
 export function handlerFunction(handler: string | undefined, codeIsTheFile: boolean): string | undefined {
-  if (!handler || handler.includes('::')) {
+  if (!handler) {
     return undefined;
   }
+  const parts = handler.split('::');
   const dot = handler.lastIndexOf('.');
-  const name = dot > 0 ? handler.slice(dot + 1) : dot < 0 && codeIsTheFile ? handler : undefined;
+  const name =
+    parts.length > 1
+      ? parts.length <= 3 && parts.every(Boolean)
+        ? parts[parts.length - 1]
+        : undefined
+      : dot > 0
+        ? handler.slice(dot + 1)
+        : dot < 0 && codeIsTheFile
+          ? handler
+          : undefined;
   return name && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
 }
 
