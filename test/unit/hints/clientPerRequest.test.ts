@@ -63,6 +63,51 @@ describe('Web handlers: clients made on every request', () => {
     assert.deepEqual(reported('middleware.js', middleware), []);
   });
 
+  it('reports clients made in Koa and Hono handlers and middleware, not those built from the context or outside a route call', () => {
+    const koa = sourceLines(
+      "import Koa from 'koa';",
+      "import Router from '@koa/router';",
+      "import Redis from 'ioredis';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'const app = new Koa();',
+      'const router = new Router();',
+      "router.get('/orders/:id', async (ctx) => {",
+      '  const ddb = new DynamoDBClient({});',
+      '  ctx.body = await ddb.config.region();',
+      '});',
+      'app.use(async function (ctx, next) {',
+      '  const redis = new Redis(process.env.REDIS_URL);',
+      '  ctx.state.hits = await redis.incr(ctx.path);',
+      '  await next();',
+      '});',
+      "router.get('/tenants/:id', async (ctx) => {",
+      '  const client = new DynamoDBClient({ region: ctx.params.region });',
+      '  ctx.body = client.config;',
+      '});',
+      'function render(ctx) {',
+      '  return new Redis(process.env.REDIS_URL);',
+      '}',
+    );
+    assert.deepEqual(reported('server.ts', koa), [`8:DynamoDBClient ${RULE}`, `12:Redis ${RULE}`]);
+    const hono = sourceLines(
+      "import { Hono } from 'hono';",
+      "import { createClient } from 'redis';",
+      'const app = new Hono();',
+      "app.get('/sessions/:id', async (c) => {",
+      '  const redis = createClient({ url: process.env.REDIS_URL });',
+      '  await redis.connect();',
+      "  return c.json(await redis.get(c.req.param('id')));",
+      '});',
+      "app.get('/edge/:id', async (c) => {",
+      '  const redis = createClient({ url: c.env.REDIS_URL });',
+      "  return c.json(await redis.get(c.req.param('id')));",
+      '});',
+    );
+    assert.deepEqual(reported('app.ts', hono), [`5:createClient ${RULE}`]);
+    // The same shapes in a file of neither framework: `(ctx)` is too common a name to read as a handler.
+    assert.deepEqual(reported('jobs.ts', koa.replace("import Koa from 'koa';\nimport Router from '@koa/router';\n", '')), []);
+  });
+
   it('reports clients made in Flask, FastAPI and Django views, not in other functions or tests', () => {
     const code = sourceLines(
       'import boto3',

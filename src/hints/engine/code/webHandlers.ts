@@ -6,7 +6,9 @@
  * startup, shared by the requests. The same reading as `handlerClients.ts`, with the handlers of web frameworks:
  *
  * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
- *   `(request, reply)`, `(req, res, next)`), and Next.js route handlers (`export async function GET(request)`).
+ *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), and
+ *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
+ *   context (`router.get('/x', async (ctx) => ...)`, `app.post('/x', async (c) => ...)`, `app.use(async (ctx, next) => ...)`).
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
  *   `@api_view`), or a view whose first parameter is Django's `request` (after `self` in a class-based view).
  * - Java: a method under a Spring MVC mapping (`@GetMapping`, `@RequestMapping`) or a JAX-RS verb (`@GET`).
@@ -15,6 +17,7 @@
 import { Family } from '../lexer';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { FileMemo } from './fileMemo';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
 
@@ -37,8 +40,16 @@ const GO_HANDLER_TYPES = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Cont
 const CSHARP_ACTION_ATTRIBUTES = new Set(['HttpGet', 'HttpPost', 'HttpPut', 'HttpPatch', 'HttpDelete', 'Route']);
 const CSHARP_MINIMAL_ROUTES = new Set(['MapGet', 'MapPost', 'MapPut', 'MapPatch', 'MapDelete', 'MapMethods']);
 
+/** Koa and Hono, whose handlers take one context (`ctx`, `c`) instead of a request and a response. */
+const CONTEXT_FRAMEWORKS = /['"](?:koa|@koa\/router|koa-router|hono)(?:\/[\w-]+)*['"]/;
+const CONTEXT_PARAMETER_NAMES = new Set(['ctx', 'context', 'c']);
+/** The calls that register a handler or middleware on an app or router. */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'on']);
+/** Per file, whether it imports Koa or Hono. */
+const contextFrameworkFile = new FileMemo<string, boolean>();
+
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text), isHandler: isJsRouteHandler, construction: jsConstruction },
+  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text), isHandler: isJsRouteHandler, construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction },
@@ -55,10 +66,19 @@ function parameterNames(a: CodeAnalyzer, params: number): (string | undefined)[]
   return segments(a, params).map(([start]) => a.id(start));
 }
 
-/** `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; or Next.js's `export async function GET(request)`. */
+/**
+ * `(req, res)`, `(request, reply)`, `(req, res, next)`, typed or not; Next.js's `export async function GET(request)`;
+ * or a Koa or Hono context handler.
+ */
 function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  // Both shapes start with the request: one read settles most functions.
-  if (!a.is(fn.params, '(') || !REQUEST_NAMES.has(a.id(fn.params + 1) ?? '')) {
+  if (!a.is(fn.params, '(')) {
+    return false;
+  }
+  if (CONTEXT_PARAMETER_NAMES.has(a.id(fn.params + 1) ?? '')) {
+    return isContextHandler(a, fn.params);
+  }
+  // Both other shapes start with the request: one read settles most functions.
+  if (!REQUEST_NAMES.has(a.id(fn.params + 1) ?? '')) {
     return false;
   }
   const names = parameterNames(a, fn.params);
@@ -68,6 +88,22 @@ function isJsRouteHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   const name = a.id(fn.params - 1) ?? '';
   const exportAt = a.idIs(fn.params - 2, 'function') ? (a.idIs(fn.params - 3, 'async') ? fn.params - 4 : fn.params - 3) : -1;
   return NEXT_ROUTE_HANDLERS.has(name) && exportAt >= 0 && a.idIs(exportAt, 'export') && names.length <= 2 && REQUEST_NAMES.has(names[0] ?? '');
+}
+
+/**
+ * A function given straight to a route or middleware call of a Koa or Hono file, taking the context and maybe
+ * `next`: `router.get('/orders', async (ctx) => ...)`, `app.use(async function (ctx, next) {...})`.
+ */
+function isContextHandler(a: CodeAnalyzer, params: number): boolean {
+  const names = parameterNames(a, params);
+  if (names.length > 2 || (names.length === 2 && names[1] !== 'next') || !contextFrameworkFile.get(a, 'file', () => CONTEXT_FRAMEWORKS.test(a.text))) {
+    return false;
+  }
+  const start = a.idIs(params - 1, 'function') ? params - 1 : params;
+  const first = a.idIs(start - 1, 'async') ? start - 1 : start;
+  const call = a.parent[first];
+  const argumentStart = a.is(first - 1, '(') || a.is(first - 1, ',');
+  return argumentStart && call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '');
 }
 
 /** A `def` under a route decorator, or a Django view: `def orders(request)`, `def get(self, request, pk)`. */
