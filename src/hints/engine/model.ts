@@ -267,8 +267,8 @@ export interface DocumentModel {
   sdkImport?: SdkImport;
   /** Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each. */
   handlerClients?: { name: Span; service: HintService }[];
-  /** Clients a web request handler makes on every request (`code/webHandlers.ts`), by the name that makes each. */
-  requestClients?: { name: Span; service: HintService }[];
+  /** Clients a web request handler (or a FastAPI dependency: `dependency`) makes on every request (`code/webHandlers.ts`), by the name that makes each. */
+  requestClients?: { name: Span; service: HintService; dependency?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */
   connectionsPerCall?: Span[];
 }

@@ -133,6 +133,46 @@ describe('Web handlers: clients made on every request', () => {
     assert.deepEqual(reported('views.py', code), [`7:resource ${RULE}`, `11:Redis ${RULE}`, `14:client ${RULE}`]);
   });
 
+  it('reports clients made in FastAPI dependencies, run for each request that declares them, unless cached', () => {
+    const code = sourceLines(
+      'import functools',
+      '',
+      'import boto3',
+      'import redis',
+      'from fastapi import Depends, FastAPI',
+      '',
+      'app = FastAPI()',
+      '',
+      '',
+      'def get_orders():',
+      '    return boto3.resource("dynamodb").Table("orders")',
+      '',
+      '',
+      '@functools.lru_cache(maxsize=1)',
+      'def get_customers():',
+      '    return boto3.resource("dynamodb").Table("customers")',
+      '',
+      '',
+      'def get_cache():',
+      '    client = redis.Redis(host="cache", ssl=True)',
+      '    try:',
+      '        yield client',
+      '    finally:',
+      '        client.close()',
+      '',
+      '',
+      'def make_table():',
+      '    return boto3.resource("dynamodb").Table("orders")',
+      '',
+      '',
+      '@app.get("/orders/{order_id}")',
+      'def read_order(order_id: str, orders=Depends(get_orders), customers=Depends(get_customers), cache=Depends(dependency=get_cache)):',
+      '    return orders.get_item(Key={"id": order_id}).get("Item")',
+    );
+    const hints = hintsIn('api.py', code).filter((hint) => hint.endsWith('!') && /client-per-request|connection-per-call/.test(hint));
+    assert.deepEqual(hints, [`11:resource ${RULE}`, '20:Redis redis-connection-per-call!']);
+  });
+
   it('reports clients made in Spring endpoints and Go handlers', () => {
     const java = sourceLines(
       'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',

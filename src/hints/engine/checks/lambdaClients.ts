@@ -11,11 +11,15 @@ export const clientPerInvocation: Check = (rule, context) => {
   }
 };
 
-/** A client a Lambda handler makes is `lambda-client-per-invocation`'s to report: one finding per construction. */
+/**
+ * A client a Lambda handler makes is `lambda-client-per-invocation`'s to report, and a Redis connection a FastAPI
+ * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction.
+ */
 export const clientPerRequest: Check = (rule, context) => {
   const inLambdaHandlers = new Set((context.model.handlerClients ?? []).map((made) => made.name.start));
+  const closedConnections = new Set((context.model.connectionsPerCall ?? []).map((name) => name.start));
   for (const made of context.model.requestClients ?? []) {
-    if (!inLambdaHandlers.has(made.name.start)) {
+    if (!inLambdaHandlers.has(made.name.start) && !(made.dependency && closedConnections.has(made.name.start))) {
       context.report(rule, made.name, undefined, undefined, undefined, made.service);
     }
   }

@@ -9,6 +9,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
 import { importedCallWith } from './projectImports';
+import { tokensNamed } from './tokenIndex';
 import type { CallArguments } from '../workspace/types';
 import { codeOf } from '../tokenCodes';
 import { Value } from './values';
@@ -21,12 +22,35 @@ const FASTAPI_MODULES = new Set(['fastapi', 'fastapi.params', 'fastapi.param_fun
 /** FastAPI calls a dependency with what it declares it needs, none of it this file's strings. */
 const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
 
+/** Per file, the functions used as dependencies. */
+const dependencyNames = new FileMemo<string, ReadonlySet<string>>();
 /** Where each generator function's `yield` expressions start, per file (by function scope). */
 const yieldStarts = new FileMemo<number, number[]>();
 
 /** Whether a value is FastAPI's `Depends`. */
 export function isFastapiDepends(value: Value): boolean {
   return value.t === 'ref' && value.path === 'Depends' && FASTAPI_MODULES.has(value.module);
+}
+
+/**
+ * The functions of the file that FastAPI calls on every request it serves, as the dependency of a parameter
+ * (`cache: Redis = Depends(get_cache)`, `Annotated[Redis, Depends(get_cache)]`): by name.
+ */
+export function perRequestDependencies(a: CodeAnalyzer): ReadonlySet<string> {
+  return dependencyNames.get(a, 'file', () => {
+    const names = new Set<string>();
+    for (const k of a.text.includes('Depends') ? tokensNamed(a, 'Depends') : []) {
+      if (!a.is(k + 1, '(')) {
+        continue;
+      }
+      const callee = a.evalChain(k, k + 1).value;
+      const argument = a.idIs(k + 2, 'dependency') && a.is(k + 3, '=') ? k + 4 : k + 2;
+      if (callee && isFastapiDepends(callee) && a.isId(argument) && (a.is(argument + 1, ')') || a.is(argument + 1, ','))) {
+        names.add(a.tokens.text(argument));
+      }
+    }
+    return names;
+  });
 }
 
 /** What FastAPI passes for `Depends(...)` whose arguments open at `open` (see the module comment). */

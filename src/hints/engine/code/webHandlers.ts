@@ -10,13 +10,15 @@
  *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
  *   context (`router.get('/x', async (ctx) => ...)`, `app.post('/x', async (c) => ...)`, `app.use(async (ctx, next) => ...)`).
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
- *   `@api_view`), or a view whose first parameter is Django's `request` (after `self` in a class-based view).
+ *   `@api_view`), or a view whose first parameter is Django's `request` (after `self` in a class-based view);
+ *   and a module-level function the file gives FastAPI as a dependency (`Depends(get_table)`), run per request.
  * - Java: a method under a Spring MVC mapping (`@GetMapping`, `@RequestMapping`) or a JAX-RS verb (`@GET`).
  * - Go: a function that takes an `http.ResponseWriter` and an `*http.Request`, a gin, echo or fiber context.
  */
 import { Family } from '../lexer';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
@@ -43,6 +45,8 @@ const CSHARP_MINIMAL_ROUTES = new Set(['MapGet', 'MapPost', 'MapPut', 'MapPatch'
 /** Koa and Hono, whose handlers take one context (`ctx`, `c`) instead of a request and a response. */
 const CONTEXT_FRAMEWORKS = /['"](?:koa|@koa\/router|koa-router|hono)(?:\/[\w-]+)*['"]/;
 const CONTEXT_PARAMETER_NAMES = new Set(['ctx', 'context', 'c']);
+/** Decorators that keep a function's first result (functools, cachetools). */
+const CACHE_DECORATORS = new Set(['lru_cache', 'cache', 'cached']);
 /** The calls that register a handler or middleware on an app or router. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'on']);
 /** Per file, whether it imports Koa or Hono. */
@@ -56,9 +60,27 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
   csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction },
 };
 
-/** The clients the file's web request handlers make on each request. */
-export function clientsMadePerRequest(a: CodeAnalyzer): HandlerClient[] {
-  return clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
+/** A client made on each request, and whether a FastAPI dependency makes it rather than the handler. */
+export type RequestClient = HandlerClient & { dependency?: true };
+
+/**
+ * FastAPI's dependencies, which it calls for every request that declares them (`Depends(get_cache)`), unless a
+ * cache decorator returns the first call's result ever after (`@lru_cache`, `@functools.cache`).
+ */
+const DEPENDENCY_READER: HandlerReader = {
+  mayDeclare: (text) => text.includes('Depends'),
+  isHandler: (a, fn) =>
+    a.idIs(fn.params - 2, 'def') && a.scopes.parent(fn.scope) === 0 && perRequestDependencies(a).has(a.tokens.text(fn.params - 1)) && !decoratedWith(a, fn.params - 2, CACHE_DECORATORS),
+  construction: pythonConstruction,
+};
+
+/** The clients the file's web request handlers, and in Python the FastAPI dependencies they declare, make on each request. */
+export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
+  const found: RequestClient[] = clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
+  if (a.language.family === 'python') {
+    found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
+  }
+  return found;
 }
 
 /** The first name of each parameter of a group (`req` of `req: Request`), or undefined for a pattern. */
@@ -123,6 +145,19 @@ function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
       return true;
     }
     if (a.startsLine(k) && !a.is(k, '@') && !a.idIs(k, 'async')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether a decorator just above the `def` at `def` ends with one of `names` (`@functools.lru_cache(maxsize=1)`). */
+function decoratedWith(a: CodeAnalyzer, def: number, names: ReadonlySet<string>): boolean {
+  for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.isId(k) && names.has(a.tokens.text(k)) && decoratorAt(a, k)) {
+      return true;
+    }
+    if (a.startsLine(k) && !a.is(k, '@')) {
       return false;
     }
   }
