@@ -146,3 +146,80 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
   });
 });
+
+describe('Terraform local module folders that wrap a registry module', () => {
+  const WRAPPER = lines(
+    'module "db" {',
+    '  source                  = "terraform-aws-modules/rds-aurora/aws"',
+    '  version                 = "~> 9.0"',
+    '  name                    = var.name',
+    '  engine                  = "aurora-postgresql"',
+    '  deletion_protection     = var.deletion_protection',
+    '  backup_retention_period = var.backup_days',
+    '  publicly_accessible     = var.public',
+    '  master_password         = var.password',
+    '  skip_final_snapshot     = var.env == "prod" ? false : true',
+    '}',
+  );
+
+  it('indexes the inputs the registry module takes whole, as the resource arguments they reach', () => {
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', WRAPPER)?.moduleInputs, {
+      name: { resource: 'aws_rds_cluster', argument: 'name' },
+      deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
+      backup_days: { resource: 'aws_rds_cluster', argument: 'backup_retention_period' },
+      // v9 takes instance settings as inputs: they reach the instances.
+      public: { resource: 'aws_rds_cluster_instance', argument: 'publicly_accessible' },
+      // The module manages the password unless told not to: what a caller passes may never arrive.
+      password: null,
+    });
+  });
+
+  it("reads a caller's inputs through the wrapper, with the caller's variable defaults", () => {
+    const caller = lines(
+      'variable "protect" {',
+      '  default = false',
+      '}',
+      'module "orders_db" {',
+      '  source              = "../../modules/aurora"',
+      '  deletion_protection = var.protect',
+      '  backup_days         = 0',
+      '  public              = true',
+      '  password            = "Example-Passw0rd-1"',
+      '}',
+    );
+    const workspace = model({ 'modules/aurora/main.tf': WRAPPER, 'envs/prod/db.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'envs/prod/db.tf' }), [
+      '6 rds-deletion-protection',
+      '6 rds-deletion-protection!',
+      '7 rds-backup-retention',
+      '7 rds-backup-retention!',
+      '8 rds-publicly-accessible',
+      '8 rds-publicly-accessible!',
+    ]);
+  });
+
+  it('passes a master password on when the wrapper turns the managed password off, and reads nothing of an unknown module', () => {
+    const unmanaged = WRAPPER.replace('  master_password ', '  manage_master_user_password = false\n  master_password ');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', unmanaged)?.moduleInputs?.password, { resource: 'aws_rds_cluster', argument: 'master_password' });
+    const switched = WRAPPER.replace('  master_password ', '  manage_master_user_password = var.managed\n  master_password ');
+    assert.equal(contributionOf('modules/aurora/main.tf', switched)?.moduleInputs?.password, null);
+    const elsewhere = WRAPPER.replace('terraform-aws-modules/rds-aurora/aws', 'example-org/aurora/aws');
+    assert.equal(contributionOf('modules/aurora/main.tf', elsewhere)?.moduleInputs, undefined);
+  });
+
+  it('leaves an ElastiCache failover input unknown where Multi-AZ may turn failover on', () => {
+    const cache = lines(
+      'module "redis" {',
+      '  source                     = "terraform-aws-modules/elasticache/aws"',
+      '  multi_az_enabled           = var.multi_az',
+      '  automatic_failover_enabled = var.failover',
+      '  transit_encryption_enabled = var.tls',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/cache/main.tf', cache)?.moduleInputs, {
+      multi_az: { resource: 'aws_elasticache_replication_group', argument: 'multi_az_enabled' },
+      failover: null,
+      tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
+    });
+  });
+});
