@@ -25,6 +25,14 @@ export const valueEquals: Check = (rule, context) => {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
+  // The diagnostic's `contexts` always have the value, with no property to say otherwise (CDK's
+  // `ServerlessCluster` is Aurora Serverless v1): reported on the construct.
+  const properties = rule.diagnostic?.properties ?? [];
+  for (const resource of rule.diagnostic?.contexts ? context.contextsOf(rule) : []) {
+    if (!optionNamed(resource, properties) && !mootSettingSet(resource, moot)) {
+      context.report(rule, resource.anchor);
+    }
+  }
 };
 
 export const falseOrAbsent: Check = (rule, context) => {
