@@ -223,3 +223,71 @@ describe('Terraform local module folders that wrap a registry module', () => {
     });
   });
 });
+
+describe('Terraform local module folders that pass inputs on to other module folders', () => {
+  const DATABASE = lines(
+    'resource "aws_db_instance" "this" {',
+    '  identifier          = var.name',
+    '  engine              = "postgres"',
+    '  deletion_protection = var.deletion_protection',
+    '  publicly_accessible = var.public',
+    '}',
+  );
+  // The service module takes the environment's settings and hands the database ones on.
+  const SERVICE = lines(
+    'module "database" {',
+    '  source              = "../database"',
+    '  name                = var.name',
+    '  deletion_protection = var.protect_data',
+    '  public              = var.env == "dev" ? true : false',
+    '}',
+    'module "replica" {',
+    '  source = "../database"',
+    '  name   = "${var.name}-replica"',
+    '  public = var.public_replica',
+    '}',
+    'module "audit" {',
+    '  source = "../audit"',
+    '  name   = var.name',
+    '}',
+  );
+  const CALLER = lines(
+    'module "orders" {',
+    '  source         = "../../modules/service"',
+    '  name           = "orders"',
+    '  protect_data   = false',
+    '  public_replica = true',
+    '  env            = "prod"',
+    '}',
+  );
+
+  it('indexes the inputs a module block passes on whole, with the folder and the input they reach', () => {
+    assert.deepEqual(contributionOf('modules/service/main.tf', SERVICE)?.moduleForwards, {
+      name: [
+        { folder: 'modules/database', input: 'name' },
+        { folder: 'modules/audit', input: 'name' },
+      ],
+      protect_data: [{ folder: 'modules/database', input: 'deletion_protection' }],
+      public_replica: [{ folder: 'modules/database', input: 'public' }],
+    });
+  });
+
+  it("reads a caller's inputs as the arguments they reach two module folders down", () => {
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'modules/service/main.tf': SERVICE, 'envs/prod/main.tf': CALLER });
+    assert.deepEqual(hints(CALLER, { model: workspace, file: 'envs/prod/main.tf' }), [
+      '4 rds-deletion-protection',
+      '4 rds-deletion-protection!',
+      '5 rds-publicly-accessible',
+      '5 rds-publicly-accessible!',
+    ]);
+  });
+
+  it('reads nothing for an input the folder passes nowhere certain, through a module folder the workspace lacks, or in a cycle', () => {
+    const workspace = model({ 'modules/service/main.tf': SERVICE, 'envs/prod/main.tf': CALLER });
+    assert.deepEqual(hints(CALLER, { model: workspace, file: 'envs/prod/main.tf' }), [], 'the database folder is missing');
+    const loop = lines('module "self" {', '  source = "../loop"', '  x      = var.x', '}');
+    const caller = lines('module "loop" {', '  source = "../../modules/loop"', '  x      = false', '}');
+    const cyclic = model({ 'modules/loop/main.tf': loop, 'envs/dev/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: cyclic, file: 'envs/dev/main.tf' }), []);
+  });
+});

@@ -14,7 +14,7 @@ import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRe
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { noteTerraformGroups } from './terraformGroups';
+import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
@@ -249,6 +249,17 @@ class TerraformIndexer {
     }
   }
 
+  /** Inputs of this folder that a `module` block passes on whole to a module folder of the workspace. */
+  private noteForwardedInputs(folder: string, block: HclBlock): void {
+    for (const attribute of block.body.attributes) {
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      if (input !== undefined) {
+        const forwards = (this.contribution.moduleForwards ??= {});
+        forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: attribute.name }];
+      }
+    }
+  }
+
   /** A module input as the module rules read it: a literal as such, anything else as an expression. */
   private option(name: string, key: Span, value: HclValue): OptionOccurrence {
     const literal: Literal =
@@ -299,8 +310,12 @@ class TerraformIndexer {
     const source = this.text(attributeOf(block.body, 'source'));
     const registry = source === undefined ? undefined : normalizedModuleSource(source);
     const logicalName = `module.${block.labels[0]}`;
+    const folder = source === undefined ? undefined : localModuleFolder(this.folder, source);
     if (registry) {
       this.noteRegistryModuleInputs(registry, block);
+    }
+    if (folder !== undefined) {
+      this.noteForwardedInputs(folder, block);
     }
     if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
       this.contribution.tables.push(this.moduleTable(logicalName, block));
