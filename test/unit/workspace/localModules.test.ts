@@ -221,6 +221,12 @@ describe('Terraform local module folders that wrap a registry module', () => {
       failover: null,
       tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
     });
+    // cloudposse's module takes its own names for some arguments.
+    const cloudposse = lines('module "redis" {', '  source       = "cloudposse/elasticache-redis/aws"', '  cluster_size = var.nodes', '  transit_encryption_enabled = var.tls', '}');
+    assert.deepEqual(contributionOf('modules/cache/main.tf', cloudposse)?.moduleInputs, {
+      nodes: { resource: 'aws_elasticache_replication_group', argument: 'num_cache_clusters' },
+      tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
+    });
   });
 });
 
