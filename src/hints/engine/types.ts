@@ -112,7 +112,10 @@ export interface RuleDiagnostic {
   value?: boolean | number | string;
   /** The property `false-or-absent` and `requires-one-of` look at, by name. */
   properties?: string[];
-  /** Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts. */
+  /**
+   * Contexts (`service:Operation`, CloudFormation or Terraform resource types) where absence counts; for
+   * `value-equals`, construct types that always have the value (`aws_rds.ServerlessCluster`).
+   */
   contexts?: string[];
   /**
    * Properties whose presence makes the finding moot (read replicas, restores, cluster members): for

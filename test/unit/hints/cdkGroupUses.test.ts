@@ -225,4 +225,29 @@ describe('CDK security groups that serve no database', () => {
     assert.deepEqual(OPEN(hintsIn('edge.ts', ts)), []);
     assert.ok(OPEN(hintsIn('edge.ts', ts.replace('ec2.Port.tcpRange(1024, 65535)', 'ec2.Port.tcpRange(50000, 50010)'))).includes('5:allowFrom rds-open-ingress!'), 'a narrow range at Db2');
   });
+
+  it("reads a database's default port opened to every address through its connections, and no other peer", () => {
+    const ts = (peer: string): string =>
+      sourceLines(
+        "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+        "import * as rds from 'aws-cdk-lib/aws-rds';",
+        'export function data(scope: any, vpc: ec2.IVpc, engine: rds.IInstanceEngine, appSg: ec2.ISecurityGroup) {',
+        "  const db = new rds.DatabaseInstance(scope, 'Db', { vpc, engine, storageEncrypted: true });",
+        `  db.connections.allowDefaultPortFrom(${peer});`,
+        "  const sg = new ec2.SecurityGroup(scope, 'Sg', { vpc });",
+        `  sg.connections.allowDefaultPortFrom(${peer});`,
+        '}',
+      );
+    assert.deepEqual(OPEN(hintsIn('data.ts', ts('ec2.Peer.anyIpv4()'))), ['5:allowDefaultPortFrom rds-open-ingress!'], "a group has no default port of its own");
+    assert.deepEqual(OPEN(hintsIn('data.ts', ts("ec2.Peer.ipv6('::/0')"))), ['5:allowDefaultPortFrom rds-open-ingress!']);
+    assert.deepEqual(OPEN(hintsIn('data.ts', ts('appSg'))), []);
+    assert.deepEqual(OPEN(hintsIn('data.ts', ts("ec2.Peer.ipv4('10.0.0.0/16')"))), []);
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2, aws_rds as rds',
+      'def data(scope, vpc, engine):',
+      '    cluster = rds.DatabaseCluster(scope, "Db", vpc=vpc, engine=engine)',
+      '    cluster.connections.allow_default_port_from(ec2.Peer.any_ipv4(), "public psql")',
+    );
+    assert.deepEqual(OPEN(hintsIn('data.py', python)), ['4:allow_default_port_from rds-open-ingress!']);
+  });
 });

@@ -118,4 +118,36 @@ describe('Multi-AZ DB clusters without StorageEncrypted', () => {
     );
     assert.deepEqual(findings('clusters.py', sdk), ['6:9']);
   });
+
+  it("leaves an Aurora instance's own StorageEncrypted: false to its cluster, and keeps the cluster's and a standalone instance's", () => {
+    const template = sourceLines(
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Parameters:',
+      '  EncryptionAtRest:',
+      '    Type: String',
+      '    Default: false',
+      'Resources:',
+      '  AuroraCluster:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties:',
+      '      DBClusterIdentifier: ledger',
+      '      Engine: aurora-postgresql',
+      '      StorageEncrypted: !Ref EncryptionAtRest',
+      '  AuroraInstance0:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: aurora-postgresql',
+      '      DBClusterIdentifier: !Ref AuroraCluster',
+      '      DBInstanceClass: db.r7g.large',
+      '      StorageEncrypted: !Ref EncryptionAtRest',
+      '  Standalone:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.t4g.micro',
+      '      StorageEncrypted: !Ref EncryptionAtRest',
+    );
+    assert.deepEqual(findings('ledger.yaml', template), ['12:7', '25:7']);
+  });
 });
+

@@ -146,3 +146,154 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
   });
 });
+
+describe('Terraform local module folders that wrap a registry module', () => {
+  const WRAPPER = lines(
+    'module "db" {',
+    '  source                  = "terraform-aws-modules/rds-aurora/aws"',
+    '  version                 = "~> 9.0"',
+    '  name                    = var.name',
+    '  engine                  = "aurora-postgresql"',
+    '  deletion_protection     = var.deletion_protection',
+    '  backup_retention_period = var.backup_days',
+    '  publicly_accessible     = var.public',
+    '  master_password         = var.password',
+    '  skip_final_snapshot     = var.env == "prod" ? false : true',
+    '}',
+  );
+
+  it('indexes the inputs the registry module takes whole, as the resource arguments they reach', () => {
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', WRAPPER)?.moduleInputs, {
+      name: { resource: 'aws_rds_cluster', argument: 'name' },
+      deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
+      backup_days: { resource: 'aws_rds_cluster', argument: 'backup_retention_period' },
+      // v9 takes instance settings as inputs: they reach the instances.
+      public: { resource: 'aws_rds_cluster_instance', argument: 'publicly_accessible' },
+      // The module manages the password unless told not to: what a caller passes may never arrive.
+      password: null,
+    });
+  });
+
+  it("reads a caller's inputs through the wrapper, with the caller's variable defaults", () => {
+    const caller = lines(
+      'variable "protect" {',
+      '  default = false',
+      '}',
+      'module "orders_db" {',
+      '  source              = "../../modules/aurora"',
+      '  deletion_protection = var.protect',
+      '  backup_days         = 0',
+      '  public              = true',
+      '  password            = "Example-Passw0rd-1"',
+      '}',
+    );
+    const workspace = model({ 'modules/aurora/main.tf': WRAPPER, 'envs/prod/db.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'envs/prod/db.tf' }), [
+      '6 rds-deletion-protection',
+      '6 rds-deletion-protection!',
+      '7 rds-backup-retention',
+      '7 rds-backup-retention!',
+      '8 rds-publicly-accessible',
+      '8 rds-publicly-accessible!',
+    ]);
+  });
+
+  it('passes a master password on when the wrapper turns the managed password off, and reads nothing of an unknown module', () => {
+    const unmanaged = WRAPPER.replace('  master_password ', '  manage_master_user_password = false\n  master_password ');
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', unmanaged)?.moduleInputs?.password, { resource: 'aws_rds_cluster', argument: 'master_password' });
+    const switched = WRAPPER.replace('  master_password ', '  manage_master_user_password = var.managed\n  master_password ');
+    assert.equal(contributionOf('modules/aurora/main.tf', switched)?.moduleInputs?.password, null);
+    const elsewhere = WRAPPER.replace('terraform-aws-modules/rds-aurora/aws', 'example-org/aurora/aws');
+    assert.equal(contributionOf('modules/aurora/main.tf', elsewhere)?.moduleInputs, undefined);
+  });
+
+  it('leaves an ElastiCache failover input unknown where Multi-AZ may turn failover on', () => {
+    const cache = lines(
+      'module "redis" {',
+      '  source                     = "terraform-aws-modules/elasticache/aws"',
+      '  multi_az_enabled           = var.multi_az',
+      '  automatic_failover_enabled = var.failover',
+      '  transit_encryption_enabled = var.tls',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/cache/main.tf', cache)?.moduleInputs, {
+      multi_az: { resource: 'aws_elasticache_replication_group', argument: 'multi_az_enabled' },
+      failover: null,
+      tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
+    });
+    // cloudposse's module takes its own names for some arguments.
+    const cloudposse = lines('module "redis" {', '  source       = "cloudposse/elasticache-redis/aws"', '  cluster_size = var.nodes', '  transit_encryption_enabled = var.tls', '}');
+    assert.deepEqual(contributionOf('modules/cache/main.tf', cloudposse)?.moduleInputs, {
+      nodes: { resource: 'aws_elasticache_replication_group', argument: 'num_cache_clusters' },
+      tls: { resource: 'aws_elasticache_replication_group', argument: 'transit_encryption_enabled' },
+    });
+  });
+});
+
+describe('Terraform local module folders that pass inputs on to other module folders', () => {
+  const DATABASE = lines(
+    'resource "aws_db_instance" "this" {',
+    '  identifier          = var.name',
+    '  engine              = "postgres"',
+    '  deletion_protection = var.deletion_protection',
+    '  publicly_accessible = var.public',
+    '}',
+  );
+  // The service module takes the environment's settings and hands the database ones on.
+  const SERVICE = lines(
+    'module "database" {',
+    '  source              = "../database"',
+    '  name                = var.name',
+    '  deletion_protection = var.protect_data',
+    '  public              = var.env == "dev" ? true : false',
+    '}',
+    'module "replica" {',
+    '  source = "../database"',
+    '  name   = "${var.name}-replica"',
+    '  public = var.public_replica',
+    '}',
+    'module "audit" {',
+    '  source = "../audit"',
+    '  name   = var.name',
+    '}',
+  );
+  const CALLER = lines(
+    'module "orders" {',
+    '  source         = "../../modules/service"',
+    '  name           = "orders"',
+    '  protect_data   = false',
+    '  public_replica = true',
+    '  env            = "prod"',
+    '}',
+  );
+
+  it('indexes the inputs a module block passes on whole, with the folder and the input they reach', () => {
+    assert.deepEqual(contributionOf('modules/service/main.tf', SERVICE)?.moduleForwards, {
+      name: [
+        { folder: 'modules/database', input: 'name' },
+        { folder: 'modules/audit', input: 'name' },
+      ],
+      protect_data: [{ folder: 'modules/database', input: 'deletion_protection' }],
+      public_replica: [{ folder: 'modules/database', input: 'public' }],
+    });
+  });
+
+  it("reads a caller's inputs as the arguments they reach two module folders down", () => {
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'modules/service/main.tf': SERVICE, 'envs/prod/main.tf': CALLER });
+    assert.deepEqual(hints(CALLER, { model: workspace, file: 'envs/prod/main.tf' }), [
+      '4 rds-deletion-protection',
+      '4 rds-deletion-protection!',
+      '5 rds-publicly-accessible',
+      '5 rds-publicly-accessible!',
+    ]);
+  });
+
+  it('reads nothing for an input the folder passes nowhere certain, through a module folder the workspace lacks, or in a cycle', () => {
+    const workspace = model({ 'modules/service/main.tf': SERVICE, 'envs/prod/main.tf': CALLER });
+    assert.deepEqual(hints(CALLER, { model: workspace, file: 'envs/prod/main.tf' }), [], 'the database folder is missing');
+    const loop = lines('module "self" {', '  source = "../loop"', '  x      = var.x', '}');
+    const caller = lines('module "loop" {', '  source = "../../modules/loop"', '  x      = false', '}');
+    const cyclic = model({ 'modules/loop/main.tf': loop, 'envs/dev/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: cyclic, file: 'envs/dev/main.tf' }), []);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { DocumentModel, Literal, OptionContext, OptionOccurrence } from '../model';
 import { cdkL1Construct } from '../services';
-import { CheckName, HintLanguage, HintRule, HintService, normalizeName, QuickFix, RelatedPlace, SiteOrigin, Span } from '../types';
+import { CheckName, HintLanguage, HintRule, HintService, normalizeName, RuleDiagnostic, QuickFix, RelatedPlace, SiteOrigin, Span } from '../types';
 import { ResolvedRequest } from '../workspace/resolve';
 
 /** An option of a context that a rule's match names (a hover site the value checks look at). */
@@ -163,11 +163,22 @@ export function absenceCounts(rule: HintRule, context: OptionContext): boolean {
   }
   const engine = optionNamed(context, ENGINE)?.literal;
   const named = engine?.kind === 'str' ? engine.value.trim().toLowerCase() : undefined;
-  if (diagnostic.engineRequiredIn?.some((type) => type === context.type || cdkL1Construct(type) === context.type)) {
+  if (clusterTyped(diagnostic, context)) {
     return named !== undefined && (diagnostic.offByDefaultForEngines?.includes(named) ?? false);
   }
-  if (optionNamed(context, diagnostic.clusterMemberWith ?? [])) {
+  if (clusterMember(rule, context)) {
     return false;
   }
   return named !== 'memcached' && !(named !== undefined && diagnostic.onByDefaultForEngines?.includes(named));
+}
+
+/** Whether the context is of one of the rule's `engineRequiredIn` types (DB clusters). */
+function clusterTyped(diagnostic: RuleDiagnostic, context: OptionContext): boolean {
+  return diagnostic.engineRequiredIn?.some((type) => type === context.type || cdkL1Construct(type) === context.type) ?? false;
+}
+
+/** A DB instance that names its cluster (`clusterMemberWith`): the cluster's settings apply to it, not its own. */
+export function clusterMember(rule: HintRule, context: OptionContext): boolean {
+  const diagnostic = rule.diagnostic;
+  return !!diagnostic?.clusterMemberWith && !clusterTyped(diagnostic, context) && optionNamed(context, diagnostic.clusterMemberWith) !== undefined;
 }

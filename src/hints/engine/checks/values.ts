@@ -3,7 +3,7 @@ import { insertPropertyFix } from '../fixes';
 import { Literal, OptionContext } from '../model';
 import { HintRule } from '../types';
 import { cdkL1Construct } from '../services';
-import { absenceCounts, Check, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
+import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
 const NUM_CACHE_CLUSTERS = ['NumCacheClusters', 'NumberCacheClusters'];
@@ -25,13 +25,22 @@ export const valueEquals: Check = (rule, context) => {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
+  // The diagnostic's `contexts` always have the value, with no property to say otherwise (CDK's
+  // `ServerlessCluster` is Aurora Serverless v1): reported on the construct.
+  const properties = rule.diagnostic?.properties ?? [];
+  for (const resource of rule.diagnostic?.contexts ? context.contextsOf(rule) : []) {
+    if (!optionNamed(resource, properties) && !mootSettingSet(resource, moot)) {
+      context.report(rule, resource.anchor);
+    }
+  }
 };
 
 export const falseOrAbsent: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];
   let counting: Set<OptionContext> | undefined;
   for (const { context: resource, option } of context.optionsOf(rule)) {
-    if (notMemcached(rule, resource)) {
+    // A cluster member's own setting does not apply (an Aurora instance's StorageEncrypted: the cluster's decides).
+    if (notMemcached(rule, resource) || clusterMember(rule, resource)) {
       continue;
     }
     // `cond ? null : false`: off where it is set, and left out elsewhere, which counts only where absence does.

@@ -81,7 +81,8 @@ const DEFAULT_PORTS: Record<string, number> = { aws_rds: 3306, aws_elasticache: 
 
 /**
  * Ingress opened to the internet by construct methods: `sg.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
- * `db.connections.allowFrom(Peer.anyIpv4(), Port.tcp(5432))`, `db.connections.allowDefaultPortFromAnyIpv4()`.
+ * `db.connections.allowFrom(Peer.anyIpv4(), Port.tcp(5432))`, `db.connections.allowDefaultPortFromAnyIpv4()` and
+ * `db.connections.allowDefaultPortFrom(Peer.anyIpv4())`.
  */
 export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
   const rules: IngressRule[] = [];
@@ -95,7 +96,7 @@ export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
     if (/^(?:addIngressRule|add_ingress_rule|allowFrom|allow_from|allowFromAnyIpv4|allow_from_any_ipv4)$/.test(option.name)) {
       const open = option.name.toLowerCase().replace(/_/g, '').endsWith('anyipv4') || OPEN_PEER.test(text);
       ports = open ? portRange(text) : undefined;
-    } else if (/^(?:allowDefaultPortFromAnyIpv4|allow_default_port_from_any_ipv4)$/.test(option.name)) {
+    } else if (/^(?:allowDefaultPortFromAnyIpv4|allow_default_port_from_any_ipv4)$/.test(option.name) || (/^(?:allowDefaultPortFrom|allow_default_port_from)$/.test(option.name) && OPEN_PEER.test(text))) {
       const port = DEFAULT_PORTS[context.type.split('.')[0]];
       ports = port ? { from: port, to: port } : undefined;
     }

@@ -403,6 +403,24 @@ export function argumentOf(module: RegistryModule, input: string): string {
 }
 
 /**
+ * The resource and argument an input of a registry module block reaches, for a folder that passes its own
+ * variables on (`deletion_protection = var.deletion_protection`): the module's second resource for its
+ * inputs; undefined where the module may set the argument from another input (a managed password,
+ * failover under Multi-AZ), since what the caller passes then may never arrive.
+ */
+export function inputTarget(module: RegistryModule, written: readonly OptionOccurrence[], newest: Release | undefined, input: string): { resource: string; argument: string } | undefined {
+  const option = written.find((candidate) => candidate.name === input);
+  const effective = (module.effective?.(written, newest) ?? written).find((candidate) => candidate.name === input);
+  if (!option || !effective || effective.literal !== option.literal) {
+    return undefined;
+  }
+  if (module.second?.inputs.includes(input)) {
+    return { resource: module.second.resource, argument: input };
+  }
+  return { resource: module.resourceFor?.(written) ?? module.resource, argument: argumentOf(module, input) };
+}
+
+/**
  * Defaults as literals by normalised argument name, for OptionContext.defaults, under the module's inputs:
  * one the module sets from another input is unknown, so no rule reads it as the default.
  */

@@ -1,5 +1,8 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
-import { ModuleInputTarget } from './types';
+import { ForwardedInput, ModuleInputTarget } from './types';
+
+/** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
+const MAX_MODULE_DEPTH = 4;
 
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
@@ -15,4 +18,35 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
   return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;
+}
+
+/** The inputs of module folders, as the folders' own files note them. */
+export interface ModuleFolders {
+  /** Inputs that the folder's resources and registry modules take. */
+  direct(folder: string): ReadonlyMap<string, ModuleInputTarget | null> | undefined;
+  /** Inputs that the folder's `module` blocks pass to other module folders. */
+  forwards(folder: string): ReadonlyMap<string, readonly ForwardedInput[]> | undefined;
+}
+
+/**
+ * Where each input of a module folder arrives: taken by its own resources, or passed to another module
+ * folder and arriving there (`environments/prod` -> `modules/service` -> `modules/database`), a few folders
+ * deep. An input that reaches two different arguments arrives nowhere certain (null).
+ */
+export function moduleInputsOf(folder: string, folders: ModuleFolders, depth = 0): Map<string, ModuleInputTarget | null> | undefined {
+  const own = folders.direct(folder);
+  const passed = depth < MAX_MODULE_DEPTH ? folders.forwards(folder) : undefined;
+  if (!passed) {
+    return own ? new Map(own) : undefined;
+  }
+  const inputs = new Map(own ?? []);
+  for (const [input, targets] of passed) {
+    for (const target of targets) {
+      const reached = target.folder === folder ? undefined : moduleInputsOf(target.folder, folders, depth + 1)?.get(target.input);
+      if (reached !== undefined) {
+        inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, reached) : reached);
+      }
+    }
+  }
+  return inputs.size > 0 ? inputs : undefined;
 }

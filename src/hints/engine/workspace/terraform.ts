@@ -6,13 +6,15 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
-import { normalizedModuleSource } from '../iac/terraformModules';
+import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
+import { Literal, OptionOccurrence } from '../model';
+import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { noteTerraformGroups } from './terraformGroups';
+import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
@@ -215,14 +217,58 @@ class TerraformIndexer {
   private noteModuleInputs(type: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
       const input = this.passedInput(attribute.value);
-      if (input === undefined) {
-        continue;
+      if (input !== undefined) {
+        this.noteModuleInput(input, { resource: type, argument: attribute.name });
       }
-      const inputs = (this.contribution.moduleInputs ??= {});
-      const earlier = inputs[input];
-      const target = { resource: type, argument: attribute.name };
-      inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(earlier, target) : target;
     }
+  }
+
+  private noteModuleInput(input: string, target: { resource: string; argument: string } | null): void {
+    const inputs = (this.contribution.moduleInputs ??= {});
+    inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(inputs[input], target) : target;
+  }
+
+  /**
+   * Inputs of a registry module block the engine knows that pass on an input of this folder (a wrapper of
+   * `terraform-aws-modules/rds-aurora/aws`): where a caller's input of that name arrives, or nowhere certain
+   * where the module may set that argument from another input.
+   */
+  private noteRegistryModuleInputs(source: string, block: HclBlock): void {
+    const module = registryModule(source);
+    if (!module) {
+      return;
+    }
+    const written = block.body.attributes.filter((attribute) => !META_ARGUMENTS.has(attribute.name)).map((attribute) => this.option(attribute.name, attribute.nameSpan, attribute.value));
+    const version = attributeOf(block.body, 'version');
+    const newest = pinnedRelease(version && this.option('version', version.span, version).literal, this.text(attributeOf(block.body, 'source')) ?? '');
+    for (const attribute of block.body.attributes) {
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      if (input !== undefined) {
+        this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
+      }
+    }
+  }
+
+  /** Inputs of this folder that a `module` block passes on whole to a module folder of the workspace. */
+  private noteForwardedInputs(folder: string, block: HclBlock): void {
+    for (const attribute of block.body.attributes) {
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      if (input !== undefined) {
+        const forwards = (this.contribution.moduleForwards ??= {});
+        forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: attribute.name }];
+      }
+    }
+  }
+
+  /** A module input as the module rules read it: a literal as such, anything else as an expression. */
+  private option(name: string, key: Span, value: HclValue): OptionOccurrence {
+    const literal: Literal =
+      value.kind === 'string' ? { kind: 'str', value: value.value }
+      : value.kind === 'number' ? { kind: 'num', value: value.value }
+      : value.kind === 'bool' ? { kind: 'bool', value: value.value }
+      : value.kind === 'null' ? { kind: 'none' }
+      : { kind: 'expr', text: this.source.slice(value.span.start, value.span.end) };
+    return { name, norm: normalizeName(name), key, value: value.span, literal, removal: { start: key.start, end: value.span.end } };
   }
 
   /** An index defined as its own resource: its table's index list is not all in the table's block. */
@@ -264,6 +310,13 @@ class TerraformIndexer {
     const source = this.text(attributeOf(block.body, 'source'));
     const registry = source === undefined ? undefined : normalizedModuleSource(source);
     const logicalName = `module.${block.labels[0]}`;
+    const folder = source === undefined ? undefined : localModuleFolder(this.folder, source);
+    if (registry) {
+      this.noteRegistryModuleInputs(registry, block);
+    }
+    if (folder !== undefined) {
+      this.noteForwardedInputs(folder, block);
+    }
     if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
       this.contribution.tables.push(this.moduleTable(logicalName, block));
     } else if (registry && DATABASE_MODULES.has(registry)) {

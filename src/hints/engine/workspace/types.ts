@@ -152,6 +152,12 @@ export interface FileContribution {
    */
   moduleInputs?: Record<string, ModuleInputTarget | null>;
   /**
+   * Terraform: the module's inputs that a `module` block of the file passes whole to a module folder of the
+   * workspace (`deletion_protection = var.deletion_protection` in a block whose source is `../aurora`): that
+   * folder and its input, where the caller's input of that name arrives in turn.
+   */
+  moduleForwards?: Record<string, ForwardedInput[]>;
+  /**
    * Tables of the file's Terraform module that an `aws_dynamodb_global_secondary_index` resource adds an
    * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.
    */
@@ -365,6 +371,12 @@ export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; va
 export interface ModuleInputTarget {
   resource: string;
   argument: string;
+}
+
+/** A module folder of the workspace and the input of it that a module input is passed to. */
+export interface ForwardedInput {
+  folder: string;
+  input: string;
 }
 
 export interface WorkspaceView {

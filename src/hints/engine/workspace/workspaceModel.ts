@@ -11,11 +11,11 @@ import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
 import { localModuleFolder, TerraformGroupIndex } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
-import { combinedTarget } from './moduleInputs';
+import { combinedTarget, moduleInputsOf } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, ForwardedInput, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClientSource, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -51,8 +51,9 @@ interface Union {
   tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
-  /** By Terraform module folder: the argument each input reaches (null: more than one). */
+  /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
+  moduleForwards: Map<string, Map<string, ForwardedInput[]>>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
   /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
@@ -225,6 +226,7 @@ export class WorkspaceModel implements WorkspaceView {
       tfvars: new Map(),
       terraformGroups: new TerraformGroupIndex(),
       moduleInputs: new Map(),
+      moduleForwards: new Map(),
       passedParameters: new Map(),
       requestClients: new Map(),
     };
@@ -256,6 +258,10 @@ export class WorkspaceModel implements WorkspaceView {
         const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
         union.moduleInputs.set(folderOf(file), inputs);
         inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
+      }
+      for (const [input, targets] of Object.entries(contribution.moduleForwards ?? {})) {
+        const forwards = union.moduleForwards.get(folderOf(file)) ?? new Map<string, ForwardedInput[]>();
+        union.moduleForwards.set(folderOf(file), forwards.set(input, [...(forwards.get(input) ?? []), ...targets]));
       }
       for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
         push(union.requestClients, name, { file, sources });
@@ -406,7 +412,8 @@ export class WorkspaceModel implements WorkspaceView {
   /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */
   terraformModuleInputs(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined {
     const folder = localModuleFolder(folderOf(file), source);
-    const inputs = folder === undefined ? undefined : this.built().moduleInputs.get(folder);
+    const { moduleInputs, moduleForwards } = this.built();
+    const inputs = folder === undefined ? undefined : moduleInputsOf(folder, { direct: (name) => moduleInputs.get(name), forwards: (name) => moduleForwards.get(name) });
     if (!inputs) {
       return undefined;
     }

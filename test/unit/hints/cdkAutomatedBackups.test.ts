@@ -1,0 +1,31 @@
+/** rds-delete-automated-backups on CDK's DatabaseInstance: `deleteAutomatedBackups: true` drops point-in-time restore with the instance. */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'rds-delete-automated-backups';
+const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE));
+
+describe('CDK deleteAutomatedBackups', () => {
+  const ts = (value: string): string =>
+    sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      'export function data(scope: any, vpc: any, engine: rds.IInstanceEngine) {',
+      `  new rds.DatabaseInstance(scope, 'Orders', { engine, vpc, storageEncrypted: true${value} });`,
+      '}',
+    );
+
+  it('reports an explicit true (TypeScript and Python) and keeps the hover on false', () => {
+    assert.deepEqual(hints('data.ts', ts(', deleteAutomatedBackups: true')), [`3:deleteAutomatedBackups ${RULE}`, `3:deleteAutomatedBackups ${RULE}!`]);
+    assert.deepEqual(hints('data.ts', ts(', deleteAutomatedBackups: false')), [`3:deleteAutomatedBackups ${RULE}`]);
+    const python = sourceLines(
+      'from aws_cdk import aws_rds as rds',
+      'def data(scope, vpc, engine):',
+      '    rds.DatabaseInstance(scope, "Orders", engine=engine, vpc=vpc, delete_automated_backups=True)',
+    );
+    assert.deepEqual(hints('data.py', python), [`3:delete_automated_backups ${RULE}`, `3:delete_automated_backups ${RULE}!`]);
+  });
+
+  it('stays silent where the prop is left out, as for the Terraform argument: only a delete call counts an absence', () => {
+    assert.deepEqual(hints('data.ts', ts('')), []);
+  });
+});
