@@ -20,6 +20,7 @@ import { segments } from './braces';
 import type { FunctionScope } from './language';
 import { FileMemo } from './fileMemo';
 import { exported } from './otherFileCallers';
+import { importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
 import { Value } from './values';
@@ -208,9 +209,16 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
 
 const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
 
-/** `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import. */
+/**
+ * `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import;
+ * never a call of a project module's function (`from .db import get_table`), which may hand out a shared client.
+ */
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return a.isId(k) && !a.isAccess(k - 1) && a.imports.has(a.tokens.text(k)) ? construction(a, k, k) : undefined;
+  const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
+  if (!imported || imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
+    return undefined;
+  }
+  return construction(a, k, k);
 }
 
 /** `redis.NewClient(...)`, `dynamodb.NewFromConfig(cfg)` at `k`, rooted at an imported package. */
