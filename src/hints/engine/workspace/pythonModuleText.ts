@@ -300,7 +300,10 @@ function callsAny(text: string, statement: TopStatement, called: ReadonlySet<str
 const TAB = 9;
 const OPEN_PAREN = 40;
 
-/** Whether the `return` that ends at `from` returns one of `names`, alone to the end of its line or a comment, or a member of it (`names.Table(...)`). */
+/** Methods of a client that give another (boto3's `resource.Table(name)`, redis-py's `pipeline()`): a getter may return their result. */
+const MAKES_CLIENT = new Set(['Table', 'pipeline']);
+
+/** Whether the `return` that ends at `from` returns one of `names`, alone to the end of its line or a comment, or a client it makes (`names.Table(...)`). */
 function returnsName(text: string, from: number, names: ReadonlySet<string>): boolean {
   const blank = (k: number): number => {
     while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) {
@@ -312,5 +315,5 @@ function returnsName(text: string, from: number, names: ReadonlySet<string>): bo
   const name = wordAt(text, start);
   const after = blank(start + name.length);
   const code = text.charCodeAt(after);
-  return names.has(name) && (after >= text.length || code === NEWLINE || code === CARRIAGE_RETURN || code === HASH || (after === start + name.length && code === DOT));
+  return names.has(name) && (after >= text.length || code === NEWLINE || code === CARRIAGE_RETURN || code === HASH || (after === start + name.length && code === DOT && MAKES_CLIENT.has(wordAt(text, after + 1))));
 }
