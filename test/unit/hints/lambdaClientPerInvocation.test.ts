@@ -114,6 +114,36 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('app.py', python), []);
   });
 
+  it('reports a client built from a local that only reads the environment, and stays silent when the local reads the event too', () => {
+    const python = sourceLines(
+      'import os',
+      '',
+      'import boto3',
+      '',
+      '',
+      'def create_snapshot(event, context):',
+      '    region = os.environ["Region"]',
+      '    stage = os.environ.get(event["stage"], "dev")',
+      '    rds = boto3.client("rds", region)',
+      '    tagged = boto3.client("rds", region_name=stage)',
+      '    rds.create_db_snapshot(DBSnapshotIdentifier=event["id"] + "-snap", DBInstanceIdentifier=event["id"])',
+      '    return tagged',
+    );
+    assert.deepEqual(reported('snapshot.py', python), ['9:client lambda-client-per-invocation!']);
+    const js = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'export const handler = async (event) => {',
+      '  const region = process.env.AWS_REGION;',
+      '  const endpoint = event.endpoint ?? process.env.ENDPOINT;',
+      '  const client = new DynamoDBClient({ region });',
+      '  const local = new DynamoDBClient({ endpoint });',
+      '  return [client, local];',
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', js), ['6:DynamoDBClient lambda-client-per-invocation!']);
+  });
+
   it('stays silent on functions that are not handlers, and on handlers in tests', () => {
     const js = sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

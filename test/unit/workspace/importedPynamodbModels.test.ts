@@ -5,6 +5,7 @@
  * name elsewhere, a plain class of a PynamoDB module, or no workspace leave the calls silent.
  */
 import * as assert from 'node:assert/strict';
+import { sourceLines } from '../hints/support';
 import { hintsOfFile } from './support';
 
 const MODELS = [
@@ -79,6 +80,45 @@ describe('a PynamoDB model another module declares', () => {
     assert.deepEqual(hints({ 'billing/models.py': plain, 'billing/views.py': VIEWS }), []);
     const withoutPynamodb = 'class Invoice:\n    @classmethod\n    def get(cls, *keys):\n        return cls()\n';
     assert.deepEqual(hints({ 'billing/models.py': withoutPynamodb, 'billing/views.py': VIEWS }), []);
+  });
+
+  it('follows a base model another module declares, through a package that passes it on, in the importing file and in the model\'s own', () => {
+    const base = MODELS.split('\n\n\nclass Invoice(BaseModel):')[0];
+    const invoice = sourceLines(
+      'from pynamodb.attributes import NumberAttribute, UnicodeAttribute',
+      '',
+      'from billing.core import BaseModel',
+      '',
+      '',
+      'class Invoice(BaseModel):',
+      '    class Meta(BaseModel.Meta):',
+      '        table_name = "invoices"',
+      '    customer = UnicodeAttribute(hash_key=True)',
+      '    number = NumberAttribute(range_key=True)',
+      '    status = UnicodeAttribute(null=True)',
+      '',
+      '',
+      'class InvoiceView:',
+      '    def __init__(self, invoice):',
+      '        self.invoice = invoice',
+      '',
+      '',
+      'def first(customer):',
+      '    return Invoice.get(customer, 1)',
+    );
+    const files = { 'billing/core/__init__.py': 'from .base import BaseModel\n', 'billing/core/base.py': base, 'billing/models.py': invoice, 'billing/views.py': VIEWS };
+    assert.deepEqual(hints(files), ['11:save dynamodb-put-item', '16:save dynamodb-put-item', '17:scan dynamodb-scan', '18:delete dynamodb-delete-item', '5:filter_condition dynamodb-filter-expression', '5:query dynamodb-query', '9:get dynamodb-get-item']);
+    assert.ok(hintsOfFile(files, 'billing/models.py').includes('20:get dynamodb-get-item'));
+  });
+
+  it('stays silent when the imported base is no model, is a pydantic model, or two modules import each other', () => {
+    const invoice = MODELS.replace('from pynamodb.models import Model', 'from billing.core import BaseModel').replace('class BaseModel(Model):\n    class Meta:\n        region = os.environ.get("AWS_REGION")\n\n\n', '');
+    const plainBase = 'class BaseModel:\n    pass\n';
+    assert.deepEqual(hints({ 'billing/core.py': plainBase, 'billing/models.py': invoice, 'billing/views.py': VIEWS }), []);
+    const pydantic = 'from pydantic import BaseModel\n';
+    assert.deepEqual(hints({ 'billing/core.py': pydantic, 'billing/models.py': invoice, 'billing/views.py': VIEWS }), []);
+    const cycle = 'from pynamodb.models import Model\nfrom billing.models import Invoice\n\n\nclass BaseModel(Invoice):\n    pass\n';
+    assert.deepEqual(hints({ 'billing/core.py': cycle, 'billing/models.py': invoice, 'billing/views.py': VIEWS }), []);
   });
 
   it('follows a package that passes the model on, and a module imported whole', () => {

@@ -16,10 +16,11 @@ import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import type { FunctionScope } from './language';
 import { FileMemo } from './fileMemo';
 import { exported } from './otherFileCallers';
+import { importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
 import { Value } from './values';
@@ -208,9 +209,16 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
 
 const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
 
-/** `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import. */
+/**
+ * `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import;
+ * never a call of a project module's function (`from .db import get_table`), which may hand out a shared client.
+ */
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return a.isId(k) && !a.isAccess(k - 1) && a.imports.has(a.tokens.text(k)) ? construction(a, k, k) : undefined;
+  const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
+  if (!imported || imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
+    return undefined;
+  }
+  return construction(a, k, k);
 }
 
 /** `redis.NewClient(...)`, `dynamodb.NewFromConfig(cfg)` at `k`, rooted at an imported package. */
@@ -351,16 +359,42 @@ function serviceOf(value: Value | undefined): HintService | undefined {
 
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
 function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
-  for (let k = made.name + 1; k < made.end; k++) {
+  return namesInvocation(a, made.name + 1, made.end, params, end, true);
+}
+
+/**
+ * Whether a name of [from, to) is bound in the handler (from `params` to `end`): a parameter, or a local
+ * unless `locals` allows one that only reads the environment the function runs in (`region =
+ * os.environ["REGION"]`), which every invocation of an execution environment shares.
+ */
+function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean): boolean {
+  for (let k = from; k < to; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
       continue;
     }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
-    if (binding && binding.token >= params && binding.token < end) {
+    if (binding && binding.token >= params && binding.token < end && !(locals && readsEnvironment(a, binding.expression, params, end))) {
       return true;
     }
   }
   return false;
+}
+
+/** Reads of the process environment: `os.environ[...]`, `os.getenv(...)`, `process.env.X`, Go's `os.Getenv(...)`, Java's `System.getenv(...)`. */
+const ENVIRONMENT_READS: readonly (readonly [string, string])[] = [
+  ['os', 'environ'],
+  ['os', 'getenv'],
+  ['process', 'env'],
+  ['os', 'Getenv'],
+  ['System', 'getenv'],
+];
+
+/** Whether the value from `start` is a read of the environment alone (no name of the handler in it: `os.environ[event["key"]]`). */
+function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
+  if (start < 0 || !ENVIRONMENT_READS.some(([root, member]) => a.idIs(start, root) && a.isAccess(start + 1) && a.idIs(start + 2, member))) {
+    return false;
+  }
+  return !namesInvocation(a, start + 3, expressionEnd(a, start), params, end, false);
 }
 
 /** Operators that keep a value already held: `client = client || new X()`, `client ??= new X()`, Python `or`. */

@@ -19,6 +19,8 @@ const { ID, STR } = TOKEN_KIND;
  */
 const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]|[rR][eE][mM]|[dD][oO][nN]/g;
 const PAGINATION_MARKER = /last_?evaluated_?key|exclusive_?start_?key|paginat|getremaining|^isdone$/;
+/** A string's text that is one word, as a key's is. */
+const STRING_KEY = /^[\w-]{1,64}$/;
 
 export function jsPaginationShape(a: CodeAnalyzer, newIndex: number, nameIndex: number, open: number, module: string): PaginationFixShape | undefined {
   const operation = /^(Scan|Query)Command$/.exec(a.tokens.text(nameIndex))?.[1] as 'Scan' | 'Query' | undefined;
@@ -102,7 +104,8 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     }
     checked = token;
     const lower = tokens.text(token).toLowerCase();
-    if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token)) {
+    // A string counts as a key (`resp["LastEvaluatedKey"]`), never as prose (a docstring "…with pagination").
+    if (PAGINATION_MARKER.test(lower) && !singleCalls.has(token) && (kind === ID || STRING_KEY.test(lower))) {
       pagination.push(token);
     }
     if (lower.includes('unprocessed')) {

@@ -13,7 +13,7 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, typescript } from '../code/languages/javascript';
 import { isOrmObject, OrmObject } from '../code/languages/ormObjects';
-import { pynamodbClassKind } from '../code/languages/pynamodb';
+import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
 import { exportedClient } from '../code/projectImports';
@@ -64,6 +64,11 @@ export interface CodeExports {
   unknownFields: Record<string, string[]>;
   /** Classes that subclass a PynamoDB model or index class, for the files that import them (`Order.scan()` there): by class. */
   pynamodbClasses: Record<string, PynamodbClassKind>;
+  /**
+   * Classes of a module that uses PynamoDB whose base another module declares (`class Order(BaseModel)` after
+   * `from app.models.base import BaseModel`): by class, the import of the base, which may be a model there.
+   */
+  pynamodbBases: Record<string, ReExport>;
 }
 
 /** A function of a module's text, as its analyzer reads it: the same text read again gives the same scopes. */
@@ -157,19 +162,24 @@ class ExportReader {
   private readonly classes: Record<string, Record<string, ExportedClient>> = {};
   private readonly unknownFields: Record<string, string[]> = {};
   private readonly pynamodbClasses: Record<string, PynamodbClassKind> = {};
+  private readonly pynamodbBases: Record<string, ReExport> = {};
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
   /** `packageInit`: a Python package's `__init__.py`, whose absolute imports are what the package offers too. */
+  /** Whether the module imports PynamoDB, so that a class of it may be a model through a base another module declares. */
+  private readonly usesPynamodb: boolean;
+
   constructor(
     private readonly a: CodeAnalyzer,
     private readonly packageInit: boolean,
   ) {
     a.bind();
+    this.usesPynamodb = [...a.imports.values()].some((imported) => /^pynamodb(?:\.|$)/.test(imported.module));
   }
 
   private result(): CodeExports | undefined {
-    const named = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses];
+    const named = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses, this.pynamodbBases];
     const empty = named.every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
     return empty
       ? undefined
@@ -182,6 +192,7 @@ class ExportReader {
           classes: this.classes,
           unknownFields: this.unknownFields,
           pynamodbClasses: this.pynamodbClasses,
+          pynamodbBases: this.pynamodbBases,
         };
   }
 
@@ -205,10 +216,18 @@ class ExportReader {
         this.exportFunction(name, declared);
       } else if (declared?.t === 'instance' && declared.classObject) {
         const pynamodb = pynamodbClassKind(a, declared.classScope);
-        if (!pynamodb) {
+        const base = pynamodb || !this.usesPynamodb ? undefined : importedBase(a, declared.classScope);
+        if (pynamodb) {
+          if (this.admits(name)) {
+            this.pynamodbClasses[name] = pynamodb;
+          }
+        } else if (base) {
+          // What the base is to PynamoDB, the workspace tells where it follows the import.
+          if (this.admits(name)) {
+            this.pynamodbBases[name] = { module: base.module, name: base.path };
+          }
+        } else {
           this.exportClass(name, declared.classScope);
-        } else if (this.admits(name)) {
-          this.pynamodbClasses[name] = pynamodb;
         }
       } else {
         this.exportBinding(name, name, bindings);
@@ -567,6 +586,7 @@ class ExportReader {
       delete this.packages[name];
       delete this.functions[name];
       delete this.pynamodbClasses[name];
+      delete this.pynamodbBases[name];
       return false;
     }
     this.seen.add(name);

@@ -106,17 +106,21 @@ export interface GoSignature {
   params: number;
   /** The offset just after the parameters' `)`, where the results start. */
   results: number;
+  /** A method's receiver type name (`Repo` for `(r *Repo)` or `(r *Repo[T])`), when it reads as one. */
+  receiver?: string;
 }
 
 /** `func Name[T any](params) results {` or `func (r *T) Name(params) results {` on one line. */
 export function signatureAt(text: string, k: number, end: number): GoSignature | undefined {
   let at = skipSpace(text, k + 4);
   const method = text.charCodeAt(at) === OPEN_PAREN;
+  let receiver: string | undefined;
   if (method) {
     const receiverEnd = groupEnd(text, at, end);
     if (receiverEnd < 0) {
       return undefined;
     }
+    receiver = receiverType(text, at + 1, receiverEnd);
     at = skipSpace(text, receiverEnd + 1);
   }
   const name = wordAt(text, at);
@@ -125,7 +129,24 @@ export function signatureAt(text: string, k: number, end: number): GoSignature |
     open = groupEnd(text, open, end) + 1;
   }
   const close = name === '' || open <= 0 || text.charCodeAt(open) !== OPEN_PAREN ? -1 : groupEnd(text, open, end);
-  return close < 0 ? undefined : { name, method, params: open, results: close + 1 };
+  return close < 0 ? undefined : { name, method, params: open, results: close + 1, ...(receiver === undefined ? {} : { receiver }) };
+}
+
+/** The type of a receiver written from `k` to its `)` at `end` (`r *Repo`, `*Repo`, `r Repo[T]`): its name, or undefined. */
+function receiverType(text: string, k: number, end: number): string | undefined {
+  let at = skipSpace(text, k);
+  const first = wordAt(text, at);
+  const afterFirst = skipSpace(text, at + first.length);
+  // `(r *Repo)` and `(r Repo)` name the receiver before its type; `(*Repo)` and `(Repo[T])` do not.
+  if (first !== '' && afterFirst < end && text.charCodeAt(afterFirst) !== OPEN_BRACKET) {
+    at = afterFirst;
+  }
+  if (text.charCodeAt(at) === STAR) {
+    at = skipSpace(text, at + 1);
+  }
+  const type = wordAt(text, at);
+  const after = skipSpace(text, at + type.length);
+  return type !== '' && (after === end || text.charCodeAt(after) === OPEN_BRACKET) ? type : undefined;
 }
 
 /** Whether a signature's parameters take a DynamoDB Scan or Query input (`input *dynamodb.ScanInput`). */

@@ -9,7 +9,7 @@
  * `main` package or a vendored path resolve to nothing.
  */
 import { folderOf, foldersUp } from './paths';
-import { FileContribution, GoCallRef, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
+import { FileContribution, GoCallRef, GoFieldType, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
@@ -95,6 +95,21 @@ function merged<T>(records: readonly (Record<string, T> | undefined)[], exported
   return out;
 }
 
+/** The methods the files of a package declare, by struct: one struct's methods may be spread over its files. */
+function packageMethods(files: readonly (GoStructTypes | undefined)[]): GoStructTypes {
+  const byStruct = new Map<string, Record<string, GoFieldType>[]>();
+  for (const methods of files) {
+    for (const [struct, declared] of Object.entries(methods ?? {})) {
+      push(byStruct, struct, declared);
+    }
+  }
+  const out: GoStructTypes = Object.create(null) as GoStructTypes;
+  for (const [struct, records] of byStruct) {
+    out[struct] = merged(records, false);
+  }
+  return out;
+}
+
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -151,14 +166,16 @@ export class GoModuleIndex {
       }
     }
     twice.forEach((name) => delete structs[name]);
+    const methods = packageMethods(others.map(({ declared }) => declared.methods));
     const declarations = {
       name: packageName,
       structs,
+      methods,
       functions: merged(others.map(({ declared }) => declared.functions), false),
       variables: merged(others.map(({ declared }) => declared.variables), false),
       inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
     };
-    const empty = Object.keys(structs).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length === 0;
+    const empty = Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length === 0;
     return empty ? undefined : declarations;
   }
 

@@ -15,7 +15,7 @@ import { EMBEDDED_CLIENT } from '../code/languages/goPackageStructs';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
-import { clientResult, clientTypeAt, GoFileImports, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
+import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
@@ -130,6 +130,7 @@ interface Gathered {
   structs: GoStructTypes;
   functions: Record<string, GoFieldType>;
   variables: Record<string, GoFieldType>;
+  methods: GoStructTypes;
   optionMethods: string[];
   optionFunctions: string[];
   readFunctions: string[];
@@ -138,7 +139,7 @@ interface Gathered {
   optionCalls: GoCallRef[];
 }
 
-/** A `func` line at the top level: a function that gives a client, or a method that returns go-redis options. */
+/** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
 function declarationLine(text: string, k: number, end: number, gathered: Gathered): void {
   const signature = signatureAt(text, k, end);
   if (!signature || signature.name === PROTO) {
@@ -148,6 +149,7 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const options = returnsRedisOptions(text, signature, end, clients);
   if (signature.method) {
     append(gathered.optionMethods, signature.name, options);
+    methodLine(text, signature, end, gathered);
     return;
   }
   append(gathered.optionFunctions, signature.name, options);
@@ -159,6 +161,19 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
+  }
+}
+
+/** A method whose first result is a client (`func (r *Repo) cmdable(tx Tx) redis.Cmdable`), under its receiver's struct. */
+function methodLine(text: string, signature: GoSignature, end: number, gathered: Gathered): void {
+  const struct = signature.receiver;
+  const result = struct !== undefined && struct !== PROTO ? clientResult(text, signature, end, gathered.imports.clients, isClientType) : undefined;
+  if (!result) {
+    return;
+  }
+  const methods = Object.hasOwn(gathered.methods, struct!) ? gathered.methods[struct!] : Object.keys(gathered.methods).length < MAX_STRUCTS ? (gathered.methods[struct!] = {}) : undefined;
+  if (methods && Object.keys(methods).length < MAX_FIELDS) {
+    methods[signature.name] = result;
   }
 }
 
@@ -180,7 +195,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -258,6 +273,9 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   }
   if (Object.keys(gathered.variables).length > 0) {
     declared.variables = gathered.variables;
+  }
+  if (Object.keys(gathered.methods).length > 0) {
+    declared.methods = gathered.methods;
   }
   for (const list of ['optionMethods', 'optionFunctions', 'readFunctions'] as const) {
     if (gathered[list].length > 0) {

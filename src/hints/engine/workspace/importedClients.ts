@@ -28,6 +28,8 @@ type ImportedName =
 
 /** Steps one question may take through re-exports and candidate files: far past any real chain. */
 const MAX_STEPS = 256;
+/** Imported PynamoDB bases followed from one class: far past any real hierarchy. */
+const MAX_BASE_DEPTH = 8;
 /** Calls of functions of other modules read one inside another (a module's function calling another module's). */
 const MAX_CALL_DEPTH = 3;
 /** How many class-typed members deep a CDK class is resolved (`props.stacks.data.table` is three). */
@@ -175,6 +177,11 @@ export class ImportedClients {
       if (exports && Object.hasOwn(exports.pynamodbClasses, name)) {
         return { pynamodb: exports.pynamodbClasses[name] };
       }
+      const base = exports && Object.hasOwn(exports.pynamodbBases, name) ? exports.pynamodbBases[name] : undefined;
+      const inherited = base && this.baseDepth < MAX_BASE_DEPTH ? this.inheritedPynamodb(file, base) : undefined;
+      if (inherited) {
+        return { pynamodb: inherited };
+      }
       const unknownFields = exports && Object.hasOwn(exports.unknownFields, name) ? exports.unknownFields[name] : undefined;
       if (exports && Object.hasOwn(exports.classes, name)) {
         return { fields: exports.classes[name], ...(unknownFields ? { unknownFields } : {}) };
@@ -186,6 +193,8 @@ export class ImportedClients {
   private readonly functionModules = new Map<string, ModuleFunctions | null>();
   /** Calls being read, one inside another. */
   private callDepth = 0;
+  /** PynamoDB bases being followed, one inside another (a cycle of imports ends here). */
+  private baseDepth = 0;
 
   /**
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
@@ -261,6 +270,16 @@ export class ImportedClients {
   resolveClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     const answer = this.answer(codeFile, module, path);
     return answer && 'fields' in answer ? answer.fields : undefined;
+  }
+
+  /** What a class's base, imported by `file` as `base`, is to PynamoDB: a model there makes the class one too. */
+  private inheritedPynamodb(file: string, base: ReExport): PynamodbClassKind | undefined {
+    this.baseDepth++;
+    try {
+      return this.resolvePynamodbClass(file, base.module, base.name);
+    } finally {
+      this.baseDepth--;
+    }
   }
 
   /** What the class `codeFile` gets by reading `path` from the `module` it imports is to PynamoDB; see `WorkspaceView.importedPynamodbClass`. */

@@ -221,8 +221,10 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
       // What the module imports from its own package may be a factory of another module (`from .session import resource`).
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
-    if (mentioned && statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word)) {
-      // A module name assigned from a library (`client = boto3.client(...)`): a function that returns it makes a client.
+    const assignment = statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word);
+    if (assignment && (mentioned || namesAny(text, statement.start + word.length, statement.end, assigned))) {
+      // A module name assigned from a library (`client = boto3.client(...)`), or from such a name (`table =
+      // dynamodb.Table("orders")`): a function that returns it makes a client.
       assigned.add(word);
     } else if (mentioned && defined.has(index)) {
       statement.kept = true;
@@ -276,9 +278,15 @@ function forEachName(text: string, start: number, end: number, visit: (k: number
   return false;
 }
 
+/** Whether an identifier in [start, end) is one of `names`. */
+function namesAny(text: string, start: number, end: number, names: ReadonlySet<string>): boolean {
+  return names.size > 0 && forEachName(text, start, end, (k, after) => names.has(text.slice(k, after)));
+}
+
 /**
  * Whether the statement calls one of the functions `called` (other than itself), or returns one of
- * the names `returned` as such (`return client`), read identifier by identifier.
+ * the names `returned` as such or a member of it (`return client`, `return dynamodb.Table(name)`), read
+ * identifier by identifier.
  */
 function callsAny(text: string, statement: TopStatement, called: ReadonlySet<string>, lengths: ReadonlySet<number>, returned: ReadonlySet<string>): boolean {
   const own = statement.defines ?? '';
@@ -292,7 +300,10 @@ function callsAny(text: string, statement: TopStatement, called: ReadonlySet<str
 const TAB = 9;
 const OPEN_PAREN = 40;
 
-/** Whether the `return` that ends at `from` returns one of `names` alone, to the end of its line or a comment. */
+/** Methods of a client that give another (boto3's `resource.Table(name)`, redis-py's `pipeline()`): a getter may return their result. */
+const MAKES_CLIENT = new Set(['Table', 'pipeline']);
+
+/** Whether the `return` that ends at `from` returns one of `names`, alone to the end of its line or a comment, or a client it makes (`names.Table(...)`). */
 function returnsName(text: string, from: number, names: ReadonlySet<string>): boolean {
   const blank = (k: number): number => {
     while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) {
@@ -304,5 +315,5 @@ function returnsName(text: string, from: number, names: ReadonlySet<string>): bo
   const name = wordAt(text, start);
   const after = blank(start + name.length);
   const code = text.charCodeAt(after);
-  return names.has(name) && (after >= text.length || code === NEWLINE || code === CARRIAGE_RETURN || code === HASH);
+  return names.has(name) && (after >= text.length || code === NEWLINE || code === CARRIAGE_RETURN || code === HASH || (after === start + name.length && code === DOT && MAKES_CLIENT.has(wordAt(text, after + 1))));
 }

@@ -273,6 +273,8 @@ export interface GoPackageFile {
   functions?: Record<string, GoFieldType>;
   /** Package-level variables of a client library's type, declared so or made by its factory (`var Client *redis.Client`). */
   variables?: Record<string, GoFieldType>;
+  /** Methods whose first result has a client library's type (`func (r *Repo) cmdable(tx Tx) redis.Cmdable`), by receiver struct and name. */
+  methods?: GoStructTypes;
   /** Methods declared to return go-redis options (`func (c *Config) RedisOptions() *redis.Options`). */
   optionMethods?: string[];
   /** Package functions declared to return go-redis options (`func RedisOptions(c *Config) *redis.Options`). */
@@ -300,6 +302,8 @@ export interface GoPackageMembers {
 /** What a file of the same package reads: its struct types with their client fields too. */
 export interface GoPackageDeclarations extends GoPackageMembers {
   structs: GoStructTypes;
+  /** Methods of the package's structs that give a client, by struct and name (see `GoPackageFile.methods`). */
+  methods?: GoStructTypes;
 }
 
 /**

@@ -19,7 +19,7 @@ import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
-import { adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
+import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
 import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
@@ -132,9 +132,10 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   // The package's declarations from its other files first: the file's own declarations replace them.
-  adoptPackage(a, tree);
+  const declarations = adoptPackage(a, tree);
   const embeddings = collectStructs(a);
   bindFunctions(a, tree);
+  adoptMethods(a, declarations?.methods);
   promoteEmbedded(a, embeddings);
   for (const fn of a.functions.values()) {
     for (let k = fn.params; k > 0 && k < fn.body; k = a.skipGroup(k)) {

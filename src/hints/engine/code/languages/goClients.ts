@@ -43,9 +43,12 @@ const SDK_CLIENT_TYPES: Record<string, readonly string[]> = {
   elasticache: ['Client', 'ElastiCache', 'ElastiCacheAPI'],
 };
 
-/** go-redis types whose commands go to the server one by one, and the one that queues them (a pipeline). */
-const REDIS_CLIENT_TYPES = new Set(['Client', 'ClusterClient', 'UniversalClient', 'Cmdable', 'Ring', 'Conn', 'Tx']);
-const REDIS_PIPELINE_TYPES = new Set(['Pipeliner']);
+/**
+ * go-redis types whose commands go to the server one by one, and those that may queue them: a pipeline, and
+ * `Cmdable`, the interface a client and a pipeline share, which code declares so as to take either.
+ */
+const REDIS_CLIENT_TYPES = new Set(['Client', 'ClusterClient', 'UniversalClient', 'Ring', 'Conn', 'Tx']);
+const REDIS_PIPELINE_TYPES = new Set(['Pipeliner', 'Cmdable']);
 
 /** `pkg.Type` as a client, where `pkg` brings in `service`. */
 export function goClientType(service: string, type: string): Value | undefined {

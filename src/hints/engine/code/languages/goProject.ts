@@ -9,7 +9,7 @@
  * not resolve (the standard library, a third-party module of the same last path element) is nothing.
  */
 import type { OptionContext } from '../../model';
-import type { GoFieldType, GoInputFunction, GoPackageMembers } from '../../workspace/types';
+import type { GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageMembers, GoStructTypes } from '../../workspace/types';
 import type { ScopeTree } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
@@ -19,6 +19,11 @@ import { adoptStructs, goImportSpecs, goPackageName } from './goPackageStructs';
 
 /** The module of a reference to a package of the workspace: the import path follows (`''` for the file's own package). */
 export const GO_PROJECT_MODULE = 'gomod:';
+/**
+ * The module of a reference to a method another file of the package declares to give a client: the import path
+ * of the client's package follows, and the reference's path is the client type (`redis.Cmdable`), which a call gives.
+ */
+const GO_METHOD_RESULT = 'gomethod:';
 
 /** An import path of the standard library has no dot in its first element (`context`, `net/http`). */
 function mayBeModulePackage(path: string): boolean {
@@ -64,6 +69,9 @@ function clientOf({ path, type }: GoFieldType): Value | undefined {
  * calling a function gives (`called`). A member path of more than one name (`Client.Options`) is no declaration.
  */
 export function goProjectMember(a: CodeAnalyzer, module: string, path: string, called: boolean): Value | undefined {
+  if (called && module.startsWith(GO_METHOD_RESULT)) {
+    return clientOf({ path: module.slice(GO_METHOD_RESULT.length), type: path });
+  }
   if (!module.startsWith(GO_PROJECT_MODULE) || path === '' || path.includes('.')) {
     return undefined;
   }
@@ -76,11 +84,11 @@ export function goProjectMember(a: CodeAnalyzer, module: string, path: string, c
  * The declarations the other files of the file's package lend it: struct types, and package-level names for
  * their functions (a reference whose call gives the declared client) and variables (of the declared client type).
  */
-export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
+export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): GoPackageDeclarations | undefined {
   const name = a.project?.goPackage ? goPackageName(a) : undefined;
   const declarations = name === undefined ? undefined : a.project?.goPackage?.(name);
   if (!declarations) {
-    return;
+    return undefined;
   }
   adoptStructs(a, declarations.structs);
   for (const function_ of [...Object.keys(declarations.functions), ...Object.keys(declarations.inputs ?? {})]) {
@@ -90,6 +98,27 @@ export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
     const declared = clientOf(type);
     if (declared) {
       tree.bind(0, variable, { token: -1, expression: -1, declared });
+    }
+  }
+  return declarations;
+}
+
+/**
+ * The methods other files of the package declare to give a client (`func (r *Repo) cmdable(tx Tx) redis.Cmdable`
+ * in redis.go), as members of their struct here (`cmd := repo.cmdable(tx)` in session.go), so that a call of one
+ * gives that client. Read after the file's own structs and methods, which keep their own members.
+ */
+export function adoptMethods(a: CodeAnalyzer, methods: GoStructTypes | undefined): void {
+  for (const [struct, declared] of Object.entries(methods ?? {})) {
+    let members = a.structFields.get(struct);
+    if (!members) {
+      members = new Map();
+      a.structFields.set(struct, members);
+    }
+    for (const [method, { path, type }] of Object.entries(declared)) {
+      if (!members.has(method)) {
+        members.set(method, { token: -1, expression: -1, fixed: { t: 'ref', module: `${GO_METHOD_RESULT}${path}`, path: type } });
+      }
     }
   }
 }

@@ -69,6 +69,21 @@ export function pynamodbClassKind(a: CodeAnalyzer, classScope: number): ClassKin
   return classKind(a, classScope);
 }
 
+/**
+ * The base of a class of this file that another module declares (`class Order(BaseModel)` after `from
+ * app.models.base import BaseModel`), which may be a PynamoDB model there: the workspace follows it.
+ */
+export function importedBase(a: CodeAnalyzer, classScope: number): { module: string; path: string } | undefined {
+  let found: { module: string; path: string } | undefined;
+  forEachBase(a, classScope, (base) => {
+    found ??= base?.t === 'ref' && base.path !== '' && !base.path.includes('.') && !LIBRARY_BASES.test(base.module) ? { module: base.module, path: base.path } : undefined;
+  });
+  return found;
+}
+
+/** Modules whose classes are known for what they are: PynamoDB's own, and the other libraries a model never extends. */
+const LIBRARY_BASES = /^(?:pynamodb|pydantic|typing|abc|enum|dataclasses|boto3|botocore|redis)(?:\.|$)/;
+
 /** What a class of this file is to PynamoDB, by its bases; a class among its own bases is nothing. */
 function classKind(a: CodeAnalyzer, classScope: number, depth = 0): ClassKind | undefined {
   return (
@@ -80,27 +95,31 @@ function classKind(a: CodeAnalyzer, classScope: number, depth = 0): ClassKind | 
 }
 
 function basesKind(a: CodeAnalyzer, classScope: number, depth: number): ClassKind | undefined {
+  let found: ClassKind | undefined;
+  forEachBase(a, classScope, (base) => {
+    if (found) {
+      return;
+    }
+    if (base?.t === 'ref') {
+      // A library's class, or in workspace mode a model another module of the project declares.
+      found = BASES[base.path ? `${base.module}.${base.path}` : base.module] ?? (base.path !== '' ? importedPynamodbClass(a, base.module, base.path) : undefined);
+    } else if (base?.t === 'instance' && base.classObject && depth < 8) {
+      found = classKind(a, base.classScope, depth + 1);
+    }
+  });
+  return found;
+}
+
+/** Calls `visit` with the value of each base the class's header names (`class Order(Model, Mixin):`). */
+function forEachBase(a: CodeAnalyzer, classScope: number, visit: (base: Value | undefined) => void): void {
   const start = a.scopes.start(classScope);
   const open = a.idIs(start, 'class') && a.is(start + 2, '(') ? start + 2 : -1;
   const close = open >= 0 ? a.partner[open] : -1;
   for (let k = open + 1; close > open && k < close; k = a.skipGroup(k)) {
-    if (!a.isId(k) || !(a.is(k - 1, '(') || a.is(k - 1, ','))) {
-      continue;
-    }
-    const base = a.evalChain(k, close).value;
-    if (base?.t === 'ref') {
-      const kind = BASES[base.path ? `${base.module}.${base.path}` : base.module];
-      if (kind) {
-        return kind;
-      }
-    } else if (base?.t === 'instance' && base.classObject && depth < 8) {
-      const kind = classKind(a, base.classScope, depth + 1);
-      if (kind) {
-        return kind;
-      }
+    if (a.isId(k) && (a.is(k - 1, '(') || a.is(k - 1, ','))) {
+      visit(a.evalChain(k, close).value);
     }
   }
-  return undefined;
 }
 
 /** `Order.scan(...)`, `order.save()`, `Order.by_status.query(...)`: the operation, when the receiver is a PynamoDB class or instance. */
