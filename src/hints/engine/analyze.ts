@@ -135,6 +135,7 @@ function buildModel(
     case 'gomod':
     case 'tfvars':
     case 'tsconfig':
+    case 'packagejson':
       return undefined;
     default:
       return {

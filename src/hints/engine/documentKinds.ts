@@ -9,9 +9,10 @@
  * module's `go.mod`), `tfvars` (Terraform variable values, `*.tfvars` and `*.tfvars.json`) and `tsconfig`
  * (`tsconfig.json`, `tsconfig.*.json`) are read by the workspace model only: the module path a Go module's
  * packages are imported by, the values a Terraform root module's variables take instead of their defaults,
- * and the path aliases TypeScript imports use.
+ * and the path aliases TypeScript imports use. `packagejson` (`package.json`) names a monorepo's package, for
+ * imports of it from the other packages.
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars' | 'tsconfig';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -37,7 +38,10 @@ export const DOCUMENT_KINDS: readonly KindEntry[] = [
 export const EXCLUDED_FOLDERS: readonly string[] = ['.git', '.hg', '.svn', 'node_modules', '.terraform', '.aws-sam', 'cdk.out'];
 
 /** Files the workspace model reads by their whole name, never analysed for hints themselves. */
-const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([['go.mod', 'gomod']]);
+const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([
+  ['go.mod', 'gomod'],
+  ['package.json', 'packagejson'],
+]);
 /** Files the workspace model reads by their extension, never analysed for hints themselves. */
 const MODEL_EXTENSIONS: ReadonlyMap<string, DocumentKind> = new Map([['tfvars', 'tfvars']]);
 
@@ -86,9 +90,9 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   return languageId ? BY_LANGUAGE.get(languageId) : undefined;
 }
 
-/** Whether files of a kind get hovers and findings (a `go.mod`, a `.tfvars` file or a `tsconfig.json` only informs the workspace model). */
+/** Whether files of a kind get hovers and findings (a `go.mod`, a `.tfvars` file, a `tsconfig.json` or a `package.json` only informs the workspace model). */
 export function isAnalysedKind(kind: DocumentKind): boolean {
-  return kind !== 'gomod' && kind !== 'tfvars' && kind !== 'tsconfig';
+  return kind !== 'gomod' && kind !== 'tfvars' && kind !== 'tsconfig' && kind !== 'packagejson';
 }
 
 /** Whether a folder name is one of the never-source folders. */

@@ -60,6 +60,7 @@ export function contributes(contribution: FileContribution): boolean {
     (contribution.passedClients?.length ?? 0) > 0 ||
     contribution.goModule !== undefined ||
     contribution.tsconfig !== undefined ||
+    contribution.packageJson !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||

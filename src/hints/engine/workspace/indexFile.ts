@@ -2,7 +2,7 @@
  * One entry point for the adapters: a file of the workspace, by its kind, to what it contributes to
  * the workspace model. Each format has its own reader; code files count only when they import the CDK,
  * may export a client for other files to import, or (Go) declare or call what the rest of their module uses;
- * a `go.mod` tells its module's path, a `tsconfig.json` its path aliases, a `.tfvars` file the values it gives a Terraform module's variables.
+ * a `go.mod` tells its module's path, a `tsconfig.json` its path aliases, a `package.json` the package a monorepo's other packages import, a `.tfvars` file the values it gives a Terraform module's variables.
  * Bounded like the analysis: oversized, minified or binary text is skipped, a time budget may stop a
  * file, and it never throws.
  */
@@ -25,6 +25,7 @@ import { indexPassedClients, mayPassClients } from './passedClients';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
 import { indexTfvars } from './tfvars';
+import { readPackageJson } from './packages';
 import { readTsconfig } from './tsconfig';
 import { FileContribution } from './types';
 
@@ -40,7 +41,7 @@ export interface IndexOptions {
  * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
  * Java and C# files whose classes lend client fields to subclasses in other files, and TypeScript configs.
  */
-const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'java', 'csharp']);
+const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'csharp']);
 
 /** Whether files of a kind can contribute at all: adapters need not read the others. */
 export function kindMayContribute(kind: DocumentKind): boolean {
@@ -86,6 +87,11 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return () => {
         const tsconfig = readTsconfig(text);
         return tsconfig === undefined ? undefined : { ...emptyContribution(), tsconfig };
+      };
+    case 'packagejson':
+      return () => {
+        const packageJson = readPackageJson(text);
+        return packageJson === undefined ? undefined : { ...emptyContribution(), packageJson };
       };
     default:
       return undefined;

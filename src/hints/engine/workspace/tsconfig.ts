@@ -4,12 +4,14 @@
  * (https://www.typescriptlang.org/tsconfig/#paths). The nearest `tsconfig.json` above the importing file
  * decides; its `extends` of a relative config is followed one level. Only certain answers count: an
  * alias whose targets the workspace does not hold resolves to nothing, never to a package of the same name.
+ * An import no alias maps may name a package of the workspace itself (`packages.ts`), as Node finds it.
  */
 import { readJson } from '../iac/json';
 import { IacNode } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
-import { FileContribution, TsconfigFile } from './types';
+import { WorkspacePackages } from './packages';
+import { FileContribution, PackageManifest, TsconfigFile } from './types';
 
 /** Patterns and targets kept from one file: far past real configs, and they bound each look-up. */
 const MAX_PATTERNS = 256;
@@ -53,6 +55,12 @@ export function readTsconfig(text: string): TsconfigFile | undefined {
   if (baseUrl !== undefined) {
     config.baseUrl = baseUrl;
   }
+  for (const key of ['outDir', 'rootDir'] as const) {
+    const dir = pathOf(lastEntry(options, key));
+    if (dir !== undefined) {
+      config[key] = dir;
+    }
+  }
   const written = lastEntry(options, 'paths');
   if (written?.kind === 'map') {
     const paths: Record<string, string[]> = {};
@@ -79,45 +87,77 @@ function stars(text: string): number {
   return text.split('*').length - 1;
 }
 
-/** The path aliases of the tsconfig files among the workspace's contributions. */
+/** The path aliases of the tsconfig files among the workspace's contributions, and the packages its `package.json` files name. */
 export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contribution: FileContribution }>): TsconfigPaths {
   const configs = new Map<string, TsconfigFile>();
+  const manifests = new Map<string, PackageManifest>();
   contributions.forEach(({ contribution }, file) => {
     if (contribution.tsconfig) {
       configs.set(file, contribution.tsconfig);
     }
+    if (contribution.packageJson) {
+      manifests.set(file, contribution.packageJson);
+    }
   });
-  return new TsconfigPaths(configs);
+  return new TsconfigPaths(configs, manifests);
 }
 
 /** The tsconfig files of the workspace, by path: which files a non-relative import may name. */
 export class TsconfigPaths {
   /** Per `tsconfig.json`: how it resolves (null: it cannot, e.g. a `baseUrl` outside the workspace). */
   private readonly resolutions = new Map<string, Resolution | null>();
+  private readonly packages: WorkspacePackages;
 
-  constructor(private readonly configs: ReadonlyMap<string, TsconfigFile>) {}
+  constructor(
+    private readonly configs: ReadonlyMap<string, TsconfigFile>,
+    manifests: ReadonlyMap<string, PackageManifest> = new Map(),
+  ) {
+    this.packages = new WorkspacePackages(manifests, (folder) => this.buildDirs(folder));
+  }
 
   /**
    * The paths without extension that `specifier`, imported by `codeFile`, may name, in TypeScript's order;
-   * undefined when no config maps it. A matching `paths` pattern decides alone: its targets, or nothing.
+   * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Past
+   * the `baseUrl`, a workspace package of that name (the workspace's files tell which of the two exists).
    */
   bases(codeFile: string, specifier: string): string[] | undefined {
-    if (this.configs.size === 0) {
-      return undefined;
-    }
-    const config = foldersUp(folderOf(codeFile))
-      .map((folder) => (folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`))
-      .find((file) => this.configs.has(file));
+    const config = this.configs.size === 0 ? undefined : this.nearestConfig(codeFile);
     const resolution = config === undefined ? undefined : this.resolution(config);
-    if (!resolution) {
-      return undefined;
+    const inPackages = this.packages.bases(specifier);
+    // A config read only in part may hold aliases, yet none would map a workspace package's own name away from it.
+    if (resolution === null) {
+      return inPackages;
     }
-    const mapped = resolution.paths && this.mapped(resolution.paths, specifier);
+    const mapped = resolution?.paths && this.mapped(resolution.paths, specifier);
     if (mapped) {
       return mapped;
     }
-    const underBase = resolution.baseUrl === undefined ? undefined : joinPath(resolution.baseUrl, specifier);
-    return underBase ? [underBase] : undefined;
+    const underBase = resolution?.baseUrl === undefined ? undefined : joinPath(resolution.baseUrl, specifier);
+    return underBase || inPackages ? [...(underBase ? [underBase] : []), ...(inPackages ?? [])] : undefined;
+  }
+
+  private nearestConfig(codeFile: string): string | undefined {
+    return foldersUp(folderOf(codeFile))
+      .map((folder) => (folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`))
+      .find((file) => this.configs.has(file));
+  }
+
+  /** The `outDir` and `rootDir` of a folder's own `tsconfig.json` (or the config it extends), as workspace paths. */
+  private buildDirs(folder: string): { outDir?: string; rootDir?: string } {
+    const file = folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`;
+    const own = this.configs.get(file);
+    if (!own) {
+      return {};
+    }
+    const extended = this.extended(file, own);
+    const base = extended === undefined ? undefined : this.configs.get(extended);
+    const dir = (key: 'outDir' | 'rootDir'): string | undefined => {
+      const written = own[key] !== undefined ? { from: folder, path: own[key] } : base?.[key] !== undefined ? { from: folderOf(extended!), path: base[key] } : undefined;
+      return written && joinPath(written.from, written.path);
+    };
+    const outDir = dir('outDir');
+    const rootDir = dir('rootDir');
+    return { ...(outDir !== undefined ? { outDir } : {}), ...(rootDir !== undefined ? { rootDir } : {}) };
   }
 
   /** The targets of the pattern TypeScript picks for `specifier`: an exact one, else the wildcard with the longest prefix. */

@@ -185,6 +185,8 @@ export interface FileContribution {
   goModule?: string;
   /** A `tsconfig.json` (or a `tsconfig.*.json` another extends): how it maps non-relative imports to files. */
   tsconfig?: TsconfigFile;
+  /** A `package.json` that names a package: which files an import of that name reaches in a monorepo (`packages.ts`). */
+  packageJson?: PackageManifest;
   /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
   classFields?: Record<string, Record<string, ExportedClient>>;
   /**
@@ -505,4 +507,16 @@ export interface TsconfigFile {
   baseUrl?: string;
   /** Patterns (`@libs/*`, `config`) to their targets, as written. */
   paths?: Record<string, string[]>;
+  /** Where the compiled files go and the folder of the sources they come from, as written. */
+  outDir?: string;
+  rootDir?: string;
+}
+
+/** What a `package.json` tells about importing its package, as written (`packages.ts`). */
+export interface PackageManifest {
+  name: string;
+  /** `types`, `typings`, `module` and `main`, in that order, those present: the package's own entry without `exports`. */
+  entries: string[];
+  /** The `exports` map as subpaths (`.`, `./db`, `./*`) to every target its conditions give. */
+  exports?: Record<string, string[]>;
 }
