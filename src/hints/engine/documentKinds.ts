@@ -57,8 +57,8 @@ export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 /** Every file the engine analyses, as one glob (for `workspace.findFiles`). */
 export const HINT_FILE_GLOB = `**/*.{${[...BY_EXTENSION.keys()].join(',')}}`;
 
-/** Every file the workspace model may read: those analysed and the model's own (`go.mod`), as one glob without nested groups. */
-export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...MODEL_FILES.keys()].join(',')}}`;
+/** Every file the workspace model may read: those analysed and the model's own (`go.mod`; `package.json` is a `*.json`), as one glob without nested groups. */
+export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...[...MODEL_FILES.keys()].filter((name) => !BY_EXTENSION.has(name.slice(name.lastIndexOf('.') + 1)))].join(',')}}`;
 
 /** The excluded folders, as one glob (for `workspace.findFiles`). */
 export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;

@@ -200,6 +200,11 @@ function interpolatedUrlArgument(a: CodeAnalyzer, context: OptionContext, token:
     return;
   }
   context.options.push(interpolatedUrlOption(a, token, read.masked));
+  interpolatedPassword(a, context, token, read);
+}
+
+/** The password in the user information of an interpolated URL, a value the code does not show where it holds an interpolation. */
+function interpolatedPassword(a: CodeAnalyzer, context: OptionContext, token: number, read: NonNullable<ReturnType<typeof parseInterpolatedRedisUrl>>): void {
   const password = read.url.password;
   if (password && password.value !== '') {
     const original = a.tokens.text(token).slice(password.start, password.end);
@@ -208,12 +213,24 @@ function interpolatedUrlArgument(a: CodeAnalyzer, context: OptionContext, token:
   }
 }
 
-/** The password in a `url` option written as a literal (`createClient({ url: 'redis://:secret@cache:6379' })`, `url="redis://..."`). */
+/**
+ * The password in a `url` option written as a literal (`createClient({ url: 'redis://:secret@cache:6379' })`, `url="redis://..."`),
+ * and a template URL whose scheme is written out (`` url: `redis://${host}:${port}` ``), read as a positional one.
+ */
 function urlOptionPasswords(a: CodeAnalyzer, context: OptionContext): void {
   for (const option of context.options.slice()) {
-    const [first, end] = option.norm === 'url' && option.literal.kind === 'str' ? a.tokensOf(option.value) : [0, 0];
+    const [first, end] = option.norm === 'url' && (option.literal.kind === 'str' || option.literal.kind === 'expr') ? a.tokensOf(option.value) : [0, 0];
     const token = end === first + 1 && a.isString(first) ? first : undefined;
-    const password = token === undefined || a.tokens.interpolated(token) ? undefined : parseRedisUrl(a.tokens.text(token))?.password;
+    if (token !== undefined && a.tokens.interpolated(token)) {
+      const read = parseInterpolatedRedisUrl(a.tokens.text(token));
+      if (read) {
+        const { name, norm, key, value, removal } = option;
+        context.options.splice(context.options.indexOf(option), 1, { name, norm, key, value, removal, literal: interpolatedUrlOption(a, token, read.masked).literal });
+        interpolatedPassword(a, context, token, read);
+      }
+      continue;
+    }
+    const password = token === undefined ? undefined : parseRedisUrl(a.tokens.text(token))?.password;
     if (token !== undefined && password) {
       context.options.push(urlOption(a, token, 'password', password, password, { kind: 'str', value: password.value }));
     }
@@ -255,10 +272,9 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
     context.options.push(...optionsReturnedBy(a, context, start, end));
     context.complete = false;
   } else if (a.isString(start)) {
-    context.complete &&= !a.tokens.interpolated(start) && !/^(?:rediss|valkeys):/i.test(a.tokens.text(start));
-    if (!a.tokens.interpolated(start)) {
-      urlArgument(a, context, start, end);
-    }
+    // A template URL whose scheme is written out (`` `redis://:${password}@${host}` ``) is read as Python's f-strings are.
+    context.complete &&= !/^(?:rediss|valkeys):/i.test(a.tokens.text(start));
+    urlArgument(a, context, start, end);
   } else if (a.isId(start)) {
     const held = variableContext(a, start, 'redis-client', context.type, context.anchor);
     context.options.push(...(held?.options ?? []));

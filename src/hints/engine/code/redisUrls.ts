@@ -67,7 +67,7 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
 const FILLER = '\u0001';
 
 /**
- * An interpolated string (`f"redis://{host}:{port}"`) read as a URL, when what it says about TLS and the
+ * An interpolated string (`f"redis://{host}:{port}"`, `` `redis://${host}:${port}` ``) read as a URL, when what it says about TLS and the
  * password is written out: the scheme before any interpolation, and no interpolation in the query, where
  * an option the code does not show might be. `masked` is the text with every interpolation's characters
  * replaced (offsets kept, so that parts still point into the source); `unknown` tells a part that holds one.
@@ -75,11 +75,13 @@ const FILLER = '\u0001';
 export function parseInterpolatedRedisUrl(text: string): { url: RedisUrl; masked: string; unknown(part: UrlPart): boolean } | undefined {
   let masked = '';
   let depth = 0;
-  for (const char of text) {
+  for (let k = 0; k < text.length; k++) {
+    const char = text[k];
     if (char === '{') {
       depth++;
     }
-    masked += depth > 0 ? FILLER : char;
+    // A JavaScript template's `${` is all interpolation, its `$` included.
+    masked += depth > 0 || (char === '$' && text[k + 1] === '{') ? FILLER : char;
     if (char === '}' && depth > 0) {
       depth--;
     }
