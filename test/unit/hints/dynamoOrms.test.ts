@@ -224,6 +224,33 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it("reads a service's transactions as TransactWriteItems and TransactGetItems, and leaves look-alikes alone", () => {
+    const code = sourceLines(
+      "import { Entity, Service } from 'electrodb';",
+      "const Order = new Entity({ model: { entity: 'order', version: '1', service: 'shop' }, attributes: {}, indexes: {} });",
+      "const Stock = new Entity({ model: { entity: 'stock', version: '1', service: 'shop' }, attributes: {}, indexes: {} });",
+      "const Shop = new Service({ orders: Order, stock: Stock }, { table: 'shop' });",
+      '',
+      'export async function place(order: { id: string; sku: string }) {',
+      '  await Shop.transaction',
+      '    .write(({ orders, stock }) => [orders.put(order).commit(), stock.patch({ sku: order.sku }).add({ reserved: 1 }).commit()])',
+      '    .go();',
+      '  return Shop.transaction.get(({ orders }) => [orders.get({ id: order.id }).commit()]).go();',
+      '}',
+      '',
+      'export function later(cache: { transaction: { write(cb: unknown): unknown } }) {',
+      '  const request = Shop.transaction.write(({ orders }) => [orders.delete({ id: "a" }).commit()]).params();',
+      '  return [request, cache.transaction.write(() => [])];',
+      '}',
+    );
+    const found = hintsIn('shop.ts', code);
+    assert.ok(found.includes('8:write dynamodb-transact-write-items'), found.join('\n'));
+    assert.ok(found.includes('10:get dynamodb-transact-get-items'), found.join('\n'));
+    // The entities the callback gets are no calls of their own; another object's transaction is no ElectroDB service.
+    assert.ok(!found.some((hint) => /^(?:8|10):(?:put|patch|get) dynamodb-(?:put|update|get)-item/.test(hint)), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('15:')), found.join('\n'));
+  });
+
   it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
     const code = sourceLines(
       TASKS,

@@ -7,7 +7,8 @@
  * items), and resolves to `{ data, cursor }`; versions 1.5 to 1.x read every page and resolved to the items
  * (CHANGELOG, 2.0.0). So a Query or Scan counts as one page read only where the code reads that result as
  * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
- * `delete([...])`) hands its `unprocessed` keys back (batch-get docs).
+ * `delete([...])`) hands its `unprocessed` keys back (batch-get docs). A service's `transaction.write` and
+ * `transaction.get` send TransactWriteItems and TransactGetItems.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
@@ -25,6 +26,8 @@ const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
   delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
   remove: { one: 'dynamodb:DeleteItem' },
 };
+/** A service's transactions (transactions docs: `service.transaction.write(cb).go()`, `service.transaction.get(cb).go()`). */
+const TRANSACTIONS: Record<string, string> = { write: 'dynamodb:TransactWriteItems', get: 'dynamodb:TransactGetItems' };
 /** Execution options sent as an API parameter (query-options docs: `limit` wraps Limit, `consistent` sets ConsistentRead). */
 const RENAMES = new Map([
   ['limit', 'limit'],
@@ -58,6 +61,9 @@ export function electrodbCall(a: CodeAnalyzer, nameIndex: number, path: string):
     read(a, nameIndex - 2, 'dynamodb:Scan', [self, ...chainedSteps(a, close)]);
   } else if (of === 'entity' && Object.hasOwn(ENTITY_METHODS, method)) {
     write(a, nameIndex, ENTITY_METHODS[method], chainedSteps(a, close));
+  } else if (of === 'service.transaction' && Object.hasOwn(TRANSACTIONS, method)) {
+    // The entities the callback gets build the actions (`orders.put(item).commit()`), sent as one request by `go()`.
+    a.addOperation({ operation: TRANSACTIONS[method], name: a.tokenSpan(nameIndex), call: stepNamed(a, chainedSteps(a, close), 'go') !== undefined, paginated: false, tokenIndex: nameIndex });
   }
 }
 
