@@ -268,7 +268,9 @@ describe('workspace index: CloudFormation and SAM', () => {
 
   it('contributes nothing for YAML and JSON that are not templates', () => {
     assert.equal(contributionOf('k8s/deployment.yaml', lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api')), undefined);
-    assert.equal(contributionOf('package.json', '{ "name": "x", "scripts": { "Type": "AWS::DynamoDB::Table" } }'), undefined);
+    assert.equal(contributionOf('config/app.json', '{ "name": "x", "scripts": { "Type": "AWS::DynamoDB::Table" } }'), undefined);
+    // A package.json is a package manifest, never a template.
+    assert.deepEqual(contributionOf('package.json', '{ "name": "x", "scripts": { "Type": "AWS::DynamoDB::Table" } }')?.tables, []);
     assert.equal(contributionOf('empty.yaml', lines('AWSTemplateFormatVersion: "2010-09-09"', 'Resources: {}')), undefined);
   });
 });
