@@ -54,7 +54,7 @@ function collectImports(a: CodeAnalyzer): void {
     // The word first: most tokens are neither, and that test is the cheapest.
     if (codes[i] === IMPORT && codes[i + 1] !== OPEN_PAREN && !a.isAccess(i - 1)) {
       esImport(a, i);
-    } else if (codes[i] === REQUIRE && codes[i + 1] === OPEN_PAREN && a.isString(i + 2) && !a.isAccess(i - 1)) {
+    } else if ((codes[i] === REQUIRE || codes[i] === IMPORT) && codes[i + 1] === OPEN_PAREN && a.isString(i + 2) && !a.isAccess(i - 1)) {
       requireCall(a, i);
     }
   }
@@ -118,16 +118,22 @@ function esImport(a: CodeAnalyzer, start: number): void {
   }
 }
 
-/** `const X = require('m')` / `const { A, B: C } = require('m')`. */
+/**
+ * `const X = require('m')` / `const { A, B: C } = require('m')`, and the dynamic imports of ES modules, which
+ * resolve to the module's namespace (`const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')`,
+ * `const { default: Redis } = await import('ioredis')`).
+ */
 function requireCall(a: CodeAnalyzer, index: number): void {
   const module = a.tokens.text(index + 2);
   a.noteModule(module);
-  if (!a.is(index - 1, '=')) {
+  const dynamic = a.tokens.codes[index] === IMPORT;
+  const assigned = dynamic && a.tokens.text(index - 1) === 'await' ? index - 1 : index;
+  if (!a.is(assigned - 1, '=') || (dynamic && !a.is(index + 3, ')'))) {
     return;
   }
-  const before = index - 2;
+  const before = assigned - 2;
   if (a.id(before)) {
-    a.addImport(a.id(before)!, module, defaultExportPath(module), index);
+    a.addImport(a.id(before)!, module, dynamic ? '' : defaultExportPath(module), index);
     return;
   }
   if (a.is(before, '}')) {
@@ -137,11 +143,12 @@ function requireCall(a: CodeAnalyzer, index: number): void {
       if (!name) {
         continue;
       }
+      const path = dynamic && name === 'default' ? defaultExportPath(module) : name;
       if (a.is(k + 1, ':') && a.id(k + 2)) {
-        a.addImport(a.id(k + 2)!, module, name, index);
+        a.addImport(a.id(k + 2)!, module, path, index);
         k += 2;
       } else {
-        a.addImport(name, module, name, index);
+        a.addImport(name, module, path, index);
       }
     }
   }
@@ -274,9 +281,10 @@ function classDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: numb
   }
 }
 
-/** `= require('m')`: the declaration is an import, recorded as one. */
+/** `= require('m')`, `= await import('m')`: the declaration is an import, recorded as one. */
 function isRequire(a: CodeAnalyzer, eq: number): boolean {
-  return a.is(eq, '=') && a.idIs(eq + 1, 'require') && a.is(eq + 2, '(');
+  const call = a.is(eq + 1, 'await') || a.idIs(eq + 1, 'await') ? eq + 2 : eq + 1;
+  return a.is(eq, '=') && (a.idIs(eq + 1, 'require') || (a.tokens.codes[call] === IMPORT && a.isString(call + 2) && a.is(call + 3, ')'))) && a.is(call + 1, '(');
 }
 
 function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, initializers: Set<number>): void {
