@@ -282,6 +282,9 @@ class ExportReader {
       if (name) {
         this.exportName(name, name);
       }
+    } else if (next === 'type' && a.isId(k + 2) && a.is(k + 3, '=') && a.isId(k + 4)) {
+      // `export type RedisClient = Redis`: an alias of a client library's type passes that type on.
+      this.exportTypeAlias(a.tokens.text(k + 2), k + 4);
     } else if (next === 'const' || next === 'let' || next === 'var') {
       // The first declarator: what its binding holds.
       const name = a.id(k + 2);
@@ -410,6 +413,20 @@ class ExportReader {
     } else if (model) {
       this.passOn(exported, { module: model.module, name: model.path });
     }
+  }
+
+  /** A type alias whose type, from `start`, is a name a client library's import binds (`Redis`, `IORedis.Redis`). */
+  private exportTypeAlias(exported: string, start: number): void {
+    const { a } = this;
+    const imported = a.imports.get(a.tokens.text(start));
+    if (!imported || !this.moduleLevel(imported.at) || !JS_CLIENT_LIBRARY.test(imported.module)) {
+      return;
+    }
+    let path = imported.path;
+    for (let k = start; a.is(k + 1, '.') && a.isId(k + 2); k += 2) {
+      path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
+    }
+    this.passOn(exported, { module: imported.module, name: path });
   }
 
   /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */

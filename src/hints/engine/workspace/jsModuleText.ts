@@ -44,6 +44,14 @@ function mayBeClientValue(text: string, from: number): boolean {
   return isIdentifierStart(text.charCodeAt(k)) && !NOT_CLIENTS.has(wordAt(text, k));
 }
 
+/** Whether `type` at `from` declares an alias of a plain name (`RedisClient = Redis`), which may be a client library's type. */
+function typeAliasOfName(text: string, from: number): boolean {
+  const nameAt = skipSpace(text, from);
+  const name = wordAt(text, nameAt);
+  const eq = skipSpace(text, nameAt + name.length);
+  return name !== '' && text.charCodeAt(eq) === EQUALS && isIdentifierStart(text.charCodeAt(skipSpace(text, eq + 1)));
+}
+
 /** Where the value of a declared name starts, after an optional type annotation; -1 when there is none within reach. */
 function declarationValue(text: string, from: number): number {
   const limit = Math.min(text.length, from + LOOK_AHEAD);
@@ -144,6 +152,10 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         return true;
       }
       const declared = word === 'default' ? wordAt(text, skipSpace(text, k + word.length)) : word;
+      if (word === 'type' && typeAliasOfName(text, k + word.length)) {
+        // `export type RedisClient = Redis` may pass a client library's type on.
+        return true;
+      }
       if (classesMayLend && (declared === 'class' || declared === 'abstract')) {
         // An exported class may hold a client field that its subclasses in other files use.
         return true;
@@ -410,8 +422,8 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
     case 'type':
     case 'enum':
     case 'namespace': {
-      if (exported && classesMayLend && word === 'class') {
-        // An exported class: its fields may hold clients that subclasses in other files use.
+      if ((exported && classesMayLend && word === 'class') || (exported && word === 'type' && typeAliasOfName(text, k + word.length))) {
+        // An exported class: its fields may hold clients that subclasses in other files use; an exported alias of a client type.
         return { start, end, kept: true };
       }
       let nameAt = skipSpace(text, k + word.length);

@@ -159,12 +159,17 @@ function requireCall(a: CodeAnalyzer, index: number): void {
  * construct class or interface (`dynamodb.ITable` stands for a `Table`), or a class or interface of the
  * same file (`props: DatabaseStackProps`), whose members are read through it.
  */
-function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
+function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined {
   const name = a.id(start);
   const imported = name ? a.imports.get(name) : undefined;
   if (!imported) {
     const declared = name && !a.is(start + 1, '.') ? a.scopes.classNamed(name) : -1;
-    return declared > 0 ? { t: 'instance', classScope: declared } : undefined;
+    if (declared > 0) {
+      return { t: 'instance', classScope: declared };
+    }
+    // `type LocalRedis = Redis`: the type it names, through aliases of aliases as far as real code goes.
+    const aliased = name && !a.is(start + 1, '.') && depth < MAX_ALIAS_DEPTH ? typeAliases(a).get(name) : undefined;
+    return aliased === undefined ? undefined : typeValue(a, aliased, depth + 1);
   }
   const services = JS_MODULES[imported.module];
   if (!services) {
@@ -176,6 +181,35 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   // The whole qualified name: `DynamoDB.DocumentClient` is the document client, not the `DynamoDB` it is read from.
   const kind = JS_FACTORIES[qualifiedPath(a, start, imported.path)];
   return kind ? { t: 'client', kind } : undefined;
+}
+
+/** Aliases of aliases followed by `typeValue`. */
+const MAX_ALIAS_DEPTH = 4;
+const aliasesByFile = new WeakMap<CodeAnalyzer, Map<string, number>>();
+
+/**
+ * The file's type aliases of a plain name (`type LocalRedis = Redis`, `export type Cache = IORedis.Redis | null`),
+ * by alias, to where the name starts; a name declared twice (in two scopes) is none.
+ */
+function typeAliases(a: CodeAnalyzer): Map<string, number> {
+  let aliases = aliasesByFile.get(a);
+  if (!aliases) {
+    aliases = new Map();
+    const twice = new Set<string>();
+    for (let k = 0; k + 3 < a.tokens.length; k++) {
+      if (!a.idIs(k, 'type') || !a.isId(k + 1) || !a.is(k + 2, '=') || !a.isId(k + 3) || a.isAccess(k - 1) || !(a.startsLine(k) || a.is(k - 1, ';') || a.is(k - 1, '}') || a.is(k - 1, '{') || a.idIs(k - 1, 'export') || a.idIs(k - 1, 'declare'))) {
+        continue;
+      }
+      const alias = a.tokens.text(k + 1);
+      if (aliases.has(alias)) {
+        twice.add(alias);
+      }
+      aliases.set(alias, k + 3);
+    }
+    twice.forEach((alias) => aliases!.delete(alias));
+    aliasesByFile.set(a, aliases);
+  }
+  return aliases;
 }
 
 /** The import path of a type written `Name.Member.Member` from its first name, with each member added. */
