@@ -251,6 +251,25 @@ describe('ElectroDB', () => {
     assert.ok(!found.some((hint) => hint.startsWith('15:')), found.join('\n'));
   });
 
+  it("reads the API parameters a go() passes through in params, and the consistent option, on items and queries", () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function load(taskId: string, project: string, extra: Record<string, unknown>) {',
+      '  const one = await TaskEntity.get({ taskId }).go({ params: { ConsistentRead: true } });',
+      '  const two = await TaskEntity.get({ taskId }).go({ consistent: true });',
+      "  const all = await TaskEntity.query.byProject({ project }).go({ pages: 'all', params: { ConsistentRead: true } });",
+      '  const opaque = await TaskEntity.get({ taskId }).go({ params: extra });',
+      '  const other = { params: { ConsistentRead: true } };',
+      '  return [one, two, all, opaque, other];',
+      '}',
+    );
+    const found = hintsIn('tasks.ts', code);
+    assert.ok(found.includes('12:ConsistentRead dynamodb-consistent-read'), found.join('\n'));
+    assert.ok(found.includes('13:consistent dynamodb-consistent-read'), found.join('\n'));
+    assert.ok(found.includes('14:ConsistentRead dynamodb-consistent-read'), found.join('\n'));
+    assert.ok(!found.some((hint) => /^(?:15|16):/.test(hint) && hint.includes('consistent')), found.join('\n'));
+  });
+
   it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
     const code = sourceLines(
       TASKS,

@@ -33,6 +33,8 @@ const RENAMES = new Map([
   ['limit', 'limit'],
   ['consistent', 'consistentread'],
 ]);
+/** The execution option whose object ElectroDB merges into the request it sends (query-options docs: `params`). */
+const PASSTHROUGH = 'params';
 /** Execution options that read more than one page (`pages`, `count`) or continue from an earlier one (`cursor`). */
 const PAGING_OPTIONS = new Set(['pages', 'count', 'cursor']);
 /** The member of version 2's result that holds the items. */
@@ -77,14 +79,16 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   }
   const go = stepNamed(a, steps, 'go');
   const call = go !== undefined && !(batch && functionMentions(a, nameIndex, UNPROCESSED_WORDS, [], 'electrodb-unprocessed'));
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex });
+  const args = go && !batch ? segments(a, go.open) : [];
+  const request = args.length === 1 ? optionsArgument(a, args[0][0], args[0][1], operation, nameIndex, RENAMES, PASSTHROUGH)?.request : undefined;
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}) });
 }
 
 /** A Query or Scan anchored at `anchor`, sent by the `go(...)` among `steps`. */
 function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainStep[]): void {
   const go = stepNamed(a, steps, 'go');
   const args = go ? segments(a, go.open) : [];
-  const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES) : undefined;
+  const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES, PASSTHROUGH) : undefined;
   const request = options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) };
   // Options the analyzer cannot read may ask for every page: only a read it sees whole is one page.
   const onePage =

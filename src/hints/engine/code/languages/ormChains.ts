@@ -66,7 +66,7 @@ export function functionMentions(a: CodeAnalyzer, token: number, words: readonly
  * variable bound to a literal, as the request of `operation` anchored at `anchor`: each option the library
  * sends under an API parameter's name (`renames`, by normalised name) is read as that parameter, the others
  * are left out of the request and returned as the library's own (`pages`, `maxPages`), for the caller to
- * read. No argument gives an empty request; undefined when the argument is something the analyzer cannot
+ * read; the keys of a `passthrough` option's object are API parameters as written. No argument gives an empty request; undefined when the argument is something the analyzer cannot
  * read, or spreads what it cannot see.
  */
 export function optionsArgument(
@@ -76,6 +76,7 @@ export function optionsArgument(
   operation: string,
   anchor: number,
   renames: ReadonlyMap<string, string>,
+  passthrough?: string,
 ): { request: OptionContext; own: OptionOccurrence[] } | undefined {
   const span = a.tokenSpan(anchor);
   let read: OptionContext | undefined;
@@ -92,6 +93,11 @@ export function optionsArgument(
   const own = read.options;
   read.options = own.flatMap((option) => {
     const sent = renames.get(option.norm);
+    if (option.norm === passthrough) {
+      // An object the library merges into the request as written (ElectroDB's `params: { ConsistentRead: true }`).
+      const [first, last] = a.tokensOf(option.value);
+      return a.is(first, '{') && a.partner[first] === last - 1 ? contextFrom(a, first, last - 1, 'sdk', operation, span).options : [];
+    }
     return sent ? [sentAs(option, sent)] : [];
   });
   // Positional arguments and the library's defaults are not read: absence tells nothing.
