@@ -27,6 +27,7 @@ import { closeAngle } from '../typeArguments';
 import { iteratedReceiver } from '../iteratedElements';
 import { ormCall } from './dynamoOrms';
 import { ormType } from './ormObjects';
+import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -168,7 +169,7 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
       return { t: 'instance', classScope: declared };
     }
     // `type LocalRedis = Redis`: the type it names, through aliases of aliases as far as real code goes.
-    const aliased = name && !a.is(start + 1, '.') && depth < MAX_ALIAS_DEPTH ? typeAliases(a).get(name) : undefined;
+    const aliased = name && !a.is(start + 1, '.') && depth < MAX_ALIAS_DEPTH ? typeAliasOf(a, name) : undefined;
     return aliased === undefined ? undefined : typeValue(a, aliased, depth + 1);
   }
   const services = JS_MODULES[imported.module];
@@ -181,35 +182,6 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
   // The whole qualified name: `DynamoDB.DocumentClient` is the document client, not the `DynamoDB` it is read from.
   const kind = JS_FACTORIES[qualifiedPath(a, start, imported.path)];
   return kind ? { t: 'client', kind } : undefined;
-}
-
-/** Aliases of aliases followed by `typeValue`. */
-const MAX_ALIAS_DEPTH = 4;
-const aliasesByFile = new WeakMap<CodeAnalyzer, Map<string, number>>();
-
-/**
- * The file's type aliases of a plain name (`type LocalRedis = Redis`, `export type Cache = IORedis.Redis | null`),
- * by alias, to where the name starts; a name declared twice (in two scopes) is none.
- */
-function typeAliases(a: CodeAnalyzer): Map<string, number> {
-  let aliases = aliasesByFile.get(a);
-  if (!aliases) {
-    aliases = new Map();
-    const twice = new Set<string>();
-    for (let k = 0; k + 3 < a.tokens.length; k++) {
-      if (!a.idIs(k, 'type') || !a.isId(k + 1) || !a.is(k + 2, '=') || !a.isId(k + 3) || a.isAccess(k - 1) || !(a.startsLine(k) || a.is(k - 1, ';') || a.is(k - 1, '}') || a.is(k - 1, '{') || a.idIs(k - 1, 'export') || a.idIs(k - 1, 'declare'))) {
-        continue;
-      }
-      const alias = a.tokens.text(k + 1);
-      if (aliases.has(alias)) {
-        twice.add(alias);
-      }
-      aliases.set(alias, k + 3);
-    }
-    twice.forEach((alias) => aliases!.delete(alias));
-    aliasesByFile.set(a, aliases);
-  }
-  return aliases;
 }
 
 /** The import path of a type written `Name.Member.Member` from its first name, with each member added. */
