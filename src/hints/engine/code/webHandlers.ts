@@ -70,7 +70,7 @@ export type RequestClient = HandlerClient & { dependency?: true };
 const DEPENDENCY_READER: HandlerReader = {
   mayDeclare: (text) => text.includes('Depends'),
   isHandler: (a, fn) =>
-    a.idIs(fn.params - 2, 'def') && a.scopes.parent(fn.scope) === 0 && perRequestDependencies(a).has(a.tokens.text(fn.params - 1)) && !decoratedWith(a, fn.params - 2, CACHE_DECORATORS),
+    a.idIs(fn.params - 2, 'def') && a.scopes.parent(fn.scope) === 0 && perRequestDependencies(a).has(a.tokens.text(fn.params - 1)) && !decoratedWith(a, fn.params - 2, (k) => CACHE_DECORATORS.has(a.tokens.text(k))),
   construction: pythonConstruction,
 };
 
@@ -139,25 +139,20 @@ function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (names[0] === 'request' || (names[0] === 'self' && names[1] === 'request')) {
     return true;
   }
-  // Decorator lines just above the `def` (or `async def`): `@app.get("/orders")`, `@bp.route(...)`, `@api_view([...])`.
+  // A route decorator, called: `@app.get("/orders")`, `@bp.route(...)`, `@api_view([...])`.
+  return decoratedWith(a, def, (k) => a.is(k + 1, '(') && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k)));
+}
+
+/**
+ * Whether a decorator on the lines just above the `def` at `def` (or `async def`) ends with a name `matches`
+ * accepts: `@app.get("/orders")`, `@functools.lru_cache(maxsize=1)`.
+ */
+function decoratedWith(a: CodeAnalyzer, def: number, matches: (name: number) => boolean): boolean {
   for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.is(k, '(') && a.isId(k - 1) && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k - 1)) && decoratorAt(a, k - 1)) {
+    if (a.isId(k) && matches(k) && decoratorAt(a, k)) {
       return true;
     }
     if (a.startsLine(k) && !a.is(k, '@') && !a.idIs(k, 'async')) {
-      return false;
-    }
-  }
-  return false;
-}
-
-/** Whether a decorator just above the `def` at `def` ends with one of `names` (`@functools.lru_cache(maxsize=1)`). */
-function decoratedWith(a: CodeAnalyzer, def: number, names: ReadonlySet<string>): boolean {
-  for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.isId(k) && names.has(a.tokens.text(k)) && decoratorAt(a, k)) {
-      return true;
-    }
-    if (a.startsLine(k) && !a.is(k, '@')) {
       return false;
     }
   }

@@ -53,6 +53,17 @@ export function entryOf(node: IacNode | undefined, key: string): IacEntry | unde
   return node?.kind === 'map' ? node.entries.find((entry) => entry.key === key) : undefined;
 }
 
+/** The value of the last entry of a map by key: in JSON a key written twice keeps its last value. */
+export function lastValueOf(node: IacNode | undefined, key: string): IacNode | undefined {
+  const entries = node?.kind === 'map' ? node.entries : [];
+  for (let k = entries.length - 1; k >= 0; k--) {
+    if (entries[k].key === key) {
+      return entries[k].value;
+    }
+  }
+  return undefined;
+}
+
 /** A scalar's string, number or boolean as text; undefined for anything else. */
 export function scalarText(node: IacNode | undefined): string | undefined {
   if (node?.kind !== 'scalar' || node.tag) {

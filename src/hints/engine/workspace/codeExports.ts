@@ -11,7 +11,7 @@
  * dynamodb-toolbox table (`export const Order = dynamoose.model(...)`) is passed on as the library's name.
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { functionExpression, javascript, typescript } from '../code/languages/javascript';
+import { functionExpression, javascript, qualifiedPath, typescript } from '../code/languages/javascript';
 import { isOrmObject, OrmObject } from '../code/languages/ormObjects';
 import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
@@ -166,10 +166,10 @@ class ExportReader {
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
-  /** `packageInit`: a Python package's `__init__.py`, whose absolute imports are what the package offers too. */
   /** Whether the module imports PynamoDB, so that a class of it may be a model through a base another module declares. */
   private readonly usesPynamodb: boolean;
 
+  /** `packageInit`: a Python package's `__init__.py`, whose absolute imports are what the package offers too. */
   constructor(
     private readonly a: CodeAnalyzer,
     private readonly packageInit: boolean,
@@ -422,11 +422,7 @@ class ExportReader {
     if (!imported || !this.moduleLevel(imported.at) || !JS_CLIENT_LIBRARY.test(imported.module)) {
       return;
     }
-    let path = imported.path;
-    for (let k = start; a.is(k + 1, '.') && a.isId(k + 2); k += 2) {
-      path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
-    }
-    this.passOn(exported, { module: imported.module, name: path });
+    this.passOn(exported, { module: imported.module, name: qualifiedPath(a, start, imported.path) });
   }
 
   /** A module-level name exported as `exported`: the client its bindings agree on, or the import it passes on. */

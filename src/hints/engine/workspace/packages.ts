@@ -8,7 +8,7 @@
  * (`src/index.ts`, the `rootDir`). Packages under `node_modules` are never the workspace's own.
  */
 import { readJson } from '../iac/json';
-import { IacNode } from '../iac/tree';
+import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, isWithin, joinPath } from './paths';
 import { PackageManifest } from './types';
@@ -25,16 +25,6 @@ const MAX_NAME_LENGTH = 214;
 const ENTRY_FIELDS = ['types', 'typings', 'module', 'main'];
 /** Declaration files name the module they declare: `dist/index.d.ts` is `dist/index`. */
 const DECLARATION = /\.d\.(?:ts|mts|cts)$/;
-
-function entry(node: IacNode | undefined, key: string): IacNode | undefined {
-  const entries = node?.kind === 'map' ? node.entries : [];
-  for (let k = entries.length - 1; k >= 0; k--) {
-    if (entries[k].key === key) {
-      return entries[k].value;
-    }
-  }
-  return undefined;
-}
 
 /** A relative path a manifest may point to (`./dist/index.js`, `lib/main.js`), without its leading `./`. */
 function targetOf(node: IacNode | undefined): string | undefined {
@@ -88,13 +78,13 @@ function readExports(node: IacNode): Record<string, string[]> {
 /** What a `package.json` tells about importing its package; undefined when it names no package. */
 export function readPackageJson(text: string): PackageManifest | undefined {
   const root = readJson(text, new LineIndex(text)).root;
-  const nameNode = entry(root, 'name');
+  const nameNode = lastValueOf(root, 'name');
   const name = nameNode?.kind === 'scalar' && nameNode.literal.kind === 'str' ? nameNode.literal.value : undefined;
   if (root?.kind !== 'map' || name === undefined || name.length > MAX_NAME_LENGTH || !/^(?:@[\w.~-]+\/)?[\w.~-]+$/.test(name) || name.startsWith('.')) {
     return undefined;
   }
-  const manifest: PackageManifest = { name, entries: ENTRY_FIELDS.flatMap((field) => targetOf(entry(root, field)) ?? []) };
-  const exported = entry(root, 'exports');
+  const manifest: PackageManifest = { name, entries: ENTRY_FIELDS.flatMap((field) => targetOf(lastValueOf(root, field)) ?? []) };
+  const exported = lastValueOf(root, 'exports');
   if (exported && !(exported.kind === 'scalar' && exported.literal.kind === 'none')) {
     manifest.exports = readExports(exported);
   }

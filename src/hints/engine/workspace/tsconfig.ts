@@ -7,7 +7,7 @@
  * An import no alias maps may name a package of the workspace itself (`packages.ts`), as Node finds it.
  */
 import { readJson } from '../iac/json';
-import { IacNode } from '../iac/tree';
+import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
 import { WorkspacePackages } from './packages';
@@ -19,14 +19,9 @@ const MAX_TARGETS = 8;
 const MAX_PATH_LENGTH = 512;
 
 /** A map's entry by key; the last one, as `JSON.parse` keeps it. */
-function lastEntry(node: IacNode | undefined, key: string): IacNode | undefined {
-  const entries = node?.kind === 'map' ? node.entries : [];
-  for (let k = entries.length - 1; k >= 0; k--) {
-    if (entries[k].key === key) {
-      return entries[k].value;
-    }
-  }
-  return undefined;
+/** The path of a folder's own `tsconfig.json`. */
+function configFileIn(folder: string): string {
+  return folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`;
 }
 
 function isPath(value: string): boolean {
@@ -46,22 +41,22 @@ export function readTsconfig(text: string): TsconfigFile | undefined {
     return undefined;
   }
   const config: TsconfigFile = {};
-  const extended = pathOf(lastEntry(root, 'extends'));
+  const extended = pathOf(lastValueOf(root, 'extends'));
   if (extended !== undefined) {
     config.extends = extended;
   }
-  const options = lastEntry(root, 'compilerOptions');
-  const baseUrl = pathOf(lastEntry(options, 'baseUrl'));
+  const options = lastValueOf(root, 'compilerOptions');
+  const baseUrl = pathOf(lastValueOf(options, 'baseUrl'));
   if (baseUrl !== undefined) {
     config.baseUrl = baseUrl;
   }
   for (const key of ['outDir', 'rootDir'] as const) {
-    const dir = pathOf(lastEntry(options, key));
+    const dir = pathOf(lastValueOf(options, key));
     if (dir !== undefined) {
       config[key] = dir;
     }
   }
-  const written = lastEntry(options, 'paths');
+  const written = lastValueOf(options, 'paths');
   if (written?.kind === 'map') {
     const paths: Record<string, string[]> = {};
     for (const { key: pattern, value: targets } of written.entries) {
@@ -138,13 +133,13 @@ export class TsconfigPaths {
 
   private nearestConfig(codeFile: string): string | undefined {
     return foldersUp(folderOf(codeFile))
-      .map((folder) => (folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`))
+      .map(configFileIn)
       .find((file) => this.configs.has(file));
   }
 
   /** The `outDir` and `rootDir` of a folder's own `tsconfig.json` (or the config it extends), as workspace paths. */
   private buildDirs(folder: string): { outDir?: string; rootDir?: string } {
-    const file = folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`;
+    const file = configFileIn(folder);
     const own = this.configs.get(file);
     if (!own) {
       return {};

@@ -79,7 +79,7 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
 }
 
 /** The import path of a type written `Name.Member.Member` from its first name, with each member added. */
-function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
+export function qualifiedPath(a: CodeAnalyzer, start: number, path: string): string {
   let k = start;
   while (a.is(k + 1, '.') && a.isId(k + 2)) {
     path = path ? `${path}.${a.tokens.text(k + 2)}` : a.tokens.text(k + 2);
