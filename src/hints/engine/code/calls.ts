@@ -9,6 +9,7 @@ import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { cfnIngress } from './cdk';
+import { addDerivedDefaults } from './cdkDefaults';
 import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
@@ -199,6 +200,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
     context = props ?? { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
   }
   context.typeSpan = a.tokenSpan(nameIndex);
+  addDerivedDefaults(a, construct, context);
   a.contexts.push(context);
   if (construct === 'aws_ec2.CfnSecurityGroup' || construct === 'aws_ec2.CfnSecurityGroupIngress') {
     a.ingress.push(...cfnIngress(a, construct, open, close));
