@@ -33,7 +33,21 @@ describe('CDK defaults that follow other props', () => {
     assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }')), []);
     assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcSubnets: vpc.selectSubnets({ subnetGroupName: "db" })')), []);
     assert.deepEqual(hints('data.ts', ts('DatabaseInstance', '')), []);
-    // A cluster's own props hold no publiclyAccessible: its instances decide, and are not read here.
-    assert.deepEqual(hints('data.ts', ts('DatabaseCluster', 'vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }')), []);
+  });
+
+  it("reports an Aurora cluster placed in PUBLIC subnets, whose instances follow its placement, unless one of them says so itself", () => {
+    const writer = 'writer: rds.ClusterInstance.provisioned("writer")';
+    assert.deepEqual(hints('data.ts', ts('DatabaseCluster', `vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, ${writer}`)), [`4:DatabaseCluster ${RULE}!`]);
+    assert.deepEqual(hints('data.ts', ts('DatabaseCluster', 'instanceProps: { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }')), [`4:DatabaseCluster ${RULE}!`]);
+    const privateWriter = 'writer: rds.ClusterInstance.provisioned("writer", { publiclyAccessible: false })';
+    assert.deepEqual(hints('data.ts', ts('DatabaseCluster', `vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, ${privateWriter}`)), [`4:publiclyAccessible ${RULE}`]);
+    assert.deepEqual(hints('data.ts', ts('DatabaseCluster', `vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, ${writer}`)), []);
+    const python = sourceLines(
+      'from aws_cdk import aws_ec2 as ec2, aws_rds as rds',
+      'def data(scope, vpc, engine):',
+      '    rds.DatabaseCluster(scope, "Orders", engine=engine, vpc=vpc, storage_encrypted=True, writer=rds.ClusterInstance.provisioned("writer"),',
+      '        vpc_subnets=ec2.SubnetSelection(subnet_type=ec2.SubnetType.PUBLIC))',
+    );
+    assert.deepEqual(hints('data.py', python), [`3:DatabaseCluster ${RULE}!`]);
   });
 });
