@@ -8,7 +8,7 @@ import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
-import { interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
+import { concatenatedUrl, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 
@@ -221,6 +221,12 @@ function urlOptionPasswords(a: CodeAnalyzer, context: OptionContext): void {
   for (const option of context.options.slice()) {
     const [first, end] = option.norm === 'url' && (option.literal.kind === 'str' || option.literal.kind === 'expr') ? a.tokensOf(option.value) : [0, 0];
     const token = end === first + 1 && a.isString(first) ? first : undefined;
+    const concatenated = token === undefined && end > first ? concatenatedUrl(a, first, end) : undefined;
+    if (concatenated) {
+      const { name, norm, key, value, removal } = option;
+      context.options.splice(context.options.indexOf(option), 1, { name, norm, key, value, removal, literal: concatenated.options[0].literal }, ...concatenated.options.slice(1));
+      continue;
+    }
     if (token !== undefined && a.tokens.interpolated(token)) {
       const read = parseInterpolatedRedisUrl(a.tokens.text(token));
       if (read) {
@@ -268,7 +274,11 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
   if ((a.is(start, '{') || a.is(start, '[')) && a.skipGroup(start) === end) {
     return;
   }
-  if (end !== start + 1) {
+  const concatenated = concatenatedUrl(a, start, end);
+  if (concatenated) {
+    // `'redis://' + host + ':6379'` is read as a template literal is.
+    context.options.push(...concatenated.options);
+  } else if (end !== start + 1) {
     context.options.push(...optionsReturnedBy(a, context, start, end));
     context.complete = false;
   } else if (a.isString(start)) {
