@@ -6,8 +6,8 @@
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
-import { namedValue } from './names';
+import { expressionEnd, segments } from './braces';
+import { bindingAt, namedValue } from './names';
 
 /** A piece of the URL, with offsets into the string's content. */
 export interface UrlPart {
@@ -227,4 +227,18 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
     options.push(option('password', password, read.unknown(password) ? { kind: 'expr', text: a.text.slice(span(password).start, span(password).end) } : { kind: 'str', value: password.value }));
   }
   return { url: read.url, options };
+}
+
+/**
+ * The expression a `const` name (tokens [start, end)) holds when it builds a URL: a template literal or a `+`
+ * chain that starts with a string (`const url = 'redis://' + host`), as [from, to); undefined otherwise.
+ */
+export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
+  const binding = end === start + 1 && a.isId(start) ? bindingAt(a, start, end) : undefined;
+  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || !a.idIs(binding.token - 1, 'const')) {
+    return undefined;
+  }
+  const from = binding.expression;
+  const to = expressionEnd(a, from);
+  return (to === from + 1 && a.isString(from) && a.tokens.interpolated(from)) || (a.isString(from) && a.is(from + 1, '+')) ? [from, to] : undefined;
 }
