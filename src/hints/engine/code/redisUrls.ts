@@ -168,6 +168,8 @@ export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string,
 
 /** How many operands of a `+` chain are read as one URL. */
 const MAX_OPERANDS = 16;
+/** How long a `+` chain is read at all: far past a real URL, and each client that names it reads it again. */
+const MAX_URL_TOKENS = 128;
 const FALLBACKS = new Set(['||', '??', '?', '&&', '|', '&', ':']);
 
 /**
@@ -176,7 +178,7 @@ const FALLBACKS = new Set(['||', '??', '?', '&&', '|', '&', ':']);
  * options it gives span the tokens they come from. Undefined for any other expression.
  */
 export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { url: RedisUrl; options: OptionOccurrence[] } | undefined {
-  if (!a.isString(start) || !a.is(start + 1, '+')) {
+  if (!a.isString(start) || !a.is(start + 1, '+') || end - start > MAX_URL_TOKENS) {
     return undefined;
   }
   // Each piece: where it starts in the masked text, and in the source (a string's content, or the operand).
@@ -239,6 +241,9 @@ export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): 
     return undefined;
   }
   const from = binding.expression;
+  if (!a.isString(from) || !(a.tokens.interpolated(from) || a.is(from + 1, '+'))) {
+    return undefined;
+  }
   const to = expressionEnd(a, from);
-  return (to === from + 1 && a.isString(from) && a.tokens.interpolated(from)) || (a.isString(from) && a.is(from + 1, '+')) ? [from, to] : undefined;
+  return to === from + 1 || a.is(from + 1, '+') ? [from, to] : undefined;
 }
