@@ -523,8 +523,8 @@ export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb'
 
 /** INCR and INCRBY: a counter they create has no TTL. */
 export const REDIS_COUNTER_COMMANDS = new Set(['incr', 'incrby']);
-/** HSET and HMSET take no TTL: a hash they create has none. */
-export const REDIS_HASH_WRITE_COMMANDS = new Set(['hset', 'hmset']);
+/** Writes of a hash, set, sorted set or list take no TTL: a key they create has none. */
+export const REDIS_COLLECTION_WRITE_COMMANDS = new Set(['hset', 'hmset', 'sadd', 'zadd', 'lpush', 'rpush']);
 
 /** Redis commands the rules talk about, by normalised method name. */
 export const REDIS_COMMANDS = new Set([

@@ -273,7 +273,7 @@ describe('SET, then EXPIRE of the same key', () => {
     );
     assert.deepEqual(findings('profile_cache.py', module), ['15:hset redis-expire!', '19:hmset redis-expire!']);
     const [finding] = analyzeText(module, realHintRules(), { kind: 'python', fileName: 'profile_cache.py' }).findings.filter((f) => f.ruleId === 'redis-expire');
-    assert.match(finding.message, /^This HSET or HMSET may create the hash without a TTL.*MULTI\/EXEC/);
+    assert.match(finding.message, /^This write \(HSET, SADD, ZADD, LPUSH\) may create its key without a TTL.*MULTI\/EXEC/);
     const service = sourceLines(
       'package cart',
       '',

@@ -54,4 +54,60 @@ describe('Redis URLs written as template literals', () => {
     assert.ok(!found.some((hint) => hint.endsWith('redis-auth-without-tls!')), found.join('\n'));
     assert.ok(found.includes('5:password redis-password'), found.join('\n'));
   });
+
+  it('reads a URL built with + as a template: a password sent to redis://, in an option or in the user information', () => {
+    const found = hintsIn(
+      'src/lib/redis.js',
+      sourceLines(
+        "const { createClient } = require('redis');",
+        "const Redis = require('ioredis');",
+        'const { REDIS_HOST: host, REDIS_PASSWORD: password } = process.env;',
+        '',
+        "exports.cache = createClient({ url: 'redis://' + host + ':6379', password });",
+        "exports.queue = new Redis('redis://:' + password + '@' + host + ':6379/1');",
+      ),
+    );
+    assert.ok(found.includes('5:password redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(found.includes('6:password redis-auth-without-tls!'), found.join('\n'));
+  });
+
+  it('stays silent for a + URL with rediss://, a fallback that may change it, the local host, or no password', () => {
+    const found = hintsIn(
+      'src/lib/redis.js',
+      sourceLines(
+        "const { createClient } = require('redis');",
+        "const Redis = require('ioredis');",
+        'const { REDIS_HOST: host, REDIS_PASSWORD: password, REDIS_URL } = process.env;',
+        '',
+        "exports.secure = createClient({ url: 'rediss://' + host + ':6380', password });",
+        "exports.fallback = createClient({ url: 'redis://' + host + ':6379' || REDIS_URL, password });",
+        "exports.local = createClient({ url: 'redis://localhost:' + 6379, password });",
+        "exports.open = new Redis('redis://' + host + ':6379');",
+        "exports.tlsIoredis = new Redis('rediss://:' + password + '@' + host + ':6380');",
+      ),
+    );
+    assert.ok(!found.some((hint) => hint.endsWith('redis-auth-without-tls!')), found.join('\n'));
+  });
+
+  it('reads a URL a const name holds, built with a template or +, where the client takes it; not a rediss:// one', () => {
+    const found = hintsIn(
+      'src/lib/cache.js',
+      sourceLines(
+        "const { createClient } = require('redis');",
+        "const Redis = require('ioredis');",
+        'const { REDIS_HOST: host, REDIS_PASSWORD: password } = process.env;',
+        'const plainUrl = `redis://${host}:6379`;',
+        "const joinedUrl = 'redis://:' + password + '@' + host + ':6379';",
+        "const secureUrl = 'rediss://' + host + ':6380';",
+        'exports.sessions = createClient({ url: plainUrl, password });',
+        'exports.queue = new Redis(joinedUrl);',
+        'exports.secure = createClient({ url: secureUrl, password });',
+        'exports.secureQueue = new Redis(secureUrl, { password });',
+      ),
+    );
+    assert.ok(found.includes('7:password redis-auth-without-tls!'), found.join('\n'));
+    // The password sits in the URL the const holds: reported there.
+    assert.ok(found.includes('5:password redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(!found.some((hint) => /^(?:9|10):.*redis-auth-without-tls!$/.test(hint)), found.join('\n'));
+  });
 });

@@ -75,6 +75,40 @@ describe('Redis calls in retry loops and in tests', () => {
       assertHas(found, '12:set redis-loop-round-trips!');
     });
 
+    it('TypeScript: a command whose block leaves the loop a few statements later, but not a switch break or past a continue', () => {
+      const found = hintsIn(
+        'sessions.ts',
+        sourceLines(
+          "import Redis from 'ioredis';",
+          'const redis = new Redis(process.env.REDIS_URL);',
+          'export async function revoke(keys: string[], owner: string, kinds: string[]) {',
+          '  let found = false;',
+          '  for (const key of keys) {',
+          '    if ((await redis.get(key)) === owner) {',
+          '      await redis.unlink(key);',
+          '      found = true;',
+          '      break;',
+          '    }',
+          '  }',
+          '  for (const kind of kinds) {',
+          '    switch (kind) {',
+          "      case 'session':",
+          '        await redis.unlink(`session:${kind}`);',
+          '        break;',
+          '    }',
+          '  }',
+          '  for (const key of keys) {',
+          '    await redis.unlink(key);',
+          '    if (!found) continue;',
+          '    return;',
+          '  }',
+          '}',
+        ),
+      );
+      assertNoFindingOnLines(found, 7);
+      assertHas(found, '15:unlink redis-loop-round-trips!', '20:unlink redis-loop-round-trips!');
+    });
+
     it('C#: an optimistic transaction retried until its condition holds, and a loop that reads one key per element', () => {
       const found = hintsIn(
         'VersionedStore.cs',

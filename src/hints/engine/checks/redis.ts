@@ -1,7 +1,7 @@
 /** Checks on Redis client calls. */
 import { keysToScanFix } from '../fixes';
 import { RedisCall, sameKeyInFunction } from '../model';
-import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../services';
+import { REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS } from '../services';
 import { normalizeName } from '../types';
 import { Check } from './context';
 
@@ -19,11 +19,11 @@ export const redisCommand: Check = (rule, context) => {
 const COUNTER_MESSAGE =
   'This INCR creates the key without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the counter is left without a TTL and never removed (a rate limit keyed this way may never reset). Send both in one MULTI/EXEC transaction or a script.';
 
-const HASH_MESSAGE =
-  'This HSET or HMSET may create the hash without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the hash is left without a TTL and never removed. HSET takes no TTL: send both in one MULTI/EXEC transaction (a transactional pipeline) or a script.';
+const COLLECTION_MESSAGE =
+  'This write (HSET, SADD, ZADD, LPUSH) may create its key without a TTL, and an EXPIRE of the same key follows as a separate command. If the client fails between the two, the key is left without a TTL and never removed. These commands take no TTL: send both in one MULTI/EXEC transaction (a transactional pipeline) or a script.';
 
 /**
- * A SET or SETNX that gives its key no TTL, or an INCR or HSET that may create it, followed in the same function by an
+ * A SET or SETNX that gives its key no TTL, or an INCR, HSET, SADD, ZADD or LPUSH that may create it, followed in the same function by an
  * EXPIRE of the same key that can run after it as a command of its own (not in another branch of the same if/else, not
  * after the write's block has returned: `markFollowingExpires`): if the client fails between the two, the key never expires,
  * a lock taken this way is never released, and a rate-limit counter never resets. Reported at the first
@@ -64,7 +64,7 @@ export const setThenExpire: Check = (rule, context) => {
   for (const first of keyed) {
     const counter = REDIS_COUNTER_COMMANDS.has(first.command);
     if (first.keyed!.ttl === 'none' && first.keyed!.expireFollows === true && !(counter && ttlRead.has(sameKeyInFunction(first.keyed!))) && !queued(first)) {
-      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : REDIS_HASH_WRITE_COMMANDS.has(first.command) ? HASH_MESSAGE : undefined);
+      context.report(rule, first.name, undefined, counter ? COUNTER_MESSAGE : REDIS_COLLECTION_WRITE_COMMANDS.has(first.command) ? COLLECTION_MESSAGE : undefined);
     }
   }
 };

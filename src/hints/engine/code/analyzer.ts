@@ -15,6 +15,7 @@ import { budgetCheck } from '../budget';
 import { collectCalls } from './calls';
 import { callValue, chainOrFallback, chainValue } from './chains';
 import { passedByCallers } from './callerArguments';
+import { injectedClient } from './requestClients';
 import { forwardedRequests } from './forwardedRequests';
 import { importedClient, libraryImport, ProjectContext } from './projectImports';
 import { Frame, frameOf } from './parametrisedCalls';
@@ -264,7 +265,9 @@ export class CodeAnalyzer {
       return binding.fixed ?? undefined;
     }
     if (binding.expression < 0 && !binding.destructured && !binding.unpacked) {
-      return binding.declared ?? passedByCallers(this, binding);
+      // A NestJS parameter injected by token (`@Inject('REDIS') redis: any`) holds what the token's providers give.
+      const declared = binding.declared?.t === 'client' ? binding.declared : undefined;
+      return declared ?? injectedClient(this, binding.token) ?? binding.declared ?? passedByCallers(this, binding);
     }
     // Inside a function read for a call's strings, a binding's value is the frame's own.
     const evaluated = (this.frames.length > 0 && frameOf(this, binding.token)?.values) || this.evaluated;

@@ -303,16 +303,50 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
 /**
  * Whether the statement of a call is followed at once, in its own block, by `return` or `break`: the loop
  * around it ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it
- * retries one command rather than sending one per element.
+ * retries one command rather than sending one per element. In a braced block a later statement of the same
+ * block may be the exit (`await redis.del(key); found = true; break;`), unless a `continue` may skip it.
  */
 export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
   const next = a.is(close + 1, ';') ? close + 2 : close + 1;
+  if (a.language.family !== 'python') {
+    return exitsBlockAfter(a, a.parent[receiverStart], next);
+  }
   if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
     return false;
   }
   const callLine = a.lines.lineOf(a.tokens.starts[receiverStart]);
   const exitLine = a.lines.lineOf(a.tokens.starts[next]);
   return a.parent[next] === a.parent[receiverStart] && a.lines.indentation(exitLine) === a.lines.indentation(callLine);
+}
+
+/** How many tokens after a call are read for the exit of its block: a few statements, and linear whatever the file. */
+const MAX_EXIT_DISTANCE = 64;
+
+/** Whether a braced block is the body of a `switch` or Go's `select`, whose `break` leaves that statement only. */
+function switchBody(a: CodeAnalyzer, block: number): boolean {
+  for (let k = block - 1, steps = 0; k >= 0 && steps < 16 && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); steps++) {
+    if (a.idIs(k, 'switch') || a.idIs(k, 'select')) {
+      return true;
+    }
+    k = a.partner[k] >= 0 && a.partner[k] < k ? a.partner[k] - 1 : k - 1;
+  }
+  return false;
+}
+
+/** Whether a statement of the braced block `block` from `from` on leaves the loop (`return`, `throw`, a `break` not of a `switch`). */
+function exitsBlockAfter(a: CodeAnalyzer, block: number, from: number): boolean {
+  const end = block >= 0 && a.is(block, '{') ? Math.min(a.partner[block], from + MAX_EXIT_DISTANCE) : -1;
+  const inSwitch = end > 0 && switchBody(a, block);
+  for (let k = from; k < end; k++) {
+    if (a.idIs(k, 'continue')) {
+      return false;
+    }
+    const statement = a.parent[k] === block && (k === from || a.is(k - 1, ';') || a.is(k - 1, '}') || a.startsLine(k));
+    if (statement && (a.idIs(k, 'return') || a.idIs(k, 'throw') || (a.idIs(k, 'break') && !inSwitch))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const LOOP_EXITS = ['return', 'break'];

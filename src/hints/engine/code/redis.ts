@@ -8,7 +8,7 @@ import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
-import { interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
+import { concatenatedUrl, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 
@@ -219,8 +219,15 @@ function interpolatedPassword(a: CodeAnalyzer, context: OptionContext, token: nu
  */
 function urlOptionPasswords(a: CodeAnalyzer, context: OptionContext): void {
   for (const option of context.options.slice()) {
-    const [first, end] = option.norm === 'url' && (option.literal.kind === 'str' || option.literal.kind === 'expr') ? a.tokensOf(option.value) : [0, 0];
+    const written = option.norm === 'url' && (option.literal.kind === 'str' || option.literal.kind === 'expr') ? a.tokensOf(option.value) : [0, 0];
+    const [first, end] = heldUrlExpression(a, written[0], written[1]) ?? written;
     const token = end === first + 1 && a.isString(first) ? first : undefined;
+    const concatenated = token === undefined && end > first ? concatenatedUrl(a, first, end) : undefined;
+    if (concatenated) {
+      const { name, norm, key, value, removal } = option;
+      context.options.splice(context.options.indexOf(option), 1, { name, norm, key, value, removal, literal: concatenated.options[0].literal }, ...concatenated.options.slice(1));
+      continue;
+    }
     if (token !== undefined && a.tokens.interpolated(token)) {
       const read = parseInterpolatedRedisUrl(a.tokens.text(token));
       if (read) {
@@ -268,7 +275,13 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
   if ((a.is(start, '{') || a.is(start, '[')) && a.skipGroup(start) === end) {
     return;
   }
-  if (end !== start + 1) {
+  // A name that holds a URL built from parts (`const url = 'redis://' + host`) is read as if written here.
+  [start, end] = heldUrlExpression(a, start, end) ?? [start, end];
+  const concatenated = concatenatedUrl(a, start, end);
+  if (concatenated) {
+    // `'redis://' + host + ':6379'` is read as a template literal is.
+    context.options.push(...concatenated.options);
+  } else if (end !== start + 1) {
     context.options.push(...optionsReturnedBy(a, context, start, end));
     context.complete = false;
   } else if (a.isString(start)) {

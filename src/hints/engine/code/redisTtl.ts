@@ -1,13 +1,13 @@
 /**
- * SET, SETNX, INCR or HSET, then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
+ * SET, SETNX, INCR or a collection write (HSET, SADD, ZADD, LPUSH), then EXPIRE of the same key as a second command: what the `set-then-expire` check pairs.
  * A call records its key as written and the function it is in; a SET records whether it gives the key no
  * TTL at all, which only a key and a value (go-redis: an expiration of `0`) tell for sure: any other
  * argument may be a TTL (`'EX', 60`, `ex=60`, `time.Hour`, a `Duration`, `SetParams`), so it counts as one.
- * INCR and INCRBY never set one: a counter they create has none; nor do HSET and HMSET, for a hash. TTL and PTTL record that the code reads the
+ * INCR and INCRBY never set one: a counter they create has none; nor do HSET, SADD, ZADD, LPUSH and RPUSH. TTL and PTTL record that the code reads the
  * key's TTL, the usual repair of a counter whose EXPIRE was lost (`if r.ttl(key) == -1: r.expire(key, 60)`).
  */
 import { KeyedRedisCall, RedisFlavor, sameKeyInFunction } from '../model';
-import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../services';
+import { REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS } from '../services';
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -45,9 +45,9 @@ export function written(a: CodeAnalyzer, start: number, end: number): string {
  */
 export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFlavor, open: number, receiver: [number, number]): KeyedRedisCall | undefined {
   const isSet = SETS.has(command);
-  const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
+  const kind = REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command) ? 'none' : EXPIRES.has(command) ? 'expire' : TTL_READS.has(command) ? 'read' : undefined;
   // Redisson's map puts are not keyed by their arguments: the map object is the key, written apart from any bucket.
-  if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_HASH_WRITE_COMMANDS.has(command))) {
+  if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_COLLECTION_WRITE_COMMANDS.has(command))) {
     return undefined;
   }
   const args = segments(a, open);

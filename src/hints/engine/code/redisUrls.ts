@@ -6,8 +6,8 @@
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
-import { namedValue } from './names';
+import { expressionEnd, segments } from './braces';
+import { bindingAt, namedValue } from './names';
 
 /** A piece of the URL, with offsets into the string's content. */
 export interface UrlPart {
@@ -73,7 +73,12 @@ const FILLER = '\u0001';
  * replaced (offsets kept, so that parts still point into the source); `unknown` tells a part that holds one.
  */
 export function parseInterpolatedRedisUrl(text: string): { url: RedisUrl; masked: string; unknown(part: UrlPart): boolean } | undefined {
-  let masked = '';
+  return parseMaskedUrl(masked(text));
+}
+
+/** The text with each interpolation's characters replaced by `FILLER`. */
+function masked(text: string): string {
+  let result = '';
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
     const char = text[k];
@@ -81,11 +86,15 @@ export function parseInterpolatedRedisUrl(text: string): { url: RedisUrl; masked
       depth++;
     }
     // A JavaScript template's `${` is all interpolation, its `$` included.
-    masked += depth > 0 || (char === '$' && text[k + 1] === '{') ? FILLER : char;
+    result += depth > 0 || (char === '$' && text[k + 1] === '{') ? FILLER : char;
     if (char === '}' && depth > 0) {
       depth--;
     }
   }
+  return result;
+}
+
+function parseMaskedUrl(masked: string): { url: RedisUrl; masked: string; unknown(part: UrlPart): boolean } | undefined {
   const url = parseRedisUrl(masked);
   const question = masked.indexOf('?');
   if (!url || (question >= 0 && masked.includes(FILLER, question))) {
@@ -155,4 +164,86 @@ export function keepUrlOptions(a: CodeAnalyzer, nameIndex: number, type: string,
   const context = { kind: 'redis-client' as const, type, options, complete: true, anchor: a.tokenSpan(nameIndex) };
   a.requestAt.set(nameIndex - 2, context);
   a.contexts.push(context);
+}
+
+/** How many operands of a `+` chain are read as one URL. */
+const MAX_OPERANDS = 16;
+/** How long a `+` chain is read at all: far past a real URL, and each client that names it reads it again. */
+const MAX_URL_TOKENS = 128;
+const FALLBACKS = new Set(['||', '??', '?', '&&', '|', '&', ':']);
+
+/**
+ * A URL built with `+` from tokens [start, end) (`'rediss://' + host + ':6379'`), its first operand a string:
+ * read as a template literal is, each operand that is not a string standing for an interpolation. The
+ * options it gives span the tokens they come from. Undefined for any other expression.
+ */
+export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { url: RedisUrl; options: OptionOccurrence[] } | undefined {
+  if (!a.isString(start) || !a.is(start + 1, '+') || end - start > MAX_URL_TOKENS) {
+    return undefined;
+  }
+  // Each piece: where it starts in the masked text, and in the source (a string's content, or the operand).
+  const pieces: { at: number; source: number; sourceEnd: number; string: boolean }[] = [];
+  let text = '';
+  for (let k = start; k < end; ) {
+    let operandEnd = k;
+    while (operandEnd < end && !a.is(operandEnd, '+')) {
+      // A fallback or a condition (`host || 'localhost'`, `tls ? ... : ...`) may change the scheme: not read.
+      if (FALLBACKS.has(a.tokens.text(operandEnd)) && !a.isString(operandEnd)) {
+        return undefined;
+      }
+      operandEnd = a.skipGroup(operandEnd);
+    }
+    if (operandEnd === k || pieces.length >= MAX_OPERANDS) {
+      return undefined;
+    }
+    const string = operandEnd === k + 1 && a.isString(k);
+    const source = string ? a.tokens.textStart(k) : a.tokens.starts[k];
+    const sourceEnd = string ? a.tokens.textEnd(k) : a.tokens.ends[operandEnd - 1];
+    pieces.push({ at: text.length, source, sourceEnd, string });
+    text += string ? masked(a.tokens.text(k)) : FILLER;
+    k = operandEnd + 1;
+  }
+  const read = parseMaskedUrl(text);
+  if (!read) {
+    return undefined;
+  }
+  // A masked offset in the source: inside a string's content, or at an operand's start (before it) or end (after it).
+  const sourceAt = (offset: number, after: boolean): number => {
+    let piece = pieces[0];
+    for (const next of pieces) {
+      if (next.at > offset || (after && next.at === offset)) {
+        break;
+      }
+      piece = next;
+    }
+    return piece.string ? piece.source + offset - piece.at : after ? piece.sourceEnd : piece.source;
+  };
+  const span = (part: UrlPart): Span => ({ start: sourceAt(part.start, false), end: sourceAt(part.end, true) });
+  const option = (name: string, part: UrlPart, literal: Literal): OptionOccurrence => {
+    const at = span(part);
+    return { name, norm: normalizeName(name), key: at, value: at, literal, removal: at };
+  };
+  const options = [option('url', { value: text, start: 0, end: text.length }, { kind: 'str', value: text.split(FILLER).join('0') })];
+  const password = read.url.password;
+  if (password && password.value !== '') {
+    options.push(option('password', password, read.unknown(password) ? { kind: 'expr', text: a.text.slice(span(password).start, span(password).end) } : { kind: 'str', value: password.value }));
+  }
+  return { url: read.url, options };
+}
+
+/**
+ * The expression a `const` name (tokens [start, end)) holds when it builds a URL: a template literal or a `+`
+ * chain that starts with a string (`const url = 'redis://' + host`), as [from, to); undefined otherwise.
+ */
+export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
+  const binding = end === start + 1 && a.isId(start) ? bindingAt(a, start, end) : undefined;
+  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || !a.idIs(binding.token - 1, 'const')) {
+    return undefined;
+  }
+  const from = binding.expression;
+  if (!a.isString(from) || !(a.tokens.interpolated(from) || a.is(from + 1, '+'))) {
+    return undefined;
+  }
+  const to = expressionEnd(a, from);
+  return to === from + 1 || a.is(from + 1, '+') ? [from, to] : undefined;
 }

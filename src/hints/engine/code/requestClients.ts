@@ -16,6 +16,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
+import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
 import { clientValue, exportedClient } from './projectImports';
 import { Value } from './values';
 
@@ -234,6 +235,28 @@ function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientS
   return end === stop || endsStatement(a, end, start) ? [sourceOfValue(a, value)] : [null];
 }
 
+/** What a NestJS provider gives: its `useValue`, or what its `useFactory` returns (a same-file function, or one a project module exports). */
+function providedSources(a: CodeAnalyzer, { start, stop, factory }: ProvidedValue): RequestClientSource[] {
+  if (!factory) {
+    return sourcesAt(a, start, stop);
+  }
+  let from = a.idIs(start, 'async') ? start + 1 : start;
+  if (a.idIs(from, 'function')) {
+    from += a.isId(from + 1) ? 2 : 1;
+  }
+  const scope = a.scopes.scopeAt(from);
+  // An arrow or function expression in place; else a name that holds one, or a project module's function.
+  const literal = a.scopes.kind(scope) === 'function' && a.scopes.start(scope) === from;
+  const { value, end }: { value: Value | undefined; end: number } = literal ? { value: { t: 'function', scope, concise: a.functions.get(scope)?.concise ?? -1 }, end: stop } : a.evalChain(start, stop);
+  if (end !== stop) {
+    return [null];
+  }
+  if (value?.t === 'function') {
+    return [sourceOfValue(a, a.returnValue(value))];
+  }
+  return value?.t === 'ref' && RELATIVE_MODULE.test(value.module) ? [{ module: value.module, path: value.path, call: true }] : [null];
+}
+
 /**
  * A TypeScript declaration that merges members into a framework's request or instance type, inside
  * `namespace Express` or `declare module 'x'`: the body `{` of `interface Request`, or -1.
@@ -301,6 +324,11 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
       if (middleware.get(taken.fn.scope)) {
         add(a.tokens.text(eq - 1), sourcesAt(a, eq + 1, a.tokens.length));
       }
+    }
+  }
+  if (a.text.includes('provide')) {
+    for (const provided of providedValues(a)) {
+      add(provided.key, providedSources(a, provided));
     }
   }
   const decorates = a.text.includes('decorate');
@@ -382,4 +410,10 @@ export function requestMember(a: CodeAnalyzer, base: number, name: string): Valu
     return undefined;
   }
   return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
+}
+
+/** What a parameter declared at `name` and injected by token (`@Inject('REDIS') private redis: any`) receives: the client every provider of the token agrees on. */
+export function injectedClient(a: CodeAnalyzer, name: number): Value | undefined {
+  const key = a.language.family === 'js' ? injectionKey(a, name) : undefined;
+  return key ? agreedClient(a, key) : undefined;
 }

@@ -17,12 +17,12 @@ import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
 import { exportedClient } from '../code/projectImports';
-import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
+import { classClients, instanceClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
@@ -76,8 +76,6 @@ export type ModuleFunction = Value & { t: 'function' };
 
 /** Names read per module: far more than a module exports, few enough to keep the answer small. */
 const MAX_NAMES = 256;
-/** Members of one exported class read for client fields: far more than a base class has. */
-const MAX_CLASS_MEMBERS = 64;
 const MAX_STARS = 32;
 
 /** Modules that name a client library; a file that names none can export no client of its own. */
@@ -412,6 +410,17 @@ class ExportReader {
       this.addClient(exported, client);
     } else if (model) {
       this.passOn(exported, { module: model.module, name: model.path });
+    } else {
+      this.exportInstance(exported, start);
+    }
+  }
+
+  /** `export default new Cache()`: the client members of a module's own singleton, as `default.client` (`module.exports`: `client`). */
+  private exportInstance(exported: string, start: number): void {
+    const { value, end } = this.a.language.family === 'js' ? this.a.evalChain(start, this.a.tokens.length) : { value: undefined, end: start };
+    const members = this.endsValue(end, start) ? instanceClients(this.a, value) : undefined;
+    for (const [name, client] of Object.entries(members ?? {})) {
+      this.addClient(exported === '' ? name : `${exported}.${name}`, client);
     }
   }
 
@@ -465,6 +474,9 @@ class ExportReader {
       const client = binding.expression >= 0 && binding.fixed === undefined && !binding.element ? this.clientAt(binding.expression) : undefined;
       const key = client && JSON.stringify(client);
       if (!key || (agreed && key !== agreedKey)) {
+        if (bindings.length === 1 && binding.expression >= 0 && this.a.idIs(binding.token - 1, 'const')) {
+          this.exportInstance(exported, binding.expression);
+        }
         return;
       }
       agreed = client;
@@ -475,38 +487,12 @@ class ExportReader {
     }
   }
 
-  /**
-   * An exported class's client fields: those set to a client (`this.client = new Redis()`, `self.table =
-   * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
-   * instances read them; and, keyed `name()`, the methods that return a client (`def connect(self): return
-   * redis.Redis(...)`), for the files that call them on an instance (`RedisClient().connect()`). A class with
-   * none exports nothing.
-   */
+  /** An exported class's client fields (`classClients`), for subclasses and instances in other files; a class with none exports nothing. */
   private exportClass(exported: string, classScope: number): void {
     if (classScope <= 0 || !this.admits(exported)) {
       return;
     }
-    const fields: Record<string, ExportedClient> = {};
-    const unknown: string[] = [];
-    const instance: Value = { t: 'instance', classScope };
-    const python = this.a.language.family === 'python';
-    let read = 0;
-    for (const member of this.a.scopes.bindingsIn(classScope).keys()) {
-      const name = member.startsWith('.') ? member.slice(1) : member;
-      if (read++ >= MAX_CLASS_MEMBERS) {
-        break;
-      }
-      const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : this.a.member(instance, name);
-      // What a method returns, for other files that call it on an instance (`projectImports.ts`).
-      const returned = value?.t === 'function' && !value.accessor ? this.a.returnValue(value) : undefined;
-      if (value?.t === 'client') {
-        fields[name] = exportedClient(this.a, value)!;
-      } else if (returned?.t === 'client') {
-        fields[`${name}()`] = exportedClient(this.a, returned)!;
-      } else if (python && value === undefined && fieldOfUnknownOrigin(this.a, classScope, name)) {
-        unknown.push(name);
-      }
-    }
+    const { fields, unknown } = classClients(this.a, classScope);
     if (Object.keys(fields).length > 0) {
       this.classes[exported] = fields;
     }

@@ -105,7 +105,8 @@ function jsCandidates(base: string): string[] {
  * A relative module is joined onto the file's folder; another is mapped by the nearest tsconfig's `paths` or `baseUrl`.
  */
 function jsTarget(codeFile: string, module: string, path: string, tsconfigs: TsconfigPaths): Target | undefined {
-  if (path.includes('.')) {
+  // A member of an exported singleton (`conn.command`) is read by its dotted name; deeper paths by none.
+  if (path.split('.').length > 2) {
     return undefined;
   }
   const bases = /^\.\.?(?:\/|$)/.test(module) ? [joinPath(folderOf(codeFile), module)] : tsconfigs.bases(codeFile, module);

@@ -110,7 +110,7 @@ function readCode(
 ): FileContribution {
   const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
-  const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(kind, text)) : undefined;
+  const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(file, kind, text)) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
   return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}), ...(passedClients ? { passedClients } : {}) };
 }

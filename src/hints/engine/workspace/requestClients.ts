@@ -30,6 +30,14 @@ const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conf
 /** Modules that name a client library, and a relative module whose exports may be a client. */
 const CLIENT_LIBRARIES = /redis|aws-sdk/;
 const RELATIVE_MODULE = /['"]\.\.?\//;
+/** A NestJS custom provider (`{ provide: 'REDIS', useFactory: ... }`), as formatters write it. */
+const PROVIDES = /\bprovide[ \t]*:/;
+/** Test files: the providers they register are test doubles (`useValue: mockRedis`). */
+const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+function isJsTestFile(file: string): boolean {
+  return JS_TEST_FILE.test(file) || isTestDoubleFile(file);
+}
+
 /** Middleware that passes the request on: Express's `next()`, Koa's `await next()`. */
 const NEXT_CALL = /\bnext\s*\(/;
 /** Objects a member assignment to which is never a request's: the module's exports, the instance. */
@@ -81,6 +89,11 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
   const middleware = (text.includes('next') && NEXT_CALL.test(text)) || text.includes('addHook');
   const decorates = text.includes('decorate');
   const merges = kind === 'typescript' && text.includes('interface') && MERGING.test(text);
+  const provides = text.includes('provide') && PROVIDES.test(text) && !isJsTestFile(file);
+  if (provides) {
+    // Any provider counts, a client library's or not: a token given something else reads as nothing.
+    return true;
+  }
   if (!(middleware || decorates || merges) || !(CLIENT_LIBRARIES.test(text) || RELATIVE_MODULE.test(text)) || isTestDoubleFile(file)) {
     return false;
   }
@@ -95,7 +108,7 @@ export function indexAppStateClients(text: string): RequestClients | undefined {
 }
 
 /** What a file hangs on the request, by name, as the workspace model keeps it; undefined for nothing. */
-export function indexRequestClients(kind: 'javascript' | 'typescript', text: string): RequestClients | undefined {
+export function indexRequestClients(file: string, kind: 'javascript' | 'typescript', text: string): RequestClients | undefined {
   const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, new LineIndex(text));
   a.bind();
   const found = hungClients(a);
@@ -103,6 +116,8 @@ export function indexRequestClients(kind: 'javascript' | 'typescript', text: str
     return undefined;
   }
   const clients: RequestClients = {};
-  found.forEach((sources, name) => (clients[name] = sources));
-  return clients;
+  const test = isJsTestFile(file);
+  // A test file's providers (`nestProviders.ts`: `@` and `#` keys) are its doubles.
+  found.forEach((sources, name) => (test && /^[@#]/.test(name) ? undefined : (clients[name] = sources)));
+  return Object.keys(clients).length > 0 ? clients : undefined;
 }

@@ -17,7 +17,7 @@
  *   give a client that sends as the one it wraps.
  */
 import { KeyedRedisCall, OptionContext, OptionOccurrence } from '../../model';
-import { REDIS_COUNTER_COMMANDS, REDIS_HASH_WRITE_COMMANDS } from '../../services';
+import { REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
@@ -185,7 +185,7 @@ function builderChain(a: CodeAnalyzer, builder: number, command: string): { end:
     k = close + 1;
   }
   const ttl =
-    isSet || REDIS_COUNTER_COMMANDS.has(command) || REDIS_HASH_WRITE_COMMANDS.has(command)
+    isSet || REDIS_COUNTER_COMMANDS.has(command) || REDIS_COLLECTION_WRITE_COMMANDS.has(command)
       ? 'none'
       : command === 'expire' || command === 'pexpire'
         ? 'expire'

@@ -1,0 +1,56 @@
+/**
+ * The client members of a module's classes, for the other files of the workspace: those of an exported
+ * class (`codeExports.ts`), and those of a module's own singleton, an instance of one of its classes that it
+ * exports (`export const redisConnection = new RedisConnection()`, `module.exports = new Cache()`): the
+ * members that hold or give a client (a field set in a method, a getter that returns one) reach the files
+ * that import it (`redisConnection.command.scan(...)`) by the dotted name `redisConnection.command`.
+ */
+import type { CodeAnalyzer } from '../code/analyzer';
+import { exportedClient } from '../code/projectImports';
+import { fieldOfUnknownOrigin } from '../code/requestShapes';
+import type { Value } from '../code/values';
+import type { ExportedClient } from './types';
+
+/** Members of one class read for clients: far more than a base class or a wrapper has. */
+const MAX_CLASS_MEMBERS = 64;
+
+/**
+ * A class's client fields: those set to a client (`this.client = new Redis()`, `self.table =
+ * boto3.resource(...).Table(...)`) or declared with a client type (`protected client: Redis`), as its
+ * instances read them; and, keyed `name()`, the methods that return a client (`def connect(self): return
+ * redis.Redis(...)`), for the files that call them on an instance. `unknown`: Python fields that its methods
+ * set only from parameters of unknown value.
+ */
+export function classClients(a: CodeAnalyzer, classScope: number): { fields: Record<string, ExportedClient>; unknown: string[] } {
+  const fields: Record<string, ExportedClient> = {};
+  const unknown: string[] = [];
+  const instance: Value = { t: 'instance', classScope };
+  const python = a.language.family === 'python';
+  let read = 0;
+  for (const member of a.scopes.bindingsIn(classScope).keys()) {
+    const name = member.startsWith('.') ? member.slice(1) : member;
+    if (read++ >= MAX_CLASS_MEMBERS) {
+      break;
+    }
+    const value = name === '__proto__' || Object.hasOwn(fields, name) ? undefined : a.member(instance, name);
+    // What a method returns, for other files that call it on an instance (`projectImports.ts`).
+    const returned = value?.t === 'function' && !value.accessor ? a.returnValue(value) : undefined;
+    if (value?.t === 'client') {
+      fields[name] = exportedClient(a, value)!;
+    } else if (returned?.t === 'client') {
+      fields[`${name}()`] = exportedClient(a, returned)!;
+    } else if (python && value === undefined && fieldOfUnknownOrigin(a, classScope, name)) {
+      unknown.push(name);
+    }
+  }
+  return { fields, unknown };
+}
+
+/** The client members of the instance `value` (undefined: not an instance of a class of the module), by name. */
+export function instanceClients(a: CodeAnalyzer, value: Value | undefined): Record<string, ExportedClient> | undefined {
+  if (value?.t !== 'instance' || value.classObject) {
+    return undefined;
+  }
+  const { fields } = classClients(a, value.classScope);
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !name.endsWith('()')));
+}
