@@ -156,7 +156,7 @@ function buildModel(
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               classFields: (key) => workspace.view.classFields?.(workspace.file, key),
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
-              goCalledWhilePaging: (packageName, name) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name) ?? false,
+              goCalledWhilePaging: (packageName, name, method) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name, method) ?? false,
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
               clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],

@@ -229,5 +229,64 @@ describe('workspace: what a Go function hands its callers', () => {
       assert.ok(found.includes('12:Query dynamodb-query') && !found.includes('12:Query dynamodb-query!'), found.join('\n'));
       assert.ok(found.includes('16:Query dynamodb-query!'), found.join('\n'));
     });
+
+    it('leaves the paging of a wrapper method to a caller that pages it through an interface, in another file or in its own', () => {
+      const client = sourceLines(
+        'package tables',
+        '',
+        'import (',
+        '\t"context"',
+        '',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        ')',
+        '',
+        'type Client struct{ db *dynamodb.Client }',
+        '',
+        'func (c *Client) Scan(ctx context.Context, input *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {',
+        '\tout, err := c.db.Scan(ctx, input)',
+        '\treturn out, err',
+        '}',
+      );
+      // A function whose result is a function type: its closure reads the parameters of the function around it.
+      const pager = sourceLines(
+        'package tables',
+        '',
+        'import (',
+        '\t"context"',
+        '',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+        ')',
+        '',
+        'type Pager interface {',
+        '\tScan(ctx context.Context, input *dynamodb.ScanInput) (*dynamodb.ScanOutput, error)',
+        '}',
+        '',
+        'func Pages(ctx context.Context, pager Pager) func(input *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {',
+        '\tvar next map[string]types.AttributeValue',
+        '\treturn func(input *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {',
+        '\t\tinput.ExclusiveStartKey = next',
+        '\t\tout, err := pager.Scan(ctx, input)',
+        '\t\tif err == nil {',
+        '\t\t\tnext = out.LastEvaluatedKey',
+        '\t\t}',
+        '\t\treturn out, err',
+        '\t}',
+        '}',
+      );
+      const files = { 'go.mod': GO_MOD, 'internal/tables/client.go': client, 'internal/tables/pager.go': pager };
+      const found = hints(files, 'internal/tables/client.go');
+      assert.ok(found.includes('12:Scan dynamodb-scan') && !found.includes('12:Scan dynamodb-scan!'), found.join('\n'));
+      assert.ok(hints(files, 'internal/tables/pager.go').includes('18:Scan dynamodb-scan'));
+      const oneFile = hintsIn('client.go', `${client}\n${pager.slice(pager.indexOf('type Pager'))}`);
+      assert.ok(oneFile.includes('12:Scan dynamodb-scan') && !oneFile.includes('12:Scan dynamodb-scan!'), oneFile.join('\n'));
+      // Alone, or where the paging loop calls the SDK client itself, the wrapper reads one page.
+      assert.ok(hintsIn('client.go', client).includes('12:Scan dynamodb-scan!'));
+      const direct = pager.replace('pager Pager', 'pager *dynamodb.Client');
+      assert.ok(hints({ ...files, 'internal/tables/pager.go': direct }, 'internal/tables/client.go').includes('12:Scan dynamodb-scan!'));
+      // A package function is no method an interface calls.
+      const asFunction = client.replace('func (c *Client) Scan(', 'func Scan(c *Client, ');
+      assert.ok(hints({ ...files, 'internal/tables/client.go': asFunction }, 'internal/tables/client.go').includes('12:Scan dynamodb-scan!'));
+    });
   });
 });

@@ -42,8 +42,8 @@ export interface ProjectContext {
   goPackage?(packageName: string): GoPackageDeclarations | undefined;
   /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */
   goImport?(importPath: string): GoPackageMembers | undefined;
-  /** Whether another Go file calls this package's function `name` inside a loop or function that pages. */
-  goCalledWhilePaging?(packageName: string, name: string): boolean;
+  /** Whether another Go file calls this package's function `name` (or, when `method`, a method `name` on a non-client value) inside a loop or function that pages. */
+  goCalledWhilePaging?(packageName: string, name: string, method: boolean): boolean;
   /** Whether another Go file makes a go-redis client of what this package's function or method `name` returns. */
   goOptionsUsed?(packageName: string, name: string, method: boolean): boolean;
   /** The client the other files' middleware hangs on the request as `name` (null: something else, or clients that differ). */

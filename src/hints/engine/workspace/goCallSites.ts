@@ -8,6 +8,7 @@
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { go } from '../code/languages/go';
+import { onNonClient } from '../code/languages/goCallers';
 import { markerScopes } from '../code/pagination';
 import { LineIndex } from '../text';
 import { GoCallRef } from './types';
@@ -29,8 +30,9 @@ export function mayPage(text: string): boolean {
 
 /**
  * Calls inside a paging loop or function: `pkg.Name(...)` of a package the file imports (`imports`: the name
- * the file uses to its import path), and `Name(...)` of a name the file does not bind (a function of another
- * file of its package). A local that hides the import's name makes no call of the package.
+ * the file uses to its import path), `Name(...)` of a name the file does not bind (a function of another
+ * file of its package), and `x.Name(...)` on a value that is no SDK client (path `.`: a method of any type,
+ * such as an interface's). A local that hides the import's name makes no call of the package.
  */
 export function pagingCalls(text: string, imports: ReadonlyMap<string, string>): GoCallRef[] {
   const a = new CodeAnalyzer(text, go, new LineIndex(text));
@@ -47,7 +49,7 @@ export function pagingCalls(text: string, imports: ReadonlyMap<string, string>):
     if (a.is(i - 1, '.')) {
       const alias = a.id(i - 2);
       const qualified = alias !== undefined && !a.isAccess(i - 3) && a.scopes.lookup(alias, i - 2) === undefined;
-      path = qualified ? imports.get(alias) : undefined;
+      path = qualified ? imports.get(alias) : onNonClient(a, i) ? '.' : undefined;
     } else if (!PREDECLARED.has(name) && a.scopes.lookup(name, i) === undefined) {
       path = '';
     }

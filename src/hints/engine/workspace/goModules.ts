@@ -195,10 +195,10 @@ export class GoModuleIndex {
     };
   }
 
-  /** Whether a file other than `codeFile` calls its package's function `name` in a loop or function that pages. */
-  calledWhilePaging(codeFile: string, packageName: string, name: string): boolean {
+  /** Whether a file other than `codeFile` calls its package's function (or any method) `name` in a loop or function that pages. */
+  calledWhilePaging(codeFile: string, packageName: string, name: string, method: boolean): boolean {
     this.pagingCallers ??= this.callers((declared) => declared.pagingCalls);
-    return this.calledFrom(this.pagingCallers, `${folderOf(codeFile)}\0${packageName}\0${name}`, codeFile);
+    return this.calledFrom(this.pagingCallers, method ? `.\0${name}` : `${folderOf(codeFile)}\0${packageName}\0${name}`, codeFile);
   }
 
   /** Whether a file other than `codeFile` hands the result of its function or method `name` whole to a go-redis factory. */

@@ -481,8 +481,11 @@ export interface WorkspaceView {
    * for any other import (the standard library, a third-party module, a vendored copy).
    */
   goImport?(codeFile: string, importPath: string): GoPackageMembers | undefined;
-  /** Whether another Go file calls function `name` of `codeFile`'s package inside a loop or function that pages a DynamoDB read. */
-  goCalledWhilePaging?(codeFile: string, packageName: string, name: string): boolean;
+  /**
+   * Whether another Go file calls function `name` of `codeFile`'s package inside a loop or function that pages a
+   * DynamoDB read; when `method`, whether one calls a method `name` there on a value that is no SDK client (an interface).
+   */
+  goCalledWhilePaging?(codeFile: string, packageName: string, name: string, method: boolean): boolean;
   /**
    * Whether another Go file hands the result of `name` (a function of `codeFile`'s package, or a method when
    * `method`) whole to a go-redis factory. A method counts only when no other file declares an options method of that name.

@@ -452,8 +452,8 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /** Whether another Go file calls a function of a file's package while paging; see `WorkspaceView.goCalledWhilePaging`. */
-  goCalledWhilePaging(codeFile: string, packageName: string, name: string): boolean {
-    return this.goModules().calledWhilePaging(codeFile, packageName, name);
+  goCalledWhilePaging(codeFile: string, packageName: string, name: string, method: boolean): boolean {
+    return this.goModules().calledWhilePaging(codeFile, packageName, name, method);
   }
 
   /** Whether another Go file makes a go-redis client of what a function or method returns; see `WorkspaceView.goOptionsUsed`. */

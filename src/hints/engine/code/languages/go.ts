@@ -61,6 +61,7 @@ function functionStart(a: CodeAnalyzer, brace: number): number {
       continue;
     }
     if (codes[k] === FUNC) {
+      k = signatureFunc(a, k);
       for (let j = k + 1; j < brace; j++) {
         if (codes[j] === OPEN_PAREN) {
           return j;
@@ -73,6 +74,26 @@ function functionStart(a: CodeAnalyzer, brace: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * The `func` whose signature a `func` at `k` ends as its result type (`func Pages(ctx context.Context, p Pager) func(in *Input) error {`,
+ * `func (c *Client) Next() func() {`, `func() func() {`): the body is that signature's, not the result type's.
+ */
+function signatureFunc(a: CodeAnalyzer, k: number): number {
+  const codes = a.tokens.codes;
+  for (let steps = 0; steps < 8 && codes[k - 1] === CLOSE_PAREN && a.partner[k - 1] > 0; steps++) {
+    const open = a.partner[k - 1];
+    const before = a.isId(open - 1) && codes[open - 1] !== FUNC ? open - 2 : open - 1;
+    if (codes[before] === FUNC) {
+      k = before;
+    } else if (codes[before] === CLOSE_PAREN && a.partner[before] > 0 && codes[a.partner[before] - 1] === FUNC) {
+      k = a.partner[before] - 1;
+    } else {
+      break;
+    }
+  }
+  return k;
 }
 
 /**
@@ -139,7 +160,8 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
   promoteEmbedded(a, embeddings);
   for (const fn of a.functions.values()) {
     for (let k = fn.params; k > 0 && k < fn.body; k = a.skipGroup(k)) {
-      if (a.is(k, '(')) {
+      // A result of function type names its parameters for no one (`func New() func(in *Input) error {`).
+      if (a.is(k, '(') && (k === fn.params || !a.idIs(k - 1, 'func'))) {
         bindParameterGroup(a, tree, fn.scope, k);
       }
     }

@@ -135,8 +135,9 @@ function pagedByCallers(a: CodeAnalyzer): void {
       continue;
     }
     const name = a.tokens.text(signature.name);
-    const elsewhere = !signature.method && packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name) === true;
-    occurrence.paginated = elsewhere || pagedCallees(a, name, file).has(fn.scope);
+    const elsewhere = packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name, signature.method) === true;
+    const callees = pagedCallees(a, name, file);
+    occurrence.paginated = elsewhere || callees.has(fn.scope) || (signature.method && callees.has(BEHIND_INTERFACE));
   }
 }
 
@@ -192,7 +193,13 @@ function returnsOutput(a: CodeAnalyzer, fn: FunctionScope, occurrence: Operation
   return first >= 0 && returned.has(a.tokens.text(first));
 }
 
-/** The functions named `name` that a call of this file sitting in a loop or function that pages calls (not from inside themselves). */
+/** In `pagedCallees`: a method `name` called on a value that is no SDK client, as an interface the wrapper's type satisfies. */
+const BEHIND_INTERFACE = -1;
+
+/**
+ * The functions named `name` that a call of this file sitting in a loop or function that pages calls (not from
+ * inside themselves), and `BEHIND_INTERFACE` for such a call of a method on a value the file binds that is no client.
+ */
 function pagedCallees(a: CodeAnalyzer, name: string, file: FileCalls): Set<number> {
   const known = file.pagedCallees.get(name);
   if (known) {
@@ -208,8 +215,23 @@ function pagedCallees(a: CodeAnalyzer, name: string, file: FileCalls): Set<numbe
     const value = file.markers.hasPaginationMarker(i) ? a.evalChain(start, i + 1).value : undefined;
     if (value?.t === 'function' && a.scopes.enclosing(i, ['function']) !== value.scope) {
       callees.add(value.scope);
+    } else if (value?.t !== 'function' && file.markers.hasPaginationMarker(i) && onNonClient(a, i)) {
+      callees.add(BEHIND_INTERFACE);
     }
   }
   file.pagedCallees.set(name, callees);
   return callees;
+}
+
+/**
+ * `pager.Scan(ctx, in)`, `s.db.Query(ctx, in)` with its name at `i`: a method call on a receiver whose first name
+ * the file binds (a parameter, a local, a method's receiver; not a package) and whose value is no SDK client,
+ * as an interface-typed one is. A wrapper method of that name may be what it calls.
+ */
+export function onNonClient(a: CodeAnalyzer, i: number): boolean {
+  if (!a.is(i - 1, '.') || !a.is(i + 1, '(')) {
+    return false;
+  }
+  const start = chainStart(a, i - 2);
+  return start < i - 1 && a.isId(start) && a.scopes.lookup(a.tokens.text(start), start) !== undefined && a.evalChain(start, i - 1).value?.t !== 'client';
 }
