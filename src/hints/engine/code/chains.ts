@@ -6,6 +6,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { clientClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
+import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
 import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
@@ -170,6 +171,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   }
   if (isFastapiDepends(value)) {
     return dependencyValue(a, open);
+  }
+  if (isLazyProxy(a, value)) {
+    return proxiedValue(a, open);
   }
   if (passesThrough(value)) {
     return a.partner[open] > open ? chainValue(a, open + 1, a.partner[open]).value : undefined;

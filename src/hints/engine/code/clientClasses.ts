@@ -9,6 +9,7 @@ import { REDIS_COMMANDS } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { inheritedClassField } from './languages/baseClassFields';
+import { delegatedClient } from './languages/pythonProxies';
 import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
 import { redisClientOptions } from './redis';
 import { memberOfClient, Value } from './values';
@@ -45,7 +46,7 @@ export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instanc
   if (instance.classObject) {
     return undefined;
   }
-  const client = clientClass(a, instance.classScope);
+  const client = clientClass(a, instance.classScope) ?? delegatedClient(a, instance.classScope);
   return client ? memberOfClient(client, name) : (importedBaseField(a, instance.classScope, name) ?? inheritedClassField(a, instance.classScope, name));
 }
 
@@ -90,12 +91,15 @@ export function inheritedRedisClient(a: CodeAnalyzer, value: Value): (Value & { 
   return client?.kind === 'redis' && !overrides ? client : undefined;
 }
 
-/** The receiver of `receiver.method(...)`: an instance of a class that extends a client class is the client, unless the class defines the method. */
+/**
+ * The receiver of `receiver.method(...)`: an instance of a class that extends a client class, or whose
+ * `__getattr__` forwards to a client, is the client, unless the class defines the method.
+ */
 export function clientReceiver(a: CodeAnalyzer, value: Value | undefined, method: string): Value | undefined {
   if (value?.t !== 'instance' || value.classObject || a.scopes.member(value.classScope, method)) {
     return value;
   }
-  return clientClass(a, value.classScope) ?? value;
+  return clientClass(a, value.classScope) ?? delegatedClient(a, value.classScope) ?? value;
 }
 
 /** A Redis client class (`class Cache extends Redis`): its flavor, or undefined. */
