@@ -170,12 +170,15 @@ describe('Python clients held in other places', () => {
         'def untyped(orders):',
         '    return orders.table.get_item(Key={"id": 1})',
       );
+      // FastAPI makes `repo` on every request: the resource its constructor makes is made per request.
       assert.deepEqual(hintsIn('handlers.py', code), [
+        '6:resource client-per-request',
         '8:get_item dynamodb-get-item',
         '9:delete_item dynamodb-delete-item',
         '10:query dynamodb-query',
         '10:KeyConditionExpression dynamodb-key-condition-expression',
         '13:put_item dynamodb-put-item',
+        '6:resource client-per-request!',
         '10:query dynamodb-query!',
       ]);
     });

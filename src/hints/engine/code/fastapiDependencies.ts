@@ -33,8 +33,9 @@ export function isFastapiDepends(value: Value): boolean {
 }
 
 /**
- * The functions of the file that FastAPI calls on every request it serves, as the dependency of a parameter
- * (`cache: Redis = Depends(get_cache)`, `Annotated[Redis, Depends(get_cache)]`): by name.
+ * The functions (and classes) of the file that FastAPI calls on every request it serves, as the dependency of a
+ * parameter (`cache: Redis = Depends(get_cache)`, `Annotated[Redis, Depends(get_cache)]`, and the declared class of
+ * `service: OrderService = Depends()`): by name.
  */
 export function perRequestDependencies(a: CodeAnalyzer): ReadonlySet<string> {
   return dependencyNames.get(a, 'file', () => {
@@ -45,8 +46,16 @@ export function perRequestDependencies(a: CodeAnalyzer): ReadonlySet<string> {
       }
       const callee = a.evalChain(k, k + 1).value;
       const argument = a.idIs(k + 2, 'dependency') && a.is(k + 3, '=') ? k + 4 : k + 2;
-      if (callee && isFastapiDepends(callee) && a.isId(argument) && (a.is(argument + 1, ')') || a.is(argument + 1, ','))) {
+      if (!callee || !isFastapiDepends(callee)) {
+        continue;
+      }
+      if (a.isId(argument) && (a.is(argument + 1, ')') || a.is(argument + 1, ','))) {
         names.add(a.tokens.text(argument));
+      }
+      // `service: OrderService = Depends()`, `Annotated[OrderService, Depends()]`: FastAPI makes the declared class.
+      const declared = a.is(k - 1, '=') && a.is(k - 3, ':') ? k - 2 : a.is(k - 1, ',') && a.is(k - 3, '[') ? k - 2 : -1;
+      if (a.is(k + 2, ')') && declared > 0 && a.isId(declared)) {
+        names.add(a.tokens.text(declared));
       }
     }
     return names;

@@ -46,6 +46,8 @@ export interface HandlerReader {
   mayDeclare(text: string): boolean;
   isHandler(a: CodeAnalyzer, fn: FunctionScope): boolean;
   construction(a: CodeAnalyzer, k: number): Construction | undefined;
+  /** A constructor made per call: a client kept on the instance (`self.client = ...`) is made per call too. */
+  perCallInstance?: boolean;
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
@@ -84,12 +86,13 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     // The body: after the parameters (a Python `def` has no body token), to the end of the function's scope.
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     const [start, end] = a.scopes.range(fn.scope);
+    const instance = reader.perCallInstance ? a.id(fn.params + 1) : undefined;
     for (let k = body + 1; k < end; k++) {
       const made = reader.construction(a, k);
       if (!made) {
         continue;
       }
-      if (!dependsOnInvocation(a, made, fn.params, end) && !storedOutside(a, made.start, start, end) && !inTestCode(a, k)) {
+      if (!dependsOnInvocation(a, made, fn.params, end) && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
         found.push({ name: a.tokenSpan(made.name), service: made.service });
       }
       // A client made inside another's construction (`Enhanced.builder().dynamoDbClient(DynamoDbClient.create())`) is one.
@@ -192,6 +195,8 @@ export interface Construction {
   service: HintService;
   /** A Redis client (not an AWS SDK client of ElastiCache), for the rules about Redis connections. */
   redis: boolean;
+  /** The tokens of the session the client comes from (`boto3.Session(...)` before `.client(...)`), whose names it is built from too. */
+  session?: [number, number];
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
@@ -215,10 +220,23 @@ const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
  */
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
-  if (!imported || imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
+  if (!imported) {
+    return a.isId(k) && !a.isAccess(k - 1) ? sessionConstruction(a, k) : undefined;
+  }
+  if (imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
     return undefined;
   }
   return construction(a, k, k);
+}
+
+/** `session.client("dynamodb")` at `k`, where `session` is a boto3 session the same function made (`session = boto3.Session(...)`). */
+function sessionConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const name = a.tokens.text(k);
+  const binding = a.scopes.lookup(name, k);
+  const from = binding?.expression ?? -1;
+  const local = binding !== undefined && from >= 0 && a.scopes.enclosing(binding.token, ['function']) === a.scopes.enclosing(k, ['function']);
+  const made = local && a.isAccess(k + 1) && a.lookup(name, k)?.t === 'boto3' ? construction(a, k, k) : undefined;
+  return made && { ...made, session: [from, expressionEnd(a, from)] };
 }
 
 /** `redis.NewClient(...)`, `dynamodb.NewFromConfig(cfg)` at `k`, rooted at an imported package. */
@@ -236,10 +254,18 @@ function construction(a: CodeAnalyzer, start: number, first: number): Constructi
   if (!a.is(open, '(') || a.partner[open] < 0) {
     return undefined;
   }
-  const end = a.partner[open] + 1;
-  const value = a.evalChain(start, end).value;
+  let end = a.partner[open] + 1;
+  let value = a.evalChain(start, end).value;
+  // `boto3.Session(...).client("dynamodb")`: the session's call, then the client's.
+  let session: [number, number] | undefined;
+  if (value?.t === 'boto3' && a.isAccess(end) && a.isId(end + 1) && a.is(end + 2, '(') && a.partner[end + 2] > 0) {
+    session = [first + 1, end];
+    name = end + 1;
+    end = a.partner[end + 2] + 1;
+    value = a.evalChain(start, end).value;
+  }
   const service = serviceOf(value);
-  return service && { start, name, end, service, redis: isRedisClient(value) };
+  return service && { start, name, end, service, redis: isRedisClient(value), ...(session ? { session } : {}) };
 }
 
 /** The Lambda runtime library's package, which a Java handler's `Context` comes from. */
@@ -359,7 +385,7 @@ function serviceOf(value: Value | undefined): HintService | undefined {
 
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
 function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
-  return namesInvocation(a, made.name + 1, made.end, params, end, true);
+  return namesInvocation(a, made.name + 1, made.end, params, end, true) || (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true));
 }
 
 /**
@@ -404,14 +430,18 @@ const ASSIGNING = ['=', '??=', '||='];
 /**
  * Whether the construction at `start` is assigned to a member (`this.client = ...`) or to a name the handler's
  * function (from `fnStart` to `fnEnd`) does not declare: a module-level name or one declared `global`, a field of the
- * class, as a lazy `client = client || new X()` writes it: made once, then kept.
+ * class, as a lazy `client = client || new X()` writes it: made once, then kept. A field of `instance` (the `self`
+ * of a constructor that runs per call) lives as long as that object, so it counts as kept inside.
  */
-function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number): boolean {
+function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
   let k = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
   while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
     k -= 2;
   }
   if (!ASSIGNING.some((operator) => a.is(k, operator))) {
+    return false;
+  }
+  if (instance !== undefined && a.isAccess(k - 2) && a.idIs(k - 3, instance) && !a.isAccess(k - 4)) {
     return false;
   }
   if (!a.isId(k - 1) || a.isAccess(k - 2)) {

@@ -74,11 +74,66 @@ const DEPENDENCY_READER: HandlerReader = {
   construction: pythonConstruction,
 };
 
+/**
+ * The constructors that run on every request: `__init__` of a module-level class of the file that FastAPI makes
+ * as a dependency (`Depends(OrderService)`, `service: OrderService = Depends()`), or that a view or dependency of
+ * the file instantiates (`OrderService()`). A client it keeps on the instance (`self.client = boto3.client(...)`)
+ * is made per request too.
+ */
+const CONSTRUCTOR_READER: HandlerReader = {
+  mayDeclare: (text) => text.includes('__init__'),
+  isHandler: (a, fn) => {
+    const classScope = a.scopes.parent(fn.scope);
+    const name = a.idIs(fn.params - 1, '__init__') && a.idIs(fn.params - 2, 'def') && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
+    return name !== undefined && classesMadePerRequest(a).has(name);
+  },
+  construction: pythonConstruction,
+  perCallInstance: true,
+};
+
+/** Per file, the names of the classes made on every request (see `CONSTRUCTOR_READER`). */
+const perRequestClasses = new FileMemo<string, ReadonlySet<string>>();
+
+function classesMadePerRequest(a: CodeAnalyzer): ReadonlySet<string> {
+  return perRequestClasses.get(a, 'file', () => {
+    const names = new Set(perRequestDependencies(a));
+    const bodies: FunctionScope[] = [];
+    for (const fn of a.functions.values()) {
+      if (bodies.length < MAX_HANDLERS && fn.params >= 0 && (isPythonView(a, fn) || DEPENDENCY_READER.isHandler(a, fn))) {
+        bodies.push(fn);
+      }
+    }
+    // The classes those make, and the classes their constructors make in turn (`self.store = OrderStore()`).
+    const queue = [...names];
+    for (let next = 0; bodies.length > 0 || next < queue.length; ) {
+      const fn = bodies.pop() ?? constructorOf(a, queue[next++]);
+      const [, end] = fn ? a.scopes.range(fn.scope) : [0, 0];
+      for (let k = fn ? a.partner[fn.params] + 1 : end; k > 0 && k < end && names.size < MAX_HANDLERS; k++) {
+        const value = a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) ? a.lookup(a.tokens.text(k), k) : undefined;
+        if (value?.t === 'instance' && value.classObject && a.scopes.parent(value.classScope) === 0 && !names.has(a.tokens.text(k))) {
+          names.add(a.tokens.text(k));
+          queue.push(a.tokens.text(k));
+        }
+      }
+    }
+    return names;
+  });
+}
+
+/** The `__init__` of the module-level class of the file named `name`. */
+function constructorOf(a: CodeAnalyzer, name: string): FunctionScope | undefined {
+  const classScope = a.scopes.classNamed(name);
+  const member = classScope > 0 ? a.scopes.member(classScope, '__init__') : undefined;
+  const value = member ? a.valueOf(member) : undefined;
+  return value?.t === 'function' ? a.functions.get(value.scope) : undefined;
+}
+
 /** The clients the file's web request handlers, and in Python the FastAPI dependencies they declare, make on each request. */
 export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   const found: RequestClient[] = clientsMadeInHandlers(a, READERS[a.language.family], MAX_HANDLERS);
   if (a.language.family === 'python') {
     found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
+    found.push(...clientsMadeInHandlers(a, CONSTRUCTOR_READER, MAX_HANDLERS));
   }
   return found;
 }
