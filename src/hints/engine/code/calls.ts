@@ -48,6 +48,11 @@ const PAGE_ITERATORS = new Set<ClientKind>(['dynamodb-enhanced-table', 'dynamodb
  * its `BatchLoadRetryStrategy` (DynamoDBMapperConfig.BatchLoadRetryStrategy javadoc).
  */
 const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batchload']);
+/**
+ * The Java enhanced client's `batchGetItem` sends its request through the low-level `batchGetItemPaginator`
+ * (BatchGetItemOperation.serviceCall), whose pages request the unprocessed keys again: its result pages read every key.
+ */
+const ENHANCED_BATCH_GET = 'batchgetitem';
 const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
 
 export function collectCalls(a: CodeAnalyzer): void {
@@ -396,7 +401,9 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     operation,
     name: a.tokenSpan(index),
     call: value.kind !== 'dynamodb-paginators' && !SELF_RETRYING.has(normalized) && !(value.kind === 'dynamodb-mapper' && MAPPER_BATCHES.has(normalized)),
-    paginated: ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) && !firstPageOnly(a, close),
+    paginated:
+      ((PAGE_ITERATORS.has(value.kind) && /:(?:Scan|Query)$/.test(operation)) || (value.kind === 'dynamodb-enhanced' && normalized === ENHANCED_BATCH_GET) || readsEveryPage(value.kind, method) || searchReturned(a, value.kind, operation, start, close)) &&
+      !firstPageOnly(a, close),
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
