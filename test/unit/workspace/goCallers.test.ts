@@ -288,5 +288,38 @@ describe('workspace: what a Go function hands its callers', () => {
       const asFunction = client.replace('func (c *Client) Scan(', 'func Scan(c *Client, ');
       assert.ok(hints({ ...files, 'internal/tables/client.go': asFunction }, 'internal/tables/client.go').includes('12:Scan dynamodb-scan!'));
     });
+
+    it('leaves the paging of a wrapper to a next-page function of its file that sets ExclusiveStartKey from the output', () => {
+      const code = sourceLines(
+        'package pager',
+        '',
+        'import (',
+        '\t"context"',
+        '',
+        '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+        ')',
+        '',
+        'type Executor struct{ client *dynamodb.Client }',
+        '',
+        'func (e *Executor) once(ctx context.Context, in *dynamodb.ScanInput) (*dynamodb.ScanOutput, error) {',
+        '\treturn e.client.Scan(ctx, in)',
+        '}',
+        '',
+        'func (e *Executor) first(ctx context.Context, in *dynamodb.QueryInput) (*dynamodb.QueryOutput, error) {',
+        '\treturn e.client.Query(ctx, in)',
+        '}',
+        '',
+        'func (e *Executor) next(in *dynamodb.ScanInput, out *dynamodb.ScanOutput) (*dynamodb.ScanInput, bool) {',
+        '\tin.ExclusiveStartKey = out.LastEvaluatedKey',
+        '\treturn in, len(out.LastEvaluatedKey) > 0',
+        '}',
+      );
+      const found = hintsIn('executor.go', code);
+      assert.ok(found.includes('12:Scan dynamodb-scan') && !found.includes('12:Scan dynamodb-scan!'), found.join('\n'));
+      // A Scan's next page continues no Query; a function that only reads the key builds no next page.
+      assert.ok(found.includes('16:Query dynamodb-query!'), found.join('\n'));
+      const logsOnly = code.replace('\tin.ExclusiveStartKey = out.LastEvaluatedKey', '\tlog.Println(out.LastEvaluatedKey)');
+      assert.ok(hintsIn('executor.go', logsOnly).includes('12:Scan dynamodb-scan!'));
+    });
   });
 });

@@ -115,6 +115,8 @@ interface FileCalls {
   pagedCallees: Map<string, Set<number>>;
   /** By function: the names its `return`s give first (`return out, err`). */
   returned: Map<number, Set<string>>;
+  /** The reads (`Scan`, `Query`) a next-page function of the file continues (see `continuedReads`). */
+  continued?: Set<string>;
 }
 
 function pagedByCallers(a: CodeAnalyzer): void {
@@ -137,7 +139,8 @@ function pagedByCallers(a: CodeAnalyzer): void {
     const name = a.tokens.text(signature.name);
     const elsewhere = packageName !== undefined && a.project?.goCalledWhilePaging?.(packageName, name, signature.method) === true;
     const callees = pagedCallees(a, name, file);
-    occurrence.paginated = elsewhere || callees.has(fn.scope) || (signature.method && callees.has(BEHIND_INTERFACE));
+    file.continued ??= continuedReads(a);
+    occurrence.paginated = elsewhere || callees.has(fn.scope) || (signature.method && callees.has(BEHIND_INTERFACE)) || file.continued.has(occurrence.operation.slice('dynamodb:'.length));
   }
 }
 
@@ -234,4 +237,41 @@ export function onNonClient(a: CodeAnalyzer, i: number): boolean {
   }
   const start = chainStart(a, i - 2);
   return start < i - 1 && a.isId(start) && a.scopes.lookup(a.tokens.text(start), start) !== undefined && a.evalChain(start, i - 1).value?.t !== 'client';
+}
+
+/**
+ * The reads that a named function of the file continues: one that takes a read's input and its output and sets
+ * the input's `ExclusiveStartKey` (`func (e *Executor) scanNextPage(in *dynamodb.ScanInput, out *dynamodb.ScanOutput) (*dynamodb.ScanInput, bool)`).
+ * A file that builds the next page's input for a wrapper's read is a pager: its loop runs elsewhere, on both.
+ */
+function continuedReads(a: CodeAnalyzer): Set<string> {
+  const reads = new Set<string>();
+  for (const fn of a.functions.values()) {
+    const params = signatureOf(a, fn)?.params ?? -1;
+    const close = params > 0 ? a.partner[params] : -1;
+    const types = new Set<string>();
+    for (let k = params + 1; k > 0 && k < close; k++) {
+      const read = a.isId(k) ? /^(Scan|Query)(Input|Output)$/.exec(a.tokens.text(k)) : null;
+      if (read) {
+        types.add(read[0]);
+      }
+    }
+    const [, end] = close > 0 ? a.scopes.range(fn.scope) : [0, 0];
+    for (const read of ['Scan', 'Query']) {
+      if (types.has(`${read}Input`) && types.has(`${read}Output`) && setsStartKey(a, close, end)) {
+        reads.add(read);
+      }
+    }
+  }
+  return reads;
+}
+
+/** Whether tokens from `from` to `to` assign an `ExclusiveStartKey` field (`in.ExclusiveStartKey = out.LastEvaluatedKey`). */
+function setsStartKey(a: CodeAnalyzer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (a.idIs(k, 'ExclusiveStartKey') && a.isAccess(k - 1) && a.is(k + 1, '=')) {
+      return true;
+    }
+  }
+  return false;
 }
