@@ -271,5 +271,21 @@ describe('Web handlers: clients made on every request', () => {
     );
     assert.deepEqual(hintsIn('HitsController.cs', code).filter((hint) => hint.endsWith('!')), [`8:ConnectionMultiplexer ${RULE}`]);
   });
-});
 
+  it('says nothing of a client a Flask view builds from the request it serves (request, g, session), and reports one that only reads it later', () => {
+    const code = sourceLines(
+      'import boto3',
+      'from flask import Flask, g, request',
+      'app = Flask(__name__)',
+      '@app.get("/tenant")',
+      'def tenant():',
+      '    client = boto3.client("dynamodb", aws_access_key_id=request.headers["x-key"], region_name=g.region)',
+      '    return client.scan(TableName="t")',
+      '@app.get("/plain")',
+      'def plain():',
+      '    client = boto3.client("dynamodb")',
+      '    return client.scan(TableName=request.args["t"])',
+    );
+    assert.deepEqual(reported('views.py', code), [`10:client ${RULE}`]);
+  });
+});

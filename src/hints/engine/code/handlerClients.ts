@@ -402,8 +402,20 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     if (binding && binding.token >= params && binding.token < end && !(locals && readsEnvironment(a, binding.expression, params, end))) {
       return true;
     }
+    if (requestGlobal(a, k)) {
+      return true;
+    }
   }
   return false;
+}
+
+/** Flask's and Quart's globals of the request being served (`request.headers[...]`, `g.tenant`, `session[...]`), imported by name. */
+const REQUEST_GLOBALS = /^(?:flask|quart)(?:\.globals)?:(?:request|g|session)$/;
+
+/** Whether the name at `k` is a web framework's global of the current request, which a view reads as it would a parameter. */
+function requestGlobal(a: CodeAnalyzer, k: number): boolean {
+  const imported = a.imports.get(a.tokens.text(k));
+  return imported !== undefined && REQUEST_GLOBALS.test(`${imported.module}:${imported.path}`) && a.scopes.lookup(a.tokens.text(k), k) === undefined;
 }
 
 /** Reads of the process environment: `os.environ[...]`, `os.getenv(...)`, `process.env.X`, Go's `os.Getenv(...)`, Java's `System.getenv(...)`. */
