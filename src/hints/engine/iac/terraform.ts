@@ -380,12 +380,14 @@ class TerraformReader implements HclValues {
       return;
     }
     const byResource = new Map<string, OptionOccurrence[]>();
-    for (const { option } of items) {
+    for (const item of items) {
+      const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
       if (target) {
         const options = byResource.get(target.resource) ?? [];
         byResource.set(target.resource, options);
-        options.push({ ...option, name: target.argument, norm: normalizeName(target.argument) });
+        // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
+        options.push(...(target.keys ? this.keysWithin(item, new Set(target.keys)) : [{ ...option, name: target.argument, norm: normalizeName(target.argument) }]));
       }
     }
     for (const [type, options] of byResource) {

@@ -1,8 +1,32 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
+import { HclValue } from './hcl';
 import { ForwardedInput, ModuleInputTarget } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
 const MAX_MODULE_DEPTH = 4;
+
+/** The longest argument value read for a conditional pass-through of an input. */
+const MAX_PASS_THROUGH_LENGTH = 512;
+
+/**
+ * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
+ * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
+ * passes the input as it is; Cloud Posse's modules write the second).
+ */
+export function passedInput(source: string, value: HclValue): string | undefined {
+  if (value.kind === 'reference') {
+    return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
+  }
+  if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
+    return undefined;
+  }
+  const text = source.slice(value.span.start, value.span.end);
+  // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
+  if (text.indexOf('?') !== text.lastIndexOf('?')) {
+    return undefined;
+  }
+  return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+}
 
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different

@@ -12,7 +12,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget } from './moduleInputs';
+import { combinedTarget, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
@@ -30,9 +30,6 @@ const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
   'terraform-aws-modules/rds-aurora/aws': 'rds-cluster',
   'terraform-aws-modules/elasticache/aws': 'elasticache-replication-group',
 } satisfies Record<string, DatabaseKind>));
-
-/** The longest argument value read for a conditional pass-through of an input. */
-const MAX_PASS_THROUGH_LENGTH = 512;
 
 /** Resources whose arguments the rules read, for the inputs a module folder passes to them whole. */
 const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user']);
@@ -194,31 +191,22 @@ class TerraformIndexer {
   }
 
   /**
-   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
-   * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
-   * passes the input as it is; Cloud Posse's modules write the second).
+   * Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name
+   * arrives. A nested block's switch (`point_in_time_recovery { enabled = var.pitr }`) arrives as the block,
+   * the argument the rules name.
    */
-  private passedInput(value: HclValue): string | undefined {
-    if (value.kind === 'reference') {
-      return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
-    }
-    if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
-      return undefined;
-    }
-    const text = this.source.slice(value.span.start, value.span.end);
-    // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
-    if (text.indexOf('?') !== text.lastIndexOf('?')) {
-      return undefined;
-    }
-    return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
-  }
-
-  /** Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name arrives. */
   private noteModuleInputs(type: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
-      const input = this.passedInput(attribute.value);
+      const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      }
+    }
+    for (const nested of block.body.blocks) {
+      const enabled = attributeOf(nested.body, 'enabled');
+      const input = enabled === undefined || nested.labels.length > 0 ? undefined : passedInput(this.source, enabled);
+      if (input !== undefined) {
+        this.noteModuleInput(input, { resource: type, argument: nested.type });
       }
     }
   }
@@ -242,7 +230,7 @@ class TerraformIndexer {
     const version = attributeOf(block.body, 'version');
     const newest = pinnedRelease(version && this.option('version', version.span, version).literal, this.text(attributeOf(block.body, 'source')) ?? '');
     for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
       }
@@ -252,7 +240,7 @@ class TerraformIndexer {
   /** Inputs of this folder that a `module` block passes on whole to a module folder of the workspace. */
   private noteForwardedInputs(folder: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         const forwards = (this.contribution.moduleForwards ??= {});
         forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: attribute.name }];
