@@ -13,6 +13,7 @@ import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
+import { environmentPasswords, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless } from './serverless';
@@ -275,7 +276,23 @@ class Template {
     return occurrence;
   }
 
+  /** The password variables of a function's `Environment: Variables:` (see lambdaEnvironment). */
+  private environmentPasswords(properties: IacNode | undefined): OptionOccurrence[] {
+    const variables = this.resolve(entryOf(this.resolve(entryOf(properties, 'Environment')?.value) ?? undefined, 'Variables')?.value);
+    return variables?.kind === 'map' ? environmentPasswords(variables.entries.map((entry) => this.option(entry))) : [];
+  }
+
+  /** SAM's `Globals: Function: Environment:`, which every function of the template gets, read as a function's. */
+  private globalEnvironment(): void {
+    const globals = entryOf(entryOf(this.root, 'Globals')?.value, 'Function');
+    const options = globals ? this.environmentPasswords(globals.value) : [];
+    if (globals && options.length > 0) {
+      this.contexts.push({ kind: 'cloudformation', type: 'AWS::Serverless::Function', options, complete: false, anchor: globals.keySpan });
+    }
+  }
+
   read(): void {
+    this.globalEnvironment();
     const resources = entryOf(this.root, 'Resources')?.value;
     if (resources?.kind === 'map') {
       this.resources(resources.entries, 0);
@@ -322,6 +339,9 @@ class Template {
       if (nested?.kind === 'map') {
         options.push(...nested.entries.map((entry) => this.option(entry)));
       }
+    }
+    if (LAMBDA_RESOURCES.has(type)) {
+      options.push(...this.environmentPasswords(properties));
     }
     for (const attribute of ATTRIBUTES) {
       const entry = entryOf(resource.value, attribute);

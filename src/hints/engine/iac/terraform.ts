@@ -12,6 +12,7 @@ import { normalizeName, Span } from '../types';
 import { TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE } from './groupUse';
+import { LAMBDA_RESOURCES, terraformEnvironmentPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
 import { argumentOf, defaultLiterals, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
@@ -316,6 +317,9 @@ class TerraformReader implements HclValues {
       .filter((item) => item.block && nestedBlocks.includes(item.option.name))
       .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block))
       .map((inner) => inner.option);
+    if (LAMBDA_RESOURCES.has(type)) {
+      nested.push(...terraformEnvironmentPasswords(this, items));
+    }
     this.contexts.push({
       kind: 'terraform',
       type,
@@ -328,7 +332,6 @@ class TerraformReader implements HclValues {
     this.ingressReader.resource(type, items, this.tokens.text(at + 2));
   }
 
-  /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
   /** A `module` block: its inputs as the arguments they reach; returns its source as written and, for a registry module the engine knows, the resource it makes. */
   private module(at: number, open: number, close: number): { source: string; makes?: string } {
     const items = this.body(open, close);
@@ -468,7 +471,7 @@ class TerraformReader implements HclValues {
    * `local.x` and `toset(...)` / `tolist(...)` / `tomap(...)` around it name; undefined for anything
    * else (a `for` expression, a call, an input without a default here).
    */
-  private collection(item: Range, depth = 0): (Range & { list: boolean }) | undefined {
+  collection(item: Range, depth = 0): (Range & { list: boolean }) | undefined {
     const { tokens, partner } = this;
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {

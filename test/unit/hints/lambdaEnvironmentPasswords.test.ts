@@ -1,0 +1,130 @@
+/**
+ * rds-password-in-lambda-environment: a password-named variable of a Lambda function's environment gets the
+ * hover (SAM, CloudFormation, Terraform, CDK in TypeScript and Python), and a literal one the warning.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'rds-password-in-lambda-environment';
+const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE)).sort();
+
+describe('Database passwords in Lambda environment variables', () => {
+  it('reads a SAM or CloudFormation function and SAM Globals: a literal or a literal parameter default warns, a reference does not', () => {
+    const template = sourceLines(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Parameters:',
+      '  LegacyPassword:',
+      '    Type: String',
+      '    Default: Legacy-Pass-2019',
+      '  SecurePassword:',
+      '    Type: String',
+      '    NoEcho: true',
+      'Globals:',
+      '  Function:',
+      '    Environment:',
+      '      Variables:',
+      '        DB_PASSWORD: shared-literal-1',
+      'Resources:',
+      '  Orders:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: app.handler',
+      '      Environment:',
+      '        Variables:',
+      '          DB_USER: app',
+      '          DB_PASSWORD: hunter2hunter2',
+      '          PGPASSWORD: !Ref LegacyPassword',
+      '          REDIS_PASSWORD: !Ref SecurePassword',
+      "          MYSQL_PASSWORD: '{{resolve:secretsmanager:orders-db:SecretString:password}}'",
+      '          DB_PASSWORD_SECRET_ARN: !Ref DatabaseSecret',
+      '          DB_SECRET_PASSWORD: arn:aws:secretsmanager:us-east-1:123456789012:secret:orders',
+      '          PASSWORD_POLICY: strict',
+      '  Raw:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          DATABASE_PASSWORD: "changeme-please"',
+    );
+    assert.deepEqual(hints('template.yaml', template), [
+      `13:DB_PASSWORD ${RULE}`,
+      `13:shared-literal-1 ${RULE}!`,
+      `22:DB_PASSWORD ${RULE}`,
+      `22:hunter2hunter2 ${RULE}!`,
+      `23:!Ref LegacyPassword ${RULE}!`,
+      `23:PGPASSWORD ${RULE}`,
+      `24:REDIS_PASSWORD ${RULE}`,
+      `25:MYSQL_PASSWORD ${RULE}`,
+      `34:"changeme-please" ${RULE}!`,
+      `34:DATABASE_PASSWORD ${RULE}`,
+    ]);
+  });
+
+  it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults', () => {
+    const terraform = sourceLines(
+      'variable "db_password" {',
+      '  type = string',
+      '}',
+      'locals {',
+      '  env = { DB_PASS = "local-literal-1", TABLE = "orders" }',
+      '}',
+      'resource "aws_lambda_function" "orders" {',
+      '  environment {',
+      '    variables = {',
+      '      DB_PASSWORD        = "hunter2hunter2"',
+      '      "PGPASSWORD"       = var.db_password',
+      '      DB_PASSWORD_ARN    = aws_secretsmanager_secret.db.arn',
+      '      DB_SECRET_PASSWORD = "arn:aws:secretsmanager:us-east-1:1:secret:x"',
+      '    }',
+      '  }',
+      '}',
+      'resource "aws_lambda_function" "reports" {',
+      '  environment {',
+      '    variables = local.env',
+      '  }',
+      '}',
+      'resource "aws_ecs_task_definition" "worker" {',
+      '  environment {',
+      '    variables = { DB_PASSWORD = "not-a-function" }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hints('main.tf', terraform), [
+      `10:"hunter2hunter2" ${RULE}!`,
+      `10:DB_PASSWORD ${RULE}`,
+      `11:"PGPASSWORD" ${RULE}`,
+      `5:"local-literal-1" ${RULE}!`,
+      `5:DB_PASS ${RULE}`,
+    ]);
+  });
+
+  it('reads CDK functions in TypeScript and Python, a bundled one and the L1 CfnFunction, and no other object', () => {
+    const ts = sourceLines(
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      'export function api(scope: any, password: string) {',
+      "  new lambda.Function(scope, 'Orders', { handler: 'index.handler', environment: { DB_PASSWORD: 'P@ssw0rd-literal', PGPASSWORD: password } });",
+      "  new NodejsFunction(scope, 'Bundled', { entry: 'src/a.ts', environment: { DB_PASSWORD: 'bundled-literal-1' } });",
+      "  new lambda.CfnFunction(scope, 'Raw', { code: {}, role: 'r', environment: { variables: { DATABASE_PASSWORD: 'raw-literal-1' } } });",
+      "  const settings = { environment: { DB_PASSWORD: 'not-a-function' } };",
+      '}',
+    );
+    assert.deepEqual(hints('stack.ts', ts), [
+      `4:'P@ssw0rd-literal' ${RULE}!`,
+      `4:DB_PASSWORD ${RULE}`,
+      `4:PGPASSWORD ${RULE}`,
+      `5:'bundled-literal-1' ${RULE}!`,
+      `5:DB_PASSWORD ${RULE}`,
+      `6:'raw-literal-1' ${RULE}!`,
+      `6:DATABASE_PASSWORD ${RULE}`,
+    ]);
+    const python = sourceLines(
+      'from aws_cdk import aws_lambda as lambda_',
+      'def api(scope, secret):',
+      '    lambda_.Function(scope, "Orders", handler="app.handler",',
+      '        environment={"DB_PASSWORD": "py-literal-pass", "REDIS_PASSWORD": secret.secret_value.unsafe_unwrap()})',
+      '    settings = {"DB_PASSWORD": "in-a-dict"}',
+    );
+    assert.deepEqual(hints('stack.py', python), [`4:"DB_PASSWORD" ${RULE}`, `4:"REDIS_PASSWORD" ${RULE}`, `4:"py-literal-pass" ${RULE}!`]);
+  });
+});
