@@ -104,3 +104,37 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
     assert.deepEqual(hints({ ...files, 'live/db.tf': computed }, 'live/db.tf'), ['4 rds-performance-insights']);
   });
 });
+
+describe("Terraform module folders: a function's password variable", () => {
+  const API_MODULE = lines(
+    'resource "aws_lambda_function" "api" {',
+    '  function_name = var.name',
+    '  environment {',
+    '    variables = {',
+    '      DB_HOST     = var.db_host',
+    '      DB_PASSWORD = var.api_password',
+    '      PGPASSWORD  = var.db_password',
+    '    }',
+    '  }',
+    '}',
+    'resource "aws_db_instance" "db" {',
+    '  password = var.db_password',
+    '}',
+  );
+
+  it("indexes a password variable's input as EnvironmentPassword, and a database's password before it", () => {
+    const inputs = contributionOf('modules/api/main.tf', API_MODULE)?.moduleInputs;
+    assert.deepEqual(inputs?.api_password, { resource: 'aws_lambda_function', argument: 'EnvironmentPassword' });
+    assert.deepEqual(inputs?.db_password, { resource: 'aws_db_instance', argument: 'password' });
+    assert.equal(inputs?.db_host, undefined);
+  });
+
+  it("warns on a caller's literal, and says nothing of an input that reaches no password", () => {
+    const caller = lines('module "api" {', '  source       = "../modules/api"', '  name         = "api"', '  db_host      = "db.internal"', '  api_password = "hunter2hunter2"', '  db_password  = var.db_password', '}');
+    assert.deepEqual(hints({ 'modules/api/main.tf': API_MODULE, 'live/main.tf': caller }, 'live/main.tf'), [
+      '5 rds-password-in-lambda-environment',
+      '5 rds-password-in-lambda-environment!',
+      '6 rds-master-password',
+    ]);
+  });
+});

@@ -9,10 +9,16 @@ import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 
-const ENVIRONMENT_PASSWORD_NORM = normalizeName('EnvironmentPassword');
+/** The property the rules name for a password variable of a function's environment. */
+export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
+const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
 
 /** `DB_PASSWORD`, `PGPASSWORD`, `dbPassword`, `MYSQL_ROOT_PASSWD`, `DB_PWD`, `DB_PASS`; not `DB_PASSWORD_SECRET_ARN`. */
 const PASSWORD_NAME = /(?:password|passwd|[_-]pwd|[_-]pass)$/i;
+
+export function isPasswordVariable(name: string): boolean {
+  return PASSWORD_NAME.test(name);
+}
 
 /** A value that names where the password is kept (a Secrets Manager or SSM ARN, a parameter path), not the password. */
 const NAMES_A_SECRET = /^(?:arn:|\/)/;
@@ -26,7 +32,7 @@ export const LAMBDA_CONSTRUCTS = new Set(['aws_lambda.Function', 'aws_lambda.Doc
  * options (the readers' own fresh options); one whose value names a secret kept elsewhere is left out.
  */
 export function environmentPasswords(variables: readonly OptionOccurrence[]): OptionOccurrence[] {
-  const passwords = variables.filter((variable) => PASSWORD_NAME.test(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim())));
+  const passwords = variables.filter((variable) => isPasswordVariable(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim())));
   // Renamed in place: the code readers' options work their literal out lazily, which a copy would lose.
   passwords.forEach((variable) => (variable.norm = ENVIRONMENT_PASSWORD_NORM));
   return passwords;

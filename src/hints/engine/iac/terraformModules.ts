@@ -239,6 +239,8 @@ const MODULES: Record<string, RegistryModule> = {
       cidrInput: 'allowed_cidr_blocks',
     },
   },
+  // terraform-aws-rds-proxy: a DB proxy (its inputs name no argument a rule reads).
+  'terraform-aws-modules/rds-proxy/aws': { resource: 'aws_db_proxy', renamed: {}, defaults: {} },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
   'terraform-aws-modules/dynamodb-table/aws': {
     resource: 'aws_dynamodb_table',

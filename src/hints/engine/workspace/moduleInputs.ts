@@ -1,4 +1,5 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
+import { ENVIRONMENT_PASSWORD } from '../iac/lambdaEnvironment';
 import { HclValue } from './hcl';
 import { ForwardedInput, ModuleInputTarget } from './types';
 
@@ -31,7 +32,8 @@ export function passedInput(source: string, value: HclValue): string | undefined
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
  * arguments say nothing certain about either, except an Aurora cluster's setting that its instances
- * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's.
+ * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's;
+ * and a password that a function's environment also gets: the other argument's.
  */
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
@@ -39,6 +41,10 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   if (a.resource === b.resource && a.argument === b.argument) {
     return a;
+  }
+  // A password a database takes and a function's environment also gets: the database's setting is the one to read.
+  if (a.argument === ENVIRONMENT_PASSWORD || b.argument === ENVIRONMENT_PASSWORD) {
+    return a.argument === ENVIRONMENT_PASSWORD ? b : a;
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
   return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;

@@ -6,6 +6,7 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
+import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
@@ -32,7 +33,7 @@ const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
 } satisfies Record<string, DatabaseKind>));
 
 /** Resources whose arguments the rules read, for the inputs a module folder passes to them whole. */
-const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user']);
+const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user', 'aws_lambda_function']);
 
 const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
 const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
@@ -200,6 +201,14 @@ class TerraformIndexer {
       const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      }
+    }
+    // A function's password variable (`DB_PASSWORD = var.db_password`), read as the rules' EnvironmentPassword.
+    const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
+    for (const variable of variables?.kind === 'object' ? variables.entries : []) {
+      const input = isPasswordVariable(variable.name) ? passedInput(this.source, variable.value) : undefined;
+      if (input !== undefined) {
+        this.noteModuleInput(input, { resource: type, argument: ENVIRONMENT_PASSWORD });
       }
     }
     for (const nested of block.body.blocks) {
