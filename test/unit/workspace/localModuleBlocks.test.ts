@@ -83,6 +83,12 @@ describe('Terraform module folders wrapping rds-aurora: renamed and per-instance
     });
   });
 
+  it('reads the rds-proxy registry module as a DB proxy, and no module it does not know', () => {
+    const proxy = lines('module "proxy" {', '  source  = "terraform-aws-modules/rds-proxy/aws"', '  version = "~> 4.4"', '}');
+    assert.deepEqual(hints({ 'main.tf': proxy }, 'main.tf'), ['2 rds-proxy']);
+    assert.deepEqual(hints({ 'main.tf': proxy.replace('terraform-aws-modules/rds-proxy/aws', 'example-org/rds-proxy/aws') }, 'main.tf'), []);
+  });
+
   it("reads the keys of a caller's instances map as the instances' arguments, and nothing of a map built elsewhere", () => {
     const caller = lines(
       'module "db" {',
