@@ -60,6 +60,35 @@ describe('Database passwords in Lambda environment variables', () => {
     ]);
   });
 
+  it("reads a Serverless service's provider and function environments, with self: variables, and no other section", () => {
+    const service = sourceLines(
+      'service: orders-api',
+      'custom:',
+      '  dbPassword: custom-literal-pass',
+      '  settings:',
+      '    DB_PASSWORD: not-an-environment',
+      'provider:',
+      '  name: aws',
+      '  environment:',
+      '    DB_PASSWORD: ${ssm:/orders/db/password}',
+      '    PGPASSWORD: ${self:custom.dbPassword}',
+      'functions:',
+      '  list:',
+      '    handler: src/list.handler',
+      '    environment:',
+      '      REDIS_PASSWORD: plain-redis-pass',
+      '      DB_PASSWORD_PARAM: /orders/db/password',
+    );
+    assert.deepEqual(hints('serverless.yml', service), [
+      `10:\${self:custom.dbPassword} ${RULE}!`,
+      `10:PGPASSWORD ${RULE}`,
+      `15:REDIS_PASSWORD ${RULE}`,
+      `15:plain-redis-pass ${RULE}!`,
+      `9:DB_PASSWORD ${RULE}`,
+    ]);
+    assert.deepEqual(hints('serverless.yml', service.replace('name: aws', 'name: google')), []);
+  });
+
   it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults', () => {
     const terraform = sourceLines(
       'variable "db_password" {',
