@@ -89,7 +89,7 @@ describe('Database passwords in Lambda environment variables', () => {
     assert.deepEqual(hints('serverless.yml', service.replace('name: aws', 'name: google')), []);
   });
 
-  it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults', () => {
+  it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults, and the lambda registry module', () => {
     const terraform = sourceLines(
       'variable "db_password" {',
       '  type = string',
@@ -112,6 +112,14 @@ describe('Database passwords in Lambda environment variables', () => {
       '    variables = local.env',
       '  }',
       '}',
+      'module "sync" {',
+      '  source                = "terraform-aws-modules/lambda/aws"',
+      '  environment_variables = { DB_PASSWORD = "module-literal-1" }',
+      '}',
+      'module "other" {',
+      '  source                = "example-org/function/aws"',
+      '  environment_variables = { DB_PASSWORD = "not-known-1" }',
+      '}',
       'resource "aws_ecs_task_definition" "worker" {',
       '  environment {',
       '    variables = { DB_PASSWORD = "not-a-function" }',
@@ -122,6 +130,8 @@ describe('Database passwords in Lambda environment variables', () => {
       `10:"hunter2hunter2" ${RULE}!`,
       `10:DB_PASSWORD ${RULE}`,
       `11:"PGPASSWORD" ${RULE}`,
+      `24:"module-literal-1" ${RULE}!`,
+      `24:DB_PASSWORD ${RULE}`,
       `5:"local-literal-1" ${RULE}!`,
       `5:DB_PASS ${RULE}`,
     ]);

@@ -25,6 +25,8 @@ const NAMES_A_SECRET = /^(?:arn:|\/)/;
 
 /** Function types whose environment the readers look into, by format. */
 export const LAMBDA_RESOURCES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function', 'aws_lambda_function']);
+/** terraform-aws-modules/lambda, whose `environment_variables` are the function's environment. */
+export const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
 export const LAMBDA_CONSTRUCTS = new Set(['aws_lambda.Function', 'aws_lambda.DockerImageFunction', 'aws_lambda.SingletonFunction', 'aws_lambda.CfnFunction']);
 
 /**
@@ -50,7 +52,11 @@ export interface HclMaps {
 /** The password variables of `environment { variables = {...} }`, a map written there or in a local or variable default. */
 export function terraformEnvironmentPasswords(hcl: HclMaps, items: readonly BodyItem[]): OptionOccurrence[] {
   const environment = items.find((item) => item.block && item.option.name === 'environment');
-  const variables = environment && hcl.body(environment.first, environment.end - 1).find((item) => item.option.name === 'variables');
+  return terraformMapPasswords(hcl, environment && hcl.body(environment.first, environment.end - 1).find((item) => item.option.name === 'variables'));
+}
+
+/** The password variables of a map argument (a function's variables, the lambda registry module's `environment_variables`). */
+export function terraformMapPasswords(hcl: HclMaps, variables: BodyItem | undefined): OptionOccurrence[] {
   const map = variables && hcl.collection(variables);
   if (!map || map.list) {
     return [];

@@ -12,10 +12,10 @@ import { normalizeName, Span } from '../types';
 import { TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE } from './groupUse';
-import { LAMBDA_RESOURCES, terraformEnvironmentPasswords } from './lambdaEnvironment';
+import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
-import { argumentOf, defaultLiterals, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { argumentOf, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -347,6 +347,11 @@ class TerraformReader implements HclValues {
     if (!module || !sourceItem) {
       if (sourceItem) {
         this.folderModule(at, sourceItem, sourceText, items);
+      }
+      // terraform-aws-modules/lambda: a function whose `environment_variables` are its environment.
+      const passwords = normalizedModuleSource(sourceText) === LAMBDA_MODULE ? terraformMapPasswords(this, items.find((item) => item.option.name === 'environment_variables')) : [];
+      if (passwords.length > 0) {
+        this.contexts.push({ kind: 'terraform', type: 'aws_lambda_function', options: passwords, complete: false, anchor: this.span(at + 1) });
       }
       return { source: sourceText };
     }

@@ -6,7 +6,7 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
-import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
+import { ENVIRONMENT_PASSWORD, isPasswordVariable, LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
@@ -36,7 +36,6 @@ const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
 const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user', 'aws_lambda_function']);
 
 const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
-const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
 
 /** Attributes of a table that name it to the API (`TableName` takes the name or the ARN). */
 const TABLE_ATTRIBUTES = new Set(['name', 'id', 'arn']);
