@@ -25,6 +25,16 @@ export const valueEquals: Check = (rule, context) => {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
+  // A CDK construct that leaves the setting out where its props make the value the default (an instance in
+  // PUBLIC subnets is publicly accessible): reported on the construct. Terraform module defaults are read by
+  // the checks on settings left off, which is where those rules are.
+  const props = rule.match.cdk?.props ?? [];
+  for (const resource of props.length > 0 ? context.model.contexts : []) {
+    const fallback = resource.kind === 'cdk' && resource.defaults ? defaultOf(resource, props) : undefined;
+    if (fallback && literalEquals(fallback, value) && rule.match.cdk?.constructs.includes(resource.type) && !optionNamed(resource, props) && !mootSettingSet(resource, moot)) {
+      context.report(rule, resource.anchor);
+    }
+  }
   // The diagnostic's `contexts` always have the value, with no property to say otherwise (CDK's
   // `ServerlessCluster` is Aurora Serverless v1): reported on the construct.
   const properties = rule.diagnostic?.properties ?? [];

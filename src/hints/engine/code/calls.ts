@@ -10,6 +10,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
 import { cdkEnvironmentPasswords, cfnIngress } from './cdk';
+import { addDerivedDefaults } from './cdkDefaults';
 import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
@@ -201,6 +202,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
     context = props ?? { kind: 'cdk', type: construct, options: [], complete: false, anchor: a.tokenSpan(nameIndex) };
   }
   context.typeSpan = a.tokenSpan(nameIndex);
+  addDerivedDefaults(a, construct, context);
   if (LAMBDA_CONSTRUCTS.has(construct)) {
     context.options.push(...cdkEnvironmentPasswords(a, construct, open, close));
   }

@@ -1,0 +1,51 @@
+/**
+ * Defaults that a CDK construct derives from its other props, where they differ from the API's. CDK makes a
+ * database instance placed in `PUBLIC` subnets publicly accessible unless `publiclyAccessible` says otherwise,
+ * and a cluster's instances by the cluster's placement (aws-cdk-lib `aws_rds` README, "Setting public
+ * accessibility"), so leaving it out there counts as `true`.
+ */
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+
+/** The instance constructs whose `publiclyAccessible` default follows `vpcSubnets`. */
+const PLACED_INSTANCES = new Set(['aws_rds.DatabaseInstance', 'aws_rds.DatabaseInstanceFromSnapshot', 'aws_rds.DatabaseInstanceReadReplica']);
+
+/** An Aurora cluster: its instances follow the cluster's placement. */
+const CLUSTER = 'aws_rds.DatabaseCluster';
+
+const VPC_SUBNETS = normalizeName('vpcSubnets');
+const PUBLICLY_ACCESSIBLE = normalizeName('publiclyAccessible');
+const TRUE: Literal = { kind: 'bool', value: true };
+
+/**
+ * A subnet selection written out that picks the public subnets: `{ subnetType: ec2.SubnetType.PUBLIC }`, Python's
+ * `ec2.SubnetSelection(subnet_type=ec2.SubnetType.PUBLIC)` or `{"subnet_type": ec2.SubnetType.PUBLIC}`. A selection
+ * held in a variable or made by a call (`vpc.selectSubnets(...)`) is not read: CDK decides on the props it is given.
+ */
+const PUBLIC_SELECTION = /^(?:\{[^{}]*?(?:\bsubnetType|["']subnet_type["'])\s*:\s*(?:\w+\.)?SubnetType\.PUBLIC\b[^{}]*\}|(?:\w+\.)?SubnetSelection\(\s*subnet_type\s*=\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\))$/;
+
+/** The cluster's legacy `instanceProps` (`instance_props`), which carry its instances' placement. */
+const INSTANCE_PROPS = normalizeName('instanceProps');
+
+/** A `publiclyAccessible` written anywhere in a cluster's props (its writer, readers or instanceProps) decides for those instances. */
+const NAMES_ACCESSIBILITY = /\bpublicly(?:Accessible|_accessible)\b/;
+
+/** Records on a construct's props the defaults its other props give it. */
+export function addDerivedDefaults(a: CodeAnalyzer, construct: string, props: OptionContext): void {
+  const textOf = (option: OptionOccurrence): string => a.text.slice(option.value.start, option.value.end).trim();
+  let placedInPublic = false;
+  if (PLACED_INSTANCES.has(construct)) {
+    const subnets = props.options.find((option) => option.norm === VPC_SUBNETS);
+    placedInPublic = subnets !== undefined && !props.options.some((option) => option.norm === PUBLICLY_ACCESSIBLE) && PUBLIC_SELECTION.test(textOf(subnets));
+  } else if (construct === CLUSTER) {
+    // The cluster's own `vpcSubnets`, or the legacy `instanceProps: { vpcSubnets: ... }`; only a selection written out is read.
+    const subnets = props.options.find((option) => option.norm === VPC_SUBNETS);
+    const instanceProps = props.options.find((option) => option.norm === INSTANCE_PROPS);
+    const placements = [subnets && textOf(subnets), instanceProps && /\bvpc(?:Subnets|_subnets)\s*[:=]\s*(\{[^{}]*\}|(?:\w+\.)?SubnetSelection\([^()]*\))/.exec(textOf(instanceProps))?.[1]];
+    placedInPublic = placements.some((placement) => placement !== undefined && PUBLIC_SELECTION.test(placement)) && !props.options.some((option) => NAMES_ACCESSIBILITY.test(option.name) || NAMES_ACCESSIBILITY.test(textOf(option)));
+  }
+  if (placedInPublic) {
+    props.defaults = new Map([...(props.defaults ?? []), [PUBLICLY_ACCESSIBLE, TRUE]]);
+  }
+}
