@@ -9,7 +9,7 @@ const RULE = 'rds-password-in-lambda-environment';
 const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE)).sort();
 
 describe('Database passwords in Lambda environment variables', () => {
-  it('reads a SAM or CloudFormation function and SAM Globals: a literal or a literal parameter default warns, a reference does not', () => {
+  it('reads a SAM or CloudFormation function and SAM Globals: a literal or a literal parameter default warns, a reference does not, a secret\'s name or ARN is left out', () => {
     const template = sourceLines(
       'Transform: AWS::Serverless-2016-10-31',
       'Parameters:',
@@ -38,6 +38,7 @@ describe('Database passwords in Lambda environment variables', () => {
       "          MYSQL_PASSWORD: '{{resolve:secretsmanager:orders-db:SecretString:password}}'",
       '          DB_PASSWORD_SECRET_ARN: !Ref DatabaseSecret',
       '          DB_SECRET_PASSWORD: arn:aws:secretsmanager:us-east-1:123456789012:secret:orders',
+      '          KeyStorePassword: experian/keystore-password',
       '          PASSWORD_POLICY: strict',
       '  Raw:',
       '    Type: AWS::Lambda::Function',
@@ -55,8 +56,8 @@ describe('Database passwords in Lambda environment variables', () => {
       `23:PGPASSWORD ${RULE}`,
       `24:REDIS_PASSWORD ${RULE}`,
       `25:MYSQL_PASSWORD ${RULE}`,
-      `34:"changeme-please" ${RULE}!`,
-      `34:DATABASE_PASSWORD ${RULE}`,
+      `35:"changeme-please" ${RULE}!`,
+      `35:DATABASE_PASSWORD ${RULE}`,
     ]);
   });
 

@@ -20,8 +20,11 @@ export function isPasswordVariable(name: string): boolean {
   return PASSWORD_NAME.test(name);
 }
 
-/** A value that names where the password is kept (a Secrets Manager or SSM ARN, a parameter path), not the password. */
-const NAMES_A_SECRET = /^(?:arn:|\/)/;
+/**
+ * A value that names where the password is kept, not the password: an ARN, a parameter path, or a
+ * Secrets Manager name with its `/` hierarchy (`experian/keystore-password`; the characters names allow).
+ */
+const NAMES_A_SECRET = /^(?:arn:|\/|[\w.+=@-]+(?:\/[\w.+=@-]+)+$)/;
 
 /** Function types whose environment the readers look into, by format. */
 export const LAMBDA_RESOURCES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function', 'aws_lambda_function']);
