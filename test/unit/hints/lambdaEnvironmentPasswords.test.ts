@@ -167,4 +167,25 @@ describe('Database passwords in Lambda environment variables', () => {
     );
     assert.deepEqual(hints('stack.py', python), [`4:"DB_PASSWORD" ${RULE}`, `4:"REDIS_PASSWORD" ${RULE}`, `4:"py-literal-pass" ${RULE}!`]);
   });
+
+  it('reads an environment object a CDK function takes by name, and nothing through a parameter', () => {
+    const ts = sourceLines(
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "const shared = { DB_PASSWORD: 'module-level-literal' };",
+      'export function api(scope: any) {',
+      "  const env = { DB_HOST: 'db', PGPASSWORD: 'local-literal-1' };",
+      "  new lambda.Function(scope, 'A', { handler: 'a.handler', environment: env });",
+      "  new lambda.Function(scope, 'B', { handler: 'b.handler', environment: shared });",
+      '}',
+      'export function given(scope: any, env: Record<string, string>) {',
+      "  new lambda.Function(scope, 'C', { handler: 'c.handler', environment: env });",
+      '}',
+    );
+    assert.deepEqual(hints('stack.ts', ts), [
+      `2:'module-level-literal' ${RULE}!`,
+      `2:DB_PASSWORD ${RULE}`,
+      `4:'local-literal-1' ${RULE}!`,
+      `4:PGPASSWORD ${RULE}`,
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { IngressRule, Literal, OptionContext, OptionOccurrence } from '../model'
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
+import { variableContext } from './requests';
 
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
@@ -132,6 +133,11 @@ export function cdkEnvironmentPasswords(a: CodeAnalyzer, construct: string, open
   let variables = props < 0 ? -1 : propertyValue(a, props, 'environment');
   if (variables >= 0 && construct === 'aws_lambda.CfnFunction' && a.is(variables, '{')) {
     variables = propertyValue(a, variables, 'variables');
+  }
+  // `environment: env` with `const env = { ... }` in scope: the object it holds.
+  const whole = variables >= 0 && a.isId(variables) && (a.is(variables + 1, ',') || a.is(variables + 1, '}') || a.is(variables + 1, ')'));
+  if (whole) {
+    return environmentPasswords(variableContext(a, variables, 'cdk', construct, a.tokenSpan(variables))?.options ?? []);
   }
   if (variables < 0 || !a.is(variables, '{')) {
     return [];
