@@ -29,3 +29,13 @@ describe('CDK deleteAutomatedBackups', () => {
     assert.deepEqual(hints('data.ts', ts('')), []);
   });
 });
+
+describe('CloudFormation DeleteAutomatedBackups', () => {
+  const template = (type: string): string =>
+    sourceLines('Resources:', '  Orders:', `    Type: ${type}`, '    Properties:', '      Engine: postgres', '      DeleteAutomatedBackups: false');
+
+  it("hovers a DB instance's property, with no finding (only a delete call counts), and nothing on another resource", () => {
+    assert.deepEqual(hints('db.yaml', template('AWS::RDS::DBInstance')), [`6:DeleteAutomatedBackups ${RULE}`]);
+    assert.deepEqual(hints('db.yaml', template('AWS::Neptune::DBInstance')), []);
+  });
+});

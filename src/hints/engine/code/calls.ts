@@ -8,7 +8,8 @@ import { ClientKind, JS_MODULES, leadingNonOptionArguments, operationOfMethod, o
 import { codeOf } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { cfnIngress } from './cdk';
+import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
+import { cdkEnvironmentPasswords, cfnIngress } from './cdk';
 import { addDerivedDefaults } from './cdkDefaults';
 import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
@@ -18,7 +19,7 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
-import { callResult, cdkConstructType } from './values';
+import { bundledFunction, callResult, cdkConstructType } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
 import { closeAngle } from './typeArguments';
@@ -171,7 +172,8 @@ function constructMethod(a: CodeAnalyzer, construct: string, index: number, open
 }
 
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
-  const construct = cdkConstructType(value.module, path);
+  // A function the CDK bundles (`NodejsFunction`) takes a `lambda.Function`'s props.
+  const construct = cdkConstructType(value.module, path) ?? bundledFunction(value.module, path);
   if (construct) {
     constructProps(a, construct, nameIndex, open);
   }
@@ -206,6 +208,9 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
   }
   context.typeSpan = a.tokenSpan(nameIndex);
   addDerivedDefaults(a, construct, context);
+  if (LAMBDA_CONSTRUCTS.has(construct)) {
+    context.options.push(...cdkEnvironmentPasswords(a, construct, open, close));
+  }
   a.contexts.push(context);
   if (construct === 'aws_ec2.CfnSecurityGroup' || construct === 'aws_ec2.CfnSecurityGroupIngress') {
     a.ingress.push(...cfnIngress(a, construct, open, close));

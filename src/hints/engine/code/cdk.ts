@@ -4,10 +4,12 @@
  * Port.tcp(5432))` is an ingress rule open to the internet.
  */
 import { IngressFields, openIngress } from '../iac/ingress';
-import { IngressRule, Literal, OptionContext } from '../model';
+import { environmentPasswords } from '../iac/lambdaEnvironment';
+import { IngressRule, Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { literalOf, propertyValue, valueEnd } from './options';
+import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
+import { variableContext } from './requests';
 
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
@@ -111,19 +113,45 @@ export function cdkIngress(contexts: readonly OptionContext[]): IngressRule[] {
 /** Ingress entries of the L1 security group constructs, named as the CloudFormation properties are. */
 const CFN_INGRESS_FIELDS: Record<string, keyof IngressFields | 'source'> = { ipprotocol: 'protocol', fromport: 'fromPort', toport: 'toPort', cidrip: 'source', cidripv6: 'source' };
 
-/**
- * Ingress written on the L1 constructs, as in a template: `CfnSecurityGroup` with `securityGroupIngress`
- * entries (object literals, dicts or `CfnSecurityGroup.IngressProperty(...)`), and `CfnSecurityGroupIngress`
- * props, between the brackets of the construct's call.
- */
-export function cfnIngress(a: CodeAnalyzer, construct: string, open: number, close: number): IngressRule[] {
-  // Python passes props as keyword arguments; JavaScript as the object literal among the arguments.
+/** The object literal of a construct's props: Python's keyword arguments, or the `{ ... }` among JavaScript's arguments; -1 if none. */
+function propsGroup(a: CodeAnalyzer, open: number, close: number): number {
   let props = a.language.family === 'python' ? open : -1;
   for (let k = open + 1; props < 0 && k < close; k = a.skipGroup(k)) {
     if (a.is(k, '{') && a.parent[k] === open) {
       props = k;
     }
   }
+  return props;
+}
+
+/**
+ * The password variables of a Lambda construct's `environment` written in place (`environment: { DB_PASSWORD: '...' }`,
+ * `environment={"DB_PASSWORD": ...}`, and `CfnFunction`'s `environment: { variables: {...} }`); see lambdaEnvironment.
+ */
+export function cdkEnvironmentPasswords(a: CodeAnalyzer, construct: string, open: number, close: number): OptionOccurrence[] {
+  const props = propsGroup(a, open, close);
+  let variables = props < 0 ? -1 : propertyValue(a, props, 'environment');
+  if (variables >= 0 && construct === 'aws_lambda.CfnFunction' && a.is(variables, '{')) {
+    variables = propertyValue(a, variables, 'variables');
+  }
+  // `environment: env` with `const env = { ... }` in scope: the object it holds.
+  const whole = variables >= 0 && a.isId(variables) && (a.is(variables + 1, ',') || a.is(variables + 1, '}') || a.is(variables + 1, ')'));
+  if (whole) {
+    return environmentPasswords(variableContext(a, variables, 'cdk', construct, a.tokenSpan(variables))?.options ?? []);
+  }
+  if (variables < 0 || !a.is(variables, '{')) {
+    return [];
+  }
+  return environmentPasswords(contextFrom(a, variables, a.partner[variables], 'cdk', construct, a.tokenSpan(variables)).options);
+}
+
+/**
+ * Ingress written on the L1 constructs, as in a template: `CfnSecurityGroup` with `securityGroupIngress`
+ * entries (object literals, dicts or `CfnSecurityGroup.IngressProperty(...)`), and `CfnSecurityGroupIngress`
+ * props, between the brackets of the construct's call.
+ */
+export function cfnIngress(a: CodeAnalyzer, construct: string, open: number, close: number): IngressRule[] {
+  const props = propsGroup(a, open, close);
   if (props < 0) {
     return [];
   }

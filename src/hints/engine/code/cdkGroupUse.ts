@@ -13,7 +13,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { importedPath } from './calls';
 import { cdkIngress } from './cdk';
-import { cdkConstructType, Value } from './values';
+import { bundledFunction, cdkConstructType, Value } from './values';
 
 const ADD_INGRESS = /^(?:addIngressRule|add_ingress_rule)$/;
 /** A group's own rule methods: they add rules, and attach the group to nothing. */
@@ -249,20 +249,6 @@ function constructAt(a: CodeAnalyzer, open: number): string | undefined {
   return cdkConstructType(root.module, path) ?? bundledFunction(root.module, path);
 }
 
-/** Packages whose function constructs bundle a Lambda function's code: Node.js in aws-cdk-lib, Python and Go in alpha modules. */
-const BUNDLING_MODULES = /^(?:aws-cdk-lib\/aws-lambda-nodejs|@aws-cdk\/aws-lambda-(?:python|go)-alpha|aws_cdk\.aws_lambda_(?:nodejs|python_alpha|go_alpha))$/;
-const BUNDLED_FUNCTIONS = /^(?:NodejsFunction|PythonFunction|GoFunction)$/;
-
-/**
- * `new NodejsFunction(...)`, `new PythonFunction(...)`, `GoFunction(...)`: a `lambda.Function` whose code the
- * CDK bundles, from its own package (also `aws_lambda_nodejs.NodejsFunction` of aws-cdk-lib's index).
- */
-function bundledFunction(module: string, path: string): string | undefined {
-  const dot = path.indexOf('.');
-  const inIndex = (module === 'aws-cdk-lib' || module === 'aws_cdk') && path.slice(0, dot) === 'aws_lambda_nodejs';
-  const className = inIndex ? path.slice(dot + 1) : path;
-  return (inIndex || BUNDLING_MODULES.test(module)) && BUNDLED_FUNCTIONS.test(className) ? 'aws_lambda.Function' : undefined;
-}
 
 /** The value of the receiver chain that ends just before the access at `access` (`lb` in `lb.addSecurityGroup`). */
 function receiverValue(a: CodeAnalyzer, access: number): Value | undefined {

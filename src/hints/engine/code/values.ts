@@ -201,6 +201,21 @@ export function withTableArguments(made: Value & { t: 'client' }, method: string
   return made;
 }
 
+/** Packages whose function constructs bundle a Lambda function's code: Node.js in aws-cdk-lib, Python and Go in alpha modules. */
+const BUNDLING_MODULES = /^(?:aws-cdk-lib\/aws-lambda-nodejs|@aws-cdk\/aws-lambda-(?:python|go)-alpha|aws_cdk\.aws_lambda_(?:nodejs|python_alpha|go_alpha))$/;
+const BUNDLED_FUNCTIONS = /^(?:NodejsFunction|PythonFunction|GoFunction)$/;
+
+/**
+ * `new NodejsFunction(...)`, `new PythonFunction(...)`, `GoFunction(...)`: a `lambda.Function` whose code the
+ * CDK bundles, from its own package (also `aws_lambda_nodejs.NodejsFunction` of aws-cdk-lib's index).
+ */
+export function bundledFunction(module: string, path: string): string | undefined {
+  const dot = path.indexOf('.');
+  const inIndex = (module === 'aws-cdk-lib' || module === 'aws_cdk') && path.slice(0, dot) === 'aws_lambda_nodejs';
+  const className = inIndex ? path.slice(dot + 1) : path;
+  return (inIndex || BUNDLING_MODULES.test(module)) && BUNDLED_FUNCTIONS.test(className) ? 'aws_lambda.Function' : undefined;
+}
+
 /** `aws_rds.DatabaseInstance` for a CDK construct class reached through an import (`rds.DatabaseInstance`, `aws_cdk.aws_rds.DatabaseInstance`). */
 export function cdkConstructType(module: string, path: string): string | undefined {
   // A static factory (`ClusterInstance.provisioned(...)`) makes the class it belongs to.

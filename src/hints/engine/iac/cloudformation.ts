@@ -8,14 +8,15 @@
  */
 import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
-import { normalizeName } from '../types';
+import { normalizeName, Span } from '../types';
 import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
+import { environmentPasswords, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
-import { readServerless } from './serverless';
+import { readServerless, ServerlessService } from './serverless';
 import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
 
@@ -275,7 +276,44 @@ class Template {
     return occurrence;
   }
 
+  /** The password variables of a function's `Environment: Variables:` (see lambdaEnvironment). */
+  private environmentPasswords(properties: IacNode | undefined): OptionOccurrence[] {
+    return this.passwordVariables(entryOf(this.resolve(entryOf(properties, 'Environment')?.value) ?? undefined, 'Variables')?.value);
+  }
+
+  private passwordVariables(node: IacNode | undefined): OptionOccurrence[] {
+    const variables = this.resolve(node);
+    return variables?.kind === 'map' ? environmentPasswords(variables.entries.map((entry) => this.option(entry))) : [];
+  }
+
+  /** Password variables every function gets, or a function outside `Resources` has, read as a function's (incomplete) context. */
+  private functionContext(type: string, options: OptionOccurrence[], anchor: Span): void {
+    if (options.length > 0) {
+      this.contexts.push({ kind: 'cloudformation', type, options, complete: false, anchor });
+    }
+  }
+
+  /** SAM's `Globals: Function: Environment:`, which every function of the template gets. */
+  private globalEnvironment(): void {
+    const globals = entryOf(entryOf(this.root, 'Globals')?.value, 'Function');
+    if (globals) {
+      this.functionContext('AWS::Serverless::Function', this.environmentPasswords(globals.value), globals.keySpan);
+    }
+  }
+
+  /** A Serverless service's `provider.environment` and each function's `environment`: Lambda functions once deployed. */
+  serverlessEnvironments(service: ServerlessService): void {
+    const provider = this.passwordVariables(service.providerEnvironment);
+    if (provider.length > 0) {
+      this.functionContext('AWS::Lambda::Function', provider, provider[0].key);
+    }
+    for (const fn of service.functions?.kind === 'map' ? service.functions.entries : []) {
+      this.functionContext('AWS::Lambda::Function', this.passwordVariables(entryOf(fn.value, 'environment')?.value), fn.keySpan);
+    }
+  }
+
   read(): void {
+    this.globalEnvironment();
     const resources = entryOf(this.root, 'Resources')?.value;
     if (resources?.kind === 'map') {
       this.resources(resources.entries, 0);
@@ -322,6 +360,9 @@ class Template {
       if (nested?.kind === 'map') {
         options.push(...nested.entries.map((entry) => this.option(entry)));
       }
+    }
+    if (LAMBDA_RESOURCES.has(type)) {
+      options.push(...this.environmentPasswords(properties));
     }
     for (const attribute of ATTRIBUTES) {
       const entry = entryOf(resource.value, attribute);
@@ -398,6 +439,9 @@ export function readCloudFormation(text: string, lines: LineIndex, passed?: Pass
   const service = readServerless(document.root);
   const template = new Template(service ? service.template : templateRoot(document.root), service ? undefined : passed);
   template.read();
+  if (service) {
+    template.serverlessEnvironments(service);
+  }
   const model: DocumentModel = {
     operations: [],
     redisCalls: [],

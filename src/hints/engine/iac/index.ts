@@ -7,6 +7,7 @@ import { budgetCheck } from '../budget';
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { looksLikeCloudFormation, PassedParameters, readCloudFormation } from './cloudformation';
+import { mayBeServerless } from './serverless';
 import { readTerraform } from './terraform';
 import { OutsideValues } from './terraformOutside';
 
@@ -28,7 +29,8 @@ export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex,
     budgetCheck();
     return { model, language: 'terraform' };
   }
-  if (!looksLikeCloudFormation(text)) {
+  // A Serverless service file without `resources` still has functions and their environment.
+  if (!looksLikeCloudFormation(text) && !mayBeServerless(text)) {
     return undefined;
   }
   budgetCheck();

@@ -12,9 +12,10 @@ import { normalizeName, Span } from '../types';
 import { TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE } from './groupUse';
+import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, InputObject, Range, TerraformIngress } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
-import { argumentOf, defaultLiterals, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { argumentOf, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -316,6 +317,9 @@ class TerraformReader implements HclValues {
       .filter((item) => item.block && nestedBlocks.includes(item.option.name))
       .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block))
       .map((inner) => inner.option);
+    if (LAMBDA_RESOURCES.has(type)) {
+      nested.push(...terraformEnvironmentPasswords(this, items));
+    }
     this.contexts.push({
       kind: 'terraform',
       type,
@@ -328,7 +332,6 @@ class TerraformReader implements HclValues {
     this.ingressReader.resource(type, items, this.tokens.text(at + 2));
   }
 
-  /** A registry module read as the resource it creates, with its inputs as that resource's arguments. */
   /** A `module` block: its inputs as the arguments they reach; returns its source as written and, for a registry module the engine knows, the resource it makes. */
   private module(at: number, open: number, close: number): { source: string; makes?: string } {
     const items = this.body(open, close);
@@ -344,6 +347,11 @@ class TerraformReader implements HclValues {
     if (!module || !sourceItem) {
       if (sourceItem) {
         this.folderModule(at, sourceItem, sourceText, items);
+      }
+      // terraform-aws-modules/lambda: a function whose `environment_variables` are its environment.
+      const passwords = normalizedModuleSource(sourceText) === LAMBDA_MODULE ? terraformMapPasswords(this, items.find((item) => item.option.name === 'environment_variables')) : [];
+      if (passwords.length > 0) {
+        this.contexts.push({ kind: 'terraform', type: 'aws_lambda_function', options: passwords, complete: false, anchor: this.span(at + 1) });
       }
       return { source: sourceText };
     }
@@ -380,12 +388,14 @@ class TerraformReader implements HclValues {
       return;
     }
     const byResource = new Map<string, OptionOccurrence[]>();
-    for (const { option } of items) {
+    for (const item of items) {
+      const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
       if (target) {
         const options = byResource.get(target.resource) ?? [];
         byResource.set(target.resource, options);
-        options.push({ ...option, name: target.argument, norm: normalizeName(target.argument) });
+        // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
+        options.push(...(target.keys ? this.keysWithin(item, new Set(target.keys)) : [{ ...option, name: target.argument, norm: normalizeName(target.argument) }]));
       }
     }
     for (const [type, options] of byResource) {
@@ -466,7 +476,7 @@ class TerraformReader implements HclValues {
    * `local.x` and `toset(...)` / `tolist(...)` / `tomap(...)` around it name; undefined for anything
    * else (a `for` expression, a call, an input without a default here).
    */
-  private collection(item: Range, depth = 0): (Range & { list: boolean }) | undefined {
+  collection(item: Range, depth = 0): (Range & { list: boolean }) | undefined {
     const { tokens, partner } = this;
     const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
     if (reference) {

@@ -7,6 +7,7 @@
  */
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
+import { ModuleInputTarget } from '../workspace/types';
 
 export interface RegistryModule {
   /** The resource the module's inputs configure. */
@@ -172,14 +173,16 @@ const MODULES: Record<string, RegistryModule> = {
     // v5 and older took the master password as `password`, v6 to v9 as `master_password`, v10 as
     // `master_password_wo`. A global cluster's member (v10) takes it even when the password is managed:
     // not read here, so the literal stays unknown.
-    renamed: { password: 'master_password' },
+    // v9 and v10 set the cluster's Performance Insights and Enhanced Monitoring from `cluster_*` inputs,
+    // and the instances' from them too unless an instance sets its own (v10 variables.tf, main.tf).
+    renamed: { password: 'master_password', cluster_performance_insights_enabled: 'performance_insights_enabled', cluster_monitoring_interval: 'monitoring_interval' },
     effective(options, newest) {
       const ignored = given(options, 'global_cluster_identifier') ? undefined : passwordIgnored(options, newest, [3, 0, 0]);
       return overridden(options, ['password', 'master_password', 'master_password_wo'], ignored, SET_BY_MODULE);
     },
     second: {
       resource: 'aws_rds_cluster_instance',
-      inputs: ['publicly_accessible', 'monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
+      inputs: ['publicly_accessible', 'monitoring_interval', 'cluster_monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
       perInstance: 'instances',
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },
@@ -236,6 +239,8 @@ const MODULES: Record<string, RegistryModule> = {
       cidrInput: 'allowed_cidr_blocks',
     },
   },
+  // terraform-aws-rds-proxy: a DB proxy (its inputs name no argument a rule reads).
+  'terraform-aws-modules/rds-proxy/aws': { resource: 'aws_db_proxy', renamed: {}, defaults: {} },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
   'terraform-aws-modules/dynamodb-table/aws': {
     resource: 'aws_dynamodb_table',
@@ -408,14 +413,17 @@ export function argumentOf(module: RegistryModule, input: string): string {
  * inputs; undefined where the module may set the argument from another input (a managed password,
  * failover under Multi-AZ), since what the caller passes then may never arrive.
  */
-export function inputTarget(module: RegistryModule, written: readonly OptionOccurrence[], newest: Release | undefined, input: string): { resource: string; argument: string } | undefined {
+export function inputTarget(module: RegistryModule, written: readonly OptionOccurrence[], newest: Release | undefined, input: string): ModuleInputTarget | undefined {
   const option = written.find((candidate) => candidate.name === input);
   const effective = (module.effective?.(written, newest) ?? written).find((candidate) => candidate.name === input);
   if (!option || !effective || effective.literal !== option.literal) {
     return undefined;
   }
+  if (module.second && input === module.second.perInstance) {
+    return { resource: module.second.resource, argument: input, keys: module.second.inputs };
+  }
   if (module.second?.inputs.includes(input)) {
-    return { resource: module.second.resource, argument: input };
+    return { resource: module.second.resource, argument: argumentOf(module, input) };
   }
   return { resource: module.resourceFor?.(written) ?? module.resource, argument: argumentOf(module, input) };
 }

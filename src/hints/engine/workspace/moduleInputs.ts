@@ -1,13 +1,39 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
+import { ENVIRONMENT_PASSWORD } from '../iac/lambdaEnvironment';
+import { HclValue } from './hcl';
 import { ForwardedInput, ModuleInputTarget } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
 const MAX_MODULE_DEPTH = 4;
 
+/** The longest argument value read for a conditional pass-through of an input. */
+const MAX_PASS_THROUGH_LENGTH = 512;
+
+/**
+ * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
+ * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
+ * passes the input as it is; Cloud Posse's modules write the second).
+ */
+export function passedInput(source: string, value: HclValue): string | undefined {
+  if (value.kind === 'reference') {
+    return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
+  }
+  if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
+    return undefined;
+  }
+  const text = source.slice(value.span.start, value.span.end);
+  // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
+  if (text.indexOf('?') !== text.lastIndexOf('?')) {
+    return undefined;
+  }
+  return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+}
+
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
  * arguments say nothing certain about either, except an Aurora cluster's setting that its instances
- * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's.
+ * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's;
+ * and a password that a function's environment also gets: the other argument's.
  */
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
@@ -15,6 +41,10 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   if (a.resource === b.resource && a.argument === b.argument) {
     return a;
+  }
+  // A password a database takes and a function's environment also gets: the database's setting is the one to read.
+  if (a.argument === ENVIRONMENT_PASSWORD || b.argument === ENVIRONMENT_PASSWORD) {
+    return a.argument === ENVIRONMENT_PASSWORD ? b : a;
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
   return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;

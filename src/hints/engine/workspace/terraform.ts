@@ -6,13 +6,14 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
+import { ENVIRONMENT_PASSWORD, isPasswordVariable, LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget } from './moduleInputs';
+import { combinedTarget, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
@@ -31,14 +32,10 @@ const DATABASE_MODULES = new Map<string, DatabaseKind>(Object.entries({
   'terraform-aws-modules/elasticache/aws': 'elasticache-replication-group',
 } satisfies Record<string, DatabaseKind>));
 
-/** The longest argument value read for a conditional pass-through of an input. */
-const MAX_PASS_THROUGH_LENGTH = 512;
-
 /** Resources whose arguments the rules read, for the inputs a module folder passes to them whole. */
-const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user']);
+const RULED_RESOURCES = new Set([...DATABASE_RESOURCES.keys(), 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_user', 'aws_lambda_function']);
 
 const DYNAMODB_MODULE = 'terraform-aws-modules/dynamodb-table/aws';
-const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
 
 /** Attributes of a table that name it to the API (`TableName` takes the name or the ARN). */
 const TABLE_ATTRIBUTES = new Set(['name', 'id', 'arn']);
@@ -194,31 +191,30 @@ class TerraformIndexer {
   }
 
   /**
-   * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
-   * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
-   * passes the input as it is; Cloud Posse's modules write the second).
+   * Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name
+   * arrives. A nested block's switch (`point_in_time_recovery { enabled = var.pitr }`) arrives as the block,
+   * the argument the rules name.
    */
-  private passedInput(value: HclValue): string | undefined {
-    if (value.kind === 'reference') {
-      return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
-    }
-    if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
-      return undefined;
-    }
-    const text = this.source.slice(value.span.start, value.span.end);
-    // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
-    if (text.indexOf('?') !== text.lastIndexOf('?')) {
-      return undefined;
-    }
-    return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
-  }
-
-  /** Arguments of a resource that pass on an input (see passedInput): where a caller's input of that name arrives. */
   private noteModuleInputs(type: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
-      const input = this.passedInput(attribute.value);
+      const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      }
+    }
+    // A function's password variable (`DB_PASSWORD = var.db_password`), read as the rules' EnvironmentPassword.
+    const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
+    for (const variable of variables?.kind === 'object' ? variables.entries : []) {
+      const input = isPasswordVariable(variable.name) ? passedInput(this.source, variable.value) : undefined;
+      if (input !== undefined) {
+        this.noteModuleInput(input, { resource: type, argument: ENVIRONMENT_PASSWORD });
+      }
+    }
+    for (const nested of block.body.blocks) {
+      const enabled = attributeOf(nested.body, 'enabled');
+      const input = enabled === undefined || nested.labels.length > 0 ? undefined : passedInput(this.source, enabled);
+      if (input !== undefined) {
+        this.noteModuleInput(input, { resource: type, argument: nested.type });
       }
     }
   }
@@ -242,7 +238,7 @@ class TerraformIndexer {
     const version = attributeOf(block.body, 'version');
     const newest = pinnedRelease(version && this.option('version', version.span, version).literal, this.text(attributeOf(block.body, 'source')) ?? '');
     for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
       }
@@ -252,7 +248,7 @@ class TerraformIndexer {
   /** Inputs of this folder that a `module` block passes on whole to a module folder of the workspace. */
   private noteForwardedInputs(folder: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
-      const input = META_ARGUMENTS.has(attribute.name) ? undefined : this.passedInput(attribute.value);
+      const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         const forwards = (this.contribution.moduleForwards ??= {});
         forwards[input] = [...(Object.hasOwn(forwards, input) ? forwards[input] : []), { folder, input: attribute.name }];

@@ -377,6 +377,8 @@ export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; va
 export interface ModuleInputTarget {
   resource: string;
   argument: string;
+  /** A map of objects (rds-aurora's `instances`) whose keys of these names reach the resource's arguments of the same names. */
+  keys?: readonly string[];
 }
 
 /** A module folder of the workspace and the input of it that a module input is passed to. */

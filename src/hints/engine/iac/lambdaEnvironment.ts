@@ -1,0 +1,73 @@
+/**
+ * Lambda environment variables that carry a database or cache password. The rules read them as one
+ * property of the function, `EnvironmentPassword`, whatever the variable is called: anyone who may read the
+ * function's configuration reads them, and AWS recommends Secrets Manager for database credentials instead
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Shared by the CloudFormation,
+ * Terraform and CDK readers.
+ */
+import { Literal, OptionOccurrence } from '../model';
+import { normalizeName, Span } from '../types';
+import { BodyItem, InputObject, Range } from './terraformIngress';
+
+/** The property the rules name for a password variable of a function's environment. */
+export const ENVIRONMENT_PASSWORD = 'EnvironmentPassword';
+const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
+
+/** `DB_PASSWORD`, `PGPASSWORD`, `dbPassword`, `MYSQL_ROOT_PASSWD`, `DB_PWD`, `DB_PASS`; not `DB_PASSWORD_SECRET_ARN`. */
+const PASSWORD_NAME = /(?:password|passwd|[_-]pwd|[_-]pass)$/i;
+
+export function isPasswordVariable(name: string): boolean {
+  return PASSWORD_NAME.test(name);
+}
+
+/**
+ * A value that names where the password is kept, not the password: an ARN, a parameter path, or a
+ * Secrets Manager name with its `/` hierarchy (`experian/keystore-password`; the characters names allow).
+ */
+const NAMES_A_SECRET = /^(?:arn:|\/|[\w.+=@-]+(?:\/[\w.+=@-]+)+$)/;
+
+/** Function types whose environment the readers look into, by format. */
+export const LAMBDA_RESOURCES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function', 'aws_lambda_function']);
+/** terraform-aws-modules/lambda, whose `environment_variables` are the function's environment. */
+export const LAMBDA_MODULE = 'terraform-aws-modules/lambda/aws';
+export const LAMBDA_CONSTRUCTS = new Set(['aws_lambda.Function', 'aws_lambda.DockerImageFunction', 'aws_lambda.SingletonFunction', 'aws_lambda.CfnFunction']);
+
+/**
+ * The variables among `variables` whose name says they hold a password, as `EnvironmentPassword`
+ * options (the readers' own fresh options); one whose value names a secret kept elsewhere is left out.
+ */
+export function environmentPasswords(variables: readonly OptionOccurrence[]): OptionOccurrence[] {
+  const passwords = variables.filter((variable) => isPasswordVariable(variable.name) && !(variable.literal.kind === 'str' && NAMES_A_SECRET.test(variable.literal.value.trim())));
+  // Renamed in place: the code readers' options work their literal out lazily, which a copy would lose.
+  passwords.forEach((variable) => (variable.norm = ENVIRONMENT_PASSWORD_NORM));
+  return passwords;
+}
+
+/** What reading a Terraform function's environment needs of the Terraform reader. */
+export interface HclMaps {
+  body(open: number, close: number): BodyItem[];
+  collection(item: Range): (Range & { list: boolean }) | undefined;
+  objectEntries(open: number, close: number): InputObject;
+  literalOf(first: number, end: number): Literal;
+  spanOf(range: Range): Span;
+}
+
+/** The password variables of `environment { variables = {...} }`, a map written there or in a local or variable default. */
+export function terraformEnvironmentPasswords(hcl: HclMaps, items: readonly BodyItem[]): OptionOccurrence[] {
+  const environment = items.find((item) => item.block && item.option.name === 'environment');
+  return terraformMapPasswords(hcl, environment && hcl.body(environment.first, environment.end - 1).find((item) => item.option.name === 'variables'));
+}
+
+/** The password variables of a map argument (a function's variables, the lambda registry module's `environment_variables`). */
+export function terraformMapPasswords(hcl: HclMaps, variables: BodyItem | undefined): OptionOccurrence[] {
+  const map = variables && hcl.collection(variables);
+  if (!map || map.list) {
+    return [];
+  }
+  const found = [...hcl.objectEntries(map.first, map.end - 1)].map(([name, value]): OptionOccurrence => {
+    const key = hcl.spanOf({ first: value.first - 2, end: value.first - 1 });
+    const span = hcl.spanOf(value);
+    return { name, norm: normalizeName(name), key, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: key.start, end: span.end } };
+  });
+  return environmentPasswords(found);
+}

@@ -1,0 +1,191 @@
+/**
+ * rds-password-in-lambda-environment: a password-named variable of a Lambda function's environment gets the
+ * hover (SAM, CloudFormation, Terraform, CDK in TypeScript and Python), and a literal one the warning.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'rds-password-in-lambda-environment';
+const hints = (fileName: string, code: string): string[] => hintsIn(fileName, code).filter((hint) => hint.includes(RULE)).sort();
+
+describe('Database passwords in Lambda environment variables', () => {
+  it('reads a SAM or CloudFormation function and SAM Globals: a literal or a literal parameter default warns, a reference does not, a secret\'s name or ARN is left out', () => {
+    const template = sourceLines(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Parameters:',
+      '  LegacyPassword:',
+      '    Type: String',
+      '    Default: Legacy-Pass-2019',
+      '  SecurePassword:',
+      '    Type: String',
+      '    NoEcho: true',
+      'Globals:',
+      '  Function:',
+      '    Environment:',
+      '      Variables:',
+      '        DB_PASSWORD: shared-literal-1',
+      'Resources:',
+      '  Orders:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: app.handler',
+      '      Environment:',
+      '        Variables:',
+      '          DB_USER: app',
+      '          DB_PASSWORD: hunter2hunter2',
+      '          PGPASSWORD: !Ref LegacyPassword',
+      '          REDIS_PASSWORD: !Ref SecurePassword',
+      "          MYSQL_PASSWORD: '{{resolve:secretsmanager:orders-db:SecretString:password}}'",
+      '          DB_PASSWORD_SECRET_ARN: !Ref DatabaseSecret',
+      '          DB_SECRET_PASSWORD: arn:aws:secretsmanager:us-east-1:123456789012:secret:orders',
+      '          KeyStorePassword: experian/keystore-password',
+      '          PASSWORD_POLICY: strict',
+      '  Raw:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          DATABASE_PASSWORD: "changeme-please"',
+    );
+    assert.deepEqual(hints('template.yaml', template), [
+      `13:DB_PASSWORD ${RULE}`,
+      `13:shared-literal-1 ${RULE}!`,
+      `22:DB_PASSWORD ${RULE}`,
+      `22:hunter2hunter2 ${RULE}!`,
+      `23:!Ref LegacyPassword ${RULE}!`,
+      `23:PGPASSWORD ${RULE}`,
+      `24:REDIS_PASSWORD ${RULE}`,
+      `25:MYSQL_PASSWORD ${RULE}`,
+      `35:"changeme-please" ${RULE}!`,
+      `35:DATABASE_PASSWORD ${RULE}`,
+    ]);
+  });
+
+  it("reads a Serverless service's provider and function environments, with self: variables, and no other section", () => {
+    const service = sourceLines(
+      'service: orders-api',
+      'custom:',
+      '  dbPassword: custom-literal-pass',
+      '  settings:',
+      '    DB_PASSWORD: not-an-environment',
+      'provider:',
+      '  name: aws',
+      '  environment:',
+      '    DB_PASSWORD: ${ssm:/orders/db/password}',
+      '    PGPASSWORD: ${self:custom.dbPassword}',
+      'functions:',
+      '  list:',
+      '    handler: src/list.handler',
+      '    environment:',
+      '      REDIS_PASSWORD: plain-redis-pass',
+      '      DB_PASSWORD_PARAM: /orders/db/password',
+    );
+    assert.deepEqual(hints('serverless.yml', service), [
+      `10:\${self:custom.dbPassword} ${RULE}!`,
+      `10:PGPASSWORD ${RULE}`,
+      `15:REDIS_PASSWORD ${RULE}`,
+      `15:plain-redis-pass ${RULE}!`,
+      `9:DB_PASSWORD ${RULE}`,
+    ]);
+    assert.deepEqual(hints('serverless.yml', service.replace('name: aws', 'name: google')), []);
+  });
+
+  it('reads a Terraform function: a map in place (one line or several) or in a local, with variable defaults, and the lambda registry module', () => {
+    const terraform = sourceLines(
+      'variable "db_password" {',
+      '  type = string',
+      '}',
+      'locals {',
+      '  env = { DB_PASS = "local-literal-1", TABLE = "orders" }',
+      '}',
+      'resource "aws_lambda_function" "orders" {',
+      '  environment {',
+      '    variables = {',
+      '      DB_PASSWORD        = "hunter2hunter2"',
+      '      "PGPASSWORD"       = var.db_password',
+      '      DB_PASSWORD_ARN    = aws_secretsmanager_secret.db.arn',
+      '      DB_SECRET_PASSWORD = "arn:aws:secretsmanager:us-east-1:1:secret:x"',
+      '    }',
+      '  }',
+      '}',
+      'resource "aws_lambda_function" "reports" {',
+      '  environment {',
+      '    variables = local.env',
+      '  }',
+      '}',
+      'module "sync" {',
+      '  source                = "terraform-aws-modules/lambda/aws"',
+      '  environment_variables = { DB_PASSWORD = "module-literal-1" }',
+      '}',
+      'module "other" {',
+      '  source                = "example-org/function/aws"',
+      '  environment_variables = { DB_PASSWORD = "not-known-1" }',
+      '}',
+      'resource "aws_ecs_task_definition" "worker" {',
+      '  environment {',
+      '    variables = { DB_PASSWORD = "not-a-function" }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hints('main.tf', terraform), [
+      `10:"hunter2hunter2" ${RULE}!`,
+      `10:DB_PASSWORD ${RULE}`,
+      `11:"PGPASSWORD" ${RULE}`,
+      `24:"module-literal-1" ${RULE}!`,
+      `24:DB_PASSWORD ${RULE}`,
+      `5:"local-literal-1" ${RULE}!`,
+      `5:DB_PASS ${RULE}`,
+    ]);
+  });
+
+  it('reads CDK functions in TypeScript and Python, a bundled one and the L1 CfnFunction, and no other object', () => {
+    const ts = sourceLines(
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      'export function api(scope: any, password: string) {',
+      "  new lambda.Function(scope, 'Orders', { handler: 'index.handler', environment: { DB_PASSWORD: 'P@ssw0rd-literal', PGPASSWORD: password } });",
+      "  new NodejsFunction(scope, 'Bundled', { entry: 'src/a.ts', environment: { DB_PASSWORD: 'bundled-literal-1' } });",
+      "  new lambda.CfnFunction(scope, 'Raw', { code: {}, role: 'r', environment: { variables: { DATABASE_PASSWORD: 'raw-literal-1' } } });",
+      "  const settings = { environment: { DB_PASSWORD: 'not-a-function' } };",
+      '}',
+    );
+    assert.deepEqual(hints('stack.ts', ts), [
+      `4:'P@ssw0rd-literal' ${RULE}!`,
+      `4:DB_PASSWORD ${RULE}`,
+      `4:PGPASSWORD ${RULE}`,
+      `5:'bundled-literal-1' ${RULE}!`,
+      `5:DB_PASSWORD ${RULE}`,
+      `6:'raw-literal-1' ${RULE}!`,
+      `6:DATABASE_PASSWORD ${RULE}`,
+    ]);
+    const python = sourceLines(
+      'from aws_cdk import aws_lambda as lambda_',
+      'def api(scope, secret):',
+      '    lambda_.Function(scope, "Orders", handler="app.handler",',
+      '        environment={"DB_PASSWORD": "py-literal-pass", "REDIS_PASSWORD": secret.secret_value.unsafe_unwrap()})',
+      '    settings = {"DB_PASSWORD": "in-a-dict"}',
+    );
+    assert.deepEqual(hints('stack.py', python), [`4:"DB_PASSWORD" ${RULE}`, `4:"REDIS_PASSWORD" ${RULE}`, `4:"py-literal-pass" ${RULE}!`]);
+  });
+
+  it('reads an environment object a CDK function takes by name, and nothing through a parameter', () => {
+    const ts = sourceLines(
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "const shared = { DB_PASSWORD: 'module-level-literal' };",
+      'export function api(scope: any) {',
+      "  const env = { DB_HOST: 'db', PGPASSWORD: 'local-literal-1' };",
+      "  new lambda.Function(scope, 'A', { handler: 'a.handler', environment: env });",
+      "  new lambda.Function(scope, 'B', { handler: 'b.handler', environment: shared });",
+      '}',
+      'export function given(scope: any, env: Record<string, string>) {',
+      "  new lambda.Function(scope, 'C', { handler: 'c.handler', environment: env });",
+      '}',
+    );
+    assert.deepEqual(hints('stack.ts', ts), [
+      `2:'module-level-literal' ${RULE}!`,
+      `2:DB_PASSWORD ${RULE}`,
+      `4:'local-literal-1' ${RULE}!`,
+      `4:PGPASSWORD ${RULE}`,
+    ]);
+  });
+});
