@@ -109,6 +109,42 @@ describe('Redis calls in retry loops and in tests', () => {
       assertHas(found, '15:unlink redis-loop-round-trips!', '20:unlink redis-loop-round-trips!');
     });
 
+    it('a return that ends a callback run per element, or the function after a braceless loop, leaves no loop', () => {
+      const java = hintsIn(
+        'Sessions.java',
+        sourceLines(
+          'import redis.clients.jedis.Jedis;',
+          'import java.util.List;',
+          'public class Sessions {',
+          '    private final Jedis jedis = new Jedis("cache", 6379);',
+          '    public void revokeAll(List<String> keys) {',
+          '        keys.forEach(key -> {',
+          '            jedis.del(key);',
+          '            return;',
+          '        });',
+          '    }',
+          '}',
+        ),
+      );
+      assertHas(java, '7:del redis-loop-round-trips!');
+      const cs = hintsIn(
+        'Cleanup.cs',
+        sourceLines(
+          'using StackExchange.Redis;',
+          'public static class Cleanup',
+          '{',
+          '    public static async Task<bool> ClearAsync(IDatabase cache, RedisKey[] keys)',
+          '    {',
+          '        foreach (RedisKey key in keys)',
+          '            await cache.KeyDeleteAsync(key);',
+          '        return true;',
+          '    }',
+          '}',
+        ),
+      );
+      assertHas(cs, '7:KeyDeleteAsync redis-loop-round-trips!');
+    });
+
     it('C#: an optimistic transaction retried until its condition holds, and a loop that reads one key per element', () => {
       const found = hintsIn(
         'VersionedStore.cs',

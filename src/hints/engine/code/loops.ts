@@ -309,7 +309,12 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
 export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
   const next = a.is(close + 1, ';') ? close + 2 : close + 1;
   if (a.language.family !== 'python') {
-    return exitsBlockAfter(a, a.parent[receiverStart], next);
+    // Only a block inside a loop statement of the call's own function can leave it: a `return` ends a callback
+    // run per element (`forEach`), and after a braceless loop's body (`foreach (...) Del(k); return;`) it ends
+    // the function once the loop is done.
+    const loop = a.scopes.enclosing(receiverStart, ['loop', 'function']);
+    const block = a.parent[receiverStart];
+    return loop > 0 && a.scopes.kind(loop) === 'loop' && block >= a.scopes.start(loop) && exitsBlockAfter(a, block, next);
   }
   if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
     return false;
