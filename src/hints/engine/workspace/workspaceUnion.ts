@@ -1,0 +1,156 @@
+/**
+ * The union of what the workspace's files contribute, with the indexes the model's questions read: tables by
+ * name, functions by the code they run, Terraform values by folder, module inputs and forwards, the parameters
+ * parent stacks pass, and the clients request middleware hangs. Built in one pass over the contributions.
+ */
+import { combinedTarget } from './moduleInputs';
+import { agreed } from './nestedStacks';
+import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
+import { TerraformGroupIndex } from './terraformGroups';
+import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformValue } from './types';
+
+/** The union of the contributions, rebuilt on the first question after a change. */
+export interface Union {
+  tables: TableDefinition[];
+  databases: DatabaseDefinition[];
+  functions: FunctionDefinition[];
+  byPhysicalName: Map<string, TableDefinition[]>;
+  /** SST tables by the name the app gives them (construct id or component name), which its SDK reads them by. */
+  bySstName: Map<string, TableDefinition[]>;
+  /** Tables by the scope their logical name is known in (`file\0name`, or `folder\0name` for Terraform modules). */
+  byScopedName: Map<string, TableDefinition[]>;
+  /** The tables SST stack files export, by the file's path without its extension. */
+  sstExports: Map<string, { file: string; tables: Record<string, string> }>;
+  /** Per function: the folders and files of its code, resolved. */
+  locations: Map<FunctionDefinition, string[]>;
+  /** Each function's project: the deepest folder holding its template and its code. */
+  projects: Map<FunctionDefinition, string>;
+  /** Which functions run a code file, by the file. */
+  running: Map<string, FunctionDefinition[]>;
+  /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
+  variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
+  localValues: Map<string, { file: string; value: TerraformValue }[]>;
+  /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars). */
+  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
+  /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
+  terraformGroups: TerraformGroupIndex;
+  /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
+  moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
+  moduleForwards: Map<string, Map<string, ForwardedInput[]>>;
+  /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
+  passedParameters: Map<string, Record<string, PassedParameter>>;
+  /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
+  requestClients: Map<string, { file: string; sources: readonly RequestClientSource[] }[]>;
+}
+
+export function scopedName(definition: TableDefinition | FunctionDefinition, logicalName: string): string {
+  const file = definition.definedAt.file;
+  // A Terraform module is its folder: a function in lambda.tf reaches a table in dynamodb.tf.
+  return `${definition.format === 'terraform' ? folderOf(file) : file}\0${logicalName}`;
+}
+
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
+/** The union of `contributions` (file and contribution, in the model's file order). */
+export function buildUnion(contributions: readonly [string, FileContribution][]): Union {
+  const union: Union = {
+    tables: [],
+    databases: [],
+    functions: [],
+    byPhysicalName: new Map(),
+    bySstName: new Map(),
+    sstExports: new Map(),
+    byScopedName: new Map(),
+    locations: new Map(),
+    projects: new Map(),
+    running: new Map(),
+    variableDefaults: new Map(),
+    localValues: new Map(),
+    tfvars: new Map(),
+    terraformGroups: new TerraformGroupIndex(),
+    moduleInputs: new Map(),
+    moduleForwards: new Map(),
+    passedParameters: new Map(),
+    requestClients: new Map(),
+  };
+  const archives = new Map<string, string[]>();
+  const indexedElsewhere = new Set<string>();
+  for (const [file, contribution] of contributions) {
+    union.tables.push(...contribution.tables);
+    contribution.indexedElsewhere?.forEach((name) => indexedElsewhere.add(`${folderOf(file)}\0${name}`));
+    union.databases.push(...contribution.databases);
+    if (contribution.sstExports) {
+      union.sstExports.set(withoutExtension(file), { file, tables: contribution.sstExports });
+    }
+    union.functions.push(...contribution.functions);
+    for (const [name, paths] of Object.entries(contribution.archives ?? {})) {
+      archives.set(`${folderOf(file)}\0${name}`, paths);
+    }
+    for (const [name, value] of Object.entries(contribution.variableDefaults ?? {})) {
+      push(union.variableDefaults, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
+      push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
+      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value });
+    }
+    union.terraformGroups.add(file, contribution);
+    for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
+      const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
+      union.moduleInputs.set(folderOf(file), inputs);
+      inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
+    }
+    for (const [input, targets] of Object.entries(contribution.moduleForwards ?? {})) {
+      const forwards = union.moduleForwards.get(folderOf(file)) ?? new Map<string, ForwardedInput[]>();
+      union.moduleForwards.set(folderOf(file), forwards.set(input, [...(forwards.get(input) ?? []), ...targets]));
+    }
+    for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
+      push(union.requestClients, name, { file, sources });
+    }
+    for (const [child, values] of Object.entries(contribution.nestedStackParameters ?? {})) {
+      const other = union.passedParameters.get(child);
+      union.passedParameters.set(child, other ? agreed(other, values) : values);
+    }
+  }
+  // A table of a Terraform module where an index resource adds to it (or to a table it does not name) has more indexes than its block lists.
+  union.tables = union.tables.map((table) => {
+    const folder = folderOf(table.definedAt.file);
+    const elsewhere = table.format === 'terraform' && (indexedElsewhere.has(`${folder}\0${table.logicalName}`) || indexedElsewhere.has(`${folder}\0*`));
+    return elsewhere ? { ...table, indexesKnown: false } : table;
+  });
+  for (const table of union.tables) {
+    if (table.physicalName !== undefined) {
+      push(union.byPhysicalName, table.physicalName, table);
+    }
+    push(union.byScopedName, scopedName(table, table.logicalName), table);
+    if (table.format === 'sst') {
+      push(union.bySstName, table.logicalName, table);
+    }
+  }
+  for (const fn of union.functions) {
+    const locations = [...fn.codePaths];
+    if (fn.archive !== undefined) {
+      locations.push(...(archives.get(`${folderOf(fn.definedAt.file)}\0${fn.archive}`) ?? []));
+    }
+    // `cdk` runs in some folder above the stack file: look for the code under each of them.
+    for (const relative of fn.codePathsFromApp ?? []) {
+      for (const folder of foldersUp(folderOf(fn.definedAt.file))) {
+        const path = joinPath(folder, relative);
+        if (path !== undefined) {
+          locations.push(path);
+        }
+      }
+    }
+    union.locations.set(fn, locations);
+    union.projects.set(fn, commonFolder([folderOf(fn.definedAt.file), ...locations]));
+  }
+  return union;
+}
