@@ -39,3 +39,19 @@ describe('CloudFormation DeleteAutomatedBackups', () => {
     assert.deepEqual(hints('db.yaml', template('AWS::Neptune::DBInstance')), []);
   });
 });
+
+describe('Terraform delete_automated_backups on aws_rds_cluster', () => {
+  const cluster = (value: string): string =>
+    sourceLines('resource "aws_rds_cluster" "orders" {', '  engine = "aurora-postgresql"', value, '}');
+
+  it("reports the cluster's explicit true as on aws_db_instance, and hovers false", () => {
+    assert.deepEqual(hints('main.tf', cluster('  delete_automated_backups = true')), [`3:delete_automated_backups ${RULE}`, `3:delete_automated_backups ${RULE}!`]);
+    assert.deepEqual(hints('main.tf', cluster('  delete_automated_backups = false')), [`3:delete_automated_backups ${RULE}`]);
+  });
+
+  it('stays silent where it is left out, and on a resource that has no such argument', () => {
+    assert.deepEqual(hints('main.tf', cluster('  storage_encrypted = true')), []);
+    const other = sourceLines('resource "aws_docdb_cluster" "orders" {', '  delete_automated_backups = true', '}');
+    assert.deepEqual(hints('main.tf', other), []);
+  });
+});
