@@ -138,6 +138,43 @@ describe('Database passwords in Lambda environment variables', () => {
     ]);
   });
 
+  it('reads the maps written in a Terraform merge(...) of the environment, and nothing a later unknown map may replace', () => {
+    const terraform = sourceLines(
+      'locals {',
+      '  common = { STAGE = "prod", CACHE_PASSWORD = "local-literal-1" }',
+      '  merged = merge(local.common, { PGPASSWORD = "merged-local-1" })',
+      '}',
+      'resource "aws_lambda_function" "orders" {',
+      '  environment {',
+      '    variables = merge(local.common, { DB_PASSWORD = "hunter2hunter2", TABLE = "orders" })',
+      '  }',
+      '}',
+      'resource "aws_lambda_function" "reports" {',
+      '  environment {',
+      '    variables = merge({ DB_PASSWORD = "replaced-maybe" }, var.extra, { DB_HOST = "db" })',
+      '  }',
+      '}',
+      'resource "aws_lambda_function" "billing" {',
+      '  environment {',
+      '    variables = merge(var.common, var.extra)',
+      '  }',
+      '}',
+      'resource "aws_lambda_function" "audit" {',
+      '  environment {',
+      '    variables = local.merged',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hints('main.tf', terraform), [
+      `2:"local-literal-1" ${RULE}!`,
+      `2:CACHE_PASSWORD ${RULE}`,
+      `3:"merged-local-1" ${RULE}!`,
+      `3:PGPASSWORD ${RULE}`,
+      `7:"hunter2hunter2" ${RULE}!`,
+      `7:DB_PASSWORD ${RULE}`,
+    ]);
+  });
+
   it('reads CDK functions in TypeScript and Python, a bundled one and the L1 CfnFunction, and no other object', () => {
     const ts = sourceLines(
       "import * as lambda from 'aws-cdk-lib/aws-lambda';",

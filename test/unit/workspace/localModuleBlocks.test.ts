@@ -1,6 +1,7 @@
 /**
  * Terraform module folders whose inputs reach a resource through a nested block's switch
- * (`point_in_time_recovery { enabled = var.pitr }`), or rds-aurora's per-instance map passed on whole.
+ * (`point_in_time_recovery { enabled = var.pitr }`), or rds-aurora's per-instance map passed on whole, and
+ * a function's password variables (of aws_lambda_function or the lambda registry module).
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -142,5 +143,38 @@ describe("Terraform module folders: a function's password variable", () => {
       '5 rds-password-in-lambda-environment!',
       '6 rds-master-password',
     ]);
+  });
+});
+
+describe('Terraform module folders: a wrapper of the lambda registry module', () => {
+  const WRAPPER = lines(
+    'module "lambda" {',
+    '  source                = "terraform-aws-modules/lambda/aws"',
+    '  function_name         = var.name',
+    '  environment_variables = { DB_HOST = var.db_host, DB_PASSWORD = var.db_password }',
+    '}',
+  );
+  const PASS_THROUGH = lines('module "lambda" {', '  source                = "terraform-aws-modules/lambda/aws"', '  environment_variables = var.environment', '}');
+
+  it("indexes the module's password variable input, and a map passed whole", () => {
+    assert.deepEqual(contributionOf('modules/fn/main.tf', WRAPPER)?.moduleInputs, { db_password: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword' } });
+    assert.deepEqual(contributionOf('modules/fn/main.tf', PASS_THROUGH)?.moduleInputs, { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
+    const resource = lines('resource "aws_lambda_function" "fn" {', '  environment {', '    variables = var.environment', '  }', '}');
+    assert.deepEqual(contributionOf('modules/fn/main.tf', resource)?.moduleInputs, { environment: { resource: 'aws_lambda_function', argument: 'EnvironmentPassword', environment: true } });
+  });
+
+  it("warns on a caller's literal password, in the input or in the map it passes, and stays silent on other variables and on unknown values", () => {
+    const caller = lines('module "fn" {', '  source      = "../modules/fn"', '  db_host     = "db.internal"', '  db_password = "hunter2hunter2"', '}');
+    assert.deepEqual(hints({ 'modules/fn/main.tf': WRAPPER, 'live/main.tf': caller }, 'live/main.tf'), ['4 rds-password-in-lambda-environment', '4 rds-password-in-lambda-environment!']);
+    const mapCaller = lines('module "fn" {', '  source = "../modules/fn"', '  environment = {', '    TABLE       = "orders"', '    DB_PASSWORD = "hunter2hunter2"', '    PGPASSWORD  = var.pg_password', '  }', '}');
+    assert.deepEqual(hints({ 'modules/fn/main.tf': PASS_THROUGH, 'live/main.tf': mapCaller }, 'live/main.tf'), [
+      '5 rds-password-in-lambda-environment',
+      '5 rds-password-in-lambda-environment!',
+      '6 rds-password-in-lambda-environment',
+    ]);
+    const silent = lines('module "fn" {', '  source      = "../modules/fn"', '  environment = var.environment', '}');
+    assert.deepEqual(hints({ 'modules/fn/main.tf': PASS_THROUGH, 'live/main.tf': silent }, 'live/main.tf'), []);
+    const other = lines('module "fn" {', '  source      = "../modules/other"', '  db_password = "hunter2hunter2"', '}');
+    assert.deepEqual(hints({ 'modules/fn/main.tf': WRAPPER, 'live/main.tf': other }, 'live/main.tf'), []);
   });
 });

@@ -47,6 +47,7 @@ export function environmentPasswords(variables: readonly OptionOccurrence[]): Op
 export interface HclMaps {
   body(open: number, close: number): BodyItem[];
   collection(item: Range): (Range & { list: boolean }) | undefined;
+  mergedMaps(item: Range): Range[] | undefined;
   objectEntries(open: number, close: number): InputObject;
   literalOf(first: number, end: number): Literal;
   spanOf(range: Range): Span;
@@ -58,16 +59,24 @@ export function terraformEnvironmentPasswords(hcl: HclMaps, items: readonly Body
   return terraformMapPasswords(hcl, environment && hcl.body(environment.first, environment.end - 1).find((item) => item.option.name === 'variables'));
 }
 
-/** The password variables of a map argument (a function's variables, the lambda registry module's `environment_variables`). */
+/**
+ * The password variables of a map argument (a function's variables, the lambda registry module's
+ * `environment_variables`), also of the maps written in a `merge(...)` of it. There a later map's key wins,
+ * so a map that cannot be read (`var.extra`) hides every variable before it.
+ */
 export function terraformMapPasswords(hcl: HclMaps, variables: BodyItem | undefined): OptionOccurrence[] {
-  const map = variables && hcl.collection(variables);
-  if (!map || map.list) {
-    return [];
+  const byName = new Map<string, OptionOccurrence>();
+  for (const part of variables ? (hcl.mergedMaps(variables) ?? [variables]) : []) {
+    const map = hcl.collection(part);
+    if (!map || map.list) {
+      byName.clear();
+      continue;
+    }
+    for (const [name, value] of hcl.objectEntries(map.first, map.end - 1)) {
+      const key = hcl.spanOf({ first: value.first - 2, end: value.first - 1 });
+      const span = hcl.spanOf(value);
+      byName.set(name, { name, norm: normalizeName(name), key, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: key.start, end: span.end } });
+    }
   }
-  const found = [...hcl.objectEntries(map.first, map.end - 1)].map(([name, value]): OptionOccurrence => {
-    const key = hcl.spanOf({ first: value.first - 2, end: value.first - 1 });
-    const span = hcl.spanOf(value);
-    return { name, norm: normalizeName(name), key, value: span, literal: hcl.literalOf(value.first, value.end), removal: { start: key.start, end: span.end } };
-  });
-  return environmentPasswords(found);
+  return environmentPasswords([...byName.values()]);
 }

@@ -1,9 +1,9 @@
 /**
  * Terraform: `resource` blocks and their top-level arguments, registry modules read as the resource they
- * create, values of `var.x` (the default) and `local.x` written in this file or, through the workspace,
- * in another file of the module, and security group ingress
- * (inline and `dynamic` `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`,
- * the security-group registry module, a module's allowed CIDR blocks).
+ * create, values of `var.x` (the default) and `local.x` written in this file or, through the workspace, in
+ * another file of the module, and security group ingress (inline and `dynamic` `ingress` blocks,
+ * `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, the security-group registry module,
+ * a module's allowed CIDR blocks).
  */
 import { lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
@@ -79,10 +79,7 @@ class TerraformReader implements HclValues {
     return reference && (reference.root === 'var' || reference.root === 'local') ? this.named.get(`${reference.root}.${reference.name}`) : undefined;
   }
 
-  /**
-   * `var.name` / `local.name` as the whole of [first, end), declared in another file of the module: the
-   * variable's default or the local's value there.
-   */
+  /** `var.name` / `local.name` as the whole of [first, end), declared in another file of the module: the variable's default or the local's value there. */
   private outsideValue(first: number, end: number): TerraformValue | undefined {
     const { outside } = this;
     const reference = outside ? this.referenceAt(first, end) : undefined;
@@ -395,7 +392,7 @@ class TerraformReader implements HclValues {
         const options = byResource.get(target.resource) ?? [];
         byResource.set(target.resource, options);
         // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
-        options.push(...(target.keys ? this.keysWithin(item, new Set(target.keys)) : [{ ...option, name: target.argument, norm: normalizeName(target.argument) }]));
+        options.push(...(target.environment ? terraformMapPasswords(this, item) : target.keys ? this.keysWithin(item, new Set(target.keys)) : [{ ...option, name: target.argument, norm: normalizeName(target.argument) }]));
       }
     }
     for (const [type, options] of byResource) {
@@ -521,6 +518,16 @@ class TerraformReader implements HclValues {
   listItems(item: Range): Range[] | undefined {
     const { first, end } = item;
     return this.textOf(first) === '[' && this.partner[first] === end - 1 && this.textOf(first + 1) !== 'for' ? this.itemsBetween(first, end) : undefined;
+  }
+
+  /** The maps `merge(a, b, ...)` combines, written as the value or as what `var.x` / `local.x` names; undefined for any other value. */
+  mergedMaps(item: Range, depth = 0): Range[] | undefined {
+    const reference = depth < MAX_REFERENCES ? this.referenced(item.first, item.end) : undefined;
+    const { first, end } = item;
+    if (reference || this.tokens.kinds[first] !== ID || !this.tokens.is(first, 'merge') || this.textOf(first + 1) !== '(' || this.partner[first + 1] !== end - 1) {
+      return reference && this.mergedMaps(reference, depth + 1);
+    }
+    return this.itemsBetween(first + 1, end);
   }
 
   /** The comma-separated items between the brackets at `first` and `end - 1`. */

@@ -1,5 +1,5 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
-import { ENVIRONMENT_PASSWORD } from '../iac/lambdaEnvironment';
+import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
 import { HclValue } from './hcl';
 import { ForwardedInput, ModuleInputTarget } from './types';
 
@@ -27,6 +27,26 @@ export function passedInput(source: string, value: HclValue): string | undefined
     return undefined;
   }
   return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+}
+
+/**
+ * The inputs a function's environment map passes on (`variables` of aws_lambda_function, `environment_variables`
+ * of the lambda registry module): a password variable's (`DB_PASSWORD = var.db_password`) arrives as the rules'
+ * EnvironmentPassword, and a map passed whole (`variables = var.environment`) brings its password variables there.
+ */
+export function environmentInputs(source: string, variables: HclValue | undefined): [string, ModuleInputTarget][] {
+  const whole = variables && passedInput(source, variables);
+  if (whole !== undefined) {
+    return [[whole, { resource: 'aws_lambda_function', argument: ENVIRONMENT_PASSWORD, environment: true }]];
+  }
+  const found: [string, ModuleInputTarget][] = [];
+  for (const variable of variables?.kind === 'object' ? variables.entries : []) {
+    const input = isPasswordVariable(variable.name) ? passedInput(source, variable.value) : undefined;
+    if (input !== undefined) {
+      found.push([input, { resource: 'aws_lambda_function', argument: ENVIRONMENT_PASSWORD }]);
+    }
+  }
+  return found;
 }
 
 /**

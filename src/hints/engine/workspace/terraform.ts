@@ -6,14 +6,14 @@
  * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
  * written as plain values are lent to the module's other files.
  */
-import { ENVIRONMENT_PASSWORD, isPasswordVariable, LAMBDA_MODULE } from '../iac/lambdaEnvironment';
+import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, passedInput } from './moduleInputs';
+import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
@@ -202,14 +202,8 @@ class TerraformIndexer {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
       }
     }
-    // A function's password variable (`DB_PASSWORD = var.db_password`), read as the rules' EnvironmentPassword.
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
-    for (const variable of variables?.kind === 'object' ? variables.entries : []) {
-      const input = isPasswordVariable(variable.name) ? passedInput(this.source, variable.value) : undefined;
-      if (input !== undefined) {
-        this.noteModuleInput(input, { resource: type, argument: ENVIRONMENT_PASSWORD });
-      }
-    }
+    environmentInputs(this.source, variables).forEach(([input, target]) => this.noteModuleInput(input, target));
     for (const nested of block.body.blocks) {
       const enabled = attributeOf(nested.body, 'enabled');
       const input = enabled === undefined || nested.labels.length > 0 ? undefined : passedInput(this.source, enabled);
@@ -309,6 +303,9 @@ class TerraformIndexer {
     const folder = source === undefined ? undefined : localModuleFolder(this.folder, source);
     if (registry) {
       this.noteRegistryModuleInputs(registry, block);
+    }
+    if (registry === LAMBDA_MODULE) {
+      environmentInputs(this.source, attributeOf(block.body, 'environment_variables')).forEach(([input, target]) => this.noteModuleInput(input, target));
     }
     if (folder !== undefined) {
       this.noteForwardedInputs(folder, block);

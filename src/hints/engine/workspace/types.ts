@@ -379,6 +379,8 @@ export interface ModuleInputTarget {
   argument: string;
   /** A map of objects (rds-aurora's `instances`) whose keys of these names reach the resource's arguments of the same names. */
   keys?: readonly string[];
+  /** A function's environment map passed whole: its password-named variables reach EnvironmentPassword. */
+  environment?: true;
 }
 
 /** A module folder of the workspace and the input of it that a module input is passed to. */
