@@ -47,6 +47,9 @@ export interface HclValues {
 
 const { ID, STR } = TOKEN_KIND;
 
+/** The objects of an `aws_security_group`'s `ingress` argument, read as a rule input's objects. */
+const INGRESS_ATTRIBUTE: RuleInput = { input: 'ingress', protocol: 'protocol', sources: ['cidr_blocks', 'ipv6_cidr_blocks'], typed: false, toFollowsFrom: false };
+
 /** One element of a `for_each`: the name it goes by (`each`, or a dynamic block's iterator) and its value. */
 interface Iteration {
   iterator: string;
@@ -270,6 +273,9 @@ export class TerraformIngress {
           }
         }
       }
+      // `ingress = [{ ... }]`, the attribute form of the blocks, where every field is written.
+      const attribute = items.find((item) => item.option.name === 'ingress' && !item.block);
+      this.hcl.objects(attribute).forEach((rule) => found.push(this.moduleRule(INGRESS_ATTRIBUTE, rule, undefined)));
     } else if (type === 'aws_security_group_rule') {
       const direction = items.find((item) => item.option.name === 'type')?.option.literal;
       if (direction?.kind === 'str' && direction.value === 'ingress') {
