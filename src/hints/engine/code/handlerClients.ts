@@ -209,7 +209,13 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
     return undefined;
   }
   const made = construction(a, k, k);
-  return made && JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) ? made : undefined;
+  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || madeByProjectCall(a, made)) ? made : undefined;
+}
+
+/** A call of a workspace module's function that makes a new client on every call (`getDb()` of `return new DocumentClient()`). */
+function madeByProjectCall(a: CodeAnalyzer, made: Construction): boolean {
+  const value = a.evalChain(made.start, made.end).value;
+  return value?.t === 'client' && value.perCall === true;
 }
 
 const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
@@ -223,8 +229,10 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   if (!imported) {
     return a.isId(k) && !a.isAccess(k - 1) ? sessionConstruction(a, k) : undefined;
   }
-  if (imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
-    return undefined;
+  const called = imported.path !== '' && a.is(k + 1, '(') ? importedCall(a, imported.module, imported.path, k + 1) : undefined;
+  if (called || imported.module.startsWith('.')) {
+    const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
+    return made && made.end === a.partner[k + 1] + 1 ? made : undefined;
   }
   return construction(a, k, k);
 }

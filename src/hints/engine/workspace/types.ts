@@ -339,6 +339,8 @@ export interface ExportedClient {
   nonBlocking?: boolean;
   /** The table a boto3 `Table(...)` names, when the module writes it as a literal or an environment variable. */
   table?: TableNameRef;
+  /** A function's result that it makes anew on every call (`return new DocumentClient()`), not one it shares. */
+  perCall?: true;
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
