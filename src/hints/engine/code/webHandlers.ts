@@ -7,7 +7,7 @@
  *
  * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
  *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), a
- *   NestJS controller method under a route decorator (`@Get()`), and
+ *   NestJS controller method under a route decorator (`@Get()`) or a service method such a method calls, and
  *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
  *   context (`router.get('/x', async (ctx) => ...)`, `app.post('/x', async (c) => ...)`, `app.use(async (ctx, next) => ...)`).
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
@@ -21,6 +21,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
+import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
 
@@ -43,10 +44,6 @@ const GO_HANDLER_TYPES = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Cont
 const CSHARP_ACTION_ATTRIBUTES = new Set(['HttpGet', 'HttpPost', 'HttpPut', 'HttpPatch', 'HttpDelete', 'Route']);
 const CSHARP_MINIMAL_ROUTES = new Set(['MapGet', 'MapPost', 'MapPut', 'MapPatch', 'MapDelete', 'MapMethods']);
 
-/** NestJS's route decorators (`@Get(':id')`), imported from its common package, mark a controller's methods run per request. */
-const NEST_COMMON = '@nestjs/common';
-const NEST_ROUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
-
 /** Koa and Hono, whose handlers take one context (`ctx`, `c`) instead of a request and a response. */
 const CONTEXT_FRAMEWORKS = /['"](?:koa|@koa\/router|koa-router|hono)(?:\/[\w-]+)*['"]/;
 const CONTEXT_PARAMETER_NAMES = new Set(['ctx', 'context', 'c']);
@@ -58,7 +55,7 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const contextFrameworkFile = new FileMemo<string, boolean>();
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON), isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn), construction: jsConstruction },
+  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON), isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isRouteCalledMethod(a, fn), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction },
@@ -186,11 +183,6 @@ function isContextHandler(a: CodeAnalyzer, params: number): boolean {
   const call = a.parent[first];
   const argumentStart = a.is(first - 1, '(') || a.is(first - 1, ',');
   return argumentStart && call > 1 && a.is(call, '(') && a.isAccess(call - 2) && ROUTE_METHODS.has(a.id(call - 1) ?? '');
-}
-
-/** A NestJS controller method under a route decorator: `@Get(':id') async findOne(@Param('id') id: string) {...}`. */
-function isNestRoute(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  return methodMarked(a, fn, (k) => a.is(k - 1, '@') && a.is(k + 1, '(') && NEST_ROUTES.has(a.id(k) ?? '') && a.imports.get(a.tokens.text(k))?.module === NEST_COMMON);
 }
 
 /** A `def` under a route decorator, or a Django view: `def orders(request)`, `def get(self, request, pk)`. */

@@ -197,6 +197,15 @@ export interface FileContribution {
   requestClients?: RequestClients;
   /** A JavaScript, TypeScript or Python file: its calls of other modules' functions and classes, with the clients they pass (`passedClients.ts`). */
   passedClients?: ClientPassingCall[];
+  /** A NestJS controller: the methods of injected services its routes call (`code/nestRoutes.ts`). */
+  routeCalls?: RouteCall[];
+}
+
+/** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */
+export interface RouteCall {
+  module: string;
+  path: string;
+  methods: string[];
 }
 
 /**
@@ -505,6 +514,8 @@ export interface WorkspaceView {
   clientPassingCalls?(codeFile: string, name: string): readonly ClientPassingCall[];
   /** The functions of `codeFile` that the workspace's templates name as Lambda handlers (`src/orders.list` → `list`). */
   lambdaHandlers?(codeFile: string): readonly string[];
+  /** The methods of the class `className` that `codeFile` declares which NestJS routes of other files call. */
+  routeCalledMethods?(codeFile: string, className: string): readonly string[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */
