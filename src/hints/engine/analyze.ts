@@ -162,6 +162,7 @@ function buildModel(
               clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
               lambdaHandlers: () => workspace.view.lambdaHandlers?.(workspace.file) ?? [],
               routeCalledMethods: (className) => workspace.view.routeCalledMethods?.(workspace.file, className) ?? [],
+              perRequestClasses: () => workspace.view.perRequestClasses?.(workspace.file) ?? [],
             },
           }),
         }),

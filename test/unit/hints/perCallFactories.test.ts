@@ -135,3 +135,40 @@ describe('Clients made per call by another module, in per-request code', () => {
     assert.deepEqual(reported({ 'app/clients.py': clients, 'app/views.py': views }, 'app/views.py'), [`6:make_client ${RULE}`]);
   });
 });
+
+describe('Python classes made per request in another module', () => {
+  const CACHE = sourceLines(
+    'import boto3',
+    '',
+    'class OrderCache:',
+    '    def __init__(self):',
+    '        session = boto3.Session(region_name="eu-west-1")',
+    '        self.client = session.client("dynamodb")',
+    '',
+    'class ReportCache:',
+    '    def __init__(self):',
+    '        self.client = boto3.client("dynamodb")',
+  );
+  const LOGIC = sourceLines('from app.cache import OrderCache', '', 'class OrderLogic:', '    def __init__(self):', '        self.cache = OrderCache()');
+  const ROUTES = sourceLines(
+    'from fastapi import APIRouter, Depends',
+    'from app.logic import OrderLogic',
+    'router = APIRouter()',
+    '@router.get("/orders")',
+    'def orders(logic: OrderLogic = Depends(OrderLogic)):',
+    '    return logic.cache.client.scan(TableName="orders")',
+  );
+
+  it('reports a client a constructor makes two modules below a FastAPI dependency, not in a class no request makes', () => {
+    const files = { 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'app/routes.py': ROUTES };
+    assert.deepEqual(reported(files, 'app/cache.py'), [`6:client ${RULE}`]);
+    assert.deepEqual(reported(files, 'app/cache.py', true), []);
+  });
+
+  it('stays silent when the dependency is made once (a module-level instance) or only a test depends on it', () => {
+    const once = sourceLines('from app.cache import OrderCache', '', 'class OrderLogic:', '    def __init__(self):', '        self.cache = OrderCache()', '', 'logic = OrderLogic()');
+    const routes = ROUTES.replace('Depends(OrderLogic)', 'Depends(lambda: logic)').replace('from app.logic import OrderLogic', 'from app.logic import OrderLogic, logic');
+    assert.deepEqual(reported({ 'app/cache.py': CACHE, 'app/logic.py': once, 'app/routes.py': routes }, 'app/cache.py'), []);
+    assert.deepEqual(reported({ 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'tests/test_routes.py': ROUTES }, 'app/cache.py'), []);
+  });
+});

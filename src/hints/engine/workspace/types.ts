@@ -199,6 +199,20 @@ export interface FileContribution {
   passedClients?: ClientPassingCall[];
   /** A NestJS controller: the methods of injected services its routes call (`code/nestRoutes.ts`). */
   routeCalls?: RouteCall[];
+  /** A Python file: the imported classes it makes per request, and those its classes' constructors make (`code/webHandlers.ts`). */
+  requestClasses?: RequestClasses;
+}
+
+/** A name imported from a module, as the file writes them. */
+export interface ImportRef {
+  module: string;
+  path: string;
+}
+
+/** See `FileContribution.requestClasses`: `constructors` by the file's class. */
+export interface RequestClasses {
+  perRequest: ImportRef[];
+  constructors: Record<string, ImportRef[]>;
 }
 
 /** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */
@@ -516,6 +530,8 @@ export interface WorkspaceView {
   lambdaHandlers?(codeFile: string): readonly string[];
   /** The methods of the class `className` that `codeFile` declares which NestJS routes of other files call. */
   routeCalledMethods?(codeFile: string, className: string): readonly string[];
+  /** The names of the classes `codeFile` declares that other Python modules make on every request. */
+  perRequestClasses?(codeFile: string): readonly string[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */
