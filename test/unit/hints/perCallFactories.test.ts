@@ -5,7 +5,8 @@
  * singletons, provider factories, service methods no route calls, and every file read alone.
  */
 import * as assert from 'node:assert/strict';
-import { hintsOfFile as hints } from '../workspace/support';
+import { modelOf, snapshotOf } from '../../../src/cli/workspace';
+import { contributionOf, hintsOfFile as hints, workspaceOf } from '../workspace/support';
 import { sourceLines } from './support';
 
 const RULE = 'client-per-request!';
@@ -77,6 +78,13 @@ describe('Clients made per call by another module, in per-request code', () => {
   it('reports a per-call factory in the service methods NestJS routes call, not getters, lazy singletons or unrouted methods', () => {
     assert.deepEqual(reported(files, 'src/orders/orders.service.ts'), [`11:makeClient ${RULE}`, `8:makeDocs ${RULE}`]);
     assert.deepEqual(reported(files, 'src/orders/orders.service.ts', true), []);
+  });
+
+  it('indexes the service methods the routes of a controller call, and keeps them through a snapshot', () => {
+    assert.deepEqual(contributionOf('src/orders/orders.controller.ts', CONTROLLER)?.routeCalls, [{ module: './orders.service', path: 'OrdersService', methods: ['list', 'create'] }]);
+    const model = modelOf(snapshotOf(workspaceOf(files)));
+    assert.deepEqual(model.routeCalledMethods('src/orders/orders.service.ts', 'OrdersService'), ['list', 'create']);
+    assert.deepEqual(model.routeCalledMethods('src/orders/orders.service.ts', 'OtherService'), []);
   });
 
   it('stays silent without a route decorator, for a test controller, and for a provider factory', () => {
@@ -163,6 +171,13 @@ describe('Python classes made per request in another module', () => {
     const files = { 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'app/routes.py': ROUTES };
     assert.deepEqual(reported(files, 'app/cache.py'), [`6:client ${RULE}`]);
     assert.deepEqual(reported(files, 'app/cache.py', true), []);
+  });
+
+  it('indexes the imported classes made per request and those each constructor makes', () => {
+    assert.deepEqual(contributionOf('app/routes.py', ROUTES)?.requestClasses, { perRequest: [{ module: 'app.logic', path: 'OrderLogic' }], constructors: {} });
+    assert.deepEqual(contributionOf('app/logic.py', LOGIC)?.requestClasses, { perRequest: [], constructors: { OrderLogic: [{ module: 'app.cache', path: 'OrderCache' }] } });
+    const model = workspaceOf({ 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'app/routes.py': ROUTES });
+    assert.deepEqual(model.perRequestClasses('app/cache.py'), ['OrderCache']);
   });
 
   it('stays silent when the dependency is made once (a module-level instance) or only a test depends on it', () => {
