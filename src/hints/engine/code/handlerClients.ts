@@ -8,7 +8,8 @@
  * `event` (`export const handler = async (event, context) => ...`, `exports.handler = ...`, `module.exports =
  * { handler }`); Python, a module-level `def` of parameters `(event, context)`; Java, a `handleRequest` method
  * that takes the Lambda `Context`, in a file of the Lambda runtime library. A construction counts when a client
- * library's name makes it (not a project function, which may cache what it returns), its arguments name nothing
+ * library's name makes it (not a project function, which may cache what it returns, unless the workspace sees
+ * it make a new client on each call), its arguments name nothing
  * the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a reason to
  * make it there), and it is not stored outside the handler (a module-level name, a field: `if (!client) client = ...`).
  */
@@ -222,7 +223,8 @@ const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
 
 /**
  * `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import;
- * never a call of a project module's function (`from .db import get_table`), which may hand out a shared client.
+ * a call of a project module's function (`from .db import get_table`), which may hand out a shared client, only
+ * when the workspace sees that it makes a new one on each call.
  */
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
