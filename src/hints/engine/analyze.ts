@@ -161,6 +161,8 @@ function buildModel(
               requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
               clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
               lambdaHandlers: () => workspace.view.lambdaHandlers?.(workspace.file) ?? [],
+              routeCalledMethods: (className) => workspace.view.routeCalledMethods?.(workspace.file, className) ?? [],
+              perRequestClasses: () => workspace.view.perRequestClasses?.(workspace.file) ?? [],
             },
           }),
         }),

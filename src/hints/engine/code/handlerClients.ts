@@ -8,7 +8,8 @@
  * `event` (`export const handler = async (event, context) => ...`, `exports.handler = ...`, `module.exports =
  * { handler }`); Python, a module-level `def` of parameters `(event, context)`; Java, a `handleRequest` method
  * that takes the Lambda `Context`, in a file of the Lambda runtime library. A construction counts when a client
- * library's name makes it (not a project function, which may cache what it returns), its arguments name nothing
+ * library's name makes it (not a project function, which may cache what it returns, unless the workspace sees
+ * it make a new client on each call), its arguments name nothing
  * the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a reason to
  * make it there), and it is not stored outside the handler (a module-level name, a field: `if (!client) client = ...`).
  */
@@ -209,22 +210,31 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
     return undefined;
   }
   const made = construction(a, k, k);
-  return made && JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) ? made : undefined;
+  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || madeByProjectCall(a, made)) ? made : undefined;
+}
+
+/** A call of a workspace module's function that makes a new client on every call (`getDb()` of `return new DocumentClient()`). */
+function madeByProjectCall(a: CodeAnalyzer, made: Construction): boolean {
+  const value = a.evalChain(made.start, made.end).value;
+  return value?.t === 'client' && value.perCall === true;
 }
 
 const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
 
 /**
  * `boto3.client("dynamodb")`, `redis.Redis(...)`, `Redis.from_url(...)` at `k`, rooted at a library import;
- * never a call of a project module's function (`from .db import get_table`), which may hand out a shared client.
+ * a call of a project module's function (`from .db import get_table`), which may hand out a shared client, only
+ * when the workspace sees that it makes a new one on each call.
  */
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
   if (!imported) {
     return a.isId(k) && !a.isAccess(k - 1) ? sessionConstruction(a, k) : undefined;
   }
-  if (imported.module.startsWith('.') || (imported.path !== '' && a.is(k + 1, '(') && importedCall(a, imported.module, imported.path, k + 1))) {
-    return undefined;
+  const called = imported.path !== '' && a.is(k + 1, '(') ? importedCall(a, imported.module, imported.path, k + 1) : undefined;
+  if (called || imported.module.startsWith('.')) {
+    const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
+    return made && made.end === a.partner[k + 1] + 1 ? made : undefined;
   }
   return construction(a, k, k);
 }

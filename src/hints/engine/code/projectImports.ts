@@ -52,6 +52,10 @@ export interface ProjectContext {
   clientPassingCalls?(name: string): readonly ClientPassingCall[];
   /** The functions of this file that the workspace's templates name as Lambda handlers. */
   lambdaHandlers?(): readonly string[];
+  /** The methods of this file's class `className` that NestJS routes of other files call. */
+  routeCalledMethods?(className: string): readonly string[];
+  /** The names of this file's classes that other Python modules make on every request. */
+  perRequestClasses?(): readonly string[];
 }
 
 /** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */

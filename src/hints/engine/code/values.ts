@@ -23,8 +23,9 @@ export type Value =
    * and `index`: the arguments that name the table or index a table object reads (`Table(name)`, `index(name)`).
    * `structure`: Spring Data Redis operations on one data structure (`opsForHash()`), whose methods are that structure's commands.
    * `tableName`: the table of a table object made in another module of the workspace, whose arguments this file cannot see.
+   * `perCall`: what a call of another module's function makes anew each time (see `ExportedClient`).
    */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef }
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef; perCall?: true }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */

@@ -6,7 +6,8 @@
  * startup, shared by the requests. The same reading as `handlerClients.ts`, with the handlers of web frameworks:
  *
  * - JavaScript and TypeScript: a function whose parameters are a request then a response (`(req, res)`,
- *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), and
+ *   `(request, reply)`, `(req, res, next)`), Next.js route handlers (`export async function GET(request)`), a
+ *   NestJS controller method under a route decorator (`@Get()`) or a service method such a method calls, and
  *   in a file of Koa or Hono a function given to a route or middleware call whose parameters are the framework's
  *   context (`router.get('/x', async (ctx) => ...)`, `app.post('/x', async (c) => ...)`, `app.use(async (ctx, next) => ...)`).
  * - Python: a `def` under a route decorator (`@app.route`, `@app.get`, `@router.post`, `@bp.route`,
@@ -18,10 +19,13 @@
 import { Family } from '../lexer';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import type { ImportRef, RequestClasses } from '../workspace/types';
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
+import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
+import { mayBeProjectModule } from './projectImports';
 
 /** Handlers read per file: a routes file declares many. */
 const MAX_HANDLERS = 64;
@@ -53,7 +57,7 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const contextFrameworkFile = new FileMemo<string, boolean>();
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text), isHandler: isJsRouteHandler, construction: jsConstruction },
+  js: { mayDeclare: (text) => /\breq(?:uest)?\b/.test(text) || CONTEXT_FRAMEWORKS.test(text) || text.includes(NEST_COMMON), isHandler: (a, fn) => isJsRouteHandler(a, fn) || isNestRoute(a, fn) || isRouteCalledMethod(a, fn), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('request') || text.includes('@'), isHandler: isPythonView, construction: pythonConstruction },
   java: { mayDeclare: (text) => /Mapping\b|@(?:GET|POST|PUT|PATCH|DELETE)\b/.test(text), isHandler: isJavaEndpoint, construction: javaConstruction },
   go: { mayDeclare: (text) => GO_HANDLER_TYPES.test(text), isHandler: isGoHandler, construction: goConstruction },
@@ -92,11 +96,18 @@ const CONSTRUCTOR_READER: HandlerReader = {
 };
 
 /** Per file, the names of the classes made on every request (see `CONSTRUCTOR_READER`). */
-const perRequestClasses = new FileMemo<string, ReadonlySet<string>>();
+const perRequestClasses = new FileMemo<string, { names: ReadonlySet<string>; imported: ReadonlySet<string> }>();
 
 function classesMadePerRequest(a: CodeAnalyzer): ReadonlySet<string> {
+  return madePerRequest(a).names;
+}
+
+/** The file's classes made on every request, and the names imported from project modules that the same code calls. */
+function madePerRequest(a: CodeAnalyzer): { names: ReadonlySet<string>; imported: ReadonlySet<string> } {
   return perRequestClasses.get(a, 'file', () => {
-    const names = new Set(perRequestDependencies(a));
+    const imported = new Set<string>();
+    // With the file's classes that other modules' views and per-request constructors make (workspace mode).
+    const names = new Set([...perRequestDependencies(a), ...(a.project?.perRequestClasses?.() ?? [])]);
     const bodies: FunctionScope[] = [];
     for (const fn of a.functions.values()) {
       if (bodies.length < MAX_HANDLERS && fn.params >= 0 && (isPythonView(a, fn) || DEPENDENCY_READER.isHandler(a, fn))) {
@@ -109,15 +120,56 @@ function classesMadePerRequest(a: CodeAnalyzer): ReadonlySet<string> {
       const fn = bodies.pop() ?? constructorOf(a, queue[next++]);
       const [, end] = fn ? a.scopes.range(fn.scope) : [0, 0];
       for (let k = fn ? a.partner[fn.params] + 1 : end; k > 0 && k < end && names.size < MAX_HANDLERS; k++) {
-        const value = a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) ? a.lookup(a.tokens.text(k), k) : undefined;
-        if (value?.t === 'instance' && value.classObject && a.scopes.parent(value.classScope) === 0 && !names.has(a.tokens.text(k))) {
+        const called = a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1);
+        const value = called ? a.lookup(a.tokens.text(k), k) : undefined;
+        // A name imported from a project module is kept for the workspace, which tells whether it is a class there.
+        if (called && imported.size < MAX_HANDLERS && importedRef(a, k)) {
+          imported.add(a.tokens.text(k));
+        } else if (value?.t === 'instance' && value.classObject && a.scopes.parent(value.classScope) === 0 && !names.has(a.tokens.text(k))) {
           names.add(a.tokens.text(k));
           queue.push(a.tokens.text(k));
         }
       }
     }
-    return names;
+    return { names, imported };
   });
+}
+
+/** What `name` at `k` is imported as from a module that may be the project's (`from app.logic import OrderLogic`). */
+function importedRef(a: CodeAnalyzer, k: number): ImportRef | undefined {
+  const imported = a.imports.get(a.tokens.text(k));
+  return imported && imported.path !== '' && mayBeProjectModule(a, imported.module) ? { module: imported.module, path: imported.path } : undefined;
+}
+
+/**
+ * What a Python file tells the workspace about the classes made per request: the imported names that its views,
+ * its FastAPI dependencies and the constructors of its per-request classes call or depend on, and the imported
+ * names that the constructor of each of its module-level classes calls, for when another module makes that
+ * class per request (`Depends(OrderLogic)` there, `self.cache = OrderCache()` here).
+ */
+export function requestClassImports(a: CodeAnalyzer): RequestClasses | undefined {
+  const refs = (names: Iterable<string>): ImportRef[] => [...names].flatMap((name) => {
+    const imported = a.imports.get(name);
+    return imported && imported.path !== '' && mayBeProjectModule(a, imported.module) ? [{ module: imported.module, path: imported.path }] : [];
+  });
+  const { names, imported } = madePerRequest(a);
+  const perRequest = refs([...names, ...imported]);
+  const constructors: Record<string, ImportRef[]> = {};
+  for (const fn of a.functions.values()) {
+    const classScope = a.scopes.parent(fn.scope);
+    const name = fn.params > 0 && a.idIs(fn.params - 1, '__init__') && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
+    const [, end] = a.scopes.range(fn.scope);
+    const made = new Set<string>();
+    for (let k = name ? a.partner[fn.params] + 1 : end; k > 0 && k < end && made.size < MAX_HANDLERS; k++) {
+      if (a.isId(k) && a.is(k + 1, '(') && !a.isAccess(k - 1) && importedRef(a, k)) {
+        made.add(a.tokens.text(k));
+      }
+    }
+    if (name && made.size > 0) {
+      constructors[name] = refs(made);
+    }
+  }
+  return perRequest.length > 0 || Object.keys(constructors).length > 0 ? { perRequest, constructors } : undefined;
 }
 
 /** The `__init__` of the module-level class of the file named `name`. */

@@ -10,6 +10,8 @@ import { BudgetExceeded } from '../budget';
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
+import { expressionEnd } from '../code/braces';
+import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
 import { exportedClient } from '../code/projectImports';
@@ -57,6 +59,24 @@ export class ModuleFunctions {
       // `return ddb, cache`: the clients a caller unpacks (`ddb, cache = make_clients()`).
       return { elements: value.elements.map((element) => (element && exportedClient(this.a, element)) ?? null) };
     }
-    return value && exportedClient(this.a, value);
+    const client = value && exportedClient(this.a, value);
+    return client && madeAnew(this.a, fn) ? { ...client, perCall: true } : client;
   }
+}
+
+/**
+ * Whether every expression the function returns is a client it makes there and then (`return new
+ * DynamoDB.DocumentClient()`, `=> createClient(...)`, `return boto3.client("s3")`), so that each call makes
+ * another; a name it returns (a shared client, a lazy singleton) does not count.
+ */
+function madeAnew(a: CodeAnalyzer, fn: ModuleFunction): boolean {
+  const starts = a.returnStarts(fn);
+  const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
+  return (
+    starts.length > 0 &&
+    starts.every((start) => {
+      const made = construction(a, a.idIs(start, 'await') ? start + 1 : start);
+      return made !== undefined && made.end === expressionEnd(a, start);
+    })
+  );
 }

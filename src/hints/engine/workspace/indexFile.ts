@@ -22,6 +22,7 @@ import { indexClassFields, mayLendClassFields } from './classFields';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
+import { indexRequestClasses, indexRouteCalls, mayCallServices, mayMakeRequestClasses } from './routeCalls';
 import { contributes, emptyContribution } from './contribution';
 import { indexTerraform } from './terraform';
 import { indexTfvars } from './tfvars';
@@ -69,9 +70,11 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         exportsClients: mayExportClients(file, kind, text),
         hangsClients: mayHangClients(file, kind, text),
         passesClients: mayPassClients(file, kind, text),
+        callsServices: mayCallServices(file, kind, text),
+        makesRequestClasses: mayMakeRequestClasses(file, kind, text),
         service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
       };
-      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.service ? () => readCode(file, kind, text, reads) : undefined;
+      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
@@ -106,13 +109,22 @@ function readCode(
   file: string,
   kind: 'python' | 'javascript' | 'typescript',
   text: string,
-  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; service: boolean },
+  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; callsServices: boolean; makesRequestClasses: boolean; service: boolean },
 ): FileContribution {
   const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(file, kind, text)) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
-  return { ...contribution, ...(module ? { module } : {}), ...(requestClients ? { requestClients } : {}), ...(passedClients ? { passedClients } : {}) };
+  const routeCalls = reads.callsServices && kind !== 'python' ? indexRouteCalls(kind, text) : undefined;
+  const requestClasses = reads.makesRequestClasses ? indexRequestClasses(text) : undefined;
+  return {
+    ...contribution,
+    ...(module ? { module } : {}),
+    ...(requestClients ? { requestClients } : {}),
+    ...(passedClients ? { passedClients } : {}),
+    ...(routeCalls ? { routeCalls } : {}),
+    ...(requestClasses ? { requestClasses } : {}),
+  };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -197,6 +197,29 @@ export interface FileContribution {
   requestClients?: RequestClients;
   /** A JavaScript, TypeScript or Python file: its calls of other modules' functions and classes, with the clients they pass (`passedClients.ts`). */
   passedClients?: ClientPassingCall[];
+  /** A NestJS controller: the methods of injected services its routes call (`code/nestRoutes.ts`). */
+  routeCalls?: RouteCall[];
+  /** A Python file: the imported classes it makes per request, and those its classes' constructors make (`code/webHandlers.ts`). */
+  requestClasses?: RequestClasses;
+}
+
+/** A name imported from a module, as the file writes them. */
+export interface ImportRef {
+  module: string;
+  path: string;
+}
+
+/** See `FileContribution.requestClasses`: `constructors` by the file's class. */
+export interface RequestClasses {
+  perRequest: ImportRef[];
+  constructors: Record<string, ImportRef[]>;
+}
+
+/** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */
+export interface RouteCall {
+  module: string;
+  path: string;
+  methods: string[];
 }
 
 /**
@@ -339,6 +362,8 @@ export interface ExportedClient {
   nonBlocking?: boolean;
   /** The table a boto3 `Table(...)` names, when the module writes it as a literal or an environment variable. */
   table?: TableNameRef;
+  /** A function's result that it makes anew on every call (`return new DocumentClient()`), not one it shares. */
+  perCall?: true;
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
@@ -505,6 +530,10 @@ export interface WorkspaceView {
   clientPassingCalls?(codeFile: string, name: string): readonly ClientPassingCall[];
   /** The functions of `codeFile` that the workspace's templates name as Lambda handlers (`src/orders.list` → `list`). */
   lambdaHandlers?(codeFile: string): readonly string[];
+  /** The methods of the class `className` that `codeFile` declares which NestJS routes of other files call. */
+  routeCalledMethods?(codeFile: string, className: string): readonly string[];
+  /** The names of the classes `codeFile` declares that other Python modules make on every request. */
+  perRequestClasses?(codeFile: string): readonly string[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */

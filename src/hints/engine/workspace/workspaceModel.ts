@@ -9,13 +9,14 @@ import { Claim, claimOf, handlerFunction } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
+import { requestClassIndex, routeCalledIndex } from './routeCalls';
 import { localModuleFolder } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
 import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
 import { buildUnion, push, scopedName, Union } from './workspaceUnion';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -44,6 +45,10 @@ export class WorkspaceModel implements WorkspaceView {
   private imports: ImportedClients | undefined;
   /** The calls that pass clients to other files' functions and classes, by the files they may lead to: built on first use. */
   private passedClients: PassedClientIndex | undefined;
+  /** The service methods NestJS routes call, by declaring file and class: built on first use. */
+  private routeCalled: Map<string, Set<string>> | undefined;
+  /** The Python classes made per request, by declaring file: built on first use. */
+  private requestClasses: Map<string, Set<string>> | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
@@ -113,6 +118,8 @@ export class WorkspaceModel implements WorkspaceView {
     this.union = undefined;
     this.imports = undefined;
     this.passedClients = undefined;
+    this.routeCalled = undefined;
+    this.requestClasses = undefined;
     this.goIndex = undefined;
     this.classIndex = undefined;
     if (this.pending) {
@@ -398,6 +405,28 @@ export class WorkspaceModel implements WorkspaceView {
       });
     }
     return this.passedClients.callsOf(codeFile, name);
+  }
+
+  /** See `WorkspaceView.routeCalledMethods`. */
+  routeCalledMethods(codeFile: string, className: string): readonly string[] {
+    if (!this.routeCalled) {
+      const controllers = new Map<string, readonly RouteCall[]>();
+      this.contributions.forEach(({ contribution }, file) => contribution.routeCalls && controllers.set(file, contribution.routeCalls));
+      const paths = tsconfigPathsOf(this.contributions);
+      this.routeCalled = routeCalledIndex(controllers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+    }
+    return [...(this.routeCalled.get(`${codeFile}\0${className}`) ?? [])];
+  }
+
+  /** See `WorkspaceView.perRequestClasses`. */
+  perRequestClasses(codeFile: string): readonly string[] {
+    if (!this.requestClasses) {
+      const files = new Map<string, RequestClasses>();
+      this.contributions.forEach(({ contribution }, file) => contribution.requestClasses && files.set(file, contribution.requestClasses));
+      const paths = tsconfigPathsOf(this.contributions);
+      this.requestClasses = requestClassIndex(files, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+    }
+    return [...(this.requestClasses.get(codeFile) ?? [])];
   }
 
   private imported(): ImportedClients {

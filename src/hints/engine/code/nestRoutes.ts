@@ -1,0 +1,93 @@
+/**
+ * NestJS request handling: a controller method under a route decorator (`@Get(':id')`) runs once per request,
+ * and so does a method of an injected service that such a method calls (`this.books.findOne(id)` with
+ * `constructor(private readonly books: BookService)`). The calls are read in the controller's file, for the
+ * workspace index (`workspace/routeCalls.ts`), and the service's file asks which of its methods are called so.
+ * A provider factory (`useFactory`) or a method no route reaches is not per request, and stays silent.
+ */
+import type { RouteCall } from '../workspace/types';
+import type { CodeAnalyzer } from './analyzer';
+import type { FunctionScope } from './language';
+
+export const NEST_COMMON = '@nestjs/common';
+const NEST_ROUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
+/** How far back from a method's name its decorators may start. */
+const MARKER_LOOKBACK = 40;
+/** Calls kept per controller file: far more than a real controller makes. */
+const MAX_CALLS = 128;
+/** TypeScript's parameter properties: a constructor parameter so marked is a field of the instance. */
+const PARAMETER_PROPERTY = new Set(['private', 'public', 'protected', 'readonly']);
+
+/** A controller method under a route decorator of NestJS: `@Get(':id') async findOne(@Param('id') id: string) {...}`. */
+export function isNestRoute(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const name = fn.params - 1;
+  if (!a.is(fn.params, '(') || !a.isId(name)) {
+    return false;
+  }
+  // Back over the method's modifiers and decorators, to the end of the previous member or the class body's `{`.
+  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
+      return false;
+    }
+    if (a.is(k, ')') && a.partner[k] >= 0) {
+      k = a.partner[k];
+      continue;
+    }
+    if (a.is(k - 1, '@') && a.is(k + 1, '(') && NEST_ROUTES.has(a.id(k) ?? '') && a.imports.get(a.tokens.text(k))?.module === NEST_COMMON) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A method of a module-level class that a NestJS route of another file calls (workspace mode only). */
+export function isRouteCalledMethod(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const classScope = a.scopes.parent(fn.scope);
+  const className = classScope > 0 && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
+  const name = a.is(fn.params, '(') ? a.id(fn.params - 1) : undefined;
+  return className !== undefined && name !== undefined && a.project?.routeCalledMethods?.(className).includes(name) === true;
+}
+
+/**
+ * The services the file's NestJS routes call: `this.books.findOne(id)` in a route method, where `books` is a
+ * parameter property typed by an imported class (`private readonly books: BookService`).
+ */
+export function nestRouteCalls(a: CodeAnalyzer): RouteCall[] {
+  const byClass = new Map<string, RouteCall>();
+  let count = 0;
+  for (const fn of a.functions.values()) {
+    if (fn.params < 0 || fn.body < 0 || !isNestRoute(a, fn)) {
+      continue;
+    }
+    const classScope = a.scopes.parent(fn.scope);
+    const [, end] = a.scopes.range(fn.scope);
+    for (let k = fn.body + 1; k + 5 < end && count < MAX_CALLS; k++) {
+      const field = a.idIs(k, 'this') && a.isAccess(k + 1) && a.isAccess(k + 3) && a.is(k + 5, '(') ? a.id(k + 2) : undefined;
+      const method = field !== undefined ? a.id(k + 4) : undefined;
+      const imported = field !== undefined && method !== undefined ? fieldClass(a, classScope, field) : undefined;
+      if (!imported || method === undefined) {
+        continue;
+      }
+      const key = `${imported.module}\0${imported.path}`;
+      const call = byClass.get(key) ?? { module: imported.module, path: imported.path, methods: [] };
+      byClass.set(key, call);
+      if (!call.methods.includes(method)) {
+        call.methods.push(method);
+        count++;
+      }
+    }
+  }
+  return [...byClass.values()];
+}
+
+/** The imported class a parameter property of the class is typed by (`private readonly books: BookService`). */
+function fieldClass(a: CodeAnalyzer, classScope: number, field: string): { module: string; path: string } | undefined {
+  const [start, end] = a.scopes.range(classScope);
+  for (let k = start + 1; k + 2 < end; k++) {
+    if (a.idIs(k, field) && PARAMETER_PROPERTY.has(a.id(k - 1) ?? '') && a.is(k + 1, ':') && a.isId(k + 2) && !a.isAccess(k + 3)) {
+      const imported = a.imports.get(a.tokens.text(k + 2));
+      return imported && imported.path !== '' ? imported : undefined;
+    }
+  }
+  return undefined;
+}

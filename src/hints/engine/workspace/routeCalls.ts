@@ -1,0 +1,113 @@
+/**
+ * Code that runs per request across modules. The methods of injected services that a NestJS controller's
+ * routes call (`code/nestRoutes.ts`), for the files that declare those services; and the Python classes that
+ * views and FastAPI dependencies make per request (`Depends(OrderLogic)`), followed through the constructors of
+ * other modules (`self.cache = OrderCache()`), for the files that declare them.
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { javascript, typescript } from '../code/languages/javascript';
+import { python } from '../code/languages/python';
+import { NEST_COMMON, nestRouteCalls } from '../code/nestRoutes';
+import { requestClassImports } from '../code/webHandlers';
+import { isTestDoubleFile } from '../code/testDoubles';
+import { LineIndex } from '../text';
+import type { Target } from './importedClients';
+import type { ImportRef, RequestClasses, RouteCall } from './types';
+
+const CONTROLLER = /@Controller\s*\(/;
+const TEST_FILE = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$/;
+/** A Python file that may declare a view, a FastAPI dependency or a constructor, as formatters write them. */
+const PYTHON_REQUEST_CODE = /\bDepends\b|\bdef __init__\b|\(\s*(?:self\s*,\s*)?request\b|@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route)\s*\(|@api_view\b/;
+
+/** Whether a Python file may make classes per request or in its constructors, from its path and text alone. */
+export function mayMakeRequestClasses(file: string, kind: string, text: string): boolean {
+  return kind === 'python' && !PYTHON_TEST_FILE.test(file) && text.includes('import') && PYTHON_REQUEST_CODE.test(text);
+}
+
+export function indexRequestClasses(text: string): RequestClasses | undefined {
+  const a = new CodeAnalyzer(text, python, new LineIndex(text));
+  a.bind();
+  return requestClassImports(a);
+}
+
+/** Whether a file may be a NestJS controller, from its path and text alone. */
+export function mayCallServices(file: string, kind: string, text: string): boolean {
+  return (kind === 'typescript' || kind === 'javascript') && !TEST_FILE.test(file) && !isTestDoubleFile(file) && text.includes(NEST_COMMON) && CONTROLLER.test(text);
+}
+
+export function indexRouteCalls(kind: 'javascript' | 'typescript', text: string): RouteCall[] {
+  const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, new LineIndex(text));
+  a.bind();
+  return nestRouteCalls(a);
+}
+
+/** By declaring file and class, the methods the controllers' routes call: the first candidate file the workspace knows, else each candidate. */
+export function routeCalledIndex(
+  controllers: ReadonlyMap<string, readonly RouteCall[]>,
+  target: (file: string, module: string, path: string) => Target | undefined,
+  known: (file: string) => boolean,
+): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  controllers.forEach((calls, file) => {
+    for (const call of calls) {
+      const found = target(file, call.module, call.path);
+      // A service file often contributes nothing itself: each candidate then, as only the real file asks.
+      const declaring = found?.files.find(known);
+      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+        const key = `${candidate}\0${found!.name}`;
+        const methods = index.get(key) ?? new Set<string>();
+        index.set(key, methods);
+        call.methods.forEach((method) => methods.add(method));
+      }
+    }
+  });
+  return index;
+}
+
+/** How many constructors deep the classes made per request are followed: far past real layering. */
+const MAX_DEPTH = 8;
+
+/**
+ * By declaring file, the classes made per request: the ones views and dependencies make, then the ones the
+ * constructors of those make, as each file's imports resolve (`target`).
+ */
+export function requestClassIndex(
+  contributions: ReadonlyMap<string, RequestClasses>,
+  target: (file: string, module: string, path: string) => Target | undefined,
+  known: (file: string) => boolean,
+): Map<string, Set<string>> {
+  const made = new Set<string>();
+  const add = (file: string, refs: readonly ImportRef[], next: string[]): void => {
+    for (const { module, path } of refs) {
+      const found = target(file, module, path);
+      const declaring = found?.files.find(known);
+      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+        const key = `${candidate}\0${found!.name}`;
+        if (!made.has(key)) {
+          made.add(key);
+          next.push(key);
+        }
+      }
+    }
+  };
+  let frontier: string[] = [];
+  contributions.forEach(({ perRequest }, file) => add(file, perRequest, frontier));
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const key of frontier) {
+      const [file, name] = key.split('\0');
+      const made = contributions.get(file)?.constructors[name];
+      if (made) {
+        add(file, made, next);
+      }
+    }
+    frontier = next;
+  }
+  const index = new Map<string, Set<string>>();
+  for (const key of made) {
+    const [file, name] = key.split('\0');
+    index.set(file, (index.get(file) ?? new Set<string>()).add(name));
+  }
+  return index;
+}
