@@ -10,6 +10,7 @@ import { Binding, ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { ClientKind, operationOfMethod, operationOfPaginator, operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
+import { inTestCode } from '../testFixtures';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { CodeLanguage, OptionSlot } from '../language';
 import { contextFrom, separatedSlot } from '../options';
@@ -415,6 +416,9 @@ function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
     return undefined;
   }
   const open = index + 1;
+  if (expectedInTestTable(a, index)) {
+    return a.partner[open];
+  }
   const context = contextFrom(a, open, a.partner[open], 'sdk', operation, a.tokenSpan(index));
   a.requestAt.set(index - 2, context);
   a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
@@ -424,6 +428,16 @@ function inputStruct(a: CodeAnalyzer, index: number): number | undefined {
     chainedSetters(a, index - 4, context);
   }
   return a.partner[open];
+}
+
+/**
+ * An input written as a field of a test table's case (`want: &dynamodb.ScanInput{...}` in a table-driven test):
+ * the value a builder under test should return, compared and never sent, so not a request. An input a test
+ * sends, or builds in a statement of its own, is one.
+ */
+function expectedInTestTable(a: CodeAnalyzer, index: number): boolean {
+  const before = a.is(index - 3, '&') ? index - 4 : index - 3;
+  return a.is(before, ':') && a.isId(before - 1) && a.is(a.parent[before], '{') && inTestCode(a, index);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
