@@ -163,6 +163,7 @@ function buildModel(
               lambdaHandlers: () => workspace.view.lambdaHandlers?.(workspace.file) ?? [],
               routeCalledMethods: (className) => workspace.view.routeCalledMethods?.(workspace.file, className) ?? [],
               perRequestClasses: () => workspace.view.perRequestClasses?.(workspace.file) ?? [],
+              perRequestDependencies: () => workspace.view.perRequestDependencies?.(workspace.file) ?? [],
             },
           }),
         }),

@@ -174,7 +174,8 @@ describe('Python classes made per request in another module', () => {
   });
 
   it('indexes the imported classes made per request and those each constructor makes', () => {
-    assert.deepEqual(contributionOf('app/routes.py', ROUTES)?.requestClasses, { perRequest: [{ module: 'app.logic', path: 'OrderLogic' }], constructors: {} });
+    const logic = { module: 'app.logic', path: 'OrderLogic' };
+    assert.deepEqual(contributionOf('app/routes.py', ROUTES)?.requestClasses, { perRequest: [logic], constructors: {}, dependencies: [logic] });
     assert.deepEqual(contributionOf('app/logic.py', LOGIC)?.requestClasses, { perRequest: [], constructors: { OrderLogic: [{ module: 'app.cache', path: 'OrderCache' }] } });
     const model = workspaceOf({ 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'app/routes.py': ROUTES });
     assert.deepEqual(model.perRequestClasses('app/cache.py'), ['OrderCache']);
@@ -185,5 +186,36 @@ describe('Python classes made per request in another module', () => {
     const routes = ROUTES.replace('Depends(OrderLogic)', 'Depends(lambda: logic)').replace('from app.logic import OrderLogic', 'from app.logic import OrderLogic, logic');
     assert.deepEqual(reported({ 'app/cache.py': CACHE, 'app/logic.py': once, 'app/routes.py': routes }, 'app/cache.py'), []);
     assert.deepEqual(reported({ 'app/cache.py': CACHE, 'app/logic.py': LOGIC, 'tests/test_routes.py': ROUTES }, 'app/cache.py'), []);
+  });
+});
+
+describe('FastAPI dependency functions of another module', () => {
+  const DEPS = sourceLines(
+    'from functools import lru_cache',
+    'import boto3',
+    '',
+    'def get_table():',
+    '    return boto3.resource("dynamodb").Table("orders")',
+    '',
+    '@lru_cache',
+    'def get_client():',
+    '    return boto3.client("dynamodb")',
+    '',
+    'def make_admin_client():',
+    '    return boto3.client("dynamodb")',
+  );
+  const ROUTES = sourceLines(
+    'from fastapi import APIRouter, Depends',
+    'from app.deps import get_client, get_table',
+    'router = APIRouter()',
+    '@router.get("/orders")',
+    'def orders(table=Depends(get_table), client=Depends(get_client)):',
+    '    return table.scan()["Items"]',
+  );
+
+  it('reports the client a dependency function makes on every request, not a cached one or a function no route depends on', () => {
+    assert.deepEqual(reported({ 'app/deps.py': DEPS, 'app/routes.py': ROUTES }, 'app/deps.py'), [`5:resource ${RULE}`]);
+    assert.deepEqual(reported({ 'app/deps.py': DEPS, 'app/routes.py': ROUTES }, 'app/deps.py', true), []);
+    assert.deepEqual(reported({ 'app/deps.py': DEPS, 'tests/test_routes.py': ROUTES }, 'app/deps.py'), []);
   });
 });

@@ -56,6 +56,8 @@ export interface ProjectContext {
   routeCalledMethods?(className: string): readonly string[];
   /** The names of this file's classes that other Python modules make on every request. */
   perRequestClasses?(): readonly string[];
+  /** The names of this file's functions that other Python modules give FastAPI as dependencies. */
+  perRequestDependencies?(): readonly string[];
 }
 
 /** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */

@@ -72,11 +72,20 @@ export type RequestClient = HandlerClient & { dependency?: true };
  * cache decorator returns the first call's result ever after (`@lru_cache`, `@functools.cache`).
  */
 const DEPENDENCY_READER: HandlerReader = {
-  mayDeclare: (text) => text.includes('Depends'),
+  // The file's own `Depends(...)`, or (workspace mode) another module's, which the question below reads.
+  mayDeclare: () => true,
   isHandler: (a, fn) =>
-    a.idIs(fn.params - 2, 'def') && a.scopes.parent(fn.scope) === 0 && perRequestDependencies(a).has(a.tokens.text(fn.params - 1)) && !decoratedWith(a, fn.params - 2, (k) => CACHE_DECORATORS.has(a.tokens.text(k))),
+    a.idIs(fn.params - 2, 'def') &&
+    a.scopes.parent(fn.scope) === 0 &&
+    dependedOn(a, a.tokens.text(fn.params - 1)) &&
+    !decoratedWith(a, fn.params - 2, (k) => CACHE_DECORATORS.has(a.tokens.text(k))),
   construction: pythonConstruction,
 };
+
+/** Whether FastAPI is given the file's module-level function `name` as a dependency: by this file, or by another module that imports it. */
+function dependedOn(a: CodeAnalyzer, name: string): boolean {
+  return perRequestDependencies(a).has(name) || (a.project?.perRequestDependencies?.().includes(name) ?? false);
+}
 
 /**
  * The constructors that run on every request: `__init__` of a module-level class of the file that FastAPI makes
@@ -154,6 +163,7 @@ export function requestClassImports(a: CodeAnalyzer): RequestClasses | undefined
   });
   const { names, imported } = madePerRequest(a);
   const perRequest = refs([...names, ...imported]);
+  const dependencies = refs(perRequestDependencies(a));
   const constructors: Record<string, ImportRef[]> = {};
   for (const fn of a.functions.values()) {
     const classScope = a.scopes.parent(fn.scope);
@@ -169,7 +179,7 @@ export function requestClassImports(a: CodeAnalyzer): RequestClasses | undefined
       constructors[name] = refs(made);
     }
   }
-  return perRequest.length > 0 || Object.keys(constructors).length > 0 ? { perRequest, constructors } : undefined;
+  return perRequest.length > 0 || Object.keys(constructors).length > 0 ? { perRequest, constructors, ...(dependencies.length > 0 ? { dependencies } : {}) } : undefined;
 }
 
 /** The `__init__` of the module-level class of the file named `name`. */

@@ -111,3 +111,22 @@ export function requestClassIndex(
   }
   return index;
 }
+
+/** By declaring file, the functions other files give FastAPI as dependencies, as each file's imports resolve (`target`). */
+export function dependencyIndex(
+  contributions: ReadonlyMap<string, RequestClasses>,
+  target: (file: string, module: string, path: string) => Target | undefined,
+  known: (file: string) => boolean,
+): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  contributions.forEach(({ dependencies }, file) => {
+    for (const { module, path } of dependencies ?? []) {
+      const found = target(file, module, path);
+      const declaring = found?.files.find(known);
+      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+        index.set(candidate, (index.get(candidate) ?? new Set<string>()).add(found!.name));
+      }
+    }
+  });
+  return index;
+}

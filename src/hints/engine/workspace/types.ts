@@ -213,6 +213,8 @@ export interface ImportRef {
 export interface RequestClasses {
   perRequest: ImportRef[];
   constructors: Record<string, ImportRef[]>;
+  /** The imported functions the file gives FastAPI as dependencies (`Depends(get_table)`), which FastAPI calls per request. */
+  dependencies?: ImportRef[];
 }
 
 /** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */
@@ -534,6 +536,8 @@ export interface WorkspaceView {
   routeCalledMethods?(codeFile: string, className: string): readonly string[];
   /** The names of the classes `codeFile` declares that other Python modules make on every request. */
   perRequestClasses?(codeFile: string): readonly string[];
+  /** The functions of `codeFile` that other Python modules give FastAPI as dependencies, run on every request. */
+  perRequestDependencies?(codeFile: string): readonly string[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */

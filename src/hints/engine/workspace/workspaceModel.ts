@@ -9,7 +9,7 @@ import { Claim, claimOf, handlerFunction } from './functionCode';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
-import { requestClassIndex, routeCalledIndex } from './routeCalls';
+import { dependencyIndex, requestClassIndex, routeCalledIndex } from './routeCalls';
 import { localModuleFolder } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
 import { moduleInputsOf } from './moduleInputs';
@@ -48,7 +48,7 @@ export class WorkspaceModel implements WorkspaceView {
   /** The service methods NestJS routes call, by declaring file and class: built on first use. */
   private routeCalled: Map<string, Set<string>> | undefined;
   /** The Python classes made per request, by declaring file: built on first use. */
-  private requestClasses: Map<string, Set<string>> | undefined;
+  private requestClasses: { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
@@ -420,13 +420,24 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** See `WorkspaceView.perRequestClasses`. */
   perRequestClasses(codeFile: string): readonly string[] {
+    return [...(this.requestIndexes().classes.get(codeFile) ?? [])];
+  }
+
+  /** See `WorkspaceView.perRequestDependencies`. */
+  perRequestDependencies(codeFile: string): readonly string[] {
+    return [...(this.requestIndexes().dependencies.get(codeFile) ?? [])];
+  }
+
+  private requestIndexes(): { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } {
     if (!this.requestClasses) {
       const files = new Map<string, RequestClasses>();
       this.contributions.forEach(({ contribution }, file) => contribution.requestClasses && files.set(file, contribution.requestClasses));
       const paths = tsconfigPathsOf(this.contributions);
-      this.requestClasses = requestClassIndex(files, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+      const target = (file: string, module: string, path: string): ReturnType<typeof importTarget> => importTarget(file, module, path, paths);
+      const known = (file: string): boolean => this.contributions.has(file);
+      this.requestClasses = { classes: requestClassIndex(files, target, known), dependencies: dependencyIndex(files, target, known) };
     }
-    return [...(this.requestClasses.get(codeFile) ?? [])];
+    return this.requestClasses;
   }
 
   private imported(): ImportedClients {
