@@ -8,11 +8,10 @@
 import type { RouteCall } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import type { FunctionScope } from './language';
+import { methodMarked } from './methodMarkers';
 
 export const NEST_COMMON = '@nestjs/common';
 const NEST_ROUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
-/** How far back from a method's name its decorators may start. */
-const MARKER_LOOKBACK = 40;
 /** Calls kept per controller file: far more than a real controller makes. */
 const MAX_CALLS = 128;
 /** TypeScript's parameter properties: a constructor parameter so marked is a field of the instance. */
@@ -20,24 +19,7 @@ const PARAMETER_PROPERTY = new Set(['private', 'public', 'protected', 'readonly'
 
 /** A controller method under a route decorator of NestJS: `@Get(':id') async findOne(@Param('id') id: string) {...}`. */
 export function isNestRoute(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  const name = fn.params - 1;
-  if (!a.is(fn.params, '(') || !a.isId(name)) {
-    return false;
-  }
-  // Back over the method's modifiers and decorators, to the end of the previous member or the class body's `{`.
-  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
-      return false;
-    }
-    if (a.is(k, ')') && a.partner[k] >= 0) {
-      k = a.partner[k];
-      continue;
-    }
-    if (a.is(k - 1, '@') && a.is(k + 1, '(') && NEST_ROUTES.has(a.id(k) ?? '') && a.imports.get(a.tokens.text(k))?.module === NEST_COMMON) {
-      return true;
-    }
-  }
-  return false;
+  return methodMarked(a, fn, (k) => a.is(k - 1, '@') && a.is(k + 1, '(') && NEST_ROUTES.has(a.id(k) ?? '') && a.imports.get(a.tokens.text(k))?.module === NEST_COMMON);
 }
 
 /** A method of a module-level class that a NestJS route of another file calls (workspace mode only). */

@@ -22,6 +22,7 @@ import { segments } from './braces';
 import type { ImportRef, RequestClasses } from '../workspace/types';
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
+import { MARKER_LOOKBACK, methodMarked } from './methodMarkers';
 import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
@@ -30,7 +31,6 @@ import { mayBeProjectModule } from './projectImports';
 /** Handlers read per file: a routes file declares many. */
 const MAX_HANDLERS = 64;
 /** How far back from a `def` or a method's name its decorators or annotations may start. */
-const MARKER_LOOKBACK = 40;
 
 const REQUEST_NAMES = new Set(['req', 'request']);
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
@@ -82,9 +82,12 @@ const DEPENDENCY_READER: HandlerReader = {
   construction: pythonConstruction,
 };
 
-/** Whether FastAPI is given the file's module-level function `name` as a dependency: by this file, or by another module that imports it. */
+/** Per file, the names FastAPI is given as dependencies: by the file itself, or (workspace mode) by modules that import them. */
+const dependedOnNames = new FileMemo<string, ReadonlySet<string>>();
+
+/** Whether FastAPI is given the file's module-level function `name` as a dependency. */
 function dependedOn(a: CodeAnalyzer, name: string): boolean {
-  return perRequestDependencies(a).has(name) || (a.project?.perRequestDependencies?.().includes(name) ?? false);
+  return dependedOnNames.get(a, 'file', () => new Set([...perRequestDependencies(a), ...(a.project?.perRequestDependencies?.() ?? [])])).has(name);
 }
 
 /**
@@ -299,29 +302,6 @@ function isCsharpEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
   return methodMarked(a, fn, (k) => (a.is(k - 1, '[') || a.is(k - 1, ',')) && CSHARP_ACTION_ATTRIBUTES.has(a.id(k) ?? ''));
 }
 
-/**
- * Whether a method carries a marker among the tokens before its name, back to the end of the previous member
- * (`;`, `}`) or the class body's `{`; an annotation's or attribute's arguments are skipped whole.
- */
-function methodMarked(a: CodeAnalyzer, fn: FunctionScope, marker: (k: number) => boolean): boolean {
-  const name = fn.params - 1;
-  if (!a.is(fn.params, '(') || !a.isId(name)) {
-    return false;
-  }
-  for (let k = name - 1, steps = 0; k > 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.is(k, ';') || a.is(k, '{') || a.is(k, '}')) {
-      return false;
-    }
-    if (a.is(k, ')') && a.partner[k] >= 0) {
-      k = a.partner[k];
-      continue;
-    }
-    if (marker(k)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /** `func(w http.ResponseWriter, r *http.Request)`, `func(c *gin.Context)`, `func(c echo.Context) error`, `func(c *fiber.Ctx) error`. */
 function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {

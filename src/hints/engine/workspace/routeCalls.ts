@@ -42,6 +42,15 @@ export function indexRouteCalls(kind: 'javascript' | 'typescript', text: string)
   return nestRouteCalls(a);
 }
 
+/**
+ * The files that declare what a reference resolves to: the first candidate the workspace knows, else each
+ * candidate (a file that contributes nothing itself is not known, and only the real file asks).
+ */
+function declaringFiles(found: Target | undefined, known: (file: string) => boolean): readonly string[] {
+  const declaring = found?.files.find(known);
+  return declaring !== undefined ? [declaring] : (found?.files ?? []);
+}
+
 /** By declaring file and class, the methods the controllers' routes call: the first candidate file the workspace knows, else each candidate. */
 export function routeCalledIndex(
   controllers: ReadonlyMap<string, readonly RouteCall[]>,
@@ -52,9 +61,7 @@ export function routeCalledIndex(
   controllers.forEach((calls, file) => {
     for (const call of calls) {
       const found = target(file, call.module, call.path);
-      // A service file often contributes nothing itself: each candidate then, as only the real file asks.
-      const declaring = found?.files.find(known);
-      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+      for (const candidate of declaringFiles(found, known)) {
         const key = `${candidate}\0${found!.name}`;
         const methods = index.get(key) ?? new Set<string>();
         index.set(key, methods);
@@ -81,8 +88,7 @@ export function requestClassIndex(
   const add = (file: string, refs: readonly ImportRef[], next: string[]): void => {
     for (const { module, path } of refs) {
       const found = target(file, module, path);
-      const declaring = found?.files.find(known);
-      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+      for (const candidate of declaringFiles(found, known)) {
         const key = `${candidate}\0${found!.name}`;
         if (!made.has(key)) {
           made.add(key);
@@ -122,8 +128,7 @@ export function dependencyIndex(
   contributions.forEach(({ dependencies }, file) => {
     for (const { module, path } of dependencies ?? []) {
       const found = target(file, module, path);
-      const declaring = found?.files.find(known);
-      for (const candidate of declaring !== undefined ? [declaring] : (found?.files ?? [])) {
+      for (const candidate of declaringFiles(found, known)) {
         index.set(candidate, (index.get(candidate) ?? new Set<string>()).add(found!.name));
       }
     }
