@@ -22,6 +22,7 @@ import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { memberAssignmentsOf } from '../requests';
 import { Value } from '../values';
 import { tlsConfigLiteral } from './goRedis';
+import { goBuiltUrl } from './goUrls';
 
 /** The flavor, and the service its package stands for in `goPackages`. */
 export const REDIGO = 'redigo';
@@ -174,6 +175,12 @@ function urlOptions(a: CodeAnalyzer, context: OptionContext, start: number, end:
   const named = namedValue(a, start, end);
   const url = named?.kind === 'literal' ? parseRedisUrl(named.value) : undefined;
   if (named?.kind !== 'literal' || !url) {
+    // `"redis://" + host + ":" + port`, `fmt.Sprintf("rediss://%s", addr)`: the scheme is written, the host is not.
+    const built = goBuiltUrl(a, start, end);
+    if (built) {
+      context.options.push(...built.options);
+      return built.url.tls ? 'on' : 'off';
+    }
     // `os.Getenv("REDIS_URL")` may be a `rediss://` URL.
     context.complete = false;
     return 'unknown';

@@ -11,6 +11,7 @@ import { keepUrlOptions, literalUrlCall, RedisUrl, urlOption } from '../redisUrl
 import { segments } from '../braces';
 import { contextFrom } from '../options';
 import { assignedOption, memberAssignmentsOf } from '../requests';
+import { builtUrlCall } from './goUrls';
 import { noteOptionsCall, optionsLiteral } from './goCallers';
 import { isGoRedisFactory } from './goClients';
 
@@ -32,7 +33,8 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
     return;
   }
   // `redis.NewClient(opts)`: the literal the variable was declared with, and the fields assigned to the variable
-  // before the call. Functional options (`opt(opts)`) stay unseen, so what it lacks is unknown.
+  // before the call; all of them when the code does nothing else with the variable before (`onlyFieldsSetBefore`).
+  // Functional options (`opt(opts)`) stay unseen, so what it lacks is then unknown.
   // `redis.NewClient(&opts)` when `opts` holds the options struct itself.
   const variable = a.is(start, '&') ? start + 1 : start;
   const held = a.isId(variable) && end === variable + 1 ? a.scopes.lookup(a.tokens.text(variable), variable) : undefined;
@@ -40,7 +42,7 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
   if (held && heldLiteral >= 0) {
     redisClientOptions(a, heldLiteral, 'go-redis');
     const context = a.contexts[a.contexts.length - 1];
-    context.complete = false;
+    context.complete = onlyFieldsSetBefore(a, held.token, start);
     // `opt.TLSConfig = &tls.Config{...}` between the declaration and the call (under `if useTLS {` or not).
     const name = a.tokens.text(variable);
     for (const eq of memberAssignmentsOf(a, name, held)) {
@@ -53,6 +55,30 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
     // `redis.NewClient(cfg.RedisOptions())`: the options a function of the file returns (read in `goCallers.ts`).
     noteOptionsCall(a, start, end);
   }
+}
+
+/**
+ * Whether the options a local holds are all in view at the call (`start`): the local is declared in the call's
+ * function (`opt := &redis.Options{...}`) and, before the call, the code only sets its fields (`opt.TLSConfig =
+ * ...`, read with the literal). Handed to a function (`applyDefaults(opt)`), assigned again or declared elsewhere,
+ * it may carry a `TLSConfig` the code does not show.
+ */
+function onlyFieldsSetBefore(a: CodeAnalyzer, declared: number, start: number): boolean {
+  const fn = a.scopes.enclosing(start, ['function']);
+  const declaration = a.is(declared + 1, ':=') || (a.idIs(declared - 1, 'var') && a.is(declared + 1, '='));
+  if (fn <= 0 || a.scopes.enclosing(declared, ['function']) !== fn || !declaration || a.is(declared - 1, ',')) {
+    return false;
+  }
+  const name = a.tokens.text(declared);
+  for (let k = declared + 1; k < start; k++) {
+    if (a.idIs(k, name) && !a.isAccess(k - 1)) {
+      const setsField = a.is(k + 1, '.') && a.isId(k + 2) && a.is(k + 3, '=') && !a.is(k - 1, '*') && !a.is(k - 1, '&');
+      if (!setsField) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -77,6 +103,8 @@ export function isGoRedisUrlParser(name: string): boolean {
 export function goRedisUrl(a: CodeAnalyzer, nameIndex: number): void {
   const parsed = literalUrlCall(a, nameIndex);
   if (!parsed) {
+    // `redis.ParseURL("redis://" + addr)`, `fmt.Sprintf("rediss://%s", addr)`: the scheme the code writes.
+    builtUrlCall(a, nameIndex, 'go-redis');
     return;
   }
   const { url, token, options } = parsed;

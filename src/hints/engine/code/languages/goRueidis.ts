@@ -29,6 +29,7 @@ import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
 import { functionScope, written } from '../redisTtl';
 import { keepUrlOptions, literalUrlCall, urlOption } from '../redisUrls';
 import { assignedOption, memberAssignmentsOf } from '../requests';
+import { builtUrlCall } from './goUrls';
 import { Value } from '../values';
 import type { GoImport } from './goClients';
 import { assignedTlsConfigFields } from './goRedis';
@@ -269,6 +270,8 @@ export function isRueidisUrlParser(name: string): boolean {
 export function rueidisUrl(a: CodeAnalyzer, nameIndex: number): void {
   const parsed = literalUrlCall(a, nameIndex);
   if (!parsed) {
+    // `redis.ParseURL("redis://" + addr)`, `fmt.Sprintf("rediss://%s", addr)`: the scheme the code writes.
+    builtUrlCall(a, nameIndex, RUEIDIS);
     return;
   }
   const { url, token, options } = parsed;
