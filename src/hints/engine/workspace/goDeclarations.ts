@@ -276,3 +276,38 @@ function wholeCallArgument(text: string, open: number, end: number, imports: GoF
   const imported = words.length === 2 ? imports.others.get(words[0]) : undefined;
   return { path: imported ?? '.', name };
 }
+
+/** A go-redis command's result (`*redis.StringCmd`, `*redis.StatusCmd`), a pipeline, or an embedded command group (`redis.Cmdable`, `redis.StringCmdable`). */
+const isRedisCommandType = (service: string, type: string): boolean => service === 'redis' && (type.endsWith('Cmd') || type.endsWith('Cmdable') || type === 'Pipeliner');
+
+/**
+ * One line of an interface's body from `k` (its first non-blank character) to `end`: the go-redis package a
+ * method's result or an embedded command group names (`Get(ctx context.Context, key string) *redis.StringCmd`,
+ * `redis.StringCmdable`), `'close'` for `Close() error` (the client's own), or `'other'` for any other line (a method
+ * of the project's own, whose name may be a command's: `Keys(ctx) ([]string, error)`).
+ */
+export function redisInterfaceLine(text: string, k: number, end: number, imports: ReadonlyMap<string, string>): GoFieldType | 'close' | 'other' {
+  const name = wordAt(text, k);
+  const open = k + name.length;
+  if (name !== '' && text.charCodeAt(open) === DOT) {
+    const embedded = clientTypeAt(text, k, imports, isRedisCommandType);
+    return embedded && lineEndsAt(text, skipSpace(text, open + 1 + wordAt(text, open + 1).length), end) ? embedded : 'other';
+  }
+  const close = name !== '' && text.charCodeAt(open) === OPEN_PAREN ? groupEnd(text, open, end) : -1;
+  if (close < 0) {
+    return 'other';
+  }
+  const result = skipSpace(text, close + 1);
+  if (name === 'Close' && wordAt(text, result) === 'error' && lineEndsAt(text, skipSpace(text, result + 5), end)) {
+    return 'close';
+  }
+  const type = clientTypeAt(text, result, imports, isRedisCommandType);
+  const typeStart = text.charCodeAt(result) === STAR ? result + 1 : result;
+  const typeEnd = type ? typeStart + wordAt(text, typeStart).length + 1 + type.type.length : -1;
+  return type && lineEndsAt(text, skipSpace(text, typeEnd), end) ? type : 'other';
+}
+
+/** Whether nothing but a line comment follows `k` before `end`. */
+function lineEndsAt(text: string, k: number, end: number): boolean {
+  return k >= end || text.startsWith('//', k);
+}

@@ -174,8 +174,10 @@ export class GoModuleIndex {
       functions: merged(others.map(({ declared }) => declared.functions), false),
       variables: merged(others.map(({ declared }) => declared.variables), false),
       inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
+      interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
     };
-    const empty = Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length === 0;
+    const empty =
+      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length === 0;
     return empty ? undefined : declarations;
   }
 
@@ -192,6 +194,7 @@ export class GoModuleIndex {
       functions: merged(files.map((declared) => declared.functions), true),
       variables: merged(files.map((declared) => declared.variables), true),
       inputs: merged(files.map((declared) => declared.inputFunctions), true),
+      interfaces: merged(files.map((declared) => declared.interfaces), true),
     };
   }
 

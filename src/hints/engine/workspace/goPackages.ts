@@ -15,11 +15,11 @@ import { EMBEDDED_CLIENT } from '../code/languages/goPackageStructs';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
-import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
+import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
-import { isIdentifierPart, skipIndent, skipSpace, wordAt } from './moduleText';
+import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
 /** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go, go-redis, redigo, rueidis and valkey-go. */
@@ -110,18 +110,43 @@ function fieldAt(text: string, k: number, end: number, imports: ReadonlyMap<stri
   return declared && name !== PROTO ? [name, declared] : undefined;
 }
 
-/** The struct whose `type Name struct {` line runs from `start` to `end`, or undefined: its name. */
-function structHead(text: string, start: number, end: number): string | undefined {
+/** The struct or interface whose `type Name struct {` or `type Name interface {` line runs from `start` to `end`, or undefined: its name and kind. */
+function typeHead(text: string, start: number, end: number): { name: string; kind: 'struct' | 'interface' } | undefined {
   if (wordAt(text, start) !== 'type') {
     return undefined;
   }
   const nameAt = skipSpace(text, start + 4);
   const name = wordAt(text, nameAt);
   const keyword = skipSpace(text, nameAt + name.length);
-  const brace = skipSpace(text, keyword + 6);
+  const kind = wordAt(text, keyword);
+  const brace = skipSpace(text, keyword + kind.length);
   // `type Store struct {` with its fields on the lines below (not `struct{ ... }` on one line).
   const opens = text.charCodeAt(brace) === OPEN_BRACE && skipSpace(text, brace + 1) >= end;
-  return name !== '' && name !== PROTO && text.startsWith('struct', keyword) && !isIdentifierPart(text.charCodeAt(keyword + 6)) && opens ? name : undefined;
+  return name !== '' && name !== PROTO && (kind === 'struct' || kind === 'interface') && opens ? { name, kind } : undefined;
+}
+
+/** An interface's body as read so far: the go-redis type its methods name, until a line that is not a command. */
+interface InterfaceBody {
+  name: string;
+  redis?: GoFieldType;
+  other: boolean;
+}
+
+/** One line of an interface's body. */
+function interfaceLine(text: string, k: number, end: number, body: InterfaceBody, imports: ReadonlyMap<string, string>): void {
+  const line = body.other ? 'other' : redisInterfaceLine(text, k, end, imports);
+  if (line === 'other') {
+    body.other = true;
+  } else if (line !== 'close') {
+    body.redis ??= { path: line.path, type: 'Cmdable' };
+  }
+}
+
+/** A closed interface body: an interface of go-redis commands only stands for a client. */
+function closeInterface(body: InterfaceBody, gathered: Gathered): void {
+  if (body.redis && !body.other && Object.keys(gathered.interfaces).length < MAX_DECLARATIONS) {
+    gathered.interfaces[body.name] = body.redis;
+  }
 }
 
 /** What one file declares and calls, as the reader gathers it. */
@@ -137,6 +162,7 @@ interface Gathered {
   /** Functions that return a DynamoDB input, to the operation. */
   inputFunctions: Map<string, string>;
   optionCalls: GoCallRef[];
+  interfaces: Record<string, GoFieldType>;
 }
 
 /** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
@@ -195,19 +221,23 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [] };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {} };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
   // `var ( … )` block, or a struct's fields.
-  let block: 'top' | 'imports' | 'variables' | 'struct' = 'top';
+  let block: 'top' | 'imports' | 'variables' | 'struct' | 'interface' = 'top';
   let fields: Record<string, GoFieldType> = {};
+  let body: InterfaceBody = { name: '', other: true };
   let blockLines = 0;
   for (const [lineStart, lineEnd] of lines(text)) {
     const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
     const k = skipIndent(text, lineStart, end);
     const closes = text.charCodeAt(k) === (block === 'imports' || block === 'variables' ? CLOSE_PAREN : CLOSE_BRACE);
     if (block !== 'top' && (closes || ++blockLines > MAX_BLOCK_LINES)) {
+      if (block === 'interface' && closes) {
+        closeInterface(body, gathered);
+      }
       block = 'top';
       continue;
     }
@@ -216,6 +246,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
     }
     if (block === 'imports') {
       importSpec(text, k, end, imports);
+      continue;
+    }
+    if (block === 'interface') {
+      interfaceLine(text, k, end, body, imports.clients);
       continue;
     }
     if (block === 'struct') {
@@ -252,12 +286,16 @@ export function indexGoPackage(text: string): FileContribution | undefined {
         variableLine(text, after, gathered);
       }
     } else {
-      const struct = word === 'type' ? structHead(text, k, end) : undefined;
-      if (struct !== undefined && count < MAX_STRUCTS && !Object.hasOwn(structs, struct)) {
+      const head = word === 'type' ? typeHead(text, k, end) : undefined;
+      if (head?.kind === 'struct' && count < MAX_STRUCTS && !Object.hasOwn(structs, head.name)) {
         fields = {};
-        structs[struct] = fields;
+        structs[head.name] = fields;
         count++;
         block = 'struct';
+        blockLines = 0;
+      } else if (head?.kind === 'interface' && imports.redis.length > 0) {
+        body = { name: head.name, other: false };
+        block = 'interface';
         blockLines = 0;
       }
     }
@@ -287,6 +325,9 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   }
   if (gathered.optionCalls.length > 0) {
     declared.optionCalls = gathered.optionCalls;
+  }
+  if (Object.keys(gathered.interfaces).length > 0) {
+    declared.interfaces = gathered.interfaces;
   }
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {

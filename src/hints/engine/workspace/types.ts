@@ -314,6 +314,11 @@ export interface GoPackageFile {
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
   pagingCalls?: GoCallRef[];
+  /**
+   * Interfaces whose every method is a go-redis command (`Get(ctx context.Context, key string) *redis.StringCmd`), which
+   * code declares so as to take a client or a test double: by name, the go-redis type they stand for (`Cmdable`).
+   */
+  interfaces?: Record<string, GoFieldType>;
 }
 
 /** The package-level functions and variables of a Go package that give a client, as other files read them. */
@@ -324,6 +329,8 @@ export interface GoPackageMembers {
   variables: Record<string, GoFieldType>;
   /** Functions that return a DynamoDB input, for the calls that send what they build. */
   inputs?: Record<string, GoInputFunction>;
+  /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
+  interfaces?: Record<string, GoFieldType>;
 }
 
 /** What a file of the same package reads: its struct types with their client fields too. */

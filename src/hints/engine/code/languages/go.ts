@@ -18,6 +18,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
+import { goInterfaceType } from './goInterfaces';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
@@ -149,7 +150,11 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (service && a.is(k + 1, '.') && a.isId(k + 2)) {
     return goClientType(service, a.tokens.text(k + 2));
   }
-  return a.structFields.has(name) && !a.is(k + 1, '.') ? { t: 'struct', name } : undefined;
+  if (a.structFields.has(name) && !a.is(k + 1, '.')) {
+    return { t: 'struct', name };
+  }
+  // `cache redis.Cache` with `Cache` an interface of go-redis commands (of the file, its package, or an imported package of the module).
+  return goInterfaceType(a, k);
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

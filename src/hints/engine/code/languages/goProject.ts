@@ -149,3 +149,20 @@ export function projectInputCall(a: CodeAnalyzer, start: number, nameIndex: numb
 function ownInput(inputs: Record<string, GoInputFunction> | undefined, name: string): GoInputFunction | undefined {
   return inputs && Object.hasOwn(inputs, name) ? inputs[name] : undefined;
 }
+
+/**
+ * The client an interface of the workspace stands for (see `goInterfaces.ts`): one of another file of the file's
+ * package (`qualifier` undefined), or one an imported package of the workspace exports (`cache.Store`).
+ */
+export function goProjectInterface(a: CodeAnalyzer, qualifier: string | undefined, name: string): Value | undefined {
+  let members: GoPackageMembers | undefined;
+  if (qualifier === undefined) {
+    members = packageMembers(a, '');
+  } else {
+    const imported = a.imports.get(qualifier);
+    const module = imported && imported.path === '' ? imported.module : '';
+    members = module.startsWith(GO_PROJECT_MODULE) && module !== GO_PROJECT_MODULE ? packageMembers(a, module.slice(GO_PROJECT_MODULE.length)) : undefined;
+  }
+  const interfaces = members?.interfaces;
+  return interfaces && Object.hasOwn(interfaces, name) ? clientOf(interfaces[name]) : undefined;
+}
