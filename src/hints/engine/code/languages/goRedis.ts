@@ -8,7 +8,7 @@ import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { redisClientOptions } from '../redis';
 import { keepUrlOptions, literalUrlCall, RedisUrl, urlOption } from '../redisUrls';
-import { segments } from '../braces';
+import { expressionEnd, segments } from '../braces';
 import { contextFrom } from '../options';
 import { assignedOption, memberAssignmentsOf } from '../requests';
 import { builtUrlCall } from './goUrls';
@@ -51,6 +51,15 @@ export function goRedisFactoryCall(a: CodeAnalyzer, nameIndex: number): void {
       }
     }
     context.options.push(...assignedTlsConfigFields(a, context.options));
+  } else if (held && held.expression < 0) {
+    // `func NewRedis(cfg Config, options *redis.Options)` that sets `options.TLSConfig = tlsConfig` before the call:
+    // the fields the function sets, of options the caller made (so what they lack is unknown).
+    const name = a.tokens.text(variable);
+    const options = memberAssignmentsOf(a, name, held).filter((eq) => eq < start).map((eq) => assignedOption(a, eq));
+    if (options.length > 0) {
+      options.push(...assignedTlsConfigFields(a, options));
+      a.contexts.push({ kind: 'redis-client', type: 'go-redis', options, complete: false, anchor: a.tokenSpan(nameIndex) });
+    }
   } else if (!held) {
     // `redis.NewClient(cfg.RedisOptions())`: the options a function of the file returns (read in `goCallers.ts`).
     noteOptionsCall(a, start, end);
@@ -143,11 +152,36 @@ export function assignedTlsConfigFields(a: CodeAnalyzer, options: readonly Optio
     const setApart = held !== undefined && memberAssignmentsOf(a, a.tokens.text(first), held).length > 0;
     // A config written in place is read already when it is a field of the options literal (`TLSConfig: &tls.Config{...}`).
     const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : a.is(key - 1, '.') ? tlsConfigLiteral(a, first, end) : -1;
-    if (option.norm === 'tlsconfig' && brace >= 0) {
-      fields.push(...contextFrom(a, brace, a.partner[brace], 'redis-client', 'go-redis', option.key).options);
+    // `var tlsConfig *tls.Config`, then `tlsConfig = &tls.Config{...}` under a condition: each config it may hold.
+    const braces = brace >= 0 ? [brace] : held && !setApart && held.expression < 0 ? assignedTlsConfigs(a, a.tokens.text(first), held.token, first) : [];
+    if (option.norm === 'tlsconfig') {
+      for (const open of braces) {
+        fields.push(...contextFrom(a, open, a.partner[open], 'redis-client', 'go-redis', option.key).options);
+      }
     }
   }
   return fields;
+}
+
+/**
+ * The `{` of each `&tls.Config{...}` that a plain assignment (`tlsConfig = &tls.Config{...}`) gives the variable
+ * `name`, declared at `declared` without a value, in its function before `use`.
+ */
+function assignedTlsConfigs(a: CodeAnalyzer, name: string, declared: number, use: number): number[] {
+  const fn = a.scopes.enclosing(declared, ['function']);
+  if (fn <= 0 || a.scopes.enclosing(use, ['function']) !== fn) {
+    return [];
+  }
+  const braces: number[] = [];
+  for (let k = declared + 1; k < use; k++) {
+    if (a.idIs(k, name) && a.is(k + 1, '=') && !a.isAccess(k - 1)) {
+      const brace = tlsConfigLiteral(a, k + 2, expressionEnd(a, k + 2));
+      if (brace >= 0) {
+        braces.push(brace);
+      }
+    }
+  }
+  return braces;
 }
 
 /** The `{` of `&tls.Config{...}` (or `tls.Config{...}`) written from `first` (to `end` when given), or -1. */
