@@ -176,6 +176,8 @@ function originOf(context: OptionContext): SiteOrigin {
   return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
 }
 
+/** What a rule-index lookup that finds nothing iterates: one shared empty list rather than a new one per miss. */
+const NONE: readonly never[] = [];
 /** A span as one number (start, then length), for maps that a large file fills with thousands of entries. */
 const spanKey = (span: Span): number => span.start * 0x1000000 + (span.end - span.start);
 
@@ -304,14 +306,14 @@ class Analyzer {
   collectSites(): void {
     const { model, index } = this;
     for (const occurrence of model.operations) {
-      for (const rule of index.operations.get(occurrence.operation) ?? []) {
+      for (const rule of index.operations.get(occurrence.operation) ?? NONE) {
         this.site(occurrence.name, rule, 'sdk');
       }
     }
     for (const context of model.contexts) {
       if (context.kind === 'sdk') {
         for (const option of context.options) {
-          for (const entry of index.options.get(option.norm) ?? []) {
+          for (const entry of index.options.get(option.norm) ?? NONE) {
             if (entry.in.has(context.type)) {
               this.ruleOption(entry.rule, context, option);
             }
@@ -319,7 +321,7 @@ class Analyzer {
         }
       } else if (context.kind === 'redis-client') {
         for (const option of context.options) {
-          for (const rule of index.redisOptions.get(option.norm) ?? []) {
+          for (const rule of index.redisOptions.get(option.norm) ?? NONE) {
             this.ruleOption(rule, context, option);
           }
         }
@@ -340,7 +342,7 @@ class Analyzer {
       }
     }
     for (const call of model.redisCalls) {
-      for (const rule of index.redisCommands.get(call.command) ?? []) {
+      for (const rule of index.redisCommands.get(call.command) ?? NONE) {
         this.site(call.name, rule, call.flavor);
       }
     }

@@ -339,13 +339,15 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
   let base = -1;
   // The base class is the first name after `extends` or `:`, before any C# `where` constraint.
   let baseOpen = true;
+  const csharp = a.language.family === 'csharp';
+  const parent = a.parent;
   for (let i = 0; i < tokens.length; i++) {
     const code = codes[i];
-    const inHead = depth !== NONE && a.parent[i] === depth;
+    // Most tokens are neither a keyword nor in a class head: two array reads settle them.
+    const inHead = depth !== NONE && parent[i] === depth;
     // `where T : class` constrains a type parameter, of a class head or, in C# (which has no class expressions), of a method.
-    const constraint = (codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || a.language.family === 'csharp');
-    if (keywords[code] === 1 && !constraint) {
-      depth = a.isAccess(i - 1) ? NONE : a.parent[i];
+    if (keywords[code] === 1 && !((codes[i - 1] === COLON || codes[i - 1] === COMMA) && (inHead || csharp))) {
+      depth = a.isAccess(i - 1) ? NONE : parent[i];
       keyword = i;
       base = -1;
       baseOpen = true;

@@ -99,6 +99,17 @@ function argumentsOpen(a: CodeAnalyzer, index: number): number {
 }
 
 /** JavaScript `new X(...)`: SDK v3 commands, CDK constructs, Redis clients, and same-file classes that extend a Redis client. */
+/** The services of a module as a set, made once per module's list rather than once per construction. */
+const serviceSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function serviceSet(services: readonly string[]): ReadonlySet<string> {
+  let set = serviceSets.get(services);
+  if (!set) {
+    set = new Set(services);
+    serviceSets.set(services, set);
+  }
+  return set;
+}
+
 function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
   const start = newIndex + 1;
   let j = start;
@@ -130,8 +141,8 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     return;
   }
   if (services && !services.includes('redis')) {
-    const className = path.split('.').pop() ?? '';
-    const operation = operationOfTypeName(className, new Set(services), /Command$/);
+    const className = path.slice(path.lastIndexOf('.') + 1);
+    const operation = operationOfTypeName(className, serviceSet(services), /Command$/);
     // A test that replaces the SDK module (`vi.mock('@aws-sdk/client-dynamodb', …)`) builds its commands to compare them, not to send them.
     if (operation && /^@aws-sdk\//.test(value.module) && !mocksModule(a, value.module)) {
       const request = a.language.requestForCall(a, open, a.partner[open], operation);

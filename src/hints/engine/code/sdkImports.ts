@@ -18,6 +18,7 @@ const DOT = codeOf('.');
 
 /** The v2 client classes on the `aws-sdk` root module, by the service they reach. */
 const JS_V2_CLASSES: Record<string, HintService> = { DynamoDB: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache' };
+const JS_V2_CLASS_NAMES = Object.keys(JS_V2_CLASSES);
 const JS_V2_CLIENT_MODULE = /^aws-sdk\/clients\/(dynamodb|rds|elasticache)(?:\.js)?$/;
 /** `dynamodbv2`, `rds` and `elasticache` as whole package names (not `rdsdata`). */
 const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|elasticache)(?:\.|$)/;
@@ -159,11 +160,11 @@ function serviceThroughRoot(a: CodeAnalyzer): HintService | undefined {
     if (codes[k + 1] !== DOT || a.isAccess(k - 1)) {
       continue;
     }
-    const member = a.id(k + 2);
-    const service = member === undefined ? undefined : JS_V2_CLASSES[member];
-    if (!service) {
+    // Compared in place: slicing every member name of the file cost more than the rest of the pass.
+    if (!a.isId(k + 2) || !a.tokens.isOneOf(k + 2, JS_V2_CLASS_NAMES)) {
       continue;
     }
+    const service = JS_V2_CLASSES[a.tokens.text(k + 2)];
     const name = a.id(k);
     if (name !== undefined ? roots.has(name) : a.is(k, ')') && a.isString(k - 1) && a.tokens.text(k - 1) === 'aws-sdk' && codes[k - 3] === REQUIRE) {
       return service;

@@ -9,6 +9,7 @@
  */
 import { OptionContext } from '../../model';
 import { JS_MODULES, operationOfTypeName } from '../../services';
+import { codeOf } from '../../tokenCodes';
 import { Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
@@ -18,6 +19,7 @@ import { variableContext } from '../requests';
 
 /** How many `return`s of a builder are read for the request it builds (it returns one in its first few). */
 const MAX_RETURNS_READ = 8;
+const COLON = codeOf(':');
 /** The AWS SDK for JavaScript v2's request types: `DynamoDB.DocumentClient.QueryInput`, `DocumentClient.ScanInput`, `DynamoDB.GetItemInput`. */
 const V2_DYNAMODB_INPUT = /^(?:DynamoDB\.)?(?:DocumentClient\.)?([A-Za-z]+)Input$/;
 
@@ -98,8 +100,9 @@ export function annotatedRequests(a: CodeAnalyzer): void {
   for (const fn of a.functions.values()) {
     byParams.set(fn.params, fn);
   }
-  for (let i = 1; i < a.tokens.length; i++) {
-    if (!a.is(i, ':') || !a.isId(i + 1)) {
+  const codes = a.tokens.codes;
+  for (let i = 1; i < codes.length; i++) {
+    if (codes[i] !== COLON || !a.isId(i + 1)) {
       continue;
     }
     const typed = operationOfInputType(a, i + 1);
