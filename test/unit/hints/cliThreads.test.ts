@@ -136,9 +136,12 @@ describe('aws-db-hints on several threads', function () {
       { args: ['--format', 'sarif', '--rule', 'redis-keys,rds-multi-az', '--fail-on', 'information'] },
       { args: ['--list-hovers', '--format', 'json'] },
     ];
+    // Three threads on a loaded 2-core machine can take a file past the default 1 s budget, which would
+    // skip it on one side only: the budget is not what this test compares.
+    const budget = ['--time-budget-ms', '50000'];
     for (const { args, stdout = [], stderr = [] } of runs) {
-      const one = await runInProcess(root, [...args, '--jobs', '1']);
-      const three = await runInProcess(root, [...args, '--jobs', '3']);
+      const one = await runInProcess(root, [...args, ...budget, '--jobs', '1']);
+      const three = await runInProcess(root, [...args, ...budget, '--jobs', '3']);
       assert.equal(one.workers, 0);
       assert.ok(three.workers > 1, 'the tree holds several threads’ worth of bytes');
       assert.ok(one.stdout.split('\n').length > 20, `findings for ${args.join(' ')}: ${one.stdout.length} characters`);
