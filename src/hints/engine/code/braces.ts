@@ -274,8 +274,16 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
       typeArguments++;
     } else if (code === LESS_THAN && typeArguments > 0) {
       typeArguments--;
+    } else if (code === LESS_THAN && a.language.family === 'js') {
+      // The brace opens an object type among type arguments (`): Promise<{ items: Item[] }> {`), not a body.
+      return -1;
     }
     if (code === COMMA && typeArguments > 0) {
+      continue;
+    }
+    // An object type among the return type's arguments (`Promise<{ items: Item[]; next?: string }>`) is one step.
+    if (code === CLOSE_BRACE && typeArguments > 0 && a.language.family === 'js' && a.partner[k] >= 0 && a.partner[k] < k) {
+      k = a.partner[k];
       continue;
     }
     if (code === CLOSE_PAREN) {

@@ -26,6 +26,8 @@ export interface Dialect {
   testedAt(a: CodeAnalyzer, end: number): boolean;
   /** A use of the response ending at `end` that says nothing of its items: its metadata, or its count as an existence test. */
   pageFreeAt(a: CodeAnalyzer, end: number): boolean;
+  /** The token after the response's count read at `end` (`["Count"]`), for a count kept in a variable and only tested (Python), or -1. */
+  countAfter?(a: CodeAnalyzer, end: number): number;
 }
 
 /** Members of a read's response whose value does not depend on how many pages are read. */
@@ -108,7 +110,7 @@ function comparison(a: CodeAnalyzer, end: number): { operator: string; operand: 
  * exist: an item is at most 400 KB and a page stops only once it has read 1 MB. So an existence or uniqueness
  * test reads the same on the first page as on all of them; any other count does not.
  */
-function comparedWithFew(a: CodeAnalyzer, end: number): boolean {
+export function comparedWithFew(a: CodeAnalyzer, end: number): boolean {
   const compared = comparison(a, end);
   const literal = compared && a.tokens.text(compared.operand);
   return compared !== undefined && (compared.operator === '>=' ? literal === '1' || literal === '2' : literal === '0' || literal === '1');
@@ -157,9 +159,20 @@ const python: Dialect = {
   firstItemAt: indexedAtZero,
   testedAt: testedOrCounted,
   pageFreeAt(a, end) {
-    return a.is(end, '[') && a.isString(end + 1) && PAGE_FREE_KEYS.has(a.tokens.text(end + 1));
+    const count = pythonCount(a, end);
+    return (a.is(end, '[') && a.isString(end + 1) && PAGE_FREE_KEYS.has(a.tokens.text(end + 1))) || (count >= 0 && comparedWithFew(a, count));
   },
+  countAfter: pythonCount,
 };
+
+/** The token after `["Count"]` or `.get("Count")` read at `end`, or -1. */
+function pythonCount(a: CodeAnalyzer, end: number): number {
+  if (a.is(end, '[') && a.isString(end + 1) && a.tokens.text(end + 1) === 'Count' && a.is(end + 2, ']')) {
+    return end + 3;
+  }
+  const get = a.is(end, '.') && a.idIs(end + 1, 'get') && a.is(end + 2, '(') && a.isString(end + 3) && a.tokens.text(end + 3) === 'Count';
+  return get && a.partner[end + 2] > end ? a.partner[end + 2] + 1 : -1;
+}
 
 const go: Dialect = {
   result: (a, nameIndex) => ownResult(a, nameIndex, NO_UNWRAP),

@@ -11,7 +11,7 @@
  * nothing more. Read inside one function, token by token; how each language reads is in `firstItemDialects.ts`.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { Dialect, dialectOf, endsStatement, expressionStart } from './firstItemDialects';
+import { comparedWithFew, Dialect, dialectOf, endsStatement, expressionStart } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 
 /** Uses of a result or items variable read in one function: far more than a handler has. */
@@ -34,6 +34,10 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   if (items >= 0) {
     return firstItemUse(a, dialect, items, fn);
   }
+  // `return table.query(...)["Count"] > 0`: the count of the call's own result, as an existence test.
+  if (dialect.pageFreeAt(a, awaited)) {
+    return true;
+  }
   if (start < 0 || !endsStatement(a, call.end)) {
     return false;
   }
@@ -44,8 +48,15 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   const response = dialect.assignedAt(a, start);
   return response >= 0 && onlyUses(a, fn, response, (end) => {
     const after = dialect.itemsAfter(a, end);
-    return after >= 0 ? firstItemUse(a, dialect, after, fn) : dialect.pageFreeAt(a, end) || loggedAlone(a, end);
+    return after >= 0 ? firstItemUse(a, dialect, after, fn) : dialect.pageFreeAt(a, end) || loggedAlone(a, end) || testedCount(a, dialect, end, fn);
   });
+}
+
+/** `count = response["Count"]` alone on its statement, the count then only compared so that it tells none, one or more (`return count > 0`). */
+function testedCount(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number): boolean {
+  const after = dialect.countAfter?.(a, end) ?? -1;
+  const variable = after >= 0 && endsStatement(a, after) ? dialect.assignedAt(a, expressionStart(a, after)) : -1;
+  return variable >= 0 && onlyUses(a, fn, variable, (use) => comparedWithFew(a, use));
 }
 
 /** A use of the items that ends at `end`: at their first item, tested, or assigned to a variable used only so. */

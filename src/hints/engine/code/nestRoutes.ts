@@ -5,7 +5,7 @@
  * workspace index (`workspace/routeCalls.ts`), and the service's file asks which of its methods are called so.
  * A provider factory (`useFactory`) or a method no route reaches is not per request, and stays silent.
  */
-import type { RouteCall } from '../workspace/types';
+import type { RouteCall, ServiceCall } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import type { FunctionScope } from './language';
 import { methodMarked } from './methodMarkers';
@@ -36,30 +36,56 @@ export function isRouteCalledMethod(a: CodeAnalyzer, fn: FunctionScope): boolean
  */
 export function nestRouteCalls(a: CodeAnalyzer): RouteCall[] {
   const byClass = new Map<string, RouteCall>();
-  let count = 0;
+  const budget = { left: MAX_CALLS };
   for (const fn of a.functions.values()) {
-    if (fn.params < 0 || fn.body < 0 || !isNestRoute(a, fn)) {
-      continue;
-    }
-    const classScope = a.scopes.parent(fn.scope);
-    const [, end] = a.scopes.range(fn.scope);
-    for (let k = fn.body + 1; k + 5 < end && count < MAX_CALLS; k++) {
-      const field = a.idIs(k, 'this') && a.isAccess(k + 1) && a.isAccess(k + 3) && a.is(k + 5, '(') ? a.id(k + 2) : undefined;
-      const method = field !== undefined ? a.id(k + 4) : undefined;
-      const imported = field !== undefined && method !== undefined ? fieldClass(a, classScope, field) : undefined;
-      if (!imported || method === undefined) {
-        continue;
-      }
-      const key = `${imported.module}\0${imported.path}`;
-      const call = byClass.get(key) ?? { module: imported.module, path: imported.path, methods: [] };
-      byClass.set(key, call);
-      if (!call.methods.includes(method)) {
-        call.methods.push(method);
-        count++;
-      }
+    if (fn.params >= 0 && fn.body >= 0 && isNestRoute(a, fn)) {
+      serviceCallsIn(a, fn, byClass, budget);
     }
   }
   return [...byClass.values()];
+}
+
+/**
+ * The services each method of the file's module-level classes calls the same way (`this.repository.byId(id)`
+ * in `CatalogService.product`), so that a service a route reaches through another service runs per request
+ * too: by class and method, for the workspace index.
+ */
+export function nestServiceCalls(a: CodeAnalyzer): ServiceCall[] {
+  const found: ServiceCall[] = [];
+  const budget = { left: MAX_CALLS };
+  for (const fn of a.functions.values()) {
+    const classScope = fn.params >= 0 && fn.body >= 0 ? a.scopes.parent(fn.scope) : -1;
+    const className = classScope > 0 && a.scopes.parent(classScope) === 0 ? a.scopes.nameOfClass(classScope) : undefined;
+    const method = a.is(fn.params, '(') ? a.id(fn.params - 1) : undefined;
+    if (className === undefined || method === undefined || method === 'constructor' || isNestRoute(a, fn)) {
+      continue;
+    }
+    const byClass = new Map<string, RouteCall>();
+    serviceCallsIn(a, fn, byClass, budget);
+    byClass.forEach((call) => found.push({ className, method, ...call }));
+  }
+  return found;
+}
+
+/** The `this.field.method(...)` calls in the body of `fn` on services its class injects, by the service's import. */
+function serviceCallsIn(a: CodeAnalyzer, fn: FunctionScope, byClass: Map<string, RouteCall>, budget: { left: number }): void {
+  const classScope = a.scopes.parent(fn.scope);
+  const [, end] = a.scopes.range(fn.scope);
+  for (let k = fn.body + 1; k + 5 < end && budget.left > 0; k++) {
+    const field = a.idIs(k, 'this') && a.isAccess(k + 1) && a.isAccess(k + 3) && a.is(k + 5, '(') ? a.id(k + 2) : undefined;
+    const method = field !== undefined ? a.id(k + 4) : undefined;
+    const imported = field !== undefined && method !== undefined ? fieldClass(a, classScope, field) : undefined;
+    if (!imported || method === undefined) {
+      continue;
+    }
+    const key = `${imported.module}\0${imported.path}`;
+    const call = byClass.get(key) ?? { module: imported.module, path: imported.path, methods: [] };
+    byClass.set(key, call);
+    if (!call.methods.includes(method)) {
+      call.methods.push(method);
+      budget.left--;
+    }
+  }
 }
 
 /** The imported class a parameter property of the class is typed by (`private readonly books: BookService`). */

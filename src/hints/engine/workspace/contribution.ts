@@ -59,6 +59,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.requestClients ?? {}).length > 0 ||
     (contribution.passedClients?.length ?? 0) > 0 ||
     (contribution.routeCalls?.length ?? 0) > 0 ||
+    (contribution.serviceCalls?.length ?? 0) > 0 ||
     contribution.requestClasses !== undefined ||
     contribution.goModule !== undefined ||
     contribution.tsconfig !== undefined ||

@@ -10,8 +10,9 @@ import { BudgetExceeded } from '../budget';
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
-import { expressionEnd } from '../code/braces';
+import { expressionEnd, segments } from '../code/braces';
 import { jsConstruction, pythonConstruction } from '../code/handlerClients';
+import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
 import { exportedClient } from '../code/projectImports';
@@ -64,19 +65,109 @@ export class ModuleFunctions {
   }
 }
 
+/** Locals followed back from a returned name to the construction they hold (`table = dynamodb.Table(name)`, `dynamodb = boto3.resource(...)`). */
+const MAX_LOCAL_HOPS = 3;
+/** Calls read after a construction for the object derived from it (`boto3.resource("dynamodb").Table(name)`). */
+const MAX_DERIVED_CALLS = 2;
+
 /**
  * Whether every expression the function returns is a client it makes there and then (`return new
- * DynamoDB.DocumentClient()`, `=> createClient(...)`, `return boto3.client("s3")`), so that each call makes
- * another; a name it returns (a shared client, a lazy singleton) does not count.
+ * DynamoDB.DocumentClient()`, `=> createClient(...)`, `return boto3.client("s3")`), or an object derived from
+ * one by a call (`return boto3.resource("dynamodb").Table(name)`), directly or through locals the function
+ * assigns once (`dynamodb = boto3.resource(...)`, `table = dynamodb.Table(name)`, `return table`), so that
+ * each call makes another. A name it returns that outlives the call (a shared client, a lazy singleton kept in
+ * a module-level or `global` name) does not count, and neither does a Python function under a decorator that
+ * may hand back an earlier result (`@lru_cache`, a project's `@memoize`).
  */
 function madeAnew(a: CodeAnalyzer, fn: ModuleFunction): boolean {
   const starts = a.returnStarts(fn);
-  const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
-  return (
-    starts.length > 0 &&
-    starts.every((start) => {
-      const made = construction(a, a.idIs(start, 'await') ? start + 1 : start);
-      return made !== undefined && made.end === expressionEnd(a, start);
-    })
-  );
+  if (a.language.family === 'python' && keepsResult(a, fn)) {
+    return false;
+  }
+  return starts.length > 0 && starts.every((start) => madeHere(a, fn, a.idIs(start, 'await') ? start + 1 : start, expressionEnd(a, start), 0));
 }
+
+/** A Python `def` under a decorator that may return an earlier call's result. */
+function keepsResult(a: CodeAnalyzer, fn: ModuleFunction): boolean {
+  const params = a.functions.get(fn.scope)?.params ?? -1;
+  const def = a.idIs(params - 2, 'def') ? params - 2 : -1;
+  return def < 0 || mayKeepResult(a, a.idIs(def - 1, 'async') ? def - 1 : def);
+}
+
+/** Whether the expression from `start` to `end` is a construction, or a local holding one, followed only by calls on what it gives. */
+function madeHere(a: CodeAnalyzer, fn: ModuleFunction, start: number, end: number, hops: number): boolean {
+  const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
+  const made = construction(a, start);
+  if (made) {
+    return made.end === end || derivedByCalls(a, made.end, end);
+  }
+  if (hops >= MAX_LOCAL_HOPS) {
+    return false;
+  }
+  const wrapped = wrappedArgument(a, start, end);
+  if (wrapped) {
+    return madeHere(a, fn, wrapped[0], wrapped[1], hops + 1);
+  }
+  const local = assignedOnceIn(a, fn, start);
+  return local >= 0 && (start + 1 === end || derivedByCalls(a, start + 1, end)) && madeHere(a, fn, local, expressionEnd(a, local), hops + 1);
+}
+
+/**
+ * The first argument of a library's wrapping call that spans `start` to `end` (`DynamoDBDocumentClient.from(client)`:
+ * an imported name, one member, its arguments), which makes a new object around that argument on each call.
+ */
+function wrappedArgument(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
+  const open = start + 3;
+  if (!a.isId(start) || a.isAccess(start - 1) || !a.imports.has(a.tokens.text(start)) || !a.isAccess(start + 1) || !a.isId(start + 2) || !a.is(open, '(')) {
+    return undefined;
+  }
+  const first = a.partner[open] + 1 === end ? segments(a, open)[0] : undefined;
+  return first && first[1] > first[0] ? [first[0], first[1]] : undefined;
+}
+
+/** `.Table(name)` and the like from `from` to exactly `end`: calls of members, each with its arguments, a few at most. */
+function derivedByCalls(a: CodeAnalyzer, from: number, end: number): boolean {
+  let k = from;
+  for (let calls = 0; k < end && calls < MAX_DERIVED_CALLS; calls++) {
+    if (!a.isAccess(k) || !a.isId(k + 1) || !a.is(k + 2, '(') || a.partner[k + 2] <= k + 2) {
+      return false;
+    }
+    k = a.partner[k + 2] + 1;
+  }
+  return k === end;
+}
+
+/**
+ * The start of the expression that the plain name at `k` holds, when it is a local of the function `fn` that
+ * the function assigns once, with a plain `=` (not a loop variable, an unpacked or destructured name, or a
+ * name declared `global` or `nonlocal`, which outlive the call); -1 otherwise.
+ */
+function assignedOnceIn(a: CodeAnalyzer, fn: ModuleFunction, k: number): number {
+  if (!a.isId(k) || a.isAccess(k - 1)) {
+    return -1;
+  }
+  const name = a.tokens.text(k);
+  const binding = a.scopes.lookup(name, k);
+  if (!binding || binding.expression < 0 || binding.element || binding.destructured || binding.unpacked || binding.fixed !== undefined) {
+    return -1;
+  }
+  // Declared in the function (a `global` name is the module's), and set in it.
+  const [fnStart, fnEnd] = a.scopes.range(fn.scope);
+  const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(name, binding.token));
+  if (declaredStart < fnStart || declaredEnd > fnEnd || a.scopes.enclosing(binding.token, ['function']) !== fn.scope) {
+    return -1;
+  }
+  let assignments = 0;
+  for (let t = fnStart; t < fnEnd; t++) {
+    if (a.idIs(t, name) && !a.isAccess(t - 1)) {
+      if (a.idIs(t - 1, 'global') || a.idIs(t - 1, 'nonlocal')) {
+        return -1;
+      }
+      assignments += ASSIGNMENTS.has(a.tokens.text(t + 1)) ? 1 : 0;
+    }
+  }
+  return assignments === 1 ? binding.expression : -1;
+}
+
+/** Operators that set or change a name (`=`, `+=`, `:=`, `??=`): a local set once has exactly one. */
+const ASSIGNMENTS = new Set(['=', ':=', '+=', '-=', '|=', '&=', '??=', '||=', '&&=']);

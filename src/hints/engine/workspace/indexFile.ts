@@ -115,14 +115,14 @@ function readCode(
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(file, kind, text)) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
-  const routeCalls = reads.callsServices && kind !== 'python' ? indexRouteCalls(kind, text) : undefined;
+  const nestCalls = reads.callsServices && kind !== 'python' ? indexRouteCalls(kind, text) : undefined;
   const requestClasses = reads.makesRequestClasses ? indexRequestClasses(text) : undefined;
   return {
     ...contribution,
     ...(module ? { module } : {}),
     ...(requestClients ? { requestClients } : {}),
     ...(passedClients ? { passedClients } : {}),
-    ...(routeCalls ? { routeCalls } : {}),
+    ...nestCalls,
     ...(requestClasses ? { requestClasses } : {}),
   };
 }

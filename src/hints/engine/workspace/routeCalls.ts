@@ -7,14 +7,15 @@
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
-import { NEST_COMMON, nestRouteCalls } from '../code/nestRoutes';
+import { NEST_COMMON, nestRouteCalls, nestServiceCalls } from '../code/nestRoutes';
 import { requestClassImports } from '../code/webHandlers';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import type { Target } from './importedClients';
-import type { ImportRef, RequestClasses, RouteCall } from './types';
+import type { ImportRef, RequestClasses, RouteCall, ServiceCall } from './types';
 
 const CONTROLLER = /@Controller\s*\(/;
+const INJECTABLE = /@Injectable\s*\(/;
 const TEST_FILE = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 const PYTHON_TEST_FILE = /(?:^|\/)tests?\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$/;
 /** A Python file that may declare a view, a FastAPI dependency or a constructor, as formatters write them. */
@@ -31,15 +32,17 @@ export function indexRequestClasses(text: string): RequestClasses | undefined {
   return requestClassImports(a);
 }
 
-/** Whether a file may be a NestJS controller, from its path and text alone. */
+/** Whether a file may be a NestJS controller or a service that calls other services, from its path and text alone. */
 export function mayCallServices(file: string, kind: string, text: string): boolean {
-  return (kind === 'typescript' || kind === 'javascript') && !TEST_FILE.test(file) && !isTestDoubleFile(file) && text.includes(NEST_COMMON) && CONTROLLER.test(text);
+  return (kind === 'typescript' || kind === 'javascript') && !TEST_FILE.test(file) && !isTestDoubleFile(file) && text.includes(NEST_COMMON) && (CONTROLLER.test(text) || INJECTABLE.test(text));
 }
 
-export function indexRouteCalls(kind: 'javascript' | 'typescript', text: string): RouteCall[] {
+/** A controller's route calls, and the calls every method of the file's classes makes of injected services. */
+export function indexRouteCalls(kind: 'javascript' | 'typescript', text: string): { routeCalls?: RouteCall[]; serviceCalls?: ServiceCall[] } {
   const a = new CodeAnalyzer(text, kind === 'typescript' ? typescript : javascript, new LineIndex(text));
   a.bind();
-  return nestRouteCalls(a);
+  const serviceCalls = nestServiceCalls(a);
+  return { ...(CONTROLLER.test(text) ? { routeCalls: nestRouteCalls(a) } : {}), ...(serviceCalls.length > 0 ? { serviceCalls } : {}) };
 }
 
 /**
@@ -51,24 +54,48 @@ function declaringFiles(found: Target | undefined, known: (file: string) => bool
   return declaring !== undefined ? [declaring] : (found?.files ?? []);
 }
 
-/** By declaring file and class, the methods the controllers' routes call: the first candidate file the workspace knows, else each candidate. */
+/** How many services deep a route's calls are followed (controller, service, repository, ...): far past real layering. */
+const MAX_SERVICE_DEPTH = 6;
+
+/**
+ * By declaring file and class, the methods the controllers' routes call, and then the methods those methods
+ * call of the services they inject (`services`, by file), as far as real layering goes: the first candidate file
+ * the workspace knows, else each candidate.
+ */
 export function routeCalledIndex(
   controllers: ReadonlyMap<string, readonly RouteCall[]>,
   target: (file: string, module: string, path: string) => Target | undefined,
   known: (file: string) => boolean,
+  services: ReadonlyMap<string, readonly ServiceCall[]> = new Map(),
 ): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
-  controllers.forEach((calls, file) => {
-    for (const call of calls) {
-      const found = target(file, call.module, call.path);
-      for (const candidate of declaringFiles(found, known)) {
-        const key = `${candidate}\0${found!.name}`;
-        const methods = index.get(key) ?? new Set<string>();
-        index.set(key, methods);
-        call.methods.forEach((method) => methods.add(method));
+  let frontier: [string, string, string][] = [];
+  const add = (file: string, call: RouteCall): void => {
+    const found = target(file, call.module, call.path);
+    for (const candidate of declaringFiles(found, known)) {
+      const key = `${candidate}\0${found!.name}`;
+      const methods = index.get(key) ?? new Set<string>();
+      index.set(key, methods);
+      for (const method of call.methods) {
+        if (!methods.has(method)) {
+          methods.add(method);
+          frontier.push([candidate, found!.name, method]);
+        }
       }
     }
-  });
+  };
+  controllers.forEach((calls, file) => calls.forEach((call) => add(file, call)));
+  for (let depth = 0; depth < MAX_SERVICE_DEPTH && frontier.length > 0; depth++) {
+    const reached = frontier;
+    frontier = [];
+    for (const [file, className, method] of reached) {
+      for (const call of services.get(file) ?? []) {
+        if (call.className === className && call.method === method) {
+          add(file, call);
+        }
+      }
+    }
+  }
   return index;
 }
 

@@ -199,6 +199,8 @@ export interface FileContribution {
   passedClients?: ClientPassingCall[];
   /** A NestJS controller: the methods of injected services its routes call (`code/nestRoutes.ts`). */
   routeCalls?: RouteCall[];
+  /** A NestJS file: the services each method of its classes calls (`code/nestRoutes.ts`). */
+  serviceCalls?: ServiceCall[];
   /** A Python file: the imported classes it makes per request, and those its classes' constructors make (`code/webHandlers.ts`). */
   requestClasses?: RequestClasses;
 }
@@ -222,6 +224,12 @@ export interface RouteCall {
   module: string;
   path: string;
   methods: string[];
+}
+
+/** The services one method of a module-level class calls (`CatalogService.product` calls `this.repository.byId`), for services a route reaches through another. */
+export interface ServiceCall extends RouteCall {
+  className: string;
+  method: string;
 }
 
 /**

@@ -16,7 +16,7 @@ import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
 import { buildUnion, push, scopedName, Union } from './workspaceUnion';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -411,9 +411,17 @@ export class WorkspaceModel implements WorkspaceView {
   routeCalledMethods(codeFile: string, className: string): readonly string[] {
     if (!this.routeCalled) {
       const controllers = new Map<string, readonly RouteCall[]>();
-      this.contributions.forEach(({ contribution }, file) => contribution.routeCalls && controllers.set(file, contribution.routeCalls));
+      const services = new Map<string, readonly ServiceCall[]>();
+      this.contributions.forEach(({ contribution }, file) => {
+        if (contribution.routeCalls) {
+          controllers.set(file, contribution.routeCalls);
+        }
+        if (contribution.serviceCalls) {
+          services.set(file, contribution.serviceCalls);
+        }
+      });
       const paths = tsconfigPathsOf(this.contributions);
-      this.routeCalled = routeCalledIndex(controllers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file));
+      this.routeCalled = routeCalledIndex(controllers, (file, module, path) => importTarget(file, module, path, paths), (file) => this.contributions.has(file), services);
     }
     return [...(this.routeCalled.get(`${codeFile}\0${className}`) ?? [])];
   }

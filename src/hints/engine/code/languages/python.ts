@@ -15,6 +15,7 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
+import { decoration, startsStatement } from './pythonDecorators';
 import { collectImports } from './pythonImports';
 import { projectType } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
@@ -49,15 +50,6 @@ const BLOCK_HEADERS = new Map<string, ScopeKind>([
 const KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'lambda', 'return', 'match', 'case', 'async', 'await', 'global', 'nonlocal', 'del', 'pass', 'raise', 'yield', 'assert', 'import', 'from']);
 /** Wrappers of a type hint whose argument is the type: `Optional[Table]`, `Union[Redis, None]`. */
 const TYPE_WRAPPERS = new Set(['Optional', 'Union', 'Final', 'ClassVar', 'Annotated']);
-/** Decorators that turn a method into an attribute whose value is what the method returns. */
-const ACCESSOR_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'functional.cached_property']);
-/**
- * Decorators that give back what the function returns: caches (functools, cachetools) and the method
- * kinds. A function under any other may return something else, so it is read with a call's strings only under these.
- */
-const KEEPING_DECORATORS = /^(?:(?:functools|cachetools(?:\.func)?)\.)?(?:cache|lru_cache|cached|ttl_cache)$|^(?:staticmethod|classmethod)$/;
-/** Decorators that make a generator a context manager: `with f() as x` binds `x` to what it yields. */
-const CONTEXT_MANAGER_DECORATORS = new Set(['contextmanager', 'asynccontextmanager', 'contextlib.contextmanager', 'contextlib.asynccontextmanager']);
 
 /** `obj.attr = ...` / `cache["key"] = ...`: a member path of a name, bound once every plain name is. */
 interface PathAssignment {
@@ -70,10 +62,6 @@ interface PathAssignment {
   key: number;
 }
 
-/** Whether a token starts a logical line (not a continuation inside brackets). */
-function startsStatement(a: CodeAnalyzer, k: number): boolean {
-  return a.parent[k] === -1 && (a.startsLine(k) || a.is(k - 1, ';'));
-}
 
 interface Candidate {
   kind: ScopeKind;
@@ -274,39 +262,6 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 function returnAnnotation(a: CodeAnalyzer, open: number): number | undefined {
   const close = a.is(open, '(') ? a.partner[open] : -1;
   return close > open && a.is(close + 1, '->') && !a.is(close + 2, ':') ? close + 2 : undefined;
-}
-
-/**
- * What the decorators above a `def` make of it: an `accessor` (`@property`, `@cached_property`: reading
- * the attribute runs it), a `mutator` (`@x.setter`, `@x.deleter`: reading the attribute does not run it),
- * a `context` manager (`@contextmanager`: what it yields is what `with` binds), or `wrapped` by a decorator
- * that may change what it returns (none of `KEEPING_DECORATORS`).
- */
-function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator' | 'context' | 'wrapped' | undefined {
-  let role: 'accessor' | 'mutator' | 'context' | undefined;
-  let wrapped = false;
-  let next = def;
-  for (let guard = 0; guard < 8 && next > 0; guard++) {
-    let start = next - 1;
-    for (let steps = 0; start > 0 && steps < 64 && !startsStatement(a, start); steps++) {
-      start = a.partner[start] >= 0 && a.partner[start] < start ? a.partner[start] - 1 : start - 1;
-    }
-    if (!a.is(start, '@') || !startsStatement(a, start)) {
-      break;
-    }
-    const name = a.dottedPath(start + 1).text;
-    if (ACCESSOR_DECORATORS.has(name)) {
-      role ??= 'accessor';
-    } else if (CONTEXT_MANAGER_DECORATORS.has(name)) {
-      role ??= 'context';
-    } else if (/\.(?:setter|deleter)$/.test(name)) {
-      role = 'mutator';
-    } else if (!KEEPING_DECORATORS.test(name)) {
-      wrapped = true;
-    }
-    next = start;
-  }
-  return role ?? (wrapped ? 'wrapped' : undefined);
 }
 
 /**
