@@ -137,8 +137,14 @@ class TerraformReader extends TerraformValues implements HclValues {
   read(): void {
     for (const block of this.blocks()) {
       if (block.keyword === 'variable' && block.labels === 1) {
-        this.declared.add(this.tokens.text(block.at + 1));
-        const fallback = this.body(block.open, block.close).find((item) => item.option.name === 'default' && !item.block);
+        const name = this.tokens.text(block.at + 1);
+        this.declared.add(name);
+        const items = this.body(block.open, block.close);
+        const type = items.find((item) => item.option.name === 'type' && !item.block);
+        if (type) {
+          this.variableTypes.set(name, this.text.slice(type.option.value.start, type.option.value.end));
+        }
+        const fallback = items.find((item) => item.option.name === 'default' && !item.block);
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
         }

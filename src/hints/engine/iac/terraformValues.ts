@@ -7,10 +7,12 @@ import { matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { Literal, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
-import { TerraformValue } from '../workspace/types';
+import { TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
+import { AttributeReference, attributeReference } from './terraformAttributes';
+import { typeWords } from '../workspace/terraformObjects';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -25,6 +27,8 @@ export class TerraformValues {
   protected readonly named = new Map<string, Range>();
   /** Variables this file declares, with a default or without: theirs is never taken from another file. */
   protected readonly declared = new Set<string>();
+  /** The `type` each variable this file declares is given, as written. */
+  protected readonly variableTypes = new Map<string, string>();
 
   constructor(
     protected readonly text: string,
@@ -100,6 +104,10 @@ export class TerraformValues {
     if (outside !== undefined && !isList(outside)) {
       return scalarLiteral(outside);
     }
+    const attribute = depth < MAX_REFERENCES ? this.attributeLiteral(first, end, depth) : undefined;
+    if (attribute) {
+      return attribute;
+    }
     const conditional = depth < MAX_REFERENCES ? this.conditionalLiteral(first, end, depth) : undefined;
     if (conditional) {
       return conditional;
@@ -122,6 +130,56 @@ export class TerraformValues {
       return { kind: 'none' };
     }
     return { kind: 'expr', text: value };
+  }
+
+  /**
+   * An attribute of an object variable as the whole of [first, end) (see `attributeReference`): what the
+   * object the folder's `.tfvars` files set the variable to gives it, else the variable's `default` object in
+   * this file or another of the module; undefined when unknown.
+   */
+  private attributeLiteral(first: number, end: number, depth: number): Literal | undefined {
+    const reference = attributeReference(this.tokens, this.partner, first, end);
+    if (!reference) {
+      return undefined;
+    }
+    const { variable, key } = reference;
+    const assigned = this.outside?.assignedObject?.(variable);
+    if (assigned !== undefined) {
+      return assigned === null ? undefined : this.attributeOf(assigned, reference, depth);
+    }
+    if (!this.declared.has(variable)) {
+      const lent = this.outside?.object?.(variable);
+      return lent ? this.attributeOf(lent, reference, depth) : undefined;
+    }
+    const written = this.named.get(`var.${variable}`);
+    const isObject = written !== undefined && this.textOf(written.first) === '{' && this.partner[written.first] === written.end - 1 && this.textOf(written.first + 1) !== 'for';
+    const entry = isObject ? this.objectEntries(written.first, written.end - 1).get(key) : undefined;
+    if (!isObject || (!entry && !this.fallbackApplies(variable, key))) {
+      return undefined;
+    }
+    const literal = entry ? this.literalOf(entry.first, entry.end, depth + 1) : this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1);
+    return literal.kind === 'expr' ? undefined : literal;
+  }
+
+  /** An attribute of an object read from another file: its value; `lookup`'s default when the object does not write it. */
+  private attributeOf(object: TerraformObject, reference: AttributeReference, depth: number): Literal | undefined {
+    if (Object.hasOwn(object, reference.key)) {
+      const value = object[reference.key];
+      return value === null || isList(value) ? undefined : scalarLiteral(value);
+    }
+    const fallback = this.fallbackApplies(reference.variable, reference.key) ? this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1) : undefined;
+    return fallback?.kind === 'expr' ? undefined : fallback;
+  }
+
+  /**
+   * Whether `lookup`'s default stands for an attribute the object does not write: only for a variable of the
+   * module whose `type` does not name that attribute, since an object type's `optional(bool, true)` gives
+   * the attribute a value of its own (https://developer.hashicorp.com/terraform/language/expressions/type-constraints#optional-object-type-attributes,
+   * https://github.com/hashicorp/hcl/pull/549).
+   */
+  private fallbackApplies(variable: string, key: string): boolean {
+    const words = this.declared.has(variable) ? typeWords(this.variableTypes.get(variable)) : this.outside?.variableType?.(variable);
+    return Array.isArray(words) && !words.includes(key);
   }
 
   /** `cond ? a : b` as the whole of [first, end): what its branches give together (see `branchesLiteral`). */

@@ -8,8 +8,8 @@
 import { LineIndex } from '../text';
 import { keepsSetting } from './contribution';
 import { readHcl } from './hcl';
-import { lendable } from './terraform';
-import { FileContribution, TerraformScalar, TerraformValue } from './types';
+import { lendable, lendableObject } from './terraformObjects';
+import { FileContribution, TerraformObject, TerraformScalar, TerraformValue } from './types';
 
 /** The longest list taken from a JSON file, as from an HCL one. */
 const MAX_LIST_ITEMS = 256;
@@ -37,17 +37,31 @@ export function loadingOrder(file: string): string {
 /** The variables a definitions file sets: the value when written as a single value or a list of them, null otherwise (and for a secret). */
 export function indexTfvars(file: string, text: string, lines: LineIndex): FileContribution {
   const assignments: Record<string, TerraformValue | null> = {};
-  const written = file.endsWith('.json') ? jsonAssignments(text) : readHcl(text, lines).attributes.map((attribute) => [attribute.name, lendable(attribute.value)] as const);
+  const objects: Record<string, TerraformObject> = {};
+  const json = file.endsWith('.json');
+  const attributes = json ? [] : readHcl(text, lines).attributes;
+  const written = json ? jsonAssignments(text, objects) : attributes.map((attribute) => [attribute.name, lendable(attribute.value)] as const);
   for (const [name, value] of written) {
     if (name !== '__proto__') {
       assignments[name] = value === undefined || !keepsSetting(name) ? null : value;
     }
   }
-  return { tables: [], databases: [], functions: [], tfvars: { loadedByItself: loadsItself(file), assignments } };
+  for (const attribute of attributes) {
+    // An object a secret's name holds keeps nothing, as a secret does.
+    const object = attribute.name !== '__proto__' && keepsSetting(attribute.name) ? lendableObject(attribute.value, 'unknown') : undefined;
+    if (object) {
+      objects[attribute.name] = object;
+    }
+  }
+  const tfvars = Object.keys(objects).length > 0 ? { loadedByItself: loadsItself(file), assignments, objects } : { loadedByItself: loadsItself(file), assignments };
+  return { tables: [], databases: [], functions: [], tfvars };
 }
 
-/** The properties of a JSON definitions file's object, each with its value when that is a single value or a list of them. */
-function jsonAssignments(text: string): (readonly [string, TerraformValue | undefined])[] {
+/**
+ * The properties of a JSON definitions file's object, each with its value when that is a single value or a
+ * list of them; those set to an object are put in `objects` with their attributes.
+ */
+function jsonAssignments(text: string, objects: Record<string, TerraformObject>): (readonly [string, TerraformValue | undefined])[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -58,7 +72,32 @@ function jsonAssignments(text: string): (readonly [string, TerraformValue | unde
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return [];
   }
-  return Object.entries(parsed).map(([name, value]) => [name, jsonValue(value)] as const);
+  const entries = Object.entries(parsed);
+  for (const [name, value] of entries) {
+    const object = name !== '__proto__' && keepsSetting(name) ? jsonObject(value) : undefined;
+    if (object) {
+      objects[name] = object;
+    }
+  }
+  return entries.map(([name, value]) => [name, jsonValue(value)] as const);
+}
+
+/** A JSON object's attributes as a TerraformObject (a secret's, and anything not a single value or a list of them, unknown). */
+function jsonObject(value: unknown): TerraformObject | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_LIST_ITEMS) {
+    return undefined;
+  }
+  const attributes: Record<string, TerraformValue | null> = {};
+  for (const [name, item] of entries) {
+    if (name !== '__proto__') {
+      attributes[name] = keepsSetting(name) ? (jsonValue(item) ?? null) : null;
+    }
+  }
+  return attributes;
 }
 
 function jsonValue(value: unknown): TerraformValue | undefined {
