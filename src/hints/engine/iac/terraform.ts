@@ -186,7 +186,11 @@ class TerraformReader extends TerraformValues implements HclValues {
   }
 
   private resource(at: number, open: number, close: number): void {
-    const items = this.body(open, close);
+    const written = this.body(open, close);
+    // With a `for_each` written in this file, `each.value.x` stands for what its elements give.
+    const forEach = written.find((item) => item.option.name === 'for_each' && !item.block);
+    this.each = forEach && this.forEachElements(forEach);
+    const items = this.each ? this.body(open, close) : written;
     const options = items.map((item) => item.option);
     const type = this.tokens.text(at + 1);
     const nestedBlocks = NESTED_ARGUMENT_BLOCKS[type] ?? [];
@@ -197,6 +201,7 @@ class TerraformReader extends TerraformValues implements HclValues {
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
     }
+    this.each = undefined;
     this.contexts.push({
       kind: 'terraform',
       type,
@@ -206,7 +211,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       typeSpan: this.span(at + 1),
       insertion: this.insertion(open, options),
     });
-    this.ingressReader.resource(type, items, this.tokens.text(at + 2));
+    this.ingressReader.resource(type, written, this.tokens.text(at + 2));
   }
 
   /** A `module` block: its inputs as the arguments they reach; returns its source as written and, for a registry module the engine knows, the resource it makes. */

@@ -64,3 +64,22 @@ export function attributeReference(tokens: Tokens, partner: Int32Array, first: n
   }
   return tokens.is(key + 1, ',') && key + 2 < end - 1 ? { ...reference, fallback: { first: key + 2, end: end - 1 } } : undefined;
 }
+
+/**
+ * `each.value.key` or `each.value["key"]` as the whole of [first, end): the key; `each.value` alone: the
+ * empty string; undefined for anything else.
+ */
+export function eachAttribute(tokens: Tokens, first: number, end: number): string | undefined {
+  const isEachValue = tokens.kinds[first] === ID && tokens.is(first, 'each') && tokens.is(first + 1, '.') && tokens.is(first + 2, 'value');
+  if (!isEachValue) {
+    return undefined;
+  }
+  if (end - first === 3) {
+    return '';
+  }
+  if (end - first === 5 && tokens.is(first + 3, '.') && tokens.kinds[first + 4] === ID) {
+    return tokens.text(first + 4);
+  }
+  const quoted = end - first === 6 && tokens.is(first + 3, '[') && tokens.kinds[first + 4] === STR && !tokens.interpolated(first + 4) && tokens.is(first + 5, ']');
+  return quoted ? tokens.text(first + 4) : undefined;
+}

@@ -11,7 +11,7 @@ import { TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts } from './terraformConditionals';
-import { AttributeReference, attributeReference } from './terraformAttributes';
+import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
 import { typeWords } from '../workspace/terraformObjects';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -29,6 +29,8 @@ export class TerraformValues {
   protected readonly declared = new Set<string>();
   /** The `type` each variable this file declares is given, as written. */
   protected readonly variableTypes = new Map<string, string>();
+  /** While a resource with a `for_each` written in this file is read: its elements, what `each.value` stands for. */
+  protected each: Range[] | undefined;
 
   constructor(
     protected readonly text: string,
@@ -104,7 +106,7 @@ export class TerraformValues {
     if (outside !== undefined && !isList(outside)) {
       return scalarLiteral(outside);
     }
-    const attribute = depth < MAX_REFERENCES ? this.attributeLiteral(first, end, depth) : undefined;
+    const attribute = depth < MAX_REFERENCES ? (this.attributeLiteral(first, end, depth) ?? this.eachLiteral(first, end, depth)) : undefined;
     if (attribute) {
       return attribute;
     }
@@ -159,6 +161,44 @@ export class TerraformValues {
     }
     const literal = entry ? this.literalOf(entry.first, entry.end, depth + 1) : this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1);
     return literal.kind === 'expr' ? undefined : literal;
+  }
+
+  /**
+   * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each`
+   * elements are known: the value every element gives, when they all give the same literal; undefined when
+   * one is not an object written in place, leaves the key out, or they differ.
+   */
+  private eachLiteral(first: number, end: number, depth: number): Literal | undefined {
+    const key = this.each ? eachAttribute(this.tokens, first, end) : undefined;
+    if (key === undefined) {
+      return undefined;
+    }
+    let common: Literal | undefined;
+    for (const element of this.each!) {
+      const isObject = this.textOf(element.first) === '{' && this.partner[element.first] === element.end - 1;
+      const entry = key === '' ? element : isObject ? this.objectEntries(element.first, element.end - 1).get(key) : undefined;
+      const literal = entry && this.literalOf(entry.first, entry.end, depth + 1);
+      if (!literal || literal.kind === 'expr' || (common && !sameLiteral(common, literal))) {
+        return undefined;
+      }
+      common = literal;
+    }
+    return common;
+  }
+
+  /**
+   * The elements of a `for_each` value written in this file (a map or list literal, or what `var.x` /
+   * `local.x` names), as `each.value` takes them; undefined when unknown: a `for` expression, a variable
+   * the folder's `.tfvars` files set, no element at all.
+   */
+  protected forEachElements(item: Range): Range[] | undefined {
+    for (let k = item.first; k + 2 < item.end; k++) {
+      if (this.tokens.is(k, 'var') && this.textOf(k + 1) === '.' && this.outside?.assigned?.(this.tokens.text(k + 2)) !== undefined) {
+        return undefined;
+      }
+    }
+    const elements = this.elements(item);
+    return elements && elements.length > 0 ? elements : undefined;
   }
 
   /** An attribute of an object read from another file: its value; `lookup`'s default when the object does not write it. */
@@ -387,4 +427,9 @@ export class TerraformValues {
     }
     return entries;
   }
+}
+
+/** Whether two literals are the same value. */
+function sameLiteral(a: Literal, b: Literal): boolean {
+  return a.kind === b.kind && (a.kind === 'none' || (b.kind !== 'none' && b.kind !== 'expr' && a.kind !== 'expr' && a.value === b.value));
 }

@@ -1,0 +1,88 @@
+/**
+ * `each.value.x` in a resource whose `for_each` is a map or list written in this file (in place, or as a
+ * variable's default or a local): the value its elements give, when they all give the same one. Elements
+ * that differ, leave the key out or are unknown, a `for` expression and a variable the `.tfvars` files set
+ * stay silent.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { realHintRules } from '../hints/support';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+function findings(files: Record<string, string>, file: string): string[] {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: built });
+  return result.findings.map((finding) => `${result.lines.lineOf(finding.start) + 1} ${finding.ruleId}`).sort();
+}
+
+/** Tenant databases made from a map variable; `databases` is the variable's default. */
+const tenants = (databases: string, forEach = 'var.tenants'): string =>
+  lines(
+    'variable "tenants" {',
+    '  type = map(object({ public = bool, encrypted = bool }))',
+    `  default = ${databases}`,
+    '}',
+    'resource "aws_db_instance" "tenant" {',
+    `  for_each            = ${forEach}`,
+    '  identifier          = "tenant-${each.key}"',
+    '  engine              = "mysql"',
+    '  instance_class      = "db.t4g.small"',
+    '  multi_az            = true',
+    '  deletion_protection = true',
+    '  publicly_accessible = each.value.public',
+    '  storage_encrypted   = each.value["encrypted"]',
+    '}',
+  );
+
+describe('Terraform for_each elements', () => {
+  it('reads each.value.x where every element of a map written in this file agrees', () => {
+    const both = '{ acme = { public = true, encrypted = false }, globex = { public = true, encrypted = false } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(both) }, 'db/main.tf'), ['12 rds-publicly-accessible', '13 rds-storage-encrypted']);
+    const safe = '{ acme = { public = false, encrypted = true } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(safe) }, 'db/main.tf'), []);
+  });
+
+  it('reads a map written in place or as a local, and each.value whole', () => {
+    const inPlace = tenants('{}', '{ acme = { public = true, encrypted = true } }');
+    assert.deepEqual(findings({ 'db/main.tf': inPlace }, 'db/main.tf'), ['12 rds-publicly-accessible']);
+    const local = lines(
+      'locals {',
+      '  caches = { sessions = false, carts = false }',
+      '}',
+      'resource "aws_elasticache_replication_group" "cache" {',
+      '  for_each                   = local.caches',
+      '  replication_group_id       = each.key',
+      '  description                = "per feature"',
+      '  engine                     = "redis"',
+      '  auth_token                 = var.token',
+      '  at_rest_encryption_enabled = true',
+      '  transit_encryption_enabled = each.value',
+      '}',
+    );
+    assert.deepEqual(
+      findings({ 'cache/main.tf': local }, 'cache/main.tf').filter((finding) => finding.includes('transit')),
+      ['11 elasticache-transit-encryption'],
+    );
+  });
+
+  it('stays silent when elements differ, leave the key out, are unknown, or come from a for expression or a .tfvars file', () => {
+    const differ = '{ acme = { public = true, encrypted = true }, globex = { public = false, encrypted = true } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(differ) }, 'db/main.tf'), []);
+    const missing = '{ acme = { encrypted = true } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(missing) }, 'db/main.tf'), []);
+    const unknown = '{ acme = { public = local.public, encrypted = true } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(unknown) }, 'db/main.tf'), []);
+    const filtered = tenants('{ acme = { public = true, encrypted = true } }', '{ for name, t in var.tenants : name => t if !t.public }');
+    assert.deepEqual(findings({ 'db/main.tf': filtered }, 'db/main.tf'), []);
+    const overridden = { 'db/main.tf': tenants('{ acme = { public = true, encrypted = true } }'), 'db/terraform.tfvars': lines('tenants = { acme = { public = false, encrypted = true } }') };
+    assert.deepEqual(findings(overridden, 'db/main.tf'), []);
+    // A resource without for_each: each.value means nothing here.
+    const none = tenants('{ acme = { public = true, encrypted = true } }').replace('  for_each            = var.tenants\n', '');
+    assert.deepEqual(findings({ 'db/main.tf': none }, 'db/main.tf'), []);
+  });
+});
