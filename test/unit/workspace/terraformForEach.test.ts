@@ -85,4 +85,34 @@ describe('Terraform for_each elements', () => {
     const none = tenants('{ acme = { public = true, encrypted = true } }').replace('  for_each            = var.tenants\n', '');
     assert.deepEqual(findings({ 'db/main.tf': none }, 'db/main.tf'), []);
   });
+
+  it("reads no list or map from a variable's default that the .tfvars files replace (ingress for_each)", () => {
+    const group = lines(
+      'variable "db_ingress" {',
+      '  default = [{ port = 5432, cidrs = ["0.0.0.0/0"] }]',
+      '}',
+      'resource "aws_security_group" "db" {',
+      '  name = "db"',
+      '  dynamic "ingress" {',
+      '    for_each = var.db_ingress',
+      '    content {',
+      '      from_port   = ingress.value.port',
+      '      to_port     = ingress.value.port',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ingress.value.cidrs',
+      '    }',
+      '  }',
+      '}',
+      'resource "aws_db_instance" "db" {',
+      '  engine                 = "postgres"',
+      '  instance_class         = "db.t4g.micro"',
+      '  storage_encrypted      = true',
+      '  vpc_security_group_ids = [aws_security_group.db.id]',
+      '}',
+    );
+    assert.deepEqual(findings({ 'db/main.tf': group }, 'db/main.tf'), ['12 rds-open-ingress']);
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/terraform.tfvars': lines('db_ingress = [{ port = 5432, cidrs = ["10.0.0.0/16"] }]') }, 'db/main.tf'), []);
+    // A file loaded only on request makes the list unknown too.
+    assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), []);
+  });
 });

@@ -63,6 +63,10 @@ export class TerraformValues {
   /** `var.x` / `local.x` as the whole of [first, end): what it stands for in this file, if it is written here. */
   private referenced(first: number, end: number): Range | undefined {
     const reference = this.referenceAt(first, end);
+    // A variable the folder's `.tfvars` files set does not take its default, whatever they set it to.
+    if (reference?.root === 'var' && this.outside?.assigned?.(reference.name) !== undefined) {
+      return undefined;
+    }
     return reference && (reference.root === 'var' || reference.root === 'local') ? this.named.get(`${reference.root}.${reference.name}`) : undefined;
   }
 
@@ -189,14 +193,9 @@ export class TerraformValues {
   /**
    * The elements of a `for_each` value written in this file (a map or list literal, or what `var.x` /
    * `local.x` names), as `each.value` takes them; undefined when unknown: a `for` expression, a variable
-   * the folder's `.tfvars` files set, no element at all.
+   * the folder's `.tfvars` files set (see `referenced`), no element at all.
    */
   protected forEachElements(item: Range): Range[] | undefined {
-    for (let k = item.first; k + 2 < item.end; k++) {
-      if (this.tokens.is(k, 'var') && this.textOf(k + 1) === '.' && this.outside?.assigned?.(this.tokens.text(k + 2)) !== undefined) {
-        return undefined;
-      }
-    }
     const elements = this.elements(item);
     return elements && elements.length > 0 ? elements : undefined;
   }
