@@ -115,4 +115,25 @@ describe('Terraform for_each elements', () => {
     // A file loaded only on request makes the list unknown too.
     assert.deepEqual(findings({ 'db/main.tf': group, 'db/prod.tfvars': lines('db_ingress = []') }, 'db/main.tf'), []);
   });
+
+  it('reads each.value.x in a registry module block with a for_each written in this file', () => {
+    const modules = (forEach: string): string =>
+      lines(
+        'locals {',
+        '  databases = { billing = { public = true }, audit = { public = true } }',
+        '}',
+        'module "db" {',
+        '  source              = "terraform-aws-modules/rds/aws"',
+        '  version             = "~> 6.0"',
+        `  for_each            = ${forEach}`,
+        '  identifier          = each.key',
+        '  engine              = "postgres"',
+        '  instance_class      = "db.t4g.micro"',
+        '  multi_az            = true',
+        '  publicly_accessible = each.value.public',
+        '}',
+      );
+    assert.deepEqual(findings({ 'db/main.tf': modules('local.databases') }, 'db/main.tf'), ['12 rds-publicly-accessible']);
+    assert.deepEqual(findings({ 'db/main.tf': modules('{ for k, v in local.databases : k => v if !v.public }') }, 'db/main.tf'), []);
+  });
 });

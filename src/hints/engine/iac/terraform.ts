@@ -214,9 +214,23 @@ class TerraformReader extends TerraformValues implements HclValues {
     this.ingressReader.resource(type, written, this.tokens.text(at + 2));
   }
 
-  /** A `module` block: its inputs as the arguments they reach; returns its source as written and, for a registry module the engine knows, the resource it makes. */
+  /**
+   * A `module` block: its inputs as the arguments they reach; returns its source as written and, for a
+   * registry module the engine knows, the resource it makes. With a `for_each` written in this file,
+   * `each.value.x` stands for what its elements give, as in a resource.
+   */
   private module(at: number, open: number, close: number): { source: string; makes?: string } {
-    const items = this.body(open, close);
+    const written = this.body(open, close);
+    const forEach = written.find((item) => item.option.name === 'for_each' && !item.block);
+    this.each = forEach && this.forEachElements(forEach);
+    try {
+      return this.moduleInputs(at, this.each ? this.body(open, close) : written);
+    } finally {
+      this.each = undefined;
+    }
+  }
+
+  private moduleInputs(at: number, items: BodyItem[]): { source: string; makes?: string } {
     const sourceItem = items.find((item) => item.option.name === 'source');
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
