@@ -125,6 +125,8 @@ function buildModel(
         object: (name) => view.terraformVariableObject?.(file, name),
         assignedObject: (name) => view.terraformObjectAssigned?.(file, name),
         variableType: (name) => view.terraformVariableType?.(file, name),
+        objectMap: (name) => view.terraformVariableObjectMap?.(file, name),
+        assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),

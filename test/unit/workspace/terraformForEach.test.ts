@@ -136,4 +136,28 @@ describe('Terraform for_each elements', () => {
     assert.deepEqual(findings({ 'db/main.tf': modules('local.databases') }, 'db/main.tf'), ['12 rds-publicly-accessible']);
     assert.deepEqual(findings({ 'db/main.tf': modules('{ for k, v in local.databases : k => v if !v.public }') }, 'db/main.tf'), []);
   });
+
+  it('reads a map of objects another file of the module declares as the default, or the .tfvars files set', () => {
+    const main = lines(
+      'resource "aws_db_instance" "db" {',
+      '  for_each            = var.databases',
+      '  identifier          = each.key',
+      '  engine              = "postgres"',
+      '  instance_class      = "db.t4g.micro"',
+      '  multi_az            = true',
+      '  publicly_accessible = each.value.public',
+      '  storage_encrypted   = each.value.encrypted',
+      '}',
+    );
+    const variables = lines('variable "databases" {', '  default = {', '    orders  = { public = true, encrypted = false }', '    billing = { public = true, encrypted = false }', '  }', '}');
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables }, 'db/main.tf'), ['7 rds-publicly-accessible', '8 rds-storage-encrypted']);
+    const safe = lines('databases = {', '  orders = { public = false, encrypted = true }', '}');
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': safe }, 'db/main.tf'), []);
+    const partly = lines('databases = {', '  orders  = { public = true, encrypted = true }', '  billing = { public = true, encrypted = local.encrypted }', '}');
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['7 rds-publicly-accessible']);
+    // Set by a file loaded only on request: unknown, the default no longer stands.
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/variables.tf': variables, 'db/prod.tfvars': safe }, 'db/main.tf'), []);
+    // A .tfvars map of objects for a variable declared nowhere in the folder still stands (Terraform would reject an undeclared one).
+    assert.deepEqual(findings({ 'db/main.tf': main, 'db/terraform.tfvars': partly }, 'db/main.tf'), ['7 rds-publicly-accessible']);
+  });
 });

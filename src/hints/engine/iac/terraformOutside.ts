@@ -18,6 +18,10 @@ export interface OutsideValues {
   assignedObject?(name: string): TerraformObject | null | undefined;
   /** The words of the `type` of `var.name` declared in another file of the module: none without a type, null unread, undefined undeclared. */
   variableType?(name: string): readonly string[] | null | undefined;
+  /** The default of `var.name` in another file of the module when it is a map of objects: each element's attributes. */
+  objectMap?(name: string): Readonly<Record<string, TerraformObject>> | undefined;
+  /** The map of objects the folder's `.tfvars` files set `var.name` to: null when unknown or something else, undefined when unset. */
+  assignedObjectMap?(name: string): Readonly<Record<string, TerraformObject>> | null | undefined;
   /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
   groupUse?(group: string): number | undefined;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

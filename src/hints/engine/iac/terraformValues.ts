@@ -29,8 +29,11 @@ export class TerraformValues {
   protected readonly declared = new Set<string>();
   /** The `type` each variable this file declares is given, as written. */
   protected readonly variableTypes = new Map<string, string>();
-  /** While a resource with a `for_each` written in this file is read: its elements, what `each.value` stands for. */
-  protected each: Range[] | undefined;
+  /**
+   * While a resource or module with a known `for_each` is read: its elements, what `each.value` stands for,
+   * each written in this file (`range`) or read from another file (`object`, its attributes).
+   */
+  protected each: { range?: Range; object?: TerraformObject }[] | undefined;
 
   constructor(
     protected readonly text: string,
@@ -170,7 +173,7 @@ export class TerraformValues {
   /**
    * `each.value.key` (or `each.value` whole) as the whole of [first, end) while a resource's `for_each`
    * elements are known: the value every element gives, when they all give the same literal; undefined when
-   * one is not an object written in place, leaves the key out, or they differ.
+   * one is not an object, leaves the key out, or they differ.
    */
   private eachLiteral(first: number, end: number, depth: number): Literal | undefined {
     const key = this.each ? eachAttribute(this.tokens, first, end) : undefined;
@@ -178,10 +181,8 @@ export class TerraformValues {
       return undefined;
     }
     let common: Literal | undefined;
-    for (const element of this.each!) {
-      const isObject = this.textOf(element.first) === '{' && this.partner[element.first] === element.end - 1;
-      const entry = key === '' ? element : isObject ? this.objectEntries(element.first, element.end - 1).get(key) : undefined;
-      const literal = entry && this.literalOf(entry.first, entry.end, depth + 1);
+    for (const { range, object } of this.each!) {
+      const literal = range ? this.elementLiteral(range, key, depth) : object && key !== '' && Object.hasOwn(object, key) ? lentLiteral(object[key]) : undefined;
       if (!literal || literal.kind === 'expr' || (common && !sameLiteral(common, literal))) {
         return undefined;
       }
@@ -190,13 +191,31 @@ export class TerraformValues {
     return common;
   }
 
+  /** An element written in this file: itself (`key` empty), or its attribute `key` when it is an object written in place. */
+  private elementLiteral(element: Range, key: string, depth: number): Literal | undefined {
+    const isObject = this.textOf(element.first) === '{' && this.partner[element.first] === element.end - 1;
+    const entry = key === '' ? element : isObject ? this.objectEntries(element.first, element.end - 1).get(key) : undefined;
+    return entry && this.literalOf(entry.first, entry.end, depth + 1);
+  }
+
   /**
-   * The elements of a `for_each` value written in this file (a map or list literal, or what `var.x` /
-   * `local.x` names), as `each.value` takes them; undefined when unknown: a `for` expression, a variable
-   * the folder's `.tfvars` files set (see `referenced`), no element at all.
+   * The elements of a `for_each` value, as `each.value` takes them: a map or list written in this file (in
+   * place, or what `var.x` / `local.x` names), or, for `var.x`, the map of objects the folder's `.tfvars`
+   * files set it to or its default in another file of the module; undefined when unknown (a `for`
+   * expression, a value the `.tfvars` files set to something else) or empty.
    */
-  protected forEachElements(item: Range): Range[] | undefined {
-    const elements = this.elements(item);
+  protected forEachElements(item: Range): { range?: Range; object?: TerraformObject }[] | undefined {
+    const reference = this.referenceAt(item.first, item.end);
+    if (reference?.root === 'var') {
+      const assigned = this.outside?.assignedObjectMap?.(reference.name);
+      const lent = assigned === undefined && !this.declared.has(reference.name) ? this.outside?.objectMap?.(reference.name) : undefined;
+      const objects = assigned === undefined ? lent : (assigned ?? undefined);
+      if (objects) {
+        const elements = Object.values(objects).map((object) => ({ object }));
+        return elements.length > 0 ? elements : undefined;
+      }
+    }
+    const elements = this.elements(item)?.map((range) => ({ range }));
     return elements && elements.length > 0 ? elements : undefined;
   }
 
@@ -431,4 +450,9 @@ export class TerraformValues {
 /** Whether two literals are the same value. */
 function sameLiteral(a: Literal, b: Literal): boolean {
   return a.kind === b.kind && (a.kind === 'none' || (b.kind !== 'none' && b.kind !== 'expr' && a.kind !== 'expr' && a.value === b.value));
+}
+
+/** A value read from another file as a literal: unknown (null) and lists give none. */
+function lentLiteral(value: TerraformValue | null): Literal | undefined {
+  return value === null || isList(value) ? undefined : scalarLiteral(value);
 }

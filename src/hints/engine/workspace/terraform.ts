@@ -15,7 +15,7 @@ import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRe
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { declaredVariableTypes, lendable, lentObjects } from './terraformObjects';
+import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformValue } from './types';
 
@@ -277,6 +277,10 @@ class TerraformIndexer {
     }
     if (variableTypes) {
       this.contribution.variableTypes = variableTypes;
+    }
+    const variableObjectMaps = lentObjectMaps(this.variables);
+    if (variableObjectMaps) {
+      this.contribution.variableObjectMaps = variableObjectMaps;
     }
     if (variableDefaults) {
       this.contribution.variableDefaults = variableDefaults;

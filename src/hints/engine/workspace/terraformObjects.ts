@@ -55,6 +55,37 @@ export function lendableObject(value: HclValue, secrets: 'unknown' | 'written'):
   return attributes;
 }
 
+/**
+ * A map written in place whose every element is an object (`{ orders = { public = false }, ... }`), as each
+ * element's attributes (see `lendableObject`); undefined for anything else.
+ */
+export function lendableObjectMap(value: HclValue, secrets: 'unknown' | 'written'): Record<string, TerraformObject> | undefined {
+  if (value.kind !== 'object' || value.entries.length === 0 || value.entries.length > MAX_ATTRIBUTES) {
+    return undefined;
+  }
+  const elements: Record<string, TerraformObject> = {};
+  for (const { name, value: element } of value.entries) {
+    const object = name === '__proto__' ? undefined : lendableObject(element, secrets);
+    if (!object) {
+      return undefined;
+    }
+    elements[name] = object;
+  }
+  return elements;
+}
+
+/** Variables whose default is a map of objects, by name, with each element's attributes. */
+export function lentObjectMaps(variables: ReadonlyMap<string, HclValue>): Record<string, Record<string, TerraformObject>> | undefined {
+  const found: Record<string, Record<string, TerraformObject>> = {};
+  for (const [name, value] of variables) {
+    const map = name === '__proto__' ? undefined : lendableObjectMap(value, 'written');
+    if (map) {
+      found[name] = map;
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
 /** Variables whose default is an object or map, by name, with their attributes (see `lendableObject`). */
 export function lentObjects(variables: ReadonlyMap<string, HclValue>): Record<string, TerraformObject> | undefined {
   const found: Record<string, TerraformObject> = {};

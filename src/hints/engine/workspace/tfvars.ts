@@ -8,7 +8,7 @@
 import { LineIndex } from '../text';
 import { keepsSetting } from './contribution';
 import { readHcl } from './hcl';
-import { lendable, lendableObject } from './terraformObjects';
+import { lendable, lendableObject, lendableObjectMap } from './terraformObjects';
 import { FileContribution, TerraformObject, TerraformScalar, TerraformValue } from './types';
 
 /** The longest list taken from a JSON file, as from an HCL one. */
@@ -46,14 +46,26 @@ export function indexTfvars(file: string, text: string, lines: LineIndex): FileC
       assignments[name] = value === undefined || !keepsSetting(name) ? null : value;
     }
   }
+  const objectMaps: Record<string, Record<string, TerraformObject>> = {};
   for (const attribute of attributes) {
     // An object a secret's name holds keeps nothing, as a secret does.
-    const object = attribute.name !== '__proto__' && keepsSetting(attribute.name) ? lendableObject(attribute.value, 'unknown') : undefined;
+    const kept = attribute.name !== '__proto__' && keepsSetting(attribute.name);
+    const object = kept ? lendableObject(attribute.value, 'unknown') : undefined;
+    const map = kept ? lendableObjectMap(attribute.value, 'unknown') : undefined;
     if (object) {
       objects[attribute.name] = object;
     }
+    if (map) {
+      objectMaps[attribute.name] = map;
+    }
   }
-  const tfvars = Object.keys(objects).length > 0 ? { loadedByItself: loadsItself(file), assignments, objects } : { loadedByItself: loadsItself(file), assignments };
+  const tfvars: NonNullable<FileContribution['tfvars']> = { loadedByItself: loadsItself(file), assignments };
+  if (Object.keys(objects).length > 0) {
+    tfvars.objects = objects;
+  }
+  if (Object.keys(objectMaps).length > 0) {
+    tfvars.objectMaps = objectMaps;
+  }
   return { tables: [], databases: [], functions: [], tfvars };
 }
 

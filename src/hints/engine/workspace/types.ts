@@ -127,6 +127,8 @@ export interface FileContribution {
   localValues?: Record<string, TerraformValue>;
   /** Terraform `variable` blocks of the file whose `default` is an object or map: its attributes (see TerraformObject). */
   variableObjects?: Record<string, TerraformObject>;
+  /** Terraform `variable` blocks of the file whose `default` is a map of objects: each element's attributes (a `for_each` over it). */
+  variableObjectMaps?: Record<string, Record<string, TerraformObject>>;
   /** The Terraform variables the file declares, each with the words of its `type` (none without one, null when too long to read). */
   variableTypes?: Record<string, string[] | null>;
   /**
@@ -134,7 +136,7 @@ export interface FileContribution {
    * (`terraform.tfvars`, `*.auto.tfvars`), and the variables it sets, each to a single value or a list of
    * them, or null for anything else (an expression, a map, a secret); and those it sets to an object or map, with its attributes.
    */
-  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null>; objects?: Record<string, TerraformObject> };
+  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null>; objects?: Record<string, TerraformObject>; objectMaps?: Record<string, Record<string, TerraformObject>> };
   /**
    * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to: what
    * they may serve, as `iac/groupUse.ts` bits (0: resources other than databases and caches; a database, a cache,
@@ -455,6 +457,10 @@ export interface WorkspaceView {
    * null when that value is something else or unknown, undefined when no such file sets it.
    */
   terraformObjectAssigned?(file: string, name: string): TerraformObject | null | undefined;
+  /** The default of `variable "name"` declared in another `.tf` file of the folder, when it is a map of objects: each element's attributes. */
+  terraformVariableObjectMap?(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined;
+  /** The map of objects the `.tfvars` files of the folder set `var.name` to, as `terraformObjectAssigned` decides: null when it is something else or unknown. */
+  terraformObjectMapAssigned?(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined;
   /** The words of the `type` of `variable "name"` declared in another `.tf` file of the folder (none without one, null unread), undefined when none declares it. */
   terraformVariableType?(file: string, name: string): readonly string[] | null | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */

@@ -255,8 +255,19 @@ export class WorkspaceModel implements WorkspaceView {
     return deciding === undefined ? undefined : (deciding?.object ?? null);
   }
 
+  /** The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.objectMap ?? null);
+  }
+
+  /** A Terraform variable's default written as a map of objects in another file of the module's folder. */
+  terraformVariableObjectMap(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined {
+    return declaredElsewhere(this.built().variableObjectMaps, file, name);
+  }
+
   /** The `.tfvars` entry whose value a variable takes: undefined when none sets it, null when a file loaded only on request does. */
-  private decidingTfvars(file: string, name: string): { value: TerraformValue | null; object?: TerraformObject } | null | undefined {
+  private decidingTfvars(file: string, name: string): { value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> } | null | undefined {
     const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
     if (!assigned) {
       return undefined;

@@ -34,8 +34,10 @@ export interface Union {
   variableObjects: Map<string, { file: string; value: TerraformObject }[]>;
   /** The words of each declared Terraform variable's type, by `folder\0name`, with the file that declares it. */
   variableTypes: Map<string, { file: string; value: readonly string[] | null }[]>;
+  /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
+  variableObjectMaps: Map<string, { file: string; value: Readonly<Record<string, TerraformObject>> }[]>;
   /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars), with the object when one is set. */
-  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null; object?: TerraformObject }[]>;
+  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> }[]>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
   /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
@@ -79,6 +81,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     localValues: new Map(),
     variableObjects: new Map(),
     variableTypes: new Map(),
+    variableObjectMaps: new Map(),
     tfvars: new Map(),
     terraformGroups: new TerraformGroupIndex(),
     moduleInputs: new Map(),
@@ -111,9 +114,13 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     for (const [name, value] of Object.entries(contribution.variableTypes ?? {})) {
       push(union.variableTypes, `${folderOf(file)}\0${name}`, { file, value });
     }
+    for (const [name, value] of Object.entries(contribution.variableObjectMaps ?? {})) {
+      push(union.variableObjectMaps, `${folderOf(file)}\0${name}`, { file, value });
+    }
     for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
       const object = contribution.tfvars!.objects?.[name];
-      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}) });
+      const objectMap = contribution.tfvars!.objectMaps?.[name];
+      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}) });
     }
     union.terraformGroups.add(file, contribution);
     for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
