@@ -122,6 +122,11 @@ function buildModel(
       const outside: OutsideValues | undefined = view && {
         variable: (name) => view.terraformVariableDefault?.(file, name),
         assigned: (name) => view.terraformVariableAssigned?.(file, name),
+        object: (name) => view.terraformVariableObject?.(file, name),
+        assignedObject: (name) => view.terraformObjectAssigned?.(file, name),
+        variableType: (name) => view.terraformVariableType?.(file, name),
+        objectMap: (name) => view.terraformVariableObjectMap?.(file, name),
+        assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),

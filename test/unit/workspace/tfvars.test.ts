@@ -56,6 +56,7 @@ describe('Terraform .tfvars files', () => {
     assert.deepEqual(contributionOf('stacks/db/terraform.tfvars', lines('engine = "postgres"', 'ports = [5432, 5433]', 'tags = { team = "data" }', 'db_password = "hunter2-literal"', 'name = "${var.env}-db"'))?.tfvars, {
       loadedByItself: true,
       assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: null, name: null },
+      objects: { tags: { team: 'data' } },
     });
     assert.equal(contributionOf('stacks/db/prod.tfvars', lines('engine = "postgres"'))?.tfvars?.loadedByItself, false);
     assert.equal(contributionOf('stacks/db/override.auto.tfvars', lines('engine = "postgres"'))?.tfvars?.loadedByItself, true);
@@ -100,6 +101,7 @@ describe('Terraform .tfvars.json files', () => {
     assert.deepEqual(contributionOf('stacks/db/terraform.tfvars.json', json({ engine: 'postgres', ports: [5432, 5433], tags: { team: 'data' }, db_password: 'hunter2-literal', multi_az: true }))?.tfvars, {
       loadedByItself: true,
       assignments: { engine: 'postgres', ports: [5432, 5433], tags: null, db_password: null, multi_az: true },
+      objects: { tags: { team: 'data' } },
     });
     assert.equal(contributionOf('stacks/db/override.auto.tfvars.json', json({ engine: 'postgres' }))?.tfvars?.loadedByItself, true);
     assert.equal(contributionOf('stacks/db/prod.tfvars.json', json({ engine: 'postgres' }))?.tfvars?.loadedByItself, false);

@@ -4,7 +4,7 @@
  * group, and what a module folder of the workspace holds. The reader asks through `OutsideValues`.
  */
 import { Literal } from '../model';
-import { ModuleInputTarget, TerraformScalar, TerraformValue } from '../workspace/types';
+import { ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from '../workspace/types';
 
 /** What `var.name` and `local.name` stand for when this file does not declare them: their values in another file of its module. */
 export interface OutsideValues {
@@ -12,6 +12,16 @@ export interface OutsideValues {
   /** What the folder's `.tfvars` files set `var.name` to instead of its default: null when unknown, undefined when unset. */
   assigned?(name: string): TerraformValue | null | undefined;
   local(name: string): TerraformValue | undefined;
+  /** The default of `var.name` in another file of the module when it is an object or map: its attributes. */
+  object?(name: string): TerraformObject | undefined;
+  /** The object or map the folder's `.tfvars` files set `var.name` to: null when it is unknown or not an object, undefined when unset. */
+  assignedObject?(name: string): TerraformObject | null | undefined;
+  /** The words of the `type` of `var.name` declared in another file of the module: none without a type, null unread, undefined undeclared. */
+  variableType?(name: string): readonly string[] | null | undefined;
+  /** The default of `var.name` in another file of the module when it is a map of objects: each element's attributes. */
+  objectMap?(name: string): Readonly<Record<string, TerraformObject>> | undefined;
+  /** The map of objects the folder's `.tfvars` files set `var.name` to: null when unknown or something else, undefined when unset. */
+  assignedObjectMap?(name: string): Readonly<Record<string, TerraformObject>> | null | undefined;
   /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
   groupUse?(group: string): number | undefined;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */

@@ -73,6 +73,9 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.archives ?? {}).length > 0 ||
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||
     Object.keys(contribution.localValues ?? {}).length > 0 ||
+    Object.keys(contribution.variableObjects ?? {}).length > 0 ||
+    Object.keys(contribution.variableTypes ?? {}).length > 0 ||
+    Object.keys(contribution.variableObjectMaps ?? {}).length > 0 ||
     contribution.tfvars !== undefined ||
     Object.keys(contribution.groupUses ?? {}).length > 0 ||
     Object.keys(contribution.groupModules ?? {}).length > 0 ||

@@ -15,8 +15,9 @@ import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRe
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
+import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformScalar, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -51,25 +52,6 @@ const MAX_LOCAL_DEPTH = 8;
 const MAX_TEXT_LENGTH = 4096;
 
 /** `aws_security_group.<name>` in an expression the reader keeps as text (`concat(...)`, a conditional). */
-
-/** The longest list lent to other files: CIDR blocks and names come in short lists. */
-const MAX_LENT_ITEMS = 256;
-
-function scalarOf(value: HclValue): TerraformScalar | undefined {
-  return value.kind === 'string' || value.kind === 'number' || value.kind === 'bool' ? value.value : value.kind === 'null' ? null : undefined;
-}
-
-/** A value as written, when it is a single value or a list of single values; undefined for anything else. */
-export function lendable(value: HclValue): TerraformValue | undefined {
-  if (value.kind !== 'tuple') {
-    return scalarOf(value);
-  }
-  if (value.items.length > MAX_LENT_ITEMS) {
-    return undefined;
-  }
-  const items = value.items.map(scalarOf);
-  return items.every((item) => item !== undefined) ? (items as TerraformScalar[]) : undefined;
-}
 
 class TerraformIndexer {
   readonly contribution = emptyContribution();
@@ -288,6 +270,18 @@ class TerraformIndexer {
     };
     const variableDefaults = lent(this.variables);
     const localValues = lent(this.locals);
+    const variableObjects = lentObjects(this.variables);
+    const variableTypes = declaredVariableTypes(this.root, this.source);
+    if (variableObjects) {
+      this.contribution.variableObjects = variableObjects;
+    }
+    if (variableTypes) {
+      this.contribution.variableTypes = variableTypes;
+    }
+    const variableObjectMaps = lentObjectMaps(this.variables);
+    if (variableObjectMaps) {
+      this.contribution.variableObjectMaps = variableObjectMaps;
+    }
     if (variableDefaults) {
       this.contribution.variableDefaults = variableDefaults;
     }

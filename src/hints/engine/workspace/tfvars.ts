@@ -8,8 +8,8 @@
 import { LineIndex } from '../text';
 import { keepsSetting } from './contribution';
 import { readHcl } from './hcl';
-import { lendable } from './terraform';
-import { FileContribution, TerraformScalar, TerraformValue } from './types';
+import { lendable, lendableObject, lendableObjectMap } from './terraformObjects';
+import { FileContribution, TerraformObject, TerraformScalar, TerraformValue } from './types';
 
 /** The longest list taken from a JSON file, as from an HCL one. */
 const MAX_LIST_ITEMS = 256;
@@ -37,17 +37,43 @@ export function loadingOrder(file: string): string {
 /** The variables a definitions file sets: the value when written as a single value or a list of them, null otherwise (and for a secret). */
 export function indexTfvars(file: string, text: string, lines: LineIndex): FileContribution {
   const assignments: Record<string, TerraformValue | null> = {};
-  const written = file.endsWith('.json') ? jsonAssignments(text) : readHcl(text, lines).attributes.map((attribute) => [attribute.name, lendable(attribute.value)] as const);
+  const objects: Record<string, TerraformObject> = {};
+  const json = file.endsWith('.json');
+  const attributes = json ? [] : readHcl(text, lines).attributes;
+  const written = json ? jsonAssignments(text, objects) : attributes.map((attribute) => [attribute.name, lendable(attribute.value)] as const);
   for (const [name, value] of written) {
     if (name !== '__proto__') {
       assignments[name] = value === undefined || !keepsSetting(name) ? null : value;
     }
   }
-  return { tables: [], databases: [], functions: [], tfvars: { loadedByItself: loadsItself(file), assignments } };
+  const objectMaps: Record<string, Record<string, TerraformObject>> = {};
+  for (const attribute of attributes) {
+    // An object a secret's name holds keeps nothing, as a secret does.
+    const kept = attribute.name !== '__proto__' && keepsSetting(attribute.name);
+    const object = kept ? lendableObject(attribute.value, 'unknown') : undefined;
+    const map = kept ? lendableObjectMap(attribute.value, 'unknown') : undefined;
+    if (object) {
+      objects[attribute.name] = object;
+    }
+    if (map) {
+      objectMaps[attribute.name] = map;
+    }
+  }
+  const tfvars: NonNullable<FileContribution['tfvars']> = { loadedByItself: loadsItself(file), assignments };
+  if (Object.keys(objects).length > 0) {
+    tfvars.objects = objects;
+  }
+  if (Object.keys(objectMaps).length > 0) {
+    tfvars.objectMaps = objectMaps;
+  }
+  return { tables: [], databases: [], functions: [], tfvars };
 }
 
-/** The properties of a JSON definitions file's object, each with its value when that is a single value or a list of them. */
-function jsonAssignments(text: string): (readonly [string, TerraformValue | undefined])[] {
+/**
+ * The properties of a JSON definitions file's object, each with its value when that is a single value or a
+ * list of them; those set to an object are put in `objects` with their attributes.
+ */
+function jsonAssignments(text: string, objects: Record<string, TerraformObject>): (readonly [string, TerraformValue | undefined])[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -58,7 +84,32 @@ function jsonAssignments(text: string): (readonly [string, TerraformValue | unde
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return [];
   }
-  return Object.entries(parsed).map(([name, value]) => [name, jsonValue(value)] as const);
+  const entries = Object.entries(parsed);
+  for (const [name, value] of entries) {
+    const object = name !== '__proto__' && keepsSetting(name) ? jsonObject(value) : undefined;
+    if (object) {
+      objects[name] = object;
+    }
+  }
+  return entries.map(([name, value]) => [name, jsonValue(value)] as const);
+}
+
+/** A JSON object's attributes as a TerraformObject (a secret's, and anything not a single value or a list of them, unknown). */
+function jsonObject(value: unknown): TerraformObject | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_LIST_ITEMS) {
+    return undefined;
+  }
+  const attributes: Record<string, TerraformValue | null> = {};
+  for (const [name, item] of entries) {
+    if (name !== '__proto__') {
+      attributes[name] = keepsSetting(name) ? (jsonValue(item) ?? null) : null;
+    }
+  }
+  return attributes;
 }
 
 function jsonValue(value: unknown): TerraformValue | undefined {

@@ -125,12 +125,18 @@ export interface FileContribution {
   variableDefaults?: Record<string, TerraformValue>;
   /** Terraform `locals` of the file written as such a value: what `local.name` stands for in the module's other files. */
   localValues?: Record<string, TerraformValue>;
+  /** Terraform `variable` blocks of the file whose `default` is an object or map: its attributes (see TerraformObject). */
+  variableObjects?: Record<string, TerraformObject>;
+  /** Terraform `variable` blocks of the file whose `default` is a map of objects: each element's attributes (a `for_each` over it). */
+  variableObjectMaps?: Record<string, Record<string, TerraformObject>>;
+  /** The Terraform variables the file declares, each with the words of its `type` (none without one, null when too long to read). */
+  variableTypes?: Record<string, string[] | null>;
   /**
    * A Terraform variable definitions file (`*.tfvars`): whether Terraform loads it without being told
    * (`terraform.tfvars`, `*.auto.tfvars`), and the variables it sets, each to a single value or a list of
-   * them, or null for anything else (an expression, a map, a secret).
+   * them, or null for anything else (an expression, a map, a secret); and those it sets to an object or map, with its attributes.
    */
-  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null> };
+  tfvars?: { loadedByItself: boolean; assignments: Record<string, TerraformValue | null>; objects?: Record<string, TerraformObject>; objectMaps?: Record<string, Record<string, TerraformObject>> };
   /**
    * Terraform security groups (`aws_security_group.web`) that resources or modules of the file refer to: what
    * they may serve, as `iac/groupUse.ts` bits (0: resources other than databases and caches; a database, a cache,
@@ -409,6 +415,13 @@ export type TerraformScalar = string | number | boolean | null;
 export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
 
 /**
+ * A Terraform object or map written in place, as its attributes: each a single value or a list of them, or
+ * null when it is unknown (an expression, a nested object, `null`, a secret); an attribute it does not write
+ * is absent.
+ */
+export type TerraformObject = Readonly<Record<string, TerraformValue | null>>;
+
+/**
  * How code names a table: what the code analyzer can tell about a request's `TableName`. `sst`: the name of
  * an SST app's table as its SDK reads it (`Resource.Notes.name`), which the app's names make unique.
  */
@@ -451,6 +464,20 @@ export interface WorkspaceView {
    * or a file loaded only on request (`-var-file`) sets it, undefined when no such file sets it.
    */
   terraformVariableAssigned?(file: string, name: string): TerraformValue | null | undefined;
+  /** The default of `variable "name"` declared in another `.tf` file of the folder of `file`, when it is an object or map. */
+  terraformVariableObject?(file: string, name: string): TerraformObject | undefined;
+  /**
+   * The object or map the `.tfvars` files of the folder of `file` set `var.name` to (the whole value, as
+   * Terraform replaces a default with it): that of the file that decides (see terraformVariableAssigned),
+   * null when that value is something else or unknown, undefined when no such file sets it.
+   */
+  terraformObjectAssigned?(file: string, name: string): TerraformObject | null | undefined;
+  /** The default of `variable "name"` declared in another `.tf` file of the folder, when it is a map of objects: each element's attributes. */
+  terraformVariableObjectMap?(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined;
+  /** The map of objects the `.tfvars` files of the folder set `var.name` to, as `terraformObjectAssigned` decides: null when it is something else or unknown. */
+  terraformObjectMapAssigned?(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined;
+  /** The words of the `type` of `variable "name"` declared in another `.tf` file of the folder (none without one, null unread), undefined when none declares it. */
+  terraformVariableType?(file: string, name: string): readonly string[] | null | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
   /**

@@ -16,7 +16,7 @@ import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
 import { buildUnion, push, scopedName, Union } from './workspaceUnion';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -28,7 +28,7 @@ export interface WorkspaceChange {
 type Setting = EnvironmentValue | 'unknown' | undefined;
 
 /** The value another file of `file`'s folder declares for a name. */
-function declaredElsewhere(values: Map<string, { file: string; value: TerraformValue }[]>, file: string, name: string): TerraformValue | undefined {
+function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>, file: string, name: string): T | undefined {
   return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
 
@@ -245,6 +245,29 @@ export class WorkspaceModel implements WorkspaceView {
    * (see `loadingOrder`), a later one winning; a file it loads only on request may win over all.
    */
   terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.value ?? null);
+  }
+
+  /** The object the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  terraformObjectAssigned(file: string, name: string): TerraformObject | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.object ?? null);
+  }
+
+  /** The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.objectMap ?? null);
+  }
+
+  /** A Terraform variable's default written as a map of objects in another file of the module's folder. */
+  terraformVariableObjectMap(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined {
+    return declaredElsewhere(this.built().variableObjectMaps, file, name);
+  }
+
+  /** The `.tfvars` entry whose value a variable takes: undefined when none sets it, null when a file loaded only on request does. */
+  private decidingTfvars(file: string, name: string): { value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> } | null | undefined {
     const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
     if (!assigned) {
       return undefined;
@@ -252,7 +275,17 @@ export class WorkspaceModel implements WorkspaceView {
     if (assigned.some((entry) => !entry.loadedByItself)) {
       return null;
     }
-    return assigned.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest)).value;
+    return assigned.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest));
+  }
+
+  /** A Terraform variable's default written as an object or map in another file of the module's folder. */
+  terraformVariableObject(file: string, name: string): TerraformObject | undefined {
+    return declaredElsewhere(this.built().variableObjects, file, name);
+  }
+
+  /** The words of a Terraform variable's type declared in another file of the module's folder. */
+  terraformVariableType(file: string, name: string): readonly string[] | null | undefined {
+    return declaredElsewhere(this.built().variableTypes, file, name);
   }
 
   /** A Terraform local's value from another file of the module's folder (a module declares each local once). */

@@ -7,7 +7,7 @@ import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { TerraformGroupIndex } from './terraformGroups';
-import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformValue } from './types';
+import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
 export interface Union {
@@ -30,8 +30,14 @@ export interface Union {
   /** Terraform variable defaults and locals by `folder\0name`, with the file that declares each. */
   variableDefaults: Map<string, { file: string; value: TerraformValue }[]>;
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
-  /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars). */
-  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null }[]>;
+  /** Terraform variable defaults written as an object or map, by `folder\0name`, with the file that declares each. */
+  variableObjects: Map<string, { file: string; value: TerraformObject }[]>;
+  /** The words of each declared Terraform variable's type, by `folder\0name`, with the file that declares it. */
+  variableTypes: Map<string, { file: string; value: readonly string[] | null }[]>;
+  /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
+  variableObjectMaps: Map<string, { file: string; value: Readonly<Record<string, TerraformObject>> }[]>;
+  /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars), with the object when one is set. */
+  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> }[]>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
   /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
@@ -73,6 +79,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     running: new Map(),
     variableDefaults: new Map(),
     localValues: new Map(),
+    variableObjects: new Map(),
+    variableTypes: new Map(),
+    variableObjectMaps: new Map(),
     tfvars: new Map(),
     terraformGroups: new TerraformGroupIndex(),
     moduleInputs: new Map(),
@@ -99,8 +108,19 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     for (const [name, value] of Object.entries(contribution.localValues ?? {})) {
       push(union.localValues, `${folderOf(file)}\0${name}`, { file, value });
     }
+    for (const [name, value] of Object.entries(contribution.variableObjects ?? {})) {
+      push(union.variableObjects, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.variableTypes ?? {})) {
+      push(union.variableTypes, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.variableObjectMaps ?? {})) {
+      push(union.variableObjectMaps, `${folderOf(file)}\0${name}`, { file, value });
+    }
     for (const [name, value] of Object.entries(contribution.tfvars?.assignments ?? {})) {
-      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value });
+      const object = contribution.tfvars!.objects?.[name];
+      const objectMap = contribution.tfvars!.objectMaps?.[name];
+      push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}) });
     }
     union.terraformGroups.add(file, contribution);
     for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {

@@ -1,0 +1,85 @@
+/**
+ * An attribute of a Terraform object variable, as an argument's whole value: `var.db.publicly_accessible`,
+ * `var.settings["storage_encrypted"]`, `lookup(var.cfg, "multi_az", false)` and the Terraform 0.11 string
+ * `"${var.db.multi_az}"`. The reader takes its value from what the folder's `.tfvars` files set the variable
+ * to, else from the variable's `default` object; `lookup`'s third argument stands for an attribute that a
+ * known object does not write (https://developer.hashicorp.com/terraform/language/functions/lookup).
+ */
+import { TOKEN_KIND, Tokens } from '../lexer';
+import { Range } from './terraformIngress';
+
+const { ID, STR } = TOKEN_KIND;
+
+export interface AttributeReference {
+  /** The variable's name (`db` of `var.db`). */
+  variable: string;
+  /** The attribute's name. */
+  key: string;
+  /** `lookup`'s default: what an attribute the object does not write gives. */
+  fallback?: Range;
+}
+
+const INTERPOLATED = /^\$\{\s*var\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\s*\}$/;
+
+function isVariable(tokens: Tokens, at: number): boolean {
+  return tokens.kinds[at] === ID && tokens.is(at, 'var') && tokens.is(at + 1, '.') && tokens.kinds[at + 2] === ID;
+}
+
+/** `var.name.key` or `var.name["key"]` as the whole of [first, end). */
+function accessAt(tokens: Tokens, first: number, end: number): AttributeReference | undefined {
+  if (!isVariable(tokens, first)) {
+    return undefined;
+  }
+  const variable = tokens.text(first + 2);
+  if (end - first === 5 && tokens.is(first + 3, '.') && tokens.kinds[first + 4] === ID) {
+    return { variable, key: tokens.text(first + 4) };
+  }
+  const quoted = end - first === 6 && tokens.is(first + 3, '[') && tokens.kinds[first + 4] === STR && !tokens.interpolated(first + 4) && tokens.is(first + 5, ']');
+  return quoted ? { variable, key: tokens.text(first + 4) } : undefined;
+}
+
+/** The attribute of an object variable that [first, end) reads whole, if it is one of the shapes above. */
+export function attributeReference(tokens: Tokens, partner: Int32Array, first: number, end: number): AttributeReference | undefined {
+  const access = accessAt(tokens, first, end);
+  if (access) {
+    return access;
+  }
+  if (end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first)) {
+    const match = INTERPOLATED.exec(tokens.text(first));
+    return match ? { variable: match[1], key: match[2] } : undefined;
+  }
+  // lookup(var.name, "key") or lookup(var.name, "key", fallback), the call being the whole value.
+  const open = first + 1;
+  if (tokens.kinds[first] !== ID || !tokens.is(first, 'lookup') || !tokens.is(open, '(') || partner[open] !== end - 1) {
+    return undefined;
+  }
+  const comma = open + 4;
+  const key = comma + 1;
+  if (!isVariable(tokens, open + 1) || !tokens.is(comma, ',') || tokens.kinds[key] !== STR || tokens.interpolated(key)) {
+    return undefined;
+  }
+  const reference = { variable: tokens.text(open + 3), key: tokens.text(key) };
+  if (key + 1 === end - 1) {
+    return reference;
+  }
+  return tokens.is(key + 1, ',') && key + 2 < end - 1 ? { ...reference, fallback: { first: key + 2, end: end - 1 } } : undefined;
+}
+
+/**
+ * `each.value.key` or `each.value["key"]` as the whole of [first, end): the key; `each.value` alone: the
+ * empty string; undefined for anything else.
+ */
+export function eachAttribute(tokens: Tokens, first: number, end: number): string | undefined {
+  const isEachValue = tokens.kinds[first] === ID && tokens.is(first, 'each') && tokens.is(first + 1, '.') && tokens.is(first + 2, 'value');
+  if (!isEachValue) {
+    return undefined;
+  }
+  if (end - first === 3) {
+    return '';
+  }
+  if (end - first === 5 && tokens.is(first + 3, '.') && tokens.kinds[first + 4] === ID) {
+    return tokens.text(first + 4);
+  }
+  const quoted = end - first === 6 && tokens.is(first + 3, '[') && tokens.kinds[first + 4] === STR && !tokens.interpolated(first + 4) && tokens.is(first + 5, ']');
+  return quoted ? tokens.text(first + 4) : undefined;
+}

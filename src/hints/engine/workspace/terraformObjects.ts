@@ -1,0 +1,125 @@
+/**
+ * Terraform object values lent to the module's files: a variable's `default` written as an object or map
+ * (`default = { publicly_accessible = false }`) and an object a `.tfvars` file sets a variable to, each as
+ * its attributes' values, so that `var.db.publicly_accessible`, `var.db["multi_az"]` and
+ * `lookup(var.db, "multi_az", false)` read what the object says.
+ */
+import { WRITTEN_SECRET, keepsSetting } from './contribution';
+import { attributeOf, blocksOf, HclBody, HclValue } from './hcl';
+import { TerraformObject, TerraformScalar, TerraformValue } from './types';
+
+/** The longest list lent to other files: CIDR blocks and names come in short lists. */
+const MAX_LENT_ITEMS = 256;
+
+function scalarOf(value: HclValue): TerraformScalar | undefined {
+  return value.kind === 'string' || value.kind === 'number' || value.kind === 'bool' ? value.value : value.kind === 'null' ? null : undefined;
+}
+
+/** A value as written, when it is a single value or a list of single values; undefined for anything else. */
+export function lendable(value: HclValue): TerraformValue | undefined {
+  if (value.kind !== 'tuple') {
+    return scalarOf(value);
+  }
+  if (value.items.length > MAX_LENT_ITEMS) {
+    return undefined;
+  }
+  const items = value.items.map(scalarOf);
+  return items.every((item) => item !== undefined) ? (items as TerraformScalar[]) : undefined;
+}
+
+/** The most attributes an object lends: settings objects are short. */
+const MAX_ATTRIBUTES = 256;
+
+/**
+ * An object or map written in place, as its attributes: each a single value or a list of them, or null when
+ * unknown (an expression, a nested object). A secret attribute is null from a `.tfvars` file (`secrets:
+ * 'unknown'`), and from a variable's default the fact that a literal is written (`secrets: 'written'`).
+ * Undefined for anything else than an object.
+ */
+export function lendableObject(value: HclValue, secrets: 'unknown' | 'written'): TerraformObject | undefined {
+  if (value.kind !== 'object' || value.entries.length > MAX_ATTRIBUTES) {
+    return undefined;
+  }
+  const attributes: Record<string, TerraformValue | null> = {};
+  for (const { name, value: written } of value.entries) {
+    if (name === '__proto__') {
+      continue;
+    }
+    const lent = lendable(written);
+    if (keepsSetting(name)) {
+      attributes[name] = lent ?? null;
+    } else {
+      attributes[name] = secrets === 'written' && typeof lent === 'string' && lent.trim() !== '' ? WRITTEN_SECRET : null;
+    }
+  }
+  return attributes;
+}
+
+/**
+ * A map written in place whose every element is an object (`{ orders = { public = false }, ... }`), as each
+ * element's attributes (see `lendableObject`); undefined for anything else.
+ */
+export function lendableObjectMap(value: HclValue, secrets: 'unknown' | 'written'): Record<string, TerraformObject> | undefined {
+  if (value.kind !== 'object' || value.entries.length === 0 || value.entries.length > MAX_ATTRIBUTES) {
+    return undefined;
+  }
+  const elements: Record<string, TerraformObject> = {};
+  for (const { name, value: element } of value.entries) {
+    const object = name === '__proto__' ? undefined : lendableObject(element, secrets);
+    if (!object) {
+      return undefined;
+    }
+    elements[name] = object;
+  }
+  return elements;
+}
+
+/** Variables whose default is a map of objects, by name, with each element's attributes. */
+export function lentObjectMaps(variables: ReadonlyMap<string, HclValue>): Record<string, Record<string, TerraformObject>> | undefined {
+  const found: Record<string, Record<string, TerraformObject>> = {};
+  for (const [name, value] of variables) {
+    const map = name === '__proto__' ? undefined : lendableObjectMap(value, 'written');
+    if (map) {
+      found[name] = map;
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** Variables whose default is an object or map, by name, with their attributes (see `lendableObject`). */
+export function lentObjects(variables: ReadonlyMap<string, HclValue>): Record<string, TerraformObject> | undefined {
+  const found: Record<string, TerraformObject> = {};
+  for (const [name, value] of variables) {
+    const object = name === '__proto__' ? undefined : lendableObject(value, 'written');
+    if (object) {
+      found[name] = object;
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** The most words a variable's `type` is read by: longer types are unknown. */
+const MAX_TYPE_WORDS = 200;
+
+/** The words a variable's `type` is written with (`object`, `optional`, attribute names), none without a type. */
+export function typeWords(type: string | undefined): string[] {
+  return type === undefined ? [] : type.split(/[^\w-]+/).filter((word) => word !== '');
+}
+
+/**
+ * The variables a file declares, each with the words of its `type` (none when it has no type, null when the
+ * type is too long to read), so that another file of the module knows which attributes the type names.
+ */
+export function declaredVariableTypes(root: HclBody, source: string): Record<string, string[] | null> | undefined {
+  const found: Record<string, string[] | null> = {};
+  for (const block of blocksOf(root, 'variable')) {
+    const name = block.labels.length === 1 ? block.labels[0] : '__proto__';
+    if (name === '__proto__') {
+      continue;
+    }
+    const type = attributeOf(block.body, 'type');
+    const words = typeWords(type && source.slice(type.span.start, type.span.end));
+    found[name] = words.length > MAX_TYPE_WORDS ? null : [...new Set(words)];
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
