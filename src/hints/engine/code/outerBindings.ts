@@ -87,3 +87,51 @@ function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value:
   }
   return { value: agreed, partial };
 }
+
+/** How many emptying assignments in a row a use looks past (it also bounds the work). */
+const MAX_EMPTY_STEPS = 3;
+
+/**
+ * Whether the block that holds token `inner` (a Python suite by its indentation, a brace block elsewhere) closes
+ * before token `use`: the statement at `inner` ran on one path only, and the use is reached on others too.
+ */
+function blockClosesBefore(a: CodeAnalyzer, inner: number, use: number): boolean {
+  if (a.language.family === 'python') {
+    let line = inner;
+    while (line > 0 && !a.startsLine(line)) {
+      line--;
+    }
+    const indent = a.lines.position(a.tokens.starts[line]).character;
+    for (let k = inner + 1; k <= use; k++) {
+      if (a.startsLine(k) && a.parent[k] === -1 && a.lines.position(a.tokens.starts[k]).character < indent) {
+        return true;
+      }
+    }
+    return false;
+  }
+  for (let open = a.parent[inner]; open >= 0; open = a.parent[open]) {
+    if (a.is(open, '{') && a.partner[open] > inner && a.partner[open] < use) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A name read in the function that binds it, whose last assignment before the use only empties it in a block
+ * that has closed by then (`try: client = Redis(...)` / `except ConnectionError: client = None`, then
+ * `return client`): the name is the earlier value or nothing, and a call through nothing would throw, so it
+ * reads as the earlier binding of the same scope, as across functions. An emptying assignment on the use's
+ * own path (`client = None` then `client.get(k)`) still decides.
+ */
+export function pastEmptyingBranch(a: CodeAnalyzer, name: string, binding: Binding<Value>, use: number): Binding<Value> {
+  let current = binding;
+  for (let step = 0; step < MAX_EMPTY_STEPS && current.token >= 0 && current.token < use && empties(a, current) && blockClosesBefore(a, current.token, use); step++) {
+    const earlier = current.token > 0 ? a.scopes.lookup(name, current.token - 1) : undefined;
+    if (!earlier || earlier.token < 0 || earlier.token >= current.token || !carriesValue(earlier) || a.scopes.holderAt(earlier.token, true) !== a.scopes.holderAt(current.token, true)) {
+      return binding;
+    }
+    current = earlier;
+  }
+  return current === binding || empties(a, current) ? binding : current;
+}
