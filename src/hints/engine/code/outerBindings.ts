@@ -88,6 +88,25 @@ function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value:
   return { value: agreed, partial };
 }
 
+/** Per file and token, the first token after it on a line indented less than its own (the end of its suite), found once. */
+const suiteEnds = new FileMemo<number, number>();
+
+function suiteEnd(a: CodeAnalyzer, inner: number): number {
+  return suiteEnds.get(a, inner, () => {
+    let line = inner;
+    while (line > 0 && !a.startsLine(line)) {
+      line--;
+    }
+    const indent = a.lines.position(a.tokens.starts[line]).character;
+    for (let k = inner + 1; k < a.tokens.length && indent > 0; k++) {
+      if (a.startsLine(k) && a.parent[k] === -1 && a.lines.position(a.tokens.starts[k]).character < indent) {
+        return k;
+      }
+    }
+    return a.tokens.length;
+  });
+}
+
 /** How many emptying assignments in a row a use looks past (it also bounds the work). */
 const MAX_EMPTY_STEPS = 3;
 
@@ -97,17 +116,7 @@ const MAX_EMPTY_STEPS = 3;
  */
 function blockClosesBefore(a: CodeAnalyzer, inner: number, use: number): boolean {
   if (a.language.family === 'python') {
-    let line = inner;
-    while (line > 0 && !a.startsLine(line)) {
-      line--;
-    }
-    const indent = a.lines.position(a.tokens.starts[line]).character;
-    for (let k = inner + 1; k <= use; k++) {
-      if (a.startsLine(k) && a.parent[k] === -1 && a.lines.position(a.tokens.starts[k]).character < indent) {
-        return true;
-      }
-    }
-    return false;
+    return suiteEnd(a, inner) <= use;
   }
   for (let open = a.parent[inner]; open >= 0; open = a.parent[open]) {
     if (a.is(open, '{') && a.partner[open] > inner && a.partner[open] < use) {
