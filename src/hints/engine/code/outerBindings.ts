@@ -88,22 +88,43 @@ function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value:
   return { value: agreed, partial };
 }
 
-/** Per file and token, the first token after it on a line indented less than its own (the end of its suite), found once. */
-const suiteEnds = new FileMemo<number, number>();
+/**
+ * Per file and token, the end of the suite of the statement that holds it: the first later line outside
+ * brackets indented less than that statement's line, or the token count (a module-level statement has no
+ * suite). Two passes, the first with a stack of the lines whose suite is still open, so that a file of
+ * many emptying assignments stays linear, on one line or many.
+ */
+const suiteEndTables = new FileMemo<'suites', Int32Array>();
 
-function suiteEnd(a: CodeAnalyzer, inner: number): number {
-  return suiteEnds.get(a, inner, () => {
-    let line = inner;
-    while (line > 0 && !a.startsLine(line)) {
-      line--;
-    }
-    const indent = a.lines.position(a.tokens.starts[line]).character;
-    for (let k = inner + 1; k < a.tokens.length && indent > 0; k++) {
-      if (a.startsLine(k) && a.parent[k] === -1 && a.lines.position(a.tokens.starts[k]).character < indent) {
-        return k;
+function suiteEnds(a: CodeAnalyzer): Int32Array {
+  return suiteEndTables.get(a, 'suites', () => {
+    const count = a.tokens.length;
+    const isStatementLine = (k: number): boolean => a.startsLine(k) && a.parent[k] === -1;
+    const indentOf = (k: number): number => a.lines.position(a.tokens.starts[k]).character;
+    const lineEnds = new Int32Array(count).fill(count);
+    const open: number[] = [];
+    const indents: number[] = [];
+    for (let k = 0; k < count; k++) {
+      if (!isStatementLine(k)) {
+        continue;
       }
+      const indent = indentOf(k);
+      while (indents.length > 0 && indents[indents.length - 1] > indent) {
+        lineEnds[open.pop()!] = k;
+        indents.pop();
+      }
+      open.push(k);
+      indents.push(indent);
     }
-    return a.tokens.length;
+    const ends = new Int32Array(count).fill(count);
+    let end = count;
+    for (let k = 0; k < count; k++) {
+      if (isStatementLine(k)) {
+        end = indentOf(k) > 0 ? lineEnds[k] : count;
+      }
+      ends[k] = end;
+    }
+    return ends;
   });
 }
 
@@ -116,7 +137,7 @@ const MAX_EMPTY_STEPS = 3;
  */
 function blockClosesBefore(a: CodeAnalyzer, inner: number, use: number): boolean {
   if (a.language.family === 'python') {
-    return suiteEnd(a, inner) <= use;
+    return suiteEnds(a)[inner] <= use;
   }
   for (let open = a.parent[inner]; open >= 0; open = a.parent[open]) {
     if (a.is(open, '{') && a.partner[open] > inner && a.partner[open] < use) {
