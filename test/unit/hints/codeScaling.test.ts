@@ -55,6 +55,16 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[
     make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n    return {"Limit": x}\nq = h(1)\n${fill('q["FilterExpression"] = "a"\n', n / 2)}${fill('t.scan(**q)\n', n / 2)}`,
   },
   {
+    name: 'a Python client emptied and used again, many times in one suite',
+    kind: 'python',
+    make: (n) => `import redis\ndef f():\n    c = redis.Redis()\n${fill("    c = None\n    c.get('k')\n", n)}`,
+  },
+  {
+    name: 'a JavaScript client emptied in closed blocks, many times in one function',
+    kind: 'javascript',
+    make: (n) => `const Redis = require('ioredis');\nfunction f() {\n  let c = new Redis();\n${fill("  if (x) { c = null; }\n  c.get('k');\n", n)}}\n`,
+  },
+  {
     name: 'a Python helper with many returns, called for every request',
     kind: 'python',
     make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n${fill('    if x: return {"Limit": 1}\n', n / 2)}${fill('t.scan(**h(1))\n', n / 2)}`,

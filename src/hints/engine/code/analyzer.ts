@@ -22,7 +22,7 @@ import { Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { destructuredValue } from './destructuring';
 import { agreedSequence, unpackedElement } from './sequences';
-import { agreedOuterValue } from './outerBindings';
+import { agreedOuterValue, pastEmptyingBranch } from './outerBindings';
 import { CodeLanguage, FunctionScope, OptionSlot } from './language';
 import { MemberPaths } from './memberPaths';
 import { memberOf } from './members';
@@ -338,7 +338,8 @@ export class CodeAnalyzer {
       if (agreed) {
         return agreed.value;
       }
-      return this.assignedField(name, token, binding) ?? this.valueOf(binding);
+      const settled = outer === undefined ? pastEmptyingBranch(this, name, binding, token) : binding;
+      return this.assignedField(name, token, settled) ?? this.valueOf(settled);
     }
     const imported = this.imports.get(name);
     if (imported) {

@@ -5,6 +5,7 @@ import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdk';
+import { constMemberValue } from './constMembers';
 import { OptionSlot } from './language';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -265,9 +266,15 @@ export function sentAs(option: OptionOccurrence, norm: string): OptionOccurrence
   return option instanceof TokenOption ? option.sentAs(norm) : { ...option, norm };
 }
 
-export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal: Literal; span?: Span } {
+export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0): { literal: Literal; span?: Span } {
   let start = from;
   let end = to;
+  // `config.password` read from a `const config = { ... }` of the file that nothing changes: the value written there
+  // (without its span, which a quick fix must not edit from here).
+  const held = depth < 2 && end - start === 3 ? constMemberValue(a, start, end) : undefined;
+  if (held) {
+    return { literal: literalOf(a, held[0], held[1], depth + 1).literal };
+  }
   // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x").
   if (end - start === 6 && a.id(start) === 'aws' && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
     start += 4;
@@ -297,7 +304,7 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number): { literal:
     if (text === 'false' || text === 'False') {
       return { literal: { kind: 'bool', value: false }, span };
     }
-    if (text === 'None' || text === 'null' || text === 'nil') {
+    if (text === 'None' || text === 'null' || text === 'nil' || (text === 'undefined' && a.language.family === 'js')) {
       return { literal: { kind: 'none' }, span };
     }
   }

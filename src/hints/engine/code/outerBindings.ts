@@ -87,3 +87,81 @@ function agreedValue(a: CodeAnalyzer, list: readonly Binding<Value>[]): { value:
   }
   return { value: agreed, partial };
 }
+
+/**
+ * Per file and token, the end of the suite of the statement that holds it: the first later line outside
+ * brackets indented less than that statement's line, or the token count (a module-level statement has no
+ * suite). Two passes, the first with a stack of the lines whose suite is still open, so that a file of
+ * many emptying assignments stays linear, on one line or many.
+ */
+const suiteEndTables = new FileMemo<'suites', Int32Array>();
+
+function suiteEnds(a: CodeAnalyzer): Int32Array {
+  return suiteEndTables.get(a, 'suites', () => {
+    const count = a.tokens.length;
+    const isStatementLine = (k: number): boolean => a.startsLine(k) && a.parent[k] === -1;
+    const indentOf = (k: number): number => a.lines.position(a.tokens.starts[k]).character;
+    const lineEnds = new Int32Array(count).fill(count);
+    const open: number[] = [];
+    const indents: number[] = [];
+    for (let k = 0; k < count; k++) {
+      if (!isStatementLine(k)) {
+        continue;
+      }
+      const indent = indentOf(k);
+      while (indents.length > 0 && indents[indents.length - 1] > indent) {
+        lineEnds[open.pop()!] = k;
+        indents.pop();
+      }
+      open.push(k);
+      indents.push(indent);
+    }
+    const ends = new Int32Array(count).fill(count);
+    let end = count;
+    for (let k = 0; k < count; k++) {
+      if (isStatementLine(k)) {
+        end = indentOf(k) > 0 ? lineEnds[k] : count;
+      }
+      ends[k] = end;
+    }
+    return ends;
+  });
+}
+
+/** How many emptying assignments in a row a use looks past (it also bounds the work). */
+const MAX_EMPTY_STEPS = 3;
+
+/**
+ * Whether the block that holds token `inner` (a Python suite by its indentation, a brace block elsewhere) closes
+ * before token `use`: the statement at `inner` ran on one path only, and the use is reached on others too.
+ */
+function blockClosesBefore(a: CodeAnalyzer, inner: number, use: number): boolean {
+  if (a.language.family === 'python') {
+    return suiteEnds(a)[inner] <= use;
+  }
+  for (let open = a.parent[inner]; open >= 0; open = a.parent[open]) {
+    if (a.is(open, '{') && a.partner[open] > inner && a.partner[open] < use) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A name read in the function that binds it, whose last assignment before the use only empties it in a block
+ * that has closed by then (`try: client = Redis(...)` / `except ConnectionError: client = None`, then
+ * `return client`): the name is the earlier value or nothing, and a call through nothing would throw, so it
+ * reads as the earlier binding of the same scope, as across functions. An emptying assignment on the use's
+ * own path (`client = None` then `client.get(k)`) still decides.
+ */
+export function pastEmptyingBranch(a: CodeAnalyzer, name: string, binding: Binding<Value>, use: number): Binding<Value> {
+  let current = binding;
+  for (let step = 0; step < MAX_EMPTY_STEPS && current.token >= 0 && current.token < use && empties(a, current) && blockClosesBefore(a, current.token, use); step++) {
+    const earlier = current.token > 0 ? a.scopes.lookup(name, current.token - 1) : undefined;
+    if (!earlier || earlier.token < 0 || earlier.token >= current.token || !carriesValue(earlier) || a.scopes.holderAt(earlier.token, true) !== a.scopes.holderAt(current.token, true)) {
+      return binding;
+    }
+    current = earlier;
+  }
+  return current === binding || empties(a, current) ? binding : current;
+}

@@ -1,0 +1,56 @@
+/**
+ * JavaScript and TypeScript option values read from a settings object written in the same file:
+ * `password: config.password` where `const config = { host: '127.0.0.1', password: undefined }`. The value is
+ * the member's value as written there, so a password that is `undefined` sends none and a host that is
+ * `localhost` is local. Only a `const` bound to an object literal whose every other use in the file reads a
+ * member (`config.x`, never `config.x = ...`, `config[k]`, `{ ...config }`, `f(config)`) is read: anything
+ * that could change a member keeps the value unknown (precision first).
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
+import { literalMap, MapEntry } from './literalMaps';
+import { bindingAt } from './names';
+
+/** Per file and binding token, the members of the object when it is never changed, or null. */
+const objects = new FileMemo<number, MapEntry[] | null>();
+
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '||=', '&&=', '??=', '++', '--']);
+
+/**
+ * The tokens [from, to) of the value `name.member` (tokens [start, end)) reads from a `const` object literal
+ * of the file, or undefined when the expression is not of that shape or the object may change.
+ */
+export function constMemberValue(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
+  if (a.language.family !== 'js' || end !== start + 3 || !a.isId(start) || !a.is(start + 1, '.') || !a.isId(start + 2) || a.is(start - 1, '.')) {
+    return undefined;
+  }
+  const binding = bindingAt(a, start, start + 1);
+  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || binding.unpacked || !a.idIs(binding.token - 1, 'const')) {
+    return undefined;
+  }
+  const entries = objects.get(a, binding.token, () => unchangedObject(a, binding.token, binding.expression));
+  const member = a.tokens.text(start + 2);
+  const entry = entries?.find((e) => e.key === member && e.valueStart !== e.keyToken);
+  return entry ? [entry.valueStart, entry.valueEnd] : undefined;
+}
+
+function unchangedObject(a: CodeAnalyzer, nameToken: number, open: number): MapEntry[] | null {
+  if (!a.is(open, '{') || a.partner[open] <= open) {
+    return null;
+  }
+  const entries = literalMap(a, open, a.partner[open] + 1);
+  if (!entries) {
+    return null;
+  }
+  const name = a.tokens.text(nameToken);
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (k === nameToken || !a.idIs(k, name) || a.is(k - 1, '.')) {
+      continue;
+    }
+    // Another `config` of the file (a key `config:` or a shorthand member also reads as one: precision first).
+    if (!a.is(k + 1, '.') || !a.isId(k + 2) || ASSIGNMENTS.has(a.tokens.text(k + 3)) || a.is(k + 3, '(')) {
+      return null;
+    }
+  }
+  return entries;
+}
