@@ -52,7 +52,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'memcachedOnlyIn'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn'];
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
@@ -343,6 +343,14 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       reader.error(`diagnostic: 'endOfLifeMessage' is read only by the 'engine-version-past-standard-support' check`);
     } else if (message) {
       diagnostic.endOfLifeMessage = message;
+    }
+  }
+  if (fields.calledMessage !== undefined) {
+    const message = reader.text(fields, 'calledMessage');
+    if (check !== 'client-per-invocation') {
+      reader.error(`diagnostic: 'calledMessage' is read only by the 'client-per-invocation' check`);
+    } else if (message) {
+      diagnostic.calledMessage = message;
     }
   }
   for (const needed of CHECK_NEEDS[check] ?? []) {

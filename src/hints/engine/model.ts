@@ -266,7 +266,7 @@ export interface DocumentModel {
   /** The first import of a DynamoDB, RDS or ElastiCache client from an older SDK major version, if any. */
   sdkImport?: SdkImport;
   /** Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each. */
-  handlerClients?: { name: Span; service: HintService }[];
+  handlerClients?: { name: Span; service: HintService; helper?: true }[];
   /** Clients a web request handler (or a FastAPI dependency: `dependency`) makes on every request (`code/webHandlers.ts`), by the name that makes each. */
   requestClients?: { name: Span; service: HintService; dependency?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */

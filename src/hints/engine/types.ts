@@ -149,6 +149,11 @@ export interface RuleDiagnostic {
    */
   endOfLifeMessage?: string;
   /**
+   * For `client-per-invocation`: the message at a handler's call of another module's function that makes the
+   * client in its own body (`deleteAd(pk, sk)`), where the rule's `message` ("This client ...") would name no client.
+   */
+  calledMessage?: string;
+  /**
    * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
    * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.
    */

@@ -7,7 +7,7 @@ import { Check } from './context';
 /** One finding per construction, naming the service of the client it makes. */
 export const clientPerInvocation: Check = (rule, context) => {
   for (const made of context.model.handlerClients ?? []) {
-    context.report(rule, made.name, undefined, undefined, undefined, made.service);
+    context.report(rule, made.name, undefined, made.helper ? rule.diagnostic?.calledMessage : undefined, undefined, made.service);
   }
 };
 

@@ -21,7 +21,7 @@ import { expressionEnd, segments } from './braces';
 import type { FunctionScope } from './language';
 import { FileMemo } from './fileMemo';
 import { exported } from './otherFileCallers';
-import { importedCall } from './projectImports';
+import { importedBodyClient, importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
 import { Value } from './values';
@@ -49,6 +49,8 @@ export interface HandlerReader {
   construction(a: CodeAnalyzer, k: number): Construction | undefined;
   /** A constructor made per call: a client kept on the instance (`self.client = ...`) is made per call too. */
   perCallInstance?: boolean;
+  /** Calls of a workspace module's functions that make a client in their own body count as that client (see `BodyClient`). */
+  helperCalls?: boolean;
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
@@ -63,7 +65,8 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   const reader = READERS[a.language.family];
   // A handler a template names may call its parameters anything, so the text's cheap test does not apply.
-  return clientsMadeInHandlers(a, reader && templateHandlers(a).size > 0 ? { ...reader, mayDeclare: () => true } : reader, MAX_HANDLERS);
+  const lambdaReader = reader && (a.language.family === 'js' || a.language.family === 'python') ? { ...reader, helperCalls: true } : reader;
+  return clientsMadeInHandlers(a, lambdaReader && templateHandlers(a).size > 0 ? { ...lambdaReader, mayDeclare: () => true } : lambdaReader, MAX_HANDLERS);
 }
 
 /**
@@ -89,12 +92,14 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     const [start, end] = a.scopes.range(fn.scope);
     const instance = reader.perCallInstance ? a.id(fn.params + 1) : undefined;
     for (let k = body + 1; k < end; k++) {
-      const made = reader.construction(a, k);
+      const made = reader.construction(a, k) ?? (reader.helperCalls ? helperCall(a, k) : undefined);
       if (!made) {
         continue;
       }
-      if (!dependsOnInvocation(a, made, fn.params, end) && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
-        found.push({ name: a.tokenSpan(made.name), service: made.service });
+      // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own.
+      const fromInvocation = !made.helper && dependsOnInvocation(a, made, fn.params, end);
+      if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
+        found.push(made.helper ? { name: a.tokenSpan(made.name), service: made.service, helper: true } : { name: a.tokenSpan(made.name), service: made.service });
       }
       // A client made inside another's construction (`Enhanced.builder().dynamoDbClient(DynamoDbClient.create())`) is one.
       k = made.end - 1;
@@ -198,6 +203,25 @@ export interface Construction {
   redis: boolean;
   /** The tokens of the session the client comes from (`boto3.Session(...)` before `.client(...)`), whose names it is built from too. */
   session?: [number, number];
+  /** A call of another module's function that makes the client in its own body (`deleteAd(pk, sk)`), not a construction. */
+  helper?: true;
+}
+
+/**
+ * `deleteAd(pk, sk)` at `k`: a call of a function imported by name from a workspace module that returns no
+ * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows.
+ */
+function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (!a.isId(k) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
+    return undefined;
+  }
+  const name = a.tokens.text(k);
+  const imported = a.imports.get(name);
+  if (!imported || imported.path === '' || a.scopes.lookup(name, k) !== undefined) {
+    return undefined;
+  }
+  const made = importedBodyClient(a, imported.module, imported.path, k + 1);
+  return made && { start: k, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true };
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
@@ -456,6 +480,11 @@ const ASSIGNING = ['=', '??=', '||='];
  * of a constructor that runs per call) lives as long as that object, so it counts as kept inside.
  */
 function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
+  // A client wrapped by a library's call is kept where the wrapper is (`cached = DynamoDBDocumentClient.from(new DynamoDBClient({}))`).
+  const wrapper = start - 4;
+  if (a.is(start - 1, '(') && a.isId(start - 2) && a.isAccess(start - 3) && a.isId(wrapper) && !a.isAccess(wrapper - 1) && a.imports.has(a.tokens.text(wrapper))) {
+    start = wrapper;
+  }
   let k = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
   while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
     k -= 2;

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { CallArguments, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedRedisClient } from './clientClasses';
@@ -119,7 +119,28 @@ export function importedCallWith(a: CodeAnalyzer, module: string, path: string, 
   return (
     answers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);
-      return found ? calledValue(found) : null;
+      return found && !('bodyClient' in found) ? calledValue(found) : null;
+    }) ?? undefined
+  );
+}
+
+/** Per file, what a call of an imported function makes in its own body (see `BodyClient`), by module, name and strings. */
+const bodyAnswers = new FileMemo<string, BodyClient['bodyClient'] | null>();
+
+/**
+ * The client a function of a workspace module makes in its body on every call and uses there, returning
+ * none (`deleteAd(pk, sk)` of `./common`, whose body makes `new DocumentClient()`), when the workspace sees it.
+ */
+export function importedBodyClient(a: CodeAnalyzer, module: string, path: string, open: number): BodyClient['bodyClient'] | undefined {
+  const project = a.project;
+  if (!project?.importedCall || path === '' || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  const args = a.language.family === 'python' ? callArguments(a, open) : NO_ARGUMENTS;
+  return (
+    bodyAnswers.get(a, `${module}\0${path}\0${JSON.stringify(args)}`, () => {
+      const found = importsTestDouble(a, module, path) ? undefined : project.importedCall!(module, path, args);
+      return found && 'bodyClient' in found ? found.bodyClient : null;
     }) ?? undefined
   );
 }
@@ -283,7 +304,7 @@ function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRe
 }
 
 /** What a call of another module's function gives, as a value of this file: a client, or a tuple of clients. */
-function calledValue(called: ExportedCall): Value {
+function calledValue(called: Exclude<ExportedCall, BodyClient>): Value {
   return 'elements' in called ? { t: 'sequence', elements: called.elements.map((element) => element && clientValue(element)) } : clientValue(called);
 }
 

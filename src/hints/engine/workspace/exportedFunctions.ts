@@ -11,7 +11,8 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
-import { jsConstruction, pythonConstruction } from '../code/handlerClients';
+import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
+import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
@@ -61,8 +62,28 @@ export class ModuleFunctions {
       return { elements: value.elements.map((element) => (element && exportedClient(this.a, element)) ?? null) };
     }
     const client = value && exportedClient(this.a, value);
-    return client && madeAnew(this.a, fn) ? { ...client, perCall: true } : client;
+    if (client) {
+      return madeAnew(this.a, fn) ? { ...client, perCall: true } : client;
+    }
+    const made = this.a.language.family === 'js' || this.a.language.family === 'python' ? clientMadeInBody(this.a, fn) : undefined;
+    return made && { bodyClient: made };
   }
+}
+
+/**
+ * The client a function makes in its own body on every call, as a Lambda handler's body would (a client
+ * library's construction whose arguments name nothing the call holds, not kept outside the function, not in
+ * test code); the first, when it makes several. Read only when the function returns no client.
+ */
+function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintService } | undefined {
+  // Under `@lru_cache` or a project's `@memoize`, a later call may not run the body at all.
+  if (a.language.family === 'python' && keepsResult(a, fn)) {
+    return undefined;
+  }
+  const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
+  const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true };
+  const [made] = clientsMadeInHandlers(a, reader, 1);
+  return made && { service: made.service };
 }
 
 /** Locals followed back from a returned name to the construction they hold (`table = dynamodb.Table(name)`, `dynamodb = boto3.resource(...)`). */

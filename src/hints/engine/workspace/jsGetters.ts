@@ -191,6 +191,38 @@ export function clientReturns(text: string): number[] {
   return sites.sort((x, y) => x - y);
 }
 
+/**
+ * Where the text assigns a construction on an indented line (`  const client = new DocumentClient();`, in a
+ * function's body, not at module level), in order: the index of each such `=`. A function that makes a client
+ * so and uses it in its body makes one on every call, which a Lambda handler of another file that calls it does
+ * on every invocation (`ModuleFunctions` reads what it really makes).
+ */
+export function clientAssignments(text: string): number[] {
+  const sites: number[] = [];
+  for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+    const next = text.charCodeAt(eq + 1);
+    const before = text.charCodeAt(eq - 1);
+    if (next !== EQUALS && next !== GREATER && before !== EQUALS && before !== BANG && before !== LESS && before !== GREATER && indented(text, eq) && constructsAt(text, eq + 1)) {
+      sites.push(eq);
+    }
+  }
+  return sites;
+}
+
+/** Whether the line that holds `at` starts with a blank (a statement inside a block). */
+function indented(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const first = text.charCodeAt(lineStart);
+  return first === SPACE || first === 9;
+}
+
+/** The sorted union of where the text returns a client and where it assigns one: the functions the workspace index keeps. */
+export function clientSites(text: string): number[] {
+  const returned = clientReturns(text);
+  const assigned = clientAssignments(text);
+  return assigned.length === 0 ? returned : [...returned, ...assigned].sort((x, y) => x - y);
+}
+
 /** Whether one of the sorted `sites` lies in [start, end). */
 export function returnsWithin(sites: readonly number[], start: number, end: number): boolean {
   let low = 0;

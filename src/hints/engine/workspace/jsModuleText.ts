@@ -6,7 +6,7 @@
  * First a reading of the export statements alone says whether the file may export a client at all; most
  * files export functions, classes or types.
  */
-import { clientReturns, returnsWithin } from './jsGetters';
+import { clientSites, returnsWithin } from './jsGetters';
 import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
@@ -194,7 +194,7 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
     }
     exportsFunction = true;
   }
-  return exportsFunction && clientReturns(text).length > 0;
+  return exportsFunction && clientSites(text).length > 0;
 }
 
 /** Words that start a top-level statement when they start a line outside any bracket. */
@@ -463,7 +463,7 @@ export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean
   // What comes before the first statement (comments, `'use strict'`) is kept as it is.
   const statements: TopStatement[] = starts.length > 0 && starts[0] > 0 ? [{ start: 0, end: starts[0], kept: true }] : [];
   let sites: readonly number[] | undefined;
-  const returns = (): readonly number[] => (sites ??= clientReturns(text));
+  const returns = (): readonly number[] => (sites ??= clientSites(text));
   for (let index = 0; index < starts.length; index++) {
     const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend, returns);
     if (statement === 'whole') {

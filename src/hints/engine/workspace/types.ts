@@ -5,7 +5,7 @@
  */
 import type { RedisFlavor } from '../model';
 import type { ClientKind } from '../services';
-import { Span } from '../types';
+import { HintService, Span } from '../types';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
@@ -320,7 +320,16 @@ export interface ExportedClient {
 export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
 
 /** What a call of a workspace function gives: a client, or the clients of a tuple a Python function returns (`return ddb, cache`), null for any other element. */
-export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] };
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient;
+
+/**
+ * A function that returns no client but makes one in its body on every call and uses it there (`async function
+ * deleteAd(pk, sk) { const client = new DocumentClient(); ... }`): the client's kind, so that a Lambda handler of
+ * another file that calls it is known to make that client on each invocation.
+ */
+export interface BodyClient {
+  bodyClient: { service: HintService };
+}
 
 /**
  * The strings a Python call passes to a function, as plain data: each positional argument and each keyword

@@ -18,7 +18,7 @@ import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLi
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { noteSpringRepositoryImport, springRepositoryCall } from './javaSpringDataDynamodb';
-import { constructedRequest, isStubbedCall, v1Parameter } from './javaV1Requests';
+import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { declaredProjectClass } from './baseClassFields';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
 
@@ -129,7 +129,13 @@ function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): Opt
 
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
   // A request built in the arguments or held by a variable; else a consumer-builder lambda `r -> r.tableName(t)`.
-  return requestInArguments(a, open, close) ?? contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+  const request = requestInArguments(a, open, close) ?? contextFrom(a, open, close, 'sdk', operation, a.tokenSpan(open - 1));
+  // 1.x document API: `table.scan(new ScanFilter("attr").eq(v))` sends the filter as the legacy ScanFilter.
+  const filter = documentApiFilter(a, open, close, operation);
+  if (filter && request) {
+    request.options.push(filter);
+  }
+  return request;
 }
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {

@@ -4,10 +4,10 @@
  * (`new DynamoDBScanExpression().withLimit(10)`) and the document API's specs (`new QuerySpec()...`).
  * And the Mockito stubs (`when(client.scan(any()))`) that name a call without making it.
  */
-import { Literal } from '../../model';
+import { Literal, OptionOccurrence } from '../../model';
 import { operationOfTypeName } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
-import { contextFrom } from '../options';
+import { contextFrom, positionalOption } from '../options';
 import { closeAngle } from '../typeArguments';
 
 /** 1.x request classes not named after their operation's `XRequest`. */
@@ -72,4 +72,27 @@ const STUBS = ['when', 'given'];
 export function isStubbedCall(a: CodeAnalyzer, start: number, close: number): boolean {
   const open = start - 1;
   return a.is(open, '(') && a.partner[open] === close + 1 && a.isId(open - 1) && a.tokens.isOneOf(open - 1, STUBS);
+}
+
+/** The 1.x document API's legacy filters, passed as arguments of `Table.scan(...)` and `Table.query(...)`. */
+const DOCUMENT_FILTERS: Record<string, string> = { ScanFilter: 'dynamodb:Scan', QueryFilter: 'dynamodb:Query' };
+/** The file imports them from the document API's package, by name or with the package's `*`. */
+const DOCUMENT_API_IMPORT = /\bimport\s+com\.amazonaws\.services\.dynamodbv2\.document\.(?:\*|ScanFilter|QueryFilter)\s*;/;
+
+/**
+ * `table.scan(new ScanFilter("recruiterEmail").eq(id))`, `table.query("pk", id, null, new QueryFilter("state").eq("open"))`:
+ * a document API filter built among the call's own arguments, which the SDK sends as the request's legacy
+ * `ScanFilter` / `QueryFilter`, as an option at its class name. Undefined for any other call or argument.
+ */
+export function documentApiFilter(a: CodeAnalyzer, open: number, close: number, operation: string): OptionOccurrence | undefined {
+  if (operation !== 'dynamodb:Scan' && operation !== 'dynamodb:Query') {
+    return undefined;
+  }
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    const name = k + 1;
+    if (a.parent[k] === open && a.idIs(k, 'new') && DOCUMENT_FILTERS[a.tokens.text(name)] === operation && a.is(name + 1, '(') && DOCUMENT_API_IMPORT.test(a.text)) {
+      return positionalOption(a, name, name, a.tokens.text(name));
+    }
+  }
+  return undefined;
 }
