@@ -53,6 +53,12 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn'];
+/** Text fields of a diagnostic that one check alone reads, with that check. */
+const CHECK_TEXT_FIELDS = {
+  engineWhenOmitted: 'engine-version-past-standard-support',
+  endOfLifeMessage: 'engine-version-past-standard-support',
+  calledMessage: 'client-per-invocation',
+} as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
@@ -329,28 +335,15 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       diagnostic[key] = list;
     }
   }
-  if (fields.engineWhenOmitted !== undefined) {
-    const engine = reader.text(fields, 'engineWhenOmitted');
-    if (check !== 'engine-version-past-standard-support') {
-      reader.error(`diagnostic: 'engineWhenOmitted' is read only by the 'engine-version-past-standard-support' check`);
-    } else if (engine) {
-      diagnostic.engineWhenOmitted = engine;
+  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, string][]) {
+    if (fields[key] === undefined) {
+      continue;
     }
-  }
-  if (fields.endOfLifeMessage !== undefined) {
-    const message = reader.text(fields, 'endOfLifeMessage');
-    if (check !== 'engine-version-past-standard-support') {
-      reader.error(`diagnostic: 'endOfLifeMessage' is read only by the 'engine-version-past-standard-support' check`);
-    } else if (message) {
-      diagnostic.endOfLifeMessage = message;
-    }
-  }
-  if (fields.calledMessage !== undefined) {
-    const message = reader.text(fields, 'calledMessage');
-    if (check !== 'client-per-invocation') {
-      reader.error(`diagnostic: 'calledMessage' is read only by the 'client-per-invocation' check`);
-    } else if (message) {
-      diagnostic.calledMessage = message;
+    const text = reader.text(fields, key);
+    if (check !== only) {
+      reader.error(`diagnostic: '${key}' is read only by the '${only}' check`);
+    } else if (text) {
+      diagnostic[key] = text;
     }
   }
   for (const needed of CHECK_NEEDS[check] ?? []) {
