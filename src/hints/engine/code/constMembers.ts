@@ -6,6 +6,7 @@
  * member (`config.x`, never `config.x = ...`, `config[k]`, `{ ...config }`, `f(config)`) is read: anything
  * that could change a member keeps the value unknown (precision first).
  */
+import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { literalMap, MapEntry } from './literalMaps';
@@ -25,7 +26,7 @@ export function constMemberValue(a: CodeAnalyzer, start: number, end: number): [
     return undefined;
   }
   const binding = bindingAt(a, start, start + 1);
-  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || binding.unpacked || !a.idIs(binding.token - 1, 'const')) {
+  if (!binding || !bindsWholeExpression(binding) || !a.idIs(binding.token - 1, 'const')) {
     return undefined;
   }
   const entries = objects.get(a, binding.token, () => unchangedObject(a, binding.token, binding.expression));

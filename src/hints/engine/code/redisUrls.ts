@@ -4,6 +4,7 @@
  * Read with `indexOf` only, so any literal takes linear time.
  */
 import { Literal, OptionOccurrence } from '../model';
+import { bindsWholeExpression } from '../scope/scopes';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -237,7 +238,7 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
  */
 export function heldUrlExpression(a: CodeAnalyzer, start: number, end: number): [number, number] | undefined {
   const binding = end === start + 1 && a.isId(start) ? bindingAt(a, start, end) : undefined;
-  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || !a.idIs(binding.token - 1, 'const')) {
+  if (!binding || !bindsWholeExpression(binding) || !a.idIs(binding.token - 1, 'const')) {
     return undefined;
   }
   const from = binding.expression;

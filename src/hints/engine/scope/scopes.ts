@@ -466,6 +466,11 @@ function lastBefore<V>(list: readonly Binding<V>[], token: number): Binding<V> |
   return low > 0 ? list[low - 1] : undefined;
 }
 
+/** Whether a binding holds a whole expression as written (`name = expr`): not a function, a loop element, a destructured member or an unpacked element. */
+export function bindsWholeExpression<V>(binding: Binding<V>): boolean {
+  return binding.expression >= 0 && binding.fixed === undefined && !binding.element && !binding.destructured && !binding.unpacked;
+}
+
 /** Whether a binding may give a value: an expression, a fixed value, a declared type, a destructured member or an unpacked element (not a bare declaration). */
 export function carriesValue<V>(binding: Binding<V>): boolean {
   return binding.expression >= 0 || Boolean(binding.fixed) || binding.declared !== undefined || binding.destructured !== undefined || binding.unpacked !== undefined;

@@ -5,6 +5,7 @@
  * before any part the code fills in, tells whether the client connects with TLS; the host stays unknown.
  */
 import { OptionOccurrence } from '../../model';
+import { bindsWholeExpression } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd, segments } from '../braces';
 import { concatenatedUrl, interpolatedUrlOption, keepUrlOptions, parseInterpolatedRedisUrl, RedisUrl, urlOption } from '../redisUrls';
@@ -36,7 +37,7 @@ export function goBuiltUrl(a: CodeAnalyzer, start: number, end: number): { url: 
 function onceAssigned(a: CodeAnalyzer, use: number): [number, number] | undefined {
   const name = a.tokens.text(use);
   const binding = a.scopes.lookup(name, use);
-  if (!binding || binding.expression < 0 || binding.fixed !== undefined || binding.element || binding.destructured || binding.unpacked) {
+  if (!binding || !bindsWholeExpression(binding)) {
     return undefined;
   }
   const fn = a.scopes.enclosing(use, ['function']);
