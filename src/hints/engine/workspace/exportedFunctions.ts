@@ -7,6 +7,7 @@
  * many files call it so.
  */
 import { BudgetExceeded } from '../budget';
+import { bindsWholeExpression } from '../scope/scopes';
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
@@ -169,7 +170,7 @@ function assignedOnceIn(a: CodeAnalyzer, fn: ModuleFunction, k: number): number 
   }
   const name = a.tokens.text(k);
   const binding = a.scopes.lookup(name, k);
-  if (!binding || binding.expression < 0 || binding.element || binding.destructured || binding.unpacked || binding.fixed !== undefined) {
+  if (!binding || !bindsWholeExpression(binding)) {
     return -1;
   }
   // Declared in the function (a `global` name is the module's), and set in it.
