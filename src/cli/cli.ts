@@ -12,14 +12,13 @@ import type { Worker } from 'node:worker_threads';
 import { Budget, DEFAULT_TIME_BUDGET_MS } from '../hints/engine/budget';
 import { isAnalysedKind } from '../hints/engine/documentKinds';
 import { HintRule, Severity } from '../hints/engine/types';
-import { WorkspaceModel } from '../hints/engine/workspace/workspaceModel';
 import { analyzeFile, AnalysisSettings, displayPath, FileReport, ruleSet, SEVERITY_RANK } from './analyzeFile';
 import { escapeField, escapeLines } from './escape';
 import { collectFiles, FileEntry, WalkResult } from './files';
 import { KeptTexts } from './keptTexts';
 import { Format, OutputWriter } from './output';
 import { AnalysisThreads, threadsFor, WorkFile } from './parallel';
-import { CliWorkspaces, Indexed, snapshotOf } from './workspace';
+import { CliWorkspaces } from './workspace';
 
 export type { CliEntry } from './output';
 
@@ -176,39 +175,27 @@ function ignoredSummary(ignored: WalkResult['ignored']): string {
   return parts.length > 0 ? `aws-db-hints: ignored ${parts.join('; ')}\n` : '';
 }
 
-/** What a workspace defines, in one line: `2 DynamoDB tables, 1 RDS or ElastiCache resource, 3 Lambda functions in 2 files`. */
-function workspaceSummary(model: WorkspaceModel): string {
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  // The files that define something; a file of Terraform variables only lends their defaults.
-  const defining = model.files().filter((file) => {
-    const contribution = model.contributionOf(file)!;
-    return contribution.tables.length + contribution.databases.length + contribution.functions.length > 0;
-  });
-  return [
-    count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
-    count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
-    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
-  ].join(', ');
-}
-
 /**
- * Builds the workspace models that `files` are judged in, their sources indexed on the threads in the
- * order one thread would take them, and hands the models to the threads; each file gets the index of
- * its workspace's model.
+ * Builds the workspace models that `files` are judged in on the threads, their sources indexed there;
+ * each file gets the index of its workspace's model. Also resolves to the summary line of each workspace
+ * that defines something, which comes once the threads have built the models.
  */
-async function withWorkspaces(threads: AnalysisThreads, workspaces: CliWorkspaces, files: readonly FileEntry[]): Promise<WorkFile[]> {
+async function withWorkspaces(
+  threads: AnalysisThreads,
+  workspaces: CliWorkspaces,
+  files: readonly FileEntry[],
+): Promise<{ files: WorkFile[]; summaries: Promise<{ root: string; summary: string }[]> }> {
   const roots = [...new Set(files.flatMap((file) => workspaces.rootOf(file.path) ?? []))];
-  const sources = roots.map((root) => workspaces.sourcesOf(root));
-  const indexed: Indexed[] = [];
-  await threads.index(sources.flat(), (one) => indexed.push(one));
-  let next = 0;
-  const models = roots.map((root, i) => workspaces.adopt(root, indexed.slice(next, (next += sources[i].length))));
-  threads.shareWorkspaces(models.map(snapshotOf));
+  await threads.index(roots.flatMap((root, workspace) => workspaces.sourcesOf(root).map((source) => ({ ...source, workspace }))));
+  const summaries = (await threads.shareWorkspaces(roots.length)).summaries.then((lines) => roots.flatMap((root, k) => (lines[k] === undefined ? [] : [{ root, summary: lines[k] }])));
   const indexOfRoot = new Map(roots.map((root, i) => [root, i]));
-  return files.map((file) => {
-    const view = workspaces.viewFor(file.path);
-    return view ? { ...file, workspace: { index: indexOfRoot.get(view.root)!, fileName: view.fileName } } : file;
-  });
+  return {
+    files: files.map((file) => {
+      const located = workspaces.locate(file.path);
+      return located ? { ...file, workspace: { index: indexOfRoot.get(located.root)!, fileName: located.fileName } } : file;
+    }),
+    summaries,
+  };
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, allRules: readonly HintRule[]): Promise<number> {
@@ -265,10 +252,17 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
     }
   };
   const threads = io.startWorker ? threadsFor(checked, parsed.jobs) : 1;
+  let summaries: { root: string; summary: string }[] = [];
   if (io.startWorker && threads > 1) {
     const pool = new AnalysisThreads(threads, io.startWorker, settings);
     try {
-      await pool.analyze(workspaces ? await withWorkspaces(pool, workspaces, checked) : checked, report);
+      if (workspaces) {
+        const built = await withWorkspaces(pool, workspaces, checked);
+        await pool.analyze(built.files, report);
+        summaries = await built.summaries;
+      } else {
+        await pool.analyze(checked, report);
+      }
     } finally {
       pool.close();
     }
@@ -279,11 +273,10 @@ export async function runCli(argv: readonly string[], io: CliIo, allRules: reado
       const workspace = workspaces?.viewFor(file.path);
       report(analyzeFile(file, settings, rules, { workspace, text: kept.take(file.path), now: io.now }));
     }
+    summaries = workspaces?.summaries() ?? [];
   }
-  for (const { root, model } of workspaces?.built() ?? []) {
-    if (!model.isEmpty()) {
-      io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${workspaceSummary(model)}\n`);
-    }
+  for (const { root, summary } of summaries) {
+    io.stderr(`aws-db-hints: workspace ${escapeField(display(root))}: ${summary}\n`);
   }
   output.finish(usedRuleIds, allRules, io.cwd);
   if (internalErrors > 0) {

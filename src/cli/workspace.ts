@@ -78,18 +78,21 @@ export class CliWorkspaces {
     return this.namedFiles.get(file) ?? this.folders.find((folder) => isInside(folder, file));
   }
 
-  /** The workspace a walked file is judged in. */
-  viewFor(file: string): CliWorkspace | undefined {
+  /** The root of the workspace a walked file is judged in, and the file's path there; undefined when it is judged alone. */
+  locate(file: string): { root: string; fileName: string } | undefined {
     const root = this.rootOf(file);
-    if (root === undefined) {
-      return undefined;
-    }
-    return { model: this.model(root), root, fileName: posixRelative(root, file) };
+    return root === undefined ? undefined : { root, fileName: posixRelative(root, file) };
   }
 
-  /** Every workspace built so far, with its root. */
-  built(): { root: string; model: WorkspaceModel }[] {
-    return [...this.models].map(([root, model]) => ({ root, model }));
+  /** The workspace a walked file is judged in; the first file of a workspace indexes it on this thread. */
+  viewFor(file: string): CliWorkspace | undefined {
+    const located = this.locate(file);
+    return located && { ...located, model: this.model(located.root) };
+  }
+
+  /** The summary line of each workspace built so far that defines something, with its root. */
+  summaries(): { root: string; summary: string }[] {
+    return [...this.models].filter(([, model]) => !model.isEmpty()).map(([root, model]) => ({ root, summary: workspaceSummary(model) }));
   }
 
   /** The files a workspace's model is made of: those whose kind may define something, with their paths in it. */
@@ -99,16 +102,15 @@ export class CliWorkspaces {
     return files.filter((file) => kindMayContribute(file.kind)).map((file) => ({ path: file.path, kind: file.kind, size: file.size, name: posixRelative(root, file.path) }));
   }
 
-  /** Sets a workspace's model from what its sources contribute (in the order of sourcesOf), indexed here or on other threads. */
-  adopt(root: string, indexed: readonly Indexed[]): WorkspaceModel {
-    const model = new WorkspaceModel();
-    model.batch(() => indexed.forEach(({ name, contribution }) => contribution && model.update(name, contribution)));
-    this.models.set(root, model);
-    return model;
-  }
-
   private model(root: string): WorkspaceModel {
-    return this.models.get(root) ?? this.adopt(root, this.sourcesOf(root).map((source) => indexSource(source, this.sources)));
+    let model = this.models.get(root);
+    if (!model) {
+      model = new WorkspaceModel();
+      const indexed = this.sourcesOf(root).map((source) => indexSource(source, this.sources));
+      model.batch(() => indexed.forEach(({ name, contribution }) => contribution && model!.update(name, contribution)));
+      this.models.set(root, model);
+    }
+    return model;
   }
 }
 
@@ -133,18 +135,17 @@ export function indexSource(source: ModelSource, { read, budget }: Pick<Workspac
   return { name: source.name, contribution: text === undefined ? undefined : indexFile(source.name, source.kind, text, { budget: budget() }) };
 }
 
-/** A workspace model as plain data, for a worker thread: each contributing file's contribution, in path order. */
-export interface WorkspaceSnapshot {
-  contributions: [string, FileContribution][];
-}
-
-export function snapshotOf(model: WorkspaceModel): WorkspaceSnapshot {
-  return { contributions: model.files().map((file): [string, FileContribution] => [file, model.contributionOf(file)!]) };
-}
-
-/** A model that answers as the snapshot's did: the same contributions (the model reads them in path order whatever order they are set in). */
-export function modelOf(snapshot: WorkspaceSnapshot): WorkspaceModel {
-  const model = new WorkspaceModel();
-  model.batch(() => snapshot.contributions.forEach(([file, contribution]) => model.update(file, contribution)));
-  return model;
+/** What a workspace defines, in one line: `2 DynamoDB tables, 1 RDS or ElastiCache resource, 3 Lambda functions in 2 files`. */
+export function workspaceSummary(model: WorkspaceModel): string {
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  // The files that define something; a file of Terraform variables only lends their defaults.
+  const defining = model.files().filter((file) => {
+    const contribution = model.contributionOf(file)!;
+    return contribution.tables.length + contribution.databases.length + contribution.functions.length > 0;
+  });
+  return [
+    count(model.tables().length, 'DynamoDB table', 'DynamoDB tables'),
+    count(model.databases().length, 'RDS or ElastiCache resource', 'RDS or ElastiCache resources'),
+    `${count(model.functions().length, 'Lambda function', 'Lambda functions')} in ${count(defining.length, 'file', 'files')}`,
+  ].join(', ');
 }

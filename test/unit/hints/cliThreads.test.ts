@@ -173,6 +173,21 @@ describe('aws-db-hints on several threads', function () {
     await assert.rejects(runCli(['--jobs', '2'], io, realHintRules()), /the worker broke/);
   });
 
+  it('stops with the error when a worker thread dies while the threads share the workspace models', async () => {
+    // Workers that index nothing, then break at one step of the sharing: asked for their part, or handed everyone's.
+    const breakingAt = (step: 'share' | 'workspaces'): string => `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (task) => {
+        if (task.kind === '${step}') throw new Error('the worker broke at ' + task.kind);
+        if (task.kind === 'index') parentPort.postMessage({ chunk: task.chunk, results: [] });
+        if (task.kind === 'share') parentPort.postMessage({ part: new SharedArrayBuffer(0) });
+      });`;
+    for (const step of ['share', 'workspaces'] as const) {
+      const io: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: root, startWorker: () => new Worker(breakingAt(step), { eval: true }) };
+      await assert.rejects(runCli(['--jobs', '2'], io, realHintRules()), new RegExp(`the worker broke at ${step}`));
+    }
+  });
+
   it('rejects a --jobs that is not a whole number of threads', () => {
     for (const jobs of ['0', '-1', 'all', '1.5']) {
       const result = spawnBuiltCli(root, ['--jobs', jobs], { timeoutMs: 60_000 });

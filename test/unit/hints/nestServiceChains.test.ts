@@ -5,8 +5,7 @@
  * calls reaches, and every file read alone.
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { contributionOf, hintsOfFile as hints, workspaceOf } from '../workspace/support';
+import { contributionOf, copiedToThread, hintsOfFile as hints, workspaceOf } from '../workspace/support';
 import { sourceLines } from './support';
 
 const RULE = 'client-per-request!';
@@ -99,7 +98,7 @@ describe('NestJS services a route reaches through another service', () => {
       { className: 'CatalogService', method: 'product', module: '../pricing/pricing.client', path: 'PricingClient', methods: ['quote'] },
       { className: 'CatalogService', method: 'nightly', module: './catalog.repository', path: 'CatalogRepository', methods: ['reindex'] },
     ]);
-    const model = modelOf(snapshotOf(workspaceOf(files)));
+    const model = copiedToThread(workspaceOf(files));
     assert.deepEqual(model.routeCalledMethods('src/catalog/catalog.repository.ts', 'CatalogRepository'), ['bySku']);
   });
 

@@ -5,8 +5,7 @@
  * singletons, provider factories, service methods no route calls, and every file read alone.
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { contributionOf, hintsOfFile as hints, workspaceOf } from '../workspace/support';
+import { contributionOf, copiedToThread, hintsOfFile as hints, workspaceOf } from '../workspace/support';
 import { sourceLines } from './support';
 
 const RULE = 'client-per-request!';
@@ -82,7 +81,7 @@ describe('Clients made per call by another module, in per-request code', () => {
 
   it('indexes the service methods the routes of a controller call, and keeps them through a snapshot', () => {
     assert.deepEqual(contributionOf('src/orders/orders.controller.ts', CONTROLLER)?.routeCalls, [{ module: './orders.service', path: 'OrdersService', methods: ['list', 'create'] }]);
-    const model = modelOf(snapshotOf(workspaceOf(files)));
+    const model = copiedToThread(workspaceOf(files));
     assert.deepEqual(model.routeCalledMethods('src/orders/orders.service.ts', 'OrdersService'), ['list', 'create']);
     assert.deepEqual(model.routeCalledMethods('src/orders/orders.service.ts', 'OtherService'), []);
   });

@@ -5,8 +5,7 @@
  * on, a name hung with something else or with clients that differ, assignments outside middleware, test doubles.
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
-import { contributionOf, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from '../workspace/support';
+import { contributionOf, copiedToThread, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from '../workspace/support';
 import { sourceLines } from './support';
 
 const REDIS_MIDDLEWARE = sourceLines(
@@ -74,7 +73,7 @@ describe('clients that Express middleware hangs on the request, in handlers of o
 
   it('answers the same from a snapshot of the model, as worker threads read it', () => {
     const files = { 'src/middleware/redis.js': REDIS_MIDDLEWARE, 'src/controllers/products.js': PRODUCTS };
-    assert.deepEqual(hints(files, 'src/controllers/products.js', modelOf(snapshotOf(workspaceOf(files)))), ['2:keys redis-keys', '2:keys redis-keys!', '4:setex redis-expire']);
+    assert.deepEqual(hints(files, 'src/controllers/products.js', copiedToThread(workspaceOf(files))), ['2:keys redis-keys', '2:keys redis-keys!', '4:setex redis-expire']);
   });
 
   it('reads an object of methods bound to a client another module exports as that client', () => {

@@ -7,13 +7,12 @@
  * and no workspace. Last, which files' text the index keeps, and its time on shapes made to be slow.
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
 import { jsMayExport } from '../../../src/hints/engine/workspace/jsModuleText';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { superlinearScaling } from '../../support/hostileShapes';
 import { sourceLines } from '../hints/support';
-import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
+import { contributionOf, copiedToThread, hintsInWorkspace, workspaceOf } from './support';
 
 /** `line:command` for each Redis command and DynamoDB scan that gets a finding or a hover. */
 function commands(model: WorkspaceModel | undefined, file: string, code: string): string[] {
@@ -193,7 +192,7 @@ describe('clients returned by functions of another module', () => {
   });
 
   it('answers the same from a snapshot of the model, as worker threads read it', () => {
-    const copy = modelOf(structuredClone(snapshotOf(model)));
+    const copy = copiedToThread(model);
     assert.deepEqual(commands(copy, 'src/middlewares/cache.js', CACHE_MIDDLEWARE), commands(model, 'src/middlewares/cache.js', CACHE_MIDDLEWARE));
   });
 

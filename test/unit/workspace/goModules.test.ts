@@ -11,11 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/cli';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
 import { documentKind, isAnalysedKind, MODEL_FILE_GLOB } from '../../../src/hints/engine/documentKinds';
 import { goModulePath } from '../../../src/hints/engine/workspace/goModules';
 import { realHintRules, sourceLines } from '../hints/support';
-import { contributionOf, fixtureModel, FIXTURES, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from './support';
+import { contributionOf, copiedToThread, fixtureModel, FIXTURES, hintsInWorkspace, hintsOfFile as hints, workspaceOf } from './support';
 
 const GO_MOD = sourceLines('module example.com/shortener', '', 'go 1.22', '', 'require github.com/redis/go-redis/v9 v9.7.0');
 
@@ -127,7 +126,7 @@ describe('workspace: Go clients from other packages of the module', () => {
     for (const expected of ['12:Keys redis-keys!', '13:Scan dynamodb-scan!', '14:Query dynamodb-query']) {
       assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
     }
-    assert.deepEqual(hints(files, 'internal/trips/handler.go', modelOf(snapshotOf(model))), found);
+    assert.deepEqual(hints(files, 'internal/trips/handler.go', copiedToThread(model)), found);
     assert.deepEqual(contributionOf('internal/database/database.go', files['internal/database/database.go'])?.goPackage, {
       name: 'database',
       structs: {},

@@ -6,9 +6,8 @@
  * as an SDK input type is read from that type alone).
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
 import { sourceLines } from '../hints/support';
-import { contributionOf, hintsOfFile as hints, workspaceOf } from './support';
+import { contributionOf, copiedToThread, hintsOfFile as hints, workspaceOf } from './support';
 
 const STORE = sourceLines(
   'package store',
@@ -62,7 +61,7 @@ describe('workspace: Go struct types declared in another file of the package', (
     const model = workspaceOf(files);
     const found = hints(files, 'admin/ops.go', model);
     assert.ok(found.some((hint) => hint === '4:ModifyDBInstance rds-modify-db-instance'), found.join('\n'));
-    assert.deepEqual(hints(files, 'admin/ops.go', modelOf(snapshotOf(model))), found);
+    assert.deepEqual(hints(files, 'admin/ops.go', copiedToThread(model)), found);
   });
 
   it('reads no field of a struct of another folder or package, or of a test file', () => {

@@ -6,10 +6,9 @@
  * a module outside the workspace or one that maps to files that disagree.
  */
 import * as assert from 'node:assert/strict';
-import { modelOf, snapshotOf } from '../../../src/cli/workspace';
 import { WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { sourceLines } from '../hints/support';
-import { contributionOf, hintsInWorkspace, workspaceOf } from './support';
+import { contributionOf, copiedToThread, hintsInWorkspace, workspaceOf } from './support';
 
 /** A model of the given files, each indexed as the adapters index it. */
 const hints = hintsInWorkspace;
@@ -370,7 +369,7 @@ describe('workspace: clients that JavaScript and TypeScript modules export, in t
 describe('workspace: exported clients as the model keeps them', () => {
   it('answers the same from a snapshot sent to a worker thread', () => {
     const model = workspaceOf({ 'webapp/__init__.py': REDIS_MODULE });
-    const copy = modelOf(structuredClone(snapshotOf(model)));
+    const copy = copiedToThread(model);
     assert.deepEqual(copy.importedClient('webapp/tasks/cleanup.py', 'webapp', 'redis_connection'), { kind: 'redis', flavor: 'redis-py' });
     assert.deepEqual(hints(copy, 'webapp/tasks/cleanup.py', CLEANUP), hints(model, 'webapp/tasks/cleanup.py', CLEANUP));
   });

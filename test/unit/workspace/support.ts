@@ -6,6 +6,7 @@ import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { FileContribution, WorkspaceView } from '../../../src/hints/engine/workspace/types';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { buildModels, IndexedPart, sharedPart } from '../../../src/cli/parallel';
 import { realHintRules } from '../hints/support';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/workspace');
@@ -52,6 +53,12 @@ export function placed<T>(value: T): T {
 }
 
 /** The model of a workspace of these texts, each indexed as a file of its name. */
+/** The model a CLI worker thread builds from `model`'s contributions, indexed on another thread and shared as the threads share them. */
+export function copiedToThread(model: WorkspaceModel): WorkspaceModel {
+  const part: IndexedPart = model.files().map((file) => [0, file, model.contributionOf(file)!]);
+  return buildModels(1, [sharedPart(part)], -1, [])[0];
+}
+
 export function workspaceOf(files: Record<string, string>): WorkspaceModel {
   const model = new WorkspaceModel();
   model.batch(() => Object.entries(files).forEach(([file, text]) => model.update(file, contributionOf(file, text))));
