@@ -107,6 +107,33 @@ describe('Redis options read from a const settings object of the file', () => {
     assert.ok(found.includes('23:password redis-auth-without-tls!'), found.join('\n'));
   });
 
+  it('takes compound assignments and updates of a member as changes too', () => {
+    const found = hintsIn(
+      'clients.ts',
+      sourceLines(
+        "import Redis from 'ioredis'",
+        '',
+        "const sessionSettings = { host: 'localhost', password: undefined as string | undefined }",
+        'sessionSettings.password ??= process.env.REDIS_PASSWORD',
+        'sessionSettings.host ||= process.env.REDIS_HOST',
+        'export const sessions = new Redis({ host: sessionSettings.host, password: sessionSettings.password })',
+        '',
+        "const jobSettings = { host: 'localhost', port: 6379, password: undefined as string | undefined }",
+        'jobSettings.port++',
+        'export const jobs = new Redis({ host: jobSettings.host, port: jobSettings.port, password: process.env.JOBS_PASSWORD })',
+        '',
+        "const localSettings = { host: 'localhost', password: undefined as string | undefined }",
+        'const isLocal = localSettings.host === "localhost"',
+        'export const local = new Redis({ host: localSettings.host, password: process.env.LOCAL_PASSWORD })',
+      ),
+    );
+    // Changed after it was written: the host is unknown, so the clear-text password may leave the machine.
+    assert.ok(found.includes('6:password redis-auth-without-tls!'), found.join('\n'));
+    assert.ok(found.includes('10:password redis-auth-without-tls!'), found.join('\n'));
+    // A comparison reads the object without changing it: still the local server.
+    assert.ok(!found.includes('14:password redis-auth-without-tls!'), found.join('\n'));
+  });
+
   it('reads a value nested one const deep, and a TLS option that is undefined as off', () => {
     const found = hintsIn(
       'queue.ts',

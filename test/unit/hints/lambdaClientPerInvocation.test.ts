@@ -114,6 +114,21 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('app.py', python), []);
   });
 
+  it('reports a client that a lazy assignment keeps in a local of the handler, which each invocation starts empty', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'export const handler = async (event) => {',
+      '  let client;',
+      '  client ??= new DynamoDBClient({});',
+      '  let fallback;',
+      '  fallback ||= new DynamoDBClient({});',
+      '  return [client, fallback];',
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', js), [`5:DynamoDBClient ${RULE}`, `7:DynamoDBClient ${RULE}`]);
+  });
+
   it('reports a client built from a local that only reads the environment, and stays silent when the local reads the event too', () => {
     const python = sourceLines(
       'import os',

@@ -8,14 +8,13 @@
  */
 import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { assignmentAt } from './assignments';
 import { FileMemo } from './fileMemo';
 import { literalMap, MapEntry } from './literalMaps';
 import { bindingAt } from './names';
 
 /** Per file and binding token, the members of the object when it is never changed, or null. */
 const objects = new FileMemo<number, MapEntry[] | null>();
-
-const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '||=', '&&=', '??=', '++', '--']);
 
 /**
  * The tokens [from, to) of the value `name.member` (tokens [start, end)) reads from a `const` object literal
@@ -49,7 +48,7 @@ function unchangedObject(a: CodeAnalyzer, nameToken: number, open: number): MapE
       continue;
     }
     // Another `config` of the file (a key `config:` or a shorthand member also reads as one: precision first).
-    if (!a.is(k + 1, '.') || !a.isId(k + 2) || ASSIGNMENTS.has(a.tokens.text(k + 3)) || a.is(k + 3, '(')) {
+    if (!a.is(k + 1, '.') || !a.isId(k + 2) || assignmentAt(a, k + 3) > 0 || a.is(k + 3, '(')) {
       return null;
     }
   }

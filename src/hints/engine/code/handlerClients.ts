@@ -17,6 +17,7 @@ import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { assignmentAt } from './assignments';
 import { expressionEnd, segments } from './braces';
 import type { FunctionScope } from './language';
 import { FileMemo } from './fileMemo';
@@ -471,7 +472,6 @@ function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: n
 
 /** Operators that keep a value already held: `client = client || new X()`, `client ??= new X()`, Python `or`. */
 const KEEPING = ['||', '??', 'or'];
-const ASSIGNING = ['=', '??=', '||='];
 
 /**
  * Whether the construction at `start` is assigned to a member (`this.client = ...`) or to a name the handler's
@@ -489,8 +489,12 @@ function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: n
   while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
     k -= 2;
   }
-  if (!ASSIGNING.some((operator) => a.is(k, operator))) {
+  if (!a.is(k, '=')) {
     return false;
+  }
+  // `client ??= new X()` and `client ||= new X()`: the operator starts a token earlier.
+  if (assignmentAt(a, k - 1) === 2 && (a.is(k - 1, '??') || a.is(k - 1, '||'))) {
+    k--;
   }
   if (instance !== undefined && a.isAccess(k - 2) && a.idIs(k - 3, instance) && !a.isAccess(k - 4)) {
     return false;

@@ -9,6 +9,7 @@
 import { BudgetExceeded } from '../budget';
 import { bindsWholeExpression } from '../scope/scopes';
 import { CodeAnalyzer } from '../code/analyzer';
+import { assignmentAt } from '../code/assignments';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
@@ -185,11 +186,9 @@ function assignedOnceIn(a: CodeAnalyzer, fn: ModuleFunction, k: number): number 
       if (a.idIs(t - 1, 'global') || a.idIs(t - 1, 'nonlocal')) {
         return -1;
       }
-      assignments += ASSIGNMENTS.has(a.tokens.text(t + 1)) ? 1 : 0;
+      assignments += assignmentAt(a, t + 1) > 0 ? 1 : 0;
     }
   }
   return assignments === 1 ? binding.expression : -1;
 }
 
-/** Operators that set or change a name (`=`, `+=`, `:=`, `??=`): a local set once has exactly one. */
-const ASSIGNMENTS = new Set(['=', ':=', '+=', '-=', '|=', '&=', '??=', '||=', '&&=']);
