@@ -42,11 +42,16 @@ const MODEL_FILES: ReadonlyMap<string, DocumentKind> = new Map([
   ['go.mod', 'gomod'],
   ['package.json', 'packagejson'],
 ]);
+/**
+ * Files analysed by their whole name: a Terragrunt configuration is HCL whose `inputs` are the variables of
+ * the Terraform module its `terraform { source }` names (read as a module block, see `iac/terragrunt.ts`).
+ */
+const NAMED_FILES: ReadonlyMap<string, DocumentKind> = new Map([['terragrunt.hcl', 'terraform']]);
 /** Files the workspace model reads by their extension, never analysed for hints themselves. */
 const MODEL_EXTENSIONS: ReadonlyMap<string, DocumentKind> = new Map([['tfvars', 'tfvars']]);
 
 /** Files matched by name because VS Code has no built-in language for them (the editor's selector). */
-export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf'];
+export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf', ...[...NAMED_FILES.keys()].map((name) => `**/${name}`)];
 
 const BY_EXTENSION = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry.kind] as const)));
 const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.map((id) => [id, entry.kind] as const)));
@@ -55,10 +60,10 @@ const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.
 export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 
 /** Every file the engine analyses, as one glob (for `workspace.findFiles`). */
-export const HINT_FILE_GLOB = `**/*.{${[...BY_EXTENSION.keys()].join(',')}}`;
+export const HINT_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...NAMED_FILES.keys()].join(',')}}`;
 
 /** Every file the workspace model may read: those analysed and the model's own (`go.mod`; `package.json` is a `*.json`), as one glob without nested groups. */
-export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...[...MODEL_FILES.keys()].filter((name) => !BY_EXTENSION.has(name.slice(name.lastIndexOf('.') + 1)))].join(',')}}`;
+export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...[...MODEL_FILES.keys(), ...NAMED_FILES.keys()].filter((name) => !BY_EXTENSION.has(name.slice(name.lastIndexOf('.') + 1)))].join(',')}}`;
 
 /** The excluded folders, as one glob (for `workspace.findFiles`). */
 export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
@@ -67,7 +72,7 @@ export const EXCLUDED_FOLDERS_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 export function documentKind(languageId: string | undefined, fileName: string): DocumentKind | undefined {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
   const name = fileName.slice(slash + 1);
-  const byName = MODEL_FILES.get(name);
+  const byName = MODEL_FILES.get(name) ?? NAMED_FILES.get(name.toLowerCase());
   if (byName) {
     return byName;
   }

@@ -32,10 +32,13 @@ describe('document kinds', () => {
     assert.equal(documentKind(undefined, 'README.md'), undefined);
     assert.equal(documentKind(undefined, 'dir.py/Makefile'), undefined);
     assert.equal(documentKind('jsonc', 'settings'), 'json');
+    // A Terragrunt configuration by its name; other HCL files only by the editor's language id.
+    assert.equal(documentKind(undefined, 'live/prod/db/terragrunt.hcl'), 'terraform');
+    assert.equal(documentKind(undefined, 'live/prod/db/env.hcl'), undefined);
   });
 
   it('build the workspace globs from the same lists', () => {
-    assert.equal(HINT_FILE_GLOB, '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,java,go,cs,tf,yaml,yml,template,json}');
+    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl}');
     assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,.terraform,.aws-sam,cdk.out}/**');
   });
 

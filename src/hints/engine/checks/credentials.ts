@@ -22,18 +22,32 @@ function needsNoPassword(option: OptionOccurrence): boolean {
   return option.norm === 'type' && option.literal.kind === 'str' && option.literal.value.toLowerCase() === 'no-password-required';
 }
 
-/** A user whose access string starts with `off` cannot sign in (the usual stand-in for the `default` user). */
+/**
+ * A user whose access string switches it `off` (the last of `on` and `off` written wins), or says neither,
+ * which ElastiCache reads as `off`, cannot sign in: the usual stand-in for the `default` user of a user group
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html).
+ */
 function isDisabled(user: OptionContext): boolean {
   const access = user.options.find((option) => option.norm === 'accessstring')?.literal;
-  return access?.kind === 'str' && /^off\b/i.test(access.value.trim());
+  if (access?.kind !== 'str') {
+    return false;
+  }
+  const switches = access.value.split(/\s+/).filter((word) => /^(?:on|off)$/i.test(word));
+  return switches.length === 0 || switches[switches.length - 1].toLowerCase() === 'off';
 }
 
-/** An ElastiCache user that needs no password, or whose passwords are literals in the code. */
+/**
+ * An ElastiCache user that needs no password, or whose passwords are literals in the code; not a disabled
+ * user, whose password (a stand-in that the API requires for a `password` user) lets nobody sign in.
+ */
 export const userWithoutPassword: Check = (rule, context) => {
   const users = new Set<OptionContext>(context.optionsOf(rule).map(({ context: user }) => user));
   for (const user of users) {
+    if (isDisabled(user)) {
+      continue;
+    }
     for (const option of user.options) {
-      if (needsNoPassword(option) && !isDisabled(user)) {
+      if (needsNoPassword(option)) {
         context.report(rule, option.key);
       } else if (option.norm === 'passwords' && isLiteralStringList(option.literal)) {
         context.report(rule, option.value);

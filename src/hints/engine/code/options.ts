@@ -15,6 +15,9 @@ const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', '
 
 /** How many `name["Key"] = value` statements of one dict are read per call that spreads it. */
 const MAX_KEYS_ADDED = 64;
+/** The value of an option that a later spread of unknown keys may replace. */
+const REPLACEABLE: Literal = { kind: 'expr', text: 'may be replaced by a later spread' };
+
 /** How deep spreads are followed: `**` dicts that spread dicts, `...` object literals that spread object literals. */
 const SPREAD_DEPTH = 4;
 
@@ -42,25 +45,44 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
   // bound in scope (`**table_kwargs`), whose keys count as written here. An object literal of the file
   // spread in (`{ ...baseOptions, host }`) lends the options this one does not set itself.
+  const lent: { at: number; options: OptionOccurrence[] }[] = [];
+  const unknownSpreads: number[] = [];
   for (let k = open + 1; k < close; k++) {
     if (a.is(k, '**') && a.parent[k] === open) {
       const spread = dictSpread(a, k, kind, type, anchor, depth);
       if (spread) {
-        options.push(...spread.options);
+        lent.push({ at: k, options: spread.options });
+      }
+      if (spread?.complete !== true) {
+        unknownSpreads.push(k);
       }
       context.complete &&= spread?.complete === true;
     } else if (a.tokens.isSpread(k)) {
       context.complete = false;
-      const lent = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObjects(a, k + 3) : [];
-      const own = lent.length > 0 ? new Set(options.map((option) => option.norm)) : undefined;
-      for (const object of lent) {
+      const objects = depth < SPREAD_DEPTH && spreadsIntoContext(a, k, open) ? spreadObjects(a, k + 3) : [];
+      const own = objects.length > 0 ? new Set(options.map((option) => option.norm)) : undefined;
+      let known = objects.length > 0;
+      for (const object of objects) {
         const spread = contextFrom(a, object, a.partner[object], kind, type, anchor, depth + 1);
-        options.push(...spread.options.filter((option) => !own?.has(option.norm)));
+        lent.push({ at: k, options: spread.options.filter((option) => !own?.has(option.norm)) });
+        known &&= spread.complete;
+      }
+      if (!known) {
+        unknownSpreads.push(k);
       }
       k += 2;
     } else if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
       context.complete = false;
     }
+  }
+  // In a dict or object literal a later key wins: what an earlier spread lends, a later spread whose keys
+  // are unknown (`{**BASE, **overrides}`, `{ ...defaults, ...props.settings }`) may replace, so its values
+  // are unknown (the keys keep their hovers). Call keywords cannot repeat, so `f(**a, **b)` keeps both.
+  for (const { at, options: spreadOptions } of lent) {
+    const container = a.parent[at];
+    const replaceable = a.is(container, '{') && unknownSpreads.some((later) => later > at && a.parent[later] === container);
+    // The option itself stays the prototype: its spans are worked out when asked (see TokenOption).
+    options.push(...(replaceable ? spreadOptions.map((option): OptionOccurrence => Object.create(option, { literal: { value: REPLACEABLE, enumerable: true } })) : spreadOptions));
   }
   return context;
 }

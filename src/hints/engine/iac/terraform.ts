@@ -10,10 +10,11 @@ import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppres
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
-import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE } from './groupUse';
+import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
 import { TerraformValues } from './terraformValues';
+import { terragruntCall } from './terragrunt';
 import { argumentOf, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -169,20 +170,37 @@ class TerraformReader extends TerraformValues implements HclValues {
         this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : makes);
       }
     }
+    // A Terragrunt configuration: its `inputs` are a module call's (the `inputs` token is its label), but for
+    // those a `.tfvars` file beside it sets, which Terragrunt copies along and Terraform prefers to `TF_VAR_`.
+    const terragrunt = terragruntCall(this);
+    if (terragrunt) {
+      const inputs = terragrunt.items.filter((item) => this.outside?.assigned?.(item.option.name) === undefined);
+      this.moduleInputs(terragrunt.inputs - 1, [terragrunt.source, ...inputs]);
+    }
     this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
   }
 
   /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */
   private noteGroupUses(open: number, close: number, consumer: string | undefined): void {
     for (let i = open + 1; i < close; i++) {
-      if (i + 2 < close && this.tokens.kinds[i] === ID && this.tokens.is(i, 'aws_security_group') && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
-        this.ingressReader.groupUses.use(`aws_security_group.${this.tokens.text(i + 2)}`, consumer);
+      if (i + 2 < close && this.tokens.kinds[i] === ID && namesGroup(this.tokens.text(i)) && this.textOf(i + 1) === '.' && this.tokens.kinds[i + 2] === ID) {
+        this.ingressReader.groupUses.use(`${this.tokens.text(i)}.${this.hyphenatedName(i + 2, close)}`, consumer);
       } else if (this.tokens.kinds[i] === STR && this.tokens.interpolated(i)) {
-        for (const [, name] of this.tokens.text(i).matchAll(GROUP_REFERENCE)) {
-          this.ingressReader.groupUses.use(`aws_security_group.${name}`, consumer);
+        for (const [, kind, name] of this.tokens.text(i).matchAll(GROUP_REFERENCE)) {
+          this.ingressReader.groupUses.use(`${kind}.${name}`, consumer);
         }
       }
     }
+  }
+
+  /** The name starting at token `at`, with the `-part`s written against it (HCL names may hold hyphens: `module.db-sg`). */
+  private hyphenatedName(at: number, close: number): string {
+    const { starts, ends } = this.tokens;
+    let end = at;
+    while (end + 2 < close && this.textOf(end + 1) === '-' && starts[end + 1] === ends[end] && this.tokens.kinds[end + 2] === ID && starts[end + 2] === ends[end + 1]) {
+      end += 2;
+    }
+    return this.tokens.source.slice(starts[at], ends[end]);
   }
 
   private resource(at: number, open: number, close: number): void {
@@ -235,7 +253,7 @@ class TerraformReader extends TerraformValues implements HclValues {
     const sourceText = sourceItem?.option.literal.kind === 'str' ? sourceItem.option.literal.value : '';
     const securityGroup = securityGroupModule(sourceText);
     if (securityGroup) {
-      this.ingressReader.securityGroupModule(items, securityGroup.autoRules);
+      this.ingressReader.securityGroupModule(items, securityGroup.autoRules, `module.${this.tokens.text(at + 1)}`);
       return { source: sourceText };
     }
     const source = registrySource(sourceText);

@@ -149,7 +149,7 @@ export class TerraformIngress {
    * `ingress_with_ipv6_cidr_blocks` objects with their ports or rule, and their CIDR blocks (a
    * comma-separated string) or else the module's default blocks.
    */
-  securityGroupModule(items: BodyItem[], autoRules: readonly string[]): void {
+  securityGroupModule(items: BodyItem[], autoRules: readonly string[], group: string): void {
     const named = (name: string): BodyItem | undefined => items.find((item) => item.option.name === name && !item.block);
     const create = named('create')?.option.literal;
     if (create && !(create.kind === 'bool' && create.value)) {
@@ -161,7 +161,7 @@ export class TerraformIngress {
     for (const name of [...(automatic ? ruleNames(automatic) : autoRules), ...ruleNames(named('ingress_rules'))]) {
       const rule = SECURITY_GROUP_RULES[name];
       if (rule) {
-        this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }));
+        this.addIngress(openIngress('terraform', { protocol: { kind: 'str', value: rule.protocol }, fromPort: { kind: 'num', value: rule.from }, toPort: { kind: 'num', value: rule.to }, sources: [...defaults.cidr_blocks, ...defaults.ipv6_cidr_blocks] }), group);
       }
     }
     for (const key of ['cidr_blocks', 'ipv6_cidr_blocks'] as const) {
@@ -181,6 +181,7 @@ export class TerraformIngress {
             toPort: value('to_port') ?? (rule ? { kind: 'num', value: rule.to } : undefined),
             sources,
           }),
+          group,
         );
       }
     }
@@ -243,9 +244,11 @@ export class TerraformIngress {
     return elements.map((element) => ({ iterator: 'each', element, keyIsElement }));
   }
 
-  private addIngress(rule: IngressRule | undefined): void {
+  /** A rule the file opens; with `group`, the key of the group it belongs to (`module.<name>` for a security-group module's). */
+  private addIngress(rule: IngressRule | undefined, group?: string): void {
     if (rule) {
       this.rules.push(rule);
+      this.groupUses.rule(rule, group);
     }
   }
 

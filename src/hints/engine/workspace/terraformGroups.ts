@@ -6,7 +6,7 @@
  * store, through the folders its own modules use, so that a group attached only to `module "api" { source =
  * "./ecs-service" }` whose folder makes an ECS service and nothing else serves no database.
  */
-import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore } from '../iac/groupUse';
+import { EXPOSES_EITHER, exposureOf, GROUP_REFERENCE, isDataStore, namesGroup } from '../iac/groupUse';
 import { attributeOf, HclBody, HclValue, TemplatePart } from './hcl';
 import { folderOf, joinPath } from './paths';
 import { FileContribution } from './types';
@@ -70,8 +70,8 @@ function groupsReferred(body: HclBody, source: string, groups: Set<string>): voi
 
 function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
   const add = (path: readonly string[]): void => {
-    if (path.length >= 2 && path[0] === 'aws_security_group') {
-      groups.add(`aws_security_group.${path[1]}`);
+    if (path.length >= 2 && namesGroup(path[0])) {
+      groups.add(`${path[0]}.${path[1]}`);
     }
   };
   switch (value.kind) {
@@ -89,7 +89,7 @@ function groupsIn(value: HclValue, source: string, groups: Set<string>): void {
       break;
     case 'other':
       for (const match of source.slice(value.span.start, value.span.end).matchAll(GROUP_REFERENCE)) {
-        groups.add(`aws_security_group.${match[1]}`);
+        groups.add(`${match[1]}.${match[2]}`);
       }
       break;
     default:
