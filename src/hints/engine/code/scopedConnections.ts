@@ -41,6 +41,8 @@ interface ScopeReader {
   block?: { keyword: number; resources: ResourceStarts };
   /** Methods that close a client: a function that makes a client in a local and calls one of these on it opens one per call. */
   closes: readonly string[];
+  /** The method that opens a client made elsewhere (node-redis `connect()`): a function that calls it and then a close on a shared client cycles its connection per call. */
+  opens?: string;
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
@@ -50,7 +52,7 @@ const READERS: Partial<Record<Family, ScopeReader>> = {
   // `defer rdb.Close()` or a plain `rdb.Close()`.
   go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
-  js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'] },
+  js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'], opens: 'connect' },
 };
 
 /** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
@@ -70,8 +72,39 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
         found.set(name, a.tokenSpan(name));
       }
     }
+    const opened = code === DOT && reader.opens ? cycledSharedClient(a, k, reader.opens, reader.closes) : -1;
+    if (opened >= 0 && inOrdinaryFunction(a, opened) && !inTestCode(a, opened)) {
+      found.set(opened, a.tokenSpan(opened));
+    }
   }
   return [...found.values()];
+}
+
+/**
+ * `client.connect()` at the dot `k` on a Redis client the function did not make (a module's shared client,
+ * `const client = createClient({ url })` at the top of the file), followed in the same function by a close of
+ * that client (`await client.quit()`, `disconnect()`): every call opens the client's connection and closes it
+ * again, as a client made per call would (a Lambda handler that connects and quits on each invocation). The
+ * `connect` token, or -1. A close before the connect (a reconnect helper) leaves the client open and does not count.
+ */
+function cycledSharedClient(a: CodeAnalyzer, k: number, opens: string, closes: readonly string[]): number {
+  if (!a.idIs(k + 1, opens) || !a.is(k + 2, '(') || !a.isId(k - 1) || (k > 1 && a.isAccess(k - 2))) {
+    return -1;
+  }
+  const name = a.tokens.text(k - 1);
+  const fn = a.scopes.enclosing(k, ['function']);
+  const binding = a.scopes.lookup(name, k - 1);
+  const value = binding ? a.lookup(name, k - 1) : undefined;
+  if (fn <= 0 || !binding || value?.t !== 'client' || value.kind !== 'redis' || a.scopes.enclosing(binding.token, ['function']) === fn) {
+    return -1;
+  }
+  const end = a.scopes.range(fn)[1];
+  for (let t = a.partner[k + 2] + 1; t < end; t++) {
+    if (a.is(t, '.') && a.idIs(t - 1, name) && !a.isAccess(t - 2) && a.tokens.isOneOf(t + 1, closes) && a.is(t + 2, '(') && a.scopes.enclosing(t, ['function']) === fn) {
+      return k + 1;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -185,11 +185,12 @@ function assignedOnceIn(a: CodeAnalyzer, fn: ModuleFunction, k: number): number 
       if (a.idIs(t - 1, 'global') || a.idIs(t - 1, 'nonlocal')) {
         return -1;
       }
-      assignments += ASSIGNMENTS.has(a.tokens.text(t + 1)) ? 1 : 0;
+      // The function's last token may be the file's last (`return table` ending the module): nothing follows it.
+      assignments += a.tokens.isOneOf(t + 1, ASSIGNMENTS) ? 1 : 0;
     }
   }
   return assignments === 1 ? binding.expression : -1;
 }
 
 /** Operators that set or change a name (`=`, `+=`, `:=`, `??=`): a local set once has exactly one. */
-const ASSIGNMENTS = new Set(['=', ':=', '+=', '-=', '|=', '&=', '??=', '||=', '&&=']);
+const ASSIGNMENTS: readonly string[] = ['=', ':=', '+=', '-=', '|=', '&=', '??=', '||=', '&&='];
