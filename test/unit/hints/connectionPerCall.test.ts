@@ -262,6 +262,42 @@ describe('Redis: a connection opened and closed on every call', () => {
     assert.deepEqual(reported('cache.spec.ts', spec), []);
   });
 
+  it('reports a client field that a method connects and then closes, not the module hooks that open and close it once', () => {
+    const service = sourceLines(
+      "import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';",
+      "import { Pool } from 'pg';",
+      "import { createClient, RedisClientType } from 'redis';",
+      '',
+      '@Injectable()',
+      'export class ProfileCache implements OnModuleInit, OnModuleDestroy {',
+      '  private readonly client: RedisClientType = createClient({ url: process.env.CACHE_URL });',
+      '  private readonly db = new Pool();',
+      '',
+      '  async onModuleInit() {',
+      '    await this.client.connect();',
+      '  }',
+      '',
+      '  async lookup(id: string) {',
+      '    await this.client.connect();',
+      '    const value = await this.client.get(`profile:${id}`);',
+      '    await this.client.disconnect();',
+      '    return value;',
+      '  }',
+      '',
+      '  async report() {',
+      '    const conn = await this.db.connect();',
+      '    conn.release();',
+      '    await this.db.end();',
+      '  }',
+      '',
+      '  async onModuleDestroy() {',
+      '    await this.client.quit();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('profile.cache.ts', service), [`15:connect ${RULE}`]);
+  });
+
   it('stays silent in tests', () => {
     const code = sourceLines(
       'import redis',

@@ -82,29 +82,50 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
 
 /**
  * `client.connect()` at the dot `k` on a Redis client the function did not make (a module's shared client,
- * `const client = createClient({ url })` at the top of the file), followed in the same function by a close of
- * that client (`await client.quit()`, `disconnect()`): every call opens the client's connection and closes it
- * again, as a client made per call would (a Lambda handler that connects and quits on each invocation). The
- * `connect` token, or -1. A close before the connect (a reconnect helper) leaves the client open and does not count.
+ * `const client = createClient({ url })` at the top of the file, or a field, `this.client`), followed in the same
+ * function by a close of that client (`await client.quit()`, `disconnect()`): every call opens the client's
+ * connection and closes it again, as a client made per call would (a Lambda handler that connects and quits on
+ * each invocation). The `connect` token, or -1. A close before the connect (a reconnect helper) leaves the
+ * client open and does not count.
  */
 function cycledSharedClient(a: CodeAnalyzer, k: number, opens: string, closes: readonly string[]): number {
-  if (!a.idIs(k + 1, opens) || !a.is(k + 2, '(') || !a.isId(k - 1) || (k > 1 && a.isAccess(k - 2))) {
+  if (!a.idIs(k + 1, opens) || !a.is(k + 2, '(') || !a.isId(k - 1)) {
     return -1;
   }
-  const name = a.tokens.text(k - 1);
+  // `client` alone, or `this.client`: nothing longer, whose parts the function could change.
+  const field = a.isAccess(k - 2) && a.idIs(k - 3, 'this') && !a.isAccess(k - 4);
+  if (a.isAccess(k - 2) && !field) {
+    return -1;
+  }
+  const start = field ? k - 3 : k - 1;
   const fn = a.scopes.enclosing(k, ['function']);
-  const binding = a.scopes.lookup(name, k - 1);
-  const value = binding ? a.lookup(name, k - 1) : undefined;
-  if (fn <= 0 || !binding || value?.t !== 'client' || value.kind !== 'redis' || a.scopes.enclosing(binding.token, ['function']) === fn) {
+  const name = a.tokens.text(k - 1);
+  const binding = field ? undefined : a.scopes.lookup(name, k - 1);
+  const value = a.evalChain(start, k).value;
+  if (fn <= 0 || value?.t !== 'client' || value.kind !== 'redis' || (!field && (!binding || a.scopes.enclosing(binding.token, ['function']) === fn))) {
     return -1;
   }
   const end = a.scopes.range(fn)[1];
   for (let t = a.partner[k + 2] + 1; t < end; t++) {
-    if (a.is(t, '.') && a.idIs(t - 1, name) && !a.isAccess(t - 2) && a.tokens.isOneOf(t + 1, closes) && a.is(t + 2, '(') && a.scopes.enclosing(t, ['function']) === fn) {
+    if (a.is(t, '.') && a.tokens.isOneOf(t + 1, closes) && a.is(t + 2, '(') && sameReceiver(a, start, k, t) && a.scopes.enclosing(t, ['function']) === fn) {
       return k + 1;
     }
   }
   return -1;
+}
+
+/** Whether the tokens before the dot `t` repeat the receiver `start`..`dot` (`client`, `this.client`) and nothing longer. */
+function sameReceiver(a: CodeAnalyzer, start: number, dot: number, t: number): boolean {
+  const length = dot - start;
+  if (t - length < 1 || a.isAccess(t - length - 1)) {
+    return false;
+  }
+  for (let j = 0; j < length; j++) {
+    if (a.tokens.text(start + j) !== a.tokens.text(t - length + j)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
