@@ -347,13 +347,14 @@ const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /**
- * The same for node-redis 4: cache-manager's stores `redisStore(options?: RedisClientOptions & Config)` of
- * `cache-manager-redis-yet` and `cache-manager-redis-store` 3 call `createClient(options)`, as NestJS's
- * `CacheModule.registerAsync({ useFactory: async () => ({ store: await redisStore({ ... }) }) })` does.
+ * The same for node-redis 4: cache-manager's `redisStore(options?: RedisClientOptions & Config)` of `cache-manager-redis-yet`
+ * and `cache-manager-redis-store` 3 (as in NestJS's `CacheModule.registerAsync`), and Keyv's Redis store, "built on top of
+ * @redis/client", with the URL or options of `new KeyvRedis(connect?)` and `createKeyv(connect?)` (https://keyv.org/docs/storage-adapters/redis).
  */
 const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
   'cache-manager-redis-yet': new Set(['redisStore']),
   'cache-manager-redis-store': new Set(['redisStore']),
+  '@keyv/redis': new Set(['', 'KeyvRedis', 'createKeyv', 'createKeyvNonBlocking']),
 };
 
 /**

@@ -82,4 +82,27 @@ describe('cache-manager Redis stores', () => {
     const hints = hintsIn('build.ts', code);
     assert.ok(!hints.some((hint) => /^(10|11|13|14):/.test(hint)), hints.join('\n'));
   });
+  it('@keyv/redis: a URL with a literal password in new KeyvRedis(...) or createKeyv(...), not a client passed in (audit app-22)', () => {
+    const code = sourceLines(
+      "import KeyvRedis, { createKeyv } from '@keyv/redis';",
+      "import { CacheModule } from '@nestjs/cache-manager';",
+      "import { createClient } from 'redis';",
+      '',
+      'const shared = createClient({ url: process.env.REDIS_URL });',
+      '',
+      'export const CacheConfig = CacheModule.registerAsync({',
+      '  useFactory: () => ({',
+      "    stores: [new KeyvRedis('redis://default:s3cret-pass@cache.internal:6379')],",
+      '  }),',
+      '});',
+      "export const sessions = createKeyv('redis://:other-pass@cache.internal:6379', { namespace: 'sessions' });",
+      "export const secured = createKeyv('rediss://:tls-pass@cache.internal:6380');",
+      'export const reused = new KeyvRedis(shared);',
+      "export const local = createKeyv('redis://localhost:6379');",
+    );
+    const hints = hintsIn('cache.config.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.ok(hints.some((hint) => hint.startsWith('9:') && hint.endsWith('redis-password!')), hints.join('\n'));
+    assert.ok(hints.some((hint) => hint.startsWith('12:') && hint.endsWith('redis-password!')), hints.join('\n'));
+    assert.ok(!hints.some((hint) => /^1[45]:/.test(hint)), hints.join('\n'));
+  });
 });

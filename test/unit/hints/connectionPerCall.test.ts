@@ -200,6 +200,104 @@ describe('Redis: a connection opened and closed on every call', () => {
     );
   });
 
+  it('reports a shared client that a handler connects and then closes on every call (audit app-22)', () => {
+    const handler = sourceLines(
+      "import { createClient } from 'redis';",
+      "import mongoose from 'mongoose';",
+      '',
+      'const cache = createClient({ url: process.env.CACHE_URL });',
+      '',
+      'export const handler = async (event: { path: string }) => {',
+      '  await cache.connect();',
+      '  const hit = await cache.get(event.path);',
+      '  if (hit) {',
+      '    await cache.disconnect();',
+      '    return { statusCode: 200, body: hit };',
+      '  }',
+      '  await cache.disconnect();',
+      '  return { statusCode: 404, body: "" };',
+      '};',
+      '',
+      'export async function reconnect() {',
+      '  await cache.disconnect();',
+      '  await cache.connect();',
+      '}',
+      '',
+      'export async function ensureOpen() {',
+      '  if (!cache.isOpen) {',
+      '    await cache.connect();',
+      '  }',
+      '}',
+      '',
+      'export async function importUsers() {',
+      '  await mongoose.connect(process.env.MONGO_URL as string);',
+      '  await mongoose.disconnect();',
+      '}',
+    );
+    assert.deepEqual(reported('handler.ts', handler), [`7:connect ${RULE}`]);
+    const lazy = sourceLines(
+      "const Redis = require('ioredis');",
+      "const redis = new Redis(process.env.CACHE_URL, { lazyConnect: true });",
+      "router.get('/stats', async (req, res) => {",
+      '  try {',
+      '    await redis.connect();',
+      "    res.json({ hits: await redis.get('hits') });",
+      '  } finally {',
+      '    redis.disconnect();',
+      '  }',
+      '});',
+    );
+    assert.deepEqual(reported('stats.js', lazy), [`5:connect ${RULE}`]);
+    const spec = sourceLines(
+      "import { createClient } from 'redis';",
+      'const client = createClient();',
+      "describe('cache', () => {",
+      "  it('round-trips', async () => {",
+      '    await client.connect();',
+      "    await client.set('k', 'v');",
+      '    await client.quit();',
+      '  });',
+      '});',
+    );
+    assert.deepEqual(reported('cache.spec.ts', spec), []);
+  });
+
+  it('reports a client field that a method connects and then closes, not the module hooks that open and close it once', () => {
+    const service = sourceLines(
+      "import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';",
+      "import { Pool } from 'pg';",
+      "import { createClient, RedisClientType } from 'redis';",
+      '',
+      '@Injectable()',
+      'export class ProfileCache implements OnModuleInit, OnModuleDestroy {',
+      '  private readonly client: RedisClientType = createClient({ url: process.env.CACHE_URL });',
+      '  private readonly db = new Pool();',
+      '',
+      '  async onModuleInit() {',
+      '    await this.client.connect();',
+      '  }',
+      '',
+      '  async lookup(id: string) {',
+      '    await this.client.connect();',
+      '    const value = await this.client.get(`profile:${id}`);',
+      '    await this.client.disconnect();',
+      '    return value;',
+      '  }',
+      '',
+      '  async report() {',
+      '    const conn = await this.db.connect();',
+      '    conn.release();',
+      '    await this.db.end();',
+      '  }',
+      '',
+      '  async onModuleDestroy() {',
+      '    await this.client.quit();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('profile.cache.ts', service), [`15:connect ${RULE}`]);
+  });
+
   it('stays silent in tests', () => {
     const code = sourceLines(
       'import redis',

@@ -113,6 +113,58 @@ describe('Per-call factories that return an object derived from a client they ma
   });
 });
 
+describe('A per-call factory that ends its module (audit app-22)', () => {
+  // `return table` as the module's last tokens: nothing follows the local that the factory returns.
+  const RESOURCES = sourceLines(
+    'from aws_lambda_powertools import Logger',
+    'import boto3',
+    '',
+    'logger = Logger()',
+    '',
+    'def get_table():',
+    '    dynamodb = boto3.resource("dynamodb")',
+    '    table = dynamodb.Table("Inventory")',
+    '    return table',
+  );
+  const ROUTES = sourceLines(
+    'from aws_lambda_powertools.event_handler import APIGatewayRestResolver',
+    'import resources',
+    '',
+    'def register_routes(app: APIGatewayRestResolver):',
+    '    @app.get("/items/<item_id>")',
+    '    def get_item(item_id: str):',
+    '        table = resources.get_table()',
+    '        return table.get_item(Key={"item_id": item_id}).get("Item")',
+  );
+  const HANDLER = sourceLines(
+    'from resources import get_table',
+    '',
+    'def handler(event, context):',
+    '    get_table().put_item(Item={"item_id": event["id"]})',
+  );
+
+  it('reports it in a Powertools route registered by a function and in a Lambda handler', () => {
+    const files = { 'api/resources.py': RESOURCES, 'api/routes.py': ROUTES, 'api/app.py': HANDLER };
+    assert.deepEqual(reported(files, 'api/routes.py', PER_REQUEST), [`7:get_table ${PER_REQUEST}`]);
+    assert.deepEqual(reported(files, 'api/app.py', PER_INVOCATION), [`4:get_table ${PER_INVOCATION}`]);
+  });
+
+  it('stays silent when the same factory ends its module under @lru_cache', () => {
+    const cached = RESOURCES.replace('def get_table():', 'from functools import lru_cache\n\n@lru_cache(maxsize=1)\ndef get_table():');
+    const files = { 'api/resources.py': cached, 'api/routes.py': ROUTES, 'api/app.py': HANDLER };
+    assert.deepEqual(reported(files, 'api/routes.py', PER_REQUEST), []);
+    assert.deepEqual(reported(files, 'api/app.py', PER_INVOCATION), []);
+  });
+
+  it('stays silent on a getter of a module imported whole that returns the module\'s shared table', () => {
+    const shared = sourceLines('import boto3', '', '_table = boto3.resource("dynamodb").Table("Inventory")', '', 'def get_table():', '    return _table');
+    const handler = sourceLines('import resources', '', 'def handler(event, context):', '    resources.get_table().put_item(Item={"item_id": event["id"]})');
+    const files = { 'api/resources.py': shared, 'api/routes.py': ROUTES, 'api/app.py': handler };
+    assert.deepEqual(reported(files, 'api/routes.py', PER_REQUEST), []);
+    assert.deepEqual(reported(files, 'api/app.py', PER_INVOCATION), []);
+  });
+});
+
 describe('JavaScript factories that wrap or keep in a local the client they make', () => {
   const CLIENTS = sourceLines(
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

@@ -29,11 +29,31 @@ function outsideBase(a: CodeAnalyzer, classScope: number): number | undefined {
   return a.outsideBases.get(scope);
 }
 
+/**
+ * The classes whose base is being read, per analysis: a base written through the instance itself (a class
+ * declared in a method, `class AutoFilterSet(self.filterset_base):`, whose `self` the base reads as the class's
+ * own) would otherwise read its own members for ever.
+ */
+const basesInReading = new WeakMap<CodeAnalyzer, Set<number>>();
+
 /** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
 export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 'client' }) | undefined {
   const token = outsideBase(a, classScope);
-  const value = token === undefined ? undefined : a.language.typeValue(a, token);
-  return value?.t === 'client' ? value : undefined;
+  let reading = basesInReading.get(a);
+  if (token === undefined || reading?.has(classScope)) {
+    return undefined;
+  }
+  if (!reading) {
+    reading = new Set();
+    basesInReading.set(a, reading);
+  }
+  reading.add(classScope);
+  try {
+    const value = a.language.typeValue(a, token);
+    return value?.t === 'client' ? value : undefined;
+  } finally {
+    reading.delete(classScope);
+  }
 }
 
 /**

@@ -256,10 +256,14 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
   if (!imported) {
     return a.isId(k) && !a.isAccess(k - 1) ? sessionConstruction(a, k) : undefined;
   }
-  const called = imported.path !== '' && a.is(k + 1, '(') ? importedCall(a, imported.module, imported.path, k + 1) : undefined;
+  // `get_table()` imported by name, or `resources.get_table()` of a module imported whole (`import resources`).
+  const member = imported.path === '' && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(') ? k + 2 : -1;
+  const open = member >= 0 ? member + 1 : k + 1;
+  const path = member >= 0 ? a.tokens.text(member) : imported.path;
+  const called = path !== '' && a.is(open, '(') ? importedCall(a, imported.module, path, open) : undefined;
   if (called || imported.module.startsWith('.')) {
     const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
-    return made && made.end === a.partner[k + 1] + 1 ? made : undefined;
+    return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
   return construction(a, k, k);
 }

@@ -41,6 +41,8 @@ interface ScopeReader {
   block?: { keyword: number; resources: ResourceStarts };
   /** Methods that close a client: a function that makes a client in a local and calls one of these on it opens one per call. */
   closes: readonly string[];
+  /** The method that opens a client made elsewhere (node-redis `connect()`): a function that calls it and then a close on a shared client cycles its connection per call. */
+  opens?: string;
 }
 
 const READERS: Partial<Record<Family, ScopeReader>> = {
@@ -50,7 +52,7 @@ const READERS: Partial<Record<Family, ScopeReader>> = {
   // `defer rdb.Close()` or a plain `rdb.Close()`.
   go: { construction: goConstruction, mayOpen: /redis|valkey|rueidis/i, mayClose: /\.Close\s*\(/, closes: ['Close'] },
   // ioredis `quit()` / `disconnect()`, node-redis `quit()` / `disconnect()` / `close()`.
-  js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'] },
+  js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'], opens: 'connect' },
 };
 
 /** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
@@ -70,8 +72,60 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
         found.set(name, a.tokenSpan(name));
       }
     }
+    const opened = code === DOT && reader.opens ? cycledSharedClient(a, k, reader.opens, reader.closes) : -1;
+    if (opened >= 0 && inOrdinaryFunction(a, opened) && !inTestCode(a, opened)) {
+      found.set(opened, a.tokenSpan(opened));
+    }
   }
   return [...found.values()];
+}
+
+/**
+ * `client.connect()` at the dot `k` on a Redis client the function did not make (a module's shared client,
+ * `const client = createClient({ url })` at the top of the file, or a field, `this.client`), followed in the same
+ * function by a close of that client (`await client.quit()`, `disconnect()`): every call opens the client's
+ * connection and closes it again, as a client made per call would (a Lambda handler that connects and quits on
+ * each invocation). The `connect` token, or -1. A close before the connect (a reconnect helper) leaves the
+ * client open and does not count.
+ */
+function cycledSharedClient(a: CodeAnalyzer, k: number, opens: string, closes: readonly string[]): number {
+  if (!a.idIs(k + 1, opens) || !a.is(k + 2, '(') || !a.isId(k - 1)) {
+    return -1;
+  }
+  // `client` alone, or `this.client`: nothing longer, whose parts the function could change.
+  const field = a.isAccess(k - 2) && a.idIs(k - 3, 'this') && !a.isAccess(k - 4);
+  if (a.isAccess(k - 2) && !field) {
+    return -1;
+  }
+  const start = field ? k - 3 : k - 1;
+  const fn = a.scopes.enclosing(k, ['function']);
+  const name = a.tokens.text(k - 1);
+  const binding = field ? undefined : a.scopes.lookup(name, k - 1);
+  const value = a.evalChain(start, k).value;
+  if (fn <= 0 || value?.t !== 'client' || value.kind !== 'redis' || (!field && (!binding || a.scopes.enclosing(binding.token, ['function']) === fn))) {
+    return -1;
+  }
+  const end = a.scopes.range(fn)[1];
+  for (let t = a.partner[k + 2] + 1; t < end; t++) {
+    if (a.is(t, '.') && a.tokens.isOneOf(t + 1, closes) && a.is(t + 2, '(') && sameReceiver(a, start, k, t) && a.scopes.enclosing(t, ['function']) === fn) {
+      return k + 1;
+    }
+  }
+  return -1;
+}
+
+/** Whether the tokens before the dot `t` repeat the receiver `start`..`dot` (`client`, `this.client`) and nothing longer. */
+function sameReceiver(a: CodeAnalyzer, start: number, dot: number, t: number): boolean {
+  const length = dot - start;
+  if (t - length < 1 || a.isAccess(t - length - 1)) {
+    return false;
+  }
+  for (let j = 0; j < length; j++) {
+    if (a.tokens.text(start + j) !== a.tokens.text(t - length + j)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -186,6 +186,7 @@ function assignedOnceIn(a: CodeAnalyzer, fn: ModuleFunction, k: number): number 
       if (a.idIs(t - 1, 'global') || a.idIs(t - 1, 'nonlocal')) {
         return -1;
       }
+      // The function's last token may be the file's last (`return table` ending the module): nothing follows it.
       assignments += assignmentAt(a, t + 1) > 0 ? 1 : 0;
     }
   }
