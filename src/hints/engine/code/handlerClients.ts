@@ -70,6 +70,18 @@ export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
 }
 
 /**
+ * The language's handler reader with another reading of what makes a client (a SQL driver's connection,
+ * `sqlConnections.ts`): the same handlers, including those the workspace's templates name.
+ */
+export function handlerReader(a: CodeAnalyzer, construction: HandlerReader['construction']): HandlerReader | undefined {
+  const reader = READERS[a.language.family];
+  if (!reader) {
+    return undefined;
+  }
+  return templateHandlers(a).size > 0 ? { ...reader, construction, mayDeclare: () => true } : { ...reader, construction };
+}
+
+/**
  * The clients that the handlers a reader recognises make on each call, `maxHandlers` of them at most: made in
  * the body from a client library, not from what the call holds, and not kept outside the handler.
  */

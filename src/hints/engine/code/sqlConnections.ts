@@ -1,0 +1,267 @@
+/**
+ * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
+ * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
+ * (porsager), and Python's `psycopg2.connect`, `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` /
+ * `create_pool`, `mysql.connector.connect` and the drivers' pool classes. A call counts only when its name
+ * comes from the driver's import and nothing of the file shadows it, so a project's own `connect()`, a
+ * wrapper's definition, SQL text, comments and strings get nothing; SQLite and SQLAlchemy are not read.
+ *
+ * Each connection is a hover place (`rds-sql-connection`), its options a `sql-client` context (`password`,
+ * `ssl`, `rejectUnauthorized`, ...), and a connection a Lambda handler opens on each invocation is found with
+ * the handler reader of `handlerClients.ts`. A connection to a host that is clearly local (`localhost`,
+ * `127.0.0.1`) in test code or a test file is a disposable test database: nothing is said about it.
+ */
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { HintService, Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
+import { contextFrom, positionalOption } from './options';
+import { inTestCode } from './testFixtures';
+
+/** The drivers, as the hovers' examples and the checks name them. */
+export type SqlFlavor = 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+
+/** One connection or pool the file opens with a driver. */
+export interface SqlConnection {
+  /** The name that makes it (`Pool`, `createPool`, `connect`). */
+  name: Span;
+  flavor: SqlFlavor;
+  /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
+  perInvocation?: true;
+}
+
+interface Driver {
+  flavor: SqlFlavor;
+  /** Import paths that open a connection or a pool: the imported name and the members read from it. */
+  paths: ReadonlySet<string>;
+  /** Made with `new` (`new Pool(...)`) rather than called (`mysql.createPool(...)`). */
+  constructed?: true;
+}
+
+const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
+
+/** JavaScript and TypeScript modules by name. A default or namespace import of `pg` reads `pg.Pool`; `require('pg').Pool` binds the module's path. */
+const JS_DRIVERS: Readonly<Record<string, Driver>> = {
+  pg: { flavor: 'pg', paths: new Set(['Pool', 'Client', 'default.Pool', 'default.Client', 'native.Pool', 'native.Client']), constructed: true },
+  mysql2: { flavor: 'mysql2', paths: MYSQL_FACTORIES },
+  'mysql2/promise': { flavor: 'mysql2', paths: MYSQL_FACTORIES },
+  mysql: { flavor: 'mysql', paths: MYSQL_FACTORIES },
+  // porsager's `postgres`: the module's default export is the function that opens the connection pool.
+  postgres: { flavor: 'postgres-js', paths: new Set(['', 'default']) },
+};
+
+/** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
+const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
+  psycopg2: { flavor: 'psycopg2', paths: new Set(['connect', 'pool.SimpleConnectionPool', 'pool.ThreadedConnectionPool']) },
+  'psycopg2.pool': { flavor: 'psycopg2', paths: new Set(['SimpleConnectionPool', 'ThreadedConnectionPool']) },
+  psycopg: { flavor: 'psycopg', paths: new Set(['connect', 'Connection.connect', 'AsyncConnection.connect']) },
+  psycopg_pool: { flavor: 'psycopg', paths: new Set(['ConnectionPool', 'AsyncConnectionPool']) },
+  pymysql: { flavor: 'pymysql', paths: new Set(['connect', 'Connect', 'connections.Connection']) },
+  asyncpg: { flavor: 'asyncpg', paths: new Set(['connect', 'create_pool']) },
+  aiomysql: { flavor: 'aiomysql', paths: new Set(['connect', 'create_pool']) },
+  mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
+  'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
+  'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
+};
+
+/** Hosts of a database on the same machine or in the test's own container network. */
+const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
+/** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `host=127.0.0.1 dbname=x`. */
+const LOCAL_DSN = /(?:@|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
+/** Options that name the server. */
+const HOST_OPTIONS = new Set(['host', 'hostname', 'server']);
+/** Options that hold a whole connection string. */
+const DSN_OPTIONS = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
+
+/** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
+function dsnPassword(dsn: string): string | undefined {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i.exec(dsn);
+  if (url) {
+    return url[1];
+  }
+  const keyValue = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/.exec(dsn);
+  return keyValue ? keyValue[1].replace(/^'|'$/g, '') : undefined;
+}
+
+/** The driver of the module a name is imported from, by the file's language. */
+function driverOf(a: CodeAnalyzer, module: string): Driver | undefined {
+  const table = a.language.family === 'js' ? JS_DRIVERS : a.language.family === 'python' ? PYTHON_DRIVERS : undefined;
+  return table && Object.hasOwn(table, module) ? table[module] : undefined;
+}
+
+/**
+ * The import a name at `k` stands for: an import of the file under a name nothing shadows, or, in JavaScript,
+ * a name destructured from such an import (`const { Pool } = pg;`).
+ */
+function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string } | undefined {
+  const name = a.tokens.text(k);
+  const binding = a.scopes.lookup(name, k);
+  if (!binding) {
+    const imported = a.imports.get(name);
+    return imported && { module: imported.module, path: imported.path };
+  }
+  // `const { Pool } = pg` or `const { Pool: PgPool } = pg`: the key read from the module (a destructured name has no expression of its own).
+  const open = a.parent[binding.token];
+  if (a.language.family !== 'js' || open < 0 || !a.is(open, '{') || !a.is(a.partner[open] + 1, '=')) {
+    return undefined;
+  }
+  const from = a.partner[open] + 2;
+  const source = a.isId(from) && !a.isAccess(from + 1) && !a.is(from + 1, '(') && a.scopes.lookup(a.tokens.text(from), from) === undefined ? a.imports.get(a.tokens.text(from)) : undefined;
+  if (!source) {
+    return undefined;
+  }
+  const key = a.is(binding.token - 1, ':') ? a.tokens.text(binding.token - 2) : a.tokens.text(binding.token);
+  return { module: source.module, path: source.path ? `${source.path}.${key}` : key };
+}
+
+interface Opened {
+  construction: Construction;
+  driver: Driver;
+  /** The `(` of the call. */
+  open: number;
+}
+
+/** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
+function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  const isNew = a.idIs(k, 'new');
+  const first = isNew ? k + 1 : k;
+  if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
+    return undefined;
+  }
+  const imported = importedAt(a, first);
+  const driver = imported && driverOf(a, imported.module);
+  if (!imported || !driver) {
+    return undefined;
+  }
+  let name = first;
+  let path = imported.path;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+    path = path ? `${path}.${a.tokens.text(name)}` : a.tokens.text(name);
+  }
+  const open = name + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
+  const known = driver.paths.has(path) || (driver.constructed === true && isNew && path === '');
+  if (!known || (driver.constructed === true) !== isNew) {
+    return undefined;
+  }
+  const service: HintService = 'rds';
+  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open };
+}
+
+/** `Construction` for the handler reader: a driver call that opens a connection or pool. */
+export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  return openedAt(a, k)?.construction;
+}
+
+/** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
+function importsDriver(a: CodeAnalyzer): boolean {
+  for (const imported of a.imports.values()) {
+    if (driverOf(a, imported.module)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The options of the call: its keyword arguments or object keys, or those of an object variable it is passed. */
+function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
+  const { open } = opened;
+  const close = a.partner[open];
+  const anchor = a.tokenSpan(opened.construction.name);
+  const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
+  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope.
+  if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
+    const object = a.objectVariable(a.tokens.text(open + 1), open + 1);
+    if (object >= 0 && a.partner[object] > object) {
+      context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
+    } else {
+      context.complete = false;
+    }
+  }
+  // A connection string written in place: its password counts as the `password` option.
+  for (const option of [...context.options]) {
+    if (DSN_OPTIONS.has(option.norm)) {
+      addDsnPassword(context, option.literal, option.value, option.key);
+    }
+  }
+  if (a.isString(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
+    const dsn = positionalOption(a, open + 1, open + 2, 'dsn');
+    context.options.push(dsn);
+    addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+  }
+  return context;
+}
+
+function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
+  const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
+  if (password === undefined) {
+    return;
+  }
+  const occurrence: OptionOccurrence = { name: 'password', norm: 'password', key, value, literal: { kind: 'str', value: password }, removal: value };
+  context.options.push(occurrence);
+}
+
+/** Whether the options name a host on this machine (a literal host, or a connection string that names one). */
+export function namesLocalHost(context: OptionContext): boolean {
+  return context.options.some((option) => {
+    const literal = option.literal;
+    if (literal.kind !== 'str') {
+      return false;
+    }
+    return (HOST_OPTIONS.has(option.norm) && LOCAL_HOST.test(literal.value.trim())) || ((DSN_OPTIONS.has(option.norm) || option.norm === 'dsn') && LOCAL_DSN.test(literal.value));
+  });
+}
+
+/**
+ * The file's SQL connections, their option contexts, and those a Lambda handler opens on each invocation.
+ * `testFile`: the file is a test or a test double by its path.
+ */
+export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
+  if (a.language.family !== 'js' && a.language.family !== 'python') {
+    return { connections: [], contexts: [] };
+  }
+  if (!importsDriver(a)) {
+    return { connections: [], contexts: [] };
+  }
+  const connections: SqlConnection[] = [];
+  const contexts: OptionContext[] = [];
+  const local = new Set<number>();
+  const tokens = a.tokens.length;
+  for (let k = 0; k < tokens; k++) {
+    if (!a.isId(k)) {
+      continue;
+    }
+    const opened = openedAt(a, k);
+    if (!opened) {
+      continue;
+    }
+    const context = optionsOf(a, opened);
+    const name = opened.construction.name;
+    if (namesLocalHost(context)) {
+      // A disposable database of a test says nothing about RDS; elsewhere a local server is a developer's.
+      local.add(a.tokens.starts[name]);
+      if (testFile || inTestCode(a, k)) {
+        k = opened.open;
+        continue;
+      }
+    } else {
+      contexts.push(context);
+    }
+    connections.push({ name: a.tokenSpan(name), flavor: opened.driver.flavor });
+    k = opened.open;
+  }
+  if (connections.length === 0) {
+    return { connections, contexts };
+  }
+  const perInvocation = new Set(clientsMadeInHandlers(a, handlerReader(a, sqlConstruction), Number.MAX_SAFE_INTEGER).map((made) => made.name.start));
+  for (const connection of connections) {
+    if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {
+      connection.perInvocation = true;
+    }
+  }
+  return { connections, contexts };
+}

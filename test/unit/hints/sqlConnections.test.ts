@@ -1,0 +1,203 @@
+/**
+ * SQL driver connections to RDS and Aurora (`code/sqlConnections.ts`): a hover on each call of pg, postgres,
+ * mysql2, psycopg2, psycopg, PyMySQL, asyncpg or MySQL Connector/Python that opens a connection or pool, and
+ * the findings `rds-sql-connection-per-invocation` (a Lambda handler opens it on each invocation),
+ * `rds-sql-tls-verification-off` (an explicit switch that accepts any certificate) and `rds-sql-password`
+ * (a literal password). Silent: a lazily kept or module-level pool, SQLite and SQLAlchemy, a project's own
+ * `connect()`, SQL text, environment reads, and a local database in a test.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+function sql(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => / rds-sql-/.test(hint));
+}
+
+function findings(fileName: string, code: string): string[] {
+  return sql(fileName, code).filter((hint) => hint.endsWith('!'));
+}
+
+describe('SQL driver connections to RDS', () => {
+  it('reports a pg Pool a Lambda handler makes per invocation, with its literal password and TLS verification off', () => {
+    const handler = sourceLines(
+      "const { Pool } = require('pg');",
+      '',
+      'exports.handler = async (event, context) => {',
+      '  const pool = new Pool({',
+      '    host: process.env.PGHOST,',
+      "    user: 'reporting',",
+      "    password: 'Winter2024!',",
+      '    ssl: { rejectUnauthorized: false },',
+      '  });',
+      "  const { rows } = await pool.query('SELECT id, total FROM invoices WHERE customer_id = $1', [event.customerId]);",
+      '  await pool.end();',
+      '  return rows;',
+      '};',
+    );
+    assert.deepEqual(findings('src/invoices.js', handler), [
+      '4:Pool rds-sql-connection-per-invocation!',
+      "7:'Winter2024!' rds-sql-password!",
+      '8:rejectUnauthorized rds-sql-tls-verification-off!',
+    ]);
+    const hovers = sql('src/invoices.js', handler).filter((hint) => !hint.endsWith('!'));
+    assert.ok(hovers.includes('4:Pool rds-sql-connection'));
+    assert.ok(hovers.includes('7:password rds-sql-password'));
+    assert.ok(hovers.includes('8:ssl rds-sql-tls-verification-off'));
+    // SQL text in the query is not read as anything.
+    assert.ok(!hovers.some((hint) => hint.startsWith('10:')));
+  });
+
+  it('keeps quiet on a pool held by a repository class, a lazily made module pool and environment passwords', () => {
+    const repository = sourceLines(
+      "import mysql from 'mysql2/promise';",
+      "import type { Pool } from 'mysql2/promise';",
+      '',
+      'export class OrderRepository {',
+      '  private readonly pool: Pool;',
+      '  constructor() {',
+      '    this.pool = mysql.createPool({ host: process.env.DB_HOST, user: process.env.DB_USER, password: process.env.DB_PASSWORD, connectionLimit: 4 });',
+      '  }',
+      '  async byId(id: string) {',
+      "    const [rows] = await this.pool.query('SELECT * FROM orders WHERE id = ?', [id]);",
+      '    return rows;',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(sql('src/orders/repository.ts', repository), ['7:createPool rds-sql-connection', '7:password rds-sql-password']);
+    const lazy = sourceLines(
+      "import pg from 'pg';",
+      '',
+      'let pool: pg.Pool | undefined;',
+      '',
+      'function getPool(): pg.Pool {',
+      '  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });',
+      '  return pool;',
+      '}',
+      '',
+      'export const handler = async (event: { id: string }) => {',
+      '  if (!pool) {',
+      '    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });',
+      '  }',
+      "  return (await getPool().query('select 1')).rows;",
+      '};',
+    );
+    assert.deepEqual(findings('src/lazy.ts', lazy), []);
+    assert.deepEqual(sql('src/lazy.ts', lazy), ['6:Pool rds-sql-connection', '12:Pool rds-sql-connection']);
+  });
+
+  it('reports a pymysql connection a Python handler opens and closes on each invocation, not one made at module level', () => {
+    const handler = sourceLines(
+      'import os',
+      'import pymysql',
+      '',
+      'DB_HOST = os.environ["DB_HOST"]',
+      'shared = pymysql.connect(host=DB_HOST, user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="shop")',
+      '',
+      'def lambda_handler(event, context):',
+      '    conn = pymysql.connect(host=DB_HOST, user="admin", passwd="s3cr3t-admin", db="shop", connect_timeout=5)',
+      '    try:',
+      '        with conn.cursor() as cur:',
+      '            cur.execute("SELECT COUNT(*) FROM orders")',
+      '            return cur.fetchone()[0]',
+      '    finally:',
+      '        conn.close()',
+    );
+    assert.deepEqual(findings('functions/count_orders/app.py', handler), ['8:connect rds-sql-connection-per-invocation!', '8:"s3cr3t-admin" rds-sql-password!']);
+  });
+
+  it('reads the Python drivers: psycopg2, psycopg, asyncpg, mysql.connector, DSN passwords and TLS off switches', () => {
+    const code = sourceLines(
+      'import ssl',
+      'import asyncpg',
+      'import mysql.connector',
+      'import psycopg',
+      'from psycopg2 import connect',
+      'import pymysql',
+      '',
+      'legacy = connect("host=orders.cluster-abc.eu-west-1.rds.amazonaws.com dbname=orders user=app password=plain sslmode=require")',
+      'modern = psycopg.connect(os.environ["DATABASE_URL"], sslmode="verify-full")',
+      'reports = mysql.connector.connect(host=os.environ["DB_HOST"], user="app", password=os.environ["DB_PASSWORD"])',
+      'strict = pymysql.connect(host=os.environ["DB_HOST"], ssl={"ca": "/opt/global-bundle.pem"})',
+      'loose = pymysql.connect(host=os.environ["DB_HOST"], ssl={"cert_reqs": ssl.CERT_NONE, "check_hostname": False})',
+      '',
+      'async def pool():',
+      '    return await asyncpg.create_pool(dsn=os.environ["DATABASE_URL"], min_size=1, max_size=2)',
+    );
+    assert.deepEqual(findings('app/db.py', code), [
+      '8:"host=orders.cluster-abc.eu-west-1.rds.amazonaws.com dbname=orders user=app password=plain sslmode=require" rds-sql-password!',
+      '12:"cert_reqs" rds-sql-tls-verification-off!',
+      '12:"check_hostname" rds-sql-tls-verification-off!',
+    ]);
+    const connections = sql('app/db.py', code).filter((hint) => / rds-sql-connection$/.test(hint));
+    assert.deepEqual(connections, ['8:connect rds-sql-connection', '9:connect rds-sql-connection', '10:connect rds-sql-connection', '11:connect rds-sql-connection', '12:connect rds-sql-connection', '15:create_pool rds-sql-connection']);
+  });
+
+  it('says nothing for SQLite, SQLAlchemy, a project wrapper, shadowed names, strings and comments', () => {
+    const python = sourceLines(
+      'import sqlite3',
+      'from sqlalchemy import create_engine',
+      'from .db import connect',
+      '',
+      'local = sqlite3.connect("cache.db")',
+      'engine = create_engine(os.environ["DATABASE_URL"])',
+      'conn = connect()  # psycopg2.connect(password="x") in a comment',
+      'text = "pymysql.connect(password=\'x\')"',
+    );
+    assert.deepEqual(sql('app/store.py', python), []);
+    const js = sourceLines(
+      "import { Pool } from 'pg';",
+      '',
+      '// new Pool({ password: "commented" })',
+      'export function makePool(Pool: any, options: object) {',
+      '  return new Pool(options);',
+      '}',
+      'function connect(config) {',
+      '  return config;',
+      '}',
+      "const described = 'new Pool({ password: \"text\" })';",
+    );
+    assert.deepEqual(sql('src/wrappers.ts', js), []);
+  });
+
+  it('says nothing about a local database in a test, and no finding for one outside tests', () => {
+    const test = sourceLines(
+      "import { Pool } from 'pg';",
+      '',
+      "describe('orders', () => {",
+      '  let pool: Pool;',
+      "  beforeAll(() => { pool = new Pool({ host: 'localhost', user: 'postgres', password: 'postgres' }); });",
+      "  it('reads', async () => { await pool.query('select 1'); });",
+      '});',
+    );
+    assert.deepEqual(sql('test/orders.test.ts', test), []);
+    const dev = sourceLines(
+      'import pymysql',
+      '',
+      'def seed():',
+      '    conn = pymysql.connect(host="127.0.0.1", user="root", password="root")',
+      '    conn.close()',
+    );
+    assert.deepEqual(sql('scripts/seed.py', dev), ['4:connect rds-sql-connection']);
+  });
+
+  it('reads options held by a variable and names destructured from the pg module', () => {
+    const code = sourceLines(
+      "import pg from 'pg';",
+      'const { Client } = pg;',
+      '',
+      'const config = {',
+      '  host: process.env.DB_HOST,',
+      "  password: 'from-config',",
+      '};',
+      '',
+      'export async function handler(event) {',
+      '  const client = new Client(config);',
+      '  await client.connect();',
+      "  const res = await client.query('SELECT now()');",
+      '  await client.end();',
+      '  return res.rows[0];',
+      '}',
+    );
+    assert.deepEqual(findings('src/now.mjs', code), ["6:'from-config' rds-sql-password!", '10:Client rds-sql-connection-per-invocation!']);
+  });
+});
