@@ -54,11 +54,11 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn'];
-/** Text fields of a diagnostic that one check alone reads, with that check. */
+/** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
-  engineWhenOmitted: 'engine-version-past-standard-support',
-  endOfLifeMessage: 'engine-version-past-standard-support',
-  calledMessage: 'client-per-invocation',
+  engineWhenOmitted: ['engine-version-past-standard-support'],
+  endOfLifeMessage: ['engine-version-past-standard-support'],
+  calledMessage: ['client-per-invocation', 'sql-connection-per-invocation'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -349,13 +349,13 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       diagnostic[key] = list;
     }
   }
-  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, string][]) {
+  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, readonly string[]][]) {
     if (fields[key] === undefined) {
       continue;
     }
     const text = reader.text(fields, key);
-    if (check !== only) {
-      reader.error(`diagnostic: '${key}' is read only by the '${only}' check`);
+    if (!only.includes(check)) {
+      reader.error(`diagnostic: '${key}' is read only by the ${only.map((name) => `'${name}'`).join(' and ')} check${only.length > 1 ? 's' : ''}`);
     } else if (text) {
       diagnostic[key] = text;
     }

@@ -291,7 +291,10 @@ class Analyzer {
       }
     }
     for (const connection of model.sqlConnections ?? NONE) {
-      index.sqlConnections.forEach((rule) => this.site(connection.name, rule, 'sdk'));
+      // A helper's call is no connection of its own: only the finding's hover shows there.
+      if (!connection.helper) {
+        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, 'sdk'));
+      }
     }
     for (const call of model.redisCalls) {
       for (const rule of index.redisCommands.get(call.command) ?? NONE) {

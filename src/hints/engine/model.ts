@@ -273,7 +273,7 @@ export interface DocumentModel {
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */
   connectionsPerCall?: Span[];
   /** SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a Lambda handler makes it. */
-  sqlConnections?: { name: Span; flavor: string; perInvocation?: true }[];
+  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true }[];
 }
 
 export const NO_SCOPES: ScopeInfo = {

@@ -7,6 +7,7 @@
  * `connect()`, SQL text, environment reads, and a local database in a test.
  */
 import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
 import { hintsIn, sourceLines } from './support';
 
 function sql(fileName: string, code: string): string[] {
@@ -180,6 +181,16 @@ describe('SQL driver connections to RDS', () => {
     assert.deepEqual(sql('scripts/seed.py', dev), ['4:connect rds-sql-connection']);
   });
 
+  it('reads a placeholder a sample asks to replace as no password', () => {
+    const sample = sourceLines(
+      'import pymysql',
+      '',
+      "db = pymysql.connect(host='YOUR RDS ENDPOINT', user='YOUR USER', password='YOUR MASTER PASSWORD')",
+      "other = pymysql.connect(host='db.internal', user='app', password='<password>')",
+    );
+    assert.deepEqual(findings('samples/connect.py', sample), []);
+  });
+
   it('reads options held by a variable and names destructured from the pg module', () => {
     const code = sourceLines(
       "import pg from 'pg';",
@@ -199,5 +210,56 @@ describe('SQL driver connections to RDS', () => {
       '}',
     );
     assert.deepEqual(findings('src/now.mjs', code), ["6:'from-config' rds-sql-password!", '10:Client rds-sql-connection-per-invocation!']);
+  });
+});
+
+describe('SQL connections opened by another module\'s function a Lambda handler calls (workspace mode)', () => {
+  const DB = sourceLines(
+    'import os',
+    'import psycopg2',
+    '',
+    '_kept = None',
+    '',
+    'def open_db():',
+    '    return psycopg2.connect(host=os.environ["DB_HOST"], user="svc", password=os.environ["DB_PASSWORD"])',
+    '',
+    'def kept_db():',
+    '    global _kept',
+    '    if _kept is None:',
+    '        _kept = psycopg2.connect(host=os.environ["DB_HOST"])',
+    '    return _kept',
+    '',
+    'def purge(table):',
+    '    conn = psycopg2.connect(host=os.environ["DB_HOST"])',
+    '    try:',
+    '        with conn.cursor() as cur:',
+    '            cur.execute(f"DELETE FROM {table} WHERE expired")',
+    '    finally:',
+    '        conn.close()',
+    '',
+    'def tenant_db(host):',
+    '    return psycopg2.connect(host=host)',
+  );
+  const HANDLER = sourceLines(
+    'from app.db import kept_db, open_db, purge, tenant_db',
+    '',
+    'def handler(event, context):',
+    '    conn = open_db()',
+    '    shared = kept_db()',
+    '    purge("sessions")',
+    '    tenant = tenant_db(event["host"])',
+    '    return 1',
+  );
+
+  it('reports the call of a helper that opens a connection on each call, not one that keeps it or is passed the host', () => {
+    const files = { 'app/db.py': DB, 'app/handler.py': HANDLER };
+    assert.deepEqual(
+      hintsOfFile(files, 'app/handler.py').filter((hint) => hint.endsWith('rds-sql-connection-per-invocation!')),
+      ['4:open_db rds-sql-connection-per-invocation!', '6:purge rds-sql-connection-per-invocation!'],
+    );
+    // The helpers' own connections keep their hovers, and no finding: they are not handlers.
+    assert.deepEqual(findings('app/db.py', DB), []);
+    // A file read alone cannot see the helper's body.
+    assert.deepEqual(hintsOfFile(files, 'app/handler.py', null).filter((hint) => hint.includes('rds-sql-')), []);
   });
 });

@@ -15,7 +15,7 @@ export const clientPerInvocation: Check = (rule, context) => {
 export const sqlConnectionPerInvocation: Check = (rule, context) => {
   for (const connection of context.model.sqlConnections ?? []) {
     if (connection.perInvocation) {
-      context.report(rule, connection.name);
+      context.report(rule, connection.name, undefined, connection.helper ? rule.diagnostic?.calledMessage : undefined);
     }
   }
 };

@@ -130,7 +130,8 @@ export function isLiteralSecret(literal: Literal): boolean {
     return false;
   }
   const value = literal.value.trim();
-  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
+  // A placeholder a sample asks the reader to replace (`'YOUR MASTER PASSWORD'`, `your-password`) holds no secret yet.
+  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$|^(?:your|enter|insert)[\s_-]/i.test(value);
 }
 
 export const hardcodedSecret: Check = (rule, context) => {

@@ -14,12 +14,13 @@
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
 import { contextFrom, positionalOption } from './options';
 import { inTestCode } from './testFixtures';
 
 /** The drivers, as the hovers' examples and the checks name them. */
-export type SqlFlavor = 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+export type SqlFlavor = 'helper' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -28,6 +29,8 @@ export interface SqlConnection {
   flavor: SqlFlavor;
   /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
   perInvocation?: true;
+  /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
+  helper?: true;
 }
 
 interface Driver {
@@ -145,16 +148,95 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   }
   // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
   const known = driver.paths.has(path) || (driver.constructed === true && isNew && path === '');
-  if (!known || (driver.constructed === true) !== isNew) {
+  if (!known || (driver.constructed === true) !== isNew || passesOn(a, open)) {
     return undefined;
   }
   const service: HintService = 'rds';
   return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open };
 }
 
+/**
+ * A call that only passes on what it was given: every argument a spread (`*self._args, **self._kwargs`,
+ * `...args`) or a whole parameter of the function around it (`function createPool(config) { return new
+ * Pool(config); }`). That is a wrapper's definition or a pool library's plumbing: its callers write the options.
+ */
+function passesOn(a: CodeAnalyzer, open: number): boolean {
+  const parts = segments(a, open);
+  if (parts.length === 0) {
+    return false;
+  }
+  return parts.every(([start, end]) => {
+    const k = start;
+    if (a.is(k, '*') || a.is(k, '**') || a.tokens.isSpread(k)) {
+      return true;
+    }
+    if (end !== k + 1 || !a.isId(k)) {
+      return false;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    const fn = binding ? a.scopes.enclosing(k, ['function']) : -1;
+    return binding !== undefined && fn > 0 && binding.expression < 0 && a.scopes.enclosing(binding.token, ['function']) === fn && isParameter(a, binding.token);
+  });
+}
+
+/** Whether a name token sits in the parameter list of a function (inside its parentheses, before the body). */
+function isParameter(a: CodeAnalyzer, token: number): boolean {
+  const open = a.parent[token];
+  const after = open >= 0 && a.is(open, '(') ? a.partner[open] + 1 : -1;
+  // `(config) => ...`, `function f(config) {`, `f(config: Options): Pool {`, `def f(config):`, `def f(config) -> Conn:`.
+  return after > 0 && (a.is(after, '=>') || a.is(after, '{') || a.is(after, ':') || a.is(after, '->'));
+}
+
 /** `Construction` for the handler reader: a driver call that opens a connection or pool. */
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   return openedAt(a, k)?.construction;
+}
+
+/** How many locals deep a connection's arguments are followed back to the handler's parameters. */
+const MAX_LOCAL_DEPTH = 4;
+
+/**
+ * Whether a name of [from, to) holds what the invocation brings: a parameter of the handler (the event, the
+ * context), or a local of the handler whose value names one, followed through locals `depth` deep. A local whose
+ * value the reader cannot see (a loop variable, a `with ... as` target) counts as the invocation's: precision first.
+ */
+function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
+  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
+  for (let k = from; k < to; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
+      continue;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    if (!binding || binding.token < params || binding.token >= end) {
+      continue;
+    }
+    if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
+      return true;
+    }
+    const value = boundValue(a, binding.token, binding.expression);
+    if (!value || namesEvent(a, value[0], value[1], params, end, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The tokens of the value a local takes: its expression, or what a destructuring (`const { host } = secret`) reads. */
+function boundValue(a: CodeAnalyzer, token: number, expression: number): [number, number] | undefined {
+  if (expression >= 0) {
+    return [expression, expressionEnd(a, expression)];
+  }
+  const open = a.parent[token];
+  if (open >= 0 && (a.is(open, '{') || a.is(open, '[')) && a.is(a.partner[open] + 1, '=')) {
+    const source = a.partner[open] + 2;
+    return [source, expressionEnd(a, source)];
+  }
+  return undefined;
+}
+
+/** A connection made from the event's data (a tenant's host or credentials) is the invocation's own, not one to keep. */
+export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+  return namesEvent(a, made.name + 1, made.end, params, end, 0);
 }
 
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
@@ -224,13 +306,14 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   if (a.language.family !== 'js' && a.language.family !== 'python') {
     return { connections: [], contexts: [] };
   }
-  if (!importsDriver(a)) {
+  const driver = importsDriver(a);
+  if (!driver && a.project === undefined) {
     return { connections: [], contexts: [] };
   }
   const connections: SqlConnection[] = [];
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
-  const tokens = a.tokens.length;
+  const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
       continue;
@@ -254,13 +337,22 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
     connections.push({ name: a.tokenSpan(name), flavor: opened.driver.flavor });
     k = opened.open;
   }
-  if (connections.length === 0) {
+  // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
+  const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
+  if (connections.length === 0 && !helpers) {
     return { connections, contexts };
   }
-  const perInvocation = new Set(clientsMadeInHandlers(a, handlerReader(a, sqlConstruction), Number.MAX_SAFE_INTEGER).map((made) => made.name.start));
+  const reader = handlerReader(a, sqlConstruction);
+  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, helperCalls: helpers, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {
       connection.perInvocation = true;
+    }
+  }
+  for (const each of made) {
+    if (each.helper) {
+      connections.push({ name: each.name, flavor: 'helper', perInvocation: true, helper: true });
     }
   }
   return { connections, contexts };
