@@ -98,6 +98,10 @@ function driverOf(a: CodeAnalyzer, module: string): Driver | undefined {
  */
 function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string } | undefined {
   const name = a.tokens.text(k);
+  // Most names are neither imported nor a class destructured from an import (`Pool`): no scope lookup for them.
+  if (!a.imports.has(name) && !(a.language.family === 'js' && isUpper(name.charCodeAt(0)))) {
+    return undefined;
+  }
   const binding = a.scopes.lookup(name, k);
   if (!binding) {
     const imported = a.imports.get(name);
@@ -115,6 +119,10 @@ function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string 
   }
   const key = a.is(binding.token - 1, ':') ? a.tokens.text(binding.token - 2) : a.tokens.text(binding.token);
   return { module: source.module, path: source.path ? `${source.path}.${key}` : key };
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 interface Opened {
