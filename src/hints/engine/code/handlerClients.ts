@@ -516,6 +516,10 @@ function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: n
   if (instance !== undefined && a.isAccess(k - 2) && a.idIs(k - 3, instance) && !a.isAccess(k - 4)) {
     return false;
   }
+  // A tuple assignment keeps the value in its first target (Go's `db, err = sql.Open(...)`).
+  while (a.language.family === 'go' && a.isId(k - 1) && a.is(k - 2, ',') && a.isId(k - 3) && !a.isAccess(k - 4)) {
+    k -= 2;
+  }
   if (!a.isId(k - 1) || a.isAccess(k - 2)) {
     return true;
   }

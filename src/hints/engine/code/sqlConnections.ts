@@ -17,10 +17,11 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
 import { contextFrom, positionalOption } from './options';
+import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 
 /** The drivers, as the hovers' examples and the checks name them. */
-export type SqlFlavor = 'helper' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+export type SqlFlavor = 'helper' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -67,6 +68,54 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
 };
 
+/**
+ * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
+ * and pgx's `Connect` and pgxpool's `New`, whose DSN is their second argument.
+ */
+const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
+  'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
+  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+};
+/** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
+const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
+const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, (typeof GO_PACKAGES)[string]>>();
+
+/** The file's Go SQL packages by the name it reads them under. */
+function goPackages(a: CodeAnalyzer): Map<string, (typeof GO_PACKAGES)[string]> {
+  let found = goPackagesOf.get(a);
+  if (!found) {
+    found = new Map();
+    for (const { alias, path } of goImportSpecs(a)) {
+      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : undefined;
+      if (spec && alias !== '_' && alias !== '.') {
+        found.set(alias ?? spec.name, spec);
+      }
+    }
+    goPackagesOf.set(a, found);
+  }
+  return found;
+}
+
+/** `sql.Open("postgres", dsn)`, `pgxpool.New(ctx, dsn)` at `k`: what it opens, with its DSN argument. */
+function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  const spec = a.isAccess(k - 1) ? undefined : goPackages(a).get(a.tokens.text(k));
+  if (!spec || !a.isAccess(k + 1) || !a.isId(k + 2) || !spec.calls.has(a.tokens.text(k + 2)) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
+    return undefined;
+  }
+  const open = k + 3;
+  const parts = segments(a, open);
+  if (spec.driverNamed && !(parts.length > 0 && a.isString(parts[0][0]) && GO_DRIVER_NAMES.has(a.tokens.text(parts[0][0])))) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
+}
+
 /** Hosts of a database on the same machine or in the test's own container network. */
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 /** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `host=127.0.0.1 dbname=x`. */
@@ -81,6 +130,11 @@ function dsnPassword(dsn: string): string | undefined {
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i.exec(dsn);
   if (url) {
     return url[1];
+  }
+  // go-sql-driver/mysql: `user:password@tcp(host:3306)/db`.
+  const mysql = /^[^:@/\s]+:([^@/\s]+)@(?:tcp|unix)?\(/.exec(dsn);
+  if (mysql) {
+    return mysql[1];
   }
   const keyValue = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/.exec(dsn);
   return keyValue ? keyValue[1].replace(/^'|'$/g, '') : undefined;
@@ -134,6 +188,9 @@ interface Opened {
 
 /** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
 function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  if (a.language.family === 'go') {
+    return goOpenedAt(a, k);
+  }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
   if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
@@ -214,6 +271,10 @@ function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, e
     if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
       continue;
     }
+    // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
+    if (a.language.family === 'go' && a.tokens.text(k) === 'ctx') {
+      continue;
+    }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     if (!binding || binding.token < params || binding.token >= end) {
       continue;
@@ -249,6 +310,9 @@ export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: n
 
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
+  if (a.language.family === 'go') {
+    return goPackages(a).size > 0;
+  }
   for (const imported of a.imports.values()) {
     if (driverOf(a, imported.module)) {
       return true;
@@ -278,8 +342,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       addDsnPassword(context, option.literal, option.value, option.key);
     }
   }
-  if (a.isString(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
-    const dsn = positionalOption(a, open + 1, open + 2, 'dsn');
+  // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
+  const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
+  if (dsnAt > 0 && a.isString(dsnAt) && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ','))) {
+    const dsn = positionalOption(a, dsnAt, dsnAt + 1, 'dsn');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
@@ -287,6 +353,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
 }
 
 function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
+  // go-sql-driver/mysql's `tls=skip-verify` accepts any certificate, as `InsecureSkipVerify: true` does.
+  if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)/.test(literal.value)) {
+    context.options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key, value, literal: { kind: 'bool', value: true }, removal: value });
+  }
   const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
   if (password === undefined) {
     return;
@@ -311,7 +381,7 @@ export function namesLocalHost(context: OptionContext): boolean {
  * `testFile`: the file is a test or a test double by its path.
  */
 export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
-  if (a.language.family !== 'js' && a.language.family !== 'python') {
+  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go') {
     return { connections: [], contexts: [] };
   }
   const driver = importsDriver(a);
