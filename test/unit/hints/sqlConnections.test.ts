@@ -314,3 +314,40 @@ describe('Go SQL connections to RDS', () => {
     assert.deepEqual(connections, ['19:Open rds-sql-connection', '25:Open rds-sql-connection', '29:New rds-sql-connection']);
   });
 });
+
+describe('Java JDBC connections to RDS', () => {
+  it('reports DriverManager.getConnection per invocation in handleRequest, its literal password and TLS verification off, not a kept static', () => {
+    const code = sourceLines(
+      'package billing;',
+      '',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import java.sql.*;',
+      'import java.util.Map;',
+      '',
+      'public class InvoiceTotals implements RequestHandler<Map<String, String>, Long> {',
+      '    private static Connection reports;',
+      '',
+      '    @Override',
+      '    public Long handleRequest(Map<String, String> event, Context context) {',
+      '        String url = "jdbc:postgresql://billing.cluster-x.eu-west-1.rds.amazonaws.com:5432/billing?sslfactory=org.postgresql.ssl.NonValidatingFactory";',
+      '        try (Connection db = DriverManager.getConnection(System.getenv("BILLING_URL"), "billing", "b1lling-pass")) {',
+      '            if (reports == null) {',
+      '                reports = DriverManager.getConnection(System.getenv("REPORTS_URL"), System.getenv("REPORTS_USER"), System.getenv("REPORTS_PASSWORD"));',
+      '            }',
+      '            Connection audit = DriverManager.getConnection("jdbc:postgresql://audit.cluster-x.eu-west-1.rds.amazonaws.com/audit?sslfactory=org.postgresql.ssl.NonValidatingFactory");',
+      '            return 0L;',
+      '        } catch (SQLException e) {',
+      '            throw new IllegalStateException(e);',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/billing/InvoiceTotals.java', code), [
+      '14:getConnection rds-sql-connection-per-invocation!',
+      '14:"b1lling-pass" rds-sql-password!',
+      '18:getConnection rds-sql-connection-per-invocation!',
+      '18:"jdbc:postgresql://audit.cluster-x.eu-west-1.rds.amazonaws.com/audit?sslfactory=org.postgresql.ssl.NonValidatingFactory" rds-sql-tls-verification-off!',
+    ]);
+  });
+});

@@ -21,7 +21,7 @@ import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 
 /** The drivers, as the hovers' examples and the checks name them. */
-export type SqlFlavor = 'helper' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+export type SqlFlavor = 'helper' | 'jdbc' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -116,6 +116,21 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
 }
 
+/** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
+const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
+
+/** `DriverManager.getConnection(url, user, password)` at `k`, under a name nothing of the file shadows. */
+function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup('DriverManager', k) !== undefined) {
+    return undefined;
+  }
+  const open = k + 3;
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: 'jdbc', paths: new Set(['getConnection']) }, open };
+}
+
 /** Hosts of a database on the same machine or in the test's own container network. */
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 /** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `host=127.0.0.1 dbname=x`. */
@@ -135,6 +150,11 @@ function dsnPassword(dsn: string): string | undefined {
   const mysql = /^[^:@/\s]+:([^@/\s]+)@(?:tcp|unix)?\(/.exec(dsn);
   if (mysql) {
     return mysql[1];
+  }
+  // JDBC URL parameters: `jdbc:postgresql://host/db?user=app&password=secret`.
+  const jdbc = /^jdbc:.*[?&;]password=([^&;]+)/i.exec(dsn);
+  if (jdbc) {
+    return jdbc[1];
   }
   const keyValue = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/.exec(dsn);
   return keyValue ? keyValue[1].replace(/^'|'$/g, '') : undefined;
@@ -190,6 +210,9 @@ interface Opened {
 function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'go') {
     return goOpenedAt(a, k);
+  }
+  if (a.language.family === 'java') {
+    return javaOpenedAt(a, k);
   }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
@@ -313,6 +336,9 @@ function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
     return goPackages(a).size > 0;
   }
+  if (a.language.family === 'java') {
+    return JAVA_DRIVER_MANAGER.test(a.text);
+  }
   for (const imported of a.imports.values()) {
     if (driverOf(a, imported.module)) {
       return true;
@@ -342,6 +368,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       addDsnPassword(context, option.literal, option.value, option.key);
     }
   }
+  if (a.language.family === 'java') {
+    javaArguments(a, context, open);
+    return context;
+  }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
   const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
   if (dsnAt > 0 && a.isString(dsnAt) && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ','))) {
@@ -352,9 +382,24 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   return context;
 }
 
+/** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
+function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): void {
+  const parts = segments(a, open);
+  const [url, , password] = parts;
+  if (url && url[1] === url[0] + 1 && a.isString(url[0])) {
+    const dsn = positionalOption(a, url[0], url[1], 'url');
+    context.options.push(dsn);
+    addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+  }
+  if (password && parts.length === 3) {
+    context.options.push(positionalOption(a, password[0], password[1], 'password'));
+  }
+}
+
 function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
   // go-sql-driver/mysql's `tls=skip-verify` accepts any certificate, as `InsecureSkipVerify: true` does.
-  if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)/.test(literal.value)) {
+  // JDBC: MySQL Connector/J's `verifyServerCertificate=false`, PgJDBC's `NonValidatingFactory`.
+  if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)|[?&;]verifyServerCertificate=false\b|[?&;]sslfactory=org\.postgresql\.ssl\.NonValidatingFactory\b/i.test(literal.value)) {
     context.options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key, value, literal: { kind: 'bool', value: true }, removal: value });
   }
   const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
@@ -381,7 +426,7 @@ export function namesLocalHost(context: OptionContext): boolean {
  * `testFile`: the file is a test or a test double by its path.
  */
 export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
-  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go') {
+  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java') {
     return { connections: [], contexts: [] };
   }
   const driver = importsDriver(a);
