@@ -351,3 +351,29 @@ describe('Java JDBC connections to RDS', () => {
     ]);
   });
 });
+
+describe('Passwords held by a local the same function sets to a literal', () => {
+  it('reads the literal of a once-assigned local, not a module constant, a parameter or an environment read', () => {
+    const code = sourceLines(
+      'import os',
+      'import pymysql',
+      '',
+      'DEFAULT_PASSWORD = "from-settings"',
+      '',
+      'def open_reports():',
+      '    password = "r3ports!"',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="reports", password=password)',
+      '',
+      'def open_env():',
+      '    password = os.environ["DB_PASSWORD"]',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=password)',
+      '',
+      'def open_with(password):',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=password, database="x")',
+      '',
+      'def open_default():',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=DEFAULT_PASSWORD)',
+    );
+    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!']);
+  });
+});

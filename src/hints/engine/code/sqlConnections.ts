@@ -16,7 +16,8 @@ import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
-import { contextFrom, positionalOption } from './options';
+import { contextFrom, literalOf, positionalOption } from './options';
+import { bindsWholeExpression } from '../scope/scopes';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 
@@ -370,7 +371,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   if (a.language.family === 'java') {
     javaArguments(a, context, open);
-    return context;
+    return withLocalPasswords(a, context);
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
   const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
@@ -379,6 +380,34 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
+  return withLocalPasswords(a, context);
+}
+
+/**
+ * A password passed as a local that the same function sets once to a string literal (`String password =
+ * "12345678"; DriverManager.getConnection(url, user, password)`): that literal is the password written in the code.
+ */
+function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  context.options.forEach((option, index) => {
+    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
+      return;
+    }
+    const [first, end] = a.tokensOf(option.value);
+    if (end !== first + 1 || !a.isId(first)) {
+      return;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(first), first);
+    const from = binding?.expression ?? -1;
+    const fn = a.scopes.enclosing(first, ['function']);
+    const sameFunction = binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn;
+    if (binding && sameFunction && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
+      const literal = literalOf(a, from, from + 1).literal;
+      if (literal.kind === 'str') {
+        // Options are read-only views of their tokens: a plain copy holds the literal.
+        context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
+      }
+    }
+  });
   return context;
 }
 
