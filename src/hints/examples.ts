@@ -2,7 +2,7 @@
  * Hover examples in the reader's language: which example keys a rule needs (checked by the content
  * build) and which one a hover shows for a file. Pure: no `vscode`.
  */
-import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin } from './engine/types';
+import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin, SQL_CONNECTION_LANGUAGES } from './engine/types';
 
 /** The markdown fence language of each example key. */
 export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
@@ -67,7 +67,7 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
   for (const language of rule.languages) {
     const sdk = SDK_KEYS[language];
     const imported = match.sdkImports?.some((major) => (SDK_MAJORS[major] as readonly HintLanguage[]).includes(language));
-    if (sdk && (match.operations.length > 0 || match.options.length > 0 || imported || (match.lambdaHandlers && LAMBDA_HANDLER_LANGUAGES.includes(language)) || (match.scopedConnections && SCOPED_CONNECTION_LANGUAGES.includes(language)) || (match.requestHandlers && REQUEST_HANDLER_LANGUAGES.includes(language)))) {
+    if (sdk && (match.operations.length > 0 || match.options.length > 0 || imported || (match.lambdaHandlers && LAMBDA_HANDLER_LANGUAGES.includes(language)) || (match.scopedConnections && SCOPED_CONNECTION_LANGUAGES.includes(language)) || (match.requestHandlers && REQUEST_HANDLER_LANGUAGES.includes(language)) || (match.sql && SQL_CONNECTION_LANGUAGES.includes(language)))) {
       keys.add(sdk);
     }
     if (language === 'cloudformation' && match.cloudformation) {

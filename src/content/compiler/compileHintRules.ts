@@ -27,6 +27,7 @@ import {
   LAMBDA_HANDLER_LANGUAGES,
   SCOPED_CONNECTION_LANGUAGES,
   REQUEST_HANDLER_LANGUAGES,
+  SQL_CONNECTION_LANGUAGES,
   SDK_MAJORS,
   SdkMajor,
   SEVERITIES,
@@ -51,13 +52,13 @@ export interface NoteRef {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
-const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers'];
+const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
 const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn'];
-/** Text fields of a diagnostic that one check alone reads, with that check. */
+/** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
-  engineWhenOmitted: 'engine-version-past-standard-support',
-  endOfLifeMessage: 'engine-version-past-standard-support',
-  calledMessage: 'client-per-invocation',
+  engineWhenOmitted: ['engine-version-past-standard-support'],
+  endOfLifeMessage: ['engine-version-past-standard-support'],
+  calledMessage: ['client-per-invocation', 'sql-connection-per-invocation'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -248,9 +249,19 @@ function readMatch(reader: RuleReader, value: unknown): RuleMatch {
     }
     match.scopedConnections = true;
   }
-  const targets = (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.requestHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
+  if (fields.sql !== undefined) {
+    const inner = reader.fields(fields.sql, 'match.sql', ['connections', 'options']);
+    if (inner.connections !== undefined && inner.connections !== true) {
+      reader.error("match.sql.connections: write `true`, or leave it out");
+    }
+    match.sql = { connections: inner.connections === true, options: inner.options === undefined ? [] : reader.list(inner, 'options', true) };
+    if (!match.sql.connections && match.sql.options.length === 0) {
+      reader.error('match.sql: give connections: true or list at least one option');
+    }
+  }
+  const targets = (match.sql ? 1 : 0) + (match.lambdaHandlers ? 1 : 0) + (match.scopedConnections ? 1 : 0) + (match.requestHandlers ? 1 : 0) + (match.sdkImports?.length ?? 0) + match.operations.length + match.options.length + (match.cloudformation ? 1 : 0) + (match.terraform ? 1 : 0) + (match.ingress ? 1 : 0);
   if (targets + (match.cdk ? 1 : 0) + (match.redis ? 1 : 0) === 0) {
-    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers, requestHandlers or scopedConnections)');
+    reader.error('match: matches nothing (give operations, options, cloudformation, terraform, cdk, redis, ingress, sdkImports, lambdaHandlers, requestHandlers, scopedConnections or sql)');
   }
   return match;
 }
@@ -289,6 +300,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
   }
   if (match.requestHandlers) {
     REQUEST_HANDLER_LANGUAGES.forEach((language) => languages.add(language));
+  }
+  if (match.sql) {
+    SQL_CONNECTION_LANGUAGES.forEach((language) => languages.add(language));
   }
   return languages;
 }
@@ -335,13 +349,13 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       diagnostic[key] = list;
     }
   }
-  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, string][]) {
+  for (const [key, only] of Object.entries(CHECK_TEXT_FIELDS) as [keyof typeof CHECK_TEXT_FIELDS, readonly string[]][]) {
     if (fields[key] === undefined) {
       continue;
     }
     const text = reader.text(fields, key);
-    if (check !== only) {
-      reader.error(`diagnostic: '${key}' is read only by the '${only}' check`);
+    if (!only.includes(check)) {
+      reader.error(`diagnostic: '${key}' is read only by the ${only.map((name) => `'${name}'`).join(' and ')} check${only.length > 1 ? 's' : ''}`);
     } else if (text) {
       diagnostic[key] = text;
     }
@@ -434,6 +448,9 @@ function readRule(reader: RuleReader, entry: unknown, notes: Map<string, string>
     }
     if (rule.diagnostic?.check === 'connection-per-call' && !match.scopedConnections) {
       reader.error("diagnostic: check 'connection-per-call' needs 'match.scopedConnections'");
+    }
+    if (rule.diagnostic?.check === 'sql-connection-per-invocation' && !match.sql?.connections) {
+      reader.error("diagnostic: check 'sql-connection-per-invocation' needs 'match.sql.connections'");
     }
     if (rule.diagnostic?.check === 'sdk-past-end-of-support' && !match.sdkImports) {
       reader.error("diagnostic: check 'sdk-past-end-of-support' needs 'match.sdkImports'");

@@ -10,12 +10,13 @@ import { DocumentKind } from './documentKinds';
 import { removeOptionFix, setValueFix } from './fixes';
 import { OutsideValues, readTemplate } from './iac';
 import { isServerlessScript } from './code/serverlessScript';
+import { isTestDoubleFile } from './code/testDoubles';
 import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
 import { inReaderTerms } from './readerTerms';
-import { cdkL1Construct } from './services';
+import { indexRules, push, RuleIndex } from './ruleIndex';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintService, HintSite, normalizeName, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
+import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintService, HintSite, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
 import { ResolvedRequest, resolveRequests } from './workspace/resolve';
 import { WorkspaceView } from './workspace/types';
 
@@ -47,66 +48,6 @@ export interface AnalysisResult extends Analysis {
   lines: LineIndex;
 }
 
-interface RuleIndex {
-  operations: Map<string, HintRule[]>;
-  options: Map<string, { rule: HintRule; in: Set<string> }[]>;
-  resources: Map<string, { rule: HintRule; props: Set<string> }[]>;
-  redisCommands: Map<string, HintRule[]>;
-  redisOptions: Map<string, HintRule[]>;
-  ingress: HintRule[];
-}
-
-const indexes = new WeakMap<readonly HintRule[], RuleIndex>();
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
-}
-
-function indexRules(rules: readonly HintRule[]): RuleIndex {
-  const cached = indexes.get(rules);
-  if (cached) {
-    return cached;
-  }
-  const index: RuleIndex = { operations: new Map(), options: new Map(), resources: new Map(), redisCommands: new Map(), redisOptions: new Map(), ingress: [] };
-  for (const rule of rules) {
-    const match = rule.match;
-    match.operations.forEach((operation) => push(index.operations, operation, rule));
-    const inOperations = new Set(match.in);
-    match.options.forEach((option) => push(index.options, normalizeName(option), { rule, in: inOperations }));
-    if (match.cloudformation) {
-      const props = new Set(match.cloudformation.properties.map(normalizeName));
-      for (const type of match.cloudformation.resources) {
-        push(index.resources, `cloudformation ${type}`, { rule, props });
-        const l1 = cdkL1Construct(type);
-        if (l1) {
-          push(index.resources, `cdk ${l1}`, { rule, props });
-        }
-      }
-    }
-    if (match.terraform) {
-      const props = new Set(match.terraform.arguments.map(normalizeName));
-      match.terraform.resources.forEach((type) => push(index.resources, `terraform ${type}`, { rule, props }));
-    }
-    if (match.cdk) {
-      const props = new Set(match.cdk.props.map(normalizeName));
-      match.cdk.constructs.forEach((construct) => push(index.resources, `cdk ${construct}`, { rule, props }));
-    }
-    if (match.ingress) {
-      index.ingress.push(rule);
-    }
-    if (match.redis) {
-      match.redis.commands.forEach((command) => push(index.redisCommands, normalizeName(command), rule));
-      match.redis.options.forEach((option) => push(index.redisOptions, normalizeName(option), rule));
-    }
-  }
-  indexes.set(rules, index);
-  return index;
-}
 
 function buildModel(
   text: string,
@@ -147,6 +88,7 @@ function buildModel(
         model: analyzeCode(text, kind, lines, {
           ...(isServerlessScript(fileName) ? { serverlessScript: true } : {}),
           ...(kind === 'go' && fileName?.endsWith('_test.go') ? { testOnlyFile: true } : {}),
+          ...(fileName !== undefined && isTestDoubleFile(fileName) ? { testFile: true } : {}),
           ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
             project: {
@@ -178,7 +120,8 @@ function buildModel(
 }
 
 function originOf(context: OptionContext): SiteOrigin {
-  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind;
+  // A SQL driver's place shows the example of the file's language.
+  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind;
 }
 
 /** What a rule-index lookup that finds nothing iterates: one shared empty list rather than a new one per miss. */
@@ -324,9 +267,10 @@ class Analyzer {
             }
           }
         }
-      } else if (context.kind === 'redis-client') {
+      } else if (context.kind === 'redis-client' || context.kind === 'sql-client') {
+        const byName = context.kind === 'redis-client' ? index.redisOptions : index.sqlOptions;
         for (const option of context.options) {
-          for (const rule of index.redisOptions.get(option.norm) ?? NONE) {
+          for (const rule of byName.get(option.norm) ?? NONE) {
             this.ruleOption(rule, context, option);
           }
         }
@@ -344,6 +288,12 @@ class Analyzer {
             }
           }
         }
+      }
+    }
+    for (const connection of model.sqlConnections ?? NONE) {
+      // A helper's call is no connection of its own: only the finding's hover shows there.
+      if (!connection.helper) {
+        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, 'sdk'));
       }
     }
     for (const call of model.redisCalls) {

@@ -36,7 +36,8 @@ export interface OptionOccurrence {
   engineVersions?: { text: string; span: Span }[];
 }
 
-export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client';
+/** `sql-client`: a SQL driver's connection or pool (`code/sqlConnections.ts`), its `type` the driver. */
+export type ContextKind = 'sdk' | 'cloudformation' | 'terraform' | 'cdk' | 'redis-client' | 'sql-client';
 
 /** A request, resource or constructor call whose options the rules inspect. */
 export interface OptionContext {
@@ -271,6 +272,8 @@ export interface DocumentModel {
   requestClients?: { name: Span; service: HintService; dependency?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */
   connectionsPerCall?: Span[];
+  /** SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a Lambda handler makes it. */
+  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true }[];
 }
 
 export const NO_SCOPES: ScopeInfo = {

@@ -48,7 +48,15 @@ export interface RuleMatch {
   scopedConnections?: boolean;
   /** Clients that web request handlers make (`code/webHandlers.ts`). */
   requestHandlers?: boolean;
+  /**
+   * SQL driver connections to RDS or Aurora (`code/sqlConnections.ts`): `connections` puts a hover on each call
+   * that opens one, `options` on those of its options.
+   */
+  sql?: { connections: boolean; options: string[] };
 }
+
+/** The languages whose SQL driver connections (`pg`, `mysql2`, `psycopg2`, `pymysql`, ...) the engine reads. */
+export const SQL_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'java'];
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
 export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
@@ -86,6 +94,7 @@ export const CHECKS = [
   'client-per-invocation',
   'client-per-request',
   'connection-per-call',
+  'sql-connection-per-invocation',
   'user-without-password',
   'redis-auth-without-tls',
   'redis-command-in-loop',

@@ -11,6 +11,15 @@ export const clientPerInvocation: Check = (rule, context) => {
   }
 };
 
+/** A SQL driver's connection or pool that a Lambda handler opens on each invocation (`code/sqlConnections.ts`). */
+export const sqlConnectionPerInvocation: Check = (rule, context) => {
+  for (const connection of context.model.sqlConnections ?? []) {
+    if (connection.perInvocation) {
+      context.report(rule, connection.name, undefined, connection.helper ? rule.diagnostic?.calledMessage : undefined);
+    }
+  }
+};
+
 /**
  * A client a Lambda handler makes is `lambda-client-per-invocation`'s to report, and a Redis connection a FastAPI
  * dependency opens and closes is `redis-connection-per-call`'s: one finding per construction.

@@ -9,7 +9,7 @@ import { openIngress } from './ingress';
 import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
-import { clientPerInvocation, clientPerRequest } from './lambdaClients';
+import { clientPerInvocation, clientPerRequest, sqlConnectionPerInvocation } from './lambdaClients';
 import { connectionPerCall } from './connectionsPerCall';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { trueOrAbsent } from './riskyDefaults';
@@ -36,6 +36,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'client-per-invocation': clientPerInvocation,
   'client-per-request': clientPerRequest,
   'connection-per-call': connectionPerCall,
+  'sql-connection-per-invocation': sqlConnectionPerInvocation,
   'user-without-password': userWithoutPassword,
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,

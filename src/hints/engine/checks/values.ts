@@ -130,7 +130,8 @@ export function isLiteralSecret(literal: Literal): boolean {
     return false;
   }
   const value = literal.value.trim();
-  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$/.test(value);
+  // A placeholder a sample asks the reader to replace (`'YOUR MASTER PASSWORD'`, `your-password`) holds no secret yet.
+  return value.length > 0 && !value.startsWith('{{resolve:') && !/^\$\{|^<.*>$|^(?:your|enter|insert)[\s_-]/i.test(value);
 }
 
 export const hardcodedSecret: Check = (rule, context) => {
@@ -173,7 +174,30 @@ function javaVerificationOff(norm: string, literal: Literal): boolean {
   }
 }
 
+/** Python SQL drivers whose `ssl` argument takes a dict or `SSLContext` settings (pymysql, aiomysql, mysql-connector's `ssl_verify_cert`). */
+const PYTHON_SQL_FLAVORS = new Set(['pymysql', 'aiomysql', 'mysql-connector', 'asyncpg']);
+
+/**
+ * pymysql's `ssl={"check_hostname": False}` or `{"cert_reqs": ssl.CERT_NONE}` and `ssl_verify_cert=False`, the
+ * explicit switches that accept any certificate or host name. libpq's `sslmode` is a hover only: `require` does
+ * not verify the certificate but is the drivers' usual default, so no clear defect.
+ */
+function pythonSqlVerificationOff(norm: string, literal: Literal): boolean {
+  switch (norm) {
+    case 'checkhostname':
+    case 'sslverifycert':
+      return literalEquals(literal, false);
+    case 'certreqs':
+      return literal.kind === 'expr' && /(?:^|\.)CERT_NONE$/.test(literal.text.trim());
+    default:
+      return false;
+  }
+}
+
 function verificationOff(norm: string, literal: Literal, flavor: string): boolean {
+  if (PYTHON_SQL_FLAVORS.has(flavor)) {
+    return pythonSqlVerificationOff(norm, literal);
+  }
   if (JAVA_FLAVORS.has(flavor)) {
     return javaVerificationOff(norm, literal);
   }

@@ -52,6 +52,13 @@ export interface HandlerReader {
   perCallInstance?: boolean;
   /** Calls of a workspace module's functions that make a client in their own body count as that client (see `BodyClient`). */
   helperCalls?: boolean;
+  /**
+   * Whether the construction takes what this invocation holds, in place of `dependsOnInvocation` (a SQL
+   * connection: only the event's data, not a secret the handler fetches, makes it the invocation's own).
+   */
+  fromInvocation?(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean;
+  /** The helpers whose calls count (`helperCalls`): those that open a SQL connection, else those that make an SDK or Redis client. */
+  sqlHelpers?: boolean;
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
@@ -68,6 +75,18 @@ export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   // A handler a template names may call its parameters anything, so the text's cheap test does not apply.
   const lambdaReader = reader && (a.language.family === 'js' || a.language.family === 'python') ? { ...reader, helperCalls: true } : reader;
   return clientsMadeInHandlers(a, lambdaReader && templateHandlers(a).size > 0 ? { ...lambdaReader, mayDeclare: () => true } : lambdaReader, MAX_HANDLERS);
+}
+
+/**
+ * The language's handler reader with another reading of what makes a client (a SQL driver's connection,
+ * `sqlConnections.ts`): the same handlers, including those the workspace's templates name.
+ */
+export function handlerReader(a: CodeAnalyzer, construction: HandlerReader['construction']): HandlerReader | undefined {
+  const reader = READERS[a.language.family];
+  if (!reader) {
+    return undefined;
+  }
+  return templateHandlers(a).size > 0 ? { ...reader, construction, mayDeclare: () => true } : { ...reader, construction };
 }
 
 /**
@@ -94,11 +113,11 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     const instance = reader.perCallInstance ? a.id(fn.params + 1) : undefined;
     for (let k = body + 1; k < end; k++) {
       const made = reader.construction(a, k) ?? (reader.helperCalls ? helperCall(a, k) : undefined);
-      if (!made) {
+      if (!made || (made.helper && (made.sql === true) !== (reader.sqlHelpers === true))) {
         continue;
       }
       // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own.
-      const fromInvocation = !made.helper && dependsOnInvocation(a, made, fn.params, end);
+      const fromInvocation = !made.helper && (reader.fromInvocation ?? dependsOnInvocation)(a, made, fn.params, end);
       if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
         found.push(made.helper ? { name: a.tokenSpan(made.name), service: made.service, helper: true } : { name: a.tokenSpan(made.name), service: made.service });
       }
@@ -206,6 +225,8 @@ export interface Construction {
   session?: [number, number];
   /** A call of another module's function that makes the client in its own body (`deleteAd(pk, sk)`), not a construction. */
   helper?: true;
+  /** That function opens a SQL connection (`code/sqlConnections.ts`). */
+  sql?: true;
 }
 
 /**
@@ -222,7 +243,7 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
     return undefined;
   }
   const made = importedBodyClient(a, imported.module, imported.path, k + 1);
-  return made && { start: k, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true };
+  return made && { start: k, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
@@ -502,6 +523,10 @@ function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: n
   }
   if (instance !== undefined && a.isAccess(k - 2) && a.idIs(k - 3, instance) && !a.isAccess(k - 4)) {
     return false;
+  }
+  // A tuple assignment keeps the value in its first target (Go's `db, err = sql.Open(...)`).
+  while (a.language.family === 'go' && a.isId(k - 1) && a.is(k - 2, ',') && a.isId(k - 3) && !a.isAccess(k - 4)) {
+    k -= 2;
   }
   if (!a.isId(k - 1) || a.isAccess(k - 2)) {
     return true;

@@ -1,6 +1,7 @@
 /** Application code to a document model: the analyzer for the file's language, run once over its tokens. */
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
+import { sqlConnections } from './sqlConnections';
 import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, parseSuppression } from '../model';
 import { LineIndex } from '../text';
@@ -37,6 +38,8 @@ export interface CodeAnalysisOptions {
   serverlessScript?: boolean;
   /** A file built for tests only (Go's `_test.go`, which `go build` ignores): its helpers are test code too. */
   testOnlyFile?: boolean;
+  /** A test or a test double by its path (`tests/`, `test_db.py`, `pool.spec.ts`): a local database there is a test's. */
+  testFile?: boolean;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
@@ -71,6 +74,8 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const handlerClients = clientsMadePerInvocation(analyzer);
   const perCall = connectionsPerCall(analyzer);
   const requestClients = clientsMadePerRequest(analyzer);
+  const sql = sqlConnections(analyzer, options.testFile === true);
+  contexts.push(...sql.contexts);
   return {
     operations: analyzer.operations,
     contexts,
@@ -80,6 +85,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(handlerClients.length > 0 ? { handlerClients } : {}),
     ...(perCall.length > 0 ? { connectionsPerCall: perCall } : {}),
     ...(requestClients.length > 0 ? { requestClients } : {}),
+    ...(sql.connections.length > 0 ? { sqlConnections: sql.connections } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -14,6 +14,7 @@ import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
 import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
+import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
@@ -77,7 +78,7 @@ export class ModuleFunctions {
  * library's construction whose arguments name nothing the call holds, not kept outside the function, not in
  * test code); the first, when it makes several. Read only when the function returns no client.
  */
-function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintService } | undefined {
+function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintService; sql?: true } | undefined {
   // Under `@lru_cache` or a project's `@memoize`, a later call may not run the body at all.
   if (a.language.family === 'python' && keepsResult(a, fn)) {
     return undefined;
@@ -85,7 +86,12 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   const construction = a.language.family === 'python' ? pythonConstruction : jsConstruction;
   const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction, helperCalls: true };
   const [made] = clientsMadeInHandlers(a, reader, 1);
-  return made && { service: made.service };
+  if (made) {
+    return { service: made.service };
+  }
+  // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`).
+  const [connection] = clientsMadeInHandlers(a, { ...reader, construction: sqlConstruction, helperCalls: false, fromInvocation: sqlFromInvocation }, 1);
+  return connection && { service: connection.service, sql: true };
 }
 
 /** Locals followed back from a returned name to the construction they hold (`table = dynamodb.Table(name)`, `dynamodb = boto3.resource(...)`). */

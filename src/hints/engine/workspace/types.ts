@@ -328,7 +328,8 @@ export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[
  * another file that calls it is known to make that client on each invocation.
  */
 export interface BodyClient {
-  bodyClient: { service: HintService };
+  /** `sql`: a SQL driver's connection or pool (`code/sqlConnections.ts`), not an SDK or Redis client. */
+  bodyClient: { service: HintService; sql?: true };
 }
 
 /**

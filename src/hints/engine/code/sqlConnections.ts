@@ -1,0 +1,511 @@
+/**
+ * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
+ * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
+ * (porsager), and Python's `psycopg2.connect`, `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` /
+ * `create_pool`, `mysql.connector.connect` and the drivers' pool classes. A call counts only when its name
+ * comes from the driver's import and nothing of the file shadows it, so a project's own `connect()`, a
+ * wrapper's definition, SQL text, comments and strings get nothing; SQLite and SQLAlchemy are not read.
+ *
+ * Each connection is a hover place (`rds-sql-connection`), its options a `sql-client` context (`password`,
+ * `ssl`, `rejectUnauthorized`, ...), and a connection a Lambda handler opens on each invocation is found with
+ * the handler reader of `handlerClients.ts`. A connection to a host that is clearly local (`localhost`,
+ * `127.0.0.1`) in test code or a test file is a disposable test database: nothing is said about it.
+ */
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { HintService, Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd, segments } from './braces';
+import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
+import { contextFrom, literalOf, positionalOption } from './options';
+import { bindsWholeExpression } from '../scope/scopes';
+import { goImportSpecs } from './languages/goPackageStructs';
+import { inTestCode } from './testFixtures';
+
+/** The drivers, as the hovers' examples and the checks name them. */
+export type SqlFlavor = 'helper' | 'jdbc' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+
+/** One connection or pool the file opens with a driver. */
+export interface SqlConnection {
+  /** The name that makes it (`Pool`, `createPool`, `connect`). */
+  name: Span;
+  flavor: SqlFlavor;
+  /** Made in a Lambda handler on each invocation (`handlerClients.ts`). */
+  perInvocation?: true;
+  /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
+  helper?: true;
+}
+
+interface Driver {
+  flavor: SqlFlavor;
+  /** Import paths that open a connection or a pool: the imported name and the members read from it. */
+  paths: ReadonlySet<string>;
+  /** Made with `new` (`new Pool(...)`) rather than called (`mysql.createPool(...)`). */
+  constructed?: true;
+}
+
+const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
+
+/** JavaScript and TypeScript modules by name. A default or namespace import of `pg` reads `pg.Pool`; `require('pg').Pool` binds the module's path. */
+const JS_DRIVERS: Readonly<Record<string, Driver>> = {
+  pg: { flavor: 'pg', paths: new Set(['Pool', 'Client', 'default.Pool', 'default.Client', 'native.Pool', 'native.Client']), constructed: true },
+  mysql2: { flavor: 'mysql2', paths: MYSQL_FACTORIES },
+  'mysql2/promise': { flavor: 'mysql2', paths: MYSQL_FACTORIES },
+  mysql: { flavor: 'mysql', paths: MYSQL_FACTORIES },
+  // porsager's `postgres`: the module's default export is the function that opens the connection pool.
+  postgres: { flavor: 'postgres-js', paths: new Set(['', 'default']) },
+};
+
+/** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
+const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
+  psycopg2: { flavor: 'psycopg2', paths: new Set(['connect', 'pool.SimpleConnectionPool', 'pool.ThreadedConnectionPool']) },
+  'psycopg2.pool': { flavor: 'psycopg2', paths: new Set(['SimpleConnectionPool', 'ThreadedConnectionPool']) },
+  psycopg: { flavor: 'psycopg', paths: new Set(['connect', 'Connection.connect', 'AsyncConnection.connect']) },
+  psycopg_pool: { flavor: 'psycopg', paths: new Set(['ConnectionPool', 'AsyncConnectionPool']) },
+  pymysql: { flavor: 'pymysql', paths: new Set(['connect', 'Connect', 'connections.Connection']) },
+  asyncpg: { flavor: 'asyncpg', paths: new Set(['connect', 'create_pool']) },
+  aiomysql: { flavor: 'aiomysql', paths: new Set(['connect', 'create_pool']) },
+  mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
+  'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
+  'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
+};
+
+/**
+ * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
+ * and pgx's `Connect` and pgxpool's `New`, whose DSN is their second argument.
+ */
+const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
+  'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
+  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+};
+/** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
+const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
+const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, (typeof GO_PACKAGES)[string]>>();
+
+/** The file's Go SQL packages by the name it reads them under. */
+function goPackages(a: CodeAnalyzer): Map<string, (typeof GO_PACKAGES)[string]> {
+  let found = goPackagesOf.get(a);
+  if (!found) {
+    found = new Map();
+    for (const { alias, path } of goImportSpecs(a)) {
+      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : undefined;
+      if (spec && alias !== '_' && alias !== '.') {
+        found.set(alias ?? spec.name, spec);
+      }
+    }
+    goPackagesOf.set(a, found);
+  }
+  return found;
+}
+
+/** `sql.Open("postgres", dsn)`, `pgxpool.New(ctx, dsn)` at `k`: what it opens, with its DSN argument. */
+function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  const spec = a.isAccess(k - 1) ? undefined : goPackages(a).get(a.tokens.text(k));
+  if (!spec || !a.isAccess(k + 1) || !a.isId(k + 2) || !spec.calls.has(a.tokens.text(k + 2)) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
+    return undefined;
+  }
+  const open = k + 3;
+  const parts = segments(a, open);
+  if (spec.driverNamed && !(parts.length > 0 && a.isString(parts[0][0]) && GO_DRIVER_NAMES.has(a.tokens.text(parts[0][0])))) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
+}
+
+/** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
+const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
+
+/** `DriverManager.getConnection(url, user, password)` at `k`, under a name nothing of the file shadows. */
+function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup('DriverManager', k) !== undefined) {
+    return undefined;
+  }
+  const open = k + 3;
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: 'jdbc', paths: new Set(['getConnection']) }, open };
+}
+
+/** Hosts of a database on the same machine or in the test's own container network. */
+const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
+/** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `host=127.0.0.1 dbname=x`. */
+const LOCAL_DSN = /(?:@|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
+/** Options that name the server. */
+const HOST_OPTIONS = new Set(['host', 'hostname', 'server']);
+/** Options that hold a whole connection string. */
+const DSN_OPTIONS = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
+
+/** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
+function dsnPassword(dsn: string): string | undefined {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i.exec(dsn);
+  if (url) {
+    return url[1];
+  }
+  // go-sql-driver/mysql: `user:password@tcp(host:3306)/db`.
+  const mysql = /^[^:@/\s]+:([^@/\s]+)@(?:tcp|unix)?\(/.exec(dsn);
+  if (mysql) {
+    return mysql[1];
+  }
+  // JDBC URL parameters: `jdbc:postgresql://host/db?user=app&password=secret`.
+  const jdbc = /^jdbc:.*[?&;]password=([^&;]+)/i.exec(dsn);
+  if (jdbc) {
+    return jdbc[1];
+  }
+  const keyValue = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/.exec(dsn);
+  return keyValue ? keyValue[1].replace(/^'|'$/g, '') : undefined;
+}
+
+/** The driver of the module a name is imported from, by the file's language. */
+function driverOf(a: CodeAnalyzer, module: string): Driver | undefined {
+  const table = a.language.family === 'js' ? JS_DRIVERS : a.language.family === 'python' ? PYTHON_DRIVERS : undefined;
+  return table && Object.hasOwn(table, module) ? table[module] : undefined;
+}
+
+/**
+ * The import a name at `k` stands for: an import of the file under a name nothing shadows, or, in JavaScript,
+ * a name destructured from such an import (`const { Pool } = pg;`).
+ */
+function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string } | undefined {
+  const name = a.tokens.text(k);
+  // Most names are neither imported nor a class destructured from an import (`Pool`): no scope lookup for them.
+  if (!a.imports.has(name) && !(a.language.family === 'js' && isUpper(name.charCodeAt(0)))) {
+    return undefined;
+  }
+  const binding = a.scopes.lookup(name, k);
+  if (!binding) {
+    const imported = a.imports.get(name);
+    return imported && { module: imported.module, path: imported.path };
+  }
+  // `const { Pool } = pg` or `const { Pool: PgPool } = pg`: the key read from the module (a destructured name has no expression of its own).
+  const open = a.parent[binding.token];
+  if (a.language.family !== 'js' || open < 0 || !a.is(open, '{') || !a.is(a.partner[open] + 1, '=')) {
+    return undefined;
+  }
+  const from = a.partner[open] + 2;
+  const source = a.isId(from) && !a.isAccess(from + 1) && !a.is(from + 1, '(') && a.scopes.lookup(a.tokens.text(from), from) === undefined ? a.imports.get(a.tokens.text(from)) : undefined;
+  if (!source) {
+    return undefined;
+  }
+  const key = a.is(binding.token - 1, ':') ? a.tokens.text(binding.token - 2) : a.tokens.text(binding.token);
+  return { module: source.module, path: source.path ? `${source.path}.${key}` : key };
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+interface Opened {
+  construction: Construction;
+  driver: Driver;
+  /** The `(` of the call. */
+  open: number;
+}
+
+/** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
+function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  if (a.language.family === 'go') {
+    return goOpenedAt(a, k);
+  }
+  if (a.language.family === 'java') {
+    return javaOpenedAt(a, k);
+  }
+  const isNew = a.idIs(k, 'new');
+  const first = isNew ? k + 1 : k;
+  if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
+    return undefined;
+  }
+  const imported = importedAt(a, first);
+  const driver = imported && driverOf(a, imported.module);
+  if (!imported || !driver) {
+    return undefined;
+  }
+  let name = first;
+  let path = imported.path;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+    path = path ? `${path}.${a.tokens.text(name)}` : a.tokens.text(name);
+  }
+  const open = name + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
+  const known = driver.paths.has(path) || (driver.constructed === true && isNew && path === '');
+  if (!known || (driver.constructed === true) !== isNew || passesOn(a, open)) {
+    return undefined;
+  }
+  const service: HintService = 'rds';
+  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open };
+}
+
+/**
+ * A call that only passes on what it was given: every argument a spread (`*self._args, **self._kwargs`,
+ * `...args`) or a whole parameter of the function around it (`function createPool(config) { return new
+ * Pool(config); }`). That is a wrapper's definition or a pool library's plumbing: its callers write the options.
+ */
+function passesOn(a: CodeAnalyzer, open: number): boolean {
+  const parts = segments(a, open);
+  if (parts.length === 0) {
+    return false;
+  }
+  return parts.every(([start, end]) => {
+    const k = start;
+    if (a.is(k, '*') || a.is(k, '**') || a.tokens.isSpread(k)) {
+      return true;
+    }
+    if (end !== k + 1 || !a.isId(k)) {
+      return false;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    const fn = binding ? a.scopes.enclosing(k, ['function']) : -1;
+    return binding !== undefined && fn > 0 && binding.expression < 0 && a.scopes.enclosing(binding.token, ['function']) === fn && isParameter(a, binding.token);
+  });
+}
+
+/** Whether a name token sits in the parameter list of a function (inside its parentheses, before the body). */
+function isParameter(a: CodeAnalyzer, token: number): boolean {
+  const open = a.parent[token];
+  const after = open >= 0 && a.is(open, '(') ? a.partner[open] + 1 : -1;
+  // `(config) => ...`, `function f(config) {`, `f(config: Options): Pool {`, `def f(config):`, `def f(config) -> Conn:`.
+  return after > 0 && (a.is(after, '=>') || a.is(after, '{') || a.is(after, ':') || a.is(after, '->'));
+}
+
+/** `Construction` for the handler reader: a driver call that opens a connection or pool. */
+export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  return openedAt(a, k)?.construction;
+}
+
+/** How many locals deep a connection's arguments are followed back to the handler's parameters. */
+const MAX_LOCAL_DEPTH = 4;
+
+/**
+ * Whether a name of [from, to) holds what the invocation brings: a parameter of the handler (the event, the
+ * context), or a local of the handler whose value names one, followed through locals `depth` deep. A local whose
+ * value the reader cannot see (a loop variable, a `with ... as` target) counts as the invocation's: precision first.
+ */
+function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
+  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
+  for (let k = from; k < to; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
+      continue;
+    }
+    // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
+    if (a.language.family === 'go' && a.tokens.text(k) === 'ctx') {
+      continue;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    if (!binding || binding.token < params || binding.token >= end) {
+      continue;
+    }
+    if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
+      return true;
+    }
+    const value = boundValue(a, binding.token, binding.expression);
+    if (!value || namesEvent(a, value[0], value[1], params, end, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The tokens of the value a local takes: its expression, or what a destructuring (`const { host } = secret`) reads. */
+function boundValue(a: CodeAnalyzer, token: number, expression: number): [number, number] | undefined {
+  if (expression >= 0) {
+    return [expression, expressionEnd(a, expression)];
+  }
+  const open = a.parent[token];
+  if (open >= 0 && (a.is(open, '{') || a.is(open, '[')) && a.is(a.partner[open] + 1, '=')) {
+    const source = a.partner[open] + 2;
+    return [source, expressionEnd(a, source)];
+  }
+  return undefined;
+}
+
+/** A connection made from the event's data (a tenant's host or credentials) is the invocation's own, not one to keep. */
+export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+  return namesEvent(a, made.name + 1, made.end, params, end, 0);
+}
+
+/** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
+function importsDriver(a: CodeAnalyzer): boolean {
+  if (a.language.family === 'go') {
+    return goPackages(a).size > 0;
+  }
+  if (a.language.family === 'java') {
+    return JAVA_DRIVER_MANAGER.test(a.text);
+  }
+  for (const imported of a.imports.values()) {
+    if (driverOf(a, imported.module)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The options of the call: its keyword arguments or object keys, or those of an object variable it is passed. */
+function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
+  const { open } = opened;
+  const close = a.partner[open];
+  const anchor = a.tokenSpan(opened.construction.name);
+  const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
+  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope.
+  if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
+    const object = a.objectVariable(a.tokens.text(open + 1), open + 1);
+    if (object >= 0 && a.partner[object] > object) {
+      context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
+    } else {
+      context.complete = false;
+    }
+  }
+  // A connection string written in place: its password counts as the `password` option.
+  for (const option of [...context.options]) {
+    if (DSN_OPTIONS.has(option.norm)) {
+      addDsnPassword(context, option.literal, option.value, option.key);
+    }
+  }
+  if (a.language.family === 'java') {
+    javaArguments(a, context, open);
+    return withLocalPasswords(a, context);
+  }
+  // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
+  const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
+  if (dsnAt > 0 && a.isString(dsnAt) && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ','))) {
+    const dsn = positionalOption(a, dsnAt, dsnAt + 1, 'dsn');
+    context.options.push(dsn);
+    addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+  }
+  return withLocalPasswords(a, context);
+}
+
+/**
+ * A password passed as a local that the same function sets once to a string literal (`String password =
+ * "12345678"; DriverManager.getConnection(url, user, password)`): that literal is the password written in the code.
+ */
+function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  context.options.forEach((option, index) => {
+    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
+      return;
+    }
+    const [first, end] = a.tokensOf(option.value);
+    if (end !== first + 1 || !a.isId(first)) {
+      return;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(first), first);
+    const from = binding?.expression ?? -1;
+    const fn = a.scopes.enclosing(first, ['function']);
+    const sameFunction = binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn;
+    if (binding && sameFunction && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
+      const literal = literalOf(a, from, from + 1).literal;
+      if (literal.kind === 'str') {
+        // Options are read-only views of their tokens: a plain copy holds the literal.
+        context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
+      }
+    }
+  });
+  return context;
+}
+
+/** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
+function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): void {
+  const parts = segments(a, open);
+  const [url, , password] = parts;
+  if (url && url[1] === url[0] + 1 && a.isString(url[0])) {
+    const dsn = positionalOption(a, url[0], url[1], 'url');
+    context.options.push(dsn);
+    addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+  }
+  if (password && parts.length === 3) {
+    context.options.push(positionalOption(a, password[0], password[1], 'password'));
+  }
+}
+
+function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
+  // go-sql-driver/mysql's `tls=skip-verify` accepts any certificate, as `InsecureSkipVerify: true` does.
+  // JDBC: MySQL Connector/J's `verifyServerCertificate=false`, PgJDBC's `NonValidatingFactory`.
+  if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)|[?&;]verifyServerCertificate=false\b|[?&;]sslfactory=org\.postgresql\.ssl\.NonValidatingFactory\b/i.test(literal.value)) {
+    context.options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key, value, literal: { kind: 'bool', value: true }, removal: value });
+  }
+  const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
+  if (password === undefined) {
+    return;
+  }
+  const occurrence: OptionOccurrence = { name: 'password', norm: 'password', key, value, literal: { kind: 'str', value: password }, removal: value };
+  context.options.push(occurrence);
+}
+
+/** Whether the options name a host on this machine (a literal host, or a connection string that names one). */
+export function namesLocalHost(context: OptionContext): boolean {
+  return context.options.some((option) => {
+    const literal = option.literal;
+    if (literal.kind !== 'str') {
+      return false;
+    }
+    return (HOST_OPTIONS.has(option.norm) && LOCAL_HOST.test(literal.value.trim())) || ((DSN_OPTIONS.has(option.norm) || option.norm === 'dsn') && LOCAL_DSN.test(literal.value));
+  });
+}
+
+/**
+ * The file's SQL connections, their option contexts, and those a Lambda handler opens on each invocation.
+ * `testFile`: the file is a test or a test double by its path.
+ */
+export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
+  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java') {
+    return { connections: [], contexts: [] };
+  }
+  const driver = importsDriver(a);
+  if (!driver && a.project === undefined) {
+    return { connections: [], contexts: [] };
+  }
+  const connections: SqlConnection[] = [];
+  const contexts: OptionContext[] = [];
+  const local = new Set<number>();
+  const tokens = driver ? a.tokens.length : 0;
+  for (let k = 0; k < tokens; k++) {
+    if (!a.isId(k)) {
+      continue;
+    }
+    const opened = openedAt(a, k);
+    if (!opened) {
+      continue;
+    }
+    const context = optionsOf(a, opened);
+    const name = opened.construction.name;
+    if (namesLocalHost(context)) {
+      // A disposable database of a test says nothing about RDS; elsewhere a local server is a developer's.
+      local.add(a.tokens.starts[name]);
+      if (testFile || inTestCode(a, k)) {
+        k = opened.open;
+        continue;
+      }
+    } else {
+      contexts.push(context);
+    }
+    connections.push({ name: a.tokenSpan(name), flavor: opened.driver.flavor });
+    k = opened.open;
+  }
+  // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
+  const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
+  if (connections.length === 0 && !helpers) {
+    return { connections, contexts };
+  }
+  const reader = handlerReader(a, sqlConstruction);
+  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, helperCalls: helpers, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  const perInvocation = new Set(made.map((each) => each.name.start));
+  for (const connection of connections) {
+    if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {
+      connection.perInvocation = true;
+    }
+  }
+  for (const each of made) {
+    if (each.helper) {
+      connections.push({ name: each.name, flavor: 'helper', perInvocation: true, helper: true });
+    }
+  }
+  return { connections, contexts };
+}

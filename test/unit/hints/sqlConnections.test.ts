@@ -1,0 +1,379 @@
+/**
+ * SQL driver connections to RDS and Aurora (`code/sqlConnections.ts`): a hover on each call of pg, postgres,
+ * mysql2, psycopg2, psycopg, PyMySQL, asyncpg or MySQL Connector/Python that opens a connection or pool, and
+ * the findings `rds-sql-connection-per-invocation` (a Lambda handler opens it on each invocation),
+ * `rds-sql-tls-verification-off` (an explicit switch that accepts any certificate) and `rds-sql-password`
+ * (a literal password). Silent: a lazily kept or module-level pool, SQLite and SQLAlchemy, a project's own
+ * `connect()`, SQL text, environment reads, and a local database in a test.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
+import { hintsIn, sourceLines } from './support';
+
+function sql(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => / rds-sql-/.test(hint));
+}
+
+function findings(fileName: string, code: string): string[] {
+  return sql(fileName, code).filter((hint) => hint.endsWith('!'));
+}
+
+describe('SQL driver connections to RDS', () => {
+  it('reports a pg Pool a Lambda handler makes per invocation, with its literal password and TLS verification off', () => {
+    const handler = sourceLines(
+      "const { Pool } = require('pg');",
+      '',
+      'exports.handler = async (event, context) => {',
+      '  const pool = new Pool({',
+      '    host: process.env.PGHOST,',
+      "    user: 'reporting',",
+      "    password: 'Winter2024!',",
+      '    ssl: { rejectUnauthorized: false },',
+      '  });',
+      "  const { rows } = await pool.query('SELECT id, total FROM invoices WHERE customer_id = $1', [event.customerId]);",
+      '  await pool.end();',
+      '  return rows;',
+      '};',
+    );
+    assert.deepEqual(findings('src/invoices.js', handler), [
+      '4:Pool rds-sql-connection-per-invocation!',
+      "7:'Winter2024!' rds-sql-password!",
+      '8:rejectUnauthorized rds-sql-tls-verification-off!',
+    ]);
+    const hovers = sql('src/invoices.js', handler).filter((hint) => !hint.endsWith('!'));
+    assert.ok(hovers.includes('4:Pool rds-sql-connection'));
+    assert.ok(hovers.includes('7:password rds-sql-password'));
+    assert.ok(hovers.includes('8:ssl rds-sql-tls-verification-off'));
+    // SQL text in the query is not read as anything.
+    assert.ok(!hovers.some((hint) => hint.startsWith('10:')));
+  });
+
+  it('keeps quiet on a pool held by a repository class, a lazily made module pool and environment passwords', () => {
+    const repository = sourceLines(
+      "import mysql from 'mysql2/promise';",
+      "import type { Pool } from 'mysql2/promise';",
+      '',
+      'export class OrderRepository {',
+      '  private readonly pool: Pool;',
+      '  constructor() {',
+      '    this.pool = mysql.createPool({ host: process.env.DB_HOST, user: process.env.DB_USER, password: process.env.DB_PASSWORD, connectionLimit: 4 });',
+      '  }',
+      '  async byId(id: string) {',
+      "    const [rows] = await this.pool.query('SELECT * FROM orders WHERE id = ?', [id]);",
+      '    return rows;',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(sql('src/orders/repository.ts', repository), ['7:createPool rds-sql-connection', '7:password rds-sql-password']);
+    const lazy = sourceLines(
+      "import pg from 'pg';",
+      '',
+      'let pool: pg.Pool | undefined;',
+      '',
+      'function getPool(): pg.Pool {',
+      '  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });',
+      '  return pool;',
+      '}',
+      '',
+      'export const handler = async (event: { id: string }) => {',
+      '  if (!pool) {',
+      '    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });',
+      '  }',
+      "  return (await getPool().query('select 1')).rows;",
+      '};',
+    );
+    assert.deepEqual(findings('src/lazy.ts', lazy), []);
+    assert.deepEqual(sql('src/lazy.ts', lazy), ['6:Pool rds-sql-connection', '12:Pool rds-sql-connection']);
+  });
+
+  it('reports a pymysql connection a Python handler opens and closes on each invocation, not one made at module level', () => {
+    const handler = sourceLines(
+      'import os',
+      'import pymysql',
+      '',
+      'DB_HOST = os.environ["DB_HOST"]',
+      'shared = pymysql.connect(host=DB_HOST, user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="shop")',
+      '',
+      'def lambda_handler(event, context):',
+      '    conn = pymysql.connect(host=DB_HOST, user="admin", passwd="s3cr3t-admin", db="shop", connect_timeout=5)',
+      '    try:',
+      '        with conn.cursor() as cur:',
+      '            cur.execute("SELECT COUNT(*) FROM orders")',
+      '            return cur.fetchone()[0]',
+      '    finally:',
+      '        conn.close()',
+    );
+    assert.deepEqual(findings('functions/count_orders/app.py', handler), ['8:connect rds-sql-connection-per-invocation!', '8:"s3cr3t-admin" rds-sql-password!']);
+  });
+
+  it('reads the Python drivers: psycopg2, psycopg, asyncpg, mysql.connector, DSN passwords and TLS off switches', () => {
+    const code = sourceLines(
+      'import ssl',
+      'import asyncpg',
+      'import mysql.connector',
+      'import psycopg',
+      'from psycopg2 import connect',
+      'import pymysql',
+      '',
+      'legacy = connect("host=orders.cluster-abc.eu-west-1.rds.amazonaws.com dbname=orders user=app password=plain sslmode=require")',
+      'modern = psycopg.connect(os.environ["DATABASE_URL"], sslmode="verify-full")',
+      'reports = mysql.connector.connect(host=os.environ["DB_HOST"], user="app", password=os.environ["DB_PASSWORD"])',
+      'strict = pymysql.connect(host=os.environ["DB_HOST"], ssl={"ca": "/opt/global-bundle.pem"})',
+      'loose = pymysql.connect(host=os.environ["DB_HOST"], ssl={"cert_reqs": ssl.CERT_NONE, "check_hostname": False})',
+      '',
+      'async def pool():',
+      '    return await asyncpg.create_pool(dsn=os.environ["DATABASE_URL"], min_size=1, max_size=2)',
+    );
+    assert.deepEqual(findings('app/db.py', code), [
+      '8:"host=orders.cluster-abc.eu-west-1.rds.amazonaws.com dbname=orders user=app password=plain sslmode=require" rds-sql-password!',
+      '12:"cert_reqs" rds-sql-tls-verification-off!',
+      '12:"check_hostname" rds-sql-tls-verification-off!',
+    ]);
+    const connections = sql('app/db.py', code).filter((hint) => / rds-sql-connection$/.test(hint));
+    assert.deepEqual(connections, ['8:connect rds-sql-connection', '9:connect rds-sql-connection', '10:connect rds-sql-connection', '11:connect rds-sql-connection', '12:connect rds-sql-connection', '15:create_pool rds-sql-connection']);
+  });
+
+  it('says nothing for SQLite, SQLAlchemy, a project wrapper, shadowed names, strings and comments', () => {
+    const python = sourceLines(
+      'import sqlite3',
+      'from sqlalchemy import create_engine',
+      'from .db import connect',
+      '',
+      'local = sqlite3.connect("cache.db")',
+      'engine = create_engine(os.environ["DATABASE_URL"])',
+      'conn = connect()  # psycopg2.connect(password="x") in a comment',
+      'text = "pymysql.connect(password=\'x\')"',
+    );
+    assert.deepEqual(sql('app/store.py', python), []);
+    const js = sourceLines(
+      "import { Pool } from 'pg';",
+      '',
+      '// new Pool({ password: "commented" })',
+      'export function makePool(Pool: any, options: object) {',
+      '  return new Pool(options);',
+      '}',
+      'function connect(config) {',
+      '  return config;',
+      '}',
+      "const described = 'new Pool({ password: \"text\" })';",
+    );
+    assert.deepEqual(sql('src/wrappers.ts', js), []);
+  });
+
+  it('says nothing about a local database in a test, and no finding for one outside tests', () => {
+    const test = sourceLines(
+      "import { Pool } from 'pg';",
+      '',
+      "describe('orders', () => {",
+      '  let pool: Pool;',
+      "  beforeAll(() => { pool = new Pool({ host: 'localhost', user: 'postgres', password: 'postgres' }); });",
+      "  it('reads', async () => { await pool.query('select 1'); });",
+      '});',
+    );
+    assert.deepEqual(sql('test/orders.test.ts', test), []);
+    const dev = sourceLines(
+      'import pymysql',
+      '',
+      'def seed():',
+      '    conn = pymysql.connect(host="127.0.0.1", user="root", password="root")',
+      '    conn.close()',
+    );
+    assert.deepEqual(sql('scripts/seed.py', dev), ['4:connect rds-sql-connection']);
+  });
+
+  it('reads a placeholder a sample asks to replace as no password', () => {
+    const sample = sourceLines(
+      'import pymysql',
+      '',
+      "db = pymysql.connect(host='YOUR RDS ENDPOINT', user='YOUR USER', password='YOUR MASTER PASSWORD')",
+      "other = pymysql.connect(host='db.internal', user='app', password='<password>')",
+    );
+    assert.deepEqual(findings('samples/connect.py', sample), []);
+  });
+
+  it('reads options held by a variable and names destructured from the pg module', () => {
+    const code = sourceLines(
+      "import pg from 'pg';",
+      'const { Client } = pg;',
+      '',
+      'const config = {',
+      '  host: process.env.DB_HOST,',
+      "  password: 'from-config',",
+      '};',
+      '',
+      'export async function handler(event) {',
+      '  const client = new Client(config);',
+      '  await client.connect();',
+      "  const res = await client.query('SELECT now()');",
+      '  await client.end();',
+      '  return res.rows[0];',
+      '}',
+    );
+    assert.deepEqual(findings('src/now.mjs', code), ["6:'from-config' rds-sql-password!", '10:Client rds-sql-connection-per-invocation!']);
+  });
+});
+
+describe('SQL connections opened by another module\'s function a Lambda handler calls (workspace mode)', () => {
+  const DB = sourceLines(
+    'import os',
+    'import psycopg2',
+    '',
+    '_kept = None',
+    '',
+    'def open_db():',
+    '    return psycopg2.connect(host=os.environ["DB_HOST"], user="svc", password=os.environ["DB_PASSWORD"])',
+    '',
+    'def kept_db():',
+    '    global _kept',
+    '    if _kept is None:',
+    '        _kept = psycopg2.connect(host=os.environ["DB_HOST"])',
+    '    return _kept',
+    '',
+    'def purge(table):',
+    '    conn = psycopg2.connect(host=os.environ["DB_HOST"])',
+    '    try:',
+    '        with conn.cursor() as cur:',
+    '            cur.execute(f"DELETE FROM {table} WHERE expired")',
+    '    finally:',
+    '        conn.close()',
+    '',
+    'def tenant_db(host):',
+    '    return psycopg2.connect(host=host)',
+  );
+  const HANDLER = sourceLines(
+    'from app.db import kept_db, open_db, purge, tenant_db',
+    '',
+    'def handler(event, context):',
+    '    conn = open_db()',
+    '    shared = kept_db()',
+    '    purge("sessions")',
+    '    tenant = tenant_db(event["host"])',
+    '    return 1',
+  );
+
+  it('reports the call of a helper that opens a connection on each call, not one that keeps it or is passed the host', () => {
+    const files = { 'app/db.py': DB, 'app/handler.py': HANDLER };
+    assert.deepEqual(
+      hintsOfFile(files, 'app/handler.py').filter((hint) => hint.endsWith('rds-sql-connection-per-invocation!')),
+      ['4:open_db rds-sql-connection-per-invocation!', '6:purge rds-sql-connection-per-invocation!'],
+    );
+    // The helpers' own connections keep their hovers, and no finding: they are not handlers.
+    assert.deepEqual(findings('app/db.py', DB), []);
+    // A file read alone cannot see the helper's body.
+    assert.deepEqual(hintsOfFile(files, 'app/handler.py', null).filter((hint) => hint.includes('rds-sql-')), []);
+  });
+});
+
+describe('Go SQL connections to RDS', () => {
+  it('reports sql.Open and pgxpool.New per invocation in a Lambda handler, not a lazily kept pool or SQLite', () => {
+    const code = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"database/sql"',
+      '\t"os"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t_ "github.com/go-sql-driver/mysql"',
+      '\t"github.com/jackc/pgx/v5/pgxpool"',
+      '\t_ "github.com/mattn/go-sqlite3"',
+      ')',
+      '',
+      'var reports *sql.DB',
+      '',
+      'type Request struct{ Account string }',
+      '',
+      'func handle(ctx context.Context, req Request) (int, error) {',
+      '\tdb, err := sql.Open("mysql", "billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify")',
+      '\tif err != nil {',
+      '\t\treturn 0, err',
+      '\t}',
+      '\tdefer db.Close()',
+      '\tif reports == nil {',
+      '\t\treports, err = sql.Open("mysql", os.Getenv("REPORTS_DSN"))',
+      '\t}',
+      '\tscratch, _ := sql.Open("sqlite3", "/tmp/scratch.db")',
+      '\tdefer scratch.Close()',
+      '\tpool, err := pgxpool.New(ctx, os.Getenv("LEDGER_URL"))',
+      '\tdefer pool.Close()',
+      '\treturn 1, nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(handle)',
+      '}',
+    );
+    assert.deepEqual(findings('cmd/billing/main.go', code), [
+      '19:Open rds-sql-connection-per-invocation!',
+      '19:"billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify" rds-sql-password!',
+      '19:"billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify" rds-sql-tls-verification-off!',
+      '29:New rds-sql-connection-per-invocation!',
+    ]);
+    const connections = sql('cmd/billing/main.go', code).filter((hint) => / rds-sql-connection$/.test(hint));
+    assert.deepEqual(connections, ['19:Open rds-sql-connection', '25:Open rds-sql-connection', '29:New rds-sql-connection']);
+  });
+});
+
+describe('Java JDBC connections to RDS', () => {
+  it('reports DriverManager.getConnection per invocation in handleRequest, its literal password and TLS verification off, not a kept static', () => {
+    const code = sourceLines(
+      'package billing;',
+      '',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import java.sql.*;',
+      'import java.util.Map;',
+      '',
+      'public class InvoiceTotals implements RequestHandler<Map<String, String>, Long> {',
+      '    private static Connection reports;',
+      '',
+      '    @Override',
+      '    public Long handleRequest(Map<String, String> event, Context context) {',
+      '        String url = "jdbc:postgresql://billing.cluster-x.eu-west-1.rds.amazonaws.com:5432/billing?sslfactory=org.postgresql.ssl.NonValidatingFactory";',
+      '        try (Connection db = DriverManager.getConnection(System.getenv("BILLING_URL"), "billing", "b1lling-pass")) {',
+      '            if (reports == null) {',
+      '                reports = DriverManager.getConnection(System.getenv("REPORTS_URL"), System.getenv("REPORTS_USER"), System.getenv("REPORTS_PASSWORD"));',
+      '            }',
+      '            Connection audit = DriverManager.getConnection("jdbc:postgresql://audit.cluster-x.eu-west-1.rds.amazonaws.com/audit?sslfactory=org.postgresql.ssl.NonValidatingFactory");',
+      '            return 0L;',
+      '        } catch (SQLException e) {',
+      '            throw new IllegalStateException(e);',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/billing/InvoiceTotals.java', code), [
+      '14:getConnection rds-sql-connection-per-invocation!',
+      '14:"b1lling-pass" rds-sql-password!',
+      '18:getConnection rds-sql-connection-per-invocation!',
+      '18:"jdbc:postgresql://audit.cluster-x.eu-west-1.rds.amazonaws.com/audit?sslfactory=org.postgresql.ssl.NonValidatingFactory" rds-sql-tls-verification-off!',
+    ]);
+  });
+});
+
+describe('Passwords held by a local the same function sets to a literal', () => {
+  it('reads the literal of a once-assigned local, not a module constant, a parameter or an environment read', () => {
+    const code = sourceLines(
+      'import os',
+      'import pymysql',
+      '',
+      'DEFAULT_PASSWORD = "from-settings"',
+      '',
+      'def open_reports():',
+      '    password = "r3ports!"',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="reports", password=password)',
+      '',
+      'def open_env():',
+      '    password = os.environ["DB_PASSWORD"]',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=password)',
+      '',
+      'def open_with(password):',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=password, database="x")',
+      '',
+      'def open_default():',
+      '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=DEFAULT_PASSWORD)',
+    );
+    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!']);
+  });
+});
