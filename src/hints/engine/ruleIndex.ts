@@ -1,6 +1,7 @@
 /** The rule catalog indexed by what each rule matches, built once per catalog. */
 import { cdkL1Construct } from './services';
 import { HintRule, normalizeName } from './types';
+import { push } from './multimap';
 
 export interface RuleIndex {
   operations: Map<string, HintRule[]>;
@@ -15,15 +16,6 @@ export interface RuleIndex {
 }
 
 const indexes = new WeakMap<readonly HintRule[], RuleIndex>();
-
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
-}
 
 export function indexRules(rules: readonly HintRule[]): RuleIndex {
   const cached = indexes.get(rules);

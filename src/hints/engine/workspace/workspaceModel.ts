@@ -15,7 +15,8 @@ import { tsconfigPathsOf } from './tsconfig';
 import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
-import { buildUnion, push, scopedName, Union } from './workspaceUnion';
+import { push } from '../multimap';
+import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */

@@ -8,6 +8,7 @@ import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { TerraformGroupIndex } from './terraformGroups';
 import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
+import { push } from '../multimap';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
 export interface Union {
@@ -53,15 +54,6 @@ export function scopedName(definition: TableDefinition | FunctionDefinition, log
   const file = definition.definedAt.file;
   // A Terraform module is its folder: a function in lambda.tf reaches a table in dynamodb.tf.
   return `${definition.format === 'terraform' ? folderOf(file) : file}\0${logicalName}`;
-}
-
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
 }
 
 /** The union of `contributions` (file and contribution, in the model's file order). */
