@@ -72,21 +72,21 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   const reader = READERS[a.language.family];
-  // A handler a template names may call its parameters anything, so the text's cheap test does not apply.
-  const lambdaReader = reader && (a.language.family === 'js' || a.language.family === 'python') ? { ...reader, helperCalls: true } : reader;
-  return clientsMadeInHandlers(a, lambdaReader && templateHandlers(a).size > 0 ? { ...lambdaReader, mayDeclare: () => true } : lambdaReader, MAX_HANDLERS);
+  return clientsMadeInHandlers(a, reader && handlerReader(a, reader.construction, a.language.family === 'js' || a.language.family === 'python'), MAX_HANDLERS);
 }
 
 /**
- * The language's handler reader with another reading of what makes a client (a SQL driver's connection,
- * `sqlConnections.ts`): the same handlers, including those the workspace's templates name.
+ * The language's Lambda handler reader, with `construction` telling what makes a client (the language's own, or a
+ * SQL driver's connection, `sqlConnections.ts`) and, where asked, calls of workspace helpers that make one.
  */
-export function handlerReader(a: CodeAnalyzer, construction: HandlerReader['construction']): HandlerReader | undefined {
+export function handlerReader(a: CodeAnalyzer, construction: HandlerReader['construction'], helperCalls = false): HandlerReader | undefined {
   const reader = READERS[a.language.family];
   if (!reader) {
     return undefined;
   }
-  return templateHandlers(a).size > 0 ? { ...reader, construction, mayDeclare: () => true } : { ...reader, construction };
+  const read: HandlerReader = { ...reader, construction, ...(helperCalls ? { helperCalls: true } : {}) };
+  // A handler a template names may call its parameters anything, so the text's cheap test does not apply.
+  return templateHandlers(a).size > 0 ? { ...read, mayDeclare: () => true } : read;
 }
 
 /**

@@ -494,8 +494,8 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   if (connections.length === 0 && !helpers) {
     return { connections, contexts };
   }
-  const reader = handlerReader(a, sqlConstruction);
-  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, helperCalls: helpers, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  const reader = handlerReader(a, sqlConstruction, helpers);
+  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {
