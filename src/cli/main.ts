@@ -19,8 +19,19 @@ import { serveAnalysis } from './parallel';
  */
 const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative=300';
 
+/**
+ * In workspace mode the index runs the readers over every file and keeps what they find, so V8 learns that
+ * objects from those allocation sites live long and allocates them in the old generation from then on. The
+ * analysis that follows runs the same code for objects that die with their file: allocated old, they held
+ * young objects alive through every young-generation collection until a full one. Over the bench tree, on
+ * one thread, objects promoted fell from about 500 MB to 130 MB and collector pauses from 2.3 s to 1.0 s;
+ * on two threads the run took 6.4–6.6 s instead of 8.0–8.5 s, in 420 MB instead of 700 MB.
+ */
+const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
+
 if (isMainThread) {
   setFlagsFromString(INLINING_BUDGET_FLAG);
+  setFlagsFromString(NO_PRETENURING_FLAG);
   const argv = process.argv.slice(2);
   const fail = (error: unknown): void => {
     // One clear line; the stack only when asked for.
