@@ -7,7 +7,11 @@
 import { OptionOccurrence } from '../model';
 import { normalizeName } from '../types';
 
-/** RDS engine names of the CreateDBInstance API (Engine), and `aurora`, the Aurora MySQL 1 name. */
+/**
+ * RDS engine names of the CreateDBInstance API's Engine (its valid values, as
+ * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-create-db-instance-request/engine.html
+ * lists them from the API reference), and `aurora`, the Aurora MySQL 1 name older templates write.
+ */
 const INSTANCE_ENGINE = /^(?:mysql|mariadb|postgres|oracle-(?:ee|se2)(?:-cdb)?|sqlserver-(?:ee|se|ex|web)|db2-(?:ae|se)|custom-(?:oracle|sqlserver)-[a-z0-9-]+)$/;
 const CLUSTER_ENGINE = /^aurora(?:-mysql|-postgresql)?$/;
 
@@ -23,7 +27,10 @@ const PASSWORD_NAME: Readonly<Record<string, { from: string; to: string }>> = {
 /** Arguments of an Aurora cluster's instances rather than of the cluster. */
 const INSTANCE_ONLY = new Set(['publicly_accessible']);
 
-/** A source Terraform fetches from elsewhere: neither a local path nor empty. */
+/**
+ * A source Terraform fetches from elsewhere: neither a local path (which starts with `./` or `../`,
+ * https://developer.hashicorp.com/terraform/language/modules/sources) nor empty.
+ */
 export function remoteModuleSource(source: string): boolean {
   const value = source.trim();
   return value !== '' && !value.startsWith('./') && !value.startsWith('../') && !value.startsWith('/');
