@@ -55,6 +55,22 @@ describe('Terraform modules from sources the engine cannot read', () => {
     ]);
   });
 
+  it('reads a Terragrunt configuration whose source is such a module, as its module block', () => {
+    const code = sourceLines(
+      'terraform {',
+      '  source = "git::https://github.com/acme-labs/infra-modules.git//postgres?ref=v3.2.0"',
+      '}',
+      '',
+      'inputs = {',
+      '  engine              = "postgres"',
+      '  publicly_accessible = true',
+      '  password            = "staging-Pa55"',
+      '}',
+    );
+    const hints = hintsIn('terragrunt.hcl', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(hints, ['7:publicly_accessible rds-publicly-accessible!', '8:"staging-Pa55" rds-master-password!']);
+  });
+
   it('counts no input the block leaves out, since the module decides its defaults', () => {
     const code = sourceLines(
       'module "db" {',
