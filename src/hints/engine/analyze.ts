@@ -70,6 +70,7 @@ function buildModel(
         objectMap: (name) => view.terraformVariableObjectMap?.(file, name),
         assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
         local: (name) => view.terraformLocalValue?.(file, name),
+        localObject: (name) => view.terraformLocalObject?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
         moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),

@@ -15,6 +15,7 @@ import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terrafo
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
 import { TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
+import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { argumentOf, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
@@ -261,6 +262,9 @@ class TerraformReader extends TerraformValues implements HclValues {
     if (!module || !sourceItem) {
       if (sourceItem) {
         this.folderModule(at, sourceItem, sourceText, items);
+        if (remoteModuleSource(sourceText)) {
+          this.unreadModule(at, sourceItem, items);
+        }
       }
       // terraform-aws-modules/lambda: a function whose `environment_variables` are its environment.
       const passwords = normalizedModuleSource(sourceText) === LAMBDA_MODULE ? terraformMapPasswords(this, items.find((item) => item.option.name === 'environment_variables')) : [];
@@ -289,6 +293,17 @@ class TerraformReader extends TerraformValues implements HclValues {
       this.contexts.push({ ...base, type: module.second.resource, options: second });
     }
     return { source: sourceText, makes: module.resource };
+  }
+
+  /**
+   * A module from a source the engine cannot read (another registry namespace, git) whose `engine` input
+   * names an RDS engine: its inputs as written, with no defaults, so only what the block writes counts.
+   */
+  private unreadModule(at: number, sourceItem: BodyItem, items: readonly BodyItem[]): void {
+    const inputs = items.filter((item) => !item.block && !MODULE_META_ARGUMENTS.has(item.option.name)).map((item) => item.option);
+    for (const { type, options } of unreadModuleDatabase(inputs)) {
+      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value });
+    }
   }
 
   /**

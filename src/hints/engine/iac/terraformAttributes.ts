@@ -4,6 +4,8 @@
  * `"${var.db.multi_az}"`. The reader takes its value from what the folder's `.tfvars` files set the variable
  * to, else from the variable's `default` object; `lookup`'s third argument stands for an attribute that a
  * known object does not write (https://developer.hashicorp.com/terraform/language/functions/lookup).
+ * The same shapes on a local (`local.db.multi_az`, `lookup(local.defaults, "multi_az", false)`) read the object
+ * the `locals` entry is written as.
  */
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { Range } from './terraformIngress';
@@ -11,7 +13,9 @@ import { Range } from './terraformIngress';
 const { ID, STR } = TOKEN_KIND;
 
 export interface AttributeReference {
-  /** The variable's name (`db` of `var.db`). */
+  /** `var` or `local`. */
+  root: 'var' | 'local';
+  /** The variable's or local's name (`db` of `var.db`). */
   variable: string;
   /** The attribute's name. */
   key: string;
@@ -21,21 +25,26 @@ export interface AttributeReference {
 
 const INTERPOLATED = /^\$\{\s*var\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\s*\}$/;
 
-function isVariable(tokens: Tokens, at: number): boolean {
-  return tokens.kinds[at] === ID && tokens.is(at, 'var') && tokens.is(at + 1, '.') && tokens.kinds[at + 2] === ID;
+/** `var.name` or `local.name` at `at`: its root; undefined for anything else. */
+function rootAt(tokens: Tokens, at: number): 'var' | 'local' | undefined {
+  if (tokens.kinds[at] !== ID || !tokens.is(at + 1, '.') || tokens.kinds[at + 2] !== ID) {
+    return undefined;
+  }
+  return tokens.is(at, 'var') ? 'var' : tokens.is(at, 'local') ? 'local' : undefined;
 }
 
-/** `var.name.key` or `var.name["key"]` as the whole of [first, end). */
+/** `var.name.key` or `var.name["key"]` (or the same on `local.name`) as the whole of [first, end). */
 function accessAt(tokens: Tokens, first: number, end: number): AttributeReference | undefined {
-  if (!isVariable(tokens, first)) {
+  const root = rootAt(tokens, first);
+  if (!root) {
     return undefined;
   }
   const variable = tokens.text(first + 2);
   if (end - first === 5 && tokens.is(first + 3, '.') && tokens.kinds[first + 4] === ID) {
-    return { variable, key: tokens.text(first + 4) };
+    return { root, variable, key: tokens.text(first + 4) };
   }
   const quoted = end - first === 6 && tokens.is(first + 3, '[') && tokens.kinds[first + 4] === STR && !tokens.interpolated(first + 4) && tokens.is(first + 5, ']');
-  return quoted ? { variable, key: tokens.text(first + 4) } : undefined;
+  return quoted ? { root, variable, key: tokens.text(first + 4) } : undefined;
 }
 
 /** The attribute of an object variable that [first, end) reads whole, if it is one of the shapes above. */
@@ -46,7 +55,7 @@ export function attributeReference(tokens: Tokens, partner: Int32Array, first: n
   }
   if (end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first)) {
     const match = INTERPOLATED.exec(tokens.text(first));
-    return match ? { variable: match[1], key: match[2] } : undefined;
+    return match ? { root: 'var', variable: match[1], key: match[2] } : undefined;
   }
   // lookup(var.name, "key") or lookup(var.name, "key", fallback), the call being the whole value.
   const open = first + 1;
@@ -55,10 +64,11 @@ export function attributeReference(tokens: Tokens, partner: Int32Array, first: n
   }
   const comma = open + 4;
   const key = comma + 1;
-  if (!isVariable(tokens, open + 1) || !tokens.is(comma, ',') || tokens.kinds[key] !== STR || tokens.interpolated(key)) {
+  const root = rootAt(tokens, open + 1);
+  if (!root || !tokens.is(comma, ',') || tokens.kinds[key] !== STR || tokens.interpolated(key)) {
     return undefined;
   }
-  const reference = { variable: tokens.text(open + 3), key: tokens.text(key) };
+  const reference = { root, variable: tokens.text(open + 3), key: tokens.text(key) };
   if (key + 1 === end - 1) {
     return reference;
   }

@@ -151,6 +151,9 @@ export class TerraformValues {
     if (!reference) {
       return undefined;
     }
+    if (reference.root === 'local') {
+      return this.localAttribute(reference.variable, reference, depth);
+    }
     const { variable, key } = reference;
     const assigned = this.outside?.assignedObject?.(variable);
     if (assigned !== undefined) {
@@ -225,8 +228,50 @@ export class TerraformValues {
       const value = object[reference.key];
       return value === null || isList(value) ? undefined : scalarLiteral(value);
     }
-    const fallback = this.fallbackApplies(reference.variable, reference.key) ? this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1) : undefined;
+    const applies = reference.root === 'local' ? reference.fallback !== undefined : this.fallbackApplies(reference.variable, reference.key);
+    const fallback = applies ? this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1) : undefined;
     return fallback?.kind === 'expr' ? undefined : fallback;
+  }
+
+  /**
+   * An attribute of `local.name`: of the object its `locals` entry is written as in this file, or in another
+   * file of the module; through another local it names (`local.defaults`), and through a conditional whose two
+   * branches give the attribute the same value (`var.pg ? local.pg_defaults : local.mysql_defaults`). A local
+   * has no declared type, so `lookup`'s default stands for an attribute the object does not write.
+   */
+  private localAttribute(name: string, reference: AttributeReference, depth: number): Literal | undefined {
+    const written = this.named.get(`local.${name}`);
+    if (!written) {
+      const lent = this.outside?.localObject?.(name);
+      return lent ? this.attributeOf(lent, reference, depth) : undefined;
+    }
+    let { first, end } = written;
+    // Parentheses around the whole value (`(cond ? local.a : local.b)`) change nothing.
+    while (end - first > 2 && this.textOf(first) === '(' && this.partner[first] === end - 1) {
+      first += 1;
+      end -= 1;
+    }
+    if (this.textOf(first) === '{' && this.partner[first] === end - 1 && this.textOf(first + 1) !== 'for') {
+      const entry = this.objectEntries(first, end - 1).get(reference.key);
+      const literal = entry ? this.literalOf(entry.first, entry.end, depth + 1) : reference.fallback && this.literalOf(reference.fallback.first, reference.fallback.end, depth + 1);
+      return literal && literal.kind !== 'expr' ? literal : undefined;
+    }
+    if (depth >= MAX_REFERENCES) {
+      return undefined;
+    }
+    const other = this.referenceAt(first, end);
+    if (other?.root === 'local') {
+      return this.localAttribute(other.name, reference, depth + 1);
+    }
+    const parts = conditionalParts(this.tokens, this.partner, first, end);
+    const yes = parts && this.referenceAt(parts.question + 1, parts.colon);
+    const no = parts && this.referenceAt(parts.colon + 1, end);
+    if (yes?.root !== 'local' || no?.root !== 'local') {
+      return undefined;
+    }
+    const whenYes = this.localAttribute(yes.name, reference, depth + 1);
+    const whenNo = this.localAttribute(no.name, reference, depth + 1);
+    return whenYes && whenNo && whenYes.kind !== 'none' && whenNo.kind !== 'none' && sameLiteral(whenYes, whenNo) ? whenYes : undefined;
   }
 
   /**

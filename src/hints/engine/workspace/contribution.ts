@@ -74,6 +74,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.variableDefaults ?? {}).length > 0 ||
     Object.keys(contribution.localValues ?? {}).length > 0 ||
     Object.keys(contribution.variableObjects ?? {}).length > 0 ||
+    Object.keys(contribution.localObjects ?? {}).length > 0 ||
     Object.keys(contribution.variableTypes ?? {}).length > 0 ||
     Object.keys(contribution.variableObjectMaps ?? {}).length > 0 ||
     contribution.tfvars !== undefined ||

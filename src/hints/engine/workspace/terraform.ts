@@ -271,6 +271,10 @@ class TerraformIndexer {
     const variableDefaults = lent(this.variables);
     const localValues = lent(this.locals);
     const variableObjects = lentObjects(this.variables);
+    const localObjects = lentObjects(this.locals);
+    if (localObjects) {
+      this.contribution.localObjects = localObjects;
+    }
     const variableTypes = declaredVariableTypes(this.root, this.source);
     if (variableObjects) {
       this.contribution.variableObjects = variableObjects;

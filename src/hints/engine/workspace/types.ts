@@ -130,6 +130,8 @@ export interface FileContribution {
   localValues?: Record<string, TerraformValue>;
   /** Terraform `variable` blocks of the file whose `default` is an object or map: its attributes (see TerraformObject). */
   variableObjects?: Record<string, TerraformObject>;
+  /** Terraform `locals` of the file written as an object or map: its attributes, for `local.name.key` in the module's other files. */
+  localObjects?: Record<string, TerraformObject>;
   /** Terraform `variable` blocks of the file whose `default` is a map of objects: each element's attributes (a `for_each` over it). */
   variableObjectMaps?: Record<string, Record<string, TerraformObject>>;
   /** The Terraform variables the file declares, each with the words of its `type` (none without one, null when too long to read). */
@@ -417,6 +419,8 @@ export interface WorkspaceView {
   terraformVariableType?(file: string, name: string): readonly string[] | null | undefined;
   /** The same for `local.name`: its value in another `.tf` file of the folder, written as such a value. */
   terraformLocalValue?(file: string, name: string): TerraformValue | undefined;
+  /** The same for `local.name` written as an object or map in another `.tf` file of the folder: its attributes. */
+  terraformLocalObject?(file: string, name: string): TerraformObject | undefined;
   /**
    * What the other `.tf` files of the folder of `file` do with a security group (`aws_security_group.web`): the
    * kinds of data store they attach it to, as `iac/groupUse.ts` bits (0: only resources that are not databases or

@@ -294,6 +294,11 @@ export class WorkspaceModel implements WorkspaceView {
     return declaredElsewhere(this.built().localValues, file, name);
   }
 
+  /** A Terraform local written as an object or map in another file of the module's folder: its attributes. */
+  terraformLocalObject(file: string, name: string): TerraformObject | undefined {
+    return declaredElsewhere(this.built().localObjects, file, name);
+  }
+
   /** What the module's other files do with a security group: see WorkspaceView. */
   terraformGroupUse(file: string, group: string): number | undefined {
     return this.built().terraformGroups.groupUse(file, group);

@@ -33,6 +33,8 @@ export interface Union {
   localValues: Map<string, { file: string; value: TerraformValue }[]>;
   /** Terraform variable defaults written as an object or map, by `folder\0name`, with the file that declares each. */
   variableObjects: Map<string, { file: string; value: TerraformObject }[]>;
+  /** Terraform locals written as an object or map, by `folder\0name`, with the file that declares each. */
+  localObjects: Map<string, { file: string; value: TerraformObject }[]>;
   /** The words of each declared Terraform variable's type, by `folder\0name`, with the file that declares it. */
   variableTypes: Map<string, { file: string; value: readonly string[] | null }[]>;
   /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
@@ -72,6 +74,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     variableDefaults: new Map(),
     localValues: new Map(),
     variableObjects: new Map(),
+    localObjects: new Map(),
     variableTypes: new Map(),
     variableObjectMaps: new Map(),
     tfvars: new Map(),
@@ -102,6 +105,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     for (const [name, value] of Object.entries(contribution.variableObjects ?? {})) {
       push(union.variableObjects, `${folderOf(file)}\0${name}`, { file, value });
+    }
+    for (const [name, value] of Object.entries(contribution.localObjects ?? {})) {
+      push(union.localObjects, `${folderOf(file)}\0${name}`, { file, value });
     }
     for (const [name, value] of Object.entries(contribution.variableTypes ?? {})) {
       push(union.variableTypes, `${folderOf(file)}\0${name}`, { file, value });

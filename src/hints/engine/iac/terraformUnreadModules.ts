@@ -1,0 +1,64 @@
+/**
+ * A `module` block whose source the engine cannot read: a module of another registry namespace, a git or
+ * HTTP source. Where its inputs say it makes an RDS database (`engine = "mysql"`), the inputs that are
+ * argument names of that resource are read as written (`password = "..."`, `publicly_accessible = true`);
+ * what an absent input means is the module's own default, unknown here, so absence counts against no rule.
+ */
+import { OptionOccurrence } from '../model';
+import { normalizeName } from '../types';
+
+/**
+ * RDS engine names of the CreateDBInstance API's Engine (its valid values, as
+ * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-create-db-instance-request/engine.html
+ * lists them from the API reference), and `aurora`, the Aurora MySQL 1 name older templates write.
+ */
+const INSTANCE_ENGINE = /^(?:mysql|mariadb|postgres|oracle-(?:ee|se2)(?:-cdb)?|sqlserver-(?:ee|se|ex|web)|db2-(?:ae|se)|custom-(?:oracle|sqlserver)-[a-z0-9-]+)$/;
+const CLUSTER_ENGINE = /^aurora(?:-mysql|-postgresql)?$/;
+
+/**
+ * The master password's name in each resource: a module written for either takes one of the two names,
+ * both meaning the database's master password.
+ */
+const PASSWORD_NAME: Readonly<Record<string, { from: string; to: string }>> = {
+  aws_db_instance: { from: 'master_password', to: 'password' },
+  aws_rds_cluster: { from: 'password', to: 'master_password' },
+};
+
+/** Arguments of an Aurora cluster's instances rather than of the cluster. */
+const INSTANCE_ONLY = new Set(['publicly_accessible']);
+
+/**
+ * A source Terraform fetches from elsewhere: neither a local path (which starts with `./` or `../`,
+ * https://developer.hashicorp.com/terraform/language/modules/sources) nor empty.
+ */
+export function remoteModuleSource(source: string): boolean {
+  const value = source.trim();
+  return value !== '' && !value.startsWith('./') && !value.startsWith('../') && !value.startsWith('/');
+}
+
+/**
+ * The resources an unread module's inputs configure, with those inputs as their arguments: none unless an
+ * `engine` input names an RDS engine literally.
+ */
+export function unreadModuleDatabase(inputs: readonly OptionOccurrence[]): { type: string; options: OptionOccurrence[] }[] {
+  const engine = inputs.find((option) => option.name === 'engine')?.literal;
+  if (engine?.kind !== 'str') {
+    return [];
+  }
+  const value = engine.value.trim().toLowerCase();
+  const type = CLUSTER_ENGINE.test(value) ? 'aws_rds_cluster' : INSTANCE_ENGINE.test(value) ? 'aws_db_instance' : undefined;
+  if (!type) {
+    return [];
+  }
+  const rename = PASSWORD_NAME[type];
+  const renamed = inputs.map((option) => (option.name === rename.from ? { ...option, name: rename.to, norm: normalizeName(rename.to) } : option));
+  if (type === 'aws_db_instance') {
+    return [{ type, options: renamed }];
+  }
+  const resources = [{ type, options: renamed.filter((option) => !INSTANCE_ONLY.has(option.name)) }];
+  const instance = renamed.filter((option) => INSTANCE_ONLY.has(option.name));
+  if (instance.length > 0) {
+    resources.push({ type: 'aws_rds_cluster_instance', options: instance });
+  }
+  return resources;
+}
