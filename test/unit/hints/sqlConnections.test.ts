@@ -353,7 +353,7 @@ describe('Java JDBC connections to RDS', () => {
 });
 
 describe('Passwords held by a local the same function sets to a literal', () => {
-  it('reads the literal of a once-assigned local, not a module constant, a parameter or an environment read', () => {
+  it('reads the literal of a once-assigned local or module constant, not a parameter or an environment read', () => {
     const code = sourceLines(
       'import os',
       'import pymysql',
@@ -374,6 +374,88 @@ describe('Passwords held by a local the same function sets to a literal', () => 
       'def open_default():',
       '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=DEFAULT_PASSWORD)',
     );
-    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!']);
+    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!', '18:DEFAULT_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a module constant a Flask route connects with, not one a function rebinds or one imported from another module', () => {
+    const code = sourceLines(
+      'import os',
+      'import psycopg2',
+      'from flask import Flask',
+      'from secrets_file import rds_password',
+      '',
+      'DB_HOST = "inventory.c1abc2def3.eu-west-1.rds.amazonaws.com"',
+      'DB_PASSWORD = "Inventory#2024"',
+      'FALLBACK_PASSWORD = "Fallback#2024"',
+      '',
+      'app = Flask(__name__)',
+      '',
+      'def load_settings():',
+      '    global FALLBACK_PASSWORD',
+      '    FALLBACK_PASSWORD = os.environ["DB_PASSWORD"]',
+      '',
+      '@app.route("/items")',
+      'def list_items():',
+      '    conn = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=DB_PASSWORD)',
+      '    with conn.cursor() as cur:',
+      '        cur.execute("SELECT id, name FROM items")',
+      '        return {"items": cur.fetchall()}',
+      '',
+      '@app.route("/stock")',
+      'def list_stock():',
+      '    conn = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=FALLBACK_PASSWORD)',
+      '    other = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=rds_password)',
+      '    return {"ok": True}',
+    );
+    assert.deepEqual(findings('inventory/app.py', code), ['18:DB_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a Java static final field, not a field a constructor sets or one declared without final', () => {
+    const code = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import java.sql.SQLException;',
+      '',
+      'public class LedgerDao {',
+      '    private static final String LEDGER_PASSWORD = "Ledger#2024";',
+      '    private String auditPassword = "Audit#2024";',
+      '    private final String reportPassword;',
+      '',
+      '    public LedgerDao(String reportPassword) {',
+      '        this.reportPassword = reportPassword;',
+      '        auditPassword = System.getenv("AUDIT_PASSWORD");',
+      '    }',
+      '',
+      '    Connection ledger() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("LEDGER_URL"), "ledger", LEDGER_PASSWORD);',
+      '    }',
+      '',
+      '    Connection audit() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("AUDIT_URL"), "audit", auditPassword);',
+      '    }',
+      '',
+      '    Connection report() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("REPORT_URL"), "report", reportPassword);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/LedgerDao.java', code), ['16:LEDGER_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a JavaScript module const, not a module let that a function assigns again', () => {
+    const code = sourceLines(
+      "import mysql from 'mysql2/promise';",
+      '',
+      "const REPORTS_PASSWORD = 'Reports#2024';",
+      "let writerPassword = 'Writer#2024';",
+      '',
+      'export function configure(env) {',
+      '  writerPassword = env.DB_PASSWORD;',
+      '}',
+      '',
+      "export const reports = () => mysql.createPool({ host: process.env.DB_HOST, user: 'reports', password: REPORTS_PASSWORD });",
+      "export const writer = () => mysql.createPool({ host: process.env.DB_HOST, user: 'writer', password: writerPassword });",
+    );
+    assert.deepEqual(findings('src/db.js', code), ['10:REPORTS_PASSWORD rds-sql-password!']);
   });
 });

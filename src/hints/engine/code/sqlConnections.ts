@@ -20,9 +20,28 @@ import { contextFrom, literalOf, positionalOption } from './options';
 import { bindsWholeExpression } from '../scope/scopes';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
+import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
+import { sqlHelperCall, sqlHelpers } from './sqlHelpers';
 
 /** The drivers, as the hovers' examples and the checks name them. */
-export type SqlFlavor = 'helper' | 'jdbc' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+export type SqlFlavor =
+  | 'helper'
+  | 'jdbc'
+  | 'go-sql'
+  | 'pgx'
+  | 'pg'
+  | 'mysql2'
+  | 'mysql'
+  | 'postgres-js'
+  | 'psycopg2'
+  | 'psycopg'
+  | 'pymysql'
+  | 'asyncpg'
+  | 'mysql-connector'
+  | 'aiomysql'
+  | 'npgsql'
+  | 'mysqlconnector'
+  | 'mysql-data';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -215,6 +234,10 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'java') {
     return javaOpenedAt(a, k);
   }
+  if (a.language.family === 'csharp') {
+    const opened = dotnetOpenedAt(a, k);
+    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: NO_PATHS }, open: opened.open };
+  }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
   if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
@@ -276,9 +299,14 @@ function isParameter(a: CodeAnalyzer, token: number): boolean {
   return after > 0 && (a.is(after, '=>') || a.is(after, '{') || a.is(after, ':') || a.is(after, '->'));
 }
 
-/** `Construction` for the handler reader: a driver call that opens a connection or pool. */
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/**
+ * `Construction` for the handler reader: a driver call that opens a connection or pool. Not .NET's, whose
+ * drivers pool connections by connection string across invocations (`sqlConnectionsDotnet.ts`).
+ */
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return openedAt(a, k)?.construction;
+  return a.language.family === 'csharp' ? undefined : openedAt(a, k)?.construction;
 }
 
 /** How many locals deep a connection's arguments are followed back to the handler's parameters. */
@@ -340,6 +368,9 @@ function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'java') {
     return JAVA_DRIVER_MANAGER.test(a.text);
   }
+  if (a.language.family === 'csharp') {
+    return importsDotnetDriver(a);
+  }
   for (const imported of a.imports.values()) {
     if (driverOf(a, imported.module)) {
       return true;
@@ -350,6 +381,9 @@ function importsDriver(a: CodeAnalyzer): boolean {
 
 /** The options of the call: its keyword arguments or object keys, or those of an object variable it is passed. */
 function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
+  if (a.language.family === 'csharp') {
+    return dotnetOptions(a, opened.construction.name, opened.driver.flavor, opened.open);
+  }
   const { open } = opened;
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
@@ -385,7 +419,9 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
 
 /**
  * A password passed as a local that the same function sets once to a string literal (`String password =
- * "12345678"; DriverManager.getConnection(url, user, password)`): that literal is the password written in the code.
+ * "12345678"; DriverManager.getConnection(url, user, password)`), as a module's name bound once to one
+ * (`PASSWORD = "..."` above a Flask route that connects), or as a Java `final` field: that literal is the
+ * password written in the code.
  */
 function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
   context.options.forEach((option, index) => {
@@ -396,11 +432,9 @@ function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionCont
     if (end !== first + 1 || !a.isId(first)) {
       return;
     }
-    const binding = a.scopes.lookup(a.tokens.text(first), first);
+    const binding = onlyBinding(a, first);
     const from = binding?.expression ?? -1;
-    const fn = a.scopes.enclosing(first, ['function']);
-    const sameFunction = binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn;
-    if (binding && sameFunction && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
+    if (binding && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
       const literal = literalOf(a, from, from + 1).literal;
       if (literal.kind === 'str') {
         // Options are read-only views of their tokens: a plain copy holds the literal.
@@ -409,6 +443,40 @@ function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionCont
     }
   });
   return context;
+}
+
+/**
+ * The one binding a name at `token` reads: a local the same function binds (the last before the use), or a
+ * name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant) bound once and never again.
+ */
+function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
+  const name = a.tokens.text(token);
+  const outer = a.scopes.outerBindings(name, token);
+  if (outer) {
+    return outer.length === 1 ? outer[0] : undefined;
+  }
+  const binding = a.scopes.lookup(name, token);
+  const fn = a.scopes.enclosing(token, ['function']);
+  if (binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn) {
+    return binding;
+  }
+  // Java: a `final` field of the class, which only its declaration sets (`private static final String DB_PASSWORD = "...";`).
+  const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
+  const members = owner > 0 ? a.scopes.memberBindings(owner, name) : [];
+  return members.length === 1 && declaredFinal(a, members[0].token) ? members[0] : undefined;
+}
+
+/** Modifiers and a type read back from a Java field's name to its declaration's start. */
+const MAX_DECLARATION_TOKENS = 8;
+
+/** Whether a Java field declared at `token` is `final`: a modifier of its declaration, on the same line. */
+function declaredFinal(a: CodeAnalyzer, token: number): boolean {
+  for (let k = token - 1; k >= 0 && k >= token - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    if (a.idIs(k, 'final')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
@@ -455,7 +523,7 @@ export function namesLocalHost(context: OptionContext): boolean {
  * `testFile`: the file is a test or a test double by its path.
  */
 export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
-  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java') {
+  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java' && a.language.family !== 'csharp') {
     return { connections: [], contexts: [] };
   }
   const driver = importsDriver(a);
@@ -465,37 +533,43 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   const connections: SqlConnection[] = [];
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
+  const opened: Construction[] = [];
   const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
       continue;
     }
-    const opened = openedAt(a, k);
-    if (!opened) {
+    const call = openedAt(a, k);
+    if (!call) {
       continue;
     }
-    const context = optionsOf(a, opened);
-    const name = opened.construction.name;
+    const context = optionsOf(a, call);
+    const name = call.construction.name;
     if (namesLocalHost(context)) {
       // A disposable database of a test says nothing about RDS; elsewhere a local server is a developer's.
       local.add(a.tokens.starts[name]);
       if (testFile || inTestCode(a, k)) {
-        k = opened.open;
+        k = call.open;
         continue;
       }
     } else {
       contexts.push(context);
+      opened.push(call.construction);
     }
-    connections.push({ name: a.tokenSpan(name), flavor: opened.driver.flavor });
-    k = opened.open;
+    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
+    k = call.open;
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
   const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
-  if (connections.length === 0 && !helpers) {
+  // .NET's drivers pool by connection string, so a handler's `new NpgsqlConnection(cs)` is no connection per invocation.
+  if ((connections.length === 0 && !helpers) || a.language.family === 'csharp') {
     return { connections, contexts };
   }
   const reader = handlerReader(a, sqlConstruction, helpers);
-  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  // A same-file function that opens a connection on each call, called by a handler (`sqlHelpers.ts`).
+  const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => sqlFromInvocation(a, made, params, end)) : undefined;
+  const construction = sameFile?.size ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? sqlHelperCall(at, k, sameFile) : sqlConstruction;
+  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {
