@@ -1,6 +1,7 @@
 /**
  * .NET's ADO.NET drivers (`code/sqlConnectionsDotnet.ts`): Npgsql, MySqlConnector and MySQL Connector/NET
- * connections and data sources get the `rds-sql-connection` hover; a password or Npgsql's `Trust Server
+ * connections and data sources, and Entity Framework Core's `UseNpgsql`, `UseMySql` and `UseMySQL`, get the
+ * `rds-sql-connection` hover; a password or Npgsql's `Trust Server
  * Certificate=true` written in the connection string (in place, or in a local, field or constant set once to
  * a literal) gets `rds-sql-password` and `rds-sql-tls-verification-off`. A connection a Lambda handler opens
  * is not reported: these drivers pool connections by connection string across invocations.
@@ -93,6 +94,47 @@ describe('.NET SQL driver connections to RDS', () => {
       '8:MySqlConnection rds-sql-connection',
       '7:"Server=queue.c1abc.us-east-1.rds.amazonaws.com;Database=queue;Uid=hub;Pwd=Qu3ue!2024;" rds-sql-password!',
     ]);
+  });
+
+  it('reads Entity Framework Core providers: a scaffolded OnConfiguring with a literal password, and AddDbContext from configuration', () => {
+    const context = sourceLines(
+      'using Microsoft.EntityFrameworkCore;',
+      '',
+      'namespace Kitchen.Data;',
+      '',
+      'public partial class KitchenContext : DbContext',
+      '{',
+      '    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)',
+      '    {',
+      '        if (!optionsBuilder.IsConfigured)',
+      '        {',
+      '            optionsBuilder.UseMySQL("Server=kitchen.c2ab.us-east-2.rds.amazonaws.com;Database=kitchen;Uid=admin;Pwd=K1tchen!2024;");',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(sql('Data/KitchenContext.cs', context), [
+      '11:UseMySQL rds-sql-connection',
+      '11:"Server=kitchen.c2ab.us-east-2.rds.amazonaws.com;Database=kitchen;Uid=admin;Pwd=K1tchen!2024;" rds-sql-password',
+      '11:"Server=kitchen.c2ab.us-east-2.rds.amazonaws.com;Database=kitchen;Uid=admin;Pwd=K1tchen!2024;" rds-sql-password!',
+    ]);
+    const startup = sourceLines(
+      'using Microsoft.EntityFrameworkCore;',
+      '',
+      'public static class DependencyInjection',
+      '{',
+      '    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)',
+      '    {',
+      '        services.AddDbContext<KitchenContext>(options => options.UseNpgsql(configuration.GetConnectionString("Kitchen")));',
+      '        return services;',
+      '    }',
+      '',
+      '    public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder builder) => builder;',
+      '}',
+    );
+    assert.deepEqual(sql('Data/DependencyInjection.cs', startup), ['7:UseNpgsql rds-sql-connection']);
+    const noEf = sourceLines('public class Other', '{', '    public void Configure(Builder b) => b.UseNpgsql("Host=db;Password=Other#2024");', '}');
+    assert.deepEqual(sql('Data/Other.cs', noEf), []);
   });
 
   it('says nothing for strings built from parts, a local server, a class of the same name, comments, strings, or no driver namespace', () => {

@@ -32,8 +32,13 @@ describe('SQL connections a Lambda handler opens through a helper of its own fil
       '',
       '    private ReportResponse run(ReportRequest request) throws SQLException {',
       '        try (Connection connection = openConnection()) {',
-      '            return ReportResponse.from(connection, request.getName());',
+      '            return ReportResponse.from(connection, reportingConnection(), request.getName());',
       '        }',
+      '    }',
+      '',
+      '    @Bean',
+      '    Connection reportingConnection() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("REPORTS_JDBC_URL"));',
       '    }',
       '',
       '    private Connection openConnection() throws SQLException {',
@@ -107,9 +112,10 @@ describe('SQL connections a Lambda handler opens through a helper of its own fil
     assert.deepEqual(perInvocation('src/users.js', javascript), ['21:getClient rds-sql-connection-per-invocation!']);
   });
 
-  it('says nothing for a helper no handler calls, a method of another object, a shadowing local, or a handler that is the helper', () => {
+  it('says nothing for a helper no handler calls, a cached helper, a method of another object or a shadowing local', () => {
     const code = sourceLines(
       'import os',
+      'from functools import lru_cache',
       'import psycopg2',
       '',
       'def connect():',
@@ -119,11 +125,58 @@ describe('SQL connections a Lambda handler opens through a helper of its own fil
       '    conn = connect()',
       '    conn.cursor().execute("CREATE TABLE IF NOT EXISTS t (id int)")',
       '',
+      '@lru_cache(maxsize=1)',
+      'def cached_connection():',
+      '    return psycopg2.connect(host=os.environ["DB_HOST"], dbname="app", user="app", password=os.environ["DB_PASSWORD"])',
+      '',
       'def handler(event, context):',
+      '    cached = cached_connection()',
       '    connect = event.get("connect")',
       '    pool = context.pool.connect()',
       '    return connect()',
     );
     assert.deepEqual(perInvocation('jobs/migrate.py', code), []);
+  });
+
+  it('reads the options object a function of the file returns, not one of a function with two returns', () => {
+    const code = sourceLines(
+      "const mysql = require('mysql2/promise');",
+      "const { Signer } = require('@aws-sdk/rds-signer');",
+      '',
+      'async function connectionConfig() {',
+      '  const signer = new Signer({ hostname: process.env.DB_HOST, port: 3306, username: "api" });',
+      '  const token = await signer.getAuthToken();',
+      '  return {',
+      '    host: process.env.DB_HOST,',
+      '    user: "api",',
+      '    password: token,',
+      '    ssl: { rejectUnauthorized: false },',
+      '  };',
+      '}',
+      '',
+      'function replicaConfig(useTls) {',
+      '  if (useTls) {',
+      '    return { host: process.env.REPLICA_HOST, ssl: { rejectUnauthorized: false } };',
+      '  }',
+      '  return { host: process.env.REPLICA_HOST };',
+      '}',
+      '',
+      'exports.handler = async (event) => {',
+      '  const config = await connectionConfig();',
+      '  const connection = await mysql.createConnection(config);',
+      '  const replica = await mysql.createConnection(replicaConfig(true));',
+      '  const settings = replicaConfig(false);',
+      '  const other = await mysql.createConnection(settings);',
+      "  const [rows] = await connection.query('SELECT id FROM orgs');",
+      '  return rows;',
+      '};',
+    );
+    const findings = hintsIn('src/orgs.js', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, [
+      '11:rejectUnauthorized rds-sql-tls-verification-off!',
+      '24:createConnection rds-sql-connection-per-invocation!',
+      '25:createConnection rds-sql-connection-per-invocation!',
+      '27:createConnection rds-sql-connection-per-invocation!',
+    ]);
   });
 });

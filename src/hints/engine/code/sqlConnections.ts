@@ -21,7 +21,7 @@ import { bindsWholeExpression } from '../scope/scopes';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
-import { sqlHelperCall, sqlHelpers } from './sqlHelpers';
+import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -388,12 +388,17 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
   const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
-  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope.
+  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope, or one that
+  // a function of the file returns (`const config = await getConnectionConfig()`).
   if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
     const object = a.objectVariable(a.tokens.text(open + 1), open + 1);
+    const returned = object < 0 ? returnedObject(a, open + 1) : -1;
+    if (returned >= 0) {
+      context.options.push(...contextFrom(a, returned, a.partner[returned], 'sql-client', opened.driver.flavor, anchor).options);
+    }
     if (object >= 0 && a.partner[object] > object) {
       context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
-    } else {
+    } else if (returned < 0) {
       context.complete = false;
     }
   }

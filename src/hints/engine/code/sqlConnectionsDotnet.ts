@@ -1,9 +1,11 @@
 /**
- * .NET's ADO.NET drivers for RDS and Aurora (`code/sqlConnections.ts` reads the other languages'): Npgsql's
+ * .NET SQL drivers for RDS and Aurora (`code/sqlConnections.ts` reads the other languages'): Npgsql's
  * `new NpgsqlConnection(cs)`, `NpgsqlDataSource.Create(cs)` and `new NpgsqlDataSourceBuilder(cs)`, and
  * `new MySqlConnection(cs)` of MySqlConnector and of MySQL Connector/NET (`MySql.Data.MySqlClient`), with
- * MySqlConnector's `new MySqlDataSource(cs)`. A name counts only where the file uses the driver's namespace
- * (`using Npgsql;`, noted by the C# analyzer as it reads the file's usings) and declares nothing of that name.
+ * MySqlConnector's `new MySqlDataSource(cs)`, and Entity Framework Core's providers (`options.UseNpgsql(cs)`,
+ * `UseMySql`, `UseMySQL`). A name counts only where the file uses the driver's namespace (`using Npgsql;`,
+ * `using Microsoft.EntityFrameworkCore;`, noted by the C# analyzer as it reads the file's usings) and declares
+ * nothing of that name.
  *
  * The connection string is read where the code writes it: a literal argument, or a local, field or constant
  * the code sets once to a literal. Its `Password` (or `Pwd`) is the `password` option, its host (`Host`,
@@ -35,17 +37,27 @@ const NAMESPACES: Readonly<Record<string, { flavor: DotnetFlavor; constructed: r
   'MySql.Data.MySqlClient': { flavor: 'mysql-data', constructed: ['MySqlConnection'], factories: [] },
 };
 
-/** `using Npgsql;` and the like: the driver's types by their simple names. */
+/**
+ * Entity Framework Core's providers, extension methods of `DbContextOptionsBuilder` in the namespace
+ * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`. Each takes the
+ * connection string first; the DbContext opens its connections through the driver's pool.
+ */
+const EF_PROVIDERS: Readonly<Record<string, DotnetFlavor>> = { UseNpgsql: 'npgsql', UseMySql: 'mysqlconnector', UseMySQL: 'mysql-data' };
+const EF_NAMESPACE = 'Microsoft.EntityFrameworkCore';
+const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
+
+/** `using Npgsql;` and the like: the driver's types by their simple names; `using Microsoft.EntityFrameworkCore;`: the providers' methods. */
 export function noteDotnetSqlImport(a: CodeAnalyzer, namespace: string): void {
   const driver = Object.hasOwn(NAMESPACES, namespace) ? NAMESPACES[namespace] : undefined;
-  for (const name of driver ? [...driver.constructed, ...driver.factories] : []) {
+  const names = driver ? [...driver.constructed, ...driver.factories] : namespace === EF_NAMESPACE ? Object.keys(EF_PROVIDERS) : [];
+  for (const name of names) {
     a.addImport(name, DOTNET_SQL_MODULE + namespace, name);
   }
 }
 
-/** Whether the file uses a driver's namespace. */
+/** Whether the file uses a driver's namespace, or Entity Framework Core's. */
 export function importsDotnetDriver(a: CodeAnalyzer): boolean {
-  for (const name of ['NpgsqlConnection', 'MySqlConnection']) {
+  for (const name of ['NpgsqlConnection', 'MySqlConnection', 'UseNpgsql']) {
     if (a.imports.get(name)?.module.startsWith(DOTNET_SQL_MODULE)) {
       return true;
     }
@@ -79,7 +91,10 @@ export function dotnetOpenedAt(a: CodeAnalyzer, k: number): DotnetOpened | undef
     }
     return { construction: { start: k, name: type, end: a.partner[type + 1] + 1, service: 'rds', redis: false }, flavor: driver.flavor, open: type + 1 };
   }
-  if (a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'Create') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+  if (a.isAccess(k - 1)) {
+    return entityFrameworkAt(a, k);
+  }
+  if (!a.isAccess(k + 1) || !a.idIs(k + 2, 'Create') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
   }
   const driver = driverOfType(a, k);
@@ -87,6 +102,16 @@ export function dotnetOpenedAt(a: CodeAnalyzer, k: number): DotnetOpened | undef
     return undefined;
   }
   return { construction: { start: k, name: k + 2, end: a.partner[k + 3] + 1, service: 'rds', redis: false }, flavor: driver.flavor, open: k + 3 };
+}
+
+/** `options.UseNpgsql(cs)`, `optionsBuilder.UseMySql(cs, version)` at `k` (the method's name), in a file that uses EF Core's namespace. */
+function entityFrameworkAt(a: CodeAnalyzer, k: number): DotnetOpened | undefined {
+  const name = a.tokens.text(k);
+  const flavor = Object.hasOwn(EF_PROVIDERS, name) ? EF_PROVIDERS[name] : undefined;
+  if (!flavor || a.imports.get(name)?.module !== EF_MODULE || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || a.idIs(k - 2, 'this')) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false }, flavor, open: k + 1 };
 }
 
 /** Connection string keys, spaces removed and lower-cased, for the options they give. */

@@ -12,6 +12,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { Construction, storedOutside } from './handlerClients';
 import type { FunctionScope } from './language';
+import { mayKeepResult } from './languages/pythonDecorators';
 
 /** Helpers by name: the function scope of each that opens a connection on each call. */
 export type SqlHelpers = ReadonlyMap<string, number>;
@@ -28,6 +29,29 @@ function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
     eq--;
   }
   return a.is(eq, '=') && a.isId(eq - 1) && !a.isAccess(eq - 2) ? eq - 1 : -1;
+}
+
+/** Tokens read back from a Java method's name to the annotations of its declaration. */
+const MAX_DECLARATION_TOKENS = 16;
+
+/**
+ * Whether a decorator or annotation may hand back an earlier call's connection: a Python cache decorator
+ * (`@lru_cache`, `@cache`, or one of unknown effect), or a Java annotation other than `@Override` (Spring's
+ * `@Bean` and `@Cacheable`: the container calls it once, or caches what it returns).
+ */
+function mayKeep(a: CodeAnalyzer, name: number): boolean {
+  if (a.language.family === 'python') {
+    return a.idIs(name - 1, 'def') && mayKeepResult(a, name - 1);
+  }
+  if (a.language.family !== 'java') {
+    return false;
+  }
+  for (let k = name - 1; k >= 0 && k >= name - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    if (a.is(k, '@') && !a.idIs(k + 1, 'Override')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -52,7 +76,7 @@ export function sqlHelpers(
     }
     const text = a.tokens.text(name);
     const [start, end] = a.scopes.range(scope);
-    if (isHandler(fn) || storedOutside(a, construction.start, start, end) || fromParameters(construction, fn.params, end)) {
+    if (isHandler(fn) || mayKeep(a, name) || storedOutside(a, construction.start, start, end) || fromParameters(construction, fn.params, end)) {
       excluded.add(text);
       continue;
     }
@@ -122,4 +146,57 @@ export function sqlHelperCall(a: CodeAnalyzer, k: number, helpers: SqlHelpers): 
     return undefined;
   }
   return { start: onInstance ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+}
+
+/**
+ * The object literal a name at `at` holds as the result of a function of the same file (`const config = await
+ * getConnectionConfig();` where `getConnectionConfig` ends with `return { host, password: token, ssl: {...} }`):
+ * its `{`, or -1. Only a function with one `return` of its own, of an object literal, counts.
+ */
+export function returnedObject(a: CodeAnalyzer, at: number): number {
+  const binding = a.scopes.lookup(a.tokens.text(at), at);
+  let k = binding && binding.expression >= 0 ? binding.expression : -1;
+  if (k >= 0 && a.idIs(k, 'await')) {
+    k++;
+  }
+  if (k < 0 || !a.isId(k) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+    return -1;
+  }
+  const end = a.partner[k + 1] + 1;
+  if (!a.startsLine(end) && !a.is(end, ';') && end < a.tokens.length) {
+    return -1;
+  }
+  const callee = a.tokens.text(k);
+  let found = -1;
+  for (const fn of a.functions.values()) {
+    const name = functionName(a, fn);
+    if (name < 0 || a.tokens.text(name) !== callee) {
+      continue;
+    }
+    if (found >= 0) {
+      return -1;
+    }
+    found = returnOfObject(a, fn.scope);
+    if (found < 0) {
+      return -1;
+    }
+  }
+  return found;
+}
+
+/** The `{` of the one `return { ... }` of the function `scope` (not of a function inside it), or -1. */
+function returnOfObject(a: CodeAnalyzer, scope: number): number {
+  const [start, end] = a.scopes.range(scope);
+  let object = -1;
+  for (let k = start; k < end; k++) {
+    if (!a.idIs(k, 'return') || a.scopes.enclosing(k, ['function']) !== scope) {
+      continue;
+    }
+    if (object >= 0 || !a.is(k + 1, '{') || a.partner[k + 1] < 0) {
+      return -1;
+    }
+    object = k + 1;
+    k = a.partner[k + 1];
+  }
+  return object;
 }
