@@ -458,4 +458,66 @@ describe('Passwords held by a local the same function sets to a literal', () => 
     );
     assert.deepEqual(findings('src/db.js', code), ['10:REPORTS_PASSWORD rds-sql-password!']);
   });
+
+  it('reads a connection URL or DSN held by a name bound once to a literal, in each language, not a local server', () => {
+    const python = sourceLines(
+      'import psycopg2',
+      '',
+      'DATABASE_URL = "postgresql://app:Url#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com:5432/orders"',
+      'LOCAL_URL = "postgresql://postgres:postgres@localhost:5432/orders"',
+      '',
+      'def get_conn():',
+      '    return psycopg2.connect(DATABASE_URL)',
+      '',
+      'def get_local():',
+      '    return psycopg2.connect(LOCAL_URL)',
+    );
+    assert.deepEqual(findings('app/db.py', python), ['3:"postgresql://app:Url#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com:5432/orders" rds-sql-password!']);
+    const javascript = sourceLines(
+      "const { Pool, Client } = require('pg');",
+      "const DATABASE_URL = 'postgres://app:Js#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders';",
+      'let replicaUrl = process.env.REPLICA_URL;',
+      'const pool = new Pool({ connectionString: DATABASE_URL });',
+      'const client = new Client(DATABASE_URL);',
+      'const replica = new Pool({ connectionString: replicaUrl });',
+      'module.exports = { pool, client, replica };',
+    );
+    assert.deepEqual(findings('src/db.js', javascript), ["2:'postgres://app:Js#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders' rds-sql-password!"]);
+    const go = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"database/sql"',
+      '',
+      '\t_ "github.com/lib/pq"',
+      ')',
+      '',
+      'const dsn = "postgres://app:Go#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders?sslmode=require"',
+      '',
+      'func Open() (*sql.DB, error) {',
+      '\treturn sql.Open("postgres", dsn)',
+      '}',
+    );
+    assert.deepEqual(findings('store/db.go', go), ['9:"postgres://app:Go#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders?sslmode=require" rds-sql-password!']);
+    const java = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      '',
+      'public class OrdersDao {',
+      '    private static final String URL = "jdbc:mysql://orders.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Jv#Pass2024";',
+      '    private String replicaUrl = "jdbc:mysql://replica.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Rp#Pass2024";',
+      '',
+      '    Connection open() throws Exception {',
+      '        return DriverManager.getConnection(URL);',
+      '    }',
+      '',
+      '    Connection replica() throws Exception {',
+      '        return DriverManager.getConnection(replicaUrl);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/OrdersDao.java', java), [
+      '5:"jdbc:mysql://orders.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Jv#Pass2024" rds-sql-password!',
+    ]);
+  });
 });

@@ -41,7 +41,7 @@ describe('SQL connections a Lambda handler opens through a helper of its own fil
       '        return DriverManager.getConnection(System.getenv("REPORTS_JDBC_URL"));',
       '    }',
       '',
-      '    private Connection openConnection() throws SQLException {',
+      '    private Connection openConnection() throws SQLException, ClassNotFoundException {',
       '        String url = System.getenv("REPORTS_JDBC_URL");',
       '        return DriverManager.getConnection(url, System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));',
       '    }',

@@ -16,12 +16,12 @@ import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
-import { contextFrom, literalOf, positionalOption } from './options';
-import { bindsWholeExpression } from '../scope/scopes';
+import { contextFrom, positionalOption } from './options';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
+import { boundLiteral, withLocalPasswords } from './sqlLiterals';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -402,10 +402,13 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       context.complete = false;
     }
   }
-  // A connection string written in place: its password counts as the `password` option.
+  // A connection string written in place, or held by a name bound once to it: its password counts as the `password` option.
   for (const option of [...context.options]) {
     if (DSN_OPTIONS.has(option.norm)) {
-      addDsnPassword(context, option.literal, option.value, option.key);
+      const [first, end] = a.tokensOf(option.value);
+      const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
+      const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
+      addDsnPassword(context, dsn.literal, dsn.value, held >= 0 ? dsn.key : option.key);
     }
   }
   if (a.language.family === 'java') {
@@ -414,82 +417,22 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
   const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
-  if (dsnAt > 0 && a.isString(dsnAt) && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ','))) {
-    const dsn = positionalOption(a, dsnAt, dsnAt + 1, 'dsn');
+  const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
+  if (written >= 0) {
+    const dsn = positionalOption(a, written, written + 1, 'dsn');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
   return withLocalPasswords(a, context);
 }
 
-/**
- * A password passed as a local that the same function sets once to a string literal (`String password =
- * "12345678"; DriverManager.getConnection(url, user, password)`), as a module's name bound once to one
- * (`PASSWORD = "..."` above a Flask route that connects), or as a Java `final` field: that literal is the
- * password written in the code.
- */
-function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
-  context.options.forEach((option, index) => {
-    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
-      return;
-    }
-    const [first, end] = a.tokensOf(option.value);
-    if (end !== first + 1 || !a.isId(first)) {
-      return;
-    }
-    const binding = onlyBinding(a, first);
-    const from = binding?.expression ?? -1;
-    if (binding && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
-      const literal = literalOf(a, from, from + 1).literal;
-      if (literal.kind === 'str') {
-        // Options are read-only views of their tokens: a plain copy holds the literal.
-        context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
-      }
-    }
-  });
-  return context;
-}
-
-/**
- * The one binding a name at `token` reads: a local the same function binds (the last before the use), or a
- * name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant) bound once and never again.
- */
-function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
-  const name = a.tokens.text(token);
-  const outer = a.scopes.outerBindings(name, token);
-  if (outer) {
-    return outer.length === 1 ? outer[0] : undefined;
-  }
-  const binding = a.scopes.lookup(name, token);
-  const fn = a.scopes.enclosing(token, ['function']);
-  if (binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn) {
-    return binding;
-  }
-  // Java: a `final` field of the class, which only its declaration sets (`private static final String DB_PASSWORD = "...";`).
-  const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
-  const members = owner > 0 ? a.scopes.memberBindings(owner, name) : [];
-  return members.length === 1 && declaredFinal(a, members[0].token) ? members[0] : undefined;
-}
-
-/** Modifiers and a type read back from a Java field's name to its declaration's start. */
-const MAX_DECLARATION_TOKENS = 8;
-
-/** Whether a Java field declared at `token` is `final`: a modifier of its declaration, on the same line. */
-function declaredFinal(a: CodeAnalyzer, token: number): boolean {
-  for (let k = token - 1; k >= 0 && k >= token - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
-    if (a.idIs(k, 'final')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
 function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): void {
   const parts = segments(a, open);
   const [url, , password] = parts;
-  if (url && url[1] === url[0] + 1 && a.isString(url[0])) {
-    const dsn = positionalOption(a, url[0], url[1], 'url');
+  const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
+  if (written >= 0) {
+    const dsn = positionalOption(a, written, written + 1, 'url');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
