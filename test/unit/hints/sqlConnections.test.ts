@@ -521,3 +521,54 @@ describe('Passwords held by a local the same function sets to a literal', () => 
     ]);
   });
 });
+
+describe('HikariCP pools to RDS', () => {
+  it('reads new HikariDataSource(config) with the setters of its config: a pool per invocation, a literal password, a non-validating URL', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import com.zaxxer.hikari.HikariConfig;',
+      'import com.zaxxer.hikari.HikariDataSource;',
+      'import java.sql.Connection;',
+      '',
+      'public class InvoiceHandler implements RequestHandler<String, String> {',
+      '    private static final HikariDataSource SHARED = create();',
+      '',
+      '    private static HikariDataSource create() {',
+      '        HikariConfig config = new HikariConfig();',
+      '        config.setJdbcUrl(System.getenv("JDBC_URL"));',
+      '        config.setPassword(System.getenv("DB_PASSWORD"));',
+      '        return new HikariDataSource(config);',
+      '    }',
+      '',
+      '    @Override',
+      '    public String handleRequest(String id, Context context) {',
+      '        HikariConfig config = new HikariConfig();',
+      '        config.setJdbcUrl("jdbc:postgresql://invoices.c1abc.us-east-1.rds.amazonaws.com:5432/invoices?sslfactory=org.postgresql.ssl.NonValidatingFactory");',
+      '        config.setPassword("Inv0ice!Pool");',
+      '        try (HikariDataSource pool = new HikariDataSource(config); Connection c = pool.getConnection()) {',
+      '            return c.getSchema();',
+      '        } catch (Exception e) {',
+      '            return null;',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/InvoiceHandler.java', code), [
+      '20:"jdbc:postgresql://invoices.c1abc.us-east-1.rds.amazonaws.com:5432/invoices?sslfactory=org.postgresql.ssl.NonValidatingFactory" rds-sql-tls-verification-off!',
+      '21:"Inv0ice!Pool" rds-sql-password!',
+      '22:HikariDataSource rds-sql-connection-per-invocation!',
+    ]);
+    assert.ok(sql('src/main/java/InvoiceHandler.java', code).includes('14:HikariDataSource rds-sql-connection'));
+  });
+
+  it('says nothing for a HikariDataSource without the HikariCP import or of a class the file declares', () => {
+    const code = sourceLines(
+      'public class Pools {',
+      '    static class HikariDataSource { HikariDataSource(Object c) { } }',
+      '    Object make(Object config) { return new HikariDataSource(config); }',
+      '}',
+    );
+    assert.deepEqual(sql('src/main/java/Pools.java', code), []);
+  });
+});

@@ -22,6 +22,7 @@ import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, withLocalPasswords } from './sqlLiterals';
+import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -139,8 +140,14 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
 const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
 
-/** `DriverManager.getConnection(url, user, password)` at `k`, under a name nothing of the file shadows. */
+const HIKARI_PATHS: ReadonlySet<string> = new Set(['HikariDataSource']);
+
+/** `DriverManager.getConnection(url, user, password)` or HikariCP's `new HikariDataSource(config)` at `k`, under a name nothing of the file shadows. */
 function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  const pool = a.idIs(k, 'new') ? hikariOpenedAt(a, k) : undefined;
+  if (pool) {
+    return { construction: pool.construction, driver: { flavor: 'jdbc', paths: HIKARI_PATHS }, open: pool.open };
+  }
   if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
   }
@@ -366,7 +373,7 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return goPackages(a).size > 0;
   }
   if (a.language.family === 'java') {
-    return JAVA_DRIVER_MANAGER.test(a.text);
+    return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);
   }
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
@@ -412,7 +419,15 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     }
   }
   if (a.language.family === 'java') {
-    javaArguments(a, context, open);
+    if (opened.driver.paths === HIKARI_PATHS) {
+      hikariOptions(a, opened.construction, open, context, (url) => {
+        const dsn = positionalOption(a, url, url + 1, 'url');
+        context.options.push(dsn);
+        addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+      });
+    } else {
+      javaArguments(a, context, open);
+    }
     return withLocalPasswords(a, context);
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
