@@ -56,7 +56,7 @@ export interface RuleMatch {
 }
 
 /** The languages whose SQL driver connections (`pg`, `mysql2`, `psycopg2`, `pymysql`, ...) the engine reads. */
-export const SQL_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'java'];
+export const SQL_CONNECTION_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'go', 'java', 'csharp'];
 
 /** The languages whose Lambda handlers the engine reads for the clients they make. */
 export const LAMBDA_HANDLER_LANGUAGES: readonly HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];

@@ -227,6 +227,26 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('OrderHandler.java', code.replace(/com\.amazonaws\.services\.lambda\.runtime/g, 'shop.runtime')), []);
   });
 
+  it('Java: reads a method whose throws clause lists several exceptions as a method (a stream handler)', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestStreamHandler;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import java.io.IOException;',
+      'import java.io.InputStream;',
+      'import java.io.OutputStream;',
+      '',
+      'public class ExportHandler implements RequestStreamHandler {',
+      '    @Override',
+      '    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException, java.util.concurrent.TimeoutException {',
+      '        DynamoDbClient dynamo = DynamoDbClient.create();',
+      '        output.write(dynamo.listTables().toString().getBytes());',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('ExportHandler.java', code), ['11:DynamoDbClient lambda-client-per-invocation!']);
+  });
+
   it('reports clients made in Go handlers that lambda.Start runs or that take an event, and in .NET handlers', () => {
     const go = sourceLines(
       'package main',

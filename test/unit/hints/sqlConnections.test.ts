@@ -353,7 +353,7 @@ describe('Java JDBC connections to RDS', () => {
 });
 
 describe('Passwords held by a local the same function sets to a literal', () => {
-  it('reads the literal of a once-assigned local, not a module constant, a parameter or an environment read', () => {
+  it('reads the literal of a once-assigned local or module constant, not a parameter or an environment read', () => {
     const code = sourceLines(
       'import os',
       'import pymysql',
@@ -374,6 +374,201 @@ describe('Passwords held by a local the same function sets to a literal', () => 
       'def open_default():',
       '    return pymysql.connect(host=os.environ["DB_HOST"], user="app", password=DEFAULT_PASSWORD)',
     );
-    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!']);
+    assert.deepEqual(findings('app/reports.py', code), ['8:password rds-sql-password!', '18:DEFAULT_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a module constant a Flask route connects with, not one a function rebinds or one imported from another module', () => {
+    const code = sourceLines(
+      'import os',
+      'import psycopg2',
+      'from flask import Flask',
+      'from secrets_file import rds_password',
+      '',
+      'DB_HOST = "inventory.c1abc2def3.eu-west-1.rds.amazonaws.com"',
+      'DB_PASSWORD = "Inventory#2024"',
+      'FALLBACK_PASSWORD = "Fallback#2024"',
+      '',
+      'app = Flask(__name__)',
+      '',
+      'def load_settings():',
+      '    global FALLBACK_PASSWORD',
+      '    FALLBACK_PASSWORD = os.environ["DB_PASSWORD"]',
+      '',
+      '@app.route("/items")',
+      'def list_items():',
+      '    conn = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=DB_PASSWORD)',
+      '    with conn.cursor() as cur:',
+      '        cur.execute("SELECT id, name FROM items")',
+      '        return {"items": cur.fetchall()}',
+      '',
+      '@app.route("/stock")',
+      'def list_stock():',
+      '    conn = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=FALLBACK_PASSWORD)',
+      '    other = psycopg2.connect(host=DB_HOST, dbname="inventory", user="api", password=rds_password)',
+      '    return {"ok": True}',
+    );
+    assert.deepEqual(findings('inventory/app.py', code), ['18:DB_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a Java static final field, not a field a constructor sets or one declared without final', () => {
+    const code = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import java.sql.SQLException;',
+      '',
+      'public class LedgerDao {',
+      '    private static final String LEDGER_PASSWORD = "Ledger#2024";',
+      '    private String auditPassword = "Audit#2024";',
+      '    private final String reportPassword;',
+      '',
+      '    public LedgerDao(String reportPassword) {',
+      '        this.reportPassword = reportPassword;',
+      '        auditPassword = System.getenv("AUDIT_PASSWORD");',
+      '    }',
+      '',
+      '    Connection ledger() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("LEDGER_URL"), "ledger", LEDGER_PASSWORD);',
+      '    }',
+      '',
+      '    Connection audit() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("AUDIT_URL"), "audit", auditPassword);',
+      '    }',
+      '',
+      '    Connection report() throws SQLException {',
+      '        return DriverManager.getConnection(System.getenv("REPORT_URL"), "report", reportPassword);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/LedgerDao.java', code), ['16:LEDGER_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a JavaScript module const, not a module let that a function assigns again', () => {
+    const code = sourceLines(
+      "import mysql from 'mysql2/promise';",
+      '',
+      "const REPORTS_PASSWORD = 'Reports#2024';",
+      "let writerPassword = 'Writer#2024';",
+      '',
+      'export function configure(env) {',
+      '  writerPassword = env.DB_PASSWORD;',
+      '}',
+      '',
+      "export const reports = () => mysql.createPool({ host: process.env.DB_HOST, user: 'reports', password: REPORTS_PASSWORD });",
+      "export const writer = () => mysql.createPool({ host: process.env.DB_HOST, user: 'writer', password: writerPassword });",
+    );
+    assert.deepEqual(findings('src/db.js', code), ['10:REPORTS_PASSWORD rds-sql-password!']);
+  });
+
+  it('reads a connection URL or DSN held by a name bound once to a literal, in each language, not a local server', () => {
+    const python = sourceLines(
+      'import psycopg2',
+      '',
+      'DATABASE_URL = "postgresql://app:Url#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com:5432/orders"',
+      'LOCAL_URL = "postgresql://postgres:postgres@localhost:5432/orders"',
+      '',
+      'def get_conn():',
+      '    return psycopg2.connect(DATABASE_URL)',
+      '',
+      'def get_local():',
+      '    return psycopg2.connect(LOCAL_URL)',
+    );
+    assert.deepEqual(findings('app/db.py', python), ['3:"postgresql://app:Url#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com:5432/orders" rds-sql-password!']);
+    const javascript = sourceLines(
+      "const { Pool, Client } = require('pg');",
+      "const DATABASE_URL = 'postgres://app:Js#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders';",
+      'let replicaUrl = process.env.REPLICA_URL;',
+      'const pool = new Pool({ connectionString: DATABASE_URL });',
+      'const client = new Client(DATABASE_URL);',
+      'const replica = new Pool({ connectionString: replicaUrl });',
+      'module.exports = { pool, client, replica };',
+    );
+    assert.deepEqual(findings('src/db.js', javascript), ["2:'postgres://app:Js#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders' rds-sql-password!"]);
+    const go = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"database/sql"',
+      '',
+      '\t_ "github.com/lib/pq"',
+      ')',
+      '',
+      'const dsn = "postgres://app:Go#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders?sslmode=require"',
+      '',
+      'func Open() (*sql.DB, error) {',
+      '\treturn sql.Open("postgres", dsn)',
+      '}',
+    );
+    assert.deepEqual(findings('store/db.go', go), ['9:"postgres://app:Go#Pass2024@orders.c1abc.us-east-1.rds.amazonaws.com/orders?sslmode=require" rds-sql-password!']);
+    const java = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      '',
+      'public class OrdersDao {',
+      '    private static final String URL = "jdbc:mysql://orders.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Jv#Pass2024";',
+      '    private String replicaUrl = "jdbc:mysql://replica.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Rp#Pass2024";',
+      '',
+      '    Connection open() throws Exception {',
+      '        return DriverManager.getConnection(URL);',
+      '    }',
+      '',
+      '    Connection replica() throws Exception {',
+      '        return DriverManager.getConnection(replicaUrl);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/OrdersDao.java', java), [
+      '5:"jdbc:mysql://orders.c1abc.us-east-1.rds.amazonaws.com:3306/orders?user=app&password=Jv#Pass2024" rds-sql-password!',
+    ]);
+  });
+});
+
+describe('HikariCP pools to RDS', () => {
+  it('reads new HikariDataSource(config) with the setters of its config: a pool per invocation, a literal password, a non-validating URL', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import com.zaxxer.hikari.HikariConfig;',
+      'import com.zaxxer.hikari.HikariDataSource;',
+      'import java.sql.Connection;',
+      '',
+      'public class InvoiceHandler implements RequestHandler<String, String> {',
+      '    private static final HikariDataSource SHARED = create();',
+      '',
+      '    private static HikariDataSource create() {',
+      '        HikariConfig config = new HikariConfig();',
+      '        config.setJdbcUrl(System.getenv("JDBC_URL"));',
+      '        config.setPassword(System.getenv("DB_PASSWORD"));',
+      '        return new HikariDataSource(config);',
+      '    }',
+      '',
+      '    @Override',
+      '    public String handleRequest(String id, Context context) {',
+      '        HikariConfig config = new HikariConfig();',
+      '        config.setJdbcUrl("jdbc:postgresql://invoices.c1abc.us-east-1.rds.amazonaws.com:5432/invoices?sslfactory=org.postgresql.ssl.NonValidatingFactory");',
+      '        config.setPassword("Inv0ice!Pool");',
+      '        try (HikariDataSource pool = new HikariDataSource(config); Connection c = pool.getConnection()) {',
+      '            return c.getSchema();',
+      '        } catch (Exception e) {',
+      '            return null;',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/main/java/InvoiceHandler.java', code), [
+      '20:"jdbc:postgresql://invoices.c1abc.us-east-1.rds.amazonaws.com:5432/invoices?sslfactory=org.postgresql.ssl.NonValidatingFactory" rds-sql-tls-verification-off!',
+      '21:"Inv0ice!Pool" rds-sql-password!',
+      '22:HikariDataSource rds-sql-connection-per-invocation!',
+    ]);
+    assert.ok(sql('src/main/java/InvoiceHandler.java', code).includes('14:HikariDataSource rds-sql-connection'));
+  });
+
+  it('says nothing for a HikariDataSource without the HikariCP import or of a class the file declares', () => {
+    const code = sourceLines(
+      'public class Pools {',
+      '    static class HikariDataSource { HikariDataSource(Object c) { } }',
+      '    Object make(Object config) { return new HikariDataSource(config); }',
+      '}',
+    );
+    assert.deepEqual(sql('src/main/java/Pools.java', code), []);
   });
 });

@@ -278,7 +278,7 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
       // The brace opens an object type among type arguments (`): Promise<{ items: Item[] }> {`), not a body.
       return -1;
     }
-    if (code === COMMA && typeArguments > 0) {
+    if (code === COMMA && (typeArguments > 0 || inThrowsClause(a, k))) {
       continue;
     }
     // An object type among the return type's arguments (`Promise<{ items: Item[]; next?: string }>`) is one step.
@@ -301,6 +301,28 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
     }
   }
   return -1;
+}
+
+/** Exceptions a Java `throws` clause lists: a search back from a comma for `throws` gives up past this many tokens. */
+const MAX_THROWS_TOKENS = 24;
+
+/**
+ * Java: whether the comma at `comma` separates the exceptions of a `throws` clause (`) throws SQLException,
+ * ClassNotFoundException {`): names and dots back to `throws`, which a `)` precedes.
+ */
+function inThrowsClause(a: CodeAnalyzer, comma: number): boolean {
+  if (a.language.family !== 'java') {
+    return false;
+  }
+  for (let k = comma - 1; k > 0 && k >= comma - MAX_THROWS_TOKENS; k--) {
+    if (a.idIs(k, 'throws')) {
+      return a.is(k - 1, ')');
+    }
+    if (!a.isId(k) && !a.is(k, '.') && !a.is(k, ',')) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Type parameters are short; a search back for their `<` gives up past this many tokens. */

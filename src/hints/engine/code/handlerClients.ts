@@ -504,7 +504,7 @@ const KEEPING = ['||', '??', 'or'];
  * class, as a lazy `client = client || new X()` writes it: made once, then kept. A field of `instance` (the `self`
  * of a constructor that runs per call) lives as long as that object, so it counts as kept inside.
  */
-function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
+export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, fnEnd: number, instance?: string): boolean {
   // A client wrapped by a library's call is kept where the wrapper is (`cached = DynamoDBDocumentClient.from(new DynamoDBClient({}))`).
   const wrapper = start - 4;
   if (a.is(start - 1, '(') && a.isId(start - 2) && a.isAccess(start - 3) && a.isId(wrapper) && !a.isAccess(wrapper - 1) && a.imports.has(a.tokens.text(wrapper))) {

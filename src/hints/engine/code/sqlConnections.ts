@@ -16,13 +16,33 @@ import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
-import { contextFrom, literalOf, positionalOption } from './options';
-import { bindsWholeExpression } from '../scope/scopes';
+import { contextFrom, positionalOption } from './options';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
+import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
+import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
+import { boundLiteral, withLocalPasswords } from './sqlLiterals';
+import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 
 /** The drivers, as the hovers' examples and the checks name them. */
-export type SqlFlavor = 'helper' | 'jdbc' | 'go-sql' | 'pgx' | 'pg' | 'mysql2' | 'mysql' | 'postgres-js' | 'psycopg2' | 'psycopg' | 'pymysql' | 'asyncpg' | 'mysql-connector' | 'aiomysql';
+export type SqlFlavor =
+  | 'helper'
+  | 'jdbc'
+  | 'go-sql'
+  | 'pgx'
+  | 'pg'
+  | 'mysql2'
+  | 'mysql'
+  | 'postgres-js'
+  | 'psycopg2'
+  | 'psycopg'
+  | 'pymysql'
+  | 'asyncpg'
+  | 'mysql-connector'
+  | 'aiomysql'
+  | 'npgsql'
+  | 'mysqlconnector'
+  | 'mysql-data';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -120,8 +140,14 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
 const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
 
-/** `DriverManager.getConnection(url, user, password)` at `k`, under a name nothing of the file shadows. */
+const HIKARI_PATHS: ReadonlySet<string> = new Set(['HikariDataSource']);
+
+/** `DriverManager.getConnection(url, user, password)` or HikariCP's `new HikariDataSource(config)` at `k`, under a name nothing of the file shadows. */
 function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
+  const pool = a.idIs(k, 'new') ? hikariOpenedAt(a, k) : undefined;
+  if (pool) {
+    return { construction: pool.construction, driver: { flavor: 'jdbc', paths: HIKARI_PATHS }, open: pool.open };
+  }
   if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
   }
@@ -215,6 +241,10 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'java') {
     return javaOpenedAt(a, k);
   }
+  if (a.language.family === 'csharp') {
+    const opened = dotnetOpenedAt(a, k);
+    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: NO_PATHS }, open: opened.open };
+  }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
   if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
@@ -276,9 +306,14 @@ function isParameter(a: CodeAnalyzer, token: number): boolean {
   return after > 0 && (a.is(after, '=>') || a.is(after, '{') || a.is(after, ':') || a.is(after, '->'));
 }
 
-/** `Construction` for the handler reader: a driver call that opens a connection or pool. */
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/**
+ * `Construction` for the handler reader: a driver call that opens a connection or pool. Not .NET's, whose
+ * drivers pool connections by connection string across invocations (`sqlConnectionsDotnet.ts`).
+ */
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return openedAt(a, k)?.construction;
+  return a.language.family === 'csharp' ? undefined : openedAt(a, k)?.construction;
 }
 
 /** How many locals deep a connection's arguments are followed back to the handler's parameters. */
@@ -338,7 +373,10 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return goPackages(a).size > 0;
   }
   if (a.language.family === 'java') {
-    return JAVA_DRIVER_MANAGER.test(a.text);
+    return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);
+  }
+  if (a.language.family === 'csharp') {
+    return importsDotnetDriver(a);
   }
   for (const imported of a.imports.values()) {
     if (driverOf(a, imported.module)) {
@@ -350,73 +388,66 @@ function importsDriver(a: CodeAnalyzer): boolean {
 
 /** The options of the call: its keyword arguments or object keys, or those of an object variable it is passed. */
 function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
+  if (a.language.family === 'csharp') {
+    return dotnetOptions(a, opened.construction.name, opened.driver.flavor, opened.open);
+  }
   const { open } = opened;
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
   const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
-  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope.
+  // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope, or one that
+  // a function of the file returns (`const config = await getConnectionConfig()`).
   if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
     const object = a.objectVariable(a.tokens.text(open + 1), open + 1);
+    const returned = object < 0 ? returnedObject(a, open + 1) : -1;
+    if (returned >= 0) {
+      context.options.push(...contextFrom(a, returned, a.partner[returned], 'sql-client', opened.driver.flavor, anchor).options);
+    }
     if (object >= 0 && a.partner[object] > object) {
       context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
-    } else {
+    } else if (returned < 0) {
       context.complete = false;
     }
   }
-  // A connection string written in place: its password counts as the `password` option.
+  // A connection string written in place, or held by a name bound once to it: its password counts as the `password` option.
   for (const option of [...context.options]) {
     if (DSN_OPTIONS.has(option.norm)) {
-      addDsnPassword(context, option.literal, option.value, option.key);
+      const [first, end] = a.tokensOf(option.value);
+      const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
+      const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
+      addDsnPassword(context, dsn.literal, dsn.value, held >= 0 ? dsn.key : option.key);
     }
   }
   if (a.language.family === 'java') {
-    javaArguments(a, context, open);
+    if (opened.driver.paths === HIKARI_PATHS) {
+      hikariOptions(a, opened.construction, open, context, (url) => {
+        const dsn = positionalOption(a, url, url + 1, 'url');
+        context.options.push(dsn);
+        addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+      });
+    } else {
+      javaArguments(a, context, open);
+    }
     return withLocalPasswords(a, context);
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
   const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
-  if (dsnAt > 0 && a.isString(dsnAt) && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ','))) {
-    const dsn = positionalOption(a, dsnAt, dsnAt + 1, 'dsn');
+  const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
+  if (written >= 0) {
+    const dsn = positionalOption(a, written, written + 1, 'dsn');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
   return withLocalPasswords(a, context);
 }
 
-/**
- * A password passed as a local that the same function sets once to a string literal (`String password =
- * "12345678"; DriverManager.getConnection(url, user, password)`): that literal is the password written in the code.
- */
-function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
-  context.options.forEach((option, index) => {
-    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
-      return;
-    }
-    const [first, end] = a.tokensOf(option.value);
-    if (end !== first + 1 || !a.isId(first)) {
-      return;
-    }
-    const binding = a.scopes.lookup(a.tokens.text(first), first);
-    const from = binding?.expression ?? -1;
-    const fn = a.scopes.enclosing(first, ['function']);
-    const sameFunction = binding !== undefined && fn > 0 && a.scopes.enclosing(binding.token, ['function']) === fn;
-    if (binding && sameFunction && bindsWholeExpression(binding) && a.isString(from) && expressionEnd(a, from) === from + 1) {
-      const literal = literalOf(a, from, from + 1).literal;
-      if (literal.kind === 'str') {
-        // Options are read-only views of their tokens: a plain copy holds the literal.
-        context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
-      }
-    }
-  });
-  return context;
-}
-
 /** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
 function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): void {
   const parts = segments(a, open);
   const [url, , password] = parts;
-  if (url && url[1] === url[0] + 1 && a.isString(url[0])) {
-    const dsn = positionalOption(a, url[0], url[1], 'url');
+  const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
+  if (written >= 0) {
+    const dsn = positionalOption(a, written, written + 1, 'url');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
@@ -455,7 +486,7 @@ export function namesLocalHost(context: OptionContext): boolean {
  * `testFile`: the file is a test or a test double by its path.
  */
 export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
-  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java') {
+  if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java' && a.language.family !== 'csharp') {
     return { connections: [], contexts: [] };
   }
   const driver = importsDriver(a);
@@ -465,37 +496,43 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   const connections: SqlConnection[] = [];
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
+  const opened: Construction[] = [];
   const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
       continue;
     }
-    const opened = openedAt(a, k);
-    if (!opened) {
+    const call = openedAt(a, k);
+    if (!call) {
       continue;
     }
-    const context = optionsOf(a, opened);
-    const name = opened.construction.name;
+    const context = optionsOf(a, call);
+    const name = call.construction.name;
     if (namesLocalHost(context)) {
       // A disposable database of a test says nothing about RDS; elsewhere a local server is a developer's.
       local.add(a.tokens.starts[name]);
       if (testFile || inTestCode(a, k)) {
-        k = opened.open;
+        k = call.open;
         continue;
       }
     } else {
       contexts.push(context);
+      opened.push(call.construction);
     }
-    connections.push({ name: a.tokenSpan(name), flavor: opened.driver.flavor });
-    k = opened.open;
+    connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
+    k = call.open;
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
   const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
-  if (connections.length === 0 && !helpers) {
+  // .NET's drivers pool by connection string, so a handler's `new NpgsqlConnection(cs)` is no connection per invocation.
+  if ((connections.length === 0 && !helpers) || a.language.family === 'csharp') {
     return { connections, contexts };
   }
   const reader = handlerReader(a, sqlConstruction, helpers);
-  const made = clientsMadeInHandlers(a, reader && { ...reader, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  // A same-file function that opens a connection on each call, called by a handler (`sqlHelpers.ts`).
+  const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => sqlFromInvocation(a, made, params, end)) : undefined;
+  const construction = sameFile?.size ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? sqlHelperCall(at, k, sameFile) : sqlConstruction;
+  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {

@@ -11,6 +11,7 @@ import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { scanConditionsRequest } from '../dotnetScanConditions';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
+import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
 import { noteStackExchangeImport, stackExchangeOptions, stackExchangeType } from '../stackExchangeRedis';
 import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
@@ -95,6 +96,7 @@ function useNamespace(a: CodeAnalyzer, namespace: string): void {
     a.services.add(service);
   }
   noteStackExchangeImport(a, namespace);
+  noteDotnetSqlImport(a, namespace);
   if (namespace === 'Amazon.RDS.Util') {
     a.services.add('rds-auth');
   }

@@ -1,0 +1,185 @@
+/**
+ * .NET SQL drivers for RDS and Aurora (`code/sqlConnections.ts` reads the other languages'): Npgsql's
+ * `new NpgsqlConnection(cs)`, `NpgsqlDataSource.Create(cs)` and `new NpgsqlDataSourceBuilder(cs)`, and
+ * `new MySqlConnection(cs)` of MySqlConnector and of MySQL Connector/NET (`MySql.Data.MySqlClient`), with
+ * MySqlConnector's `new MySqlDataSource(cs)`, and Entity Framework Core's providers (`options.UseNpgsql(cs)`,
+ * `UseMySql`, `UseMySQL`). A name counts only where the file uses the driver's namespace (`using Npgsql;`,
+ * `using Microsoft.EntityFrameworkCore;`, noted by the C# analyzer as it reads the file's usings) and declares
+ * nothing of that name.
+ *
+ * The connection string is read where the code writes it: a literal argument, or a local, field or constant
+ * the code sets once to a literal. Its `Password` (or `Pwd`) is the `password` option, its host (`Host`,
+ * `Server`, `Data Source`) the `host` option, and Npgsql's `Trust Server Certificate=true`, which accepts any
+ * server certificate (https://npgsql.org/doc/connection-string-parameters.html), a verification switched off.
+ *
+ * These drivers pool physical connections by connection string and hand one back on `Dispose` (pooling is on
+ * unless `Pooling=false`: https://dev.mysql.com/doc/connector-net/en/connector-net-connections-pooling.html),
+ * so `using var conn = new NpgsqlConnection(cs)` in a Lambda handler reuses the execution environment's pool:
+ * no connection per invocation is reported for them.
+ */
+import { OptionContext, OptionOccurrence } from '../model';
+import { Span } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd, segments } from './braces';
+import { Construction } from './handlerClients';
+import { literalOf, positionalOption } from './options';
+import { bindsWholeExpression } from '../scope/scopes';
+
+/** The module the C# analyzer notes a driver's type under (`dotnet-sql:Npgsql`), as `a.imports` holds it. */
+export const DOTNET_SQL_MODULE = 'dotnet-sql:';
+
+type DotnetFlavor = 'npgsql' | 'mysqlconnector' | 'mysql-data';
+
+/** The types each namespace brings that open a connection or a data source (a pool) from a connection string. */
+const NAMESPACES: Readonly<Record<string, { flavor: DotnetFlavor; constructed: readonly string[]; factories: readonly string[] }>> = {
+  Npgsql: { flavor: 'npgsql', constructed: ['NpgsqlConnection', 'NpgsqlDataSourceBuilder'], factories: ['NpgsqlDataSource'] },
+  MySqlConnector: { flavor: 'mysqlconnector', constructed: ['MySqlConnection', 'MySqlDataSource'], factories: [] },
+  'MySql.Data.MySqlClient': { flavor: 'mysql-data', constructed: ['MySqlConnection'], factories: [] },
+};
+
+/**
+ * Entity Framework Core's providers, extension methods of `DbContextOptionsBuilder` in the namespace
+ * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`. Each takes the
+ * connection string first; the DbContext opens its connections through the driver's pool.
+ */
+const EF_PROVIDERS: Readonly<Record<string, DotnetFlavor>> = { UseNpgsql: 'npgsql', UseMySql: 'mysqlconnector', UseMySQL: 'mysql-data' };
+const EF_NAMESPACE = 'Microsoft.EntityFrameworkCore';
+const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
+
+/** `using Npgsql;` and the like: the driver's types by their simple names; `using Microsoft.EntityFrameworkCore;`: the providers' methods. */
+export function noteDotnetSqlImport(a: CodeAnalyzer, namespace: string): void {
+  const driver = Object.hasOwn(NAMESPACES, namespace) ? NAMESPACES[namespace] : undefined;
+  const names = driver ? [...driver.constructed, ...driver.factories] : namespace === EF_NAMESPACE ? Object.keys(EF_PROVIDERS) : [];
+  for (const name of names) {
+    a.addImport(name, DOTNET_SQL_MODULE + namespace, name);
+  }
+}
+
+/** Whether the file uses a driver's namespace, or Entity Framework Core's. */
+export function importsDotnetDriver(a: CodeAnalyzer): boolean {
+  for (const name of ['NpgsqlConnection', 'MySqlConnection', 'UseNpgsql']) {
+    if (a.imports.get(name)?.module.startsWith(DOTNET_SQL_MODULE)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export interface DotnetOpened {
+  construction: Construction;
+  flavor: DotnetFlavor;
+  open: number;
+}
+
+/** The driver of a type name at `k`, when the file imports it and declares nothing of that name. */
+function driverOfType(a: CodeAnalyzer, k: number): (typeof NAMESPACES)[string] | undefined {
+  const name = a.tokens.text(k);
+  const module = a.imports.get(name)?.module;
+  if (!module?.startsWith(DOTNET_SQL_MODULE) || a.scopes.lookup(name, k) !== undefined || a.scopes.classNamed(name) >= 0) {
+    return undefined;
+  }
+  return NAMESPACES[module.slice(DOTNET_SQL_MODULE.length)];
+}
+
+/** `new NpgsqlConnection(cs)` or `NpgsqlDataSource.Create(cs)` at `k` (the `new`, or the factory's type). */
+export function dotnetOpenedAt(a: CodeAnalyzer, k: number): DotnetOpened | undefined {
+  if (a.idIs(k, 'new')) {
+    const type = k + 1;
+    const driver = a.isId(type) && a.is(type + 1, '(') && a.partner[type + 1] > type ? driverOfType(a, type) : undefined;
+    if (!driver?.constructed.includes(a.tokens.text(type))) {
+      return undefined;
+    }
+    return { construction: { start: k, name: type, end: a.partner[type + 1] + 1, service: 'rds', redis: false }, flavor: driver.flavor, open: type + 1 };
+  }
+  if (a.isAccess(k - 1)) {
+    return entityFrameworkAt(a, k);
+  }
+  if (!a.isAccess(k + 1) || !a.idIs(k + 2, 'Create') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  const driver = driverOfType(a, k);
+  if (!driver?.factories.includes(a.tokens.text(k))) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[k + 3] + 1, service: 'rds', redis: false }, flavor: driver.flavor, open: k + 3 };
+}
+
+/** `options.UseNpgsql(cs)`, `optionsBuilder.UseMySql(cs, version)` at `k` (the method's name), in a file that uses EF Core's namespace. */
+function entityFrameworkAt(a: CodeAnalyzer, k: number): DotnetOpened | undefined {
+  const name = a.tokens.text(k);
+  const flavor = Object.hasOwn(EF_PROVIDERS, name) ? EF_PROVIDERS[name] : undefined;
+  if (!flavor || a.imports.get(name)?.module !== EF_MODULE || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || a.idIs(k - 2, 'this')) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false }, flavor, open: k + 1 };
+}
+
+/** Connection string keys, spaces removed and lower-cased, for the options they give. */
+const PASSWORD_KEYS = new Set(['password', 'pwd']);
+const HOST_KEYS = new Set(['host', 'server', 'datasource', 'address', 'addr', 'networkaddress']);
+const TRUST_KEYS = new Set(['trustservercertificate']);
+
+/**
+ * The options of a connection string (`Host=...;Password=...;Trust Server Certificate=true`), each anchored on
+ * the string's token. Keys are case-insensitive and may hold spaces; a value may be quoted.
+ */
+function connectionStringOptions(value: string, span: Span, flavor: string): OptionOccurrence[] {
+  const options: OptionOccurrence[] = [];
+  for (const part of value.split(';')) {
+    const equals = part.indexOf('=');
+    if (equals <= 0) {
+      continue;
+    }
+    const key = part.slice(0, equals).replace(/\s+/g, '').toLowerCase();
+    const text = part.slice(equals + 1).trim().replace(/^(['"])(.*)\1$/, '$2');
+    if (PASSWORD_KEYS.has(key)) {
+      options.push({ name: 'password', norm: 'password', key: span, value: span, literal: { kind: 'str', value: text }, removal: span });
+    } else if (HOST_KEYS.has(key)) {
+      options.push({ name: 'host', norm: 'host', key: span, value: span, literal: { kind: 'str', value: text.replace(/[:,]\d+$/, '') }, removal: span });
+    } else if (TRUST_KEYS.has(key) && flavor === 'npgsql' && /^(?:true|yes)$/i.test(text)) {
+      options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
+    }
+  }
+  return options;
+}
+
+/**
+ * The string literal a connection string argument holds: the literal itself, or a name the code binds once
+ * to one (a local of the same function, a field or a constant: `private const string Cs = "...";`). A name
+ * bound twice (a field a constructor sets again) or to anything else gives nothing.
+ */
+function connectionStringLiteral(a: CodeAnalyzer, start: number, end: number): number {
+  if (end !== start + 1) {
+    return -1;
+  }
+  if (a.isString(start)) {
+    return start;
+  }
+  if (!a.isId(start) || a.isAccess(start - 1)) {
+    return -1;
+  }
+  const name = a.tokens.text(start);
+  const outer = a.scopes.outerBindings(name, start);
+  const binding = outer ? (outer.length === 1 ? outer[0] : undefined) : a.scopes.lookup(name, start);
+  const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
+  return from >= 0 && a.isString(from) && expressionEnd(a, from) === from + 1 ? from : -1;
+}
+
+/** The options of the driver call named at `name` whose `(` is at `open`: its connection string's, where the code writes it. */
+export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, open: number): OptionContext {
+  const anchor = a.tokenSpan(name);
+  const context: OptionContext = { kind: 'sql-client', type: flavor, options: [], complete: false, anchor };
+  const [first] = segments(a, open);
+  const literal = first ? connectionStringLiteral(a, first[0], first[1]) : -1;
+  if (literal < 0) {
+    return context;
+  }
+  const read = literalOf(a, literal, literal + 1).literal;
+  if (read.kind !== 'str') {
+    return context;
+  }
+  const span = a.tokenSpan(literal);
+  context.options.push(positionalOption(a, literal, literal + 1, 'connectionString'), ...connectionStringOptions(read.value, span, flavor));
+  context.complete = true;
+  return context;
+}

@@ -1,0 +1,202 @@
+/**
+ * Same-file helpers that open a SQL connection on each call (`code/sqlConnections.ts`): a Lambda handler that
+ * calls `getConnection()`, `self._connect()` or `this.openDb()` of its own file, whose body opens a connection
+ * (`return DriverManager.getConnection(url, user, password)`, `conn = psycopg2.connect(...)`) and keeps it
+ * nowhere outside, opens one on every invocation as surely as a handler that connects in its own body.
+ *
+ * A helper counts when it is a named function or method of the file, not a handler itself, whose connection
+ * takes nothing from its parameters (a tenant's host passed in makes it the call's own), and is not kept in a
+ * module-level name or a field (a lazy `if (!pool) pool = new Pool()` opens it once). The call counts when it is
+ * bare or on `this` / `self`, under a name nothing else of the file binds.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { Construction, storedOutside } from './handlerClients';
+import type { FunctionScope } from './language';
+import { mayKeepResult } from './languages/pythonDecorators';
+
+/** Helpers by name: the function scope of each that opens a connection on each call. */
+export type SqlHelpers = ReadonlyMap<string, number>;
+
+/** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, or `const name = (...) =>`; -1 for none. */
+function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
+  const before = fn.params - 1;
+  if (a.isId(before) && !a.idIs(before, 'function') && !a.idIs(before, 'async') && !a.idIs(before, 'lambda')) {
+    return before;
+  }
+  // `const getClient = async () => { ... }`, `const getClient = function () { ... }`.
+  let eq = a.idIs(before, 'async') || a.idIs(before, 'function') ? before - 1 : before;
+  if (a.idIs(eq, 'async')) {
+    eq--;
+  }
+  return a.is(eq, '=') && a.isId(eq - 1) && !a.isAccess(eq - 2) ? eq - 1 : -1;
+}
+
+/** Tokens read back from a Java method's name to the annotations of its declaration. */
+const MAX_DECLARATION_TOKENS = 16;
+
+/**
+ * Whether a decorator or annotation may hand back an earlier call's connection: a Python cache decorator
+ * (`@lru_cache`, `@cache`, or one of unknown effect), or a Java annotation other than `@Override` (Spring's
+ * `@Bean` and `@Cacheable`: the container calls it once, or caches what it returns).
+ */
+function mayKeep(a: CodeAnalyzer, name: number): boolean {
+  if (a.language.family === 'python') {
+    return a.idIs(name - 1, 'def') && mayKeepResult(a, name - 1);
+  }
+  if (a.language.family !== 'java') {
+    return false;
+  }
+  for (let k = name - 1; k >= 0 && k >= name - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    if (a.is(k, '@') && !a.idIs(k + 1, 'Override')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The file's functions that open one of `made` (the file's connections, local servers left out) on each call.
+ * `isHandler`: the language's handler test (a handler's own connections are found without a helper).
+ * `fromParameters`: whether a connection takes what the function's parameters hold.
+ */
+export function sqlHelpers(
+  a: CodeAnalyzer,
+  made: readonly Construction[],
+  isHandler: (fn: FunctionScope) => boolean,
+  fromParameters: (made: Construction, params: number, end: number) => boolean,
+): SqlHelpers {
+  const helpers = new Map<string, number>();
+  const excluded = new Set<string>();
+  for (const construction of made) {
+    const scope = a.scopes.enclosing(construction.name, ['function']);
+    const fn = scope > 0 ? a.functions.get(scope) : undefined;
+    const name = fn ? functionName(a, fn) : -1;
+    if (!fn || name < 0) {
+      continue;
+    }
+    const text = a.tokens.text(name);
+    const [start, end] = a.scopes.range(scope);
+    if (isHandler(fn) || mayKeep(a, name) || storedOutside(a, construction.start, start, end) || fromParameters(construction, fn.params, end)) {
+      excluded.add(text);
+      continue;
+    }
+    helpers.set(text, scope);
+  }
+  // Two functions of one name (overloads, methods of two classes) or one that keeps a connection: none counts.
+  excluded.forEach((text) => helpers.delete(text));
+  const named = new Map<number, string>();
+  for (const fn of a.functions.values()) {
+    const name = functionName(a, fn);
+    if (name >= 0 && helpers.has(a.tokens.text(name)) && helpers.get(a.tokens.text(name)) !== fn.scope) {
+      helpers.delete(a.tokens.text(name));
+    }
+    if (name >= 0 && !isHandler(fn)) {
+      named.set(fn.scope, a.tokens.text(name));
+    }
+  }
+  callersOfHelpers(a, helpers, named, excluded);
+  return helpers;
+}
+
+/** How many calls deep a handler's helper may reach the function that connects (`handleRequest` → `process` → `getConnection`). */
+const MAX_HELPER_DEPTH = 3;
+
+/** Functions of the file that call a helper and keep nothing of it: helpers too, a few calls deep. */
+function callersOfHelpers(a: CodeAnalyzer, helpers: Map<string, number>, named: ReadonlyMap<number, string>, excluded: ReadonlySet<string>): void {
+  for (let depth = 1; depth < MAX_HELPER_DEPTH && helpers.size > 0; depth++) {
+    const found = new Map<string, number>();
+    for (const [scope, text] of named) {
+      if (helpers.has(text) || excluded.has(text) || found.has(text)) {
+        continue;
+      }
+      const fn = a.functions.get(scope);
+      const [start, end] = a.scopes.range(scope);
+      for (let k = fn && fn.body >= 0 ? fn.body + 1 : end; k < end; k++) {
+        const call = sqlHelperCall(a, k, helpers);
+        if (call && a.scopes.enclosing(k, ['function']) === scope && !storedOutside(a, call.start, start, end)) {
+          found.set(text, scope);
+          break;
+        }
+      }
+    }
+    if (found.size === 0) {
+      return;
+    }
+    found.forEach((scope, text) => helpers.set(text, scope));
+  }
+}
+
+/** `getConnection()`, `this.getConnection()` or `self._connect()` at `k`: a call of one of `helpers`, as a construction the handler reader reads. */
+export function sqlHelperCall(a: CodeAnalyzer, k: number, helpers: SqlHelpers): Construction | undefined {
+  if (helpers.size === 0 || !a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0 || !helpers.has(a.tokens.text(k))) {
+    return undefined;
+  }
+  const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
+  if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func') || a.idIs(k - 1, 'new')) {
+    return undefined;
+  }
+  const scope = helpers.get(a.tokens.text(k)) ?? -1;
+  // Inside the helper itself (a retry that calls it again), the call is its own.
+  if (a.scopes.enclosing(k, ['function']) === scope) {
+    return undefined;
+  }
+  // A local or parameter of the caller's own that shadows the helper's name.
+  const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);
+  if (binding !== undefined && a.scopes.enclosing(binding.token, ['function']) === a.scopes.enclosing(k, ['function'])) {
+    return undefined;
+  }
+  return { start: onInstance ? k - 2 : k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false, helper: true, sql: true };
+}
+
+/**
+ * The object literal a name at `at` holds as the result of a function of the same file (`const config = await
+ * getConnectionConfig();` where `getConnectionConfig` ends with `return { host, password: token, ssl: {...} }`):
+ * its `{`, or -1. Only a function with one `return` of its own, of an object literal, counts.
+ */
+export function returnedObject(a: CodeAnalyzer, at: number): number {
+  const binding = a.scopes.lookup(a.tokens.text(at), at);
+  let k = binding && binding.expression >= 0 ? binding.expression : -1;
+  if (k >= 0 && a.idIs(k, 'await')) {
+    k++;
+  }
+  if (k < 0 || !a.isId(k) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+    return -1;
+  }
+  const end = a.partner[k + 1] + 1;
+  if (!a.startsLine(end) && !a.is(end, ';') && end < a.tokens.length) {
+    return -1;
+  }
+  const callee = a.tokens.text(k);
+  let found = -1;
+  for (const fn of a.functions.values()) {
+    const name = functionName(a, fn);
+    if (name < 0 || a.tokens.text(name) !== callee) {
+      continue;
+    }
+    if (found >= 0) {
+      return -1;
+    }
+    found = returnOfObject(a, fn.scope);
+    if (found < 0) {
+      return -1;
+    }
+  }
+  return found;
+}
+
+/** The `{` of the one `return { ... }` of the function `scope` (not of a function inside it), or -1. */
+function returnOfObject(a: CodeAnalyzer, scope: number): number {
+  const [start, end] = a.scopes.range(scope);
+  let object = -1;
+  for (let k = start; k < end; k++) {
+    if (!a.idIs(k, 'return') || a.scopes.enclosing(k, ['function']) !== scope) {
+      continue;
+    }
+    if (object >= 0 || !a.is(k + 1, '{') || a.partner[k + 1] < 0) {
+      return -1;
+    }
+    object = k + 1;
+    k = a.partner[k + 1];
+  }
+  return object;
+}

@@ -1,0 +1,85 @@
+/**
+ * String literals that SQL connection options hold through a name (`code/sqlConnections.ts`): a password or a
+ * connection URL passed as a local that the same function sets once to a literal, as a module's name bound once
+ * to one (`PASSWORD = "..."` above a Flask route that connects, `const DATABASE_URL = "postgres://..."`), or as a
+ * Java `final` field. That literal is what the code writes for the connection.
+ */
+import { OptionContext } from '../model';
+import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { literalOf } from './options';
+
+/** The string literal token a name at `token` holds, bound once to it (see `onlyBinding`), or -1. */
+export function boundLiteral(a: CodeAnalyzer, token: number): number {
+  if (!a.isId(token) || a.isAccess(token - 1)) {
+    return -1;
+  }
+  const binding = onlyBinding(a, token);
+  const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
+  return from >= 0 && a.isString(from) && expressionEnd(a, from) === from + 1 ? from : -1;
+}
+
+/**
+ * A password passed as a local that the same function sets once to a string literal (`String password =
+ * "12345678"; DriverManager.getConnection(url, user, password)`), as a module's name bound once to one
+ * (`PASSWORD = "..."` above a Flask route that connects), or as a Java `final` field: that literal is the
+ * password written in the code.
+ */
+export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  context.options.forEach((option, index) => {
+    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
+      return;
+    }
+    const [first, end] = a.tokensOf(option.value);
+    if (end !== first + 1 || !a.isId(first)) {
+      return;
+    }
+    const from = boundLiteral(a, first);
+    if (from >= 0) {
+      const literal = literalOf(a, from, from + 1).literal;
+      if (literal.kind === 'str') {
+        // Options are read-only views of their tokens: a plain copy holds the literal.
+        context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
+      }
+    }
+  });
+  return context;
+}
+
+/**
+ * The one binding a name at `token` reads: a local the same function (or the module, for a use at module level)
+ * binds, the last before the use, or a name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant)
+ * bound once and never again.
+ */
+function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
+  const name = a.tokens.text(token);
+  const outer = a.scopes.outerBindings(name, token);
+  if (outer) {
+    return outer.length === 1 ? outer[0] : undefined;
+  }
+  const binding = a.scopes.lookup(name, token);
+  const fn = a.scopes.enclosing(token, ['function']);
+  // The same function, or both at module level: the last binding before the use is the one it reads.
+  if (binding !== undefined && binding !== UNBOUND_VALUE && Math.max(a.scopes.enclosing(binding.token, ['function']), 0) === Math.max(fn, 0)) {
+    return binding;
+  }
+  // Java: a `final` field of the class, which only its declaration sets (`private static final String DB_PASSWORD = "...";`).
+  const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
+  const members = owner > 0 ? a.scopes.memberBindings(owner, name) : [];
+  return members.length === 1 && declaredFinal(a, members[0].token) ? members[0] : undefined;
+}
+
+/** Modifiers and a type read back from a Java field's name to its declaration's start. */
+const MAX_DECLARATION_TOKENS = 8;
+
+/** Whether a Java field declared at `token` is `final`: a modifier of its declaration, on the same line. */
+function declaredFinal(a: CodeAnalyzer, token: number): boolean {
+  for (let k = token - 1; k >= 0 && k >= token - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    if (a.idIs(k, 'final')) {
+      return true;
+    }
+  }
+  return false;
+}
+
