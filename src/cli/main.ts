@@ -24,8 +24,8 @@ const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative=300';
  * objects from those allocation sites live long and allocates them in the old generation from then on. The
  * analysis that follows runs the same code for objects that die with their file: allocated old, they held
  * young objects alive through every young-generation collection until a full one. Over the bench tree, on
- * one thread, objects promoted fell from about 500 MB to 130 MB and collector pauses from 2.3 s to 1.0 s;
- * on two threads the run took 6.4–6.6 s instead of 8.0–8.5 s, in 420 MB instead of 700 MB.
+ * one thread, objects promoted fell from 350–500 MB to about 130 MB and scavenge pauses from 1.3–2.5 s to
+ * 0.7–1.1 s; on two threads a run took 6.3–7.0 s instead of 7.8–9.4 s, in 425 MB instead of 700 MB.
  */
 const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
 
