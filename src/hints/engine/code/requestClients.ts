@@ -14,6 +14,7 @@
 import type { ExportedClient, RequestClientSource } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
+import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
@@ -325,6 +326,11 @@ function readHung(a: CodeAnalyzer): Map<string, RequestClientSource[]> {
         add(a.tokens.text(eq - 1), sourcesAt(a, eq + 1, a.tokens.length));
       }
     }
+  }
+  // @fastify/redis decorates the instance with the client it opens: `fastify.redis`.
+  const registered = fastifyRedisDecorations(a);
+  if (registered.length > 0) {
+    add('redis', registered);
   }
   if (a.text.includes('provide')) {
     for (const provided of providedValues(a)) {

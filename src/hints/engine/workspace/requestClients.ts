@@ -9,6 +9,7 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { appStateClients } from '../code/languages/pythonAppState';
+import { PLUGIN as FASTIFY_REDIS } from '../code/fastifyRedis';
 import { hungClients, MERGING } from '../code/requestClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
@@ -89,15 +90,17 @@ export function mayHangClients(file: string, kind: DocumentKind, text: string): 
   const middleware = (text.includes('next') && NEXT_CALL.test(text)) || text.includes('addHook');
   const decorates = text.includes('decorate');
   const merges = kind === 'typescript' && text.includes('interface') && MERGING.test(text);
+  // @fastify/redis decorates the instance with its client (`code/fastifyRedis.ts`).
+  const registers = text.includes(FASTIFY_REDIS) && text.includes('register');
   const provides = text.includes('provide') && PROVIDES.test(text) && !isJsTestFile(file);
   if (provides) {
     // Any provider counts, a client library's or not: a token given something else reads as nothing.
     return true;
   }
-  if (!(middleware || decorates || merges) || !(CLIENT_LIBRARIES.test(text) || RELATIVE_MODULE.test(text)) || isTestDoubleFile(file)) {
+  if (!(middleware || decorates || merges || registers) || !(CLIENT_LIBRARIES.test(text) || RELATIVE_MODULE.test(text)) || isTestDoubleFile(file)) {
     return false;
   }
-  return (middleware && assignsMember(text)) || decorates || merges;
+  return (middleware && assignsMember(text)) || decorates || merges || registers;
 }
 
 /** What a Python file sets on the application's state, by alias (`app.state.redis`); undefined for nothing. */

@@ -29,6 +29,7 @@ import { ormCall } from './dynamoOrms';
 import { ormType } from './ormObjects';
 import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
 import { collectImports } from './jsImports';
+import { fastifyRedisType } from '../fastifyRedis';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -68,7 +69,7 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
   }
   const services = JS_MODULES[imported.module];
   if (!services) {
-    return constructType(a, start, imported);
+    return fastifyRedisType(imported.module, imported.path) ?? constructType(a, start, imported);
   }
   if (services.includes('redis')) {
     return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(imported.module) ? 'ioredis' : 'node-redis' } : undefined;
