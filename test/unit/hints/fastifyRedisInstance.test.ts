@@ -94,6 +94,30 @@ describe('JavaScript and TypeScript: the client @fastify/redis decorates the Fas
     );
   });
 
+  it('reads the only parameter of a plugin typed FastifyInstance, and not one of another type or untyped', () => {
+    const plugin = (parameter: string, imports: string): string =>
+      sourceLines(
+        imports,
+        '',
+        `export default async function (${parameter}) {`,
+        "  fastify.get('/counters', async () => fastify.redis.keys('views:*'));",
+        '}',
+      );
+    const registered = { 'src/plugins/redis.ts': REDIS_PLUGIN };
+    for (const imports of ["import { FastifyInstance } from 'fastify';", "import type { FastifyInstance, FastifyRequest } from 'fastify';"]) {
+      const files = { ...registered, 'src/routes/counters.ts': plugin('fastify: FastifyInstance', imports) };
+      assert.deepEqual(hints(files, 'src/routes/counters.ts'), ['4:keys redis-keys', '4:keys redis-keys!'], imports);
+    }
+    for (const [parameter, imports] of [
+      ['fastify: FastifyInstance', "import { FastifyInstance } from './types';"],
+      ['fastify: AppInstance', "import { AppInstance } from 'fastify';"],
+      ['fastify', "import { FastifyInstance } from 'fastify';"],
+    ]) {
+      const files = { ...registered, 'src/routes/counters.ts': plugin(parameter, imports) };
+      assert.deepEqual(hints(files, 'src/routes/counters.ts'), [], `${parameter} ${imports}`);
+    }
+  });
+
   it('reads a parameter typed with the plugin’s FastifyRedis as the ioredis client', () => {
     const found = hintsIn('libs/visits.ts', DATA_ACCESS);
     assert.deepEqual(found, ['4:multi redis-multi', '11:keys redis-keys', '11:keys redis-keys!'], found.join('\n'));

@@ -121,13 +121,24 @@ function isMiddleware(a: CodeAnalyzer, fn: FunctionScope, names: readonly number
   return false;
 }
 
-/** Whether a function's first parameter is the request a framework passes: one of two or more, or the only one of a route or middleware callback. */
+/**
+ * Whether a function's first parameter is the request a framework passes: one of two or more, the only one
+ * of a route or middleware callback, or one typed with Fastify's instance (`async function (fastify: FastifyInstance)`,
+ * a plugin that takes no options).
+ */
 function takesRequest(a: CodeAnalyzer, fn: FunctionScope, names: readonly number[]): boolean {
   if (names.length >= 2) {
     return true;
   }
   const call = methodCallTaking(a, fn);
-  return call > 0 && (a.isString(call + 1) || MIDDLEWARE_CALLS.has(a.tokens.text(call - 1)));
+  return (call > 0 && (a.isString(call + 1) || MIDDLEWARE_CALLS.has(a.tokens.text(call - 1)))) || (names.length === 1 && typedFastifyInstance(a, names[0]));
+}
+
+/** Whether the parameter named at `name` is annotated `FastifyInstance`, imported from fastify. */
+function typedFastifyInstance(a: CodeAnalyzer, name: number): boolean {
+  const type = a.is(name + 1, ':') ? name + 2 : -1;
+  const imported = type > 0 && a.isId(type) && !a.is(type + 1, '.') ? a.imports.get(a.tokens.text(type)) : undefined;
+  return imported?.module === 'fastify' && imported.path === 'FastifyInstance';
 }
 
 /** Whether the value that starts at `start` ends its statement at `end`. */
