@@ -17,7 +17,7 @@ import { inReaderTerms } from './readerTerms';
 import { push } from './multimap';
 import { indexRules, RuleIndex } from './ruleIndex';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
-import { Analysis, CheckName, Finding, HintLanguage, HintRule, HintService, HintSite, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
+import { Analysis, CheckName, normalizeName, Finding, HintLanguage, HintRule, HintService, HintSite, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
 import { ResolvedRequest, resolveRequests } from './workspace/resolve';
 import { WorkspaceView } from './workspace/types';
 
@@ -113,6 +113,7 @@ function buildModel(
               routeCalledMethods: (className) => workspace.view.routeCalledMethods?.(workspace.file, className) ?? [],
               perRequestClasses: () => workspace.view.perRequestClasses?.(workspace.file) ?? [],
               perRequestDependencies: () => workspace.view.perRequestDependencies?.(workspace.file) ?? [],
+              cdkInstantiations: (className) => workspace.view.cdkInstantiations?.(workspace.file, className) ?? [],
             },
           }),
         }),
@@ -359,9 +360,11 @@ class Analyzer {
       return;
     }
     this.reported.set(rule, spans.add(spanKey(span)));
-    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: message ?? this.readerMessage(rule, span) };
-    if (related && related.length > 0) {
-      finding.related = related;
+    const passed = this.model.variants ? this.passedNote(rule, span) : undefined;
+    const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: `${message ?? this.readerMessage(rule, span)}${passed ? ` ${passed.message}.` : ''}` };
+    const places = passed ? [...(related ?? []), passed] : related;
+    if (places && places.length > 0) {
+      finding.related = places;
     }
     const ownService = service && service !== rule.service ? service : undefined;
     if (ownService) {
@@ -392,6 +395,26 @@ class Analyzer {
     return context ? inReaderTerms(message, rule, originOf(context)) : message;
   }
 
+  /**
+   * Where the value a finding judged comes from when another file passes it (a stack's props): the option's
+   * value as that construction passes it, or, for a finding on a construct, the construction whose props it read.
+   */
+  private passedNote(rule: HintRule, span: Span): RelatedPlace | undefined {
+    const option = this.placesOf(rule).get(spanKey(span))?.option;
+    const from = option?.passedFrom;
+    if (from) {
+      const place = `${from.at.file}:${from.at.line + 1}`;
+      return { message: from.leftOut ? `${place} leaves ${from.text} out, so the fallback applies` : `Value from ${place} (${from.text})`, at: from.at };
+    }
+    this.anchors ??= new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context]));
+    const context = option ? undefined : this.anchors.get(spanKey(span));
+    const created = context?.createdAt;
+    // Only where the construction leaves out a prop the rule reads, which the construct reads from the stack's props.
+    const names = new Set([...(rule.match.cdk?.props ?? []), ...(rule.diagnostic?.properties ?? [])].map(normalizeName));
+    const leftOut = created && context.options.find((candidate) => candidate.absent && names.has(candidate.norm));
+    return leftOut ? { message: `${created.file}:${created.line + 1} leaves out the prop ${leftOut.name} reads, so the construct's default applies`, at: created } : undefined;
+  }
+
   /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */
   private originAt(rule: HintRule, span: Span): SiteOrigin {
     this.redisCallsByName ??= new Map(this.model.redisCalls.map((call) => [call.name.start, call]));
@@ -420,7 +443,8 @@ class Analyzer {
   }
 
   private fixFor(rule: HintRule, option?: OptionOccurrence): QuickFix | undefined {
-    if (!rule.fix || !option) {
+    // A value another file passes is changed there, not here.
+    if (!rule.fix || !option || option.passedFrom) {
       return undefined;
     }
     if (rule.fix.kind === 'set-value' && rule.fix.value !== undefined) {
@@ -449,9 +473,17 @@ class Analyzer {
       },
       ...(this.resolved.length > 0 ? { workspace: { requests: this.resolved, of: (request) => byContext.get(request) } } : {}),
     };
-    for (const rule of this.rules) {
-      if (rule.diagnostic) {
-        CHECK_REGISTRY[rule.diagnostic.check](rule, context);
+    // A stack file whose constructs read props other files pass: the checks run once per construction, each
+    // reading that construction's values; a place reported for one is not reported again (see `report`).
+    const variants = this.model.variants;
+    for (let current = 0; current < (variants?.count ?? 1); current++) {
+      if (variants) {
+        variants.current = current;
+      }
+      for (const rule of this.rules) {
+        if (rule.diagnostic) {
+          CHECK_REGISTRY[rule.diagnostic.check](rule, context);
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
 import { HintService, SdkMajor, Span } from './types';
-import type { TableNameRef } from './workspace/types';
+import type { SourceRef, TableNameRef } from './workspace/types';
 
 export type Literal =
   | { kind: 'bool'; value: boolean }
@@ -34,6 +34,22 @@ export interface OptionOccurrence {
    * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where.
    */
   engineVersions?: { text: string; span: Span }[];
+  /**
+   * Workspace mode: the value is a CDK stack's prop that another file passes (`multiAz: props.multiAz` with
+   * `new DatabaseStack(app, 'Db', { multiAz: false })` in `bin/app.ts`): where the value the checks read now
+   * is written (see `DocumentModel.variants`), and what it is there.
+   */
+  passedFrom?: PassedFrom;
+}
+
+/**
+ * Where another file writes the value an option takes: `at`, and how the finding says it (`multiAz: false`); `leftOut`:
+ * the construction at `at` leaves the prop (`text`) out, so the fallback the stack writes applies.
+ */
+export interface PassedFrom {
+  at: SourceRef;
+  text: string;
+  leftOut?: true;
 }
 
 /** `sql-client`: a SQL driver's connection or pool (`code/sqlConnections.ts`), its `type` the driver. */
@@ -65,6 +81,8 @@ export interface OptionContext {
    * resource's own (a Terraform registry module's input defaults). Absent from the map: unknown.
    */
   defaults?: ReadonlyMap<string, Literal>;
+  /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
+  createdAt?: SourceRef;
 }
 
 /** One inbound rule of a security group, as far as it is written literally. */
@@ -274,6 +292,16 @@ export interface DocumentModel {
   connectionsPerCall?: Span[];
   /** SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a Lambda handler makes it. */
   sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true }[];
+  /**
+   * Workspace mode: options whose values are a CDK stack's props, passed by `count` constructions in other
+   * files. The values the options give are those of construction `current`; the checks run once for each.
+   */
+  variants?: PropVariants;
+}
+
+export interface PropVariants {
+  count: number;
+  current: number;
 }
 
 export const NO_SCOPES: ScopeInfo = {

@@ -8,6 +8,7 @@ import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
+import { readPassedProps } from './cdkPassedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
 import { CodeLanguage } from './language';
@@ -76,6 +77,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const requestClients = clientsMadePerRequest(analyzer);
   const sql = sqlConnections(analyzer, options.testFile === true);
   contexts.push(...sql.contexts);
+  const variants = readPassedProps(analyzer, contexts);
   return {
     operations: analyzer.operations,
     contexts,
@@ -86,6 +88,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(perCall.length > 0 ? { connectionsPerCall: perCall } : {}),
     ...(requestClients.length > 0 ? { requestClients } : {}),
     ...(sql.connections.length > 0 ? { sqlConnections: sql.connections } : {}),
+    ...(variants ? { variants } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedRedisClient } from './clientClasses';
@@ -58,6 +58,8 @@ export interface ProjectContext {
   perRequestClasses?(): readonly string[];
   /** The names of this file's functions that other Python modules give FastAPI as dependencies. */
   perRequestDependencies?(): readonly string[];
+  /** The constructions other files make of `className`, a class this file declares at module level, with the props they pass. */
+  cdkInstantiations?(className: string): readonly CdkInstantiation[];
 }
 
 /** JavaScript modules that are never a workspace file: the client libraries and Node's built-ins (`node:fs`), and the analyzer's own references. */

@@ -10,6 +10,7 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { CdkClassReader } from './cdkClasses';
+import { cdkInstantiations } from './cdkInstantiations';
 import { asTemplateNode, CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
@@ -274,6 +275,10 @@ class CdkIndexer {
     }
     if (stacks?.stacks) {
       contribution.cdkClasses = { ...contribution.cdkClasses, ...stacks.stacks };
+    }
+    const made = cdkInstantiations(this.source, this.file, this.lines);
+    if (made) {
+      contribution.cdkInstantiations = made;
     }
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {

@@ -3,7 +3,7 @@
  * infrastructure as code defines, and the names that lead from code to them. Pure: no `vscode`,
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
-import type { RedisFlavor } from '../model';
+import type { Literal, RedisFlavor } from '../model';
 import type { ClientKind } from '../services';
 import { HintService, Span } from '../types';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
@@ -214,6 +214,8 @@ export interface FileContribution {
   serviceCalls?: ServiceCall[];
   /** A Python file: the imported classes it makes per request, and those its classes' constructors make (`code/webHandlers.ts`). */
   requestClasses?: RequestClasses;
+  /** A CDK file (not a test): its constructions of classes imported from project modules, with the props they pass (`cdkInstantiations.ts`). */
+  cdkInstantiations?: CdkInstantiation[];
 }
 
 /** A name imported from a module, as the file writes them. */
@@ -377,6 +379,33 @@ export interface ModuleInputTarget {
   environment?: true;
 }
 
+/** A prop a CDK construction passes (see `CdkInstantiation`): its literal and where it is written. */
+export interface PassedValue {
+  literal: Literal;
+  at: SourceRef;
+  /** As written (shortened). */
+  text: string;
+}
+
+/** An object literal or keyword arguments a construction passes: each prop's value, null when not a literal; `open`: a spread may pass others. */
+export interface PassedObject {
+  props: Record<string, PassedValue | null>;
+  open?: true;
+}
+
+/**
+ * A construction of a class imported from a module that may be the project's (`new DatabaseStack(app, 'Db', { … })`,
+ * Python `DatabaseStack(app, "Db", multi_az=False)`): the module as written and the name read from it, where the
+ * class is named, each positional argument that is an object literal (null for any other), and Python's keywords.
+ */
+export interface CdkInstantiation {
+  module: string;
+  path: string;
+  at: SourceRef;
+  args: (PassedObject | null)[];
+  keywords?: PassedObject;
+}
+
 /** A module folder of the workspace and the input of it that a module input is passed to. */
 export interface ForwardedInput {
   folder: string;
@@ -521,6 +550,8 @@ export interface WorkspaceView {
   perRequestClasses?(codeFile: string): readonly string[];
   /** The functions of `codeFile` that other Python modules give FastAPI as dependencies, run on every request. */
   perRequestDependencies?(codeFile: string): readonly string[];
+  /** The constructions other files (not tests) make of `className`, a class `codeFile` declares at module level, with the props they pass. */
+  cdkInstantiations?(codeFile: string, className: string): readonly CdkInstantiation[];
 }
 
 /** What a TypeScript config tells about module resolution, as written (`tsconfig.ts`). */

@@ -6,6 +6,7 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
+import { instantiationsOf } from './cdkInstantiations';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
@@ -17,7 +18,7 @@ import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
 import { push } from '../multimap';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
-import { CallArguments, CdkClassMembers, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -54,6 +55,8 @@ export class WorkspaceModel implements WorkspaceView {
   private goIndex: GoModuleIndex | undefined;
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
   private classIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
+  /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
+  private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -123,6 +126,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.requestClasses = undefined;
     this.goIndex = undefined;
     this.classIndex = undefined;
+    this.instantiations = undefined;
     if (this.pending) {
       this.pending.add(file);
     } else {
@@ -473,6 +477,24 @@ export class WorkspaceModel implements WorkspaceView {
   /** See `WorkspaceView.perRequestDependencies`. */
   perRequestDependencies(codeFile: string): readonly string[] {
     return [...(this.requestIndexes().dependencies.get(codeFile) ?? [])];
+  }
+
+  /** See `WorkspaceView.cdkInstantiations`. */
+  cdkInstantiations(codeFile: string, className: string): readonly CdkInstantiation[] {
+    if (!this.instantiations) {
+      const callers = new Map<string, readonly CdkInstantiation[]>();
+      this.contributions.forEach(({ contribution }, file) => contribution.cdkInstantiations && callers.set(file, contribution.cdkInstantiations));
+      this.instantiations = { callers, answers: new Map() };
+    }
+    const { callers, answers } = this.instantiations;
+    const key = `${codeFile}\0${className}`;
+    let found = answers.get(key);
+    if (!found) {
+      const paths = tsconfigPathsOf(this.contributions);
+      found = callers.size === 0 ? [] : instantiationsOf(callers, { target: (file, module, path) => importTarget(file, module, path, paths), known: (file) => this.contributions.has(file) }, codeFile, className);
+      answers.set(key, found);
+    }
+    return found;
   }
 
   private requestIndexes(): { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } {

@@ -1,0 +1,211 @@
+/**
+ * Workspace mode: a CDK construct's prop set from the props of the stack (or construct) class around it, which
+ * the app passes in another file. `multiAz: props.multiAz` (also `props?.multiAz`, `props!.multiAz`, a name
+ * destructured from `props`, and `props.multiAz ?? true`) in `constructor(scope, id, props: DatabaseStackProps)`,
+ * or Python `multi_az=multi_az` with `def __init__(self, scope, id, *, multi_az: bool = True, **kwargs)` and
+ * `kwargs.get("multi_az", True)`, reads what each construction of the class passes (`workspace/cdkInstantiations.ts`):
+ * a literal there, the fallback or default when it leaves the prop out, nothing (the construct's own default)
+ * without one. A value that is no literal, a construction that spreads what it passes, or a parameter
+ * reassigned in the class stays unknown. The checks run once per construction (`DocumentModel.variants`),
+ * so a finding says which one passes the value.
+ */
+import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
+import type { CdkInstantiation, SourceRef } from '../workspace/types';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { cdkEnumLiteral } from './cdk';
+import { literalOf } from './options';
+
+/** What a prop reads: the parameter of a constructor, the key read from it (null: the parameter is the value), and a fallback literal. */
+interface PropRead {
+  className: string;
+  /** The parameter's position among the arguments a construction passes (Python: after `self`). */
+  position: number;
+  /** Python: the parameter's name, for keyword arguments; `kwargs` for `**kwargs`. */
+  parameter: string;
+  /** The prop the value reads: `multiAz` of `props.multiAz`, or the Python parameter itself. */
+  key: string;
+  /** The parameter holds the keyword arguments (Python `**kwargs`), or an object of props (TypeScript). */
+  from: 'object' | 'keyword' | 'kwargs';
+  /** What holds when the construction leaves the prop out: `?? true`, a Python default; undefined: the construct's own default. */
+  fallback?: Literal;
+}
+
+/** One construction's value for an option: a literal (with where it comes from), absent (the construct's default), or unknown. */
+type Variant = { literal: Literal; from: PassedFrom } | 'absent' | undefined;
+
+/** The option as the checks read it for the construction `variants.current`. */
+function variantOption(option: OptionOccurrence, values: readonly Variant[], variants: PropVariants): OptionOccurrence {
+  const current = (): Variant => values[variants.current];
+  return Object.create(option, {
+    literal: { get: () => {
+      const variant = current();
+      return variant && variant !== 'absent' ? variant.literal : option.literal;
+    }, enumerable: true },
+    absent: { get: () => current() === 'absent' || option.absent, enumerable: true },
+    passedFrom: { get: () => {
+      const variant = current();
+      return variant && variant !== 'absent' ? variant.from : undefined;
+    }, enumerable: true },
+  }) as OptionOccurrence;
+}
+
+/**
+ * Rewrites the options of the file's CDK constructs that read a stack's props: each gives, construction by
+ * construction, what the constructions in other files pass. Returns the variants the checks run through.
+ */
+export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContext[]): PropVariants | undefined {
+  const project = a.project;
+  if (!project?.cdkInstantiations || (a.language.family !== 'js' && a.language.family !== 'python')) {
+    return undefined;
+  }
+  const variants: PropVariants = { count: 0, current: 0 };
+  for (const context of contexts) {
+    if (context.kind !== 'cdk') {
+      continue;
+    }
+    let made: readonly CdkInstantiation[] | undefined;
+    context.options = context.options.map((option) => {
+      const [from, to] = a.tokensOf(option.value);
+      const read = to > from ? propRead(a, from, to) : undefined;
+      const instantiations = read ? project.cdkInstantiations!(read.className) : [];
+      if (!read || instantiations.length === 0) {
+        return option;
+      }
+      made = instantiations;
+      variants.count = Math.max(variants.count, instantiations.length);
+      return variantOption(option, instantiations.map((instantiation) => variantOf(instantiation, read)), variants);
+    });
+    if (made) {
+      const sites = made.map((instantiation) => instantiation.at);
+      Object.defineProperty(context, 'createdAt', { get: (): SourceRef | undefined => sites[variants.current], enumerable: true, configurable: true });
+    }
+  }
+  return variants.count > 0 ? variants : undefined;
+}
+
+/** What one construction passes for a prop (see `Variant`). */
+function variantOf(instantiation: CdkInstantiation, read: PropRead): Variant {
+  const object = read.from === 'object' ? (read.position < instantiation.args.length ? instantiation.args[read.position] : 'none') : instantiation.keywords;
+  if (object === null || object === undefined) {
+    return undefined;
+  }
+  if (object === 'none' || !Object.hasOwn(object.props, read.key)) {
+    // A Python keyword parameter may also be passed by position.
+    const byPosition = read.from === 'keyword' && instantiation.args.length > read.position;
+    if ((object !== 'none' && object.open) || byPosition) {
+      return undefined;
+    }
+    return read.fallback ? { literal: read.fallback, from: { at: instantiation.at, text: read.key, leftOut: true } } : 'absent';
+  }
+  const passed = object.props[read.key];
+  return passed ? { literal: passed.literal, from: { at: passed.at, text: `${read.key}: ${passed.text}` } } : undefined;
+}
+
+/** The literal of a fallback written as tokens [from, to): `true`, `7`, `'x'`, `RemovalPolicy.RETAIN`, `Duration.days(7)`. */
+function fallbackOf(a: CodeAnalyzer, from: number, to: number): Literal | undefined {
+  const { literal } = literalOf(a, from, to);
+  return literal.kind === 'expr' ? cdkEnumLiteral(literal.text) : literal.kind === 'none' ? undefined : literal;
+}
+
+/** The prop a value of tokens [from, to) reads, with its fallback; undefined for any other value. */
+function propRead(a: CodeAnalyzer, from: number, to: number): PropRead | undefined {
+  // `props.multiAz ?? true`: the fallback after the first `??` at the top of the value.
+  let end = to;
+  let fallback: Literal | undefined;
+  for (let k = from; k < to; k = a.skipGroup(k)) {
+    if (a.is(k, '??') && a.language.family === 'js') {
+      fallback = fallbackOf(a, k + 1, to);
+      if (!fallback) {
+        return undefined;
+      }
+      end = k;
+      break;
+    }
+  }
+  if (a.language.family === 'python') {
+    return pythonRead(a, from, end);
+  }
+  // `props.multiAz`, `props?.multiAz`, `props!.multiAz`, or a name destructured from `props`.
+  const bang = a.is(from + 1, '!') ? 1 : 0;
+  if (end - from === 3 + bang && a.isId(from) && a.isAccess(from + 1 + bang) && a.isId(from + 2 + bang)) {
+    const parameter = constructorParameter(a, from);
+    return parameter && !parameter.kwargs ? { ...parameter, key: a.tokens.text(from + 2 + bang), from: 'object', ...(fallback ? { fallback } : {}) } : undefined;
+  }
+  if (end - from === 1 && a.isId(from)) {
+    const binding = a.scopes.lookup(a.tokens.text(from), from);
+    const source = binding?.destructured;
+    const parameter = source && source.end === source.from + 1 && a.isId(source.from) ? constructorParameter(a, source.from) : undefined;
+    return parameter && !parameter.kwargs ? { ...parameter, key: source!.key, from: 'object', ...(fallback ? { fallback } : {}) } : undefined;
+  }
+  return undefined;
+}
+
+/** Python: `multi_az` (a parameter of `__init__`), `kwargs.get("multi_az", True)`, `kwargs.pop(...)` or `kwargs["multi_az"]`. */
+function pythonRead(a: CodeAnalyzer, from: number, end: number): PropRead | undefined {
+  if (end - from === 1 && a.isId(from)) {
+    const parameter = constructorParameter(a, from);
+    return parameter && !parameter.kwargs ? { ...parameter, key: parameter.parameter, from: 'keyword', ...(parameter.fallback ? { fallback: parameter.fallback } : {}) } : undefined;
+  }
+  const parameter = a.isId(from) ? constructorParameter(a, from) : undefined;
+  if (!parameter?.kwargs) {
+    return undefined;
+  }
+  if (a.is(from + 1, '[') && a.partner[from + 1] === end - 1 && end - from === 4 && a.isString(from + 2)) {
+    return { ...parameter, key: a.tokens.text(from + 2), from: 'kwargs' };
+  }
+  const method = a.is(from + 1, '.') && (a.idIs(from + 2, 'get') || a.idIs(from + 2, 'pop')) && a.is(from + 3, '(') && a.partner[from + 3] === end - 1;
+  const args = method ? segments(a, from + 3) : [];
+  if (args.length === 0 || args.length > 2 || args[0][1] !== args[0][0] + 1 || !a.isString(args[0][0])) {
+    return undefined;
+  }
+  const fallback = args[1] ? fallbackOf(a, args[1][0], args[1][1]) : undefined;
+  if (args[1] && !fallback) {
+    return undefined;
+  }
+  return { ...parameter, key: a.tokens.text(args[0][0]), from: 'kwargs', ...(fallback ? { fallback } : {}) };
+}
+
+/**
+ * The constructor parameter a name at `use` is bound to: a parameter of `constructor` / `__init__` of a
+ * module-level class, not reassigned before `use`, not a rest parameter; with the class's name, the
+ * parameter's position, and (Python) its default literal and whether it is `**kwargs`.
+ */
+function constructorParameter(a: CodeAnalyzer, use: number): { className: string; position: number; parameter: string; kwargs: boolean; fallback?: Literal } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(use), use);
+  if (!binding || binding.token < 0) {
+    return undefined;
+  }
+  const token = binding.token;
+  const fnScope = a.scopes.scopeAt(token);
+  const fn = a.functions.get(fnScope);
+  const classScope = a.scopes.parent(fnScope);
+  const python = a.language.family === 'python';
+  if (!fn || fn.params !== a.parent[token] || !a.idIs(fn.params - 1, python ? '__init__' : 'constructor') || classScope <= 0 || a.scopes.kind(classScope) !== 'class' || a.scopes.parent(classScope) !== 0) {
+    return undefined;
+  }
+  const className = a.scopes.nameOfClass(classScope);
+  const parameters = segments(a, fn.params);
+  const first = python ? 1 : 0;
+  for (let position = first; className && position < parameters.length; position++) {
+    const [start, end] = parameters[position];
+    if (token < start || token >= end) {
+      continue;
+    }
+    const kwargs = python && a.is(start, '**') && token === start + 1;
+    if (!kwargs && (token !== start || a.is(start, '...'))) {
+      return undefined;
+    }
+    let fallback: Literal | undefined;
+    for (let k = token + 1; python && !kwargs && k < end; k = a.skipGroup(k)) {
+      if (a.is(k, '=')) {
+        fallback = fallbackOf(a, k + 1, end);
+        if (!fallback) {
+          return undefined;
+        }
+      }
+    }
+    return { className, position: position - first, parameter: a.tokens.text(token), kwargs, ...(fallback ? { fallback } : {}) };
+  }
+  return undefined;
+}
