@@ -10,6 +10,9 @@ interface IgnoreLayer {
   /** The folder holding the .gitignore, `/`-separated, without a trailing slash. */
   base: string;
   rules: Ignore;
+  /** Its lines, each alone, made the first time a pattern that names a folder decides a path below it. */
+  patterns?: Ignore[];
+  text: string;
 }
 
 /** `full` relative to `base`, or undefined when it is not below it. */
@@ -29,10 +32,14 @@ export class GitignoreRules {
 
   /** The rules plus a .gitignore found in `folder` (for a walk that goes down one folder). */
   with(folder: string, gitignoreText: string): GitignoreRules {
-    return new GitignoreRules([...this.layers, { base: folder.replace(/\/+$/, ''), rules: ignore().add(gitignoreText) }]);
+    return new GitignoreRules([...this.layers, { base: folder.replace(/\/+$/, ''), rules: ignore().add(gitignoreText), text: gitignoreText }]);
   }
 
-  /** As git decides: the deepest .gitignore with a matching pattern wins, so a nested `!pattern` re-includes. */
+  /**
+   * Whether a path is ignored by a pattern that names it, as git decides: the deepest .gitignore with such a
+   * pattern wins, so a nested `!pattern` re-includes. Its folders are judged on their own (the walk judges
+   * each folder it enters; `ignoresFileOrFolder` judges them all).
+   */
   ignores(full: string, isDirectory: boolean): boolean {
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
@@ -40,9 +47,18 @@ export class GitignoreRules {
       if (!relative) {
         continue;
       }
-      const verdict = layer.rules.test(isDirectory ? `${relative}/` : relative);
-      if (verdict.ignored || verdict.unignored) {
+      const target = isDirectory ? `${relative}/` : relative;
+      const verdict = layer.rules.checkIgnore(target);
+      if (!(verdict.ignored || verdict.unignored)) {
+        continue;
+      }
+      // The usual case: the deciding pattern names the path itself.
+      if (!verdict.rule || !matchesAFolderAbove(layer.rules, relative, verdict.rule)) {
         return verdict.ignored;
+      }
+      const own = ownVerdict(layer, target);
+      if (own !== undefined) {
+        return own;
       }
     }
     return false;
@@ -60,6 +76,35 @@ export class GitignoreRules {
     }
     return false;
   }
+}
+
+/**
+ * Whether `rule` of `rules` matches a folder above the path (`lib` matches `lib/stack.ts` too). Such a match
+ * is the folder's verdict, not the path's: a deeper .gitignore may re-include the folder (`!lib/`), and git
+ * ignores what is inside an ignored folder anyway (the walk and `ignoresFileOrFolder` judge the folders).
+ */
+function matchesAFolderAbove(rules: Ignore, relative: string, rule?: unknown): boolean {
+  for (let slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1)) {
+    const verdict = rules.checkIgnore(relative.slice(0, slash + 1));
+    if ((verdict.ignored || verdict.unignored) && (rule === undefined || verdict.rule === rule)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What the last of a layer's patterns that names the path itself, not a folder above it, says; undefined when none does. */
+function ownVerdict(layer: IgnoreLayer, target: string): boolean | undefined {
+  layer.patterns ??= layer.text.split(/\r?\n/).map((line) => ignore().add(line));
+  const relative = target.replace(/\/$/, '');
+  let decided: boolean | undefined;
+  for (const pattern of layer.patterns) {
+    const verdict = pattern.checkIgnore(target);
+    if ((verdict.ignored || verdict.unignored) && !matchesAFolderAbove(pattern, relative)) {
+      decided = verdict.ignored;
+    }
+  }
+  return decided;
 }
 
 /** Why a file found in a tree is not read, when the reason is the selection itself. */

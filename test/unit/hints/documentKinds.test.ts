@@ -57,4 +57,21 @@ describe('document kinds', () => {
     assert.equal(verdict('0/node_modules/x/index.js'), 'excluded-folder');
     assert.equal(verdict('0/notes.md'), 'not-a-hint-file');
   });
+
+  it('let a nested .gitignore re-include a folder that an outer pattern ignores everywhere, as git does', () => {
+    // The root ignores every `lib` (a TypeScript build's output); the CDK app's own .gitignore keeps its source folder.
+    const rules = new GitignoreRules().with('0', 'lib\n*.gen.ts\n').with('0/cdk', '!lib/\n');
+    const verdict = (file: string): string => {
+      const result = selectFile(file, rules);
+      return result.read ? result.kind : result.reason;
+    };
+    assert.equal(verdict('0/cdk/lib/database-stack.ts'), 'typescript');
+    assert.equal(rules.ignores('0/cdk/lib', true), false);
+    assert.equal(rules.ignores('0/cdk/lib/database-stack.ts', false), false);
+    // Elsewhere `lib` stays ignored, with everything below it, and the root's own file patterns still apply inside.
+    assert.equal(verdict('0/api/lib/handler.ts'), 'gitignore');
+    assert.equal(verdict('0/api/lib/deep/handler.ts'), 'gitignore');
+    assert.equal(rules.ignores('0/api/lib', true), true);
+    assert.equal(verdict('0/cdk/lib/schema.gen.ts'), 'gitignore');
+  });
 });
