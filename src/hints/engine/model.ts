@@ -34,6 +34,11 @@ export interface OptionOccurrence {
    * variable (`let v = rds.MysqlEngineVersion.VER_8_0_28; ... engine: rds.DatabaseInstanceEngine.mysql({ version: v })`), as written and where.
    */
   engineVersions?: { text: string; span: Span }[];
+  /**
+   * A string the code builds from values (interpolation, `+`, a formatting call), not from literals and
+   * constants alone (`code/builtStrings.ts`): worked out when a check asks, for code options only.
+   */
+  readonly builtString?: boolean;
 }
 
 /** `sql-client`: a SQL driver's connection or pool (`code/sqlConnections.ts`), its `type` the driver. */

@@ -1,0 +1,205 @@
+/**
+ * The RDS Data API (`rds-data`): SQL over HTTPS to an Aurora cluster, through its own client in every SDK. Its
+ * calls get the statement and transaction hovers wherever the scope model binds the client (module level, a
+ * class field set from an injected client, a typed parameter), and a `sql` built from values (a template
+ * literal, an f-string, `+`, a formatting call) is reported: the values belong in `parameters`. A literal, a
+ * constant, a table name, another API's `ExecuteStatement` (DynamoDB's PartiQL) and a method of the same name
+ * on an unrelated class say nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const STATEMENT = 'rds-data-api-statement';
+const TRANSACTION = 'rds-data-api-transaction';
+const BUILT = 'rds-data-api-sql-built-from-values';
+
+/** `line:text rule` of the Data API rules only. */
+function dataApi(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => / rds-data-api-[a-z-]+!?$/.test(hint));
+}
+
+describe('RDS Data API clients and statements', () => {
+  it('reads a v3 client made once for a Lambda handler, with its commands and a template literal that interpolates the event', () => {
+    const code = sourceLines(
+      "import { RDSDataClient, ExecuteStatementCommand, BeginTransactionCommand, CommitTransactionCommand } from '@aws-sdk/client-rds-data';",
+      '',
+      'const db = new RDSDataClient({ region: process.env.AWS_REGION });',
+      'const cluster = { resourceArn: process.env.CLUSTER_ARN, secretArn: process.env.SECRET_ARN, database: "billing" };',
+      '',
+      'export const handler = async (event) => {',
+      '  const { transactionId } = await db.send(new BeginTransactionCommand(cluster));',
+      '  await db.send(new ExecuteStatementCommand({ ...cluster, transactionId, sql: `UPDATE invoices SET paid = true WHERE id = ${event.invoiceId}` }));',
+      "  await db.send(new ExecuteStatementCommand({ ...cluster, transactionId, sql: 'DELETE FROM drafts WHERE invoice_id = :id', parameters: [{ name: 'id', value: { longValue: event.invoiceId } }] }));",
+      '  await db.send(new CommitTransactionCommand({ ...cluster, transactionId }));',
+      '};',
+    );
+    assert.deepEqual(dataApi('src/pay.mjs', code).sort(), [
+      `10:CommitTransactionCommand ${TRANSACTION}`,
+      `7:BeginTransactionCommand ${TRANSACTION}`,
+      `8:ExecuteStatementCommand ${STATEMENT}`,
+      `8:\`UPDATE invoices SET paid = true WHERE id = \${event.invoiceId}\` ${BUILT}`,
+      `8:\`UPDATE invoices SET paid = true WHERE id = \${event.invoiceId}\` ${BUILT}!`,
+      `9:ExecuteStatementCommand ${STATEMENT}`,
+    ].sort());
+  });
+
+  it('reads SDK v2 RDSDataService and follows a sql local built by concatenation, but not one from constants and the environment', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const rdsData = new AWS.RDSDataService();',
+      'const TABLE = "members";',
+      '',
+      'exports.handler = async (event) => {',
+      '  const sql = "SELECT * FROM " + TABLE + " WHERE email = \'" + event.email + "\'";',
+      '  const count = `SELECT COUNT(*) FROM ${TABLE} WHERE region = :region`;',
+      '  await rdsData.executeStatement({ resourceArn: process.env.ARN, secretArn: process.env.SECRET, sql }).promise();',
+      '  return rdsData.executeStatement({ resourceArn: process.env.ARN, secretArn: process.env.SECRET, sql: count }).promise();',
+      '};',
+    );
+    const found = dataApi('handler.js', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found, [`8:sql ${BUILT}!`]);
+  });
+
+  it('reads boto3 rds-data in a repository class and flags an f-string and % formatting, not a literal or a table name', () => {
+    const code = sourceLines(
+      'import boto3',
+      '',
+      'class ReportRepository:',
+      '    def __init__(self, cluster_arn, secret_arn, table_name):',
+      '        self.client = boto3.client("rds-data")',
+      '        self.target = dict(resourceArn=cluster_arn, secretArn=secret_arn, database="reports")',
+      '        self.table_name = table_name',
+      '',
+      '    def by_owner(self, owner):',
+      '        return self.client.execute_statement(**self.target, sql=f"SELECT * FROM {self.table_name} WHERE owner = \'{owner}\'")',
+      '',
+      '    def by_day(self, day):',
+      '        return self.client.execute_statement(**self.target, sql="SELECT * FROM daily WHERE day = \'%s\'" % day)',
+      '',
+      '    def recent(self):',
+      '        return self.client.execute_statement(**self.target, sql=f"SELECT * FROM {self.table_name} ORDER BY created DESC LIMIT 20")',
+      '',
+      '    def insert_many(self, rows):',
+      '        return self.client.batch_execute_statement(**self.target, sql="INSERT INTO daily VALUES (:day, :total)", parameterSets=rows)',
+      '',
+      '    def rollback(self, transaction_id):',
+      '        self.client.rollback_transaction(transactionId=transaction_id, **self.target)',
+    );
+    const hints = dataApi('reports/repository.py', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['10', '13']);
+    assert.ok(hints.includes(`19:batch_execute_statement ${STATEMENT}`));
+    assert.ok(hints.includes(`22:rollback_transaction ${TRANSACTION}`));
+  });
+
+  it('reads a Java repository with an injected RdsDataClient, and String.format and concatenation of a parameter', () => {
+    const code = sourceLines(
+      'package com.example.orders;',
+      '',
+      'import software.amazon.awssdk.services.rdsdata.RdsDataClient;',
+      'import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;',
+      '',
+      'public class OrderDao {',
+      '    private static final String ORDERS = "orders";',
+      '    private final RdsDataClient client;',
+      '',
+      '    public OrderDao(RdsDataClient client) {',
+      '        this.client = client;',
+      '    }',
+      '',
+      '    public void cancel(String orderId) {',
+      '        client.executeStatement(ExecuteStatementRequest.builder().resourceArn(arn()).secretArn(secret())',
+      '            .sql(String.format("UPDATE %s SET state = \'CANCELLED\' WHERE id = \'%s\'", ORDERS, orderId)).build());',
+      '        client.executeStatement(b -> b.resourceArn(arn()).secretArn(secret()).sql("SELECT * FROM " + ORDERS));',
+      '        client.executeStatement(b -> b.resourceArn(arn()).secretArn(secret()).sql("SELECT * FROM " + ORDERS + " WHERE id = \'" + orderId + "\'"));',
+      '        client.commitTransaction(b -> b.resourceArn(arn()).secretArn(secret()).transactionId(orderId));',
+      '    }',
+      '}',
+    );
+    const hints = dataApi('src/main/java/com/example/orders/OrderDao.java', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['16', '18']);
+    assert.ok(hints.includes(`17:executeStatement ${STATEMENT}`));
+    assert.ok(hints.includes(`19:commitTransaction ${TRANSACTION}`));
+  });
+
+  it('reads a Go client made in init and fmt.Sprintf into Sql, and a .NET service with an injected IAmazonRDSDataService', () => {
+    const go = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"fmt"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/config"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/rdsdata"',
+      ')',
+      '',
+      'var db *rdsdata.Client',
+      '',
+      'func init() {',
+      '\tcfg, _ := config.LoadDefaultConfig(context.Background())',
+      '\tdb = rdsdata.NewFromConfig(cfg)',
+      '}',
+      '',
+      'func lookup(ctx context.Context, sku string) error {',
+      '\t_, err := db.ExecuteStatement(ctx, &rdsdata.ExecuteStatementInput{',
+      '\t\tResourceArn: aws.String(clusterArn),',
+      '\t\tSecretArn:   aws.String(secretArn),',
+      '\t\tSql:         aws.String(fmt.Sprintf("SELECT * FROM stock WHERE sku = \'%s\'", sku)),',
+      '\t})',
+      '\treturn err',
+      '}',
+    );
+    const goHints = dataApi('cmd/stock/main.go', go);
+    assert.ok(goHints.includes(`20:ExecuteStatement ${STATEMENT}`));
+    assert.deepEqual(goHints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['23']);
+    const csharp = sourceLines(
+      'using Amazon.RDSDataService;',
+      'using Amazon.RDSDataService.Model;',
+      '',
+      'public class TicketService',
+      '{',
+      '    private readonly IAmazonRDSDataService _data;',
+      '    public TicketService(IAmazonRDSDataService data) => _data = data;',
+      '',
+      '    public Task<ExecuteStatementResponse> Find(string code) => _data.ExecuteStatementAsync(new ExecuteStatementRequest',
+      '    {',
+      '        ResourceArn = Arn, SecretArn = Secret,',
+      '        Sql = $"SELECT * FROM tickets WHERE code = \'{code}\'",',
+      '    });',
+      '',
+      '    public Task<ExecuteStatementResponse> All() => _data.ExecuteStatementAsync(new ExecuteStatementRequest { ResourceArn = Arn, SecretArn = Secret, Sql = "SELECT * FROM tickets" });',
+      '}',
+    );
+    const csHints = dataApi('Tickets/TicketService.cs', csharp);
+    assert.ok(csHints.includes(`15:ExecuteStatementAsync ${STATEMENT}`));
+    assert.deepEqual(csHints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['12']);
+  });
+
+  it('says nothing of DynamoDB PartiQL ExecuteStatement, an unrelated executeStatement method, or SQL in strings and comments', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient, ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",
+      '',
+      'const ddb = new DynamoDBClient({});',
+      '',
+      'class ReportRunner {',
+      '  executeStatement(sql) { return this.pool.query(sql); }',
+      '}',
+      '',
+      'export async function run(runner, id) {',
+      '  runner.executeStatement(`SELECT * FROM audit WHERE id = ${id}`);',
+      '  // rdsData.send(new ExecuteStatementCommand({ sql: `SELECT ${id}` }))',
+      '  const doc = "rds.execute_statement(sql=f\'{id}\')";',
+      '  return ddb.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "audit" WHERE pk = \'${id}\'`, Parameters: [] }));',
+      '}',
+    );
+    assert.deepEqual(dataApi('src/report.ts', code), []);
+    const python = sourceLines(
+      'import boto3',
+      'ddb = boto3.client("dynamodb")',
+      'def handler(event, context):',
+      '    return ddb.execute_statement(Statement=f"SELECT * FROM audit WHERE pk = \'{event[\'id\']}\'")',
+    );
+    assert.deepEqual(dataApi('audit.py', python), []);
+  });
+});
