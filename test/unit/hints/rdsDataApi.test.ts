@@ -121,6 +121,28 @@ describe('RDS Data API clients and statements', () => {
     assert.ok(hints.includes(`19:commitTransaction ${TRANSACTION}`));
   });
 
+  it('reads a Java 1.x AWSRDSData field and a request built with withSql', () => {
+    const code = sourceLines(
+      'package com.example.people;',
+      '',
+      'import com.amazonaws.services.rdsdata.AWSRDSData;',
+      'import com.amazonaws.services.rdsdata.AWSRDSDataClientBuilder;',
+      'import com.amazonaws.services.rdsdata.model.ExecuteStatementRequest;',
+      '',
+      'public class PeopleDao {',
+      '    private final AWSRDSData data = AWSRDSDataClientBuilder.defaultClient();',
+      '',
+      '    public void byName(String name, String arn, String secret) {',
+      '        data.executeStatement(new ExecuteStatementRequest().withResourceArn(arn).withSecretArn(secret)',
+      '            .withSql("SELECT * FROM people WHERE name = \'" + name + "\'"));',
+      '    }',
+      '}',
+    );
+    const hints = dataApi('src/main/java/com/example/people/PeopleDao.java', code);
+    assert.ok(hints.includes(`11:executeStatement ${STATEMENT}`));
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['12']);
+  });
+
   it('reads a Go client made in init and fmt.Sprintf into Sql, and a .NET service with an injected IAmazonRDSDataService', () => {
     const go = sourceLines(
       'package main',
