@@ -35,10 +35,11 @@ export interface OptionOccurrence {
    */
   engineVersions?: { text: string; span: Span }[];
   /**
-   * A string the code builds from values (interpolation, `+`, a formatting call), not from literals and
-   * constants alone (`code/builtStrings.ts`): worked out when a check asks, for code options only.
+   * Where the value is a string the code builds from values (interpolation, `+`, a formatting call), not from
+   * literals and constants alone (`code/builtStrings.ts`): the value itself, or for a parameter of a function
+   * of the file, the arguments its calls build so. Empty when none; worked out when a check asks, for code options only.
    */
-  readonly builtString?: boolean;
+  readonly builtStrings?: readonly Span[];
 }
 
 /** `sql-client`: a SQL driver's connection or pool (`code/sqlConnections.ts`), its `type` the driver. */

@@ -2,7 +2,8 @@
  * The RDS Data API (`rds-data`): SQL over HTTPS to an Aurora cluster, through its own client in every SDK. Its
  * calls get the statement and transaction hovers wherever the scope model binds the client (module level, a
  * class field set from an injected client, a typed parameter), and a `sql` built from values (a template
- * literal, an f-string, `+`, a formatting call) is reported: the values belong in `parameters`. A literal, a
+ * literal, an f-string, `+`, a formatting call) is reported, also where a call of a same-file wrapper builds
+ * it: the values belong in `parameters`. A literal, a
  * constant, a table name, another API's `ExecuteStatement` (DynamoDB's PartiQL) and a method of the same name
  * on an unrelated class say nothing.
  */
@@ -196,6 +197,43 @@ describe('RDS Data API clients and statements', () => {
     const csHints = dataApi('Tickets/TicketService.cs', csharp);
     assert.ok(csHints.includes(`15:ExecuteStatementAsync ${STATEMENT}`));
     assert.deepEqual(csHints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['12']);
+  });
+
+  it('reports the argument a same-file wrapper is called with, where it builds the statement, and not a literal one', () => {
+    const python = sourceLines(
+      'import boto3',
+      '',
+      'rds_data = boto3.client("rds-data")',
+      '',
+      '',
+      'def query(sql, parameters=None):',
+      '    return rds_data.execute_statement(resourceArn=CLUSTER, secretArn=SECRET, sql=sql, parameters=parameters or [])',
+      '',
+      '',
+      'def handler(event, context):',
+      '    query("SELECT COUNT(*) FROM visits")',
+      '    query("SELECT * FROM visits WHERE page = \'{}\'".format(event["page"]))',
+      '    return query("SELECT * FROM visits WHERE page = :page", [{"name": "page", "value": {"stringValue": event["page"]}}])',
+    );
+    const found = dataApi('visits.py', python).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['12']);
+    const js = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const rdsData = new AWS.RDSDataService();',
+      '',
+      'const runSql = async (sql, parameters) => {',
+      '  const params = { resourceArn: process.env.ARN, secretArn: process.env.SECRET, sql };',
+      '  if (parameters) {',
+      '    params.parameters = parameters;',
+      '  }',
+      '  return rdsData.executeStatement(params).promise();',
+      '};',
+      '',
+      'exports.byPlayer = (player) => runSql(`SELECT * FROM scores WHERE player = \'${player}\'`);',
+      "exports.top = () => runSql('SELECT * FROM scores ORDER BY points DESC LIMIT 10');",
+    );
+    const jsFound = dataApi('scores.js', js).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(jsFound.map((hint) => hint.split(':')[0]), ['12']);
   });
 
   it('says nothing of DynamoDB PartiQL ExecuteStatement, an unrelated executeStatement method, or SQL in strings and comments', () => {

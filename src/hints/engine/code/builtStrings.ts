@@ -9,6 +9,8 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { bindsWholeExpression } from '../scope/scopes';
 import { onlyBinding } from './sqlLiterals';
+import { argumentsOfCallers } from './callerArguments';
+import { Span } from '../types';
 
 /** `${expr}` in a JavaScript template; `{expr}` in a Python f-string or a C# interpolated string (`{{` is a brace). */
 const JS_INTERPOLATION = /\$\{([^}]*)\}/g;
@@ -23,6 +25,22 @@ const ENVIRONMENT = /\bprocess\.env\b|\bos\.environ\b|\bos\.getenv\b|\bos\.Geten
 const IDENTIFIER_NAME = /^(?:[\w$]+\s*\.\s*)*[\w$]*(?:table|schema|database|column)s?(?:_?name)?$/i;
 /** Formatting functions whose first argument is the format and the rest the values. */
 const FORMAT_CALLS = new Set(['String.format', 'string.Format', 'String.Format', 'fmt.Sprintf', 'util.format', 'format']);
+
+/**
+ * Where the expression in tokens `from`..`to` (exclusive) is a string built from values: the expression itself;
+ * or, for an untyped parameter of a named JavaScript or Python function of the file (a wrapper:
+ * `def run(sql): client.execute_statement(..., sql=sql)`), the arguments its calls in the file build so.
+ */
+export function builtStringsOf(a: CodeAnalyzer, from: number, to: number): Span[] {
+  if (builtFromValues(a, from, to)) {
+    return to > from ? [a.span(from, to - 1)] : [];
+  }
+  const binding = to - from === 1 && a.isId(from) && !a.isAccess(from - 1) ? onlyBinding(a, from) : undefined;
+  if (!binding || binding.expression >= 0 || binding.fixed !== undefined || binding.declared !== undefined) {
+    return [];
+  }
+  return (argumentsOfCallers(a, binding.token) ?? []).filter(([start, end]) => builtFromValues(a, start, end)).map(([start, end]) => a.span(start, end - 1));
+}
 
 /** Whether the expression in tokens `from`..`to` (exclusive) is a string built from values; a name bound once in the same function is followed. */
 export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth = 0): boolean {

@@ -4,7 +4,7 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
-import { builtFromValues } from './builtStrings';
+import { builtStringsOf } from './builtStrings';
 import { cdkEnumLiteral } from './cdk';
 import { constMemberValue } from './constMembers';
 import { OptionSlot } from './language';
@@ -266,8 +266,8 @@ class TokenOption implements OptionOccurrence {
     return this.readLiteral().span;
   }
 
-  get builtString(): boolean {
-    return builtFromValues(this.a, this.slot.valueStart, this.slot.valueEnd);
+  get builtStrings(): readonly Span[] {
+    return builtStringsOf(this.a, this.slot.valueStart, this.slot.valueEnd);
   }
 
   get literalCounts(): number | undefined {
