@@ -61,6 +61,37 @@ describe('RDS Data API clients and statements', () => {
     assert.deepEqual(found, [`8:sql ${BUILT}!`]);
   });
 
+  it('says nothing of an IN list of placeholders built in code, whose values go in parameters', () => {
+    const js = sourceLines(
+      "import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';",
+      'const client = new RDSDataClient({});',
+      'export async function byIds(ids) {',
+      '  return client.send(new ExecuteStatementCommand({',
+      '    resourceArn: process.env.ARN, secretArn: process.env.SECRET,',
+      "    sql: `SELECT * FROM items WHERE id IN (${ids.map((_, i) => `:id${i}`).join(', ')})`,",
+      "    parameters: ids.map((id, i) => ({ name: `id${i}`, value: { stringValue: id } })),",
+      '  }));',
+      '}',
+      'export async function byNames(names) {',
+      "  return client.send(new ExecuteStatementCommand({ resourceArn: process.env.ARN, secretArn: process.env.SECRET, sql: 'SELECT * FROM items WHERE name IN (' + names.map((_, i) => ':n' + i).join(', ') + ')' }));",
+      '}',
+    );
+    assert.deepEqual(dataApi('items.mjs', js).filter((hint) => hint.endsWith('!')), []);
+    const python = sourceLines(
+      'import boto3',
+      'client = boto3.client("rds-data")',
+      'def by_ids(ids):',
+      '    placeholders = ", ".join(f":id{i}" for i in range(len(ids)))',
+      '    params = [{"name": f"id{i}", "value": {"stringValue": v}} for i, v in enumerate(ids)]',
+      '    return client.execute_statement(resourceArn=ARN, secretArn=SECRET, sql=f"SELECT * FROM items WHERE id IN ({placeholders})", parameters=params)',
+      'def by_owner(owner, ids):',
+      '    placeholders = ", ".join(ids)',
+      '    return client.execute_statement(resourceArn=ARN, secretArn=SECRET, sql=f"SELECT * FROM items WHERE id IN ({placeholders})")',
+    );
+    // A list of the values themselves is no list of placeholders.
+    assert.deepEqual(dataApi('items.py', python).filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['9']);
+  });
+
   it('reads boto3 rds-data in a repository class and flags an f-string and % formatting, not a literal or a table name', () => {
     const code = sourceLines(
       'import boto3',

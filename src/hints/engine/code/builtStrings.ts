@@ -7,7 +7,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
-import { bindsWholeExpression } from '../scope/scopes';
+import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import { onlyBinding } from './sqlLiterals';
 import { argumentsOfCallers } from './callerArguments';
 import { Span } from '../types';
@@ -23,6 +23,11 @@ const BRACE_INTERPOLATION = /(?<!\{)\{([^{}]+)\}(?!\})/g;
 const UPPER_CONSTANT = /^(?:(?:[\w$]+\s*\.\s*)*(?:[A-Z][\w$]*|self|this|cls)\s*\.\s*)?[A-Z][A-Z0-9_]*$/;
 const ENVIRONMENT = /\bprocess\.env\b|\bos\.environ\b|\bos\.getenv\b|\bos\.Getenv\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b/;
 const IDENTIFIER_NAME = /^(?:[\w$]+\s*\.\s*)*[\w$]*(?:table|schema|database|column)s?(?:_?name)?$/i;
+/**
+ * A list of placeholders built in code (`${ids.map((_, i) => `:id${i}`).join(', ')}`, `", ".join(f":id{i}" ...)`): the
+ * way to bind a variable number of values (an `IN` list), whose values go in `parameters`. A string that starts a name with `:`.
+ */
+const PLACEHOLDER_LIST = /["'`]:[A-Za-z_]/;
 /** Formatting functions whose first argument is the format and the rest the values. */
 const FORMAT_CALLS = new Set(['String.format', 'string.Format', 'String.Format', 'fmt.Sprintf', 'util.format', 'format']);
 
@@ -60,11 +65,11 @@ export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth
   }
   // C# `$"..{id}"`: the lexer may read the `$` as a name of its own before the string.
   if (end - start === 2 && a.language.family === 'csharp' && a.tokens.text(start) === '$' && a.isString(start + 1)) {
-    return interpolatesValues(a, a.tokens.text(start + 1));
+    return interpolatesValues(a, start + 1);
   }
   if (end - start === 1) {
     if (a.isString(start)) {
-      return a.tokens.interpolated(start) && interpolatesValues(a, a.tokens.text(start));
+      return a.tokens.interpolated(start) && interpolatesValues(a, start);
     }
     if (depth === 0 && a.isId(start) && !a.isAccess(start - 1)) {
       const binding = onlyBinding(a, start);
@@ -76,12 +81,13 @@ export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth
   return concatenated(a, start, end) || formatted(a, start, end);
 }
 
-function interpolatesValues(a: CodeAnalyzer, text: string): boolean {
+/** Whether the string token at `token` interpolates a value that is not a constant. */
+function interpolatesValues(a: CodeAnalyzer, token: number): boolean {
   const pattern = a.language.family === 'js' ? JS_INTERPOLATION : BRACE_INTERPOLATION;
-  for (const match of text.matchAll(pattern)) {
-    // f"{user_id!r}", f"{amount:.2f}", $"{id,5}": the expression before the conversion or format.
-    const expression = match[1].replace(/(?:![rsa])?(?::[^:]*)?$/, '').replace(/,[^,]*$/, '').trim();
-    if (expression && !constantText(expression)) {
+  for (const match of a.tokens.text(token).matchAll(pattern)) {
+    // f"{user_id!r}", f"{amount:.2f}", $"{id,5}": the expression before the conversion or format (a template's is whole).
+    const expression = pattern === JS_INTERPOLATION ? match[1].trim() : match[1].replace(/(?:![rsa])?(?::[^:]*)?$/, '').replace(/,[^,]*$/, '').trim();
+    if (expression && !constantText(expression) && !holdsPlaceholders(a, expression, token)) {
       return true;
     }
   }
@@ -89,21 +95,36 @@ function interpolatesValues(a: CodeAnalyzer, text: string): boolean {
 }
 
 function constantText(text: string): boolean {
-  return UPPER_CONSTANT.test(text) || ENVIRONMENT.test(text) || IDENTIFIER_NAME.test(text) || /^\d+$/.test(text);
+  return UPPER_CONSTANT.test(text) || ENVIRONMENT.test(text) || IDENTIFIER_NAME.test(text) || PLACEHOLDER_LIST.test(text) || /^\d+$/.test(text);
+}
+
+/** A name that the same function binds once to a list of placeholders built in code (`placeholders = ", ".join(f":id{i}" ...)`). */
+function holdsPlaceholders(a: CodeAnalyzer, name: string, at: number): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(name, at);
+  if (!binding || binding === UNBOUND_VALUE || !bindsWholeExpression(binding) || Math.max(a.scopes.enclosing(binding.token, ['function']), 0) !== Math.max(a.scopes.enclosing(at, ['function']), 0)) {
+    return false;
+  }
+  const end = expressionEnd(a, binding.expression);
+  return end > binding.expression && PLACEHOLDER_LIST.test(a.text.slice(a.tokens.starts[binding.expression], a.tokens.ends[end - 1]));
 }
 
 /** A constant operand: a string literal without values, a number, or a name or member path that reads as a constant. */
 function constantOperand(a: CodeAnalyzer, start: number, end: number): boolean {
   if (end - start === 1 && a.isString(start)) {
-    return !a.tokens.interpolated(start) || !interpolatesValues(a, a.tokens.text(start));
+    return !a.tokens.interpolated(start) || !interpolatesValues(a, start);
   }
   for (let k = start; k < end; k++) {
     if (!a.isId(k) && !a.is(k, '.') && !/^\d+$/.test(a.tokens.text(k))) {
-      // `os.environ["TABLE"]`, `process.env.TABLE`: an environment read.
-      return ENVIRONMENT.test(a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]));
+      // `os.environ["TABLE"]`, `process.env.TABLE`: an environment read; `ids.map((_, i) => ':id' + i).join(', ')`: placeholders.
+      const text = a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]);
+      return ENVIRONMENT.test(text) || PLACEHOLDER_LIST.test(text);
     }
   }
-  return constantText(a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]));
+  const text = a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]);
+  return constantText(text) || (end - start === 1 && holdsPlaceholders(a, text, start));
 }
 
 /** `"SELECT ... " + id + " ..."`: string concatenation (a string operand) with an operand that is not a constant. */
