@@ -175,6 +175,37 @@ describe('RDS Data API clients and statements', () => {
     assert.deepEqual(hints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['12']);
   });
 
+  it('reads a Java 1.x request a constructor keeps in a field and a method completes with withSql', () => {
+    const code = sourceLines(
+      'package com.example.catalog;',
+      '',
+      'import com.amazonaws.services.rdsdata.AWSRDSData;',
+      'import com.amazonaws.services.rdsdata.AWSRDSDataClientBuilder;',
+      'import com.amazonaws.services.rdsdata.model.ExecuteStatementRequest;',
+      'import com.amazonaws.services.rdsdata.model.ExecuteStatementResult;',
+      '',
+      'public class CatalogQueries {',
+      '    private final AWSRDSData data = AWSRDSDataClientBuilder.defaultClient();',
+      '    private ExecuteStatementRequest request;',
+      '',
+      '    public CatalogQueries(String arn, String secret) {',
+      '        this.request = new ExecuteStatementRequest().withResourceArn(arn).withSecretArn(secret).withDatabase("catalog");',
+      '    }',
+      '',
+      '    public ExecuteStatementResult page(String tableName, String limit) {',
+      '        return data.executeStatement(request.withSql("SELECT * FROM " + tableName + " LIMIT " + limit));',
+      '    }',
+      '',
+      '    public ExecuteStatementResult count(String tableName) {',
+      '        return data.executeStatement(request.withSql("SELECT COUNT(*) FROM " + tableName));',
+      '    }',
+      '}',
+    );
+    const hints = dataApi('src/main/java/com/example/catalog/CatalogQueries.java', code);
+    assert.deepEqual(hints.filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['17']);
+    assert.ok(hints.includes(`21:executeStatement ${STATEMENT}`));
+  });
+
   it('reads a Go client made in init and fmt.Sprintf into Sql, and a .NET service with an injected IAmazonRDSDataService', () => {
     const go = sourceLines(
       'package main',

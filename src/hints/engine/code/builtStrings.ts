@@ -3,7 +3,7 @@
  * value, `+` concatenation of a string with one, or a formatting call (`String.format`, `fmt.Sprintf`,
  * `string.Format`, `"...".format(...)`, `"..." % x`, `"...".formatted(...)`). What a SQL statement should take
  * as bound parameters instead (the RDS Data API's `parameters`). Constants do not count: UPPER_CASE names,
- * environment reads, and names of tables, schemas and columns, which a statement's parameters cannot bind.
+ * environment reads, and names of tables, schemas and columns (`tableName`, `oldColName`), which a statement's parameters cannot bind.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
@@ -22,7 +22,7 @@ const BRACE_INTERPOLATION = /(?<!\{)\{([^{}]+)\}(?!\})/g;
  */
 const UPPER_CONSTANT = /^(?:(?:[\w$]+\s*\.\s*)*(?:[A-Z][\w$]*|self|this|cls)\s*\.\s*)?[A-Z][A-Z0-9_]*$/;
 const ENVIRONMENT = /\bprocess\.env\b|\bos\.environ\b|\bos\.getenv\b|\bos\.Getenv\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b/;
-const IDENTIFIER_NAME = /^(?:[\w$]+\s*\.\s*)*[\w$]*(?:table|schema|database|column)s?(?:_?name)?$/i;
+const IDENTIFIER_NAME = /^(?:[\w$]+\s*\.\s*)*[\w$]*(?:table|schema|database|column|col|field)s?(?:_?name)?$/i;
 /**
  * A list of placeholders built in code (`${ids.map((_, i) => `:id${i}`).join(', ')}`, `", ".join(f":id{i}" ...)`): the
  * way to bind a variable number of values (an `IN` list), whose values go in `parameters`. A string that starts a name with `:`.
