@@ -58,7 +58,12 @@ describe('RDS Data API clients and statements', () => {
       '};',
     );
     const found = dataApi('handler.js', code).filter((hint) => hint.endsWith('!'));
-    assert.deepEqual(found, [`8:sql ${BUILT}!`]);
+    assert.deepEqual(found, [`8:sql ${BUILT}!`]);    const module = sourceLines(
+      "import RDSDataService from 'aws-sdk/clients/rdsdataservice';",
+      'const data = new RDSDataService();',
+      "export const audit = (id) => data.executeStatement({ resourceArn: ARN, secretArn: SECRET, sql: 'SELECT * FROM audit WHERE id = ' + id }).promise();",
+    );
+    assert.deepEqual(dataApi('audit.ts', module), [`3:executeStatement ${STATEMENT}`, `3:'SELECT * FROM audit WHERE id = ' + id ${BUILT}`, `3:'SELECT * FROM audit WHERE id = ' + id ${BUILT}!`]);
   });
 
   it('says nothing of an IN list of placeholders built in code, whose values go in parameters', () => {
