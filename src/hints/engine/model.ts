@@ -35,6 +35,12 @@ export interface OptionOccurrence {
    */
   engineVersions?: { text: string; span: Span }[];
   /**
+   * Where the value is a string the code builds from values (interpolation, `+`, a formatting call), not from
+   * literals and constants alone (`code/builtStrings.ts`): the value itself, or for a parameter of a function
+   * of the file, the arguments its calls build so. Empty when none; worked out when a check asks, for code options only.
+   */
+  readonly builtStrings?: readonly Span[];
+  /**
    * Workspace mode: the value is a CDK stack's prop that another file passes (`multiAz: props.multiAz` with
    * `new DatabaseStack(app, 'Db', { multiAz: false })` in `bin/app.ts`): where the value the checks read now
    * is written (see `DocumentModel.variants`), and what it is there.

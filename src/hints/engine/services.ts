@@ -2,7 +2,14 @@
  * What the engine knows about the AWS SDKs and Redis clients: operations, the client types and
  * factories that make an expression an AWS client, and the per-SDK spellings of operations.
  */
+import { RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
 import { HintService, normalizeName } from './types';
+
+export {
+  leadingNonOptionArguments, REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier, isRedisManager, redisManagerClient, isIoredisModule, JS_REDIS_FACTORIES,
+  PYTHON_REDIS_FACTORIES, PYTHON_REDIS_MODULES, PYTHON_REDIS_HELPERS, REDIS_COUNTER_COMMANDS, REDIS_COLLECTION_WRITE_COMMANDS, REDIS_COMMANDS, REDIS_SENDERS,
+} from './redisLibraries';
+export { RDS_DATA_OPERATIONS } from './rdsDataApi';
 
 /** Operations the rule catalog may name, by service (API names). */
 export const OPERATIONS: Record<HintService, readonly string[]> = {
@@ -36,6 +43,8 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'RestoreDBClusterToPointInTime',
     'CreateDBProxy',
     'GenerateDbAuthToken',
+    // The Data API's (`rdsDataApi.ts`): named only by a Data API client or request type.
+    ...RDS_DATA_OPERATIONS,
   ],
   elasticache: [
     'CreateReplicationGroup',
@@ -75,6 +84,8 @@ export type ClientKind =
   | 'dynamodb-v1-index'
   | 'rds'
   | 'rds-signer'
+  /** An RDS Data API client (`rdsDataApi.ts`): SQL over HTTPS to an Aurora cluster. */
+  | 'rds-data'
   | 'elasticache'
   | 'redis';
 
@@ -96,6 +107,7 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-v1-index': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
+  'rds-data': 'rds',
   elasticache: 'elasticache',
   redis: 'redis',
 };
@@ -104,6 +116,10 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
 const API_METHODS = new Map<string, Map<string, string>>();
 for (const service of Object.keys(OPERATIONS) as HintService[]) {
   API_METHODS.set(service, new Map(OPERATIONS[service].map((operation) => [normalizeName(operation), `${service}:${operation}`])));
+}
+// The RDS control-plane client has none of the Data API's methods.
+for (const name of RDS_DATA_METHODS.keys()) {
+  API_METHODS.get('rds')?.delete(name);
 }
 
 /** DocumentClient (SDK v2), DynamoDBDocument (v3) and lib-dynamodb command names. */
@@ -244,6 +260,8 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       return CONTEXT_METHODS.get(name.replace(/async$/, ''));
     case 'dynamodb-paginators':
       return name === 'scan' ? 'dynamodb:Scan' : name === 'query' ? 'dynamodb:Query' : undefined;
+    case 'rds-data':
+      return RDS_DATA_METHODS.get(name) ?? RDS_DATA_METHODS.get(name.replace(/async$/, ''));
     case 'rds-signer':
       return name === 'getauthtoken' || name === 'generateauthenticationtoken' ? 'rds:GenerateDbAuthToken' : undefined;
     default:
@@ -278,7 +296,7 @@ export function operationOfTypeName(typeName: string, services: ReadonlySet<stri
       }
       continue;
     }
-    const operation = API_METHODS.get(service)?.get(name);
+    const operation = API_METHODS.get(service)?.get(name) ?? (service === 'rds' || service === 'rds-data' ? RDS_DATA_METHODS.get(name) : undefined);
     if (operation && !operation.endsWith(':GenerateDbAuthToken')) {
       return operation;
     }
@@ -319,6 +337,7 @@ export const JS_MODULES: Record<string, string[]> = {
   'aws-sdk/clients/dynamodb': ['dynamodb'],
   'aws-sdk/clients/rds': ['rds'],
   'aws-sdk/clients/elasticache': ['elasticache'],
+  ...Object.fromEntries(RDS_DATA_JS_MODULES.map((module) => [module, ['rds']])),
   ioredis: ['redis'],
   // NestJS's ioredis module passes on ioredis' `Redis` class: `import { InjectRedis, Redis } from '@nestjs-modules/ioredis'`.
   '@nestjs-modules/ioredis': ['redis'],
@@ -328,92 +347,6 @@ export const JS_MODULES: Record<string, string[]> = {
   iovalkey: ['redis'],
 };
 
-/**
- * Calls of queue and NestJS libraries whose options hold the ioredis options of the connection they open
- * (Bull and BullMQ run on ioredis): `BullModule.forRoot({ redis: { password } })`, `new Queue('mail', { connection })`,
- * `RedisModule.forRoot({ config: { password } })`. Constructors by their name, module methods by `Class.method`.
- */
-const NEST_MODULE_CALLS = ['forRoot', 'forRootAsync'];
-const BULL_MODULE_CALLS = [...NEST_MODULE_CALLS, 'registerQueue', 'registerQueueAsync'].map((method) => `BullModule.${method}`);
-const IOREDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  bull: new Set(['Queue', '']),
-  bullmq: new Set(['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'QueueScheduler']),
-  '@nestjs/bull': new Set(BULL_MODULE_CALLS),
-  '@nestjs/bullmq': new Set(BULL_MODULE_CALLS),
-  '@liaoliaots/nestjs-redis': new Set(['RedisModule', 'ClusterModule'].flatMap((module) => NEST_MODULE_CALLS.map((method) => `${module}.${method}`))),
-  '@nestjs-modules/ioredis': new Set(NEST_MODULE_CALLS.map((method) => `RedisModule.${method}`)),
-  // cache-manager's store for ioredis: `redisStore(options?: RedisOptions & Config)` opens `new Redis(options)`.
-  'cache-manager-ioredis-yet': new Set(['redisStore']),
-};
-
-/**
- * The same for node-redis 4: cache-manager's `redisStore(options?: RedisClientOptions & Config)` of `cache-manager-redis-yet`
- * and `cache-manager-redis-store` 3 (as in NestJS's `CacheModule.registerAsync`), and Keyv's Redis store, "built on top of
- * @redis/client", with the URL or options of `new KeyvRedis(connect?)` and `createKeyv(connect?)` (https://keyv.org/docs/storage-adapters/redis).
- */
-const NODE_REDIS_OPTION_CARRIERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  'cache-manager-redis-yet': new Set(['redisStore']),
-  'cache-manager-redis-store': new Set(['redisStore']),
-  '@keyv/redis': new Set(['', 'KeyvRedis', 'createKeyv', 'createKeyvNonBlocking']),
-};
-
-/**
- * How many leading arguments of a carrier hold neither a URL nor options: the queue name of BullMQ's
- * `Queue`, `QueueEvents` and `QueueScheduler`, and the name and processor (a function or a file path) of its
- * `new Worker(name, processor, opts)` (https://api.docs.bullmq.io/classes/v5.Worker.html). Bull's
- * `new Queue(name, url, opts)` takes a URL second, so only its name is skipped.
- */
-const LEADING_NON_OPTIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  bull: { Queue: 1, '': 1 },
-  bullmq: { Queue: 1, QueueEvents: 1, QueueScheduler: 1, Worker: 2 },
-};
-
-export function leadingNonOptionArguments(module: string, path: string): number {
-  return LEADING_NON_OPTIONS[module]?.[path] ?? 0;
-}
-
-/** The modules of the carriers above: a file that imports one may hand Redis options to it. */
-export const REDIS_OPTION_CARRIER_MODULES: readonly string[] = [...Object.keys(IOREDIS_OPTION_CARRIERS), ...Object.keys(NODE_REDIS_OPTION_CARRIERS)];
-
-/** The Redis client whose options a call of `path` in `module` takes, if it is one of the carriers above. */
-export function redisOptionCarrier(module: string, path: string): 'ioredis' | 'node-redis' | undefined {
-  if (IOREDIS_OPTION_CARRIERS[module]?.has(path)) {
-    return 'ioredis';
-  }
-  return NODE_REDIS_OPTION_CARRIERS[module]?.has(path) ? 'node-redis' : undefined;
-}
-
-/**
- * NestJS Redis modules' injectable services that hand out the clients the module opened, by module: the
- * classes, the methods that return a client, and the client library. @liaoliaots/nestjs-redis: `getOrThrow` and
- * `getOrNil` (`getClient` before version 9) on `RedisService` and `ClusterService`, ioredis
- * (https://github.com/liaoliaots/nestjs-redis/blob/main/docs/latest/redis.md); nestjs-redis: `RedisService.getClient`,
- * ioredis; @songkeys/nestjs-redis: `RedisManager.getClient`, ioredis; @nestjs-labs/nestjs-redis:
- * `RedisService.getClient`, node-redis (each package's published `redis.service` or `redis-manager`).
- */
-const REDIS_MANAGERS: Readonly<Record<string, { classes: readonly string[]; methods: readonly string[]; flavor: 'ioredis' | 'node-redis' }>> = {
-  '@liaoliaots/nestjs-redis': { classes: ['RedisService', 'ClusterService'], methods: ['getOrThrow', 'getOrNil', 'getClient'], flavor: 'ioredis' },
-  'nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'ioredis' },
-  '@songkeys/nestjs-redis': { classes: ['RedisManager'], methods: ['getClient'], flavor: 'ioredis' },
-  '@nestjs-labs/nestjs-redis': { classes: ['RedisService'], methods: ['getClient'], flavor: 'node-redis' },
-};
-
-/** Whether `path` of `module` is a NestJS Redis module's service that hands out clients (`RedisService` of '@liaoliaots/nestjs-redis'). */
-export function isRedisManager(module: string, path: string): boolean {
-  return REDIS_MANAGERS[module]?.classes.includes(path) === true;
-}
-
-/** The Redis client library whose client `Class.method` of such a service returns (`RedisService.getOrThrow`). */
-export function redisManagerClient(module: string, path: string): 'ioredis' | 'node-redis' | undefined {
-  const manager = REDIS_MANAGERS[module];
-  const dot = path.indexOf('.');
-  return manager && dot > 0 && manager.classes.includes(path.slice(0, dot)) && manager.methods.includes(path.slice(dot + 1)) ? manager.flavor : undefined;
-}
-
-/** Modules whose Redis clients are ioredis' (the others in JS_MODULES are node-redis'). */
-export function isIoredisModule(module: string): boolean {
-  return module === 'ioredis' || module === '@nestjs-modules/ioredis' || module === 'iovalkey';
-}
 
 /** Constructors and factories (last name in the chain) that produce a client, per imported module family. */
 export const JS_FACTORIES: Record<string, ClientKind> = {
@@ -431,31 +364,7 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
   Signer: 'rds-signer',
   ElastiCacheClient: 'elasticache',
   ElastiCache: 'elasticache',
-};
-
-export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
-
-/** Clients, and connection pools, whose options (password, TLS) the rules read. */
-export const PYTHON_REDIS_FACTORIES = new Set([
-  'Redis', 'StrictRedis', 'RedisCluster', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'ConnectionPool', 'BlockingConnectionPool', 'ConnectionPool.from_url',
-  // valkey-py, Valkey's fork of redis-py (https://github.com/valkey-io/valkey-py): the same API under Valkey's names.
-  'Valkey', 'StrictValkey', 'ValkeyCluster', 'Valkey.from_url', 'StrictValkey.from_url',
-]);
-
-/**
- * Python modules whose clients are redis-py's: redis-py itself, valkey-py, and aioredis 2, whose asyncio API
- * moved into redis-py as `redis.asyncio` (https://github.com/aio-libs-abandoned/aioredis-py: "aioredis is now in redis-py 4.2.0rc1+").
- */
-export const PYTHON_REDIS_MODULES = /^(?:redis|valkey|aioredis)(?:\.|$)/;
-
-/**
- * Functions of other Python libraries that return a redis-py client, by module: django-redis's
- * `get_redis_connection(alias)` gives the raw client behind a cache (django-redis README, "Raw client access").
- */
-export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = {
-  django_redis: ['get_redis_connection'],
-  // Flask-Redis's `FlaskRedis(app)` hands every attribute on to the redis-py client it makes (its `__getattr__`).
-  flask_redis: ['FlaskRedis'],
+  ...Object.fromEntries(RDS_DATA_JS_FACTORIES.map((name): [string, ClientKind] => [name, 'rds-data'])),
 };
 
 /** Java and C# client types (declarations and factories). */
@@ -501,10 +410,14 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   AmazonElastiCacheAsyncClientBuilder: 'elasticache',
   DynamoDBMapper: 'dynamodb-mapper',
   IDynamoDBMapper: 'dynamodb-mapper',
+  ...Object.fromEntries(RDS_DATA_TYPED_CLIENTS.map((name): [string, ClientKind] => [name, 'rds-data'])),
 };
 
 /** Which service a Java package or C# namespace brings in. */
 export function serviceOfNamespace(path: string): string | undefined {
+  if (RDS_DATA_NAMESPACE.test(path)) {
+    return 'rds';
+  }
   const java = /software\.amazon\.awssdk\.(?:services|enhanced)\.(dynamodb|rds|elasticache)\b/.exec(path);
   if (java) {
     return java[1];
@@ -520,62 +433,7 @@ export function serviceOfNamespace(path: string): string | undefined {
   return undefined;
 }
 
-export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
-
-/** INCR and INCRBY: a counter they create has no TTL. */
-export const REDIS_COUNTER_COMMANDS = new Set(['incr', 'incrby']);
-/** Writes of a hash, set, sorted set or list take no TTL: a key they create has none. */
-export const REDIS_COLLECTION_WRITE_COMMANDS = new Set(['hset', 'hmset', 'sadd', 'zadd', 'lpush', 'rpush']);
-
-/** Redis commands the rules talk about, by normalised method name. */
-export const REDIS_COMMANDS = new Set([
-  'keys',
-  'scan',
-  'scaniter',
-  'scanstream',
-  'scaniterator',
-  'flushall',
-  'flushdb',
-  'config',
-  'configset',
-  'configget',
-  'multi',
-  'pipeline',
-  // Expiry: the EXPIRE family, its inspection and removal.
-  'set',
-  'setex',
-  'setnx',
-  'expire',
-  'pexpire',
-  'expireat',
-  'pexpireat',
-  'persist',
-  'ttl',
-  'pttl',
-  'hexpire',
-  // Deletion, multi-key commands and the per-key commands that cost a round trip each.
-  'del',
-  'delete',
-  'unlink',
-  'mget',
-  'mset',
-  'get',
-  'hget',
-  'hset',
-  'hmset',
-  'hgetall',
-  'hdel',
-  'exists',
-  'incr',
-  'incrby',
-  'sadd',
-  'sismember',
-  'zadd',
-  'lpush',
-  'rpush',
-]);
-/** Generic command senders whose first argument names the command. */
-export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand']);
+export const BOTO3_SERVICES: Record<string, ClientKind> = { dynamodb: 'dynamodb', rds: 'rds', elasticache: 'elasticache', [RDS_DATA_BOTO3_SERVICE]: 'rds-data' };
 
 /** CDK module of a JS import (`aws-cdk-lib/aws-rds`) or Python module (`aws_cdk.aws_rds`), as `aws_rds`. */
 export function cdkModule(module: string): string | undefined {

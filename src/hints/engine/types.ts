@@ -102,6 +102,7 @@ export const CHECKS = [
   'set-then-expire',
   'open-ingress',
   'option-named',
+  'sql-built-from-values',
   'workspace-index-undefined',
   'workspace-consistent-read-gsi',
   'workspace-key-condition',

@@ -32,6 +32,9 @@ describe('aws-sdk-end-of-support', () => {
       assert.deepEqual(findings('a.ts', sourceLines("import { DynamoDB } from 'aws-sdk';", 'const db = new DynamoDB();')), ['1:aws-sdk dynamodb']);
       assert.deepEqual(findings('a.js', sourceLines("const { RDS } = require('aws-sdk');")), ['1:aws-sdk rds']);
       assert.deepEqual(findings('a.js', sourceLines("const db = new (require('aws-sdk').DynamoDB)();")), ['1:aws-sdk dynamodb']);
+      // The RDS Data API's client, on the root module and as its own module.
+      assert.deepEqual(findings('a.js', sourceLines("const AWS = require('aws-sdk');", 'const data = new AWS.RDSDataService();')), ['1:aws-sdk rds']);
+      assert.deepEqual(findings('a.ts', sourceLines("import RDSDataService from 'aws-sdk/clients/rdsdataservice';")), ['1:aws-sdk/clients/rdsdataservice rds']);
     });
 
     it('flags the per-service client modules, once per file', () => {
@@ -77,6 +80,8 @@ describe('aws-sdk-end-of-support', () => {
         ['3:com.amazonaws.services.dynamodbv2.AmazonDynamoDB dynamodb'],
       );
       assert.deepEqual(findings('Db.java', sourceLines('import com.amazonaws.services.rds.*;', 'class Db {}')), ['1:com.amazonaws.services.rds.* rds']);
+      // The RDS Data API's 1.x client, which the Data API rules read (Aurora's, so RDS).
+      assert.deepEqual(findings('Data.java', sourceLines('import com.amazonaws.services.rdsdata.AWSRDSData;')), ['1:com.amazonaws.services.rdsdata.AWSRDSData rds']);
       assert.deepEqual(findings('C.java', sourceLines('import static com.amazonaws.services.elasticache.model.SourceType.CacheCluster;')), [
         '1:com.amazonaws.services.elasticache.model.SourceType.CacheCluster elasticache',
       ]);
@@ -85,7 +90,7 @@ describe('aws-sdk-end-of-support', () => {
     it('leaves SDK 2.x, other 1.x services and look-alike packages alone', () => {
       assert.deepEqual(findings('A.java', sourceLines('import software.amazon.awssdk.services.dynamodb.DynamoDbClient;')), []);
       assert.deepEqual(findings('A.java', sourceLines('import com.amazonaws.services.s3.AmazonS3;', 'import com.amazonaws.auth.AWSCredentials;')), []);
-      assert.deepEqual(findings('A.java', sourceLines('import com.amazonaws.services.rdsdata.AWSRDSData;')), []);
+      assert.deepEqual(findings('A.java', sourceLines('import com.amazonaws.services.rdsdatabase.Thing;')), []);
       assert.deepEqual(findings('A.java', sourceLines('// import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;', 'String s = "com.amazonaws.services.rds";')), []);
     });
 

@@ -12,6 +12,7 @@ import { redisCommandInLoop } from './redisLoops';
 import { clientPerInvocation, clientPerRequest, sqlConnectionPerInvocation } from './lambdaClients';
 import { connectionPerCall } from './connectionsPerCall';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
+import { sqlBuiltFromValues } from './sqlStrings';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
@@ -44,6 +45,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'set-then-expire': setThenExpire,
   'open-ingress': openIngress,
   'option-named': optionNamed,
+  'sql-built-from-values': sqlBuiltFromValues,
   'workspace-index-undefined': indexUndefined,
   'workspace-consistent-read-gsi': consistentReadOnGsi,
   'workspace-key-condition': keyCondition,

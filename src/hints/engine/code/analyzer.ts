@@ -459,7 +459,22 @@ export class CodeAnalyzer {
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
     // A parameter declared as a request (Go's `input *dynamodb.QueryInput`) is kept by its name's token.
-    return binding && (binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : this.requestAt.get(binding.token));
+    const held = binding && (binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : this.requestAt.get(binding.token));
+    return held ?? (binding && binding.expression < 0 ? this.fieldRequest(name, before) : undefined);
+  }
+
+  /**
+   * Java and C#: a field of the enclosing class declared without a value and given one request in the class
+   * (`this.request = new ExecuteStatementRequest().withResourceArn(arn)` in the constructor), which a method
+   * completes (`request.withSql(sql)`): that request. Any other assignment of the field leaves it unknown.
+   */
+  private fieldRequest(name: string, before: number): OptionContext | undefined {
+    if (!this.language.classFieldsVisible) {
+      return undefined;
+    }
+    const owner = this.scopes.enclosing(before, ['class']);
+    const valued = owner > 0 ? this.scopes.memberBindings(owner, name).filter((member) => member.expression >= 0) : [];
+    return valued.length === 1 ? requestBuiltBy(this, valued[0].expression, false) : undefined;
   }
 
   /** The `{` (or `dict(` / `(`) of the object literal a name is bound to in scope, or -1. */

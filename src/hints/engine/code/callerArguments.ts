@@ -62,6 +62,36 @@ export function passedByCallers(a: CodeAnalyzer, binding: Binding<Value>): Value
   return value;
 }
 
+/**
+ * The arguments the calls of this file pass for the parameter declared at `token` (JavaScript and Python named
+ * functions and methods, as for clients above, but every call counts, whatever the others pass): what a
+ * wrapper's parameter is given (`def run(sql): ...` called as `run(f"... {x}")`). Undefined for another parameter.
+ */
+export function argumentsOfCallers(a: CodeAnalyzer, token: number): [number, number][] | undefined {
+  const family = a.language.family;
+  const parameter = family === 'js' || family === 'python' ? calledParameter(a, token) : undefined;
+  if (!parameter || isConstructorParameter(a, parameter)) {
+    return undefined;
+  }
+  const { fn, definition, method } = parameter;
+  const uses = tokensNamed(a, a.tokens.text(definition));
+  if (uses.length > MAX_USES) {
+    return undefined;
+  }
+  const [bodyStart, bodyEnd] = a.scopes.range(fn.scope);
+  const found: [number, number][] = [];
+  for (const use of uses) {
+    if (use === definition || !a.is(use + 1, '(') || a.isAccess(use - 1) !== method || (use >= bodyStart && use < bodyEnd) || calleeScope(a, use) !== fn.scope) {
+      continue;
+    }
+    const argument = passedArgument(a, use + 1, parameter);
+    if (argument) {
+      found.push(argument);
+    }
+  }
+  return found;
+}
+
 /** The function and position of the parameter declared at `token`, when it is a bare name in a named function's list. */
 function calledParameter(a: CodeAnalyzer, token: number): CalledParameter | undefined {
   const fnScope = a.scopes.scopeAt(token);

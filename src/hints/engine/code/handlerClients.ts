@@ -440,7 +440,7 @@ function serviceOf(value: Value | undefined): HintService | undefined {
   if (value.kind === 'redis') {
     return 'elasticache';
   }
-  return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
+  return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind === 'rds-data' ? 'rds' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
 }
 
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */

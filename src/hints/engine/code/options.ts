@@ -4,6 +4,7 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
+import { builtStringsOf } from './builtStrings';
 import { cdkEnumLiteral } from './cdk';
 import { constMemberValue } from './constMembers';
 import { OptionSlot } from './language';
@@ -263,6 +264,10 @@ class TokenOption implements OptionOccurrence {
 
   get literalSpan(): Span | undefined {
     return this.readLiteral().span;
+  }
+
+  get builtStrings(): readonly Span[] {
+    return builtStringsOf(this.a, this.slot.valueStart, this.slot.valueEnd);
   }
 
   get literalCounts(): number | undefined {

@@ -16,14 +16,14 @@ const FROM = codeOf('from');
 const STATIC = codeOf('static');
 const DOT = codeOf('.');
 
-/** The v2 client classes on the `aws-sdk` root module, by the service they reach. */
-const JS_V2_CLASSES: Record<string, HintService> = { DynamoDB: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache' };
+/** The v2 client classes on the `aws-sdk` root module, by the service they reach (the RDS Data API's is Aurora's). */
+const JS_V2_CLASSES: Record<string, HintService> = { DynamoDB: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache', RDSDataService: 'rds' };
 const JS_V2_CLASS_NAMES = Object.keys(JS_V2_CLASSES);
-const JS_V2_CLIENT_MODULE = /^aws-sdk\/clients\/(dynamodb|rds|elasticache)(?:\.js)?$/;
-/** `dynamodbv2`, `rds` and `elasticache` as whole package names (not `rdsdata`). */
-const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|elasticache)(?:\.|$)/;
+const JS_V2_CLIENT_MODULE = /^aws-sdk\/clients\/(dynamodb|rds|rdsdataservice|elasticache)(?:\.js)?$/;
+/** `dynamodbv2`, `rds`, `rdsdata` (the RDS Data API) and `elasticache` as whole package names. */
+const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|rdsdata|elasticache)(?:\.|$)/;
 /** The service packages and their subpackages (`dynamodb/dynamodbattribute`, `dynamodb/expression`), not `dynamodbstreams`. */
-const GO_V1_PACKAGE = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticache)(?:\/|$)/;
+const GO_V1_PACKAGE = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|rdsdataservice|elasticache)(?:\/|$)/;
 
 /**
  * The DynamoDB lock client (awslabs/amazon-dynamodb-lock-client) puts its classes in the 1.x packages
@@ -57,7 +57,7 @@ const LOCK_CLIENT_CLASSES = new Set([
  */
 const DYNAMODB_LOCAL_PACKAGE = 'com.amazonaws.services.dynamodbv2.local.';
 
-const SERVICE_OF_PACKAGE: Record<string, HintService> = { dynamodb: 'dynamodb', dynamodbv2: 'dynamodb', rds: 'rds', elasticache: 'elasticache' };
+const SERVICE_OF_PACKAGE: Record<string, HintService> = { dynamodb: 'dynamodb', dynamodbv2: 'dynamodb', rds: 'rds', rdsdata: 'rds', rdsdataservice: 'rds', elasticache: 'elasticache' };
 
 /** The first such import of the file, or undefined. */
 export function sdkImport(a: CodeAnalyzer): SdkImport | undefined {

@@ -52,7 +52,7 @@ export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): Opt
  * binds, the last before the use, or a name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant)
  * bound once and never again.
  */
-function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
+export function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
   const name = a.tokens.text(token);
   const outer = a.scopes.outerBindings(name, token);
   if (outer) {

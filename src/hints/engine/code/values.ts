@@ -60,11 +60,11 @@ export type Value =
    */
   | { t: 'sequence'; elements: readonly (Value | null)[] };
 
-const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache' };
+const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache', rdsdataservice: 'RDSDataService' };
 
 /** Default exports that stand for a class, so `new DynamoDB.DocumentClient()` resolves. */
 export function defaultExportPath(module: string): string {
-  const v2 = /^aws-sdk\/clients\/(dynamodb|rds|elasticache)$/.exec(module);
+  const v2 = /^aws-sdk\/clients\/(dynamodb|rds|elasticache|rdsdataservice)$/.exec(module);
   if (v2) {
     return V2_CLIENT_DEFAULTS[v2[1]];
   }

@@ -19,8 +19,8 @@ import { ExportedClient, FileContribution } from './types';
 
 /** The client libraries, as the languages know them: their packages or namespaces, and in C# the type names only they declare. */
 const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
-  java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
-  csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
+  java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|rdsdata|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|rdsdata|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
+  csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|RDSDataService|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
 };
 /** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
 const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;

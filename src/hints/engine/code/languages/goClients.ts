@@ -4,6 +4,7 @@
  * `github.com/go-redis/redis/v8`), redigo (`goRedigo.ts`) and rueidis and valkey-go (`goRueidis.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
  * `ScanPages`, `ScanRequest`.
  */
+import { RDS_DATA_GO_PACKAGE } from '../../rdsDataApi';
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
 import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
@@ -21,6 +22,9 @@ const SDK_V1 = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticach
 const GO_REDIS = /^github\.com\/(?:redis\/go-redis\/v9|go-redis\/redis(?:\/v[678])?)$/;
 
 export function goImport(path: string): GoImport | undefined {
+  if (path === RDS_DATA_GO_PACKAGE) {
+    return { service: 'rds-data', name: 'rdsdata' };
+  }
   const v2 = SDK_V2.exec(path);
   if (v2) {
     return v2[2] ? { service: 'rds-auth', name: 'auth' } : { service: v2[1], name: v2[1] };
@@ -41,6 +45,8 @@ const SDK_CLIENT_TYPES: Record<string, readonly string[]> = {
   dynamodb: ['Client', 'DynamoDB', 'DynamoDBAPI'],
   rds: ['Client', 'RDS', 'RDSAPI'],
   elasticache: ['Client', 'ElastiCache', 'ElastiCacheAPI'],
+  // The RDS Data API's v2 client (`rdsdata.NewFromConfig(cfg)`), whose service is the client kind.
+  'rds-data': ['Client'],
 };
 
 /**
