@@ -30,6 +30,42 @@ describe('CDK stacks', () => {
     ]);
   });
 
+  it('reads a reference to an existing database or table as no new resource: its attributes are no props', () => {
+    const ts = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      'export class AppStack extends Stack {',
+      '  constructor(scope: Construct, id: string, props: AppProps) {',
+      '    super(scope, id, props);',
+      "    const db = rds.DatabaseInstance.fromDatabaseInstanceAttributes(this, 'Db', {",
+      '      instanceEndpointAddress: props.dbHost,',
+      "      instanceIdentifier: 'orders',",
+      '      port: 5432,',
+      '      securityGroups: [],',
+      '    });',
+      "    const table = dynamodb.Table.fromTableName(this, 'Orders', 'orders');",
+      '    table.grantReadData(props.fn);',
+      "    new rds.DatabaseInstance(this, 'Reports', { engine: props.engine, vpc: props.vpc });",
+      '  }',
+      '}',
+    );
+    const found = hintsIn('app-stack.ts', ts);
+    assert.ok(!found.some((hint) => hint.startsWith('6:')), found.join('\n'));
+    assert.ok(found.includes('13:grantReadData dynamodb-grant'), found.join('\n'));
+    assert.ok(found.some((hint) => /^14:.*rds-storage-encrypted!$/.test(hint)), found.join('\n'));
+    const py = sourceLines(
+      'from aws_cdk import Stack, aws_rds as rds',
+      'class AppStack(Stack):',
+      '    def __init__(self, scope, construct_id, **kwargs):',
+      '        super().__init__(scope, construct_id, **kwargs)',
+      '        rds.DatabaseCluster.from_database_cluster_attributes(self, "Db", cluster_identifier="orders", port=5432)',
+      '        rds.DatabaseCluster(self, "Reports", engine=engine, vpc=vpc, storage_encrypted=False)',
+    );
+    const pyFound = hintsIn('app_stack.py', py);
+    assert.ok(!pyFound.some((hint) => hint.startsWith('5:')), pyFound.join('\n'));
+    assert.ok(pyFound.some((hint) => /^6:storage_encrypted .*!$/.test(hint)), pyFound.join('\n'));
+  });
+
   it('reads props spread from a dict into two tables, reporting a shared value once', () => {
     const code = sourceLines(
       'from aws_cdk import RemovalPolicy, Stack',

@@ -182,7 +182,14 @@ function constructMethod(a: CodeAnalyzer, construct: string, index: number, open
   a.contexts.push({ kind: 'cdk', type: construct, options: [option], complete: false, anchor: a.tokenSpan(index) });
 }
 
+/** `DatabaseInstance.fromDatabaseInstanceAttributes(...)`, Python `Table.from_table_name(...)`: a resource made elsewhere, referenced. */
+const REFERENCE_FACTORY = /\.from(?:[A-Z]|_)[A-Za-z0-9_]*$/;
+
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
+  // A reference creates nothing: its arguments are the existing resource's attributes, not a new one's props.
+  if (REFERENCE_FACTORY.test(path)) {
+    return;
+  }
   // A function the CDK bundles (`NodejsFunction`) takes a `lambda.Function`'s props.
   const construct = cdkConstructType(value.module, path) ?? bundledFunction(value.module, path);
   if (construct) {
