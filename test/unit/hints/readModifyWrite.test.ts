@@ -201,3 +201,49 @@ describe('DynamoDB: read-modify-write without a condition', () => {
     assert.deepEqual(reported('orders.py', code), []);
   });
 });
+
+describe('DynamoDB: read-modify-write of a value read from the item', () => {
+  it('reports a visitor counter read, incremented and put back as a fresh literal, and not a copied attribute', () => {
+    const code = sourceLines(
+      'import boto3',
+      '',
+      'dynamodb = boto3.resource("dynamodb")',
+      'table = dynamodb.Table("visitors")',
+      'client = boto3.client("dynamodb")',
+      '',
+      '',
+      'def count_visit(event, context):',
+      '    response = table.get_item(Key={"id": "site"})',
+      '    visits = response["Item"]["visits"]',
+      '    visits = visits + 1',
+      '    table.put_item(Item={"id": "site", "visits": visits})',
+      '    return {"statusCode": 200, "body": str(visits)}',
+      '',
+      '',
+      'def count_low_level(event, context):',
+      '    got = client.get_item(TableName="visitors", Key={"id": {"S": "site"}})',
+      '    views = int(got["Item"]["views"]["N"])',
+      '    views += 1',
+      '    client.put_item(TableName="visitors", Item={"id": {"S": "site"}, "views": {"N": str(views)}})',
+      '',
+      '',
+      'def replace(event, context):',
+      '    current = table.get_item(Key={"id": event["id"]}).get("Item") or {}',
+      '    created = current.get("createdAt")',
+      '    table.put_item(Item={"id": event["id"], "name": event["name"], "createdAt": created})',
+    );
+    assert.deepEqual(reported('visits.py', code), [`12:put_item ${RULE}`, `20:put_item ${RULE}`]);
+  });
+
+  it('reports a JavaScript counter computed inline from the item read', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export const handler = async () => {',
+      "  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { id: 'home' } }));",
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'home', hits: (Item?.hits ?? 0) + 1 } }));",
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'other', createdAt: Item.createdAt } }));",
+      '};',
+    );
+    assert.deepEqual(reported('hits.ts', code), [`7:PutCommand ${RULE}`]);
+  });
+});

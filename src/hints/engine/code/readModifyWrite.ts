@@ -34,6 +34,8 @@ interface Flow {
   responses: Set<string>;
   /** Names whose value was changed after they got the item. */
   changed: Set<string>;
+  /** Names holding a value read from the item (`count = resp["Item"]["count"]`), and whether it was computed since (`count + 1`). */
+  values: Map<string, boolean>;
 }
 
 /** Whether the write named at `putName`, whose `Item` value is `itemValue`, writes back the item the read named at `getName` read (see the module's comment). */
@@ -43,7 +45,7 @@ export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number
   if ((family !== 'js' && family !== 'python') || fn <= 0 || getName >= putName || putName - getName > MAX_TOKENS || a.scopes.enclosing(putName, ['function']) !== fn) {
     return false;
   }
-  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set() };
+  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const end = readResult(a, getName, flow);
   if (end < 0) {
     return false;
@@ -168,13 +170,23 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   const statement = a.startsLine(k) || a.idIs(k - 1, 'const') || a.idIs(k - 1, 'let') || a.idIs(k - 1, 'var') || a.is(k - 1, ';') || a.is(k - 1, '{') || a.is(k - 1, ')');
   if (a.is(k + 1, '=') && statement && !a.is(a.parent[k], '(') && !a.is(a.parent[k], '[')) {
     const derived = derivedValue(a, k + 2, flow);
+    const end = derived === undefined ? statementEnd(a, k + 2) : -1;
+    const value = end > k + 2 ? readValue(a, k + 2, end, flow) : undefined;
     if (derived !== undefined) {
       flow.items.set(name, derived);
-    } else if ((held || response) && !fillsAbsent(a, k, name)) {
+    } else if (value !== undefined) {
+      flow.values.set(name, value);
+      flow.items.delete(name);
+    } else if ((held || response || flow.values.has(name)) && !fillsAbsent(a, k, name)) {
       flow.items.delete(name);
       flow.responses.delete(name);
+      flow.values.delete(name);
     }
     return;
+  }
+  // `count += 1`
+  if (flow.values.has(name) && ASSIGNMENTS.has(a.tokens.text(k + 1)) && !a.is(k + 2, '=') && (statement || a.is(k + 1, '++') || a.is(k + 1, '--'))) {
+    flow.values.set(name, true);
   }
   if ((held || response) && changedAt(a, k, response)) {
     flow.changed.add(name);
@@ -235,7 +247,7 @@ function derivedValue(a: CodeAnalyzer, start: number, flow: Flow): boolean | und
   }
   const close = a.is(p, '{') || a.is(p, '(') ? a.partner[p] : -1;
   if (close > p && endsStatement(a, pastFallback(a, close + 1))) {
-    return a.is(p, '{') ? builtFrom(a, p, close, flow) : undefined;
+    return a.is(p, '{') ? (builtFrom(a, p, close, flow) ?? computedFrom(a, p, close, flow)) : undefined;
   }
   // `dict(item, status="PAID")`, `copy.deepcopy(item)`, `structuredClone(Item)`, `Object.assign({}, Item, { s })`.
   while (a.isId(p) && a.isAccess(p + 1) && a.isId(p + 2)) {
@@ -338,7 +350,7 @@ function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): bo
     end -= 1;
   }
   if (a.is(p, '{') && a.partner[p] === end - 1) {
-    return builtFrom(a, p, end - 1, flow) === true;
+    return (builtFrom(a, p, end - 1, flow) ?? computedFrom(a, p, end - 1, flow)) === true;
   }
   const name = a.id(p);
   if (name === undefined) {
@@ -347,6 +359,65 @@ function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): bo
   const after = flow.items.has(name) ? p + 1 : flow.responses.has(name) ? itemMember(a, p + 1) : -1;
   const whole = after === end || (a.idIs(after, 'as') && after + 2 === end) || (a.is(after, '!') && after + 1 === end);
   return whole && ((flow.items.get(name) ?? false) || flow.changed.has(name));
+}
+
+/** The token that ends the statement whose value starts at `start` (a `;` or a new line outside brackets, or its block's end), or -1. */
+function statementEnd(a: CodeAnalyzer, start: number): number {
+  const parent = a.parent[start];
+  const blockEnd = parent >= 0 ? a.partner[parent] : a.tokens.length;
+  for (let j = start + 1; j < a.tokens.length && j < start + 200; j++) {
+    if (j >= blockEnd || (a.parent[j] === parent && (a.is(j, ';') || a.startsLine(j)))) {
+      return j;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A value read from the item between `from` and `to`: a member of the item (`item["count"]`, `Item?.n`,
+ * `resp["Item"]["n"]`) or a name holding one. Whether it was computed (an arithmetic operator, or a name
+ * computed before); undefined when it reads nothing of the item.
+ */
+function readValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): boolean | undefined {
+  let reads = false;
+  let computed = false;
+  for (let j = from; j < to; j++) {
+    if (a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) {
+      computed = true;
+    }
+    const name = a.isId(j) && !a.isAccess(j - 1) ? a.tokens.text(j) : undefined;
+    if (name === undefined) {
+      continue;
+    }
+    const value = flow.values.get(name);
+    if (value !== undefined) {
+      reads = true;
+      computed ||= value;
+    } else if (flow.items.has(name) ? a.isAccess(j + 1) || a.is(j + 1, '[') : flow.responses.has(name) && memberOfItem(a, j + 1)) {
+      reads = true;
+    }
+  }
+  return reads ? computed : undefined;
+}
+
+/** `["Item"]["n"]`, `.Item.n` at `end`: a member of the response's item. */
+function memberOfItem(a: CodeAnalyzer, end: number): boolean {
+  const after = itemMember(a, end);
+  return after >= 0 && (a.isAccess(after) || a.is(after, '['));
+}
+
+/** A fresh object or dict literal between `open` and `close` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */
+function computedFrom(a: CodeAnalyzer, open: number, close: number, flow: Flow): boolean | undefined {
+  let start = open + 1;
+  for (let k = open + 1; k <= close; k++) {
+    if (k === close || (a.is(k, ',') && a.parent[k] === open)) {
+      if (readValue(a, start, k, flow) === true) {
+        return true;
+      }
+      start = k + 1;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, on the same table expression (see the module's comment). */
