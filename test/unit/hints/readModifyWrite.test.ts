@@ -235,13 +235,14 @@ describe('DynamoDB: read-modify-write of a value read from the item', () => {
     assert.deepEqual(reported('visits.py', code), [`12:put_item ${RULE}`, `20:put_item ${RULE}`]);
   });
 
-  it('reports a JavaScript counter computed inline from the item read', () => {
+  it('reports a JavaScript counter computed inline from the item read, not a value written to another key of the table', () => {
     const code = sourceLines(
       ...JS_HEADER,
       'export const handler = async () => {',
       "  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { id: 'home' } }));",
       "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'home', hits: (Item?.hits ?? 0) + 1 } }));",
       "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'other', createdAt: Item.createdAt } }));",
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'totals', hits: Item.hits + 1 } }));",
       '};',
     );
     assert.deepEqual(reported('hits.ts', code), [`7:PutCommand ${RULE}`]);

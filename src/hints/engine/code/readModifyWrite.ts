@@ -36,16 +36,22 @@ interface Flow {
   changed: Set<string>;
   /** Names holding a value read from the item (`count = resp["Item"]["count"]`), and whether it was computed since (`count + 1`). */
   values: Map<string, boolean>;
+  /** The Get's `Key` when it is a literal map: attribute → value as written. A fresh item must repeat it to be the item read. */
+  key?: Map<string, string>;
 }
 
 /** Whether the write named at `putName`, whose `Item` value is `itemValue`, writes back the item the read named at `getName` read (see the module's comment). */
-export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number, itemValue: Span): boolean {
+export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number, itemValue: Span, keyValue?: Span): boolean {
   const family = a.language.family;
   const fn = a.scopes.enclosing(getName, ['function']);
   if ((family !== 'js' && family !== 'python') || fn <= 0 || getName >= putName || putName - getName > MAX_TOKENS || a.scopes.enclosing(putName, ['function']) !== fn) {
     return false;
   }
   const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
+  const [keyFrom, keyTo] = keyValue ? a.tokensOf(keyValue) : [-1, -1];
+  if (keyFrom >= 0 && a.is(keyFrom, '{') && a.partner[keyFrom] === keyTo - 1) {
+    flow.key = entries(a, keyFrom, keyTo - 1);
+  }
   const end = readResult(a, getName, flow);
   if (end < 0) {
     return false;
@@ -408,6 +414,11 @@ function memberOfItem(a: CodeAnalyzer, end: number): boolean {
 
 /** A fresh object or dict literal between `open` and `close` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */
 function computedFrom(a: CodeAnalyzer, open: number, close: number, flow: Flow): boolean | undefined {
+  // The same item: the literal repeats the key the Get read (a single-table design writes other items too).
+  const written = flow.key && flow.key.size > 0 ? entries(a, open, close) : undefined;
+  if (!written || [...flow.key!].some(([name, value]) => written.get(name) !== value)) {
+    return undefined;
+  }
   let start = open + 1;
   for (let k = open + 1; k <= close; k++) {
     if (k === close || (a.is(k, ',') && a.parent[k] === open)) {
@@ -420,14 +431,36 @@ function computedFrom(a: CodeAnalyzer, open: number, close: number, flow: Flow):
   return undefined;
 }
 
+/** The entries of an object or dict literal between `open` and `close`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */
+function entries(a: CodeAnalyzer, open: number, close: number): Map<string, string> {
+  const found = new Map<string, string>();
+  let start = open + 1;
+  for (let k = open + 1; k <= close; k++) {
+    if (k === close || (a.is(k, ',') && a.parent[k] === open)) {
+      if (k > start) {
+        const key = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
+        if (key !== undefined && a.is(start + 1, ':')) {
+          found.set(key, tokenText(a, start + 2, k));
+        } else if (key !== undefined && start + 1 === k) {
+          found.set(key, key);
+        }
+      }
+      start = k + 1;
+    }
+  }
+  return found;
+}
+
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
+  const key = get.request?.options.find((option) => option.norm === KEY && !option.absent);
   const table = tableOf(a, get);
-  return item !== undefined && table !== undefined && table === tableOf(a, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value);
+  return item !== undefined && table !== undefined && table === tableOf(a, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value, key?.value);
 }
 
 const ITEM = normalizeName('Item');
+const KEY = normalizeName('Key');
 const TABLE_NAME = normalizeName('TableName');
 
 /** The table expression a request names, as written: its `TableName` value, or the receiver of a boto3 `Table` (`self.table.put_item`). */
