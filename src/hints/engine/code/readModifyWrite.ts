@@ -9,6 +9,8 @@
  *   (`resp.get("Item") or {}`, `Item ?? {}`);
  * - a change: a member or subscript of it assigned (`item["count"] += 1`, `Item.status = 'PAID'`), a
  *   mutating method (`item.update(…)`, `Object.assign(item, …)`), or a spread or copy that adds keys;
+ * - a value read from it and computed (`count = resp["Item"]["count"]`, `count += 1`), written in a fresh literal
+ *   that repeats the Get's literal `Key` (`{"id": "1", "count": count}`): the same item rebuilt;
  * - the write: the Put's `Item` is one of those values (or `marshall(…)` of it).
  * A value written back unchanged, or reassigned to something else (other than where it was absent:
  * `if (!Item) Item = { pk, count: 0 }`), is no read-modify-write.
