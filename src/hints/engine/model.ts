@@ -220,6 +220,8 @@ export interface ScopeInfo {
    * a helper whose one DynamoDB call is that item request, or one that sends Redis commands one at a time.
    */
   waitingCallers(tokenIndex: number, kind: 'item-request' | 'redis-command'): Span[];
+  /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table (`readModifyWrite.ts`). */
+  rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -317,6 +319,7 @@ export const NO_SCOPES: ScopeInfo = {
   inTest: () => false,
   waitsPerElement: () => false,
   waitingCallers: () => [],
+  rewritesReadItem: () => false,
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

@@ -99,6 +99,7 @@ export const CHECKS = [
   'redis-auth-without-tls',
   'redis-command-in-loop',
   'item-request-in-loop',
+  'read-modify-write',
   'set-then-expire',
   'open-ingress',
   'option-named',

@@ -6,6 +6,7 @@ import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagi
 import { engineVersionPastStandardSupport } from './engineVersion';
 import { itemRequestInLoop } from './itemLoops';
 import { openIngress } from './ingress';
+import { readModifyWrite } from './readModifyWrite';
 import { optionNamed } from './grants';
 import { redisCommand, setThenExpire } from './redis';
 import { redisCommandInLoop } from './redisLoops';
@@ -42,6 +43,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'redis-auth-without-tls': redisAuthWithoutTls,
   'redis-command-in-loop': redisCommandInLoop,
   'item-request-in-loop': itemRequestInLoop,
+  'read-modify-write': readModifyWrite,
   'set-then-expire': setThenExpire,
   'open-ingress': openIngress,
   'option-named': optionNamed,

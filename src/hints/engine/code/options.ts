@@ -29,6 +29,8 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     return context;
   }
   let skipUntil = -1;
+  // A data value's own brackets (`Item: { ...order, status }`, `Item={**cart, "s": s}`): its spreads hide no option.
+  const dataValues = new Map<number, number>();
   for (let k = open + 1; k < close; k++) {
     if (k <= skipUntil) {
       continue;
@@ -41,6 +43,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     options.push(occurrence);
     if (DATA_KEYS.has(occurrence.norm) && a.partner[slot.valueStart] > slot.valueStart) {
       skipUntil = a.partner[slot.valueStart];
+      dataValues.set(slot.valueStart, skipUntil);
     }
   }
   // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
@@ -49,6 +52,11 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   const lent: { at: number; options: OptionOccurrence[] }[] = [];
   const unknownSpreads: number[] = [];
   for (let k = open + 1; k < close; k++) {
+    const dataEnd = dataValues.get(k);
+    if (dataEnd !== undefined) {
+      k = dataEnd;
+      continue;
+    }
     if (a.is(k, '**') && a.parent[k] === open) {
       const spread = dictSpread(a, k, kind, type, anchor, depth);
       if (spread) {

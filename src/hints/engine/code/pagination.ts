@@ -5,6 +5,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { waitingCallers, waitsPerElement } from './itemLoops';
+import { rewritesReadItem } from './readModifyWrite';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
@@ -132,6 +133,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
     waitingCallers: (tokenIndex, kind) => waitingCallers(a, tokenIndex, kind).map((site) => a.tokenSpan(site)),
+    rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
   };
 }
 
