@@ -70,6 +70,23 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('l.py', code), ['8:scan dynamodb-scan', '13:scan dynamodb-scan', '8:scan dynamodb-scan!', '13:scan dynamodb-scan!']);
     });
 
+    it('reads a default of the same name as the module-level name it is evaluated against, not as the parameter it sets', () => {
+      // Python evaluates defaults where the `def` is: `client=client` binds the module's client, a common Lambda shape for tests to inject another.
+      const code = lines(
+        'import boto3',
+        'client = boto3.client("dynamodb")',
+        'cache = {}',
+        'def lambda_handler(event, context, client=client):',
+        '    return client.scan(TableName="orders")',
+        'def lookup(key, cache=cache):',
+        '    return cache.get(key)',
+        'def export(event, context, client=client):',
+        '    client = boto3.client("s3")',
+        '    return client.list_objects_v2(Bucket="b")',
+      );
+      assert.deepEqual(hints('handler.py', code), ['5:scan dynamodb-scan', '5:scan dynamodb-scan!']);
+    });
+
     it('lets a parameter or a local shadow a module-level client', () => {
       const code = lines(
         'import boto3',

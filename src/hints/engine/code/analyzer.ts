@@ -331,6 +331,12 @@ export class CodeAnalyzer {
     // name that starts it is the module it was imported as, not the binding it makes. (In a function the
     // name would be a local read before assignment, or a parameter.)
     const rebindsImport = binding !== undefined && binding.expression === token && this.imports.has(name) && this.scopes.enclosing(token, ['function']) <= 0;
+    // `def handler(event, context, client=client)`: a default is evaluated where the function is defined, so the
+    // name it reads is the one outside the function, not the parameter it sets.
+    const defaultOfItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding) ? this.scopes.enclosing(binding.token, ['function']) : -1;
+    if (defaultOfItself > 0 && this.scopes.start(defaultOfItself) > 0) {
+      return this.lookup(name, this.scopes.start(defaultOfItself) - 1);
+    }
     if (binding && !rebindsImport) {
       // A name bound more than once outside the function that reads it: what its bindings agree on.
       const outer = binding.fixed === undefined ? this.scopes.outerBindings(name, token) : undefined;
