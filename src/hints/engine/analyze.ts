@@ -409,9 +409,12 @@ class Analyzer {
     this.anchors ??= new Map(this.model.contexts.map((context) => [spanKey(context.anchor), context]));
     const context = option ? undefined : this.anchors.get(spanKey(span));
     const created = context?.createdAt;
+    if (!created) {
+      return undefined;
+    }
     // Only where the construction leaves out a prop the rule reads, which the construct reads from the stack's props.
     const names = new Set([...(rule.match.cdk?.props ?? []), ...(rule.diagnostic?.properties ?? [])].map(normalizeName));
-    const leftOut = created && context.options.find((candidate) => candidate.absent && names.has(candidate.norm));
+    const leftOut = context.options.find((candidate) => candidate.absent && names.has(candidate.norm));
     return leftOut ? { message: `${created.file}:${created.line + 1} leaves out the prop ${leftOut.name} reads, so the construct's default applies`, at: created } : undefined;
   }
 

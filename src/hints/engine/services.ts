@@ -112,14 +112,15 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   redis: 'redis',
 };
 
-/** Operation ids (`service:Operation`) by normalised name, for clients that use the API names. */
+/**
+ * Operation ids (`service:Operation`) by normalised name, for clients that use the API names. The Data API's
+ * operations sit under `rds:` in the catalog, but the RDS control-plane client has none of their methods.
+ */
 const API_METHODS = new Map<string, Map<string, string>>();
+const DATA_API_OPERATIONS = new Set(RDS_DATA_OPERATIONS);
 for (const service of Object.keys(OPERATIONS) as HintService[]) {
-  API_METHODS.set(service, new Map(OPERATIONS[service].map((operation) => [normalizeName(operation), `${service}:${operation}`])));
-}
-// The RDS control-plane client has none of the Data API's methods.
-for (const name of RDS_DATA_METHODS.keys()) {
-  API_METHODS.get('rds')?.delete(name);
+  const clientOperations = OPERATIONS[service].filter((operation) => !DATA_API_OPERATIONS.has(operation));
+  API_METHODS.set(service, new Map(clientOperations.map((operation) => [normalizeName(operation), `${service}:${operation}`])));
 }
 
 /** DocumentClient (SDK v2), DynamoDBDocument (v3) and lib-dynamodb command names. */

@@ -6,7 +6,7 @@
  * environment reads, and names of tables, schemas and columns (`tableName`, `oldColName`), which a statement's parameters cannot bind.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { expressionEnd } from './braces';
+import { expressionEnd, segments } from './braces';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import { onlyBinding } from './sqlLiterals';
 import { argumentsOfCallers } from './callerArguments';
@@ -169,19 +169,7 @@ function formatted(a: CodeAnalyzer, start: number, end: number): boolean {
 
 /** Whether the arguments of the call opening at `open`, after the first `skip`, hold a value that is not a constant. */
 function argumentsWithValues(a: CodeAnalyzer, open: number, skip: number): boolean {
-  const close = a.partner[open];
-  let index = 0;
-  let argumentStart = open + 1;
-  for (let k = open + 1; k <= close; k = k === close ? close + 1 : a.skipGroup(k)) {
-    if (k === close || a.is(k, ',')) {
-      if (index >= skip && k > argumentStart && !constantOperand(a, argumentStart, k)) {
-        return true;
-      }
-      index++;
-      argumentStart = k + 1;
-    }
-  }
-  return false;
+  return segments(a, open).some(([start, end], index) => index >= skip && end > start && !constantOperand(a, start, end));
 }
 
 function valuesIn(a: CodeAnalyzer, start: number, end: number): boolean {

@@ -242,6 +242,7 @@ class TokenOption implements OptionOccurrence {
   declare engineVersions?: { text: string; span: Span }[];
   private literalRead?: { literal: Literal; span?: Span };
   private countRead?: { count: number | undefined };
+  private builtRead?: readonly Span[];
 
   constructor(
     private readonly a: CodeAnalyzer,
@@ -275,7 +276,8 @@ class TokenOption implements OptionOccurrence {
   }
 
   get builtStrings(): readonly Span[] {
-    return builtStringsOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    this.builtRead ??= builtStringsOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    return this.builtRead;
   }
 
   get literalCounts(): number | undefined {

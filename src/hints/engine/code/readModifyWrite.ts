@@ -16,6 +16,7 @@
  * `if (!Item) Item = { pk, count: 0 }`), is no read-modify-write.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { OperationOccurrence } from '../model';
@@ -52,7 +53,7 @@ export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number
   const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const [keyFrom, keyTo] = keyValue ? a.tokensOf(keyValue) : [-1, -1];
   if (keyFrom >= 0 && a.is(keyFrom, '{') && a.partner[keyFrom] === keyTo - 1) {
-    flow.key = entries(a, keyFrom, keyTo - 1);
+    flow.key = entries(a, keyFrom);
   }
   const end = readResult(a, getName, flow);
   if (end < 0) {
@@ -255,7 +256,7 @@ function derivedValue(a: CodeAnalyzer, start: number, flow: Flow): boolean | und
   }
   const close = a.is(p, '{') || a.is(p, '(') ? a.partner[p] : -1;
   if (close > p && endsStatement(a, pastFallback(a, close + 1))) {
-    return a.is(p, '{') ? (builtFrom(a, p, close, flow) ?? computedFrom(a, p, close, flow)) : undefined;
+    return a.is(p, '{') ? (builtFrom(a, p, close, flow) ?? computedFrom(a, p, flow)) : undefined;
   }
   // `dict(item, status="PAID")`, `copy.deepcopy(item)`, `structuredClone(Item)`, `Object.assign({}, Item, { s })`.
   while (a.isId(p) && a.isAccess(p + 1) && a.isId(p + 2)) {
@@ -358,7 +359,7 @@ function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): bo
     end -= 1;
   }
   if (a.is(p, '{') && a.partner[p] === end - 1) {
-    return (builtFrom(a, p, end - 1, flow) ?? computedFrom(a, p, end - 1, flow)) === true;
+    return (builtFrom(a, p, end - 1, flow) ?? computedFrom(a, p, flow)) === true;
   }
   const name = a.id(p);
   if (name === undefined) {
@@ -414,40 +415,25 @@ function memberOfItem(a: CodeAnalyzer, end: number): boolean {
   return after >= 0 && (a.isAccess(after) || a.is(after, '['));
 }
 
-/** A fresh object or dict literal between `open` and `close` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */
-function computedFrom(a: CodeAnalyzer, open: number, close: number, flow: Flow): boolean | undefined {
+/** A fresh object or dict literal opening at `open` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */
+function computedFrom(a: CodeAnalyzer, open: number, flow: Flow): boolean | undefined {
   // The same item: the literal repeats the key the Get read (a single-table design writes other items too).
-  const written = flow.key && flow.key.size > 0 ? entries(a, open, close) : undefined;
+  const written = flow.key && flow.key.size > 0 ? entries(a, open) : undefined;
   if (!written || [...flow.key!].some(([name, value]) => written.get(name) !== value)) {
     return undefined;
   }
-  let start = open + 1;
-  for (let k = open + 1; k <= close; k++) {
-    if (k === close || (a.is(k, ',') && a.parent[k] === open)) {
-      if (readValue(a, start, k, flow) === true) {
-        return true;
-      }
-      start = k + 1;
-    }
-  }
-  return undefined;
+  return segments(a, open).some(([start, end]) => readValue(a, start, end, flow) === true) || undefined;
 }
 
-/** The entries of an object or dict literal between `open` and `close`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */
-function entries(a: CodeAnalyzer, open: number, close: number): Map<string, string> {
+/** The entries of the object or dict literal opening at `open`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */
+function entries(a: CodeAnalyzer, open: number): Map<string, string> {
   const found = new Map<string, string>();
-  let start = open + 1;
-  for (let k = open + 1; k <= close; k++) {
-    if (k === close || (a.is(k, ',') && a.parent[k] === open)) {
-      if (k > start) {
-        const key = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
-        if (key !== undefined && a.is(start + 1, ':')) {
-          found.set(key, tokenText(a, start + 2, k));
-        } else if (key !== undefined && start + 1 === k) {
-          found.set(key, key);
-        }
-      }
-      start = k + 1;
+  for (const [start, end] of segments(a, open)) {
+    const key = end > start && (a.isId(start) || a.isString(start)) ? a.tokens.text(start) : undefined;
+    if (key !== undefined && a.is(start + 1, ':')) {
+      found.set(key, tokenText(a, start + 2, end));
+    } else if (key !== undefined && start + 1 === end) {
+      found.set(key, key);
     }
   }
   return found;

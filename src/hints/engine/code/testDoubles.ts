@@ -114,3 +114,10 @@ export function mocksModule(a: CodeAnalyzer, module: string): boolean {
   }
   return modules.size > 0 && modules.has(moduleKey(module));
 }
+
+/** Test files by name or folder (`tests/`, `test_orders.py`, `store.spec.ts`): their calls pass fakes and the values they assert on. */
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+export function isTestFilePath(file: string): boolean {
+  return TEST_FILE.test(file);
+}

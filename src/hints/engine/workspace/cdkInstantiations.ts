@@ -7,6 +7,7 @@
  * construct stacks with whatever they assert on, so their constructions are not read.
  */
 import { cdkEnumLiteral } from '../code/cdk';
+import { isTestFilePath } from '../code/testDoubles';
 import { TOKEN_KIND } from '../lexer';
 import { Literal } from '../model';
 import { LineIndex } from '../text';
@@ -25,8 +26,8 @@ const MAX_TEXT = 60;
 const MAX_PROPS = 64;
 /** Constructions one class is read from: past this, the rest are not tried (each is a run of the checks). */
 export const MAX_READ_INSTANTIATIONS = 8;
-/** Test files by name or folder (as `passedClients.ts` reads them): they make stacks with the values they assert on. */
-const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec|integ)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/** CDK integration tests (`integ/`), besides test files: they make stacks with the values they assert on. */
+const INTEG_FOLDER = /(?:^|\/)integ\//;
 
 /** The literal a prop's value is: a string, number or bool, or a CDK value the rules read (`RemovalPolicy.DESTROY`, `Duration.days(0)`); undefined otherwise. */
 function literalOf(source: CdkSource, value: CdkValue): Literal | undefined {
@@ -66,7 +67,7 @@ function passedObject(source: CdkSource, file: string, lines: LineIndex, entries
  * argument that is an object literal is read as props (in Python, the keyword arguments are).
  */
 export function cdkInstantiations(source: CdkSource, file: string, lines: LineIndex): CdkInstantiation[] | undefined {
-  if (TEST_FILE.test(file)) {
+  if (isTestFilePath(file) || INTEG_FOLDER.test(file)) {
     return undefined;
   }
   const { tokens } = source;

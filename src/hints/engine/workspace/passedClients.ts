@@ -17,7 +17,7 @@ import { exportedClient, mayBeProjectModule } from '../code/projectImports';
 import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
 import { callResult, Value } from '../code/values';
-import { isTestDoubleFile } from '../code/testDoubles';
+import { isTestDoubleFile, isTestFilePath } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
 import { normalizeName } from '../types';
@@ -43,14 +43,12 @@ const PYTHON_LIBRARY_MODULES = new Set([
 ]);
 /** An import of a queue or NestJS library that opens a Redis client with the options it is given (`'bullmq'`). */
 const REDIS_OPTION_CARRIER_IMPORT = new RegExp(`['"](?:${REDIS_OPTION_CARRIER_MODULES.map((module) => module.replace(/[/.-]/g, '\\$&')).join('|')})['"]`);
-/** Test files by name or folder: their calls pass fakes, not the clients the code runs with. */
-const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Python words before a name and `(` that make no call. */
 const DEFINES = new Set(['def', 'class']);
 
 /** Whether a code file may pass a client to another module's function or class, from its path and text alone. */
 export function mayPassClients(file: string, kind: DocumentKind, text: string): boolean {
-  if (TEST_FILE.test(file) || isTestDoubleFile(file)) {
+  if (isTestFilePath(file) || isTestDoubleFile(file)) {
     return false;
   }
   if (kind === 'python') {

@@ -6,7 +6,7 @@
  */
 import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
-import { instantiationsOf } from './cdkInstantiations';
+import { InstantiationReads, instantiationsOf } from './cdkInstantiations';
 import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
@@ -56,7 +56,7 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
   private classIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
-  private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
+  private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
   /** Files changed inside `batch`, announced when it ends. */
   private pending: Set<string> | undefined;
 
@@ -484,14 +484,15 @@ export class WorkspaceModel implements WorkspaceView {
     if (!this.instantiations) {
       const callers = new Map<string, readonly CdkInstantiation[]>();
       this.contributions.forEach(({ contribution }, file) => contribution.cdkInstantiations && callers.set(file, contribution.cdkInstantiations));
-      this.instantiations = { callers, answers: new Map() };
+      const paths = tsconfigPathsOf(this.contributions);
+      const reads: InstantiationReads = { target: (file, module, path) => importTarget(file, module, path, paths), known: (file) => this.contributions.has(file) };
+      this.instantiations = { callers, reads, answers: new Map() };
     }
-    const { callers, answers } = this.instantiations;
+    const { callers, reads, answers } = this.instantiations;
     const key = `${codeFile}\0${className}`;
     let found = answers.get(key);
     if (!found) {
-      const paths = tsconfigPathsOf(this.contributions);
-      found = callers.size === 0 ? [] : instantiationsOf(callers, { target: (file, module, path) => importTarget(file, module, path, paths), known: (file) => this.contributions.has(file) }, codeFile, className);
+      found = callers.size === 0 ? [] : instantiationsOf(callers, reads, codeFile, className);
       answers.set(key, found);
     }
     return found;
