@@ -125,6 +125,15 @@ describe('RDS engine lifecycle', () => {
   });
 });
 
+describe('Dated hover texts', () => {
+  it('speaks of Performance Insights console end of life (31 July 2026) as past, with its AWS source', () => {
+    const hover = realHintRules().find((candidate) => candidate.id === 'rds-performance-insights')?.hover ?? '';
+    assert.match(hover, /reached end of life on\s+31 July 2026/);
+    assert.doesNotMatch(hover, /reaches end of life/);
+    assert.ok(hover.includes('https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_PerfInsights.Enabling.html'), hover);
+  });
+});
+
 describe('RDS engine lifecycle table validation', () => {
   let root: string;
   beforeEach(() => {

@@ -61,4 +61,32 @@ describe('RDS cluster spellings in CloudFormation and CDK', () => {
     assert.ok(hints.includes('4:engine rds-engine-version-extended-support'), hints.join('\n'));
     assert.ok(hints.some((hint) => hint.startsWith('4:') && hint.endsWith('rds-engine-version-extended-support!')), hints.join('\n'));
   });
+
+  it("reads cloudposse's rds-cluster backup retention and Enhanced Monitoring inputs under their own names", () => {
+    const code = sourceLines(
+      'module "ledger_db" {',
+      '  source                  = "cloudposse/rds-cluster/aws"',
+      '  version                 = "2.5.0"',
+      '  engine                  = "aurora-postgresql"',
+      '  cluster_size            = 2',
+      '  retention_period        = 0',
+      '  rds_monitoring_interval = 0',
+      '  admin_password          = random_password.ledger.result',
+      '}',
+      'module "audit_db" {',
+      '  source           = "cloudposse/rds-cluster/aws"',
+      '  engine           = "aurora-mysql"',
+      '  retention_period = 14',
+      '}',
+    );
+    const hints = hintsIn('main.tf', code);
+    for (const expected of ['6:retention_period rds-backup-retention', '7:rds_monitoring_interval rds-monitoring-interval', '13:retention_period rds-backup-retention']) {
+      assert.ok(hints.includes(expected), `${expected}\n${hints.join('\n')}`);
+    }
+    // `retention_period` is the cluster's backup_retention_period: 0 is reported there, 14 is not.
+    assert.deepEqual(
+      hints.filter((hint) => hint.endsWith('rds-backup-retention!')),
+      ['6:retention_period rds-backup-retention!'],
+    );
+  });
 });

@@ -154,6 +154,35 @@ class DataStack(Stack):
     assert.deepEqual(findings('stack.py', python, 'rds-engine-version-extended-support'), ['8:20 rds.DatabaseClusterEngine.aurora_mysql(version=rds.AuroraMysqlEngineVersion.VER_2_11_2)']);
   });
 
+  it('reads CDK Aurora MySQL 2 spelt with its MySQL version (VER_5_7_12), and leaves Aurora MySQL 3 and the newest majors alone', () => {
+    const stack = (engine: string) => `import * as rds from 'aws-cdk-lib/aws-rds';
+import { Stack } from 'aws-cdk-lib';
+
+export class LegacyStack extends Stack {
+  constructor(scope, id, props) {
+    super(scope, id, props);
+    new rds.DatabaseCluster(this, 'Reports', {
+      engine: ${engine},
+      vpc: props.vpc,
+      storageEncrypted: true,
+    });
+  }
+}
+`;
+    // CDK's AuroraMysqlEngineVersion.VER_5_7_12 is engine version "5.7.12": Aurora MySQL version 2 (MySQL 5.7-compatible).
+    assert.deepEqual(findings('stack.ts', stack('rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_5_7_12 })'), 'rds-engine-version-extended-support'), [
+      '8:15 rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_5_7_12 })',
+    ]);
+    for (const engine of [
+      'rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_3_08_0 })',
+      'rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_17_4 })',
+      'rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_4_3 })',
+      'rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_18_1 })',
+    ]) {
+      assert.deepEqual(findings('stack.ts', stack(engine), 'rds-engine-version-extended-support'), [], engine);
+    }
+  });
+
   it('stays silent without a visible engine, and on versions it cannot read', () => {
     const text = `import boto3
 

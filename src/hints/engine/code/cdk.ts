@@ -50,7 +50,11 @@ export function cdkEngineVersion(text: string): { engine: string; version: strin
   const engine = ENGINE_OF_VERSION_CLASS[`${match[1]}EngineVersion`];
   const numbers = match[2].split('_');
   if (engine === 'aurora-mysql') {
-    // Aurora MySQL versions are spelt with their MySQL line: 2.x is MySQL 5.7, 3.x is MySQL 8.0.
+    // Aurora MySQL versions are spelt with their MySQL line: 2.x is MySQL 5.7, 3.x is MySQL 8.0. The
+    // first Aurora MySQL 2 releases were spelt with the MySQL version alone (`VER_5_7_12` is "5.7.12").
+    if (numbers[0] === '5' && numbers[1] === '7') {
+      return { engine, version: numbers.join('.') };
+    }
     const line = numbers[0] === '2' ? '5.7' : numbers[0] === '3' ? '8.0' : undefined;
     return line ? { engine, version: `${line}.mysql_aurora.${numbers.join('.')}` } : undefined;
   }

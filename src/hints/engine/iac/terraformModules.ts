@@ -223,10 +223,19 @@ const MODULES: Record<string, RegistryModule> = {
   // cloudposse/rds-cluster (0.x to v2, the same names): an Aurora cluster and its instances. The master
   // password is ignored under a managed password, and when the cluster restores a snapshot or replicates
   // another (v1 on). Its security group admits `allowed_cidr_blocks` on `db_port` (3306 by default).
+  // `retention_period` is the cluster's backup retention, `rds_monitoring_interval` the instances'
+  // Enhanced Monitoring interval (main.tf, 0.20.0 to v2.5.0).
   'cloudposse/rds-cluster/aws': {
     resource: 'aws_rds_cluster',
-    renamed: { admin_password: 'master_password', admin_user: 'master_username', db_name: 'database_name', db_port: 'port' },
-    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade'] },
+    renamed: {
+      admin_password: 'master_password',
+      admin_user: 'master_username',
+      db_name: 'database_name',
+      db_port: 'port',
+      retention_period: 'backup_retention_period',
+      rds_monitoring_interval: 'monitoring_interval',
+    },
+    second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'rds_monitoring_interval'] },
     defaults: {},
     effective(options) {
       const restored = given(options, 'replication_source_identifier') || given(options, 'snapshot_identifier');
