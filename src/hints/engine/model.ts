@@ -87,6 +87,12 @@ export interface OptionContext {
    * resource's own (a Terraform registry module's input defaults). Absent from the map: unknown.
    */
   defaults?: ReadonlyMap<string, Literal>;
+  /**
+   * Of those, the ones a registry module chose unlike the resource's own (cloudposse/rds keeps no automated
+   * backups where the API keeps one day): leaving the input out sets the value as surely as writing it.
+   * By normalised argument name, with the input's name as the module spells it.
+   */
+  chosenDefaults?: ReadonlyMap<string, { value: Literal; input: string }>;
   /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
   createdAt?: SourceRef;
 }

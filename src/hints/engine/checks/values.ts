@@ -1,7 +1,8 @@
 /** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
 import { insertPropertyFix } from '../fixes';
+import { inReaderTerms } from '../readerTerms';
 import { Literal, OptionContext } from '../model';
-import { HintRule } from '../types';
+import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
@@ -35,6 +36,16 @@ export const valueEquals: Check = (rule, context) => {
       context.report(rule, resource.anchor);
     }
   }
+  // A registry module block that leaves an input out where the module chose the value unlike the resource
+  // (cloudposse/rds: no automated backups): reported on the block, saying where the value comes from.
+  const argumentNames = rule.match.terraform?.arguments ?? [];
+  for (const resource of argumentNames.length > 0 ? context.model.contexts : []) {
+    const chosen = resource.chosenDefaults && rule.match.terraform?.resources.includes(resource.type) ? chosenIn(resource.chosenDefaults, argumentNames) : undefined;
+    if (chosen && literalEquals(chosen.value, value) && !optionNamed(resource, argumentNames) && absenceCounts(rule, resource)) {
+      const message = `${inReaderTerms(rule.diagnostic!.message, rule, 'terraform')} The module's ${chosen.input} defaults to ${literalText(chosen.value)}, and this block leaves it out.`;
+      context.report(rule, resource.anchor, undefined, message);
+    }
+  }
   // The diagnostic's `contexts` always have the value, with no property to say otherwise (CDK's
   // `ServerlessCluster` is Aurora Serverless v1): reported on the construct.
   const properties = rule.diagnostic?.properties ?? [];
@@ -44,6 +55,22 @@ export const valueEquals: Check = (rule, context) => {
     }
   }
 };
+
+/** The module's choice for the first of `names` it chose. */
+function chosenIn(chosen: ReadonlyMap<string, { value: Literal; input: string }>, names: readonly string[]): { value: Literal; input: string } | undefined {
+  for (const name of names) {
+    const entry = chosen.get(normalizeName(name));
+    if (entry) {
+      return entry;
+    }
+  }
+  return undefined;
+}
+
+/** A literal as HCL writes it. */
+function literalText(literal: Literal): string {
+  return literal.kind === 'str' ? JSON.stringify(literal.value) : literal.kind === 'num' || literal.kind === 'bool' ? String(literal.value) : 'null';
+}
 
 export const falseOrAbsent: Check = (rule, context) => {
   const properties = rule.diagnostic?.properties ?? [];

@@ -16,7 +16,7 @@ import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
 import { TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
-import { argumentOf, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
+import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -282,7 +282,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     const own = inputs.filter((option) => !secondInputs.has(option.name));
     const defaults = defaultLiterals(module, written, newest);
     // A module's inputs are all visible in its block, and its defaults say what an absent one means.
-    const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults };
+    const chosenDefaults = chosenLiterals(module, defaults);
+    const base = { kind: 'terraform' as const, complete: true, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, defaults, ...(chosenDefaults.size > 0 ? { chosenDefaults } : {}) };
     this.contexts.push({ ...base, type: module.resourceFor?.(inputs) ?? module.resource, options: own });
     const second = inputs.filter((option) => secondInputs.has(option.name));
     const perInstance = items.find((item) => item.option.name === module.second?.perInstance);

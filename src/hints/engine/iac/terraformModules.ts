@@ -22,6 +22,11 @@ export interface RegistryModule {
   /** Input defaults that matter to the rules, by resource argument name (the current major). */
   defaults: Record<string, boolean | number | string>;
   /**
+   * Arguments whose default above differs from what the resource gives when the argument is left out (the API's
+   * or the provider's default): a block that leaves the input out gets the module's choice, read as written.
+   */
+  chosen?: readonly string[];
+  /**
    * Defaults of older releases where they differ: each holds for the releases below `before`. Read
    * only when the module block's `version` (or a git source's `ref`) rules out every later release.
    */
@@ -208,8 +213,12 @@ const MODULES: Record<string, RegistryModule> = {
   'cloudposse/rds/aws': {
     resource: 'aws_db_instance',
     renamed: { database_password: 'password', database_user: 'username', database_port: 'port' },
-    // Its variables.tf by tag: storage_encrypted defaults to true from 0.31.0, to false before.
-    defaults: { storage_encrypted: true },
+    // Its variables.tf by tag: storage_encrypted defaults to true from 0.31.0, to false before. Every release
+    // defaults backup_retention_period to 0 (no automated backups, where CreateDBInstance keeps one day:
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html)
+    // and skip_final_snapshot to true (aws_db_instance's own default is false).
+    defaults: { storage_encrypted: true, backup_retention_period: 0, skip_final_snapshot: true },
+    chosen: ['backup_retention_period', 'skip_final_snapshot'],
     earlierDefaults: [{ before: [0, 31, 0], defaults: { storage_encrypted: false } }],
     effective(options) {
       return overridden(options, ['database_password'], given(options, 'replicate_source_db') ? undefined : false, SET_BY_MODULE);
@@ -236,7 +245,9 @@ const MODULES: Record<string, RegistryModule> = {
       rds_monitoring_interval: 'monitoring_interval',
     },
     second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'rds_monitoring_interval'] },
-    defaults: {},
+    // Every release skips the final snapshot unless told otherwise (aws_rds_cluster's own default is false).
+    defaults: { skip_final_snapshot: true },
+    chosen: ['skip_final_snapshot'],
     effective(options) {
       const restored = given(options, 'replication_source_identifier') || given(options, 'snapshot_identifier');
       const passedOn = !restored && flag(options, 'manage_admin_user_password', false) === false;
@@ -453,6 +464,19 @@ export function defaultLiterals(module: RegistryModule, options: readonly Option
     map.set(normalizeName(name), { kind: 'expr', text: 'set by the module' });
   }
   return map;
+}
+
+/** The module's `chosen` defaults among `defaults` (as `defaultLiterals` gives them), each with its input's name. */
+export function chosenLiterals(module: RegistryModule, defaults: ReadonlyMap<string, Literal>): Map<string, { value: Literal; input: string }> {
+  const chosen = new Map<string, { value: Literal; input: string }>();
+  for (const argument of module.chosen ?? []) {
+    const value = defaults.get(normalizeName(argument));
+    if (value && value.kind !== 'expr') {
+      const input = Object.keys(module.renamed).find((name) => module.renamed[name] === argument) ?? argument;
+      chosen.set(normalizeName(argument), { value, input });
+    }
+  }
+  return chosen;
 }
 
 function compareReleases(a: Release, b: Release): number {
