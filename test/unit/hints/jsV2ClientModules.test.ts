@@ -85,6 +85,24 @@ describe('SDK v2 per-service client modules', () => {
       ),
     );
     assert.ok(repository.includes('7:scan dynamodb-scan!'), repository.join('\n'));
+    // A request typed with the DocumentClient file's input type, sent through a wrapper of another module.
+    const typed = hintsIn(
+      'packages/functions/src/listPosts.ts',
+      sourceLines(
+        "import { DocumentClient } from 'aws-sdk/lib/dynamodb/document_client';",
+        "import db from '@app/core/libs/dynamodb';",
+        '',
+        'export async function main(userId: string) {',
+        '  const params: DocumentClient.QueryInput = {',
+        '    TableName: process.env.TABLE as string,',
+        "    KeyConditionExpression: 'pk = :u',",
+        "    ExpressionAttributeValues: { ':u': userId },",
+        '  };',
+        '  return db.query(params);',
+        '}',
+      ),
+    );
+    assert.ok(typed.includes('7:KeyConditionExpression dynamodb-key-condition-expression'), typed.join('\n'));
   });
 
   it('reads a member required off a module, and a TypeScript alias of an imported member', () => {
