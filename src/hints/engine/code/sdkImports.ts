@@ -136,8 +136,8 @@ function serviceOfClass(path: string | undefined): HintService | undefined {
  * it first names them: a name imported from `aws-sdk` or a per-service module, or bound to one
  * (`const XAWS = AWSXRay.captureAWS(AWS)`), with the members read off it (`AWS.DynamoDB.DocumentClient`,
  * `DocumentClient.QueryInput`). A bare class name counts where it is used as a class: constructed, called,
- * written as a type or extended (`usedAsClass`); not where an import or a destructuring only names it. `rootOnly`: only those reached
- * through the `aws-sdk` root module.
+ * written as a type or extended (`usedAsClass`); not where an import or a destructuring only names it.
+ * `rootOnly`: only those reached through the `aws-sdk` root module.
  */
 function v2Clients(a: CodeAnalyzer, rootOnly = false): string[] {
   const clients: string[] = [];

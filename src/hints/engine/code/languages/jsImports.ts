@@ -33,7 +33,7 @@ function esImport(a: CodeAnalyzer, start: number): void {
   }
   let j = start + 1;
   const limit = Math.min(a.tokens.length, start + 200);
-  const specifiers: { local: string; path: string | undefined }[] = [];
+  const specifiers: { local: string; path: string | undefined; namespace?: true }[] = [];
   let named: { close: number } | undefined;
   while (j < limit && !a.isString(j) && !a.is(j, ';')) {
     if (a.is(j, '{')) {
@@ -58,7 +58,7 @@ function esImport(a: CodeAnalyzer, start: number): void {
       continue;
     }
     if (a.is(j, '*') && a.id(j + 1) === 'as' && a.id(j + 2)) {
-      specifiers.push({ local: a.id(j + 2)!, path: 'namespace' });
+      specifiers.push({ local: a.id(j + 2)!, path: undefined, namespace: true });
       j += 3;
       continue;
     }
@@ -76,11 +76,11 @@ function esImport(a: CodeAnalyzer, start: number): void {
   // A project module's default export is its own name: the workspace tells it from the module itself (`import * as`).
   const defaultPath = /^\.\.?(?:\/|$)/.test(module) ? 'default' : whole;
   for (const specifier of specifiers) {
-    const path = specifier.path === 'namespace' ? (exportAssigned ? whole : '') : (specifier.path ?? defaultPath);
+    const path = specifier.namespace ? (exportAssigned ? whole : '') : (specifier.path ?? defaultPath);
     a.addImport(specifier.local, module, path, start);
   }
   if (named) {
-    const names = new Set(specifiers.filter((s) => s.path !== undefined && s.path !== 'namespace').map((s) => s.path!));
+    const names = new Set(specifiers.filter((s) => s.path !== undefined).map((s) => s.path!));
     a.namedImports.push({ module, names, closeBrace: named.close });
   }
 }
