@@ -126,6 +126,20 @@ describe('SDK v2 per-service client modules', () => {
       ),
     );
     assert.ok(aliased.includes('5:scan dynamodb-scan!'), aliased.join('\n'));
+    const all = hintsIn(
+      'src/viruses/list.ts',
+      sourceLines(
+        "import { DynamoDB } from 'aws-sdk/clients/all';",
+        '',
+        'export const main = async () => {',
+        '  const client = new DynamoDB.DocumentClient();',
+        "  const result = await client.scan({ TableName: process.env.TABLE as string }).promise();",
+        '  return result.Items;',
+        '};',
+      ),
+    );
+    assert.ok(all.includes('5:scan dynamodb-scan!'), all.join('\n'));
+    assert.ok(all.includes('1:aws-sdk/clients/all aws-sdk-end-of-support!'), all.join('\n'));
   });
 
   it('reads clients made through X-Ray, from the captured module and a captured client', () => {

@@ -9,6 +9,7 @@ import { SdkImport } from '../model';
 import { codeOf } from '../tokenCodes';
 import { HintService, SdkMajor } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { jsModule } from './values';
 
 const IMPORT = codeOf('import');
 const REQUIRE = codeOf('require');
@@ -111,7 +112,7 @@ function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
     if (client) {
       return withClients(found('aws-sdk-js-v2', client[2] ? 'dynamodb' : SERVICE_OF_PACKAGE[client[1]], stringSpan(a, module)), v2Clients(a));
     }
-    if (name === 'aws-sdk') {
+    if (jsModule(name).module === 'aws-sdk') {
       if (rootService === null) {
         rootService = serviceThroughRoot(a) ?? serviceOfClass(v2Clients(a, true)[0]);
       }

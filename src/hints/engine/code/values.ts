@@ -67,6 +67,7 @@ const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 
  * extension that Node's ES modules need (`aws-sdk/clients/dynamodb.js`), and the DocumentClient's own file
  * (`aws-sdk/lib/dynamodb/document_client`), which holds the class `aws-sdk/clients/dynamodb` has as a member.
  */
+const V2_ALL_CLIENTS = /^aws-sdk\/clients\/all(?:\.js)?$/;
 const V2_MODULE_FILE = /^aws-sdk\/(?:clients\/(dynamodb|rds|elasticache|rdsdataservice)|lib\/dynamodb\/(document_client))(?:\.js)?$/;
 
 /**
@@ -77,6 +78,10 @@ const V2_MODULE_FILE = /^aws-sdk\/(?:clients\/(dynamodb|rds|elasticache|rdsdatas
  * from ...`) is that class too, as TypeScript compiles it to `require`.
  */
 export function jsModule(text: string): { module: string; whole: string; exportAssigned: boolean } {
+  // `aws-sdk/clients/all` holds every client class, as the root module does (`import { DynamoDB } from 'aws-sdk/clients/all'`).
+  if (V2_ALL_CLIENTS.test(text)) {
+    return { module: 'aws-sdk', whole: '', exportAssigned: false };
+  }
   const v2 = V2_MODULE_FILE.exec(text);
   if (v2) {
     return v2[2] ? { module: 'aws-sdk/clients/dynamodb', whole: 'DynamoDB.DocumentClient', exportAssigned: true } : { module: `aws-sdk/clients/${v2[1]}`, whole: V2_CLIENT_DEFAULTS[v2[1]], exportAssigned: true };
