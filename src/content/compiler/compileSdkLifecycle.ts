@@ -32,8 +32,32 @@ export function compileSdkLifecycle(root: string, builtOn: string): SdkLifecycle
     } else if (!Array.isArray(entry.sources) || entry.sources.length === 0 || entry.sources.some((source) => typeof source !== 'string' || !AWS_SOURCE.test(source))) {
       errors.push(`${sdk}: 'sources' must list AWS pages (https://docs.aws.amazon.com/... or https://aws.amazon.com/...)`);
     } else {
-      sdks[sdk as SdkMajor] = { name: entry.name.trim(), maintenance: entry.maintenance, endOfSupport: entry.endOfSupport, migrateTo: entry.migrateTo.trim() };
+      const packages = readPackages(sdk, entry, errors);
+      sdks[sdk as SdkMajor] = { name: entry.name.trim(), maintenance: entry.maintenance, endOfSupport: entry.endOfSupport, migrateTo: entry.migrateTo.trim(), ...packages };
     }
   }
   return errors.length > 0 ? { errors } : { lifecycle: { builtOn, sdks }, errors };
+}
+
+const PACKAGE_NAME = /^@?[a-z0-9][a-z0-9._/-]*$/;
+
+/** The optional `packages` (client class → the next version's packages) with its `migrateToPackages` text: both or neither. */
+function readPackages(sdk: string, entry: Record<string, unknown>, errors: string[]): { packages?: Record<string, string[]>; migrateToPackages?: string } {
+  if (entry.packages === undefined && entry.migrateToPackages === undefined) {
+    return {};
+  }
+  const text = entry.migrateToPackages;
+  if (!isMapping(entry.packages) || typeof text !== 'string' || !text.includes('{packages}')) {
+    errors.push(`${sdk}: 'packages' (a mapping) and 'migrateToPackages' (a text with {packages}) go together`);
+    return {};
+  }
+  const packages: Record<string, string[]> = {};
+  for (const [client, names] of Object.entries(entry.packages)) {
+    if (!Array.isArray(names) || names.length === 0 || names.some((name) => typeof name !== 'string' || !PACKAGE_NAME.test(name))) {
+      errors.push(`${sdk}: packages of '${client}' must be a non-empty list of package names`);
+      return {};
+    }
+    packages[client] = names as string[];
+  }
+  return { packages, migrateToPackages: text.trim() };
 }

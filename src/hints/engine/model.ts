@@ -281,6 +281,8 @@ export interface SdkImport {
   service: HintService;
   /** The imported module or package path, as written (without quotes). */
   span: Span;
+  /** JavaScript v2: the client classes the file uses (`DynamoDB.DocumentClient`, `RDS`), when it shows them. */
+  clients?: readonly string[];
 }
 
 export interface DocumentModel {

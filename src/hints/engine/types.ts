@@ -184,6 +184,10 @@ export interface SdkPhases {
   endOfSupport: string;
   /** What to migrate to, in a few words (the next major version and its packages). */
   migrateTo: string;
+  /** The next version's packages that take the place of each client class of this one (`DynamoDB.DocumentClient`). */
+  packages?: Readonly<Record<string, readonly string[]>>;
+  /** `migrateTo` for a file whose client classes are known: `{packages}` stands for their packages. */
+  migrateToPackages?: string;
 }
 
 /** The SDK lifecycle table and the date the rules were built. */

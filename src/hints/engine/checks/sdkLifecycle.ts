@@ -20,10 +20,29 @@ export function sdkPhase(lifecycle: SdkLifecycle, sdk: SdkMajor): SdkPhase | und
   return lifecycle.builtOn >= phases.maintenance ? { phase: 'maintenance', phases } : undefined;
 }
 
-function message({ phase, phases }: SdkPhase): string {
+function message({ phase, phases }: SdkPhase, clients: readonly string[] | undefined): string {
+  const migrateTo = migrateToFor(phases, clients);
   return phase === 'end-of-support'
-    ? `${phases.name} reached end-of-support on ${phases.endOfSupport}: it gets no more releases, not even security fixes. Migrate to ${phases.migrateTo}.`
-    : `${phases.name} has been in maintenance mode since ${phases.maintenance} (critical and security fixes only) and reaches end-of-support on ${phases.endOfSupport}. Plan the move to ${phases.migrateTo}.`;
+    ? `${phases.name} reached end-of-support on ${phases.endOfSupport}: it gets no more releases, not even security fixes. Migrate to ${migrateTo}.`
+    : `${phases.name} has been in maintenance mode since ${phases.maintenance} (critical and security fixes only) and reaches end-of-support on ${phases.endOfSupport}. Plan the move to ${migrateTo}.`;
+}
+
+/**
+ * What to migrate to: the packages that take the place of the client classes the file uses, in the table's
+ * order, each once; the general text when the file shows none the table knows.
+ */
+export function migrateToFor(phases: SdkPhases, clients: readonly string[] | undefined): string {
+  const table = phases.packages;
+  if (!table || !phases.migrateToPackages || !clients) {
+    return phases.migrateTo;
+  }
+  const packages: string[] = [];
+  for (const [client, names] of Object.entries(table)) {
+    if (clients.includes(client)) {
+      packages.push(...names.filter((name) => !packages.includes(name)));
+    }
+  }
+  return packages.length > 0 ? phases.migrateToPackages.replace('{packages}', packages.join(', ')) : phases.migrateTo;
 }
 
 /** One finding per file, on the import of the client, while the SDK is in maintenance mode or past end-of-support. */
@@ -35,6 +54,6 @@ export const sdkPastEndOfSupport: Check = (rule, context) => {
   }
   const phase = sdkPhase(lifecycle, imported.sdk);
   if (phase) {
-    context.report(rule, imported.span, undefined, message(phase), undefined, imported.service);
+    context.report(rule, imported.span, undefined, message(phase, imported.clients), undefined, imported.service);
   }
 };

@@ -14,7 +14,8 @@ import { calledWith, callArguments, firstStringArgument } from './parametrisedCa
 import { projectCall } from './projectImports';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
-import { callResult, clientOfType, passesThrough, Value, withTableArguments } from './values';
+import { JS_MODULES } from '../services';
+import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArguments } from './values';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
 
@@ -76,6 +77,13 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   const base = a.id(j);
   if (!base) {
     return { value: undefined, end: j };
+  }
+  // `require('aws-sdk')` inside an expression (`captureAWS(require('aws-sdk'))`): a client library, as its import binds it.
+  if (base === 'require' && a.language.family === 'js' && a.is(j + 1, '(') && a.isString(j + 2) && a.is(j + 3, ')')) {
+    const required = jsModule(a.tokens.text(j + 2));
+    if (Object.hasOwn(JS_MODULES, required.module)) {
+      return continueChain(a, { t: 'ref', module: required.module, path: required.whole }, j + 4, limit, '', false);
+    }
   }
   const path = a.memberPaths.at(a, base, j, limit);
   if (path) {

@@ -9,6 +9,7 @@ import { SdkImport } from '../model';
 import { codeOf } from '../tokenCodes';
 import { HintService, SdkMajor } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { jsModule } from './values';
 
 const IMPORT = codeOf('import');
 const REQUIRE = codeOf('require');
@@ -19,7 +20,10 @@ const DOT = codeOf('.');
 /** The v2 client classes on the `aws-sdk` root module, by the service they reach (the RDS Data API's is Aurora's). */
 const JS_V2_CLASSES: Record<string, HintService> = { DynamoDB: 'dynamodb', RDS: 'rds', ElastiCache: 'elasticache', RDSDataService: 'rds' };
 const JS_V2_CLASS_NAMES = Object.keys(JS_V2_CLASSES);
-const JS_V2_CLIENT_MODULE = /^aws-sdk\/clients\/(dynamodb|rds|rdsdataservice|elasticache)(?:\.js)?$/;
+const V2_CLASS_OF_MODULE: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache', rdsdataservice: 'RDSDataService' };
+const JS_V2_CLIENT_MODULE = /^aws-sdk\/(?:clients\/(dynamodb|rds|rdsdataservice|elasticache)|lib\/dynamodb\/(document_client))(?:\.js)?$/;
+/** The v2 client class a path names, from the root module's names down (`DynamoDB.DocumentClient.ScanInput` is `DynamoDB.DocumentClient`). */
+const JS_V2_CLASS_PATH = /^(DynamoDB(?:\.DocumentClient|\.Converter)?|RDS(?:\.Signer)?|RDSDataService|ElastiCache)(?:\.|$)/;
 /** `dynamodbv2`, `rds`, `rdsdata` (the RDS Data API) and `elasticache` as whole package names. */
 const JAVA_V1_PACKAGE = /^com\.amazonaws\.services\.(dynamodbv2|rds|rdsdata|elasticache)(?:\.|$)/;
 /** The service packages and their subpackages (`dynamodb/dynamodbattribute`, `dynamodb/expression`), not `dynamodbstreams`. */
@@ -106,18 +110,93 @@ function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
     const name = a.tokens.text(module);
     const client = JS_V2_CLIENT_MODULE.exec(name);
     if (client) {
-      return found('aws-sdk-js-v2', SERVICE_OF_PACKAGE[client[1]], stringSpan(a, module));
+      return withClients(found('aws-sdk-js-v2', client[2] ? 'dynamodb' : SERVICE_OF_PACKAGE[client[1]], stringSpan(a, module)), v2Clients(a));
     }
-    if (name === 'aws-sdk') {
+    if (jsModule(name).module === 'aws-sdk') {
       if (rootService === null) {
-        rootService = serviceThroughRoot(a);
+        rootService = serviceThroughRoot(a) ?? serviceOfClass(v2Clients(a, true)[0]);
       }
       if (rootService) {
-        return found('aws-sdk-js-v2', rootService, stringSpan(a, module));
+        return withClients(found('aws-sdk-js-v2', rootService, stringSpan(a, module)), v2Clients(a));
       }
     }
   }
   return undefined;
+}
+
+function withClients(imported: SdkImport, clients: readonly string[]): SdkImport {
+  return clients.length > 0 ? { ...imported, clients } : imported;
+}
+
+function serviceOfClass(path: string | undefined): HintService | undefined {
+  return path ? JS_V2_CLASSES[path.split('.')[0]] : undefined;
+}
+
+/**
+ * The v2 client classes the file uses (`DynamoDB`, `DynamoDB.DocumentClient`, `RDS.Signer`, ...), in the order
+ * it first names them: a name imported from `aws-sdk` or a per-service module, or bound to one
+ * (`const XAWS = AWSXRay.captureAWS(AWS)`), with the members read off it (`AWS.DynamoDB.DocumentClient`,
+ * `DocumentClient.QueryInput`). A bare class name counts where it is used as a class: constructed, called,
+ * written as a type or extended (`usedAsClass`); not where an import or a destructuring only names it.
+ * `rootOnly`: only those reached through the `aws-sdk` root module.
+ */
+function v2Clients(a: CodeAnalyzer, rootOnly = false): string[] {
+  const clients: string[] = [];
+  const codes = a.tokens.codes;
+  for (let k = 0; k < codes.length; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1)) {
+      continue;
+    }
+    const base = v2Base(a, k, rootOnly);
+    if (base === undefined) {
+      continue;
+    }
+    let path = base;
+    let j = k + 1;
+    for (; a.isAccess(j) && a.isId(j + 1); j += 2) {
+      path = path ? `${path}.${a.tokens.text(j + 1)}` : a.tokens.text(j + 1);
+    }
+    if (j === k + 1 && !a.is(k + 1, '(') && !usedAsClass(a, k)) {
+      continue;
+    }
+    const client = JS_V2_CLASS_PATH.exec(path)?.[1];
+    if (client && !clients.includes(client)) {
+      clients.push(client);
+    }
+  }
+  return clients;
+}
+
+/** A bare class name where a class is used: after `new`, `extends`, `implements`, and as a type (`: T`, `=> T`, `<T>`, `T | U`). */
+function usedAsClass(a: CodeAnalyzer, k: number): boolean {
+  return a.is(k - 1, ':') || a.is(k - 1, '=>') || a.is(k - 1, '<') || a.is(k - 1, '|') || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'extends') || a.idIs(k - 1, 'implements');
+}
+
+/** The path, under the root module's names, that the name at `k` stands for when it is the SDK v2 or one of its modules. */
+function v2Base(a: CodeAnalyzer, k: number, rootOnly: boolean): string | undefined {
+  const name = a.tokens.text(k);
+  const imported = a.imports.get(name);
+  if (imported) {
+    return rootOnly && imported.module !== 'aws-sdk' ? undefined : v2Path(imported.module, imported.path);
+  }
+  // A name bound to the module by a call that gives it back (X-Ray's `captureAWS(AWS)`), read where a client class follows.
+  if (a.isAccess(k + 1) && a.isId(k + 2) && a.tokens.isOneOf(k + 2, JS_V2_CLASS_NAMES)) {
+    const value = a.lookup(name, k);
+    return value?.t === 'ref' && (!rootOnly || value.module === 'aws-sdk') ? v2Path(value.module, value.path) : undefined;
+  }
+  return undefined;
+}
+
+function v2Path(module: string, path: string): string | undefined {
+  if (module === 'aws-sdk') {
+    return path;
+  }
+  const service = /^aws-sdk\/clients\/(dynamodb|rds|rdsdataservice|elasticache)$/.exec(module)?.[1];
+  if (!service) {
+    return undefined;
+  }
+  const root = V2_CLASS_OF_MODULE[service];
+  return path === root || path.startsWith(`${root}.`) ? path : path ? `${root}.${path}` : root;
 }
 
 /**

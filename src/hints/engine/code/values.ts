@@ -62,13 +62,36 @@ export type Value =
 
 const V2_CLIENT_DEFAULTS: Record<string, string> = { dynamodb: 'DynamoDB', rds: 'RDS', elasticache: 'ElastiCache', rdsdataservice: 'RDSDataService' };
 
+/**
+ * The AWS SDK for JavaScript v2's files that code imports as modules: a client's module, also with the file's
+ * extension that Node's ES modules need (`aws-sdk/clients/dynamodb.js`), and the DocumentClient's own file
+ * (`aws-sdk/lib/dynamodb/document_client`), which holds the class `aws-sdk/clients/dynamodb` has as a member.
+ */
+const V2_ALL_CLIENTS = /^aws-sdk\/clients\/all(?:\.js)?$/;
+const V2_MODULE_FILE = /^aws-sdk\/(?:clients\/(dynamodb|rds|elasticache|rdsdataservice)|lib\/dynamodb\/(document_client))(?:\.js)?$/;
+
+/**
+ * A JavaScript module as an import names it: the module the rules know it by (`aws-sdk/clients/dynamodb`
+ * for `aws-sdk/clients/dynamodb.js`), the path of what the module gives as a whole (its default import,
+ * `import X = require(...)`, `const X = require(...)`), and whether that whole is all it exports
+ * (`export =` of a class: v2's per-service modules), so that a namespace import (`import * as DynamoDB
+ * from ...`) is that class too, as TypeScript compiles it to `require`.
+ */
+export function jsModule(text: string): { module: string; whole: string; exportAssigned: boolean } {
+  // `aws-sdk/clients/all` holds every client class, as the root module does (`import { DynamoDB } from 'aws-sdk/clients/all'`).
+  if (V2_ALL_CLIENTS.test(text)) {
+    return { module: 'aws-sdk', whole: '', exportAssigned: false };
+  }
+  const v2 = V2_MODULE_FILE.exec(text);
+  if (v2) {
+    return v2[2] ? { module: 'aws-sdk/clients/dynamodb', whole: 'DynamoDB.DocumentClient', exportAssigned: true } : { module: `aws-sdk/clients/${v2[1]}`, whole: V2_CLIENT_DEFAULTS[v2[1]], exportAssigned: true };
+  }
+  return { module: text, whole: text === 'ioredis' ? 'Redis' : text === 'iovalkey' ? 'Valkey' : '', exportAssigned: false };
+}
+
 /** Default exports that stand for a class, so `new DynamoDB.DocumentClient()` resolves. */
 export function defaultExportPath(module: string): string {
-  const v2 = /^aws-sdk\/clients\/(dynamodb|rds|elasticache|rdsdataservice)$/.exec(module);
-  if (v2) {
-    return V2_CLIENT_DEFAULTS[v2[1]];
-  }
-  return module === 'ioredis' ? 'Redis' : module === 'iovalkey' ? 'Valkey' : '';
+  return jsModule(module).whole;
 }
 
 /** boto3 and the libraries with its session API: aioboto3, and botocore / aiobotocore (`get_session().create_client(...)`). */
@@ -78,10 +101,19 @@ export function isBoto3Module(module: string): boolean {
 
 /**
  * Calls that give back their argument: `ExitStack.enter_context(x)` and `AsyncExitStack.enter_async_context(x)`
- * return what entering `x` gives (an SDK or Redis client gives itself), `contextlib.closing(x)` enters as `x`.
+ * return what entering `x` gives (an SDK or Redis client gives itself), `contextlib.closing(x)` enters as `x`;
+ * X-Ray's `captureAWS(AWS)` and `captureAWSClient(client)` give back what they instrument.
  */
 export function passesThrough(value: Value): boolean {
-  return value.t === 'ref' && value.module === 'contextlib' && /(?:^|\.)(?:enter_context|enter_async_context|closing|aclosing)$/.test(value.path);
+  if (value.t !== 'ref') {
+    return false;
+  }
+  if (value.module === 'contextlib') {
+    return /(?:^|\.)(?:enter_context|enter_async_context|closing|aclosing)$/.test(value.path);
+  }
+  // AWS X-Ray's SDK for Node.js: `captureAWS(AWS)` gives back the SDK v2 module it instruments,
+  // `captureAWSClient(client)` the client (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-nodejs-awssdkclients.html).
+  return /^aws-xray-sdk(?:-core)?$/.test(value.module) && /^(?:default\.)?(?:captureAWS|captureAWSClient)$/.test(value.path);
 }
 
 /** Members of clients that are clients themselves (`meta` of a boto3 resource, `Paginators` in .NET). */

@@ -1,10 +1,12 @@
 /**
  * JavaScript and TypeScript imports: `import x, { a as b } from 'm'`, `import * as ns from 'm'`,
- * `const x = require('m')` with its destructured forms, and `await import('m')` into a declaration.
+ * `const x = require('m')` with its destructured forms, `await import('m')` into a declaration, and
+ * TypeScript's `import x = require('m')` and `import x = ns.Member` (an alias of an imported name's member).
+ * Module names are read as `jsModule` gives them (`aws-sdk/clients/dynamodb.js` is `aws-sdk/clients/dynamodb`).
  */
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
-import { defaultExportPath } from '../values';
+import { jsModule } from '../values';
 
 const OPEN_PAREN = codeOf('(');
 const IMPORT = codeOf('import');
@@ -26,11 +28,12 @@ export function collectImports(a: CodeAnalyzer): void {
 function esImport(a: CodeAnalyzer, start: number): void {
   // `import x = require('m')` is read with the other `require` calls.
   if (a.is(start + 2, '=')) {
+    importAlias(a, start);
     return;
   }
   let j = start + 1;
   const limit = Math.min(a.tokens.length, start + 200);
-  const specifiers: { local: string; path: string | undefined }[] = [];
+  const specifiers: { local: string; path: string | undefined; namespace?: true }[] = [];
   let named: { close: number } | undefined;
   while (j < limit && !a.isString(j) && !a.is(j, ';')) {
     if (a.is(j, '{')) {
@@ -55,7 +58,7 @@ function esImport(a: CodeAnalyzer, start: number): void {
       continue;
     }
     if (a.is(j, '*') && a.id(j + 1) === 'as' && a.id(j + 2)) {
-      specifiers.push({ local: a.id(j + 2)!, path: '' });
+      specifiers.push({ local: a.id(j + 2)!, path: undefined, namespace: true });
       j += 3;
       continue;
     }
@@ -68,12 +71,13 @@ function esImport(a: CodeAnalyzer, start: number): void {
   if (!a.isString(j)) {
     return;
   }
-  const module = a.tokens.text(j);
+  const { module, whole, exportAssigned } = jsModule(a.tokens.text(j));
   a.noteModule(module);
   // A project module's default export is its own name: the workspace tells it from the module itself (`import * as`).
-  const defaultPath = /^\.\.?(?:\/|$)/.test(module) ? 'default' : defaultExportPath(module);
+  const defaultPath = /^\.\.?(?:\/|$)/.test(module) ? 'default' : whole;
   for (const specifier of specifiers) {
-    a.addImport(specifier.local, module, specifier.path ?? defaultPath, start);
+    const path = specifier.namespace ? (exportAssigned ? whole : '') : (specifier.path ?? defaultPath);
+    a.addImport(specifier.local, module, path, start);
   }
   if (named) {
     const names = new Set(specifiers.filter((s) => s.path !== undefined).map((s) => s.path!));
@@ -87,16 +91,16 @@ function esImport(a: CodeAnalyzer, start: number): void {
  * `const { default: Redis } = await import('ioredis')`).
  */
 function requireCall(a: CodeAnalyzer, index: number): void {
-  const module = a.tokens.text(index + 2);
+  const { module, whole } = jsModule(a.tokens.text(index + 2));
   a.noteModule(module);
   const dynamic = a.tokens.codes[index] === IMPORT;
   const assigned = dynamic && a.tokens.text(index - 1) === 'await' ? index - 1 : index;
-  if (!a.is(assigned - 1, '=') || (dynamic && !a.is(index + 3, ')'))) {
+  if (!a.is(assigned - 1, '=') || !a.is(index + 3, ')')) {
     return;
   }
   const before = assigned - 2;
   if (a.id(before)) {
-    a.addImport(a.id(before)!, module, dynamic ? '' : defaultExportPath(module), index);
+    a.addImport(a.id(before)!, module, dynamic ? '' : memberPath(a, index + 4, whole), index);
     return;
   }
   if (a.is(before, '}')) {
@@ -106,7 +110,7 @@ function requireCall(a: CodeAnalyzer, index: number): void {
       if (!name) {
         continue;
       }
-      const path = dynamic && name === 'default' ? defaultExportPath(module) : name;
+      const path = dynamic && name === 'default' ? whole : name;
       if (a.is(k + 1, ':') && a.id(k + 2)) {
         a.addImport(a.id(k + 2)!, module, path, index);
         k += 2;
@@ -115,4 +119,36 @@ function requireCall(a: CodeAnalyzer, index: number): void {
       }
     }
   }
+}
+
+/**
+ * The path of `require('m').A.B` from the module's whole: the members read off the call. A chain that goes
+ * on into a call (`require('redis').createClient()`) is left to the declaration's reading as before: the whole.
+ */
+function memberPath(a: CodeAnalyzer, from: number, whole: string): string {
+  let path = whole;
+  let k = from;
+  for (; a.isAccess(k) && a.isId(k + 1); k += 2) {
+    path = path ? `${path}.${a.tokens.text(k + 1)}` : a.tokens.text(k + 1);
+  }
+  return a.is(k, '(') || a.is(k, '[') ? whole : path;
+}
+
+/**
+ * TypeScript's `import DocumentClient = DynamoDB.DocumentClient;`: the alias names a member of an imported
+ * name, so it is imported from the same module with the longer path. Anything else after `=` (a `require`,
+ * read apart, or a name that is no import) binds nothing here.
+ */
+function importAlias(a: CodeAnalyzer, start: number): void {
+  const local = a.id(start + 1);
+  const first = a.id(start + 3);
+  const imported = first !== undefined ? a.imports.get(first) : undefined;
+  if (!local || !imported || !a.is(start + 4, '.')) {
+    return;
+  }
+  let path = imported.path;
+  for (let k = start + 4; a.is(k, '.') && a.isId(k + 1); k += 2) {
+    path = path ? `${path}.${a.tokens.text(k + 1)}` : a.tokens.text(k + 1);
+  }
+  a.addImport(local, imported.module, path, start);
 }
