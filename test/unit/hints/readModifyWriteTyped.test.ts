@@ -55,7 +55,7 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
       assert.deepEqual(reported('OrderRepository.java', code), [`21:putItem ${RULE}`, `27:putItem ${RULE}`]);
     });
 
-    it('reports the enhanced client writing back a bean of this file changed with setters', () => {
+    it('reports the enhanced client writing back a bean of this file changed with setters, declared with its class or `var`', () => {
       const code = sourceLines(
         ...JAVA_IMPORTS,
         'public class ProfileService {',
@@ -77,9 +77,15 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
         '    profiles.putItem(existing);',
         '    return existing;',
         '  }',
+        '  public void clearNickname(String id) {',
+        '    var profile = this.profiles.getItem(Key.builder().partitionValue(id).build());',
+        '    profile.setNickname(null);',
+        '    this.profiles.putItem(profile);',
+        '  }',
         '}',
       );
-      assert.deepEqual(reported('ProfileService.java', code), [`25:putItem ${RULE}`]);
+      // `var`: the bean class is the table's type argument.
+      assert.deepEqual(reported('ProfileService.java', code), [`25:putItem ${RULE}`, `31:putItem ${RULE}`]);
     });
 
     it('stays silent on a condition, a versioned or unseen bean, a helper that may add the condition, another table and an unchanged copy', () => {

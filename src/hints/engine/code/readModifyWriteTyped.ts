@@ -95,8 +95,9 @@ function requestLentAway(a: CodeAnalyzer, from: number, put: OperationOccurrence
     return false;
   }
   const names = new Set<string>();
-  // The request argument: Go's comes after the context (`PutItem(ctx, input)`).
-  const requestArgument = callArgumentRanges(a, open)[a.language.family === 'go' ? 1 : 0];
+  // The request argument: Go's comes after the context in SDK v2 (`PutItem(ctx, input)`), alone in v1 (`PutItem(input)`).
+  const args = callArgumentRanges(a, open);
+  const requestArgument = args[a.language.family === 'go' && args.length > 1 ? 1 : 0];
   for (const [start, end] of requestArgument ? [requestArgument] : []) {
     const p = a.is(start, '&') ? start + 1 : start;
     const built = a.isAccess(p + 1) && a.idIs(p + 2, 'build') && a.is(p + 3, '(') && a.is(p + 4, ')') && end === p + 5;

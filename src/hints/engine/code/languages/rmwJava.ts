@@ -45,15 +45,35 @@ export const rmwJava: RmwDialect = {
     return !namesTable(put) && args.length === 1 && args[0][1] === args[0][0] + 1 && a.isId(args[0][0]) ? args[0] : undefined;
   },
   receiverTable: (a, occurrence) => (namesTable(occurrence) ? undefined : receiverText(a, occurrence.tokenIndex)),
-  versionedOrUnknown(a, _get, readStart) {
-    // `Order order = table.getItem(…)`: the bean's class as declared; `var` tells nothing here.
-    const type = a.is(readStart - 1, '=') && a.isId(readStart - 2) && a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : undefined;
-    if (type === undefined || type === 'var' || staticVersion(a)) {
+  versionedOrUnknown(a, get, readStart) {
+    // `Order order = table.getItem(…)`: the bean's class as declared; for `var`, the table's type argument.
+    const declared = a.is(readStart - 1, '=') && a.isId(readStart - 2) && a.isId(readStart - 3) ? a.tokens.text(readStart - 3) : undefined;
+    const type = declared === 'var' ? tableBean(a, get) : declared;
+    if (type === undefined || staticVersion(a)) {
       return true;
     }
     return versionedOrUnseen(a, 'java', type, VERSION_MARKERS);
   },
 };
+
+/** The bean class of the table the read is sent to, when the file declares its receiver `DynamoDbTable<Bean> name` (a field, parameter or local). */
+function tableBean(a: CodeAnalyzer, get: OperationOccurrence): string | undefined {
+  const receiver = receiverText(a, get.tokenIndex);
+  if (receiver === undefined || !/^\w+$/.test(receiver)) {
+    return undefined;
+  }
+  let found: string | undefined;
+  for (let k = 0; k + 4 < a.tokens.length; k++) {
+    if ((a.idIs(k, 'DynamoDbTable') || a.idIs(k, 'DynamoDbAsyncTable')) && a.is(k + 1, '<') && a.isId(k + 2) && a.is(k + 3, '>') && a.idIs(k + 4, receiver)) {
+      const bean = a.tokens.text(k + 2);
+      if (found !== undefined && found !== bean) {
+        return undefined;
+      }
+      found = bean;
+    }
+  }
+  return found;
+}
 
 /** A static table schema that tags a version attribute (`.tags(VersionedRecordExtension.AttributeTags.versionAttribute())`). */
 function staticVersion(a: CodeAnalyzer): boolean {
