@@ -11,12 +11,14 @@
  * - a change: a member, index or property assigned (`item["n"] = …`, `c.Count++`, `o.Status = s`), a setter
  *   (`o.setStatus(s)`), or a mutating method (`item.put(…)`, `o.getTags().add(t)`, `item.Add(…)`);
  * - the write: the Put's item (its `Item` / `item` option, or an object mapper's argument) is a name that holds
- *   the item and was changed. Any other assignment to the name ends its binding.
+ *   the item and was changed, or a fresh map literal that repeats the Get's literal key and holds a value read
+ *   from the item and computed (`readModifyWriteTypedValues.ts`). Any other assignment to the name ends its binding.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { endsStatement } from './firstItemDialects';
 import { classKey, ClassLanguage } from './languages/baseClassFields';
 import { chainStart } from './receiverChains';
+import { incrementsAt, readValue, rebuiltWithComputedValue, statementEnd } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
 
@@ -49,11 +51,14 @@ export interface RmwFlow {
   responses: Set<string>;
   /** Names whose value was changed after they got the item. */
   changed: Set<string>;
+  /** Names holding a value read from the item, and whether it was computed since (`readModifyWriteTypedValues.ts`). */
+  values: Map<string, boolean>;
 }
 
 const MAX_TOKENS = 3000;
 const ITEM = normalizeName('Item');
 const TABLE_NAME = normalizeName('TableName');
+const KEY = normalizeName('Key');
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '|=', '&=', '??=']);
 
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, in one function, on the same table. */
@@ -68,7 +73,7 @@ export function typedRewritesReadItem(a: CodeAnalyzer, dialect: RmwDialect, get:
   if (table === undefined || table !== tableOf(a, dialect, put)) {
     return false;
   }
-  const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set() };
+  const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const read = readResult(a, dialect, get, flow);
   if (!read || (dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
     return false;
@@ -80,7 +85,16 @@ export function typedRewritesReadItem(a: CodeAnalyzer, dialect: RmwDialect, get:
   }
   const option = put.request?.options.find((o) => o.norm === ITEM && !o.absent);
   const [from, to] = option ? a.tokensOf(option.value) : (dialect.writtenArgument(a, put) ?? [-1, -1]);
-  return from >= 0 && written(a, dialect, from, to, flow) && !(option && requestLentAway(a, read.start, put, from));
+  if (from < 0 || (option && requestLentAway(a, read.start, put, from))) {
+    return false;
+  }
+  if (written(a, dialect, from, to, flow)) {
+    return true;
+  }
+  // A fresh item that repeats the Get's literal key with a value computed from the read (a counter).
+  const key = get.request?.options.find((o) => o.norm === KEY && !o.absent);
+  const [keyFrom, keyTo] = key ? a.tokensOf(key.value) : [-1, -1];
+  return option !== undefined && rebuiltWithComputedValue(a, dialect.itemMember, from, to, keyFrom, keyTo, flow);
 }
 
 /**
@@ -208,17 +222,28 @@ function follow(a: CodeAnalyzer, dialect: RmwDialect, k: number, flow: RmwFlow):
     const names = dialect.assignedNames(a, assign);
     if (names?.[0] === name) {
       const derived = derivedValue(a, dialect, assign + 1, flow);
+      const end = derived === undefined ? statementEnd(a, assign + 1) : -1;
+      const value = end > assign + 1 ? readValue(a, dialect.itemMember, assign + 1, end, flow) : undefined;
       if (derived !== undefined) {
         flow.items.set(name, derived);
         flow.responses.delete(name);
         flow.changed.delete(name);
-      } else if (held || response) {
+      } else if (value !== undefined) {
+        flow.values.set(name, value);
+        flow.items.delete(name);
+        flow.responses.delete(name);
+      } else {
         flow.items.delete(name);
         flow.responses.delete(name);
         flow.changed.delete(name);
+        flow.values.delete(name);
       }
       return;
     }
+  }
+  // `count++`, `count += 1`
+  if (flow.values.has(name) && incrementsAt(a, k)) {
+    flow.values.set(name, true);
   }
   if ((held || response) && changedAt(a, dialect, k, response)) {
     flow.changed.add(name);
