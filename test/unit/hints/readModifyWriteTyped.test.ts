@@ -210,7 +210,7 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
       assert.deepEqual(reported('counter_store.go', code), [`39:PutItem ${RULE}`, `52:PutItem ${RULE}`]);
     });
 
-    it('stays silent on a conditional put, another table, a fresh item, an unchanged item and an input a helper completes', () => {
+    it('stays silent on a conditional put, another table, a fresh item, an unchanged item, an input a helper completes and a struct decoded again from elsewhere', () => {
       const code = sourceLines(
         ...GO_HEADER,
         'func (s *CounterStore) SafeHit(ctx context.Context, id string) error {',
@@ -240,6 +240,17 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
         '\tinput := &dynamodb.PutItemInput{TableName: aws.String(s.table), Item: item}',
         '\twithVersionCheck(input, read)',
         '\t_, err = s.client.PutItem(ctx, input)',
+        '\treturn err',
+        '}',
+        '',
+        'func (s *CounterStore) Replace(ctx context.Context, id string, raw map[string]types.AttributeValue) error {',
+        '\tout, _ := s.client.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(s.table), Key: map[string]types.AttributeValue{"id": &types.AttributeValueMemberS{Value: id}}})',
+        '\tvar c Counter',
+        '\t_ = attributevalue.UnmarshalMap(out.Item, &c)',
+        '\t_ = attributevalue.UnmarshalMap(raw, &c)',
+        '\tc.Count++',
+        '\titem, _ := attributevalue.MarshalMap(c)',
+        '\t_, err := s.client.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(s.table), Item: item})',
         '\treturn err',
         '}',
       );

@@ -35,6 +35,10 @@ export const rmwGo: RmwDialect = {
     if (target !== undefined && end === sTo) {
       flow.items.set(target, (flow.items.get(source!) ?? false) || flow.changed.has(source!));
       flow.changed.delete(target);
+    } else if (target !== undefined) {
+      // Decoded from something else: no longer the item read.
+      flow.items.delete(target);
+      flow.changed.delete(target);
     }
     return true;
   },
