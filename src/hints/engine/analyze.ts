@@ -104,6 +104,7 @@ function buildModel(
               importedPynamodbClass: (module, path) => workspace.view.importedPynamodbClass?.(workspace.file, module, path),
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               classFields: (key) => workspace.view.classFields?.(workspace.file, key),
+              mappedClass: (key) => workspace.view.mappedClass?.(workspace.file, key),
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
               goCalledWhilePaging: (packageName, name, method) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name, method) ?? false,
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,

@@ -36,6 +36,8 @@ export interface ProjectContext {
   importedClassUnknownFields?(module: string, path: string): readonly string[] | undefined;
   /** The client fields a Java or C# class of the workspace lends its subclasses, by language and qualified name (`classKey`). */
   classFields?(key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** Whether the mapped Java or C# class `key` (`classKey` of its simple name) has a version attribute; undefined when unknown. */
+  mappedClass?(key: string): boolean | undefined;
   /** What a class the module declares as `path` is to PynamoDB, if anything. */
   importedPynamodbClass?(module: string, path: string): PynamodbClassKind | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */

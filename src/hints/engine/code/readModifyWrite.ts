@@ -1,5 +1,5 @@
 /**
- * A read-modify-write of one DynamoDB item (JavaScript, TypeScript, Python): a `PutItem` that writes back the
+ * A read-modify-write of one DynamoDB item (JavaScript, TypeScript, Python; Java, Go and C# in `readModifyWriteTyped.ts`): a `PutItem` that writes back the
  * item a `GetItem` of the same function read, changed, or an item built from it. Read token by token inside one
  * function, from the read to the write, by data flow only:
  * - the read's item: `const { Item } = await doc.send(new GetCommand(…))` (or `{ Item: order }`),
@@ -19,6 +19,10 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
+import { RmwDialect, typedRewritesReadItem } from './readModifyWriteTyped';
+import { rmwCsharp } from './languages/rmwCsharp';
+import { rmwGo } from './languages/rmwGo';
+import { rmwJava } from './languages/rmwJava';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 
@@ -441,11 +445,18 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
 
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
+  const dialect = TYPED_DIALECTS[a.language.family];
+  if (dialect) {
+    return typedRewritesReadItem(a, dialect, get, put);
+  }
   const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
   const key = get.request?.options.find((option) => option.norm === KEY && !option.absent);
   const table = tableOf(a, get);
   return item !== undefined && table !== undefined && table === tableOf(a, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value, key?.value);
 }
+
+/** Java, Go and C#: the shared flow of `readModifyWriteTyped.ts`, one dialect per language. */
+const TYPED_DIALECTS: Partial<Record<string, RmwDialect>> = { java: rmwJava, go: rmwGo, csharp: rmwCsharp };
 
 const ITEM = normalizeName('Item');
 const KEY = normalizeName('Key');

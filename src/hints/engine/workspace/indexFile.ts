@@ -19,6 +19,7 @@ import { isServerlessScript, mayDefineService, serviceTree } from '../code/serve
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { indexClassFields, mayLendClassFields } from './classFields';
+import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -80,7 +81,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) ? () => indexClassFields(kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -125,6 +126,13 @@ function readCode(
     ...nestCalls,
     ...(requestClasses ? { requestClasses } : {}),
   };
+}
+
+/** A Java or C# file: the client fields its classes lend subclasses, and the classes an object mapper maps. */
+function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): FileContribution | undefined {
+  const fields = mayLendClassFields(file, kind, text) ? indexClassFields(kind, text) : undefined;
+  const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
+  return mappedClasses ? { ...(fields ?? emptyContribution()), mappedClasses } : fields;
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -200,6 +200,8 @@ export interface FileContribution {
   packageJson?: PackageManifest;
   /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
   classFields?: Record<string, Record<string, ExportedClient>>;
+  /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
+  mappedClasses?: Record<string, boolean>;
   /**
    * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
    * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
@@ -518,6 +520,8 @@ export interface WorkspaceView {
   goPackage?(codeFile: string, packageName: string): GoPackageDeclarations | undefined;
   /** The client fields a Java or C# class of the workspace lets its subclasses read, by `classKey` (language and qualified name). */
   classFields?(codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /** Whether the mapped class `key` (language and simple name) has a version attribute; undefined when no file, or two, declare it. */
+  mappedClass?(codeFile: string, key: string): boolean | undefined;
   /**
    * The exported declarations of the Go package `codeFile` imports by `importPath`, where a `go.mod` of the
    * workspace declares a module whose path leads to a folder of indexed Go files of one package. Undefined

@@ -55,6 +55,7 @@ export class WorkspaceModel implements WorkspaceView {
   private goIndex: GoModuleIndex | undefined;
   /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
   private classIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
+  private mappedIndex: Map<string, boolean | null> | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
   /** Files changed inside `batch`, announced when it ends. */
@@ -126,6 +127,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.requestClasses = undefined;
     this.goIndex = undefined;
     this.classIndex = undefined;
+    this.mappedIndex = undefined;
     this.instantiations = undefined;
     if (this.pending) {
       this.pending.add(file);
@@ -349,6 +351,20 @@ export class WorkspaceModel implements WorkspaceView {
       }
     }
     return this.classIndex.get(key) ?? undefined;
+  }
+
+  /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */
+  mappedClass(_codeFile: string, key: string): boolean | undefined {
+    if (!this.mappedIndex) {
+      this.mappedIndex = new Map();
+      for (const { contribution } of this.contributions.values()) {
+        for (const [name, versioned] of Object.entries(contribution.mappedClasses ?? {})) {
+          // Two files that declare one simple name leave it unknown.
+          this.mappedIndex.set(name, this.mappedIndex.has(name) ? null : versioned);
+        }
+      }
+    }
+    return this.mappedIndex.get(key) ?? undefined;
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */

@@ -1,0 +1,49 @@
+/**
+ * Read-modify-write in Go (`readModifyWriteTyped.ts`): aws-sdk-go-v2 (and v1) `GetItem` / `PutItem` with
+ * `&dynamodb.GetItemInput{…}`, whose output's item is `out.Item`; between them the item may be decoded into a
+ * struct (`attributevalue.UnmarshalMap(out.Item, &c)`, v1 `dynamodbattribute`), changed (`c.Count++`,
+ * `out.Item["s"] = …`), and encoded again (`item, err := attributevalue.MarshalMap(c)`).
+ */
+import { callArgumentRanges, goAssignedNames, RmwDialect } from '../readModifyWriteTyped';
+
+const MARSHALLERS = new Set(['attributevalue', 'dynamodbattribute']);
+
+export const rmwGo: RmwDialect = {
+  itemMember: (a, p) => (a.isAccess(p) && a.idIs(p + 1, 'Item') && !a.is(p + 2, '(') ? p + 2 : -1),
+  readsObject: () => false,
+  copyOpen(a, start) {
+    const pkg = a.id(start);
+    const fn = a.isAccess(start + 1) ? a.id(start + 2) : undefined;
+    const copy = (pkg !== undefined && MARSHALLERS.has(pkg) && fn === 'MarshalMap') || (pkg === 'maps' && fn === 'Clone');
+    return copy && a.is(start + 3, '(') && callArgumentRanges(a, start + 3).length === 1 ? start + 3 : -1;
+  },
+  mutators: new Set(),
+  special(a, k, flow) {
+    // `attributevalue.UnmarshalMap(out.Item, &c)`: `c` holds the item as read.
+    const pkg = a.tokens.text(k);
+    if (!MARSHALLERS.has(pkg) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'UnmarshalMap') || !a.is(k + 3, '(')) {
+      return false;
+    }
+    const args = callArgumentRanges(a, k + 3);
+    if (args.length !== 2) {
+      return true;
+    }
+    const [[sFrom, sTo], [dFrom, dTo]] = args;
+    const source = a.id(sFrom);
+    const end = source === undefined ? -1 : flow.items.has(source) ? sFrom + 1 : flow.responses.has(source) ? rmwGo.itemMember(a, sFrom + 1) : -1;
+    const target = a.is(dFrom, '&') && dTo === dFrom + 2 ? a.id(dFrom + 1) : undefined;
+    if (target !== undefined && end === sTo) {
+      flow.items.set(target, (flow.items.get(source!) ?? false) || flow.changed.has(source!));
+      flow.changed.delete(target);
+    } else if (target !== undefined) {
+      // Decoded from something else: no longer the item read.
+      flow.items.delete(target);
+      flow.changed.delete(target);
+    }
+    return true;
+  },
+  assignedNames: goAssignedNames,
+  writtenArgument: () => undefined,
+  receiverTable: () => undefined,
+  versionedOrUnknown: () => false,
+};
