@@ -59,50 +59,9 @@ describe('Registry module defaults chosen unlike the resource', () => {
       '  engine         = "aurora-postgresql"',
       '  cluster_size   = 2',
       '  admin_password = var.ledger_password',
-      '  storage_encrypted = true',
       '}',
     );
     assert.deepEqual(findings(code), ['1:"ledger" rds-skip-final-snapshot']);
-  });
-
-  it("reports cloudposse/rds-cluster's storage_encrypted default of false, which a new Aurora cluster's own default no longer is", () => {
-    const code = sourceLines(
-      'module "ledger" {',
-      '  source              = "cloudposse/rds-cluster/aws"',
-      '  version             = "2.5.0"',
-      '  engine              = "aurora-postgresql"',
-      '  skip_final_snapshot = false',
-      '}',
-      'module "encrypted" {',
-      '  source              = "cloudposse/rds-cluster/aws"',
-      '  engine              = "aurora-mysql"',
-      '  skip_final_snapshot = false',
-      '  storage_encrypted   = true',
-      '}',
-      'module "with_key" {',
-      '  source              = "cloudposse/rds-cluster/aws"',
-      '  engine              = "aurora-mysql"',
-      '  skip_final_snapshot = false',
-      '  kms_key_arn         = var.kms_key_arn',
-      '  storage_encrypted   = var.encrypted',
-      '}',
-      'module "serverless_v1" {',
-      '  source              = "cloudposse/rds-cluster/aws"',
-      '  engine              = "aurora-mysql"',
-      '  engine_mode         = "serverless"',
-      '  skip_final_snapshot = false',
-      '}',
-      'module "before_the_input" {',
-      '  source              = "git::https://github.com/cloudposse/terraform-aws-rds-cluster.git?ref=tags/0.3.3"',
-      '  engine              = "aurora-mysql"',
-      '  skip_final_snapshot = false',
-      '}',
-    );
-    // (Aurora Serverless v1 has its own finding, on engine_mode.)
-    assert.deepEqual(findings(code), ['1:"ledger" rds-storage-encrypted', '23:engine_mode rds-aurora-serverless-v1']);
-    const rules = compileContent('content').hintRules;
-    const [finding] = analyzeText(code, rules, { kind: 'terraform' }).findings;
-    assert.match(finding.message, /The module's storage_encrypted defaults to false, and this block leaves it out\.$/);
   });
 
   it("leaves alone the defaults a module shares with the resource (terraform-aws-modules/rds: deletion protection and Multi-AZ off)", () => {

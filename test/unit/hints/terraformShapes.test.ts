@@ -603,19 +603,15 @@ describe('Terraform security groups and modules', () => {
       '  admin_password             = "ignored-when-managed"',
       '}',
     );
-    // The module skips the final snapshot and leaves storage unencrypted unless told otherwise: every block here
-    // leaves both out (a restored cluster has its snapshot's encryption).
+    // The module skips the final snapshot unless told otherwise: every block here leaves it out.
     assert.deepEqual(findings(code), [
       '1:"orders_db" rds-skip-final-snapshot',
-      '1:"orders_db" rds-storage-encrypted',
       '8:"orders-2024" rds-master-password',
       '10:publicly_accessible rds-publicly-accessible',
       '11:"0.0.0.0/0" rds-open-ingress',
       '15:"reports_db" rds-skip-final-snapshot',
-      '15:"reports_db" rds-storage-encrypted',
       '23:"restored_db" rds-skip-final-snapshot',
       '29:"managed_db" rds-skip-final-snapshot',
-      '29:"managed_db" rds-storage-encrypted',
     ]);
     assert.ok(hintsIn('main.tf', code).includes('27:admin_password rds-master-password'), hintsIn('main.tf', code).join('\n'));
   });

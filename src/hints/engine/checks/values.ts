@@ -42,7 +42,8 @@ export const valueEquals: Check = (rule, context) => {
   for (const resource of argumentNames.length > 0 ? context.model.contexts : []) {
     const chosen = resource.chosenDefaults && rule.match.terraform?.resources.includes(resource.type) ? chosenIn(resource.chosenDefaults, argumentNames) : undefined;
     if (chosen && literalEquals(chosen.value, value) && !optionNamed(resource, argumentNames) && absenceCounts(rule, resource)) {
-      context.report(rule, resource.anchor, undefined, moduleDefaultMessage(rule, chosen));
+      const message = `${inReaderTerms(rule.diagnostic!.message, rule, 'terraform')} The module's ${chosen.input} defaults to ${literalText(chosen.value)}, and this block leaves it out.`;
+      context.report(rule, resource.anchor, undefined, message);
     }
   }
   // The diagnostic's `contexts` always have the value, with no property to say otherwise (CDK's
@@ -64,11 +65,6 @@ function chosenIn(chosen: ReadonlyMap<string, { value: Literal; input: string }>
     }
   }
   return undefined;
-}
-
-/** The rule's message in Terraform terms, and where the value comes from: the module's default for an input the block leaves out. */
-function moduleDefaultMessage(rule: HintRule, chosen: { value: Literal; input: string }): string {
-  return `${inReaderTerms(rule.diagnostic!.message, rule, 'terraform')} The module's ${chosen.input} defaults to ${literalText(chosen.value)}, and this block leaves it out.`;
 }
 
 /** A literal as HCL writes it. */
@@ -95,19 +91,10 @@ export const falseOrAbsent: Check = (rule, context) => {
   if (!property) {
     return;
   }
-  const fixValue = rule.fix?.kind === 'set-value' ? rule.fix.value : undefined;
-  const fixFor = (resource: OptionContext) => (fixValue !== undefined ? insertPropertyFix(rule, resource, property, fixValue) : undefined);
-  // A registry module that writes the setting off unless told otherwise (cloudposse/rds-cluster's storage_encrypted):
-  // a block that leaves the input out has it off, whatever the resource's own default.
-  for (const resource of context.contextsOf(rule)) {
-    const chosen = resource.chosenDefaults ? chosenIn(resource.chosenDefaults, properties) : undefined;
-    if (chosen && literalEquals(chosen.value, false) && !optionNamed(resource, properties) && !mootSettingSet(resource, rule.diagnostic?.unlessPresent ?? []) && !clusterMember(rule, resource)) {
-      context.report(rule, resource.anchor, fixFor(resource), moduleDefaultMessage(rule, chosen));
-    }
-  }
   for (const resource of context.contextsOf(rule)) {
     if (!optionNamed(resource, properties) && absentMeansOff(rule, resource, properties)) {
-      context.report(rule, resource.anchor, fixFor(resource));
+      const fix = rule.fix?.kind === 'set-value' && rule.fix.value !== undefined ? insertPropertyFix(rule, resource, property, rule.fix.value) : undefined;
+      context.report(rule, resource.anchor, fix);
     }
   }
 };

@@ -31,8 +31,8 @@ export interface RegistryModule {
    * only when the module block's `version` (or a git source's `ref`) rules out every later release.
    */
   earlierDefaults?: readonly { before: Release; defaults: Record<string, boolean | number | string> }[];
-  /** Arguments whose default does not hold under these inputs (the module sets them from another input), or in the release `newest` caps. */
-  unsetDefaults?(options: readonly OptionOccurrence[], newest?: Release): readonly string[];
+  /** Arguments whose default does not hold under these inputs (the module sets them from another input). */
+  unsetDefaults?(options: readonly OptionOccurrence[]): readonly string[];
   /** When an input switches the module to another resource (ElastiCache: a cluster instead of a replication group). */
   resourceFor?(options: readonly OptionOccurrence[]): string;
   /** The inputs as they reach the resource, where the module overrides some under another input (or in the release `newest` caps). */
@@ -245,19 +245,9 @@ const MODULES: Record<string, RegistryModule> = {
       rds_monitoring_interval: 'monitoring_interval',
     },
     second: { resource: 'aws_rds_cluster_instance', inputs: ['publicly_accessible', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'rds_monitoring_interval'] },
-    // Every release skips the final snapshot unless told otherwise (aws_rds_cluster's own default is false). From
-    // 0.3.7 it passes `storage_encrypted`, false by default, except in `engine_mode = "serverless"` (null then),
-    // where a new Aurora cluster's own default has been encrypted since 2026-02-18 (Aurora User Guide, Overview.Encryption).
-    defaults: { skip_final_snapshot: true, storage_encrypted: false },
-    chosen: ['skip_final_snapshot', 'storage_encrypted'],
-    unsetDefaults(options, newest) {
-      const mode = text(options, 'engine_mode');
-      return mode !== '' && mode !== 'provisioned' && mode !== 'parallelquery'
-        ? ['storage_encrypted']
-        : newest && compareReleases(newest, [0, 3, 7]) < 0
-          ? ['storage_encrypted']
-          : [];
-    },
+    // Every release skips the final snapshot unless told otherwise (aws_rds_cluster's own default is false).
+    defaults: { skip_final_snapshot: true },
+    chosen: ['skip_final_snapshot'],
     effective(options) {
       const restored = given(options, 'replication_source_identifier') || given(options, 'snapshot_identifier');
       const passedOn = !restored && flag(options, 'manage_admin_user_password', false) === false;
@@ -470,7 +460,7 @@ export function defaultLiterals(module: RegistryModule, options: readonly Option
       map.set(normalizeName(name), typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : { kind: 'bool', value });
     }
   }
-  for (const name of module.unsetDefaults?.(options, newest) ?? []) {
+  for (const name of module.unsetDefaults?.(options) ?? []) {
     map.set(normalizeName(name), { kind: 'expr', text: 'set by the module' });
   }
   return map;
