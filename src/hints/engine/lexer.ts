@@ -313,6 +313,9 @@ export function lex(text: string, family: Family): Lexed {
     return end;
   };
 
+  // HCL identifiers may hold dashes (`local.db-creds`, `var.rds-instance-type`): a dash followed by an
+  // identifier character continues the name, as in HCL's own grammar; spaced `a - b` stays a subtraction.
+  const hcl = family === 'hcl';
   while (i < length) {
     budgetTick();
     let code = text.charCodeAt(i);
@@ -347,7 +350,7 @@ export function lex(text: string, family: Family): Lexed {
       // The hottest loop of the lexer, so isIdentPart is written out.
       let j = i + 1;
       let c = text.charCodeAt(j);
-      while (j < length && (c > 127 || ASCII_IDENT_PART[c] === 1)) {
+      while (j < length && (c > 127 || ASCII_IDENT_PART[c] === 1 || (c === 45 && hcl && j + 1 < length && isIdentPart(text.charCodeAt(j + 1))))) {
         c = text.charCodeAt(++j);
       }
       const after = j < length ? text.charCodeAt(j) : 0;

@@ -100,6 +100,9 @@ describe('RDS engine lifecycle', () => {
     assert.deepEqual(pastStandardSupport(today, 'postgres', '12.22'), { major: '12', endOfStandardSupport: '2025-02-28' });
     assert.deepEqual(pastStandardSupport(today, 'aurora-mysql', '5.7.mysql_aurora.2.12.5'), { major: '2', endOfStandardSupport: '2024-10-31' });
     assert.deepEqual(pastStandardSupport(today, 'redis', '5.0.6'), { major: '5', endOfStandardSupport: '2026-01-31' });
+    // PostgreSQL 9.6 ended with no Extended Support (RDS on 18 January 2022, Aurora on 31 January 2022).
+    assert.deepEqual(pastStandardSupport(today, 'postgres', '9.6.9'), { major: '9.6', endOfStandardSupport: '2022-01-18', endOfLife: true });
+    assert.deepEqual(pastStandardSupport(today, 'aurora-postgresql', '9.6.22'), { major: '9.6', endOfStandardSupport: '2022-01-31', endOfLife: true });
     // Redis OSS 6 leaves standard support on 31 January 2027: silent until then, reported from the day after.
     assert.equal(pastStandardSupport(today, 'redis', '6.2'), undefined);
     assert.equal(pastStandardSupport({ ...today, builtOn: '2027-01-31' }, 'redis', '6.2.6'), undefined);
@@ -113,7 +116,7 @@ describe('RDS engine lifecycle', () => {
   it('compiles the same table into the ElastiCache engine-version rule', () => {
     const rule = realHintRules().find((candidate) => candidate.id === 'elasticache-engine-version-extended-support');
     assert.deepEqual(rule?.diagnostic?.lifecycle?.engines.redis, { '2': '2023-01-13', '3': '2023-07-31', '4': '2026-01-31', '5': '2026-01-31', '6': '2027-01-31' });
-    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { aurora: ['1'], redis: ['2', '3'] });
+    assert.deepEqual(rule?.diagnostic?.lifecycle?.endOfLife, { postgres: ['9.6'], aurora: ['1'], 'aurora-postgresql': ['9.6'], redis: ['2', '3'] });
     assert.ok(rule?.diagnostic?.endOfLifeMessage, 'the ElastiCache rule says what end of life means');
   });
 

@@ -461,6 +461,10 @@ export class TerraformValues {
     if (reference || !item || this.textOf(item.first + 1) === 'for') {
       return reference ? this.objects(reference, depth + 1) : [];
     }
+    // `concat([...], [...])`: the objects of each list it joins (a `for` list among them gives none).
+    if (this.tokens.kinds[item.first] === ID && this.tokens.is(item.first, 'concat') && this.textOf(item.first + 1) === '(' && this.partner[item.first + 1] === item.end - 1) {
+      return depth < MAX_REFERENCES ? this.itemsBetween(item.first + 1, item.end).flatMap((list) => this.objects(list, depth + 1)) : [];
+    }
     const { partner } = this;
     const objects: InputObject[] = [];
     for (let k = item.first + 1; k < item.end - 1; k = partner[k] > k ? partner[k] + 1 : k + 1) {
