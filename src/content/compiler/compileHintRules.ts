@@ -53,12 +53,13 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
   endOfLifeMessage: ['engine-version-past-standard-support'],
   calledMessage: ['client-per-invocation', 'sql-connection-per-invocation'],
+  alwaysEncryptedMessage: ['false-or-absent'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
@@ -343,7 +344,7 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
   if (scalar !== undefined) {
     diagnostic.value = scalar;
   }
-  for (const key of ['properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn'] as const) {
+  for (const key of ['properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines'] as const) {
     const list = reader.list(fields, key, false);
     if (list.length > 0) {
       diagnostic[key] = list;
@@ -359,6 +360,9 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
     } else if (text) {
       diagnostic[key] = text;
     }
+  }
+  if ((diagnostic.alwaysEncryptedForEngines === undefined) !== (diagnostic.alwaysEncryptedMessage === undefined)) {
+    reader.error(`diagnostic: 'alwaysEncryptedForEngines' and 'alwaysEncryptedMessage' go together`);
   }
   for (const needed of CHECK_NEEDS[check] ?? []) {
     if (diagnostic[needed] === undefined) {

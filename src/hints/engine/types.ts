@@ -141,6 +141,12 @@ export interface RuleDiagnostic {
    */
   engineRequiredIn?: string[];
   offByDefaultForEngines?: string[];
+  /**
+   * For `false-or-absent`: engines that encrypt a new resource whatever the written `false` says (Aurora, for
+   * clusters created from 2026-02-18), where `alwaysEncryptedMessage` says what the `false` still means.
+   */
+  alwaysEncryptedForEngines?: string[];
+  alwaysEncryptedMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];
   /**

@@ -84,7 +84,7 @@ export const falseOrAbsent: Check = (rule, context) => {
     const orAbsent = orAbsentOf(option.literal);
     const either = orAbsent !== undefined && literalEquals(orAbsent, false) && !resource.defaults && (counting ??= new Set(context.contextsOf(rule))).has(resource) && absentMeansOff(rule, resource, properties);
     if (literalEquals(option.literal, false) || either) {
-      context.report(rule, option.key, context.fixFor(rule, option));
+      context.report(rule, option.key, context.fixFor(rule, option), encryptedAnyway(rule, resource) ? inReaderTerms(rule.diagnostic!.alwaysEncryptedMessage!, rule, resource.kind === 'redis-client' || resource.kind === 'sql-client' ? 'sdk' : resource.kind, option.name) : undefined);
     }
   }
   const property = properties[0];
@@ -98,6 +98,13 @@ export const falseOrAbsent: Check = (rule, context) => {
     }
   }
 };
+
+/** Whether the resource's engine, as written, encrypts a new resource whatever the setting says (`alwaysEncryptedForEngines`). */
+function encryptedAnyway(rule: HintRule, resource: OptionContext): boolean {
+  const engines = rule.diagnostic?.alwaysEncryptedForEngines;
+  const engine = engines ? optionNamed(resource, ENGINE)?.literal : undefined;
+  return engine?.kind === 'str' && engines!.includes(engine.value.trim().toLowerCase());
+}
 
 /** Whether a resource is of a type where the setting is Memcached's only (`memcachedOnlyIn`) and names another engine. */
 function notMemcached(rule: HintRule, resource: OptionContext): boolean {
