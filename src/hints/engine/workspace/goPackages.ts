@@ -44,6 +44,7 @@ const CARRIAGE_RETURN = 13;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
+const COMMA = 44;
 const CLOSE_BRACE = 125;
 
 /** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
@@ -163,6 +164,8 @@ interface Gathered {
   inputFunctions: Map<string, string>;
   optionCalls: GoCallRef[];
   interfaces: Record<string, GoFieldType>;
+  /** Functions whose first result is a type of the file's own (`func getClient(c Config) redisClient`), to that type's name. */
+  ownResults: Map<string, string>;
 }
 
 /** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
@@ -187,6 +190,38 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
+  } else if (!result && gathered.ownResults.size < MAX_DECLARATIONS) {
+    const own = ownTypeResult(text, signature.results, end);
+    if (own !== undefined) {
+      gathered.ownResults.set(signature.name, own);
+    }
+  }
+}
+
+/**
+ * The first result of a signature when it is a bare name of the file's package (`redisClient`, `(Store, error)`),
+ * not qualified, not a pointer, not a builtin written in lower case that no file declares an interface of.
+ */
+function ownTypeResult(text: string, k: number, end: number): string | undefined {
+  let at = skipSpace(text, k);
+  if (text.charCodeAt(at) === OPEN_PAREN) {
+    at = skipSpace(text, at + 1);
+  }
+  const name = wordAt(text, at);
+  const after = skipSpace(text, at + name.length);
+  const next = text.charCodeAt(after);
+  return name !== '' && name !== PROTO && (after >= end || next === OPEN_BRACE || next === CLOSE_PAREN || next === COMMA) ? name : undefined;
+}
+
+/**
+ * A function of the file whose first result is an interface of the file over go-redis commands (`func getClient(c
+ * Config) redisClient`, the interface declared above or below it): calling it gives that client, as its interface does.
+ */
+function interfaceResults(gathered: Gathered): void {
+  for (const [fn, type] of gathered.ownResults) {
+    if (Object.hasOwn(gathered.interfaces, type) && !Object.hasOwn(gathered.functions, fn) && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
+      gathered.functions[fn] = gathered.interfaces[type];
+    }
   }
 }
 
@@ -221,7 +256,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {} };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map() };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -305,6 +340,7 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       delete structs[struct];
     }
   }
+  interfaceResults(gathered);
   const declared: GoPackageFile = { name: name ?? '', structs };
   if (Object.keys(gathered.functions).length > 0) {
     declared.functions = gathered.functions;

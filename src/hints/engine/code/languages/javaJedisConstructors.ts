@@ -9,7 +9,8 @@ import { OptionContext, OptionOccurrence } from '../../model';
 import { UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { positionalOption } from '../options';
+import { literalOf, positionalOption } from '../options';
+import { boundLiteral, withLocalPasswords } from '../sqlLiterals';
 
 /**
  * A constructor's parameters, one letter each: `S` a String (host, client or master name), `U` the user, `P`
@@ -128,5 +129,39 @@ export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open
   if (host !== undefined && host >= 0) {
     options.push(option(host, 'host'));
   }
-  return { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
+  const context: OptionContext = { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
+  return withLocalHost(a, withLocalPasswords(a, context));
+}
+
+/**
+ * The host and password a constructor takes through a name bound once to a literal (`private static final String
+ * REDIS_HOST = "localhost";`, a local set once): the literal, so that a local server and a written password are seen.
+ */
+function withLocalHost(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  context.options.forEach((option, index) => {
+    const [first, end] = option.norm === 'host' && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
+    const from = end === first + 1 ? boundLiteral(a, first) : -1;
+    if (from >= 0) {
+      const literal = literalOf(a, from, from + 1).literal;
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
+    }
+  });
+  return context;
+}
+
+/**
+ * `jedis.auth("secret")`, `jedis.auth("app", "secret")` on a Jedis client at its method name `index`: the AUTH
+ * command sent by hand after `new Jedis(host, port)`, its last argument the password (Jedis's `auth(String)` and
+ * `auth(String user, String password)`). A password option of its own client context, not complete: the client's
+ * TLS is set where it was made.
+ */
+export function jedisAuthOptions(a: CodeAnalyzer, index: number): OptionContext | undefined {
+  const open = index + 1;
+  const written = a.is(open, '(') ? segments(a, open) : [];
+  if (written.length < 1 || written.length > 2) {
+    return undefined;
+  }
+  const [start, end] = written[written.length - 1];
+  const context: OptionContext = { kind: 'redis-client', type: 'jedis', options: [positionalOption(a, start, end, 'password')], complete: false, anchor: a.tokenSpan(index) };
+  return withLocalPasswords(a, context);
 }
