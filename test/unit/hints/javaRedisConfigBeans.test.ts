@@ -160,8 +160,46 @@ describe('Java: Jedis AUTH sent by hand', () => {
       '}',
     );
     const hints = hintsIn('StockProbe.java', code);
-    assert.deepEqual(findings(hints), ['7:"s3cr3t-stock" redis-password!', '8:CACHE_PASSWORD redis-password!']);
+    assert.deepEqual(
+      findings(hints).filter((hint) => hint.endsWith('redis-password!')),
+      ['7:"s3cr3t-stock" redis-password!', '8:CACHE_PASSWORD redis-password!'],
+    );
     assert.ok(hints.includes('9:System.getenv("CACHE_PASSWORD") redis-password'), hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.startsWith('10:')), hints.join('\n'));
+  });
+});
+
+describe('Java: Jedis AUTH on a client made without TLS', () => {
+  // A client made in the method is also a connection per call (another rule): only AUTH without TLS is compared.
+  const probe = (made: string): string[] =>
+    findings(
+      hintsIn(
+        'Probe.java',
+        sourceLines(
+          'import redis.clients.jedis.Jedis;', // 1
+          'class Probe {',
+          '    void run(String password) {',
+          `        try (Jedis jedis = ${made}) {`,
+          '            jedis.auth(password);', // 5
+          '            jedis.get("health");',
+          '        }',
+          '    }',
+          '}',
+        ),
+      ),
+    ).filter((hint) => hint.includes('redis-auth-without-tls'));
+
+  it('reports AUTH without TLS after new Jedis(host, port) to a remote host, with a timeout, or ssl false', () => {
+    assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379)'), ['5:password redis-auth-without-tls!']);
+    assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, 2000)'), ['5:password redis-auth-without-tls!']);
+    assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, false)'), ['5:password redis-auth-without-tls!']);
+  });
+
+  it('says nothing for TLS, a local server, a URI string, or a host it cannot read', () => {
+    assert.deepEqual(probe('new Jedis("orders-cache.internal", 6379, true)'), []);
+    assert.deepEqual(probe('new Jedis("localhost", 6379)'), []);
+    assert.deepEqual(probe('new Jedis("rediss://orders-cache.internal:6379")'), []);
+    assert.deepEqual(probe('new Jedis(System.getenv("CACHE_HOST"), 6379)'), []);
+    assert.deepEqual(probe('new Jedis(hostAndPort, clientConfig)'), []);
   });
 });

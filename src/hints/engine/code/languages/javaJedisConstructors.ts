@@ -163,5 +163,44 @@ export function jedisAuthOptions(a: CodeAnalyzer, index: number): OptionContext 
   }
   const [start, end] = written[written.length - 1];
   const context: OptionContext = { kind: 'redis-client', type: 'jedis', options: [positionalOption(a, start, end, 'password')], complete: false, anchor: a.tokenSpan(index) };
-  return withLocalPasswords(a, context);
+  const made = a.isAccess(index - 1) && a.isId(index - 2) && !a.isAccess(index - 3) ? madeWith(a, index - 2) : undefined;
+  if (made) {
+    context.options.push(...made.options);
+    context.complete = true;
+  }
+  return withLocalHost(a, withLocalPasswords(a, context));
+}
+
+/**
+ * Jedis constructors that take no password, by their parameters: `Jedis(String host, int port)`, with a timeout,
+ * and with the `ssl` flag last (`L`); `Jedis(String host)` reads a string that parses as a Redis URI as one, so
+ * only a literal host without a scheme counts there.
+ */
+const PLAIN_JEDIS = new Set(['S', 'SI', 'SII', 'SIL', 'SIIL']);
+
+/**
+ * The host and TLS flag of the `new Jedis(...)` a variable at `token` is set to (`Jedis jedis = new Jedis("cache", 6379)`,
+ * also in a try-with-resources), when the constructor says whether TLS is on; undefined otherwise.
+ */
+function madeWith(a: CodeAnalyzer, token: number): { options: OptionOccurrence[] } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(token), token, true);
+  const from = binding && binding !== UNBOUND_VALUE ? binding.expression : -1;
+  if (from < 0 || !a.idIs(from, 'new') || !a.idIs(from + 1, 'Jedis') || !a.is(from + 2, '(')) {
+    return undefined;
+  }
+  const written = segments(a, from + 2);
+  const signature = written.map(([start, end]) => argumentType(a, start, end)).map((type) => (type === 'B' ? 'L' : type)).join('');
+  if (!PLAIN_JEDIS.has(signature)) {
+    return undefined;
+  }
+  const [hostStart, hostEnd] = written[0];
+  if (signature === 'S' && (!a.isString(hostStart) || hostEnd !== hostStart + 1 || a.tokens.text(hostStart).includes('://'))) {
+    return undefined;
+  }
+  const options = [positionalOption(a, hostStart, hostEnd, 'host')];
+  if (signature.endsWith('L')) {
+    const [sslStart, sslEnd] = written[written.length - 1];
+    options.push(positionalOption(a, sslStart, sslEnd, 'ssl'));
+  }
+  return { options };
 }
