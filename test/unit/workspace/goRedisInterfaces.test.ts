@@ -203,4 +203,66 @@ describe('Go interfaces over go-redis commands', () => {
       [],
     );
   });
+  it('reads a factory whose result interface another file of the package declares, and an imported package\'s exported one', () => {
+    const commands = sourceLines(
+      'package sessions', // 1
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Store interface {',
+      '\tGet(ctx context.Context, key string) *redis.StringCmd',
+      '\tSet(ctx context.Context, key string, value interface{}, ttl time.Duration) *redis.StatusCmd',
+      '\tKeys(ctx context.Context, pattern string) *redis.StringSliceCmd',
+      '}',
+    );
+    const factory = sourceLines(
+      'package sessions', // 1
+      'import "github.com/redis/go-redis/v9"',
+      'func Open(addr string) Store {',
+      '\treturn redis.NewClient(&redis.Options{Addr: addr})',
+      '}',
+      'func openLocal() Local {', // 6: a type no file declares as an interface over commands
+      '\treturn Local{}',
+      '}',
+    );
+    const sweeper = sourceLines(
+      'package sessions', // 1
+      'import "context"',
+      'type Local struct{}',
+      'func (Local) Keys(ctx context.Context, pattern string) []string { return nil }',
+      'func sweep(ctx context.Context, addr string) {',
+      '\ts := Open(addr)',
+      '\ts.Keys(ctx, "session:*")', // 7
+      '\tl := openLocal()',
+      '\tl.Keys(ctx, "session:*")', // 9
+      '}',
+    );
+    const handler = sourceLines(
+      'package api', // 1
+      'import (',
+      '\t"context"',
+      '\t"example.com/links/internal/sessions"',
+      ')',
+      'func purge(ctx context.Context) {',
+      '\tsessions.Open("cache:6379").Keys(ctx, "session:*")', // 7
+      '}',
+    );
+    const files = {
+      'go.mod': GO_MOD,
+      'internal/sessions/store.go': commands,
+      'internal/sessions/open.go': factory,
+      'internal/sessions/sweep.go': sweeper,
+      'internal/api/purge.go': handler,
+    };
+    const found = hintsOfFile(files, 'internal/sessions/sweep.go');
+    assert.ok(found.includes('7:Keys redis-keys!'), found.join('\n'));
+    assert.deepEqual(
+      found.filter((hint) => hint.startsWith('9:')),
+      [],
+    );
+    const imported = hintsOfFile(files, 'internal/api/purge.go');
+    assert.ok(imported.includes('7:Keys redis-keys!'), imported.join('\n'));
+  });
 });

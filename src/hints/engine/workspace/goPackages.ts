@@ -190,17 +190,21 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
-  } else if (!result && gathered.ownResults.size < MAX_DECLARATIONS) {
+  } else if (!result && gathered.imports.redis.length > 0 && gathered.ownResults.size < MAX_DECLARATIONS) {
+    // Only in a file that imports go-redis, whose interfaces over its commands a result may name.
     const own = ownTypeResult(text, signature.results, end);
-    if (own !== undefined) {
+    if (own !== undefined && !PREDECLARED.has(own)) {
       gathered.ownResults.set(signature.name, own);
     }
   }
 }
 
+/** Go's predeclared types, which no package declares: never an interface of the package. */
+const PREDECLARED = new Set(['error', 'string', 'bool', 'byte', 'rune', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'any']);
+
 /**
- * The first result of a signature when it is a bare name of the file's package (`redisClient`, `(Store, error)`),
- * not qualified, not a pointer, not a builtin written in lower case that no file declares an interface of.
+ * The first result of a signature when it is a bare name (`redisClient`, `(Store, error)`), not qualified, not a
+ * pointer: perhaps a type of the file's package.
  */
 function ownTypeResult(text: string, k: number, end: number): string | undefined {
   let at = skipSpace(text, k);
@@ -216,13 +220,25 @@ function ownTypeResult(text: string, k: number, end: number): string | undefined
 /**
  * A function of the file whose first result is an interface of the file over go-redis commands (`func getClient(c
  * Config) redisClient`, the interface declared above or below it): calling it gives that client, as its interface does.
+ * The functions whose result names another type are returned, for an interface of another file of the package.
  */
-function interfaceResults(gathered: Gathered): void {
+function interfaceResults(gathered: Gathered): Record<string, string> | undefined {
+  let elsewhere: Record<string, string> | undefined;
   for (const [fn, type] of gathered.ownResults) {
-    if (Object.hasOwn(gathered.interfaces, type) && !Object.hasOwn(gathered.functions, fn) && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
-      gathered.functions[fn] = gathered.interfaces[type];
+    if (Object.hasOwn(gathered.functions, fn)) {
+      continue;
+    }
+    if (Object.hasOwn(gathered.interfaces, type)) {
+      if (Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
+        gathered.functions[fn] = gathered.interfaces[type];
+      }
+    } else {
+      // Perhaps an interface another file of the package declares: the package's model resolves it.
+      elsewhere ??= Object.create(null) as Record<string, string>;
+      elsewhere[fn] = type;
     }
   }
+  return elsewhere;
 }
 
 /** A method whose first result is a client (`func (r *Repo) cmdable(tx Tx) redis.Cmdable`), under its receiver's struct. */
@@ -340,8 +356,11 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       delete structs[struct];
     }
   }
-  interfaceResults(gathered);
+  const elsewhere = interfaceResults(gathered);
   const declared: GoPackageFile = { name: name ?? '', structs };
+  if (elsewhere) {
+    declared.interfaceResults = elsewhere;
+  }
   if (Object.keys(gathered.functions).length > 0) {
     declared.functions = gathered.functions;
   }
