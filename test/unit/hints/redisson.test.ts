@@ -110,7 +110,13 @@ describe('Redisson', () => {
       '    }',
       '}',
     );
-    assert.deepEqual(hintsIn('RedissonSetup.java', code), ['11:setPassword redis-password', '16:setPassword redis-password']);
+    // The cluster's node address on the same chain is `redis://`: the password goes out without TLS.
+    assert.deepEqual(hintsIn('RedissonSetup.java', code), [
+      '11:setPassword redis-password',
+      '16:setPassword redis-password',
+      '16:setPassword redis-auth-without-tls',
+      '16:setPassword redis-auth-without-tls!',
+    ]);
   });
 
   it('stays silent for the same names with no Redisson import, a map, a lock and what the objects return', () => {

@@ -153,4 +153,116 @@ describe('Go interfaces over go-redis commands', () => {
       [],
     );
   });
+  it('reads a call of a function of another file of the package that returns such an interface as that client', () => {
+    // A load tool's factory picks a cluster or a single-node client behind an interface of its own; its workers,
+    // in another file, call the factory and send their commands through what it gives.
+    const factory = sourceLines(
+      'package load', // 1
+      'import (',
+      '\t"context"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'func dial(s Settings) commands {', // 6: the result type is declared below the function
+      '\tif s.Cluster {',
+      '\t\treturn redis.NewClusterClient(&redis.ClusterOptions{Addrs: s.Nodes})',
+      '\t}',
+      '\treturn redis.NewClient(&redis.Options{Addr: s.Nodes[0]})',
+      '}',
+      'func dialOrFail(s Settings) (commands, error) {', // 12
+      '\treturn dial(s), nil',
+      '}',
+      'func describe(s Settings) summary {', // 15: a struct of the project's own
+      '\treturn summary{}',
+      '}',
+      'type commands interface {', // 18
+      '\tGet(ctx context.Context, key string) *redis.StringCmd',
+      '\tKeys(ctx context.Context, pattern string) *redis.StringSliceCmd',
+      '\tClose() error',
+      '}',
+      'type summary struct{ Keys func(ctx context.Context, pattern string) []string }',
+    );
+    const worker = sourceLines(
+      'package load', // 1
+      'import "context"',
+      'func sweep(ctx context.Context, s Settings) {',
+      '\tc := dial(s)', // 4
+      '\tdefer c.Close()',
+      '\tc.Keys(ctx, "bench:*")', // 6
+      '\td, _ := dialOrFail(s)',
+      '\td.Keys(ctx, "bench:*")', // 8
+      '\tsum := describe(s)',
+      '\tsum.Keys(ctx, "bench:*")', // 10
+      '}',
+    );
+    const files = { 'go.mod': GO_MOD, 'internal/load/dial.go': factory, 'internal/load/worker.go': worker };
+    const found = hintsOfFile(files, 'internal/load/worker.go');
+    assert.ok(found.includes('6:Keys redis-keys!'), found.join('\n'));
+    assert.ok(found.includes('8:Keys redis-keys!'), found.join('\n'));
+    assert.deepEqual(
+      found.filter((hint) => hint.startsWith('10:')),
+      [],
+    );
+  });
+  it('reads a factory whose result interface another file of the package declares, and an imported package\'s exported one', () => {
+    const commands = sourceLines(
+      'package sessions', // 1
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Store interface {',
+      '\tGet(ctx context.Context, key string) *redis.StringCmd',
+      '\tSet(ctx context.Context, key string, value interface{}, ttl time.Duration) *redis.StatusCmd',
+      '\tKeys(ctx context.Context, pattern string) *redis.StringSliceCmd',
+      '}',
+    );
+    const factory = sourceLines(
+      'package sessions', // 1
+      'import "github.com/redis/go-redis/v9"',
+      'func Open(addr string) Store {',
+      '\treturn redis.NewClient(&redis.Options{Addr: addr})',
+      '}',
+      'func openLocal() Local {', // 6: a type no file declares as an interface over commands
+      '\treturn Local{}',
+      '}',
+    );
+    const sweeper = sourceLines(
+      'package sessions', // 1
+      'import "context"',
+      'type Local struct{}',
+      'func (Local) Keys(ctx context.Context, pattern string) []string { return nil }',
+      'func sweep(ctx context.Context, addr string) {',
+      '\ts := Open(addr)',
+      '\ts.Keys(ctx, "session:*")', // 7
+      '\tl := openLocal()',
+      '\tl.Keys(ctx, "session:*")', // 9
+      '}',
+    );
+    const handler = sourceLines(
+      'package api', // 1
+      'import (',
+      '\t"context"',
+      '\t"example.com/links/internal/sessions"',
+      ')',
+      'func purge(ctx context.Context) {',
+      '\tsessions.Open("cache:6379").Keys(ctx, "session:*")', // 7
+      '}',
+    );
+    const files = {
+      'go.mod': GO_MOD,
+      'internal/sessions/store.go': commands,
+      'internal/sessions/open.go': factory,
+      'internal/sessions/sweep.go': sweeper,
+      'internal/api/purge.go': handler,
+    };
+    const found = hintsOfFile(files, 'internal/sessions/sweep.go');
+    assert.ok(found.includes('7:Keys redis-keys!'), found.join('\n'));
+    assert.deepEqual(
+      found.filter((hint) => hint.startsWith('9:')),
+      [],
+    );
+    const imported = hintsOfFile(files, 'internal/api/purge.go');
+    assert.ok(imported.includes('7:Keys redis-keys!'), imported.join('\n'));
+  });
 });

@@ -11,6 +11,7 @@ import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
+import { jedisAuthOptions } from './languages/javaJedisConstructors';
 
 const { NUM } = TOKEN_KIND;
 
@@ -347,6 +348,13 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   if (client.structure) {
     const command = STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
+    return;
+  }
+  if (method === 'auth' && client.flavor === 'jedis') {
+    const context = jedisAuthOptions(a, index);
+    if (context) {
+      a.contexts.push(context);
+    }
     return;
   }
   if (method === 'do' && client.flavor === 'go-redis') {

@@ -181,6 +181,9 @@ function isKeyArray(a: CodeAnalyzer, open: number, close: number): boolean {
  * given to `Connect` or `ConfigurationOptions.Parse`.
  */
 export function stackExchangeOptions(a: CodeAnalyzer): void {
+  if (a.text.includes(CACHE_REGISTRATION)) {
+    cacheRegistrations(a);
+  }
   if (!usesStackExchange(a)) {
     return;
   }
@@ -228,7 +231,47 @@ function configurationString(a: CodeAnalyzer, open: number): void {
   while (end < close && !(a.is(end, ',') && a.parent[end] === open)) {
     end = a.skipGroup(end);
   }
-  const named = close > open + 1 ? namedValue(a, open + 1, end) : undefined;
+  if (close > open + 1) {
+    configurationValue(a, open + 1, end, open - 1);
+  }
+}
+
+/**
+ * The distributed cache of Microsoft.Extensions.Caching.StackExchangeRedis, registered with its options set in a
+ * lambda: `services.AddStackExchangeRedisCache(options => { options.Configuration = "host:6379,password=..."; })`.
+ * `RedisCacheOptions.Configuration` is the StackExchange.Redis configuration string the cache connects with
+ * (https://learn.microsoft.com/en-us/dotnet/api/microsoft.extensions.caching.stackexchangeredis.rediscacheoptions.configuration);
+ * only the lambda's own parameter counts, so another `Configuration` (an app's `builder.Configuration`) is never read.
+ */
+const CACHE_REGISTRATION = 'AddStackExchangeRedisCache';
+
+function cacheRegistrations(a: CodeAnalyzer): void {
+  for (let i = 1; i + 3 < a.tokens.length; i++) {
+    if (!a.idIs(i, CACHE_REGISTRATION) || !a.isAccess(i - 1) || !a.is(i + 1, '(')) {
+      continue;
+    }
+    const close = a.partner[i + 1];
+    // `options => ...` or `(options) => ...`, the registration's one argument.
+    const parameter = a.is(i + 2, '(') && a.is(i + 4, ')') ? i + 3 : i + 2;
+    const arrow = parameter === i + 3 ? i + 5 : i + 3;
+    if (close < 0 || !a.isId(parameter) || !a.is(arrow, '=>')) {
+      continue;
+    }
+    const name = a.tokens.text(parameter);
+    for (let k = arrow + 1; k + 3 < close; k++) {
+      if (a.idIs(k, name) && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, 'Configuration') && a.is(k + 3, '=')) {
+        const end = expressionEnd(a, k + 4);
+        if (end > k + 4) {
+          configurationValue(a, k + 4, Math.min(end, close), k + 2);
+        }
+      }
+    }
+  }
+}
+
+/** A configuration string written from `start` to `end` (a literal, or a constant that holds one), as a client's options anchored at `anchor`. */
+function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor: number): void {
+  const named = namedValue(a, start, end);
   if (named?.kind !== 'literal') {
     return;
   }
@@ -261,7 +304,7 @@ function configurationString(a: CodeAnalyzer, open: number): void {
     }
     offset += part.length + 1;
   }
-  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(open - 1) });
+  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(anchor) });
 }
 
 function stringOption(name: string, text: string, start: number, part: string): OptionOccurrence {

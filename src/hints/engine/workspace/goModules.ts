@@ -95,6 +95,25 @@ function merged<T>(records: readonly (Record<string, T> | undefined)[], exported
   return out;
 }
 
+/**
+ * The functions of `callees` whose first result is an interface over go-redis commands that another file of the
+ * package declares (see `GoPackageFile.interfaceResults`), added to `functions` as giving that client; `files` are all
+ * the package's files, whose interfaces count only when one file alone declares the name.
+ */
+function withInterfaceResults(functions: Record<string, GoFieldType>, callees: readonly GoPackageFile[], files: readonly GoPackageFile[], exportedOnly: boolean): Record<string, GoFieldType> {
+  const pending = merged(callees.map((declared) => declared.interfaceResults), exportedOnly);
+  if (Object.keys(pending).length === 0) {
+    return functions;
+  }
+  const interfaces = merged(files.map((declared) => declared.interfaces), false);
+  for (const [fn, type] of Object.entries(pending)) {
+    if (Object.hasOwn(interfaces, type) && !Object.hasOwn(functions, fn)) {
+      functions[fn] = interfaces[type];
+    }
+  }
+  return functions;
+}
+
 /** The methods the files of a package declare, by struct: one struct's methods may be spread over its files. */
 function packageMethods(files: readonly (GoStructTypes | undefined)[]): GoStructTypes {
   const byStruct = new Map<string, Record<string, GoFieldType>[]>();
@@ -167,11 +186,12 @@ export class GoModuleIndex {
     }
     twice.forEach((name) => delete structs[name]);
     const methods = packageMethods(others.map(({ declared }) => declared.methods));
+    const samePackage = (this.folders.get(folderOf(codeFile)) ?? []).filter(({ declared }) => declared.name === packageName).map(({ declared }) => declared);
     const declarations = {
       name: packageName,
       structs,
       methods,
-      functions: merged(others.map(({ declared }) => declared.functions), false),
+      functions: withInterfaceResults(merged(others.map(({ declared }) => declared.functions), false), others.map(({ declared }) => declared), samePackage, false),
       variables: merged(others.map(({ declared }) => declared.variables), false),
       inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
       interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
@@ -191,7 +211,7 @@ export class GoModuleIndex {
     const files = this.folders.get(folder)!.map(({ declared }) => declared);
     return {
       name,
-      functions: merged(files.map((declared) => declared.functions), true),
+      functions: withInterfaceResults(merged(files.map((declared) => declared.functions), true), files, files, true),
       variables: merged(files.map((declared) => declared.variables), true),
       inputs: merged(files.map((declared) => declared.inputFunctions), true),
       interfaces: merged(files.map((declared) => declared.interfaces), true),

@@ -44,6 +44,7 @@ const CARRIAGE_RETURN = 13;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
+const COMMA = 44;
 const CLOSE_BRACE = 125;
 
 /** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
@@ -163,6 +164,8 @@ interface Gathered {
   inputFunctions: Map<string, string>;
   optionCalls: GoCallRef[];
   interfaces: Record<string, GoFieldType>;
+  /** Functions whose first result is a type of the file's own (`func getClient(c Config) redisClient`), to that type's name. */
+  ownResults: Map<string, string>;
 }
 
 /** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
@@ -187,7 +190,55 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
   const result = clientResult(text, signature, end, clients, isClientType);
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
+  } else if (!result && gathered.imports.redis.length > 0 && gathered.ownResults.size < MAX_DECLARATIONS) {
+    // Only in a file that imports go-redis, whose interfaces over its commands a result may name.
+    const own = ownTypeResult(text, signature.results, end);
+    if (own !== undefined && !PREDECLARED.has(own)) {
+      gathered.ownResults.set(signature.name, own);
+    }
   }
+}
+
+/** Go's predeclared types, which no package declares: never an interface of the package. */
+const PREDECLARED = new Set(['error', 'string', 'bool', 'byte', 'rune', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'any']);
+
+/**
+ * The first result of a signature when it is a bare name (`redisClient`, `(Store, error)`), not qualified, not a
+ * pointer: perhaps a type of the file's package.
+ */
+function ownTypeResult(text: string, k: number, end: number): string | undefined {
+  let at = skipSpace(text, k);
+  if (text.charCodeAt(at) === OPEN_PAREN) {
+    at = skipSpace(text, at + 1);
+  }
+  const name = wordAt(text, at);
+  const after = skipSpace(text, at + name.length);
+  const next = text.charCodeAt(after);
+  return name !== '' && name !== PROTO && (after >= end || next === OPEN_BRACE || next === CLOSE_PAREN || next === COMMA) ? name : undefined;
+}
+
+/**
+ * A function of the file whose first result is an interface of the file over go-redis commands (`func getClient(c
+ * Config) redisClient`, the interface declared above or below it): calling it gives that client, as its interface does.
+ * The functions whose result names another type are returned, for an interface of another file of the package.
+ */
+function interfaceResults(gathered: Gathered): Record<string, string> | undefined {
+  let elsewhere: Record<string, string> | undefined;
+  for (const [fn, type] of gathered.ownResults) {
+    if (Object.hasOwn(gathered.functions, fn)) {
+      continue;
+    }
+    if (Object.hasOwn(gathered.interfaces, type)) {
+      if (Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
+        gathered.functions[fn] = gathered.interfaces[type];
+      }
+    } else {
+      // Perhaps an interface another file of the package declares: the package's model resolves it.
+      elsewhere ??= Object.create(null) as Record<string, string>;
+      elsewhere[fn] = type;
+    }
+  }
+  return elsewhere;
 }
 
 /** A method whose first result is a client (`func (r *Repo) cmdable(tx Tx) redis.Cmdable`), under its receiver's struct. */
@@ -221,7 +272,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {} };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map() };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -305,7 +356,11 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       delete structs[struct];
     }
   }
+  const elsewhere = interfaceResults(gathered);
   const declared: GoPackageFile = { name: name ?? '', structs };
+  if (elsewhere) {
+    declared.interfaceResults = elsewhere;
+  }
   if (Object.keys(gathered.functions).length > 0) {
     declared.functions = gathered.functions;
   }

@@ -55,6 +55,12 @@ export interface GoPackageFile {
    * code declares so as to take a client or a test double: by name, the go-redis type they stand for (`Cmdable`).
    */
   interfaces?: Record<string, GoFieldType>;
+  /**
+   * Package-level functions whose first result is a type of the package that this file does not declare as such an
+   * interface (`func dial(s Settings) commands`, `commands` in another file): by name, the type's name, which the
+   * package's interfaces resolve.
+   */
+  interfaceResults?: Record<string, string>;
 }
 
 /** The package-level functions and variables of a Go package that give a client, as other files read them. */

@@ -9,7 +9,8 @@ import { OptionContext, OptionOccurrence } from '../../model';
 import { UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { positionalOption } from '../options';
+import { literalOf, positionalOption } from '../options';
+import { boundLiteral, withLocalPasswords } from '../sqlLiterals';
 
 /**
  * A constructor's parameters, one letter each: `S` a String (host, client or master name), `U` the user, `P`
@@ -128,5 +129,78 @@ export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open
   if (host !== undefined && host >= 0) {
     options.push(option(host, 'host'));
   }
-  return { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
+  const context: OptionContext = { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
+  return withLocalHost(a, withLocalPasswords(a, context));
+}
+
+/**
+ * The host and password a constructor takes through a name bound once to a literal (`private static final String
+ * REDIS_HOST = "localhost";`, a local set once): the literal, so that a local server and a written password are seen.
+ */
+function withLocalHost(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  context.options.forEach((option, index) => {
+    const [first, end] = option.norm === 'host' && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
+    const from = end === first + 1 ? boundLiteral(a, first) : -1;
+    if (from >= 0) {
+      const literal = literalOf(a, from, from + 1).literal;
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
+    }
+  });
+  return context;
+}
+
+/**
+ * `jedis.auth("secret")`, `jedis.auth("app", "secret")` on a Jedis client at its method name `index`: the AUTH
+ * command sent by hand after `new Jedis(host, port)`, its last argument the password (Jedis's `auth(String)` and
+ * `auth(String user, String password)`). A password option of its own client context, not complete: the client's
+ * TLS is set where it was made.
+ */
+export function jedisAuthOptions(a: CodeAnalyzer, index: number): OptionContext | undefined {
+  const open = index + 1;
+  const written = a.is(open, '(') ? segments(a, open) : [];
+  if (written.length < 1 || written.length > 2) {
+    return undefined;
+  }
+  const [start, end] = written[written.length - 1];
+  const context: OptionContext = { kind: 'redis-client', type: 'jedis', options: [positionalOption(a, start, end, 'password')], complete: false, anchor: a.tokenSpan(index) };
+  const made = a.isAccess(index - 1) && a.isId(index - 2) && !a.isAccess(index - 3) ? madeWith(a, index - 2) : undefined;
+  if (made) {
+    context.options.push(...made.options);
+    context.complete = true;
+  }
+  return withLocalHost(a, withLocalPasswords(a, context));
+}
+
+/**
+ * Jedis constructors that take no password, by their parameters: `Jedis(String host, int port)`, with a timeout,
+ * and with the `ssl` flag last (`L`); `Jedis(String host)` reads a string that parses as a Redis URI as one, so
+ * only a literal host without a scheme counts there.
+ */
+const PLAIN_JEDIS = new Set(['S', 'SI', 'SII', 'SIL', 'SIIL']);
+
+/**
+ * The host and TLS flag of the `new Jedis(...)` a variable at `token` is set to (`Jedis jedis = new Jedis("cache", 6379)`,
+ * also in a try-with-resources), when the constructor says whether TLS is on; undefined otherwise.
+ */
+function madeWith(a: CodeAnalyzer, token: number): { options: OptionOccurrence[] } | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(token), token, true);
+  const from = binding && binding !== UNBOUND_VALUE ? binding.expression : -1;
+  if (from < 0 || !a.idIs(from, 'new') || !a.idIs(from + 1, 'Jedis') || !a.is(from + 2, '(')) {
+    return undefined;
+  }
+  const written = segments(a, from + 2);
+  const signature = written.map(([start, end]) => argumentType(a, start, end)).map((type) => (type === 'B' ? 'L' : type)).join('');
+  if (!PLAIN_JEDIS.has(signature)) {
+    return undefined;
+  }
+  const [hostStart, hostEnd] = written[0];
+  if (signature === 'S' && (!a.isString(hostStart) || hostEnd !== hostStart + 1 || a.tokens.text(hostStart).includes('://'))) {
+    return undefined;
+  }
+  const options = [positionalOption(a, hostStart, hostEnd, 'host')];
+  if (signature.endsWith('L')) {
+    const [sslStart, sslEnd] = written[written.length - 1];
+    options.push(positionalOption(a, sslStart, sslEnd, 'ssl'));
+  }
+  return { options };
 }

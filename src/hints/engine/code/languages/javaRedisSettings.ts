@@ -65,6 +65,10 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   ['RedisClusterClient', { package: `${LETTUCE}.cluster`, flavor: 'lettuce', methods: {}, fromUri: 'client' }],
   ['LettuceClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
   ['LettucePoolingClientConfiguration', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
+  // Spring Boot's callback bean, whose one parameter is the builder Boot configures from `spring.data.redis.*`
+  // (`return builder -> builder.useSsl().disablePeerVerification();`): Boot 2 and 3, and Boot 4's package.
+  ['LettuceClientConfigurationBuilderCustomizer', { package: 'org.springframework.boot.autoconfigure.data.redis', flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
+  ['LettuceClientConfigurationBuilderCustomizer', { package: 'org.springframework.boot.data.redis.autoconfigure', flavor: 'spring-data-redis', methods: SPRING_BUILDER_METHODS }],
   ['LettuceConnectionFactory', { package: SPRING_LETTUCE, flavor: 'spring-data-redis', methods: { setUseSsl: 'ssl', setVerifyPeer: 'verifyPeer', setPassword: 'password' } }],
   ['RedisStandaloneConfiguration', SPRING_SERVER],
   ['RedisClusterConfiguration', SPRING_SERVER],
@@ -87,6 +91,9 @@ const SETTINGS_CLASSES: readonly [string, SettingsClass][] = [
   // Jedis 7.2's client (RedisClient.create(String url)).
   ['RedisClient', { package: JEDIS, flavor: 'jedis', methods: {}, fromUri: 'client' }],
 ];
+
+/** Spring Boot's Lettuce customizer, the one callback whose lambda parameter is read as its builder. */
+const CUSTOMIZER = 'LettuceClientConfigurationBuilderCustomizer';
 
 /** Every method name that sets TLS or a password on one of the classes, for a quick test of each call. */
 const SETTING_METHODS = new Set(SETTINGS_CLASSES.flatMap(([, type]) => [...Object.keys(type.methods), ...(type.fromUri && !type.constructed ? ['create'] : [])]));
@@ -148,17 +155,17 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
 }
 
 /**
- * The string token of a `setAddress("redis://...")` call on the same chain as a Redisson `setPassword(...)`
- * (`config.useSingleServer().setAddress("redis://cache:6379").setPassword(pw)`), before or after it; an
- * address written elsewhere, or not as a literal, gives nothing. `close` ends the password's call.
+ * The string token of a `setAddress("redis://...")` (or a cluster's `addNodeAddress(...)`) call on the same chain
+ * as a Redisson `setPassword(...)` (`config.useSingleServer().setAddress("redis://cache:6379").setPassword(pw)`),
+ * before or after it; an address written elsewhere, or not as a literal, gives nothing. `close` ends the password's call.
  */
 function redissonAddress(a: CodeAnalyzer, start: number, close: number): number | undefined {
   let found: number | undefined;
   for (let k = start; k < a.partner.length; ) {
     const call = a.isAccess(k) && a.isId(k + 1) && a.is(k + 2, '(') ? a.partner[k + 2] : -1;
-    if (call > k + 2 && a.idIs(k + 1, 'setAddress')) {
-      const token = k + 3;
-      if (found !== undefined || call !== k + 4 || !a.isString(token) || a.tokens.interpolated(token) || !parseRedisUrl(a.tokens.text(token))) {
+    if (call > k + 2 && (a.idIs(k + 1, 'setAddress') || a.idIs(k + 1, 'addNodeAddress'))) {
+      const token = found === undefined ? addressToken(a, k + 2, call) : undefined;
+      if (token === undefined) {
         return undefined;
       }
       found = token;
@@ -175,6 +182,26 @@ function redissonAddress(a: CodeAnalyzer, start: number, close: number): number 
     }
   }
   return found;
+}
+
+/**
+ * The address a `setAddress("redis://cache:6379")` or a cluster's `addNodeAddress("redis://a:6379", "redis://b:6379")`
+ * gives, its arguments in the brackets `open`..`close`: every one a literal URL, and the first of them that asks
+ * for TLS (`rediss://`), else the first; undefined when one is not a literal URL.
+ */
+function addressToken(a: CodeAnalyzer, open: number, close: number): number | undefined {
+  let first: number | undefined;
+  for (let token = open + 1; token < close; token += 2) {
+    const url = a.isString(token) && !a.tokens.interpolated(token) ? parseRedisUrl(a.tokens.text(token)) : undefined;
+    if (!url || !(a.is(token + 1, ',') || token + 1 === close)) {
+      return undefined;
+    }
+    if (url.tls) {
+      return token;
+    }
+    first ??= token;
+  }
+  return first;
 }
 
 /**
@@ -215,12 +242,58 @@ function classOfChain(a: CodeAnalyzer, start: number, hops: number): SettingsCla
     return imported;
   }
   const binding: Binding<Value> | undefined = a.scopes.lookup(name, k, true);
-  if (!binding || binding === UNBOUND_VALUE) {
+  if (!binding) {
+    // An untyped lambda parameter, which the scope model binds only when it is known to be a client.
+    const parameter = lambdaParameterNamed(a, name, k);
+    return parameter === undefined ? undefined : callbackClass(a, parameter);
+  }
+  if (binding === UNBOUND_VALUE) {
     return undefined;
   }
   // `RedisURI uri = RedisURI.create(...)`, `var config = LettuceClientConfiguration.builder()`; a field or
-  // parameter without a value: the type written before its name.
-  return binding.expression >= 0 ? classOfChain(a, binding.expression, hops + 1) : importedClass(a, a.id(binding.token - 1) ?? '');
+  // parameter without a value: the type written before its name; an untyped lambda parameter: the callback type
+  // the lambda is returned as or assigned to.
+  if (binding.expression >= 0) {
+    return classOfChain(a, binding.expression, hops + 1);
+  }
+  return importedClass(a, a.id(binding.token - 1) ?? '') ?? callbackClass(a, binding.token);
+}
+
+/** The one parameter `name` of the innermost lambda around `k` that declares it (`name ->`, `(name) ->`), or undefined. */
+function lambdaParameterNamed(a: CodeAnalyzer, name: string, k: number): number | undefined {
+  for (let scope = a.scopes.enclosing(k, ['function']); scope > 0; scope = a.scopes.enclosing(a.scopes.start(scope) - 1, ['function'])) {
+    const fn = a.functions.get(scope);
+    const parameter = fn === undefined ? -1 : a.is(fn.params, '(') ? fn.params + 1 : fn.params;
+    if (parameter >= 0 && a.idIs(parameter, name)) {
+      return parameter;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The class of a callback whose lambda takes the untyped parameter at `token` (`builder -> ...`, `(builder) -> ...`),
+ * when the lambda is the returned value of a method declared to return that class (`@Bean
+ * LettuceClientConfigurationBuilderCustomizer tls() { return builder -> builder.useSsl(); }`) or the value of a
+ * variable declared with it. Only a class of the table whose parameter is its builder counts (the customizer).
+ */
+function callbackClass(a: CodeAnalyzer, token: number): SettingsClass | undefined {
+  let start: number;
+  if (a.is(token + 1, '->')) {
+    start = token;
+  } else if (a.is(token - 1, '(') && a.is(token + 1, ')') && a.is(token + 2, '->')) {
+    start = token - 1;
+  } else {
+    return undefined;
+  }
+  let type: string | undefined;
+  if (a.idIs(start - 1, 'return')) {
+    const method = a.functions.get(a.scopes.enclosing(start - 1, ['function']));
+    type = method && a.is(method.params, '(') && a.isId(method.params - 1) ? a.id(method.params - 2) : undefined;
+  } else if (a.is(start - 1, '=') && a.isId(start - 2)) {
+    type = a.id(start - 3);
+  }
+  return type === CUSTOMIZER ? importedClass(a, type) : undefined;
 }
 
 function importedClass(a: CodeAnalyzer, name: string): SettingsClass | undefined {

@@ -1,0 +1,54 @@
+/**
+ * ASP.NET Core's Redis distributed cache registered with its connection string in place:
+ * `services.AddStackExchangeRedisCache(options => { options.Configuration = "cache:6379,password=...,ssl=false"; })`.
+ * `RedisCacheOptions.Configuration` is the StackExchange.Redis configuration string the cache connects with, so its
+ * password and `ssl` flag are read as a `ConnectionMultiplexer.Connect` string's are. Seen in an ASP.NET service's
+ * Startup (left by an earlier audit as two ElastiCache connection strings without TLS). Silent on the app's own
+ * `builder.Configuration`, on a value read from settings, and on a local server's string.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const findings = (hints: string[]): string[] => hints.filter((hint) => hint.endsWith('!'));
+
+describe('C#: AddStackExchangeRedisCache with a configuration string', () => {
+  it('reads the password and ssl flag of the string set on the registration lambda\'s options, in a block or a concise body', () => {
+    const code = sourceLines(
+      'using Microsoft.Extensions.DependencyInjection;', // 1
+      'public static class CacheRegistration',
+      '{',
+      '    private const string Carts = "carts.x1y2z3.use1.cache.amazonaws.com:6379,password=carts-pass-1,abortConnect=false";',
+      '    public static void Add(IServiceCollection services)',
+      '    {',
+      '        services.AddStackExchangeRedisCache(options =>',
+      '        {',
+      '            options.Configuration = "orders.x1y2z3.use1.cache.amazonaws.com:6379,password=orders-pass-1,ssl=false";', // 9
+      '            options.InstanceName = "orders:";',
+      '        });',
+      '        services.AddStackExchangeRedisCache((o) => o.Configuration = Carts);', // 12
+      '    }',
+      '}',
+    );
+    const found = findings(hintsIn('CacheRegistration.cs', code));
+    assert.deepEqual(found.filter((hint) => hint.startsWith('9:')).sort(), ['9:orders-pass-1 redis-password!', '9:password redis-auth-without-tls!']);
+    assert.deepEqual(found.filter((hint) => hint.startsWith('4:')).sort(), ['4:carts-pass-1 redis-password!', '4:password redis-auth-without-tls!']);
+  });
+
+  it('says nothing for TLS, a local server without a password, the app configuration, or a value read from settings', () => {
+    const code = sourceLines(
+      'using Microsoft.AspNetCore.Builder;', // 1
+      'using Microsoft.Extensions.DependencyInjection;',
+      'var builder = WebApplication.CreateBuilder(args);',
+      'builder.Services.AddStackExchangeRedisCache(options =>',
+      '{',
+      '    options.Configuration = builder.Configuration.GetConnectionString("Redis");', // 6
+      '});',
+      'builder.Services.AddStackExchangeRedisCache(o => o.Configuration = "localhost:6379");',
+      'builder.Services.AddStackExchangeRedisCache(o => o.Configuration = "orders.x1y2z3.use1.cache.amazonaws.com:6379,ssl=true,password=" + secret);',
+      'var settings = new Settings();',
+      'settings.Configuration = "orders.x1y2z3.use1.cache.amazonaws.com:6379,password=not-redis,ssl=false";', // 11
+      'var app = builder.Build();',
+    );
+    assert.deepEqual(findings(hintsIn('Program.cs', code)), []);
+  });
+});
