@@ -9,6 +9,7 @@ import { SdkImport } from '../model';
 import { codeOf } from '../tokenCodes';
 import { HintService, SdkMajor } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { tokensOfSpan } from './tokenTables';
 import { jsModule } from './values';
 
 const IMPORT = codeOf('import');
@@ -108,6 +109,10 @@ function javascriptImport(a: CodeAnalyzer): SdkImport | undefined {
       continue;
     }
     const name = a.tokens.text(module);
+    // Most imports are of other modules: a prefix test spares them the two regular expressions below.
+    if (!name.startsWith('aws-sdk')) {
+      continue;
+    }
     const client = JS_V2_CLIENT_MODULE.exec(name);
     if (client) {
       return withClients(found('aws-sdk-js-v2', client[2] ? 'dynamodb' : SERVICE_OF_PACKAGE[client[1]], stringSpan(a, module)), v2Clients(a));
@@ -141,30 +146,60 @@ function serviceOfClass(path: string | undefined): HintService | undefined {
  * `rootOnly`: only those reached through the `aws-sdk` root module.
  */
 function v2Clients(a: CodeAnalyzer, rootOnly = false): string[] {
+  const importedNames = [...a.imports].filter(([, info]) => (!rootOnly || info.module === 'aws-sdk') && v2Path(info.module, info.path) !== undefined).map(([name]) => name);
+  // Other names reach the SDK only through X-Ray's `captureAWS` / `captureAWSClient`, which give back what they instrument.
+  const captured = a.text.includes('captureAWS');
+  const named: { token: number; client: string }[] = [];
+  const read = (k: number): void => {
+    const client = v2ClientAt(a, k, rootOnly, importedNames, captured);
+    if (client) {
+      named.push({ token: k, client });
+    }
+  };
+  if (captured) {
+    for (let k = 0; k < a.tokens.length; k++) {
+      read(k);
+    }
+  } else {
+    // Only the imported names' own tokens, found in the text: a pass over every token cost a large file's analysis
+    // several milliseconds for one import of the SDK's root module (`import AWS from 'aws-sdk'` for S3).
+    for (const name of importedNames) {
+      for (let at = a.text.indexOf(name); at >= 0; at = a.text.indexOf(name, at + name.length)) {
+        const [k] = tokensOfSpan(a.tokens, { start: at, end: at + name.length });
+        if (a.tokens.starts[k] === at && a.tokens.ends[k] === at + name.length) {
+          read(k);
+        }
+      }
+    }
+    named.sort((x, y) => x.token - y.token);
+  }
   const clients: string[] = [];
-  const codes = a.tokens.codes;
-  for (let k = 0; k < codes.length; k++) {
-    if (!a.isId(k) || a.isAccess(k - 1)) {
-      continue;
-    }
-    const base = v2Base(a, k, rootOnly);
-    if (base === undefined) {
-      continue;
-    }
-    let path = base;
-    let j = k + 1;
-    for (; a.isAccess(j) && a.isId(j + 1); j += 2) {
-      path = path ? `${path}.${a.tokens.text(j + 1)}` : a.tokens.text(j + 1);
-    }
-    if (j === k + 1 && !a.is(k + 1, '(') && !usedAsClass(a, k)) {
-      continue;
-    }
-    const client = JS_V2_CLASS_PATH.exec(path)?.[1];
-    if (client && !clients.includes(client)) {
+  for (const { client } of named) {
+    if (!clients.includes(client)) {
       clients.push(client);
     }
   }
   return clients;
+}
+
+/** The v2 client class that the name at `k` and the members read off it name, where a class is used. */
+function v2ClientAt(a: CodeAnalyzer, k: number, rootOnly: boolean, importedNames: readonly string[], captured: boolean): string | undefined {
+  if (!a.isId(k) || a.isAccess(k - 1)) {
+    return undefined;
+  }
+  const base = v2Base(a, k, rootOnly, importedNames, captured);
+  if (base === undefined) {
+    return undefined;
+  }
+  let path = base;
+  let j = k + 1;
+  for (; a.isAccess(j) && a.isId(j + 1); j += 2) {
+    path = path ? `${path}.${a.tokens.text(j + 1)}` : a.tokens.text(j + 1);
+  }
+  if (j === k + 1 && !a.is(k + 1, '(') && !usedAsClass(a, k)) {
+    return undefined;
+  }
+  return JS_V2_CLASS_PATH.exec(path)?.[1];
 }
 
 /** A bare class name where a class is used: after `new`, `extends`, `implements`, and as a type (`: T`, `=> T`, `<T>`, `T | U`). */
@@ -172,16 +207,18 @@ function usedAsClass(a: CodeAnalyzer, k: number): boolean {
   return a.is(k - 1, ':') || a.is(k - 1, '=>') || a.is(k - 1, '<') || a.is(k - 1, '|') || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'extends') || a.idIs(k - 1, 'implements');
 }
 
-/** The path, under the root module's names, that the name at `k` stands for when it is the SDK v2 or one of its modules. */
-function v2Base(a: CodeAnalyzer, k: number, rootOnly: boolean): string | undefined {
-  const name = a.tokens.text(k);
-  const imported = a.imports.get(name);
-  if (imported) {
-    return rootOnly && imported.module !== 'aws-sdk' ? undefined : v2Path(imported.module, imported.path);
+/**
+ * The path, under the root module's names, that the name at `k` stands for when it is the SDK v2 or one of its
+ * modules: one of `importedNames`, or (`captured`: the file calls X-Ray's capture) a name bound to one.
+ */
+function v2Base(a: CodeAnalyzer, k: number, rootOnly: boolean, importedNames: readonly string[], captured: boolean): string | undefined {
+  if (a.tokens.isOneOf(k, importedNames)) {
+    const imported = a.imports.get(a.tokens.text(k))!;
+    return v2Path(imported.module, imported.path);
   }
   // A name bound to the module by a call that gives it back (X-Ray's `captureAWS(AWS)`), read where a client class follows.
-  if (a.isAccess(k + 1) && a.isId(k + 2) && a.tokens.isOneOf(k + 2, JS_V2_CLASS_NAMES)) {
-    const value = a.lookup(name, k);
+  if (captured && a.isAccess(k + 1) && a.isId(k + 2) && a.tokens.isOneOf(k + 2, JS_V2_CLASS_NAMES) && !a.imports.has(a.tokens.text(k))) {
+    const value = a.lookup(a.tokens.text(k), k);
     return value?.t === 'ref' && (!rootOnly || value.module === 'aws-sdk') ? v2Path(value.module, value.path) : undefined;
   }
   return undefined;
