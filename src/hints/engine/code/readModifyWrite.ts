@@ -20,6 +20,7 @@ import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { RmwDialect, typedRewritesReadItem } from './readModifyWriteTyped';
+import { readValue } from './readModifyWriteTypedValues';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
@@ -184,7 +185,7 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   if (a.is(k + 1, '=') && statement && !a.is(a.parent[k], '(') && !a.is(a.parent[k], '[')) {
     const derived = derivedValue(a, k + 2, flow);
     const end = derived === undefined ? statementEnd(a, k + 2) : -1;
-    const value = end > k + 2 ? readValue(a, k + 2, end, flow) : undefined;
+    const value = end > k + 2 ? readValue(a, itemMember, k + 2, end, flow) : undefined;
     if (derived !== undefined) {
       flow.items.set(name, derived);
     } else if (value !== undefined) {
@@ -386,39 +387,6 @@ function statementEnd(a: CodeAnalyzer, start: number): number {
   return -1;
 }
 
-/**
- * A value read from the item between `from` and `to`: a member of the item (`item["count"]`, `Item?.n`,
- * `resp["Item"]["n"]`) or a name holding one. Whether it was computed (an arithmetic operator, or a name
- * computed before); undefined when it reads nothing of the item.
- */
-function readValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): boolean | undefined {
-  let reads = false;
-  let computed = false;
-  for (let j = from; j < to; j++) {
-    if (a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) {
-      computed = true;
-    }
-    const name = a.isId(j) && !a.isAccess(j - 1) ? a.tokens.text(j) : undefined;
-    if (name === undefined) {
-      continue;
-    }
-    const value = flow.values.get(name);
-    if (value !== undefined) {
-      reads = true;
-      computed ||= value;
-    } else if (flow.items.has(name) ? a.isAccess(j + 1) || a.is(j + 1, '[') : flow.responses.has(name) && memberOfItem(a, j + 1)) {
-      reads = true;
-    }
-  }
-  return reads ? computed : undefined;
-}
-
-/** `["Item"]["n"]`, `.Item.n` at `end`: a member of the response's item. */
-function memberOfItem(a: CodeAnalyzer, end: number): boolean {
-  const after = itemMember(a, end);
-  return after >= 0 && (a.isAccess(after) || a.is(after, '['));
-}
-
 /** A fresh object or dict literal opening at `open` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */
 function computedFrom(a: CodeAnalyzer, open: number, flow: Flow): boolean | undefined {
   // The same item: the literal repeats the key the Get read (a single-table design writes other items too).
@@ -426,7 +394,7 @@ function computedFrom(a: CodeAnalyzer, open: number, flow: Flow): boolean | unde
   if (!written || [...flow.key!].some(([name, value]) => written.get(name) !== value)) {
     return undefined;
   }
-  return segments(a, open).some(([start, end]) => readValue(a, start, end, flow) === true) || undefined;
+  return segments(a, open).some(([start, end]) => readValue(a, itemMember, start, end, flow) === true) || undefined;
 }
 
 /** The entries of the object or dict literal opening at `open`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */

@@ -15,17 +15,16 @@ import type { RmwFlow } from './readModifyWriteTyped';
 /** The item accessor of the dialect (`.item()`, `.Item`), for a response name. */
 type ItemMember = (a: CodeAnalyzer, p: number) => number;
 
-const ARITHMETIC = new Set(['+', '-', '*', '/']);
-
 /**
  * Whether the tokens [from, to) read a value of the item (a member of a held name, a response's item, or a
- * value name recorded before): undefined when not, otherwise whether the value is computed.
+ * value name recorded before): undefined when not, otherwise whether the value is computed (an arithmetic
+ * operator, or a name computed before). Shared with the JavaScript and Python flow (`readModifyWrite.ts`).
  */
 export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number, to: number, flow: RmwFlow): boolean | undefined {
   let reads = false;
   let computed = false;
   for (let j = from; j < to; j++) {
-    if (ARITHMETIC.has(a.tokens.text(j)) && !a.is(j + 1, '=')) {
+    if ((a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) && !a.is(j + 1, '=')) {
       computed = true;
     }
     const name = a.isId(j) && !a.isAccess(j - 1) ? a.tokens.text(j) : undefined;
