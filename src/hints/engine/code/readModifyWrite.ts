@@ -20,7 +20,7 @@ import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { RmwDialect, typedRewritesReadItem } from './readModifyWriteTyped';
-import { readValue } from './readModifyWriteTypedValues';
+import { readValue, statementEnd } from './readModifyWriteTypedValues';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
@@ -184,7 +184,7 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   const statement = a.startsLine(k) || a.idIs(k - 1, 'const') || a.idIs(k - 1, 'let') || a.idIs(k - 1, 'var') || a.is(k - 1, ';') || a.is(k - 1, '{') || a.is(k - 1, ')');
   if (a.is(k + 1, '=') && statement && !a.is(a.parent[k], '(') && !a.is(a.parent[k], '[')) {
     const derived = derivedValue(a, k + 2, flow);
-    const end = derived === undefined ? statementEnd(a, k + 2) : -1;
+    const end = derived === undefined ? statementEnd(a, k + 2, true) : -1;
     const value = end > k + 2 ? readValue(a, itemMember, k + 2, end, flow) : undefined;
     if (derived !== undefined) {
       flow.items.set(name, derived);
@@ -373,18 +373,6 @@ function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): bo
   const after = flow.items.has(name) ? p + 1 : flow.responses.has(name) ? itemMember(a, p + 1) : -1;
   const whole = after === end || (a.idIs(after, 'as') && after + 2 === end) || (a.is(after, '!') && after + 1 === end);
   return whole && ((flow.items.get(name) ?? false) || flow.changed.has(name));
-}
-
-/** The token that ends the statement whose value starts at `start` (a `;` or a new line outside brackets, or its block's end), or -1. */
-function statementEnd(a: CodeAnalyzer, start: number): number {
-  const parent = a.parent[start];
-  const blockEnd = parent >= 0 ? a.partner[parent] : a.tokens.length;
-  for (let j = start + 1; j < a.tokens.length && j < start + 200; j++) {
-    if (j >= blockEnd || (a.parent[j] === parent && (a.is(j, ';') || a.startsLine(j)))) {
-      return j;
-    }
-  }
-  return -1;
 }
 
 /** A fresh object or dict literal opening at `open` with a value computed from the item read (`{"id": "1", "count": count}` after `count = item["count"] + 1`): true, else undefined. */

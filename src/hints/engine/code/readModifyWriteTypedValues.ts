@@ -47,12 +47,15 @@ function memberOfItem(a: CodeAnalyzer, itemMember: ItemMember, p: number): boole
   return after >= 0 && (a.isAccess(after) || a.is(after, '['));
 }
 
-/** The token that ends the statement whose value starts at `start`: a `;`, a new line in Go, or its block's end. */
-export function statementEnd(a: CodeAnalyzer, start: number): number {
+/**
+ * The token that ends the statement whose value starts at `start`: a `;`, a new line where new lines end statements
+ * (`lineEnds`: Go by default; JavaScript and Python in the untyped flow), or its block's end; -1 past 200 tokens.
+ */
+export function statementEnd(a: CodeAnalyzer, start: number, lineEnds = a.language.family === 'go'): number {
   const parent = a.parent[start];
   const blockEnd = parent >= 0 ? a.partner[parent] : a.tokens.length;
   for (let j = start + 1; j < a.tokens.length && j < start + 200; j++) {
-    if (j >= blockEnd || (a.parent[j] === parent && (a.is(j, ';') || (a.language.family === 'go' && a.startsLine(j))))) {
+    if (j >= blockEnd || (a.parent[j] === parent && (a.is(j, ';') || (lineEnds && a.startsLine(j))))) {
       return j;
     }
   }
