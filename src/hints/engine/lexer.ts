@@ -6,6 +6,7 @@
 
 import { budgetTick } from './budget';
 import { codeOf, TWO_CHAR_CODES, wordCode } from './tokenCodes';
+import { copyInto } from './typedArrays';
 
 export type Family = 'js' | 'java' | 'go' | 'csharp' | 'python' | 'hcl' | 'json';
 
@@ -190,6 +191,9 @@ const SLASH_KEYWORDS = ['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'n
 /** ASCII characters that can continue an identifier (letters, digits, `_`, `$`); every non-ASCII character can. */
 const ASCII_IDENT_PART = Uint8Array.from({ length: 128 }, (_, code) => (/[A-Za-z0-9_$]/.test(String.fromCharCode(code)) ? 1 : 0));
 
+/** A run of identifier characters (`isIdentPart`), matched from `lastIndex`; it may be empty. */
+const IDENT_PART_RUN = /[A-Za-z0-9_$\u0080-\uffff]*/y;
+
 function isIdentStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
 }
@@ -347,11 +351,17 @@ export function lex(text: string, family: Family): Lexed {
     }
     // Identifiers (and string prefixes)
     if (isIdentStart(code)) {
-      // The hottest loop of the lexer, so isIdentPart is written out.
       let j = i + 1;
-      let c = text.charCodeAt(j);
-      while (j < length && (c > 127 || ASCII_IDENT_PART[c] === 1 || (c === 45 && hcl && j + 1 < length && isIdentPart(text.charCodeAt(j + 1))))) {
-        c = text.charCodeAt(++j);
+      if (hcl) {
+        let c = text.charCodeAt(j);
+        while (j < length && (c > 127 || ASCII_IDENT_PART[c] === 1 || (c === 45 && j + 1 < length && isIdentPart(text.charCodeAt(j + 1))))) {
+          c = text.charCodeAt(++j);
+        }
+      } else {
+        // The hottest loop of the lexer: a sticky RegExp runs it as native code, faster than charCodeAt in JavaScript.
+        IDENT_PART_RUN.lastIndex = j;
+        IDENT_PART_RUN.test(text);
+        j = IDENT_PART_RUN.lastIndex;
       }
       const after = j < length ? text.charCodeAt(j) : 0;
       if (family === 'python' && (after === 39 || after === 34) && j - i <= 2) {
@@ -528,9 +538,10 @@ const CLOSE_BRACE = 125;
 /** For each bracket token, the index of its partner (or -1); other tokens get -1. */
 export function matchBrackets(tokens: Tokens): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1);
-  // The open brackets (token index and character), as a stack of `depth` entries.
-  const stack = new Int32Array(tokens.length);
-  const stackCodes = new Uint8Array(tokens.length);
+  // The open brackets (token index and character), as a stack of `depth` entries; sized by nesting, not by
+  // tokens, since typed arrays as long as the file are memory the collector counts against every analysis.
+  let stack = new Int32Array(64);
+  let stackCodes = new Uint8Array(64);
   let depth = 0;
   // A one-character punctuation's code is its character.
   const codes = tokens.codes;
@@ -540,6 +551,10 @@ export function matchBrackets(tokens: Tokens): Int32Array {
       continue;
     }
     if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE) {
+      if (depth === stack.length) {
+        stack = copyInto(stack, new Int32Array(depth * 2));
+        stackCodes = copyInto(stackCodes, new Uint8Array(depth * 2));
+      }
       stack[depth] = i;
       stackCodes[depth] = code;
       depth++;

@@ -1,18 +1,22 @@
 /** Tables over a file's tokens that the analyzer computes once, each in one linear pass, and the search of a span in them. */
 import { Tokens } from '../lexer';
+import { copyInto } from '../typedArrays';
 import { Span } from '../types';
 
 /** For each token, the open bracket it sits directly inside, or -1 at the top level. */
 export function enclosingBrackets(partner: Int32Array): Int32Array {
   const count = partner.length;
   const parent = new Int32Array(count);
-  // The open brackets around the current token, innermost last.
-  const stack = new Int32Array(count + 1);
+  // The open brackets around the current token, innermost last (sized by nesting, as in `matchBrackets`).
+  let stack = new Int32Array(64);
   let depth = 0;
   for (let i = 0; i < count; i++) {
     parent[i] = depth > 0 ? stack[depth - 1] : -1;
     const closes = partner[i];
     if (closes > i) {
+      if (depth === stack.length) {
+        stack = copyInto(stack, new Int32Array(depth * 2));
+      }
       stack[depth++] = i;
     } else if (closes >= 0 && closes < i) {
       while (depth > 0 && stack[depth - 1] >= closes) {
