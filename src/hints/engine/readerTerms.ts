@@ -59,10 +59,13 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
   return names;
 }
 
-/** Texts already put in reader terms, by rule: a file repeats the same few messages for many findings. */
-const translated = new WeakMap<HintRule, Map<string, string>>();
-/** Past this many texts for one rule (a file can spell an option many ways), its memo starts over. */
-const MAX_TEXTS_PER_RULE = 256;
+/**
+ * Texts already put in reader terms, by rule, then by how the file names the option, then by text: a file
+ * repeats the same few messages for many findings, and a key joined from the text copied it on every call.
+ */
+const translated = new WeakMap<HintRule, Map<string, Map<string, string>>>();
+/** Past this many spellings for one rule (a file can spell an option many ways), its memo starts over. */
+const MAX_SPELLINGS_PER_RULE = 256;
 
 /** `text` with each whole-word canonical name replaced by the reader's name (one linear pass). */
 export function inReaderTerms(text: string, rule: HintRule, origin: SiteOrigin, written?: string): string {
@@ -71,15 +74,20 @@ export function inReaderTerms(text: string, rule: HintRule, origin: SiteOrigin, 
     memo = new Map();
     translated.set(rule, memo);
   }
-  const key = `${origin}\u0000${written ?? ''}\u0000${text}`;
-  let result = memo.get(key);
+  const spelling = written === undefined ? origin : `${origin}\u0000${written}`;
+  let texts = memo.get(spelling);
+  if (!texts) {
+    if (memo.size >= MAX_SPELLINGS_PER_RULE) {
+      memo.clear();
+    }
+    texts = new Map();
+    memo.set(spelling, texts);
+  }
+  let result = texts.get(text);
   if (result === undefined) {
     const names = readerNames(rule, origin, written);
     result = names.size === 0 ? text : text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
-    if (memo.size >= MAX_TEXTS_PER_RULE) {
-      memo.clear();
-    }
-    memo.set(key, result);
+    texts.set(text, result);
   }
   return result;
 }

@@ -358,8 +358,8 @@ export class CodeAnalyzer {
     if (goService) {
       return { t: 'gopkg', service: goService };
     }
-    const typed = TYPED_CLIENTS[name];
-    if (typed && this.language.classFieldsVisible && this.services.has(SERVICE_OF_KIND[typed])) {
+    const typed = this.language.classFieldsVisible ? TYPED_CLIENTS[name] : undefined;
+    if (typed && this.services.has(SERVICE_OF_KIND[typed])) {
       return { t: 'type', kind: typed };
     }
     // A Java or C# field a project base class of another file declares (workspace mode).

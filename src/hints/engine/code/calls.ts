@@ -5,7 +5,7 @@
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
 import { ClientKind, JS_MODULES, leadingNonOptionArguments, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
-import { codeOf } from '../tokenCodes';
+import { codeOf, codeSet } from '../tokenCodes';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
@@ -30,7 +30,7 @@ const OPEN_PAREN = codeOf('(');
 const LESS_THAN = codeOf('<');
 
 /** Keywords before a name that is defined rather than called. */
-const DEFINITION_KEYWORDS = ['def', 'function', 'new', 'class', 'func'];
+const DEFINITION_KEYWORDS = codeSet(['def', 'function', 'new', 'class', 'func']);
 /**
  * Clients whose Scan and Query return page iterators that fetch every page on demand: the Java enhanced
  * client's `PageIterable` (also what Spring Cloud AWS's `DynamoDbTemplate` returns) and .NET `Paginators`. (The .NET object and document models return searches
@@ -237,7 +237,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
 
 /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
 function plainCall(a: CodeAnalyzer, index: number): void {
-  if ((a.isId(index - 1) && a.tokens.isOneOf(index - 1, DEFINITION_KEYWORDS)) || (a.idIs(index, 'super') && superOptions(a, index))) {
+  if ((a.isId(index - 1) && DEFINITION_KEYWORDS[a.tokens.codes[index - 1]] === 1) || (a.idIs(index, 'super') && superOptions(a, index))) {
     return;
   }
   const value = a.lookup(a.tokens.text(index), index);

@@ -2,6 +2,7 @@
 import { TOKEN_KIND } from '../lexer';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
+import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { builtStringsOf } from './builtStrings';
@@ -10,6 +11,9 @@ import { constMemberValue } from './constMembers';
 import { OptionSlot } from './language';
 
 const { ID, STR, NUM } = TOKEN_KIND;
+const DOT = codeOf('.');
+const STAR_STAR = codeOf('**');
+const COMMA = codeOf(',');
 
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
@@ -30,11 +34,14 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   }
   let skipUntil = -1;
   // A data value's own brackets (`Item: { ...order, status }`, `Item={**cart, "s": s}`): its spreads hide no option.
-  const dataValues = new Map<number, number>();
+  let dataValues: Map<number, number> | undefined;
+  let spreads = false;
+  const codes = a.tokens.codes;
   for (let k = open + 1; k < close; k++) {
     if (k <= skipUntil) {
       continue;
     }
+    spreads ||= codes[k] === DOT || codes[k] === STAR_STAR;
     const slot = a.language.optionAt(a, k, open, close);
     if (!slot) {
       continue;
@@ -43,8 +50,12 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     options.push(occurrence);
     if (DATA_KEYS.has(occurrence.norm) && a.partner[slot.valueStart] > slot.valueStart) {
       skipUntil = a.partner[slot.valueStart];
+      dataValues ??= new Map();
       dataValues.set(slot.valueStart, skipUntil);
     }
+  }
+  if (!spreads) {
+    return context;
   }
   // A spread (`...defaults`, `**kwargs`) hides options: absence is unknown, unless it spreads a dict
   // bound in scope (`**table_kwargs`), whose keys count as written here. An object literal of the file
@@ -52,12 +63,16 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
   const lent: { at: number; options: OptionOccurrence[] }[] = [];
   const unknownSpreads: number[] = [];
   for (let k = open + 1; k < close; k++) {
-    const dataEnd = dataValues.get(k);
+    const dataEnd = dataValues?.get(k);
     if (dataEnd !== undefined) {
       k = dataEnd;
       continue;
     }
-    if (a.is(k, '**') && a.parent[k] === open) {
+    const code = codes[k];
+    if (code !== DOT && code !== STAR_STAR) {
+      continue;
+    }
+    if (code === STAR_STAR && a.parent[k] === open) {
       const spread = dictSpread(a, k, kind, type, anchor, depth);
       if (spread) {
         lent.push({ at: k, options: spread.options });
@@ -80,7 +95,7 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
         unknownSpreads.push(k);
       }
       k += 2;
-    } else if ((a.is(k, '.') && a.is(k + 1, '.')) || a.is(k, '**')) {
+    } else if (code === STAR_STAR || codes[k + 1] === DOT) {
       context.complete = false;
     }
   }
@@ -200,8 +215,9 @@ function returnedObjects(a: CodeAnalyzer, calls: readonly number[]): number[] {
 
 /** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */
 export function valueEnd(a: CodeAnalyzer, valueStart: number, enclosingClose: number): number {
+  const codes = a.tokens.codes;
   let end = valueStart;
-  while (end < enclosingClose && !a.is(end, ',')) {
+  while (end < enclosingClose && codes[end] !== COMMA) {
     end = a.skipGroup(end);
   }
   return end;
@@ -215,7 +231,7 @@ export function separatedSlot(a: CodeAnalyzer, k: number, close: number): Option
   if (end <= valueStart) {
     return undefined;
   }
-  return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.is(end, ',') ? end : end - 1 };
+  return { key: k, valueStart, valueEnd: end, removalStart: k, removalEnd: a.tokens.codes[end] === COMMA ? end : end - 1 };
 }
 
 /**

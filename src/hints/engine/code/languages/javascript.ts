@@ -49,6 +49,12 @@ const FUNCTION = codeOf('function');
 const CLASS = codeOf('class');
 const RETURN = codeOf('return');
 const IMPORT = codeOf('import');
+const COMMA = codeOf(',');
+const COLON = codeOf(':');
+const QUESTION = codeOf('?');
+const DOT = codeOf('.');
+const OPEN_BRACE = codeOf('{');
+const CLOSE_BRACE = codeOf('}');
 
 /**
  * A type annotation as a value: a client type (`DynamoDBDocumentClient`, `Redis`, `RedisClientType`), a CDK
@@ -413,15 +419,19 @@ function collectRequests(a: CodeAnalyzer): void {
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {
-  const kind = a.tokens.kinds[k];
-  if (kind === ID && (a.is(k + 1, ',') || a.is(k + 1, '}')) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && a.is(a.parent[k], '{')) {
-    // Shorthand `{ TableName, ExclusiveStartKey }`: the value is the variable of the same name.
-    return { key: k, valueStart: k, valueEnd: k + 1, removalStart: k, removalEnd: a.is(k + 1, ',') ? k + 1 : k };
-  }
-  if (!((kind === ID || (kind === STR && !a.tokens.interpolated(k))) && a.is(k + 1, ':'))) {
+  // Called on every token of every request object: token codes, not texts.
+  const { kinds, codes } = a.tokens;
+  const kind = kinds[k];
+  if (kind !== ID && kind !== STR) {
     return undefined;
   }
-  if (a.is(k - 1, '?') || a.is(k - 1, '.') || !a.is(a.parent[k], '{')) {
+  const next = codes[k + 1];
+  const previous = codes[k - 1];
+  if (kind === ID && (next === COMMA || next === CLOSE_BRACE) && (previous === OPEN_BRACE || previous === COMMA) && codes[a.parent[k]] === OPEN_BRACE) {
+    // Shorthand `{ TableName, ExclusiveStartKey }`: the value is the variable of the same name.
+    return { key: k, valueStart: k, valueEnd: k + 1, removalStart: k, removalEnd: next === COMMA ? k + 1 : k };
+  }
+  if (next !== COLON || (kind === STR && a.tokens.interpolated(k)) || previous === QUESTION || previous === DOT || codes[a.parent[k]] !== OPEN_BRACE) {
     return undefined;
   }
   return separatedSlot(a, k, close);

@@ -3,7 +3,10 @@
  * IORedis.Redis | null`): an annotation that names one reads as the type it stands for (`javascript.ts`'s
  * `typeValue`). A name declared twice (in two scopes) is none; a generic alias (`type Box<T> = ...`) is none.
  */
+import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
+
+const TYPE = codeOf('type');
 
 /** Aliases of aliases followed by `typeValue`. */
 export const MAX_ALIAS_DEPTH = 4;
@@ -22,8 +25,9 @@ export function typeAliasOf(a: CodeAnalyzer, name: string): number | undefined {
 function readAliases(a: CodeAnalyzer): Map<string, number> {
   const aliases = new Map<string, number>();
   const twice = new Set<string>();
+  const codes = a.tokens.codes;
   for (let k = 0; k + 3 < a.tokens.length; k++) {
-    if (!a.idIs(k, 'type') || !a.isId(k + 1) || !a.is(k + 2, '=') || !a.isId(k + 3) || a.isAccess(k - 1) || !startsStatement(a, k)) {
+    if (codes[k] !== TYPE || !a.isId(k) || !a.isId(k + 1) || !a.is(k + 2, '=') || !a.isId(k + 3) || a.isAccess(k - 1) || !startsStatement(a, k)) {
       continue;
     }
     const alias = a.tokens.text(k + 1);
