@@ -213,6 +213,27 @@ describe('JavaScript and TypeScript: the options of BullMQ queues and workers', 
     assert.deepEqual(hints.filter((hint) => hint.endsWith('!')), [], hints.join('\n'));
     assert.ok(!hints.some((hint) => hint.startsWith('10:')), hints.join('\n'));
   });
+
+  it('reads typed queues and workers (`new Queue<MailJob>(...)`), and stays silent where their options verify the certificate', () => {
+    const code = sourceLines(
+      "import { Queue, Worker } from 'bullmq';",
+      '',
+      'interface MailJob {',
+      '  to: string;',
+      '}',
+      "const mail = new Queue<MailJob>('mail', { connection: { host: process.env.REDIS_HOST, tls: { rejectUnauthorized: false } } });",
+      "const sender = new Worker<MailJob, void>('mail', async (job) => send(job.data), {",
+      '  connection: { host: process.env.REDIS_HOST, tls: { servername: process.env.REDIS_HOST } },',
+      '});',
+      '',
+      'async function send(job: MailJob) {',
+      '  return job;',
+      '}',
+      'export { mail, sender };',
+    );
+    const findings = hintsIn('mail.ts', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings, ['6:rejectUnauthorized redis-tls!'], findings.join('\n'));
+  });
 });
 
 describe('JavaScript and TypeScript: the options a Fastify app registers @fastify/redis with', () => {

@@ -164,6 +164,14 @@ describe('workspace: clients other files pass to a function or class', () => {
       assert.deepEqual(contributionOf('src/jobs/queues.ts', JOBS)?.passedClients?.filter((use) => use.redisOptions).map((use) => `${use.path} ${use.redisOptions}`), ['queueConnection ioredis', 'queueConnection ioredis']);
     });
 
+    it('reads them for a typed queue of another file (`new Queue<Invoice>(...)`)', () => {
+      const typed = JOBS.replace("new Queue('invoices'", "new Queue<Invoice>('invoices'").replace("new Worker('mail'", "new Worker<Mail, void>('mail'");
+      const model = workspaceOf({ 'src/jobs/queues.ts': typed });
+      const found = hintsInWorkspace(model, 'src/settings/queues.ts', QUEUE_SETTINGS).filter((hint) => hint.endsWith('!'));
+      assert.deepEqual(found, ['8:rejectUnauthorized redis-tls!']);
+      assert.deepEqual(contributionOf('src/jobs/queues.ts', typed)?.passedClients?.filter((use) => use.redisOptions).length, 2);
+    });
+
     it('stays silent without the workspace, for an object only a test or another library gets, and for a module the import does not lead to', () => {
       assert.deepEqual(hintsInWorkspace(undefined, 'src/settings/queues.ts', QUEUE_SETTINGS), []);
       const others = workspaceOf({ 'src/reports/pool.ts': REPORTS, 'test/queues.test.ts': JOBS.replace('../settings/queues', '../src/settings/queues') });

@@ -117,19 +117,20 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     j += 2;
   }
   const last = j;
-  if (!a.id(last) || !a.is(last + 1, '(')) {
+  // Type arguments (`new Queue<MailJob>('mail', { connection })`) come before the arguments.
+  const open = a.id(last) ? argumentsOpen(a, last) : -1;
+  if (open < 0) {
     return;
   }
   const value = a.lookup(a.tokens.text(start), start);
   if (value?.t === 'instance' && value.classObject && last === start) {
-    constructorOptions(a, value.classScope, last + 1);
+    constructorOptions(a, value.classScope, open);
     return;
   }
   if (!value || value.t !== 'ref') {
     return;
   }
   const path = importedPath(a, value.path, start, last);
-  const open = last + 1;
   const services = JS_MODULES[value.module];
   const carrier = redisOptionCarrier(value.module, path);
   if (carrier) {

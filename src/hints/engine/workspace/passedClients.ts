@@ -16,6 +16,7 @@ import { python } from '../code/languages/python';
 import { exportedClient, mayBeProjectModule } from '../code/projectImports';
 import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
+import { closeAngle } from '../code/typeArguments';
 import { callResult, Value } from '../code/values';
 import { isTestDoubleFile, isTestFilePath } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
@@ -74,7 +75,8 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
   a.bind();
   const calls: ClientPassingCall[] = [];
   for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
-    if (!a.isId(i) || !a.is(i + 1, '(') || a.partner[i + 1] < 0 || DEFINES.has(a.id(i - 1) ?? '')) {
+    const open = a.isId(i) ? argumentsAfter(a, i) : -1;
+    if (open < 0 || a.partner[open] < 0 || DEFINES.has(a.id(i - 1) ?? '')) {
       continue;
     }
     const callee = a.evalChain(a.isAccess(i - 1) ? chainStart(a, i) : i, i + 1).value;
@@ -82,9 +84,9 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
       continue;
     }
     if (kind !== 'python') {
-      calls.push(...importedRedisOptions(a, i, callee));
+      calls.push(...importedRedisOptions(a, i, open, callee));
     }
-    const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, i + 1) : undefined;
+    const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, open) : undefined;
     if (passed) {
       calls.push({ module: callee.module, path: callee.path, ...passed });
     }
@@ -92,12 +94,21 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
   return calls.length > 0 ? calls : undefined;
 }
 
+/** The `(` of a call of the name at `index`, after TypeScript type arguments (`new Queue<MailJob>(`), or -1. */
+function argumentsAfter(a: CodeAnalyzer, index: number): number {
+  if (a.is(index + 1, '(')) {
+    return index + 1;
+  }
+  const close = a.is(index + 1, '<') && a.language.typeArguments ? closeAngle(a, index + 1) : -1;
+  return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
+}
+
 /**
  * Names imported from modules that may be the project's that a call at `nameIndex` hands as the options of the
  * Redis client it makes: an argument of a client constructor or factory (`new Redis(redisOptions)`), or the value
  * of a key that holds them in the options of a queue or NestJS library (`new Queue('mail', { connection })`).
  */
-function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, callee: Extract<Value, { t: 'ref' }>): ClientPassingCall[] {
+function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, open: number, callee: Extract<Value, { t: 'ref' }>): ClientPassingCall[] {
   const carrier = redisOptionCarrier(callee.module, callee.path);
   const client = carrier ? undefined : callResult(callee, callee.path, undefined, a.idIs(nameIndex - 1, 'new'), false);
   const flavor = carrier ?? (client?.t === 'client' && client.kind === 'redis' && (client.flavor === 'ioredis' || client.flavor === 'node-redis') ? client.flavor : undefined);
@@ -111,7 +122,7 @@ function importedRedisOptions(a: CodeAnalyzer, nameIndex: number, callee: Extrac
       found.push({ module: held.module, path: held.path, args: [], redisOptions: flavor });
     }
   };
-  for (const [start, end] of segments(a, nameIndex + 1)) {
+  for (const [start, end] of segments(a, open)) {
     if (!carrier) {
       record(start, end);
     } else if (a.is(start, '{') && a.partner[start] === end - 1) {

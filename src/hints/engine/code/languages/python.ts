@@ -15,6 +15,7 @@ import { ALIAS_ROOT } from '../memberPaths';
 import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
 import { pynamodbCall } from './pynamodb';
+import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
 import { collectImports } from './pythonImports';
 import { projectType } from '../projectImports';
@@ -497,8 +498,9 @@ function libraryType({ module, path }: LibraryName): Value | undefined {
   return client?.t === 'client' ? client : undefined;
 }
 
-function collectRequests(): void {
-  // Python requests are keyword arguments or dicts, read where they are passed.
+function collectRequests(a: CodeAnalyzer): void {
+  // Python requests are keyword arguments or dicts, read where they are passed; framework settings are Redis clients' options.
+  pythonRedisSettings(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, open: number, close: number): OptionSlot | undefined {
