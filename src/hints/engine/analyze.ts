@@ -7,6 +7,8 @@ import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
+import { readConfigFile } from './config';
+import { isConfigFileName } from './config/values';
 import { removeOptionFix, setValueFix } from './fixes';
 import { OutsideValues, readTemplate } from './iac';
 import { isServerlessScript } from './code/serverlessScript';
@@ -79,6 +81,10 @@ function buildModel(
     }
     case 'yaml':
     case 'json':
+      // A configuration file by its name (`application.yml`, `appsettings.json`); a test's is read as nothing.
+      if (isConfigFileName(fileName)) {
+        return readConfigFile(kind, text, lines, fileName);
+      }
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     case 'gomod':
     case 'tfvars':
