@@ -102,6 +102,57 @@ describe('Spring Boot application.yml', () => {
     assert.deepEqual(findings(hintsIn('src/test/resources/application.yml', aws)), []);
     assert.deepEqual(findings(hintsIn('src/main/resources/config.yml', aws)), []);
   });
+
+  it('still reads a CloudFormation template that bears the name', () => {
+    const template = sourceLines(
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Database:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      PubliclyAccessible: true', // 7
+    );
+    assert.ok(findings(hintsIn('application.yml', template)).includes('7:PubliclyAccessible rds-publicly-accessible!'));
+  });
+});
+
+describe('Spring Boot application.properties', () => {
+  it('reads the same properties as the YAML file, one document per #--- section', () => {
+    const properties = sourceLines(
+      'spring.application.name=shop', // 1
+      'spring.datasource.url=jdbc:postgresql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com:5432/shop',
+      'spring.datasource.password=12345678', // 3
+      'spring.redis.host=shop-cache.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
+      'spring.redis.password = cache-pass-1', // 5
+      '#---',
+      'spring.config.activate.on-profile=prod',
+      'spring.data.redis.host: carts.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
+      'spring.data.redis.password: ${REDIS_PASSWORD}', // 9
+      'spring.data.redis.ssl.enabled: true',
+    );
+    const hints = hintsIn('src/main/resources/application.properties', properties);
+    assert.deepEqual(findings(hints), ['3:12345678 rds-sql-password!', '5:cache-pass-1 redis-password!', '5:spring.redis.password redis-auth-without-tls!']);
+    assert.ok(hints.includes('2:spring.datasource.url rds-sql-connection'));
+  });
+
+  it('says nothing for local servers, placeholders, continued values, other properties files and test resources', () => {
+    const properties = sourceLines(
+      'spring.datasource.url=jdbc:mysql://localhost:3306/shop',
+      'spring.datasource.password=root',
+      'spring.data.redis.host=${REDIS_HOST}',
+      'spring.data.redis.password=redis-pass',
+      '#---',
+      'spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop',
+      'spring.datasource.password=first-part\\',
+      '  continued-secret',
+      '# spring.datasource.password=commented-out',
+    );
+    assert.deepEqual(findings(hintsIn('application.properties', properties)), []);
+    const aws = sourceLines('spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop', 'spring.datasource.password=12345678');
+    assert.deepEqual(findings(hintsIn('src/test/resources/application.properties', aws)), []);
+    assert.deepEqual(findings(hintsIn('src/main/resources/db.properties', aws)), []);
+  });
 });
 
 describe('ASP.NET Core appsettings.json', () => {

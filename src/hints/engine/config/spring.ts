@@ -21,10 +21,11 @@ import { IacEntry, IacNode } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
 import { configLiteral, hoverOnly, isCacheHost, isRdsHost } from './values';
 
-type Properties = Map<string, IacEntry>;
+/** A document's properties by their canonical dotted name. */
+export type Properties = Map<string, IacEntry>;
 
 /** A key as Spring's relaxed binding compares it: `ssl-enabled`, `sslEnabled` and `ssl_enabled` are one. */
-const canonical = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
+export const canonical = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
 
 function flatten(node: IacNode, prefix: string, into: Properties): void {
   if (node.kind !== 'map') {
@@ -161,14 +162,19 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
   model.contexts.push({ kind: 'redis-client', type: 'spring-data-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor });
 }
 
-/** Reads a Spring Boot configuration file into the connections its properties make. */
-export function readSpringConfig(text: string, lines: LineIndex): DocumentModel {
-  const { root, suppressions } = readYaml(text, lines);
+/** The connections the properties of each document make (`springProperties.ts` reads `application.properties` into the same maps). */
+export function springConnections(documents: readonly Properties[], suppressions: DocumentModel['suppressions']): DocumentModel {
   const model: DocumentModel = { operations: [], contexts: [], redisCalls: [], scopes: NO_SCOPES, commentPrefix: '#', suppressions };
-  for (const properties of root ? documents(root, lines) : []) {
+  for (const properties of documents) {
     datasource(properties, model);
     redis(properties, 'spring.data.redis', model);
     redis(properties, 'spring.redis', model);
   }
   return model;
+}
+
+/** Reads a Spring Boot `application.yml` into the connections its properties make. */
+export function readSpringConfig(text: string, lines: LineIndex): DocumentModel {
+  const { root, suppressions } = readYaml(text, lines);
+  return springConnections(root ? documents(root, lines) : [], suppressions);
 }

@@ -9,8 +9,8 @@
 import { Literal, OptionOccurrence } from '../model';
 import { isTestDoubleFile } from '../code/testDoubles';
 
-/** `application.yml`, `application-prod.yaml`, `bootstrap.yml`: Spring Boot's configuration files. */
-const SPRING_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.ya?ml$/i;
+/** `application.yml`, `application-prod.yaml`, `bootstrap.yml`, `application.properties`: Spring Boot's configuration files. */
+const SPRING_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.(?:ya?ml|properties)$/i;
 /** `appsettings.json`, `appsettings.Production.json`: ASP.NET Core's configuration files. */
 const APPSETTINGS_FILE = /(?:^|\/)appsettings(?:\.[\w-]+)*\.json$/i;
 
