@@ -50,8 +50,9 @@ function documents(root: IacNode, lines: LineIndex): Properties[] {
   if (root.kind !== 'map') {
     return result;
   }
+  // Root entries come in the order of the text, so one pass over the document starts places them all.
+  let index = 0;
   for (const entry of root.entries) {
-    let index = 0;
     while (index < starts.length && starts[index] <= entry.keySpan.start) {
       index++;
     }
