@@ -7,6 +7,9 @@ import { analyzeCode } from './code';
 import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
+import { readConfigFile } from './config';
+import { isConfigFileName } from './config/values';
+import { looksLikeCloudFormation } from './iac/cloudformation';
 import { removeOptionFix, setValueFix } from './fixes';
 import { OutsideValues, readTemplate } from './iac';
 import { isServerlessScript } from './code/serverlessScript';
@@ -77,8 +80,15 @@ function buildModel(
       };
       return readTemplate(kind, text, lines, { outside });
     }
+    case 'properties':
+      return readConfigFile(kind, text, lines, fileName);
     case 'yaml':
     case 'json':
+      // A configuration file by its name (`application.yml`, `appsettings.json`); a test's is read as nothing. A
+      // template that happens to bear such a name is still read as one.
+      if (isConfigFileName(fileName) && !looksLikeCloudFormation(text)) {
+        return readConfigFile(kind, text, lines, fileName);
+      }
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
     case 'gomod':
     case 'tfvars':

@@ -10,9 +10,10 @@
  * (`tsconfig.json`, `tsconfig.*.json`) are read by the workspace model only: the module path a Go module's
  * packages are imported by, the values a Terraform root module's variables take instead of their defaults,
  * and the path aliases TypeScript imports use. `packagejson` (`package.json`) names a monorepo's package, for
- * imports of it from the other packages.
+ * imports of it from the other packages. `properties` is Spring Boot's `application.properties` (and
+ * `application-<profile>.properties`, `bootstrap.properties`), matched by name: other `.properties` files are not read.
  */
-export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
+export type DocumentKind = 'javascript' | 'typescript' | 'python' | 'java' | 'go' | 'csharp' | 'terraform' | 'yaml' | 'json' | 'properties' | 'gomod' | 'tfvars' | 'tsconfig' | 'packagejson';
 
 interface KindEntry {
   kind: DocumentKind;
@@ -50,8 +51,15 @@ const NAMED_FILES: ReadonlyMap<string, DocumentKind> = new Map([['terragrunt.hcl
 /** Files the workspace model reads by their extension, never analysed for hints themselves. */
 const MODEL_EXTENSIONS: ReadonlyMap<string, DocumentKind> = new Map([['tfvars', 'tfvars']]);
 
-/** Files matched by name because VS Code has no built-in language for them (the editor's selector). */
-export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf', ...[...NAMED_FILES.keys()].map((name) => `**/${name}`)];
+/** Spring Boot's configuration in properties form, by name (`application.properties`, `application-prod.properties`). */
+const SPRING_PROPERTIES = /^(?:application|bootstrap)(?:-[\w.-]+)?\.properties$/i;
+const SPRING_PROPERTIES_GLOBS: readonly string[] = ['application*.properties', 'bootstrap*.properties'];
+
+/**
+ * Files matched by name because VS Code has no built-in language for them, or because the language covers many
+ * files the engine never reads (the editor's selector): Spring's properties files are a few of all `.properties`.
+ */
+export const PATTERN_ONLY_GLOBS: readonly string[] = ['**/*.tf', ...[...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS].map((name) => `**/${name}`)];
 
 const BY_EXTENSION = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry.kind] as const)));
 const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.map((id) => [id, entry.kind] as const)));
@@ -60,7 +68,7 @@ const BY_LANGUAGE = new Map(DOCUMENT_KINDS.flatMap((entry) => entry.languageIds.
 export const HINT_LANGUAGE_IDS: readonly string[] = [...BY_LANGUAGE.keys()];
 
 /** Every file the engine analyses, as one glob (for `workspace.findFiles`). */
-export const HINT_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...NAMED_FILES.keys()].join(',')}}`;
+export const HINT_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys()].map((extension) => `*.${extension}`), ...NAMED_FILES.keys(), ...SPRING_PROPERTIES_GLOBS].join(',')}}`;
 
 /** Every file the workspace model may read: those analysed and the model's own (`go.mod`; `package.json` is a `*.json`), as one glob without nested groups. */
 export const MODEL_FILE_GLOB = `**/{${[...[...BY_EXTENSION.keys(), ...MODEL_EXTENSIONS.keys()].map((extension) => `*.${extension}`), ...[...MODEL_FILES.keys(), ...NAMED_FILES.keys()].filter((name) => !BY_EXTENSION.has(name.slice(name.lastIndexOf('.') + 1)))].join(',')}}`;
@@ -79,6 +87,9 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   // Terraform's JSON definitions files (`terraform.tfvars.json`, `*.auto.tfvars.json`) are variable values, not templates.
   if (name.toLowerCase().endsWith('.tfvars.json')) {
     return 'tfvars';
+  }
+  if (SPRING_PROPERTIES.test(name)) {
+    return 'properties';
   }
   // TypeScript configs, and the shared ones they extend (`tsconfig.base.json`), are no templates.
   if (/^tsconfig(?:\.[^/]*)?\.json$/i.test(name)) {

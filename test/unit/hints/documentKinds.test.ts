@@ -35,10 +35,15 @@ describe('document kinds', () => {
     // A Terragrunt configuration by its name; other HCL files only by the editor's language id.
     assert.equal(documentKind(undefined, 'live/prod/db/terragrunt.hcl'), 'terraform');
     assert.equal(documentKind(undefined, 'live/prod/db/env.hcl'), undefined);
+    // Spring Boot's properties files by their name; other properties files (and the editor's `properties` language) are not read.
+    assert.equal(documentKind(undefined, 'src/main/resources/application.properties'), 'properties');
+    assert.equal(documentKind('properties', 'src/main/resources/application-prod.properties'), 'properties');
+    assert.equal(documentKind(undefined, 'gradle.properties'), undefined);
+    assert.equal(documentKind('properties', '.editorconfig'), undefined);
   });
 
   it('build the workspace globs from the same lists', () => {
-    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl}');
+    assert.equal(HINT_FILE_GLOB, '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.java,*.go,*.cs,*.tf,*.yaml,*.yml,*.template,*.json,terragrunt.hcl,application*.properties,bootstrap*.properties}');
     assert.equal(EXCLUDED_FOLDERS_GLOB, '**/{.git,.hg,.svn,node_modules,.terraform,.aws-sam,cdk.out}/**');
   });
 

@@ -456,7 +456,7 @@ function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): v
   }
 }
 
-function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
+export function addDsnPassword(context: OptionContext, literal: Literal, value: Span, key: Span): void {
   // go-sql-driver/mysql's `tls=skip-verify` accepts any certificate, as `InsecureSkipVerify: true` does.
   // JDBC: MySQL Connector/J's `verifyServerCertificate=false`, PgJDBC's `NonValidatingFactory`.
   if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)|[?&;]verifyServerCertificate=false\b|[?&;]sslfactory=org\.postgresql\.ssl\.NonValidatingFactory\b/i.test(literal.value)) {

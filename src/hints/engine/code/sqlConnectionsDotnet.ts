@@ -123,7 +123,7 @@ const TRUST_KEYS = new Set(['trustservercertificate']);
  * The options of a connection string (`Host=...;Password=...;Trust Server Certificate=true`), each anchored on
  * the string's token. Keys are case-insensitive and may hold spaces; a value may be quoted.
  */
-function connectionStringOptions(value: string, span: Span, flavor: string): OptionOccurrence[] {
+export function connectionStringOptions(value: string, span: Span, flavor: string): OptionOccurrence[] {
   const options: OptionOccurrence[] = [];
   for (const part of value.split(';')) {
     const equals = part.indexOf('=');

@@ -283,7 +283,15 @@ function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor:
   if (quote < 0 || raw.slice(quote + 1, quote + 1 + value.length) !== value) {
     return;
   }
-  const base = a.tokens.starts[token] + quote + 1;
+  const options = configurationStringOptions(value, a.tokens.starts[token] + quote + 1);
+  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(anchor) });
+}
+
+/**
+ * The options a StackExchange.Redis configuration string gives (`host:6379,ssl=true,password=...`), its text
+ * starting at offset `base`: each endpoint as `host`, and the keys the rules read. Also read from `appsettings.json`.
+ */
+export function configurationStringOptions(value: string, base: number): OptionOccurrence[] {
   const options: OptionOccurrence[] = [];
   let offset = 0;
   for (const part of value.split(',')) {
@@ -304,7 +312,7 @@ function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor:
     }
     offset += part.length + 1;
   }
-  a.contexts.push({ kind: 'redis-client', type: FLAVOR, options, complete: true, anchor: a.tokenSpan(anchor) });
+  return options;
 }
 
 function stringOption(name: string, text: string, start: number, part: string): OptionOccurrence {

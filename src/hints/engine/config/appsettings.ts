@@ -1,0 +1,96 @@
+/**
+ * ASP.NET Core's `appsettings.json` (and `appsettings.<Environment>.json`): the connection strings the app reads
+ * with `GetConnectionString(name)` (the `ConnectionStrings` section) and a Redis section's configuration string
+ * (`"Redis": { "Configuration": "..." }`), read with the parsers the C# code analysis uses:
+ *
+ * - a StackExchange.Redis configuration string (`host:6379,password=...,ssl=False,abortConnect=false`): its endpoints,
+ *   `password` and `ssl` (https://stackexchange.github.io/StackExchange.Redis/Configuration);
+ * - an ADO.NET connection string (`Host=...;Password=...`, `Server=...;Pwd=...`): its host, its password, and Npgsql's
+ *   `Trust Server Certificate=true`, which accepts any server certificate (https://www.npgsql.org/doc/connection-string-parameters.html).
+ */
+import { connectionStringOptions } from '../code/sqlConnectionsDotnet';
+import { configurationStringOptions } from '../code/stackExchangeRedis';
+import { readJson } from '../iac/json';
+import { IacEntry, IacNode } from '../iac/tree';
+import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
+import { LineIndex } from '../text';
+import { configLiteral, hoverOnly, isCacheHost, isRdsHost } from './values';
+
+const MAX_DEPTH = 16;
+
+/** Keys of a Redis section that hold its configuration string (`Redis:Configuration`, `Redis:ConnectionString`). */
+const REDIS_STRING_KEYS = /^(?:configuration|connection(?:string)?)$/i;
+
+/** `host:6379,password=...` or `host:6379`: endpoints and `key=value` options separated by commas, no `;` and no URL. */
+const REDIS_SHAPE = /^\s*[\w.-]+(?::\d+)?\s*(?:,|$)/;
+const REDIS_HINTS = /(?:^|,)\s*(?:password|ssl|abortconnect|user)\s*=|:63[78]\d\b/i;
+
+/** A password as the checks should see it: a placeholder is none. */
+function withConfigPasswords(options: OptionOccurrence[]): OptionOccurrence[] {
+  return options.map((option) => (option.norm === 'password' && option.literal.kind === 'str' ? { ...option, literal: configLiteral(option.literal.value) } : option));
+}
+
+function redisString(value: string, text: string, entry: IacEntry, model: DocumentModel): void {
+  const span = entry.value.span;
+  // Offsets into the string hold only when it has no escapes.
+  if (text.slice(span.start + 1, span.end - 1) !== value) {
+    return;
+  }
+  const options = withConfigPasswords(configurationStringOptions(value, span.start + 1));
+  const hosts = options.filter((option) => option.norm === 'host' && option.literal.kind === 'str').map((option) => (option.literal as { value: string }).value);
+  const aws = hosts.length > 0 && hosts.every(isCacheHost);
+  model.contexts.push({ kind: 'redis-client', type: 'stackexchange-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor: entry.keySpan });
+}
+
+function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
+  // `Trust Server Certificate` is Npgsql's (and SqlClient's) key, and `Host` is how Npgsql names the server.
+  const flavor = /(?:^|;)\s*host\s*=/i.test(value) ? 'npgsql' : 'mysqlconnector';
+  const options = withConfigPasswords(connectionStringOptions(value, entry.value.span, flavor));
+  const host = options.find((option) => option.norm === 'host')?.literal;
+  if (host?.kind !== 'str') {
+    return;
+  }
+  const rds = isRdsHost(host.value);
+  const context: OptionContext = { kind: 'sql-client', type: flavor, options: rds ? options : hoverOnly(options), complete: rds, anchor: entry.keySpan };
+  model.contexts.push(context);
+  (model.sqlConnections ??= []).push({ name: entry.keySpan, flavor });
+}
+
+function connectionString(entry: IacEntry, text: string, redisSection: boolean, model: DocumentModel): void {
+  const value = entry.value;
+  if (value.kind !== 'scalar' || value.literal.kind !== 'str') {
+    return;
+  }
+  const string = value.literal.value;
+  if (!string.includes(';') && !string.includes('://') && REDIS_SHAPE.test(string) && (redisSection || /redis|cache/i.test(entry.key) || REDIS_HINTS.test(string))) {
+    redisString(string, text, entry, model);
+  } else if (string.includes('=')) {
+    sqlString(string, entry, model);
+  }
+}
+
+function walk(node: IacNode, text: string, model: DocumentModel, depth: number): void {
+  if (node.kind !== 'map' || depth > MAX_DEPTH) {
+    return;
+  }
+  for (const entry of node.entries) {
+    const key = entry.key;
+    if (/^connectionstrings$/i.test(key) && entry.value.kind === 'map') {
+      entry.value.entries.forEach((each) => connectionString(each, text, false, model));
+    } else if (/redis/i.test(key) && entry.value.kind === 'map') {
+      entry.value.entries.filter((each) => REDIS_STRING_KEYS.test(each.key)).forEach((each) => connectionString(each, text, true, model));
+    } else {
+      walk(entry.value, text, model, depth + 1);
+    }
+  }
+}
+
+/** Reads an `appsettings.json` into the connections its strings configure. */
+export function readAppSettings(text: string, lines: LineIndex): DocumentModel {
+  const { root, suppressions } = readJson(text, lines);
+  const model: DocumentModel = { operations: [], contexts: [], redisCalls: [], scopes: NO_SCOPES, suppressions };
+  if (root) {
+    walk(root, text, model, 0);
+  }
+  return model;
+}

@@ -1,0 +1,181 @@
+/**
+ * Spring Boot's `application.yml` (and `application-<profile>.yml`): the database and Redis connections that
+ * Spring Boot's auto-configuration makes from its properties.
+ *
+ * - `spring.datasource.url` / `password`: a JDBC URL and its password. The URL's driver parameters that switch
+ *   certificate checks off (`verifyServerCertificate=false`, PgJDBC's `NonValidatingFactory`) or carry a password
+ *   are read as in code (`code/sqlConnections.ts`).
+ * - `spring.data.redis.*` (Spring Boot 3) and `spring.redis.*` (Spring Boot 2; the 3.0 release moved the
+ *   properties: https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-3.0-Migration-Guide):
+ *   `host` (default `localhost`), `password`, `url` (`rediss://` turns TLS on), and `ssl`, a boolean in
+ *   Spring Boot 2 and `ssl.enabled` since 3.1, which a `ssl.bundle` turns on unless it says otherwise
+ *   (https://docs.spring.io/spring-boot/appendix/application-properties/index.html).
+ *
+ * Keys are matched as Spring's relaxed binding does (case, `-` and `_` aside), nested or written flat
+ * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
+ */
+import { addDsnPassword } from '../code/sqlConnections';
+import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
+import { LineIndex } from '../text';
+import { IacEntry, IacNode } from '../iac/tree';
+import { readYaml } from '../iac/yaml';
+import { configLiteral, hoverOnly, isCacheHost, isRdsHost } from './values';
+
+/** A document's properties by their canonical dotted name. */
+export type Properties = Map<string, IacEntry>;
+
+/** A key as Spring's relaxed binding compares it: `ssl-enabled`, `sslEnabled` and `ssl_enabled` are one. */
+export const canonical = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
+
+function flatten(node: IacNode, prefix: string, into: Properties): void {
+  if (node.kind !== 'map') {
+    return;
+  }
+  for (const entry of node.entries) {
+    const path = `${prefix}${entry.key.split('.').map(canonical).join('.')}`;
+    into.set(path, entry);
+    flatten(entry.value, `${path}.`, into);
+  }
+}
+
+/** The root entries of each YAML document: the reader reads `---` as nothing, so documents are told apart by offset. */
+function documents(root: IacNode, lines: LineIndex): Properties[] {
+  const starts: number[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (/^---(?:\s|$)/.test(lines.lineText(line))) {
+      starts.push(lines.lineStart(line));
+    }
+  }
+  const result: Properties[] = [new Map()];
+  if (root.kind !== 'map') {
+    return result;
+  }
+  // Root entries come in the order of the text, so one pass over the document starts places them all.
+  let index = 0;
+  for (const entry of root.entries) {
+    while (index < starts.length && starts[index] <= entry.keySpan.start) {
+      index++;
+    }
+    while (result.length <= index) {
+      result.push(new Map());
+    }
+    flatten({ kind: 'map', span: entry.keySpan, entries: [entry] }, '', result[index]);
+  }
+  return result;
+}
+
+/** A scalar's text (a number or boolean as written); undefined for anything else. */
+function textOf(entry: IacEntry | undefined): string | undefined {
+  const value = entry?.value;
+  if (value?.kind !== 'scalar') {
+    return undefined;
+  }
+  const literal = value.literal;
+  return literal.kind === 'str' ? literal.value : literal.kind === 'num' || literal.kind === 'bool' ? String(literal.value) : undefined;
+}
+
+function option(name: string, entry: IacEntry, literal: OptionOccurrence['literal']): OptionOccurrence {
+  return { name, norm: name.toLowerCase(), key: entry.keySpan, value: entry.value.span, literal, removal: entry.removal };
+}
+
+/** A password property: a literal (a number too: `password: 123456`), or an expression for a placeholder or nothing. */
+function passwordOption(entry: IacEntry): OptionOccurrence {
+  const text = textOf(entry);
+  return option('password', entry, text === undefined ? { kind: 'expr', text: '' } : configLiteral(text));
+}
+
+/** The host of a JDBC URL: `jdbc:mysql://host:3306/db`, `jdbc:postgresql://user@host/db`, `jdbc:aws-wrapper:postgresql://...`. */
+const JDBC_HOST = /^jdbc:(?:[\w-]+:)*\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?;,]+)/i;
+
+function datasource(properties: Properties, model: DocumentModel): void {
+  const url = properties.get('spring.datasource.url');
+  const password = properties.get('spring.datasource.password');
+  const urlText = textOf(url);
+  if (!url && !password) {
+    return;
+  }
+  const host = urlText === undefined ? undefined : JDBC_HOST.exec(urlText)?.[1];
+  const context: OptionContext = { kind: 'sql-client', type: 'jdbc', options: [], complete: true, anchor: (url ?? password)!.keySpan };
+  if (url && urlText !== undefined) {
+    addDsnPassword(context, { kind: 'str', value: urlText }, url.value.span, url.keySpan);
+  }
+  if (password) {
+    context.options.push(passwordOption(password));
+  }
+  if (!(host && isRdsHost(host))) {
+    context.options = hoverOnly(context.options);
+    context.complete = false;
+  }
+  model.contexts.push(context);
+  if (url && host) {
+    (model.sqlConnections ??= []).push({ name: url.keySpan, flavor: 'jdbc' });
+  }
+}
+
+/** The servers a Redis configuration names: its URL's host, `host`, or the nodes of a cluster or of Sentinel. */
+function redisHosts(properties: Properties, prefix: string): string[] {
+  const url = textOf(properties.get(`${prefix}.url`));
+  if (url !== undefined) {
+    const host = /^rediss?:\/\/(?:[^@/]*@)?([^/:?]+)/i.exec(url)?.[1];
+    return host ? [host] : [];
+  }
+  const hosts = [textOf(properties.get(`${prefix}.host`))];
+  for (const nodes of [`${prefix}.cluster.nodes`, `${prefix}.sentinel.nodes`]) {
+    const value = properties.get(nodes)?.value;
+    if (value?.kind === 'list') {
+      value.items.forEach((item) => hosts.push(item.kind === 'scalar' && item.literal.kind === 'str' ? item.literal.value : undefined));
+    } else {
+      hosts.push(...(textOf(properties.get(nodes))?.split(',') ?? []));
+    }
+  }
+  return hosts.filter((host): host is string => host !== undefined);
+}
+
+function redis(properties: Properties, prefix: string, model: DocumentModel): void {
+  const password = properties.get(`${prefix}.password`);
+  const url = properties.get(`${prefix}.url`);
+  const host = properties.get(`${prefix}.host`);
+  if (!password && !url && !host) {
+    return;
+  }
+  const options: OptionOccurrence[] = [];
+  if (password) {
+    options.push(passwordOption(password));
+  }
+  for (const [name, entry] of [['url', url], ['host', host]] as const) {
+    const text = textOf(entry);
+    if (entry && text !== undefined) {
+      options.push(option(name, entry, { kind: 'str', value: text }));
+    }
+  }
+  // `ssl: true` (Spring Boot 2), `ssl.enabled: true`, or a bundle that turns it on.
+  const ssl = properties.get(`${prefix}.ssl`);
+  const enabled = properties.get(`${prefix}.ssl.enabled`) ?? (ssl?.value.kind === 'scalar' ? ssl : undefined);
+  const enabledText = textOf(enabled);
+  if (enabled) {
+    options.push(option('ssl', enabled, enabledText === 'true' || enabledText === 'false' ? { kind: 'bool', value: enabledText === 'true' } : { kind: 'expr', text: enabledText ?? '' }));
+  } else if (properties.has(`${prefix}.ssl.bundle`)) {
+    options.push(option('ssl', properties.get(`${prefix}.ssl.bundle`)!, { kind: 'expr', text: 'bundle' }));
+  }
+  const hosts = redisHosts(properties, prefix);
+  const aws = hosts.length > 0 && hosts.every(isCacheHost);
+  const anchor = (password ?? url ?? host)!.keySpan;
+  model.contexts.push({ kind: 'redis-client', type: 'spring-data-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor });
+}
+
+/** The connections the properties of each document make (`springProperties.ts` reads `application.properties` into the same maps). */
+export function springConnections(documents: readonly Properties[], suppressions: DocumentModel['suppressions']): DocumentModel {
+  const model: DocumentModel = { operations: [], contexts: [], redisCalls: [], scopes: NO_SCOPES, commentPrefix: '#', suppressions };
+  for (const properties of documents) {
+    datasource(properties, model);
+    redis(properties, 'spring.data.redis', model);
+    redis(properties, 'spring.redis', model);
+  }
+  return model;
+}
+
+/** Reads a Spring Boot `application.yml` into the connections its properties make. */
+export function readSpringConfig(text: string, lines: LineIndex): DocumentModel {
+  const { root, suppressions } = readYaml(text, lines);
+  return springConnections(root ? documents(root, lines) : [], suppressions);
+}

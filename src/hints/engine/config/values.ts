@@ -1,0 +1,74 @@
+/**
+ * What the application configuration readers (`spring.ts`, `appsettings.ts`) share: which files they read,
+ * which hosts are AWS data stores, and which values are placeholders rather than secrets.
+ *
+ * A configuration file names its server as data, so the findings here are kept to what the file shows to
+ * be AWS: a database host under `.rds.amazonaws.com` and a cache under `.cache.amazonaws.com`. A local or
+ * Docker Compose server (`localhost`, `redis`, `db:5432`) or a host read from the environment gives hovers only.
+ */
+import { Literal, OptionOccurrence } from '../model';
+import { isTestDoubleFile } from '../code/testDoubles';
+
+/** `application.yml`, `application-prod.yaml`, `bootstrap.yml`, `application.properties`: Spring Boot's configuration files. */
+const SPRING_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.(?:ya?ml|properties)$/i;
+/** `appsettings.json`, `appsettings.Production.json`: ASP.NET Core's configuration files. */
+const APPSETTINGS_FILE = /(?:^|\/)appsettings(?:\.[\w-]+)*\.json$/i;
+
+export type ConfigFile = 'spring' | 'appsettings';
+
+/** Whether a path names a configuration file, a test's included (read as nothing rather than as a template). */
+export function isConfigFileName(fileName: string | undefined): boolean {
+  const path = fileName?.replace(/\\/g, '/');
+  return path !== undefined && (SPRING_FILE.test(path) || APPSETTINGS_FILE.test(path));
+}
+
+/**
+ * The configuration file a path names, or undefined. Test resources (`src/test/resources/application.yml`,
+ * a `tests/` project's `appsettings.json`) configure a disposable server and are read as nothing.
+ */
+export function configFileOf(fileName: string | undefined): ConfigFile | undefined {
+  if (fileName === undefined) {
+    return undefined;
+  }
+  const path = fileName.replace(/\\/g, '/');
+  const kind = SPRING_FILE.test(path) ? 'spring' : APPSETTINGS_FILE.test(path) ? 'appsettings' : undefined;
+  if (!kind || /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path)) {
+    return undefined;
+  }
+  return kind;
+}
+
+const RDS_HOST = /\.rds\.amazonaws\.com(?:\.cn)?$/i;
+const CACHE_HOST = /\.cache\.amazonaws\.com(?:\.cn)?$/i;
+
+/** A host name without its port: `db.x.rds.amazonaws.com:5432` → `db.x.rds.amazonaws.com`. */
+function bareHost(host: string): string {
+  return host.trim().replace(/^\[|\]$/g, '').replace(/(?::|,)\d+$/, '');
+}
+
+export const isRdsHost = (host: string): boolean => RDS_HOST.test(bareHost(host));
+export const isCacheHost = (host: string): boolean => CACHE_HOST.test(bareHost(host));
+
+/**
+ * A value that stands for one to be filled in, not a secret: a Spring placeholder or expression (`${DB_PASSWORD}`,
+ * `${DB_PASSWORD:}`, `#{...}`), a Jasypt `ENC(...)`, `<password>`, `your-password`, `xxx`, `****`, `changeme`,
+ * `CHANGE_ME`. Real projects write these in files meant to be edited or overridden at deployment.
+ */
+const PLACEHOLDER = /^(?:\$\{.*\}|#\{.*\}|ENC\(.*\)|<.*>|\{.*\}|x+|\*+|\.+|(?:your|enter|insert|my)[\s_-].*|change[\s_-]?(?:me|it|this)|todo|tbd|replace[\s_-]?me|redacted|secret|password)$/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
+
+/** A literal as the checks should see it: a placeholder or an empty value is no literal secret. */
+export function configLiteral(value: string): Literal {
+  return value.trim() === '' || isPlaceholder(value) ? { kind: 'expr', text: value } : { kind: 'str', value };
+}
+
+/**
+ * Options of a connection the file does not show to be an AWS data store: kept for their hovers, their values
+ * hidden from the checks (a password becomes an expression, so that no literal secret is reported).
+ */
+export function hoverOnly(options: readonly OptionOccurrence[]): OptionOccurrence[] {
+  return options.map((option) => (option.literal.kind === 'str' || option.literal.kind === 'bool' ? { ...option, literal: { kind: 'expr', text: '' } } : option));
+}

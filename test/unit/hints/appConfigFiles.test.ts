@@ -1,0 +1,194 @@
+/**
+ * Connections configured in application configuration files rather than in code: Spring Boot's
+ * `application.yml` (`spring.datasource.*`, `spring.data.redis.*` and the older `spring.redis.*`, nested or
+ * written flat, one YAML document per profile) and ASP.NET Core's `appsettings.json` (`ConnectionStrings`, a Redis
+ * section's configuration string). Findings only where the file names an AWS data store (an RDS or ElastiCache
+ * endpoint); local and Docker Compose servers, placeholders and test resources get none.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const findings = (hints: string[]): string[] => hints.filter((hint) => hint.endsWith('!')).sort();
+
+describe('Spring Boot application.yml', () => {
+  it('reports a literal datasource password to an RDS endpoint, and a Redis password to ElastiCache without TLS', () => {
+    const yaml = sourceLines(
+      'server:', // 1
+      '  port: 8080',
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com:3306/orders?useSSL=true', // 5
+      '    username: admin',
+      '    password: Orders2024!', // 7
+      '  data:',
+      '    redis:',
+      '      host: orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com', // 10
+      '      port: 6379',
+      '      password: redis-token-1', // 12
+    );
+    const hints = hintsIn('src/main/resources/application.yml', yaml);
+    assert.deepEqual(findings(hints), ['12:password redis-auth-without-tls!', '12:redis-token-1 redis-password!', '7:Orders2024! rds-sql-password!']);
+    assert.ok(hints.includes('5:url rds-sql-connection'));
+    assert.ok(hints.includes('7:password rds-sql-password'));
+  });
+
+  it('reads dotted keys, the Spring Boot 2 prefix, ssl.enabled and a ssl bundle, and each profile document on its own', () => {
+    const yaml = sourceLines(
+      'spring:', // 1
+      '  redis:',
+      '    host: sessions.x1y2z3.0001.euw1.cache.amazonaws.com',
+      '    password: ${REDIS_PASSWORD}', // 4
+      '    ssl: false',
+      '---',
+      'spring:',
+      '  config.activate.on-profile: prod',
+      '  data.redis.host: carts.x1y2z3.0001.euw1.cache.amazonaws.com',
+      '  data.redis.password: ${REDIS_PASSWORD}', // 10
+      '  data.redis.ssl.enabled: true',
+      '---',
+      'spring.data.redis:',
+      '  url: redis://queue.x1y2z3.0001.euw1.cache.amazonaws.com:6379', // 14
+      '  password: queue-pass-1', // 15
+      '  ssl:',
+      '    bundle: elasticache',
+    );
+    assert.deepEqual(findings(hintsIn('application-prod.yml', yaml)), ['15:queue-pass-1 redis-password!', '4:password redis-auth-without-tls!']);
+  });
+
+  it('reads a certificate check switched off in the JDBC URL', () => {
+    const yaml = sourceLines(
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders?useSSL=true&verifyServerCertificate=false',
+      '    password: ${DB_PASSWORD}',
+    );
+    assert.deepEqual(findings(hintsIn('application.yml', yaml)), ['3:url rds-sql-tls-verification-off!']);
+  });
+
+  it('says nothing for local and Docker Compose servers, placeholders, a host from the environment, or test resources', () => {
+    const yaml = sourceLines(
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:postgresql://db:5432/app', // a Docker Compose service
+      '    password: postgres',
+      '  redis:',
+      '    host: localhost',
+      '    password: changeit',
+      '    sentinel:',
+      '      nodes: localhost:26379',
+      '---',
+      'spring:',
+      '  datasource:',
+      '    url: ${DB_URL}',
+      '    password: s3cret-but-where',
+      '  data:',
+      '    redis:',
+      '      host: ${REDIS_HOST:redis}',
+      '      password: redis-pass',
+      '---',
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders',
+      '    password: ${DB_PASSWORD:}',
+      '  data:',
+      '    redis:',
+      '      host: orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com',
+      '      password: your-redis-password',
+      '      ssl:',
+      '        enabled: true',
+    );
+    assert.deepEqual(findings(hintsIn('application.yml', yaml)), []);
+    const aws = sourceLines('spring:', '  datasource:', '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders', '    password: Orders2024!');
+    assert.deepEqual(findings(hintsIn('src/test/resources/application.yml', aws)), []);
+    assert.deepEqual(findings(hintsIn('src/main/resources/config.yml', aws)), []);
+  });
+
+  it('still reads a CloudFormation template that bears the name', () => {
+    const template = sourceLines(
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Database:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      PubliclyAccessible: true', // 7
+    );
+    assert.ok(findings(hintsIn('application.yml', template)).includes('7:PubliclyAccessible rds-publicly-accessible!'));
+  });
+});
+
+describe('Spring Boot application.properties', () => {
+  it('reads the same properties as the YAML file, one document per #--- section', () => {
+    const properties = sourceLines(
+      'spring.application.name=shop', // 1
+      'spring.datasource.url=jdbc:postgresql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com:5432/shop',
+      'spring.datasource.password=12345678', // 3
+      'spring.redis.host=shop-cache.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
+      'spring.redis.password = cache-pass-1', // 5
+      '#---',
+      'spring.config.activate.on-profile=prod',
+      'spring.data.redis.host: carts.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
+      'spring.data.redis.password: ${REDIS_PASSWORD}', // 9
+      'spring.data.redis.ssl.enabled: true',
+    );
+    const hints = hintsIn('src/main/resources/application.properties', properties);
+    assert.deepEqual(findings(hints), ['3:12345678 rds-sql-password!', '5:cache-pass-1 redis-password!', '5:spring.redis.password redis-auth-without-tls!']);
+    assert.ok(hints.includes('2:spring.datasource.url rds-sql-connection'));
+  });
+
+  it('says nothing for local servers, placeholders, continued values, other properties files and test resources', () => {
+    const properties = sourceLines(
+      'spring.datasource.url=jdbc:mysql://localhost:3306/shop',
+      'spring.datasource.password=root',
+      'spring.data.redis.host=${REDIS_HOST}',
+      'spring.data.redis.password=redis-pass',
+      '#---',
+      'spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop',
+      'spring.datasource.password=first-part\\',
+      '  continued-secret',
+      '# spring.datasource.password=commented-out',
+    );
+    assert.deepEqual(findings(hintsIn('application.properties', properties)), []);
+    const aws = sourceLines('spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop', 'spring.datasource.password=12345678');
+    assert.deepEqual(findings(hintsIn('src/test/resources/application.properties', aws)), []);
+    assert.deepEqual(findings(hintsIn('src/main/resources/db.properties', aws)), []);
+  });
+});
+
+describe('ASP.NET Core appsettings.json', () => {
+  it('reports a literal password to RDS, Trust Server Certificate, and an ElastiCache string with a password and ssl off', () => {
+    const json = sourceLines(
+      '{', // 1
+      '  "ConnectionStrings": {',
+      '    "Orders": "Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app;Password=Orders2024!;Trust Server Certificate=true",', // 3
+      '    "Cache": "orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379,password=cache-pass-1,ssl=False,abortConnect=false"', // 4
+      '  },',
+      '  "Redis": {',
+      '    "Configuration": "carts.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379,ssl=true,password=carts-pass-1"', // 7
+      '  }',
+      '}',
+    );
+    const hints = hintsIn('appsettings.Production.json', json);
+    const rds = 'Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app;Password=Orders2024!;Trust Server Certificate=true';
+    assert.deepEqual(findings(hints), [`3:"${rds}" rds-sql-password!`, `3:"${rds}" rds-sql-tls-verification-off!`, '4:cache-pass-1 redis-password!', '4:password redis-auth-without-tls!', '7:carts-pass-1 redis-password!']);
+    assert.ok(hints.includes('3:"Orders" rds-sql-connection'));
+  });
+
+  it('says nothing for local servers, placeholders, other hosts and test projects', () => {
+    const json = sourceLines(
+      '{',
+      '  "ConnectionStrings": {',
+      '    "Default": "Server=localhost;Database=shop;Uid=root;Pwd=root;",',
+      '    "Db": "Host=postgres;Database=shop;Username=postgres;Password=postgres",',
+      '    "Redis": "redis:6379,password=redis-pass,abortConnect=false",',
+      '    "Rds": "Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app;Password=CHANGE_ME",',
+      '    "Mongo": "mongodb+srv://admin:pass@cluster0.mongodb.net/shop"',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsIn('appsettings.json', json)), []);
+    const aws = sourceLines('{ "ConnectionStrings": { "Db": "Server=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Pwd=Orders2024!" } }');
+    assert.deepEqual(findings(hintsIn('Shop.Api.Tests/appsettings.json', aws)), []);
+    assert.deepEqual(findings(hintsIn('settings.json', aws)), []);
+  });
+});
