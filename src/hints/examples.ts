@@ -26,6 +26,9 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   lettuce: 'java',
   'spring-data-redis': 'java',
   redisson: 'java',
+  'spring-config': 'yaml',
+  'spring-properties': 'properties',
+  appsettings: 'json',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -60,6 +63,18 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
   return language === 'python' ? ['redis-py'] : [];
 }
 
+/**
+ * The configuration files whose settings a rule reads for this language: Spring Boot's for Java and ASP.NET
+ * Core's for C# (`config/`) configure Redis clients and SQL connections, never a connection made per invocation.
+ */
+function configKeys(match: RuleMatch, language: HintLanguage): ExampleKey[] {
+  const configured = (match.redis?.options.length ?? 0) > 0 || (match.sql !== undefined && !match.reportedOnly);
+  if (!configured) {
+    return [];
+  }
+  return language === 'java' ? ['spring-config', 'spring-properties'] : language === 'csharp' ? ['appsettings'] : [];
+}
+
 /** Every example key a rule needs: each place its `languages` and `match` let it apply. */
 export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; match: RuleMatch }): ExampleKey[] {
   const { match } = rule;
@@ -84,6 +99,7 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
     if (match.redis) {
       redisKeys(language).forEach((key) => keys.add(key));
     }
+    configKeys(match, language).forEach((key) => keys.add(key));
   }
   return [...keys];
 }
@@ -105,6 +121,9 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'lettuce':
     case 'spring-data-redis':
     case 'redisson':
+    case 'spring-config':
+    case 'spring-properties':
+    case 'appsettings':
       return origin;
     case 'cdk':
       return cdkKey(language);

@@ -134,6 +134,9 @@ function buildModel(
 }
 
 function originOf(context: OptionContext): SiteOrigin {
+  if (context.format) {
+    return context.format;
+  }
   // A SQL driver's place shows the example of the file's language.
   return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind;
 }
@@ -307,7 +310,7 @@ class Analyzer {
     for (const connection of model.sqlConnections ?? NONE) {
       // A helper's call is no connection of its own: only the finding's hover shows there.
       if (!connection.helper) {
-        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, 'sdk'));
+        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, connection.format ?? 'sdk'));
       }
     }
     for (const call of model.redisCalls) {

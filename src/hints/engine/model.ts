@@ -1,5 +1,5 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
-import { HintService, SdkMajor, Span } from './types';
+import { ConfigFormat, HintService, SdkMajor, Span } from './types';
 import type { SourceRef, TableNameRef } from './workspace/types';
 
 export type Literal =
@@ -80,6 +80,8 @@ export interface OptionContext {
    * that returns the input): the checks on the call read them; their hovers and findings are that file's.
    */
   lent?: readonly string[];
+  /** The configuration file the context was read from, whose form its hovers' examples take. */
+  format?: ConfigFormat;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**
@@ -306,8 +308,11 @@ export interface DocumentModel {
   requestClients?: { name: Span; service: HintService; dependency?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */
   connectionsPerCall?: Span[];
-  /** SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a Lambda handler makes it. */
-  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true }[];
+  /**
+   * SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a
+   * Lambda handler makes it; `format` when a configuration file configures it.
+   */
+  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true; format?: ConfigFormat }[];
   /**
    * Workspace mode: options whose values are a CDK stack's props, passed by `count` constructions in other
    * files. The values the options give are those of construction `current`; the checks run once for each.

@@ -235,6 +235,9 @@ export const EXAMPLE_KEYS = [
   'lettuce',
   'spring-data-redis',
   'redisson',
+  'spring-config',
+  'spring-properties',
+  'appsettings',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 
@@ -276,7 +279,11 @@ export interface QuickFix {
 }
 
 /** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
+/** Application configuration files (`config/`): Spring Boot's `application.yml` and `application.properties`, ASP.NET Core's `appsettings.json`. */
+export type ConfigFormat = 'spring-config' | 'spring-properties' | 'appsettings';
+
 export type SiteOrigin =
+  | ConfigFormat
   | 'sdk'
   | 'cloudformation'
   | 'terraform'

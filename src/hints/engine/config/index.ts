@@ -5,7 +5,7 @@
  */
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
-import { HintLanguage } from '../types';
+import { ConfigFormat, HintLanguage } from '../types';
 import { readAppSettings } from './appsettings';
 import { readSpringConfig } from './spring';
 import { readSpringProperties } from './springProperties';
@@ -15,13 +15,21 @@ import { configFileOf } from './values';
 export function readConfigFile(kind: 'yaml' | 'json' | 'properties', text: string, lines: LineIndex, fileName: string | undefined): { model: DocumentModel; language: HintLanguage } | undefined {
   const file = configFileOf(fileName);
   if (file === 'spring' && kind === 'yaml') {
-    return { model: readSpringConfig(text, lines), language: 'java' };
+    return inFormat(readSpringConfig(text, lines), 'spring-config', 'java');
   }
   if (file === 'spring' && kind === 'properties') {
-    return { model: readSpringProperties(lines), language: 'java' };
+    return inFormat(readSpringProperties(lines), 'spring-properties', 'java');
   }
   if (file === 'appsettings' && kind === 'json') {
-    return { model: readAppSettings(text, lines), language: 'csharp' };
+    return inFormat(readAppSettings(text, lines), 'appsettings', 'csharp');
   }
   return undefined;
+}
+
+/** The model with its contexts and connections marked as read from a file of `format`, so that their hovers show that file's form. */
+function inFormat(model: DocumentModel, format: ConfigFormat, language: HintLanguage): { model: DocumentModel; language: HintLanguage } {
+  for (const read of [...model.contexts, ...(model.sqlConnections ?? [])]) {
+    read.format = format;
+  }
+  return { model, language };
 }

@@ -1,0 +1,59 @@
+/**
+ * Hovers in application configuration files show their examples in the file's own form: a Spring Boot
+ * `application.yml` gets YAML, an `application.properties` properties, an `appsettings.json` JSON, not the
+ * Java or C# client code the same rules show in source files.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
+import { DocumentKind } from '../../../src/hints/engine/documentKinds';
+import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
+import { HintRule } from '../../../src/hints/engine/types';
+import { HOVER_COMMANDS, HOVER_LABELS, realHintRules, sourceLines } from './support';
+
+/** The hover markdown at the first occurrence of `word` in the file. */
+function hoverAt(fileName: string, kind: DocumentKind, text: string, word: string): string {
+  const rules = realHintRules();
+  const analysis = analyzeText(text, rules, { kind, fileName });
+  const site = siteAt(analysis.sites, text.indexOf(word));
+  assert.ok(site && analysis.language, `a hover on ${word} in ${fileName}`);
+  const shown = site.ruleIds.map((id) => rules.find((rule) => rule.id === id)).filter((rule): rule is HintRule => rule !== undefined);
+  return hoverMarkdown(shown, { language: analysis.language, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
+}
+
+describe('hovers in configuration files', () => {
+  it('show a Spring Boot YAML example in application.yml', () => {
+    const yaml = sourceLines('spring:', '  data:', '    redis:', '      host: sessions.x1y2z3.0001.euw1.cache.amazonaws.com', '      password: ${REDIS_PASSWORD}', '      ssl:', '        enabled: true');
+    const markdown = hoverAt('src/main/resources/application.yml', 'yaml', yaml, 'password');
+    assert.match(markdown, /```yaml\nspring:\n {2}data:\n {4}redis:\n(?:.*\n)*? {6}password: \$\{REDIS_PASSWORD\}/);
+    assert.doesNotMatch(markdown, /```java/);
+  });
+
+  it('show a properties example in application.properties, for the datasource as for Redis', () => {
+    const properties = sourceLines('spring.datasource.url=jdbc:postgresql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com:5432/orders', 'spring.datasource.password=${DB_PASSWORD}');
+    const markdown = hoverAt('src/main/resources/application-prod.properties', 'properties', properties, 'password');
+    assert.match(markdown, /```properties\n(?:.*\n)*?spring\.datasource\.password=\$\{DB_PASSWORD\}/);
+    assert.doesNotMatch(markdown, /```java|```yaml/);
+  });
+
+  it('show an appsettings.json example in appsettings.json', () => {
+    const json = sourceLines('{', '  "ConnectionStrings": {', '    "Orders": "Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app"', '  }', '}');
+    const markdown = hoverAt('Orders.Api/appsettings.json', 'json', json, 'Orders');
+    assert.match(markdown, /```json\n\{\n {2}"ConnectionStrings": \{/);
+    assert.doesNotMatch(markdown, /```csharp/);
+  });
+
+  it('keep the client code example in source files', () => {
+    const java = sourceLines(
+      'import org.springframework.data.redis.connection.RedisStandaloneConfiguration;',
+      'class CacheConfig {',
+      '  void configure(String endpoint) {',
+      '    RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(endpoint, 6379);',
+      '    server.setPassword("secret");',
+      '  }',
+      '}',
+    );
+    const markdown = hoverAt('src/main/java/app/CacheConfig.java', 'java', java, 'setPassword');
+    assert.match(markdown, /```java\n/);
+    assert.doesNotMatch(markdown, /```yaml|```properties/);
+  });
+});
