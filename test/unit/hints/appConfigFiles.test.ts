@@ -65,6 +65,21 @@ describe('Spring Boot application.yml', () => {
     assert.deepEqual(findings(hintsIn('application.yml', yaml)), ['3:url rds-sql-tls-verification-off!']);
   });
 
+  it('reads the password a Redis URL carries, in plain and quoted values, and no placeholder there', () => {
+    const yaml = sourceLines(
+      'spring:', // 1
+      '  data:',
+      '    redis:',
+      '      url: redis://app:cart-token-7@carts.x1y2z3.0001.euw1.cache.amazonaws.com:6379', // 4
+      '---',
+      'spring.data.redis.url: "rediss://:sessions-token-2@sessions.x1y2z3.0001.euw1.cache.amazonaws.com:6379"', // 6
+      '---',
+      'spring.data.redis.url: redis://:${REDIS_PASSWORD}@queue.x1y2z3.0001.euw1.cache.amazonaws.com:6379', // 8
+    );
+    const hints = hintsIn('src/main/resources/application.yml', yaml);
+    assert.deepEqual(findings(hints), ['4:cart-token-7 redis-auth-without-tls!', '4:cart-token-7 redis-password!', '6:sessions-token-2 redis-password!', '8:${REDIS_PASSWORD} redis-auth-without-tls!']);
+  });
+
   it('says nothing for local and Docker Compose servers, placeholders, a host from the environment, or test resources', () => {
     const yaml = sourceLines(
       'spring:',

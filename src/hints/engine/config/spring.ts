@@ -15,6 +15,7 @@
  * (`spring.data.redis.password: x`); each YAML document (`---`, one per profile) is a configuration of its own.
  */
 import { addDsnPassword } from '../code/sqlConnections';
+import { parseRedisUrl } from '../code/redisUrls';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { IacEntry, IacNode } from '../iac/tree';
@@ -84,6 +85,22 @@ function passwordOption(entry: IacEntry): OptionOccurrence {
   return option('password', entry, text === undefined ? { kind: 'expr', text: '' } : configLiteral(text));
 }
 
+/**
+ * The password a Redis URL property carries (`redis://user:secret@host`), pointing at it in the file where the
+ * value is written plain or in quotes (one with escapes is pointed at whole).
+ */
+function urlPassword(entry: IacEntry): OptionOccurrence | undefined {
+  const text = textOf(entry);
+  const part = text === undefined ? undefined : parseRedisUrl(text)?.password;
+  if (!part || part.value === '') {
+    return undefined;
+  }
+  const { start, end } = entry.value.span;
+  const content = end - start === text!.length ? start : end - start === text!.length + 2 ? start + 1 : -1;
+  const span = content < 0 ? entry.value.span : { start: content + part.start, end: content + part.end };
+  return { name: 'password', norm: 'password', key: span, value: span, literal: configLiteral(part.value), removal: span };
+}
+
 /** The host of a JDBC URL: `jdbc:mysql://host:3306/db`, `jdbc:postgresql://user@host/db`, `jdbc:aws-wrapper:postgresql://...`. */
 const JDBC_HOST = /^jdbc:(?:[\w-]+:)*\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?;,]+)/i;
 
@@ -141,6 +158,12 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
   const options: OptionOccurrence[] = [];
   if (password) {
     options.push(passwordOption(password));
+  } else if (url) {
+    // `url: redis://:secret@cache:6379`: the URL's password is the client's when no `password` property is set.
+    const inUrl = urlPassword(url);
+    if (inUrl) {
+      options.push(inUrl);
+    }
   }
   for (const [name, entry] of [['url', url], ['host', host]] as const) {
     const text = textOf(entry);
