@@ -135,7 +135,7 @@ function buildModel(
 
 function originOf(context: OptionContext): SiteOrigin {
   // A SQL driver's place shows the example of the file's language.
-  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind;
+  return context.readerOrigin ?? (context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind);
 }
 
 /** What a rule-index lookup that finds nothing iterates: one shared empty list rather than a new one per miss. */
@@ -319,7 +319,7 @@ class Analyzer {
     for (const ingress of model.ingress ?? []) {
       for (const rule of index.ingress) {
         if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
-          ingress.openSources.forEach((source) => this.site(source, rule, ingress.kind as SiteOrigin));
+          ingress.openSources.forEach((source) => this.site(source, rule, ingress.readerOrigin ?? (ingress.kind as SiteOrigin)));
         }
       }
     }

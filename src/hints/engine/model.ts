@@ -1,5 +1,5 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
-import { HintService, SdkMajor, Span } from './types';
+import { HintService, SdkMajor, SiteOrigin, Span } from './types';
 import type { SourceRef, TableNameRef } from './workspace/types';
 
 export type Literal =
@@ -93,6 +93,8 @@ export interface OptionContext {
    * By normalised argument name, with the input's name as the module spells it.
    */
   chosenDefaults?: ReadonlyMap<string, { value: Literal; input: string }>;
+  /** The format the file writes, where it is not the kind's: a Pulumi resource judged as its Terraform resource. */
+  readerOrigin?: SiteOrigin;
   /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
   createdAt?: SourceRef;
 }
@@ -111,6 +113,8 @@ export interface IngressRule {
   servesOthersOnly?: boolean;
   /** The kinds of data store the document attaches the group to, as `iac/groupUse.ts` bits (database, cache); undefined when unknown. */
   exposes?: number;
+  /** The format the file writes, where it is not the kind's (a Pulumi group judged as its Terraform resource). */
+  readerOrigin?: SiteOrigin;
 }
 
 export interface OperationOccurrence {

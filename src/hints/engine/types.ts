@@ -281,6 +281,8 @@ export type SiteOrigin =
   | 'cloudformation'
   | 'terraform'
   | 'cdk'
+  | 'pulumi'
+  | 'pulumi-python'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'
