@@ -127,6 +127,10 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
       return origin;
     case 'cdk':
       return cdkKey(language);
+    case 'pulumi':
+    case 'pulumi-python':
+      // No Pulumi examples: a Terraform (HCL) one would be in another language.
+      return undefined;
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

@@ -134,11 +134,8 @@ function buildModel(
 }
 
 function originOf(context: OptionContext): SiteOrigin {
-  if (context.format) {
-    return context.format;
-  }
   // A SQL driver's place shows the example of the file's language.
-  return context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind;
+  return context.readerOrigin ?? (context.kind === 'redis-client' ? (context.type as RedisFlavor) : context.kind === 'sql-client' ? 'sdk' : context.kind);
 }
 
 /** What a rule-index lookup that finds nothing iterates: one shared empty list rather than a new one per miss. */
@@ -310,7 +307,7 @@ class Analyzer {
     for (const connection of model.sqlConnections ?? NONE) {
       // A helper's call is no connection of its own: only the finding's hover shows there.
       if (!connection.helper) {
-        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, connection.format ?? 'sdk'));
+        index.sqlConnections.forEach((rule) => this.site(connection.name, rule, connection.readerOrigin ?? 'sdk'));
       }
     }
     for (const call of model.redisCalls) {
@@ -322,7 +319,7 @@ class Analyzer {
     for (const ingress of model.ingress ?? []) {
       for (const rule of index.ingress) {
         if (opensPort(ingress, rule.match.ingress?.ports ?? [])) {
-          ingress.openSources.forEach((source) => this.site(source, rule, ingress.kind as SiteOrigin));
+          ingress.openSources.forEach((source) => this.site(source, rule, ingress.readerOrigin ?? (ingress.kind as SiteOrigin)));
         }
       }
     }

@@ -1,5 +1,5 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
-import { ConfigFormat, HintService, SdkMajor, Span } from './types';
+import { HintService, SdkMajor, SiteOrigin, Span } from './types';
 import type { SourceRef, TableNameRef } from './workspace/types';
 
 export type Literal =
@@ -80,8 +80,6 @@ export interface OptionContext {
    * that returns the input): the checks on the call read them; their hovers and findings are that file's.
    */
   lent?: readonly string[];
-  /** The configuration file the context was read from, whose form its hovers' examples take. */
-  format?: ConfigFormat;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**
@@ -95,6 +93,11 @@ export interface OptionContext {
    * By normalised argument name, with the input's name as the module spells it.
    */
   chosenDefaults?: ReadonlyMap<string, { value: Literal; input: string }>;
+  /**
+   * The form the file writes, where it is not the kind's: a Pulumi resource judged as its Terraform resource, a
+   * configuration file's Redis or SQL settings (`config/`). Its hovers take their names and examples from it.
+   */
+  readerOrigin?: SiteOrigin;
   /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
   createdAt?: SourceRef;
 }
@@ -113,6 +116,8 @@ export interface IngressRule {
   servesOthersOnly?: boolean;
   /** The kinds of data store the document attaches the group to, as `iac/groupUse.ts` bits (database, cache); undefined when unknown. */
   exposes?: number;
+  /** The format the file writes, where it is not the kind's (a Pulumi group judged as its Terraform resource). */
+  readerOrigin?: SiteOrigin;
 }
 
 export interface OperationOccurrence {
@@ -310,9 +315,9 @@ export interface DocumentModel {
   connectionsPerCall?: Span[];
   /**
    * SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a
-   * Lambda handler makes it; `format` when a configuration file configures it.
+   * Lambda handler makes it; `readerOrigin` when a configuration file configures it.
    */
-  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true; format?: ConfigFormat }[];
+  sqlConnections?: { name: Span; flavor: string; perInvocation?: true; helper?: true; readerOrigin?: SiteOrigin }[];
   /**
    * Workspace mode: options whose values are a CDK stack's props, passed by `count` constructions in other
    * files. The values the options give are those of construction `current`; the checks run once for each.

@@ -22,7 +22,11 @@ function formatNames(rule: HintRule, origin: SiteOrigin): string[] {
     case 'cloudformation':
       return rule.match.cloudformation?.properties ?? [];
     case 'terraform':
+    case 'pulumi-python':
       return rule.match.terraform?.arguments ?? [];
+    case 'pulumi':
+      // Pulumi's TypeScript/JavaScript SDK takes the Terraform arguments in camelCase (`storage_encrypted` → `storageEncrypted`).
+      return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
     case 'cdk':
       // L2 construct props; the L1 `Cfn*` constructs take the CloudFormation names in lower camel case.
       return rule.match.cdk?.props.length ? rule.match.cdk.props : (rule.match.cloudformation?.properties ?? []).map((name) => name[0].toLowerCase() + name.slice(1));
@@ -52,11 +56,27 @@ export function readerNames(rule: HintRule, origin: SiteOrigin, written?: string
     } else if (written === undefined) {
       reader = inFormat.find((candidate) => normalizeName(candidate) === norm) ?? (canonical.length === 1 && inFormat.length === 1 ? inFormat[0] : undefined);
     }
+    // Pulumi's SDKs name the API's settings in their own case, also those the Terraform match leaves out (`authToken`).
+    reader ??= origin === 'pulumi' || origin === 'pulumi-python' ? pulumiName(name, origin) : undefined;
     if (reader !== undefined && reader !== name) {
       names.set(name, reader);
     }
   }
   return names;
+}
+
+/**
+ * An API name of several words (`ManageMasterUserPassword`, `DBClusterIdentifier`) as Pulumi's TypeScript
+ * (`manageMasterUserPassword`) or Python (`manage_master_user_password`) SDK writes it; one word stays, as a
+ * message's capitalised word may be one.
+ */
+function pulumiName(name: string, origin: 'pulumi' | 'pulumi-python'): string | undefined {
+  const words = /^[A-Z]/.test(name) ? name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) : null;
+  if (!words || words.length < 2 || words.join('') !== name) {
+    return undefined;
+  }
+  const lower = words.map((word) => word.toLowerCase());
+  return origin === 'pulumi-python' ? lower.join('_') : lower[0] + lower.slice(1).map((word) => word[0].toUpperCase() + word.slice(1)).join('');
 }
 
 /**

@@ -288,6 +288,8 @@ export type SiteOrigin =
   | 'cloudformation'
   | 'terraform'
   | 'cdk'
+  | 'pulumi'
+  | 'pulumi-python'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'

@@ -19,6 +19,7 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
+import { pulumiResource, pulumiResourceType } from './pulumi';
 import { bundledFunction, callResult, cdkConstructType } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
@@ -189,6 +190,11 @@ const REFERENCE_FACTORY = /\.from(?:[A-Z]|_)[A-Za-z0-9_]*$/;
 export function cdkConstruct(a: CodeAnalyzer, value: { module: string; path: string }, path: string, nameIndex: number, open: number): void {
   // A reference creates nothing: its arguments are the existing resource's attributes, not a new one's props.
   if (REFERENCE_FACTORY.test(path)) {
+    return;
+  }
+  const pulumiType = pulumiResourceType(value.module, path);
+  if (pulumiType) {
+    pulumiResource(a, pulumiType, nameIndex, open);
     return;
   }
   // A function the CDK bundles (`NodejsFunction`) takes a `lambda.Function`'s props.

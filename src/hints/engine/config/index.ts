@@ -29,7 +29,7 @@ export function readConfigFile(kind: 'yaml' | 'json' | 'properties', text: strin
 /** The model with its contexts and connections marked as read from a file of `format`, so that their hovers show that file's form. */
 function inFormat(model: DocumentModel, format: ConfigFormat, language: HintLanguage): { model: DocumentModel; language: HintLanguage } {
   for (const read of [...model.contexts, ...(model.sqlConnections ?? [])]) {
-    read.format = format;
+    read.readerOrigin = format;
   }
   return { model, language };
 }

@@ -1,0 +1,180 @@
+/**
+ * Pulumi AWS (Classic) resources as the Terraform resources they are. The provider is generated from the
+ * Terraform AWS provider ("a derived work of the Terraform Provider", Pulumi's pulumi_aws reference): each
+ * resource takes its Terraform counterpart's arguments, in camelCase in TypeScript/JavaScript and snake_case
+ * in Python, with the same defaults. So `new aws.rds.Instance("db", { publiclyAccessible: true })` is a
+ * Terraform `aws_db_instance` context, judged by the Terraform rules, whose texts name the option as the
+ * file writes it (origin `pulumi` or `pulumi-python`).
+ * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
+ */
+import { opensBroadRange } from '../iac/groupUse';
+import { IngressFields, openIngress } from '../iac/ingress';
+import { OptionContext } from '../model';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
+import { variableContext } from './requests';
+
+/**
+ * The resources whose Terraform rules exist, by module and class as Pulumi names them (`aws:rds/instance:Instance`
+ * is `aws_db_instance`, as each registry page's "Import" section says). Lookups (`rds.getInstance`) and
+ * `Instance.get(...)` of an existing resource name no class here, so they make no context.
+ */
+const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
+  'rds.Instance': 'aws_db_instance',
+  'rds.Cluster': 'aws_rds_cluster',
+  'rds.ClusterInstance': 'aws_rds_cluster_instance',
+  'rds.Proxy': 'aws_db_proxy',
+  'dynamodb.Table': 'aws_dynamodb_table',
+  'elasticache.ReplicationGroup': 'aws_elasticache_replication_group',
+  'elasticache.Cluster': 'aws_elasticache_cluster',
+  'elasticache.ServerlessCache': 'aws_elasticache_serverless_cache',
+  'elasticache.GlobalReplicationGroup': 'aws_elasticache_global_replication_group',
+  'elasticache.User': 'aws_elasticache_user',
+  'elasticache.UserGroup': 'aws_elasticache_user_group',
+};
+
+/**
+ * Security group resources whose inbound rules the Terraform ingress rules judge: a group's `ingress` list
+ * (`aws_security_group`), a rule of `type: "ingress"` (`aws_security_group_rule`) and
+ * `aws_vpc_security_group_ingress_rule`.
+ */
+const PULUMI_INGRESS = new Set(['ec2.SecurityGroup', 'ec2.SecurityGroupRule', 'vpc.SecurityGroupIngressRule']);
+
+/**
+ * The Terraform type of a Pulumi AWS class reached through an import: `aws.rds.Instance` after
+ * `import * as aws from "@pulumi/aws"`, `rds.Instance` after `import { rds } from "@pulumi/aws"` or
+ * `from pulumi_aws import rds`, and the submodules themselves (`@pulumi/aws/rds`, `pulumi_aws.rds`).
+ */
+export function pulumiResourceType(module: string, path: string): string | undefined {
+  const match = /^(?:@pulumi\/aws|pulumi_aws)(?:[/.]([a-z0-9]+))?$/.exec(module);
+  if (!match) {
+    return undefined;
+  }
+  const full = match[1] ? (path ? `${match[1]}.${path}` : match[1]) : path;
+  return Object.hasOwn(PULUMI_RESOURCES, full) ? PULUMI_RESOURCES[full] : PULUMI_INGRESS.has(full) ? full : undefined;
+}
+
+/**
+ * The context of `new aws.rds.Instance(name, args, opts?)` (or Python `aws.rds.Instance(name, **args)`): the
+ * args object written in place or held by a variable; Python's keyword arguments, or an `…Args(...)` call
+ * passed as `args`. The third argument, the resource options (`{ protect: true }`), is no setting.
+ */
+export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number, open: number): void {
+  const close = a.partner[open];
+  if (close < 0) {
+    return;
+  }
+  const anchor = a.tokenSpan(nameIndex);
+  let context: OptionContext | undefined;
+  const python = a.language.family === 'python';
+  let second = open + 1;
+  while (second < close && !a.is(second, ',')) {
+    second = a.skipGroup(second);
+  }
+  const args = second < close ? second + 1 : -1;
+  if (PULUMI_INGRESS.has(type)) {
+    pulumiIngress(a, type, python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args, python ? open : -1);
+    return;
+  }
+  if (python) {
+    const argsCall = args >= 0 ? argsObjectCall(a, args, close) : -1;
+    context = argsCall >= 0 ? contextFrom(a, argsCall, a.partner[argsCall], 'terraform', type, anchor) : contextFrom(a, open, close, 'terraform', type, anchor);
+    context.options = context.options.filter((option) => option.norm !== 'opts' && option.norm !== 'args');
+  } else if (args >= 0 && a.is(args, '{')) {
+    context = contextFrom(a, args, a.partner[args], 'terraform', type, anchor);
+  } else if (args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'))) {
+    context = variableContext(a, args, 'terraform', type, anchor);
+  }
+  context ??= { kind: 'terraform', type, options: [], complete: false, anchor };
+  context.typeSpan = anchor;
+  context.readerOrigin = python ? 'pulumi-python' : 'pulumi';
+  a.contexts.push(context);
+}
+
+/** Python `aws.rds.Instance("db", aws.rds.InstanceArgs(...))` or `args=InstanceArgs(...)`: the `(` of the Args call, or -1. */
+function argsObjectCall(a: CodeAnalyzer, start: number, close: number): number {
+  let k = a.idIs(start, 'args') && a.is(start + 1, '=') ? start + 2 : start;
+  while (a.isId(k) && a.isAccess(k + 1)) {
+    k += 2;
+  }
+  return a.isId(k) && /Args$/.test(a.tokens.text(k)) && a.is(k + 1, '(') && a.partner[k + 1] < close ? k + 1 : -1;
+}
+
+/**
+ * Inbound rules open to the internet, from the args group (`{` or an `…Args(` call; Python's call parentheses
+ * when it is -1). A rule over every port or many engines' ports is left out: without the group's use in view it
+ * says nothing of a database (a web server's group open on all traffic).
+ */
+function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpen: number): void {
+  let group = argsGroup >= 0 && (a.is(argsGroup, '{') || a.is(argsGroup, '(')) ? argsGroup : callOpen;
+  if (group < 0 && argsGroup >= 0 && a.isId(argsGroup)) {
+    group = a.objectVariable(a.tokens.text(argsGroup), argsGroup);
+  }
+  if (group < 0 || a.partner[group] < 0) {
+    return;
+  }
+  const entries: number[] = [];
+  if (type === 'ec2.SecurityGroup') {
+    const list = propertyValue(a, group, 'ingress');
+    for (let k = list >= 0 && a.is(list, '[') ? list + 1 : a.tokens.length; k < a.partner[list]; k = a.skipGroup(k)) {
+      if ((a.is(k, '{') || a.is(k, '(')) && a.parent[k] === list) {
+        entries.push(k);
+      }
+    }
+  } else if (type === 'vpc.SecurityGroupIngressRule' || ruleType(a, group) === 'ingress') {
+    entries.push(group);
+  }
+  for (const entry of entries) {
+    const rule = openIngress('terraform', ingressFields(a, entry));
+    if (rule && !opensBroadRange(rule)) {
+      rule.readerOrigin = a.language.family === 'python' ? 'pulumi-python' : 'pulumi';
+      a.ingress.push(rule);
+    }
+  }
+}
+
+/** `aws.ec2.SecurityGroupRule`'s `type`, written as a literal. */
+function ruleType(a: CodeAnalyzer, group: number): string | undefined {
+  const value = propertyValue(a, group, 'type');
+  const literal = value >= 0 ? literalOf(a, value, valueEnd(a, value, a.partner[group])).literal : undefined;
+  return literal?.kind === 'str' ? literal.value : undefined;
+}
+
+const INGRESS_FIELDS: Record<string, keyof IngressFields> = {
+  protocol: 'protocol',
+  ipprotocol: 'protocol',
+  fromport: 'fromPort',
+  toport: 'toPort',
+  cidrblocks: 'sources',
+  ipv6cidrblocks: 'sources',
+  cidripv4: 'sources',
+  cidripv6: 'sources',
+};
+
+/** The fields of one inbound rule: `{ protocol, fromPort, toPort, cidrBlocks: [...] }` or its Python keywords and keys. */
+function ingressFields(a: CodeAnalyzer, group: number): IngressFields {
+  const fields: IngressFields = { sources: [] };
+  const close = a.partner[group];
+  for (let k = group + 1; k < close; k = a.skipGroup(k)) {
+    const field = (a.isId(k) || a.isString(k)) && (a.is(k + 1, ':') || a.is(k + 1, '=')) && (k === group + 1 || a.is(k - 1, ',')) ? INGRESS_FIELDS[normalizeName(a.tokens.text(k))] : undefined;
+    if (!field) {
+      continue;
+    }
+    const end = valueEnd(a, k + 2, close);
+    if (field !== 'sources') {
+      fields[field] = literalOf(a, k + 2, end).literal;
+    } else if (a.is(k + 2, '[')) {
+      // A list of blocks: each literal element is a source of its own.
+      const list = k + 2;
+      for (let e = list + 1; e < a.partner[list]; e = valueEnd(a, e, a.partner[list]) + 1) {
+        const elementEnd = valueEnd(a, e, a.partner[list]);
+        fields.sources.push({ literal: literalOf(a, e, elementEnd).literal, span: a.span(e, elementEnd - 1) });
+      }
+    } else {
+      fields.sources.push({ literal: literalOf(a, k + 2, end).literal, span: a.span(k + 2, end - 1) });
+    }
+    k = end - 1;
+  }
+  return fields;
+}
