@@ -176,3 +176,44 @@ describe('Pulumi AWS resources', () => {
     assert.deepEqual(hintsIn('network.py', py).filter((hint) => hint.endsWith('!')), ['5:"0.0.0.0/0" rds-open-ingress!']);
   });
 });
+
+describe('SST v3 programs', () => {
+  it('read the global aws namespace of sst.config.ts and of the infra files it loads as Pulumi AWS', () => {
+    const config = sourceLines(
+      '/// <reference path="./.sst/platform/config.d.ts" />',
+      'export default $config({',
+      '  app(input) {',
+      '    return { name: "shop", home: "aws" };',
+      '  },',
+      '  async run() {',
+      '    new aws.rds.Instance("Orders", { engine: "postgres", instanceClass: "db.t4g.micro", publiclyAccessible: true, storageEncrypted: true });', // 7
+      '  },',
+      '});',
+    );
+    assert.ok(hintsIn('sst.config.ts', config).includes('7:publiclyAccessible rds-publicly-accessible!'));
+    const infra = sourceLines(
+      'export const vpc = new sst.aws.Vpc("Vpc");',
+      'export const sessions = new aws.elasticache.ReplicationGroup("Sessions", {', // 2
+      '  description: "sessions",',
+      '  engine: "redis",',
+      '  nodeType: "cache.t4g.micro",',
+      '  transitEncryptionEnabled: false,', // 6
+      '});',
+    );
+    assert.ok(hintsIn('infra/cache.ts', infra).some((hint) => hint.startsWith('6:transitEncryptionEnabled') && hint.endsWith('!')));
+  });
+
+  it('leave a global aws of any other file alone, and an aws the file binds itself', () => {
+    const other = sourceLines('declare const aws: any;', 'new aws.rds.Instance("Orders", { publiclyAccessible: true });');
+    assert.deepEqual(hintsIn('scripts/legacy.ts', other), []);
+    const bound = sourceLines(
+      'export default $config({',
+      '  async run() {',
+      '    const aws = { rds: { Instance: class {} } };',
+      '    new aws.rds.Instance("Orders", { publiclyAccessible: true });',
+      '  },',
+      '});',
+    );
+    assert.deepEqual(hintsIn('sst.config.ts', bound).filter((hint) => hint.endsWith('!')), []);
+  });
+});

@@ -23,6 +23,18 @@ export function collectImports(a: CodeAnalyzer): void {
       requireCall(a, i);
     }
   }
+  if (!a.imports.has('aws') && isSstPlatformFile(a.text)) {
+    a.addImport('aws', '@pulumi/aws', '');
+  }
+}
+
+/**
+ * SST v3 preloads the Pulumi AWS provider as the global namespace `aws` of `sst.config.ts` and of the infra files
+ * its `run` loads, never imported (https://sst.dev/docs/providers, "Preloaded"; https://sst.dev/docs/reference/global).
+ * Such a file references SST's platform types, calls `$config(...)`, or makes SST's own components (`new sst.aws.Vpc`).
+ */
+function isSstPlatformFile(text: string): boolean {
+  return text.includes('sst') && (text.includes('.sst/platform/config.d.ts') || /\$config\s*\(|\bnew\s+sst\.aws\.[A-Z]/.test(text));
 }
 
 function esImport(a: CodeAnalyzer, start: number): void {
