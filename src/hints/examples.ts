@@ -2,6 +2,7 @@
  * Hover examples in the reader's language: which example keys a rule needs (checked by the content
  * build) and which one a hover shows for a file. Pure: no `vscode`.
  */
+import { pulumiReaches } from './engine/code/pulumi';
 import { ExampleKey, HintLanguage, HintRule, LAMBDA_HANDLER_LANGUAGES, REQUEST_HANDLER_LANGUAGES, RuleMatch, SCOPED_CONNECTION_LANGUAGES, SDK_MAJORS, SiteOrigin, SQL_CONNECTION_LANGUAGES } from './engine/types';
 
 /** The markdown fence language of each example key. */
@@ -29,6 +30,8 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'spring-config': 'yaml',
   'spring-properties': 'properties',
   appsettings: 'json',
+  'pulumi-typescript': 'ts',
+  'pulumi-python': 'python',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -75,6 +78,14 @@ function configKeys(match: RuleMatch, language: HintLanguage): ExampleKey[] {
   return language === 'java' ? ['spring-config', 'spring-properties'] : language === 'csharp' ? ['appsettings'] : [];
 }
 
+/** A rule that reaches Pulumi programs applies in the TypeScript, JavaScript and Python files that declare them. */
+function pulumiKey(match: RuleMatch, language: HintLanguage): ExampleKey | undefined {
+  if (!pulumiReaches(match)) {
+    return undefined;
+  }
+  return language === 'javascript' || language === 'typescript' ? 'pulumi-typescript' : language === 'python' ? 'pulumi-python' : undefined;
+}
+
 /** Every example key a rule needs: each place its `languages` and `match` let it apply. */
 export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; match: RuleMatch }): ExampleKey[] {
   const { match } = rule;
@@ -100,6 +111,10 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
       redisKeys(language).forEach((key) => keys.add(key));
     }
     configKeys(match, language).forEach((key) => keys.add(key));
+    const pulumi = pulumiKey(match, language);
+    if (pulumi) {
+      keys.add(pulumi);
+    }
   }
   return [...keys];
 }
@@ -128,9 +143,9 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'cdk':
       return cdkKey(language);
     case 'pulumi':
+      return 'pulumi-typescript';
     case 'pulumi-python':
-      // No Pulumi examples: a Terraform (HCL) one would be in another language.
-      return undefined;
+      return 'pulumi-python';
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

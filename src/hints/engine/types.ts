@@ -238,6 +238,8 @@ export const EXAMPLE_KEYS = [
   'spring-config',
   'spring-properties',
   'appsettings',
+  'pulumi-typescript',
+  'pulumi-python',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 

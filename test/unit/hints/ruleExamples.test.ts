@@ -40,16 +40,37 @@ describe('rule examples per language and client', () => {
     assert.match(compile(RULE('  examples:\n    python: ""\n')).errors.map((error) => error.message).join('\n'), /'python' must be a non-empty string/);
   });
 
+  it('requires Pulumi examples where a rule reaches a resource Pulumi programs declare, in the languages they are written in', () => {
+    const rule = (languages: string, resource: string) => `- id: rds-publicly-accessible
+  service: rds
+  title: Public
+  languages: [${languages}]
+  match:
+    terraform: { resources: [${resource}], arguments: [publicly_accessible] }
+  hover: Reachable from outside the VPC.
+  examples:
+    terraform: publicly_accessible = false
+  doc: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html
+  note: elasticache-redis-commands
+`;
+    const missing = (yaml: string) => compile(yaml).errors.map((error) => error.message).join('\n');
+    assert.match(missing(rule('typescript, python, terraform', 'aws_db_instance')), /has no example for pulumi-typescript, pulumi-python/);
+    assert.match(missing(rule('javascript, terraform', 'aws_db_instance')), /has no example for pulumi-typescript \(/);
+    assert.doesNotMatch(missing(rule('terraform', 'aws_db_instance')), /pulumi/);
+    // A Terraform resource the Pulumi reader does not read needs none.
+    assert.doesNotMatch(missing(rule('typescript, python, terraform', 'aws_db_parameter_group')), /pulumi/);
+  });
+
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
-      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
       'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
-      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
+      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
-      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
-      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
+      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],

@@ -12,7 +12,8 @@ export const openIngress: Check = (rule, context) => {
     const broad = opensBroadRange(ingress);
     const elsewhere = broad && (ingress.servesOthersOnly === true || (ingress.exposes !== undefined && (ingress.exposes & kind) === 0));
     if (opensPort(ingress, ports) && !elsewhere) {
-      context.report(rule, ingress.openSources[0]);
+      // A Pulumi group's hover shows the Pulumi example.
+      context.report(rule, ingress.openSources[0], undefined, undefined, undefined, undefined, ingress.readerOrigin);
     }
   }
 };

@@ -10,7 +10,7 @@
 import { opensBroadRange } from '../iac/groupUse';
 import { IngressFields, openIngress } from '../iac/ingress';
 import { OptionContext } from '../model';
-import { normalizeName } from '../types';
+import { normalizeName, RuleMatch } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { variableContext } from './requests';
@@ -40,6 +40,16 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
  * `aws_vpc_security_group_ingress_rule`.
  */
 const PULUMI_INGRESS = new Set(['ec2.SecurityGroup', 'ec2.SecurityGroupRule', 'vpc.SecurityGroupIngressRule']);
+
+const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));
+
+/**
+ * Whether a rule reaches Pulumi programs: a Terraform resource one of the classes above is, or security group
+ * ingress. The content build then requires its Pulumi examples (`examples.ts`).
+ */
+export function pulumiReaches(match: RuleMatch): boolean {
+  return match.ingress !== undefined || (match.terraform?.resources.some((type) => PULUMI_TERRAFORM_TYPES.has(type)) ?? false);
+}
 
 /**
  * The Terraform type of a Pulumi AWS class reached through an import: `aws.rds.Instance` after
