@@ -130,6 +130,27 @@ describe('Java: DynamoDBMapper and the 1.x document API', () => {
     assert.ok(found.includes('8:batchSave dynamodb-batch-write-item') && !found.includes('8:batchSave dynamodb-batch-write-item!'));
   });
 
+  it("reads a mapper expression's scan and query as every page where the mapper comes from a project factory", () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+      'import com.amazonaws.services.dynamodbv2.model.ScanRequest;',
+      'class ProductRepository {',
+      '    private final DbFactory db = new DbFactory();',
+      '    Object byCategory(String category) {',
+      '        DynamoDBScanExpression filter = new DynamoDBScanExpression().withFilterExpression("category = :c");',
+      '        return db.mapper().scan(Product.class, filter);',
+      '    }',
+      '    Object byOwner(Product key) { return db.mapper().query(Product.class, new DynamoDBQueryExpression<Product>().withHashKeyValues(key)); }',
+      '    Object everything() { return db.client().scan(new ScanRequest().withTableName("products")); }',
+      '}',
+    );
+    const found = hintsIn('ProductRepository.java', code);
+    assert.ok(found.includes('7:scan dynamodb-scan') && !found.includes('7:scan dynamodb-scan!'), found.join('\n'));
+    assert.ok(found.includes('9:query dynamodb-query') && !found.includes('9:query dynamodb-query!'), found.join('\n'));
+    // The low-level client's request on the same unknown receiver reads one page.
+    assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
+  });
+
   it("follows Table.getIndex to an index: its query pages itself, and a consistent read there is the GSI's finding", () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.document.*;',

@@ -263,8 +263,10 @@ export function callWithTypedRequest(a: CodeAnalyzer, index: number): boolean {
   if (!request || normalizeName(request.type.split(':')[1] ?? '') !== method || !operationOfMethod(serviceKind(request.type), method)) {
     return false;
   }
-  // The enhanced client's `scan(ScanEnhancedRequest)` and `query(QueryEnhancedRequest)` return a PageIterable (or a publisher) that reads every page.
-  const pages = /:(?:Scan|Query)$/.test(request.type) && /EnhancedRequest$/.test(a.text.slice(request.anchor.start, request.anchor.end));
+  // The enhanced client's `scan(ScanEnhancedRequest)` and `query(QueryEnhancedRequest)` return a PageIterable (or a publisher) that reads every page;
+  // only `DynamoDBMapper` takes a `DynamoDBScanExpression` / `DynamoDBQueryExpression`, and its `scan` / `query` return a PaginatedList that
+  // fetches the following pages as it is iterated (DynamoDBMapper.Methods.html), whatever the receiver (`db.mapper().scan(Item.class, expression)`).
+  const pages = /:(?:Scan|Query)$/.test(request.type) && /(?:EnhancedRequest|^DynamoDB(?:Scan|Query)Expression)$/.test(a.text.slice(request.anchor.start, request.anchor.end));
   a.addOperation({ operation: request.type, name: a.tokenSpan(index), call: true, paginated: pages, tokenIndex: index, request });
   return true;
 }
