@@ -292,6 +292,7 @@ export type SiteOrigin =
   | 'cdk'
   | 'pulumi'
   | 'pulumi-python'
+  | 'pulumi-go'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'

@@ -4,7 +4,8 @@
  * resource takes its Terraform counterpart's arguments, in camelCase in TypeScript/JavaScript and snake_case
  * in Python, with the same defaults. So `new aws.rds.Instance("db", { publiclyAccessible: true })` is a
  * Terraform `aws_db_instance` context, judged by the Terraform rules, whose texts name the option as the
- * file writes it (origin `pulumi` or `pulumi-python`).
+ * file writes it (origin `pulumi` or `pulumi-python`). Go programs (`rds.NewInstance(ctx, "db", &rds.InstanceArgs{...})`)
+ * are read in `languages/goPulumi.ts`, with this class map.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
  */
 import { opensBroadRange } from '../iac/groupUse';
@@ -40,6 +41,12 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
  * `aws_vpc_security_group_ingress_rule`.
  */
 const PULUMI_INGRESS = new Set(['ec2.SecurityGroup', 'ec2.SecurityGroupRule', 'vpc.SecurityGroupIngressRule']);
+
+/** The Terraform type of a Pulumi AWS class by its module and name (`rds`, `Instance`), or undefined. */
+export function pulumiClassType(module: string, name: string): string | undefined {
+  const full = `${module}.${name}`;
+  return Object.hasOwn(PULUMI_RESOURCES, full) ? PULUMI_RESOURCES[full] : undefined;
+}
 
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));
 
