@@ -147,7 +147,8 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'pulumi-python':
       return 'pulumi-python';
     case 'pulumi-go':
-      // No Go examples yet: a Go program's hover shows none rather than another language's.
+    case 'pulumi-csharp':
+      // No Go or C# examples yet: such a program's hover shows none rather than another language's.
       return undefined;
     case 'redis-py':
     case 'redis-py-async':

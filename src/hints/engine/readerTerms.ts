@@ -28,7 +28,8 @@ function formatNames(rule: HintRule, origin: SiteOrigin): string[] {
       // Pulumi's TypeScript/JavaScript SDK takes the Terraform arguments in camelCase (`storage_encrypted` → `storageEncrypted`).
       return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
     case 'pulumi-go':
-      // Pulumi's Go SDK takes them in PascalCase (`storage_encrypted` → `StorageEncrypted`).
+    case 'pulumi-csharp':
+      // Pulumi's Go and .NET SDKs take them in PascalCase (`storage_encrypted` → `StorageEncrypted`).
       return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
     case 'cdk':
       // L2 construct props; the L1 `Cfn*` constructs take the CloudFormation names in lower camel case.

@@ -293,6 +293,7 @@ export type SiteOrigin =
   | 'pulumi'
   | 'pulumi-python'
   | 'pulumi-go'
+  | 'pulumi-csharp'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'
