@@ -14,7 +14,7 @@ import { OptionContext } from '../model';
 import { normalizeName, RuleMatch } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
-import { variableContext } from './requests';
+import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
 
 /**
  * The resources whose Terraform rules exist, by module and class as Pulumi names them (`aws:rds/instance:Instance`
@@ -46,6 +46,27 @@ const PULUMI_INGRESS = new Set(['ec2.SecurityGroup', 'ec2.SecurityGroupRule', 'v
 export function pulumiClassType(module: string, name: string): string | undefined {
   const full = `${module}.${name}`;
   return Object.hasOwn(PULUMI_RESOURCES, full) ? PULUMI_RESOURCES[full] : undefined;
+}
+
+/**
+ * Go and C# args held in a variable: `args.MaxAllocatedStorage = ...` after the literal sets a field too. Any other
+ * use of the variable before the call (`applyIdentifier(args)`, `args = other`) may set any, so an absent one is unknown.
+ */
+export function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
+  const text = a.tokens.text(name);
+  const binding = a.scopes.lookup(text, name);
+  if (!binding) {
+    context.complete = false;
+    return;
+  }
+  const sites = memberAssignmentsOf(a, text, binding).filter((eq) => eq < name);
+  context.options.push(...sites.map((eq) => assignedOption(a, eq)));
+  const assigned = new Set(sites.map((eq) => eq - 3));
+  for (let k = binding.token + 1; k < name; k++) {
+    if (a.idIs(k, text) && !a.isAccess(k - 1) && !assigned.has(k) && a.scopes.lookup(text, k) === binding) {
+      context.complete = false;
+    }
+  }
 }
 
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));

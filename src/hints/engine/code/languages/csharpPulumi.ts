@@ -10,8 +10,7 @@
 import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
-import { pulumiClassType } from '../pulumi';
-import { assignedOption, memberAssignmentsOf } from '../requests';
+import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
 const PULUMI_AWS = 'Pulumi.Aws';
@@ -83,7 +82,7 @@ function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open:
   const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsInitializer(a, args);
   const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
   if (held && group >= 0) {
-    propertiesSetLater(a, args, context);
+    pulumiArgsSetLater(a, args, context);
   }
   context.typeSpan = anchor;
   context.readerOrigin = 'pulumi-csharp';
@@ -113,21 +112,4 @@ function argsInitializer(a: CodeAnalyzer, k: number): number {
 function heldArgs(a: CodeAnalyzer, name: number): number {
   const binding = a.scopes.lookup(a.tokens.text(name), name);
   return binding && binding.expression >= 0 ? argsInitializer(a, binding.expression) : -1;
-}
-
-/**
- * `args.BackupRetentionPeriod = 7;` after the initializer sets a property too. Any other use of the variable before
- * the call (`Configure(args)`, `args = other`) may set any, so an absent one is unknown.
- */
-function propertiesSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
-  const text = a.tokens.text(name);
-  const binding = a.scopes.lookup(text, name)!;
-  const sites = memberAssignmentsOf(a, text, binding).filter((eq) => eq < name);
-  context.options.push(...sites.map((eq) => assignedOption(a, eq)));
-  const assigned = new Set(sites.map((eq) => eq - 3));
-  for (let k = binding.token + 1; k < name; k++) {
-    if (a.idIs(k, text) && !a.isAccess(k - 1) && !assigned.has(k) && a.scopes.lookup(text, k) === binding) {
-      context.complete = false;
-    }
-  }
 }

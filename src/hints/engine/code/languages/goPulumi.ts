@@ -9,8 +9,7 @@
 import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom } from '../options';
-import { assignedOption, memberAssignmentsOf } from '../requests';
-import { pulumiClassType } from '../pulumi';
+import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { goImportSpecs } from './goPackageStructs';
 
@@ -60,28 +59,11 @@ function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open:
   const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsLiteral(a, args);
   const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
   if (held && group >= 0) {
-    fieldsSetLater(a, args, context);
+    pulumiArgsSetLater(a, args, context);
   }
   context.typeSpan = anchor;
   context.readerOrigin = 'pulumi-go';
   a.contexts.push(context);
-}
-
-/**
- * `args.MaxAllocatedStorage = pulumi.Int(100)` after the literal sets a field too. Any other use of the variable
- * before the call (`applyIdentifier(args)`, `args = other`) may set any field, so an absent one is unknown.
- */
-function fieldsSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
-  const text = a.tokens.text(name);
-  const binding = a.scopes.lookup(text, name)!;
-  const sites = memberAssignmentsOf(a, text, binding).filter((eq) => eq < name);
-  context.options.push(...sites.map((eq) => assignedOption(a, eq)));
-  const assigned = new Set(sites.map((eq) => eq - 3));
-  for (let k = binding.token + 1; k < name; k++) {
-    if (a.idIs(k, text) && !a.isAccess(k - 1) && !assigned.has(k) && a.scopes.lookup(text, k) === binding) {
-      context.complete = false;
-    }
-  }
 }
 
 /** The `{` of `&rds.InstanceArgs{...}` (or without `&`) starting at `k`, or -1. */
