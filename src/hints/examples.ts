@@ -146,6 +146,10 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
       return 'pulumi-typescript';
     case 'pulumi-python':
       return 'pulumi-python';
+    case 'pulumi-go':
+    case 'pulumi-csharp':
+      // No Go or C# examples yet: such a program's hover shows none rather than another language's.
+      return undefined;
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

@@ -27,6 +27,10 @@ function formatNames(rule: HintRule, origin: SiteOrigin): string[] {
     case 'pulumi':
       // Pulumi's TypeScript/JavaScript SDK takes the Terraform arguments in camelCase (`storage_encrypted` → `storageEncrypted`).
       return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+    case 'pulumi-go':
+    case 'pulumi-csharp':
+      // Pulumi's Go and .NET SDKs take them in PascalCase (`storage_encrypted` → `StorageEncrypted`).
+      return (rule.match.terraform?.arguments ?? []).map((name) => name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
     case 'cdk':
       // L2 construct props; the L1 `Cfn*` constructs take the CloudFormation names in lower camel case.
       return rule.match.cdk?.props.length ? rule.match.cdk.props : (rule.match.cloudformation?.properties ?? []).map((name) => name[0].toLowerCase() + name.slice(1));

@@ -292,6 +292,8 @@ export type SiteOrigin =
   | 'cdk'
   | 'pulumi'
   | 'pulumi-python'
+  | 'pulumi-go'
+  | 'pulumi-csharp'
   | 'ioredis'
   | 'node-redis'
   | 'redis-py'

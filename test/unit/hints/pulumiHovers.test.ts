@@ -95,4 +95,31 @@ describe('hovers in Pulumi programs', () => {
     assert.match(markdown, /```ts\n/);
     assert.doesNotMatch(markdown, /new aws\.rds\.Instance/);
   });
+
+  it('show no example in Go and C# programs rather than another language’s, and name options as they write them', () => {
+    const go = sourceLines(
+      'package main',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      'func db(ctx *pulumi.Context) error {',
+      '  _, err := rds.NewInstance(ctx, "orders", &rds.InstanceArgs{PubliclyAccessible: pulumi.Bool(true)})',
+      '  return err',
+      '}',
+    );
+    const csharp = sourceLines(
+      'using Pulumi;',
+      'using Aws = Pulumi.Aws;',
+      'return await Deployment.RunAsync(() =>',
+      '{',
+      '    var db = new Aws.Rds.Instance("orders", new() { PubliclyAccessible = true });',
+      '});',
+    );
+    for (const [fileName, text] of [['main.go', go], ['Program.cs', csharp]]) {
+      const markdown = hoverAt(fileName, text, 'PubliclyAccessible');
+      assert.match(markdown, /PubliclyAccessible/, fileName);
+      assert.doesNotMatch(markdown, /```|new aws\.rds|publicly_accessible/, fileName);
+    }
+  });
 });

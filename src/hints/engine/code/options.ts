@@ -319,6 +319,11 @@ export function sentAs(option: OptionOccurrence, norm: string): OptionOccurrence
   return option instanceof TokenOption ? option.sentAs(norm) : { ...option, norm };
 }
 
+/** `pulumi.String(...)`, `pulumi.BoolPtr(...)` in Go: a plain value as a Pulumi input (not `pulumi.ToSecret`). */
+function pulumiGoWrapper(a: CodeAnalyzer, start: number): boolean {
+  return a.language.family === 'go' && a.id(start) === 'pulumi' && /^(?:Bool|String|Int|Float64)(?:Ptr)?$/.test(a.tokens.text(start + 2));
+}
+
 export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0): { literal: Literal; span?: Span } {
   let start = from;
   let end = to;
@@ -328,8 +333,8 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   if (held) {
     return { literal: literalOf(a, held[0], held[1], depth + 1).literal };
   }
-  // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x").
-  if (end - start === 6 && a.id(start) === 'aws' && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
+  // Unwrap aws.Bool(true), aws.Int32(0), aws.String("x"), and Pulumi Go's pulumi.Bool(true), pulumi.IntPtr(0).
+  if (end - start === 6 && (a.id(start) === 'aws' || pulumiGoWrapper(a, start)) && a.is(start + 1, '.') && a.is(start + 3, '(') && a.is(end - 1, ')')) {
     start += 4;
     end -= 1;
   }

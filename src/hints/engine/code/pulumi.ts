@@ -4,7 +4,8 @@
  * resource takes its Terraform counterpart's arguments, in camelCase in TypeScript/JavaScript and snake_case
  * in Python, with the same defaults. So `new aws.rds.Instance("db", { publiclyAccessible: true })` is a
  * Terraform `aws_db_instance` context, judged by the Terraform rules, whose texts name the option as the
- * file writes it (origin `pulumi` or `pulumi-python`).
+ * file writes it (origin `pulumi` or `pulumi-python`). Go programs (`rds.NewInstance(ctx, "db", &rds.InstanceArgs{...})`)
+ * are read in `languages/goPulumi.ts`, with this class map.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
  */
 import { opensBroadRange } from '../iac/groupUse';
@@ -13,7 +14,7 @@ import { OptionContext } from '../model';
 import { normalizeName, RuleMatch } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
-import { variableContext } from './requests';
+import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
 
 /**
  * The resources whose Terraform rules exist, by module and class as Pulumi names them (`aws:rds/instance:Instance`
@@ -40,6 +41,33 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
  * `aws_vpc_security_group_ingress_rule`.
  */
 const PULUMI_INGRESS = new Set(['ec2.SecurityGroup', 'ec2.SecurityGroupRule', 'vpc.SecurityGroupIngressRule']);
+
+/** The Terraform type of a Pulumi AWS class by its module and name (`rds`, `Instance`), or undefined. */
+export function pulumiClassType(module: string, name: string): string | undefined {
+  const full = `${module}.${name}`;
+  return Object.hasOwn(PULUMI_RESOURCES, full) ? PULUMI_RESOURCES[full] : undefined;
+}
+
+/**
+ * Go and C# args held in a variable: `args.MaxAllocatedStorage = ...` after the literal sets a field too. Any other
+ * use of the variable before the call (`applyIdentifier(args)`, `args = other`) may set any, so an absent one is unknown.
+ */
+export function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
+  const text = a.tokens.text(name);
+  const binding = a.scopes.lookup(text, name);
+  if (!binding) {
+    context.complete = false;
+    return;
+  }
+  const sites = memberAssignmentsOf(a, text, binding).filter((eq) => eq < name);
+  context.options.push(...sites.map((eq) => assignedOption(a, eq)));
+  const assigned = new Set(sites.map((eq) => eq - 3));
+  for (let k = binding.token + 1; k < name; k++) {
+    if (a.idIs(k, text) && !a.isAccess(k - 1) && !assigned.has(k) && a.scopes.lookup(text, k) === binding) {
+      context.complete = false;
+    }
+  }
+}
 
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));
 

@@ -17,6 +17,7 @@ import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
 import { declaredProjectClass } from './baseClassFields';
+import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'struct', 'record', 'enum'], arrow: '=>' });
@@ -268,4 +269,5 @@ export const csharp: CodeLanguage = {
   requestForCall,
   typeValue,
   otherCall,
+  finish: pulumiCsharpResources,
 };

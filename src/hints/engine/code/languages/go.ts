@@ -18,6 +18,7 @@ import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
 import { goClientType, goImport, goV1Method } from './goClients';
+import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
@@ -563,5 +564,8 @@ export const go: CodeLanguage = {
   typeValue,
   otherCall,
   projectRequest: projectInputCall,
-  finish: handedToCallers,
+  finish: (a) => {
+    handedToCallers(a);
+    pulumiGoResources(a);
+  },
 };

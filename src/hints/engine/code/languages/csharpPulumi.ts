@@ -1,0 +1,115 @@
+/**
+ * Pulumi AWS (Classic) programs in C#: `new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { PubliclyAccessible = true })`
+ * (with `using Aws = Pulumi.Aws;`, as Pulumi's examples write it), `new Rds.Instance(...)` after `using Pulumi.Aws;`,
+ * `new Instance(...)` after `using Pulumi.Aws.Rds;`, is the Terraform resource of its class (`pulumi.ts`), judged by
+ * the Terraform rules, whose texts name options as C# writes them (origin `pulumi-csharp`). The constructor is
+ * `Instance(string name, InstanceArgs args, CustomResourceOptions? options = null)`; `GetInstance.Invoke(...)` and
+ * `Instance.Get(...)` of existing resources make no context.
+ * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
+ */
+import { OptionContext } from '../../model';
+import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
+import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
+import { inTestCode } from '../testFixtures';
+
+const PULUMI_AWS = 'Pulumi.Aws';
+
+/** The file's names for `Pulumi.Aws` (`Aws` by alias, `Pulumi.Aws` itself) and the `Pulumi.Aws.<Module>` namespaces it uses. */
+function pulumiUsings(a: CodeAnalyzer): { roots: Set<string>; modules: string[] } {
+  const roots = new Set([PULUMI_AWS]);
+  const modules: string[] = [];
+  for (let i = 0; i + 1 < a.tokens.length; i++) {
+    if (!a.idIs(i, 'using') || !a.id(i + 1)) {
+      continue;
+    }
+    const aliased = a.is(i + 2, '=');
+    const path = a.dottedPath(aliased ? i + 3 : i + 1).text;
+    if (aliased && path === PULUMI_AWS) {
+      roots.add(a.tokens.text(i + 1));
+    } else if (!aliased && path === PULUMI_AWS) {
+      roots.add('');
+    } else if (!aliased && path.startsWith(`${PULUMI_AWS}.`) && !path.slice(PULUMI_AWS.length + 1).includes('.')) {
+      modules.push(path.slice(PULUMI_AWS.length + 1));
+    }
+  }
+  return { roots, modules };
+}
+
+/** The Terraform type a type path after `new` names (`Aws.Rds.Instance`, `Rds.Instance`, `Instance`), or undefined. */
+function classType(path: string, usings: { roots: Set<string>; modules: string[] }): string | undefined {
+  const parts = path.split('.');
+  const name = parts[parts.length - 1];
+  if (parts.length === 1) {
+    // `new Instance(...)`: the one `using Pulumi.Aws.<Module>;` that has the class (two would not compile).
+    const types = usings.modules.map((module) => pulumiClassType(module.toLowerCase(), name)).filter((type) => type !== undefined);
+    return types.length === 1 ? types[0] : undefined;
+  }
+  const root = parts.slice(0, -2).join('.');
+  return usings.roots.has(root) ? pulumiClassType(parts[parts.length - 2].toLowerCase(), name) : undefined;
+}
+
+/** Every `new <Class>(name, args, options?)` of a Pulumi AWS class the Terraform rules know, as a Terraform context. */
+export function pulumiCsharpResources(a: CodeAnalyzer): void {
+  if (!a.text.includes(PULUMI_AWS)) {
+    return;
+  }
+  const usings = pulumiUsings(a);
+  for (let i = 1; i < a.tokens.length; i++) {
+    if (!a.idIs(i - 1, 'new') || !a.isId(i)) {
+      continue;
+    }
+    const { text, end } = a.dottedPath(i);
+    const type = a.is(end, '(') && a.partner[end] > end ? classType(text, usings) : undefined;
+    if (type && !inTestCode(a, i)) {
+      resourceContext(a, type, end - 1, end);
+    }
+    i = end - 1;
+  }
+}
+
+function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open: number): void {
+  const close = a.partner[open];
+  let args = -1;
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.is(k, ',') && a.parent[k] === open) {
+      args = k + 1;
+      break;
+    }
+  }
+  const anchor = a.tokenSpan(nameIndex);
+  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
+  const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsInitializer(a, args);
+  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
+  if (held && group >= 0) {
+    pulumiArgsSetLater(a, args, context);
+  }
+  context.typeSpan = anchor;
+  context.readerOrigin = 'pulumi-csharp';
+  a.contexts.push(context);
+}
+
+/** The `{` of `new InstanceArgs { ... }`, `new Aws.Rds.InstanceArgs() { ... }` or target-typed `new() { ... }` at `k`, or -1. */
+function argsInitializer(a: CodeAnalyzer, k: number): number {
+  if (!a.idIs(k, 'new')) {
+    return -1;
+  }
+  let j = k + 1;
+  if (a.isId(j)) {
+    const { text, end } = a.dottedPath(j);
+    if (!/Args$/.test(text)) {
+      return -1;
+    }
+    j = end;
+  }
+  if (a.is(j, '(') && a.partner[j] === j + 1) {
+    j += 2;
+  }
+  return a.is(j, '{') && a.partner[j] > j ? j : -1;
+}
+
+/** The args initializer a variable holds (`var args = new InstanceArgs { ... };`), or -1. */
+function heldArgs(a: CodeAnalyzer, name: number): number {
+  const binding = a.scopes.lookup(a.tokens.text(name), name);
+  return binding && binding.expression >= 0 ? argsInitializer(a, binding.expression) : -1;
+}

@@ -1,0 +1,80 @@
+/**
+ * Pulumi AWS (Classic) programs in Go: `rds.NewInstance(ctx, "db", &rds.InstanceArgs{PubliclyAccessible: pulumi.Bool(true)})`
+ * from `github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds` (v5, v6 and v7 alike) is the Terraform resource of its class
+ * (`pulumi.ts`), judged by the Terraform rules, whose texts name options as Go writes them (origin `pulumi-go`).
+ * Each constructor is `New<Class>(ctx *pulumi.Context, name string, args *<Class>Args, opts ...pulumi.ResourceOption)`;
+ * lookups (`rds.LookupInstance`) and `rds.GetInstance(ctx, name, id, state)` of existing resources make no context.
+ * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
+ */
+import { OptionContext } from '../../model';
+import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
+import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
+import { inTestCode } from '../testFixtures';
+import { goImportSpecs } from './goPackageStructs';
+
+const PULUMI_AWS_GO = /^github\.com\/pulumi\/pulumi-aws\/sdk\/v[5-7]\/go\/aws\/([a-z0-9]+)$/;
+
+/** The file's Pulumi AWS Go packages, by the name it uses for each (`rds`, or an alias). */
+function pulumiPackages(a: CodeAnalyzer): Map<string, string> {
+  const packages = new Map<string, string>();
+  for (const { alias, path } of goImportSpecs(a)) {
+    const module = PULUMI_AWS_GO.exec(path)?.[1];
+    const name = alias ?? module;
+    if (module && name && name !== '_' && name !== '.') {
+      packages.set(name, module);
+    }
+  }
+  return packages;
+}
+
+/** Every `pkg.New<Class>(ctx, name, args, ...)` of a class the Terraform rules know, as a Terraform context. */
+export function pulumiGoResources(a: CodeAnalyzer): void {
+  const packages = pulumiPackages(a);
+  if (packages.size === 0) {
+    return;
+  }
+  for (let k = 0; k + 3 < a.tokens.length; k++) {
+    const module = a.isId(k) && !a.isAccess(k - 1) && a.isAccess(k + 1) ? packages.get(a.tokens.text(k)) : undefined;
+    const constructor = module !== undefined && a.isId(k + 2) && a.is(k + 3, '(') ? /^New([A-Z]\w*)$/.exec(a.tokens.text(k + 2)) : null;
+    const type = constructor ? pulumiClassType(module!, constructor[1]) : undefined;
+    // A resource a test declares against Pulumi's mocks is no deployed one.
+    if (type && a.partner[k + 3] > 0 && !inTestCode(a, k)) {
+      resourceContext(a, type, k + 2, k + 3);
+    }
+  }
+}
+
+function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open: number): void {
+  const close = a.partner[open];
+  const starts: number[] = [];
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (k === open + 1 || a.is(k - 1, ',')) {
+      starts.push(k);
+    }
+  }
+  const anchor = a.tokenSpan(nameIndex);
+  const args = starts.length > 2 ? starts[2] : -1;
+  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
+  const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsLiteral(a, args);
+  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
+  if (held && group >= 0) {
+    pulumiArgsSetLater(a, args, context);
+  }
+  context.typeSpan = anchor;
+  context.readerOrigin = 'pulumi-go';
+  a.contexts.push(context);
+}
+
+/** The `{` of `&rds.InstanceArgs{...}` (or without `&`) starting at `k`, or -1. */
+function argsLiteral(a: CodeAnalyzer, k: number): number {
+  const start = a.is(k, '&') ? k + 1 : k;
+  const brace = a.isId(start) && a.isAccess(start + 1) && a.isId(start + 2) && /Args$/.test(a.tokens.text(start + 2)) ? start + 3 : -1;
+  return brace > 0 && a.is(brace, '{') && a.partner[brace] > brace ? brace : -1;
+}
+
+/** The args literal a variable holds (`args := &rds.InstanceArgs{...}`), or -1. */
+function heldArgs(a: CodeAnalyzer, name: number): number {
+  const binding = a.scopes.lookup(a.tokens.text(name), name);
+  return binding && binding.expression >= 0 ? argsLiteral(a, binding.expression) : -1;
+}
