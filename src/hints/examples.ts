@@ -32,6 +32,8 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   appsettings: 'json',
   'pulumi-typescript': 'ts',
   'pulumi-python': 'python',
+  'pulumi-go': 'go',
+  'pulumi-csharp': 'csharp',
 };
 
 const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -78,12 +80,17 @@ function configKeys(match: RuleMatch, language: HintLanguage): ExampleKey[] {
   return language === 'java' ? ['spring-config', 'spring-properties'] : language === 'csharp' ? ['appsettings'] : [];
 }
 
-/** A rule that reaches Pulumi programs applies in the TypeScript, JavaScript and Python files that declare them. */
+const PULUMI_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
+  javascript: 'pulumi-typescript',
+  typescript: 'pulumi-typescript',
+  python: 'pulumi-python',
+  go: 'pulumi-go',
+  csharp: 'pulumi-csharp',
+};
+
+/** A rule that reaches Pulumi programs applies in the TypeScript, JavaScript, Python, Go and C# files that declare them. */
 function pulumiKey(match: RuleMatch, language: HintLanguage): ExampleKey | undefined {
-  if (!pulumiReaches(match)) {
-    return undefined;
-  }
-  return language === 'javascript' || language === 'typescript' ? 'pulumi-typescript' : language === 'python' ? 'pulumi-python' : undefined;
+  return pulumiReaches(match) ? PULUMI_KEYS[language] : undefined;
 }
 
 /** Every example key a rule needs: each place its `languages` and `match` let it apply. */
@@ -148,8 +155,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
       return 'pulumi-python';
     case 'pulumi-go':
     case 'pulumi-csharp':
-      // No Go or C# examples yet: such a program's hover shows none rather than another language's.
-      return undefined;
+      return origin;
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';

@@ -240,6 +240,8 @@ export const EXAMPLE_KEYS = [
   'appsettings',
   'pulumi-typescript',
   'pulumi-python',
+  'pulumi-go',
+  'pulumi-csharp',
 ] as const;
 export type ExampleKey = (typeof EXAMPLE_KEYS)[number];
 

@@ -97,9 +97,12 @@ describe('Pulumi AWS resources in C#', () => {
     assert.deepEqual(hintsIn('DbTests.cs', test).filter((hint) => hint.endsWith('!')), []);
   });
 
-  it('shows no other language’s example on a C# resource', () => {
-    for (const rule of realHintRules()) {
-      assert.equal(pickExample(rule, 'csharp', 'pulumi-csharp'), undefined, rule.id);
-    }
+  it('shows the Pulumi C# example on a C# resource, never another language’s', () => {
+    const shown = realHintRules().filter((rule) => {
+      const example = pickExample(rule, 'csharp', 'pulumi-csharp');
+      assert.ok(example === undefined || (example.fence === 'csharp' && example.code === rule.examples['pulumi-csharp']), rule.id);
+      return example !== undefined;
+    });
+    assert.ok(shown.some((rule) => rule.id === 'rds-publicly-accessible'));
   });
 });

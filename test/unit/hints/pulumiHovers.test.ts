@@ -1,6 +1,6 @@
 /**
  * Hovers in Pulumi programs show their examples as Pulumi code in the program's language: TypeScript for
- * `@pulumi/aws`, Python for `pulumi_aws`, not the Terraform (HCL) that the same rules show in `.tf` files.
+ * `@pulumi/aws`, Python for `pulumi_aws`, Go and C# for their SDKs, not the Terraform (HCL) that the same rules show in `.tf` files.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
@@ -96,7 +96,7 @@ describe('hovers in Pulumi programs', () => {
     assert.doesNotMatch(markdown, /new aws\.rds\.Instance/);
   });
 
-  it('show no example in Go and C# programs rather than another language’s, and name options as they write them', () => {
+  it('show a Pulumi Go example in a Go program and a Pulumi C# example in a C# program, naming options as they write them', () => {
     const go = sourceLines(
       'package main',
       'import (',
@@ -116,10 +116,12 @@ describe('hovers in Pulumi programs', () => {
       '    var db = new Aws.Rds.Instance("orders", new() { PubliclyAccessible = true });',
       '});',
     );
-    for (const [fileName, text] of [['main.go', go], ['Program.cs', csharp]]) {
-      const markdown = hoverAt(fileName, text, 'PubliclyAccessible');
-      assert.match(markdown, /PubliclyAccessible/, fileName);
-      assert.doesNotMatch(markdown, /```|new aws\.rds|publicly_accessible/, fileName);
+    const goMarkdown = hoverAt('main.go', go, 'PubliclyAccessible');
+    assert.match(goMarkdown, /```go\nrds\.NewInstance\(ctx, "orders", &rds\.InstanceArgs\{\n(?:.*\n)*?\tPubliclyAccessible: pulumi\.Bool\(false\),/);
+    const csharpMarkdown = hoverAt('Program.cs', csharp, 'PubliclyAccessible');
+    assert.match(csharpMarkdown, /```csharp\nnew Aws\.Rds\.Instance\("orders", new\(\)\n\{\n(?:.*\n)*? {4}PubliclyAccessible = false,/);
+    for (const markdown of [goMarkdown, csharpMarkdown]) {
+      assert.doesNotMatch(markdown, /```(?:ts|python|hcl)|new aws\.rds|publicly_accessible/);
     }
   });
 });

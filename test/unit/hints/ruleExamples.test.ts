@@ -56,6 +56,8 @@ describe('rule examples per language and client', () => {
     const missing = (yaml: string) => compile(yaml).errors.map((error) => error.message).join('\n');
     assert.match(missing(rule('typescript, python, terraform', 'aws_db_instance')), /has no example for pulumi-typescript, pulumi-python/);
     assert.match(missing(rule('javascript, terraform', 'aws_db_instance')), /has no example for pulumi-typescript \(/);
+    assert.match(missing(rule('go, csharp, terraform', 'aws_db_instance')), /has no example for (?:go, csharp, )?pulumi-go, pulumi-csharp/);
+    assert.doesNotMatch(missing(rule('go, csharp, terraform', 'aws_db_parameter_group')), /pulumi/);
     assert.doesNotMatch(missing(rule('terraform', 'aws_db_instance')), /pulumi/);
     // A Terraform resource the Pulumi reader does not read needs none.
     assert.doesNotMatch(missing(rule('typescript, python, terraform', 'aws_db_parameter_group')), /pulumi/);
@@ -63,14 +65,14 @@ describe('rule examples per language and client', () => {
 
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
-      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
       'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
-      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
-      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
-      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
+      'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
