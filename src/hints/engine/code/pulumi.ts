@@ -11,7 +11,7 @@
 import { opensBroadRange } from '../iac/groupUse';
 import { IngressFields, openIngress } from '../iac/ingress';
 import { OptionContext } from '../model';
-import { normalizeName, RuleMatch } from '../types';
+import { normalizeName, RuleMatch, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
@@ -52,7 +52,7 @@ export function pulumiClassType(module: string, name: string): string | undefine
  * Go and C# args held in a variable: `args.MaxAllocatedStorage = ...` after the literal sets a field too. Any other
  * use of the variable before the call (`applyIdentifier(args)`, `args = other`) may set any, so an absent one is unknown.
  */
-export function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
+function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContext): void {
   const text = a.tokens.text(name);
   const binding = a.scopes.lookup(text, name);
   if (!binding) {
@@ -77,6 +77,26 @@ const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI
  */
 export function pulumiReaches(match: RuleMatch): boolean {
   return match.ingress !== undefined || (match.terraform?.resources.some((type) => PULUMI_TERRAFORM_TYPES.has(type)) ?? false);
+}
+
+/**
+ * The context of a Go or C# constructor whose args argument starts at `args` (-1: none): an args literal in
+ * place, or the one a variable holds (with the fields set on it afterwards), `argsGroup` telling the `{` such a
+ * literal opens (or -1).
+ */
+export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
+  const anchor = a.tokenSpan(nameIndex);
+  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
+  const binding = held ? a.scopes.lookup(a.tokens.text(args), args) : undefined;
+  const literal = held ? (binding && binding.expression >= 0 ? binding.expression : -1) : args;
+  const group = literal < 0 ? -1 : argsGroup(a, literal);
+  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
+  if (held && group >= 0) {
+    pulumiArgsSetLater(a, args, context);
+  }
+  context.typeSpan = anchor;
+  context.readerOrigin = origin;
+  a.contexts.push(context);
 }
 
 /**

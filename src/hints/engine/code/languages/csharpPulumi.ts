@@ -7,10 +7,9 @@
  * `Instance.Get(...)` of existing resources make no context.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
  */
-import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
-import { contextFrom } from '../options';
-import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
+import { segments } from '../braces';
+import { pulumiClassType, typedArgsResource } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
 const PULUMI_AWS = 'Pulumi.Aws';
@@ -62,31 +61,11 @@ export function pulumiCsharpResources(a: CodeAnalyzer): void {
     const { text, end } = a.dottedPath(i);
     const type = a.is(end, '(') && a.partner[end] > end ? classType(text, usings) : undefined;
     if (type && !inTestCode(a, i)) {
-      resourceContext(a, type, end - 1, end);
+      // `new Class(name, args, options)`: the args are the second argument.
+      typedArgsResource(a, type, end - 1, segments(a, end)[1]?.[0] ?? -1, argsInitializer, 'pulumi-csharp');
     }
     i = end - 1;
   }
-}
-
-function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open: number): void {
-  const close = a.partner[open];
-  let args = -1;
-  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (a.is(k, ',') && a.parent[k] === open) {
-      args = k + 1;
-      break;
-    }
-  }
-  const anchor = a.tokenSpan(nameIndex);
-  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
-  const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsInitializer(a, args);
-  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
-  if (held && group >= 0) {
-    pulumiArgsSetLater(a, args, context);
-  }
-  context.typeSpan = anchor;
-  context.readerOrigin = 'pulumi-csharp';
-  a.contexts.push(context);
 }
 
 /** The `{` of `new InstanceArgs { ... }`, `new Aws.Rds.InstanceArgs() { ... }` or target-typed `new() { ... }` at `k`, or -1. */
@@ -106,10 +85,4 @@ function argsInitializer(a: CodeAnalyzer, k: number): number {
     j += 2;
   }
   return a.is(j, '{') && a.partner[j] > j ? j : -1;
-}
-
-/** The args initializer a variable holds (`var args = new InstanceArgs { ... };`), or -1. */
-function heldArgs(a: CodeAnalyzer, name: number): number {
-  const binding = a.scopes.lookup(a.tokens.text(name), name);
-  return binding && binding.expression >= 0 ? argsInitializer(a, binding.expression) : -1;
 }

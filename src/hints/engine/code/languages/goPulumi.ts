@@ -6,10 +6,9 @@
  * lookups (`rds.LookupInstance`) and `rds.GetInstance(ctx, name, id, state)` of existing resources make no context.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
  */
-import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
-import { contextFrom } from '../options';
-import { pulumiArgsSetLater, pulumiClassType } from '../pulumi';
+import { segments } from '../braces';
+import { pulumiClassType, typedArgsResource } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { goImportSpecs } from './goPackageStructs';
 
@@ -40,30 +39,10 @@ export function pulumiGoResources(a: CodeAnalyzer): void {
     const type = constructor ? pulumiClassType(module!, constructor[1]) : undefined;
     // A resource a test declares against Pulumi's mocks is no deployed one.
     if (type && a.partner[k + 3] > 0 && !inTestCode(a, k)) {
-      resourceContext(a, type, k + 2, k + 3);
+      // `New<Class>(ctx, name, args, opts...)`: the args are the third argument.
+      typedArgsResource(a, type, k + 2, segments(a, k + 3)[2]?.[0] ?? -1, argsLiteral, 'pulumi-go');
     }
   }
-}
-
-function resourceContext(a: CodeAnalyzer, type: string, nameIndex: number, open: number): void {
-  const close = a.partner[open];
-  const starts: number[] = [];
-  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
-    if (k === open + 1 || a.is(k - 1, ',')) {
-      starts.push(k);
-    }
-  }
-  const anchor = a.tokenSpan(nameIndex);
-  const args = starts.length > 2 ? starts[2] : -1;
-  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
-  const group = args < 0 ? -1 : held ? heldArgs(a, args) : argsLiteral(a, args);
-  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
-  if (held && group >= 0) {
-    pulumiArgsSetLater(a, args, context);
-  }
-  context.typeSpan = anchor;
-  context.readerOrigin = 'pulumi-go';
-  a.contexts.push(context);
 }
 
 /** The `{` of `&rds.InstanceArgs{...}` (or without `&`) starting at `k`, or -1. */
@@ -71,10 +50,4 @@ function argsLiteral(a: CodeAnalyzer, k: number): number {
   const start = a.is(k, '&') ? k + 1 : k;
   const brace = a.isId(start) && a.isAccess(start + 1) && a.isId(start + 2) && /Args$/.test(a.tokens.text(start + 2)) ? start + 3 : -1;
   return brace > 0 && a.is(brace, '{') && a.partner[brace] > brace ? brace : -1;
-}
-
-/** The args literal a variable holds (`args := &rds.InstanceArgs{...}`), or -1. */
-function heldArgs(a: CodeAnalyzer, name: number): number {
-  const binding = a.scopes.lookup(a.tokens.text(name), name);
-  return binding && binding.expression >= 0 ? argsLiteral(a, binding.expression) : -1;
 }
