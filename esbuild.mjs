@@ -46,25 +46,26 @@ function lzmaForWeb(text) {
   return packed;
 }
 
+/** The catalog as the web build packs it, which the Node extension finds there: checked after the build. */
+let webCatalog;
+
 /** Packed bytes as the text their unpackers read: Z85, 6% shorter than base64, in both builds. */
 function asText(packed) {
   return compiler.encodeZ85(packed);
 }
 
 /**
- * Resolves `aws-db-study:content` to the validated catalog, compressed and as text: Brotli in Z85 for the
- * Node build (src/content/unpack.node.ts), LZMA in Z85 for web hosts (src/content/unpack.ts, src/content/lzma.ts).
- * The runtime unpacks and parses it on first use, not at activation, and reads no files. Invalid
- * content fails the build.
+ * Resolves `aws-db-study:content` to a function that gives the validated catalog's JSON, packed here: LZMA
+ * in Z85 for web hosts (src/content/unpack.ts, src/content/lzma.ts), behind the tag by which the Node
+ * extension finds it in the web build (`fromWebBuild`: src/content/webBuildCatalog.node.ts), so that the
+ * .vsix carries one copy; Brotli in Z85 for the other Node bundles (src/content/unpack.node.ts). The runtime
+ * unpacks and parses it on first use, not at activation. Invalid content fails the build.
  */
-function contentPlugin(compiler, encoding, { plainRules = false } = {}) {
+function contentPlugin(compiler, encoding, { plainRules = false, fromWebBuild = false } = {}) {
   return {
     name: 'aws-db-study-content',
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${CONTENT_MODULE}$`) }, () => ({ path: CONTENT_MODULE, namespace: 'content' }));
-      if (encoding === 'brotli') {
-        build.onResolve({ filter: /^\.\/unpack$/ }, (args) => ({ path: path.join(args.resolveDir, 'unpack.node.ts') }));
-      }
       build.onLoad({ filter: /.*/, namespace: 'content' }, async () => {
         const { catalog, errors } = compiler.compileContent(contentRoot);
         const watchFiles = compiler.contentFiles(contentRoot);
@@ -74,12 +75,26 @@ function contentPlugin(compiler, encoding, { plainRules = false } = {}) {
             watchFiles,
           };
         }
+        if (fromWebBuild) {
+          const reader = path.resolve('src/content/webBuildCatalog.node.ts');
+          return { contents: `export { catalogFromWebBuild as default } from ${JSON.stringify(reader)};`, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
+        }
         const json = JSON.stringify(compiler.packSources(compiler.renderCatalog(catalog)));
-        const packed =
-          encoding === 'brotli'
-            ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
-            : lzmaForWeb(json);
-        return { contents: `export default ${JSON.stringify(asText(packed))};`, loader: 'js', watchFiles };
+        if (encoding === 'brotli') {
+          const packed = brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
+          const unpacker = path.resolve('src/content/unpack.node.ts');
+          return { contents: `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(asText(packed))};\nexport default () => unpack(packed);`, loader: 'js', resolveDir: path.resolve('.'), watchFiles };
+        }
+        // Sliced by its length: the tag's text appears in the web build only at the catalog.
+        webCatalog = asText(lzmaForWeb(json));
+        const tagged = compiler.CATALOG_TAG + webCatalog;
+        const unpacker = path.resolve('src/content/unpack.ts');
+        return {
+          contents: `import { unpack } from ${JSON.stringify(unpacker)};\nconst packed = ${JSON.stringify(tagged)};\nexport default () => unpack(packed.slice(${compiler.CATALOG_TAG.length}));`,
+          loader: 'js',
+          resolveDir: path.resolve('.'),
+          watchFiles,
+        };
       });
       // The design-hint rules, packed the same way but as their own module, so that a hover never
       // unpacks the study catalog. The module exports a function that unpacks them on first use.
@@ -217,7 +232,7 @@ const cliBuild = { ...shared, sourcemap: false, plugins: [contentPlugin(compiler
 const builds = cliOnly ? [cliBuild] : [
   {
     ...shared,
-    plugins: [contentPlugin(compiler, 'brotli'), nodeParts],
+    plugins: [contentPlugin(compiler, 'brotli', { fromWebBuild: true }), nodeParts],
     entryPoints: { extension: 'src/extension.ts', hints: 'src/hints/hintsPart.ts', study: 'src/studyPart.ts' },
     outdir: 'dist',
     platform: 'node',
@@ -261,6 +276,9 @@ if (watch) {
   fs.copyFileSync('LICENSE', 'packages/cli/LICENSE');
 } else {
   const [node, browser] = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  if (compiler.packedCatalogIn(fs.readFileSync('dist/browser/extension.js', 'latin1')) !== webCatalog) {
+    throw new Error('the Node extension would not find the study catalog in dist/browser/extension.js');
+  }
   if (production) {
     packNodePart('dist/hints.js');
   }

@@ -1,7 +1,10 @@
-/** The validated catalog, packed by the build (esbuild.mjs, content plugin): Brotli in Z85 for Node, LZMA in Z85 for web hosts. */
+/**
+ * The validated catalog's JSON, unpacked on call from what the build (esbuild.mjs, content plugin) packed: LZMA
+ * in Z85 inside the web build, which the Node extension reads from there; Brotli in Z85 in the other Node bundles.
+ */
 declare module 'aws-db-study:content' {
-  const packedCatalog: string;
-  export default packedCatalog;
+  const catalogJson: () => string;
+  export default catalogJson;
 }
 
 /**

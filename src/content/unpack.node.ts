@@ -1,7 +1,7 @@
 /**
- * The Node build's unpacker: Brotli packs the catalog a quarter smaller than deflate, and Node has
- * it built in, which keeps the desktop bundle within its size budget. The packed bytes are embedded as
- * Z85 text, as in the web build: 6% shorter than base64.
+ * The unpacker of Node bundles that carry their own packed content (the hint rules, the command line, the
+ * test bundles): Brotli packs a quarter smaller than deflate, and Node has it built in. The packed bytes
+ * are embedded as Z85 text, as in the web build: 6% shorter than base64.
  */
 import { brotliDecompressSync } from 'node:zlib';
 import { decodeZ85 } from './z85';

@@ -1,6 +1,6 @@
 /**
  * Unpacks the catalog the build embeds (see esbuild.mjs): LZMA in Z85 text for web hosts, decoded by
- * lzma.ts. The Node build swaps this module for unpack.node.ts (Brotli, built into Node).
+ * lzma.ts; the Node extension reads the same from the web build (webBuildCatalog.node.ts).
  */
 import { decodeLzma } from './lzma';
 import { decodeZ85 } from './z85';

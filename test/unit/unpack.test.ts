@@ -7,6 +7,7 @@ import { decodeLzma } from '../../src/content/lzma';
 import { packSources, unpackSources } from '../../src/content/sourceTable';
 import * as webUnpack from '../../src/content/unpack';
 import * as nodeUnpack from '../../src/content/unpack.node';
+import { CATALOG_TAG, packedCatalogIn } from '../../src/content/webBuildCatalog';
 import { decodeZ85, encodeZ85 } from '../../src/content/z85';
 
 /** The build's LZMA compressor (esbuild.mjs). Its package ships TypeScript sources rather than declarations, which our strict settings would check, so it is typed here. */
@@ -39,6 +40,17 @@ describe('catalog packing', () => {
 
   it('unpacks Brotli in Z85 in Node', () => {
     assert.equal(nodeUnpack.unpack(encodeZ85(brotliCompressSync(json))), json);
+  });
+
+  it('finds the web build\'s packed catalog for the Node host, however often the build quoted the string that holds it', async () => {
+    const packed = encodeZ85((await lzmaCompressor())(new TextEncoder().encode(json), 1));
+    const module = `const packed = ${JSON.stringify(CATALOG_TAG + packed)};`;
+    // The web build embeds its study part as the text of a module: the catalog's string, quoted once more.
+    const bundle = `var a=1;new Function("module", ${JSON.stringify(module)});var b="${CATALOG_TAG.slice(0, -1)}";`;
+    assert.equal(packedCatalogIn(bundle), packed);
+    assert.equal(webUnpack.unpack(packedCatalogIn(bundle)!), json);
+    assert.equal(packedCatalogIn(module.replace(CATALOG_TAG, '')), undefined, 'no tag, no catalog');
+    assert.equal(packedCatalogIn(module + module), undefined, 'two tags: which one is the catalog cannot be told');
   });
 });
 
