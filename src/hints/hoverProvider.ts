@@ -45,7 +45,7 @@ export class HintHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const rules = site.ruleIds.map((id) => hintRule(id)).filter((rule): rule is HintRule => rule !== undefined);
-    const place = { language, origin: site.origin, name: site.name, workspace: site.workspace, service: site.service };
+    const place = { language: site.language ?? language, origin: site.origin, name: site.name, workspace: site.workspace, service: site.service };
     const links = { openNote: Commands.openNote, disableRule: Commands.disableHintRule, definitionLink: (at: SourceRef) => definitionLink(document.uri, at) };
     const markdown = new vscode.MarkdownString(hoverMarkdown(rules, place, hoverLabels(), links));
     markdown.isTrusted = { enabledCommands: [Commands.openNote, Commands.disableHintRule] };

@@ -16,6 +16,7 @@ import { isServerlessScript } from './code/serverlessScript';
 import { isTestDoubleFile } from './code/testDoubles';
 import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
+import { withInlineCode } from './inlineCodeAnalysis';
 import { inReaderTerms } from './readerTerms';
 import { push } from './multimap';
 import { indexRules, RuleIndex } from './ruleIndex';
@@ -546,8 +547,12 @@ export function analyzeText(text: string, rules: readonly HintRule[], options: A
     if (!analyzer) {
       return { sites: [], findings: [], lines: index };
     }
-    const findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    const sites = analyzer.sites.sorted();
+    let findings = analyzer.applySuppressions().sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    let sites = analyzer.sites.sorted();
+    const inlineCode = analyzer.model.inlineCode;
+    if (inlineCode) {
+      ({ sites, findings } = withInlineCode(text, inlineCode, { sites, findings }, (code, kind) => analyzeText(code, rules, { ...options, kind })));
+    }
     const result: AnalysisResult = { sites, findings, language: analyzer.language, lines: index };
     if (analyzer.model.commentPrefix) {
       result.commentPrefix = analyzer.model.commentPrefix;

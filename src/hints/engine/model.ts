@@ -1,5 +1,6 @@
 /** What the matchers produce and the checks consume, for code and for infrastructure templates. */
 import { HintService, SdkMajor, SiteOrigin, Span } from './types';
+import type { InlineCode } from './iac/inlineCode';
 import type { SourceRef, TableNameRef } from './workspace/types';
 
 export type Literal =
@@ -323,6 +324,8 @@ export interface DocumentModel {
    * files. The values the options give are those of construction `current`; the checks run once for each.
    */
   variants?: PropVariants;
+  /** Lambda code written inline in a YAML template (`iac/inlineCode.ts`), which the analysis reads as code of its language in place. */
+  inlineCode?: InlineCode[];
 }
 
 export interface PropVariants {

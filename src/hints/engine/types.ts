@@ -319,6 +319,8 @@ export interface HintSite extends Span {
   workspace?: WorkspaceSite;
   /** The service the finding here names, where it is not its rule's own (an SDK import of the RDS client). */
   service?: HintService;
+  /** The language of code the file carries inline (a template's Lambda code), whose examples the hover shows. */
+  language?: HintLanguage;
 }
 
 export interface WorkspaceSite {

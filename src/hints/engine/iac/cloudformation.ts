@@ -13,6 +13,7 @@ import { PassedParameter } from '../workspace/types';
 import { Conditions } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
+import { inlineLambdaCode } from './inlineCode';
 import { environmentPasswords, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
@@ -452,6 +453,10 @@ export function readCloudFormation(text: string, lines: LineIndex, passed?: Pass
   };
   if (!json) {
     model.commentPrefix = '#';
+    const inlineCode = service ? [] : inlineLambdaCode(templateRoot(document.root), text);
+    if (inlineCode.length > 0) {
+      model.inlineCode = inlineCode;
+    }
   }
   return model;
 }
