@@ -8,7 +8,7 @@ import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
-import { concatenatedUrl, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
+import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { jedisAuthOptions } from './languages/javaJedisConstructors';
@@ -260,6 +260,10 @@ function pythonPositionalArguments(a: CodeAnalyzer, context: OptionContext, open
     }
     if (factory === 'from_url' && position === 0) {
       urlArgument(a, context, start, end);
+      const certReqs = fromUrlCertReqs(a, start, end);
+      if (certReqs) {
+        context.options.push(certReqs);
+      }
     } else if (position === passwordAt) {
       context.options.push(positionalOption(a, start, end, 'password'));
     }

@@ -46,22 +46,65 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
   }
   const question = text.indexOf('?', authorityEnd);
   if (question >= 0) {
-    const queryEnd = firstOf(text, ['#'], question + 1);
-    // The next `=` is searched again only once passed, so that parameters without one cost no rescans.
-    let eq = -1;
-    for (let start = question + 1; start < queryEnd; ) {
-      const end = firstOf(text, ['&'], start, queryEnd);
-      if (eq < start) {
-        eq = text.indexOf('=', start);
-        eq = eq < 0 ? text.length : eq;
-      }
-      if (eq > start && eq < end) {
-        url.query.push({ key: { value: text.slice(start, eq), start, end: eq }, value: { value: text.slice(eq + 1, end), start: eq + 1, end } });
-      }
-      start = end + 1;
-    }
+    url.query = queryParameters(text, question);
   }
   return url;
+}
+
+/** The parameters of the query that starts at the `?` at `question`, to the end of the text or a `#`. */
+export function queryParameters(text: string, question: number): RedisUrl['query'] {
+  const query: RedisUrl['query'] = [];
+  const queryEnd = firstOf(text, ['#'], question + 1);
+  // The next `=` is searched again only once passed, so that parameters without one cost no rescans.
+  let eq = -1;
+  for (let start = question + 1; start < queryEnd; ) {
+    const end = firstOf(text, ['&'], start, queryEnd);
+    if (eq < start) {
+      eq = text.indexOf('=', start);
+      eq = eq < 0 ? text.length : eq;
+    }
+    if (eq > start && eq < end) {
+      query.push({ key: { value: text.slice(start, eq), start, end: eq }, value: { value: text.slice(eq + 1, end), start: eq + 1, end } });
+    }
+    start = end + 1;
+  }
+  return query;
+}
+
+/**
+ * A URL's `ssl_cert_reqs` parameter as the option it sets, when given once (given twice, which one counts
+ * differs: redis-py takes the first). redis-py hands query parameters it does not parse itself to the
+ * connection, which reads `none`, `optional` and `required` (redis/connection.py, `parse_url` and
+ * `SSLConnection`); Celery also reads `CERT_NONE` and the like as the `ssl` constants (`celery`).
+ */
+export function certReqsOption(a: CodeAnalyzer, token: number, url: RedisUrl, celery: boolean): OptionOccurrence | undefined {
+  const given = url.query.filter((parameter) => parameter.key.value === 'ssl_cert_reqs');
+  if (given.length !== 1) {
+    return undefined;
+  }
+  const { key, value } = given[0];
+  const literal: Literal = celery && /^CERT_[A-Z]+$/.test(value.value) ? { kind: 'expr', text: `ssl.${value.value}` } : { kind: 'str', value: value.value };
+  return urlOption(a, token, 'ssl_cert_reqs', key, value, literal);
+}
+
+/**
+ * The `ssl_cert_reqs` of the URL redis-py's `from_url` is given, `start` to `end` (exclusive): in a URL written
+ * out, plain or interpolated, or in the literal that a URL the code does not show is joined with
+ * (`os.environ["REDIS_URL"] + "?ssl_cert_reqs=none"`), which redis-py can only hand to a `rediss://`
+ * connection; none where the URL is written `redis://`.
+ */
+export function fromUrlCertReqs(a: CodeAnalyzer, start: number, end: number): OptionOccurrence | undefined {
+  [start, end] = heldUrlExpression(a, start, end) ?? [start, end];
+  if (end === start + 1 && a.isString(start)) {
+    const text = a.tokens.text(start);
+    const url = a.tokens.interpolated(start) ? parseInterpolatedRedisUrl(text)?.url : parseRedisUrl(text);
+    return url ? certReqsOption(a, start, url, false) : undefined;
+  }
+  const last = end - 1;
+  const tail = last - 1 > start && a.is(last - 1, '+') && a.isString(last) && !a.tokens.interpolated(last) ? a.tokens.text(last) : '';
+  const question = tail.indexOf('?');
+  const plainScheme = a.isString(start) && /^(?:redis|valkey):\/\//i.test(a.tokens.text(start));
+  return question >= 0 && !tail.includes('://') && !plainScheme ? certReqsOption(a, last, { tls: true, query: queryParameters(tail, question) }, false) : undefined;
 }
 
 /** What stands in for each character of an interpolation (`{host}`): no URL delimiter, no scheme's letter. */

@@ -19,11 +19,11 @@
  * keyword argument (`Celery(..., broker_use_ssl={...})`, `app.conf.update(...)`), a dict entry, or a subscript
  * assignment (`app.config["broker_url"] = ...`); a dict held by a name of the file is read where it is written.
  */
-import type { Literal, OptionContext, OptionOccurrence } from '../../model';
+import type { OptionContext, OptionOccurrence } from '../../model';
 import { normalizeName, Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom, occurrenceOf, propertyValue } from '../options';
-import { parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { certReqsOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { variableContext } from '../requests';
 import { inTestCode } from '../testFixtures';
 
@@ -148,21 +148,11 @@ function urlOptions(a: CodeAnalyzer, token: number, celery: boolean, whole: bool
   if (!interpolated && url.password) {
     options.push(urlOption(a, token, 'password', url.password, url.password, { kind: 'str', value: url.password.value }));
   }
-  // Given twice, which one counts differs (redis-py takes the first): only a single one is read.
-  const given = url.query.filter((parameter) => parameter.key.value === 'ssl_cert_reqs');
-  const reqs = given.length === 1 ? given[0] : undefined;
+  const reqs = certReqsOption(a, token, url, celery);
   if (reqs) {
-    options.push(urlOption(a, token, 'ssl_cert_reqs', reqs.key, reqs.value, certReqs(reqs.value.value, celery)));
+    options.push(reqs);
   }
   return options;
-}
-
-/**
- * What a URL's `ssl_cert_reqs` means: redis-py reads `none`, `optional` and `required`; Celery also reads
- * `CERT_NONE` and the like as the `ssl` constants (redis-py rejects them).
- */
-function certReqs(value: string, celery: boolean): Literal {
-  return celery && /^CERT_[A-Z]+$/.test(value) ? { kind: 'expr', text: `ssl.${value}` } : { kind: 'str', value };
 }
 
 /**
