@@ -333,7 +333,13 @@ export class CodeAnalyzer {
     const rebindsImport = binding !== undefined && binding.expression === token && this.imports.has(name) && this.scopes.enclosing(token, ['function']) <= 0;
     // `def handler(event, context, client=client)`: a default is evaluated where the function is defined, so the
     // name it reads is the one outside the function, not the parameter it sets.
-    const defaultOfItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding) ? this.scopes.enclosing(binding.token, ['function']) : -1;
+    const readsItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding);
+    // Go's `switch rdb := rdb.(type)`, `c := c.WithContext(ctx)`: the new name is in scope only after its
+    // declaration, so the name its value starts with is the one bound before it.
+    if (readsItself && this.language.family === 'go' && binding.token > 0) {
+      return this.lookup(name, binding.token - 1);
+    }
+    const defaultOfItself = readsItself ? this.scopes.enclosing(binding.token, ['function']) : -1;
     if (defaultOfItself > 0 && this.scopes.start(defaultOfItself) > 0) {
       return this.lookup(name, this.scopes.start(defaultOfItself) - 1);
     }
