@@ -257,6 +257,14 @@ describe('Go client shapes', () => {
           '\t\treturn len(keys)',
           '\t}',
           '}',
+          'func Stream(ctx context.Context, rdb redis.UniversalClient) {',
+          '\tgo func() {',
+          '\t\tswitch rdb := rdb.(type) {',
+          '\t\tdefault:',
+          '\t\t\t_ = rdb.Keys(ctx, "user:*").Val()',
+          '\t\t}',
+          '\t}()',
+          '}',
           'type Index struct{ names []string }',
           'func (i Index) Keys(ctx context.Context, match string) []string { return i.names }',
           'func Names(ctx context.Context, rdb Index) []string {',
@@ -268,8 +276,8 @@ describe('Go client shapes', () => {
           '}',
         ),
       );
-      assertHas(found, '12:Keys redis-keys', '12:Keys redis-keys!');
-      assertNone(found, 22);
+      assertHas(found, '12:Keys redis-keys', '12:Keys redis-keys!', '20:Keys redis-keys!');
+      assertNone(found, 29);
     });
 
     it('reads the command that Do names, on a go-redis client and nowhere else', () => {

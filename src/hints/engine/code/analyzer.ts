@@ -335,9 +335,11 @@ export class CodeAnalyzer {
     // name it reads is the one outside the function, not the parameter it sets.
     const readsItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding);
     // Go's `switch rdb := rdb.(type)`, `c := c.WithContext(ctx)`: the new name is in scope only after its
-    // declaration, so the name its value starts with is the one bound before it.
-    if (readsItself && this.language.family === 'go' && binding.token > 0) {
-      return this.lookup(name, binding.token - 1);
+    // declaration, so the name its value starts with is the one bound before it (in its function; else, as
+    // below, outside a closure that declares it first).
+    const before = readsItself && this.language.family === 'go' && binding.token > 0 ? this.lookup(name, binding.token - 1) : undefined;
+    if (before !== undefined) {
+      return before;
     }
     const defaultOfItself = readsItself ? this.scopes.enclosing(binding.token, ['function']) : -1;
     if (defaultOfItself > 0 && this.scopes.start(defaultOfItself) > 0) {
