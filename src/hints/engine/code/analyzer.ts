@@ -29,7 +29,7 @@ import { memberOf } from './members';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
-import { inheritedClassName } from './languages/baseClassFields';
+import { inheritedClassName, staticProjectClass } from './languages/baseClassFields';
 import { clusterNodeElement } from './iteratedElements';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
@@ -371,7 +371,19 @@ export class CodeAnalyzer {
       return { t: 'type', kind: typed };
     }
     // A Java or C# field a project base class of another file declares (workspace mode).
-    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name);
+    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name) ?? this.staticReceiver(name, token);
+  }
+
+  /**
+   * Java and C#: a class named as the receiver of a member (`RedisCache.GetDatabase()`, `Db.Mapper`), whose
+   * static members the chain then reads: a class of this file, else a project class of another (workspace mode).
+   */
+  private staticReceiver(name: string, token: number): Value | undefined {
+    if (!this.language.classFieldsVisible || !this.isAccess(token + 1) || this.isAccess(token - 1)) {
+      return undefined;
+    }
+    const classScope = this.scopes.classNamed(name);
+    return classScope > 0 ? { t: 'instance', classScope } : staticProjectClass(this, name);
   }
 
   /**

@@ -424,6 +424,11 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   if (!a.isId(name) || a.isAccess(k - 1) || (!isNew && (a.idIs(k - 1, 'new') || !a.isAccess(k + 1) || !isTypeName(a, k)))) {
     return undefined;
   }
+  // A method of a project class (`RedisClient.getJedis()`) may hand out a shared client or a pooled one: no construction.
+  const receiver = isNew ? undefined : a.lookup(a.tokens.text(k), k);
+  if (receiver?.t === 'instance' || receiver?.t === 'projectClass') {
+    return undefined;
+  }
   const { value, end } = a.evalChain(k, a.tokens.length);
   const service = serviceOf(value);
   return service && end > name ? { start: k, name, end, service, redis: isRedisClient(value) } : undefined;
