@@ -58,7 +58,7 @@ const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
   endOfLifeMessage: ['engine-version-past-standard-support'],
-  calledMessage: ['client-per-invocation', 'sql-connection-per-invocation'],
+  calledMessage: ['client-per-invocation', 'client-per-request', 'sql-connection-per-invocation'],
   alwaysEncryptedMessage: ['false-or-absent'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];

@@ -238,6 +238,48 @@ describe('Go client shapes', () => {
       assertHas(found, '9:Password redis-password', '9:Password redis-auth-without-tls!');
     });
 
+    it('reads a client a type switch rebinds under its own name, and a shadowing declaration, not another value', () => {
+      const found = hintsIn(
+        'keys.go',
+        sourceLines(
+          'package keys',
+          'import (',
+          '\t"context"',
+          '\t"strings"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'func Count(ctx context.Context, rdb redis.UniversalClient, match string) int {',
+          '\tswitch rdb := rdb.(type) {',
+          '\tcase *redis.ClusterClient:',
+          '\t\treturn 0',
+          '\tdefault:',
+          '\t\tkeys := rdb.Keys(ctx, match).Val()',
+          '\t\treturn len(keys)',
+          '\t}',
+          '}',
+          'func Stream(ctx context.Context, rdb redis.UniversalClient) {',
+          '\tgo func() {',
+          '\t\tswitch rdb := rdb.(type) {',
+          '\t\tdefault:',
+          '\t\t\t_ = rdb.Keys(ctx, "user:*").Val()',
+          '\t\t}',
+          '\t}()',
+          '}',
+          'type Index struct{ names []string }',
+          'func (i Index) Keys(ctx context.Context, match string) []string { return i.names }',
+          'func Names(ctx context.Context, rdb Index) []string {',
+          '\tif len(rdb.names) > 0 {',
+          '\t\trdb := rdb',
+          '\t\treturn rdb.Keys(ctx, strings.ToLower("x"))',
+          '\t}',
+          '\treturn nil',
+          '}',
+        ),
+      );
+      assertHas(found, '12:Keys redis-keys', '12:Keys redis-keys!', '20:Keys redis-keys!');
+      assertNone(found, 29);
+    });
+
     it('reads the command that Do names, on a go-redis client and nowhere else', () => {
       const found = hintsIn(
         'admin.go',

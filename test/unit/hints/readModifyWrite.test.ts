@@ -247,4 +247,49 @@ describe('DynamoDB: read-modify-write of a value read from the item', () => {
     );
     assert.deepEqual(reported('hits.ts', code), [`7:PutCommand ${RULE}`]);
   });
+
+  it('reports a fresh literal that copies a member of the item changed in place, not one of an item left as read', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export const handler = async (event) => {',
+      '  let body;',
+      '  switch (event.requestContext.http.method) {',
+      "    case 'POST':",
+      "      body = await doc.send(new GetCommand({ TableName: TABLE, Key: { id: 'visits' } }));",
+      '      body.Item.total = body.Item.total + 1;',
+      "      await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'visits', total: body.Item.total } }));",
+      '      return { statusCode: 201, body: JSON.stringify(body.Item) };',
+      "    case 'GET':",
+      "      body = await doc.send(new GetCommand({ TableName: TABLE, Key: { id: 'visits' } }));",
+      '      if (!body.Item) {',
+      "        await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'visits', total: 0 } }));",
+      '      }',
+      "      await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'visits', total: body.Item.total } }));",
+      '      return { statusCode: 200, body: JSON.stringify(body.Item) };',
+      '  }',
+      '};',
+    );
+    assert.deepEqual(reported('counter.mjs', code), [`11:PutCommand ${RULE}`]);
+  });
+
+  it('reports a Python item changed in place whose member a fresh dict with the same key copies', () => {
+    const code = sourceLines(
+      'import boto3',
+      '',
+      'table = boto3.resource("dynamodb").Table("stock")',
+      '',
+      '',
+      'def reserve(event, context):',
+      '    item = table.get_item(Key={"sku": "A1"})["Item"]',
+      '    item["left"] -= 1',
+      '    table.put_item(Item={"sku": "A1", "left": item["left"]})',
+      '',
+      '',
+      'def mirror(event, context):',
+      '    item = table.get_item(Key={"sku": "A1"})["Item"]',
+      '    item["seen"] = True',
+      '    table.put_item(Item={"sku": "B2", "left": item["left"]})',
+    );
+    assert.deepEqual(reported('stock.py', code), [`9:put_item ${RULE}`]);
+  });
 });

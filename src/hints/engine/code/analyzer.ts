@@ -29,7 +29,7 @@ import { memberOf } from './members';
 import { requestBuiltBy } from './requests';
 import { resolvedType } from './resolution';
 import { isBoto3Module, Value } from './values';
-import { inheritedClassName } from './languages/baseClassFields';
+import { inheritedClassName, staticProjectClass } from './languages/baseClassFields';
 import { clusterNodeElement } from './iteratedElements';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
@@ -333,7 +333,15 @@ export class CodeAnalyzer {
     const rebindsImport = binding !== undefined && binding.expression === token && this.imports.has(name) && this.scopes.enclosing(token, ['function']) <= 0;
     // `def handler(event, context, client=client)`: a default is evaluated where the function is defined, so the
     // name it reads is the one outside the function, not the parameter it sets.
-    const defaultOfItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding) ? this.scopes.enclosing(binding.token, ['function']) : -1;
+    const readsItself = binding !== undefined && binding.expression === token && this.evaluating.has(binding);
+    // Go's `switch rdb := rdb.(type)`, `c := c.WithContext(ctx)`: the new name is in scope only after its
+    // declaration, so the name its value starts with is the one bound before it (in its function; else, as
+    // below, outside a closure that declares it first).
+    const before = readsItself && this.language.family === 'go' && binding.token > 0 ? this.lookup(name, binding.token - 1) : undefined;
+    if (before !== undefined) {
+      return before;
+    }
+    const defaultOfItself = readsItself ? this.scopes.enclosing(binding.token, ['function']) : -1;
     if (defaultOfItself > 0 && this.scopes.start(defaultOfItself) > 0) {
       return this.lookup(name, this.scopes.start(defaultOfItself) - 1);
     }
@@ -363,7 +371,19 @@ export class CodeAnalyzer {
       return { t: 'type', kind: typed };
     }
     // A Java or C# field a project base class of another file declares (workspace mode).
-    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name);
+    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name) ?? this.staticReceiver(name, token);
+  }
+
+  /**
+   * Java and C#: a class named as the receiver of a member (`RedisCache.GetDatabase()`, `Db.Mapper`), whose
+   * static members the chain then reads: a class of this file, else a project class of another (workspace mode).
+   */
+  private staticReceiver(name: string, token: number): Value | undefined {
+    if (!this.language.classFieldsVisible || !this.isAccess(token + 1) || this.isAccess(token - 1)) {
+      return undefined;
+    }
+    const classScope = this.scopes.classNamed(name);
+    return classScope > 0 ? { t: 'instance', classScope } : staticProjectClass(this, name);
   }
 
   /**

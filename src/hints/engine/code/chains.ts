@@ -11,7 +11,7 @@ import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
 import { calledWith, callArguments, firstStringArgument } from './parametrisedCalls';
-import { projectCall } from './projectImports';
+import { clientValue, projectCall } from './projectImports';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
@@ -172,6 +172,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   if (value.t === 'function') {
     const substituted = a.language.family === 'python' ? calledWith(a, value, callArguments(a, open)) : undefined;
     return substituted ? substituted.value : a.returnValue(value);
+  }
+  if (value.t === 'projectClass' && Object.hasOwn(value.fields, '()')) {
+    return clientValue(value.fields['()']);
   }
   if (value.t === 'instance' && (value.classObject || constructed)) {
     // `new Cache(...)`, and `new this(...)` in a static member.

@@ -21,6 +21,7 @@ import { assignmentAt } from './assignments';
 import { expressionEnd, segments } from './braces';
 import type { FunctionScope } from './language';
 import { FileMemo } from './fileMemo';
+import { calledFunction } from './helperFunctions';
 import { exported } from './otherFileCallers';
 import { importedBodyClient, importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
@@ -59,6 +60,8 @@ export interface HandlerReader {
   fromInvocation?(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean;
   /** The helpers whose calls count (`helperCalls`): those that open a SQL connection, else those that make an SDK or Redis client. */
   sqlHelpers?: boolean;
+  /** Calls of a same-file function that makes a client in its own body count as that client (`helperFunctions.ts`). */
+  sameFileHelpers?: boolean;
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
@@ -72,7 +75,37 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   const reader = READERS[a.language.family];
-  return clientsMadeInHandlers(a, reader && handlerReader(a, reader.construction, a.language.family === 'js' || a.language.family === 'python'), MAX_HANDLERS);
+  const read = reader && handlerReader(a, reader.construction, a.language.family === 'js' || a.language.family === 'python');
+  return clientsMadeInHandlers(a, read && { ...read, sameFileHelpers: true }, MAX_HANDLERS);
+}
+
+/** Tokens of a helper's body read for the client it makes: a helper is short. */
+const MAX_HELPER_TOKENS = 2000;
+/** Per file, by the helper's function scope, the client it makes in its own body on each call, or null. */
+const helperClients = new FileMemo<number, Construction | null>();
+
+/**
+ * A call of a same-file function (`TransactionAsync(...)`, `this.connect()`) that makes a client in its own body
+ * on each call, not from its parameters and not kept outside it: the client, made at the call.
+ */
+function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, reader: HandlerReader): Construction | undefined {
+  const called = calledFunction(a, k, handler.scope);
+  if (!called || reader.isHandler(a, called.fn)) {
+    return undefined;
+  }
+  const fn = called.fn;
+  const made = helperClients.get(a, fn.scope, () => {
+    const [start, end] = a.scopes.range(fn.scope);
+    const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
+    for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
+      const inner = a.scopes.enclosing(j, ['function']) === fn.scope ? reader.construction(a, j) : undefined;
+      if (inner && !storedOutside(a, inner.start, start, end) && !dependsOnInvocation(a, inner, fn.params, end) && !inTestCode(a, j)) {
+        return inner;
+      }
+    }
+    return null;
+  });
+  return made ? { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: made.redis, helper: true } : undefined;
 }
 
 /**
@@ -112,7 +145,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     const [start, end] = a.scopes.range(fn.scope);
     const instance = reader.perCallInstance ? a.id(fn.params + 1) : undefined;
     for (let k = body + 1; k < end; k++) {
-      const made = reader.construction(a, k) ?? (reader.helperCalls ? helperCall(a, k) : undefined);
+      const made = reader.construction(a, k) ?? (reader.helperCalls ? helperCall(a, k) : undefined) ?? (reader.sameFileHelpers ? sameFileHelper(a, k, fn, reader) : undefined);
       if (!made || (made.helper && (made.sql === true) !== (reader.sqlHelpers === true))) {
         continue;
       }
@@ -422,6 +455,11 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   const isNew = a.idIs(k, 'new');
   const name = isNew ? k + 1 : k;
   if (!a.isId(name) || a.isAccess(k - 1) || (!isNew && (a.idIs(k - 1, 'new') || !a.isAccess(k + 1) || !isTypeName(a, k)))) {
+    return undefined;
+  }
+  // A method of a project class (`RedisClient.getJedis()`) may hand out a shared client or a pooled one: no construction.
+  const receiver = isNew ? undefined : a.lookup(a.tokens.text(k), k);
+  if (receiver?.t === 'instance' || receiver?.t === 'projectClass') {
     return undefined;
   }
   const { value, end } = a.evalChain(k, a.tokens.length);

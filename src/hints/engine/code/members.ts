@@ -39,8 +39,14 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return value;
     case 'cdkClass':
       return cdkClassMember(value.shape, name);
-    case 'projectClass':
-      return Object.hasOwn(value.fields, name) ? clientValue(value.fields[name]) : undefined;
+    case 'projectClass': {
+      if (Object.hasOwn(value.fields, name)) {
+        return clientValue(value.fields[name]);
+      }
+      // A static method that returns a client: calling it (`chains.ts`) gives the client.
+      const returned = `${name}()`;
+      return Object.hasOwn(value.fields, returned) ? { t: 'projectClass', fields: { '()': value.fields[returned] } } : undefined;
+    }
     case 'paginator':
     case 'function':
     case 'sequence':

@@ -18,7 +18,7 @@ type ItemMember = (a: CodeAnalyzer, p: number) => number;
 /**
  * Whether the tokens [from, to) read a value of the item (a member of a held name, a response's item, or a
  * value name recorded before): undefined when not, otherwise whether the value is computed (an arithmetic
- * operator, or a name computed before). Shared with the JavaScript and Python flow (`readModifyWrite.ts`).
+ * operator, a name computed before, or a member of an item changed in place since it was read). Shared with the JavaScript and Python flow (`readModifyWrite.ts`).
  */
 export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number, to: number, flow: RmwFlow): boolean | undefined {
   let reads = false;
@@ -37,6 +37,8 @@ export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number,
       computed ||= value;
     } else if (flow.items.has(name) ? a.isAccess(j + 1) || a.is(j + 1, '[') : flow.responses.has(name) && memberOfItem(a, itemMember, j + 1)) {
       reads = true;
+      // A member of an item changed in place (`body.Item.count = body.Item.count + 1`) is a computed value.
+      computed ||= flow.changed.has(name);
     }
   }
   return reads ? computed : undefined;

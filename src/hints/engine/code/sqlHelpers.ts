@@ -12,47 +12,10 @@
 import type { CodeAnalyzer } from './analyzer';
 import { Construction, storedOutside } from './handlerClients';
 import type { FunctionScope } from './language';
-import { mayKeepResult } from './languages/pythonDecorators';
+import { functionName, mayKeep } from './helperFunctions';
 
 /** Helpers by name: the function scope of each that opens a connection on each call. */
 export type SqlHelpers = ReadonlyMap<string, number>;
-
-/** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, or `const name = (...) =>`; -1 for none. */
-function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
-  const before = fn.params - 1;
-  if (a.isId(before) && !a.idIs(before, 'function') && !a.idIs(before, 'async') && !a.idIs(before, 'lambda')) {
-    return before;
-  }
-  // `const getClient = async () => { ... }`, `const getClient = function () { ... }`.
-  let eq = a.idIs(before, 'async') || a.idIs(before, 'function') ? before - 1 : before;
-  if (a.idIs(eq, 'async')) {
-    eq--;
-  }
-  return a.is(eq, '=') && a.isId(eq - 1) && !a.isAccess(eq - 2) ? eq - 1 : -1;
-}
-
-/** Tokens read back from a Java method's name to the annotations of its declaration. */
-const MAX_DECLARATION_TOKENS = 16;
-
-/**
- * Whether a decorator or annotation may hand back an earlier call's connection: a Python cache decorator
- * (`@lru_cache`, `@cache`, or one of unknown effect), or a Java annotation other than `@Override` (Spring's
- * `@Bean` and `@Cacheable`: the container calls it once, or caches what it returns).
- */
-function mayKeep(a: CodeAnalyzer, name: number): boolean {
-  if (a.language.family === 'python') {
-    return a.idIs(name - 1, 'def') && mayKeepResult(a, name - 1);
-  }
-  if (a.language.family !== 'java') {
-    return false;
-  }
-  for (let k = name - 1; k >= 0 && k >= name - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
-    if (a.is(k, '@') && !a.idIs(k + 1, 'Override')) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /**
  * The file's functions that open one of `made` (the file's connections, local servers left out) on each call.

@@ -4,8 +4,10 @@
  * `csharp:Shop.Data.BaseRepo`). A subclass in another file (`class OrderService extends DdbServiceBase`,
  * `class OrderRepo : BaseRepo`) reads `dbClient`, `this.dbClient`, `super.dbClient` or `base.Client` as that
  * client (`code/languages/baseClassFields.ts`), as does a name declared with the class or with an interface so indexed
- * (`IDynamoContext db` then `db.Context`). Only a file that names a client library and declares a member a subclass
- * or a user of an interface can see is read, with the analyzer's bindings alone; test sources are not.
+ * (`IDynamoContext db` then `db.Context`), and a class named as a receiver (`RedisCache.Database`). A method that
+ * returns a client is kept as `name()`, what a call of it gives (`RedisCache.GetDatabase()`, `factory.mapper()`).
+ * Only a file that names a client library and declares a member other files can see is read, with the analyzer's
+ * bindings alone; test sources are not.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
@@ -22,8 +24,11 @@ const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
   java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|rdsdata|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|rdsdata|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
   csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|RDSDataService|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
 };
-/** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
-const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
+/**
+ * A member another file can see: `protected`, or a class meant to be extended; an interface, whose members are
+ * public; a `public` one (a holder's `public DynamoDBMapper mapper()`, `public static IDatabase GetDatabase()`).
+ */
+const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s|\bpublic\s/;
 /** A Maven or Gradle test source folder, or a .NET test project. */
 const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Tests?|UnitTests|IntegrationTests)\/|tests?\/)/i;
 /** How far back from a member's name its modifiers are looked for (`protected static final DynamoDbClient client`). */
@@ -73,25 +78,34 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
   return count > 0 ? { ...emptyContribution(), classFields: classes } : undefined;
 }
 
-/** The class's members that a subclass sees and that hold a client. */
+/**
+ * The class's members that other files see and that hold a client; and its visible methods that return one,
+ * under `name()`: called through the class (`RedisCache.GetDatabase()`) or through a name declared with it
+ * (`DynamoDBFactory db` then `db.mapper()`). An interface's methods are left: what they return is unknown.
+ */
 function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, isInterface: boolean): Record<string, ExportedClient> {
   const fields: Record<string, ExportedClient> = {};
   let count = 0;
   for (const [name, bindings] of a.scopes.bindingsIn(scope)) {
     // The declarations in the class body say who sees the member; assignments in its methods do not.
     const declarations = bindings.filter((binding) => a.scopes.enclosing(binding.token, ['function', 'class']) === scope);
-    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => binding.method || !(isInterface || inheritable(a, language, binding.token)))) {
+    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => !(isInterface || inheritable(a, language, binding.token)))) {
+      continue;
+    }
+    const method = declarations.some((binding) => binding.method);
+    if (method && (isInterface || declarations.length !== 1)) {
       continue;
     }
     const value = a.member({ t: 'instance', classScope: scope }, name);
-    const client = value && exportedClient(a, value);
+    const client = value && exportedClient(a, value.t === 'function' ? (a.returnValue(value) ?? value) : value);
     if (client) {
-      fields[name] = client;
+      fields[method ? `${name}()` : name] = client;
       count++;
     }
   }
   return fields;
 }
+
 
 /**
  * Whether the member whose name sits at `token` reaches a subclass: in Java unless `private`; in C#, whose

@@ -121,6 +121,14 @@ export function declaredProjectClass(a: CodeAnalyzer, start: number): Value | un
   return fields ? { t: 'projectClass', fields } : undefined;
 }
 
+/** A project class of another file named as a receiver (`RedisCache.GetDatabase()`): a value whose members are its client members. */
+export function staticProjectClass(a: CodeAnalyzer, name: string): Value | undefined {
+  const language = languageOf(a);
+  const lookup = a.project?.classFields;
+  const fields = language && lookup ? projectFields(a, language, lookup, name) : undefined;
+  return fields ? { t: 'projectClass', fields } : undefined;
+}
+
 /** The field `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */
 export function inheritedClassField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
   const language = languageOf(a);

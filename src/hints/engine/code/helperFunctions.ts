@@ -1,0 +1,89 @@
+/**
+ * Same-file functions a handler calls (`sqlHelpers.ts` for SQL connections, `handlerClients.ts` for SDK and Redis
+ * clients): their names, whether a decorator or annotation may keep what they return, and the one function of
+ * the file that a call names. A Lambda or web handler that calls `TransactionAsync(...)`, `this.connect()` or
+ * `make_client()` of its own file, whose body makes a client and keeps it nowhere outside, makes one on every
+ * call as surely as a handler that makes it in its own body.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
+import type { FunctionScope } from './language';
+import { mayKeepResult } from './languages/pythonDecorators';
+
+/** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, or `const name = (...) =>`; -1 for none. */
+export function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
+  const before = fn.params - 1;
+  if (a.isId(before) && !a.idIs(before, 'function') && !a.idIs(before, 'async') && !a.idIs(before, 'lambda')) {
+    return before;
+  }
+  // `const getClient = async () => { ... }`, `const getClient = function () { ... }`.
+  let eq = a.idIs(before, 'async') || a.idIs(before, 'function') ? before - 1 : before;
+  if (a.idIs(eq, 'async')) {
+    eq--;
+  }
+  return a.is(eq, '=') && a.isId(eq - 1) && !a.isAccess(eq - 2) ? eq - 1 : -1;
+}
+
+/** Tokens read back from a Java method's name to the annotations of its declaration. */
+const MAX_DECLARATION_TOKENS = 16;
+
+/**
+ * Whether a decorator or annotation may hand back an earlier call's connection: a Python cache decorator
+ * (`@lru_cache`, `@cache`, or one of unknown effect), or a Java annotation other than `@Override` (Spring's
+ * `@Bean` and `@Cacheable`: the container calls it once, or caches what it returns).
+ */
+export function mayKeep(a: CodeAnalyzer, name: number): boolean {
+  if (a.language.family === 'python') {
+    return a.idIs(name - 1, 'def') && mayKeepResult(a, name - 1);
+  }
+  if (a.language.family !== 'java') {
+    return false;
+  }
+  for (let k = name - 1; k >= 0 && k >= name - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    if (a.is(k, '@') && !a.idIs(k + 1, 'Override')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Per file, each function name with its one function, or null when two functions share it. */
+const byName = new FileMemo<'functions', ReadonlyMap<string, FunctionScope | null>>();
+
+function functionsByName(a: CodeAnalyzer): ReadonlyMap<string, FunctionScope | null> {
+  return byName.get(a, 'functions', () => {
+    const found = new Map<string, FunctionScope | null>();
+    for (const fn of a.functions.values()) {
+      const name = functionName(a, fn);
+      if (name >= 0) {
+        const text = a.tokens.text(name);
+        found.set(text, found.has(text) ? null : fn);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * The function of this file that the call at `k` names, bare or on `this` / `self` (`TransactionAsync(...)`,
+ * `this.connect()`), when one function of the file has the name, it is not the caller, and nothing of the caller
+ * binds the name; with the call's first token. Undefined otherwise.
+ */
+export function calledFunction(a: CodeAnalyzer, k: number, caller: number): { fn: FunctionScope; start: number } | undefined {
+  if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+    return undefined;
+  }
+  const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
+  if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func')) {
+    return undefined;
+  }
+  const fn = functionsByName(a).get(a.tokens.text(k));
+  if (!fn || fn.scope === caller || a.scopes.enclosing(k, ['function']) !== caller || mayKeep(a, functionName(a, fn))) {
+    return undefined;
+  }
+  const binding = onInstance ? undefined : a.scopes.lookup(a.tokens.text(k), k);
+  if (binding !== undefined && a.scopes.enclosing(binding.token, ['function']) === caller) {
+    return undefined;
+  }
+  return { fn, start: onInstance ? k - 2 : k };
+}
