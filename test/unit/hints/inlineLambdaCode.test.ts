@@ -86,6 +86,21 @@ describe('Lambda code inline in a template', () => {
     assert.doesNotMatch(markdown, /```yaml/);
   });
 
+  it('honours the suppression comment the editor writes above an inline line, a comment to YAML and Python alike', () => {
+    const template = sourceLines(
+      ...FUNCTION_HEAD,
+      '      Runtime: python3.12',
+      '      Code:',
+      '        ZipFile: |',
+      '          import boto3',
+      '          table = boto3.resource("dynamodb").Table("orders")',
+      '          def handler(event, context):',
+      '              # aws-db-hints-disable-next-line dynamodb-scan',
+      '              return table.scan()["Items"]',
+    );
+    assert.deepEqual(hintsIn('template.yaml', template).filter((hint) => hint.endsWith('!')), []);
+  });
+
   it('reads nothing from a folded block, another property\'s block, a JSON string, an unread runtime or a runtime it cannot tell', () => {
     const scan = '          boto3.client("dynamodb").scan(TableName="orders")';
     const folded = sourceLines(...FUNCTION_HEAD, '      Runtime: python3.12', '      Code:', '        ZipFile: >', '          import boto3', scan);
