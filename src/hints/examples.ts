@@ -16,6 +16,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   terraform: 'hcl',
   'cdk-typescript': 'ts',
   'cdk-python': 'python',
+  'cdk-java': 'java',
   ioredis: 'js',
   'node-redis': 'js',
   'redis-py': 'python',
@@ -49,7 +50,7 @@ function cdkKey(language: HintLanguage): ExampleKey | undefined {
   if (language === 'javascript' || language === 'typescript') {
     return 'cdk-typescript';
   }
-  return language === 'python' ? 'cdk-python' : undefined;
+  return language === 'python' ? 'cdk-python' : language === 'java' ? 'cdk-java' : undefined;
 }
 
 function redisKeys(language: HintLanguage): ExampleKey[] {

@@ -224,6 +224,7 @@ export const EXAMPLE_KEYS = [
   'terraform',
   'cdk-typescript',
   'cdk-python',
+  'cdk-java',
   'ioredis',
   'node-redis',
   'redis-py',
