@@ -225,6 +225,7 @@ export const EXAMPLE_KEYS = [
   'cdk-typescript',
   'cdk-python',
   'cdk-java',
+  'cdk-csharp',
   'ioredis',
   'node-redis',
   'redis-py',
