@@ -16,6 +16,8 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   terraform: 'hcl',
   'cdk-typescript': 'ts',
   'cdk-python': 'python',
+  'cdk-java': 'java',
+  'cdk-csharp': 'csharp',
   ioredis: 'js',
   'node-redis': 'js',
   'redis-py': 'python',
@@ -45,12 +47,14 @@ const SDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
   csharp: 'csharp',
 };
 
-function cdkKey(language: HintLanguage): ExampleKey | undefined {
-  if (language === 'javascript' || language === 'typescript') {
-    return 'cdk-typescript';
-  }
-  return language === 'python' ? 'cdk-python' : undefined;
-}
+/** The CDK examples of each language whose CDK apps the analyzers read. */
+const CDK_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
+  javascript: 'cdk-typescript',
+  typescript: 'cdk-typescript',
+  python: 'cdk-python',
+  java: 'cdk-java',
+  csharp: 'cdk-csharp',
+};
 
 function redisKeys(language: HintLanguage): ExampleKey[] {
   if (language === 'javascript' || language === 'typescript') {
@@ -110,7 +114,7 @@ export function requiredExampleKeys(rule: { languages: readonly HintLanguage[]; 
       keys.add('terraform');
     }
     // A CloudFormation match also reaches the CDK L1 `Cfn*` constructs.
-    const cdk = cdkKey(language);
+    const cdk = CDK_KEYS[language];
     if (cdk && (match.cdk || match.cloudformation)) {
       keys.add(cdk);
     }
@@ -148,7 +152,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'appsettings':
       return origin;
     case 'cdk':
-      return cdkKey(language);
+      return CDK_KEYS[language];
     case 'pulumi':
       return 'pulumi-typescript';
     case 'pulumi-python':

@@ -62,7 +62,8 @@ const CHECK_TEXT_FIELDS = {
   alwaysEncryptedMessage: ['false-or-absent'],
 } as const;
 const CODE_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
-const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python'];
+/** Languages whose CDK apps the code analyzers read (Java and C#: `code/languages/javaCdk.ts`, `csharpCdk.ts`). */
+const CDK_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'csharp'];
 /** Languages with Redis clients the engine reads: ioredis, node-redis, redis-py, go-redis, redigo, rueidis, valkey-go, StackExchange.Redis, and Jedis, Lettuce and Spring Data Redis. */
 const REDIS_LANGUAGES: HintLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go', 'csharp'];
 const CONTROL_PATTERN = /^(?:checkov CKV_AWS_\d+|Security Hub [A-Za-z]+\.\d+)$/;

@@ -224,6 +224,8 @@ export const EXAMPLE_KEYS = [
   'terraform',
   'cdk-typescript',
   'cdk-python',
+  'cdk-java',
+  'cdk-csharp',
   'ioredis',
   'node-redis',
   'redis-py',

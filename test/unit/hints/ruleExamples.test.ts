@@ -63,16 +63,34 @@ describe('rule examples per language and client', () => {
     assert.doesNotMatch(missing(rule('typescript, python, terraform', 'aws_db_parameter_group')), /pulumi/);
   });
 
+  it('requires CDK examples in Java and C# where a rule reaches CDK constructs and lists those languages', () => {
+    const rule = (languages: string) => `- id: rds-removal-policy
+  service: rds
+  title: DeletionPolicy
+  languages: [${languages}]
+  match:
+    cdk: { constructs: [aws_rds.DatabaseInstance], props: [removalPolicy] }
+  hover: What happens to the database when the stack is deleted.
+  examples:
+    cdk-typescript: "removalPolicy: RemovalPolicy.SNAPSHOT,"
+  doc: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html
+  note: elasticache-redis-commands
+`;
+    const missing = (yaml: string) => compile(yaml).errors.map((error) => error.message).join('\n');
+    assert.match(missing(rule('typescript, java, csharp')), /has no example for cdk-java, cdk-csharp/);
+    assert.doesNotMatch(missing(rule('typescript')), /cdk-java|cdk-csharp/);
+  });
+
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
-      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python'],
-      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python'],
+      'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-csharp'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
       'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'rds-engine-version-extended-support': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-create-user': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
+      'elasticache-user-group': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'dynamodb-transact-items': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],

@@ -16,7 +16,7 @@ const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'R
 /**
  * CDK values in the terms of the API: `RemovalPolicy.DESTROY` is the deletion policy `Delete`,
  * `Duration.days(0)` is 0 (days, as retention periods count), and credentials built from
- * `SecretValue.unsafePlainText('...')` are that literal secret.
+ * `SecretValue.unsafePlainText('...')` are that literal secret; C# writes the methods in PascalCase (`Duration.Days(0)`).
  */
 export function cdkEnumLiteral(text: string): Literal | undefined {
   // Every option value of every request comes here: a substring test spares most of them the patterns.
@@ -25,11 +25,11 @@ export function cdkEnumLiteral(text: string): Literal | undefined {
   if (policy) {
     return { kind: 'str', value: policy };
   }
-  const days = text.includes('Duration.days') ? /(?:^|\.)Duration\.days\(\s*(\d+)\s*\)$/.exec(text) : null;
+  const days = text.includes('Duration.') ? /(?:^|\.)Duration\.[dD]ays\(\s*(\d+)\s*\)$/.exec(text) : null;
   if (days) {
     return { kind: 'num', value: Number(days[1]) };
   }
-  const secret = text.includes('SecretValue.unsafe') ? /\bSecretValue\.unsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
+  const secret = text.includes('SecretValue.') ? /\bSecretValue\.[uU]nsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
   return secret ? { kind: 'str', value: secret[2] } : undefined;
 }
 
@@ -64,9 +64,9 @@ export function cdkEngineVersion(text: string): { engine: string; version: strin
 /** The database ports among `Port`'s well-known constants (aws-cdk-lib aws-ec2 `port.ts`), the same in TypeScript and Python. */
 const WELL_KNOWN_PORTS: Record<string, number> = { MSSQL: 1433, MYSQL_AURORA: 3306, POSTGRES: 5432 };
 
-/** Ports that `Port.tcp(5432)`, `Port.POSTGRES`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
+/** Ports that `Port.tcp(5432)` (C# `Port.Tcp(5432)`), `Port.POSTGRES`, `Port.tcpRange(a, b)`, `Port.allTcp()` or `Port.allTraffic()` open, or undefined. */
 function portRange(text: string): { from: number; to: number } | undefined {
-  const single = /\bPort\.tcp\(\s*(\d{1,5})\s*\)/.exec(text);
+  const single = /\bPort\.[tT]cp\(\s*(\d{1,5})\s*\)/.exec(text);
   if (single) {
     return { from: Number(single[1]), to: Number(single[1]) };
   }
@@ -74,14 +74,14 @@ function portRange(text: string): { from: number; to: number } | undefined {
   if (known) {
     return { from: WELL_KNOWN_PORTS[known[1]], to: WELL_KNOWN_PORTS[known[1]] };
   }
-  const range = /\bPort\.tcp_?[Rr]ange\(\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\)/.exec(text);
+  const range = /\bPort\.[tT]cp_?[Rr]ange\(\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\)/.exec(text);
   if (range) {
     return { from: Number(range[1]), to: Number(range[2]) };
   }
-  return /\bPort\.(?:allTcp|all_tcp|allTraffic|all_traffic)\(\s*\)/.test(text) ? { from: 0, to: 65535 } : undefined;
+  return /\bPort\.(?:[aA]llTcp|all_tcp|[aA]llTraffic|all_traffic)\(\s*\)/.test(text) ? { from: 0, to: 65535 } : undefined;
 }
 
-const OPEN_PEER = /\bPeer\.(?:anyIpv4|any_ipv4|anyIpv6|any_ipv6)\(\s*\)|\bPeer\.ipv[46]\(\s*['"](?:0\.0\.0\.0\/0|::\/0)['"]\s*\)/;
+const OPEN_PEER = /\bPeer\.(?:[aA]nyIpv4|any_ipv4|[aA]nyIpv6|any_ipv6)\(\s*\)|\bPeer\.[iI]pv[46]\(\s*['"](?:0\.0\.0\.0\/0|::\/0)['"]\s*\)/;
 /** Default database and cache ports, for `allowDefaultPortFromAnyIpv4()` on a construct of that service. */
 const DEFAULT_PORTS: Record<string, number> = { aws_rds: 3306, aws_elasticache: 6379 };
 

@@ -20,16 +20,17 @@ const TRUE: Literal = { kind: 'bool', value: true };
 
 /**
  * A subnet selection written out that picks the public subnets: `{ subnetType: ec2.SubnetType.PUBLIC }`, Python's
- * `ec2.SubnetSelection(subnet_type=ec2.SubnetType.PUBLIC)` or `{"subnet_type": ec2.SubnetType.PUBLIC}`. A selection
+ * `ec2.SubnetSelection(subnet_type=ec2.SubnetType.PUBLIC)` or `{"subnet_type": ec2.SubnetType.PUBLIC}`, Java's
+ * `SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build()`, C#'s `new SubnetSelection { SubnetType = SubnetType.PUBLIC }`. A selection
  * held in a variable or made by a call (`vpc.selectSubnets(...)`) is not read: CDK decides on the props it is given.
  */
-const PUBLIC_SELECTION = /^(?:\{[^{}]*?(?:\bsubnetType|["']subnet_type["'])\s*:\s*(?:\w+\.)?SubnetType\.PUBLIC\b[^{}]*\}|(?:\w+\.)?SubnetSelection\(\s*subnet_type\s*=\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\))$/;
+const PUBLIC_SELECTION = /^(?:\{[^{}]*?(?:\bsubnetType|["']subnet_type["'])\s*:\s*(?:\w+\.)?SubnetType\.PUBLIC\b[^{}]*\}|(?:\w+\.)?SubnetSelection\(\s*subnet_type\s*=\s*(?:\w+\.)?SubnetType\.PUBLIC\s*,?\s*\)|SubnetSelection\.builder\(\)\s*\.subnetType\(\s*SubnetType\.PUBLIC\s*\)\s*\.build\(\)|new\s+SubnetSelection\s*(?:\(\s*\))?\s*\{\s*SubnetType\s*=\s*SubnetType\.PUBLIC\s*,?\s*\})$/;
 
 /** The cluster's legacy `instanceProps` (`instance_props`), which carry its instances' placement. */
 const INSTANCE_PROPS = normalizeName('instanceProps');
 
 /** A `publiclyAccessible` written anywhere in a cluster's props (its writer, readers or instanceProps) decides for those instances. */
-const NAMES_ACCESSIBILITY = /\bpublicly(?:Accessible|_accessible)\b/;
+const NAMES_ACCESSIBILITY = /\b[pP]ublicly(?:Accessible|_accessible)\b/;
 
 /** Records on a construct's props the defaults its other props give it. */
 export function addDerivedDefaults(a: CodeAnalyzer, construct: string, props: OptionContext): void {

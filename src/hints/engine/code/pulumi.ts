@@ -82,19 +82,25 @@ export function pulumiReaches(match: RuleMatch): boolean {
 /**
  * The context of a Go or C# constructor whose args argument starts at `args` (-1: none): an args literal in
  * place, or the one a variable holds (with the fields set on it afterwards), `argsGroup` telling the `{` such a
- * literal opens (or -1).
+ * literal opens (or -1). C# CDK props (`new DatabaseInstanceProps { ... }`) are read the same way.
  */
-export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
+export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number): OptionContext {
   const anchor = a.tokenSpan(nameIndex);
   const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
   const binding = held ? a.scopes.lookup(a.tokens.text(args), args) : undefined;
   const literal = held ? (binding && binding.expression >= 0 ? binding.expression : -1) : args;
   const group = literal < 0 ? -1 : argsGroup(a, literal);
-  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], 'terraform', type, anchor) : { kind: 'terraform', type, options: [], complete: false, anchor };
+  const context: OptionContext = group >= 0 ? contextFrom(a, group, a.partner[group], kind, type, anchor) : { kind, type, options: [], complete: false, anchor };
   if (held && group >= 0) {
     pulumiArgsSetLater(a, args, context);
   }
   context.typeSpan = anchor;
+  return context;
+}
+
+/** A Go or C# Pulumi resource (see typedArgsContext), judged as its Terraform resource in the program's own terms (`origin`). */
+export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
+  const context = typedArgsContext(a, 'terraform', type, nameIndex, args, argsGroup);
   context.readerOrigin = origin;
   a.contexts.push(context);
 }

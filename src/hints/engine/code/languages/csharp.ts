@@ -17,6 +17,7 @@ import { assignRequestOptions, keepDeclaredRequest } from '../requests';
 import { DOTNET_DOCUMENT_MODEL, Value } from '../values';
 import { impliedNamespaces } from './csharpImpliedUsings';
 import { declaredProjectClass } from './baseClassFields';
+import { csharpCdkConstructs } from './csharpCdk';
 import { pulumiCsharpResources } from './csharpPulumi';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass, simpleTypeName, targetTypedNew, targetTypeStart } from './typedDeclarations';
 
@@ -269,5 +270,8 @@ export const csharp: CodeLanguage = {
   requestForCall,
   typeValue,
   otherCall,
-  finish: pulumiCsharpResources,
+  finish: (a) => {
+    pulumiCsharpResources(a);
+    csharpCdkConstructs(a);
+  },
 };

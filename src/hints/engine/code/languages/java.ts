@@ -15,6 +15,7 @@ import { contextFrom, occurrenceOf } from '../options';
 import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
+import { javaCdkConstructs } from './javaCdk';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { noteSpringRepositoryImport, springRepositoryCall } from './javaSpringDataDynamodb';
@@ -189,4 +190,5 @@ export const java: CodeLanguage = {
   typeValue,
   importedType,
   otherCall,
+  finish: javaCdkConstructs,
 };

@@ -1,0 +1,135 @@
+/**
+ * AWS CDK apps in Java: `DatabaseInstance.Builder.create(this, "Db").publiclyAccessible(true)...build()`,
+ * `new DatabaseInstance(this, "Db", DatabaseInstanceProps.builder()...build())` (or props held by a variable), and
+ * method calls on constructs (`securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(5432))`,
+ * `table.grantFullAccess(fn)`, `db.getConnections().allowDefaultPortFromAnyIpv4()`). The builder methods are the
+ * TypeScript props in the same lower camel case (jsii generates them from the props), so a construct makes the same
+ * `cdk` context as `new rds.DatabaseInstance(this, 'Db', { ... })` does, judged by the same rules; values such as
+ * `RemovalPolicy.DESTROY` and `Duration.days(0)` read as there (`code/cdk.ts`).
+ * https://docs.aws.amazon.com/cdk/v2/guide/work-with-cdk-java.html
+ */
+import { OptionContext, OptionOccurrence } from '../../model';
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
+import { occurrenceOf } from '../options';
+import { inTestCode } from '../testFixtures';
+
+const CDK_ROOT = 'software.amazon.awscdk';
+/** `software.amazon.awscdk.services.rds` is aws-cdk-lib's `aws_rds`. */
+const SERVICE_PACKAGE = /^software\.amazon\.awscdk\.services\.([a-z0-9]+)$/;
+
+/** The CDK module of each class the file imports by name, and the modules it imports whole (`...services.rds.*`). */
+interface CdkImports {
+  classes: Map<string, string>;
+  wildcards: string[];
+}
+
+function cdkImports(a: CodeAnalyzer): CdkImports {
+  const imports: CdkImports = { classes: new Map(), wildcards: [] };
+  for (let i = 0; i + 1 < a.tokens.length; i++) {
+    if (!a.idIs(i, 'import') || a.isAccess(i - 1) || a.idIs(i + 1, 'static')) {
+      continue;
+    }
+    const path = a.dottedPath(i + 1).text;
+    const wildcard = path.endsWith('.*');
+    const owner = path.slice(0, path.lastIndexOf('.'));
+    const service = SERVICE_PACKAGE.exec(owner);
+    if (!service) {
+      continue;
+    }
+    if (wildcard) {
+      imports.wildcards.push(`aws_${service[1]}`);
+    } else {
+      imports.classes.set(path.slice(owner.length + 1), `aws_${service[1]}`);
+    }
+  }
+  return imports;
+}
+
+/**
+ * The construct types a class name may be: its module's by a class import, else one per module imported whole
+ * (a name in two of them would not compile; the types that are no class match no rule).
+ */
+function typesOf(imports: CdkImports, name: string): string[] {
+  if (!/^[A-Z]/.test(name) || /Props(?:V2)?$/.test(name)) {
+    return [];
+  }
+  const module = imports.classes.get(name);
+  return module ? [`${module}.${name}`] : imports.wildcards.map((wildcard) => `${wildcard}.${name}`);
+}
+
+/**
+ * The builder methods chained after the `)` at `close` up to `build()`: one option each, the method's arguments its
+ * value. Complete when the chain ends with `build()`: a builder left in a variable may be given more later.
+ */
+function chainOptions(a: CodeAnalyzer, close: number): { options: OptionOccurrence[]; complete: boolean } {
+  const options: OptionOccurrence[] = [];
+  let last = close;
+  while (a.isAccess(last + 1) && a.isId(last + 2) && a.is(last + 3, '(') && a.partner[last + 3] > last + 3) {
+    const method = last + 2;
+    last = a.partner[last + 3];
+    if (a.idIs(method, 'build')) {
+      return { options, complete: a.partner[method + 1] === method + 2 };
+    }
+    options.push(occurrenceOf(a, { key: method, valueStart: method + 2, valueEnd: last, removalStart: method - 1, removalEnd: last }));
+  }
+  return { options, complete: false };
+}
+
+/** `XProps.builder()...build()` (`TablePropsV2`, `DatabaseProxyOptions` for `addProxy`) starting at `start`: its options, or undefined for any other expression. */
+function propsBuilder(a: CodeAnalyzer, start: number): { options: OptionOccurrence[]; complete: boolean } | undefined {
+  const named = a.isId(start) && /(?:Props(?:V2)?|Options)$/.test(a.tokens.text(start)) && a.isAccess(start + 1) && a.idIs(start + 2, 'builder');
+  return named && a.is(start + 3, '(') && a.partner[start + 3] === start + 4 ? chainOptions(a, start + 4) : undefined;
+}
+
+/** The props argument of `new X(scope, id, props)` starting at `start`: a builder written in place, or held by a local it was declared with. */
+function propsArgument(a: CodeAnalyzer, start: number, end: number): { options: OptionOccurrence[]; complete: boolean } {
+  if (end - start === 1 && a.isId(start)) {
+    const binding = a.scopes.lookup(a.tokens.text(start), start);
+    const held = binding && binding.expression >= 0 && !binding.element ? propsBuilder(a, binding.expression) : undefined;
+    return held ?? { options: [], complete: false };
+  }
+  return propsBuilder(a, start) ?? { options: [], complete: false };
+}
+
+/** The constructs of a Java file: `new X(scope, "Id", props)` and `X.Builder.create(scope, "Id")...build()`, then the methods called on them. */
+function readConstructs(a: CodeAnalyzer, imports: CdkImports): void {
+  const file: TypedCdkFile = {
+    typesOf: (name) => typesOf(imports, name),
+    props: (type, nameIndex, start, end) => propsContext(a, type, nameIndex, propsArgument(a, start, end)),
+  };
+  // Construct types by the first token of the expression that makes them, for the variables bound to it.
+  const made = new Map<number, string[]>();
+  for (let i = 0; i < a.tokens.length; i++) {
+    const constructed = a.idIs(i, 'new') && a.isId(i + 1) && a.is(i + 2, '(');
+    const built = !constructed && a.isId(i) && !a.isAccess(i - 1) && a.isAccess(i + 1) && a.idIs(i + 2, 'Builder') && a.isAccess(i + 3) && a.idIs(i + 4, 'create') && a.is(i + 5, '(');
+    const name = constructed ? i + 1 : i;
+    const open = constructed ? i + 2 : i + 5;
+    const types = constructed || built ? typesOf(imports, a.tokens.text(name)) : [];
+    const args = types.length > 0 ? segments(a, open) : [];
+    if (args.length < 2 || inTestCode(a, name)) {
+      continue;
+    }
+    made.set(i, types);
+    const props = constructed ? (args[2] ? propsArgument(a, args[2][0], args[2][1]) : { options: [], complete: false }) : chainOptions(a, a.partner[open]);
+    types.forEach((type) => pushConstruct(a, type, propsContext(a, type, name, props)));
+  }
+  constructMethods(a, file, made);
+}
+
+function propsContext(a: CodeAnalyzer, type: string, name: number, props: { options: OptionOccurrence[]; complete: boolean }): OptionContext {
+  const anchor = a.tokenSpan(name);
+  return { kind: 'cdk', type, options: [...props.options], complete: props.complete, anchor, typeSpan: anchor };
+}
+
+/** The CDK constructs of a Java file that imports aws-cdk-lib's service packages, as `cdk` contexts. */
+export function javaCdkConstructs(a: CodeAnalyzer): void {
+  if (!a.text.includes(CDK_ROOT)) {
+    return;
+  }
+  const imports = cdkImports(a);
+  if (imports.classes.size > 0 || imports.wildcards.length > 0) {
+    readConstructs(a, imports);
+  }
+}
