@@ -116,6 +116,7 @@ function buildModel(
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               classFields: (key) => workspace.view.classFields?.(workspace.file, key),
               mappedClass: (key) => workspace.view.mappedClass?.(workspace.file, key),
+              csharpGlobalUsings: () => workspace.view.csharpGlobalUsings?.(workspace.file) ?? [],
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
               goCalledWhilePaging: (packageName, name, method) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name, method) ?? false,
               goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,

@@ -371,7 +371,7 @@ export class CodeAnalyzer {
       return { t: 'type', kind: typed };
     }
     // A Java or C# field a project base class of another file declares (workspace mode).
-    return (this.tokens.codes[token + 1] !== OPEN_PAREN ? inheritedClassName(this, name, token) : undefined) ?? this.language.importedType?.(this, name) ?? this.staticReceiver(name, token);
+    return inheritedClassName(this, name, token, this.tokens.codes[token + 1] === OPEN_PAREN) ?? this.language.importedType?.(this, name) ?? this.staticReceiver(name, token);
   }
 
   /**
@@ -379,6 +379,10 @@ export class CodeAnalyzer {
    * static members the chain then reads: a class of this file, else a project class of another (workspace mode).
    */
   private staticReceiver(name: string, token: number): Value | undefined {
+    if (this.language.classFieldsVisible && this.tokens.is(token - 1, 'new') && this.scopes.classNamed(name) <= 0) {
+      // `new Db().mapper()` of a project class of another file: its members, read through the instance it makes.
+      return staticProjectClass(this, name);
+    }
     if (!this.language.classFieldsVisible || !this.isAccess(token + 1) || this.isAccess(token - 1)) {
       return undefined;
     }

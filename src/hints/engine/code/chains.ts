@@ -176,6 +176,10 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
   if (value.t === 'projectClass' && Object.hasOwn(value.fields, '()')) {
     return clientValue(value.fields['()']);
   }
+  if (value.t === 'projectClass' && constructed) {
+    // `new Db()` of a project class of another file: an instance, whose methods hand out its clients.
+    return value;
+  }
   if (value.t === 'instance' && (value.classObject || constructed)) {
     // `new Cache(...)`, and `new this(...)` in a static member.
     return { t: 'instance', classScope: value.classScope };

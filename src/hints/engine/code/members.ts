@@ -6,8 +6,9 @@ import type { CodeAnalyzer } from './analyzer';
 import { inheritedMember } from './clientClasses';
 import { constructedField } from './constructorArguments';
 import { injectedOrBuilt } from './injection';
-import { clientValue, importedClient } from './projectImports';
+import { importedClient } from './projectImports';
 import { cdkClassMember, memberOfClient, Value } from './values';
+import { projectClassMember } from './languages/baseClassFields';
 
 export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
   switch (value.t) {
@@ -39,14 +40,8 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return value;
     case 'cdkClass':
       return cdkClassMember(value.shape, name);
-    case 'projectClass': {
-      if (Object.hasOwn(value.fields, name)) {
-        return clientValue(value.fields[name]);
-      }
-      // A static method that returns a client: calling it (`chains.ts`) gives the client.
-      const returned = `${name}()`;
-      return Object.hasOwn(value.fields, returned) ? { t: 'projectClass', fields: { '()': value.fields[returned] } } : undefined;
-    }
+    case 'projectClass':
+      return projectClassMember(value.fields, name);
     case 'paginator':
     case 'function':
     case 'sequence':

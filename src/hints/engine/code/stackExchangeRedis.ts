@@ -27,7 +27,7 @@ const ELEMENT_PICKS = new Set(['First', 'FirstOrDefault', 'Single', 'SingleOrDef
 const SUBSETS = new Set(['Where', 'ToArray', 'ToList', 'AsEnumerable', 'OrderBy', 'OrderByDescending', 'Skip', 'Take', 'Distinct']);
 
 /** Declared types that hold a connection, a database or a server; a batch or transaction queues its commands. */
-const CLIENT_TYPES = new Set(['ConnectionMultiplexer', 'IConnectionMultiplexer', 'IDatabase', 'IDatabaseAsync', 'IServer']);
+export const CLIENT_TYPES = new Set(['ConnectionMultiplexer', 'IConnectionMultiplexer', 'IDatabase', 'IDatabaseAsync', 'IServer']);
 const BATCH_TYPES = new Set(['IBatch', 'ITransaction']);
 
 /** Static factories of `ConnectionMultiplexer`. */

@@ -13,7 +13,12 @@ import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
 import { csharp } from '../code/languages/csharp';
 import { java } from '../code/languages/java';
+import { LIBRARY_TYPE_NAMES } from '../code/languages/javaLibraries';
+import { CLIENT_TYPES as STACKEXCHANGE_TYPES } from '../code/stackExchangeRedis';
+import { TYPED_CLIENTS } from '../services';
 import { exportedClient } from '../code/projectImports';
+import type { Value } from '../code/values';
+import type { Binding } from '../scope/scopes';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import { emptyContribution } from './contribution';
@@ -24,11 +29,12 @@ const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
   java: /\bimport\s+(?:software\.amazon\.awssdk\.(?:services\.(?:dynamodb|rds|rdsdata|elasticache)|enhanced\.dynamodb)|com\.amazonaws\.services\.(?:dynamodbv2|rds|rdsdata|elasticache)|redis\.clients\.jedis|io\.lettuce\.core|org\.springframework\.data\.redis|org\.redisson|io\.awspring\.cloud\.dynamodb)\b/,
   csharp: /\busing\s+(?:Amazon\.(?:DynamoDBv2|RDS|RDSDataService|ElastiCache)|StackExchange\.Redis)\b|\b(?:IAmazonDynamoDB|IDynamoDBContext|IConnectionMultiplexer)\b/,
 };
-/**
- * A member another file can see: `protected`, or a class meant to be extended; an interface, whose members are
- * public; a `public` one (a holder's `public DynamoDBMapper mapper()`, `public static IDatabase GetDatabase()`).
- */
-const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s|\bpublic\s/;
+/** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
+const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
+/** The type a `public` member declares, by its simple name (`public static Jedis getJedis()`, `public IDatabase Cache =>`). */
+const PUBLIC_MEMBER = /\bpublic\s+(?:(?:static|final|virtual|override|sealed|synchronized|async|new|readonly|abstract)\s+)*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)/g;
+/** The client types a holder class's public member may declare: the SDKs', Java's Redis and DynamoDB libraries', StackExchange.Redis's. */
+const CLIENT_TYPE_NAMES = new Set([...Object.keys(TYPED_CLIENTS), ...LIBRARY_TYPE_NAMES, ...STACKEXCHANGE_TYPES]);
 /** A Maven or Gradle test source folder, or a .NET test project. */
 const TEST_SOURCES = /(?:^|\/)(?:src\/(?:test|it|integrationTest)\/|[^/]*\.(?:Tests?|UnitTests|IntegrationTests)\/|tests?\/)/i;
 /** How far back from a member's name its modifiers are looked for (`protected static final DynamoDbClient client`). */
@@ -39,9 +45,34 @@ const MAX_FIELDS = 32;
 /** A name that, as a key of the plain records the model keeps, would set the record's prototype. */
 const PROTO = '__proto__';
 
+/** A C# `global using Name.Space;` (not `global using static`, not an alias), at the start of a line. */
+const GLOBAL_USING = /^[ \t]*global[ \t]+using[ \t]+([A-Za-z_][\w.]*)[ \t]*;/gm;
+/** Namespaces one file brings in globally, at most: far more than real projects write. */
+const MAX_GLOBAL_USINGS = 128;
+
+/** Whether a C# file may hold `global using` directives. */
+export function mayUseGlobally(text: string): boolean {
+  return text.includes('global using');
+}
+
+/** The namespaces a C# file's `global using` directives name, which its project's other files read classes from by simple name. */
+export function globalUsings(text: string): string[] {
+  return [...text.matchAll(GLOBAL_USING)].slice(0, MAX_GLOBAL_USINGS).map((match) => match[1]);
+}
+
 /** Whether a Java or C# file may declare a client field for a subclass in another file, from its path and text alone. */
 export function mayLendClassFields(file: string, language: ClassLanguage, text: string): boolean {
-  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && INHERITABLE.test(text);
+  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && (INHERITABLE.test(text) || declaresPublicClient(text));
+}
+
+/** Whether a `public` member declares a client type: a holder class others call for its client (`public DynamoDbClient getClient()`). */
+function declaresPublicClient(text: string): boolean {
+  for (const match of text.matchAll(PUBLIC_MEMBER)) {
+    if (CLIENT_TYPE_NAMES.has(match[1])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The file's classes with the client fields their subclasses see, by `classKey`. */
@@ -79,9 +110,9 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
 }
 
 /**
- * The class's members that other files see and that hold a client; and its visible methods that return one,
- * under `name()`: called through the class (`RedisCache.GetDatabase()`) or through a name declared with it
- * (`DynamoDBFactory db` then `db.mapper()`). An interface's methods are left: what they return is unknown.
+ * The class's members that a subclass or a user of the class sees and that hold a client: fields and properties
+ * by name, and methods whose declared return type is a client by `name()` (`getClient()`, `Create()`), which
+ * calls through a value of the class read (`db.getClient().scan(...)`, `factory.Create()`).
  */
 function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, isInterface: boolean): Record<string, ExportedClient> {
   const fields: Record<string, ExportedClient> = {};
@@ -89,23 +120,46 @@ function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, i
   for (const [name, bindings] of a.scopes.bindingsIn(scope)) {
     // The declarations in the class body say who sees the member; assignments in its methods do not.
     const declarations = bindings.filter((binding) => a.scopes.enclosing(binding.token, ['function', 'class']) === scope);
-    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0 || declarations.some((binding) => !(isInterface || inheritable(a, language, binding.token)))) {
+    if (count >= MAX_FIELDS || name === PROTO || declarations.length === 0) {
       continue;
     }
-    const method = declarations.some((binding) => binding.method);
-    if (method && (isInterface || declarations.length !== 1)) {
-      continue;
+    // A private field and the public method that hands it out (`mapper` and `mapper()`) are two members.
+    const methods = declarations.filter((binding) => binding.method);
+    const visible = (group: readonly Binding<Value>[]): boolean => group.length > 0 && group.every((binding) => isInterface || inheritable(a, language, binding.token));
+    const field = methods.length === 0 && visible(declarations) ? fieldClient(a, scope, name) : undefined;
+    const method = visible(methods) ? methodClient(a, methods) : undefined;
+    if (field) {
+      fields[name] = field;
+      count++;
     }
-    const value = a.member({ t: 'instance', classScope: scope }, name);
-    const client = value && exportedClient(a, value.t === 'function' ? (a.returnValue(value) ?? value) : value);
-    if (client) {
-      fields[method ? `${name}()` : name] = client;
+    if (method) {
+      fields[`${name}()`] = method;
       count++;
     }
   }
   return fields;
 }
 
+function fieldClient(a: CodeAnalyzer, scope: number, name: string): ExportedClient | undefined {
+  const value = a.member({ t: 'instance', classScope: scope }, name);
+  return value && exportedClient(a, value);
+}
+
+/**
+ * The client every declaration of a method (each overload) declares it returns: its declared type alone, as
+ * the compiler holds callers to it; a method declared `Object`, `var` or a type parameter gives nothing.
+ */
+function methodClient(a: CodeAnalyzer, declarations: readonly Binding<Value>[]): ExportedClient | undefined {
+  let agreed: ExportedClient | undefined;
+  for (const binding of declarations) {
+    const client = binding.declared && exportedClient(a, binding.declared);
+    if (!client || (agreed && JSON.stringify(agreed) !== JSON.stringify(client))) {
+      return undefined;
+    }
+    agreed = client;
+  }
+  return agreed;
+}
 
 /**
  * Whether the member whose name sits at `token` reaches a subclass: in Java unless `private`; in C#, whose

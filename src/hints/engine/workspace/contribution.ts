@@ -67,6 +67,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.packageJson !== undefined ||
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
+    (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||
     contribution.functions.length > 0 ||

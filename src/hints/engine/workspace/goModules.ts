@@ -129,6 +129,18 @@ function packageMethods(files: readonly (GoStructTypes | undefined)[]): GoStruct
   return out;
 }
 
+/** The exported members of exported structs: what another package can read of them. */
+function exportedMembers(types: GoStructTypes): GoStructTypes {
+  const out: GoStructTypes = Object.create(null) as GoStructTypes;
+  for (const [struct, members] of Object.entries(types)) {
+    const exported = isExported(struct) ? merged([members], true) : {};
+    if (Object.keys(exported).length > 0) {
+      out[struct] = exported;
+    }
+  }
+  return out;
+}
+
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -215,6 +227,8 @@ export class GoModuleIndex {
       variables: merged(files.map((declared) => declared.variables), true),
       inputs: merged(files.map((declared) => declared.inputFunctions), true),
       interfaces: merged(files.map((declared) => declared.interfaces), true),
+      structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
+      methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };
   }
 

@@ -73,6 +73,12 @@ export interface GoPackageMembers {
   inputs?: Record<string, GoInputFunction>;
   /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
   interfaces?: Record<string, GoFieldType>;
+  /**
+   * An imported package's exported structs: their exported client fields, and their exported methods that give a
+   * client, by struct and name, for a value another package declares with the struct's type (`st *store.Store`).
+   */
+  structs?: GoStructTypes;
+  methods?: GoStructTypes;
 }
 
 /** What a file of the same package reads: its struct types with their client fields too. */

@@ -18,7 +18,7 @@ import { javascript, typescript } from '../code/languages/javascript';
 import { isServerlessScript, mayDefineService, serviceTree } from '../code/serverlessScript';
 import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
-import { indexClassFields, mayLendClassFields } from './classFields';
+import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
@@ -81,7 +81,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'csharp' && mayUseGlobally(text)) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -128,11 +128,15 @@ function readCode(
   };
 }
 
-/** A Java or C# file: the client fields its classes lend subclasses, and the classes an object mapper maps. */
+/** A Java or C# file: the client fields its classes lend subclasses, the classes an object mapper maps, and C#'s `global using`s. */
 function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): FileContribution | undefined {
   const fields = mayLendClassFields(file, kind, text) ? indexClassFields(kind, text) : undefined;
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
-  return mappedClasses ? { ...(fields ?? emptyContribution()), mappedClasses } : fields;
+  const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
+  if (!mappedClasses && csharpGlobalUsings.length === 0) {
+    return fields;
+  }
+  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}) };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

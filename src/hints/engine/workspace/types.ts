@@ -200,6 +200,8 @@ export interface FileContribution {
   packageJson?: PackageManifest;
   /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
   classFields?: Record<string, Record<string, ExportedClient>>;
+  /** A C# file: the namespaces its `global using` directives bring into every file of its project (`GlobalUsings.cs`). */
+  csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
   /**
@@ -520,6 +522,11 @@ export interface WorkspaceView {
   goPackage?(codeFile: string, packageName: string): GoPackageDeclarations | undefined;
   /** The client fields a Java or C# class of the workspace lets its subclasses read, by `classKey` (language and qualified name). */
   classFields?(codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /**
+   * The namespaces the `global using` directives of the workspace's C# files bring into `codeFile`: those of files in
+   * its folder or a folder above it, as a project's `GlobalUsings.cs` at its root reaches the project's files.
+   */
+  csharpGlobalUsings?(codeFile: string): readonly string[];
   /** Whether the mapped class `key` (language and simple name) has a version attribute; undefined when no file, or two, declare it. */
   mappedClass?(codeFile: string, key: string): boolean | undefined;
   /**

@@ -353,6 +353,13 @@ export class WorkspaceModel implements WorkspaceView {
     return this.classIndex.get(key) ?? undefined;
   }
 
+  /** The namespaces C# `global using` directives bring into a file; see `WorkspaceView.csharpGlobalUsings`. */
+  csharpGlobalUsings(codeFile: string): readonly string[] {
+    const namespaces = new Set<string>();
+    this.contributions.forEach(({ contribution }, file) => isWithin(folderOf(file), codeFile) && contribution.csharpGlobalUsings?.forEach((namespace) => namespaces.add(namespace)));
+    return [...namespaces];
+  }
+
   /** Whether a mapped Java or C# class has a version attribute; see `WorkspaceView.mappedClass`. */
   mappedClass(_codeFile: string, key: string): boolean | undefined {
     if (!this.mappedIndex) {

@@ -64,7 +64,9 @@ function namesOf(a: CodeAnalyzer, language: ClassLanguage): DeclaredNames {
         }
       }
     }
-    return { single, containers: [...own, ...imported] };
+    // A C# project's `global using`s of another file reach this one too, after its own.
+    const global = language === 'csharp' ? (a.project?.csharpGlobalUsings?.() ?? []) : [];
+    return { single, containers: [...own, ...imported, ...global] };
   });
 }
 
@@ -129,17 +131,31 @@ export function staticProjectClass(a: CodeAnalyzer, name: string): Value | undef
   return fields ? { t: 'projectClass', fields } : undefined;
 }
 
-/** The field `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */
-export function inheritedClassField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
-  const language = languageOf(a);
-  if (!language || classScope <= 0) {
-    return undefined;
+/** The member `name` of a project class: the client a field holds, or a method whose declared type is a client. */
+export function projectClassMember(fields: Readonly<Record<string, ExportedClient>>, name: string): Value | undefined {
+  if (Object.hasOwn(fields, name)) {
+    return clientValue(fields[name]);
   }
-  const fields = fieldsOfBase(a, language, classScope);
-  return fields && Object.hasOwn(fields, name) ? clientValue(fields[name]) : undefined;
+  const method = `${name}()`;
+  // Calling it (`chains.ts`) gives the client.
+  return Object.hasOwn(fields, method) ? { t: 'projectClass', fields: { '()': fields[method] } } : undefined;
 }
 
-/** `dbClient` read bare inside a method of such a class, where nothing of the file binds the name. */
-export function inheritedClassName(a: CodeAnalyzer, name: string, token: number): Value | undefined {
-  return a.project?.classFields ? inheritedClassField(a, a.scopes.enclosing(token, ['class']), name) : undefined;
+/** The member `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */
+export function inheritedClassField(a: CodeAnalyzer, classScope: number, name: string): Value | undefined {
+  const fields = fieldsOfProjectBase(a, classScope);
+  return fields && projectClassMember(fields, name);
+}
+
+function fieldsOfProjectBase(a: CodeAnalyzer, classScope: number): Readonly<Record<string, ExportedClient>> | undefined {
+  const language = languageOf(a);
+  return language && classScope > 0 ? fieldsOfBase(a, language, classScope) : undefined;
+}
+
+/** `dbClient` read bare inside a method of such a class, or `getClient()` called so, where nothing of the file binds the name. */
+export function inheritedClassName(a: CodeAnalyzer, name: string, token: number, called: boolean): Value | undefined {
+  const classScope = a.project?.classFields && languageOf(a) ? a.scopes.enclosing(token, ['class']) : -1;
+  const fields = classScope > 0 ? fieldsOfProjectBase(a, classScope) : undefined;
+  const key = called ? `${name}()` : name;
+  return fields && Object.hasOwn(fields, key) ? projectClassMember(fields, name) : undefined;
 }

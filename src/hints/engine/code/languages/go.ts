@@ -22,7 +22,7 @@ import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
-import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, projectInputCall } from './goProject';
+import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
 import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
@@ -154,8 +154,9 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   if (a.structFields.has(name) && !a.is(k + 1, '.')) {
     return { t: 'struct', name };
   }
-  // `cache redis.Cache` with `Cache` an interface of go-redis commands (of the file, its package, or an imported package of the module).
-  return goInterfaceType(a, k);
+  // `cache redis.Cache` with `Cache` an interface of go-redis commands (of the file, its package, or an imported package of the module);
+  // `st *store.Store` with `Store` a struct of an imported package of the module that hands out a client.
+  return goInterfaceType(a, k) ?? goProjectStruct(a, k);
 }
 
 function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {

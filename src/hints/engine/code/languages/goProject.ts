@@ -24,6 +24,11 @@ export const GO_PROJECT_MODULE = 'gomod:';
  * of the client's package follows, and the reference's path is the client type (`redis.Cmdable`), which a call gives.
  */
 const GO_METHOD_RESULT = 'gomethod:';
+/**
+ * The module of a value of an exported struct of an imported package of the workspace (`st *store.Store`): the import
+ * path follows, and the reference's path is the struct's name, whose exported client fields and methods its members read.
+ */
+const GO_PROJECT_STRUCT = 'gostruct:';
 
 /** An import path of the standard library has no dot in its first element (`context`, `net/http`). */
 function mayBeModulePackage(path: string): boolean {
@@ -72,12 +77,48 @@ export function goProjectMember(a: CodeAnalyzer, module: string, path: string, c
   if (called && module.startsWith(GO_METHOD_RESULT)) {
     return clientOf({ path: module.slice(GO_METHOD_RESULT.length), type: path });
   }
+  if (module.startsWith(GO_PROJECT_STRUCT)) {
+    return called ? undefined : structMember(a, module.slice(GO_PROJECT_STRUCT.length), path);
+  }
   if (!module.startsWith(GO_PROJECT_MODULE) || path === '' || path.includes('.')) {
     return undefined;
   }
   const members = packageMembers(a, module.slice(GO_PROJECT_MODULE.length));
   const declared = called ? members?.functions : members?.variables;
   return declared && Object.hasOwn(declared, path) ? clientOf(declared[path]) : undefined;
+}
+
+/** `Store.Cache` of an imported package's struct: its exported client field, or a method whose call gives the client it declares. */
+function structMember(a: CodeAnalyzer, importPath: string, path: string): Value | undefined {
+  const [struct, member, ...rest] = path.split('.');
+  const members = packageMembers(a, importPath);
+  if (member === undefined || rest.length > 0 || !members) {
+    return undefined;
+  }
+  const field = ownMember(members.structs, struct, member);
+  const method = field ? undefined : ownMember(members.methods, struct, member);
+  return field ? clientOf(field) : method && { t: 'ref', module: `${GO_METHOD_RESULT}${method.path}`, path: method.type };
+}
+
+function ownMember(types: GoStructTypes | undefined, struct: string, member: string): GoFieldType | undefined {
+  const members = types && Object.hasOwn(types, struct) ? types[struct] : undefined;
+  return members && Object.hasOwn(members, member) ? members[member] : undefined;
+}
+
+/**
+ * A type named after an exported struct of an imported package of the workspace (`*store.Store`, with `k` at
+ * `store`) that has client fields or methods giving a client: a value whose members read them.
+ */
+export function goProjectStruct(a: CodeAnalyzer, k: number): Value | undefined {
+  const imported = a.is(k + 1, '.') && a.isId(k + 2) ? a.imports.get(a.tokens.text(k)) : undefined;
+  if (!imported || imported.path !== '' || !imported.module.startsWith(GO_PROJECT_MODULE) || imported.module === GO_PROJECT_MODULE) {
+    return undefined;
+  }
+  const importPath = imported.module.slice(GO_PROJECT_MODULE.length);
+  const members = packageMembers(a, importPath);
+  const struct = a.tokens.text(k + 2);
+  const known = (types: GoStructTypes | undefined): boolean => types !== undefined && Object.hasOwn(types, struct);
+  return members && (known(members.structs) || known(members.methods)) ? { t: 'ref', module: `${GO_PROJECT_STRUCT}${importPath}`, path: struct } : undefined;
 }
 
 /**

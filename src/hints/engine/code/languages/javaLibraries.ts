@@ -112,6 +112,9 @@ const CALLBACKS: Record<string, LibraryType> = { RedisCallback: spring };
  */
 const JEDIS_CLIENTS: Record<string, LibraryType> = { RedisClient: jedis(), RedisClusterClient: jedis(), RedisSentinelClient: jedis() };
 
+/** The simple names of the library classes whose values are clients. */
+export const LIBRARY_TYPE_NAMES: readonly string[] = [...Object.keys(TYPES_BY_NAME), ...Object.keys(JEDIS_CLIENTS)];
+
 const LIBRARY_TYPES = new ImportedClasses<LibraryType>([...Object.entries(TYPES_BY_NAME), ...Object.entries(JEDIS_CLIENTS), ...Object.entries(CALLBACKS)]);
 
 /** Notes an `import a.b.C;` or `import a.b.*;` of one of the library classes. */
