@@ -80,6 +80,30 @@ export function pulumiReaches(match: RuleMatch): boolean {
 }
 
 /**
+ * The `{` a C# object initializer opens at the `new` at `k`, for a type whose name `typeName` matches
+ * (`new InstanceArgs { ... }`, `new Rds.DatabaseInstanceProps() { ... }`), or target-typed (`new() { ... }`); -1 for any other.
+ */
+export function csharpInitializer(typeName: RegExp): (a: CodeAnalyzer, k: number) => number {
+  return (a, k) => {
+    if (!a.idIs(k, 'new')) {
+      return -1;
+    }
+    let j = k + 1;
+    if (a.isId(j)) {
+      const { text, end } = a.dottedPath(j);
+      if (!typeName.test(text)) {
+        return -1;
+      }
+      j = end;
+    }
+    if (a.is(j, '(') && a.partner[j] === j + 1) {
+      j += 2;
+    }
+    return a.is(j, '{') && a.partner[j] > j ? j : -1;
+  };
+}
+
+/**
  * The context of a Go or C# constructor whose args argument starts at `args` (-1: none): an args literal in
  * place, or the one a variable holds (with the fields set on it afterwards), `argsGroup` telling the `{` such a
  * literal opens (or -1). C# CDK props (`new DatabaseInstanceProps { ... }`) are read the same way.

@@ -11,7 +11,7 @@ import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { constructMethods, pushConstruct, TypedCdkFile } from '../cdkTyped';
-import { typedArgsContext } from '../pulumi';
+import { csharpInitializer, typedArgsContext } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
 const CDK_ROOT = 'Amazon.CDK';
@@ -61,24 +61,8 @@ function typesOf(usings: CdkUsings, path: string): string[] {
   return module ? [`${module}.${name}`] : [];
 }
 
-/** The `{` of `new DatabaseInstanceProps { ... }`, `new Rds.DatabaseInstanceProps() { ... }` or target-typed `new() { ... }` at `k`, or -1. */
-function propsInitializer(a: CodeAnalyzer, k: number): number {
-  if (!a.idIs(k, 'new')) {
-    return -1;
-  }
-  let j = k + 1;
-  if (a.isId(j)) {
-    const { text, end } = a.dottedPath(j);
-    if (!/(?:Props(?:V2)?|Options)$/.test(text)) {
-      return -1;
-    }
-    j = end;
-  }
-  if (a.is(j, '(') && a.partner[j] === j + 1) {
-    j += 2;
-  }
-  return a.is(j, '{') && a.partner[j] > j ? j : -1;
-}
+/** The `{` of `new DatabaseInstanceProps { ... }`, `new Rds.DatabaseInstanceProps() { ... }` or target-typed `new() { ... }`. */
+const propsInitializer = csharpInitializer(/(?:Props(?:V2)?|Options)$/);
 
 /** The CDK constructs of a C# file that uses aws-cdk-lib's service namespaces, as `cdk` contexts. */
 export function csharpCdkConstructs(a: CodeAnalyzer): void {

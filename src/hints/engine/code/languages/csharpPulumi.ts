@@ -9,7 +9,7 @@
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { pulumiClassType, typedArgsResource } from '../pulumi';
+import { csharpInitializer, pulumiClassType, typedArgsResource } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 
 const PULUMI_AWS = 'Pulumi.Aws';
@@ -68,21 +68,5 @@ export function pulumiCsharpResources(a: CodeAnalyzer): void {
   }
 }
 
-/** The `{` of `new InstanceArgs { ... }`, `new Aws.Rds.InstanceArgs() { ... }` or target-typed `new() { ... }` at `k`, or -1. */
-function argsInitializer(a: CodeAnalyzer, k: number): number {
-  if (!a.idIs(k, 'new')) {
-    return -1;
-  }
-  let j = k + 1;
-  if (a.isId(j)) {
-    const { text, end } = a.dottedPath(j);
-    if (!/Args$/.test(text)) {
-      return -1;
-    }
-    j = end;
-  }
-  if (a.is(j, '(') && a.partner[j] === j + 1) {
-    j += 2;
-  }
-  return a.is(j, '{') && a.partner[j] > j ? j : -1;
-}
+/** The `{` of `new InstanceArgs { ... }`, `new Aws.Rds.InstanceArgs() { ... }` or target-typed `new() { ... }`. */
+const argsInitializer = csharpInitializer(/Args$/);
