@@ -1,4 +1,5 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
+import { conditionTerms } from '../code/dynamodbExpressions';
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
 import { OptionContext, ScopeInfo } from '../model';
@@ -8,6 +9,7 @@ const LIMIT = ['Limit'];
 const FILTERS = ['FilterExpression', 'QueryFilter', 'ScanFilter'];
 const INDEX_NAME = ['IndexName'];
 const FILTER_EXPRESSION = ['FilterExpression'];
+const KEY_CONDITION_EXPRESSION = ['KeyConditionExpression'];
 /** A Scan Limit from this size up reads as a list's page size rather than a sample's. */
 const SCAN_LIST_LIMIT = 100;
 
@@ -68,12 +70,31 @@ function firstItemOnly(operation: string, request: OptionContext | undefined, sc
 function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
   const resolved = request && context.workspace?.of(request);
   if (!resolved || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Query') {
-    return false;
+    return request !== undefined && pinsPrimaryKey(request);
   }
   const { partitionKey, sortKey, hashOnly } = resolved.table;
   const terms = resolved.request.keyCondition?.terms ?? [];
   const equals = (name: string | undefined): boolean => name !== undefined && terms.some((term) => term.name === name && term.operator === '=');
   return equals(partitionKey?.name) && (hashOnly === true || equals(sortKey?.name));
+}
+
+/** `#pk` names an attribute of its own: two placeholders that differ name two attributes (DynamoDB rejects one named twice). */
+class PlaceholdersAsNames extends Map<string, string> {
+  override get(placeholder: string): string {
+    return placeholder;
+  }
+}
+
+/**
+ * A Query of a table (every option in sight, no `IndexName`) whose key condition, written as one string, is an
+ * equality on each of two attributes (`pk = :pk AND sk = :sk`). A key condition names the partition key and
+ * at most one sort key, so these are the table's whole primary key, which one item at most has, whatever the
+ * workspace shows of the table. An index's keys need not be unique, so a Query of one keeps its finding.
+ */
+function pinsPrimaryKey(request: OptionContext): boolean {
+  const expression = request.type === 'dynamodb:Query' && request.complete && !setsOption(request, INDEX_NAME) ? optionNamed(request, KEY_CONDITION_EXPRESSION)?.literal : undefined;
+  const terms = expression?.kind === 'str' ? conditionTerms(expression.value, new PlaceholdersAsNames()) : undefined;
+  return terms !== undefined && terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
