@@ -150,13 +150,11 @@ class TerraformReader extends TerraformValues implements HclValues {
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
         }
-      }
-    }
-    for (const block of this.blocks()) {
-      if (block.keyword === 'data' && block.labels === 2 && this.tokens.text(block.at + 1) === ENGINE_DATA_SOURCE) {
+      } else if (block.keyword === 'data' && block.labels === 2 && this.tokens.text(block.at + 1) === ENGINE_DATA_SOURCE) {
+        // An engine lookup's arguments, for `data.aws_rds_engine_version.<name>.version` and `.engine`.
         for (const item of this.body(block.open, block.close)) {
           const key = item.block ? undefined : engineDataKey(this.tokens.text(block.at + 2), item.option.name);
-          if (key && key.endsWith(`.${item.option.name}`)) {
+          if (key?.endsWith(`.${item.option.name}`)) {
             this.named.set(key, item);
           }
         }
