@@ -2,7 +2,8 @@
  * A Query of a table whose key condition is an equality on two attributes (`pk = :pk AND sk = :sk`) names
  * the table's whole primary key, so it matches one item at most and its one-page finding does not apply,
  * even where no template in the workspace shows the table. A sort-key range, one equality alone, an index,
- * a key condition that is not one literal string, or options out of sight keep the finding.
+ * a key condition that is neither one literal string nor boto3's `Key(...).eq(...) & Key(...).eq(...)`, or options
+ * out of sight keep the finding.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -104,7 +105,39 @@ const JS_SPREAD = sourceLines(
   '}',
 );
 
+/** A boto3 table resource with the conditions builder, in a repository module's functions. */
+const PYTHON_RESOURCE = sourceLines(
+  'import boto3',
+  'from boto3.dynamodb.conditions import Key',
+  '',
+  'table = boto3.resource("dynamodb").Table("Customers")',
+  '',
+  'def profile(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(f"CUSTOMER#{customer_id}") & Key("SK").eq(f"CUSTOMER#{customer_id}"))',
+  '    return resp["Items"]',
+  '',
+  'def orders(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id) & Key("SK").begins_with("ORDER#"))',
+  '    return resp["Items"]',
+  '',
+  'def by_partition(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id))',
+  '    return resp["Items"]',
+  '',
+  'def by_status(status, day):',
+  '    resp = table.query(IndexName="GSI1", KeyConditionExpression=Key("GSI1PK").eq(status) & Key("GSI1SK").eq(day))',
+  '    return resp["Items"]',
+  '',
+  'def twice(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id) & Key("PK").eq("x & y"))',
+  '    return resp["Items"]',
+);
+
 describe('a Query by the whole primary key of a table', () => {
+  it('Python with boto3 conditions: `Key(pk).eq(a) & Key(sk).eq(b)` gets none; a range, one key, an index and one key twice keep it', () => {
+    assert.deepEqual(queryFindings('app/customers.py', PYTHON_RESOURCE), ['11:query dynamodb-query!', '15:query dynamodb-query!', '19:query dynamodb-query!', '23:query dynamodb-query!']);
+  });
+
   it('Python: no one-page finding for two equalities on a table; a sort-key range, an index and one attribute named twice keep it', () => {
     assert.deepEqual(queryFindings('scripts/customers.py', PYTHON_SCRIPT), ['15:query dynamodb-query!', '23:query dynamodb-query!', '32:query dynamodb-query!']);
   });
