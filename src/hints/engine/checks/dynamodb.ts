@@ -1,4 +1,5 @@
 /** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
+import { conditionTerms } from '../code/dynamodbExpressions';
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
 import { OptionContext, ScopeInfo } from '../model';
@@ -8,6 +9,7 @@ const LIMIT = ['Limit'];
 const FILTERS = ['FilterExpression', 'QueryFilter', 'ScanFilter'];
 const INDEX_NAME = ['IndexName'];
 const FILTER_EXPRESSION = ['FilterExpression'];
+const KEY_CONDITION_EXPRESSION = ['KeyConditionExpression'];
 /** A Scan Limit from this size up reads as a list's page size rather than a sample's. */
 const SCAN_LIST_LIMIT = 100;
 
@@ -68,12 +70,98 @@ function firstItemOnly(operation: string, request: OptionContext | undefined, sc
 function matchesOneItem(context: CheckContext, request: OptionContext | undefined): boolean {
   const resolved = request && context.workspace?.of(request);
   if (!resolved || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Query') {
-    return false;
+    return request !== undefined && pinsPrimaryKey(request);
   }
   const { partitionKey, sortKey, hashOnly } = resolved.table;
   const terms = resolved.request.keyCondition?.terms ?? [];
   const equals = (name: string | undefined): boolean => name !== undefined && terms.some((term) => term.name === name && term.operator === '=');
   return equals(partitionKey?.name) && (hashOnly === true || equals(sortKey?.name));
+}
+
+/** `#pk` names an attribute of its own: two placeholders that differ name two attributes (DynamoDB rejects one named twice). */
+class PlaceholdersAsNames extends Map<string, string> {
+  override get(placeholder: string): string {
+    return placeholder;
+  }
+}
+
+/**
+ * A Query of a table (every option in sight, no `IndexName`) whose key condition, written as one string or with
+ * boto3's builder, is an equality on each of two attributes (`pk = :pk AND sk = :sk`, `Key("pk").eq(a) & Key("sk").eq(b)`). A key condition names the partition key and
+ * at most one sort key, so these are the table's whole primary key, which one item at most has, whatever the
+ * workspace shows of the table. An index's keys need not be unique, so a Query of one keeps its finding.
+ */
+function pinsPrimaryKey(request: OptionContext): boolean {
+  const expression = request.type === 'dynamodb:Query' && request.complete && !setsOption(request, INDEX_NAME) ? optionNamed(request, KEY_CONDITION_EXPRESSION)?.literal : undefined;
+  const terms = expression?.kind === 'str' ? conditionTerms(expression.value, new PlaceholdersAsNames()) : undefined;
+  if (terms) {
+    return terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
+  }
+  const keys = expression?.kind === 'expr' ? boto3KeyEqualities(expression.text) : undefined;
+  return keys !== undefined && keys.length === 2 && keys[0] !== keys[1];
+}
+
+/** boto3's `Key("pk")` (or `conditions.Key('pk')`) with `.eq(` after it: the quoted attribute name. */
+const BOTO3_KEY_EQ = /^\s*(?:[A-Za-z_][\w.]*\.)?Key\(\s*(["'])([^"'\\]+)\1\s*\)\s*\.\s*eq\(/;
+/** A key condition built with boto3 longer than this is no pair of equalities. */
+const MAX_BUILT_CONDITION = 400;
+
+/**
+ * boto3's key condition written as `Key("pk").eq(a) & Key("sk").eq(b)`: the attribute each `.eq` term names,
+ * or undefined when any part is something else (a range, `begins_with`, a variable).
+ */
+function boto3KeyEqualities(text: string): string[] | undefined {
+  if (text.length > MAX_BUILT_CONDITION) {
+    return undefined;
+  }
+  const names: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      i += c === '\\' ? 1 : 0;
+      quote = c === quote ? '' : quote;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if ((c === '&' && depth === 0) || i === text.length) {
+      const part = text.slice(from, i);
+      const match = BOTO3_KEY_EQ.exec(part);
+      // The `.eq(` call must end the part: nothing chained after it.
+      if (!match || !part.trimEnd().endsWith(')') || closingParen(part, match[0].length - 1) !== part.trimEnd().length - 1) {
+        return undefined;
+      }
+      names.push(match[2]);
+      from = i + 1;
+    }
+  }
+  return names;
+}
+
+/** The index of the parenthesis that closes the one at `open` in `text` (quotes skipped), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      i += c === '\\' ? 1 : 0;
+      quote = c === quote ? '' : quote;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '(' || c === ')') {
+      depth += c === '(' ? 1 : -1;
+      if (depth === 0) {
+        return i;
+      }
+    }
+  }
+  return -1;
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');

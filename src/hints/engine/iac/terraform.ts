@@ -13,7 +13,7 @@ import { OutsideValues } from './terraformOutside';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
-import { TerraformValues } from './terraformValues';
+import { engineDataKey, ENGINE_DATA_SOURCE, TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
@@ -149,6 +149,14 @@ class TerraformReader extends TerraformValues implements HclValues {
         const fallback = items.find((item) => item.option.name === 'default' && !item.block);
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
+        }
+      } else if (block.keyword === 'data' && block.labels === 2 && this.tokens.text(block.at + 1) === ENGINE_DATA_SOURCE) {
+        // An engine lookup's arguments, for `data.aws_rds_engine_version.<name>.version` and `.engine`.
+        for (const item of this.body(block.open, block.close)) {
+          const key = item.block ? undefined : engineDataKey(this.tokens.text(block.at + 2), item.option.name);
+          if (key?.endsWith(`.${item.option.name}`)) {
+            this.named.set(key, item);
+          }
         }
       }
     }

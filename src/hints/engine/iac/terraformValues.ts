@@ -18,6 +18,22 @@ import { typeWords } from '../workspace/terraformObjects';
 // module object on every use.
 const { ID, STR, NUM } = TOKEN_KIND;
 
+/**
+ * The data source that looks up an RDS engine version. Its `engine` attribute is the engine it is given, and
+ * its `version` the version it is given, partial or whole, which `version_actual` completes within
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/rds_engine_version):
+ * either names the major version the engine rules read. Without a `version` it returns the engine's
+ * default, which no file shows.
+ */
+export const ENGINE_DATA_SOURCE = 'aws_rds_engine_version';
+const ENGINE_DATA_ATTRIBUTES: Record<string, string> = { engine: 'engine', version: 'version', version_actual: 'version' };
+
+/** The key `data.aws_rds_engine_version.<name>.<attribute>` stands under (the argument it repeats), or undefined for another attribute. */
+export function engineDataKey(name: string, attribute: string): string | undefined {
+  const argument = Object.hasOwn(ENGINE_DATA_ATTRIBUTES, attribute) ? ENGINE_DATA_ATTRIBUTES[attribute] : undefined;
+  return argument ? `data.${ENGINE_DATA_SOURCE}.${name}.${argument}` : undefined;
+}
+
 /** `var.x` and `local.x` are followed through one another this deep. */
 export const MAX_REFERENCES = 8;
 
@@ -53,11 +69,18 @@ export class TerraformValues {
     return this.tokens.kinds[index] === undefined ? undefined : this.tokens.text(index);
   }
 
-  /** `root.name` as the whole of [first, end), or as a string of that one interpolation (`"${var.x}"`, Terraform 0.11), which HCL unwraps. */
+  /**
+   * `root.name` as the whole of [first, end), or as a string of that one interpolation (`"${var.x}"`, Terraform 0.11), which HCL unwraps;
+   * or an engine data source's attribute (`data.aws_rds_engine_version.pg.version`, see `engineDataKey`), its `name` that key's tail.
+   */
   private referenceAt(first: number, end: number): { root: string; name: string } | undefined {
     const { tokens } = this;
     if (end - first === 3 && tokens.kinds[first] === ID && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
       return { root: tokens.text(first), name: tokens.text(first + 2) };
+    }
+    if (end - first === 7 && tokens.is(first, 'data') && tokens.is(first + 2, ENGINE_DATA_SOURCE) && [1, 3, 5].every((dot) => this.textOf(first + dot) === '.')) {
+      const key = tokens.kinds[first + 4] === ID && tokens.kinds[first + 6] === ID ? engineDataKey(tokens.text(first + 4), tokens.text(first + 6)) : undefined;
+      return key ? { root: 'data', name: key.slice('data.'.length) } : undefined;
     }
     const unwrapped = end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first) ? /^\$\{\s*([A-Za-z_]\w*)\.([A-Za-z_][\w-]*)\s*\}$/.exec(tokens.text(first)) : null;
     return unwrapped ? { root: unwrapped[1], name: unwrapped[2] } : undefined;
@@ -70,7 +93,7 @@ export class TerraformValues {
     if (reference?.root === 'var' && this.outside?.assigned?.(reference.name) !== undefined) {
       return undefined;
     }
-    return reference && (reference.root === 'var' || reference.root === 'local') ? this.named.get(`${reference.root}.${reference.name}`) : undefined;
+    return reference && (reference.root === 'var' || reference.root === 'local' || reference.root === 'data') ? this.named.get(`${reference.root}.${reference.name}`) : undefined;
   }
 
   /** `var.name` / `local.name` as the whole of [first, end), declared in another file of the module: the variable's default or the local's value there. */
@@ -87,7 +110,8 @@ export class TerraformValues {
     if (root === 'var') {
       return this.declared.has(name) ? undefined : outside.variable(name);
     }
-    return root === 'local' ? outside.local(name) : undefined;
+    // The module's other files lend an engine data source's arguments among their locals, under the same key.
+    return root === 'local' ? outside.local(name) : root === 'data' ? outside.local(`data.${name}`) : undefined;
   }
 
   /** `var.name` as the whole of [first, end): what the folder's `.tfvars` files set it to (see OutsideValues.assigned). */

@@ -8,6 +8,7 @@
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
+import { engineDataKey, ENGINE_DATA_SOURCE } from '../iac/terraformValues';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
@@ -77,6 +78,15 @@ class TerraformIndexer {
     for (const block of blocksOf(root, 'locals')) {
       for (const attribute of block.body.attributes) {
         this.locals.set(attribute.name, attribute.value);
+      }
+    }
+    // An engine data source's arguments, lent with the locals under a key no local can have (it holds dots).
+    for (const block of blocksOf(root, 'data')) {
+      for (const attribute of block.labels.length === 2 && block.labels[0] === ENGINE_DATA_SOURCE ? block.body.attributes : []) {
+        const key = engineDataKey(block.labels[1], attribute.name);
+        if (key?.endsWith(`.${attribute.name}`)) {
+          this.locals.set(key, attribute.value);
+        }
       }
     }
   }

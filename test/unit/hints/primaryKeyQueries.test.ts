@@ -1,0 +1,152 @@
+/**
+ * A Query of a table whose key condition is an equality on two attributes (`pk = :pk AND sk = :sk`) names
+ * the table's whole primary key, so it matches one item at most and its one-page finding does not apply,
+ * even where no template in the workspace shows the table. A sort-key range, one equality alone, an index,
+ * a key condition that is neither one literal string nor boto3's `Key(...).eq(...) & Key(...).eq(...)`, or options
+ * out of sight keep the finding.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const queryFindings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(' dynamodb-query!'));
+
+/** A boto3 script on the low-level client, in the shape of a data-modelling exercise. */
+const PYTHON_SCRIPT = sourceLines(
+  'import boto3',
+  '',
+  "client = boto3.client('dynamodb')",
+  '',
+  'def customer(customer_id):',
+  '    resp = client.query(',
+  "        TableName='Customers',",
+  "        KeyConditionExpression='#c = :c AND #t = :t',",
+  "        ExpressionAttributeNames={'#c': 'PK', '#t': 'SK'},",
+  "        ExpressionAttributeValues={':c': {'S': customer_id}, ':t': {'S': customer_id}},",
+  '    )',
+  "    return resp['Items']",
+  '',
+  'def orders(customer_id):',
+  '    resp = client.query(',
+  "        TableName='Customers',",
+  "        KeyConditionExpression='PK = :c AND begins_with(SK, :o)',",
+  "        ExpressionAttributeValues={':c': {'S': customer_id}, ':o': {'S': 'ORDER#'}},",
+  '    )',
+  "    return resp['Items']",
+  '',
+  'def by_email(email, kind):',
+  '    resp = client.query(',
+  "        TableName='Customers',",
+  "        IndexName='GSI1',",
+  "        KeyConditionExpression='GSI1PK = :e AND GSI1SK = :k',",
+  "        ExpressionAttributeValues={':e': {'S': email}, ':k': {'S': kind}},",
+  '    )',
+  "    return resp['Items']",
+  '',
+  'def same_twice(customer_id):',
+  '    resp = client.query(',
+  "        TableName='Customers',",
+  "        KeyConditionExpression='#c = :c AND #c = :d',",
+  "        ExpressionAttributeNames={'#c': 'PK'},",
+  "        ExpressionAttributeValues={':c': {'S': customer_id}, ':d': {'S': customer_id}},",
+  '    )',
+  "    return resp['Items']",
+);
+
+/** A C# repository on an injected `IAmazonDynamoDB`, one request built in place and one handed in options. */
+const CSHARP_REPOSITORY = sourceLines(
+  'using Amazon.DynamoDBv2;',
+  'using Amazon.DynamoDBv2.Model;',
+  '',
+  'public class ChargeRepository',
+  '{',
+  '    private readonly IAmazonDynamoDB _client;',
+  '',
+  '    public ChargeRepository(IAmazonDynamoDB client) { _client = client; }',
+  '',
+  '    public async Task<QueryResponse> ChargeAsync(string targetId, string id)',
+  '    {',
+  '        var request = new QueryRequest',
+  '        {',
+  '            TableName = "Charges",',
+  '            KeyConditionExpression = "target_id = :t AND id = :i",',
+  '            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { { ":t", new AttributeValue(targetId) }, { ":i", new AttributeValue(id) } },',
+  '        };',
+  '        return await _client.QueryAsync(request);',
+  '    }',
+  '',
+  '    public async Task<QueryResponse> ChargesAsync(string targetId)',
+  '    {',
+  '        var request = new QueryRequest',
+  '        {',
+  '            TableName = "Charges",',
+  '            KeyConditionExpression = "target_id = :t",',
+  '            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { { ":t", new AttributeValue(targetId) } },',
+  '        };',
+  '        return await _client.QueryAsync(request);',
+  '    }',
+  '}',
+);
+
+/** A lib-dynamodb data layer whose request spreads options a caller passes: an IndexName may be among them. */
+const JS_SPREAD = sourceLines(
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+  '',
+  'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+  '',
+  'export async function pair(userId, peerId, options) {',
+  "  const out = await doc.send(new QueryCommand({ TableName: 'match', KeyConditionExpression: 'user_id = :u AND peer_id = :p', ExpressionAttributeValues: { ':u': userId, ':p': peerId }, ...options }));",
+  '  return out.Items;',
+  '}',
+  '',
+  'export async function exact(userId, peerId) {',
+  "  const out = await doc.send(new QueryCommand({ TableName: 'match', KeyConditionExpression: 'user_id = :u AND peer_id = :p', ExpressionAttributeValues: { ':u': userId, ':p': peerId } }));",
+  '  return out.Items;',
+  '}',
+);
+
+/** A boto3 table resource with the conditions builder, in a repository module's functions. */
+const PYTHON_RESOURCE = sourceLines(
+  'import boto3',
+  'from boto3.dynamodb.conditions import Key',
+  '',
+  'table = boto3.resource("dynamodb").Table("Customers")',
+  '',
+  'def profile(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(f"CUSTOMER#{customer_id}") & Key("SK").eq(f"CUSTOMER#{customer_id}"))',
+  '    return resp["Items"]',
+  '',
+  'def orders(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id) & Key("SK").begins_with("ORDER#"))',
+  '    return resp["Items"]',
+  '',
+  'def by_partition(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id))',
+  '    return resp["Items"]',
+  '',
+  'def by_status(status, day):',
+  '    resp = table.query(IndexName="GSI1", KeyConditionExpression=Key("GSI1PK").eq(status) & Key("GSI1SK").eq(day))',
+  '    return resp["Items"]',
+  '',
+  'def twice(customer_id):',
+  '    resp = table.query(KeyConditionExpression=Key("PK").eq(customer_id) & Key("PK").eq("x & y"))',
+  '    return resp["Items"]',
+);
+
+describe('a Query by the whole primary key of a table', () => {
+  it('Python with boto3 conditions: `Key(pk).eq(a) & Key(sk).eq(b)` gets none; a range, one key, an index and one key twice keep it', () => {
+    assert.deepEqual(queryFindings('app/customers.py', PYTHON_RESOURCE), ['11:query dynamodb-query!', '15:query dynamodb-query!', '19:query dynamodb-query!', '23:query dynamodb-query!']);
+  });
+
+  it('Python: no one-page finding for two equalities on a table; a sort-key range, an index and one attribute named twice keep it', () => {
+    assert.deepEqual(queryFindings('scripts/customers.py', PYTHON_SCRIPT), ['15:query dynamodb-query!', '23:query dynamodb-query!', '32:query dynamodb-query!']);
+  });
+
+  it('C#: a QueryRequest on both keys gets none; one on the partition key alone keeps it', () => {
+    assert.deepEqual(queryFindings('Gateways/ChargeRepository.cs', CSHARP_REPOSITORY), ['29:QueryAsync dynamodb-query!']);
+  });
+
+  it('JavaScript: a request that spreads options in may name an index, so it keeps the finding', () => {
+    assert.deepEqual(queryFindings('src/match.js', JS_SPREAD), ['7:QueryCommand dynamodb-query!']);
+  });
+});
