@@ -81,6 +81,8 @@ export interface OptionContext {
    * that returns the input): the checks on the call read them; their hovers and findings are that file's.
    */
   lent?: readonly string[];
+  /** A Query's key condition built with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`), read by `code/conditionBuilders.ts`. */
+  builtKeyCondition?: KeyTerm[];
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**

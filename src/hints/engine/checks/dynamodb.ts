@@ -93,75 +93,8 @@ class PlaceholdersAsNames extends Map<string, string> {
  */
 function pinsPrimaryKey(request: OptionContext): boolean {
   const expression = request.type === 'dynamodb:Query' && request.complete && !setsOption(request, INDEX_NAME) ? optionNamed(request, KEY_CONDITION_EXPRESSION)?.literal : undefined;
-  const terms = expression?.kind === 'str' ? conditionTerms(expression.value, new PlaceholdersAsNames()) : undefined;
-  if (terms) {
-    return terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
-  }
-  const keys = expression?.kind === 'expr' ? boto3KeyEqualities(expression.text) : undefined;
-  return keys !== undefined && keys.length === 2 && keys[0] !== keys[1];
-}
-
-/** boto3's `Key("pk")` (or `conditions.Key('pk')`) with `.eq(` after it: the quoted attribute name. */
-const BOTO3_KEY_EQ = /^\s*(?:[A-Za-z_][\w.]*\.)?Key\(\s*(["'])([^"'\\]+)\1\s*\)\s*\.\s*eq\(/;
-/** A key condition built with boto3 longer than this is no pair of equalities. */
-const MAX_BUILT_CONDITION = 400;
-
-/**
- * boto3's key condition written as `Key("pk").eq(a) & Key("sk").eq(b)`: the attribute each `.eq` term names,
- * or undefined when any part is something else (a range, `begins_with`, a variable).
- */
-function boto3KeyEqualities(text: string): string[] | undefined {
-  if (text.length > MAX_BUILT_CONDITION) {
-    return undefined;
-  }
-  const names: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      i += c === '\\' ? 1 : 0;
-      quote = c === quote ? '' : quote;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-    } else if ((c === '&' && depth === 0) || i === text.length) {
-      const part = text.slice(from, i);
-      const match = BOTO3_KEY_EQ.exec(part);
-      // The `.eq(` call must end the part: nothing chained after it.
-      if (!match || !part.trimEnd().endsWith(')') || closingParen(part, match[0].length - 1) !== part.trimEnd().length - 1) {
-        return undefined;
-      }
-      names.push(match[2]);
-      from = i + 1;
-    }
-  }
-  return names;
-}
-
-/** The index of the parenthesis that closes the one at `open` in `text` (quotes skipped), or -1. */
-function closingParen(text: string, open: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      i += c === '\\' ? 1 : 0;
-      quote = c === quote ? '' : quote;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '(' || c === ')') {
-      depth += c === '(' ? 1 : -1;
-      if (depth === 0) {
-        return i;
-      }
-    }
-  }
-  return -1;
+  const terms = expression?.kind === 'str' ? conditionTerms(expression.value, new PlaceholdersAsNames()) : expression?.kind === 'expr' ? request.builtKeyCondition : undefined;
+  return terms !== undefined && terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
 }
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');

@@ -3,11 +3,12 @@ import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
 import { clientsMadePerRequest } from './webHandlers';
-import { DocumentModel, parseSuppression } from '../model';
+import { DocumentModel, OptionContext, parseSuppression } from '../model';
 import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
+import { boto3Terms } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
@@ -62,6 +63,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
       suppressions.push({ line: lines.lineOf(comment.end) + 1, ruleIds: ids });
     }
   }
+  readBuiltKeyConditions(analyzer, contexts);
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
@@ -94,4 +96,18 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     commentPrefix: analyzer.language.commentPrefix,
     suppressions,
   };
+}
+
+/** The key conditions Python Queries build with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`), for the checks, which see option text only. */
+function readBuiltKeyConditions(a: CodeAnalyzer, contexts: readonly OptionContext[]): void {
+  if (a.language.family !== 'python') {
+    return;
+  }
+  for (const context of contexts) {
+    const condition = context.type === 'dynamodb:Query' ? context.options.find((option) => option.norm === 'keyconditionexpression') : undefined;
+    const terms = condition?.literal.kind === 'expr' ? boto3Terms(a, ...a.tokensOf(condition.value), 'key') : undefined;
+    if (terms) {
+      context.builtKeyCondition = terms;
+    }
+  }
 }
