@@ -146,10 +146,21 @@ describe('workspace readers on bad input', () => {
       this.timeout(120_000);
       const rules = realHintRules();
       const analyze = (text: string) => () => analyzeText(text, rules, { kind: shape.kind, fileName: 'src/app', workspace: VIEW });
-      const small = cpuPerCall(analyze(shape.make(20_000)));
-      const large = cpuPerCall(analyze(shape.make(80_000)));
-      // Linear is 4; the slack absorbs GC and cache effects, a quadratic shape is 16.
-      assert.ok(large <= 8 * small + 10, `${small.toFixed(1)} ms of CPU for 20,000 characters, ${large.toFixed(1)} ms for 4 times as many`);
+      const small = analyze(shape.make(20_000));
+      const large = analyze(shape.make(80_000));
+      // Linear is 4; the slack absorbs GC and cache effects, a quadratic shape is 16 on every attempt. A
+      // process-wide CPU clock also counts the collector's helper threads, which a loaded machine can leave
+      // behind on one sample: a shape passes when one of three attempts is within the bound.
+      const attempts: string[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const smallMs = cpuPerCall(small);
+        const largeMs = cpuPerCall(large);
+        if (largeMs <= 8 * smallMs + 10) {
+          return;
+        }
+        attempts.push(`${smallMs.toFixed(1)} ms of CPU for 20,000 characters, ${largeMs.toFixed(1)} ms for 4 times as many`);
+      }
+      assert.fail(attempts.join('; '));
     });
   }
 });
