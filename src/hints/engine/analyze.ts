@@ -76,6 +76,7 @@ function buildModel(
         local: (name) => view.terraformLocalValue?.(file, name),
         localObject: (name) => view.terraformLocalObject?.(file, name),
         groupUse: (group) => view.terraformGroupUse?.(file, group),
+        folderDataStores: () => view.terraformFolderDataStores?.(file),
         moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
         moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
       };

@@ -81,7 +81,8 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(contribution?.groupUses, { 'aws_security_group.edge': 0, 'aws_security_group.db': 1 });
     // A module of the workspace: its folder, which the model reads for data stores.
     assert.deepEqual(contribution?.groupModules, { 'aws_security_group.jobs': ['net/modules/jobs'] });
-    assert.deepEqual([contribution?.dataStores, contribution?.localModules], [true, ['net/modules/jobs']]);
+    // The kinds of data store the file declares, as the same bits: a database.
+    assert.deepEqual([contribution?.dataStores, contribution?.localModules], [1, ['net/modules/jobs']]);
     // A group's own rules name peers; that attaches nothing.
     const rule = lines('resource "aws_security_group_rule" "peer" {', '  security_group_id        = aws_security_group.edge.id', '  source_security_group_id = aws_security_group.app.id', '}');
     assert.equal(contributionOf('net/rules.tf', rule)?.groupUses, undefined);

@@ -321,6 +321,7 @@ class Template {
       for (const resource of resources.entries) {
         const type = scalarText(entryOf(resource.value, 'Type')?.value);
         referencedIds(resource.value).forEach((id) => this.groupUses.use(id, type));
+        this.groupUses.declare(type);
       }
       this.groupUses.settle();
     }

@@ -95,12 +95,19 @@ export class GroupUses {
   /** Per group: what the resources seen using it may serve (see `exposureOf`). */
   private readonly exposures = new Map<string, number>();
   private readonly rules: { rule: IngressRule; group: string }[] = [];
+  /** The kinds of data store the document declares (see `declare`). */
+  private declared = 0;
 
   /** An ingress rule of `group` (a logical id or `aws_security_group.name`). */
   rule(rule: IngressRule, group: string | undefined): void {
     if (group !== undefined) {
       this.rules.push({ rule, group });
     }
+  }
+
+  /** The document declares a resource of type `type`, or a module that may make the data stores of `kinds`. */
+  declare(type: string | undefined, kinds = exposureOf(type) ?? 0): void {
+    this.declared |= kinds;
   }
 
   /**
@@ -119,12 +126,20 @@ export class GroupUses {
    * a group that serves some may serve. `elsewhere` tells, as the same bits, what
    * the other files of a Terraform module do with a group: true when they attach it to other resources
    * only, false when to a data store or a module, undefined when they do not use it.
+   *
+   * A group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
+   * unattached every-port group), can only come to serve that kind there: `nearby` adds the kinds the other
+   * files of a Terraform module declare.
    */
-  settle(elsewhere?: (group: string) => number | undefined): void {
+  settle(elsewhere?: (group: string) => number | undefined, nearby = 0): void {
+    const declared = this.declared | nearby;
     for (const { rule, group } of this.rules) {
       const here = this.exposures.get(group);
       const there = elsewhere?.(group);
       if (here === undefined && there === undefined) {
+        if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {
+          rule.exposes = declared;
+        }
         continue;
       }
       const exposure = (here ?? 0) | (there ?? 0);

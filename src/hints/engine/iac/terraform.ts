@@ -170,13 +170,17 @@ class TerraformReader extends TerraformValues implements HclValues {
     for (const block of this.blocks()) {
       if (block.keyword === 'resource' && block.labels === 2) {
         this.resource(block.at, block.open, block.close);
-        this.noteGroupUses(block.open, block.close, this.tokens.text(block.at + 1));
+        const type = this.tokens.text(block.at + 1);
+        this.noteGroupUses(block.open, block.close, type);
+        this.ingressReader.groupUses.declare(type);
       } else if (block.keyword === 'module' && block.labels === 1) {
         // A module might put a database or cache in a group, unless the workspace shows its folder holds none;
         // a registry module the engine knows holds what it makes (a cache module, a cache).
         const { source, makes } = this.module(block.at, block.open, block.close);
         const held = this.outside?.moduleHoldsDataStore?.(source);
-        this.noteGroupUses(block.open, block.close, held === false ? MODULE_WITHOUT_DATA_STORE : makes);
+        const consumer = held === false ? MODULE_WITHOUT_DATA_STORE : makes;
+        this.noteGroupUses(block.open, block.close, consumer);
+        this.ingressReader.groupUses.declare(consumer);
       }
     }
     // A Terragrunt configuration: its `inputs` are a module call's (the `inputs` token is its label), but for
@@ -186,7 +190,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       const inputs = terragrunt.items.filter((item) => this.outside?.assigned?.(item.option.name) === undefined);
       this.moduleInputs(terragrunt.inputs - 1, [terragrunt.source, ...inputs]);
     }
-    this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group));
+    this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group), this.outside?.folderDataStores?.());
   }
 
   /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */

@@ -26,6 +26,8 @@ export interface OutsideValues {
   assignedObjectMap?(name: string): Readonly<Record<string, TerraformObject>> | null | undefined;
   /** What the module's other files do with a security group (see WorkspaceView.terraformGroupUse). */
   groupUse?(group: string): number | undefined;
+  /** The kinds of data store the module's files declare (see WorkspaceView.terraformFolderDataStores). */
+  folderDataStores?(): number | undefined;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
   moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
   /** For a module folder of the workspace named as a `source`: whether it may hold a database or cache. */

@@ -27,18 +27,18 @@ export function localModuleFolder(folder: string, source: string): string | unde
 export function noteTerraformGroups(contribution: FileContribution, root: HclBody, file: string, source: string): void {
   const folder = folderOf(file);
   // Told for every file with a resource or a module, so that a module folder of resources that hold no data is known as such.
-  let dataStores: boolean | undefined;
+  let dataStores: number | undefined;
   for (const block of root.blocks) {
     const resource = block.type === 'resource' && block.labels.length === 2;
     if (!resource && !(block.type === 'module' && block.labels.length === 1)) {
       continue;
     }
-    dataStores ??= false;
+    dataStores ??= 0;
     const written = resource ? undefined : attributeOf(block.body, 'source');
     const moduleFolder = written?.kind === 'string' ? localModuleFolder(folder, written.value) : undefined;
     if (resource ? isDataStore(block.labels[0]) : moduleFolder === undefined) {
-      // A module from the registry or a repository is not in the workspace: it may make a database.
-      dataStores = true;
+      // A module from the registry or a repository is not in the workspace: it may make a database or a cache.
+      dataStores |= resource ? (exposureOf(block.labels[0]) ?? EXPOSES_EITHER) : EXPOSES_EITHER;
     }
     if (moduleFolder !== undefined) {
       (contribution.localModules ??= []).push(moduleFolder);
@@ -106,7 +106,7 @@ export class TerraformGroupIndex {
   private readonly uses = new Map<string, { file: string; exposure: number }[]>();
   /** By `folder\0group`: per file, the module folders of the workspace it hands the group to. */
   private readonly moduleUses = new Map<string, { file: string; folders: readonly string[] }[]>();
-  private readonly folders = new Map<string, { dataStores: boolean; modules: string[] }>();
+  private readonly folders = new Map<string, { dataStores: number; modules: string[] }>();
   private readonly answers = new Map<string, boolean>();
 
   add(file: string, contribution: FileContribution): void {
@@ -118,8 +118,8 @@ export class TerraformGroupIndex {
       listIn(this.moduleUses, `${folder}\0${group}`).push({ file, folders });
     }
     if (contribution.dataStores !== undefined) {
-      const known = this.folders.get(folder) ?? { dataStores: false, modules: [] };
-      known.dataStores ||= contribution.dataStores;
+      const known = this.folders.get(folder) ?? { dataStores: 0, modules: [] };
+      known.dataStores |= contribution.dataStores;
       known.modules.push(...(contribution.localModules ?? []));
       this.folders.set(folder, known);
     }
@@ -142,6 +142,18 @@ export class TerraformGroupIndex {
   }
 
   /**
+   * The kinds of data store a module folder's files declare, both kinds when one of its module folders may hold
+   * one (their kinds are not followed); undefined when the workspace has no Terraform resource or module there.
+   */
+  folderDataStores(folder: string): number | undefined {
+    const known = this.folders.get(folder);
+    if (!known) {
+      return undefined;
+    }
+    return known.modules.some((module) => this.mayHoldDataStore(module)) ? EXPOSES_EITHER : known.dataStores;
+  }
+
+  /**
    * Whether a module folder may hold a database or cache: one of its resources is one, or one of its modules is
    * from outside the workspace or a folder that may. A folder with no Terraform resource in the workspace may.
    */
@@ -153,7 +165,7 @@ export class TerraformGroupIndex {
     const known = this.folders.get(folder);
     // Assumed while its modules are read, so that a folder among its own modules ends the walk.
     this.answers.set(folder, true);
-    const holds = !known || known.dataStores || depth >= MAX_MODULE_DEPTH || known.modules.some((module) => this.mayHoldDataStore(module, depth + 1));
+    const holds = !known || known.dataStores !== 0 || depth >= MAX_MODULE_DEPTH || known.modules.some((module) => this.mayHoldDataStore(module, depth + 1));
     this.answers.set(folder, holds);
     return holds;
   }

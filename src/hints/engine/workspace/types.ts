@@ -151,10 +151,11 @@ export interface FileContribution {
   /** Terraform security groups that modules of the file whose source is a folder of the workspace refer to: those folders. */
   groupModules?: Record<string, string[]>;
   /**
-   * A Terraform file with resources or modules: whether one of them may hold a database or cache (one of those
-   * resources, or a module from outside the workspace); with `localModules`, the module folders of the workspace it uses.
+   * A Terraform file with resources or modules: the kinds of data store they may hold, as `iac/groupUse.ts` bits
+   * (a database or cache resource its kind, a module from outside the workspace both, 0 none); with `localModules`,
+   * the module folders of the workspace it uses.
    */
-  dataStores?: boolean;
+  dataStores?: number;
   localModules?: string[];
   /**
    * Terraform: the module's inputs that a database resource of the file takes as a whole argument
@@ -460,6 +461,11 @@ export interface WorkspaceView {
    * caches, or module folders that hold none; both kinds for another module), undefined when none refers to it.
    */
   terraformGroupUse?(file: string, group: string): number | undefined;
+  /**
+   * The kinds of data store the `.tf` files of the folder of `file` declare, as `iac/groupUse.ts` bits (both for
+   * a module that may make either), undefined when the workspace has no Terraform resource or module there.
+   */
+  terraformFolderDataStores?(file: string): number | undefined;
   /**
    * For a `module` block of `file` whose source is a folder of the workspace: whether that folder (or a module
    * folder it uses) may hold a database or cache; undefined for a source outside the workspace.

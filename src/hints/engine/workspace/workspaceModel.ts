@@ -310,6 +310,11 @@ export class WorkspaceModel implements WorkspaceView {
     return this.built().terraformGroups.groupUse(file, group);
   }
 
+  /** The kinds of data store the module folder of `file` declares: see WorkspaceView. */
+  terraformFolderDataStores(file: string): number | undefined {
+    return this.built().terraformGroups.folderDataStores(folderOf(file));
+  }
+
   /** Whether the module folder a `source` of `file` names may hold a database or cache: see WorkspaceView. */
   terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
     const folder = localModuleFolder(folderOf(file), source);
