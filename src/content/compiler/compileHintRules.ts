@@ -53,7 +53,7 @@ export interface NoteRef {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_FIELDS = ['id', 'service', 'title', 'languages', 'match', 'hover', 'examples', 'doc', 'note', 'diagnostic', 'fix'];
 const MATCH_FIELDS = ['operations', 'options', 'in', 'cloudformation', 'terraform', 'cdk', 'redis', 'reportedOnly', 'ingress', 'sdkImports', 'lambdaHandlers', 'scopedConnections', 'requestHandlers', 'sql'];
-const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedMessage'];
+const DIAGNOSTIC_FIELDS = ['check', 'severity', 'message', 'controls', 'value', 'properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'engineWhenOmitted', 'endOfLifeMessage', 'calledMessage', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn', 'alwaysEncryptedMessage'];
 /** Text fields of a diagnostic that only some checks read, with those checks. */
 const CHECK_TEXT_FIELDS = {
   engineWhenOmitted: ['engine-version-past-standard-support'],
@@ -345,7 +345,7 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
   if (scalar !== undefined) {
     diagnostic.value = scalar;
   }
-  for (const key of ['properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines'] as const) {
+  for (const key of ['properties', 'contexts', 'unlessPresent', 'onByDefaultForEngines', 'engineRequiredIn', 'offByDefaultForEngines', 'clusterMemberWith', 'valueByDefaultIn', 'commands', 'memcachedOnlyIn', 'alwaysEncryptedForEngines', 'alwaysEncryptedIn'] as const) {
     const list = reader.list(fields, key, false);
     if (list.length > 0) {
       diagnostic[key] = list;
@@ -362,8 +362,8 @@ function readDiagnostic(reader: RuleReader, value: unknown): RuleDiagnostic | un
       diagnostic[key] = text;
     }
   }
-  if ((diagnostic.alwaysEncryptedForEngines === undefined) !== (diagnostic.alwaysEncryptedMessage === undefined)) {
-    reader.error(`diagnostic: 'alwaysEncryptedForEngines' and 'alwaysEncryptedMessage' go together`);
+  if ((diagnostic.alwaysEncryptedForEngines === undefined && diagnostic.alwaysEncryptedIn === undefined) !== (diagnostic.alwaysEncryptedMessage === undefined)) {
+    reader.error(`diagnostic: 'alwaysEncryptedMessage' goes with 'alwaysEncryptedForEngines' or 'alwaysEncryptedIn'`);
   }
   for (const needed of CHECK_NEEDS[check] ?? []) {
     if (diagnostic[needed] === undefined) {

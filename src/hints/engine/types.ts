@@ -146,6 +146,8 @@ export interface RuleDiagnostic {
    * clusters created from 2026-02-18), where `alwaysEncryptedMessage` says what the `false` still means.
    */
   alwaysEncryptedForEngines?: string[];
+  /** For `false-or-absent`: resource types whose engine is always one of those (the CDK's Aurora-only DatabaseCluster). */
+  alwaysEncryptedIn?: string[];
   alwaysEncryptedMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];

@@ -1,7 +1,8 @@
 /**
  * Aurora encrypts every cluster created from 2026-02-18 whatever StorageEncrypted says: a written `false` on an
  * Aurora cluster keeps its finding (a cluster created before is unencrypted) with a message that says both cases;
- * a Multi-AZ DB cluster or a DB instance keeps the plain message.
+ * a Multi-AZ DB cluster or a DB instance keeps the plain message. The CDK's DatabaseCluster takes only Aurora
+ * engines, whatever expression names one.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -66,5 +67,44 @@ describe('StorageEncrypted false on Aurora, which encrypts new clusters anyway',
     );
     const [sdk] = storageMessages(code, 'typescript');
     assert.match(sdk, /^StorageEncrypted is false on this Aurora cluster/);
+  });
+
+  it('CDK: a DatabaseCluster is Aurora whatever expression gives its engine; a DatabaseInstance keeps the plain message', () => {
+    const typescript = sourceLines(
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      'export class DataStack extends Stack {',
+      '  constructor(scope: Construct, id: string, props: DataProps) {',
+      '    super(scope, id, props);',
+      "    new rds.DatabaseCluster(this, 'Ledger', {",
+      '      engine: props.clusterEngine,',
+      "      writer: rds.ClusterInstance.provisioned('writer'),",
+      '      vpc: props.vpc,',
+      '      storageEncrypted: false,',
+      '    });',
+      "    new rds.DatabaseInstance(this, 'Reports', {",
+      '      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),',
+      '      vpc: props.vpc,',
+      '      storageEncrypted: false,',
+      '    });',
+      '  }',
+      '}',
+    );
+    const [ledger, reports] = storageMessages(typescript, 'typescript');
+    assert.match(ledger, /^storageEncrypted is false on this Aurora cluster/);
+    assert.match(reports, PLAIN);
+    const python = sourceLines(
+      'from aws_cdk import Stack, aws_rds as rds',
+      'class DataStack(Stack):',
+      '    def __init__(self, scope, construct_id, *, vpc, **kwargs):',
+      '        super().__init__(scope, construct_id, **kwargs)',
+      '        rds.DatabaseCluster(self, "Ledger",',
+      '            engine=rds.DatabaseClusterEngine.aurora_postgres(version=rds.AuroraPostgresEngineVersion.VER_16_4),',
+      '            writer=rds.ClusterInstance.provisioned("writer"),',
+      '            vpc=vpc,',
+      '            storage_encrypted=False,',
+      '        )',
+    );
+    const [cluster] = storageMessages(python, 'python');
+    assert.match(cluster, /^storage_encrypted is false on this Aurora cluster/);
   });
 });

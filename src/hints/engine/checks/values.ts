@@ -99,8 +99,14 @@ export const falseOrAbsent: Check = (rule, context) => {
   }
 };
 
-/** Whether the resource's engine, as written, encrypts a new resource whatever the setting says (`alwaysEncryptedForEngines`). */
+/**
+ * Whether the resource's engine, as written or as its type implies, encrypts a new resource whatever the setting
+ * says (`alwaysEncryptedForEngines`, `alwaysEncryptedIn`).
+ */
 function encryptedAnyway(rule: HintRule, resource: OptionContext): boolean {
+  if (rule.diagnostic?.alwaysEncryptedIn?.includes(resource.type)) {
+    return true;
+  }
   const engines = rule.diagnostic?.alwaysEncryptedForEngines;
   const engine = engines ? optionNamed(resource, ENGINE)?.literal : undefined;
   return engine?.kind === 'str' && engines!.includes(engine.value.trim().toLowerCase());
