@@ -200,6 +200,28 @@ describe('DynamoDB PartiQL statements', () => {
     assert.deepEqual(findings('OrderRepository.cs', csharp), ['11 dynamodb-partiql-select-scan!']);
   });
 
+  it('reads SDK v2 calls, and a callback that sends the next page with NextToken pages the call', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const dynamodb = new AWS.DynamoDB();',
+      '',
+      'exports.handler = async (event) => {',
+      "  const params = { Statement: 'SELECT * FROM \"orders\" WHERE status = ?', Parameters: [{ S: event.status }] };",
+      '  const data = await dynamodb.executeStatement(params).promise();',
+      '  return data.Items;',
+      '};',
+      '',
+      'function listMusic(nextToken, done) {',
+      "  dynamodb.executeStatement({ Statement: 'SELECT * FROM \"Music\"', NextToken: nextToken }, (err, data) => {",
+      '    if (data.NextToken) return listMusic(data.NextToken, done);',
+      '    done();',
+      '  });',
+      '}',
+    );
+    assert.deepEqual(findings('music.js', code), ['6 dynamodb-execute-statement!']);
+    assert.deepEqual(hovers('music.js', code), ['6 dynamodb-execute-statement', '11 dynamodb-execute-statement']);
+  });
+
   it('hovers on batches and transactions, and finds a literal batch of more than 25 statements', () => {
     const statements = Array.from({ length: 26 }, (_, i) => `    { Statement: 'DELETE FROM "orders" WHERE pk = ? AND sk = ?', Parameters: [id, '${i}'] },`);
     const code = sourceLines(
