@@ -200,6 +200,31 @@ describe('DynamoDB PartiQL statements', () => {
     assert.deepEqual(findings('OrderRepository.cs', csharp), ['11 dynamodb-partiql-select-scan!']);
   });
 
+  it('leaves a statement the code completes in place unread (`sql += " WHERE pk = ?"`)', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient, ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({});',
+      'export async function find(filter) {',
+      '  let sql = \'SELECT * FROM "orders"\';',
+      '  if (filter.pk) {',
+      "    sql += ' WHERE pk = ?';",
+      '  }',
+      '  return client.send(new ExecuteStatementCommand({ Statement: sql, Parameters: filter.pk ? [filter.pk] : undefined }));',
+      '}',
+    );
+    assert.deepEqual(findings('find.js', js), []);
+    const python = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def find(pk=None):',
+      '    sql = \'SELECT * FROM "orders"\'',
+      '    if pk:',
+      '        sql += " WHERE pk = ?"',
+      '    return client.execute_statement(Statement=sql)',
+    );
+    assert.deepEqual(findings('find.py', python), []);
+  });
+
   it('reads SDK v2 calls, and a callback that sends the next page with NextToken pages the call', () => {
     const code = sourceLines(
       "const AWS = require('aws-sdk');",

@@ -9,6 +9,7 @@
 import { OptionContext, PartiqlSelect } from '../model';
 import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
 import { onlyBinding } from './sqlLiterals';
 
@@ -66,7 +67,7 @@ function statementText(a: CodeAnalyzer, from: number, to: number, depth: number)
     if (depth < MAX_DEPTH && a.isId(start) && !a.isAccess(start - 1)) {
       const binding = onlyBinding(a, start);
       const expression = binding && bindsWholeExpression(binding) ? binding.expression : -1;
-      return expression >= 0 ? statementText(a, expression, expressionEnd(a, expression), depth + 1) : undefined;
+      return expression >= 0 && !changedBetween(a, a.tokens.text(start), expression, start) ? statementText(a, expression, expressionEnd(a, expression), depth + 1) : undefined;
     }
     return undefined;
   }
@@ -76,6 +77,22 @@ function statementText(a: CodeAnalyzer, from: number, to: number, depth: number)
     pieces.push(stringText(a, k));
   }
   return pieces.length === end - start ? pieces.join('') : concatenation(a, start, end, depth);
+}
+
+/** Tokens read between a name's binding and its use for a change in place; past this, the name is taken as changed. */
+const MAX_CHANGE_SCAN = 4096;
+
+/** Whether the code changes a name in place between two tokens (`sql += " WHERE pk = ?"`), which its binding does not show. */
+function changedBetween(a: CodeAnalyzer, name: string, from: number, to: number): boolean {
+  if (to - from > MAX_CHANGE_SCAN) {
+    return true;
+  }
+  for (let k = from; k < to; k++) {
+    if (a.idIs(k, name) && !a.isAccess(k - 1) && assignmentAt(a, k + 1) > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** `"SELECT * FROM " + TABLE + " WHERE ..."`: the strings' text, other operands as unknown parts; undefined with no string operand. */
