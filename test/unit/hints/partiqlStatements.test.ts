@@ -200,6 +200,65 @@ describe('DynamoDB PartiQL statements', () => {
     assert.deepEqual(findings('OrderRepository.cs', csharp), ['11 dynamodb-partiql-select-scan!']);
   });
 
+  it('reads format strings (Go fmt.Sprintf, Java String.format, Python % and .format) with their fields as unknown parts', () => {
+    const go = sourceLines(
+      'package bookings',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"fmt"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      ')',
+      '',
+      'type Service struct {',
+      '\tclient *dynamodb.Client',
+      '\ttable  string',
+      '}',
+      '',
+      'func (s *Service) HasBooking(ctx context.Context, eventID, userID string) (bool, error) {',
+      '\tinput := &dynamodb.ExecuteStatementInput{',
+      '\t\tStatement: aws.String(fmt.Sprintf(`SELECT * FROM "%s" WHERE begins_with(sk, \'%s_%s\') AND state <> \'CANCELLED\'`, s.table, eventID, userID)),',
+      '\t}',
+      '\tout, err := s.client.ExecuteStatement(ctx, input)',
+      '\tif err != nil {',
+      '\t\treturn false, err',
+      '\t}',
+      '\treturn len(out.Items) > 0, nil',
+      '}',
+      '',
+      'func (s *Service) Where(ctx context.Context, where string) error {',
+      '\t_, err := s.client.ExecuteStatement(ctx, &dynamodb.ExecuteStatementInput{Statement: aws.String(fmt.Sprintf(`SELECT * FROM "%s" %s`, s.table, where))})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings('bookings.go', go), ['18 dynamodb-partiql-select-scan!', '20 dynamodb-execute-statement!']);
+    const python = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def everything(table):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "%s"\' % table)',
+      'def filtered(table, where):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "{}" {}\'.format(table, where))',
+      'def owned(table, owner):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "{}" WHERE owner = ?\'.format(table), Parameters=[{"S": owner}])',
+    );
+    assert.deepEqual(findings('reports.py', python), ['4 dynamodb-partiql-select-scan!', '8 dynamodb-execute-statement!']);
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'public class ScoreDao {',
+      '    private final DynamoDbClient ddb;',
+      '    public ScoreDao(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '    public List<Map<String, AttributeValue>> high(String table) {',
+      '        return ddb.executeStatement(ExecuteStatementRequest.builder().statement(String.format("SELECT * FROM \\"%s\\" WHERE score > ?", table)).build()).items();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('ScoreDao.java', java), ['7 dynamodb-execute-statement!', '7 dynamodb-partiql-select-scan!']);
+  });
+
   it('leaves a statement the code completes in place unread (`sql += " WHERE pk = ?"`)', () => {
     const js = sourceLines(
       "import { DynamoDBClient, ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",

@@ -71,6 +71,10 @@ function statementText(a: CodeAnalyzer, from: number, to: number, depth: number)
     }
     return undefined;
   }
+  const format = formatString(a, start, end);
+  if (format >= 0) {
+    return formattedText(a, format);
+  }
   // Adjacent literals (`"SELECT ..." "WHERE ..."` in Python) are one string.
   const pieces: string[] = [];
   for (let k = start; k < end && a.isString(k); k++) {
@@ -110,6 +114,36 @@ function concatenation(a: CodeAnalyzer, start: number, end: number, depth: numbe
     return undefined;
   }
   return operands.map(([s, e]) => statementText(a, s, e, depth + 1) ?? UNKNOWN).join('');
+}
+
+/** Formatting functions whose first argument is the format (`fmt.Sprintf`, `String.format`, `string.Format`). */
+const FORMAT_CALLS = new Set(['fmt.Sprintf', 'String.format', 'string.Format', 'String.Format']);
+/** A printf verb (`%s`, `%-5d`, `%v`); `%%` is a percent sign. */
+const PRINTF_VERB = /%[-+# 0-9.]*[a-zA-Z]/g;
+/** A `str.format` or `string.Format` field (`{}`, `{0}`, `{name}`); `{{` is a brace. */
+const FORMAT_FIELD = /(?<!\{)\{[^{}]*\}(?!\})/g;
+
+/**
+ * The format string token of a formatting call over the whole value, or -1: `fmt.Sprintf("...", a)`,
+ * `String.format("...", a)`, `"...".formatted(a)`, `"...".format(a)`, `"..." % a`.
+ */
+function formatString(a: CodeAnalyzer, start: number, end: number): number {
+  if (a.isString(start) && !a.tokens.interpolated(start)) {
+    const method = a.is(start + 1, '.') && a.is(start + 3, '(') && a.partner[start + 3] === end - 1 ? a.id(start + 2) : undefined;
+    if (method === 'format' || method === 'formatted' || (a.language.family === 'python' && a.is(start + 1, '%') && end > start + 2)) {
+      return start;
+    }
+  }
+  const call = a.isId(start) && a.is(start + 1, '.') && a.isId(start + 2) && a.is(start + 3, '(') && a.partner[start + 3] === end - 1;
+  const name = call ? `${a.tokens.text(start)}.${a.tokens.text(start + 2)}` : '';
+  return FORMAT_CALLS.has(name) && a.isString(start + 4) && !a.tokens.interpolated(start + 4) && (a.is(start + 5, ',') || a.is(start + 5, ')')) ? start + 4 : -1;
+}
+
+/** A format string's text with its fields as unknown parts. */
+function formattedText(a: CodeAnalyzer, token: number): string {
+  const text = a.tokens.text(token).replace(/\\(['"])/g, '$1');
+  // Python's `%` and `.format`, Go's and Java's printf verbs, C#'s and Python's braces: whichever the string holds.
+  return text.replace(PRINTF_VERB, UNKNOWN).replace(FORMAT_FIELD, UNKNOWN).replaceAll('%%', '%').replaceAll('{{', '{').replaceAll('}}', '}');
 }
 
 /** A string token's text, interpolations as unknown parts and escaped quotes as quotes. */
