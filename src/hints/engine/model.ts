@@ -83,6 +83,8 @@ export interface OptionContext {
   lent?: readonly string[];
   /** A Query's key condition built with boto3 (`Key("pk").eq(a) & Key("sk").eq(b)`), read by `code/conditionBuilders.ts`. */
   builtKeyCondition?: KeyTerm[];
+  /** An `ExecuteStatement` whose statement is a SELECT the code writes out (`code/partiqlStatements.ts`). */
+  partiqlSelect?: PartiqlSelect;
   /** Where a missing property can be inserted, for IaC quick fixes. */
   insertion?: { offset: number; indent: string; style: 'yaml' | 'hcl' | 'json' };
   /**
@@ -103,6 +105,16 @@ export interface OptionContext {
   readerOrigin?: SiteOrigin;
   /** Workspace mode: the construction of the stack whose props the options read now (see `DocumentModel.variants`). */
   createdAt?: SourceRef;
+}
+
+/** What a PartiQL SELECT's text says of the items it reads. */
+export interface PartiqlSelect {
+  /** Whether it has a WHERE clause. */
+  where: boolean;
+  /** Whether its WHERE clause holds an `=` or an `IN` anywhere, as a partition key's condition needs. */
+  equalityOrIn: boolean;
+  /** The attributes of a WHERE clause made of equalities joined by AND (`pk = ? AND sk = ?`), else empty. */
+  equalities: readonly string[];
 }
 
 /** One inbound rule of a security group, as far as it is written literally. */
@@ -225,6 +237,8 @@ export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
+  /** Whether the code around the call reads or passes a PartiQL `NextToken` (as `hasPaginationMarker` does the key). */
+  hasNextTokenMarker(tokenIndex: number): boolean;
   /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
   readsFirstItemOnly(tokenIndex: number): boolean;
   /** Whether the token runs inside a test, a test's set-up or tear-down, or a Testcontainers file (`testFixtures.ts`). */
@@ -338,6 +352,7 @@ export interface PropVariants {
 export const NO_SCOPES: ScopeInfo = {
   hasPaginationMarker: () => false,
   hasUnprocessedMarker: () => false,
+  hasNextTokenMarker: () => false,
   readsFirstItemOnly: () => false,
   inTest: () => false,
   waitsPerElement: () => false,

@@ -28,6 +28,10 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'UpdateTable',
     'UpdateTimeToLive',
     'UpdateContinuousBackups',
+    // PartiQL: statements over the same tables (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html).
+    'ExecuteStatement',
+    'BatchExecuteStatement',
+    'ExecuteTransaction',
   ],
   rds: [
     'CreateDBInstance',
@@ -114,12 +118,13 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
 
 /**
  * Operation ids (`service:Operation`) by normalised name, for clients that use the API names. The Data API's
- * operations sit under `rds:` in the catalog, but the RDS control-plane client has none of their methods.
+ * operations sit under `rds:` in the catalog, but the RDS control-plane client has none of their methods
+ * (DynamoDB's PartiQL `ExecuteStatement` and `BatchExecuteStatement`, of the same names, are DynamoDB's).
  */
 const API_METHODS = new Map<string, Map<string, string>>();
 const DATA_API_OPERATIONS = new Set(RDS_DATA_OPERATIONS);
 for (const service of Object.keys(OPERATIONS) as HintService[]) {
-  const clientOperations = OPERATIONS[service].filter((operation) => !DATA_API_OPERATIONS.has(operation));
+  const clientOperations = OPERATIONS[service].filter((operation) => service !== 'rds' || !DATA_API_OPERATIONS.has(operation));
   API_METHODS.set(service, new Map(clientOperations.map((operation) => [normalizeName(operation), `${service}:${operation}`])));
 }
 
@@ -135,6 +140,10 @@ const DOCUMENT_METHODS = new Map<string, string>([
   ['batchwrite', 'dynamodb:BatchWriteItem'],
   ['transactget', 'dynamodb:TransactGetItems'],
   ['transactwrite', 'dynamodb:TransactWriteItems'],
+  // lib-dynamodb's PartiQL commands, which take and return native values.
+  ['executestatement', 'dynamodb:ExecuteStatement'],
+  ['batchexecutestatement', 'dynamodb:BatchExecuteStatement'],
+  ['executetransaction', 'dynamodb:ExecuteTransaction'],
 ]);
 
 const RESOURCE_METHODS = new Map<string, string>([
@@ -276,6 +285,9 @@ const REQUIRED_REQUEST_KEYS: Record<string, string> = {
   'dynamodb:BatchWriteItem': 'requestitems',
   'dynamodb:TransactGetItems': 'transactitems',
   'dynamodb:TransactWriteItems': 'transactitems',
+  'dynamodb:ExecuteStatement': 'statement',
+  'dynamodb:BatchExecuteStatement': 'statements',
+  'dynamodb:ExecuteTransaction': 'transactstatements',
 };
 
 export function requiredRequestKey(operation: string): string {

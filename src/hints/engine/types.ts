@@ -81,6 +81,7 @@ export const CHECKS = [
   'consistent-read-on-index',
   'filter-on-scan',
   'limit-with-filter',
+  'partiql-full-scan',
   'value-equals',
   'false-or-absent',
   'requires-one-of',

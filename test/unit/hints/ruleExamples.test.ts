@@ -96,6 +96,9 @@ describe('rule examples per language and client', () => {
       'dynamodb-update-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-key-condition-expression': ['javascript', 'python', 'java', 'go', 'csharp'],
       'dynamodb-return-values': ['javascript', 'python', 'java', 'go', 'csharp'],
+      ...Object.fromEntries(
+        ['dynamodb-execute-statement', 'dynamodb-partiql-select-scan', 'dynamodb-batch-execute-statement', 'dynamodb-execute-transaction', 'dynamodb-partiql-statements'].map((id) => [id, ['javascript', 'python', 'java', 'go', 'csharp']]),
+      ),
       'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
       'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
       'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],

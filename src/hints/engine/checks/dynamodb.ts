@@ -1,8 +1,8 @@
-/** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads. */
+/** Checks on DynamoDB requests: unpaginated reads, ignored unprocessed items, batch sizes, index reads, PartiQL scans. */
 import { conditionTerms } from '../code/dynamodbExpressions';
 import { paginationFix } from '../fixes';
 import { Check, CheckContext, literalEquals, optionNamed, setsOption } from './context';
-import { OptionContext, ScopeInfo } from '../model';
+import { OptionContext, PartiqlSelect, ScopeInfo } from '../model';
 import { HintRule } from '../types';
 
 const LIMIT = ['Limit'];
@@ -24,9 +24,16 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
     }
     if (check === 'no-pagination') {
       const request = occurrence.request;
+      const statement = occurrence.operation === STATEMENT;
+      // A SELECT without a WHERE clause is the full-scan rule's, which says it reads one page.
+      const select = statement ? request?.partiqlSelect : undefined;
+      if (statement && (!selectsPages(select, scopes.readsFirstItemOnly(occurrence.tokenIndex)) || (select?.where === false && context.checkRuns('partiql-full-scan')))) {
+        continue;
+      }
       const onePage = request && limitAsksForOnePage(occurrence.operation, request);
+      const marked = scopes.hasPaginationMarker(occurrence.tokenIndex) || (statement && scopes.hasNextTokenMarker(occurrence.tokenIndex));
       // A test reads the few items it wrote to a table it set up: its first page is the whole answer.
-      if (onePage || scopes.hasPaginationMarker(occurrence.tokenIndex) || matchesOneItem(context, request) || firstItemOnly(occurrence.operation, request, scopes, occurrence.tokenIndex) || scopes.inTest(occurrence.tokenIndex)) {
+      if (onePage || marked || matchesOneItem(context, request) || firstItemOnly(occurrence.operation, request, scopes, occurrence.tokenIndex) || scopes.inTest(occurrence.tokenIndex)) {
         continue;
       }
       reported.add(occurrence.name.start);
@@ -97,12 +104,57 @@ function pinsPrimaryKey(request: OptionContext): boolean {
   return terms !== undefined && terms.length === 2 && terms[0].name !== terms[1].name && terms.every((term) => term.operator === '=');
 }
 
+const STATEMENT = 'dynamodb:ExecuteStatement';
+
+/**
+ * Whether an `ExecuteStatement` reads pages: a SELECT the code writes out (another statement, or one whose text is
+ * not known, may not read at all), unless its WHERE clause is equalities on two attributes or more (`pk = ? AND
+ * sk = ?`), which may be the whole primary key of one item, or equalities alone on a read whose first item is all
+ * the code uses. A WHERE clause also filters (unlike a key condition), so an equality is not known to be a key's.
+ */
+function selectsPages(select: PartiqlSelect | undefined, firstItemOnly: boolean): boolean {
+  if (!select) {
+    return false;
+  }
+  const names = new Set(select.equalities);
+  return names.size < 2 && !(firstItemOnly && names.size > 0);
+}
+
+/**
+ * A SELECT that the PartiQL reference says scans the whole table or index: one whose WHERE clause holds no `=` and
+ * no `IN`, so no partition key value can be pinned, or one without a WHERE clause that reads only its first page
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.select.html). A SELECT of every
+ * item that pages on is a deliberate read of the whole table, as a paginated Scan is; a test reads a table it set up;
+ * a Limit stops the read after that many items.
+ */
+export const partiqlFullScan: Check = (rule, context) => {
+  const scopes = context.model.scopes;
+  for (const occurrence of context.model.operations) {
+    const request = occurrence.operation === STATEMENT ? occurrence.request : undefined;
+    const select = request?.partiqlSelect;
+    const statement = select && (!select.where || !select.equalityOrIn) ? request?.options.find((option) => option.norm === 'statement') : undefined;
+    if (!statement || (request !== undefined && setsOption(request, LIMIT)) || scopes.inTest(occurrence.tokenIndex)) {
+      continue;
+    }
+    if (select?.where) {
+      context.report(rule, statement.key);
+    } else if (!scopes.hasPaginationMarker(occurrence.tokenIndex) && !scopes.hasNextTokenMarker(occurrence.tokenIndex)) {
+      context.report(rule, statement.key, undefined, NO_WHERE_FIRST_PAGE);
+    }
+  }
+};
+
+const NO_WHERE_FIRST_PAGE =
+  'This PartiQL SELECT has no WHERE clause, so DynamoDB scans the whole table or index, and one call returns at most 1 MB: this code never reads NextToken, so it gets only the first page. Give the partition key with = or IN, or page on with NextToken if every item is meant.';
+
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
 
 export const unprocessedIgnored: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'unprocessed-ignored');
 
 const BATCH_LIMITS: Record<string, number> = {
   'dynamodb:BatchWriteItem': 25,
+  'dynamodb:BatchExecuteStatement': 25,
+  'dynamodb:ExecuteTransaction': 100,
   'dynamodb:BatchGetItem': 100,
   'dynamodb:TransactWriteItems': 100,
   'dynamodb:TransactGetItems': 100,

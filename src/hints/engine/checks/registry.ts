@@ -2,7 +2,7 @@
 import { CheckName } from '../types';
 import { Check } from './context';
 import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
-import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, unprocessedIgnored } from './dynamodb';
+import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, partiqlFullScan, unprocessedIgnored } from './dynamodb';
 import { engineVersionPastStandardSupport } from './engineVersion';
 import { itemRequestInLoop } from './itemLoops';
 import { openIngress } from './ingress';
@@ -25,6 +25,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'consistent-read-on-index': consistentReadOnIndex,
   'filter-on-scan': filterOnScan,
   'limit-with-filter': limitWithFilter,
+  'partiql-full-scan': partiqlFullScan,
   'value-equals': valueEquals,
   'false-or-absent': falseOrAbsent,
   'requires-one-of': requiresOneOf,

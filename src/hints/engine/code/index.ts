@@ -20,6 +20,7 @@ import { javascript, typescript } from './languages/javascript';
 import { python } from './languages/python';
 import { dynamodbRequests } from './dynamodbRequests';
 import { markerScopes } from './pagination';
+import { readPartiqlStatements } from './partiqlStatements';
 import { ProjectContext } from './projectImports';
 import { markFollowingExpires } from './redisTtl';
 import { sdkImport } from './sdkImports';
@@ -64,6 +65,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     }
   }
   readBuiltKeyConditions(analyzer, contexts);
+  readPartiqlStatements(analyzer, contexts);
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];

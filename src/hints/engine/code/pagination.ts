@@ -18,8 +18,10 @@ const { ID, STR } = TOKEN_KIND;
  * `GetRemainingAsync` and `IsDone`, `UnprocessedItems`) holds in some case; the Kelvin sign is the one
  * other character whose lower case is `k`.
  */
-const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]|[rR][eE][mM]|[dD][oO][nN]/g;
+const MARKER_TRIGRAMS = /[kK\u212a][eE][yY]|[pP][aA][gG]|[uU][nN][pP]|[rR][eE][mM]|[dD][oO][nN]|[nN][eE][xX]/g;
 const PAGINATION_MARKER = /last_?evaluated_?key|exclusive_?start_?key|paginat|getremaining|^isdone$/;
+/** PartiQL's page token (`NextToken`, `next_token`, Java's `nextToken()`), kept apart: other APIs' results name one too. */
+const NEXT_TOKEN_MARKER = /^next_?token$/;
 /** A string's text that is one word, as a key's is. */
 const STRING_KEY = /^[\w-]{1,64}$/;
 
@@ -86,6 +88,7 @@ export function pythonPaginationShape(a: CodeAnalyzer, receiverStart: number, na
 export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const pagination: number[] = [];
   const unprocessed: number[] = [];
+  const nextTokens: number[] = [];
   const tokens = a.tokens;
   // A paginator the code leaves after its first page is a single call (`firstIteration.ts`), not a marker.
   const singleCalls = new Set(a.operations.filter((operation) => operation.call).map((operation) => operation.tokenIndex));
@@ -112,14 +115,20 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     if (lower.includes('unprocessed')) {
       unprocessed.push(token);
     }
+    if (NEXT_TOKEN_MARKER.test(lower)) {
+      nextTokens.push(token);
+    }
   }
   const paginationAnchors = anchored(a, pagination);
   const unprocessedAnchors = anchored(a, unprocessed);
+  const nextTokenAnchors = anchored(a, nextTokens);
   const pages = (anchors: Map<number, number[] | null>, tokenIndex: number) => (scope: number) => {
     const markers = anchors.get(scope);
     return markers === null || (markers !== undefined && markers.some((marker) => !a.scopes.exclusive(marker, tokenIndex)));
   };
-  const paged = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(paginationAnchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(paginationAnchors, tokenIndex));
+  const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(anchors, tokenIndex));
+  const paged = pagedBy(paginationAnchors);
+  const pagedByToken = pagedBy(nextTokenAnchors);
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
   // A helper that hands its read over whole is paged where every call of it in the file is.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
@@ -129,6 +138,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   return {
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),
     hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried),
+    hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),

@@ -1,0 +1,328 @@
+/**
+ * DynamoDB PartiQL (`ExecuteStatement`, `BatchExecuteStatement`, `ExecuteTransaction`) in the shapes real projects
+ * send it: Lambda handlers on a module-level lib-dynamodb client, repository classes with injected clients, boto3
+ * clients made inside functions, Java builders, Go input structs and C# requests. A SELECT whose text the code writes
+ * out is read: without a WHERE clause, or with one that holds no `=` or `IN`, it scans the whole table; a SELECT
+ * that reads pages and never reads NextToken gets only its first. Statements whose text is not known, writes, a
+ * SELECT on two equalities (maybe the whole key), a Limit and a NextToken loop get nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { readSelect } from '../../../src/hints/engine/code/partiqlStatements';
+import { hintsIn, sourceLines } from './support';
+
+const PARTIQL_RULES = ['dynamodb-execute-statement', 'dynamodb-partiql-select-scan', 'dynamodb-batch-execute-statement', 'dynamodb-execute-transaction', 'dynamodb-partiql-statements'];
+const findings = (file: string, code: string): string[] =>
+  hintsIn(file, code)
+    .filter((hint) => hint.endsWith('!') && PARTIQL_RULES.some((rule) => hint.endsWith(` ${rule}!`)))
+    .map((hint) => `${hint.split(':')[0]} ${hint.slice(hint.lastIndexOf(' ') + 1)}`);
+const hovers = (file: string, code: string): string[] =>
+  hintsIn(file, code)
+    .filter((hint) => !hint.endsWith('!') && PARTIQL_RULES.some((rule) => hint.endsWith(` ${rule}`)))
+    .map((hint) => `${hint.split(':')[0]} ${hint.slice(hint.lastIndexOf(' ') + 1)}`);
+
+describe('DynamoDB PartiQL statements', () => {
+  it('reads what a SELECT asks of the table from its text, and only as far as the text is sure', () => {
+    assert.deepEqual(readSelect('SELECT * FROM "orders"'), { where: false, equalityOrIn: false, equalities: [] });
+    assert.deepEqual(readSelect('select id from orders.byStatus where status = ? and total > ?'), { where: true, equalityOrIn: true, equalities: [] });
+    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE "pk" = ? AND sk = \'a=b\''), { where: true, equalityOrIn: true, equalities: ['pk', 'sk'] });
+    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE pk IN [?, ?]'), { where: true, equalityOrIn: true, equalities: [] });
+    assert.deepEqual(readSelect("SELECT * FROM orders WHERE created >= ? AND note <> 'x = y'"), { where: true, equalityOrIn: false, equalities: [] });
+    // The table name may be computed; anything else computed after FROM may be the WHERE clause.
+    assert.deepEqual(readSelect('SELECT * FROM "\uE000"'), { where: false, equalityOrIn: false, equalities: [] });
+    assert.equal(readSelect('SELECT * FROM "orders" \uE000'), undefined);
+    assert.equal(readSelect('SELECT * FROM orders WHERE note = \'open'), undefined);
+    assert.equal(readSelect('UPDATE "orders" SET a = ? WHERE pk = ?'), undefined);
+    assert.equal(readSelect('EXISTS(SELECT * FROM "orders" WHERE pk = ?)'), undefined);
+  });
+
+  it('finds full-table SELECTs and first-page SELECTs in a Lambda handler on a module-level lib-dynamodb client', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, ExecuteStatementCommand } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'const TABLE = process.env.TABLE_NAME;',
+      '',
+      'export const handler = async (event) => {',
+      '  const all = await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${TABLE}"` }));',
+      "  const open = await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM \"${TABLE}\" WHERE begins_with(sk, 'ORDER#')` }));",
+      "  const mine = await doc.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM \"orders\" WHERE pk = ?', Parameters: [event.userId] }));",
+      "  const one = await doc.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM \"orders\" WHERE pk = ? AND sk = ?', Parameters: [event.userId, event.id] }));",
+      "  const sample = await doc.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM \"orders\"', Limit: 20 }));",
+      "  await doc.send(new ExecuteStatementCommand({ Statement: 'UPDATE \"orders\" SET seen = ? WHERE pk = ?', Parameters: [true, event.userId] }));",
+      "  await doc.send(new ExecuteStatementCommand({ Statement: 'DELETE FROM \"orders\" WHERE pk = ? AND sk = ?', Parameters: [event.userId, event.id] }));",
+      '  await doc.send(new ExecuteStatementCommand({ Statement: event.statement }));',
+      '  await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "orders" ${event.where}` }));',
+      '  return [all, open, mine, one, sample];',
+      '};',
+      '',
+      'export async function everyOrder() {',
+      '  const items = [];',
+      '  let NextToken;',
+      '  do {',
+      '    const page = await doc.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${TABLE}"`, NextToken }));',
+      '    items.push(...(page.Items ?? []));',
+      '    NextToken = page.NextToken;',
+      '  } while (NextToken);',
+      '  return items;',
+      '}',
+    );
+    assert.deepEqual(findings('src/handler.js', code), [
+      '8 dynamodb-partiql-select-scan!',
+      '9 dynamodb-execute-statement!',
+      '9 dynamodb-partiql-select-scan!',
+      '10 dynamodb-execute-statement!',
+    ]);
+    assert.ok(hovers('src/handler.js', code).includes('24 dynamodb-execute-statement'));
+  });
+
+  it('reads statements held by a local and passed to a repository class with an injected client', () => {
+    const code = sourceLines(
+      "import { DynamoDBDocumentClient, ExecuteStatementCommand } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'export class OrderRepository {',
+      '  constructor(private readonly client: DynamoDBDocumentClient, private readonly table: string) {}',
+      '',
+      '  async byStatus(status: string) {',
+      '    const statement = `SELECT * FROM "${this.table}" WHERE status = ?`;',
+      '    const result = await this.client.send(new ExecuteStatementCommand({ Statement: statement, Parameters: [status] }));',
+      '    return result.Items;',
+      '  }',
+      '',
+      '  async recent(since: number) {',
+      '    const params = { Statement: `SELECT * FROM "${this.table}" WHERE createdAt > ?`, Parameters: [since] };',
+      '    return (await this.client.send(new ExecuteStatementCommand(params))).Items;',
+      '  }',
+      '',
+      '  async run(statement: string) {',
+      '    return this.client.send(new ExecuteStatementCommand({ Statement: statement }));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings('src/orders.ts', code), ['8 dynamodb-execute-statement!', '13 dynamodb-partiql-select-scan!', '14 dynamodb-execute-statement!']);
+  });
+
+  it('reads boto3 statements in a client made inside a function, and leaves a NextToken loop alone', () => {
+    const code = sourceLines(
+      'import os',
+      'import boto3',
+      '',
+      'TABLE = os.environ["TABLE"]',
+      '',
+      'def handler(event, context):',
+      '    client = boto3.client("dynamodb")',
+      '    scan = client.execute_statement(Statement=f\'SELECT * FROM "{TABLE}" WHERE contains(tags, ?)\', Parameters=[{"S": event["tag"]}])',
+      '    book = client.execute_statement(Statement="SELECT * FROM Books WHERE Author = \'a\' AND Title = \'b\'")',
+      '    by_category = client.execute_statement(Statement="SELECT * FROM Books.CategoryIndex WHERE Category = ?", Parameters=[{"S": "Tech"}])',
+      '    client.execute_statement(Statement="UPDATE Books SET Formats.Audiobook = ? WHERE Author = ? AND Title = ?", Parameters=params(event))',
+      '    return scan["Items"], book["Items"], by_category["Items"]',
+      '',
+      'def every_book():',
+      '    client = boto3.client("dynamodb")',
+      '    kwargs = {"Statement": "SELECT * FROM Books"}',
+      '    items = []',
+      '    while True:',
+      '        page = client.execute_statement(**kwargs)',
+      '        items.extend(page["Items"])',
+      '        if "NextToken" not in page:',
+      '            return items',
+      '        kwargs["NextToken"] = page["NextToken"]',
+    );
+    assert.deepEqual(findings('handler.py', code), ['8 dynamodb-execute-statement!', '8 dynamodb-partiql-select-scan!', '10 dynamodb-execute-statement!']);
+  });
+
+  it('reads Java builders, Go input structs and C# requests on injected clients', () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      '',
+      'public class OrderDao {',
+      '    private final DynamoDbClient ddb;',
+      '    public OrderDao(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '    public List<Map<String, AttributeValue>> all() {',
+      '        return ddb.executeStatement(ExecuteStatementRequest.builder().statement("SELECT * FROM \\"orders\\"").build()).items();',
+      '    }',
+      '    public List<Map<String, AttributeValue>> byCustomer(String id) {',
+      '        List<Map<String, AttributeValue>> items = new ArrayList<>();',
+      '        String token = null;',
+      '        do {',
+      '            ExecuteStatementResponse page = ddb.executeStatement(ExecuteStatementRequest.builder()',
+      '                .statement("SELECT * FROM \\"orders\\" WHERE customerId = ?")',
+      '                .parameters(AttributeValue.fromS(id)).nextToken(token).build());',
+      '            items.addAll(page.items());',
+      '            token = page.nextToken();',
+      '        } while (token != null);',
+      '        return items;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('OrderDao.java', java), ['8 dynamodb-partiql-select-scan!']);
+    const go = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      ')',
+      '',
+      'type Store struct {',
+      '\tclient *dynamodb.Client',
+      '}',
+      '',
+      'func (s *Store) Expensive(ctx context.Context) (*dynamodb.ExecuteStatementOutput, error) {',
+      '\treturn s.client.ExecuteStatement(ctx, &dynamodb.ExecuteStatementInput{Statement: aws.String(`SELECT * FROM "orders" WHERE total > ?`)})',
+      '}',
+      '',
+      'func (s *Store) Mark(ctx context.Context, id string) error {',
+      '\t_, err := s.client.ExecuteStatement(ctx, &dynamodb.ExecuteStatementInput{Statement: aws.String(`UPDATE "orders" SET seen = true WHERE pk = ?`)})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings('store.go', go), ['15 dynamodb-execute-statement!', '15 dynamodb-partiql-select-scan!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      '',
+      'public class OrderRepository',
+      '{',
+      '    private readonly IAmazonDynamoDB _client;',
+      '    private readonly string _table;',
+      '    public OrderRepository(IAmazonDynamoDB client, string table) { _client = client; _table = table; }',
+      '    public async Task<List<Dictionary<string, AttributeValue>>> All()',
+      '    {',
+      '        var response = await _client.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"SELECT * FROM \\"{_table}\\"" });',
+      '        return response.Items;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('OrderRepository.cs', csharp), ['11 dynamodb-partiql-select-scan!']);
+  });
+
+  it('reads format strings (Go fmt.Sprintf, Java String.format, Python % and .format) with their fields as unknown parts', () => {
+    const go = sourceLines(
+      'package bookings',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"fmt"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      ')',
+      '',
+      'type Service struct {',
+      '\tclient *dynamodb.Client',
+      '\ttable  string',
+      '}',
+      '',
+      'func (s *Service) HasBooking(ctx context.Context, eventID, userID string) (bool, error) {',
+      '\tinput := &dynamodb.ExecuteStatementInput{',
+      '\t\tStatement: aws.String(fmt.Sprintf(`SELECT * FROM "%s" WHERE begins_with(sk, \'%s_%s\') AND state <> \'CANCELLED\'`, s.table, eventID, userID)),',
+      '\t}',
+      '\tout, err := s.client.ExecuteStatement(ctx, input)',
+      '\tif err != nil {',
+      '\t\treturn false, err',
+      '\t}',
+      '\treturn len(out.Items) > 0, nil',
+      '}',
+      '',
+      'func (s *Service) Where(ctx context.Context, where string) error {',
+      '\t_, err := s.client.ExecuteStatement(ctx, &dynamodb.ExecuteStatementInput{Statement: aws.String(fmt.Sprintf(`SELECT * FROM "%s" %s`, s.table, where))})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings('bookings.go', go), ['18 dynamodb-partiql-select-scan!', '20 dynamodb-execute-statement!']);
+    const python = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def everything(table):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "%s"\' % table)',
+      'def filtered(table, where):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "{}" {}\'.format(table, where))',
+      'def owned(table, owner):',
+      '    return client.execute_statement(Statement=\'SELECT * FROM "{}" WHERE owner = ?\'.format(table), Parameters=[{"S": owner}])',
+    );
+    assert.deepEqual(findings('reports.py', python), ['4 dynamodb-partiql-select-scan!', '8 dynamodb-execute-statement!']);
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'public class ScoreDao {',
+      '    private final DynamoDbClient ddb;',
+      '    public ScoreDao(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '    public List<Map<String, AttributeValue>> high(String table) {',
+      '        return ddb.executeStatement(ExecuteStatementRequest.builder().statement(String.format("SELECT * FROM \\"%s\\" WHERE score > ?", table)).build()).items();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('ScoreDao.java', java), ['7 dynamodb-execute-statement!', '7 dynamodb-partiql-select-scan!']);
+  });
+
+  it('leaves a statement the code completes in place unread (`sql += " WHERE pk = ?"`)', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient, ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({});',
+      'export async function find(filter) {',
+      '  let sql = \'SELECT * FROM "orders"\';',
+      '  if (filter.pk) {',
+      "    sql += ' WHERE pk = ?';",
+      '  }',
+      '  return client.send(new ExecuteStatementCommand({ Statement: sql, Parameters: filter.pk ? [filter.pk] : undefined }));',
+      '}',
+    );
+    assert.deepEqual(findings('find.js', js), []);
+    const python = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def find(pk=None):',
+      '    sql = \'SELECT * FROM "orders"\'',
+      '    if pk:',
+      '        sql += " WHERE pk = ?"',
+      '    return client.execute_statement(Statement=sql)',
+    );
+    assert.deepEqual(findings('find.py', python), []);
+  });
+
+  it('reads SDK v2 calls, and a callback that sends the next page with NextToken pages the call', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const dynamodb = new AWS.DynamoDB();',
+      '',
+      'exports.handler = async (event) => {',
+      "  const params = { Statement: 'SELECT * FROM \"orders\" WHERE status = ?', Parameters: [{ S: event.status }] };",
+      '  const data = await dynamodb.executeStatement(params).promise();',
+      '  return data.Items;',
+      '};',
+      '',
+      'function listMusic(nextToken, done) {',
+      "  dynamodb.executeStatement({ Statement: 'SELECT * FROM \"Music\"', NextToken: nextToken }, (err, data) => {",
+      '    if (data.NextToken) return listMusic(data.NextToken, done);',
+      '    done();',
+      '  });',
+      '}',
+    );
+    assert.deepEqual(findings('music.js', code), ['6 dynamodb-execute-statement!']);
+    assert.deepEqual(hovers('music.js', code), ['6 dynamodb-execute-statement', '11 dynamodb-execute-statement']);
+  });
+
+  it('hovers on batches and transactions, and finds a literal batch of more than 25 statements', () => {
+    const statements = Array.from({ length: 26 }, (_, i) => `    { Statement: 'DELETE FROM "orders" WHERE pk = ? AND sk = ?', Parameters: [id, '${i}'] },`);
+    const code = sourceLines(
+      "import { DynamoDBClient, BatchExecuteStatementCommand, ExecuteTransactionCommand } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({});',
+      'export async function purge(id) {',
+      '  await client.send(new BatchExecuteStatementCommand({ Statements: [',
+      ...statements,
+      '  ] }));',
+      '  await client.send(new ExecuteTransactionCommand({ TransactStatements: [',
+      "    { Statement: 'UPDATE \"accounts\" SET n = n - 1 WHERE pk = ?', Parameters: [id] },",
+      '  ] }));',
+      '}',
+    );
+    assert.deepEqual(findings('purge.js', code), ['4 dynamodb-partiql-statements!']);
+    const hovered = hovers('purge.js', code);
+    assert.ok(hovered.includes('4 dynamodb-batch-execute-statement'));
+    assert.ok(hovered.includes('32 dynamodb-execute-transaction'));
+  });
+});
