@@ -150,6 +150,8 @@ export interface RuleDiagnostic {
   /** For `false-or-absent`: resource types whose engine is always one of those (the CDK's Aurora-only DatabaseCluster). */
   alwaysEncryptedIn?: string[];
   alwaysEncryptedMessage?: string;
+  /** For `partiql-full-scan`: the message for a SELECT with no WHERE clause that reads only its first page. */
+  firstPageMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];
   /**

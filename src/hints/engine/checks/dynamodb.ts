@@ -139,13 +139,10 @@ export const partiqlFullScan: Check = (rule, context) => {
     if (select?.where) {
       context.report(rule, statement.key);
     } else if (!scopes.hasPaginationMarker(occurrence.tokenIndex) && !scopes.hasNextTokenMarker(occurrence.tokenIndex)) {
-      context.report(rule, statement.key, undefined, NO_WHERE_FIRST_PAGE);
+      context.report(rule, statement.key, undefined, rule.diagnostic!.firstPageMessage);
     }
   }
 };
-
-const NO_WHERE_FIRST_PAGE =
-  'This PartiQL SELECT has no WHERE clause, so DynamoDB scans the whole table or index, and one call returns at most 1 MB: this code never reads NextToken, so it gets only the first page. Give the partition key with = or IN, or page on with NextToken if every item is meant.';
 
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
 
