@@ -77,7 +77,7 @@ describe('typed item requests passed whole to a sending method in a loop', () =>
     assert.deepEqual(loops, ['24:PutItem dynamodb-item-loop!'], found.join('\n'));
   });
 
-  it('reports a C# request awaited through a store, not one gathered with Task.WhenAll', () => {
+  it('reports a C# request awaited through a store, not one gathered with Task.WhenAll or queued in a list', () => {
     const found = hintsIn(
       'Seeding/Seeder.cs',
       sourceLines(
@@ -103,6 +103,15 @@ describe('typed item requests passed whole to a sending method in a loop', () =>
         '            pending.Add(_records.SaveAsync(new PutItemRequest { TableName = table, Item = row }));',
         '        }',
         '        return Task.WhenAll(pending);',
+        '    }',
+        '    public List<PutItemRequest> Queue(string table, List<Dictionary<string, AttributeValue>> rows)',
+        '    {',
+        '        var queued = new List<PutItemRequest>();',
+        '        foreach (var row in rows)',
+        '        {',
+        '            queued.Insert(0, new PutItemRequest { TableName = table, Item = row });',
+        '        }',
+        '        return queued;',
         '    }',
         '}',
       ),

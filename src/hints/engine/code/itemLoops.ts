@@ -135,9 +135,9 @@ export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
 
 /**
  * Methods that take a request to send it, by their name (a project's `Put`, `putItem`, `SaveAsync`, `deleteOne`):
- * not a list's `append` or `add`, which collect requests for a batch.
+ * not a list's `append`, `add` or `Insert`, which collect requests for a batch.
  */
-const SENDING_METHOD = /put|get|delete|save|load|remove|fetch|write|read|store|upsert|insert/i;
+const SENDING_METHOD = /put|get|delete|save|load|remove|fetch|write|read|store|upsert/i;
 
 /**
  * The call a typed request is written straight into, as a whole argument, when that call is no SDK call of its own

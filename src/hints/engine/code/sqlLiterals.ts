@@ -2,7 +2,8 @@
  * String literals that SQL connection options hold through a name (`code/sqlConnections.ts`): a password or a
  * connection URL passed as a local that the same function sets once to a literal, as a module's name bound once
  * to one (`PASSWORD = "..."` above a Flask route that connects, `const DATABASE_URL = "postgres://..."`), or as a
- * Java `final` field. That literal is what the code writes for the connection.
+ * Java `final` field. That literal is what the code writes for the connection. Redis clients' passwords and
+ * hosts are read the same way (`readRedisLocalLiterals`).
  */
 import { OptionContext } from '../model';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
