@@ -250,6 +250,8 @@ export interface ScopeInfo {
    * a helper whose one DynamoDB call is that item request, or one that sends Redis commands one at a time.
    */
   waitingCallers(tokenIndex: number, kind: 'item-request' | 'redis-command'): Span[];
+  /** The call a typed request at the token is passed to whole, when that call is no SDK call and runs once per element and waits (`itemLoops.ts`). */
+  sendingCallPerElement(tokenIndex: number): Span | undefined;
   /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table (`readModifyWrite.ts`). */
   rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
 }
@@ -357,6 +359,7 @@ export const NO_SCOPES: ScopeInfo = {
   inTest: () => false,
   waitsPerElement: () => false,
   waitingCallers: () => [],
+  sendingCallPerElement: () => undefined,
   rewritesReadItem: () => false,
 };
 

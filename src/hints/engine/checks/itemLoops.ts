@@ -33,7 +33,15 @@ export const itemRequestInLoop: Check = (rule, context) => {
   };
   for (const occurrence of context.model.operations) {
     // A test that seeds its table item by item costs that test only.
-    if (!occurrence.call || !operations.has(occurrence.operation) || !batchable(occurrence.operation, occurrence.request) || scopes.inTest(occurrence.tokenIndex)) {
+    if (!operations.has(occurrence.operation) || !batchable(occurrence.operation, occurrence.request) || scopes.inTest(occurrence.tokenIndex)) {
+      continue;
+    }
+    if (!occurrence.call) {
+      // A typed request passed whole to a project's method that sends it (`s.client.Put(ctx, &dynamodb.PutItemInput{...})`).
+      const sending = occurrence.request ? scopes.sendingCallPerElement(occurrence.tokenIndex) : undefined;
+      if (sending) {
+        report(sending);
+      }
       continue;
     }
     if (scopes.waitsPerElement(occurrence.tokenIndex)) {

@@ -2,6 +2,7 @@
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
+import { readRedisLocalLiterals } from './sqlLiterals';
 import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, OptionContext, parseSuppression } from '../model';
 import { LineIndex } from '../text';
@@ -66,6 +67,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   }
   readBuiltKeyConditions(analyzer, contexts);
   readPartiqlStatements(analyzer, contexts);
+  readRedisLocalLiterals(analyzer, contexts);
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];

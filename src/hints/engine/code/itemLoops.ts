@@ -6,6 +6,7 @@
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
+import { segments } from './braces';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
@@ -130,6 +131,44 @@ export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
   }
   const call: ItemCall = { start: a.isAccess(result.name - 1) ? chainStart(a, result.name - 2) : result.name, close, end: result.end, name: result.name };
   return call.start >= 0 && !leavesLoopAfter(a, call.start, result.end - 1) && !retriesOrPolls(a, nameIndex) && waits(a, call);
+}
+
+/**
+ * Methods that take a request to send it, by their name (a project's `Put`, `putItem`, `SaveAsync`, `deleteOne`):
+ * not a list's `append`, `add` or `Insert`, which collect requests for a batch.
+ */
+const SENDING_METHOD = /put|get|delete|save|load|remove|fetch|write|read|store|upsert/i;
+
+/**
+ * The call a typed request is written straight into, as a whole argument, when that call is no SDK call of its own
+ * (`s.client.Put(ctx, &dynamodb.PutItemInput{...})` on a project's client, `repo.putItem(PutItemRequest.builder()
+ * ….build())`, `await store.PutAsync(new PutItemRequest {...})`) and runs once per element of a loop and waits:
+ * the called method's name token, or -1. Its round trip per item is the request's.
+ */
+export function sendingCallPerElement(a: CodeAnalyzer, request: number): number {
+  const open = a.parent[request];
+  const name = open - 1;
+  if (open <= 0 || !a.is(open, '(') || !a.isId(name) || !a.isAccess(name - 1) || !SENDING_METHOD.test(a.tokens.text(name))) {
+    return -1;
+  }
+  const argument = segments(a, open).find(([from, to]) => from <= request && request < to);
+  if (!argument || !wholeRequest(a, request, argument) || a.operations.some((operation) => operation.call && operation.tokenIndex === name)) {
+    return -1;
+  }
+  return waitsPerElement(a, name) ? name : -1;
+}
+
+/** Whether an argument's tokens are only the request whose type is at `request`: `&pkg.Type{…}`, `new Type {…}`, `Type.builder()….build()`. */
+function wholeRequest(a: CodeAnalyzer, request: number, [from, to]: [number, number]): boolean {
+  const prefix = request - from;
+  const written = prefix === 0 || (prefix === 1 && a.idIs(from, 'new')) || (prefix === 3 && a.is(from, '&') && a.isAccess(request - 1));
+  if (!written) {
+    return false;
+  }
+  if (a.is(request + 1, '{')) {
+    return a.partner[request + 1] === to - 1;
+  }
+  return a.is(to - 1, ')') && a.is(to - 2, '(') && a.idIs(to - 3, 'build');
 }
 
 const OPEN_PAREN = codeOf('(');

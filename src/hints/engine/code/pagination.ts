@@ -4,7 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
-import { waitingCallers, waitsPerElement } from './itemLoops';
+import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { rewritesReadItem } from './readModifyWrite';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
@@ -143,6 +143,10 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),
     waitsPerElement: (tokenIndex) => waitsPerElement(a, tokenIndex),
     waitingCallers: (tokenIndex, kind) => waitingCallers(a, tokenIndex, kind).map((site) => a.tokenSpan(site)),
+    sendingCallPerElement: (tokenIndex) => {
+      const name = sendingCallPerElement(a, tokenIndex);
+      return name >= 0 ? a.tokenSpan(name) : undefined;
+    },
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
   };
 }

@@ -159,6 +159,9 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   if (a.isAccess(end) && (a.idIs(end + 1, 'join') || a.idIs(end + 1, 'ConfigureAwait')) && a.is(end + 2, '(') && a.partner[end + 2] > end) {
     end = a.partner[end + 2] + 1;
   }
+  if (a.language.family === 'csharp') {
+    end = pastBlockingWait(a, end);
+  }
   let start = a.isAccess(name - 1) ? chainStart(a, name - 2) : name;
   if (a.idIs(start - 1, 'await')) {
     start--;
@@ -197,6 +200,15 @@ function readResult(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
   }
   flow.responses.add(target);
   return { start, end };
+}
+
+/** Past C#'s blocking wait on a task that ends before `end`: `.Result`, `.GetAwaiter().GetResult()` (the read's result all the same). */
+function pastBlockingWait(a: CodeAnalyzer, end: number): number {
+  if (a.isAccess(end) && a.idIs(end + 1, 'Result') && !a.is(end + 2, '(')) {
+    return end + 2;
+  }
+  const awaiter = a.isAccess(end) && a.idIs(end + 1, 'GetAwaiter') && a.is(end + 2, '(') && a.is(end + 3, ')');
+  return awaiter && a.isAccess(end + 4) && a.idIs(end + 5, 'GetResult') && a.is(end + 6, '(') && a.is(end + 7, ')') ? end + 8 : end;
 }
 
 /** The start of a copy expression whose argument list opens at `open`, or -1. */

@@ -2,7 +2,8 @@
  * String literals that SQL connection options hold through a name (`code/sqlConnections.ts`): a password or a
  * connection URL passed as a local that the same function sets once to a literal, as a module's name bound once
  * to one (`PASSWORD = "..."` above a Flask route that connects, `const DATABASE_URL = "postgres://..."`), or as a
- * Java `final` field. That literal is what the code writes for the connection.
+ * Java `final` field. That literal is what the code writes for the connection. Redis clients' passwords and
+ * hosts are read the same way (`readRedisLocalLiterals`).
  */
 import { OptionContext } from '../model';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
@@ -27,8 +28,15 @@ export function boundLiteral(a: CodeAnalyzer, token: number): number {
  * password written in the code.
  */
 export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  return withLocalLiterals(a, context, PASSWORDS);
+}
+
+const PASSWORDS: ReadonlySet<string> = new Set(['password', 'passwd']);
+
+/** The options named by `norms` that a context takes through a name bound once to a string literal, as that literal. */
+export function withLocalLiterals(a: CodeAnalyzer, context: OptionContext, norms: ReadonlySet<string>): OptionContext {
   context.options.forEach((option, index) => {
-    if ((option.norm !== 'password' && option.norm !== 'passwd') || option.literal.kind !== 'expr') {
+    if (!norms.has(option.norm) || option.literal.kind !== 'expr') {
       return;
     }
     const [first, end] = a.tokensOf(option.value);
@@ -45,6 +53,21 @@ export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): Opt
     }
   });
   return context;
+}
+
+const REDIS_LITERALS: ReadonlySet<string> = new Set(['password', 'host', 'addr']);
+
+/**
+ * A Redis client's password and host passed through a name bound once to a literal (`const redisPassword = ""`
+ * in a Go `const` block, a module's `REDIS_HOST = "localhost"`): the literal, so that an empty password sends
+ * no AUTH, a written one is seen, and a local server is known as local.
+ */
+export function readRedisLocalLiterals(a: CodeAnalyzer, contexts: readonly OptionContext[]): void {
+  for (const context of contexts) {
+    if (context.kind === 'redis-client') {
+      withLocalLiterals(a, context, REDIS_LITERALS);
+    }
+  }
 }
 
 /**

@@ -9,8 +9,8 @@ import { OptionContext, OptionOccurrence } from '../../model';
 import { UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { literalOf, positionalOption } from '../options';
-import { boundLiteral, withLocalPasswords } from '../sqlLiterals';
+import { positionalOption } from '../options';
+import { withLocalLiterals } from '../sqlLiterals';
 
 /**
  * A constructor's parameters, one letter each: `S` a String (host, client or master name), `U` the user, `P`
@@ -130,23 +130,7 @@ export function jedisConstructorOptions(a: CodeAnalyzer, className: string, open
     options.push(option(host, 'host'));
   }
   const context: OptionContext = { kind: 'redis-client', type: 'jedis', options, complete: ssl !== undefined, anchor: a.tokenSpan(open - 1) };
-  return withLocalHost(a, withLocalPasswords(a, context));
-}
-
-/**
- * The host and password a constructor takes through a name bound once to a literal (`private static final String
- * REDIS_HOST = "localhost";`, a local set once): the literal, so that a local server and a written password are seen.
- */
-function withLocalHost(a: CodeAnalyzer, context: OptionContext): OptionContext {
-  context.options.forEach((option, index) => {
-    const [first, end] = option.norm === 'host' && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
-    const from = end === first + 1 ? boundLiteral(a, first) : -1;
-    if (from >= 0) {
-      const literal = literalOf(a, from, from + 1).literal;
-      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal, removal: option.removal };
-    }
-  });
-  return context;
+  return withLocalLiterals(a, context, JEDIS_LITERALS);
 }
 
 /**
@@ -168,7 +152,7 @@ export function jedisAuthOptions(a: CodeAnalyzer, index: number): OptionContext 
     context.options.push(...made.options);
     context.complete = true;
   }
-  return withLocalHost(a, withLocalPasswords(a, context));
+  return withLocalLiterals(a, context, JEDIS_LITERALS);
 }
 
 /**
@@ -176,6 +160,9 @@ export function jedisAuthOptions(a: CodeAnalyzer, index: number): OptionContext 
  * and with the `ssl` flag last (`L`); `Jedis(String host)` reads a string that parses as a Redis URI as one, so
  * only a literal host without a scheme counts there.
  */
+/** What a constructor or `auth(…)` may take through a name bound once to a literal: its password and host. */
+const JEDIS_LITERALS: ReadonlySet<string> = new Set(['password', 'passwd', 'host']);
+
 const PLAIN_JEDIS = new Set(['S', 'SI', 'SII', 'SIL', 'SIIL']);
 
 /**
