@@ -284,10 +284,15 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   if (a.idIs(k, 'new')) {
     return a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
   }
-  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
-  if (!a.isId(k) || a.isAccess(k - 1) || !a.imports.has(a.tokens.text(k))) {
+  if (!a.isId(k) || a.isAccess(k - 1)) {
     return undefined;
   }
+  if (!a.imports.has(a.tokens.text(k))) {
+    // `factory.getClient()` on an instance of a workspace class whose method makes a new client on each call.
+    const made = a.project && a.isAccess(k + 1) ? construction(a, k, k) : undefined;
+    return made && madeByProjectCall(a, made) ? made : undefined;
+  }
+  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
   const made = construction(a, k, k);
   return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || madeByProjectCall(a, made)) ? made : undefined;
 }
