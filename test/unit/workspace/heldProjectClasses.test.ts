@@ -176,6 +176,50 @@ describe('Java and C#: clients reached through a project class another project c
     assert.deepEqual(hintsOfFile(shallow, 'src/main/java/shop/db/Use.java'), ['4:scan dynamodb-scan', '4:scan dynamodb-scan!']);
   });
 
+  it('reads a singleton that returns its own class: Provider.getInstance().getMapper()', () => {
+    const provider = sourceLines(
+      'package shop.aws;',
+      '',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      '',
+      'public class Provider {',
+      '    private static Provider instance;',
+      '    private final DynamoDBMapper mapper = new DynamoDBMapper(AmazonDynamoDBClientBuilder.defaultClient());',
+      '',
+      '    public static synchronized Provider getInstance() {',
+      '        if (instance == null) {',
+      '            instance = new Provider();',
+      '        }',
+      '        return instance;',
+      '    }',
+      '',
+      '    public DynamoDBMapper getMapper() {',
+      '        return mapper;',
+      '    }',
+      '',
+      '    public String getRegion() {',
+      '        return "eu-west-1";',
+      '    }',
+      '}',
+    );
+    const use = sourceLines(
+      'package shop.sensors;',
+      '',
+      'import shop.aws.Provider;',
+      '',
+      'public class Readings {',
+      '    public Reading latest(String id) {',
+      '        System.out.println(Provider.getInstance().getRegion());',
+      '        return Provider.getInstance().getMapper().load(Reading.class, id);',
+      '    }',
+      '}',
+    );
+    const files = { 'src/main/java/shop/aws/Provider.java': provider, 'src/main/java/shop/sensors/Readings.java': use };
+    assert.deepEqual(hintsOfFile(files, 'src/main/java/shop/sensors/Readings.java'), ['8:load dynamodb-get-item']);
+    assert.deepEqual(hintsOfFile(files, 'src/main/java/shop/sensors/Readings.java', null), []);
+  });
+
   it('reads a C# property that holds a project class whose property holds the client', () => {
     const store = sourceLines(
       'using Amazon.DynamoDBv2;',

@@ -43,7 +43,8 @@ export function holderCandidates(a: CodeAnalyzer, language: ClassLanguage, decla
 
 /**
  * The members of the class `key` with those of the project classes its members hold or return, each under the
- * member's name (`tables().orders()`), followed `MAX_DEPTH` classes deep and never back into a class on the way.
+ * member's name (`tables().orders()`), followed `MAX_DEPTH` classes deep and never back into a class on the way
+ * (a class that returns itself, `Db.getInstance()`, lends its own members once).
  */
 export function withHeldMembers(
   key: string,
@@ -60,7 +61,8 @@ export function withHeldMembers(
   let merged: Record<string, ExportedClient> | undefined;
   for (const [member, candidates] of Object.entries(held)) {
     const target = candidates.find((candidate) => fields(candidate) !== undefined || holders(candidate) !== undefined);
-    const members = target === undefined || inner.has(target) ? undefined : withHeldMembers(target, fields, holders, inner);
+    // A singleton's `getInstance()` returns its own class: its own client members, read once.
+    const members = target === key ? own : target === undefined || inner.has(target) ? undefined : withHeldMembers(target, fields, holders, inner);
     for (const [name, client] of Object.entries(members ?? {})) {
       merged ??= { ...own };
       merged[`${member}.${name}`] = client;
