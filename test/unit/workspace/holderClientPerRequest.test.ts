@@ -1,5 +1,5 @@
 /**
- * JavaScript and TypeScript, workspace mode: a method of a class of another module that makes a new client on
+ * JavaScript, TypeScript and Python, workspace mode: a method of a class of another module that makes a new client on
  * each call (`getClient() { return new DynamoDBClient({}); }`), called on an instance from a route handler or a
  * Lambda handler, makes a client per request or invocation, as a same-file helper does. A method that hands out a
  * client the instance keeps, or makes it once, does not.
@@ -55,7 +55,7 @@ const ROUTES = sourceLines(
 
 const PER_REQUEST = ['9:getClient client-per-request', '9:getClient client-per-request!'];
 
-describe('JavaScript and TypeScript: a method of a workspace class that makes a client on each call', () => {
+describe('JavaScript, TypeScript and Python: a method of a workspace class that makes a client on each call', () => {
   it('counts its call from a route handler as a client per request, not a shared or lazily kept client', () => {
     const hints = hintsOfFile({ 'src/clients.ts': CLIENTS, 'src/routes.ts': ROUTES }, 'src/routes.ts');
     assert.deepEqual(
@@ -87,5 +87,49 @@ describe('JavaScript and TypeScript: a method of a workspace class that makes a 
     assert.deepEqual(hintsOfFile(files, 'src/routes.ts', null).filter((hint) => hint.includes('per-')), []);
     const mocked = { 'src/__mocks__/clients.ts': CLIENTS, 'src/routes.ts': ROUTES.replace("from './clients'", "from './__mocks__/clients'") };
     assert.deepEqual(hintsOfFile(mocked, 'src/routes.ts').filter((hint) => hint.includes('per-')), []);
+  });
+
+  it('counts a Python method called from a Flask view, not one under lru_cache nor one that returns a kept table', () => {
+    const tables = sourceLines(
+      'from functools import lru_cache',
+      '',
+      'import boto3',
+      '',
+      '',
+      'class Tables:',
+      '    def __init__(self):',
+      '        self.shared = boto3.resource("dynamodb").Table("orders")',
+      '',
+      '    def orders(self):', // 10
+      '        return boto3.resource("dynamodb").Table("orders")',
+      '',
+      '    @lru_cache(maxsize=None)',
+      '    def cached(self):',
+      '        return boto3.resource("dynamodb").Table("orders")',
+      '',
+      '    def kept(self):',
+      '        return self.shared',
+    );
+    const views = sourceLines(
+      'from flask import Flask',
+      '',
+      'from app.tables import Tables',
+      '',
+      'app = Flask(__name__)',
+      'tables = Tables()',
+      '',
+      '',
+      '@app.route("/orders/<order_id>")',
+      'def order(order_id):', // 10
+      '    item = tables.orders().get_item(Key={"id": order_id})',
+      '    tables.cached().get_item(Key={"id": order_id})',
+      '    tables.kept().get_item(Key={"id": order_id})',
+      '    return item',
+    );
+    const files = { 'app/__init__.py': '', 'app/tables.py': tables, 'app/views.py': views };
+    assert.deepEqual(
+      hintsOfFile(files, 'app/views.py').filter((hint) => hint.includes('per-')),
+      ['11:orders client-per-request', '11:orders client-per-request!'],
+    );
   });
 });

@@ -40,10 +40,10 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
     if (value?.t === 'client') {
       fields[name] = exportedClient(a, value)!;
     } else if (returned?.t === 'client') {
-      // A JavaScript method that makes a new client on each call (`getClient() { return new DynamoDBClient({}); }`):
-      // a route handler that calls it makes one per request (`code/handlerClients.ts`).
+      // A method that makes a new client on each call (`getClient() { return new DynamoDBClient({}); }`): a route
+      // or Lambda handler that calls it makes one per request (`code/handlerClients.ts`).
       const client = exportedClient(a, returned)!;
-      fields[`${name}()`] = !python && madeAnew(a, value as ModuleFunction) ? { ...client, perCall: true } : client;
+      fields[`${name}()`] = madeAnew(a, value as ModuleFunction) ? { ...client, perCall: true } : client;
     } else if (python && value === undefined && fieldOfUnknownOrigin(a, classScope, name)) {
       unknown.push(name);
     } else {
