@@ -151,27 +151,14 @@ function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, i
       fields[`${name}()`] = method;
       count++;
     }
-    const holder = field || method ? undefined : heldType(a, language, declarations, methods, visible);
+    const group = methods.length > 0 ? methods : declarations;
+    const holder = field || method || !visible(group) ? undefined : holderCandidates(a, language, group);
     if (holder) {
-      held[holder.key] = holder.candidates;
+      held[methods.length > 0 ? `${name}()` : name] = holder;
       count++;
     }
   }
   return { fields, held };
-}
-
-/** A visible member with no client whose declared type may be a project class: its key (`tables()`, `Tables`) and the class keys. */
-function heldType(
-  a: CodeAnalyzer,
-  language: ClassLanguage,
-  declarations: readonly Binding<Value>[],
-  methods: readonly Binding<Value>[],
-  visible: (group: readonly Binding<Value>[]) => boolean,
-): { key: string; candidates: string[] } | undefined {
-  const group = methods.length > 0 ? methods : declarations;
-  const candidates = visible(group) ? holderCandidates(a, language, group) : undefined;
-  const name = a.tokens.text(group[0].token);
-  return candidates && name !== PROTO ? { key: methods.length > 0 ? `${name}()` : name, candidates } : undefined;
 }
 
 function fieldClient(a: CodeAnalyzer, scope: number, name: string): ExportedClient | undefined {
