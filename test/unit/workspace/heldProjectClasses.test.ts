@@ -220,6 +220,41 @@ describe('Java and C#: clients reached through a project class another project c
     assert.deepEqual(hintsOfFile(files, 'src/main/java/shop/sensors/Readings.java', null), []);
   });
 
+  it('reads a holder that a Java interface method declares, not one a method of another type declares', () => {
+    const repositories = sourceLines(
+      'package shop.db;',
+      '',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      '',
+      'public interface Repositories {',
+      '    Tables tables();',
+      '    String region();',
+      '    DynamoDbClient raw();',
+      '}',
+    );
+    const use = sourceLines(
+      'package shop.orders;',
+      '',
+      'import shop.db.Repositories;',
+      '',
+      'public class Counter {',
+      '    private final Repositories repositories;',
+      '',
+      '    public Counter(Repositories repositories) {',
+      '        this.repositories = repositories;',
+      '    }',
+      '',
+      '    public int count() {',
+      '        System.out.println(repositories.region().trim());',
+      '        return repositories.tables().orders().scan(b -> b.tableName("orders")).count();',
+      '    }',
+      '}',
+    );
+    const files = { 'src/main/java/shop/db/Tables.java': TABLES, 'src/main/java/shop/db/Repositories.java': repositories, 'src/main/java/shop/orders/Counter.java': use };
+    assert.deepEqual(contributionOf('src/main/java/shop/db/Repositories.java', repositories)?.classHolders, { 'java:shop.db.Repositories': { 'tables()': ['java:shop.db.Tables', 'java:Tables'] } });
+    assert.deepEqual(hintsOfFile(files, 'src/main/java/shop/orders/Counter.java'), ['14:scan dynamodb-scan', '14:scan dynamodb-scan!']);
+  });
+
   it('reads a C# property that holds a project class whose property holds the client', () => {
     const store = sourceLines(
       'using Amazon.DynamoDBv2;',

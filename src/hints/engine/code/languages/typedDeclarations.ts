@@ -142,9 +142,10 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
         // A C# expression-bodied method (`IDatabase Db() => connection.GetDatabase();`) returns its expression.
         const concise = a.functions.get(scope)?.concise ?? -1;
         tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise }, method: true, ...(declared ? { declared } : {}) });
-      } else if (declared && tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
-        // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();`: what the subclasses return has this type.
-        tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType }, method: true, declared });
+      } else if (tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
+        // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();` or `Tables tables();`: what the
+        // subclasses return has this type (a client, or a class whose members hold one).
+        tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType }, method: true, ...(declared ? { declared } : {}) });
       }
       continue;
     }
