@@ -18,7 +18,7 @@ const NOT_HOLDERS = new Set([
   'Task', 'ValueTask', 'Optional', 'CompletableFuture', 'Mono', 'Flux', 'List', 'Map', 'Set', 'IEnumerable', 'IList', 'IDictionary',
   'Dictionary', 'Collection', 'Stream', 'DateTime', 'Guid', 'Date', 'Instant', 'UUID', 'Logger', 'ILogger',
 ]);
-/** How many holder classes deep a member is followed (`db.tables().orders()` is two). */
+/** How many holders past the class itself a member is followed through (`db.tables().orders()` goes through one, `Tables`). */
 const MAX_DEPTH = 3;
 
 /** Whether a declared type's simple name may be a project class: capitalized, and none of the languages' own types. */

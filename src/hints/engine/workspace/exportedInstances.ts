@@ -53,7 +53,7 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
   return { fields, unknown };
 }
 
-/** Holder classes of the module followed inside another (`db.tables().orders()` is two). */
+/** How many classes of the module past the class itself a member is followed through (`db.tables().orders()` goes through one). */
 const MAX_HELD_DEPTH = 2;
 
 /**
