@@ -514,7 +514,7 @@ export function expressionEnd(a: CodeAnalyzer, from: number): number {
     if (a.is(j, ',') || a.is(j, ';')) {
       return j;
     }
-    if (j > from && a.startsLine(j) && endsExpression(a, j - 1) && startsExpression(a, j)) {
+    if (j > from && a.startsLine(j) && endsExpression(a, j - 1) && (startsExpression(a, j) || pythonDecorator(a, j))) {
       return j;
     }
     j = a.skipGroup(j);
@@ -525,6 +525,11 @@ export function expressionEnd(a: CodeAnalyzer, from: number): number {
 function endsExpression(a: CodeAnalyzer, k: number): boolean {
   const kind = a.tokens.kinds[k];
   return kind === ID || kind === STR || kind === NUM || a.is(k, ')') || a.is(k, ']') || a.is(k, '}');
+}
+
+/** A Python decorator line (`@lru_cache(...)` above the next `def`), outside brackets: not a `@` operator continuing the line before. */
+function pythonDecorator(a: CodeAnalyzer, k: number): boolean {
+  return a.language.family === 'python' && a.is(k, '@') && a.parent[k] === -1;
 }
 
 function startsExpression(a: CodeAnalyzer, k: number): boolean {

@@ -11,7 +11,8 @@ import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
 import { calledWith, callArguments, firstStringArgument } from './parametrisedCalls';
-import { clientValue, projectCall } from './projectImports';
+import { projectCall } from './projectImports';
+import { calledProjectMethod } from './languages/baseClassFields';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
@@ -135,6 +136,11 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
   let owner: Value | undefined;
   while (j < limit && value) {
     if (a.isAccess(j) && a.id(j + 1)) {
+      if (a.language.family === 'csharp' && a.idIs(j + 1, 'ConfigureAwait') && a.is(j + 2, '(') && a.partner[j + 2] > j) {
+        // `await factory.GetAsync().ConfigureAwait(false)` gives what the task gives.
+        j = a.partner[j + 2] + 1;
+        continue;
+      }
       lastMember = a.id(j + 1)!;
       owner = value;
       value = a.member(value, lastMember);
@@ -173,8 +179,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
     const substituted = a.language.family === 'python' ? calledWith(a, value, callArguments(a, open)) : undefined;
     return substituted ? substituted.value : a.returnValue(value);
   }
-  if (value.t === 'projectClass' && Object.hasOwn(value.fields, '()')) {
-    return clientValue(value.fields['()']);
+  const called = value.t === 'projectClass' ? calledProjectMethod(value.fields) : undefined;
+  if (called) {
+    return called;
   }
   if (value.t === 'projectClass' && constructed) {
     // `new Db()` of a project class of another file: an instance, whose methods hand out its clients.

@@ -284,12 +284,21 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   if (a.idIs(k, 'new')) {
     return a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
   }
-  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
-  if (!a.isId(k) || a.isAccess(k - 1) || !a.imports.has(a.tokens.text(k))) {
+  if (!a.isId(k) || a.isAccess(k - 1)) {
     return undefined;
   }
+  if (!a.imports.has(a.tokens.text(k))) {
+    return projectMethodConstruction(a, k);
+  }
+  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
   const made = construction(a, k, k);
   return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || madeByProjectCall(a, made)) ? made : undefined;
+}
+
+/** `factory.getClient()` at `k`, on an instance of a workspace class whose method makes a new client on each call. */
+function projectMethodConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const made = a.project && a.isAccess(k + 1) ? construction(a, k, k) : undefined;
+  return made && madeByProjectCall(a, made) ? made : undefined;
 }
 
 /** A call of a workspace module's function that makes a new client on every call (`getDb()` of `return new DocumentClient()`). */
@@ -308,7 +317,7 @@ const JS_CLIENT_FACTORIES = new Set(['createClient', 'createCluster']);
 export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const imported = a.isId(k) && !a.isAccess(k - 1) ? a.imports.get(a.tokens.text(k)) : undefined;
   if (!imported) {
-    return a.isId(k) && !a.isAccess(k - 1) ? sessionConstruction(a, k) : undefined;
+    return a.isId(k) && !a.isAccess(k - 1) ? (sessionConstruction(a, k) ?? projectMethodConstruction(a, k)) : undefined;
   }
   // `get_table()` imported by name, or `resources.get_table()` of a module imported whole (`import resources`).
   const member = imported.path === '' && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(') ? k + 2 : -1;

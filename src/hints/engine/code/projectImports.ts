@@ -17,6 +17,7 @@ import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
 import { isOrmObject } from './languages/ormObjects';
+import { membersUnder } from './languages/baseClassFields';
 
 /** Workspace mode: the file as the workspace knows it. */
 export interface ProjectContext {
@@ -257,7 +258,12 @@ function classMember(a: CodeAnalyzer, module: string, path: string, suffix: '' |
   const dot = path.lastIndexOf('.');
   const members = dot > 0 ? classMembers(a, module, path.slice(0, dot)) : undefined;
   const key = `${path.slice(dot + 1)}${suffix}`;
-  return members && Object.hasOwn(members, key) ? clientValue(members[key]) : undefined;
+  if (!members || Object.hasOwn(members, key)) {
+    return members && clientValue(members[key]);
+  }
+  // A member that holds or returns another class of that module: the members of that class.
+  const held = membersUnder(members, key, '');
+  return held && { t: 'projectClass', fields: held };
 }
 
 function classMembers(a: CodeAnalyzer, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {

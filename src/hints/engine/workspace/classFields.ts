@@ -21,6 +21,7 @@ import type { Value } from '../code/values';
 import type { Binding } from '../scope/scopes';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
+import { holderCandidates, mayBeHolderType } from './classHolders';
 import { emptyContribution } from './contribution';
 import { ExportedClient, FileContribution } from './types';
 
@@ -33,6 +34,10 @@ const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
 const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
 /** The type a `public` member declares, by its simple name (`public static Jedis getJedis()`, `public IDatabase Cache =>`). */
 const PUBLIC_MEMBER = /\bpublic\s+(?:(?:static|final|virtual|override|sealed|synchronized|async|new|readonly|abstract)\s+)*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)/g;
+/** A member's name after its type: `tables(`, `Tables {`, `Tables =>`, `db;` (not a constructor's parameter list). */
+const NAMED_MEMBER = /^\s+[A-Za-z_]\w*\s*[({;=]/;
+/** How far past a public member's type its name is looked for. */
+const NAME_REACH = 80;
 /** The client types a holder class's public member may declare: the SDKs', Java's Redis and DynamoDB libraries', StackExchange.Redis's. */
 const CLIENT_TYPE_NAMES = new Set([...Object.keys(TYPED_CLIENTS), ...LIBRARY_TYPE_NAMES, ...STACKEXCHANGE_TYPES]);
 /** A Maven or Gradle test source folder, or a .NET test project. */
@@ -65,10 +70,13 @@ export function mayLendClassFields(file: string, language: ClassLanguage, text: 
   return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && (INHERITABLE.test(text) || declaresPublicClient(text));
 }
 
-/** Whether a `public` member declares a client type: a holder class others call for its client (`public DynamoDbClient getClient()`). */
+/**
+ * Whether a `public` member declares a client type: a holder class others call for its client (`public DynamoDbClient
+ * getClient()`); or, followed by its name, a type that may be another project class (`public Tables tables()`).
+ */
 function declaresPublicClient(text: string): boolean {
   for (const match of text.matchAll(PUBLIC_MEMBER)) {
-    if (CLIENT_TYPE_NAMES.has(match[1])) {
+    if (CLIENT_TYPE_NAMES.has(match[1]) || (mayBeHolderType(match[1]) && NAMED_MEMBER.test(text.slice(match.index + match[0].length, match.index + match[0].length + NAME_REACH)))) {
       return true;
     }
   }
@@ -80,6 +88,7 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
   const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
   a.bind();
   const classes: Record<string, Record<string, ExportedClient>> = {};
+  const holders: Record<string, Record<string, string[]>> = {};
   let count = 0;
   let container = '';
   for (let k = 0; k + 1 < a.tokens.length && count < MAX_CLASSES; k++) {
@@ -100,13 +109,17 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
     if (scope <= 0 || a.scopes.enclosing(k, ['class']) > 0 || name === PROTO) {
       continue;
     }
-    const fields = clientFields(a, language, scope, isInterface);
+    const { fields, held } = clientFields(a, language, scope, isInterface);
+    const key = classKey(language, container ? `${container}.${name}` : name);
     if (Object.keys(fields).length > 0) {
-      classes[classKey(language, container ? `${container}.${name}` : name)] = fields;
-      count++;
+      classes[key] = fields;
     }
+    if (Object.keys(held).length > 0) {
+      holders[key] = held;
+    }
+    count += classes[key] || holders[key] ? 1 : 0;
   }
-  return count > 0 ? { ...emptyContribution(), classFields: classes } : undefined;
+  return count > 0 ? { ...emptyContribution(), classFields: classes, ...(Object.keys(holders).length > 0 ? { classHolders: holders } : {}) } : undefined;
 }
 
 /**
@@ -114,8 +127,10 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
  * by name, and methods whose declared return type is a client by `name()` (`getClient()`, `Create()`), which
  * calls through a value of the class read (`db.getClient().scan(...)`, `factory.Create()`).
  */
-function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, isInterface: boolean): Record<string, ExportedClient> {
+function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, isInterface: boolean): { fields: Record<string, ExportedClient>; held: Record<string, string[]> } {
   const fields: Record<string, ExportedClient> = {};
+  // Members declared with a type that may be another project class (`classHolders.ts`), by the same keys.
+  const held: Record<string, string[]> = {};
   let count = 0;
   for (const [name, bindings] of a.scopes.bindingsIn(scope)) {
     // The declarations in the class body say who sees the member; assignments in its methods do not.
@@ -136,8 +151,14 @@ function clientFields(a: CodeAnalyzer, language: ClassLanguage, scope: number, i
       fields[`${name}()`] = method;
       count++;
     }
+    const group = methods.length > 0 ? methods : declarations;
+    const holder = field || method || !visible(group) ? undefined : holderCandidates(a, language, group);
+    if (holder) {
+      held[methods.length > 0 ? `${name}()` : name] = holder;
+      count++;
+    }
   }
-  return fields;
+  return { fields, held };
 }
 
 function fieldClient(a: CodeAnalyzer, scope: number, name: string): ExportedClient | undefined {

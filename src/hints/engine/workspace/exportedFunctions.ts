@@ -108,7 +108,7 @@ const MAX_DERIVED_CALLS = 2;
  * a module-level or `global` name) does not count, and neither does a Python function under a decorator that
  * may hand back an earlier result (`@lru_cache`, a project's `@memoize`).
  */
-function madeAnew(a: CodeAnalyzer, fn: ModuleFunction): boolean {
+export function madeAnew(a: CodeAnalyzer, fn: ModuleFunction): boolean {
   const starts = a.returnStarts(fn);
   if (a.language.family === 'python' && keepsResult(a, fn)) {
     return false;

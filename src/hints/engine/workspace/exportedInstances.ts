@@ -9,6 +9,8 @@ import type { CodeAnalyzer } from '../code/analyzer';
 import { exportedClient } from '../code/projectImports';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import type { Value } from '../code/values';
+import type { ModuleFunction } from './codeExports';
+import { madeAnew } from './exportedFunctions';
 import type { ExportedClient } from './types';
 
 /** Members of one class read for clients: far more than a base class or a wrapper has. */
@@ -21,7 +23,7 @@ const MAX_CLASS_MEMBERS = 64;
  * redis.Redis(...)`), for the files that call them on an instance. `unknown`: Python fields that its methods
  * set only from parameters of unknown value.
  */
-export function classClients(a: CodeAnalyzer, classScope: number): { fields: Record<string, ExportedClient>; unknown: string[] } {
+export function classClients(a: CodeAnalyzer, classScope: number, outer: readonly number[] = []): { fields: Record<string, ExportedClient>; unknown: string[] } {
   const fields: Record<string, ExportedClient> = {};
   const unknown: string[] = [];
   const instance: Value = { t: 'instance', classScope };
@@ -38,12 +40,34 @@ export function classClients(a: CodeAnalyzer, classScope: number): { fields: Rec
     if (value?.t === 'client') {
       fields[name] = exportedClient(a, value)!;
     } else if (returned?.t === 'client') {
-      fields[`${name}()`] = exportedClient(a, returned)!;
+      // A method that makes a new client on each call (`getClient() { return new DynamoDBClient({}); }`): a route
+      // or Lambda handler that calls it makes one per request (`code/handlerClients.ts`).
+      const client = exportedClient(a, returned)!;
+      fields[`${name}()`] = madeAnew(a, value as ModuleFunction) ? { ...client, perCall: true } : client;
     } else if (python && value === undefined && fieldOfUnknownOrigin(a, classScope, name)) {
       unknown.push(name);
+    } else {
+      heldClients(a, [...outer, classScope], value?.t === 'instance' ? name : `${name}()`, value?.t === 'instance' ? value : returned, fields);
     }
   }
   return { fields, unknown };
+}
+
+/** How many classes of the module past the class itself a member is followed through (`db.tables().orders()` goes through one). */
+const MAX_HELD_DEPTH = 2;
+
+/**
+ * A member that holds or returns an instance of another class of the module (`tables(): Tables { return
+ * this.t; }`): that class's client members, under the member's key (`tables().orders()`), which the files that
+ * use an instance read as a holder's (`code/languages/baseClassFields.ts`).
+ */
+function heldClients(a: CodeAnalyzer, outer: readonly number[], key: string, value: Value | undefined, fields: Record<string, ExportedClient>): void {
+  if (value?.t !== 'instance' || value.classObject || outer.includes(value.classScope) || outer.length > MAX_HELD_DEPTH) {
+    return;
+  }
+  for (const [name, client] of Object.entries(classClients(a, value.classScope, outer).fields)) {
+    fields[`${key}.${name}`] = client;
+  }
 }
 
 /** The client members of the instance `value` (undefined: not an instance of a class of the module), by name. */

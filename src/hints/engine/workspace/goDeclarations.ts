@@ -311,3 +311,44 @@ export function redisInterfaceLine(text: string, k: number, end: number, imports
 function lineEndsAt(text: string, k: number, end: number): boolean {
   return k >= end || text.startsWith('//', k);
 }
+
+/** An SDK package's operation output (`dynamodb.ScanOutput`), or the v1 client's interface (`dynamodbiface.DynamoDBAPI`). */
+const isSdkOutput = (service: string, type: string): boolean => Object.hasOwn(SDK_V1_TYPES, service) && type.endsWith('Output');
+const isSdkInterface = (service: string, type: string): boolean => Object.hasOwn(SDK_V1_TYPES, service) && type === `${SDK_V1_TYPES[service]}API`;
+/** The v2 SDK's service packages, whose client type is `Client`. */
+const SDK_V2_PACKAGE = /^github\.com\/aws\/aws-sdk-go-v2\//;
+
+/**
+ * One line of an interface's body that mirrors an AWS SDK client: a method that returns the SDK's output of the
+ * operation it is named after (`Scan(ctx context.Context, params *dynamodb.ScanInput, optFns ...func(*dynamodb.Options))
+ * (*dynamodb.ScanOutput, error)`, v1's `ScanWithContext`), or the embedded v1 interface (`dynamodbiface.DynamoDBAPI`):
+ * the client type it stands for. `'other'` for any other line (a method of the project's own).
+ */
+export function sdkInterfaceLine(text: string, k: number, end: number, imports: ReadonlyMap<string, string>): GoFieldType | 'other' {
+  const name = wordAt(text, k);
+  const open = k + name.length;
+  if (name !== '' && text.charCodeAt(open) === DOT) {
+    const embedded = clientTypeAt(text, k, imports, isSdkInterface);
+    return embedded && lineEndsAt(text, skipSpace(text, open + 1 + wordAt(text, open + 1).length), end) ? embedded : 'other';
+  }
+  const close = name !== '' && text.charCodeAt(open) === OPEN_PAREN ? groupEnd(text, open, end) : -1;
+  const results = close < 0 ? -1 : skipSpace(text, close + 1);
+  if (results < 0 || text.charCodeAt(results) !== OPEN_PAREN) {
+    return 'other';
+  }
+  const first = skipSpace(text, results + 1);
+  const output = clientTypeAt(text, first, imports, isSdkOutput);
+  if (!output || !name.startsWith(output.type.slice(0, -'Output'.length))) {
+    return 'other';
+  }
+  // `(*dynamodb.ScanOutput, error)` and nothing after it.
+  const typeStart = text.charCodeAt(first) === STAR ? first + 1 : first;
+  const comma = skipSpace(text, typeStart + wordAt(text, typeStart).length + 1 + output.type.length);
+  const error = skipSpace(text, comma + 1);
+  const closing = skipSpace(text, error + 5);
+  if (text.charCodeAt(comma) !== COMMA || wordAt(text, error) !== 'error' || text.charCodeAt(closing) !== CLOSE_PAREN || !lineEndsAt(text, skipSpace(text, closing + 1), end)) {
+    return 'other';
+  }
+  const service = goImport(output.path)?.service ?? '';
+  return { path: output.path, type: SDK_V2_PACKAGE.test(output.path) ? 'Client' : SDK_V1_TYPES[service] };
+}

@@ -15,7 +15,7 @@ import { EMBEDDED_CLIENT } from '../code/languages/goPackageStructs';
 import { goClientType, goImport } from '../code/languages/goClients';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
-import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
+import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, sdkInterfaceLine, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
@@ -126,27 +126,37 @@ function typeHead(text: string, start: number, end: number): { name: string; kin
   return name !== '' && name !== PROTO && (kind === 'struct' || kind === 'interface') && opens ? { name, kind } : undefined;
 }
 
-/** An interface's body as read so far: the go-redis type its methods name, until a line that is not a command. */
+/**
+ * An interface's body as read so far: the go-redis type its methods name, or the AWS SDK client whose methods
+ * it mirrors, until a line that is neither (or names another client).
+ */
 interface InterfaceBody {
   name: string;
   redis?: GoFieldType;
+  sdk?: GoFieldType;
   other: boolean;
 }
 
 /** One line of an interface's body. */
 function interfaceLine(text: string, k: number, end: number, body: InterfaceBody, imports: ReadonlyMap<string, string>): void {
-  const line = body.other ? 'other' : redisInterfaceLine(text, k, end, imports);
-  if (line === 'other') {
+  const line = body.other || body.sdk ? 'other' : redisInterfaceLine(text, k, end, imports);
+  if (line !== 'other') {
+    body.redis ??= line === 'close' ? undefined : { path: line.path, type: 'Cmdable' };
+    return;
+  }
+  const sdk = body.other || body.redis ? 'other' : sdkInterfaceLine(text, k, end, imports);
+  if (sdk === 'other' || (body.sdk && (body.sdk.path !== sdk.path || body.sdk.type !== sdk.type))) {
     body.other = true;
-  } else if (line !== 'close') {
-    body.redis ??= { path: line.path, type: 'Cmdable' };
+  } else {
+    body.sdk = sdk;
   }
 }
 
-/** A closed interface body: an interface of go-redis commands only stands for a client. */
+/** A closed interface body: an interface of go-redis commands only, or of one SDK client's methods only, stands for a client. */
 function closeInterface(body: InterfaceBody, gathered: Gathered): void {
-  if (body.redis && !body.other && Object.keys(gathered.interfaces).length < MAX_DECLARATIONS) {
-    gathered.interfaces[body.name] = body.redis;
+  const client = body.redis ?? body.sdk;
+  if (client && !body.other && Object.keys(gathered.interfaces).length < MAX_DECLARATIONS) {
+    gathered.interfaces[body.name] = client;
   }
 }
 
@@ -344,7 +354,7 @@ export function indexGoPackage(text: string): FileContribution | undefined {
         count++;
         block = 'struct';
         blockLines = 0;
-      } else if (head?.kind === 'interface' && imports.redis.length > 0) {
+      } else if (head?.kind === 'interface' && imports.clients.size > 0) {
         body = { name: head.name, other: false };
         block = 'interface';
         blockLines = 0;

@@ -201,6 +201,8 @@ export interface FileContribution {
   packageJson?: PackageManifest;
   /** A Java or C# file: the client fields its classes let subclasses read, by language and qualified class name (`classFields.ts`). */
   classFields?: Record<string, Record<string, ExportedClient>>;
+  /** A Java or C# file: per class, its visible members declared with a type that may be another project class, as the class keys it may stand for (`classHolders.ts`). */
+  classHolders?: Record<string, Record<string, string[]>>;
   /** A C# file: the namespaces its `global using` directives bring into every file of its project (`GlobalUsings.cs`). */
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */

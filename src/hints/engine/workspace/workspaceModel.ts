@@ -17,6 +17,7 @@ import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
 import { loadingOrder } from './tfvars';
 import { push } from '../multimap';
+import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
@@ -53,8 +54,8 @@ export class WorkspaceModel implements WorkspaceView {
   private requestClasses: { classes: Map<string, Set<string>>; dependencies: Map<string, Set<string>> } | undefined;
   /** The Go modules and packages of the workspace; rebuilt on the first question after a change. */
   private goIndex: GoModuleIndex | undefined;
-  /** The client fields of the workspace's Java and C# classes, by `classKey`; null for a class two files declare. */
-  private classIndex: Map<string, Readonly<Record<string, ExportedClient>> | null> | undefined;
+  /** The client members of the workspace's Java and C# classes, by `classKey`. */
+  private classIndex: ClassIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
@@ -346,16 +347,8 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** The client fields a Java or C# class lends its subclasses; see `WorkspaceView.classFields`. */
   classFields(_codeFile: string, key: string): Readonly<Record<string, ExportedClient>> | undefined {
-    if (!this.classIndex) {
-      this.classIndex = new Map();
-      for (const { contribution } of this.contributions.values()) {
-        for (const [name, fields] of Object.entries(contribution.classFields ?? {})) {
-          // Two files that declare one class (a copy in another source set, a C# partial class) leave it unknown.
-          this.classIndex.set(name, this.classIndex.has(name) ? null : fields);
-        }
-      }
-    }
-    return this.classIndex.get(key) ?? undefined;
+    this.classIndex ??= new ClassIndex([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.classIndex.members(key);
   }
 
   /** The namespaces C# `global using` directives bring into a file; see `WorkspaceView.csharpGlobalUsings`. */

@@ -100,16 +100,21 @@ function projectFields(
   lookup: (key: string) => Readonly<Record<string, ExportedClient>> | undefined,
   written: string,
 ): Readonly<Record<string, ExportedClient>> | undefined {
-  const names = namesOf(a, language);
-  const imported = names.single.get(written);
-  const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
-  for (const candidate of candidates) {
-    const fields = lookup(classKey(language, candidate));
+  for (const candidate of typeCandidates(a, language, written)) {
+    const fields = lookup(candidate);
     if (fields) {
       return fields;
     }
   }
   return undefined;
+}
+
+/** The keys of the classes a written type name may stand for in this file, in the order the language looks. */
+export function typeCandidates(a: CodeAnalyzer, language: ClassLanguage, written: string): string[] {
+  const names = namesOf(a, language);
+  const imported = names.single.get(written);
+  const candidates = written.includes('.') || imported ? [imported ?? written] : [...names.containers.map((container) => `${container}.${written}`), written];
+  return candidates.map((candidate) => classKey(language, candidate));
 }
 
 /**
@@ -131,14 +136,44 @@ export function staticProjectClass(a: CodeAnalyzer, name: string): Value | undef
   return fields ? { t: 'projectClass', fields } : undefined;
 }
 
-/** The member `name` of a project class: the client a field holds, or a method whose declared type is a client. */
+/**
+ * The member `name` of a project class: the client a field holds, or a method whose declared type is a client;
+ * a member that holds or returns another project class (`tables()`, kept as `tables().orders()`) is that class's members.
+ */
 export function projectClassMember(fields: Readonly<Record<string, ExportedClient>>, name: string): Value | undefined {
   if (Object.hasOwn(fields, name)) {
     return clientValue(fields[name]);
   }
   const method = `${name}()`;
-  // Calling it (`chains.ts`) gives the client.
-  return Object.hasOwn(fields, method) ? { t: 'projectClass', fields: { '()': fields[method] } } : undefined;
+  // Calling it (`chains.ts`) gives the client, or the members of the class it returns.
+  const members = Object.hasOwn(fields, method) ? { '()': fields[method] } : (membersUnder(fields, method, '()') ?? membersUnder(fields, name, ''));
+  return members ? { t: 'projectClass', fields: members } : undefined;
+}
+
+/** What calling a project class's method gives (`projectClassMember` kept it under `()`): its client, or the class it returns. */
+export function calledProjectMethod(fields: Readonly<Record<string, ExportedClient>>): Value | undefined {
+  if (Object.hasOwn(fields, '()')) {
+    return clientValue(fields['()']);
+  }
+  const members = membersUnder(fields, '()', '');
+  return members ? { t: 'projectClass', fields: members } : undefined;
+}
+
+/** Whether a project class has the member `key` (`db`, `tables()`), holding a client or another project class. */
+export function hasProjectMember(fields: Readonly<Record<string, ExportedClient>>, key: string): boolean {
+  return Object.hasOwn(fields, key) || Object.keys(fields).some((member) => member.startsWith(`${key}.`));
+}
+
+/** The members kept under `prefix.` (`tables().orders()` under `tables()`), renamed `rename` + the rest; undefined when none. */
+export function membersUnder(fields: Readonly<Record<string, ExportedClient>>, prefix: string, rename: string): Record<string, ExportedClient> | undefined {
+  let found: Record<string, ExportedClient> | undefined;
+  for (const [member, client] of Object.entries(fields)) {
+    if (member.startsWith(`${prefix}.`)) {
+      found ??= {};
+      found[rename ? `${rename}.${member.slice(prefix.length + 1)}` : member.slice(prefix.length + 1)] = client;
+    }
+  }
+  return found;
 }
 
 /** The member `name` that the class at `classScope` inherits from a project class of another file: its client, if it holds one. */
@@ -157,5 +192,5 @@ export function inheritedClassName(a: CodeAnalyzer, name: string, token: number,
   const classScope = a.project?.classFields && languageOf(a) ? a.scopes.enclosing(token, ['class']) : -1;
   const fields = classScope > 0 ? fieldsOfProjectBase(a, classScope) : undefined;
   const key = called ? `${name}()` : name;
-  return fields && Object.hasOwn(fields, key) ? projectClassMember(fields, name) : undefined;
+  return fields && hasProjectMember(fields, key) ? projectClassMember(fields, name) : undefined;
 }

@@ -11,7 +11,7 @@ import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { calledName, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
-import { angleDepthBackward } from '../typeArguments';
+import { angleDepthBackward, closeAngle } from '../typeArguments';
 import { mayIterateServers } from '../stackExchangeRedis';
 
 const { ID, PUNCT } = TOKEN_KIND;
@@ -31,7 +31,7 @@ const RETURN = codeOf('return');
 const MAX_THROWN = 8;
 
 /** Where the type before a declared name starts, or -1: `Type name`, `a.b.Type name`, `List<T> name`, `T[] name`, `T? name`. */
-function typeBefore(a: CodeAnalyzer, name: number): number {
+export function typeBefore(a: CodeAnalyzer, name: number): number {
   let k = name - 1;
   if (a.is(k, '?')) {
     // C#'s nullable `T? name`; in Java, and before a `:`, the `?` of a conditional (`x == null ? base : other`).
@@ -65,6 +65,19 @@ function typeBefore(a: CodeAnalyzer, name: number): number {
     k -= 2;
   }
   return k;
+}
+
+/**
+ * Where the type a C# method's callers get after `await` starts: `IAmazonDynamoDB` in `Task<IAmazonDynamoDB>` and
+ * `ValueTask<IDatabase>` (what `await factory.CreateAsync()` gives); the type itself otherwise.
+ */
+function awaitedType(a: CodeAnalyzer, start: number): number {
+  const name = simpleTypeName(a, start);
+  if (a.language.family !== 'csharp' || !(a.idIs(name, 'Task') || a.idIs(name, 'ValueTask')) || !a.is(name + 1, '<')) {
+    return start;
+  }
+  const close = closeAngle(a, name + 1);
+  return close > name + 2 && a.isId(name + 2) && simpleTypeName(a, name + 2) === close - 1 ? name + 2 : start;
 }
 
 /** The token of a type's simple name, from where the type starts: `ScanRequest` in `Amazon.DynamoDBv2.Model.ScanRequest`. */
@@ -119,17 +132,20 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
     if (typeStart < 0 || a.isAccess(typeStart - 1)) {
       continue;
     }
-    const declared = a.language.typeValue(a, typeStart);
+    const method = a.is(i + 1, '(');
+    const returnType = method ? awaitedType(a, typeStart) : typeStart;
+    const declared = a.language.typeValue(a, returnType);
     const name = a.tokens.text(i);
-    if (a.is(i + 1, '(')) {
+    if (method) {
       const scope = tree.scopeAt(i + 1);
       if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
         // A C# expression-bodied method (`IDatabase Db() => connection.GetDatabase();`) returns its expression.
         const concise = a.functions.get(scope)?.concise ?? -1;
         tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise }, method: true, ...(declared ? { declared } : {}) });
-      } else if (declared && tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
-        // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();`: what the subclasses return has this type.
-        tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType: typeStart }, method: true, declared });
+      } else if (tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
+        // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();` or `Tables tables();`: what the
+        // subclasses return has this type (a client, or a class whose members hold one).
+        tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType }, method: true, ...(declared ? { declared } : {}) });
       }
       continue;
     }
