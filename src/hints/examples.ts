@@ -32,6 +32,7 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'spring-config': 'yaml',
   'spring-properties': 'properties',
   appsettings: 'json',
+  'redisson-config': 'yaml',
   'pulumi-typescript': 'ts',
   'pulumi-python': 'python',
   'pulumi-go': 'go',
@@ -74,14 +75,18 @@ function redisKeys(language: HintLanguage): ExampleKey[] {
 
 /**
  * The configuration files whose settings a rule reads for this language: Spring Boot's for Java and ASP.NET
- * Core's for C# (`config/`) configure Redis clients and SQL connections, never a connection made per invocation.
+ * Core's for C# (`config/`) configure Redis clients and SQL connections, never a connection made per invocation;
+ * Redisson's YAML for Java configures Redis clients only.
  */
 function configKeys(match: RuleMatch, language: HintLanguage): ExampleKey[] {
-  const configured = (match.redis?.options.length ?? 0) > 0 || (match.sql !== undefined && !match.reportedOnly);
-  if (!configured) {
+  const redis = (match.redis?.options.length ?? 0) > 0;
+  if (!redis && !(match.sql !== undefined && !match.reportedOnly)) {
     return [];
   }
-  return language === 'java' ? ['spring-config', 'spring-properties'] : language === 'csharp' ? ['appsettings'] : [];
+  if (language === 'java') {
+    return redis ? ['spring-config', 'spring-properties', 'redisson-config'] : ['spring-config', 'spring-properties'];
+  }
+  return language === 'csharp' ? ['appsettings'] : [];
 }
 
 const PULUMI_KEYS: Partial<Record<HintLanguage, ExampleKey>> = {
@@ -150,6 +155,7 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'spring-config':
     case 'spring-properties':
     case 'appsettings':
+    case 'redisson-config':
       return origin;
     case 'cdk':
       return CDK_KEYS[language];

@@ -8,7 +8,7 @@ import { CHECK_REGISTRY } from './checks/registry';
 import { CheckContext, ContextsByType, RuleOption } from './checks/context';
 import { DocumentKind } from './documentKinds';
 import { readConfigFile } from './config';
-import { isConfigFileName } from './config/values';
+import { isConfigFile } from './config/values';
 import { looksLikeCloudFormation } from './iac/cloudformation';
 import { removeOptionFix, setValueFix } from './fixes';
 import { OutsideValues, readTemplate } from './iac';
@@ -86,9 +86,9 @@ function buildModel(
       return readConfigFile(kind, text, lines, fileName);
     case 'yaml':
     case 'json':
-      // A configuration file by its name (`application.yml`, `appsettings.json`); a test's is read as nothing. A
-      // template that happens to bear such a name is still read as one.
-      if (isConfigFileName(fileName) && !looksLikeCloudFormation(text)) {
+      // A configuration file by its name (`application.yml`, `appsettings.json`) or a Redisson YAML configuration; a
+      // test's is read as nothing. A template that happens to bear such a name is still read as one.
+      if (isConfigFile(fileName, kind === 'yaml' ? text : undefined) && !looksLikeCloudFormation(text)) {
         return readConfigFile(kind, text, lines, fileName);
       }
       return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });

@@ -245,6 +245,7 @@ export const EXAMPLE_KEYS = [
   'spring-config',
   'spring-properties',
   'appsettings',
+  'redisson-config',
   'pulumi-typescript',
   'pulumi-python',
   'pulumi-go',
@@ -290,8 +291,8 @@ export interface QuickFix {
 }
 
 /** What produced a site or finding: an SDK call or request, a template resource, a CDK construct, or a Redis client. */
-/** Application configuration files (`config/`): Spring Boot's `application.yml` and `application.properties`, ASP.NET Core's `appsettings.json`. */
-export type ConfigFormat = 'spring-config' | 'spring-properties' | 'appsettings';
+/** Application configuration files (`config/`): Spring Boot's `application.yml` and `application.properties`, ASP.NET Core's `appsettings.json`, Redisson's YAML. */
+export type ConfigFormat = 'spring-config' | 'spring-properties' | 'appsettings' | 'redisson-config';
 
 export type SiteOrigin =
   | ConfigFormat

@@ -80,7 +80,7 @@ describe('Spring Boot application.yml', () => {
     assert.deepEqual(findings(hints), ['4:cart-token-7 redis-auth-without-tls!', '4:cart-token-7 redis-password!', '6:sessions-token-2 redis-password!', '8:${REDIS_PASSWORD} redis-auth-without-tls!']);
   });
 
-  it('says nothing for local and Docker Compose servers, placeholders, a host from the environment, or test resources', () => {
+  it('says nothing for local and Docker Compose servers, placeholders, empty passwords, a host from the environment, or test resources', () => {
     const yaml = sourceLines(
       'spring:',
       '  datasource:',
@@ -113,6 +113,19 @@ describe('Spring Boot application.yml', () => {
       '        enabled: true',
     );
     assert.deepEqual(findings(hintsIn('application.yml', yaml)), []);
+    // An empty or null password is none: Spring Data Redis sends no AUTH (`RedisPassword.of` reads it as none).
+    const empty = sourceLines(
+      'spring.data.redis:',
+      '  host: carts.x1y2z3.0001.euw1.cache.amazonaws.com',
+      '  password:',
+      '---',
+      'spring.redis.host: carts.x1y2z3.0001.euw1.cache.amazonaws.com',
+      'spring.redis.password: null',
+      '---',
+      'spring.redis.host: carts.x1y2z3.0001.euw1.cache.amazonaws.com',
+      "spring.redis.password: ''",
+    );
+    assert.deepEqual(findings(hintsIn('application-prod.yml', empty)), []);
     const aws = sourceLines('spring:', '  datasource:', '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders', '    password: Orders2024!');
     assert.deepEqual(findings(hintsIn('src/test/resources/application.yml', aws)), []);
     assert.deepEqual(findings(hintsIn('src/main/resources/config.yml', aws)), []);
@@ -151,7 +164,7 @@ describe('Spring Boot application.properties', () => {
     assert.ok(hints.includes('2:spring.datasource.url rds-sql-connection'));
   });
 
-  it('says nothing for local servers, placeholders, continued values, other properties files and test resources', () => {
+  it('says nothing for local servers, placeholders, continued values, an empty password, other properties files and test resources', () => {
     const properties = sourceLines(
       'spring.datasource.url=jdbc:mysql://localhost:3306/shop',
       'spring.datasource.password=root',
@@ -162,6 +175,9 @@ describe('Spring Boot application.properties', () => {
       'spring.datasource.password=first-part\\',
       '  continued-secret',
       '# spring.datasource.password=commented-out',
+      '#---',
+      'spring.data.redis.host=carts.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
+      'spring.data.redis.password=',
     );
     assert.deepEqual(findings(hintsIn('application.properties', properties)), []);
     const aws = sourceLines('spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop', 'spring.datasource.password=12345678');
@@ -197,6 +213,8 @@ describe('ASP.NET Core appsettings.json', () => {
       '    "Db": "Host=postgres;Database=shop;Username=postgres;Password=postgres",',
       '    "Redis": "redis:6379,password=redis-pass,abortConnect=false",',
       '    "Rds": "Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app;Password=CHANGE_ME",',
+      // An empty password= is none: no AUTH is sent, so nothing crosses in clear.
+      '    "QaCache": "qa-cache.x1y2z3.ng.0001.apse1.cache.amazonaws.com:6379,ssl=false,password=,allowAdmin=false",',
       '    "Mongo": "mongodb+srv://admin:pass@cluster0.mongodb.net/shop"',
       '  }',
       '}',
@@ -205,5 +223,80 @@ describe('ASP.NET Core appsettings.json', () => {
     const aws = sourceLines('{ "ConnectionStrings": { "Db": "Server=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Pwd=Orders2024!" } }');
     assert.deepEqual(findings(hintsIn('Shop.Api.Tests/appsettings.json', aws)), []);
     assert.deepEqual(findings(hintsIn('settings.json', aws)), []);
+  });
+});
+
+describe('Redisson YAML configuration', () => {
+  it('reports a literal password sent on redis:// to ElastiCache, whatever the file is named', () => {
+    const yaml = sourceLines(
+      '# loaded with Config.fromYAML', // 1
+      'singleServerConfig:',
+      '  idleConnectionTimeout: 10000',
+      '  address: "redis://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"',
+      '  password: "cache-pass-1"', // 5
+      '  database: 0',
+      'threads: 16',
+      'codec: !<org.redisson.codec.JsonJacksonCodec> {}',
+    );
+    const hints = hintsIn('src/main/resources/redisson-prod.yaml', yaml);
+    assert.deepEqual(findings(hints), ['5:"cache-pass-1" redis-password!', '5:password redis-auth-without-tls!']);
+    assert.deepEqual(findings(hintsIn('deploy/cache.yml', yaml)), findings(hints));
+  });
+
+  it('reads cluster node lists, a rediss:// node, a placeholder and certificate checks switched off', () => {
+    const cluster = sourceLines(
+      'clusterServersConfig:', // 1
+      '  scanInterval: 1000',
+      '  nodeAddresses:',
+      '  - "redis://sessions-0001-001.x1y2z3.0001.euw1.cache.amazonaws.com:6379"',
+      '  - "redis://sessions-0001-002.x1y2z3.0001.euw1.cache.amazonaws.com:6379"', // 5
+      '  password: ${REDIS_PASSWORD}',
+      '  readMode: "SLAVE"',
+    );
+    assert.deepEqual(findings(hintsIn('redisson.yml', cluster)), ['6:password redis-auth-without-tls!']);
+    const tls = sourceLines(
+      'replicatedServersConfig:', // 1
+      '  nodeAddresses:',
+      '    - "rediss://carts-001.x1y2z3.0001.euw1.cache.amazonaws.com:6379"',
+      '    - "rediss://carts-002.x1y2z3.0001.euw1.cache.amazonaws.com:6379"',
+      '  password: ${REDIS_PASSWORD:-}', // 5
+      '  sslVerificationMode: NONE',
+      '---',
+    );
+    assert.deepEqual(findings(hintsIn('redisson.yaml', tls)), ['6:sslVerificationMode redis-tls!']);
+    const older = sourceLines('singleServerConfig:', '  address: rediss://queue.x1y2z3.0001.euw1.cache.amazonaws.com:6379', '  sslEnableEndpointIdentification: false');
+    assert.deepEqual(findings(hintsIn('redisson.yaml', older)), ['3:sslEnableEndpointIdentification redis-tls!']);
+  });
+
+  it('says nothing for the template defaults, local and Compose servers, addresses from the environment and test resources', () => {
+    const template = sourceLines(
+      'singleServerConfig:',
+      '  password: null',
+      '  clientName: null',
+      '  address: "redis://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"',
+      '  sslEnableEndpointIdentification: true',
+    );
+    assert.deepEqual(findings(hintsIn('redisson.yaml', template)), []);
+    const elsewhere = sourceLines(
+      'sentinelServersConfig:',
+      '  sentinelAddresses:',
+      '  - ${REDIS_SENTINEL}',
+      '  masterName: "db1"',
+      '  password: sentinel-pass',
+      'masterSlaveServersConfig:',
+      '  masterAddress: "redis://redis:6379"',
+      '  slaveAddresses: ["redis://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"]',
+      '  password: master-pass',
+      'singleServerConfig:',
+      '  address: "redis://127.0.0.1:6379"',
+      '  password: local-pass',
+      '  sslVerificationMode: NONE',
+    );
+    assert.deepEqual(findings(hintsIn('redisson.yaml', elsewhere)), []);
+    const aws = sourceLines('singleServerConfig:', '  address: "redis://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"', '  password: cache-pass-1');
+    assert.deepEqual(findings(hintsIn('src/test/resources/redisson.yaml', aws)), []);
+    // Nested under an application's own prefix, it is that application's setting, not Redisson's file.
+    const nested = sourceLines('redisson:', '  singleServerConfig:', '    address: "redis://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"', '    password: cache-pass-1');
+    assert.deepEqual(findings(hintsIn('config/redisson.yaml', nested)), []);
   });
 });

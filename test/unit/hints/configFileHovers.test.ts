@@ -1,7 +1,7 @@
 /**
  * Hovers in application configuration files show their examples in the file's own form: a Spring Boot
- * `application.yml` gets YAML, an `application.properties` properties, an `appsettings.json` JSON, not the
- * Java or C# client code the same rules show in source files.
+ * `application.yml` gets YAML, an `application.properties` properties, an `appsettings.json` JSON, a Redisson
+ * `redisson.yaml` Redisson's YAML, not the Java or C# client code the same rules show in source files.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
@@ -40,6 +40,13 @@ describe('hovers in configuration files', () => {
     const markdown = hoverAt('Orders.Api/appsettings.json', 'json', json, 'Orders');
     assert.match(markdown, /```json\n\{\n {2}"ConnectionStrings": \{/);
     assert.doesNotMatch(markdown, /```csharp/);
+  });
+
+  it('show a Redisson YAML example in a Redisson configuration file', () => {
+    const yaml = sourceLines('singleServerConfig:', '  address: "rediss://orders-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"', '  password: ${REDIS_PASSWORD}');
+    const markdown = hoverAt('src/main/resources/redisson.yaml', 'yaml', yaml, 'password');
+    assert.match(markdown, /```yaml\n# redisson\.yaml(?:.*\n)*?singleServerConfig:\n/);
+    assert.doesNotMatch(markdown, /```java|spring:/);
   });
 
   it('keep the client code example in source files', () => {

@@ -106,3 +106,83 @@ describe('Pulumi AWS resources in C#', () => {
     assert.ok(shown.some((rule) => rule.id === 'rds-publicly-accessible'));
   });
 });
+
+describe('Pulumi AWS security groups in C#', () => {
+  it('reports a database or cache port opened to the internet, in a group, a rule and an ingress rule resource', () => {
+    const code = sourceLines(
+      'using Pulumi;', // 1
+      'using Aws = Pulumi.Aws;',
+      '',
+      'class NetworkStack : Stack',
+      '{', // 5
+      '    public NetworkStack(Output<string> vpcId)',
+      '    {',
+      '        var db = new Aws.Ec2.SecurityGroup("db", new()',
+      '        {',
+      '            VpcId = vpcId,', // 10
+      '            Ingress =',
+      '            {',
+      '                new Aws.Ec2.Inputs.SecurityGroupIngressArgs',
+      '                {',
+      '                    Protocol = "tcp", FromPort = 5432, ToPort = 5432,', // 15
+      '                    CidrBlocks = { "10.0.0.0/16", "0.0.0.0/0" },',
+      '                },',
+      '                new Aws.Ec2.Inputs.SecurityGroupIngressArgs { Protocol = "tcp", FromPort = 443, ToPort = 443, CidrBlocks = new[] { "0.0.0.0/0" } },',
+      '            },',
+      '        });', // 20
+      '        var rule = new Aws.Ec2.SecurityGroupRuleArgs { Type = "ingress", SecurityGroupId = db.Id, Protocol = "tcp", FromPort = 3306, ToPort = 3306, CidrBlocks = new[] { "0.0.0.0/0" } };',
+      '        new Aws.Ec2.SecurityGroupRule("mysql", rule);',
+      '        new Aws.Vpc.SecurityGroupIngressRule("redis", new() { SecurityGroupId = db.Id, IpProtocol = "tcp", FromPort = 6379, ToPort = 6379, CidrIpv4 = "0.0.0.0/0" });',
+      '    }',
+      '}', // 25
+    );
+    const found = hintsIn('NetworkStack.cs', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found, ['16:"0.0.0.0/0" rds-open-ingress!', '21:"0.0.0.0/0" rds-open-ingress!', '23:"0.0.0.0/0" elasticache-open-ingress!']);
+  });
+
+  it('reads classes through module aliases, as Pulumi\'s C# templates write them', () => {
+    const code = sourceLines(
+      'using Pulumi;', // 1
+      'using Ec2 = Pulumi.Aws.Ec2;',
+      'using Rds = Pulumi.Aws.Rds;',
+      '',
+      'class DataStack : Stack', // 5
+      '{',
+      '    public DataStack()',
+      '    {',
+      '        var sg = new Ec2.SecurityGroup("db-sg", new Ec2.SecurityGroupArgs',
+      '        {', // 10
+      '            Ingress = { new Ec2.Inputs.SecurityGroupIngressArgs { Protocol = "tcp", FromPort = 3306, ToPort = 3306, CidrBlocks = {"0.0.0.0/0"} } },',
+      '            Egress = { new Ec2.Inputs.SecurityGroupEgressArgs { Protocol = "-1", FromPort = 0, ToPort = 0, CidrBlocks = {"0.0.0.0/0"} } },',
+      '        });',
+      '        var db = new Rds.Instance("db", new Rds.InstanceArgs { Engine = "mysql", InstanceClass = "db.t4g.micro", PubliclyAccessible = true });', // 14
+      '    }',
+      '}',
+    );
+    const found = hintsIn('DataStack.cs', code).filter((hint) => hint.endsWith('!'));
+    assert.ok(found.includes('11:"0.0.0.0/0" rds-open-ingress!'), found.join('\n'));
+    assert.ok(found.includes('14:PubliclyAccessible rds-publicly-accessible!'), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('12:')), found.join('\n'));
+  });
+
+  it('says nothing of egress, a group open on every port, sources from config, or other providers', () => {
+    const code = sourceLines(
+      'using Pulumi;',
+      'using Pulumi.Aws.Ec2;',
+      'using Pulumi.Aws.Ec2.Inputs;',
+      'using Native = Pulumi.AwsNative;',
+      'return await Deployment.RunAsync(() =>',
+      '{',
+      '    var config = new Config();',
+      '    new SecurityGroup("web", new SecurityGroupArgs { Ingress = { new SecurityGroupIngressArgs { Protocol = "-1", FromPort = 0, ToPort = 0, CidrBlocks = { "0.0.0.0/0" } } } });',
+      '    new SecurityGroup("db", new SecurityGroupArgs',
+      '    {',
+      '        Ingress = { new SecurityGroupIngressArgs { Protocol = "tcp", FromPort = 5432, ToPort = 5432, CidrBlocks = config.RequireObject<string[]>("officeCidrs") } },',
+      '        Egress = { new SecurityGroupEgressArgs { Protocol = "tcp", FromPort = 6379, ToPort = 6379, CidrBlocks = { "0.0.0.0/0" } } },',
+      '    });',
+      '    new Native.Ec2.SecurityGroup("native", new() { SecurityGroupIngress = { new() { IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, CidrIp = "0.0.0.0/0" } } });',
+      '});',
+    );
+    assert.deepEqual(hintsIn('Program.cs', code).filter((hint) => hint.endsWith('!')), []);
+  });
+});

@@ -156,3 +156,84 @@ describe('Pulumi AWS resources in Go', () => {
     assert.ok(shown.some((rule) => rule.id === 'rds-publicly-accessible'));
   });
 });
+
+describe('Pulumi AWS security groups in Go', () => {
+  it('reports a database or cache port opened to the internet, in a group, a rule and an ingress rule resource', () => {
+    const code = sourceLines(
+      'package network', // 1
+      '',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/vpc"', // 5
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      '',
+      'func Groups(ctx *pulumi.Context, vpcID pulumi.IDOutput) error {',
+      '  db, err := ec2.NewSecurityGroup(ctx, "db", &ec2.SecurityGroupArgs{', // 10
+      '    VpcId: vpcID,',
+      '    Ingress: ec2.SecurityGroupIngressArray{',
+      '      &ec2.SecurityGroupIngressArgs{',
+      '        Protocol:   pulumi.String("tcp"),',
+      '        FromPort:   pulumi.Int(5432),', // 15
+      '        ToPort:     pulumi.Int(5432),',
+      '        CidrBlocks: pulumi.StringArray{pulumi.String("10.0.0.0/16"), pulumi.String("0.0.0.0/0")},',
+      '      },',
+      '      &ec2.SecurityGroupIngressArgs{Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}},',
+      '    },', // 20
+      '  })',
+      '  if err != nil {',
+      '    return err',
+      '  }',
+      '  rule := &ec2.SecurityGroupRuleArgs{Type: pulumi.String("ingress"), SecurityGroupId: db.ID(), Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(3306), ToPort: pulumi.Int(3306), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}}', // 25
+      '  if _, err := ec2.NewSecurityGroupRule(ctx, "mysql", rule); err != nil {',
+      '    return err',
+      '  }',
+      '  _, err = vpc.NewSecurityGroupIngressRule(ctx, "redis", &vpc.SecurityGroupIngressRuleArgs{SecurityGroupId: db.ID(), IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(6379), ToPort: pulumi.Int(6379), CidrIpv4: pulumi.String("0.0.0.0/0")})',
+      '  return err', // 30
+      '}',
+    );
+    const found = hintsIn('network/groups.go', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(found, ['17:pulumi.String("0.0.0.0/0") rds-open-ingress!', '25:pulumi.String("0.0.0.0/0") rds-open-ingress!', '29:pulumi.String("0.0.0.0/0") elasticache-open-ingress!']);
+    const pulumiGo = pickExample(realHintRules().find((rule) => rule.id === 'rds-open-ingress')!, 'go', 'pulumi-go');
+    assert.match(pulumiGo?.code ?? "", /vpc\.NewSecurityGroupIngressRule/);
+  });
+
+  it('says nothing of egress, a group open on every port, office ranges, sources from config, or a test', () => {
+    const code = sourceLines(
+      'package network',
+      '',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      '',
+      'func Groups(ctx *pulumi.Context, office pulumi.StringArray) error {',
+      '  _, err := ec2.NewSecurityGroup(ctx, "web", &ec2.SecurityGroupArgs{',
+      '    Ingress: ec2.SecurityGroupIngressArray{&ec2.SecurityGroupIngressArgs{Protocol: pulumi.String("-1"), FromPort: pulumi.Int(0), ToPort: pulumi.Int(0), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}}},',
+      '    Egress: ec2.SecurityGroupEgressArray{&ec2.SecurityGroupEgressArgs{Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(5432), ToPort: pulumi.Int(5432), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}}},',
+      '  })',
+      '  _, err = ec2.NewSecurityGroup(ctx, "db", &ec2.SecurityGroupArgs{',
+      '    Ingress: ec2.SecurityGroupIngressArray{&ec2.SecurityGroupIngressArgs{Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(5432), ToPort: pulumi.Int(5432), CidrBlocks: office}},',
+      '  })',
+      '  _, err = ec2.NewSecurityGroupRule(ctx, "out", &ec2.SecurityGroupRuleArgs{Type: pulumi.String("egress"), Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(6379), ToPort: pulumi.Int(6379), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}})',
+      '  return err',
+      '}',
+    );
+    assert.deepEqual(hintsIn('network/groups.go', code).filter((hint) => hint.endsWith('!')), []);
+    const test = sourceLines(
+      'package network',
+      'import (',
+      '  "testing"',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      'func TestGroups(t *testing.T) {',
+      '  pulumi.RunErr(func(ctx *pulumi.Context) error {',
+      '    _, err := ec2.NewSecurityGroup(ctx, "db", &ec2.SecurityGroupArgs{Ingress: ec2.SecurityGroupIngressArray{&ec2.SecurityGroupIngressArgs{Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(5432), ToPort: pulumi.Int(5432), CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}}}})',
+      '    return err',
+      '  }, pulumi.WithMocks("project", "stack", mocks(0)))',
+      '}',
+    );
+    assert.deepEqual(hintsIn('network/groups_test.go', test).filter((hint) => hint.endsWith('!')), []);
+  });
+});

@@ -163,3 +163,120 @@ describe('Redis clients of Python framework settings', () => {
     assert.deepEqual(findings('settings/local.py', code), ['2:devpass redis-password!', '3:devpass redis-password!']);
   });
 });
+
+describe('Redis clients of Flask-Caching and Django Channels settings', () => {
+  it('reads Flask-Caching URLs in a config class, a config dict and app.config, and a literal CACHE_REDIS_PASSWORD', () => {
+    const config = sourceLines(
+      'import os', // 1
+      '',
+      'class ProductionConfig:',
+      '    CACHE_TYPE = "RedisCache"',
+      '    CACHE_DEFAULT_TIMEOUT = 300', // 5
+      '    CACHE_REDIS_URL = "redis://:menu-cache-7@menu.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379/0"',
+      '',
+      'class StagingConfig(ProductionConfig):',
+      '    CACHE_REDIS_URL = "rediss://:menu-cache-8@menu-stg.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379/0?ssl_cert_reqs=none"',
+      '', // 10
+      'class HostConfig:',
+      '    CACHE_REDIS_HOST = os.environ["CACHE_HOST"]',
+      '    CACHE_REDIS_PASSWORD = "menu-cache-9"', // 13
+    );
+    assert.deepEqual(findings('app/config.py', config), [
+      '13:"menu-cache-9" redis-password!',
+      '6:menu-cache-7 redis-auth-without-tls!',
+      '6:menu-cache-7 redis-password!',
+      '9:menu-cache-8 redis-password!',
+      '9:ssl_cert_reqs redis-tls!',
+    ]);
+    const extension = sourceLines(
+      'from flask import Flask', // 1
+      'from flask_caching import Cache',
+      '',
+      'cache = Cache(config={',
+      "    'CACHE_TYPE': 'RedisCache',", // 5
+      "    'CACHE_REDIS_URL': 'redis://default:orders-7@orders.x1y2z3.clustercfg.use1.cache.amazonaws.com:6379',",
+      '})',
+      '',
+      'def create_app():',
+      '    app = Flask(__name__)', // 10
+      '    app.config["CACHE_REDIS_URL"] = "redis://:orders-8@orders-ro.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"',
+      '    cache.init_app(app)',
+      '    return app',
+    );
+    assert.deepEqual(findings('app/extensions.py', extension), [
+      '11:orders-8 redis-auth-without-tls!',
+      '11:orders-8 redis-password!',
+      '6:orders-7 redis-auth-without-tls!',
+      '6:orders-7 redis-password!',
+    ]);
+  });
+
+  it('says nothing of Flask-Caching URLs from the environment, local or Compose servers, with TLS, or without a Redis cache type', () => {
+    const code = sourceLines(
+      'import os',
+      '',
+      'CACHE_CONFIG = {',
+      "    'CACHE_TYPE': 'RedisCache',",
+      "    'CACHE_REDIS_URL': os.environ.get('REDIS_URL', 'redis://:dev@localhost:6379/0'),",
+      '}',
+      'class DevConfig:',
+      '    CACHE_TYPE = "RedisCache"',
+      '    CACHE_REDIS_URL = "redis://redis:6379/0"',
+      '    CACHE_REDIS_PASSWORD = os.getenv("REDIS_PASSWORD")',
+      'class LiveConfig:',
+      '    CACHE_REDIS_URL = f"rediss://:{os.environ[\'REDIS_TOKEN\']}@menu.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"',
+    );
+    assert.deepEqual(findings('app/config.py', code), []);
+    // The type is set elsewhere (or is a sentinel cache, which reads no URL): TLS is not told.
+    const elsewhere = sourceLines('CACHE_TYPE = os.environ["CACHE_TYPE"]', 'CACHE_REDIS_URL = "redis://:${REDIS_PASSWORD}@menu.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"');
+    assert.deepEqual(findings('settings.py', elsewhere), []);
+    const test = sourceLines('def test_cache(app):', '    app.config["CACHE_REDIS_URL"] = "redis://:pw-1@menu.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379"');
+    assert.deepEqual(findings('tests/test_cache.py', test), []);
+  });
+
+  it('reads each host of a channels_redis layer: URLs, address dicts and their ssl_cert_reqs', () => {
+    const code = sourceLines(
+      'CHANNEL_LAYERS = {', // 1
+      '    "default": {',
+      '        "BACKEND": "channels_redis.core.RedisChannelLayer",',
+      '        "CONFIG": {',
+      '            "hosts": ["redis://:chat-token-1@chat.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0"],', // 5
+      '            "capacity": 1500,',
+      '        },',
+      '    },',
+      '    "presence": {',
+      '        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",', // 10
+      '        "CONFIG": {',
+      '            "hosts": [{',
+      '                "address": "rediss://chat.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379",',
+      '                "ssl_cert_reqs": None,',
+      '            }],', // 15
+      '        },',
+      '    },',
+      '}',
+    );
+    assert.deepEqual(findings('chat/settings/production.py', code), [
+      '14:"ssl_cert_reqs" redis-tls!',
+      '5:chat-token-1 redis-auth-without-tls!',
+      '5:chat-token-1 redis-password!',
+    ]);
+  });
+
+  it('sends nothing but the literal password of a local server, and nothing for tuples, names, TLS that verifies, or other backends', () => {
+    const code = sourceLines(
+      'import os',
+      'CHANNEL_LAYERS = {',
+      '    "default": {',
+      '        "BACKEND": "channels_redis.core.RedisChannelLayer",',
+      '        "CONFIG": {"hosts": [("chat.x1y2z3.ng.0001.euw1.cache.amazonaws.com", 6379), os.environ["REDIS_URL"], "redis://:dev@127.0.0.1:6379"]},',
+      '    },',
+      '    "secure": {',
+      '        "BACKEND": "channels_redis.core.RedisChannelLayer",',
+      '        "CONFIG": {"hosts": [{"address": "rediss://:${CHAT_TOKEN}@chat.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379"}]},',
+      '    },',
+      '    "memory": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"hosts": ["redis://:pw@chat.example.com:6379"]}},',
+      '}',
+    );
+    assert.deepEqual(findings('chat/settings.py', code), ['5:dev redis-password!']);
+  });
+});

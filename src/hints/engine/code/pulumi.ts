@@ -189,23 +189,71 @@ function argsObjectCall(a: CodeAnalyzer, start: number, close: number): number {
   return a.isId(k) && /Args$/.test(a.tokens.text(k)) && a.is(k + 1, '(') && a.partner[k + 1] < close ? k + 1 : -1;
 }
 
+/** The security group class a Go or C# program constructs (`ec2`, `SecurityGroup`), or undefined. */
+export function pulumiIngressClass(module: string, name: string): string | undefined {
+  const full = `${module}.${name}`;
+  return PULUMI_INGRESS.has(full) ? full : undefined;
+}
+
 /**
  * Inbound rules open to the internet, from the args group (`{` or an `…Args(` call; Python's call parentheses
- * when it is -1). A rule over every port or many engines' ports is left out: without the group's use in view it
- * says nothing of a database (a web server's group open on all traffic).
+ * when it is -1).
  */
 function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpen: number): void {
   let group = argsGroup >= 0 && (a.is(argsGroup, '{') || a.is(argsGroup, '(')) ? argsGroup : callOpen;
   if (group < 0 && argsGroup >= 0 && a.isId(argsGroup)) {
     group = a.objectVariable(a.tokens.text(argsGroup), argsGroup);
   }
-  if (group < 0 || a.partner[group] < 0) {
-    return;
+  if (group >= 0 && a.partner[group] >= 0) {
+    ingressRules(a, type, group, a.language.family === 'python' ? 'pulumi-python' : 'pulumi');
   }
+}
+
+/**
+ * A Go or C# security group resource (`ec2.NewSecurityGroup(ctx, name, &ec2.SecurityGroupArgs{...})`,
+ * `new Aws.Ec2.SecurityGroup(name, new SecurityGroupArgs { ... })`): its args literal in place or held by a
+ * variable, as `typedArgsContext` finds it, read for inbound rules open to the internet.
+ */
+export function typedArgsIngress(a: CodeAnalyzer, type: string, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
+  const held = args >= 0 && a.isId(args) && (a.is(args + 1, ',') || a.is(args + 1, ')'));
+  const binding = held ? a.scopes.lookup(a.tokens.text(args), args) : undefined;
+  const literal = held ? (binding && binding.expression >= 0 ? binding.expression : -1) : args;
+  const group = literal < 0 ? -1 : argsGroup(a, literal);
+  if (group >= 0) {
+    ingressRules(a, type, group, origin);
+  }
+}
+
+/**
+ * The `[`, `{` or `(`-less list a value starting at `value` writes out: `[...]` (TypeScript, Python), Go's
+ * `ec2.SecurityGroupIngressArray{...}` and `pulumi.StringArray{...}`, C#'s `{ ... }`, `new[] { ... }` and
+ * `new InputList<T> { ... }`; -1 for a call or a name.
+ */
+function listGroup(a: CodeAnalyzer, value: number, close: number): number {
+  const end = valueEnd(a, value, close);
+  for (let k = value; k < end; k++) {
+    if (a.is(k, '[') && a.partner[k] === k + 1) {
+      k++;
+    } else if ((a.is(k, '{') || a.is(k, '[')) && a.partner[k] > k) {
+      return k;
+    } else if (a.is(k, '(')) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The open inbound rules of a security group resource whose args group is `group`. A rule over every port or many
+ * engines' ports is left out: without the group's use in view it says nothing of a database (a web server's group
+ * open on all traffic).
+ */
+function ingressRules(a: CodeAnalyzer, type: string, group: number, origin: SiteOrigin): void {
   const entries: number[] = [];
   if (type === 'ec2.SecurityGroup') {
-    const list = propertyValue(a, group, 'ingress');
-    for (let k = list >= 0 && a.is(list, '[') ? list + 1 : a.tokens.length; k < a.partner[list]; k = a.skipGroup(k)) {
+    const value = propertyValue(a, group, 'ingress');
+    const list = value >= 0 ? listGroup(a, value, a.partner[group]) : -1;
+    for (let k = list >= 0 ? list + 1 : a.tokens.length; k < a.partner[list]; k = a.skipGroup(k)) {
       if ((a.is(k, '{') || a.is(k, '(')) && a.parent[k] === list) {
         entries.push(k);
       }
@@ -216,7 +264,7 @@ function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpe
   for (const entry of entries) {
     const rule = openIngress('terraform', ingressFields(a, entry));
     if (rule && !opensBroadRange(rule)) {
-      rule.readerOrigin = a.language.family === 'python' ? 'pulumi-python' : 'pulumi';
+      rule.readerOrigin = origin;
       a.ingress.push(rule);
     }
   }
@@ -250,11 +298,11 @@ function ingressFields(a: CodeAnalyzer, group: number): IngressFields {
       continue;
     }
     const end = valueEnd(a, k + 2, close);
+    const list = field === 'sources' ? listGroup(a, k + 2, close) : -1;
     if (field !== 'sources') {
       fields[field] = literalOf(a, k + 2, end).literal;
-    } else if (a.is(k + 2, '[')) {
+    } else if (list >= 0) {
       // A list of blocks: each literal element is a source of its own.
-      const list = k + 2;
       for (let e = list + 1; e < a.partner[list]; e = valueEnd(a, e, a.partner[list]) + 1) {
         const elementEnd = valueEnd(a, e, a.partner[list]);
         fields.sources.push({ literal: literalOf(a, e, elementEnd).literal, span: a.span(e, elementEnd - 1) });

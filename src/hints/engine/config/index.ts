@@ -1,24 +1,28 @@
 /**
  * Application configuration files, read for the database and Redis connections they configure: Spring Boot's
- * `application.yml` and `application.properties` as Java, ASP.NET Core's `appsettings.json` as C#, so that the SQL and Redis client rules of
- * those languages apply to them.
+ * `application.yml` and `application.properties` as Java, ASP.NET Core's `appsettings.json` as C#, Redisson's YAML
+ * configuration as Java, so that the SQL and Redis client rules of those languages apply to them.
  */
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { ConfigFormat, HintLanguage } from '../types';
 import { readAppSettings } from './appsettings';
+import { readRedissonConfig } from './redisson';
 import { readSpringConfig } from './spring';
 import { readSpringProperties } from './springProperties';
 import { configFileOf } from './values';
 
-/** The model of a configuration file by its name, or undefined when the file is none (or a test's). */
+/** The model of a configuration file by its name (or a YAML file's root keys), or undefined when the file is none (or a test's). */
 export function readConfigFile(kind: 'yaml' | 'json' | 'properties', text: string, lines: LineIndex, fileName: string | undefined): { model: DocumentModel; language: HintLanguage } | undefined {
-  const file = configFileOf(fileName);
+  const file = configFileOf(fileName, kind === 'yaml' ? text : undefined);
   if (file === 'spring' && kind === 'yaml') {
     return inFormat(readSpringConfig(text, lines), 'spring-config', 'java');
   }
   if (file === 'spring' && kind === 'properties') {
     return inFormat(readSpringProperties(lines), 'spring-properties', 'java');
+  }
+  if (file === 'redisson' && kind === 'yaml') {
+    return inFormat(readRedissonConfig(text, lines), 'redisson-config', 'java');
   }
   if (file === 'appsettings' && kind === 'json') {
     return inFormat(readAppSettings(text, lines), 'appsettings', 'csharp');

@@ -79,10 +79,16 @@ function option(name: string, entry: IacEntry, literal: OptionOccurrence['litera
   return { name, norm: name.toLowerCase(), key: entry.keySpan, value: entry.value.span, literal, removal: entry.removal };
 }
 
-/** A password property: a literal (a number too: `password: 123456`), or an expression for a placeholder or nothing. */
+/**
+ * A password property: a literal (a number too: `password: 123456`), an expression for a placeholder or a value
+ * not written as a scalar, and none for YAML's `null` or an empty value, which Spring binds as no password.
+ */
 function passwordOption(entry: IacEntry): OptionOccurrence {
   const text = textOf(entry);
-  return option('password', entry, text === undefined ? { kind: 'expr', text: '' } : configLiteral(text));
+  const value = entry.value;
+  // `password: null`, `password: ~`, or `password:` with nothing after it (the YAML reader spans the key then).
+  const none = value.kind === 'scalar' && (value.literal.kind === 'none' || (value.literal.kind === 'expr' && value.literal.text === '' && value.span.start === entry.keySpan.start));
+  return option('password', entry, none ? { kind: 'none' } : text === undefined ? { kind: 'expr', text: '' } : configLiteral(text));
 }
 
 /**

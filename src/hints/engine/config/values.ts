@@ -1,5 +1,5 @@
 /**
- * What the application configuration readers (`spring.ts`, `appsettings.ts`) share: which files they read,
+ * What the application configuration readers (`spring.ts`, `appsettings.ts`, `redisson.ts`) share: which files they read,
  * which hosts are AWS data stores, and which values are placeholders rather than secrets.
  *
  * A configuration file names its server as data, so the findings here are kept to what the file shows to
@@ -14,24 +14,33 @@ const SPRING_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.(?:ya?ml|pr
 /** `appsettings.json`, `appsettings.Production.json`: ASP.NET Core's configuration files. */
 const APPSETTINGS_FILE = /(?:^|\/)appsettings(?:\.[\w-]+)*\.json$/i;
 
-export type ConfigFile = 'spring' | 'appsettings';
+/** A server section of Redisson's at the root of a YAML text (`singleServerConfig:`): its configuration file (`redisson.ts`). */
+const REDISSON_ROOT = /^(?:singleServer|clusterServers|replicatedServers|sentinelServers|masterSlaveServers)Config[ \t]*:/m;
+const isRedissonConfig = (text: string): boolean => REDISSON_ROOT.test(text);
 
-/** Whether a path names a configuration file, a test's included (read as nothing rather than as a template). */
-export function isConfigFileName(fileName: string | undefined): boolean {
+export type ConfigFile = 'spring' | 'appsettings' | 'redisson';
+
+/**
+ * Whether a file is a configuration file, a test's included (read as nothing rather than as a template): by its
+ * name, or (a YAML `text`) by a Redisson server section at its root, whatever the file is named.
+ */
+export function isConfigFile(fileName: string | undefined, yamlText?: string): boolean {
   const path = fileName?.replace(/\\/g, '/');
-  return path !== undefined && (SPRING_FILE.test(path) || APPSETTINGS_FILE.test(path));
+  return path !== undefined && (SPRING_FILE.test(path) || APPSETTINGS_FILE.test(path) || (yamlText !== undefined && isRedissonConfig(yamlText)));
 }
 
 /**
- * The configuration file a path names, or undefined. Test resources (`src/test/resources/application.yml`,
- * a `tests/` project's `appsettings.json`) configure a disposable server and are read as nothing.
+ * The configuration file a path names (or a YAML `text` is), or undefined. Test resources
+ * (`src/test/resources/application.yml`, a `tests/` project's `appsettings.json`) configure a disposable server and
+ * are read as nothing.
  */
-export function configFileOf(fileName: string | undefined): ConfigFile | undefined {
+export function configFileOf(fileName: string | undefined, yamlText?: string): ConfigFile | undefined {
   if (fileName === undefined) {
     return undefined;
   }
   const path = fileName.replace(/\\/g, '/');
-  const kind = SPRING_FILE.test(path) ? 'spring' : APPSETTINGS_FILE.test(path) ? 'appsettings' : undefined;
+  const named = SPRING_FILE.test(path) ? 'spring' : APPSETTINGS_FILE.test(path) ? 'appsettings' : undefined;
+  const kind = named ?? (yamlText !== undefined && isRedissonConfig(yamlText) ? 'redisson' : undefined);
   if (!kind || /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path)) {
     return undefined;
   }
@@ -60,9 +69,16 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());
 }
 
-/** A literal as the checks should see it: a placeholder or an empty value is no literal secret. */
+/**
+ * A literal as the checks should see it: a placeholder is no literal secret, though a value may be set there at
+ * deployment; an empty value is no password at all (Spring Data Redis `RedisPassword.of` reads one as none, and
+ * StackExchange.Redis sends no AUTH for an empty `password=`).
+ */
 export function configLiteral(value: string): Literal {
-  return value.trim() === '' || isPlaceholder(value) ? { kind: 'expr', text: value } : { kind: 'str', value };
+  if (value.trim() === '') {
+    return { kind: 'str', value: '' };
+  }
+  return isPlaceholder(value) ? { kind: 'expr', text: value } : { kind: 'str', value };
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * Pulumi AWS (Classic) programs in Go: `rds.NewInstance(ctx, "db", &rds.InstanceArgs{PubliclyAccessible: pulumi.Bool(true)})`
  * from `github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds` (v5, v6 and v7 alike) is the Terraform resource of its class
- * (`pulumi.ts`), judged by the Terraform rules, whose texts name options as Go writes them (origin `pulumi-go`).
+ * (`pulumi.ts`), judged by the Terraform rules, whose texts name options as Go writes them (origin `pulumi-go`); a
+ * security group's inbound rules (`ec2.NewSecurityGroup`, `ec2.NewSecurityGroupRule`, `vpc.NewSecurityGroupIngressRule`)
+ * are judged by the ingress rules.
  * Each constructor is `New<Class>(ctx *pulumi.Context, name string, args *<Class>Args, opts ...pulumi.ResourceOption)`;
  * lookups (`rds.LookupInstance`) and `rds.GetInstance(ctx, name, id, state)` of existing resources make no context.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
-import { pulumiClassType, typedArgsResource } from '../pulumi';
+import { pulumiClassType, pulumiIngressClass, typedArgsIngress, typedArgsResource } from '../pulumi';
 import { inTestCode } from '../testFixtures';
 import { goImportSpecs } from './goPackageStructs';
 
@@ -37,10 +39,16 @@ export function pulumiGoResources(a: CodeAnalyzer): void {
     const module = a.isId(k) && !a.isAccess(k - 1) && a.isAccess(k + 1) ? packages.get(a.tokens.text(k)) : undefined;
     const constructor = module !== undefined && a.isId(k + 2) && a.is(k + 3, '(') ? /^New([A-Z]\w*)$/.exec(a.tokens.text(k + 2)) : null;
     const type = constructor ? pulumiClassType(module!, constructor[1]) : undefined;
+    const ingress = constructor && !type ? pulumiIngressClass(module!, constructor[1]) : undefined;
     // A resource a test declares against Pulumi's mocks is no deployed one.
-    if (type && a.partner[k + 3] > 0 && !inTestCode(a, k)) {
+    if ((type || ingress) && a.partner[k + 3] > 0 && !inTestCode(a, k)) {
       // `New<Class>(ctx, name, args, opts...)`: the args are the third argument.
-      typedArgsResource(a, type, k + 2, segments(a, k + 3)[2]?.[0] ?? -1, argsLiteral, 'pulumi-go');
+      const args = segments(a, k + 3)[2]?.[0] ?? -1;
+      if (type) {
+        typedArgsResource(a, type, k + 2, args, argsLiteral, 'pulumi-go');
+      } else {
+        typedArgsIngress(a, ingress!, args, argsLiteral, 'pulumi-go');
+      }
     }
   }
 }

@@ -15,6 +15,14 @@
  *   `ConnectionPool.from_url` and some of its `OPTIONS` to that pool (see `CacheBackend`;
  *   https://github.com/jazzband/django-redis#readme, "SSL/TLS and Self-Signed certificates").
  *
+ * - Flask-Caching: `CACHE_REDIS_URL` is handed to redis-py's `from_url` by its `RedisCache` (and
+ *   `RedisClusterCache`), so the URL alone says whether TLS is on; `CACHE_REDIS_PASSWORD` is the password otherwise
+ *   (https://flask-caching.readthedocs.io/en/latest/#configuring-flask-caching, `backends/rediscache.py`).
+ * - Django Channels: a `CHANNEL_LAYERS` entry whose `BACKEND` is a channels_redis layer connects to each of its
+ *   `CONFIG` `hosts`: a URL, or a dict whose `address` URL goes to redis-py's `from_url` with the dict's other keys
+ *   (`ssl_cert_reqs` among them); a `(host, port)` tuple sends no password
+ *   (https://github.com/django/channels_redis#hosts, `channels_redis/utils.py`).
+ *
  * Written as a module or class assignment (`CELERY_BROKER_USE_SSL = {...}`, `app.conf.broker_use_ssl = {...}`), a
  * keyword argument (`Celery(..., broker_use_ssl={...})`, `app.conf.update(...)`), a dict entry, or a subscript
  * assignment (`app.config["broker_url"] = ...`); a dict held by a name of the file is read where it is written.
@@ -33,11 +41,17 @@ const CELERY_URLS = new Set(['broker_url', 'result_backend']);
 const CELERY_ARGUMENTS = new Set(['broker', 'backend']);
 /** Django cache backends that are redis-py clients (django-redis, Django 4+, django-redis-cache). */
 const REDIS_CACHE_BACKEND = /(?:^|\.)Redis\w*Cache$/;
+/** Flask-Caching's settings for its Redis backends that hold the client's URL or password. */
+const FLASK_CACHE_SETTINGS = new Set(['CACHE_REDIS_URL', 'CACHE_REDIS_PASSWORD']);
+/** A `CACHE_TYPE` that hands `CACHE_REDIS_URL` to `from_url` (`RedisSentinelCache` does not read it). */
+const FLASK_URL_CACHE_TYPE = /CACHE_TYPE['"]?\s*[:=]\s*['"](?:flask_caching\.backends\.(?:rediscache\.)?)?(?:RedisCache|RedisClusterCache|redis|rediscluster)['"]/;
+/** channels_redis' layers: the original one and the Pub/Sub one. */
+const CHANNEL_LAYER_BACKEND = /^channels_redis\.(?:core\.RedisChannelLayer|pubsub\.RedisPubSubChannelLayer)$/;
 /** Tokens after which a value written as one token goes on (`"redis://" + host`, `url if debug else ...`). */
 const CONTINUES = new Set(['+', '%', '.', '[', '(', 'if', 'or', 'and', '*']);
 
 export function pythonRedisSettings(a: CodeAnalyzer): void {
-  if (!/broker|backend|BROKER|BACKEND/.test(a.text)) {
+  if (!/broker|backend|BROKER|BACKEND|CACHE_REDIS_/.test(a.text)) {
     return;
   }
   const celeryImported = [...a.imports.values()].some((info) => info.module === 'celery' && info.path === 'Celery');
@@ -56,6 +70,10 @@ export function pythonRedisSettings(a: CodeAnalyzer): void {
       sslSettings(a, k, value);
     } else if (setting) {
       celeryUrl(a, k, value);
+    } else if (FLASK_CACHE_SETTINGS.has(name) && !inTestCode(a, k)) {
+      flaskCacheSetting(a, k, value);
+    } else if (name === 'BACKEND' && a.isString(value) && CHANNEL_LAYER_BACKEND.test(a.tokens.text(value)) && a.is(a.parent[k], '{') && !inTestCode(a, k)) {
+      channelLayer(a, a.parent[k]);
     } else if (name === 'BACKEND' && a.isString(value) && REDIS_CACHE_BACKEND.test(a.tokens.text(value)) && a.is(a.parent[k], '{') && !inTestCode(a, k)) {
       redisCache = cacheBackend(a.tokens.text(value));
       djangoCache(a, k, a.parent[k], redisCache);
@@ -252,4 +270,69 @@ function urlHost(url: string): string {
   const authority = url.slice(url.indexOf('://') + 3).split(/[/?#]/)[0];
   const host = authority.slice(authority.lastIndexOf('@') + 1);
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+}
+
+/** Whether a literal URL names a host with a domain or a port: a one-label host is a Compose service or a local name. */
+function namesServer(a: CodeAnalyzer, token: number): boolean {
+  const host = a.tokens.interpolated(token) ? '' : urlHost(a.tokens.text(token));
+  return host.includes('.') || host.includes(':');
+}
+
+/**
+ * Flask-Caching's `CACHE_REDIS_URL` written as a string (its password, `ssl_cert_reqs` and scheme, complete where
+ * the file sets a `CACHE_TYPE` that reads it), or a `CACHE_REDIS_PASSWORD`, whose TLS `CACHE_OPTIONS` may turn on.
+ */
+function flaskCacheSetting(a: CodeAnalyzer, k: number, value: number): void {
+  const anchor = a.tokenSpan(k);
+  if (a.tokens.text(k) === 'CACHE_REDIS_PASSWORD') {
+    if (endsValue(a, value)) {
+      a.contexts.push({ kind: 'redis-client', type: 'redis-py', options: [occurrenceOf(a, { key: k, valueStart: value, valueEnd: value + 1, removalStart: k, removalEnd: value, name: 'password' })], complete: false, anchor });
+    }
+    return;
+  }
+  if (!a.isString(value) || !endsValue(a, value)) {
+    return;
+  }
+  const options = urlOptions(a, value, false, true);
+  if (options.length > 0) {
+    a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete: !a.tokens.interpolated(value) && namesServer(a, value) && FLASK_URL_CACHE_TYPE.test(a.text), anchor });
+  }
+}
+
+/**
+ * A channels_redis layer (`entry`: its dict): each of its `CONFIG` `hosts` as a client of its own. A URL is read as
+ * redis-py's `from_url` reads it; a dict's `address` too, with the dict's other keys; a tuple or a name gives nothing.
+ */
+function channelLayer(a: CodeAnalyzer, entry: number): void {
+  const config = propertyValue(a, entry, 'config');
+  const hosts = config >= 0 && a.is(config, '{') && a.partner[config] > config ? propertyValue(a, config, 'hosts') : -1;
+  if (hosts < 0 || !(a.is(hosts, '[') || a.is(hosts, '(')) || a.partner[hosts] < hosts) {
+    return;
+  }
+  for (let item = hosts + 1; item < a.partner[hosts]; item = a.skipGroup(item)) {
+    if (a.isString(item) && (a.is(item + 1, ',') || item + 1 === a.partner[hosts])) {
+      channelHost(a, item, undefined);
+    } else if (a.is(item, '{') && a.partner[item] > item) {
+      const address = propertyValue(a, item, 'address');
+      if (address >= 0 && a.isString(address) && (a.is(address + 1, ',') || address + 1 === a.partner[item])) {
+        channelHost(a, address, item);
+      }
+    }
+  }
+}
+
+/** One host of a channel layer: the URL token `url`, and the dict it is the `address` of, when it is one. */
+function channelHost(a: CodeAnalyzer, url: number, dict: number | undefined): void {
+  const anchor = a.tokenSpan(url);
+  const options = urlOptions(a, url, false, true);
+  if (options.length === 0) {
+    return;
+  }
+  let complete = !a.tokens.interpolated(url) && namesServer(a, url);
+  if (dict !== undefined) {
+    const rest = contextFrom(a, dict, a.partner[dict], 'redis-client', 'redis-py', anchor);
+    complete &&= rest.complete;
+    options.push(...rest.options.filter((option) => option.norm !== 'address'));
+  }
+  a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete, anchor });
 }
