@@ -139,4 +139,15 @@ describe('Terraform object variables', () => {
     const other = INSTANCE.replace('var.postgres.publicly_accessible', 'var.postgres.public_access');
     assert.deepEqual(findings({ 'db/main.tf': other, 'db/variables.tf': defaults }, 'db/main.tf'), []);
   });
+
+  it("reads an attribute a typed map's default leaves out as unknown, in the same file or another of the module", () => {
+    const variable = lines('variable "postgres" {', '  type = map(string)', '  default = {', '    engine = "postgres"', '  }', '}');
+    // Neither object writes `publicly_accessible` and no `lookup` gives a default: unknown, and no internal error.
+    const failures: unknown[] = [];
+    const file = variable + INSTANCE;
+    const result = analyzeText(file, realHintRules(), { kind: 'terraform', fileName: 'db/main.tf', onError: (error) => failures.push(error) });
+    assert.deepEqual(failures, []);
+    assert.ok(!result.findings.some((finding) => finding.ruleId === 'rds-publicly-accessible'));
+    assert.deepEqual(findings({ 'db/main.tf': INSTANCE, 'db/variables.tf': variable }, 'db/main.tf'), []);
+  });
 });

@@ -190,7 +190,7 @@ export class TerraformValues {
     const written = this.named.get(`var.${variable}`);
     const isObject = written !== undefined && this.textOf(written.first) === '{' && this.partner[written.first] === written.end - 1 && this.textOf(written.first + 1) !== 'for';
     const entry = isObject ? this.objectEntries(written.first, written.end - 1).get(key) : undefined;
-    if (!isObject || (!entry && !this.fallbackApplies(variable, key))) {
+    if (!isObject || (!entry && !this.fallbackApplies(variable, reference))) {
       return undefined;
     }
     const literal = entry ? this.literalOf(entry.first, entry.end, depth + 1) : this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1);
@@ -252,7 +252,7 @@ export class TerraformValues {
       const value = object[reference.key];
       return value === null || isList(value) ? undefined : scalarLiteral(value);
     }
-    const applies = reference.root === 'local' ? reference.fallback !== undefined : this.fallbackApplies(reference.variable, reference.key);
+    const applies = reference.root === 'local' ? reference.fallback !== undefined : this.fallbackApplies(reference.variable, reference);
     const fallback = applies ? this.literalOf(reference.fallback!.first, reference.fallback!.end, depth + 1) : undefined;
     return fallback?.kind === 'expr' ? undefined : fallback;
   }
@@ -299,12 +299,15 @@ export class TerraformValues {
   }
 
   /**
-   * Whether `lookup`'s default stands for an attribute the object does not write: only for a variable of the
-   * module whose `type` does not name that attribute, since an object type's `optional(bool, true)` gives
+   * Whether `lookup`'s default stands for an attribute the object does not write: only for a `lookup` with a
+   * default (a plain `var.name.key` has none), of a variable of the module whose `type` does not name that attribute, since an object type's `optional(bool, true)` gives
    * the attribute a value of its own (https://developer.hashicorp.com/terraform/language/expressions/type-constraints#optional-object-type-attributes,
    * https://github.com/hashicorp/hcl/pull/549).
    */
-  private fallbackApplies(variable: string, key: string): boolean {
+  private fallbackApplies(variable: string, { key, fallback }: AttributeReference): boolean {
+    if (fallback === undefined) {
+      return false;
+    }
     const words = this.declared.has(variable) ? typeWords(this.variableTypes.get(variable)) : this.outside?.variableType?.(variable);
     return Array.isArray(words) && !words.includes(key);
   }
