@@ -47,11 +47,13 @@ export function builtStringsOf(a: CodeAnalyzer, from: number, to: number): Span[
   return (argumentsOfCallers(a, binding.token) ?? []).filter(([start, end]) => builtFromValues(a, start, end)).map(([start, end]) => a.span(start, end - 1));
 }
 
-/** Whether the expression in tokens `from`..`to` (exclusive) is a string built from values; a name bound once in the same function is followed. */
-export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth = 0): boolean {
+/**
+ * The tokens of a string value inside Go's `aws.String(...)` and whole-value parentheses (`aws.String(fmt.Sprintf(...))`,
+ * `("SELECT ...")`): `from`..`to` (exclusive) with those wrappers taken off.
+ */
+export function stringValueRange(a: CodeAnalyzer, from: number, to: number): [start: number, end: number] {
   let start = from;
   let end = to;
-  // `aws.String(fmt.Sprintf(...))`, and a whole value in parentheses.
   while (end - start >= 2) {
     if (end - start >= 5 && a.id(start) === 'aws' && a.is(start + 1, '.') && a.is(start + 3, '(') && a.partner[start + 3] === end - 1) {
       start += 4;
@@ -63,6 +65,12 @@ export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth
       break;
     }
   }
+  return [start, end];
+}
+
+/** Whether the expression in tokens `from`..`to` (exclusive) is a string built from values; a name bound once in the same function is followed. */
+export function builtFromValues(a: CodeAnalyzer, from: number, to: number, depth = 0): boolean {
+  const [start, end] = stringValueRange(a, from, to);
   // C# `$"..{id}"`: the lexer may read the `$` as a name of its own before the string.
   if (end - start === 2 && a.language.family === 'csharp' && a.tokens.text(start) === '$' && a.isString(start + 1)) {
     return interpolatesValues(a, start + 1);

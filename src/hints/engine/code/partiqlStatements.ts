@@ -11,6 +11,7 @@ import { bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
+import { stringValueRange } from './builtStrings';
 import { onlyBinding } from './sqlLiterals';
 
 /** Stands for a part of the text the code computes. */
@@ -42,20 +43,7 @@ export function readPartiqlStatements(a: CodeAnalyzer, contexts: readonly Option
 
 /** The text of the string expression in tokens `from`..`to` (exclusive), computed parts as `UNKNOWN`; undefined when it is not a string. */
 function statementText(a: CodeAnalyzer, from: number, to: number, depth: number): string | undefined {
-  let start = from;
-  let end = to;
-  // `aws.String("...")` (Go), and a whole value in parentheses.
-  while (end - start >= 2) {
-    if (end - start >= 5 && a.id(start) === 'aws' && a.is(start + 1, '.') && a.is(start + 3, '(') && a.partner[start + 3] === end - 1) {
-      start += 4;
-      end -= 1;
-    } else if (a.is(start, '(') && a.partner[start] === end - 1) {
-      start += 1;
-      end -= 1;
-    } else {
-      break;
-    }
-  }
+  const [start, end] = stringValueRange(a, from, to);
   // C# `$"..."`: the lexer may read the `$` as a token of its own.
   if (end - start === 2 && a.language.family === 'csharp' && a.tokens.text(start) === '$' && a.isString(start + 1)) {
     return stringText(a, start + 1);
