@@ -10,7 +10,7 @@ import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOc
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { PassedParameter } from '../workspace/types';
-import { Conditions } from './conditions';
+import { Conditions, intrinsic } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
@@ -18,7 +18,7 @@ import { environmentPasswords, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
-import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacNode, scalarText } from './tree';
+import { EMPTY_EXPR, entryOf, IacEntry, IacList, IacMap, IacNode, scalarText } from './tree';
 import { readYaml } from './yaml';
 
 /** What parent stacks pass to this template as a nested stack, by parameter (null: a value not known). */
@@ -33,9 +33,20 @@ const ATTRIBUTES = ['DeletionPolicy', 'UpdateReplacePolicy'];
  */
 const FOR_EACH = 'Fn::ForEach::';
 const MAX_LOOPS = 8;
+/** `Fn::If` branches followed this deep for a list item whose condition is not known. */
+const MAX_BRANCH_DEPTH = 8;
 
 /** Nested properties whose keys the rules read as the resource's own (`AuthenticationMode: { Passwords: [...] }`). */
 const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::ElastiCache::User': ['AuthenticationMode'] };
+
+/**
+ * Keys of each item of a list property that the rules read as the resource's own: a global table sets point-in-time
+ * recovery and deletion protection per replica, in `Replicas` (its ReplicaSpecification), not at the top level
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dynamodb-globaltable-replicaspecification.html).
+ */
+const ITEM_PROPERTIES: Readonly<Record<string, { list: string; keys: ReadonlySet<string> }>> = {
+  'AWS::DynamoDB::GlobalTable': { list: 'Replicas', keys: new Set(['PointInTimeRecoverySpecification', 'DeletionProtectionEnabled']) },
+};
 
 /** A list of plain scalars as code would write it (`["a", "b"]`), so that a literal list reads as one; undefined for any other list. */
 function listText(list: IacList): string | undefined {
@@ -240,6 +251,19 @@ class Template {
     return this.resolving ? this.conditions.resolve(node) : node;
   }
 
+  /** The maps a list item may stand for: the chosen `Fn::If` branch, or each branch when the condition is not known. */
+  private possibleMaps(node: IacNode, depth = 0): IacMap[] {
+    const resolved = this.resolve(node);
+    if (resolved?.kind === 'map' && !intrinsic(resolved)) {
+      return [resolved];
+    }
+    const branches = resolved === undefined ? intrinsic(node) : undefined;
+    if (branches?.name !== 'If' || branches.argument.kind !== 'list' || depth >= MAX_BRANCH_DEPTH) {
+      return [];
+    }
+    return branches.argument.items.slice(1).flatMap((branch) => this.possibleMaps(branch, depth + 1));
+  }
+
   /** A value as the rules see it: a literal, a parameter's default through `Ref`, or an expression. */
   private literal(written: IacNode): Literal {
     const resolved = this.resolve(written);
@@ -362,6 +386,11 @@ class Template {
       if (nested?.kind === 'map') {
         options.push(...nested.entries.map((entry) => this.option(entry)));
       }
+    }
+    const itemProperties = ITEM_PROPERTIES[type];
+    const items = itemProperties ? this.resolve(entryOf(properties, itemProperties.list)?.value) : undefined;
+    for (const item of (items?.kind === 'list' ? items.items : []).flatMap((node) => this.possibleMaps(node))) {
+      options.push(...item.entries.filter((entry) => itemProperties?.keys.has(entry.key)).map((entry) => this.option(entry)));
     }
     if (LAMBDA_RESOURCES.has(type)) {
       options.push(...this.environmentPasswords(properties));

@@ -34,6 +34,14 @@ const NESTED_ARGUMENT_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_elasticache_replication_group: ['cluster_mode'],
 };
 
+/**
+ * Arguments of nested blocks read as the resource's own only by name: a global table's per-replica settings
+ * (`replica { point_in_time_recovery = true }`, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica).
+ */
+const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: ReadonlySet<string> }>> = {
+  aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled']) },
+};
+
 class TerraformReader extends TerraformValues implements HclValues {
   readonly contexts: OptionContext[] = [];
   readonly ingressReader = new TerraformIngress(this);
@@ -229,6 +237,15 @@ class TerraformReader extends TerraformValues implements HclValues {
       .filter((item) => item.block && nestedBlocks.includes(item.option.name))
       .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block))
       .map((inner) => inner.option);
+    const named = NESTED_NAMED_ARGUMENTS[type];
+    if (named) {
+      nested.push(
+        ...items
+          .filter((item) => item.block && item.option.name === named.block)
+          .flatMap((item) => this.body(item.first, item.end - 1).filter((inner) => !inner.block && named.names.has(inner.option.name)))
+          .map((inner) => inner.option),
+      );
+    }
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
     }
