@@ -24,7 +24,7 @@ import { expressionEnd, segments } from './braces';
 import { Construction } from './handlerClients';
 import { literalOf, positionalOption } from './options';
 import { bindsWholeExpression } from '../scope/scopes';
-import { tlsDisabledOption } from './sqlTls';
+import { namesRdsHost, tlsDisabledOption } from './sqlTls';
 
 /** The module the C# analyzer notes a driver's type under (`dotnet-sql:Npgsql`), as `a.imports` holds it. */
 export const DOTNET_SQL_MODULE = 'dotnet-sql:';
@@ -152,7 +152,7 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
   }
   if (tlsOff) {
     const host = options.find((option) => option.norm === 'host')?.literal;
-    options.push(tlsDisabledOption(span, span, host?.kind === 'str' ? host.value : undefined));
+    options.push(tlsDisabledOption(span, span, namesRdsHost(host?.kind === 'str' ? host.value : undefined)));
   }
   return options;
 }

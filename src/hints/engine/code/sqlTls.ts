@@ -11,8 +11,8 @@
  *
  * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, or a host the code
  * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`); a literal host of any other name (`db`,
- * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only. Configuration files gate on the RDS host
- * themselves (`config/`).
+ * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
+ * Configuration files gate on the RDS host themselves (`config/`).
  */
 import { isRdsHost } from '../config/values';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
@@ -23,18 +23,17 @@ export const TLS_DISABLED = 'tlsdisabled';
 /** `sslmode=disable` (libpq, PgJDBC), `sslMode=DISABLED` and `useSSL=false` (Connector/J) in a URL's query or a keyword DSN. */
 const DSN_TLS_OFF = /(?:^|[?&;\s])(?:sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/i;
 
-/**
- * The `TlsDisabled` option of a switch anchored on `key`, for the checks where `host` (the one the connection
- * string or the code names) is an RDS endpoint, a hover elsewhere (another host, or none: the driver's local default).
- */
-export function tlsDisabledOption(key: Span, value: Span, host: string | undefined): OptionOccurrence {
-  const rds = host !== undefined && isRdsHost(host);
-  return { name: 'TlsDisabled', norm: TLS_DISABLED, key, value, literal: rds ? { kind: 'bool', value: true } : { kind: 'expr', text: '' }, removal: value };
+/** The `TlsDisabled` option of a switch anchored on `key`: for the checks where `report`, a hover elsewhere. */
+export function tlsDisabledOption(key: Span, value: Span, report: boolean): OptionOccurrence {
+  return { name: 'TlsDisabled', norm: TLS_DISABLED, key, value, literal: report ? { kind: 'bool', value: true } : { kind: 'expr', text: '' }, removal: value };
 }
+
+/** Whether a host a connection string names is an RDS endpoint (none: the driver's local default). */
+export const namesRdsHost = (host: string | undefined): boolean => host !== undefined && isRdsHost(host);
 
 /** The option of a URL, libpq keyword DSN or JDBC URL that switches TLS off, or undefined; the host it names decides. */
 export function dsnTlsDisabled(dsn: string, key: Span, value: Span): OptionOccurrence | undefined {
-  return DSN_TLS_OFF.test(dsn) ? tlsDisabledOption(key, value, dsnHost(dsn)) : undefined;
+  return DSN_TLS_OFF.test(dsn) ? tlsDisabledOption(key, value, namesRdsHost(dsnHost(dsn))) : undefined;
 }
 
 /** Options that name the server. */
@@ -109,8 +108,7 @@ function keywordSwitch(context: OptionContext): OptionOccurrence | undefined {
 export function withTlsDisabled(context: OptionContext, inTest: boolean): OptionContext {
   const keyword = keywordSwitch(context);
   if (keyword) {
-    const option = tlsDisabledOption(keyword.key, keyword.value, undefined);
-    context.options.push(!inTest && toRds(context) ? { ...option, literal: { kind: 'bool', value: true } } : option);
+    context.options.push(tlsDisabledOption(keyword.key, keyword.value, !inTest && toRds(context)));
   }
   if (inTest) {
     context.options.forEach((option, index) => {
