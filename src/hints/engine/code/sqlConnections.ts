@@ -23,6 +23,7 @@ import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnect
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
+import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -162,10 +163,6 @@ function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 /** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `host=127.0.0.1 dbname=x`. */
 const LOCAL_DSN = /(?:@|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
-/** Options that name the server. */
-const HOST_OPTIONS = new Set(['host', 'hostname', 'server']);
-/** Options that hold a whole connection string. */
-const DSN_OPTIONS = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
 
 /** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
 function dsnPassword(dsn: string): string | undefined {
@@ -462,6 +459,11 @@ export function addDsnPassword(context: OptionContext, literal: Literal, value: 
   if (literal.kind === 'str' && /[?&]tls=skip-verify(?:&|$)|[?&;]verifyServerCertificate=false\b|[?&;]sslfactory=org\.postgresql\.ssl\.NonValidatingFactory\b/i.test(literal.value)) {
     context.options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key, value, literal: { kind: 'bool', value: true }, removal: value });
   }
+  // `sslmode=disable`, Connector/J's `sslMode=DISABLED` or `useSSL=false`: no TLS at all (`sqlTls.ts`).
+  const tlsOff = literal.kind === 'str' ? dsnTlsDisabled(literal.value, key, value) : undefined;
+  if (tlsOff) {
+    context.options.push(tlsOff);
+  }
   const password = literal.kind === 'str' ? dsnPassword(literal.value) : undefined;
   if (password === undefined) {
     return;
@@ -516,7 +518,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
         continue;
       }
     } else {
-      contexts.push(context);
+      contexts.push(withTlsDisabled(context, inTestCode(a, k)));
       opened.push(call.construction);
     }
     connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });

@@ -24,6 +24,7 @@ import { expressionEnd, segments } from './braces';
 import { Construction } from './handlerClients';
 import { literalOf, positionalOption } from './options';
 import { bindsWholeExpression } from '../scope/scopes';
+import { namesRdsHost, tlsDisabledOption } from './sqlTls';
 
 /** The module the C# analyzer notes a driver's type under (`dotnet-sql:Npgsql`), as `a.imports` holds it. */
 export const DOTNET_SQL_MODULE = 'dotnet-sql:';
@@ -118,6 +119,12 @@ function entityFrameworkAt(a: CodeAnalyzer, k: number): DotnetOpened | undefined
 const PASSWORD_KEYS = new Set(['password', 'pwd']);
 const HOST_KEYS = new Set(['host', 'server', 'datasource', 'address', 'addr', 'networkaddress']);
 const TRUST_KEYS = new Set(['trustservercertificate']);
+/**
+ * `SSL Mode` values that send everything in clear: Npgsql's `Disable` (https://www.npgsql.org/doc/api/Npgsql.SslMode.html),
+ * MySqlConnector's `None` (https://mysqlconnector.net/connection-options/) and Connector/NET's `Disabled` or `None`
+ * (https://dev.mysql.com/doc/dev/connector-net/latest/api/data_api/MySql.Data.MySqlClient.MySqlSslMode.html).
+ */
+const NO_TLS: Readonly<Record<string, RegExp>> = { npgsql: /^disable$/i, mysqlconnector: /^(?:none|disabled)$/i, 'mysql-data': /^(?:none|disabled)$/i };
 
 /**
  * The options of a connection string (`Host=...;Password=...;Trust Server Certificate=true`), each anchored on
@@ -125,6 +132,7 @@ const TRUST_KEYS = new Set(['trustservercertificate']);
  */
 export function connectionStringOptions(value: string, span: Span, flavor: string): OptionOccurrence[] {
   const options: OptionOccurrence[] = [];
+  let tlsOff = false;
   for (const part of value.split(';')) {
     const equals = part.indexOf('=');
     if (equals <= 0) {
@@ -138,7 +146,13 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
       options.push({ name: 'host', norm: 'host', key: span, value: span, literal: { kind: 'str', value: text.replace(/[:,]\d+$/, '') }, removal: span });
     } else if (TRUST_KEYS.has(key) && flavor === 'npgsql' && /^(?:true|yes)$/i.test(text)) {
       options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
+    } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && NO_TLS[flavor].test(text)) {
+      tlsOff = true;
     }
+  }
+  if (tlsOff) {
+    const host = options.find((option) => option.norm === 'host')?.literal;
+    options.push(tlsDisabledOption(span, span, namesRdsHost(host?.kind === 'str' ? host.value : undefined)));
   }
   return options;
 }

@@ -1,0 +1,121 @@
+/**
+ * TLS switched off on a SQL connection (`rds-sql-tls-disabled`): the explicit off switches of each driver, read
+ * into one `TlsDisabled` option anchored on the switch.
+ *
+ * - PostgreSQL: libpq's and PgJDBC's `sslmode=disable` in a URL or keyword DSN (node-postgres's connection string
+ *   reads it as `ssl: false`), psycopg's `sslmode="disable"`, asyncpg's `ssl=False` / `ssl="disable"`, and
+ *   node-postgres's or postgres.js's `ssl: false` next to a `host` (a connection string's `sslmode` wins over it).
+ * - MySQL: Connector/J's `sslMode=DISABLED` and `useSSL=false`, PyMySQL's and MySQL Connector/Python's
+ *   `ssl_disabled=True`, and .NET's `SslMode=None` / `Disabled` (`sqlConnectionsDotnet.ts`). A MySQL driver's
+ *   `ssl: false` or no `ssl` is left alone: the drivers differ in what they do then.
+ *
+ * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, or a host the code
+ * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`); a literal host of any other name (`db`,
+ * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
+ * Configuration files gate on the RDS host themselves (`config/`).
+ */
+import { isRdsHost } from '../config/values';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { Span } from '../types';
+
+export const TLS_DISABLED = 'tlsdisabled';
+
+/** `sslmode=disable` (libpq, PgJDBC), `sslMode=DISABLED` and `useSSL=false` (Connector/J) in a URL's query or a keyword DSN. */
+const DSN_TLS_OFF = /(?:^|[?&;\s])(?:sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/i;
+
+/** The `TlsDisabled` option of a switch anchored on `key`: for the checks where `report`, a hover elsewhere. */
+export function tlsDisabledOption(key: Span, value: Span, report: boolean): OptionOccurrence {
+  return { name: 'TlsDisabled', norm: TLS_DISABLED, key, value, literal: report ? { kind: 'bool', value: true } : { kind: 'expr', text: '' }, removal: value };
+}
+
+/** Whether a host a connection string names is an RDS endpoint (none: the driver's local default). */
+export const namesRdsHost = (host: string | undefined): boolean => host !== undefined && isRdsHost(host);
+
+/** The option of a URL, libpq keyword DSN or JDBC URL that switches TLS off, or undefined; the host it names decides. */
+export function dsnTlsDisabled(dsn: string, key: Span, value: Span): OptionOccurrence | undefined {
+  return DSN_TLS_OFF.test(dsn) ? tlsDisabledOption(key, value, namesRdsHost(dsnHost(dsn))) : undefined;
+}
+
+/** Options that name the server. */
+export const HOST_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 'server']);
+/** Options that hold a whole connection string. */
+export const DSN_OPTIONS: ReadonlySet<string> = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
+
+/** The host a URL (`postgres://u@host:5432/db`, `jdbc:mysql://host/db`) or a keyword DSN (`host=x dbname=y`) names. */
+function dsnHost(dsn: string): string | undefined {
+  const url = /^[a-z][\w+.:-]*:\/\/(?:[^@/?]*@)?(\[[^\]]*\]|[^/:?;,]+)/i.exec(dsn.trim());
+  return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1];
+}
+
+const isStr = (literal: Literal): literal is { kind: 'str'; value: string } => literal.kind === 'str';
+
+/**
+ * A host read from elsewhere under a name that says RDS or Aurora: Elastic Beanstalk's `RDS_HOSTNAME`,
+ * `config.rds.host`, `auroraEndpoint`. `DB_HOST` may be any server (a local or Compose one as often as not).
+ */
+const RDS_NAMED = /(?:^|[^A-Za-z])(?:rds|Rds|RDS|aurora|Aurora|AURORA)(?![a-z])/;
+
+/**
+ * Whether the connection goes to RDS as far as the code shows: every host written as a literal is an RDS
+ * endpoint, or no host is written and one read from elsewhere is named for RDS. No host at all is the
+ * driver's default, a local server.
+ */
+function toRds(context: OptionContext): boolean {
+  const written: string[] = [];
+  let named = false;
+  for (const option of context.options) {
+    const hostOption = HOST_OPTIONS.has(option.norm);
+    if (!hostOption && !DSN_OPTIONS.has(option.norm)) {
+      continue;
+    }
+    const literal = option.literal;
+    const host = isStr(literal) ? (hostOption ? literal.value : dsnHost(literal.value)) : undefined;
+    if (host !== undefined) {
+      written.push(host);
+    }
+    named ||= literal.kind === 'expr' && RDS_NAMED.test(literal.text);
+  }
+  return written.length > 0 ? written.every(isRdsHost) : named;
+}
+
+/** The option of the context that switches TLS off for its driver, other than a connection string's. */
+function keywordSwitch(context: OptionContext): OptionOccurrence | undefined {
+  const flavor = context.type;
+  return context.options.find(({ norm, literal }) => {
+    switch (flavor) {
+      case 'pg':
+      case 'postgres-js':
+        // `ssl: false` holds only when no connection string sets `sslmode` over it.
+        return norm === 'ssl' && literal.kind === 'bool' && !literal.value && context.options.some((option) => HOST_OPTIONS.has(option.norm)) && !context.options.some((option) => DSN_OPTIONS.has(option.norm));
+      case 'psycopg2':
+      case 'psycopg':
+        return norm === 'sslmode' && isStr(literal) && literal.value.toLowerCase() === 'disable';
+      case 'asyncpg':
+        return norm === 'ssl' && ((literal.kind === 'bool' && !literal.value) || (isStr(literal) && literal.value.toLowerCase() === 'disable'));
+      case 'pymysql':
+      case 'mysql-connector':
+        return norm === 'ssldisabled' && literal.kind === 'bool' && literal.value;
+      default:
+        return false;
+    }
+  });
+}
+
+/**
+ * Adds the `TlsDisabled` option of a code connection's keyword switch, for the checks where the connection goes to
+ * RDS; in test code every such option is a hover only.
+ */
+export function withTlsDisabled(context: OptionContext, inTest: boolean): OptionContext {
+  const keyword = keywordSwitch(context);
+  if (keyword) {
+    context.options.push(tlsDisabledOption(keyword.key, keyword.value, !inTest && toRds(context)));
+  }
+  if (inTest) {
+    context.options.forEach((option, index) => {
+      if (option.norm === TLS_DISABLED) {
+        context.options[index] = { ...option, literal: { kind: 'expr', text: '' } };
+      }
+    });
+  }
+  return context;
+}
