@@ -4,6 +4,7 @@ import { inReaderTerms } from '../readerTerms';
 import { Literal, OptionContext } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
+import { isPlaceholder } from '../config/values';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
@@ -175,12 +176,43 @@ export function isLiteralSecret(literal: Literal): boolean {
 }
 
 export const hardcodedSecret: Check = (rule, context) => {
-  for (const { option } of context.optionsOf(rule)) {
+  for (const { context: resource, option } of context.optionsOf(rule)) {
     if (isLiteralSecret(option.literal)) {
       context.report(rule, option.value);
+    } else if (fallbackSecret(option.literal) && !namesLocalServer(resource)) {
+      context.report(rule, option.value, undefined, FALLBACK_MESSAGE);
     }
   }
 };
+
+const FALLBACK_MESSAGE =
+  'The literal fallback is the password whenever the environment variable is unset, and it is in source control. Fail when the variable is missing, or read the password from Secrets Manager, rather than fall back on a literal.';
+
+/** An environment read whose literal fallback is a password, not empty nor a placeholder (`changeme`, `secret`, `xxx`). */
+function fallbackSecret(literal: Literal): boolean {
+  const fallback = literal.kind === 'expr' ? literal.envFallback : undefined;
+  return fallback !== undefined && isLiteralSecret({ kind: 'str', value: fallback }) && !isPlaceholder(fallback);
+}
+
+/** Options that name the server: a host, or a URL or connection string. */
+const SERVER_OPTIONS = new Set(['host', 'hostname', 'server', 'addr', 'url', 'uri', 'dsn', 'connectionstring', 'conninfo']);
+/**
+ * A server on this machine or in a Docker Compose network (`localhost`, `db`, `redis:6379`,
+ * `postgres://u:p@postgres:5432/app`): a name without a dot, which no AWS endpoint has.
+ */
+const LOCAL_SERVER = /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
+
+/**
+ * Whether the connection's server, as written or as its own fallback, is local: the fallbacks then make a local
+ * development setup, not a deployment's.
+ */
+function namesLocalServer(resource: OptionContext): boolean {
+  return resource.options.some((option) => {
+    const literal = option.literal;
+    const value = literal.kind === 'str' ? literal.value : literal.kind === 'expr' ? literal.envFallback : undefined;
+    return SERVER_OPTIONS.has(option.norm) && value !== undefined && LOCAL_SERVER.test(value.trim());
+  });
+}
 
 const NO_OP_FUNCTION = /^(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*|function\s*[\w$]*\s*\([^)]*\))\s*(?:=>\s*)?(?:\{\s*(?:return\s*(?:undefined|null)?\s*;?\s*)?\}|undefined|null|void\s+0)$/;
 

@@ -96,6 +96,8 @@ export class CodeAnalyzer {
   readonly operations: OperationOccurrence[] = [];
   /** A file its toolchain builds for tests only (Go's `_test.go`): all of it is test code (`testFixtures.ts`). */
   testOnlyFile = false;
+  /** A test or a test double by its path (`tests/`, `pool.spec.ts`): its environment fallbacks are a test's (`envFallbacks.ts`). */
+  testFile = false;
   readonly contexts: OptionContext[] = [];
   readonly redisCalls: RedisCall[] = [];
   /** The table object an operation is called on, where its table is named (`Table(name).query(...)`), or the .NET `DynamoDBContext`. */

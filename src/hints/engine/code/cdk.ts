@@ -11,6 +11,9 @@ import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { variableContext } from './requests';
 
+/** `SecretValue.unsafePlainText(...)` of an environment read with a literal fallback (`code/envFallbacks.ts`), as text. */
+const SECRET_FALLBACK =
+  /\bSecretValue\.[uU]nsafe_?[pP]lain_?[tT]ext\(\s*(?:process\.env\.\w+\s*(?:\?\?|\|\|)\s*(['"])([^'"\n]*)\1|os\.(?:getenv|environ\.get)\(\s*['"]\w+['"]\s*,\s*(['"])([^'"\n]*)\3\s*\))\s*\)/;
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
 /**
@@ -30,7 +33,12 @@ export function cdkEnumLiteral(text: string): Literal | undefined {
     return { kind: 'num', value: Number(days[1]) };
   }
   const secret = text.includes('SecretValue.') ? /\bSecretValue\.[uU]nsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
-  return secret ? { kind: 'str', value: secret[2] } : undefined;
+  if (secret) {
+    return { kind: 'str', value: secret[2] };
+  }
+  // `SecretValue.unsafePlainText(process.env.DB_PASSWORD ?? 'pw')`, Python `os.environ.get("X", "pw")`: the literal the stack falls back on.
+  const fallback = text.includes('SecretValue.') ? SECRET_FALLBACK.exec(text) : null;
+  return fallback ? { kind: 'expr', text, envFallback: fallback[2] ?? fallback[4] } : undefined;
 }
 
 const ENGINE_OF_VERSION_CLASS: Record<string, string> = {

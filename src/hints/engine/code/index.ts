@@ -49,6 +49,7 @@ export interface CodeAnalysisOptions {
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
   const analyzer = new CodeAnalyzer(text, LANGUAGES[languageId], lines, options.project);
   analyzer.testOnlyFile = options.testOnlyFile === true;
+  analyzer.testFile = options.testFile === true;
   analyzer.run();
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);

@@ -188,7 +188,7 @@ function stringCall(a: CodeAnalyzer, open: number, to: number, onlyArgument: boo
 }
 
 /** The environment variable the tokens [from, to) read, or undefined. */
-function environmentRead(a: CodeAnalyzer, from: number, to: number): string | undefined {
+export function environmentRead(a: CodeAnalyzer, from: number, to: number): string | undefined {
   switch (a.language.family) {
     case 'js':
       return jsEnvironment(a, from, to);

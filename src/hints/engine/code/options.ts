@@ -8,6 +8,7 @@ import { expressionEnd } from './braces';
 import { builtStringsOf } from './builtStrings';
 import { cdkEnumLiteral } from './cdk';
 import { constMemberValue } from './constMembers';
+import { envFallbackOf } from './envFallbacks';
 import { OptionSlot } from './language';
 
 const { ID, STR, NUM } = TOKEN_KIND;
@@ -343,7 +344,8 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   }
   if (end - start !== 1) {
     const text = end > start ? a.text.slice(a.tokens.starts[start], a.tokens.ends[end - 1]) : '';
-    return { literal: cdkEnumLiteral(text) ?? { kind: 'expr', text } };
+    const envFallback = envFallbackOf(a, start, end);
+    return { literal: envFallback !== undefined ? { kind: 'expr', text, envFallback } : (cdkEnumLiteral(text) ?? { kind: 'expr', text }) };
   }
   const kind = a.tokens.kinds[start];
   const text = a.tokens.text(start);

@@ -5,7 +5,7 @@
  * Java `final` field. That literal is what the code writes for the connection. Redis clients' passwords and
  * hosts are read the same way (`readRedisLocalLiterals`).
  */
-import { OptionContext } from '../model';
+import { Literal, OptionContext } from '../model';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
@@ -19,6 +19,17 @@ export function boundLiteral(a: CodeAnalyzer, token: number): number {
   const binding = onlyBinding(a, token);
   const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
   return from >= 0 && a.isString(from) && expressionEnd(a, from) === from + 1 ? from : -1;
+}
+
+/** An environment read with a literal fallback that a name at `token` holds, bound once to it (`const password = process.env.DB_PASSWORD || 'pw'`). */
+function boundFallback(a: CodeAnalyzer, token: number): Literal | undefined {
+  if (a.isAccess(token - 1)) {
+    return undefined;
+  }
+  const binding = onlyBinding(a, token);
+  const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
+  const literal = from >= 0 ? literalOf(a, from, expressionEnd(a, from)).literal : undefined;
+  return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : undefined;
 }
 
 /**
@@ -41,6 +52,11 @@ export function withLocalLiterals(a: CodeAnalyzer, context: OptionContext, norms
     }
     const [first, end] = a.tokensOf(option.value);
     if (end !== first + 1 || !a.isId(first)) {
+      return;
+    }
+    const fallback = boundFallback(a, first);
+    if (fallback) {
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal: fallback, removal: option.removal };
       return;
     }
     const from = boundLiteral(a, first);

@@ -1,0 +1,215 @@
+/**
+ * Passwords read from the environment with a literal to fall back on (`code/envFallbacks.ts`): the literal is the
+ * password wherever the variable is unset, reported by the literal-password rules with a message that says so.
+ * Silent: an empty or placeholder fallback, a server that is local as written or by its own fallback, test code,
+ * and reads that are not of the environment.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { realHintRules, sourceLines } from './support';
+
+const PASSWORD_RULES = new Set(['rds-sql-password', 'redis-password', 'rds-master-password']);
+
+/** `line:text rule` for each literal-password finding of the file, and whether its message speaks of the fallback. */
+function passwordFindings(fileName: string, code: string): string[] {
+  const result = analyzeText(code, realHintRules(), { kind: documentKind(undefined, fileName)!, fileName });
+  return result.findings
+    .filter((finding) => PASSWORD_RULES.has(finding.ruleId))
+    .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${code.slice(finding.start, finding.end)} ${finding.ruleId}${/literal fallback/.test(finding.message) ? ' fallback' : ''}`);
+}
+
+describe('Literal password fallbacks of environment reads', () => {
+  it('reports a pg pool of a db module whose password falls back on a literal, directly or through a constant', () => {
+    const db = sourceLines(
+      "const { Pool } = require('pg');",
+      '',
+      'const pool = new Pool({',
+      '  host: process.env.DB_HOST,',
+      "  user: process.env.DB_USER ?? 'orders',",
+      "  password: process.env.DB_PASSWORD ?? 'Orders#2024',",
+      '  ssl: { rejectUnauthorized: true },',
+      '});',
+      '',
+      'module.exports = { query: (text, params) => pool.query(text, params) };',
+    );
+    assert.deepEqual(passwordFindings('src/db.js', db), ["6:process.env.DB_PASSWORD ?? 'Orders#2024' rds-sql-password fallback"]);
+    const repository = sourceLines(
+      "import mysql from 'mysql2/promise';",
+      '',
+      "const DB_PASSWORD = process.env.DB_PASSWORD || 'r00t-Mysql';",
+      '',
+      'export class InvoiceRepository {',
+      "  private pool = mysql.createPool({ host: process.env.DB_HOST, user: 'app', password: DB_PASSWORD });",
+      '  async find(id: string) {',
+      "    const [rows] = await this.pool.query('SELECT * FROM invoices WHERE id = ?', [id]);",
+      '    return rows;',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/invoices/repository.ts', repository), ['6:DB_PASSWORD rds-sql-password fallback']);
+  });
+
+  it('keeps quiet on empty and placeholder fallbacks, a local server, test code and reads that are not of the environment', () => {
+    const local = sourceLines(
+      "const { Pool } = require('pg');",
+      'const pool = new Pool({',
+      "  host: process.env.DB_HOST || 'localhost',",
+      "  password: process.env.DB_PASSWORD || 'postgres',",
+      '});',
+      'const compose = new Pool({',
+      "  connectionString: process.env.DATABASE_URL ?? 'postgres://app@db:5432/app',",
+      "  password: process.env.DB_PASSWORD ?? 'app-pass',",
+      '});',
+      'const placeholders = new Pool({',
+      '  host: process.env.DB_HOST,',
+      "  password: process.env.DB_PASSWORD || '',",
+      "  user: process.env.DB_USER || 'changeme',",
+      '});',
+      "const other = new Pool({ host: process.env.DB_HOST, password: process.env.DB_PASSWORD || 'changeme' });",
+      "const notEnv = new Pool({ host: process.env.DB_HOST, password: settings.password ?? 'from-settings' });",
+      'module.exports = { pool, compose, placeholders, other, notEnv };',
+    );
+    assert.deepEqual(passwordFindings('src/db.js', local), []);
+    const test = sourceLines(
+      "import { Pool } from 'pg';",
+      "describe('orders', () => {",
+      "  const pool = new Pool({ host: process.env.TEST_DB_HOST, password: process.env.TEST_DB_PASSWORD ?? 'test-pass-1' });",
+      "  it('reads', async () => { await pool.query('SELECT 1'); });",
+      '});',
+    );
+    assert.deepEqual(passwordFindings('test/orders.test.ts', test), []);
+  });
+
+  it('reads Python os.getenv and os.environ.get defaults, module-level or in the call', () => {
+    const app = sourceLines(
+      'import os',
+      'import psycopg2',
+      'import redis',
+      '',
+      'REDIS_PASSWORD = os.environ.get("REDIS_PASSWORD", "r3dis-Sessions")',
+      'cache = redis.Redis(host=os.environ["REDIS_HOST"], port=6379, password=REDIS_PASSWORD, ssl=True)',
+      '',
+      '',
+      'def get_connection():',
+      '    return psycopg2.connect(host=os.getenv("DB_HOST"), user="app", password=os.getenv("DB_PASSWORD", "pg-Prod-77"))',
+      '',
+      '',
+      'def get_local():',
+      '    return psycopg2.connect(host=os.getenv("DB_HOST", "db"), password=os.getenv("DB_PASSWORD", "pg-Prod-77"))',
+      '',
+      '',
+      'def get_empty():',
+      '    return psycopg2.connect(host=os.getenv("DB_HOST"), password=os.environ.get("DB_PASSWORD") or "")',
+    );
+    assert.deepEqual(passwordFindings('app/db.py', app), [
+      '6:REDIS_PASSWORD redis-password fallback',
+      '10:os.getenv("DB_PASSWORD", "pg-Prod-77") rds-sql-password fallback',
+    ]);
+  });
+
+  it('reads a Go getEnv helper, C# ?? and Java getOrDefault', () => {
+    const go = sourceLines(
+      'package cache',
+      '',
+      'import (',
+      '\t"os"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'func getEnv(key, fallback string) string {',
+      '\tif v, ok := os.LookupEnv(key); ok {',
+      '\t\treturn v',
+      '\t}',
+      '\treturn fallback',
+      '}',
+      '',
+      'func New() *redis.Client {',
+      '\treturn redis.NewClient(&redis.Options{',
+      '\t\tAddr:     os.Getenv("REDIS_ADDR"),',
+      '\t\tPassword: getEnv("REDIS_PASSWORD", "k8s-r3dis"),',
+      '\t})',
+      '}',
+      '',
+      'func NewLocal() *redis.Client {',
+      '\treturn redis.NewClient(&redis.Options{Addr: getEnv("REDIS_ADDR", "localhost:6379"), Password: getEnv("REDIS_PASSWORD", "k8s-r3dis")})',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('internal/cache/cache.go', go), ['19:getEnv("REDIS_PASSWORD", "k8s-r3dis") redis-password fallback']);
+    const csharp = sourceLines(
+      'using StackExchange.Redis;',
+      '',
+      'public static class CacheFactory',
+      '{',
+      '    public static ConnectionMultiplexer Connect()',
+      '    {',
+      '        var options = new ConfigurationOptions',
+      '        {',
+      '            EndPoints = { { Environment.GetEnvironmentVariable("REDIS_HOST"), 6379 } },',
+      '            Password = Environment.GetEnvironmentVariable("REDIS_PASSWORD") ?? "Cart$Redis1",',
+      '            Ssl = true,',
+      '        };',
+      '        return ConnectionMultiplexer.Connect(options);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/Cart/CacheFactory.cs', csharp), ['10:Environment.GetEnvironmentVariable("REDIS_PASSWORD") ?? "Cart$Redis1" redis-password fallback']);
+    const java = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      '',
+      'public class OrderDao {',
+      '    public Connection open() throws Exception {',
+      '        return DriverManager.getConnection(System.getenv("JDBC_URL"), "app", System.getenv().getOrDefault("DB_PASSWORD", "Dao-Pass-9"));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/main/java/com/shop/OrderDao.java', java), ['6:System.getenv().getOrDefault("DB_PASSWORD", "Dao-Pass-9") rds-sql-password fallback']);
+  });
+
+  it('reports a CDK master password from SecretValue.unsafePlainText of an environment read with a fallback, in TypeScript and Python', () => {
+    const stack = sourceLines(
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      '',
+      'export class DatabaseStack extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string, props: cdk.StackProps & { vpc: any }) {',
+      '    super(scope, id, props);',
+      "    new rds.DatabaseInstance(this, 'Db', {",
+      '      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),',
+      '      vpc: props.vpc,',
+      "      credentials: rds.Credentials.fromPassword('admin', cdk.SecretValue.unsafePlainText(process.env.DB_PASSWORD ?? 'defaultPassword')),",
+      '    });',
+      "    new rds.DatabaseInstance(this, 'Replica', {",
+      '      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),',
+      '      vpc: props.vpc,',
+      "      credentials: rds.Credentials.fromPassword('admin', cdk.SecretValue.unsafePlainText(process.env.DB_PASSWORD ?? '')),",
+      '    });',
+      '  }',
+      '}',
+    );
+    const found = passwordFindings('lib/database-stack.ts', stack);
+    assert.equal(found.length, 1);
+    assert.match(found[0], /^10:.* rds-master-password fallback$/);
+    const python = sourceLines(
+      'import os',
+      'from aws_cdk import Stack, SecretValue, aws_rds as rds',
+      '',
+      '',
+      'class DatabaseStack(Stack):',
+      '    def __init__(self, scope, construct_id, vpc, **kwargs):',
+      '        super().__init__(scope, construct_id, **kwargs)',
+      '        rds.DatabaseInstance(',
+      '            self,',
+      '            "Db",',
+      '            engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),',
+      '            vpc=vpc,',
+      '            credentials=rds.Credentials.from_password("admin", SecretValue.unsafe_plain_text(os.environ.get("DB_PASSWORD", "Pr0d-Db-Pass"))),',
+      '        )',
+    );
+    const pythonFound = passwordFindings('stacks/database_stack.py', python);
+    assert.equal(pythonFound.length, 1);
+    assert.match(pythonFound[0], /^13:.* rds-master-password fallback$/);
+  });
+});
