@@ -122,6 +122,32 @@ describe('workspace: Java and C# CDK stacks', () => {
     assert.deepEqual(scansByKey(hintsOfFile(files, 'infra/functions/list_orders/app.py')), []);
   });
 
+  it('reads a Java TableV2 with its indexes listed in globalSecondaryIndexes and its billing', () => {
+    const stack = lines(
+      ...JAVA_IMPORTS,
+      'public class EventsStack extends Stack {',
+      '    public EventsStack(final Construct scope, final String id) {',
+      '        super(scope, id);',
+      '        TableV2.Builder.create(this, "Events")',
+      '                .partitionKey(Attribute.builder().name("streamId").type(AttributeType.STRING).build())',
+      '                .sortKey(Attribute.builder().name("version").type(AttributeType.NUMBER).build())',
+      '                .billing(Billing.provisioned(ThroughputProps.builder().build()))',
+      '                .dynamoStream(StreamViewType.NEW_IMAGE)',
+      '                .globalSecondaryIndexes(List.of(GlobalSecondaryIndexPropsV2.builder()',
+      '                        .indexName("byType")',
+      '                        .partitionKey(Attribute.builder().name("type").type(AttributeType.STRING).build())',
+      '                        .build()))',
+      '                .build();',
+      '    }',
+      '}',
+    );
+    const [table] = placed(contributionOf(STACK_FILE, stack)!.tables);
+    assert.deepEqual(
+      { keys: [table.partitionKey, table.sortKey], indexes: table.indexes.map((index) => index.name), known: table.indexesKnown, billing: table.billingMode, stream: table.streamViewType },
+      { keys: [{ name: 'streamId', type: 'S' }, { name: 'version', type: 'N' }], indexes: ['byType'], known: true, billing: 'PROVISIONED', stream: 'NEW_IMAGE' },
+    );
+  });
+
   it('makes no table of a reference to an existing one (Table.fromTableName)', () => {
     const stack = lines(
       ...JAVA_IMPORTS,
