@@ -10,13 +10,14 @@ import { cdkAnnotationType } from '../code/values';
 import { Family, TOKEN_KIND } from '../lexer';
 import { LineIndex } from '../text';
 import { CdkClassReader } from './cdkClasses';
+import { cdkTable, cdkText } from './cdkTables';
 import { cdkInstantiations } from './cdkInstantiations';
 import { asTemplateNode, CdkSource, CdkValue, entry, lastNames } from './cdkSource';
 import { TemplateIndexer } from './cloudformation';
-import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
+import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef } from './contribution';
 import { folderOf, joinPath, withoutExtension } from './paths';
 import { exportedStacks, SST_COMPONENTS, SST_CONSTRUCTS, SST_TABLE_MEMBERS, SstImports, SstKind, sstApiFunctions, sstFunction, sstTable } from './sst';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, SourceRef, TableDefinition, TableIndex } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TableDefinition, TableIndex } from './types';
 
 const { ID } = TOKEN_KIND;
 
@@ -282,7 +283,7 @@ class CdkIndexer {
     }
     for (const construct of this.constructs) {
       if (construct.kind === 'table' || construct.kind === 'table-v2') {
-        contribution.tables.push(this.table(construct));
+        contribution.tables.push(cdkTable(this.file, this.lines, { ...construct, kind: construct.kind }));
       } else if (construct.kind === 'cfn-table') {
         contribution.tables.push(this.cfnTable(construct));
       } else if (construct.kind === 'function' || construct.kind === 'nodejs-function' || construct.kind === 'python-function') {
@@ -315,114 +316,7 @@ class CdkIndexer {
   }
 
   private text(value: CdkValue | undefined): string | undefined {
-    return value?.kind === 'string' ? value.value : value?.kind === 'number' || value?.kind === 'bool' ? String(value.value) : undefined;
-  }
-
-  /** `{ name: 'pk', type: AttributeType.STRING }` or `dynamodb.Attribute(name="pk", type=…)`. */
-  private attribute(value: CdkValue | undefined): KeyAttribute | undefined {
-    const name = this.text(entry(value, 'name'));
-    if (name === undefined) {
-      return undefined;
-    }
-    const written = lastNames(entry(value, 'type'), 2);
-    const type = written?.startsWith('AttributeType.') ? keyTypeOf(written.slice('AttributeType.'.length)) : undefined;
-    return type ? { name, type } : { name };
-  }
-
-  /** One index from its props; undefined when they are not literal or use multi-attribute keys (`partitionKeys`). */
-  private secondaryIndex(props: CdkValue | undefined, kind: TableIndex['kind'], partitionKey: KeyAttribute | undefined): TableIndex | undefined {
-    const nameValue = entry(props, 'indexName');
-    const name = this.text(nameValue);
-    const indexKey = kind === 'gsi' ? this.attribute(entry(props, 'partitionKey')) : partitionKey;
-    const sortWritten = entry(props, 'sortKey');
-    const sortKey = this.attribute(sortWritten);
-    const open = props?.kind === 'object' && props.open;
-    if (!nameValue || name === undefined || !indexKey || (sortWritten && !sortKey) || entry(props, 'partitionKeys') || entry(props, 'sortKeys') || open) {
-      return undefined;
-    }
-    const index: TableIndex = { name, kind, partitionKey: indexKey, definedAt: sourceRef(this.file, this.lines, nameValue.span) };
-    if (sortKey) {
-      index.sortKey = sortKey;
-    }
-    // CDK projects every attribute unless told otherwise.
-    const projection = lastNames(entry(props, 'projectionType'), 2) ?? 'ProjectionType.ALL';
-    const type = projection.slice('ProjectionType.'.length);
-    const included = entry(props, 'nonKeyAttributes');
-    const attributes = included?.kind === 'list' ? included.items.map((item) => this.text(item)) : [];
-    if ((type === 'ALL' || type === 'KEYS_ONLY' || type === 'INCLUDE') && !(type === 'INCLUDE' && (included?.kind !== 'list' || attributes.includes(undefined)))) {
-      index.projection = { type, attributes: attributes as string[] };
-    }
-    return index;
-  }
-
-  private table(construct: Construct): TableDefinition {
-    const { props } = construct;
-    const readable = props?.kind === 'object';
-    const table: TableDefinition = { logicalName: construct.id ?? '', format: 'cdk', indexes: [], indexesKnown: readable && !props.open, definedAt: construct.definedAt };
-    const partitionKey = this.attribute(entry(props, 'partitionKey'));
-    if (partitionKey) {
-      table.partitionKey = partitionKey;
-      const sortKey = this.attribute(entry(props, 'sortKey'));
-      if (sortKey) {
-        table.sortKey = sortKey;
-      } else if (readable && !props.open && !entry(props, 'sortKey')) {
-        table.hashOnly = true;
-      }
-    }
-    const name = this.text(entry(props, 'tableName'));
-    if (name) {
-      table.physicalName = name;
-    }
-    const specs = [...construct.indexes];
-    for (const [property, kind] of [['globalSecondaryIndexes', 'gsi'], ['localSecondaryIndexes', 'lsi']] as const) {
-      const list = entry(props, property);
-      if (list?.kind === 'list') {
-        specs.push(...list.items.map((item) => ({ props: item, kind })));
-      } else if (list) {
-        table.indexesKnown = false;
-      }
-    }
-    for (const spec of specs) {
-      const index = this.secondaryIndex(spec.props, spec.kind, partitionKey);
-      if (index) {
-        table.indexes.push(index);
-      } else {
-        table.indexesKnown = false;
-      }
-    }
-    this.setBilling(table, construct);
-    const stream = lastNames(entry(props, construct.kind === 'table' ? 'stream' : 'dynamoStream'), 2);
-    if (stream?.startsWith('StreamViewType.')) {
-      table.streamViewType = stream.slice('StreamViewType.'.length);
-    }
-    const ttl = this.text(entry(props, 'timeToLiveAttribute'));
-    if (ttl) {
-      table.ttlAttribute = ttl;
-    }
-    return table;
-  }
-
-  /**
-   * `Table`: `billingMode`, by default PROVISIONED, or PAY_PER_REQUEST with `replicationRegions`.
-   * `TableV2`: `billing: Billing.onDemand()` (the default) or `Billing.provisioned(…)`.
-   */
-  private setBilling(table: TableDefinition, construct: Construct): void {
-    const { props } = construct;
-    if (construct.kind === 'table') {
-      const written = entry(props, 'billingMode');
-      const mode = written ? lastNames(written, 1) : entry(props, 'replicationRegions') ? 'PAY_PER_REQUEST' : 'PROVISIONED';
-      if (mode === 'PAY_PER_REQUEST' || mode === 'PROVISIONED') {
-        table.billingMode = mode;
-      }
-      return;
-    }
-    const billing = entry(props, 'billing');
-    const factory = billing ? (billing.kind === 'call' ? lastNames(billing, 1) : undefined) : 'onDemand';
-    if (factory === 'onDemand' || factory === 'on_demand') {
-      table.billingMode = 'PAY_PER_REQUEST';
-    } else if (factory === 'provisioned') {
-      table.billingMode = 'PROVISIONED';
-    }
+    return cdkText(value);
   }
 
   /**

@@ -12,6 +12,7 @@ import { looksLikeCloudFormation } from '../iac/cloudformation';
 import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
+import { indexTypedCdk, mayHoldTypedCdk } from './typedCdk';
 import { indexCloudFormation, indexServiceTree } from './cloudformation';
 import { CodeAnalyzer } from '../code/analyzer';
 import { javascript, typescript } from '../code/languages/javascript';
@@ -41,7 +42,7 @@ export interface IndexOptions {
 /**
  * Kinds whose files can contribute: templates, CDK apps and client-exporting modules in TypeScript, JavaScript
  * or Python, Go files whose declarations and calls other Go files of their module use, `go.mod` files, and
- * Java and C# files whose classes lend client fields to subclasses in other files, and TypeScript configs.
+ * Java and C# files whose classes lend client fields to subclasses in other files or define CDK tables and functions, and TypeScript configs.
  */
 const CONTRIBUTING_KINDS: ReadonlySet<DocumentKind> = new Set(['terraform', 'tfvars', 'yaml', 'json', 'typescript', 'javascript', 'python', 'go', 'gomod', 'tsconfig', 'packagejson', 'java', 'csharp']);
 
@@ -81,7 +82,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'csharp' && mayUseGlobally(text)) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -128,15 +129,16 @@ function readCode(
   };
 }
 
-/** A Java or C# file: the client fields its classes lend subclasses, the classes an object mapper maps, and C#'s `global using`s. */
+/** A Java or C# file: the client fields its classes lend subclasses, the classes an object mapper maps, C#'s `global using`s, and the CDK tables and functions it defines. */
 function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): FileContribution | undefined {
   const fields = mayLendClassFields(file, kind, text) ? indexClassFields(kind, text) : undefined;
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
   const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
-  if (!mappedClasses && csharpGlobalUsings.length === 0) {
+  const cdk = mayHoldTypedCdk(kind, text) ? indexTypedCdk(file, kind, text) : undefined;
+  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk) {
     return fields;
   }
-  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}) };
+  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

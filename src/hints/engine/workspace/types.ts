@@ -174,6 +174,11 @@ export interface FileContribution {
    * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.
    */
   indexedElsewhere?: string[];
+  /**
+   * A Java or C# CDK file adds an index to a table it does not define (one a factory method of another file
+   * returns): no Java or C# CDK table of the workspace is known to list all its indexes.
+   */
+  cdkIndexedElsewhere?: true;
   /** CloudFormation nested stacks of the file: the parameters it passes to each child template, by the child's path. */
   nestedStackParameters?: Record<string, Record<string, PassedParameter>>;
   /**

@@ -86,9 +86,11 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
   };
   const archives = new Map<string, string[]>();
   const indexedElsewhere = new Set<string>();
+  let cdkIndexedElsewhere = false;
   for (const [file, contribution] of contributions) {
     union.tables.push(...contribution.tables);
     contribution.indexedElsewhere?.forEach((name) => indexedElsewhere.add(`${folderOf(file)}\0${name}`));
+    cdkIndexedElsewhere ||= contribution.cdkIndexedElsewhere === true;
     union.databases.push(...contribution.databases);
     if (contribution.sstExports) {
       union.sstExports.set(withoutExtension(file), { file, tables: contribution.sstExports });
@@ -139,10 +141,12 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
   }
   // A table of a Terraform module where an index resource adds to it (or to a table it does not name) has more indexes than its block lists.
+  // So has a Java or C# CDK table when some Java or C# file adds an index to a table it does not define.
   union.tables = union.tables.map((table) => {
     const folder = folderOf(table.definedAt.file);
     const elsewhere = table.format === 'terraform' && (indexedElsewhere.has(`${folder}\0${table.logicalName}`) || indexedElsewhere.has(`${folder}\0*`));
-    return elsewhere ? { ...table, indexesKnown: false } : table;
+    const typedCdk = cdkIndexedElsewhere && table.format === 'cdk' && /\.(?:java|cs)$/.test(table.definedAt.file);
+    return elsewhere || typedCdk ? { ...table, indexesKnown: false } : table;
   });
   for (const table of union.tables) {
     if (table.physicalName !== undefined) {

@@ -99,7 +99,7 @@ export function csharpCdkConstructs(a: CodeAnalyzer): void {
  * The props written directly in the initializer: a nested initializer's members (`Version = ...` of the engine's
  * props, `SubnetType = ...` of a subnet selection) are its own, read within the value of the prop that holds it.
  */
-function topLevel(context: OptionContext): OptionContext {
+export function topLevel(context: OptionContext): OptionContext {
   const values = context.options.map((option) => option.value);
   context.options = context.options.filter((option) => !values.some((value) => value.start <= option.key.start && option.key.end <= value.end && value !== option.value));
   return context;

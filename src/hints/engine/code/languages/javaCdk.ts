@@ -63,7 +63,7 @@ function typesOf(imports: CdkImports, name: string): string[] {
  * The builder methods chained after the `)` at `close` up to `build()`: one option each, the method's arguments its
  * value. Complete when the chain ends with `build()`: a builder left in a variable may be given more later.
  */
-function chainOptions(a: CodeAnalyzer, close: number): { options: OptionOccurrence[]; complete: boolean } {
+export function chainOptions(a: CodeAnalyzer, close: number): { options: OptionOccurrence[]; complete: boolean } {
   const options: OptionOccurrence[] = [];
   let last = close;
   while (a.isAccess(last + 1) && a.isId(last + 2) && a.is(last + 3, '(') && a.partner[last + 3] > last + 3) {
