@@ -10,11 +10,13 @@ import { cdkEnumLiteral } from './cdk';
 import { constMemberValue } from './constMembers';
 import { envFallbackOf } from './envFallbacks';
 import { OptionSlot } from './language';
+import { closeAngle } from './typeArguments';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 const DOT = codeOf('.');
 const STAR_STAR = codeOf('**');
 const COMMA = codeOf(',');
+const LESS_THAN = codeOf('<');
 
 /** Keys whose values are user data (items, keys, placeholders), never request options. */
 const DATA_KEYS = new Set(['item', 'key', 'keys', 'expressionattributevalues', 'expressionattributenames', 'exclusivestartkey', 'tags']);
@@ -214,14 +216,27 @@ function returnedObjects(a: CodeAnalyzer, calls: readonly number[]): number[] {
   return objects;
 }
 
-/** The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. */
+/**
+ * The end (exclusive) of a value that runs to the next `,` at its depth or the enclosing closer. The commas
+ * between a constructed type's type arguments (`new Dictionary<string, AttributeValue> { ... }`) are inside it.
+ */
 export function valueEnd(a: CodeAnalyzer, valueStart: number, enclosingClose: number): number {
   const codes = a.tokens.codes;
   let end = valueStart;
   while (end < enclosingClose && codes[end] !== COMMA) {
-    end = a.skipGroup(end);
+    const typeArguments = codes[end] === LESS_THAN && a.language.typeArguments && constructedType(a, end) ? closeAngle(a, end) : -1;
+    end = typeArguments > end && typeArguments < enclosingClose ? typeArguments + 1 : a.skipGroup(end);
   }
   return end;
+}
+
+/** Whether the `<` at `open` follows `new` and a (dotted) type name: type arguments, not a comparison. */
+function constructedType(a: CodeAnalyzer, open: number): boolean {
+  let k = open - 1;
+  while (a.isId(k) && a.isAccess(k - 1) && a.isId(k - 2)) {
+    k -= 2;
+  }
+  return a.isId(k) && a.idIs(k - 1, 'new');
 }
 
 /** A `key: value` / `key = value` slot whose value runs to the next comma, with the comma in its removal. */

@@ -31,27 +31,8 @@ export class ValueReader {
   entries(options: readonly OptionOccurrence[], depth = 0): CdkEntry[] {
     return options.map((option) => {
       const [start, end] = this.a.tokensOf(option.value);
-      return { name: option.name, value: this.value(start, this.kind === 'csharp' ? this.genericEnd(start, end) : end, depth + 1) };
+      return { name: option.name, value: this.value(start, end, depth + 1) };
     });
-  }
-
-  /**
-   * Where a C# `new Dictionary<string, string> { ... }` that an initializer's reader ended at the comma between its
-   * type arguments really ends: at the next comma (or bracket) past its type arguments and its groups.
-   */
-  private genericEnd(start: number, end: number): number {
-    const { a } = this;
-    const close = a.partner[a.parent[start]];
-    if (!a.idIs(start, 'new') || !a.is(end, ',') || close < end) {
-      return end;
-    }
-    let k = start + 1;
-    let angles = 0;
-    while (k < close && (angles > 0 || !a.is(k, ','))) {
-      angles += a.is(k, '<') ? 1 : a.is(k, '>') ? -1 : a.is(k, '>>') ? -2 : 0;
-      k = angles > 0 ? k + 1 : a.skipGroup(k);
-    }
-    return angles === 0 ? k : end;
   }
 
   /** The value of tokens [start, end). */
