@@ -51,6 +51,13 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
   return url;
 }
 
+/** The host a URL names, without user information and port (`cache.example.com` of `redis://:pw@cache.example.com:6379/0`). */
+export function urlHost(url: string): string {
+  const authority = url.slice(url.indexOf('://') + 3).split(/[/?#]/)[0];
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+}
+
 /** The parameters of the query that starts at the `?` at `question`, to the end of the text or a `#`. */
 export function queryParameters(text: string, question: number): RedisUrl['query'] {
   const query: RedisUrl['query'] = [];

@@ -12,7 +12,7 @@
  *
  * Findings only where every address names an ElastiCache endpoint, as for the other configuration files.
  */
-import { parseRedisUrl } from '../code/redisUrls';
+import { parseRedisUrl, urlHost } from '../code/redisUrls';
 import { DocumentModel, Literal, NO_SCOPES, OptionOccurrence } from '../model';
 import { IacEntry, IacNode } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
@@ -40,12 +40,6 @@ function addressNodes(section: readonly IacEntry[], keys: readonly string[]): { 
     items.forEach((node) => found.push({ entry, node }));
   }
   return found;
-}
-
-/** The host of a Redis URL (`cache.example.com` of `redis://:pw@cache.example.com:6379`). */
-function urlHost(url: string): string {
-  const authority = url.slice(url.indexOf('://') + 3).split(/[/?#]/)[0];
-  return authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d+$/, '');
 }
 
 function server(section: readonly IacEntry[], keys: readonly string[], anchor: IacEntry, model: DocumentModel): void {

@@ -31,7 +31,7 @@ import type { OptionContext, OptionOccurrence } from '../../model';
 import { normalizeName, Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { contextFrom, occurrenceOf, propertyValue } from '../options';
-import { certReqsOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
+import { certReqsOption, parseInterpolatedRedisUrl, parseRedisUrl, urlHost, urlOption, wholeUrlOption } from '../redisUrls';
 import { variableContext } from '../requests';
 import { inTestCode } from '../testFixtures';
 
@@ -263,13 +263,6 @@ function cacheSetApart(a: CodeAnalyzer, k: number, value: number, backend: Cache
   if (options.length > 0) {
     a.contexts.push({ kind: 'redis-client', type: 'redis-py', options, complete: false, anchor });
   }
-}
-
-/** The host of a Redis URL (`cache.example.com` of `redis://:pw@cache.example.com:6379/0`). */
-function urlHost(url: string): string {
-  const authority = url.slice(url.indexOf('://') + 3).split(/[/?#]/)[0];
-  const host = authority.slice(authority.lastIndexOf('@') + 1);
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
 }
 
 /** Whether a literal URL names a host with a domain or a port: a one-label host is a Compose service or a local name. */
