@@ -1,7 +1,8 @@
 /**
  * A module's own singleton (`export const redisConnection = new RedisConnection()`, `module.exports = new
- * Cache()`): the members of its class that hold or give a client reach the files that import it. Traps: no
- * workspace, a member that holds no client, a singleton whose binding is reassigned, a test double.
+ * Cache()`, Python's `store = Store()`): the members of its class that hold or give a client reach the files
+ * that import it. Traps: no workspace, a member that holds no client, a singleton whose binding is reassigned,
+ * a test double, a submodule of the same name.
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
@@ -55,5 +56,51 @@ describe('workspace: the client members of a module\'s exported singleton', () =
     assert.deepEqual(hints({ 'src/common/redis-access.ts': reassigned, 'src/repository/feed.repository.ts': REPOSITORY }, 'src/repository/feed.repository.ts'), []);
     const mocked = REPOSITORY.replace("'../common/redis-access'", "'../__mocks__/redis-access'");
     assert.deepEqual(hints({ 'src/__mocks__/redis-access.ts': CONNECTION, 'src/repository/feed.repository.ts': mocked }, 'src/repository/feed.repository.ts'), []);
+  });
+
+  describe('Python', () => {
+    const STORE = sourceLines(
+      'import boto3',
+      'import redis',
+      '',
+      '',
+      'class Store:',
+      '    def __init__(self):',
+      '        self.table = boto3.resource("dynamodb").Table("orders")',
+      '        self.cache = redis.Redis(host="cache.internal")',
+      '        self.name = "orders"',
+      '',
+      '',
+      'store = Store()',
+    );
+    const HANDLER = sourceLines(
+      'from app.db import store',
+      'import app.db',
+      '',
+      '',
+      'def handler(event, context):',
+      '    items = store.table.scan()["Items"]',
+      '    stale = store.cache.keys("order:*")',
+      '    store.name.keys()',
+      '    return app.db.store.table.scan()["Items"], stale',
+    );
+
+    it('reads the client fields of a module-level instance in the files that import it, and nothing without the workspace', () => {
+      const files = { 'app/db.py': STORE, 'app/__init__.py': '', 'app/handler.py': HANDLER };
+      const found = hints(files, 'app/handler.py');
+      for (const expected of ['6:scan dynamodb-scan!', '7:keys redis-keys!']) {
+        assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+      }
+      assert.ok(!found.some((hint) => hint.startsWith('8:')), found.join('\n'));
+      assert.deepEqual(hints(files, 'app/handler.py', null), []);
+    });
+
+    it('stays silent for a name bound twice, and reads a submodule of the same name as the module it is', () => {
+      const rebound = `${STORE}\n\ndef reset():\n    global store\n    store = None\n`;
+      assert.deepEqual(hints({ 'app/db.py': rebound, 'app/__init__.py': '', 'app/handler.py': HANDLER }, 'app/handler.py').filter((hint) => hint.startsWith('6:') || hint.startsWith('7:')), []);
+      const submodule = sourceLines('import boto3', '', 'table = boto3.resource("dynamodb").Table("other")');
+      const found = hints({ 'app/db/__init__.py': 'store = object()\n', 'app/db/store.py': submodule, 'app/__init__.py': '', 'app/handler.py': 'from app.db import store\n\nstore.table.scan()\n' }, 'app/handler.py');
+      assert.ok(found.includes('3:scan dynamodb-scan!'), found.join('\n'));
+    });
   });
 });

@@ -416,9 +416,12 @@ class ExportReader {
     }
   }
 
-  /** `export default new Cache()`: the client members of a module's own singleton, as `default.client` (`module.exports`: `client`). */
+  /**
+   * `export default new Cache()`, Python's `store = Store()`: the client members of a module's own singleton, as
+   * `default.client` (`module.exports`: `client`; Python: `store.table`).
+   */
   private exportInstance(exported: string, start: number): void {
-    const { value, end } = this.a.language.family === 'js' ? this.a.evalChain(start, this.a.tokens.length) : { value: undefined, end: start };
+    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
     const members = this.endsValue(end, start) ? instanceClients(this.a, value) : undefined;
     for (const [name, client] of Object.entries(members ?? {})) {
       this.addClient(exported === '' ? name : `${exported}.${name}`, client);
@@ -475,7 +478,8 @@ class ExportReader {
       const client = binding.expression >= 0 && binding.fixed === undefined && !binding.element ? this.clientAt(binding.expression) : undefined;
       const key = client && JSON.stringify(client);
       if (!key || (agreed && key !== agreedKey)) {
-        if (bindings.length === 1 && binding.expression >= 0 && this.a.idIs(binding.token - 1, 'const')) {
+        // A JavaScript `const`, or a Python module-level name bound once (`store = Store()`), may be the module's singleton.
+        if (bindings.length === 1 && binding.expression >= 0 && (this.a.idIs(binding.token - 1, 'const') || this.a.language.family === 'python')) {
           this.exportInstance(exported, binding.expression);
         }
         return;

@@ -377,7 +377,20 @@ export class ImportedClients {
   }
 
   private imported<T>(codeFile: string, module: string, path: string, walk: Walk, question: Question<T>): T | undefined {
-    const target = extensionOf(codeFile) === 'py' ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, this.tsconfigs);
+    const python = extensionOf(codeFile) === 'py';
+    const target = python ? pythonTarget(codeFile, module, path) : jsTarget(codeFile, module, path, this.tsconfigs);
+    const found = this.importedFrom(codeFile, module, target, walk, question);
+    const dot = path.lastIndexOf('.');
+    if (found !== undefined || !python || dot < 0) {
+      return found;
+    }
+    // Python's `store.table` after `from db import store`: a member of the module's singleton (`store = Store()`),
+    // which the module exports by its dotted name, when no submodule `db/store.py` answers.
+    const owner = pythonTarget(codeFile, module, path.slice(0, dot));
+    return owner && this.importedFrom(codeFile, module, { files: owner.files, name: `${owner.name}${path.slice(dot)}` }, walk, question);
+  }
+
+  private importedFrom<T>(codeFile: string, module: string, target: Target | undefined, walk: Walk, question: Question<T>): T | undefined {
     const files = [...new Set(target?.files ?? [])].filter((file) => question.declares(file) || this.exportsOf(file) !== undefined);
     // The analyzer cannot tell a path alias from a package, so it reads `import redis from '@/lib/redis'` as the module itself.
     const aliasedDefault = target?.name === '' && !codeFile.endsWith('.py') && !/^\.\.?(?:\/|$)/.test(module);
