@@ -28,6 +28,9 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'UpdateTable',
     'UpdateTimeToLive',
     'UpdateContinuousBackups',
+    // Global tables version 2017.11.29 (Legacy): named only to say so (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.V1.html).
+    'CreateGlobalTable',
+    'UpdateGlobalTable',
     // PartiQL: statements over the same tables (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html).
     'ExecuteStatement',
     'BatchExecuteStatement',

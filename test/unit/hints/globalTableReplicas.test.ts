@@ -46,6 +46,7 @@ describe('DynamoDB global tables in templates', () => {
       '11:BillingMode dynamodb-billing-mode',
       '14:StreamSpecification dynamodb-streams',
       '15:TimeToLiveSpecification dynamodb-ttl',
+      '16:Replicas dynamodb-global-tables',
       '18:DeletionProtectionEnabled dynamodb-deletion-protection',
       '19:PointInTimeRecoverySpecification dynamodb-pitr',
       '24:PointInTimeRecoverySpecification dynamodb-pitr',
@@ -77,7 +78,7 @@ describe('DynamoDB global tables in templates', () => {
       2,
     );
     const hovers = hintsIn('orders.template.json', json).map((hint) => hint.replace(/^\d+:/, ''));
-    assert.deepEqual(hovers.sort(), ['"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"PointInTimeRecoverySpecification" dynamodb-pitr']);
+    assert.deepEqual(hovers.sort(), ['"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
 
     const serverless = sourceLines(
       'service: notes',
@@ -95,7 +96,7 @@ describe('DynamoDB global tables in templates', () => {
       '          - Region: ${aws:region}',
       '            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }',
     );
-    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['14:PointInTimeRecoverySpecification dynamodb-pitr', '9:BillingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '9:BillingMode dynamodb-billing-mode']);
   });
 
   it('reads no replica keys of other resource types, nor replicas passed whole as a parameter', () => {
@@ -119,7 +120,8 @@ describe('DynamoDB global tables in templates', () => {
       '      BillingMode: PAY_PER_REQUEST',
       '      Replicas: !Ref ReplicaList',
     );
-    assert.deepEqual(hintsIn('template.yaml', template), ['17:BillingMode dynamodb-billing-mode']);
+    // The global table's own `Replicas`, passed whole, still get the global tables hover.
+    assert.deepEqual(hintsIn('template.yaml', template), ['17:BillingMode dynamodb-billing-mode', '18:Replicas dynamodb-global-tables']);
   });
 
   it("reads a Terraform table's replica blocks and a table replica resource, not other nested blocks", () => {
@@ -171,8 +173,10 @@ describe('DynamoDB global tables in templates', () => {
         '7:stream_enabled dynamodb-streams',
         '8:stream_view_type dynamodb-streams',
         '13:point_in_time_recovery dynamodb-pitr',
+        '16:replica dynamodb-global-tables',
         '19:point_in_time_recovery dynamodb-pitr',
         '20:deletion_protection_enabled dynamodb-deletion-protection',
+        '22:replica dynamodb-global-tables',
         '30:point_in_time_recovery dynamodb-pitr',
       ],
     );

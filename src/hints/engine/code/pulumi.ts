@@ -27,6 +27,7 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
   'rds.ClusterInstance': 'aws_rds_cluster_instance',
   'rds.Proxy': 'aws_db_proxy',
   'dynamodb.Table': 'aws_dynamodb_table',
+  'dynamodb.GlobalTable': 'aws_dynamodb_global_table',
   'elasticache.ReplicationGroup': 'aws_elasticache_replication_group',
   'elasticache.Cluster': 'aws_elasticache_cluster',
   'elasticache.ServerlessCache': 'aws_elasticache_serverless_cache',

@@ -269,6 +269,9 @@ const MODULES: Record<string, RegistryModule> = {
       server_side_encryption_enabled: 'server_side_encryption',
       ttl_enabled: 'ttl',
       ttl_attribute_name: 'ttl',
+      // Its replicas: `replica_regions` through v5, `replicas` since.
+      replica_regions: 'replica',
+      replicas: 'replica',
     },
     defaults: { billing_mode: 'PAY_PER_REQUEST', point_in_time_recovery: false, server_side_encryption: false, ttl: false, stream_enabled: false },
   },
