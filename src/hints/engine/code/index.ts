@@ -2,6 +2,8 @@
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
+import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
+import { settingsTlsContexts } from './sqlTlsSettings';
 import { readRedisLocalLiterals } from './sqlLiterals';
 import { clientsMadePerRequest } from './webHandlers';
 import { DocumentModel, OptionContext, parseSuppression } from '../model';
@@ -83,7 +85,8 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const perCall = connectionsPerCall(analyzer);
   const requestClients = clientsMadePerRequest(analyzer);
   const sql = sqlConnections(analyzer, options.testFile === true);
-  contexts.push(...sql.contexts);
+  const tlsCovered = tlsDisabledStarts(sql.contexts);
+  contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered), ...settingsTlsContexts(analyzer, tlsCovered));
   const variants = readPassedProps(analyzer, contexts);
   return {
     operations: analyzer.operations,

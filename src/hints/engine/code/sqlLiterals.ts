@@ -87,12 +87,11 @@ export function readRedisLocalLiterals(a: CodeAnalyzer, contexts: readonly Optio
 }
 
 /**
- * The one binding a name at `token` reads: a local the same function (or the module, for a use at module level)
- * binds, the last before the use, or a name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant)
+ * The one binding a name at `token` reads (or `name` read there, inside a template's text): a local the same
+ * function (or the module, for a use at module level) binds, the last before the use, or a name of an outer scope (a module's `DB_PASSWORD = "..."`, a constant)
  * bound once and never again.
  */
-export function onlyBinding(a: CodeAnalyzer, token: number): ReturnType<CodeAnalyzer['scopes']['lookup']> {
-  const name = a.tokens.text(token);
+export function onlyBinding(a: CodeAnalyzer, token: number, name = a.tokens.text(token)): ReturnType<CodeAnalyzer['scopes']['lookup']> {
   const outer = a.scopes.outerBindings(name, token);
   if (outer) {
     return outer.length === 1 ? outer[0] : undefined;

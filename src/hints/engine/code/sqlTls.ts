@@ -12,7 +12,8 @@
  * Reported only for a connection that goes to RDS: in code, a host under `.rds.amazonaws.com`, or a host the code
  * reads from elsewhere under a name for RDS (`process.env.RDS_HOSTNAME`); a literal host of any other name (`db`,
  * `postgres` of a Docker Compose file, an address), a host read as `DB_HOST`, and test code keep the hover only.
- * Configuration files gate on the RDS host themselves (`config/`).
+ * Configuration files gate on the RDS host themselves (`config/`). Connection strings written or built outside a
+ * driver call are read by `sqlTlsBuilt.ts`, Django's and SQLAlchemy's settings by `sqlTlsSettings.ts`.
  */
 import { isRdsHost } from '../config/values';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
@@ -21,7 +22,7 @@ import { Span } from '../types';
 export const TLS_DISABLED = 'tlsdisabled';
 
 /** `sslmode=disable` (libpq, PgJDBC), `sslMode=DISABLED` and `useSSL=false` (Connector/J) in a URL's query or a keyword DSN. */
-const DSN_TLS_OFF = /(?:^|[?&;\s])(?:sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/i;
+export const DSN_TLS_OFF = /(?:^|[?&;\s])(?:sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/i;
 
 /** The `TlsDisabled` option of a switch anchored on `key`: for the checks where `report`, a hover elsewhere. */
 export function tlsDisabledOption(key: Span, value: Span, report: boolean): OptionOccurrence {
@@ -42,7 +43,7 @@ export const HOST_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 's
 export const DSN_OPTIONS: ReadonlySet<string> = new Set(['connectionstring', 'dsn', 'uri', 'url', 'conninfo']);
 
 /** The host a URL (`postgres://u@host:5432/db`, `jdbc:mysql://host/db`) or a keyword DSN (`host=x dbname=y`) names. */
-function dsnHost(dsn: string): string | undefined {
+export function dsnHost(dsn: string): string | undefined {
   const url = /^[a-z][\w+.:-]*:\/\/(?:[^@/?]*@)?(\[[^\]]*\]|[^/:?;,]+)/i.exec(dsn.trim());
   return url?.[1] ?? /(?:^|[\s;])host\s*=\s*'?([^\s';,]+)/i.exec(dsn)?.[1];
 }
@@ -53,7 +54,7 @@ const isStr = (literal: Literal): literal is { kind: 'str'; value: string } => l
  * A host read from elsewhere under a name that says RDS or Aurora: Elastic Beanstalk's `RDS_HOSTNAME`,
  * `config.rds.host`, `auroraEndpoint`. `DB_HOST` may be any server (a local or Compose one as often as not).
  */
-const RDS_NAMED = /(?:^|[^A-Za-z])(?:rds|Rds|RDS|aurora|Aurora|AURORA)(?![a-z])/;
+export const RDS_NAMED = /(?:^|[^A-Za-z])(?:rds|Rds|RDS|aurora|Aurora|AURORA)(?![a-z])/;
 
 /**
  * Whether the connection goes to RDS as far as the code shows: every host written as a literal is an RDS
