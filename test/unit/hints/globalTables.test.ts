@@ -172,4 +172,38 @@ describe('DynamoDB global tables', () => {
     );
     assert.deepEqual(of(REPLICAS, 'lib/data-stack.ts', cdk), [`8:replicas ${REPLICAS}`]);
   });
+
+  it('reads the blocks a dynamic block generates, for a table of a module that takes its replica Regions as a variable', () => {
+    const tf = sourceLines(
+      'variable "replica_regions" {',
+      '  type    = list(string)',
+      '  default = []',
+      '}',
+      '',
+      'resource "aws_dynamodb_table" "this" {',
+      '  name     = var.name',
+      '  hash_key = "pk"',
+      '',
+      '  dynamic "replica" {', // 10
+      '    for_each = var.replica_regions',
+      '    content {',
+      '      region_name = replica.value',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'resource "aws_dynamodb_global_table" "legacy" {',
+      '  name = var.name',
+      '  dynamic "replica" {', // 20
+      '    for_each = var.replica_regions',
+      '    content {',
+      '      region_name = replica.value',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(of(REPLICAS, 'modules/table/main.tf', tf), [`10:replica ${REPLICAS}`]);
+    assert.deepEqual(of(LEGACY, 'modules/table/main.tf', tf), [`20:replica ${LEGACY}`, `20:replica ${LEGACY}!`]);
+  });
 });
+

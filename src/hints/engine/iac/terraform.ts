@@ -105,6 +105,24 @@ class TerraformReader extends TerraformValues implements HclValues {
     return items;
   }
 
+  /**
+   * The blocks `dynamic "replica" { ... }` generates, each as an option of the block's name keyed on its label, so
+   * that the rules about such blocks see them (`replica` of a table); their values are expressions, never literals.
+   */
+  private dynamicBlocks(items: readonly { option: OptionOccurrence; first: number; block: boolean }[]): OptionOccurrence[] {
+    const { tokens } = this;
+    const generated: OptionOccurrence[] = [];
+    for (const item of items) {
+      const label = item.first - 1;
+      if (!item.block || item.option.name !== 'dynamic' || tokens.kinds[label] !== STR || tokens.interpolated(label)) {
+        continue;
+      }
+      const name = tokens.text(label);
+      generated.push({ ...item.option, name, norm: normalizeName(name), key: { start: tokens.textStart(label), end: tokens.textEnd(label) }, literalSpan: undefined });
+    }
+    return generated;
+  }
+
   private insertion(open: number, options: OptionOccurrence[]): OptionContext['insertion'] {
     const first = options[0];
     const openLine = this.lineOf(open);
@@ -232,6 +250,7 @@ class TerraformReader extends TerraformValues implements HclValues {
     const items = this.each ? this.body(open, close) : written;
     const options = items.map((item) => item.option);
     const type = this.tokens.text(at + 1);
+    const generated = this.dynamicBlocks(items);
     const nestedBlocks = NESTED_ARGUMENT_BLOCKS[type] ?? [];
     const nested = items
       .filter((item) => item.block && nestedBlocks.includes(item.option.name))
@@ -253,7 +272,7 @@ class TerraformReader extends TerraformValues implements HclValues {
     this.contexts.push({
       kind: 'terraform',
       type,
-      options: [...options, ...nested],
+      options: [...options, ...generated, ...nested],
       complete: !options.some((option) => option.name === 'dynamic'),
       anchor: this.span(at + 2),
       typeSpan: this.span(at + 1),
