@@ -198,9 +198,9 @@ function fallbackSecret(literal: Literal): boolean {
 const SERVER_OPTIONS = new Set(['host', 'hostname', 'server', 'addr', 'url', 'uri', 'dsn', 'connectionstring', 'conninfo']);
 /**
  * A server on this machine or in a Docker Compose network (`localhost`, `db`, `redis:6379`,
- * `postgres://u:p@postgres:5432/app`): a name without a dot, which no AWS endpoint has.
+ * `postgres://u:p@postgres:5432/app`, `jdbc:mysql://localhost:3306/app`): a name without a dot, which no AWS endpoint has.
  */
-const LOCAL_SERVER = /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
+const LOCAL_SERVER = /^(?:jdbc:)?(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
 
 /**
  * Whether the connection's server, as written or as its own fallback, is local: the fallbacks then make a local

@@ -5,7 +5,7 @@
  * Java `final` field. That literal is what the code writes for the connection. Redis clients' passwords and
  * hosts are read the same way (`readRedisLocalLiterals`).
  */
-import { Literal, OptionContext } from '../model';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
@@ -30,6 +30,20 @@ function boundFallback(a: CodeAnalyzer, token: number): Literal | undefined {
   const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
   const literal = from >= 0 ? literalOf(a, from, expressionEnd(a, from)).literal : undefined;
   return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : undefined;
+}
+
+/**
+ * A Java connection URL read from the environment with a literal fallback, in place or through a name bound once
+ * to the read (`String url = Optional.ofNullable(System.getenv("DB_URL")).orElse("jdbc:...")`), as the `url`
+ * option: a local server there tells the password's fallback is a development setup's.
+ */
+export function urlFallbackOption(a: CodeAnalyzer, from: number, to: number): OptionOccurrence | undefined {
+  const literal = to === from + 1 && a.isId(from) ? boundFallback(a, from) : literalOf(a, from, to).literal;
+  if (literal?.kind !== 'expr' || literal.envFallback === undefined) {
+    return undefined;
+  }
+  const value = a.span(from, to - 1);
+  return { name: 'url', norm: 'url', key: value, value, literal, removal: value };
 }
 
 /**
