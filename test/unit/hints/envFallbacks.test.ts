@@ -198,7 +198,7 @@ describe('Literal password fallbacks of environment reads', () => {
     ]);
   });
 
-  it('reads Java Optional.ofNullable(System.getenv(...)).orElse(...), and keeps quiet where the JDBC URL falls back on a local server', () => {
+  it('reads Java Optional.ofNullable(System.getenv(...)).orElse(...), and keeps quiet where the JDBC URL or the host it is built from falls back on a local server', () => {
     const pool = sourceLines(
       'import com.zaxxer.hikari.HikariConfig;',
       'import com.zaxxer.hikari.HikariDataSource;',
@@ -221,6 +221,15 @@ describe('Literal password fallbacks of environment reads', () => {
       '        config.setJdbcUrl(url);',
       '        config.setPassword(password);',
       '        return new HikariDataSource(config);',
+      '    }',
+      '',
+      '    public static HikariDataSource formatted() {',
+      '        String host = Optional.ofNullable(System.getenv("DB_HOST")).orElse("localhost");',
+      '        String pass = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8");',
+      '        HikariConfig cfg = new HikariConfig();',
+      '        cfg.setJdbcUrl(String.format("jdbc:postgresql://%s:5432/app", host));',
+      '        cfg.setPassword(pass);',
+      '        return new HikariDataSource(cfg);',
       '    }',
       '}',
     );

@@ -21,7 +21,7 @@ import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
-import { boundLiteral, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
+import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 
@@ -424,6 +424,12 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       });
     } else {
       javaArguments(a, context, open);
+    }
+    // A password and no URL known: a host's fallback may still tell a local setup.
+    const unknownServer = context.options.some((option) => option.norm === 'password') && !context.options.some((option) => option.norm === 'url');
+    const host = unknownServer ? javaHostFallback(a, opened.construction.start) : undefined;
+    if (host) {
+      context.options.push(host);
     }
     return withLocalPasswords(a, context);
   }

@@ -10,6 +10,7 @@ import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { literalOf } from './options';
+import { tokensNamed } from './tokenIndex';
 
 /** The string literal token a name at `token` holds, bound once to it (see `onlyBinding`), or -1. */
 export function boundLiteral(a: CodeAnalyzer, token: number): number {
@@ -44,6 +45,38 @@ export function urlFallbackOption(a: CodeAnalyzer, from: number, to: number): Op
   }
   const value = a.span(from, to - 1);
   return { name: 'url', norm: 'url', key: value, value, literal, removal: value };
+}
+
+/** An environment variable that names the server: `DB_HOST`, `POSTGRES_HOSTNAME`, `MYSQL_SERVER`. */
+const HOST_VARIABLE = /(?:HOST|HOSTNAME|SERVER)$/i;
+
+/**
+ * Java: the server a connection's URL is built from (`String.format("jdbc:postgresql://%s:5432/app", host)`), read
+ * in the same function from the environment with a literal fallback (`Optional.ofNullable(System.getenv("DB_HOST"))
+ * .orElse("localhost")`, `System.getenv().getOrDefault("DB_HOST", "localhost")`), as the `host` option.
+ */
+export function javaHostFallback(a: CodeAnalyzer, at: number): OptionOccurrence | undefined {
+  const fn = a.scopes.enclosing(at, ['function']);
+  if (fn <= 0) {
+    return undefined;
+  }
+  const [from, to] = a.scopes.range(fn);
+  for (const k of tokensNamed(a, 'getenv')) {
+    if (k < from || k >= to || !a.idIs(k - 2, 'System') || !a.isString(k + 2) || !HOST_VARIABLE.test(a.tokens.text(k + 2))) {
+      continue;
+    }
+    // `Optional.ofNullable(System.getenv("X")).orElse("v")` or `System.getenv().getOrDefault("X", "v")`.
+    const optional = a.idIs(k - 4, 'ofNullable') && a.is(k - 3, '(') ? k - 6 : -1;
+    const start = optional >= 0 ? optional : k - 2;
+    const call = optional >= 0 ? a.partner[k - 3] + 3 : k + 5;
+    const end = a.is(call, '(') && a.partner[call] > call ? a.partner[call] + 1 : -1;
+    const literal = end > 0 ? literalOf(a, start, end).literal : undefined;
+    if (literal?.kind === 'expr' && literal.envFallback !== undefined) {
+      const value = a.span(start, end - 1);
+      return { name: 'host', norm: 'host', key: value, value, literal, removal: value };
+    }
+  }
+  return undefined;
 }
 
 /**
