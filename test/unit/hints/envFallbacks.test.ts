@@ -261,6 +261,52 @@ describe('Literal password fallbacks of environment reads', () => {
     assert.deepEqual(passwordFindings('src/main/java/app/Dao.java', dao), ['7:Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8") rds-sql-password fallback']);
   });
 
+  it('reads a Spring @Value field with a default that a JDBC connection takes, and keeps quiet on a local, embedded or unset default', () => {
+    const factory = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import org.springframework.beans.factory.annotation.Value;',
+      'import org.springframework.stereotype.Component;',
+      '',
+      '@Component',
+      'public class ReportConnections {',
+      '    @Value("${reports.datasource.url:jdbc:mysql://reports.internal.example.com:3306/reports}")',
+      '    private String url;',
+      '',
+      '    @Value("${reports.datasource.username:reports}")',
+      '    private String username;',
+      '',
+      '    @Value("${reports.datasource.password:Amber-Fox-31}")',
+      '    private String password;',
+      '',
+      '    @Value("${spring.datasource.url:jdbc:h2:file:./data/app}")',
+      '    private String embeddedUrl;',
+      '',
+      '    @Value("${spring.datasource.password:#{null}}")',
+      '    private String unset;',
+      '',
+      '    public Connection open() throws Exception {',
+      '        return DriverManager.getConnection(url, username, password);',
+      '    }',
+      '',
+      '    public Connection openEmbedded() throws Exception {',
+      '        return DriverManager.getConnection(embeddedUrl, username, password);',
+      '    }',
+      '',
+      '    public Connection openUnset() throws Exception {',
+      '        return DriverManager.getConnection(url, username, unset);',
+      '    }',
+      '',
+      '    public Connection openGiven(String password) throws Exception {',
+      '        return DriverManager.getConnection(url, username, password);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/main/java/app/ReportConnections.java', factory), ['24:password rds-sql-password fallback']);
+    const local = factory.replace('reports.internal.example.com', 'localhost');
+    assert.deepEqual(passwordFindings('src/main/java/app/ReportConnections.java', local), []);
+  });
+
   it('reports a CDK master password from SecretValue.unsafePlainText of an environment read with a fallback, in TypeScript and Python', () => {
     const stack = sourceLines(
       "import * as cdk from 'aws-cdk-lib';",

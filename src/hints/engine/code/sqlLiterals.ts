@@ -30,7 +30,33 @@ function boundFallback(a: CodeAnalyzer, token: number): Literal | undefined {
   const binding = onlyBinding(a, token);
   const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
   const literal = from >= 0 ? literalOf(a, from, expressionEnd(a, from)).literal : undefined;
-  return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : undefined;
+  return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : (springDefault(a, token) ?? undefined);
+}
+
+/** A Spring property placeholder with a default: `${spring.datasource.password:pw}` (not a `#{...}` expression). */
+const PLACEHOLDER_DEFAULT = /^\$\{[^:{}]+:(?!#\{)(.*)\}$/s;
+
+/**
+ * Java: a field that Spring sets from a property with a default and nothing else sets
+ * (`@Value("${spring.datasource.password:pw}") private String password;`). The default is what the code
+ * connects with wherever the property (or the environment variable Spring binds to it) is unset.
+ */
+function springDefault(a: CodeAnalyzer, token: number): Literal | undefined {
+  const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
+  const members = owner > 0 ? a.scopes.memberBindings(owner, a.tokens.text(token)) : [];
+  if (members.length !== 1 || a.scopes.lookup(a.tokens.text(token), token, true) !== members[0]) {
+    return undefined;
+  }
+  const field = members[0].token;
+  for (let k = field - 1; k >= 0 && k >= field - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    const open = a.is(k, ')') ? a.partner[k] : -1;
+    if (open > 1 && a.idIs(open - 1, 'Value') && a.is(open - 2, '@')) {
+      const text = open + 2 === k && a.isString(open + 1) ? a.tokens.text(open + 1) : '';
+      const fallback = PLACEHOLDER_DEFAULT.exec(text)?.[1];
+      return fallback === undefined ? undefined : { kind: 'expr', text: a.tokens.text(field), envFallback: fallback };
+    }
+  }
+  return undefined;
 }
 
 /**
