@@ -168,12 +168,12 @@ describe('Literal password fallbacks of environment reads', () => {
     assert.deepEqual(passwordFindings('src/main/java/com/shop/OrderDao.java', java), ['6:System.getenv().getOrDefault("DB_PASSWORD", "Dao-Pass-9") rds-sql-password fallback']);
   });
 
-  it('reads Python defaults given by keyword, and keeps quiet where the host falls back on a local server', () => {
+  it('reads Python defaults given by keyword, and keeps quiet where the host, in place or through a name, falls back on a local server', () => {
     const settings = sourceLines(
       'import os',
       'import psycopg2',
       '',
-      'DB_HOST = os.getenv("DB_HOST", default="OOPS")',
+      'DB_HOST = os.getenv("DB_HOST", default="ledger.internal.example.com")',
       'DB_PASSWORD = os.getenv("DB_PASSWORD", default="Wh1te-Rabbit")',
       '',
       '',
@@ -191,6 +191,11 @@ describe('Literal password fallbacks of environment reads', () => {
       '',
       'def connect_empty():',
       '    return psycopg2.connect(host=os.getenv("DB_HOST"), password=os.getenv("DB_PASSWORD", default=""))',
+      '',
+      '',
+      'SANDBOX_HOST = os.getenv("SANDBOX_HOST", default="OOPS")',
+      'SANDBOX_PASSWORD = os.getenv("SANDBOX_PASSWORD", default="OOPS")',
+      'sandbox = psycopg2.connect(host=SANDBOX_HOST, password=SANDBOX_PASSWORD)',
     );
     assert.deepEqual(passwordFindings('app/settings.py', settings), [
       '9:DB_PASSWORD rds-sql-password fallback',

@@ -112,8 +112,20 @@ export function javaHostFallback(a: CodeAnalyzer, at: number): OptionOccurrence 
  * password written in the code.
  */
 export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
-  return withLocalLiterals(a, context, PASSWORDS);
+  withLocalLiterals(a, context, PASSWORDS);
+  // A server held by a name bound once to an environment read with a fallback (`DB_HOST = os.getenv("DB_HOST",
+  // "localhost")`): its fallback, so that a local development default is known as one.
+  context.options.forEach((option, index) => {
+    const [first, end] = SERVERS.has(option.norm) && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
+    const fallback = end === first + 1 && a.isId(first) ? boundFallback(a, first) : undefined;
+    if (fallback) {
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal: fallback, removal: option.removal };
+    }
+  });
+  return context;
 }
+
+const SERVERS: ReadonlySet<string> = new Set(['host', 'hostname', 'server', 'url']);
 
 const PASSWORDS: ReadonlySet<string> = new Set(['password', 'passwd']);
 
