@@ -168,6 +168,150 @@ describe('Literal password fallbacks of environment reads', () => {
     assert.deepEqual(passwordFindings('src/main/java/com/shop/OrderDao.java', java), ['6:System.getenv().getOrDefault("DB_PASSWORD", "Dao-Pass-9") rds-sql-password fallback']);
   });
 
+  it('reads Python defaults given by keyword, and keeps quiet where the host, in place or through a name, falls back on a local server', () => {
+    const settings = sourceLines(
+      'import os',
+      'import psycopg2',
+      '',
+      'DB_HOST = os.getenv("DB_HOST", default="ledger.internal.example.com")',
+      'DB_PASSWORD = os.getenv("DB_PASSWORD", default="Wh1te-Rabbit")',
+      '',
+      '',
+      'def connect():',
+      '    return psycopg2.connect(host=DB_HOST, user="app", password=DB_PASSWORD)',
+      '',
+      '',
+      'def connect_remote():',
+      '    return psycopg2.connect(host=os.environ["DB_HOST"], password=os.environ.get("DB_PASSWORD", default="Wh1te-Rabbit"))',
+      '',
+      '',
+      'def connect_local():',
+      '    return psycopg2.connect(host=os.getenv("DB_HOST", default="localhost"), password=os.getenv("DB_PASSWORD", default="docker"))',
+      '',
+      '',
+      'def connect_empty():',
+      '    return psycopg2.connect(host=os.getenv("DB_HOST"), password=os.getenv("DB_PASSWORD", default=""))',
+      '',
+      '',
+      'SANDBOX_HOST = os.getenv("SANDBOX_HOST", default="OOPS")',
+      'SANDBOX_PASSWORD = os.getenv("SANDBOX_PASSWORD", default="OOPS")',
+      'sandbox = psycopg2.connect(host=SANDBOX_HOST, password=SANDBOX_PASSWORD)',
+    );
+    assert.deepEqual(passwordFindings('app/settings.py', settings), [
+      '9:DB_PASSWORD rds-sql-password fallback',
+      '13:os.environ.get("DB_PASSWORD", default="Wh1te-Rabbit") rds-sql-password fallback',
+    ]);
+  });
+
+  it('reads Java Optional.ofNullable(System.getenv(...)).orElse(...), and keeps quiet where the JDBC URL or the host it is built from falls back on a local server', () => {
+    const pool = sourceLines(
+      'import com.zaxxer.hikari.HikariConfig;',
+      'import com.zaxxer.hikari.HikariDataSource;',
+      'import java.util.Optional;',
+      '',
+      'public final class Pools {',
+      '    public static HikariDataSource remote() {',
+      '        String host = Optional.ofNullable(System.getenv("DB_HOST")).orElse("db.internal.example.com");',
+      '        String pass = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8");',
+      '        HikariConfig cfg = new HikariConfig();',
+      '        cfg.setJdbcUrl(String.format("jdbc:postgresql://%s:5432/app", host));',
+      '        cfg.setPassword(pass);',
+      '        return new HikariDataSource(cfg);',
+      '    }',
+      '',
+      '    public static HikariDataSource local() {',
+      '        final String url = Optional.ofNullable(System.getenv("DB_URL")).orElse("jdbc:postgresql://localhost:5432/postgres");',
+      '        final String password = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8");',
+      '        HikariConfig config = new HikariConfig();',
+      '        config.setJdbcUrl(url);',
+      '        config.setPassword(password);',
+      '        return new HikariDataSource(config);',
+      '    }',
+      '',
+      '    public static HikariDataSource formatted() {',
+      '        String host = Optional.ofNullable(System.getenv("DB_HOST")).orElse("localhost");',
+      '        String pass = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8");',
+      '        HikariConfig cfg = new HikariConfig();',
+      '        cfg.setJdbcUrl(String.format("jdbc:postgresql://%s:5432/app", host));',
+      '        cfg.setPassword(pass);',
+      '        return new HikariDataSource(cfg);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/main/java/app/Pools.java', pool), ['11:pass rds-sql-password fallback']);
+    const dao = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import java.util.Optional;',
+      '',
+      'public class Dao {',
+      '    public Connection open(String url) throws Exception {',
+      '        return DriverManager.getConnection(url, "app", Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8"));',
+      '    }',
+      '',
+      '    public Connection openLocal() throws Exception {',
+      '        return DriverManager.getConnection(Optional.ofNullable(System.getenv("DB_URL")).orElse("jdbc:mysql://localhost:3306/app"), "root",',
+      '            Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8"));',
+      '    }',
+      '',
+      '    public Connection openEmpty(String url) throws Exception {',
+      '        return DriverManager.getConnection(url, "app", Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse(""));',
+      '    }',
+      '',
+      '    public Connection openOther(String url, Optional<String> given) throws Exception {',
+      '        return DriverManager.getConnection(url, "app", Optional.ofNullable(given.get()).orElse("Quartz-Lake-8"));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/main/java/app/Dao.java', dao), ['7:Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("Quartz-Lake-8") rds-sql-password fallback']);
+  });
+
+  it('reads a Spring @Value field with a default that a JDBC connection takes, and keeps quiet on a local, embedded or unset default', () => {
+    const factory = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import org.springframework.beans.factory.annotation.Value;',
+      'import org.springframework.stereotype.Component;',
+      '',
+      '@Component',
+      'public class ReportConnections {',
+      '    @Value("${reports.datasource.url:jdbc:mysql://reports.internal.example.com:3306/reports}")',
+      '    private String url;',
+      '',
+      '    @Value("${reports.datasource.username:reports}")',
+      '    private String username;',
+      '',
+      '    @Value("${reports.datasource.password:Amber-Fox-31}")',
+      '    private String password;',
+      '',
+      '    @Value("${spring.datasource.url:jdbc:h2:file:./data/app}")',
+      '    private String embeddedUrl;',
+      '',
+      '    @Value("${spring.datasource.password:#{null}}")',
+      '    private String unset;',
+      '',
+      '    public Connection open() throws Exception {',
+      '        return DriverManager.getConnection(url, username, password);',
+      '    }',
+      '',
+      '    public Connection openEmbedded() throws Exception {',
+      '        return DriverManager.getConnection(embeddedUrl, username, password);',
+      '    }',
+      '',
+      '    public Connection openUnset() throws Exception {',
+      '        return DriverManager.getConnection(url, username, unset);',
+      '    }',
+      '',
+      '    public Connection openGiven(String password) throws Exception {',
+      '        return DriverManager.getConnection(url, username, password);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(passwordFindings('src/main/java/app/ReportConnections.java', factory), ['24:password rds-sql-password fallback']);
+    const local = factory.replace('reports.internal.example.com', 'localhost');
+    assert.deepEqual(passwordFindings('src/main/java/app/ReportConnections.java', local), []);
+  });
+
   it('reports a CDK master password from SecretValue.unsafePlainText of an environment read with a fallback, in TypeScript and Python', () => {
     const stack = sourceLines(
       "import * as cdk from 'aws-cdk-lib';",

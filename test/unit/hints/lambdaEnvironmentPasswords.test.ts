@@ -1,6 +1,6 @@
 /**
  * rds-password-in-lambda-environment: a password-named variable of a Lambda function's environment gets the
- * hover (SAM, CloudFormation, Terraform, CDK in TypeScript and Python), and a literal one the warning.
+ * hover (SAM, CloudFormation, Terraform, CDK in TypeScript, Python, Java and C#), and a literal one the warning.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -224,5 +224,59 @@ describe('Database passwords in Lambda environment variables', () => {
       `4:'local-literal-1' ${RULE}!`,
       `4:PGPASSWORD ${RULE}`,
     ]);
+  });
+
+  it('reads Java and C# CDK functions: Map.of and a Dictionary initializer written in place, and no other construct', () => {
+    const java = sourceLines(
+      'package app;',
+      '',
+      'import java.util.Map;',
+      'import software.amazon.awscdk.Stack;',
+      'import software.amazon.awscdk.services.lambda.Code;',
+      'import software.amazon.awscdk.services.lambda.Function;',
+      'import software.amazon.awscdk.services.lambda.Runtime;',
+      'import software.amazon.awscdk.services.sqs.Queue;',
+      'import software.constructs.Construct;',
+      '',
+      'public class ApiStack extends Stack {',
+      '    public ApiStack(final Construct scope, final String id, final String password) {',
+      '        super(scope, id);',
+      '        Function.Builder.create(this, "Orders")',
+      '            .runtime(Runtime.JAVA_21).handler("app.Handler").code(Code.fromAsset("target/app.jar"))',
+      '            .environment(Map.of("DB_PASSWORD", "Java-Literal-1", "TABLE", "orders", "PGPASSWORD", password,',
+      '                "DB_PASSWORD_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:x"))',
+      '            .build();',
+      '        Map<String, String> settings = Map.of("DB_PASSWORD", "not-a-function");',
+      '        Queue.Builder.create(this, "Jobs").build();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hints('src/main/java/app/ApiStack.java', java), [
+      `16:"DB_PASSWORD" ${RULE}`,
+      `16:"Java-Literal-1" ${RULE}!`,
+      `16:"PGPASSWORD" ${RULE}`,
+    ]);
+    const csharp = sourceLines(
+      'using System.Collections.Generic;',
+      'using Amazon.CDK;',
+      'using Amazon.CDK.AWS.Lambda;',
+      'using Constructs;',
+      '',
+      'public class ApiStack : Stack',
+      '{',
+      '    internal ApiStack(Construct scope, string id, string password) : base(scope, id)',
+      '    {',
+      '        new Function(this, "Orders", new FunctionProps',
+      '        {',
+      '            Runtime = Runtime.DOTNET_8,',
+      '            Handler = "App::App.Handler::Handle",',
+      '            Code = Code.FromAsset("src/App/bin"),',
+      '            Environment = new Dictionary<string, string> { { "DB_PASSWORD", "CSharp-Literal-1" }, { "TABLE", "orders" }, ["REDIS_PASSWORD"] = password }',
+      '        });',
+      '        var settings = new Dictionary<string, string> { { "DB_PASSWORD", "not-a-function" } };',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hints('src/ApiStack.cs', csharp), [`15:"CSharp-Literal-1" ${RULE}!`, `15:"DB_PASSWORD" ${RULE}`, `15:"REDIS_PASSWORD" ${RULE}`]);
   });
 });

@@ -186,7 +186,7 @@ export const hardcodedSecret: Check = (rule, context) => {
 };
 
 const FALLBACK_MESSAGE =
-  'The literal fallback is the password whenever the environment variable is unset, and it is in source control. Fail when the variable is missing, or read the password from Secrets Manager, rather than fall back on a literal.';
+  'The literal fallback is the password whenever the environment variable (or Spring property) is unset, and it is in source control. Fail when the value is missing, or read the password from Secrets Manager, rather than fall back on a literal.';
 
 /** An environment read whose literal fallback is a password, not empty nor a placeholder (`changeme`, `secret`, `xxx`). */
 function fallbackSecret(literal: Literal): boolean {
@@ -198,9 +198,12 @@ function fallbackSecret(literal: Literal): boolean {
 const SERVER_OPTIONS = new Set(['host', 'hostname', 'server', 'addr', 'url', 'uri', 'dsn', 'connectionstring', 'conninfo']);
 /**
  * A server on this machine or in a Docker Compose network (`localhost`, `db`, `redis:6379`,
- * `postgres://u:p@postgres:5432/app`): a name without a dot, which no AWS endpoint has.
+ * `postgres://u:p@postgres:5432/app`, `jdbc:mysql://localhost:3306/app`): a name without a dot, which no AWS endpoint has.
  */
-const LOCAL_SERVER = /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
+const LOCAL_SERVER = /^(?:jdbc:)?(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
+
+/** A JDBC URL of a database inside the process or in a file (`jdbc:h2:file:./data`, `jdbc:sqlite:app.db`): no server at all. */
+const EMBEDDED_JDBC = /^jdbc:(?:h2|hsqldb|derby|sqlite):/i;
 
 /**
  * Whether the connection's server, as written or as its own fallback, is local: the fallbacks then make a local
@@ -210,7 +213,7 @@ function namesLocalServer(resource: OptionContext): boolean {
   return resource.options.some((option) => {
     const literal = option.literal;
     const value = literal.kind === 'str' ? literal.value : literal.kind === 'expr' ? literal.envFallback : undefined;
-    return SERVER_OPTIONS.has(option.norm) && value !== undefined && LOCAL_SERVER.test(value.trim());
+    return SERVER_OPTIONS.has(option.norm) && value !== undefined && (LOCAL_SERVER.test(value.trim()) || EMBEDDED_JDBC.test(value.trim()));
   });
 }
 

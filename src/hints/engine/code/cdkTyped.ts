@@ -5,10 +5,12 @@
  * `db.Connections.AllowFrom(...)` in C#), each an option of the construct named by the method in TypeScript's
  * lower camel case, as `code/cdk.ts` and the rules read them.
  */
+import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { addDerivedDefaults } from './cdkDefaults';
+import { typedEnvironmentPasswords } from './cdkTypedEnvironment';
 import { occurrenceOf } from './options';
 import { inTestCode } from './testFixtures';
 
@@ -25,6 +27,9 @@ export interface TypedCdkFile {
 /** A construct `type`'s context, with the defaults its props derive (`cdkDefaults.ts`). */
 export function pushConstruct(a: CodeAnalyzer, type: string, props: OptionContext): void {
   addDerivedDefaults(a, type, props);
+  if (LAMBDA_CONSTRUCTS.has(type)) {
+    props.options.push(...typedEnvironmentPasswords(a, props));
+  }
   a.contexts.push(props);
 }
 

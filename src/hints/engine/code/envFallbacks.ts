@@ -1,9 +1,9 @@
 /**
  * A value read from the environment with a string literal to fall back on when the variable is unset:
  * `process.env.DB_PASSWORD ?? 'pw'` (or `||`), C# `Environment.GetEnvironmentVariable("X") ?? "pw"`, Python
- * `os.getenv("X", "pw")`, `os.environ.get("X", "pw")` (or `... or "pw"`), Java
- * `System.getenv().getOrDefault("X", "pw")`, and a project's own helper `getEnv("X", "pw")` (Go's usual
- * shape). The literal is what the code uses wherever the variable is missing, so a password there is a
+ * `os.getenv("X", "pw")`, `os.environ.get("X", "pw")` (also `default="pw"`, or `... or "pw"`), Java
+ * `System.getenv().getOrDefault("X", "pw")` and `Optional.ofNullable(System.getenv("X")).orElse("pw")`, and a
+ * project's own helper `getEnv("X", "pw")` (Go's usual shape). The literal is what the code uses wherever the variable is missing, so a password there is a
  * password written in the code. Test code is not read: its fallbacks point at a disposable server.
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -36,10 +36,20 @@ function fallbackToken(a: CodeAnalyzer, from: number, to: number): number {
   }
   // The rest are calls whose last argument is the literal: `f(..., "x")`.
   const open = a.partner[last];
-  if (!a.is(last, ')') || open < from || !plainString(a, last - 1) || !a.is(last - 2, ',')) {
+  if (!a.is(last, ')') || open < from || !plainString(a, last - 1)) {
     return -1;
   }
   const family = a.language.family;
+  // Java: `Optional.ofNullable(System.getenv("X")).orElse("x")`.
+  if (family === 'java' && open === last - 2 && a.idIs(open - 1, 'orElse') && a.is(open - 2, '.') && a.is(open - 3, ')')) {
+    const inner = a.partner[open - 3];
+    return inner === from + 3 && a.idIs(from, 'Optional') && a.is(from + 1, '.') && a.idIs(from + 2, 'ofNullable') && environmentRead(a, from + 4, open - 3) !== undefined ? last - 1 : -1;
+  }
+  // Python's default also by keyword: `os.getenv("X", default="x")`.
+  const keyword = family === 'python' && a.is(last - 2, '=') && a.idIs(last - 3, 'default') ? 2 : 0;
+  if (!a.is(last - 2 - keyword, ',')) {
+    return -1;
+  }
   if (family === 'python' && environmentRead(a, from, to) !== undefined) {
     return last - 1;
   }

@@ -21,7 +21,7 @@ import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
-import { boundLiteral, withLocalPasswords } from './sqlLiterals';
+import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 
@@ -425,6 +425,12 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     } else {
       javaArguments(a, context, open);
     }
+    // A password and no URL known: a host's fallback may still tell a local setup.
+    const unknownServer = context.options.some((option) => option.norm === 'password') && !context.options.some((option) => option.norm === 'url');
+    const host = unknownServer ? javaHostFallback(a, opened.construction.start) : undefined;
+    if (host) {
+      context.options.push(host);
+    }
     return withLocalPasswords(a, context);
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
@@ -447,6 +453,11 @@ function javaArguments(a: CodeAnalyzer, context: OptionContext, open: number): v
     const dsn = positionalOption(a, written, written + 1, 'url');
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+  } else if (url && parts.length === 3) {
+    const fallback = urlFallbackOption(a, url[0], url[1]);
+    if (fallback) {
+      context.options.push(fallback);
+    }
   }
   if (password && parts.length === 3) {
     context.options.push(positionalOption(a, password[0], password[1], 'password'));

@@ -11,7 +11,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { Construction } from './handlerClients';
 import { positionalOption } from './options';
-import { boundLiteral } from './sqlLiterals';
+import { boundLiteral, urlFallbackOption } from './sqlLiterals';
 import { tokensNamed } from './tokenIndex';
 
 /** `import com.zaxxer.hikari.HikariDataSource;` or the package's `*`. */
@@ -65,8 +65,11 @@ export function hikariOptions(a: CodeAnalyzer, made: Construction, open: number,
       context.options.push(positionalOption(a, argStart, argEnd, 'password'));
     } else {
       const literal = argEnd === argStart + 1 ? (a.isString(argStart) ? argStart : boundLiteral(a, argStart)) : -1;
+      const fallback = literal < 0 ? urlFallbackOption(a, argStart, argEnd) : undefined;
       if (literal >= 0) {
         addUrl(literal);
+      } else if (fallback) {
+        context.options.push(fallback);
       }
     }
   }

@@ -5,11 +5,12 @@
  * Java `final` field. That literal is what the code writes for the connection. Redis clients' passwords and
  * hosts are read the same way (`readRedisLocalLiterals`).
  */
-import { Literal, OptionContext } from '../model';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { bindsWholeExpression, UNBOUND_VALUE } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { literalOf } from './options';
+import { tokensNamed } from './tokenIndex';
 
 /** The string literal token a name at `token` holds, bound once to it (see `onlyBinding`), or -1. */
 export function boundLiteral(a: CodeAnalyzer, token: number): number {
@@ -29,7 +30,79 @@ function boundFallback(a: CodeAnalyzer, token: number): Literal | undefined {
   const binding = onlyBinding(a, token);
   const from = binding && bindsWholeExpression(binding) ? binding.expression : -1;
   const literal = from >= 0 ? literalOf(a, from, expressionEnd(a, from)).literal : undefined;
-  return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : undefined;
+  return literal?.kind === 'expr' && literal.envFallback !== undefined ? literal : (springDefault(a, token) ?? undefined);
+}
+
+/** A Spring property placeholder with a default: `${spring.datasource.password:pw}` (not a `#{...}` expression). */
+const PLACEHOLDER_DEFAULT = /^\$\{[^:{}]+:(?!#\{)(.*)\}$/s;
+
+/**
+ * Java: a field that Spring sets from a property with a default and nothing else sets
+ * (`@Value("${spring.datasource.password:pw}") private String password;`). The default is what the code
+ * connects with wherever the property (or the environment variable Spring binds to it) is unset.
+ */
+function springDefault(a: CodeAnalyzer, token: number): Literal | undefined {
+  const owner = a.language.family === 'java' ? a.scopes.enclosing(token, ['class']) : -1;
+  const members = owner > 0 ? a.scopes.memberBindings(owner, a.tokens.text(token)) : [];
+  if (members.length !== 1 || a.scopes.lookup(a.tokens.text(token), token, true) !== members[0]) {
+    return undefined;
+  }
+  const field = members[0].token;
+  for (let k = field - 1; k >= 0 && k >= field - MAX_DECLARATION_TOKENS && !a.is(k, ';') && !a.is(k, '{') && !a.is(k, '}'); k--) {
+    const open = a.is(k, ')') ? a.partner[k] : -1;
+    if (open > 1 && a.idIs(open - 1, 'Value') && a.is(open - 2, '@')) {
+      const text = open + 2 === k && a.isString(open + 1) ? a.tokens.text(open + 1) : '';
+      const fallback = PLACEHOLDER_DEFAULT.exec(text)?.[1];
+      return fallback === undefined ? undefined : { kind: 'expr', text: a.tokens.text(field), envFallback: fallback };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A Java connection URL read from the environment with a literal fallback, in place or through a name bound once
+ * to the read (`String url = Optional.ofNullable(System.getenv("DB_URL")).orElse("jdbc:...")`), as the `url`
+ * option: a local server there tells the password's fallback is a development setup's.
+ */
+export function urlFallbackOption(a: CodeAnalyzer, from: number, to: number): OptionOccurrence | undefined {
+  const literal = to === from + 1 && a.isId(from) ? boundFallback(a, from) : literalOf(a, from, to).literal;
+  if (literal?.kind !== 'expr' || literal.envFallback === undefined) {
+    return undefined;
+  }
+  const value = a.span(from, to - 1);
+  return { name: 'url', norm: 'url', key: value, value, literal, removal: value };
+}
+
+/** An environment variable that names the server: `DB_HOST`, `POSTGRES_HOSTNAME`, `MYSQL_SERVER`. */
+const HOST_VARIABLE = /(?:HOST|HOSTNAME|SERVER)$/i;
+
+/**
+ * Java: the server a connection's URL is built from (`String.format("jdbc:postgresql://%s:5432/app", host)`), read
+ * in the same function from the environment with a literal fallback (`Optional.ofNullable(System.getenv("DB_HOST"))
+ * .orElse("localhost")`, `System.getenv().getOrDefault("DB_HOST", "localhost")`), as the `host` option.
+ */
+export function javaHostFallback(a: CodeAnalyzer, at: number): OptionOccurrence | undefined {
+  const fn = a.scopes.enclosing(at, ['function']);
+  if (fn <= 0) {
+    return undefined;
+  }
+  const [from, to] = a.scopes.range(fn);
+  for (const k of tokensNamed(a, 'getenv')) {
+    if (k < from || k >= to || !a.idIs(k - 2, 'System') || !a.isString(k + 2) || !HOST_VARIABLE.test(a.tokens.text(k + 2))) {
+      continue;
+    }
+    // `Optional.ofNullable(System.getenv("X")).orElse("v")` or `System.getenv().getOrDefault("X", "v")`.
+    const optional = a.idIs(k - 4, 'ofNullable') && a.is(k - 3, '(') ? k - 6 : -1;
+    const start = optional >= 0 ? optional : k - 2;
+    const call = optional >= 0 ? a.partner[k - 3] + 3 : k + 5;
+    const end = a.is(call, '(') && a.partner[call] > call ? a.partner[call] + 1 : -1;
+    const literal = end > 0 ? literalOf(a, start, end).literal : undefined;
+    if (literal?.kind === 'expr' && literal.envFallback !== undefined) {
+      const value = a.span(start, end - 1);
+      return { name: 'host', norm: 'host', key: value, value, literal, removal: value };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -39,8 +112,20 @@ function boundFallback(a: CodeAnalyzer, token: number): Literal | undefined {
  * password written in the code.
  */
 export function withLocalPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
-  return withLocalLiterals(a, context, PASSWORDS);
+  withLocalLiterals(a, context, PASSWORDS);
+  // A server held by a name bound once to an environment read with a fallback (`DB_HOST = os.getenv("DB_HOST",
+  // "localhost")`): its fallback, so that a local development default is known as one.
+  context.options.forEach((option, index) => {
+    const [first, end] = SERVERS.has(option.norm) && option.literal.kind === 'expr' ? a.tokensOf(option.value) : [0, 0];
+    const fallback = end === first + 1 && a.isId(first) ? boundFallback(a, first) : undefined;
+    if (fallback) {
+      context.options[index] = { name: option.name, norm: option.norm, key: option.key, value: option.value, literal: fallback, removal: option.removal };
+    }
+  });
+  return context;
 }
+
+const SERVERS: ReadonlySet<string> = new Set(['host', 'hostname', 'server', 'url']);
 
 const PASSWORDS: ReadonlySet<string> = new Set(['password', 'passwd']);
 
