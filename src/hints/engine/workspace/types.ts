@@ -212,6 +212,10 @@ export interface FileContribution {
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
+  /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */
+  springRepositories?: Record<string, SpringRepositoryShape>;
+  /** A Java file: the keys and properties of its DynamoDBMapper entity classes, by simple name (`springRepositories.ts`). */
+  springEntities?: Record<string, SpringEntityShape>;
   /**
    * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
    * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
@@ -542,6 +546,9 @@ export interface WorkspaceView {
   csharpGlobalUsings?(codeFile: string): readonly string[];
   /** Whether the mapped class `key` (language and simple name) has a version attribute; undefined when no file, or two, declare it. */
   mappedClass?(codeFile: string, key: string): boolean | undefined;
+  /** The Spring Data DynamoDB repository interface, or the entity class, of that simple name; undefined when no file, or two, declare it. */
+  springRepository?(codeFile: string, name: string): SpringRepositoryShape | undefined;
+  springEntity?(codeFile: string, name: string): SpringEntityShape | undefined;
   /**
    * The exported declarations of the Go package `codeFile` imports by `importPath`, where a `go.mod` of the
    * workspace declares a module whose path leads to a folder of indexed Go files of one package. Undefined
@@ -597,4 +604,21 @@ export interface PackageManifest {
   entries: string[];
   /** The `exports` map as subpaths (`.`, `./db`, `./*`) to every target its conditions give. */
   exports?: Record<string, string[]>;
+}
+
+/** A Spring Data DynamoDB repository interface as another file reads it (`code/languages/javaSpringDataDynamodb.ts`). */
+export interface SpringRepositoryShape {
+  /** `@EnableScan` on the interface. */
+  scan: boolean;
+  /** The simple name of its entity class (its base interface's first type argument), if it names one. */
+  entity?: string;
+  /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
+  methods: Record<string, { scan: boolean; parameters: number }>;
+}
+
+/** A DynamoDBMapper entity class: its properties and which of them are keys (hash, range, index, `@Id`). */
+export interface SpringEntityShape {
+  properties: string[];
+  keys: Record<string, 'hash' | 'range' | 'index-hash' | 'index-range' | 'id'>;
+  hasRange: boolean;
 }
