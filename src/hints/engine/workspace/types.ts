@@ -7,8 +7,10 @@ import type { Literal, RedisFlavor } from '../model';
 import type { ClientKind } from '../services';
 import { HintService, Span } from '../types';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
+import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
+export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
@@ -604,21 +606,4 @@ export interface PackageManifest {
   entries: string[];
   /** The `exports` map as subpaths (`.`, `./db`, `./*`) to every target its conditions give. */
   exports?: Record<string, string[]>;
-}
-
-/** A Spring Data DynamoDB repository interface as another file reads it (`code/languages/javaSpringDataDynamodb.ts`). */
-export interface SpringRepositoryShape {
-  /** `@EnableScan` on the interface. */
-  scan: boolean;
-  /** The simple name of its entity class (its base interface's first type argument), if it names one. */
-  entity?: string;
-  /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
-  methods: Record<string, { scan: boolean; parameters: number }>;
-}
-
-/** A DynamoDBMapper entity class: its properties and which of them are keys (hash, range, index, `@Id`). */
-export interface SpringEntityShape {
-  properties: string[];
-  keys: Record<string, 'hash' | 'range' | 'index-hash' | 'index-range' | 'id'>;
-  hasRange: boolean;
 }

@@ -19,6 +19,7 @@ import { loadingOrder } from './tfvars';
 import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
+import { SpringIndex, springIndexOf } from './springTypes';
 import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
@@ -57,7 +58,7 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client members of the workspace's Java and C# classes, by `classKey`. */
   private classIndex: ClassIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
-  private springIndex: { repositories: Map<string, SpringRepositoryShape | null>; entities: Map<string, SpringEntityShape | null> } | undefined;
+  private springIndex: SpringIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
   /** Files changed inside `batch`, announced when it ends. */
@@ -376,29 +377,14 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** A Spring Data DynamoDB repository interface of the workspace; see `WorkspaceView.springRepository`. */
   springRepository(_codeFile: string, name: string): SpringRepositoryShape | undefined {
-    return this.springShapes().repositories.get(name) ?? undefined;
+    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.springIndex.repositories.get(name) ?? undefined;
   }
 
   /** A DynamoDBMapper entity class of the workspace; see `WorkspaceView.springEntity`. */
   springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
-    return this.springShapes().entities.get(name) ?? undefined;
-  }
-
-  private springShapes(): { repositories: Map<string, SpringRepositoryShape | null>; entities: Map<string, SpringEntityShape | null> } {
-    if (!this.springIndex) {
-      const index = { repositories: new Map<string, SpringRepositoryShape | null>(), entities: new Map<string, SpringEntityShape | null>() };
-      for (const { contribution } of this.contributions.values()) {
-        // Two files that declare one simple name leave it unknown.
-        for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
-          index.repositories.set(name, index.repositories.has(name) ? null : shape);
-        }
-        for (const [name, shape] of Object.entries(contribution.springEntities ?? {})) {
-          index.entities.set(name, index.entities.has(name) ? null : shape);
-        }
-      }
-      this.springIndex = index;
-    }
-    return this.springIndex;
+    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.springIndex.entities.get(name) ?? undefined;
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */
