@@ -117,6 +117,8 @@ function buildModel(
               goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
               classFields: (key) => workspace.view.classFields?.(workspace.file, key),
               mappedClass: (key) => workspace.view.mappedClass?.(workspace.file, key),
+              springRepository: (name) => workspace.view.springRepository?.(workspace.file, name),
+              springEntity: (name) => workspace.view.springEntity?.(workspace.file, name),
               csharpGlobalUsings: () => workspace.view.csharpGlobalUsings?.(workspace.file) ?? [],
               goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
               goCalledWhilePaging: (packageName, name, method) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name, method) ?? false,

@@ -275,3 +275,62 @@ export function dotnetContextCall(a: CodeAnalyzer, nameIndex: number, request: D
     }
   }
 }
+
+/** The object persistence model's calls that take a `DynamoDBOperationConfig`, and the operation each sends. */
+const CONFIG_CALLS: Record<string, string> = {
+  Query: 'dynamodb:Query',
+  QueryAsync: 'dynamodb:Query',
+  Scan: 'dynamodb:Scan',
+  ScanAsync: 'dynamodb:Scan',
+  Load: 'dynamodb:GetItem',
+  LoadAsync: 'dynamodb:GetItem',
+};
+/** How many tokens a call's type arguments (`QueryAsync<Models.Movie>(`) may span. */
+const MAX_TYPE_ARGUMENTS = 12;
+
+/**
+ * `new DynamoDBOperationConfig { ... }` at `typeIndex` serves every context call, so its options mean what the
+ * call's do: the operation of the call it is an argument of or, held in a local or field (`var config = new ...`),
+ * of the calls of its block that pass it, when they all send the same one. Undefined otherwise.
+ */
+export function sharedConfigOperation(a: CodeAnalyzer, typeIndex: number): string | undefined {
+  const at = typeIndex - 1;
+  const open = a.parent[at];
+  if (open < 0) {
+    return undefined;
+  }
+  if (a.is(open, '(')) {
+    return contextCallOperation(a, open);
+  }
+  const name = a.is(open, '{') && a.is(at - 1, '=') ? a.id(at - 2) : undefined;
+  if (name === undefined) {
+    return undefined;
+  }
+  let operation: string | undefined;
+  for (const k of tokensNamed(a, name)) {
+    const paren = a.parent[k];
+    if (k <= at || k >= a.partner[open] || paren < 0 || !a.is(paren, '(') || a.is(k - 1, '.') || a.is(k + 1, '.')) {
+      continue;
+    }
+    const sent = contextCallOperation(a, paren);
+    if (sent === undefined || (operation !== undefined && sent !== operation)) {
+      return undefined;
+    }
+    operation = sent;
+  }
+  return operation;
+}
+
+/** `context.QueryAsync<T>(` / `context.Scan<T>(` at its `(`: the operation it sends. */
+function contextCallOperation(a: CodeAnalyzer, paren: number): string | undefined {
+  let end = paren - 1;
+  if (a.is(end, '>')) {
+    let k = end - 1;
+    while (k > paren - MAX_TYPE_ARGUMENTS && !a.is(k, '<')) {
+      k--;
+    }
+    end = k - 1;
+  }
+  const method = a.is(end - 1, '.') ? a.id(end) : undefined;
+  return method !== undefined && Object.hasOwn(CONFIG_CALLS, method) ? CONFIG_CALLS[method] : undefined;
+}

@@ -45,6 +45,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
     case 'paginator':
     case 'function':
     case 'sequence':
+    case 'springRepository':
       return undefined;
   }
 }

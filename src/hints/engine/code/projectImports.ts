@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedRedisClient } from './clientClasses';
@@ -41,6 +41,9 @@ export interface ProjectContext {
   csharpGlobalUsings?(): readonly string[];
   /** Whether the mapped Java or C# class `key` (`classKey` of its simple name) has a version attribute; undefined when unknown. */
   mappedClass?(key: string): boolean | undefined;
+  /** The Spring Data DynamoDB repository interface, or the DynamoDBMapper entity class, another file declares under that simple name. */
+  springRepository?(name: string): SpringRepositoryShape | undefined;
+  springEntity?(name: string): SpringEntityShape | undefined;
   /** What a class the module declares as `path` is to PynamoDB, if anything. */
   importedPynamodbClass?(module: string, path: string): PynamodbClassKind | undefined;
   /** What the other files of this Go file's package declare (`packageName` as its `package` clause says). */

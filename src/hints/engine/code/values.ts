@@ -4,7 +4,7 @@
  * ....build()`, `dynamodb.NewFromConfig(cfg)`). No tokens here: the analyzer hands in names and literals.
  */
 import { RedisFlavor, RedisStructure } from '../model';
-import type { CdkClassShape, ExportedClient, TableNameRef } from '../workspace/types';
+import type { CdkClassShape, ExportedClient, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import { goFactoryResult } from './languages/goClients';
 import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
@@ -54,6 +54,8 @@ export type Value =
    */
   | { t: 'instance'; classScope: number; classObject?: boolean }
   | { t: 'struct'; name: string }
+  /** A Spring Data DynamoDB repository interface another file of the workspace declares (Java). */
+  | { t: 'springRepository'; shape: SpringRepositoryShape }
   /**
    * A tuple or list a Python function returns (`return ddb, cache`), read for `a, b = f()`: the client at
    * each position, null where the element is anything else.

@@ -68,6 +68,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     Object.keys(contribution.classHolders ?? {}).length > 0 ||
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
+    Object.keys(contribution.springRepositories ?? {}).length > 0 ||
+    Object.keys(contribution.springEntities ?? {}).length > 0 ||
     (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||
     contribution.tables.length > 0 ||
     contribution.databases.length > 0 ||

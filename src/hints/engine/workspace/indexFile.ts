@@ -21,6 +21,7 @@ import { goModulePath } from './goModules';
 import { indexGoPackage, mayContributeGo } from './goPackages';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
+import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './codeExports';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
@@ -82,7 +83,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
     case 'java':
     case 'csharp':
-      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) ? () => indexJvmClasses(file, kind, text) : undefined;
+      return mayLendClassFields(file, kind, text) || mayMapClasses(file, kind, text) || (kind === 'java' && mayDeclareRepositories(text)) || (kind === 'csharp' && mayUseGlobally(text)) || mayHoldTypedCdk(kind, text) ? () => indexJvmClasses(file, kind, text) : undefined;
     case 'gomod':
       return () => {
         const goModule = goModulePath(text);
@@ -135,10 +136,11 @@ function indexJvmClasses(file: string, kind: 'java' | 'csharp', text: string): F
   const mappedClasses = mayMapClasses(file, kind, text) ? indexMappedClasses(kind, text) : undefined;
   const csharpGlobalUsings = kind === 'csharp' && mayUseGlobally(text) ? globalUsings(text) : [];
   const cdk = mayHoldTypedCdk(kind, text) ? indexTypedCdk(file, kind, text) : undefined;
-  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk) {
+  const spring = kind === 'java' ? indexSpringRepositories(file, text) : undefined;
+  if (!mappedClasses && csharpGlobalUsings.length === 0 && !cdk && !spring) {
     return fields;
   }
-  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk };
+  return { ...(fields ?? emptyContribution()), ...(mappedClasses ? { mappedClasses } : {}), ...(csharpGlobalUsings.length > 0 ? { csharpGlobalUsings } : {}), ...cdk, ...spring };
 }
 
 /** The tables and functions of a Serverless service a `serverless.ts` or `serverless.js` defines. */

@@ -32,7 +32,12 @@ const MAX_CLASSES = 16;
 
 /** Whether a Java or C# file may declare a mapped class, from its path and text alone. */
 export function mayMapClasses(file: string, language: ClassLanguage, text: string): boolean {
-  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && MAPPED[language].test(text);
+  return !isTestSource(file) && MAPPED[language].test(text);
+}
+
+/** Whether the file is a test source or a test double, whose declarations the workspace does not lend. */
+export function isTestSource(file: string): boolean {
+  return TEST_SOURCES.test(file) || isTestDoubleFile(file);
 }
 
 /** The file's mapped classes by `classKey` (simple name), and whether each has a version attribute. */

@@ -7,8 +7,10 @@ import type { Literal, RedisFlavor } from '../model';
 import type { ClientKind } from '../services';
 import { HintService, Span } from '../types';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
+import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
+export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
@@ -212,6 +214,10 @@ export interface FileContribution {
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
+  /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */
+  springRepositories?: Record<string, SpringRepositoryShape>;
+  /** A Java file: the keys and properties of its DynamoDBMapper entity classes, by simple name (`springRepositories.ts`). */
+  springEntities?: Record<string, SpringEntityShape>;
   /**
    * A JavaScript or TypeScript file (not a test double): the clients its middleware hangs on the request or
    * the server instance (`req.redis = client`, `ctx.redis = client`, `fastify.decorate('redis', client)`,
@@ -542,6 +548,9 @@ export interface WorkspaceView {
   csharpGlobalUsings?(codeFile: string): readonly string[];
   /** Whether the mapped class `key` (language and simple name) has a version attribute; undefined when no file, or two, declare it. */
   mappedClass?(codeFile: string, key: string): boolean | undefined;
+  /** The Spring Data DynamoDB repository interface, or the entity class, of that simple name; undefined when no file, or two, declare it. */
+  springRepository?(codeFile: string, name: string): SpringRepositoryShape | undefined;
+  springEntity?(codeFile: string, name: string): SpringEntityShape | undefined;
   /**
    * The exported declarations of the Go package `codeFile` imports by `importPath`, where a `go.mod` of the
    * workspace declares a module whose path leads to a folder of indexed Go files of one package. Undefined

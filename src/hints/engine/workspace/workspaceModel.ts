@@ -19,7 +19,8 @@ import { loadingOrder } from './tfvars';
 import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
-import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
+import { SpringIndex, springIndexOf } from './springTypes';
+import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -57,6 +58,7 @@ export class WorkspaceModel implements WorkspaceView {
   /** The client members of the workspace's Java and C# classes, by `classKey`. */
   private classIndex: ClassIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
+  private springIndex: SpringIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
   /** Files changed inside `batch`, announced when it ends. */
@@ -129,6 +131,7 @@ export class WorkspaceModel implements WorkspaceView {
     this.goIndex = undefined;
     this.classIndex = undefined;
     this.mappedIndex = undefined;
+    this.springIndex = undefined;
     this.instantiations = undefined;
     if (this.pending) {
       this.pending.add(file);
@@ -370,6 +373,18 @@ export class WorkspaceModel implements WorkspaceView {
       }
     }
     return this.mappedIndex.get(key) ?? undefined;
+  }
+
+  /** A Spring Data DynamoDB repository interface of the workspace; see `WorkspaceView.springRepository`. */
+  springRepository(_codeFile: string, name: string): SpringRepositoryShape | undefined {
+    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.springIndex.repositories.get(name) ?? undefined;
+  }
+
+  /** A DynamoDBMapper entity class of the workspace; see `WorkspaceView.springEntity`. */
+  springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
+    this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.springIndex.entities.get(name) ?? undefined;
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */

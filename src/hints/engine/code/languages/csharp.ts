@@ -8,6 +8,7 @@ import { ScopeTree } from '../../scope/scopes';
 import { DYNAMODB_REQUEST_PARTS, operationOfTypeName, serviceOfNamespace } from '../../services';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
+import { sharedConfigOperation } from '../dotnetQueries';
 import { scanConditionsRequest } from '../dotnetScanConditions';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
@@ -48,7 +49,7 @@ const OPERATION_CONFIGS: Record<string, Record<string, string>> = {
 /** Types of the two models known by their simple name once their namespace is used. */
 const MODEL_TYPES: Record<string, string[]> = {
   'Amazon.DynamoDBv2.DocumentModel': ['Table', 'TableBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DocumentModel'])],
-  'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
+  'Amazon.DynamoDBv2.DataModel': ['DynamoDBContextBuilder', 'DynamoDBOperationConfig', ...Object.keys(OPERATION_CONFIGS['Amazon.DynamoDBv2.DataModel'])],
 };
 
 /** The module an alias of a project's own type is noted under (`using QueryRequest = Acme.Table.QueryRequest;`). */
@@ -161,7 +162,8 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
     return;
   }
   const imported = a.imports.get(name);
-  const config = imported ? OPERATION_CONFIGS[imported.module.slice('dotnet:'.length)]?.[name] : undefined;
+  const namespace = imported?.module.slice('dotnet:'.length);
+  const config = namespace === undefined ? undefined : (OPERATION_CONFIGS[namespace]?.[name] ?? sharedConfig(a, namespace, name, typeIndex, index));
   const operation = config ?? operationOfTypeName(name, a.services, /Request$/);
   const brace = initializerBrace(a, index);
   if (!operation) {
@@ -182,6 +184,11 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index, request: context });
   }
   a.contexts.push(context);
+}
+
+/** The operation a `new DynamoDBOperationConfig { ... }` takes its meaning from (`sharedConfigOperation`). */
+function sharedConfig(a: CodeAnalyzer, namespace: string, name: string, typeIndex: number, index: number): string | undefined {
+  return namespace === 'Amazon.DynamoDBv2.DataModel' && name === 'DynamoDBOperationConfig' && typeIndex === index ? sharedConfigOperation(a, typeIndex) : undefined;
 }
 
 /** The `{` of the initializer after the type at `index` (`new T { ... }`, `new T(args) { ... }`), or -1. */
@@ -230,7 +237,8 @@ function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): Opt
 }
 
 function requestForCall(a: CodeAnalyzer, open: number, close: number, operation: string): OptionContext | undefined {
-  return requestInArguments(a, open, close) ?? (operation === 'dynamodb:Scan' ? scanConditionsRequest(a, open) : undefined);
+  // `ScanAsync<T>(conditions, config)`: the conditions are the request's filter; the config's options are hovered apart.
+  return (operation === 'dynamodb:Scan' ? scanConditionsRequest(a, open) : undefined) ?? requestInArguments(a, open, close);
 }
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {

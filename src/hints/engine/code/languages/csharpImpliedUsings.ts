@@ -24,6 +24,7 @@ const DISTINCTIVE_TYPES = new Map<string, string>([
   ['DynamoDBContext', 'Amazon.DynamoDBv2.DataModel'],
   ['DynamoDBContextBuilder', 'Amazon.DynamoDBv2.DataModel'],
   ['DynamoDBContextConfig', 'Amazon.DynamoDBv2.DataModel'],
+  ['DynamoDBOperationConfig', 'Amazon.DynamoDBv2.DataModel'],
   ['QueryOperationConfig', DOCUMENT_MODEL],
   ['ScanOperationConfig', DOCUMENT_MODEL],
   ['IAmazonRDS', 'Amazon.RDS'],

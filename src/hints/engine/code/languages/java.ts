@@ -18,7 +18,7 @@ import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLi
 import { javaCdkConstructs } from './javaCdk';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
-import { noteSpringRepositoryImport, springRepositoryCall } from './javaSpringDataDynamodb';
+import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall } from './javaSpringDataDynamodb';
 import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter } from './javaV1Requests';
 import { declaredProjectClass } from './baseClassFields';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
@@ -141,6 +141,10 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number, operation:
 
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
   const close = a.partner[nameIndex + 1];
+  if (receiver?.t === 'springRepository') {
+    projectRepositoryCall(a, nameIndex, receiver.shape, receiverStart);
+    return true;
+  }
   if (receiver?.t === 'instance' && !receiver.classObject) {
     // A Spring Data DynamoDB repository interface of the file (`javaSpringDataDynamodb.ts`).
     return springRepositoryCall(a, nameIndex, receiver.classScope, receiverStart);
@@ -172,7 +176,13 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   while (a.is(k + 1, '.') && a.isId(k + 2)) {
     k += 2;
   }
-  return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k)) ?? sameFileClass(a, start) ?? declaredProjectClass(a, start);
+  return clientType(a, start) ?? declaredLibraryClient(a, a.tokens.text(k)) ?? sameFileClass(a, start) ?? projectRepository(a, start) ?? declaredProjectClass(a, start);
+}
+
+/** A Spring Data DynamoDB repository interface of another file (`private final OrderRepository orders`). */
+function projectRepository(a: CodeAnalyzer, start: number): Value | undefined {
+  const shape = a.project?.springRepository && !a.is(start + 1, '.') ? a.project.springRepository(a.tokens.text(start)) : undefined;
+  return shape ? { t: 'springRepository', shape } : undefined;
 }
 
 export const java: CodeLanguage = {

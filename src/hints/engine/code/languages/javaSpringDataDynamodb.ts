@@ -1,7 +1,8 @@
 /**
  * Spring Data DynamoDB (`org.socialsignin.spring.data.dynamodb`, published as `io.github.boostchicken` and
- * `com.github.derjust`): a repository interface of the file (`@EnableScan interface OrderRepository extends
- * CrudRepository<Order, String>`) that a service holds in a field or parameter. What each call sends, as the
+ * `com.github.derjust`): a repository interface (`@EnableScan interface OrderRepository extends
+ * CrudRepository<Order, String>`) that a service holds in a field or parameter, declared in the file or, in
+ * workspace mode, in another (`workspace/springRepositories.ts`). What each call sends, as the
  * library's source says (https://github.com/boostchicken/spring-data-dynamodb):
  * - `findAll()`, `count()` and `deleteAll()` scan the whole table (SimpleDynamoDBCrudRepository) through the
  *   mapper, whose scan list and count read every page; they refuse to run, before any request, unless scanning is
@@ -12,8 +13,8 @@
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
  *   or the method (DynamoDBEntityWithHashKeyOnlyCriteria, DynamoDBEntityWithHashAndRangeKeyCriteria,
- *   MultipleEntityScanExpressionQuery). Derived queries are read only when the entity class is in the file, so its
- *   key annotations can be seen; any other shape stays silent.
+ *   MultipleEntityScanExpressionQuery). Derived queries are read only when the entity class's key annotations can be
+ *   seen, in the file or in the workspace; any other shape stays silent.
  * A `CrudRepository` counts only when it carries one of the library's annotations: the same interface serves JPA,
  * MongoDB and every other Spring Data store.
  */
@@ -23,6 +24,7 @@ import { positionalOption } from '../options';
 import { inTestCode } from '../testFixtures';
 import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
+import type { SpringEntityShape, SpringRepositoryShape } from '../../workspace/types';
 
 type Role = 'base' | 'dynamodb-base' | 'scan' | 'scan-count';
 
@@ -58,8 +60,8 @@ interface RepositoryMethod {
 interface Repository {
   /** `@EnableScan` on the interface: every method may scan. */
   scan: boolean;
-  /** The entity class, when the file declares it: the first type argument of the base interface. */
-  entity: number;
+  /** The simple name of the entity class: the first type argument of the base interface. */
+  entityName: string | undefined;
   /** The methods the interface declares without a body, by name. */
   methods: Map<string, RepositoryMethod>;
 }
@@ -73,11 +75,10 @@ function repositoryOf(a: CodeAnalyzer, classScope: number): Repository | undefin
   if (!namesLibrary.get(a, 'library', () => a.text.includes(LIBRARY_REPOSITORY))) {
     return undefined;
   }
-  return repositories.get(a, classScope, () => readRepository(a, classScope) ?? null) ?? undefined;
+  return repositories.get(a, classScope, () => readRepository(a, a.scopes.start(classScope)) ?? null) ?? undefined;
 }
 
-function readRepository(a: CodeAnalyzer, classScope: number): Repository | undefined {
-  const open = a.scopes.start(classScope);
+function readRepository(a: CodeAnalyzer, open: number): Repository | undefined {
   const head = interfaceKeyword(a, open);
   if (head < 0) {
     return undefined;
@@ -92,12 +93,8 @@ function readRepository(a: CodeAnalyzer, classScope: number): Repository | undef
   if (base.role !== 'dynamodb-base' && !scanAnnotated) {
     return undefined;
   }
-  const entityName = base.entity >= 0 ? a.id(base.entity) : undefined;
-  return {
-    scan: annotations.some((name) => role(a, name) === 'scan'),
-    entity: entityName && !a.is(base.entity + 1, '.') ? a.scopes.classNamed(entityName) : -1,
-    methods,
-  };
+  const entityName = base.entity >= 0 && !a.is(base.entity + 1, '.') ? a.id(base.entity) : undefined;
+  return { scan: annotations.some((name) => role(a, name) === 'scan'), entityName, methods };
 }
 
 /** The `interface` keyword of the declaration whose body opens at `open`, or -1 for a class, enum or record. */
@@ -233,10 +230,21 @@ export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classSc
   if (!repository) {
     return false;
   }
+  repositoryCall(a, nameIndex, repository, receiverStart);
+  return true;
+}
+
+/** The same call on a repository interface another file of the workspace declares (`workspace/springRepositories.ts`). */
+export function projectRepositoryCall(a: CodeAnalyzer, nameIndex: number, shape: SpringRepositoryShape, receiverStart: number): void {
+  const methods = new Map(Object.entries(shape.methods));
+  repositoryCall(a, nameIndex, { scan: shape.scan, entityName: shape.entity, methods }, receiverStart);
+}
+
+function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Repository, receiverStart: number): void {
   const open = nameIndex + 1;
   const close = a.partner[open];
   if (close < 0 || isStubbedCall(a, receiverStart, close)) {
-    return true;
+    return;
   }
   const method = a.tokens.text(nameIndex);
   const name = a.tokenSpan(nameIndex);
@@ -246,17 +254,16 @@ export function springRepositoryCall(a: CodeAnalyzer, nameIndex: number, classSc
       // The mapper's scan list fetches the following pages as it is read, and its count reads them all.
       a.addOperation({ operation: 'dynamodb:Scan', name, call: true, paginated: true, tokenIndex: nameIndex });
     }
-    return true;
+    return;
   }
   if (LOADING_METHODS.has(method) && argumentsGiven === 1) {
     a.addOperation({ operation: 'dynamodb:GetItem', name, call: true, paginated: false, tokenIndex: nameIndex });
-    return true;
+    return;
   }
   const declared = repository.methods.get(method);
-  if (declared && declared.parameters === argumentsGiven && repository.entity > 0) {
+  if (declared && declared.parameters === argumentsGiven && repository.entityName !== undefined) {
     derivedQuery(a, nameIndex, method, repository, declared);
   }
-  return true;
 }
 
 /** Whether a no-argument method may scan: `@EnableScan` on the interface or on its redeclaration there. */
@@ -268,7 +275,7 @@ function scanEnabled(repository: Repository, method: string): boolean {
 /** `findByStatus(status)`: the operation the query derived from the name sends, when the entity's keys tell it. */
 function derivedQuery(a: CodeAnalyzer, nameIndex: number, method: string, repository: Repository, declared: RepositoryMethod): void {
   const criteria = derivedCriteria(method);
-  const entity = criteria ? entityOf(a, repository.entity) : undefined;
+  const entity = criteria && repository.entityName !== undefined ? entityNamed(a, repository.entityName) : undefined;
   if (!criteria || !entity) {
     return;
   }
@@ -381,6 +388,16 @@ interface Entity {
 
 const entities = new FileMemo<number, Entity | null>();
 
+/** The entity class of that simple name: the file's own, else one another file of the workspace declares. */
+function entityNamed(a: CodeAnalyzer, name: string): Entity | undefined {
+  const classScope = a.scopes.classNamed(name);
+  if (classScope > 0) {
+    return entityOf(a, classScope);
+  }
+  const shape = a.project?.springEntity?.(name);
+  return shape && { properties: new Set(shape.properties), keys: new Map(Object.entries(shape.keys)), hasRange: shape.hasRange };
+}
+
 /** The properties and key properties of the entity class at `classScope`, read from its fields and getters. */
 function entityOf(a: CodeAnalyzer, classScope: number): Entity | undefined {
   // A class that extends another may inherit key properties (or getters that make one a key) the name cannot be read against.
@@ -428,4 +445,63 @@ function memberProperty(a: CodeAnalyzer, k: number): string | undefined {
   }
   const getter = a.is(k + 1, '(') && a.partner[k + 1] === k + 2 ? /^(?:get|is)([A-Z]\w*)$/.exec(name) : null;
   return getter ? getter[1].charAt(0).toLowerCase() + getter[1].slice(1) : undefined;
+}
+
+/**
+ * The Spring Data DynamoDB repository interfaces a file declares, as other files read them (its imports must be
+ * collected): by simple name.
+ */
+export function repositoryShapes(a: CodeAnalyzer): Record<string, SpringRepositoryShape> | undefined {
+  let shapes: Record<string, SpringRepositoryShape> | undefined;
+  for (const [name, open] of declarations(a, 'interface')) {
+    const repository = readRepository(a, open);
+    if (repository) {
+      shapes ??= {};
+      shapes[name] = { scan: repository.scan, ...(repository.entityName !== undefined ? { entity: repository.entityName } : {}), methods: Object.fromEntries(repository.methods) };
+    }
+  }
+  return shapes;
+}
+
+/** The DynamoDBMapper entity classes (`@DynamoDBTable`) a file declares, by simple name; one that extends another is left out. */
+export function entityShapes(a: CodeAnalyzer): Record<string, SpringEntityShape> | undefined {
+  let shapes: Record<string, SpringEntityShape> | undefined;
+  for (const [name, open, keyword] of declarations(a, 'class')) {
+    const entity = annotationsBefore(a, keyword).includes('DynamoDBTable') && !extendsClass(a, keyword, open) ? readEntity(a, open) : undefined;
+    if (entity) {
+      shapes ??= {};
+      shapes[name] = { properties: [...entity.properties], keys: Object.fromEntries(entity.keys), hasRange: entity.hasRange };
+    }
+  }
+  return shapes;
+}
+
+/** How many declarations of a file the index reads, at most. */
+const MAX_DECLARATIONS = 32;
+
+/** `[name, body open, keyword]` of each `interface` or `class` a file declares. */
+function declarations(a: CodeAnalyzer, keyword: 'interface' | 'class'): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  for (let k = 0; k + 2 < a.tokens.length && found.length < MAX_DECLARATIONS; k++) {
+    if (!a.idIs(k, keyword) || a.is(k - 1, '@') || a.isAccess(k - 1) || !a.isId(k + 1)) {
+      continue;
+    }
+    let open = k + 2;
+    while (open < a.tokens.length && open < k + MAX_HEAD && !a.is(open, '{') && !a.is(open, ';')) {
+      open++;
+    }
+    if (a.is(open, '{') && a.partner[open] > open) {
+      found.push([a.tokens.text(k + 1), open, k]);
+    }
+  }
+  return found;
+}
+
+function extendsClass(a: CodeAnalyzer, keyword: number, open: number): boolean {
+  for (let k = keyword + 2; k < open; k++) {
+    if (a.idIs(k, 'extends')) {
+      return true;
+    }
+  }
+  return false;
 }

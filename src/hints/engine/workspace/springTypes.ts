@@ -1,0 +1,39 @@
+/** What the workspace keeps of Spring Data DynamoDB repositories and their entities (`springRepositories.ts`). */
+import type { FileContribution } from './types';
+
+/** A Spring Data DynamoDB repository interface as another file reads it (`code/languages/javaSpringDataDynamodb.ts`). */
+export interface SpringRepositoryShape {
+  /** `@EnableScan` on the interface. */
+  scan: boolean;
+  /** The simple name of its entity class (its base interface's first type argument), if it names one. */
+  entity?: string;
+  /** The methods it declares, by name: whether each carries `@EnableScan`, and how many parameters it takes. */
+  methods: Record<string, { scan: boolean; parameters: number }>;
+}
+
+/** A DynamoDBMapper entity class: its properties and which of them are keys (hash, range, index, `@Id`). */
+export interface SpringEntityShape {
+  properties: string[];
+  keys: Record<string, 'hash' | 'range' | 'index-hash' | 'index-range' | 'id'>;
+  hasRange: boolean;
+}
+
+/** The workspace's repositories and entities by simple name; null where two files declare the name. */
+export interface SpringIndex {
+  repositories: Map<string, SpringRepositoryShape | null>;
+  entities: Map<string, SpringEntityShape | null>;
+}
+
+/** The repositories and entities the workspace's files declare; a simple name two files declare is left unknown. */
+export function springIndexOf(contributions: readonly FileContribution[]): SpringIndex {
+  const index: SpringIndex = { repositories: new Map(), entities: new Map() };
+  for (const contribution of contributions) {
+    for (const [name, shape] of Object.entries(contribution.springRepositories ?? {})) {
+      index.repositories.set(name, index.repositories.has(name) ? null : shape);
+    }
+    for (const [name, shape] of Object.entries(contribution.springEntities ?? {})) {
+      index.entities.set(name, index.entities.has(name) ? null : shape);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,115 @@
+/**
+ * Workspace mode, Spring Data DynamoDB: repository interfaces sit in their own files and services of other files hold
+ * them in fields. What a call sends is read from the interface (its `@EnableScan`, its declared methods) and, for a
+ * derived query, from the keys of the entity class another file maps.
+ */
+import * as assert from 'node:assert/strict';
+import { contributionOf, copiedToThread, hintsInWorkspace, hintsOfFile, workspaceOf } from './support';
+
+const ENTITY = [
+  'package lib.model;',
+  '',
+  'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBAttribute;',
+  'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBHashKey;',
+  'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBIndexHashKey;',
+  'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBTable;',
+  '',
+  '@DynamoDBTable(tableName = "loans")',
+  'public class Loan {',
+  '    @DynamoDBHashKey',
+  '    private String id;',
+  '    @DynamoDBIndexHashKey(globalSecondaryIndexName = "member-index")',
+  '    private String memberId;',
+  '    @DynamoDBAttribute',
+  '    private String copyId;',
+  '    @DynamoDBAttribute',
+  '    private String state;',
+  '}',
+].join('\n');
+
+const REPOSITORY = (scan: boolean): string =>
+  [
+    'package lib.repository;',
+    '',
+    'import java.util.List;',
+    'import java.util.Optional;',
+    'import lib.model.Loan;',
+    'import org.socialsignin.spring.data.dynamodb.repository.EnableScan;',
+    'import org.springframework.data.repository.CrudRepository;',
+    '',
+    ...(scan ? ['@EnableScan'] : []),
+    'public interface LoanRepository extends CrudRepository<Loan, String> {',
+    '    Optional<Loan> findByCopyIdAndState(String copyId, String state);',
+    '    List<Loan> findByMemberId(String memberId);',
+    '}',
+  ].join('\n');
+
+const SERVICE = [
+  'package lib.service;',
+  '',
+  'import lib.model.Loan;',
+  'import lib.repository.LoanRepository;',
+  'import org.springframework.stereotype.Service;',
+  '',
+  '@Service',
+  'public class LoanService {',
+  '    private final LoanRepository loanRepository;',
+  '',
+  '    public LoanService(LoanRepository loanRepository) {',
+  '        this.loanRepository = loanRepository;',
+  '    }',
+  '',
+  '    public Iterable<Loan> all() { return loanRepository.findAll(); }',
+  '    public Loan one(String id) { return loanRepository.findById(id).orElseThrow(); }',
+  '    public Loan open(String copyId) { return loanRepository.findByCopyIdAndState(copyId, "OPEN").orElse(null); }',
+  '    public Iterable<Loan> ofMember(String memberId) { return loanRepository.findByMemberId(memberId); }',
+  '    public Loan save(Loan loan) { return loanRepository.save(loan); }',
+  '}',
+].join('\n');
+
+const FILES = (scan: boolean): Record<string, string> => ({
+  'src/main/java/lib/model/Loan.java': ENTITY,
+  'src/main/java/lib/repository/LoanRepository.java': REPOSITORY(scan),
+  'src/main/java/lib/service/LoanService.java': SERVICE,
+});
+const SERVICE_FILE = 'src/main/java/lib/service/LoanService.java';
+
+describe('Workspace: Spring Data DynamoDB repositories of other files', () => {
+  it('indexes a repository interface with its scan permissions and methods, and a mapped entity with its keys', () => {
+    assert.deepEqual(contributionOf('src/main/java/lib/repository/LoanRepository.java', REPOSITORY(true))?.springRepositories, {
+      LoanRepository: { scan: true, entity: 'Loan', methods: { findByCopyIdAndState: { scan: false, parameters: 2 }, findByMemberId: { scan: false, parameters: 1 } } },
+    });
+    assert.deepEqual(contributionOf('src/main/java/lib/model/Loan.java', ENTITY)?.springEntities, {
+      Loan: { properties: ['id', 'memberId', 'copyId', 'state'], keys: { id: 'hash', memberId: 'index-hash' }, hasRange: false },
+    });
+    assert.equal(contributionOf('src/test/java/lib/repository/LoanRepository.java', REPOSITORY(true))?.springRepositories, undefined);
+  });
+
+  it('reads a service\'s calls: findAll as a Scan, findById as GetItem, a derived query on a plain attribute as a Scan with a filter, on an index hash key as a Query', () => {
+    const expected = [
+      '15:findAll dynamodb-scan',
+      '16:findById dynamodb-get-item',
+      '17:findByCopyIdAndState dynamodb-filter-expression',
+      '17:findByCopyIdAndState dynamodb-filter-expression!',
+      '17:findByCopyIdAndState dynamodb-scan',
+      '18:findByMemberId dynamodb-query',
+    ];
+    assert.deepEqual(hintsOfFile(FILES(true), SERVICE_FILE), expected);
+    // The CLI's worker threads read the same model.
+    assert.deepEqual(hintsInWorkspace(copiedToThread(workspaceOf(FILES(true))), SERVICE_FILE, SERVICE), expected);
+  });
+
+  it('says nothing for a CrudRepository without the library\'s annotations (any store\'s), alone, or for a name two files declare', () => {
+    assert.deepEqual(hintsOfFile(FILES(false), SERVICE_FILE), []);
+    assert.deepEqual(hintsOfFile(FILES(true), SERVICE_FILE, null), []);
+    const twice = { ...FILES(true), 'src/main/java/lib/other/LoanRepository.java': REPOSITORY(true).replace('package lib.repository;', 'package lib.other;') };
+    assert.deepEqual(hintsOfFile(twice, SERVICE_FILE), []);
+  });
+
+  it('leaves a JPA repository of another file alone, and an entity it cannot see keeps derived queries silent', () => {
+    const jpa = REPOSITORY(false).replace('import org.socialsignin.spring.data.dynamodb.repository.EnableScan;', 'import org.springframework.data.jpa.repository.JpaRepository;');
+    assert.equal(contributionOf('src/main/java/lib/repository/LoanRepository.java', jpa)?.springRepositories, undefined);
+    const noEntity = { 'src/main/java/lib/repository/LoanRepository.java': REPOSITORY(true), [SERVICE_FILE]: SERVICE };
+    assert.deepEqual(hintsOfFile(noEntity, SERVICE_FILE), ['15:findAll dynamodb-scan', '16:findById dynamodb-get-item']);
+  });
+});
