@@ -349,8 +349,25 @@ describe('DynamoDB PartiQL statements', () => {
       '  return out;',
       '}',
       'export const send = (statements) => client.send(new BatchExecuteStatementCommand({ Statements: statements }));',
+      'export function later(statements, handle) {',
+      '  client.send(new BatchExecuteStatementCommand({ Statements: statements }))',
+      '    .then(handle);',
+      '}',
     );
     assert.deepEqual(findings('src/seen.js', js), ['4 dynamodb-batch-execute-statement!', '8 dynamodb-batch-execute-statement!']);
+    const v2 = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const dynamoDB = new AWS.DynamoDB();',
+      'async function upload(statements) {',
+      '  for (let i = 0; i < statements.length; i += 25) {',
+      '    await dynamoDB.batchExecuteStatement({ Statements: statements.slice(i, i + 25) }).promise();',
+      '  }',
+      '}',
+      'function uploadLater(statements, done) {',
+      '  dynamoDB.batchExecuteStatement({ Statements: statements }).promise().then(done);',
+      '}',
+    );
+    assert.deepEqual(findings('scripts/upload.js', v2), ['5 dynamodb-batch-execute-statement!']);
     const python = sourceLines(
       'import boto3',
       '',
@@ -411,6 +428,25 @@ describe('DynamoDB PartiQL statements', () => {
       '}',
     );
     assert.deepEqual(findings('src/Seen.java', java), ['7 dynamodb-batch-execute-statement!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class Seen',
+      '{',
+      '    private readonly IAmazonDynamoDB client;',
+      '    public Seen(IAmazonDynamoDB client) { this.client = client; }',
+      '    public async Task MarkSeen(List<BatchStatementRequest> statements)',
+      '    {',
+      '        await client.BatchExecuteStatementAsync(new BatchExecuteStatementRequest { Statements = statements });',
+      '    }',
+      '    public async Task<int> MarkChecked(List<BatchStatementRequest> statements)',
+      '    {',
+      '        var response = await client.BatchExecuteStatementAsync(new BatchExecuteStatementRequest { Statements = statements });',
+      '        return response.Responses.Count(r => r.Error != null);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/Seen.cs', csharp), ['9 dynamodb-batch-execute-statement!']);
   });
 
   it('leaves batches in tests alone', () => {

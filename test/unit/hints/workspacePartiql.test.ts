@@ -88,6 +88,9 @@ func OpenOrders(ctx context.Context, client *dynamodb.Client) (*dynamodb.Execute
 `;
     assert.deepEqual(findings('src/open.js', text, RULE), ['3:78 dynamodb-workspace-partiql-scan Statement']);
     assert.deepEqual(findings('src/open.js', text, RULE, null), []);
+    const otherCase = `${JS_HEAD}export const handler = async () => client.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM "orders" WHERE Customer = ?', Parameters: [] }));
+`;
+    assert.deepEqual(findings('src/mine.js', otherCase, RULE), []);
     const test = `${JS_HEAD}it('lists open orders', async () => {
   await client.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM "orders" WHERE status = ?', Parameters: [] }));
 });

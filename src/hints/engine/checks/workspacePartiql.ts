@@ -20,7 +20,7 @@ export const partiqlScanOffKey: Check = (rule, context) => {
     const statement = keys ? request?.options.find((option) => option.norm === 'statement') : undefined;
     // A Limit stops the read after that many items, as `partiql-full-scan` has it; a test reads a table it set up.
     const call = statement && context.model.operations.find((occurrence) => occurrence.request === request);
-    if (!request || !keys || !statement || !call || select?.conditionNames?.includes(keys.partitionKey.name) || setsOption(request, LIMIT) || scopes.inTest(call.tokenIndex)) {
+    if (!request || !keys || !statement || !call || namesKey(select?.conditionNames ?? [], keys.partitionKey.name) || setsOption(request, LIMIT) || scopes.inTest(call.tokenIndex)) {
       continue;
     }
     const what = resolved.index ? `index ${resolved.index.name}` : `table ${tableName(resolved.table)}`;
@@ -28,3 +28,9 @@ export const partiqlScanOffKey: Check = (rule, context) => {
     context.report(rule, statement.key, undefined, message, [resolved.index ? indexDefined(resolved.index) : tableDefined(resolved.table)]);
   }
 };
+
+/** Whether the clause names the key; in any case, since PartiQL may read an unquoted name so. */
+function namesKey(names: readonly string[], key: string): boolean {
+  const lower = key.toLowerCase();
+  return names.some((name) => name.toLowerCase() === lower);
+}

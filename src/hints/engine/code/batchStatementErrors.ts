@@ -20,6 +20,9 @@ export function readsStatementErrors(a: CodeAnalyzer, tokenIndex: number): boole
     return true;
   }
   const head = statementHead(a, tokenIndex);
+  if (handsToCallback(a, head + 1)) {
+    return true;
+  }
   if (a.is(head, '=') || a.is(head, ':=')) {
     const variable = assignedName(a, head);
     // Go's `_, err := ...` discards the output; a name not read here (`this.out = ...`) goes elsewhere.
@@ -34,6 +37,23 @@ export function readsStatementErrors(a: CodeAnalyzer, tokenIndex: number): boole
 function readsError(a: CodeAnalyzer, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     if (a.isString(k) ? a.tokens.text(k) === 'Error' : (a.idIs(k, 'Error') && !a.is(k + 1, '(')) || (a.idIs(k, 'error') && a.isAccess(k - 1) && a.is(k + 1, '(') && a.is(k + 2, ')'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Methods that hand a promise's or future's result to a callback: `send(...).then(handle)`, Java's `thenAccept`. */
+const CALLBACKS = ['then', 'thenApply', 'thenAccept', 'thenCompose', 'whenComplete', 'subscribe'];
+
+/** Whether the expression from `start` goes on, on its own level, to a callback method (`.then(...)`), which gets the result. */
+function handsToCallback(a: CodeAnalyzer, start: number): boolean {
+  for (let k = Math.max(start, 0); k < a.tokens.length && !a.is(k, ';'); k = a.skipGroup(k)) {
+    const newLine = k > start && a.lines.lineOf(a.tokens.starts[k - 1]) < a.lines.lineOf(a.tokens.starts[k]);
+    if ((newLine && !a.isAccess(k)) || (a.partner[k] >= 0 && a.partner[k] < k)) {
+      return false;
+    }
+    if (a.isAccess(k - 1) && a.tokens.isOneOf(k, CALLBACKS) && a.is(k + 1, '(')) {
       return true;
     }
   }
