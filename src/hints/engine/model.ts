@@ -116,6 +116,12 @@ export interface PartiqlSelect {
   equalityOrIn: boolean;
   /** The attributes of a WHERE clause made of equalities joined by AND (`pk = ? AND sk = ?`), else empty. */
   equalities: readonly string[];
+  /** Every name its WHERE clause holds (attributes and functions, values left out). */
+  conditionNames?: readonly string[];
+  /** The table after FROM, where the text or the name it interpolates tells it. */
+  table?: TableNameRef;
+  /** The index after the table (`FROM "orders"."byStatus"`), where it is written out. */
+  index?: string;
 }
 
 /** One inbound rule of a security group, as far as it is written literally. */
@@ -253,6 +259,8 @@ export interface ScopeInfo {
   waitingCallers(tokenIndex: number, kind: 'item-request' | 'redis-command'): Span[];
   /** The call a typed request at the token is passed to whole, when that call is no SDK call and runs once per element and waits (`itemLoops.ts`). */
   sendingCallPerElement(tokenIndex: number): Span | undefined;
+  /** Whether the code around the `BatchExecuteStatement` call at the token reads its statements' errors, or hands its result on (`batchStatementErrors.ts`). */
+  readsStatementErrors(tokenIndex: number): boolean;
   /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table (`readModifyWrite.ts`). */
   rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
 }
@@ -362,6 +370,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
   rewritesReadItem: () => false,
+  readsStatementErrors: () => true,
 };
 
 export const SUPPRESSION = /aws-db-hints-disable-next-line\b([^\n]*)/;

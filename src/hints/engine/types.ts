@@ -111,6 +111,8 @@ export const CHECKS = [
   'workspace-key-attributes',
   'workspace-projection-not-projected',
   'workspace-scan-by-key',
+  'workspace-partiql-scan',
+  'statement-errors-ignored',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -22,13 +22,14 @@ const hovers = (file: string, code: string): string[] =>
 
 describe('DynamoDB PartiQL statements', () => {
   it('reads what a SELECT asks of the table from its text, and only as far as the text is sure', () => {
-    assert.deepEqual(readSelect('SELECT * FROM "orders"'), { where: false, equalityOrIn: false, equalities: [] });
-    assert.deepEqual(readSelect('select id from orders.byStatus where status = ? and total > ?'), { where: true, equalityOrIn: true, equalities: [] });
-    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE "pk" = ? AND sk = \'a=b\''), { where: true, equalityOrIn: true, equalities: ['pk', 'sk'] });
-    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE pk IN [?, ?]'), { where: true, equalityOrIn: true, equalities: [] });
-    assert.deepEqual(readSelect("SELECT * FROM orders WHERE created >= ? AND note <> 'x = y'"), { where: true, equalityOrIn: false, equalities: [] });
+    const orders = { kind: 'literal', name: 'orders' };
+    assert.deepEqual(readSelect('SELECT * FROM "orders"'), { where: false, equalityOrIn: false, equalities: [], table: orders });
+    assert.deepEqual(readSelect('select id from orders.byStatus where status = ? and total > ?'), { where: true, equalityOrIn: true, equalities: [], conditionNames: ['status', 'and', 'total'], table: orders, index: 'byStatus' });
+    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE "pk" = ? AND sk = \'a=b\''), { where: true, equalityOrIn: true, equalities: ['pk', 'sk'], conditionNames: ['pk', 'AND', 'sk'], table: orders });
+    assert.deepEqual(readSelect('SELECT * FROM "orders" WHERE pk IN [?, ?]'), { where: true, equalityOrIn: true, equalities: [], conditionNames: ['pk', 'IN'], table: orders });
+    assert.deepEqual(readSelect("SELECT * FROM orders WHERE created >= ? AND note <> 'x = y'"), { where: true, equalityOrIn: false, equalities: [], conditionNames: ['created', 'AND', 'note'], table: orders });
     // The table name may be computed; anything else computed after FROM may be the WHERE clause.
-    assert.deepEqual(readSelect('SELECT * FROM "\uE000"'), { where: false, equalityOrIn: false, equalities: [] });
+    assert.deepEqual(readSelect('SELECT * FROM "\uE000"'), { where: false, equalityOrIn: false, equalities: [], fromPart: 0 });
     assert.equal(readSelect('SELECT * FROM "orders" \uE000'), undefined);
     assert.equal(readSelect('SELECT * FROM orders WHERE note = \'open'), undefined);
     assert.equal(readSelect('UPDATE "orders" SET a = ? WHERE pk = ?'), undefined);
@@ -320,9 +321,142 @@ describe('DynamoDB PartiQL statements', () => {
       '  ] }));',
       '}',
     );
-    assert.deepEqual(findings('purge.js', code), ['4 dynamodb-partiql-statements!']);
+    assert.deepEqual(findings('purge.js', code), ['4 dynamodb-batch-execute-statement!', '4 dynamodb-partiql-statements!']);
     const hovered = hovers('purge.js', code);
     assert.ok(hovered.includes('4 dynamodb-batch-execute-statement'));
     assert.ok(hovered.includes('32 dynamodb-execute-transaction'));
+  });
+
+  it("finds batches whose statements' errors are never read, and leaves those that read Error or hand the result on", () => {
+    const js = sourceLines(
+      "import { DynamoDBClient, BatchExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({});',
+      'export async function markSeen(statements) {',
+      '  await client.send(new BatchExecuteStatementCommand({ Statements: statements }));',
+      '}',
+      'export async function markRead(statements) {',
+      '  const out = await client.send(',
+      '    new BatchExecuteStatementCommand({ Statements: statements }),',
+      '  );',
+      '  console.log(out.Responses.length);',
+      '}',
+      'export async function markChecked(statements) {',
+      '  const { Responses = [] } = await client.send(new BatchExecuteStatementCommand({ Statements: statements }));',
+      '  return statements.filter((_, i) => Responses[i]?.Error);',
+      '}',
+      'export async function markAll(statements) {',
+      '  const out = await client.send(new BatchExecuteStatementCommand({ Statements: statements }));',
+      '  return out;',
+      '}',
+      'export const send = (statements) => client.send(new BatchExecuteStatementCommand({ Statements: statements }));',
+      'export function later(statements, handle) {',
+      '  client.send(new BatchExecuteStatementCommand({ Statements: statements }))',
+      '    .then(handle);',
+      '}',
+    );
+    assert.deepEqual(findings('src/seen.js', js), ['4 dynamodb-batch-execute-statement!', '8 dynamodb-batch-execute-statement!']);
+    const v2 = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const dynamoDB = new AWS.DynamoDB();',
+      'async function upload(statements) {',
+      '  for (let i = 0; i < statements.length; i += 25) {',
+      '    await dynamoDB.batchExecuteStatement({ Statements: statements.slice(i, i + 25) }).promise();',
+      '  }',
+      '}',
+      'function uploadLater(statements, done) {',
+      '  dynamoDB.batchExecuteStatement({ Statements: statements }).promise().then(done);',
+      '}',
+    );
+    assert.deepEqual(findings('scripts/upload.js', v2), ['5 dynamodb-batch-execute-statement!']);
+    const python = sourceLines(
+      'import boto3',
+      '',
+      'def mark_seen(statements):',
+      '    client = boto3.client("dynamodb")',
+      '    client.batch_execute_statement(Statements=statements)',
+      '',
+      'def mark_checked(statements):',
+      '    client = boto3.client("dynamodb")',
+      '    resp = client.batch_execute_statement(Statements=statements)',
+      '    return [s for s, r in zip(statements, resp["Responses"]) if "Error" in r]',
+    );
+    assert.deepEqual(findings('app/seen.py', python), ['5 dynamodb-batch-execute-statement!']);
+    const go = sourceLines(
+      'package seen',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+      ')',
+      '',
+      'func MarkSeen(ctx context.Context, client *dynamodb.Client, statements []types.BatchStatementRequest) error {',
+      '\t_, err := client.BatchExecuteStatement(ctx, &dynamodb.BatchExecuteStatementInput{Statements: statements})',
+      '\treturn err',
+      '}',
+      '',
+      'func MarkChecked(ctx context.Context, client *dynamodb.Client, statements []types.BatchStatementRequest) (int, error) {',
+      '\tout, err := client.BatchExecuteStatement(ctx, &dynamodb.BatchExecuteStatementInput{Statements: statements})',
+      '\tif err != nil {',
+      '\t\treturn 0, fmt.Errorf("batch: %s", err.Error())',
+      '\t}',
+      '\tfailed := 0',
+      '\tfor _, r := range out.Responses {',
+      '\t\tif r.Error != nil {',
+      '\t\t\tfailed++',
+      '\t\t}',
+      '\t}',
+      '\treturn failed, nil',
+      '}',
+    );
+    assert.deepEqual(findings('seen/seen.go', go), ['11 dynamodb-batch-execute-statement!']);
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'public class Seen {',
+      '    private final DynamoDbClient ddb;',
+      '    Seen(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '    void markSeen(List<BatchStatementRequest> statements) {',
+      '        BatchExecuteStatementResponse resp = ddb.batchExecuteStatement(b -> b.statements(statements));',
+      '        log.info("ran {}", resp.responses().size());',
+      '    }',
+      '    int markChecked(List<BatchStatementRequest> statements) {',
+      '        BatchExecuteStatementResponse resp = ddb.batchExecuteStatement(b -> b.statements(statements));',
+      '        return (int) resp.responses().stream().filter(r -> r.error() != null).count();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/Seen.java', java), ['7 dynamodb-batch-execute-statement!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class Seen',
+      '{',
+      '    private readonly IAmazonDynamoDB client;',
+      '    public Seen(IAmazonDynamoDB client) { this.client = client; }',
+      '    public async Task MarkSeen(List<BatchStatementRequest> statements)',
+      '    {',
+      '        await client.BatchExecuteStatementAsync(new BatchExecuteStatementRequest { Statements = statements });',
+      '    }',
+      '    public async Task<int> MarkChecked(List<BatchStatementRequest> statements)',
+      '    {',
+      '        var response = await client.BatchExecuteStatementAsync(new BatchExecuteStatementRequest { Statements = statements });',
+      '        return response.Responses.Count(r => r.Error != null);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings('src/Seen.cs', csharp), ['9 dynamodb-batch-execute-statement!']);
+  });
+
+  it('leaves batches in tests alone', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient, BatchExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({});',
+      "it('seeds', async () => {",
+      '  await client.send(new BatchExecuteStatementCommand({ Statements: [] }));',
+      '});',
+    );
+    assert.deepEqual(findings('test/seed.test.js', js), []);
   });
 });

@@ -144,6 +144,19 @@ export const partiqlFullScan: Check = (rule, context) => {
   }
 };
 
+/**
+ * A `BatchExecuteStatement` whose statements' errors the code never reads: the call succeeds while statements of
+ * it fail, each failure only in its response's `Error` (`code/batchStatementErrors.ts`). A test reads what it set up.
+ */
+export const statementErrorsIgnored: Check = (rule, context) => {
+  const scopes = context.model.scopes;
+  for (const occurrence of context.model.operations) {
+    if (occurrence.call && occurrence.operation === 'dynamodb:BatchExecuteStatement' && !scopes.inTest(occurrence.tokenIndex) && !scopes.readsStatementErrors(occurrence.tokenIndex)) {
+      context.report(rule, occurrence.name);
+    }
+  }
+};
+
 export const noPagination: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'no-pagination');
 
 export const unprocessedIgnored: Check = (rule, context) => unpaginatedOrUnchecked(rule, context, 'unprocessed-ignored');

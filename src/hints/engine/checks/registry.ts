@@ -2,7 +2,7 @@
 import { CheckName } from '../types';
 import { Check } from './context';
 import { redisAuthWithoutTls, userWithoutPassword } from './credentials';
-import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, partiqlFullScan, unprocessedIgnored } from './dynamodb';
+import { batchSize, consistentReadOnIndex, filterOnScan, limitWithFilter, noPagination, partiqlFullScan, statementErrorsIgnored, unprocessedIgnored } from './dynamodb';
 import { engineVersionPastStandardSupport } from './engineVersion';
 import { itemRequestInLoop } from './itemLoops';
 import { openIngress } from './ingress';
@@ -17,6 +17,7 @@ import { sqlBuiltFromValues } from './sqlStrings';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
+import { partiqlScanOffKey } from './workspacePartiql';
 
 export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'no-pagination': noPagination,
@@ -26,6 +27,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'filter-on-scan': filterOnScan,
   'limit-with-filter': limitWithFilter,
   'partiql-full-scan': partiqlFullScan,
+  'statement-errors-ignored': statementErrorsIgnored,
   'value-equals': valueEquals,
   'false-or-absent': falseOrAbsent,
   'requires-one-of': requiresOneOf,
@@ -55,4 +57,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'workspace-key-attributes': keyAttributes,
   'workspace-projection-not-projected': projectionNotProjected,
   'workspace-scan-by-key': scanByKey,
+  'workspace-partiql-scan': partiqlScanOffKey,
 };

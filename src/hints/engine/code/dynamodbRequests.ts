@@ -42,6 +42,9 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
     }
   };
   for (const occurrence of a.operations) {
+    if (occurrence.operation === STATEMENT && occurrence.request && !byContext.has(occurrence.request)) {
+      add(statementRequest(occurrence.request));
+    }
     if (!SINGLE_TABLE_OPERATIONS.has(occurrence.operation)) {
       continue;
     }
@@ -88,6 +91,22 @@ export function dynamodbRequests(a: CodeAnalyzer, contexts: readonly OptionConte
     }
   }
   return known.sort((x, y) => x.anchor.start - y.anchor.start);
+}
+
+const STATEMENT = 'dynamodb:ExecuteStatement';
+
+/** A PartiQL SELECT's table and index, as its text names them (`code/partiqlStatements.ts`), on the `Statement` option. */
+function statementRequest(context: OptionContext): DynamoRequest | undefined {
+  const select = context.partiqlSelect;
+  const statement = select?.table ? context.options.find((option) => option.norm === 'statement') : undefined;
+  if (!select?.table || !statement) {
+    return undefined;
+  }
+  const request: DynamoRequest = { operation: STATEMENT, context, anchor: context.anchor, table: { ref: select.table, span: statement.value, key: statement.key } };
+  if (select.index) {
+    request.index = { name: select.index, span: statement.value };
+  }
+  return request;
 }
 
 class RequestReader {

@@ -10,6 +10,7 @@ import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
+import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 
 const { ID, STR } = TOKEN_KIND;
@@ -148,6 +149,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       return name >= 0 ? a.tokenSpan(name) : undefined;
     },
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
+    readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
   };
 }
 

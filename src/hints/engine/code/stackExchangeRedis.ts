@@ -47,6 +47,11 @@ const COMMANDS = new Map<string, string>([
   ['hashget', 'hget'],
   ['hashset', 'hset'],
   ['hashgetall', 'hgetall'],
+  // The scans page with HSCAN, SSCAN and ZSCAN as the loop asks for more (IDatabase.HashScan docs).
+  ['hashscan', 'hscan'],
+  ['setmembers', 'smembers'],
+  ['setscan', 'sscan'],
+  ['sortedsetscan', 'zscan'],
   ['hashdelete', 'hdel'],
   ['setadd', 'sadd'],
   ['setcontains', 'sismember'],

@@ -1,0 +1,100 @@
+/**
+ * Whole-collection reads (HGETALL, SMEMBERS) and their cursor walks (HSCAN, SSCAN, ZSCAN and the iterators the
+ * clients build on them) hover with the same text in every client, in the shapes real services write: a go-redis
+ * repository with `HScan(...).Iterator()`, node-redis v4 `hGetAll` / `sMembers` / `hScanIterator`, ioredis
+ * streams, redis-py `hscan_iter`, Jedis and StackExchange.Redis. A command of another family gets nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'redis-collection-read';
+const hovered = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith(` ${RULE}`));
+
+describe('Redis hash and set reads', () => {
+  it('hovers on go-redis HGetAll, SMembers and the HScan, SScan and ZScan iterators', () => {
+    const code = sourceLines(
+      'package cart',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Repo struct{ rdb *redis.Client }',
+      '',
+      'func (r *Repo) Items(ctx context.Context, id string) (map[string]string, error) {',
+      '\treturn r.rdb.HGetAll(ctx, "cart:"+id).Result()',
+      '}',
+      '',
+      'func (r *Repo) Walk(ctx context.Context, id string) error {',
+      '\titer := r.rdb.HScan(ctx, "cart:"+id, 0, "", 100).Iterator()',
+      '\tfor iter.Next(ctx) {',
+      '\t}',
+      '\tmembers := r.rdb.SScan(ctx, "tags", 0, "", 100).Iterator()',
+      '\tranked := r.rdb.ZScan(ctx, "rank", 0, "", 100).Iterator()',
+      '\t_, _ = members, ranked',
+      '\t_, err := r.rdb.SMembers(ctx, "tags").Result()',
+      '\t_, _ = r.rdb.HGet(ctx, "cart:"+id, "sku").Result()',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(hovered('cart/repo.go', code), [`12:HGetAll ${RULE}`, `16:HScan ${RULE}`, `19:SScan ${RULE}`, `20:ZScan ${RULE}`, `22:SMembers ${RULE}`]);
+  });
+
+  it('hovers on node-redis v4 hGetAll, sMembers and hScanIterator, and on ioredis streams', () => {
+    const node = sourceLines(
+      "import { createClient } from 'redis';",
+      'const client = createClient({ url: process.env.REDIS_URL });',
+      'export async function cart(id) {',
+      '  const items = await client.hGetAll(`cart:${id}`);',
+      "  const tags = await client.sMembers('tags');",
+      '  for await (const { field, value } of client.hScanIterator(`cart:${id}`)) {',
+      '    items[field] = value;',
+      '  }',
+      '  return [items, tags, await client.get(`cart:${id}:owner`)];',
+      '}',
+    );
+    assert.deepEqual(hovered('src/cart.js', node), [`4:hGetAll ${RULE}`, `5:sMembers ${RULE}`, `6:hScanIterator ${RULE}`]);
+    const ioredis = sourceLines(
+      "import Redis from 'ioredis';",
+      'const redis = new Redis(process.env.REDIS_URL);',
+      'export function walk(id) {',
+      '  return redis.hscanStream(`cart:${id}`, { count: 100 });',
+      '}',
+    );
+    assert.deepEqual(hovered('src/walk.ts', ioredis), [`4:hscanStream ${RULE}`]);
+  });
+
+  it('hovers on redis-py, Jedis and StackExchange.Redis', () => {
+    const python = sourceLines(
+      'import redis',
+      '',
+      'r = redis.Redis.from_url("rediss://cache:6379")',
+      '',
+      'def cart(cart_id):',
+      '    return dict(r.hscan_iter(f"cart:{cart_id}", count=100)), r.smembers("tags")',
+    );
+    assert.deepEqual(hovered('app/cart.py', python), [`6:hscan_iter ${RULE}`, `6:smembers ${RULE}`]);
+    const java = sourceLines(
+      'import redis.clients.jedis.JedisPooled;',
+      'public class Carts {',
+      '    private final JedisPooled jedis = new JedisPooled("cache", 6379);',
+      '    Map<String, String> items(String id) { return jedis.hgetAll("cart:" + id); }',
+      '    Set<String> tags() { return jedis.smembers("tags"); }',
+      '}',
+    );
+    assert.deepEqual(hovered('src/Carts.java', java), [`4:hgetAll ${RULE}`, `5:smembers ${RULE}`]);
+    const csharp = sourceLines(
+      'using StackExchange.Redis;',
+      'public class Carts',
+      '{',
+      '    private readonly IDatabase db;',
+      '    public Carts(IConnectionMultiplexer redis) { db = redis.GetDatabase(); }',
+      '    public async Task<RedisValue[]> Tags() => await db.SetMembersAsync("tags");',
+      '    public IEnumerable<HashEntry> Items(string id) => db.HashScan("cart:" + id, pageSize: 100);',
+      '}',
+    );
+    assert.deepEqual(hovered('src/Carts.cs', csharp), [`6:SetMembersAsync ${RULE}`, `7:HashScan ${RULE}`]);
+  });
+});
