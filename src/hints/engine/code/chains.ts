@@ -75,6 +75,10 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
     }
     j++;
   }
+  // A JavaScript object literal (`const clients = { redis: new Redis() }`): its properties are read as members.
+  if (a.language.family === 'js' && a.is(j, '{') && a.partner[j] > j && !constructed && j > 0 && (a.is(j - 1, '=') || a.is(j - 1, ':') || a.idIs(j - 1, 'return') || a.idIs(j - 1, 'default'))) {
+    return continueChain(a, { t: 'record', open: j }, a.partner[j] + 1, limit, '', false);
+  }
   const base = a.id(j);
   if (!base) {
     return { value: undefined, end: j };
@@ -103,7 +107,8 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
   if (hung) {
     return continueChain(a, hung, j + 3, limit, a.tokens.text(j + 2), false);
   }
-  const element = value ? undefined : collectionElement(a, base, j, limit);
+  // An object literal indexed (`caches[region]`) is read as a collection: its one kind of element.
+  const element = value && value.t !== 'record' ? undefined : collectionElement(a, base, j, limit);
   return element ? continueChain(a, element.value, element.end, limit, base, false) : continueChain(a, value, j + 1, limit, base, constructed);
 }
 

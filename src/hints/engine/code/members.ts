@@ -7,6 +7,7 @@ import { inheritedMember } from './clientClasses';
 import { constructedField } from './constructorArguments';
 import { injectedOrBuilt } from './injection';
 import { importedClient } from './projectImports';
+import { segments } from './braces';
 import { cdkClassMember, memberOfClient, Value } from './values';
 import { projectClassMember } from './languages/baseClassFields';
 
@@ -35,6 +36,8 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
     }
     case 'struct':
       return a.valueOf(a.structFields.get(value.name)?.get(name));
+    case 'record':
+      return recordProperty(a, value.open, name);
     case 'construct':
       // `db.connections.allowFrom(...)`: members of a construct act on the construct.
       return value;
@@ -49,3 +52,30 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return undefined;
   }
 }
+
+/**
+ * The value of an object literal's property `name`: `name: expression` when the expression is a whole chain, or the
+ * shorthand `name` as the scope binds it there. A method, a spread, a computed key or a key written twice gives nothing.
+ */
+function recordProperty(a: CodeAnalyzer, open: number, name: string): Value | undefined {
+  let found: Value | undefined;
+  let seen = 0;
+  for (const [start, end] of segments(a, open)) {
+    if (a.tokens.isSpread(start)) {
+      return undefined;
+    }
+    const key = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
+    if (key !== name) {
+      continue;
+    }
+    seen++;
+    if (start + 1 === end && a.isId(start)) {
+      found = a.lookup(name, start);
+    } else if (a.is(start + 1, ':')) {
+      const chain = a.evalChain(start + 2, end);
+      found = chain.end === end ? chain.value : undefined;
+    }
+  }
+  return seen === 1 ? found : undefined;
+}
+

@@ -54,6 +54,8 @@ export type Value =
    */
   | { t: 'instance'; classScope: number; classObject?: boolean }
   | { t: 'struct'; name: string }
+  /** A JavaScript object literal (`{ redis: new Redis(), ddb }`) at the `{` token `open`: its members are its properties' values. */
+  | { t: 'record'; open: number }
   /** A Spring Data DynamoDB repository interface another file of the workspace declares (Java). */
   | { t: 'springRepository'; shape: SpringRepositoryShape }
   /**

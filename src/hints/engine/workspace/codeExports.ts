@@ -22,7 +22,7 @@ import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
-import { classClients, instanceClients } from './exportedInstances';
+import { classClients, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
@@ -422,7 +422,7 @@ class ExportReader {
    */
   private exportInstance(exported: string, start: number): void {
     const { value, end } = this.a.evalChain(start, this.a.tokens.length);
-    const members = this.endsValue(end, start) ? instanceClients(this.a, value) : undefined;
+    const members = this.endsValue(end, start) ? (instanceClients(this.a, value) ?? recordClients(this.a, value)) : undefined;
     for (const [name, client] of Object.entries(members ?? {})) {
       this.addClient(exported === '' ? name : `${exported}.${name}`, client);
     }

@@ -6,6 +6,7 @@
  * that import it (`redisConnection.command.scan(...)`) by the dotted name `redisConnection.command`.
  */
 import type { CodeAnalyzer } from '../code/analyzer';
+import { segments } from '../code/braces';
 import { exportedClient } from '../code/projectImports';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import type { Value } from '../code/values';
@@ -78,3 +79,23 @@ export function instanceClients(a: CodeAnalyzer, value: Value | undefined): Reco
   const { fields } = classClients(a, value.classScope);
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !name.endsWith('()')));
 }
+
+/**
+ * The client properties of an object literal a module exports (`export const clients = { redis: new Redis() }`),
+ * by name, for the files that read them (`clients.redis`); undefined when `value` is no object literal.
+ */
+export function recordClients(a: CodeAnalyzer, value: Value | undefined): Record<string, ExportedClient> | undefined {
+  if (value?.t !== 'record') {
+    return undefined;
+  }
+  const clients: Record<string, ExportedClient> = {};
+  for (const [start] of segments(a, value.open)) {
+    const name = a.isId(start) ? a.tokens.text(start) : undefined;
+    const client = name !== undefined && name !== '__proto__' && !Object.hasOwn(clients, name) ? a.member(value, name) : undefined;
+    if (name !== undefined && client?.t === 'client') {
+      clients[name] = exportedClient(a, client)!;
+    }
+  }
+  return clients;
+}
+

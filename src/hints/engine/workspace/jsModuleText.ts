@@ -161,13 +161,16 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         return true;
       }
       if (word === 'default') {
-        if (mayBeClientValue(text, k + word.length)) {
+        const value = skipSpace(text, k + word.length);
+        if (text.charCodeAt(value) === OPEN_BRACE ? objectMayExport(text, value, known) : mayBeClientValue(text, value)) {
           return true;
         }
         exportsFunction ||= declared === 'function' || declared === 'async' || text.charCodeAt(skipSpace(text, k + word.length)) === OPEN_PAREN;
       } else if (word === 'const' || word === 'let' || word === 'var') {
         const value = declarationValue(text, k + word.length);
-        if (value >= 0 && mayBeClientValue(text, value)) {
+        // An object literal may hold clients (`export const clients = { redis: new Redis() }`).
+        const object = value >= 0 && text.charCodeAt(skipSpace(text, value)) === OPEN_BRACE;
+        if (value >= 0 && (object ? objectMayExport(text, skipSpace(text, value), known) : mayBeClientValue(text, value))) {
           return true;
         }
         exportsFunction ||= value >= 0;
