@@ -48,6 +48,17 @@ export interface OptionOccurrence {
    * is written (see `DocumentModel.variants`), and what it is there.
    */
   passedFrom?: PassedFrom;
+  /** CloudFormation: the template's `String` parameters the value takes in (`iac/templateParameters.ts`), for password properties only. */
+  parameters?: readonly TemplateParameter[];
+}
+
+/** A `String` parameter of a CloudFormation template: where it is declared, and whether `NoEcho` masks it. */
+export interface TemplateParameter {
+  name: string;
+  key: Span;
+  noEcho: boolean;
+  /** Where a new property of the parameter goes (`NoEcho: true`). */
+  insertion?: { offset: number; indent: string; style: 'yaml' | 'json' };
 }
 
 /**
@@ -353,6 +364,8 @@ export interface DocumentModel {
   variants?: PropVariants;
   /** Lambda code written inline in a YAML template (`iac/inlineCode.ts`), which the analysis reads as code of its language in place. */
   inlineCode?: InlineCode[];
+  /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
+  stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
 }
 
 export interface PropVariants {

@@ -113,6 +113,8 @@ export const CHECKS = [
   'workspace-scan-by-key',
   'workspace-partiql-scan',
   'statement-errors-ignored',
+  'password-parameter-echoed',
+  'password-in-output',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

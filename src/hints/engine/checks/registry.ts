@@ -14,6 +14,7 @@ import { clientPerInvocation, clientPerRequest, sqlConnectionPerInvocation } fro
 import { connectionPerCall } from './connectionsPerCall';
 import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { sqlBuiltFromValues } from './sqlStrings';
+import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
@@ -58,4 +59,6 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'workspace-projection-not-projected': projectionNotProjected,
   'workspace-scan-by-key': scanByKey,
   'workspace-partiql-scan': partiqlScanOffKey,
+  'password-parameter-echoed': passwordParameterEchoed,
+  'password-in-output': passwordInOutput,
 };

@@ -6,7 +6,7 @@
  * unrelated key elsewhere in the template is never a match. A Serverless Framework service file is read
  * the same way from its `resources` section, and a resource fragment it includes as its resources (`./fragments`).
  */
-import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
+import { DocumentModel, IngressRule, Literal, NO_SCOPES, OptionContext, OptionOccurrence, TemplateParameter } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName, Span } from '../types';
 import { PassedParameter } from '../workspace/types';
@@ -14,7 +14,8 @@ import { Conditions, intrinsic } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
-import { environmentPasswords, LAMBDA_RESOURCES } from './lambdaEnvironment';
+import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
+import { outputsOf, parametersIn, templateParameters } from './templateParameters';
 import { templateRoot } from './fragments';
 import { readJson } from './json';
 import { readServerless, ServerlessService } from './serverless';
@@ -47,6 +48,9 @@ const NESTED_PROPERTIES: Readonly<Record<string, readonly string[]>> = { 'AWS::E
 const ITEM_PROPERTIES: Readonly<Record<string, { list: string; keys: ReadonlySet<string> }>> = {
   'AWS::DynamoDB::GlobalTable': { list: 'Replicas', keys: new Set(['PointInTimeRecoverySpecification', 'DeletionProtectionEnabled']) },
 };
+
+/** Password properties whose parameters the rules on `NoEcho` and outputs follow (a function's password variables too). */
+const PASSWORD_PROPERTIES = new Set(['masteruserpassword', 'authtoken', 'passwords']);
 
 /** A list of plain scalars as code would write it (`["a", "b"]`), so that a literal list reads as one; undefined for any other list. */
 function listText(list: IacList): string | undefined {
@@ -232,6 +236,8 @@ class Template {
   private readonly groupUses = new GroupUses();
   private readonly defaults: Map<string, Literal>;
   private readonly conditions: Conditions;
+  /** The template's `String` parameters, which password properties may take in. */
+  private readonly parameters: Map<string, TemplateParameter>;
   /** Whether the resource being read exists under the defaults, so that its `Fn::If`s take a branch. */
   private resolving = true;
 
@@ -241,6 +247,12 @@ class Template {
   ) {
     this.defaults = parameterValues(root, passed);
     this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
+    this.parameters = templateParameters(root);
+  }
+
+  /** The outputs whose value takes in a parameter, for the rule on passwords in outputs. */
+  stackOutputs(): { value: Span; parameters: TemplateParameter[] }[] {
+    return this.parameters.size > 0 ? outputsOf(this.root, this.parameters).map((output) => ({ value: output.value.span, parameters: output.parameters })) : [];
   }
 
   /** What a value stands for: the chosen `Fn::If` branch, null for a property left out, undefined when unknown. */
@@ -297,6 +309,12 @@ class Template {
     };
     if (entry.value.kind === 'scalar' && entry.value.replaceable) {
       occurrence.literalSpan = entry.value.span;
+    }
+    if (this.parameters.size > 0 && (PASSWORD_PROPERTIES.has(occurrence.norm) || isPasswordVariable(entry.key))) {
+      const taken = parametersIn(entry.value, this.parameters);
+      if (taken.length > 0) {
+        occurrence.parameters = taken;
+      }
     }
     return occurrence;
   }
@@ -481,6 +499,10 @@ export function readCloudFormation(text: string, lines: LineIndex, passed?: Pass
     suppressions: document.suppressions,
     ingress: template.ingress,
   };
+  const outputs = template.stackOutputs();
+  if (outputs.length > 0) {
+    model.stackOutputs = outputs;
+  }
   if (!json) {
     model.commentPrefix = '#';
     const inlineCode = service ? [] : inlineLambdaCode(templateRoot(document.root), text);
