@@ -272,8 +272,10 @@ export interface ScopeInfo {
   sendingCallPerElement(tokenIndex: number): Span | undefined;
   /** Whether the code around the `BatchExecuteStatement` call at the token reads its statements' errors, or hands its result on (`batchStatementErrors.ts`). */
   readsStatementErrors(tokenIndex: number): boolean;
-  /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table (`readModifyWrite.ts`). */
+  /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table, or the UpdateItem `put` sets a value computed from it (`readModifyWrite.ts`). */
   rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
+  /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
+  helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
 }
 
 /** An attribute name read from the code (after `ExpressionAttributeNames`), and where the code writes it. */
@@ -383,6 +385,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
   rewritesReadItem: () => false,
+  helperRewrites: () => [],
   readsStatementErrors: () => true,
 };
 

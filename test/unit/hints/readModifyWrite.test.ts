@@ -1,7 +1,7 @@
 /**
  * `dynamodb-read-modify-write`: a PutItem that writes back, changed, the item a GetItem of the same function
  * read from the same table, with no condition (a lost update under concurrency). Silent: a Put with a
- * condition, a fresh item, another table, an item written back unchanged, an UpdateItem, a transaction, tests.
+ * condition, a fresh item, another table, an item written back unchanged, an atomic UpdateItem, a transaction, tests.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';

@@ -13,13 +13,15 @@
  *   that repeats the Get's literal `Key` (`{"id": "1", "count": count}`): the same item rebuilt;
  * - the write: the Put's `Item` is one of those values (or `marshall(…)` of it).
  * A value written back unchanged, or reassigned to something else (other than where it was absent:
- * `if (!Item) Item = { pk, count: 0 }`), is no read-modify-write.
+ * `if (!Item) Item = { pk, count: 0 }`), is no read-modify-write. The same flow feeds an UpdateItem's values
+ * (`readModifyWriteUpdate.ts`, every language) and same-file helpers that read and put (`readModifyWriteHelpers.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
-import { RmwDialect, typedRewritesReadItem } from './readModifyWriteTyped';
+import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
+import { sameKey, setsAnyValue, setsComputedValue } from './readModifyWriteUpdate';
 import { readValue, statementEnd } from './readModifyWriteTypedValues';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
@@ -35,7 +37,7 @@ const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '|=', '&=', '??=', '||
 /** Tokens read between the read and the write: a handler's body is far shorter. */
 const MAX_TOKENS = 3000;
 
-interface Flow {
+export interface Flow {
   /** Names holding the item or a value built from it, and whether that value already differs from the item read. */
   items: Map<string, boolean>;
   /** Names holding the read's whole response (`resp`, `result`): their `Item` is the item. */
@@ -50,10 +52,17 @@ interface Flow {
 
 /** Whether the write named at `putName`, whose `Item` value is `itemValue`, writes back the item the read named at `getName` read (see the module's comment). */
 export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number, itemValue: Span, keyValue?: Span): boolean {
+  const flow = flowUntil(a, getName, putName, keyValue);
+  const [from, to] = a.tokensOf(itemValue);
+  return flow !== undefined && from >= 0 && writtenValue(a, from, to, flow);
+}
+
+/** What the read named at `getName` (a GetItem, or with `returnsItem` a helper that returns the item) bound, followed to the write named at `writeName` in the same function; undefined when the read binds nothing. */
+export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, keyValue?: Span, returnsItem = false): Flow | undefined {
   const family = a.language.family;
   const fn = a.scopes.enclosing(getName, ['function']);
-  if ((family !== 'js' && family !== 'python') || fn <= 0 || getName >= putName || putName - getName > MAX_TOKENS || a.scopes.enclosing(putName, ['function']) !== fn) {
-    return false;
+  if ((family !== 'js' && family !== 'python') || fn <= 0 || getName >= writeName || writeName - getName > MAX_TOKENS || a.scopes.enclosing(writeName, ['function']) !== fn) {
+    return undefined;
   }
   const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const [keyFrom, keyTo] = keyValue ? a.tokensOf(keyValue) : [-1, -1];
@@ -62,15 +71,23 @@ export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number
   }
   const end = readResult(a, getName, flow);
   if (end < 0) {
-    return false;
+    return undefined;
   }
-  for (let k = end; k < putName; k++) {
+  // A same-file helper's call (`const order = await this.get(id)`) returns the item itself, not a response.
+  if (returnsItem) {
+    const [target] = flow.responses;
+    if (flow.items.size > 0 || target === undefined) {
+      return undefined;
+    }
+    flow.responses.clear();
+    flow.items.set(target, false);
+  }
+  for (let k = end; k < writeName; k++) {
     if (a.isId(k) && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn) {
       follow(a, k, flow);
     }
   }
-  const [from, to] = a.tokensOf(itemValue);
-  return from >= 0 && writtenValue(a, from, to, flow);
+  return flow;
 }
 
 /** The read's call; records what it binds, and returns the token after its statement, or -1. */
@@ -115,7 +132,7 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
 }
 
 /** The token after `.Item`, `!.Item`, `?.Item`, `["Item"]` or `.get("Item")` at `end`, or -1. */
-function itemMember(a: CodeAnalyzer, end: number): number {
+export function itemMember(a: CodeAnalyzer, end: number): number {
   const p = a.is(end, '!') && a.isAccess(end + 1) ? end + 1 : end;
   if (a.isAccess(p) && a.idIs(p + 1, 'Item') && !a.is(p + 2, '(')) {
     return p + 2;
@@ -130,7 +147,7 @@ function itemMember(a: CodeAnalyzer, end: number): number {
 }
 
 /** Past a fallback for an absent item (`or {}`, `?? {}`, `|| { pk }`, `as Order`) at `end`. */
-function pastFallback(a: CodeAnalyzer, end: number): number {
+export function pastFallback(a: CodeAnalyzer, end: number): number {
   let p = end;
   if (a.idIs(p, 'as') && a.isId(p + 1)) {
     p += 2;
@@ -355,7 +372,7 @@ function namedBetween(a: CodeAnalyzer, from: number, to: number, name: string): 
 }
 
 /** The Put's `Item` value, tokens `from` to `to`: the item changed, or a value built from it that differs. */
-function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): boolean {
+export function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Flow): boolean {
   let p = from;
   let end = to;
   // `marshall(item)`, `marshall({ ...Item, n })`
@@ -402,6 +419,13 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   const dialect = TYPED_DIALECTS[a.language.family];
+  if (put.operation === UPDATE_ITEM && setsAnyValue(put)) {
+    if (!sameKey(a, get, put)) {
+      return false;
+    }
+    const flow = dialect ? typedReadFlow(a, dialect, get, put) : tableOf(a, get) !== undefined && tableOf(a, get) === tableOf(a, put) ? flowUntil(a, get.tokenIndex, put.tokenIndex) : undefined;
+    return flow !== undefined && setsComputedValue(a, put, flow, dialect ? dialect.itemMember : itemMember);
+  }
   if (dialect) {
     return typedRewritesReadItem(a, dialect, get, put);
   }
@@ -415,11 +439,12 @@ export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put:
 const TYPED_DIALECTS: Partial<Record<string, RmwDialect>> = { java: rmwJava, go: rmwGo, csharp: rmwCsharp };
 
 const ITEM = normalizeName('Item');
+const UPDATE_ITEM = 'dynamodb:UpdateItem';
 const KEY = normalizeName('Key');
 const TABLE_NAME = normalizeName('TableName');
 
 /** The table expression a request names, as written: its `TableName` value, or the receiver of a boto3 `Table` (`self.table.put_item`). */
-function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
+export function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
   const name = occurrence.request?.options.find((option) => option.norm === TABLE_NAME && !option.absent);
   if (name) {
     const [from, to] = a.tokensOf(name.value);

@@ -63,26 +63,11 @@ const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '|=', '&=', '??=']);
 
 /** Whether the Put `put` writes back, changed, the item the Get `get` read, in one function, on the same table. */
 export function typedRewritesReadItem(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, put: OperationOccurrence): boolean {
-  const getName = get.tokenIndex;
-  const putName = put.tokenIndex;
-  const fn = a.scopes.enclosing(getName, ['function']);
-  if (fn <= 0 || getName >= putName || putName - getName > MAX_TOKENS || a.scopes.enclosing(putName, ['function']) !== fn) {
+  const followed = followRead(a, dialect, get, put);
+  if (!followed) {
     return false;
   }
-  const table = tableOf(a, dialect, get);
-  if (table === undefined || table !== tableOf(a, dialect, put)) {
-    return false;
-  }
-  const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
-  const read = readResult(a, dialect, get, flow);
-  if (!read || (dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
-    return false;
-  }
-  for (let k = read.end; k < putName; k++) {
-    if (a.isId(k) && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn) {
-      follow(a, dialect, k, flow);
-    }
-  }
+  const { flow, read } = followed;
   const option = put.request?.options.find((o) => o.norm === ITEM && !o.absent);
   const [from, to] = option ? a.tokensOf(option.value) : (dialect.writtenArgument(a, put) ?? [-1, -1]);
   if (from < 0 || (option && requestLentAway(a, read.start, put, from))) {
@@ -95,6 +80,35 @@ export function typedRewritesReadItem(a: CodeAnalyzer, dialect: RmwDialect, get:
   const key = get.request?.options.find((o) => o.norm === KEY && !o.absent);
   const [keyFrom, keyTo] = key ? a.tokensOf(key.value) : [-1, -1];
   return option !== undefined && rebuiltWithComputedValue(a, dialect.itemMember, from, to, keyFrom, keyTo, flow);
+}
+
+/** What the read `get` bound, followed to the write `write` on the same table in the same function; undefined when it binds nothing, or reads a versioned object. */
+export function typedReadFlow(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, write: OperationOccurrence): RmwFlow | undefined {
+  return followRead(a, dialect, get, write)?.flow;
+}
+
+function followRead(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, write: OperationOccurrence): { flow: RmwFlow; read: { start: number; end: number } } | undefined {
+  const getName = get.tokenIndex;
+  const writeName = write.tokenIndex;
+  const fn = a.scopes.enclosing(getName, ['function']);
+  if (fn <= 0 || getName >= writeName || writeName - getName > MAX_TOKENS || a.scopes.enclosing(writeName, ['function']) !== fn) {
+    return undefined;
+  }
+  const table = tableOf(a, dialect, get);
+  if (table === undefined || table !== tableOf(a, dialect, write)) {
+    return undefined;
+  }
+  const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
+  const read = readResult(a, dialect, get, flow);
+  if (!read || (dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
+    return undefined;
+  }
+  for (let k = read.end; k < writeName; k++) {
+    if (a.isId(k) && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn) {
+      follow(a, dialect, k, flow);
+    }
+  }
+  return { flow, read };
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * `dynamodb-read-modify-write` split over same-file helpers: one returns the item a GetItem read, another puts
+ * its parameter with no condition, and a third hands the first's result, changed, to the second. Silent: a
+ * conditional put, another table, the item handed back unchanged, a fresh item, a reader that maps the item.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'dynamodb-read-modify-write!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+const JS_HEADER = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';",
+  'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+];
+
+describe('DynamoDB: read-modify-write through same-file helpers', () => {
+  it('reports a repository whose update method gets through one method and puts through another', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export class OrderRepository {',
+      '  constructor(private readonly table = process.env.ORDERS_TABLE) {}',
+      '  async get(id: string) {',
+      '    const { Item } = await doc.send(new GetCommand({ TableName: this.table, Key: { pk: id } }));',
+      '    return Item;',
+      '  }',
+      '  async put(order: Record<string, unknown>) {',
+      '    await doc.send(new PutCommand({ TableName: this.table, Item: order }));',
+      '  }',
+      '  async setStatus(id: string, status: string) {',
+      '    const order = await this.get(id);',
+      "    if (!order) throw new Error('not found');",
+      '    await this.put({ ...order, status, updatedAt: Date.now() });',
+      '  }',
+      '  async addNote(id: string, note: string) {',
+      '    const order = await this.get(id);',
+      '    order.notes.push(note);',
+      '    await this.put(order);',
+      '  }',
+      '  async copy(id: string) {',
+      '    const order = await this.get(id);',
+      '    await this.put(order);',
+      '  }',
+      '  async create(id: string) {',
+      "    await this.put({ pk: id, status: 'NEW' });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('orders.ts', code), [`16:put ${RULE}`, `21:put ${RULE}`]);
+  });
+
+  it('reports a Python service whose helpers read and write the same table', () => {
+    const code = sourceLines(
+      'import boto3',
+      '',
+      'class CartService:',
+      '    def __init__(self):',
+      '        self.table = boto3.resource("dynamodb").Table("carts")',
+      '',
+      '    def load(self, cart_id):',
+      '        resp = self.table.get_item(Key={"id": cart_id})',
+      '        return resp.get("Item")',
+      '',
+      '    def save(self, cart):',
+      '        self.table.put_item(Item=cart)',
+      '',
+      '    def add(self, cart_id, sku):',
+      '        cart = self.load(cart_id)',
+      '        cart["skus"].append(sku)',
+      '        self.save(cart)',
+    );
+    assert.deepEqual(reported('carts.py', code), [`17:save ${RULE}`]);
+  });
+
+  it('is silent on helpers that take the table as a parameter', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function getItem(tableName: string, key: Record<string, unknown>) {',
+      '  const result = await doc.send(new GetCommand({ TableName: tableName, Key: key }));',
+      '  return result.Item;',
+      '}',
+      'export async function putItem(tableName: string, item: Record<string, unknown>) {',
+      '  await doc.send(new PutCommand({ TableName: tableName, Item: item }));',
+      '}',
+      'export async function archive(id: string) {',
+      "  const order = await getItem('orders', { pk: id });",
+      "  await putItem('archive', { ...order, archivedAt: Date.now() });",
+      '}',
+    );
+    assert.deepEqual(reported('items.ts', code), []);
+  });
+
+  it('is silent on a conditional put, another table and a reader that maps the item', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export class OrderRepository {',
+      '  async get(id: string) {',
+      "    const { Item } = await doc.send(new GetCommand({ TableName: 'orders', Key: { pk: id } }));",
+      '    return Item;',
+      '  }',
+      '  async find(id: string) {',
+      "    const { Item } = await doc.send(new GetCommand({ TableName: 'orders', Key: { pk: id } }));",
+      '    return Item ? toOrder(Item) : undefined;',
+      '  }',
+      '  async save(order: Record<string, unknown>) {',
+      "    await doc.send(new PutCommand({ TableName: 'orders', Item: order, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': order.version } }));",
+      '  }',
+      '  async archive(order: Record<string, unknown>) {',
+      "    await doc.send(new PutCommand({ TableName: 'archive', Item: order }));",
+      '  }',
+      '  async write(order: Record<string, unknown>) {',
+      "    await doc.send(new PutCommand({ TableName: 'orders', Item: order }));",
+      '  }',
+      '  async close(id: string) {',
+      '    const order = await this.get(id);',
+      "    await this.save({ ...order, status: 'CLOSED' });",
+      "    await this.archive({ ...order, status: 'CLOSED' });",
+      '    const found = await this.find(id);',
+      "    await this.write({ ...found, status: 'CLOSED' });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('orders.ts', code), []);
+  });
+});
