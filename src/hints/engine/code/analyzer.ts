@@ -33,6 +33,7 @@ import { inheritedClassName, staticProjectClass } from './languages/baseClassFie
 import { clusterNodeElement } from './iteratedElements';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
+import { constructorScope } from './constructorFunctions';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -465,7 +466,10 @@ export class CodeAnalyzer {
 
   /** `this.name = expr` (the `=` at `eq`): a field of the class around it, read by `this.name` in any method. */
   bindThisField(eq: number): void {
-    const classScope = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4) ? this.scopes.enclosing(eq, ['class']) : -1;
+    const self = this.idIs(eq - 3, 'this') && !this.isAccess(eq - 4);
+    const enclosingClass = self ? this.scopes.enclosing(eq, ['class']) : -1;
+    // Outside a class, a JavaScript constructor function's `this.client = ...` (see constructorFunctions.ts).
+    const classScope = self && enclosingClass <= 0 && this.language.family === 'js' ? constructorScope(this, eq) : enclosingClass;
     if (classScope > 0) {
       this.scopes.bind(classScope, `.${this.tokens.text(eq - 1)}`, { token: eq - 1, expression: eq + 1 });
     }

@@ -19,6 +19,7 @@ import { JS_MODULES } from '../services';
 import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArguments } from './values';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
+import { constructorScope } from './constructorFunctions';
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -117,6 +118,10 @@ function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefi
     const classScope = a.scopes.enclosing(token, ['class']);
     if (classScope > 0 && (base === 'this' || a.language.family === 'python')) {
       return { t: 'instance', classScope };
+    }
+    const constructor = base === 'this' && classScope <= 0 && a.language.family === 'js' ? constructorScope(a, token) : -1;
+    if (constructor > 0) {
+      return { t: 'instance', classScope: constructor };
     }
     if (base !== 'this') {
       return a.lookup(base, token);

@@ -50,7 +50,9 @@ export function keyedRedisCall(a: CodeAnalyzer, command: string, flavor: RedisFl
   if ((!isSet && !kind) || (flavor === 'redisson' && REDIS_COLLECTION_WRITE_COMMANDS.has(command))) {
     return undefined;
   }
-  const args = segments(a, open);
+  // node-redis 2 and 3 and ioredis take a callback last (`client.set(key, value, (err) => ...)`): no TTL, no key.
+  const all = segments(a, open);
+  const args = a.language.family === 'js' && all.length > 1 && isCallback(a, all[all.length - 1][0]) ? all.slice(0, -1) : all;
   // A spread or unpacked argument (`...args`, `*args`) hides which argument is which.
   if (args.some(([start, end]) => start >= end || a.tokens.isSpread(start) || a.is(start, '*') || a.is(start, '**'))) {
     return undefined;
@@ -108,8 +110,13 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
     return;
   }
   const exits = new BlockExits(a);
+  const callbacks = a.language.family === 'js' ? expiresInCallbacks(a) : undefined;
   for (const call of a.redisCalls) {
     const keyed = call.keyed;
+    if (keyed?.ttl === 'none' && callbacks?.has(`${call.tokenIndex + 1}\u0000${keyed.key}`)) {
+      keyed.expireFollows = true;
+      continue;
+    }
     const list = keyed?.ttl === 'none' || keyed?.ttl === 'read' ? expires.get(sameKeyInFunction(keyed)) : undefined;
     if (!keyed || !list) {
       continue;
@@ -121,6 +128,37 @@ export function markFollowingExpires(a: CodeAnalyzer): void {
       }
     }
   }
+}
+
+/**
+ * JavaScript: the EXPIREs a write's own callback sends (`client.hmset(key, fields, () => client.expire(key, 600))`),
+ * as `open\0key` of the write's arguments: the callback runs after the write, as a command of its own.
+ */
+function expiresInCallbacks(a: CodeAnalyzer): Set<string> {
+  const found = new Set<string>();
+  for (const call of a.redisCalls) {
+    if (call.keyed?.ttl !== 'expire') {
+      continue;
+    }
+    const scope = functionScope(a, call.tokenIndex);
+    const start = scope > 0 ? a.scopes.start(scope) : -1;
+    const argument = a.idIs(start - 1, 'function') ? start - 1 : a.isId(start - 1) && a.idIs(start - 2, 'function') ? start - 2 : start;
+    const open = argument > 0 ? a.parent[argument] : -1;
+    if (open > 0 && a.is(open, '(') && isCallback(a, argument)) {
+      found.add(`${open}\u0000${call.keyed.key}`);
+    }
+  }
+  return found;
+}
+
+/** Whether the argument that starts at `start` is a function expression (`(err) => ...`, `function (err) {...}`). */
+function isCallback(a: CodeAnalyzer, start: number): boolean {
+  let k = a.idIs(start, 'async') ? start + 1 : start;
+  if (a.idIs(k, 'function')) {
+    k += a.isId(k + 1) ? 2 : 1;
+  }
+  const scope = a.scopes.scopeAt(k);
+  return scope > 0 && a.scopes.kind(scope) === 'function' && a.scopes.start(scope) === k && (k === start || a.idIs(start, 'async') || a.idIs(start, 'function'));
 }
 
 const CONDITION_WORDS = new Set(['if', 'while', 'for', 'foreach']);

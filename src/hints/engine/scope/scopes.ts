@@ -316,12 +316,17 @@ export class ScopeTree<V> {
   member(classScope: number, name: string, asValue = false): Binding<V> | undefined {
     for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
       const names = this.names[scope];
-      const list = names?.get(`.${name}`) ?? names?.get(name);
+      const list = names?.get(`.${name}`) ?? this.attribute(scope, name);
       if (list) {
         return lastKnown(list, asValue) ?? list[list.length - 1];
       }
     }
     return undefined;
+  }
+
+  /** A class attribute (Python) by its bare name; a JavaScript constructor function's locals are no members. */
+  private attribute(scope: number, name: string): Binding<V>[] | undefined {
+    return KINDS[this.kinds[scope]] === 'function' ? undefined : this.names[scope]?.get(name);
   }
 
   /** The names a class and its same-file bases bind as members (methods, fields, class attributes), without the `.` of fields. */
@@ -337,7 +342,7 @@ export class ScopeTree<V> {
   memberBindings(classScope: number, name: string): readonly Binding<V>[] {
     for (let scope = classScope, depth = 0; scope > 0 && depth < MAX_BASE_DEPTH; scope = this.bases.get(scope) ?? -1, depth++) {
       const names = this.names[scope];
-      const list = names?.get(`.${name}`) ?? names?.get(name);
+      const list = names?.get(`.${name}`) ?? this.attribute(scope, name);
       if (list) {
         return list;
       }

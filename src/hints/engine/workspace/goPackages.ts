@@ -46,10 +46,20 @@ const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
 const COMMA = 44;
 const CLOSE_BRACE = 125;
+const STAR = 42;
+
+/** A struct declaration (`type Server struct {`), whose fields may hold another package's struct that holds a client. */
+const STRUCT_HEAD = /^type\s+\w+\s+struct\s*\{/m;
+
+/**
+ * The roots of the standard library's packages of more than one element (`net/http`), whose structs hold no
+ * client; a field of their types is not told.
+ */
+const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'database', 'debug', 'encoding', 'go', 'hash', 'html', 'image', 'index', 'io', 'log', 'math', 'mime', 'net', 'os', 'path', 'regexp', 'runtime', 'sync', 'testing', 'text', 'unicode']);
 
 /** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || STRUCT_HEAD.test(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -99,16 +109,34 @@ function lastElement(path: string): string {
 /** A client library's client type (`*redis.Client`, `dynamodb.Client`, `dynamodbiface.DynamoDBAPI`). */
 const isClientType = (service: string, type: string): boolean => goClientType(service, type) !== undefined;
 
-/** A field line of a struct (`client *redis.Client`, `*rds.Client`): its name (`''` when embedded) and client type. */
-function fieldAt(text: string, k: number, end: number, imports: ReadonlyMap<string, string>): [string, GoFieldType] | undefined {
+/**
+ * A field line of a struct (`client *redis.Client`, `*rds.Client`): its name (`''` when embedded) and client
+ * type; or a named field of an exported struct of another package that may be the workspace's
+ * (`cache *cache.Cache`), which the reading file resolves through the model.
+ */
+function fieldAt(text: string, k: number, end: number, imports: GoFileImports['clients'], others: GoFileImports['others']): [string, GoFieldType] | undefined {
   const name = wordAt(text, k);
   if (name === '' || text.charCodeAt(k + name.length) === DOT) {
     const embedded = clientTypeAt(text, k, imports, isClientType);
     return embedded && [EMBEDDED_CLIENT, embedded];
   }
   const type = skipSpace(text, k + name.length);
-  const declared = type > k + name.length && type < end ? clientTypeAt(text, type, imports, isClientType) : undefined;
+  const declared = type > k + name.length && type < end ? (clientTypeAt(text, type, imports, isClientType) ?? packageStructAt(text, type, others)) : undefined;
   return declared && name !== PROTO ? [name, declared] : undefined;
+}
+
+/** `*cache.Cache` at `k`, of a package the file imports that is not the standard library's: its import path and type. */
+function packageStructAt(text: string, k: number, others: GoFileImports['others']): GoFieldType | undefined {
+  const start = text.charCodeAt(k) === STAR ? k + 1 : k;
+  const alias = wordAt(text, start);
+  const path = others.get(alias);
+  const slash = path?.indexOf('/') ?? -1;
+  if (path === undefined || slash <= 0 || STANDARD_ROOTS.has(path.slice(0, slash)) || text.charCodeAt(start + alias.length) !== DOT) {
+    return undefined;
+  }
+  const type = wordAt(text, start + alias.length + 1);
+  const first = type.charCodeAt(0);
+  return first >= 65 && first <= 90 && type !== PROTO ? { path, type } : undefined;
 }
 
 /** The struct or interface whose `type Name struct {` or `type Name interface {` line runs from `start` to `end`, or undefined: its name and kind. */
@@ -314,7 +342,7 @@ export function indexGoPackage(text: string): FileContribution | undefined {
       continue;
     }
     if (block === 'struct') {
-      const field = Object.keys(fields).length < MAX_FIELDS ? fieldAt(text, k, end, imports.clients) : undefined;
+      const field = Object.keys(fields).length < MAX_FIELDS ? fieldAt(text, k, end, imports.clients, imports.others) : undefined;
       if (field && !Object.hasOwn(fields, field[0])) {
         fields[field[0]] = field[1];
       }

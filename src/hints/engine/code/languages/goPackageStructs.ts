@@ -85,12 +85,13 @@ export function goPackageName(a: CodeAnalyzer): string | undefined {
  * that receivers (`func (s *Store) Set(...)`) and values of those types read them. Read before the file's
  * own declarations, which replace them.
  */
-export function adoptStructs(a: CodeAnalyzer, structs: GoStructTypes): void {
+export function adoptStructs(a: CodeAnalyzer, structs: GoStructTypes, packageStruct: (path: string, type: string) => Value | undefined): void {
   for (const [struct, fields] of Object.entries(structs)) {
     const members = new Map<string, Binding<Value>>();
     for (const [field, { path, type }] of Object.entries(fields)) {
       const imported = goImport(path);
-      const declared = imported && goClientType(imported.service, type);
+      // A field of another workspace package's struct (`cache *cache.Cache`) reads that struct's client fields.
+      const declared = imported ? goClientType(imported.service, type) : packageStruct(path, type);
       if (!declared) {
         continue;
       }
@@ -100,6 +101,8 @@ export function adoptStructs(a: CodeAnalyzer, structs: GoStructTypes): void {
         members.set(EMBEDDED_CLIENT, binding);
       }
     }
-    a.structFields.set(struct, members);
+    if (members.size > 0) {
+      a.structFields.set(struct, members);
+    }
   }
 }

@@ -30,10 +30,13 @@ const GO_METHOD_RESULT = 'gomethod:';
  */
 const GO_PROJECT_STRUCT = 'gostruct:';
 
-/** An import path of the standard library has no dot in its first element (`context`, `net/http`). */
+/**
+ * A package of a module has a path of more than one element, or a domain (`example.com/shortener/cache`, or
+ * `auth-service/db/cache` under `module auth-service`); the model resolves it or not. A one-element path
+ * without a dot is the standard library's (`context`, `fmt`).
+ */
 function mayBeModulePackage(path: string): boolean {
-  const slash = path.indexOf('/');
-  return (slash < 0 ? path : path.slice(0, slash)).includes('.');
+  return path.includes('/') || path.includes('.');
 }
 
 /** The packages of the workspace's modules the file imports, bound by the name it uses for each. */
@@ -97,7 +100,10 @@ function structMember(a: CodeAnalyzer, importPath: string, path: string): Value 
   }
   const field = ownMember(members.structs, struct, member);
   const method = field ? undefined : ownMember(members.methods, struct, member);
-  return field ? clientOf(field) : method && { t: 'ref', module: `${GO_METHOD_RESULT}${method.path}`, path: method.type };
+  if (field) {
+    return goImport(field.path) ? clientOf(field) : packageStruct(a, field.path, field.type);
+  }
+  return method && { t: 'ref', module: `${GO_METHOD_RESULT}${method.path}`, path: method.type };
 }
 
 function ownMember(types: GoStructTypes | undefined, struct: string, member: string): GoFieldType | undefined {
@@ -114,9 +120,12 @@ export function goProjectStruct(a: CodeAnalyzer, k: number): Value | undefined {
   if (!imported || imported.path !== '' || !imported.module.startsWith(GO_PROJECT_MODULE) || imported.module === GO_PROJECT_MODULE) {
     return undefined;
   }
-  const importPath = imported.module.slice(GO_PROJECT_MODULE.length);
+  return packageStruct(a, imported.module.slice(GO_PROJECT_MODULE.length), a.tokens.text(k + 2));
+}
+
+/** A value of the exported struct `struct` of the workspace package `importPath`, when it has client fields or methods giving a client. */
+function packageStruct(a: CodeAnalyzer, importPath: string, struct: string): Value | undefined {
   const members = packageMembers(a, importPath);
-  const struct = a.tokens.text(k + 2);
   const known = (types: GoStructTypes | undefined): boolean => types !== undefined && Object.hasOwn(types, struct);
   return members && (known(members.structs) || known(members.methods)) ? { t: 'ref', module: `${GO_PROJECT_STRUCT}${importPath}`, path: struct } : undefined;
 }
@@ -131,7 +140,7 @@ export function adoptPackage(a: CodeAnalyzer, tree: ScopeTree<Value>): GoPackage
   if (!declarations) {
     return undefined;
   }
-  adoptStructs(a, declarations.structs);
+  adoptStructs(a, declarations.structs, (path, type) => packageStruct(a, path, type));
   for (const function_ of [...Object.keys(declarations.functions), ...Object.keys(declarations.inputs ?? {})]) {
     tree.bind(0, function_, { token: -1, expression: -1, fixed: { t: 'ref', module: GO_PROJECT_MODULE, path: function_ } });
   }
