@@ -2,8 +2,8 @@
  * Go services hold a client two structs deep: `type Server struct { cache *cache.Cache }` in server.go, the
  * `cache` package's `type Cache struct { RDB *redis.Client }`, and handlers in other files of the package
  * (`s.cache.RDB.Set(...)`). A struct another file of the package declares tells its fields of another
- * package's struct, which the reading file resolves through the model, also under a module path without a
- * dot (`module auth-service`). A struct of the standard library, a package whose struct holds no client, a
+ * package's struct (a pointer, as services hold them), which the reading file resolves through the model,
+ * also under a module path without a dot (`module auth-service`). A struct of the standard library, a package whose struct holds no client, a
  * field the struct does not declare and a struct of a third-party module stay unknown.
  */
 import * as assert from 'node:assert/strict';
@@ -46,6 +46,7 @@ const SERVER = (module: string): string =>
     '\tstore    *kv.Store',
     '\tclient   *http.Client',
     '\tmu       sync.Mutex',
+    '\tlimits   config.Settings',
     '}',
     '',
     'func NewServer(c *cache.Cache) *Server {',
@@ -107,7 +108,7 @@ describe('workspace: Go clients held by another package struct that a struct of 
     assert.deepEqual(hints(std, 'internal/jobs/jobs.go'), []);
   });
 
-  it('tells the fields of other packages structs, not those of the standard library', () => {
+  it('tells the pointer fields of other packages structs, not values or the standard library\'s', () => {
     const text = SERVER('example.com/shop');
     assert.ok(mayContributeGo('internal/api/server.go', text));
     assert.deepEqual(indexGoPackage(text)?.goPackage?.structs, {

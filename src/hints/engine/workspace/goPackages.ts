@@ -48,8 +48,12 @@ const COMMA = 44;
 const CLOSE_BRACE = 125;
 const STAR = 42;
 
-/** A struct declaration (`type Server struct {`), whose fields may hold another package's struct that holds a client. */
+/**
+ * A struct declaration (`type Server struct {`) and a field line that points to another package's struct
+ * (`cache *cache.Cache`), which may hold a client: what a file without a client library must have to be read.
+ */
 const STRUCT_HEAD = /^type\s+\w+\s+struct\s*\{/m;
+const PACKAGE_POINTER_FIELD = /^\s+\w+\s+\*[a-z]\w*\.[A-Z]\w*\s*(?:\/\/.*)?$/m;
 
 /**
  * The roots of the standard library's packages of more than one element (`net/http`), whose structs hold no
@@ -59,7 +63,7 @@ const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'd
 
 /** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || STRUCT_HEAD.test(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text))) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -112,7 +116,7 @@ const isClientType = (service: string, type: string): boolean => goClientType(se
 /**
  * A field line of a struct (`client *redis.Client`, `*rds.Client`): its name (`''` when embedded) and client
  * type; or a named field of an exported struct of another package that may be the workspace's
- * (`cache *cache.Cache`), which the reading file resolves through the model.
+ * (`cache *cache.Cache`, a pointer), which the reading file resolves through the model.
  */
 function fieldAt(text: string, k: number, end: number, imports: GoFileImports['clients'], others: GoFileImports['others']): [string, GoFieldType] | undefined {
   const name = wordAt(text, k);
@@ -125,9 +129,12 @@ function fieldAt(text: string, k: number, end: number, imports: GoFileImports['c
   return declared && name !== PROTO ? [name, declared] : undefined;
 }
 
-/** `*cache.Cache` at `k`, of a package the file imports that is not the standard library's: its import path and type. */
+/** `*cache.Cache` at `k`, a pointer to a struct of a package the file imports that is not the standard library's: its import path and type. */
 function packageStructAt(text: string, k: number, others: GoFileImports['others']): GoFieldType | undefined {
-  const start = text.charCodeAt(k) === STAR ? k + 1 : k;
+  if (text.charCodeAt(k) !== STAR) {
+    return undefined;
+  }
+  const start = k + 1;
   const alias = wordAt(text, start);
   const path = others.get(alias);
   const slash = path?.indexOf('/') ?? -1;
