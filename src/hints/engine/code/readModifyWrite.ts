@@ -22,7 +22,7 @@ import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
 import { sameKey, setsAnyValue, setsComputedValue } from './readModifyWriteUpdate';
-import { readValue, statementEnd } from './readModifyWriteTypedValues';
+import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
 import { rmwCsharp } from './languages/rmwCsharp';
 import { rmwGo } from './languages/rmwGo';
 import { rmwJava } from './languages/rmwJava';
@@ -408,7 +408,7 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
   for (const [start, end] of segments(a, open)) {
     const key = end > start && (a.isId(start) || a.isString(start)) ? a.tokens.text(start) : undefined;
     if (key !== undefined && a.is(start + 1, ':')) {
-      found.set(key, tokenText(a, start + 2, end));
+      found.set(key, tokensText(a, start + 2, end));
     } else if (key !== undefined && start + 1 === end) {
       found.set(key, key);
     }
@@ -448,16 +448,8 @@ export function tableOf(a: CodeAnalyzer, occurrence: OperationOccurrence): strin
   const name = occurrence.request?.options.find((option) => option.norm === TABLE_NAME && !option.absent);
   if (name) {
     const [from, to] = a.tokensOf(name.value);
-    return from >= 0 ? `name ${tokenText(a, from, to)}` : undefined;
+    return from >= 0 ? `name ${tokensText(a, from, to)}` : undefined;
   }
   const at = occurrence.tokenIndex;
-  return a.language.family === 'python' && a.isAccess(at - 1) ? `receiver ${tokenText(a, chainStart(a, at - 2), at - 1)}` : undefined;
-}
-
-function tokenText(a: CodeAnalyzer, from: number, to: number): string {
-  const parts: string[] = [];
-  for (let k = from; k < to; k++) {
-    parts.push(a.tokens.text(k));
-  }
-  return parts.join(' ');
+  return a.language.family === 'python' && a.isAccess(at - 1) ? `receiver ${tokensText(a, chainStart(a, at - 2), at - 1)}` : undefined;
 }

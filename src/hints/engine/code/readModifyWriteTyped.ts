@@ -18,7 +18,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { endsStatement } from './firstItemDialects';
 import { classKey, ClassLanguage } from './languages/baseClassFields';
 import { chainStart } from './receiverChains';
-import { incrementsAt, readValue, rebuiltWithComputedValue, statementEnd } from './readModifyWriteTypedValues';
+import { incrementsAt, readValue, rebuiltWithComputedValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
 
@@ -148,7 +148,7 @@ function tableOf(a: CodeAnalyzer, dialect: RmwDialect, occurrence: OperationOccu
   const name = occurrence.request?.options.find((option) => option.norm === TABLE_NAME && !option.absent);
   if (name) {
     const [from, to] = a.tokensOf(name.value);
-    return from >= 0 ? `name ${textOf(a, from, to)}` : undefined;
+    return from >= 0 ? `name ${tokensText(a, from, to)}` : undefined;
   }
   const receiver = dialect.receiverTable(a, occurrence);
   return receiver === undefined ? undefined : `receiver ${receiver}`;
@@ -451,15 +451,7 @@ export function receiverText(a: CodeAnalyzer, at: number): string | undefined {
   if ((a.idIs(from, 'this') || a.idIs(from, 'base')) && a.isAccess(from + 1)) {
     from += 2;
   }
-  return from < at - 1 ? textOf(a, from, at - 1) : undefined;
-}
-
-export function textOf(a: CodeAnalyzer, from: number, to: number): string {
-  const parts: string[] = [];
-  for (let k = from; k < to; k++) {
-    parts.push(a.tokens.text(k));
-  }
-  return parts.join(' ');
+  return from < at - 1 ? tokensText(a, from, at - 1) : undefined;
 }
 
 /**

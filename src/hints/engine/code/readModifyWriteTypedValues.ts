@@ -87,7 +87,7 @@ export function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<s
         if (ke !== ks + 1 || !a.isString(ks)) {
           return undefined;
         }
-        found.set(a.tokens.text(ks), text(a, args[k + 1][0], args[k + 1][1]));
+        found.set(a.tokens.text(ks), tokensText(a, args[k + 1][0], args[k + 1][1]));
       }
       return found;
     }
@@ -104,15 +104,15 @@ export function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<s
   const found = new Map<string, string>();
   for (const [start, end] of segments(a, open)) {
     if (family === 'go' && a.isString(start) && a.is(start + 1, ':')) {
-      found.set(a.tokens.text(start), text(a, start + 2, end));
+      found.set(a.tokens.text(start), tokensText(a, start + 2, end));
     } else if (family === 'csharp' && a.is(start, '[') && a.isString(start + 1) && a.is(start + 2, ']') && a.is(start + 3, '=')) {
-      found.set(a.tokens.text(start + 1), text(a, start + 4, end));
+      found.set(a.tokens.text(start + 1), tokensText(a, start + 4, end));
     } else if (family === 'csharp' && a.is(start, '{') && a.partner[start] === end - 1) {
       const pair = segments(a, start);
       if (pair.length !== 2 || pair[0][1] !== pair[0][0] + 1 || !a.isString(pair[0][0])) {
         return undefined;
       }
-      found.set(a.tokens.text(pair[0][0]), text(a, pair[1][0], pair[1][1]));
+      found.set(a.tokens.text(pair[0][0]), tokensText(a, pair[1][0], pair[1][1]));
     } else {
       return undefined;
     }
@@ -154,7 +154,8 @@ function wholeConstruction(a: CodeAnalyzer, from: number, to: number): number {
   return to;
 }
 
-function text(a: CodeAnalyzer, from: number, to: number): string {
+/** The tokens from `from` to `to` as one text, a space between each: a key that ignores how the code spaces them. */
+export function tokensText(a: CodeAnalyzer, from: number, to: number): string {
   const parts: string[] = [];
   for (let k = from; k < to; k++) {
     parts.push(a.tokens.text(k));

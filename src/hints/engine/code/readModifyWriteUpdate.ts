@@ -10,7 +10,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import type { RmwFlow } from './readModifyWriteTyped';
-import { readValue } from './readModifyWriteTypedValues';
+import { readValue, tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
 
@@ -40,10 +40,10 @@ export function sameKey(a: CodeAnalyzer, get: OperationOccurrence, update: Opera
 /** A key as written; a literal map's entries in order of their text, so that `{"id": "count",}` is `{"id": "count"}`. */
 function keyText(a: CodeAnalyzer, from: number, to: number): string {
   if (!a.is(from, '{') || a.partner[from] !== to - 1) {
-    return text(a, from, to);
+    return tokensText(a, from, to);
   }
   return segments(a, from)
-    .map(([start, end]) => text(a, start, end))
+    .map(([start, end]) => tokensText(a, start, end))
     .sort()
     .join(' , ');
 }
@@ -104,12 +104,4 @@ function directPlaceholders(a: CodeAnalyzer, from: number, to: number): Set<stri
     }
   }
   return found;
-}
-
-function text(a: CodeAnalyzer, from: number, to: number): string {
-  const parts: string[] = [];
-  for (let k = from; k < to; k++) {
-    parts.push(a.tokens.text(k));
-  }
-  return parts.join(' ');
 }

@@ -7,7 +7,8 @@
  * another file of the workspace declares, is no finding.
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { callArgumentRanges, declaredName, receiverText, RmwDialect, textOf, versionedOrUnseen } from '../readModifyWriteTyped';
+import { callArgumentRanges, declaredName, receiverText, RmwDialect, versionedOrUnseen } from '../readModifyWriteTyped';
+import { tokensText } from '../readModifyWriteTypedValues';
 import { OperationOccurrence } from '../../model';
 
 const MAPPER_READS = new Set(['LoadAsync', 'Load']);
@@ -60,7 +61,7 @@ export const rmwCsharp: RmwDialect = {
     const name = nameOf(a, put);
     if (MAPPER_WRITES.has(name)) {
       // `SaveAsync(order)`, `SaveAsync(order, cancellationToken)`: a config could skip the version check or name another table.
-      const token = args.length === 2 ? textOf(a, args[1][0], args[1][1]) : '';
+      const token = args.length === 2 ? tokensText(a, args[1][0], args[1][1]) : '';
       const cancellation = args.length === 2 && (CANCELLATION.test(token) || token === 'CancellationToken . None');
       return args.length === 1 || cancellation ? args[0] : undefined;
     }
@@ -73,7 +74,7 @@ export const rmwCsharp: RmwDialect = {
     }
     // `GetItemAsync(TableName, key)`, `PutItemAsync(TableName, item)`
     const args = LOW_LEVEL.has(name) ? positional(a, occurrence) : [];
-    return args.length >= 2 ? `table ${textOf(a, args[0][0], args[0][1])}` : undefined;
+    return args.length >= 2 ? `table ${tokensText(a, args[0][0], args[0][1])}` : undefined;
   },
   versionedOrUnknown(a, get, readStart) {
     // `LoadAsync<Order>(id)`, or `Order order = await context.LoadAsync(…)`
