@@ -102,5 +102,13 @@ describe('workspace: the client members of a module\'s exported singleton', () =
       const found = hints({ 'app/db/__init__.py': 'store = object()\n', 'app/db/store.py': submodule, 'app/__init__.py': '', 'app/handler.py': 'from app.db import store\n\nstore.table.scan()\n' }, 'app/handler.py');
       assert.ok(found.includes('3:scan dynamodb-scan!'), found.join('\n'));
     });
+
+    it('reads a client attribute of an imported class read on the class itself, and nothing for a plain attribute', () => {
+      const repository = sourceLines('import boto3', '', '', 'class Orders:', '    table = boto3.resource("dynamodb").Table("orders")', '    name = "orders"');
+      const handler = sourceLines('from app.orders import Orders', '', '', 'def handler(event, context):', '    Orders.name.scan()', '    return Orders.table.scan()["Items"]');
+      const files = { 'app/orders.py': repository, 'app/__init__.py': '', 'app/handler.py': handler };
+      assert.deepEqual(hints(files, 'app/handler.py').filter((hint) => hint.endsWith('!')), ['6:scan dynamodb-scan!']);
+      assert.deepEqual(hints(files, 'app/handler.py', null), []);
+    });
   });
 });

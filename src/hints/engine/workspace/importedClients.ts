@@ -183,6 +183,10 @@ export class ImportedClients {
       if (inherited) {
         return { pynamodb: inherited };
       }
+      const classMember = exports ? this.classAttribute(exports, name) : undefined;
+      if (classMember) {
+        return { client: classMember };
+      }
       const unknownFields = exports && Object.hasOwn(exports.unknownFields, name) ? exports.unknownFields[name] : undefined;
       if (exports && Object.hasOwn(exports.classes, name)) {
         return { fields: exports.classes[name], ...(unknownFields ? { unknownFields } : {}) };
@@ -433,6 +437,19 @@ export class ImportedClients {
     } finally {
       walk.visiting.delete(key);
     }
+  }
+
+  /**
+   * `Repository.table` read on an exported class itself: its client field of that name (a Python class attribute,
+   * a TypeScript `static` field). A field set per instance cannot be read on the class, so working code reads
+   * only class-level ones that way.
+   */
+  private classAttribute(exports: CodeExports, name: string): ExportedClient | undefined {
+    const dot = name.indexOf('.');
+    const owner = dot > 0 ? name.slice(0, dot) : '';
+    const fields = owner !== '' && Object.hasOwn(exports.classes, owner) ? exports.classes[owner] : undefined;
+    const member = name.slice(dot + 1);
+    return fields && Object.hasOwn(fields, member) ? fields[member] : undefined;
   }
 
   /** Whether a module exports a name at all, a client or a name it passes on. */
