@@ -11,7 +11,7 @@ import { readConfigFile } from './config';
 import { isConfigFile } from './config/values';
 import { looksLikeCloudFormation } from './iac/cloudformation';
 import { removeOptionFix, setValueFix } from './fixes';
-import { OutsideValues, readTemplate } from './iac';
+import { readTemplate } from './iac';
 import { isServerlessScript } from './code/serverlessScript';
 import { isTestDoubleFile } from './code/testDoubles';
 import { opensPort } from './iac/ingress';
@@ -23,6 +23,7 @@ import { indexRules, RuleIndex } from './ruleIndex';
 import { assessText, DEFAULT_LIMITS, LineIndex, Limits } from './text';
 import { Analysis, CheckName, normalizeName, Finding, HintLanguage, HintRule, HintService, HintSite, QuickFix, RelatedPlace, Severity, SiteOrigin, Span, WorkspaceSite } from './types';
 import { ResolvedRequest, resolveRequests } from './workspace/resolve';
+import { projectContext, terraformOutside } from './workspace/fileView';
 import { WorkspaceView } from './workspace/types';
 
 export interface AnalyzeOptions {
@@ -53,7 +54,6 @@ export interface AnalysisResult extends Analysis {
   lines: LineIndex;
 }
 
-
 function buildModel(
   text: string,
   kind: DocumentKind,
@@ -62,26 +62,8 @@ function buildModel(
   fileName: string | undefined,
 ): { model: DocumentModel; language: HintLanguage } | undefined {
   switch (kind) {
-    case 'terraform': {
-      const view = workspace?.view;
-      const file = workspace?.file ?? '';
-      const outside: OutsideValues | undefined = view && {
-        variable: (name) => view.terraformVariableDefault?.(file, name),
-        assigned: (name) => view.terraformVariableAssigned?.(file, name),
-        object: (name) => view.terraformVariableObject?.(file, name),
-        assignedObject: (name) => view.terraformObjectAssigned?.(file, name),
-        variableType: (name) => view.terraformVariableType?.(file, name),
-        objectMap: (name) => view.terraformVariableObjectMap?.(file, name),
-        assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
-        local: (name) => view.terraformLocalValue?.(file, name),
-        localObject: (name) => view.terraformLocalObject?.(file, name),
-        groupUse: (group) => view.terraformGroupUse?.(file, group),
-        folderDataStores: () => view.terraformFolderDataStores?.(file),
-        moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
-        moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
-      };
-      return readTemplate(kind, text, lines, { outside });
-    }
+    case 'terraform':
+      return readTemplate(kind, text, lines, { outside: workspace && terraformOutside(workspace.view, workspace.file) });
     case 'properties':
       return readConfigFile(kind, text, lines, fileName);
     case 'yaml':
@@ -105,32 +87,7 @@ function buildModel(
           ...(fileName !== undefined && isTestDoubleFile(fileName) ? { testFile: true } : {}),
           ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
-            project: {
-              file: workspace.file,
-              importedClient: (module, path) => workspace.view.importedClient?.(workspace.file, module, path),
-              importedName: (module, path) => workspace.view.importedName?.(workspace.file, module, path),
-              importedCdkClass: (module, path) => workspace.view.importedCdkClass?.(workspace.file, module, path),
-              importedCall: (module, path, args) => workspace.view.importedCall?.(workspace.file, module, path, args),
-              importedClassFields: (module, path) => workspace.view.importedClassFields?.(workspace.file, module, path),
-              importedClassUnknownFields: (module, path) => workspace.view.importedClassUnknownFields?.(workspace.file, module, path),
-              importedPynamodbClass: (module, path) => workspace.view.importedPynamodbClass?.(workspace.file, module, path),
-              goPackage: (packageName) => workspace.view.goPackage?.(workspace.file, packageName),
-              classFields: (key) => workspace.view.classFields?.(workspace.file, key),
-              mappedClass: (key) => workspace.view.mappedClass?.(workspace.file, key),
-              springRepository: (name) => workspace.view.springRepository?.(workspace.file, name),
-              springEntity: (name) => workspace.view.springEntity?.(workspace.file, name),
-              csharpGlobalUsings: () => workspace.view.csharpGlobalUsings?.(workspace.file) ?? [],
-              goImport: (importPath) => workspace.view.goImport?.(workspace.file, importPath),
-              goCalledWhilePaging: (packageName, name, method) => workspace.view.goCalledWhilePaging?.(workspace.file, packageName, name, method) ?? false,
-              goOptionsUsed: (packageName, name, method) => workspace.view.goOptionsUsed?.(workspace.file, packageName, name, method) ?? false,
-              requestClient: (name) => workspace.view.requestClient?.(workspace.file, name),
-              clientPassingCalls: (name) => workspace.view.clientPassingCalls?.(workspace.file, name) ?? [],
-              lambdaHandlers: () => workspace.view.lambdaHandlers?.(workspace.file) ?? [],
-              routeCalledMethods: (className) => workspace.view.routeCalledMethods?.(workspace.file, className) ?? [],
-              perRequestClasses: () => workspace.view.perRequestClasses?.(workspace.file) ?? [],
-              perRequestDependencies: () => workspace.view.perRequestDependencies?.(workspace.file) ?? [],
-              cdkInstantiations: (className) => workspace.view.cdkInstantiations?.(workspace.file, className) ?? [],
-            },
+            project: projectContext(workspace.view, workspace.file),
           }),
         }),
         language: kind,

@@ -109,7 +109,7 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
 }
 
 /** What a JavaScript call passes, as far as an exported function is read: nothing (it is read as it is). */
-const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
+export const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
 
 /**
  * The client a call of a function that a workspace module defines gives: Python's `get_client("dynamodb")`

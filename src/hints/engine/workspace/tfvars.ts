@@ -35,6 +35,20 @@ export function loadingOrder(file: string): string {
 }
 
 /** The variables a definitions file sets: the value when written as a single value or a list of them, null otherwise (and for a secret). */
+/**
+ * Which of the `.tfvars` entries that set one variable decides its value: the last Terraform loads by itself;
+ * null when a file it loads only on request (`-var-file`) sets it too, undefined when none does.
+ */
+export function decidingEntry<T extends { file: string; loadedByItself: boolean }>(entries: readonly T[] | undefined): T | null | undefined {
+  if (!entries) {
+    return undefined;
+  }
+  if (entries.some((entry) => !entry.loadedByItself)) {
+    return null;
+  }
+  return entries.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest));
+}
+
 export function indexTfvars(file: string, text: string, lines: LineIndex): FileContribution {
   const assignments: Record<string, TerraformValue | null> = {};
   const objects: Record<string, TerraformObject> = {};

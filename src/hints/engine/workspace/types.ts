@@ -8,9 +8,11 @@ import type { ClientKind } from '../services';
 import { HintService, Span } from '../types';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
+import type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
+export type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
@@ -367,35 +369,11 @@ export interface CallArguments {
 /** A parameter value a parent stack passes to a nested stack (a string, as CloudFormation passes them); null when it passes one the model does not know. */
 export type PassedParameter = string | null;
 
-/** A single Terraform value: a string, number, bool or null. */
-export type TerraformScalar = string | number | boolean | null;
-
-/** A variable default or local lent to the other files of a module: a single value, or a list of single values. */
-export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
-
-/**
- * A Terraform object or map written in place, as its attributes: each a single value or a list of them, or
- * null when it is unknown (an expression, a nested object, `null`, a secret); an attribute it does not write
- * is absent.
- */
-export type TerraformObject = Readonly<Record<string, TerraformValue | null>>;
-
 /**
  * How code names a table: what the code analyzer can tell about a request's `TableName`. `sst`: the name of
  * an SST app's table as its SDK reads it (`Resource.Notes.name`), which the app's names make unique.
  */
 export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string } | { kind: 'sst'; name: string };
-
-/** What the analysis of one file asks of the workspace model. */
-/** The resource type and argument a Terraform module input is passed to. */
-export interface ModuleInputTarget {
-  resource: string;
-  argument: string;
-  /** A map of objects (rds-aurora's `instances`) whose keys of these names reach the resource's arguments of the same names. */
-  keys?: readonly string[];
-  /** A function's environment map passed whole: its password-named variables reach EnvironmentPassword. */
-  environment?: true;
-}
 
 /** A prop a CDK construction passes (see `CdkInstantiation`): its literal and where it is written. */
 export interface PassedValue {
@@ -424,12 +402,7 @@ export interface CdkInstantiation {
   keywords?: PassedObject;
 }
 
-/** A module folder of the workspace and the input of it that a module input is passed to. */
-export interface ForwardedInput {
-  folder: string;
-  input: string;
-}
-
+/** What the analysis of one file asks of the workspace model. */
 export interface WorkspaceView {
   /**
    * The table a name in this code file refers to; undefined when unknown or ambiguous (two

@@ -4,6 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
+import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
 import { InstantiationReads, instantiationsOf } from './cdkInstantiations';
@@ -15,10 +16,10 @@ import { localModuleFolder } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
 import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
-import { loadingOrder } from './tfvars';
+import { decidingEntry } from './tfvars';
 import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
-import { buildUnion, scopedName, Union } from './workspaceUnion';
+import { buildUnion, scopedName, TfvarsEntry, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
 
@@ -35,9 +36,6 @@ type Setting = EnvironmentValue | 'unknown' | undefined;
 function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>, file: string, name: string): T | undefined {
   return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
-
-/** What a JavaScript function hung through a call is passed, as far as it is read: nothing (see `code/projectImports.ts`). */
-const NO_ARGUMENTS: CallArguments = { positional: [], named: [], spread: false };
 
 export class WorkspaceModel implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
@@ -277,16 +275,9 @@ export class WorkspaceModel implements WorkspaceView {
     return declaredElsewhere(this.built().variableObjectMaps, file, name);
   }
 
-  /** The `.tfvars` entry whose value a variable takes: undefined when none sets it, null when a file loaded only on request does. */
-  private decidingTfvars(file: string, name: string): { value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> } | null | undefined {
-    const assigned = this.built().tfvars.get(`${folderOf(file)}\0${name}`);
-    if (!assigned) {
-      return undefined;
-    }
-    if (assigned.some((entry) => !entry.loadedByItself)) {
-      return null;
-    }
-    return assigned.reduce((latest, entry) => (loadingOrder(entry.file) > loadingOrder(latest.file) ? entry : latest));
+  /** The `.tfvars` entry whose value a variable takes (see `decidingEntry`). */
+  private decidingTfvars(file: string, name: string): TfvarsEntry | null | undefined {
+    return decidingEntry(this.built().tfvars.get(`${folderOf(file)}\0${name}`));
   }
 
   /** A Terraform variable's default written as an object or map in another file of the module's folder. */

@@ -11,6 +11,15 @@ import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinitio
 import { push } from '../multimap';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
+/** What one `.tfvars` file of a folder sets a variable to, with the object or map of objects when it sets one. */
+export interface TfvarsEntry {
+  file: string;
+  loadedByItself: boolean;
+  value: TerraformValue | null;
+  object?: TerraformObject;
+  objectMap?: Readonly<Record<string, TerraformObject>>;
+}
+
 export interface Union {
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
@@ -40,7 +49,7 @@ export interface Union {
   /** Terraform variable defaults written as a map of objects, by `folder\0name`, with the file that declares each. */
   variableObjectMaps: Map<string, { file: string; value: Readonly<Record<string, TerraformObject>> }[]>;
   /** What the folder's `.tfvars` files set each variable to, by `folder\0name` (see FileContribution.tfvars), with the object when one is set. */
-  tfvars: Map<string, { file: string; loadedByItself: boolean; value: TerraformValue | null; object?: TerraformObject; objectMap?: Readonly<Record<string, TerraformObject>> }[]>;
+  tfvars: Map<string, TfvarsEntry[]>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
   /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */

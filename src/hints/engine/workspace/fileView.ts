@@ -1,0 +1,56 @@
+/**
+ * What one file's analysis asks of the workspace model, bound to that file: a Terraform file's values from
+ * the rest of its module (`OutsideValues`), and a code file's imports, classes and callers (`ProjectContext`).
+ */
+import type { ProjectContext } from '../code/projectImports';
+import type { OutsideValues } from '../iac/terraformOutside';
+import type { WorkspaceView } from './types';
+
+/** The Terraform file `file`'s view of its module and the workspace. */
+export function terraformOutside(view: WorkspaceView, file: string): OutsideValues {
+  return {
+    variable: (name) => view.terraformVariableDefault?.(file, name),
+    assigned: (name) => view.terraformVariableAssigned?.(file, name),
+    object: (name) => view.terraformVariableObject?.(file, name),
+    assignedObject: (name) => view.terraformObjectAssigned?.(file, name),
+    variableType: (name) => view.terraformVariableType?.(file, name),
+    objectMap: (name) => view.terraformVariableObjectMap?.(file, name),
+    assignedObjectMap: (name) => view.terraformObjectMapAssigned?.(file, name),
+    local: (name) => view.terraformLocalValue?.(file, name),
+    localObject: (name) => view.terraformLocalObject?.(file, name),
+    groupUse: (group) => view.terraformGroupUse?.(file, group),
+    folderDataStores: () => view.terraformFolderDataStores?.(file),
+    moduleInputs: (source) => view.terraformModuleInputs?.(file, source),
+    moduleHoldsDataStore: (source) => view.terraformModuleHoldsDataStore?.(file, source),
+  };
+}
+
+/** The code file `file`'s view of the other modules of the workspace. */
+export function projectContext(view: WorkspaceView, file: string): ProjectContext {
+  return {
+    file,
+    importedClient: (module, path) => view.importedClient?.(file, module, path),
+    importedName: (module, path) => view.importedName?.(file, module, path),
+    importedCdkClass: (module, path) => view.importedCdkClass?.(file, module, path),
+    importedCall: (module, path, args) => view.importedCall?.(file, module, path, args),
+    importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
+    importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),
+    importedPynamodbClass: (module, path) => view.importedPynamodbClass?.(file, module, path),
+    goPackage: (packageName) => view.goPackage?.(file, packageName),
+    classFields: (key) => view.classFields?.(file, key),
+    mappedClass: (key) => view.mappedClass?.(file, key),
+    springRepository: (name) => view.springRepository?.(file, name),
+    springEntity: (name) => view.springEntity?.(file, name),
+    csharpGlobalUsings: () => view.csharpGlobalUsings?.(file) ?? [],
+    goImport: (importPath) => view.goImport?.(file, importPath),
+    goCalledWhilePaging: (packageName, name, method) => view.goCalledWhilePaging?.(file, packageName, name, method) ?? false,
+    goOptionsUsed: (packageName, name, method) => view.goOptionsUsed?.(file, packageName, name, method) ?? false,
+    requestClient: (name) => view.requestClient?.(file, name),
+    clientPassingCalls: (name) => view.clientPassingCalls?.(file, name) ?? [],
+    lambdaHandlers: () => view.lambdaHandlers?.(file) ?? [],
+    routeCalledMethods: (className) => view.routeCalledMethods?.(file, className) ?? [],
+    perRequestClasses: () => view.perRequestClasses?.(file) ?? [],
+    perRequestDependencies: () => view.perRequestDependencies?.(file) ?? [],
+    cdkInstantiations: (className) => view.cdkInstantiations?.(file, className) ?? [],
+  };
+}

@@ -1,0 +1,30 @@
+/** What Terraform files lend the workspace model: values of variables and locals, and where module inputs go. Pure: no `vscode`. */
+
+/** A single Terraform value: a string, number, bool or null. */
+export type TerraformScalar = string | number | boolean | null;
+
+/** A variable default or local lent to the other files of a module: a single value, or a list of single values. */
+export type TerraformValue = TerraformScalar | readonly TerraformScalar[];
+
+/**
+ * A Terraform object or map written in place, as its attributes: each a single value or a list of them, or
+ * null when it is unknown (an expression, a nested object, `null`, a secret); an attribute it does not write
+ * is absent.
+ */
+export type TerraformObject = Readonly<Record<string, TerraformValue | null>>;
+
+/** The resource type and argument a Terraform module input is passed to. */
+export interface ModuleInputTarget {
+  resource: string;
+  argument: string;
+  /** A map of objects (rds-aurora's `instances`) whose keys of these names reach the resource's arguments of the same names. */
+  keys?: readonly string[];
+  /** A function's environment map passed whole: its password-named variables reach EnvironmentPassword. */
+  environment?: true;
+}
+
+/** A module folder of the workspace and the input of it that a module input is passed to. */
+export interface ForwardedInput {
+  folder: string;
+  input: string;
+}
