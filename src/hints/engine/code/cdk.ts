@@ -28,6 +28,10 @@ export function cdkEnumLiteral(text: string): Literal | undefined {
   if (policy) {
     return { kind: 'str', value: policy };
   }
+  const ca = text.includes('CaCertificate.') ? caCertificate(text) : undefined;
+  if (ca) {
+    return { kind: 'str', value: ca };
+  }
   const days = text.includes('Duration.') ? /(?:^|\.)Duration\.[dD]ays\(\s*(\d+)\s*\)$/.exec(text) : null;
   if (days) {
     return { kind: 'num', value: Number(days[1]) };
@@ -39,6 +43,18 @@ export function cdkEnumLiteral(text: string): Literal | undefined {
   // `SecretValue.unsafePlainText(process.env.DB_PASSWORD ?? 'pw')`, Python `os.environ.get("X", "pw")`: the literal the stack falls back on.
   const fallback = text.includes('SecretValue.') ? SECRET_FALLBACK.exec(text) : null;
   return fallback ? { kind: 'expr', text, envFallback: fallback[2] ?? fallback[4] } : undefined;
+}
+
+/**
+ * The CA identifier a `CaCertificate` names (aws-cdk-lib aws-rds `ca-certificate.ts`): `RDS_CA_2019` is
+ * `rds-ca-2019`, `RDS_CA_RDS2048_G1` the deprecated misspelling of `RDS_CA_RSA2048_G1`, `of('...')` its argument.
+ */
+function caCertificate(text: string): string | undefined {
+  const constant = /(?:^|\.)CaCertificate\.RDS_CA_(2019|(?:RSA|RDS)(?:2048|4096)_G1|ECC384_G1)$/.exec(text);
+  if (constant) {
+    return `rds-ca-${constant[1].replace(/^RDS/, 'RSA').replace('_', '-').toLowerCase()}`;
+  }
+  return /(?:^|\.)CaCertificate\.[oO]f\(\s*(['"])([\w-]+)\1\s*\)$/.exec(text)?.[2];
 }
 
 const ENGINE_OF_VERSION_CLASS: Record<string, string> = {
