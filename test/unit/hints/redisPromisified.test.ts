@@ -76,7 +76,7 @@ describe('node-redis commands promisified one by one with util.promisify', () =>
   it('reads a bound command at module level, in a function, in a class method and through util.promisify', () => {
     const code = sourceLines(
       "const { promisify } = require('util');",
-      "const util = require('util');",
+      "const util = require('node:util');",
       "const redis = require('redis');",
       '',
       'const client = redis.createClient(process.env.REDIS_URL);',

@@ -10,6 +10,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { addRedisCall } from './redis';
 
 const mentionsPromisify = new WeakMap<CodeAnalyzer, boolean>();
+const UTIL_MODULES = new Set(['util', 'node:util']);
 
 /** `keysAsync(...)` at `index`, a name bound to a promisified command of a Redis client: records that command. */
 export function promisifiedRedisCall(a: CodeAnalyzer, index: number): void {
@@ -32,7 +33,7 @@ function boundCommand(a: CodeAnalyzer, start: number): { name: string; client: {
   const fn = utilRead ? start + 2 : start;
   const open = fn + 1;
   const close = a.is(open, '(') ? a.partner[open] : -1;
-  if (close < 0 || !a.idIs(fn, 'promisify') || a.imports.get(utilRead ? a.tokens.text(start) : 'promisify')?.module !== 'util') {
+  if (close < 0 || !a.idIs(fn, 'promisify') || !UTIL_MODULES.has(a.imports.get(utilRead ? a.tokens.text(start) : 'promisify')?.module ?? '')) {
     return undefined;
   }
   // `promisify(r.cmd).bind(r)` binds outside; `promisify(r.cmd.bind(r))` inside.
