@@ -84,6 +84,55 @@ describe('Pulumi AWS resources in Go', () => {
     assert.ok(found.includes('22:BillingMode dynamodb-billing-mode'), found.join('\n'));
   });
 
+  it('judges the v2 to v4 SDKs alike, in their older spellings; the unversioned v1 path and awsx are not read', () => {
+    const code = sourceLines(
+      'package catalogue',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v4/go/aws/ec2"',
+      '  "github.com/pulumi/pulumi-aws/sdk/v4/go/aws/rds"',
+      '  cache "github.com/pulumi/pulumi-aws/sdk/v2/go/aws/elasticache"',
+      '  oldrds "github.com/pulumi/pulumi-aws/sdk/go/aws/rds"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      'func newDatabase(ctx *pulumi.Context, sg *ec2.SecurityGroup) error {',
+      '  _, err := ec2.NewSecurityGroupRule(ctx, "db_in", &ec2.SecurityGroupRuleArgs{',
+      '    Type: pulumi.String("ingress"), Protocol: pulumi.String("tcp"), FromPort: pulumi.Int(5432), ToPort: pulumi.Int(5432),',
+      '    CidrBlocks: pulumi.StringArray{pulumi.String("0.0.0.0/0")}, SecurityGroupId: sg.ID(),',
+      '  })',
+      '  if err != nil {',
+      '    return err',
+      '  }',
+      '  _, err = rds.NewInstance(ctx, "catalogue", &rds.InstanceArgs{',
+      '    Engine:   pulumi.String("postgres"),',
+      '    Name:     pulumi.String("socks"),',
+      '    Password: pulumi.String("default_password"),',
+      '  })',
+      '  if err != nil {',
+      '    return err',
+      '  }',
+      '  _, err = cache.NewReplicationGroup(ctx, "sessions", &cache.ReplicationGroupArgs{',
+      '    ReplicationGroupDescription: pulumi.String("sessions"),',
+      '    NumberCacheClusters:         pulumi.Int(2),',
+      '    AutomaticFailoverEnabled:    pulumi.Bool(true),',
+      '    AtRestEncryptionEnabled:     pulumi.Bool(true),',
+      '    TransitEncryptionEnabled:    pulumi.Bool(true),',
+      '  })',
+      '  if err != nil {',
+      '    return err',
+      '  }',
+      '  _, err = oldrds.NewInstance(ctx, "legacy", &oldrds.InstanceArgs{PubliclyAccessible: pulumi.Bool(true)})',
+      '  return err',
+      '}',
+    );
+    const found = hintsIn('rds.go', code);
+    for (const expected of ['12:pulumi.String("0.0.0.0/0") rds-open-ingress!', '20:pulumi.String("default_password") rds-master-password!', '28:AutomaticFailoverEnabled elasticache-automatic-failover']) {
+      assert.ok(found.includes(expected), `${expected}\n${found.join('\n')}`);
+    }
+    // Two nodes with failover on: no failover finding from the v2 spelling of the node count.
+    assert.ok(!found.some((hint) => hint.endsWith('elasticache-automatic-failover!')), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('36:')), found.join('\n'));
+  });
+
   it('reads fields set on the args after the literal; a helper handed the args may set any', () => {
     const code = sourceLines(
       'package infra',

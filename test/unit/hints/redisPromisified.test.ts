@@ -71,3 +71,71 @@ describe('node-redis methods promisified with bluebird', () => {
     assert.ok(!found.some((hint) => /^1[4-7]:/.test(hint)), found.join('\n'));
   });
 });
+
+describe('node-redis commands promisified one by one with util.promisify', () => {
+  it('reads a bound command at module level, in a function, in a class method and through util.promisify', () => {
+    const code = sourceLines(
+      "const { promisify } = require('util');",
+      "const util = require('node:util');",
+      "const redis = require('redis');",
+      '',
+      'const client = redis.createClient(process.env.REDIS_URL);',
+      'const keysAsync = promisify(client.keys).bind(client);',
+      'const delAsync = util.promisify(client.del.bind(client));',
+      '',
+      'async function purge(prefix) {',
+      '  const keys = await keysAsync(`${prefix}:*`);',
+      '  for (const key of keys) {',
+      '    await delAsync(key);',
+      '  }',
+      '}',
+      '',
+      'class Reminders {',
+      '  constructor() {',
+      '    this.client = redis.createClient();',
+      '  }',
+      '  async all() {',
+      '    const scanAll = promisify(this.client.keys).bind(this.client);',
+      "    return scanAll('reminder:*');",
+      '  }',
+      '}',
+      'module.exports = { purge, Reminders };',
+    );
+    const found = hintsIn('cache.js', code);
+    for (const hint of ['10:keysAsync redis-keys!', '12:delAsync redis-loop-round-trips!', '22:scanAll redis-keys!']) {
+      assert.ok(found.includes(hint), `${hint} in\n${found.join('\n')}`);
+    }
+  });
+
+  it('stays silent on an unbound method, a client it cannot see, other libraries, another promisify and a shadowing name', () => {
+    const code = sourceLines(
+      "import { promisify } from 'util';",
+      "import { promisify as bluebirdPromisify } from 'bluebird';",
+      "import * as fs from 'fs';",
+      "import redis from 'redis';",
+      '',
+      'const client = redis.createClient();',
+      'const unbound = promisify(client.keys);',
+      'const readdir = promisify(fs.readdir).bind(fs);',
+      'const viaBluebird = bluebirdPromisify(client.keys).bind(client);',
+      'const keysAsync = promisify(client.keys).bind(client);',
+      '',
+      'export async function listing(pattern: string, other: any) {',
+      '  const given = promisify(other.keys).bind(other);',
+      '  await unbound(pattern);',
+      "  await readdir('/tmp');",
+      '  await viaBluebird(pattern);',
+      '  return given(pattern);',
+      '}',
+      'export function shadowed(keysAsync: (p: string) => Promise<string[]>) {',
+      "  return keysAsync('*');",
+      '}',
+      'export async function replaced() {',
+      "  const keysAsync = async (p: string) => [p];",
+      "  return keysAsync('*');",
+      '}',
+    );
+    const found = hintsIn('listing.ts', code);
+    assert.deepEqual(found, []);
+  });
+});

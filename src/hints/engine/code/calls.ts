@@ -17,6 +17,7 @@ import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
+import { promisifiedRedisCall } from './promisifiedRedis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
 import { pulumiResource, pulumiResourceType } from './pulumi';
@@ -249,6 +250,7 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   }
   const value = a.lookup(a.tokens.text(index), index);
   if (!value || value.t !== 'ref') {
+    promisifiedRedisCall(a, index);
     return;
   }
   const open = index + 1;

@@ -1,12 +1,14 @@
 /**
  * Pulumi AWS (Classic) programs in Go: `rds.NewInstance(ctx, "db", &rds.InstanceArgs{PubliclyAccessible: pulumi.Bool(true)})`
- * from `github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds` (v5, v6 and v7 alike) is the Terraform resource of its class
+ * from `github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds` (v2 to v7 alike: the older majors name the same classes and
+ * args, in the spellings of the Terraform provider of their time, which the Terraform rules read) is the Terraform resource of its class
  * (`pulumi.ts`), judged by the Terraform rules, whose texts name options as Go writes them (origin `pulumi-go`); a
  * security group's inbound rules (`ec2.NewSecurityGroup`, `ec2.NewSecurityGroupRule`, `vpc.NewSecurityGroupIngressRule`)
  * are judged by the ingress rules.
  * Each constructor is `New<Class>(ctx *pulumi.Context, name string, args *<Class>Args, opts ...pulumi.ResourceOption)`;
  * lookups (`rds.LookupInstance`) and `rds.GetInstance(ctx, name, id, state)` of existing resources make no context.
  * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/
+ * https://pkg.go.dev/github.com/pulumi/pulumi-aws/sdk/v4/go/aws/rds#InstanceArgs
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
@@ -14,7 +16,7 @@ import { pulumiClassType, pulumiIngressClass, typedArgsIngress, typedArgsResourc
 import { inTestCode } from '../testFixtures';
 import { goImportSpecs } from './goPackageStructs';
 
-const PULUMI_AWS_GO = /^github\.com\/pulumi\/pulumi-aws\/sdk\/v[5-7]\/go\/aws\/([a-z0-9]+)$/;
+const PULUMI_AWS_GO = /^github\.com\/pulumi\/pulumi-aws\/sdk\/v[2-7]\/go\/aws\/([a-z0-9]+)$/;
 
 /** The file's Pulumi AWS Go packages, by the name it uses for each (`rds`, or an alias). */
 function pulumiPackages(a: CodeAnalyzer): Map<string, string> {
