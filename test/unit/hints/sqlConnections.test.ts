@@ -313,6 +313,57 @@ describe('Go SQL connections to RDS', () => {
     const connections = sql('cmd/billing/main.go', code).filter((hint) => / rds-sql-connection$/.test(hint));
     assert.deepEqual(connections, ['19:Open rds-sql-connection', '25:Open rds-sql-connection', '29:New rds-sql-connection']);
   });
+
+  it('reads sqlx.Connect and sqlx.MustOpen as sql.Open, in a repository package and a Lambda handler, not SQLite or a local sqlx', () => {
+    const store = sourceLines(
+      'package database',
+      '',
+      'import (',
+      '\t"github.com/jmoiron/sqlx"',
+      '\t_ "github.com/lib/pq"',
+      '\t_ "github.com/mattn/go-sqlite3"',
+      ')',
+      '',
+      'func Connect(url string) *sqlx.DB {',
+      '\tdb, err := sqlx.Connect("postgres", url)',
+      '\tif err != nil {',
+      '\t\tpanic(err)',
+      '\t}',
+      '\treturn db',
+      '}',
+      '',
+      'func Scratch() *sqlx.DB {',
+      '\treturn sqlx.MustConnect("sqlite3", ":memory:")',
+      '}',
+    );
+    assert.deepEqual(sql('internal/database/db.go', store), ['10:Connect rds-sql-connection']);
+    const handler = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"os"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t_ "github.com/go-sql-driver/mysql"',
+      '\tdb "github.com/jmoiron/sqlx"',
+      ')',
+      '',
+      'func handle(ctx context.Context) error {',
+      '\tconn := db.MustOpen("mysql", os.Getenv("ORDERS_DSN"))',
+      '\tdefer conn.Close()',
+      '\treturn nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(handle)',
+      '}',
+    );
+    assert.deepEqual(findings('cmd/orders/main.go', handler), ['13:MustOpen rds-sql-connection-per-invocation!']);
+    // A package of the project that happens to be named sqlx is not the library.
+    const own = sourceLines('package main', '', 'import "example.com/shop/sqlx"', '', 'func main() {', '\tsqlx.Connect("postgres", "x")', '}');
+    assert.deepEqual(sql('cmd/shop/main.go', own), []);
+  });
 });
 
 describe('Java JDBC connections to RDS', () => {

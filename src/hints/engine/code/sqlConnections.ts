@@ -92,10 +92,13 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
 
 /**
  * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
- * and pgx's `Connect` and pgxpool's `New`, whose DSN is their second argument.
+ * sqlx's `Open` and `Connect` (and their `Must` forms), which take the same driver name and DSN and hand them to
+ * `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and pgxpool's `New`, whose DSN is
+ * their second argument.
  */
 const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect']), driverNamed: true },
   'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
