@@ -314,11 +314,13 @@ describe('Go SQL connections to RDS', () => {
     assert.deepEqual(connections, ['19:Open rds-sql-connection', '25:Open rds-sql-connection', '29:New rds-sql-connection']);
   });
 
-  it('reads sqlx.Connect and sqlx.MustOpen as sql.Open, in a repository package and a Lambda handler, not SQLite or a local sqlx', () => {
+  it('reads sqlx.Connect, ConnectContext and MustOpen as sql.Open, in a repository package and a Lambda handler, not SQLite or a local sqlx', () => {
     const store = sourceLines(
       'package database',
       '',
       'import (',
+      '\t"context"',
+      '',
       '\t"github.com/jmoiron/sqlx"',
       '\t_ "github.com/lib/pq"',
       '\t_ "github.com/mattn/go-sqlite3"',
@@ -335,8 +337,18 @@ describe('Go SQL connections to RDS', () => {
       'func Scratch() *sqlx.DB {',
       '\treturn sqlx.MustConnect("sqlite3", ":memory:")',
       '}',
+      '',
+      'func Reports(ctx context.Context) *sqlx.DB {',
+      '\tdb, _ := sqlx.ConnectContext(ctx, "postgres", "postgres://reports:Hunter2hunter@reports.cluster-x.eu-west-1.rds.amazonaws.com/reports")',
+      '\treturn db',
+      '}',
     );
-    assert.deepEqual(sql('internal/database/db.go', store), ['10:Connect rds-sql-connection']);
+    assert.deepEqual(sql('internal/database/db.go', store), [
+      '12:Connect rds-sql-connection',
+      '24:ConnectContext rds-sql-connection',
+      '24:"postgres://reports:Hunter2hunter@reports.cluster-x.eu-west-1.rds.amazonaws.com/reports" rds-sql-password',
+      '24:"postgres://reports:Hunter2hunter@reports.cluster-x.eu-west-1.rds.amazonaws.com/reports" rds-sql-password!',
+    ]);
     const handler = sourceLines(
       'package main',
       '',
