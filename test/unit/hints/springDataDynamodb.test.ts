@@ -2,8 +2,9 @@
  * Java: Spring Data DynamoDB repositories (`org.socialsignin.spring.data.dynamodb`). A repository interface of the
  * file that a service holds sends what the library's `SimpleDynamoDBCrudRepository` and its query creation send:
  * `findAll()`, `count()` and `deleteAll()` scan every page of the table where `@EnableScan` allows it (and throw
- * before any request where it does not), `findById` loads one item, and a query derived from a method's name is a
- * load, a Query or, when it names no key attribute, a Scan whose conditions are its filter.
+ * before any request where it does not), `findById` loads one item, `delete` deletes one, the batch forms
+ * go through the mapper's self-retrying batches, and a query derived from a method's name is a load, a Query or, when
+ * it names no key attribute, a Scan whose conditions are its filter.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -293,6 +294,93 @@ describe('Spring Data DynamoDB repositories', () => {
     assert.deepEqual(withoutSdkV1(hintsIn('Events.java', code)), ['35:findByDeviceId dynamodb-query']);
   });
 
+  it('reads delete and deleteById as item writes, not save (UpdateItem or PutItem by the mapper\'s config), saveAll, deleteAll and findAllById of many as self-retrying batches', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      ...ORDER_ENTITY,
+      '',
+      '@EnableScan',
+      'interface OrderRepository extends CrudRepository<Order, String> {',
+      '}',
+      '',
+      '@Service',
+      '@RequiredArgsConstructor',
+      'public class OrderService {',
+      '    private final OrderRepository orders;',
+      '    private final Map<String, Order> drafts = new HashMap<>();',
+      '',
+      '    public Order place(Order order) {',
+      '        drafts.remove(order.getOrderId());',
+      '        return orders.save(order);',
+      '    }',
+      '',
+      '    public void cancel(String id) {',
+      '        orders.deleteById(id);',
+      '    }',
+      '',
+      '    public void archive(List<Order> done) {',
+      '        orders.saveAll(done);',
+      '        orders.deleteAll(done);',
+      '        done.forEach(order -> orders.delete(order));',
+      '    }',
+      '',
+      '    public Iterable<Order> some(List<String> ids) {',
+      '        ids.forEach(id -> orders.findById(id));',
+      '        return orders.findAllById(ids);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(withoutSdkV1(hintsIn('OrderService.java', code)), [
+      '46:deleteById dynamodb-get-item',
+      '46:deleteById dynamodb-delete-item',
+      '50:saveAll dynamodb-batch-write-item',
+      '51:deleteAll dynamodb-batch-write-item',
+      // A delete in a loop stays a hover: the mapper's write may carry a version condition, which no batch can.
+      '52:delete dynamodb-delete-item',
+      '56:findById dynamodb-get-item',
+      '56:findById dynamodb-item-loop',
+      '57:findAllById dynamodb-batch-get-item',
+      '56:findById dynamodb-item-loop!',
+    ]);
+  });
+
+  it('reads the Spring Data 1.x names of the 4.x library: findOne, exists, delete of an id, save and delete of a list', () => {
+    const code = sourceLines(
+      ...IMPORTS,
+      'import java.util.Arrays;',
+      ...ORDER_ENTITY,
+      '',
+      '@EnableScan',
+      'interface OrderRepository extends CrudRepository<Order, String> {',
+      '}',
+      '',
+      '@Service',
+      'public class OrderService {',
+      '    @Autowired',
+      '    private OrderRepository orderRepository;',
+      '',
+      '    public Order findOne(String id) {',
+      '        return orderRepository.exists(id) ? orderRepository.findOne(id) : null;',
+      '    }',
+      '',
+      '    public void replace(List<Order> batch, Order first) {',
+      '        orderRepository.save(batch);',
+      '        orderRepository.save(Arrays.asList(first));',
+      '        orderRepository.delete(batch);',
+      '        orderRepository.delete(first.getOrderId());',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(withoutSdkV1(hintsIn('OrderService.java', code)), [
+      '41:exists dynamodb-get-item',
+      '41:findOne dynamodb-get-item',
+      '45:save dynamodb-batch-write-item',
+      '46:save dynamodb-batch-write-item',
+      '47:delete dynamodb-batch-write-item',
+      '48:delete dynamodb-delete-item',
+    ]);
+  });
+
   it('stays silent for Spring Data JPA, and for a CrudRepository that carries none of the library\'s annotations', () => {
     const code = sourceLines(
       'package shop.billing;',
@@ -325,6 +413,8 @@ describe('Spring Data DynamoDB repositories', () => {
       '        invoices.findByStatus("OPEN");',
       '        ledgers.findAll();',
       '        ledgers.findById("main");',
+      '        ledgers.save(new Ledger());',
+      '        invoices.deleteById(7L);',
       '    }',
       '}',
     );

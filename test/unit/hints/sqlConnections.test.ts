@@ -264,57 +264,6 @@ describe('SQL connections opened by another module\'s function a Lambda handler 
   });
 });
 
-describe('Go SQL connections to RDS', () => {
-  it('reports sql.Open and pgxpool.New per invocation in a Lambda handler, not a lazily kept pool or SQLite', () => {
-    const code = sourceLines(
-      'package main',
-      '',
-      'import (',
-      '\t"context"',
-      '\t"database/sql"',
-      '\t"os"',
-      '',
-      '\t"github.com/aws/aws-lambda-go/lambda"',
-      '\t_ "github.com/go-sql-driver/mysql"',
-      '\t"github.com/jackc/pgx/v5/pgxpool"',
-      '\t_ "github.com/mattn/go-sqlite3"',
-      ')',
-      '',
-      'var reports *sql.DB',
-      '',
-      'type Request struct{ Account string }',
-      '',
-      'func handle(ctx context.Context, req Request) (int, error) {',
-      '\tdb, err := sql.Open("mysql", "billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify")',
-      '\tif err != nil {',
-      '\t\treturn 0, err',
-      '\t}',
-      '\tdefer db.Close()',
-      '\tif reports == nil {',
-      '\t\treports, err = sql.Open("mysql", os.Getenv("REPORTS_DSN"))',
-      '\t}',
-      '\tscratch, _ := sql.Open("sqlite3", "/tmp/scratch.db")',
-      '\tdefer scratch.Close()',
-      '\tpool, err := pgxpool.New(ctx, os.Getenv("LEDGER_URL"))',
-      '\tdefer pool.Close()',
-      '\treturn 1, nil',
-      '}',
-      '',
-      'func main() {',
-      '\tlambda.Start(handle)',
-      '}',
-    );
-    assert.deepEqual(findings('cmd/billing/main.go', code), [
-      '19:Open rds-sql-connection-per-invocation!',
-      '19:"billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify" rds-sql-password!',
-      '19:"billing:Hunter2hunter@tcp(billing.cluster-x.eu-west-1.rds.amazonaws.com:3306)/billing?tls=skip-verify" rds-sql-tls-verification-off!',
-      '29:New rds-sql-connection-per-invocation!',
-    ]);
-    const connections = sql('cmd/billing/main.go', code).filter((hint) => / rds-sql-connection$/.test(hint));
-    assert.deepEqual(connections, ['19:Open rds-sql-connection', '25:Open rds-sql-connection', '29:New rds-sql-connection']);
-  });
-});
-
 describe('Java JDBC connections to RDS', () => {
   it('reports DriverManager.getConnection per invocation in handleRequest, its literal password and TLS verification off, not a kept static', () => {
     const code = sourceLines(

@@ -92,10 +92,13 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
 
 /**
  * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
- * and pgx's `Connect` and pgxpool's `New`, whose DSN is their second argument.
+ * sqlx's `Open` and `Connect` (their `Must` forms, and `ConnectContext` after a context), which take the same driver
+ * name and DSN and hand them to `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and
+ * pgxpool's `New`, whose DSN follows a context. The DSN is the last argument, the driver's name the one before it.
  */
 const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
   'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
@@ -132,7 +135,8 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   }
   const open = k + 3;
   const parts = segments(a, open);
-  if (spec.driverNamed && !(parts.length > 0 && a.isString(parts[0][0]) && GO_DRIVER_NAMES.has(a.tokens.text(parts[0][0])))) {
+  const driver = parts.length > 1 ? parts[parts.length - 2][0] : -1;
+  if (spec.driverNamed && !(driver > 0 && a.isString(driver) && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
     return undefined;
   }
   return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
@@ -433,8 +437,9 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     }
     return withLocalPasswords(a, context);
   }
-  // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
-  const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
+  // Go: the DSN last, after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
+  const goParts = a.language.family === 'go' ? segments(a, open) : [];
+  const dsnAt = a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : open + 1;
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');

@@ -8,7 +8,11 @@
  *   mapper, whose scan list and count read every page; they refuse to run, before any request, unless scanning is
  *   enabled: `@EnableScan` on the interface, or on the no-argument method the interface redeclares
  *   (EnableScanAnnotationPermissions; `deleteAll()` reads through `findAll()`, so it needs both).
- * - `findById` and `existsById` load one item (GetItem).
+ * - `findById` and `existsById` (4.x, for Spring Data 1.x: `findOne`, `exists`) load one item (GetItem); `delete`
+ *   deletes one (DeleteItem), `deleteById` loads it and then deletes it; `saveAll`, `deleteAll` and `findAllById` of
+ *   many (4.x: `save`, `delete` and `findAll` of an `Iterable`) go through the mapper's `batchSave`, `batchDelete` and
+ *   `batchLoad`, which send unprocessed items and keys again themselves. `save` of one item gets no hover: the mapper's
+ *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem.
  * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
@@ -219,7 +223,18 @@ function insideTypeArguments(a: CodeAnalyzer, open: number, comma: number): bool
 
 /** What a call on a repository does, by the methods the library implements itself. */
 const SCANNING_METHODS = new Set(['findAll', 'count', 'deleteAll']);
-const LOADING_METHODS = new Set(['findById', 'existsById']);
+/** The one-argument methods on one item, and what each sends. */
+const ITEM_METHODS: Readonly<Record<string, readonly string[]>> = {
+  findById: ['dynamodb:GetItem'],
+  existsById: ['dynamodb:GetItem'],
+  findOne: ['dynamodb:GetItem'],
+  exists: ['dynamodb:GetItem'],
+  delete: ['dynamodb:DeleteItem'],
+  deleteById: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
+};
+/** The one-argument methods on many items: always (`saveAll`), or when given a collection (4.x `save(list)`). */
+const BATCH_METHODS: Readonly<Record<string, string>> = { saveAll: 'dynamodb:BatchWriteItem', deleteAll: 'dynamodb:BatchWriteItem', findAllById: 'dynamodb:BatchGetItem' };
+const COLLECTION_BATCHES: Readonly<Record<string, string>> = { save: 'dynamodb:BatchWriteItem', delete: 'dynamodb:BatchWriteItem', findAll: 'dynamodb:BatchGetItem' };
 
 /**
  * `orderRepository.findAll()` on a Spring Data DynamoDB repository of the file: the operation it sends, with its
@@ -256,14 +271,65 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
     }
     return;
   }
-  if (LOADING_METHODS.has(method) && argumentsGiven === 1) {
-    a.addOperation({ operation: 'dynamodb:GetItem', name, call: true, paginated: false, tokenIndex: nameIndex });
-    return;
+  if (argumentsGiven === 1) {
+    const batch = Object.hasOwn(BATCH_METHODS, method) ? BATCH_METHODS[method] : Object.hasOwn(COLLECTION_BATCHES, method) && collectionArgument(a, open) ? COLLECTION_BATCHES[method] : undefined;
+    if (batch) {
+      // The mapper's batches resend what DynamoDB leaves unprocessed: a hover, never a finding.
+      a.addOperation({ operation: batch, name, call: false, paginated: false, tokenIndex: nameIndex });
+      return;
+    }
+    for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
+      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex });
+    }
+    if (Object.hasOwn(ITEM_METHODS, method)) {
+      return;
+    }
   }
   const declared = repository.methods.get(method);
   if (declared && declared.parameters === argumentsGiven && repository.entityName !== undefined) {
     derivedQuery(a, nameIndex, method, repository, declared);
   }
+}
+
+const COLLECTION_TYPES = new Set(['Iterable', 'Collection', 'List', 'ArrayList', 'LinkedList', 'Set', 'HashSet', 'LinkedHashSet', 'TreeSet']);
+const COLLECTION_FACTORIES = new Set(['Arrays.asList', 'List.of', 'Set.of', 'Lists.newArrayList', 'Sets.newHashSet', 'Collections.singletonList', 'Collections.singleton']);
+
+/** Whether the one argument of the call that opens at `open` is a collection: a factory's, or a name the file declares with a collection type. */
+function collectionArgument(a: CodeAnalyzer, open: number): boolean {
+  let end = open + 1;
+  let path = a.id(end);
+  while (path !== undefined && a.isAccess(end + 1) && a.isId(end + 2)) {
+    end += 2;
+    path += `.${a.tokens.text(end)}`;
+  }
+  if (path !== undefined && a.is(end + 1, '(') && COLLECTION_FACTORIES.has(path)) {
+    return true;
+  }
+  if (path === undefined || end !== open + 1 || a.partner[open] !== open + 2) {
+    return false;
+  }
+  for (let k = 1; k < open; k++) {
+    if (a.idIs(k, path) && COLLECTION_TYPES.has(declaredTypeBefore(a, k) ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The simple type name written before a declared name (`List<Order> orders`, `Set orders`). */
+function declaredTypeBefore(a: CodeAnalyzer, at: number): string | undefined {
+  let k = at - 1;
+  if (a.is(k, '>') || a.is(k, '>>')) {
+    let depth = 0;
+    for (; k > 0 && k > at - 32; k--) {
+      depth += a.is(k, '>') ? 1 : a.is(k, '>>') ? 2 : a.is(k, '<') ? -1 : 0;
+      if (depth === 0) {
+        break;
+      }
+    }
+    k--;
+  }
+  return a.id(k);
 }
 
 /** Whether a no-argument method may scan: `@EnableScan` on the interface or on its redeclaration there. */
