@@ -68,7 +68,7 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
   const types = rule.match.terraform?.resources ?? [];
   for (const resource of context.model.contexts) {
     const fallback = resource.defaults && types.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) ? defaultOf(resource, ENGINE_VERSION) : undefined;
-    const engine = optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE);
+    const engine = fallback?.kind === 'str' ? (optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE)) : undefined;
     if (fallback?.kind === 'str' && engine?.kind === 'str' && pastStandardSupport(lifecycle, engine.value, fallback.value)) {
       context.report(rule, resource.anchor, undefined, messageFor(rule, engine.value, fallback.value));
     }
