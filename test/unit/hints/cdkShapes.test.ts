@@ -30,6 +30,42 @@ describe('CDK stacks', () => {
     ]);
   });
 
+  it('reads CDK v1 SecretValue.plainText, the name unsafePlainText had before, as the literal password it is', () => {
+    const ts = sourceLines(
+      "import * as cdk from '@aws-cdk/core';",
+      "import * as rds from '@aws-cdk/aws-rds';",
+      'export class DbStack extends cdk.Stack {',
+      '  constructor(scope: cdk.Construct, id: string, props: DbProps) {',
+      '    super(scope, id, props);',
+      "    new rds.DatabaseInstance(this, 'Db', {",
+      '      engine: props.engine,',
+      '      vpc: props.vpc,',
+      '      storageEncrypted: true,',
+      "      credentials: rds.Credentials.fromPassword('admin', cdk.SecretValue.plainText('s3cret-Passw0rd')),", // 10
+      '    });',
+      "    new rds.DatabaseInstance(this, 'Reports', {",
+      '      engine: props.engine,',
+      '      vpc: props.vpc,',
+      '      storageEncrypted: true,',
+      "      credentials: rds.Credentials.fromPassword('admin', cdk.SecretValue.plainText(props.password)),", // 16
+      '    });',
+      '  }',
+      '}',
+    );
+    const found = hintsIn('lib/db-stack.ts', ts).filter((hint) => hint.endsWith('rds-master-password!'));
+    assert.deepEqual(found.map((hint) => hint.split(':')[0]), ['10']);
+    const py = sourceLines(
+      'from aws_cdk import core',
+      'from aws_cdk import aws_rds as rds',
+      'class DbStack(core.Stack):',
+      '    def __init__(self, scope, construct_id, vpc, engine, **kwargs):',
+      '        super().__init__(scope, construct_id, **kwargs)',
+      '        rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, storage_encrypted=True,',
+      '            credentials=rds.Credentials.from_password("admin", core.SecretValue.plain_text("s3cret-Passw0rd")))', // 7
+    );
+    assert.deepEqual(hintsIn('stacks/db_stack.py', py).filter((hint) => hint.endsWith('rds-master-password!')).map((hint) => hint.split(':')[0]), ['7']);
+  });
+
   it('reads a reference to an existing database or table as no new resource: its attributes are no props', () => {
     const ts = sourceLines(
       "import * as rds from 'aws-cdk-lib/aws-rds';",

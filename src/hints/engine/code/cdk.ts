@@ -13,13 +13,13 @@ import { variableContext } from './requests';
 
 /** `SecretValue.unsafePlainText(...)` of an environment read with a literal fallback (`code/envFallbacks.ts`), as text. */
 const SECRET_FALLBACK =
-  /\bSecretValue\.[uU]nsafe_?[pP]lain_?[tT]ext\(\s*(?:process\.env\.\w+\s*(?:\?\?|\|\|)\s*(['"])([^'"\n]*)\1|os\.(?:getenv|environ\.get)\(\s*['"]\w+['"]\s*,\s*(['"])([^'"\n]*)\3\s*\))\s*\)/;
+  /\bSecretValue\.(?:[uU]nsafe_?)?[pP]lain_?[tT]ext\(\s*(?:process\.env\.\w+\s*(?:\?\?|\|\|)\s*(['"])([^'"\n]*)\1|os\.(?:getenv|environ\.get)\(\s*['"]\w+['"]\s*,\s*(['"])([^'"\n]*)\3\s*\))\s*\)/;
 const REMOVAL_POLICIES: Record<string, string> = { DESTROY: 'Delete', RETAIN: 'Retain', SNAPSHOT: 'Snapshot', RETAIN_ON_UPDATE_OR_DELETE: 'RetainExceptOnCreate' };
 
 /**
  * CDK values in the terms of the API: `RemovalPolicy.DESTROY` is the deletion policy `Delete`,
  * `Duration.days(0)` is 0 (days, as retention periods count), and credentials built from
- * `SecretValue.unsafePlainText('...')` are that literal secret; C# writes the methods in PascalCase (`Duration.Days(0)`).
+ * `SecretValue.unsafePlainText('...')` (CDK v1's `plainText`, deprecated since) are that literal secret; C# writes the methods in PascalCase (`Duration.Days(0)`).
  */
 export function cdkEnumLiteral(text: string): Literal | undefined {
   // Every option value of every request comes here: a substring test spares most of them the patterns.
@@ -36,7 +36,7 @@ export function cdkEnumLiteral(text: string): Literal | undefined {
   if (days) {
     return { kind: 'num', value: Number(days[1]) };
   }
-  const secret = text.includes('SecretValue.') ? /\bSecretValue\.[uU]nsafe_?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
+  const secret = text.includes('SecretValue.') ? /\bSecretValue\.(?:[uU]nsafe_?)?[pP]lain_?[tT]ext\(\s*(['"])([^'"\n]*)\1\s*\)/.exec(text) : null;
   if (secret) {
     return { kind: 'str', value: secret[2] };
   }
