@@ -66,6 +66,44 @@ describe('CDK stacks', () => {
     assert.deepEqual(hintsIn('stacks/db_stack.py', py).filter((hint) => hint.endsWith('rds-master-password!')).map((hint) => hint.split(':')[0]), ['7']);
   });
 
+  it('reads the CDK v1 props the master password had before credentials: masterUser of a cluster, masterUserPassword of an instance', () => {
+    const ts = sourceLines(
+      "import * as cdk from '@aws-cdk/core';",
+      "import * as rds from '@aws-cdk/aws-rds';",
+      'export class LegacyDbStack extends cdk.Stack {',
+      '  constructor(scope: cdk.Construct, id: string, props: DbProps) {',
+      '    super(scope, id, props);',
+      "    new rds.DatabaseCluster(this, 'Cluster', {",
+      '      engine: rds.DatabaseClusterEngine.AURORA_MYSQL,',
+      "      masterUser: { username: 'admin', password: cdk.SecretValue.plainText('s3cret-Passw0rd') },", // 8
+      '      instanceProps: props.instanceProps,',
+      '    });',
+      "    new rds.DatabaseCluster(this, 'Generated', {",
+      '      engine: rds.DatabaseClusterEngine.AURORA_MYSQL,',
+      "      masterUser: { username: 'admin' },", // 13
+      '      instanceProps: props.instanceProps,',
+      '    });',
+      "    new rds.DatabaseInstance(this, 'Instance', {",
+      '      engine: props.engine,',
+      '      vpc: props.vpc,',
+      '      storageEncrypted: true,',
+      "      masterUsername: 'admin',",
+      "      masterUserPassword: cdk.SecretValue.plainText('s3cret-Passw0rd'),", // 21
+      '    });',
+      '  }',
+      '}',
+    );
+    const found = hintsIn('lib/legacy-db-stack.ts', ts).filter((hint) => hint.includes('rds-master-password'));
+    assert.deepEqual(found, [
+      '8:masterUser rds-master-password',
+      '13:masterUser rds-master-password',
+      '21:masterUserPassword rds-master-password',
+      // The finding marks the value that holds the literal.
+      "8:{ username: 'admin', password: cdk.SecretValue.plainText('s3cret-Passw0rd') } rds-master-password!",
+      "21:cdk.SecretValue.plainText('s3cret-Passw0rd') rds-master-password!",
+    ]);
+  });
+
   it('reads a reference to an existing database or table as no new resource: its attributes are no props', () => {
     const ts = sourceLines(
       "import * as rds from 'aws-cdk-lib/aws-rds';",
