@@ -50,6 +50,21 @@ describe('CDK props typed with their construct’s props interface', () => {
     assert.ok(!found.some((hint) => /rds-storage-encrypted!|rds-deletion-protection!|rds-backup-retention!/.test(hint)), found.join('\n'));
   });
 
+  it('reads TableV2’s props (TablePropsV2)', () => {
+    const code = sourceLines(
+      "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+      "import { makeTable } from './tables';",
+      'export function sessions(scope: Construct) {',
+      '  const props: dynamodb.TablePropsV2 = {',
+      "    partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },",
+      '    billing: dynamodb.Billing.onDemand(),',
+      '  };',
+      "  return makeTable(scope, 'Sessions', props);",
+      '}',
+    );
+    assert.deepEqual(hintsIn('sessions.ts', code), ['6:billing dynamodb-billing-mode']);
+  });
+
   it('reads props the file passes to the construct itself once', () => {
     const code = sourceLines(
       "import * as cdk from 'aws-cdk-lib';",

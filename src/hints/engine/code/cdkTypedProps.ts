@@ -10,7 +10,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { contextFrom } from './options';
 import { cdkConstructType } from './values';
 
-/** `TableProps` is `Table`'s, `TablePropsV2` (and `TableV2Props`) `TableV2`'s. */
+/** `TableProps` is `Table`'s, `TablePropsV2` `TableV2`'s. */
 const PROPS_NAME = /^(.*[A-Za-z0-9])Props(V2)?$/;
 
 /**
@@ -18,9 +18,13 @@ const PROPS_NAME = /^(.*[A-Za-z0-9])Props(V2)?$/;
  * literal when `XProps` is imported from a CDK module and names a construct class's props.
  */
 export function noteTypedCdkProps(a: CodeAnalyzer, colon: number): void {
+  // Called on every annotation of every TypeScript file: token tests before the imports are looked at.
+  if (!a.isId(colon - 1) || !a.tokens.isOneOf(colon - 2, ['const', 'let', 'var'])) {
+    return;
+  }
   const first = a.id(colon + 1);
   const imported = first ? a.imports.get(first) : undefined;
-  if (!imported || !a.isId(colon - 1) || !a.tokens.isOneOf(colon - 2, ['const', 'let', 'var'])) {
+  if (!imported) {
     return;
   }
   let path = imported.path;
