@@ -103,6 +103,8 @@ export class CodeAnalyzer {
   readonly redisCalls: RedisCall[] = [];
   /** The table object an operation is called on, where its table is named (`Table(name).query(...)`), or the .NET `DynamoDBContext`. */
   readonly receivers = new Map<OperationOccurrence, Value & { t: 'client' }>();
+  /** TypeScript CDK props literals typed with their construct's props interface (`cdkTypedProps.ts`). */
+  readonly typedCdkProps: { type: string; anchor: number; open: number }[] = [];
   /** Ingress that code writes out as a template would (CDK L1 security groups). */
   readonly ingress: IngressRule[] = [];
   /** Requests by the first token of the expression that builds them, for variables that hold one. */

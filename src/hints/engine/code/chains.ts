@@ -215,6 +215,11 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
     return fromProject;
   }
   const firstString = firstStringArgument(a, value, open);
+  if (value.t === 'construct') {
+    // `table.node.findChild('Resource')` (CDK v1's way to `node.defaultChild`): the construct's own L1 resource,
+    // whose `applyRemovalPolicy` and the like act on the construct.
+    return (name === 'findChild' || name === 'tryFindChild' || name === 'find_child' || name === 'try_find_child') && (firstString === 'Resource' || firstString === 'Default') ? value : undefined;
+  }
   const made = callResult(value, name, firstString, constructed, a.language.family === 'python');
   return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
 }

@@ -13,6 +13,7 @@ import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
 import { boto3Terms } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
+import { unsentCdkProps } from './cdkTypedProps';
 import { mayHoldResources, resourceFragments, serverlessScriptResources } from './serverlessScript';
 import { markCdkEngineVersions } from './cdkEngineVersions';
 import { CodeLanguage } from './language';
@@ -53,6 +54,9 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   analyzer.testOnlyFile = options.testOnlyFile === true;
   analyzer.testFile = options.testFile === true;
   analyzer.run();
+  if (analyzer.typedCdkProps.length > 0) {
+    unsentCdkProps(analyzer);
+  }
   const contexts = [...analyzer.contexts];
   const listed = new Set(contexts);
   for (const occurrence of analyzer.operations) {

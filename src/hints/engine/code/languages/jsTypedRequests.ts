@@ -14,6 +14,7 @@ import { Span } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
 import { expressionEnd } from '../braces';
 import { FunctionScope } from '../language';
+import { noteTypedCdkProps } from '../cdkTypedProps';
 import { contextFrom } from '../options';
 import { variableContext } from '../requests';
 
@@ -107,6 +108,7 @@ export function annotatedRequests(a: CodeAnalyzer): void {
     }
     const typed = operationOfInputType(a, i + 1);
     if (!typed) {
+      noteTypedCdkProps(a, i);
       continue;
     }
     const anchor = a.tokenSpan(typed.last);
