@@ -25,6 +25,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { positionalOption } from '../options';
+import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { inTestCode } from '../testFixtures';
 import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
@@ -278,8 +279,16 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
       a.addOperation({ operation: batch, name, call: false, paginated: false, tokenIndex: nameIndex });
       return;
     }
+    // The mapper makes a write conditional through its entity's version attribute: only an entity seen without one is plain.
+    const entity = repository.entityName;
+    const plain = entity !== undefined && plainArguments(a, open, close, 1) && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
     for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
-      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex });
+      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex, ...(operation === 'dynamodb:DeleteItem' ? plain : {}) });
+    }
+    if (method === 'save') {
+      // One item's save, for the per-element loop alone: `saveAll` takes many through the mapper's `batchSave`.
+      a.addOperation({ operation: 'dynamodb:PutItem', name, call: true, paginated: false, tokenIndex: nameIndex, loopOnly: true, ...plain });
+      return;
     }
     if (Object.hasOwn(ITEM_METHODS, method)) {
       return;
