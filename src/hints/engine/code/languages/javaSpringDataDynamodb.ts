@@ -12,7 +12,8 @@
  *   deletes one (DeleteItem), `deleteById` loads it and then deletes it; `saveAll`, `deleteAll` and `findAllById` of
  *   many (4.x: `save`, `delete` and `findAll` of an `Iterable`) go through the mapper's `batchSave`, `batchDelete` and
  *   `batchLoad`, which send unprocessed items and keys again themselves. `save` of one item gets no hover: the mapper's
- *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem.
+ *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem; it is
+ *   read for `dynamodb-item-loop` alone, one request per element of a loop where `saveAll` would batch.
  * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
