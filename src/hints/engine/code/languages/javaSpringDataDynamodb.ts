@@ -282,7 +282,8 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
     }
     // The mapper makes a write conditional through its entity's version attribute: only an entity seen without one is plain.
     const entity = repository.entityName;
-    const plain = entity !== undefined && plainArguments(a, open, close, 1) && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
+    const writes = method === 'save' || (Object.hasOwn(ITEM_METHODS, method) && ITEM_METHODS[method].includes('dynamodb:DeleteItem'));
+    const plain = writes && entity !== undefined && plainArguments(a, open, close, 1) && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
     for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
       a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex, ...(operation === 'dynamodb:DeleteItem' ? plain : {}) });
     }
