@@ -230,7 +230,7 @@ class Analyzer {
   collectSites(): void {
     const { model, index } = this;
     for (const occurrence of model.operations) {
-      for (const rule of index.operations.get(occurrence.operation) ?? NONE) {
+      for (const rule of occurrence.loopOnly ? NONE : (index.operations.get(occurrence.operation) ?? NONE)) {
         this.site(occurrence.name, rule, 'sdk');
       }
     }

@@ -163,6 +163,16 @@ export interface OperationOccurrence {
   /** Index of the name token in the token list, for scope lookups. */
   tokenIndex: number;
   fix?: { pagination?: PaginationFixShape };
+  /**
+   * An object mapper's write of one whole object or key that asks for nothing a batch write cannot do
+   * (`await context.SaveAsync(order)`, PynamoDB's `order.save()`; `code/plainWrites.ts`).
+   */
+  plainWrite?: boolean;
+  /**
+   * Read by `dynamodb-item-loop` alone, with no hover or other rule of its own: Spring Data's `save`, whose request
+   * (UpdateItem or PutItem) the mapper's configuration decides.
+   */
+  loopOnly?: boolean;
 }
 
 /** The statement shape a pagination quick fix can rewrite. */

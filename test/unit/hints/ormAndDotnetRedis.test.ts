@@ -218,8 +218,10 @@ describe('PynamoDB', () => {
       '21:update dynamodb-update-item',
       '22:query dynamodb-query',
       '23:delete dynamodb-delete-item',
+      '23:delete dynamodb-item-loop',
       '24:save dynamodb-put-item',
       '25:query dynamodb-query',
+      '23:delete dynamodb-item-loop!',
     ]);
   });
 

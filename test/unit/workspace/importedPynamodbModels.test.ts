@@ -68,6 +68,8 @@ describe('a PynamoDB model another module declares', () => {
       '16:save dynamodb-put-item',
       '17:scan dynamodb-scan',
       '18:delete dynamodb-delete-item',
+      '18:delete dynamodb-item-loop',
+      '18:delete dynamodb-item-loop!',
       '5:filter_condition dynamodb-filter-expression',
       '5:query dynamodb-query',
       '9:get dynamodb-get-item',
@@ -107,7 +109,7 @@ describe('a PynamoDB model another module declares', () => {
       '    return Invoice.get(customer, 1)',
     );
     const files = { 'billing/core/__init__.py': 'from .base import BaseModel\n', 'billing/core/base.py': base, 'billing/models.py': invoice, 'billing/views.py': VIEWS };
-    assert.deepEqual(hints(files), ['11:save dynamodb-put-item', '16:save dynamodb-put-item', '17:scan dynamodb-scan', '18:delete dynamodb-delete-item', '5:filter_condition dynamodb-filter-expression', '5:query dynamodb-query', '9:get dynamodb-get-item']);
+    assert.deepEqual(hints(files), ['11:save dynamodb-put-item', '16:save dynamodb-put-item', '17:scan dynamodb-scan', '18:delete dynamodb-delete-item', '18:delete dynamodb-item-loop', '18:delete dynamodb-item-loop!', '5:filter_condition dynamodb-filter-expression', '5:query dynamodb-query', '9:get dynamodb-get-item']);
     assert.ok(hintsOfFile(files, 'billing/models.py').includes('20:get dynamodb-get-item'));
   });
 

@@ -1,5 +1,5 @@
 /** A DynamoDB single-item request per element of a loop, each waiting for its reply, where a batch call takes many. */
-import { OptionContext } from '../model';
+import { OperationOccurrence } from '../model';
 import { Span } from '../types';
 import { Check, setsOption } from './context';
 
@@ -12,9 +12,12 @@ const UNBATCHABLE_WRITE_OPTIONS = ['ConditionExpression', 'Expected', 'Condition
 
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
 
-/** Whether a write's whole request is in sight and sets nothing a batch write cannot do; a read can always be batched. */
-function batchable(operation: string, request: OptionContext | undefined): boolean {
-  return !WRITES.has(operation) || (request !== undefined && request.complete && !setsOption(request, UNBATCHABLE_WRITE_OPTIONS));
+/**
+ * Whether a write's whole request is in sight and sets nothing a batch write cannot do, or it is a mapper's
+ * plain write of one object; a read can always be batched.
+ */
+function batchable({ operation, request, plainWrite }: OperationOccurrence): boolean {
+  return !WRITES.has(operation) || plainWrite === true || (request !== undefined && request.complete && !setsOption(request, UNBATCHABLE_WRITE_OPTIONS));
 }
 
 /**
@@ -33,7 +36,7 @@ export const itemRequestInLoop: Check = (rule, context) => {
   };
   for (const occurrence of context.model.operations) {
     // A test that seeds its table item by item costs that test only.
-    if (!operations.has(occurrence.operation) || !batchable(occurrence.operation, occurrence.request) || scopes.inTest(occurrence.tokenIndex)) {
+    if (!operations.has(occurrence.operation) || !batchable(occurrence) || scopes.inTest(occurrence.tokenIndex)) {
       continue;
     }
     if (!occurrence.call) {

@@ -23,7 +23,7 @@ export const readModifyWrite: Check = (rule, context) => {
   const unconditional: OperationOccurrence[] = [];
   for (const put of context.model.operations) {
     const request = put.request;
-    if (!put.call || !WRITES.has(put.operation) || (request !== undefined && !request.complete) || (request !== undefined && setsOption(request, CONDITIONS)) || reported.has(put.name.start)) {
+    if (!put.call || put.loopOnly || !WRITES.has(put.operation) || (request !== undefined && !request.complete) || (request !== undefined && setsOption(request, CONDITIONS)) || reported.has(put.name.start)) {
       continue;
     }
     if (put.operation === 'dynamodb:PutItem') {

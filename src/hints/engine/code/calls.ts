@@ -20,6 +20,7 @@ import { redisCall, redisClientOptions } from './redis';
 import { promisifiedRedisCall } from './promisifiedRedis';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
+import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
 import { bundledFunction, callResult, cdkConstructType } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
@@ -57,6 +58,15 @@ const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batch
  */
 const ENHANCED_BATCH_GET = 'batchgetitem';
 const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
+/** .NET `DynamoDBContext` writes of one object or key, which `CreateBatchWrite` can take instead. */
+const CONTEXT_WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+
+/** `SaveAsync(order)`, `DeleteAsync<Order>(id, sortKey)`: an object, or its hash and range keys, of a class with no version attribute. */
+function plainContextWrite(a: CodeAnalyzer, name: number, open: number, close: number): boolean {
+  const type = a.is(name + 1, '<') && a.isId(name + 2) && a.is(name + 3, '>') ? a.tokens.text(name + 2) : undefined;
+  // A save takes the object alone (a second argument is its config); a delete the object, or a hash and a range key.
+  return plainArguments(a, open, close, /^save/i.test(a.tokens.text(name)) ? 1 : 2) && !mayBeVersioned(a, type);
+}
 
 export function collectCalls(a: CodeAnalyzer): void {
   const tokens = a.tokens;
@@ -439,6 +449,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
+    ...(value.kind === 'dynamodb-context' && CONTEXT_WRITES.has(operation) && plainContextWrite(a, index, open, close) ? { plainWrite: true } : {}),
   };
   a.addOperation(occurrence, value.table || value.tableName || value.kind === 'dynamodb-context' ? value : undefined);
 }

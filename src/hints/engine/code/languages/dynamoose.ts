@@ -9,6 +9,7 @@
  */
 import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
 import { positionalOption } from '../options';
 import { chainedSteps, functionMentions, stepNamed } from './ormChains';
 
@@ -43,7 +44,9 @@ export function dynamooseCall(a: CodeAnalyzer, nameIndex: number, path: string):
   if (path === 'item') {
     const operation = Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : undefined;
     if (operation) {
-      a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex });
+      // `item.save()` puts the whole item, overwriting by default (Item docs, `item.save`); settings may add a condition.
+      const plainWrite = close === nameIndex + 2;
+      a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: true, paginated: false, tokenIndex: nameIndex, ...(plainWrite ? { plainWrite } : {}) });
     }
     return;
   }
@@ -58,7 +61,9 @@ export function dynamooseCall(a: CodeAnalyzer, nameIndex: number, path: string):
   if (operation) {
     const batch = /:Batch/.test(operation);
     const call = !batch || !functionMentions(a, nameIndex, UNPROCESSED_WORDS, [], 'dynamoose-unprocessed');
-    a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex });
+    // `Model.delete(key)` with no settings sets no condition; `Model.create` refuses to overwrite by default, a condition.
+    const plainWrite = method === 'delete' && segments(a, nameIndex + 1).length === 1;
+    a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(plainWrite ? { plainWrite } : {}) });
   }
 }
 

@@ -26,6 +26,8 @@ const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
   delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
   remove: { one: 'dynamodb:DeleteItem' },
 };
+/** Writes with no condition of their own: `create` adds one that the item does not exist, `remove` that it does. */
+const PLAIN_WRITES = new Set(['put', 'delete']);
 /** A service's transactions (transactions docs: `service.transaction.write(cb).go()`, `service.transaction.get(cb).go()`). */
 const TRANSACTIONS: Record<string, string> = { write: 'dynamodb:TransactWriteItems', get: 'dynamodb:TransactGetItems' };
 /** Execution options sent as an API parameter (query-options docs: `limit` wraps Limit, `consistent` sets ConsistentRead). */
@@ -81,7 +83,9 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   const call = go !== undefined && !(batch && functionMentions(a, nameIndex, UNPROCESSED_WORDS, [], 'electrodb-unprocessed'));
   const args = go && !batch ? segments(a, go.open) : [];
   const request = args.length === 1 ? optionsArgument(a, args[0][0], args[0][1], operation, nameIndex, RENAMES, PASSTHROUGH)?.request : undefined;
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}) });
+  // `put({...}).go()` and `delete({...}).go()` with no `where` or options: a batch's `put([...])` takes the same.
+  const plainWrite = !batch && PLAIN_WRITES.has(a.tokens.text(nameIndex)) && steps.length === 1 && go !== undefined && go.close === go.open + 1;
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plainWrite ? { plainWrite } : {}) });
 }
 
 /** A Query or Scan anchored at `anchor`, sent by the `go(...)` among `steps`. */

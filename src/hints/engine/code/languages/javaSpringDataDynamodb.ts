@@ -12,7 +12,8 @@
  *   deletes one (DeleteItem), `deleteById` loads it and then deletes it; `saveAll`, `deleteAll` and `findAllById` of
  *   many (4.x: `save`, `delete` and `findAll` of an `Iterable`) go through the mapper's `batchSave`, `batchDelete` and
  *   `batchLoad`, which send unprocessed items and keys again themselves. `save` of one item gets no hover: the mapper's
- *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem.
+ *   save behaviour, which the application configures, decides between UpdateItem (the default) and PutItem; it is
+ *   read for `dynamodb-item-loop` alone, one request per element of a loop where `saveAll` would batch.
  * - A query derived from a method's name is a load (GetItem) for the hash key alone of a table without a range key,
  *   a Query for the hash key alone of a table with one or for a global secondary index's hash key alone, and a Scan
  *   with a filter when it names no key attribute at all, which runs only where scanning is enabled for the interface
@@ -25,6 +26,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { positionalOption } from '../options';
+import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { inTestCode } from '../testFixtures';
 import { ImportedClasses } from './javaImportedClasses';
 import { isStubbedCall } from './javaV1Requests';
@@ -278,8 +280,17 @@ function repositoryCall(a: CodeAnalyzer, nameIndex: number, repository: Reposito
       a.addOperation({ operation: batch, name, call: false, paginated: false, tokenIndex: nameIndex });
       return;
     }
+    // The mapper makes a write conditional through its entity's version attribute: only an entity seen without one is plain.
+    const entity = repository.entityName;
+    const writes = method === 'save' || (Object.hasOwn(ITEM_METHODS, method) && ITEM_METHODS[method].includes('dynamodb:DeleteItem'));
+    const plain = writes && entity !== undefined && plainArguments(a, open, close, 1) && !mayBeVersioned(a, entity) ? { plainWrite: true } : {};
     for (const operation of Object.hasOwn(ITEM_METHODS, method) ? ITEM_METHODS[method] : []) {
-      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex });
+      a.addOperation({ operation, name, call: true, paginated: false, tokenIndex: nameIndex, ...(operation === 'dynamodb:DeleteItem' ? plain : {}) });
+    }
+    if (method === 'save') {
+      // One item's save, for the per-element loop alone: `saveAll` takes many through the mapper's `batchSave`.
+      a.addOperation({ operation: 'dynamodb:PutItem', name, call: true, paginated: false, tokenIndex: nameIndex, loopOnly: true, ...plain });
+      return;
     }
     if (Object.hasOwn(ITEM_METHODS, method)) {
       return;

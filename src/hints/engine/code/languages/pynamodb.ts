@@ -11,6 +11,7 @@ import type { PynamodbClassKind as ClassKind } from '../../workspace/types';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { sentAs } from '../options';
+import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
 
@@ -149,7 +150,9 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
     return false;
   }
   const request = requestOf(a, nameIndex, operation, kind === 'global-index');
-  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request ? { request } : {}) });
+  // `order.save()`, `order.delete()` with no condition: what `Model.batch_write()` takes instead.
+  const plain = kind === 'model' && !target.classObject && (method === 'save' || method === 'delete') && plainArguments(a, nameIndex + 1, a.partner[nameIndex + 1], 0) && !mayBeVersioned(a, undefined);
+  a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
   return true;
 }
 
