@@ -1,7 +1,7 @@
 /**
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
- * (porsager), and Python's `psycopg2.connect`, `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` /
+ * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrms.ts`), and Python's `psycopg2.connect`, `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` /
  * `create_pool`, `mysql.connector.connect` and the drivers' pool classes. A call counts only when its name
  * comes from the driver's import and nothing of the file shadows it, so a project's own `connect()`, a
  * wrapper's definition, SQL text, comments and strings get nothing; SQLite and SQLAlchemy are not read.
@@ -23,6 +23,7 @@ import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnect
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
+import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrms';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 
 /** The drivers, as the hovers' examples and the checks name them. */
@@ -35,6 +36,9 @@ export type SqlFlavor =
   | 'mysql2'
   | 'mysql'
   | 'postgres-js'
+  | 'sequelize'
+  | 'typeorm'
+  | 'knex'
   | 'psycopg2'
   | 'psycopg'
   | 'pymysql'
@@ -62,6 +66,8 @@ interface Driver {
   paths: ReadonlySet<string>;
   /** Made with `new` (`new Pool(...)`) rather than called (`mysql.createPool(...)`). */
   constructed?: true;
+  /** Of a library made with `new`, the paths it also opens with a call (TypeORM's `createConnection`). */
+  called?: ReadonlySet<string>;
 }
 
 const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
@@ -74,6 +80,13 @@ const JS_DRIVERS: Readonly<Record<string, Driver>> = {
   mysql: { flavor: 'mysql', paths: MYSQL_FACTORIES },
   // porsager's `postgres`: the module's default export is the function that opens the connection pool.
   postgres: { flavor: 'postgres-js', paths: new Set(['', 'default']) },
+  sequelize: { flavor: 'sequelize', paths: new Set(['Sequelize', 'default', 'default.Sequelize']), constructed: true },
+  'sequelize-typescript': { flavor: 'sequelize', paths: new Set(['Sequelize', 'default.Sequelize']), constructed: true },
+  '@nestjs/sequelize': { flavor: 'sequelize', paths: new Set(['SequelizeModule.forRoot', 'SequelizeModule.forRootAsync']) },
+  typeorm: { flavor: 'typeorm', paths: new Set(['DataSource', 'default.DataSource']), constructed: true, called: new Set(['createConnection', 'default.createConnection']) },
+  '@nestjs/typeorm': { flavor: 'typeorm', paths: new Set(['TypeOrmModule.forRoot', 'TypeOrmModule.forRootAsync']) },
+  // knex's default export (also its `knex` export) is the function that makes the query builder and its pool.
+  knex: { flavor: 'knex', paths: new Set(['', 'default', 'knex', 'default.knex']) },
 };
 
 /** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
@@ -198,7 +211,7 @@ function driverOf(a: CodeAnalyzer, module: string): Driver | undefined {
  * The import a name at `k` stands for: an import of the file under a name nothing shadows, or, in JavaScript,
  * a name destructured from such an import (`const { Pool } = pg;`).
  */
-function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string } | undefined {
+function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string; at?: number } | undefined {
   const name = a.tokens.text(k);
   // Most names are neither imported nor a class destructured from an import (`Pool`): no scope lookup for them.
   if (!a.imports.has(name) && !(a.language.family === 'js' && isUpper(name.charCodeAt(0)))) {
@@ -206,8 +219,7 @@ function importedAt(a: CodeAnalyzer, k: number): { module: string; path: string 
   }
   const binding = a.scopes.lookup(name, k);
   if (!binding) {
-    const imported = a.imports.get(name);
-    return imported && { module: imported.module, path: imported.path };
+    return a.imports.get(name);
   }
   // `const { Pool } = pg` or `const { Pool: PgPool } = pg`: the key read from the module (a destructured name has no expression of its own).
   const open = a.parent[binding.token];
@@ -246,6 +258,10 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     const opened = dotnetOpenedAt(a, k);
     return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: NO_PATHS }, open: opened.open };
   }
+  const knexOpen = knexRequiredAt(a, k);
+  if (knexOpen > 0) {
+    return ormToRds(a, 'knex', knexOpen) && !passesOn(a, knexOpen) ? { construction: { start: k, name: k + 2, end: a.partner[knexOpen] + 1, service: 'rds', redis: false }, driver: JS_DRIVERS.knex, open: knexOpen } : undefined;
+  }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
   if (!a.isId(first) || a.isAccess(first - 1) || (!isNew && a.idIs(k - 1, 'new')) || a.idIs(first - 1, 'def') || a.idIs(first - 1, 'function')) {
@@ -267,8 +283,12 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     return undefined;
   }
   // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.
-  const known = driver.paths.has(path) || (driver.constructed === true && isNew && path === '');
-  if (!known || (driver.constructed === true) !== isNew || passesOn(a, open)) {
+  const known = isNew ? driver.constructed === true && (driver.paths.has(path) || path === '') : driver.constructed === true ? driver.called?.has(path) === true : driver.paths.has(path);
+  if (!known || passesOn(a, open)) {
+    return undefined;
+  }
+  // An ORM's engine RDS does not run (SQLite), or a name that holds the query builder `require('knex')(...)` made.
+  if (isOrm(driver.flavor) && (!ormToRds(a, driver.flavor, open) || boundToMadeKnex(a, imported.at))) {
     return undefined;
   }
   const service: HintService = 'rds';
@@ -314,7 +334,8 @@ const NO_PATHS: ReadonlySet<string> = new Set();
  * drivers pool connections by connection string across invocations (`sqlConnectionsDotnet.ts`).
  */
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
-  return a.language.family === 'csharp' ? undefined : openedAt(a, k)?.construction;
+  const opened = a.language.family === 'csharp' ? undefined : openedAt(a, k);
+  return opened && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
 }
 
 /** How many locals deep a connection's arguments are followed back to the handler's parameters. */
@@ -380,7 +401,12 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return importsDotnetDriver(a);
   }
   for (const imported of a.imports.values()) {
-    if (driverOf(a, imported.module)) {
+    const driver = driverOf(a, imported.module);
+    // An ORM's import counts when it can open a connection or type its options: an entity's `import { Entity }
+    // from 'typeorm'` or a Nest service's `InjectRepository` cannot.
+    const opens = (each: string): boolean => each === imported.path || each.startsWith(`${imported.path}.`);
+    const orm = driver && isOrm(driver.flavor);
+    if ((driver && (!orm || ['', 'default'].includes(imported.path) || [...driver.paths, ...(driver.called ?? [])].some(opens))) || importsOptionType(imported.module, imported.path)) {
       return true;
     }
   }
@@ -395,10 +421,11 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   const { open } = opened;
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
-  const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
+  const flavor = opened.driver.flavor;
+  const context = isOrm(flavor) ? ormOptions(a, flavor, open, anchor) : contextFrom(a, open, close, 'sql-client', flavor, anchor);
   // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope, or one that
   // a function of the file returns (`const config = await getConnectionConfig()`).
-  if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
+  if (a.language.family === 'js' && !isOrm(flavor) && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
     const object = a.objectVariable(a.tokens.text(open + 1), open + 1);
     const returned = object < 0 ? returnedObject(a, open + 1) : -1;
     if (returned >= 0) {
@@ -410,15 +437,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       context.complete = false;
     }
   }
-  // A connection string written in place, or held by a name bound once to it: its password counts as the `password` option.
-  for (const option of [...context.options]) {
-    if (DSN_OPTIONS.has(option.norm)) {
-      const [first, end] = a.tokensOf(option.value);
-      const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
-      const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
-      addDsnPassword(context, dsn.literal, dsn.value, held >= 0 ? dsn.key : option.key);
-    }
-  }
+  withDsnPasswords(a, context);
   if (a.language.family === 'java') {
     if (opened.driver.paths === HIKARI_PATHS) {
       hikariOptions(a, opened.construction, open, context, (url) => {
@@ -439,7 +458,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   // Go: the DSN last, after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
   const goParts = a.language.family === 'go' ? segments(a, open) : [];
-  const dsnAt = a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : open + 1;
+  const dsnAt = a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : isOrm(flavor) ? -1 : open + 1;
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');
@@ -447,6 +466,19 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
   return withLocalPasswords(a, context);
+}
+
+/** A connection string written in place, or held by a name bound once to it: its password counts as the `password` option. */
+function withDsnPasswords(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  for (const option of [...context.options]) {
+    if (DSN_OPTIONS.has(option.norm)) {
+      const [first, end] = a.tokensOf(option.value);
+      const held = option.literal.kind === 'expr' && end === first + 1 ? boundLiteral(a, first) : -1;
+      const dsn = held >= 0 ? positionalOption(a, held, held + 1, option.name) : option;
+      addDsnPassword(context, dsn.literal, dsn.value, held >= 0 ? dsn.key : option.key);
+    }
+  }
+  return context;
 }
 
 /** JDBC's `getConnection(url, user, password)`: the URL as the DSN, the third argument as the password. */
@@ -515,12 +547,17 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
   const opened: Construction[] = [];
+  const typed: { flavor: OrmFlavor; object: number; type: number }[] = [];
   const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
       continue;
     }
     const call = openedAt(a, k);
+    const options = !call && a.language.family === 'js' ? typedOptionsAt(a, k) : undefined;
+    if (options) {
+      typed.push({ ...options, type: k });
+    }
     if (!call) {
       continue;
     }
@@ -535,10 +572,19 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
       }
     } else {
       contexts.push(withTlsDisabled(context, inTestCode(a, k)));
-      opened.push(call.construction);
+      if (!reusedByTypeorm(a, call.driver.flavor, name)) {
+        opened.push(call.construction);
+      }
     }
     connections.push({ name: a.tokenSpan(name), flavor: call.driver.flavor });
     k = call.open;
+  }
+  // Typed options objects no call of the file reads: their own module's, for a call elsewhere.
+  for (const { flavor, object, type } of typed) {
+    const context = typedOptions(a, flavor, object, a.tokenSpan(type));
+    if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
+      contexts.push(withTlsDisabled(context, testFile || inTestCode(a, object)));
+    }
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
   const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
