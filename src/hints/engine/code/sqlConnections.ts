@@ -24,6 +24,8 @@ import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
+import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
+import { GoSqlPackage, GO_ORM_PACKAGES, gormDsn } from './sqlOrmGo';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -43,7 +45,13 @@ export type SqlFlavor =
   | 'aiomysql'
   | 'npgsql'
   | 'mysqlconnector'
-  | 'mysql-data';
+  | 'mysql-data'
+  | 'sqlalchemy'
+  | 'flask-sqlalchemy'
+  | 'peewee'
+  | 'django'
+  | 'gorm'
+  | 'sqlx';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -62,6 +70,8 @@ interface Driver {
   paths: ReadonlySet<string>;
   /** Made with `new` (`new Pool(...)`) rather than called (`mysql.createPool(...)`). */
   constructed?: true;
+  /** An ORM whose call names what it opens in its URL (`sqlOrmPython.ts`). */
+  orm?: true;
 }
 
 const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
@@ -88,25 +98,27 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
   'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
+  ...Object.fromEntries(Object.entries(PYTHON_ORM_PATHS).map(([module, orm]) => [module, { ...orm, orm: true as const }])),
 };
 
 /**
  * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
  * and pgx's `Connect` and pgxpool's `New`, whose DSN is their second argument.
  */
-const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
+const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
   'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
   'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+  ...GO_ORM_PACKAGES,
 };
 /** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
 const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
-const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, (typeof GO_PACKAGES)[string]>>();
+const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, GoSqlPackage>>();
 
 /** The file's Go SQL packages by the name it reads them under. */
-function goPackages(a: CodeAnalyzer): Map<string, (typeof GO_PACKAGES)[string]> {
+function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
   let found = goPackagesOf.get(a);
   if (!found) {
     found = new Map();
@@ -135,7 +147,12 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (spec.driverNamed && !(parts.length > 0 && a.isString(parts[0][0]) && GO_DRIVER_NAMES.has(a.tokens.text(parts[0][0])))) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
+  // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
+  const dsnAt = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
+  if (spec.dialector && dsnAt === undefined) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open, dsnAt };
 }
 
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
@@ -223,7 +240,7 @@ function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-interface Opened {
+interface Opened extends Partial<OrmTarget> {
   construction: Construction;
   driver: Driver;
   /** The `(` of the call. */
@@ -267,8 +284,13 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (!known || (driver.constructed === true) !== isNew || passesOn(a, open)) {
     return undefined;
   }
+  // An ORM's URL names SQLite or another database: nothing for RDS.
+  const target = driver.orm ? ormTarget(a, driver.flavor, path, open) : undefined;
+  if (driver.orm && !target) {
+    return undefined;
+  }
   const service: HintService = 'rds';
-  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open };
+  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open, ...target };
 }
 
 /**
@@ -367,7 +389,9 @@ export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: n
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
-    return goPackages(a).size > 0;
+    const specs = [...goPackages(a).values()];
+    // GORM's models import `gorm.io/gorm` alone: it opens a connection only with a dialector the file imports.
+    return specs.some((spec) => spec.calls.size > 0 && (!spec.dialector || specs.some((other) => other.dialect)));
   }
   if (a.language.family === 'java') {
     return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);
@@ -376,7 +400,9 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return importsDotnetDriver(a);
   }
   for (const imported of a.imports.values()) {
-    if (driverOf(a, imported.module)) {
+    const driver = driverOf(a, imported.module);
+    // An ORM's models import its column types (`from sqlalchemy import Column`): only a name that may open a connection counts.
+    if (driver && (!driver.orm || imported.path === '' || [...driver.paths].some((path) => path === imported.path || path.startsWith(`${imported.path}.`)))) {
       return true;
     }
   }
@@ -391,7 +417,13 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   const { open } = opened;
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
-  const context = contextFrom(a, open, close, 'sql-client', opened.driver.flavor, anchor);
+  const type = opened.type ?? opened.driver.flavor;
+  const context = contextFrom(a, open, close, 'sql-client', type, anchor);
+  // SQLAlchemy's `URL.create(...)`, in place or held by a name: its keyword arguments are the URL's parts.
+  if (opened.url !== undefined) {
+    const read = new Set(context.options.map((option) => option.key.start));
+    context.options.push(...contextFrom(a, opened.url, a.partner[opened.url], 'sql-client', type, anchor).options.filter((option) => !read.has(option.key.start)));
+  }
   // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope, or one that
   // a function of the file returns (`const config = await getConnectionConfig()`).
   if (a.language.family === 'js' && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
@@ -434,7 +466,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     return withLocalPasswords(a, context);
   }
   // Go: the DSN after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
-  const dsnAt = a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1;
+  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (segments(a, open)[1]?.[0] ?? -1) : open + 1);
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');
