@@ -48,6 +48,21 @@ describe('SQL connections through Python and Go ORMs', () => {
     assert.deepEqual(connections(sql('ledger/db.py', code)), ['6:create_engine rds-sql-connection', '7:create_async_engine rds-sql-connection', '13:create_engine rds-sql-connection']);
   });
 
+  it('reports a handler that gets a new engine from a function of its file on each invocation', () => {
+    const code = sourceLines(
+      'import os',
+      'from sqlalchemy import create_engine, text',
+      '',
+      'def get_engine():',
+      '    return create_engine(os.environ["DATABASE_URL"], pool_size=1)',
+      '',
+      'def handler(event, context):',
+      '    with get_engine().connect() as conn:',
+      '        return conn.execute(text("SELECT 1")).scalar()',
+    );
+    assert.deepEqual(findings('reports/app.py', code), ['8:get_engine rds-sql-connection-per-invocation!']);
+  });
+
   it('reads URL.create, SQLModel and a module alias, and keeps a lazily kept engine quiet', () => {
     const code = sourceLines(
       'import sqlalchemy as sa',
