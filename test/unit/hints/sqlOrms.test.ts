@@ -94,6 +94,7 @@ describe('SQL connections through Python and Go ORMs', () => {
       'memory = create_engine(URL.create("sqlite"))',
       'dev = create_engine(os.getenv("DATABASE_URL", "sqlite:////tmp/app.db"))',
       'built = create_engine("sqlite:///" + os.path.join(BASE_DIR, "app.db"))',
+      'named = create_engine(url="sqlite:///named.db", echo=True)',
       'warehouse = create_engine("redshift+psycopg2://etl:Etl-Pass-1@etl.abc.us-east-1.redshift.amazonaws.com:5439/dw")',
       'data_api = create_engine("mysql+auroradataapi://:@/shop", connect_args={"aurora_cluster_arn": os.environ["ARN"]})',
       '',

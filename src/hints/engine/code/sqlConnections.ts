@@ -401,8 +401,8 @@ function importsDriver(a: CodeAnalyzer): boolean {
   }
   for (const imported of a.imports.values()) {
     const driver = driverOf(a, imported.module);
-    // An ORM's models import its column types (`from sqlalchemy import Column`): only a name that may open a connection counts.
-    if (driver && (!driver.orm || imported.path === '' || [...driver.paths].some((path) => path === imported.path || path.startsWith(`${imported.path}.`)))) {
+    // An ORM's models import its column types (`from sqlalchemy import Column`, `import sqlalchemy as sa`): only a name that may open a connection counts.
+    if (driver && (!driver.orm || [...driver.paths].some((path) => (imported.path === '' ? a.text.includes(path.slice(path.lastIndexOf('.') + 1)) : path === imported.path || path.startsWith(`${imported.path}.`))))) {
       return true;
     }
   }

@@ -148,7 +148,8 @@ function engineTarget(a: CodeAnalyzer, from: number, to: number, unknown: string
  */
 export function ormTarget(a: CodeAnalyzer, flavor: string, path: string, open: number): OrmTarget | undefined {
   const [first] = segments(a, open);
-  const positional = first && !a.is(first[0] + 1, '=') ? first : undefined;
+  // The URL first, or as `url=` (`create_engine(url=...)`).
+  const positional: [number, number] | undefined = !first ? undefined : !a.is(first[0] + 1, '=') ? first : a.idIs(first[0], 'url') ? [first[0] + 2, first[1]] : undefined;
   if (flavor === 'sqlalchemy') {
     return positional ? engineTarget(a, positional[0], positional[1], flavor) : { type: flavor };
   }
