@@ -3,7 +3,7 @@
  * mysql2, psycopg2, psycopg, PyMySQL, asyncpg or MySQL Connector/Python that opens a connection or pool, and
  * the findings `rds-sql-connection-per-invocation` (a Lambda handler opens it on each invocation),
  * `rds-sql-tls-verification-off` (an explicit switch that accepts any certificate) and `rds-sql-password`
- * (a literal password). Silent: a lazily kept or module-level pool, SQLite and SQLAlchemy, a project's own
+ * (a literal password). ORMs are tested in `sqlOrms.test.ts`. Silent: a lazily kept or module-level pool, SQLite, a project's own
  * `connect()`, SQL text, environment reads, and a local database in a test.
  */
 import * as assert from 'node:assert/strict';
@@ -133,14 +133,14 @@ describe('SQL driver connections to RDS', () => {
     assert.deepEqual(connections, ['8:connect rds-sql-connection', '9:connect rds-sql-connection', '10:connect rds-sql-connection', '11:connect rds-sql-connection', '12:connect rds-sql-connection', '15:create_pool rds-sql-connection']);
   });
 
-  it('says nothing for SQLite, SQLAlchemy, a project wrapper, shadowed names, strings and comments', () => {
+  it('says nothing for SQLite (also through SQLAlchemy), a project wrapper, shadowed names, strings and comments', () => {
     const python = sourceLines(
       'import sqlite3',
       'from sqlalchemy import create_engine',
       'from .db import connect',
       '',
       'local = sqlite3.connect("cache.db")',
-      'engine = create_engine(os.environ["DATABASE_URL"])',
+      'engine = create_engine("sqlite:///app.db")',
       'conn = connect()  # psycopg2.connect(password="x") in a comment',
       'text = "pymysql.connect(password=\'x\')"',
     );

@@ -25,7 +25,8 @@ function plainString(a: CodeAnalyzer, token: number): boolean {
   return a.isString(token) && !a.tokens.interpolated(token);
 }
 
-function fallbackToken(a: CodeAnalyzer, from: number, to: number): number {
+/** The string literal token of an environment read's fallback in [from, to), in any code (tests too), or -1. */
+export function fallbackToken(a: CodeAnalyzer, from: number, to: number): number {
   const last = to - 1;
   if (to - from < 4 || (!plainString(a, last) && !a.is(last, ')'))) {
     return -1;

@@ -2,6 +2,7 @@
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
+import { withSettingsConnections } from './sqlSettings';
 import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
 import { settingsTlsContexts } from './sqlTlsSettings';
 import { readRedisLocalLiterals } from './sqlLiterals';
@@ -88,7 +89,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const handlerClients = clientsMadePerInvocation(analyzer);
   const perCall = connectionsPerCall(analyzer);
   const requestClients = clientsMadePerRequest(analyzer);
-  const sql = sqlConnections(analyzer, options.testFile === true);
+  const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true), options.testFile === true);
   const tlsCovered = tlsDisabledStarts(sql.contexts);
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered), ...settingsTlsContexts(analyzer, tlsCovered));
   const variants = readPassedProps(analyzer, contexts);

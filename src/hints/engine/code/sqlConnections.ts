@@ -25,6 +25,8 @@ import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords }
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrms';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
+import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
+import { GoSqlPackage, GO_ORM_PACKAGES, gormDsn } from './sqlOrmGo';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -47,7 +49,12 @@ export type SqlFlavor =
   | 'aiomysql'
   | 'npgsql'
   | 'mysqlconnector'
-  | 'mysql-data';
+  | 'mysql-data'
+  | 'sqlalchemy'
+  | 'flask-sqlalchemy'
+  | 'peewee'
+  | 'django'
+  | 'gorm';
 
 /** One connection or pool the file opens with a driver. */
 export interface SqlConnection {
@@ -68,6 +75,8 @@ interface Driver {
   constructed?: true;
   /** Of a library made with `new`, the paths it also opens with a call (TypeORM's `createConnection`). */
   called?: ReadonlySet<string>;
+  /** A Python ORM whose call names what it opens in its URL (`sqlOrmPython.ts`). */
+  orm?: true;
 }
 
 const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
@@ -101,6 +110,7 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
   'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
+  ...Object.fromEntries(Object.entries(PYTHON_ORM_PATHS).map(([module, orm]) => [module, { ...orm, orm: true as const }])),
 };
 
 /**
@@ -109,20 +119,21 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
  * name and DSN and hand them to `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and
  * pgxpool's `New`, whose DSN follows a context. The DSN is the last argument, the driver's name the one before it.
  */
-const GO_PACKAGES: Readonly<Record<string, { name: string; flavor: SqlFlavor; calls: ReadonlySet<string>; driverNamed?: true }>> = {
+const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
   'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
   'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
   'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
   'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+  ...GO_ORM_PACKAGES,
 };
 /** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
 const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
-const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, (typeof GO_PACKAGES)[string]>>();
+const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, GoSqlPackage>>();
 
 /** The file's Go SQL packages by the name it reads them under. */
-function goPackages(a: CodeAnalyzer): Map<string, (typeof GO_PACKAGES)[string]> {
+function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
   let found = goPackagesOf.get(a);
   if (!found) {
     found = new Map();
@@ -152,7 +163,12 @@ function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (spec.driverNamed && !(driver > 0 && a.isString(driver) && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open };
+  // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
+  const dsnAt = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
+  if (spec.dialector && dsnAt === undefined) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open, dsnAt };
 }
 
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
@@ -239,7 +255,7 @@ function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-interface Opened {
+interface Opened extends Partial<OrmTarget> {
   construction: Construction;
   driver: Driver;
   /** The `(` of the call. */
@@ -291,8 +307,13 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (isOrm(driver.flavor) && (!ormToRds(a, driver.flavor, open) || boundToMadeKnex(a, imported.at))) {
     return undefined;
   }
+  // An ORM's URL names SQLite or another database: nothing for RDS.
+  const target = driver.orm ? ormTarget(a, driver.flavor, path, open) : undefined;
+  if (driver.orm && !target) {
+    return undefined;
+  }
   const service: HintService = 'rds';
-  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open };
+  return { construction: { start: k, name, end: a.partner[open] + 1, service, redis: false }, driver, open, ...target };
 }
 
 /**
@@ -392,7 +413,9 @@ export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: n
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
-    return goPackages(a).size > 0;
+    const specs = [...goPackages(a).values()];
+    // GORM's models import `gorm.io/gorm` alone: it opens a connection only with a dialector the file imports.
+    return specs.some((spec) => spec.calls.size > 0 && (!spec.dialector || specs.some((other) => other.dialect)));
   }
   if (a.language.family === 'java') {
     return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);
@@ -402,9 +425,16 @@ function importsDriver(a: CodeAnalyzer): boolean {
   }
   for (const imported of a.imports.values()) {
     const driver = driverOf(a, imported.module);
-    // An ORM's import counts when it can open a connection or type its options: an entity's `import { Entity }
-    // from 'typeorm'` or a Nest service's `InjectRepository` cannot.
     const opens = (each: string): boolean => each === imported.path || each.startsWith(`${imported.path}.`);
+    // A Python ORM's models import its column types (`from sqlalchemy import Column`, `import sqlalchemy as sa`): only a name that may open a connection counts.
+    if (driver?.orm) {
+      if ([...driver.paths].some((path) => (imported.path === '' ? a.text.includes(path.slice(path.lastIndexOf('.') + 1)) : opens(path)))) {
+        return true;
+      }
+      continue;
+    }
+    // A JavaScript ORM's import counts when it can open a connection or type its options: an entity's `import { Entity }
+    // from 'typeorm'` or a Nest service's `InjectRepository` cannot.
     const orm = driver && isOrm(driver.flavor);
     if ((driver && (!orm || ['', 'default'].includes(imported.path) || [...driver.paths, ...(driver.called ?? [])].some(opens))) || importsOptionType(imported.module, imported.path)) {
       return true;
@@ -422,7 +452,13 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   const close = a.partner[open];
   const anchor = a.tokenSpan(opened.construction.name);
   const flavor = opened.driver.flavor;
-  const context = isOrm(flavor) ? ormOptions(a, flavor, open, anchor) : contextFrom(a, open, close, 'sql-client', flavor, anchor);
+  const type = opened.type ?? flavor;
+  const context = isOrm(flavor) ? ormOptions(a, flavor, open, anchor) : contextFrom(a, open, close, 'sql-client', type, anchor);
+  // SQLAlchemy's `URL.create(...)`, in place or held by a name: its keyword arguments are the URL's parts.
+  if (opened.url !== undefined) {
+    const read = new Set(context.options.map((option) => option.key.start));
+    context.options.push(...contextFrom(a, opened.url, a.partner[opened.url], 'sql-client', type, anchor).options.filter((option) => !read.has(option.key.start)));
+  }
   // `new Pool(config)`, `mysql.createPool(dbConfig)`: an object literal the name is bound to in scope, or one that
   // a function of the file returns (`const config = await getConnectionConfig()`).
   if (a.language.family === 'js' && !isOrm(flavor) && a.isId(open + 1) && (a.is(open + 2, ')') || a.is(open + 2, ','))) {
@@ -456,9 +492,10 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     }
     return withLocalPasswords(a, context);
   }
-  // Go: the DSN last, after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`).
-  const goParts = a.language.family === 'go' ? segments(a, open) : [];
-  const dsnAt = a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : isOrm(flavor) ? -1 : open + 1;
+  // Go: the DSN last, after the driver's name or the context (`sql.Open("mysql", dsn)`, `pgxpool.New(ctx, dsn)`), unless
+  // the ORM reader found it (GORM's dialector).
+  const goParts = a.language.family === 'go' && opened.dsnAt === undefined ? segments(a, open) : [];
+  const dsnAt = opened.dsnAt ?? (a.language.family === 'go' ? (goParts.length > 1 ? goParts[goParts.length - 1][0] : -1) : isOrm(flavor) ? -1 : open + 1);
   const written = dsnAt > 0 && (a.is(dsnAt + 1, ')') || a.is(dsnAt + 1, ',')) ? (a.isString(dsnAt) ? dsnAt : boundLiteral(a, dsnAt)) : -1;
   if (written >= 0) {
     const dsn = positionalOption(a, written, written + 1, 'dsn');

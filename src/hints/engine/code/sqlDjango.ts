@@ -1,0 +1,90 @@
+/**
+ * Django's `DATABASES` setting (`code/sqlConnections.ts` reads the drivers): each entry whose `ENGINE` is the
+ * PostgreSQL or MySQL backend (also GeoDjango's and wrappers' `*.db.backends.postgresql`) is a connection, its
+ * key (`"default"`) the hover place. Django hands `USER`, `PASSWORD` and `HOST` to the driver and adds `OPTIONS`
+ * to them (https://docs.djangoproject.com/en/5.2/ref/settings/#databases, `get_connection_params` of
+ * https://github.com/django/django/blob/main/django/db/backends/postgresql/base.py), so the entry's keys are its
+ * options, read as psycopg or mysqlclient reads them.
+ *
+ * Settings modules keep development databases beside production ones: only an entry whose `HOST` is visibly RDS
+ * (an endpoint, a value named for RDS such as Elastic Beanstalk's `RDS_HOSTNAME`) has its options read, so a
+ * literal `PASSWORD` counts there alone; another entry keeps the hover on its key, and a test's local database nothing.
+ */
+import { OptionContext } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { contextFrom } from './options';
+import { inTestCode } from './testFixtures';
+import { tokensNamed } from './tokenIndex';
+import { withLocalPasswords } from './sqlLiterals';
+import { valueIsRds } from './sqlTlsBuilt';
+import { withTlsDisabled } from './sqlTls';
+import { Span } from '../types';
+
+/** The backends of PostgreSQL and MySQL servers (`django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis`). */
+/** Hosts on the same machine: `localhost`, a loopback address, or empty (the local socket). */
+const LOCAL_HOST = /^(?:|localhost|127\.0\.0\.1|::1)$/i;
+
+const SERVER_ENGINE = /\.db\.backends\.(?:postgresql(?:_psycopg2)?|postgis|mysql)$/;
+
+/** The `{` of the dict a string key at `key` maps to (`"default": {`), or -1. */
+function entryDict(a: CodeAnalyzer, key: number): number {
+  return a.isString(key) && a.is(key + 1, ':') && a.is(key + 2, '{') && a.partner[key + 2] > key ? key + 2 : -1;
+}
+
+/** The value tokens [from, to) of the dict's string key `name`, or undefined. */
+function entryValue(a: CodeAnalyzer, open: number, name: string): [number, number] | undefined {
+  const entry = segments(a, open).find(([from, to]) => to > from + 2 && a.isString(from) && a.tokens.text(from) === name && a.is(from + 1, ':'));
+  return entry && [entry[0] + 2, entry[1]];
+}
+
+/** The database entries of the file's `DATABASES`: `DATABASES = {"default": {...}}` or `DATABASES["default"] = {...}`, as [key, dict's `{`]. */
+function entries(a: CodeAnalyzer): [number, number][] {
+  const found: [number, number][] = [];
+  for (const k of tokensNamed(a, 'DATABASES')) {
+    if (a.isAccess(k - 1)) {
+      continue;
+    }
+    if (a.is(k + 1, '=') && a.is(k + 2, '{')) {
+      for (const [from] of segments(a, k + 2)) {
+        const open = entryDict(a, from);
+        if (open > 0) {
+          found.push([from, open]);
+        }
+      }
+    } else if (a.is(k + 1, '[') && a.isString(k + 2) && a.is(k + 3, ']') && a.is(k + 4, '=') && a.is(k + 5, '{')) {
+      found.push([k + 2, k + 5]);
+    }
+  }
+  return found;
+}
+
+/** The connections of the file's Django `DATABASES`, and the options of those to RDS. `testFile`: the file is a test's. */
+export function djangoDatabases(a: CodeAnalyzer, testFile: boolean): { connections: { name: Span; flavor: 'django' }[]; contexts: OptionContext[] } | undefined {
+  if (a.language.family !== 'python' || !a.text.includes('.db.backends.')) {
+    return undefined;
+  }
+  const connections: { name: Span; flavor: 'django' }[] = [];
+  const contexts: OptionContext[] = [];
+  for (const [key, open] of entries(a)) {
+    const engine = entryValue(a, open, 'ENGINE');
+    const backend = engine && engine[1] === engine[0] + 1 && a.isString(engine[0]) ? SERVER_ENGINE.exec(a.tokens.text(engine[0])) : undefined;
+    if (!backend) {
+      continue;
+    }
+    const host = entryValue(a, open, 'HOST');
+    const rds = host !== undefined && valueIsRds(a, host[0], host[1], false);
+    const testCode = inTestCode(a, key);
+    // A test's database on this machine (no HOST is Django's local socket) says nothing about RDS.
+    if ((testFile || testCode) && (host === undefined || (host[1] === host[0] + 1 && a.isString(host[0]) && LOCAL_HOST.test(a.tokens.text(host[0]).trim())))) {
+      continue;
+    }
+    const name = a.tokenSpan(key);
+    connections.push({ name, flavor: 'django' });
+    if (rds) {
+      const type = backend[0].endsWith('mysql') ? 'mysqlclient' : 'psycopg2';
+      contexts.push(withTlsDisabled(withLocalPasswords(a, contextFrom(a, open, a.partner[open], 'sql-client', type, name)), testCode));
+    }
+  }
+  return connections.length > 0 ? { connections, contexts } : undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * SQL connections that Python settings name rather than a call opens (`code/sqlConnections.ts` reads the calls):
+ * the entries of Django's `DATABASES` (`sqlDjango.ts`) and Flask-SQLAlchemy's `SQLALCHEMY_DATABASE_URI`
+ * (`sqlOrmPython.ts`), whose URL is read as an engine's: its password, and `sslmode=disable` in it.
+ */
+import { OptionContext } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { positionalOption } from './options';
+import { addDsnPassword, namesLocalHost, SqlConnection } from './sqlConnections';
+import { djangoDatabases } from './sqlDjango';
+import { flaskDatabaseUris } from './sqlOrmPython';
+import { withTlsDisabled } from './sqlTls';
+import { inTestCode } from './testFixtures';
+
+/** Adds the connections and contexts of the file's settings to those of its driver calls. `testFile`: the file is a test's by its path. */
+export function withSettingsConnections(a: CodeAnalyzer, found: { connections: SqlConnection[]; contexts: OptionContext[] }, testFile: boolean): typeof found {
+  const django = djangoDatabases(a, testFile);
+  if (django) {
+    found.connections.push(...django.connections);
+    found.contexts.push(...django.contexts);
+  }
+  for (const uri of flaskDatabaseUris(a)) {
+    const anchor = a.tokenSpan(uri.name);
+    const context: OptionContext = { kind: 'sql-client', type: uri.type, options: [], complete: false, anchor };
+    if (uri.url >= 0) {
+      const dsn = positionalOption(a, uri.url, uri.url + 1, 'dsn');
+      context.options.push(dsn);
+      addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
+    }
+    // As for a driver's call: a local server keeps the hover alone, and in a test nothing.
+    const testCode = inTestCode(a, uri.name);
+    if (!namesLocalHost(context)) {
+      found.contexts.push(withTlsDisabled(context, testCode));
+    } else if (testFile || testCode) {
+      continue;
+    }
+    found.connections.push({ name: anchor, flavor: 'flask-sqlalchemy' });
+  }
+  return found;
+}
