@@ -1,10 +1,12 @@
 /**
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
- * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrms.ts`), and Python's `psycopg2.connect`, `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` /
- * `create_pool`, `mysql.connector.connect` and the drivers' pool classes. A call counts only when its name
- * comes from the driver's import and nothing of the file shadows it, so a project's own `connect()`, a
- * wrapper's definition, SQL text, comments and strings get nothing; SQLite and SQLAlchemy are not read.
+ * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrms.ts`); Python's `psycopg2.connect`,
+ * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, the drivers'
+ * pool classes, and SQLAlchemy and Peewee (`sqlOrmPython.ts`); Go's in `sqlConnectionsGo.ts`, Java's JDBC and
+ * HikariCP, .NET's in `sqlConnectionsDotnet.ts`. A call counts only when its name comes from the driver's import and
+ * nothing of the file shadows it, so a project's own `connect()`, a wrapper's definition, SQL text, comments and
+ * strings get nothing; SQLite is not read.
  *
  * Each connection is a hover place (`rds-sql-connection`), its options a `sql-client` context (`password`,
  * `ssl`, `rejectUnauthorized`, ...), and a connection a Lambda handler opens on each invocation is found with
@@ -17,7 +19,6 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
 import { contextFrom, positionalOption } from './options';
-import { goImportSpecs } from './languages/goPackageStructs';
 import { inTestCode } from './testFixtures';
 import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
@@ -26,7 +27,7 @@ import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrms';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
-import { GoSqlPackage, GO_ORM_PACKAGES, gormDsn } from './sqlOrmGo';
+import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 
 /** The drivers, as the hovers' examples and the checks name them. */
 export type SqlFlavor =
@@ -112,64 +113,6 @@ const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
   'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
   ...Object.fromEntries(Object.entries(PYTHON_ORM_PATHS).map(([module, orm]) => [module, { ...orm, orm: true as const }])),
 };
-
-/**
- * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
- * sqlx's `Open` and `Connect` (their `Must` forms, and `ConnectContext` after a context), which take the same driver
- * name and DSN and hand them to `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and
- * pgxpool's `New`, whose DSN follows a context. The DSN is the last argument, the driver's name the one before it.
- */
-const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
-  'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
-  'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
-  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
-  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
-  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
-  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
-  ...GO_ORM_PACKAGES,
-};
-/** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
-const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
-const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, GoSqlPackage>>();
-
-/** The file's Go SQL packages by the name it reads them under. */
-function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
-  let found = goPackagesOf.get(a);
-  if (!found) {
-    found = new Map();
-    for (const { alias, path } of goImportSpecs(a)) {
-      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : undefined;
-      if (spec && alias !== '_' && alias !== '.') {
-        found.set(alias ?? spec.name, spec);
-      }
-    }
-    goPackagesOf.set(a, found);
-  }
-  return found;
-}
-
-/** `sql.Open("postgres", dsn)`, `pgxpool.New(ctx, dsn)` at `k`: what it opens, with its DSN argument. */
-function goOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
-  const spec = a.isAccess(k - 1) ? undefined : goPackages(a).get(a.tokens.text(k));
-  if (!spec || !a.isAccess(k + 1) || !a.isId(k + 2) || !spec.calls.has(a.tokens.text(k + 2)) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
-    return undefined;
-  }
-  if (a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
-    return undefined;
-  }
-  const open = k + 3;
-  const parts = segments(a, open);
-  const driver = parts.length > 1 ? parts[parts.length - 2][0] : -1;
-  if (spec.driverNamed && !(driver > 0 && a.isString(driver) && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
-    return undefined;
-  }
-  // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
-  const dsnAt = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
-  if (spec.dialector && dsnAt === undefined) {
-    return undefined;
-  }
-  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: spec.flavor, paths: spec.calls }, open, dsnAt };
-}
 
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
 const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
@@ -265,7 +208,8 @@ interface Opened extends Partial<OrmTarget> {
 /** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
 function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'go') {
-    return goOpenedAt(a, k);
+    const opened = goOpenedAt(a, k);
+    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: opened.calls }, open: opened.open, dsnAt: opened.dsnAt };
   }
   if (a.language.family === 'java') {
     return javaOpenedAt(a, k);
@@ -413,9 +357,7 @@ export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: n
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
-    const specs = [...goPackages(a).values()];
-    // GORM's models import `gorm.io/gorm` alone: it opens a connection only with a dialector the file imports.
-    return specs.some((spec) => spec.calls.size > 0 && (!spec.dialector || specs.some((other) => other.dialect)));
+    return importsGoDriver(a);
   }
   if (a.language.family === 'java') {
     return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);

@@ -1,0 +1,83 @@
+/**
+ * Go SQL connections (`sqlConnections.ts` reads what they send): `database/sql` and sqlx with a PostgreSQL or MySQL
+ * driver's name, pgx and pgxpool, and GORM (`sqlOrmGo.ts`), each by the import path of its package.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import type { Construction } from './handlerClients';
+import { goImportSpecs } from './languages/goPackageStructs';
+import { GoSqlPackage, GO_ORM_PACKAGES, gormDsn } from './sqlOrmGo';
+
+/** A Go call that opens a connection pool: the call, its package's flavor and calls, and where its DSN is when a reader found it. */
+export interface GoOpened {
+  construction: Construction;
+  flavor: GoSqlPackage['flavor'];
+  calls: ReadonlySet<string>;
+  /** The `(` of the call. */
+  open: number;
+  dsnAt?: number;
+}
+
+/**
+ * Go packages by import path: `database/sql`'s `Open` with a PostgreSQL or MySQL driver's name (not SQLite's),
+ * sqlx's `Open` and `Connect` (their `Must` forms, and `ConnectContext` after a context), which take the same driver
+ * name and DSN and hand them to `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and
+ * pgxpool's `New`, whose DSN follows a context. The DSN is the last argument, the driver's name the one before it.
+ */
+const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
+  'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
+  'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
+  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
+  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+  ...GO_ORM_PACKAGES,
+};
+/** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
+const GO_DRIVER_NAMES = new Set(['postgres', 'pgx', 'mysql']);
+const goPackagesOf = new WeakMap<CodeAnalyzer, Map<string, GoSqlPackage>>();
+
+/** The file's Go SQL packages by the name it reads them under. */
+function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
+  let found = goPackagesOf.get(a);
+  if (!found) {
+    found = new Map();
+    for (const { alias, path } of goImportSpecs(a)) {
+      const spec = Object.hasOwn(GO_PACKAGES, path) ? GO_PACKAGES[path] : undefined;
+      if (spec && alias !== '_' && alias !== '.') {
+        found.set(alias ?? spec.name, spec);
+      }
+    }
+    goPackagesOf.set(a, found);
+  }
+  return found;
+}
+
+/** `sql.Open("postgres", dsn)`, `pgxpool.New(ctx, dsn)` at `k`: what it opens, with its DSN argument. */
+export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
+  const spec = a.isAccess(k - 1) ? undefined : goPackages(a).get(a.tokens.text(k));
+  if (!spec || !a.isAccess(k + 1) || !a.isId(k + 2) || !spec.calls.has(a.tokens.text(k + 2)) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
+    return undefined;
+  }
+  const open = k + 3;
+  const parts = segments(a, open);
+  const driver = parts.length > 1 ? parts[parts.length - 2][0] : -1;
+  if (spec.driverNamed && !(driver > 0 && a.isString(driver) && GO_DRIVER_NAMES.has(a.tokens.text(driver)))) {
+    return undefined;
+  }
+  // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
+  const dsnAt = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
+  if (spec.dialector && dsnAt === undefined) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt };
+}
+
+/** Whether the file imports a Go package that opens a connection: GORM's models import `gorm.io/gorm` alone, which opens one only with a dialector the file imports. */
+export function importsGoDriver(a: CodeAnalyzer): boolean {
+  const specs = [...goPackages(a).values()];
+  return specs.some((spec) => spec.calls.size > 0 && (!spec.dialector || specs.some((other) => other.dialect)));
+}
