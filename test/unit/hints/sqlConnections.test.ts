@@ -3,7 +3,7 @@
  * mysql2, psycopg2, psycopg, PyMySQL, asyncpg or MySQL Connector/Python that opens a connection or pool, and
  * the findings `rds-sql-connection-per-invocation` (a Lambda handler opens it on each invocation),
  * `rds-sql-tls-verification-off` (an explicit switch that accepts any certificate) and `rds-sql-password`
- * (a literal password). ORMs are tested in `sqlOrms.test.ts`. Silent: a lazily kept or module-level pool, SQLite, a project's own
+ * (a literal password). ORMs are tested in `sqlOrmJs.test.ts` and `sqlOrmPythonGo.test.ts`. Silent: a lazily kept or module-level pool, SQLite, a project's own
  * `connect()`, SQL text, environment reads, and a local database in a test.
  */
 import * as assert from 'node:assert/strict';

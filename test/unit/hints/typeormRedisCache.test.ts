@@ -37,7 +37,7 @@ describe('TypeORM query cache in Redis', () => {
     const found = hintsIn('database.module.ts', code);
     assert.ok(found.includes('17:password redis-auth-without-tls!'), found.join('\n'));
     assert.ok(found.includes('17:password redis-password'), found.join('\n'));
-    // The database's password has the SQL hover only (`sqlOrms.ts`), no Redis rule.
+    // The database's password has the SQL hover only (`sqlOrmJs.ts`), no Redis rule.
     assert.ok(!found.some((hint) => hint.startsWith('12:') && hint.includes(' redis-')), found.join('\n'));
     assert.ok(found.includes('12:password rds-sql-password'), found.join('\n'));
   });

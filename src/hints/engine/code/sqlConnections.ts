@@ -1,7 +1,7 @@
 /**
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
- * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrms.ts`); Python's `psycopg2.connect`,
+ * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrmJs.ts`); Python's `psycopg2.connect`,
  * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, the drivers'
  * pool classes, and SQLAlchemy and Peewee (`sqlOrmPython.ts`); Go's in `sqlConnectionsGo.ts`, Java's JDBC and
  * HikariCP, .NET's in `sqlConnectionsDotnet.ts`. A call counts only when its name comes from the driver's import and
@@ -24,7 +24,7 @@ import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnect
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
-import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrms';
+import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';

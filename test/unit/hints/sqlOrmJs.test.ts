@@ -1,5 +1,5 @@
 /**
- * SQL connections opened through Sequelize, TypeORM and knex (`code/sqlOrms.ts`): the `rds-sql-connection`
+ * SQL connections opened through Sequelize, TypeORM and knex (`code/sqlOrmJs.ts`): the `rds-sql-connection`
  * hover, and the drivers' findings on the options the libraries pass on (a literal password, a URL's password,
  * `rejectUnauthorized: false`, PostgreSQL's `ssl: false` to an RDS host, a connection a Lambda handler opens on
  * each invocation). Silent: SQLite and other engines RDS does not run, a local test database, a wrapper that
