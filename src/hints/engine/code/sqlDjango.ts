@@ -21,10 +21,10 @@ import { valueIsRds } from './sqlTlsBuilt';
 import { withTlsDisabled } from './sqlTls';
 import { Span } from '../types';
 
-/** The backends of PostgreSQL and MySQL servers (`django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis`). */
 /** Hosts on the same machine: `localhost`, a loopback address, or empty (the local socket). */
 const LOCAL_HOST = /^(?:|localhost|127\.0\.0\.1|::1)$/i;
 
+/** The backends of PostgreSQL and MySQL servers (`django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis`). */
 const SERVER_ENGINE = /\.db\.backends\.(?:postgresql(?:_psycopg2)?|postgis|mysql)$/;
 
 /** The `{` of the dict a string key at `key` maps to (`"default": {`), or -1. */
