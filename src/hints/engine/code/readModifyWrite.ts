@@ -60,8 +60,14 @@ export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number
 /** What the read named at `getName` (a GetItem, or with `returnsItem` a helper that returns the item) bound, followed to the write named at `writeName` in the same function; undefined when the read binds nothing. */
 export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, keyValue?: Span, returnsItem = false): Flow | undefined {
   const family = a.language.family;
-  const fn = a.scopes.enclosing(getName, ['function']);
-  if ((family !== 'js' && family !== 'python') || fn <= 0 || getName >= writeName || writeName - getName > MAX_TOKENS || a.scopes.enclosing(writeName, ['function']) !== fn) {
+  const outer = a.scopes.enclosing(getName, ['function']);
+  if ((family !== 'js' && family !== 'python') || outer <= 0 || getName >= writeName || writeName - getName > MAX_TOKENS) {
+    return undefined;
+  }
+  // The response may reach the write through a promise callback (`….promise().then((res) => { … })`).
+  const fn = a.scopes.enclosing(writeName, ['function']);
+  const callback = family === 'js' && !returnsItem && fn !== outer ? thenCallback(a, getName) : undefined;
+  if (fn !== outer && (!callback || a.scopes.enclosing(callback.body, ['function']) !== fn)) {
     return undefined;
   }
   const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
@@ -69,7 +75,10 @@ export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, k
   if (keyFrom >= 0 && a.is(keyFrom, '{') && a.partner[keyFrom] === keyTo - 1) {
     flow.key = entries(a, keyFrom);
   }
-  const end = readResult(a, getName, flow);
+  const end = callback ? callback.body : readResult(a, getName, flow);
+  if (callback) {
+    flow.responses.add(callback.response);
+  }
   if (end < 0) {
     return undefined;
   }
@@ -129,6 +138,37 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
     return end;
   }
   return -1;
+}
+
+/**
+ * A promise callback handed the read's response: `….promise().then((res) => {`, or on the next statement
+ * `result.then(function (res) {` after `let result = ….promise();`. Its parameter and the first token of its body.
+ */
+function thenCallback(a: CodeAnalyzer, getName: number): { response: string; body: number } | undefined {
+  const command = a.idIs(getName - 1, 'new') && a.is(getName - 2, '(') && a.isId(getName - 3);
+  const call = command ? getName - 3 : getName;
+  const close = a.is(call + 1, '(') ? a.partner[call + 1] : -1;
+  if (close <= call) {
+    return undefined;
+  }
+  const end = a.isAccess(close + 1) && a.idIs(close + 2, 'promise') && a.is(close + 3, '(') ? a.partner[close + 3] + 1 : close + 1;
+  const target = assignedName(a, a.isAccess(call - 1) ? chainStart(a, call - 2) : call);
+  const next = a.is(end, ';') ? end + 1 : end;
+  let p = -1;
+  if (a.isAccess(end) && a.idIs(end + 1, 'then') && a.is(end + 2, '(')) {
+    p = end + 3;
+  } else if (target !== undefined && endsStatement(a, end) && a.idIs(next, target) && a.isAccess(next + 1) && a.idIs(next + 2, 'then') && a.is(next + 3, '(')) {
+    p = next + 4;
+  }
+  if (p < 0) {
+    return undefined;
+  }
+  p = a.idIs(p, 'async') ? p + 1 : p;
+  p = a.idIs(p, 'function') ? p + 1 : p;
+  const param = a.is(p, '(') && a.isId(p + 1) && a.is(p + 2, ')') ? p + 1 : a.isId(p) && a.is(p + 1, '=>') ? p : -1;
+  const open = param < 0 ? -1 : a.is(param + 1, ')') ? param + 2 : param + 1;
+  const brace = a.is(open, '=>') ? open + 1 : open;
+  return param >= 0 && a.is(brace, '{') ? { response: a.tokens.text(param), body: brace + 1 } : undefined;
 }
 
 /** The token after `.Item`, `!.Item`, `?.Item`, `["Item"]` or `.get("Item")` at `end`, or -1. */
