@@ -1,8 +1,8 @@
 /**
  * `dynamodb-read-modify-write` where the read's response reaches the write through a promise callback:
  * `….promise().then((res) => { … })`, or `result.then(…)` on the statement after `let result = ….promise();`
- * (DocumentClient v2 handlers). Silent: a value not taken from the response, a conditional write, a write
- * outside the callback, a Node-style `(err, data)` callback (not followed).
+ * (DocumentClient v2 handlers), and the SDK v2's own `(err, data)` callback. Silent: a value not taken from the
+ * response, a conditional write, a write outside the callback.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -55,7 +55,7 @@ describe('DynamoDB: read-modify-write through a promise callback', () => {
     assert.deepEqual(reported('archive.js', code), [`8:put ${RULE}`]);
   });
 
-  it('stays silent on a value from the event, a conditional write, a write outside the callback and an (err, data) callback', () => {
+  it('stays silent on a value from the event, a conditional write and a write outside the callback, also in an (err, data) callback', () => {
     const code = sourceLines(
       ...V2_HEADER,
       'exports.rename = (event) => docClient.get({ TableName: TABLE, Key: { sku: event.sku } }).promise().then((res) => {',
@@ -79,13 +79,34 @@ describe('DynamoDB: read-modify-write through a promise callback', () => {
       '  const other = { onHand: event.count + 1 };',
       "  await docClient.update({ TableName: TABLE, Key: { sku: event.sku }, UpdateExpression: 'set onHand = :n', ExpressionAttributeValues: { ':n': other.onHand } }).promise();",
       '};',
-      'exports.nodeStyle = (event, context, callback) => {',
+      'exports.relabel = (event, context, callback) => {',
       '  docClient.get({ TableName: TABLE, Key: { sku: event.sku } }, (err, data) => {',
-      '    const left = data.Item.onHand - 1;',
-      "    docClient.update({ TableName: TABLE, Key: { sku: event.sku }, UpdateExpression: 'set onHand = :n', ExpressionAttributeValues: { ':n': left } }, callback);",
+      '    const label = event.label;',
+      "    docClient.update({ TableName: TABLE, Key: { sku: event.sku }, UpdateExpression: 'set label = :l', ExpressionAttributeValues: { ':l': label } }, callback);",
       '  });',
       '};',
     );
     assert.deepEqual(reported('traps.js', code), []);
+  });
+
+  it('reports the SDK v2 err-first callback: a quantity read in (err, data) => { … } and set back from data.Item', () => {
+    const code = sourceLines(
+      ...V2_HEADER,
+      'exports.take = (event, context, callback) => {',
+      '  docClient.get({ TableName: TABLE, Key: { sku: event.sku } }, (err, data) => {',
+      '    if (err) return callback(err);',
+      '    const left = data.Item.onHand - event.count;',
+      "    docClient.update({ TableName: TABLE, Key: { sku: event.sku }, UpdateExpression: 'set onHand = :n', ExpressionAttributeValues: { ':n': left } }, callback);", // 8
+      '  });',
+      '};',
+      'exports.restock = function (event, context, callback) {',
+      '  docClient.get({ TableName: TABLE, Key: { sku: event.sku } }, function (error, result) {',
+      '    const item = result.Item;',
+      '    item.onHand = item.onHand + event.count;',
+      '    docClient.put({ TableName: TABLE, Item: item }, callback);', // 15
+      '  });',
+      '};',
+    );
+    assert.deepEqual(reported('stock.js', code), [`8:update ${RULE}`, `15:put ${RULE}`]);
   });
 });

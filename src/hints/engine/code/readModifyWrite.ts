@@ -141,8 +141,9 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
 }
 
 /**
- * A promise callback handed the read's response: `….promise().then((res) => {`, or on the next statement
- * `result.then(function (res) {` after `let result = ….promise();`. Its parameter and the first token of its body.
+ * A callback handed the read's response: a promise's `….promise().then((res) => {`, or on the next statement
+ * `result.then(function (res) {` after `let result = ….promise();`, or the SDK v2's own last argument
+ * `docClient.get(params, (err, data) => {`. Its response parameter and the first token of its body.
  */
 function thenCallback(a: CodeAnalyzer, getName: number): { response: string; body: number } | undefined {
   const command = a.idIs(getName - 1, 'new') && a.is(getName - 2, '(') && a.isId(getName - 3);
@@ -150,6 +151,10 @@ function thenCallback(a: CodeAnalyzer, getName: number): { response: string; bod
   const close = a.is(call + 1, '(') ? a.partner[call + 1] : -1;
   if (close <= call) {
     return undefined;
+  }
+  const nodeStyle = command ? undefined : errorFirstCallback(a, call + 1);
+  if (nodeStyle) {
+    return nodeStyle;
   }
   const end = a.isAccess(close + 1) && a.idIs(close + 2, 'promise') && a.is(close + 3, '(') ? a.partner[close + 3] + 1 : close + 1;
   const target = assignedName(a, a.isAccess(call - 1) ? chainStart(a, call - 2) : call);
@@ -169,6 +174,25 @@ function thenCallback(a: CodeAnalyzer, getName: number): { response: string; bod
   const open = param < 0 ? -1 : a.is(param + 1, ')') ? param + 2 : param + 1;
   const brace = a.is(open, '=>') ? open + 1 : open;
   return param >= 0 && a.is(brace, '{') ? { response: a.tokens.text(param), body: brace + 1 } : undefined;
+}
+
+/**
+ * The SDK v2's callback, the last argument of the call whose `(` is `open`: `(err, data) => {`, `function (err, data) {`
+ * (also `async`). The SDK calls it with the error and the response (https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/using-a-callback-function.html).
+ */
+function errorFirstCallback(a: CodeAnalyzer, open: number): { response: string; body: number } | undefined {
+  const parts = segments(a, open);
+  if (parts.length < 2) {
+    return undefined;
+  }
+  let p = parts[parts.length - 1][0];
+  p = a.idIs(p, 'async') ? p + 1 : p;
+  p = a.idIs(p, 'function') ? p + 1 : p;
+  if (!a.is(p, '(') || !a.isId(p + 1) || !a.is(p + 2, ',') || !a.isId(p + 3) || !a.is(p + 4, ')')) {
+    return undefined;
+  }
+  const brace = a.is(p + 5, '=>') ? p + 6 : p + 5;
+  return a.is(brace, '{') ? { response: a.tokens.text(p + 3), body: brace + 1 } : undefined;
 }
 
 /** The token after `.Item`, `!.Item`, `?.Item`, `["Item"]` or `.get("Item")` at `end`, or -1. */
