@@ -36,9 +36,22 @@ describe('browsing topics and reading notes, as a person does', function () {
     // The build highlighted its code blocks: strings in the theme's colour, not the text's.
     const code = frame.locator('pre code.hljs').first();
     await code.waitFor({ timeout: 15_000 });
-    const string = code.locator('span.hljs-string').first();
-    const colours = await string.evaluate((span) => [getComputedStyle(span).color, getComputedStyle(span.parentElement!).color]);
-    assert.notEqual(colours[0], colours[1], 'a string in a code block has a colour of its own');
+    // The theme's colours reach the webview as CSS variables, which can arrive just after the note's first paint:
+    // wait until a string's colour differs from its code block's, or fail.
+    const coloured = await frame
+      .waitForFunction(
+        () => {
+          const span = document.querySelector('pre code.hljs span.hljs-string');
+          return span !== null && getComputedStyle(span).color !== getComputedStyle(span.parentElement!).color;
+        },
+        undefined,
+        { timeout: 15_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    assert.ok(coloured, 'a string in a code block has a colour of its own');
     await code.scrollIntoViewIfNeeded();
     await screenshot(page, 'note-code-block');
     assert.ok((await frame.locator('.sources li a[data-external^="https://docs.aws.amazon.com/"]').count()) > 0);
