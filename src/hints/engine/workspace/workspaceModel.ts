@@ -12,16 +12,14 @@ import { GoModuleIndex } from './goModules';
 import { ImportedClients, importTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
 import { dependencyIndex, requestClassIndex, routeCalledIndex } from './routeCalls';
-import { localModuleFolder } from './terraformGroups';
 import { tsconfigPathsOf } from './tsconfig';
-import { moduleInputsOf } from './moduleInputs';
 import { folderOf, isWithin, joinPath, withoutExtension } from './paths';
-import { decidingEntry } from './tfvars';
+import { TerraformFolderAnswers } from './terraformFolderAnswers';
 import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
-import { buildUnion, scopedName, TfvarsEntry, Union } from './workspaceUnion';
+import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
-import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleInputTarget, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, TerraformObject, TerraformValue, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -32,12 +30,7 @@ export interface WorkspaceChange {
 /** What one function sets a variable to: a value, something the templates do not say, or nothing. */
 type Setting = EnvironmentValue | 'unknown' | undefined;
 
-/** The value another file of `file`'s folder declares for a name. */
-function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>, file: string, name: string): T | undefined {
-  return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
-}
-
-export class WorkspaceModel implements WorkspaceView {
+export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceView {
   /** Per file: its contribution, and its JSON once an update needed to compare it. */
   private readonly contributions = new Map<string, { contribution: FileContribution; fingerprint?: string }>();
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
@@ -173,7 +166,7 @@ export class WorkspaceModel implements WorkspaceView {
     return union.tables.length === 0 && union.databases.length === 0 && union.functions.length === 0;
   }
 
-  private built(): Union {
+  protected built(): Union {
     this.union ??= buildUnion(this.files().map((file) => [file, this.contributions.get(file)!.contribution]));
     return this.union;
   }
@@ -242,91 +235,6 @@ export class WorkspaceModel implements WorkspaceView {
     const exporter = target === undefined ? undefined : (union.sstExports.get(withoutExtension(target)) ?? union.sstExports.get(`${target}/index`));
     const logicalName = exporter && Object.hasOwn(exporter.tables, path) ? exporter.tables[path] : undefined;
     return logicalName === undefined ? undefined : union.byScopedName.get(`${exporter!.file}\0${logicalName}`);
-  }
-
-  /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
-  terraformVariableDefault(file: string, name: string): TerraformValue | undefined {
-    return declaredElsewhere(this.built().variableDefaults, file, name);
-  }
-
-  /**
-   * What the `.tfvars` and `.tfvars.json` files of the folder set a variable to, in Terraform's loading order
-   * (see `loadingOrder`), a later one winning; a file it loads only on request may win over all.
-   */
-  terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
-    const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.value ?? null);
-  }
-
-  /** The object the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
-  terraformObjectAssigned(file: string, name: string): TerraformObject | null | undefined {
-    const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.object ?? null);
-  }
-
-  /** The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
-  terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
-    const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.objectMap ?? null);
-  }
-
-  /** A Terraform variable's default written as a map of objects in another file of the module's folder. */
-  terraformVariableObjectMap(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined {
-    return declaredElsewhere(this.built().variableObjectMaps, file, name);
-  }
-
-  /** The `.tfvars` entry whose value a variable takes (see `decidingEntry`). */
-  private decidingTfvars(file: string, name: string): TfvarsEntry | null | undefined {
-    return decidingEntry(this.built().tfvars.get(`${folderOf(file)}\0${name}`));
-  }
-
-  /** A Terraform variable's default written as an object or map in another file of the module's folder. */
-  terraformVariableObject(file: string, name: string): TerraformObject | undefined {
-    return declaredElsewhere(this.built().variableObjects, file, name);
-  }
-
-  /** The words of a Terraform variable's type declared in another file of the module's folder. */
-  terraformVariableType(file: string, name: string): readonly string[] | null | undefined {
-    return declaredElsewhere(this.built().variableTypes, file, name);
-  }
-
-  /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
-  terraformLocalValue(file: string, name: string): TerraformValue | undefined {
-    return declaredElsewhere(this.built().localValues, file, name);
-  }
-
-  /** A Terraform local written as an object or map in another file of the module's folder: its attributes. */
-  terraformLocalObject(file: string, name: string): TerraformObject | undefined {
-    return declaredElsewhere(this.built().localObjects, file, name);
-  }
-
-  /** What the module's other files do with a security group: see WorkspaceView. */
-  terraformGroupUse(file: string, group: string): number | undefined {
-    return this.built().terraformGroups.groupUse(file, group);
-  }
-
-  /** The kinds of data store the module folder of `file` declares: see WorkspaceView. */
-  terraformFolderDataStores(file: string): number | undefined {
-    return this.built().terraformGroups.folderDataStores(folderOf(file));
-  }
-
-  /** Whether the module folder a `source` of `file` names may hold a database or cache: see WorkspaceView. */
-  terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
-    const folder = localModuleFolder(folderOf(file), source);
-    return folder === undefined ? undefined : this.built().terraformGroups.mayHoldDataStore(folder);
-  }
-
-  /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */
-  terraformModuleInputs(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined {
-    const folder = localModuleFolder(folderOf(file), source);
-    const { moduleInputs, moduleForwards } = this.built();
-    const inputs = folder === undefined ? undefined : moduleInputsOf(folder, { direct: (name) => moduleInputs.get(name), forwards: (name) => moduleForwards.get(name) });
-    if (!inputs) {
-      return undefined;
-    }
-    const known = new Map<string, ModuleInputTarget>();
-    inputs.forEach((target, input) => target && known.set(input, target));
-    return known;
   }
 
   /** The parameters the workspace's parent stacks pass to a template as a nested stack. */

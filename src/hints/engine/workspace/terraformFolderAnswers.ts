@@ -1,0 +1,106 @@
+/**
+ * What the workspace model answers about a Terraform module's folder: variables declared, assigned by `.tfvars`
+ * or defaulted in another file of the folder, its locals, its security groups and data stores, and the inputs of
+ * a local module. `WorkspaceModel` builds the union these read.
+ */
+import { moduleInputsOf } from './moduleInputs';
+import { folderOf } from './paths';
+import { localModuleFolder } from './terraformGroups';
+import { decidingEntry } from './tfvars';
+import { ModuleInputTarget, TerraformObject, TerraformValue } from './types';
+import { TfvarsEntry, Union } from './workspaceUnion';
+
+/** The value another file of `file`'s folder declares for a name. */
+function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>, file: string, name: string): T | undefined {
+  return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
+}
+
+export abstract class TerraformFolderAnswers {
+  /** The union of the workspace's contributions, built on first use after a change. */
+  protected abstract built(): Union;
+
+  /** A Terraform variable's default from another file of the module's folder (Terraform allows one declaration). */
+  terraformVariableDefault(file: string, name: string): TerraformValue | undefined {
+    return declaredElsewhere(this.built().variableDefaults, file, name);
+  }
+
+  /**
+   * What the `.tfvars` and `.tfvars.json` files of the folder set a variable to, in Terraform's loading order
+   * (see `loadingOrder`), a later one winning; a file it loads only on request may win over all.
+   */
+  terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.value ?? null);
+  }
+
+  /** The object the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  terraformObjectAssigned(file: string, name: string): TerraformObject | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.object ?? null);
+  }
+
+  /** The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
+    const deciding = this.decidingTfvars(file, name);
+    return deciding === undefined ? undefined : (deciding?.objectMap ?? null);
+  }
+
+  /** A Terraform variable's default written as a map of objects in another file of the module's folder. */
+  terraformVariableObjectMap(file: string, name: string): Readonly<Record<string, TerraformObject>> | undefined {
+    return declaredElsewhere(this.built().variableObjectMaps, file, name);
+  }
+
+  /** The `.tfvars` entry whose value a variable takes (see `decidingEntry`). */
+  private decidingTfvars(file: string, name: string): TfvarsEntry | null | undefined {
+    return decidingEntry(this.built().tfvars.get(`${folderOf(file)}\0${name}`));
+  }
+
+  /** A Terraform variable's default written as an object or map in another file of the module's folder. */
+  terraformVariableObject(file: string, name: string): TerraformObject | undefined {
+    return declaredElsewhere(this.built().variableObjects, file, name);
+  }
+
+  /** The words of a Terraform variable's type declared in another file of the module's folder. */
+  terraformVariableType(file: string, name: string): readonly string[] | null | undefined {
+    return declaredElsewhere(this.built().variableTypes, file, name);
+  }
+
+  /** A Terraform local's value from another file of the module's folder (a module declares each local once). */
+  terraformLocalValue(file: string, name: string): TerraformValue | undefined {
+    return declaredElsewhere(this.built().localValues, file, name);
+  }
+
+  /** A Terraform local written as an object or map in another file of the module's folder: its attributes. */
+  terraformLocalObject(file: string, name: string): TerraformObject | undefined {
+    return declaredElsewhere(this.built().localObjects, file, name);
+  }
+
+  /** What the module's other files do with a security group: see WorkspaceView. */
+  terraformGroupUse(file: string, group: string): number | undefined {
+    return this.built().terraformGroups.groupUse(file, group);
+  }
+
+  /** The kinds of data store the module folder of `file` declares: see WorkspaceView. */
+  terraformFolderDataStores(file: string): number | undefined {
+    return this.built().terraformGroups.folderDataStores(folderOf(file));
+  }
+
+  /** Whether the module folder a `source` of `file` names may hold a database or cache: see WorkspaceView. */
+  terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
+    const folder = localModuleFolder(folderOf(file), source);
+    return folder === undefined ? undefined : this.built().terraformGroups.mayHoldDataStore(folder);
+  }
+
+  /** The arguments the inputs of a module block reach, when its source is a module folder of the workspace. */
+  terraformModuleInputs(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined {
+    const folder = localModuleFolder(folderOf(file), source);
+    const { moduleInputs, moduleForwards } = this.built();
+    const inputs = folder === undefined ? undefined : moduleInputsOf(folder, { direct: (name) => moduleInputs.get(name), forwards: (name) => moduleForwards.get(name) });
+    if (!inputs) {
+      return undefined;
+    }
+    const known = new Map<string, ModuleInputTarget>();
+    inputs.forEach((target, input) => target && known.set(input, target));
+    return known;
+  }
+}
