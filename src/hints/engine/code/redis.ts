@@ -6,6 +6,7 @@ import { normalizeName, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
+import { springPipelined } from './springPipelines';
 import { inTestCode } from './testFixtures';
 import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
@@ -446,7 +447,10 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
     inLoop: loop !== undefined,
     inLoopStatement: loop === 'statement',
     awaited: a.idIs(receiverStart - 1, 'await') || site.waits === true,
-    batched: site.client.batched === true || (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))),
+    batched:
+      site.client.batched === true ||
+      (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))) ||
+      (site.client.flavor === 'spring-data-redis' && springPipelined(a, receiverStart, index)),
   };
   if (site.client.nonBlocking && !waitsForReply(a, close)) {
     call.nonBlocking = true;

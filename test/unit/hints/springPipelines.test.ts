@@ -1,0 +1,86 @@
+/**
+ * Spring Data Redis commands queued in a pipeline: those a callback given to `executePipelined` sends (an
+ * anonymous RedisCallback or SessionCallback), and those sent between a connection's `openPipeline()` and
+ * `closePipeline()`, cost no round trip per key; the same loops through `execute` or after `closePipeline()` do.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+describe('Java: Spring Data Redis pipelines', () => {
+  it('reads loops inside executePipelined callbacks and after openPipeline() as pipelined, and the others as round trips', () => {
+    const code = sourceLines(
+      'import java.util.List;',
+      'import org.springframework.dao.DataAccessException;',
+      'import org.springframework.data.redis.connection.RedisConnection;',
+      'import org.springframework.data.redis.core.RedisCallback;',
+      'import org.springframework.data.redis.core.RedisOperations;',
+      'import org.springframework.data.redis.core.SessionCallback;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      'import org.springframework.stereotype.Service;',
+      '',
+      '@Service',
+      'public class BankService {',
+      '    private final StringRedisTemplate redisTemplate;',
+      '',
+      '    public BankService(StringRedisTemplate redisTemplate) {',
+      '        this.redisTemplate = redisTemplate;',
+      '    }',
+      '',
+      '    public void seed(int count) {',
+      '        redisTemplate.executePipelined(new RedisCallback<Object>() {',
+      '            @Override',
+      '            public Object doInRedis(RedisConnection connection) throws DataAccessException {',
+      '                for (int i = 0; i < count; i++) {',
+      '                    connection.set(("k" + i).getBytes(), ("v" + i).getBytes());',
+      '                }',
+      '                return null;',
+      '            }',
+      '        });',
+      '    }',
+      '',
+      '    public void pushAll(List<String> items) {',
+      '        redisTemplate.executePipelined(new SessionCallback<Object>() {',
+      '            @Override',
+      '            public <K, V> Object execute(RedisOperations<K, V> operations) throws DataAccessException {',
+      '                for (String item : items) {',
+      '                    redisTemplate.opsForList().rightPush("queue", item);',
+      '                }',
+      '                return null;',
+      '            }',
+      '        });',
+      '    }',
+      '',
+      '    public void manual(List<String> ids) {',
+      '        redisTemplate.execute((RedisCallback<Object>) connection -> {',
+      '            connection.openPipeline();',
+      '            for (String id : ids) {',
+      '                connection.del(id.getBytes());',
+      '            }',
+      '            connection.closePipeline();',
+      '            for (String id : ids) {',
+      '                connection.get(id.getBytes());',
+      '            }',
+      '            return null;',
+      '        });',
+      '    }',
+      '',
+      '    public void oneByOne(List<String> ids) {',
+      '        redisTemplate.execute(new RedisCallback<Object>() {',
+      '            @Override',
+      '            public Object doInRedis(RedisConnection connection) throws DataAccessException {',
+      '                for (String id : ids) {',
+      '                    connection.del(id.getBytes());',
+      '                }',
+      '                return null;',
+      '            }',
+      '        });',
+      '        for (String id : ids) {',
+      '            redisTemplate.delete(id);',
+      '        }',
+      '    }',
+      '}',
+    );
+    const loops = hintsIn('BankService.java', code).filter((hint) => hint.endsWith('redis-loop-round-trips!'));
+    assert.deepEqual(loops.map((hint) => Number(hint.split(':')[0])), [50, 61, 67]);
+  });
+});
