@@ -164,14 +164,18 @@ const TABLE_METHODS = new Map<string, string>([
   ['scan', 'dynamodb:Scan'],
 ]);
 
-/** .NET `DynamoDBContext` (object persistence model) methods, without their `Async` suffix. */
+/**
+ * .NET `DynamoDBContext` (object persistence model) methods, without their `Async` suffix. `Save` sends an
+ * UpdateItem of the object's attributes, conditional on its version attribute if it has one (the SDK's
+ * `DynamoDBContext.SaveHelper` calls `Table.UpdateHelper`): it never replaces the item as a PutItem does.
+ */
 const CONTEXT_METHODS = new Map<string, string>([
   ['scan', 'dynamodb:Scan'],
   ['fromscan', 'dynamodb:Scan'],
   ['query', 'dynamodb:Query'],
   ['fromquery', 'dynamodb:Query'],
   ['load', 'dynamodb:GetItem'],
-  ['save', 'dynamodb:PutItem'],
+  ['save', 'dynamodb:UpdateItem'],
   ['delete', 'dynamodb:DeleteItem'],
   ['createbatchwrite', 'dynamodb:BatchWriteItem'],
   ['createbatchget', 'dynamodb:BatchGetItem'],
@@ -180,7 +184,10 @@ const CONTEXT_METHODS = new Map<string, string>([
 
 /**
  * Java SDK 1.x `DynamoDBMapper` methods (DynamoDB Developer Guide, "DynamoDBMapper class",
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBMapper.Methods.html).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBMapper.Methods.html). `save` under
+ * the default `SaveBehavior.UPDATE` "will not affect unmodeled attributes" and sends an UpdateItem (a PutItem
+ * only for a key-only object); `CLOBBER` and `PUT` replace the item (`DynamoDBMapperConfig.SaveBehavior` javadoc),
+ * which `code/mapperSaves.ts` reads where the call or its config variable names them.
  */
 const MAPPER_METHODS = new Map<string, string>([
   ['scan', 'dynamodb:Scan'],
@@ -189,7 +196,7 @@ const MAPPER_METHODS = new Map<string, string>([
   ['query', 'dynamodb:Query'],
   ['querypage', 'dynamodb:Query'],
   ['load', 'dynamodb:GetItem'],
-  ['save', 'dynamodb:PutItem'],
+  ['save', 'dynamodb:UpdateItem'],
   ['delete', 'dynamodb:DeleteItem'],
   ['batchsave', 'dynamodb:BatchWriteItem'],
   ['batchwrite', 'dynamodb:BatchWriteItem'],

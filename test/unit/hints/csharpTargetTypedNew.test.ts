@@ -33,7 +33,7 @@ describe('C# target-typed new', () => {
       '    public Task<Order> Old(string id) => _archive.LoadAsync<Order>(id);',
       '}',
     );
-    assertHas(hintsIn('Store.cs', code), '10:SaveAsync dynamodb-put-item', '11:LoadAsync dynamodb-get-item');
+    assertHas(hintsIn('Store.cs', code), '10:SaveAsync dynamodb-update-item', '11:LoadAsync dynamodb-get-item');
   });
 
   it('gives a local its declared type, and `this.field = new(...)` the field type', () => {

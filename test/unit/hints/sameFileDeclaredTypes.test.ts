@@ -36,7 +36,7 @@ describe('Java and C# names declared with a class or interface of the same file'
       '    }',
       '}',
     );
-    assert.deepEqual(hintsIn('RepositoryBase.cs', code), ['18:SaveAsync dynamodb-put-item', '22:LoadAsync dynamodb-get-item']);
+    assert.deepEqual(hintsIn('RepositoryBase.cs', code), ['18:SaveAsync dynamodb-update-item', '22:LoadAsync dynamodb-get-item']);
   });
 
   it('reports INCR then EXPIRE on the database a connection wrapper of the file hands out', () => {

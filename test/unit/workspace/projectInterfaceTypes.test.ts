@@ -50,9 +50,9 @@ describe('C#: members of a project interface of another file', () => {
 
   it('reads them through a property typed with the interface, in the same namespace and through a using', () => {
     const files = { 'src/Notes.Data/Aws/IDynamoContext.cs': CONTEXT, 'src/Notes.Data/Aws/RepositoryBase.cs': repository('Notes.Data.Aws', []) };
-    assert.deepEqual(hintsOfFile(files, 'src/Notes.Data/Aws/RepositoryBase.cs'), ['10:SaveAsync dynamodb-put-item', '12:LoadAsync dynamodb-get-item']);
+    assert.deepEqual(hintsOfFile(files, 'src/Notes.Data/Aws/RepositoryBase.cs'), ['10:SaveAsync dynamodb-update-item', '12:LoadAsync dynamodb-get-item']);
     const elsewhere = { 'src/Notes.Data/Aws/IDynamoContext.cs': CONTEXT, 'src/Notes.Data/RepositoryBase.cs': repository('Notes.Data.Repositories', ['using Notes.Data.Aws;']) };
-    assert.deepEqual(hintsOfFile(elsewhere, 'src/Notes.Data/RepositoryBase.cs'), ['11:SaveAsync dynamodb-put-item', '13:LoadAsync dynamodb-get-item']);
+    assert.deepEqual(hintsOfFile(elsewhere, 'src/Notes.Data/RepositoryBase.cs'), ['11:SaveAsync dynamodb-update-item', '13:LoadAsync dynamodb-get-item']);
   });
 
   it('stays silent without the workspace, and for an interface of that name the file does not resolve to', () => {

@@ -15,6 +15,7 @@ import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
+import { mapperSaveOperation } from './mapperSaves';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedRedisCall } from './promisifiedRedis';
@@ -58,8 +59,8 @@ const MAPPER_BATCHES = new Set(['batchsave', 'batchdelete', 'batchwrite', 'batch
  */
 const ENHANCED_BATCH_GET = 'batchgetitem';
 const SELF_RETRYING = new Set(['batchwriter', 'createbatchget', 'createbatchwrite']);
-/** .NET `DynamoDBContext` writes of one object or key, which `CreateBatchWrite` can take instead. */
-const CONTEXT_WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+/** .NET `DynamoDBContext` writes of one object or key (`Save` is an UpdateItem), which `CreateBatchWrite` can take instead. */
+const CONTEXT_WRITES = new Set(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 
 /** `SaveAsync(order)`, `DeleteAsync<Order>(id, sortKey)`: an object, or its hash and range keys, of a class with no version attribute. */
 function plainContextWrite(a: CodeAnalyzer, name: number, open: number, close: number): boolean {
@@ -431,7 +432,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: true, tokenIndex: index, ...(request ? { request } : {}) });
     return;
   }
-  const operation = operationOfMethod(value.kind, method);
+  const operation = value.kind === 'dynamodb-mapper' && normalized === 'save' ? mapperSaveOperation(a, open) : operationOfMethod(value.kind, method);
   if (!operation) {
     return;
   }
@@ -449,8 +450,14 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     tokenIndex: index,
     ...(request ? { request } : {}),
     ...(a.language.family === 'python' ? { fix: { pagination: pythonPaginationShape(a, start, index, open, close) } } : {}),
-    ...(value.kind === 'dynamodb-context' && CONTEXT_WRITES.has(operation) && plainContextWrite(a, index, open, close) ? { plainWrite: true } : {}),
   };
+  const plainWrite = value.kind === 'dynamodb-context' && CONTEXT_WRITES.has(operation) && plainContextWrite(a, index, open, close);
+  if (plainWrite && operation === 'dynamodb:DeleteItem') {
+    occurrence.plainWrite = true;
+  }
   a.addOperation(occurrence, value.table || value.tableName || value.kind === 'dynamodb-context' ? value : undefined);
+  if (plainWrite && operation === 'dynamodb:UpdateItem') {
+    // One object's save, for the per-element loop alone: `CreateBatchWrite` puts many objects in one request.
+    a.addOperation({ operation: 'dynamodb:PutItem', name: occurrence.name, call: true, paginated: false, tokenIndex: index, loopOnly: true, plainWrite: true });
+  }
 }
-
