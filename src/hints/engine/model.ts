@@ -170,7 +170,8 @@ export interface OperationOccurrence {
   plainWrite?: boolean;
   /**
    * Read by `dynamodb-item-loop` alone, with no hover or other rule of its own: Spring Data's `save`, whose request
-   * (UpdateItem or PutItem) the mapper's configuration decides.
+   * (UpdateItem or PutItem) the mapper's configuration decides, and the .NET context's plain `SaveAsync`, an
+   * UpdateItem that `CreateBatchWrite` can replace with puts.
    */
   loopOnly?: boolean;
 }

@@ -89,6 +89,9 @@ export type ClientKind =
   | 'dynamodb-v1-table'
   /** An index of a 1.x document API table (`table.getIndex("gsi")`): every read goes to the index. */
   | 'dynamodb-v1-index'
+  /** guregu/dynamo (Go): the `*DB` and its `Table`, whose requests are builder chains (`languages/goGuregu.ts`). */
+  | 'dynamodb-guregu'
+  | 'dynamodb-guregu-table'
   | 'rds'
   | 'rds-signer'
   /** An RDS Data API client (`rdsDataApi.ts`): SQL over HTTPS to an Aurora cluster. */
@@ -112,6 +115,8 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   'dynamodb-v1-document': 'dynamodb',
   'dynamodb-v1-table': 'dynamodb',
   'dynamodb-v1-index': 'dynamodb',
+  'dynamodb-guregu': 'dynamodb',
+  'dynamodb-guregu-table': 'dynamodb',
   rds: 'rds',
   'rds-signer': 'rds',
   'rds-data': 'rds',

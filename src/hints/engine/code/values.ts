@@ -151,6 +151,7 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   'dynamodb-v1-table': { getIndex: 'dynamodb-v1-index' },
   // .NET `context.GetTargetTable<T>()`: the document-model `Table` the context maps `T` to.
   'dynamodb-context': { GetTargetTable: 'dynamodb-document-table' },
+  'dynamodb-guregu': { Table: 'dynamodb-guregu-table' },
 };
 
 /**
@@ -220,6 +221,7 @@ const TABLE_FACTORIES: Partial<Record<ClientKind, { method: string; position: nu
   'dynamodb-enhanced-table': { method: 'table', position: 0 },
   'dynamodb-document-table': { method: 'LoadTable', position: 1 },
   'dynamodb-v1-table': { method: 'getTable', position: 0 },
+  'dynamodb-guregu-table': { method: 'Table', position: 0 },
 };
 
 /**

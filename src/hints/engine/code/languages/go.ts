@@ -25,6 +25,7 @@ import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './g
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
 import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
+import { gureguDbCall, gureguTableCall } from './goGuregu';
 import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
@@ -466,6 +467,14 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   }
   if (receiver?.t === 'client' && receiver.flavor === RUEIDIS) {
     rueidisMethodCall(a, nameIndex, receiverStart);
+    return true;
+  }
+  if (receiver?.t === 'client' && receiver.kind === 'dynamodb-guregu-table') {
+    gureguTableCall(a, nameIndex, receiver);
+    return true;
+  }
+  if (receiver?.t === 'client' && receiver.kind === 'dynamodb-guregu') {
+    gureguDbCall(a, nameIndex);
     return true;
   }
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {

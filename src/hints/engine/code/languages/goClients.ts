@@ -1,13 +1,15 @@
 /**
  * The Go clients the engine knows, by import path and type: the AWS SDK for Go v2 and v1 (its service
  * packages, their `*iface` interface packages and `rdsutils`), go-redis (`github.com/redis/go-redis/v9`,
- * `github.com/go-redis/redis/v8`), redigo (`goRedigo.ts`) and rueidis and valkey-go (`goRueidis.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
+ * `github.com/go-redis/redis/v8`), redigo (`goRedigo.ts`), rueidis and valkey-go (`goRueidis.ts`) and
+ * guregu/dynamo (`goGuregu.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
  * `ScanPages`, `ScanRequest`.
  */
 import { RDS_DATA_GO_PACKAGE } from '../../rdsDataApi';
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
 import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
+import { GUREGU, gureguImport, gureguResult, gureguType } from './goGuregu';
 import { isRueidisService, rueidisImport, rueidisResult, rueidisType } from './goRueidis';
 
 /** What an import brings in: the service (`dynamodb`, `rds-auth`, `redis`) and the package's own name. */
@@ -37,7 +39,7 @@ export function goImport(path: string): GoImport | undefined {
   if (GO_REDIS.test(path)) {
     return { service: 'redis', name: 'redis' };
   }
-  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : rueidisImport(path);
+  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : (rueidisImport(path) ?? gureguImport(path));
 }
 
 /** Client type names per service: v2's `Client`, v1's struct (`DynamoDB`) and its interface (`DynamoDBAPI`). */
@@ -70,6 +72,9 @@ export function goClientType(service: string, type: string): Value | undefined {
   if (isRueidisService(service)) {
     return rueidisType(service, type);
   }
+  if (service === GUREGU) {
+    return gureguType(type);
+  }
   return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
 }
 
@@ -87,6 +92,9 @@ export function goFactoryResult(service: string, name: string): Value | undefine
   }
   if (isRueidisService(service)) {
     return rueidisResult(service, name);
+  }
+  if (service === GUREGU) {
+    return gureguResult(name);
   }
   return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;
 }
