@@ -388,7 +388,8 @@ class Analyzer {
     // Only where the construction leaves out a prop the rule reads, which the construct reads from the stack's props.
     const names = new Set([...(rule.match.cdk?.props ?? []), ...(rule.diagnostic?.properties ?? [])].map(normalizeName));
     const leftOut = context.options.find((candidate) => candidate.absent && names.has(candidate.norm));
-    return leftOut ? { message: `${created.file}:${created.line + 1} leaves out the prop ${leftOut.name} reads, so the construct's default applies`, at: created } : undefined;
+    const owner = context.readerOrigin === 'pulumi' || context.readerOrigin === 'pulumi-python' ? 'resource' : 'construct';
+    return leftOut ? { message: `${created.file}:${created.line + 1} leaves out the prop ${leftOut.name} reads, so the ${owner}'s default applies`, at: created } : undefined;
   }
 
   /** The origin (language, format or Redis client) of the code at a finding, for a hover made by the finding. */

@@ -7,7 +7,10 @@
  * a literal there, the fallback or default when it leaves the prop out, nothing (the construct's own default)
  * without one. A value that is no literal, a construction that spreads what it passes, or a parameter
  * reassigned in the class stays unknown. The checks run once per construction (`DocumentModel.variants`),
- * so a finding says which one passes the value.
+ * so a finding says which one passes the value. Pulumi component resources are read the same way
+ * (`workspace/pulumiInstantiations.ts`): `publiclyAccessible: args.publiclyAccessible` (also `args.x || false`),
+ * and Python `args.publicly_accessible` of an args object the program builds (`DbArgs(publicly_accessible=True)`),
+ * whose class's default holds when it is left out (`argsClassDefaults.ts`), unknown when there is none.
  */
 import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } from '../model';
 import type { CdkInstantiation, SourceRef } from '../workspace/types';
@@ -15,6 +18,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { cdkEnumLiteral } from './cdk';
 import { literalOf } from './options';
+import { attributeDefault as classDefault } from './argsClassDefaults';
 
 /** What a prop reads: the parameter of a constructor, the key read from it (null: the parameter is the value), and a fallback literal. */
 interface PropRead {
@@ -29,6 +33,10 @@ interface PropRead {
   from: 'object' | 'keyword' | 'kwargs';
   /** What holds when the construction leaves the prop out: `?? true`, a Python default; undefined: the construct's own default. */
   fallback?: Literal;
+  /** `props.x || false`: the fallback also replaces a falsy value passed. */
+  orElse?: true;
+  /** Python `args.x`: an args object's attribute, whose class may default it, so one left out without a fallback is unknown. */
+  attribute?: true;
 }
 
 /** One construction's value for an option: a literal (with where it comes from), absent (the construct's default), or unknown. */
@@ -61,7 +69,7 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
   }
   const variants: PropVariants = { count: 0, current: 0 };
   for (const context of contexts) {
-    if (context.kind !== 'cdk') {
+    if (context.kind !== 'cdk' && context.readerOrigin !== 'pulumi' && context.readerOrigin !== 'pulumi-python') {
       continue;
     }
     let made: readonly CdkInstantiation[] | undefined;
@@ -87,19 +95,27 @@ export function readPassedProps(a: CodeAnalyzer, contexts: readonly OptionContex
 /** What one construction passes for a prop (see `Variant`). */
 function variantOf(instantiation: CdkInstantiation, read: PropRead): Variant {
   const object = read.from === 'object' ? (read.position < instantiation.args.length ? instantiation.args[read.position] : 'none') : instantiation.keywords;
-  if (object === null || object === undefined) {
+  // Python args passed by keyword (`Db("be", args=DbArgs(...))`) or not at all: unknown.
+  if (object === null || object === undefined || (read.attribute && object === 'none')) {
     return undefined;
   }
   if (object === 'none' || !Object.hasOwn(object.props, read.key)) {
     // A Python keyword parameter may also be passed by position.
     const byPosition = read.from === 'keyword' && instantiation.args.length > read.position;
-    if ((object !== 'none' && object.open) || byPosition) {
+    if ((object !== 'none' && object.open) || byPosition || (read.attribute && !read.fallback)) {
       return undefined;
     }
     return read.fallback ? { literal: read.fallback, from: { at: instantiation.at, text: read.key, leftOut: true } } : 'absent';
   }
   const passed = object.props[read.key];
+  if (passed && read.orElse && read.fallback && falsy(passed.literal)) {
+    return { literal: read.fallback, from: { at: passed.at, text: `${read.key}: ${passed.text}` } };
+  }
   return passed ? { literal: passed.literal, from: { at: passed.at, text: `${read.key}: ${passed.text}` } } : undefined;
+}
+
+function falsy(literal: Literal): boolean {
+  return (literal.kind === 'bool' && !literal.value) || (literal.kind === 'num' && literal.value === 0) || (literal.kind === 'str' && literal.value === '') || literal.kind === 'none';
 }
 
 /** The literal of a fallback written as tokens [from, to): `true`, `7`, `'x'`, `RemovalPolicy.RETAIN`, `Duration.days(7)`. */
@@ -113,12 +129,14 @@ function propRead(a: CodeAnalyzer, from: number, to: number): PropRead | undefin
   // `props.multiAz ?? true`: the fallback after the first `??` at the top of the value.
   let end = to;
   let fallback: Literal | undefined;
+  let orElse = false;
   for (let k = from; k < to; k = a.skipGroup(k)) {
-    if (a.is(k, '??') && a.language.family === 'js') {
+    if ((a.is(k, '??') || a.is(k, '||')) && a.language.family === 'js') {
       fallback = fallbackOf(a, k + 1, to);
       if (!fallback) {
         return undefined;
       }
+      orElse = a.is(k, '||');
       end = k;
       break;
     }
@@ -126,6 +144,14 @@ function propRead(a: CodeAnalyzer, from: number, to: number): PropRead | undefin
   if (a.language.family === 'python') {
     return pythonRead(a, from, end);
   }
+  if (orElse) {
+    const read = jsRead(a, from, end, fallback);
+    return read ? { ...read, orElse: true } : undefined;
+  }
+  return jsRead(a, from, end, fallback);
+}
+
+function jsRead(a: CodeAnalyzer, from: number, end: number, fallback: Literal | undefined): PropRead | undefined {
   // `props.multiAz`, `props?.multiAz`, `props!.multiAz`, or a name destructured from `props`.
   const bang = a.is(from + 1, '!') ? 1 : 0;
   if (end - from === 3 + bang && a.isId(from) && a.isAccess(from + 1 + bang) && a.isId(from + 2 + bang)) {
@@ -146,6 +172,16 @@ function pythonRead(a: CodeAnalyzer, from: number, end: number): PropRead | unde
   if (end - from === 1 && a.isId(from)) {
     const parameter = constructorParameter(a, from);
     return parameter && !parameter.kwargs ? { ...parameter, key: parameter.parameter, from: 'keyword', ...(parameter.fallback ? { fallback: parameter.fallback } : {}) } : undefined;
+  }
+  if (end - from === 3 && a.isId(from) && a.is(from + 1, '.') && a.isId(from + 2)) {
+    // `args.publicly_accessible` of an args object the constructions pass; its class's default when they leave it out.
+    const parameter = constructorParameter(a, from);
+    if (!parameter || parameter.kwargs || parameter.fallback) {
+      return undefined;
+    }
+    const key = a.tokens.text(from + 2);
+    const fallback = parameter.annotation ? classDefault(a, parameter.annotation, key, fallbackOf) : undefined;
+    return { ...parameter, key, from: 'object', attribute: true, ...(fallback ? { fallback } : {}) };
   }
   const parameter = a.isId(from) ? constructorParameter(a, from) : undefined;
   if (!parameter?.kwargs) {
@@ -171,7 +207,7 @@ function pythonRead(a: CodeAnalyzer, from: number, end: number): PropRead | unde
  * module-level class, not reassigned before `use`, not a rest parameter; with the class's name, the
  * parameter's position, and (Python) its default literal and whether it is `**kwargs`.
  */
-function constructorParameter(a: CodeAnalyzer, use: number): { className: string; position: number; parameter: string; kwargs: boolean; fallback?: Literal } | undefined {
+function constructorParameter(a: CodeAnalyzer, use: number): { className: string; position: number; parameter: string; kwargs: boolean; fallback?: Literal; annotation?: string } | undefined {
   const binding = a.scopes.lookup(a.tokens.text(use), use);
   if (!binding || binding.token < 0) {
     return undefined;
@@ -205,7 +241,18 @@ function constructorParameter(a: CodeAnalyzer, use: number): { className: string
         }
       }
     }
-    return { className, position: position - first, parameter: a.tokens.text(token), kwargs, ...(fallback ? { fallback } : {}) };
+    // Python `args: DbArgs` (or `backend.DbArgs`): the class whose defaults an attribute read falls back to.
+    const annotation = python && a.is(token + 1, ':') && a.isId(token + 2) ? annotationName(a, token + 2, end) : undefined;
+    return { className, position: position - first, parameter: a.tokens.text(token), kwargs, ...(fallback ? { fallback } : {}), ...(annotation ? { annotation } : {}) };
   }
   return undefined;
+}
+
+/** The last name of a dotted annotation that fills tokens [from, end) (`DbArgs`, `backend.DbArgs`), or undefined. */
+function annotationName(a: CodeAnalyzer, from: number, end: number): string | undefined {
+  let k = from;
+  while (a.is(k + 1, '.') && a.isId(k + 2)) {
+    k += 2;
+  }
+  return k + 1 === end && a.isId(k) ? a.tokens.text(k) : undefined;
 }

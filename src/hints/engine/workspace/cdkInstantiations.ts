@@ -64,7 +64,8 @@ function passedObject(source: CdkSource, file: string, lines: LineIndex, entries
 /**
  * The constructions a CDK file makes of classes it imports from project modules: `new Name(…)` and `new
  * module.Name(…)` in JavaScript and TypeScript, `Name(…)` and `module.Name(…)` in Python. Each positional
- * argument that is an object literal is read as props (in Python, the keyword arguments are).
+ * argument that is an object literal is read as props (in Python, the keyword arguments are, and so are those of
+ * a call passed as an argument: `argsObject`).
  */
 export function cdkInstantiations(source: CdkSource, file: string, lines: LineIndex): CdkInstantiation[] | undefined {
   if (isTestFilePath(file) || INTEG_FOLDER.test(file)) {
@@ -91,7 +92,7 @@ export function cdkInstantiations(source: CdkSource, file: string, lines: LineIn
       module: imported.module,
       path,
       at: sourceRef(file, lines, source.span(start, open - 1)),
-      args: args.map((arg) => (arg.kind === 'object' ? passedObject(source, file, lines, arg.entries, arg.open, arg.span.end) : null)),
+      args: args.map((arg) => (arg.kind === 'object' ? passedObject(source, file, lines, arg.entries, arg.open, arg.span.end) : source.python && arg.kind === 'call' ? argsObject(source, file, lines, arg) : null)),
     };
     if (source.python) {
       instantiation.keywords = passedObject(source, file, lines, keywords, spread, tokens.ends[close]);
@@ -99,6 +100,17 @@ export function cdkInstantiations(source: CdkSource, file: string, lines: LineIn
     found.push(instantiation);
   }
   return found.length > 0 ? found : undefined;
+}
+
+/**
+ * Python: an args object built by a call of its class with keyword arguments (`DbArgs(publicly_accessible=True)`,
+ * a Pulumi component's args): its props are those keywords. A positional argument or an unpacking may set any.
+ */
+function argsObject(source: CdkSource, file: string, lines: LineIndex, call: Extract<CdkValue, { kind: 'call' }>): PassedObject {
+  const open = call.at + 2 * call.callee.length - 1;
+  const close = source.is(open, '(') ? source.partner[open] : -1;
+  const spread = close < open || call.args.length > 0 || spreadsArguments(source, open, close);
+  return passedObject(source, file, lines, call.keywords, spread, call.span.end);
 }
 
 function isName(source: CdkSource, at: number): boolean {

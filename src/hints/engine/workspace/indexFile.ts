@@ -12,6 +12,7 @@ import { looksLikeCloudFormation } from '../iac/cloudformation';
 import { mayBeServerless } from '../iac/serverless';
 import { assessText, DEFAULT_LIMITS, LineIndex } from '../text';
 import { indexCdk, mayHoldCdk } from './cdk';
+import { mayHoldPulumi, pulumiInstantiations } from './pulumiInstantiations';
 import { indexTypedCdk, mayHoldTypedCdk } from './typedCdk';
 import { indexCloudFormation, indexServiceTree } from './cloudformation';
 import { CodeAnalyzer } from '../code/analyzer';
@@ -70,6 +71,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
     case 'python': {
       const reads = {
         cdk: mayHoldCdk(text),
+        pulumi: mayHoldPulumi(text),
         exportsClients: mayExportClients(file, kind, text),
         hangsClients: mayHangClients(file, kind, text),
         passesClients: mayPassClients(file, kind, text),
@@ -77,7 +79,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         makesRequestClasses: mayMakeRequestClasses(file, kind, text),
         service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
       };
-      return reads.cdk || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
+      return reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;
@@ -105,16 +107,17 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
 }
 
 /**
- * A code file: the CDK constructs it defines, the module-level statements that may export a client, the clients
+ * A code file: the CDK constructs it defines, the Pulumi components it makes from project modules, the module-level statements that may export a client, the clients
  * its middleware hangs on the request, and the clients it passes to other modules' functions and classes.
  */
 function readCode(
   file: string,
   kind: 'python' | 'javascript' | 'typescript',
   text: string,
-  reads: { cdk: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; callsServices: boolean; makesRequestClasses: boolean; service: boolean },
+  reads: { cdk: boolean; pulumi: boolean; exportsClients: boolean; hangsClients: boolean; passesClients: boolean; callsServices: boolean; makesRequestClasses: boolean; service: boolean },
 ): FileContribution {
   const contribution = (reads.cdk && indexCdk(file, text, kind === 'python' ? 'python' : 'js', new LineIndex(text))) || (reads.service && kind !== 'python' && indexServiceScript(file, kind, text)) || emptyContribution();
+  const made = reads.pulumi && !contribution.cdkInstantiations ? pulumiInstantiations(file, text, kind === 'python' ? 'python' : 'js') : undefined;
   const module = reads.exportsClients ? moduleSource(file, kind, text) : undefined;
   const requestClients = reads.hangsClients ? (kind === 'python' ? indexAppStateClients(text) : indexRequestClients(file, kind, text)) : undefined;
   const passedClients = reads.passesClients ? indexPassedClients(kind, text) : undefined;
@@ -122,6 +125,7 @@ function readCode(
   const requestClasses = reads.makesRequestClasses ? indexRequestClasses(text) : undefined;
   return {
     ...contribution,
+    ...(made ? { cdkInstantiations: made } : {}),
     ...(module ? { module } : {}),
     ...(requestClients ? { requestClients } : {}),
     ...(passedClients ? { passedClients } : {}),
