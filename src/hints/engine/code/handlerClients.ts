@@ -264,19 +264,27 @@ export interface Construction {
 
 /**
  * `deleteAd(pk, sk)` at `k`: a call of a function imported by name from a workspace module that returns no
- * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows.
+ * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows;
+ * in Python also `db.get_connection()` of a module imported whole (`import db`, `from app import db`).
  */
 function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
-  if (!a.isId(k) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
+  if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;
   }
   const name = a.tokens.text(k);
-  const imported = a.imports.get(name);
-  if (!imported || imported.path === '' || a.scopes.lookup(name, k) !== undefined) {
+  const imported = a.is(k + 1, '(') || a.is(k + 3, '(') ? a.imports.get(name) : undefined;
+  if (!imported || a.scopes.lookup(name, k) !== undefined) {
     return undefined;
   }
-  const made = importedBodyClient(a, imported.module, imported.path, k + 1);
-  return made && { start: k, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
+  // A Python module used whole: `import db`, or a submodule `from app import db` (module `app.db`).
+  const whole = a.language.family === 'python' && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(');
+  if (!whole && (imported.path === '' || !a.is(k + 1, '('))) {
+    return undefined;
+  }
+  const open = whole ? k + 3 : k + 1;
+  const module = !whole || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
+  const made = importedBodyClient(a, module, whole ? a.tokens.text(k + 2) : imported.path, open);
+  return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
