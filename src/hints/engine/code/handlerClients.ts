@@ -26,6 +26,7 @@ import { exported } from './otherFileCallers';
 import { importedBodyClient, importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
+import { goOpenerCall } from './languages/goSqlHelpers';
 import { Value } from './values';
 
 /** A client a handler makes: the class or factory name of the construction, and the service of the client. */
@@ -265,9 +266,13 @@ export interface Construction {
 /**
  * `deleteAd(pk, sk)` at `k`: a call of a function imported by name from a workspace module that returns no
  * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows;
- * in Python also `db.get_connection()` of a module imported whole (`import db`, `from app import db`).
+ * in Python also `db.get_connection()` of a module imported whole (`import db`, `from app import db`); in Go
+ * a function of another file of the module that opens a SQL connection pool (`goSqlHelpers.ts`).
  */
 function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (a.language.family === 'go') {
+    return goOpenerCall(a, k);
+  }
   if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;
   }
