@@ -2,8 +2,9 @@
  * `rds-sql-connection-per-invocation` through a Python Lambda handler's call of another module's function that
  * opens a connection on each call (`conn = get_connection()` with `db.py` holding `return psycopg2.connect(...)`),
  * in workspace mode: the module's text keeps the functions that name a SQL driver (`workspace/pythonModuleText.ts`),
- * and a module used whole counts (`import db`, `from app import db`). Silent: a helper that keeps its connection,
- * one under `@lru_cache`, one given the event's host, a helper called by a Flask route, and a name that is no module.
+ * and a module used whole counts (`import db`, `from app import db`), also for `lambda-client-per-invocation` (a
+ * helper that makes an SDK client in its body). Silent: a helper that keeps its connection or client, one under
+ * `@lru_cache`, one given the event's host, a helper called by a Flask route, and a name that is no module.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from '../workspace/support';
@@ -146,5 +147,37 @@ describe('SQL connections that a helper module opens for a Lambda handler (works
     assert.deepEqual(perInvocation(files, 'web/app.py'), []);
     // Without the workspace the helper's body is not seen.
     assert.deepEqual(hintsOfFile({ 'functions/db.py': DB, 'functions/h.py': sourceLines('from db import get_connection', '', 'def handler(event, context):', '    return get_connection()') }, 'functions/h.py', null), []);
+  });
+
+  it('reads an SDK client that a helper of a module used whole makes on each call, not one it keeps', () => {
+    const utils = sourceLines(
+      'import os',
+      'import boto3',
+      '',
+      'TABLE = os.environ["ORDERS_TABLE"]',
+      '_orders = boto3.resource("dynamodb").Table(TABLE)',
+      '',
+      'def save_order(order):',
+      '    table = boto3.resource("dynamodb").Table(TABLE)',
+      '    table.put_item(Item=order)',
+      '',
+      'def save_shared(order):',
+      '    _orders.put_item(Item=order)',
+    );
+    const handler = sourceLines(
+      'import json',
+      'import dynamo_utils',
+      '',
+      'def lambda_handler(event, context):',
+      '    order = json.loads(event["body"])',
+      '    dynamo_utils.save_order(order)',
+      '    dynamo_utils.save_shared(order)',
+      '    return {"statusCode": 201}',
+    );
+    const files = { 'orders/dynamo_utils.py': utils, 'orders/handler.py': handler };
+    assert.deepEqual(
+      hintsOfFile(files, 'orders/handler.py').filter((hint) => hint.endsWith('lambda-client-per-invocation!')),
+      ['6:save_order lambda-client-per-invocation!'],
+    );
   });
 });
