@@ -26,6 +26,7 @@ import { exported } from './otherFileCallers';
 import { importedBodyClient, importedCall } from './projectImports';
 import { tokensNamed } from './tokenIndex';
 import { inTestCode } from './testFixtures';
+import { goOpenerCall } from './languages/goSqlHelpers';
 import { Value } from './values';
 
 /** A client a handler makes: the class or factory name of the construction, and the service of the client. */
@@ -264,19 +265,31 @@ export interface Construction {
 
 /**
  * `deleteAd(pk, sk)` at `k`: a call of a function imported by name from a workspace module that returns no
- * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows.
+ * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows;
+ * in Python also `db.get_connection()` of a module imported whole (`import db`, `from app import db`); in Go
+ * a function of another file of the module that opens a SQL connection pool (`goSqlHelpers.ts`).
  */
 function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
-  if (!a.isId(k) || a.isAccess(k - 1) || !a.is(k + 1, '(') || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
+  if (a.language.family === 'go') {
+    return goOpenerCall(a, k);
+  }
+  if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;
   }
   const name = a.tokens.text(k);
-  const imported = a.imports.get(name);
-  if (!imported || imported.path === '' || a.scopes.lookup(name, k) !== undefined) {
+  const imported = a.is(k + 1, '(') || a.is(k + 3, '(') ? a.imports.get(name) : undefined;
+  if (!imported || a.scopes.lookup(name, k) !== undefined) {
     return undefined;
   }
-  const made = importedBodyClient(a, imported.module, imported.path, k + 1);
-  return made && { start: k, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
+  // A Python module used whole: `import db`, or a submodule `from app import db` (module `app.db`).
+  const whole = a.language.family === 'python' && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(');
+  if (!whole && (imported.path === '' || !a.is(k + 1, '('))) {
+    return undefined;
+  }
+  const open = whole ? k + 3 : k + 1;
+  const module = !whole || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
+  const made = importedBodyClient(a, module, whole ? a.tokens.text(k + 2) : imported.path, open);
+  return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */

@@ -13,6 +13,7 @@ import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
+import { decoratedScope } from './languages/pythonDecorators';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -122,7 +123,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     }
   }
   const paginationAnchors = anchored(a, pagination);
-  const unprocessedAnchors = anchored(a, unprocessed);
+  // A retry decorator that reads the reply (`@backoff.on_predicate(..., predicate=lambda r: r["UnprocessedItems"])`,
+  // tenacity's `retry_if_result`) retries the batch in the function it decorates.
+  const unprocessedAnchors = anchored(a, unprocessed, (marker) => (a.language.family === 'python' ? decoratedScope(a, marker) : -1));
   const nextTokenAnchors = anchored(a, nextTokens);
   const pages = (anchors: Map<number, number[] | null>, tokenIndex: number) => (scope: number) => {
     const markers = anchors.get(scope);
@@ -162,11 +165,13 @@ const MAX_BRANCH_MARKERS = 8;
  * The markers by the scope they page (see `markerAnchor`): null where one pages every call there, else one
  * marker per innermost scope, for markers inside branches of an if/elif/else, which do not page the calls
  * of the other branches (`while "LastEvaluatedKey" in response` under `if everything:`, one page under `else:`).
+ * `decorated` gives the function a marker's decorator decorates (-1 for none), which it anchors to instead.
  */
-function anchored(a: CodeAnalyzer, markers: readonly number[]): Map<number, number[] | null> {
+function anchored(a: CodeAnalyzer, markers: readonly number[], decorated?: (marker: number) => number): Map<number, number[] | null> {
   const anchors = new Map<number, number[] | null>();
   for (const marker of markers) {
-    const anchor = markerAnchor(a, marker);
+    const retried = decorated ? decorated(marker) : -1;
+    const anchor = retried >= 0 ? retried : markerAnchor(a, marker);
     const list = anchors.has(anchor) ? anchors.get(anchor) : [];
     if (!list) {
       continue;

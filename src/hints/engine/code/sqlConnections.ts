@@ -566,7 +566,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
     }
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.
-  const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python');
+  const helpers = a.project !== undefined && (a.language.family === 'js' || a.language.family === 'python' || a.language.family === 'go');
   // .NET's drivers pool by connection string, so a handler's `new NpgsqlConnection(cs)` is no connection per invocation.
   if ((connections.length === 0 && !helpers) || a.language.family === 'csharp') {
     return { connections, contexts };

@@ -89,8 +89,9 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   if (made) {
     return { service: made.service };
   }
-  // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`).
-  const [connection] = clientsMadeInHandlers(a, { ...reader, construction: sqlConstruction, helperCalls: false, fromInvocation: sqlFromInvocation }, 1);
+  // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`),
+  // also through a function of its module that opens one (`run_query` calling `get_connection()`).
+  const [connection] = clientsMadeInHandlers(a, { ...reader, construction: sqlConstruction, helperCalls: false, sameFileHelpers: true, fromInvocation: sqlFromInvocation }, 1);
   return connection && { service: connection.service, sql: true };
 }
 

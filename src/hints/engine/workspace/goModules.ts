@@ -95,6 +95,11 @@ function merged<T>(records: readonly (Record<string, T> | undefined)[], exported
   return out;
 }
 
+/** The names of `lists` that one of them holds (see `merged`). */
+function mergedNames(lists: readonly (readonly string[] | undefined)[], exportedOnly: boolean): string[] {
+  return Object.keys(merged(lists.map((names) => (names ? Object.fromEntries(names.map((name) => [name, true])) : undefined)), exportedOnly));
+}
+
 /**
  * The functions of `callees` whose first result is an interface over go-redis commands that another file of the
  * package declares (see `GoPackageFile.interfaceResults`), added to `functions` as giving that client; `files` are all
@@ -207,9 +212,10 @@ export class GoModuleIndex {
       variables: merged(others.map(({ declared }) => declared.variables), false),
       inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
       interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
+      sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
     };
     const empty =
-      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length === 0;
+      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length === 0;
     return empty ? undefined : declarations;
   }
 
@@ -227,6 +233,7 @@ export class GoModuleIndex {
       variables: merged(files.map((declared) => declared.variables), true),
       inputs: merged(files.map((declared) => declared.inputFunctions), true),
       interfaces: merged(files.map((declared) => declared.interfaces), true),
+      sqlOpeners: mergedNames(files.map((declared) => declared.sqlOpeners), true),
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };

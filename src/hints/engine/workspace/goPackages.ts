@@ -6,8 +6,9 @@
  * build a DynamoDB input (`goInputBuilders.ts`), and the calls it makes that a callee in another file needs to
  * know of (`goDeclarations.ts`, `goCallSites.ts`; the model's side is `goModules.ts`). Read from the text
  * line by line, without lexing: the package clause, the imports, the field lines of `type Name struct {`
- * blocks and the declaration lines at the top level; only a file that pages a DynamoDB read or builds an
- * input is lexed. Only a file that imports a client library or pages is read, and
+ * blocks and the declaration lines at the top level; only a file that pages a DynamoDB read, builds an
+ * input or opens a SQL connection pool (`goSqlOpeners.ts`) is lexed. Only a file that imports a client library,
+ * pages or opens one is read, and
  * tests are not (a `_test.go` file's declarations exist only while the package's tests run), nor vendored
  * copies of other modules.
  */
@@ -19,6 +20,7 @@ import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, 
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
+import { mayOpenSql, sqlOpeners } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
@@ -61,9 +63,9 @@ const PACKAGE_POINTER_FIELD = /^\s+\w+\s+\*[a-z]\w*\.[A-Z]\w*\s*(?:\/\/.*)?$/m;
  */
 const STANDARD_ROOTS = new Set(['archive', 'compress', 'container', 'crypto', 'database', 'debug', 'encoding', 'go', 'hash', 'html', 'image', 'index', 'io', 'log', 'math', 'mime', 'net', 'os', 'path', 'regexp', 'runtime', 'sync', 'testing', 'text', 'unicode']);
 
-/** Whether a Go file may declare something that gives a client or page a DynamoDB read, from its path and text alone. */
+/** Whether a Go file may declare something that gives a client, page a DynamoDB read or open a SQL pool, from its path and text alone. */
 export function mayContributeGo(file: string, text: string): boolean {
-  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text))) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
+  return !file.endsWith('_test.go') && (CLIENT_IMPORT.test(text) || mayPage(text) || (STRUCT_HEAD.test(text) && PACKAGE_POINTER_FIELD.test(text)) || mayOpenSql(text)) && !isTestDoubleFile(file) && !isOutsideGoModule(file);
 }
 
 /** The lines of a text as [start, end) offsets, read one at a time. */
@@ -428,6 +430,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   }
   if (Object.keys(gathered.interfaces).length > 0) {
     declared.interfaces = gathered.interfaces;
+  }
+  const openers = name !== undefined && mayOpenSql(text) ? sqlOpeners(text) : [];
+  if (openers.length > 0) {
+    declared.sqlOpeners = openers;
   }
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {

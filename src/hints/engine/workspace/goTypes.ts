@@ -46,6 +46,8 @@ export interface GoPackageFile {
   readFunctions?: string[];
   /** Package functions that return a DynamoDB input, with the options it sets: request builders for callers in other files. */
   inputFunctions?: Record<string, GoInputFunction>;
+  /** Package functions that open a SQL connection pool on each call (`workspace/goSqlOpeners.ts`). */
+  sqlOpeners?: string[];
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
@@ -71,6 +73,8 @@ export interface GoPackageMembers {
   variables: Record<string, GoFieldType>;
   /** Functions that return a DynamoDB input, for the calls that send what they build. */
   inputs?: Record<string, GoInputFunction>;
+  /** Functions that open a SQL connection pool on each call, for the Lambda handlers that call them. */
+  sqlOpeners?: string[];
   /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
   interfaces?: Record<string, GoFieldType>;
   /**

@@ -32,8 +32,14 @@ const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
 
-/** Names a client library's own names contain: a statement that holds neither makes no client itself. */
-const LIBRARY_MENTIONS = ['boto', 'redis'];
+/**
+ * Names a client library's own names contain: a statement that holds none makes no client itself. The SQL
+ * drivers' (`code/sqlConnections.ts`) keep a function that opens a connection on each call (`def
+ * get_connection(): return psycopg2.connect(...)`), for the Lambda handlers of other modules that call it.
+ */
+const LIBRARY_MENTIONS = ['boto', 'redis', 'psycopg', 'pymysql', 'asyncpg', 'aiomysql', 'mysql.connector'];
+/** A SQL driver's module, whose names a module imports to connect with (`from psycopg2 import connect`). */
+const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector)(?:\s|$)/;
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
 const MAX_FACTORY_HOPS = 3;
 
@@ -217,8 +223,10 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
     }
     const mentioned = next < mentions.length && mentions[next] < statement.end;
     const word = wordAt(text, statement.start);
-    if (word === 'from' && text.charCodeAt(skipSpace(text, statement.start + 4)) === DOT) {
-      // What the module imports from its own package may be a factory of another module (`from .session import resource`).
+    const source = word === 'from' ? skipSpace(text, statement.start + 4) : -1;
+    if (source >= 0 && (text.charCodeAt(source) === DOT || (mentioned && SQL_DRIVER_MODULE.test(text.slice(source, statement.end))))) {
+      // What the module imports from its own package may be a factory of another module (`from .session import resource`);
+      // a driver's name (`from pymysql import connect`) opens a connection where a function calls it.
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
     const assignment = statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word);

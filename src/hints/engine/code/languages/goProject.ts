@@ -60,7 +60,8 @@ export function goProjectImports(a: CodeAnalyzer): void {
 /** What the model answers per package, once per file. */
 const packages = new FileMemo<string, GoPackageMembers | null>();
 
-function packageMembers(a: CodeAnalyzer, importPath: string): GoPackageMembers | undefined {
+/** The members of a package of the workspace the file imports by `importPath`, or of its own package for `''`. */
+export function packageMembers(a: CodeAnalyzer, importPath: string): GoPackageMembers | undefined {
   const project = a.project;
   const name = importPath === '' ? goPackageName(a) : undefined;
   const answer = packages.get(a, importPath, () => (importPath === '' ? (name !== undefined && project?.goPackage?.(name)) : project?.goImport?.(importPath)) || null);

@@ -75,3 +75,42 @@ export function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator'
 export function mayKeepResult(a: CodeAnalyzer, def: number): boolean {
   return decoratorNames(a, def).some((name) => !METHOD_KINDS.has(name));
 }
+
+/**
+ * The function scope of the `def` that the decorator holding token `k` decorates (`@backoff.on_predicate(...,
+ * predicate=lambda r: r["UnprocessedItems"])` above `def _write(req):`), or -1 when `k` is in no decorator.
+ */
+export function decoratedScope(a: CodeAnalyzer, k: number): number {
+  let outer = k;
+  while (a.parent[outer] >= 0) {
+    outer = a.parent[outer];
+  }
+  let start = outer;
+  for (let steps = 0; start > 0 && steps < MAX_DECORATOR_TOKENS && !startsStatement(a, start); steps++) {
+    start = a.partner[start] >= 0 && a.partner[start] < start ? a.partner[start] - 1 : start - 1;
+  }
+  if (!a.is(start, '@') || !startsStatement(a, start)) {
+    return -1;
+  }
+  // Past this decorator and any below it, to the `def`.
+  let next = a.partner[outer] > outer ? a.partner[outer] + 1 : outer + 1;
+  for (let decorators = 0; decorators < MAX_DECORATORS; decorators++) {
+    for (let steps = 0; next < a.tokens.length && steps < MAX_DECORATOR_TOKENS && !startsStatement(a, next); steps++) {
+      next = a.partner[next] > next ? a.partner[next] + 1 : next + 1;
+    }
+    if (!a.is(next, '@')) {
+      break;
+    }
+    next++;
+  }
+  const def = a.idIs(next, 'async') ? next + 1 : next;
+  if (!a.idIs(def, 'def')) {
+    return -1;
+  }
+  for (const fn of a.functions.values()) {
+    if (fn.params === def + 2) {
+      return fn.scope;
+    }
+  }
+  return -1;
+}

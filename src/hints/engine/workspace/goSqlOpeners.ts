@@ -1,0 +1,67 @@
+/**
+ * Go functions that open a SQL connection pool on each call (`func NewDB() (*gorm.DB, error) { return
+ * gorm.Open(mysql.Open(dsn()), nil) }`), told to the other files of the module, whose Lambda handlers then open
+ * one on every invocation by calling them (`code/languages/goSqlHelpers.ts`). Read only in a file that imports a
+ * SQL package of `code/sqlConnectionsGo.ts` and writes one of its opening calls: that file is lexed, and each
+ * top-level function read as a handler's body is, for a connection it opens that it keeps nowhere outside (a
+ * package variable, a `sync.Once` closure's assignment) and does not make from its parameters (a caller's DSN).
+ */
+import { CodeAnalyzer } from '../code/analyzer';
+import { clientsMadeInHandlers, HandlerReader } from '../code/handlerClients';
+import { go } from '../code/languages/go';
+import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
+import { LineIndex } from '../text';
+
+/** The import paths of the Go SQL packages (`database/sql`, sqlx, pgx and pgxpool v4 and v5, GORM v1 and v2). */
+const SQL_IMPORT = /"(?:database\/sql|github\.com\/jmoiron\/sqlx|github\.com\/jackc\/pgx\/v[45](?:\/pgxpool)?|gorm\.io\/gorm|github\.com\/jinzhu\/gorm)"/;
+/** A call of theirs that may open a pool, by the name each package is read under. */
+const OPENING_CALL = /\b(?:sql|sqlx|pgx|pgxpool|gorm)\.(?:Open|Connect|MustOpen|MustConnect|ConnectContext|New)\(/;
+/** Functions told per file at most: more than a file declares. */
+const MAX_OPENERS = 64;
+
+/** Whether a Go file may declare a function that opens a SQL connection pool: the cheap test before any lexing. */
+export function mayOpenSql(text: string): boolean {
+  return SQL_IMPORT.test(text) && OPENING_CALL.test(text);
+}
+
+/** The names of the file's top-level functions that open a SQL connection pool on each call. */
+export function sqlOpeners(text: string): string[] {
+  const a = new CodeAnalyzer(text, go, new LineIndex(text));
+  a.bind();
+  const found: string[] = [];
+  for (const fn of a.functions.values()) {
+    // `func Name(`: a top-level function, not a method or a function literal.
+    if (found.length >= MAX_OPENERS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1)) {
+      continue;
+    }
+    const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction: sqlConstruction, fromInvocation: sqlFromInvocation, sameFileHelpers: true };
+    if (!setsPackageVariable(a, fn.scope) && clientsMadeInHandlers(a, reader, 1).length > 0) {
+      found.push(a.tokens.text(fn.params - 1));
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the function assigns a name declared outside it (`shared = db` after `db, err := gorm.Open(...)`): a
+ * function that keeps what it opens in a package variable may hand the same pool out on later calls.
+ */
+function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
+  const [start, end] = a.scopes.range(scope);
+  for (let k = start; k < end; k++) {
+    if (!a.is(k, '=')) {
+      continue;
+    }
+    // The targets before the `=`: `shared = db`, `cached, err = gorm.Open(...)`.
+    for (let target = k - 1; a.isId(target) && !a.isAccess(target - 1); target -= 2) {
+      const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
+      if (declaredStart < start || declaredEnd > end) {
+        return true;
+      }
+      if (!a.is(target - 1, ',')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
