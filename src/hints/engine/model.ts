@@ -259,9 +259,10 @@ export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-asyn
 /**
  * A Redis data structure whose operations a client object is bound to: Spring Data Redis `HashOperations`,
  * and Redisson's `RKeys` (the keyspace), `RBucket` (one string value) and its other objects (a map, a
- * counter, a lock: one key each).
+ * counter, a lock: one key each); and Django's cache on django-redis, whose few Redis methods are commands
+ * (`code/djangoCache.ts`).
  */
-export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object';
+export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket' | 'object' | 'cache';
 
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;

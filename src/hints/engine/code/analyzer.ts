@@ -5,6 +5,7 @@
  * one. Everything language-specific comes from a `CodeLanguage`; names resolve through the scope tree.
  */
 import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
+import { djangoCacheImport } from './djangoCache';
 import { IngressRule, OperationOccurrence, OptionContext, RedisCall } from '../model';
 import { Binding, ScopeTree } from '../scope/scopes';
 import { JS_MODULES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
@@ -365,7 +366,7 @@ export class CodeAnalyzer {
       if (isBoto3Module(imported.module)) {
         return imported.path && imported.path !== name ? { t: 'boto3', imported: imported.path } : { t: 'boto3' };
       }
-      return importedClient(this, imported.module, imported.path) ?? { t: 'ref', module: imported.module, path: imported.path };
+      return importedClient(this, imported.module, imported.path) ?? (this.language.family === 'python' ? djangoCacheImport(imported.module, imported.path) : undefined) ?? { t: 'ref', module: imported.module, path: imported.path };
     }
     const goService = this.goPackages.get(name);
     if (goService) {

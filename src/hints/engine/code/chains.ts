@@ -3,6 +3,7 @@
  * base's value from the scope, then each member and call in turn, with the fallback of `x or y` / `x ?? y`.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { djangoCachesEntry } from './djangoCache';
 import { clientClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
@@ -165,6 +166,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
     } else if (a.is(j, '[') && a.partner[j] > j && stackExchangeServer(value)) {
       // `mux.GetServers()[0]`, `servers[i]`: one of the servers.
       value = stackExchangeServer(value);
+      j = a.partner[j] + 1;
+    } else if (a.is(j, '[') && a.partner[j] > j && djangoCachesEntry(value)) {
+      // `caches["default"]`: one of Django's caches.
+      value = djangoCachesEntry(value);
       j = a.partner[j] + 1;
     } else if (a.is(j, '<') && a.language.typeArguments) {
       const close = closeAngle(a, j);

@@ -8,6 +8,7 @@ import { segments } from './braces';
 import { isBatchLoopVariable, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { springPipelined } from './springPipelines';
 import { inTestCode } from './testFixtures';
+import { DJANGO_CACHE_COMMANDS } from './djangoCache';
 import { contextFrom, positionalOption } from './options';
 import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOption, parseInterpolatedRedisUrl, parseRedisUrl, urlOption, wholeUrlOption } from './redisUrls';
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
@@ -335,6 +336,7 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
   hash: { delete: 'hdel', keys: 'hkeys', get: 'hget', put: 'hset', putall: 'hset', putifabsent: 'hsetnx', entries: 'hgetall', multiget: 'hmget', scan: 'hscan', haskey: 'hexists', increment: 'hincrby', values: 'hvals', size: 'hlen', expire: 'hexpire' },
   list: { leftpush: 'lpush', rightpush: 'rpush', leftpop: 'lpop', rightpop: 'rpop', range: 'lrange', remove: 'lrem', size: 'llen', trim: 'ltrim', index: 'lindex', set: 'lset' },
   set: { add: 'sadd', remove: 'srem', members: 'smembers', ismember: 'sismember', scan: 'sscan', size: 'scard', pop: 'spop', randommember: 'srandmember' },
+  cache: DJANGO_CACHE_COMMANDS,
   zset: { add: 'zadd', remove: 'zrem', range: 'zrange', reverserange: 'zrevrange', rangebyscore: 'zrangebyscore', score: 'zscore', scan: 'zscan', incrementscore: 'zincrby', size: 'zcard', zcard: 'zcard', rank: 'zrank' },
 };
 
@@ -352,7 +354,8 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   const open = index + 1;
   if (client.structure) {
     const command = STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
-    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
+    // Django's cache is no client a quick fix can rewrite with the client's own SCAN: its receiver is not one.
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(client.structure === 'cache' ? { sent: true } : {}) });
     return;
   }
   if (method === 'auth' && client.flavor === 'jedis') {
@@ -417,7 +420,7 @@ export interface RedisCallSite {
   name: Span;
   client: { flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure };
   receiverStart: number;
-  /** Sent through a generic sender (`call`, `Execute`): no receiver to rewrite. */
+  /** Sent through a generic sender (`call`, `Execute`) or a facade (Django's cache): no receiver to rewrite. */
   sent?: boolean;
   /** Whether the code waits for the reply, where the client's flavor says more than an `await` does. */
   waits?: boolean;

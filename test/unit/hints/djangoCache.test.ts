@@ -1,0 +1,64 @@
+/**
+ * Django's cache on django-redis (`from django.core.cache import cache`, `caches["..."]`): the methods django-redis
+ * adds are Redis commands (`keys` is KEYS, `iter_keys` and `delete_pattern` SCAN, `expire`, `ttl`), Django's own
+ * API is not, and KEYS gets no quick fix that would call a method the cache does not have.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
+
+const VIEWS = sourceLines(
+  'from django.core.cache import cache, caches',
+  'from django.http import JsonResponse',
+  '',
+  '',
+  'def clear_sessions(request):',
+  '    keys = cache.keys("session:*")',
+  '    cache.delete_many(keys)',
+  '    return JsonResponse({"cleared": len(keys)})',
+  '',
+  '',
+  'def clear_reports(request):',
+  '    removed = caches["reports"].delete_pattern("report:*")',
+  '    for key in cache.iter_keys("tmp:*"):',
+  '        cache.expire(key, 60)',
+  '    cache.set("last_clear", 1, timeout=300)',
+  '    return JsonResponse({"removed": removed, "ttl": cache.ttl("last_clear")})',
+);
+
+describe("Python: Django's cache on django-redis", () => {
+  it('reads the methods django-redis adds as Redis commands, and no other', () => {
+    assert.deepEqual(hintsIn('views.py', VIEWS).sort(), [
+      '12:delete_pattern redis-scan',
+      '13:iter_keys redis-scan',
+      '14:expire redis-expire',
+      '14:expire redis-loop-round-trips',
+      '14:expire redis-loop-round-trips!',
+      '16:ttl redis-expire',
+      '6:keys redis-keys',
+      '6:keys redis-keys!',
+    ]);
+  });
+
+  it('offers no KEYS quick fix: the cache has no scan_iter', () => {
+    const keys = analyzeText(VIEWS, realHintRules(), { kind: 'python' }).findings.find((finding) => finding.ruleId === 'redis-keys');
+    assert.ok(keys);
+    assert.equal(keys.fix, undefined);
+  });
+
+  it("stays silent on a cache that is not Django's and on a local name that shadows it", () => {
+    const code = sourceLines(
+      'from django.core.cache import cache',
+      'from myapp.memo import caches',
+      '',
+      '',
+      'def stats(cache):',
+      '    return cache.keys("*")',
+      '',
+      '',
+      'def memo():',
+      '    return caches["local"].keys("*")',
+    );
+    assert.deepEqual(hintsIn('stats.py', code), []);
+  });
+});
