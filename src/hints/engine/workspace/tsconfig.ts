@@ -2,7 +2,8 @@
  * TypeScript's path aliases: a `tsconfig.json`'s `compilerOptions.baseUrl` and `paths`, read so that an
  * import such as `@libs/db` maps to the workspace files TypeScript would look in
  * (https://www.typescriptlang.org/tsconfig/#paths). The nearest `tsconfig.json` above the importing file
- * decides; its `extends` of a relative config is followed one level. Only certain answers count: an
+ * decides, else a JavaScript project's `jsconfig.json` of that folder, which is a tsconfig with `allowJs`
+ * (https://code.visualstudio.com/docs/languages/jsconfig); its `extends` of a relative config is followed one level. Only certain answers count: an
  * alias whose targets the workspace does not hold resolves to nothing, never to a package of the same name.
  * An import no alias maps may name a package of the workspace itself (`packages.ts`), as Node finds it.
  */
@@ -23,6 +24,10 @@ const MAX_PATH_LENGTH = 512;
 /** The path of a folder's own `tsconfig.json`. */
 function configFileIn(folder: string): string {
   return folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`;
+}
+
+function jsconfigIn(folder: string): string {
+  return folder === '' ? 'jsconfig.json' : `${folder}/jsconfig.json`;
 }
 
 function isPath(value: string): boolean {
@@ -141,9 +146,10 @@ export class TsconfigPaths {
     return underBase || inPackages ? [...(underBase ? [underBase] : []), ...(inPackages ?? [])] : undefined;
   }
 
+  /** The nearest folder's `tsconfig.json`, else its `jsconfig.json` (a JavaScript project's, which TypeScript reads the same way). */
   private nearestConfig(codeFile: string): string | undefined {
     return foldersUp(folderOf(codeFile))
-      .map(configFileIn)
+      .flatMap((folder) => [configFileIn(folder), jsconfigIn(folder)])
       .find((file) => this.configs.has(file));
   }
 
