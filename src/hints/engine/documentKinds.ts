@@ -7,7 +7,7 @@
 /**
  * How a document is read: a code language, a template format, or nothing we analyse. `gomod` (a Go
  * module's `go.mod`), `tfvars` (Terraform variable values, `*.tfvars` and `*.tfvars.json`) and `tsconfig`
- * (`tsconfig.json`, `tsconfig.*.json`) are read by the workspace model only: the module path a Go module's
+ * (`tsconfig.json`, `tsconfig.*.json`, `jsconfig.json`) are read by the workspace model only: the module path a Go module's
  * packages are imported by, the values a Terraform root module's variables take instead of their defaults,
  * and the path aliases TypeScript imports use. `packagejson` (`package.json`) names a monorepo's package, for
  * imports of it from the other packages. `properties` is Spring Boot's `application.properties` (and
@@ -91,8 +91,8 @@ export function documentKind(languageId: string | undefined, fileName: string): 
   if (SPRING_PROPERTIES.test(name)) {
     return 'properties';
   }
-  // TypeScript configs, and the shared ones they extend (`tsconfig.base.json`), are no templates.
-  if (/^tsconfig(?:\.[^/]*)?\.json$/i.test(name)) {
+  // TypeScript configs, the shared ones they extend (`tsconfig.base.json`) and a JavaScript project's `jsconfig.json` are no templates.
+  if (/^(?:tsconfig(?:\.[^/]*)?|jsconfig)\.json$/i.test(name)) {
     return 'tsconfig';
   }
   const dot = fileName.lastIndexOf('.');

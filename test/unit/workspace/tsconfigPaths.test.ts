@@ -63,6 +63,27 @@ describe('workspace: clients imported through tsconfig path aliases', () => {
     assert.deepEqual(hintsInWorkspace(workspaceOf(withoutConfig), 'src/functions/purge/handler.ts', HANDLER), [], 'no tsconfig');
   });
 
+  it("reads a JavaScript project's jsconfig.json as a tsconfig, and a folder's tsconfig.json before it", () => {
+    const getter = sourceLines("import { createClient } from 'redis';", '', 'export const getClient = async () => {', '  const client = createClient({ url: process.env.REDIS_URL });', '  await client.connect();', '  return client;', '};');
+    const route = sourceLines(
+      "import { getClient } from '$lib/redis';",
+      '',
+      'export const get = async ({ url }) => {',
+      '  const client = await getClient();',
+      "  const target = await client.get(url.searchParams.get('id'));",
+      '  await client.disconnect();',
+      '  return { status: 302, headers: { location: target } };',
+      '};',
+    );
+    const jsconfig = '{ "compilerOptions": { "baseUrl": ".", "paths": { "$lib": ["src/lib"], "$lib/*": ["src/lib/*"] } } }';
+    assert.equal(documentKind(undefined, 'jsconfig.json'), 'tsconfig');
+    const found = hintsInWorkspace(workspaceOf({ 'jsconfig.json': jsconfig, 'src/lib/redis.js': getter }), 'src/routes/download.js', route);
+    assert.deepEqual(onLine(found, 4), ['redis-connection-per-call', 'redis-connection-per-call!']);
+    // A tsconfig.json of the same folder decides, as TypeScript reads it first.
+    const both = workspaceOf({ 'tsconfig.json': '{ "compilerOptions": { "paths": { "$lib/*": ["lib/*"] } } }', 'jsconfig.json': jsconfig, 'src/lib/redis.js': getter });
+    assert.deepEqual(hintsInWorkspace(both, 'src/routes/download.js', route), []);
+  });
+
   it('follows a folder index and an alias a config extends one level, its targets written from the base folder', () => {
     const model = workspaceOf({
       'tsconfig.base.json': '{ "compilerOptions": { "paths": { "~/*": ["./packages/core/src/*"] } } }',

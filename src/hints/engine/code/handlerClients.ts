@@ -303,9 +303,10 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   if (!a.imports.has(a.tokens.text(k))) {
     return projectMethodConstruction(a, k);
   }
-  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`.
+  // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`, also aliased.
   const made = construction(a, k, k);
-  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || madeByProjectCall(a, made)) ? made : undefined;
+  const factory = made && (a.isAccess(made.name - 1) ? undefined : a.imports.get(a.tokens.text(made.name))?.path);
+  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || JS_CLIENT_FACTORIES.has(factory ?? '') || madeByProjectCall(a, made)) ? made : undefined;
 }
 
 /** `factory.getClient()` at `k`, on an instance of a workspace class whose method makes a new client on each call. */

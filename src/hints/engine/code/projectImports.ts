@@ -18,6 +18,7 @@ import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
 import { isOrmObject } from './languages/ormObjects';
 import { membersUnder } from './languages/baseClassFields';
+import { isLayerModule } from '../workspace/lambdaLayers';
 
 /** Workspace mode: the file as the workspace knows it. */
 export interface ProjectContext {
@@ -78,14 +79,15 @@ const answers = new FileMemo<string, Value | null>();
 
 /**
  * Modules that can be a file of the workspace: in JavaScript relative ones, and others a tsconfig's path
- * aliases may map (`@libs/db`), but never a client library or a Node built-in; dotted names in Python;
+ * aliases may map (`@libs/db`), and a Lambda layer's `/opt/nodejs/…` (`lambdaLayers.ts`), but never a client
+ * library or a Node built-in; dotted names in Python;
  * never the analyzer's own references (`member:…`, `go:…`).
  */
 export function mayBeProjectModule(a: CodeAnalyzer, module: string): boolean {
   if (a.language.family === 'python') {
     return /^[.\w]+$/.test(module);
   }
-  return /^\.\.?(?:\/|$)/.test(module) || (/^[@\w~#$]/.test(module) && !NOT_PROJECT_JS.test(module));
+  return /^\.\.?(?:\/|$)/.test(module) || (/^[@\w~#$]/.test(module) && !NOT_PROJECT_JS.test(module)) || isLayerModule(module);
 }
 
 /** The client that `path` of an imported `module` is, when the workspace knows it. */

@@ -426,6 +426,14 @@ export interface RedisCallSite {
   waits?: boolean;
 }
 
+/**
+ * `await (await getClient()).del(key)`: a client a getter hands out, in parentheses, and the whole call awaited,
+ * which the receiver's span starts with.
+ */
+function awaitsWrapped(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
+  return a.idIs(receiverStart, 'await') && a.is(receiverStart + 1, '(') && a.partner[receiverStart + 1] === index - 2;
+}
+
 /** Records a call of a command the rules know, with what the checks and fixes read around it. */
 export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   const { index, command, receiverStart } = site;
@@ -449,7 +457,7 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
     argsText: a.text.slice(a.tokens.ends[open], a.tokens.starts[close]).trim(),
     inLoop: loop !== undefined,
     inLoopStatement: loop === 'statement',
-    awaited: a.idIs(receiverStart - 1, 'await') || site.waits === true,
+    awaited: a.idIs(receiverStart - 1, 'await') || awaitsWrapped(a, receiverStart, index) || site.waits === true,
     batched:
       site.client.batched === true ||
       (a.isId(open + 1) && close === open + 2 && isBatchLoopVariable(a, index, a.tokens.text(open + 1))) ||

@@ -445,8 +445,11 @@ export class TemplateIndexer {
       }
     } else {
       const code = entryOf(properties, 'Code')?.value;
-      // `Code: ./src` is the local form that `aws cloudformation package` uploads.
-      const folder = code?.kind === 'scalar' ? this.codePath(code) : undefined;
+      // `Code: ./src` is the local form that `aws cloudformation package` uploads; else the asset metadata that
+      // CDK and Amplify write for local tools (`aws:asset:path: ./src` with `aws:asset:property: Code`).
+      const metadata = entryOf(resource, 'Metadata')?.value;
+      const asset = this.text(entryOf(metadata, 'aws:asset:property')?.value) === 'Code' ? entryOf(metadata, 'aws:asset:path')?.value : undefined;
+      const folder = code?.kind === 'scalar' ? this.codePath(code) : asset ? this.codePath(asset) : undefined;
       if (folder !== undefined) {
         codePaths.push(folder);
       }

@@ -3,7 +3,8 @@
  * module-level client (`const getRedisClient = () => redisClient`), lazy singletons (`if (!client) client =
  * new Redis(); return client;`) and factories (`return createClient({ url })`). Read from the text alone,
  * before the file is lexed, to tell which exported functions the workspace index keeps: a function counts
- * when it returns a construction (`new X(…)` of no built-in class, a Redis `createClient`, an SDK `X.from`)
+ * when it returns a construction (`new X(…)` of no built-in class, a Redis `createClient` or an alias the file imports
+ * it under, an SDK `X.from`)
  * or a bare name that the file declares at module level or assigns a construction to. Most functions return
  * anything else (a handler's
  * response, a query's items), and their text stays out of the index, so that editing them changes nothing
@@ -52,8 +53,23 @@ function dottedName(text: string, from: number): { segments: string[]; end: numb
   return { segments, end: k };
 }
 
-/** Whether the expression at `from` makes a client as far as the text tells: `[await] new X(…)`, `[await] createClient(…)`, `X.from(…)`. */
-function constructsAt(text: string, from: number): boolean {
+/**
+ * The client factories of a file: `CLIENT_FACTORIES`, and the names it imports one under (`import { createClient
+ * as createRedisClient } from 'redis'`, `const { createClient: makeRedis } = require('redis')`).
+ */
+function factoriesOf(text: string): ReadonlySet<string> {
+  if (!text.includes('createClient') && !text.includes('createCluster')) {
+    return CLIENT_FACTORIES;
+  }
+  const factories = new Set(CLIENT_FACTORIES);
+  for (const match of text.matchAll(/\bcreate(?:Client|Cluster)(?:\s+as\s+|\s*:\s*)([A-Za-z_$][\w$]*)/g)) {
+    factories.add(match[1]);
+  }
+  return factories;
+}
+
+/** Whether the expression at `from` makes a client as far as the text tells: `[await] new X(…)`, `[await] createClient(…)` (or a factory's alias), `X.from(…)`. */
+function constructsAt(text: string, from: number, factories: ReadonlySet<string>): boolean {
   let k = skipSpace(text, from);
   if (wordAt(text, k) === 'await') {
     k = skipSpace(text, k + 5);
@@ -68,7 +84,7 @@ function constructsAt(text: string, from: number): boolean {
     return !NOT_CLIENT_CLASSES.has(last) && !NOT_CLIENT_SUFFIX.test(last);
   }
   const call = text.charCodeAt(end) === OPEN_PAREN || text.charCodeAt(end) === LESS;
-  return call && CLIENT_FACTORIES.has(last) && (last !== 'from' || (segments.length > 1 && !NOT_CLIENT_CLASSES.has(segments[0])));
+  return call && factories.has(last) && (last !== 'from' || (segments.length > 1 && !NOT_CLIENT_CLASSES.has(segments[0])));
 }
 
 /** Characters a type annotation between a declared name and its `=` may hold (`Redis | null`, `Promise<Redis>`). */
@@ -118,7 +134,7 @@ function endsReturn(text: string, end: number): boolean {
 }
 
 /** Whether what is returned at `from` may be a client: a construction, or a bare name of `names` (read only when one is returned). */
-function returnsAt(text: string, from: number, names: () => ReadonlySet<string>): boolean {
+function returnsAt(text: string, from: number, names: () => ReadonlySet<string>, factories: ReadonlySet<string>): boolean {
   const k = skipSpace(text, from);
   // Most returns are an object, a string, a call's result or nothing, which the first character or word tells.
   if (!isIdentifierStart(text.charCodeAt(k))) {
@@ -127,7 +143,7 @@ function returnsAt(text: string, from: number, names: () => ReadonlySet<string>)
   const word = wordAt(text, k);
   const next = text.charCodeAt(k + word.length);
   if (word === 'new' || word === 'await' || next === DOT || next === OPEN_PAREN || next === LESS) {
-    return constructsAt(text, k);
+    return constructsAt(text, k, factories);
   }
   return endsReturn(text, k + word.length) && names().has(word);
 }
@@ -143,7 +159,7 @@ function startsModuleLine(text: string, at: number): boolean {
  * set in `connect()`, a local of a factory), and those it declares at module level (`const client =
  * connect();`, `let client;`).
  */
-function returnableNames(text: string): Set<string> {
+function returnableNames(text: string, factories: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   for (const keyword of ['const ', 'let ', 'var ']) {
     for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length)) {
@@ -156,7 +172,7 @@ function returnableNames(text: string): Set<string> {
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
     const next = text.charCodeAt(eq + 1);
     const before = text.charCodeAt(eq - 1);
-    if (next === EQUALS || next === GREATER || before === EQUALS || before === BANG || before === LESS || before === GREATER || !constructsAt(text, eq + 1)) {
+    if (next === EQUALS || next === GREATER || before === EQUALS || before === BANG || before === LESS || before === GREATER || !constructsAt(text, eq + 1, factories)) {
       continue;
     }
     const name = assignedName(text, eq);
@@ -171,12 +187,12 @@ function returnableNames(text: string): Set<string> {
  * Where the text returns something that may be a client (`return client;`, `=> new Redis()`), in order: the
  * index after each such `return` or `=>`. Linear in the text, read once per file.
  */
-export function clientReturns(text: string): number[] {
+export function clientReturns(text: string, factories: ReadonlySet<string>): number[] {
   let known: Set<string> | undefined;
-  const names = (): ReadonlySet<string> => (known ??= returnableNames(text));
+  const names = (): ReadonlySet<string> => (known ??= returnableNames(text, factories));
   const sites: number[] = [];
   const note = (at: number): void => {
-    if (returnsAt(text, at, names)) {
+    if (returnsAt(text, at, names, factories)) {
       sites.push(at);
     }
   };
@@ -197,12 +213,12 @@ export function clientReturns(text: string): number[] {
  * so and uses it in its body makes one on every call, which a Lambda handler of another file that calls it does
  * on every invocation (`ModuleFunctions` reads what it really makes).
  */
-export function clientAssignments(text: string): number[] {
+export function clientAssignments(text: string, factories: ReadonlySet<string>): number[] {
   const sites: number[] = [];
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
     const next = text.charCodeAt(eq + 1);
     const before = text.charCodeAt(eq - 1);
-    if (next !== EQUALS && next !== GREATER && before !== EQUALS && before !== BANG && before !== LESS && before !== GREATER && indented(text, eq) && constructsAt(text, eq + 1)) {
+    if (next !== EQUALS && next !== GREATER && before !== EQUALS && before !== BANG && before !== LESS && before !== GREATER && indented(text, eq) && constructsAt(text, eq + 1, factories)) {
       sites.push(eq);
     }
   }
@@ -218,8 +234,9 @@ function indented(text: string, at: number): boolean {
 
 /** The sorted union of where the text returns a client and where it assigns one: the functions the workspace index keeps. */
 export function clientSites(text: string): number[] {
-  const returned = clientReturns(text);
-  const assigned = clientAssignments(text);
+  const factories = factoriesOf(text);
+  const returned = clientReturns(text, factories);
+  const assigned = clientAssignments(text, factories);
   return assigned.length === 0 ? returned : [...returned, ...assigned].sort((x, y) => x - y);
 }
 

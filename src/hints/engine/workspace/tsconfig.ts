@@ -2,7 +2,8 @@
  * TypeScript's path aliases: a `tsconfig.json`'s `compilerOptions.baseUrl` and `paths`, read so that an
  * import such as `@libs/db` maps to the workspace files TypeScript would look in
  * (https://www.typescriptlang.org/tsconfig/#paths). The nearest `tsconfig.json` above the importing file
- * decides; its `extends` of a relative config is followed one level. Only certain answers count: an
+ * decides, else a JavaScript project's `jsconfig.json` of that folder, which is a tsconfig with `allowJs`
+ * (https://code.visualstudio.com/docs/languages/jsconfig); its `extends` of a relative config is followed one level. Only certain answers count: an
  * alias whose targets the workspace does not hold resolves to nothing, never to a package of the same name.
  * An import no alias maps may name a package of the workspace itself (`packages.ts`), as Node finds it.
  */
@@ -10,6 +11,7 @@ import { readJson } from '../iac/json';
 import { IacNode, lastValueOf } from '../iac/tree';
 import { LineIndex } from '../text';
 import { folderOf, foldersUp, joinPath } from './paths';
+import { layerBases, LayerFolders } from './lambdaLayers';
 import { WorkspacePackages } from './packages';
 import { FileContribution, PackageManifest, TsconfigFile } from './types';
 
@@ -22,6 +24,10 @@ const MAX_PATH_LENGTH = 512;
 /** The path of a folder's own `tsconfig.json`. */
 function configFileIn(folder: string): string {
   return folder === '' ? 'tsconfig.json' : `${folder}/tsconfig.json`;
+}
+
+function jsconfigIn(folder: string): string {
+  return folder === '' ? 'jsconfig.json' : `${folder}/jsconfig.json`;
 }
 
 function isPath(value: string): boolean {
@@ -82,11 +88,13 @@ function stars(text: string): number {
   return text.split('*').length - 1;
 }
 
-/** The path aliases of the tsconfig files among the workspace's contributions, and the packages its `package.json` files name. */
+/** The path aliases of the tsconfig files among the workspace's contributions, the packages its `package.json` files name, and its Lambda layer folders. */
 export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contribution: FileContribution }>): TsconfigPaths {
   const configs = new Map<string, TsconfigFile>();
   const manifests = new Map<string, PackageManifest>();
+  const layers = new LayerFolders();
   contributions.forEach(({ contribution }, file) => {
+    layers.add(file);
     if (contribution.tsconfig) {
       configs.set(file, contribution.tsconfig);
     }
@@ -94,7 +102,7 @@ export function tsconfigPathsOf(contributions: ReadonlyMap<string, { contributio
       manifests.set(file, contribution.packageJson);
     }
   });
-  return new TsconfigPaths(configs, manifests);
+  return new TsconfigPaths(configs, manifests, layers.folders());
 }
 
 /** The tsconfig files of the workspace, by path: which files a non-relative import may name. */
@@ -106,14 +114,17 @@ export class TsconfigPaths {
   constructor(
     private readonly configs: ReadonlyMap<string, TsconfigFile>,
     manifests: ReadonlyMap<string, PackageManifest> = new Map(),
+    /** The workspace's Lambda layer folders (`lambdaLayers.ts`), where `/opt/nodejs/…` leads. */
+    private readonly layers: readonly string[] = [],
   ) {
     this.packages = new WorkspacePackages(manifests, (folder) => this.buildDirs(folder));
   }
 
   /**
    * The paths without extension that `specifier`, imported by `codeFile`, may name, in TypeScript's order;
-   * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Past
-   * the `baseUrl`, a workspace package of that name (the workspace's files tell which of the two exists).
+   * undefined when nothing maps it. A matching `paths` pattern decides alone: its targets, or nothing. Then a
+   * Lambda layer's `/opt/nodejs/…`, below each layer folder. Past the `baseUrl`, a workspace package of that
+   * name (the workspace's files tell which of the two exists).
    */
   bases(codeFile: string, specifier: string): string[] | undefined {
     const config = this.configs.size === 0 ? undefined : this.nearestConfig(codeFile);
@@ -127,13 +138,18 @@ export class TsconfigPaths {
     if (mapped) {
       return mapped;
     }
+    const layer = layerBases(this.layers, specifier);
+    if (layer) {
+      return layer;
+    }
     const underBase = resolution?.baseUrl === undefined ? undefined : joinPath(resolution.baseUrl, specifier);
     return underBase || inPackages ? [...(underBase ? [underBase] : []), ...(inPackages ?? [])] : undefined;
   }
 
+  /** The nearest folder's `tsconfig.json`, else its `jsconfig.json` (a JavaScript project's, which TypeScript reads the same way). */
   private nearestConfig(codeFile: string): string | undefined {
     return foldersUp(folderOf(codeFile))
-      .map(configFileIn)
+      .flatMap((folder) => [configFileIn(folder), jsconfigIn(folder)])
       .find((file) => this.configs.has(file));
   }
 

@@ -1,0 +1,55 @@
+/**
+ * Lambda layers a Node.js function imports by absolute path. Lambda unpacks a layer's content under `/opt`
+ * (https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html), so a handler takes a layer's own
+ * module as `require('/opt/nodejs/database')`; the project keeps that module in a layer folder of its own
+ * (`layers/common/nodejs/database.js`, Amplify's `amplify/backend/function/<layer>/lib/nodejs/database.js`).
+ * Such an import names the module below every `nodejs` folder of the workspace, and, as for any import, only
+ * an answer all of them agree on counts.
+ */
+
+/** The absolute path a Node.js layer's modules are required by. */
+const LAYER_MODULE = '/opt/nodejs/';
+/** Layer folders read: far past the layers one project has. A workspace with more resolves no layer import. */
+const MAX_LAYER_FOLDERS = 64;
+
+/** The `nodejs` folder a workspace file lies below (the deepest, outside `node_modules`), or undefined. */
+function layerFolderOf(file: string): string | undefined {
+  if (!file.includes('nodejs/') || file.includes('node_modules/')) {
+    return undefined;
+  }
+  const at = file.lastIndexOf('/nodejs/');
+  return at >= 0 ? file.slice(0, at + '/nodejs'.length) : file.startsWith('nodejs/') ? 'nodejs' : undefined;
+}
+
+/** The layer folders of the workspace's files, gathered file by file; none past `MAX_LAYER_FOLDERS`, where an answer could leave a disagreeing one out. */
+export class LayerFolders {
+  private readonly found = new Set<string>();
+
+  add(file: string): void {
+    const folder = layerFolderOf(file);
+    if (folder !== undefined && this.found.size <= MAX_LAYER_FOLDERS) {
+      this.found.add(folder);
+    }
+  }
+
+  folders(): string[] {
+    return this.found.size > MAX_LAYER_FOLDERS ? [] : [...this.found];
+  }
+}
+
+/** The paths without extension `/opt/nodejs/<path>` may name: `<path>` below each layer folder; undefined for another module. */
+export function layerBases(folders: readonly string[], specifier: string): string[] | undefined {
+  if (!specifier.startsWith(LAYER_MODULE) || folders.length === 0) {
+    return undefined;
+  }
+  const rest = specifier.slice(LAYER_MODULE.length);
+  if (rest === '' || rest.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return undefined;
+  }
+  return folders.map((folder) => `${folder}/${rest}`);
+}
+
+/** Whether a module is a layer's, as `/opt/nodejs/<path>` (no other absolute path is a workspace module). */
+export function isLayerModule(module: string): boolean {
+  return module.startsWith(LAYER_MODULE) && module.length > LAYER_MODULE.length;
+}
