@@ -1,0 +1,190 @@
+/**
+ * Which functions of a file are Lambda handlers, per language, as the code shows them: JavaScript or
+ * TypeScript, an exported function whose first parameter is `event` (`export const handler = async (event,
+ * context) => ...`, `exports.handler = ...`, `module.exports = { handler }`); Python, a module-level `def` of
+ * parameters `(event, context)`; Java, a `handleRequest` method that takes the Lambda `Context`; Go, a function
+ * the file passes to `lambda.Start` or that takes an event of the runtime's `events` package; C#, a method that
+ * takes `ILambdaContext`. In workspace mode a function a template names as a handler is one, whatever it takes.
+ * The clients they make are read by `handlerClients.ts`.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
+import type { FunctionScope } from './language';
+import { exported } from './otherFileCallers';
+import { tokensNamed } from './tokenIndex';
+
+/** Names a JavaScript handler's first parameter has (the Lambda runtime passes the event first). */
+const JS_EVENT_NAMES = new Set(['event', 'evt']);
+/** The context a handler gets second (`def handler(event, context)`, `(event, context) =>`), and a Node callback third. */
+const CONTEXT_NAMES = new Set(['context', '_context', 'ctx']);
+const CALLBACK_NAMES = new Set(['callback', 'cb', '_callback']);
+/** How far back from an `=` a declared name's type annotation is read. */
+const MAX_ANNOTATION_TOKENS = 24;
+/** Per file, the handler names its templates give. */
+const handlerNames = new FileMemo<string, ReadonlySet<string>>();
+
+/**
+ * An exported JavaScript function that is a Lambda handler: its parameters are Lambda's (the event, then maybe
+ * the context and a callback), or a template of the workspace names it as a function's handler, whatever
+ * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`).
+ */
+export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
+  if (!a.is(params, '(')) {
+    return false;
+  }
+  const name = exportedFunctionName(a, params);
+  return name >= 0 && (hasLambdaParameters(a, params) || templateHandlers(a).has(a.tokens.text(name)));
+}
+
+function hasLambdaParameters(a: CodeAnalyzer, params: number): boolean {
+  if (!JS_EVENT_NAMES.has(a.id(params + 1) ?? '')) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  const named = (position: number, names: ReadonlySet<string>): boolean => position >= parameters.length || names.has(a.id(parameters[position][0]) ?? '');
+  return parameters.length <= 3 && named(1, CONTEXT_NAMES) && named(2, CALLBACK_NAMES);
+}
+
+/** The names the workspace's templates give as handlers in this file (none outside workspace mode). */
+export function templateHandlers(a: CodeAnalyzer): ReadonlySet<string> {
+  return handlerNames.get(a, 'template-handlers', () => new Set(a.project?.lambdaHandlers?.() ?? []));
+}
+
+/** The name token of the exported function whose parameters open at `params`; -1 when it is not exported or has no name. */
+function exportedFunctionName(a: CodeAnalyzer, params: number): number {
+  // `export async function handler(event)`, `export function handler(event)`, `function handler(event)` exported later.
+  if (a.isId(params - 1) && a.idIs(params - 2, 'function')) {
+    const exportAt = a.idIs(params - 3, 'async') ? params - 4 : params - 3;
+    return a.idIs(exportAt, 'export') || exportedByName(a, a.tokens.text(params - 1)) ? params - 1 : -1;
+  }
+  // `export const handler = async (event) =>`, `exports.handler = function (event, context, callback)`, `module.exports.handler = ...`.
+  let eq = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  if (a.idIs(eq, 'async')) {
+    eq--;
+  }
+  // One wrapper call around it: `export const handler = middy(async (event) => ...)`.
+  if (a.is(eq, '(') && a.isId(eq - 1) && a.is(eq - 2, '=')) {
+    eq -= 2;
+  }
+  if (!a.is(eq, '=')) {
+    return -1;
+  }
+  const name = declaredName(a, eq);
+  if (name < 0) {
+    return -1;
+  }
+  const declaredWith = a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var');
+  return (declaredWith && a.idIs(name - 2, 'export')) || exported(a, eq + 1) || (declaredWith && exportedByName(a, a.tokens.text(name))) ? name : -1;
+}
+
+/**
+ * The name an `=` assigns to: the token before it, or, past a TypeScript annotation, the name a `const`, `let`
+ * or `var` declares (`const handler: Handler<APIGatewayProxyEvent> = ...`); -1 for none.
+ */
+function declaredName(a: CodeAnalyzer, eq: number): number {
+  if (a.isId(eq - 1) && !a.is(eq - 2, ':')) {
+    return eq - 1;
+  }
+  for (let k = eq - 1; k > eq - MAX_ANNOTATION_TOKENS && k > 1; k--) {
+    if (a.is(k, ':') && a.isId(k - 1) && (a.idIs(k - 2, 'const') || a.idIs(k - 2, 'let') || a.idIs(k - 2, 'var'))) {
+      return k - 1;
+    }
+  }
+  return -1;
+}
+
+/** Whether a later use of `name` exports it (`module.exports = { handler }`, `export { handler }`, `exports.handler = handler`). */
+function exportedByName(a: CodeAnalyzer, name: string): boolean {
+  return tokensNamed(a, name).some((use) => exported(a, use));
+}
+
+/** A module-level `def name(event, context)`, or a module-level function a template names as a handler. */
+export function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolean {
+  if (!a.idIs(params - 2, 'def') || a.scopes.parent(scope) !== 0) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  const lambdaParameters = parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
+  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1));
+}
+
+/** The Lambda runtime library's package, which a Java handler's `Context` comes from. */
+export const JAVA_LAMBDA_RUNTIME = 'com.amazonaws.services.lambda.runtime';
+
+/** Java: `handleRequest(input, Context context)` (RequestHandler) or `handleRequest(in, out, Context context)` (RequestStreamHandler). */
+export function isJavaHandler(a: CodeAnalyzer, params: number): boolean {
+  if (!a.idIs(params - 1, 'handleRequest') || !a.is(params, '(')) {
+    return false;
+  }
+  const parameters = segments(a, params);
+  const last = parameters[parameters.length - 1];
+  if ((parameters.length !== 2 && parameters.length !== 3) || !last) {
+    return false;
+  }
+  for (let k = last[0]; k < last[1]; k++) {
+    if (a.idIs(k, 'Context')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The Go Lambda runtime's package, whose `lambda.Start(handler)` names the handler. */
+export const GO_LAMBDA_RUNTIME = 'github.com/aws/aws-lambda-go';
+/** The context a .NET Lambda handler takes (Amazon.Lambda.Core). */
+export const CSHARP_LAMBDA_CONTEXT = 'ILambdaContext';
+/** The Go runtime's entry points, whose first argument is the handler. */
+const GO_STARTS = new Set(['Start', 'StartWithOptions', 'StartHandler', 'StartHandlerFunc']);
+
+/** Go: a function whose name the file passes to `lambda.Start(...)` (or its variants), or that takes an event of the runtime's `events` package. */
+export function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  if (close < 0) {
+    return false;
+  }
+  const name = a.id(fn.params - 1);
+  if (name !== undefined && a.idIs(fn.params - 2, 'func') && goStartedHandlers(a).has(name)) {
+    return true;
+  }
+  for (let k = fn.params + 1; k < close; k++) {
+    if (a.idIs(k, 'events') && a.isAccess(k + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const goStarted = new WeakMap<CodeAnalyzer, ReadonlySet<string>>();
+
+/** The names a Go file passes to `lambda.Start`: read once per file. */
+function goStartedHandlers(a: CodeAnalyzer): ReadonlySet<string> {
+  let names = goStarted.get(a);
+  if (!names) {
+    const found = new Set<string>();
+    for (const use of tokensNamed(a, 'lambda')) {
+      if (a.isAccess(use + 1) && GO_STARTS.has(a.id(use + 2) ?? '') && a.is(use + 3, '(') && a.isId(use + 4)) {
+        found.add(a.tokens.text(use + 4));
+      }
+    }
+    names = found;
+    goStarted.set(a, names);
+  }
+  return names;
+}
+
+/** .NET: a method that takes Lambda's `ILambdaContext` (`FunctionHandler(Order input, ILambdaContext context)`). */
+/** A Java or C# method a template names as the handler (`com.shop.Orders::handle`), whatever it takes. */
+export function isTemplateMethod(a: CodeAnalyzer, params: number): boolean {
+  return a.is(params, '(') && templateHandlers(a).has(a.id(params - 1) ?? '');
+}
+
+export function isCsharpHandler(a: CodeAnalyzer, params: number): boolean {
+  const close = a.is(params, '(') ? a.partner[params] : -1;
+  for (let k = params + 1; k < close; k++) {
+    if (a.idIs(k, CSHARP_LAMBDA_CONTEXT)) {
+      return true;
+    }
+  }
+  return false;
+}
