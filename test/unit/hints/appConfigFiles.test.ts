@@ -224,6 +224,20 @@ describe('ASP.NET Core appsettings.json', () => {
     assert.deepEqual(findings(hintsIn('Shop.Api.Tests/appsettings.json', aws)), []);
     assert.deepEqual(findings(hintsIn('settings.json', aws)), []);
   });
+
+  it('gives a SQLite file no hover: a file of the app, not a server', () => {
+    const json = sourceLines(
+      '{',
+      '  "ConnectionStrings": {',
+      '    "AppointmentDBConnection": "Data Source = Appointment.sqlite",',
+      '    "Cache": "DataSource=cache.db;Cache=Shared",',
+      '    "Tests": "Filename=:memory:",',
+      '    "Orders": "Server=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Uid=app;Pwd=${DB_PASSWORD}"',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('appsettings.json', json).filter((hint) => hint.endsWith('rds-sql-connection')), ['6:"Orders" rds-sql-connection']);
+  });
 });
 
 describe('Redisson YAML configuration', () => {

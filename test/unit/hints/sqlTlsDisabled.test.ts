@@ -154,6 +154,55 @@ describe('TLS switched off on SQL connections to RDS', () => {
     assert.deepEqual(findings('src/Ledger/Ledger.cs', csharp.replace('SSL Mode=Disable', 'SSL Mode=Require')), []);
   });
 
+  it('reads a JDBC URL concatenated around a port written as a number, in a Lambda handler', () => {
+    const java = sourceLines(
+      'package app;',
+      '',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import java.sql.*;',
+      '',
+      'class ReportsHandler implements RequestHandler<Object, String> {',
+      '    private static final String DB_NAME = "reports";',
+      '',
+      '    public String handleRequest(Object input, Context context) {',
+      '        try (Connection conn = DriverManager.getConnection("jdbc:mysql://" + "reports-db.c1x2y3z4.us-west-2.rds.amazonaws.com" + ":" + 3306 + "/" + DB_NAME + "?useSSL=false", System.getenv("DB_USER"), System.getenv("DB_PASSWORD"))) {',
+      '            return conn.getCatalog();',
+      '        } catch (SQLException e) {',
+      '            return "unavailable";',
+      '        }',
+      '    }',
+      '}',
+    );
+    const file = 'src/main/java/app/ReportsHandler.java';
+    assert.deepEqual(findings(file, java), [`11:"?useSSL=false" ${RULE}!`]);
+    assert.deepEqual(findings(file, java.replace('reports-db.c1x2y3z4.us-west-2.rds.amazonaws.com', 'localhost')), []);
+    assert.deepEqual(findings(file, java.replace('useSSL=false', 'useSSL=true')), []);
+  });
+
+  it('reads the driver keys in their own case: a useSSl=false Connector/J ignores says nothing, FALSE still switches TLS off', () => {
+    const properties = sourceLines(
+      'spring.jpa.hibernate.ddl-auto=update',
+      'spring.datasource.url=jdbc:mysql://database-1.c1x2y3z4.us-west-1.rds.amazonaws.com/shop?createDatabaseIfNotExist=true&serverTimezone=UTC&useSSl=false',
+      'spring.datasource.username=admin',
+      'spring.datasource.password=${DB_PASSWORD}',
+    );
+    const file = 'src/main/resources/application.properties';
+    assert.deepEqual(tls(file, properties), []);
+    assert.deepEqual(findings(file, properties.replace('useSSl=false', 'useSSL=FALSE')), [`2:spring.datasource.url ${RULE}!`]);
+    const go = sourceLines(
+      'package store',
+      '',
+      'import "database/sql"',
+      '',
+      'func Open() (*sql.DB, error) {',
+      '\treturn sql.Open("postgres", "postgres://app@ledger.c1x2y3.us-east-1.rds.amazonaws.com:5432/ledger?SSLMODE=disable")',
+      '}',
+    );
+    assert.deepEqual(findings('internal/store/db.go', go), []);
+    assert.equal(findings('internal/store/db.go', go.replace('SSLMODE', 'sslmode')).length, 1);
+  });
+
   it('reads a Spring datasource URL and an appsettings connection string to RDS, not to a Compose service', () => {
     const yaml = sourceLines(
       'spring:',

@@ -21,8 +21,22 @@ import { Span } from '../types';
 
 export const TLS_DISABLED = 'tlsdisabled';
 
-/** `sslmode=disable` (libpq, PgJDBC), `sslMode=DISABLED` and `useSSL=false` (Connector/J) in a URL's query or a keyword DSN. */
-export const DSN_TLS_OFF = /(?:^|[?&;\s])(?:sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/i;
+const DSN_TLS_SWITCH = /(?:^|[?&;\s])(sslmode\s*=\s*'?disabled?'?|usessl=false)(?=[&;\s]|$)/gi;
+
+/**
+ * Whether a URL's query or a keyword DSN switches TLS off: `sslmode=disable` (libpq, PgJDBC), `sslMode=DISABLED` or
+ * `useSSL=false` (Connector/J). The drivers match these keys case-sensitively (Connector/J's `PropertyKey`), so a
+ * `useSSl=false` is an unknown property they ignore, and TLS stays at its default; the values are read in any case.
+ */
+export function dsnSwitchesTlsOff(dsn: string): boolean {
+  for (const match of dsn.matchAll(DSN_TLS_SWITCH)) {
+    const key = /^\w+/.exec(match[1])![0];
+    if (key === 'sslmode' || key === 'sslMode' || key === 'useSSL') {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** The `TlsDisabled` option of a switch anchored on `key`: for the checks where `report`, a hover elsewhere. */
 export function tlsDisabledOption(key: Span, value: Span, report: boolean): OptionOccurrence {
@@ -34,7 +48,7 @@ export const namesRdsHost = (host: string | undefined): boolean => host !== unde
 
 /** The option of a URL, libpq keyword DSN or JDBC URL that switches TLS off, or undefined; the host it names decides. */
 export function dsnTlsDisabled(dsn: string, key: Span, value: Span): OptionOccurrence | undefined {
-  return DSN_TLS_OFF.test(dsn) ? tlsDisabledOption(key, value, namesRdsHost(dsnHost(dsn))) : undefined;
+  return dsnSwitchesTlsOff(dsn) ? tlsDisabledOption(key, value, namesRdsHost(dsnHost(dsn))) : undefined;
 }
 
 /** Options that name the server. */

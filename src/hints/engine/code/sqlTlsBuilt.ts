@@ -13,6 +13,7 @@
  * files, as for driver calls), gets nothing: no hover either.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { TOKEN_KIND } from '../lexer';
 import { expressionEnd, segments } from './braces';
 import { OptionContext } from '../model';
 import { Span } from '../types';
@@ -20,7 +21,7 @@ import { isRdsHost } from '../config/values';
 import { bindsWholeExpression } from '../scope/scopes';
 import { boundLiteral, onlyBinding } from './sqlLiterals';
 import { inTestCode } from './testFixtures';
-import { DSN_TLS_OFF, dsnHost, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
+import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 
 /** The cheap gate: a file with none of these words builds no connection string that switches TLS off. */
 const MAY_SWITCH_OFF = /sslmode|usessl/i;
@@ -128,7 +129,7 @@ function builtAt(a: CodeAnalyzer, k: number): Built {
   let t = from;
   for (;;) {
     const end = operandEnd(a, t);
-    text += a.isString(t) && end === t + 1 ? stringText(a, t, holes) : hole(a, t, end, holes);
+    text += a.isString(t) && end === t + 1 ? stringText(a, t, holes) : isNumber(a, t) ? a.tokens.text(t) : hole(a, t, end, holes);
     if (!a.is(end, '+') || operandEnd(a, end + 1) < 0) {
       return { text, holes, from, to: end };
     }
@@ -163,9 +164,12 @@ function hole(a: CodeAnalyzer, from: number, to: number, holes: Hole[]): string 
   return `\uE000${holes.length - 1}\uE000`;
 }
 
-/** The end of an operand starting at `t`: a string, or a name with its members, calls and indexes (`os.Getenv("X")`, `cfg.Host`); -1 for anything else. */
+/** A number literal: Java and JavaScript join it as its digits (`":" + 3306 + "/"`, a port). */
+const isNumber = (a: CodeAnalyzer, t: number): boolean => a.tokens.kinds[t] === TOKEN_KIND.NUM;
+
+/** The end of an operand starting at `t`: a string or number, or a name with its members, calls and indexes (`os.Getenv("X")`, `cfg.Host`); -1 for anything else. */
 function operandEnd(a: CodeAnalyzer, t: number): number {
-  if (a.isString(t)) {
+  if (a.isString(t) || isNumber(a, t)) {
     return t + 1;
   }
   if (!a.isId(t)) {
@@ -187,7 +191,7 @@ function operandEnd(a: CodeAnalyzer, t: number): number {
 function operandStart(a: CodeAnalyzer, t: number): number {
   let k = t;
   for (;;) {
-    if (a.isString(k) && k === t) {
+    if ((a.isString(k) || isNumber(a, k)) && k === t) {
       return k;
     }
     if ((a.is(k, ')') || a.is(k, ']')) && a.partner[k] >= 0 && a.partner[k] < k) {
@@ -211,7 +215,7 @@ const URL_IN_TEXT = /[a-z][\w+.-]*:\/\/[^\s"'`<>]+/gi;
 /** The connection string in a text: the URL that switches TLS off, or the whole text (a keyword DSN). */
 function dsnIn(text: string): string {
   for (const url of text.matchAll(URL_IN_TEXT)) {
-    if (DSN_TLS_OFF.test(url[0].replace(HOLE, 'x'))) {
+    if (dsnSwitchesTlsOff(url[0].replace(HOLE, 'x'))) {
       return url[0];
     }
   }
@@ -221,7 +225,7 @@ function dsnIn(text: string): string {
 /** Whether the built string switches TLS off for a host that is visibly RDS. */
 function toRdsHost(a: CodeAnalyzer, built: Built): boolean {
   const dsn = dsnIn(built.text);
-  return DSN_TLS_OFF.test(dsn.replace(HOLE, 'x')) && hostIsRds(a, dsnHost(dsn), built.holes);
+  return dsnSwitchesTlsOff(dsn.replace(HOLE, 'x')) && hostIsRds(a, dsnHost(dsn), built.holes);
 }
 
 /** Whether a host read from a built text (maybe one hole, maybe a literal with holes) is visibly RDS. */

@@ -6,7 +6,8 @@
  * - a StackExchange.Redis configuration string (`host:6379,password=...,ssl=False,abortConnect=false`): its endpoints,
  *   `password` and `ssl` (https://stackexchange.github.io/StackExchange.Redis/Configuration);
  * - an ADO.NET connection string (`Host=...;Password=...`, `Server=...;Pwd=...`): its host, its password, and Npgsql's
- *   `Trust Server Certificate=true`, which accepts any server certificate (https://www.npgsql.org/doc/connection-string-parameters.html).
+ *   `Trust Server Certificate=true`, which accepts any server certificate (https://www.npgsql.org/doc/connection-string-parameters.html);
+ *   a SQLite file's string is none of them.
  */
 import { connectionStringOptions } from '../code/sqlConnectionsDotnet';
 import { configurationStringOptions } from '../code/stackExchangeRedis';
@@ -42,7 +43,16 @@ function redisString(value: string, text: string, entry: IacEntry, model: Docume
   model.contexts.push({ kind: 'redis-client', type: 'stackexchange-redis', options: aws ? options : hoverOnly(options), complete: aws, anchor: entry.keySpan });
 }
 
+/**
+ * A SQLite connection string (`Data Source=app.db`, `Filename=orders.sqlite`, `Data Source=:memory:`): a file of
+ * the app's own, not a server (https://learn.microsoft.com/dotnet/standard/data/sqlite/connection-strings).
+ */
+const SQLITE = /(?:^|;)\s*(?:data\s*source|filename)\s*=\s*(?::memory:|[^;]*\.(?:db|db3|sqlite|sqlite3)\s*(?:;|$))/i;
+
 function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
+  if (SQLITE.test(value)) {
+    return;
+  }
   // `Trust Server Certificate` is Npgsql's (and SqlClient's) key, and `Host` is how Npgsql names the server.
   const flavor = /(?:^|;)\s*host\s*=/i.test(value) ? 'npgsql' : 'mysqlconnector';
   const options = withConfigPasswords(connectionStringOptions(value, entry.value.span, flavor));

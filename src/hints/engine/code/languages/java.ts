@@ -19,7 +19,8 @@ import { javaCdkConstructs } from './javaCdk';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall } from './javaSpringDataDynamodb';
-import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter } from './javaV1Requests';
+import { noteRequestPartImport, requestPart } from './javaRequestParts';
+import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter, v1ChainEnd } from './javaV1Requests';
 import { declaredProjectClass } from './baseClassFields';
 import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
 
@@ -37,6 +38,7 @@ function collectImports(a: CodeAnalyzer): void {
       noteFunctionImport(a, path.text);
       noteSettingsImport(a, path.text);
       noteSpringRepositoryImport(a, path.text);
+      noteRequestPartImport(a, path.text);
     }
   }
 }
@@ -53,16 +55,20 @@ function collectBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): void {
 
 /**
  * `XRequest.builder()...build()`: a request, named by the builder's class; `request.toBuilder()...build()`: a
- * copy of one. And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
+ * copy of one; the parts of a transaction or batch built apart (`javaRequestParts.ts`). And the TLS and password settings of the Redis clients (`RedisURI.builder().withVerifyPeer(false)`).
  */
 function collectRequests(a: CodeAnalyzer): void {
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.idIs(i, 'new')) {
       constructedRequest(a, i);
       javaRedisConstructor(a, i);
+      if (a.isId(i + 1) && a.is(i + 2, '(')) {
+        requestPart(a, i + 1, a.partner[i + 2], () => v1ChainEnd(a, a.partner[i + 2]));
+      }
     } else if (a.isId(i) && !a.isAccess(i - 1) && a.is(i + 1, '.') && a.is(i + 3, '(')) {
       if (a.idIs(i + 2, 'builder')) {
         builder(a, i);
+        requestPart(a, i, i + 2, () => builderChainEnd(a, i + 3));
       } else if (a.idIs(i + 2, 'toBuilder')) {
         rebuilt(a, i);
       }

@@ -51,10 +51,7 @@ export function constructedRequest(a: CodeAnalyzer, newIndex: number): void {
     return;
   }
   const constructorClose = a.partner[open];
-  let last = constructorClose;
-  while (a.is(last + 1, '.') && a.isId(last + 2) && a.is(last + 3, '(') && a.partner[last + 3] > 0 && a.tokens.text(last + 2).startsWith('with')) {
-    last = a.partner[last + 3];
-  }
+  const last = v1ChainEnd(a, constructorClose);
   // Without a chain the options come from setters later, if at all: absence tells nothing.
   const context = contextFrom(a, constructorClose, last, 'sdk', operation, a.tokenSpan(nameIndex));
   if (className === 'DynamoDBQueryExpression') {
@@ -63,6 +60,15 @@ export function constructedRequest(a: CodeAnalyzer, newIndex: number): void {
   a.requestAt.set(nameIndex, context);
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: false, tokenIndex: nameIndex, request: context });
   a.contexts.push(context);
+}
+
+/** The `)` of the last `withX(...)` chained after the constructor's `)` at `constructorClose` (itself when none is). */
+export function v1ChainEnd(a: CodeAnalyzer, constructorClose: number): number {
+  let last = constructorClose;
+  while (a.is(last + 1, '.') && a.isId(last + 2) && a.is(last + 3, '(') && a.partner[last + 3] > 0 && a.tokens.text(last + 2).startsWith('with')) {
+    last = a.partner[last + 3];
+  }
+  return last;
 }
 
 /** Mockito stubbing words whose argument is a call the test names, not one it makes. */
