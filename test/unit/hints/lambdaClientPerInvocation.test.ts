@@ -283,8 +283,8 @@ describe('Lambda: clients made on every invocation', () => {
       '\tlambda.Start(process)',
       '}',
     );
-    // `client` is built from `cfg`, a value of this invocation: the SDK's configuration, loaded in the handler too.
-    assert.deepEqual(reported('main.go', go), [`23:NewClient ${RULE}`]);
+    // `cfg` is the SDK's shared configuration, loaded anew in the handler: the context only cancels the load.
+    assert.deepEqual(reported('main.go', go), [`17:NewFromConfig ${RULE}`, `23:NewClient ${RULE}`]);
     const csharp = sourceLines(
       'using Amazon.DynamoDBv2;',
       'using Amazon.Lambda.Core;',
@@ -303,5 +303,104 @@ describe('Lambda: clients made on every invocation', () => {
     );
     assert.deepEqual(reported('Function.cs', csharp), [`9:AmazonDynamoDBClient ${RULE}`, `10:ConnectionMultiplexer ${RULE}`]);
   });
-});
 
+  it('Go: reports a client built from the SDK configuration the handler loads, not from one its options take from the event', () => {
+    const v2 = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/events"',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\tawsconfig "github.com/aws/aws-sdk-go-v2/config"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      ')',
+      '',
+      'func get(req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {',
+      '\tcfg, err := awsconfig.LoadDefaultConfig(context.TODO(), awsconfig.WithRegion("eu-west-1"))',
+      '\tif err != nil {',
+      '\t\treturn events.APIGatewayProxyResponse{StatusCode: 500}, nil',
+      '\t}',
+      '\tsvc := dynamodb.NewFromConfig(cfg)',
+      '\t_ = svc',
+      '\treturn events.APIGatewayProxyResponse{StatusCode: 200}, nil',
+      '}',
+      '',
+      'func tenant(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {',
+      '\tcfg, _ := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(req.PathParameters["region"]))',
+      '\tsvc := dynamodb.NewFromConfig(cfg)',
+      '\t_ = svc',
+      '\treturn events.APIGatewayProxyResponse{StatusCode: 200}, nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(get)',
+      '}',
+    );
+    // `tenant` takes an event too, but its configuration names the request's region: that client is the call's own.
+    assert.deepEqual(reported('get/main.go', v2), [`17:NewFromConfig ${RULE}`]);
+    const v1 = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/aws/aws-sdk-go/aws"',
+      '\t"github.com/aws/aws-sdk-go/aws/credentials"',
+      '\t"github.com/aws/aws-sdk-go/aws/session"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      ')',
+      '',
+      'type Request struct {',
+      '\tID     string `json:"id"`',
+      '\tKey    string `json:"key"`',
+      '\tSecret string `json:"secret"`',
+      '}',
+      '',
+      'func Handler(request Request) (string, error) {',
+      '\tsess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-west-2")}))',
+      '\tsvc := dynamodb.New(sess)',
+      '\tscoped, _ := session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials(request.Key, request.Secret, "")})',
+      '\tother := dynamodb.New(scoped)',
+      '\t_, _ = svc, other',
+      '\treturn request.ID, nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(Handler)',
+      '}',
+    );
+    assert.deepEqual(reported('main.go', v1), [`19:New ${RULE}`]);
+  });
+
+  it('Go: stays silent on a project package named config and on a client kept in a package variable', () => {
+    const code = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"example.com/shop/config"',
+      ')',
+      '',
+      'var client *dynamodb.Client',
+      '',
+      'func handle(ctx context.Context) error {',
+      '\tcfg, _ := config.LoadDefaultConfig(ctx)',
+      '\tlocal := dynamodb.NewFromConfig(cfg)',
+      '\t_ = local',
+      '\tif client == nil {',
+      '\t\tclient = dynamodb.NewFromConfig(cfg)',
+      '\t}',
+      '\treturn nil',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(handle)',
+      '}',
+    );
+    assert.deepEqual(reported('main.go', code), []);
+  });
+});

@@ -23,6 +23,7 @@ import { calledFunction } from './helperFunctions';
 import { importedBodyClient, importedCall } from './projectImports';
 import { inTestCode } from './testFixtures';
 import { goOpenerCall } from './languages/goSqlHelpers';
+import { goImportSpecs } from './languages/goPackageStructs';
 import { Value } from './values';
 
 /** A client a handler makes: the class or factory name of the construction, and the service of the client. */
@@ -342,7 +343,7 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
       continue;
     }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
-    if (binding && binding.token >= params && binding.token < end && !(locals && readsEnvironment(a, binding.expression, params, end))) {
+    if (binding && binding.token >= params && binding.token < end && !(locals && (readsEnvironment(a, binding.expression, params, end) || loadsGoSdkConfig(a, binding.expression, params, end)))) {
       return true;
     }
     if (requestGlobal(a, k)) {
@@ -376,6 +377,56 @@ function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: n
     return false;
   }
   return !namesInvocation(a, start + 3, expressionEnd(a, start), params, end, false);
+}
+
+/** Go's SDK configuration loads: the package path, its default name, the function, and whether a context comes first. */
+const GO_SDK_CONFIG_LOADS: readonly (readonly [string, string, string, boolean])[] = [
+  ['github.com/aws/aws-sdk-go-v2/config', 'config', 'LoadDefaultConfig', true],
+  ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSession', false],
+  ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSessionWithOptions', false],
+];
+
+const goConfigImports = new WeakMap<CodeAnalyzer, readonly (readonly [string, string])[]>();
+
+/** The file's imports of Go's SDK configuration packages, with the name each goes by: read once per file, when asked. */
+function goSdkConfigImports(a: CodeAnalyzer): readonly (readonly [string, string])[] {
+  let found = goConfigImports.get(a);
+  if (!found) {
+    found = goImportSpecs(a).flatMap((spec) => GO_SDK_CONFIG_LOADS.filter(([path]) => path === spec.path).slice(0, 1).map(([path, name]) => [path, spec.alias ?? name] as const));
+    goConfigImports.set(a, found);
+  }
+  return found;
+}
+
+/**
+ * Whether the value from `start` is Go's shared SDK configuration (`config.LoadDefaultConfig(ctx)`,
+ * `session.Must(session.NewSession())`), the same for every invocation unless its options name the invocation's
+ * data: a client built from it is made anew on each call for nothing. The context is the load's own.
+ */
+function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
+  if (a.language.family !== 'go' || start < 0 || !a.isId(start) || !a.isAccess(start + 1)) {
+    return false;
+  }
+  if (a.idIs(start + 2, 'Must') && a.is(start + 3, '(')) {
+    start += 4;
+  }
+  const open = start + 3;
+  const load = GO_SDK_CONFIG_LOADS.find(([, , name]) => a.idIs(start + 2, name));
+  if (!load || !a.is(open, '(') || a.partner[open] < 0 || !a.isAccess(start + 1)) {
+    return false;
+  }
+  const alias = a.tokens.text(start);
+  if (!goSdkConfigImports(a).some(([path, name]) => path === load[0] && name === alias)) {
+    return false;
+  }
+  let from = open + 1;
+  const close = a.partner[open];
+  if (load[3]) {
+    while (from < close && !a.is(from, ',')) {
+      from = a.partner[from] > from ? a.partner[from] + 1 : from + 1;
+    }
+  }
+  return !namesInvocation(a, from, close, params, end, false);
 }
 
 /** Operators that keep a value already held: `client = client || new X()`, `client ??= new X()`, Python `or`. */
