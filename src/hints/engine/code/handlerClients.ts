@@ -22,7 +22,7 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler,
 import { calledFunction } from './helperFunctions';
 import { importedBodyClient, importedCall } from './projectImports';
 import { inTestCode } from './testFixtures';
-import { goOpenerCall } from './languages/goSqlHelpers';
+import { goMakerCall } from './languages/goSqlHelpers';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { Value } from './values';
 
@@ -64,7 +64,7 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 /** The clients the file's Lambda handlers make on each invocation. */
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   const reader = READERS[a.language.family];
-  const read = reader && handlerReader(a, reader.construction, a.language.family === 'js' || a.language.family === 'python');
+  const read = reader && handlerReader(a, reader.construction, true);
   return clientsMadeInHandlers(a, read && { ...read, sameFileHelpers: true }, MAX_HANDLERS);
 }
 
@@ -170,11 +170,21 @@ export interface Construction {
  * `deleteAd(pk, sk)` at `k`: a call of a function imported by name from a workspace module that returns no
  * client but makes one in its body on every call (see `BodyClient`), under a name nothing of this file shadows;
  * in Python also `db.get_connection()` of a module imported whole (`import db`, `from app import db`); in Go
- * a function of another file of the module that opens a SQL connection pool (`goSqlHelpers.ts`).
+ * a function of another file of the module that makes a client or opens a SQL connection pool (`goSqlHelpers.ts`).
  */
 function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
+  if (a.language.family === 'java' || a.language.family === 'csharp') {
+    return staticMakerCall(a, k);
+  }
   if (a.language.family === 'go') {
-    return goOpenerCall(a, k);
+    const called = goMakerCall(a, k);
+    if (called?.sql) {
+      return { ...called, service: 'rds', redis: false, helper: true, sql: true };
+    }
+    // The client's service is the one its declared result type names (`*dynamodb.Client`).
+    const value = called && a.evalChain(called.start, called.end).value;
+    const service = serviceOf(value);
+    return called && service && { start: called.start, name: called.name, end: called.end, service, redis: isRedisClient(value), helper: true };
   }
   if (!a.isId(k) || a.isAccess(k - 1) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function')) {
     return undefined;
@@ -193,6 +203,20 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   const module = !whole || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
   const made = importedBodyClient(a, module, whole ? a.tokens.text(k + 2) : imported.path, open);
   return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
+}
+
+/**
+ * `ClientFactory.dynamo()` at `k`: a static method of a project class of another file that builds a new client on
+ * each call (`workspace/staticMakers.ts`); a class that hands out a kept or pooled client is no construction.
+ */
+function staticMakerCall(a: CodeAnalyzer, k: number): Construction | undefined {
+  const open = k + 3;
+  if (!a.isId(k) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(open, '(') || a.partner[open] < 0 || !isTypeName(a, k)) {
+    return undefined;
+  }
+  const called = a.lookup(a.tokens.text(k), k)?.t === 'projectClass' ? a.evalChain(k, a.partner[open] + 1).value : undefined;
+  const service = called?.t === 'client' && called.perCall === true ? serviceOf(called) : undefined;
+  return service && { start: k, name: k + 2, end: a.partner[open] + 1, service, redis: isRedisClient(called), helper: true };
 }
 
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */

@@ -5,7 +5,8 @@
  * `class OrderRepo : BaseRepo`) reads `dbClient`, `this.dbClient`, `super.dbClient` or `base.Client` as that
  * client (`code/languages/baseClassFields.ts`), as does a name declared with the class or with an interface so indexed
  * (`IDynamoContext db` then `db.Context`), and a class named as a receiver (`RedisCache.Database`). A method that
- * returns a client is kept as `name()`, what a call of it gives (`RedisCache.GetDatabase()`, `factory.mapper()`).
+ * returns a client is kept as `name()`, what a call of it gives (`RedisCache.GetDatabase()`, `factory.mapper()`),
+ * marked `perCall` when it is static and builds the client on each call (`staticMakers.ts`).
  * Only a file that names a client library and declares a member other files can see is read, with the analyzer's
  * bindings alone; test sources are not.
  */
@@ -22,6 +23,7 @@ import type { Binding } from '../scope/scopes';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import { holderCandidates, mayBeHolderType } from './classHolders';
+import { staticMakerAt } from './staticMakers';
 import { emptyContribution } from './contribution';
 import { ExportedClient, FileContribution } from './types';
 
@@ -179,7 +181,8 @@ function methodClient(a: CodeAnalyzer, declarations: readonly Binding<Value>[]):
     }
     agreed = client;
   }
-  return agreed;
+  // A static factory that builds the client on each call: a handler calling it makes one per invocation.
+  return agreed && declarations.every((binding) => staticMakerAt(a, binding.token)) ? { ...agreed, perCall: true } : agreed;
 }
 
 /**

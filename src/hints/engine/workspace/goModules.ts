@@ -213,9 +213,10 @@ export class GoModuleIndex {
       inputs: merged(others.map(({ declared }) => declared.inputFunctions), false),
       interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
       sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
+      clientMakers: mergedNames(others.map(({ declared }) => declared.clientMakers), false),
     };
     const empty =
-      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length === 0;
+      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length + declarations.clientMakers.length === 0;
     return empty ? undefined : declarations;
   }
 
@@ -234,6 +235,7 @@ export class GoModuleIndex {
       inputs: merged(files.map((declared) => declared.inputFunctions), true),
       interfaces: merged(files.map((declared) => declared.interfaces), true),
       sqlOpeners: mergedNames(files.map((declared) => declared.sqlOpeners), true),
+      clientMakers: mergedNames(files.map((declared) => declared.clientMakers), true),
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };

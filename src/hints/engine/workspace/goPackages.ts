@@ -20,7 +20,7 @@ import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, 
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
-import { mayOpenSql, sqlOpeners } from './goSqlOpeners';
+import { clientMakers, mayOpenSql, sqlOpeners } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
@@ -434,6 +434,11 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   const openers = name !== undefined && mayOpenSql(text) ? sqlOpeners(text) : [];
   if (openers.length > 0) {
     declared.sqlOpeners = openers;
+  }
+  // Lexed only for a file that declares a function returning a client.
+  const makers = name !== undefined && declared.functions ? clientMakers(text, Object.keys(declared.functions)) : [];
+  if (makers.length > 0) {
+    declared.clientMakers = makers;
   }
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {

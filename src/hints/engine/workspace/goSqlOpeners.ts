@@ -1,5 +1,7 @@
 /**
- * Go functions that open a SQL connection pool on each call (`func NewDB() (*gorm.DB, error) { return
+ * Go functions that make a client on each call, told to the other files of the module, whose Lambda handlers then
+ * make one on every invocation by calling them (`code/languages/goSqlHelpers.ts`). A function that opens a SQL
+ * connection pool on each call (`func NewDB() (*gorm.DB, error) { return
  * gorm.Open(mysql.Open(dsn()), nil) }`), told to the other files of the module, whose Lambda handlers then open
  * one on every invocation by calling them (`code/languages/goSqlHelpers.ts`). Read only in a file that imports a
  * SQL package of `code/sqlConnectionsGo.ts` and writes one of its opening calls: that file is lexed, and each
@@ -7,7 +9,8 @@
  * package variable, a `sync.Once` closure's assignment) and does not make from its parameters (a caller's DSN).
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { clientsMadeInHandlers, HandlerReader } from '../code/handlerClients';
+import { clientsMadeInHandlers, goConstruction, HandlerReader } from '../code/handlerClients';
+import type { FunctionScope } from '../code/language';
 import { go } from '../code/languages/go';
 import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
 import { LineIndex } from '../text';
@@ -26,16 +29,29 @@ export function mayOpenSql(text: string): boolean {
 
 /** The names of the file's top-level functions that open a SQL connection pool on each call. */
 export function sqlOpeners(text: string): string[] {
+  return madePerCall(text, (fn) => ({ mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction: sqlConstruction, fromInvocation: sqlFromInvocation, sameFileHelpers: true }));
+}
+
+/**
+ * Of the top-level functions declared to return an SDK or Redis client (`declared`), those that make it on each
+ * call (`return redis.NewClient(&redis.Options{...})`), as a handler's body would: not from their parameters (a
+ * caller's `aws.Config`), nor from a local they build it of, and not kept in a package variable or under `sync.Once`.
+ */
+export function clientMakers(text: string, declared: readonly string[]): string[] {
+  // Only in the function's own body: a function literal it hands on (`sync.OnceValue(func() ...)`) may run once.
+  return madePerCall(text, (fn) => ({ mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (a.scopes.enclosing(k, ['function']) === fn.scope ? goConstruction(a, k) : undefined) }), declared);
+}
+
+function madePerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[]): string[] {
   const a = new CodeAnalyzer(text, go, new LineIndex(text));
   a.bind();
   const found: string[] = [];
   for (const fn of a.functions.values()) {
     // `func Name(`: a top-level function, not a method or a function literal.
-    if (found.length >= MAX_OPENERS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1)) {
+    if (found.length >= MAX_OPENERS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1) || (only && !only.includes(a.tokens.text(fn.params - 1)))) {
       continue;
     }
-    const reader: HandlerReader = { mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction: sqlConstruction, fromInvocation: sqlFromInvocation, sameFileHelpers: true };
-    if (!setsPackageVariable(a, fn.scope) && clientsMadeInHandlers(a, reader, 1).length > 0) {
+    if (!setsPackageVariable(a, fn.scope) && clientsMadeInHandlers(a, readerOf(fn), 1).length > 0) {
       found.push(a.tokens.text(fn.params - 1));
     }
   }
@@ -43,8 +59,9 @@ export function sqlOpeners(text: string): string[] {
 }
 
 /**
- * Whether the function assigns a name declared outside it (`shared = db` after `db, err := gorm.Open(...)`): a
- * function that keeps what it opens in a package variable may hand the same pool out on later calls.
+ * Whether the function assigns a name declared outside it (`shared = db` after `db, err := gorm.Open(...)`, or an
+ * entry of a package map, `clients[region] = c`): a function that keeps what it makes in a package variable may hand
+ * the same pool or client out on later calls.
  */
 function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
   const [start, end] = a.scopes.range(scope);
@@ -52,8 +69,9 @@ function setsPackageVariable(a: CodeAnalyzer, scope: number): boolean {
     if (!a.is(k, '=')) {
       continue;
     }
-    // The targets before the `=`: `shared = db`, `cached, err = gorm.Open(...)`.
-    for (let target = k - 1; a.isId(target) && !a.isAccess(target - 1); target -= 2) {
+    // The targets before the `=`: `shared = db`, `cached, err = gorm.Open(...)`, a map's entry `clients[region] = c`.
+    const indexed = a.is(k - 1, ']') && a.partner[k - 1] > 0 ? a.partner[k - 1] - 1 : -1;
+    for (let target = indexed >= 0 ? indexed : k - 1; a.isId(target) && !a.isAccess(target - 1); target -= 2) {
       const [declaredStart, declaredEnd] = a.scopes.range(a.scopes.declaringScope(a.tokens.text(target), target));
       if (declaredStart < start || declaredEnd > end) {
         return true;

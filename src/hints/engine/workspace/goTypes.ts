@@ -48,6 +48,8 @@ export interface GoPackageFile {
   inputFunctions?: Record<string, GoInputFunction>;
   /** Package functions that open a SQL connection pool on each call (`workspace/goSqlOpeners.ts`). */
   sqlOpeners?: string[];
+  /** Package functions that make an SDK or Redis client on each call (`workspace/goSqlOpeners.ts`). */
+  clientMakers?: string[];
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
@@ -75,6 +77,8 @@ export interface GoPackageMembers {
   inputs?: Record<string, GoInputFunction>;
   /** Functions that open a SQL connection pool on each call, for the Lambda handlers that call them. */
   sqlOpeners?: string[];
+  /** Functions that make an SDK or Redis client on each call, for the Lambda handlers that call them. */
+  clientMakers?: string[];
   /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
   interfaces?: Record<string, GoFieldType>;
   /**
