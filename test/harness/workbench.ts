@@ -130,12 +130,17 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
   // A quick input that is still closing (after an Escape, or while a webview takes focus back) is
   // inert and can swallow the palette: open it again until it takes the text. Running Extensions, a modal
   // editor, keeps F1 from the palette when a failed attempt of a test left it open: Escape closes it.
+  // An editor that takes the focus as it finishes opening (the Welcome page) closes the palette under the
+  // click: then it is opened again too.
   const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input');
+  // Click the entry whose label is exactly this one: "View: Close Editor" must not run "View: Close Editor Group".
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.getByText(label, { exact: true }) }).first();
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
     try {
       await input.fill(`>${label}`, { timeout: 5_000 });
-      break;
+      await row.click({ timeout: 5_000 });
+      return;
     } catch (error) {
       if (attempt === 4) {
         throw error;
@@ -145,9 +150,6 @@ export async function runFromPalette(page: Page, label: string): Promise<void> {
       }
     }
   }
-  // Click the entry whose label is exactly this one: "View: Close Editor" must not run "View: Close Editor Group".
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.getByText(label, { exact: true }) }).first();
-  await row.click();
 }
 
 /**
