@@ -6,7 +6,7 @@
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { dialectOf } from './firstItemDialects';
-import { segments } from './braces';
+import { insideCallArguments, segments } from './braces';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
@@ -235,18 +235,9 @@ function redisCommandHelpers(a: CodeAnalyzer): Set<number> {
 
 /** Calls whose argument runs its commands queued: `pipelined(block)`, `executePipelined(...)`, `multi(...)`, `batch(...)`, `transaction(...)`. */
 const BATCHING_CALL = /pipelin|multi|batch|transaction/i;
-/** Brackets read outwards from a call site: deeper nesting than any real block. */
-const MAX_ENCLOSING_BRACKETS = 32;
-
 /** Whether a call site sits in the argument of a call that queues what it runs (a project's `pipelined(new PipelineBlock() {...})`). */
 function insideBatchingCall(a: CodeAnalyzer, k: number): boolean {
-  let bracket = a.parent[k];
-  for (let depth = 0; bracket > 0 && depth < MAX_ENCLOSING_BRACKETS; depth++, bracket = a.parent[bracket]) {
-    if (a.is(bracket, '(') && a.isId(bracket - 1) && BATCHING_CALL.test(a.tokens.text(bracket - 1))) {
-      return true;
-    }
-  }
-  return false;
+  return insideCallArguments(a, k, (name) => BATCHING_CALL.test(a.tokens.text(name)));
 }
 
 /** The helper name the token reads, compared in place (no text sliced), or undefined. */

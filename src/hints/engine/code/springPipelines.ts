@@ -10,9 +10,8 @@
  * (the javadoc of `RedisConnection.openPipeline()` in spring-data-redis).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { insideCallArguments } from './braces';
 
-/** Brackets read outwards from a command: deeper nesting than any real callback. */
-const MAX_ENCLOSING_BRACKETS = 32;
 /** Tokens read back from a command for its connection's `openPipeline()`: far more than one method's body. */
 const MAX_LOOKBACK = 4000;
 
@@ -25,18 +24,9 @@ export function springPipelined(a: CodeAnalyzer, receiverStart: number, index: n
     mentions = a.text.includes('Pipeline');
     mentionsPipeline.set(a, mentions);
   }
-  return mentions && (insideExecutePipelined(a, index) || (receiverStart === index - 2 && afterOpenPipeline(a, receiverStart)));
-}
-
-/** Whether the token sits in the arguments of a template's `executePipelined(...)`, at any depth (an anonymous class's method). */
-function insideExecutePipelined(a: CodeAnalyzer, k: number): boolean {
-  let bracket = a.parent[k];
-  for (let depth = 0; bracket > 0 && depth < MAX_ENCLOSING_BRACKETS; depth++, bracket = a.parent[bracket]) {
-    if (a.is(bracket, '(') && a.idIs(bracket - 1, 'executePipelined') && a.isAccess(bracket - 2)) {
-      return true;
-    }
-  }
-  return false;
+  // In the arguments of a template's `executePipelined(...)`, at any depth (an anonymous class's method).
+  const pipelinedCall = (name: number): boolean => a.idIs(name, 'executePipelined') && a.isAccess(name - 1);
+  return mentions && (insideCallArguments(a, index, pipelinedCall) || (receiverStart === index - 2 && afterOpenPipeline(a, receiverStart)));
 }
 
 /**

@@ -17,6 +17,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { occurrenceOf } from '../options';
 import { Value } from '../values';
 import type { GoImport } from './goClients';
+import { ChainStep, chainedSteps } from './ormChains';
 
 /** The service `goPackages` records for the package. */
 export const GUREGU = 'dynamodb-guregu';
@@ -38,13 +39,6 @@ export function gureguType(type: string): Value | undefined {
 /** What a package function gives: `New` and `NewFromIface` a `*DB`. */
 export function gureguResult(name: string): Value | undefined {
   return name === 'New' || name === 'NewFromIface' ? DB : undefined;
-}
-
-/** A call of the chain after a request's first call: the method's name token and its arguments' brackets. */
-interface ChainCall {
-  name: number;
-  open: number;
-  close: number;
 }
 
 /** Methods that send the request: a read's results, a write's `Run`, and their `...WithContext` forms. */
@@ -79,15 +73,16 @@ export function gureguTableCall(a: CodeAnalyzer, nameIndex: number, table: Value
   if (close < 0) {
     return;
   }
-  const chain = chainAfter(a, close);
+  const chain = chainedSteps(a, close);
   const terminal = chain.length > 0 ? a.tokens.text(chain[chain.length - 1].name) : undefined;
   const method = a.tokens.text(nameIndex);
   const operation = tableOperation(a, method, chain, terminal);
   if (!operation) {
     return;
   }
+  // Sent where it is written: the whole request is in sight.
   const sends = terminal !== undefined && (READS_EVERY_PAGE.test(terminal) || READS_ONE.test(terminal) || RUNS.test(terminal));
-  const request = chainRequest(a, operation, nameIndex, chain);
+  const request = chainRequest(a, operation, nameIndex, chain, sends);
   // A read pages by itself, or as far as a request limit the code sets: either way no page is missed unawares.
   const paginated = operation === 'dynamodb:Scan' || operation === 'dynamodb:Query';
   // A batch resends what DynamoDB leaves unprocessed: no call whose unprocessed items the code must read.
@@ -103,7 +98,7 @@ export function gureguDbCall(a: CodeAnalyzer, nameIndex: number): void {
   }
 }
 
-function tableOperation(a: CodeAnalyzer, method: string, chain: readonly ChainCall[], terminal: string | undefined): string | undefined {
+function tableOperation(a: CodeAnalyzer, method: string, chain: readonly ChainStep[], terminal: string | undefined): string | undefined {
   switch (method) {
     case 'Scan':
       return 'dynamodb:Scan';
@@ -129,7 +124,7 @@ function tableOperation(a: CodeAnalyzer, method: string, chain: readonly ChainCa
 }
 
 /** Whether `One` sends a GetItem: no index, filter or limit, and the range key, if any, compared with `Equal`. */
-function getsOneItem(a: CodeAnalyzer, chain: readonly ChainCall[]): boolean {
+function getsOneItem(a: CodeAnalyzer, chain: readonly ChainStep[]): boolean {
   return chain.every((call) => {
     const method = a.tokens.text(call.name);
     if (method === 'Index' || method === 'Filter' || method === 'Limit') {
@@ -140,19 +135,8 @@ function getsOneItem(a: CodeAnalyzer, chain: readonly ChainCall[]): boolean {
   });
 }
 
-/** The calls chained after the `)` at `close`: `.Filter(...).Consistent(true).All(ctx, &out)`. */
-function chainAfter(a: CodeAnalyzer, close: number): ChainCall[] {
-  const chain: ChainCall[] = [];
-  let end = close;
-  while (a.is(end + 1, '.') && a.isId(end + 2) && a.is(end + 3, '(') && a.partner[end + 3] > end + 3) {
-    chain.push({ name: end + 2, open: end + 3, close: a.partner[end + 3] });
-    end = a.partner[end + 3];
-  }
-  return chain;
-}
-
 /** The request the chain sets: its option methods under their API names, complete when the chain is sent where it is written. */
-function chainRequest(a: CodeAnalyzer, operation: string, nameIndex: number, chain: readonly ChainCall[]): OptionContext {
+function chainRequest(a: CodeAnalyzer, operation: string, nameIndex: number, chain: readonly ChainStep[], complete: boolean): OptionContext {
   const options = [];
   for (const call of chain) {
     const name = OPTION_NAMES[a.tokens.text(call.name)];
@@ -160,7 +144,5 @@ function chainRequest(a: CodeAnalyzer, operation: string, nameIndex: number, cha
       options.push(occurrenceOf(a, { key: call.name, valueStart: call.open + 1, valueEnd: call.close, removalStart: call.name - 1, removalEnd: call.close, name }));
     }
   }
-  const last = chain.length > 0 ? a.tokens.text(chain[chain.length - 1].name) : '';
-  const complete = READS_EVERY_PAGE.test(last) || READS_ONE.test(last) || RUNS.test(last);
   return { kind: 'sdk', type: operation, options, complete, anchor: a.tokenSpan(nameIndex) };
 }
