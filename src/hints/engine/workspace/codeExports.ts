@@ -81,7 +81,7 @@ const MAX_STARS = 32;
 /** Modules that name a client library; a file that names none can export no client of its own. */
 /** Client libraries a module may make clients with: AWS SDKs, Redis clients, DynamoDB libraries and SQL drivers (`code/sqlConnections.ts`, whose functions may open a connection on each call). */
 export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector/;
-export const JS_LIBRARIES = /redis|valkey|aws-sdk|dynamoose|electrodb|dynamodb-toolbox|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
+export const JS_LIBRARIES = /redis|valkey|aws-sdk|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 

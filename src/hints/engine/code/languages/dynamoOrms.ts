@@ -1,14 +1,16 @@
 /**
  * Calls on the objects of the JavaScript and TypeScript libraries over DynamoDB (`ormObjects.ts`), each read
  * by its library's module: dynamoose (`dynamoose.ts`), ElectroDB (`electrodb.ts`), dynamodb-toolbox
- * (`dynamodbToolbox.ts`).
+ * (`dynamodbToolbox.ts`), OneTable (`oneTable.ts`), the DataMapper (`dataMapper.ts`).
  */
 import type { CodeAnalyzer } from '../analyzer';
 import type { Value } from '../values';
+import { dataMapperCall } from './dataMapper';
 import { dynamooseCall } from './dynamoose';
 import { toolboxCall } from './dynamodbToolbox';
 import { electrodbCall } from './electrodb';
-import { DYNAMOOSE, ELECTRODB, TOOLBOX } from './ormObjects';
+import { oneTableCall } from './oneTable';
+import { DATA_MAPPER, DYNAMOOSE, ELECTRODB, ONETABLE, TOOLBOX } from './ormObjects';
 
 /** `Order.scan()`, `entity.query.byOrg(...)`, `table.build(ScanCommand)`: whether the call is on an ORM object (then read here). */
 export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { t: 'ref' }): boolean {
@@ -21,6 +23,12 @@ export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { 
       return true;
     case TOOLBOX:
       toolboxCall(a, nameIndex, receiver.path);
+      return true;
+    case ONETABLE:
+      oneTableCall(a, nameIndex, receiver.path);
+      return true;
+    case DATA_MAPPER:
+      dataMapperCall(a, nameIndex, receiver.path);
       return true;
     default:
       return false;

@@ -8,6 +8,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import { contextFrom, sentAs } from '../options';
 import { variableContext } from '../requests';
+import { closeAngle } from '../typeArguments';
 
 /** One `.name(...)` of a builder chain: the name token and its parentheses. */
 export interface ChainStep {
@@ -31,6 +32,12 @@ export function chainedSteps(a: CodeAnalyzer, close: number): ChainStep[] {
     j = a.partner[j + 2] + 1;
   }
   return steps;
+}
+
+/** The `(` of the call named at `nameIndex`, after its type arguments (`User.find<Row>(...)`), or -1. */
+export function callOpen(a: CodeAnalyzer, nameIndex: number): number {
+  const open = a.is(nameIndex + 1, '<') && a.language.typeArguments ? closeAngle(a, nameIndex + 1) + 1 : nameIndex + 1;
+  return open > nameIndex && a.is(open, '(') && a.partner[open] > open ? open : -1;
 }
 
 /** The step of a chain with this name, if any. */

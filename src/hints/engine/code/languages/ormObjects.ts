@@ -1,6 +1,7 @@
 /**
  * The objects that JavaScript and TypeScript libraries over DynamoDB make: a dynamoose model and its items,
- * an ElectroDB entity or service, a dynamodb-toolbox table or entity. Each is the analyzer's value `{ t:
+ * an ElectroDB entity or service, a dynamodb-toolbox table or entity, a OneTable table or model, a DataMapper
+ * (`oneTable.ts`, `dataMapper.ts`). Each is the analyzer's value `{ t:
  * 'ref', module: 'orm:<library>', path: <kind> }`, so that it travels as any value does (variables, class
  * fields, the same file's functions), and a member read from it extends its path (`entity.query`). Only a
  * file that imports the library makes one. `dynamoOrms.ts` reads the calls on them.
@@ -10,6 +11,9 @@ import type { Value } from '../values';
 export const DYNAMOOSE = 'orm:dynamoose';
 export const ELECTRODB = 'orm:electrodb';
 export const TOOLBOX = 'orm:dynamodb-toolbox';
+export const ONETABLE = 'orm:dynamodb-onetable';
+export const DATA_MAPPER = 'orm:dynamodb-data-mapper';
+const DATA_MAPPER_MODULE = '@aws/dynamodb-data-mapper';
 
 export type OrmObject = Value & { t: 'ref' };
 
@@ -19,8 +23,9 @@ export function isOrmObject(value: Value | undefined): value is OrmObject {
 }
 
 /**
- * What calling a library's name makes (`dynamoose.model(...)`, `new Entity(...)`, `new Table(...)`), and what
- * calling a dynamoose model gives: an item (`new Order({...})`, `await Order.get(key)`), whose `save()` writes it.
+ * What calling a library's name makes (`dynamoose.model(...)`, `new Entity(...)`, `new Table(...)`, `new
+ * DataMapper(...)`), what calling a dynamoose model gives: an item (`new Order({...})`, `await Order.get(key)`),
+ * whose `save()` writes it, and a OneTable table's `getModel('User')`: the model.
  */
 export function ormObject(module: string, path: string): OrmObject | undefined {
   if (module === 'dynamoose') {
@@ -32,6 +37,13 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
   if (module === 'electrodb') {
     return path === 'Entity' || path === 'Service' ? { t: 'ref', module: ELECTRODB, path: path === 'Entity' ? 'entity' : 'service' } : undefined;
   }
+  if (module === 'dynamodb-onetable' || module === ONETABLE) {
+    const kind = module === ONETABLE ? (path === 'table.getModel' ? 'model' : undefined) : path === 'Table' ? 'table' : path === 'Model' ? 'model' : undefined;
+    return kind ? { t: 'ref', module: ONETABLE, path: kind } : undefined;
+  }
+  if (module === DATA_MAPPER_MODULE) {
+    return path === 'DataMapper' ? { t: 'ref', module: DATA_MAPPER, path: 'mapper' } : undefined;
+  }
   if (module === 'dynamodb-toolbox' || module.startsWith('dynamodb-toolbox/')) {
     const kind = path === 'Table' || path === 'TableV2' ? 'table' : path === 'Entity' || path === 'EntityV2' ? 'entity' : undefined;
     return kind ? { t: 'ref', module: TOOLBOX, path: kind } : undefined;
@@ -41,8 +53,12 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
 
 /**
  * A type that names a dynamoose model (`Model<User, UserKey>` of nestjs-dynamoose, whose `@InjectModel` gives
- * the model dynamoose made; dynamoose's own `ModelType<Item>`): a parameter or field declared with it holds one.
+ * the model dynamoose made; dynamoose's own `ModelType<Item>`), a OneTable table or model (`Table`,
+ * `Model<UserType>`) or a DataMapper: a parameter or field declared with it holds one.
  */
 export function ormType(module: string, path: string): OrmObject | undefined {
+  if (module === 'dynamodb-onetable' || module === DATA_MAPPER_MODULE) {
+    return ormObject(module, path);
+  }
   return (module === 'nestjs-dynamoose' && path === 'Model') || (module.startsWith('dynamoose') && path === 'ModelType') ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
 }
