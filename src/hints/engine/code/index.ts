@@ -91,7 +91,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const requestClients = clientsMadePerRequest(analyzer);
   const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true), options.testFile === true);
   const tlsCovered = tlsDisabledStarts(sql.contexts);
-  contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered), ...settingsTlsContexts(analyzer, tlsCovered));
+  contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered));
   const variants = readPassedProps(analyzer, contexts);
   return {
     operations: analyzer.operations,

@@ -138,7 +138,7 @@ function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
 /** Hosts of a database on the same machine or in the test's own container network. */
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 /** A DSN or URL naming a local host: `postgres://u:p@localhost:5432/db`, `jdbc:postgresql://localhost/db`, `host=127.0.0.1 dbname=x`. */
-const LOCAL_DSN = /(?:@|\/\/|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
+export const LOCAL_DSN = /(?:@|\/\/|\bhost=)(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/\s]|$)/i;
 
 /** A password in a URL (`postgres://app:secret@host/db`) or a libpq key-value DSN (`password=secret`), as written. */
 function dsnPassword(dsn: string): string | undefined {

@@ -9,8 +9,10 @@
  * Reported only where the host is visibly RDS: a literal `*.rds.amazonaws.com` host, a value named for RDS or Aurora
  * (`process.env.RDS_HOSTNAME`, `os.Getenv("RDS_HOST")`, a local bound once to one), or the endpoint attribute of an
  * RDS resource the same program defines (Pulumi's `db.address` / `db.endpoint` of `new aws.rds.Instance(...)`, CDK's
- * `instance.dbInstanceEndpointAddress`). Anything else, and test code (test functions, `_test.go`, Testcontainers
- * files, as for driver calls), gets nothing: no hover either.
+ * `instance.dbInstanceEndpointAddress`). A string a driver call of the file takes, in place or through a name bound
+ * once to it (`dsn := fmt.Sprintf(...)` then `sql.Open("postgres", dsn)`), gets the hover as a literal one does, for a
+ * host that is not a local one. Anything else, and test code (test functions, `_test.go`, Testcontainers files, as for
+ * driver calls), gets nothing: no hover either.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { TOKEN_KIND } from '../lexer';
@@ -20,6 +22,7 @@ import { Span } from '../types';
 import { isRdsHost } from '../config/values';
 import { bindsWholeExpression } from '../scope/scopes';
 import { boundLiteral, onlyBinding } from './sqlLiterals';
+import { LOCAL_DSN, SqlConnection } from './sqlConnections';
 import { inTestCode } from './testFixtures';
 import { dsnHost, dsnSwitchesTlsOff, RDS_NAMED, TLS_DISABLED, tlsDisabledOption } from './sqlTls';
 
@@ -54,8 +57,11 @@ const RDS_RESOURCE = /^(?:new\s+)?(?:[\w$]+\s*\.\s*)*(?:rds\s*\.\s*(?:New)?(?:In
 /** The attribute of such a resource, held by a name or a field (`this.database`), that names its endpoint's host (Pulumi's `address`/`endpoint`, the CDK's in either case style). */
 const ENDPOINT_ATTRIBUTE = /^((?:this|self)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\.\s*(?:address|endpoint|Address|Endpoint|ReaderEndpoint|reader_endpoint|readerEndpoint|dbInstanceEndpointAddress|db_instance_endpoint_address|clusterEndpoint\s*\.\s*hostname|cluster_endpoint\s*\.\s*hostname|instanceEndpoint\s*\.\s*hostname|instance_endpoint\s*\.\s*hostname|clusterReadEndpoint\s*\.\s*hostname)$/;
 
-/** Contexts of the connection strings of the file that switch TLS off to a visibly RDS host, other than those at `covered` (a driver call's, already read). */
-export function builtDsnContexts(a: CodeAnalyzer, covered: ReadonlySet<number>): OptionContext[] {
+/**
+ * Contexts of the connection strings of the file that switch TLS off, other than those at `covered` (a driver call's,
+ * already read): reported to a visibly RDS host, a hover only where one of the file's `drivers` takes the string.
+ */
+export function builtDsnContexts(a: CodeAnalyzer, covered: ReadonlySet<number>, drivers: readonly SqlConnection[]): OptionContext[] {
   const family = a.language.family;
   if ((family !== 'js' && family !== 'python' && family !== 'go' && family !== 'java') || !MAY_SWITCH_OFF.test(a.text)) {
     return [];
@@ -69,13 +75,48 @@ export function builtDsnContexts(a: CodeAnalyzer, covered: ReadonlySet<number>):
     const built = builtAt(a, k);
     after = built.to - 1;
     const span = a.span(built.from, built.to - 1);
-    if (covered.has(span.start) || covered.has(a.tokens.starts[k]) || !toRdsHost(a, built) || inTestCode(a, k)) {
+    if (covered.has(span.start) || covered.has(a.tokens.starts[k]) || inTestCode(a, k)) {
+      continue;
+    }
+    const report = toRdsHost(a, built);
+    if (!report && !takenByDriver(a, built, drivers)) {
       continue;
     }
     const key: Span = a.tokenSpan(k);
-    contexts.push({ kind: 'sql-client', type: 'dsn', options: [tlsDisabledOption(key, key, true)], complete: false, anchor: key });
+    contexts.push({ kind: 'sql-client', type: 'dsn', options: [tlsDisabledOption(key, key, report)], complete: false, anchor: key });
   }
   return contexts;
+}
+
+/**
+ * Whether a driver call of the file takes the built string (`sql.Open("postgres", fmt.Sprintf(...))`), or a name bound
+ * once to it (`dsn := ...` then `sql.Open("postgres", dsn)`, `new Pool({ connectionString })`), and it switches TLS off
+ * for a host that is not a local one (a developer's server, as a literal string's is).
+ */
+function takenByDriver(a: CodeAnalyzer, built: Built, drivers: readonly SqlConnection[]): boolean {
+  const dsn = dsnIn(built.text).replace(HOLE, 'x');
+  if (drivers.length === 0 || !dsnSwitchesTlsOff(dsn) || LOCAL_DSN.test(dsn)) {
+    return false;
+  }
+  // The name the string is bound to: `dsn := ...`, `const url = ...`, `String url = ...`, `DATABASE_URL = ...`.
+  const bound = (a.is(built.from - 1, '=') || a.is(built.from - 1, ':=')) && a.isId(built.from - 2) && !a.isAccess(built.from - 3) ? a.tokens.text(built.from - 2) : undefined;
+  for (const driver of drivers) {
+    const name = a.tokensOf(driver.name)[0];
+    const open = a.is(name + 1, '(') ? name + 1 : -1;
+    const close = open > 0 ? a.partner[open] : -1;
+    if (close < 0) {
+      continue;
+    }
+    if (built.from > open && built.to <= close) {
+      return true;
+    }
+    for (let t = open + 1; bound !== undefined && t < close; t++) {
+      if (a.idIs(t, bound) && !a.isAccess(t - 1) && onlyBinding(a, t, bound)?.expression === built.from) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The spans where the driver contexts' `TlsDisabled` options already sit. */
