@@ -128,6 +128,8 @@ export const REDIS_COMMANDS = new Set([
   'scaniterator',
   // Whole hashes and sets, and their cursor walks (HSCAN, SSCAN, ZSCAN and the clients' iterators over them).
   'smembers',
+  'hkeys',
+  'hvals',
   'hscan',
   'sscan',
   'zscan',

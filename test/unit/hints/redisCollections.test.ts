@@ -1,5 +1,5 @@
 /**
- * Whole-collection reads (HGETALL, SMEMBERS) and their cursor walks (HSCAN, SSCAN, ZSCAN and the iterators the
+ * Whole-collection reads (HGETALL, HKEYS, HVALS, SMEMBERS) and their cursor walks (HSCAN, SSCAN, ZSCAN and the iterators the
  * clients build on them) hover with the same text in every client, in the shapes real services write: a go-redis
  * repository with `HScan(...).Iterator()`, node-redis v4 `hGetAll` / `sMembers` / `hScanIterator`, ioredis
  * streams, redis-py `hscan_iter`, Jedis and StackExchange.Redis. A command of another family gets nothing.
@@ -96,5 +96,80 @@ describe('Redis hash and set reads', () => {
       '}',
     );
     assert.deepEqual(hovered('src/Carts.cs', csharp), [`6:SetMembersAsync ${RULE}`, `7:HashScan ${RULE}`]);
+  });
+
+  it("hovers on HKEYS and HVALS: a Spring repository's opsForHash().values() and keys(), redis-py, go-redis and StackExchange.Redis, not a dict's values()", () => {
+    const spring = sourceLines(
+      'package com.example.catalog.cache;',
+      '',
+      'import java.util.List;',
+      'import java.util.Set;',
+      'import org.springframework.data.redis.core.RedisTemplate;',
+      'import org.springframework.stereotype.Repository;',
+      '',
+      '@Repository',
+      'public class ProductCacheRepository {',
+      '    private static final String HASH_KEY = "Product";',
+      '    private final RedisTemplate redisTemplate;',
+      '',
+      '    public ProductCacheRepository(RedisTemplate redisTemplate) {',
+      '        this.redisTemplate = redisTemplate;',
+      '    }',
+      '',
+      '    public List<Object> findAll() {',
+      '        return redisTemplate.opsForHash().values(HASH_KEY);', // 18
+      '    }',
+      '',
+      '    public Set<Object> ids() {',
+      '        return redisTemplate.opsForHash().keys(HASH_KEY);', // 22
+      '    }',
+      '',
+      '    public Object find(Long id) {',
+      '        return redisTemplate.opsForHash().get(HASH_KEY, id);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hovered('src/main/java/com/example/catalog/cache/ProductCacheRepository.java', spring), [`18:values ${RULE}`, `22:keys ${RULE}`]);
+    const python = sourceLines(
+      'import redis',
+      '',
+      '',
+      'class Leaderboard:',
+      '    def __init__(self, client: redis.Redis):',
+      '        self.client = client',
+      '',
+      '    def players(self):',
+      '        return self.client.hkeys("scores")', // 9
+      '',
+      '    def totals(self, cached: dict):',
+      '        return list(cached.values()) + self.client.hvals("scores")', // 12
+    );
+    assert.deepEqual(hovered('app/leaderboard.py', python), [`9:hkeys ${RULE}`, `12:hvals ${RULE}`]);
+    const go = sourceLines(
+      'package board',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'type Store struct{ rdb *redis.Client }',
+      '',
+      'func (s *Store) Names(ctx context.Context) ([]string, error) {',
+      '\treturn s.rdb.HKeys(ctx, "scores").Result()',
+      '}',
+    );
+    assert.deepEqual(hovered('board/store.go', go), [`12:HKeys ${RULE}`]);
+    const csharp = sourceLines(
+      'using StackExchange.Redis;',
+      'public class Board',
+      '{',
+      '    private readonly IDatabase db;',
+      '    public Board(IConnectionMultiplexer redis) { db = redis.GetDatabase(); }',
+      '    public Task<RedisValue[]> Totals() => db.HashValuesAsync("scores");',
+      '}',
+    );
+    assert.deepEqual(hovered('src/Board.cs', csharp), [`6:HashValuesAsync ${RULE}`]);
   });
 });

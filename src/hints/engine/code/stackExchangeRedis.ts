@@ -47,6 +47,8 @@ const COMMANDS = new Map<string, string>([
   ['hashget', 'hget'],
   ['hashset', 'hset'],
   ['hashgetall', 'hgetall'],
+  ['hashkeys', 'hkeys'],
+  ['hashvalues', 'hvals'],
   // The scans page with HSCAN, SSCAN and ZSCAN as the loop asks for more (IDatabase.HashScan docs).
   ['hashscan', 'hscan'],
   ['setmembers', 'smembers'],
