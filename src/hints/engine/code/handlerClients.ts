@@ -22,6 +22,7 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler,
 import { calledFunction } from './helperFunctions';
 import { importedBodyClient, importedCall } from './projectImports';
 import { inTestCode } from './testFixtures';
+import { overSharedPool } from './sharedPools';
 import { goMakerCall } from './languages/goSqlHelpers';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { Value } from './values';
@@ -269,7 +270,8 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
     const made = called?.t === 'client' && called.perCall ? construction(a, k, k) : undefined;
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
-  return construction(a, k, k);
+  const made = construction(a, k, k);
+  return made?.redis && overSharedPool(a, made.end - 1) ? undefined : made;
 }
 
 /** `session.client("dynamodb")` at `k`, where `session` is a boto3 session the same function made (`session = boto3.Session(...)`). */

@@ -1,0 +1,35 @@
+/**
+ * A redis-py client over a pool that outlives the call (`redis.Redis(connection_pool=pool)`, the pool made at module
+ * level or imported): it borrows that pool's connections and opens none of its own, so making it in a handler or per
+ * request costs no connection (redis-py "Connection Pools": clients handed the same `ConnectionPool` share its
+ * connections, https://redis.readthedocs.io/en/stable/connections.html#connection-pools). A pool made in the same
+ * function (`connection_pool=ConnectionPool(...)`, or a local bound to one) is made per call too and still counts.
+ */
+import type { CodeAnalyzer } from './analyzer';
+
+/** Whether the Redis construction whose call closes at `close` takes `connection_pool=` a name that outlives the enclosing function. */
+export function overSharedPool(a: CodeAnalyzer, close: number): boolean {
+  const open = a.partner[close];
+  if (open < 0 || !a.is(close, ')')) {
+    return false;
+  }
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (!a.idIs(k, 'connection_pool') || !a.is(k + 1, '=')) {
+      continue;
+    }
+    const value = k + 2;
+    // A plain name, or a module's member (`settings.redis_pool`), alone as the argument.
+    const end = a.isAccess(value + 1) && a.isId(value + 2) ? value + 3 : value + 1;
+    if (!a.isId(value) || !(a.is(end, ',') || end === close)) {
+      return false;
+    }
+    const name = a.tokens.text(value);
+    if (end === value + 3) {
+      return a.imports.has(name) && a.scopes.lookup(name, value) === undefined;
+    }
+    const binding = a.scopes.lookup(name, value);
+    const fn = a.scopes.enclosing(value, ['function']);
+    return binding === undefined ? a.imports.has(name) : fn > 0 && a.scopes.enclosing(binding.token, ['function']) !== fn;
+  }
+  return false;
+}
