@@ -9,8 +9,12 @@
  *
  * The connection string is read where the code writes it: a literal argument, or a local, field or constant
  * the code sets once to a literal. Its `Password` (or `Pwd`) is the `password` option, its host (`Host`,
- * `Server`, `Data Source`) the `host` option, and Npgsql's `Trust Server Certificate=true`, which accepts any
- * server certificate (https://npgsql.org/doc/connection-string-parameters.html), a verification switched off.
+ * `Server`, `Data Source`) the `host` option, and `Trust Server Certificate=true`, which accepts any server
+ * certificate, a verification switched off: Npgsql's key (https://npgsql.org/doc/connection-string-parameters.html)
+ * and Microsoft.Data.SqlClient's for SQL Server, an ASP.NET app's `appsettings.json` string for EF Core's
+ * `UseSqlServer` ("bypass walking the certificate chain to validate trust",
+ * https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.trustservercertificate).
+ * The MySQL drivers have no such key and reject a string that names one.
  *
  * These drivers pool physical connections by connection string and hand one back on `Dispose` (pooling is on
  * unless `Pooling=false`: https://dev.mysql.com/doc/connector-net/en/connector-net-connections-pooling.html),
@@ -144,7 +148,7 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
       options.push({ name: 'password', norm: 'password', key: span, value: span, literal: { kind: 'str', value: text }, removal: span });
     } else if (HOST_KEYS.has(key)) {
       options.push({ name: 'host', norm: 'host', key: span, value: span, literal: { kind: 'str', value: text.replace(/[:,]\d+$/, '') }, removal: span });
-    } else if (TRUST_KEYS.has(key) && flavor === 'npgsql' && /^(?:true|yes)$/i.test(text)) {
+    } else if (TRUST_KEYS.has(key) && /^(?:true|yes)$/i.test(text)) {
       options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
     } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && NO_TLS[flavor].test(text)) {
       tlsOff = true;

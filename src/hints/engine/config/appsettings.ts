@@ -6,7 +6,8 @@
  * - a StackExchange.Redis configuration string (`host:6379,password=...,ssl=False,abortConnect=false`): its endpoints,
  *   `password` and `ssl` (https://stackexchange.github.io/StackExchange.Redis/Configuration);
  * - an ADO.NET connection string (`Host=...;Password=...`, `Server=...;Pwd=...`): its host, its password, and Npgsql's
- *   `Trust Server Certificate=true`, which accepts any server certificate (https://www.npgsql.org/doc/connection-string-parameters.html);
+ *   and Microsoft.Data.SqlClient's `Trust Server Certificate=true`, which accepts any server certificate
+ *   (https://www.npgsql.org/doc/connection-string-parameters.html, SqlConnectionStringBuilder.TrustServerCertificate);
  *   a SQLite file's string is none of them.
  */
 import { connectionStringOptions } from '../code/sqlConnectionsDotnet';
