@@ -1,8 +1,8 @@
 /**
  * A redis-py client over a pool that outlives the call (`redis.Redis(connection_pool=pool)`, the pool made at module
- * level or imported): it borrows that pool's connections and opens none of its own, so making it in a handler or per
- * request costs no connection (redis-py "Connection Pools": clients handed the same `ConnectionPool` share its
- * connections, https://redis.readthedocs.io/en/stable/connections.html#connection-pools). A pool made in the same
+ * level or imported): it draws on that pool's connections and makes no pool of its own, so making it in a handler or
+ * per request opens no new connection (redis-py README, "Connection Pools": each Redis instance receives its own pool
+ * unless handed one with `connection_pool=`, https://github.com/redis/redis-py#connection-pools). A pool made in the same
  * function (`connection_pool=ConnectionPool(...)`, or a local bound to one) is made per call too and still counts.
  */
 import type { CodeAnalyzer } from './analyzer';
