@@ -159,6 +159,41 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('handler.mjs', js), ['6:DynamoDBClient lambda-client-per-invocation!']);
   });
 
+  it('reports a client made in an exported handler that ignores its event (a scheduled job), under the runtime default name only', () => {
+    const scheduled = sourceLines(
+      "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';",
+      "import type { ScheduledHandler } from 'aws-lambda';",
+      '',
+      'export const handler: ScheduledHandler = async () => {',
+      '  const client = new DynamoDBClient({});',
+      "  await client.send(new ScanCommand({ TableName: process.env.TABLE, Limit: 10 }));",
+      '};',
+    );
+    assert.deepEqual(reported('jobs/cleanup.ts', scheduled), [`5:DynamoDBClient ${RULE}`]);
+    const declared = sourceLines(
+      "const Redis = require('ioredis');",
+      '',
+      'async function handler() {',
+      '  const redis = new Redis(process.env.REDIS_URL);',
+      "  await redis.del('stale');",
+      '}',
+      'module.exports = { handler };',
+    );
+    assert.deepEqual(reported('purge.js', declared), [`4:Redis ${RULE}`]);
+    // Another exported name with no parameters is any function; a `handler` that is not exported is no entry point.
+    const traps = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'export const makeClient = async () => new DynamoDBClient({});',
+      'export function createHandler() {',
+      '  return new DynamoDBClient({});',
+      '}',
+      'const handler = async () => new DynamoDBClient({});',
+      'export const run = () => handler();',
+    );
+    assert.deepEqual(reported('clients.ts', traps), []);
+  });
+
   it('stays silent on functions that are not handlers, and on handlers in tests', () => {
     const js = sourceLines(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",

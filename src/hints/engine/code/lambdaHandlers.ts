@@ -34,7 +34,16 @@ export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
     return false;
   }
   const name = exportedFunctionName(a, params);
-  return name >= 0 && (hasLambdaParameters(a, params) || templateHandlers(a).has(a.tokens.text(name)));
+  return name >= 0 && (hasLambdaParameters(a, params) || unusedEventHandler(a, name, params) || templateHandlers(a).has(a.tokens.text(name)));
+}
+
+/**
+ * `export const handler = async () => …`: a handler that ignores its event (a scheduled job), under the name the
+ * Node.js runtime's default handler setting (`index.handler`) calls; the runtime passes the event and the context
+ * whatever the function declares.
+ */
+function unusedEventHandler(a: CodeAnalyzer, name: number, params: number): boolean {
+  return a.is(params + 1, ')') && a.idIs(name, 'handler');
 }
 
 function hasLambdaParameters(a: CodeAnalyzer, params: number): boolean {
