@@ -3,6 +3,7 @@
  * factories that make an expression an AWS client, and the per-SDK spellings of operations.
  */
 import { RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
+import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS } from './daxClients';
 import { HintService, normalizeName } from './types';
 
 export {
@@ -366,6 +367,7 @@ export const JS_MODULES: Record<string, string[]> = {
   'aws-sdk/clients/rds': ['rds'],
   'aws-sdk/clients/elasticache': ['elasticache'],
   ...Object.fromEntries(RDS_DATA_JS_MODULES.map((module) => [module, ['rds']])),
+  ...DAX_JS_MODULES,
   ioredis: ['redis'],
   // NestJS's ioredis module passes on ioredis' `Redis` class: `import { InjectRedis, Redis } from '@nestjs-modules/ioredis'`.
   '@nestjs-modules/ioredis': ['redis'],
@@ -393,6 +395,7 @@ export const JS_FACTORIES: Record<string, ClientKind> = {
   ElastiCacheClient: 'elasticache',
   ElastiCache: 'elasticache',
   ...Object.fromEntries(RDS_DATA_JS_FACTORIES.map((name): [string, ClientKind] => [name, 'rds-data'])),
+  ...DAX_JS_FACTORIES,
 };
 
 /** Java and C# client types (declarations and factories). */
@@ -439,12 +442,16 @@ export const TYPED_CLIENTS: Record<string, ClientKind> = {
   DynamoDBMapper: 'dynamodb-mapper',
   IDynamoDBMapper: 'dynamodb-mapper',
   ...Object.fromEntries(RDS_DATA_TYPED_CLIENTS.map((name): [string, ClientKind] => [name, 'rds-data'])),
+  ...DAX_TYPED_CLIENTS,
 };
 
 /** Which service a Java package or C# namespace brings in. */
 export function serviceOfNamespace(path: string): string | undefined {
   if (RDS_DATA_NAMESPACE.test(path)) {
     return 'rds';
+  }
+  if (DAX_JAVA_PACKAGE.test(path)) {
+    return 'dynamodb';
   }
   const java = /software\.amazon\.awssdk\.(?:services|enhanced)\.(dynamodb|rds|elasticache)\b/.exec(path);
   if (java) {

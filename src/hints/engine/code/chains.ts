@@ -8,6 +8,7 @@ import { clientClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
+import { conditionalClient } from './conditionalClients';
 import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
@@ -48,6 +49,9 @@ export function chainOrFallback(a: CodeAnalyzer, from: number): Value | undefine
     } else {
       break;
     }
+  }
+  if (a.language.family === 'js' && a.is(j, '?') && !typedByFile) {
+    return conditionalClient(a, j).value;
   }
   const fallbacks = FALLBACKS[a.language.family] ?? [];
   const fallback = a.tokens.isOneOf(j, fallbacks) ? chainValue(a, j + 1, a.tokens.length).value : undefined;

@@ -9,6 +9,7 @@ import { goFactoryResult } from './languages/goClients';
 import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
+import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -89,6 +90,9 @@ export function jsModule(text: string): { module: string; whole: string; exportA
   const v2 = V2_MODULE_FILE.exec(text);
   if (v2) {
     return v2[2] ? { module: 'aws-sdk/clients/dynamodb', whole: 'DynamoDB.DocumentClient', exportAssigned: true } : { module: `aws-sdk/clients/${v2[1]}`, whole: V2_CLIENT_DEFAULTS[v2[1]], exportAssigned: true };
+  }
+  if (text === DAX_V2_MODULE) {
+    return { module: text, whole: DAX_V2_CLASS, exportAssigned: true };
   }
   return { module: text, whole: text === 'ioredis' ? 'Redis' : text === 'iovalkey' ? 'Valkey' : '', exportAssigned: false };
 }
@@ -359,6 +363,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     }
     if (PYTHON_REDIS_HELPERS[module]?.includes(path)) {
       return { t: 'client', kind: 'redis', flavor: 'redis-py' };
+    }
+    const dax = daxPythonClient(module, path);
+    if (dax) {
+      return { t: 'client', kind: dax };
     }
     if (PYTHON_REDIS_MODULES.test(module)) {
       const segments = path.split('.');

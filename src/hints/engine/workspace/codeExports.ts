@@ -22,7 +22,7 @@ import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
-import { classClients, instanceClients, recordClients } from './exportedInstances';
+import { chainOrConditional, classClients, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
@@ -524,7 +524,7 @@ class ExportReader {
 
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */
   private clientAt(start: number): ExportedClient | undefined {
-    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
+    const { value, end } = chainOrConditional(this.a, start);
     return value && this.endsValue(end, start) ? exportedClient(this.a, value) : undefined;
   }
 

@@ -2,10 +2,11 @@
  * The Go clients the engine knows, by import path and type: the AWS SDK for Go v2 and v1 (its service
  * packages, their `*iface` interface packages and `rdsutils`), go-redis (`github.com/redis/go-redis/v9`,
  * `github.com/go-redis/redis/v8`), redigo (`goRedigo.ts`), rueidis and valkey-go (`goRueidis.ts`) and
- * guregu/dynamo (`goGuregu.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
+ * guregu/dynamo (`goGuregu.ts`), and the DAX clients (`daxClients.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
  * `ScanPages`, `ScanRequest`.
  */
 import { RDS_DATA_GO_PACKAGE } from '../../rdsDataApi';
+import { DAX_GO_FACTORIES, DAX_GO_PACKAGE, DAX_GO_TYPES } from '../../daxClients';
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
 import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
@@ -18,6 +19,8 @@ export interface GoImport {
   name: string;
 }
 
+/** The DAX client packages (`daxClients.ts`), whose `*dax.Dax` is a DynamoDB client. */
+const DAX = 'dax';
 const SDK_V2 = /^github\.com\/aws\/aws-sdk-go-v2\/(?:service\/(dynamodb|rds|elasticache)|feature\/rds\/(auth))$/;
 const SDK_V1 = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticache)(?:\/(dynamodbiface|rdsiface|elasticacheiface|rdsutils))?$/;
 /** go-redis v9 lives under the redis organisation; v6 to v8 under go-redis. Every one is package `redis`. */
@@ -38,6 +41,9 @@ export function goImport(path: string): GoImport | undefined {
   }
   if (GO_REDIS.test(path)) {
     return { service: 'redis', name: 'redis' };
+  }
+  if (DAX_GO_PACKAGE.test(path)) {
+    return { service: DAX, name: 'dax' };
   }
   return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : (rueidisImport(path) ?? gureguImport(path));
 }
@@ -75,6 +81,9 @@ export function goClientType(service: string, type: string): Value | undefined {
   if (service === GUREGU) {
     return gureguType(type);
   }
+  if (service === DAX) {
+    return DAX_GO_TYPES.includes(type) ? { t: 'client', kind: 'dynamodb' } : undefined;
+  }
   return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
 }
 
@@ -95,6 +104,9 @@ export function goFactoryResult(service: string, name: string): Value | undefine
   }
   if (service === GUREGU) {
     return gureguResult(name);
+  }
+  if (service === DAX) {
+    return DAX_GO_FACTORIES.has(name) ? { t: 'client', kind: 'dynamodb' } : undefined;
   }
   return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;
 }
