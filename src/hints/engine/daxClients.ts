@@ -64,3 +64,13 @@ export const DAX_TYPED_CLIENTS: Readonly<Record<string, ClientKind>> = {
 export const DAX_GO_PACKAGE = /^github\.com\/aws\/aws-dax-go(?:-v2)?\/dax$/;
 export const DAX_GO_TYPES: readonly string[] = ['Dax'];
 export const DAX_GO_FACTORIES: ReadonlySet<string> = new Set(['New', 'NewWithSession']);
+
+/**
+ * The DAX packages' own configurations, as shared as the SDK's (`handlerClients.ts`): `dax.DefaultConfig()` gives
+ * the package defaults, v2's `dax.NewConfig(cfg, endpoint)` merges an SDK configuration into them.
+ */
+export const DAX_GO_CONFIG_LOADS: readonly (readonly [string, string, string, boolean])[] = [
+  ['github.com/aws/aws-dax-go/dax', 'dax', 'DefaultConfig', false],
+  ['github.com/aws/aws-dax-go-v2/dax', 'dax', 'DefaultConfig', false],
+  ['github.com/aws/aws-dax-go-v2/dax', 'dax', 'NewConfig', false],
+];

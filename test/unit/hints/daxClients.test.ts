@@ -233,7 +233,7 @@ describe('DAX clients', () => {
     assert.deepEqual(hintsIn('Clusters.java', controlPlane).filter((hint) => !hint.includes('aws-sdk-end-of-support')), []);
   });
 
-  it('Go: aws-dax-go clients made in init and held in a struct, and a dax package of the project left alone', () => {
+  it('Go: aws-dax-go clients made in init and held in a struct, one made per invocation from the package defaults, and a dax package of the project left alone', () => {
     const v1 = sourceLines(
       'package main',
       '',
@@ -286,6 +286,39 @@ describe('DAX clients', () => {
       '}',
     );
     assert.deepEqual(hintsIn('store.go', v2).sort(), ['18:Query dynamodb-query', '18:Query dynamodb-query!'].sort());
+    const perCall = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"os"',
+      '',
+      '\t"github.com/aws/aws-dax-go-v2/dax"',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/aws/aws-sdk-go-v2/config"',
+      ')',
+      '',
+      'type Event struct{ Endpoint string }',
+      '',
+      'func handler(ctx context.Context, event Event) error {',
+      '\tcfg := dax.DefaultConfig()',
+      '\tcfg.HostPorts = []string{os.Getenv("DAX_ENDPOINT")}',
+      '\tclient, err := dax.New(cfg)',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tdefer client.Close()',
+      '\tsdk, _ := config.LoadDefaultConfig(ctx)',
+      '\ttenant, err := dax.New(dax.NewConfig(sdk, event.Endpoint))',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\treturn tenant.Close()',
+      '}',
+      '',
+      'func main() { lambda.Start(handler) }',
+    );
+    assert.deepEqual(hintsIn('percall.go', perCall).sort(), ['17:New lambda-client-per-invocation', '17:New lambda-client-per-invocation!'].sort());
     const local = sourceLines(
       'package main',
       '',

@@ -13,6 +13,7 @@
 import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
+import { DAX_GO_CONFIG_LOADS } from '../daxClients';
 import type { CodeAnalyzer } from './analyzer';
 import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
@@ -410,6 +411,7 @@ const GO_SDK_CONFIG_LOADS: readonly (readonly [string, string, string, boolean])
   ['github.com/aws/aws-sdk-go-v2/config', 'config', 'LoadDefaultConfig', true],
   ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSession', false],
   ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSessionWithOptions', false],
+  ...DAX_GO_CONFIG_LOADS,
 ];
 
 const goConfigImports = new WeakMap<CodeAnalyzer, readonly (readonly [string, string])[]>();
@@ -437,12 +439,9 @@ function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: n
     start += 4;
   }
   const open = start + 3;
-  const load = GO_SDK_CONFIG_LOADS.find(([, , name]) => a.idIs(start + 2, name));
-  if (!load || !a.is(open, '(') || a.partner[open] < 0 || !a.isAccess(start + 1)) {
-    return false;
-  }
   const alias = a.tokens.text(start);
-  if (!goSdkConfigImports(a).some(([path, name]) => path === load[0] && name === alias)) {
+  const load = GO_SDK_CONFIG_LOADS.find(([path, , name]) => a.idIs(start + 2, name) && goSdkConfigImports(a).some(([imported, as]) => imported === path && as === alias));
+  if (!load || !a.is(open, '(') || a.partner[open] < 0 || !a.isAccess(start + 1)) {
     return false;
   }
   let from = open + 1;
