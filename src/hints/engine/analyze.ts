@@ -73,7 +73,10 @@ function buildModel(
       if (isConfigFile(fileName, kind === 'yaml' ? text : undefined) && !looksLikeCloudFormation(text)) {
         return readConfigFile(kind, text, lines, fileName);
       }
-      return readTemplate(kind, text, lines, { passed: workspace && workspace.view.passedParameters?.(workspace.file) });
+      return readTemplate(kind, text, lines, workspace && {
+        passed: workspace.view.passedParameters?.(workspace.file),
+        importedGroupUse: (group) => workspace.view.stackGroupUse?.(workspace.file, group),
+      });
     case 'gomod':
     case 'tfvars':
     case 'tsconfig':

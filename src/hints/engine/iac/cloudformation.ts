@@ -244,6 +244,7 @@ class Template {
   constructor(
     private readonly root: IacNode | undefined,
     passed: PassedParameters | undefined,
+    private readonly importedGroupUse?: (group: string) => number | undefined,
   ) {
     this.defaults = parameterValues(root, passed);
     this.conditions = new Conditions(entryOf(root, 'Conditions')?.value, this.defaults, entryOf(root, 'Mappings')?.value);
@@ -365,7 +366,7 @@ class Template {
         referencedIds(resource.value).forEach((id) => this.groupUses.use(id, type));
         this.groupUses.declare(type);
       }
-      this.groupUses.settle();
+      this.groupUses.settle(this.importedGroupUse);
     }
   }
 
@@ -482,11 +483,11 @@ export function readTemplateTree(root: IacNode | undefined): { contexts: OptionC
  * values parent stacks of the workspace pass to it; in a Serverless Framework service file, only its
  * `resources` section is a template.
  */
-export function readCloudFormation(text: string, lines: LineIndex, passed?: PassedParameters): DocumentModel {
+export function readCloudFormation(text: string, lines: LineIndex, passed?: PassedParameters, importedGroupUse?: (group: string) => number | undefined): DocumentModel {
   const json = isJson(text);
   const document = json ? readJson(text, lines) : readYaml(text, lines);
   const service = readServerless(document.root);
-  const template = new Template(service ? service.template : templateRoot(document.root), service ? undefined : passed);
+  const template = new Template(service ? service.template : templateRoot(document.root), service ? undefined : passed, importedGroupUse);
   template.read();
   if (service) {
     template.serverlessEnvironments(service);

@@ -20,6 +20,8 @@ export type TemplateLanguage = 'cloudformation' | 'terraform';
 export interface TemplateWorkspace {
   outside?: OutsideValues;
   passed?: PassedParameters;
+  /** What the resources of other templates that import one of this template's security groups may serve (see `workspace/stackExports.ts`). */
+  importedGroupUse?: (group: string) => number | undefined;
 }
 
 /** Reads a template, or undefined when the YAML or JSON is not CloudFormation. */
@@ -34,7 +36,7 @@ export function readTemplate(kind: TemplateKind, text: string, lines: LineIndex,
     return undefined;
   }
   budgetCheck();
-  const model = readCloudFormation(text, lines, workspace.passed);
+  const model = readCloudFormation(text, lines, workspace.passed, workspace.importedGroupUse);
   budgetCheck();
   return { model, language: 'cloudformation' };
 }

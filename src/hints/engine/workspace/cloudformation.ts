@@ -19,6 +19,7 @@ import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef } from './contribution';
 import { folderOf, joinPath, stemOf } from './paths';
 import { nestedStackParameters } from './nestedStacks';
+import { noteStackExports } from './stackExports';
 import { indexServerlessFunctions } from './serverless';
 import { Span } from '../types';
 import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex } from './types';
@@ -496,12 +497,14 @@ export function indexCloudFormation(file: string, text: string, lines: LineIndex
   if (!service && !template) {
     return undefined;
   }
-  const indexer = new TemplateIndexer(file, lines, service ? service.template : templateRoot(document.root, stemOf(file)));
+  const root = service ? service.template : templateRoot(document.root, stemOf(file));
+  const indexer = new TemplateIndexer(file, lines, root);
   indexer.index();
   const nested = template ? nestedStackParameters(file, document.root) : undefined;
   if (nested) {
     indexer.contribution.nestedStackParameters = nested;
   }
+  noteStackExports(indexer.contribution, root, text);
   if (service) {
     indexServerlessFunctions(indexer, service, file);
   }

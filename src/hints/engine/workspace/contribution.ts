@@ -90,6 +90,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.moduleForwards ?? {}).length > 0 ||
     Object.keys(contribution.nestedStackParameters ?? {}).length > 0 ||
+    Object.keys(contribution.groupExports ?? {}).length > 0 ||
+    Object.keys(contribution.valueImports ?? {}).length > 0 ||
     (contribution.indexedElsewhere?.length ?? 0) > 0 ||
     contribution.cdkIndexedElsewhere === true
   );

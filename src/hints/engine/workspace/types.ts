@@ -161,6 +161,10 @@ export interface FileContribution {
    */
   dataStores?: number;
   localModules?: string[];
+  /** CloudFormation: the export names (as `workspace/stackExports.ts` patterns) of the template's security groups, by logical id. */
+  groupExports?: Record<string, string[]>;
+  /** CloudFormation: each `Fn::ImportValue` name of the template's resources, with what the importing resources may serve (`iac/groupUse.ts` bits). */
+  valueImports?: Record<string, number>;
   /**
    * Terraform: the module's inputs that a database resource of the file takes as a whole argument
    * (`transit_encryption_enabled = var.transit_encryption_enabled`), with that resource type and argument;
@@ -462,6 +466,11 @@ export interface WorkspaceView {
    * resource argument each input of that module reaches; undefined when the folder defines none.
    */
   terraformModuleInputs?(file: string, source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
+  /**
+   * What the resources of the workspace's templates that import security group `group` of template `file` (through
+   * its `Outputs` export) may serve, as `iac/groupUse.ts` bits; undefined when it is not exported or nothing imports it.
+   */
+  stackGroupUse?(file: string, group: string): number | undefined;
   /** The parameters the workspace's parent stacks pass to `file` as a nested stack; undefined when none does. */
   passedParameters?(file: string): Readonly<Record<string, PassedParameter>> | undefined;
   /**

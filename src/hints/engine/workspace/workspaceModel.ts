@@ -237,6 +237,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return logicalName === undefined ? undefined : union.byScopedName.get(`${exporter!.file}\0${logicalName}`);
   }
 
+  /** What the resources importing a template's exported security group may serve; see `WorkspaceView.stackGroupUse`. */
+  stackGroupUse(file: string, group: string): number | undefined {
+    return this.built().stackExports.groupUse(file, group);
+  }
+
   /** The parameters the workspace's parent stacks pass to a template as a nested stack. */
   passedParameters(file: string): Readonly<Record<string, PassedParameter>> | undefined {
     return this.built().passedParameters.get(file);

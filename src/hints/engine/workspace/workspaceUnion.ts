@@ -6,6 +6,7 @@
 import { combinedTarget } from './moduleInputs';
 import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
+import { StackExportIndex } from './stackExports';
 import { TerraformGroupIndex } from './terraformGroups';
 import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
 import { push } from '../multimap';
@@ -52,6 +53,8 @@ export interface Union {
   tfvars: Map<string, TfvarsEntry[]>;
   /** Terraform security groups and module folders: what a folder's files do with a group, what a module folder holds. */
   terraformGroups: TerraformGroupIndex;
+  /** CloudFormation security groups that templates export, and what the resources importing them may serve. */
+  stackExports: StackExportIndex;
   /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   moduleForwards: Map<string, Map<string, ForwardedInput[]>>;
@@ -88,6 +91,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     variableObjectMaps: new Map(),
     tfvars: new Map(),
     terraformGroups: new TerraformGroupIndex(),
+    stackExports: new StackExportIndex(),
     moduleInputs: new Map(),
     moduleForwards: new Map(),
     passedParameters: new Map(),
@@ -132,6 +136,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
       push(union.tfvars, `${folderOf(file)}\0${name}`, { file, loadedByItself: contribution.tfvars!.loadedByItself, value, ...(object ? { object } : {}), ...(objectMap ? { objectMap } : {}) });
     }
     union.terraformGroups.add(file, contribution);
+    union.stackExports.add(file, contribution);
     for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
       const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
       union.moduleInputs.set(folderOf(file), inputs);
