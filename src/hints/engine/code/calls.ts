@@ -11,6 +11,8 @@ import type { CodeAnalyzer } from './analyzer';
 import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
 import { cdkEnvironmentPasswords, cfnIngress } from './cdk';
 import { addDerivedDefaults } from './cdkDefaults';
+import { dropNestedConstructOptions } from './cdkNestedConstructs';
+import { cdkSuperCall } from './cdkSubclasses';
 import { leftAfterFirstPage } from './firstIteration';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
@@ -223,7 +225,7 @@ const CONSTRUCTING_METHODS = new Map([
 ]);
 
 /** The construct `construct` made by the call at `nameIndex` whose arguments open at `open`, with its props. */
-function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, open: number): void {
+export function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, open: number): void {
   const close = a.partner[open];
   if (close < 0) {
     return;
@@ -237,6 +239,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
     for (let k = open + 1; k < close; k = a.skipGroup(k)) {
       if (a.is(k, '{') && a.parent[k] === open) {
         props = contextFrom(a, k, a.partner[k], 'cdk', construct, a.tokenSpan(nameIndex));
+        dropNestedConstructOptions(a, k, a.partner[k], props);
       } else if (a.isId(k) && (a.is(k - 1, ',') || a.is(k - 1, '(')) && (a.is(k + 1, ',') || a.is(k + 1, ')'))) {
         props = variableContext(a, k, 'cdk', construct, a.tokenSpan(nameIndex)) ?? props;
       }
@@ -256,7 +259,7 @@ function constructProps(a: CodeAnalyzer, construct: string, nameIndex: number, o
 
 /** Calls without a receiver: `paginateScan(...)`, `createClient(...)`, Python `Redis(...)`, CDK constructs. */
 function plainCall(a: CodeAnalyzer, index: number): void {
-  if ((a.isId(index - 1) && DEFINITION_KEYWORDS[a.tokens.codes[index - 1]] === 1) || (a.idIs(index, 'super') && superOptions(a, index))) {
+  if ((a.isId(index - 1) && DEFINITION_KEYWORDS[a.tokens.codes[index - 1]] === 1) || (a.idIs(index, 'super') && (superOptions(a, index) || cdkSuperCall(a, index)))) {
     return;
   }
   const value = a.lookup(a.tokens.text(index), index);

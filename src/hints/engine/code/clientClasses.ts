@@ -18,7 +18,7 @@ import { memberOfClient, Value } from './values';
 const MAX_BASE_DEPTH = 8;
 
 /** Where the base that the outermost same-file base of a class extends is named (`Redis` in `extends Redis`), or undefined. */
-function outsideBase(a: CodeAnalyzer, classScope: number): number | undefined {
+export function outsideBase(a: CodeAnalyzer, classScope: number): number | undefined {
   if (classScope <= 0) {
     return undefined;
   }
