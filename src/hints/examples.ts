@@ -24,6 +24,8 @@ export const EXAMPLE_FENCES: Record<ExampleKey, string> = {
   'go-redis': 'go',
   redigo: 'go',
   rueidis: 'go',
+  'glide-node': 'js',
+  'glide-python': 'python',
   'stackexchange-redis': 'csharp',
   jedis: 'java',
   lettuce: 'java',
@@ -169,6 +171,10 @@ export function exampleKeyFor(language: HintLanguage, origin: SiteOrigin): Examp
     case 'redis-py':
     case 'redis-py-async':
       return 'redis-py';
+    case 'glide':
+    case 'glide-sync':
+      // Valkey GLIDE's examples are optional: a rule without one shows its text alone.
+      return language === 'python' ? 'glide-python' : language === 'javascript' || language === 'typescript' ? 'glide-node' : undefined;
   }
 }
 

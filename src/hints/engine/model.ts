@@ -252,9 +252,10 @@ export function sameKeyInFunction(keyed: KeyedRedisCall): string {
 
 /**
  * Redis clients: Node (ioredis, node-redis), Python (redis-py), Go (go-redis, redigo, rueidis and valkey-go), .NET (StackExchange.Redis),
- * Java (Jedis, Lettuce, Spring Data Redis, Redisson).
+ * Java (Jedis, Lettuce, Spring Data Redis, Redisson); Valkey GLIDE, `glide` for its Node and asyncio Python clients,
+ * whose commands return promises or coroutines, `glide-sync` for those that block: `glide_sync`'s and Go's (`glide.ts`, `goGlide.ts`).
  */
-export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'redigo' | 'rueidis' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis' | 'redisson';
+export type RedisFlavor = 'ioredis' | 'node-redis' | 'redis-py' | 'redis-py-async' | 'go-redis' | 'redigo' | 'rueidis' | 'glide' | 'glide-sync' | 'stackexchange-redis' | 'jedis' | 'lettuce' | 'spring-data-redis' | 'redisson';
 
 /**
  * A Redis data structure whose operations a client object is bound to: Spring Data Redis `HashOperations`,

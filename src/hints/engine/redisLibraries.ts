@@ -182,5 +182,8 @@ export const REDIS_COMMANDS = new Set([
   'lpush',
   'rpush',
 ]);
-/** Generic command senders whose first argument names the command. */
-export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand']);
+/**
+ * Generic command senders whose first argument, or the first element of the list it is, names the command: Valkey
+ * GLIDE's `customCommand(["KEYS", "*"])` (Python `custom_command`) among them.
+ */
+export const REDIS_SENDERS = new Set(['call', 'sendcommand', 'executecommand', 'customcommand']);

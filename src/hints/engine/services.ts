@@ -375,6 +375,8 @@ export const JS_MODULES: Record<string, string[]> = {
   '@redis/client': ['redis'],
   // Valkey's fork of ioredis, with the same API (https://github.com/valkey-io/iovalkey): `new Valkey(...)`.
   iovalkey: ['redis'],
+  // Valkey GLIDE (`glide.ts`): `GlideClient.createClient(config)`.
+  '@valkey/valkey-glide': ['redis'],
 };
 
 

@@ -241,6 +241,8 @@ export const EXAMPLE_KEYS = [
   'go-redis',
   'redigo',
   'rueidis',
+  'glide-node',
+  'glide-python',
   'stackexchange-redis',
   'jedis',
   'lettuce',
@@ -315,6 +317,8 @@ export type SiteOrigin =
   | 'go-redis'
   | 'redigo'
   | 'rueidis'
+  | 'glide'
+  | 'glide-sync'
   | 'stackexchange-redis'
   | 'jedis'
   | 'lettuce'

@@ -101,9 +101,9 @@ describe('rule examples per language and client', () => {
       ),
       'redis-unlink': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
       'redis-mget': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
-      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson', 'spring-config', 'spring-properties', 'appsettings', 'redisson-config'],
-      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-loop-round-trips': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'glide-node', 'glide-python', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
+      'redis-auth-without-tls': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'glide-node', 'glide-python', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson', 'spring-config', 'spring-properties', 'appsettings', 'redisson-config'],
+      'redis-keys': ['ioredis', 'node-redis', 'redis-py', 'go-redis', 'redigo', 'rueidis', 'glide-node', 'glide-python', 'stackexchange-redis', 'jedis', 'lettuce', 'spring-data-redis', 'redisson'],
     };
     const rules = new Map(realHintRules().map((rule) => [rule.id, rule]));
     for (const [id, keys] of Object.entries(expected)) {

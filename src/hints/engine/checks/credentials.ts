@@ -65,7 +65,8 @@ function mayUseTls(client: OptionContext): boolean {
     switch (option.norm) {
       case 'tls':
       case 'ssl':
-        // `tls: {}`, `tls: true`, `ssl=True` or a variable: TLS is (or may be) on.
+      case 'usetls':
+        // `tls: {}`, `tls: true`, `ssl=True`, Valkey GLIDE's `useTLS: true` (`use_tls=True`) or a variable: TLS is (or may be) on.
         if (!literalEquals(literal, false) && literal.kind !== 'none') {
           return true;
         }

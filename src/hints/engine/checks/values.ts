@@ -290,6 +290,10 @@ function verificationOff(norm: string, literal: Literal, flavor: string): boolea
     // Go's crypto/tls: `InsecureSkipVerify: true` accepts any certificate and any host name; go-redis and rueidis set it from a URL's `skip_verify=true`.
     return literalEquals(literal, true);
   }
+  if ((norm === 'insecure' || norm === 'useinsecuretls') && (flavor === 'glide' || flavor === 'glide-sync')) {
+    // Valkey GLIDE: `tlsAdvancedConfiguration: { insecure: true }` (Python `use_insecure_tls=True`) skips certificate validation.
+    return literalEquals(literal, true);
+  }
   if (norm === 'sslcertreqs') {
     return literal.kind === 'none' || (literal.kind === 'str' && literal.value.toLowerCase() === 'none') || (literal.kind === 'expr' && /CERT_NONE$/.test(literal.text));
   }

@@ -8,6 +8,7 @@ import { Comment, lex, matchBrackets, TOKEN_KIND, Tokens } from '../lexer';
 import { djangoCacheImport } from './djangoCache';
 import { IngressRule, OperationOccurrence, OptionContext, RedisCall } from '../model';
 import { Binding, ScopeTree } from '../scope/scopes';
+import { isGlidePythonModule } from './glide';
 import { JS_MODULES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, SERVICE_OF_KIND, TYPED_CLIENTS } from '../services';
 import { LineIndex } from '../text';
 import { codeOf } from '../tokenCodes';
@@ -255,7 +256,7 @@ export class CodeAnalyzer {
     if (isBoto3Module(module)) {
       this.services.add('boto3');
     }
-    if ((PYTHON_REDIS_MODULES.test(module) || Object.hasOwn(PYTHON_REDIS_HELPERS, module)) && this.language.family === 'python') {
+    if ((PYTHON_REDIS_MODULES.test(module) || Object.hasOwn(PYTHON_REDIS_HELPERS, module) || isGlidePythonModule(module)) && this.language.family === 'python') {
       this.services.add('redis');
     }
   }

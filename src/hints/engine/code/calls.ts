@@ -4,6 +4,7 @@
  */
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
+import { glidePythonConfiguration } from './glide';
 import { ClientKind, JS_MODULES, leadingNonOptionArguments, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
 import { codeOf, codeSet } from '../tokenCodes';
 import { normalizeName } from '../types';
@@ -283,6 +284,9 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   if (carrier) {
     // `store: await redisStore({ url, password })`: a cache-manager store that opens its own client.
     redisClientOptions(a, open, carrier, undefined, leadingNonOptionArguments(value.module, value.path));
+    return;
+  }
+  if (a.language.family === 'python' && glidePythonConfiguration(a, value.module, value.path, open)) {
     return;
   }
   const client = callResult(value, value.path, undefined, false, a.language.family === 'python');

@@ -14,6 +14,7 @@ import { concatenatedUrl, fromUrlCertReqs, heldUrlExpression, interpolatedUrlOpt
 import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { jedisAuthOptions } from './languages/javaJedisConstructors';
+import { glideSentToken, glideSite } from './glide';
 
 const { NUM } = TOKEN_KIND;
 
@@ -371,11 +372,12 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   }
   if (!REDIS_SENDERS.has(method)) {
     const command = client.flavor === 'go-redis' ? (GO_REDIS_ALIASES.get(method) ?? method) : method;
-    addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart });
+    const site = client.flavor === 'glide' || client.flavor === 'glide-sync' ? glideSite(a, client, command, open) : client;
+    addRedisCall(a, { index, command, name: a.tokenSpan(index), client: site, receiverStart });
     return;
   }
-  const first = a.is(open + 1, '[') ? open + 2 : open + 1;
-  if (a.isString(first)) {
+  const first = client.flavor === 'glide-sync' && a.language.family !== 'python' ? glideSentToken(a, open) : a.is(open + 1, '[') ? open + 2 : open + 1;
+  if (first > 0 && a.isString(first)) {
     addRedisCall(a, { index, command: sentCommand(a, first), name: a.tokenSpan(first), client, receiverStart, sent: true });
   }
 }

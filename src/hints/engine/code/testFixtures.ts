@@ -98,7 +98,7 @@ function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
     case 'python':
       return pythonTest(a, fn.params);
     case 'go':
-      return (a.is(fn.params, '(') && /^(?:Test|Benchmark|Fuzz)(?:[A-Z_0-9]|$)/.test(a.id(fn.params - 1) ?? '') && a.idIs(fn.params - 2, 'func')) || passedToGinkgo(a, fn);
+      return (a.is(fn.params, '(') && /^(?:Test|Benchmark|Fuzz)(?:[A-Z_0-9]|$)/.test(a.id(fn.params - 1) ?? '') && a.idIs(fn.params - 2, 'func')) || passedToGinkgo(a, fn) || takesTestingHandle(a, fn);
     case 'java':
       return a.is(fn.params, '(') && a.isId(fn.params - 1) && memberMarked(a, fn.params - 1, (k) => a.is(k - 1, '@') && JAVA_ANNOTATIONS.has(a.tokens.text(k)));
     case 'csharp':
@@ -112,6 +112,20 @@ function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
 function passedToTestCall(a: CodeAnalyzer, fn: FunctionScope): boolean {
   const open = a.parent[a.scopes.range(fn.scope)[0]];
   return open > 0 && a.is(open, '(') && JS_TEST_CALLS.has(a.id(open - 1) ?? '') && !a.isAccess(open - 2);
+}
+
+/** The `testing` package's handles a Go test helper takes: `t *testing.T`, `b *testing.B`, `f *testing.F`, `tb testing.TB`. */
+const GO_TESTING_HANDLES = new Set(['T', 'B', 'F', 'TB']);
+
+/** A Go test helper (`func seed(ctx context.Context, t *testing.T, ...)`): only tests can call it. */
+function takesTestingHandle(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  for (let k = fn.params + 1; k < close - 2; k++) {
+    if (a.idIs(k, 'testing') && a.isAccess(k + 1) && GO_TESTING_HANDLES.has(a.id(k + 2) ?? '')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** `BeforeEach(func() { ... })`, `It("reads", func(ctx SpecContext) { ... })`: a function literal among the call's arguments. */

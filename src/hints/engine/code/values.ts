@@ -8,6 +8,7 @@ import type { CdkClassShape, ExportedClient, SpringRepositoryShape, TableNameRef
 import { goFactoryResult } from './languages/goClients';
 import { ormObject } from './languages/ormObjects';
 import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stackExchangeServersCall } from './stackExchangeRedis';
+import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
 
@@ -361,6 +362,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // An exit stack stands for its class, whose enter_context gives back what it enters (passesThrough).
       return { t: 'ref', module, path };
     }
+    if (isGlidePythonModule(module)) {
+      return glideResult(module, path, true);
+    }
     if (PYTHON_REDIS_HELPERS[module]?.includes(path)) {
       return { t: 'client', kind: 'redis', flavor: 'redis-py' };
     }
@@ -382,6 +386,9 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   if (!services) {
     // A dynamoose model, an ElectroDB entity, a dynamodb-toolbox table (`ormObjects.ts`).
     return ormObject(module, path);
+  }
+  if (module === GLIDE_NODE_MODULE) {
+    return glideResult(module, path, false);
   }
   if (services.includes('redis')) {
     return JS_REDIS_FACTORIES.has(path) || (path === '' && isIoredisModule(module)) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(module) ? 'ioredis' : 'node-redis' } : undefined;

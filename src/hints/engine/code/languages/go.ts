@@ -27,6 +27,7 @@ import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlPa
 import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
 import { gureguDbCall, gureguTableCall } from './goGuregu';
 import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
+import { GLIDE_GO, glideGoPackageCall } from './goGlide';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -497,6 +498,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     }
     if (isRueidisService(service)) {
       rueidisPackageCall(a, nameIndex);
+      return true;
+    }
+    if (service === GLIDE_GO) {
+      glideGoPackageCall(a, nameIndex);
       return true;
     }
     const operation = operationOfPaginator(method, new Set([service]));

@@ -9,6 +9,7 @@ import { RDS_DATA_GO_PACKAGE } from '../../rdsDataApi';
 import { DAX_GO_FACTORIES, DAX_GO_PACKAGE, DAX_GO_TYPES } from '../../daxClients';
 import { ClientKind, operationOfMethod } from '../../services';
 import { Value } from '../values';
+import { GLIDE_GO, glideGoImport, glideGoResult, glideGoType } from './goGlide';
 import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
 import { GUREGU, gureguImport, gureguResult, gureguType } from './goGuregu';
 import { isRueidisService, rueidisImport, rueidisResult, rueidisType } from './goRueidis';
@@ -45,7 +46,7 @@ export function goImport(path: string): GoImport | undefined {
   if (DAX_GO_PACKAGE.test(path)) {
     return { service: DAX, name: 'dax' };
   }
-  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : (rueidisImport(path) ?? gureguImport(path));
+  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : (rueidisImport(path) ?? gureguImport(path) ?? glideGoImport(path));
 }
 
 /** Client type names per service: v2's `Client`, v1's struct (`DynamoDB`) and its interface (`DynamoDBAPI`). */
@@ -84,6 +85,9 @@ export function goClientType(service: string, type: string): Value | undefined {
   if (service === DAX) {
     return DAX_GO_TYPES.includes(type) ? { t: 'client', kind: 'dynamodb' } : undefined;
   }
+  if (service === GLIDE_GO) {
+    return glideGoType(type);
+  }
   return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
 }
 
@@ -107,6 +111,9 @@ export function goFactoryResult(service: string, name: string): Value | undefine
   }
   if (service === DAX) {
     return DAX_GO_FACTORIES.has(name) ? { t: 'client', kind: 'dynamodb' } : undefined;
+  }
+  if (service === GLIDE_GO) {
+    return glideGoResult(name);
   }
   return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;
 }

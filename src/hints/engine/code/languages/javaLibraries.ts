@@ -2,7 +2,7 @@
  * Java classes whose simple names are too common to trust on their own (`Table`, `DynamoDB`, `Pipeline`,
  * `RedisClient`): they stand for a client only where the file imports them from their library, by name
  * or with the package's `*`. The AWS SDK for Java 1.x document API, Spring Cloud AWS's DynamoDB template, Jedis,
- * Lettuce, Spring Data Redis and Redisson.
+ * Lettuce, Spring Data Redis, Redisson and Valkey GLIDE.
  * One simple name can belong to two libraries (`RedisClient` is Lettuce's and, since Jedis 7.2, Jedis's):
  * the import says which.
  */
@@ -53,6 +53,9 @@ function lettuceCommandGroups(): Record<string, LibraryType> {
   return groups;
 }
 
+/** Valkey GLIDE's clients (`glide.api`), whose commands return futures, as Lettuce's async ones do. */
+const glide: LibraryType = { package: 'glide.api', kind: 'redis', flavor: 'glide-sync', nonBlocking: true };
+
 const spring: LibraryType = { package: SPRING_REDIS, kind: 'redis', flavor: 'spring-data-redis' };
 /** Spring Data Redis's connections, whose methods are Redis commands (`keys`, `scan`, `exists`), and the factory that opens them. */
 const springConnection: LibraryType = { package: SPRING_CONNECTION, kind: 'redis', flavor: 'spring-data-redis' };
@@ -101,6 +104,9 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   RKeys: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'keys' },
   RBucket: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
   RAtomicLong: { package: REDISSON_API, kind: 'redis', flavor: 'redisson', structure: 'bucket' },
+  // Valkey GLIDE: every command returns a CompletableFuture; `.get()` on it waits for the reply (glide.ts).
+  GlideClient: glide,
+  GlideClusterClient: glide,
 };
 
 /** Callback interfaces whose one parameter is a client: Spring Data Redis's `RedisCallback` gets a `RedisConnection`. */

@@ -30,6 +30,7 @@ import { ormType } from './ormObjects';
 import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
 import { collectImports } from './jsImports';
 import { fastifyRedisType } from '../fastifyRedis';
+import { GLIDE_NODE_MODULE, glideResult } from '../glide';
 
 const { ID, STR } = TOKEN_KIND;
 
@@ -76,6 +77,9 @@ function typeValue(a: CodeAnalyzer, start: number, depth = 0): Value | undefined
   const services = JS_MODULES[imported.module];
   if (!services) {
     return fastifyRedisType(imported.module, imported.path) ?? constructType(a, start, imported);
+  }
+  if (imported.module === GLIDE_NODE_MODULE) {
+    return glideResult(imported.module, imported.path, false);
   }
   if (services.includes('redis')) {
     return JS_REDIS_TYPES.has(imported.path) ? { t: 'client', kind: 'redis', flavor: isIoredisModule(imported.module) ? 'ioredis' : 'node-redis' } : undefined;

@@ -14,6 +14,7 @@ import { CodeLanguage, OptionSlot } from '../language';
 import { ALIAS_ROOT } from '../memberPaths';
 import { separatedSlot } from '../options';
 import { redisClientOptions } from '../redis';
+import { glidePythonConfiguration } from '../glide';
 import { pynamodbCall } from './pynamodb';
 import { pythonRedisSettings } from './pythonRedisSettings';
 import { decoration, startsStatement } from './pythonDecorators';
@@ -527,6 +528,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
   const open = nameIndex + 1;
+  if (glidePythonConfiguration(a, receiver.module, path, open)) {
+    return true;
+  }
   const client = callResult({ t: 'ref', module: receiver.module, path }, method, undefined, false, true);
   if (client?.t === 'client' && client.kind === 'redis') {
     redisClientOptions(a, open, client.flavor ?? 'redis-py', path);
