@@ -397,7 +397,7 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
         i = close;
       }
     } else if (baseOpen && (code === EXTENDS || code === COLON)) {
-      base = a.isId(i + 1) && !a.is(i + 2, '.') ? i + 1 : -1;
+      base = a.isId(i + 1) ? i + 1 : -1;
       baseOpen = false;
     } else if (code === WHERE) {
       baseOpen = false;
@@ -446,7 +446,8 @@ function linkClasses(a: CodeAnalyzer, tree: ScopeTree<Value>, classes: { scope: 
     }
   }
   for (const { scope, head } of classes) {
-    const base = head.base >= 0 ? tree.classNamed(a.tokens.text(head.base)) : -1;
+    // A qualified base (`extends DynamoDB.DocumentClient`) is never a class of the file.
+    const base = head.base >= 0 && !a.is(head.base + 1, '.') ? tree.classNamed(a.tokens.text(head.base)) : -1;
     if (base > 0) {
       tree.setBase(scope, base);
     } else if (head.base >= 0) {

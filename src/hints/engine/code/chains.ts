@@ -4,7 +4,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
-import { clientClass } from './clientClasses';
+import { libraryClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
@@ -96,6 +96,10 @@ export function chainValue(a: CodeAnalyzer, from: number, limit: number): { valu
       return continueChain(a, { t: 'ref', module: required.module, path: required.whole }, j + 4, limit, '', false);
     }
   }
+  // Python's `super().keys(...)` (or `super(Cache, self)`) in a class that extends a client class: the client's own method.
+  if (base === 'super' && a.language.family === 'python' && a.is(j + 1, '(') && a.partner[j + 1] > j && a.isAccess(a.partner[j + 1] + 1)) {
+    return continueChain(a, baseValue(a, base, j), a.partner[j + 1] + 1, limit, base, false);
+  }
   const path = a.memberPaths.at(a, base, j, limit);
   if (path) {
     return continueChain(a, path.value, path.end, limit, path.last, false);
@@ -138,7 +142,7 @@ function baseValue(a: CodeAnalyzer, base: string, token: number): Value | undefi
   if (base === 'super' || (base === 'base' && a.language.family === 'csharp')) {
     const classScope = a.scopes.enclosing(token, ['class']);
     const field = a.isAccess(token + 1) && a.isId(token + 2) && !a.is(token + 3, '(') ? inheritedClassField(a, classScope, a.tokens.text(token + 2)) : undefined;
-    return clientClass(a, classScope) ?? (field ? { t: 'instance', classScope } : undefined);
+    return libraryClass(a, classScope) ?? (field ? { t: 'instance', classScope } : undefined);
   }
   return a.lookup(base, token);
 }

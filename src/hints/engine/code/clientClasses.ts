@@ -1,7 +1,8 @@
 /**
- * Classes of the file that extend a client class (`class CacheConnection extends Redis`): an instance is that
- * client wherever the class does not define the member itself (and a class that extends a workspace class
- * has that class's client fields), and the arguments of `super(...)` in its
+ * Classes of the file that extend a client class (`class CacheConnection extends Redis`, `extends
+ * DynamoDB.DocumentClient`) or a DynamoDB library's mapper (`extends DataMapper`): an instance, `this` and
+ * `super` are that client or mapper wherever the class does not define the member itself (and a class that
+ * extends a workspace class has that class's client fields), and the arguments of `super(...)` in its
  * constructor, or of `new` on a class with no constructor of its own, are the client's options.
  */
 import { RedisFlavor } from '../model';
@@ -9,9 +10,11 @@ import { REDIS_COMMANDS } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { inheritedClassField } from './languages/baseClassFields';
+import { FileMemo } from './fileMemo';
 import { delegatedClient } from './languages/pythonProxies';
 import { importedClassField, importedFieldOfUnknownOrigin } from './projectImports';
 import { redisClientOptions } from './redis';
+import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { memberOfClient, Value } from './values';
 
 /** How far up a chain of same-file base classes the client class is looked for (as the scope tree does). */
@@ -35,9 +38,14 @@ export function outsideBase(a: CodeAnalyzer, classScope: number): number | undef
  * own) would otherwise read its own members for ever.
  */
 const basesInReading = new WeakMap<CodeAnalyzer, Set<number>>();
+const libraryBases = new FileMemo<number, Value | null>();
 
-/** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
-export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 'client' }) | undefined {
+/**
+ * The library object a class of the file is by inheritance: the client type (`Redis`, `DynamoDB.DocumentClient`)
+ * or the DynamoDB library's mapper or model (`DataMapper`: `ormObjects.ts`) that its outermost same-file base
+ * extends, or undefined. Only a class with a base the file does not declare reads its type.
+ */
+export function libraryClass(a: CodeAnalyzer, classScope: number): Value | undefined {
   const token = outsideBase(a, classScope);
   let reading = basesInReading.get(a);
   if (token === undefined || reading?.has(classScope)) {
@@ -49,11 +57,22 @@ export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 
   }
   reading.add(classScope);
   try {
-    const value = a.language.typeValue(a, token);
-    return value?.t === 'client' ? value : undefined;
+    // Read once per class: every `this.x` of a class with an outside base (`extends cdk.Stack`) asks.
+    return (
+      libraryBases.get(a, classScope, () => {
+        const value = a.language.typeValue(a, token);
+        return value?.t === 'client' || isOrmObject(value) ? value : null;
+      }) ?? undefined
+    );
   } finally {
     reading.delete(classScope);
   }
+}
+
+/** The client a class of the file is by inheritance: the client type its outermost same-file base extends, or undefined. */
+export function clientClass(a: CodeAnalyzer, classScope: number): (Value & { t: 'client' }) | undefined {
+  const value = libraryClass(a, classScope);
+  return value?.t === 'client' ? value : undefined;
 }
 
 /**
@@ -66,7 +85,12 @@ export function inheritedMember(a: CodeAnalyzer, instance: Value & { t: 'instanc
   if (instance.classObject) {
     return undefined;
   }
-  const client = clientClass(a, instance.classScope) ?? delegatedClient(a, instance.classScope);
+  const library = libraryClass(a, instance.classScope);
+  if (isOrmObject(library)) {
+    // `this.scan` of a `DataMapper` subclass: the mapper's member, which its calls are read as (`dynamoOrms.ts`).
+    return { t: 'ref', module: library.module, path: `${library.path}.${name}` };
+  }
+  const client = (library?.t === 'client' ? library : undefined) ?? delegatedClient(a, instance.classScope);
   return client ? memberOfClient(client, name) : (importedBaseField(a, instance.classScope, name) ?? inheritedClassField(a, instance.classScope, name));
 }
 
@@ -119,7 +143,27 @@ export function clientReceiver(a: CodeAnalyzer, value: Value | undefined, method
   if (value?.t !== 'instance' || value.classObject || a.scopes.member(value.classScope, method)) {
     return value;
   }
-  return clientClass(a, value.classScope) ?? delegatedClient(a, value.classScope) ?? value;
+  return libraryClass(a, value.classScope) ?? delegatedClient(a, value.classScope) ?? value;
+}
+
+/** Method names of the DynamoDB libraries' mappers and models that send a request: a subclass that defines one reads it as its own. */
+const LIBRARY_REQUEST_METHODS = new Set([
+  ...['get', 'put', 'update', 'upsert', 'patch', 'delete', 'remove', 'create', 'find', 'fetch', 'match', 'query', 'queryItems', 'scan', 'scanItems', 'parallelScan'],
+  ...['executeUpdateExpression', 'batchGet', 'batchPut', 'batchDelete', 'batchWrite', 'transact'],
+]);
+
+/**
+ * An instance of a class of the file that extends a DynamoDB library's mapper or model (`export const DbMapper =
+ * new DataMapper({...})` where `class DataMapper extends DynamoDBDataMapper`), as another module that imports the
+ * instance reads it: the library's object, only when the class defines none of the methods that send requests,
+ * since that module reads them as the library's own.
+ */
+export function inheritedOrmObject(a: CodeAnalyzer, value: Value | undefined): OrmObject | undefined {
+  if (value?.t !== 'instance' || value.classObject) {
+    return undefined;
+  }
+  const library = libraryClass(a, value.classScope);
+  return isOrmObject(library) && !a.scopes.memberNames(value.classScope).some((name) => LIBRARY_REQUEST_METHODS.has(name)) ? library : undefined;
 }
 
 /** A Redis client class (`class Cache extends Redis`): its flavor, or undefined. */

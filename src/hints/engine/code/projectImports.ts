@@ -9,14 +9,14 @@
 import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { inheritedRedisClient } from './clientClasses';
+import { inheritedOrmObject, inheritedRedisClient } from './clientClasses';
 import { FileMemo } from './fileMemo';
 import { namedValue, tableNameRef } from './names';
 import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
-import { isOrmObject } from './languages/ormObjects';
+import { isOrmObject, OrmObject } from './languages/ormObjects';
 import { membersUnder } from './languages/baseClassFields';
 import { isLayerModule } from '../workspace/lambdaLayers';
 
@@ -285,6 +285,11 @@ function classMembers(a: CodeAnalyzer, module: string, path: string): Readonly<R
  */
 export function importsTestDouble(a: CodeAnalyzer, module: string, path: string): boolean {
   return isTestDoubleImport(module, path, a.language.family === 'python' ? 'python' : 'js', a.project?.file) || mocksModule(a, module);
+}
+
+/** A DynamoDB library's object as another module reads it: itself, or the one an instance of a class extending it is. */
+export function exportedOrmObject(a: CodeAnalyzer, value: Value | undefined): OrmObject | undefined {
+  return isOrmObject(value) ? value : inheritedOrmObject(a, value);
 }
 
 /** A client value as another module reads it: its kind, and the table it names when simple. */

@@ -12,11 +12,11 @@
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, qualifiedPath, typescript } from '../code/languages/javascript';
-import { isOrmObject, OrmObject } from '../code/languages/ormObjects';
+import type { OrmObject } from '../code/languages/ormObjects';
 import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
-import { exportedClient } from '../code/projectImports';
+import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { isTestDoubleFile } from '../code/testDoubles';
 import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
@@ -519,7 +519,7 @@ class ExportReader {
   /** The model, entity or table the expression at `start` makes (`module.exports = dynamoose.model(...)`), read to the end of its statement. */
   private ormObjectAt(start: number): OrmObject | undefined {
     const { value, end } = this.a.evalChain(start, this.a.tokens.length);
-    return isOrmObject(value) && this.endsValue(end, start) ? value : undefined;
+    return this.endsValue(end, start) ? exportedOrmObject(this.a, value) : undefined;
   }
 
   /** The client the expression at `start` makes, when the analyzer reads it to the end of its statement. */

@@ -325,14 +325,24 @@ function isClassMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): bool
   }
   // `get(key) {` is a method named `get` (a cache's own `get` and `set`); `get cache() {` is a getter named `cache`.
   const name = a.tokens.text(i);
-  return (!MEMBER_PREFIXES.has(name) || ((name === 'get' || name === 'set') && a.is(i + 1, '('))) && (a.is(i - 1, '{') || a.is(i - 1, ';') || a.is(i - 1, '}') || a.is(i - 1, '*') || MEMBER_PREFIXES.has(a.id(i - 1) ?? '') || a.startsLine(i));
+  return (!MEMBER_PREFIXES.has(name) || ((name === 'get' || name === 'set') && methodParameters(a, i) > 0)) && (a.is(i - 1, '{') || a.is(i - 1, ';') || a.is(i - 1, '}') || a.is(i - 1, '*') || MEMBER_PREFIXES.has(a.id(i - 1) ?? '') || a.startsLine(i));
+}
+
+/** The `(` of a method's parameters when the name at `i` starts one: `get(key) {`, or generic, `get<T>(item: T) {`; else -1. */
+function methodParameters(a: CodeAnalyzer, i: number): number {
+  if (a.is(i + 1, '(')) {
+    return i + 1;
+  }
+  const close = a.is(i + 1, '<') ? closeAngle(a, i + 1) : -1;
+  return close > 0 && a.is(close + 1, '(') ? close + 1 : -1;
 }
 
 function classMember(a: CodeAnalyzer, tree: ScopeTree<Value>, i: number): void {
   const classScope = tree.scopeAt(i);
   const name = `.${a.tokens.text(i)}`;
-  if (a.is(i + 1, '(')) {
-    const fn = functionValue(a, tree, i + 1);
+  const open = methodParameters(a, i);
+  if (open > 0) {
+    const fn = functionValue(a, tree, open);
     // A getter runs when the member is read (`this.cache.keys()` reads what `get cache()` returns); a setter says
     // nothing of what reading gives.
     if (fn?.t === 'function' && !a.idIs(i - 1, 'set')) {

@@ -26,6 +26,7 @@ const COMPARISONS = ['==', '!=', '<=', '>='];
 /** Tokens after a name that make `Type name` a declaration (`in` in a foreach, `(` for a method). */
 const DECLARATION_FOLLOWERS = codeSet(['=', ';', ',', ')', ':', '{', '=>', 'in', '(']);
 const EQUALS = codeOf('=');
+const LESS_THAN = codeOf('<');
 const RETURN = codeOf('return');
 /** Exception types a `throws` clause lists that are read before giving up. */
 const MAX_THROWN = 8;
@@ -125,24 +126,26 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
       a.addReturn(i + 1);
       continue;
     }
-    if (DECLARATION_FOLLOWERS[codes[i + 1]] !== 1) {
+    // A C# generic method (`Task<List<T>> ScanAsync<T>(...)`): its parameters follow its type parameters.
+    const follower = codes[i + 1] === LESS_THAN && a.language.family === 'csharp' ? closeAngle(a, i + 1) + 1 : i + 1;
+    if (follower <= 0 || DECLARATION_FOLLOWERS[codes[follower]] !== 1 || (follower !== i + 1 && !a.is(follower, '('))) {
       continue;
     }
     const typeStart = typeBefore(a, i);
     if (typeStart < 0 || a.isAccess(typeStart - 1)) {
       continue;
     }
-    const method = a.is(i + 1, '(');
+    const method = a.is(follower, '(');
     const returnType = method ? awaitedType(a, typeStart) : typeStart;
     const declared = a.language.typeValue(a, returnType);
     const name = a.tokens.text(i);
     if (method) {
-      const scope = tree.scopeAt(i + 1);
-      if (tree.kind(scope) === 'function' && tree.range(scope)[0] === i + 1) {
+      const scope = tree.scopeAt(follower);
+      if (tree.kind(scope) === 'function' && tree.range(scope)[0] === follower) {
         // A C# expression-bodied method (`IDatabase Db() => connection.GetDatabase();`) returns its expression.
         const concise = a.functions.get(scope)?.concise ?? -1;
         tree.bind(tree.holderAt(i), name, { token: i, expression: -1, fixed: { t: 'function', scope, concise }, method: true, ...(declared ? { declared } : {}) });
-      } else if (tree.kind(scope) === 'class' && bodilessMethod(a, i + 1)) {
+      } else if (tree.kind(scope) === 'class' && bodilessMethod(a, follower)) {
         // `abstract DynamoDbTable<T> table();`, an interface's `Jedis jedis();` or `Tables tables();`: what the
         // subclasses return has this type (a client, or a class whose members hold one).
         tree.bind(scope, name, { token: i, expression: -1, fixed: { t: 'function', scope: -1, concise: -1, returnType }, method: true, ...(declared ? { declared } : {}) });
