@@ -11,26 +11,11 @@ import { cdkConstructType } from './values';
 
 /** Dotted parts of a base class name followed at most (`cdk.aws_rds.DatabaseCluster`). */
 const MAX_BASE_PARTS = 4;
-/** Tokens between `extends` and the class body looked through (`extends rds.DatabaseCluster implements IThing {`). */
-const MAX_HEAD_TOKENS = 16;
-
-/**
- * Where a JavaScript or TypeScript class's base is named: the scope tree keeps a base only when it is one name
- * (`extends Redis`), so a dotted one (`extends rds.DatabaseCluster`) is found after `extends` here.
- */
-function jsBase(a: CodeAnalyzer, classScope: number): number | undefined {
-  const body = a.scopes.start(classScope);
-  for (let k = body - 1; k > 0 && k >= body - MAX_HEAD_TOKENS && !a.idIs(k, 'class'); k--) {
-    if (a.idIs(k, 'extends')) {
-      return a.isId(k + 1) ? k + 1 : undefined;
-    }
-  }
-  return undefined;
-}
 
 /** The CDK construct a class extends, by its base written as a name of an import (`rds.DatabaseCluster`, `Table`). */
 function constructBase(a: CodeAnalyzer, classScope: number): string | undefined {
-  const token = classScope <= 0 ? undefined : a.language.family === 'js' ? jsBase(a, classScope) : outsideBase(a, classScope);
+  // The base its outermost same-file base extends, dotted or not (`extends rds.DatabaseCluster`).
+  const token = outsideBase(a, classScope);
   const root = token === undefined ? undefined : a.lookup(a.tokens.text(token), token);
   if (token === undefined || root?.t !== 'ref') {
     return undefined;
