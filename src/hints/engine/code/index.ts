@@ -4,6 +4,7 @@ import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
 import { withSettingsConnections } from './sqlSettings';
 import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
+import { sqlClientBuilderContexts } from './sqlClientBuilder';
 import { settingsTlsContexts } from './sqlTlsSettings';
 import { readRedisLocalLiterals } from './sqlLiterals';
 import { clientsMadePerRequest } from './webHandlers';
@@ -91,7 +92,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const requestClients = clientsMadePerRequest(analyzer);
   const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true), options.testFile === true);
   const tlsCovered = tlsDisabledStarts(sql.contexts);
-  contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered));
+  contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
   const variants = readPassedProps(analyzer, contexts);
   return {
     operations: analyzer.operations,

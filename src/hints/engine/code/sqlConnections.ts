@@ -20,7 +20,7 @@ import { expressionEnd, segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
 import { contextFrom, positionalOption } from './options';
 import { inTestCode } from './testFixtures';
-import { dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
+import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
@@ -48,9 +48,7 @@ export type SqlFlavor =
   | 'asyncpg'
   | 'mysql-connector'
   | 'aiomysql'
-  | 'npgsql'
-  | 'mysqlconnector'
-  | 'mysql-data'
+  | DotnetFlavor
   | 'sqlalchemy'
   | 'flask-sqlalchemy'
   | 'peewee'

@@ -2,8 +2,9 @@
  * .NET SQL drivers for RDS and Aurora (`code/sqlConnections.ts` reads the other languages'): Npgsql's
  * `new NpgsqlConnection(cs)`, `NpgsqlDataSource.Create(cs)` and `new NpgsqlDataSourceBuilder(cs)`, and
  * `new MySqlConnection(cs)` of MySqlConnector and of MySQL Connector/NET (`MySql.Data.MySqlClient`), with
- * MySqlConnector's `new MySqlDataSource(cs)`, and Entity Framework Core's providers (`options.UseNpgsql(cs)`,
- * `UseMySql`, `UseMySQL`). A name counts only where the file uses the driver's namespace (`using Npgsql;`,
+ * MySqlConnector's `new MySqlDataSource(cs)`, SQL Server's `new SqlConnection(cs)` of Microsoft.Data.SqlClient and
+ * System.Data.SqlClient, and Entity Framework Core's providers (`options.UseNpgsql(cs)`, `UseMySql`, `UseMySQL`,
+ * `UseSqlServer`). A name counts only where the file uses the driver's namespace (`using Npgsql;`,
  * `using Microsoft.EntityFrameworkCore;`, noted by the C# analyzer as it reads the file's usings) and declares
  * nothing of that name.
  *
@@ -14,10 +15,12 @@
  * and Microsoft.Data.SqlClient's for SQL Server, an ASP.NET app's `appsettings.json` string for EF Core's
  * `UseSqlServer` ("bypass walking the certificate chain to validate trust",
  * https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.trustservercertificate).
- * The MySQL drivers have no such key and reject a string that names one.
+ * The MySQL drivers have no such key and reject a string that names one. SqlClient's `Encrypt=False` sends the
+ * traffic in clear (`NO_ENCRYPT`).
  *
  * These drivers pool physical connections by connection string and hand one back on `Dispose` (pooling is on
- * unless `Pooling=false`: https://dev.mysql.com/doc/connector-net/en/connector-net-connections-pooling.html),
+ * unless `Pooling=false`: https://dev.mysql.com/doc/connector-net/en/connector-net-connections-pooling.html,
+ * https://learn.microsoft.com/sql/connect/ado-net/sql-server-connection-pooling),
  * so `using var conn = new NpgsqlConnection(cs)` in a Lambda handler reuses the execution environment's pool:
  * no connection per invocation is reported for them.
  */
@@ -33,21 +36,24 @@ import { namesRdsHost, tlsDisabledOption } from './sqlTls';
 /** The module the C# analyzer notes a driver's type under (`dotnet-sql:Npgsql`), as `a.imports` holds it. */
 export const DOTNET_SQL_MODULE = 'dotnet-sql:';
 
-type DotnetFlavor = 'npgsql' | 'mysqlconnector' | 'mysql-data';
+export type DotnetFlavor = 'npgsql' | 'mysqlconnector' | 'mysql-data' | 'sqlclient' | 'sqlclient-system';
 
 /** The types each namespace brings that open a connection or a data source (a pool) from a connection string. */
 const NAMESPACES: Readonly<Record<string, { flavor: DotnetFlavor; constructed: readonly string[]; factories: readonly string[] }>> = {
   Npgsql: { flavor: 'npgsql', constructed: ['NpgsqlConnection', 'NpgsqlDataSourceBuilder'], factories: ['NpgsqlDataSource'] },
   MySqlConnector: { flavor: 'mysqlconnector', constructed: ['MySqlConnection', 'MySqlDataSource'], factories: [] },
   'MySql.Data.MySqlClient': { flavor: 'mysql-data', constructed: ['MySqlConnection'], factories: [] },
+  'Microsoft.Data.SqlClient': { flavor: 'sqlclient', constructed: ['SqlConnection'], factories: [] },
+  'System.Data.SqlClient': { flavor: 'sqlclient-system', constructed: ['SqlConnection'], factories: [] },
 };
 
 /**
  * Entity Framework Core's providers, extension methods of `DbContextOptionsBuilder` in the namespace
- * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`. Each takes the
- * connection string first; the DbContext opens its connections through the driver's pool.
+ * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`, and SQL Server's
+ * `UseSqlServer` (on Microsoft.Data.SqlClient). Each takes the connection string first; the DbContext opens its
+ * connections through the driver's pool.
  */
-const EF_PROVIDERS: Readonly<Record<string, DotnetFlavor>> = { UseNpgsql: 'npgsql', UseMySql: 'mysqlconnector', UseMySQL: 'mysql-data' };
+const EF_PROVIDERS: Readonly<Record<string, DotnetFlavor>> = { UseNpgsql: 'npgsql', UseMySql: 'mysqlconnector', UseMySQL: 'mysql-data', UseSqlServer: 'sqlclient' };
 const EF_NAMESPACE = 'Microsoft.EntityFrameworkCore';
 const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
 
@@ -55,14 +61,15 @@ const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
 export function noteDotnetSqlImport(a: CodeAnalyzer, namespace: string): void {
   const driver = Object.hasOwn(NAMESPACES, namespace) ? NAMESPACES[namespace] : undefined;
   const names = driver ? [...driver.constructed, ...driver.factories] : namespace === EF_NAMESPACE ? Object.keys(EF_PROVIDERS) : [];
-  for (const name of names) {
+  // SqlClient's builder is read by `sqlClientBuilder.ts`.
+  for (const name of driver?.flavor.startsWith('sqlclient') ? [...names, 'SqlConnectionStringBuilder'] : names) {
     a.addImport(name, DOTNET_SQL_MODULE + namespace, name);
   }
 }
 
 /** Whether the file uses a driver's namespace, or Entity Framework Core's. */
 export function importsDotnetDriver(a: CodeAnalyzer): boolean {
-  for (const name of ['NpgsqlConnection', 'MySqlConnection', 'UseNpgsql']) {
+  for (const name of ['NpgsqlConnection', 'MySqlConnection', 'SqlConnection', 'UseNpgsql']) {
     if (a.imports.get(name)?.module.startsWith(DOTNET_SQL_MODULE)) {
       return true;
     }
@@ -129,6 +136,13 @@ const TRUST_KEYS = new Set(['trustservercertificate']);
  * (https://dev.mysql.com/doc/dev/connector-net/latest/api/data_api/MySql.Data.MySqlClient.MySqlSslMode.html).
  */
 const NO_TLS: Readonly<Record<string, RegExp>> = { npgsql: /^disable$/i, mysqlconnector: /^(?:none|disabled)$/i, 'mysql-data': /^(?:none|disabled)$/i };
+/**
+ * SqlClient's `Encrypt` values that leave the traffic in clear: Microsoft.Data.SqlClient's `false`, `no` or
+ * `Optional` (it encrypts by default since 4.0), System.Data.SqlClient's `false` or `no` (its default, so only
+ * an explicit value is reported): https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnection.connectionstring,
+ * https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring.
+ */
+const NO_ENCRYPT: Readonly<Record<string, RegExp>> = { sqlclient: /^(?:false|no|optional)$/i, 'sqlclient-system': /^(?:false|no)$/i };
 
 /**
  * The options of a connection string (`Host=...;Password=...;Trust Server Certificate=true`), each anchored on
@@ -152,6 +166,8 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
       options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
     } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && NO_TLS[flavor].test(text)) {
       tlsOff = true;
+    } else if (key === 'encrypt' && Object.hasOwn(NO_ENCRYPT, flavor)) {
+      tlsOff = NO_ENCRYPT[flavor].test(text);
     }
   }
   if (tlsOff) {
