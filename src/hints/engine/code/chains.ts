@@ -9,6 +9,7 @@ import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
 import { isLazyProxy, proxiedValue } from './languages/pythonProxies';
 import { conditionalClient } from './conditionalClients';
+import { chainEnd } from './receiverChains';
 import { isParameter } from './injection';
 import { targetTypedNew } from './languages/typedDeclarations';
 import { FALLBACKS } from './names';
@@ -37,18 +38,9 @@ export function chainOrFallback(a: CodeAnalyzer, from: number): Value | undefine
   if (chain.value && !typedByFile) {
     return chain.value;
   }
-  if (!a.isId(from)) {
+  const j = chainEnd(a, from);
+  if (j < 0) {
     return undefined;
-  }
-  let j = from + 1;
-  for (;;) {
-    if (a.isAccess(j) && a.isId(j + 1)) {
-      j += 2;
-    } else if (a.is(j, '(') || a.is(j, '[')) {
-      j = a.skipGroup(j);
-    } else {
-      break;
-    }
   }
   if (a.language.family === 'js' && a.is(j, '?') && !typedByFile) {
     return conditionalClient(a, j).value;

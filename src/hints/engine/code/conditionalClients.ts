@@ -5,6 +5,7 @@
  * client, whose methods include the low-level ones (`services.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { chainEnd } from './receiverChains';
 import type { Value } from './values';
 
 /** The client a `cond ? a : b` whose `?` is at `question` gives, if both branches give one, and where it ends. */
@@ -26,19 +27,8 @@ export function conditionalClient(a: CodeAnalyzer, question: number): { value: V
 
 /** Where the `?` of a conditional whose condition is the dotted name or call from `start` is (`process.env.X ?`), or -1. */
 function questionAfter(a: CodeAnalyzer, start: number): number {
-  if (!a.isId(start)) {
-    return -1;
-  }
-  let j = start + 1;
-  for (;;) {
-    if (a.isAccess(j) && a.isId(j + 1)) {
-      j += 2;
-    } else if (a.is(j, '(') || a.is(j, '[')) {
-      j = a.skipGroup(j);
-    } else {
-      return a.is(j, '?') ? j : -1;
-    }
-  }
+  const end = chainEnd(a, start);
+  return end > 0 && a.is(end, '?') ? end : -1;
 }
 
 /** The chain from `start` as `evalChain` reads it, or the conditional it is the condition of (an exported binding's value). */

@@ -52,3 +52,20 @@ export function chainStart(a: CodeAnalyzer, end: number): number {
   }
   return j + 1;
 }
+
+/** The token after the chain of names, members, calls and subscripts that starts at the name `start` (`process.env.X`, `opts.db()`), or -1 when `start` is no name. */
+export function chainEnd(a: CodeAnalyzer, start: number): number {
+  if (!a.isId(start)) {
+    return -1;
+  }
+  let j = start + 1;
+  for (;;) {
+    if (a.isAccess(j) && a.isId(j + 1)) {
+      j += 2;
+    } else if (a.is(j, '(') || a.is(j, '[')) {
+      j = a.skipGroup(j);
+    } else {
+      return j;
+    }
+  }
+}
