@@ -156,6 +156,8 @@ export interface RuleDiagnostic {
   alwaysEncryptedMessage?: string;
   /** For `partiql-full-scan`: the message for a SELECT with no WHERE clause that reads only its first page. */
   firstPageMessage?: string;
+  /** For `no-pagination`: the message for a Scan with no filter whose result the code reads only for its first item, or for whether it has one. */
+  firstItemMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];
   /**

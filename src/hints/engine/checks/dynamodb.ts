@@ -37,6 +37,11 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
         continue;
       }
       reported.add(occurrence.name.start);
+      if (rule.diagnostic?.firstItemMessage && scanReadForFirstItem(occurrence.operation, request, scopes, occurrence.tokenIndex)) {
+        // Its first item is on the first page: no loop is missing, but the page it reads is up to 1 MB.
+        context.report(rule, occurrence.name, undefined, rule.diagnostic.firstItemMessage);
+        continue;
+      }
       const shape = occurrence.fix?.pagination;
       context.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
     } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
@@ -67,6 +72,14 @@ function limitAsksForOnePage(operation: string, request: OptionContext): boolean
  */
 function firstItemOnly(operation: string, request: OptionContext | undefined, scopes: ScopeInfo, tokenIndex: number): boolean {
   return operation === 'dynamodb:Query' && request?.complete === true && !setsOption(request, FILTERS) && scopes.readsFirstItemOnly(tokenIndex);
+}
+
+/**
+ * A Scan with no filter whose result the code reads only for its first item, or for whether it has one (`isTableEmpty`):
+ * a non-empty table's first page holds an item, so no loop is missing, but without a Limit that page is up to 1 MB.
+ */
+function scanReadForFirstItem(operation: string, request: OptionContext | undefined, scopes: ScopeInfo, tokenIndex: number): boolean {
+  return operation === 'dynamodb:Scan' && request?.complete === true && !setsOption(request, FILTERS) && scopes.readsFirstItemOnly(tokenIndex);
 }
 
 /**

@@ -26,7 +26,7 @@ export interface Dialect {
   testedAt(a: CodeAnalyzer, end: number): boolean;
   /** A use of the response ending at `end` that says nothing of its items: its metadata, or its count as an existence test. */
   pageFreeAt(a: CodeAnalyzer, end: number): boolean;
-  /** The token after the response's count read at `end` (`["Count"]`), for a count kept in a variable and only tested (Python), or -1. */
+  /** The token after the response's count read at `end` (Python `["Count"]`, Java `.getCount()`), for a count kept in a variable and only tested, or -1. */
   countAfter?(a: CodeAnalyzer, end: number): number;
 }
 
@@ -42,7 +42,8 @@ const CSHARP_UNWRAP: ReadonlySet<string> = new Set(['ConfigureAwait']);
 const NO_UNWRAP: ReadonlySet<string> = new Set();
 /** The items of a Java response: SDK v2 `items()`, v1 `getItems()`. */
 const JAVA_ITEMS = new Set(['items', 'getItems']);
-const JAVA_COUNT = new Set(['count', 'getCount']);
+/** A response's count, or its scanned count (equal to it without a filter, the only case `firstItemOnly.ts` reads). */
+const JAVA_COUNT = new Set(['count', 'getCount', 'scannedCount', 'getScannedCount']);
 /** LINQ calls that, without a predicate, read the first element only. */
 const CSHARP_FIRST = new Set(['FirstOrDefault', 'First']);
 /** Words before `name =` that make no declaration of `name`. */
@@ -194,17 +195,24 @@ const go: Dialect = {
 };
 
 /**
- * A test of the items, or their count (Python, Go): `if items:`, `not items`, `items and …`,
- * `… if items else …`, `len(items)`, Go's `out.Items == nil`.
+ * A test of whether there are items (Python, Go): `if items:`, `not items`, `items and …`, `… if items else …`,
+ * their count tested so (`len(items) > 0`, `if len(items):`), Go's `out.Items == nil`. A count used as a number
+ * (`total = len(items) * 5`) counts them all: not a test.
  */
 function testedOrCounted(a: CodeAnalyzer, end: number): boolean {
-  const before = expressionStart(a, end) - 1;
-  if (a.is(before, '(') && a.idIs(before - 1, 'len') && a.is(end, ')')) {
-    return true;
+  const start = expressionStart(a, end);
+  if (a.is(start - 1, '(') && a.idIs(start - 2, 'len') && a.is(end, ')')) {
+    return comparedWithFew(a, end + 1) || truthTested(a, start - 2, end + 1);
   }
+  return truthTested(a, start, end) || ((a.is(end, '==') || a.is(end, '!=')) && a.idIs(end + 1, 'nil'));
+}
+
+/** The Python operand from `start` to before `end` used as a condition: after `if`, `not`, `elif`, `and`, `or` or `while`, and ending it. */
+function truthTested(a: CodeAnalyzer, start: number, end: number): boolean {
+  const before = start - 1;
   const test = a.idIs(before, 'if') || a.idIs(before, 'not') || a.idIs(before, 'elif') || a.idIs(before, 'and') || a.idIs(before, 'or') || a.idIs(before, 'while');
   const ends = a.is(end, ':') || a.idIs(end, 'else') || a.idIs(end, 'and') || a.idIs(end, 'or') || a.is(end, ')') || a.startsLine(end);
-  return (test && ends) || ((a.is(end, '==') || a.is(end, '!=')) && a.idIs(end + 1, 'nil'));
+  return test && ends;
 }
 
 /** Past a TypeScript non-null assertion at `end` that a member or subscript follows (`result!.Items`, `Items![0]`). */
@@ -312,6 +320,7 @@ const java: Dialect = {
     const count = emptyCall(a, end, JAVA_COUNT);
     return emptyCall(a, end, JAVA_PAGE_FREE) >= 0 || (count >= 0 && comparedWithFew(a, count));
   },
+  countAfter: (a, end) => emptyCall(a, end, JAVA_COUNT),
 };
 
 const csharp: Dialect = {
