@@ -27,3 +27,34 @@ describe('SQL Server TrustServerCertificate in appsettings.json', () => {
     assert.deepEqual(of(hintsIn('Shop.Web/appsettings.json', json)), [`3:"${rds}" ${RULE}`, `4:"${local.replace(/\\\\/g, '\\\\')}" ${RULE}`, `3:"${rds}" ${RULE}!`]);
   });
 });
+
+describe('SQL Server Encrypt=False in appsettings.json', () => {
+  const TLS = 'rds-sql-tls-disabled';
+  const tls = (hints: readonly string[]): string[] => hints.filter((hint) => hint.includes(` ${TLS}`));
+  const settings = (strings: readonly string[]): string =>
+    sourceLines('{', '  "ConnectionStrings": {', ...strings.map((each, i) => `    "Db${i}": "${each}"${i < strings.length - 1 ? ',' : ''}`), '  }', '}');
+
+  it('reports Encrypt=False or No in a SQL Server string to RDS and hovers it for a developer server', () => {
+    const rds = 'Server=tcp:orders.c1x2y3z4.eu-west-1.rds.amazonaws.com,1433;Initial Catalog=Orders;User Id=app;Password=${DB_PASSWORD};Encrypt=False';
+    const trusted = 'Data Source=reports.c1x2y3z4.eu-west-1.rds.amazonaws.com;Database=Reports;Trusted_Connection=False;User Id=reports;Encrypt=no';
+    const local = 'Server=localhost;Database=Shop;User Id=sa;Password=${SA_PASSWORD};Encrypt=false;TrustServerCertificate=True';
+    const json = settings([rds, trusted, local]); // lines 3, 4, 5
+    assert.deepEqual(tls(hintsIn('src/Orders.Api/appsettings.Production.json', json)), [`3:"${rds}" ${TLS}`, `4:"${trusted}" ${TLS}`, `5:"${local}" ${TLS}`, `3:"${rds}" ${TLS}!`, `4:"${trusted}" ${TLS}!`]);
+  });
+
+  it('leaves Optional, True and the MySQL and Npgsql strings as they were read', () => {
+    const host = 'orders.c1x2y3z4.eu-west-1.rds.amazonaws.com';
+    const json = settings([
+      // Optional is clear text under Microsoft.Data.SqlClient only, and the file does not say which SqlClient reads it.
+      `Server=${host},1433;Database=Orders;User Id=app;Encrypt=Optional;MultipleActiveResultSets=true`,
+      `Server=${host},1433;Database=Orders;User Id=app;Encrypt=True;TrustServerCertificate=False`,
+      // MySQL Connector/NET's old Encrypt key, and Npgsql's string (Npgsql has no Encrypt key).
+      `Server=${host};Database=orders;Uid=app;Pwd=\${DB_PASSWORD};Encrypt=false`,
+      `Host=${host};Database=orders;Username=app;Encrypt=false;Trust Server Certificate=false`,
+      `Server=${host};Port=3306;Database=orders;User ID=app;Encrypt=false;MultipleActiveResultSets=true`,
+    ]);
+    assert.deepEqual(tls(hintsIn('src/Orders.Api/appsettings.json', json)), []);
+    const mysql = `Server=${host};Database=shop;User ID=shop;SslMode=None`;
+    assert.deepEqual(tls(hintsIn('src/Orders.Api/appsettings.json', settings([mysql]))), [`3:"${mysql}" ${TLS}`, `3:"${mysql}" ${TLS}!`]);
+  });
+});

@@ -7,7 +7,9 @@
  *   `password` and `ssl` (https://stackexchange.github.io/StackExchange.Redis/Configuration);
  * - an ADO.NET connection string (`Host=...;Password=...`, `Server=...;Pwd=...`): its host, its password, and Npgsql's
  *   and Microsoft.Data.SqlClient's `Trust Server Certificate=true`, which accepts any server certificate
- *   (https://www.npgsql.org/doc/connection-string-parameters.html, SqlConnectionStringBuilder.TrustServerCertificate);
+ *   (https://www.npgsql.org/doc/connection-string-parameters.html, SqlConnectionStringBuilder.TrustServerCertificate),
+ *   and a SQL Server string's `Encrypt=False` or `No`, which sends the traffic in clear
+ *   (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnection.connectionstring);
  *   a SQLite file's string is none of them.
  */
 import { connectionStringOptions } from '../code/sqlConnectionsDotnet';
@@ -50,12 +52,37 @@ function redisString(value: string, text: string, entry: IacEntry, model: Docume
  */
 const SQLITE = /(?:^|;)\s*(?:data\s*source|filename)\s*=\s*(?::memory:|[^;]*\.(?:db|db3|sqlite|sqlite3)\s*(?:;|$))/i;
 
+/**
+ * Keys of SqlClient's alone among the .NET drivers: `Server`, `Database`, `User Id`, `Initial Catalog`
+ * and `Integrated Security` are MySQL Connector/NET's too, whose old `Encrypt` key means something else, and Npgsql
+ * also reads `Trust Server Certificate` (https://learn.microsoft.com/sql/connect/ado-net/connection-options).
+ */
+const SQLCLIENT_KEYS = /(?:^|;)\s*(?:trusted_connection|multiple\s*active\s*result\s*sets|application\s*intent|multi\s*subnet\s*failover)\s*=/i;
+/** A SQL Server port after a comma (`Server=tcp:host,1433`), where MySQL lists further hosts. */
+const SQLSERVER_PORT = /(?:^|;)\s*(?:server|data\s*source)\s*=\s*[^;,]+,\s*\d+\s*(?:;|$)/i;
+/** Keys SqlClient rejects: the other drivers' strings. */
+const OTHER_KEYS = /(?:^|;)\s*(?:host|port|ssl\s*-?\s*mode|user\s*name)\s*=/i;
+
+/**
+ * Whether a string is SQL Server's by its keys: one SqlClient alone reads (or TrustServerCertificate, which the MySQL
+ * drivers reject, beside `Encrypt`, which Npgsql rejects), and none it rejects. The app's code, not the file, says
+ * which SqlClient reads it, so the string is read as System.Data.SqlClient reads `Encrypt`: only `False`/`No` leave
+ * the traffic in clear under both, `Optional` under Microsoft.Data.SqlClient alone.
+ */
+function sqlServerString(value: string): boolean {
+  if (OTHER_KEYS.test(value)) {
+    return false;
+  }
+  const trustAndEncrypt = /(?:^|;)\s*trust\s*server\s*certificate\s*=/i.test(value) && /(?:^|;)\s*encrypt\s*=/i.test(value);
+  return SQLCLIENT_KEYS.test(value) || SQLSERVER_PORT.test(value) || trustAndEncrypt;
+}
+
 function sqlString(value: string, entry: IacEntry, model: DocumentModel): void {
   if (SQLITE.test(value)) {
     return;
   }
   // `Trust Server Certificate` is Npgsql's (and SqlClient's) key, and `Host` is how Npgsql names the server.
-  const flavor = /(?:^|;)\s*host\s*=/i.test(value) ? 'npgsql' : 'mysqlconnector';
+  const flavor = sqlServerString(value) ? 'sqlclient-system' : /(?:^|;)\s*host\s*=/i.test(value) ? 'npgsql' : 'mysqlconnector';
   const options = withConfigPasswords(connectionStringOptions(value, entry.value.span, flavor));
   const host = options.find((option) => option.norm === 'host')?.literal;
   if (host?.kind !== 'str') {
