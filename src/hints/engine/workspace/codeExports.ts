@@ -22,7 +22,8 @@ import { Value } from '../code/values';
 import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
-import { chainOrConditional, classClients, instanceClients, recordClients } from './exportedInstances';
+import { chainOrConditional } from '../code/conditionalClients';
+import { classClients, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
@@ -78,8 +79,7 @@ export type ModuleFunction = Value & { t: 'function' };
 const MAX_NAMES = 256;
 const MAX_STARS = 32;
 
-/** Modules that name a client library; a file that names none can export no client of its own. */
-/** Client libraries a module may make clients with: AWS SDKs, Redis clients, DynamoDB libraries and SQL drivers (`code/sqlConnections.ts`, whose functions may open a connection on each call). */
+/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`). */
 export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector/;
 export const JS_LIBRARIES = /redis|valkey|aws-sdk|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */

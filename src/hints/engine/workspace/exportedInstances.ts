@@ -14,9 +14,6 @@ import type { ModuleFunction } from './codeExports';
 import { madeAnew } from './exportedFunctions';
 import type { ExportedClient } from './types';
 
-/** A module-level binding's value as an export reads it, a client picked by a conditional included. */
-export { chainOrConditional } from '../code/conditionalClients';
-
 /** Members of one class read for clients: far more than a base class or a wrapper has. */
 const MAX_CLASS_MEMBERS = 64;
 
