@@ -5,6 +5,7 @@
  * a client made once or chosen by an environment variable alike; names like theirs from other packages do not.
  */
 import * as assert from 'node:assert/strict';
+import { hintsInWorkspace, workspaceOf } from '../workspace/support';
 import { hintsIn, sourceLines } from './support';
 
 describe('DAX clients', () => {
@@ -331,5 +332,32 @@ describe('DAX clients', () => {
       '}',
     );
     assert.deepEqual(hintsIn('local.go', local), []);
+  });
+
+  it('follows a JavaScript or Go handler into a factory of another module that makes a DAX client on each call', () => {
+    const per = (found: string[]) => found.filter((hint) => hint.endsWith('lambda-client-per-invocation!'));
+    const factory = sourceLines(
+      "const AmazonDaxClient = require('amazon-dax-client');",
+      '',
+      'function makeClient() {',
+      '  return new AmazonDaxClient({ endpoints: [process.env.DAX_ENDPOINT] });',
+      '}',
+      'module.exports = { makeClient };',
+    );
+    const handler = sourceLines(
+      "const { makeClient } = require('./db');",
+      '',
+      'exports.handler = async (event) => {',
+      '  const dax = makeClient();',
+      "  return dax.getItem({ TableName: 'orders', Key: { id: { S: event.id } } }).promise();",
+      '};',
+    );
+    assert.deepEqual(per(hintsInWorkspace(workspaceOf({ 'src/db.js': factory, 'src/handler.js': handler }), 'src/handler.js', handler)), [
+      '4:makeClient lambda-client-per-invocation!',
+    ]);
+    const store = sourceLines('package store', '', 'import (', '\t"github.com/aws/aws-dax-go/dax"', ')', '', 'func NewClient() (*dax.Dax, error) {', '\tcfg := dax.DefaultConfig()', '\treturn dax.New(cfg)', '}');
+    const main = sourceLines('package main', '', 'import (', '\t"context"', '', '\t"example.com/orders/store"', '\t"github.com/aws/aws-lambda-go/lambda"', ')', '', 'func handle(ctx context.Context, event map[string]string) error {', '\tclient, err := store.NewClient()', '\t_ = client', '\treturn err', '}', '', 'func main() { lambda.Start(handle) }');
+    const goFiles = { 'go.mod': 'module example.com/orders\n\ngo 1.21\n', 'store/store.go': store, 'main.go': main };
+    assert.deepEqual(per(hintsInWorkspace(workspaceOf(goFiles), 'main.go', main)), ['11:NewClient lambda-client-per-invocation!']);
   });
 });

@@ -79,9 +79,9 @@ export type ModuleFunction = Value & { t: 'function' };
 const MAX_NAMES = 256;
 const MAX_STARS = 32;
 
-/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`). */
+/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs (JavaScript DAX clients too), Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`). */
 export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector/;
-export const JS_LIBRARIES = /redis|valkey|aws-sdk|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
+export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 

@@ -24,8 +24,8 @@ import { clientMakers, mayOpenSql, sqlOpeners } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
-/** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go, go-redis, redigo, rueidis, valkey-go and Valkey GLIDE. */
-const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|redis\/go-redis|go-redis\/redis|gomodule\/redigo|garyburd\/redigo|redis\/rueidis|rueian\/rueidis|valkey-io\/valkey-go|valkey-io\/valkey-glide\/go)/;
+/** The client libraries' import paths, as `goClients.ts` knows them: the AWS SDKs for Go and the DAX clients, go-redis, redigo, rueidis, valkey-go and Valkey GLIDE. */
+const CLIENT_IMPORT = /"github\.com\/(?:aws\/aws-sdk-go|aws\/aws-dax-go|redis\/go-redis|go-redis\/redis|gomodule\/redigo|garyburd\/redigo|redis\/rueidis|rueian\/rueidis|valkey-io\/valkey-go|valkey-io\/valkey-glide\/go)/;
 
 /** How many struct types one file tells its package about, and how many fields of each: far more than real code has. */
 const MAX_STRUCTS = 64;
