@@ -17,17 +17,14 @@ import { contextFrom, separatedSlot } from '../options';
 import { redisCall } from '../redis';
 import { assignRequestOptions, noteMemberAssignment } from '../requests';
 import { Value } from '../values';
-import { goClientType, goImport, goV1Method } from './goClients';
+import { goClientType, goImport, goLibraryClientCall, goPackageCall, goV1Method } from './goClients';
 import { pulumiGoResources } from './goPulumi';
 import { goInterfaceType } from './goInterfaces';
 import { handedToCallers } from './goCallers';
 import { EMBEDDED_CLIENT, goClientImports, startsField, structBraces } from './goPackageStructs';
 import { adoptMethods, adoptPackage, GO_PROJECT_MODULE, goProjectImports, goProjectStruct, projectInputCall } from './goProject';
-import { assignedTlsConfigFields, goRedisFactoryCall, goRedisUrl, isGoRedisUrlParser } from './goRedis';
-import { REDIGO, redigoMethodCall, redigoPackageCall } from './goRedigo';
-import { gureguDbCall, gureguTableCall } from './goGuregu';
-import { isRueidisService, isRueidisUrlParser, RUEIDIS, rueidisMethodCall, rueidisPackageCall, rueidisUrl } from './goRueidis';
-import { GLIDE_GO, glideGoPackageCall } from './goGlide';
+import { assignedTlsConfigFields, goRedisUrl, isGoRedisUrlParser } from './goRedis';
+import { isRueidisUrlParser, RUEIDIS, rueidisUrl } from './goRueidis';
 import { dynamodbTypesAliases, requestParameters, requestPart, varRequest } from './goRequestParts';
 import { chainedSetters, newInput, setterOnVariable } from './goSetters';
 import { callWithTypedRequest, requestInArguments } from './typedDeclarations';
@@ -462,20 +459,7 @@ function requestForCall(a: CodeAnalyzer, open: number, close: number): OptionCon
  * spellings on clients (`ScanPagesWithContext`), and calls on unseen receivers with SDK inputs.
  */
 function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefined, receiverStart: number): boolean {
-  if (receiver?.t === 'client' && receiver.flavor === REDIGO) {
-    redigoMethodCall(a, nameIndex, receiverStart);
-    return true;
-  }
-  if (receiver?.t === 'client' && receiver.flavor === RUEIDIS) {
-    rueidisMethodCall(a, nameIndex, receiverStart);
-    return true;
-  }
-  if (receiver?.t === 'client' && receiver.kind === 'dynamodb-guregu-table') {
-    gureguTableCall(a, nameIndex, receiver);
-    return true;
-  }
-  if (receiver?.t === 'client' && receiver.kind === 'dynamodb-guregu') {
-    gureguDbCall(a, nameIndex);
+  if (goLibraryClientCall(a, nameIndex, receiver, receiverStart)) {
     return true;
   }
   if (receiver?.t === 'client' && receiver.kind !== 'redis') {
@@ -487,23 +471,10 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
   }
   if (receiver?.t === 'gopkg') {
     const service = receiver.service;
+    if (goPackageCall(a, service, nameIndex)) {
+      return true;
+    }
     const method = a.tokens.text(nameIndex);
-    if (service === 'redis') {
-      goRedisFactoryCall(a, nameIndex);
-      return true;
-    }
-    if (service === REDIGO) {
-      redigoPackageCall(a, nameIndex);
-      return true;
-    }
-    if (isRueidisService(service)) {
-      rueidisPackageCall(a, nameIndex);
-      return true;
-    }
-    if (service === GLIDE_GO) {
-      glideGoPackageCall(a, nameIndex);
-      return true;
-    }
     const operation = operationOfPaginator(method, new Set([service]));
     if (operation) {
       a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: false, paginated: true, tokenIndex: nameIndex });
@@ -539,12 +510,7 @@ function v1Call(a: CodeAnalyzer, nameIndex: number, kind: ClientKind): boolean {
 function promotedCall(a: CodeAnalyzer, nameIndex: number, struct: string, receiverStart: number): boolean {
   const members = a.structFields.get(struct);
   const client = members && !members.has(a.tokens.text(nameIndex)) ? a.valueOf(members.get(EMBEDDED_CLIENT)) : undefined;
-  if (client?.t === 'client' && client.flavor === REDIGO) {
-    redigoMethodCall(a, nameIndex, receiverStart);
-    return true;
-  }
-  if (client?.t === 'client' && client.flavor === RUEIDIS) {
-    rueidisMethodCall(a, nameIndex, receiverStart);
+  if (goLibraryClientCall(a, nameIndex, client, receiverStart)) {
     return true;
   }
   if (client?.t === 'client' && client.kind === 'redis' && a.partner[nameIndex + 1] > nameIndex) {

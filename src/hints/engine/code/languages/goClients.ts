@@ -2,52 +2,23 @@
  * The Go clients the engine knows, by import path and type: the AWS SDK for Go v2 and v1 (its service
  * packages, their `*iface` interface packages and `rdsutils`), go-redis (`github.com/redis/go-redis/v9`,
  * `github.com/go-redis/redis/v8`), redigo (`goRedigo.ts`), rueidis and valkey-go (`goRueidis.ts`) and
- * guregu/dynamo (`goGuregu.ts`), and the DAX clients (`daxClients.ts`). Also the method spellings that only v1 has: `ScanWithContext`,
- * `ScanPages`, `ScanRequest`.
+ * guregu/dynamo (`goGuregu.ts`), and the DAX clients (`daxClients.ts`), each one `GoClientLibrary` (`goLibrary.ts`).
+ * Also the method spellings that only v1 has: `ScanWithContext`, `ScanPages`, `ScanRequest`.
  */
 import { RDS_DATA_GO_PACKAGE } from '../../rdsDataApi';
 import { DAX_GO_FACTORIES, DAX_GO_PACKAGE, DAX_GO_TYPES } from '../../daxClients';
 import { ClientKind, operationOfMethod } from '../../services';
+import type { CodeAnalyzer } from '../analyzer';
 import { Value } from '../values';
-import { GLIDE_GO, glideGoImport, glideGoResult, glideGoType } from './goGlide';
-import { isRedigoImport, REDIGO, redigoResult, redigoType } from './goRedigo';
-import { GUREGU, gureguImport, gureguResult, gureguType } from './goGuregu';
-import { isRueidisService, rueidisImport, rueidisResult, rueidisType } from './goRueidis';
+import { GLIDE_LIBRARY } from './goGlide';
+import { GoClientLibrary, GoImport } from './goLibrary';
+import { REDIGO_LIBRARY } from './goRedigo';
+import { goRedisFactoryCall } from './goRedis';
+import { GUREGU_LIBRARY } from './goGuregu';
+import { RUEIDIS_LIBRARY } from './goRueidis';
 
-/** What an import brings in: the service (`dynamodb`, `rds-auth`, `redis`) and the package's own name. */
-export interface GoImport {
-  service: string;
-  name: string;
-}
-
-/** The DAX client packages (`daxClients.ts`), whose `*dax.Dax` is a DynamoDB client. */
-const DAX = 'dax';
 const SDK_V2 = /^github\.com\/aws\/aws-sdk-go-v2\/(?:service\/(dynamodb|rds|elasticache)|feature\/rds\/(auth))$/;
 const SDK_V1 = /^github\.com\/aws\/aws-sdk-go\/service\/(dynamodb|rds|elasticache)(?:\/(dynamodbiface|rdsiface|elasticacheiface|rdsutils))?$/;
-/** go-redis v9 lives under the redis organisation; v6 to v8 under go-redis. Every one is package `redis`. */
-const GO_REDIS = /^github\.com\/(?:redis\/go-redis\/v9|go-redis\/redis(?:\/v[678])?)$/;
-
-export function goImport(path: string): GoImport | undefined {
-  if (path === RDS_DATA_GO_PACKAGE) {
-    return { service: 'rds-data', name: 'rdsdata' };
-  }
-  const v2 = SDK_V2.exec(path);
-  if (v2) {
-    return v2[2] ? { service: 'rds-auth', name: 'auth' } : { service: v2[1], name: v2[1] };
-  }
-  const v1 = SDK_V1.exec(path);
-  if (v1) {
-    // `dynamodbiface` declares the client's interface type; `rdsutils` has BuildAuthToken.
-    return { service: v1[2] === 'rdsutils' ? 'rds-auth' : v1[1], name: v1[2] ?? v1[1] };
-  }
-  if (GO_REDIS.test(path)) {
-    return { service: 'redis', name: 'redis' };
-  }
-  if (DAX_GO_PACKAGE.test(path)) {
-    return { service: DAX, name: 'dax' };
-  }
-  return isRedigoImport(path) ? { service: REDIGO, name: 'redis' } : (rueidisImport(path) ?? gureguImport(path) ?? glideGoImport(path));
-}
 
 /** Client type names per service: v2's `Client`, v1's struct (`DynamoDB`) and its interface (`DynamoDBAPI`). */
 const SDK_CLIENT_TYPES: Record<string, readonly string[]> = {
@@ -58,64 +29,103 @@ const SDK_CLIENT_TYPES: Record<string, readonly string[]> = {
   'rds-data': ['Client'],
 };
 
+/** The AWS SDK for Go v2 and v1: service packages, v1's `*iface` interface packages and `rdsutils`, v2's `feature/rds/auth`. */
+const AWS_SDK: GoClientLibrary = {
+  services: [...Object.keys(SDK_CLIENT_TYPES), 'rds-auth'],
+  importOf: (path) => {
+    if (path === RDS_DATA_GO_PACKAGE) {
+      return { service: 'rds-data', name: 'rdsdata' };
+    }
+    const v2 = SDK_V2.exec(path);
+    if (v2) {
+      return v2[2] ? { service: 'rds-auth', name: 'auth' } : { service: v2[1], name: v2[1] };
+    }
+    const v1 = SDK_V1.exec(path);
+    // `dynamodbiface` declares the client's interface type; `rdsutils` has BuildAuthToken.
+    return v1 ? { service: v1[2] === 'rdsutils' ? 'rds-auth' : v1[1], name: v1[2] ?? v1[1] } : undefined;
+  },
+  clientType: (type, service) => (SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined),
+  factoryResult: (name, service) => ((name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined),
+};
+
+/** The DAX client packages (`daxClients.ts`), whose `*dax.Dax` is a DynamoDB client. */
+const DAX: GoClientLibrary = {
+  services: ['dax'],
+  importOf: (path) => (DAX_GO_PACKAGE.test(path) ? { service: 'dax', name: 'dax' } : undefined),
+  clientType: (type) => (DAX_GO_TYPES.includes(type) ? { t: 'client', kind: 'dynamodb' } : undefined),
+  factoryResult: (name) => (DAX_GO_FACTORIES.has(name) ? { t: 'client', kind: 'dynamodb' } : undefined),
+};
+
+/** go-redis v9 lives under the redis organisation; v6 to v8 under go-redis. Every one is package `redis`. */
+const GO_REDIS_PATH = /^github\.com\/(?:redis\/go-redis\/v9|go-redis\/redis(?:\/v[678])?)$/;
+
 /**
  * go-redis types whose commands go to the server one by one, and those that may queue them: a pipeline, and
  * `Cmdable`, the interface a client and a pipeline share, which code declares so as to take either.
  */
 const REDIS_CLIENT_TYPES = new Set(['Client', 'ClusterClient', 'UniversalClient', 'Ring', 'Conn', 'Tx']);
 const REDIS_PIPELINE_TYPES = new Set(['Pipeliner', 'Cmdable']);
-
-/** `pkg.Type` as a client, where `pkg` brings in `service`. */
-export function goClientType(service: string, type: string): Value | undefined {
-  if (service === 'redis') {
-    if (REDIS_PIPELINE_TYPES.has(type)) {
-      return { t: 'client', kind: 'redis', flavor: 'go-redis', batched: true };
-    }
-    return REDIS_CLIENT_TYPES.has(type) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined;
-  }
-  if (service === REDIGO) {
-    return redigoType(type);
-  }
-  if (isRueidisService(service)) {
-    return rueidisType(service, type);
-  }
-  if (service === GUREGU) {
-    return gureguType(type);
-  }
-  if (service === DAX) {
-    return DAX_GO_TYPES.includes(type) ? { t: 'client', kind: 'dynamodb' } : undefined;
-  }
-  if (service === GLIDE_GO) {
-    return glideGoType(type);
-  }
-  return SDK_CLIENT_TYPES[service]?.includes(type) ? { t: 'client', kind: service as ClientKind } : undefined;
-}
-
 const REDIS_FACTORIES = new Set(['NewClient', 'NewClusterClient', 'NewUniversalClient', 'NewFailoverClient', 'NewFailoverClusterClient', 'NewRing']);
 /** The options struct each factory takes, whose fields are the client's options. */
 export const REDIS_OPTION_TYPES = new Set(['Options', 'ClusterOptions', 'UniversalOptions', 'FailoverOptions', 'RingOptions']);
 
-/** What `pkg.Name(...)` makes: an SDK client (`dynamodb.New(sess)`, `dynamodb.NewFromConfig(cfg)`) or a go-redis client. */
+const GO_REDIS: GoClientLibrary = {
+  services: ['redis'],
+  importOf: (path) => (GO_REDIS_PATH.test(path) ? { service: 'redis', name: 'redis' } : undefined),
+  clientType: (type) => {
+    if (REDIS_PIPELINE_TYPES.has(type)) {
+      return { t: 'client', kind: 'redis', flavor: 'go-redis', batched: true };
+    }
+    return REDIS_CLIENT_TYPES.has(type) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined;
+  },
+  factoryResult: (name) => (REDIS_FACTORIES.has(name) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined),
+  packageCall: (a, nameIndex) => goRedisFactoryCall(a, nameIndex),
+};
+
+/**
+ * The libraries by service, made on first use: the library modules import readers that import this module,
+ * so while it loads some of their objects may not be defined yet.
+ */
+let libraries: { all: readonly GoClientLibrary[]; byService: ReadonlyMap<string, GoClientLibrary> } | undefined;
+
+function known(): NonNullable<typeof libraries> {
+  if (!libraries) {
+    const all = [AWS_SDK, GO_REDIS, DAX, REDIGO_LIBRARY, RUEIDIS_LIBRARY, GUREGU_LIBRARY, GLIDE_LIBRARY];
+    libraries = { all, byService: new Map(all.flatMap((library) => library.services.map((service) => [service, library] as const))) };
+  }
+  return libraries;
+}
+
+export function goImport(path: string): GoImport | undefined {
+  for (const library of known().all) {
+    const imported = library.importOf(path);
+    if (imported) {
+      return imported;
+    }
+  }
+  return undefined;
+}
+
+/** `pkg.Type` as a client, where `pkg` brings in `service`. */
+export function goClientType(service: string, type: string): Value | undefined {
+  return known().byService.get(service)?.clientType(type, service);
+}
+
+/** What `pkg.Name(...)` makes: an SDK client (`dynamodb.New(sess)`, `dynamodb.NewFromConfig(cfg)`), a Redis client or connection. */
 export function goFactoryResult(service: string, name: string): Value | undefined {
-  if (service === 'redis') {
-    return REDIS_FACTORIES.has(name) ? { t: 'client', kind: 'redis', flavor: 'go-redis' } : undefined;
-  }
-  if (service === REDIGO) {
-    return redigoResult(name);
-  }
-  if (isRueidisService(service)) {
-    return rueidisResult(service, name);
-  }
-  if (service === GUREGU) {
-    return gureguResult(name);
-  }
-  if (service === DAX) {
-    return DAX_GO_FACTORIES.has(name) ? { t: 'client', kind: 'dynamodb' } : undefined;
-  }
-  if (service === GLIDE_GO) {
-    return glideGoResult(name);
-  }
-  return (name === 'NewFromConfig' || name === 'New') && service in SDK_CLIENT_TYPES ? { t: 'client', kind: service as ClientKind } : undefined;
+  return known().byService.get(service)?.factoryResult(name, service);
+}
+
+/** `pkg.Name(...)` on a package of `service`: read by its library when it reads its package calls; false otherwise. */
+export function goPackageCall(a: CodeAnalyzer, service: string, nameIndex: number): boolean {
+  const read = known().byService.get(service)?.packageCall;
+  read?.(a, nameIndex);
+  return read !== undefined;
+}
+
+/** A method call on a client whose library reads it itself (redigo, rueidis, guregu/dynamo); false for the others. */
+export function goLibraryClientCall(a: CodeAnalyzer, nameIndex: number, client: Value | undefined, receiverStart: number): boolean {
+  return client?.t === 'client' && known().all.some((library) => library.clientCall?.(a, nameIndex, client, receiverStart) === true);
 }
 
 export function isGoRedisFactory(name: string): boolean {

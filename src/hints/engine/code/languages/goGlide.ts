@@ -14,15 +14,15 @@ import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { contextFrom, positionalOption } from '../options';
 import { Value } from '../values';
-import type { GoImport } from './goClients';
+import type { GoClientLibrary, GoImport } from './goLibrary';
 
 /** The service its packages stand for in `goPackages`. */
-export const GLIDE_GO = 'glide';
+const GLIDE_GO = 'glide';
 
 const IMPORT_PATH = /^github\.com\/valkey-io\/valkey-glide\/go(?:\/v2)?(\/api|\/config)?$/;
 
 /** What importing GLIDE's client, v1 `api` or v2 `config` package brings in. */
-export function glideGoImport(path: string): GoImport | undefined {
+function glideGoImport(path: string): GoImport | undefined {
   const match = IMPORT_PATH.exec(path);
   return match ? { service: GLIDE_GO, name: match[1] ? match[1].slice(1) : 'glide' } : undefined;
 }
@@ -33,12 +33,12 @@ const FACTORIES = new Set(['NewClient', 'NewClusterClient', 'NewGlideClient', 'N
 const CONFIGURATIONS = new Set(['NewClientConfiguration', 'NewClusterClientConfiguration', 'NewGlideClientConfiguration', 'NewGlideClusterClientConfiguration']);
 
 /** `*glide.Client`, `api.GlideClientCommands` as a declared type. */
-export function glideGoType(type: string): Value | undefined {
+function glideGoType(type: string): Value | undefined {
   return CLIENT_TYPES.has(type) ? CLIENT : undefined;
 }
 
 /** What a package function gives: `NewClient` and its kin a client. */
-export function glideGoResult(name: string): Value | undefined {
+function glideGoResult(name: string): Value | undefined {
   return FACTORIES.has(name) ? CLIENT : undefined;
 }
 
@@ -51,7 +51,7 @@ const MAX_STEPS = 32;
  * function declared with one, with the steps the code adds to it before the call (`cfg.WithCredentials(...)`, under
  * an `if` or not). A configuration the code does not show leaves the options unknown.
  */
-export function glideGoPackageCall(a: CodeAnalyzer, nameIndex: number): void {
+function glideGoPackageCall(a: CodeAnalyzer, nameIndex: number): void {
   const open = nameIndex + 1;
   if (!FACTORIES.has(a.tokens.text(nameIndex)) || !a.is(open, '(') || a.partner[open] < 0) {
     return;
@@ -129,3 +129,12 @@ function credentialOptions(a: CodeAnalyzer, start: number, end: number): OptionC
   const [first, stop] = segments(a, open)[position] ?? [-1, -1];
   return first >= 0 ? [positionalOption(a, first, stop, 'password')] : [];
 }
+
+/** Valkey GLIDE for Go, to the Go analyzer (`goLibrary.ts`). */
+export const GLIDE_LIBRARY: GoClientLibrary = {
+  services: [GLIDE_GO],
+  importOf: glideGoImport,
+  clientType: glideGoType,
+  factoryResult: glideGoResult,
+  packageCall: glideGoPackageCall,
+};

@@ -16,15 +16,15 @@ import { OptionContext } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { occurrenceOf } from '../options';
 import { Value } from '../values';
-import type { GoImport } from './goClients';
+import type { GoClientLibrary, GoImport } from './goLibrary';
 import { ChainStep, chainedSteps } from './ormChains';
 
 /** The service `goPackages` records for the package. */
-export const GUREGU = 'dynamodb-guregu';
+const GUREGU = 'dynamodb-guregu';
 
 const IMPORT_PATH = /^github\.com\/guregu\/dynamo(?:\/v2)?$/;
 
-export function gureguImport(path: string): GoImport | undefined {
+function gureguImport(path: string): GoImport | undefined {
   return IMPORT_PATH.test(path) ? { service: GUREGU, name: 'dynamo' } : undefined;
 }
 
@@ -32,12 +32,12 @@ const DB: Value = { t: 'client', kind: 'dynamodb-guregu' };
 const TABLE: Value = { t: 'client', kind: 'dynamodb-guregu-table' };
 
 /** `dynamo.DB` and `dynamo.Table` as declared types (struct fields, parameters). */
-export function gureguType(type: string): Value | undefined {
+function gureguType(type: string): Value | undefined {
   return type === 'DB' ? DB : type === 'Table' ? TABLE : undefined;
 }
 
 /** What a package function gives: `New` and `NewFromIface` a `*DB`. */
-export function gureguResult(name: string): Value | undefined {
+function gureguResult(name: string): Value | undefined {
   return name === 'New' || name === 'NewFromIface' ? DB : undefined;
 }
 
@@ -67,7 +67,7 @@ const OPTION_NAMES: Record<string, string> = {
 };
 
 /** `table.Scan()...`, `table.Get(...)...`, `table.Put(item).Run(ctx)` and the other requests of a table. */
-export function gureguTableCall(a: CodeAnalyzer, nameIndex: number, table: Value & { t: 'client' }): void {
+function gureguTableCall(a: CodeAnalyzer, nameIndex: number, table: Value & { t: 'client' }): void {
   const open = nameIndex + 1;
   const close = a.partner[open];
   if (close < 0) {
@@ -90,7 +90,7 @@ export function gureguTableCall(a: CodeAnalyzer, nameIndex: number, table: Value
 }
 
 /** `db.WriteTx()` and `db.GetTx()`: a transaction's hover. */
-export function gureguDbCall(a: CodeAnalyzer, nameIndex: number): void {
+function gureguDbCall(a: CodeAnalyzer, nameIndex: number): void {
   const method = a.tokens.text(nameIndex);
   const operation = method === 'WriteTx' ? 'dynamodb:TransactWriteItems' : method === 'GetTx' ? 'dynamodb:TransactGetItems' : undefined;
   if (operation) {
@@ -146,3 +146,22 @@ function chainRequest(a: CodeAnalyzer, operation: string, nameIndex: number, cha
   }
   return { kind: 'sdk', type: operation, options, complete, anchor: a.tokenSpan(nameIndex) };
 }
+
+/** guregu/dynamo, to the Go analyzer (`goLibrary.ts`): its `*DB` and `Table` read their own chained calls. */
+export const GUREGU_LIBRARY: GoClientLibrary = {
+  services: [GUREGU],
+  importOf: gureguImport,
+  clientType: gureguType,
+  factoryResult: gureguResult,
+  clientCall: (a, nameIndex, client) => {
+    if (client.kind === 'dynamodb-guregu-table') {
+      gureguTableCall(a, nameIndex, client);
+      return true;
+    }
+    if (client.kind === 'dynamodb-guregu') {
+      gureguDbCall(a, nameIndex);
+      return true;
+    }
+    return false;
+  },
+};

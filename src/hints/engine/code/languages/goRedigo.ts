@@ -21,18 +21,14 @@ import { addRedisCall, RedisCallSite, sentCommand } from '../redis';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
 import { memberAssignmentsOf } from '../requests';
 import { Value } from '../values';
+import type { GoClientLibrary } from './goLibrary';
 import { tlsConfigLiteral } from './goRedis';
 import { goBuiltUrl } from './goUrls';
 
 /** The flavor, and the service its package stands for in `goPackages`. */
-export const REDIGO = 'redigo';
+const REDIGO = 'redigo';
 
 const IMPORT_PATH = /^github\.com\/(?:gomodule|garyburd)\/redigo\/redis$/;
-
-/** Whether an import path is redigo's `redis` package. */
-export function isRedigoImport(path: string): boolean {
-  return IMPORT_PATH.test(path);
-}
 
 const CONN: Value = { t: 'client', kind: 'redis', flavor: REDIGO };
 /** A pool is no client (its methods send nothing): a reference whose `Get` gives one. */
@@ -42,7 +38,7 @@ const POOL: Value = { t: 'ref', module: `go:${REDIGO}`, path: 'Pool' };
 const CONN_TYPES = new Set(['Conn', 'ConnWithTimeout', 'ConnWithContext']);
 
 /** `redis.Conn`, `*redis.Pool` as a declared type. */
-export function redigoType(type: string): Value | undefined {
+function redigoType(type: string): Value | undefined {
   return CONN_TYPES.has(type) ? CONN : type === 'Pool' ? POOL : undefined;
 }
 
@@ -63,7 +59,7 @@ const DIALERS = new Map<string, Dialer>([
 ]);
 
 /** What a package function or a pool's method gives: a connection or a pool. */
-export function redigoResult(path: string): Value | undefined {
+function redigoResult(path: string): Value | undefined {
   if (DIALERS.has(path) || path === 'NewConn' || path === 'Pool.Get' || path === 'Pool.GetContext') {
     return CONN;
   }
@@ -94,7 +90,7 @@ const WAITS: RedisCallSite['client'] = { flavor: REDIGO };
 const QUEUED: RedisCallSite['client'] = { flavor: REDIGO, batched: true };
 
 /** A method call on a redigo connection (the name token at `nameIndex`): the command it sends, if any. */
-export function redigoMethodCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): void {
+function redigoMethodCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): void {
   const method = a.tokens.text(nameIndex);
   const at = METHOD_COMMAND_AT.get(method);
   if (at !== undefined) {
@@ -103,7 +99,7 @@ export function redigoMethodCall(a: CodeAnalyzer, nameIndex: number, receiverSta
 }
 
 /** A call of a function of redigo's package (`redis.Dial(...)`, `redis.DialPassword(pw)`, `redis.DoContext(...)`). */
-export function redigoPackageCall(a: CodeAnalyzer, nameIndex: number): void {
+function redigoPackageCall(a: CodeAnalyzer, nameIndex: number): void {
   const name = a.tokens.text(nameIndex);
   const dialer = DIALERS.get(name);
   if (dialer) {
@@ -263,3 +259,13 @@ function tlsConfigFields(a: CodeAnalyzer, start: number, end: number, option: Op
   const brace = setApart ? -1 : held ? tlsConfigLiteral(a, held.expression) : tlsConfigLiteral(a, start, end);
   return brace >= 0 ? contextFrom(a, brace, a.partner[brace], 'redis-client', REDIGO, option.key).options : [];
 }
+
+/** redigo, to the Go analyzer (`goLibrary.ts`). */
+export const REDIGO_LIBRARY: GoClientLibrary = {
+  services: [REDIGO],
+  importOf: (path) => (IMPORT_PATH.test(path) ? { service: REDIGO, name: 'redis' } : undefined),
+  clientType: redigoType,
+  factoryResult: redigoResult,
+  packageCall: redigoPackageCall,
+  clientCall: (a, nameIndex, client, receiverStart) => client.flavor === REDIGO && (redigoMethodCall(a, nameIndex, receiverStart), true),
+};

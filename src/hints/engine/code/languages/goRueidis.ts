@@ -31,7 +31,7 @@ import { keepUrlOptions, literalUrlCall, urlOption } from '../redisUrls';
 import { assignedOption, memberAssignmentsOf } from '../requests';
 import { builtUrlCall } from './goUrls';
 import { Value } from '../values';
-import type { GoImport } from './goClients';
+import type { GoClientLibrary, GoImport } from './goLibrary';
 import { assignedTlsConfigFields } from './goRedis';
 
 /** The flavor, and the service its package stands for in `goPackages`. */
@@ -45,18 +45,13 @@ const IMPORT_PATH = /^github\.com\/(?:(?:redis|rueian)\/rueidis(?:\/(rueidiscomp
 const SUBPACKAGE_SERVICES: Record<string, string> = { rueidiscompat: RUEIDIS_COMPAT, valkeycompat: RUEIDIS_COMPAT, rueidisotel: RUEIDIS_OTEL, valkeyotel: RUEIDIS_OTEL };
 
 /** What importing rueidis, valkey-go or their adapter and OpenTelemetry packages brings in. */
-export function rueidisImport(path: string): GoImport | undefined {
+function rueidisImport(path: string): GoImport | undefined {
   const match = IMPORT_PATH.exec(path);
   const subpackage = match?.[1] ?? match?.[2];
   if (!match) {
     return undefined;
   }
   return subpackage ? { service: SUBPACKAGE_SERVICES[subpackage], name: subpackage } : { service: RUEIDIS, name: path.endsWith('valkey-go') ? 'valkey' : 'rueidis' };
-}
-
-/** Whether a package of `goPackages` is one of these. */
-export function isRueidisService(service: string): boolean {
-  return service === RUEIDIS || service === RUEIDIS_COMPAT || service === RUEIDIS_OTEL;
 }
 
 const CLIENT: Value = { t: 'client', kind: 'redis', flavor: RUEIDIS };
@@ -66,7 +61,7 @@ const ADAPTER: Value = { t: 'client', kind: 'redis', flavor: 'go-redis' };
 const ADAPTER_PIPELINE: Value = { t: 'client', kind: 'redis', flavor: 'go-redis', batched: true };
 
 /** `rueidis.Client`, `rueidiscompat.Cmdable` as a declared type. */
-export function rueidisType(service: string, type: string): Value | undefined {
+function rueidisType(service: string, type: string): Value | undefined {
   if (service !== RUEIDIS_COMPAT) {
     return service === RUEIDIS && CLIENT_TYPES.has(type) ? CLIENT : undefined;
   }
@@ -74,7 +69,7 @@ export function rueidisType(service: string, type: string): Value | undefined {
 }
 
 /** What a package function gives: `NewClient` (and the OpenTelemetry `WithClient`) a client, `NewAdapter` the adapter. */
-export function rueidisResult(service: string, name: string): Value | undefined {
+function rueidisResult(service: string, name: string): Value | undefined {
   if (service === RUEIDIS_COMPAT) {
     return name === 'NewAdapter' ? ADAPTER : undefined;
   }
@@ -92,7 +87,7 @@ const WAITS: RedisCallSite['client'] = { flavor: RUEIDIS };
 const NOT_WAITED: RedisCallSite['client'] = { flavor: RUEIDIS, batched: true };
 
 /** A method call on a rueidis client (the name token at `nameIndex`): `client.B().Keys()` builds a command. */
-export function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): void {
+function rueidisMethodCall(a: CodeAnalyzer, nameIndex: number, receiverStart: number): void {
   const builder = nameIndex + 4;
   const isBuilder = a.idIs(nameIndex, 'B') && a.is(nameIndex + 1, '(') && a.is(nameIndex + 2, ')') && a.is(nameIndex + 3, '.') && a.isId(builder) && a.is(builder + 1, '(');
   const command = isBuilder ? builtCommand(a, builder) : undefined;
@@ -198,7 +193,7 @@ function builderChain(a: CodeAnalyzer, builder: number, command: string): { end:
 }
 
 /** `rueidis.NewClient(...)` (or `rueidisotel.NewClient(...)`) at the name token: the options of the client it makes. */
-export function rueidisPackageCall(a: CodeAnalyzer, nameIndex: number): void {
+function rueidisPackageCall(a: CodeAnalyzer, nameIndex: number): void {
   const service = a.goPackages.get(a.id(nameIndex - 2) ?? '');
   if (!a.idIs(nameIndex, 'NewClient') || (service !== RUEIDIS && service !== RUEIDIS_OTEL) || !a.is(nameIndex + 1, '(')) {
     return;
@@ -284,3 +279,14 @@ export function rueidisUrl(a: CodeAnalyzer, nameIndex: number): void {
   }
   keepUrlOptions(a, nameIndex, RUEIDIS, options);
 }
+
+/** rueidis and valkey-go with their adapter and OpenTelemetry packages, to the Go analyzer (`goLibrary.ts`). */
+export const RUEIDIS_LIBRARY: GoClientLibrary = {
+  services: [RUEIDIS, RUEIDIS_COMPAT, RUEIDIS_OTEL],
+  importOf: rueidisImport,
+  clientType: (type, service) => rueidisType(service, type),
+  factoryResult: (name, service) => rueidisResult(service, name),
+  packageCall: rueidisPackageCall,
+  // The adapter's clients are go-redis clients (flavor go-redis), read as go-redis's.
+  clientCall: (a, nameIndex, client, receiverStart) => client.flavor === RUEIDIS && (rueidisMethodCall(a, nameIndex, receiverStart), true),
+};
