@@ -123,4 +123,26 @@ describe('Python: clients a project module makes', () => {
       ['7:query dynamodb-query', '7:query dynamodb-query!'],
     );
   });
+
+  it("reads no item request on the batch writer of a project module's table, and still one on the table or a local it gives", () => {
+    const code = sourceLines(
+      'from .dynamo_setup import subtitle_table, get_table',
+      'def save_all(video_id, subtitles):',
+      "    with subtitle_table.batch_writer(overwrite_by_pkeys=['video_id', 'start']) as batch:",
+      '        for subtitle in subtitles:',
+      "            batch.put_item(Item={'video_id': video_id, 'start': subtitle['start']})",
+      'def delete_all(keys):',
+      '    with get_table("subtitles").batch_writer() as batch:',
+      '        for key in keys:',
+      '            batch.delete_item(Key=key)',
+      'def save_each(subtitles):',
+      '    table = get_table("subtitles")',
+      '    for subtitle in subtitles:',
+      '        table.put_item(Item=subtitle)',
+      '    for subtitle in subtitles:',
+      '        subtitle_table.put_item(Item=subtitle)',
+    );
+    const found = hintsIn('core/tasks.py', code).filter((hint) => !hint.startsWith('3:') && !hint.startsWith('7:'));
+    assert.deepEqual(found.sort(), ['13:put_item dynamodb-item-loop', '13:put_item dynamodb-item-loop!', '13:put_item dynamodb-put-item', '15:put_item dynamodb-item-loop', '15:put_item dynamodb-item-loop!', '15:put_item dynamodb-put-item']);
+  });
 });

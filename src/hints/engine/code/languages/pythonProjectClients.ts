@@ -52,7 +52,7 @@ function fromProjectModule(a: CodeAnalyzer, start: number, hops = 0): boolean {
     return a.returnStarts(fn).slice(0, MAX_RETURNS_READ).some((returned) => returned !== start && fromProjectModule(a, returned, hops + 1));
   }
   const root = binding.expression;
-  if (root < 0 || root === start || !a.isId(root) || a.isAccess(root - 1)) {
+  if (root < 0 || root === start || !a.isId(root) || a.isAccess(root - 1) || endsInBatchWriter(a, root)) {
     return false;
   }
   if (importedFromProject(a, root)) {
@@ -61,6 +61,28 @@ function fromProjectModule(a: CodeAnalyzer, start: number, hops = 0): boolean {
   // `table or ieds_table()`: what the name holds when the caller passes nothing is what the fallback gives.
   const fallback = a.idIs(root + 1, 'or') ? root + 2 : -1;
   return (a.is(root + 1, '(') && fromProjectModule(a, root, hops + 1)) || (fallback > 0 && fromProjectModule(a, fallback, hops + 1));
+}
+
+/** How many member accesses of a bound chain (`db.tables.orders.batch_writer()`) are walked. */
+const MAX_CHAIN = 8;
+
+/**
+ * Whether the chain at `root` ends in a call of `batch_writer()` (`with orders.batch_writer() as batch`):
+ * the name then holds boto3's batch writer, which buffers its `put_item` and `delete_item` calls, sends
+ * them in batches and resends unprocessed items itself
+ * (https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/dynamodb/table/batch_writer.html),
+ * so a call on it is no item request of its own, as with a Table this file makes.
+ */
+function endsInBatchWriter(a: CodeAnalyzer, root: number): boolean {
+  let k = root;
+  for (let steps = 0; steps < MAX_CHAIN; steps++) {
+    const called = a.is(k + 1, '(') && a.partner[k + 1] > k ? a.partner[k + 1] : k;
+    if (!a.isAccess(called + 1) || !a.isId(called + 2)) {
+      return called !== k && a.idIs(k, 'batch_writer');
+    }
+    k = called + 2;
+  }
+  return false;
 }
 
 /** `self.client`, set in its class from a project module (`self.client = get_client()`). */
