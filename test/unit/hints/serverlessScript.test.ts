@@ -73,6 +73,43 @@ describe('Serverless services written in TypeScript or JavaScript', () => {
     assert.deepEqual(hintsIn('resources.ts', inFunction), []);
   });
 
+  it('reads a module that holds one resource for a service to list by name, assigned or exported by default', () => {
+    const table = sourceLines(
+      "import type { AWS } from '@serverless/typescript';",
+      '',
+      "export const ordersTable: AWS['resources']['Resources'][string] = {",
+      "  Type: 'AWS::DynamoDB::Table',",
+      "  DeletionPolicy: 'Delete',",
+      '  Properties: {',
+      "    TableName: '${self:custom.ordersTable}',",
+      "    ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },",
+      '  },',
+      '};',
+    );
+    const found = hintsIn('resources/ordersTable.ts', table);
+    for (const expected of ['5:DeletionPolicy dynamodb-removal-policy!', '8:ProvisionedThroughput dynamodb-billing-mode']) {
+      assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
+    }
+    const database = sourceLines('export default {', "  Type: 'AWS::RDS::DBInstance',", "  Properties: { Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: true },", '};');
+    assert.ok(hintsIn('resources/database.ts', database).includes('3:PubliclyAccessible rds-publicly-accessible!'), hintsIn('resources/database.ts', database).join('\n'));
+    const exported = database.replace('export default {', 'module.exports = {');
+    assert.ok(hintsIn('resources/database.js', exported).includes('3:PubliclyAccessible rds-publicly-accessible!'), hintsIn('resources/database.js', exported).join('\n'));
+  });
+
+  it('reads no object as a resource without a literal AWS type and a Properties object, nor one inside a function', () => {
+    const open = "{ Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: true }";
+    for (const code of [
+      `const db = { Type: 'Custom::Database', Properties: ${open} };`,
+      `const db = { Type: databaseType, Properties: ${open} };`,
+      `const db = { Type: 'AWS::RDS::DBInstance', Properties: props };`,
+      `const db = { Type: 'AWS::RDS::DBInstance', Metadata: ${open} };`,
+      `export function database() {\n  const db = { Type: 'AWS::RDS::DBInstance', Properties: ${open} };\n  return db;\n}`,
+      `export default function () {\n  return { Type: 'AWS::RDS::DBInstance', Properties: ${open} };\n}`,
+    ]) {
+      assert.deepEqual(hintsIn('resources/database.ts', code), [], code);
+    }
+  });
+
   it('reads no other file, no object without a service and an AWS provider, and no object a spread hides', () => {
     assert.deepEqual(hintsIn('config.ts', SERVICE), []);
     const google = SERVICE.replace("provider: { name: 'aws'", "provider: { name: 'google'");

@@ -25,6 +25,8 @@ const MAX_DEPTH = 24;
 const MAX_FOLLOWED = 256;
 /** Sections whose entries are resources by name: a spread there adds resources, it hides nothing of those shown. */
 const LISTING_SECTIONS = new Set(['resources', 'Resources']);
+/** How many tokens a declaration's name and type take before its `=` (`const table: AWS['resources']['Resources'][string] =`). */
+const MAX_DECLARATION = 16;
 
 /** Whether a file name is a Serverless service script. */
 export function isServerlessScript(fileName: string | undefined): boolean {
@@ -57,16 +59,27 @@ export function mayHoldResources(text: string): boolean {
 /**
  * Resources a module declares for a Serverless service to spread in (`const dynamoResources: AWS['resources']['Resources']
  * = { urlTable: { Type: 'AWS::DynamoDB::Table', Properties: {...} } }`, imported by `serverless.ts` as
- * `Resources: { ...dynamoResources }`): a module-level object literal whose entries are all resources, each an
- * object with a literal `Type: 'AWS::...'`, read as a template's `Resources`.
+ * `Resources: { ...dynamoResources }`): a module-level object literal, assigned or the module's `export default`,
+ * whose entries are all resources, each an object with a literal `Type: 'AWS::...'`, read as a template's
+ * `Resources`. A module may also hold one
+ * resource for the service to list by name (`export const ordersTable = { Type: 'AWS::DynamoDB::Table',
+ * Properties: {...} }` or `export default { Type: ..., Properties: ... }`, then `Resources: { ordersTable }`):
+ * a module-level object with a literal `Type: 'AWS::...'` and a `Properties` object, read as a template's
+ * one resource under the name it is bound to.
  */
 export function resourceFragments(a: CodeAnalyzer): { contexts: OptionContext[]; ingress: IngressRule[] } {
   const contexts: OptionContext[] = [];
   const ingress: IngressRule[] = [];
   const reader = new TreeReader(a);
+  // A file that defines a service but is no service script is not read as one: nor are the resources it holds.
+  let singles: boolean | undefined;
   for (let k = 0; k < a.tokens.length; k++) {
-    if (a.is(k, '{') && a.parent[k] < 0 && a.partner[k] > k && a.is(k - 1, '=') && listsResources(a, k)) {
-      const read = readTemplateTree({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: reader.map(k, 1, 'Resources'), removal: a.tokenSpan(k) }] });
+    const bound = a.is(k, '{') && a.parent[k] < 0 && a.partner[k] > k && (a.is(k - 1, '=') || (a.idIs(k - 1, 'default') && a.idIs(k - 2, 'export')));
+    const lists = bound && listsResources(a, k);
+    const single = bound && !lists && isResource(a, k) && (singles ??= serviceObject(a) < 0);
+    const resources = lists ? reader.map(k, 1, 'Resources') : single ? oneResource(a, reader, k) : undefined;
+    if (resources) {
+      const read = readTemplateTree({ kind: 'map', span: a.span(k, a.partner[k]), entries: [{ key: 'Resources', keySpan: a.tokenSpan(k), value: resources, removal: a.tokenSpan(k) }] });
       contexts.push(...read.contexts);
       ingress.push(...read.ingress);
     }
@@ -87,9 +100,38 @@ function listsResources(a: CodeAnalyzer, open: number): boolean {
       if (keyOf(a, start) === undefined || !a.is(value, '{') || a.partner[value] !== end - 1) {
         return false;
       }
-      return segments(a, value).some(([inner]) => keyOf(a, inner) === 'Type' && a.isString(inner + 2) && a.tokens.text(inner + 2).startsWith('AWS::'));
+      return segments(a, value).some(([inner]) => hasResourceType(a, inner));
     })
   );
+}
+
+/** Whether the entry at `start` is `Type: 'AWS::...'`. */
+function hasResourceType(a: CodeAnalyzer, start: number): boolean {
+  return keyOf(a, start) === 'Type' && a.isString(start + 2) && a.tokens.text(start + 2).startsWith('AWS::');
+}
+
+/** Whether the object opened at `open` is one resource: a literal `Type: 'AWS::...'` and a `Properties` object. */
+function isResource(a: CodeAnalyzer, open: number): boolean {
+  const entries = segments(a, open);
+  return entries.some(([start]) => hasResourceType(a, start)) && entries.some(([start]) => keyOf(a, start) === 'Properties' && a.is(start + 2, '{'));
+}
+
+/**
+ * The `Resources` of a module that holds the one resource opened at `open`, under the name the module binds
+ * it to (`const ordersTable = {`, `const ordersTable: AWSDynamoDBTable = {`); `export default` and
+ * `module.exports` name none, and the resource is listed as `Resource`.
+ */
+function oneResource(a: CodeAnalyzer, reader: TreeReader, open: number): IacNode {
+  let name = -1;
+  for (let k = open - 2; k >= 0 && k >= open - MAX_DECLARATION && !a.is(k, ';') && !a.is(k, '}'); k--) {
+    if (a.idIs(k, 'const') || a.idIs(k, 'let') || a.idIs(k, 'var')) {
+      name = a.isId(k + 1) ? k + 1 : -1;
+      break;
+    }
+  }
+  const key = name >= 0 ? a.tokens.text(name) : 'Resource';
+  const keySpan = a.tokenSpan(name >= 0 ? name : open);
+  return { kind: 'map', span: a.span(open, a.partner[open]), entries: [{ key, keySpan, value: reader.map(open, 2, key), removal: keySpan }] };
 }
 
 /** The `{` of the top-level object literal with `service` and `provider` keys, or -1. */
