@@ -21,7 +21,7 @@ import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { mapperSaveOperation } from './mapperSaves';
 import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
-import { promisifiedRedisCall } from './promisifiedRedis';
+import { promisifiedCall } from './promisified';
 import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
@@ -265,7 +265,7 @@ function plainCall(a: CodeAnalyzer, index: number): void {
   }
   const value = a.lookup(a.tokens.text(index), index);
   if (!value || value.t !== 'ref') {
-    promisifiedRedisCall(a, index);
+    promisifiedCall(a, index);
     return;
   }
   const open = index + 1;

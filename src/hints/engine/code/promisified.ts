@@ -1,0 +1,72 @@
+/**
+ * Client methods promisified one by one: `const scanAsync = promisify(docClient.scan).bind(docClient)`, or
+ * `promisify(client.keys.bind(client))`, makes a function that calls the method with a callback, so
+ * `await scanAsync(params)` sends that method's request (https://nodejs.org/api/util.html#utilpromisifyoriginal;
+ * es6-promisify's `promisify` does the same, https://github.com/mikehall314/es6-promisify). Read for the
+ * callback clients that were promisified so: node-redis 2 and 3 (and ioredis), and the AWS SDK for
+ * JavaScript v2's DynamoDB, DocumentClient and RDS Data API clients. A method handed to `promisify` without
+ * `bind` loses its client and sends nothing, so it is not read.
+ */
+import { operationOfMethod } from '../services';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { addRedisCall } from './redis';
+import type { Value } from './values';
+
+const PROMISIFY_MODULES = new Set(['util', 'node:util', 'es6-promisify']);
+/** SDK v2 clients whose methods take a callback (v3 clients return promises and are not promisified). */
+const CALLBACK_CLIENTS = new Set(['dynamodb', 'dynamodb-document', 'rds-data']);
+/** Whether the file names `promisify` at all: the cheap test before any binding is looked up. */
+const mentionsPromisify = new WeakMap<CodeAnalyzer, boolean>();
+
+/** `scanAsync(...)` at `index`, a name bound to a promisified client method: records the command or request it sends. */
+export function promisifiedCall(a: CodeAnalyzer, index: number): void {
+  let mentions = mentionsPromisify.get(a);
+  if (mentions === undefined) {
+    mentions = a.language.family === 'js' && a.text.includes('promisify');
+    mentionsPromisify.set(a, mentions);
+  }
+  const binding = mentions ? a.scopes.lookup(a.tokens.text(index), index) : undefined;
+  const bound = binding && binding.expression >= 0 ? boundMethod(a, binding.expression) : undefined;
+  const client = bound?.client;
+  if (!bound || client?.t !== 'client') {
+    return;
+  }
+  const method = a.tokens.text(bound.method);
+  if (client.kind === 'redis' && (client.flavor === undefined || client.flavor === 'node-redis' || client.flavor === 'ioredis')) {
+    // The call has no receiver of its own: no quick fix rewrites it.
+    addRedisCall(a, { index, command: normalizeName(method), name: a.tokenSpan(index), client: { flavor: client.flavor ?? 'ioredis' }, receiverStart: index, sent: true });
+    return;
+  }
+  const operation = CALLBACK_CLIENTS.has(client.kind) ? operationOfMethod(client.kind, method) : undefined;
+  const open = index + 1;
+  if (operation && a.partner[open] > open) {
+    const request = a.language.requestForCall(a, open, a.partner[open], operation);
+    a.addOperation({ operation, name: a.tokenSpan(index), call: true, paginated: false, tokenIndex: index, ...(request ? { request } : {}) });
+  }
+}
+
+/** The method and client of `promisify(r.cmd).bind(r)`, `promisify(r.cmd.bind(r))` or `util.promisify(...)` at `start`. */
+function boundMethod(a: CodeAnalyzer, start: number): { method: number; client: Value | undefined } | undefined {
+  const moduleRead = a.isId(start) && a.isAccess(start + 1) && a.idIs(start + 2, 'promisify');
+  const fn = moduleRead ? start + 2 : start;
+  const open = fn + 1;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  if (close < 0 || !a.idIs(fn, 'promisify') || !PROMISIFY_MODULES.has(a.imports.get(moduleRead ? a.tokens.text(start) : 'promisify')?.module ?? '')) {
+    return undefined;
+  }
+  // `promisify(r.cmd).bind(r)` binds outside; `promisify(r.cmd.bind(r))` inside.
+  const bindsOutside = isBind(a, close + 1);
+  const bindsInside = !bindsOutside && a.is(close - 1, ')') && isBind(a, a.partner[close - 1] - 2);
+  const end = bindsInside ? a.partner[close - 1] - 2 : close;
+  const method = end - 1;
+  if ((!bindsOutside && !bindsInside) || !a.isId(method) || !a.isAccess(method - 1) || method - 2 < open + 1) {
+    return undefined;
+  }
+  return { method, client: a.evalChain(open + 1, method - 1).value };
+}
+
+/** `.bind(` at `k`. */
+function isBind(a: CodeAnalyzer, k: number): boolean {
+  return k > 0 && a.isAccess(k) && a.idIs(k + 1, 'bind') && a.is(k + 2, '(');
+}
