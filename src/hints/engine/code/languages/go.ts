@@ -99,12 +99,12 @@ function signatureFunc(a: CodeAnalyzer, k: number): number {
 }
 
 /**
- * A Go `for` loop's body (the loop has no parentheses around its clause). A `;` ends the search unless the
- * line starts with `for`: the clauses of a counted loop (`for i := 0; i < n; i++ {`), not an `if` with an
- * init statement.
+ * A Go `for` loop's body (no parentheses around its clause). A `;` ends the search unless the line starts with `for`
+ * (`for i := 0; i < n; i++ {`, not an `if` with an init statement); so does a line's start outside brackets, where
+ * a statement ends: the `for` before a loop's `}` heads no `if x {` or bare `{` after it.
  */
 function loopStart(a: CodeAnalyzer, brace: number): number {
-  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+  for (let k = brace - 1, steps = 0; k >= 0 && steps < 40 && !a.startsLine(k + 1); k--, steps++) {
     if (a.partner[k] >= 0 && a.partner[k] < k) {
       k = a.partner[k];
       continue;
