@@ -268,6 +268,8 @@ export type RedisStructure = 'hash' | 'list' | 'set' | 'zset' | 'keys' | 'bucket
 export interface ScopeInfo {
   hasPaginationMarker(tokenIndex: number): boolean;
   hasUnprocessedMarker(tokenIndex: number): boolean;
+  /** Whether the code around the batch call reads its unprocessed items or keys only to log them (`unprocessedLogged.ts`). */
+  logsUnprocessedOnly(tokenIndex: number): boolean;
   /** Whether the code around the call reads or passes a PartiQL `NextToken` (as `hasPaginationMarker` does the key). */
   hasNextTokenMarker(tokenIndex: number): boolean;
   /** Whether the code uses the result of the call named at `tokenIndex` only for its first item (`firstItemOnly.ts`). */
@@ -391,6 +393,7 @@ export interface PropVariants {
 export const NO_SCOPES: ScopeInfo = {
   hasPaginationMarker: () => false,
   hasUnprocessedMarker: () => false,
+  logsUnprocessedOnly: () => false,
   hasNextTokenMarker: () => false,
   readsFirstItemOnly: () => false,
   inTest: () => false,

@@ -158,6 +158,8 @@ export interface RuleDiagnostic {
   firstPageMessage?: string;
   /** For `no-pagination`: the message for a Scan with no filter whose result the code reads only for its first item, or for whether it has one. */
   firstItemMessage?: string;
+  /** For `unprocessed-ignored`: the message for a batch whose unprocessed items or keys the code reads only to log them. */
+  loggedMessage?: string;
   /** Properties that make a DB instance a member of a DB cluster, moot outside `engineRequiredIn` (where they name the cluster itself). */
   clusterMemberWith?: string[];
   /**

@@ -46,7 +46,8 @@ function unpaginatedOrUnchecked(rule: HintRule, context: CheckContext, check: 'n
       context.report(rule, occurrence.name, rule.fix?.kind === 'add-pagination-loop' && shape ? paginationFix(shape) : undefined);
     } else if (!scopes.hasUnprocessedMarker(occurrence.tokenIndex)) {
       reported.add(occurrence.name.start);
-      context.report(rule, occurrence.name);
+      const logged = rule.diagnostic?.loggedMessage && scopes.logsUnprocessedOnly(occurrence.tokenIndex);
+      context.report(rule, occurrence.name, undefined, logged ? rule.diagnostic?.loggedMessage : undefined);
     }
   }
 }

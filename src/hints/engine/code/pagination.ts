@@ -14,6 +14,7 @@ import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
+import { onlyLogged } from './unprocessedLogged';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -91,6 +92,8 @@ export function pythonPaginationShape(a: CodeAnalyzer, receiverStart: number, na
 export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const pagination: number[] = [];
   const unprocessed: number[] = [];
+  // Read only to be logged (`unprocessedLogged.ts`): the batch still drops them, so these page nothing.
+  const logged: number[] = [];
   const nextTokens: number[] = [];
   const tokens = a.tokens;
   // A paginator the code leaves after its first page is a single call (`firstIteration.ts`), not a marker.
@@ -116,7 +119,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       pagination.push(token);
     }
     if (lower.includes('unprocessed')) {
-      unprocessed.push(token);
+      (onlyLogged(a, token) ? logged : unprocessed).push(token);
     }
     if (NEXT_TOKEN_MARKER.test(lower)) {
       nextTokens.push(token);
@@ -135,6 +138,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const paged = pagedBy(paginationAnchors);
   const pagedByToken = pagedBy(nextTokenAnchors);
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
+  const loggedAnchors = anchored(a, logged);
   // A helper that hands its read over whole is paged where every call of it in the file is.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
     const sites = passThroughCallSites(a, tokenIndex);
@@ -143,6 +147,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   return {
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),
     hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried),
+    logsUnprocessedOnly: (tokenIndex) => loopChain(a, tokenIndex).some(pages(loggedAnchors, tokenIndex)),
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),

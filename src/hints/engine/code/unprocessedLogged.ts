@@ -1,0 +1,163 @@
+/**
+ * Unprocessed items or keys a batch's code reads only to log them: a log call's argument
+ * (`log.Printf("not written: %v", out.UnprocessedItems)`), or the condition of an `if` whose body only logs
+ * (`if len(out.UnprocessedItems) > 0 { log.Println("some items were not written") }`). The requests are
+ * still dropped, so such a read is no retry. A read that does anything else (resends, returns, throws,
+ * assigns, or an `if` with an `else`) is taken as handling them.
+ */
+import type { CodeAnalyzer } from './analyzer';
+
+/** Logging methods, lower-cased; `fatal` and `panic` end the program, which surfaces the failure. */
+const LOG_METHODS = new Set([
+  'log', 'debug', 'info', 'information', 'warn', 'warning', 'error', 'exception', 'critical', 'trace', 'notice',
+  'print', 'println', 'printf', 'writeline', 'debugf', 'infof', 'warnf', 'warningf', 'errorf', 'tracef',
+  'logdebug', 'loginformation', 'logwarning', 'logerror', 'logcritical', 'logtrace',
+]);
+/** A receiver that is a logger: `log`, `logger`, `_logger`, `LOG`, `logging`, `slog`, `logrus`, `appLogger`. */
+const LOGGER = /^_*(?:s?log(?:ger|ging|rus)?|\w*logger)$/i;
+
+/** Whether the unprocessed-items marker at `marker` is read only to be logged. */
+export function onlyLogged(a: CodeAnalyzer, marker: number): boolean {
+  for (let open = a.parent[marker]; ; open = a.parent[open]) {
+    if (open < 0 || a.is(open, '{')) {
+      return unbracketedCondition(a, marker, open);
+    }
+    if (!a.is(open, '(')) {
+      continue;
+    }
+    if (a.idIs(open - 1, 'if')) {
+      const close = a.partner[open];
+      return close > open && bodyOnlyLogs(a, close + 1);
+    }
+    const root = chainRoot(a, open - 1);
+    if (root >= 0 && isLogCall(a, root, open - 1)) {
+      return startsStatement(a, root);
+    }
+  }
+}
+
+/** A Go or Python `if` whose condition holds the marker outside any bracket of the `if` itself; `depth` is the bracket around the statement. */
+function unbracketedCondition(a: CodeAnalyzer, marker: number, depth: number): boolean {
+  let top = marker;
+  while (a.parent[top] !== depth) {
+    top = a.parent[top];
+  }
+  let first = top;
+  while (!a.startsLine(first)) {
+    const previous = first - 1;
+    if (a.is(previous, '{') || a.is(previous, '}') || a.is(previous, ';') || a.is(previous, ':')) {
+      return false;
+    }
+    first = a.partner[previous] >= 0 && a.partner[previous] < previous ? a.partner[previous] : previous;
+  }
+  if (!a.idIs(first, 'if') && !a.idIs(first, 'elif')) {
+    return false;
+  }
+  // The header ends at the body's `:` (Python) or `{` (Go), at the statement's own depth.
+  const python = a.language.family === 'python';
+  for (let k = top; k < a.tokens.length && a.parent[k] === depth; k = a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
+    if (python && a.is(k, ':')) {
+      return pythonBodyOnlyLogs(a, first, k + 1);
+    }
+    if (!python && a.is(k, '{')) {
+      return bodyOnlyLogs(a, k);
+    }
+  }
+  return false;
+}
+
+/** A brace language's `if` body that starts at `from` (`{ ... }`, or one statement), logs and does nothing else, with no `else`. */
+function bodyOnlyLogs(a: CodeAnalyzer, from: number): boolean {
+  if (a.is(from, '{')) {
+    const close = a.partner[from];
+    return close > from && !a.idIs(close + 1, 'else') && onlyLogCalls(a, from + 1, close);
+  }
+  let end = from;
+  while (end < a.tokens.length && !a.is(end, ';') && a.parent[end] === a.parent[from]) {
+    end = a.partner[end] > end ? a.partner[end] + 1 : end + 1;
+  }
+  return !a.idIs(end + 1, 'else') && onlyLogCalls(a, from, end);
+}
+
+/** A Python `if` body after its `:` (the rest of the line, or the lines indented under `header`), with no `elif` or `else`. */
+function pythonBodyOnlyLogs(a: CodeAnalyzer, header: number, from: number): boolean {
+  const indent = (token: number) => a.lines.position(a.tokens.starts[token]).character;
+  const level = indent(header);
+  let end = from;
+  const sameLine = !a.startsLine(from);
+  while (end < a.tokens.length && !(a.startsLine(end) && (sameLine || indent(end) <= level))) {
+    end++;
+  }
+  return !a.idIs(end, 'else') && !a.idIs(end, 'elif') && onlyLogCalls(a, from, end);
+}
+
+/** Whether the tokens [from, to) are one or more logging calls and nothing else. */
+function onlyLogCalls(a: CodeAnalyzer, from: number, to: number): boolean {
+  let calls = 0;
+  let k = from;
+  while (k < to) {
+    if (a.is(k, ';')) {
+      k++;
+      continue;
+    }
+    const root = a.idIs(k, 'await') ? k + 1 : k;
+    let name = root;
+    while (a.isAccess(name + 1) && a.isId(name + 2)) {
+      name += 2;
+    }
+    const close = a.partner[name + 1];
+    if (!a.isId(root) || !a.is(name + 1, '(') || close <= name + 1 || !isLogCall(a, root, name)) {
+      return false;
+    }
+    calls++;
+    k = close + 1;
+  }
+  return calls > 0;
+}
+
+/** The first name of the `a.b.c` chain that ends at the name `name`, or -1. */
+function chainRoot(a: CodeAnalyzer, name: number): number {
+  if (!a.isId(name)) {
+    return -1;
+  }
+  let root = name;
+  while (a.isAccess(root - 1) && a.isId(root - 2)) {
+    root -= 2;
+  }
+  return root;
+}
+
+/** A call of a logging method: on a logger, `console`, `System.out`, `fmt.Print*`, or a bare `print`/`println`. */
+function isLogCall(a: CodeAnalyzer, root: number, name: number): boolean {
+  const method = (a.id(name) ?? '').toLowerCase();
+  if (!LOG_METHODS.has(method)) {
+    return false;
+  }
+  if (root === name) {
+    return method === 'print' || method === 'println';
+  }
+  const first = (a.id(root) ?? '').toLowerCase();
+  if (first === 'console' || first === 'system') {
+    return true;
+  }
+  if (first === 'fmt') {
+    return method.startsWith('print');
+  }
+  for (let k = root; k < name; k += 2) {
+    if (LOGGER.test(a.id(k) ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a call starting at `root` is a statement of its own, not a value returned, thrown or assigned. */
+function startsStatement(a: CodeAnalyzer, root: number): boolean {
+  const at = a.idIs(root - 1, 'await') ? root - 1 : root;
+  const previous = at - 1;
+  if (a.startsLine(at) || a.is(previous, '{') || a.is(previous, '}') || a.is(previous, ';') || a.idIs(previous, 'else')) {
+    return true;
+  }
+  // A braceless `if (...) log(...)` or Python's `if x: log(...)`.
+  return (a.is(previous, ')') && a.idIs(a.partner[previous] - 1, 'if')) || (a.is(previous, ':') && a.language.family === 'python');
+}
