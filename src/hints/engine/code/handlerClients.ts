@@ -23,6 +23,7 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler,
 import { calledFunction } from './helperFunctions';
 import { importedBodyClient, importedCall } from './projectImports';
 import { inTestCode } from './testFixtures';
+import { convertedArgument } from './envConversions';
 import { overSharedPool } from './sharedPools';
 import { goMakerCall } from './languages/goSqlHelpers';
 import { goImportSpecs } from './languages/goPackageStructs';
@@ -398,12 +399,16 @@ const ENVIRONMENT_READS: readonly (readonly [string, string])[] = [
   ['System', 'getenv'],
 ];
 
-/** Whether the value from `start` is a read of the environment alone (no name of the handler in it: `os.environ[event["key"]]`). */
+/**
+ * Whether the value from `start` is a read of the environment alone (no name of the handler in it: `os.environ[event["key"]]`),
+ * or such a read parsed by a conversion (`strconv.Atoi(os.Getenv("REDIS_DB"))`, `envConversions.ts`).
+ */
 function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
-  if (start < 0 || !ENVIRONMENT_READS.some(([root, member]) => a.idIs(start, root) && a.isAccess(start + 1) && a.idIs(start + 2, member))) {
+  const read = start < 0 ? -1 : Math.max(convertedArgument(a, start), start);
+  if (read < 0 || !ENVIRONMENT_READS.some(([root, member]) => a.idIs(read, root) && a.isAccess(read + 1) && a.idIs(read + 2, member))) {
     return false;
   }
-  return !namesInvocation(a, start + 3, expressionEnd(a, start), params, end, false);
+  return !namesInvocation(a, read + 3, expressionEnd(a, start), params, end, false);
 }
 
 /** Go's SDK configuration loads: the package path, its default name, the function, and whether a context comes first. */
