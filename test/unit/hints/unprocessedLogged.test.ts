@@ -3,7 +3,8 @@
  * only to log them (`code/unprocessedLogged.ts`): a log call's argument, or the condition of an `if` whose body only
  * logs. The requests are still dropped, so the batch is reported, with a message that says the code only logs them.
  * Still read: a body that also resends, returns an error, assigns, continues a retry loop or ends the program; an `if`
- * with an `else`; a log beside a retry elsewhere in the function.
+ * with an `else`; a log beside a retry elsewhere in the function; a log in a function that returns the reply whole,
+ * whose callers get the unprocessed items.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -160,7 +161,7 @@ describe('unprocessed items read only to be logged', () => {
     assert.deepEqual(batchFindings('profiles/store.py', python), ['10 logged']);
   });
 
-  it('keeps a batch read where the code also resends, returns an error, assigns, continues or exits', () => {
+  it('keeps a batch read where the code also resends, returns an error or the reply, assigns, continues or exits', () => {
     const code = sourceLines(
       'package loader',
       '',
@@ -205,6 +206,17 @@ describe('unprocessed items read only to be logged', () => {
       '\tif len(out.UnprocessedItems) > 0 {',
       '\t\tlog.Fatalf("unprocessed items: %v", out.UnprocessedItems)',
       '\t}',
+      '}',
+      '',
+      'func LogAndReturn(ctx context.Context, client *dynamodb.Client, requests map[string][]types.WriteRequest) (dynamodb.BatchWriteItemOutput, error) {',
+      '\tresult, err := client.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: requests})',
+      '\tif err != nil {',
+      '\t\treturn dynamodb.BatchWriteItemOutput{}, err',
+      '\t}',
+      '\tif len(result.UnprocessedItems) > 0 {',
+      '\t\tlog.Printf("some items were not processed: %v", result.UnprocessedItems)',
+      '\t}',
+      '\treturn *result, nil',
       '}',
       '',
       'func LogThenResend(ctx context.Context, client *dynamodb.Client, requests map[string][]types.WriteRequest) error {',
@@ -261,6 +273,20 @@ describe('unprocessed items read only to be logged', () => {
       '}',
     );
     assert.deepEqual(batchFindings('Importer.cs', csharp), []);
+
+    const javascript = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '',
+      'export async function writeChunk(items) {',
+      '  const res = await doc.send(new BatchWriteCommand({ RequestItems: { orders: items } }));',
+      "  if (Object.keys(res.UnprocessedItems ?? {}).length) console.warn('left over', res.UnprocessedItems);",
+      '  return res;',
+      '}',
+    );
+    assert.deepEqual(batchFindings('src/chunks.js', javascript), []);
   });
 
   it('keeps the plain message for a batch whose unprocessed items nothing reads', () => {

@@ -14,7 +14,7 @@ import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
-import { onlyLogged } from './unprocessedLogged';
+import { onlyLogged, returnsReply } from './unprocessedLogged';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -139,6 +139,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const pagedByToken = pagedBy(nextTokenAnchors);
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
   const loggedAnchors = anchored(a, logged);
+  const logsOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(loggedAnchors, tokenIndex));
   // A helper that hands its read over whole is paged where every call of it in the file is.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
     const sites = passThroughCallSites(a, tokenIndex);
@@ -146,8 +147,9 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   };
   return {
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),
-    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried),
-    logsUnprocessedOnly: (tokenIndex) => loopChain(a, tokenIndex).some(pages(loggedAnchors, tokenIndex)),
+    // A reply the function returns whole beside its log is its callers' to read.
+    hasUnprocessedMarker: (tokenIndex) => retried(tokenIndex) || pagedByCallers(tokenIndex, retried) || (logsOnly(tokenIndex) && returnsReply(a, tokenIndex)),
+    logsUnprocessedOnly: logsOnly,
     hasNextTokenMarker: (tokenIndex) => pagedByToken(tokenIndex) || pagedByCallers(tokenIndex, pagedByToken),
     readsFirstItemOnly: (tokenIndex) => readsFirstItemOnly(a, tokenIndex),
     inTest: (tokenIndex) => inTestCode(a, tokenIndex),

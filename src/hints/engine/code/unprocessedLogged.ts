@@ -3,7 +3,8 @@
  * (`log.Printf("not written: %v", out.UnprocessedItems)`), or the condition of an `if` whose body only logs
  * (`if len(out.UnprocessedItems) > 0 { log.Println("some items were not written") }`). The requests are
  * still dropped, so such a read is no retry. A read that does anything else (resends, returns, throws,
- * assigns, or an `if` with an `else`) is taken as handling them.
+ * assigns, or an `if` with an `else`) is taken as handling them, and so is a log in a function that returns
+ * the reply whole, to callers that may read them.
  */
 import type { CodeAnalyzer } from './analyzer';
 
@@ -160,4 +161,51 @@ function startsStatement(a: CodeAnalyzer, root: number): boolean {
   }
   // A braceless `if (...) log(...)` or Python's `if x: log(...)`.
   return (a.is(previous, ')') && a.idIs(a.partner[previous] - 1, 'if')) || (a.is(previous, ':') && a.language.family === 'python');
+}
+
+/**
+ * Whether the function around the batch call named at `name` returns the reply whole (`return *result, nil`,
+ * `return res`): its callers get the unprocessed items, so a log beside it is no sign they are dropped.
+ */
+export function returnsReply(a: CodeAnalyzer, name: number): boolean {
+  let top = name;
+  while (a.parent[top] >= 0 && a.is(a.parent[top], '(')) {
+    top = a.parent[top];
+  }
+  const depth = a.parent[top];
+  let first = top;
+  while (first > 0 && !a.startsLine(first) && a.parent[first - 1] === depth && !a.is(first - 1, '{') && !a.is(first - 1, ';')) {
+    first--;
+  }
+  // The name the statement assigns the reply to: the last before its `=` (`BatchWriteItemResponse response =`),
+  // or Go's first of several (`out, err :=`, not the error).
+  let reply: string | undefined;
+  let k = first;
+  for (; k < top && !a.is(k, '=') && !a.is(k, ':='); k++) {
+    if (a.is(k, ',') && a.language.family === 'go') {
+      break;
+    }
+    reply = a.isId(k) ? a.tokens.text(k) : reply;
+  }
+  while (k < top && !a.is(k, '=') && !a.is(k, ':=')) {
+    k++;
+  }
+  if (k === top) {
+    return false;
+  }
+  const scope = a.scopes.enclosing(name, ['function']);
+  if (reply === undefined || scope <= 0) {
+    return false;
+  }
+  const [, end] = a.scopes.range(scope);
+  for (let at = top; at < end; at++) {
+    if (!a.idIs(at, 'return')) {
+      continue;
+    }
+    const value = a.is(at + 1, '*') || a.is(at + 1, '&') ? at + 2 : at + 1;
+    if (a.idIs(value, reply) && !a.isAccess(value + 1) && !a.is(value + 1, '[') && !a.is(value + 1, '(')) {
+      return true;
+    }
+  }
+  return false;
 }
