@@ -25,7 +25,8 @@ import { LineIndex } from '../text';
 import { chainOrConditional } from '../code/conditionalClients';
 import { classClients, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
-import { PYTHON_CLIENT_LIBRARY, pythonModuleText } from './pythonModuleText';
+import { PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARIES } from './pythonClientLibraries';
+import { pythonModuleText } from './pythonModuleText';
 import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
 
 /** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
@@ -79,8 +80,7 @@ export type ModuleFunction = Value & { t: 'function' };
 const MAX_NAMES = 256;
 const MAX_STARS = 32;
 
-/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs (JavaScript DAX clients too), Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`). */
-export const PYTHON_LIBRARIES = /redis|valkey|boto|pynamodb|psycopg|pymysql|asyncpg|aiomysql|mysql\.connector/;
+/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
 export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;

@@ -23,7 +23,8 @@ import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
 import { normalizeName } from '../types';
 import { LineIndex } from '../text';
-import { JS_LIBRARIES, PYTHON_LIBRARIES } from './codeExports';
+import { JS_LIBRARIES } from './codeExports';
+import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { ClientPassingCall, ExportedClient, PassedArgument } from './types';
 
@@ -39,7 +40,7 @@ const PYTHON_LIBRARY_MODULES = new Set([
   'functools', 'hashlib', 'http', 'io', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're', 'socket', 'ssl', 'string', 'subprocess',
   'sys', 'threading', 'time', 'traceback', 'typing', 'typing_extensions', 'unittest', 'urllib', 'uuid',
   'aioboto3', 'aiobotocore', 'aioredis', 'boto3', 'botocore', 'pynamodb', 'redis', 'rediscluster', 'valkey', 'mypy_boto3_dynamodb', 'aws_lambda_powertools',
-  'django_redis', 'flask_redis',
+  'django_redis', 'flask_redis', 'amazondax', 'glide', 'glide_sync', 'glide_shared',
   'django', 'fastapi', 'flask', 'pydantic', 'pytest', 'moto', 'requests', 'starlette',
 ]);
 /** An import of a queue or NestJS library that opens a Redis client with the options it is given (`'bullmq'`). */

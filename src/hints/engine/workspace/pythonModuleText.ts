@@ -8,6 +8,7 @@
  * call such a function, a few calls up (`get_table(name)` returning `get_resource("dynamodb").Table(name)`).
  */
 import { isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { addLibraryNames, PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARY_MENTIONS } from './pythonClientLibraries';
 
 const HASH = 35;
 const BACKSLASH = 92;
@@ -17,14 +18,12 @@ const AT = 64;
 const DOT = 46;
 const CARRIAGE_RETURN = 13;
 
-/** Client libraries whose names a project module may import and pass on: the AWS SDKs, their type stubs and redis-py. */
-export const PYTHON_CLIENT_LIBRARY = /^(?:boto3|aioboto3|botocore|aiobotocore|mypy_boto3_\w+|types_aiobotocore_\w+|redis)(?:\.|\s|$)/;
-
 /**
- * A class whose text names a client library (`boto3.resource`, `redis.Redis`) or botocore's client type
- * (`client: BaseClient`, `AioBaseClient`), which may hold a client field.
+ * A class whose text names a client library (`boto3.resource`, `redis.Redis`, `amazondax.AmazonDaxClient`) or
+ * botocore's client type (`client: BaseClient`, `AioBaseClient`), which may hold a client field; or a name the
+ * module imports from one (`GlideClient`, `Redis`).
  */
-const CLIENT_MENTION = /redis|boto|BaseClient/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient/;
 
 /** An import from PynamoDB: the module's classes may be its models. */
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
@@ -32,12 +31,6 @@ const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
 
-/**
- * Names a client library's own names contain: a statement that holds none makes no client itself. The SQL
- * drivers' (`code/sqlConnections.ts`) keep a function that opens a connection on each call (`def
- * get_connection(): return psycopg2.connect(...)`), for the Lambda handlers of other modules that call it.
- */
-const LIBRARY_MENTIONS = ['boto', 'redis', 'psycopg', 'pymysql', 'asyncpg', 'aiomysql', 'mysql.connector'];
 /** A SQL driver's module, whose names a module imports to connect with (`from psycopg2 import connect`). */
 const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector)(?:\s|$)/;
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
@@ -139,6 +132,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
   const pynamodb = PYNAMODB_IMPORT.test(text);
   /** The statements that define a top-level function, by index. */
   const functions: number[] = [];
+  /** Names the module imports from a client library (`GlideClient`, `Redis`): a function or class that names one may make a client. */
+  const libraryNames = new Set<string>();
   let exports = false;
   let decorated = -1;
   let equals = -1;
@@ -162,7 +157,7 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     if (word === 'def' || word === 'class') {
       // A class that names a client library may set a client field (`self.table = boto3.resource(...)...`) that subclasses in other modules use;
       // in a module that uses PynamoDB, a class may be a model whose methods other modules call.
-      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(text.slice(from, end)));
+      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(text.slice(from, end)) || namesAny(text, from, end, libraryNames));
       exports ||= holdsClient;
       statements.push({ start: from, end, kept: holdsClient, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {
@@ -178,22 +173,25 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     const assigns = equals < end;
     const relative = word === 'from' && text.charCodeAt(skipSpace(text, after)) === DOT;
     const library = word === 'from' && !relative && PYTHON_CLIENT_LIBRARY.test(text.slice(skipSpace(text, after), end));
+    if (library || word === 'import') {
+      addLibraryNames(text, word, start, end, libraryNames);
+    }
     exports ||= (assigns && isIdentifierStart(text.charCodeAt(start))) || (word === 'from' && (relative || packageInit || library));
     // Expression statements (a docstring, `app.run()`) bind nothing; a walrus is an assignment here.
     const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
     statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });
   }
-  exports = keepFactories(text, statements, functions) || exports;
+  exports = keepFactories(text, statements, functions, libraryNames) || exports;
   if (!exports) {
     return undefined;
   }
   return text.includes('global') && /\bglobal\b/.test(text) ? text : keptText(text, statements);
 }
 
-/** Where the text names a client library (`LIBRARY_MENTIONS`), in order: each found once, so the search stays linear. */
+/** Where the text names a client library (`PYTHON_LIBRARY_MENTIONS`), in order: each found once, so the search stays linear. */
 function libraryMentions(text: string): number[] {
   const found: number[] = [];
-  for (const mention of LIBRARY_MENTIONS) {
+  for (const mention of PYTHON_LIBRARY_MENTIONS) {
     for (let at = text.indexOf(mention); at >= 0; at = text.indexOf(mention, at + mention.length)) {
       found.push(at);
     }
@@ -207,7 +205,7 @@ function libraryMentions(text: string): number[] {
  * client`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
  * calls away. True when it keeps any.
  */
-function keepFactories(text: string, statements: TopStatement[], functions: readonly number[]): boolean {
+function keepFactories(text: string, statements: TopStatement[], functions: readonly number[], libraryNames: ReadonlySet<string>): boolean {
   const mentions = libraryMentions(text);
   if (mentions.length === 0 || functions.length === 0) {
     return false;
@@ -221,15 +219,18 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
     while (next < mentions.length && mentions[next] < statement.start) {
       next++;
     }
-    const mentioned = next < mentions.length && mentions[next] < statement.end;
     const word = wordAt(text, statement.start);
+    const assignment = statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word);
+    // A library's name as the module imports it counts too (`return await GlideClient.create(config)`, `Redis(host=...)`).
+    const mentioned =
+      (next < mentions.length && mentions[next] < statement.end) ||
+      ((assignment || defined.has(index)) && namesAny(text, statement.start + (assignment ? word.length : 0), statement.end, libraryNames));
     const source = word === 'from' ? skipSpace(text, statement.start + 4) : -1;
     if (source >= 0 && (text.charCodeAt(source) === DOT || (mentioned && SQL_DRIVER_MODULE.test(text.slice(source, statement.end))))) {
       // What the module imports from its own package may be a factory of another module (`from .session import resource`);
       // a driver's name (`from pymysql import connect`) opens a connection where a function calls it.
       importedNames(text, statement).forEach((name) => makers.add(name));
     }
-    const assignment = statement.defines === undefined && statement.kept && word !== '' && word !== 'import' && word !== 'from' && !COMPOUND.has(word);
     if (assignment && (mentioned || namesAny(text, statement.start + word.length, statement.end, assigned))) {
       // A module name assigned from a library (`client = boto3.client(...)`), or from such a name (`table =
       // dynamodb.Table("orders")`): a function that returns it makes a client.

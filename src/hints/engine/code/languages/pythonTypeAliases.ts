@@ -10,7 +10,7 @@
  */
 import { TOKEN_KIND } from '../../lexer';
 import { codeOf } from '../../tokenCodes';
-import { PYTHON_CLIENT_LIBRARY } from '../../workspace/pythonModuleText';
+import { PYTHON_CLIENT_LIBRARY } from '../../workspace/pythonClientLibraries';
 import type { CodeAnalyzer } from '../analyzer';
 import { libraryImport } from '../projectImports';
 
