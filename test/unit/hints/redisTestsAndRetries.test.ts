@@ -75,6 +75,39 @@ describe('Redis calls in retry loops and in tests', () => {
       assertHas(found, '12:set redis-loop-round-trips!');
     });
 
+    it('Python: a run of commands before the return that ends a retry, but not one under an if or past a continue', () => {
+      const found = hintsIn(
+        'invalidate.py',
+        sourceLines(
+          'import redis',
+          'r = redis.Redis(host="cache")',
+          'def save(order, db):',
+          '    for attempt in range(3):',
+          '        try:',
+          '            db.commit(order)',
+          '            r.delete("cache:orders")',
+          '            r.delete(f"cache:order:{order.id}")',
+          '            return order.id',
+          '        except ConnectionError:',
+          '            continue',
+          'def drop(keys):',
+          '    for key in keys:',
+          '        r.delete(key)',
+          '        if key.startswith("last"):',
+          '            return key',
+          'def skip(keys):',
+          '    for key in keys:',
+          '        r.unlink(key)',
+          '        if not key:',
+          '            continue',
+          '        break',
+        ),
+      );
+      assertNoFindingOnLines(found, 7, 8);
+      assertHas(found, '14:delete redis-loop-round-trips!');
+      assertHas(found, '19:unlink redis-loop-round-trips!');
+    });
+
     it('TypeScript: a command whose block leaves the loop a few statements later, but not a switch break or past a continue', () => {
       const found = hintsIn(
         'sessions.ts',

@@ -5,7 +5,9 @@
  * async too), bound at module level and imported by name or through the module, set in a class's `__init__`
  * that another module instantiates, held by a container object, and handed out by FastAPI's `Depends`.
  * Then the traps: a function that only names a library's type, a class of another package named like GLIDE's,
- * a test double's module, and no workspace.
+ * a test double's module, and no workspace. Last, a module-level name bound to a call of another module's factory
+ * (a package `__init__.py` binding `cache = make_cache()` under an `if`, after `cache = None`), read as the client
+ * that call made once, at import.
  */
 import * as assert from 'node:assert/strict';
 import { sourceLines } from '../hints/support';
@@ -177,5 +179,86 @@ describe('workspace: Python clients of DAX, GLIDE and redis-py made in another m
   it('reads nothing from a GlideClient of another package', () => {
     const other = { ...FILES, 'app/cache.py': GLIDE_CACHE.replace('from glide import', 'from glide_gateway import') };
     assert.ok(!hints(other, 'app/routes.py').some((hint) => hint.endsWith('!')));
+  });
+});
+
+const CACHE_FACTORY = sourceLines(
+  'import redis',
+  'from functools import lru_cache',
+  '',
+  'pool = redis.ConnectionPool(host="cache.internal", port=6379)',
+  '',
+  '',
+  '@lru_cache',
+  'def make_cache():',
+  '    return redis.Redis(connection_pool=pool)',
+);
+
+const TABLE_FACTORY = sourceLines(
+  'import boto3',
+  '',
+  '',
+  'def get_table(name):',
+  '    return boto3.resource("dynamodb").Table(name)',
+  '',
+  '',
+  'def get_limits():',
+  '    return {"orders": 25}',
+);
+
+const CALLED = {
+  'core/__init__.py': '',
+  'core/cache/factory.py': CACHE_FACTORY,
+  'core/cache/__init__.py': sourceLines(
+    'from core.cache.factory import make_cache',
+    'from config import settings',
+    '',
+    'cache = None',
+    'if settings.CACHE_ENABLED:',
+    '    cache = make_cache()',
+  ),
+  'core/tables.py': TABLE_FACTORY,
+  'core/db.py': sourceLines(
+    'from boto3.dynamodb.conditions import Key',
+    '',
+    'from core.tables import get_limits, get_table',
+    '',
+    'orders = get_table("orders")',
+    'limits = get_limits()',
+    'pending = None',
+    '',
+    '',
+    'def by_customer(customer_id):',
+    '    return orders.query(KeyConditionExpression=Key("customer_id").eq(customer_id))',
+  ),
+  'api/jobs.py': sourceLines(
+    'from core.cache import cache',
+    'from core.db import limits, orders, pending',
+    '',
+    '',
+    'def handler(event, context):',
+    '    for key in event["keys"]:',
+    '        cache.delete(key)',
+    '    return orders.scan()["Items"]',
+    '',
+    '',
+    'def caps(names):',
+    '    for name in names:',
+    '        limits.get(name)',
+    '        pending.get(name)',
+  ),
+};
+
+describe('workspace: Python module-level names bound to a call of another module’s factory', () => {
+  it('reads the client the call made, under an `if` after `= None` too, with the strings it passes', () => {
+    const found = hints(CALLED, 'api/jobs.py');
+    assert.ok(found.includes('7:delete redis-loop-round-trips!'), found.join('\n'));
+    assert.ok(found.includes('8:scan dynamodb-scan!'), found.join('\n'));
+  });
+
+  it('reports no client per invocation for a client made at import, and nothing for a dict or a name only bound to None', () => {
+    const found = hints(CALLED, 'api/jobs.py');
+    assert.ok(!found.some((hint) => hint.includes('lambda-client-per-invocation')), found.join('\n'));
+    assert.ok(!found.some((hint) => hint.startsWith('13:') || hint.startsWith('14:')), found.join('\n'));
   });
 });

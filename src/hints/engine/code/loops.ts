@@ -301,10 +301,11 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
 }
 
 /**
- * Whether the statement of a call is followed at once, in its own block, by `return` or `break`: the loop
- * around it ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it
- * retries one command rather than sending one per element. In a braced block a later statement of the same
- * block may be the exit (`await redis.del(key); found = true; break;`), unless a `continue` may skip it.
+ * Whether the statement of a call is followed, in its own block, by `return` or `break`: the loop around it
+ * ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it retries the
+ * commands rather than sending them per element. A later statement of the same block may be the exit
+ * (`await redis.del(key); found = true; break;`, Python's run of deletes before `return`), unless a `continue`
+ * may skip it.
  */
 export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
   const next = a.is(close + 1, ';') ? close + 2 : close + 1;
@@ -316,12 +317,23 @@ export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: n
     const block = a.parent[receiverStart];
     return loop > 0 && a.scopes.kind(loop) === 'loop' && block >= a.scopes.start(loop) && exitsBlockAfter(a, block, next);
   }
-  if (next >= a.tokens.length || !a.startsLine(next) || !a.isId(next) || !a.tokens.isOneOf(next, LOOP_EXITS)) {
-    return false;
+  // A later statement of the call's own block may be the exit (`r.delete(a)`, `r.delete(b)`, `return result`), unless
+  // the block ends first or a `continue` may skip it.
+  const indent = a.lines.indentation(a.lines.lineOf(a.tokens.starts[receiverStart]));
+  const end = Math.min(a.tokens.length, next + MAX_EXIT_DISTANCE);
+  for (let k = next; k < end; k++) {
+    if (!a.startsLine(k) || a.parent[k] !== a.parent[receiverStart]) {
+      continue;
+    }
+    const level = a.lines.indentation(a.lines.lineOf(a.tokens.starts[k]));
+    if (level < indent || a.idIs(k, 'continue')) {
+      return false;
+    }
+    if (level === indent && a.tokens.isOneOf(k, LOOP_EXITS)) {
+      return true;
+    }
   }
-  const callLine = a.lines.lineOf(a.tokens.starts[receiverStart]);
-  const exitLine = a.lines.lineOf(a.tokens.starts[next]);
-  return a.parent[next] === a.parent[receiverStart] && a.lines.indentation(exitLine) === a.lines.indentation(callLine);
+  return false;
 }
 
 /** How many tokens after a call are read for the exit of its block: a few statements, and linear whatever the file. */

@@ -23,11 +23,12 @@ import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { chainOrConditional } from '../code/conditionalClients';
+import { calledImport, liveBindings } from './calledExports';
 import { classClients, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { pythonModuleText } from './pythonModuleText';
-import { ExportedClient, ModuleSource, PynamodbClassKind } from './types';
+import { CallArguments, ExportedClient, ModuleSource, PynamodbClassKind } from './types';
 
 /** A name a module imports from another module and exports again (`from .cache import client`, `export { ddb } from './dynamo'`). */
 export interface ReExport {
@@ -35,6 +36,8 @@ export interface ReExport {
   module: string;
   /** The name there: `''` for a CommonJS module itself, `default` for a default export. */
   name: string;
+  /** A Python module-level name bound to a call of that function (`calledExports.ts`): the strings the call passes. */
+  called?: CallArguments;
 }
 
 /**
@@ -162,6 +165,7 @@ class ExportReader {
   private readonly unknownFields: Record<string, string[]> = {};
   private readonly pynamodbClasses: Record<string, PynamodbClassKind> = {};
   private readonly pynamodbBases: Record<string, ReExport> = {};
+  private readonly records = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses, this.pynamodbBases];
   /** Every name exported so far, once: one exported twice (`module.exports` set twice) exports nothing. */
   private readonly seen = new Set<string>();
 
@@ -178,8 +182,7 @@ class ExportReader {
   }
 
   private result(): CodeExports | undefined {
-    const named = [this.clients, this.reexports, this.packages, this.functions, this.classes, this.unknownFields, this.pynamodbClasses, this.pynamodbBases];
-    const empty = named.every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
+    const empty = this.records.every((names) => Object.keys(names).length === 0) && this.stars.length === 0;
     return empty
       ? undefined
       : {
@@ -229,7 +232,7 @@ class ExportReader {
           this.exportClass(name, declared.classScope);
         }
       } else {
-        this.exportBinding(name, name, bindings);
+        this.exportBinding(name, name, liveBindings(a, bindings));
       }
     }
     for (const [local, imported] of a.imports) {
@@ -426,6 +429,10 @@ class ExportReader {
     for (const [name, client] of Object.entries(members ?? {})) {
       this.addClient(exported === '' ? name : `${exported}.${name}`, client);
     }
+    const called = members === undefined && this.endsValue(end, start) ? calledImport(this.a, start, end) : undefined;
+    if (called) {
+      this.reexport(exported, called);
+    }
   }
 
   /** A type alias whose type, from `start`, is a name a client library's import binds (`Redis`, `IORedis.Redis`). */
@@ -583,14 +590,7 @@ class ExportReader {
   /** Whether a name may be recorded: a safe record key (never `__proto__`), within the limit, and exported once. */
   private admits(name: string): boolean {
     if (this.seen.has(name)) {
-      delete this.clients[name];
-      delete this.classes[name];
-      delete this.unknownFields[name];
-      delete this.reexports[name];
-      delete this.packages[name];
-      delete this.functions[name];
-      delete this.pynamodbClasses[name];
-      delete this.pynamodbBases[name];
+      this.records.forEach((names) => delete names[name]);
       return false;
     }
     this.seen.add(name);

@@ -169,6 +169,9 @@ export class ImportedClients {
       if (exports && Object.hasOwn(exports.clients, name)) {
         return { client: exports.clients[name] };
       }
+      if (exports && Object.hasOwn(exports.reexports, name) && exports.reexports[name].called) {
+        return this.calledClient(file, exports.reexports[name]);
+      }
       if (exports && Object.hasOwn(exports.packages, name)) {
         return { package: exports.packages[name] };
       }
@@ -247,6 +250,18 @@ export class ImportedClients {
     } finally {
       this.callDepth--;
     }
+  }
+
+  /** The client a module-level name of `file` holds that a call of a function it imports gave (`table = get_table("orders")`): made once, at import. */
+  private calledClient(file: string, { module, name, called }: ReExport): ImportedName | undefined {
+    const made = called && this.resolveCall(file, module, name, called);
+    if (!made || 'elements' in made || 'bodyClient' in made) {
+      return undefined;
+    }
+    // Made once, when the module ran: no client per call of anything that reads the name.
+    const client: ExportedClient = { ...made };
+    delete client.perCall;
+    return { client };
   }
 
   /** The functions of a module file, whose own imports of the workspace are answered as any file's. */
@@ -424,7 +439,8 @@ export class ImportedClients {
       if (found !== undefined || !exports) {
         return found;
       }
-      if (Object.hasOwn(exports.reexports, own)) {
+      // A name bound to a call of another module's function is what the call gives (`own`), never that function.
+      if (Object.hasOwn(exports.reexports, own) && !exports.reexports[own].called) {
         const { module, name: from } = exports.reexports[own];
         return this.imported(file, module, from, walk, question);
       }
