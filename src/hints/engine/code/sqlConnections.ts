@@ -25,6 +25,7 @@ import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { pgPromiseDatabaseAt } from './sqlPgPromise';
+import { withSslContexts } from './sqlSslContexts';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
@@ -448,7 +449,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
-  return withLocalPasswords(a, context);
+  return withLocalPasswords(a, withSslContexts(a, context));
 }
 
 /** A connection string written in place, or held by a name bound once to it: its password counts as the `password` option. */
