@@ -1,7 +1,7 @@
 /**
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
- * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrmJs.ts`); Python's `psycopg2.connect`,
+ * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrmJs.ts`), pg-promise's `pgp(cn)` (`sqlPgPromise.ts`); Python's `psycopg2.connect`,
  * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, the drivers'
  * pool classes, and SQLAlchemy and Peewee (`sqlOrmPython.ts`); Go's in `sqlConnectionsGo.ts`, Java's JDBC and
  * HikariCP, .NET's in `sqlConnectionsDotnet.ts`. A call counts only when its name comes from the driver's import and
@@ -24,6 +24,8 @@ import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
+import { pgPromiseDatabaseAt } from './sqlPgPromise';
+import { withSslContexts } from './sqlSslContexts';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
@@ -95,6 +97,7 @@ const JS_DRIVERS: Readonly<Record<string, Driver>> = {
   '@nestjs/typeorm': { flavor: 'typeorm', paths: new Set(['TypeOrmModule.forRoot', 'TypeOrmModule.forRootAsync']) },
   // knex's default export (also its `knex` export) is the function that makes the query builder and its pool.
   knex: { flavor: 'knex', paths: new Set(['', 'default', 'knex', 'default.knex']) },
+  'pg-promise': { flavor: 'pg', paths: new Set() },
 };
 
 /** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
@@ -219,6 +222,10 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   const knexOpen = knexRequiredAt(a, k);
   if (knexOpen > 0) {
     return ormToRds(a, 'knex', knexOpen) && !passesOn(a, knexOpen) ? { construction: { start: k, name: k + 2, end: a.partner[knexOpen] + 1, service: 'rds', redis: false }, driver: JS_DRIVERS.knex, open: knexOpen } : undefined;
+  }
+  const database = pgPromiseDatabaseAt(a, k);
+  if (database) {
+    return passesOn(a, database.open) ? undefined : { ...database, driver: JS_DRIVERS['pg-promise'] };
   }
   const isNew = a.idIs(k, 'new');
   const first = isNew ? k + 1 : k;
@@ -442,7 +449,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
     context.options.push(dsn);
     addDsnPassword(context, dsn.literal, dsn.value, dsn.key);
   }
-  return withLocalPasswords(a, context);
+  return withLocalPasswords(a, withSslContexts(a, context));
 }
 
 /** A connection string written in place, or held by a name bound once to it: its password counts as the `password` option. */

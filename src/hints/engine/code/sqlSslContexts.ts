@@ -1,0 +1,87 @@
+/**
+ * Python's `ssl.SSLContext` handed to a SQL driver as its `ssl` argument (asyncpg, aiomysql and PyMySQL take one, also
+ * through SQLAlchemy's `connect_args`): a context made with `ssl.create_default_context()` or `ssl.SSLContext(...)`
+ * whose `check_hostname` is set to False or whose `verify_mode` is set to `ssl.CERT_NONE` before the call accepts a
+ * certificate of any host, or any certificate at all (https://docs.python.org/3/library/ssl.html#ssl.SSLContext.check_hostname,
+ * https://docs.python.org/3/library/ssl.html#ssl.CERT_NONE). Those assignments become the connection's
+ * `check_hostname` and `cert_reqs` options, where they are written, as PyMySQL's dictionary keys of the same meaning are.
+ */
+import type { OptionContext, OptionOccurrence } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { occurrenceOf } from './options';
+import { bindsWholeExpression } from '../scope/scopes';
+
+/** The options that take a context: `ssl=ctx`, `connect_args={"ssl": ctx}`. */
+const CONTEXT_OPTIONS = new Set(['ssl']);
+/** The attribute set on the context, and the option of the same meaning. */
+const SWITCHES: Readonly<Record<string, string>> = { check_hostname: 'check_hostname', verify_mode: 'cert_reqs' };
+const FACTORIES = new Set(['create_default_context', 'SSLContext']);
+
+const MENTIONS = new WeakMap<CodeAnalyzer, boolean>();
+
+/** Whether the file sets a context's switches at all, read once per file. */
+function mentionsSwitches(a: CodeAnalyzer): boolean {
+  let mentions = MENTIONS.get(a);
+  if (mentions === undefined) {
+    mentions = a.text.includes('check_hostname') || a.text.includes('verify_mode');
+    MENTIONS.set(a, mentions);
+  }
+  return mentions;
+}
+
+/** `ssl.create_default_context(` or `ssl.SSLContext(` at `k`, also those names imported from `ssl`, none shadowed. */
+function madeContext(a: CodeAnalyzer, k: number): boolean {
+  const module = a.isAccess(k + 1) ? k : -1;
+  const factory = module >= 0 ? k + 2 : k;
+  if (!a.isId(factory) || !FACTORIES.has(a.tokens.text(factory)) || !a.is(factory + 1, '(')) {
+    return false;
+  }
+  const name = a.tokens.text(module >= 0 ? module : factory);
+  const imported = a.imports.get(name);
+  const fromSsl = module >= 0 ? imported?.module === 'ssl' && !imported.path : imported?.module === 'ssl';
+  return fromSsl && a.scopes.lookup(name, k) === undefined;
+}
+
+/** The switches `name.check_hostname = ...` and `name.verify_mode = ...` set on the context bound at `binding`, in [from, to). */
+function switchesOn(a: CodeAnalyzer, name: string, bindingToken: number, from: number, to: number): OptionOccurrence[] {
+  const found: OptionOccurrence[] = [];
+  for (let k = from; k < to; k++) {
+    if (!a.idIs(k, name) || a.isAccess(k - 1) || !a.isAccess(k + 1) || !a.isId(k + 2) || !a.is(k + 3, '=')) {
+      continue;
+    }
+    const option = Object.hasOwn(SWITCHES, a.tokens.text(k + 2)) ? SWITCHES[a.tokens.text(k + 2)] : undefined;
+    if (!option || a.scopes.lookup(name, k)?.token !== bindingToken) {
+      continue;
+    }
+    const end = expressionEnd(a, k + 4);
+    found.push(occurrenceOf(a, { key: k + 2, valueStart: k + 4, valueEnd: end, removalStart: k, removalEnd: end - 1, name: option }));
+  }
+  return found;
+}
+
+/**
+ * Adds to a SQL connection's options the switches set on an SSL context its `ssl` option names: a name bound once
+ * to a context the file makes, set before the connection is opened in the same scope.
+ */
+export function withSslContexts(a: CodeAnalyzer, context: OptionContext): OptionContext {
+  if (a.language.family !== 'python' || !mentionsSwitches(a)) {
+    return context;
+  }
+  for (const option of [...context.options]) {
+    if (!CONTEXT_OPTIONS.has(option.norm) || option.literal.kind !== 'expr') {
+      continue;
+    }
+    const [first, end] = a.tokensOf(option.value);
+    if (end !== first + 1 || !a.isId(first)) {
+      continue;
+    }
+    const name = a.tokens.text(first);
+    const binding = a.scopes.lookup(name, first);
+    if (!binding || !bindsWholeExpression(binding) || !madeContext(a, binding.expression)) {
+      continue;
+    }
+    context.options.push(...switchesOn(a, name, binding.token, expressionEnd(a, binding.expression), first));
+  }
+  return context;
+}
