@@ -21,6 +21,7 @@ import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
 import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, templateHandlers } from './lambdaHandlers';
 import { calledFunction } from './helperFunctions';
+import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall } from './projectImports';
 import { inTestCode } from './testFixtures';
 import { convertedArgument } from './envConversions';
@@ -54,6 +55,8 @@ export interface HandlerReader {
   sqlHelpers?: boolean;
   /** Calls of a same-file function that makes a client in its own body count as that client (`helperFunctions.ts`). */
   sameFileHelpers?: boolean;
+  /** Constructions of a class whose constructor makes a client for each instance (`new Repo()`) count as that client (`constructorClients.ts`). */
+  constructedClasses?: boolean;
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
@@ -68,7 +71,7 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
 export function clientsMadePerInvocation(a: CodeAnalyzer): HandlerClient[] {
   const reader = READERS[a.language.family];
   const read = reader && handlerReader(a, reader.construction, true);
-  return clientsMadeInHandlers(a, read && { ...read, sameFileHelpers: true }, MAX_HANDLERS);
+  return clientsMadeInHandlers(a, read && { ...read, sameFileHelpers: true, constructedClasses: true }, MAX_HANDLERS);
 }
 
 /** Tokens of a helper's body read for the client it makes: a helper is short. */
@@ -137,7 +140,11 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
     const [start, end] = a.scopes.range(fn.scope);
     const instance = reader.perCallInstance ? a.id(fn.params + 1) : undefined;
     for (let k = body + 1; k < end; k++) {
-      const made = reader.construction(a, k) ?? (reader.helperCalls ? helperCall(a, k) : undefined) ?? (reader.sameFileHelpers ? sameFileHelper(a, k, fn, reader) : undefined);
+      const made =
+        reader.construction(a, k) ??
+        (reader.helperCalls ? helperCall(a, k) : undefined) ??
+        (reader.sameFileHelpers ? sameFileHelper(a, k, fn, reader) : undefined) ??
+        (reader.constructedClasses ? classConstruction(a, k, reader.construction) : undefined);
       if (!made || (made.helper && (made.sql === true) !== (reader.sqlHelpers === true))) {
         continue;
       }
@@ -341,11 +348,11 @@ export function javaConstruction(a: CodeAnalyzer, k: number): Construction | und
   return service && end > name ? { start: k, name, end, service, redis: isRedisClient(value) } : undefined;
 }
 
-function isRedisClient(value: Value | undefined): boolean {
+export function isRedisClient(value: Value | undefined): boolean {
   return value?.t === 'client' && value.kind === 'redis';
 }
 
-function serviceOf(value: Value | undefined): HintService | undefined {
+export function serviceOf(value: Value | undefined): HintService | undefined {
   if (value?.t !== 'client') {
     return undefined;
   }
@@ -356,7 +363,7 @@ function serviceOf(value: Value | undefined): HintService | undefined {
 }
 
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
-function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
   return namesInvocation(a, made.name + 1, made.end, params, end, true) || (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true));
 }
 

@@ -24,7 +24,7 @@ import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { chainOrConditional } from '../code/conditionalClients';
 import { calledImport, liveBindings } from './calledExports';
-import { classClients, instanceClients, recordClients } from './exportedInstances';
+import { classClients, CONSTRUCTOR_MAKES_CLIENT, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { pythonModuleText } from './pythonModuleText';
@@ -113,11 +113,11 @@ const IMPLICITLY_PUBLIC_FIELD = /^[ \t]+(?:readonly[ \t]+)?[A-Za-z_$][\w$]*[ \t]
 /**
  * Whether a module's exported classes may lend clients to other files, as fields of subclasses or through a
  * method that returns one: any JavaScript class, a TypeScript one only in a file with a `protected`, `public`
- * or `abstract` member or class, a field with no modifier (public by default) or a method that returns a
- * field (a class of `private` fields lends none), which keeps most service classes out of the index.
+ * or `abstract` member or class, a field with no modifier (public by default), a method that returns a
+ * field or a constructor that makes a client (for each new instance), which keeps most service classes out.
  */
 function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
-  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text) || IMPLICITLY_PUBLIC_FIELD.test(text);
+  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text) || IMPLICITLY_PUBLIC_FIELD.test(text) || CONSTRUCTOR_MAKES_CLIENT.test(text);
 }
 
 function isPackageInit(file: string): boolean {

@@ -8,11 +8,19 @@
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { exportedClient } from '../code/projectImports';
+import { constructorClient, CONSTRUCTED } from '../code/constructorClients';
+import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import type { Value } from '../code/values';
 import type { ModuleFunction } from './codeExports';
 import { madeAnew } from './exportedFunctions';
 import type { ExportedClient } from './types';
+
+/**
+ * A TypeScript constructor that makes a client (`this.doc = DynamoDBDocumentClient.from(new DynamoDBClient({}))`,
+ * `createClient(...)`): its class lends other files the client each new instance makes, even with private fields.
+ */
+export const CONSTRUCTOR_MAKES_CLIENT = /\bconstructor\s*\([^)]*\)\s*\{[^}]*?\b(?:new\s+[\w.]*(?:Client|Redis|Cluster|DynamoDB)|createClient)\s*\(/;
 
 /** Members of one class read for clients: far more than a base class or a wrapper has. */
 const MAX_CLASS_MEMBERS = 64;
@@ -50,6 +58,13 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
     } else {
       heldClients(a, [...outer, classScope], value?.t === 'instance' ? name : `${name}()`, value?.t === 'instance' ? value : returned, fields);
     }
+  }
+  // A client each new instance makes (`new Repo()` in a Lambda handler: one per invocation, `code/handlerClients.ts`).
+  const constructed = outer.length === 0 && (python || a.language.family === 'js') ? constructorClient(a, classScope, python ? pythonConstruction : jsConstruction) : undefined;
+  const made = constructed && a.evalChain(constructed.start, constructed.end).value;
+  const client = made && exportedClient(a, made);
+  if (client) {
+    fields[CONSTRUCTED] = { ...client, perCall: true };
   }
   return { fields, unknown };
 }

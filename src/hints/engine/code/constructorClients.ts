@@ -1,0 +1,113 @@
+/**
+ * Classes whose constructor makes a client for each instance (`this.doc = DynamoDBDocumentClient.from(new
+ * DynamoDBClient({}))`, `self.table = boto3.resource("dynamodb").Table(...)`): each `new Repo()` or `Repo()`
+ * makes a client, so a Lambda handler that constructs one makes a client per invocation, reported at the
+ * construction (`handlerClients.ts`). The class may be the file's own or (workspace mode) another module's,
+ * whose exports record it under the key `new()` (`workspace/exportedInstances.ts`).
+ *
+ * Not per instance: a client the constructor keeps on the class or at module level (`Repo.client ??= ...`, a
+ * `global`), one built from its parameters (`DynamoDBDocumentClient.from(client)`), or one made only as a
+ * fallback for one passed in (`client ?? new DynamoDBClient({})`, `table or boto3.resource(...)`), nor a
+ * singleton's (a Python class with `__new__`, a constructor that may return early with the kept instance).
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
+import type { Construction, HandlerReader } from './handlerClients';
+import { dependsOnInvocation, isRedisClient, serviceOf, storedOutside } from './handlerClients';
+import { clientValue, importsTestDouble, mayBeProjectModule } from './projectImports';
+import { inTestCode } from './testFixtures';
+
+/** The key under which a module's exports record the client each new instance of a class makes. */
+export const CONSTRUCTED = 'new()';
+
+/** Tokens of a constructor's body read for the client it makes: a constructor is short. */
+const MAX_CONSTRUCTOR_TOKENS = 1000;
+/** What precedes a fallback value: `client ?? new X()`, `client || new X()`, `cond ? client : new X()`, Python `or`, `else`. */
+const FALLBACKS = new Set(['??', '||', 'or', '?', ':', 'else']);
+
+/** Per file, by class scope, the client its constructor makes for each instance, or null. */
+const constructed = new FileMemo<number, Construction | null>();
+
+/**
+ * The client that the constructor of the class `classScope` (`constructor`, Python's `__init__`, its own or a
+ * same-file base's) makes on each run and keeps on the instance or in its locals, read with `construction`.
+ */
+export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction']): Construction | undefined {
+  const python = a.language.family === 'python';
+  if (!python && a.language.family !== 'js') {
+    return undefined;
+  }
+  const made = constructed.get(a, classScope, () => {
+    const member = a.scopes.member(classScope, python ? '__init__' : 'constructor');
+    const value = member ? a.valueOf(member) : undefined;
+    const fn = value?.t === 'function' ? a.functions.get(value.scope) : undefined;
+    // A singleton's class hands back one instance (`__new__`, a constructor that returns the kept one early).
+    if (!fn || fn.params < 0 || (python && a.scopes.member(classScope, '__new__'))) {
+      return null;
+    }
+    const instance = python ? a.id(fn.params + 1) : 'this';
+    const [start, end] = a.scopes.range(fn.scope);
+    const body = fn.body >= 0 ? fn.body : a.partner[fn.params];
+    let found: Construction | null = null;
+    for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
+      const own = a.scopes.enclosing(j, ['function']) === fn.scope;
+      if (own && a.idIs(j, 'return')) {
+        return null;
+      }
+      const inner: Construction | undefined = own && !found ? construction(a, j) : undefined;
+      if (!inner) {
+        continue;
+      }
+      if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !dependsOnInvocation(a, inner, fn.params, end) && !inTestCode(a, j)) {
+        found = inner;
+      }
+      j = inner.end - 1;
+    }
+    return found;
+  });
+  return made ?? undefined;
+}
+
+/** Where the value holding the construction at `start` starts: a library's call that wraps it (`DynamoDBDocumentClient.from(new DynamoDBClient({}))`), or itself. */
+function valueStart(a: CodeAnalyzer, start: number): number {
+  const wrapper = start - 4;
+  return a.is(start - 1, '(') && a.isId(start - 2) && a.isAccess(start - 3) && a.isId(wrapper) && !a.isAccess(wrapper - 1) && a.imports.has(a.tokens.text(wrapper)) ? wrapper : start;
+}
+
+/** Whether the value at `start` is assigned to a parameter of the constructor (`if (!client) client = new X()`): a fallback. */
+function setsParameter(a: CodeAnalyzer, start: number, params: number): boolean {
+  const name = a.is(start - 1, '=') && a.isId(start - 2) && !a.isAccess(start - 3) ? a.scopes.lookup(a.tokens.text(start - 2), start - 2) : undefined;
+  return name !== undefined && name.token > params && name.token < a.partner[params];
+}
+
+/**
+ * `new Repo(...)` (JavaScript, TypeScript) or `Repo(...)` (Python) at `k`: a construction of a class of this
+ * file, or of one imported by name from a workspace module, whose constructor makes a client for each instance;
+ * that client, made at the construction.
+ */
+export function classConstruction(a: CodeAnalyzer, k: number, construction: HandlerReader['construction']): Construction | undefined {
+  const python = a.language.family === 'python';
+  const name = python ? k : k + 1;
+  if ((!python && a.language.family !== 'js') || (python ? a.isAccess(k - 1) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'class') : !a.idIs(k, 'new')) || !a.isId(name) || !a.is(name + 1, '(') || a.partner[name + 1] < 0) {
+    return undefined;
+  }
+  const text = a.tokens.text(name);
+  const code = text.charCodeAt(0);
+  if (code < 65 || code > 90) {
+    return undefined;
+  }
+  const end = a.partner[name + 1] + 1;
+  const value = a.lookup(text, name);
+  if (value?.t === 'instance' && value.classObject) {
+    const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction) : undefined;
+    return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true };
+  }
+  const imported = a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
+  if (!imported || imported.path === '' || !a.project?.importedClassFields || !mayBeProjectModule(a, imported.module) || importsTestDouble(a, imported.module, imported.path)) {
+    return undefined;
+  }
+  const fields = a.project.importedClassFields(imported.module, imported.path);
+  const client = fields && Object.hasOwn(fields, CONSTRUCTED) ? clientValue(fields[CONSTRUCTED]) : undefined;
+  const service = serviceOf(client);
+  return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
+}

@@ -1,0 +1,197 @@
+/**
+ * `lambda-client-per-invocation` for a class the handler constructs (`const repo = new Repo()`, `repo =
+ * OrderRepository()`) whose constructor makes a client and keeps it on the instance: each invocation makes a new
+ * instance and a new client, reported at the construction. Silent: a client the class keeps statically or at
+ * module level, one the constructor is given, a singleton's, an instance kept outside the handler, a class no
+ * handler makes, and test code.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const RULE = 'lambda-client-per-invocation!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+describe('Lambda: clients made by the constructor of a class the handler constructs', () => {
+  it('reports a TypeScript handler that constructs a repository keeping a new document client', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import Redis from 'ioredis';",
+      '',
+      'class OrderRepository {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor() {',
+      '    this.doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  }',
+      '  async get(id: string) {', // 10
+      '    return this.doc.send(new GetCommand({ TableName: process.env.TABLE, Key: { id } }));',
+      '  }',
+      '}',
+      '',
+      'class SessionCache {',
+      '  private readonly redis = new Redis(process.env.REDIS_URL!);',
+      '  constructor(private readonly prefix: string) {',
+      '    const sub = new Redis(process.env.REDIS_URL!);',
+      '    sub.subscribe(prefix);',
+      '  }', // 20
+      '}',
+      '',
+      'export const handler = async (event: { id: string }) => {',
+      '  const repo = new OrderRepository();',
+      "  new SessionCache('orders');",
+      '  return repo.get(event.id);',
+      '};',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), [`24:OrderRepository ${RULE}`, `25:SessionCache ${RULE}`]);
+  });
+
+  it('says nothing for a static or module-level client, an injected one, a kept instance, or no handler', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'let cached: DynamoDBDocumentClient | undefined;',
+      'class StaticRepo {',
+      '  private static client?: DynamoDBDocumentClient;',
+      '  constructor() {',
+      '    StaticRepo.client ??= DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  }',
+      '}', // 10
+      'class ModuleCacheRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor() {',
+      '    cached = cached ?? DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '    this.doc = cached;',
+      '  }',
+      '}',
+      'class InjectedRepo {',
+      '  constructor(private readonly doc: DynamoDBDocumentClient) {}',
+      '}', // 20
+      'class FallbackRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor(doc?: DynamoDBDocumentClient) {',
+      '    this.doc = doc ?? DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  }',
+      '}',
+      'class Repo {',
+      '  private readonly doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  constructor(client: DynamoDBClient) {',
+      '    this.doc = DynamoDBDocumentClient.from(client);', // 30
+      '  }',
+      '}',
+      'class KeptRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor() {',
+      '    this.doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '  }',
+      '}',
+      'const kept = new KeptRepo();',
+      'let lazy: KeptRepo | undefined;', // 40
+      'class SingletonRepo {',
+      '  private static instance?: SingletonRepo;',
+      '  private readonly doc!: DynamoDBDocumentClient;',
+      '  constructor() {',
+      '    if (SingletonRepo.instance) {',
+      '      return SingletonRepo.instance;',
+      '    }',
+      '    this.doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '    SingletonRepo.instance = this;',
+      '  }', // 50
+      '}',
+      '',
+      'export const handler = async (event: { id: string }) => {',
+      '  new SingletonRepo();',
+      '  new StaticRepo();',
+      '  new ModuleCacheRepo();',
+      '  new InjectedRepo(DynamoDBDocumentClient.from(shared));',
+      '  new FallbackRepo(shared);',
+      '  lazy ??= new KeptRepo();',
+      '  return [kept, lazy, event.id];',
+      '};',
+      'const shared = new DynamoDBClient({});',
+      'export function build() {',
+      '  return new KeptRepo();',
+      '}',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), []);
+  });
+
+  it('reports a Python handler that constructs a repository whose __init__ keeps a boto3 table on self', () => {
+    const code = sourceLines(
+      'import os',
+      'import boto3',
+      '',
+      'class OrderRepository:',
+      '    def __init__(self):',
+      '        self.table = boto3.resource("dynamodb").Table(os.environ["TABLE"])',
+      '',
+      '    def get(self, order_id):',
+      '        return self.table.get_item(Key={"id": order_id}).get("Item")',
+      '', // 10
+      'def handler(event, context):',
+      '    repo = OrderRepository()',
+      '    return repo.get(event["id"])',
+    );
+    assert.deepEqual(reported('app.py', code), [`12:OrderRepository ${RULE}`]);
+  });
+
+  it('says nothing for a Python class attribute cache, an injected or fallback table, a module-level instance, or a test', () => {
+    const code = sourceLines(
+      'import boto3',
+      '',
+      'class Shared:',
+      '    _table = None',
+      '    def __init__(self):',
+      '        if Shared._table is None:',
+      '            Shared._table = boto3.resource("dynamodb").Table("orders")',
+      '',
+      'class Injected:',
+      '    def __init__(self, table=None):', // 10
+      '        self.table = table or boto3.resource("dynamodb").Table("orders")',
+      '',
+      'class Regional:',
+      '    def __init__(self, region):',
+      '        self.client = boto3.client("dynamodb", region_name=region)',
+      '',
+      'class Kept:',
+      '    def __init__(self):',
+      '        self.client = boto3.client("dynamodb")',
+      '', // 20
+      'kept = Kept()',
+      '',
+      'class Single:',
+      '    _instance = None',
+      '    def __new__(cls):',
+      '        if cls._instance is None:',
+      '            cls._instance = super().__new__(cls)',
+      '        return cls._instance',
+      '    def __init__(self):',
+      '        self.client = boto3.client("dynamodb")',
+      '',
+      'def handler(event, context):',
+      '    Single()',
+      '    Shared()',
+      '    Injected(boto3.resource("dynamodb").Table("orders"))',
+      '    Regional("eu-west-1")',
+      '    return kept.client.get_item(TableName="orders", Key={"id": {"S": event["id"]}})',
+    );
+    assert.deepEqual(reported('app.py', code).filter((hint) => !hint.startsWith('35:')), []);
+    const test = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'class Repo {',
+      '  client: DynamoDBClient;',
+      '  constructor() {',
+      '    this.client = new DynamoDBClient({});',
+      '  }',
+      '}',
+      "it('reads', async () => {",
+      '  const handler = async (event) => new Repo();',
+      '  await handler({});',
+      '});',
+    );
+    assert.deepEqual(reported('handler.test.ts', test), []);
+  });
+});
