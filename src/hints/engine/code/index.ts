@@ -13,6 +13,7 @@ import { LineIndex } from '../text';
 import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
+import { cdkFullAccessPolicies } from './cdkManagedPolicies';
 import { boto3Terms } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { unsentCdkProps } from './cdkTypedProps';
@@ -80,6 +81,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
+  contexts.push(...cdkFullAccessPolicies(analyzer));
   // A service script reads the resources it follows itself; another module may hold some for one to spread in.
   const resources = options.serverlessScript ? serverlessScriptResources(analyzer) : mayHoldResources(text) && analyzer.language.family === 'js' ? resourceFragments(analyzer) : undefined;
   if (resources) {

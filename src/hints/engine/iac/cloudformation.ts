@@ -14,6 +14,7 @@ import { Conditions, intrinsic } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
+import { fullAccessPolicies } from './managedPolicies';
 import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
 import { templateRoot } from './fragments';
@@ -414,6 +415,7 @@ class Template {
     if (LAMBDA_RESOURCES.has(type)) {
       options.push(...this.environmentPasswords(properties));
     }
+    options.push(...fullAccessPolicies(type, properties, (node) => this.resolve(node)));
     for (const attribute of ATTRIBUTES) {
       const entry = entryOf(resource.value, attribute);
       if (entry) {

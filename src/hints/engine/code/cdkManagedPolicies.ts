@@ -1,0 +1,61 @@
+/**
+ * The AWS managed policy AmazonDynamoDBFullAccess taken into a CDK app: `ManagedPolicy.fromAwsManagedPolicyName(...)`
+ * by name or `fromManagedPolicyArn(scope, id, ...)` by ARN, in TypeScript, JavaScript, Python, Java and C#. Each is
+ * read as an `aws_iam.ManagedPolicy` context with one `AmazonDynamoDBFullAccess` option on the string, for the rule
+ * that the template readers feed from SAM `Policies` and IAM `ManagedPolicyArns` (`iac/managedPolicies.ts`).
+ * Files that do not name the policy cost one substring search.
+ */
+import { OptionContext } from '../model';
+import { CodeAnalyzer } from './analyzer';
+import { FULL_ACCESS_OPTION, isFullAccessArn, isFullAccessName } from '../iac/managedPolicies';
+import { normalizeName } from '../types';
+
+const POLICY = 'AmazonDynamoDBFullAccess';
+const FULL_ACCESS_NORM = normalizeName(FULL_ACCESS_OPTION);
+
+/** The factories by name and by ARN, as each CDK language spells them. */
+const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName']);
+const BY_ARN = new Set(['fromManagedPolicyArn', 'from_managed_policy_arn', 'FromManagedPolicyArn']);
+
+/** The token that starts at or after `offset`. */
+function tokenAt(a: CodeAnalyzer, offset: number): number {
+  const starts = a.tokens.starts;
+  let low = 0;
+  let high = a.tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (a.tokens.ends[middle] <= offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low < a.tokens.length && starts[low] <= offset ? low : -1;
+}
+
+export function cdkFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
+  const contexts: OptionContext[] = [];
+  for (let at = a.text.indexOf(POLICY); at >= 0; at = a.text.indexOf(POLICY, at + POLICY.length)) {
+    const k = tokenAt(a, at);
+    if (k < 0 || !a.isString(k)) {
+      continue;
+    }
+    // The string is an argument of the factory call: `ManagedPolicy.fromAwsManagedPolicyName('...')`.
+    const open = a.parent[k];
+    const method = open > 0 && a.is(open, '(') ? a.id(open - 1) : undefined;
+    const value = a.tokens.text(k).trim();
+    const takes = method !== undefined && ((BY_NAME.has(method) && isFullAccessName(value)) || (BY_ARN.has(method) && isFullAccessArn(value)));
+    if (!takes || !a.isAccess(open - 2)) {
+      continue;
+    }
+    const span = a.tokenSpan(k);
+    contexts.push({
+      kind: 'cdk',
+      type: 'aws_iam.ManagedPolicy',
+      options: [{ name: FULL_ACCESS_OPTION, norm: FULL_ACCESS_NORM, key: span, value: span, literal: { kind: 'str', value }, removal: span }],
+      complete: false,
+      anchor: a.tokenSpan(open - 1),
+    });
+  }
+  return contexts;
+}
