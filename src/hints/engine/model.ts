@@ -334,8 +334,10 @@ export interface DynamoRequest {
   key?: { attributes: AttributeAt[]; span: Span };
   /** The top-level attributes a `ProjectionExpression` names. */
   projection?: AttributeAt[];
-  /** A Scan filter that is only equalities joined by AND: their attributes. */
+  /** A Scan filter joined by AND at its top level: the attributes of its equalities. */
   filterEqualities?: AttributeAt[];
+  /** Other conditions join those equalities in the filter (`<>`, `contains(...)`, `IN`, a nested path). */
+  filterOthers?: boolean;
 }
 
 /** The import of a DynamoDB, RDS or ElastiCache client from an older AWS SDK major version (one per file). */

@@ -281,12 +281,17 @@ def handler(event, context):
       assert.match(finding.message, /GetItem reads just that item/);
     });
 
-    it('stays silent on other attributes, on OR, and on an index scan', () => {
+    it('keeps other conditions as the Query\'s filter, and points an index Scan to a Query on the index', () => {
+      const others = analyzeWith('orders.ts', handler(`new ScanCommand({ TableName: $TABLE, FilterExpression: 'customer = :c AND total > :t' })`));
+      assert.match(others.findings.find((finding) => finding.ruleId === 'dynamodb-workspace-scan-by-key')!.message, /a Query on it reads only those items, with the rest of the filter as its FilterExpression\.$/);
+      const index = analyzeWith('orders.ts', handler(`new ScanCommand({ TableName: $TABLE, IndexName: 'by-date', FilterExpression: 'customer = :c' })`));
+      assert.match(index.findings.find((finding) => finding.ruleId === 'dynamodb-workspace-scan-by-key')!.message, /the whole index by-date of table orders to keep the items of one value of the index's partition key 'customer': a Query on the index reads only those items\.$/);
+    });
+
+    it('stays silent on OR and on the sort key alone', () => {
       for (const statement of [
-        `new ScanCommand({ TableName: $TABLE, FilterExpression: 'customer = :c AND total > :t' })`,
         `new ScanCommand({ TableName: $TABLE, FilterExpression: 'customer = :c OR customer = :d' })`,
         `new ScanCommand({ TableName: $TABLE, FilterExpression: 'sk = :s' })`,
-        `new ScanCommand({ TableName: $TABLE, IndexName: 'by-date', FilterExpression: 'customer = :c' })`,
       ]) {
         assert.deepEqual(findings('orders.ts', handler(statement), ['dynamodb-workspace-scan-by-key']), [], statement);
       }

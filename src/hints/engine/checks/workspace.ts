@@ -181,18 +181,33 @@ export const scanByKey: Check = (rule, context) => {
   for (const resolved of context.workspace?.requests ?? []) {
     const filter = resolved.request.filterEqualities;
     const keys = targetKeys(resolved);
-    if (!filter || !keys || resolved.target !== 'table' || resolved.request.operation !== 'dynamodb:Scan') {
+    if (!filter || !keys || (resolved.target !== 'table' && resolved.target !== 'index') || resolved.request.operation !== 'dynamodb:Scan') {
       continue;
     }
     const partition = filter.find((term) => term.name === keys.partitionKey.name);
-    if (!partition || !filter.every((term) => term.name === keys.partitionKey.name || term.name === keys.sortKey?.name)) {
+    if (!partition) {
       continue;
     }
-    // A table with no sort key is keyed by its partition key alone, so one value is one item.
-    const wholeKey = keys.sortKey !== undefined ? filter.some((term) => term.name === keys.sortKey?.name) : resolved.table.hashOnly === true;
-    const message = wholeKey
-      ? `This Scan reads the whole table ${tableName(resolved.table)} to keep the one item whose primary key it filters on: GetItem reads just that item.`
-      : `This Scan reads the whole table ${tableName(resolved.table)} to keep the items of one partition key '${partition.name}' value: a Query on it reads only those items.`;
-    report(rule, partition.span, undefined, message, [tableDefined(resolved.table)]);
+    report(rule, partition.span, undefined, scanByKeyMessage(resolved, partition.name, filter), [tableDefined(resolved.table), ...(resolved.index ? [indexDefined(resolved.index)] : [])]);
   }
 };
+
+/**
+ * What a Query or GetItem would read instead. Only equalities on the key: GetItem for a whole primary key (a table
+ * keyed by its partition key alone, or both keys pinned), else a Query; other conditions stay a Query's filter. An
+ * index is read by a Query on it, since its keys need not be unique.
+ */
+function scanByKeyMessage(resolved: ResolvedRequest, partition: string, filter: readonly AttributeAt[]): string {
+  const keys = targetKeys(resolved)!;
+  const table = tableName(resolved.table);
+  const onKeys = !resolved.request.filterOthers && filter.every((term) => term.name === keys.partitionKey.name || term.name === keys.sortKey?.name);
+  const rest = onKeys ? '' : ', with the rest of the filter as its FilterExpression';
+  if (resolved.target === 'index' && resolved.index) {
+    return `This Scan reads the whole index ${resolved.index.name} of table ${table} to keep the items of one value of the index's partition key '${partition}': a Query on the index reads only those items${rest}.`;
+  }
+  // A table with no sort key is keyed by its partition key alone, so one value is one item.
+  const wholeKey = onKeys && (keys.sortKey !== undefined ? filter.some((term) => term.name === keys.sortKey?.name) : resolved.table.hashOnly === true);
+  return wholeKey
+    ? `This Scan reads the whole table ${table} to keep the one item whose primary key it filters on: GetItem reads just that item.`
+    : `This Scan reads the whole table ${table} to keep the items of one partition key '${partition}' value: a Query on it reads only those items${rest}.`;
+}

@@ -217,6 +217,63 @@ export function conditionTerms(text: string, names: AttributeNames): ExpressionT
   return terms && reader.done() ? terms : undefined;
 }
 
+/**
+ * A filter written as conditions joined by `AND` at its top level: the `attribute = :value` ones (top-level
+ * attributes, `#names` the names map), and whether any other condition (`<>`, `contains(...)`, `IN`, `NOT ...`,
+ * a parenthesised `OR`, a nested path) joins them. Undefined when `OR` joins conditions at the top level, where
+ * no equality holds for every item kept, or when the text is not read at all.
+ */
+export function filterConjunction(text: string, names: AttributeNames): { terms: ExpressionTerm[]; others: boolean } | undefined {
+  const tokens = tokenize(text);
+  if (!tokens || tokens.length === 0) {
+    return undefined;
+  }
+  const reader = new Reader(tokens, names);
+  const terms: ExpressionTerm[] = [];
+  let others = false;
+  let from = 0;
+  let depth = 0;
+  let between = false;
+  for (let k = 0; k <= tokens.length; k++) {
+    const token = tokens[k];
+    if (token?.kind === '(') {
+      depth++;
+    } else if (token?.kind === ')') {
+      depth--;
+    }
+    if (depth < 0) {
+      return undefined;
+    }
+    if (depth > 0 && token !== undefined) {
+      continue;
+    }
+    if (reader.isKeyword(token, 'or')) {
+      return undefined;
+    }
+    if (reader.isKeyword(token, 'between')) {
+      between = true;
+      continue;
+    }
+    // The `AND` of `BETWEEN a AND b` is the range's own, not a join.
+    const joins = token === undefined || (reader.isKeyword(token, 'and') && !between);
+    between &&= !reader.isKeyword(token, 'and');
+    if (!joins) {
+      continue;
+    }
+    const left = reader.attribute(tokens[from]);
+    const equality = k - from === 3 && tokens[from + 1].kind === 'operator' && tokens[from + 1].text === '=';
+    if (equality && left && tokens[from + 2].kind === 'value') {
+      terms.push({ ...left, operator: '=' });
+    } else if (k === from) {
+      return undefined;
+    } else {
+      others = true;
+    }
+    from = k + 1;
+  }
+  return depth === 0 ? { terms, others } : undefined;
+}
+
 /** The top-level attribute of each path in a projection (`a.b[0], #c` names `a` and what `#c` stands for). */
 export function projectionNames(text: string, names: AttributeNames): ExpressionName[] | undefined {
   const tokens = tokenize(text);

@@ -11,7 +11,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { boto3Terms, BuilderKind, goBuilderArgument, goConditionTerms, goExpressionPackage, goProjectionNames } from './conditionBuilders';
 import { dotnetContextCall, dotnetDocumentQuery } from './dotnetQueries';
-import { AttributeNames, conditionTerms, ExpressionName, projectionNames } from './dynamodbExpressions';
+import { AttributeNames, conditionTerms, ExpressionName, filterConjunction, projectionNames } from './dynamodbExpressions';
 import { literalMap } from './literalMaps';
 import { namedValue, tableNameRef } from './names';
 import { chainStart } from './receiverChains';
@@ -195,6 +195,8 @@ class RequestReader {
       const terms = filter ? this.condition(filter, names, 'filter') : legacy ? this.legacyConditions(legacy) : undefined;
       if (terms && terms.every((term) => term.operator === '=')) {
         request.filterEqualities = terms.map(({ name, span }) => ({ name, span }));
+      } else if (filter) {
+        this.filterWithOthers(request, filter, names);
       }
     }
   }
@@ -277,6 +279,16 @@ class RequestReader {
     const pkg = this.goExpressionPackage();
     const built = pkg ? goBuilderArgument(this.a, pkg, from, to, kind === 'key' ? 'KeyCondition' : 'Filter') : undefined;
     return pkg && built ? goConditionTerms(this.a, pkg, built[0], built[1], kind) : undefined;
+  }
+
+  /** A literal filter whose equalities other conditions join (`pk = :p AND status <> :s`): its equalities, marked as not the whole filter. */
+  private filterWithOthers(request: DynamoRequest, option: OptionOccurrence, names: AttributeNames): void {
+    const named = namedValue(this.a, ...this.tokens(option.value));
+    const read = named?.kind === 'literal' ? filterConjunction(named.value, names) : undefined;
+    if (named?.kind === 'literal' && read && read.terms.length > 0) {
+      request.filterEqualities = this.spansIn(option, named.token, read.terms);
+      request.filterOthers = read.others;
+    }
   }
 
   private projection(option: OptionOccurrence, names: AttributeNames): AttributeAt[] | undefined {
