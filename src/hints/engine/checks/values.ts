@@ -1,7 +1,7 @@
 /** Checks on option values: a literal that is wrong, a setting left off or absent, a literal secret. */
 import { insertPropertyFix } from '../fixes';
 import { inReaderTerms } from '../readerTerms';
-import { Literal, OptionContext } from '../model';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { isPlaceholder } from '../config/values';
@@ -300,9 +300,33 @@ function verificationOff(norm: string, literal: Literal, flavor: string): boolea
   return false;
 }
 
+/** PyMySQL's keywords that replace its `ssl` dict with one of their own when any is given (`Connection.__init__`). */
+const PYMYSQL_SSL_KEYWORDS = new Set(['sslca', 'sslcert', 'sslkey', 'sslverifycert', 'sslverifyidentity']);
+/** A dict literal with at least one key, nothing spread into it (`{**base}` may hold a CA). */
+const DICT_WITH_KEYS = /^\{(?![\s\S]*\*\*)[\s\S]*:[\s\S]*\}$/;
+/** A key that makes PyMySQL verify: a CA file or folder, or `verify_mode` set either way (read as written). */
+const VERIFYING_KEY = /["'](?:ca|capath|verify_mode)["']\s*:/;
+
+/**
+ * PyMySQL's `ssl` dict with neither `ca` nor `capath` nor `verify_mode` (`ssl={"use": True}`): the context it makes
+ * checks no host name and no certificate (`Connection._create_ssl_ctx`: `check_hostname = not hasnoca and ...`,
+ * `verify_mode = ssl.CERT_NONE if hasnoca`), so the connection is encrypted but accepts any server. An empty dict
+ * turns TLS off altogether and is not this; nor is a connection whose `ssl_ca`-style keywords replace the dict, and a
+ * dict whose own switch turns verification off is reported at that switch.
+ */
+function pymysqlDictWithoutCa(client: OptionContext, option: OptionOccurrence): boolean {
+  if (client.type !== 'pymysql' || option.norm !== 'ssl' || option.literal.kind !== 'expr') {
+    return false;
+  }
+  const text = option.literal.text.trim();
+  // A switch inside the dict that turns verification off (`"check_hostname": False`) is reported itself.
+  const switchedOff = client.options.some((other) => other !== option && verificationOff(other.norm, other.literal, client.type));
+  return DICT_WITH_KEYS.test(text) && !VERIFYING_KEY.test(text) && !switchedOff && !client.options.some((other) => PYMYSQL_SSL_KEYWORDS.has(other.norm));
+}
+
 export const tlsVerificationOff: Check = (rule, context) => {
   for (const { context: client, option } of context.optionsOf(rule)) {
-    if (verificationOff(option.norm, option.literal, client.type)) {
+    if (verificationOff(option.norm, option.literal, client.type) || pymysqlDictWithoutCa(client, option)) {
       context.report(rule, option.key);
     }
   }
