@@ -74,6 +74,38 @@ describe('AmazonDynamoDBFullAccess attached in a template or a CDK app', () => {
     assert.equal(hints('serverless.template', json).filter((hint) => hint.endsWith('!')).length, 2);
   });
 
+  it("finds the ARN in a Serverless service's provider role (managedPolicies, and the older iamManagedPolicies), not a customer policy of the name", () => {
+    const v3 = sourceLines(
+      'service: orders',
+      'provider:',
+      '  name: aws',
+      '  runtime: nodejs20.x',
+      '  iam:',
+      '    role:',
+      '      managedPolicies:',
+      '        - arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      '        - arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess',
+      'functions:',
+      '  list:',
+      '    handler: src/list.handler',
+    );
+    assert.deepEqual(hints('serverless.yml', v3), [`9:arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess ${RULE}`, `9:arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess ${RULE}!`]);
+    const v2 = sourceLines(
+      'service: legacy',
+      'provider:',
+      '  name: aws',
+      '  iamManagedPolicies:',
+      '    - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonDynamoDBFullAccess_v2',
+      '    - arn:aws:iam::123456789012:policy/AmazonDynamoDBFullAccess',
+      '    - AmazonDynamoDBFullAccess',
+      'functions:',
+      '  list:',
+      '    handler: src/list.handler',
+    );
+    // By ARN only: a role's managed policies are ARNs, and a customer policy of the same name is the account's own.
+    assert.deepEqual(hints('serverless.yml', v2).filter((hint) => hint.endsWith('!')).map((hint) => hint.split(':')[0]), ['5']);
+  });
+
   it('leaves narrower policies, the name in a role\'s ManagedPolicyArns (not an ARN), other resources and other keys alone', () => {
     const template = sourceLines(
       'Transform: AWS::Serverless-2016-10-31',

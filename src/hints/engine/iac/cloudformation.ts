@@ -14,7 +14,7 @@ import { Conditions, intrinsic } from './conditions';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { inlineLambdaCode } from './inlineCode';
-import { fullAccessPolicies } from './managedPolicies';
+import { fullAccessItems, fullAccessPolicies } from './managedPolicies';
 import { environmentPasswords, isPasswordVariable, LAMBDA_RESOURCES } from './lambdaEnvironment';
 import { outputsOf, parametersIn, templateParameters } from './templateParameters';
 import { templateRoot } from './fragments';
@@ -346,11 +346,18 @@ class Template {
     }
   }
 
-  /** A Serverless service's `provider.environment` and each function's `environment`: Lambda functions once deployed. */
-  serverlessEnvironments(service: ServerlessService): void {
+  /**
+   * A Serverless service's `provider.environment` and each function's `environment`: Lambda functions once deployed;
+   * and the managed policies its provider's role attaches, read as that IAM role's.
+   */
+  serverlessSettings(service: ServerlessService): void {
     const provider = this.passwordVariables(service.providerEnvironment);
     if (provider.length > 0) {
       this.functionContext('AWS::Lambda::Function', provider, provider[0].key);
+    }
+    const policies = service.providerManagedPolicies ? fullAccessItems(service.providerManagedPolicies, false, (node) => this.resolve(node)) : [];
+    if (policies.length > 0) {
+      this.functionContext('AWS::IAM::Role', policies, policies[0].key);
     }
     for (const fn of service.functions?.kind === 'map' ? service.functions.entries : []) {
       this.functionContext('AWS::Lambda::Function', this.passwordVariables(entryOf(fn.value, 'environment')?.value), fn.keySpan);
@@ -492,7 +499,7 @@ export function readCloudFormation(text: string, lines: LineIndex, passed?: Pass
   const template = new Template(service ? service.template : templateRoot(document.root), service ? undefined : passed, importedGroupUse);
   template.read();
   if (service) {
-    template.serverlessEnvironments(service);
+    template.serverlessSettings(service);
   }
   const model: DocumentModel = {
     operations: [],

@@ -49,13 +49,22 @@ export function fullAccessPolicies(type: string, properties: IacNode | undefined
   if (!attaching || !entry) {
     return [];
   }
-  const written = resolve(entry.value) ?? entry.value;
+  return fullAccessItems(entry.value, attaching.byName, resolve);
+}
+
+/**
+ * The `AmazonDynamoDBFullAccess` options of a list of policies (or one), by ARN, and by name where `byName`: a
+ * resource's, or a Serverless service's `provider.iam.role.managedPolicies`, the ARNs its shared role attaches
+ * (https://www.serverless.com/framework/docs/providers/aws/guide/iam).
+ */
+export function fullAccessItems(list: IacNode, byName: boolean, resolve: (node: IacNode | undefined) => IacNode | null | undefined): OptionOccurrence[] {
+  const written = resolve(list) ?? list;
   const items = written.kind === 'list' ? written.items : [written];
   const found: OptionOccurrence[] = [];
   for (const item of items) {
     const value = resolve(item);
     const text = value ? policyText(value) : undefined;
-    if (value && text !== undefined && (isFullAccessArn(text) || (attaching.byName && isFullAccessName(text)))) {
+    if (value && text !== undefined && (isFullAccessArn(text) || (byName && isFullAccessName(text)))) {
       found.push({ name: FULL_ACCESS_OPTION, norm: FULL_ACCESS_NORM, key: value.span, value: value.span, literal: { kind: 'str', value: text }, removal: value.span });
     }
   }

@@ -19,6 +19,8 @@ export interface ServerlessService {
   functions?: IacNode;
   /** `provider.environment`, set on every function. */
   providerEnvironment?: IacNode;
+  /** `provider.iam.role.managedPolicies` (v3; `provider.iamManagedPolicies` before it): the ARNs the service's shared role attaches. */
+  providerManagedPolicies?: IacNode;
 }
 
 /** How deep `self:` references may chain (`custom.a` → `custom.b` → literal). */
@@ -284,7 +286,9 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
   const service: ServerlessService = {};
   const template = section(entryOf(root, 'resources')?.value);
   const functions = section(entryOf(root, 'functions')?.value);
-  const providerEnvironment = section(entryOf(entryOf(root, 'provider')?.value, 'environment')?.value);
+  const provider = entryOf(root, 'provider')?.value;
+  const providerEnvironment = section(entryOf(provider, 'environment')?.value);
+  const providerManagedPolicies = section(entryOf(entryOf(entryOf(provider, 'iam')?.value, 'role')?.value, 'managedPolicies')?.value ?? entryOf(provider, 'iamManagedPolicies')?.value);
   if (template) {
     service.template = template;
   }
@@ -293,6 +297,9 @@ export function readServerless(root: IacNode | undefined): ServerlessService | u
   }
   if (providerEnvironment) {
     service.providerEnvironment = providerEnvironment;
+  }
+  if (providerManagedPolicies) {
+    service.providerManagedPolicies = providerManagedPolicies;
   }
   return service;
 }
