@@ -6,12 +6,10 @@
  * Files that do not name the policy cost one substring search.
  */
 import { OptionContext } from '../model';
-import { CodeAnalyzer } from './analyzer';
-import { FULL_ACCESS_OPTION, isFullAccessArn, isFullAccessName } from '../iac/managedPolicies';
-import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { fullAccessOption, isFullAccessArn, isFullAccessName } from '../iac/managedPolicies';
 
 const POLICY = 'AmazonDynamoDBFullAccess';
-const FULL_ACCESS_NORM = normalizeName(FULL_ACCESS_OPTION);
 
 /** The factories by name and by ARN, as each CDK language spells them. */
 const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName']);
@@ -48,11 +46,10 @@ export function cdkFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
     if (!takes || !a.isAccess(open - 2)) {
       continue;
     }
-    const span = a.tokenSpan(k);
     contexts.push({
       kind: 'cdk',
       type: 'aws_iam.ManagedPolicy',
-      options: [{ name: FULL_ACCESS_OPTION, norm: FULL_ACCESS_NORM, key: span, value: span, literal: { kind: 'str', value }, removal: span }],
+      options: [fullAccessOption(a.tokenSpan(k), value)],
       complete: false,
       anchor: a.tokenSpan(open - 1),
     });

@@ -38,3 +38,17 @@ export class FileMemo<K, V> {
     return map;
   }
 }
+
+/**
+ * A fact about a file worked out once per analysis, such as the cheap test of its text that a reader makes
+ * before any scan: the function that gives it, memoized per file.
+ */
+export function perFile<V>(compute: (a: CodeAnalyzer) => V): (a: CodeAnalyzer) => V {
+  const values = new WeakMap<CodeAnalyzer, V>();
+  return (a) => {
+    if (!values.has(a)) {
+      values.set(a, compute(a));
+    }
+    return values.get(a) as V;
+  };
+}

@@ -10,7 +10,7 @@ import { insideCallArguments, segments } from './braces';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
-import { FileMemo } from './fileMemo';
+import { FileMemo, perFile } from './fileMemo';
 import { chainStart } from './receiverChains';
 import { inTestCode } from './testFixtures';
 
@@ -51,17 +51,8 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   csharp: (a, call) => awaited(a, call) || !(a.id(call.name) ?? '').endsWith('Async') || a.tokens.isOneOf(call.close + 2, ['Result', 'Wait', 'GetAwaiter']),
 };
 
-const javaAsyncFiles = new WeakMap<CodeAnalyzer, boolean>();
-
 /** Whether a Java file names an async DynamoDB client type: read once per file. */
-function usesJavaAsyncClient(a: CodeAnalyzer): boolean {
-  let uses = javaAsyncFiles.get(a);
-  if (uses === undefined) {
-    uses = JAVA_ASYNC_CLIENT.test(a.text);
-    javaAsyncFiles.set(a, uses);
-  }
-  return uses;
-}
+const usesJavaAsyncClient = perFile((a) => JAVA_ASYNC_CLIENT.test(a.text));
 
 /** A generic method's call (`context.LoadAsync<Order>(id)` in C#), which the dialects do not read: its name and the token after it. */
 function genericCall(a: CodeAnalyzer, name: number): { name: number; end: number } | undefined {

@@ -10,6 +10,7 @@
 import { operationOfMethod } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import { addRedisCall } from './redis';
 import type { Value } from './values';
 
@@ -17,16 +18,11 @@ const PROMISIFY_MODULES = new Set(['util', 'node:util', 'es6-promisify']);
 /** SDK v2 clients whose methods take a callback (v3 clients return promises and are not promisified). */
 const CALLBACK_CLIENTS = new Set(['dynamodb', 'dynamodb-document', 'rds-data']);
 /** Whether the file names `promisify` at all: the cheap test before any binding is looked up. */
-const mentionsPromisify = new WeakMap<CodeAnalyzer, boolean>();
+const mentionsPromisify = perFile((a) => a.language.family === 'js' && a.text.includes('promisify'));
 
 /** `scanAsync(...)` at `index`, a name bound to a promisified client method: records the command or request it sends. */
 export function promisifiedCall(a: CodeAnalyzer, index: number): void {
-  let mentions = mentionsPromisify.get(a);
-  if (mentions === undefined) {
-    mentions = a.language.family === 'js' && a.text.includes('promisify');
-    mentionsPromisify.set(a, mentions);
-  }
-  const binding = mentions ? a.scopes.lookup(a.tokens.text(index), index) : undefined;
+  const binding = mentionsPromisify(a) ? a.scopes.lookup(a.tokens.text(index), index) : undefined;
   const bound = binding && binding.expression >= 0 ? boundMethod(a, binding.expression) : undefined;
   const client = bound?.client;
   if (!bound || client?.t !== 'client') {

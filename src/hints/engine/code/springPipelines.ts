@@ -10,20 +10,17 @@
  * (the javadoc of `RedisConnection.openPipeline()` in spring-data-redis).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import { insideCallArguments } from './braces';
 
 /** Tokens read back from a command for its connection's `openPipeline()`: far more than one method's body. */
 const MAX_LOOKBACK = 4000;
 
-const mentionsPipeline = new WeakMap<CodeAnalyzer, boolean>();
+const mentionsPipeline = perFile((a) => a.text.includes('Pipeline'));
 
 /** Whether the Spring Data Redis command whose receiver starts at `receiverStart` and whose name is at `index` is queued in a pipeline. */
 export function springPipelined(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
-  let mentions = mentionsPipeline.get(a);
-  if (mentions === undefined) {
-    mentions = a.text.includes('Pipeline');
-    mentionsPipeline.set(a, mentions);
-  }
+  const mentions = mentionsPipeline(a);
   // In the arguments of a template's `executePipelined(...)`, at any depth (an anonymous class's method).
   const pipelinedCall = (name: number): boolean => a.idIs(name, 'executePipelined') && a.isAccess(name - 1);
   return mentions && (insideCallArguments(a, index, pipelinedCall) || (receiverStart === index - 2 && afterOpenPipeline(a, receiverStart)));

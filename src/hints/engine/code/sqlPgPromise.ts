@@ -7,6 +7,7 @@
  * configuration object goes to node-postgres, so its options (`ssl`, `password`) read as `pg`'s.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import type { Construction } from './handlerClients';
 import { bindsWholeExpression } from '../scope/scopes';
 
@@ -61,14 +62,5 @@ export function pgPromiseDatabaseAt(a: CodeAnalyzer, k: number): { construction:
   return { construction: { start: k, name: k, end: a.partner[k + 1] + 1, service: 'rds', redis: false }, open: k + 1 };
 }
 
-const IMPORTS = new WeakMap<CodeAnalyzer, boolean>();
-
 /** Whether the file imports pg-promise, read once per file. */
-function importsPgPromise(a: CodeAnalyzer): boolean {
-  let imports = IMPORTS.get(a);
-  if (imports === undefined) {
-    imports = [...a.imports.values()].some((imported) => imported.module === MODULE);
-    IMPORTS.set(a, imports);
-  }
-  return imports;
-}
+const importsPgPromise = perFile((a) => [...a.imports.values()].some((imported) => imported.module === MODULE));

@@ -8,6 +8,7 @@
  */
 import type { OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import { expressionEnd } from './braces';
 import { occurrenceOf } from './options';
 import { bindsWholeExpression } from '../scope/scopes';
@@ -18,17 +19,8 @@ const CONTEXT_OPTIONS = new Set(['ssl']);
 const SWITCHES: Readonly<Record<string, string>> = { check_hostname: 'check_hostname', verify_mode: 'cert_reqs' };
 const FACTORIES = new Set(['create_default_context', 'SSLContext']);
 
-const MENTIONS = new WeakMap<CodeAnalyzer, boolean>();
-
 /** Whether the file sets a context's switches at all, read once per file. */
-function mentionsSwitches(a: CodeAnalyzer): boolean {
-  let mentions = MENTIONS.get(a);
-  if (mentions === undefined) {
-    mentions = a.text.includes('check_hostname') || a.text.includes('verify_mode');
-    MENTIONS.set(a, mentions);
-  }
-  return mentions;
-}
+const mentionsSwitches = perFile((a) => a.text.includes('check_hostname') || a.text.includes('verify_mode'));
 
 /** `ssl.create_default_context(` or `ssl.SSLContext(` at `k`, also those names imported from `ssl`, none shadowed. */
 function madeContext(a: CodeAnalyzer, k: number): boolean {

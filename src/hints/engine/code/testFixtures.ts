@@ -7,6 +7,7 @@
  * `redis-flush`, `redis-loop-round-trips`) say nothing of it. Hovers stay.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import { FunctionScope } from './language';
 
 /** JUnit 4 and 5, TestNG. */
@@ -43,8 +44,6 @@ const IMPORT_KEYWORDS = new Set(['import', 'from', 'using']);
 /** How far back along its line a dotted package name may start (`import static org.testcontainers...`). */
 const IMPORT_LOOKBACK = 16;
 
-const testcontainersFiles = new WeakMap<CodeAnalyzer, boolean>();
-
 /** Whether a token runs inside a test or a test set-up or tear-down, in any function around it, or in a Testcontainers file. */
 export function inTestCode(a: CodeAnalyzer, token: number): boolean {
   if (a.testOnlyFile || importsTestcontainers(a)) {
@@ -64,14 +63,7 @@ export function inTestCode(a: CodeAnalyzer, token: number): boolean {
  * an import statement (Python `from testcontainers.redis import ...`, Java `org.testcontainers`, C#
  * `Testcontainers.Redis`, `DotNet.Testcontainers`). Read once per file.
  */
-function importsTestcontainers(a: CodeAnalyzer): boolean {
-  let found = testcontainersFiles.get(a);
-  if (found === undefined) {
-    found = /testcontainers/i.test(a.text) && namesTestcontainers(a);
-    testcontainersFiles.set(a, found);
-  }
-  return found;
-}
+const importsTestcontainers = perFile((a) => /testcontainers/i.test(a.text) && namesTestcontainers(a));
 
 function namesTestcontainers(a: CodeAnalyzer): boolean {
   for (let k = 0; k < a.tokens.length; k++) {

@@ -7,16 +7,21 @@
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
  */
 import { OptionOccurrence } from '../model';
-import { normalizeName } from '../types';
+import { normalizeName, Span } from '../types';
 import { intrinsic } from './conditions';
 import { entryOf, IacNode } from './tree';
 
-export const FULL_ACCESS_OPTION = 'AmazonDynamoDBFullAccess';
+const FULL_ACCESS_OPTION = 'AmazonDynamoDBFullAccess';
 const FULL_ACCESS_NORM = normalizeName(FULL_ACCESS_OPTION);
 
 /** The policy's name (its `_v2` too, which also allows `dynamodb:*` on every resource) and its ARN in any partition. */
 const POLICY_NAME = /^AmazonDynamoDBFullAccess(?:_v2)?$/;
 const POLICY_ARN = /^arn:(?:aws(?:-[a-z]+)*|\$\{AWS::Partition\}):iam::aws:policy\/AmazonDynamoDBFullAccess(?:_v2)?$/;
+
+/** The policy attached at `span`, as written (`text`): the option the rule reads, the same from a template and from CDK code. */
+export function fullAccessOption(span: Span, text: string): OptionOccurrence {
+  return { name: FULL_ACCESS_OPTION, norm: FULL_ACCESS_NORM, key: span, value: span, literal: { kind: 'str', value: text }, removal: span };
+}
 
 export const isFullAccessName = (text: string): boolean => POLICY_NAME.test(text);
 export const isFullAccessArn = (text: string): boolean => POLICY_ARN.test(text);
@@ -65,7 +70,7 @@ export function fullAccessItems(list: IacNode, byName: boolean, resolve: (node: 
     const value = resolve(item);
     const text = value ? policyText(value) : undefined;
     if (value && text !== undefined && (isFullAccessArn(text) || (byName && isFullAccessName(text)))) {
-      found.push({ name: FULL_ACCESS_OPTION, norm: FULL_ACCESS_NORM, key: value.span, value: value.span, literal: { kind: 'str', value: text }, removal: value.span });
+      found.push(fullAccessOption(value.span, text));
     }
   }
   return found;
