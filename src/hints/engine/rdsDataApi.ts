@@ -45,3 +45,22 @@ export const RDS_DATA_BOTO3_SERVICE = 'rds-data';
 
 /** Go: SDK v2's package, whose `rdsdata.NewFromConfig(cfg)` makes a `*rdsdata.Client`. */
 export const RDS_DATA_GO_PACKAGE = 'github.com/aws/aws-sdk-go-v2/service/rdsdata';
+
+/**
+ * data-api-client (jeremydaly/data-api-client, v1 and v2), the Data API's "DocumentClient": the module's default
+ * export makes a client from `{ secretArn, resourceArn, database }` (`require('data-api-client')({...})`,
+ * `dataApiClient({...})`), whose `query(sql, params)` sends ExecuteStatement (BatchExecuteStatement for an array
+ * of parameter sets) and whose `transaction()` begins a transaction that chains `query(...)` calls until
+ * `commit()`. Its client also passes the SDK's own methods through (`executeStatement`, `beginTransaction`, ...).
+ * README: https://github.com/jeremydaly/data-api-client.
+ */
+export const DATA_API_CLIENT_MODULE = 'data-api-client';
+
+/** Operation ids by the wrapper client's normalised method names: its own and the SDK's it passes through. */
+export const DATA_API_CLIENT_METHODS: ReadonlyMap<string, string> = new Map([...RDS_DATA_METHODS, ['query', 'rds:ExecuteStatement'], ['transaction', 'rds:BeginTransaction']]);
+
+/** Operation ids by the methods of a transaction the wrapper began: chained statements, then the commit. */
+export const DATA_API_TRANSACTION_METHODS: ReadonlyMap<string, string> = new Map([
+  ['query', 'rds:ExecuteStatement'],
+  ['commit', 'rds:CommitTransaction'],
+]);

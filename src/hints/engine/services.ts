@@ -2,7 +2,7 @@
  * What the engine knows about the AWS SDKs and Redis clients: operations, the client types and
  * factories that make an expression an AWS client, and the per-SDK spellings of operations.
  */
-import { RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
+import { DATA_API_CLIENT_METHODS, DATA_API_CLIENT_MODULE, DATA_API_TRANSACTION_METHODS, RDS_DATA_BOTO3_SERVICE, RDS_DATA_JS_FACTORIES, RDS_DATA_JS_MODULES, RDS_DATA_METHODS, RDS_DATA_NAMESPACE, RDS_DATA_OPERATIONS, RDS_DATA_TYPED_CLIENTS } from './rdsDataApi';
 import { DAX_JAVA_PACKAGE, DAX_JS_FACTORIES, DAX_JS_MODULES, DAX_TYPED_CLIENTS } from './daxClients';
 import { HintService, normalizeName } from './types';
 
@@ -97,6 +97,9 @@ export type ClientKind =
   | 'rds-signer'
   /** An RDS Data API client (`rdsDataApi.ts`): SQL over HTTPS to an Aurora cluster. */
   | 'rds-data'
+  /** data-api-client's client and a transaction it began (`rdsDataApi.ts`): the Data API through a wrapper. */
+  | 'rds-data-api-client'
+  | 'rds-data-api-transaction'
   | 'elasticache'
   | 'redis';
 
@@ -121,6 +124,8 @@ export const SERVICE_OF_KIND: Record<ClientKind, HintService | 'redis'> = {
   rds: 'rds',
   'rds-signer': 'rds',
   'rds-data': 'rds',
+  'rds-data-api-client': 'rds',
+  'rds-data-api-transaction': 'rds',
   elasticache: 'elasticache',
   redis: 'redis',
 };
@@ -288,6 +293,10 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
       return name === 'scan' ? 'dynamodb:Scan' : name === 'query' ? 'dynamodb:Query' : undefined;
     case 'rds-data':
       return RDS_DATA_METHODS.get(name) ?? RDS_DATA_METHODS.get(name.replace(/async$/, ''));
+    case 'rds-data-api-client':
+      return DATA_API_CLIENT_METHODS.get(name);
+    case 'rds-data-api-transaction':
+      return DATA_API_TRANSACTION_METHODS.get(name);
     case 'rds-signer':
       return name === 'getauthtoken' || name === 'generateauthenticationtoken' ? 'rds:GenerateDbAuthToken' : undefined;
     default:
@@ -367,6 +376,7 @@ export const JS_MODULES: Record<string, string[]> = {
   'aws-sdk/clients/rds': ['rds'],
   'aws-sdk/clients/elasticache': ['elasticache'],
   ...Object.fromEntries(RDS_DATA_JS_MODULES.map((module) => [module, ['rds']])),
+  [DATA_API_CLIENT_MODULE]: ['rds'],
   ...DAX_JS_MODULES,
   ioredis: ['redis'],
   // NestJS's ioredis module passes on ioredis' `Redis` class: `import { InjectRedis, Redis } from '@nestjs-modules/ioredis'`.

@@ -5,6 +5,7 @@
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence, OptionContext } from '../model';
 import { glidePythonConfiguration } from './glide';
+import { dataApiStatement } from './dataApiStatements';
 import { ClientKind, JS_MODULES, leadingNonOptionArguments, operationOfMethod, operationOfPaginator, operationOfTypeName, readsEveryPage, redisOptionCarrier } from '../services';
 import { codeOf, codeSet } from '../tokenCodes';
 import { normalizeName } from '../types';
@@ -443,7 +444,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (!operation) {
     return;
   }
-  const request = a.language.requestForCall(a, open, close, operation);
+  const request = dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation);
   if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
   }

@@ -14,6 +14,7 @@ import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
 import { DAX_GO_CONFIG_LOADS } from '../daxClients';
+import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 import type { CodeAnalyzer } from './analyzer';
 import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
@@ -243,7 +244,9 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   // node-redis makes its clients with factories: `createClient(...)`, `redis.createClient(...)`, `createCluster(...)`, also aliased.
   const made = construction(a, k, k);
   const factory = made && (a.isAccess(made.name - 1) ? undefined : a.imports.get(a.tokens.text(made.name))?.path);
-  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || JS_CLIENT_FACTORIES.has(factory ?? '') || madeByProjectCall(a, made)) ? made : undefined;
+  // data-api-client's default export makes its client: `dataApiClient({ resourceArn, ... })`.
+  const dataApi = made !== undefined && a.imports.get(a.tokens.text(made.name))?.module === DATA_API_CLIENT_MODULE;
+  return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || JS_CLIENT_FACTORIES.has(factory ?? '') || dataApi || madeByProjectCall(a, made)) ? made : undefined;
 }
 
 /** `factory.getClient()` at `k`, on an instance of a workspace class whose method makes a new client on each call. */
@@ -359,7 +362,7 @@ export function serviceOf(value: Value | undefined): HintService | undefined {
   if (value.kind === 'redis') {
     return 'elasticache';
   }
-  return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind === 'rds-data' ? 'rds' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
+  return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind.startsWith('rds-data') ? 'rds' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
 }
 
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */

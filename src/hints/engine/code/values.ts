@@ -11,6 +11,7 @@ import { STACKEXCHANGE_MODULE, STACKEXCHANGE_SERVERS, stackExchangeResult, stack
 import { GLIDE_NODE_MODULE, glideResult, isGlidePythonModule } from './glide';
 import { BOTO3_SERVICES, cdkModule, ClientKind, isIoredisModule, JS_FACTORIES, JS_MODULES, JS_REDIS_FACTORIES, PYTHON_REDIS_FACTORIES, PYTHON_REDIS_HELPERS, PYTHON_REDIS_MODULES, redisManagerClient } from '../services';
 import { DAX_V2_CLASS, DAX_V2_MODULE, daxPythonClient } from '../daxClients';
+import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 
 /** An argument of a call, by the call's `(` token and the argument's position. */
 export interface ArgumentAt {
@@ -157,6 +158,9 @@ const CLIENT_METHOD_RESULTS: Record<string, Record<string, ClientKind>> = {
   // .NET `context.GetTargetTable<T>()`: the document-model `Table` the context maps `T` to.
   'dynamodb-context': { GetTargetTable: 'dynamodb-document-table' },
   'dynamodb-guregu': { Table: 'dynamodb-guregu-table' },
+  // data-api-client: `transaction()` begins one, whose `query(...)` and `rollback(...)` chain on it until `commit()`.
+  'rds-data-api-client': { transaction: 'rds-data-api-transaction' },
+  'rds-data-api-transaction': { query: 'rds-data-api-transaction', rollback: 'rds-data-api-transaction' },
 };
 
 /**
@@ -348,6 +352,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
     }
     return undefined;
   }
+  if (module === DATA_API_CLIENT_MODULE && (path === '' || path === 'default')) {
+    // data-api-client's default export makes its client: `require('data-api-client')({ resourceArn, ... })`.
+    return { t: 'client', kind: 'rds-data-api-client' };
+  }
   const managed = redisManagerClient(module, path);
   if (managed) {
     return { t: 'client', kind: 'redis', flavor: managed };
@@ -355,7 +363,6 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
   const construct = cdkConstructType(module, path);
   if (construct) {
     return { t: 'construct', type: construct };
-    return undefined;
   }
   if (python) {
     if (module === 'contextlib' && /^(?:Async)?ExitStack$/.test(path)) {

@@ -83,8 +83,8 @@ export type ModuleFunction = Value & { t: 'function' };
 const MAX_NAMES = 256;
 const MAX_STARS = 32;
 
-/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
-export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
+/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
+export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|data-api-client|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
 /** `export * from` and `export { … } from`: a module that passes on another's names. */
 const JS_REEXPORT = /\bexport\s*[*{]/;
 

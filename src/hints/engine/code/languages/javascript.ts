@@ -28,7 +28,7 @@ import { iteratedReceiver } from '../iteratedElements';
 import { ormCall } from './dynamoOrms';
 import { ormType } from './ormObjects';
 import { MAX_ALIAS_DEPTH, typeAliasOf } from './jsTypeAliases';
-import { collectImports } from './jsImports';
+import { callsRequiredFactory, collectImports } from './jsImports';
 import { fastifyRedisType } from '../fastifyRedis';
 import { GLIDE_NODE_MODULE, glideResult } from '../glide';
 
@@ -195,7 +195,7 @@ function classDeclaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: numb
 /** `= require('m')`, `= await import('m')`: the declaration is an import, recorded as one. */
 function isRequire(a: CodeAnalyzer, eq: number): boolean {
   const call = a.is(eq + 1, 'await') || a.idIs(eq + 1, 'await') ? eq + 2 : eq + 1;
-  return a.is(eq, '=') && (a.idIs(eq + 1, 'require') || (a.tokens.codes[call] === IMPORT && a.isString(call + 2) && a.is(call + 3, ')'))) && a.is(call + 1, '(');
+  return a.is(eq, '=') && ((a.idIs(eq + 1, 'require') && !callsRequiredFactory(a, eq + 1)) || (a.tokens.codes[call] === IMPORT && a.isString(call + 2) && a.is(call + 3, ')'))) && a.is(call + 1, '(');
 }
 
 function declaration(a: CodeAnalyzer, tree: ScopeTree<Value>, keyword: number, initializers: Set<number>): void {

@@ -7,6 +7,7 @@
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
 import { jsModule } from '../values';
+import { DATA_API_CLIENT_MODULE } from '../../rdsDataApi';
 
 const OPEN_PAREN = codeOf('(');
 const IMPORT = codeOf('import');
@@ -110,6 +111,9 @@ function requireCall(a: CodeAnalyzer, index: number): void {
   if (!a.is(assigned - 1, '=') || !a.is(index + 3, ')')) {
     return;
   }
+  if (callsRequiredFactory(a, index)) {
+    return;
+  }
   const before = assigned - 2;
   if (a.id(before)) {
     a.addImport(a.id(before)!, module, dynamic ? '' : memberPath(a, index + 4, whole), index);
@@ -131,6 +135,14 @@ function requireCall(a: CodeAnalyzer, index: number): void {
       }
     }
   }
+}
+
+/**
+ * `require('data-api-client')({...})` at `index`: the declaration holds what the module's factory makes, not the
+ * module, and is left to the declaration's reading of the call, as a chain into a call is.
+ */
+export function callsRequiredFactory(a: CodeAnalyzer, index: number): boolean {
+  return a.isString(index + 2) && a.tokens.text(index + 2) === DATA_API_CLIENT_MODULE && a.is(index + 3, ')') && a.is(index + 4, '(');
 }
 
 /**
