@@ -269,6 +269,8 @@ const MODULES: Record<string, RegistryModule> = {
       server_side_encryption_enabled: 'server_side_encryption',
       ttl_enabled: 'ttl',
       ttl_attribute_name: 'ttl',
+      global_secondary_indexes: 'global_secondary_index',
+      local_secondary_indexes: 'local_secondary_index',
       // Its replicas: `replica_regions` through v5, `replicas` since.
       replica_regions: 'replica',
       replicas: 'replica',
