@@ -23,6 +23,7 @@ describe('CDK stacks', () => {
       '}',
     );
     assert.deepEqual(hintsIn('hits-stack.ts', code), [
+      '7:partitionKey dynamodb-key-schema',
       '8:billingMode dynamodb-billing-mode',
       '9:removalPolicy dynamodb-removal-policy',
       '11:grantReadWriteData dynamodb-grant',
@@ -224,7 +225,7 @@ describe('CDK stacks', () => {
       '        data.orders.grant_read_data(fn)',
       'app = App()',
     );
-    assert.deepEqual(hintsIn('app.py', code), ['11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '11:grant_full_access dynamodb-grant!']);
+    assert.deepEqual(hintsIn('app.py', code), ['7:partition_key dynamodb-key-schema', '11:grant_full_access dynamodb-grant', '12:grant_read_data dynamodb-grant', '11:grant_full_access dynamodb-grant!']);
   });
 
   it('follows a construct made with new from a same-file class to the table field it sets', () => {
@@ -249,7 +250,7 @@ describe('CDK stacks', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(hintsIn('stack.ts', code), ['16:grantFullAccess dynamodb-grant', '16:grantFullAccess dynamodb-grant!']);
+    assert.deepEqual(hintsIn('stack.ts', code), ['8:partitionKey dynamodb-key-schema', '16:grantFullAccess dynamodb-grant', '16:grantFullAccess dynamodb-grant!']);
   });
 
   it('reads L1 security group ingress in TypeScript and Python, and not egress or a private range', () => {

@@ -25,6 +25,7 @@ describe('CDK props typed with their construct’s props interface', () => {
       '}',
     );
     assert.deepEqual(hintsIn('visitor-stack.ts', code), [
+      '9:partitionKey dynamodb-key-schema',
       '10:billingMode dynamodb-billing-mode',
       '11:removalPolicy dynamodb-removal-policy',
       '11:removalPolicy dynamodb-removal-policy!',
@@ -62,7 +63,7 @@ describe('CDK props typed with their construct’s props interface', () => {
       "  return makeTable(scope, 'Sessions', props);",
       '}',
     );
-    assert.deepEqual(hintsIn('sessions.ts', code), ['6:billing dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('sessions.ts', code), ['5:partitionKey dynamodb-key-schema', '6:billing dynamodb-billing-mode']);
   });
 
   it('reads props the file passes to the construct itself once', () => {
@@ -80,7 +81,7 @@ describe('CDK props typed with their construct’s props interface', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(hintsIn('orders-stack.ts', code), ['8:billingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('orders-stack.ts', code), ['7:partitionKey dynamodb-key-schema', '8:billingMode dynamodb-billing-mode']);
   });
 
   it('leaves props types that are not a CDK construct’s alone', () => {
@@ -117,6 +118,7 @@ describe('CDK v1’s L1 child of a construct', () => {
       '}',
     );
     assert.deepEqual(hintsIn('create-table-stack.ts', ts), [
+      '7:partitionKey dynamodb-key-schema',
       '9:applyRemovalPolicy dynamodb-removal-policy',
       '9:applyRemovalPolicy dynamodb-removal-policy!',
     ]);
