@@ -16,7 +16,7 @@ function hints(fileName: string, code: string): string[] {
 }
 
 describe('data-api-client (the Data API wrapper)', () => {
-  it('reads a required client, its statements and a transaction chain, and flags SQL interpolated into the first argument', () => {
+  it('reads a required client, its statements and a transaction chain, and flags SQL interpolated into the first argument, not a function that gives the statement later', () => {
     const code = sourceLines(
       "const data = require('data-api-client')({ secretArn: process.env.SECRET, resourceArn: process.env.CLUSTER, database: 'fleet' });",
       '',
@@ -27,6 +27,7 @@ describe('data-api-client (the Data API wrapper)', () => {
       '    .transaction()',
       "    .query('UPDATE trucks SET busy = true WHERE id = :id', { id: event.id })",
       "    .query('INSERT INTO trips (truck) VALUES (' + event.id + ')')",
+      "    .query((previous) => [`UPDATE fleet SET trips = trips + 1 WHERE id = ${event.id}`])",
       '    .commit();',
       '};',
     );
@@ -42,7 +43,8 @@ describe('data-api-client (the Data API wrapper)', () => {
         '9:query rds-data-api-statement',
         "9:'INSERT INTO trips (truck) VALUES (' + event.id + ')' rds-data-api-sql-built-from-values",
         "9:'INSERT INTO trips (truck) VALUES (' + event.id + ')' rds-data-api-sql-built-from-values!",
-        '10:commit rds-data-api-transaction',
+        '10:query rds-data-api-statement',
+        '11:commit rds-data-api-transaction',
       ].sort(),
     );
   });

@@ -15,12 +15,14 @@ export function dataApiStatement(a: CodeAnalyzer, kind: ClientKind, method: stri
   if ((kind !== 'rds-data-api-client' && kind !== 'rds-data-api-transaction') || normalizeName(method) !== 'query' || close < 0 || open + 1 >= close || a.is(open + 1, '{')) {
     return undefined;
   }
+  // A function first argument (`query((r) => [sql, params])`) gives its statement when the chain runs.
+  const afterParameters = a.is(open + 1, '(') ? a.partner[open + 1] + 1 : open + 2;
+  if (a.is(afterParameters, '=>') || a.idIs(open + 1, 'function') || a.idIs(open + 1, 'async')) {
+    return undefined;
+  }
   let end = open + 1;
   while (end < close && !a.is(end, ',')) {
     end = a.skipGroup(end);
-  }
-  if (a.is(end - 1, '=>') || a.is(end - 1, '}')) {
-    return undefined;
   }
   return { kind: 'sdk', type: operation, options: [positionalOption(a, open + 1, end, 'sql')], complete: false, anchor: a.tokenSpan(open - 1) };
 }
