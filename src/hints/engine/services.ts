@@ -50,6 +50,8 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'RestoreDBClusterFromSnapshot',
     'RestoreDBClusterToPointInTime',
     'CreateDBProxy',
+    'StopDBInstance',
+    'StopDBCluster',
     'GenerateDbAuthToken',
     // The Data API's (`rdsDataApi.ts`): named only by a Data API client or request type.
     ...RDS_DATA_OPERATIONS,
