@@ -41,7 +41,7 @@ describe('Stopping RDS DB instances and Aurora clusters', () => {
       '    }',
       '}',
     );
-    assert.deepEqual(stopHints('Parker.java', java), [`7:StopDbClusterRequest ${RULE}`]);
+    assert.deepEqual(stopHints('Parker.java', java), [`7:StopDbClusterRequest ${RULE}`, `7:stopDBCluster ${RULE}`]);
     const go = sourceLines(
       'package park',
       '',
@@ -57,6 +57,6 @@ describe('Stopping RDS DB instances and Aurora clusters', () => {
       '\treturn err',
       '}',
     );
-    assert.deepEqual(stopHints('park.go', go), [`11:StopDBInstance ${RULE}`]);
+    assert.deepEqual(stopHints('park.go', go), [`11:StopDBInstance ${RULE}`, `11:StopDBInstanceInput ${RULE}`]);
   });
 });
