@@ -109,4 +109,53 @@ describe('SSL contexts of Python SQL connections', () => {
     );
     assert.deepEqual(findings('db.py', other), []);
   });
+
+  it('reads the switches a function of the file sets on the context it returns, and nothing a helper leaves verifying', () => {
+    const pooled = sourceLines(
+      'import os',
+      'import ssl',
+      '',
+      'import pg8000',
+      'from dbutils.pooled_db import PooledDB',
+      '',
+      '',
+      'def _tls_context():',
+      '    if os.environ.get("PG_TLS") != "1":',
+      '        return None', // 10
+      '    tls = ssl.create_default_context()',
+      '    tls.load_verify_locations("/opt/rds/global-bundle.pem")',
+      '    tls.verify_mode = ssl.CERT_REQUIRED',
+      '    tls.check_hostname = False',
+      '    return tls',
+      '',
+      '',
+      'def make_pool():',
+      '    tls = _tls_context()',
+      '    return PooledDB(pg8000, maxconnections=4, host=os.environ["PGHOST"], password=os.environ["PGPASSWORD"], ssl_context=tls)', // 20
+    );
+    assert.deepEqual(findings('metrics/pool.py', pooled), ['14:check_hostname rds-sql-tls-verification-off!']);
+    const verifying = sourceLines(
+      'import os',
+      'import ssl',
+      '',
+      'import asyncpg',
+      '',
+      '',
+      'def _tls_context():',
+      '    tls = ssl.create_default_context(cafile="/opt/rds/global-bundle.pem")',
+      '    insecure = ssl.create_default_context()',
+      '    insecure.check_hostname = False', // 10
+      '    return tls',
+      '',
+      '',
+      'async def connect():',
+      '    return await asyncpg.connect(os.environ["DATABASE_URL"], ssl=_tls_context())',
+      '',
+      '',
+      'async def connect_kept():',
+      '    tls = _tls_context()',
+      '    return await asyncpg.connect(os.environ["DATABASE_URL"], ssl=tls)', // 20
+    );
+    assert.deepEqual(findings('db.py', verifying), []);
+  });
 });

@@ -249,8 +249,8 @@ function javaVerificationOff(norm: string, literal: Literal): boolean {
   }
 }
 
-/** Python SQL drivers whose `ssl` argument takes a dict or `SSLContext` settings (pymysql, aiomysql, mysql-connector's `ssl_verify_cert`), and a SQLAlchemy engine whose URL is not in sight, whose `connect_args` go to one of them. */
-const PYTHON_SQL_FLAVORS = new Set(['pymysql', 'aiomysql', 'mysql-connector', 'asyncpg', 'sqlalchemy']);
+/** Python SQL drivers whose `ssl` argument takes a dict or `SSLContext` settings (pymysql, aiomysql, mysql-connector's `ssl_verify_cert`, pg8000's `ssl_context`), and a SQLAlchemy engine whose URL is not in sight, whose `connect_args` go to one of them. */
+const PYTHON_SQL_FLAVORS = new Set(['pymysql', 'aiomysql', 'mysql-connector', 'asyncpg', 'pg8000', 'sqlalchemy']);
 
 /**
  * pymysql's `ssl={"check_hostname": False}` or `{"cert_reqs": ssl.CERT_NONE}` and `ssl_verify_cert=False`, the

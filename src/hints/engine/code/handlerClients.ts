@@ -94,7 +94,7 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
     const [start, end] = a.scopes.range(fn.scope);
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     for (let j = body + 1; j < end && j < body + MAX_HELPER_TOKENS; j++) {
-      const inner = a.scopes.enclosing(j, ['function']) === fn.scope ? reader.construction(a, j) : undefined;
+      const inner = a.scopes.enclosing(j, ['function']) === fn.scope ? (reader.construction(a, j) ?? goMakerInHelper(a, j, reader)) : undefined;
       if (inner && !storedOutside(a, inner.start, start, end) && !dependsOnInvocation(a, inner, fn.params, end) && !inTestCode(a, j)) {
         return inner;
       }
@@ -102,6 +102,16 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
     return null;
   });
   return made ? { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: made.redis, helper: true } : undefined;
+}
+
+/**
+ * Go: in a same-file helper's body (`h.Do(ctx, user)` of an echo handler), a call of another file's or package's
+ * function that makes a client on each call, as the handler's own call of it would count (`helperCall`); one that
+ * opens a SQL pool is the SQL rule's.
+ */
+function goMakerInHelper(a: CodeAnalyzer, j: number, reader: HandlerReader): Construction | undefined {
+  const made = reader.helperCalls && a.language.family === 'go' ? helperCall(a, j) : undefined;
+  return made && made.sql !== true ? made : undefined;
 }
 
 /**
@@ -190,7 +200,11 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   if (a.language.family === 'go') {
     const called = goMakerCall(a, k);
     if (called?.sql) {
-      return { ...called, service: 'rds', redis: false, helper: true, sql: true };
+      return { start: called.start, name: called.name, end: called.end, service: 'rds', redis: false, helper: true, sql: true };
+    }
+    if (called?.wrapped) {
+      // A value of the package that holds the client it made (`&Repo{client: ...}`): the client's service, no Redis connection of its own to read.
+      return { start: called.start, name: called.name, end: called.end, service: called.wrapped, redis: false, helper: true };
     }
     // The client's service is the one its declared result type names (`*dynamodb.Client`).
     const value = called && a.evalChain(called.start, called.end).value;
@@ -381,7 +395,9 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
       continue;
     }
     const binding = a.scopes.lookup(a.tokens.text(k), k);
-    if (binding && binding.token >= params && binding.token < end && !(locals && (readsEnvironment(a, binding.expression, params, end) || loadsGoSdkConfig(a, binding.expression, params, end)))) {
+    // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
+    const ownName = binding !== undefined && binding.token >= from && binding.token < to;
+    if (binding && !ownName && !literalLocal(a, binding.expression) && binding.token >= params && binding.token < end && !(locals && (readsEnvironment(a, binding.expression, params, end) || loadsGoSdkConfig(a, binding.expression, params, end)))) {
       return true;
     }
     if (requestGlobal(a, k)) {
@@ -389,6 +405,11 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     }
   }
   return false;
+}
+
+/** Whether a local is bound to a string or number written in place (`region := "eu-west-1"`): the same on every call. */
+function literalLocal(a: CodeAnalyzer, expression: number): boolean {
+  return expression >= 0 && (a.isString(expression) || /^\d/.test(a.tokens.text(expression))) && expressionEnd(a, expression) === expression + 1;
 }
 
 /** Flask's and Quart's globals of the request being served (`request.headers[...]`, `g.tenant`, `session[...]`), imported by name. */

@@ -12,6 +12,10 @@ import { mayKeepResult } from './languages/pythonDecorators';
 
 /** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, or `const name = (...) =>`; -1 for none. */
 export function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
+  const method = goMethodName(a, fn);
+  if (method >= 0) {
+    return method;
+  }
   const before = fn.params - 1;
   if (a.isId(before) && !a.idIs(before, 'function') && !a.idIs(before, 'async') && !a.idIs(before, 'lambda')) {
     return before;
@@ -73,11 +77,11 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number): { fn
   if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
     return undefined;
   }
-  const onInstance = a.isAccess(k - 1) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self')) && !a.isAccess(k - 3);
+  const fn = functionsByName(a).get(a.tokens.text(k));
+  const onInstance = a.isAccess(k - 1) && !a.isAccess(k - 3) && (a.idIs(k - 2, 'this') || a.idIs(k - 2, 'self') || (fn !== undefined && fn !== null && onGoReceiver(a, k - 2, caller, fn)));
   if ((a.isAccess(k - 1) && !onInstance) || a.idIs(k - 1, 'new') || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'function') || a.idIs(k - 1, 'func')) {
     return undefined;
   }
-  const fn = functionsByName(a).get(a.tokens.text(k));
   if (!fn || fn.scope === caller || a.scopes.enclosing(k, ['function']) !== caller || mayKeep(a, functionName(a, fn))) {
     return undefined;
   }
@@ -86,4 +90,25 @@ export function calledFunction(a: CodeAnalyzer, k: number, caller: number): { fn
     return undefined;
   }
   return { fn, start: onInstance ? k - 2 : k };
+}
+
+/** A Go method's name token (`Hub` of `func (h *Handler) Hub(`, whose scope starts at the receiver's `(`), or -1. */
+export function goMethodName(a: CodeAnalyzer, fn: FunctionScope): number {
+  const close = a.language.family === 'go' && a.idIs(fn.params - 1, 'func') && a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  return close > 0 && a.isId(close + 1) && a.is(close + 2, '(') ? close + 1 : -1;
+}
+
+/** A Go method's receiver (`func (h *Handler) Hub(`): its name and type tokens, or undefined for a plain function or a receiver without a name. */
+function goReceiver(a: CodeAnalyzer, fn: FunctionScope): { name: number; type: number } | undefined {
+  const name = goMethodName(a, fn);
+  const type = name > 0 ? name - 2 : -1;
+  return type > fn.params + 1 && a.isId(fn.params + 1) && a.isId(type) ? { name: fn.params + 1, type } : undefined;
+}
+
+/** Whether `receiver` is the caller method's receiver and `callee` a method of the same type (`h.Do(...)` in `func (h Handler) Hub`). */
+function onGoReceiver(a: CodeAnalyzer, receiver: number, caller: number, callee: FunctionScope): boolean {
+  const method = a.functions.get(caller);
+  const own = method ? goReceiver(a, method) : undefined;
+  const other = own ? goReceiver(a, callee) : undefined;
+  return own !== undefined && other !== undefined && a.tokens.text(own.name) === a.tokens.text(receiver) && a.tokens.text(own.type) === a.tokens.text(other.type);
 }

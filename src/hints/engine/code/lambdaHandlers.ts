@@ -7,6 +7,7 @@
  * takes `ILambdaContext`. In workspace mode a function a template names as a handler is one, whatever it takes.
  * The clients they make are read by `handlerClients.ts`.
  */
+import { goMethodName } from './helperFunctions';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { FileMemo } from './fileMemo';
@@ -148,7 +149,10 @@ const GO_STARTS = new Set(['Start', 'StartWithOptions', 'StartHandler', 'StartHa
 
 /** Go: a function whose name the file passes to `lambda.Start(...)` (or its variants), or that takes an event of the runtime's `events` package. */
 export function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
+  // A method's scope starts at its receiver: its parameters follow its name (`func (h *Handler) Handle(ctx, req events.SQSEvent)`).
+  const method = goMethodName(a, fn);
+  const open = method >= 0 ? method + 1 : fn.params;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
   if (close < 0) {
     return false;
   }
@@ -156,7 +160,7 @@ export function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
   if (name !== undefined && a.idIs(fn.params - 2, 'func') && goStartedHandlers(a).has(name)) {
     return true;
   }
-  for (let k = fn.params + 1; k < close; k++) {
+  for (let k = open + 1; k < close; k++) {
     if (a.idIs(k, 'events') && a.isAccess(k + 1)) {
       return true;
     }

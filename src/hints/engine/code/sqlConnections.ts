@@ -2,7 +2,8 @@
  * SQL driver connections to RDS and Aurora in application code: `new Pool(...)` and `new Client(...)` of
  * `pg`, `createConnection` / `createPool` of `mysql2` (also `mysql2/promise`) and `mysql`, `postgres(...)`
  * (porsager), the ORMs and query builders Sequelize, TypeORM and knex (`sqlOrmJs.ts`), pg-promise's `pgp(cn)` (`sqlPgPromise.ts`); Python's `psycopg2.connect`,
- * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, the drivers'
+ * `psycopg.connect`, `pymysql.connect`, `asyncpg.connect` / `create_pool`, `mysql.connector.connect`, pg8000's `connect`
+ * (also `pg8000.dbapi.connect`) and `pg8000.native.Connection`, DBUtils' pools over one of them (`sqlDbutils.ts`), the drivers'
  * pool classes, and SQLAlchemy and Peewee (`sqlOrmPython.ts`); Go's in `sqlConnectionsGo.ts`, Java's JDBC and
  * HikariCP, .NET's in `sqlConnectionsDotnet.ts`. A call counts only when its name comes from the driver's import and
  * nothing of the file shadows it, so a project's own `connect()`, a wrapper's definition, SQL text, comments and
@@ -26,9 +27,11 @@ import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords }
 import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
 import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
+import { DBUTILS_POOLS } from './sqlDbutils';
+import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
-import { OrmTarget, ormTarget, PYTHON_ORM_PATHS } from './sqlOrmPython';
+import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
 
 /** The drivers, as the hovers' examples and the checks name them. */
@@ -50,6 +53,7 @@ export type SqlFlavor =
   | 'asyncpg'
   | 'mysql-connector'
   | 'aiomysql'
+  | 'pg8000'
   | DotnetFlavor
   | 'sqlalchemy'
   | 'flask-sqlalchemy'
@@ -67,53 +71,6 @@ export interface SqlConnection {
   /** A handler's call of another module's function that opens a connection in its body on each call (`name` is the call's). */
   helper?: true;
 }
-
-interface Driver {
-  flavor: SqlFlavor;
-  /** Import paths that open a connection or a pool: the imported name and the members read from it. */
-  paths: ReadonlySet<string>;
-  /** Made with `new` (`new Pool(...)`) rather than called (`mysql.createPool(...)`). */
-  constructed?: true;
-  /** Of a library made with `new`, the paths it also opens with a call (TypeORM's `createConnection`). */
-  called?: ReadonlySet<string>;
-  /** A Python ORM whose call names what it opens in its URL (`sqlOrmPython.ts`). */
-  orm?: true;
-}
-
-const MYSQL_FACTORIES = new Set(['createConnection', 'createPool', 'createPoolCluster']);
-
-/** JavaScript and TypeScript modules by name. A default or namespace import of `pg` reads `pg.Pool`; `require('pg').Pool` binds the module's path. */
-const JS_DRIVERS: Readonly<Record<string, Driver>> = {
-  pg: { flavor: 'pg', paths: new Set(['Pool', 'Client', 'default.Pool', 'default.Client', 'native.Pool', 'native.Client']), constructed: true },
-  mysql2: { flavor: 'mysql2', paths: MYSQL_FACTORIES },
-  'mysql2/promise': { flavor: 'mysql2', paths: MYSQL_FACTORIES },
-  mysql: { flavor: 'mysql', paths: MYSQL_FACTORIES },
-  // porsager's `postgres`: the module's default export is the function that opens the connection pool.
-  postgres: { flavor: 'postgres-js', paths: new Set(['', 'default']) },
-  sequelize: { flavor: 'sequelize', paths: new Set(['Sequelize', 'default', 'default.Sequelize']), constructed: true },
-  'sequelize-typescript': { flavor: 'sequelize', paths: new Set(['Sequelize', 'default.Sequelize']), constructed: true },
-  '@nestjs/sequelize': { flavor: 'sequelize', paths: new Set(['SequelizeModule.forRoot', 'SequelizeModule.forRootAsync']) },
-  typeorm: { flavor: 'typeorm', paths: new Set(['DataSource', 'default.DataSource']), constructed: true, called: new Set(['createConnection', 'default.createConnection']) },
-  '@nestjs/typeorm': { flavor: 'typeorm', paths: new Set(['TypeOrmModule.forRoot', 'TypeOrmModule.forRootAsync']) },
-  // knex's default export (also its `knex` export) is the function that makes the query builder and its pool.
-  knex: { flavor: 'knex', paths: new Set(['', 'default', 'knex', 'default.knex']) },
-  'pg-promise': { flavor: 'pg', paths: new Set() },
-};
-
-/** Python modules by name (`import psycopg2`, `from psycopg2 import pool`, `import mysql.connector`). */
-const PYTHON_DRIVERS: Readonly<Record<string, Driver>> = {
-  psycopg2: { flavor: 'psycopg2', paths: new Set(['connect', 'pool.SimpleConnectionPool', 'pool.ThreadedConnectionPool']) },
-  'psycopg2.pool': { flavor: 'psycopg2', paths: new Set(['SimpleConnectionPool', 'ThreadedConnectionPool']) },
-  psycopg: { flavor: 'psycopg', paths: new Set(['connect', 'Connection.connect', 'AsyncConnection.connect']) },
-  psycopg_pool: { flavor: 'psycopg', paths: new Set(['ConnectionPool', 'AsyncConnectionPool']) },
-  pymysql: { flavor: 'pymysql', paths: new Set(['connect', 'Connect', 'connections.Connection']) },
-  asyncpg: { flavor: 'asyncpg', paths: new Set(['connect', 'create_pool']) },
-  aiomysql: { flavor: 'aiomysql', paths: new Set(['connect', 'create_pool']) },
-  mysql: { flavor: 'mysql-connector', paths: new Set(['connector.connect', 'connector.pooling.MySQLConnectionPool']) },
-  'mysql.connector': { flavor: 'mysql-connector', paths: new Set(['connect', 'pooling.MySQLConnectionPool']) },
-  'mysql.connector.pooling': { flavor: 'mysql-connector', paths: new Set(['MySQLConnectionPool']) },
-  ...Object.fromEntries(Object.entries(PYTHON_ORM_PATHS).map(([module, orm]) => [module, { ...orm, orm: true as const }])),
-};
 
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
 const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
@@ -159,12 +116,6 @@ function dsnPassword(dsn: string): string | undefined {
   }
   const keyValue = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/.exec(dsn);
   return keyValue ? keyValue[1].replace(/^'|'$/g, '') : undefined;
-}
-
-/** The driver of the module a name is imported from, by the file's language. */
-function driverOf(a: CodeAnalyzer, module: string): Driver | undefined {
-  const table = a.language.family === 'js' ? JS_DRIVERS : a.language.family === 'python' ? PYTHON_DRIVERS : undefined;
-  return table && Object.hasOwn(table, module) ? table[module] : undefined;
 }
 
 /**
@@ -233,8 +184,9 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     return undefined;
   }
   const imported = importedAt(a, first);
-  const driver = imported && driverOf(a, imported.module);
-  if (!imported || !driver) {
+  const pools = imported && a.language.family === 'python' && Object.hasOwn(DBUTILS_POOLS, imported.module) ? DBUTILS_POOLS[imported.module] : undefined;
+  let driver = imported && !pools ? driverOf(a, imported.module) : undefined;
+  if (!imported || (!driver && !pools)) {
     return undefined;
   }
   let name = first;
@@ -245,6 +197,14 @@ function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   }
   const open = name + 1;
   if (!a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  if (pools) {
+    // A DBUtils pool opens its connections with its creator's driver, which takes the pool's other arguments.
+    driver = pools.has(path) ? creatorDriver(a, open) : undefined;
+    return driver && !passesOn(a, open) ? { construction: { start: k, name, end: a.partner[open] + 1, service: 'rds', redis: false }, driver, open } : undefined;
+  }
+  if (!driver) {
     return undefined;
   }
   // `new Pool()` for pg (whose `require('pg').Pool` binds the module's path), a call for the others.

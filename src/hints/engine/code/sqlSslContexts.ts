@@ -1,10 +1,12 @@
 /**
- * Python's `ssl.SSLContext` handed to a SQL driver as its `ssl` argument (asyncpg, aiomysql and PyMySQL take one, also
+ * Python's `ssl.SSLContext` handed to a SQL driver as its `ssl` argument (asyncpg, aiomysql and PyMySQL take one, pg8000 as
+ * `ssl_context`, also
  * through SQLAlchemy's `connect_args`): a context made with `ssl.create_default_context()` or `ssl.SSLContext(...)`
  * whose `check_hostname` is set to False or whose `verify_mode` is set to `ssl.CERT_NONE` before the call accepts a
  * certificate of any host, or any certificate at all (https://docs.python.org/3/library/ssl.html#ssl.SSLContext.check_hostname,
  * https://docs.python.org/3/library/ssl.html#ssl.CERT_NONE). Those assignments become the connection's
- * `check_hostname` and `cert_reqs` options, where they are written, as PyMySQL's dictionary keys of the same meaning are.
+ * `check_hostname` and `cert_reqs` options, where they are written, as PyMySQL's dictionary keys of the same meaning are;
+ * so do those a function of the file sets on the context it returns, when the option is bound to its call.
  */
 import type { OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
@@ -12,9 +14,10 @@ import { perFile } from './fileMemo';
 import { expressionEnd } from './braces';
 import { occurrenceOf } from './options';
 import { bindsWholeExpression } from '../scope/scopes';
+import { calledFunction } from './helperFunctions';
 
-/** The options that take a context: `ssl=ctx`, `connect_args={"ssl": ctx}`. */
-const CONTEXT_OPTIONS = new Set(['ssl']);
+/** The options that take a context: `ssl=ctx`, `connect_args={"ssl": ctx}`, pg8000's `ssl_context=ctx`. */
+const CONTEXT_OPTIONS = new Set(['ssl', 'sslcontext']);
 /** The attribute set on the context, and the option of the same meaning. */
 const SWITCHES: Readonly<Record<string, string>> = { check_hostname: 'check_hostname', verify_mode: 'cert_reqs' };
 const FACTORIES = new Set(['create_default_context', 'SSLContext']);
@@ -70,10 +73,38 @@ export function withSslContexts(a: CodeAnalyzer, context: OptionContext): Option
     }
     const name = a.tokens.text(first);
     const binding = a.scopes.lookup(name, first);
-    if (!binding || !bindsWholeExpression(binding) || !madeContext(a, binding.expression)) {
+    if (!binding || !bindsWholeExpression(binding)) {
       continue;
     }
-    context.options.push(...switchesOn(a, name, binding.token, expressionEnd(a, binding.expression), first));
+    if (madeContext(a, binding.expression)) {
+      context.options.push(...switchesOn(a, name, binding.token, expressionEnd(a, binding.expression), first));
+    } else {
+      context.options.push(...helperSwitches(a, binding.expression));
+    }
   }
   return context;
+}
+
+/**
+ * The switches a function of the file sets on the context it makes and returns, when the name is bound to its call
+ * (`ctx = _make_ssl_context()` with `context.check_hostname = False` then `return context` in it): each `return` of a
+ * name bound in the function to a context it makes, with what is set on it before that `return`.
+ */
+function helperSwitches(a: CodeAnalyzer, call: number): OptionOccurrence[] {
+  const called = calledFunction(a, call, a.scopes.enclosing(call, ['function']));
+  if (!called) {
+    return [];
+  }
+  const scope = called.fn.scope;
+  const [start, end] = a.scopes.range(scope);
+  const found: OptionOccurrence[] = [];
+  for (let k = start; k < end; k++) {
+    const returned = a.idIs(k, 'return') && a.isId(k + 1) && expressionEnd(a, k + 1) === k + 2 ? k + 1 : -1;
+    const binding = returned > 0 && a.scopes.enclosing(k, ['function']) === scope ? a.scopes.lookup(a.tokens.text(returned), returned) : undefined;
+    if (binding && bindsWholeExpression(binding) && a.scopes.enclosing(binding.token, ['function']) === scope && madeContext(a, binding.expression)) {
+      const seen = new Set(found.map((option) => option.key.start));
+      found.push(...switchesOn(a, a.tokens.text(returned), binding.token, expressionEnd(a, binding.expression), k).filter((option) => !seen.has(option.key.start)));
+    }
+  }
+  return found;
 }

@@ -4,7 +4,8 @@
  *
  * - PostgreSQL: libpq's and PgJDBC's `sslmode=disable` in a URL or keyword DSN (node-postgres's connection string
  *   reads it as `ssl: false`), psycopg's `sslmode="disable"`, asyncpg's `ssl=False` / `ssl="disable"`, and
- *   node-postgres's or postgres.js's `ssl: false` next to a `host` (a connection string's `sslmode` wins over it).
+ *   node-postgres's or postgres.js's `ssl: false` next to a `host` (a connection string's `sslmode` wins over it),
+ *   and pg8000's `ssl_context=None` written out.
  * - MySQL: Connector/J's `sslMode=DISABLED` and `useSSL=false`, PyMySQL's and MySQL Connector/Python's
  *   `ssl_disabled=True`, and .NET's `SslMode=None` / `Disabled` (`sqlConnectionsDotnet.ts`). A MySQL driver's
  *   `ssl: false` or no `ssl` is left alone: the drivers differ in what they do then.
@@ -110,6 +111,9 @@ function keywordSwitch(context: OptionContext): OptionOccurrence | undefined {
       case 'pymysql':
       case 'mysql-connector':
         return norm === 'ssldisabled' && literal.kind === 'bool' && literal.value;
+      case 'pg8000':
+        // pg8000 makes no TLS connection when `ssl_context` is None (its default); True verifies with the system CAs.
+        return norm === 'sslcontext' && literal.kind === 'none';
       default:
         return false;
     }

@@ -26,6 +26,7 @@ import { MARKER_LOOKBACK, methodMarked } from './methodMarkers';
 import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
+import { goMethodName } from './helperFunctions';
 import { mayBeProjectModule } from './projectImports';
 
 /** Handlers read per file: a routes file declares many. */
@@ -307,6 +308,9 @@ function isCsharpEndpoint(a: CodeAnalyzer, fn: FunctionScope): boolean {
 
 /** `func(w http.ResponseWriter, r *http.Request)`, `func(c *gin.Context)`, `func(c echo.Context) error`, `func(c *fiber.Ctx) error`. */
 function isGoHandler(a: CodeAnalyzer, fn: FunctionScope): boolean {
-  const close = a.is(fn.params, '(') ? a.partner[fn.params] : -1;
-  return close > fn.params && GO_HANDLER_TYPES.test(a.text.slice(a.tokens.starts[fn.params], a.tokens.ends[close]));
+  // A method's scope starts at its receiver: its parameters follow its name (`func (h *Handler) Orders(c echo.Context)`).
+  const method = goMethodName(a, fn);
+  const open = method >= 0 ? method + 1 : fn.params;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  return close > open && GO_HANDLER_TYPES.test(a.text.slice(a.tokens.starts[open], a.tokens.ends[close]));
 }

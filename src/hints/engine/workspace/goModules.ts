@@ -214,9 +214,10 @@ export class GoModuleIndex {
       interfaces: merged(others.map(({ declared }) => declared.interfaces), false),
       sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
       clientMakers: mergedNames(others.map(({ declared }) => declared.clientMakers), false),
+      wrapperMakers: merged(others.map(({ declared }) => declared.wrapperMakers), false),
     };
     const empty =
-      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length + declarations.clientMakers.length === 0;
+      Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length + declarations.clientMakers.length + Object.keys(declarations.wrapperMakers).length === 0;
     return empty ? undefined : declarations;
   }
 
@@ -236,6 +237,7 @@ export class GoModuleIndex {
       interfaces: merged(files.map((declared) => declared.interfaces), true),
       sqlOpeners: mergedNames(files.map((declared) => declared.sqlOpeners), true),
       clientMakers: mergedNames(files.map((declared) => declared.clientMakers), true),
+      wrapperMakers: merged(files.map((declared) => declared.wrapperMakers), true),
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };

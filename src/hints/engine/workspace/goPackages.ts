@@ -20,7 +20,7 @@ import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, 
 import { isOutsideGoModule } from './goModules';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
-import { clientMakers, mayOpenSql, sqlOpeners } from './goSqlOpeners';
+import { clientMakers, mayOpenSql, sqlOpeners, wrapperMakers } from './goSqlOpeners';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 import { FileContribution, GoCallRef, GoFieldType, GoPackageFile, GoStructTypes } from './types';
 
@@ -213,6 +213,8 @@ interface Gathered {
   interfaces: Record<string, GoFieldType>;
   /** Functions whose first result is a type of the file's own (`func getClient(c Config) redisClient`), to that type's name. */
   ownResults: Map<string, string>;
+  /** Functions whose first result is a type of the package, or a pointer to one (`func NewRepo() *Repo`): perhaps wrappers of a client they make. */
+  ownTypeFunctions: string[];
 }
 
 /** A `func` line at the top level: a function or method that gives a client, or one that returns go-redis options. */
@@ -235,6 +237,10 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
     gathered.inputFunctions.set(signature.name, input);
   }
   const result = clientResult(text, signature, end, clients, isClientType);
+  const ownType = !result && clients.size > 0 && gathered.ownTypeFunctions.length < MAX_DECLARATIONS ? ownTypeResult(text, signature.results, end, true) : undefined;
+  if (ownType !== undefined && !PREDECLARED.has(ownType)) {
+    gathered.ownTypeFunctions.push(signature.name);
+  }
   if (result && Object.keys(gathered.functions).length < MAX_DECLARATIONS) {
     gathered.functions[signature.name] = result;
   } else if (!result && gathered.imports.redis.length > 0 && gathered.ownResults.size < MAX_DECLARATIONS) {
@@ -250,12 +256,15 @@ function declarationLine(text: string, k: number, end: number, gathered: Gathere
 const PREDECLARED = new Set(['error', 'string', 'bool', 'byte', 'rune', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'any']);
 
 /**
- * The first result of a signature when it is a bare name (`redisClient`, `(Store, error)`), not qualified, not a
- * pointer: perhaps a type of the file's package.
+ * The first result of a signature when it is a bare name (`redisClient`, `(Store, error)`), not qualified, and a
+ * pointer only where `pointer` allows it (`*Repository`): perhaps a type of the file's package.
  */
-function ownTypeResult(text: string, k: number, end: number): string | undefined {
+function ownTypeResult(text: string, k: number, end: number, pointer = false): string | undefined {
   let at = skipSpace(text, k);
   if (text.charCodeAt(at) === OPEN_PAREN) {
+    at = skipSpace(text, at + 1);
+  }
+  if (pointer && text.charCodeAt(at) === STAR) {
     at = skipSpace(text, at + 1);
   }
   const name = wordAt(text, at);
@@ -319,7 +328,7 @@ function variableLine(text: string, k: number, gathered: Gathered): void {
 /** A Go file's package and what it declares and calls for other files; undefined when it tells nothing. */
 export function indexGoPackage(text: string): FileContribution | undefined {
   let name: string | undefined;
-  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map() };
+  const gathered: Gathered = { imports: { clients: new Map(), others: new Map(), redis: [] }, structs: {}, functions: {}, variables: {}, methods: {}, optionMethods: [], optionFunctions: [], readFunctions: [], inputFunctions: new Map(), optionCalls: [], interfaces: {}, ownResults: new Map(), ownTypeFunctions: [] };
   const { imports, structs } = gathered;
   let count = 0;
   // What the lines read belong to: the file's top level (function bodies too), an `import ( … )` or
@@ -439,6 +448,11 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   const makers = name !== undefined && declared.functions ? clientMakers(text, Object.keys(declared.functions)) : [];
   if (makers.length > 0) {
     declared.clientMakers = makers;
+  }
+  // Lexed only for a file that imports a client library and declares a function returning a type of the package.
+  const wrappers = name !== undefined && gathered.ownTypeFunctions.length > 0 ? wrapperMakers(text, gathered.ownTypeFunctions) : {};
+  if (Object.keys(wrappers).length > 0) {
+    declared.wrapperMakers = wrappers;
   }
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {

@@ -9,7 +9,8 @@
  * package variable, a `sync.Once` closure's assignment) and does not make from its parameters (a caller's DSN).
  */
 import { CodeAnalyzer } from '../code/analyzer';
-import { clientsMadeInHandlers, goConstruction, HandlerReader } from '../code/handlerClients';
+import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader } from '../code/handlerClients';
+import type { HintService } from '../types';
 import type { FunctionScope } from '../code/language';
 import { go } from '../code/languages/go';
 import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
@@ -39,20 +40,39 @@ export function sqlOpeners(text: string): string[] {
  */
 export function clientMakers(text: string, declared: readonly string[]): string[] {
   // Only in the function's own body: a function literal it hands on (`sync.OnceValue(func() ...)`) may run once.
-  return madePerCall(text, (fn) => ({ mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (a.scopes.enclosing(k, ['function']) === fn.scope ? goConstruction(a, k) : undefined) }), declared);
+  return madePerCall(text, clientReader, declared);
+}
+
+/**
+ * Of the top-level functions declared to return a type of the package (`declared`: `func NewRepo() *Repo`), those that
+ * make an SDK or Redis client on each call as `clientMakers` reads it, and so hand out a new one inside what they
+ * return (`return &Repo{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
+ */
+export function wrapperMakers(text: string, declared: readonly string[]): Record<string, HintService> {
+  return Object.fromEntries(madeClientsPerCall(text, clientReader, declared).map(({ name, made }) => [name, made.service]));
+}
+
+/** A reader of the clients the function `fn` makes in its own body (not in a function literal it hands on, which may run once). */
+function clientReader(fn: FunctionScope): HandlerReader {
+  return { mayDeclare: () => true, isHandler: (_, found) => found.scope === fn.scope, construction: (a, k) => (a.scopes.enclosing(k, ['function']) === fn.scope ? goConstruction(a, k) : undefined) };
 }
 
 function madePerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[]): string[] {
+  return madeClientsPerCall(text, readerOf, only).map(({ name }) => name);
+}
+
+function madeClientsPerCall(text: string, readerOf: (fn: FunctionScope) => HandlerReader, only?: readonly string[]): { name: string; made: HandlerClient }[] {
   const a = new CodeAnalyzer(text, go, new LineIndex(text));
   a.bind();
-  const found: string[] = [];
+  const found: { name: string; made: HandlerClient }[] = [];
   for (const fn of a.functions.values()) {
     // `func Name(`: a top-level function, not a method or a function literal.
     if (found.length >= MAX_OPENERS || !a.idIs(fn.params - 2, 'func') || !a.isId(fn.params - 1) || (only && !only.includes(a.tokens.text(fn.params - 1)))) {
       continue;
     }
-    if (!setsPackageVariable(a, fn.scope) && clientsMadeInHandlers(a, readerOf(fn), 1).length > 0) {
-      found.push(a.tokens.text(fn.params - 1));
+    const made = setsPackageVariable(a, fn.scope) ? [] : clientsMadeInHandlers(a, readerOf(fn), 1);
+    if (made.length > 0) {
+      found.push({ name: a.tokens.text(fn.params - 1), made: made[0] });
     }
   }
   return found;

@@ -1,4 +1,5 @@
 /** What Go files tell the workspace model about their package: client types of struct fields, functions, variables and interfaces. Pure: no `vscode`. */
+import type { HintService } from '../types';
 
 /** A field of a Go struct whose type is a client library's: the import path of the type's package and the type's name. */
 export interface GoFieldType {
@@ -50,6 +51,11 @@ export interface GoPackageFile {
   sqlOpeners?: string[];
   /** Package functions that make an SDK or Redis client on each call (`workspace/goSqlOpeners.ts`). */
   clientMakers?: string[];
+  /**
+   * Package functions that return a type of the package (`*Repository`) and make an SDK or Redis client on each call
+   * (`return &Repository{client: dynamodb.NewFromConfig(cfg)}`): by name, the service of that client.
+   */
+  wrapperMakers?: Record<string, HintService>;
   /** Calls whose result a go-redis factory takes whole: `redis.NewClient(cfg.RedisOptions())`. */
   optionCalls?: GoCallRef[];
   /** Calls made inside a loop or function that pages a DynamoDB read (it names `LastEvaluatedKey` or `ExclusiveStartKey`). */
@@ -79,6 +85,8 @@ export interface GoPackageMembers {
   sqlOpeners?: string[];
   /** Functions that make an SDK or Redis client on each call, for the Lambda handlers that call them. */
   clientMakers?: string[];
+  /** Functions that return a type of the package holding a client they make on each call (see `GoPackageFile.wrapperMakers`). */
+  wrapperMakers?: Record<string, HintService>;
   /** Interfaces that stand for a go-redis client (see `GoPackageFile.interfaces`). */
   interfaces?: Record<string, GoFieldType>;
   /**

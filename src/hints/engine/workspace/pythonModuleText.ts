@@ -32,7 +32,7 @@ const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
 const CLOSERS = new Set([41, 93, 125]);
 
 /** A SQL driver's module, whose names a module imports to connect with (`from psycopg2 import connect`). */
-const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector)(?:\s|$)/;
+const SQL_DRIVER_MODULE = /^(?:psycopg2?|pymysql|asyncpg|aiomysql|mysql\.connector|pg8000(?:\.dbapi|\.native)?)(?:\s|$)/;
 /** Calls from a function up to one that names a client library, followed to keep the functions on the way. */
 const MAX_FACTORY_HOPS = 3;
 

@@ -5,6 +5,7 @@
  * connection the handler opens on every invocation. A name the file binds itself hides the other file's function.
  */
 import type { CodeAnalyzer } from '../analyzer';
+import type { HintService } from '../../types';
 import { GO_PROJECT_MODULE, packageMembers } from './goProject';
 
 /** A call of such a function: its first token, the function's name, the token after it, and whether it opens a SQL pool. */
@@ -13,6 +14,8 @@ export interface GoMakerCall {
   name: number;
   end: number;
   sql: boolean;
+  /** The service of the client a function that returns a type of its package holding it makes (`wrapperMakers`). */
+  wrapped?: HintService;
 }
 
 /** `pkg.Name(...)` or `name(...)` at `k`, when the function it calls makes a client or opens a SQL connection pool on each call. */
@@ -34,5 +37,10 @@ export function goMakerCall(a: CodeAnalyzer, k: number): GoMakerCall | undefined
   const name = qualified ? k + 2 : k;
   const open = name + 1;
   const sql = members?.sqlOpeners?.includes(a.tokens.text(name)) === true;
+  const wrappers = members?.wrapperMakers;
+  const wrapped = wrappers && Object.hasOwn(wrappers, a.tokens.text(name)) ? wrappers[a.tokens.text(name)] : undefined;
+  if (wrapped) {
+    return { start: k, name, end: a.partner[open] + 1, sql: false, wrapped };
+  }
   return sql || members?.clientMakers?.includes(a.tokens.text(name)) ? { start: k, name, end: a.partner[open] + 1, sql } : undefined;
 }
