@@ -4,7 +4,8 @@
  * initialised with one, or every constructor of the arity used making one (assigned to a field, held by a local, handed
  * to `this(...)`). The class may be the handler's file's or (workspace mode) another file's. Silent: static fields
  * (made once per execution environment), clients a constructor is given or falls back to, clients built from a
- * constructor's parameters, another arity's constructor, and constructions kept in a field or outside a handler.
+ * constructor's parameters, mappers and contexts over a shared static client, another arity's constructor, and
+ * constructions kept in a field or outside a handler.
  */
 import * as assert from 'node:assert/strict';
 import { hintsOfFile } from '../workspace/support';
@@ -193,6 +194,60 @@ describe('Lambda: Java and C# classes whose instances make a client', () => {
       `48:Cache ${RULE}`,
       `51:AmazonDynamoDBClient ${RULE}`,
     ]);
+  });
+
+  it('says nothing for a mapper, context or enhanced client a constructor builds over a shared static client', () => {
+    const java = sourceLines(
+      'package shop;',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import com.amazonaws.services.lambda.runtime.RequestHandler;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'class Clients {',
+      '    static final DynamoDbClient V2 = DynamoDbClient.create();', // 10
+      '}',
+      'class MapperRepo {',
+      '    private static final AmazonDynamoDB SHARED = AmazonDynamoDBClientBuilder.defaultClient();',
+      '    private final DynamoDBMapper mapper = new DynamoDBMapper(SHARED);',
+      '}',
+      'class EnhancedRepo {',
+      '    private final DynamoDbEnhancedClient enhanced;',
+      '    EnhancedRepo() {',
+      '        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(Clients.V2).build();',
+      '    }', // 20
+      '}',
+      'public class Handler implements RequestHandler<String, String> {',
+      '    public String handleRequest(String id, Context context) {',
+      '        new MapperRepo();',
+      '        new EnhancedRepo();',
+      '        return id;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('src/main/java/shop/Handler.java', java), []);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.DataModel;',
+      'using Amazon.Lambda.Core;',
+      'public class ContextRepo',
+      '{',
+      '    private static readonly IAmazonDynamoDB Shared = new AmazonDynamoDBClient();',
+      '    private readonly DynamoDBContext _context;',
+      '    public ContextRepo() { _context = new DynamoDBContext(Shared); }',
+      '}',
+      'public class Function',
+      '{',
+      '    public string FunctionHandler(string input, ILambdaContext context)',
+      '    {',
+      '        var repo = new ContextRepo();',
+      '        return input;',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('src/Function.cs', csharp), []);
   });
 
   it('reports, in workspace mode, a handler constructing a class of another file whose constructor makes a client', () => {

@@ -8,8 +8,9 @@
  * whose index keeps the client under `new(<arity>)` (`workspace/classFields.ts`).
  *
  * Not per instance: a `static` (C# `const`) field, a field a constructor assigns that is static, a client built from the
- * constructor's parameters or locals (`DynamoDbClient.builder().region(region)`), or made only as a fallback for one
- * passed in (`client ?? new AmazonDynamoDBClient()`, `client != null ? client : DynamoDbClient.create()`).
+ * constructor's parameters or locals (`DynamoDbClient.builder().region(region)`), made only as a fallback for one
+ * passed in (`client ?? new AmazonDynamoDBClient()`, `client != null ? client : DynamoDbClient.create()`), or a
+ * mapper, context or enhanced client over a shared static client (`new DynamoDBMapper(SHARED)`).
  */
 import { segments } from '../braces';
 import type { CodeAnalyzer } from '../analyzer';
@@ -119,7 +120,7 @@ function fieldInitialiserClient(a: CodeAnalyzer, classScope: number, constructio
       continue;
     }
     const name = initialisedMember(a, made.start);
-    if (name >= 0 && !isStaticMember(a, name) && !inTestCode(a, j)) {
+    if (name >= 0 && !isStaticMember(a, name) && !wrapsSharedClient(a, made, construction, -1) && !inTestCode(a, j)) {
       return made;
     }
     j = made.end - 1;
@@ -166,12 +167,40 @@ function constructorBodyClient(a: CodeAnalyzer, classScope: number, { fn, open }
       continue;
     }
     const given = open !== fn.params && namesParameter(a, open, made);
-    if (!FALLBACKS.has(a.tokens.text(made.start - 1)) && !given && keptByInstance(a, classScope, fn, made.start) && !dependsOnInvocation(a, made, fn.params, end) && !inTestCode(a, j)) {
+    const fresh = !FALLBACKS.has(a.tokens.text(made.start - 1)) && !given && !wrapsSharedClient(a, made, construction, fn.scope);
+    if (fresh && keptByInstance(a, classScope, fn, made.start) && !dependsOnInvocation(a, made, fn.params, end) && !inTestCode(a, j)) {
       return made;
     }
     j = made.end - 1;
   }
   return undefined;
+}
+
+/**
+ * Whether the construction only wraps a client made elsewhere and shared (`new DynamoDBMapper(SHARED)`, `new
+ * DynamoDBContext(Clients.Dynamo)`, `.dynamoDbClient(Clients.V2)`): a mapper or context over a static client opens no
+ * connections of its own. A client made in the same expression or held by a local of the constructor `scope` is no
+ * shared one (`var client = new AmazonDynamoDBClient(); _context = new DynamoDBContext(client);`).
+ */
+function wrapsSharedClient(a: CodeAnalyzer, made: Construction, construction: HandlerReader['construction'], scope: number): boolean {
+  for (let k = made.name + 1; k < made.end; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1)) {
+      continue;
+    }
+    const inner = construction(a, k);
+    if (inner) {
+      k = inner.end - 1;
+      continue;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    const local = binding !== undefined && scope > 0 && a.scopes.enclosing(binding.token, ['function']) === scope;
+    const { value, end } = a.evalChain(k, made.end);
+    if (value?.t === 'client' && !local) {
+      return true;
+    }
+    k = Math.max(k, end - 1);
+  }
+  return false;
 }
 
 /** Whether the construction names a parameter of the list at `open` (`Repo(string region) : this(new X(region))`). */
