@@ -3,7 +3,8 @@
  * DynamoDBClient({}))`, `self.table = boto3.resource("dynamodb").Table(...)`): each `new Repo()` or `Repo()`
  * makes a client, so a Lambda handler that constructs one makes a client per invocation, reported at the
  * construction (`handlerClients.ts`). The class may be the file's own or (workspace mode) another module's,
- * whose exports record it under the key `new()` (`workspace/exportedInstances.ts`).
+ * whose exports record it under the key `new()` (`workspace/exportedInstances.ts`). Java and C# classes are read
+ * by `languages/jvmConstructorClients.ts` (field initialisers, and constructors by arity, indexed as `new(<arity>)`).
  *
  * Not per instance: a client the constructor keeps on the class or at module level (`Repo.client ??= ...`, a
  * `global`), one built from its parameters (`DynamoDBDocumentClient.from(client)`), or one made only as a
@@ -16,6 +17,7 @@ import type { Construction, HandlerReader } from './handlerClients';
 import { dependsOnInvocation, isRedisClient, serviceOf, storedOutside } from './handlerClients';
 import { clientValue, importsTestDouble, mayBeProjectModule } from './projectImports';
 import { inTestCode } from './testFixtures';
+import { argumentCount, constructedKey, jvmConstructorClient } from './languages/jvmConstructorClients';
 
 /** The key under which a module's exports record the client each new instance of a class makes. */
 export const CONSTRUCTED = 'new()';
@@ -86,6 +88,9 @@ function setsParameter(a: CodeAnalyzer, start: number, params: number): boolean 
  * that client, made at the construction.
  */
 export function classConstruction(a: CodeAnalyzer, k: number, construction: HandlerReader['construction']): Construction | undefined {
+  if (a.language.family === 'java' || a.language.family === 'csharp') {
+    return jvmClassConstruction(a, k, construction);
+  }
   const python = a.language.family === 'python';
   const name = python ? k : k + 1;
   if ((!python && a.language.family !== 'js') || (python ? a.isAccess(k - 1) || a.idIs(k - 1, 'def') || a.idIs(k - 1, 'class') : !a.idIs(k, 'new')) || !a.isId(name) || !a.is(name + 1, '(') || a.partner[name + 1] < 0) {
@@ -108,6 +113,36 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
   }
   const fields = a.project.importedClassFields(imported.module, imported.path);
   const client = fields && Object.hasOwn(fields, CONSTRUCTED) ? clientValue(fields[CONSTRUCTED]) : undefined;
+  const service = serviceOf(client);
+  return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
+}
+
+/**
+ * Java and C#: `new OrderRepository(...)` at `k` of a class of this file, or (workspace mode) of a project class of
+ * another file, each of whose instances made with that many arguments makes a client (`languages/jvmConstructorClients.ts`).
+ */
+function jvmClassConstruction(a: CodeAnalyzer, k: number, construction: HandlerReader['construction']): Construction | undefined {
+  const name = k + 1;
+  const open = name + 1;
+  if (!a.idIs(k, 'new') || !a.isId(name) || a.isAccess(k - 1) || !a.is(open, '(') || a.partner[open] < 0) {
+    return undefined;
+  }
+  const text = a.tokens.text(name);
+  const code = text.charCodeAt(0);
+  if (code < 65 || code > 90) {
+    return undefined;
+  }
+  const end = a.partner[open] + 1;
+  const arity = argumentCount(a, open);
+  const classScope = a.scopes.classNamed(text);
+  if (classScope > 0) {
+    const made = jvmConstructorClient(a, classScope, arity, construction);
+    return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true };
+  }
+  const value = a.lookup(text, name);
+  const fields = value?.t === 'projectClass' ? value.fields : undefined;
+  const key = constructedKey(arity);
+  const client = fields && Object.hasOwn(fields, key) ? clientValue(fields[key]) : undefined;
   const service = serviceOf(client);
   return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
 }

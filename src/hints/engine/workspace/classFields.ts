@@ -24,6 +24,8 @@ import { isTestDoubleFile } from '../code/testDoubles';
 import { LineIndex } from '../text';
 import { holderCandidates, mayBeHolderType } from './classHolders';
 import { staticMakerAt } from './staticMakers';
+import { javaConstruction } from '../code/handlerClients';
+import { constructedKey, constructorArities, jvmConstructorClient } from '../code/languages/jvmConstructorClients';
 import { emptyContribution } from './contribution';
 import { ExportedClient, FileContribution } from './types';
 
@@ -34,6 +36,8 @@ const CLIENT_LIBRARY: Record<ClassLanguage, RegExp> = {
 };
 /** A member a subclass can see: `protected`, or a class meant to be extended; or an interface, whose members are public. */
 const INHERITABLE = /\bprotected\s|\babstract\s+class\b|\binterface\s/;
+/** A client construction a field initialiser or constructor may hold (`new AmazonDynamoDBClient()`, `DynamoDbClient.create()`, `.build()`). */
+const MAY_MAKE_CLIENT = /\bnew\s+[A-Z]\w*\s*\(|\.(?:create|build|defaultClient|Connect|ConnectAsync)\s*\(/;
 /** The type a `public` member declares, by its simple name (`public static Jedis getJedis()`, `public IDatabase Cache =>`). */
 const PUBLIC_MEMBER = /\bpublic\s+(?:(?:static|final|virtual|override|sealed|synchronized|async|new|readonly|abstract)\s+)*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)/g;
 /** A member's name after its type: `tables(`, `Tables {`, `Tables =>`, `db;` (not a constructor's parameter list). */
@@ -69,7 +73,12 @@ export function globalUsings(text: string): string[] {
 
 /** Whether a Java or C# file may declare a client field for a subclass in another file, from its path and text alone. */
 export function mayLendClassFields(file: string, language: ClassLanguage, text: string): boolean {
-  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && (INHERITABLE.test(text) || declaresPublicClient(text));
+  return !TEST_SOURCES.test(file) && !isTestDoubleFile(file) && CLIENT_LIBRARY[language].test(text) && (lendsMembers(text) || MAY_MAKE_CLIENT.test(text));
+}
+
+/** Whether the file may declare a member that a subclass or a user of its class reads a client through. */
+function lendsMembers(text: string): boolean {
+  return INHERITABLE.test(text) || declaresPublicClient(text);
 }
 
 /**
@@ -93,6 +102,7 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
   const holders: Record<string, Record<string, string[]>> = {};
   let count = 0;
   let container = '';
+  const members = lendsMembers(text);
   for (let k = 0; k + 1 < a.tokens.length && count < MAX_CLASSES; k++) {
     if (a.isAccess(k - 1)) {
       continue;
@@ -111,7 +121,10 @@ export function indexClassFields(language: ClassLanguage, text: string): FileCon
     if (scope <= 0 || a.scopes.enclosing(k, ['class']) > 0 || name === PROTO) {
       continue;
     }
-    const { fields, held } = clientFields(a, language, scope, isInterface);
+    const { fields, held } = members ? clientFields(a, language, scope, isInterface) : { fields: {}, held: {} };
+    if (!isInterface) {
+      Object.assign(fields, constructedClients(a, scope));
+    }
     const key = classKey(language, container ? `${container}.${name}` : name);
     if (Object.keys(fields).length > 0) {
       classes[key] = fields;
@@ -183,6 +196,23 @@ function methodClient(a: CodeAnalyzer, declarations: readonly Binding<Value>[]):
   }
   // A static factory that builds the client on each call: a handler calling it makes one per invocation.
   return agreed && declarations.every((binding) => staticMakerAt(a, binding.token)) ? { ...agreed, perCall: true } : agreed;
+}
+
+/**
+ * The client each new instance of the class makes, by the number of arguments of its construction (`new(0)`): a Lambda
+ * handler of another file that runs `new OrderRepository()` makes one per invocation (`code/constructorClients.ts`).
+ */
+function constructedClients(a: CodeAnalyzer, scope: number): Record<string, ExportedClient> {
+  const found: Record<string, ExportedClient> = {};
+  for (const arity of constructorArities(a, scope)) {
+    const made = jvmConstructorClient(a, scope, arity, javaConstruction);
+    const value = made && a.evalChain(made.start, made.end).value;
+    const client = value && exportedClient(a, value);
+    if (client) {
+      found[constructedKey(arity)] = { ...client, perCall: true };
+    }
+  }
+  return found;
 }
 
 /**
