@@ -70,9 +70,14 @@ describe('Terraform for_each elements', () => {
     );
   });
 
-  it('stays silent when elements differ, leave the key out, are unknown, or come from a for expression or a .tfvars file', () => {
+  it('judges each element where they differ: one public element is reported once, safe ones leave it silent', () => {
     const differ = '{ acme = { public = true, encrypted = true }, globex = { public = false, encrypted = true } }';
-    assert.deepEqual(findings({ 'db/main.tf': tenants(differ) }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': tenants(differ) }, 'db/main.tf'), ['12 rds-publicly-accessible']);
+    const safe = '{ acme = { public = false, encrypted = true }, globex = { public = false, encrypted = false } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(safe) }, 'db/main.tf'), ['13 rds-storage-encrypted']);
+  });
+
+  it('stays silent when elements leave the key out, are unknown, or come from a for expression or a .tfvars file', () => {
     const missing = '{ acme = { encrypted = true } }';
     assert.deepEqual(findings({ 'db/main.tf': tenants(missing) }, 'db/main.tf'), []);
     const unknown = '{ acme = { public = local.public, encrypted = true } }';
