@@ -5,7 +5,11 @@
  * module leaves unattached and mentions elsewhere stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
+import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const RULE = 'dynamodb-managed-full-access';
 const ARN = 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess';
@@ -126,6 +130,62 @@ describe('AmazonDynamoDBFullAccess attached in Terraform', () => {
       '}',
     );
     assert.deepEqual(findings(code), []);
+  });
+});
+
+/** Findings of `file` read in workspace mode beside the other files of its folder. */
+function workspaceFindings(files: Record<string, string>, file: string): string[] {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+  const result = analyzeText(files[file], realHintRules(), { kind: 'terraform', fileName: file, workspace: built });
+  return result.findings.filter((finding) => finding.ruleId === RULE).map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}`);
+}
+
+describe('AmazonDynamoDBFullAccess attached through another file of the module', () => {
+  it('reads a lookup, a variable default and a for_each list another file declares, and no other policy there', () => {
+    const files = {
+      'stack/data.tf': sourceLines(
+        'data "aws_iam_policy" "tables" {',
+        '  name = "AmazonDynamoDBFullAccess"',
+        '}',
+        'data "aws_iam_policy" "logs" {',
+        '  name = "CloudWatchLogsFullAccess"',
+        '}',
+      ),
+      'stack/variables.tf': sourceLines(
+        'variable "worker_policies" {',
+        `  default = ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "${ARN}"]`,
+        '}',
+        'variable "reader_policies" {',
+        '  default = ["arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"]',
+        '}',
+      ),
+      'stack/iam.tf': sourceLines(
+        'resource "aws_iam_role_policy_attachment" "tables" {',
+        '  role       = aws_iam_role.api.name',
+        '  policy_arn = data.aws_iam_policy.tables.arn',
+        '}',
+        'resource "aws_iam_role_policy_attachment" "logs" {',
+        '  role       = aws_iam_role.api.name',
+        '  policy_arn = data.aws_iam_policy.logs.arn',
+        '}',
+        'resource "aws_iam_role_policy_attachment" "worker" {',
+        '  for_each   = toset(var.worker_policies)',
+        '  role       = aws_iam_role.worker.name',
+        '  policy_arn = each.value',
+        '}',
+        'resource "aws_iam_role_policy_attachment" "reader" {',
+        '  for_each   = toset(var.reader_policies)',
+        '  role       = aws_iam_role.reader.name',
+        '  policy_arn = each.key',
+        '}',
+        'resource "aws_iam_role" "worker" {',
+        '  name                = "worker"',
+        '  managed_policy_arns = var.worker_policies',
+        '}',
+      ),
+    };
+    assert.deepEqual(workspaceFindings(files, 'stack/iam.tf'), ['3:data.aws_iam_policy.tables.arn', '10:var.worker_policies', '21:var.worker_policies']);
   });
 });
 

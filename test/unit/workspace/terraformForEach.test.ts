@@ -1,8 +1,8 @@
 /**
  * `each.value.x` in a resource whose `for_each` is a map or list written in this file (in place, or as a
- * variable's default or a local): the value its elements give, when they all give the same one. Elements
- * that differ, leave the key out or are unknown, a `for` expression and a variable the `.tfvars` files set
- * stay silent.
+ * variable's default or a local): the value its elements give, when they all give the same one; where they
+ * differ, each element's in turn (the checks run once per element). Elements that leave the key out or are
+ * unknown, a `for` expression and a variable the `.tfvars` files set stay silent.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';

@@ -277,7 +277,7 @@ class TerraformReader extends TerraformValues implements HclValues {
       nested.push(...terraformEnvironmentPasswords(this, items));
     }
     const eachRanges = this.each?.every((element) => element.range) ? this.each.map((element) => element.range!) : undefined;
-    nested.push(...terraformFullAccess(this, type, items, forEach && eachRanges ? { elements: eachRanges, keyIsElement: this.isList(forEach) } : undefined));
+    nested.push(...terraformFullAccess(this, type, items, forEach && (eachRanges || !this.each) ? { forEach, elements: eachRanges } : undefined));
     this.each = undefined;
     this.contexts.push({
       kind: 'terraform',

@@ -10,7 +10,8 @@
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policy_attachments_exclusive
  */
 import { TOKEN_KIND } from '../lexer';
-import { OptionOccurrence } from '../model';
+import { Literal, OptionOccurrence } from '../model';
+import { Span } from '../types';
 import { fullAccessOption, isFullAccessArn, isFullAccessName } from './managedPolicies';
 import { BodyItem, HclValues, Range } from './terraformIngress';
 
@@ -100,28 +101,49 @@ function fullAccessIn(values: HclValues, value: Range, depth = 0): OptionOccurre
   if (elements) {
     return elements.flatMap((element) => fullAccessIn(values, element, depth + 1));
   }
+  const byName = isPolicyLookup(values, value);
+  const lent = values.lentStrings(value);
+  if (lent) {
+    return lent.flatMap(({ literal, span }) => namedOptions(literal, span, byName));
+  }
   const span = values.spanOf(value);
   if (isTemplatedArn(values, value)) {
     return [fullAccessOption(span, values.tokens.source.slice(span.start, span.end))];
   }
-  const literal = values.literalOf(value.first, value.end);
+  return namedOptions(values.literalOf(value.first, value.end), span, byName);
+}
+
+/** The option for a string that is the policy's ARN (or, from a policy lookup, its name), at `span`. */
+function namedOptions(literal: Literal, span: Span, byName: boolean): OptionOccurrence[] {
   const text = literal.kind === 'str' ? literal.value.trim() : undefined;
-  const attaches = text !== undefined && (isFullAccessArn(text) || (isPolicyLookup(values, value) && isFullAccessName(text)));
-  return attaches ? [fullAccessOption(span, text)] : [];
+  return text !== undefined && (isFullAccessArn(text) || (byName && isFullAccessName(text))) ? [fullAccessOption(span, text)] : [];
+}
+
+/** The collection inside `toset(...)` / `tolist(...)`, or the value itself. */
+function unwrapped(values: HclValues, { first, end }: Range): Range {
+  const call = values.textOf(first);
+  return (call === 'toset' || call === 'tolist') && values.textOf(first + 1) === '(' && values.partner[first + 1] === end - 1 ? { first: first + 2, end: end - 1 } : { first, end };
 }
 
 /**
- * The `AmazonDynamoDBFullAccess` options of a resource's attaching argument. `each`: the elements of the
- * resource's `for_each` written in this file, for `policy_arn = each.value` (each element that names the policy).
+ * The `AmazonDynamoDBFullAccess` options of a resource's attaching argument. `each`: the resource's `for_each`
+ * and its elements written in this file, for `policy_arn = each.value` (each element that names the policy; for a
+ * list another file or the `.tfvars` files give, each of its strings, placed on the reference).
  */
-export function terraformFullAccess(values: HclValues, type: string, items: readonly BodyItem[], each: { elements: readonly Range[]; keyIsElement: boolean } | undefined): OptionOccurrence[] {
+export function terraformFullAccess(values: HclValues, type: string, items: readonly BodyItem[], each: { forEach: Range; elements?: readonly Range[] } | undefined): OptionOccurrence[] {
   const argument = Object.hasOwn(ATTACHING_RESOURCES, type) ? ATTACHING_RESOURCES[type] : undefined;
   const item = argument ? items.find((candidate) => !candidate.block && candidate.option.name === argument) : undefined;
   if (!item) {
     return [];
   }
-  const ranges = each && isEachElement(values, item, each.keyIsElement) ? each.elements : [item];
-  return ranges.flatMap((range) => fullAccessIn(values, range));
+  if (!each || !isEachElement(values, item, !each.elements || values.isList(each.forEach))) {
+    return fullAccessIn(values, item);
+  }
+  if (each.elements) {
+    return each.elements.flatMap((range) => fullAccessIn(values, range));
+  }
+  const lent = values.lentStrings(unwrapped(values, each.forEach));
+  return (lent ?? []).flatMap(({ literal, span }) => namedOptions(literal, span, false));
 }
 
 /** A module input's literal boolean, its default when absent; undefined when it is not a literal. */

@@ -407,6 +407,20 @@ export class TerraformValues {
     return result;
   }
 
+  /**
+   * The strings `var.x` / `local.x` as the whole of `item` stands for when the folder's `.tfvars` files or another
+   * file of the module give it (a string or a list of strings), placed on the reference; undefined when this
+   * file writes it or nothing gives it.
+   */
+  lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined {
+    const assigned = this.assignedValue(item.first, item.end);
+    if (assigned !== undefined) {
+      return assigned === null ? [] : this.stringsOf(assigned, this.spanOf(item));
+    }
+    const outside = this.referenced(item.first, item.end) ? undefined : this.outsideValue(item.first, item.end);
+    return outside === undefined ? undefined : this.stringsOf(outside, this.spanOf(item));
+  }
+
   /** The strings of a value read from another file, all placed on the reference to it. */
   private stringsOf(value: TerraformValue, span: Span): { literal: Literal; span: Span }[] {
     const values = isList(value) ? value : [value];
