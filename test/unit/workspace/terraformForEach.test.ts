@@ -1,8 +1,8 @@
 /**
  * `each.value.x` in a resource whose `for_each` is a map or list written in this file (in place, or as a
- * variable's default or a local): the value its elements give, when they all give the same one. Elements
- * that differ, leave the key out or are unknown, a `for` expression and a variable the `.tfvars` files set
- * stay silent.
+ * variable's default or a local): the value its elements give, when they all give the same one; where they
+ * differ, each element's in turn (the checks run once per element). Elements that leave the key out or are
+ * unknown, a `for` expression and a variable the `.tfvars` files set stay silent.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -70,9 +70,14 @@ describe('Terraform for_each elements', () => {
     );
   });
 
-  it('stays silent when elements differ, leave the key out, are unknown, or come from a for expression or a .tfvars file', () => {
+  it('judges each element where they differ: one public element is reported once, safe ones leave it silent', () => {
     const differ = '{ acme = { public = true, encrypted = true }, globex = { public = false, encrypted = true } }';
-    assert.deepEqual(findings({ 'db/main.tf': tenants(differ) }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': tenants(differ) }, 'db/main.tf'), ['12 rds-publicly-accessible']);
+    const safe = '{ acme = { public = false, encrypted = true }, globex = { public = false, encrypted = false } }';
+    assert.deepEqual(findings({ 'db/main.tf': tenants(safe) }, 'db/main.tf'), ['13 rds-storage-encrypted']);
+  });
+
+  it('stays silent when elements leave the key out, are unknown, or come from a for expression or a .tfvars file', () => {
     const missing = '{ acme = { encrypted = true } }';
     assert.deepEqual(findings({ 'db/main.tf': tenants(missing) }, 'db/main.tf'), []);
     const unknown = '{ acme = { public = local.public, encrypted = true } }';

@@ -6,15 +6,16 @@
  * a module's allowed CIDR blocks).
  */
 import { lex, TOKEN_KIND } from '../lexer';
-import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression } from '../model';
+import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, parseSuppression, PropVariants } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
-import { engineDataKey, ENGINE_DATA_SOURCE, TerraformValues } from './terraformValues';
+import { dataArgumentKey, TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
+import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
 import { remoteModuleSource, unreadModuleDatabase } from './terraformUnreadModules';
 import { argumentOf, chosenLiterals, defaultLiterals, normalizedModuleSource, pinnedRelease, registryModule, registrySource, securityGroupModule } from './terraformModules';
 
@@ -42,8 +43,13 @@ const NESTED_NAMED_ARGUMENTS: Readonly<Record<string, { block: string; names: Re
   aws_dynamodb_table: { block: 'replica', names: new Set(['point_in_time_recovery', 'deletion_protection_enabled']) },
 };
 
+/** The `for_each` elements read one by one (see `elementVariants`): the checks run once per element. */
+const MAX_ELEMENT_VARIANTS = 16;
+
 class TerraformReader extends TerraformValues implements HclValues {
   readonly contexts: OptionContext[] = [];
+  /** The elements of `for_each` values the checks run through, one per variant. */
+  readonly variants: PropVariants = { count: 0, current: 0 };
   readonly ingressReader = new TerraformIngress(this);
 
   /**
@@ -176,11 +182,11 @@ class TerraformReader extends TerraformValues implements HclValues {
         if (fallback) {
           this.named.set(`var.${this.tokens.text(block.at + 1)}`, fallback);
         }
-      } else if (block.keyword === 'data' && block.labels === 2 && this.tokens.text(block.at + 1) === ENGINE_DATA_SOURCE) {
-        // An engine lookup's arguments, for `data.aws_rds_engine_version.<name>.version` and `.engine`.
+      } else if (block.keyword === 'data' && block.labels === 2) {
+        // A lookup's arguments, for `data.aws_rds_engine_version.<name>.version` and `.engine`, `data.aws_iam_policy.<name>.arn`.
         for (const item of this.body(block.open, block.close)) {
-          const key = item.block ? undefined : engineDataKey(this.tokens.text(block.at + 2), item.option.name);
-          if (key?.endsWith(`.${item.option.name}`)) {
+          const key = item.block ? undefined : dataArgumentKey(this.tokens.text(block.at + 1), this.tokens.text(block.at + 2), item.option.name);
+          if (key) {
             this.named.set(key, item);
           }
         }
@@ -247,6 +253,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     // With a `for_each` written in this file, `each.value.x` stands for what its elements give.
     const forEach = written.find((item) => item.option.name === 'for_each' && !item.block);
     this.each = forEach && this.forEachElements(forEach);
+    const elements = this.each;
+    const contextsBefore = this.contexts.length;
     const items = this.each ? this.body(open, close) : written;
     const options = items.map((item) => item.option);
     const type = this.tokens.text(at + 1);
@@ -268,6 +276,8 @@ class TerraformReader extends TerraformValues implements HclValues {
     if (LAMBDA_RESOURCES.has(type)) {
       nested.push(...terraformEnvironmentPasswords(this, items));
     }
+    const eachRanges = this.each?.every((element) => element.range) ? this.each.map((element) => element.range!) : undefined;
+    nested.push(...terraformFullAccess(this, type, items, forEach && (eachRanges || !this.each) ? { forEach, elements: eachRanges } : undefined));
     this.each = undefined;
     this.contexts.push({
       kind: 'terraform',
@@ -279,6 +289,44 @@ class TerraformReader extends TerraformValues implements HclValues {
       insertion: this.insertion(open, options),
     });
     this.ingressReader.resource(type, written, this.tokens.text(at + 2));
+    this.elementVariants(open, close, elements, items, contextsBefore);
+  }
+
+  /**
+   * Arguments whose `each.value.x` differs between the `for_each` elements (one tenant's database public, the
+   * others not): each such option of the contexts read since `contextsBefore` gives, variant by variant, what
+   * one element gives (`DocumentModel.variants`), so the checks judge every element and report a place once.
+   * `items` is the body as read with all elements, whose literal (unknown where they differ) the contexts keep
+   * unless a module's own logic replaced it.
+   */
+  private elementVariants(open: number, close: number, elements: typeof this.each, items: readonly BodyItem[], contextsBefore: number): void {
+    if (!elements || elements.length < 2 || this.contexts.length === contextsBefore) {
+      return;
+    }
+    const perElement = new Map<number, Literal[]>();
+    elements.slice(0, MAX_ELEMENT_VARIANTS).forEach((element, index) => {
+      this.each = [element];
+      for (const item of this.body(open, close)) {
+        if (!item.block) {
+          const literals = perElement.get(item.option.key.start) ?? [];
+          literals[index] = item.option.literal;
+          perElement.set(item.option.key.start, literals);
+        }
+      }
+    });
+    this.each = undefined;
+    const common = new Map(items.map((item) => [item.option.key.start, item.option.literal]));
+    const variants = this.variants;
+    for (const context of this.contexts.slice(contextsBefore)) {
+      context.options = context.options.map((option) => {
+        const literals = perElement.get(option.key.start);
+        if (!literals || option.literal !== common.get(option.key.start) || option.literal.kind !== 'expr' || literals.every((literal) => literal.kind === 'expr')) {
+          return option;
+        }
+        variants.count = Math.max(variants.count, literals.length);
+        return Object.create(option, { literal: { get: () => literals[variants.current] ?? option.literal, enumerable: true } }) as OptionOccurrence;
+      });
+    }
   }
 
   /**
@@ -290,10 +338,14 @@ class TerraformReader extends TerraformValues implements HclValues {
     const written = this.body(open, close);
     const forEach = written.find((item) => item.option.name === 'for_each' && !item.block);
     this.each = forEach && this.forEachElements(forEach);
+    const elements = this.each;
+    const contextsBefore = this.contexts.length;
+    const items = this.each ? this.body(open, close) : written;
     try {
-      return this.moduleInputs(at, this.each ? this.body(open, close) : written);
+      return this.moduleInputs(at, items);
     } finally {
       this.each = undefined;
+      this.elementVariants(open, close, elements, items, contextsBefore);
     }
   }
 
@@ -318,6 +370,9 @@ class TerraformReader extends TerraformValues implements HclValues {
       const passwords = normalizedModuleSource(sourceText) === LAMBDA_MODULE ? terraformMapPasswords(this, items.find((item) => item.option.name === 'environment_variables')) : [];
       if (passwords.length > 0) {
         this.contexts.push({ kind: 'terraform', type: 'aws_lambda_function', options: passwords, complete: false, anchor: this.span(at + 1) });
+      }
+      for (const { type, options } of moduleFullAccess(this, normalizedModuleSource(sourceText), items)) {
+        this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1) });
       }
       return { source: sourceText };
     }
@@ -391,6 +446,15 @@ export function readTerraform(text: string, lines: LineIndex, outside?: OutsideV
     const ids = parseSuppression(comment.text);
     return ids ? [{ line: lines.lineOf(comment.end) + 1, ruleIds: ids }] : [];
   });
-  return { operations: [], redisCalls: [], scopes: NO_SCOPES, contexts: reader.contexts, commentPrefix: '#', suppressions, ingress: reader.ingressReader.rules };
+  return {
+    operations: [],
+    redisCalls: [],
+    scopes: NO_SCOPES,
+    contexts: reader.contexts,
+    commentPrefix: '#',
+    suppressions,
+    ingress: reader.ingressReader.rules,
+    ...(reader.variants.count > 0 ? { variants: reader.variants } : {}),
+  };
 }
 

@@ -37,6 +37,7 @@ export interface HclValues {
   body(open: number, close: number): BodyItem[];
   literalOf(first: number, end: number): Literal;
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
+  lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined;
   elements(item: Range): Range[] | undefined;
   listItems(item: Range): Range[] | undefined;
   spanOf(range: Range): Span;

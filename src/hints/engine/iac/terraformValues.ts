@@ -19,19 +19,31 @@ import { typeWords } from '../workspace/terraformObjects';
 const { ID, STR, NUM } = TOKEN_KIND;
 
 /**
- * The data source that looks up an RDS engine version. Its `engine` attribute is the engine it is given, and
- * its `version` the version it is given, partial or whole, which `version_actual` completes within
+ * Data sources whose written arguments stand for attributes the rules read: per attribute referenced, the key
+ * it stands under (`data.<source>.<name>.<key>`), and per argument written, the key it sets.
+ * `aws_rds_engine_version` looks up an RDS engine version. Its `engine` attribute is the engine it is given,
+ * and its `version` the version it is given, partial or whole, which `version_actual` completes within
  * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/rds_engine_version):
  * either names the major version the engine rules read. Without a `version` it returns the engine's
- * default, which no file shows.
+ * default, which no file shows. `aws_iam_policy` looks up a policy by `arn` or by `name`; its `arn` is the
+ * policy's, so a lookup by name stands under that key as the name it is given
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy).
  */
-export const ENGINE_DATA_SOURCE = 'aws_rds_engine_version';
-const ENGINE_DATA_ATTRIBUTES: Record<string, string> = { engine: 'engine', version: 'version', version_actual: 'version' };
+const DATA_SOURCES: Readonly<Record<string, { attributes: Readonly<Record<string, string>>; arguments: Readonly<Record<string, string>> }>> = {
+  aws_rds_engine_version: { attributes: { engine: 'engine', version: 'version', version_actual: 'version' }, arguments: { engine: 'engine', version: 'version' } },
+  aws_iam_policy: { attributes: { arn: 'arn' }, arguments: { arn: 'arn', name: 'arn' } },
+};
 
-/** The key `data.aws_rds_engine_version.<name>.<attribute>` stands under (the argument it repeats), or undefined for another attribute. */
-export function engineDataKey(name: string, attribute: string): string | undefined {
-  const argument = Object.hasOwn(ENGINE_DATA_ATTRIBUTES, attribute) ? ENGINE_DATA_ATTRIBUTES[attribute] : undefined;
-  return argument ? `data.${ENGINE_DATA_SOURCE}.${name}.${argument}` : undefined;
+/** The key `data.<source>.<name>.<attribute>` stands under, or undefined for a source or attribute not read. */
+export function dataAttributeKey(source: string, name: string, attribute: string): string | undefined {
+  const read = Object.hasOwn(DATA_SOURCES, source) ? DATA_SOURCES[source] : undefined;
+  return read && Object.hasOwn(read.attributes, attribute) ? `data.${source}.${name}.${read.attributes[attribute]}` : undefined;
+}
+
+/** The key a data block's argument sets (see `dataAttributeKey`), or undefined for a source or argument not read. */
+export function dataArgumentKey(source: string, name: string, argument: string): string | undefined {
+  const read = Object.hasOwn(DATA_SOURCES, source) ? DATA_SOURCES[source] : undefined;
+  return read && Object.hasOwn(read.arguments, argument) ? `data.${source}.${name}.${read.arguments[argument]}` : undefined;
 }
 
 /** `var.x` and `local.x` are followed through one another this deep. */
@@ -71,15 +83,15 @@ export class TerraformValues {
 
   /**
    * `root.name` as the whole of [first, end), or as a string of that one interpolation (`"${var.x}"`, Terraform 0.11), which HCL unwraps;
-   * or an engine data source's attribute (`data.aws_rds_engine_version.pg.version`, see `engineDataKey`), its `name` that key's tail.
+   * or a data source's attribute (`data.aws_rds_engine_version.pg.version`, see `dataAttributeKey`), its `name` that key's tail.
    */
   private referenceAt(first: number, end: number): { root: string; name: string } | undefined {
     const { tokens } = this;
     if (end - first === 3 && tokens.kinds[first] === ID && this.textOf(first + 1) === '.' && tokens.kinds[first + 2] === ID) {
       return { root: tokens.text(first), name: tokens.text(first + 2) };
     }
-    if (end - first === 7 && tokens.is(first, 'data') && tokens.is(first + 2, ENGINE_DATA_SOURCE) && [1, 3, 5].every((dot) => this.textOf(first + dot) === '.')) {
-      const key = tokens.kinds[first + 4] === ID && tokens.kinds[first + 6] === ID ? engineDataKey(tokens.text(first + 4), tokens.text(first + 6)) : undefined;
+    if (end - first === 7 && tokens.is(first, 'data') && tokens.kinds[first + 2] === ID && [1, 3, 5].every((dot) => this.textOf(first + dot) === '.')) {
+      const key = tokens.kinds[first + 4] === ID && tokens.kinds[first + 6] === ID ? dataAttributeKey(tokens.text(first + 2), tokens.text(first + 4), tokens.text(first + 6)) : undefined;
       return key ? { root: 'data', name: key.slice('data.'.length) } : undefined;
     }
     const unwrapped = end - first === 1 && tokens.kinds[first] === STR && tokens.interpolated(first) ? /^\$\{\s*([A-Za-z_]\w*)\.([A-Za-z_][\w-]*)\s*\}$/.exec(tokens.text(first)) : null;
@@ -393,6 +405,20 @@ export class TerraformValues {
       }
     }
     return result;
+  }
+
+  /**
+   * The strings `var.x` / `local.x` as the whole of `item` stands for when the folder's `.tfvars` files or another
+   * file of the module give it (a string or a list of strings), placed on the reference; undefined when this
+   * file writes it or nothing gives it.
+   */
+  lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined {
+    const assigned = this.assignedValue(item.first, item.end);
+    if (assigned !== undefined) {
+      return assigned === null ? [] : this.stringsOf(assigned, this.spanOf(item));
+    }
+    const outside = this.referenced(item.first, item.end) ? undefined : this.outsideValue(item.first, item.end);
+    return outside === undefined ? undefined : this.stringsOf(outside, this.spanOf(item));
   }
 
   /** The strings of a value read from another file, all placed on the reference to it. */

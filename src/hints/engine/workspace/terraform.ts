@@ -8,7 +8,7 @@
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
-import { engineDataKey, ENGINE_DATA_SOURCE } from '../iac/terraformValues';
+import { dataArgumentKey } from '../iac/terraformValues';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
@@ -80,11 +80,11 @@ class TerraformIndexer {
         this.locals.set(attribute.name, attribute.value);
       }
     }
-    // An engine data source's arguments, lent with the locals under a key no local can have (it holds dots).
+    // A data source's arguments (an engine or a policy lookup), lent with the locals under a key no local can have (it holds dots).
     for (const block of blocksOf(root, 'data')) {
-      for (const attribute of block.labels.length === 2 && block.labels[0] === ENGINE_DATA_SOURCE ? block.body.attributes : []) {
-        const key = engineDataKey(block.labels[1], attribute.name);
-        if (key?.endsWith(`.${attribute.name}`)) {
+      for (const attribute of block.labels.length === 2 ? block.body.attributes : []) {
+        const key = dataArgumentKey(block.labels[0], block.labels[1], attribute.name);
+        if (key) {
           this.locals.set(key, attribute.value);
         }
       }
