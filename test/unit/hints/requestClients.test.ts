@@ -281,7 +281,7 @@ describe('values typed with a framework type, kept anywhere', () => {
     '});',
   );
 
-  it('reads the decorated client through a field set from the constructor, a later parameter, and a generic request type', () => {
+  it("reads the decorated client through a field set from the constructor, a later parameter, a generic request type and a request's server", () => {
     const service = sourceLines(
       "import type { FastifyInstance, FastifyRequest } from 'fastify';",
       '',
@@ -301,6 +301,8 @@ describe('values typed with a framework type, kept anywhere', () => {
       '    await server.kv.del(id);',
       '  }',
       '}',
+      '',
+      'export const lookup = async (request: FastifyRequest, reply: unknown) => request.server.kv.keys(`s:*`);',
     );
     const files = { 'src/plugins/kv.ts': PLUGIN, 'src/services/sessions.ts': service };
     assert.deepEqual(hints(files, 'src/services/sessions.ts'), [
@@ -309,6 +311,8 @@ describe('values typed with a framework type, kept anywhere', () => {
       '16:del redis-loop-round-trips',
       '16:del redis-loop-round-trips!',
       '16:del redis-unlink',
+      '20:keys redis-keys',
+      '20:keys redis-keys!',
       '9:set redis-expire',
     ]);
   });

@@ -454,9 +454,18 @@ export function frameworkType(a: CodeAnalyzer, start: number, imported: { module
   return after > start && !a.is(after, '&') && !a.is(after, '|') ? { t: 'ref', module: imported.module, path: imported.path } : undefined;
 }
 
-/** Member `name` of a value of a framework type (`frameworkType`): the client everything hung under the name agrees on. */
+/**
+ * Member `name` of a value of a framework type (`frameworkType`): the client everything hung under the name agrees
+ * on. A Fastify request's `server` is the instance that handles it (`request.server.redis`).
+ */
 export function frameworkMember(a: CodeAnalyzer, value: Value & { t: 'ref' }, name: string): Value | undefined {
-  return Object.hasOwn(FRAMEWORK_TYPES, value.module) && FRAMEWORK_TYPES[value.module].has(value.path) ? agreedClient(a, name) : undefined;
+  if (!Object.hasOwn(FRAMEWORK_TYPES, value.module) || !FRAMEWORK_TYPES[value.module].has(value.path)) {
+    return undefined;
+  }
+  if (value.module === 'fastify' && value.path === 'FastifyRequest' && name === 'server') {
+    return { t: 'ref', module: 'fastify', path: 'FastifyInstance' };
+  }
+  return agreedClient(a, name);
 }
 
 /** What a parameter declared at `name` and injected by token (`@Inject('REDIS') private redis: any`) receives: the client every provider of the token agrees on. */
