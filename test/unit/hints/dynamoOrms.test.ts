@@ -301,6 +301,37 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it('reads a dynamoose model and a OneTable model that a factory of another module returns', () => {
+    const models = sourceLines(
+      "import dynamoose from 'dynamoose';",
+      "import { Table } from 'dynamodb-onetable';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      "export const Pets = () => dynamoose.model('Pet', { id: String });",
+      'const table = new Table({ client: new DynamoDBClient({}), name: process.env.TABLE, schema: {} as never });',
+      'export function Owners() {',
+      "  return table.getModel('Owner');",
+      '}',
+    );
+    const handler = sourceLines(
+      "import { Owners, Pets } from './models';",
+      '',
+      'export async function load(id: string) {',
+      '  const pet = await Pets().get({ id });',
+      '  const all = await Pets().scan().exec();',
+      '  const owner = await Owners().get({ id });',
+      '  return [pet, all, owner];',
+      '}',
+    );
+    const files = { 'src/models.ts': models, 'src/handler.ts': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/handler.ts', handler), [
+      '4:get dynamodb-get-item',
+      '5:scan dynamodb-scan',
+      '5:scan dynamodb-scan!',
+      '6:get dynamodb-get-item',
+    ]);
+  });
+
   it('reads create, update, patch and remove of an item a variable holds, and a batch an array method builds', () => {
     const code = sourceLines(
       TASKS,
