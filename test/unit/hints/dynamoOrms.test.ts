@@ -270,6 +270,94 @@ describe('ElectroDB', () => {
     assert.ok(!found.some((hint) => /^(?:15|16):/.test(hint) && hint.includes('consistent')), found.join('\n'));
   });
 
+  it("reads an entity that a factory of another module builds on each call (`Orders().get(...)`)", () => {
+    const model = sourceLines(
+      "import { Entity } from 'electrodb';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      'let shared: DynamoDBClient | undefined;',
+      '',
+      'export const Orders = () => {',
+      '  shared ??= new DynamoDBClient({});',
+      "  return new Entity({ model: { entity: 'order', version: '1', service: 'shop' }, attributes: {}, indexes: {} }, { client: shared, table: 'shop' });",
+      '};',
+      '',
+      "export const labels = () => ({ get: (key: { id: string }) => `#${key.id}` });",
+    );
+    const service = sourceLines(
+      "import { Orders, labels } from '../models/orders';",
+      '',
+      'export async function load(id: string, customer: string) {',
+      '  const one = await Orders().get({ id }).go();',
+      '  const { data } = await Orders().query.byCustomer({ customer }).go();',
+      '  return [one.data, data, labels().get({ id })];',
+      '}',
+    );
+    const files = { 'src/models/orders.ts': model, 'src/services/orders.ts': service };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/services/orders.ts', service), [
+      '4:get dynamodb-get-item',
+      '5:query dynamodb-query',
+      '5:query dynamodb-query!',
+    ]);
+  });
+
+  it('reads a dynamoose model and a OneTable model that a factory of another module returns', () => {
+    const models = sourceLines(
+      "import dynamoose from 'dynamoose';",
+      "import { Table } from 'dynamodb-onetable';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      '',
+      "export const Pets = () => dynamoose.model('Pet', { id: String });",
+      'const table = new Table({ client: new DynamoDBClient({}), name: process.env.TABLE, schema: {} as never });',
+      'export function Owners() {',
+      "  return table.getModel('Owner');",
+      '}',
+    );
+    const handler = sourceLines(
+      "import { Owners, Pets } from './models';",
+      '',
+      'export async function load(id: string) {',
+      '  const pet = await Pets().get({ id });',
+      '  const all = await Pets().scan().exec();',
+      '  const owner = await Owners().get({ id });',
+      '  return [pet, all, owner];',
+      '}',
+    );
+    const files = { 'src/models.ts': models, 'src/handler.ts': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/handler.ts', handler), [
+      '4:get dynamodb-get-item',
+      '5:scan dynamodb-scan',
+      '5:scan dynamodb-scan!',
+      '6:get dynamodb-get-item',
+    ]);
+  });
+
+  it('reads create, update, patch and remove of an item a variable holds, and a batch an array method builds', () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function save(task: { taskId: string }, rows: { taskId: string }[], either: unknown) {',
+      '  await TaskEntity.create(task).go();',
+      "  await TaskEntity.patch(task).set({ status: 'done' }).go();",
+      '  await TaskEntity.remove(task).go();',
+      '  await TaskEntity.put(',
+      '    rows.map((row) => ({ ...row, imported: true })),',
+      '  ).go();',
+      '  await TaskEntity.delete(rows.filter((row) => row.taskId !== task.taskId)).go();',
+      '  await TaskEntity.put(either).go();',
+      '  await TaskEntity.get(either).go();',
+      '}',
+    );
+    assert.deepEqual(hintsIn('save.ts', code), [
+      '12:create dynamodb-put-item',
+      '13:patch dynamodb-update-item',
+      '14:remove dynamodb-delete-item',
+      '15:put dynamodb-batch-write-item',
+      '18:delete dynamodb-batch-write-item',
+      '15:put dynamodb-batch-write-item!',
+      '18:delete dynamodb-batch-write-item!',
+    ]);
+  });
+
   it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
     const code = sourceLines(
       TASKS,

@@ -248,6 +248,29 @@ describe('DynamoDB: read-modify-write of a value read from the item', () => {
     assert.deepEqual(reported('hits.ts', code), [`7:PutCommand ${RULE}`]);
   });
 
+  it('reports a list of the item read grown by a spread or concat and written back under its key, not a copy or another key', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function addTag(id: string, tag: string) {',
+      '  const current = (await doc.send(new GetCommand({ TableName: TABLE, Key: { id } })))?.Item ?? { id, tags: [] };',
+      '  const next = { id, tags: [...current.tags, tag] };',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: next }));',
+      '}',
+      'export async function addNote(id: string, note: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { id } }));',
+      '  const notes = Item.notes.concat(note);',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { id, notes } }));',
+      '}',
+      'export async function copyTags(id: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { id } }));',
+      '  const tags = [...Item.tags];',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { id, tags } }));',
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: 'all', tags: [...Item.tags, id] } }));",
+      '}',
+    );
+    assert.deepEqual(reported('tags.ts', code), [`8:PutCommand ${RULE}`, `13:PutCommand ${RULE}`]);
+  });
+
   it('reports a fresh literal that copies a member of the item changed in place, not one of an item left as read', () => {
     const code = sourceLines(
       ...JS_HEADER,

@@ -269,6 +269,78 @@ describe('clients on a TypeScript request type', () => {
   });
 });
 
+describe('values typed with a framework type, kept anywhere', () => {
+  const PLUGIN = sourceLines(
+    "import fp from 'fastify-plugin';",
+    "import Redis from 'ioredis';",
+    "import Database from 'better-sqlite3';",
+    '',
+    'export default fp(async (server) => {',
+    "  server.decorate('kv', new Redis(process.env.KV_URL!));",
+    "  server.decorate('sql', new Database('app.db'));",
+    '});',
+  );
+
+  it("reads the decorated client through a field set from the constructor, a later parameter, a generic request type and a request's server", () => {
+    const service = sourceLines(
+      "import type { FastifyInstance, FastifyRequest } from 'fastify';",
+      '',
+      'export class Sessions {',
+      '  private readonly app: FastifyInstance;',
+      '  constructor(app: FastifyInstance) {',
+      '    this.app = app;',
+      '  }',
+      '  async touch(id: string) {',
+      "    await this.app.kv.set(`s:${id}`, '1', 'EX', 60);",
+      "    return this.app.kv.keys('s:*');",
+      '  }',
+      '}',
+      '',
+      'export async function audit(server: FastifyInstance, req: FastifyRequest<{ Params: { id: string } }>) {',
+      '  for (const id of [req.params.id]) {',
+      '    await server.kv.del(id);',
+      '  }',
+      '}',
+      '',
+      'export const lookup = async (request: FastifyRequest, reply: unknown) => request.server.kv.keys(`s:*`);',
+    );
+    const files = { 'src/plugins/kv.ts': PLUGIN, 'src/services/sessions.ts': service };
+    assert.deepEqual(hints(files, 'src/services/sessions.ts'), [
+      '10:keys redis-keys',
+      '10:keys redis-keys!',
+      '16:del redis-loop-round-trips',
+      '16:del redis-loop-round-trips!',
+      '16:del redis-unlink',
+      '20:keys redis-keys',
+      '20:keys redis-keys!',
+      '9:set redis-expire',
+    ]);
+  });
+
+  it('gives nothing for a member decorated with something else, a local object type, or an intersection that declares the member', () => {
+    const service = sourceLines(
+      "import type { FastifyInstance } from 'fastify';",
+      '',
+      'export class Ledger {',
+      '  constructor(private readonly app: FastifyInstance) {}',
+      '  balance(id: string) {',
+      "    return this.app.sql.prepare('select 1').get(id);",
+      '  }',
+      '}',
+      '',
+      'export function names(app: { kv: Map<string, string> }) {',
+      '  return [...app.kv.keys()];',
+      '}',
+      '',
+      'export function other(app: FastifyInstance & { kv: Map<string, string> }) {',
+      '  return [...app.kv.keys()];',
+      '}',
+    );
+    const files = { 'src/plugins/kv.ts': PLUGIN, 'src/services/ledger.ts': service };
+    assert.deepEqual(hints(files, 'src/services/ledger.ts'), []);
+  });
+});
+
 describe('request members that hold no client', () => {
   it("gives nothing for the request's own members, the response's locals, or a first parameter nothing hangs the name on", () => {
     const handlers = sourceLines(

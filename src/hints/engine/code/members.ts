@@ -7,6 +7,7 @@ import { inheritedMember } from './clientClasses';
 import { constructedField } from './constructorArguments';
 import { injectedOrBuilt } from './injection';
 import { importedClient } from './projectImports';
+import { frameworkMember } from './requestClients';
 import { segments } from './braces';
 import { cdkClassMember, memberOfClient, Value } from './values';
 import { projectClassMember } from './languages/baseClassFields';
@@ -14,6 +15,10 @@ import { projectClassMember } from './languages/baseClassFields';
 export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
   switch (value.t) {
     case 'ref': {
+      const hung = frameworkMember(a, value, name);
+      if (hung) {
+        return hung;
+      }
       const path = value.path ? `${value.path}.${name}` : name;
       return importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path };
     }

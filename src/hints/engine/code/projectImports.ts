@@ -325,8 +325,11 @@ function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRe
   return named && tableNameRef(named);
 }
 
-/** What a call of another module's function gives, as a value of this file: a client, or a tuple of clients. */
+/** What a call of another module's function gives, as a value of this file: a client, a tuple of clients, or a DynamoDB library's object. */
 function calledValue(called: Exclude<ExportedCall, BodyClient>): Value {
+  if ('orm' in called) {
+    return { t: 'ref', module: called.orm.module, path: called.orm.path };
+  }
   return 'elements' in called ? { t: 'sequence', elements: called.elements.map((element) => element && clientValue(element)) } : clientValue(called);
 }
 

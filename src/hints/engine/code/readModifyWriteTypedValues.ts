@@ -24,10 +24,11 @@ export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number,
   let reads = false;
   let computed = false;
   for (let j = from; j < to; j++) {
-    if ((a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) && !a.is(j + 1, '=')) {
+    if (((a.is(j, '+') || a.is(j, '-') || a.is(j, '*') || a.is(j, '/')) && !a.is(j + 1, '=')) || appendsAt(a, j)) {
       computed = true;
     }
-    const name = a.isId(j) && !a.isAccess(j - 1) ? a.tokens.text(j) : undefined;
+    // A name right after a spread's three dots is read as it is (`[...item.tags, tag]`).
+    const name = a.isId(j) && (!a.isAccess(j - 1) || (j >= 3 && a.tokens.isSpread(j - 3))) ? a.tokens.text(j) : undefined;
     if (name === undefined) {
       continue;
     }
@@ -42,6 +43,19 @@ export function readValue(a: CodeAnalyzer, itemMember: ItemMember, from: number,
     }
   }
   return reads ? computed : undefined;
+}
+
+/**
+ * A JavaScript list grown from what it holds: a spread beside other elements of an array literal
+ * (`[...item.tags, tag]`) or `concat(` (`item.tags.concat(tag)`), as a counter grows by `+ 1`.
+ */
+function appendsAt(a: CodeAnalyzer, j: number): boolean {
+  if (a.language.family !== 'js') {
+    return false;
+  }
+  const open = a.parent[j];
+  const spreadBeside = a.tokens.isSpread(j) && open >= 0 && a.is(open, '[') && segments(a, open).length > 1;
+  return spreadBeside || (a.idIs(j, 'concat') && a.isAccess(j - 1) && a.is(j + 1, '('));
 }
 
 function memberOfItem(a: CodeAnalyzer, itemMember: ItemMember, p: number): boolean {

@@ -19,6 +19,7 @@ import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
 import { clientValue, exportedClient } from './projectImports';
+import { closeAngle } from './typeArguments';
 import { Value } from './values';
 
 /** Names read per file, and values per name: far more than real middleware hangs. */
@@ -427,6 +428,44 @@ export function requestMember(a: CodeAnalyzer, base: number, name: string): Valu
     return undefined;
   }
   return (a.language.id === 'typescript' ? annotatedMember(a, taken.fn, taken.names[0], name) : undefined) ?? agreedClient(a, name);
+}
+
+/**
+ * The framework types whose values carry what middleware hangs (`FastifyInstance`, `FastifyRequest`, Express's
+ * `Request`, Koa's `Context`), by module. A value declared with one, wherever it is kept (a class field set from
+ * a constructor parameter, `this.app.redis`; a parameter of a helper that is no handler), has those members.
+ */
+const FRAMEWORK_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  fastify: new Set(['FastifyInstance', 'FastifyRequest']),
+  express: new Set(['Request']),
+  koa: new Set(['Context', 'ParameterizedContext']),
+};
+
+/**
+ * A type annotation that names a framework's instance or request, imported from it, as a value (`app:
+ * FastifyInstance`, `req: FastifyRequest<{ Params: P }>`); not one joined with other types (`Request & { redis:
+ * Redis }`), whose members the annotation itself declares.
+ */
+export function frameworkType(a: CodeAnalyzer, start: number, imported: { module: string; path: string }): Value | undefined {
+  if (!Object.hasOwn(FRAMEWORK_TYPES, imported.module) || !FRAMEWORK_TYPES[imported.module].has(imported.path) || a.is(start + 1, '.')) {
+    return undefined;
+  }
+  const after = a.is(start + 1, '<') ? closeAngle(a, start + 1) + 1 : start + 1;
+  return after > start && !a.is(after, '&') && !a.is(after, '|') ? { t: 'ref', module: imported.module, path: imported.path } : undefined;
+}
+
+/**
+ * Member `name` of a value of a framework type (`frameworkType`): the client everything hung under the name agrees
+ * on. A Fastify request's `server` is the instance that handles it (`request.server.redis`).
+ */
+export function frameworkMember(a: CodeAnalyzer, value: Value & { t: 'ref' }, name: string): Value | undefined {
+  if (!Object.hasOwn(FRAMEWORK_TYPES, value.module) || !FRAMEWORK_TYPES[value.module].has(value.path)) {
+    return undefined;
+  }
+  if (value.module === 'fastify' && value.path === 'FastifyRequest' && name === 'server') {
+    return { t: 'ref', module: 'fastify', path: 'FastifyInstance' };
+  }
+  return agreedClient(a, name);
 }
 
 /** What a parameter declared at `name` and injected by token (`@Inject('REDIS') private redis: any`) receives: the client every provider of the token agrees on. */

@@ -19,7 +19,7 @@ import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
-import { exportedClient } from '../code/projectImports';
+import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { LineIndex } from '../text';
 import type { ModuleFunction } from './codeExports';
 import { CallArguments, ExportedCall, ModuleSource } from './types';
@@ -67,6 +67,11 @@ export class ModuleFunctions {
     const client = value && exportedClient(this.a, value);
     if (client) {
       return madeAnew(this.a, fn) ? { ...client, perCall: true } : client;
+    }
+    // `return new Entity(schema, { client, table })`: the entity, whose calls the caller's file reads.
+    const orm = exportedOrmObject(this.a, value);
+    if (orm) {
+      return { orm: { module: orm.module, path: orm.path } };
     }
     const made = this.a.language.family === 'js' || this.a.language.family === 'python' ? clientMadeInBody(this.a, fn) : undefined;
     return made && { bodyClient: made };

@@ -255,7 +255,7 @@ export class ImportedClients {
   /** The client a module-level name of `file` holds that a call of a function it imports gave (`table = get_table("orders")`): made once, at import. */
   private calledClient(file: string, { module, name, called }: ReExport): ImportedName | undefined {
     const made = called && this.resolveCall(file, module, name, called);
-    if (!made || 'elements' in made || 'bodyClient' in made) {
+    if (!made || !('kind' in made)) {
       return undefined;
     }
     // Made once, when the module ran: no client per call of anything that reads the name.

@@ -347,8 +347,12 @@ export interface ExportedClient {
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
 export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
 
-/** What a call of a workspace function gives: a client, or the clients of a tuple a Python function returns (`return ddb, cache`), null for any other element. */
-export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient;
+/**
+ * What a call of a workspace function gives: a client, the clients of a tuple a Python function returns (`return
+ * ddb, cache`), null for any other element, or a DynamoDB library's object (`ormObjects.ts`: an ElectroDB entity a
+ * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind.
+ */
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string } };
 
 /**
  * A function that returns no client but makes one in its body on every call and uses it there (`async function

@@ -26,6 +26,8 @@ const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
   delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
   remove: { one: 'dynamodb:DeleteItem' },
 };
+/** Methods that take one key or item only (entity docs: create, update, patch, remove), whatever holds it. */
+const ONE_ITEM_ONLY = new Set(['create', 'update', 'patch', 'remove']);
 /** Writes with no condition of their own: `create` adds one that the item does not exist, `remove` that it does. */
 const PLAIN_WRITES = new Set(['put', 'delete']);
 /** A service's transactions (transactions docs: `service.transaction.write(cb).go()`, `service.transaction.get(cb).go()`). */
@@ -71,11 +73,26 @@ export function electrodbCall(a: CodeAnalyzer, nameIndex: number, path: string):
   }
 }
 
+/** Array methods whose result is an array: `put(rows.map((row) => ({ ...row })))` writes a batch. */
+const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
+
+/** Whether the argument list that closes at `close` is one array: a literal, or an array method's result. */
+function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
+  if (a.is(first, '[')) {
+    return true;
+  }
+  // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
+  const last = a.is(close - 1, ',') ? close - 2 : close - 1;
+  const open = a.is(last, ')') ? a.partner[last] : -1;
+  return open > first + 1 && a.isAccess(open - 2) && ARRAY_RESULTS.has(a.id(open - 1) ?? '') && a.parent[open] === a.parent[first];
+}
+
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
   const first = nameIndex + 2;
-  const batch = a.is(first, '[');
-  const operation = batch ? methods.batch : a.is(first, '{') ? methods.one : undefined;
-  // A key or item held by a variable may be either: no operation is certain.
+  const batch = arrayArgument(a, first, a.partner[nameIndex + 1]);
+  // A key or item held by a variable may be either where the method also takes a batch; `create(item)`,
+  // `update(key)`, `patch(key)` and `remove(key)` take one item only.
+  const operation = batch ? methods.batch : a.is(first, '{') || ONE_ITEM_ONLY.has(a.tokens.text(nameIndex)) ? methods.one : undefined;
   if (!operation) {
     return;
   }
