@@ -5,15 +5,9 @@
  * and `encryptionKey`. A DAX cluster's `SSESpecification` and an S3 bucket's `encryption` are other services'.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'dynamodb-encryption-key';
-
-function encryptionHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`) || hint.endsWith(` ${RULE}!`))
-    .sort();
-}
 
 describe('DynamoDB encryption at rest (KMS key)', () => {
   it('reads a CloudFormation table and a SAM SimpleTable, not a DAX cluster', () => {
@@ -41,7 +35,7 @@ describe('DynamoDB encryption at rest (KMS key)', () => {
       '      SSESpecification:',
       '        SSEEnabled: true',
     );
-    assert.deepEqual(encryptionHints('template.yaml', code), [`13:SSESpecification ${RULE}`, `7:SSESpecification ${RULE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', code, [RULE]), [`13:SSESpecification ${RULE}`, `7:SSESpecification ${RULE}`]);
   });
 
   it("reads Terraform's server_side_encryption block, and CDK tables but not an S3 bucket's encryption", () => {
@@ -56,7 +50,7 @@ describe('DynamoDB encryption at rest (KMS key)', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(encryptionHints('main.tf', terraform), [`5:server_side_encryption ${RULE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', terraform, [RULE]), [`5:server_side_encryption ${RULE}`]);
     const cdk = sourceLines(
       "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
       "import * as s3 from 'aws-cdk-lib/aws-s3';",
@@ -73,7 +67,7 @@ describe('DynamoDB encryption at rest (KMS key)', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(encryptionHints('tables.ts', cdk), [`10:encryptionKey ${RULE}`, `9:encryption ${RULE}`]);
+    assert.deepEqual(hintsOfRules('tables.ts', cdk, [RULE]), [`10:encryptionKey ${RULE}`, `9:encryption ${RULE}`]);
   });
 
   it("reads the SDK's SSESpecification on CreateTable and UpdateTable", () => {
@@ -85,6 +79,6 @@ describe('DynamoDB encryption at rest (KMS key)', () => {
       'def use_owned_key():',
       '    client.update_table(TableName="orders", SSESpecification={"Enabled": False})',
     );
-    assert.deepEqual(encryptionHints('tables.py', code), [`6:SSESpecification ${RULE}`]);
+    assert.deepEqual(hintsOfRules('tables.py', code, [RULE]), [`6:SSESpecification ${RULE}`]);
   });
 });

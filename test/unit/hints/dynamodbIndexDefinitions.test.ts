@@ -6,15 +6,9 @@
  * Reading an index description from a response, or naming the block in `ignore_changes`, defines nothing.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'dynamodb-secondary-index-definition';
-
-function indexHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`) || hint.endsWith(` ${RULE}!`))
-    .sort();
-}
 
 describe('DynamoDB secondary index definitions', () => {
   it('reads CloudFormation GSIs and LSIs', () => {
@@ -36,7 +30,7 @@ describe('DynamoDB secondary index definitions', () => {
       '          KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: created, KeyType: RANGE }]',
       '          Projection: { ProjectionType: ALL }',
     );
-    assert.deepEqual(indexHints('template.yaml', code), [`13:LocalSecondaryIndexes ${RULE}`, `9:GlobalSecondaryIndexes ${RULE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', code, [RULE]), [`13:LocalSecondaryIndexes ${RULE}`, `9:GlobalSecondaryIndexes ${RULE}`]);
   });
 
   it("reads Terraform's blocks and the registry module's list, not ignore_changes", () => {
@@ -61,7 +55,7 @@ describe('DynamoDB secondary index definitions', () => {
       '  global_secondary_indexes = [{ name = "by-user", hash_key = "user", projection_type = "ALL" }]',
       '}',
     );
-    assert.deepEqual(indexHints('main.tf', code), [`18:global_secondary_indexes ${RULE}`, `4:global_secondary_index ${RULE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', code, [RULE]), [`18:global_secondary_indexes ${RULE}`, `4:global_secondary_index ${RULE}`]);
   });
 
   it('reads CDK props and methods, on a table a construct keeps in a field', () => {
@@ -82,7 +76,7 @@ describe('DynamoDB secondary index definitions', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(indexHints('tables.ts', code), [`12:globalSecondaryIndexes ${RULE}`, `9:addGlobalSecondaryIndex ${RULE}`]);
+    assert.deepEqual(hintsOfRules('tables.ts', code, [RULE]), [`12:globalSecondaryIndexes ${RULE}`, `9:addGlobalSecondaryIndex ${RULE}`]);
   });
 
   it("reads the SDK's UpdateTable index updates, not an index description read from a response", () => {
@@ -100,6 +94,6 @@ describe('DynamoDB secondary index definitions', () => {
       '            GlobalSecondaryIndexUpdates=[{"Create": {"IndexName": "by-status", "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}], "Projection": {"ProjectionType": "KEYS_ONLY"}}}],',
       '        )',
     );
-    assert.deepEqual(indexHints('indexes.py', code), [`11:GlobalSecondaryIndexUpdates ${RULE}`]);
+    assert.deepEqual(hintsOfRules('indexes.py', code, [RULE]), [`11:GlobalSecondaryIndexUpdates ${RULE}`]);
   });
 });

@@ -5,15 +5,9 @@
  * `hash_key` in a `global_secondary_index` block, CDK `partitionKey` of `addGlobalSecondaryIndex`) is not it.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'dynamodb-key-schema';
-
-function keyHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`))
-    .sort();
-}
 
 describe('DynamoDB primary key definitions', () => {
   it("reads a CloudFormation table's KeySchema and a SAM SimpleTable's PrimaryKey, not an index's KeySchema", () => {
@@ -34,7 +28,7 @@ describe('DynamoDB primary key definitions', () => {
       '    Properties:',
       '      PrimaryKey: { Name: id, Type: String }',
     );
-    assert.deepEqual(keyHints('template.yaml', code), [`15:PrimaryKey ${RULE}`, `6:KeySchema ${RULE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', code, [RULE]), [`15:PrimaryKey ${RULE}`, `6:KeySchema ${RULE}`]);
   });
 
   it("reads Terraform's hash_key and range_key of the table, not of its index block", () => {
@@ -50,7 +44,7 @@ describe('DynamoDB primary key definitions', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(keyHints('main.tf', code), [`3:hash_key ${RULE}`, `4:range_key ${RULE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', code, [RULE]), [`3:hash_key ${RULE}`, `4:range_key ${RULE}`]);
   });
 
   it("reads CDK's partitionKey and sortKey of the table, not of an index it adds", () => {
@@ -68,6 +62,6 @@ describe('DynamoDB primary key definitions', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(keyHints('tables.ts', code), [`7:partitionKey ${RULE}`, `8:sortKey ${RULE}`]);
+    assert.deepEqual(hintsOfRules('tables.ts', code, [RULE]), [`7:partitionKey ${RULE}`, `8:sortKey ${RULE}`]);
   });
 });

@@ -4,15 +4,9 @@
  * instance class and a DAX cluster's node type are not it.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'elasticache-node-type';
-
-function nodeTypeHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`))
-    .sort();
-}
 
 describe('ElastiCache node type', () => {
   it('reads replication groups and cache clusters, not a DAX cluster or a DB instance', () => {
@@ -36,7 +30,7 @@ describe('ElastiCache node type', () => {
       '      ReplicationFactor: 3',
       '      IAMRoleARN: arn:aws:iam::123456789012:role/dax',
     );
-    assert.deepEqual(nodeTypeHints('template.yaml', code), [`11:CacheNodeType ${RULE}`, `6:CacheNodeType ${RULE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', code, [RULE]), [`11:CacheNodeType ${RULE}`, `6:CacheNodeType ${RULE}`]);
     const terraform = sourceLines(
       'resource "aws_elasticache_replication_group" "sessions" {',
       '  replication_group_id = "sessions"',
@@ -51,7 +45,7 @@ describe('ElastiCache node type', () => {
       '  iam_role_arn       = "arn:aws:iam::123456789012:role/dax"',
       '}',
     );
-    assert.deepEqual(nodeTypeHints('main.tf', terraform), [`4:node_type ${RULE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', terraform, [RULE]), [`4:node_type ${RULE}`]);
   });
 
   it("reads the SDK's CacheNodeType on a replication group change", () => {
@@ -63,6 +57,6 @@ describe('ElastiCache node type', () => {
       'def scale_up(group_id):',
       '    elasticache.modify_replication_group(ReplicationGroupId=group_id, CacheNodeType="cache.r7g.xlarge", ApplyImmediately=True)',
     );
-    assert.deepEqual(nodeTypeHints('scale.py', code), [`6:CacheNodeType ${RULE}`]);
+    assert.deepEqual(hintsOfRules('scale.py', code, [RULE]), [`6:CacheNodeType ${RULE}`]);
   });
 });

@@ -3,15 +3,9 @@
  * replication facts. CloudFormation, Terraform and the SDK; a Memcached cluster's `NumCacheNodes` is not it.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'elasticache-replica-count';
-
-function replicaHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`))
-    .sort();
-}
 
 describe('ElastiCache replication group nodes', () => {
   it('reads a replication group in CloudFormation and Terraform, not a cache cluster', () => {
@@ -29,7 +23,7 @@ describe('ElastiCache replication group nodes', () => {
       '      CacheNodeType: cache.t4g.micro',
       '      NumCacheNodes: 2',
     );
-    assert.deepEqual(replicaHints('template.yaml', template), [`6:NumCacheClusters ${RULE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', template, [RULE]), [`6:NumCacheClusters ${RULE}`]);
     const terraform = sourceLines(
       'resource "aws_elasticache_replication_group" "sessions" {',
       '  replication_group_id = "sessions"',
@@ -42,7 +36,7 @@ describe('ElastiCache replication group nodes', () => {
       '  num_cache_nodes = 2',
       '}',
     );
-    assert.deepEqual(replicaHints('main.tf', terraform), [`4:num_cache_clusters ${RULE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', terraform, [RULE]), [`4:num_cache_clusters ${RULE}`]);
   });
 
   it("reads the SDK's CreateReplicationGroup", () => {
@@ -54,6 +48,6 @@ describe('ElastiCache replication group nodes', () => {
       'def create(name):',
       '    elasticache.create_replication_group(ReplicationGroupId=name, ReplicationGroupDescription=name, NumCacheClusters=2)',
     );
-    assert.deepEqual(replicaHints('create.py', code), [`6:NumCacheClusters ${RULE}`]);
+    assert.deepEqual(hintsOfRules('create.py', code, [RULE]), [`6:NumCacheClusters ${RULE}`]);
   });
 });

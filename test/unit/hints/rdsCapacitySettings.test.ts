@@ -5,16 +5,10 @@
  * are not these.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const CLASS = 'rds-instance-class';
 const STORAGE = 'rds-storage-autoscaling';
-
-function capacityHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${CLASS}`) || hint.endsWith(` ${STORAGE}`))
-    .sort();
-}
 
 describe('RDS instance class and storage autoscaling', () => {
   it('reads a CloudFormation DB instance, not a cache cluster or an EC2 instance', () => {
@@ -36,7 +30,7 @@ describe('RDS instance class and storage autoscaling', () => {
       '    Properties:',
       '      InstanceType: t4g.nano',
     );
-    assert.deepEqual(capacityHints('template.yaml', code), [`6:DBInstanceClass ${CLASS}`, `7:AllocatedStorage ${STORAGE}`, `8:MaxAllocatedStorage ${STORAGE}`]);
+    assert.deepEqual(hintsOfRules('template.yaml', code, [CLASS, STORAGE]), [`6:DBInstanceClass ${CLASS}`, `7:AllocatedStorage ${STORAGE}`, `8:MaxAllocatedStorage ${STORAGE}`]);
   });
 
   it('reads Terraform instances and cluster instances, not an Aurora cluster', () => {
@@ -56,7 +50,7 @@ describe('RDS instance class and storage autoscaling', () => {
       '  instance_class     = "db.serverless"',
       '}',
     );
-    assert.deepEqual(capacityHints('main.tf', code), [`13:instance_class ${CLASS}`, `3:instance_class ${CLASS}`, `4:allocated_storage ${STORAGE}`, `5:max_allocated_storage ${STORAGE}`]);
+    assert.deepEqual(hintsOfRules('main.tf', code, [CLASS, STORAGE]), [`13:instance_class ${CLASS}`, `3:instance_class ${CLASS}`, `4:allocated_storage ${STORAGE}`, `5:max_allocated_storage ${STORAGE}`]);
   });
 
   it('reads CDK database instances and the SDK, not an EC2 instance', () => {
@@ -77,7 +71,7 @@ describe('RDS instance class and storage autoscaling', () => {
       '  }',
       '}',
     );
-    assert.deepEqual(capacityHints('db.ts', cdk), [`10:instanceType ${CLASS}`, `11:maxAllocatedStorage ${STORAGE}`]);
+    assert.deepEqual(hintsOfRules('db.ts', cdk, [CLASS, STORAGE]), [`10:instanceType ${CLASS}`, `11:maxAllocatedStorage ${STORAGE}`]);
     const sdk = sourceLines(
       'import boto3',
       '',
@@ -86,6 +80,6 @@ describe('RDS instance class and storage autoscaling', () => {
       'def resize(name, size):',
       '    rds.modify_db_instance(DBInstanceIdentifier=name, DBInstanceClass=size, MaxAllocatedStorage=2000)',
     );
-    assert.deepEqual(capacityHints('resize.py', sdk), [`6:DBInstanceClass ${CLASS}`, `6:MaxAllocatedStorage ${STORAGE}`]);
+    assert.deepEqual(hintsOfRules('resize.py', sdk, [CLASS, STORAGE]), [`6:DBInstanceClass ${CLASS}`, `6:MaxAllocatedStorage ${STORAGE}`]);
   });
 });

@@ -3,15 +3,9 @@
  * again after 7 days. SDK v3 commands, boto3, Java and Go; EC2's StopInstances and a start are not it.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { hintsOfRules, sourceLines } from './support';
 
 const RULE = 'rds-stop-instance';
-
-function stopHints(fileName: string, code: string): string[] {
-  return hintsIn(fileName, code)
-    .filter((hint) => hint.endsWith(` ${RULE}`))
-    .sort();
-}
 
 describe('Stopping RDS DB instances and Aurora clusters', () => {
   it('reads SDK v3 commands, not a start or an EC2 stop', () => {
@@ -26,7 +20,7 @@ describe('Stopping RDS DB instances and Aurora clusters', () => {
       '  await ec2.send(new StopInstancesCommand({ InstanceIds: event.hosts }));',
       '};',
     );
-    assert.deepEqual(stopHints('park.ts', code), [`6:StopDBInstanceCommand ${RULE}`]);
+    assert.deepEqual(hintsOfRules('park.ts', code, [RULE]), [`6:StopDBInstanceCommand ${RULE}`]);
   });
 
   it('reads Java and Go clients', () => {
@@ -41,7 +35,7 @@ describe('Stopping RDS DB instances and Aurora clusters', () => {
       '    }',
       '}',
     );
-    assert.deepEqual(stopHints('Parker.java', java), [`7:StopDbClusterRequest ${RULE}`, `7:stopDBCluster ${RULE}`]);
+    assert.deepEqual(hintsOfRules('Parker.java', java, [RULE]), [`7:StopDbClusterRequest ${RULE}`, `7:stopDBCluster ${RULE}`]);
     const go = sourceLines(
       'package park',
       '',
@@ -57,6 +51,6 @@ describe('Stopping RDS DB instances and Aurora clusters', () => {
       '\treturn err',
       '}',
     );
-    assert.deepEqual(stopHints('park.go', go), [`11:StopDBInstance ${RULE}`, `11:StopDBInstanceInput ${RULE}`]);
+    assert.deepEqual(hintsOfRules('park.go', go, [RULE]), [`11:StopDBInstance ${RULE}`, `11:StopDBInstanceInput ${RULE}`]);
   });
 });

@@ -40,6 +40,14 @@ export function hintsIn(fileName: string, code: string): string[] {
   ];
 }
 
+/** The hovers and findings (`!`) of `hintsIn` that belong to the given rules, sorted. */
+export function hintsOfRules(fileName: string, code: string, rules: readonly string[]): string[] {
+  const wanted = new Set(rules);
+  return hintsIn(fileName, code)
+    .filter((hint) => wanted.has(hint.slice(hint.lastIndexOf(' ') + 1).replace(/!$/, '')))
+    .sort();
+}
+
 /** Source lines joined into a file that ends with a newline. */
 export function sourceLines(...source: string[]): string {
   return source.join('\n') + '\n';
