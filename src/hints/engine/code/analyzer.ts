@@ -36,6 +36,7 @@ import { clusterNodeElement } from './iteratedElements';
 import { stackExchangeServer } from './stackExchangeRedis';
 import { targetTypedValue } from './languages/typedDeclarations';
 import { constructorScope } from './constructorFunctions';
+import { builtStringsOf } from './builtStrings';
 
 const { ID, STR } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -83,6 +84,15 @@ export class CodeAnalyzer {
   readonly outsideBases = new Map<number, number>();
   /** Per function scope, the tokens that start its `return` expressions. */
   readonly returns = new Map<number, number[]>();
+
+  /**
+   * The strings of tokens `start` to `end` (exclusive) that the code builds from values (`builtStrings.ts`). Here,
+   * on the analyzer that composes the readers, so that the option objects (`options.ts`), which the readers behind
+   * `builtStrings.ts` use, need not import it.
+   */
+  builtStrings(start: number, end: number): readonly Span[] {
+    return builtStringsOf(this, start, end);
+  }
 
   /** Records a `return` whose expression starts at `expression`, for the function around it. */
   addReturn(expression: number): void {

@@ -16,7 +16,7 @@ import { Literal, OptionContext, OptionOccurrence, PassedFrom, PropVariants } fr
 import type { CdkInstantiation, SourceRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { cdkEnumLiteral } from './cdk';
+import { cdkEnumLiteral } from './cdkLiterals';
 import { literalOf } from './options';
 import { attributeDefault as classDefault } from './argsClassDefaults';
 

@@ -5,8 +5,7 @@ import { normalizeName, Span } from '../types';
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
-import { builtStringsOf } from './builtStrings';
-import { cdkEnumLiteral } from './cdk';
+import { cdkEnumLiteral } from './cdkLiterals';
 import { constMemberValue } from './constMembers';
 import { envFallbackOf } from './envFallbacks';
 import { OptionSlot } from './language';
@@ -308,7 +307,7 @@ class TokenOption implements OptionOccurrence {
   }
 
   get builtStrings(): readonly Span[] {
-    this.builtRead ??= builtStringsOf(this.a, this.slot.valueStart, this.slot.valueEnd);
+    this.builtRead ??= this.a.builtStrings(this.slot.valueStart, this.slot.valueEnd);
     return this.builtRead;
   }
 

@@ -6,7 +6,7 @@
  * reaches, and the stack file reads its props parameter as what they pass (`code/cdkPassedProps.ts`). Tests
  * construct stacks with whatever they assert on, so their constructions are not read.
  */
-import { cdkEnumLiteral } from '../code/cdk';
+import { cdkEnumLiteral } from '../code/cdkLiterals';
 import { isTestFilePath } from '../code/testDoubles';
 import { TOKEN_KIND } from '../lexer';
 import { Literal } from '../model';
