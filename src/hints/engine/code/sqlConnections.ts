@@ -24,7 +24,7 @@ import { inTestCode } from './testFixtures';
 import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
 import { returnedObject, sqlHelperCall, sqlHelpers } from './sqlHelpers';
 import { boundLiteral, javaHostFallback, urlFallbackOption, withLocalPasswords } from './sqlLiterals';
-import { hikariOpenedAt, hikariOptions, importsHikari } from './sqlHikari';
+import { importsJavaPool, javaPoolOpenedAt, javaPoolOptions } from './sqlJavaPools';
 import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
@@ -75,13 +75,14 @@ export interface SqlConnection {
 /** Java: JDBC's `DriverManager`, imported by name or with `java.sql.*` (or written in full). */
 const JAVA_DRIVER_MANAGER = /\bimport\s+java\.sql\.(?:DriverManager|\*)\s*;|\bjava\.sql\.DriverManager\b/;
 
-const HIKARI_PATHS: ReadonlySet<string> = new Set(['HikariDataSource']);
+/** The driver of a JDBC pool (`sqlJavaPools.ts`), told apart from `DriverManager`'s by its paths. */
+const POOL_PATHS: ReadonlySet<string> = new Set(['HikariDataSource', 'ComboPooledDataSource', 'BasicDataSource']);
 
-/** `DriverManager.getConnection(url, user, password)` or HikariCP's `new HikariDataSource(config)` at `k`, under a name nothing of the file shadows. */
+/** `DriverManager.getConnection(url, user, password)` or a pool's `new HikariDataSource(config)` at `k`, under a name nothing of the file shadows. */
 function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
-  const pool = a.idIs(k, 'new') ? hikariOpenedAt(a, k) : undefined;
+  const pool = a.idIs(k, 'new') ? javaPoolOpenedAt(a, k) : undefined;
   if (pool) {
-    return { construction: pool.construction, driver: { flavor: 'jdbc', paths: HIKARI_PATHS }, open: pool.open };
+    return { construction: pool.construction, driver: { flavor: 'jdbc', paths: POOL_PATHS }, open: pool.open };
   }
   if (!a.idIs(k, 'DriverManager') || (a.isAccess(k - 1) && !a.idIs(k - 2, 'sql')) || !a.isAccess(k + 1) || !a.idIs(k + 2, 'getConnection') || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
@@ -325,7 +326,7 @@ function importsDriver(a: CodeAnalyzer): boolean {
     return importsGoDriver(a);
   }
   if (a.language.family === 'java') {
-    return JAVA_DRIVER_MANAGER.test(a.text) || importsHikari(a);
+    return JAVA_DRIVER_MANAGER.test(a.text) || importsJavaPool(a);
   }
   if (a.language.family === 'csharp') {
     return importsDotnetDriver(a);
@@ -382,8 +383,8 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
   }
   withDsnPasswords(a, context);
   if (a.language.family === 'java') {
-    if (opened.driver.paths === HIKARI_PATHS) {
-      hikariOptions(a, opened.construction, open, context, (url) => {
+    if (opened.driver.paths === POOL_PATHS) {
+      javaPoolOptions(a, a.tokens.text(opened.construction.name), opened.construction, open, context, (url) => {
         const dsn = positionalOption(a, url, url + 1, 'url');
         context.options.push(dsn);
         addDsnPassword(context, dsn.literal, dsn.value, dsn.key);

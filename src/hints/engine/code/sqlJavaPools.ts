@@ -1,0 +1,88 @@
+/**
+ * The JDBC connection pools of Java services (`code/sqlConnections.ts` reads JDBC's `DriverManager`): HikariCP's
+ * `new HikariDataSource(config)` and `new HikariDataSource()`, c3p0's `new ComboPooledDataSource()` and Apache
+ * Commons DBCP's `new BasicDataSource()` open a pool. Its settings are the setters the same function calls on the
+ * config it is given (HikariCP's `HikariConfig`) or on the data source itself (`ds.setPassword(...)`): the password
+ * as the `password` option, the JDBC URL (`setJdbcUrl`, DBCP's `setUrl`) as the connection URL (its `password=`
+ * and verification switches). A pool made in a Lambda handler is a pool per invocation, as a `DriverManager`
+ * connection is. Setters: https://www.mchange.com/projects/c3p0/ (ComboPooledDataSource),
+ * https://commons.apache.org/proper/commons-dbcp/configuration.html (BasicDataSource).
+ */
+import { OptionContext } from '../model';
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { Construction } from './handlerClients';
+import { positionalOption } from './options';
+import { boundLiteral, urlFallbackOption } from './sqlLiterals';
+import { tokensNamed } from './tokenIndex';
+
+/** A pool class, the import that names it (the class or its package's `*`), and the setters read, by the option each gives. */
+interface JavaPool {
+  imported: RegExp;
+  setters: Readonly<Record<string, 'password' | 'url'>>;
+}
+
+const POOLS: Readonly<Record<string, JavaPool>> = {
+  HikariDataSource: { imported: /\bimport\s+com\.zaxxer\.hikari\.(?:HikariDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
+  ComboPooledDataSource: { imported: /\bimport\s+com\.mchange\.v2\.c3p0\.(?:ComboPooledDataSource|\*)\s*;/, setters: { setPassword: 'password', setJdbcUrl: 'url' } },
+  BasicDataSource: { imported: /\bimport\s+org\.apache\.commons\.dbcp2?\.(?:BasicDataSource|\*)\s*;/, setters: { setPassword: 'password', setUrl: 'url' } },
+};
+
+/** Whether the file imports one of the pools. */
+export function importsJavaPool(a: CodeAnalyzer): boolean {
+  return Object.values(POOLS).some((pool) => pool.imported.test(a.text));
+}
+
+/** `new HikariDataSource(...)` (or another pool) at `k` (the `new`), under a name nothing of the file shadows. */
+export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number; pool: string } | undefined {
+  const name = a.idIs(k, 'new') ? a.id(k + 1) : undefined;
+  const pool = name !== undefined && Object.hasOwn(POOLS, name) ? POOLS[name] : undefined;
+  if (!pool || !a.is(k + 2, '(') || a.partner[k + 2] < 0) {
+    return undefined;
+  }
+  if (a.scopes.lookup(name!, k + 1) !== undefined || a.scopes.classNamed(name!) >= 0 || !pool.imported.test(a.text)) {
+    return undefined;
+  }
+  return { construction: { start: k, name: k + 1, end: a.partner[k + 2] + 1, service: 'rds', redis: false }, open: k + 2, pool: name! };
+}
+
+/**
+ * The settings of a pool: the setters called on the config it is given (`new HikariDataSource(config)`) or on
+ * the name it is assigned to (`HikariDataSource ds = new HikariDataSource();`), in the function or initializer
+ * block that makes it. `addUrl` reads a JDBC URL's password and switches.
+ */
+export function javaPoolOptions(a: CodeAnalyzer, pool: string, made: Construction, open: number, context: OptionContext, addUrl: (url: number) => void): void {
+  const setters = POOLS[pool].setters;
+  const [first] = segments(a, open);
+  const held = first && first[1] === first[0] + 1 && a.isId(first[0]) ? first[0] : a.is(made.start - 1, '=') && a.isId(made.start - 2) ? made.start - 2 : -1;
+  if (held < 0) {
+    context.complete = false;
+    return;
+  }
+  const name = a.tokens.text(held);
+  const scope = a.scopes.enclosing(made.start, ['function', 'block']);
+  const [from, to] = a.scopes.range(scope);
+  for (const use of tokensNamed(a, name)) {
+    if (use < from || use >= to || a.isAccess(use - 1) || !a.isAccess(use + 1) || !a.is(use + 3, '(')) {
+      continue;
+    }
+    const setter = a.tokens.text(use + 2);
+    const option = Object.hasOwn(setters, setter) ? setters[setter] : undefined;
+    const args = option && a.partner[use + 3] > use + 3 ? segments(a, use + 3) : [];
+    if (args.length !== 1) {
+      continue;
+    }
+    const [argStart, argEnd] = args[0];
+    if (option === 'password') {
+      context.options.push(positionalOption(a, argStart, argEnd, 'password'));
+    } else {
+      const literal = argEnd === argStart + 1 ? (a.isString(argStart) ? argStart : boundLiteral(a, argStart)) : -1;
+      const fallback = literal < 0 ? urlFallbackOption(a, argStart, argEnd) : undefined;
+      if (literal >= 0) {
+        addUrl(literal);
+      } else if (fallback) {
+        context.options.push(fallback);
+      }
+    }
+  }
+}
