@@ -11,6 +11,7 @@
 import { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { perFile } from './fileMemo';
 import { Construction } from './handlerClients';
 import { positionalOption } from './options';
 import { boundLiteral, urlFallbackOption } from './sqlLiterals';
@@ -28,22 +29,24 @@ const POOLS: Readonly<Record<string, JavaPool>> = {
   BasicDataSource: { imported: /\bimport\s+org\.apache\.commons\.dbcp2?\.(?:BasicDataSource|\*)\s*;/, setters: { setPassword: 'password', setUrl: 'url' } },
 };
 
+/** The pool classes the file imports, read once per file. */
+const importedPools = perFile((a) => new Set(Object.keys(POOLS).filter((name) => POOLS[name].imported.test(a.text))));
+
 /** Whether the file imports one of the pools. */
 export function importsJavaPool(a: CodeAnalyzer): boolean {
-  return Object.values(POOLS).some((pool) => pool.imported.test(a.text));
+  return importedPools(a).size > 0;
 }
 
 /** `new HikariDataSource(...)` (or another pool) at `k` (the `new`), under a name nothing of the file shadows. */
-export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number; pool: string } | undefined {
+export function javaPoolOpenedAt(a: CodeAnalyzer, k: number): { construction: Construction; open: number } | undefined {
   const name = a.idIs(k, 'new') ? a.id(k + 1) : undefined;
-  const pool = name !== undefined && Object.hasOwn(POOLS, name) ? POOLS[name] : undefined;
-  if (!pool || !a.is(k + 2, '(') || a.partner[k + 2] < 0) {
+  if (name === undefined || !importedPools(a).has(name) || !a.is(k + 2, '(') || a.partner[k + 2] < 0) {
     return undefined;
   }
-  if (a.scopes.lookup(name!, k + 1) !== undefined || a.scopes.classNamed(name!) >= 0 || !pool.imported.test(a.text)) {
+  if (a.scopes.lookup(name, k + 1) !== undefined || a.scopes.classNamed(name) >= 0) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 1, end: a.partner[k + 2] + 1, service: 'rds', redis: false }, open: k + 2, pool: name! };
+  return { construction: { start: k, name: k + 1, end: a.partner[k + 2] + 1, service: 'rds', redis: false }, open: k + 2 };
 }
 
 /**
