@@ -50,6 +50,7 @@ export const OPERATIONS: Record<HintService, readonly string[]> = {
     'RestoreDBClusterFromSnapshot',
     'RestoreDBClusterToPointInTime',
     'CreateDBProxy',
+    'ModifyDBProxy',
     'StopDBInstance',
     'StopDBCluster',
     'GenerateDbAuthToken',

@@ -259,8 +259,8 @@ const MODULES: Record<string, RegistryModule> = {
       cidrInput: 'allowed_cidr_blocks',
     },
   },
-  // terraform-aws-rds-proxy: a DB proxy (its inputs name no argument a rule reads).
-  'terraform-aws-modules/rds-proxy/aws': { resource: 'aws_db_proxy', renamed: {}, defaults: {} },
+  // terraform-aws-rds-proxy v4 (and v3): a DB proxy whose `require_tls` input defaults to true, unlike aws_db_proxy's argument.
+  'terraform-aws-modules/rds-proxy/aws': { resource: 'aws_db_proxy', renamed: {}, defaults: { require_tls: true } },
   // terraform-aws-dynamodb-table v5 (the same names in v4).
   'terraform-aws-modules/dynamodb-table/aws': {
     resource: 'aws_dynamodb_table',
