@@ -76,7 +76,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['10:9 warning rds-storage-encrypted', '14:5 warning rds-proxy-require-tls'],
   },
   'cloudformation/database.yaml': {
-    hovers: ['10:5 rds-removal-policy', '13:7 rds-instance-class', '14:7 rds-storage-autoscaling', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '24:7 rds-instance-class', '29:7 elasticache-engine', '30:7 elasticache-node-type', '31:7 elasticache-replica-count', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '43:7 dynamodb-key-schema', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
+    hovers: ['10:5 rds-removal-policy', '13:7 rds-instance-class', '14:7 rds-storage-autoscaling', '16:7 rds-master-password', '17:7 rds-publicly-accessible', '18:7 rds-backup-retention', '19:7 rds-deletion-protection', '24:7 rds-instance-class', '29:7 elasticache-engine', '30:7 elasticache-node-type', '31:7 elasticache-replica-count', '32:7 elasticache-automatic-failover', '33:7 elasticache-transit-encryption', '34:7 elasticache-at-rest-encryption', '35:7 elasticache-auth-token', '39:7 dynamodb-billing-mode', '40:7 dynamodb-key-schema', '43:7 dynamodb-key-schema', '46:7 dynamodb-ttl', '49:7 dynamodb-pitr'],
     findings: ['8:3 warning rds-storage-encrypted', '17:7 warning rds-publicly-accessible', '18:7 warning rds-backup-retention', '19:7 warning rds-deletion-protection', '32:7 warning elasticache-automatic-failover', '35:18 warning elasticache-auth-token'],
   },
   'cloudformation/sam-app.yaml': {
@@ -84,11 +84,11 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['41:5 information dynamodb-removal-policy', '50:5 warning rds-removal-policy', '56:7 warning rds-storage-encrypted', '57:7 warning rds-backup-retention', '64:7 warning elasticache-standalone-redis-tls', '81:19 warning rds-open-ingress', '91:17 warning elasticache-open-ingress'],
   },
   'cloudformation/orders.template': {
-    hovers: ['10:7 rds-removal-policy', '13:9 rds-instance-class', '14:9 rds-storage-autoscaling', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '25:9 dynamodb-key-schema', '36:19 rds-open-ingress'],
+    hovers: ['10:7 rds-removal-policy', '13:9 rds-instance-class', '14:9 rds-storage-autoscaling', '15:9 rds-storage-encrypted', '16:9 rds-publicly-accessible', '17:9 rds-backup-retention', '22:7 dynamodb-removal-policy', '24:9 dynamodb-billing-mode', '25:9 dynamodb-key-schema', '26:9 dynamodb-key-schema', '36:19 rds-open-ingress'],
     findings: ['16:9 warning rds-publicly-accessible', '22:7 information dynamodb-removal-policy', '36:19 warning rds-open-ingress'],
   },
   'serverless/serverless.yml': {
-    hovers: ['41:7 dynamodb-removal-policy', '44:9 dynamodb-billing-mode', '48:9 dynamodb-key-schema', '50:9 dynamodb-secondary-index-definition', '55:9 dynamodb-pitr', '62:9 rds-instance-class', '63:9 rds-storage-autoscaling', '64:9 rds-publicly-accessible', '65:9 rds-storage-encrypted', '66:9 rds-backup-retention'],
+    hovers: ['41:7 dynamodb-removal-policy', '44:9 dynamodb-billing-mode', '45:9 dynamodb-key-schema', '48:9 dynamodb-key-schema', '50:9 dynamodb-secondary-index-definition', '55:9 dynamodb-pitr', '62:9 rds-instance-class', '63:9 rds-storage-autoscaling', '64:9 rds-publicly-accessible', '65:9 rds-storage-encrypted', '66:9 rds-backup-retention'],
     findings: ['41:7 information dynamodb-removal-policy', '64:9 warning rds-publicly-accessible', '65:9 warning rds-storage-encrypted', '66:9 warning rds-backup-retention'],
   },
   'terraform/data-tier.tf': {
@@ -96,7 +96,7 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['39:14 warning rds-master-password', '42:3 warning rds-publicly-accessible', '43:3 warning rds-backup-retention', '44:3 warning rds-skip-final-snapshot', '57:3 warning rds-storage-encrypted', '77:8 warning elasticache-access-control', '84:3 warning elasticache-automatic-failover', '101:3 warning rds-publicly-accessible', '121:3 warning elasticache-transit-encryption', '139:34 warning rds-open-ingress', '162:24 warning rds-open-ingress', '168:23 warning elasticache-open-ingress'],
   },
   'terraform/main.tf': {
-    hovers: ['5:3 rds-instance-class', '6:3 rds-storage-autoscaling', '8:3 rds-master-password', '9:3 rds-storage-encrypted', '10:3 rds-multi-az', '11:3 rds-publicly-accessible', '12:3 rds-deletion-protection', '13:3 rds-backup-retention', '14:3 rds-skip-final-snapshot', '16:3 rds-iam-auth', '21:3 rds-instance-class', '22:3 rds-publicly-accessible', '23:3 rds-multi-az', '29:3 elasticache-engine', '30:3 elasticache-node-type', '31:3 elasticache-replica-count', '32:3 elasticache-automatic-failover', '33:3 elasticache-at-rest-encryption', '34:3 elasticache-transit-encryption', '35:3 elasticache-access-control', '40:3 dynamodb-billing-mode', '41:3 dynamodb-key-schema', '48:3 dynamodb-ttl', '53:3 dynamodb-pitr'],
+    hovers: ['5:3 rds-instance-class', '6:3 rds-storage-autoscaling', '8:3 rds-master-password', '9:3 rds-storage-encrypted', '10:3 rds-multi-az', '11:3 rds-publicly-accessible', '12:3 rds-deletion-protection', '13:3 rds-backup-retention', '14:3 rds-skip-final-snapshot', '16:3 rds-iam-auth', '21:3 rds-instance-class', '22:3 rds-publicly-accessible', '23:3 rds-multi-az', '29:3 elasticache-engine', '30:3 elasticache-node-type', '31:3 elasticache-replica-count', '32:3 elasticache-automatic-failover', '33:3 elasticache-at-rest-encryption', '34:3 elasticache-transit-encryption', '35:3 elasticache-access-control', '40:3 dynamodb-billing-mode', '41:3 dynamodb-key-schema', '43:3 dynamodb-key-schema', '48:3 dynamodb-ttl', '53:3 dynamodb-pitr'],
     findings: ['8:33 warning rds-master-password', '11:3 warning rds-publicly-accessible', '34:3 warning elasticache-transit-encryption'],
   },
 };

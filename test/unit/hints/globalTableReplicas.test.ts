@@ -44,6 +44,7 @@ describe('DynamoDB global tables in templates', () => {
     );
     assert.deepEqual(hintsIn('template.yaml', template).sort(), [
       '11:BillingMode dynamodb-billing-mode',
+      '12:AttributeDefinitions dynamodb-key-schema',
       '13:KeySchema dynamodb-key-schema',
       '14:StreamSpecification dynamodb-streams',
       '15:TimeToLiveSpecification dynamodb-ttl',
@@ -79,7 +80,7 @@ describe('DynamoDB global tables in templates', () => {
       2,
     );
     const hovers = hintsIn('orders.template.json', json).map((hint) => hint.replace(/^\d+:/, ''));
-    assert.deepEqual(hovers.sort(), ['"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
+    assert.deepEqual(hovers.sort(), ['"AttributeDefinitions" dynamodb-key-schema', '"BillingMode" dynamodb-billing-mode', '"DeletionProtectionEnabled" dynamodb-deletion-protection', '"KeySchema" dynamodb-key-schema', '"PointInTimeRecoverySpecification" dynamodb-pitr', '"Replicas" dynamodb-global-tables']);
 
     const serverless = sourceLines(
       'service: notes',
@@ -97,7 +98,7 @@ describe('DynamoDB global tables in templates', () => {
       '          - Region: ${aws:region}',
       '            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }',
     );
-    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '9:BillingMode dynamodb-billing-mode']);
+    assert.deepEqual(hintsIn('serverless.yml', serverless).sort(), ['10:AttributeDefinitions dynamodb-key-schema', '11:KeySchema dynamodb-key-schema', '12:Replicas dynamodb-global-tables', '14:PointInTimeRecoverySpecification dynamodb-pitr', '9:BillingMode dynamodb-billing-mode']);
   });
 
   it('reads no replica keys of other resource types, nor replicas passed whole as a parameter', () => {
@@ -122,7 +123,7 @@ describe('DynamoDB global tables in templates', () => {
       '      Replicas: !Ref ReplicaList',
     );
     // The global table's own `Replicas`, passed whole, still get the global tables hover.
-    assert.deepEqual(hintsIn('template.yaml', template), ['16:KeySchema dynamodb-key-schema', '17:BillingMode dynamodb-billing-mode', '18:Replicas dynamodb-global-tables']);
+    assert.deepEqual(hintsIn('template.yaml', template), ['15:AttributeDefinitions dynamodb-key-schema', '16:KeySchema dynamodb-key-schema', '17:BillingMode dynamodb-billing-mode', '18:Replicas dynamodb-global-tables']);
   });
 
   it("reads a Terraform table's replica blocks and a table replica resource, not other nested blocks", () => {
@@ -174,6 +175,7 @@ describe('DynamoDB global tables in templates', () => {
         '6:hash_key dynamodb-key-schema',
         '7:stream_enabled dynamodb-streams',
         '8:stream_view_type dynamodb-streams',
+        '9:attribute dynamodb-key-schema',
         '13:point_in_time_recovery dynamodb-pitr',
         '16:replica dynamodb-global-tables',
         '19:point_in_time_recovery dynamodb-pitr',
