@@ -65,6 +65,29 @@ describe('Spring Boot application.yml', () => {
     assert.deepEqual(findings(hintsIn('application.yml', yaml)), ['3:url rds-sql-tls-verification-off!']);
   });
 
+  it('gives an in-process database (H2, HSQLDB, Derby, SQLite over JDBC) no hover: no server, no RDS', () => {
+    const yaml = sourceLines(
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:h2:mem:orders;MODE=MySQL',
+      '    password: devonly',
+      '---',
+      'spring.datasource.url: jdbc:hsqldb:file:./data/orders',
+      'spring.datasource.password: devonly',
+      '---',
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:mysql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com/orders',
+      '    password: ${DB_PASSWORD}',
+    );
+    assert.deepEqual(
+      hintsIn('application-dev.yml', yaml).filter((hint) => hint.includes('rds-sql')),
+      ['11:url rds-sql-connection', '12:password rds-sql-password'],
+    );
+    const properties = sourceLines('spring.datasource.url=jdbc:derby:memory:orders;create=true', 'spring.datasource.password=devonly');
+    assert.deepEqual(hintsIn('application.properties', properties), []);
+  });
+
   it('reads the password a Redis URL carries, in plain and quoted values, and no placeholder there', () => {
     const yaml = sourceLines(
       'spring:', // 1

@@ -221,7 +221,33 @@ describe('clients passed to a constructor', () => {
       assert.deepEqual(scans(inHandler), ['12:scan dynamodb-scan!']);
     });
 
-    it('stays silent on a field built from a parameter when a construction passes something else, or a subclass passes it on', () => {
+    it('reads a base class field that a subclass\'s own __init__ sets through super().__init__', () => {
+      const code = (passed: string, extra = ''): string =>
+        sourceLines(
+          'import boto3',
+          '',
+          '',
+          'class Store:',
+          '    def __init__(self, table):',
+          '        self._table = table',
+          '',
+          '    def everything(self):',
+          '        return self._table.scan()["Items"]',
+          '',
+          '',
+          'class Notes(Store):',
+          '    def __init__(self):',
+          `        super().__init__(${passed})`,
+          extra,
+        );
+      assert.deepEqual(scans(code('boto3.resource("dynamodb").Table("notes")')), ['9:scan dynamodb-scan!']);
+      assert.deepEqual(scans(code('{}')), [], 'the subclass hands it a dict');
+      assert.deepEqual(scans(code('boto3.resource("dynamodb").Table("notes")', 'memo = Store(FakeTable())')), [], 'a construction passes something else');
+      const noInit = code('boto3.resource("dynamodb").Table("notes")', 'class Drafts(Store):\n    pass\n\n\ndrafts = Drafts(FakeTable())');
+      assert.deepEqual(scans(noInit), [], 'a subclass without its own __init__ passes what its constructions pass');
+    });
+
+    it('stays silent on a field built from a parameter when a construction or a subclass passes something else', () => {
       const base = [
         'import boto3',
         '',
@@ -236,8 +262,12 @@ describe('clients passed to a constructor', () => {
       ];
       const disagreeing = sourceLines(...base, '', 'users = Table(boto3.resource("dynamodb"), "users")', 'local = Table(FakeResource(), "users")');
       assert.deepEqual(scans(disagreeing), []);
-      const extended = sourceLines(...base, '', 'class Users(Table):', '    def __init__(self, dyn_resource):', '        super().__init__(dyn_resource, "users")', '', '', 'users = Users(boto3.resource("dynamodb"))');
-      assert.deepEqual(scans(extended), []);
+      const extended = (constructed: string): string =>
+        sourceLines(...base, '', 'class Users(Table):', '    def __init__(self, dyn_resource):', '        super().__init__(dyn_resource, "users")', '', '', `users = Users(${constructed})`);
+      assert.deepEqual(scans(extended('FakeResource()')), [], 'a subclass passes on what it is given: a fake');
+      assert.deepEqual(scans(extended('boto3.resource("dynamodb")')), ['9:scan dynamodb-scan!'], 'a subclass passes on the resource it is given');
+      const inherited = sourceLines(...base, '', 'class Users(Table):', '    pass', '', '', 'users = Users(FakeResource(), "users")', 'orders = Table(boto3.resource("dynamodb"), "orders")');
+      assert.deepEqual(scans(inherited), [], 'a subclass without its own __init__ is constructed with the base\'s parameters');
       assert.deepEqual(scans(sourceLines(...base)), [], 'never constructed');
       const reassigned = sourceLines(...base, '    def use_fake(self):', '        self.table = FakeTable()', '', '', 'users = Table(boto3.resource("dynamodb"), "users")');
       assert.deepEqual(scans(reassigned), []);

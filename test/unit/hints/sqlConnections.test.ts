@@ -391,6 +391,32 @@ describe('Passwords held by a local the same function sets to a literal', () => 
     assert.deepEqual(findings('src/main/java/LedgerDao.java', code), ['16:LEDGER_PASSWORD rds-sql-password!']);
   });
 
+  it('gives a JDBC connection to an in-process database (jdbc:h2:, jdbc:sqlite:) no hover', () => {
+    const code = sourceLines(
+      'import java.sql.Connection;',
+      'import java.sql.DriverManager;',
+      'import java.sql.SQLException;',
+      '',
+      'public class Seed {',
+      '    private static final String MEMORY = "jdbc:h2:mem:seed;DB_CLOSE_DELAY=-1";',
+      '',
+      '    Connection memory() throws SQLException {',
+      '        return DriverManager.getConnection(MEMORY, "sa", "devonly");',
+      '    }',
+      '',
+      '    Connection file() throws SQLException {',
+      '        return DriverManager.getConnection("jdbc:sqlite:seed.db");',
+      '    }',
+      '',
+      '    Connection server() throws SQLException {',
+      '        return DriverManager.getConnection("jdbc:postgresql://seed.c1x2y3z4.eu-west-1.rds.amazonaws.com/seed", "seed", "Seed#2024");',
+      '    }',
+      '}',
+    );
+    const sql = hintsIn('src/main/java/Seed.java', code).filter((hint) => hint.includes('rds-sql'));
+    assert.ok(sql.length > 0 && sql.every((hint) => hint.startsWith('17:')), sql.join('\n'));
+  });
+
   it('reads a JavaScript module const, not a module let that a function assigns again', () => {
     const code = sourceLines(
       "import mysql from 'mysql2/promise';",

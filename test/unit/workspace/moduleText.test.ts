@@ -189,6 +189,15 @@ describe('module text: Python', () => {
     assert.ok(kept(pythonModuleText(text, false)).includes('@functools.cache'), 'a decorator goes with its function');
   });
 
+  it('keeps a class that builds DynamoDB conditions in a module that imports them: a base repository over a table it is given', () => {
+    const repository = (condition: string): string =>
+      sourceLines('from boto3.dynamodb.conditions import Attr, Key', '', '', 'class BaseStore:', '    def __init__(self, table):', '        self._table = table', '', '    def for_user(self, user):', `        return self._table.query(KeyConditionExpression=${condition})`);
+    assert.ok(kept(pythonModuleText(repository('Key("user").eq(user)'), false)).includes('class BaseStore:'));
+    assert.ok(!kept(pythonModuleText(repository('user'), false)).includes('class BaseStore:'), 'no condition built in the class');
+    const local = sourceLines('class Key:', '    pass', '', '', 'class Store:', '    def find(self, user):', '        return Key(user)');
+    assert.equal(pythonModuleText(local, false), undefined, 'a Key of its own, no import of the conditions');
+  });
+
   it('keeps nothing from a module that binds nothing at module level, passes nothing on and has no function that makes a client, but a client library name it imports', () => {
     assert.equal(pythonModuleText('import redis\n\n\ndef connect(url):\n    return url.strip()\n', false), undefined);
     assert.equal(pythonModuleText('import redis\nimport os\nfrom flask import Flask\n', false), undefined, 'absolute imports of a module that is no package');

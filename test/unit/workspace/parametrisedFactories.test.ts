@@ -173,6 +173,43 @@ describe('parametrised factories: a function another workspace module defines', 
     assert.deepEqual(linesWithHints(hints(undefined, 'app/core/repository.py', REPOSITORY)), [13], 'alone, only the request’s own TableName tells');
   });
 
+  it('reads a boto3 or aioboto3 session another module\'s function returns, whose client the caller makes', () => {
+    const sessions = sourceLines(
+      'import aioboto3',
+      'import boto3',
+      '',
+      '',
+      'def async_session():',
+      '    return aioboto3.Session(region_name="eu-west-1")',
+      '',
+      '',
+      'def sync_session():',
+      '    return boto3.session.Session()',
+    );
+    const caller = sourceLines(
+      'from app.aws import async_session, sync_session',
+      '',
+      '',
+      'async def everything():',
+      '    session = async_session()',
+      '    async with session.client("dynamodb") as ddb:',
+      '        return await ddb.scan(TableName="log")',
+      '',
+      '',
+      'def listing():',
+      '    return sync_session().client("s3").list_objects_v2(Bucket="b")',
+      '',
+      '',
+      'def removal(key):',
+      '    sync_session().client("dynamodb").delete_item(TableName="log", Key=key)',
+    );
+    const model = workspaceOf({ 'app/__init__.py': '', 'app/aws.py': sessions, 'app/log.py': caller });
+    const found = hints(model, 'app/log.py', caller);
+    assert.ok(found.includes('7:scan dynamodb-scan!'), found.join('\n'));
+    assert.deepEqual(linesWithHints(found), [7, 15], found.join('\n'));
+    assert.deepEqual(linesWithHints(hints(undefined, 'app/log.py', caller)), [15], 'alone, only a request on an unknown receiver tells');
+  });
+
   it('carries the table a literal argument names to the workspace checks', () => {
     const template = sourceLines(
       'Resources:',

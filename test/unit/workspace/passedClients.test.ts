@@ -81,6 +81,26 @@ describe('workspace: clients other files pass to a function or class', () => {
     assert.deepEqual(hintsInWorkspace(undefined, 'app/users.py', repository), [], 'without the workspace');
   });
 
+  it('reads a Python base class whose subclasses in other modules hand it a table through super().__init__', () => {
+    const base = sourceLines(
+      'class BaseStore:',
+      '    def __init__(self, table):',
+      '        self._table = table',
+      '',
+      '    def remove(self, key):',
+      '        self._table.delete_item(Key=key)',
+    );
+    const connection = sourceLines('import boto3', '', '', 'def table_named(name):', '    return boto3.resource("dynamodb").Table(name)');
+    const subclass = (passed: string): string =>
+      sourceLines('import boto3', 'from app.base import BaseStore', 'from app.connection import table_named', '', '', 'class Orders(BaseStore):', '    def __init__(self):', `        super().__init__(${passed})`);
+    const model = workspaceOf({ 'app/connection.py': connection, 'app/orders.py': subclass('table_named("orders")') });
+    assert.ok(hintsInWorkspace(model, 'app/base.py', base).includes('6:delete_item dynamodb-delete-item'), hintsInWorkspace(model, 'app/base.py', base).join('\n'));
+    const twoArguments = workspaceOf({ 'app/connection.py': connection, 'app/orders.py': subclass('table_named("orders")').replace('super()', 'super(Orders, self)') });
+    assert.ok(hintsInWorkspace(twoArguments, 'app/base.py', base).includes('6:delete_item dynamodb-delete-item'), 'super(Orders, self)');
+    const disagreeing = workspaceOf({ 'app/connection.py': connection, 'app/orders.py': subclass('table_named("orders")'), 'app/memo.py': subclass('{}').replace('class Orders', 'class Memo') });
+    assert.deepEqual(hintsInWorkspace(disagreeing, 'app/base.py', base), [], 'another subclass hands it a dict');
+  });
+
   it('reads a JavaScript function and class that another file calls and constructs with its Redis client', () => {
     const model = workspaceOf({ 'src/routes/admin.js': ADMIN_ROUTES });
     const found = hintsInWorkspace(model, 'src/lib/cacheTools.js', CACHE_TOOLS);

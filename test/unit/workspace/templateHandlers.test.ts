@@ -127,6 +127,34 @@ describe('Lambda handlers named by a template', () => {
     assert.deepEqual(findings({ 'template.yaml': template('Shop::Shop.Functions::GetOrder'), 'src/Functions.cs': csharp }, 'src/Functions.cs'), [`9:AmazonDynamoDBClient ${RULE}`]);
   });
 
+  it('looks up a Java handler\'s class in the template\'s project when the code is the jar it builds', () => {
+    const jarTemplate = (codeUri: string): string =>
+      SAM_TEMPLATE.replace('CodeUri: src/', `CodeUri: ${codeUri}`).replace('Handler: orders.list', 'Handler: com.shop.Orders::create').replace('nodejs20.x', 'java17');
+    const java = sourceLines(
+      'package com.shop;',
+      '',
+      'import com.amazonaws.services.lambda.runtime.Context;',
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      '',
+      'public class Orders {',
+      '  public int create(String body, Context context) {',
+      '    DynamoDbClient ddb = DynamoDbClient.create();',
+      '    return ddb.listTables().tableNames().size();',
+      '  }',
+      '',
+      '  public int count(String body, Context context) {',
+      '    DynamoDbClient ddb = DynamoDbClient.create();',
+      '    return ddb.listTables().tableNames().size();',
+      '  }',
+      '}',
+    );
+    const file = 'src/main/java/com/shop/Orders.java';
+    assert.deepEqual(findings({ 'template.yaml': jarTemplate('target/orders-1.0.jar'), [file]: java }, file), [`8:DynamoDbClient ${RULE}`]);
+    assert.deepEqual(findings({ 'template.yaml': jarTemplate('build/distributions/orders.zip'), [file]: java }, file), [`8:DynamoDbClient ${RULE}`]);
+    assert.deepEqual(findings({ 'template.yaml': jarTemplate('s3://artifacts/orders-1.0.jar'), [file]: java }, file), [], 'a package in a bucket');
+    assert.deepEqual(findings({ 'api/template.yaml': jarTemplate('target/orders-1.0.jar'), [file]: java }, file), [], 'a template of another project');
+  });
+
   it('reads a CDK NodejsFunction\'s handler in its entry file, `handler` when none is given', () => {
     const stack = (handler: string): string =>
       sourceLines(

@@ -4,7 +4,7 @@ import { inReaderTerms } from '../readerTerms';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
-import { isPlaceholder } from '../config/values';
+import { EMBEDDED_JDBC, isPlaceholder } from '../config/values';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
@@ -201,9 +201,6 @@ const SERVER_OPTIONS = new Set(['host', 'hostname', 'server', 'addr', 'url', 'ur
  * `postgres://u:p@postgres:5432/app`, `jdbc:mysql://localhost:3306/app`): a name without a dot, which no AWS endpoint has.
  */
 const LOCAL_SERVER = /^(?:jdbc:)?(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)?(?:\[?::1\]?|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?].*)?$/i;
-
-/** A JDBC URL of a database inside the process or in a file (`jdbc:h2:file:./data`, `jdbc:sqlite:app.db`): no server at all. */
-const EMBEDDED_JDBC = /^jdbc:(?:h2|hsqldb|derby|sqlite):/i;
 
 /**
  * Whether the connection's server, as written or as its own fallback, is local: the fallbacks then make a local

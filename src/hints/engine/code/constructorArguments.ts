@@ -6,8 +6,10 @@
  * same kind of client (or the same model of a DynamoDB library: `ormObjects.ts`), in Python by position or by the parameter's name. A class constructed nowhere in the
  * file, extended or handed on as a value (a `super(...)` or a factory could pass anything), a construction that
  * passes something else or spreads its arguments, and a field also set to anything else leave the field unknown.
- * In workspace mode, the constructions other files make of a module-level class count too, and a class
- * constructed only there is read from them.
+ * A Python subclass that defines its own `__init__` passes its base only what its `super().__init__(...)` calls
+ * pass (`super().__init__(get_table(MESSAGES_TABLE))`), so those calls count as constructions of the base.
+ * In workspace mode, the constructions other files make of a module-level class count too (their subclasses'
+ * `super().__init__(...)` calls among them), and a class constructed only there is read from them.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
@@ -33,6 +35,8 @@ interface ClassUses {
   constructions: Map<string, number[]>;
   /** Names that a class extends or that are handed on as a value. */
   escaped: Set<string>;
+  /** Python: the `(` of each `super().__init__(...)` a subclass's `__init__` makes, by the scope of its same-file base class. */
+  superCalls: Map<number, number[]>;
 }
 
 /** How the file constructs and uses class names, read once per file. */
@@ -44,10 +48,25 @@ function usesOf(a: CodeAnalyzer): ClassUses {
   return classUses.get(a, 'uses', () => {
     const constructions = new Map<string, number[]>();
     const escaped = new Set<string>();
+    const superCalls = new Map<number, number[]>();
     const codes = a.tokens.codes;
     const python = a.language.family === 'python';
     for (let i = 0; i < a.tokens.length; i++) {
       if (!a.isId(i) || a.isAccess(i - 1)) {
+        continue;
+      }
+      const subclass = python ? superInitClass(a, i) : -1;
+      if (subclass > 0) {
+        const base = a.scopes.baseOf(subclass);
+        const open = a.partner[i + 1] + 3;
+        if (base > 0) {
+          superCalls.set(base, [...(superCalls.get(base) ?? []), open]);
+        }
+        i = open;
+        continue;
+      }
+      if (python && firstBaseOfInitClass(a, i)) {
+        // `class MessagesRepository(BaseRepository):` whose own `__init__` runs instead of the base's: only its `super().__init__(...)` reaches the base.
         continue;
       }
       if (python && a.is(i + 1, '(') && !DEFINES.has(a.id(i - 1) ?? '')) {
@@ -68,8 +87,35 @@ function usesOf(a: CodeAnalyzer): ClassUses {
         escaped.add(a.tokens.text(i));
       }
     }
-    return { constructions, escaped };
+    return { constructions, escaped, superCalls };
   });
+}
+
+/**
+ * Python: the class scope whose `__init__` calls `super().__init__(...)` (also `super(Sub, self)`) with `super`
+ * at `index`; -1 for anything else.
+ */
+export function superInitClass(a: CodeAnalyzer, index: number): number {
+  if (!a.idIs(index, 'super') || !a.is(index + 1, '(') || a.isAccess(index - 1)) {
+    return -1;
+  }
+  const close = a.partner[index + 1];
+  if (close < 0 || !a.isAccess(close + 1) || !a.idIs(close + 2, '__init__') || !a.is(close + 3, '(') || a.partner[close + 3] < 0) {
+    return -1;
+  }
+  const fnScope = a.scopes.enclosing(index, ['function']);
+  const fn = fnScope > 0 ? a.functions.get(fnScope) : undefined;
+  const classScope = fn && a.idIs(fn.params - 1, '__init__') ? a.scopes.parent(fnScope) : -1;
+  return classScope > 0 && a.scopes.kind(classScope) === 'class' ? classScope : -1;
+}
+
+/** Python: whether `index` is the first base of a class header (`class Sub(Base):`) whose class defines its own `__init__`. */
+function firstBaseOfInitClass(a: CodeAnalyzer, index: number): boolean {
+  if (!a.is(index - 1, '(') || !a.idIs(index - 3, 'class') || !(a.is(index + 1, ')') || a.is(index + 1, ','))) {
+    return false;
+  }
+  const subclass = a.scopes.scopeAt(index);
+  return subclass > 0 && a.scopes.kind(subclass) === 'class' && a.scopes.start(subclass) === index - 3 && a.scopes.bindingsIn(subclass).has('__init__');
 }
 
 export interface ConstructorParameter {
@@ -146,10 +192,11 @@ export function constructedArgument(a: CodeAnalyzer, parameter: ConstructorParam
     return undefined;
   }
   const sites = uses.constructions.get(name) ?? [];
+  const superCalls = uses.superCalls.get(classScope) ?? [];
   let agreed: Value | undefined;
-  for (const open of sites) {
+  for (const open of [...sites, ...superCalls]) {
     const classBinding = open >= 0 ? a.scopes.lookup(name!, open - 1)?.fixed : undefined;
-    if (classBinding?.t !== 'instance' || classBinding.classScope !== classScope) {
+    if (!superCalls.includes(open) && (classBinding?.t !== 'instance' || classBinding.classScope !== classScope)) {
       return undefined;
     }
     const argument = passedArgument(a, open, parameter);

@@ -330,6 +330,9 @@ function calledValue(called: Exclude<ExportedCall, BodyClient>): Value {
   if ('orm' in called) {
     return { t: 'ref', module: called.orm.module, path: called.orm.path };
   }
+  if ('session' in called) {
+    return { t: 'boto3' };
+  }
   return 'elements' in called ? { t: 'sequence', elements: called.elements.map((element) => element && clientValue(element)) } : clientValue(called);
 }
 

@@ -14,6 +14,7 @@
  * the handler reader of `handlerClients.ts`. A connection to a host that is clearly local (`localhost`,
  * `127.0.0.1`) in test code or a test file is a disposable test database: nothing is said about it.
  */
+import { EMBEDDED_JDBC } from '../config/values';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -91,6 +92,13 @@ function javaOpenedAt(a: CodeAnalyzer, k: number): Opened | undefined {
     return undefined;
   }
   const open = k + 3;
+  // `getConnection("jdbc:h2:mem:test")`: a database inside the process, not a server RDS runs.
+  const [url] = segments(a, open);
+  const written = url && url[1] === url[0] + 1 ? (a.isString(url[0]) ? url[0] : boundLiteral(a, url[0])) : -1;
+  const literal = written >= 0 ? positionalOption(a, written, written + 1, 'url').literal : undefined;
+  if (literal?.kind === 'str' && EMBEDDED_JDBC.test(literal.value.trim())) {
+    return undefined;
+  }
   return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, driver: { flavor: 'jdbc', paths: new Set(['getConnection']) }, open };
 }
 

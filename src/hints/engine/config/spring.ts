@@ -20,7 +20,7 @@ import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../mo
 import { LineIndex } from '../text';
 import { IacEntry, IacNode } from '../iac/tree';
 import { readYaml } from '../iac/yaml';
-import { configLiteral, hoverOnly, isCacheHost, isRdsHost } from './values';
+import { configLiteral, EMBEDDED_JDBC, hoverOnly, isCacheHost, isRdsHost } from './values';
 
 /** A document's properties by their canonical dotted name. */
 export type Properties = Map<string, IacEntry>;
@@ -114,7 +114,8 @@ function datasource(properties: Properties, model: DocumentModel): void {
   const url = properties.get('spring.datasource.url');
   const password = properties.get('spring.datasource.password');
   const urlText = textOf(url);
-  if (!url && !password) {
+  // An in-process database (`jdbc:h2:mem:test` of a dev or test profile) is no RDS connection.
+  if ((!url && !password) || (urlText !== undefined && EMBEDDED_JDBC.test(urlText.trim()))) {
     return;
   }
   const host = urlText === undefined ? undefined : JDBC_HOST.exec(urlText)?.[1];

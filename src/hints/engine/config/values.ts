@@ -58,6 +58,9 @@ function bareHost(host: string): string {
 export const isRdsHost = (host: string): boolean => RDS_HOST.test(bareHost(host));
 export const isCacheHost = (host: string): boolean => CACHE_HOST.test(bareHost(host));
 
+/** A JDBC URL of a database inside the process or in a file (`jdbc:h2:file:./data`, `jdbc:sqlite:app.db`): no server at all. */
+export const EMBEDDED_JDBC = /^jdbc:(?:h2|hsqldb|derby|sqlite):/i;
+
 /**
  * A value that stands for one to be filled in, not a secret: a Spring placeholder or expression (`${DB_PASSWORD}`,
  * `${DB_PASSWORD:}`, `#{...}`), a Jasypt `ENC(...)`, `<password>`, `your-password`, `xxx`, `****`, `changeme`,

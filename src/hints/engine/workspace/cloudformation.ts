@@ -414,6 +414,12 @@ export class TemplateIndexer {
     }
   }
 
+  /** Whether a code location is a local package file (`target/orders-1.0.jar`, `build/distributions/orders.zip`). */
+  private builtPackage(node: IacNode | undefined): boolean {
+    const written = node?.kind === 'scalar' ? this.text(node) : undefined;
+    return written !== undefined && !/^[a-z][a-z\d+.-]*:/i.test(written) && /\.(?:zip|jar)$/i.test(written);
+  }
+
   /** A local code location written in the template, relative to the template's folder; not a bucket, a URL or an archive. */
   private codePath(node: IacNode | undefined): string | undefined {
     const written = this.text(node);
@@ -455,9 +461,15 @@ export class TemplateIndexer {
         codePaths.push(folder);
       }
     }
+    const handler = this.text(fromGlobals('Handler'));
+    const location = serverless ? fromGlobals('CodeUri') : entryOf(properties, 'Code')?.value;
+    if (codePaths.length === 0 && handler?.includes('::') && this.builtPackage(location)) {
+      // A Java or .NET package built in the template's project (`CodeUri: target/orders-1.0.jar`): the handler's
+      // class file (`com/shop/Orders.java`) is looked up there.
+      codePaths.push(this.folder);
+    }
     const environment = this.environment(entryOf(properties, 'Environment')?.value);
     const fn: FunctionDefinition = { logicalName, format: 'cloudformation', codePaths, environment: environment.values, definedAt };
-    const handler = this.text(fromGlobals('Handler'));
     if (handler) {
       fn.handler = handler;
     }

@@ -73,6 +73,10 @@ export class ModuleFunctions {
     if (orm) {
       return { orm: { module: orm.module, path: orm.path } };
     }
+    // `return aioboto3.Session(...)`: the caller's `session.client("dynamodb")` makes the client.
+    if (value?.t === 'boto3' && !value.imported && this.a.language.family === 'python') {
+      return { session: true };
+    }
     const made = this.a.language.family === 'js' || this.a.language.family === 'python' ? clientMadeInBody(this.a, fn) : undefined;
     return made && { bodyClient: made };
   }

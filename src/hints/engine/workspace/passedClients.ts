@@ -17,7 +17,9 @@ import { exportedClient, mayBeProjectModule } from '../code/projectImports';
 import { CONNECTION_HOLDERS } from '../code/redis';
 import { chainStart } from '../code/receiverChains';
 import { closeAngle } from '../code/typeArguments';
+import { superInitClass } from '../code/constructorArguments';
 import { callResult, Value } from '../code/values';
+import { callArguments } from '../code/parametrisedCalls';
 import { isTestDoubleFile, isTestFilePath } from '../code/testDoubles';
 import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
@@ -26,7 +28,7 @@ import { LineIndex } from '../text';
 import { JS_LIBRARIES } from './codeExports';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
-import { ClientPassingCall, ExportedClient, PassedArgument } from './types';
+import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
 
 /** Calls recorded per file: far more than one file makes of its project's functions. */
 const MAX_CALLS = 128;
@@ -76,6 +78,15 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
   a.bind();
   const calls: ClientPassingCall[] = [];
   for (let i = 1; i + 1 < a.tokens.length && calls.length < MAX_CALLS; i++) {
+    const inherited = kind === 'python' ? superInitOfImported(a, i) : undefined;
+    if (inherited) {
+      const passed = passedClients(a, inherited.open);
+      if (passed) {
+        calls.push({ module: inherited.base.module, path: inherited.base.path, ...passed });
+      }
+      i = inherited.open;
+      continue;
+    }
     const open = a.isId(i) ? argumentsAfter(a, i) : -1;
     if (open < 0 || a.partner[open] < 0 || DEFINES.has(a.id(i - 1) ?? '')) {
       continue;
@@ -93,6 +104,21 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
     }
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * Python: `super().__init__(...)` at `index` in the `__init__` of a class whose first base another module
+ * declares (`class MessagesRepository(BaseRepository):`): the base, as imported, and the call's `(`. Such a call
+ * passes the base's constructor what a construction would.
+ */
+function superInitOfImported(a: CodeAnalyzer, index: number): { base: Extract<Value, { t: 'ref' }>; open: number } | undefined {
+  const subclass = superInitClass(a, index);
+  const baseAt = subclass > 0 ? a.outsideBases.get(subclass) : undefined;
+  if (baseAt === undefined) {
+    return undefined;
+  }
+  const base = a.evalChain(baseAt, a.partner[baseAt - 1]).value;
+  return base?.t === 'ref' && base.path && mayBeProjectModule(a, base.module) ? { base, open: a.partner[index + 1] + 3 } : undefined;
 }
 
 /** The `(` of a call of the name at `index`, after TypeScript type arguments (`new Queue<MailJob>(`), or -1. */
@@ -179,13 +205,16 @@ function passedClients(a: CodeAnalyzer, open: number): Omit<ClientPassingCall, '
 }
 
 /**
- * A name of a project module the argument `start` to `end` (exclusive) reads, or calls with no argument
- * (`table`, `db.table`, `get_table()`): the model resolves what it gives as the calling file imports it; null
- * for anything else. The file is read without the workspace, so what such a name holds is not known here.
+ * A name of a project module the argument `start` to `end` (exclusive) reads, or calls (`table`, `db.table`,
+ * `get_table()`, Python `get_table(MESSAGES_TABLE)` with the strings it passes, as a direct call of it is read):
+ * the model resolves what it gives as the calling file imports it; null for anything else. The file is read
+ * without the workspace, so what such a name holds is not known here.
  */
 function projectSource(a: CodeAnalyzer, start: number, end: number): PassedArgument {
-  const called = a.is(end - 1, ')') && a.partner[end - 1] === end - 2;
-  const nameEnd = called ? end - 2 : end;
+  const open = a.is(end - 1, ')') ? a.partner[end - 1] : -1;
+  const python = a.language.family === 'python';
+  const called = open > start && (open === end - 2 || python);
+  const nameEnd = called ? open : end;
   if (nameEnd <= start) {
     return null;
   }
@@ -194,7 +223,10 @@ function projectSource(a: CodeAnalyzer, start: number, end: number): PassedArgum
   if (ref?.t !== 'ref' || !ref.path || !mayBeProjectModule(a, ref.module)) {
     return null;
   }
-  return called ? { module: ref.module, path: ref.path, call: true } : { module: ref.module, path: ref.path };
+  if (!called) {
+    return { module: ref.module, path: ref.path };
+  }
+  return open === end - 2 ? { module: ref.module, path: ref.path, call: true } : { module: ref.module, path: ref.path, call: true, args: callArguments(a, open) };
 }
 
 /** What the index asks the workspace model. */
@@ -204,7 +236,7 @@ export interface WorkspaceReads {
   /** Whether a file is one the model knows. */
   known(file: string): boolean;
   /** The client a name of a project module gives (`call`: what calling it gives), as `codeFile` imports it. */
-  imported(codeFile: string, source: { module: string; path: string; call?: true }): ExportedClient | undefined;
+  imported(codeFile: string, source: { module: string; path: string; call?: true; args?: CallArguments }): ExportedClient | undefined;
 }
 
 /** A call filed under one file it may lead to: the file that makes it, and the files its import tries (this one at `at`). */

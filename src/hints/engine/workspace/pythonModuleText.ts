@@ -27,6 +27,9 @@ const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient/;
 
 /** An import from PynamoDB: the module's classes may be its models. */
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
+/** An import of boto3's DynamoDB conditions: a class that builds them (`Key("userId").eq(...)`) queries a table it may hold. */
+const CONDITIONS_IMPORT = /^[ \t]*from[ \t]+boto3\.dynamodb\.conditions[ \t]+import\b/m;
+const CONDITION_CALL = /\b(?:Key|Attr)\(/;
 
 /** `)`, `]`, `}`: a line that starts with one closes a statement above. */
 const CLOSERS = new Set([41, 93, 125]);
@@ -130,6 +133,7 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
   const starts = statementStarts(text);
   const statements: TopStatement[] = [];
   const pynamodb = PYNAMODB_IMPORT.test(text);
+  const conditions = CONDITIONS_IMPORT.test(text);
   /** The statements that define a top-level function, by index. */
   const functions: number[] = [];
   /** Names the module imports from a client library (`GlideClient`, `Redis`): a function or class that names one may make a client. */
@@ -157,7 +161,9 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     if (word === 'def' || word === 'class') {
       // A class that names a client library may set a client field (`self.table = boto3.resource(...)...`) that subclasses in other modules use;
       // in a module that uses PynamoDB, a class may be a model whose methods other modules call.
-      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(text.slice(from, end)) || namesAny(text, from, end, libraryNames));
+      // So may a class that builds DynamoDB conditions over a table its constructor is given (a base repository).
+      const classText = word === 'class' ? text.slice(from, end) : '';
+      const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)));
       exports ||= holdsClient;
       statements.push({ start: from, end, kept: holdsClient, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {

@@ -276,8 +276,11 @@ export interface ServiceCall extends RouteCall {
 export type PassedArgument =
   /** A client the calling file makes. */
   | ExportedClient
-  /** A name the calling file imports from a project module, or the call of one (`get_table()`): the model resolves it as that file imports it. */
-  | { module: string; path: string; call?: true }
+  /**
+   * A name the calling file imports from a project module, or the call of one (`get_table()`, Python
+   * `get_table(MESSAGES_TABLE)` with the strings it passes as `args`): the model resolves it as that file imports it.
+   */
+  | { module: string; path: string; call?: true; args?: CallArguments }
   /** Anything else. */
   | null;
 
@@ -350,9 +353,10 @@ export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
 /**
  * What a call of a workspace function gives: a client, the clients of a tuple a Python function returns (`return
  * ddb, cache`), null for any other element, or a DynamoDB library's object (`ormObjects.ts`: an ElectroDB entity a
- * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind.
+ * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind, or a boto3 or
+ * aioboto3 session (`return aioboto3.Session(...)`), whose `client("dynamodb")` the caller makes.
  */
-export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string } };
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string } } | { session: true };
 
 /**
  * A function that returns no client but makes one in its body on every call and uses it there (`async function

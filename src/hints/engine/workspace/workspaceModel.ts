@@ -346,9 +346,9 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.imported().resolveClassUnknownFields(codeFile, module, path);
   }
 
-  /** The client a call of a workspace function with no arguments gives (not a tuple of clients). */
-  private calledClient(codeFile: string, module: string, path: string): ExportedClient | undefined {
-    const called = this.importedCall(codeFile, module, path, NO_ARGUMENTS);
+  /** The client a call of a workspace function gives with these strings (none by default), not a tuple of clients. */
+  private calledClient(codeFile: string, module: string, path: string, args: CallArguments = NO_ARGUMENTS): ExportedClient | undefined {
+    const called = this.importedCall(codeFile, module, path, args);
     return called && 'kind' in called ? called : undefined;
   }
 
@@ -384,7 +384,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
       this.passedClients = new PassedClientIndex(callers, {
         target: (file, module, path) => importTarget(file, module, path, paths),
         known: (file) => this.contributions.has(file),
-        imported: (file, { module, path, call }) => (call ? this.calledClient(file, module, path) : this.importedClient(file, module, path)),
+        imported: (file, { module, path, call, args }) => (call ? this.calledClient(file, module, path, args) : this.importedClient(file, module, path)),
       });
     }
     return this.passedClients.callsOf(codeFile, name);
