@@ -101,7 +101,8 @@ function sameFileHelper(a: CodeAnalyzer, k: number, handler: FunctionScope, read
     }
     return null;
   });
-  return made ? { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: made.redis, helper: true } : undefined;
+  // Read with a SQL reader's construction, the helper opens a SQL connection.
+  return made ? { start: called.start, name: k, end: a.partner[k + 1] + 1, service: made.service, redis: made.redis, helper: true, ...(reader.sqlHelpers ? { sql: true as const } : {}) } : undefined;
 }
 
 /**
@@ -506,6 +507,10 @@ export function storedOutside(a: CodeAnalyzer, start: number, fnStart: number, f
     start = wrapper;
   }
   let k = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  // A parenthesised fallback: `pool = pool || (await openPool())`.
+  if (a.is(k, '(') && !a.isId(k - 1) && !a.is(k - 1, ')')) {
+    k--;
+  }
   while (a.isId(k - 1) && KEEPING.some((operator) => a.is(k, operator)) && !a.isAccess(k - 2)) {
     k -= 2;
   }

@@ -2,7 +2,8 @@
  * Test code: a test, a set-up or tear-down that a test framework runs around each test, any code of a Go
  * `_test.go` file (which `go build` ignores: only `go test` compiles it, helpers included), or a file that imports
  * a Testcontainers library (its clients talk to containers it starts and throws away, whatever the file's name:
- * `internal/test/containers.go` with a `FlushAll` helper the tests call). There a FLUSHALL resets a disposable
+ * `internal/test/containers.go` with a `FlushAll` helper the tests call), or a JavaScript function that refuses to
+ * run outside tests (`if (!isTest) throw ...`). There a FLUSHALL resets a disposable
  * server and a loop seeds it, which is what such code is for; the server-load rules (`redis-keys`,
  * `redis-flush`, `redis-loop-round-trips`) say nothing of it. Hovers stay.
  */
@@ -86,7 +87,7 @@ function inImportStatement(a: CodeAnalyzer, token: number): boolean {
 function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
   switch (a.language.family) {
     case 'js':
-      return passedToTestCall(a, fn);
+      return passedToTestCall(a, fn) || refusedOutsideTests(a, fn);
     case 'python':
       return pythonTest(a, fn.params);
     case 'go':
@@ -100,11 +101,93 @@ function isTestFunction(a: CodeAnalyzer, fn: FunctionScope): boolean {
   }
 }
 
-/** `beforeEach(async () => { ... })`, `it('reads', function () { ... })`. */
+/**
+ * `beforeEach(async () => { ... })`, `it('reads', function () { ... })`, or a function of the file passed to one
+ * by name (`const wipe = async () => { ... }` then `beforeEach(wipe)`).
+ */
 function passedToTestCall(a: CodeAnalyzer, fn: FunctionScope): boolean {
   const open = a.parent[a.scopes.range(fn.scope)[0]];
-  return open > 0 && a.is(open, '(') && JS_TEST_CALLS.has(a.id(open - 1) ?? '') && !a.isAccess(open - 2);
+  if (open > 0 && a.is(open, '(') && isTestCall(a, open)) {
+    return true;
+  }
+  const name = declaredName(a, fn.params);
+  return name !== undefined && namesPassedToTestCalls(a).has(name);
 }
+
+function isTestCall(a: CodeAnalyzer, open: number): boolean {
+  return JS_TEST_CALLS.has(a.id(open - 1) ?? '') && !a.isAccess(open - 2);
+}
+
+/** Words of a flag that says the code runs under tests: `isTest`, `IS_TEST`, `config.isTestEnv`, `runningTests`, `TESTING`. */
+const TEST_WORDS = new Set(['test', 'tests', 'testing']);
+
+function isTestFlag(name: string): boolean {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').some((word) => TEST_WORDS.has(word));
+}
+
+/**
+ * A function that refuses to run outside tests: its body opens with `if (!isTest) throw ...` or `if
+ * (process.env.NODE_ENV !== 'test') throw ...` (a package's `flushRedis()` for its test suites to reset with).
+ */
+function refusedOutsideTests(a: CodeAnalyzer, fn: FunctionScope): boolean {
+  const open = fn.body + 2;
+  if (fn.body < 0 || !a.is(fn.body, '{') || !a.idIs(fn.body + 1, 'if') || !a.is(open, '(')) {
+    return false;
+  }
+  const close = a.partner[open];
+  const thrown = a.is(close + 1, '{') ? close + 2 : close + 1;
+  if (close < 0 || !a.idIs(thrown, 'throw')) {
+    return false;
+  }
+  // `!flag`, the whole condition.
+  if (a.is(open + 1, '!') && isTestFlag(a.id(close - 1) ?? '') && a.dottedPath(open + 2).end === close) {
+    return true;
+  }
+  // `env !== 'test'` or `'test' !== env`, the whole condition.
+  const test = (k: number) => a.isString(k) && /^['"`]test['"`]$/.test(a.tokens.text(k));
+  const pathEnd = a.dottedPath(open + 1).end;
+  return (pathEnd > open + 1 && inequalityEnd(a, pathEnd) + 1 === close && test(close - 1)) || (test(open + 1) && a.dottedPath(inequalityEnd(a, open + 2)).end === close);
+}
+
+/** The token after an inequality operator at `k` (`!=`, `!==`), or -1. */
+function inequalityEnd(a: CodeAnalyzer, k: number): number {
+  if (!a.is(k, '!=')) {
+    return -1;
+  }
+  return a.is(k + 1, '=') ? k + 2 : k + 1;
+}
+
+/** The name a function is declared with: `function wipe(`, `const wipe = (`, `const wipe = async (`, `const wipe = async function (`. */
+function declaredName(a: CodeAnalyzer, params: number): string | undefined {
+  let k = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  if (a.isId(k) && a.idIs(k - 1, 'function')) {
+    return a.tokens.text(k);
+  }
+  k = a.idIs(k, 'async') ? k - 1 : k;
+  return a.is(k, '=') && a.isId(k - 1) && (a.idIs(k - 2, 'const') || a.idIs(k - 2, 'let')) ? a.tokens.text(k - 1) : undefined;
+}
+
+/** A test call given a plain name (`beforeEach(wipe)`, `it('reads', check)`): the text test that spares other files the token walk. */
+const NAME_PASSED_TO_TEST_CALL = /(?<![.\w$])(?:it|test|beforeEach|afterEach|beforeAll|afterAll|before|after)\s*\((?:\s*(?:'[^'\n]*'|"[^"\n]*"|`[^`\n]*`)\s*,)?\s*[A-Za-z_$][\w$]*\s*[,)]/;
+
+/** Per file, the names a test call is given as an argument of its own: `beforeEach(wipe)`, `afterAll(close)`, `it('reads', check)`. */
+const namesPassedToTestCalls = perFile((a) => {
+  const names = new Set<string>();
+  if (!NAME_PASSED_TO_TEST_CALL.test(a.text)) {
+    return names;
+  }
+  for (let k = 1; k < a.tokens.length; k++) {
+    if (a.is(k, '(') && isTestCall(a, k)) {
+      const close = a.partner[k];
+      for (let arg = k + 1; close > k && arg < close; arg = a.skipGroup(arg)) {
+        if (a.isId(arg) && a.parent[arg] === k && (a.is(arg - 1, '(') || a.is(arg - 1, ',')) && (a.is(arg + 1, ')') || a.is(arg + 1, ','))) {
+          names.add(a.tokens.text(arg));
+        }
+      }
+    }
+  }
+  return names;
+});
 
 /** The `testing` package's handles a Go test helper takes: `t *testing.T`, `b *testing.B`, `f *testing.F`, `tb testing.TB`. */
 const GO_TESTING_HANDLES = new Set(['T', 'B', 'F', 'TB']);

@@ -23,7 +23,7 @@ import { DocumentKind } from '../documentKinds';
 import { Binding } from '../scope/scopes';
 import { LineIndex } from '../text';
 import { chainOrConditional } from '../code/conditionalClients';
-import { calledImport, liveBindings } from './calledExports';
+import { assignedObject, calledImport, calledMembers, JS_CLIENT_LIBRARY, liveBindings } from './calledExports';
 import { classClients, CONSTRUCTOR_MAKES_CLIENT, instanceClients, recordClients } from './exportedInstances';
 import { jsMayExport, jsModuleText } from './jsModuleText';
 import { PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARIES } from './pythonClientLibraries';
@@ -96,9 +96,6 @@ const JS_REEXPORT = /\bexport\s*[*{]/;
 function mayNameProjectModule(module: string): boolean {
   return !JS_CLIENT_LIBRARY.test(module) && !module.startsWith('node:');
 }
-
-/** JavaScript client libraries whose names a project module may pass on: the AWS SDKs and the Redis clients. */
-const JS_CLIENT_LIBRARY = /^(?:@aws-sdk\/|aws-sdk(?:\/|$)|ioredis$|redis$|@redis\/)/;
 
 /** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
 const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
@@ -424,12 +421,17 @@ class ExportReader {
    * `default.client` (`module.exports`: `client`; Python: `store.table`).
    */
   private exportInstance(exported: string, start: number): void {
-    const { value, end } = this.a.evalChain(start, this.a.tokens.length);
-    const members = this.endsValue(end, start) ? (instanceClients(this.a, value) ?? recordClients(this.a, value)) : undefined;
+    const { value, end } = assignedObject(this.a, start) ?? this.a.evalChain(start, this.a.tokens.length);
+    const ends = this.endsValue(end, start);
+    const members = ends ? (instanceClients(this.a, value) ?? recordClients(this.a, value)) : undefined;
+    const dotted = (name: string) => (exported === '' ? name : `${exported}.${name}`);
     for (const [name, client] of Object.entries(members ?? {})) {
-      this.addClient(exported === '' ? name : `${exported}.${name}`, client);
+      this.addClient(dotted(name), client);
     }
-    const called = members === undefined && this.endsValue(end, start) ? calledImport(this.a, start, end) : undefined;
+    for (const [name, call] of Object.entries(calledMembers(this.a, ends ? value : undefined, members ?? {}))) {
+      this.reexport(dotted(name), call);
+    }
+    const called = members === undefined && ends ? calledImport(this.a, start, end) : undefined;
     if (called) {
       this.reexport(exported, called);
     }

@@ -99,8 +99,10 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
     return { service: made.service };
   }
   // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`),
-  // also through a function of its module that opens one (`run_query` calling `get_connection()`).
-  const [connection] = clientsMadeInHandlers(a, { ...reader, construction: sqlConstruction, helperCalls: false, sameFileHelpers: true, fromInvocation: sqlFromInvocation }, 1);
+  // also through a function of its module that opens one (`run_query` calling `get_connection()`), or of another
+  // JavaScript module (`const db = await getDbConnection()` after `require('../db')`): a data layer's query function a handler calls.
+  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, helperCalls: a.language.family === 'js', sqlHelpers: true, sameFileHelpers: true, fromInvocation: sqlFromInvocation };
+  const [connection] = clientsMadeInHandlers(a, sqlReader, 1);
   return connection && { service: connection.service, sql: true };
 }
 
