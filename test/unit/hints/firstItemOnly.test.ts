@@ -52,6 +52,15 @@ describe('a Query read only for its first item', () => {
         '        print(rows)',
         '        return rows[0]["name"] if rows else None',
       ],
+      [
+        '    def owner(self, account):',
+        '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))',
+        '        print(response["Items"])',
+        '        rows = response["Items"]',
+        '        print(type(rows))',
+        '        logger.debug(len(rows))',
+        '        return rows[0]["name"]',
+      ],
     ];
     for (const body of shapes) {
       assert.deepEqual(queryFindings('repository.py', pythonRepository(...body)), [], body.join('\n'));
@@ -65,6 +74,9 @@ describe('a Query read only for its first item', () => {
       ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return [i["id"] for i in response["Items"]]'],
       ['    def movements(self, account):', '        items = self.table.query(KeyConditionExpression=Key("account").eq(account))["Items"]', '        return items[0], items[1]'],
       ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return response'],
+      // A count of the items kept, or a described value used for more than a log line.
+      ['    def movements(self, account):', '        rows = self.table.query(KeyConditionExpression=Key("account").eq(account))["Items"]', '        total = len(rows)', '        return rows[0], total'],
+      ['    def movements(self, account):', '        rows = self.table.query(KeyConditionExpression=Key("account").eq(account))["Items"]', '        print(str(rows), rows[1])', '        return rows[0]'],
       // Count counts the first page only.
       ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        return response["Items"][0], response["Count"]'],
       ['    def movements(self, account):', '        response = self.table.query(KeyConditionExpression=Key("account").eq(account))', '        self.cache = response["Items"]', '        return response["Items"][0]'],

@@ -1,7 +1,7 @@
 /**
  * Terraform variable definitions files: the values `terraform.tfvars` and `*.auto.tfvars` give a root
  * module's variables stand before their defaults, and a variable that a file loaded only on request
- * (`-var-file`) sets is unknown.
+ * (`-var-file`) sets is unknown, as is one a `.tfvars` file of a values folder below the module sets.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -88,6 +88,22 @@ describe('Terraform .tfvars files', () => {
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars': lines('engine_version = local.version') }, 'db/main.tf'), []);
     assert.deepEqual(findings({ ...defaults, 'other/terraform.tfvars': lines('engine = "postgres"') }, 'db/main.tf'), EXTENDED);
     assert.deepEqual(findings({ ...defaults, 'db/terraform.tfvars': lines('region = "eu-west-1"') }, 'db/main.tf'), EXTENDED, 'another variable');
+  });
+
+  it('count the files of a values folder below the module (no variable declared there) as loaded on request by the module', () => {
+    const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES };
+    assert.deepEqual(findings({ ...defaults, 'db/dev/small.tfvars': lines('engine_version = "8.4.3"') }, 'db/main.tf'), [], 'a plan may pass -var-file=dev/small.tfvars');
+    assert.deepEqual(findings({ ...defaults, 'db/envs/prod/terraform.tfvars': lines('engine_version = "8.4.3"') }, 'db/main.tf'), [], 'two folders down, under any file name');
+    const encrypted = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES.replace('default = true', 'default = false') };
+    assert.deepEqual(findings(encrypted, 'db/main.tf'), [...EXTENDED, '5 rds-storage-encrypted']);
+    assert.deepEqual(findings({ ...encrypted, 'db/prod/large.tfvars': lines('encrypted = true') }, 'db/main.tf'), EXTENDED, 'another variable keeps its default');
+  });
+
+  it('leave the module above alone when the folder of the .tfvars file declares variables of its own (a root module)', () => {
+    const defaults = { 'db/main.tf': DATABASE, 'db/variables.tf': VARIABLES };
+    const root = { 'db/live/main.tf': lines('variable "engine_version" {', '  type = string', '}'), 'db/live/prod.tfvars': lines('engine_version = "8.4.3"') };
+    assert.deepEqual(findings({ ...defaults, ...root }, 'db/main.tf'), EXTENDED);
+    assert.deepEqual(findings({ ...defaults, 'other/dev/small.tfvars': lines('engine_version = "8.4.3"') }, 'db/main.tf'), EXTENDED, 'a values folder of another module');
   });
 });
 

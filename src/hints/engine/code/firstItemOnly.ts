@@ -7,8 +7,8 @@
  * (Java), `response.Items.Count == 0` then `response.Items[0]` (C#). Without a filter, the first item of a
  * read is on its first page, so more pages would change nothing. Every other use of the result or its items
  * (returned, iterated, passed on, indexed past 0, counted as a number, reassigned, a field or a module name)
- * means all of them may matter. A use as the argument of `print`, `console` or a logger's method reads
- * nothing more. Read inside one function, token by token; how each language reads is in `firstItemDialects.ts`.
+ * means all of them may matter. A use as the argument of `print`, `console` or a logger's method, also
+ * through `type`, `len`, `str` or `repr` (`print(type(items))`), reads nothing more. Read inside one function, token by token; how each language reads is in `firstItemDialects.ts`.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { comparedWithFew, Dialect, dialectOf, endsStatement, expressionStart } from './firstItemDialects';
@@ -48,7 +48,7 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   const response = dialect.assignedAt(a, start);
   return response >= 0 && onlyUses(a, fn, response, (end) => {
     const after = dialect.itemsAfter(a, end);
-    return after >= 0 ? firstItemUse(a, dialect, after, fn) : dialect.pageFreeAt(a, end) || loggedAlone(a, end) || testedCount(a, dialect, end, fn);
+    return after >= 0 ? firstItemUse(a, dialect, after, fn) || loggedAlone(a, after) : dialect.pageFreeAt(a, end) || loggedAlone(a, end) || testedCount(a, dialect, end, fn);
   });
 }
 
@@ -75,12 +75,25 @@ function viaVariable(a: CodeAnalyzer, dialect: Dialect, end: number, fn: number)
   return variable >= 0 && onlyUses(a, fn, variable, (after) => itemsVariableUse(a, dialect, after));
 }
 
-/** The name before `end` is the only argument of `print(...)`, of `console`'s or of a logger's method (`logger.info(items)`). */
+/** Built-ins that describe a value for a log line (`print(type(items))`): what they print reads nothing more. */
+const DESCRIBING = new Set(['type', 'len', 'str', 'repr']);
+
+/**
+ * The name or items (`response["Items"]`) before `end` are the only argument of `print(...)`, of `console`'s or of a
+ * logger's method (`logger.info(items)`), or of a describing built-in that is itself such an argument (`print(type(items))`).
+ */
 function loggedAlone(a: CodeAnalyzer, end: number): boolean {
-  const open = end - 2;
-  if (!a.is(open, '(') || !a.is(end, ')')) {
+  const open = expressionStart(a, end) - 1;
+  if (!a.is(open, '(') || a.partner[open] !== end) {
     return false;
   }
+  const callee = a.id(open - 1);
+  const described = callee !== undefined && DESCRIBING.has(callee) && a.is(open - 2, '(') && a.is(end + 1, ')');
+  return logs(a, open) || (described && logs(a, open - 2));
+}
+
+/** The call whose arguments open at `open` is `print`, or a method of `console` or of a logger. */
+function logs(a: CodeAnalyzer, open: number): boolean {
   if (a.idIs(open - 1, 'print')) {
     return true;
   }

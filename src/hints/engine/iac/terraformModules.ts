@@ -1,6 +1,6 @@
 /**
  * What the engine knows about registry modules for our services (terraform-aws-modules, and cloudposse's
- * elasticache-redis, rds and rds-cluster): which resource a module creates, which inputs set which resource argument, the
+ * dynamodb, elasticache-redis, rds and rds-cluster): which resource a module creates, which inputs set which resource argument, the
  * input defaults that decide what an absent input means, and the ingress a module opens. Facts from each
  * module's variables.tf and main.tf (current major, and the previous major where an input was renamed);
  * no module code. Also the named rules of the terraform-aws-modules security-group module.
@@ -276,6 +276,22 @@ const MODULES: Record<string, RegistryModule> = {
       replicas: 'replica',
     },
     defaults: { billing_mode: 'PAY_PER_REQUEST', point_in_time_recovery: false, server_side_encryption: false, ttl: false, stream_enabled: false },
+  },
+  // cloudposse/dynamodb (0.10 to v0.37, the same names): a table, with PITR, encryption and TTL (on `Expires`)
+  // on and PROVISIONED billing unless told otherwise; `replicas` lists the regions of replica blocks.
+  'cloudposse/dynamodb/aws': {
+    resource: 'aws_dynamodb_table',
+    renamed: {
+      enable_point_in_time_recovery: 'point_in_time_recovery',
+      enable_encryption: 'server_side_encryption',
+      enable_streams: 'stream_enabled',
+      ttl_enabled: 'ttl',
+      ttl_attribute: 'ttl',
+      global_secondary_index_map: 'global_secondary_index',
+      local_secondary_index_map: 'local_secondary_index',
+      replicas: 'replica',
+    },
+    defaults: { billing_mode: 'PROVISIONED', point_in_time_recovery: true, server_side_encryption: true, ttl: true, stream_enabled: false, deletion_protection_enabled: false },
   },
   // terraform-aws-elasticache v1: a replication group unless create_replication_group = false.
   'terraform-aws-modules/elasticache/aws': {

@@ -154,6 +154,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
       union.passedParameters.set(child, other ? agreed(other, values) : values);
     }
   }
+  liftValuesFolders(union);
   // A table of a Terraform module where an index resource adds to it (or to a table it does not name) has more indexes than its block lists.
   // So has a Java or C# CDK table when some Java or C# file adds an index to a table it does not define.
   union.tables = union.tables.map((table) => {
@@ -189,4 +190,26 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     union.projects.set(fn, commonFolder([folderOf(fn.definedAt.file), ...locations]));
   }
   return union;
+}
+
+/**
+ * `.tfvars` files kept in a folder that declares no variable, below the module they set (`elasticache/dev/large.tfvars`,
+ * `envs/prod.tfvars`): a plan of the nearest folder above that declares variables loads them only with `-var-file`,
+ * so each also counts as such a file of that folder, whose variables it then leaves unknown.
+ */
+function liftValuesFolders(union: Union): void {
+  const declaring = new Set<string>();
+  for (const byName of [union.variableDefaults, union.variableTypes, union.variableObjects, union.variableObjectMaps]) {
+    for (const key of byName.keys()) {
+      declaring.add(key.slice(0, key.indexOf('\0')));
+    }
+  }
+  for (const [key, entries] of [...union.tfvars]) {
+    const split = key.indexOf('\0');
+    const folder = key.slice(0, split);
+    const module = folder === '' || declaring.has(folder) ? undefined : foldersUp(folderOf(folder)).find((above) => declaring.has(above));
+    for (const entry of module === undefined ? [] : entries) {
+      push(union.tfvars, `${module}\0${key.slice(split + 1)}`, { ...entry, loadedByItself: false });
+    }
+  }
 }
