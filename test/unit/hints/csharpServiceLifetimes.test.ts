@@ -2,8 +2,9 @@
  * `client-per-request` for ASP.NET Core registrations whose lifetime is per request: a Scoped or Transient factory
  * that constructs a client (`services.AddScoped<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(cs))`), and a
  * project class registered so each of whose constructors makes one (`services.AddScoped<IStorage, RedisStorage>()`,
- * the class in the file or, in workspace mode, in another file). Silent: singletons, factories that resolve their client
- * from the provider or read the request's tenant, library types, classes given their client, and test hosts.
+ * the class in the file or, in workspace mode, in another file), also from what an `IConfiguration` or `IOptions<T>`
+ * parameter gives. Silent: singletons, factories that resolve their client from the provider or read the request's
+ * tenant, constructors built from a tenant, library types, classes given their client, and test hosts.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -82,6 +83,56 @@ describe('ASP.NET Core: clients made by Scoped and Transient registrations', () 
       '}',
     );
     assert.deepEqual(reported('Startup.cs', code), [`7:RedisStorage ${RULE}`, `8:FieldStorage ${RULE}`]);
+  });
+
+  it('reads a constructor client built from IConfiguration or IOptions as made per instance, not one built from a tenant', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Microsoft.Extensions.Options;',
+      'using StackExchange.Redis;',
+      'public static class Registrations',
+      '{',
+      '    public static void Add(IServiceCollection services)',
+      '    {',
+      '        services.AddScoped<ConfigStore>();',
+      '        services.AddScoped<OptionsStore>();',
+      '        services.AddTransient<RegionStore>();',
+      '        services.AddScoped<TenantStore>();',
+      '        services.AddScoped<MixedStore>();',
+      '    }',
+      '}',
+      'public class CacheSettings { public string Endpoint { get; set; } = ""; public string Region { get; set; } = ""; }',
+      'public class ConfigStore',
+      '{',
+      '    private readonly IConnectionMultiplexer _mux;',
+      '    public ConfigStore(IConfiguration configuration) { _mux = ConnectionMultiplexer.Connect(configuration.GetConnectionString("Cache")!); }',
+      '}',
+      'public class OptionsStore',
+      '{',
+      '    private readonly IConnectionMultiplexer _mux;',
+      '    public OptionsStore(IOptions<CacheSettings> options) { _mux = ConnectionMultiplexer.Connect(options.Value.Endpoint); }',
+      '}',
+      'public class RegionStore',
+      '{',
+      '    private readonly IAmazonDynamoDB _dynamo;',
+      '    public RegionStore(IOptionsMonitor<CacheSettings> options)',
+      '    {',
+      '        var region = Amazon.RegionEndpoint.GetBySystemName(options.CurrentValue.Region);',
+      '        _dynamo = new AmazonDynamoDBClient(region);',
+      '    }',
+      '}',
+      'public class TenantStore',
+      '{',
+      '    private readonly IConnectionMultiplexer _mux;',
+      '    public TenantStore(ITenantContext tenant) { _mux = ConnectionMultiplexer.Connect(tenant.Endpoint); }',
+      '}',
+      'public class MixedStore',
+      '{',
+      '    private readonly IConnectionMultiplexer _mux;',
+      '    public MixedStore(IConfiguration configuration, ITenantContext tenant) { _mux = ConnectionMultiplexer.Connect(configuration[tenant.Name]!); }',
+      '}',
+    );
+    assert.deepEqual(reported('Registrations.cs', code), [`8:ConfigStore ${RULE}`, `9:OptionsStore ${RULE}`, `10:RegionStore ${RULE}`]);
   });
 
   it('says the registration is per request in its message', () => {
