@@ -18,7 +18,7 @@ function reported(fileName: string, code: string): string[] {
 }
 
 describe('ASP.NET Core: clients made by Scoped and Transient registrations', () => {
-  it('reports Scoped and Transient factories that construct a client, not singletons or what the provider resolves', () => {
+  it('reports Scoped and Transient factories that construct a client, not singletons, what the provider resolves or a context over it', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2;',
       'using Amazon.DynamoDBv2.DataModel;',
@@ -39,9 +39,10 @@ describe('ASP.NET Core: clients made by Scoped and Transient registrations', () 
       'builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect("cache:6379"));',
       'builder.Services.AddScoped<ITenantCache>(sp => new TenantCache(ConnectionMultiplexer.Connect(sp.GetRequiredService<ITenantContext>().Endpoint)));',
       'builder.Services.AddScoped<IDynamoDBContext, DynamoDBContext>();',
+      'builder.Services.AddScoped<IDynamoDBContext>(sp => new DynamoDBContext(sp.GetRequiredService<IAmazonDynamoDB>()));',
       'builder.Build().Run();',
     );
-    assert.deepEqual(reported('Program.cs', code), [`7:ConnectionMultiplexer ${RULE}`, `13:AmazonDynamoDBClient ${RULE}`, `16:DynamoDBContext ${RULE}`]);
+    assert.deepEqual(reported('Program.cs', code), [`7:ConnectionMultiplexer ${RULE}`, `13:AmazonDynamoDBClient ${RULE}`, `16:AmazonDynamoDBClient ${RULE}`]);
   });
 
   it('reports a project class registered per request whose every constructor connects, at its name in the registration', () => {

@@ -14,7 +14,8 @@
  *
  * A factory's client made from configuration, also the provider's (`sp.GetRequiredService<IConfiguration>()`), is the
  * same for every request. Silent: a factory that resolves its client from the provider
- * (`sp.GetRequiredService<IConnectionMultiplexer>()`), one that reads the request or its tenant on the way
+ * (`sp.GetRequiredService<IConnectionMultiplexer>()`) or wraps the resolved one in a context (`new
+ * DynamoDBContext(sp.GetRequiredService<IAmazonDynamoDB>())`), one that reads the request or its tenant on the way
  * (`HttpContext`, `ITenantContext`: a client per tenant may be meant), a library type (`AddScoped<IDynamoDBContext,
  * DynamoDBContext>()`), a class with a constructor that makes none, and test code; `AddSingleton` is the shape to keep.
  */
@@ -47,11 +48,33 @@ function mayRegisterPerRequest(text: string): boolean {
 /** What a factory may read of the request it serves: the request itself, or the tenant it is for. */
 const REQUEST_STATE = /HttpContext|tenant/i;
 
+/** Client kinds that wrap a client rather than open connections of their own: the object persistence model's context. */
+const WRAPPER_KINDS = new Set(['dynamodb-context']);
+
+/**
+ * A client a factory constructs; a context over a client it does not make (`new DynamoDBContext(sp.GetRequiredService<IAmazonDynamoDB>())`)
+ * makes none, and one over a client it makes is that client (`new DynamoDBContext(new AmazonDynamoDBClient())`).
+ */
+function factoryConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
+  const made = javaConstruction(a, k);
+  const value = made && a.evalChain(made.start, made.end).value;
+  if (!made || value?.t !== 'client' || !WRAPPER_KINDS.has(value.kind)) {
+    return made;
+  }
+  for (let j = made.name + 1; j < made.end; j++) {
+    const inner = javaConstruction(a, j);
+    if (inner) {
+      return inner;
+    }
+  }
+  return undefined;
+}
+
 /** The factories of Scoped and Transient registrations, as request handlers (`webHandlers.ts`). */
 export const PER_REQUEST_FACTORY_READER: HandlerReader = {
   mayDeclare: mayRegisterPerRequest,
   isHandler: isPerRequestFactory,
-  construction: javaConstruction,
+  construction: factoryConstruction,
   // Configuration, the factory's locals and its provider give every request the same client; the request or a tenant may not.
   fromInvocation: (a, made, params) => REQUEST_STATE.test(a.text.slice(a.tokens.starts[params], a.tokens.ends[made.end - 1])),
 };
