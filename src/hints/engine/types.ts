@@ -183,6 +183,8 @@ export interface RuleDiagnostic {
    * client in its own body (`deleteAd(pk, sk)`), where the rule's `message` ("This client ...") would name no client.
    */
   calledMessage?: string;
+  /** For `client-per-request`: the message at an ASP.NET Core Scoped or Transient registration that makes the client. */
+  registeredMessage?: string;
   /**
    * For `false-or-absent`: contexts where the setting exists for Memcached only (a cache cluster's
    * `TransitEncryptionEnabled`), so that a context of one whose engine is written as another is not judged.

@@ -29,7 +29,8 @@ export const clientPerRequest: Check = (rule, context) => {
   const closedConnections = new Set((context.model.connectionsPerCall ?? []).map((name) => name.start));
   for (const made of context.model.requestClients ?? []) {
     if (!inLambdaHandlers.has(made.name.start) && !(made.dependency && closedConnections.has(made.name.start))) {
-      context.report(rule, made.name, undefined, made.helper ? rule.diagnostic?.calledMessage : undefined, undefined, made.service);
+      const message = made.registered ? rule.diagnostic?.registeredMessage : made.helper ? rule.diagnostic?.calledMessage : undefined;
+      context.report(rule, made.name, undefined, message, undefined, made.service);
     }
   }
 };

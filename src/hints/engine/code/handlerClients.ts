@@ -398,7 +398,8 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
     const binding = a.scopes.lookup(a.tokens.text(k), k);
     // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
     const ownName = binding !== undefined && binding.token >= from && binding.token < to;
-    if (binding && !ownName && !literalLocal(a, binding.expression) && binding.token >= params && binding.token < end && !(locals && (readsEnvironment(a, binding.expression, params, end) || loadsGoSdkConfig(a, binding.expression, params, end)))) {
+    const shared = (expression: number): boolean => readsEnvironment(a, expression, params, end) || loadsGoSdkConfig(a, expression, params, end) || readsConfiguration(a, expression, params, end);
+    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
       return true;
     }
     if (requestGlobal(a, k)) {
@@ -420,6 +421,45 @@ const REQUEST_GLOBALS = /^(?:flask|quart)(?:\.globals)?:(?:request|g|session)$/;
 function requestGlobal(a: CodeAnalyzer, k: number): boolean {
   const imported = a.imports.get(a.tokens.text(k));
   return imported !== undefined && REQUEST_GLOBALS.test(`${imported.module}:${imported.path}`) && a.scopes.lookup(a.tokens.text(k), k) === undefined;
+}
+
+/**
+ * .NET configuration types: what an `IConfiguration` or `IOptions<T>` parameter gives is the application's settings,
+ * the same for every request or instance (`ConnectionMultiplexer.Connect(configuration.GetConnectionString("Redis"))`).
+ */
+const CSHARP_CONFIGURATION_TYPES = new Set(['IConfiguration', 'IConfigurationRoot', 'IOptions', 'IOptionsMonitor', 'IOptionsSnapshot']);
+
+/** Whether the binding at `token` is a C# parameter of the list at `params` declared with a configuration type. */
+function configurationParameter(a: CodeAnalyzer, token: number, params: number): boolean {
+  if (a.language.family !== 'csharp' || !a.is(params, '(') || token <= params || token >= a.partner[params]) {
+    return false;
+  }
+  // `IOptions<RedisSettings> options`: the generic type's name stands before its arguments.
+  let type = token - 1;
+  if (a.is(type, '>')) {
+    while (type > params && !a.is(type, '<')) {
+      type--;
+    }
+    type--;
+  }
+  return CSHARP_CONFIGURATION_TYPES.has(a.id(type) ?? '') && !a.isAccess(type - 1);
+}
+
+/**
+ * Whether a C# local's value is read from a configuration parameter and nothing else of the call
+ * (`configuration.GetConnectionString("Redis")`, `RegionEndpoint.GetBySystemName(options.Value.Region)`).
+ */
+function readsConfiguration(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
+  if (a.language.family !== 'csharp' || start < 0) {
+    return false;
+  }
+  const to = expressionEnd(a, start);
+  let named = false;
+  for (let k = start; k < to && !named; k++) {
+    const binding = a.isId(k) && !a.isAccess(k - 1) ? a.scopes.lookup(a.tokens.text(k), k) : undefined;
+    named = binding !== undefined && configurationParameter(a, binding.token, params);
+  }
+  return named && !namesInvocation(a, start, to, params, end, false);
 }
 
 /** Reads of the process environment: `os.environ[...]`, `os.getenv(...)`, `process.env.X`, Go's `os.Getenv(...)`, Java's `System.getenv(...)`. */

@@ -28,6 +28,7 @@ import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, ja
 import type { FunctionScope } from './language';
 import { goMethodName } from './helperFunctions';
 import { mayBeProjectModule } from './projectImports';
+import { PER_REQUEST_FACTORY_READER, perRequestRegisteredClients } from './languages/csharpServiceLifetimes';
 
 /** Handlers read per file: a routes file declares many. */
 const MAX_HANDLERS = 64;
@@ -66,8 +67,11 @@ const READERS: Partial<Record<Family, HandlerReader>> = {
   csharp: { mayDeclare: (text) => /\[(?:Http|Route)|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\b/.test(text), isHandler: isCsharpEndpoint, construction: javaConstruction },
 };
 
-/** A client made on each request, and whether a FastAPI dependency makes it rather than the handler. */
-export type RequestClient = HandlerClient & { dependency?: true };
+/**
+ * A client made on each request, and whether a FastAPI dependency makes it rather than the handler, or an ASP.NET Core
+ * registration whose lifetime is per request (`csharpServiceLifetimes.ts`).
+ */
+export type RequestClient = HandlerClient & { dependency?: true; registered?: true };
 
 /**
  * FastAPI's dependencies, which it calls for every request that declares them (`Depends(get_cache)`), unless a
@@ -202,6 +206,10 @@ export function clientsMadePerRequest(a: CodeAnalyzer): RequestClient[] {
   if (a.language.family === 'python') {
     found.push(...clientsMadeInHandlers(a, DEPENDENCY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, dependency: true })));
     found.push(...clientsMadeInHandlers(a, CONSTRUCTOR_READER, MAX_HANDLERS));
+  }
+  if (a.language.family === 'csharp') {
+    found.push(...clientsMadeInHandlers(a, PER_REQUEST_FACTORY_READER, MAX_HANDLERS).map((made): RequestClient => ({ ...made, registered: true })));
+    found.push(...perRequestRegisteredClients(a, javaConstruction).map((made): RequestClient => ({ name: a.tokenSpan(made.name), service: made.service, registered: true })));
   }
   return found;
 }

@@ -26,6 +26,7 @@ import { holderCandidates, mayBeHolderType } from './classHolders';
 import { staticMakerAt } from './staticMakers';
 import { javaConstruction } from '../code/handlerClients';
 import { constructedKey, constructorArities, jvmConstructorClient } from '../code/languages/jvmConstructorClients';
+import { EVERY_CONSTRUCTOR_KEY } from '../code/languages/csharpServiceLifetimes';
 import { emptyContribution } from './contribution';
 import { ExportedClient, FileContribution } from './types';
 
@@ -204,13 +205,19 @@ function methodClient(a: CodeAnalyzer, declarations: readonly Binding<Value>[]):
  */
 function constructedClients(a: CodeAnalyzer, scope: number): Record<string, ExportedClient> {
   const found: Record<string, ExportedClient> = {};
-  for (const arity of constructorArities(a, scope)) {
+  const arities = constructorArities(a, scope);
+  for (const arity of arities) {
     const made = jvmConstructorClient(a, scope, arity, javaConstruction);
     const value = made && a.evalChain(made.start, made.end).value;
     const client = value && exportedClient(a, value);
     if (client) {
       found[constructedKey(arity)] = { ...client, perCall: true };
     }
+  }
+  // Whatever constructor a dependency-injection container picks (`code/languages/csharpServiceLifetimes.ts`).
+  const first = found[constructedKey(arities[0])];
+  if (first && arities.every((arity) => Object.hasOwn(found, constructedKey(arity)))) {
+    found[EVERY_CONSTRUCTOR_KEY] = first;
   }
   return found;
 }
