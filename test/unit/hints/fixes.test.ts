@@ -108,6 +108,16 @@ describe('hint quick fixes', () => {
     );
   });
 
+  it('requires TLS on an RDS Proxy: turns a written false to true, and adds the argument where it is left out', () => {
+    const terraform = 'resource "aws_db_proxy" "orders" {\n  name        = "orders"\n  require_tls = false\n}\n';
+    assert.equal(apply(terraform, finding(terraform, 'terraform', 'rds-proxy-require-tls').fix!.edits), terraform.replace('= false', '= true'));
+    const yaml = 'Resources:\n  Proxy:\n    Type: AWS::RDS::DBProxy\n    Properties:\n      DBProxyName: orders\n';
+    assert.equal(
+      apply(yaml, finding(yaml, 'yaml', 'rds-proxy-require-tls').fix!.edits),
+      'Resources:\n  Proxy:\n    Type: AWS::RDS::DBProxy\n    Properties:\n      RequireTLS: true\n      DBProxyName: orders\n',
+    );
+  });
+
   it('replaces a Delete policy with a word in the quoting it had, and sets a module input in place', () => {
     const yaml = 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    DeletionPolicy: Delete\n    Properties:\n      StorageEncrypted: true\n';
     assert.equal(apply(yaml, finding(yaml, 'yaml', 'rds-removal-policy').fix!.edits), yaml.replace('DeletionPolicy: Delete', 'DeletionPolicy: Snapshot'));
