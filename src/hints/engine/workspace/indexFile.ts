@@ -23,7 +23,7 @@ import { indexGoPackage, mayContributeGo } from './goPackages';
 import { globalUsings, indexClassFields, mayLendClassFields, mayUseGlobally } from './classFields';
 import { indexMappedClasses, mayMapClasses } from './mappedClasses';
 import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
-import { mayExportClients, moduleSource } from './codeExports';
+import { mayExportClients, moduleSource } from './moduleSources';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
 import { indexRequestClasses, indexRouteCalls, mayCallServices, mayMakeRequestClasses } from './routeCalls';

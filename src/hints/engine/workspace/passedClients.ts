@@ -25,7 +25,7 @@ import { DocumentKind } from '../documentKinds';
 import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
 import { normalizeName } from '../types';
 import { LineIndex } from '../text';
-import { JS_LIBRARIES } from './codeExports';
+import { JS_LIBRARIES } from './moduleSources';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';

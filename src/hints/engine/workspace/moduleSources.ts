@@ -1,0 +1,64 @@
+/**
+ * Which code files the workspace's export reader (`codeExports.ts`) reads, and what of them: a cheap test on a
+ * file's path and text (it names a client library or re-exports, and may export a client), and the module-level
+ * statements of one that passes it.
+ */
+import { isTestDoubleFile } from '../code/testDoubles';
+import { DocumentKind } from '../documentKinds';
+import { CONSTRUCTOR_MAKES_CLIENT } from './exportedInstances';
+import { jsMayExport, jsModuleText } from './jsModuleText';
+import { PYTHON_LIBRARIES } from './pythonClientLibraries';
+import { pythonModuleText } from './pythonModuleText';
+import { ModuleSource } from './types';
+
+/** Client libraries a module may make clients with (a file that names none exports none): AWS SDKs, DAX clients, the RDS Data API's data-api-client, Redis clients, DynamoDB libraries, SQL drivers (`code/sqlConnections.ts`); Python's in `pythonClientLibraries.ts`. */
+export const JS_LIBRARIES = /redis|valkey|aws-sdk|amazon-dax|data-api-client|dynamoose|electrodb|dynamodb-(?:toolbox|onetable|data-mapper)|['"](?:pg|mysql2?(?:\/promise)?|postgres)['"]/;
+/** `export * from` and `export { … } from`: a module that passes on another's names. */
+const JS_REEXPORT = /\bexport\s*[*{]/;
+
+/** What a TypeScript class shares with its subclasses is marked so; `private` members they cannot use. */
+const LENDING_MODIFIER = /\b(?:protected|public|abstract)\b/;
+/** A method that hands out a field as it is (`getClient() { return this.client; }`), which users of the class in other files call. */
+const RETURNS_FIELD = /\breturn\s+this\.[\w$]+\s*;?\s*\}/;
+/**
+ * A TypeScript field declared with no access modifier, so public (`documentClient = new DocumentClient()`,
+ * `readonly client: Redis;`), which the users of an injected instance read (`this.db.documentClient.query`).
+ */
+const IMPLICITLY_PUBLIC_FIELD = /^[ \t]+(?:readonly[ \t]+)?[A-Za-z_$][\w$]*[ \t]*!?(?::[^\n;=]*)?(?:=[ \t]*new\b|;)/m;
+
+/**
+ * Whether a module's exported classes may lend clients to other files, as fields of subclasses or through a
+ * method that returns one: any JavaScript class, a TypeScript one only in a file with a `protected`, `public`
+ * or `abstract` member or class, a field with no modifier (public by default), a method that returns a
+ * field or a constructor that makes a client (for each new instance), which keeps most service classes out.
+ */
+function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolean {
+  return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text) || IMPLICITLY_PUBLIC_FIELD.test(text) || CONSTRUCTOR_MAKES_CLIENT.test(text);
+}
+
+/** A Python package's `__init__.py`, which passes on what its modules export. */
+export function isPackageInit(file: string): boolean {
+  return file === '__init__.py' || file.endsWith('/__init__.py');
+}
+
+/**
+ * Whether a code file may export a client or pass one on, from its path and text alone: it is no test
+ * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library or re-exports (a package's
+ * `__init__.py`, a JavaScript `export … from`), and a JavaScript file exports something that may be one
+ * (most export only functions, classes and types).
+ */
+export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
+  if (kind === 'python') {
+    return (PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
+  }
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
+}
+
+/** The module-level statements of a code file that may export a client (`mayExportClients`), for the workspace model; undefined for none. */
+export function moduleSource(file: string, kind: 'python' | 'javascript' | 'typescript', text: string): ModuleSource | undefined {
+  if (kind === 'python') {
+    const source = pythonModuleText(text, isPackageInit(file));
+    return source === undefined ? undefined : { language: 'python', text: source };
+  }
+  return { language: kind, text: jsModuleText(text, /\.[jt]sx$/i.test(file), classesMayLend(kind, text)) };
+}
