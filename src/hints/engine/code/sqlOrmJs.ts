@@ -25,6 +25,7 @@
 import { OptionContext } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { calledRequireModule } from './calledRequire';
 import { segments } from './braces';
 import { contextFrom, positionalOption } from './options';
 import { returnedObject } from './sqlHelpers';
@@ -127,9 +128,7 @@ export function ormToRds(a: CodeAnalyzer, flavor: OrmFlavor, open: number): bool
  * The `(` of the call, or -1.
  */
 export function knexRequiredAt(a: CodeAnalyzer, k: number): number {
-  return a.idIs(k, 'require') && a.is(k + 1, '(') && a.isString(k + 2) && a.is(k + 3, ')') && a.is(k + 4, '(') && a.tokens.text(k + 2) === 'knex' && a.scopes.lookup('require', k) === undefined
-    ? k + 4
-    : -1;
+  return a.idIs(k, 'require') && calledRequireModule(a, k) === 'knex' && a.scopes.lookup('require', k) === undefined ? k + 4 : -1;
 }
 
 /** A name bound to `require('knex')({ ... })` holds the query builder it made, not the library's factory. */

@@ -7,6 +7,7 @@
  * configuration object goes to node-postgres, so its options (`ssl`, `password`) read as `pg`'s.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { calledRequireModule } from './calledRequire';
 import { perFile } from './fileMemo';
 import type { Construction } from './handlerClients';
 import { bindsWholeExpression } from '../scope/scopes';
@@ -15,7 +16,7 @@ const MODULE = 'pg-promise';
 
 /** `require('pg-promise')(` at `k` with `require` not shadowed: the initializer's call. */
 function requiredInitializer(a: CodeAnalyzer, k: number): boolean {
-  return a.idIs(k, 'require') && a.is(k + 1, '(') && a.isString(k + 2) && a.tokens.text(k + 2) === MODULE && a.is(k + 3, ')') && a.is(k + 4, '(') && a.scopes.lookup('require', k) === undefined;
+  return a.idIs(k, 'require') && calledRequireModule(a, k) === MODULE && a.scopes.lookup('require', k) === undefined;
 }
 
 /** `pgPromise(` at `k`: the library's initializer, imported as pg-promise's default export and not shadowed. */

@@ -6,6 +6,7 @@
  */
 import { codeOf } from '../../tokenCodes';
 import type { CodeAnalyzer } from '../analyzer';
+import { calledRequireModule } from '../calledRequire';
 import { jsModule } from '../values';
 import { DATA_API_CLIENT_MODULE } from '../../rdsDataApi';
 
@@ -142,7 +143,7 @@ function requireCall(a: CodeAnalyzer, index: number): void {
  * module, and is left to the declaration's reading of the call, as a chain into a call is.
  */
 export function callsRequiredFactory(a: CodeAnalyzer, index: number): boolean {
-  return a.isString(index + 2) && a.tokens.text(index + 2) === DATA_API_CLIENT_MODULE && a.is(index + 3, ')') && a.is(index + 4, '(');
+  return calledRequireModule(a, index) === DATA_API_CLIENT_MODULE;
 }
 
 /**
