@@ -224,6 +224,51 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it("leaves a Query of one item's whole key unflagged: a main-table index whose sort key has no composite attributes, or no sort key", () => {
+    const models = sourceLines(
+      "import { Entity, Service } from 'electrodb';",
+      'export const Member = new Entity({',
+      "  model: { entity: 'member', version: '1', service: 'club' },",
+      '  attributes: {},',
+      '  indexes: {',
+      "    byEmail: { pk: { field: 'pk', composite: ['email'] }, sk: { field: 'sk', composite: [] } },",
+      "    byTeam: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['team'] }, sk: { field: 'gsi1sk', composite: [] } },",
+      '  },',
+      '});',
+      'const Visit = new Entity({',
+      "  model: { entity: 'visit', version: '1', service: 'club' },",
+      '  attributes: {},',
+      "  indexes: { byMember: { pk: { field: 'pk', composite: ['memberId'] }, sk: { field: 'sk', composite: ['at'] } }, byCard: { pk: { field: 'card', composite: ['card'] } } },",
+      '});',
+      "export const Club = new Service({ members: Member, visits: Visit }, { table: 'club' });",
+    );
+    const handler = sourceLines(
+      "import { Club, Member } from './models';",
+      '',
+      'export async function lookups(email: string, team: string, memberId: string, card: string) {',
+      '  const one = await Member.query.byEmail({ email }).go();',
+      '  const same = await Club.entities.members.query.byEmail({ email }).go();',
+      '  const byCard = await Club.entities.visits.query.byCard({ card }).go();',
+      '  const teamMembers = await Club.entities.members.query.byTeam({ team }).go();',
+      '  const visits = await Club.entities.visits.query.byMember({ memberId }).go();',
+      '  return [one.data, same.data, byCard.data, teamMembers.data, visits.data];',
+      '}',
+    );
+    const files = { 'src/models.ts': models, 'src/lookups.ts': handler };
+    assert.deepEqual(hintsInWorkspace(workspaceOf(files), 'src/lookups.ts', handler), [
+      '4:query dynamodb-query',
+      '5:query dynamodb-query',
+      '6:query dynamodb-query',
+      '7:query dynamodb-query',
+      '7:query dynamodb-query!',
+      '8:query dynamodb-query',
+      '8:query dynamodb-query!',
+    ]);
+    // The same file reads its own entities' indexes.
+    const local = sourceLines(models, 'export const find = async (email: string) => (await Member.query.byEmail({ email }).go()).data;');
+    assert.deepEqual(hintsIn('models.ts', local), ['17:query dynamodb-query']);
+  });
+
   it("reads a service's transactions as TransactWriteItems and TransactGetItems, and leaves look-alikes alone", () => {
     const code = sourceLines(
       "import { Entity, Service } from 'electrodb';",

@@ -20,6 +20,7 @@ import { passedByCallers } from './callerArguments';
 import { injectedClient } from './requestClients';
 import { forwardedRequests } from './forwardedRequests';
 import { importedClient, libraryImport, ProjectContext } from './projectImports';
+import { uniqueIndexesOf } from './languages/ormObjects';
 import { Frame, frameOf } from './parametrisedCalls';
 import { enclosingBrackets, lineStarts, tokensOfSpan } from './tokenTables';
 import { destructuredValue } from './destructuring';
@@ -52,6 +53,8 @@ export interface ImportInfo {
   path: string;
   /** The token that starts the import statement, where the language records it. */
   at?: number;
+  /** An ElectroDB entity or service a workspace module passes on: its indexes that name one item at most. */
+  uniqueIndexes?: readonly string[];
 }
 
 /** Where `import { A, B } from 'm'` can take one more name. */
@@ -255,7 +258,7 @@ export class CodeAnalyzer {
     const library = libraryImport(this, imported, named);
     const module = library?.module ?? imported;
     const path = library?.path ?? named;
-    this.imports.set(local, at === undefined ? { module, path } : { module, path, at });
+    this.imports.set(local, { module, path, ...(at === undefined ? {} : { at }), ...(library ? uniqueIndexesOf(library) : {}) });
     this.noteModule(module);
   }
 
@@ -377,7 +380,7 @@ export class CodeAnalyzer {
       if (isBoto3Module(imported.module)) {
         return imported.path && imported.path !== name ? { t: 'boto3', imported: imported.path } : { t: 'boto3' };
       }
-      return importedClient(this, imported.module, imported.path) ?? (this.language.family === 'python' ? djangoCacheImport(imported.module, imported.path) : undefined) ?? { t: 'ref', module: imported.module, path: imported.path };
+      return importedClient(this, imported.module, imported.path) ?? (this.language.family === 'python' ? djangoCacheImport(imported.module, imported.path) : undefined) ?? { t: 'ref', module: imported.module, path: imported.path, ...uniqueIndexesOf(imported) };
     }
     const goService = this.goPackages.get(name);
     if (goService) {

@@ -16,6 +16,8 @@ import { FALLBACKS } from './names';
 import { calledWith, callArguments, firstStringArgument } from './parametrisedCalls';
 import { projectCall } from './projectImports';
 import { calledProjectMethod } from './languages/baseClassFields';
+import { withUniqueIndexes } from './languages/electrodb';
+import { ELECTRODB } from './languages/ormObjects';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
@@ -226,5 +228,8 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
     return (name === 'findChild' || name === 'tryFindChild' || name === 'find_child' || name === 'try_find_child') && (firstString === 'Resource' || firstString === 'Default') ? value : undefined;
   }
   const made = callResult(value, name, firstString, constructed, a.language.family === 'python');
+  if (made?.t === 'ref' && made.module === ELECTRODB) {
+    return withUniqueIndexes(a, made, open);
+  }
   return made?.t === 'client' ? withTableArguments(made, name, open, owner) : made;
 }

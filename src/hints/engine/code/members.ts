@@ -11,6 +11,7 @@ import { frameworkMember } from './requestClients';
 import { segments } from './braces';
 import { cdkClassMember, memberOfClient, Value } from './values';
 import { projectClassMember } from './languages/baseClassFields';
+import { uniqueIndexesOf } from './languages/ormObjects';
 
 export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
   switch (value.t) {
@@ -20,7 +21,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
         return hung;
       }
       const path = value.path ? `${value.path}.${name}` : name;
-      return importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path };
+      return importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path, ...uniqueIndexesOf(value) };
     }
     case 'boto3':
       // A member of the module or of a session: the call names it (`boto3.session.Session()`).

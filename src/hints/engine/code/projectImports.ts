@@ -16,7 +16,7 @@ import { goProjectMember } from './languages/goProject';
 import { callArguments } from './parametrisedCalls';
 import { isTestDoubleImport, mocksModule } from './testDoubles';
 import { Value } from './values';
-import { isOrmObject, OrmObject } from './languages/ormObjects';
+import { isOrmObject, OrmObject, uniqueIndexesOf } from './languages/ormObjects';
 import { membersUnder } from './languages/baseClassFields';
 import { isLayerModule } from '../workspace/lambdaLayers';
 
@@ -27,7 +27,7 @@ export interface ProjectContext {
   /** What the workspace answers for this file's import: `module` as written, `path` the name read from it (`''`: the module itself). */
   importedClient(module: string, path: string): ExportedClient | undefined;
   /** The client library name the module passes on as `path` (`@aws-sdk/lib-dynamodb`'s `PutCommand`), if any. */
-  importedName?(module: string, path: string): { module: string; name: string } | undefined;
+  importedName?(module: string, path: string): { module: string; name: string; uniqueIndexes?: readonly string[] } | undefined;
   /** The CDK class or interface the workspace answers for this file's import, as for `importedClient`. */
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
   /** What a function the module defines (`path`; `''`: a JavaScript module that is one) gives when called with these strings, when a client. */
@@ -163,14 +163,14 @@ export function importedBodyClient(a: CodeAnalyzer, module: string, path: string
  * the library's module and the name there, so the name reads as if imported from the library. A JavaScript
  * module itself (`require('../models/cat')`) passes on only a DynamoDB library's model (`module.exports = Cat`).
  */
-export function libraryImport(a: CodeAnalyzer, module: string, path: string): { module: string; path: string } | undefined {
+export function libraryImport(a: CodeAnalyzer, module: string, path: string): { module: string; path: string; uniqueIndexes?: readonly string[] } | undefined {
   const project = a.project;
   const whole = path === '';
   if (!project?.importedName || (whole && a.language.family !== 'js') || !mayBeProjectModule(a, module)) {
     return undefined;
   }
   const found = project.importedName(module, path);
-  return found && (!whole || isOrmObject({ t: 'ref', module: found.module, path: found.name })) ? { module: found.module, path: found.name } : undefined;
+  return found && (!whole || isOrmObject({ t: 'ref', module: found.module, path: found.name })) ? { module: found.module, path: found.name, ...uniqueIndexesOf(found) } : undefined;
 }
 
 const classAnswers = new FileMemo<string, Value | null>();
@@ -328,7 +328,7 @@ function tableName(a: CodeAnalyzer, open: number, position: number): TableNameRe
 /** What a call of another module's function gives, as a value of this file: a client, a tuple of clients, or a DynamoDB library's object. */
 function calledValue(called: Exclude<ExportedCall, BodyClient>): Value {
   if ('orm' in called) {
-    return { t: 'ref', module: called.orm.module, path: called.orm.path };
+    return { t: 'ref', module: called.orm.module, path: called.orm.path, ...uniqueIndexesOf(called.orm) };
   }
   if ('session' in called) {
     return { t: 'boto3' };

@@ -37,8 +37,11 @@ export type Value =
   | { t: 'cdkClass'; shape: CdkClassShape }
   /** A Java or C# project class or interface of another file, by the clients its members hold (`workspace/classFields.ts`). */
   | { t: 'projectClass'; fields: Readonly<Record<string, ExportedClient>> }
-  /** An imported module or one of its members, by path (`DynamoDB.DocumentClient`). */
-  | { t: 'ref'; module: string; path: string }
+  /**
+   * An imported module or one of its members, by path (`DynamoDB.DocumentClient`). `uniqueIndexes`: of an ElectroDB
+   * entity, the indexes whose key names one item at most (`electrodb.ts`); of a service, as `entity.index`.
+   */
+  | { t: 'ref'; module: string; path: string; uniqueIndexes?: readonly string[] }
   /** boto3 or a library with its session API; `imported`: the name a call names under an alias (`from boto3 import client as make`). */
   | { t: 'boto3'; imported?: string }
   /** A client type used as a value (`DynamoDbClient.builder()`, `new Jedis(...)`), Java and C#. */

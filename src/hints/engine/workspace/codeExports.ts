@@ -12,7 +12,7 @@
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { functionExpression, javascript, qualifiedPath, typescript } from '../code/languages/javascript';
-import type { OrmObject } from '../code/languages/ormObjects';
+import { OrmObject, uniqueIndexesOf } from '../code/languages/ormObjects';
 import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
@@ -35,6 +35,8 @@ export interface ReExport {
   name: string;
   /** A Python module-level name bound to a call of that function (`calledExports.ts`): the strings the call passes. */
   called?: CallArguments;
+  /** An ElectroDB entity or service: its indexes that name one item at most (`electrodb.ts`). */
+  uniqueIndexes?: readonly string[];
 }
 
 /**
@@ -356,7 +358,7 @@ class ExportReader {
     if (client) {
       this.addClient(exported, client);
     } else if (model) {
-      this.passOn(exported, { module: model.module, name: model.path });
+      this.passOn(exported, { module: model.module, name: model.path, ...uniqueIndexesOf(model) });
     } else {
       this.exportInstance(exported, start);
     }
@@ -424,7 +426,7 @@ class ExportReader {
     }
     const model = bindings.length === 1 ? this.ormObjectOf(bindings[0]) : undefined;
     if (model) {
-      this.passOn(exported, { module: model.module, name: model.path });
+      this.passOn(exported, { module: model.module, name: model.path, ...uniqueIndexesOf(model) });
       return;
     }
     let agreed: ExportedClient | undefined;

@@ -20,6 +20,7 @@ import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
 import type { ProjectContext } from '../code/projectImports';
 import { exportedClient, exportedOrmObject } from '../code/projectImports';
+import { uniqueIndexesOf } from '../code/languages/ormObjects';
 import { LineIndex } from '../text';
 import type { ModuleFunction } from './codeExports';
 import { CallArguments, ExportedCall, ModuleSource } from './types';
@@ -71,7 +72,7 @@ export class ModuleFunctions {
     // `return new Entity(schema, { client, table })`: the entity, whose calls the caller's file reads.
     const orm = exportedOrmObject(this.a, value);
     if (orm) {
-      return { orm: { module: orm.module, path: orm.path } };
+      return { orm: { module: orm.module, path: orm.path, ...uniqueIndexesOf(orm) } };
     }
     // `return aioboto3.Session(...)`: the caller's `session.client("dynamodb")` makes the client.
     if (value?.t === 'boto3' && !value.imported && this.a.language.family === 'python') {

@@ -356,7 +356,7 @@ export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
  * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind, or a boto3 or
  * aioboto3 session (`return aioboto3.Session(...)`), whose `client("dynamodb")` the caller makes.
  */
-export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string } } | { session: true };
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string; uniqueIndexes?: readonly string[] } } | { session: true };
 
 /**
  * A function that returns no client but makes one in its body on every call and uses it there (`async function

@@ -19,7 +19,7 @@ export function ormCall(a: CodeAnalyzer, nameIndex: number, receiver: Value & { 
       dynamooseCall(a, nameIndex, receiver.path);
       return true;
     case ELECTRODB:
-      electrodbCall(a, nameIndex, receiver.path);
+      electrodbCall(a, nameIndex, receiver);
       return true;
     case TOOLBOX:
       toolboxCall(a, nameIndex, receiver.path);

@@ -9,11 +9,19 @@
  * version 2's (`const { data } = await ...go()`, `result.data`), and never reads or passes a `cursor`. A batch (`get([...])`, `put([...])`,
  * `delete([...])`) hands its `unprocessed` keys back (batch-get docs). A service's `transaction.write` and
  * `transaction.get` send TransactWriteItems and TransactGetItems.
+ *
+ * A Query on a main-table index whose sort key has no composite attributes (`sk: { field: 'sk', composite: [] }`),
+ * or that has no sort key, names the item's whole primary key: it reads one item at most, never a page worth
+ * paging. Such indexes are read from the schema (`new Entity({ indexes: {...} }, config)`) and travel with the
+ * entity, also to a service (`new Service({ users: Users })`) and to the modules that import either. A secondary
+ * index (`index: 'gsi1'`) is never unique: a GSI's key need not be.
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { chainStart } from '../receiverChains';
+import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
+import { ELECTRODB, OrmObject } from './ormObjects';
 
 /** Entity methods by the kind of their argument: an object literal is one item's, an array literal a batch's. */
 const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
@@ -49,19 +57,23 @@ const CURSOR_WORDS = ['cursor'];
 /** Tokens read past a `go()` for the members of the result a variable holds. */
 const RESULT_READ_LIMIT = 4000;
 
-/** A call on an ElectroDB entity or service, by the path read from it (`entity.query`, `service.collections`). */
-export function electrodbCall(a: CodeAnalyzer, nameIndex: number, path: string): void {
+/** A call on an ElectroDB entity or service (`entity.query`, `service.collections`, by the path read from it). */
+export function electrodbCall(a: CodeAnalyzer, nameIndex: number, receiver: OrmObject): void {
   const close = a.partner[nameIndex + 1];
   if (close < 0) {
     return;
   }
   // A service's entity is read as the entity: `service.entities.orders.query.byCustomer(...)`.
-  const of = path.replace(/^service\.entities\.[^.]+/, 'entity');
+  const entity = /^service\.entities\.([^.]+)/.exec(receiver.path);
+  const of = entity ? `entity${receiver.path.slice(entity[0].length)}` : receiver.path;
   const method = a.tokens.text(nameIndex);
   const self: ChainStep = { name: nameIndex, open: nameIndex + 1, close };
-  if (of === 'entity.query' || of === 'service.collections') {
-    // `query.byOrg(...)`: anchored on `query`; a collection on its own name.
-    read(a, of === 'entity.query' ? nameIndex - 2 : nameIndex, 'dynamodb:Query', chainedSteps(a, close));
+  if (of === 'entity.query') {
+    // `query.byOrg(...)`: anchored on `query`.
+    const oneItem = receiver.uniqueIndexes?.includes(entity ? `${entity[1]}.${method}` : method) === true;
+    read(a, nameIndex - 2, 'dynamodb:Query', chainedSteps(a, close), oneItem);
+  } else if (of === 'service.collections') {
+    read(a, nameIndex, 'dynamodb:Query', chainedSteps(a, close));
   } else if (of === 'entity.scan') {
     // `scan.go()`, `scan.where(...).go()`, `scan.byStatus(...)...`: the first call after `scan`.
     read(a, nameIndex - 2, 'dynamodb:Scan', [self, ...chainedSteps(a, close)]);
@@ -105,14 +117,15 @@ function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plainWrite ? { plainWrite } : {}) });
 }
 
-/** A Query or Scan anchored at `anchor`, sent by the `go(...)` among `steps`. */
-function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainStep[]): void {
+/** A Query or Scan anchored at `anchor`, sent by the `go(...)` among `steps`; `oneItem`: a Query of one item's whole key. */
+function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainStep[], oneItem = false): void {
   const go = stepNamed(a, steps, 'go');
   const args = go ? segments(a, go.open) : [];
   const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES, PASSTHROUGH) : undefined;
   const request = options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) };
   // Options the analyzer cannot read may ask for every page: only a read it sees whole is one page.
   const onePage =
+    !oneItem &&
     go !== undefined &&
     options !== undefined &&
     !options.own.some((option) => PAGING_OPTIONS.has(option.norm)) &&
@@ -158,4 +171,78 @@ function readsVersionTwoResult(a: CodeAnalyzer, chainFrom: number, goClose: numb
     }
   }
   return false;
+}
+
+/**
+ * An entity or service that `new Entity(schema, config)` or `new Service(entities, config)` makes (the call's
+ * arguments open at `open`), with the indexes whose Query names one item at most.
+ */
+export function withUniqueIndexes(a: CodeAnalyzer, made: OrmObject, open: number): OrmObject {
+  const first = segments(a, open)[0];
+  const literal = first && objectLiteral(a, first[0], first[1]);
+  if (literal === undefined || made.module !== ELECTRODB) {
+    return made;
+  }
+  const unique = made.path === 'entity' ? entityUniqueIndexes(a, literal) : made.path === 'service' ? serviceUniqueIndexes(a, literal) : [];
+  return unique.length > 0 ? { ...made, uniqueIndexes: unique } : made;
+}
+
+/** The `{` of the object literal that the expression from `start` to `end` is or a name holds. */
+function objectLiteral(a: CodeAnalyzer, start: number, end: number): number | undefined {
+  if (a.is(start, '{')) {
+    return a.partner[start] === end - 1 ? start : undefined;
+  }
+  const { value, end: valueEnd } = a.evalChain(start, end);
+  return valueEnd === end && value?.t === 'record' ? value.open : undefined;
+}
+
+/** The properties of an object literal by key, each as its value's tokens [from, to); undefined when a spread or a computed or repeated key hides one. */
+function properties(a: CodeAnalyzer, open: number): Map<string, [number, number]> | undefined {
+  const found = new Map<string, [number, number]>();
+  for (const [start, end] of segments(a, open)) {
+    const key = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
+    if (key === undefined || found.has(key)) {
+      return undefined;
+    }
+    found.set(key, a.is(start + 1, ':') ? [start + 2, end] : [start, end]);
+  }
+  return found;
+}
+
+/** The `{` of the object literal a property's value is written as, or undefined. */
+function literalValue(a: CodeAnalyzer, [from, to]: [number, number]): number | undefined {
+  return a.is(from, '{') && a.partner[from] === to - 1 ? from : undefined;
+}
+
+/** The indexes of an entity schema (`indexes: { byEmail: { pk: {...}, sk: { composite: [] } } }`) whose key is an item's whole primary key. */
+function entityUniqueIndexes(a: CodeAnalyzer, schema: number): string[] {
+  const indexes = properties(a, schema)?.get('indexes');
+  const open = indexes && literalValue(a, indexes);
+  const unique: string[] = [];
+  for (const [name, value] of (open !== undefined && properties(a, open)) || []) {
+    const index = literalValue(a, value);
+    const parts = index === undefined ? undefined : properties(a, index);
+    if (!parts || parts.has('index') || !parts.has('pk')) {
+      continue;
+    }
+    const sk = parts.get('sk');
+    const skOpen = sk && literalValue(a, sk);
+    const composite = skOpen === undefined ? undefined : properties(a, skOpen)?.get('composite');
+    if (!sk || (composite && a.is(composite[0], '[') && a.partner[composite[0]] === composite[0] + 1 && composite[1] === composite[0] + 2)) {
+      unique.push(name);
+    }
+  }
+  return unique;
+}
+
+/** A service's entities' unique indexes, as `entity.index` by the name the service gives each (`new Service({ users: Users })`). */
+function serviceUniqueIndexes(a: CodeAnalyzer, entities: number): string[] {
+  const unique: string[] = [];
+  for (const [name, [from, to]] of properties(a, entities) ?? []) {
+    const entity: Value | undefined = from + 1 === to && a.isId(from) ? a.lookup(a.tokens.text(from), from) : a.evalChain(from, to).value;
+    if (entity?.t === 'ref' && entity.module === ELECTRODB && entity.path === 'entity') {
+      unique.push(...(entity.uniqueIndexes ?? []).map((index) => `${name}.${index}`));
+    }
+  }
+  return unique;
 }

@@ -17,6 +17,11 @@ const DATA_MAPPER_MODULE = '@aws/dynamodb-data-mapper';
 
 export type OrmObject = Value & { t: 'ref' };
 
+/** An ElectroDB entity's or service's indexes that name one item at most (`electrodb.ts`), as another value or module passes them on. */
+export function uniqueIndexesOf(value: { uniqueIndexes?: readonly string[] }): { uniqueIndexes?: readonly string[] } {
+  return value.uniqueIndexes ? { uniqueIndexes: value.uniqueIndexes } : {};
+}
+
 /** Whether a value is one of these objects: what callers pass for a parameter may be one as well as a client. */
 export function isOrmObject(value: Value | undefined): value is OrmObject {
   return value?.t === 'ref' && value.module.startsWith('orm:');
