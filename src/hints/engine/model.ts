@@ -289,6 +289,8 @@ export interface ScopeInfo {
   readsStatementErrors(tokenIndex: number): boolean;
   /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table, or the UpdateItem `put` sets a value computed from it (`readModifyWrite.ts`). */
   rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
+  /** Whether the PutItem `put` creates, with no condition, the item whose absence the GetItem `get` of the same function checked (`checkThenPut.ts`). */
+  createsCheckedItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
   /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
   helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
 }
@@ -403,6 +405,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
   rewritesReadItem: () => false,
+  createsCheckedItem: () => false,
   helperRewrites: () => [],
   readsStatementErrors: () => true,
 };

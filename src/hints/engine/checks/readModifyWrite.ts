@@ -6,11 +6,16 @@
  * read (`readModifyWriteHelpers.ts`). A Put with a condition (`ConditionExpression`, legacy
  * `Expected`) checks the item it replaces; a Put whose options are not all in sight may have one. A write with no
  * request object (an object mapper's `SaveAsync(order)`) is judged by the language's flow alone.
+ *
+ * The same race without a change: a PutItem that creates the item a GetItem found absent (`checkThenPut.ts`),
+ * reported with its own message.
  */
 import { OperationOccurrence } from '../model';
 import { Check, setsOption } from './context';
 
 const CONDITIONS = ['ConditionExpression', 'Expected', 'ConditionalOperator'];
+const CHECK_THEN_PUT =
+  "This PutItem creates the item that a GetItem just found absent, with no condition: two runs can both find it absent, and the later Put silently replaces the item the earlier one created. Put once with ConditionExpression 'attribute_not_exists(<key attribute>)' and answer ConditionalCheckFailedException as 'already exists'.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
 
 export const readModifyWrite: Check = (rule, context) => {
@@ -29,9 +34,16 @@ export const readModifyWrite: Check = (rule, context) => {
     if (put.operation === 'dynamodb:PutItem') {
       unconditional.push(put);
     }
-    if (!scopes.inTest(put.tokenIndex) && gets.some((get) => get.tokenIndex < put.tokenIndex && scopes.rewritesReadItem(get, put))) {
+    if (scopes.inTest(put.tokenIndex)) {
+      continue;
+    }
+    const earlier = gets.filter((get) => get.tokenIndex < put.tokenIndex);
+    if (earlier.some((get) => scopes.rewritesReadItem(get, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name);
+    } else if (earlier.some((get) => scopes.createsCheckedItem(get, put))) {
+      reported.add(put.name.start);
+      context.report(rule, put.name, undefined, CHECK_THEN_PUT);
     }
   }
   for (const call of scopes.helperRewrites(gets, unconditional)) {

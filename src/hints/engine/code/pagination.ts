@@ -6,6 +6,7 @@ import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { rewritesReadItem } from './readModifyWrite';
+import { createsCheckedItem } from './checkThenPut';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
@@ -160,6 +161,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       return name >= 0 ? a.tokenSpan(name) : undefined;
     },
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
+    createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
   };

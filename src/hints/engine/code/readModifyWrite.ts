@@ -101,9 +101,9 @@ export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, k
 
 /** The read's call; records what it binds, and returns the token after its statement, or -1. */
 function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
-  // SDK v3 `send(new GetCommand(…))`: the result is `send`'s.
+  // SDK v3 `send(new GetCommand(…))`: the result is `send`'s; a command a variable holds, that of `send(command)`.
   const command = a.idIs(getName - 1, 'new') && a.is(getName - 2, '(') && a.isId(getName - 3);
-  const call = command ? getName - 3 : getName;
+  const call = command ? getName - 3 : (sendOfHeldCommand(a, getName) ?? getName);
   const close = a.is(call + 1, '(') ? a.partner[call + 1] : -1;
   if (close <= call) {
     return -1;
@@ -138,6 +138,25 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
     return end;
   }
   return -1;
+}
+
+/** Tokens searched past a command held by a variable (`const get = new GetCommand(…)`) for the `send(get)` that sends it. */
+const HELD_COMMAND_REACH = 200;
+
+/** The `send` of `const get = new GetCommand(…); … send(get)`, in the same function, or undefined. */
+function sendOfHeldCommand(a: CodeAnalyzer, getName: number): number | undefined {
+  const open = a.is(getName + 1, '(') ? a.partner[getName + 1] : -1;
+  if (!a.idIs(getName - 1, 'new') || !a.is(getName - 2, '=') || !a.isId(getName - 3) || open < 0 || !endsStatement(a, open + 1)) {
+    return undefined;
+  }
+  const held = a.tokens.text(getName - 3);
+  const fn = a.scopes.enclosing(getName, ['function']);
+  for (let k = open + 1; k < Math.min(a.tokens.length, open + HELD_COMMAND_REACH); k++) {
+    if (a.idIs(k, 'send') && a.is(k + 1, '(') && a.idIs(k + 2, held) && a.is(k + 3, ')') && a.scopes.enclosing(k, ['function']) === fn) {
+      return k;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -467,7 +486,7 @@ function computedFrom(a: CodeAnalyzer, open: number, flow: Flow): boolean | unde
 }
 
 /** The entries of the object or dict literal opening at `open`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */
-function entries(a: CodeAnalyzer, open: number): Map<string, string> {
+export function entries(a: CodeAnalyzer, open: number): Map<string, string> {
   const found = new Map<string, string>();
   for (const [start, end] of segments(a, open)) {
     const key = end > start && (a.isId(start) || a.isString(start)) ? a.tokens.text(start) : undefined;

@@ -1,0 +1,132 @@
+/**
+ * `dynamodb-read-modify-write` on a check-then-put: a PutItem, with no condition, of a fresh item with the key a
+ * GetItem of the same function found absent. Silent: a conditional Put, another key or table, a guard that does
+ * not test the read or does not leave, a Put that runs only where the item exists, and an item of constants only.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { hintsIn, realHintRules, sourceLines } from './support';
+
+const RULE = 'dynamodb-read-modify-write!';
+
+function reported(fileName: string, code: string): string[] {
+  return hintsIn(fileName, code).filter((hint) => hint.endsWith(RULE));
+}
+
+const JS_HEADER = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';",
+  'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+  'const TABLE = process.env.USERS_TABLE;',
+];
+
+describe('DynamoDB: check-then-put', () => {
+  it('reports a JavaScript handler that puts the user a Get found absent, after a guard that leaves or inside an absence test', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export const register = async (event: { body: string }) => {',
+      '  const { email, name } = JSON.parse(event.body);',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (Item) {',
+      "    console.warn('taken', email);",
+      "    return { statusCode: 409, body: 'taken' };",
+      '  }',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name, createdAt: Date.now() } }));',
+      '  return { statusCode: 201 };',
+      '};',
+      'export async function ensure(email: string, profile: Record<string, string>) {',
+      '  const result = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (!result.Item) {',
+      '    await doc.send(new PutCommand({ TableName: TABLE, Item: { email, ...profile } }));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('users.ts', code), ['12:PutCommand dynamodb-read-modify-write!', '18:PutCommand dynamodb-read-modify-write!']);
+    const result = analyzeText(code, realHintRules(), { kind: documentKind(undefined, 'users.ts')!, fileName: 'users.ts' });
+    const finding = result.findings.find((each) => each.ruleId === 'dynamodb-read-modify-write')!;
+    assert.match(finding.message, /found absent.*attribute_not_exists/);
+  });
+
+  it('follows commands held by variables to the send that sends each', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function join(handle: string, displayName: string) {',
+      '  const lookup = new GetCommand({ TableName: TABLE, Key: { handle } });',
+      '  const existing = await doc.send(lookup);',
+      "  if (existing.Item) throw new Error('taken');",
+      '  const create = new PutCommand({ TableName: TABLE, Item: { handle, displayName } });',
+      '  await doc.send(create);',
+      '}',
+    );
+    assert.deepEqual(reported('join.ts', code), ['9:PutCommand dynamodb-read-modify-write!']);
+  });
+
+  it('reports a Python handler that tests the response or the item and raises, returns or puts inside', () => {
+    const code = sourceLines(
+      'import boto3',
+      'table = boto3.resource("dynamodb").Table("accounts")',
+      '',
+      'def create(event, context):',
+      '    resp = table.get_item(Key={"account_id": event["id"]})',
+      '    if "Item" in resp:',
+      '        return {"statusCode": 409}',
+      '    table.put_item(Item={"account_id": event["id"], "owner": event["owner"]})',
+      '',
+      'def claim(account_id, owner):',
+      '    item = table.get_item(Key={"account_id": account_id}).get("Item")',
+      '    if item is None:',
+      '        table.put_item(Item={"account_id": account_id, "owner": owner})',
+      '',
+      'def claim_or_fail(account_id, owner):',
+      '    existing = table.get_item(Key={"account_id": account_id}).get("Item")',
+      '    if existing: raise ValueError("claimed")',
+      '    table.put_item(Item={"account_id": account_id, "owner": owner})',
+    );
+    assert.deepEqual(reported('accounts.py', code), ['8:put_item dynamodb-read-modify-write!', '13:put_item dynamodb-read-modify-write!', '18:put_item dynamodb-read-modify-write!']);
+  });
+
+  it('stays silent on a condition, another key or table, an unrelated guard, a Put where the item exists, and constants only', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function conditional(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      "  if (Item) throw new Error('taken');",
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name }, ConditionExpression: 'attribute_not_exists(email)' }));",
+      '}',
+      'export async function otherKey(email: string, name: string, id: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      "  if (Item) throw new Error('taken');",
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email: id, name } }));',
+      '}',
+      'export async function otherTable(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (!Item) return;',
+      "  await doc.send(new PutCommand({ TableName: 'audit', Item: { email, name } }));",
+      '}',
+      'export async function unrelatedGuard(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (!name) return;',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name, known: Item !== undefined } }));',
+      '}',
+      'export async function whereItExists(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '  if (Item !== undefined) {',
+      '    await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name } }));',
+      '  }',
+      '}',
+      'export async function guardWithoutExit(email: string, name: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      "  if (Item) console.log('seen before');",
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name } }));',
+      '}',
+      'export async function counterAtZero() {',
+      "  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email: 'hits' } }));",
+      '  if (!Item) {',
+      "    await doc.send(new PutCommand({ TableName: TABLE, Item: { email: 'hits', count: 0, tags: [] } }));",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('users.ts', code), []);
+  });
+});
