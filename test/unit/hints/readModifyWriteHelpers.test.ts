@@ -126,4 +126,32 @@ describe('DynamoDB: read-modify-write through same-file helpers', () => {
     );
     assert.deepEqual(reported('orders.ts', code), []);
   });
+  it('reports a caller that puts back itself, changed, the item a reading helper returned, on the helper\'s table', () => {
+    const code = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'USERS = "users"',
+      '',
+      'def get_user(email):',
+      '    resp = client.get_item(TableName=USERS, Key={"email": {"S": email}})',
+      '    return resp.get("Item")',
+      '',
+      'def rename(email, name):',
+      '    user = get_user(email)',
+      '    if not user:',
+      '        return None',
+      '    user["name"] = {"S": name}',
+      '    client.put_item(TableName=USERS, Item=user)',
+      '',
+      'def archive(email):',
+      '    user = get_user(email)',
+      '    user["archived"] = {"BOOL": True}',
+      '    client.put_item(TableName="archive", Item=user)',
+      '',
+      'def copy_unchanged(email):',
+      '    user = get_user(email)',
+      '    client.put_item(TableName=USERS, Item=user)',
+    );
+    assert.deepEqual(reported('users.py', code), ['14:put_item dynamodb-read-modify-write!']);
+  });
 });

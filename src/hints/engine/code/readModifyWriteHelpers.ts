@@ -5,6 +5,8 @@
  * Item: order })); }`), and a third calls the first, changes what it got and hands it to the second
  * (`const order = await this.get(id); await this.put({ ...order, status })`): the same lost update as in one
  * function. Reported at the call of the writing helper. Both helpers must name the same table as written.
+ * A caller that puts the changed item itself (`user = get_user(email)`, a change, `put_item(Item=user)`) is
+ * reported at its Put, on the same table as the reading helper's.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { endsStatement } from './firstItemDialects';
@@ -16,7 +18,7 @@ import { normalizeName, Span } from '../types';
 
 const ITEM = normalizeName('Item');
 
-/** The calls of writing helpers that put back, changed, the item a reading helper returned to the same caller. */
+/** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper returned to the same caller. */
 export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
   if ((family !== 'js' && family !== 'python') || gets.length === 0 || puts.length === 0) {
@@ -36,19 +38,32 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
       writers.set(writer.name, writer);
     }
   }
-  if (readers.size === 0 || writers.size === 0) {
+  if (readers.size === 0) {
     return [];
   }
   const found: { tokenIndex: number; name: Span }[] = [];
-  // Only files that have both helpers get here: look for calls of the readers.
+  // Only files that have a reading helper get here: look for calls of the readers.
   for (let k = 0; k < a.tokens.length; k++) {
     const table = a.isId(k) && a.is(k + 1, '(') ? readers.get(a.tokens.text(k)) : undefined;
     const caller = table === undefined ? -1 : a.scopes.enclosing(k, ['function']);
     if (caller > 0 && calledFunction(a, k, caller)) {
-      found.push(...writesBack(a, k, caller, table!, writers));
+      found.push(...writesBack(a, k, caller, table!, writers), ...putsBack(a, k, caller, table!, puts));
     }
   }
   return found;
+}
+
+/** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
+function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
+  return puts
+    .filter((put) => put.tokenIndex > k && a.scopes.enclosing(put.tokenIndex, ['function']) === caller && tableOf(a, put) === table)
+    .filter((put) => {
+      const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
+      const [from, to] = item ? a.tokensOf(item.value) : [-1, -1];
+      const flow = from >= 0 ? flowUntil(a, k, put.tokenIndex, undefined, true) : undefined;
+      return flow !== undefined && writtenValue(a, from, to, flow);
+    })
+    .map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
 }
 
 /** The writing-helper calls after the reading-helper call at `k`, in its function, whose argument is what it returned, changed. */
