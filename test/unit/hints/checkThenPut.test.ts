@@ -130,3 +130,64 @@ describe('DynamoDB: check-then-put', () => {
     assert.deepEqual(reported('users.ts', code), []);
   });
 });
+
+describe('DynamoDB: check-then-put through a same-file helper', () => {
+  it('reports a caller that puts the item a helper found absent, the helper\'s parameters standing for its arguments', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export class Accounts {',
+      '  async exists(email: string): Promise<boolean> {',
+      '    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { email } }));',
+      '    return Item !== undefined;',
+      '  }',
+      '  async open(input: { email: string; name: string }) {',
+      '    if (await this.exists(input.email)) {',
+      "      throw new Error('taken');",
+      '    }',
+      '    await doc.send(new PutCommand({ TableName: TABLE, Item: { email: input.email, name: input.name } }));',
+      '  }',
+      '  async openHeld(email: string, name: string) {',
+      '    const taken = await this.exists(email);',
+      '    if (!taken) {',
+      '      await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name } }));',
+      '    }',
+      '  }',
+      '  async otherKey(email: string, name: string, alias: string) {',
+      '    if (await this.exists(email)) return;',
+      '    await doc.send(new PutCommand({ TableName: TABLE, Item: { email: alias, name } }));',
+      '  }',
+      '  async conditional(email: string, name: string) {',
+      '    if (await this.exists(email)) return;',
+      "    await doc.send(new PutCommand({ TableName: TABLE, Item: { email, name }, ConditionExpression: 'attribute_not_exists(email)' }));",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('accounts.ts', code), ['14:PutCommand dynamodb-read-modify-write!', '19:PutCommand dynamodb-read-modify-write!']);
+  });
+
+  it('reads a Python helper on the low-level client, and stays silent on a helper of another table or one that takes the table', () => {
+    const code = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'TABLE = "members"',
+      '',
+      'def member_exists(email):',
+      '    resp = client.get_item(TableName=TABLE, Key={"email": {"S": email}})',
+      '    return "Item" in resp',
+      '',
+      'def found_in(table, email):',
+      '    return "Item" in client.get_item(TableName=table, Key={"email": {"S": email}})',
+      '',
+      'def register(email, password_hash):',
+      '    if member_exists(email):',
+      '        return {"error": "taken"}, 400',
+      '    client.put_item(TableName=TABLE, Item={"email": {"S": email}, "hash": {"S": password_hash}})',
+      '',
+      'def register_elsewhere(email, password_hash):',
+      '    if found_in(TABLE, email):',
+      '        return None',
+      '    client.put_item(TableName="archive", Item={"email": {"S": email}, "hash": {"S": password_hash}})',
+    );
+    assert.deepEqual(reported('members.py', code), ['15:put_item dynamodb-read-modify-write!']);
+  });
+});

@@ -8,7 +8,7 @@
  * request object (an object mapper's `SaveAsync(order)`) is judged by the language's flow alone.
  *
  * The same race without a change: a PutItem that creates the item a GetItem found absent (`checkThenPut.ts`),
- * reported with its own message.
+ * also through a same-file helper that reads it (`checkThenPutHelpers.ts`), reported with its own message.
  */
 import { OperationOccurrence } from '../model';
 import { Check, setsOption } from './context';
@@ -50,6 +50,12 @@ export const readModifyWrite: Check = (rule, context) => {
     if (!reported.has(call.name.start) && !scopes.inTest(call.tokenIndex)) {
       reported.add(call.name.start);
       context.report(rule, call.name);
+    }
+  }
+  for (const put of scopes.helperCheckThenPuts(gets, unconditional)) {
+    if (!reported.has(put.name.start) && !scopes.inTest(put.tokenIndex)) {
+      reported.add(put.name.start);
+      context.report(rule, put.name, undefined, CHECK_THEN_PUT);
     }
   }
 };

@@ -37,16 +37,11 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
   }
   const table = tableOf(a, get);
   const keyOption = get.request?.options.find((option) => option.norm === KEY && !option.absent);
-  const itemOption = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
-  if (table === undefined || table !== tableOf(a, put) || !keyOption || !itemOption) {
+  const key = keyOption && literalEntries(a, ...a.tokensOf(keyOption.value));
+  if (table === undefined || !key || key.size === 0 || !itemOfRun(a, put, table, key)) {
     return false;
   }
-  const key = literalEntries(a, ...a.tokensOf(keyOption.value));
-  const item = literalEntries(a, ...a.tokensOf(itemOption.value));
-  if (!key || !item || key.size === 0 || [...key].some(([attribute, value]) => item.get(attribute) !== value) || !carriesRunData(a, a.tokensOf(itemOption.value)[0], key)) {
-    return false;
-  }
-  const flow = flowUntil(a, get.tokenIndex, put.tokenIndex, keyOption.value);
+  const flow = flowUntil(a, get.tokenIndex, put.tokenIndex, keyOption!.value);
   if (!flow) {
     return false;
   }
@@ -58,6 +53,17 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
     }
   }
   return false;
+}
+
+/**
+ * Whether the Put writes, on `table`, a literal item that repeats each attribute of `key` with the same value as
+ * written and carries something of the run's own besides.
+ */
+export function itemOfRun(a: CodeAnalyzer, put: OperationOccurrence, table: string, key: ReadonlyMap<string, string>): boolean {
+  const itemOption = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
+  const [from, to] = itemOption ? a.tokensOf(itemOption.value) : [-1, -1];
+  const item = literalEntries(a, from, to);
+  return tableOf(a, put) === table && item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
 }
 
 /** Whether an item literal (its `{` at `open`) holds a spread or an attribute besides the key whose value is no constant. */
@@ -86,12 +92,21 @@ function constant(a: CodeAnalyzer, from: number, to: number): boolean {
 }
 
 /** The entries of a literal map from `from` to `to` (attribute to value as written), or undefined when it is none. */
-function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<string, string> | undefined {
+export function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<string, string> | undefined {
   return from >= 0 && a.is(from, '{') && a.partner[from] === to - 1 ? entries(a, from) : undefined;
 }
 
-/** Whether the `if` at `at` tests the read (one of `names`) so that the Put at `put` runs only when the read found nothing. */
-function guardsPut(a: CodeAnalyzer, at: number, put: number, names: ReadonlySet<string>): boolean {
+/** What a guard may test: names holding the read or its answer, and a helper's call written in the condition (its name token). */
+export interface CheckedRead {
+  names: Set<string>;
+  call?: number;
+}
+
+/**
+ * Whether the `if` at `at` tests the read (one of `names`, or the helper call at `call`) so that the Put at `put`
+ * runs only when the read found nothing.
+ */
+export function guardsPut(a: CodeAnalyzer, at: number, put: number, names: ReadonlySet<string>, call = -1): boolean {
   const condition = conditionOf(a, at);
   if (!condition || put <= condition.end) {
     return false;
@@ -99,7 +114,14 @@ function guardsPut(a: CodeAnalyzer, at: number, put: number, names: ReadonlySet<
   let tested = false;
   let absent = false;
   for (let k = condition.start; k < condition.end; k++) {
-    if (a.isId(k) && !a.isAccess(k - 1) && names.has(a.tokens.text(k))) {
+    if (k === call) {
+      // `!(await this.exists(email))`, `not self.exists(email)`: the call's chain with what precedes it.
+      let first = a.isAccess(k - 1) ? k - 2 : k;
+      first = a.idIs(first - 1, 'await') ? first - 1 : first;
+      first = a.is(first - 1, '(') && a.partner[first - 1] === a.partner[k + 1] + 1 ? first - 1 : first;
+      tested = true;
+      absent ||= a.is(first - 1, '!') || a.idIs(first - 1, 'not');
+    } else if (a.isId(k) && !a.isAccess(k - 1) && names.has(a.tokens.text(k))) {
       tested = true;
       absent ||= a.is(k - 1, '!') || a.idIs(k - 1, 'not');
     }
@@ -119,7 +141,8 @@ function conditionOf(a: CodeAnalyzer, at: number): { start: number; end: number 
   if (a.language.family === 'js') {
     return a.is(at + 1, '(') && a.partner[at + 1] > at ? { start: at + 2, end: a.partner[at + 1] } : undefined;
   }
-  for (let k = at + 1; k < a.tokens.length && a.parent[k] === a.parent[at]; k++) {
+  // Up to the `:` at the `if`'s own depth, past bracket groups (`if user_exists(email):`, `if {"a": 1}:`).
+  for (let k = at + 1; k < a.tokens.length && a.parent[k] === a.parent[at]; k = a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
     if (a.is(k, ':')) {
       return { start: at + 1, end: k };
     }

@@ -7,6 +7,7 @@ import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { rewritesReadItem } from './readModifyWrite';
 import { createsCheckedItem } from './checkThenPut';
+import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
 import { passThroughCallSites } from './passThroughReads';
@@ -162,6 +163,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     },
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
+    helperCheckThenPuts: (gets, puts) => helperCheckThenPuts(a, gets, puts),
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
   };
