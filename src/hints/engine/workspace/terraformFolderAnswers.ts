@@ -15,6 +15,14 @@ function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>,
   return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
 
+/**
+ * An input that reaches a resource's `engine`, with the string its folder's variable defaults to: the engine is
+ * what the other rules of the resource depend on, and a block that leaves it out gets that default.
+ */
+function withEngineDefault(target: ModuleInputTarget, fallback: TerraformValue | undefined): ModuleInputTarget {
+  return target.argument === 'engine' && typeof fallback === 'string' ? { ...target, byDefault: fallback } : target;
+}
+
 export abstract class TerraformFolderAnswers {
   /** The union of the workspace's contributions, built on first use after a change. */
   protected abstract built(): Union;
@@ -100,7 +108,7 @@ export abstract class TerraformFolderAnswers {
       return undefined;
     }
     const known = new Map<string, ModuleInputTarget>();
-    inputs.forEach((target, input) => target && known.set(input, target));
+    inputs.forEach((target, input) => target && known.set(input, withEngineDefault(target, this.built().variableDefaults.get(`${folder}\0${input}`)?.[0]?.value)));
     return known;
   }
 }
