@@ -146,6 +146,27 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
   });
 
+  it("reads a module folder's variable default only where some caller of the workspace leaves the input out", () => {
+    const database = lines(
+      'variable "deletion_protection" {',
+      '  default = false',
+      '}',
+      'resource "aws_db_instance" "this" {',
+      '  engine              = "postgres"',
+      '  storage_encrypted   = true',
+      '  deletion_protection = var.deletion_protection',
+      '}',
+    );
+    const call = (...inputs: string[]): string => lines('module "db" {', '  source = "../../modules/db"', ...inputs, '}');
+    assert.deepEqual(contributionOf('envs/prod/main.tf', call('  name = "a"', '  count = 1'))?.moduleCalls, { 'modules/db': [['name']] });
+    const findings = (callers: Record<string, string>): string[] =>
+      hints(database, { model: model({ 'modules/db/main.tf': database, ...callers }), file: 'modules/db/main.tf' }).filter((hint) => hint.endsWith('!'));
+    const protectedCall = call('  deletion_protection = true');
+    assert.deepEqual(findings({}), ['7 rds-deletion-protection!'], 'no caller: the folder is a root, its default runs');
+    assert.deepEqual(findings({ 'envs/prod/main.tf': protectedCall, 'envs/stage/main.tf': protectedCall }), []);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': protectedCall, 'envs/dev/main.tf': call('  name = "dev"') }), ['7 rds-deletion-protection!']);
+  });
+
   it("takes the engine a caller leaves out from the folder's variable default, one folder or two down", () => {
     const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     const variables = (engine: string): string => lines('variable "engine" {', `  default = "${engine}"`, '}', 'variable "engine_version" {}');

@@ -38,7 +38,16 @@ export abstract class TerraformFolderAnswers {
    */
   terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
     const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.value ?? null);
+    return deciding === undefined ? (this.setByEveryCaller(file, name) ? null : undefined) : (deciding?.value ?? null);
+  }
+
+  /**
+   * Whether `file`'s folder is a module that `module` blocks of the workspace call, every one of them writing input `name`:
+   * then its default runs nowhere the workspace shows (what the callers pass is judged at each block).
+   */
+  private setByEveryCaller(file: string, name: string): boolean {
+    const calls = this.built().moduleCalls.get(folderOf(file));
+    return calls !== undefined && calls.length > 0 && calls.every((inputs) => inputs.includes(name));
   }
 
   /** The object the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
