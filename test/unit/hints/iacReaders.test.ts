@@ -329,7 +329,7 @@ describe('Terraform registry modules', () => {
     ].join('\n');
     const instances = contexts('terraform', text).find((context) => context.type === 'aws_rds_cluster_instance');
     const described = instances?.options.map((option) => `${option.name}=${option.literal.kind === 'expr' ? option.literal.text : String((option.literal as { value: unknown }).value)}`);
-    assert.deepEqual(described, ['publicly_accessible=true', 'publicly_accessible=false']);
+    assert.deepEqual(described, ['instance_class=db.r7g.large', 'publicly_accessible=true', 'instance_class=db.r7g.large', 'publicly_accessible=false']);
     assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
   });
 });

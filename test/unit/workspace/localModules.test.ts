@@ -145,6 +145,42 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(contributionOf('modules/aurora/main.tf', lines(cluster, other))?.moduleInputs?.engine, null);
     assert.deepEqual(findings({ 'modules/aurora/cluster.tf': cluster, 'modules/aurora/other.tf': standalone }), []);
   });
+
+  it("reads a module folder's variable default only where some caller of the workspace leaves the input out", () => {
+    const database = lines(
+      'variable "deletion_protection" {',
+      '  default = false',
+      '}',
+      'resource "aws_db_instance" "this" {',
+      '  engine              = "postgres"',
+      '  storage_encrypted   = true',
+      '  deletion_protection = var.deletion_protection',
+      '}',
+    );
+    const call = (...inputs: string[]): string => lines('module "db" {', '  source = "../../modules/db"', ...inputs, '}');
+    assert.deepEqual(contributionOf('envs/prod/main.tf', call('  name = "a"', '  count = 1'))?.moduleCalls, { 'modules/db': [['name']] });
+    const findings = (callers: Record<string, string>): string[] =>
+      hints(database, { model: model({ 'modules/db/main.tf': database, ...callers }), file: 'modules/db/main.tf' }).filter((hint) => hint.endsWith('!'));
+    const protectedCall = call('  deletion_protection = true');
+    assert.deepEqual(findings({}), ['7 rds-deletion-protection!'], 'no caller: the folder is a root, its default runs');
+    assert.deepEqual(findings({ 'envs/prod/main.tf': protectedCall, 'envs/stage/main.tf': protectedCall }), []);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': protectedCall, 'envs/dev/main.tf': call('  name = "dev"') }), ['7 rds-deletion-protection!']);
+  });
+
+  it("takes the engine a caller leaves out from the folder's variable default, one folder or two down", () => {
+    const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    const variables = (engine: string): string => lines('variable "engine" {', `  default = "${engine}"`, '}', 'variable "engine_version" {}');
+    const wrapper = lines(variables('aurora-mysql'), 'module "cluster" {', '  source         = "../aurora"', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
+    const files = { 'modules/aurora/main.tf': cluster, 'modules/aurora/variables.tf': variables('aurora-postgresql'), 'modules/mysql/main.tf': wrapper };
+    const findings = (caller: string): string[] => hints(caller, { model: model({ ...files, 'envs/dev/db.tf': caller }), file: 'envs/dev/db.tf' }).filter((hint) => hint.endsWith('!'));
+    const call = (source: string, ...inputs: string[]): string => lines('module "db" {', `  source = "../../modules/${source}"`, ...inputs, '}');
+    assert.deepEqual(findings(call('aurora', '  engine_version = "11.21"')), ['3 rds-engine-version-extended-support!'], 'Aurora PostgreSQL by default');
+    assert.deepEqual(findings(call('mysql', '  engine_version = "5.7.mysql_aurora.2.11.2"')), ['3 rds-engine-version-extended-support!'], "the wrapper's default wins");
+    assert.deepEqual(findings(call('aurora', '  engine_version = "16.4"')), []);
+    // An engine the caller writes replaces the default, known or not.
+    assert.deepEqual(findings(call('aurora', '  engine = var.engine', '  engine_version = "11.21"')), []);
+    assert.deepEqual(findings(call('mysql', '  engine = "aurora-postgresql"', '  engine_version = "5.7.mysql_aurora.2.11.2"')), []);
+  });
 });
 
 describe('Terraform local module folders that wrap a registry module', () => {

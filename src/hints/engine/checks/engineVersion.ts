@@ -34,7 +34,8 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
   for (const { context: resource, option } of context.optionsOf(rule)) {
     // The version alone is ambiguous (11.22 is RDS or Aurora PostgreSQL): the engine must be visible too, or be
     // the one the resource runs when it names none (a replication group's `redis`) and the context be complete.
-    const written = optionNamed(resource, ENGINE)?.literal;
+    // A module folder's default engine counts as written where its block leaves the input out.
+    const written = optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE);
     const engine = written ? (written.kind === 'str' ? written.value : undefined) : resource.complete ? rule.diagnostic?.engineWhenOmitted : undefined;
     const version = versionText(option.literal);
     if (version !== undefined && engine !== undefined && pastStandardSupport(lifecycle, engine, version)) {

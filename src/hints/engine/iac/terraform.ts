@@ -10,6 +10,7 @@ import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, par
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
+import { ModuleInputTarget } from '../workspace/types';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
@@ -432,10 +433,21 @@ class TerraformReader extends TerraformValues implements HclValues {
       }
     }
     for (const [type, options] of byResource) {
-      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value });
+      const defaults = engineDefault(targets, type, items);
+      this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}) });
     }
   }
 
+}
+
+/** The engine a module folder gives `type` when the block leaves the input out, as `OptionContext.defaults`. */
+function engineDefault(targets: ReadonlyMap<string, ModuleInputTarget>, type: string, items: readonly BodyItem[]): ReadonlyMap<string, Literal> | undefined {
+  for (const [input, target] of targets) {
+    if (target.resource === type && target.byDefault !== undefined && !items.some((item) => item.option.name === input)) {
+      return new Map([[normalizeName(target.argument), { kind: 'str', value: target.byDefault }]]);
+    }
+  }
+  return undefined;
 }
 
 export function readTerraform(text: string, lines: LineIndex, outside?: OutsideValues): DocumentModel {

@@ -180,14 +180,16 @@ const MODULES: Record<string, RegistryModule> = {
     // not read here, so the literal stays unknown.
     // v9 and v10 set the cluster's Performance Insights and Enhanced Monitoring from `cluster_*` inputs,
     // and the instances' from them too unless an instance sets its own (v10 variables.tf, main.tf).
-    renamed: { password: 'master_password', cluster_performance_insights_enabled: 'performance_insights_enabled', cluster_monitoring_interval: 'monitoring_interval' },
+    // Each instance's class is its `instances` entry's, else `cluster_instance_class` (v10), `instance_class` (v6 to v9)
+    // or `instance_type` (v1 to v5).
+    renamed: { password: 'master_password', cluster_performance_insights_enabled: 'performance_insights_enabled', cluster_monitoring_interval: 'monitoring_interval', cluster_instance_class: 'instance_class', instance_type: 'instance_class' },
     effective(options, newest) {
       const ignored = given(options, 'global_cluster_identifier') ? undefined : passwordIgnored(options, newest, [3, 0, 0]);
       return overridden(options, ['password', 'master_password', 'master_password_wo'], ignored, SET_BY_MODULE);
     },
     second: {
       resource: 'aws_rds_cluster_instance',
-      inputs: ['publicly_accessible', 'monitoring_interval', 'cluster_monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade'],
+      inputs: ['publicly_accessible', 'monitoring_interval', 'cluster_monitoring_interval', 'performance_insights_enabled', 'auto_minor_version_upgrade', 'instance_class', 'cluster_instance_class', 'instance_type'],
       perInstance: 'instances',
     },
     defaults: { storage_encrypted: true, skip_final_snapshot: false, manage_master_user_password: true },

@@ -89,6 +89,7 @@ export function contributes(contribution: FileContribution): boolean {
     contribution.dataStores !== undefined ||
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.moduleForwards ?? {}).length > 0 ||
+    Object.keys(contribution.moduleCalls ?? {}).length > 0 ||
     Object.keys(contribution.nestedStackParameters ?? {}).length > 0 ||
     Object.keys(contribution.groupExports ?? {}).length > 0 ||
     Object.keys(contribution.valueImports ?? {}).length > 0 ||

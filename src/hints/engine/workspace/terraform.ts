@@ -317,6 +317,9 @@ class TerraformIndexer {
     }
     if (folder !== undefined) {
       this.noteForwardedInputs(folder, block);
+      const calls = (this.contribution.moduleCalls ??= {});
+      const inputs = block.body.attributes.map((attribute) => attribute.name).filter((name) => !META_ARGUMENTS.has(name));
+      calls[folder] = [...(Object.hasOwn(calls, folder) ? calls[folder] : []), inputs];
     }
     if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
       this.contribution.tables.push(this.moduleTable(logicalName, block));

@@ -15,6 +15,14 @@ function declaredElsewhere<T>(values: Map<string, { file: string; value: T }[]>,
   return values.get(`${folderOf(file)}\0${name}`)?.find((declared) => declared.file !== file)?.value;
 }
 
+/**
+ * An input that reaches a resource's `engine`, with the string its folder's variable defaults to: the engine is
+ * what the other rules of the resource depend on, and a block that leaves it out gets that default.
+ */
+function withEngineDefault(target: ModuleInputTarget, fallback: TerraformValue | undefined): ModuleInputTarget {
+  return target.argument === 'engine' && typeof fallback === 'string' ? { ...target, byDefault: fallback } : target;
+}
+
 export abstract class TerraformFolderAnswers {
   /** The union of the workspace's contributions, built on first use after a change. */
   protected abstract built(): Union;
@@ -30,7 +38,16 @@ export abstract class TerraformFolderAnswers {
    */
   terraformVariableAssigned(file: string, name: string): TerraformValue | null | undefined {
     const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.value ?? null);
+    return deciding === undefined ? (this.setByEveryCaller(file, name) ? null : undefined) : (deciding?.value ?? null);
+  }
+
+  /**
+   * Whether `file`'s folder is a module that `module` blocks of the workspace call, every one of them writing input `name`:
+   * then its default runs nowhere the workspace shows (what the callers pass is judged at each block).
+   */
+  private setByEveryCaller(file: string, name: string): boolean {
+    const calls = this.built().moduleCalls.get(folderOf(file));
+    return calls !== undefined && calls.length > 0 && calls.every((inputs) => inputs.includes(name));
   }
 
   /** The object the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
@@ -100,7 +117,7 @@ export abstract class TerraformFolderAnswers {
       return undefined;
     }
     const known = new Map<string, ModuleInputTarget>();
-    inputs.forEach((target, input) => target && known.set(input, target));
+    inputs.forEach((target, input) => target && known.set(input, withEngineDefault(target, this.built().variableDefaults.get(`${folder}\0${input}`)?.[0]?.value)));
     return known;
   }
 }

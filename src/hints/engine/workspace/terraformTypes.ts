@@ -21,6 +21,11 @@ export interface ModuleInputTarget {
   keys?: readonly string[];
   /** A function's environment map passed whole: its password-named variables reach EnvironmentPassword. */
   environment?: true;
+  /**
+   * The engine the module folder's own variable defaults to (`variable "engine" { default = "aurora-mysql" }`),
+   * for an input that reaches `engine`: what the resource runs when a module block leaves the input out.
+   */
+  byDefault?: string;
 }
 
 /** A module folder of the workspace and the input of it that a module input is passed to. */

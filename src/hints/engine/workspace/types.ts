@@ -178,6 +178,11 @@ export interface FileContribution {
    */
   moduleForwards?: Record<string, ForwardedInput[]>;
   /**
+   * Terraform: the inputs each `module` block of the file writes, by the module folder of the workspace its source
+   * names (one list per block): a folder every caller of which sets an input does not run that input's default.
+   */
+  moduleCalls?: Record<string, string[][]>;
+  /**
    * Tables of the file's Terraform module that an `aws_dynamodb_global_secondary_index` resource adds an
    * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.
    */

@@ -58,6 +58,8 @@ export interface Union {
   /** By Terraform module folder: the argument each input reaches (null: more than one), and the module folders it is passed to. */
   moduleInputs: Map<string, Map<string, ModuleInputTarget | null>>;
   moduleForwards: Map<string, Map<string, ForwardedInput[]>>;
+  /** By Terraform module folder: the inputs each `module` block of the workspace whose source it is writes. */
+  moduleCalls: Map<string, (readonly string[])[]>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
   /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
@@ -94,6 +96,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     stackExports: new StackExportIndex(),
     moduleInputs: new Map(),
     moduleForwards: new Map(),
+    moduleCalls: new Map(),
     passedParameters: new Map(),
     requestClients: new Map(),
   };
@@ -145,6 +148,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     for (const [input, targets] of Object.entries(contribution.moduleForwards ?? {})) {
       const forwards = union.moduleForwards.get(folderOf(file)) ?? new Map<string, ForwardedInput[]>();
       union.moduleForwards.set(folderOf(file), forwards.set(input, [...(forwards.get(input) ?? []), ...targets]));
+    }
+    for (const [folder, calls] of Object.entries(contribution.moduleCalls ?? {})) {
+      union.moduleCalls.set(folder, [...(union.moduleCalls.get(folder) ?? []), ...calls]);
     }
     for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
       push(union.requestClients, name, { file, sources });
