@@ -166,7 +166,10 @@ const JAVA_OVERLOADS = sourceLines(
   '}',
 );
 
-/** The same in C#: the overload declared last pins both keys, the one the range call reaches does not. */
+/**
+ * The same in C#: the overload declared last pins both keys, the one the range call reaches does not. The last is
+ * expression-bodied, its object initializer's brace no body of its own (`=> new QueryRequest { ... }`).
+ */
 const CSHARP_OVERLOADS = sourceLines(
   'using Amazon.DynamoDBv2;', // 1
   'using Amazon.DynamoDBv2.Model;',
@@ -188,10 +191,8 @@ const CSHARP_OVERLOADS = sourceLines(
   '    {',
   '        return new QueryRequest { TableName = "games", KeyConditionExpression = "team = :t and day between :f and :u" };',
   '    }',
-  '    private QueryRequest GameQuery(string team, string day)',
-  '    {',
-  '        return new QueryRequest { TableName = "games", KeyConditionExpression = "team = :t and day = :d" };',
-  '    }',
+  '    private QueryRequest GameQuery(string team, string day) =>',
+  '        new QueryRequest { TableName = "games", KeyConditionExpression = "team = :t and day = :d" };',
   '}',
 );
 
@@ -212,7 +213,7 @@ describe('a Query by the whole primary key of a table', () => {
     assert.deepEqual(queryFindings('src/Games.java', JAVA_OVERLOADS), ['12:query dynamodb-query!']);
   });
 
-  it('C#: an overloaded request helper is read by the call\'s argument count', () => {
+  it('C#: an overloaded request helper is read by the call\'s argument count, an expression-bodied one by its initializer', () => {
     assert.deepEqual(queryFindings('Games.cs', CSHARP_OVERLOADS), ['14:QueryAsync dynamodb-query!']);
   });
 
