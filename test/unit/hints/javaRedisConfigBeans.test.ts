@@ -203,3 +203,75 @@ describe('Java: Jedis AUTH on a client made without TLS', () => {
     assert.deepEqual(probe('new Jedis(hostAndPort, clientConfig)'), []);
   });
 });
+
+describe('Java: Spring Data Redis connection factories built in code', () => {
+  const factories = (extra: string[]): string =>
+    sourceLines(
+      'import org.springframework.data.redis.connection.RedisStandaloneConfiguration;', // 1
+      'import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;',
+      'import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;',
+      'class Sessions {',
+      '    JedisConnectionFactory pooled(String host, String secret) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, 6379);',
+      '        server.setPassword(secret);', // 9
+      '        JedisClientConfiguration client = JedisClientConfiguration.builder().usePooling().build();',
+      '        return new JedisConnectionFactory(server, client);',
+      '    }',
+      '    LettuceConnectionFactory bare(String host, String secret) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration();',
+      '        server.setHostName(host);',
+      '        server.setPassword(secret);', // 16
+      '        return new LettuceConnectionFactory(server);',
+      '    }',
+      '    LettuceConnectionFactory tls(String host, String secret) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, 6379);',
+      '        server.setPassword(secret);', // 21
+      '        return new LettuceConnectionFactory(server, LettuceClientConfiguration.builder().useSsl().build());',
+      '    }',
+      '    LettuceConnectionFactory local(String secret) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration("localhost", 6379);',
+      '        server.setPassword(secret);', // 26
+      '        return new LettuceConnectionFactory(server);',
+      '    }',
+      '    LettuceConnectionFactory given(String host, String secret, LettuceClientConfiguration client) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, 6379);',
+      '        server.setPassword(secret);', // 31
+      '        return new LettuceConnectionFactory(server, client);',
+      '    }',
+      ...extra,
+      '}',
+    );
+
+  it('joins the password of a server configuration with the client configuration of the one factory it is handed to', () => {
+    assert.deepEqual(findings(hintsIn('Sessions.java', factories([]))), ['9:setPassword redis-auth-without-tls!', '16:setPassword redis-auth-without-tls!']);
+  });
+
+  it('stays silent when the file turns TLS on through setUseSsl, a method makes two factories, or the client configuration applies a URI', () => {
+    const switched = factories(['    void on(LettuceConnectionFactory factory) {', '        factory.setUseSsl(true);', '    }']);
+    assert.deepEqual(findings(hintsIn('Sessions.java', switched)), []);
+    const two = sourceLines(
+      'import org.springframework.data.redis.connection.RedisStandaloneConfiguration;',
+      'import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;',
+      'class Pair {',
+      '    void both(String host, String secret) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, 6379);',
+      '        server.setPassword(secret);',
+      '        LettuceConnectionFactory a = new LettuceConnectionFactory(server);',
+      '        LettuceConnectionFactory b = new LettuceConnectionFactory(server, clientFor(host));',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsIn('Pair.java', two)), []);
+    // `apply(uri)` copies TLS from a URI: not known to be off.
+    const applied = factories([
+      '    LettuceConnectionFactory fromUri(String host, String secret, io.lettuce.core.RedisURI uri) {',
+      '        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, 6379);',
+      '        server.setPassword(secret);', // 36
+      '        return new LettuceConnectionFactory(server, LettuceClientConfiguration.builder().apply(uri).build());',
+      '    }',
+    ]);
+    assert.ok(!findings(hintsIn('Sessions.java', applied)).some((hint) => hint.startsWith('36:')));
+  });
+});

@@ -133,6 +133,69 @@ const PYTHON_RESOURCE = sourceLines(
   '    return resp["Items"]',
 );
 
+/** A Java repository whose request helper is overloaded: the call means the overload of its argument count. */
+const JAVA_OVERLOADS = sourceLines(
+  'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;', // 1
+  'import software.amazon.awssdk.services.dynamodb.model.QueryRequest;',
+  'import software.amazon.awssdk.services.dynamodb.model.QueryResponse;',
+  'public class Games {',
+  '    private final DynamoDbClient dynamo;',
+  '    public Games(DynamoDbClient dynamo) { this.dynamo = dynamo; }',
+  '    public int onDay(String team, String day) {',
+  '        QueryResponse response = dynamo.query(gameQuery(team, day));', // 8
+  '        return response.items().size();',
+  '    }',
+  '    public int between(String team, String from, String to) {',
+  '        QueryResponse response = dynamo.query(gameQuery(team, from, to));', // 12
+  '        return response.items().size();',
+  '    }',
+  '    public int played(String team, String... days) {',
+  '        QueryResponse response = dynamo.query(gameQuery(team, days[0], days[1], days[2]));', // 16
+  '        return response.items().size();',
+  '    }',
+  '    private QueryRequest gameQuery(String team, String day) {',
+  '        return QueryRequest.builder().tableName("games").keyConditionExpression("team = :t and day = :d").build();',
+  '    }',
+  '    private QueryRequest gameQuery(String team, String from, String to) {',
+  '        QueryRequest.Builder builder = QueryRequest.builder().tableName("games");',
+  '        return builder.keyConditionExpression("team = :t and day between :f and :u").build();',
+  '    }',
+  '    private QueryRequest gameQuery(String team, String... days) {',
+  '        return QueryRequest.builder().tableName("games").keyConditionExpression("team = :t and day = :d").build();',
+  '    }',
+  '}',
+);
+
+/**
+ * The same in C#: the overload declared last pins both keys, the one the range call reaches does not. The last is
+ * expression-bodied, its object initializer's brace no body of its own (`=> new QueryRequest { ... }`).
+ */
+const CSHARP_OVERLOADS = sourceLines(
+  'using Amazon.DynamoDBv2;', // 1
+  'using Amazon.DynamoDBv2.Model;',
+  'public class Games',
+  '{',
+  '    private readonly IAmazonDynamoDB _db;',
+  '    public Games(IAmazonDynamoDB db) { _db = db; }',
+  '    public async Task<int> OnDay(string team, string day)',
+  '    {',
+  '        var response = await _db.QueryAsync(GameQuery(team, day));', // 9
+  '        return response.Items.Count;',
+  '    }',
+  '    public async Task<int> Between(string team, string from, string to)',
+  '    {',
+  '        var response = await _db.QueryAsync(GameQuery(team, from, to));', // 14
+  '        return response.Items.Count;',
+  '    }',
+  '    private QueryRequest GameQuery(string team, string from, string to)',
+  '    {',
+  '        return new QueryRequest { TableName = "games", KeyConditionExpression = "team = :t and day between :f and :u" };',
+  '    }',
+  '    private QueryRequest GameQuery(string team, string day) =>',
+  '        new QueryRequest { TableName = "games", KeyConditionExpression = "team = :t and day = :d" };',
+  '}',
+);
+
 describe('a Query by the whole primary key of a table', () => {
   it('Python with boto3 conditions: `Key(pk).eq(a) & Key(sk).eq(b)` gets none; a range, one key, an index and one key twice keep it', () => {
     assert.deepEqual(queryFindings('app/customers.py', PYTHON_RESOURCE), ['11:query dynamodb-query!', '15:query dynamodb-query!', '19:query dynamodb-query!', '23:query dynamodb-query!']);
@@ -144,6 +207,14 @@ describe('a Query by the whole primary key of a table', () => {
 
   it('C#: a QueryRequest on both keys gets none; one on the partition key alone keeps it', () => {
     assert.deepEqual(queryFindings('Gateways/ChargeRepository.cs', CSHARP_REPOSITORY), ['29:QueryAsync dynamodb-query!']);
+  });
+
+  it('Java: an overloaded request helper is read by the call\'s argument count, not the last declaration; a variable arity decides nothing', () => {
+    assert.deepEqual(queryFindings('src/Games.java', JAVA_OVERLOADS), ['12:query dynamodb-query!']);
+  });
+
+  it('C#: an overloaded request helper is read by the call\'s argument count, an expression-bodied one by its initializer', () => {
+    assert.deepEqual(queryFindings('Games.cs', CSHARP_OVERLOADS), ['14:QueryAsync dynamodb-query!']);
   });
 
   it('JavaScript: a request that spreads options in may name an index, so it keeps the finding', () => {

@@ -99,6 +99,26 @@ describe('Python: type aliases of a client type (FastAPI dependencies)', () => {
     }
   });
 
+  it('reads an alias whose type is quoted (a TYPE_CHECKING import), and no bare string nor a quoted name of no client', () => {
+    const code = sourceLines(
+      'from typing import TYPE_CHECKING, Annotated, Optional',
+      'from fastapi import Depends',
+      'if TYPE_CHECKING:',
+      '    from mypy_boto3_dynamodb.service_resource import Table',
+      '    from redis import Redis',
+      'TableDep = Annotated["Table", Depends(get_table)]',
+      'CacheDep = Optional["Redis"]',
+      'Caller = Annotated["CallerInfo", Depends(get_caller)]',
+      'Plain = "Table"',
+      'def handler(table: TableDep, cache: CacheDep, caller: Caller, plain: Plain):',
+      '    table.scan()',
+      '    cache.keys("*")',
+      '    caller.scan()',
+      '    plain.scan()',
+    );
+    assert.deepEqual(clientHints(hintsIn('handlers.py', code)), ['11:scan dynamodb-scan', '12:keys redis-keys', '11:scan dynamodb-scan!', '12:keys redis-keys!']);
+  });
+
   it('reads a class attribute annotated with an alias, and an alias of an alias', () => {
     const code = sourceLines(
       'from dataclasses import dataclass',
@@ -202,6 +222,20 @@ describe('workspace: type aliases that a module of the project defines', () => {
 
     const attribute = sourceLines('import app.deps as deps', 'from app import deps as same', '', 'async def drop_all(redis: deps.RedisDep, other: same.RedisDep):', '    await redis.flushall()', '    await other.flushall()');
     assert.deepEqual(clientHints(hintsInWorkspace(model, 'app/jobs/purge.py', attribute)), ['5:flushall redis-flush', '5:flushall redis-flush!', '6:flushall redis-flush', '6:flushall redis-flush!']);
+  });
+
+  it('reads a quoted alias another module defines (`Annotated["Table", Depends(get_table)]` under TYPE_CHECKING)', () => {
+    const deps = sourceLines(
+      'from typing import TYPE_CHECKING, Annotated',
+      'from fastapi import Depends',
+      'if TYPE_CHECKING:',
+      '    from mypy_boto3_dynamodb.service_resource import Table',
+      'from app.db import get_table',
+      'TableDep = Annotated["Table", Depends(get_table)]',
+    );
+    const model = workspaceOf({ 'app/deps.py': deps, 'app/db.py': 'def get_table(): ...\n', 'app/__init__.py': '' });
+    const route = sourceLines('from app.deps import TableDep', '', 'def visit(code: str, table: TableDep):', '    return table.get_item(Key={"code": code})');
+    assert.deepEqual(clientHints(hintsInWorkspace(model, 'app/routes.py', route)), ['4:get_item dynamodb-get-item']);
   });
 
   it('stays silent on an alias of another type, a rebound one, a test double module, and a name of the same spelling from a package', () => {

@@ -29,6 +29,8 @@ const LESS_THAN = codeOf('<');
 const GREATER_THAN = codeOf('>');
 const COLON = codeOf(':');
 const COMMA = codeOf(',');
+const FAT_ARROW = codeOf('=>');
+const THIN_ARROW = codeOf('->');
 const EXTENDS = codeOf('extends');
 const WHERE = codeOf('where');
 const AWAIT = codeOf('await');
@@ -297,6 +299,11 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
       return genericMethodName(a, open - 1) >= 0 ? open : -1;
     }
     if (STATEMENT_PUNCT[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
+      return -1;
+    }
+    // C# `Query(string id) => new QueryRequest { ... };`, Java `r -> new Item() {`: the brace is in the arrow's
+    // expression (an initializer, an anonymous class), not a body of the signature before the arrow.
+    if ((code === FAT_ARROW && a.language.family === 'csharp') || (code === THIN_ARROW && a.language.family === 'java')) {
       return -1;
     }
   }

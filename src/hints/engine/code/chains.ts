@@ -25,6 +25,7 @@ import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArgu
 import { stackExchangeServer } from './stackExchangeRedis';
 import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
 import { constructorScope } from './constructorFunctions';
+import { calledOverload } from './languages/jvmOverloads';
 
 /** Keywords before an expression's base: `await x`, `new X(...)`, `yield x`. */
 const CHAIN_PREFIXES = ['await', 'new', 'yield'];
@@ -194,7 +195,7 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
 export function callValue(a: CodeAnalyzer, value: Value, name: string, open: number, constructed: boolean, owner?: Value): Value | undefined {
   if (value.t === 'function') {
     const substituted = a.language.family === 'python' ? calledWith(a, value, callArguments(a, open)) : undefined;
-    return substituted ? substituted.value : a.returnValue(value);
+    return substituted ? substituted.value : a.returnValue(calledOverload(a, value, name, open));
   }
   const called = value.t === 'projectClass' ? calledProjectMethod(value.fields) : undefined;
   if (called) {

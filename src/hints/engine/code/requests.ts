@@ -11,6 +11,7 @@ import type { OptionSlot } from './language';
 import { expressionEnd } from './braces';
 import { contextFrom, occurrenceOf } from './options';
 import type { Value } from './values';
+import { calledOverload } from './languages/jvmOverloads';
 
 /** Names of the object a method runs on: `this.x = ...` sets a field, not a request's option. */
 const SELF_NAMES = ['this', 'self', 'cls'];
@@ -70,7 +71,9 @@ export function requestBuiltBy(a: CodeAnalyzer, start: number, viaFunction = tru
   if (called < 0) {
     return built;
   }
-  const fn = called === k ? a.lookup(a.tokens.text(k), k) : a.evalChain(k, called + 1).value;
+  const named = called === k ? a.lookup(a.tokens.text(k), k) : a.evalChain(k, called + 1).value;
+  // Java and C# overloads: the declaration the call's arguments fit (`query(team, date)`, not `query(team, from, to)`).
+  const fn = named?.t === 'function' ? calledOverload(a, named, a.tokens.text(called), called + 1) : named;
   if (fn?.t !== 'function') {
     // A function of another file of the workspace that the model says builds one.
     return a.language.projectRequest?.(a, k, called);

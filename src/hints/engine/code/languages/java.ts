@@ -18,6 +18,7 @@ import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLi
 import { javaCdkConstructs } from './javaCdk';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
+import { noteSpringFactoryImport } from './javaSpringRedisFactories';
 import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall } from './javaSpringDataDynamodb';
 import { noteRequestPartImport, requestPart } from './javaRequestParts';
 import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter, v1ChainEnd } from './javaV1Requests';
@@ -37,6 +38,7 @@ function collectImports(a: CodeAnalyzer): void {
       noteLibraryImport(a, path.text);
       noteFunctionImport(a, path.text);
       noteSettingsImport(a, path.text);
+      noteSpringFactoryImport(a, path.text);
       noteSpringRepositoryImport(a, path.text);
       noteRequestPartImport(a, path.text);
     }

@@ -6,7 +6,8 @@
  * and server configurations (`setPassword`), and Jedis's `DefaultJedisClientConfig` (`ssl`, `password`),
  * `SslOptions` (`sslVerifyMode(SslVerifyMode.INSECURE)`), clients made from a URI string and the password and TLS
  * arguments of Jedis constructors, and Redisson's server configurations (`setPassword`, the address a chain sets
- * with it, and certificate verification). A method counts only on a chain that starts at one of these classes,
+ * with it, and certificate verification); a server configuration's password is joined with the client
+ * configuration of the factory it is handed to (`javaSpringRedisFactories.ts`). A method counts only on a chain that starts at one of these classes,
  * imported from its library, or on a variable of one.
  */
 import { RedisFlavor } from '../../model';
@@ -14,6 +15,7 @@ import { Binding, UNBOUND_VALUE } from '../../scope/scopes';
 import type { CodeAnalyzer } from '../analyzer';
 import { ImportedClasses } from './javaImportedClasses';
 import { jedisConstructorOptions } from './javaJedisConstructors';
+import { factoryWithoutTls } from './javaSpringRedisFactories';
 import { occurrenceOf } from '../options';
 import { chainStart } from '../receiverChains';
 import { parseRedisUrl, urlOption, wholeUrlOption } from '../redisUrls';
@@ -146,9 +148,14 @@ export function javaRedisSettingCall(a: CodeAnalyzer, nameIndex: number): void {
   if (option) {
     const occurrence = occurrenceOf(a, { key: nameIndex, valueStart: open + 1, valueEnd: close, removalStart: nameIndex - 1, removalEnd: close, name: option });
     const address = type.flavor === 'redisson' && option === 'password' ? redissonAddress(a, chainStart(a, nameIndex - 2), close) : undefined;
+    // A Spring server configuration's password, with the client configuration of the factory it is handed to.
+    const factory = type === SPRING_SERVER ? factoryWithoutTls(a, chainStart(a, nameIndex - 2)) : undefined;
     // A password set on the chain that also sets the server's address: that address says whether TLS is on.
     const options = address === undefined ? [occurrence] : [occurrence, wholeUrlOption(a, address)];
-    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined, anchor: a.tokenSpan(nameIndex) });
+    if (factory && factory.host >= 0) {
+      options.push(occurrenceOf(a, { key: factory.host, valueStart: factory.host, valueEnd: factory.host + 1, removalStart: factory.host, removalEnd: factory.host, name: 'host' }));
+    }
+    a.contexts.push({ kind: 'redis-client', type: type.flavor, options, complete: address !== undefined || factory !== undefined, anchor: a.tokenSpan(nameIndex) });
   } else if (method === 'create' && type.fromUri && !type.constructed && a.isString(open + 1) && a.is(open + 2, ')')) {
     uriOptions(a, open + 1, type);
   }

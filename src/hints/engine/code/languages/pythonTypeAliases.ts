@@ -45,6 +45,15 @@ function dottedName(a: CodeAnalyzer, k: number): { text: string; end: number } |
   return a.isId(k) ? a.dottedPath(k) : undefined;
 }
 
+/** A forward reference at `k` (`"Table"`, `'redis.Redis'`, the type a `TYPE_CHECKING` import names): the dotted name it holds. */
+function quotedName(a: CodeAnalyzer, k: number): { text: string; end: number } | undefined {
+  if (!a.isString(k) || a.tokens.interpolated(k)) {
+    return undefined;
+  }
+  const text = a.tokens.text(k);
+  return /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(text) ? { text, end: k + 1 } : undefined;
+}
+
 /** What a dotted name refers to through a module-level import: its module and the path read from it. */
 function importedName(a: CodeAnalyzer, text: string): { module: string; path: string } | undefined {
   const dot = text.indexOf('.');
@@ -71,7 +80,8 @@ function wrapperAt(a: CodeAnalyzer, k: number): { open: number; metadata: boolea
 
 /**
  * The type an alias's value names from `k`, in its typing wrappers (`Annotated[Redis, Depends(f)]`,
- * `Optional[Redis]`, `Redis | None`): the dotted name, and the token after the whole value.
+ * `Optional[Redis]`, `Redis | None`, and quoted inside one: `Annotated["Table", Depends(get_table)]`): the
+ * dotted name, and the token after the whole value. A bare string is no alias (`NAME = "Table"`).
  */
 function namedType(a: CodeAnalyzer, k: number, depth = 0): { text: string; end: number } | undefined {
   const wrapper = wrapperAt(a, k);
@@ -81,7 +91,7 @@ function namedType(a: CodeAnalyzer, k: number, depth = 0): { text: string; end: 
     const closed = inner && (inner.end === close || (wrapper.metadata && a.is(inner.end, ',') && a.parent[inner.end] === wrapper.open));
     return closed ? { text: inner.text, end: close + 1 } : undefined;
   }
-  const name = dottedName(a, k);
+  const name = dottedName(a, k) ?? (depth > 0 ? quotedName(a, k) : undefined);
   if (name && a.is(name.end, '|') && a.idIs(name.end + 1, 'None')) {
     return { text: name.text, end: name.end + 2 };
   }
