@@ -3,8 +3,8 @@
  * dynamodb-table module, RDS and ElastiCache resources and modules, and Lambda functions
  * (`aws_lambda_function` with an `archive_file` package, the lambda module) with their environment.
  * A value counts when it is a literal, a variable's default, a local, or a template of those; a
- * `dynamic` block of indexes leaves the table's index list incomplete. Variable defaults and locals
- * written as plain values are lent to the module's other files.
+ * `dynamic` block of indexes leaves the table's index list incomplete (tables: `terraformTables.ts`).
+ * Variable defaults and locals written as plain values are lent to the module's other files.
  */
 import { LAMBDA_MODULE } from '../iac/lambdaEnvironment';
 import { inputTarget, normalizedModuleSource, pinnedRelease, registryModule } from '../iac/terraformModules';
@@ -12,13 +12,14 @@ import { dataArgumentKey } from '../iac/terraformValues';
 import { Literal, OptionOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
-import { emptyContribution, isEnvironmentName, keepsSetting, keyTypeOf, sourceRef, WRITTEN_SECRET } from './contribution';
+import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, KeyAttribute, Projection, SourceRef, TableDefinition, TableIndex, TerraformValue } from './types';
+import { TerraformTables } from './terraformTables';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -61,6 +62,7 @@ class TerraformIndexer {
   private readonly locals = new Map<string, HclValue>();
   /** Variables and locals already read as text, so that locals built from locals are read once each. */
   private readonly resolvedText = new Map<string, string | undefined>();
+  private readonly tables: TerraformTables;
 
   constructor(
     private readonly file: string,
@@ -69,6 +71,7 @@ class TerraformIndexer {
     private readonly root: HclBody,
   ) {
     this.folder = folderOf(file);
+    this.tables = new TerraformTables({ text: (value) => this.text(value), resolved: (value) => this.resolved(value), bool: (value) => this.bool(value) }, file, lines);
     for (const block of blocksOf(root, 'variable')) {
       const fallback = attributeOf(block.body, 'default');
       if (block.labels.length === 1 && fallback) {
@@ -163,7 +166,7 @@ class TerraformIndexer {
           this.noteModuleInputs(type, block);
         }
         if (type === 'aws_dynamodb_table') {
-          this.contribution.tables.push(this.table(`aws_dynamodb_table.${name}`, block));
+          this.contribution.tables.push(this.tables.table(`aws_dynamodb_table.${name}`, block));
         } else if (DATABASE_RESOURCES.has(type)) {
           this.contribution.databases.push(this.database(`${type}.${name}`, DATABASE_RESOURCES.get(type)!, block));
         } else if (type === 'aws_lambda_function') {
@@ -322,170 +325,13 @@ class TerraformIndexer {
       calls[folder] = [...(Object.hasOwn(calls, folder) ? calls[folder] : []), inputs];
     }
     if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
-      this.contribution.tables.push(this.moduleTable(logicalName, block));
+      this.contribution.tables.push(this.tables.moduleTable(logicalName, block));
     } else if (registry && DATABASE_MODULES.has(registry)) {
       const cluster = registry === 'terraform-aws-modules/elasticache/aws' && this.bool(attributeOf(block.body, 'create_replication_group')) === false;
       this.contribution.databases.push(this.database(logicalName, cluster ? 'elasticache-cluster' : DATABASE_MODULES.get(registry)!, block));
     } else if (registry === LAMBDA_MODULE) {
       this.contribution.functions.push(this.moduleLambda(logicalName, block));
     }
-  }
-
-  private key(name: string | undefined, types: Map<string, KeyAttribute['type']> | undefined): KeyAttribute | undefined {
-    if (name === undefined) {
-      return undefined;
-    }
-    const type = types?.get(name);
-    return type ? { name, type } : { name };
-  }
-
-  private projection(type: string | undefined, attributes: HclValue | undefined): Projection | undefined {
-    if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE') {
-      return undefined;
-    }
-    const resolved = this.resolved(attributes);
-    const names = resolved?.kind === 'tuple' ? resolved.items.map((item) => this.text(item)) : [];
-    if (type === 'INCLUDE' && (resolved?.kind !== 'tuple' || names.some((name) => name === undefined))) {
-      return undefined;
-    }
-    return { type, attributes: names as string[] };
-  }
-
-  /** One index from its settings (a block's body or an object of the module's list); undefined when not literal. */
-  private secondaryIndex(settings: HclBody | HclValue, kind: TableIndex['kind'], partitionKey: KeyAttribute | undefined, types: Map<string, KeyAttribute['type']> | undefined, definedAt: SourceRef): TableIndex | undefined {
-    const name = this.text(attributeOf(settings, 'name'));
-    const hashKey = kind === 'gsi' ? this.key(this.text(attributeOf(settings, 'hash_key')), types) : partitionKey;
-    const rangeWritten = attributeOf(settings, 'range_key');
-    const rangeKey = this.key(this.text(rangeWritten), types);
-    // A key written any other way (a `key_schema` block for multi-attribute keys, a variable) is not read.
-    const otherKeys = 'blocks' in settings && settings.blocks.some((block) => block.type === 'key_schema');
-    if (name === undefined || !hashKey || (rangeWritten && rangeWritten.kind !== 'null' && !rangeKey) || otherKeys) {
-      return undefined;
-    }
-    const index: TableIndex = { name, kind, partitionKey: hashKey, definedAt };
-    if (rangeKey) {
-      index.sortKey = rangeKey;
-    }
-    const projection = this.projection(this.text(attributeOf(settings, 'projection_type')), attributeOf(settings, 'non_key_attributes'));
-    if (projection) {
-      index.projection = projection;
-    }
-    return index;
-  }
-
-  private table(logicalName: string, block: HclBlock): TableDefinition {
-    const body = block.body;
-    const dynamic = new Set(blocksOf(body, 'dynamic').map((entry) => entry.labels[0]));
-    let types: Map<string, KeyAttribute['type']> | undefined;
-    if (!dynamic.has('attribute')) {
-      types = new Map();
-      for (const attribute of blocksOf(body, 'attribute')) {
-        const name = this.text(attributeOf(attribute.body, 'name'));
-        if (name !== undefined) {
-          types.set(name, keyTypeOf(this.text(attributeOf(attribute.body, 'type'))));
-        }
-      }
-    }
-    const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
-    const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
-    if (table.partitionKey && !attributeOf(body, 'range_key')) {
-      table.hashOnly = true;
-    }
-    // Indexes added by `aws_dynamodb_global_secondary_index` resources go with `ignore_changes = [global_secondary_index]`.
-    const lifecycle = blocksOf(body, 'lifecycle')[0];
-    const ignored = attributeOf(lifecycle?.body, 'ignore_changes');
-    const indexesIgnored = ignored?.kind === 'tuple' && ignored.items.some((item) => item.kind === 'reference' && item.path[0] === 'global_secondary_index');
-    table.indexesKnown = !dynamic.has('global_secondary_index') && !dynamic.has('local_secondary_index') && !indexesIgnored;
-    for (const [type, kind] of [['global_secondary_index', 'gsi'], ['local_secondary_index', 'lsi']] as const) {
-      for (const written of blocksOf(body, type)) {
-        const nameValue = attributeOf(written.body, 'name');
-        const index = this.secondaryIndex(written.body, kind, partitionKey, types, sourceRef(this.file, this.lines, nameValue?.span ?? written.nameSpan));
-        if (index) {
-          table.indexes.push(index);
-        } else {
-          table.indexesKnown = false;
-        }
-      }
-    }
-    this.setTableSettings(table, body, 'PROVISIONED');
-    const ttl = blocksOf(body, 'ttl')[0];
-    const ttlAttribute = this.text(attributeOf(ttl?.body, 'attribute_name'));
-    if (ttlAttribute && this.bool(attributeOf(ttl?.body, 'enabled')) === true) {
-      table.ttlAttribute = ttlAttribute;
-    }
-    return table;
-  }
-
-  private newTable(logicalName: string, block: HclBlock, partitionKey: KeyAttribute | undefined, sortKey: KeyAttribute | undefined): TableDefinition {
-    const table: TableDefinition = { logicalName, format: 'terraform', indexes: [], indexesKnown: true, definedAt: this.at(block) };
-    if (partitionKey) {
-      table.partitionKey = partitionKey;
-      if (sortKey) {
-        table.sortKey = sortKey;
-      }
-    }
-    const name = this.text(attributeOf(block.body, 'name'));
-    if (name) {
-      table.physicalName = name;
-    }
-    return table;
-  }
-
-  /** `billing_mode` (its default differs: PROVISIONED for the resource, PAY_PER_REQUEST for the module) and the stream. */
-  private setTableSettings(table: TableDefinition, body: HclBody, defaultBilling: 'PROVISIONED' | 'PAY_PER_REQUEST'): void {
-    const billingValue = attributeOf(body, 'billing_mode');
-    const billing = billingValue ? this.text(billingValue) : defaultBilling;
-    if (billing === 'PROVISIONED' || billing === 'PAY_PER_REQUEST') {
-      table.billingMode = billing;
-    }
-    const view = this.text(attributeOf(body, 'stream_view_type'));
-    if (view && this.bool(attributeOf(body, 'stream_enabled')) === true) {
-      table.streamViewType = view;
-    }
-  }
-
-  /** The dynamodb-table module: its inputs are the resource's arguments, with attributes and indexes as lists of objects. */
-  private moduleTable(logicalName: string, block: HclBlock): TableDefinition {
-    const body = block.body;
-    const attributes = this.resolved(attributeOf(body, 'attributes'));
-    let types: Map<string, KeyAttribute['type']> | undefined;
-    if (attributes?.kind === 'tuple') {
-      types = new Map();
-      for (const item of attributes.items) {
-        const name = this.text(attributeOf(item, 'name'));
-        if (name !== undefined) {
-          types.set(name, keyTypeOf(this.text(attributeOf(item, 'type'))));
-        }
-      }
-    }
-    const partitionKey = this.key(this.text(attributeOf(body, 'hash_key')), types);
-    const table = this.newTable(logicalName, block, partitionKey, this.key(this.text(attributeOf(body, 'range_key')), types));
-    for (const [input, kind] of [['global_secondary_indexes', 'gsi'], ['local_secondary_indexes', 'lsi']] as const) {
-      const written = attributeOf(body, input);
-      const list = this.resolved(written);
-      if (!written) {
-        continue;
-      }
-      if (list?.kind !== 'tuple') {
-        table.indexesKnown = false;
-        continue;
-      }
-      for (const item of list.items) {
-        const nameValue = attributeOf(item, 'name');
-        const index = item.kind === 'object' ? this.secondaryIndex(item, kind, partitionKey, types, sourceRef(this.file, this.lines, (nameValue ?? item).span)) : undefined;
-        if (index) {
-          table.indexes.push(index);
-        } else {
-          table.indexesKnown = false;
-        }
-      }
-    }
-    this.setTableSettings(table, body, 'PAY_PER_REQUEST');
-    const ttlAttribute = this.text(attributeOf(body, 'ttl_attribute_name'));
-    if (ttlAttribute && this.bool(attributeOf(body, 'ttl_enabled')) === true) {
-      table.ttlAttribute = ttlAttribute;
-    }
-    return table;
   }
 
   private database(logicalName: string, kind: DatabaseKind, block: HclBlock): DatabaseDefinition {
