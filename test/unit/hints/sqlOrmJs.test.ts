@@ -2,7 +2,8 @@
  * SQL connections opened through Sequelize, TypeORM and knex (`code/sqlOrmJs.ts`): the `rds-sql-connection`
  * hover, and the drivers' findings on the options the libraries pass on (a literal password, a URL's password,
  * `rejectUnauthorized: false`, PostgreSQL's `ssl: false` to an RDS host, a connection a Lambda handler opens on
- * each invocation). Silent: SQLite and other engines RDS does not run, a local test database, a wrapper that
+ * each invocation), and option objects typed with the libraries' or the drivers' own types (`PoolConfig` of
+ * `pg`, `PoolOptions` of `mysql2`) in a module of their own. Silent: SQLite and other engines RDS does not run, a local test database, a wrapper that
  * only passes its parameters on, a shadowed name, the query builder a `require('knex')(...)` made, a TypeORM
  * connection its connection manager keeps.
  */
@@ -468,6 +469,28 @@ describe('Typed ORM options objects', () => {
     // A function of another library's return type says nothing.
     const other = sourceLines("import { Options } from 'got';", '', "export const http = (): Options => ({ password: 'Hunter2!x' });");
     assert.deepEqual(sql('src/http.ts', other), []);
+  });
+
+  it('reads the option types of pg, mysql2 and mysql, once when a call of the file takes the object', () => {
+    const config = sourceLines(
+      "import type { PoolConfig } from 'pg';",
+      "import type { PoolOptions } from 'mysql2';",
+      "import type { ConnectionConfig } from 'mysql';",
+      '',
+      'export const pgOptions: PoolConfig = { host: process.env.PG_HOST, password: process.env.PG_PASSWORD };',
+      "export const replica: PoolOptions = { host: process.env.REPLICA_HOST, password: 'Replica#2024', ssl: { rejectUnauthorized: false } };",
+      "export const legacy: ConnectionConfig = { host: process.env.LEGACY_HOST, password: 'Legacy#2024' };",
+      "export const local: PoolConfig = { host: 'localhost', password: 'postgres' };",
+    );
+    assert.deepEqual(findings('src/config/index.ts', config), ["6:'Replica#2024' rds-sql-password!", '6:rejectUnauthorized rds-sql-tls-verification-off!', "7:'Legacy#2024' rds-sql-password!"]);
+    assert.ok(sql('src/config/index.ts', config).includes('5:password rds-sql-password'));
+    const used = sourceLines(
+      "import { Pool, type ClientConfig } from 'pg';",
+      '',
+      "const options: ClientConfig = { host: process.env.PG_HOST, password: 'Orders#2024' };",
+      'export const pool = new Pool(options);',
+    );
+    assert.deepEqual(sql('src/db.ts', used), ['3:password rds-sql-password', '4:Pool rds-sql-connection', "3:'Orders#2024' rds-sql-password!"]);
   });
 
   it('reads a typed object once when a call of the file takes it, and keeps quiet on local and SQLite settings', () => {

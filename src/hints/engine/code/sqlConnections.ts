@@ -30,7 +30,7 @@ import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
-import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
+import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
@@ -384,6 +384,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       context.options.push(...contextFrom(a, returned, a.partner[returned], 'sql-client', opened.driver.flavor, anchor).options);
     }
     if (object >= 0 && a.partner[object] > object) {
+      markOptionsRead(a, object);
       context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
     } else if (returned < 0) {
       context.complete = false;
@@ -500,7 +501,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
   const opened: Construction[] = [];
-  const typed: { flavor: OrmFlavor; object: number; type: number }[] = [];
+  const typed: (NonNullable<ReturnType<typeof typedOptionsAt>> & { type: number })[] = [];
   const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
