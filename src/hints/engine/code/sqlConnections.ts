@@ -30,6 +30,7 @@ import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
+import { otherFilesSqlOptions } from './otherFileSqlOptions';
 import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
@@ -538,6 +539,12 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
     const context = typedOptions(a, flavor, object, a.tokenSpan(type));
     if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
       contexts.push(withTlsDisabled(context, testFile || inTestCode(a, object)));
+    }
+  }
+  // Objects other files hand to a driver or an ORM (workspace mode).
+  for (const context of otherFilesSqlOptions(a)) {
+    if (!namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
+      contexts.push(withTlsDisabled(context, testFile));
     }
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.

@@ -297,11 +297,13 @@ export function typedOptionsAt(a: CodeAnalyzer, k: number): { flavor: OrmFlavor 
   return object >= 0 && a.partner[object] > object ? { flavor: spec.flavor, object } : undefined;
 }
 
-/** The options of a typed object no call of the file reads, or undefined (read by a call, or an engine RDS does not run). */
+/** The options of a typed or passed object no call of the file reads, or undefined (read already, or an engine RDS does not run). */
 export function typedOptions(a: CodeAnalyzer, flavor: OrmFlavor | DriverFlavor, object: number, anchor: Span): OptionContext | undefined {
   if (readObjects(a).has(object)) {
     return undefined;
   }
+  // Read once, whether its type or another file's call (`otherFileSqlOptions.ts`) names it first.
+  readObjects(a).add(object);
   if (!isOrm(flavor)) {
     return contextFrom(a, object, a.partner[object], 'sql-client', flavor, anchor);
   }
