@@ -3,9 +3,12 @@
  * OrderRepository()`) whose constructor makes a client and keeps it on the instance: each invocation makes a new
  * instance and a new client, reported at the construction. Silent: a client the class keeps statically or at
  * module level, one the constructor is given, a singleton's, an instance kept outside the handler, a class no
- * handler makes, and test code.
+ * handler makes, and test code. A construction without arguments (`new TripSource()`) leaves the constructor's
+ * parameters empty: a client built from them (`props?.region ?? 'eu-west-1'`) is still made per instance, unless
+ * a parameter has a default value or is handed on whole.
  */
 import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
 import { hintsIn, sourceLines } from './support';
 
 const RULE = 'lambda-client-per-invocation!';
@@ -117,6 +120,85 @@ describe('Lambda: clients made by the constructor of a class the handler constru
       '}',
     );
     assert.deepEqual(reported('src/handler.ts', code), []);
+  });
+
+  it('reports a class made without arguments whose client reads its empty options, also through captureAWS', () => {
+    const code = sourceLines(
+      "import * as AWS from 'aws-sdk';",
+      "import { captureAWS } from 'aws-xray-sdk-core';",
+      '',
+      'class TripSource {',
+      '  private readonly docs: AWS.DynamoDB.DocumentClient;',
+      '  constructor(props?: { region?: string }) {',
+      '    const traced = captureAWS(AWS);',
+      "    this.docs = new traced.DynamoDB.DocumentClient({ region: props?.region ?? 'eu-west-1' });",
+      '  }',
+      '}', // 10
+      '',
+      'export const list = async (event: { region: string }) => {',
+      '  const source = new TripSource();',
+      '  const regional = new TripSource({ region: event.region });',
+      '  return [source, regional];',
+      '};',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), [`13:TripSource ${RULE}`]);
+  });
+
+  it('says nothing, without arguments, for a parameter with a default or a parameter handed on whole', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const shared = new DynamoDBClient({});',
+      'class DefaultedRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor(client = shared) {',
+      '    this.doc = DynamoDBDocumentClient.from(client);',
+      '  }',
+      '}', // 10
+      'class WrappingRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      '  constructor(client?: DynamoDBClient) {',
+      '    this.doc = DynamoDBDocumentClient.from(client!);',
+      '  }',
+      '}',
+      'class RegionalRepo {',
+      '  private readonly doc: DynamoDBDocumentClient;',
+      "  constructor({ region } = { region: 'eu-west-1' }) {",
+      '    this.doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region }));', // 20
+      '  }',
+      '}',
+      '',
+      'export const handler = async () => [new DefaultedRepo(), new WrappingRepo(), new RegionalRepo()];',
+    );
+    assert.deepEqual(reported('src/handler.ts', code), []);
+  });
+
+  it('reports, in workspace mode, a handler constructing without arguments a class of another file', () => {
+    const source = sourceLines(
+      "import * as AWS from 'aws-sdk';",
+      "import { captureAWS } from 'aws-xray-sdk-core';",
+      '',
+      'export class TripSource {',
+      '  docs: AWS.DynamoDB.DocumentClient;',
+      '  constructor(props?: { endpoint?: string }) {',
+      '    const traced = captureAWS(AWS);',
+      '    this.docs = new traced.DynamoDB.DocumentClient({ endpoint: props?.endpoint });',
+      '  }',
+      '}', // 10
+    );
+    const handler = sourceLines(
+      "import { TripSource } from '../data/tripSource';",
+      '',
+      'const kept = new TripSource();',
+      'export const handler = async (event: { endpoint: string }) => {',
+      '  const source = new TripSource();',
+      '  const own = new TripSource({ endpoint: event.endpoint });',
+      '  return [kept, source, own];',
+      '};',
+    );
+    const files = { 'src/data/tripSource.ts': source, 'src/handlers/list.ts': handler };
+    assert.deepEqual(hintsOfFile(files, 'src/handlers/list.ts').filter((hint) => hint.endsWith(RULE)), [`5:TripSource ${RULE}`]);
   });
 
   it('reports a Python handler that constructs a repository whose __init__ keeps a boto3 table on self', () => {

@@ -2,11 +2,13 @@
  * SQL connections opened through Sequelize, TypeORM and knex (`code/sqlOrmJs.ts`): the `rds-sql-connection`
  * hover, and the drivers' findings on the options the libraries pass on (a literal password, a URL's password,
  * `rejectUnauthorized: false`, PostgreSQL's `ssl: false` to an RDS host, a connection a Lambda handler opens on
- * each invocation). Silent: SQLite and other engines RDS does not run, a local test database, a wrapper that
+ * each invocation), and option objects typed with the libraries' or the drivers' own types (`PoolConfig` of
+ * `pg`, `PoolOptions` of `mysql2`) in a module of their own. Silent: SQLite and other engines RDS does not run, a local test database, a wrapper that
  * only passes its parameters on, a shadowed name, the query builder a `require('knex')(...)` made, a TypeORM
  * connection its connection manager keeps.
  */
 import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
 import { hintsIn, sourceLines } from './support';
 
 function sql(fileName: string, code: string): string[] {
@@ -470,6 +472,28 @@ describe('Typed ORM options objects', () => {
     assert.deepEqual(sql('src/http.ts', other), []);
   });
 
+  it('reads the option types of pg, mysql2 and mysql, once when a call of the file takes the object', () => {
+    const config = sourceLines(
+      "import type { PoolConfig } from 'pg';",
+      "import type { PoolOptions } from 'mysql2';",
+      "import type { ConnectionConfig } from 'mysql';",
+      '',
+      'export const pgOptions: PoolConfig = { host: process.env.PG_HOST, password: process.env.PG_PASSWORD };',
+      "export const replica: PoolOptions = { host: process.env.REPLICA_HOST, password: 'Replica#2024', ssl: { rejectUnauthorized: false } };",
+      "export const legacy: ConnectionConfig = { host: process.env.LEGACY_HOST, password: 'Legacy#2024' };",
+      "export const local: PoolConfig = { host: 'localhost', password: 'postgres' };",
+    );
+    assert.deepEqual(findings('src/config/index.ts', config), ["6:'Replica#2024' rds-sql-password!", '6:rejectUnauthorized rds-sql-tls-verification-off!', "7:'Legacy#2024' rds-sql-password!"]);
+    assert.ok(sql('src/config/index.ts', config).includes('5:password rds-sql-password'));
+    const used = sourceLines(
+      "import { Pool, type ClientConfig } from 'pg';",
+      '',
+      "const options: ClientConfig = { host: process.env.PG_HOST, password: 'Orders#2024' };",
+      'export const pool = new Pool(options);',
+    );
+    assert.deepEqual(sql('src/db.ts', used), ['3:password rds-sql-password', '4:Pool rds-sql-connection', "3:'Orders#2024' rds-sql-password!"]);
+  });
+
   it('reads a typed object once when a call of the file takes it, and keeps quiet on local and SQLite settings', () => {
     const used = sourceLines(
       "import { DataSource, DataSourceOptions } from 'typeorm';",
@@ -494,5 +518,63 @@ describe('Typed ORM options objects', () => {
     // An object of another type, and a type of another library, are no connection options.
     const other = sourceLines("import { Options } from 'got';", '', "export const options: Options = { password: 'Hunter2!x', timeout: { request: 1000 } };");
     assert.deepEqual(sql('src/http.ts', other), []);
+  });
+});
+
+describe('SQL options another file hands to a driver or an ORM (workspace mode)', () => {
+  it('reads an exported object, the objects a function returns and the entries a Sequelize configuration holds', () => {
+    const dbConfig = sourceLines(
+      'export const dbConfig = {',
+      '  host: process.env.PG_HOST,',
+      "  password: 'Orders#2024',",
+      '  ssl: { rejectUnauthorized: false },',
+      '};',
+      "export const unrelated = { password: 'Other#2024' };",
+    );
+    const pool = sourceLines("import { Pool } from 'pg';", "import { dbConfig } from './config';", '', 'export const pool = new Pool(dbConfig);');
+    const files = { 'src/config.ts': dbConfig, 'src/pool.ts': pool };
+    assert.deepEqual(
+      hintsOfFile(files, 'src/config.ts').filter((hint) => hint.endsWith('!')),
+      ["3:'Orders#2024' rds-sql-password!", '4:rejectUnauthorized rds-sql-tls-verification-off!'],
+    );
+    const ormConfig = sourceLines(
+      'export function ormConfig() {',
+      "  const live = { type: 'postgres', host: process.env.DB_HOST, password: 'Live#2024' };",
+      "  const testing = { type: 'postgres', host: 'localhost', password: 'Test#2024' };",
+      "  return process.env.NODE_ENV === 'test' ? testing : live;",
+      '}',
+      "export const sqliteConfig = () => ({ type: 'sqlite', database: 'app.db', password: 'Lite#2024' });",
+    );
+    const module = sourceLines(
+      "import { TypeOrmModule } from '@nestjs/typeorm';",
+      "import { ormConfig, sqliteConfig } from './ormconfig';",
+      '',
+      'export const imports = [TypeOrmModule.forRoot(ormConfig()), TypeOrmModule.forRoot(sqliteConfig())];',
+    );
+    assert.deepEqual(hintsOfFile({ 'src/ormconfig.ts': ormConfig, 'src/app.module.ts': module }, 'src/ormconfig.ts').filter((hint) => hint.endsWith('!')), ["2:'Live#2024' rds-sql-password!"]);
+    const byEnvironment = sourceLines(
+      'module.exports = {',
+      "  development: { host: 'localhost', password: 'Dev#2024', dialect: 'postgres' },",
+      "  production: { host: process.env.DB_HOST, password: 'Prod#2024', dialect: 'postgres' },",
+      '};',
+    );
+    const named = sourceLines('const configs = {', "  production: { host: process.env.DB_HOST, password: 'Prod#2024', dialect: 'postgres' },", '};', 'module.exports = configs;');
+    const models = sourceLines(
+      "const { Sequelize } = require('sequelize');",
+      "const configs = require('../config/config');",
+      "const config = configs[process.env.NODE_ENV || 'development'];",
+      'module.exports = new Sequelize(config.database, config.username, config.password, config);',
+    );
+    assert.deepEqual(hintsOfFile({ 'config/config.js': named, 'models/index.js': models }, 'config/config.js').filter((hint) => hint.endsWith('!')), ["2:'Prod#2024' rds-sql-password!"]);
+    // `module.exports = {...}` read as the generated models index reads it, `require(...)[env]`; the local entry stays silent.
+    const generated = sourceLines(
+      "const Sequelize = require('sequelize');",
+      "const config = require('../config/config')[process.env.NODE_ENV || 'development'];",
+      'module.exports = new Sequelize(config.database, config.username, config.password, config);',
+    );
+    assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': generated }, 'config/config.js').filter((hint) => hint.endsWith('!')), ["3:'Prod#2024' rds-sql-password!"]);
+    // The whole configuration handed on is read as one object, which names localhost (its development entry): silent.
+    const whole = generated.replace("require('../config/config')[process.env.NODE_ENV || 'development']", "require('../config/config')");
+    assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': whole }, 'config/config.js').filter((hint) => hint.endsWith('!')), []);
   });
 });

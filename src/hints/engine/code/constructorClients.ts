@@ -27,19 +27,25 @@ const MAX_CONSTRUCTOR_TOKENS = 1000;
 /** What precedes a fallback value: `client ?? new X()`, `client || new X()`, `cond ? client : new X()`, Python `or`, `else`. */
 const FALLBACKS = new Set(['??', '||', 'or', '?', ':', 'else']);
 
-/** Per file, by class scope, the client its constructor makes for each instance, or null. */
+/** Per file, by class scope (negated for instances made without arguments), the client its constructor makes for each instance, or null. */
 const constructed = new FileMemo<number, Construction | null>();
+
+/** The key under which a JavaScript module's exports record the client each instance made without arguments makes (`new Repo()`). */
+export const CONSTRUCTED_BARE = constructedKey(0);
 
 /**
  * The client that the constructor of the class `classScope` (`constructor`, Python's `__init__`, its own or a
  * same-file base's) makes on each run and keeps on the instance or in its locals, read with `construction`.
+ * `bare` (JavaScript): for an instance made without arguments, whose constructor's parameters then hold nothing
+ * (`constructor(props?: Props) { this.doc = new DocumentClient({ region: props?.region ?? 'eu-west-1' }) }`), so
+ * a client built from them is still made for each instance.
  */
-export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction']): Construction | undefined {
+export function constructorClient(a: CodeAnalyzer, classScope: number, construction: HandlerReader['construction'], bare = false): Construction | undefined {
   const python = a.language.family === 'python';
   if (!python && a.language.family !== 'js') {
     return undefined;
   }
-  const made = constructed.get(a, classScope, () => {
+  const made = constructed.get(a, bare && !python ? -classScope : classScope, () => {
     const member = a.scopes.member(classScope, python ? '__init__' : 'constructor');
     const value = member ? a.valueOf(member) : undefined;
     const fn = value?.t === 'function' ? a.functions.get(value.scope) : undefined;
@@ -50,6 +56,10 @@ export function constructorClient(a: CodeAnalyzer, classScope: number, construct
     const instance = python ? a.id(fn.params + 1) : 'this';
     const [start, end] = a.scopes.range(fn.scope);
     const body = fn.body >= 0 ? fn.body : a.partner[fn.params];
+    // Without arguments only the body's own names can hold what one invocation brings, unless a parameter has a
+    // default value (`constructor(client = shared)`), which then holds it.
+    const emptyParameters = bare && !python && fn.body >= 0 && !hasDefaults(a, fn.params);
+    const bound = emptyParameters ? fn.body : fn.params;
     let found: Construction | null = null;
     for (let j = body + 1; j < end && j < body + MAX_CONSTRUCTOR_TOKENS; j++) {
       const own = a.scopes.enclosing(j, ['function']) === fn.scope;
@@ -60,7 +70,7 @@ export function constructorClient(a: CodeAnalyzer, classScope: number, construct
       if (!inner) {
         continue;
       }
-      if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !dependsOnInvocation(a, inner, fn.params, end) && !inTestCode(a, j)) {
+      if (!FALLBACKS.has(a.tokens.text(valueStart(a, inner.start) - 1)) && !setsParameter(a, valueStart(a, inner.start), fn.params) && !storedOutside(a, inner.start, start, end, instance) && !dependsOnInvocation(a, inner, bound, end) && !(emptyParameters && passesParameter(a, inner, fn.params)) && !inTestCode(a, j)) {
         found = inner;
       }
       j = inner.end - 1;
@@ -68,6 +78,31 @@ export function constructorClient(a: CodeAnalyzer, classScope: number, construct
     return found;
   });
   return made ?? undefined;
+}
+
+/** Whether a parameter of the list at `params` has a default value (`(client = shared)`, `({ region } = {})`). */
+function hasDefaults(a: CodeAnalyzer, params: number): boolean {
+  for (let k = params + 1; k < a.partner[params]; k = a.skipGroup(k)) {
+    if (a.is(k, '=')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the construction hands a parameter of the list at `params` on whole (`DynamoDBDocumentClient.from(client)`):
+ * a wrapper of what the caller gives, not a client of its own, even where the caller gives nothing.
+ */
+function passesParameter(a: CodeAnalyzer, made: Construction, params: number): boolean {
+  for (let k = made.name + 2; k < made.end - 1; k++) {
+    const whole = a.isId(k) && (a.is(k - 1, '(') || a.is(k - 1, ',')) && (a.is(k + 1, ')') || a.is(k + 1, ','));
+    const binding = whole ? a.scopes.lookup(a.tokens.text(k), k) : undefined;
+    if (binding && binding.token > params && binding.token < a.partner[params]) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Where the value holding the construction at `start` starts: a library's call that wraps it (`DynamoDBDocumentClient.from(new DynamoDBClient({}))`), or itself. */
@@ -102,9 +137,10 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
     return undefined;
   }
   const end = a.partner[name + 1] + 1;
+  const bare = !python && end === name + 3;
   const value = a.lookup(text, name);
   if (value?.t === 'instance' && value.classObject) {
-    const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction) : undefined;
+    const made = a.scopes.parent(value.classScope) === 0 ? constructorClient(a, value.classScope, construction, bare) : undefined;
     return made && { start: k, name, end, service: made.service, redis: made.redis, helper: true };
   }
   const imported = a.scopes.lookup(text, name) === undefined ? a.imports.get(text) : undefined;
@@ -112,7 +148,8 @@ export function classConstruction(a: CodeAnalyzer, k: number, construction: Hand
     return undefined;
   }
   const fields = a.project.importedClassFields(imported.module, imported.path);
-  const client = fields && Object.hasOwn(fields, CONSTRUCTED) ? clientValue(fields[CONSTRUCTED]) : undefined;
+  const key = !fields ? undefined : Object.hasOwn(fields, CONSTRUCTED) ? CONSTRUCTED : bare && Object.hasOwn(fields, CONSTRUCTED_BARE) ? CONSTRUCTED_BARE : undefined;
+  const client = fields && key ? clientValue(fields[key]) : undefined;
   const service = serviceOf(client);
   return service && { start: k, name, end, service, redis: isRedisClient(client), helper: true };
 }

@@ -248,7 +248,7 @@ function staticMakerCall(a: CodeAnalyzer, k: number): Construction | undefined {
 /** `new X(...)` or `new x.Y(...)` at `k` making a client of a library the file imports. */
 export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   if (a.idIs(k, 'new')) {
-    return a.isId(k + 1) && a.imports.has(a.tokens.text(k + 1)) ? construction(a, k, k + 1) : undefined;
+    return a.isId(k + 1) && (a.imports.has(a.tokens.text(k + 1)) || heldLibrary(a, k + 1)) ? construction(a, k, k + 1) : undefined;
   }
   if (!a.isId(k) || a.isAccess(k - 1)) {
     return undefined;
@@ -262,6 +262,14 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   // data-api-client's default export makes its client: `dataApiClient({ resourceArn, ... })`.
   const dataApi = made !== undefined && a.imports.get(a.tokens.text(made.name))?.module === DATA_API_CLIENT_MODULE;
   return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || JS_CLIENT_FACTORIES.has(factory ?? '') || dataApi || madeByProjectCall(a, made)) ? made : undefined;
+}
+
+/**
+ * A name that is no import but holds a library's module or class: X-Ray's `const aws = captureAWS(AWS)`, which
+ * gives back the module it instruments, then `new aws.DynamoDB.DocumentClient()`.
+ */
+function heldLibrary(a: CodeAnalyzer, k: number): boolean {
+  return a.isAccess(k + 1) && a.scopes.lookup(a.tokens.text(k), k) !== undefined && a.lookup(a.tokens.text(k), k)?.t === 'ref';
 }
 
 /** `factory.getClient()` at `k`, on an instance of a workspace class whose method makes a new client on each call. */

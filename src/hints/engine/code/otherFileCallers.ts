@@ -17,7 +17,7 @@ import { Value } from './values';
  * when no other file calls it.
  */
 export function otherFilesPass(a: CodeAnalyzer, name: string, parameter: { position: number; name: string }): Value | null | undefined {
-  const calls = callsFromOtherFiles(a, name).filter((call) => !call.redisOptions);
+  const calls = callsFromOtherFiles(a, name).filter((call) => !call.redisOptions && !call.sqlOptions);
   let agreed: Value | undefined;
   for (const call of calls) {
     const keywords = a.language.family === 'python' ? call.keywords : undefined;

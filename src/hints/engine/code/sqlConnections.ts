@@ -30,7 +30,8 @@ import { pgPromiseDatabaseAt } from './sqlPgPromise';
 import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
-import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
+import { otherFilesSqlOptions } from './otherFileSqlOptions';
+import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
@@ -384,6 +385,7 @@ function optionsOf(a: CodeAnalyzer, opened: Opened): OptionContext {
       context.options.push(...contextFrom(a, returned, a.partner[returned], 'sql-client', opened.driver.flavor, anchor).options);
     }
     if (object >= 0 && a.partner[object] > object) {
+      markOptionsRead(a, object);
       context.options.push(...contextFrom(a, object, a.partner[object], 'sql-client', opened.driver.flavor, anchor).options);
     } else if (returned < 0) {
       context.complete = false;
@@ -500,7 +502,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   const contexts: OptionContext[] = [];
   const local = new Set<number>();
   const opened: Construction[] = [];
-  const typed: { flavor: OrmFlavor; object: number; type: number }[] = [];
+  const typed: (NonNullable<ReturnType<typeof typedOptionsAt>> & { type: number })[] = [];
   const tokens = driver ? a.tokens.length : 0;
   for (let k = 0; k < tokens; k++) {
     if (!a.isId(k)) {
@@ -537,6 +539,12 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
     const context = typedOptions(a, flavor, object, a.tokenSpan(type));
     if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
       contexts.push(withTlsDisabled(context, testFile || inTestCode(a, object)));
+    }
+  }
+  // Objects other files hand to a driver or an ORM (workspace mode).
+  for (const context of otherFilesSqlOptions(a)) {
+    if (!namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
+      contexts.push(withTlsDisabled(context, testFile));
     }
   }
   // In workspace mode a handler's call of another module's function that opens a connection in its body counts too.

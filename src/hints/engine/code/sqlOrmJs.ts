@@ -223,8 +223,11 @@ function topLevel(a: CodeAnalyzer, key: Span, open: number, object: number): boo
   return container >= 0 && (container === object || (open >= 0 && a.parent[container] === open));
 }
 
+/** The drivers whose option types are read too: node-postgres's, mysql2's and mysql's. */
+type DriverFlavor = 'pg' | 'mysql2' | 'mysql';
+
 /** The option types by module, and where a path of them names one (`Knex.Config` of `import { Knex } from 'knex'`). */
-const OPTION_TYPES: Readonly<Record<string, { flavor: OrmFlavor; names: ReadonlySet<string> }>> = {
+const OPTION_TYPES: Readonly<Record<string, { flavor: OrmFlavor | DriverFlavor; names: ReadonlySet<string> }>> = {
   typeorm: { flavor: 'typeorm', names: new Set(['DataSourceOptions', 'ConnectionOptions']) },
   '@nestjs/typeorm': { flavor: 'typeorm', names: new Set(['TypeOrmModuleOptions', 'TypeOrmModuleAsyncOptions']) },
   'typeorm/driver/postgres/PostgresConnectionOptions': { flavor: 'typeorm', names: new Set(['PostgresConnectionOptions']) },
@@ -233,6 +236,11 @@ const OPTION_TYPES: Readonly<Record<string, { flavor: OrmFlavor; names: Readonly
   'sequelize-typescript': { flavor: 'sequelize', names: new Set(['SequelizeOptions']) },
   '@nestjs/sequelize': { flavor: 'sequelize', names: new Set(['SequelizeModuleOptions', 'SequelizeModuleAsyncOptions']) },
   knex: { flavor: 'knex', names: new Set(['Knex.Config']) },
+  // A configuration module's `export const pgConfig: PoolConfig = {...}`, handed to `new Pool(pgConfig)` elsewhere.
+  pg: { flavor: 'pg', names: new Set(['PoolConfig', 'ClientConfig']) },
+  mysql2: { flavor: 'mysql2', names: new Set(['PoolOptions', 'ConnectionOptions']) },
+  'mysql2/promise': { flavor: 'mysql2', names: new Set(['PoolOptions', 'ConnectionOptions']) },
+  mysql: { flavor: 'mysql', names: new Set(['PoolConfig', 'ConnectionConfig']) },
 };
 /** NestJS's async module options, whose `useFactory` returns the options. */
 const ASYNC_TYPES: ReadonlySet<string> = new Set(['TypeOrmModuleAsyncOptions', 'SequelizeModuleAsyncOptions']);
@@ -245,6 +253,11 @@ export function importsOptionType(module: string, path: string): boolean {
 
 /** The `{` of each options object an ORM call of the file read, so that a typed object is not read twice. */
 const readObjectsOf = new WeakMap<CodeAnalyzer, Set<number>>();
+
+/** Records that a driver's call of the file read the options object at `object` (`new Pool(config)`). */
+export function markOptionsRead(a: CodeAnalyzer, object: number): void {
+  readObjects(a).add(object);
+}
 
 function readObjects(a: CodeAnalyzer): Set<number> {
   let read = readObjectsOf.get(a);
@@ -261,7 +274,7 @@ function readObjects(a: CodeAnalyzer): Set<number> {
  * return the options returns (`createTypeOrmOptions(): TypeOrmModuleOptions { return {...}; }`, `async (config):
  * Promise<TypeOrmModuleOptions> => ({...})`), and a `TypeOrmModuleAsyncOptions` object's factory's. Its library and its `{`.
  */
-export function typedOptionsAt(a: CodeAnalyzer, k: number): { flavor: OrmFlavor; object: number } | undefined {
+export function typedOptionsAt(a: CodeAnalyzer, k: number): { flavor: OrmFlavor | DriverFlavor; object: number } | undefined {
   const declared = a.is(k - 1, ':') && a.isId(k - 2);
   const asserted = !declared && (a.idIs(k - 1, 'as') || a.idIs(k - 1, 'satisfies')) && a.is(k - 2, '}');
   const promised = a.is(k - 1, '<') && a.idIs(k - 2, 'Promise') && a.is(k - 3, ':') && a.is(k - 4, ')');
@@ -284,10 +297,18 @@ export function typedOptionsAt(a: CodeAnalyzer, k: number): { flavor: OrmFlavor;
   return object >= 0 && a.partner[object] > object ? { flavor: spec.flavor, object } : undefined;
 }
 
-/** The options of a typed object no call of the file reads, or undefined (read by a call, or an engine RDS does not run). */
-export function typedOptions(a: CodeAnalyzer, flavor: OrmFlavor, object: number, anchor: Span): OptionContext | undefined {
+/** The options of a typed or passed object no call of the file reads, or undefined (read already, or an engine RDS does not run). */
+export function typedOptions(a: CodeAnalyzer, flavor: OrmFlavor | DriverFlavor, object: number, anchor: Span): OptionContext | undefined {
+  if (readObjects(a).has(object)) {
+    return undefined;
+  }
+  // Read once, whether its type or another file's call (`otherFileSqlOptions.ts`) names it first.
+  readObjects(a).add(object);
+  if (!isOrm(flavor)) {
+    return contextFrom(a, object, a.partner[object], 'sql-client', flavor, anchor);
+  }
   const engine = engineIn(a, flavor, object);
-  if (readObjects(a).has(object) || !servesRds(flavor, engine)) {
+  if (!servesRds(flavor, engine)) {
     return undefined;
   }
   const type = engine !== undefined && POSTGRES_ENGINES.has(engine) ? 'pg' : flavor;

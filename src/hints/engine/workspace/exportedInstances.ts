@@ -8,7 +8,7 @@
 import type { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
 import { exportedClient } from '../code/projectImports';
-import { constructorClient, CONSTRUCTED } from '../code/constructorClients';
+import { constructorClient, CONSTRUCTED, CONSTRUCTED_BARE } from '../code/constructorClients';
 import { jsConstruction, pythonConstruction } from '../code/handlerClients';
 import { fieldOfUnknownOrigin } from '../code/requestShapes';
 import type { Value } from '../code/values';
@@ -61,10 +61,13 @@ export function classClients(a: CodeAnalyzer, classScope: number, outer: readonl
   }
   // A client each new instance makes (`new Repo()` in a Lambda handler: one per invocation, `code/handlerClients.ts`).
   const constructed = outer.length === 0 && (python || a.language.family === 'js') ? constructorClient(a, classScope, python ? pythonConstruction : jsConstruction) : undefined;
-  const made = constructed && a.evalChain(constructed.start, constructed.end).value;
+  // JavaScript: else the client each instance made without arguments makes (`new DynamoDBSource()`).
+  const bare = outer.length === 0 && !constructed && a.language.family === 'js' ? constructorClient(a, classScope, jsConstruction, true) : undefined;
+  const each = constructed ?? bare;
+  const made = each && a.evalChain(each.start, each.end).value;
   const client = made && exportedClient(a, made);
   if (client) {
-    fields[CONSTRUCTED] = { ...client, perCall: true };
+    fields[constructed ? CONSTRUCTED : CONSTRUCTED_BARE] = { ...client, perCall: true };
   }
   return { fields, unknown };
 }

@@ -7,7 +7,7 @@
  * a project module as the caller imports it. Only a JavaScript, TypeScript or Python file that names a client
  * library and imports a module that may be the project's is read, with the analyzer's bindings alone (reading
  * every file that imports a project module cost up to a fifth more CLI time on real projects); tests and test
- * doubles are not callers, since they pass fakes. Redis options handed to a client are recorded too.
+ * doubles are not callers, since they pass fakes. Redis and SQL options handed to a client are recorded too.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { segments } from '../code/braces';
@@ -26,6 +26,7 @@ import { REDIS_OPTION_CARRIER_MODULES, redisOptionCarrier } from '../services';
 import { normalizeName } from '../types';
 import { LineIndex } from '../text';
 import { JS_LIBRARIES } from './moduleSources';
+import { importedSqlOptions, ORM_OPENER } from './passedSqlOptions';
 import { PYTHON_LIBRARIES } from './pythonClientLibraries';
 import { Target } from './importedClients';
 import { CallArguments, ClientPassingCall, ExportedClient, PassedArgument } from './types';
@@ -58,7 +59,7 @@ export function mayPassClients(file: string, kind: DocumentKind, text: string): 
   if (kind === 'python') {
     return PYTHON_LIBRARIES.test(text) && importsPythonProjectModule(text);
   }
-  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text)) && JS_PROJECT_IMPORT.test(text);
+  return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || REDIS_OPTION_CARRIER_IMPORT.test(text) || ORM_OPENER.test(text)) && JS_PROJECT_IMPORT.test(text);
 }
 
 /** Whether a Python file imports a module that may be the project's: a relative one, or one no library is. */
@@ -96,7 +97,7 @@ export function indexPassedClients(kind: 'python' | 'javascript' | 'typescript',
       continue;
     }
     if (kind !== 'python') {
-      calls.push(...importedRedisOptions(a, i, open, callee));
+      calls.push(...importedRedisOptions(a, i, open, callee), ...importedSqlOptions(a, i, open, callee));
     }
     const passed = mayBeProjectModule(a, callee.module) ? passedClients(a, open) : undefined;
     if (passed) {

@@ -304,7 +304,14 @@ export interface ClientPassingCall {
    * `new Queue('mail', { connection })`), so the object it holds is that client's options. `args` is empty.
    */
   redisOptions?: 'ioredis' | 'node-redis';
+  /** As `redisOptions`, for the options of a SQL driver or ORM (`new Pool(dbConfig)`, `TypeOrmModule.forRoot(ormConfig())`). */
+  sqlOptions?: SqlOptionsFlavor;
+  /** With `sqlOptions`: the name holds the options by key (Sequelize's `{ development: {...}, production: {...} }`), and one entry is handed. */
+  keyed?: true;
 }
+
+/** The SQL libraries whose options another module may declare (`workspace/passedSqlOptions.ts`). */
+export type SqlOptionsFlavor = 'pg' | 'mysql2' | 'mysql' | 'typeorm' | 'sequelize' | 'knex';
 
 /**
  * Where a client that middleware hangs on the request comes from: made in the file, or imported from another
