@@ -1,0 +1,151 @@
+/**
+ * What code files tell each other through the workspace model: the names a module imports, the clients it
+ * makes or passes to other modules' functions and classes, the clients middleware hangs on the request, the
+ * services routes call, and the CDK classes other files read. Plain data: it crosses to worker threads.
+ */
+import type { RedisFlavor } from '../model';
+import type { ClientKind } from '../services';
+import type { HintService } from '../types';
+import type { TableNameRef } from './types';
+/** A name imported from a module, as the file writes them. */
+export interface ImportRef {
+  module: string;
+  path: string;
+}
+
+/** See `FileContribution.requestClasses`: `constructors` by the file's class. */
+export interface RequestClasses {
+  perRequest: ImportRef[];
+  constructors: Record<string, ImportRef[]>;
+  /** The imported functions the file gives FastAPI as dependencies (`Depends(get_table)`), which FastAPI calls per request. */
+  dependencies?: ImportRef[];
+}
+
+/** The methods a controller's routes call on an injected service, whose class the file imports from `module` as `path`. */
+export interface RouteCall {
+  module: string;
+  path: string;
+  methods: string[];
+}
+
+/** The services one method of a module-level class calls (`CatalogService.product` calls `this.repository.byId`), for services a route reaches through another. */
+export interface ServiceCall extends RouteCall {
+  className: string;
+  method: string;
+}
+
+/**
+ * A call of a name imported from another module (`count_items(table)`, `new ItemRepository(doc)`), with the
+ * clients it passes: the callee's untyped parameters hold what its callers agree on.
+ */
+export type PassedArgument =
+  /** A client the calling file makes. */
+  | ExportedClient
+  /**
+   * A name the calling file imports from a project module, or the call of one (`get_table()`, Python
+   * `get_table(MESSAGES_TABLE)` with the strings it passes as `args`): the model resolves it as that file imports it.
+   */
+  | { module: string; path: string; call?: true; args?: CallArguments }
+  /** Anything else. */
+  | null;
+
+export interface ClientPassingCall {
+  /** The module as the calling file imports it (`./repo`, `app.repo`, `.repo`), and the name read from it. */
+  module: string;
+  path: string;
+  /** The positional arguments up to the first spread or keyword: what each passes (see `PassedArgument`). */
+  args: PassedArgument[];
+  /** Python keyword arguments by name, as for `args`. */
+  keywords?: Record<string, PassedArgument>;
+  /** A spread or a keyword follows the positional arguments: what it passes past them is unknown. */
+  open?: boolean;
+  /**
+   * The name is not called: it is handed as the options of a Redis client of this library (`new Redis(options)`,
+   * `new Queue('mail', { connection })`), so the object it holds is that client's options. `args` is empty.
+   */
+  redisOptions?: 'ioredis' | 'node-redis';
+  /** As `redisOptions`, for the options of a SQL driver or ORM (`new Pool(dbConfig)`, `TypeOrmModule.forRoot(ormConfig())`). */
+  sqlOptions?: SqlOptionsFlavor;
+  /** With `sqlOptions`: the name holds the options by key (Sequelize's `{ development: {...}, production: {...} }`), and one entry is handed. */
+  keyed?: true;
+}
+
+/** The SQL libraries whose options another module may declare (`workspace/passedSqlOptions.ts`). */
+export type SqlOptionsFlavor = 'pg' | 'mysql2' | 'mysql' | 'typeorm' | 'sequelize' | 'knex';
+
+/**
+ * Where a client that middleware hangs on the request comes from: made in the file, or imported from another
+ * module of the workspace (`module` as the file writes it, `path` the name read from it, as for
+ * `WorkspaceView.importedClient`), or what a function imported so gives when called (`call`:
+ * `req.redis = getRedisClient()`); null for a value the reader cannot tell, which leaves the property unknown.
+ */
+export type RequestClientSource = { client: ExportedClient } | { module: string; path: string; call?: true } | null;
+
+/** Per property name, what each assignment (or each member of a bound-methods object) hangs there. */
+export type RequestClients = Record<string, RequestClientSource[]>;
+
+/**
+ * The type of a member of a CDK class or interface, as its file writes it: a CDK construct class
+ * (`aws_dynamodb.Table`; an interface such as `ITable` stands for its class), or a class or interface
+ * declared in the same file (no `module`) or imported from another module (`module` as written there).
+ */
+export type CdkMemberType = { construct: string } | { declared: string; module?: string };
+
+/** Members by name; members of an unknown type are left out. */
+export type CdkClassMembers = Record<string, CdkMemberType>;
+
+/** A CDK class as a file that imports it reads it: each member a construct class, or a class resolved in turn. */
+export interface CdkClassShape {
+  members: Record<string, { construct: string } | { shape: CdkClassShape }>;
+}
+
+/** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */
+export interface ModuleSource {
+  language: 'python' | 'javascript' | 'typescript';
+  /** The module-level statements: the bodies of functions and classes are left out unless those statements use them. */
+  text: string;
+}
+
+/** A client that a code module makes at module level, as another file that imports it reads it. */
+export interface ExportedClient {
+  kind: ClientKind;
+  flavor?: RedisFlavor;
+  /** A Redis pipeline or transaction (see the analyzer's client value). */
+  batched?: boolean;
+  nonBlocking?: boolean;
+  /** The table a boto3 `Table(...)` names, when the module writes it as a literal or an environment variable. */
+  table?: TableNameRef;
+  /** A function's result that it makes anew on every call (`return new DocumentClient()`), not one it shares. */
+  perCall?: true;
+}
+
+/** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */
+export type PynamodbClassKind = 'model' | 'global-index' | 'local-index';
+
+/**
+ * What a call of a workspace function gives: a client, the clients of a tuple a Python function returns (`return
+ * ddb, cache`), null for any other element, or a DynamoDB library's object (`ormObjects.ts`: an ElectroDB entity a
+ * factory builds, `export const Orders = () => new Entity(...)`) as its library's module and kind, or a boto3 or
+ * aioboto3 session (`return aioboto3.Session(...)`), whose `client("dynamodb")` the caller makes.
+ */
+export type ExportedCall = ExportedClient | { elements: (ExportedClient | null)[] } | BodyClient | { orm: { module: string; path: string; uniqueIndexes?: readonly string[] } } | { session: true };
+
+/**
+ * A function that returns no client but makes one in its body on every call and uses it there (`async function
+ * deleteAd(pk, sk) { const client = new DocumentClient(); ... }`): the client's kind, so that a Lambda handler of
+ * another file that calls it is known to make that client on each invocation.
+ */
+export interface BodyClient {
+  /** `sql`: a SQL driver's connection or pool (`code/sqlConnections.ts`), not an SDK or Redis client. */
+  bodyClient: { service: HintService; sql?: true };
+}
+
+/**
+ * The strings a Python call passes to a function, as plain data: each positional argument and each keyword
+ * argument (by name), `null` where it is no literal; `spread` when the call passes `*args` or `**kwargs`.
+ */
+export interface CallArguments {
+  positional: (string | null)[];
+  named: [string, string | null][];
+  spread: boolean;
+}
