@@ -10,6 +10,28 @@ import { FileMemo } from './fileMemo';
 import { agree } from './outerBindings';
 import { clientValue } from './projectImports';
 import { Value } from './values';
+import { codeOf } from '../tokenCodes';
+
+/** Module-level declarations asked about per file: far more than a configuration module has. */
+const MAX_DECLARATIONS = 64;
+const VARIABLES = new Set(['const', 'let', 'var'].map(codeOf));
+const VARIABLES_AND_FUNCTIONS = new Set([...VARIABLES, codeOf('function')]);
+
+/**
+ * The name tokens of a JavaScript module's first declarations at module level (`const config = …`, and with
+ * `functions` also `function config()`), the names other files' calls may hand on as options.
+ */
+export function moduleLevelNames(a: CodeAnalyzer, functions: boolean): number[] {
+  const keywords = functions ? VARIABLES_AND_FUNCTIONS : VARIABLES;
+  const names: number[] = [];
+  for (let k = 0; k + 2 < a.tokens.length && names.length < MAX_DECLARATIONS; k++) {
+    // Codes, not texts: this runs over every token of every file in workspace mode.
+    if (keywords.has(a.tokens.codes[k]) && a.isId(k + 1) && a.scopes.scopeAt(k) === 0) {
+      names.push(k + 1);
+    }
+  }
+  return names;
+}
 
 /**
  * The client the other files' calls of `name` agree on for the parameter at `position` (Python: or by its

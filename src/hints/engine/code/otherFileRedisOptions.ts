@@ -6,29 +6,18 @@
  * it (`connectionOptions.tls = {...}`), and through one alias (`export const connection = connectionOptions`).
  */
 import type { CodeAnalyzer } from './analyzer';
-import { callsFromOtherFiles } from './otherFileCallers';
+import { callsFromOtherFiles, moduleLevelNames } from './otherFileCallers';
 import { variableContext } from './requests';
-import { codeOf } from '../tokenCodes';
-
-/** Module-level declarations asked about per file: far more than a configuration module has. */
-const MAX_DECLARATIONS = 64;
-const DECLARES = new Set(['const', 'let', 'var'].map(codeOf));
 
 export function otherFilesRedisOptions(a: CodeAnalyzer): void {
   if (a.language.family !== 'js' || !a.project?.clientPassingCalls) {
     return;
   }
-  let asked = 0;
-  for (let k = 0; k + 2 < a.tokens.length && asked < MAX_DECLARATIONS; k++) {
-    // Codes, not texts: this runs over every token of every file in workspace mode.
-    if (!DECLARES.has(a.tokens.codes[k]) || !a.isId(k + 1) || a.scopes.scopeAt(k) !== 0) {
-      continue;
-    }
-    asked++;
-    const name = a.tokens.text(k + 1);
+  for (const at of moduleLevelNames(a, false)) {
+    const name = a.tokens.text(at);
     const flavor = callsFromOtherFiles(a, name).find((call) => call.redisOptions)?.redisOptions;
-    const use = flavor ? lastModuleUse(a, name, k + 1) : -1;
-    const context = use >= 0 ? variableContext(a, use, 'redis-client', flavor!, a.tokenSpan(k + 1)) : undefined;
+    const use = flavor ? lastModuleUse(a, name, at) : -1;
+    const context = use >= 0 ? variableContext(a, use, 'redis-client', flavor!, a.tokenSpan(at)) : undefined;
     if (context) {
       a.contexts.push(context);
     }

@@ -10,15 +10,11 @@
  */
 import type { OptionContext } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { callsFromOtherFiles } from './otherFileCallers';
+import { callsFromOtherFiles, moduleLevelNames } from './otherFileCallers';
 import { typedOptions } from './sqlOrmJs';
-import { codeOf } from '../tokenCodes';
 import { tokensOfSpan } from './tokenTables';
 import type { ClientPassingCall } from '../workspace/types';
 
-/** Module-level declarations asked about per file, as for Redis options (`otherFileRedisOptions.ts`). */
-const MAX_DECLARATIONS = 64;
-const DECLARES = new Set(['const', 'let', 'var', 'function'].map(codeOf));
 /** The keys the SQL option rules read (a password, a URL's, TLS): a file without any has nothing to show, and is not read. */
 const OPTION_WORDS = /pass|ssl|url|connectionString/i;
 
@@ -28,16 +24,10 @@ export function otherFilesSqlOptions(a: CodeAnalyzer): OptionContext[] {
     return [];
   }
   const contexts: OptionContext[] = [];
-  let asked = 0;
-  for (let k = 0; k + 2 < a.tokens.length && asked < MAX_DECLARATIONS; k++) {
-    // Codes, not texts: this runs over every token of every file in workspace mode.
-    if (!DECLARES.has(a.tokens.codes[k]) || !a.isId(k + 1) || a.scopes.scopeAt(k) !== 0) {
-      continue;
-    }
-    asked++;
-    const name = a.tokens.text(k + 1);
+  for (const at of moduleLevelNames(a, true)) {
+    const name = a.tokens.text(at);
     const calls = callsFromOtherFiles(a, name).filter((call) => call.sqlOptions);
-    contexts.push(...passedContexts(a, calls, calls.length > 0 ? heldObjects(a, name, k + 1) : [], k + 1));
+    contexts.push(...passedContexts(a, calls, calls.length > 0 ? heldObjects(a, name, at) : [], at));
   }
   // `module.exports = { ... }` / `export default { ... }`: an object no name holds, which `require('./config')` gives.
   const literal = EXPORTED_LITERAL.exec(a.text);
