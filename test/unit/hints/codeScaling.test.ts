@@ -55,6 +55,17 @@ const SHAPES: { name: string; kind: DocumentKind; make: (n: number) => string }[
     make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef h(x):\n    return {"Limit": x}\nq = h(1)\n${fill('q["FilterExpression"] = "a"\n', n / 2)}${fill('t.scan(**q)\n', n / 2)}`,
   },
   {
+    name: 'module-level guards on an existence helper, each before a Put of the same key',
+    kind: 'javascript',
+    make: (n) =>
+      `const { DynamoDBDocumentClient, GetCommand, PutCommand } = require('@aws-sdk/lib-dynamodb');\nconst doc = DynamoDBDocumentClient.from(x);\nasync function exists(id) { const { Item } = await doc.send(new GetCommand({ TableName: 't', Key: { id } })); return Item; }\n${fill("if (await exists(a)) throw e;\nawait doc.send(new PutCommand({ TableName: 't', Item: { id: a, v: b } }));\n", n)}`,
+  },
+  {
+    name: 'one Python function of many Gets, each guarding a Put of its key',
+    kind: 'python',
+    make: (n) => `import boto3\nt = boto3.resource("dynamodb").Table("t")\ndef f(k, v):\n${fill('    r = t.get_item(Key={"id": k})\n    if "Item" in r:\n        return None\n    t.put_item(Item={"id": k, "v": v})\n', n)}`,
+  },
+  {
     name: 'a Python client emptied and used again, many times in one suite',
     kind: 'python',
     make: (n) => `import redis\ndef f():\n    c = redis.Redis()\n${fill("    c = None\n    c.get('k')\n", n)}`,

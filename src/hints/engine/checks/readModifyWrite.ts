@@ -17,10 +17,32 @@ const CONDITIONS = ['ConditionExpression', 'Expected', 'ConditionalOperator'];
 const CHECK_THEN_PUT =
   "This PutItem creates the item that a GetItem just found absent, with no condition: two runs can both find it absent, and the later Put silently replaces the item the earlier one created. Put once with ConditionExpression 'attribute_not_exists(<key attribute>)' and answer ConditionalCheckFailedException as 'already exists'.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+/**
+ * The reads a write is matched with: the nearest before it. Each match follows the code from the read to the
+ * write, so a file of many reads and writes in one function would cost the product of the two otherwise.
+ */
+const READS_PER_WRITE = 8;
+
+/** The (at most `count`) GetItems nearest before the token `at`, nearest first; `gets` is in token order. */
+function nearestBefore(gets: readonly OperationOccurrence[], at: number, count: number): OperationOccurrence[] {
+  let low = 0;
+  let high = gets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (gets[middle].tokenIndex < at) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return gets.slice(Math.max(0, low - count), low).reverse();
+}
 
 export const readModifyWrite: Check = (rule, context) => {
   const scopes = context.model.scopes;
-  const gets: OperationOccurrence[] = context.model.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
+  const gets: OperationOccurrence[] = context.model.operations
+    .filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem')
+    .sort((x, y) => x.tokenIndex - y.tokenIndex);
   if (gets.length === 0) {
     return;
   }
@@ -37,7 +59,7 @@ export const readModifyWrite: Check = (rule, context) => {
     if (scopes.inTest(put.tokenIndex)) {
       continue;
     }
-    const earlier = gets.filter((get) => get.tokenIndex < put.tokenIndex);
+    const earlier = nearestBefore(gets, put.tokenIndex, READS_PER_WRITE);
     if (earlier.some((get) => scopes.rewritesReadItem(get, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name);

@@ -17,7 +17,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { entries, flowUntil, tableOf } from './readModifyWrite';
+import { entries, flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
@@ -32,7 +32,9 @@ const CONSTANT_WORDS = ['true', 'false', 'null', 'undefined', 'True', 'False', '
 /** Whether the PutItem `put` creates the item whose absence the GetItem `get` of the same function checked (see the module's comment). */
 export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   const family = a.language.family;
-  if ((family !== 'js' && family !== 'python') || put.operation !== 'dynamodb:PutItem') {
+  // Far apart or in two functions, they are no check and put (and the pairs a file holds stay few per Put).
+  const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
+  if ((family !== 'js' && family !== 'python') || put.operation !== 'dynamodb:PutItem' || put.tokenIndex - get.tokenIndex > MAX_TOKENS || a.scopes.enclosing(get.tokenIndex, ['function']) !== fn) {
     return false;
   }
   const table = tableOf(a, get);
@@ -46,7 +48,6 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
     return false;
   }
   const names = new Set([...flow.items.keys(), ...flow.responses]);
-  const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   for (let k = get.tokenIndex; k < put.tokenIndex; k++) {
     if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guardsPut(a, k, put.tokenIndex, names)) {
       return true;

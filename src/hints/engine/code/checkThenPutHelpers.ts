@@ -15,7 +15,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { CheckedRead, guardsPut, itemOfRun, literalEntries } from './checkThenPut';
 import { calledFunction, functionName } from './helperFunctions';
-import { flowUntil, tableOf } from './readModifyWrite';
+import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName, Span } from '../types';
@@ -25,6 +25,8 @@ const KEY = normalizeName('Key');
 const RETURN_REACH = 400;
 /** Tokens between an `if` and the helper call its condition starts with: `if (!(await this.exists(`. */
 const GUARD_REACH = 8;
+/** Helper calls before one Put whose guards are read: real callers make one or two. */
+const MAX_CALLS_PER_PUT = 8;
 
 interface ExistenceHelper {
   table: string;
@@ -140,9 +142,10 @@ function returnsRead(a: CodeAnalyzer, getName: number, r: number): boolean {
 /** Whether an `if` of the Put's function tests a helper's answer for the key the Put's item repeats, so that the Put runs only when it found none. */
 function checkedByHelper(a: CodeAnalyzer, put: OperationOccurrence, helpers: ReadonlyMap<string, ExistenceHelper>): boolean {
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
-  const [start] = fn > 0 ? a.scopes.range(fn) : [0];
+  // As far back as a read-modify-write's read: each Put reads a bounded stretch, so a file costs linear time.
+  const start = Math.max(fn > 0 ? a.scopes.range(fn)[0] : 0, put.tokenIndex - MAX_TOKENS);
   const answers: (CheckedRead & { call: number })[] = [];
-  for (let k = start; k < put.tokenIndex; k++) {
+  for (let k = start; k < put.tokenIndex && answers.length < MAX_CALLS_PER_PUT; k++) {
     const called = a.isId(k) && a.is(k + 1, '(') ? helpers.get(a.tokens.text(k)) : undefined;
     const call = called && calledFunction(a, k, fn);
     if (!called || !call) {

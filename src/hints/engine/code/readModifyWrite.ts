@@ -35,7 +35,7 @@ const COPIES = new Set(['dict', 'structuredClone', 'deepcopy', 'copy', 'unmarsha
 const MUTATORS = new Set(['update', 'setdefault', 'pop', 'popitem', 'append', 'extend', 'insert', 'remove', 'push', 'splice', 'add', 'discard', 'clear']);
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '|=', '&=', '??=', '||=', '&&=', '++', '--']);
 /** Tokens read between the read and the write: a handler's body is far shorter. */
-const MAX_TOKENS = 3000;
+export const MAX_TOKENS = 3000;
 
 export interface Flow {
   /** Names holding the item or a value built from it, and whether that value already differs from the item read. */
