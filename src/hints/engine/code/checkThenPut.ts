@@ -17,7 +17,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { entries, flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
+import { flowUntil, literalEntries, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
@@ -90,11 +90,6 @@ function constant(a: CodeAnalyzer, from: number, to: number): boolean {
   }
   const kind = a.tokens.kinds[from];
   return to === from + 1 && ((kind === TOKEN_KIND.STR && !a.tokens.interpolated(from)) || kind === TOKEN_KIND.NUM || a.tokens.isOneOf(from, CONSTANT_WORDS));
-}
-
-/** The entries of a literal map from `from` to `to` (attribute to value as written), or undefined when it is none. */
-export function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<string, string> | undefined {
-  return from >= 0 && a.is(from, '{') && a.partner[from] === to - 1 ? entries(a, from) : undefined;
 }
 
 /** What a guard may test: names holding the read or its answer, and a helper's call written in the condition (its name token). */

@@ -13,8 +13,10 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { CheckedRead, guardsPut, itemOfRun, literalEntries } from './checkThenPut';
+import { CheckedRead, guardsPut, itemOfRun } from './checkThenPut';
 import { calledFunction, functionName } from './helperFunctions';
+import { literalMap } from './literalMaps';
+import { namesParameter } from './readModifyWriteHelpers';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
@@ -58,30 +60,22 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceH
   const name = fn ? functionName(a, fn) : -1;
   const table = tableOf(a, get);
   const keyOption = get.request?.options.find((option) => option.norm === KEY && !option.absent);
-  const [keyFrom, keyTo] = keyOption ? a.tokensOf(keyOption.value) : [-1, -1];
-  if (!fn || name < 0 || table === undefined || keyFrom < 0 || !literalEntries(a, keyFrom, keyTo) || !a.is(fn.params, '(')) {
+  const entries = keyOption && literalMap(a, ...a.tokensOf(keyOption.value));
+  // A table the helper takes as a parameter may be another one for each caller.
+  if (!fn || name < 0 || table === undefined || !entries || entries.length === 0 || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
     return undefined;
   }
   const parameters = segments(a, fn.params)
     .map(([start]) => start)
     .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
     .map((start) => a.tokens.text(start));
-  // A table the helper takes as a parameter may be another one for each caller.
-  if (table.split(' ').some((word) => parameters.includes(word))) {
-    return undefined;
-  }
   // Each value must come from the parameters alone (`{ email }`, `{"email": {"S": email}}`), so that the caller decides it.
   const key = new Map<string, [number, number]>();
-  for (const [start, end] of segments(a, keyFrom)) {
-    const attribute = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
-    const value: [number, number] = a.is(start + 1, ':') ? [start + 2, end] : [start, end];
-    if (attribute === undefined || !ofParametersOnly(a, value, parameters)) {
+  for (const { key: attribute, valueStart, valueEnd } of entries) {
+    if (!ofParametersOnly(a, [valueStart, valueEnd], parameters)) {
       return undefined;
     }
-    key.set(attribute, value);
-  }
-  if (key.size === 0) {
-    return undefined;
+    key.set(attribute, [valueStart, valueEnd]);
   }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === fn.scope && returnsRead(a, get.tokenIndex, r)) {

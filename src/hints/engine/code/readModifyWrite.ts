@@ -71,9 +71,9 @@ export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, k
     return undefined;
   }
   const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
-  const [keyFrom, keyTo] = keyValue ? a.tokensOf(keyValue) : [-1, -1];
-  if (keyFrom >= 0 && a.is(keyFrom, '{') && a.partner[keyFrom] === keyTo - 1) {
-    flow.key = entries(a, keyFrom);
+  const key = keyValue && literalEntries(a, ...a.tokensOf(keyValue));
+  if (key) {
+    flow.key = key;
   }
   const end = callback ? callback.body : readResult(a, getName, flow);
   if (callback) {
@@ -486,7 +486,12 @@ function computedFrom(a: CodeAnalyzer, open: number, flow: Flow): boolean | unde
 }
 
 /** The entries of the object or dict literal opening at `open`: key → value tokens as written (`{ pk }` is `pk` → `pk`). */
-export function entries(a: CodeAnalyzer, open: number): Map<string, string> {
+/** The entries of a literal map from `from` to `to` (attribute to value as written), or undefined when it is none. */
+export function literalEntries(a: CodeAnalyzer, from: number, to: number): Map<string, string> | undefined {
+  return from >= 0 && a.is(from, '{') && a.partner[from] === to - 1 ? entries(a, from) : undefined;
+}
+
+function entries(a: CodeAnalyzer, open: number): Map<string, string> {
   const found = new Map<string, string>();
   for (const [start, end] of segments(a, open)) {
     const key = end > start && (a.isId(start) || a.isString(start)) ? a.tokens.text(start) : undefined;

@@ -137,7 +137,7 @@ function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { name: strin
 }
 
 /** A table the helper takes as a parameter (`putItem(tableName, item)`): each caller may name another table. */
-function namesParameter(a: CodeAnalyzer, fn: FunctionScope, table: string): boolean {
+export function namesParameter(a: CodeAnalyzer, fn: FunctionScope, table: string): boolean {
   const words = new Set(table.split(' '));
   return a.is(fn.params, '(') && argumentRanges(a, fn.params).some(([s]) => !a.idIs(s, 'self') && !a.idIs(s, 'cls') && words.has(a.tokens.text(s)));
 }

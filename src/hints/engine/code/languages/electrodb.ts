@@ -19,6 +19,7 @@
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { chainStart } from '../receiverChains';
+import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 import { ELECTRODB, OrmObject } from './ormObjects';
@@ -196,17 +197,10 @@ function objectLiteral(a: CodeAnalyzer, start: number, end: number): number | un
   return valueEnd === end && value?.t === 'record' ? value.open : undefined;
 }
 
-/** The properties of an object literal by key, each as its value's tokens [from, to); undefined when a spread or a computed or repeated key hides one. */
+/** The properties of an object literal by key, each as its value's tokens [from, to); undefined when a spread or a computed key hides one. */
 function properties(a: CodeAnalyzer, open: number): Map<string, [number, number]> | undefined {
-  const found = new Map<string, [number, number]>();
-  for (const [start, end] of segments(a, open)) {
-    const key = a.isId(start) || a.isString(start) ? a.tokens.text(start) : undefined;
-    if (key === undefined || found.has(key)) {
-      return undefined;
-    }
-    found.set(key, a.is(start + 1, ':') ? [start + 2, end] : [start, end]);
-  }
-  return found;
+  const entries = literalMap(a, open, a.partner[open] + 1);
+  return entries && new Map(entries.map(({ key, valueStart, valueEnd }) => [key, [valueStart, valueEnd]]));
 }
 
 /** The `{` of the object literal a property's value is written as, or undefined. */
