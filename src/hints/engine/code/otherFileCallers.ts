@@ -15,22 +15,35 @@ import { codeOf } from '../tokenCodes';
 /** Module-level declarations asked about per file: far more than a configuration module has. */
 const MAX_DECLARATIONS = 64;
 const VARIABLES = new Set(['const', 'let', 'var'].map(codeOf));
-const VARIABLES_AND_FUNCTIONS = new Set([...VARIABLES, codeOf('function')]);
+const FUNCTION = codeOf('function');
+
+/** Per file, the first module-level variables, and the first variables and functions together, read in one pass. */
+const declared = new FileMemo<'names', { variables: number[]; withFunctions: number[] }>();
 
 /**
  * The name tokens of a JavaScript module's first declarations at module level (`const config = …`, and with
  * `functions` also `function config()`), the names other files' calls may hand on as options.
  */
 export function moduleLevelNames(a: CodeAnalyzer, functions: boolean): number[] {
-  const keywords = functions ? VARIABLES_AND_FUNCTIONS : VARIABLES;
-  const names: number[] = [];
-  for (let k = 0; k + 2 < a.tokens.length && names.length < MAX_DECLARATIONS; k++) {
-    // Codes, not texts: this runs over every token of every file in workspace mode.
-    if (keywords.has(a.tokens.codes[k]) && a.isId(k + 1) && a.scopes.scopeAt(k) === 0) {
-      names.push(k + 1);
+  const names = declared.get(a, 'names', () => {
+    const variables: number[] = [];
+    const withFunctions: number[] = [];
+    for (let k = 0; k + 2 < a.tokens.length && (variables.length < MAX_DECLARATIONS || withFunctions.length < MAX_DECLARATIONS); k++) {
+      // Codes, not texts: this runs over every token of every file in workspace mode, once for the Redis and SQL readers.
+      const code = a.tokens.codes[k];
+      const variable = VARIABLES.has(code);
+      if ((variable || code === FUNCTION) && a.isId(k + 1) && a.scopes.scopeAt(k) === 0) {
+        if (variable && variables.length < MAX_DECLARATIONS) {
+          variables.push(k + 1);
+        }
+        if (withFunctions.length < MAX_DECLARATIONS) {
+          withFunctions.push(k + 1);
+        }
+      }
     }
-  }
-  return names;
+    return { variables, withFunctions };
+  });
+  return functions ? names.withFunctions : names.variables;
 }
 
 /**
