@@ -10,10 +10,10 @@
  * The same race without a change: a PutItem that creates the item a GetItem found absent (`checkThenPut.ts`),
  * also through a same-file helper that reads it (`checkThenPutHelpers.ts`), reported with its own message.
  */
+import { writesWithoutCondition } from '../code/readModifyWrite';
 import { OperationOccurrence } from '../model';
-import { Check, setsOption } from './context';
+import { Check } from './context';
 
-const CONDITIONS = ['ConditionExpression', 'Expected', 'ConditionalOperator'];
 const CHECK_THEN_PUT =
   "This PutItem creates the item that a GetItem just found absent, with no condition: two runs can both find it absent, and the later Put silently replaces the item the earlier one created. Put once with ConditionExpression 'attribute_not_exists(<key attribute>)' and answer ConditionalCheckFailedException as 'already exists'.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
@@ -43,14 +43,10 @@ export const readModifyWrite: Check = (rule, context) => {
   const gets: OperationOccurrence[] = context.model.operations
     .filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem')
     .sort((x, y) => x.tokenIndex - y.tokenIndex);
-  if (gets.length === 0) {
-    return;
-  }
   const reported = new Set<number>();
   const unconditional: OperationOccurrence[] = [];
   for (const put of context.model.operations) {
-    const request = put.request;
-    if (!put.call || put.loopOnly || !WRITES.has(put.operation) || (request !== undefined && !request.complete) || (request !== undefined && setsOption(request, CONDITIONS)) || reported.has(put.name.start)) {
+    if (!WRITES.has(put.operation) || !writesWithoutCondition(put) || reported.has(put.name.start)) {
       continue;
     }
     if (put.operation === 'dynamodb:PutItem') {

@@ -60,11 +60,11 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
  * Whether the Put writes, on `table`, a literal item that repeats each attribute of `key` with the same value as
  * written and carries something of the run's own besides.
  */
-export function itemOfRun(a: CodeAnalyzer, put: OperationOccurrence, table: string, key: ReadonlyMap<string, string>): boolean {
+export function itemOfRun(a: CodeAnalyzer, put: OperationOccurrence, table: string, key: ReadonlyMap<string, string>, putTable = tableOf(a, put)): boolean {
   const itemOption = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
   const [from, to] = itemOption ? a.tokensOf(itemOption.value) : [-1, -1];
   const item = literalEntries(a, from, to);
-  return tableOf(a, put) === table && item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
+  return putTable === table && item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
 }
 
 /** Whether an item literal (its `{` at `open`) holds a spread or an attribute besides the key whose value is no constant. */

@@ -9,17 +9,20 @@
  *
  * The key the caller's Put repeats is the helper's `Key` with each parameter replaced by the caller's argument
  * as written; the Put names the helper's table as written. The guard and the item's own data are read as in
- * `checkThenPut.ts`.
+ * `checkThenPut.ts`. In workspace mode the helper may be a function another module exports (`import { userExists }
+ * from './users'`), as the workspace reads it (`existenceChecks`, `workspace/itemHelpers.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { CheckedRead, guardsPut, itemOfRun } from './checkThenPut';
-import { calledFunction, functionName } from './helperFunctions';
+import { functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
-import { namesParameter } from './readModifyWriteHelpers';
+import { callsOwn, importedHelperCalls, namesParameter, sharedTable } from './readModifyWriteHelpers';
+import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
+import type { ExistenceCheck, KeyPart } from '../workspace/types';
 import { normalizeName, Span } from '../types';
 
 const KEY = normalizeName('Key');
@@ -30,32 +33,44 @@ const GUARD_REACH = 8;
 /** Helper calls before one Put whose guards are read: real callers make one or two. */
 const MAX_CALLS_PER_PUT = 8;
 
-interface ExistenceHelper {
-  table: string;
-  /** Each key attribute with its value's tokens, [from, to), in the helper: its parameters stand for the caller's arguments. */
-  key: Map<string, [number, number]>;
-  /** The helper's parameters, in order. */
-  parameters: string[];
-}
-
 /** The Puts, with no condition, of new items whose key a same-file helper the same caller called found absent. */
 export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
-  if ((family !== 'js' && family !== 'python') || gets.length === 0 || puts.length === 0) {
+  if ((family !== 'js' && family !== 'python') || puts.length === 0) {
     return [];
   }
-  const helpers = new Map<string, ExistenceHelper>();
+  const helpers = new Map<string, ExistenceCheck & { scope: number }>();
   for (const get of gets) {
     const helper = existenceHelper(a, get);
     if (helper) {
       helpers.set(helper.name, helper);
     }
   }
-  return helpers.size === 0 ? [] : puts.filter((put) => checkedByHelper(a, put, helpers)).map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
+  const imported = new Map<number, ExistenceCheck>();
+  for (const [call, helper] of importedHelperCalls(a)) {
+    if (helper.checks) {
+      imported.set(call, helper.checks);
+    }
+  }
+  return helpers.size === 0 && imported.size === 0 ? [] : puts.filter((put) => checkedByHelper(a, put, helpers, imported)).map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
+}
+
+/** The existence checks among the functions of a file, by function scope, for other modules' calls (`itemHelpers`). */
+export function existenceChecks(a: CodeAnalyzer, gets: readonly OperationOccurrence[]): Map<number, ExistenceCheck> {
+  const checks = new Map<number, ExistenceCheck>();
+  for (const get of gets) {
+    const helper = existenceHelper(a, get);
+    // Other modules compare the table by the name every module writes (`sharedTable`).
+    const table = helper && sharedTable(a, get);
+    if (helper && table) {
+      checks.set(helper.scope, { table, key: helper.key });
+    }
+  }
+  return checks;
 }
 
 /** The function around the GetItem `get` when its key comes from its parameters and it returns what it read: its name, table and key. */
-function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceHelper & { name: string }) | undefined {
+function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceCheck & { name: string; scope: number }) | undefined {
   const fn = a.functions.get(a.scopes.enclosing(get.tokenIndex, ['function']));
   const name = fn ? functionName(a, fn) : -1;
   const table = tableOf(a, get);
@@ -70,16 +85,16 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceH
     .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
     .map((start) => a.tokens.text(start));
   // Each value must come from the parameters alone (`{ email }`, `{"email": {"S": email}}`), so that the caller decides it.
-  const key = new Map<string, [number, number]>();
+  const key: Record<string, KeyPart[]> = {};
   for (const { key: attribute, valueStart, valueEnd } of entries) {
     if (!ofParametersOnly(a, [valueStart, valueEnd], parameters)) {
       return undefined;
     }
-    key.set(attribute, [valueStart, valueEnd]);
+    key[attribute] = keyParts(a, [valueStart, valueEnd], parameters);
   }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === fn.scope && returnsRead(a, get.tokenIndex, r)) {
-      return { name: a.tokens.text(name), table, key, parameters };
+      return { name: a.tokens.text(name), scope: fn.scope, table, key };
     }
   }
   return undefined;
@@ -104,18 +119,23 @@ function namesValue(a: CodeAnalyzer, k: number): boolean {
   return a.isId(k) && !a.isAccess(k - 1) && !(a.is(k + 1, ':') && a.language.family === 'js');
 }
 
-/** A key value as the caller's Put must write it: the helper's tokens with each parameter replaced by the caller's argument. */
-function substituted(a: CodeAnalyzer, [from, to]: [number, number], parameters: readonly string[], args: readonly string[]): string | undefined {
-  // Joined as `tokensText` joins the Put's values.
-  const parts: string[] = [];
+/** A key value's tokens, each parameter as its position among the helper's parameters, so that a caller can put its arguments in. */
+function keyParts(a: CodeAnalyzer, [from, to]: [number, number], parameters: readonly string[]): KeyPart[] {
+  const parts: KeyPart[] = [];
   for (let k = from; k < to; k++) {
     const position = namesValue(a, k) ? parameters.indexOf(a.tokens.text(k)) : -1;
-    if (position >= 0 && args[position] === undefined) {
-      return undefined;
-    }
-    parts.push(position >= 0 ? args[position] : a.tokens.text(k));
+    parts.push(position >= 0 ? position : a.tokens.text(k));
   }
-  return parts.join(' ');
+  return parts;
+}
+
+/** A key value as the caller's Put must write it: the helper's tokens with each parameter replaced by the caller's argument. */
+function substituted(parts: readonly KeyPart[], args: readonly string[]): string | undefined {
+  if (parts.some((part) => typeof part === 'number' && args[part] === undefined)) {
+    return undefined;
+  }
+  // Joined as `tokensText` joins the Put's values.
+  return parts.map((part) => (typeof part === 'number' ? args[part] : part)).join(' ');
 }
 
 /** Whether the `return` at `r` hands back the read or a test of it (`return Item`, `return 'Item' in resp`, `return !!Item`). */
@@ -134,25 +154,27 @@ function returnsRead(a: CodeAnalyzer, getName: number, r: number): boolean {
 }
 
 /** Whether an `if` of the Put's function tests a helper's answer for the key the Put's item repeats, so that the Put runs only when it found none. */
-function checkedByHelper(a: CodeAnalyzer, put: OperationOccurrence, helpers: ReadonlyMap<string, ExistenceHelper>): boolean {
+function checkedByHelper(a: CodeAnalyzer, put: OperationOccurrence, helpers: ReadonlyMap<string, ExistenceCheck & { scope: number }>, imported: ReadonlyMap<number, ExistenceCheck>): boolean {
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   // As far back as a read-modify-write's read: each Put reads a bounded stretch, so a file costs linear time.
   const start = Math.max(fn > 0 ? a.scopes.range(fn)[0] : 0, put.tokenIndex - MAX_TOKENS);
   const answers: (CheckedRead & { call: number })[] = [];
   for (let k = start; k < put.tokenIndex && answers.length < MAX_CALLS_PER_PUT; k++) {
-    const called = a.isId(k) && a.is(k + 1, '(') ? helpers.get(a.tokens.text(k)) : undefined;
-    const call = called && calledFunction(a, k, fn);
-    if (!called || !call) {
+    const own = a.isId(k) && a.is(k + 1, '(') ? helpers.get(a.tokens.text(k)) : undefined;
+    const ownCall = own !== undefined && callsOwn(a, k, fn, own.scope);
+    const called = ownCall ? own : imported.get(k);
+    if (!called) {
       continue;
     }
+    const callStart = chainStart(a, k);
     const args = segments(a, k + 1).map(([from, to]) => tokensText(a, from, to));
-    const key = new Map([...called.key].map(([attribute, value]) => [attribute, substituted(a, value, called.parameters, args)] as const));
-    if ([...key.values()].some((value) => value === undefined) || !itemOfRun(a, put, called.table, key as Map<string, string>)) {
+    const key = new Map(Object.entries(called.key).map(([attribute, parts]) => [attribute, substituted(parts, args)] as const));
+    if ([...key.values()].some((value) => value === undefined) || !itemOfRun(a, put, called.table, key as Map<string, string>, ownCall ? tableOf(a, put) : sharedTable(a, put))) {
       continue;
     }
     const read = { names: new Set<string>(), call: k };
     // `const taken = await this.exists(email)`: the name that holds the answer.
-    const holder = heldBy(a, call.start);
+    const holder = heldBy(a, callStart);
     if (holder !== undefined) {
       read.names.add(holder);
     }

@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, ItemHelper, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient } from './clientClasses';
@@ -32,6 +32,11 @@ export interface ProjectContext {
   importedCdkClass?(module: string, path: string): CdkClassShape | undefined;
   /** What a function the module defines (`path`; `''`: a JavaScript module that is one) gives when called with these strings, when a client. */
   importedCall?(module: string, path: string, args: CallArguments): ExportedCall | undefined;
+  /**
+   * What the function the module defines as `path` does with one table's items (returns a read item, puts its
+   * parameter, checks that an item exists), or with `method`, that method of the class it defines as `path`.
+   */
+  importedItemHelper?(module: string, path: string, method?: string): ItemHelper | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */
   importedClassFields?(module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /** The fields of that class its methods set only from parameters of unknown value (see `requestShapes.ts`). */

@@ -36,6 +36,23 @@ const MUTATORS = new Set(['update', 'setdefault', 'pop', 'popitem', 'append', 'e
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '|=', '&=', '??=', '||=', '&&=', '++', '--']);
 /** Tokens read between the read and the write: a handler's body is far shorter. */
 export const MAX_TOKENS = 3000;
+/** A write's options that make it check the item it replaces (`Expected` is the legacy form). */
+const CONDITIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator'].map(normalizeName));
+
+/**
+ * A sent write that may replace, unseen, an item another run changed: not made only for a loop's sake, and either
+ * with no request object (an object mapper's `SaveAsync(order)`, judged by the language's flow alone) or with
+ * all its options in sight and no condition.
+ */
+export function writesWithoutCondition(write: OperationOccurrence): boolean {
+  const request = write.request;
+  return (
+    write.call &&
+    !write.loopOnly &&
+    (request === undefined ||
+      (request.complete && !request.options.some((option) => !option.absent && CONDITIONS.has(option.norm)) && !(request.lent?.some((norm) => CONDITIONS.has(norm)) ?? false)))
+  );
+}
 
 export interface Flow {
   /** Names holding the item or a value built from it, and whether that value already differs from the item read. */
@@ -234,6 +251,10 @@ export function pastFallback(a: CodeAnalyzer, end: number): number {
   let p = end;
   if (a.idIs(p, 'as') && a.isId(p + 1)) {
     p += 2;
+    // `as Order | undefined`: the type's other members.
+    while (a.is(p, '|') && a.isId(p + 1)) {
+      p += 2;
+    }
   }
   if ((a.idIs(p, 'or') || a.is(p, '??') || a.is(p, '||')) && (a.is(p + 1, '{') || a.is(p + 1, '('))) {
     const close = a.partner[p + 1];

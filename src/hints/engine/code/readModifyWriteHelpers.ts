@@ -6,57 +6,166 @@
  * (`const order = await this.get(id); await this.put({ ...order, status })`): the same lost update as in one
  * function. Reported at the call of the writing helper. Both helpers must name the same table as written.
  * A caller that puts the changed item itself (`user = get_user(email)`, a change, `put_item(Item=user)`) is
- * reported at its Put, on the same table as the reading helper's.
+ * reported at its Put, on the same table as the reading helper's. In workspace mode the helpers may be functions
+ * another module exports (`import { getUser, saveUser } from './users'`), as the workspace reads them (`itemHelpers`).
  */
 import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
+import { namedValue, tableNameRef } from './names';
 import { endsStatement } from './firstItemDialects';
 import { calledFunction, functionName } from './helperFunctions';
+import { mayBeProjectModule } from './projectImports';
+import { callsMethodOf, receiverClass } from './projectInstances';
+import { chainStart } from './receiverChains';
 import type { FunctionScope } from './language';
 import { Flow, flowUntil, itemMember, pastFallback, tableOf, writtenValue } from './readModifyWrite';
 import { OperationOccurrence } from '../model';
+import type { ItemHelper, TableNameRef } from '../workspace/types';
 import { normalizeName, Span } from '../types';
 
 const ITEM = normalizeName('Item');
+const TABLE_NAME = normalizeName('TableName');
 
-/** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper returned to the same caller. */
+/** The reading and writing helpers among the functions of a file, by function scope, for other modules' calls. */
+export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): Map<number, ItemHelper> {
+  const helpers = new Map<number, ItemHelper>();
+  for (const get of gets) {
+    const reader = returnsReadItem(a, get);
+    const table = reader && sharedTable(a, get);
+    if (reader && table) {
+      helpers.set(reader.scope, { ...helpers.get(reader.scope), reads: table });
+    }
+  }
+  for (const put of puts) {
+    const writer = putsParameter(a, put);
+    const table = writer && sharedTable(a, put);
+    if (writer && table) {
+      helpers.set(writer.scope, { ...helpers.get(writer.scope), puts: { table, position: writer.position } });
+    }
+  }
+  return helpers;
+}
+
+/**
+ * A table's name as every module of the workspace writes it: the literal, environment variable or SST resource the
+ * request's `TableName` names, or a Python table object's (`dynamodb.Table(os.environ["USERS_TABLE"])`), as
+ * `literal:…`, `env:…`, `sst:…`. Undefined when only the text that names it is known (`TableName: TABLE` of a
+ * constant each module defines its own way), which two modules may write alike for two tables.
+ */
+export function sharedTable(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
+  const option = occurrence.request?.options.find((each) => each.norm === TABLE_NAME && !each.absent);
+  let ref: TableNameRef | undefined;
+  if (option) {
+    const [from, to] = a.tokensOf(option.value);
+    const named = from >= 0 ? namedValue(a, from, to) : undefined;
+    ref = named && tableNameRef(named);
+  } else if (a.language.family === 'python' && a.isAccess(occurrence.tokenIndex - 1)) {
+    const end = occurrence.tokenIndex - 1;
+    const receiver = a.evalChain(chainStart(a, end - 1), end).value;
+    const argument = receiver?.t === 'client' && receiver.table ? segments(a, receiver.table.open)[receiver.table.position] : undefined;
+    const named = argument && namedValue(a, ...argument);
+    ref = named ? tableNameRef(named) : receiver?.t === 'client' ? receiver.tableName : undefined;
+  }
+  return ref && `${ref.kind}:${ref.kind === 'env' ? ref.variable : ref.name}`;
+}
+
+/** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper (of this file or imported) returned to the same caller. */
 export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
-  if ((family !== 'js' && family !== 'python') || gets.length === 0 || puts.length === 0) {
+  if (family !== 'js' && family !== 'python') {
     return [];
   }
-  const readers = new Map<string, string>();
+  const readers = new Map<string, { scope: number; table: string }>();
   for (const get of gets) {
     const reader = returnsReadItem(a, get);
     if (reader) {
-      readers.set(reader.name, reader.table);
+      readers.set(reader.name, reader);
     }
   }
-  const writers = new Map<string, { table: string; position: number }>();
+  const writers = new Map<string, { scope: number; table: string; position: number }>();
   for (const put of puts) {
     const writer = putsParameter(a, put);
     if (writer) {
       writers.set(writer.name, writer);
     }
   }
-  if (readers.size === 0) {
+  const imported = importedHelperCalls(a);
+  if (readers.size === 0 && ![...imported.values()].some((helper) => helper.reads !== undefined)) {
     return [];
   }
+  const writerAt = (w: number, caller: number): { table: string; position: number } | undefined => {
+    const own = a.isId(w) && a.is(w + 1, '(') ? writers.get(a.tokens.text(w)) : undefined;
+    return own && callsOwn(a, w, caller, own.scope) ? own : imported.get(w)?.puts;
+  };
   const found: { tokenIndex: number; name: Span }[] = [];
   // Only files that have a reading helper get here: look for calls of the readers.
   for (let k = 0; k < a.tokens.length; k++) {
-    const table = a.isId(k) && a.is(k + 1, '(') ? readers.get(a.tokens.text(k)) : undefined;
+    const own = a.isId(k) && a.is(k + 1, '(') ? readers.get(a.tokens.text(k)) : undefined;
+    const ownCaller = own === undefined ? -1 : a.scopes.enclosing(k, ['function']);
+    const ownTable = ownCaller > 0 && callsOwn(a, k, ownCaller, own!.scope) ? own!.table : undefined;
+    const table = ownTable ?? imported.get(k)?.reads;
     const caller = table === undefined ? -1 : a.scopes.enclosing(k, ['function']);
-    if (caller > 0 && calledFunction(a, k, caller)) {
-      found.push(...writesBack(a, k, caller, table!, writers), ...putsBack(a, k, caller, table!, puts));
+    if (caller > 0) {
+      // An imported reader's table is the name every module writes; this file's own, its text.
+      const tableOfPut = ownTable !== undefined ? (put: OperationOccurrence) => tableOf(a, put) : (put: OperationOccurrence) => sharedTable(a, put);
+      found.push(...writesBack(a, k, caller, table!, writerAt), ...putsBack(a, k, caller, table!, puts, tableOfPut));
     }
   }
   return found;
 }
 
+/** Whether the call at `k` calls the same-file helper `scope`: by its name (`calledFunction`), or as a method of an instance of its class. */
+export function callsOwn(a: CodeAnalyzer, k: number, caller: number, scope: number): boolean {
+  return calledFunction(a, k, caller)?.fn.scope === scope || callsMethodOf(a, k, scope);
+}
+
+/**
+ * The calls of functions imported from other modules of the workspace that the workspace answers as item helpers,
+ * by the call's name token: `getUser(id)`, `repo.saveUser(u)`, `users.get_user(email)`, and the methods of an
+ * instance of an imported class (`this.users.get(id)`). Only calls whose chain starts with an imported name, or
+ * whose receiver is such an instance, are asked about.
+ */
+export function importedHelperCalls(a: CodeAnalyzer): ReadonlyMap<number, ItemHelper> {
+  const ask = a.project?.importedItemHelper;
+  if (!ask || ![...a.imports.values()].some((info) => mayBeProjectModule(a, info.module))) {
+    return NONE;
+  }
+  return importedCalls.get(a, 'calls', () => askedCalls(a, ask));
+}
+
+const NONE: ReadonlyMap<number, ItemHelper> = new Map();
+/** Per file: read once for both the read-modify-write and the check-then-put helpers. */
+const importedCalls = new FileMemo<'calls', ReadonlyMap<number, ItemHelper>>();
+
+function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?: string) => ItemHelper | undefined): ReadonlyMap<number, ItemHelper> {
+  const calls = new Map<number, ItemHelper>();
+  // Methods are asked about only in files that import a class-like name from the workspace (`projectInstances.ts`).
+  const classes = [...a.imports.entries()].some(([local, info]) => /^[A-Z]/.test(local) && mayBeProjectModule(a, info.module));
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
+      continue;
+    }
+    const start = a.isAccess(k - 1) ? chainStart(a, k) : k;
+    let helper: ItemHelper | undefined;
+    if (a.isId(start) && a.imports.has(a.tokens.text(start))) {
+      const value = a.evalChain(start, k + 1).value;
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? ask(value.module, value.path) : undefined;
+    } else if (classes && start < k) {
+      const owner = receiverClass(a, k);
+      helper = owner && 'module' in owner ? ask(owner.module, owner.path, a.tokens.text(k)) : undefined;
+    }
+    if (helper) {
+      calls.set(k, helper);
+    }
+  }
+  return calls;
+}
+
 /** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
-function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
+function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[], tableOfPut: (put: OperationOccurrence) => string | undefined): { tokenIndex: number; name: Span }[] {
   return puts
-    .filter((put) => put.tokenIndex > k && a.scopes.enclosing(put.tokenIndex, ['function']) === caller && tableOf(a, put) === table)
+    .filter((put) => put.tokenIndex > k && a.scopes.enclosing(put.tokenIndex, ['function']) === caller && tableOfPut(put) === table)
     .filter((put) => {
       const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
       const [from, to] = item ? a.tokensOf(item.value) : [-1, -1];
@@ -67,11 +176,11 @@ function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, put
 }
 
 /** The writing-helper calls after the reading-helper call at `k`, in its function, whose argument is what it returned, changed. */
-function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, writers: Map<string, { table: string; position: number }>): { tokenIndex: number; name: Span }[] {
+function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, writerAt: (w: number, caller: number) => { table: string; position: number } | undefined): { tokenIndex: number; name: Span }[] {
   const found: { tokenIndex: number; name: Span }[] = [];
   for (let w = k + 2; w < a.tokens.length && w < k + 3000; w++) {
-    const writer = a.isId(w) && a.is(w + 1, '(') ? writers.get(a.tokens.text(w)) : undefined;
-    if (!writer || writer.table !== table || !calledFunction(a, w, caller)) {
+    const writer = writerAt(w, caller);
+    if (!writer || writer.table !== table) {
       continue;
     }
     const args = argumentRanges(a, w + 1);
@@ -85,12 +194,15 @@ function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, w
 }
 
 /** The function that holds the GetItem `get` and returns the item it read unchanged (`return Item`, `return resp["Item"]`): its name and table. */
-function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { name: string; table: string } | undefined {
+function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { scope: number; name: string; table: string } | undefined {
   const fn = enclosingFunction(a, get.tokenIndex);
   const table = tableOf(a, get);
   const name = fn ? functionName(a, fn) : -1;
   if (!fn || name < 0 || table === undefined || namesParameter(a, fn, table)) {
     return undefined;
+  }
+  if (returnsOwnItem(a, get)) {
+    return { scope: fn.scope, name: a.tokens.text(name), table };
   }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + 400; r++) {
     if (!a.idIs(r, 'return') || a.scopes.enclosing(r, ['function']) !== fn.scope) {
@@ -98,10 +210,22 @@ function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { name: str
     }
     const flow = flowUntil(a, get.tokenIndex, r);
     if (flow && returnsItem(a, r + 1, flow)) {
-      return { name: a.tokens.text(name), table };
+      return { scope: fn.scope, name: a.tokens.text(name), table };
     }
   }
   return undefined;
+}
+
+/** `return table.get_item(Key=key)["Item"]`, `return table.get_item(Key=key).get("Item")`: the item taken from the read's response as it is returned. */
+function returnsOwnItem(a: CodeAnalyzer, get: OperationOccurrence): boolean {
+  const open = get.tokenIndex + 1;
+  const start = chainStart(a, get.tokenIndex);
+  const before = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  if (!a.is(open, '(') || a.partner[open] < open || !a.idIs(before, 'return')) {
+    return false;
+  }
+  const after = itemMember(a, a.partner[open] + 1);
+  return after >= 0 && endsStatement(a, pastFallback(a, after));
 }
 
 /** `return item`, `return result.Item`, `return res.Item as Order`, `return resp.get("Item")`: the item read, as read. */
@@ -116,7 +240,7 @@ function returnsItem(a: CodeAnalyzer, start: number, flow: Flow): boolean {
 }
 
 /** The function that holds the unconditional PutItem `put` whose `Item` is one of its parameters: its name, table, and the parameter's position. */
-function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { name: string; table: string; position: number } | undefined {
+function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { scope: number; name: string; table: string; position: number } | undefined {
   const fn = enclosingFunction(a, put.tokenIndex);
   const table = tableOf(a, put);
   const name = fn ? functionName(a, fn) : -1;
@@ -133,7 +257,7 @@ function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { name: strin
       return undefined;
     }
   }
-  return position >= 0 ? { name: a.tokens.text(name), table, position } : undefined;
+  return position >= 0 ? { scope: fn.scope, name: a.tokens.text(name), table, position } : undefined;
 }
 
 /** A table the helper takes as a parameter (`putItem(tableName, item)`): each caller may name another table. */

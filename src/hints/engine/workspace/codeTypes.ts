@@ -149,3 +149,24 @@ export interface CallArguments {
   named: [string, string | null][];
   spread: boolean;
 }
+
+/**
+ * What a function of a workspace module does with one table's items, for callers in other modules
+ * (`readModifyWriteHelpers.ts`): it returns the item a GetItem of the table `reads` read, unchanged; or it puts
+ * its parameter at `puts.position`, unchanged and with no condition, into `puts.table`.
+ */
+export interface ItemHelper {
+  reads?: string;
+  puts?: { table: string; position: number };
+  /** It reads the item of `checks.key` from `checks.table` and returns it or whether it exists (`checkThenPutHelpers.ts`). */
+  checks?: ExistenceCheck;
+}
+
+/** A token of a key value an existence check reads, or the position of the check's parameter that stands there. */
+export type KeyPart = string | number;
+
+/** An existence check's table and key, each key attribute's value as the check's tokens (`checkThenPutHelpers.ts`). */
+export interface ExistenceCheck {
+  table: string;
+  key: Record<string, KeyPart[]>;
+}

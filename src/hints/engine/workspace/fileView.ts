@@ -33,6 +33,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedName: (module, path) => view.importedName?.(file, module, path),
     importedCdkClass: (module, path) => view.importedCdkClass?.(file, module, path),
     importedCall: (module, path, args) => view.importedCall?.(file, module, path, args),
+    importedItemHelper: (module, path, method) => view.importedItemHelper?.(file, module, path, method),
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),
     importedPynamodbClass: (module, path) => view.importedPynamodbClass?.(file, module, path),

@@ -14,9 +14,11 @@
 import { BudgetExceeded } from '../budget';
 import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
+import { ModuleItemHelpers } from './itemHelpers';
+import type { ProjectContext } from '../code/projectImports';
 import { extensionOf, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { TsconfigPaths } from './tsconfig';
-import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind } from './types';
+import { CallArguments, CdkClassMembers, CdkClassShape, ExportedCall, ExportedClient, ItemHelper, ModuleSource, PynamodbClassKind } from './types';
 
 /** What a name imported from a workspace module is: a client made there, a name of a client library passed on, a function of a module file, or a class with client fields. */
 type ImportedName =
@@ -137,6 +139,11 @@ interface Question<T> {
   own(file: string, name: string, exports: CodeExports | undefined): T | undefined;
 }
 
+/** Whether a module's text declares a class `name` (`class UserRepository {`, `export class …`, `class Users(Base):`). */
+function declaresClass(text: string, name: string): boolean {
+  return new RegExp(`(?:^|[\\s;])class\\s+${name.replace(/\$/g, '\\$')}\\b`, 'm').test(text);
+}
+
 /** Exports read from each module source, once: a file that changes gets a new source object. */
 const readSources = new WeakMap<ModuleSource, CodeExports | null>();
 
@@ -197,8 +204,16 @@ export class ImportedClients {
       return unknownFields ? { fields: {}, unknownFields } : undefined;
     },
   };
+  /** The file that declares a class a name is bound to, through the modules that pass it on. */
+  private readonly classQuestion: Question<string> = {
+    // A module that declares a repository class may export nothing the export reader records.
+    declares: (file) => this.sources.has(file),
+    own: (file, name) => (name !== '' && declaresClass(this.sources.get(file)?.text ?? '', name) ? file : undefined),
+  };
   /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
   private readonly functionModules = new Map<string, ModuleFunctions | null>();
+  /** The item helpers among the functions of module files, read on a caller's first question. */
+  private itemHelpers: ModuleItemHelpers | undefined;
   /** Calls being read, one inside another. */
   private callDepth = 0;
   /** PynamoDB bases being followed, one inside another (a cycle of imports ends here). */
@@ -264,17 +279,41 @@ export class ImportedClients {
     return { client };
   }
 
+  /** What a module file's own imports of the workspace get when it is read for its functions: the answers any file's get. */
+  private moduleContext(file: string): ProjectContext {
+    return {
+      file,
+      importedClient: (module, path) => this.resolve(file, module, path),
+      importedName: (module, path) => this.resolveName(file, module, path),
+      importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
+    };
+  }
+
+  /**
+   * What the function `codeFile` imports as `path` from `module` does with one table's items, or with `method`, the
+   * method of the class it imports so; see `WorkspaceView.importedItemHelper`.
+   */
+  resolveItemHelper(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined {
+    this.itemHelpers ??= new ModuleItemHelpers(this.sources, (file) => this.moduleContext(file));
+    if (method !== undefined) {
+      const file = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.classQuestion);
+      return file === undefined ? undefined : this.itemHelpers.method(file, path.slice(path.lastIndexOf('.') + 1), method);
+    }
+    const answer = this.answer(codeFile, module, path);
+    if (answer && 'function' in answer) {
+      return this.itemHelpers.helper(answer.function.file, answer.function.fn.scope);
+    }
+    // A static method read off the imported class (`UserRepository.findById(id)`).
+    const dot = path.indexOf('.');
+    return dot > 0 && dot === path.lastIndexOf('.') ? this.resolveItemHelper(codeFile, module, path.slice(0, dot), path.slice(dot + 1)) : undefined;
+  }
+
   /** The functions of a module file, whose own imports of the workspace are answered as any file's. */
   private functionsOf(file: string): ModuleFunctions | undefined {
     let functions = this.functionModules.get(file);
     if (functions === undefined) {
       try {
-        functions = new ModuleFunctions(this.sources.get(file)!, {
-          file,
-          importedClient: (module, path) => this.resolve(file, module, path),
-          importedName: (module, path) => this.resolveName(file, module, path),
-          importedCall: (module, path, args) => this.resolveCall(file, module, path, args),
-        });
+        functions = new ModuleFunctions(this.sources.get(file)!, this.moduleContext(file));
       } catch (error) {
         if (error instanceof BudgetExceeded) {
           throw error;

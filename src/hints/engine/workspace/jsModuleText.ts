@@ -7,7 +7,7 @@
  * files export functions, classes or types.
  */
 import { clientSites, returnsWithin } from './jsGetters';
-import { EQUALS, isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
 const QUOTE = 34;
@@ -136,6 +136,7 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
   let read = 0;
   // A function it exports may return a client (`getRedisClient`), which the text tells once, at the end.
   let exportsFunction = false;
+  let itemCalls: boolean | undefined;
   for (let match = exports.exec(text); match; match = exports.exec(text)) {
     if (++read > MAX_EXPORTS) {
       return true;
@@ -156,8 +157,8 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         // `export type RedisClient = Redis` may pass a client library's type on.
         return true;
       }
-      if (classesMayLend && (declared === 'class' || declared === 'abstract')) {
-        // An exported class may hold a client field that its subclasses in other files use.
+      if ((classesMayLend || (itemCalls ??= ITEM_CALL.test(text))) && (declared === 'class' || declared === 'abstract')) {
+        // An exported class may hold a client field that its subclasses in other files use, or read and write items for other files (a repository).
         return true;
       }
       if (word === 'default') {
@@ -197,7 +198,7 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
     }
     exportsFunction = true;
   }
-  return exportsFunction && clientSites(text).length > 0;
+  return exportsFunction && (clientSites(text).length > 0 || ITEM_CALL.test(text));
 }
 
 /** Words that start a top-level statement when they start a line outside any bracket. */
@@ -395,7 +396,7 @@ function isFunctionValue(text: string, from: number): boolean {
 }
 
 /** A top-level statement, classified: kept, a definition kept only when named, or dropped. */
-function classify(text: string, start: number, end: number, classesMayLend: boolean, returns: () => readonly number[]): TopStatement | 'whole' {
+function classify(text: string, start: number, end: number, classesMayLend: boolean, returns: () => readonly number[], items: () => readonly number[]): TopStatement | 'whole' {
   let k = start;
   let word = wordAt(text, k);
   let exported = false;
@@ -425,8 +426,9 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
     case 'type':
     case 'enum':
     case 'namespace': {
-      if ((exported && classesMayLend && word === 'class') || (exported && word === 'type' && typeAliasOfName(text, k + word.length))) {
-        // An exported class: its fields may hold clients that subclasses in other files use; an exported alias of a client type.
+      if ((exported && word === 'class' && (classesMayLend || returnsWithin(items(), start, end))) || (exported && word === 'type' && typeAliasOfName(text, k + word.length))) {
+        // An exported class: its fields may hold clients that subclasses in other files use, or its methods read and write items
+        // for other files (`itemHelpers.ts`); an exported alias of a client type.
         return { start, end, kept: true };
       }
       let nameAt = skipSpace(text, k + word.length);
@@ -466,9 +468,12 @@ export function jsModuleText(text: string, jsx: boolean, classesMayLend: boolean
   // What comes before the first statement (comments, `'use strict'`) is kept as it is.
   const statements: TopStatement[] = starts.length > 0 && starts[0] > 0 ? [{ start: 0, end: starts[0], kept: true }] : [];
   let sites: readonly number[] | undefined;
-  const returns = (): readonly number[] => (sites ??= clientSites(text));
+  let itemSites: readonly number[] | undefined;
+  const items = (): readonly number[] => (itemSites ??= itemCallSites(text));
+  // An exported function is kept where it may return a client, or may read or write items for its callers.
+  const returns = (): readonly number[] => (sites ??= [...clientSites(text), ...items()].sort((x, y) => x - y));
   for (let index = 0; index < starts.length; index++) {
-    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend, returns);
+    const statement = classify(text, starts[index], index + 1 < starts.length ? starts[index + 1] : text.length, classesMayLend, returns, items);
     if (statement === 'whole') {
       return text;
     }

@@ -50,6 +50,23 @@ export function wordAt(text: string, from: number): string {
   return text.slice(from, k);
 }
 
+/**
+ * What an item helper other modules call holds (`getUser(id)`, `save_user(user)`; `itemHelpers.ts`): a DynamoDB
+ * item read as the JavaScript SDKs and boto3 name it, or an item put as a variable (`Item: user`, `Item=user`). A
+ * handler that puts an item it writes out in place (`Item: { id, status }`) serves no other module.
+ */
+export const ITEM_CALL = /\b(?:GetCommand|GetItemCommand|getItem|get_item)\b|\.get\(\s*\{|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]/;
+
+/** Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`), in order. */
+export function itemCallSites(text: string): number[] {
+  const sites: number[] = [];
+  const calls = new RegExp(ITEM_CALL.source, 'g');
+  for (let match = calls.exec(text); match; match = calls.exec(text)) {
+    sites.push(match.index);
+  }
+  return sites;
+}
+
 /** Past this many definitions, the kept statements are read name by name rather than searched once per definition. */
 const MAX_SEARCHED = 64;
 

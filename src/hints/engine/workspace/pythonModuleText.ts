@@ -5,9 +5,11 @@
  * classes, whose bodies are most of a file and run only when called (kept when a kept statement names
  * them: `client = make_client()`). Top-level functions that may make a client are kept too, for the
  * files that call them: those that name a client library or a module name bound with one, and those that
- * call such a function, a few calls up (`get_table(name)` returning `get_resource("dynamodb").Table(name)`).
+ * call such a function, a few calls up (`get_table(name)` returning `get_resource("dynamodb").Table(name)`),
+ * and those that read or write DynamoDB items, for other modules' callers (`itemHelpers.ts`).
  */
-import { isIdentifierPart, isIdentifierStart, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
+import { returnsWithin } from './jsGetters';
+import { isIdentifierPart, isIdentifierStart, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 import { addLibraryNames, PYTHON_CLIENT_LIBRARY, PYTHON_LIBRARY_MENTIONS } from './pythonClientLibraries';
 
 const HASH = 35;
@@ -138,6 +140,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
   const functions: number[] = [];
   /** Names the module imports from a client library (`GlideClient`, `Redis`): a function or class that names one may make a client. */
   const libraryNames = new Set<string>();
+  /** Where the text reads or writes DynamoDB items: a function that does may be an item helper other modules call. */
+  const itemCalls = itemCallSites(text);
   let exports = false;
   let decorated = -1;
   let equals = -1;
@@ -164,8 +168,10 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       // So may a class that builds DynamoDB conditions over a table its constructor is given (a base repository).
       const classText = word === 'class' ? text.slice(from, end) : '';
       const holdsClient = word === 'class' && (pynamodb || CLIENT_MENTION.test(classText) || namesAny(text, from, end, libraryNames) || (conditions && CONDITION_CALL.test(classText)));
-      exports ||= holdsClient;
-      statements.push({ start: from, end, kept: holdsClient, defines: wordAt(text, skipSpace(text, after)) });
+      // A function or class that reads or writes items may serve other modules' callers (`itemHelpers.ts`).
+      const itemHelper = returnsWithin(itemCalls, from, end);
+      exports ||= holdsClient || itemHelper;
+      statements.push({ start: from, end, kept: holdsClient || itemHelper, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {
         functions.push(statements.length - 1);
       }

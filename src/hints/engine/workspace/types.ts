@@ -5,14 +5,14 @@
  */
 import type { Literal } from '../model';
 import { Span } from '../types';
-import type { CallArguments, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall } from './codeTypes';
+import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall } from './codeTypes';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments } from './codeTypes';
+export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart } from './codeTypes';
 export type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -376,6 +376,11 @@ export interface WorkspaceView {
    * module with these strings put for its parameters, an exported JavaScript function read as it is.
    */
   importedCall?(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined;
+  /**
+   * What a function a workspace module exports, as `codeFile` imports it, does with one table's items, or with
+   * `method`, that method of the class it exports so (`readModifyWriteHelpers.ts`).
+   */
+  importedItemHelper?(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.

@@ -19,7 +19,7 @@ import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
-import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -329,6 +329,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** The client a code file gets by calling a function of a workspace module; see `WorkspaceView.importedCall`. */
   importedCall(codeFile: string, module: string, path: string, args: CallArguments): ExportedCall | undefined {
     return this.imported().resolveCall(codeFile, module, path, args);
+  }
+
+  /** What a function a code file imports from a module of the workspace does with one table's items; see `WorkspaceView.importedItemHelper`. */
+  importedItemHelper(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined {
+    return this.imported().resolveItemHelper(codeFile, module, path, method);
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */

@@ -1,0 +1,96 @@
+/**
+ * The class that a receiver is an instance of, a class of the same file or one imported from another module of the
+ * workspace, read from how the name was bound (`readModifyWriteHelpers.ts` reads what its methods do with items):
+ * - a name bound to a construction: `const users = new UserRepository(doc)`, Python's `users = UserRepository()`;
+ * - a name declared with the class as its type: a parameter (`repo: UserRepository`, FastAPI's `repo:
+ *   UserRepository = Depends(...)`), a TypeScript parameter property (`private readonly users: UserRepository`);
+ * - a field of the class around the call (`this.users`, `self.users`) given one of those, or a parameter that is one
+ *   (`self.users = users` from `def __init__(self, users: UserRepository)`).
+ * The class name is one the file declares, or the import's own (`import { UserRepository } from './users'`);
+ * anything else reads as unknown.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { functionName } from './helperFunctions';
+import { mayBeProjectModule } from './projectImports';
+import type { Binding } from '../scope/scopes';
+import type { Value } from './values';
+
+/** A class of another module, by its import, or of this file, by its scope. */
+export type InstanceOf = { module: string; path: string } | { classScope: number };
+
+/** Names followed from one to the next (`self.users = users`): real code takes one step. */
+const MAX_STEPS = 3;
+
+/** Whether the call at `k` (a method's name after a `.`) calls the same-file function `fnScope` on an instance of its class (`self.store.get(code)`). */
+export function callsMethodOf(a: CodeAnalyzer, k: number, fnScope: number): boolean {
+  const owner = a.isAccess(k - 1) ? receiverClass(a, k) : undefined;
+  const fn = owner && 'classScope' in owner ? a.functions.get(fnScope) : undefined;
+  const name = fn ? functionName(a, fn) : -1;
+  return name >= 0 && a.scopes.enclosing(name, ['class']) === (owner as { classScope: number }).classScope;
+}
+
+/** The class whose method the call at `k` (its name, after a `.`) is called on, when its receiver is an instance of one. */
+export function receiverClass(a: CodeAnalyzer, k: number): InstanceOf | undefined {
+  if (!a.isAccess(k - 1) || !a.isId(k - 2)) {
+    return undefined;
+  }
+  const self = a.language.family === 'python' ? 'self' : 'this';
+  if (a.isAccess(k - 3) && a.idIs(k - 4, self) && !a.isAccess(k - 5)) {
+    return fieldClass(a, a.tokens.text(k - 2), k - 4);
+  }
+  if (a.isAccess(k - 3) || a.idIs(k - 2, self)) {
+    return undefined;
+  }
+  return bindingClass(a, a.scopes.lookup(a.tokens.text(k - 2), k - 2), 0);
+}
+
+/** The class of a field of the class around `at`, when every binding of the field gives the same one. */
+function fieldClass(a: CodeAnalyzer, field: string, at: number): InstanceOf | undefined {
+  const owner = a.scopes.enclosing(at, ['class']);
+  const bindings = owner > 0 ? a.scopes.memberBindings(owner, field) : [];
+  const classes = bindings.map((binding) => bindingClass(a, binding, 0));
+  const first = classes[0];
+  return first && classes.every((each) => each !== undefined && sameClass(each, first)) ? first : undefined;
+}
+
+function sameClass(x: InstanceOf, y: InstanceOf): boolean {
+  return 'classScope' in x ? 'classScope' in y && x.classScope === y.classScope : 'module' in y && x.module === y.module && x.path === y.path;
+}
+
+function bindingClass(a: CodeAnalyzer, binding: Binding<Value> | undefined, steps: number): InstanceOf | undefined {
+  if (!binding || binding.element || binding.destructured || binding.unpacked || steps > MAX_STEPS) {
+    return undefined;
+  }
+  // A declared type first: `repo: UserRepository = Depends(get_repo)` holds what the type says.
+  let t = binding.token + 1;
+  if (a.is(t, '?')) {
+    t++;
+  }
+  if (a.is(t, ':') && a.isId(t + 1) && !a.isAccess(t + 2) && !a.is(t + 2, '<') && !a.is(t + 2, '[') && !a.is(t + 2, '|')) {
+    return classNamed(a, t + 1);
+  }
+  const e = binding.expression;
+  if (e < 0) {
+    return undefined;
+  }
+  const name = a.language.family === 'js' ? (a.idIs(e, 'new') ? e + 1 : -1) : e;
+  if (name >= 0 && a.isId(name) && a.is(name + 1, '(')) {
+    return classNamed(a, name);
+  }
+  // `self.users = users`: the parameter or name it is given.
+  if (a.isId(e) && !a.isAccess(e + 1) && !a.is(e + 1, '(') && !a.is(e + 1, '[')) {
+    return bindingClass(a, a.scopes.lookup(a.tokens.text(e), e), steps + 1);
+  }
+  return undefined;
+}
+
+/** The class a name at `k` names: one the file declares, or an import of a module of the workspace capitalised as classes are. */
+function classNamed(a: CodeAnalyzer, k: number): InstanceOf | undefined {
+  const name = a.tokens.text(k);
+  const imported = a.imports.get(name);
+  if (!imported) {
+    const declared = a.scopes.classNamed(name);
+    return declared > 0 ? { classScope: declared } : undefined;
+  }
+  return /^[A-Z]/.test(name) && imported.path !== '' && !imported.path.includes('.') && mayBeProjectModule(a, imported.module) ? { module: imported.module, path: imported.path } : undefined;
+}
