@@ -334,3 +334,60 @@ describe('DynamoDB: read-modify-write through an instance of a class of the same
     assert.deepEqual(reported(files, 'src/vouchers.ts'), ['18:put', '25:put']);
   });
 });
+
+describe('DynamoDB: check-then-put through a writing helper', () => {
+  it('reports the call of an imported writer that creates the item an imported check found absent', () => {
+    const files = {
+      'src/users.ts': usersModule('process.env.USERS_TABLE'),
+      'src/signup.ts': sourceLines(
+        "import { saveUser, userExists } from './users';",
+        'export const signup = async (email: string, name: string) => {',
+        '  if (await userExists(email)) {',
+        "    throw new Error('taken');",
+        '  }',
+        '  await saveUser({ email, name, createdAt: Date.now() });',
+        '};',
+        'export const seed = async (email: string) => {',
+        '  if (await userExists(email)) {',
+        '    return;',
+        '  }',
+        "  await saveUser({ email, role: 'admin' });",
+        '};',
+        'export const other = async (email: string, name: string) => {',
+        '  if (await userExists(name)) {',
+        '    return;',
+        '  }',
+        '  await saveUser({ email, name });',
+        '};',
+      ),
+    };
+    assert.deepEqual(reported(files, 'src/signup.ts'), ['6:saveUser (check-then-put)']);
+  });
+
+  it('reports a Python service whose repository, given to it, checks and then saves a new item', () => {
+    const files = {
+      'app/repository.py': sourceLines(
+        'import os',
+        'import boto3',
+        'class Accounts:',
+        '    def __init__(self):',
+        '        self.table = boto3.resource("dynamodb").Table(os.environ["ACCOUNTS_TABLE"])',
+        '    def find(self, email):',
+        '        return self.table.get_item(Key={"email": email}).get("Item")',
+        '    def save(self, account):',
+        '        self.table.put_item(Item=account)',
+      ),
+      'app/service.py': sourceLines(
+        'from app.repository import Accounts',
+        'class Registration:',
+        '    def __init__(self, accounts: Accounts):',
+        '        self.accounts = accounts',
+        '    def register(self, email, name):',
+        '        if self.accounts.find(email):',
+        '            raise ValueError("taken")',
+        '        self.accounts.save({"email": email, "name": name})',
+      ),
+    };
+    assert.deepEqual(reported(files, 'app/service.py'), ['8:save (check-then-put)']);
+  });
+});

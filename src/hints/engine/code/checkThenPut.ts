@@ -60,11 +60,20 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
  * Whether the Put writes, on `table`, a literal item that repeats each attribute of `key` with the same value as
  * written and carries something of the run's own besides.
  */
-export function itemOfRun(a: CodeAnalyzer, put: OperationOccurrence, table: string, key: ReadonlyMap<string, string>, putTable = tableOf(a, put)): boolean {
+export function itemOfRun(a: CodeAnalyzer, put: OperationOccurrence, table: string, key: ReadonlyMap<string, string>): boolean {
+  return tableOf(a, put) === table && literalItemOfRun(a, itemTokens(a, put), key);
+}
+
+/** The tokens [from, to) of a Put's `Item`, or [-1, -1]. */
+export function itemTokens(a: CodeAnalyzer, put: OperationOccurrence): [number, number] {
   const itemOption = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
-  const [from, to] = itemOption ? a.tokensOf(itemOption.value) : [-1, -1];
+  return itemOption ? a.tokensOf(itemOption.value) : [-1, -1];
+}
+
+/** Whether the tokens [from, to) are a literal item that repeats each attribute of `key` as written and carries something of the run's own besides. */
+export function literalItemOfRun(a: CodeAnalyzer, [from, to]: [number, number], key: ReadonlyMap<string, string>): boolean {
   const item = literalEntries(a, from, to);
-  return putTable === table && item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
+  return item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
 }
 
 /** Whether an item literal (its `{` at `open`) holds a spread or an attribute besides the key whose value is no constant. */

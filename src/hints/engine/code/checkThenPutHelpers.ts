@@ -14,10 +14,10 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { CheckedRead, guardsPut, itemOfRun } from './checkThenPut';
+import { CheckedRead, guardsPut, itemTokens, literalItemOfRun } from './checkThenPut';
 import { functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
-import { callsOwn, importedHelperCalls, namesParameter, sharedTable } from './readModifyWriteHelpers';
+import { callsOwn, importedHelperCalls, namesParameter, returnsOwnItem, sharedTable, writerCalls } from './readModifyWriteHelpers';
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
@@ -33,10 +33,22 @@ const GUARD_REACH = 8;
 /** Helper calls before one Put whose guards are read: real callers make one or two. */
 const MAX_CALLS_PER_PUT = 8;
 
-/** The Puts, with no condition, of new items whose key a same-file helper the same caller called found absent. */
+/**
+ * A write of a new item after an existence check: a Put, or the call of a writing helper that puts the argument
+ * (`createUser({ email, name })`), with the tokens of the item and the table as a check of this file (`own`) or of
+ * another module names it.
+ */
+interface CheckedWrite {
+  tokenIndex: number;
+  name: Span;
+  item: [number, number];
+  table(own: boolean): string | undefined;
+}
+
+/** The Puts, and calls of writing helpers, with no condition, of new items whose key a helper the same caller called found absent. */
 export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
-  if ((family !== 'js' && family !== 'python') || puts.length === 0) {
+  if (family !== 'js' && family !== 'python') {
     return [];
   }
   const helpers = new Map<string, ExistenceCheck & { scope: number }>();
@@ -52,7 +64,15 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
       imported.set(call, helper.checks);
     }
   }
-  return helpers.size === 0 && imported.size === 0 ? [] : puts.filter((put) => checkedByHelper(a, put, helpers, imported)).map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
+  if (helpers.size === 0 && imported.size === 0) {
+    return [];
+  }
+  const writes: CheckedWrite[] = [
+    ...puts.map((put) => ({ tokenIndex: put.tokenIndex, name: put.name, item: itemTokens(a, put), table: (own: boolean) => (own ? tableOf(a, put) : sharedTable(a, put)) })),
+    // A writing helper's table is written as its own file writes it: a check must name it the same way.
+    ...writerCalls(a, puts).map((call) => ({ ...call, table: (own: boolean) => (own === call.own ? call.table : undefined) })),
+  ];
+  return writes.filter((write) => checkedByHelper(a, write, helpers, imported)).map((write) => ({ tokenIndex: write.tokenIndex, name: write.name }));
 }
 
 /** The existence checks among the functions of a file, by function scope, for other modules' calls (`itemHelpers`). */
@@ -91,6 +111,9 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceC
       return undefined;
     }
     key[attribute] = keyParts(a, [valueStart, valueEnd], parameters);
+  }
+  if (returnsOwnItem(a, get)) {
+    return { name: a.tokens.text(name), scope: fn.scope, table, key };
   }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === fn.scope && returnsRead(a, get.tokenIndex, r)) {
@@ -154,7 +177,7 @@ function returnsRead(a: CodeAnalyzer, getName: number, r: number): boolean {
 }
 
 /** Whether an `if` of the Put's function tests a helper's answer for the key the Put's item repeats, so that the Put runs only when it found none. */
-function checkedByHelper(a: CodeAnalyzer, put: OperationOccurrence, helpers: ReadonlyMap<string, ExistenceCheck & { scope: number }>, imported: ReadonlyMap<number, ExistenceCheck>): boolean {
+function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMap<string, ExistenceCheck & { scope: number }>, imported: ReadonlyMap<number, ExistenceCheck>): boolean {
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   // As far back as a read-modify-write's read: each Put reads a bounded stretch, so a file costs linear time.
   const start = Math.max(fn > 0 ? a.scopes.range(fn)[0] : 0, put.tokenIndex - MAX_TOKENS);
@@ -169,7 +192,7 @@ function checkedByHelper(a: CodeAnalyzer, put: OperationOccurrence, helpers: Rea
     const callStart = chainStart(a, k);
     const args = segments(a, k + 1).map(([from, to]) => tokensText(a, from, to));
     const key = new Map(Object.entries(called.key).map(([attribute, parts]) => [attribute, substituted(parts, args)] as const));
-    if ([...key.values()].some((value) => value === undefined) || !itemOfRun(a, put, called.table, key as Map<string, string>, ownCall ? tableOf(a, put) : sharedTable(a, put))) {
+    if ([...key.values()].some((value) => value === undefined) || put.table(ownCall) !== called.table || !literalItemOfRun(a, put.item, key as Map<string, string>)) {
       continue;
     }
     const read = { names: new Set<string>(), call: k };

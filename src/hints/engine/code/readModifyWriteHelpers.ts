@@ -83,13 +83,7 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
       readers.set(reader.name, reader);
     }
   }
-  const writers = new Map<string, { scope: number; table: string; position: number }>();
-  for (const put of puts) {
-    const writer = putsParameter(a, put);
-    if (writer) {
-      writers.set(writer.name, writer);
-    }
-  }
+  const writers = ownWriters(a, puts);
   const imported = importedHelperCalls(a);
   if (readers.size === 0 && ![...imported.values()].some((helper) => helper.reads !== undefined)) {
     return [];
@@ -110,6 +104,41 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
       // An imported reader's table is the name every module writes; this file's own, its text.
       const tableOfPut = ownTable !== undefined ? (put: OperationOccurrence) => tableOf(a, put) : (put: OperationOccurrence) => sharedTable(a, put);
       found.push(...writesBack(a, k, caller, table!, writerAt), ...putsBack(a, k, caller, table!, puts, tableOfPut));
+    }
+  }
+  return found;
+}
+
+/** This file's writing helpers by name: the functions that put a parameter (`putsParameter`). */
+function ownWriters(a: CodeAnalyzer, puts: readonly OperationOccurrence[]): Map<string, { scope: number; table: string; position: number }> {
+  const writers = new Map<string, { scope: number; table: string; position: number }>();
+  for (const put of puts) {
+    const writer = putsParameter(a, put);
+    if (writer) {
+      writers.set(writer.name, writer);
+    }
+  }
+  return writers;
+}
+
+/**
+ * The calls of writing helpers in this file, of this file (`own`) or imported: the call's name, the tokens of the
+ * argument the helper puts, and its table (this file's text for its own, the name every module writes for another's).
+ */
+export function writerCalls(a: CodeAnalyzer, puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span; item: [number, number]; table: string; own: boolean }[] {
+  const writers = ownWriters(a, puts);
+  const imported = importedHelperCalls(a);
+  if (writers.size === 0 && ![...imported.values()].some((helper) => helper.puts !== undefined)) {
+    return [];
+  }
+  const found: { tokenIndex: number; name: Span; item: [number, number]; table: string; own: boolean }[] = [];
+  for (let w = 0; w < a.tokens.length; w++) {
+    const own = a.isId(w) && a.is(w + 1, '(') ? writers.get(a.tokens.text(w)) : undefined;
+    const caller = own === undefined ? -1 : a.scopes.enclosing(w, ['function']);
+    const writer = own && caller > 0 && callsOwn(a, w, caller, own.scope) ? own : imported.get(w)?.puts;
+    const item = writer && argumentRanges(a, w + 1)[writer.position];
+    if (item) {
+      found.push({ tokenIndex: w, name: a.tokenSpan(w), item, table: writer.table, own: writer === own });
     }
   }
   return found;
@@ -217,7 +246,7 @@ function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { scope: nu
 }
 
 /** `return table.get_item(Key=key)["Item"]`, `return table.get_item(Key=key).get("Item")`: the item taken from the read's response as it is returned. */
-function returnsOwnItem(a: CodeAnalyzer, get: OperationOccurrence): boolean {
+export function returnsOwnItem(a: CodeAnalyzer, get: OperationOccurrence): boolean {
   const open = get.tokenIndex + 1;
   const start = chainStart(a, get.tokenIndex);
   const before = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
