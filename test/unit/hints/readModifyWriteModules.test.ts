@@ -391,3 +391,67 @@ describe('DynamoDB: check-then-put through a writing helper', () => {
     assert.deepEqual(reported(files, 'app/service.py'), ['8:save (check-then-put)']);
   });
 });
+
+describe('DynamoDB: read-modify-write through a repository whose constructor is given the table', () => {
+  const repository = sourceLines(
+    'import boto3',
+    'class ItemsRepository:',
+    '    def __init__(self, table_name):',
+    '        self.table = boto3.resource("dynamodb").Table(table_name)',
+    '    def get(self, key):',
+    '        return self.table.get_item(Key={"id": key}).get("Item")',
+    '    def save(self, item):',
+    '        self.table.put_item(Item=item)',
+  );
+
+  it('reports a read and a write back on one instance, and not across two instances', () => {
+    const files = {
+      'app/repository.py': repository,
+      'app/handler.py': sourceLines(
+        'import os',
+        'from app.repository import ItemsRepository',
+        'carts = ItemsRepository(os.environ["CARTS_TABLE"])',
+        'archive = ItemsRepository(os.environ["ARCHIVE_TABLE"])',
+        'def add(event, context):',
+        '    cart = carts.get(event["cart_id"])',
+        '    cart["lines"].append(event["line"])',
+        '    carts.save(cart)',
+        'def move(event, context):',
+        '    cart = carts.get(event["cart_id"])',
+        '    cart["archived"] = True',
+        '    archive.save(cart)',
+      ),
+    };
+    assert.deepEqual(reported(files, 'app/handler.py'), ['8:save']);
+  });
+
+  it('reads a TypeScript repository given its table name as a parameter property', () => {
+    const files = {
+      'src/repository.ts': sourceLines(
+        "import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';",
+        'export class Items {',
+        '  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}',
+        '  async get(id: string) {',
+        '    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { id } }));',
+        '    return Item;',
+        '  }',
+        '  async put(item: Record<string, unknown>) {',
+        '    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));',
+        '  }',
+        '}',
+      ),
+      'src/service.ts': sourceLines(
+        "import { Items } from './repository';",
+        'export class Stock {',
+        '  constructor(private readonly items: Items) {}',
+        '  async take(id: string, n: number) {',
+        '    const item = await this.items.get(id);',
+        '    item.stock = (item.stock as number) - n;',
+        '    await this.items.put(item);',
+        '  }',
+        '}',
+      ),
+    };
+    assert.deepEqual(reported(files, 'src/service.ts'), ['7:put']);
+  });
+});

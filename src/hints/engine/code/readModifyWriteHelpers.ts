@@ -18,6 +18,8 @@ import { calledFunction, functionName } from './helperFunctions';
 import { mayBeProjectModule } from './projectImports';
 import { callsMethodOf, receiverClass } from './projectInstances';
 import { chainStart } from './receiverChains';
+import type { Binding } from '../scope/scopes';
+import type { Value } from './values';
 import type { FunctionScope } from './language';
 import { Flow, flowUntil, itemMember, pastFallback, tableOf, writtenValue } from './readModifyWrite';
 import { OperationOccurrence } from '../model';
@@ -60,14 +62,52 @@ export function sharedTable(a: CodeAnalyzer, occurrence: OperationOccurrence): s
     const [from, to] = a.tokensOf(option.value);
     const named = from >= 0 ? namedValue(a, from, to) : undefined;
     ref = named && tableNameRef(named);
+    if (!ref && from >= 0) {
+      return constructorTable(a, from, to);
+    }
   } else if (a.language.family === 'python' && a.isAccess(occurrence.tokenIndex - 1)) {
     const end = occurrence.tokenIndex - 1;
     const receiver = a.evalChain(chainStart(a, end - 1), end).value;
     const argument = receiver?.t === 'client' && receiver.table ? segments(a, receiver.table.open)[receiver.table.position] : undefined;
     const named = argument && namedValue(a, ...argument);
     ref = named ? tableNameRef(named) : receiver?.t === 'client' ? receiver.tableName : undefined;
+    if (!ref && argument) {
+      return constructorTable(a, ...argument);
+    }
   }
   return ref && `${ref.kind}:${ref.kind === 'env' ? ref.variable : ref.name}`;
+}
+
+/**
+ * A table named by a parameter of the class's constructor (`def __init__(self, table_name)`, then
+ * `self.table = dynamodb.Table(table_name)`; `constructor(private readonly tableName: string)`, then
+ * `TableName: this.tableName`), as `ctor:<position>`: the same table for every method of one instance, which a caller
+ * tells apart by the instance (`withReceiver`).
+ */
+function constructorTable(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  const self = a.language.family === 'python' ? 'self' : 'this';
+  let binding: Binding<Value> | undefined;
+  if (to === from + 1 && a.isId(from)) {
+    binding = a.scopes.lookup(a.tokens.text(from), from);
+  } else if (to === from + 3 && a.idIs(from, self) && a.isAccess(from + 1) && a.isId(from + 2)) {
+    const owner = a.scopes.enclosing(from, ['class']);
+    const fields = owner > 0 ? a.scopes.memberBindings(owner, a.tokens.text(from + 2)) : [];
+    binding = fields.length === 1 ? fields[0] : undefined;
+    // `self.table_name = table_name`: the parameter it is given.
+    const given = binding && binding.expression >= 0 && a.isId(binding.expression) && endsStatement(a, binding.expression + 1) ? binding.expression : -1;
+    if (given >= 0) {
+      binding = a.scopes.lookup(a.tokens.text(given), given);
+    }
+  }
+  const fn = binding && binding.expression < 0 ? a.functions.get(a.scopes.enclosing(binding.token, ['function'])) : undefined;
+  const name = fn ? functionName(a, fn) : -1;
+  if (!fn || name < 0 || !(a.idIs(name, '__init__') || a.idIs(name, 'constructor')) || !a.is(fn.params, '(')) {
+    return undefined;
+  }
+  const position = argumentRanges(a, fn.params)
+    .filter(([start]) => !a.idIs(start, 'self'))
+    .findIndex(([start, end]) => binding!.token >= start && binding!.token < end);
+  return position >= 0 ? `ctor:${position}` : undefined;
 }
 
 /** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper (of this file or imported) returned to the same caller. */
@@ -179,16 +219,44 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     let helper: ItemHelper | undefined;
     if (a.isId(start) && a.imports.has(a.tokens.text(start))) {
       const value = a.evalChain(start, k + 1).value;
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? ask(value.module, value.path) : undefined;
+      // A function or a static method: no instance, so no table a constructor was given.
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withReceiver(ask(value.module, value.path), undefined) : undefined;
     } else if (classes && start < k) {
       const owner = receiverClass(a, k);
-      helper = owner && 'module' in owner ? ask(owner.module, owner.path, a.tokens.text(k)) : undefined;
+      helper = owner && 'module' in owner ? withReceiver(ask(owner.module, owner.path, a.tokens.text(k)), receiverKey(a, k)) : undefined;
     }
     if (helper) {
       calls.set(k, helper);
     }
   }
   return calls;
+}
+
+/**
+ * A method helper's tables for one instance: a table its constructor was given (`ctor:<position>`) is the same for
+ * the calls on one receiver (`this.users`, the local `users` of one binding) and unknown to any other; without a
+ * receiver, such tables are dropped.
+ */
+function withReceiver(helper: ItemHelper | undefined, receiver: string | undefined): ItemHelper | undefined {
+  const table = (name: string): string | undefined => (!name.startsWith('ctor:') ? name : receiver === undefined ? undefined : `${name}@${receiver}`);
+  const reads = helper?.reads === undefined ? undefined : table(helper.reads);
+  const puts = helper?.puts && table(helper.puts.table);
+  const checks = helper?.checks && table(helper.checks.table);
+  const kept: ItemHelper = {
+    ...(reads ? { reads } : {}),
+    ...(puts ? { puts: { ...helper!.puts!, table: puts } } : {}),
+    ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
+  };
+  return kept.reads || kept.puts || kept.checks ? kept : undefined;
+}
+
+/** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */
+function receiverKey(a: CodeAnalyzer, k: number): string | undefined {
+  if (a.isAccess(k - 3)) {
+    return `field ${a.tokens.text(k - 2)}`;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(k - 2), k - 2);
+  return binding ? `name ${binding.token}` : undefined;
 }
 
 /** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
