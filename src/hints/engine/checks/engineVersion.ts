@@ -1,7 +1,7 @@
 /** Checks on RDS and Aurora engine versions against the dated lifecycle table compiled into the rules. */
 import { cdkEngineVersion } from '../code/cdk';
 import { pastStandardSupport } from '../engineLifecycle';
-import { Literal } from '../model';
+import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule } from '../types';
 import { Check, defaultOf, optionNamed } from './context';
 
@@ -23,6 +23,18 @@ function versionText(literal: Literal): string | undefined {
 function messageFor(rule: HintRule, engine: string, version: string): string | undefined {
   const lifecycle = rule.diagnostic?.lifecycle;
   return lifecycle && pastStandardSupport(lifecycle, engine, version)?.endOfLife ? rule.diagnostic?.endOfLifeMessage : undefined;
+}
+
+/** The parameter group options of ElastiCache and RDS, in the API, CloudFormation and Terraform. */
+const PARAMETER_GROUP = ['CacheParameterGroupName', 'DBParameterGroupName', 'ParameterGroupName'];
+/** A default parameter group's name: its family's engine and major version (`default.redis4.0.cluster.on`, `default.mysql5.7`). */
+const DEFAULT_GROUP = /^default\.(redis|mysql|postgres|mariadb)(\d+(?:\.\d+)?)(?:\.|$)/i;
+
+/** The engine and version a resource's default parameter group names, with the option that names it. */
+function familyOf(resource: OptionContext): { engine: string; version: string; option: OptionOccurrence } | undefined {
+  const option = optionNamed(resource, PARAMETER_GROUP);
+  const match = option?.literal.kind === 'str' ? DEFAULT_GROUP.exec(option.literal.value) : null;
+  return match && option ? { engine: match[1].toLowerCase(), version: match[2], option } : undefined;
 }
 
 /** An `EngineVersion` literal whose major version was past the end of standard support when the rules were built. */
@@ -62,6 +74,16 @@ export const engineVersionPastStandardSupport: Check = (rule, context) => {
     const engine = cluster && !optionNamed(resource, ENGINE_VERSION) ? optionNamed(resource, ENGINE) : undefined;
     if (engine?.literal.kind === 'str' && engine.literal.value.toLowerCase() === 'aurora' && pastStandardSupport(lifecycle, 'aurora', '5.6')) {
       context.report(rule, engine.value, undefined, messageFor(rule, 'aurora', '5.6'));
+    }
+  }
+  // A resource that writes no version but names a default parameter group (`parameter_group_name =
+  // "default.redis3.2"`) runs the version of the group's family: a group of another family cannot be attached.
+  for (const resource of context.model.contexts) {
+    const family = coveredTypes.includes(resource.type) && !optionNamed(resource, ENGINE_VERSION) && !defaultOf(resource, ENGINE_VERSION) ? familyOf(resource) : undefined;
+    const written = family && (optionNamed(resource, ENGINE)?.literal ?? defaultOf(resource, ENGINE));
+    const agrees = !written || (written.kind === 'str' && written.value.toLowerCase() === family?.engine);
+    if (family && agrees && pastStandardSupport(lifecycle, family.engine, family.version)) {
+      context.report(rule, family.option.value, undefined, messageFor(rule, family.engine, family.version));
     }
   }
   // A registry module whose pinned release defaults the version (cloudposse's elasticache-redis before v2:
