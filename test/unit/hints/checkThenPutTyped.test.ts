@@ -348,4 +348,87 @@ describe('DynamoDB: check-then-put (Java, Go, C#)', () => {
     );
     assert.deepEqual(reported('Domains.cs', code), []);
   });
+
+  it('reads SDK v1 in Go and Java, and C#\'s (table, key) overloads, with literals written over lines and maps filled after', () => {
+    const go = sourceLines(
+      'package v1',
+      '',
+      'import (',
+      '\t"errors"',
+      '',
+      '\t"github.com/aws/aws-sdk-go/aws"',
+      '\t"github.com/aws/aws-sdk-go/service/dynamodb"',
+      ')',
+      '',
+      'var db *dynamodb.DynamoDB',
+      '',
+      'func Register(username, hash string) error {',
+      '\tresult, err := db.GetItem(&dynamodb.GetItemInput{',
+      '\t\tTableName: aws.String("users"),',
+      '\t\tKey: map[string]*dynamodb.AttributeValue{',
+      '\t\t\t"username": {',
+      '\t\t\t\tS: aws.String(username),',
+      '\t\t\t},',
+      '\t\t},',
+      '\t})',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tif len(result.Item) > 0 {',
+      '\t\treturn errors.New("exists")',
+      '\t}',
+      '\titem := map[string]*dynamodb.AttributeValue{',
+      '\t\t"username": {S: aws.String(username)},',
+      '\t\t"password": {S: aws.String(hash)},',
+      '\t}',
+      '\t_, err = db.PutItem(&dynamodb.PutItemInput{TableName: aws.String("users"), Item: item})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(reported('register.go', go), ['31:PutItem dynamodb-read-modify-write!']);
+    const java = sourceLines(
+      'package v1;',
+      'import java.util.HashMap;',
+      'import java.util.Map;',
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.model.*;',
+      'public class Users {',
+      '  private final AmazonDynamoDB client;',
+      '  Users(AmazonDynamoDB client) { this.client = client; }',
+      '  public void create(String id, String name) {',
+      '    Map<String, AttributeValue> key = new HashMap<>();',
+      '    key.put("id", new AttributeValue(id));',
+      '    GetItemResult found = client.getItem(new GetItemRequest().withTableName("users").withKey(key));',
+      '    if (found.getItem() != null) {',
+      '      throw new IllegalStateException("exists");',
+      '    }',
+      '    Map<String, AttributeValue> item = new HashMap<>();',
+      '    item.put("id", new AttributeValue(id));',
+      '    item.put("name", new AttributeValue().withS(name));',
+      '    client.putItem(new PutItemRequest().withTableName("users").withItem(item));',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('Users.java', java), ['19:putItem dynamodb-read-modify-write!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class Names',
+      '{',
+      '    private readonly IAmazonDynamoDB _client;',
+      '    private const string Table = "names";',
+      '    public async Task Claim(string name, string owner)',
+      '    {',
+      '        var key = new Dictionary<string, AttributeValue> { { "name", new AttributeValue(name) } };',
+      '        var resp = await _client.GetItemAsync(Table, key);',
+      '        if (resp.Item.Count > 0) { throw new InvalidOperationException(); }',
+      '        var item = new Dictionary<string, AttributeValue>();',
+      '        item["name"] = new AttributeValue(name);',
+      '        item["owner"] = new AttributeValue { S = owner };',
+      '        await _client.PutItemAsync(Table, item);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Names.cs', csharp), ['15:PutItemAsync dynamodb-read-modify-write!']);
+  });
 });

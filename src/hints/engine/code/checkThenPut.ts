@@ -17,7 +17,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { typedCreatesCheckedItem } from './checkThenPutTyped';
+import { CheckThenPutDialect, typedCreatesCheckedItem } from './checkThenPutTyped';
 import { ctpCsharp } from './languages/ctpCsharp';
 import { ctpGo } from './languages/ctpGo';
 import { ctpJava } from './languages/ctpJava';
@@ -34,13 +34,19 @@ const ABSENT = ['undefined', 'null', 'None'];
 const CONSTANT_WORDS = ['true', 'false', 'null', 'undefined', 'True', 'False', 'None'];
 
 /** Java, Go and C#: `checkThenPutTyped.ts`, one dialect per language. */
-const TYPED_DIALECTS = { java: ctpJava, go: ctpGo, csharp: ctpCsharp } as const;
+const TYPED_DIALECTS: Partial<Record<string, CheckThenPutDialect>> = { java: ctpJava, go: ctpGo, csharp: ctpCsharp };
+
+/** The check-then-put dialect of a typed language, or undefined for JavaScript and Python. */
+export function typedCheckThenPutDialect(family: string): CheckThenPutDialect | undefined {
+  return TYPED_DIALECTS[family];
+}
 
 /** Whether the PutItem `put` creates the item whose absence the GetItem `get` of the same function checked (see the module's comment). */
 export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   const family = a.language.family;
-  if (family === 'java' || family === 'go' || family === 'csharp') {
-    return typedCreatesCheckedItem(a, TYPED_DIALECTS[family], get, put);
+  const typed = TYPED_DIALECTS[family];
+  if (typed) {
+    return typedCreatesCheckedItem(a, typed, get, put);
   }
   // Far apart or in two functions, they are no check and put (and the pairs a file holds stay few per Put).
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);

@@ -6,7 +6,8 @@
  * it does not exist: such a class, or one not seen, is no finding.
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { bindingOf, CheckThenPutDialect } from '../checkThenPutTyped';
+import { CheckThenPutDialect } from '../checkThenPutTyped';
+import { bindingOf } from '../checkThenPutTypedItems';
 import { callArgumentRanges, versionedOrUnseen } from '../readModifyWriteTyped';
 import { tokensText } from '../readModifyWriteTypedValues';
 import { rmwJava } from './rmwJava';
