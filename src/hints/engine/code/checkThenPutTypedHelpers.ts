@@ -40,21 +40,28 @@ interface ExistenceHelper {
 
 /** The PutItems, with no condition, of new items whose key a same-file helper the same caller called found absent. */
 export function typedHelperCheckThenPuts(a: CodeAnalyzer, d: CheckThenPutDialect, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
-  const helpers = new Map<string, ExistenceHelper>();
+  // The functions that read, by name; each is read as a helper only once a caller's call names it.
+  const reads = new Map<string, OperationOccurrence>();
   for (const get of gets) {
-    const helper = d.rmw.readsObject(a, get) ? undefined : existenceHelper(a, d, get);
-    if (helper) {
-      helpers.set(helper.name, helper);
+    const fn = a.functions.get(a.scopes.enclosing(get.tokenIndex, ['function']));
+    const name = fn && !d.rmw.readsObject(a, get) ? functionName(a, fn) : -1;
+    if (name >= 0) {
+      reads.set(a.tokens.text(name), get);
     }
   }
-  if (helpers.size === 0) {
-    return [];
-  }
-  return puts.filter((put) => put.operation === 'dynamodb:PutItem' && checkedByHelper(a, d, put, helpers)).map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
+  const helpers = new Map<string, ExistenceHelper | undefined>();
+  const helperNamed = (name: string): ExistenceHelper | undefined => {
+    const get = reads.get(name);
+    if (get !== undefined && !helpers.has(name)) {
+      helpers.set(name, existenceHelper(a, d, get));
+    }
+    return helpers.get(name);
+  };
+  return reads.size === 0 ? [] : puts.filter((put) => put.operation === 'dynamodb:PutItem' && checkedByHelper(a, d, put, helperNamed)).map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
 }
 
 /** The function around the GetItem `get` when its key comes from its parameters and it answers whether the item exists: its name, table and key. */
-function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrence): (ExistenceHelper & { name: string }) | undefined {
+function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrence): ExistenceHelper | undefined {
   const scope = a.scopes.enclosing(get.tokenIndex, ['function']);
   const fn = a.functions.get(scope);
   const name = fn ? functionName(a, fn) : -1;
@@ -78,7 +85,7 @@ function existenceHelper(a: CodeAnalyzer, d: CheckThenPutDialect, get: Operation
   // From the `return` that may start the read's own statement (`return ddb.getItem(request).hasItem();`).
   for (let r = readExpression(a, get).start - 1; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
     if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope && answersPresence(a, d, get, r)) {
-      return { name: a.tokens.text(name), table, key, parameters: parameters as string[] };
+      return { table, key, parameters: parameters as string[] };
     }
   }
   return undefined;
@@ -162,7 +169,7 @@ function presenceIfBefore(a: CodeAnalyzer, d: CheckThenPutDialect, block: number
 }
 
 /** Whether an `if` of the Put's function tests a helper's answer for the key the Put's item repeats, so that the Put runs only when it found none. */
-function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: OperationOccurrence, helpers: ReadonlyMap<string, ExistenceHelper>): boolean {
+function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: OperationOccurrence, helperNamed: (name: string) => ExistenceHelper | undefined): boolean {
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   if (fn <= 0) {
     return false;
@@ -172,7 +179,7 @@ function checkedByHelper(a: CodeAnalyzer, d: CheckThenPutDialect, put: Operation
   const table = tableText(a, d, put);
   const reads: Read[] = [];
   for (let k = start; item && k < put.tokenIndex && reads.length < MAX_CALLS_PER_PUT; k++) {
-    const helper = a.isId(k) && a.is(k + 1, '(') ? helpers.get(a.tokens.text(k)) : undefined;
+    const helper = a.isId(k) && a.is(k + 1, '(') ? helperNamed(a.tokens.text(k)) : undefined;
     const call = helper && helper.table === table ? calledFunction(a, k, fn) : undefined;
     if (!helper || !call || !repeatsHelperKey(a, d, helper, item, callArgumentRanges(a, k + 1))) {
       continue;

@@ -6,8 +6,11 @@
  */
 import type { CodeAnalyzer } from '../analyzer';
 import { CheckThenPutDialect } from '../checkThenPutTyped';
+import { FileMemo } from '../fileMemo';
 import { rmwGo } from './rmwGo';
 
+/** Each struct type's attributes, read once per file: every Put of a marshalled struct asks. */
+const STRUCTS = new FileMemo<string, Map<string, string> | undefined>();
 const UNWRAPS = [/^& types \. AttributeValueMember[A-Z]+ \{ Value : (.+) \}$/, /^& dynamodb \. AttributeValue \{ [A-Z]+ : (.+) \}$/, /^\{ [A-Z]+ : (.+) \}$/, /^aws \. String \( (.+) \)$/];
 
 export const ctpGo: CheckThenPutDialect = {
@@ -28,7 +31,7 @@ export const ctpGo: CheckThenPutDialect = {
   wrapperWords: new Set(['types', 'aws', 'dynamodb', 'map', 'string', 'bool']),
   mapperKey: () => undefined,
   plainClass: () => false,
-  structAttributes,
+  structAttributes: (a, type) => STRUCTS.get(a, type, () => structAttributes(a, type)),
 };
 
 /** The attribute of each field of the struct type `name` declared in this file, or undefined when the file declares none. */
