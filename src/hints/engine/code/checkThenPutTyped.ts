@@ -117,7 +117,7 @@ function readOf(a: CodeAnalyzer, d: CheckThenPutDialect, get: OperationOccurrenc
   const expression = readExpression(a, get);
   let holder = a.parent[expression.start];
   // `if ((await context.LoadAsync<T>(id)) is not null)`
-  while (a.is(holder, '(') && !a.idIs(holder - 1, 'if') && a.is(holder - 1, '(')) {
+  while (a.is(holder, '(') && !a.idIs(holder - 1, 'if') && a.parent[holder] === holder - 1) {
     holder = holder - 1;
   }
   const inIf = holder >= 0 && a.is(holder, '(') && a.idIs(holder - 1, 'if');
