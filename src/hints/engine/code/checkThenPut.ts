@@ -1,5 +1,5 @@
 /**
- * A check-then-put (JavaScript, TypeScript, Python): a `PutItem` of a fresh item whose key is the key a
+ * A check-then-put (JavaScript, TypeScript, Python; Java, Go and C# in `checkThenPutTyped.ts`): a `PutItem` of a fresh item whose key is the key a
  * `GetItem` of the same function just read, written because that read found no item, with no condition:
  *
  *     const { Item } = await doc.send(new GetCommand({ TableName: T, Key: { email } }));
@@ -17,6 +17,10 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { CheckThenPutDialect, typedCreatesCheckedItem } from './checkThenPutTyped';
+import { ctpCsharp } from './languages/ctpCsharp';
+import { ctpGo } from './languages/ctpGo';
+import { ctpJava } from './languages/ctpJava';
 import { flowUntil, literalEntries, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { TOKEN_KIND } from '../lexer';
 import { OperationOccurrence } from '../model';
@@ -29,9 +33,21 @@ const EXITS = ['return', 'throw', 'raise'];
 const ABSENT = ['undefined', 'null', 'None'];
 const CONSTANT_WORDS = ['true', 'false', 'null', 'undefined', 'True', 'False', 'None'];
 
+/** Java, Go and C#: `checkThenPutTyped.ts`, one dialect per language. */
+const TYPED_DIALECTS: Partial<Record<string, CheckThenPutDialect>> = { java: ctpJava, go: ctpGo, csharp: ctpCsharp };
+
+/** The check-then-put dialect of a typed language, or undefined for JavaScript and Python. */
+export function typedCheckThenPutDialect(family: string): CheckThenPutDialect | undefined {
+  return TYPED_DIALECTS[family];
+}
+
 /** Whether the PutItem `put` creates the item whose absence the GetItem `get` of the same function checked (see the module's comment). */
 export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
   const family = a.language.family;
+  const typed = TYPED_DIALECTS[family];
+  if (typed) {
+    return typedCreatesCheckedItem(a, typed, get, put);
+  }
   // Far apart or in two functions, they are no check and put (and the pairs a file holds stay few per Put).
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   if ((family !== 'js' && family !== 'python') || put.operation !== 'dynamodb:PutItem' || put.tokenIndex - get.tokenIndex > MAX_TOKENS || a.scopes.enclosing(get.tokenIndex, ['function']) !== fn) {

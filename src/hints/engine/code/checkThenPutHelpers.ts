@@ -1,5 +1,6 @@
 /**
- * A check-then-put whose check is a same-file helper (JavaScript, TypeScript, Python): a function that reads an
+ * A check-then-put whose check is a same-file helper (JavaScript, TypeScript, Python; Java, Go and C# in
+ * `checkThenPutTypedHelpers.ts`): a function that reads an
  * item by the key its parameters give and returns it, or whether it exists (`async exists(email) { const { Item }
  * = await doc.send(new GetCommand({ TableName, Key: { email } })); return Item !== undefined; }`), and a caller
  * that leaves when it answers, or puts only when it does not, a new item with that key and no condition:
@@ -14,7 +15,8 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { CheckedRead, guardsPut, itemTokens, literalItemOfRun } from './checkThenPut';
+import { CheckedRead, guardsPut, itemTokens, literalItemOfRun, typedCheckThenPutDialect } from './checkThenPut';
+import { typedHelperCheckThenPuts } from './checkThenPutTypedHelpers';
 import { functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
 import { callsOwn, importedHelperCalls, namesParameter, returnsOwnItem, sharedTable, writerCalls } from './readModifyWriteHelpers';
@@ -48,6 +50,10 @@ interface CheckedWrite {
 /** The Puts, and calls of writing helpers, with no condition, of new items whose key a helper the same caller called found absent. */
 export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
+  const typed = typedCheckThenPutDialect(family);
+  if (typed && gets.length > 0 && puts.length > 0) {
+    return typedHelperCheckThenPuts(a, typed, gets, puts);
+  }
   if (family !== 'js' && family !== 'python') {
     return [];
   }

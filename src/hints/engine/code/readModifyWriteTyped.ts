@@ -95,15 +95,23 @@ function followRead(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurren
     return undefined;
   }
   const table = tableOf(a, dialect, get);
-  if (table === undefined || table !== tableOf(a, dialect, write)) {
-    return undefined;
-  }
+  return table !== undefined && table === tableOf(a, dialect, write) ? followUntil(a, dialect, get, writeName) : undefined;
+}
+
+/** What the read `get` bound, followed in its function to the token `until` (a `return` of a helper that reads); undefined when it binds nothing, or reads a versioned object. */
+export function typedReadFlowUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number): RmwFlow | undefined {
+  const fn = a.scopes.enclosing(get.tokenIndex, ['function']);
+  return fn > 0 && get.tokenIndex < until && a.scopes.enclosing(until, ['function']) === fn ? followUntil(a, dialect, get, until)?.flow : undefined;
+}
+
+function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurrence, until: number): { flow: RmwFlow; read: { start: number; end: number } } | undefined {
+  const fn = a.scopes.enclosing(get.tokenIndex, ['function']);
   const flow: RmwFlow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
   const read = readResult(a, dialect, get, flow);
   if (!read || (dialect.readsObject(a, get) && dialect.versionedOrUnknown(a, get, read.start))) {
     return undefined;
   }
-  for (let k = read.end; k < writeName; k++) {
+  for (let k = read.end; k < until; k++) {
     if (a.isId(k) && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn) {
       follow(a, dialect, k, flow);
     }

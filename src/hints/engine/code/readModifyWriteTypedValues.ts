@@ -153,7 +153,7 @@ export function rebuiltWithComputedValue(a: CodeAnalyzer, itemMember: ItemMember
  * C#: an option's value that starts with `new Dictionary<string, AttributeValue> { … }` may be cut at the
  * comma of its type arguments; the end of the construction's initializer, or `to` as it was.
  */
-function wholeConstruction(a: CodeAnalyzer, from: number, to: number): number {
+export function wholeConstruction(a: CodeAnalyzer, from: number, to: number): number {
   if (a.language.family !== 'csharp' || !a.idIs(from, 'new')) {
     return to;
   }
