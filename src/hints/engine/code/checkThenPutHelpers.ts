@@ -19,7 +19,8 @@ import { CheckedRead, guardsPut, itemTokens, literalItemOfRun, typedCheckThenPut
 import { typedHelperCheckThenPuts } from './checkThenPutTypedHelpers';
 import { functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
-import { callsOwn, importedHelperCalls, namesParameter, returnsOwnItem, sharedTable, writerCalls } from './readModifyWriteHelpers';
+import { importedHelperCalls, sharedTable } from './importedItemHelpers';
+import { callsOwn, namesParameter, returnsOwnItem, writerCalls } from './readModifyWriteHelpers';
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';

@@ -10,24 +10,18 @@
  * another module exports (`import { getUser, saveUser } from './users'`), as the workspace reads them (`itemHelpers`).
  */
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
-import { FileMemo } from './fileMemo';
-import { namedValue, tableNameRef } from './names';
 import { endsStatement } from './firstItemDialects';
 import { calledFunction, functionName } from './helperFunctions';
-import { mayBeProjectModule } from './projectImports';
-import { callsMethodOf, receiverClass } from './projectInstances';
+import { importedHelperCalls, sharedTable } from './importedItemHelpers';
+import { callsMethodOf } from './projectInstances';
 import { chainStart } from './receiverChains';
-import type { Binding } from '../scope/scopes';
-import type { Value } from './values';
 import type { FunctionScope } from './language';
 import { Flow, flowUntil, itemMember, pastFallback, tableOf, writtenValue } from './readModifyWrite';
 import { OperationOccurrence } from '../model';
-import type { ItemHelper, TableNameRef } from '../workspace/types';
+import type { ItemHelper } from '../workspace/types';
 import { normalizeName, Span } from '../types';
 
 const ITEM = normalizeName('Item');
-const TABLE_NAME = normalizeName('TableName');
 
 /** The reading and writing helpers among the functions of a file, by function scope, for other modules' calls. */
 export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): Map<number, ItemHelper> {
@@ -47,67 +41,6 @@ export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[
     }
   }
   return helpers;
-}
-
-/**
- * A table's name as every module of the workspace writes it: the literal, environment variable or SST resource the
- * request's `TableName` names, or a Python table object's (`dynamodb.Table(os.environ["USERS_TABLE"])`), as
- * `literal:…`, `env:…`, `sst:…`. Undefined when only the text that names it is known (`TableName: TABLE` of a
- * constant each module defines its own way), which two modules may write alike for two tables.
- */
-export function sharedTable(a: CodeAnalyzer, occurrence: OperationOccurrence): string | undefined {
-  const option = occurrence.request?.options.find((each) => each.norm === TABLE_NAME && !each.absent);
-  let ref: TableNameRef | undefined;
-  if (option) {
-    const [from, to] = a.tokensOf(option.value);
-    const named = from >= 0 ? namedValue(a, from, to) : undefined;
-    ref = named && tableNameRef(named);
-    if (!ref && from >= 0) {
-      return constructorTable(a, from, to);
-    }
-  } else if (a.language.family === 'python' && a.isAccess(occurrence.tokenIndex - 1)) {
-    const end = occurrence.tokenIndex - 1;
-    const receiver = a.evalChain(chainStart(a, end - 1), end).value;
-    const argument = receiver?.t === 'client' && receiver.table ? segments(a, receiver.table.open)[receiver.table.position] : undefined;
-    const named = argument && namedValue(a, ...argument);
-    ref = named ? tableNameRef(named) : receiver?.t === 'client' ? receiver.tableName : undefined;
-    if (!ref && argument) {
-      return constructorTable(a, ...argument);
-    }
-  }
-  return ref && `${ref.kind}:${ref.kind === 'env' ? ref.variable : ref.name}`;
-}
-
-/**
- * A table named by a parameter of the class's constructor (`def __init__(self, table_name)`, then
- * `self.table = dynamodb.Table(table_name)`; `constructor(private readonly tableName: string)`, then
- * `TableName: this.tableName`), as `ctor:<position>`: the same table for every method of one instance, which a caller
- * tells apart by the instance (`withReceiver`).
- */
-function constructorTable(a: CodeAnalyzer, from: number, to: number): string | undefined {
-  const self = a.language.family === 'python' ? 'self' : 'this';
-  let binding: Binding<Value> | undefined;
-  if (to === from + 1 && a.isId(from)) {
-    binding = a.scopes.lookup(a.tokens.text(from), from);
-  } else if (to === from + 3 && a.idIs(from, self) && a.isAccess(from + 1) && a.isId(from + 2)) {
-    const owner = a.scopes.enclosing(from, ['class']);
-    const fields = owner > 0 ? a.scopes.memberBindings(owner, a.tokens.text(from + 2)) : [];
-    binding = fields.length === 1 ? fields[0] : undefined;
-    // `self.table_name = table_name`: the parameter it is given.
-    const given = binding && binding.expression >= 0 && a.isId(binding.expression) && endsStatement(a, binding.expression + 1) ? binding.expression : -1;
-    if (given >= 0) {
-      binding = a.scopes.lookup(a.tokens.text(given), given);
-    }
-  }
-  const fn = binding && binding.expression < 0 ? a.functions.get(a.scopes.enclosing(binding.token, ['function'])) : undefined;
-  const name = fn ? functionName(a, fn) : -1;
-  if (!fn || name < 0 || !(a.idIs(name, '__init__') || a.idIs(name, 'constructor')) || !a.is(fn.params, '(')) {
-    return undefined;
-  }
-  const position = argumentRanges(a, fn.params)
-    .filter(([start]) => !a.idIs(start, 'self'))
-    .findIndex(([start, end]) => binding!.token >= start && binding!.token < end);
-  return position >= 0 ? `ctor:${position}` : undefined;
 }
 
 /** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper (of this file or imported) returned to the same caller. */
@@ -187,76 +120,6 @@ export function writerCalls(a: CodeAnalyzer, puts: readonly OperationOccurrence[
 /** Whether the call at `k` calls the same-file helper `scope`: by its name (`calledFunction`), or as a method of an instance of its class. */
 export function callsOwn(a: CodeAnalyzer, k: number, caller: number, scope: number): boolean {
   return calledFunction(a, k, caller)?.fn.scope === scope || callsMethodOf(a, k, scope);
-}
-
-/**
- * The calls of functions imported from other modules of the workspace that the workspace answers as item helpers,
- * by the call's name token: `getUser(id)`, `repo.saveUser(u)`, `users.get_user(email)`, and the methods of an
- * instance of an imported class (`this.users.get(id)`). Only calls whose chain starts with an imported name, or
- * whose receiver is such an instance, are asked about.
- */
-export function importedHelperCalls(a: CodeAnalyzer): ReadonlyMap<number, ItemHelper> {
-  const ask = a.project?.importedItemHelper;
-  if (!ask || ![...a.imports.values()].some((info) => mayBeProjectModule(a, info.module))) {
-    return NONE;
-  }
-  return importedCalls.get(a, 'calls', () => askedCalls(a, ask));
-}
-
-const NONE: ReadonlyMap<number, ItemHelper> = new Map();
-/** Per file: read once for both the read-modify-write and the check-then-put helpers. */
-const importedCalls = new FileMemo<'calls', ReadonlyMap<number, ItemHelper>>();
-
-function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?: string) => ItemHelper | undefined): ReadonlyMap<number, ItemHelper> {
-  const calls = new Map<number, ItemHelper>();
-  // Methods are asked about only in files that import a class-like name from the workspace (`projectInstances.ts`).
-  const classes = [...a.imports.entries()].some(([local, info]) => /^[A-Z]/.test(local) && mayBeProjectModule(a, info.module));
-  for (let k = 0; k < a.tokens.length; k++) {
-    if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
-      continue;
-    }
-    const start = a.isAccess(k - 1) ? chainStart(a, k) : k;
-    let helper: ItemHelper | undefined;
-    if (a.isId(start) && a.imports.has(a.tokens.text(start))) {
-      const value = a.evalChain(start, k + 1).value;
-      // A function or a static method: no instance, so no table a constructor was given.
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withReceiver(ask(value.module, value.path), undefined) : undefined;
-    } else if (classes && start < k) {
-      const owner = receiverClass(a, k);
-      helper = owner && 'module' in owner ? withReceiver(ask(owner.module, owner.path, a.tokens.text(k)), receiverKey(a, k)) : undefined;
-    }
-    if (helper) {
-      calls.set(k, helper);
-    }
-  }
-  return calls;
-}
-
-/**
- * A method helper's tables for one instance: a table its constructor was given (`ctor:<position>`) is the same for
- * the calls on one receiver (`this.users`, the local `users` of one binding) and unknown to any other; without a
- * receiver, such tables are dropped.
- */
-function withReceiver(helper: ItemHelper | undefined, receiver: string | undefined): ItemHelper | undefined {
-  const table = (name: string): string | undefined => (!name.startsWith('ctor:') ? name : receiver === undefined ? undefined : `${name}@${receiver}`);
-  const reads = helper?.reads === undefined ? undefined : table(helper.reads);
-  const puts = helper?.puts && table(helper.puts.table);
-  const checks = helper?.checks && table(helper.checks.table);
-  const kept: ItemHelper = {
-    ...(reads ? { reads } : {}),
-    ...(puts ? { puts: { ...helper!.puts!, table: puts } } : {}),
-    ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
-  };
-  return kept.reads || kept.puts || kept.checks ? kept : undefined;
-}
-
-/** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */
-function receiverKey(a: CodeAnalyzer, k: number): string | undefined {
-  if (a.isAccess(k - 3)) {
-    return `field ${a.tokens.text(k - 2)}`;
-  }
-  const binding = a.scopes.lookup(a.tokens.text(k - 2), k - 2);
-  return binding ? `name ${binding.token}` : undefined;
 }
 
 /** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
