@@ -183,6 +183,67 @@ describe('Terraform local module folders', () => {
   });
 });
 
+describe('Terraform local module folders whose arguments are conditionals on an input', () => {
+  const DATABASE = lines(
+    'locals {',
+    '  retention_days = var.production ? 14 : 0',
+    '}',
+    'resource "aws_db_instance" "main" {',
+    '  count                   = var.stage == "none" ? 0 : 1',
+    '  identifier              = "${var.stage}-db"',
+    '  publicly_accessible     = var.stage == "sandbox" ? true : false',
+    '  backup_retention_period = local.retention_days',
+    '  deletion_protection     = !var.protect ? false : true',
+    '  storage_encrypted       = ("legacy" != var.tier) ? true : false',
+    '  multi_az                = var.production && var.ha ? true : false',
+    '  skip_final_snapshot     = var.quick ? true : var.skip_final_snapshot',
+    '}',
+  );
+  const caller = (inputs: string[]): string => lines('module "db" {', '  source = "../../modules/database"', ...inputs.map((input) => `  ${input}`), '}');
+
+  it('indexes a conditional on one input whose branches are single values, also through a local, and nothing else', () => {
+    assert.deepEqual(contributionOf('modules/database/main.tf', DATABASE)?.moduleInputs, {
+      stage: { resource: 'aws_db_instance', argument: 'publicly_accessible', when: { equals: 'sandbox', yes: true, no: false } },
+      production: { resource: 'aws_db_instance', argument: 'backup_retention_period', when: { yes: 14, no: 0 } },
+      protect: { resource: 'aws_db_instance', argument: 'deletion_protection', when: { negated: true, yes: false, no: true } },
+      tier: { resource: 'aws_db_instance', argument: 'storage_encrypted', when: { equals: 'legacy', negated: true, yes: true, no: false } },
+    });
+  });
+
+  it("reads the branch a caller's literal chooses, on the caller's line, and nothing for an input that is no literal", () => {
+    const sandbox = caller(['stage      = "sandbox"', 'production = false', 'protect    = "false"', 'tier       = "legacy"']);
+    const live = caller(['stage      = "live"', 'production = true', 'protect    = true', 'tier       = var.tier']);
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'envs/sandbox/main.tf': sandbox, 'envs/live/main.tf': live });
+    assert.deepEqual(hints(sandbox, { model: workspace, file: 'envs/sandbox/main.tf' }), [
+      '3 rds-publicly-accessible',
+      '3 rds-publicly-accessible!',
+      '4 rds-backup-retention',
+      '4 rds-backup-retention!',
+      '5 rds-deletion-protection',
+      '5 rds-deletion-protection!',
+      '6 rds-storage-encrypted',
+      '6 rds-storage-encrypted!',
+    ]);
+    assert.deepEqual(hints(live, { model: workspace, file: 'envs/live/main.tf' }), ['3 rds-publicly-accessible', '4 rds-backup-retention', '5 rds-deletion-protection']);
+  });
+
+  it('drops an input two conditionals of one argument read differently, and compares values of one type only', () => {
+    const twice = lines(
+      'resource "aws_db_instance" "a" {',
+      '  publicly_accessible = var.stage == "sandbox" ? true : false',
+      '}',
+      'resource "aws_db_instance" "b" {',
+      '  publicly_accessible = var.stage == "demo" ? true : false',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/database/main.tf', twice)?.moduleInputs, { stage: null });
+    const numbered = lines('resource "aws_db_instance" "a" {', '  publicly_accessible = var.tier == 1 ? true : false', '}');
+    const call = caller(['tier = "1"']);
+    const workspace = model({ 'modules/database/main.tf': numbered, 'envs/a/main.tf': call });
+    assert.deepEqual(hints(call, { model: workspace, file: 'envs/a/main.tf' }), []);
+  });
+});
+
 describe('Terraform local module folders that wrap a registry module', () => {
   const WRAPPER = lines(
     'module "db" {',

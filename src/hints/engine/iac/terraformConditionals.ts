@@ -5,6 +5,7 @@
  */
 import { Tokens } from '../lexer';
 import { Literal } from '../model';
+import { InputCondition, TerraformScalar } from '../workspace/types';
 
 /** The `?` and `:` of `cond ? a : b` written as the whole of [first, end); undefined for anything else, a chain included. */
 export function conditionalParts(tokens: Tokens, partner: Int32Array, first: number, end: number): { question: number; colon: number } | undefined {
@@ -37,4 +38,24 @@ export function branchesLiteral(yes: Literal, no: Literal, text: string): Litera
     return yes.kind === no.kind ? yes : { kind: 'expr', text, orAbsent: yes.kind === 'none' ? no : yes };
   }
   return yes.kind === no.kind && yes.value === no.value ? yes : undefined;
+}
+
+/**
+ * The branch a module input's literal chooses in a conditional on that input (see `InputCondition`): a bool
+ * input (also written `"true"`/`"false"`, which Terraform converts for a `bool` variable) as the test, or the
+ * input compared with a value of its own type; undefined when the literal does not decide.
+ */
+export function conditionOutcome(when: InputCondition, input: Literal): Literal | undefined {
+  const value = input.kind === 'str' || input.kind === 'num' || input.kind === 'bool' ? input.value : undefined;
+  let holds: boolean | undefined;
+  if (when.equals === undefined) {
+    holds = typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined;
+  } else if (value !== undefined && typeof value === typeof when.equals) {
+    holds = value === when.equals;
+  }
+  return holds === undefined ? undefined : scalarLiteral(holds !== (when.negated === true) ? when.yes : when.no);
+}
+
+function scalarLiteral(value: TerraformScalar): Literal {
+  return typeof value === 'string' ? { kind: 'str', value } : typeof value === 'number' ? { kind: 'num', value } : typeof value === 'boolean' ? { kind: 'bool', value } : { kind: 'none' };
 }

@@ -1,7 +1,7 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
 import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
 import { HclValue } from './hcl';
-import { ForwardedInput, ModuleInputTarget } from './types';
+import { ForwardedInput, InputCondition, ModuleInputTarget, TerraformScalar } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
 const MAX_MODULE_DEPTH = 4;
@@ -27,6 +27,46 @@ export function passedInput(source: string, value: HclValue): string | undefined
     return undefined;
   }
   return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+}
+
+const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
+const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
+/** `var.x ? a : b` and `!var.x ? a : b`, the test in parentheses or not. */
+const BOOL_TEST = new RegExp(String.raw`^\(?\s*(!?)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** `var.x == v ? a : b` and `var.x != v ? a : b`. */
+const INPUT_FIRST = new RegExp(String.raw`^\(?\s*${INPUT}\s*([!=]=)\s*(${SCALAR})\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** `v == var.x ? a : b`. */
+const VALUE_FIRST = new RegExp(String.raw`^\(?\s*(${SCALAR})\s*([!=]=)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+
+function scalar(text: string): TerraformScalar {
+  return text.startsWith('"') ? text.slice(1, -1) : text === 'true' ? true : text === 'false' ? false : Number(text);
+}
+
+/**
+ * The input a conditional argument reads and what each outcome gives (`publicly_accessible = var.env == "dev" ? true : false`,
+ * `backup_retention_period = var.prod ? 3 : 0`): one test of one input, both branches single values
+ * (no `null`, no interpolation), so that a caller's literal input decides the argument's value.
+ */
+export function conditionalInput(source: string, value: HclValue): { input: string; when: InputCondition } | undefined {
+  if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
+    return undefined;
+  }
+  let text = source.slice(value.span.start, value.span.end).trim();
+  if (text.startsWith('(') && text.endsWith(')') && text.indexOf('?') === text.lastIndexOf('?')) {
+    const inner = text.slice(1, -1).trim();
+    text = BOOL_TEST.test(inner) || INPUT_FIRST.test(inner) || VALUE_FIRST.test(inner) ? inner : text;
+  }
+  const negatedIf = (operator: string): { negated?: true } => (operator === '!=' || operator === '!' ? { negated: true } : {});
+  const bool = BOOL_TEST.exec(text);
+  if (bool) {
+    return { input: bool[2], when: { ...negatedIf(bool[1]), yes: scalar(bool[3]), no: scalar(bool[4]) } };
+  }
+  const inputFirst = INPUT_FIRST.exec(text);
+  if (inputFirst) {
+    return { input: inputFirst[1], when: { equals: scalar(inputFirst[3]), ...negatedIf(inputFirst[2]), yes: scalar(inputFirst[4]), no: scalar(inputFirst[5]) } };
+  }
+  const valueFirst = VALUE_FIRST.exec(text);
+  return valueFirst ? { input: valueFirst[3], when: { equals: scalar(valueFirst[1]), ...negatedIf(valueFirst[2]), yes: scalar(valueFirst[4]), no: scalar(valueFirst[5]) } } : undefined;
 }
 
 /**
@@ -60,14 +100,19 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
     return null;
   }
   if (a.resource === b.resource && a.argument === b.argument) {
-    return a;
+    // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain.
+    return sameCondition(a.when, b.when) ? a : null;
   }
   // A password a database takes and a function's environment also gets: the database's setting is the one to read.
   if (a.argument === ENVIRONMENT_PASSWORD || b.argument === ENVIRONMENT_PASSWORD) {
     return a.argument === ENVIRONMENT_PASSWORD ? b : a;
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
-  return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;
+  return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument && sameCondition(cluster.when, instance.when) ? cluster : null;
+}
+
+function sameCondition(a: InputCondition | undefined, b: InputCondition | undefined): boolean {
+  return a === b || (!!a && !!b && a.equals === b.equals && a.negated === b.negated && a.yes === b.yes && a.no === b.no);
 }
 
 /** The inputs of module folders, as the folders' own files note them. */

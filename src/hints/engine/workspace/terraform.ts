@@ -14,12 +14,12 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
+import { combinedTarget, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { TerraformTables } from './terraformTables';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -195,6 +195,8 @@ class TerraformIndexer {
       const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      } else {
+        this.noteConditionalInput(type, attribute.name, attribute.value);
       }
     }
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
@@ -204,11 +206,29 @@ class TerraformIndexer {
       const input = enabled === undefined || nested.labels.length > 0 ? undefined : passedInput(this.source, enabled);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: nested.type });
+      } else if (enabled !== undefined && nested.labels.length === 0) {
+        this.noteConditionalInput(type, nested.type, enabled);
       }
     }
   }
 
-  private noteModuleInput(input: string, target: { resource: string; argument: string } | null): void {
+  /**
+   * An argument that a conditional on one input sets (`publicly_accessible = var.env == "dev" ? true : false`), written
+   * in place or through a local of this file (`backup_retention_period = local.retention_days` with
+   * `retention_days = var.prod ? 7 : 0`): a caller's literal for that input decides the value.
+   */
+  private noteConditionalInput(type: string, argument: string, value: HclValue): void {
+    if (META_ARGUMENTS.has(argument)) {
+      return;
+    }
+    const local = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? this.locals.get(value.path[1]) : undefined;
+    const conditional = conditionalInput(this.source, local ?? value);
+    if (conditional) {
+      this.noteModuleInput(conditional.input, { resource: type, argument, when: conditional.when });
+    }
+  }
+
+  private noteModuleInput(input: string, target: ModuleInputTarget | null): void {
     const inputs = (this.contribution.moduleInputs ??= {});
     inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(inputs[input], target) : target;
   }

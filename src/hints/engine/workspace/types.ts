@@ -13,7 +13,7 @@ import type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformValue
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments } from './codeTypes';
-export type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
+export type { ForwardedInput, InputCondition, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
