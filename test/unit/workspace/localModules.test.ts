@@ -227,6 +227,33 @@ describe('Terraform local module folders whose arguments are conditionals on an 
     assert.deepEqual(hints(live, { model: workspace, file: 'envs/live/main.tf' }), ['3 rds-publicly-accessible', '4 rds-backup-retention', '5 rds-deletion-protection']);
   });
 
+  it('reads a comparison alone as a bool, and a local another file of the module declares', () => {
+    const locals = lines('locals {', '  keep_days = var.durable ? 7 : 0', '  both      = var.a && var.b', '}');
+    const cluster = lines(
+      'resource "aws_rds_cluster" "main" {',
+      '  deletion_protection     = (var.env == "prod")',
+      '  storage_encrypted       = !var.plain',
+      '  backup_retention_period = local.keep_days',
+      '  copy_tags_to_snapshot   = local.both',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/aurora/locals.tf', locals)?.localConditions, { keep_days: { input: 'durable', when: { yes: 7, no: 0 } } });
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', cluster)?.localArguments, {
+      keep_days: [{ resource: 'aws_rds_cluster', argument: 'backup_retention_period' }],
+      both: [{ resource: 'aws_rds_cluster', argument: 'copy_tags_to_snapshot' }],
+    });
+    const call = caller(['source = "../../modules/aurora"', 'env     = "dev"', 'plain   = true', 'durable = false', 'a       = true', 'b       = true']).replace('  source = "../../modules/database"\n', '');
+    const workspace = model({ 'modules/aurora/locals.tf': locals, 'modules/aurora/main.tf': cluster, 'envs/dev/main.tf': call });
+    assert.deepEqual(hints(call, { model: workspace, file: 'envs/dev/main.tf' }), [
+      '3 rds-deletion-protection',
+      '3 rds-deletion-protection!',
+      '4 rds-storage-encrypted',
+      '4 rds-storage-encrypted!',
+      '5 rds-backup-retention',
+      '5 rds-backup-retention!',
+    ]);
+  });
+
   it('drops an input two conditionals of one argument read differently, and compares values of one type only', () => {
     const twice = lines(
       'resource "aws_db_instance" "a" {',

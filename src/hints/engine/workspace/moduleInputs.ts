@@ -1,7 +1,7 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
 import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
 import { HclValue } from './hcl';
-import { ForwardedInput, InputCondition, ModuleInputTarget, TerraformScalar } from './types';
+import { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformScalar } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
 const MAX_MODULE_DEPTH = 4;
@@ -37,6 +37,8 @@ const BOOL_TEST = new RegExp(String.raw`^\(?\s*(!?)\s*${INPUT}\s*\)?\s*\?\s*(${S
 const INPUT_FIRST = new RegExp(String.raw`^\(?\s*${INPUT}\s*([!=]=)\s*(${SCALAR})\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
 /** `v == var.x ? a : b`. */
 const VALUE_FIRST = new RegExp(String.raw`^\(?\s*(${SCALAR})\s*([!=]=)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** A comparison alone, a bool (`var.env == "prod"`, `"prod" != var.env`), or a negated input (`!var.x`). */
+const COMPARISON = new RegExp(String.raw`^(?:${INPUT}\s*([!=]=)\s*(${SCALAR})|(${SCALAR})\s*([!=]=)\s*${INPUT}|!\s*${INPUT})$`);
 
 function scalar(text: string): TerraformScalar {
   return text.startsWith('"') ? text.slice(1, -1) : text === 'true' ? true : text === 'false' ? false : Number(text);
@@ -45,16 +47,17 @@ function scalar(text: string): TerraformScalar {
 /**
  * The input a conditional argument reads and what each outcome gives (`publicly_accessible = var.env == "dev" ? true : false`,
  * `backup_retention_period = var.prod ? 3 : 0`): one test of one input, both branches single values
- * (no `null`, no interpolation), so that a caller's literal input decides the argument's value.
+ * (no `null`, no interpolation), so that a caller's literal input decides the argument's value. A comparison
+ * alone (`deletion_protection = var.env == "prod"`) or `!var.x` is a bool, true when it holds.
  */
-export function conditionalInput(source: string, value: HclValue): { input: string; when: InputCondition } | undefined {
+export function conditionalInput(source: string, value: HclValue): InputConditional | undefined {
   if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
     return undefined;
   }
   let text = source.slice(value.span.start, value.span.end).trim();
   if (text.startsWith('(') && text.endsWith(')') && text.indexOf('?') === text.lastIndexOf('?')) {
     const inner = text.slice(1, -1).trim();
-    text = BOOL_TEST.test(inner) || INPUT_FIRST.test(inner) || VALUE_FIRST.test(inner) ? inner : text;
+    text = [BOOL_TEST, INPUT_FIRST, VALUE_FIRST, COMPARISON].some((pattern) => pattern.test(inner)) ? inner : text;
   }
   const negatedIf = (operator: string): { negated?: true } => (operator === '!=' || operator === '!' ? { negated: true } : {});
   const bool = BOOL_TEST.exec(text);
@@ -66,7 +69,19 @@ export function conditionalInput(source: string, value: HclValue): { input: stri
     return { input: inputFirst[1], when: { equals: scalar(inputFirst[3]), ...negatedIf(inputFirst[2]), yes: scalar(inputFirst[4]), no: scalar(inputFirst[5]) } };
   }
   const valueFirst = VALUE_FIRST.exec(text);
-  return valueFirst ? { input: valueFirst[3], when: { equals: scalar(valueFirst[1]), ...negatedIf(valueFirst[2]), yes: scalar(valueFirst[4]), no: scalar(valueFirst[5]) } } : undefined;
+  if (valueFirst) {
+    return { input: valueFirst[3], when: { equals: scalar(valueFirst[1]), ...negatedIf(valueFirst[2]), yes: scalar(valueFirst[4]), no: scalar(valueFirst[5]) } };
+  }
+  const comparison = COMPARISON.exec(text);
+  if (!comparison) {
+    return undefined;
+  }
+  const [, leftInput, leftOperator, leftValue, rightValue, rightOperator, rightInput, negatedInput] = comparison;
+  if (negatedInput !== undefined) {
+    return { input: negatedInput, when: { negated: true, yes: true, no: false } };
+  }
+  const [input, operator, equals] = leftInput !== undefined ? [leftInput, leftOperator, leftValue] : [rightInput, rightOperator, rightValue];
+  return { input, when: { equals: scalar(equals), ...negatedIf(operator), yes: true, no: false } };
 }
 
 /**

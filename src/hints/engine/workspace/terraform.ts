@@ -221,7 +221,17 @@ class TerraformIndexer {
     if (META_ARGUMENTS.has(argument)) {
       return;
     }
-    const local = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? this.locals.get(value.path[1]) : undefined;
+    const localName = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? value.path[1] : undefined;
+    const local = localName === undefined ? undefined : this.locals.get(localName);
+    if (localName === '__proto__') {
+      return;
+    }
+    if (localName !== undefined && local === undefined) {
+      // Declared in another file of the module: the workspace pairs the two (workspaceUnion).
+      const elsewhere = (this.contribution.localArguments ??= {});
+      elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), { resource: type, argument }];
+      return;
+    }
     const conditional = conditionalInput(this.source, local ?? value);
     if (conditional) {
       this.noteModuleInput(conditional.input, { resource: type, argument, when: conditional.when });
@@ -324,6 +334,12 @@ class TerraformIndexer {
     }
     if (localValues) {
       this.contribution.localValues = localValues;
+    }
+    for (const [name, value] of this.locals) {
+      const conditional = name.includes('.') || name === '__proto__' ? undefined : conditionalInput(this.source, value);
+      if (conditional) {
+        this.contribution.localConditions = { ...this.contribution.localConditions, [name]: conditional };
+      }
     }
   }
 

@@ -48,3 +48,9 @@ export interface ForwardedInput {
   folder: string;
   input: string;
 }
+
+/** A conditional on one input: the input, and what each outcome gives. */
+export interface InputConditional {
+  input: string;
+  when: InputCondition;
+}
