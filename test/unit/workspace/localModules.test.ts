@@ -254,6 +254,42 @@ describe('Terraform local module folders whose arguments are conditionals on an 
     ]);
   });
 
+  it('keeps every argument that conditionals on one input set, and drops none of them for an argument taking the input whole', () => {
+    const database = lines(
+      'resource "aws_db_instance" "main" {',
+      '  identifier          = var.env',
+      '  deletion_protection = var.env == "prod"',
+      '  multi_az            = var.env == "prod" ? true : false',
+      '  publicly_accessible = var.env == "dev"',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/database/main.tf', database)?.moduleInputs, {
+      env: {
+        resource: 'aws_db_instance',
+        argument: 'identifier',
+        more: [
+          { resource: 'aws_db_instance', argument: 'deletion_protection', when: { equals: 'prod', yes: true, no: false } },
+          { resource: 'aws_db_instance', argument: 'multi_az', when: { equals: 'prod', yes: true, no: false } },
+          { resource: 'aws_db_instance', argument: 'publicly_accessible', when: { equals: 'dev', yes: true, no: false } },
+        ],
+      },
+    });
+    const dev = caller(['env = "dev"']);
+    const prod = caller(['env = "prod"']);
+    const workspace = model({ 'modules/database/main.tf': database, 'envs/dev/main.tf': dev, 'envs/prod/main.tf': prod });
+    assert.deepEqual(hints(dev, { model: workspace, file: 'envs/dev/main.tf' }), [
+      '3 rds-deletion-protection',
+      '3 rds-deletion-protection!',
+      '3 rds-multi-az',
+      '3 rds-multi-az!',
+      '3 rds-publicly-accessible',
+      '3 rds-publicly-accessible!',
+    ]);
+    assert.deepEqual(hints(prod, { model: workspace, file: 'envs/prod/main.tf' }), ['3 rds-deletion-protection', '3 rds-multi-az', '3 rds-publicly-accessible']);
+    const sites = analyzeText(prod, realHintRules(), { kind: 'terraform', fileName: 'envs/prod/main.tf', workspace: workspace }).sites;
+    assert.deepEqual(sites.map((site) => site.name), [undefined], 'one place holds three arguments: no one name is written there');
+  });
+
   it('drops an input two conditionals of one argument read differently, and compares values of one type only', () => {
     const twice = lines(
       'resource "aws_db_instance" "a" {',

@@ -426,11 +426,11 @@ class TerraformReader extends TerraformValues implements HclValues {
     for (const item of items) {
       const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
-      if (target) {
-        const options = byResource.get(target.resource) ?? [];
-        byResource.set(target.resource, options);
+      for (const reached of target ? [target, ...(target.more ?? [])] : []) {
+        const options = byResource.get(reached.resource) ?? [];
+        byResource.set(reached.resource, options);
         // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
-        options.push(...(target.environment ? terraformMapPasswords(this, item) : target.keys ? this.keysWithin(item, new Set(target.keys)) : this.argumentFrom(option, target)));
+        options.push(...(reached.environment ? terraformMapPasswords(this, item) : reached.keys ? this.keysWithin(item, new Set(reached.keys)) : this.argumentFrom(option, reached)));
       }
     }
     for (const [type, options] of byResource) {

@@ -106,13 +106,18 @@ export function environmentInputs(source: string, variables: HclValue | undefine
 
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
- * arguments say nothing certain about either, except an Aurora cluster's setting that its instances
+ * arguments taking the input whole say nothing certain about either, except an Aurora cluster's setting that its instances
  * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's;
- * and a password that a function's environment also gets: the other argument's.
+ * and a password that a function's environment also gets: the other argument's. Where a conditional on the
+ * input sets one of them (`deletion_protection = var.env == "prod"`, `multi_az = var.env == "prod"`), each argument
+ * is known from the caller's value: all of them are kept.
  */
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
     return null;
+  }
+  if (a.when || a.more || b.when || b.more) {
+    return mergedTargets(a, b);
   }
   if (a.resource === b.resource && a.argument === b.argument) {
     // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain.
@@ -124,6 +129,27 @@ export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
   return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument && sameCondition(cluster.when, instance.when) ? cluster : null;
+}
+
+/** The arguments two targets reach together, one each; null where one argument is reached in two ways. */
+function mergedTargets(a: ModuleInputTarget, b: ModuleInputTarget): ModuleInputTarget | null {
+  const merged = reachedArguments(a);
+  for (const next of reachedArguments(b)) {
+    const same = merged.find((target) => target.resource === next.resource && target.argument === next.argument);
+    if (!same) {
+      merged.push(next);
+    } else if (!sameCondition(same.when, next.when) || same.keys || next.keys || same.environment || next.environment) {
+      return null;
+    }
+  }
+  const [first, ...more] = merged;
+  return more.length > 0 ? { ...first, more } : first;
+}
+
+/** Each argument a target reaches, itself first. */
+function reachedArguments(target: ModuleInputTarget): ModuleInputTarget[] {
+  const { more, ...first } = target;
+  return [first, ...(more ?? [])];
 }
 
 function sameCondition(a: InputCondition | undefined, b: InputCondition | undefined): boolean {

@@ -28,6 +28,8 @@ export interface ModuleInputTarget {
   byDefault?: string;
   /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
   when?: InputCondition;
+  /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
+  more?: readonly ModuleInputTarget[];
 }
 
 /**
