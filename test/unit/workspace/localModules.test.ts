@@ -331,7 +331,17 @@ describe('Terraform local module folders that wrap a registry module', () => {
       public: { resource: 'aws_rds_cluster_instance', argument: 'publicly_accessible' },
       // The module manages the password unless told not to: what a caller passes may never arrive.
       password: null,
+      // A conditional on an input: the caller's value picks the branch.
+      env: { resource: 'aws_rds_cluster', argument: 'skip_final_snapshot', when: { equals: 'prod', yes: false, no: true } },
     });
+  });
+
+  it("reads a registry module's input that the wrapper sets by a conditional on its own input, at the caller", () => {
+    const staging = lines('module "orders_db" {', '  source = "../../modules/aurora"', '  env    = "staging"', '}');
+    const prod = lines('module "orders_db" {', '  source = "../../modules/aurora"', '  env    = "prod"', '}');
+    const workspace = model({ 'modules/aurora/main.tf': WRAPPER, 'envs/staging/db.tf': staging, 'envs/prod/db.tf': prod });
+    assert.deepEqual(hints(staging, { model: workspace, file: 'envs/staging/db.tf' }), ['3 rds-skip-final-snapshot', '3 rds-skip-final-snapshot!']);
+    assert.deepEqual(hints(prod, { model: workspace, file: 'envs/prod/db.tf' }), ['3 rds-skip-final-snapshot']);
   });
 
   it("reads a caller's inputs through the wrapper, with the caller's variable defaults", () => {

@@ -196,7 +196,7 @@ class TerraformIndexer {
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
       } else {
-        this.noteConditionalInput(type, attribute.name, attribute.value);
+        this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name }));
       }
     }
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
@@ -207,7 +207,7 @@ class TerraformIndexer {
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: nested.type });
       } else if (enabled !== undefined && nested.labels.length === 0) {
-        this.noteConditionalInput(type, nested.type, enabled);
+        this.noteConditionalInput(nested.type, enabled, () => ({ resource: type, argument: nested.type }));
       }
     }
   }
@@ -217,8 +217,8 @@ class TerraformIndexer {
    * in place or through a local of this file (`backup_retention_period = local.retention_days` with
    * `retention_days = var.prod ? 7 : 0`): a caller's literal for that input decides the value.
    */
-  private noteConditionalInput(type: string, argument: string, value: HclValue): void {
-    if (META_ARGUMENTS.has(argument)) {
+  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): void {
+    if (META_ARGUMENTS.has(argument) || (value.kind !== 'other' && value.kind !== 'reference')) {
       return;
     }
     const localName = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? value.path[1] : undefined;
@@ -228,13 +228,17 @@ class TerraformIndexer {
     }
     if (localName !== undefined && local === undefined) {
       // Declared in another file of the module: the workspace pairs the two (workspaceUnion).
-      const elsewhere = (this.contribution.localArguments ??= {});
-      elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), { resource: type, argument }];
+      const target = targetOf();
+      if (target) {
+        const elsewhere = (this.contribution.localArguments ??= {});
+        elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), target];
+      }
       return;
     }
     const conditional = conditionalInput(this.source, local ?? value);
-    if (conditional) {
-      this.noteModuleInput(conditional.input, { resource: type, argument, when: conditional.when });
+    const target = conditional && targetOf();
+    if (conditional && target) {
+      this.noteModuleInput(conditional.input, { ...target, when: conditional.when });
     }
   }
 
@@ -260,6 +264,12 @@ class TerraformIndexer {
       const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
+      } else {
+        // A per-instance map is no single value: only a setting of the resource itself.
+        this.noteConditionalInput(attribute.name, attribute.value, () => {
+          const target = inputTarget(module, written, newest, attribute.name);
+          return target?.keys ? undefined : target;
+        });
       }
     }
   }
