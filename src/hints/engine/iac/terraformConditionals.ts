@@ -26,6 +26,45 @@ export function conditionalParts(tokens: Tokens, partner: Int32Array, first: num
 }
 
 /**
+ * A conditional's test as the whole of [first, end), where `literalOf` knows its values (a variable's default or
+ * `.tfvars` value, a local): a bool, `!` of one, or `==` / `!=` between two literals of one type (Terraform's
+ * equality needs the same type and value); undefined for anything else (`&&`, `||`, a call, a chain).
+ */
+export function testValue(tokens: Tokens, partner: Int32Array, first: number, end: number, literalOf: (first: number, end: number) => Literal): boolean | undefined {
+  while (end - first > 2 && tokens.is(first, '(') && partner[first] === end - 1) {
+    first += 1;
+    end -= 1;
+  }
+  if (end <= first) {
+    return undefined;
+  }
+  let operator = -1;
+  for (let k = first; k < end; k = partner[k] > k ? partner[k] + 1 : k + 1) {
+    if (tokens.is(k, '==') || tokens.is(k, '!=')) {
+      if (operator >= 0) {
+        return undefined;
+      }
+      operator = k;
+    }
+  }
+  if (operator < 0) {
+    if (tokens.is(first, '!')) {
+      // `!` binds before any other operator, so `!a` is the whole test here.
+      const inner = literalOf(first + 1, end);
+      return inner.kind === 'bool' ? !inner.value : undefined;
+    }
+    const literal = literalOf(first, end);
+    return literal.kind === 'bool' ? literal.value : undefined;
+  }
+  const left = literalOf(first, operator);
+  const right = literalOf(operator + 1, end);
+  if ((left.kind !== 'str' && left.kind !== 'num' && left.kind !== 'bool') || left.kind !== right.kind) {
+    return undefined;
+  }
+  return (left.value === right.value) === tokens.is(operator, '==');
+}
+
+/**
  * What two branches give together: their value where they agree (`cond ? false : var.x` with a default of
  * false); where one is `null` (the argument left out) and the other a literal, an expression that keeps
  * the literal as `orAbsent`; undefined when a branch is unknown or they differ.

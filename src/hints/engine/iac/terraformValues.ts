@@ -10,7 +10,7 @@ import { normalizeName, Span } from '../types';
 import { TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
-import { branchesLiteral, conditionalParts } from './terraformConditionals';
+import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
 import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
 import { typeWords } from '../workspace/terraformObjects';
 
@@ -337,46 +337,8 @@ export class TerraformValues {
       return together;
     }
     // Branches that differ: the one the test picks, where the module knows the values it compares.
-    const holds = this.testValue(first, parts.question, depth + 1);
+    const holds = depth + 1 < MAX_REFERENCES ? testValue(this.tokens, this.partner, first, parts.question, (from, to) => this.literalOf(from, to, depth + 2)) : undefined;
     return holds === undefined ? undefined : holds ? yes : no;
-  }
-
-  /**
-   * A conditional's test as the whole of [first, end), where its values are known (a variable's default or
-   * `.tfvars` value, a local): a bool, `!` of one, or `==` / `!=` between two literals of one type (Terraform's
-   * equality needs the same type and value); undefined for anything else (`&&`, `||`, a call, a chain).
-   */
-  private testValue(first: number, end: number, depth: number): boolean | undefined {
-    while (end - first > 2 && this.textOf(first) === '(' && this.partner[first] === end - 1) {
-      first += 1;
-      end -= 1;
-    }
-    if (depth >= MAX_REFERENCES || end <= first) {
-      return undefined;
-    }
-    let operator = -1;
-    for (let k = first; k < end; k = this.partner[k] > k ? this.partner[k] + 1 : k + 1) {
-      if (this.tokens.is(k, '==') || this.tokens.is(k, '!=')) {
-        if (operator >= 0) {
-          return undefined;
-        }
-        operator = k;
-      }
-    }
-    if (operator < 0) {
-      if (this.textOf(first) === '!') {
-        const inner = this.testValue(first + 1, end, depth + 1);
-        return inner === undefined ? undefined : !inner;
-      }
-      const literal = this.literalOf(first, end, depth + 1);
-      return literal.kind === 'bool' ? literal.value : undefined;
-    }
-    const left = this.literalOf(first, operator, depth + 1);
-    const right = this.literalOf(operator + 1, end, depth + 1);
-    if ((left.kind !== 'str' && left.kind !== 'num' && left.kind !== 'bool') || left.kind !== right.kind) {
-      return undefined;
-    }
-    return (left.value === right.value) === this.tokens.is(operator, '==');
   }
 
 
