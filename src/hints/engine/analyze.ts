@@ -210,6 +210,10 @@ class Analyzer {
       if (!site.ruleIds.includes(rule.id)) {
         site.ruleIds.push(rule.id);
       }
+      // Options of several names on one place (a module input that sets several arguments): no one name is the file's.
+      if (name !== undefined && site.name !== undefined && name !== site.name) {
+        delete site.name;
+      }
     } else {
       site = { start: span.start, end: span.end, ruleIds: [rule.id], origin };
       if (name !== undefined) {

@@ -1,6 +1,7 @@
 /**
  * Terraform arguments written as a conditional (`local.is_serverless ? null : var.storage_encrypted`): a rule
- * judges them where both outcomes get the same verdict, a `null` branch meaning the resource's own default.
+ * judges them where both outcomes get the same verdict, a `null` branch meaning the resource's own default, or
+ * where the module knows the values the test compares.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -101,5 +102,32 @@ describe('Terraform conditionals', () => {
       '}',
     );
     assert.deepEqual(findings(code), []);
+  });
+
+  it("takes the branch a test of known values picks (a variable's default, a local), and no branch for a test of unknown values", () => {
+    const code = sourceLines(
+      'variable "environment" {',
+      '  type    = string',
+      '  default = "sandbox"',
+      '}',
+      'variable "durable" {',
+      '  type    = bool',
+      '  default = false',
+      '}',
+      'locals {',
+      '  keep_days = var.durable ? 7 : 0',
+      '}',
+      'resource "aws_db_instance" "orders" {',
+      '  engine                  = "postgres"',
+      '  publicly_accessible     = var.environment == "sandbox" ? true : false',
+      '  backup_retention_period = local.keep_days',
+      '  deletion_protection     = !var.durable ? false : true',
+      '  storage_encrypted       = ("sandbox" != var.environment) ? true : false',
+      '  multi_az                = terraform.workspace == "prod" ? true : false',
+      '  skip_final_snapshot     = var.environment == 1 ? false : true',
+      '  copy_tags_to_snapshot   = var.durable && var.environment == "sandbox" ? false : true',
+      '}',
+    );
+    assert.deepEqual(findings(code), ['14:3 rds-publicly-accessible', '15:3 rds-backup-retention', '16:3 rds-deletion-protection', '17:3 rds-storage-encrypted']);
   });
 });

@@ -183,6 +183,130 @@ describe('Terraform local module folders', () => {
   });
 });
 
+describe('Terraform local module folders whose arguments are conditionals on an input', () => {
+  const DATABASE = lines(
+    'locals {',
+    '  retention_days = var.production ? 14 : 0',
+    '}',
+    'resource "aws_db_instance" "main" {',
+    '  count                   = var.stage == "none" ? 0 : 1',
+    '  identifier              = "${var.stage}-db"',
+    '  publicly_accessible     = var.stage == "sandbox" ? true : false',
+    '  backup_retention_period = local.retention_days',
+    '  deletion_protection     = !var.protect ? false : true',
+    '  storage_encrypted       = ("legacy" != var.tier) ? true : false',
+    '  multi_az                = var.production && var.ha ? true : false',
+    '  skip_final_snapshot     = var.quick ? true : var.skip_final_snapshot',
+    '}',
+  );
+  const caller = (inputs: string[]): string => lines('module "db" {', '  source = "../../modules/database"', ...inputs.map((input) => `  ${input}`), '}');
+
+  it('indexes a conditional on one input whose branches are single values, also through a local, and nothing else', () => {
+    assert.deepEqual(contributionOf('modules/database/main.tf', DATABASE)?.moduleInputs, {
+      stage: { resource: 'aws_db_instance', argument: 'publicly_accessible', when: { equals: 'sandbox', yes: true, no: false } },
+      production: { resource: 'aws_db_instance', argument: 'backup_retention_period', when: { yes: 14, no: 0 } },
+      protect: { resource: 'aws_db_instance', argument: 'deletion_protection', when: { negated: true, yes: false, no: true } },
+      tier: { resource: 'aws_db_instance', argument: 'storage_encrypted', when: { equals: 'legacy', negated: true, yes: true, no: false } },
+    });
+  });
+
+  it("reads the branch a caller's literal chooses, on the caller's line, and nothing for an input that is no literal", () => {
+    const sandbox = caller(['stage      = "sandbox"', 'production = false', 'protect    = "false"', 'tier       = "legacy"']);
+    const live = caller(['stage      = "live"', 'production = true', 'protect    = true', 'tier       = var.tier']);
+    const workspace = model({ 'modules/database/main.tf': DATABASE, 'envs/sandbox/main.tf': sandbox, 'envs/live/main.tf': live });
+    assert.deepEqual(hints(sandbox, { model: workspace, file: 'envs/sandbox/main.tf' }), [
+      '3 rds-publicly-accessible',
+      '3 rds-publicly-accessible!',
+      '4 rds-backup-retention',
+      '4 rds-backup-retention!',
+      '5 rds-deletion-protection',
+      '5 rds-deletion-protection!',
+      '6 rds-storage-encrypted',
+      '6 rds-storage-encrypted!',
+    ]);
+    assert.deepEqual(hints(live, { model: workspace, file: 'envs/live/main.tf' }), ['3 rds-publicly-accessible', '4 rds-backup-retention', '5 rds-deletion-protection']);
+  });
+
+  it('reads a comparison alone as a bool, and a local another file of the module declares', () => {
+    const locals = lines('locals {', '  keep_days = var.durable ? 7 : 0', '  both      = var.a && var.b', '}');
+    const cluster = lines(
+      'resource "aws_rds_cluster" "main" {',
+      '  deletion_protection     = (var.env == "prod")',
+      '  storage_encrypted       = !var.plain',
+      '  backup_retention_period = local.keep_days',
+      '  copy_tags_to_snapshot   = local.both',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/aurora/locals.tf', locals)?.localConditions, { keep_days: { input: 'durable', when: { yes: 7, no: 0 } } });
+    assert.deepEqual(contributionOf('modules/aurora/main.tf', cluster)?.localArguments, {
+      keep_days: [{ resource: 'aws_rds_cluster', argument: 'backup_retention_period' }],
+      both: [{ resource: 'aws_rds_cluster', argument: 'copy_tags_to_snapshot' }],
+    });
+    const call = caller(['source = "../../modules/aurora"', 'env     = "dev"', 'plain   = true', 'durable = false', 'a       = true', 'b       = true']).replace('  source = "../../modules/database"\n', '');
+    const workspace = model({ 'modules/aurora/locals.tf': locals, 'modules/aurora/main.tf': cluster, 'envs/dev/main.tf': call });
+    assert.deepEqual(hints(call, { model: workspace, file: 'envs/dev/main.tf' }), [
+      '3 rds-deletion-protection',
+      '3 rds-deletion-protection!',
+      '4 rds-storage-encrypted',
+      '4 rds-storage-encrypted!',
+      '5 rds-backup-retention',
+      '5 rds-backup-retention!',
+    ]);
+  });
+
+  it('keeps every argument that conditionals on one input set, and drops none of them for an argument taking the input whole', () => {
+    const database = lines(
+      'resource "aws_db_instance" "main" {',
+      '  identifier          = var.env',
+      '  deletion_protection = var.env == "prod"',
+      '  multi_az            = var.env == "prod" ? true : false',
+      '  publicly_accessible = var.env == "dev"',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/database/main.tf', database)?.moduleInputs, {
+      env: {
+        resource: 'aws_db_instance',
+        argument: 'identifier',
+        more: [
+          { resource: 'aws_db_instance', argument: 'deletion_protection', when: { equals: 'prod', yes: true, no: false } },
+          { resource: 'aws_db_instance', argument: 'multi_az', when: { equals: 'prod', yes: true, no: false } },
+          { resource: 'aws_db_instance', argument: 'publicly_accessible', when: { equals: 'dev', yes: true, no: false } },
+        ],
+      },
+    });
+    const dev = caller(['env = "dev"']);
+    const prod = caller(['env = "prod"']);
+    const workspace = model({ 'modules/database/main.tf': database, 'envs/dev/main.tf': dev, 'envs/prod/main.tf': prod });
+    assert.deepEqual(hints(dev, { model: workspace, file: 'envs/dev/main.tf' }), [
+      '3 rds-deletion-protection',
+      '3 rds-deletion-protection!',
+      '3 rds-multi-az',
+      '3 rds-multi-az!',
+      '3 rds-publicly-accessible',
+      '3 rds-publicly-accessible!',
+    ]);
+    assert.deepEqual(hints(prod, { model: workspace, file: 'envs/prod/main.tf' }), ['3 rds-deletion-protection', '3 rds-multi-az', '3 rds-publicly-accessible']);
+    const sites = analyzeText(prod, realHintRules(), { kind: 'terraform', fileName: 'envs/prod/main.tf', workspace: workspace }).sites;
+    assert.deepEqual(sites.map((site) => site.name), [undefined], 'one place holds three arguments: no one name is written there');
+  });
+
+  it('drops an input two conditionals of one argument read differently, and compares values of one type only', () => {
+    const twice = lines(
+      'resource "aws_db_instance" "a" {',
+      '  publicly_accessible = var.stage == "sandbox" ? true : false',
+      '}',
+      'resource "aws_db_instance" "b" {',
+      '  publicly_accessible = var.stage == "demo" ? true : false',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/database/main.tf', twice)?.moduleInputs, { stage: null });
+    const numbered = lines('resource "aws_db_instance" "a" {', '  publicly_accessible = var.tier == 1 ? true : false', '}');
+    const call = caller(['tier = "1"']);
+    const workspace = model({ 'modules/database/main.tf': numbered, 'envs/a/main.tf': call });
+    assert.deepEqual(hints(call, { model: workspace, file: 'envs/a/main.tf' }), []);
+  });
+});
+
 describe('Terraform local module folders that wrap a registry module', () => {
   const WRAPPER = lines(
     'module "db" {',
@@ -207,7 +331,17 @@ describe('Terraform local module folders that wrap a registry module', () => {
       public: { resource: 'aws_rds_cluster_instance', argument: 'publicly_accessible' },
       // The module manages the password unless told not to: what a caller passes may never arrive.
       password: null,
+      // A conditional on an input: the caller's value picks the branch.
+      env: { resource: 'aws_rds_cluster', argument: 'skip_final_snapshot', when: { equals: 'prod', yes: false, no: true } },
     });
+  });
+
+  it("reads a registry module's input that the wrapper sets by a conditional on its own input, at the caller", () => {
+    const staging = lines('module "orders_db" {', '  source = "../../modules/aurora"', '  env    = "staging"', '}');
+    const prod = lines('module "orders_db" {', '  source = "../../modules/aurora"', '  env    = "prod"', '}');
+    const workspace = model({ 'modules/aurora/main.tf': WRAPPER, 'envs/staging/db.tf': staging, 'envs/prod/db.tf': prod });
+    assert.deepEqual(hints(staging, { model: workspace, file: 'envs/staging/db.tf' }), ['3 rds-skip-final-snapshot', '3 rds-skip-final-snapshot!']);
+    assert.deepEqual(hints(prod, { model: workspace, file: 'envs/prod/db.tf' }), ['3 rds-skip-final-snapshot']);
   });
 
   it("reads a caller's inputs through the wrapper, with the caller's variable defaults", () => {

@@ -13,6 +13,7 @@ import { OutsideValues } from './terraformOutside';
 import { ModuleInputTarget } from '../workspace/types';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
+import { conditionOutcome } from './terraformConditionals';
 import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
 import { dataArgumentKey, TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
@@ -425,19 +426,36 @@ class TerraformReader extends TerraformValues implements HclValues {
     for (const item of items) {
       const { option } = item;
       const target = MODULE_META_ARGUMENTS.has(option.name) ? undefined : targets.get(option.name);
-      if (target) {
-        const options = byResource.get(target.resource) ?? [];
-        byResource.set(target.resource, options);
+      for (const reached of target ? [target, ...(target.more ?? [])] : []) {
+        const options = byResource.get(reached.resource) ?? [];
+        byResource.set(reached.resource, options);
         // A per-instance map passed on whole (`instances = var.instances` in the module): the keys its objects set here.
-        options.push(...(target.environment ? terraformMapPasswords(this, item) : target.keys ? this.keysWithin(item, new Set(target.keys)) : [{ ...option, name: target.argument, norm: normalizeName(target.argument) }]));
+        options.push(...(reached.environment ? terraformMapPasswords(this, item) : reached.keys ? this.keysWithin(item, new Set(reached.keys)) : this.argumentFrom(option, reached)));
       }
     }
     for (const [type, options] of byResource) {
+      if (options.length === 0) {
+        continue;
+      }
       const defaults = engineDefault(targets, type, items);
       this.contexts.push({ kind: 'terraform', type, options, complete: false, anchor: this.span(at + 1), typeSpan: sourceItem.option.value, ...(defaults ? { defaults } : {}) });
     }
   }
 
+
+  /**
+   * The argument an input reaches, as the module block's line: the input's value, or where the module sets the
+   * argument by a conditional on the input, the branch the input's literal chooses (none when the input is no literal).
+   * The value is not the argument's own, so no fix edits it.
+   */
+  private argumentFrom(option: OptionOccurrence, target: ModuleInputTarget): OptionOccurrence[] {
+    const renamed = { ...option, name: target.argument, norm: normalizeName(target.argument) };
+    if (!target.when) {
+      return [renamed];
+    }
+    const literal = conditionOutcome(target.when, option.literal);
+    return literal ? [{ ...renamed, literal, literalSpan: undefined }] : [];
+  }
 }
 
 /** The engine a module folder gives `type` when the block leaves the input out, as `OptionContext.defaults`. */

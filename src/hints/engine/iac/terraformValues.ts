@@ -10,7 +10,7 @@ import { normalizeName, Span } from '../types';
 import { TerraformObject, TerraformValue } from '../workspace/types';
 import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
-import { branchesLiteral, conditionalParts } from './terraformConditionals';
+import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
 import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
 import { typeWords } from '../workspace/terraformObjects';
 
@@ -332,7 +332,13 @@ export class TerraformValues {
     }
     const yes = this.literalOf(parts.question + 1, parts.colon, depth + 1);
     const no = this.literalOf(parts.colon + 1, end, depth + 1);
-    return branchesLiteral(yes, no, this.text.slice(this.tokens.starts[first], this.tokens.ends[end - 1]));
+    const together = branchesLiteral(yes, no, this.text.slice(this.tokens.starts[first], this.tokens.ends[end - 1]));
+    if (together || yes.kind === 'expr' || no.kind === 'expr') {
+      return together;
+    }
+    // Branches that differ: the one the test picks, where the module knows the values it compares.
+    const holds = depth + 1 < MAX_REFERENCES ? testValue(this.tokens, this.partner, first, parts.question, (from, to) => this.literalOf(from, to, depth + 2)) : undefined;
+    return holds === undefined ? undefined : holds ? yes : no;
   }
 
 

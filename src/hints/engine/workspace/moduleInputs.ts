@@ -1,7 +1,7 @@
 /** Terraform module folders of the workspace: where an input of a module arrives, agreed across its resources and files. */
 import { ENVIRONMENT_PASSWORD, isPasswordVariable } from '../iac/lambdaEnvironment';
 import { HclValue } from './hcl';
-import { ForwardedInput, ModuleInputTarget } from './types';
+import { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformScalar } from './types';
 
 /** How many module folders an input is followed through (a cycle is an error in Terraform anyway). */
 const MAX_MODULE_DEPTH = 4;
@@ -29,6 +29,61 @@ export function passedInput(source: string, value: HclValue): string | undefined
   return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
 }
 
+const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
+const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
+/** `var.x ? a : b` and `!var.x ? a : b`, the test in parentheses or not. */
+const BOOL_TEST = new RegExp(String.raw`^\(?\s*(!?)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** `var.x == v ? a : b` and `var.x != v ? a : b`. */
+const INPUT_FIRST = new RegExp(String.raw`^\(?\s*${INPUT}\s*([!=]=)\s*(${SCALAR})\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** `v == var.x ? a : b`. */
+const VALUE_FIRST = new RegExp(String.raw`^\(?\s*(${SCALAR})\s*([!=]=)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
+/** A comparison alone, a bool (`var.env == "prod"`, `"prod" != var.env`), or a negated input (`!var.x`). */
+const COMPARISON = new RegExp(String.raw`^(?:${INPUT}\s*([!=]=)\s*(${SCALAR})|(${SCALAR})\s*([!=]=)\s*${INPUT}|!\s*${INPUT})$`);
+
+function scalar(text: string): TerraformScalar {
+  return text.startsWith('"') ? text.slice(1, -1) : text === 'true' ? true : text === 'false' ? false : Number(text);
+}
+
+/**
+ * The input a conditional argument reads and what each outcome gives (`publicly_accessible = var.env == "dev" ? true : false`,
+ * `backup_retention_period = var.prod ? 3 : 0`): one test of one input, both branches single values
+ * (no `null`, no interpolation), so that a caller's literal input decides the argument's value. A comparison
+ * alone (`deletion_protection = var.env == "prod"`) or `!var.x` is a bool, true when it holds.
+ */
+export function conditionalInput(source: string, value: HclValue): InputConditional | undefined {
+  if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
+    return undefined;
+  }
+  let text = source.slice(value.span.start, value.span.end).trim();
+  if (text.startsWith('(') && text.endsWith(')') && text.indexOf('?') === text.lastIndexOf('?')) {
+    const inner = text.slice(1, -1).trim();
+    text = [BOOL_TEST, INPUT_FIRST, VALUE_FIRST, COMPARISON].some((pattern) => pattern.test(inner)) ? inner : text;
+  }
+  const negatedIf = (operator: string): { negated?: true } => (operator === '!=' || operator === '!' ? { negated: true } : {});
+  const bool = BOOL_TEST.exec(text);
+  if (bool) {
+    return { input: bool[2], when: { ...negatedIf(bool[1]), yes: scalar(bool[3]), no: scalar(bool[4]) } };
+  }
+  const inputFirst = INPUT_FIRST.exec(text);
+  if (inputFirst) {
+    return { input: inputFirst[1], when: { equals: scalar(inputFirst[3]), ...negatedIf(inputFirst[2]), yes: scalar(inputFirst[4]), no: scalar(inputFirst[5]) } };
+  }
+  const valueFirst = VALUE_FIRST.exec(text);
+  if (valueFirst) {
+    return { input: valueFirst[3], when: { equals: scalar(valueFirst[1]), ...negatedIf(valueFirst[2]), yes: scalar(valueFirst[4]), no: scalar(valueFirst[5]) } };
+  }
+  const comparison = COMPARISON.exec(text);
+  if (!comparison) {
+    return undefined;
+  }
+  const [, leftInput, leftOperator, leftValue, rightValue, rightOperator, rightInput, negatedInput] = comparison;
+  if (negatedInput !== undefined) {
+    return { input: negatedInput, when: { negated: true, yes: true, no: false } };
+  }
+  const [input, operator, equals] = leftInput !== undefined ? [leftInput, leftOperator, leftValue] : [rightInput, rightOperator, rightValue];
+  return { input, when: { equals: scalar(equals), ...negatedIf(operator), yes: true, no: false } };
+}
+
 /**
  * The inputs a function's environment map passes on (`variables` of aws_lambda_function, `environment_variables`
  * of the lambda registry module): a password variable's (`DB_PASSWORD = var.db_password`) arrives as the rules'
@@ -51,23 +106,54 @@ export function environmentInputs(source: string, variables: HclValue | undefine
 
 /**
  * Where an input arrives that two arguments of a module take (null: nowhere certain). Two different
- * arguments say nothing certain about either, except an Aurora cluster's setting that its instances
+ * arguments taking the input whole say nothing certain about either, except an Aurora cluster's setting that its instances
  * repeat (`engine`, `engine_version` on `aws_rds_cluster` and `aws_rds_cluster_instance`): the cluster's;
- * and a password that a function's environment also gets: the other argument's.
+ * and a password that a function's environment also gets: the other argument's. Where a conditional on the
+ * input sets one of them (`deletion_protection = var.env == "prod"`, `multi_az = var.env == "prod"`), each argument
+ * is known from the caller's value: all of them are kept.
  */
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
     return null;
   }
+  if (a.when || a.more || b.when || b.more) {
+    return mergedTargets(a, b);
+  }
   if (a.resource === b.resource && a.argument === b.argument) {
-    return a;
+    // One argument set by two conditionals that differ (or one and a pass-through) is nothing certain.
+    return sameCondition(a.when, b.when) ? a : null;
   }
   // A password a database takes and a function's environment also gets: the database's setting is the one to read.
   if (a.argument === ENVIRONMENT_PASSWORD || b.argument === ENVIRONMENT_PASSWORD) {
     return a.argument === ENVIRONMENT_PASSWORD ? b : a;
   }
   const [cluster, instance] = a.resource === 'aws_rds_cluster' ? [a, b] : [b, a];
-  return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument ? cluster : null;
+  return cluster.resource === 'aws_rds_cluster' && instance.resource === 'aws_rds_cluster_instance' && cluster.argument === instance.argument && sameCondition(cluster.when, instance.when) ? cluster : null;
+}
+
+/** The arguments two targets reach together, one each; null where one argument is reached in two ways. */
+function mergedTargets(a: ModuleInputTarget, b: ModuleInputTarget): ModuleInputTarget | null {
+  const merged = reachedArguments(a);
+  for (const next of reachedArguments(b)) {
+    const same = merged.find((target) => target.resource === next.resource && target.argument === next.argument);
+    if (!same) {
+      merged.push(next);
+    } else if (!sameCondition(same.when, next.when) || same.keys || next.keys || same.environment || next.environment) {
+      return null;
+    }
+  }
+  const [first, ...more] = merged;
+  return more.length > 0 ? { ...first, more } : first;
+}
+
+/** Each argument a target reaches, itself first. */
+function reachedArguments(target: ModuleInputTarget): ModuleInputTarget[] {
+  const { more, ...first } = target;
+  return [first, ...(more ?? [])];
+}
+
+function sameCondition(a: InputCondition | undefined, b: InputCondition | undefined): boolean {
+  return a === b || (!!a && !!b && a.equals === b.equals && a.negated === b.negated && a.yes === b.yes && a.no === b.no);
 }
 
 /** The inputs of module folders, as the folders' own files note them. */

@@ -14,12 +14,12 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, environmentInputs, passedInput } from './moduleInputs';
+import { combinedTarget, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { TerraformTables } from './terraformTables';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, SourceRef, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -195,6 +195,8 @@ class TerraformIndexer {
       const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      } else {
+        this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name }));
       }
     }
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
@@ -204,11 +206,43 @@ class TerraformIndexer {
       const input = enabled === undefined || nested.labels.length > 0 ? undefined : passedInput(this.source, enabled);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: nested.type });
+      } else if (enabled !== undefined && nested.labels.length === 0) {
+        this.noteConditionalInput(nested.type, enabled, () => ({ resource: type, argument: nested.type }));
       }
     }
   }
 
-  private noteModuleInput(input: string, target: { resource: string; argument: string } | null): void {
+  /**
+   * An argument that a conditional on one input sets (`publicly_accessible = var.env == "dev" ? true : false`), written
+   * in place or through a local of this file (`backup_retention_period = local.retention_days` with
+   * `retention_days = var.prod ? 7 : 0`): a caller's literal for that input decides the value.
+   */
+  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): void {
+    if (META_ARGUMENTS.has(argument) || (value.kind !== 'other' && value.kind !== 'reference')) {
+      return;
+    }
+    const localName = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? value.path[1] : undefined;
+    const local = localName === undefined ? undefined : this.locals.get(localName);
+    if (localName === '__proto__') {
+      return;
+    }
+    if (localName !== undefined && local === undefined) {
+      // Declared in another file of the module: the workspace pairs the two (workspaceUnion).
+      const target = targetOf();
+      if (target) {
+        const elsewhere = (this.contribution.localArguments ??= {});
+        elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), target];
+      }
+      return;
+    }
+    const conditional = conditionalInput(this.source, local ?? value);
+    const target = conditional && targetOf();
+    if (conditional && target) {
+      this.noteModuleInput(conditional.input, { ...target, when: conditional.when });
+    }
+  }
+
+  private noteModuleInput(input: string, target: ModuleInputTarget | null): void {
     const inputs = (this.contribution.moduleInputs ??= {});
     inputs[input] = Object.hasOwn(inputs, input) ? combinedTarget(inputs[input], target) : target;
   }
@@ -230,6 +264,12 @@ class TerraformIndexer {
       const input = META_ARGUMENTS.has(attribute.name) ? undefined : passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, inputTarget(module, written, newest, attribute.name) ?? null);
+      } else {
+        // A per-instance map is no single value: only a setting of the resource itself.
+        this.noteConditionalInput(attribute.name, attribute.value, () => {
+          const target = inputTarget(module, written, newest, attribute.name);
+          return target?.keys ? undefined : target;
+        });
       }
     }
   }
@@ -304,6 +344,12 @@ class TerraformIndexer {
     }
     if (localValues) {
       this.contribution.localValues = localValues;
+    }
+    for (const [name, value] of this.locals) {
+      const conditional = name.includes('.') || name === '__proto__' ? undefined : conditionalInput(this.source, value);
+      if (conditional) {
+        this.contribution.localConditions = { ...this.contribution.localConditions, [name]: conditional };
+      }
     }
   }
 

@@ -26,10 +26,33 @@ export interface ModuleInputTarget {
    * for an input that reaches `engine`: what the resource runs when a module block leaves the input out.
    */
   byDefault?: string;
+  /** The argument is a conditional on the input (`var.env == "dev" ? true : false`): the value follows from the input's. */
+  when?: InputCondition;
+  /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
+  more?: readonly ModuleInputTarget[];
+}
+
+/**
+ * A conditional whose test reads one input and whose branches are single values: `var.prod ? 3 : 0`
+ * (a bool input as it is) or `var.env == "dev" ? true : false` (the input compared with a value).
+ */
+export interface InputCondition {
+  /** The value the input is compared with; absent where the input is the test itself. */
+  equals?: TerraformScalar;
+  /** `!=`, or `!var.x`: the test holds when the comparison fails. */
+  negated?: true;
+  yes: TerraformScalar;
+  no: TerraformScalar;
 }
 
 /** A module folder of the workspace and the input of it that a module input is passed to. */
 export interface ForwardedInput {
   folder: string;
   input: string;
+}
+
+/** A conditional on one input: the input, and what each outcome gives. */
+export interface InputConditional {
+  input: string;
+  when: InputCondition;
 }

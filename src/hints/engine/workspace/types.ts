@@ -8,12 +8,12 @@ import { Span } from '../types';
 import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall } from './codeTypes';
 import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-import type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
+import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
 export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart } from './codeTypes';
-export type { ForwardedInput, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
+export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
 export interface SourceRef {
@@ -183,6 +183,13 @@ export interface FileContribution {
    * names (one list per block): a folder every caller of which sets an input does not run that input's default.
    */
   moduleCalls?: Record<string, string[][]>;
+  /** Terraform: the file's locals that are a conditional on one input of the module (`retention_days = var.prod ? 7 : 0`). */
+  localConditions?: Record<string, InputConditional>;
+  /**
+   * Terraform: arguments of the file's database resources written as a whole local that another file of the
+   * module declares (`backup_retention_period = local.retention_days`), by that local's name.
+   */
+  localArguments?: Record<string, ModuleInputTarget[]>;
   /**
    * Tables of the file's Terraform module that an `aws_dynamodb_global_secondary_index` resource adds an
    * index to, by logical name (`aws_dynamodb_table.name`); `*` when the resource names its table some other way.

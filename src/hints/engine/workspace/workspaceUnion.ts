@@ -8,7 +8,7 @@ import { agreed } from './nestedStacks';
 import { commonFolder, folderOf, foldersUp, joinPath, withoutExtension } from './paths';
 import { StackExportIndex } from './stackExports';
 import { TerraformGroupIndex } from './terraformGroups';
-import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
+import { DatabaseDefinition, FileContribution, ForwardedInput, FunctionDefinition, InputConditional, ModuleInputTarget, PassedParameter, RequestClientSource, TableDefinition, TerraformObject, TerraformValue } from './types';
 import { push } from '../multimap';
 
 /** The union of the contributions, rebuilt on the first question after a change. */
@@ -102,6 +102,8 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
   };
   const archives = new Map<string, string[]>();
   const indexedElsewhere = new Set<string>();
+  const localConditions = new Map<string, InputConditional[]>();
+  const localArguments = new Map<string, ModuleInputTarget[]>();
   let cdkIndexedElsewhere = false;
   for (const [file, contribution] of contributions) {
     union.tables.push(...contribution.tables);
@@ -141,9 +143,13 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     union.terraformGroups.add(file, contribution);
     union.stackExports.add(file, contribution);
     for (const [input, target] of Object.entries(contribution.moduleInputs ?? {})) {
-      const inputs = union.moduleInputs.get(folderOf(file)) ?? new Map<string, ModuleInputTarget | null>();
-      union.moduleInputs.set(folderOf(file), inputs);
-      inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
+      noteModuleInput(union, folderOf(file), input, target);
+    }
+    for (const [name, conditional] of Object.entries(contribution.localConditions ?? {})) {
+      push(localConditions, `${folderOf(file)}\0${name}`, conditional);
+    }
+    for (const [name, targets] of Object.entries(contribution.localArguments ?? {})) {
+      targets.forEach((target) => push(localArguments, `${folderOf(file)}\0${name}`, target));
     }
     for (const [input, targets] of Object.entries(contribution.moduleForwards ?? {})) {
       const forwards = union.moduleForwards.get(folderOf(file)) ?? new Map<string, ForwardedInput[]>();
@@ -161,6 +167,14 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
   }
   liftValuesFolders(union);
+  // An argument written as a local that another file of the module declares as a conditional on an input.
+  for (const [key, targets] of localArguments) {
+    const declared = localConditions.get(key);
+    if (declared?.length === 1) {
+      const folder = key.slice(0, key.indexOf('\0'));
+      targets.forEach((target) => noteModuleInput(union, folder, declared[0].input, { ...target, when: declared[0].when }));
+    }
+  }
   // A table of a Terraform module where an index resource adds to it (or to a table it does not name) has more indexes than its block lists.
   // So has a Java or C# CDK table when some Java or C# file adds an index to a table it does not define.
   union.tables = union.tables.map((table) => {
@@ -196,6 +210,12 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     union.projects.set(fn, commonFolder([folderOf(fn.definedAt.file), ...locations]));
   }
   return union;
+}
+
+function noteModuleInput(union: Union, folder: string, input: string, target: ModuleInputTarget | null): void {
+  const inputs = union.moduleInputs.get(folder) ?? new Map<string, ModuleInputTarget | null>();
+  union.moduleInputs.set(folder, inputs);
+  inputs.set(input, inputs.has(input) ? combinedTarget(inputs.get(input)!, target) : target);
 }
 
 /**
