@@ -250,6 +250,9 @@ export function moduleTypeAliases(a: CodeAnalyzer): Map<string, LibraryName | nu
  * the parameter then reads from the annotation as from a default (see `fastapiDependencies.ts`).
  */
 export function annotatesDependency(a: CodeAnalyzer, k: number): boolean {
+  if (!a.text.includes('Depends')) {
+    return false;
+  }
   if (hasDependsMetadata(a, k)) {
     return true;
   }
