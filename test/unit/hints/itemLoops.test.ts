@@ -151,6 +151,45 @@ describe('DynamoDB: one item request per element in a loop', () => {
     assert.deepEqual(reported('products.py', code), [`7:get_item ${RULE}`, `9:put_item ${RULE}`, `10:get_item ${RULE}`, `13:delete_item ${RULE}`]);
   });
 
+  it('reports blocking boto3 and PynamoDB calls in an async def, not coroutines of a file that names aioboto3 or calls gathered', () => {
+    const blocking = sourceLines(
+      'import boto3',
+      'from fastapi import FastAPI',
+      'from pynamodb.attributes import UnicodeAttribute',
+      'from pynamodb.models import Model',
+      'app = FastAPI()',
+      "fleet = boto3.resource('dynamodb').Table('fleet')",
+      'class Bike(Model):',
+      '    class Meta:',
+      "        table_name = 'bikes'",
+      '    bike_id = UnicodeAttribute(hash_key=True)',
+      "@app.post('/service')",
+      'async def service(ids, day):',
+      '    for i in ids:',
+      "        fleet.put_item(Item={'bike': i, 'day': day})",
+      '    return [Bike.get(i) for i in ids]',
+    );
+    assert.deepEqual(reported('fleet.py', blocking), [`14:put_item ${RULE}`, `15:get ${RULE}`]);
+    const coroutines = sourceLines(
+      'import aioboto3',
+      'import boto3',
+      "archive = boto3.client('s3')",
+      'session = aioboto3.Session()',
+      'async def touch(ids):',
+      "    async with session.resource('dynamodb') as dynamodb:",
+      "        table = await dynamodb.Table('marks')",
+      '        pending = []',
+      '        for i in ids:',
+      "            pending.append(table.put_item(Item={'id': i}))",
+      '        for i in ids:',
+      "            coroutine = table.put_item(Item={'id': i})",
+      '            pending.append(coroutine)',
+      '        return pending',
+    );
+    assert.ok(hintsIn('touch.py', coroutines).includes('12:put_item dynamodb-put-item'));
+    assert.deepEqual(reported('touch.py', coroutines), []);
+  });
+
   it('reports blocking Java calls in loops and forEach, not an async client’s futures unless joined', () => {
     const sync = sourceLines(
       'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',

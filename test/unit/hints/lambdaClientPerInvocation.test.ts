@@ -159,6 +159,52 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('handler.mjs', js), ['6:DynamoDBClient lambda-client-per-invocation!']);
   });
 
+  it('reports a Redis connection made from a secret the handler fetches, not one whose host or credentials the event or the request brings', () => {
+    const python = sourceLines(
+      'import json',
+      'import os',
+      '',
+      'import boto3',
+      'import redis',
+      'from flask import Flask, request',
+      '',
+      'secrets = boto3.client("secretsmanager")',
+      'app = Flask(__name__)',
+      '',
+      '',
+      'def handler(event, context):',
+      '    secret = json.loads(secrets.get_secret_value(SecretId=os.environ["ARN"])["SecretString"])',
+      '    cache = redis.Redis(host=os.environ["HOST"], username=secret["user"], password=secret["password"], ssl=True)',
+      '    tenant = event["tenant"]',
+      '    own = redis.Redis(host=tenant["host"], ssl=True)',
+      '    return cache.get("a"), own.get("b")',
+      '',
+      '',
+      '@app.get("/quota")',
+      'def quota():',
+      '    host = request.args["cache"]',
+      '    return redis.Redis(host=host, ssl=True).get("quota")',
+    );
+    assert.deepEqual(reported('cache.py', python), [`14:Redis ${RULE}`]);
+    assert.deepEqual(
+      hintsIn('cache.py', python).filter((hint) => hint.endsWith('client-per-request!')),
+      [],
+    );
+    const js = sourceLines(
+      "import Redis from 'ioredis';",
+      "import { getSecret } from '@aws-lambda-powertools/parameters/secrets';",
+      '',
+      'export const handler = async (event) => {',
+      "  const password = await getSecret(process.env.SECRET_NAME);",
+      '  const redis = new Redis({ host: process.env.HOST, password, tls: {} });',
+      '  const url = event.cacheUrl;',
+      '  const tenant = new Redis(url);',
+      "  return [await redis.get('a'), await tenant.get('b')];",
+      '};',
+    );
+    assert.deepEqual(reported('handler.mjs', js), [`6:Redis ${RULE}`]);
+  });
+
   it('reports a client made in an exported handler that ignores its event (a scheduled job), under the runtime default name only', () => {
     const scheduled = sourceLines(
       "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';",

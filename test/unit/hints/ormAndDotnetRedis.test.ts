@@ -214,6 +214,7 @@ describe('PynamoDB', () => {
     );
     assert.deepEqual(hintsIn('orders.py', code), [
       '19:scan dynamodb-scan',
+      '19:Order.status == "NEW" dynamodb-filter-expression',
       '20:get dynamodb-get-item',
       '21:update dynamodb-update-item',
       '22:query dynamodb-query',
@@ -221,6 +222,7 @@ describe('PynamoDB', () => {
       '23:delete dynamodb-item-loop',
       '24:save dynamodb-put-item',
       '25:query dynamodb-query',
+      '19:Order.status == "NEW" dynamodb-filter-expression!',
       '23:delete dynamodb-item-loop!',
     ]);
   });
@@ -252,6 +254,21 @@ describe('PynamoDB', () => {
     for (const expected of ['19:filter_condition dynamodb-filter-expression', '20:condition dynamodb-condition-expression']) {
       assert.ok(found.includes(expected), `${expected} in\n${found.join('\n')}`);
     }
+  });
+
+  it('reads the filter_condition a scan takes first and a query third, positionally, and no None', () => {
+    const code = sourceLines(
+      ...models,
+      'def run(order_id, segment):',
+      '    Order.scan(None, segment=segment, total_segments=4)',
+      '    Order.query(order_id, None, Order.status == "NEW")',
+      '    Order.query(order_id, Order.status == "NEW")',
+      '    return Order.by_status.scan(Order.status != "PAID")',
+    );
+    assert.deepEqual(
+      hintsIn('orders.py', code).filter((hint) => hint.includes('filter-expression')),
+      ['20:Order.status == "NEW" dynamodb-filter-expression', '22:Order.status != "PAID" dynamodb-filter-expression', '22:Order.status != "PAID" dynamodb-filter-expression!'],
+    );
   });
 
   it('makes batch_write and batch_get hovers without the unprocessed-items finding', () => {

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
+import { hintsInWorkspace, workspaceOf } from '../workspace/support';
 
 describe('Python clients behind a proxy or a lazy getter', () => {
   it('reads an instance whose __getattr__ forwards to a client as that client, made lazily or in __init__', () => {
@@ -115,5 +116,49 @@ describe('Python clients behind a proxy or a lazy getter', () => {
     );
     const found = hintsIn('traps.py', code).filter((hint) => /^(2[4-9]|3\d):/.test(hint));
     assert.deepEqual(found, []);
+  });
+
+  it('reads another module’s wrapper instance as its client in workspace mode, but not the methods the wrapper defines', () => {
+    const cache = sourceLines(
+      'from pickle import dumps',
+      '',
+      'from redis import StrictRedis',
+      '',
+      '',
+      'class Cache:',
+      '    def __init__(self):',
+      '        self.conn = None',
+      '',
+      '    def init_app(self, app):',
+      '        self.conn = StrictRedis.from_url(app.config["REDIS_URL"])',
+      '',
+      '    def set(self, key, value, ttl=3600):',
+      '        return self.conn.setex(key, ttl, dumps(value))',
+      '',
+      '    def __getattr__(self, name):',
+      '        return getattr(self.conn, name)',
+      '',
+      '',
+      'cache = Cache()',
+    );
+    const votes = sourceLines(
+      'from app.cache import cache',
+      '',
+      '',
+      'def forget(keys, user):',
+      '    cache.set(f"seen:{user}", keys)',
+      '    for key in keys:',
+      '        cache.delete(key)',
+      '    return cache.smembers(f"votes:{user}"), cache.conn.hgetall(f"user:{user}")',
+    );
+    const model = workspaceOf({ 'app/cache.py': cache, 'app/__init__.py': '' });
+    assert.deepEqual(hintsInWorkspace(model, 'app/votes.py', votes).filter((hint) => / redis-/.test(hint)).sort(), [
+      '7:delete redis-loop-round-trips',
+      '7:delete redis-loop-round-trips!',
+      '7:delete redis-unlink',
+      '8:hgetall redis-collection-read',
+      '8:smembers redis-collection-read',
+    ]);
+    assert.deepEqual(hintsInWorkspace(undefined, 'app/votes.py', votes).filter((hint) => / redis-/.test(hint)), []);
   });
 });

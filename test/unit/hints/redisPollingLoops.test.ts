@@ -72,6 +72,28 @@ describe('Redis commands in a polling loop', () => {
     assert.deepEqual(loopFindings('purge.py', code), ['10:delete redis-loop-round-trips!', '17:delete redis-loop-round-trips!', '22:get redis-loop-round-trips!']);
   });
 
+  it('Python: a `for … in range(n)` that sleeps each round counts rounds, as a `while` does; without the sleep it keeps the finding', () => {
+    const code = sourceLines(
+      'import time',
+      '',
+      'import redis',
+      '',
+      'r = redis.Redis(host="cache")',
+      '',
+      '',
+      'def probe(rounds):',
+      '    for attempt in range(rounds):',
+      '        r.set("probe", attempt)',
+      '        time.sleep(1)',
+      '',
+      '',
+      'def warm(count):',
+      '    for i in range(count):',
+      '        r.set(f"slot:{i}", 0)',
+    );
+    assert.deepEqual(loopFindings('probe.py', code), ['16:set redis-loop-round-trips!']);
+  });
+
   it('Go: a `for {` that sleeps each round gets no round-trip finding; a range over keys that sleeps keeps it', () => {
     const code = sourceLines(
       'package worker',

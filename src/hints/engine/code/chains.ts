@@ -23,7 +23,7 @@ import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
 import { callResult, clientOfType, jsModule, passesThrough, Value, withTableArguments } from './values';
 import { stackExchangeServer } from './stackExchangeRedis';
-import { dependencyValue, isFastapiDepends } from './fastapiDependencies';
+import { annotatedDependency, dependencyValue, isFastapiDepends, isTypingAnnotated } from './fastapiDependencies';
 import { constructorScope } from './constructorFunctions';
 import { calledOverload } from './languages/jvmOverloads';
 
@@ -169,6 +169,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
     } else if (a.is(j, '[') && a.partner[j] > j && stackExchangeServer(value)) {
       // `mux.GetServers()[0]`, `servers[i]`: one of the servers.
       value = stackExchangeServer(value);
+      j = a.partner[j] + 1;
+    } else if (a.is(j, '[') && a.partner[j] > j && isTypingAnnotated(value)) {
+      // `Annotated[Table, Depends(get_table)]`: what FastAPI passes for the parameter the type annotates.
+      value = annotatedDependency(a, j);
       j = a.partner[j] + 1;
     } else if (a.is(j, '[') && a.partner[j] > j && djangoCachesEntry(value)) {
       // `caches["default"]`: one of Django's caches.

@@ -126,6 +126,15 @@ function importedBase(a: CodeAnalyzer, classScope: number): { module: string; pa
  * only when the class defines none of the commands the rules read, since that file reads the client's own
  * methods and not the class's.
  */
+/**
+ * An instance of a Python class of the file whose `__getattr__` forwards to a client (`cache = Cache()`), as
+ * another module that imports it reads it: that client, with the methods the class defines as its own.
+ */
+export function proxiedClient(a: CodeAnalyzer, value: Value): (Value & { t: 'client' }) | undefined {
+  const client = value.t === 'instance' && !value.classObject ? delegatedClient(a, value.classScope) : undefined;
+  return client && value.t === 'instance' ? { ...client, wrapper: a.scopes.memberNames(value.classScope).filter((name) => !name.startsWith('__')) } : undefined;
+}
+
 export function inheritedRedisClient(a: CodeAnalyzer, value: Value): (Value & { t: 'client' }) | undefined {
   if (value.t !== 'instance' || value.classObject) {
     return undefined;
@@ -140,6 +149,10 @@ export function inheritedRedisClient(a: CodeAnalyzer, value: Value): (Value & { 
  * `__getattr__` forwards to a client, is the client, unless the class defines the method.
  */
 export function clientReceiver(a: CodeAnalyzer, value: Value | undefined, method: string): Value | undefined {
+  if (value?.t === 'client' && value.wrapper?.includes(method)) {
+    // Another module's wrapper instance (`from app.cache import cache`): its own method, not the client's command.
+    return undefined;
+  }
   if (value?.t !== 'instance' || value.classObject || a.scopes.member(value.classScope, method)) {
     return value;
   }

@@ -16,6 +16,8 @@ import { Value } from './values';
 
 const YIELD = codeOf('yield');
 const FROM = codeOf('from');
+/** The modules that export `Annotated`. */
+const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
 /** FastAPI's modules that export `Depends`. */
 const FASTAPI_MODULES = new Set(['fastapi', 'fastapi.params', 'fastapi.param_functions']);
 
@@ -30,6 +32,26 @@ const yieldStarts = new FileMemo<number, number[]>();
 /** Whether a value is FastAPI's `Depends`. */
 export function isFastapiDepends(value: Value): boolean {
   return value.t === 'ref' && value.path === 'Depends' && FASTAPI_MODULES.has(value.module);
+}
+
+/** Whether a value is `typing.Annotated`, whose metadata may hold a parameter's `Depends(...)`. */
+export function isTypingAnnotated(value: Value | undefined): boolean {
+  return value?.t === 'ref' && value.path === 'Annotated' && TYPING_MODULES.has(value.module);
+}
+
+/**
+ * What FastAPI passes for a parameter annotated `Annotated[T, Depends(get_table)]` (the form FastAPI's documentation
+ * recommends), whose brackets open at `open`: the dependency's value; undefined without a `Depends`.
+ */
+export function annotatedDependency(a: CodeAnalyzer, open: number): Value | undefined {
+  for (const [start, end] of segments(a, open).slice(1)) {
+    const call = end - 1 > start && a.is(end - 1, ')') ? a.partner[end - 1] : -1;
+    const callee = call > start ? a.evalChain(start, call) : undefined;
+    if (callee?.end === call && callee.value && isFastapiDepends(callee.value)) {
+      return dependencyValue(a, call);
+    }
+  }
+  return undefined;
 }
 
 /**

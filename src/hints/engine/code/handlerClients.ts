@@ -8,7 +8,8 @@
  * library's name makes it (not a project function, which may cache what it returns, unless the workspace sees
  * it make a new client on each call), its arguments name nothing
  * the invocation holds (`event`, a local: per-request credentials or a Region the event picks are a reason to
- * make it there), and it is not stored outside the handler (a module-level name, a field: `if (!client) client = ...`).
+ * make it there; for a Redis connection, as for a SQL one, only a local the event's data reaches, not a secret the
+ * handler fetches), and it is not stored outside the handler (a module-level name, a field: `if (!client) client = ...`).
  */
 import { Family } from '../lexer';
 import { DocumentModel } from '../model';
@@ -24,6 +25,7 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler,
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall } from './projectImports';
+import { connectionFromInvocation, requestGlobal } from './invocationData';
 import { inTestCode } from './testFixtures';
 import { convertedArgument } from './envConversions';
 import { overSharedPool } from './sharedPools';
@@ -161,7 +163,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
         continue;
       }
       // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own.
-      const fromInvocation = !made.helper && (reader.fromInvocation ?? dependsOnInvocation)(a, made, fn.params, end);
+      const fromInvocation = !made.helper && (reader.fromInvocation ?? (made.redis ? redisFromInvocation : dependsOnInvocation))(a, made, fn.params, end);
       if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
         found.push(made.helper ? { name: a.tokenSpan(made.name), service: made.service, helper: true } : { name: a.tokenSpan(made.name), service: made.service });
       }
@@ -388,6 +390,26 @@ export function serviceOf(value: Value | undefined): HintService | undefined {
   return value.kind.startsWith('dynamodb') ? 'dynamodb' : value.kind.startsWith('rds-data') ? 'rds' : value.kind === 'rds' || value.kind === 'elasticache' ? value.kind : undefined;
 }
 
+/**
+ * A Redis connection, as a SQL one, is the invocation's own only when made from what the call brings (its event,
+ * the request), followed back through locals: not from a secret or settings the handler fetches or builds itself.
+ */
+function redisFromInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+  // A client over a pool (`connection_pool=pool`) opens nothing itself: the pool, where the handler makes one, is reported.
+  const overPool = a.text.includes('connection_pool') && namesArgument(a, made, 'connection_pool');
+  return dependsOnInvocation(a, made, params, end) && (overPool || connectionFromInvocation(a, made, params, end));
+}
+
+/** Whether the construction's call takes the keyword argument `name` (`connection_pool=local`). */
+function namesArgument(a: CodeAnalyzer, made: Construction, name: string): boolean {
+  for (let k = made.name + 1; k < made.end; k++) {
+    if (a.idIs(k, name) && a.is(k + 1, '=')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
 export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
   return namesInvocation(a, made.name + 1, made.end, params, end, true) || (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true));
@@ -420,15 +442,6 @@ function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: numb
 /** Whether a local is bound to a string or number written in place (`region := "eu-west-1"`): the same on every call. */
 function literalLocal(a: CodeAnalyzer, expression: number): boolean {
   return expression >= 0 && (a.isString(expression) || /^\d/.test(a.tokens.text(expression))) && expressionEnd(a, expression) === expression + 1;
-}
-
-/** Flask's and Quart's globals of the request being served (`request.headers[...]`, `g.tenant`, `session[...]`), imported by name. */
-const REQUEST_GLOBALS = /^(?:flask|quart)(?:\.globals)?:(?:request|g|session)$/;
-
-/** Whether the name at `k` is a web framework's global of the current request, which a view reads as it would a parameter. */
-function requestGlobal(a: CodeAnalyzer, k: number): boolean {
-  const imported = a.imports.get(a.tokens.text(k));
-  return imported !== undefined && REQUEST_GLOBALS.test(`${imported.module}:${imported.path}`) && a.scopes.lookup(a.tokens.text(k), k) === undefined;
 }
 
 /**

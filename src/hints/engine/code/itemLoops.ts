@@ -12,6 +12,7 @@ import { closeAngle } from './typeArguments';
 import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
 import { FileMemo, perFile } from './fileMemo';
 import { chainStart } from './receiverChains';
+import { isPynamodbOperation } from './languages/pynamodb';
 import { inTestCode } from './testFixtures';
 
 /** The call of the operation named at `nameIndex`, from its receiver to its closing parenthesis and past what unwraps its result. */
@@ -37,8 +38,14 @@ const JAVA_ASYNC_CLIENT = /\b(?:DynamoDbAsync\w*|AmazonDynamoDBAsync\w*)\b/;
 const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   // Promises: only an awaited call waits; calls in a loop without `await` go out together.
   js: awaited,
-  // boto3 blocks; an `async def` without `await` makes a coroutine (aioboto3) that something gathers.
-  python: (a, call) => awaited(a, call) || !inAsyncFunction(a, call.start),
+  // boto3 and PynamoDB block, in an `async def` too; there a call without `await` may also be a coroutine
+  // (aioboto3) that something gathers, unless the library is a blocking one: PynamoDB, or a file's own boto3
+  // clients where the call is no argument of another (`asyncio.gather(*[...])` collects coroutines).
+  python: (a, call) =>
+    awaited(a, call) ||
+    !inAsyncFunction(a, call.start) ||
+    isPynamodbOperation(a, call.name) ||
+    (makesOnlyBlockingClients(a) && !insideCallArguments(a, call.start, () => true)),
   java: (a, call) => {
     if (a.is(call.end, '.') && a.tokens.isOneOf(call.end + 1, JAVA_CONTINUATIONS)) {
       return false;
@@ -50,6 +57,9 @@ const WAITS: Partial<Record<CodeAnalyzer['language']['family'], Waits>> = {
   // .NET: `await`, a blocking `.Result` / `.Wait()`, or a synchronous method (.NET Framework's, without `Async`).
   csharp: (a, call) => awaited(a, call) || !(a.id(call.name) ?? '').endsWith('Async') || a.tokens.isOneOf(call.close + 2, ['Result', 'Wait', 'GetAwaiter']),
 };
+
+/** A Python file that makes its boto3 clients itself and names no asyncio library of the SDK: its calls block. */
+const makesOnlyBlockingClients = perFile((a) => /\bboto3\.(?:client|resource|Session)\s*\(/.test(a.text) && !/\baio(?:boto3|botocore)\b/.test(a.text));
 
 /** Whether a Java file names an async DynamoDB client type: read once per file. */
 const usesJavaAsyncClient = perFile((a) => JAVA_ASYNC_CLIENT.test(a.text));

@@ -288,6 +288,10 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
     }
     return true;
   }
+  if (a.language.family === 'python') {
+    // `for attempt in range(60):` counts rounds, as a C-style `for (;;)` head does.
+    return !rangeCount(a, head);
+  }
   if (a.language.family !== 'go') {
     return true;
   }
@@ -298,6 +302,15 @@ function walksElements(a: CodeAnalyzer, loop: number): boolean {
     }
   }
   return false;
+}
+
+/** Python's `for name in range(...):` from the loop's head at `head`, a count of rounds (also a tuple target's). */
+function rangeCount(a: CodeAnalyzer, head: number): boolean {
+  let k = head;
+  while (a.isId(k) && a.is(k + 1, ',')) {
+    k += 2;
+  }
+  return a.isId(k) && a.idIs(k + 1, 'in') && a.idIs(k + 2, 'range') && a.is(k + 3, '(') && a.is(a.partner[k + 3] + 1, ':');
 }
 
 /**

@@ -31,7 +31,8 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
     case 'gopkg':
       return { t: 'ref', module: `go:${value.service}`, path: name };
     case 'client':
-      return memberOfClient(value, name);
+      // `cache.conn` of another module's wrapper instance: the attribute as that module exports it.
+      return value.heldAs && value.wrapper?.includes(name) ? importedClient(a, value.heldAs.module, `${value.heldAs.path}.${name}`) : memberOfClient(value, name);
     case 'instance': {
       // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
       // a member the class does not define comes from the client class it extends.

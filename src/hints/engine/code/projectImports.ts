@@ -9,7 +9,7 @@
 import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, ItemHelper, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { inheritedOrmObject, inheritedRedisClient } from './clientClasses';
+import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
 import { FileMemo } from './fileMemo';
 import { namedValue, tableNameRef } from './names';
 import { goProjectMember } from './languages/goProject';
@@ -110,7 +110,8 @@ export function importedClient(a: CodeAnalyzer, module: string, path: string): V
   return (
     answers.get(a, `${module}\0${path}`, () => {
       const found = importsTestDouble(a, module, path) ? undefined : project.importedClient(module, path);
-      return found ? clientValue(found) : null;
+      // A wrapper instance keeps where it is imported from: its own attributes are that module's to tell.
+      return found ? { ...clientValue(found), ...(found.wrapper ? { heldAs: { module, path } } : {}) } : null;
     }) ?? undefined
   );
 }
@@ -300,7 +301,7 @@ export function exportedOrmObject(a: CodeAnalyzer, value: Value | undefined): Or
 /** A client value as another module reads it: its kind, and the table it names when simple. */
 export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | undefined {
   if (value.t === 'instance') {
-    const inherited = inheritedRedisClient(a, value);
+    const inherited = inheritedRedisClient(a, value) ?? proxiedClient(a, value);
     return inherited && exportedClient(a, inherited);
   }
   if (value.t !== 'client') {
@@ -315,6 +316,9 @@ export function exportedClient(a: CodeAnalyzer, value: Value): ExportedClient | 
   }
   if (value.nonBlocking) {
     client.nonBlocking = true;
+  }
+  if (value.wrapper) {
+    client.wrapper = value.wrapper;
   }
   const table = (value.table && tableName(a, value.table.open, value.table.position)) ?? value.tableName;
   if (table) {

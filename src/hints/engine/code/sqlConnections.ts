@@ -18,8 +18,9 @@ import { EMBEDDED_JDBC } from '../config/values';
 import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintService, Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { expressionEnd, segments } from './braces';
+import { segments } from './braces';
 import { clientsMadeInHandlers, Construction, handlerReader } from './handlerClients';
+import { connectionFromInvocation } from './invocationData';
 import { contextFrom, positionalOption } from './options';
 import { inTestCode } from './testFixtures';
 import { DotnetFlavor, dotnetOpenedAt, dotnetOptions, importsDotnetDriver } from './sqlConnectionsDotnet';
@@ -278,57 +279,6 @@ export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | unde
   return opened && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
 }
 
-/** How many locals deep a connection's arguments are followed back to the handler's parameters. */
-const MAX_LOCAL_DEPTH = 4;
-
-/**
- * Whether a name of [from, to) holds what the invocation brings: a parameter of the handler (the event, the
- * context), or a local of the handler whose value names one, followed through locals `depth` deep. A local whose
- * value the reader cannot see (a loop variable, a `with ... as` target) counts as the invocation's: precision first.
- */
-function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
-  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
-  for (let k = from; k < to; k++) {
-    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
-      continue;
-    }
-    // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
-    if (a.language.family === 'go' && a.tokens.text(k) === 'ctx') {
-      continue;
-    }
-    const binding = a.scopes.lookup(a.tokens.text(k), k);
-    if (!binding || binding.token < params || binding.token >= end) {
-      continue;
-    }
-    if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
-      return true;
-    }
-    const value = boundValue(a, binding.token, binding.expression);
-    if (!value || namesEvent(a, value[0], value[1], params, end, depth + 1)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The tokens of the value a local takes: its expression, or what a destructuring (`const { host } = secret`) reads. */
-function boundValue(a: CodeAnalyzer, token: number, expression: number): [number, number] | undefined {
-  if (expression >= 0) {
-    return [expression, expressionEnd(a, expression)];
-  }
-  const open = a.parent[token];
-  if (open >= 0 && (a.is(open, '{') || a.is(open, '[')) && a.is(a.partner[open] + 1, '=')) {
-    const source = a.partner[open] + 2;
-    return [source, expressionEnd(a, source)];
-  }
-  return undefined;
-}
-
-/** A connection made from the event's data (a tenant's host or credentials) is the invocation's own, not one to keep. */
-export function sqlFromInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
-  return namesEvent(a, made.name + 1, made.end, params, end, 0);
-}
-
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
@@ -555,9 +505,9 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connection
   }
   const reader = handlerReader(a, sqlConstruction, helpers);
   // A same-file function that opens a connection on each call, called by a handler (`sqlHelpers.ts`).
-  const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => sqlFromInvocation(a, made, params, end)) : undefined;
+  const sameFile = reader?.mayDeclare(a.text) && opened.length > 0 ? sqlHelpers(a, opened, (fn) => reader.isHandler(a, fn), (made, params, end) => connectionFromInvocation(a, made, params, end)) : undefined;
   const construction = sameFile?.size ? (at: CodeAnalyzer, k: number) => sqlConstruction(at, k) ?? sqlHelperCall(at, k, sameFile) : sqlConstruction;
-  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: sqlFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
+  const made = clientsMadeInHandlers(a, reader && { ...reader, construction, fromInvocation: connectionFromInvocation, sqlHelpers: true }, Number.MAX_SAFE_INTEGER);
   const perInvocation = new Set(made.map((each) => each.name.start));
   for (const connection of connections) {
     if (perInvocation.has(connection.name.start) && !local.has(connection.name.start)) {

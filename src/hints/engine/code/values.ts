@@ -27,8 +27,10 @@ export type Value =
    * `structure`: Spring Data Redis operations on one data structure (`opsForHash()`), whose methods are that structure's commands.
    * `tableName`: the table of a table object made in another module of the workspace, whose arguments this file cannot see.
    * `perCall`: what a call of another module's function makes anew each time (see `ExportedClient`).
+   * `wrapper`: the methods of another module's wrapper instance that are its own (see `ExportedClient`), and
+   * `heldAs` the module and name it is imported as, whose attributes (`cache.conn`) that module tells.
    */
-  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef; perCall?: true }
+  | { t: 'client'; kind: ClientKind; flavor?: RedisFlavor; batched?: boolean; nonBlocking?: boolean; structure?: RedisStructure; table?: ArgumentAt; index?: ArgumentAt; tableName?: TableNameRef; perCall?: true; wrapper?: readonly string[]; heldAs?: { module: string; path: string } }
   /** A boto3 paginator (`client.get_paginator('scan')`): `paginate(...)` reads every page. */
   | { t: 'paginator'; operation: string }
   /** A CDK construct (`aws_rds.DatabaseInstance`): its method calls are read as options of the construct. */

@@ -446,6 +446,10 @@ class ExportReader {
     }
     if (agreed) {
       this.addClient(exported, agreed);
+      // A wrapper instance (`cache = Cache()`, its `__getattr__` forwarding to `self.conn`): its client fields too.
+      if (agreed.wrapper && bindings.length === 1) {
+        this.exportInstance(exported, bindings[0].expression);
+      }
     }
   }
 

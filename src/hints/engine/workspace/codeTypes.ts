@@ -117,6 +117,11 @@ export interface ExportedClient {
   table?: TableNameRef;
   /** A function's result that it makes anew on every call (`return new DocumentClient()`), not one it shares. */
   perCall?: true;
+  /**
+   * An instance of a Python class whose `__getattr__` forwards to this client: the methods the class defines,
+   * which are its own and no client command (`cache.set(...)` of a wrapper that pickles).
+   */
+  wrapper?: readonly string[];
 }
 
 /** What a class is to PynamoDB: a model (a table), or a global or local secondary index of one. */

@@ -14,7 +14,8 @@ import { javascript, typescript } from '../code/languages/javascript';
 import { python } from '../code/languages/python';
 import { expressionEnd, segments } from '../code/braces';
 import { clientsMadeInHandlers, HandlerReader, jsConstruction, pythonConstruction } from '../code/handlerClients';
-import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
+import { connectionFromInvocation } from '../code/invocationData';
+import { sqlConstruction } from '../code/sqlConnections';
 import type { HintService } from '../types';
 import { mayKeepResult } from '../code/languages/pythonDecorators';
 import { calledWith } from '../code/parametrisedCalls';
@@ -102,7 +103,7 @@ function clientMadeInBody(a: CodeAnalyzer, fn: ModuleFunction): { service: HintS
   // A SQL connection or pool it opens on each call (`conn = psycopg2.connect(...)`, `return pymysql.connect(...)`),
   // also through a function of its module that opens one (`run_query` calling `get_connection()`), or of another
   // JavaScript module (`const db = await getDbConnection()` after `require('../db')`): a data layer's query function a handler calls.
-  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, helperCalls: a.language.family === 'js', sqlHelpers: true, sameFileHelpers: true, fromInvocation: sqlFromInvocation };
+  const sqlReader: HandlerReader = { ...reader, construction: sqlConstruction, helperCalls: a.language.family === 'js', sqlHelpers: true, sameFileHelpers: true, fromInvocation: connectionFromInvocation };
   const [connection] = clientsMadeInHandlers(a, sqlReader, 1);
   return connection && { service: connection.service, sql: true };
 }

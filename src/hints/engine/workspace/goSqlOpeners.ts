@@ -13,7 +13,8 @@ import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader } f
 import type { HintService } from '../types';
 import type { FunctionScope } from '../code/language';
 import { go } from '../code/languages/go';
-import { sqlConstruction, sqlFromInvocation } from '../code/sqlConnections';
+import { connectionFromInvocation } from '../code/invocationData';
+import { sqlConstruction } from '../code/sqlConnections';
 import { LineIndex } from '../text';
 
 /** The import paths of the Go SQL packages (`database/sql`, sqlx, pgx and pgxpool v4 and v5, GORM v1 and v2). */
@@ -30,7 +31,7 @@ export function mayOpenSql(text: string): boolean {
 
 /** The names of the file's top-level functions that open a SQL connection pool on each call. */
 export function sqlOpeners(text: string): string[] {
-  return madePerCall(text, (fn) => ({ mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction: sqlConstruction, fromInvocation: sqlFromInvocation, sameFileHelpers: true }));
+  return madePerCall(text, (fn) => ({ mayDeclare: () => true, isHandler: (_, declared) => declared.scope === fn.scope, construction: sqlConstruction, fromInvocation: connectionFromInvocation, sameFileHelpers: true }));
 }
 
 /**

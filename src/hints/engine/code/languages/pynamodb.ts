@@ -6,11 +6,12 @@
  * workspace shows that module declaring it as one (`from app.models import Order`): its name alone says
  * nothing about what it is. An index attribute of such a class is not followed.
  */
-import { OptionContext } from '../../model';
+import type { OptionContext, OptionOccurrence } from '../../model';
 import type { PynamodbClassKind as ClassKind } from '../../workspace/types';
 import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
-import { sentAs } from '../options';
+import { segments } from '../braces';
+import { positionalOption, sentAs } from '../options';
 import { mayBeVersioned, plainArguments } from '../plainWrites';
 import { importedPynamodbClass } from '../projectImports';
 import { Value } from '../values';
@@ -62,8 +63,20 @@ const SENT_AS = new Map([
   ['filtercondition', 'filterexpression'],
   ['condition', 'conditionexpression'],
 ]);
+/**
+ * Where `filter_condition` sits among the positional arguments: first of `scan(filter_condition, segment, ...)`,
+ * third of `query(hash_key, range_key_condition, filter_condition, ...)`, on a model and on an index alike.
+ */
+const FILTER_POSITION: Record<string, number> = { scan: 0, query: 2 };
 
 const classKinds = new FileMemo<number, ClassKind | null>();
+/** The name tokens of the file's PynamoDB calls, whose library has only blocking methods. */
+const operationNames = new FileMemo<number, true>();
+
+/** Whether the name at `nameIndex` is a PynamoDB call's: it blocks, even in an `async def`. */
+export function isPynamodbOperation(a: CodeAnalyzer, nameIndex: number): boolean {
+  return operationNames.peek(a, nameIndex) === true;
+}
 
 /** What a class of this file is to PynamoDB, by its bases (for the files that import it). */
 export function pynamodbClassKind(a: CodeAnalyzer, classScope: number): ClassKind | undefined {
@@ -149,14 +162,15 @@ export function pynamodbCall(a: CodeAnalyzer, nameIndex: number, receiver: Value
   if (!operation) {
     return false;
   }
-  const request = requestOf(a, nameIndex, operation, kind === 'global-index');
+  const request = requestOf(a, nameIndex, operation, kind === 'global-index', paginated ? FILTER_POSITION[method] : undefined);
   // `order.save()`, `order.delete()` with no condition: what `Model.batch_write()` takes instead.
   const plain = kind === 'model' && !target.classObject && (method === 'save' || method === 'delete') && plainArguments(a, nameIndex + 1, a.partner[nameIndex + 1], 0) && !mayBeVersioned(a, undefined);
+  operationNames.set(a, nameIndex, true);
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plain ? { plainWrite: true } : {}) });
   return true;
 }
 
-function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onIndex: boolean): OptionContext | undefined {
+function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onIndex: boolean, filterPosition: number | undefined): OptionContext | undefined {
   const request = a.language.requestForCall(a, nameIndex + 1, a.partner[nameIndex + 1], operation);
   if (!request) {
     return undefined;
@@ -165,12 +179,31 @@ function requestOf(a: CodeAnalyzer, nameIndex: number, operation: string, onInde
     const sent = SENT_AS.get(option.norm);
     return sent ? [sentAs(option, sent)] : SAME_MEANING.has(option.norm) ? [option] : [];
   });
+  const filter = filterPosition === undefined ? undefined : positionalFilter(a, nameIndex + 1, filterPosition);
+  if (filter) {
+    request.options.push(filter);
+  }
   // Positional arguments (the hash key, conditions) are not read: absence tells nothing.
   request.complete = false;
   if (onIndex) {
     request.onIndex = true;
   }
   return request;
+}
+
+/** The `filter_condition` a scan or query takes positionally (`Order.scan(Order.status == 'open')`), read as its FilterExpression; not `None`. */
+function positionalFilter(a: CodeAnalyzer, open: number, position: number): OptionOccurrence | undefined {
+  const argument = segments(a, open)[position];
+  if (!argument) {
+    return undefined;
+  }
+  const [start, end] = argument;
+  const keyword = a.isId(start) && a.is(start + 1, '=');
+  const spread = a.is(start, '*') || a.is(start, '**');
+  if (keyword || spread || end <= start || (end === start + 1 && a.idIs(start, 'None'))) {
+    return undefined;
+  }
+  return sentAs(positionalOption(a, start, end, 'filter_condition'), 'filterexpression');
 }
 
 /** The receiver `start`…`end` of a call as PynamoDB sees it: a class or instance of this file, a workspace module's model class, or an instance of a model. */

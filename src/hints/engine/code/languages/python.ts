@@ -23,7 +23,7 @@ import { projectType } from '../projectImports';
 import { projectClientCall } from './pythonProjectClients';
 import { bindDictUpdates, noteBareReturn, requestForCall } from './pythonRequests';
 import { sequenceAt, unpackingAssignment } from './pythonTuples';
-import { LibraryName, typeAliasTarget } from './pythonTypeAliases';
+import { annotatesDependency, LibraryName, typeAliasTarget } from './pythonTypeAliases';
 import { callResult, cdkAnnotationType, Value } from '../values';
 
 const { ID, STR, PUNCT } = TOKEN_KIND;
@@ -447,6 +447,11 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, scope: number, 
         expression = m + 1;
       }
     }
+    // `table: Annotated[Any, Depends(get_table)]` (or an alias of it): FastAPI passes what the dependency gives,
+    // read where the annotation names no client type of its own.
+    if (expression < 0 && typed?.t !== 'client' && a.is(k + 1, ':') && annotatesDependency(a, k + 2)) {
+      expression = k + 2;
+    }
     tree.bind(scope, name, { token: k, expression, ...(typed ? { declared: typed } : {}) });
   });
 }
@@ -484,9 +489,13 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
   const last = a.id(chain.end - 1);
   if (chain.value?.t === 'ref' && last) {
     const client = callResult(chain.value, last, undefined, true, true);
-    return client?.t === 'client' ? client : (cdkAnnotationType(chain.value.module, chain.value.path) ?? projectType(a, chain.value.module, chain.value.path));
+    return client?.t === 'client'
+      ? client
+      : (cdkAnnotationType(chain.value.module, chain.value.path) ?? projectType(a, chain.value.module, chain.value.path));
   }
-  return undefined;
+  // `table: BikesTable` after `from app.deps import BikesTable`, where that module writes `BikesTable = Annotated[Any,
+  // Depends(get_table)]`: the workspace reads the alias as the client the dependency gives.
+  return chain.value?.t === 'client' && chain.end === k + 1 && a.imports.has(a.tokens.text(k)) ? chain.value : undefined;
 }
 
 /** The client type a client library's class is: mypy-boto3's DynamoDB types, redis-py's clients. */

@@ -245,6 +245,43 @@ export function moduleTypeAliases(a: CodeAnalyzer): Map<string, LibraryName | nu
 }
 
 /**
+ * Whether the annotation at `k` is `Annotated[T, Depends(...)]`, written there or as a module-level alias of
+ * this file (`BikesTable = Annotated[Any, Depends(get_table)]`): FastAPI passes the dependency's value, which
+ * the parameter then reads from the annotation as from a default (see `fastapiDependencies.ts`).
+ */
+export function annotatesDependency(a: CodeAnalyzer, k: number): boolean {
+  if (!a.text.includes('Depends')) {
+    return false;
+  }
+  if (hasDependsMetadata(a, k)) {
+    return true;
+  }
+  const name = a.isId(k) && !a.isAccess(k + 1) && !a.imports.has(a.tokens.text(k)) ? moduleBindings(a).get(a.tokens.text(k)) : undefined;
+  return name !== undefined && !name.other && name.values.length > 0 && name.values.every((value) => hasDependsMetadata(a, value));
+}
+
+/** Whether `Annotated[...]` starts at `k` with a `Depends(...)` among its metadata. */
+function hasDependsMetadata(a: CodeAnalyzer, k: number): boolean {
+  const wrapper = wrapperAt(a, k);
+  if (!wrapper?.metadata) {
+    return false;
+  }
+  const close = a.partner[wrapper.open];
+  for (let m = wrapper.open + 1; m < close; m = a.skipGroup(m)) {
+    if (a.is(m, ',') && a.parent[m] === wrapper.open && a.idIs(lastOfDotted(a, m + 1), 'Depends')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The last name of a dotted name from `k` (`Depends` of `fastapi.Depends`), or -1. */
+function lastOfDotted(a: CodeAnalyzer, k: number): number {
+  const name = dottedName(a, k);
+  return name && a.is(name.end, '(') ? name.end - 1 : -1;
+}
+
+/**
  * The library name the annotation at `k` stands for when it is an alias: a module-level alias of this file
  * (null when it names no library type, or not one for certain), or a name a workspace module passes on,
  * read from it as a module (`deps.RedisDep`). Undefined for any other annotation.

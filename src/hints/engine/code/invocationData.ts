@@ -1,0 +1,74 @@
+/**
+ * Whether a database connection a Lambda handler opens takes what the invocation brings (its event), followed
+ * back through the handler's locals: such a connection is the invocation's own; any other is one to keep.
+ */
+import { expressionEnd } from './braces';
+import type { CodeAnalyzer } from './analyzer';
+import type { Construction } from './handlerClients';
+
+/** How many locals deep a connection's arguments are followed back to the handler's parameters. */
+const MAX_LOCAL_DEPTH = 4;
+
+/**
+ * Whether a name of [from, to) holds what the invocation brings: a parameter of the handler (the event, the
+ * context), or a local of the handler whose value names one, followed through locals `depth` deep. A local whose
+ * value the reader cannot see (a loop variable, a `with ... as` target) counts as the invocation's: precision first.
+ */
+function namesEvent(a: CodeAnalyzer, from: number, to: number, params: number, end: number, depth: number): boolean {
+  const paramsEnd = a.partner[params] > params ? a.partner[params] : params;
+  for (let k = from; k < to; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || (a.is(k + 1, '=') && a.language.family === 'python')) {
+      continue;
+    }
+    // Go's `ctx` only carries the deadline and cancellation (`pgxpool.New(ctx, dsn)`), nothing of the request to connect with.
+    if (a.language.family === 'go' && a.tokens.text(k) === 'ctx') {
+      continue;
+    }
+    // Flask's `request.args["host"]`: the request being served, as a parameter would bring it.
+    if (requestGlobal(a, k)) {
+      return true;
+    }
+    const binding = a.scopes.lookup(a.tokens.text(k), k);
+    if (!binding || binding.token < params || binding.token >= end) {
+      continue;
+    }
+    if (binding.token <= paramsEnd || depth >= MAX_LOCAL_DEPTH) {
+      return true;
+    }
+    const value = boundValue(a, binding.token, binding.expression);
+    if (!value || namesEvent(a, value[0], value[1], params, end, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The tokens of the value a local takes: its expression, or what a destructuring (`const { host } = secret`) reads. */
+function boundValue(a: CodeAnalyzer, token: number, expression: number): [number, number] | undefined {
+  if (expression >= 0) {
+    return [expression, expressionEnd(a, expression)];
+  }
+  const open = a.parent[token];
+  if (open >= 0 && (a.is(open, '{') || a.is(open, '[')) && a.is(a.partner[open] + 1, '=')) {
+    const source = a.partner[open] + 2;
+    return [source, expressionEnd(a, source)];
+  }
+  return undefined;
+}
+
+/**
+ * A database connection (SQL, Redis) made from the event's data (a tenant's host or credentials) is the invocation's
+ * own, not one to keep; one made from a secret the handler fetches is the same on every invocation.
+ */
+export function connectionFromInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
+  return namesEvent(a, made.name + 1, made.end, params, end, 0);
+}
+
+/** Flask's and Quart's globals of the request being served (`request.headers[...]`, `g.tenant`, `session[...]`), imported by name. */
+const REQUEST_GLOBALS = /^(?:flask|quart)(?:\.globals)?:(?:request|g|session)$/;
+
+/** Whether the name at `k` is a web framework's global of the current request, which a view reads as it would a parameter. */
+export function requestGlobal(a: CodeAnalyzer, k: number): boolean {
+  const imported = a.imports.get(a.tokens.text(k));
+  return imported !== undefined && REQUEST_GLOBALS.test(`${imported.module}:${imported.path}`) && a.scopes.lookup(a.tokens.text(k), k) === undefined;
+}
