@@ -29,33 +29,54 @@ const TABLE_NAME = normalizeName('TableName');
  */
 export function importedHelperCalls(a: CodeAnalyzer): ReadonlyMap<number, ItemHelper> {
   const ask = a.project?.importedItemHelper;
-  if (!ask || ![...a.imports.values()].some((info) => mayBeProjectModule(a, info.module))) {
+  const names = ask && a.project?.itemHelpersExist?.() ? projectImports(a) : undefined;
+  if (!ask || !names || names.size === 0) {
     return NONE;
   }
-  return importedCalls.get(a, 'calls', () => askedCalls(a, ask));
+  return importedCalls.get(a, 'calls', () => askedCalls(a, ask, names));
+}
+
+/** The names this file imports from modules of the workspace: only calls whose chain starts with one are evaluated. */
+function projectImports(a: CodeAnalyzer): Set<string> {
+  const names = new Set<string>();
+  for (const [local, info] of a.imports) {
+    if (mayBeProjectModule(a, info.module)) {
+      names.add(local);
+    }
+  }
+  return names;
 }
 
 const NONE: ReadonlyMap<number, ItemHelper> = new Map();
 /** Per file: read once for both the read-modify-write and the check-then-put helpers. */
 const importedCalls = new FileMemo<'calls', ReadonlyMap<number, ItemHelper>>();
 
-function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?: string) => ItemHelper | undefined): ReadonlyMap<number, ItemHelper> {
+function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?: string) => ItemHelper | undefined, imported: ReadonlySet<string>): ReadonlyMap<number, ItemHelper> {
   const calls = new Map<number, ItemHelper>();
+  // Each helper is asked about once per file, however many calls name it.
+  const answers = new Map<string, ItemHelper | undefined>();
+  const asked = (module: string, path: string, method?: string): ItemHelper | undefined => {
+    const key = `${module}\0${path}\0${method ?? ''}`;
+    if (!answers.has(key)) {
+      answers.set(key, ask(module, path, method));
+    }
+    return answers.get(key);
+  };
   // Methods are asked about only in files that import a class-like name from the workspace (`projectInstances.ts`).
-  const classes = [...a.imports.entries()].some(([local, info]) => /^[A-Z]/.test(local) && mayBeProjectModule(a, info.module));
+  const classes = [...imported].some((local) => /^[A-Z]/.test(local));
   for (let k = 0; k < a.tokens.length; k++) {
     if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
       continue;
     }
     const start = a.isAccess(k - 1) ? chainStart(a, k) : k;
     let helper: ItemHelper | undefined;
-    if (a.isId(start) && a.imports.has(a.tokens.text(start))) {
+    if (a.isId(start) && imported.has(a.tokens.text(start))) {
       const value = a.evalChain(start, k + 1).value;
       // A function or a static method: no instance, so no table a constructor was given.
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withReceiver(ask(value.module, value.path), undefined) : undefined;
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withReceiver(asked(value.module, value.path), undefined) : undefined;
     } else if (classes && start < k) {
       const owner = receiverClass(a, k);
-      helper = owner && 'module' in owner ? withReceiver(ask(owner.module, owner.path, a.tokens.text(k)), receiverKey(a, k)) : undefined;
+      helper = owner && 'module' in owner ? withReceiver(asked(owner.module, owner.path, a.tokens.text(k)), receiverKey(a, k)) : undefined;
     }
     if (helper) {
       calls.set(k, helper);

@@ -212,6 +212,8 @@ export class ImportedClients {
   };
   /** The functions of each module file that a file calls, analysed once (`null`: the module fails to read). */
   private readonly functionModules = new Map<string, ModuleFunctions | null>();
+  /** The file that declares the class a file imports, by `codeFile\0module\0path` (`null`: none). */
+  private readonly classFiles = new Map<string, string | null>();
   /** The item helpers among the functions of module files, read on a caller's first question. */
   private itemHelpers: ModuleItemHelpers | undefined;
   /** Calls being read, one inside another. */
@@ -296,8 +298,13 @@ export class ImportedClients {
   resolveItemHelper(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined {
     this.itemHelpers ??= new ModuleItemHelpers(this.sources, (file) => this.moduleContext(file));
     if (method !== undefined) {
-      const file = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.classQuestion);
-      return file === undefined ? undefined : this.itemHelpers.method(file, path.slice(path.lastIndexOf('.') + 1), method);
+      const key = `${codeFile}\0${module}\0${path}`;
+      let file = this.classFiles.get(key);
+      if (file === undefined) {
+        file = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.classQuestion) ?? null;
+        this.classFiles.set(key, file);
+      }
+      return file === null ? undefined : this.itemHelpers.method(file, path.slice(path.lastIndexOf('.') + 1), method);
     }
     const answer = this.answer(codeFile, module, path);
     if (answer && 'function' in answer) {
@@ -306,6 +313,12 @@ export class ImportedClients {
     // A static method read off the imported class (`UserRepository.findById(id)`).
     const dot = path.indexOf('.');
     return dot > 0 && dot === path.lastIndexOf('.') ? this.resolveItemHelper(codeFile, module, path.slice(0, dot), path.slice(dot + 1)) : undefined;
+  }
+
+  /** Whether any module source names an item read or a variable put as an item: else no call needs asking about. */
+  itemHelpersExist(): boolean {
+    this.itemHelpers ??= new ModuleItemHelpers(this.sources, (file) => this.moduleContext(file));
+    return this.itemHelpers.exist();
   }
 
   /** The functions of a module file, whose own imports of the workspace are answered as any file's. */

@@ -25,12 +25,19 @@ type Helpers = ReadonlyMap<number | string, ItemHelper>;
 export class ModuleItemHelpers {
   /** By file (`null`: none, or the module fails to read). */
   private readonly modules = new Map<string, Helpers | null>();
+  private any: boolean | undefined;
 
   /** `project(file)`: the answers a module's own imports of the workspace get. */
   constructor(
     private readonly sources: ReadonlyMap<string, ModuleSource>,
     private readonly project: (file: string) => ProjectContext,
   ) {}
+
+  /** Whether any module's text names an item read or a variable put as an item. */
+  exist(): boolean {
+    this.any ??= [...this.sources.values()].some((source) => ITEM_CALL.test(source.text));
+    return this.any;
+  }
 
   /** What the function of `file` whose scope is `scope` does with one table's items, if anything. */
   helper(file: string, scope: number): ItemHelper | undefined {

@@ -388,6 +388,8 @@ export interface WorkspaceView {
    * `method`, that method of the class it exports so (`readModifyWriteHelpers.ts`).
    */
   importedItemHelper?(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined;
+  /** Whether any module of the workspace names an item read or a variable put as an item (`itemHelpers.ts`). */
+  itemHelpersExist?(): boolean;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.

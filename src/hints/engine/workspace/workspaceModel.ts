@@ -336,6 +336,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.imported().resolveItemHelper(codeFile, module, path, method);
   }
 
+  /** Whether any module of the workspace may hold item helpers; see `WorkspaceView.itemHelpersExist`. */
+  itemHelpersExist(): boolean {
+    return this.imported().itemHelpersExist();
+  }
+
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
   importedClassFields(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined {
     return this.imported().resolveClassFields(codeFile, module, path);
