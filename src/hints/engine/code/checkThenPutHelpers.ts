@@ -55,7 +55,9 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
   if (typed && gets.length > 0 && puts.length > 0) {
     return typedHelperCheckThenPuts(a, typed, gets, puts);
   }
-  if (family !== 'js' && family !== 'python') {
+  const calls = family === 'js' || family === 'python' ? importedHelperCalls(a) : undefined;
+  // Nothing writes: no Put of this file, no call of another module's writer.
+  if (!calls || (puts.length === 0 && ![...calls.values()].some((helper) => helper.puts !== undefined))) {
     return [];
   }
   const helpers = new Map<string, ExistenceCheck & { scope: number }>();
@@ -66,7 +68,7 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
     }
   }
   const imported = new Map<number, ExistenceCheck>();
-  for (const [call, helper] of importedHelperCalls(a)) {
+  for (const [call, helper] of calls) {
     if (helper.checks) {
       imported.set(call, helper.checks);
     }

@@ -23,10 +23,12 @@ const MAX_STEPS = 3;
 
 /** Whether the call at `k` (a method's name after a `.`) calls the same-file function `fnScope` on an instance of its class (`self.store.get(code)`). */
 export function callsMethodOf(a: CodeAnalyzer, k: number, fnScope: number): boolean {
-  const owner = a.isAccess(k - 1) ? receiverClass(a, k) : undefined;
-  const fn = owner && 'classScope' in owner ? a.functions.get(fnScope) : undefined;
+  // The function's class first: most calls of a helper's name (`redis.get(key)`) are of no method of the file.
+  const fn = a.isAccess(k - 1) ? a.functions.get(fnScope) : undefined;
   const name = fn ? functionName(a, fn) : -1;
-  return name >= 0 && a.scopes.enclosing(name, ['class']) === (owner as { classScope: number }).classScope;
+  const classScope = name >= 0 ? a.scopes.enclosing(name, ['class']) : -1;
+  const owner = classScope > 0 && a.scopes.nameOfClass(classScope) !== undefined ? receiverClass(a, k) : undefined;
+  return owner !== undefined && 'classScope' in owner && owner.classScope === classScope;
 }
 
 /** The class whose method the call at `k` (its name, after a `.`) is called on, when its receiver is an instance of one. */

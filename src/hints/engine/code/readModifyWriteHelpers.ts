@@ -49,6 +49,11 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
   if (family !== 'js' && family !== 'python') {
     return [];
   }
+  const imported = importedHelperCalls(a);
+  // Nothing writes: no Put of this file, no call of another module's writer.
+  if (puts.length === 0 && ![...imported.values()].some((helper) => helper.puts !== undefined)) {
+    return [];
+  }
   const readers = new Map<string, { scope: number; table: string }>();
   for (const get of gets) {
     const reader = returnsReadItem(a, get);
@@ -57,13 +62,12 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
     }
   }
   const writers = ownWriters(a, puts);
-  const imported = importedHelperCalls(a);
   if (readers.size === 0 && ![...imported.values()].some((helper) => helper.reads !== undefined)) {
     return [];
   }
   const writerAt = (w: number, caller: number): { table: string; position: number } | undefined => {
     const own = a.isId(w) && a.is(w + 1, '(') ? writers.get(a.tokens.text(w)) : undefined;
-    return own && callsOwn(a, w, caller, own.scope) ? own : imported.get(w)?.puts;
+    return own && callsOwn(a, w, caller, own.scope) ? own : imported.size > 0 ? imported.get(w)?.puts : undefined;
   };
   const found: { tokenIndex: number; name: Span }[] = [];
   // Only files that have a reading helper get here: look for calls of the readers.
@@ -71,7 +75,7 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
     const own = a.isId(k) && a.is(k + 1, '(') ? readers.get(a.tokens.text(k)) : undefined;
     const ownCaller = own === undefined ? -1 : a.scopes.enclosing(k, ['function']);
     const ownTable = ownCaller > 0 && callsOwn(a, k, ownCaller, own!.scope) ? own!.table : undefined;
-    const table = ownTable ?? imported.get(k)?.reads;
+    const table = ownTable ?? (imported.size > 0 ? imported.get(k)?.reads : undefined);
     const caller = table === undefined ? -1 : a.scopes.enclosing(k, ['function']);
     if (caller > 0) {
       // An imported reader's table is the name every module writes; this file's own, its text.
@@ -108,7 +112,7 @@ export function writerCalls(a: CodeAnalyzer, puts: readonly OperationOccurrence[
   for (let w = 0; w < a.tokens.length; w++) {
     const own = a.isId(w) && a.is(w + 1, '(') ? writers.get(a.tokens.text(w)) : undefined;
     const caller = own === undefined ? -1 : a.scopes.enclosing(w, ['function']);
-    const writer = own && caller > 0 && callsOwn(a, w, caller, own.scope) ? own : imported.get(w)?.puts;
+    const writer = own && caller > 0 && callsOwn(a, w, caller, own.scope) ? own : imported.size > 0 ? imported.get(w)?.puts : undefined;
     const item = writer && argumentRanges(a, w + 1)[writer.position];
     if (item) {
       found.push({ tokenIndex: w, name: a.tokenSpan(w), item, table: writer.table, own: writer === own });
