@@ -18,6 +18,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { CheckThenPutDialect, typedCreatesCheckedItem } from './checkThenPutTyped';
+import { conditionOf } from './ifConditions';
 import { ctpCsharp } from './languages/ctpCsharp';
 import { ctpGo } from './languages/ctpGo';
 import { ctpJava } from './languages/ctpJava';
@@ -157,22 +158,6 @@ export function guardsPut(a: CodeAnalyzer, at: number, put: number, names: Reado
   return inside ? absent : exits(a, condition.end, body.end);
 }
 
-/** The tokens of an `if`'s condition, [start, end): JavaScript's parentheses, or Python's up to its `:`. */
-function conditionOf(a: CodeAnalyzer, at: number): { start: number; end: number } | undefined {
-  if (a.language.family === 'js') {
-    return a.is(at + 1, '(') && a.partner[at + 1] > at ? { start: at + 2, end: a.partner[at + 1] } : undefined;
-  }
-  // Up to the `:` at the `if`'s own depth, past bracket groups (`if user_exists(email):`, `if {"a": 1}:`).
-  for (let k = at + 1; k < a.tokens.length && a.parent[k] === a.parent[at]; k = a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
-    if (a.is(k, ':')) {
-      return { start: at + 1, end: k };
-    }
-    if (k > at + 1 && a.startsLine(k)) {
-      return undefined;
-    }
-  }
-  return undefined;
-}
 
 /** The end of an `if`'s body (the token after it) whose condition ends at `conditionEnd`: a JavaScript block or statement, a Python indented block. */
 function bodyOf(a: CodeAnalyzer, at: number, conditionEnd: number): { end: number } {

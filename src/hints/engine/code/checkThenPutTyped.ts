@@ -23,6 +23,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { builtObject, requestMap, runData, sameTable, valueText } from './checkThenPutTypedItems';
+import { conditionOf } from './ifConditions';
 import { chainStart } from './receiverChains';
 import { RmwDialect, typedReadFlow } from './readModifyWriteTyped';
 import { OperationOccurrence } from '../model';
@@ -147,21 +148,6 @@ export function guards(a: CodeAnalyzer, d: CheckThenPutDialect, at: number, put:
   return put < body.end ? !present : present && leaves(a, condition.end, body.end);
 }
 
-/** An `if`'s condition [start, end): inside Java's and C#'s parentheses, or Go's up to its block (past an init statement). */
-export function conditionOf(a: CodeAnalyzer, at: number): { start: number; end: number } | undefined {
-  if (a.language.family !== 'go') {
-    return a.is(at + 1, '(') && a.partner[at + 1] > at ? { start: at + 2, end: a.partner[at + 1] } : undefined;
-  }
-  let start = at + 1;
-  for (let k = at + 1; k < a.tokens.length && k < at + 400; k = a.partner[k] > k && !a.is(k, '{') ? a.partner[k] + 1 : k + 1) {
-    if (a.is(k, ';') && a.parent[k] === a.parent[at]) {
-      start = k + 1;
-    } else if (a.is(k, '{') && a.parent[k] === a.parent[at]) {
-      return { start, end: k };
-    }
-  }
-  return undefined;
-}
 
 /** The body after a condition ending at `conditionEnd`: a block, or one statement up to its `;`. */
 function bodyOf(a: CodeAnalyzer, conditionEnd: number): { start: number; end: number } {

@@ -13,7 +13,8 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { CheckThenPutDialect, conditionOf, guards, Read, readExpression, testsOf } from './checkThenPutTyped';
+import { CheckThenPutDialect, guards, Read, readExpression, testsOf } from './checkThenPutTyped';
+import { conditionOf } from './ifConditions';
 import { requestMap, runData, statementEndAt, tableText, valueText } from './checkThenPutTypedItems';
 import { calledFunction, functionName, goMethodName } from './helperFunctions';
 import { callArgumentRanges, goAssignedNames, typedReadFlowUntil } from './readModifyWriteTyped';

@@ -10,7 +10,7 @@ import { CheckThenPutDialect } from '../checkThenPutTyped';
 import { bindingOf } from '../checkThenPutTypedItems';
 import { callArgumentRanges, versionedOrUnseen } from '../readModifyWriteTyped';
 import { tokensText } from '../readModifyWriteTypedValues';
-import { rmwJava } from './rmwJava';
+import { rmwJava, staticVersion } from './rmwJava';
 
 const VERSION_MARKERS = ['DynamoDbVersionAttribute', 'DynamoDBVersionAttribute'];
 const UNWRAPS = [/^AttributeValue \. from[A-Z]\w* \( (.+) \)$/, /^AttributeValue \. builder \( \) \. [a-z]+ \( (.+) \) \. build \( \)$/, /^new AttributeValue \( \) \. with[A-Z]\w* \( (.+) \)$/, /^new AttributeValue \( (.+) \)$/];
@@ -72,12 +72,3 @@ function unwrapped(text: string): string {
   return text;
 }
 
-/** A static table schema that tags a version attribute (`VersionedRecordExtension.AttributeTags.versionAttribute()`). */
-function staticVersion(a: CodeAnalyzer): boolean {
-  for (let k = 0; k < a.tokens.length; k++) {
-    if (a.idIs(k, 'versionAttribute') && a.isAccess(k - 1)) {
-      return true;
-    }
-  }
-  return false;
-}

@@ -76,7 +76,7 @@ function tableBean(a: CodeAnalyzer, get: OperationOccurrence): string | undefine
 }
 
 /** A static table schema that tags a version attribute (`.tags(VersionedRecordExtension.AttributeTags.versionAttribute())`). */
-function staticVersion(a: CodeAnalyzer): boolean {
+export function staticVersion(a: CodeAnalyzer): boolean {
   for (let k = 0; k < a.tokens.length; k++) {
     if (a.idIs(k, 'versionAttribute') && a.isAccess(k - 1)) {
       return true;
