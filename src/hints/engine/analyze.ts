@@ -13,6 +13,7 @@ import { looksLikeCloudFormation } from './iac/cloudformation';
 import { removeOptionFix, setValueFix } from './fixes';
 import { readTemplate } from './iac';
 import { isServerlessScript } from './code/serverlessScript';
+import { sqlConfigModule } from './code/sqlConfigFiles';
 import { isTestDoubleFile } from './code/testDoubles';
 import { opensPort } from './iac/ingress';
 import { DocumentModel, OptionContext, OptionOccurrence, RedisCall, RedisFlavor } from './model';
@@ -82,12 +83,14 @@ function buildModel(
     case 'tsconfig':
     case 'packagejson':
       return undefined;
-    default:
+    default: {
+      const configModule = sqlConfigModule(fileName, kind);
       return {
         model: analyzeCode(text, kind, lines, {
           ...(isServerlessScript(fileName) ? { serverlessScript: true } : {}),
           ...(kind === 'go' && fileName?.endsWith('_test.go') ? { testOnlyFile: true } : {}),
           ...(fileName !== undefined && isTestDoubleFile(fileName) ? { testFile: true } : {}),
+          ...(configModule ? { sqlConfigModule: configModule } : {}),
           ...(workspace && {
             dynamodbRequests: { tableKnown: (ref) => workspace.view.resolveTable(workspace.file, ref) !== undefined },
             project: projectContext(workspace.view, workspace.file),
@@ -95,6 +98,7 @@ function buildModel(
         }),
         language: kind,
       };
+    }
   }
 }
 

@@ -363,6 +363,21 @@ describe('knex connections to RDS', () => {
     assert.deepEqual(findings('handler.js', handler), ['4:Knex rds-sql-connection-per-invocation!']);
   });
 
+  it('reads the connection object a name holds', () => {
+    const named = sourceLines(
+      "const knex = require('knex');",
+      '',
+      'const pgConnection = {',
+      '  connectionString: process.env.DATABASE_URL,',
+      '  ssl: { rejectUnauthorized: false },',
+      '};',
+      '',
+      "module.exports = knex({ client: 'pg', connection: pgConnection });",
+    );
+    assert.deepEqual(findings('src/db.js', named), ['5:rejectUnauthorized rds-sql-tls-verification-off!']);
+    assert.ok(sql('src/db.js', named).includes('8:knex rds-sql-connection'));
+  });
+
   it('keeps quiet on SQLite, a local connection string in a test, and a wrapper', () => {
     for (const client of ['sqlite3', 'better-sqlite3']) {
       const code = sourceLines("import knex from 'knex';", `export const db = knex({ client: '${client}', connection: { filename: './dev.sqlite3' }, useNullAsDefault: true });`);
@@ -573,8 +588,10 @@ describe('SQL options another file hands to a driver or an ORM (workspace mode)'
       'module.exports = new Sequelize(config.database, config.username, config.password, config);',
     );
     assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': generated }, 'config/config.js').filter((hint) => hint.endsWith('!')), ["3:'Prod#2024' rds-sql-password!"]);
-    // The whole configuration handed on is read as one object, which names localhost (its development entry): silent.
+    // The whole configuration handed on is one object, which names localhost (its development entry); sequelize-cli
+    // still reads config/config.js per environment by its name, so production's password is reported once.
     const whole = generated.replace("require('../config/config')[process.env.NODE_ENV || 'development']", "require('../config/config')");
-    assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': whole }, 'config/config.js').filter((hint) => hint.endsWith('!')), []);
+    assert.deepEqual(hintsOfFile({ 'config/config.js': byEnvironment, 'models/index.js': whole }, 'config/config.js').filter((hint) => hint.endsWith('!')), ["3:'Prod#2024' rds-sql-password!"]);
+    assert.deepEqual(hintsOfFile({ 'config/settings.js': byEnvironment, 'models/index.js': whole.replace('config/config', 'config/settings') }, 'config/settings.js').filter((hint) => hint.endsWith('!')), []);
   });
 });

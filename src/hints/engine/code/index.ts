@@ -2,6 +2,7 @@
 import { clientsMadePerInvocation } from './handlerClients';
 import { connectionsPerCall } from './scopedConnections';
 import { sqlConnections } from './sqlConnections';
+import type { OrmFlavor } from './sqlOrmJs';
 import { withSettingsConnections } from './sqlSettings';
 import { builtDsnContexts, tlsDisabledStarts } from './sqlTlsBuilt';
 import { sqlClientBuilderContexts } from './sqlClientBuilder';
@@ -50,6 +51,8 @@ export interface CodeAnalysisOptions {
   testOnlyFile?: boolean;
   /** A test or a test double by its path (`tests/`, `test_db.py`, `pool.spec.ts`): a local database there is a test's. */
   testFile?: boolean;
+  /** A configuration module a SQL library loads by its name (`knexfile.js`): what it exports is that library's options. */
+  sqlConfigModule?: OrmFlavor;
 }
 
 export function analyzeCode(text: string, languageId: CodeLanguageId, lines: LineIndex, options: CodeAnalysisOptions = {}): DocumentModel {
@@ -92,7 +95,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const handlerClients = clientsMadePerInvocation(analyzer);
   const perCall = connectionsPerCall(analyzer);
   const requestClients = clientsMadePerRequest(analyzer);
-  const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true), options.testFile === true);
+  const sql = withSettingsConnections(analyzer, sqlConnections(analyzer, options.testFile === true, options.sqlConfigModule), options.testFile === true);
   const tlsCovered = tlsDisabledStarts(sql.contexts);
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
   const variants = readPassedProps(analyzer, contexts);

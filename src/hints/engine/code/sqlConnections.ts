@@ -32,7 +32,8 @@ import { withSslContexts } from './sqlSslContexts';
 import { DBUTILS_POOLS } from './sqlDbutils';
 import { creatorDriver, Driver, driverOf, JS_DRIVERS } from './sqlDrivers';
 import { otherFilesSqlOptions } from './otherFileSqlOptions';
-import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
+import { boundToMadeKnex, importsOptionType, isOrm, knexRequiredAt, markOptionsRead, OrmFlavor, ormOptions, ormToRds, reusedByTypeorm, typedOptions, typedOptionsAt } from './sqlOrmJs';
+import { exportedOptionObjects } from './sqlConfigFiles';
 import { DSN_OPTIONS, dsnTlsDisabled, HOST_OPTIONS, withTlsDisabled } from './sqlTls';
 import { OrmTarget, ormTarget } from './sqlOrmPython';
 import { goOpenedAt, importsGoDriver } from './sqlConnectionsGo';
@@ -279,6 +280,18 @@ export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | unde
   return opened && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
 }
 
+/** The options objects a library's configuration module exports, but a local server's (a developer's). */
+function configModuleOptions(a: CodeAnalyzer, flavor: OrmFlavor, testFile: boolean): OptionContext[] {
+  const contexts: OptionContext[] = [];
+  for (const object of exportedOptionObjects(a, flavor)) {
+    const context = typedOptions(a, flavor, object, a.tokenSpan(object));
+    if (context && !namesLocalHost(withLocalPasswords(a, withDsnPasswords(a, context)))) {
+      contexts.push(withTlsDisabled(context, testFile));
+    }
+  }
+  return contexts;
+}
+
 /** Whether the file imports a driver at all: most files do not, and then nothing else is read. */
 function importsDriver(a: CodeAnalyzer): boolean {
   if (a.language.family === 'go') {
@@ -440,16 +453,18 @@ export function namesLocalHost(context: OptionContext): boolean {
  * The file's SQL connections, their option contexts, and those a Lambda handler opens on each invocation.
  * `testFile`: the file is a test or a test double by its path.
  */
-export function sqlConnections(a: CodeAnalyzer, testFile: boolean): { connections: SqlConnection[]; contexts: OptionContext[] } {
+export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?: OrmFlavor): { connections: SqlConnection[]; contexts: OptionContext[] } {
   if (a.language.family !== 'js' && a.language.family !== 'python' && a.language.family !== 'go' && a.language.family !== 'java' && a.language.family !== 'csharp') {
     return { connections: [], contexts: [] };
   }
+  // A library's configuration module (`knexfile.js`) imports nothing of it: its exported options are read first.
+  const configured = configModule ? configModuleOptions(a, configModule, testFile) : [];
   const driver = importsDriver(a);
   if (!driver && a.project === undefined) {
-    return { connections: [], contexts: [] };
+    return { connections: [], contexts: configured };
   }
   const connections: SqlConnection[] = [];
-  const contexts: OptionContext[] = [];
+  const contexts: OptionContext[] = configured;
   const local = new Set<number>();
   const opened: Construction[] = [];
   const typed: (NonNullable<ReturnType<typeof typedOptionsAt>> & { type: number })[] = [];

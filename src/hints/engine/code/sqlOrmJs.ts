@@ -90,7 +90,7 @@ function returnedLiteral(a: CodeAnalyzer, body: number): number {
 }
 
 /** The value's first token of `key` written directly in the object at `object` (not in a nested one), or -1. */
-function keyValue(a: CodeAnalyzer, object: number, key: string): number {
+export function keyValue(a: CodeAnalyzer, object: number, key: string): number {
   const close = a.partner[object];
   for (let k = object + 1; k < close; k = a.skipGroup(k)) {
     if ((a.isId(k) || a.isString(k)) && a.is(k + 1, ':') && a.tokens.text(k) === key && (a.is(k - 1, '{') || a.is(k - 1, ','))) {
@@ -198,9 +198,13 @@ function libraryOptions(a: CodeAnalyzer, flavor: OrmFlavor, context: OptionConte
     // TypeORM's `cache.options` are those of the Redis client it caches in (`typeormRedisCache.ts`), not the database's.
     withoutValueOf(context, 'cache');
   } else if (flavor === 'knex') {
+    // The connection: an object in place, one a name holds (`connection: pgConnection`), or a connection string.
     const connection = context.options.find((option) => option.norm === 'connection');
     const [first, end] = connection ? a.tokensOf(connection.value) : [0, 0];
-    if (end > first && !a.is(first, '{')) {
+    const held = end === first + 1 && a.isId(first) ? a.objectVariable(a.tokens.text(first), first) : -1;
+    if (held >= 0 && a.partner[held] > held) {
+      context.options.push(...contextFrom(a, held, a.partner[held], 'sql-client', context.type, context.anchor).options);
+    } else if (end > first && !a.is(first, '{')) {
       context.options.push(positionalOption(a, first, end, 'url'));
     }
   }

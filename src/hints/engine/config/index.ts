@@ -1,12 +1,14 @@
 /**
  * Application configuration files, read for the database and Redis connections they configure: Spring Boot's
  * `application.yml` and `application.properties` as Java, ASP.NET Core's `appsettings.json` as C#, Redisson's YAML
- * configuration as Java, so that the SQL and Redis client rules of those languages apply to them.
+ * configuration as Java, sequelize-cli's `config/config.json` and TypeORM's `ormconfig.json` as JavaScript, so that the
+ * SQL and Redis client rules of those languages apply to them.
  */
 import { DocumentModel } from '../model';
 import { LineIndex } from '../text';
 import { ConfigFormat, HintLanguage } from '../types';
 import { readAppSettings } from './appsettings';
+import { readOrmJsonConfig } from './ormJson';
 import { readRedissonConfig } from './redisson';
 import { readSpringConfig } from './spring';
 import { readSpringProperties } from './springProperties';
@@ -26,6 +28,10 @@ export function readConfigFile(kind: 'yaml' | 'json' | 'properties', text: strin
   }
   if (file === 'appsettings' && kind === 'json') {
     return inFormat(readAppSettings(text, lines), 'appsettings', 'csharp');
+  }
+  if ((file === 'sequelize' || file === 'typeorm') && kind === 'json') {
+    // Their options are those of the ORM's call in JavaScript, whose hovers fit them.
+    return { model: readOrmJsonConfig(file, text, lines), language: 'javascript' };
   }
   return undefined;
 }

@@ -13,12 +13,26 @@ import { isTestDoubleFile } from '../code/testDoubles';
 const SPRING_FILE = /(?:^|\/)(?:application|bootstrap)(?:-[\w.-]+)?\.(?:ya?ml|properties)$/i;
 /** `appsettings.json`, `appsettings.Production.json`: ASP.NET Core's configuration files. */
 const APPSETTINGS_FILE = /(?:^|\/)appsettings(?:\.[\w-]+)*\.json$/i;
+/** sequelize-cli's `config/config.json` and TypeORM 0.2's `ormconfig.json` (`ormJson.ts`). */
+const SEQUELIZE_FILE = /(?:^|\/)config\/config\.json$/i;
+const ORMCONFIG_FILE = /(?:^|\/)ormconfig\.json$/i;
 
 /** A server section of Redisson's at the root of a YAML text (`singleServerConfig:`): its configuration file (`redisson.ts`). */
 const REDISSON_ROOT = /^(?:singleServer|clusterServers|replicatedServers|sentinelServers|masterSlaveServers)Config[ \t]*:/m;
 const isRedissonConfig = (text: string): boolean => REDISSON_ROOT.test(text);
 
-export type ConfigFile = 'spring' | 'appsettings' | 'redisson';
+export type ConfigFile = 'spring' | 'appsettings' | 'redisson' | 'sequelize' | 'typeorm';
+
+/** The configuration file a path names, by its name alone. */
+function namedConfigFile(path: string): ConfigFile | undefined {
+  if (SPRING_FILE.test(path)) {
+    return 'spring';
+  }
+  if (APPSETTINGS_FILE.test(path)) {
+    return 'appsettings';
+  }
+  return SEQUELIZE_FILE.test(path) ? 'sequelize' : ORMCONFIG_FILE.test(path) ? 'typeorm' : undefined;
+}
 
 /**
  * Whether a file is a configuration file, a test's included (read as nothing rather than as a template): by its
@@ -26,7 +40,7 @@ export type ConfigFile = 'spring' | 'appsettings' | 'redisson';
  */
 export function isConfigFile(fileName: string | undefined, yamlText?: string): boolean {
   const path = fileName?.replace(/\\/g, '/');
-  return path !== undefined && (SPRING_FILE.test(path) || APPSETTINGS_FILE.test(path) || (yamlText !== undefined && isRedissonConfig(yamlText)));
+  return path !== undefined && (namedConfigFile(path) !== undefined || (yamlText !== undefined && isRedissonConfig(yamlText)));
 }
 
 /**
@@ -39,8 +53,7 @@ export function configFileOf(fileName: string | undefined, yamlText?: string): C
     return undefined;
   }
   const path = fileName.replace(/\\/g, '/');
-  const named = SPRING_FILE.test(path) ? 'spring' : APPSETTINGS_FILE.test(path) ? 'appsettings' : undefined;
-  const kind = named ?? (yamlText !== undefined && isRedissonConfig(yamlText) ? 'redisson' : undefined);
+  const kind = namedConfigFile(path) ?? (yamlText !== undefined && isRedissonConfig(yamlText) ? 'redisson' : undefined);
   if (!kind || /(?:^|\/)src\/(?:test|it|integration-?test)\//i.test(path) || /(?:^|\/)(?:[\w.-]*\.)?(?:Integration|Unit|Functional)?Tests?\//.test(path) || isTestDoubleFile(path)) {
     return undefined;
   }
