@@ -143,4 +143,37 @@ describe('design hints in code-server, as a person sees them', function () {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it("warns about a literal password in sequelize-cli's config.json and explains it on hover", async () => {
+    const { page } = workbench();
+    await runFromPalette(page, 'View: Close All Editors');
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-sequelize-config');
+    fs.mkdirSync(path.join(folder, 'config'), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'config', 'config.json'),
+      JSON.stringify(
+        {
+          development: { username: 'root', password: null, database: 'shop_dev', host: '127.0.0.1', dialect: 'mysql' },
+          production: { username: 'shop', password: 'Shop-Live-2021', database: 'shop', host: 'shop.c1x2y3.eu-west-1.rds.amazonaws.com', dialect: 'mysql' },
+        },
+        null,
+        2,
+      ),
+    );
+    try {
+      await openFromExplorer(page, ['e2e-sequelize-config', 'config'], 'config.json');
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'literal database password' });
+      await row.first().waitFor({ timeout: 30_000 });
+      assert.match((await row.first().textContent()) ?? '', /rds-sql-password/);
+      // `"password": "Shop-Live-2021"` of production, on line 11 of the file JSON.stringify wrote.
+      await goToLine(page, 'config.json', 11, 8);
+      const text = await showHover(page, 'Amazon RDS', 30_000);
+      assert.match(text, /password/i);
+      await screenshot(page, 'hint-sequelize-config-json');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
