@@ -209,6 +209,44 @@ describe('Spring Boot application.properties', () => {
   });
 });
 
+describe('Quarkus and Micronaut datasources in the same files', () => {
+  it("reads Quarkus's default, named and profile datasources in application.properties", () => {
+    const properties = sourceLines(
+      'quarkus.datasource.db-kind=postgresql', // 1
+      'quarkus.datasource.username=orders',
+      'quarkus.datasource.password=Quarkus-Live-2022', // 3
+      'quarkus.datasource.jdbc.url=jdbc:postgresql://orders.c1x2y3z4.eu-west-1.rds.amazonaws.com:5432/orders',
+      'quarkus.datasource."audit".jdbc.url=jdbc:mysql://audit.c1x2y3z4.eu-west-1.rds.amazonaws.com:3306/audit?useSSL=false', // 5
+      'quarkus.datasource."audit".password=${AUDIT_PASSWORD}',
+      '%dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/orders',
+      '%dev.quarkus.datasource.password=dev', // 8
+    );
+    const hints = hintsIn('src/main/resources/application.properties', properties);
+    assert.deepEqual(findings(hints), ['3:Quarkus-Live-2022 rds-sql-password!', '5:quarkus.datasource."audit".jdbc.url rds-sql-tls-disabled!']);
+    assert.ok(hints.includes('4:quarkus.datasource.jdbc.url rds-sql-connection'));
+    assert.ok(!findings(hints).some((hint) => hint.startsWith('8:')));
+  });
+
+  it("reads Micronaut's datasources by name in application.yml", () => {
+    const yaml = sourceLines(
+      'micronaut:', // 1
+      '  application:',
+      '    name: orders',
+      'datasources:',
+      '  default:', // 5
+      '    url: jdbc:mysql://orders.c1x2y3z4.eu-west-1.rds.amazonaws.com:3306/orders',
+      '    username: admin',
+      '    password: Micronaut-Live-2022', // 8
+      '  reports:',
+      '    url: jdbc:postgresql://db.internal.example.com:5432/reports', // 10
+      '    password: Reports-2022',
+    );
+    const hints = hintsIn('src/main/resources/application.yml', yaml);
+    assert.deepEqual(findings(hints), ['8:Micronaut-Live-2022 rds-sql-password!']);
+    assert.ok(hints.includes('6:url rds-sql-connection') && hints.includes('11:password rds-sql-password'));
+  });
+});
+
 describe('ASP.NET Core appsettings.json', () => {
   it('reports a literal password to RDS, Trust Server Certificate, and an ElastiCache string with a password and ssl off', () => {
     const json = sourceLines(

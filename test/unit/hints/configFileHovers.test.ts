@@ -35,6 +35,13 @@ describe('hovers in configuration files', () => {
     assert.doesNotMatch(markdown, /```java|```yaml/);
   });
 
+  it("show Java's example for a Quarkus datasource, whose keys are not Spring's", () => {
+    const properties = sourceLines('quarkus.datasource.jdbc.url=jdbc:postgresql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com:5432/orders', 'quarkus.datasource.password=${DB_PASSWORD}');
+    const markdown = hoverAt('src/main/resources/application.properties', 'properties', properties, 'quarkus.datasource.password');
+    assert.match(markdown, /```java/);
+    assert.doesNotMatch(markdown, /spring\.datasource/);
+  });
+
   it('show an appsettings.json example in appsettings.json', () => {
     const json = sourceLines('{', '  "ConnectionStrings": {', '    "Orders": "Host=orders.c1x2y3z4.us-east-1.rds.amazonaws.com;Database=orders;Username=app"', '  }', '}');
     const markdown = hoverAt('Orders.Api/appsettings.json', 'json', json, 'Orders');

@@ -39,7 +39,8 @@ export function readConfigFile(kind: 'yaml' | 'json' | 'properties', text: strin
 /** The model with its contexts and connections marked as read from a file of `format`, so that their hovers show that file's form. */
 function inFormat(model: DocumentModel, format: ConfigFormat, language: HintLanguage): { model: DocumentModel; language: HintLanguage } {
   for (const read of [...model.contexts, ...(model.sqlConnections ?? [])]) {
-    read.readerOrigin = format;
+    // A reader may have named the origin itself (Quarkus's datasource in an `application.properties`: Java's examples).
+    read.readerOrigin ??= format;
   }
   return { model, language };
 }

@@ -1,6 +1,7 @@
 /**
  * Spring Boot's `application.yml` (and `application-<profile>.yml`): the database and Redis connections that
- * Spring Boot's auto-configuration makes from its properties.
+ * Spring Boot's auto-configuration makes from its properties, and the datasources of Quarkus and Micronaut, whose
+ * configuration files bear the same names.
  *
  * - `spring.datasource.url` / `password`: a JDBC URL and its password. The URL's driver parameters that switch
  *   certificate checks off (`verifyServerCertificate=false`, PgJDBC's `NonValidatingFactory`) or carry a password
@@ -110,9 +111,30 @@ function urlPassword(entry: IacEntry): OptionOccurrence | undefined {
 /** The host of a JDBC URL: `jdbc:mysql://host:3306/db`, `jdbc:postgresql://user@host/db`, `jdbc:aws-wrapper:postgresql://...`. */
 const JDBC_HOST = /^jdbc:(?:[\w-]+:)*\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?;,]+)/i;
 
-function datasource(properties: Properties, model: DocumentModel): void {
-  const url = properties.get('spring.datasource.url');
-  const password = properties.get('spring.datasource.password');
+/**
+ * The datasources a document configures, as the keys of their JDBC URL and password: Spring Boot's
+ * `spring.datasource.*`, Quarkus's `quarkus.datasource.jdbc.url` and `.password`, of the default datasource or a
+ * named one (`quarkus.datasource."users".jdbc.url`), also under a profile (`%prod.quarkus...`)
+ * (https://quarkus.io/guides/datasource), and Micronaut's `datasources.<name>.url` and `.password`
+ * (https://micronaut-projects.github.io/micronaut-sql/latest/guide/). The last two are read in the same files
+ * (`application.yml`, `application.properties`) but show the Java code's hover examples, not Spring's.
+ */
+function datasources(properties: Properties): { url: string; password: string; spring: boolean }[] {
+  const found = [{ url: 'spring.datasource.url', password: 'spring.datasource.password', spring: true }];
+  for (const key of properties.keys()) {
+    const quarkus = /^((?:%[^.]+\.)?quarkus\.datasource\.(?:"[^"]+"\.)?)(?:jdbc\.url|password)$/.exec(key);
+    const micronaut = quarkus ? null : /^(datasources\.[^.]+\.)(?:url|password)$/.exec(key);
+    const prefix = quarkus?.[1] ?? micronaut?.[1];
+    if (prefix !== undefined && !found.some((each) => each.password === `${prefix}password`)) {
+      found.push({ url: quarkus ? `${prefix}jdbc.url` : `${prefix}url`, password: `${prefix}password`, spring: false });
+    }
+  }
+  return found;
+}
+
+function datasource(properties: Properties, model: DocumentModel, keys: { url: string; password: string; spring: boolean }): void {
+  const url = properties.get(keys.url);
+  const password = properties.get(keys.password);
   const urlText = textOf(url);
   // An in-process database (`jdbc:h2:mem:test` of a dev or test profile) is no RDS connection.
   if ((!url && !password) || (urlText !== undefined && EMBEDDED_JDBC.test(urlText.trim()))) {
@@ -130,9 +152,10 @@ function datasource(properties: Properties, model: DocumentModel): void {
     context.options = hoverOnly(context.options);
     context.complete = false;
   }
-  model.contexts.push(context);
+  const readerOrigin = keys.spring ? undefined : 'sdk';
+  model.contexts.push(readerOrigin ? { ...context, readerOrigin } : context);
   if (url && host) {
-    (model.sqlConnections ??= []).push({ name: url.keySpan, flavor: 'jdbc' });
+    (model.sqlConnections ??= []).push({ name: url.keySpan, flavor: 'jdbc', ...(readerOrigin ? { readerOrigin } : {}) });
   }
 }
 
@@ -197,7 +220,7 @@ function redis(properties: Properties, prefix: string, model: DocumentModel): vo
 export function springConnections(documents: readonly Properties[], suppressions: DocumentModel['suppressions']): DocumentModel {
   const model: DocumentModel = { operations: [], contexts: [], redisCalls: [], scopes: NO_SCOPES, commentPrefix: '#', suppressions };
   for (const properties of documents) {
-    datasource(properties, model);
+    datasources(properties).forEach((keys) => datasource(properties, model, keys));
     redis(properties, 'spring.data.redis', model);
     redis(properties, 'spring.redis', model);
   }
