@@ -20,7 +20,7 @@ import { typedHelperCheckThenPuts } from './checkThenPutTypedHelpers';
 import { functionName } from './helperFunctions';
 import { literalMap } from './literalMaps';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
-import { callsOwn, namesParameter, returnsOwnItem, writerCalls } from './readModifyWriteHelpers';
+import { callsOwn, namesParameter, parameterPosition, readerOfParameters, returnsOwnItem, writerCalls } from './readModifyWriteHelpers';
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
@@ -89,13 +89,30 @@ export function existenceChecks(a: CodeAnalyzer, gets: readonly OperationOccurre
   const checks = new Map<number, ExistenceCheck>();
   for (const get of gets) {
     const helper = existenceHelper(a, get);
-    // Other modules compare the table by the name every module writes (`sharedTable`).
+    // Other modules compare the table by the name every module writes (`sharedTable`), or by the one they pass (`param:`).
     const table = helper && sharedTable(a, get);
     if (helper && table) {
       checks.set(helper.scope, { table, key: helper.key });
     }
+    const whole = helper ? undefined : parametrisedCheck(a, get);
+    const passed = whole && (whole.tableParameter !== undefined ? `param:${whole.tableParameter}` : sharedTable(a, get));
+    if (whole && passed) {
+      checks.set(whole.scope, { table: passed, key: {}, keyParameter: whole.keyParameter });
+    }
   }
   return checks;
+}
+
+/**
+ * A function that takes the table and the whole key from its caller and returns the item it read
+ * (`readItem(TableName, Key)`): a check whose key the caller's argument writes (`readItem(process.env.LINKS, { url })`).
+ */
+function parametrisedCheck(a: CodeAnalyzer, get: OperationOccurrence): { scope: number; tableParameter?: number; keyParameter: number } | undefined {
+  const keyOption = get.request?.options.find((option) => option.norm === KEY && !option.absent);
+  const [from, to] = keyOption ? a.tokensOf(keyOption.value) : [-1, -1];
+  const reader = from >= 0 && to === from + 1 && a.isId(from) ? readerOfParameters(a, get) : undefined;
+  const keyParameter = reader ? parameterPosition(a, reader.scope, from) : undefined;
+  return reader && keyParameter !== undefined && keyParameter !== reader.tableParameter ? { ...reader, keyParameter } : undefined;
 }
 
 /** The function around the GetItem `get` when its key comes from its parameters and it returns what it read: its name, table and key. */
@@ -200,8 +217,8 @@ function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMa
     }
     const callStart = chainStart(a, k);
     const args = segments(a, k + 1).map(([from, to]) => tokensText(a, from, to));
-    const key = new Map(Object.entries(called.key).map(([attribute, parts]) => [attribute, substituted(parts, args)] as const));
-    if ([...key.values()].some((value) => value === undefined) || put.table(ownCall) !== called.table || !literalItemOfRun(a, put.item, key as Map<string, string>)) {
+    const key = called.keyParameter !== undefined ? writtenKey(a, k, called.keyParameter) : new Map(Object.entries(called.key).map(([attribute, parts]) => [attribute, substituted(parts, args)] as const));
+    if (key.size === 0 || [...key.values()].some((value) => value === undefined) || put.table(ownCall) !== called.table || !literalItemOfRun(a, put.item, key as Map<string, string>)) {
       continue;
     }
     const read = { names: new Set<string>(), call: k };
@@ -221,6 +238,13 @@ function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMa
     }
   }
   return false;
+}
+
+/** The key the call at `k` hands a check as its argument at `position`, when written as a map (`{ url }`): attribute to value as written. */
+function writtenKey(a: CodeAnalyzer, k: number, position: number): Map<string, string> {
+  const argument = segments(a, k + 1)[position];
+  const entries = argument ? literalMap(a, ...argument) : undefined;
+  return new Map((entries ?? []).map(({ key, valueStart, valueEnd }) => [key, tokensText(a, valueStart, valueEnd)] as const));
 }
 
 /** The name a statement binds to the call starting at `start` (`const x = await f()`, `x = self.f()`), or undefined. */

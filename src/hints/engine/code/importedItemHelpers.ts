@@ -17,6 +17,7 @@ import type { Value } from './values';
 import { OperationOccurrence } from '../model';
 import type { Binding } from '../scope/scopes';
 import { normalizeName } from '../types';
+import { folderOf, joinPath } from '../workspace/paths';
 import type { ItemHelper, TableNameRef } from '../workspace/types';
 
 const TABLE_NAME = normalizeName('TableName');
@@ -62,8 +63,18 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     }
     return answers.get(key);
   };
-  // Methods are asked about only in files that import a class-like name from the workspace (`projectInstances.ts`).
+  // Methods are asked about only in files that import a class-like name from the workspace (`projectInstances.ts`),
+  // or inject a NestJS provider by a token.
   const classes = [...imported].some((local) => /^[A-Z]/.test(local));
+  const provided = a.project?.providedItemHelper !== undefined && a.language.family === 'js' && a.text.includes('@Inject(');
+  const providers = new Map<string, ItemHelper | undefined>();
+  const askedProvided = (key: string, method: string): ItemHelper | undefined => {
+    const memo = `${key}\0${method}`;
+    if (!providers.has(memo)) {
+      providers.set(memo, a.project!.providedItemHelper!(key, method));
+    }
+    return providers.get(memo);
+  };
   for (let k = 0; k < a.tokens.length; k++) {
     if (!a.isId(k) || !a.is(k + 1, '(') || a.partner[k + 1] < 0) {
       continue;
@@ -73,10 +84,13 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
     if (a.isId(start) && imported.has(a.tokens.text(start))) {
       const value = a.evalChain(start, k + 1).value;
       // A function or a static method: no instance, so no table a constructor was given.
-      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withReceiver(asked(value.module, value.path), undefined) : undefined;
-    } else if (classes && start < k) {
+      helper = value?.t === 'ref' && mayBeProjectModule(a, value.module) ? withTables(asked(value.module, value.path), tablesOfCall(a, k, undefined)) : undefined;
+    } else if ((classes || provided) && start < k) {
       const owner = receiverClass(a, k);
-      helper = owner && 'module' in owner ? withReceiver(asked(owner.module, owner.path, a.tokens.text(k)), receiverKey(a, k)) : undefined;
+      const method = a.tokens.text(k);
+      const own = owner && 'module' in owner ? asked(owner.module, owner.path, method) : undefined;
+      const bound = !own && owner && 'provided' in owner && owner.provided !== undefined ? askedProvided(owner.provided, method) : undefined;
+      helper = withTables(own ?? bound, tablesOfCall(a, k, receiverKey(a, k)));
     }
     if (helper) {
       calls.set(k, helper);
@@ -86,17 +100,33 @@ function askedCalls(a: CodeAnalyzer, ask: (module: string, path: string, method?
 }
 
 /**
- * A method helper's tables for one instance: a table its constructor was given (`ctor:<position>`) is the same for
- * the calls on one receiver (`this.users`, the local `users` of one binding) and unknown to any other; without a
- * receiver, such tables are dropped.
+ * A helper's tables for the call at `k` (its name): a table its class's constructor was given (`ctor:<position>`)
+ * is the same for the calls on one receiver (`this.users`, the local `users` of one binding) and unknown to any
+ * other, so dropped without a receiver; a table it takes as a parameter (`param:<position>`) is the one the call's
+ * argument names as every module writes it (`DynamoDB.get(process.env.TODOS_TABLE, id)`), else dropped.
  */
-function withReceiver(helper: ItemHelper | undefined, receiver: string | undefined): ItemHelper | undefined {
-  const table = (name: string): string | undefined => (!name.startsWith('ctor:') ? name : receiver === undefined ? undefined : `${name}@${receiver}`);
+function tablesOfCall(a: CodeAnalyzer, k: number, receiver: string | undefined): (name: string) => string | undefined {
+  return (name) => {
+    if (name.startsWith('ctor:')) {
+      return receiver === undefined ? undefined : `${name}@${receiver}`;
+    }
+    if (!name.startsWith('param:')) {
+      return name;
+    }
+    const argument = segments(a, k + 1)[Number(name.slice('param:'.length))];
+    const named = argument && namedValue(a, ...argument);
+    const ref = named && tableNameRef(named);
+    return ref ? `${ref.kind}:${ref.kind === 'env' ? ref.variable : ref.name}` : argument && importedConstant(a, ...argument);
+  };
+}
+
+/** A helper with its tables as one call names them (`tablesOfCall`); undefined when none is left. */
+function withTables(helper: ItemHelper | undefined, table: (name: string) => string | undefined): ItemHelper | undefined {
   const reads = helper?.reads === undefined ? undefined : table(helper.reads);
   const puts = helper?.puts && table(helper.puts.table);
   const checks = helper?.checks && table(helper.checks.table);
   const kept: ItemHelper = {
-    ...(reads ? { reads } : {}),
+    ...(reads ? { reads, ...(helper!.readsResponse ? { readsResponse: true as const } : {}) } : {}),
     ...(puts ? { puts: { ...helper!.puts!, table: puts } } : {}),
     ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
   };
@@ -126,7 +156,7 @@ export function sharedTable(a: CodeAnalyzer, occurrence: OperationOccurrence): s
     const named = from >= 0 ? namedValue(a, from, to) : undefined;
     ref = named && tableNameRef(named);
     if (!ref && from >= 0) {
-      return constructorTable(a, from, to);
+      return constructorTable(a, from, to) ?? importedConstant(a, from, to);
     }
   } else if (a.language.family === 'python' && a.isAccess(occurrence.tokenIndex - 1)) {
     const end = occurrence.tokenIndex - 1;
@@ -145,7 +175,7 @@ export function sharedTable(a: CodeAnalyzer, occurrence: OperationOccurrence): s
  * A table named by a parameter of the class's constructor (`def __init__(self, table_name)`, then
  * `self.table = dynamodb.Table(table_name)`; `constructor(private readonly tableName: string)`, then
  * `TableName: this.tableName`), as `ctor:<position>`: the same table for every method of one instance, which a caller
- * tells apart by the instance (`withReceiver`).
+ * tells apart by the instance (`tablesOfCall`).
  */
 function constructorTable(a: CodeAnalyzer, from: number, to: number): string | undefined {
   const self = a.language.family === 'python' ? 'self' : 'this';
@@ -171,4 +201,27 @@ function constructorTable(a: CodeAnalyzer, from: number, to: number): string | u
     .filter(([start]) => !a.idIs(start, 'self'))
     .findIndex(([start, end]) => binding!.token >= start && binding!.token < end);
   return position >= 0 ? `ctor:${position}` : undefined;
+}
+
+/**
+ * A table named by a constant another module of the workspace exports (`TableName: T.rooms` after `import { T }
+ * from './tables'`), as `import:<module's path>#<name>`: every module that imports it names one table. Only relative
+ * imports, whose path the file's own tells (`./tables` and `../lib/tables` agree); a path alias reads as unknown.
+ */
+function importedConstant(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  const file = a.project?.file;
+  const end = a.is(to - 1, '!') ? to - 1 : to;
+  const imported = file !== undefined && a.language.family === 'js' && a.isId(from) ? a.imports.get(a.tokens.text(from)) : undefined;
+  if (file === undefined || !imported || !/^\.\.?\//.test(imported.module) || (end - from) % 2 === 0) {
+    return undefined;
+  }
+  const names = imported.path === '' ? [] : [imported.path];
+  for (let k = from + 1; k < end; k += 2) {
+    if (!a.is(k, '.') || !a.isId(k + 1)) {
+      return undefined;
+    }
+    names.push(a.tokens.text(k + 1));
+  }
+  const target = joinPath(folderOf(file), imported.module.replace(/\.(?:[cm]?[jt]s|[jt]sx)$/, ''));
+  return target !== undefined && names.length > 0 ? `import:${target}#${names.join('.')}` : undefined;
 }

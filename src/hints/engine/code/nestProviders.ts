@@ -1,7 +1,9 @@
 /**
  * NestJS custom providers and injection by token: `{ provide: 'REDIS_CLIENT', useFactory: () => new Redis(url) }`
  * (or `useValue: client`) registers a client under a token, and `@Inject('REDIS_CLIENT') private redis: any`
- * receives it. Providers are read with the clients middleware hangs (`requestClients.ts`), keyed so that no
+ * receives it; `{ provide: 'IUserRepository', useClass: DynamoUserRepository }` binds an interface's token to the
+ * class whose methods the receiver's calls run (`projectInstances.ts`). Providers are read with the clients
+ * middleware hangs (`requestClients.ts`), keyed so that no
  * property name meets them: `@name` for a string token, `#NAME` for a constant or a dotted path
  * (`REDIS`, `Tokens.REDIS`). A token that no provider the reader can see registers gives nothing.
  */
@@ -13,12 +15,13 @@ const MAX_PATH_TOKENS = 9;
 /** Parameter modifiers between a decorator and the name (`@Inject(X) private readonly redis`). */
 const MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
 
-/** A provider's value, tokens [start, stop); `factory`: a function whose call gives the value. */
+/** A provider's value, tokens [start, stop); `factory`: a function whose call gives the value; `useClass`: a class NestJS makes an instance of. */
 export interface ProvidedValue {
   key: string;
   start: number;
   stop: number;
   factory: boolean;
+  useClass?: true;
 }
 
 /** The key of the token tokens [start, stop) write: a plain string or a dotted name, else undefined. */
@@ -39,7 +42,7 @@ function tokenKey(a: CodeAnalyzer, start: number, stop: number): string | undefi
   return `#${path}`;
 }
 
-/** Each `{ provide: TOKEN, useFactory | useValue: ... }` object of the file; `useClass` and `useExisting` give nothing. */
+/** Each `{ provide: TOKEN, useFactory | useValue | useClass: ... }` object of the file; `useExisting` gives nothing. */
 export function providedValues(a: CodeAnalyzer): ProvidedValue[] {
   const found: ProvidedValue[] = [];
   for (let k = 1; k < a.tokens.length; k++) {
@@ -58,6 +61,8 @@ export function providedValues(a: CodeAnalyzer): ProvidedValue[] {
         key = tokenKey(a, start + 2, end);
       } else if (name === 'useFactory' || name === 'useValue') {
         value = { start: start + 2, stop: end, factory: name === 'useFactory' };
+      } else if (name === 'useClass') {
+        value = { start: start + 2, stop: end, factory: false, useClass: true };
       }
     }
     if (key && value) {

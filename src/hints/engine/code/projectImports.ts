@@ -37,6 +37,8 @@ export interface ProjectContext {
    * parameter, checks that an item exists), or with `method`, that method of the class it defines as `path`.
    */
   importedItemHelper?(module: string, path: string, method?: string): ItemHelper | undefined;
+  /** What `method` of the class NestJS providers bind to an injection token (`@IUserRepository`, `#USERS`; `nestProviders.ts`) does with one table's items. */
+  providedItemHelper?(key: string, method: string): ItemHelper | undefined;
   /** Whether any module of the workspace may hold item helpers: none, and no call needs asking about. */
   itemHelpersExist?(): boolean;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */

@@ -7,16 +7,22 @@
  * - a field of the class around the call (`this.users`, `self.users`) given one of those, or a parameter that is one
  *   (`self.users = users` from `def __init__(self, users: UserRepository)`).
  * The class name is one the file declares, or the import's own (`import { UserRepository } from './users'`);
- * anything else reads as unknown.
+ * anything else reads as unknown. A NestJS parameter injected by a token (`@Inject('IUserRepository') users:
+ * IUserRepository`), or typed with an imported abstract class that a provider binds (`provide: UserRepository`),
+ * is also an instance of the class the workspace's providers bind to that token (`nestProviders.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { functionName } from './helperFunctions';
+import { injectionKey } from './nestProviders';
 import { mayBeProjectModule } from './projectImports';
 import type { Binding } from '../scope/scopes';
 import type { Value } from './values';
 
-/** A class of another module, by its import, or of this file, by its scope. */
-export type InstanceOf = { module: string; path: string } | { classScope: number };
+/**
+ * A class of another module, by its import, or of this file, by its scope; `provided`: the NestJS injection token
+ * (`@IUserRepository`, `#UserRepository`) whose provider's class runs the calls when the imported one declares none.
+ */
+export type InstanceOf = { module: string; path: string; provided?: string } | { classScope: number } | { provided: string };
 
 /** Names followed from one to the next (`self.users = users`): real code takes one step. */
 const MAX_STEPS = 3;
@@ -56,7 +62,10 @@ function fieldClass(a: CodeAnalyzer, field: string, at: number): InstanceOf | un
 }
 
 function sameClass(x: InstanceOf, y: InstanceOf): boolean {
-  return 'classScope' in x ? 'classScope' in y && x.classScope === y.classScope : 'module' in y && x.module === y.module && x.path === y.path;
+  if ('classScope' in x || 'classScope' in y) {
+    return 'classScope' in x && 'classScope' in y && x.classScope === y.classScope;
+  }
+  return (!('module' in x) || ('module' in y && x.module === y.module && x.path === y.path)) && x.provided === y.provided;
 }
 
 function bindingClass(a: CodeAnalyzer, binding: Binding<Value> | undefined, steps: number): InstanceOf | undefined {
@@ -68,8 +77,15 @@ function bindingClass(a: CodeAnalyzer, binding: Binding<Value> | undefined, step
   if (a.is(t, '?')) {
     t++;
   }
+  // NestJS: a parameter injected by a token holds what the token's provider binds, whatever its declared type.
+  const token = a.language.family === 'js' ? injectionKey(a, binding.token) : undefined;
+  if (token) {
+    return { provided: token };
+  }
   if (a.is(t, ':') && a.isId(t + 1) && !a.isAccess(t + 2) && !a.is(t + 2, '<') && !a.is(t + 2, '[') && !a.is(t + 2, '|')) {
-    return classNamed(a, t + 1);
+    const named = classNamed(a, t + 1);
+    // A type that is a provider's token (an abstract class bound with `provide: UserRepository`).
+    return named && 'module' in named ? { ...named, provided: `#${a.tokens.text(t + 1)}` } : named;
   }
   const e = binding.expression;
   if (e < 0) {

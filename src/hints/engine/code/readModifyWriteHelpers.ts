@@ -22,20 +22,23 @@ import type { ItemHelper } from '../workspace/types';
 import { normalizeName, Span } from '../types';
 
 const ITEM = normalizeName('Item');
+const TABLE_NAME = normalizeName('TableName');
 
 /** The reading and writing helpers among the functions of a file, by function scope, for other modules' calls. */
 export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): Map<number, ItemHelper> {
   const helpers = new Map<number, ItemHelper>();
+  // A table the helper takes as a parameter (`get(TableName, id)`) is the one each caller names (`param:<position>`).
+  const tableOfHelper = (occurrence: OperationOccurrence, parameter: number | undefined): string | undefined => (parameter !== undefined ? `param:${parameter}` : sharedTable(a, occurrence));
   for (const get of gets) {
-    const reader = returnsReadItem(a, get);
-    const table = reader && sharedTable(a, get);
+    const reader = returnsReadItem(a, get, true);
+    const table = reader && tableOfHelper(get, reader.tableParameter);
     if (reader && table) {
-      helpers.set(reader.scope, { ...helpers.get(reader.scope), reads: table });
+      helpers.set(reader.scope, { ...helpers.get(reader.scope), reads: table, ...(reader.response ? { readsResponse: true } : {}) });
     }
   }
   for (const put of puts) {
-    const writer = putsParameter(a, put);
-    const table = writer && sharedTable(a, put);
+    const writer = putsParameter(a, put, true);
+    const table = writer && tableOfHelper(put, writer.tableParameter);
     if (writer && table) {
       helpers.set(writer.scope, { ...helpers.get(writer.scope), puts: { table, position: writer.position } });
     }
@@ -75,12 +78,15 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
     const own = a.isId(k) && a.is(k + 1, '(') ? readers.get(a.tokens.text(k)) : undefined;
     const ownCaller = own === undefined ? -1 : a.scopes.enclosing(k, ['function']);
     const ownTable = ownCaller > 0 && callsOwn(a, k, ownCaller, own!.scope) ? own!.table : undefined;
-    const table = ownTable ?? (imported.size > 0 ? imported.get(k)?.reads : undefined);
+    const other = ownTable === undefined && imported.size > 0 ? imported.get(k) : undefined;
+    const table = ownTable ?? other?.reads;
     const caller = table === undefined ? -1 : a.scopes.enclosing(k, ['function']);
     if (caller > 0) {
       // An imported reader's table is the name every module writes; this file's own, its text.
       const tableOfPut = ownTable !== undefined ? (put: OperationOccurrence) => tableOf(a, put) : (put: OperationOccurrence) => sharedTable(a, put);
-      found.push(...writesBack(a, k, caller, table!, writerAt), ...putsBack(a, k, caller, table!, puts, tableOfPut));
+      // A reader that returns the item, or (`readsResponse`) the read's response, whose `Item` the caller takes.
+      const returnsItem = other?.readsResponse !== true;
+      found.push(...writesBack(a, k, caller, table!, writerAt, returnsItem), ...putsBack(a, k, caller, table!, puts, tableOfPut, returnsItem));
     }
   }
   return found;
@@ -127,20 +133,20 @@ export function callsOwn(a: CodeAnalyzer, k: number, caller: number, scope: numb
 }
 
 /** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
-function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[], tableOfPut: (put: OperationOccurrence) => string | undefined): { tokenIndex: number; name: Span }[] {
+function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[], tableOfPut: (put: OperationOccurrence) => string | undefined, returnsItem: boolean): { tokenIndex: number; name: Span }[] {
   return puts
     .filter((put) => put.tokenIndex > k && a.scopes.enclosing(put.tokenIndex, ['function']) === caller && tableOfPut(put) === table)
     .filter((put) => {
       const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
       const [from, to] = item ? a.tokensOf(item.value) : [-1, -1];
-      const flow = from >= 0 ? flowUntil(a, k, put.tokenIndex, undefined, true) : undefined;
+      const flow = from >= 0 ? flowUntil(a, k, put.tokenIndex, undefined, returnsItem) : undefined;
       return flow !== undefined && writtenValue(a, from, to, flow);
     })
     .map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
 }
 
 /** The writing-helper calls after the reading-helper call at `k`, in its function, whose argument is what it returned, changed. */
-function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, writerAt: (w: number, caller: number) => { table: string; position: number } | undefined): { tokenIndex: number; name: Span }[] {
+function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, writerAt: (w: number, caller: number) => { table: string; position: number } | undefined, returnsItem: boolean): { tokenIndex: number; name: Span }[] {
   const found: { tokenIndex: number; name: Span }[] = [];
   for (let w = k + 2; w < a.tokens.length && w < k + 3000; w++) {
     const writer = writerAt(w, caller);
@@ -149,7 +155,7 @@ function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, w
     }
     const args = argumentRanges(a, w + 1);
     const argument = args[writer.position];
-    const flow = argument ? flowUntil(a, k, w, undefined, true) : undefined;
+    const flow = argument ? flowUntil(a, k, w, undefined, returnsItem) : undefined;
     if (flow && writtenValue(a, argument[0], argument[1], flow)) {
       found.push({ tokenIndex: w, name: a.tokenSpan(w) });
     }
@@ -157,16 +163,25 @@ function writesBack(a: CodeAnalyzer, k: number, caller: number, table: string, w
   return found;
 }
 
-/** The function that holds the GetItem `get` and returns the item it read unchanged (`return Item`, `return resp["Item"]`): its name and table. */
-function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { scope: number; name: string; table: string } | undefined {
+/**
+ * The function that holds the GetItem `get` and returns the item it read unchanged (`return Item`, `return resp["Item"]`): its name and table.
+ * With `parameterTables`, also one whose `TableName` is one of its parameters, at `tableParameter` (a helper for callers of other modules).
+ */
+function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence, parameterTables = false): { scope: number; name: string; table: string; tableParameter?: number; response?: true } | undefined {
   const fn = enclosingFunction(a, get.tokenIndex);
   const table = tableOf(a, get);
   const name = fn ? functionName(a, fn) : -1;
-  if (!fn || name < 0 || table === undefined || namesParameter(a, fn, table)) {
+  const tableParameter = fn && parameterTables ? tableParameterOf(a, fn, get) : undefined;
+  if (!fn || name < 0 || table === undefined || (tableParameter === undefined && namesParameter(a, fn, table))) {
     return undefined;
   }
+  const reader = { scope: fn.scope, name: a.tokens.text(name), table, ...(tableParameter !== undefined ? { tableParameter } : {}) };
   if (returnsOwnItem(a, get)) {
-    return { scope: fn.scope, name: a.tokens.text(name), table };
+    return reader;
+  }
+  // For other modules' callers: the response itself, returned as the read gave it.
+  if (parameterTables && returnsResponse(a, get)) {
+    return { ...reader, response: true };
   }
   for (let r = get.tokenIndex + 1; r < a.tokens.length && r < get.tokenIndex + 400; r++) {
     if (!a.idIs(r, 'return') || a.scopes.enclosing(r, ['function']) !== fn.scope) {
@@ -174,7 +189,7 @@ function returnsReadItem(a: CodeAnalyzer, get: OperationOccurrence): { scope: nu
     }
     const flow = flowUntil(a, get.tokenIndex, r);
     if (flow && returnsItem(a, r + 1, flow)) {
-      return { scope: fn.scope, name: a.tokens.text(name), table };
+      return reader;
     }
   }
   return undefined;
@@ -192,6 +207,21 @@ export function returnsOwnItem(a: CodeAnalyzer, get: OperationOccurrence): boole
   return after >= 0 && endsStatement(a, pastFallback(a, after));
 }
 
+/** `(TableName, id) => doc.send(new GetCommand(…))`, `return documents.get(params).promise()`: the read's response, returned whole. */
+function returnsResponse(a: CodeAnalyzer, get: OperationOccurrence): boolean {
+  const name = get.tokenIndex;
+  const call = a.idIs(name - 1, 'new') && a.is(name - 2, '(') && a.isId(name - 3) ? name - 3 : name;
+  const close = a.is(call + 1, '(') ? a.partner[call + 1] : -1;
+  if (close <= call) {
+    return false;
+  }
+  // DocumentClient v2 `.promise()`.
+  const end = a.isAccess(close + 1) && a.idIs(close + 2, 'promise') && a.is(close + 3, '(') ? a.partner[close + 3] + 1 : close + 1;
+  const start = a.isAccess(call - 1) ? chainStart(a, call - 2) : call;
+  const before = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  return (a.idIs(before, 'return') || a.is(before, '=>')) && endsStatement(a, end);
+}
+
 /** `return item`, `return result.Item`, `return res.Item as Order`, `return resp.get("Item")`: the item read, as read. */
 function returnsItem(a: CodeAnalyzer, start: number, flow: Flow): boolean {
   const p = a.idIs(start, 'await') ? start + 1 : start;
@@ -203,17 +233,21 @@ function returnsItem(a: CodeAnalyzer, start: number, flow: Flow): boolean {
   return after >= 0 && endsStatement(a, pastFallback(a, after));
 }
 
-/** The function that holds the unconditional PutItem `put` whose `Item` is one of its parameters: its name, table, and the parameter's position. */
-function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { scope: number; name: string; table: string; position: number } | undefined {
+/**
+ * The function that holds the unconditional PutItem `put` whose `Item` is one of its parameters: its name, table, and the parameter's position;
+ * with `parameterTables`, also one whose `TableName` is another of its parameters, at `tableParameter`.
+ */
+function putsParameter(a: CodeAnalyzer, put: OperationOccurrence, parameterTables = false): { scope: number; name: string; table: string; position: number; tableParameter?: number } | undefined {
   const fn = enclosingFunction(a, put.tokenIndex);
   const table = tableOf(a, put);
   const name = fn ? functionName(a, fn) : -1;
   const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
   const [from, to] = item ? a.tokensOf(item.value) : [-1, -1];
-  if (!fn || name < 0 || table === undefined || from < 0 || to !== from + 1 || !a.isId(from) || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
+  const tableParameter = fn && parameterTables ? tableParameterOf(a, fn, put) : undefined;
+  if (!fn || name < 0 || table === undefined || from < 0 || to !== from + 1 || !a.isId(from) || !a.is(fn.params, '(') || (tableParameter === undefined && namesParameter(a, fn, table))) {
     return undefined;
   }
-  const parameters = argumentRanges(a, fn.params).filter(([s]) => !(a.language.family === 'python' && (a.idIs(s, 'self') || a.idIs(s, 'cls'))));
+  const parameters = ownParameters(a, fn);
   const position = parameters.findIndex(([s]) => a.idIs(s, a.tokens.text(from)));
   // The parameter is put as it came: nothing in the helper assigns it.
   for (let k = fn.params; k < from; k++) {
@@ -221,7 +255,42 @@ function putsParameter(a: CodeAnalyzer, put: OperationOccurrence): { scope: numb
       return undefined;
     }
   }
-  return position >= 0 ? { scope: fn.scope, name: a.tokens.text(name), table, position } : undefined;
+  return position >= 0 && position !== tableParameter ? { scope: fn.scope, name: a.tokens.text(name), table, position, ...(tableParameter !== undefined ? { tableParameter } : {}) } : undefined;
+}
+
+/** The position of the parameter of `fn` that the request's `TableName` is, as it came (`{ TableName, Key }`, `TableName: table`), if any. */
+function tableParameterOf(a: CodeAnalyzer, fn: FunctionScope, occurrence: OperationOccurrence): number | undefined {
+  const option = occurrence.request?.options.find((each) => each.norm === TABLE_NAME && !each.absent);
+  const [from, to] = option ? a.tokensOf(option.value) : [-1, -1];
+  return from >= 0 && to === from + 1 && a.isId(from) ? parameterPosition(a, fn.scope, from) : undefined;
+}
+
+/** The position among the parameters of the function `scope` of the one the name at `k` reads, used as it came (nothing before `k` assigns it). */
+export function parameterPosition(a: CodeAnalyzer, scope: number, k: number): number | undefined {
+  const fn = a.functions.get(scope);
+  const binding = fn && a.is(fn.params, '(') ? a.scopes.lookup(a.tokens.text(k), k) : undefined;
+  const close = fn ? a.partner[fn.params] : -1;
+  if (!fn || !binding || binding.token <= fn.params || binding.token >= close) {
+    return undefined;
+  }
+  for (let t = close; t < k; t++) {
+    if (a.idIs(t, a.tokens.text(k)) && a.is(t + 1, '=')) {
+      return undefined;
+    }
+  }
+  const position = ownParameters(a, fn).findIndex(([s, e]) => binding.token >= s && binding.token < e);
+  return position >= 0 ? position : undefined;
+}
+
+/** The function around the GetItem `get` when it returns the item it read (not the response), with the position of a table it takes as a parameter. */
+export function readerOfParameters(a: CodeAnalyzer, get: OperationOccurrence): { scope: number; tableParameter?: number } | undefined {
+  const reader = returnsReadItem(a, get, true);
+  return reader && !reader.response ? { scope: reader.scope, ...(reader.tableParameter !== undefined ? { tableParameter: reader.tableParameter } : {}) } : undefined;
+}
+
+/** The parameters a caller passes, as token ranges: Python's `self` and `cls` left out. */
+function ownParameters(a: CodeAnalyzer, fn: FunctionScope): [number, number][] {
+  return argumentRanges(a, fn.params).filter(([s]) => !(a.language.family === 'python' && (a.idIs(s, 'self') || a.idIs(s, 'cls'))));
 }
 
 /** A table the helper takes as a parameter (`putItem(tableName, item)`): each caller may name another table. */

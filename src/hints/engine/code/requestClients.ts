@@ -18,7 +18,7 @@ import { fastifyRedisDecorations } from './fastifyRedis';
 import { FileMemo } from './fileMemo';
 import { FunctionScope } from './language';
 import { injectionKey, ProvidedValue, providedValues } from './nestProviders';
-import { clientValue, exportedClient } from './projectImports';
+import { clientValue, exportedClient, mayBeProjectModule } from './projectImports';
 import { closeAngle } from './typeArguments';
 import { Value } from './values';
 
@@ -248,8 +248,13 @@ function sourcesAt(a: CodeAnalyzer, start: number, stop: number): RequestClientS
   return end === stop || endsStatement(a, end, start) ? [sourceOfValue(a, value)] : [null];
 }
 
-/** What a NestJS provider gives: its `useValue`, or what its `useFactory` returns (a same-file function, or one a project module exports). */
-function providedSources(a: CodeAnalyzer, { start, stop, factory }: ProvidedValue): RequestClientSource[] {
+/** What a NestJS provider gives: its `useValue`, what its `useFactory` returns (a same-file function, or one a project module exports), or the imported class of its `useClass`. */
+function providedSources(a: CodeAnalyzer, { start, stop, factory, useClass }: ProvidedValue): RequestClientSource[] {
+  if (useClass) {
+    // A class of a project module, by its import: an instance of it, no client.
+    const imported = stop === start + 1 && a.isId(start) ? a.imports.get(a.tokens.text(start)) : undefined;
+    return imported && imported.path !== '' && mayBeProjectModule(a, imported.module) ? [{ module: imported.module, path: imported.path, useClass: true }] : [null];
+  }
   if (!factory) {
     return sourcesAt(a, start, stop);
   }

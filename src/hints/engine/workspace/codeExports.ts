@@ -369,6 +369,9 @@ class ExportReader {
    * `default.client` (`module.exports`: `client`; Python: `store.table`).
    */
   private exportInstance(exported: string, start: number): void {
+    if (this.a.language.family === 'js' && this.a.is(start, '{') && this.a.partner[start] > start) {
+      this.exportObjectMethods(exported, start);
+    }
     const { value, end } = assignedObject(this.a, start) ?? this.a.evalChain(start, this.a.tokens.length);
     const ends = this.endsValue(end, start);
     const members = ends ? (instanceClients(this.a, value) ?? recordClients(this.a, value)) : undefined;
@@ -382,6 +385,25 @@ class ExportReader {
     const called = members === undefined && ends ? calledImport(this.a, start, end) : undefined;
     if (called) {
       this.reexport(exported, called);
+    }
+  }
+
+  /**
+   * `export const Db = { async get(TableName, id) {…}, put: async (TableName, item) => {…} }`: each method as
+   * `Db.get` (`get` for `module.exports = Db`), which callers' item helpers read (`itemHelpers.ts`).
+   */
+  private exportObjectMethods(exported: string, open: number): void {
+    const { a } = this;
+    const close = a.partner[open];
+    for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+      if (!(a.is(k - 1, '{') || a.is(k - 1, ',')) || !a.isId(k)) {
+        continue;
+      }
+      const name = a.idIs(k, 'async') && a.isId(k + 1) && a.is(k + 2, '(') ? k + 1 : k;
+      const start = a.is(name + 1, '(') ? name + 1 : a.is(name + 1, ':') ? name + 2 : -1;
+      if (start > 0) {
+        this.exportFunctionAt(exported === '' ? a.tokens.text(name) : `${exported}.${a.tokens.text(name)}`, start);
+      }
     }
   }
 

@@ -77,9 +77,10 @@ export type SqlOptionsFlavor = 'pg' | 'mysql2' | 'mysql' | 'typeorm' | 'sequeliz
  * Where a client that middleware hangs on the request comes from: made in the file, or imported from another
  * module of the workspace (`module` as the file writes it, `path` the name read from it, as for
  * `WorkspaceView.importedClient`), or what a function imported so gives when called (`call`:
- * `req.redis = getRedisClient()`); null for a value the reader cannot tell, which leaves the property unknown.
+ * `req.redis = getRedisClient()`), or a class a NestJS provider makes an instance of (`useClass`: no client,
+ * the class whose methods an injected receiver runs); null for a value the reader cannot tell, which leaves the property unknown.
  */
-export type RequestClientSource = { client: ExportedClient } | { module: string; path: string; call?: true } | null;
+export type RequestClientSource = { client: ExportedClient } | { module: string; path: string; call?: true; useClass?: true } | null;
 
 /** Per property name, what each assignment (or each member of a bound-methods object) hangs there. */
 export type RequestClients = Record<string, RequestClientSource[]>;
@@ -162,6 +163,8 @@ export interface CallArguments {
  */
 export interface ItemHelper {
   reads?: string;
+  /** What it returns is the read's whole response (`(TableName, id) => doc.send(new GetCommand(…))`), whose `Item` the caller takes. */
+  readsResponse?: true;
   puts?: { table: string; position: number };
   /** It reads the item of `checks.key` from `checks.table` and returns it or whether it exists (`checkThenPutHelpers.ts`). */
   checks?: ExistenceCheck;
@@ -174,4 +177,6 @@ export type KeyPart = string | number;
 export interface ExistenceCheck {
   table: string;
   key: Record<string, KeyPart[]>;
+  /** The position of the parameter that is the whole `Key` (`readItem(TableName, Key)`): the caller's argument writes the key. */
+  keyParameter?: number;
 }

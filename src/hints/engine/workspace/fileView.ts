@@ -34,6 +34,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedCdkClass: (module, path) => view.importedCdkClass?.(file, module, path),
     importedCall: (module, path, args) => view.importedCall?.(file, module, path, args),
     importedItemHelper: (module, path, method) => view.importedItemHelper?.(file, module, path, method),
+    providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),

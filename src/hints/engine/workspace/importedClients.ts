@@ -296,16 +296,11 @@ export class ImportedClients {
    * method of the class it imports so; see `WorkspaceView.importedItemHelper`.
    */
   resolveItemHelper(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined {
-    this.itemHelpers ??= new ModuleItemHelpers(this.sources, (file) => this.moduleContext(file));
     if (method !== undefined) {
-      const key = `${codeFile}\0${module}\0${path}`;
-      let file = this.classFiles.get(key);
-      if (file === undefined) {
-        file = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.classQuestion) ?? null;
-        this.classFiles.set(key, file);
-      }
-      return file === null ? undefined : this.itemHelpers.method(file, path.slice(path.lastIndexOf('.') + 1), method);
+      const declared = this.declaringFile(codeFile, module, path);
+      return declared && this.classItemHelper(declared.file, declared.name, method);
     }
+    this.itemHelpers ??= new ModuleItemHelpers(this.sources, (file) => this.moduleContext(file));
     const answer = this.answer(codeFile, module, path);
     if (answer && 'function' in answer) {
       return this.itemHelpers.helper(answer.function.file, answer.function.fn.scope);
@@ -313,6 +308,23 @@ export class ImportedClients {
     // A static method read off the imported class (`UserRepository.findById(id)`).
     const dot = path.indexOf('.');
     return dot > 0 && dot === path.lastIndexOf('.') ? this.resolveItemHelper(codeFile, module, path.slice(0, dot), path.slice(dot + 1)) : undefined;
+  }
+
+  /** The file that declares the class `codeFile` imports as `path` from `module`, through the modules that pass it on, and its name there. */
+  declaringFile(codeFile: string, module: string, path: string): { file: string; name: string } | undefined {
+    const key = `${codeFile}\0${module}\0${path}`;
+    let file = this.classFiles.get(key);
+    if (file === undefined) {
+      file = this.imported(codeFile, module, path, { visiting: new Set(), steps: 0 }, this.classQuestion) ?? null;
+      this.classFiles.set(key, file);
+    }
+    return file === null ? undefined : { file, name: path.slice(path.lastIndexOf('.') + 1) };
+  }
+
+  /** What the method `method` of the class `className` that `file` declares does with one table's items, if anything. */
+  classItemHelper(file: string, className: string, method: string): ItemHelper | undefined {
+    this.itemHelpers ??= new ModuleItemHelpers(this.sources, (each) => this.moduleContext(each));
+    return this.itemHelpers.method(file, className, method);
   }
 
   /** Whether any module source names an item read or a variable put as an item: else no call needs asking about. */

@@ -52,10 +52,10 @@ export function wordAt(text: string, from: number): string {
 
 /**
  * What an item helper other modules call holds (`getUser(id)`, `save_user(user)`; `itemHelpers.ts`): a DynamoDB
- * item read as the JavaScript SDKs and boto3 name it, or an item put as a variable (`Item: user`, `Item=user`). A
+ * item read as the JavaScript SDKs and boto3 name it (`documents.get(params).promise()` too), or an item put as a variable (`Item: user`, `Item=user`, `{ TableName, Item }`). A
  * handler that puts an item it writes out in place (`Item: { id, status }`) serves no other module.
  */
-export const ITEM_CALL = /\b(?:GetCommand|GetItemCommand|getItem|get_item)\b|\.get\(\s*\{|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]/;
+export const ITEM_CALL = /\b(?:GetCommand|GetItemCommand|getItem|get_item)\b|\.get\(\s*(?:\{|[\w$.]+\)\.promise\()|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]|[{,]\s*Item\s*[,}]/;
 
 /** Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`), in order. */
 export function itemCallSites(text: string): number[] {

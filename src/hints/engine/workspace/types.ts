@@ -388,6 +388,11 @@ export interface WorkspaceView {
    * `method`, that method of the class it exports so (`readModifyWriteHelpers.ts`).
    */
   importedItemHelper?(codeFile: string, module: string, path: string, method?: string): ItemHelper | undefined;
+  /**
+   * What the method `method` of the class that the NestJS providers of the workspace bind to the injection token
+   * `key` (`{ provide: 'IUserRepository', useClass: DynamoUserRepository }`) does with one table's items.
+   */
+  providedItemHelper?(key: string, method: string): ItemHelper | undefined;
   /** Whether any module of the workspace names an item read or a variable put as an item (`itemHelpers.ts`). */
   itemHelpersExist?(): boolean;
   /**

@@ -336,6 +336,21 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.imported().resolveItemHelper(codeFile, module, path, method);
   }
 
+  /**
+   * What the method `method` of the class NestJS providers bind to the injection token `key` does with one table's
+   * items, when every provider of the token (test files' aside) binds one class; see `WorkspaceView.providedItemHelper`.
+   */
+  providedItemHelper(key: string, method: string): ItemHelper | undefined {
+    const bindings = this.built().requestClients.get(key) ?? [];
+    const sources = bindings.flatMap(({ file, sources }) => sources.map((source) => ({ file, source })));
+    const classes = sources.map(({ file, source }) => (source && 'useClass' in source ? this.imported().declaringFile(file, source.module, source.path) : undefined));
+    const first = classes[0];
+    if (first === undefined || classes.some((each) => each === undefined || each.file !== first.file || each.name !== first.name)) {
+      return undefined;
+    }
+    return this.imported().classItemHelper(first.file, first.name, method);
+  }
+
   /** Whether any module of the workspace may hold item helpers; see `WorkspaceView.itemHelpersExist`. */
   itemHelpersExist(): boolean {
     return this.imported().itemHelpersExist();
@@ -369,7 +384,8 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     for (const { file, sources } of this.built().requestClients.get(name) ?? []) {
       for (const source of file === codeFile ? [] : sources) {
         // A client imported from a project module, as the file that hangs it imports it.
-        const client = source && ('client' in source ? source.client : source.call ? this.calledClient(file, source.module, source.path) : this.importedClient(file, source.module, source.path));
+        // A provider's class (`useClass`) is no client.
+        const client = source && ('client' in source ? source.client : source.useClass ? undefined : source.call ? this.calledClient(file, source.module, source.path) : this.importedClient(file, source.module, source.path));
         const key = client ? JSON.stringify(client) : '';
         if (!client || (agreed && key !== agreedKey)) {
           return null;
