@@ -209,6 +209,29 @@ describe('Spring Boot application.properties', () => {
   });
 });
 
+describe('Spring Boot R2DBC and migration-tool connections', () => {
+  it('reads spring.r2dbc and spring.flyway with their own URLs, and no in-process R2DBC database', () => {
+    const yaml = sourceLines(
+      'spring:', // 1
+      '  r2dbc:',
+      '    url: r2dbc:pool:postgresql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com:5432/orders',
+      '    password: R2dbc-Live-2023', // 4
+      '  flyway:',
+      '    url: jdbc:postgresql://orders.c1x2y3z4.us-east-1.rds.amazonaws.com:5432/orders',
+      '    password: Flyway-Live-2023', // 7
+      '---',
+      'spring:',
+      '  r2dbc:', // 10
+      '    url: r2dbc:h2:mem:///testdb',
+      '    password: test',
+    );
+    const hints = hintsIn('src/main/resources/application.yml', yaml);
+    assert.deepEqual(findings(hints), ['4:R2dbc-Live-2023 rds-sql-password!', '7:Flyway-Live-2023 rds-sql-password!']);
+    assert.ok(hints.includes('3:url rds-sql-connection'));
+    assert.ok(!hints.some((hint) => hint.startsWith('11:') || hint.startsWith('12:')));
+  });
+});
+
 describe('Quarkus and Micronaut datasources in the same files', () => {
   it("reads Quarkus's default, named and profile datasources in application.properties", () => {
     const properties = sourceLines(

@@ -108,19 +108,25 @@ function urlPassword(entry: IacEntry): OptionOccurrence | undefined {
   return { name: 'password', norm: 'password', key: span, value: span, literal: configLiteral(part.value), removal: span };
 }
 
-/** The host of a JDBC URL: `jdbc:mysql://host:3306/db`, `jdbc:postgresql://user@host/db`, `jdbc:aws-wrapper:postgresql://...`. */
-const JDBC_HOST = /^jdbc:(?:[\w-]+:)*\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?;,]+)/i;
+/**
+ * The host of a JDBC or R2DBC URL: `jdbc:mysql://host:3306/db`, `jdbc:postgresql://user@host/db`,
+ * `jdbc:aws-wrapper:postgresql://...`, `r2dbc:pool:postgresql://host/db`.
+ */
+const URL_HOST = /^(?:jdbc|r2dbc):(?:[\w-]+:)*\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?;,]+)/i;
+/** An R2DBC URL of an in-process database (`r2dbc:h2:mem:///test`, through a pool too). */
+const EMBEDDED_R2DBC = /^r2dbc:(?:pool:)?h2:/i;
 
 /**
  * The datasources a document configures, as the keys of their JDBC URL and password: Spring Boot's
- * `spring.datasource.*`, Quarkus's `quarkus.datasource.jdbc.url` and `.password`, of the default datasource or a
+ * `spring.datasource.*`, the R2DBC connection (`spring.r2dbc.*`) and the migration tools' own (`spring.flyway.*`,
+ * `spring.liquibase.*`, which connect with their own URL and password when given one), Quarkus's `quarkus.datasource.jdbc.url` and `.password`, of the default datasource or a
  * named one (`quarkus.datasource."users".jdbc.url`), also under a profile (`%prod.quarkus...`)
  * (https://quarkus.io/guides/datasource), and Micronaut's `datasources.<name>.url` and `.password`
  * (https://micronaut-projects.github.io/micronaut-sql/latest/guide/). The last two are read in the same files
  * (`application.yml`, `application.properties`) but show the Java code's hover examples, not Spring's.
  */
 function datasources(properties: Properties): { url: string; password: string; spring: boolean }[] {
-  const found = [{ url: 'spring.datasource.url', password: 'spring.datasource.password', spring: true }];
+  const found = ['spring.datasource', 'spring.r2dbc', 'spring.flyway', 'spring.liquibase'].map((prefix) => ({ url: `${prefix}.url`, password: `${prefix}.password`, spring: true }));
   for (const key of properties.keys()) {
     const quarkus = /^((?:%[^.]+\.)?quarkus\.datasource\.(?:"[^"]+"\.)?)(?:jdbc\.url|password)$/.exec(key);
     const micronaut = quarkus ? null : /^(datasources\.[^.]+\.)(?:url|password)$/.exec(key);
@@ -137,10 +143,10 @@ function datasource(properties: Properties, model: DocumentModel, keys: { url: s
   const password = properties.get(keys.password);
   const urlText = textOf(url);
   // An in-process database (`jdbc:h2:mem:test` of a dev or test profile) is no RDS connection.
-  if ((!url && !password) || (urlText !== undefined && EMBEDDED_JDBC.test(urlText.trim()))) {
+  if ((!url && !password) || (urlText !== undefined && (EMBEDDED_JDBC.test(urlText.trim()) || EMBEDDED_R2DBC.test(urlText.trim())))) {
     return;
   }
-  const host = urlText === undefined ? undefined : JDBC_HOST.exec(urlText)?.[1];
+  const host = urlText === undefined ? undefined : URL_HOST.exec(urlText)?.[1];
   const context: OptionContext = { kind: 'sql-client', type: 'jdbc', options: [], complete: true, anchor: (url ?? password)!.keySpan };
   if (url && urlText !== undefined) {
     addDsnPassword(context, { kind: 'str', value: urlText }, url.value.span, url.keySpan);
