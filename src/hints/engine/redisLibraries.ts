@@ -114,6 +114,15 @@ export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = {
   flask_redis: ['FlaskRedis'],
 };
 
+/**
+ * Of those, the ones that hand out a client the library keeps rather than make one: django-redis's
+ * `get_redis_connection(alias)` returns the cache backend's client, connected once and reused
+ * (https://github.com/jazzband/django-redis/issues/687), so a view that calls it makes no client per request.
+ */
+export const PYTHON_SHARED_REDIS_ACCESSORS: Record<string, readonly string[]> = {
+  django_redis: ['get_redis_connection'],
+};
+
 /** INCR and INCRBY: a counter they create has no TTL. */
 export const REDIS_COUNTER_COMMANDS = new Set(['incr', 'incrby']);
 /** Writes of a hash, set, sorted set or list take no TTL: a key they create has none. */
