@@ -89,6 +89,8 @@ export function redisManagerClient(module: string, path: string): 'ioredis' | 'n
 export function isIoredisModule(module: string): boolean {
   return module === 'ioredis' || module === '@nestjs-modules/ioredis' || module === 'iovalkey';
 }
+/** The Redis client types a TypeScript annotation names (ioredis, node-redis, iovalkey). */
+export const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */

@@ -5,9 +5,12 @@
  * `connect()` and empties again in a later `close()`. Silent: a session that takes what the invocation holds, a
  * session given as a parameter, Chalice's decorators in a file that does not import Chalice, a decorated function
  * with two parameters that is no handler by them, a field only ever set to `None`, and django-redis's
- * `get_redis_connection(...)` in a view, which hands out the client the cache backend keeps.
+ * `get_redis_connection(...)` in a view, which hands out the client the cache backend keeps. In workspace mode, an
+ * interface another module exports with client-typed members (an awilix cradle) types the classes that take it, and
+ * an object pattern typed as a whole (`({ redis }: Deps)`) holds the members of that type.
  */
 import * as assert from 'node:assert/strict';
+import { hintsOfFile } from '../workspace/support';
 import { hintsIn, hintsOfRules, sourceLines } from './support';
 
 const PER_INVOCATION = 'lambda-client-per-invocation!';
@@ -156,5 +159,63 @@ describe('Handler shapes (audit 38)', () => {
       '9:keys redis-keys',
       '9:keys redis-keys!',
     ]);
+  });
+
+  it('reads the members of an interface another module exports as the clients they are typed with', () => {
+    const container = sourceLines(
+      "import { Redis } from 'ioredis';",
+      "import type { Logger } from 'pino';",
+      '',
+      'export interface Cradle {',
+      '  redis: Redis;',
+      '  logger: Logger;',
+      '}',
+      '',
+      'export interface Settings {',
+      '  prefix: string;',
+      '}',
+    );
+    const service = sourceLines(
+      "import type { Cradle, Settings } from '../container';",
+      '',
+      'export default class Sweeper {',
+      '  constructor(private cradle: Cradle, private settings: Settings) {}',
+      '',
+      '  async sweep() {',
+      "    const keys = await this.cradle.redis.keys('lock:*');",
+      "    this.cradle.logger.info('swept');",
+      '    return keys;',
+      '  }',
+      '}',
+    );
+    const files = { 'src/container.ts': container, 'src/services/sweeper.ts': service };
+    assert.deepEqual(hintsOfFile(files, 'src/services/sweeper.ts'), ['7:keys redis-keys', '7:keys redis-keys!']);
+    assert.deepEqual(hintsOfFile({ ...files, 'src/container.ts': container.replace('redis: Redis;', 'redis: unknown;') }, 'src/services/sweeper.ts'), []);
+  });
+
+  it('reads the names of an object pattern typed as a whole as the members of that type', () => {
+    const code = sourceLines(
+      "import { Redis } from 'ioredis';",
+      '',
+      'interface Deps {',
+      '  redis: Redis;',
+      '  prefix: string;',
+      '}',
+      '',
+      'export async function sweep({ redis, prefix: namespace }: Deps) {',
+      '  const keys = await redis.keys(`${namespace}:*`);',
+      '  return namespace.split(keys[0]);', // 10
+      '}',
+      '',
+      'export async function untyped({ redis }) {',
+      "  return redis.keys('x');",
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('sweep.ts', code, ['redis-keys']), ['9:keys redis-keys', '9:keys redis-keys!']);
+    const files = {
+      'src/container.ts': sourceLines("import { Redis } from 'ioredis';", '', 'export interface Cradle {', '  redis: Redis;', '}'),
+      'src/jobs.ts': sourceLines("import type { Cradle } from './container';", '', 'export const flush = async ({ redis }: Cradle) => redis.flushall();'),
+    };
+    assert.deepEqual(hintsOfFile(files, 'src/jobs.ts'), ['3:flushall redis-flush', '3:flushall redis-flush!']);
   });
 });
