@@ -89,6 +89,8 @@ export function redisManagerClient(module: string, path: string): 'ioredis' | 'n
 export function isIoredisModule(module: string): boolean {
   return module === 'ioredis' || module === '@nestjs-modules/ioredis' || module === 'iovalkey';
 }
+/** The Redis client types a TypeScript annotation names (ioredis, node-redis, iovalkey). */
+export const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
 export const JS_REDIS_FACTORIES = new Set(['Redis', 'Cluster', 'Redis.Cluster', 'createClient', 'createCluster', 'IORedis', 'Valkey', 'Valkey.Cluster']);
 
 /** Clients, and connection pools, whose options (password, TLS) the rules read. */
@@ -112,6 +114,15 @@ export const PYTHON_REDIS_HELPERS: Record<string, readonly string[]> = {
   django_redis: ['get_redis_connection'],
   // Flask-Redis's `FlaskRedis(app)` hands every attribute on to the redis-py client it makes (its `__getattr__`).
   flask_redis: ['FlaskRedis'],
+};
+
+/**
+ * Of those, the ones that hand out a client the library keeps rather than make one: django-redis's
+ * `get_redis_connection(alias)` returns the cache backend's client, connected once and reused
+ * (https://github.com/jazzband/django-redis/issues/687), so a view that calls it makes no client per request.
+ */
+export const PYTHON_SHARED_REDIS_ACCESSORS: Record<string, readonly string[]> = {
+  django_redis: ['get_redis_connection'],
 };
 
 /** INCR and INCRBY: a counter they create has no TTL. */

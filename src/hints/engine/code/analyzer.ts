@@ -287,7 +287,8 @@ export class CodeAnalyzer {
     if (binding.expression < 0 && !binding.destructured && !binding.unpacked) {
       // A NestJS parameter injected by token (`@Inject('REDIS') redis: any`) holds what the token's providers give.
       const declared = binding.declared?.t === 'client' ? binding.declared : undefined;
-      return declared ?? injectedClient(this, binding.token) ?? binding.declared ?? passedByCallers(this, binding);
+      const member = binding.typedMember ? this.member(binding.typedMember.of, binding.typedMember.key) : undefined;
+      return declared ?? injectedClient(this, binding.token) ?? binding.declared ?? member ?? passedByCallers(this, binding);
     }
     // Inside a function read for a call's strings, a binding's value is the frame's own.
     const evaluated = (this.frames.length > 0 && frameOf(this, binding.token)?.values) || this.evaluated;

@@ -480,8 +480,8 @@ function arrowParams(a: CodeAnalyzer, arrow: number): number {
 
 /** Tokens a TypeScript return type is written with: `Promise<Foo.Bar[]> | undefined`. */
 const RETURN_TYPE_TOKENS = new Set(['.', '<', '>', '>>', ',', '|', '&', '[', ']']);
-/** How far back a return type is looked for: longer annotations are left alone. */
-const MAX_RETURN_TYPE_TOKENS = 32;
+/** How far back a return type is looked for, object types included: longer annotations are left alone. */
+const MAX_RETURN_TYPE_TOKENS = 64;
 /** Words an arrow's parameter list may follow, unlike a call's arguments. */
 const ARROW_PARAMS_AFTER = ['async', 'return', 'yield', 'await'];
 
@@ -495,6 +495,9 @@ function annotatedArrowParams(a: CodeAnalyzer, last: number): number {
     const change = angleDepthBackward(a, k);
     if (change !== 0) {
       depth += change;
+    } else if (a.is(k, '}') && a.partner[k] >= 0 && a.partner[k] < k) {
+      // An object type (`Promise<{ statusCode: number; body: string }>`), read as one token of the type.
+      k = a.partner[k];
     } else if (a.is(k, ':') && depth === 0) {
       const open = a.is(k - 1, ')') ? a.partner[k - 1] : -1;
       const call = a.isId(open - 1) && !a.tokens.isOneOf(open - 1, ARROW_PARAMS_AFTER);

@@ -28,7 +28,7 @@ import { importedBodyClient, importedCall } from './projectImports';
 import { connectionFromInvocation, requestGlobal } from './invocationData';
 import { inTestCode } from './testFixtures';
 import { convertedArgument } from './envConversions';
-import { overSharedPool } from './sharedPools';
+import { overSharedPool, sharedAccessor } from './sharedPools';
 import { goMakerCall } from './languages/goSqlHelpers';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { Value } from './values';
@@ -308,15 +308,21 @@ export function pythonConstruction(a: CodeAnalyzer, k: number): Construction | u
     return made && made.end === a.partner[open] + 1 ? made : undefined;
   }
   const made = construction(a, k, k);
-  return made?.redis && overSharedPool(a, made.end - 1) ? undefined : made;
+  return made?.redis && (overSharedPool(a, made.end - 1) || sharedAccessor(a, imported, made.name)) ? undefined : made;
 }
 
-/** `session.client("dynamodb")` at `k`, where `session` is a boto3 session the same function made (`session = boto3.Session(...)`). */
+/**
+ * `session.client("dynamodb")` at `k`, where `session` is a boto3 session the same function made (`session =
+ * boto3.Session(...)`) or the module made once (`session = boto3.session.Session()` at top level): each
+ * `client(...)` call of a session makes a new client.
+ */
 function sessionConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const name = a.tokens.text(k);
   const binding = a.scopes.lookup(name, k);
   const from = binding?.expression ?? -1;
-  const local = binding !== undefined && from >= 0 && a.scopes.enclosing(binding.token, ['function']) === a.scopes.enclosing(k, ['function']);
+  // The function (or class) that made the session; -1: the module.
+  const madeIn = binding !== undefined && from >= 0 ? a.scopes.enclosing(binding.token, ['function', 'class']) : undefined;
+  const local = madeIn !== undefined && (madeIn < 0 || madeIn === a.scopes.enclosing(k, ['function']));
   const made = local && a.isAccess(k + 1) && a.lookup(name, k)?.t === 'boto3' ? construction(a, k, k) : undefined;
   return made && { ...made, session: [from, expressionEnd(a, from)] };
 }

@@ -14,6 +14,7 @@ import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
+import { decoratedWith } from './languages/pythonDecorators';
 
 /** Names a JavaScript handler's first parameter has (the Lambda runtime passes the event first). */
 const JS_EVENT_NAMES = new Set(['event', 'evt']);
@@ -109,14 +110,32 @@ function exportedByName(a: CodeAnalyzer, name: string): boolean {
   return tokensNamed(a, name).some((use) => exported(a, use));
 }
 
-/** A module-level `def name(event, context)`, or a module-level function a template names as a handler. */
+/**
+ * Chalice's decorators that make a function a Lambda function of its own, invoked with the event alone
+ * (`@app.on_sqs_message(queue="jobs") def handle(event)`): https://aws.github.io/chalice/topics/events,
+ * https://aws.github.io/chalice/topics/websockets.
+ */
+const CHALICE_EVENT_DECORATORS = new Set(['lambda_function', 'schedule', 'on_cw_event', 'on_s3_event', 'on_sns_message', 'on_sqs_message', 'on_kinesis_record', 'on_dynamodb_record', 'on_ws_connect', 'on_ws_message', 'on_ws_disconnect']);
+
+/**
+ * A module-level `def name(event, context)`, a module-level function under a Chalice event decorator in a file
+ * that imports Chalice, or a module-level function a template names as a handler.
+ */
 export function isPythonHandler(a: CodeAnalyzer, params: number, scope: number): boolean {
   if (!a.idIs(params - 2, 'def') || a.scopes.parent(scope) !== 0) {
     return false;
   }
   const parameters = segments(a, params);
   const lambdaParameters = parameters.length === 2 && a.idIs(parameters[0][0], 'event') && CONTEXT_NAMES.has(a.id(parameters[1][0]) ?? '');
-  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1));
+  return lambdaParameters || templateHandlers(a).has(a.tokens.text(params - 1)) || chaliceEventHandler(a, params - 2, parameters.length);
+}
+
+function chaliceEventHandler(a: CodeAnalyzer, def: number, parameters: number): boolean {
+  return (
+    parameters === 1 &&
+    decoratedWith(a, def, (k) => a.is(k + 1, '(') && CHALICE_EVENT_DECORATORS.has(a.tokens.text(k))) &&
+    [...a.imports.values()].some((imported) => imported.module === 'chalice' || imported.module.startsWith('chalice.'))
+  );
 }
 
 /** The Lambda runtime library's package, which a Java handler's `Context` comes from. */

@@ -12,6 +12,26 @@ import { segments } from './braces';
 import { cdkClassMember, memberOfClient, Value } from './values';
 import { projectClassMember } from './languages/baseClassFields';
 import { uniqueIndexesOf } from './languages/ormObjects';
+import { empties } from './outerBindings';
+import { Binding, carriesValue } from '../scope/scopes';
+
+/**
+ * A field's binding, read across methods: the last assignment that fills it. `self._client = None` in a
+ * `close()` written after `connect()` only says no client is there any more, as in `outerBindings.ts`.
+ */
+function filledMember(a: CodeAnalyzer, classScope: number, name: string): Binding<Value> | undefined {
+  const own = a.scopes.member(classScope, name);
+  if (!own || !empties(a, own)) {
+    return own;
+  }
+  const list = a.scopes.memberBindings(classScope, name);
+  for (let k = list.length - 1; k >= 0; k--) {
+    if (carriesValue(list[k]) && !empties(a, list[k])) {
+      return list[k];
+    }
+  }
+  return own;
+}
 
 export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | undefined {
   switch (value.t) {
@@ -36,7 +56,7 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
     case 'instance': {
       // A field's declared type stands when what it is assigned tells nothing (`this.client = options.client()`);
       // a member the class does not define comes from the client class it extends.
-      const own = a.scopes.member(value.classScope, name);
+      const own = filledMember(a, value.classScope, name);
       const found = own ? (a.valueOf(own) ?? a.scopes.declaredMember(value.classScope, name) ?? injectedOrBuilt(a, value.classScope, name) ?? constructedField(a, value.classScope, name)) : inheritedMember(a, value, name);
       // A Python `@property` runs on attribute access: the attribute is what it returns.
       return found?.t === 'function' && found.accessor ? a.returnValue(found) : found;

@@ -21,7 +21,7 @@ const MAX_BINDINGS = 32;
 const agreedValues = new FileMemo<readonly Binding<Value>[], Value | null | 'function'>();
 
 /** Whether a binding only empties the variable: `client = null`, with no declared type. */
-function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
+export function empties(a: CodeAnalyzer, binding: Binding<Value>): boolean {
   const k = binding.expression;
   if (k < 0 || binding.declared !== undefined || !a.tokens.isOneOf(k, EMPTY)) {
     return false;

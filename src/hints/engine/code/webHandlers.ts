@@ -22,7 +22,8 @@ import { segments } from './braces';
 import type { ImportRef, RequestClasses } from '../workspace/types';
 import { perRequestDependencies } from './fastapiDependencies';
 import { FileMemo } from './fileMemo';
-import { MARKER_LOOKBACK, methodMarked } from './methodMarkers';
+import { methodMarked } from './methodMarkers';
+import { decoratedWith } from './languages/pythonDecorators';
 import { isNestRoute, isRouteCalledMethod, NEST_COMMON } from './nestRoutes';
 import { clientsMadeInHandlers, goConstruction, HandlerClient, HandlerReader, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
 import type { FunctionScope } from './language';
@@ -272,31 +273,6 @@ function isPythonView(a: CodeAnalyzer, fn: FunctionScope): boolean {
   }
   // A route decorator, called: `@app.get("/orders")`, `@bp.route(...)`, `@api_view([...])`.
   return decoratedWith(a, def, (k) => a.is(k + 1, '(') && PYTHON_ROUTE_DECORATORS.has(a.tokens.text(k)));
-}
-
-/**
- * Whether a decorator on the lines just above the `def` at `def` (or `async def`) ends with a name `matches`
- * accepts: `@app.get("/orders")`, `@functools.lru_cache(maxsize=1)`.
- */
-function decoratedWith(a: CodeAnalyzer, def: number, matches: (name: number) => boolean): boolean {
-  for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
-    if (a.isId(k) && matches(k) && decoratorAt(a, k)) {
-      return true;
-    }
-    if (a.startsLine(k) && !a.is(k, '@') && !a.idIs(k, 'async')) {
-      return false;
-    }
-  }
-  return false;
-}
-
-/** Whether the name at `k` is the last name of a decorator's dotted path (`@app.get`, `@api_view`). */
-function decoratorAt(a: CodeAnalyzer, k: number): boolean {
-  let start = k;
-  while (a.isAccess(start - 1) && a.isId(start - 2)) {
-    start -= 2;
-  }
-  return a.is(start - 1, '@');
 }
 
 /** A method under a Spring MVC mapping or a JAX-RS verb (`@GetMapping("/{id}")`, `@GET`). */

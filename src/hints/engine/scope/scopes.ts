@@ -26,6 +26,8 @@ export interface Binding<V> {
   method?: boolean;
   /** A name destructured from an expression (`const { redis } = req`): the member `key` of what tokens [from, end) give. */
   destructured?: { from: number; end: number; key: string };
+  /** A name of an object pattern typed as a whole (`({ redis }: Deps) =>`): the member `key` of the type's value `of`. */
+  typedMember?: { of: V; key: string };
   /** A name unpacked from a sequence (`ddb, cache = make_clients()`): element `position` of `count`, of the value that starts at `from`. */
   unpacked?: { from: number; position: number; count: number };
   /** The expression may write out a sequence (a Python `return a, b`), which the language reads. */

@@ -221,6 +221,9 @@ class ExportReader {
     if (a.idIs(classAt, 'class') && a.isId(classAt + 1)) {
       const name = a.tokens.text(classAt + 1);
       this.exportClass(next === 'default' ? 'default' : name, a.scopes.classNamed(name));
+    } else if (next === 'interface' && a.isId(k + 2)) {
+      // `export interface Cradle { redis: Redis }`: its members' types, as a class's fields (`jsInterfaces.ts`).
+      this.exportClass(a.tokens.text(k + 2), a.scopes.classNamed(a.tokens.text(k + 2)));
     } else if (next === 'default') {
       this.exportValue('default', k + 2);
     } else if (next === 'function' || (next === 'async' && a.idIs(k + 2, 'function'))) {

@@ -7,6 +7,7 @@
  * files export functions, classes or types.
  */
 import { clientSites, returnsWithin } from './jsGetters';
+import { interfaceHoldsClient } from './jsInterfaces';
 import { EQUALS, isIdentifierPart, isIdentifierStart, ITEM_CALL, itemCallSites, keptText, NEWLINE, skipSpace, SPACE, TopStatement, wordAt } from './moduleText';
 
 const BACKSLASH = 92;
@@ -155,6 +156,10 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
       const declared = word === 'default' ? wordAt(text, skipSpace(text, k + word.length)) : word;
       if (word === 'type' && typeAliasOfName(text, k + word.length)) {
         // `export type RedisClient = Redis` may pass a client library's type on.
+        return true;
+      }
+      if (word === 'interface' && interfaceHoldsClient(text, k)) {
+        // `export interface Cradle { redis: Redis }`: other modules' classes take it and read its members.
         return true;
       }
       if ((classesMayLend || (itemCalls ??= ITEM_CALL.test(text))) && (declared === 'class' || declared === 'abstract')) {
@@ -426,9 +431,13 @@ function classify(text: string, start: number, end: number, classesMayLend: bool
     case 'type':
     case 'enum':
     case 'namespace': {
-      if ((exported && word === 'class' && (classesMayLend || returnsWithin(items(), start, end))) || (exported && word === 'type' && typeAliasOfName(text, k + word.length))) {
+      if (
+        (exported && word === 'class' && (classesMayLend || returnsWithin(items(), start, end))) ||
+        (exported && word === 'type' && typeAliasOfName(text, k + word.length)) ||
+        (exported && word === 'interface' && interfaceHoldsClient(text, k))
+      ) {
         // An exported class: its fields may hold clients that subclasses in other files use, or its methods read and write items
-        // for other files (`itemHelpers.ts`); an exported alias of a client type.
+        // for other files (`itemHelpers.ts`); an exported alias of a client type; an interface with client members (`jsInterfaces.ts`).
         return { start, end, kept: true };
       }
       let nameAt = skipSpace(text, k + word.length);

@@ -11,6 +11,7 @@ import { codeOf, codeSet } from '../../tokenCodes';
 import { otherFilesRedisOptions } from '../otherFileRedisOptions';
 import { libraryRedisOptions } from '../libraryRedisOptions';
 import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
+import { JS_REDIS_TYPES } from '../../redisLibraries';
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, expressionEnd, segments } from '../braces';
 import { CodeLanguage, FunctionScope, OptionSlot } from '../language';
@@ -35,7 +36,6 @@ import { GLIDE_NODE_MODULE, glideResult } from '../glide';
 
 const { ID, STR } = TOKEN_KIND;
 
-const JS_REDIS_TYPES = new Set(['Redis', 'Cluster', 'RedisClientType', 'RedisClusterType', 'Valkey']);
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface'], arrow: '=>' });
 const DECLARATIONS = ['const', 'let', 'var'];
 /** Parameter modifiers that make a parameter a class field too (TypeScript parameter properties). */
@@ -392,9 +392,11 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
     }
     if (a.is(k, '{') || a.is(k, '[')) {
       const close = a.partner[k];
+      const keys = typedPatternKeys(a, k, close);
       for (let m = k + 1; m > 0 && m < close; m++) {
         if (a.isId(m) && !a.is(m + 1, ':')) {
-          tree.bind(fn.scope, a.tokens.text(m), { token: m, expression: -1 });
+          const key = keys?.names.get(m);
+          tree.bind(fn.scope, a.tokens.text(m), keys && key !== undefined ? { token: m, expression: -1, typedMember: { of: keys.of, key } } : { token: m, expression: -1 });
         }
       }
       continue;
@@ -424,6 +426,24 @@ function bindParameters(a: CodeAnalyzer, tree: ScopeTree<Value>, fn: FunctionSco
       tree.bind(classScope, `.${name}`, binding);
     }
   }
+}
+
+/**
+ * `({ redis, db: store }: Deps)`: an object pattern typed as a whole, whose names hold the members of that type (a
+ * same-file interface or class, or one another workspace module exports), by local token; undefined for none.
+ */
+function typedPatternKeys(a: CodeAnalyzer, open: number, close: number): { of: Value; names: Map<number, string> } | undefined {
+  const of = a.is(open, '{') && a.is(close + 1, ':') ? typeValue(a, close + 2) : undefined;
+  if (!of) {
+    return undefined;
+  }
+  const names = new Map<number, string>();
+  for (const { local, key } of objectPatternNames(a, open)) {
+    if (key !== undefined) {
+      names.set(local, key);
+    }
+  }
+  return { of, names };
 }
 
 /** JavaScript requests are object literals, read where they are passed; TypeScript's typed with the SDK's input type also where they are built. */

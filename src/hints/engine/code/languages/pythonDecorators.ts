@@ -4,6 +4,7 @@
  * whether any of them may keep or replace what each call returns (`@lru_cache`, a project's `@memoize`).
  */
 import type { CodeAnalyzer } from '../analyzer';
+import { MARKER_LOOKBACK } from '../methodMarkers';
 
 /** Decorators that turn a method into an attribute whose value is what the method returns. */
 const ACCESSOR_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'functional.cached_property']);
@@ -113,4 +114,29 @@ export function decoratedScope(a: CodeAnalyzer, k: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Whether a decorator on the lines just above the `def` at `def` (or `async def`) ends with a name `matches`
+ * accepts: `@app.get("/orders")`, `@functools.lru_cache(maxsize=1)`.
+ */
+export function decoratedWith(a: CodeAnalyzer, def: number, matches: (name: number) => boolean): boolean {
+  for (let k = def - 1, steps = 0; k >= 0 && steps < MARKER_LOOKBACK; k--, steps++) {
+    if (a.isId(k) && matches(k) && decoratorAt(a, k)) {
+      return true;
+    }
+    if (a.startsLine(k) && !a.is(k, '@') && !a.idIs(k, 'async')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether the name at `k` is the last name of a decorator's dotted path (`@app.get`, `@api_view`). */
+function decoratorAt(a: CodeAnalyzer, k: number): boolean {
+  let start = k;
+  while (a.isAccess(start - 1) && a.isId(start - 2)) {
+    start -= 2;
+  }
+  return a.is(start - 1, '@');
 }
