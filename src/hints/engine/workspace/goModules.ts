@@ -215,8 +215,10 @@ export class GoModuleIndex {
       sqlOpeners: mergedNames(others.map(({ declared }) => declared.sqlOpeners), false),
       clientMakers: mergedNames(others.map(({ declared }) => declared.clientMakers), false),
       wrapperMakers: merged(others.map(({ declared }) => declared.wrapperMakers), false),
+      itemMethods: merged(others.map(({ declared }) => declared.itemMethods), false),
     };
     const empty =
+      Object.keys(declarations.itemMethods).length +
       Object.keys(structs).length + Object.keys(methods).length + Object.keys(declarations.functions).length + Object.keys(declarations.variables).length + Object.keys(declarations.inputs).length + Object.keys(declarations.interfaces).length + declarations.sqlOpeners.length + declarations.clientMakers.length + Object.keys(declarations.wrapperMakers).length === 0;
     return empty ? undefined : declarations;
   }
@@ -240,6 +242,8 @@ export class GoModuleIndex {
       wrapperMakers: merged(files.map((declared) => declared.wrapperMakers), true),
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
+      // Another package calls a type's exported methods only.
+      itemMethods: Object.fromEntries(Object.entries(merged(files.map((declared) => declared.itemMethods), false)).filter(([key]) => /^[A-Z]\w*\.[A-Z]/.test(key))),
     };
   }
 

@@ -29,6 +29,16 @@ export interface GoCallRef {
   name: string;
 }
 
+/**
+ * A Go function or method that reads or writes one table's items for its callers (`code/languages/goItemHelpers.ts`):
+ * it returns the item a GetItem read (`reads`: the table as its request writes it), or puts, with no condition,
+ * its parameter at `puts.position` (or that parameter marshalled).
+ */
+export interface GoItemMethod {
+  reads?: string;
+  puts?: { table: string; position: number };
+}
+
 /** What one Go file tells the other files of its package (its folder and package name) and of its module. */
 export interface GoPackageFile {
   name: string;
@@ -71,6 +81,8 @@ export interface GoPackageFile {
    * package's interfaces resolve.
    */
   interfaceResults?: Record<string, string>;
+  /** Its item helpers, by `Type.Method` for a method and by name for a package function (see `GoItemMethod`). */
+  itemMethods?: Record<string, GoItemMethod>;
 }
 
 /** The package-level functions and variables of a Go package that give a client, as other files read them. */
@@ -95,6 +107,8 @@ export interface GoPackageMembers {
    */
   structs?: GoStructTypes;
   methods?: GoStructTypes;
+  /** Item helpers of the package (see `GoPackageFile.itemMethods`); an imported package's exported ones only. */
+  itemMethods?: Record<string, GoItemMethod>;
 }
 
 /** What a file of the same package reads: its struct types with their client fields too. */

@@ -10,7 +10,7 @@ import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './g
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
-export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
+export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
