@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, ItemHelper, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
@@ -49,6 +49,10 @@ export interface ProjectContext {
   csharpGlobalUsings?(): readonly string[];
   /** Whether the mapped Java or C# class `key` (`classKey` of its simple name) has a version attribute; undefined when unknown. */
   mappedClass?(key: string): boolean | undefined;
+  /** The item helpers of a Java or C# class, or of the one class implementing an interface, by `classKey` of its simple name. */
+  classItemHelper?(key: string): ClassItemMethods | undefined;
+  /** Whether any Java or C# file of the workspace declares item helpers. */
+  classItemHelpersExist?(): boolean;
   /** The Spring Data DynamoDB repository interface, or the DynamoDBMapper entity class, another file declares under that simple name. */
   springRepository?(name: string): SpringRepositoryShape | undefined;
   springEntity?(name: string): SpringEntityShape | undefined;

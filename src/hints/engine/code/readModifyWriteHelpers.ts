@@ -14,6 +14,9 @@ import { endsStatement } from './firstItemDialects';
 import { calledFunction, functionName } from './helperFunctions';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { goHelperRewrites } from './languages/goItemHelperCalls';
+import { classHelperRewrites } from './languages/classItemHelperCalls';
+import { rmwCsharp } from './languages/rmwCsharp';
+import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
 import { chainStart } from './receiverChains';
 import type { FunctionScope } from './language';
@@ -49,6 +52,9 @@ export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurren
   const family = a.language.family;
   if (family === 'go') {
     return goHelperRewrites(a, gets, puts);
+  }
+  if (family === 'java' || family === 'csharp') {
+    return classHelperRewrites(a, family === 'java' ? rmwJava : rmwCsharp, family);
   }
   if (family !== 'js' && family !== 'python') {
     return [];

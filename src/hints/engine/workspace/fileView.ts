@@ -41,6 +41,8 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     goPackage: (packageName) => view.goPackage?.(file, packageName),
     classFields: (key) => view.classFields?.(file, key),
     mappedClass: (key) => view.mappedClass?.(file, key),
+    classItemHelper: (key) => view.classItemHelper?.(file, key),
+    classItemHelpersExist: () => view.classItemHelpersExist?.() ?? false,
     springRepository: (name) => view.springRepository?.(file, name),
     springEntity: (name) => view.springEntity?.(file, name),
     csharpGlobalUsings: () => view.csharpGlobalUsings?.(file) ?? [],
