@@ -98,6 +98,36 @@ describe('DynamoDB: read-modify-write in Java and C# through repository classes'
     assert.deepEqual(reported(unseen, 'App.java', true), []);
   });
 
+  it('reads a DynamoDBMapper repository (load, save), and not one of a class with @DynamoDBVersionAttribute', () => {
+    const entity = (name: string, versioned: boolean): string =>
+      sourceLines('import com.amazonaws.services.dynamodbv2.datamodeling.*;', `@DynamoDBTable(tableName = "${name}s")`, `public class ${name} {`, '  private String id;', '  private String state;', '  @DynamoDBHashKey public String getId() { return id; }', '  public void setState(String state) { this.state = state; }', ...(versioned ? ['  private Long version;', '  @DynamoDBVersionAttribute public Long getVersion() { return version; }'] : []), '}');
+    const store = (name: string, type: string): string =>
+      sourceLines('import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;', `public class ${name} {`, '  private final DynamoDBMapper mapper;', `  public ${name}(DynamoDBMapper mapper) { this.mapper = mapper; }`, `  public ${type} byId(String id) { return mapper.load(${type}.class, id); }`, `  public void keep(${type} value) { mapper.save(value); }`, '}');
+    const files = {
+      'src/main/java/app/Ticket.java': entity('Ticket', false),
+      'src/main/java/app/Lease.java': entity('Lease', true),
+      'src/main/java/app/TicketStore.java': store('TicketStore', 'Ticket'),
+      'src/main/java/app/LeaseStore.java': store('LeaseStore', 'Lease'),
+      'src/main/java/app/Desk.java': sourceLines(
+        'public class Desk {',
+        '  @Autowired private TicketStore tickets;',
+        '  @Autowired private LeaseStore leases;',
+        '  public void close(String id) {',
+        '    Ticket t = tickets.byId(id);',
+        '    t.setState("closed");',
+        '    tickets.keep(t);',
+        '  }',
+        '  public void end(String id) {',
+        '    Lease l = leases.byId(id);',
+        '    l.setState("ended");',
+        '    leases.keep(l);',
+        '  }',
+        '}',
+      ),
+    };
+    assert.deepEqual(reported(files, 'src/main/java/app/Desk.java'), ['7:keep']);
+  });
+
   it('reports a C# service holding the repository by the interface one class implements, and not a [DynamoDBVersion] class or an interface two classes implement', () => {
     const model = (name: string, versioned: boolean): string =>
       sourceLines('using Amazon.DynamoDBv2.DataModel;', `[DynamoDBTable("${name}s")]`, `public class ${name}`, '{', '    [DynamoDBHashKey] public string Id { get; set; } = "";', '    public int Count { get; set; }', ...(versioned ? ['    [DynamoDBVersion] public int? Version { get; set; }'] : []), '}');

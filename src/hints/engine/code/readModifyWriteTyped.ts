@@ -332,6 +332,11 @@ function assignmentAfter(a: CodeAnalyzer, k: number): number {
   return -1;
 }
 
+/** Exported for the helpers' callers: whether the name at `k` has a member, index or property assigned there, or a setter or mutating method called. */
+export function typedChangedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number): boolean {
+  return changedAt(a, dialect, k, false);
+}
+
 /** A member, index or property of the name at `k` assigned, or a setter or mutating method called on it or on a member; for a response, past its item. */
 function changedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number, response: boolean): boolean {
   let p = k + 1;

@@ -47,6 +47,8 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     springEntity: (name) => view.springEntity?.(file, name),
     csharpGlobalUsings: () => view.csharpGlobalUsings?.(file) ?? [],
     goImport: (importPath) => view.goImport?.(file, importPath),
+    goItemMethods: (packageName, importPath) => view.goItemMethods?.(file, packageName, importPath),
+    goItemHelpersExist: () => view.goItemHelpersExist?.() ?? false,
     goCalledWhilePaging: (packageName, name, method) => view.goCalledWhilePaging?.(file, packageName, name, method) ?? false,
     goOptionsUsed: (packageName, name, method) => view.goOptionsUsed?.(file, packageName, name, method) ?? false,
     requestClient: (name) => view.requestClient?.(file, name),

@@ -1,8 +1,8 @@
 /**
  * A Go file's item helpers for the other files of its package and the packages that import it
  * (`code/languages/goItemHelpers.ts`): the file is lexed and its operations read on their own, without the
- * workspace, so a helper whose client another file declares is not seen. Only a file that names a GetItem or
- * PutItem call is read (`goPackages.ts`).
+ * workspace, so a helper whose client another file declares is not seen. Read from the text the index keeps for a
+ * file that names a GetItem or PutItem call (`goPackages.ts`), on a caller's first question (`goModules.ts`).
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { go } from '../code/languages/go';

@@ -18,7 +18,6 @@ import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
 import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, sdkInterfaceLine, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
-import { fileItemMethods } from './goItemMethods';
 import { mayDeclareItemHelpers } from '../code/languages/goItemHelpers';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
@@ -460,10 +459,9 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   if (paging.length > 0) {
     declared.pagingCalls = paging;
   }
-  // Lexed only for a file that names a GetItem or PutItem call.
-  const items = name !== undefined && mayDeclareItemHelpers(text) ? fileItemMethods(text) : undefined;
-  if (items) {
-    declared.itemMethods = items;
+  // Its item helpers are read only when a caller asks (`goModules.ts`).
+  if (name !== undefined && mayDeclareItemHelpers(text)) {
+    declared.itemSource = text;
   }
   const tells = Object.keys(structs).length > 0 || Object.keys(declared).length > 2;
   return name !== undefined && tells ? { ...emptyContribution(), goPackage: declared } : undefined;

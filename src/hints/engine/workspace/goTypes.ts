@@ -81,8 +81,8 @@ export interface GoPackageFile {
    * package's interfaces resolve.
    */
   interfaceResults?: Record<string, string>;
-  /** Its item helpers, by `Type.Method` for a method and by name for a package function (see `GoItemMethod`). */
-  itemMethods?: Record<string, GoItemMethod>;
+  /** Its text, when it names a GetItem or PutItem call: its item helpers (`GoItemMethod`) are read from it on the first question. */
+  itemSource?: string;
 }
 
 /** The package-level functions and variables of a Go package that give a client, as other files read them. */
@@ -107,8 +107,6 @@ export interface GoPackageMembers {
    */
   structs?: GoStructTypes;
   methods?: GoStructTypes;
-  /** Item helpers of the package (see `GoPackageFile.itemMethods`); an imported package's exported ones only. */
-  itemMethods?: Record<string, GoItemMethod>;
 }
 
 /** What a file of the same package reads: its struct types with their client fields too. */

@@ -6,7 +6,7 @@
 import type { Literal } from '../model';
 import { Span } from '../types';
 import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
-import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
+import type { GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
@@ -437,6 +437,10 @@ export interface WorkspaceView {
    * for any other import (the standard library, a third-party module, a vendored copy).
    */
   goImport?(codeFile: string, importPath: string): GoPackageMembers | undefined;
+  /** The item helpers of the other files of `codeFile`'s Go package (`importPath` `''`), or the exported ones of an imported package (`goModules.ts`). */
+  goItemMethods?(codeFile: string, packageName: string, importPath: string): Record<string, GoItemMethod> | undefined;
+  /** Whether any Go file of the workspace names a GetItem or PutItem call. */
+  goItemHelpersExist?(): boolean;
   /**
    * Whether another Go file calls function `name` of `codeFile`'s package inside a loop or function that pages a
    * DynamoDB read; when `method`, whether one calls a method `name` there on a value that is no SDK client (an interface).

@@ -20,7 +20,7 @@ import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { classItemIndexOf } from './classItemMethods';
-import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -304,6 +304,16 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
     this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
     return this.springIndex.entities.get(name) ?? undefined;
+  }
+
+  /** The item helpers of a Go package's other files, or an imported package's; see `WorkspaceView.goItemMethods`. */
+  goItemMethods(codeFile: string, packageName: string, importPath: string): Record<string, GoItemMethod> | undefined {
+    return this.goModules().itemMethods(codeFile, packageName, importPath);
+  }
+
+  /** Whether any Go file names a GetItem or PutItem call; see `WorkspaceView.goItemHelpersExist`. */
+  goItemHelpersExist(): boolean {
+    return this.goModules().itemHelpersExist();
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */
