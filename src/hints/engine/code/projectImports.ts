@@ -6,7 +6,7 @@
  * workspace mode nothing resolves. Where a relative import leads also tells a test double's, which gives
  * no client (`testDoubles.ts`).
  */
-import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoPackageDeclarations, GoPackageMembers, ItemHelper, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
+import type { BodyClient, CallArguments, CdkClassShape, CdkInstantiation, ClientPassingCall, ExportedCall, ExportedClient, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ClassItemMethods, PynamodbClassKind, SpringEntityShape, SpringRepositoryShape, TableNameRef } from '../workspace/types';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { inheritedOrmObject, inheritedRedisClient, proxiedClient } from './clientClasses';
@@ -51,6 +51,10 @@ export interface ProjectContext {
   csharpGlobalUsings?(): readonly string[];
   /** Whether the mapped Java or C# class `key` (`classKey` of its simple name) has a version attribute; undefined when unknown. */
   mappedClass?(key: string): boolean | undefined;
+  /** The item helpers of a Java or C# class, or of the one class implementing an interface, by `classKey` of its simple name. */
+  classItemHelper?(key: string): ClassItemMethods | undefined;
+  /** Whether any Java or C# file of the workspace declares item helpers. */
+  classItemHelpersExist?(): boolean;
   /** The Spring Data DynamoDB repository interface, or the DynamoDBMapper entity class, another file declares under that simple name. */
   springRepository?(name: string): SpringRepositoryShape | undefined;
   springEntity?(name: string): SpringEntityShape | undefined;
@@ -60,6 +64,10 @@ export interface ProjectContext {
   goPackage?(packageName: string): GoPackageDeclarations | undefined;
   /** The exported functions and variables of a Go package of the workspace's modules, by the path this file imports it by. */
   goImport?(importPath: string): GoPackageMembers | undefined;
+  /** The item helpers of the other files of this Go file's package (`importPath` `''`), or the exported ones of an imported package. */
+  goItemMethods?(packageName: string, importPath: string): Record<string, GoItemMethod> | undefined;
+  /** Whether any Go file of the workspace names a GetItem or PutItem call. */
+  goItemHelpersExist?(): boolean;
   /** Whether another Go file calls this package's function `name` (or, when `method`, a method `name` on a non-client value) inside a loop or function that pages. */
   goCalledWhilePaging?(packageName: string, name: string, method: boolean): boolean;
   /** Whether another Go file makes a go-redis client of what this package's function or method `name` returns. */

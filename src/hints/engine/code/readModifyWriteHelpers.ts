@@ -13,6 +13,10 @@ import type { CodeAnalyzer } from './analyzer';
 import { endsStatement } from './firstItemDialects';
 import { calledFunction, functionName } from './helperFunctions';
 import { importedHelperCalls, sharedTable } from './importedItemHelpers';
+import { goHelperRewrites } from './languages/goItemHelperCalls';
+import { classHelperRewrites } from './languages/classItemHelperCalls';
+import { rmwCsharp } from './languages/rmwCsharp';
+import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
 import { chainStart } from './receiverChains';
 import type { FunctionScope } from './language';
@@ -49,6 +53,12 @@ export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[
 /** The calls of writing helpers, and the Puts, that put back, changed, the item a reading helper (of this file or imported) returned to the same caller. */
 export function helperRewrites(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
   const family = a.language.family;
+  if (family === 'go') {
+    return goHelperRewrites(a, gets, puts);
+  }
+  if (family === 'java' || family === 'csharp') {
+    return classHelperRewrites(a, family === 'java' ? rmwJava : rmwCsharp, family);
+  }
   if (family !== 'js' && family !== 'python') {
     return [];
   }

@@ -120,6 +120,28 @@ function followUntil(a: CodeAnalyzer, dialect: RmwDialect, get: OperationOccurre
 }
 
 /**
+ * Whether the name `name`, bound at `from` to an item a helper returned (`w, err := s.store.Load(ctx, id)`) in the
+ * block `level`, is changed in its function before `until` and is what the tokens [argFrom, argTo) hand on
+ * (`s.store.Save(ctx, w)`). A value assigned to it in a nested block the write is not in (`if errors.Is(err,
+ * ErrNotFound) { w = &Wallet{…} }`) is one path only: on the other the item read is written back.
+ */
+export function typedBoundItemWritten(a: CodeAnalyzer, dialect: RmwDialect, name: string, level: number, from: number, until: number, argFrom: number, argTo: number): boolean {
+  const fn = a.scopes.enclosing(from, ['function']);
+  const flow: RmwFlow = { items: new Map([[name, false]]), responses: new Set(), changed: new Set(), values: new Map() };
+  for (let k = from; k < until; k++) {
+    if (!a.isId(k) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {
+      continue;
+    }
+    const block = a.parent[k];
+    const branch = a.is(k + 1, '=') && block !== level && a.is(block, '{') && a.partner[block] < until && a.tokens.text(k) === name;
+    if (!branch) {
+      follow(a, dialect, k, flow);
+    }
+  }
+  return written(a, dialect, argFrom, argTo, flow);
+}
+
+/**
  * Whether the Put's request object, built before the call (`putItemRequestBuilder.build()`, `input`, `request`;
  * its item at `itemToken`), is handed to another call between the read and the write: a helper may add the
  * condition (`addEtagCondition(builder, response)`).
@@ -308,6 +330,11 @@ function assignmentAfter(a: CodeAnalyzer, k: number): number {
     }
   }
   return -1;
+}
+
+/** Exported for the helpers' callers: whether the name at `k` has a member, index or property assigned there, or a setter or mutating method called. */
+export function typedChangedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number): boolean {
+  return changedAt(a, dialect, k, false);
 }
 
 /** A member, index or property of the name at `k` assigned, or a setter or mutating method called on it or on a member; for a response, past its item. */

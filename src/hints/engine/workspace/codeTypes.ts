@@ -170,6 +170,22 @@ export interface ItemHelper {
   checks?: ExistenceCheck;
 }
 
+/**
+ * A Java or C# method that reads or writes one table's objects for its callers (`code/languages/classItemHelpers.ts`):
+ * it returns the object an object mapper read (`reads`), or saves its parameter at `puts.position` with no condition
+ * (`puts`); `table` is the mapper's receiver as written, `type` the object's class.
+ */
+export interface ClassItemMethod {
+  reads?: { table: string; type: string };
+  puts?: { table: string; type: string; position: number };
+}
+
+/** A class's item helpers by method name, and the interfaces it implements (a caller may hold it by one). */
+export interface ClassItemMethods {
+  interfaces?: string[];
+  methods: Record<string, ClassItemMethod>;
+}
+
 /** A token of a key value an existence check reads, or the position of the check's parameter that stands there. */
 export type KeyPart = string | number;
 

@@ -68,6 +68,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.classFields ?? {}).length > 0 ||
     Object.keys(contribution.classHolders ?? {}).length > 0 ||
     Object.keys(contribution.mappedClasses ?? {}).length > 0 ||
+    Object.keys(contribution.classItemMethods ?? {}).length > 0 ||
     Object.keys(contribution.springRepositories ?? {}).length > 0 ||
     Object.keys(contribution.springEntities ?? {}).length > 0 ||
     (contribution.csharpGlobalUsings?.length ?? 0) > 0 ||

@@ -9,7 +9,9 @@
  * `main` package or a vendored path resolve to nothing.
  */
 import { folderOf, foldersUp } from './paths';
-import { FileContribution, GoCallRef, GoFieldType, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
+import { FileContribution, GoCallRef, GoFieldType, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './types';
+import { fileItemMethods } from './goItemMethods';
+import { BudgetExceeded } from '../budget';
 import { skipIndent, skipSpace, wordAt } from './moduleText';
 
 /** Folders Go never builds a package from as part of the module: copies of dependencies and test data. */
@@ -171,6 +173,9 @@ export class GoModuleIndex {
   private pagingCallers: Map<string, string[]> | undefined;
   private optionCallers: Map<string, string[]> | undefined;
   private optionMethods: Map<string, number> | undefined;
+  /** Each file's item helpers, read on the first question (`null`: none). */
+  private readonly items = new Map<string, Record<string, GoItemMethod> | null>();
+  private itemFiles: boolean | undefined;
 
   constructor(contributions: Iterable<[string, FileContribution]>) {
     for (const [file, contribution] of contributions) {
@@ -241,6 +246,43 @@ export class GoModuleIndex {
       structs: exportedMembers(merged(files.map((declared) => declared.structs), true)),
       methods: exportedMembers(packageMethods(files.map((declared) => declared.methods))),
     };
+  }
+
+  /**
+   * The item helpers of the other files of `codeFile`'s package (`importPath` `''`), or the exported methods of the
+   * package an import path names; each file is read once, on the first question. A key two files declare is left out.
+   */
+  itemMethods(codeFile: string, packageName: string, importPath: string): Record<string, GoItemMethod> | undefined {
+    const folder = importPath === '' ? folderOf(codeFile) : this.folderOf(importPath);
+    const name = importPath === '' ? packageName : folder === undefined ? undefined : this.packageAt(folder);
+    const files = folder === undefined || name === undefined ? [] : (this.folders.get(folder) ?? []).filter(({ file, declared }) => file !== codeFile && declared.name === name && declared.itemSource !== undefined);
+    const methods = merged(files.map((file) => this.fileItemMethods(file)), false);
+    // Another package calls a type's exported methods only.
+    const shown = importPath === '' ? methods : Object.fromEntries(Object.entries(methods).filter(([key]) => /^[A-Z]\w*\.[A-Z]/.test(key)));
+    return Object.keys(shown).length > 0 ? shown : undefined;
+  }
+
+  /** Whether any Go file names a GetItem or PutItem call, so may declare item helpers. */
+  itemHelpersExist(): boolean {
+    this.itemFiles ??= [...this.folders.values()].some((files) => files.some(({ declared }) => declared.itemSource !== undefined));
+    return this.itemFiles;
+  }
+
+  private fileItemMethods({ file, declared }: PackageFile): Record<string, GoItemMethod> | undefined {
+    let methods = this.items.get(file);
+    if (methods === undefined) {
+      try {
+        methods = fileItemMethods(declared.itemSource!) ?? null;
+      } catch (error) {
+        // Another file's budget ran out: asked again by the next file.
+        if (error instanceof BudgetExceeded) {
+          throw error;
+        }
+        methods = null;
+      }
+      this.items.set(file, methods);
+    }
+    return methods ?? undefined;
   }
 
   /** Whether a file other than `codeFile` calls its package's function (or any method) `name` in a loop or function that pages. */

@@ -18,6 +18,7 @@ import { isTestDoubleFile } from '../code/testDoubles';
 import { emptyContribution } from './contribution';
 import { clientResult, clientTypeAt, GoFileImports, GoSignature, optionCallsOn, redisInterfaceLine, returnsRedisOptions, sdkInterfaceLine, signatureAt, takesReadInput, variablesAt } from './goDeclarations';
 import { isOutsideGoModule } from './goModules';
+import { mayDeclareItemHelpers } from '../code/languages/goItemHelpers';
 import { mayPage, pagingCalls } from './goCallSites';
 import { builtInputs, inputResult } from './goInputBuilders';
 import { clientMakers, mayOpenSql, sqlOpeners, wrapperMakers } from './goSqlOpeners';
@@ -457,6 +458,10 @@ export function indexGoPackage(text: string): FileContribution | undefined {
   const paging = name !== undefined && mayPage(text) ? pagingCalls(text, imports.others) : [];
   if (paging.length > 0) {
     declared.pagingCalls = paging;
+  }
+  // Its item helpers are read only when a caller asks (`goModules.ts`).
+  if (name !== undefined && mayDeclareItemHelpers(text)) {
+    declared.itemSource = text;
   }
   const tells = Object.keys(structs).length > 0 || Object.keys(declared).length > 2;
   return name !== undefined && tells ? { ...emptyContribution(), goPackage: declared } : undefined;

@@ -29,6 +29,16 @@ export interface GoCallRef {
   name: string;
 }
 
+/**
+ * A Go function or method that reads or writes one table's items for its callers (`code/languages/goItemHelpers.ts`):
+ * it returns the item a GetItem read (`reads`: the table as its request writes it), or puts, with no condition,
+ * its parameter at `puts.position` (or that parameter marshalled).
+ */
+export interface GoItemMethod {
+  reads?: string;
+  puts?: { table: string; position: number };
+}
+
 /** What one Go file tells the other files of its package (its folder and package name) and of its module. */
 export interface GoPackageFile {
   name: string;
@@ -71,6 +81,8 @@ export interface GoPackageFile {
    * package's interfaces resolve.
    */
   interfaceResults?: Record<string, string>;
+  /** Its text, when it names a GetItem or PutItem call: its item helpers (`GoItemMethod`) are read from it on the first question. */
+  itemSource?: string;
 }
 
 /** The package-level functions and variables of a Go package that give a client, as other files read them. */

@@ -5,14 +5,14 @@
  */
 import type { Literal } from '../model';
 import { Span } from '../types';
-import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall } from './codeTypes';
-import type { GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
+import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
+import type { GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers } from './goTypes';
 import type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
 import type { ForwardedInput, InputConditional, ModuleInputTarget, TerraformObject, TerraformValue } from './terraformTypes';
 
-export type { GoCallRef, GoFieldType, GoInputFunction, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
+export type { GoCallRef, GoFieldType, GoInputFunction, GoItemMethod, GoPackageDeclarations, GoPackageFile, GoPackageMembers, GoStructTypes } from './goTypes';
 export type { SpringEntityShape, SpringRepositoryShape } from './springTypes';
-export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart } from './codeTypes';
+export type { ImportRef, RequestClasses, RouteCall, ServiceCall, PassedArgument, ClientPassingCall, SqlOptionsFlavor, RequestClientSource, RequestClients, CdkMemberType, CdkClassMembers, CdkClassShape, ModuleSource, ExportedClient, PynamodbClassKind, ExportedCall, BodyClient, CallArguments, ItemHelper, ExistenceCheck, KeyPart, ClassItemMethod, ClassItemMethods } from './codeTypes';
 export type { ForwardedInput, InputCondition, InputConditional, ModuleInputTarget, TerraformObject, TerraformScalar, TerraformValue } from './terraformTypes';
 
 /** A place in another file, with its line and column (0-based) so adapters need not read that file. */
@@ -233,6 +233,8 @@ export interface FileContribution {
   csharpGlobalUsings?: string[];
   /** A Java or C# file: the classes an object mapper maps, by language and simple name, and whether each has a version attribute (`mappedClasses.ts`). */
   mappedClasses?: Record<string, boolean>;
+  /** A Java or C# file: its classes' item helpers, by `classKey` (`classItemMethods.ts`). */
+  classItemMethods?: Record<string, ClassItemMethods>;
   /** A Java file: its Spring Data DynamoDB repository interfaces, by simple name (`springRepositories.ts`). */
   springRepositories?: Record<string, SpringRepositoryShape>;
   /** A Java file: the keys and properties of its DynamoDBMapper entity classes, by simple name (`springRepositories.ts`). */
@@ -427,6 +429,10 @@ export interface WorkspaceView {
   csharpGlobalUsings?(codeFile: string): readonly string[];
   /** Whether the mapped class `key` (language and simple name) has a version attribute; undefined when no file, or two, declare it. */
   mappedClass?(codeFile: string, key: string): boolean | undefined;
+  /** The item helpers of the Java or C# class `key` (`classKey`), or of the one class implementing the interface `key`; undefined when none, or two. */
+  classItemHelper?(codeFile: string, key: string): ClassItemMethods | undefined;
+  /** Whether any Java or C# file of the workspace declares item helpers. */
+  classItemHelpersExist?(): boolean;
   /** The Spring Data DynamoDB repository interface, or the entity class, of that simple name; undefined when no file, or two, declare it. */
   springRepository?(codeFile: string, name: string): SpringRepositoryShape | undefined;
   springEntity?(codeFile: string, name: string): SpringEntityShape | undefined;
@@ -436,6 +442,10 @@ export interface WorkspaceView {
    * for any other import (the standard library, a third-party module, a vendored copy).
    */
   goImport?(codeFile: string, importPath: string): GoPackageMembers | undefined;
+  /** The item helpers of the other files of `codeFile`'s Go package (`importPath` `''`), or the exported ones of an imported package (`goModules.ts`). */
+  goItemMethods?(codeFile: string, packageName: string, importPath: string): Record<string, GoItemMethod> | undefined;
+  /** Whether any Go file of the workspace names a GetItem or PutItem call. */
+  goItemHelpersExist?(): boolean;
   /**
    * Whether another Go file calls function `name` of `codeFile`'s package inside a loop or function that pages a
    * DynamoDB read; when `method`, whether one calls a method `name` there on a value that is no SDK client (an interface).

@@ -19,7 +19,8 @@ import { push } from '../multimap';
 import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
-import { CallArguments, CdkClassMembers, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { classItemIndexOf } from './classItemMethods';
+import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -49,6 +50,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** The client members of the workspace's Java and C# classes, by `classKey`. */
   private classIndex: ClassIndex | undefined;
   private mappedIndex: Map<string, boolean | null> | undefined;
+  private classItemIndex: Map<string, ClassItemMethods | null> | undefined;
   private springIndex: SpringIndex | undefined;
   /** The CDK constructions of project classes, by the file that makes them, and answers by `file\0class`: built on first use. */
   private instantiations: { callers: Map<string, readonly CdkInstantiation[]>; reads: InstantiationReads; answers: Map<string, readonly CdkInstantiation[]> } | undefined;
@@ -122,6 +124,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     this.goIndex = undefined;
     this.classIndex = undefined;
     this.mappedIndex = undefined;
+    this.classItemIndex = undefined;
     this.springIndex = undefined;
     this.instantiations = undefined;
     if (this.pending) {
@@ -279,6 +282,18 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.mappedIndex.get(key) ?? undefined;
   }
 
+  /** The item helpers of a Java or C# class, or of the one class implementing an interface; see `WorkspaceView.classItemHelper`. */
+  classItemHelper(_codeFile: string, key: string): ClassItemMethods | undefined {
+    this.classItemIndex ??= classItemIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.classItemIndex.get(key) ?? undefined;
+  }
+
+  /** Whether any Java or C# file declares item helpers; see `WorkspaceView.classItemHelpersExist`. */
+  classItemHelpersExist(): boolean {
+    this.classItemIndex ??= classItemIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
+    return this.classItemIndex.size > 0;
+  }
+
   /** A Spring Data DynamoDB repository interface of the workspace; see `WorkspaceView.springRepository`. */
   springRepository(_codeFile: string, name: string): SpringRepositoryShape | undefined {
     this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
@@ -289,6 +304,16 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   springEntity(_codeFile: string, name: string): SpringEntityShape | undefined {
     this.springIndex ??= springIndexOf([...this.contributions.values()].map(({ contribution }) => contribution));
     return this.springIndex.entities.get(name) ?? undefined;
+  }
+
+  /** The item helpers of a Go package's other files, or an imported package's; see `WorkspaceView.goItemMethods`. */
+  goItemMethods(codeFile: string, packageName: string, importPath: string): Record<string, GoItemMethod> | undefined {
+    return this.goModules().itemMethods(codeFile, packageName, importPath);
+  }
+
+  /** Whether any Go file names a GetItem or PutItem call; see `WorkspaceView.goItemHelpersExist`. */
+  goItemHelpersExist(): boolean {
+    return this.goModules().itemHelpersExist();
   }
 
   /** The exported declarations of a Go package of the workspace's modules; see `WorkspaceView.goImport`. */

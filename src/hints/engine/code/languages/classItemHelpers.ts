@@ -1,0 +1,174 @@
+/**
+ * Java and C# item helpers: the methods of a repository class that read or save one table's objects for their
+ * callers through an object mapper, for `dynamodb-read-modify-write` through repositories (`classItemHelperCalls.ts`).
+ * A method that returns what the mapper read (`return table.getItem(key);`, `return mapper.load(User.class, id);`,
+ * `=> _context.LoadAsync<User>(id);`, `User u = table.getItem(key); return u;`) reads; one whose unconditional write
+ * saves its parameter (`table.putItem(user)`, `mapper.save(user)`, `await _context.SaveAsync(user)`) puts. Each keeps the mapper's receiver as written (the
+ * enhanced client's `DynamoDbTable`, a `DynamoDBContext`) and the object's class: a reading and a saving method of one
+ * class that agree on both name the same table. A receiver taken from a parameter may differ per caller: none.
+ */
+import type { CodeAnalyzer } from '../analyzer';
+import { segments } from '../braces';
+import { readExpression } from '../checkThenPutTyped';
+import { functionName } from '../helperFunctions';
+import { writesWithoutCondition } from '../readModifyWrite';
+import { RmwDialect, typedReadFlowUntil } from '../readModifyWriteTyped';
+import { OperationOccurrence } from '../../model';
+import type { ClassItemMethods } from '../../workspace/types';
+
+/** Tokens read past a helper's read for the `return` that hands back what it read. */
+const RETURN_REACH = 400;
+const NO_TYPE = new Set(['void', 'Task', 'var', 'Optional', 'CompletableFuture', 'ValueTask', 'object', 'Object']);
+
+/** Whether a Java or C# file's text may declare an item helper: it names an object mapper's read or write (v1 `DynamoDBMapper`'s `load`, `save` only with the mapper). */
+export function mayDeclareClassItemHelpers(text: string): boolean {
+  return /\b(?:getItem|putItem|LoadAsync|SaveAsync)\s*[(<]/.test(text) || (text.includes('DynamoDBMapper') && /\b(?:load|save)\s*\(/.test(text));
+}
+
+/**
+ * The item helpers of the file's classes (see the module's comment), by class simple name, from the file's mapper
+ * reads and its writes of an object with no condition: a PutItem, or the UpdateItem a mapper's save sends
+ * (`DynamoDBContext.SaveAsync` updates the item with every property of the object).
+ */
+export function classItemMethods(a: CodeAnalyzer, rmw: RmwDialect): Record<string, ClassItemMethods> {
+  const gets = a.operations.filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem');
+  const puts = a.operations.filter((occurrence) => (occurrence.operation === 'dynamodb:PutItem' || occurrence.operation === 'dynamodb:UpdateItem') && writesWithoutCondition(occurrence));
+  if (gets.length === 0 || puts.length === 0) {
+    return {};
+  }
+  const found: Record<string, ClassItemMethods> = Object.create(null) as Record<string, ClassItemMethods>;
+  const entry = (method: Method): ClassItemMethods['methods'][string] => {
+    found[method.owner] ??= { methods: Object.create(null) as ClassItemMethods['methods'], ...interfacesOf(a, method.ownerToken) };
+    found[method.owner].methods[method.name] ??= {};
+    return found[method.owner].methods[method.name];
+  };
+  for (const get of gets) {
+    const method = rmw.readsObject(a, get) ? methodOf(a, get) : undefined;
+    const table = method && ownReceiver(a, rmw, get, method);
+    const type = method && table !== undefined ? readType(a, get, method) : undefined;
+    if (method && table !== undefined && type !== undefined && returnsRead(a, rmw, get, method.scope)) {
+      entry(method).reads = { table, type };
+    }
+  }
+  for (const put of puts) {
+    const method = methodOf(a, put);
+    const written = method && !(put.request?.options.length) ? rmw.writtenArgument(a, put) : undefined;
+    const table = method && written ? ownReceiver(a, rmw, put, method) : undefined;
+    const name = written && written[1] === written[0] + 1 ? a.id(written[0]) : undefined;
+    const position = method && name !== undefined ? method.parameters.findIndex((parameter) => parameter.name === name) : -1;
+    if (method && table !== undefined && position >= 0) {
+      entry(method).puts = { table, type: method.parameters[position].type, position };
+    }
+  }
+  return found;
+}
+
+interface Method {
+  name: string;
+  owner: string;
+  ownerToken: number;
+  scope: number;
+  /** The method's name token. */
+  at: number;
+  parameters: { name: string; type: string }[];
+}
+
+/** The method around an operation, with its class and parameters; undefined outside a named class's method. */
+function methodOf(a: CodeAnalyzer, occurrence: OperationOccurrence): Method | undefined {
+  const scope = a.scopes.enclosing(occurrence.tokenIndex, ['function']);
+  const fn = a.functions.get(scope);
+  const at = fn ? functionName(a, fn) : -1;
+  const ownerScope = at >= 0 ? a.scopes.enclosing(at, ['class']) : -1;
+  const owner = ownerScope > 0 ? a.scopes.nameOfClass(ownerScope) : undefined;
+  const ownerToken = owner === undefined ? -1 : classToken(a, owner, at);
+  if (!fn || owner === undefined || ownerToken < 0 || !a.is(fn.params, '(')) {
+    return undefined;
+  }
+  const parameters = segments(a, fn.params).map(([start, end]) => parameter(a, start, end));
+  return { name: a.tokens.text(at), owner, ownerToken, scope, at, parameters };
+}
+
+/** A parameter's name and type (`final User user`, `User user`, `CancellationToken ct = default`): the name before any default, the type before it. */
+function parameter(a: CodeAnalyzer, start: number, end: number): { name: string; type: string } {
+  let name = end - 1;
+  for (let k = start; k < end; k++) {
+    if (a.is(k, '=')) {
+      name = k - 1;
+      break;
+    }
+  }
+  return { name: a.id(name) ?? '', type: typeBefore(a, name) ?? '' };
+}
+
+/** The class name of a type written before the token `at` (`User`, `User?`, a task of one: `Task<User>`), or undefined; other generic types are none. */
+function typeBefore(a: CodeAnalyzer, at: number): string | undefined {
+  let p = at - 1;
+  if (a.is(p, '>')) {
+    const open = a.is(p - 1, '?') ? p - 3 : p - 2;
+    if (!a.is(open, '<') || !(a.idIs(open - 1, 'Task') || a.idIs(open - 1, 'ValueTask'))) {
+      return undefined;
+    }
+    p--;
+  }
+  if (a.is(p, '?')) {
+    p--;
+  }
+  const type = a.id(p);
+  return type === undefined || NO_TYPE.has(type) ? undefined : type;
+}
+
+/** The token of the `class` declaration named `owner` that holds the method at `at`. */
+function classToken(a: CodeAnalyzer, owner: string, at: number): number {
+  for (let k = at; k > 0; k--) {
+    if ((a.idIs(k, 'class') || a.idIs(k, 'record')) && a.idIs(k + 1, owner)) {
+      return k + 1;
+    }
+  }
+  return -1;
+}
+
+/** The interfaces and base class the class at `name` names (Java `implements A, B`, C# `: IA, Base`), for callers that hold one of them. */
+function interfacesOf(a: CodeAnalyzer, name: number): { interfaces?: string[] } {
+  const interfaces: string[] = [];
+  let listing = false;
+  for (let k = name + 1; k < a.tokens.length && k < name + 80 && !a.is(k, '{'); k = a.is(k, '<') && a.partner[k] > k ? a.partner[k] + 1 : k + 1) {
+    if (a.idIs(k, 'implements') || (a.is(k, ':') && a.language.family === 'csharp')) {
+      listing = true;
+    } else if (a.idIs(k, 'where') || a.idIs(k, 'extends')) {
+      listing = false;
+    } else if (listing && a.isId(k) && !a.isAccess(k + 1)) {
+      interfaces.push(a.tokens.text(k));
+    }
+  }
+  return interfaces.length > 0 ? { interfaces } : {};
+}
+
+/** The mapper's receiver as written, unless it starts with a parameter of the method. */
+function ownReceiver(a: CodeAnalyzer, rmw: RmwDialect, occurrence: OperationOccurrence, method: Method): string | undefined {
+  const receiver = rmw.receiverTable(a, occurrence);
+  const first = receiver?.split(' ')[0];
+  return receiver === undefined || method.parameters.some((p) => p.name === first) ? undefined : receiver;
+}
+
+/** The class of the object read: the mapper call's type argument (`LoadAsync<User>`), else the method's declared result. */
+function readType(a: CodeAnalyzer, get: OperationOccurrence, method: Method): string | undefined {
+  const name = get.tokenIndex;
+  // `LoadAsync<User>`, `LoadAsync<User?>`
+  const close = a.is(name + 3, '?') ? name + 4 : name + 3;
+  const generic = a.is(name + 1, '<') && a.isId(name + 2) && a.is(close, '>') ? a.tokens.text(name + 2) : undefined;
+  return generic ?? typeBefore(a, method.at);
+}
+
+/** Whether the method hands back what the read gave: the read returned (or its expression body), or a name that holds it. */
+function returnsRead(a: CodeAnalyzer, rmw: RmwDialect, get: OperationOccurrence, scope: number): boolean {
+  const { start, end } = readExpression(a, get);
+  if ((a.idIs(start - 1, 'return') || a.is(start - 1, '=>')) && a.is(end, ';')) {
+    return true;
+  }
+  for (let r = end; r < a.tokens.length && r < get.tokenIndex + RETURN_REACH; r++) {
+    if (a.idIs(r, 'return') && a.scopes.enclosing(r, ['function']) === scope && a.isId(r + 1) && a.is(r + 2, ';')) {
+      return typedReadFlowUntil(a, rmw, get, r)?.items.has(a.tokens.text(r + 1)) ?? false;
+    }
+  }
+  return false;
+}
