@@ -14,7 +14,8 @@
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import type { Construction, HandlerReader } from './handlerClients';
-import { dependsOnInvocation, isRedisClient, serviceOf, storedOutside } from './handlerClients';
+import { isRedisClient, serviceOf, storedOutside } from './handlerClients';
+import { dependsOnInvocation } from './invocationDependence';
 import { clientValue, importsTestDouble, mayBeProjectModule } from './projectImports';
 import { inTestCode } from './testFixtures';
 import { argumentCount, constructedKey, jvmConstructorClient } from './languages/jvmConstructorClients';

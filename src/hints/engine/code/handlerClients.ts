@@ -14,7 +14,6 @@
 import { Family } from '../lexer';
 import { DocumentModel } from '../model';
 import { HintService } from '../types';
-import { DAX_GO_CONFIG_LOADS } from '../daxClients';
 import { DATA_API_CLIENT_MODULE } from '../rdsDataApi';
 import type { CodeAnalyzer } from './analyzer';
 import { assignmentAt } from './assignments';
@@ -25,12 +24,11 @@ import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler,
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall } from './projectImports';
-import { connectionFromInvocation, requestGlobal } from './invocationData';
+import { connectionFromInvocation } from './invocationData';
+import { dependsOnInvocation } from './invocationDependence';
 import { inTestCode } from './testFixtures';
-import { convertedArgument } from './envConversions';
 import { overSharedPool, sharedAccessor } from './sharedPools';
 import { goMakerCall } from './languages/goSqlHelpers';
-import { goImportSpecs } from './languages/goPackageStructs';
 import { Value } from './values';
 
 /** A client a handler makes: the class or factory name of the construction, and the service of the client. */
@@ -414,148 +412,6 @@ function namesArgument(a: CodeAnalyzer, made: Construction, name: string): boole
     }
   }
   return false;
-}
-
-/** Whether the construction names the handler's parameters or a name bound inside it (what this invocation holds). */
-export function dependsOnInvocation(a: CodeAnalyzer, made: Construction, params: number, end: number): boolean {
-  return namesInvocation(a, made.name + 1, made.end, params, end, true) || (made.session !== undefined && namesInvocation(a, made.session[0], made.session[1], params, end, true));
-}
-
-/**
- * Whether a name of [from, to) is bound in the handler (from `params` to `end`): a parameter, or a local
- * unless `locals` allows one that only reads the environment the function runs in (`region =
- * os.environ["REGION"]`), which every invocation of an execution environment shares.
- */
-function namesInvocation(a: CodeAnalyzer, from: number, to: number, params: number, end: number, locals: boolean): boolean {
-  for (let k = from; k < to; k++) {
-    if (!a.isId(k) || a.isAccess(k - 1) || a.is(k + 1, ':') || a.is(k + 1, '=')) {
-      continue;
-    }
-    const binding = a.scopes.lookup(a.tokens.text(k), k);
-    // A name the expression declares itself (the parameter of Go's options function, `func(o *dynamodb.Options) {...}`) holds nothing of the call.
-    const ownName = binding !== undefined && binding.token >= from && binding.token < to;
-    const shared = (expression: number): boolean => readsEnvironment(a, expression, params, end) || loadsGoSdkConfig(a, expression, params, end) || readsConfiguration(a, expression, params, end);
-    if (binding && !ownName && !literalLocal(a, binding.expression) && !configurationParameter(a, binding.token, params) && binding.token >= params && binding.token < end && !(locals && shared(binding.expression))) {
-      return true;
-    }
-    if (requestGlobal(a, k)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Whether a local is bound to a string or number written in place (`region := "eu-west-1"`): the same on every call. */
-function literalLocal(a: CodeAnalyzer, expression: number): boolean {
-  return expression >= 0 && (a.isString(expression) || /^\d/.test(a.tokens.text(expression))) && expressionEnd(a, expression) === expression + 1;
-}
-
-/**
- * .NET configuration types: what an `IConfiguration` or `IOptions<T>` parameter gives is the application's settings,
- * the same for every request or instance (`ConnectionMultiplexer.Connect(configuration.GetConnectionString("Redis"))`).
- */
-const CSHARP_CONFIGURATION_TYPES = new Set(['IConfiguration', 'IConfigurationRoot', 'IOptions', 'IOptionsMonitor', 'IOptionsSnapshot']);
-
-/** Whether the binding at `token` is a C# parameter of the list at `params` declared with a configuration type. */
-function configurationParameter(a: CodeAnalyzer, token: number, params: number): boolean {
-  if (a.language.family !== 'csharp' || !a.is(params, '(') || token <= params || token >= a.partner[params]) {
-    return false;
-  }
-  // `IOptions<RedisSettings> options`: the generic type's name stands before its arguments.
-  let type = token - 1;
-  if (a.is(type, '>')) {
-    while (type > params && !a.is(type, '<')) {
-      type--;
-    }
-    type--;
-  }
-  return CSHARP_CONFIGURATION_TYPES.has(a.id(type) ?? '') && !a.isAccess(type - 1);
-}
-
-/**
- * Whether a C# local's value is read from a configuration parameter and nothing else of the call
- * (`configuration.GetConnectionString("Redis")`, `RegionEndpoint.GetBySystemName(options.Value.Region)`).
- */
-function readsConfiguration(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
-  if (a.language.family !== 'csharp' || start < 0) {
-    return false;
-  }
-  const to = expressionEnd(a, start);
-  let named = false;
-  for (let k = start; k < to && !named; k++) {
-    const binding = a.isId(k) && !a.isAccess(k - 1) ? a.scopes.lookup(a.tokens.text(k), k) : undefined;
-    named = binding !== undefined && configurationParameter(a, binding.token, params);
-  }
-  return named && !namesInvocation(a, start, to, params, end, false);
-}
-
-/** Reads of the process environment: `os.environ[...]`, `os.getenv(...)`, `process.env.X`, Go's `os.Getenv(...)`, Java's `System.getenv(...)`. */
-const ENVIRONMENT_READS: readonly (readonly [string, string])[] = [
-  ['os', 'environ'],
-  ['os', 'getenv'],
-  ['process', 'env'],
-  ['os', 'Getenv'],
-  ['System', 'getenv'],
-];
-
-/**
- * Whether the value from `start` is a read of the environment alone (no name of the handler in it: `os.environ[event["key"]]`),
- * or such a read parsed by a conversion (`strconv.Atoi(os.Getenv("REDIS_DB"))`, `envConversions.ts`).
- */
-function readsEnvironment(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
-  const read = start < 0 ? -1 : Math.max(convertedArgument(a, start), start);
-  if (read < 0 || !ENVIRONMENT_READS.some(([root, member]) => a.idIs(read, root) && a.isAccess(read + 1) && a.idIs(read + 2, member))) {
-    return false;
-  }
-  return !namesInvocation(a, read + 3, expressionEnd(a, start), params, end, false);
-}
-
-/** Go's SDK configuration loads: the package path, its default name, the function, and whether a context comes first. */
-const GO_SDK_CONFIG_LOADS: readonly (readonly [string, string, string, boolean])[] = [
-  ['github.com/aws/aws-sdk-go-v2/config', 'config', 'LoadDefaultConfig', true],
-  ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSession', false],
-  ['github.com/aws/aws-sdk-go/aws/session', 'session', 'NewSessionWithOptions', false],
-  ...DAX_GO_CONFIG_LOADS,
-];
-
-const goConfigImports = new WeakMap<CodeAnalyzer, readonly (readonly [string, string])[]>();
-
-/** The file's imports of Go's SDK configuration packages, with the name each goes by: read once per file, when asked. */
-function goSdkConfigImports(a: CodeAnalyzer): readonly (readonly [string, string])[] {
-  let found = goConfigImports.get(a);
-  if (!found) {
-    found = goImportSpecs(a).flatMap((spec) => GO_SDK_CONFIG_LOADS.filter(([path]) => path === spec.path).slice(0, 1).map(([path, name]) => [path, spec.alias ?? name] as const));
-    goConfigImports.set(a, found);
-  }
-  return found;
-}
-
-/**
- * Whether the value from `start` is Go's shared SDK configuration (`config.LoadDefaultConfig(ctx)`,
- * `session.Must(session.NewSession())`), the same for every invocation unless its options name the invocation's
- * data: a client built from it is made anew on each call for nothing. The context is the load's own.
- */
-function loadsGoSdkConfig(a: CodeAnalyzer, start: number, params: number, end: number): boolean {
-  if (a.language.family !== 'go' || start < 0 || !a.isId(start) || !a.isAccess(start + 1)) {
-    return false;
-  }
-  if (a.idIs(start + 2, 'Must') && a.is(start + 3, '(')) {
-    start += 4;
-  }
-  const open = start + 3;
-  const alias = a.tokens.text(start);
-  const load = GO_SDK_CONFIG_LOADS.find(([path, , name]) => a.idIs(start + 2, name) && goSdkConfigImports(a).some(([imported, as]) => imported === path && as === alias));
-  if (!load || !a.is(open, '(') || a.partner[open] < 0 || !a.isAccess(start + 1)) {
-    return false;
-  }
-  let from = open + 1;
-  const close = a.partner[open];
-  if (load[3]) {
-    while (from < close && !a.is(from, ',')) {
-      from = a.partner[from] > from ? a.partner[from] + 1 : from + 1;
-    }
-  }
-  return !namesInvocation(a, from, close, params, end, false);
 }
 
 /** Operators that keep a value already held: `client = client || new X()`, `client ??= new X()`, Python `or`. */

@@ -17,7 +17,7 @@ import type { CodeAnalyzer } from '../analyzer';
 import { FileMemo } from '../fileMemo';
 import type { FunctionScope } from '../language';
 import type { Construction, HandlerReader } from '../handlerClients';
-import { dependsOnInvocation } from '../handlerClients';
+import { dependsOnInvocation } from '../invocationDependence';
 import { inTestCode } from '../testFixtures';
 
 /** Tokens of a class read for field initialisers and of a constructor read for the client it makes. */
