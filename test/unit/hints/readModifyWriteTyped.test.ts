@@ -311,10 +311,18 @@ describe('DynamoDB: read-modify-write without a condition (Java, Go, C#)', () =>
         '            await _context.SaveAsync(visits).ConfigureAwait(false);',
         '            return visits.Count;',
         '        }',
+        '',
+        '        public async Task BumpAsync(string page)',
+        '        {',
+        '            var visits = await _context.LoadAsync<PageVisits>(page);',
+        '            visits!.Count += 2;',
+        '            await _context.SaveAsync(visits);',
+        '        }',
         '    }',
         '}',
       );
-      assert.deepEqual(reported('VisitRepository.cs', code), [`37:PutItemAsync ${RULE}`, `44:SaveAsync ${RULE}`]);
+      // `visits!.Count`: C#'s null-forgiving operator before the member changed.
+      assert.deepEqual(reported('VisitRepository.cs', code), [`37:PutItemAsync ${RULE}`, `44:SaveAsync ${RULE}`, `52:SaveAsync ${RULE}`]);
     });
 
     it('stays silent on a [DynamoDBVersion] class, an unseen class, a conditional put and a save of the request object', () => {

@@ -348,7 +348,10 @@ function changedAt(a: CodeAnalyzer, dialect: RmwDialect, k: number, response: bo
   }
   let members = 0;
   for (let guard = 0; guard < 16; guard++) {
-    if (a.isAccess(p) && a.isId(p + 1)) {
+    if (a.is(p, '!') && a.language.family === 'csharp' && a.isAccess(p + 1)) {
+      // C#'s null-forgiving operator (`till!.Cash += 5`) changes nothing itself: the member after it is the one changed.
+      p++;
+    } else if (a.isAccess(p) && a.isId(p + 1)) {
       const member = a.tokens.text(p + 1);
       if (a.is(p + 2, '(')) {
         if (dialect.mutators.has(member) || (a.language.family === 'java' && /^set[A-Z]/.test(member))) {
