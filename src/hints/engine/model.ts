@@ -291,6 +291,8 @@ export interface ScopeInfo {
   rewritesReadItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
   /** Whether the PutItem `put` creates, with no condition, the item whose absence the GetItem `get` of the same function checked (`checkThenPut.ts`). */
   createsCheckedItem(get: OperationOccurrence, put: OperationOccurrence): boolean;
+  /** Whether the PutItem `put` creates, with no condition, an item carrying the value a Query on an index or a filtered Scan `search` of the same function found unused (`uniquenessChecks.ts`). */
+  createsSearchedValue(search: OperationOccurrence, put: OperationOccurrence): boolean;
   /** The Puts, with no condition, of new items whose key a same-file helper the same caller called found absent (`checkThenPutHelpers.ts`). */
   helperCheckThenPuts(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
   /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
@@ -408,6 +410,7 @@ export const NO_SCOPES: ScopeInfo = {
   sendingCallPerElement: () => undefined,
   rewritesReadItem: () => false,
   createsCheckedItem: () => false,
+  createsSearchedValue: () => false,
   helperCheckThenPuts: () => [],
   helperRewrites: () => [],
   readsStatementErrors: () => true,

@@ -8,7 +8,9 @@
  * request object (an object mapper's `SaveAsync(order)`) is judged by the language's flow alone.
  *
  * The same race without a change: a PutItem that creates the item a GetItem found absent (`checkThenPut.ts`),
- * also through a same-file helper that reads it (`checkThenPutHelpers.ts`), reported with its own message.
+ * also through a same-file helper that reads it (`checkThenPutHelpers.ts`), reported with its own message; and a
+ * PutItem of a new item carrying a value that a Query on an index or a filtered Scan found unused
+ * (`uniquenessChecks.ts`), whose fix is a transaction rather than a condition.
  */
 import { writesWithoutCondition } from '../code/readModifyWrite';
 import { OperationOccurrence } from '../model';
@@ -16,7 +18,10 @@ import { Check } from './context';
 
 const CHECK_THEN_PUT =
   "This PutItem creates the item that a GetItem just found absent, with no condition: two runs can both find it absent, and the later Put silently replaces the item the earlier one created. Put once with ConditionExpression 'attribute_not_exists(<key attribute>)' and answer ConditionalCheckFailedException as 'already exists'.";
+const UNIQUE_BY_SEARCH =
+  "This PutItem creates an item with a value that a Query or Scan just found unused, with no condition: two runs can both find it unused and both create an item with it. A condition on this Put sees only the new item, so it cannot keep the value unique: put a second item keyed by the value in the same TransactWriteItems, with ConditionExpression 'attribute_not_exists(<key attribute>)' on that item.";
 const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+const SEARCHES = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /**
  * The reads a write is matched with: the nearest before it. Each match follows the code from the read to the
  * write, so a file of many reads and writes in one function would cost the product of the two otherwise.
@@ -43,6 +48,7 @@ export const readModifyWrite: Check = (rule, context) => {
   const gets: OperationOccurrence[] = context.model.operations
     .filter((occurrence) => occurrence.call && occurrence.operation === 'dynamodb:GetItem')
     .sort((x, y) => x.tokenIndex - y.tokenIndex);
+  const searches = context.model.operations.filter((occurrence) => occurrence.call && SEARCHES.has(occurrence.operation)).sort((x, y) => x.tokenIndex - y.tokenIndex);
   const reported = new Set<number>();
   const unconditional: OperationOccurrence[] = [];
   for (const put of context.model.operations) {
@@ -62,6 +68,9 @@ export const readModifyWrite: Check = (rule, context) => {
     } else if (earlier.some((get) => scopes.createsCheckedItem(get, put))) {
       reported.add(put.name.start);
       context.report(rule, put.name, undefined, CHECK_THEN_PUT);
+    } else if (put.operation === 'dynamodb:PutItem' && nearestBefore(searches, put.tokenIndex, READS_PER_WRITE).some((search) => scopes.createsSearchedValue(search, put))) {
+      reported.add(put.name.start);
+      context.report(rule, put.name, undefined, UNIQUE_BY_SEARCH);
     }
   }
   for (const call of scopes.helperRewrites(gets, unconditional)) {

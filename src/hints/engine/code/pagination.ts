@@ -7,6 +7,7 @@ import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { rewritesReadItem } from './readModifyWrite';
 import { createsCheckedItem } from './checkThenPut';
+import { createsSearchedValue } from './uniquenessChecks';
 import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
@@ -163,6 +164,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     },
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
+    createsSearchedValue: (search, put) => createsSearchedValue(a, search, put),
     helperCheckThenPuts: (gets, puts) => helperCheckThenPuts(a, gets, puts),
     helperRewrites: (gets, puts) => helperRewrites(a, gets, puts),
     readsStatementErrors: (tokenIndex) => readsStatementErrors(a, tokenIndex),
