@@ -294,7 +294,7 @@ export interface ScopeInfo {
   /** Whether the PutItem `put` creates, with no condition, an item carrying the value a Query on an index or a filtered Scan `search` of the same function found unused (`uniquenessChecks.ts`). */
   createsSearchedValue(search: OperationOccurrence, put: OperationOccurrence): boolean;
   /** The Puts, with no condition, of new items whose key a same-file helper the same caller called found absent (`checkThenPutHelpers.ts`). */
-  helperCheckThenPuts(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
+  helperCheckThenPuts(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span; bySearch?: true }[];
   /** The calls of same-file helpers that put back, changed, the item another helper returned from `gets` to the same caller (`readModifyWriteHelpers.ts`). */
   helperRewrites(gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[];
 }

@@ -108,5 +108,82 @@ describe('uniqueness checked by a Query or Scan, then an unconditional Put', () 
     const inTest = sourceLines(...JS_HEADER, "it('tags', async () => {", "  const owner = 'o1';", "  const tag = 't1';", ...cases[1].slice(0, 1), '  if (Items?.length) return;', '  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: randomUUID(), owner, tag } }));', '});');
     assert.deepEqual(reported('test/tags.test.ts', inTest), []);
   });
-});
 
+  it('follows a same-file helper that searches and answers yes or no, or returns what it found', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'const emailTaken = async (email: string) => {', // 8
+      '  const found = await doc.send(new QueryCommand({',
+      "    TableName: TABLE, IndexName: 'byEmail', KeyConditionExpression: 'email = :email', ExpressionAttributeValues: { ':email': email },",
+      '  }));',
+      '  if (found.Items && found.Items.length > 0) {',
+      '    return true;',
+      '  }',
+      '  return false;',
+      '};',
+      '',
+      'async function userByEmail(address: string) {',
+      "  const result = await doc.send(new QueryCommand({ TableName: TABLE, IndexName: 'byEmail', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': address } }));",
+      '  return result.Items?.[0];', // 20
+      '}',
+      '',
+      'export async function register(email: string, name: string) {',
+      '  if (await emailTaken(email)) {',
+      "    throw new Error('taken');",
+      '  }',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: randomUUID(), email, name } }));', // 27
+      '}',
+      '',
+      'export async function invite(email: string, team: string) {',
+      '  const existing = await userByEmail(email);',
+      '  if (existing) return;',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: randomUUID(), email, team } }));', // 33
+      '}',
+      '',
+      'export async function note(email: string) {',
+      '  const existing = await userByEmail(email);',
+      '  console.log(existing);',
+      "  await doc.send(new PutCommand({ TableName: TABLE, Item: { id: randomUUID(), email, note: 'seen' } }));",
+      '}',
+    );
+    assert.deepEqual(reported('src/users.ts', code), [`27:PutCommand ${RULE}!`, `33:PutCommand ${RULE}!`]);
+    const findings = analyzeText(code, realHintRules(), { kind: 'typescript', fileName: 'src/users.ts' }).findings.filter((finding) => finding.ruleId === RULE);
+    assert.ok(findings.every((finding) => /TransactWriteItems/.test(finding.message)));
+  });
+
+  it('follows a Python helper, and not one whose searched value is not its parameter', () => {
+    const code = sourceLines(
+      'import os',
+      'import uuid',
+      '',
+      'import boto3',
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      'table = boto3.resource("dynamodb").Table(os.environ["USERS_TABLE"])',
+      'DEFAULT_EMAIL = os.environ["DEFAULT_EMAIL"]',
+      '',
+      '',
+      'def email_exists(email):', // 11
+      '    resp = table.query(IndexName="email-index", KeyConditionExpression=Key("email").eq(email))',
+      '    return len(resp["Items"]) > 0',
+      '',
+      '',
+      'def default_exists(email):',
+      '    resp = table.query(IndexName="email-index", KeyConditionExpression=Key("email").eq(DEFAULT_EMAIL))',
+      '    return len(resp["Items"]) > 0',
+      '',
+      '',
+      'def signup(email, name):', // 21
+      '    if email_exists(email):',
+      '        raise ValueError("taken")',
+      '    table.put_item(Item={"id": str(uuid.uuid4()), "email": email, "name": name})', // 24
+      '',
+      '',
+      'def signup_default(email, name):',
+      '    if default_exists(email):',
+      '        raise ValueError("taken")',
+      '    table.put_item(Item={"id": str(uuid.uuid4()), "email": email, "name": name})',
+    );
+    assert.deepEqual(reported('users.py', code), [`24:put_item ${RULE}!`]);
+  });
+});

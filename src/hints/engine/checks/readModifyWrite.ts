@@ -82,7 +82,7 @@ export const readModifyWrite: Check = (rule, context) => {
   for (const put of scopes.helperCheckThenPuts(gets, unconditional)) {
     if (!reported.has(put.name.start) && !scopes.inTest(put.tokenIndex)) {
       reported.add(put.name.start);
-      context.report(rule, put.name, undefined, CHECK_THEN_PUT);
+      context.report(rule, put.name, undefined, put.bySearch ? UNIQUE_BY_SEARCH : CHECK_THEN_PUT);
     }
   }
 };

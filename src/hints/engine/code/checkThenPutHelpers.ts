@@ -24,6 +24,8 @@ import { callsOwn, namesParameter, parameterPosition, readerOfParameters, return
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
+import { conditionOf } from './ifConditions';
+import { resultNames, searchedValue } from './uniquenessChecks';
 import { OperationOccurrence } from '../model';
 import type { ExistenceCheck, KeyPart } from '../workspace/types';
 import { normalizeName, Span } from '../types';
@@ -33,6 +35,8 @@ const KEY = normalizeName('Key');
 const RETURN_REACH = 400;
 /** Tokens between an `if` and the helper call its condition starts with: `if (!(await this.exists(`. */
 const GUARD_REACH = 8;
+/** A `return` that answers yes. */
+const TRUE_WORDS = ['true', 'True'];
 /** Helper calls before one Put whose guards are read: real callers make one or two. */
 const MAX_CALLS_PER_PUT = 8;
 
@@ -48,8 +52,11 @@ interface CheckedWrite {
   table(own: boolean): string | undefined;
 }
 
-/** The Puts, and calls of writing helpers, with no condition, of new items whose key a helper the same caller called found absent. */
-export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span }[] {
+/**
+ * The Puts, and calls of writing helpers, with no condition, of new items whose key a helper the same caller called
+ * found absent; `bySearch` when the helper searched an index or scanned for a value (`uniquenessChecks.ts`).
+ */
+export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): { tokenIndex: number; name: Span; bySearch?: true }[] {
   const family = a.language.family;
   const typed = typedCheckThenPutDialect(family);
   if (typed && gets.length > 0 && puts.length > 0) {
@@ -63,6 +70,12 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
   const helpers = new Map<string, ExistenceCheck & { scope: number }>();
   for (const get of gets) {
     const helper = existenceHelper(a, get);
+    if (helper) {
+      helpers.set(helper.name, helper);
+    }
+  }
+  for (const search of puts.length > 0 ? a.operations : []) {
+    const helper = search.call && (search.operation === 'dynamodb:Query' || search.operation === 'dynamodb:Scan') ? searchHelper(a, search) : undefined;
     if (helper) {
       helpers.set(helper.name, helper);
     }
@@ -81,7 +94,14 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
     // A writing helper's table is written as its own file writes it: a check must name it the same way.
     ...writerCalls(a, puts).map((call) => ({ ...call, table: (own: boolean) => (own === call.own ? call.table : undefined) })),
   ];
-  return writes.filter((write) => checkedByHelper(a, write, helpers, imported)).map((write) => ({ tokenIndex: write.tokenIndex, name: write.name }));
+  const found: { tokenIndex: number; name: Span; bySearch?: true }[] = [];
+  for (const write of writes) {
+    const check = checkedByHelper(a, write, helpers, imported);
+    if (check) {
+      found.push({ tokenIndex: write.tokenIndex, name: write.name, ...(check.bySearch ? { bySearch: true as const } : {}) });
+    }
+  }
+  return found;
 }
 
 /** The existence checks among the functions of a file, by function scope, for other modules' calls (`itemHelpers`). */
@@ -149,6 +169,64 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceC
   return undefined;
 }
 
+/**
+ * The function around a Query on an index or a filtered Scan (`uniquenessChecks.ts`) when the value it looks for comes
+ * from its parameters and it answers with what it found: a `return` of the result (`return Items.length > 0`,
+ * `return result.Items[0]`), or a `return true` under an `if` that tests it. Its check names the searched attribute.
+ */
+function searchHelper(a: CodeAnalyzer, search: OperationOccurrence): (ExistenceCheck & { name: string; scope: number }) | undefined {
+  const fn = a.functions.get(a.scopes.enclosing(search.tokenIndex, ['function']));
+  const name = fn ? functionName(a, fn) : -1;
+  const table = tableOf(a, search);
+  const searched = searchedValue(a, search);
+  if (!fn || name < 0 || table === undefined || !searched || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
+    return undefined;
+  }
+  const parameters = segments(a, fn.params)
+    .map(([start]) => start)
+    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
+    .map((start) => a.tokens.text(start));
+  if (!ofParametersOnly(a, searched.tokens, parameters)) {
+    return undefined;
+  }
+  const end = a.scopes.range(fn.scope)[1];
+  const names = resultNames(a, search.tokenIndex, Math.min(end, search.tokenIndex + RETURN_REACH), fn.scope);
+  return answersWith(a, search.tokenIndex, end, fn.scope, names) ? { name: a.tokens.text(name), scope: fn.scope, table, key: { [searched.attribute]: keyParts(a, searched.tokens, parameters) }, bySearch: true } : undefined;
+}
+
+/** Whether the function `scope` returns, after `from`, an expression that names one of `names`, or `true` under an `if` that tests one. */
+function answersWith(a: CodeAnalyzer, from: number, end: number, scope: number, names: ReadonlySet<string>): boolean {
+  const mentions = (start: number, stop: number): boolean => {
+    for (let k = start; k < stop; k++) {
+      if (a.isId(k) && !a.isAccess(k - 1) && names.has(a.tokens.text(k))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  let tested = false;
+  for (let k = from; k < end && k < from + RETURN_REACH && names.size > 0; k++) {
+    if (a.scopes.enclosing(k, ['function']) !== scope) {
+      continue;
+    }
+    const condition = a.idIs(k, 'if') && !a.isAccess(k - 1) ? conditionOf(a, k) : undefined;
+    tested ||= condition !== undefined && mentions(condition.start, condition.end);
+    if (a.idIs(k, 'return') && (a.tokens.isOneOf(k + 1, TRUE_WORDS) ? tested : mentions(k + 1, statementEndOf(a, k + 1)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The token after a `return`'s expression: the end of its line or its `;`. */
+function statementEndOf(a: CodeAnalyzer, from: number): number {
+  let k = from;
+  while (k < a.tokens.length && !a.is(k, ';') && !(k > from && a.startsLine(k)) && !a.is(k, '}')) {
+    k = a.is(k, '(') || a.is(k, '[') || a.is(k, '{') ? Math.max(k + 1, a.partner[k] + 1) : k + 1;
+  }
+  return k;
+}
+
 /** Whether a key value's names are all parameters, and one at least: literals, members and punctuation besides (`{"S": email.lower()}`). */
 function ofParametersOnly(a: CodeAnalyzer, [from, to]: [number, number], parameters: readonly string[]): boolean {
   let named = false;
@@ -203,11 +281,11 @@ function returnsRead(a: CodeAnalyzer, getName: number, r: number): boolean {
 }
 
 /** Whether an `if` of the Put's function tests a helper's answer for the key the Put's item repeats, so that the Put runs only when it found none. */
-function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMap<string, ExistenceCheck & { scope: number }>, imported: ReadonlyMap<number, ExistenceCheck>): boolean {
+function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMap<string, ExistenceCheck & { scope: number }>, imported: ReadonlyMap<number, ExistenceCheck>): ExistenceCheck | undefined {
   const fn = a.scopes.enclosing(put.tokenIndex, ['function']);
   // As far back as a read-modify-write's read: each Put reads a bounded stretch, so a file costs linear time.
   const start = Math.max(fn > 0 ? a.scopes.range(fn)[0] : 0, put.tokenIndex - MAX_TOKENS);
-  const answers: (CheckedRead & { call: number })[] = [];
+  const answers: (CheckedRead & { call: number; check: ExistenceCheck })[] = [];
   for (let k = start; k < put.tokenIndex && answers.length < MAX_CALLS_PER_PUT; k++) {
     const own = a.isId(k) && a.is(k + 1, '(') ? helpers.get(a.tokens.text(k)) : undefined;
     const ownCall = own !== undefined && callsOwn(a, k, fn, own.scope);
@@ -221,7 +299,7 @@ function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMa
     if (key.size === 0 || [...key.values()].some((value) => value === undefined) || put.table(ownCall) !== called.table || !literalItemOfRun(a, put.item, key as Map<string, string>)) {
       continue;
     }
-    const read = { names: new Set<string>(), call: k };
+    const read = { names: new Set<string>(), call: k, check: called };
     // `const taken = await this.exists(email)`: the name that holds the answer.
     const holder = heldBy(a, callStart);
     if (holder !== undefined) {
@@ -233,11 +311,11 @@ function checkedByHelper(a: CodeAnalyzer, put: CheckedWrite, helpers: ReadonlyMa
     // From a little before the call: the `if (!(await this.` of a guard written around it.
     for (let k = Math.max(start, read.call - GUARD_REACH); k < put.tokenIndex; k++) {
       if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guardsPut(a, k, put.tokenIndex, read.names, read.call)) {
-        return true;
+        return read.check;
       }
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The key the call at `k` hands a check as its argument at `position`, when written as a map (`{ url }`): attribute to value as written. */

@@ -20,6 +20,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { guardsPut, itemTokens } from './checkThenPut';
+import { literalMap } from './literalMaps';
 import { literalEntries, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
 import { TOKEN_KIND } from '../lexer';
@@ -57,8 +58,15 @@ export function createsSearchedValue(a: CodeAnalyzer, search: OperationOccurrenc
   return false;
 }
 
-/** The attribute and the value (as written) a Query on an index or a filtered Scan looks for, or undefined. */
-function searchedValue(a: CodeAnalyzer, search: OperationOccurrence): { attribute: string; value: string } | undefined {
+/** What a search looks for: the attribute, and the value as written and as tokens [from, to). */
+export interface SearchedValue {
+  attribute: string;
+  value: string;
+  tokens: [number, number];
+}
+
+/** The attribute and the value a Query on an index or a filtered Scan looks for, or undefined. */
+export function searchedValue(a: CodeAnalyzer, search: OperationOccurrence): SearchedValue | undefined {
   const options = search.request?.options ?? [];
   const option = (norm: string) => options.find((each) => each.norm === norm && !each.absent);
   const query = search.operation === 'dynamodb:Query';
@@ -75,18 +83,19 @@ function searchedValue(a: CodeAnalyzer, search: OperationOccurrence): { attribut
   }
   const text = expression.literal.kind === 'str' ? ONE_EQUALITY.exec(expression.literal.value) : null;
   const values = text ? option(VALUES) : undefined;
-  const value = text && values ? literalEntries(a, ...a.tokensOf(values.value))?.get(text[2]) : undefined;
-  if (!text || value === undefined) {
+  const entry = text && values ? literalMap(a, ...a.tokensOf(values.value))?.find((each) => each.key === text[2]) : undefined;
+  if (!text || !entry) {
     return undefined;
   }
   const placeholder = text[1];
   const names = placeholder.startsWith('#') ? option(NAMES) : undefined;
   const attribute = names ? literalEntries(a, ...a.tokensOf(names.value))?.get(placeholder) : placeholder.startsWith('#') ? undefined : placeholder;
-  return attribute === undefined ? undefined : { attribute: unquoted(attribute), value };
+  const tokens: [number, number] = [entry.valueStart, entry.valueEnd];
+  return attribute === undefined ? undefined : { attribute: unquoted(attribute), value: tokensText(a, ...tokens), tokens };
 }
 
 /** boto3's `Key("email").eq(email)` (a Query) or `Attr("email").eq(email)` (a Scan's filter), written whole as [from, to). */
-function builtEquality(a: CodeAnalyzer, from: number, to: number, builder: 'Key' | 'Attr'): { attribute: string; value: string } | undefined {
+function builtEquality(a: CodeAnalyzer, from: number, to: number, builder: 'Key' | 'Attr'): SearchedValue | undefined {
   if (a.language.family !== 'python' || !a.idIs(from, builder) || !a.is(from + 1, '(') || !a.isString(from + 2) || !a.is(from + 3, ')')) {
     return undefined;
   }
@@ -94,7 +103,7 @@ function builtEquality(a: CodeAnalyzer, from: number, to: number, builder: 'Key'
   if (!a.isAccess(from + 4) || !a.idIs(from + 5, 'eq') || !a.is(open, '(') || a.partner[open] !== to - 1) {
     return undefined;
   }
-  return { attribute: a.tokens.text(from + 2), value: tokensText(a, open + 1, to - 1) };
+  return { attribute: a.tokens.text(from + 2), value: tokensText(a, open + 1, to - 1), tokens: [open + 1, to - 1] };
 }
 
 /** Whether the item literal whose `{` is at `open` writes `attribute` as one string or number literal. */
@@ -111,7 +120,7 @@ function unquoted(text: string): string {
  * The names of the function bound to what the search returned, before the Put: a name whose initializer holds the
  * call (`const res = await ...`, `const { Items } = ...`, `items = table.query(...)["Items"]`).
  */
-function resultNames(a: CodeAnalyzer, search: number, put: number, fn: number): Set<string> {
+export function resultNames(a: CodeAnalyzer, search: number, put: number, fn: number): Set<string> {
   const names = new Set<string>();
   for (let k = search; k < put; k++) {
     if (!a.isId(k) || a.isAccess(k - 1) || a.scopes.enclosing(k, ['function']) !== fn) {

@@ -195,4 +195,6 @@ export interface ExistenceCheck {
   key: Record<string, KeyPart[]>;
   /** The position of the parameter that is the whole `Key` (`readItem(TableName, Key)`): the caller's argument writes the key. */
   keyParameter?: number;
+  /** Found by a Query on an index or a filtered Scan for the value of `key`'s one attribute, not by its key (`uniquenessChecks.ts`). */
+  bySearch?: true;
 }
