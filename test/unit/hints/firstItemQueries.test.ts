@@ -150,6 +150,9 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const { Items = [] } = await QUERY;', '    return Items.length === 1 ? (Items[0] as Order) : undefined;'],
       ['    const result = await QUERY;', '    if (result.Items?.length !== 1) {', '      throw new Error("expected one order");', '    }', '    return result.Items[0] as Order;'],
       ['    const result = await QUERY;', '    return result.Count > 1 ? undefined : (result.Items?.[0] as Order);'],
+      // An existence test by the count's truth: the first page holds an item whenever one matches.
+      ['    const existing = await QUERY;', '    if (existing.Count) {', '      return undefined;', '    }', '    return {} as Order;'],
+      ['    const result = await QUERY;', '    return !result.Count ? undefined : (result.Items?.[0] as Order);'],
     ]);
   });
 
@@ -161,6 +164,7 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const result = await QUERY;', '    for (const item of result.Items ?? []) {', '      this.cache.set(customerId, item as Order);', '    }', '    return this.cache.get(customerId);'],
       ['    const result = await QUERY;', '    this.total = result.Items.length;', '    return result.Items[0] as Order;'],
       ['    const result = await QUERY;', '    return result.Count > 2 ? undefined : (result.Items?.[0] as Order);'],
+      ['    const result = await QUERY;', '    this.total = result.Count;', '    return result.Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return result.Items?.find((item) => item.open) as Order;'],
       ['    const { Items } = await QUERY;', '    this.cache.set(customerId, Items);', '    return Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return this.toOrder(result);'],

@@ -293,7 +293,8 @@ const javascript: Dialect = {
   },
   pageFreeAt(a, end) {
     const count = member(a, end, 'Count');
-    return member(a, end, JS_PAGE_FREE) >= 0 || (count >= 0 && comparedWithFew(a, count));
+    // `if (existing.Count) return`, `!result.Count`: a count tested for truth tells only whether any item matched.
+    return member(a, end, JS_PAGE_FREE) >= 0 || (count >= 0 && (comparedWithFew(a, count) || jsTruthiness(a, expressionStart(a, end), count)));
   },
 };
 
