@@ -64,9 +64,13 @@ export function createsCheckedItem(a: CodeAnalyzer, get: OperationOccurrence, pu
   if (!flow) {
     return false;
   }
-  const names = new Set([...flow.items.keys(), ...flow.responses]);
-  for (let k = get.tokenIndex; k < put.tokenIndex; k++) {
-    if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guardsPut(a, k, put.tokenIndex, names)) {
+  return guardedAfter(a, get.tokenIndex, put.tokenIndex, fn, new Set([...flow.items.keys(), ...flow.responses]));
+}
+
+/** Whether an `if` of the function `fn` between the read at `read` and the Put at `put` tests one of `names` so that the Put runs only when the read found nothing (`guardsPut`). */
+export function guardedAfter(a: CodeAnalyzer, read: number, put: number, fn: number, names: ReadonlySet<string>): boolean {
+  for (let k = read; k < put && names.size > 0; k++) {
+    if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guardsPut(a, k, put, names)) {
       return true;
     }
   }

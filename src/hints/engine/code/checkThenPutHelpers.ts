@@ -23,7 +23,8 @@ import { importedHelperCalls, sharedTable } from './importedItemHelpers';
 import { callsOwn, namesParameter, parameterPosition, readerOfParameters, returnsOwnItem, writerCalls } from './readModifyWriteHelpers';
 import { chainStart } from './receiverChains';
 import { flowUntil, MAX_TOKENS, tableOf } from './readModifyWrite';
-import { tokensText } from './readModifyWriteTypedValues';
+import { statementEnd, tokensText } from './readModifyWriteTypedValues';
+import type { FunctionScope } from './language';
 import { conditionOf } from './ifConditions';
 import { resultNames, searchedValue } from './uniquenessChecks';
 import { OperationOccurrence } from '../model';
@@ -146,10 +147,7 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceC
   if (!fn || name < 0 || table === undefined || !entries || entries.length === 0 || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
     return undefined;
   }
-  const parameters = segments(a, fn.params)
-    .map(([start]) => start)
-    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
-    .map((start) => a.tokens.text(start));
+  const parameters = parameterNames(a, fn);
   // Each value must come from the parameters alone (`{ email }`, `{"email": {"S": email}}`), so that the caller decides it.
   const key: Record<string, KeyPart[]> = {};
   for (const { key: attribute, valueStart, valueEnd } of entries) {
@@ -182,10 +180,7 @@ function searchHelper(a: CodeAnalyzer, search: OperationOccurrence): (ExistenceC
   if (!fn || name < 0 || table === undefined || !searched || !a.is(fn.params, '(') || namesParameter(a, fn, table)) {
     return undefined;
   }
-  const parameters = segments(a, fn.params)
-    .map(([start]) => start)
-    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
-    .map((start) => a.tokens.text(start));
+  const parameters = parameterNames(a, fn);
   if (!ofParametersOnly(a, searched.tokens, parameters)) {
     return undefined;
   }
@@ -211,20 +206,19 @@ function answersWith(a: CodeAnalyzer, from: number, end: number, scope: number, 
     }
     const condition = a.idIs(k, 'if') && !a.isAccess(k - 1) ? conditionOf(a, k) : undefined;
     tested ||= condition !== undefined && mentions(condition.start, condition.end);
-    if (a.idIs(k, 'return') && (a.tokens.isOneOf(k + 1, TRUE_WORDS) ? tested : mentions(k + 1, statementEndOf(a, k + 1)))) {
+    if (a.idIs(k, 'return') && (a.tokens.isOneOf(k + 1, TRUE_WORDS) ? tested : mentions(k + 1, statementEnd(a, k + 1, true)))) {
       return true;
     }
   }
   return false;
 }
 
-/** The token after a `return`'s expression: the end of its line or its `;`. */
-function statementEndOf(a: CodeAnalyzer, from: number): number {
-  let k = from;
-  while (k < a.tokens.length && !a.is(k, ';') && !(k > from && a.startsLine(k)) && !a.is(k, '}')) {
-    k = a.is(k, '(') || a.is(k, '[') || a.is(k, '{') ? Math.max(k + 1, a.partner[k] + 1) : k + 1;
-  }
-  return k;
+/** A helper's parameter names, in order, without Python's `self` and `cls`: positions a caller's arguments fill. */
+function parameterNames(a: CodeAnalyzer, fn: FunctionScope): string[] {
+  return segments(a, fn.params)
+    .map(([start]) => start)
+    .filter((start) => !a.idIs(start, 'self') && !a.idIs(start, 'cls'))
+    .map((start) => a.tokens.text(start));
 }
 
 /** Whether a key value's names are all parameters, and one at least: literals, members and punctuation besides (`{"S": email.lower()}`). */

@@ -25,8 +25,8 @@ const OPTIONS_KEY: Readonly<Record<OrmFlavor, readonly string[]>> = { knex: ['cl
 /** Spreads followed to find the library's key: a base configuration, and the one it extends. */
 const MAX_SPREAD_DEPTH = 2;
 
-/** Environments whose database only tests use. */
-const TEST_ENVIRONMENT = /^(?:test|testing|ci|e2e)$/i;
+/** Environments whose database only tests use (also in the JSON forms, `config/ormJson.ts`). */
+export const TEST_ENVIRONMENT = /^(?:test|testing|ci|e2e)$/i;
 
 /** The library whose configuration module a JavaScript or TypeScript file is by its path, or undefined. */
 export function sqlConfigModule(fileName: string | undefined, kind: DocumentKind): OrmFlavor | undefined {

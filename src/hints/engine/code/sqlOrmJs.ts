@@ -34,7 +34,7 @@ import { boundLiteral } from './sqlLiterals';
 export type OrmFlavor = 'sequelize' | 'typeorm' | 'knex';
 
 /** The option that names the database engine, by library. */
-const ENGINE_KEY: Readonly<Record<OrmFlavor, string>> = { sequelize: 'dialect', typeorm: 'type', knex: 'client' };
+export const ENGINE_KEY: Readonly<Record<OrmFlavor, string>> = { sequelize: 'dialect', typeorm: 'type', knex: 'client' };
 
 /** Engines RDS and Aurora run, as each library names them; the PostgreSQL ones go through node-postgres. */
 const RDS_ENGINES: Readonly<Record<OrmFlavor, ReadonlySet<string>>> = {
@@ -43,6 +43,11 @@ const RDS_ENGINES: Readonly<Record<OrmFlavor, ReadonlySet<string>>> = {
   knex: new Set(['pg', 'pg-native', 'postgres', 'postgresql', 'mysql', 'mysql2', 'mssql', 'oracledb']),
 };
 const POSTGRES_ENGINES: ReadonlySet<string> = new Set(['postgres', 'postgresql', 'pg', 'pg-native']);
+
+/** The driver flavor the options of an ORM's connection to `engine` are read as: node-postgres' for PostgreSQL, else the ORM's own. */
+export function ormClientType(flavor: OrmFlavor, engine: string | undefined): string {
+  return engine !== undefined && POSTGRES_ENGINES.has(engine) ? 'pg' : flavor;
+}
 
 export function isOrm(flavor: string): flavor is OrmFlavor {
   return flavor === 'sequelize' || flavor === 'typeorm' || flavor === 'knex';
@@ -113,7 +118,7 @@ function engineIn(a: CodeAnalyzer, flavor: OrmFlavor, object: number): string | 
   return value >= 0 && a.isString(value) ? a.tokens.text(value).toLowerCase() : undefined;
 }
 
-const servesRds = (flavor: OrmFlavor, engine: string | undefined): boolean => engine === undefined || RDS_ENGINES[flavor].has(engine) || (flavor === 'sequelize' && engine === 'postgresql');
+export const servesRds = (flavor: OrmFlavor, engine: string | undefined): boolean => engine === undefined || RDS_ENGINES[flavor].has(engine) || (flavor === 'sequelize' && engine === 'postgresql');
 
 /**
  * Whether the ORM call at `open` opens a connection RDS could serve: its engine, when the options name one as a
@@ -161,8 +166,7 @@ export function reusedByTypeorm(a: CodeAnalyzer, flavor: string, name: number): 
  * `url`. The context's type is `pg` for PostgreSQL, whose `ssl: false` the TLS reader knows (`sqlTls.ts`).
  */
 export function ormOptions(a: CodeAnalyzer, flavor: OrmFlavor, open: number, anchor: Span): OptionContext {
-  const engine = engineOf(a, flavor, open);
-  const type = engine !== undefined && POSTGRES_ENGINES.has(engine) ? 'pg' : flavor;
+  const type = ormClientType(flavor, engineOf(a, flavor, open));
   const close = a.partner[open];
   const context = contextFrom(a, open, close, 'sql-client', type, anchor);
   const parts = segments(a, open);
@@ -315,7 +319,7 @@ export function typedOptions(a: CodeAnalyzer, flavor: OrmFlavor | DriverFlavor, 
   if (!servesRds(flavor, engine)) {
     return undefined;
   }
-  const type = engine !== undefined && POSTGRES_ENGINES.has(engine) ? 'pg' : flavor;
+  const type = ormClientType(flavor, engine);
   return libraryOptions(a, flavor, contextFrom(a, object, a.partner[object], 'sql-client', type, anchor), -1, object);
 }
 

@@ -19,7 +19,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
-import { guardsPut, itemTokens } from './checkThenPut';
+import { guardedAfter, itemTokens } from './checkThenPut';
 import { literalMap } from './literalMaps';
 import { literalEntries, MAX_TOKENS, tableOf } from './readModifyWrite';
 import { tokensText } from './readModifyWriteTypedValues';
@@ -49,13 +49,7 @@ export function createsSearchedValue(a: CodeAnalyzer, search: OperationOccurrenc
   if (!searched || !item || item.get(searched.attribute) !== searched.value || writtenAsLiteral(a, itemTokens(a, put)[0], searched.attribute)) {
     return false;
   }
-  const names = resultNames(a, search.tokenIndex, put.tokenIndex, fn);
-  for (let k = search.tokenIndex; k < put.tokenIndex && names.size > 0; k++) {
-    if (a.idIs(k, 'if') && !a.isAccess(k - 1) && a.scopes.enclosing(k, ['function']) === fn && guardsPut(a, k, put.tokenIndex, names)) {
-      return true;
-    }
-  }
-  return false;
+  return guardedAfter(a, search.tokenIndex, put.tokenIndex, fn, resultNames(a, search.tokenIndex, put.tokenIndex, fn));
 }
 
 /** What a search looks for: the attribute, and the value as written and as tokens [from, to). */
@@ -91,7 +85,7 @@ export function searchedValue(a: CodeAnalyzer, search: OperationOccurrence): Sea
   const names = placeholder.startsWith('#') ? option(NAMES) : undefined;
   const attribute = names ? literalEntries(a, ...a.tokensOf(names.value))?.get(placeholder) : placeholder.startsWith('#') ? undefined : placeholder;
   const tokens: [number, number] = [entry.valueStart, entry.valueEnd];
-  return attribute === undefined ? undefined : { attribute: unquoted(attribute), value: tokensText(a, ...tokens), tokens };
+  return attribute === undefined ? undefined : { attribute, value: tokensText(a, ...tokens), tokens };
 }
 
 /** boto3's `Key("email").eq(email)` (a Query) or `Attr("email").eq(email)` (a Scan's filter), written whole as [from, to). */
@@ -109,11 +103,6 @@ function builtEquality(a: CodeAnalyzer, from: number, to: number, builder: 'Key'
 /** Whether the item literal whose `{` is at `open` writes `attribute` as one string or number literal. */
 function writtenAsLiteral(a: CodeAnalyzer, open: number, attribute: string): boolean {
   return segments(a, open).some(([start, end]) => (a.isId(start) || a.isString(start)) && a.tokens.text(start) === attribute && a.is(start + 1, ':') && end === start + 3 && (a.isString(start + 2) || a.tokens.kinds[start + 2] === TOKEN_KIND.NUM));
-}
-
-/** A key as `literalEntries` writes it, without its quotes (`'email'` and `email` name one attribute). */
-function unquoted(text: string): string {
-  return text.replace(/^(['"])(.*)\1$/, '$2');
 }
 
 /**

@@ -13,17 +13,13 @@ import { IacMap, IacNode } from '../iac/tree';
 import { DocumentModel, NO_SCOPES, OptionContext, OptionOccurrence } from '../model';
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
+import { TEST_ENVIRONMENT } from '../code/sqlConfigFiles';
 import { namesLocalHost } from '../code/sqlConnections';
+import { ENGINE_KEY, ormClientType, servesRds } from '../code/sqlOrmJs';
 import { configLiteral, hoverOnly, isRdsHost } from './values';
 
 export type OrmJsonFlavor = 'sequelize' | 'typeorm';
 
-/** The key that names the engine, and the engines RDS runs, as each ORM names them. */
-const ENGINES: Readonly<Record<OrmJsonFlavor, { key: string; rds: ReadonlySet<string> }>> = {
-  sequelize: { key: 'dialect', rds: new Set(['postgres', 'mysql', 'mariadb', 'mssql', 'oracle']) },
-  typeorm: { key: 'type', rds: new Set(['postgres', 'mysql', 'mariadb', 'mssql', 'oracle']) },
-};
-const TEST_ENVIRONMENT = /^(?:test|testing|ci|e2e)$/i;
 /** Nesting read below a connection: `dialectOptions.ssl.rejectUnauthorized` is three deep. */
 const MAX_DEPTH = 4;
 
@@ -42,7 +38,7 @@ export function readOrmJsonConfig(flavor: OrmJsonFlavor, text: string, lines: Li
 
 /** The maps that configure a connection: the root, each of a list, or each environment's but a test's. */
 function connections(flavor: OrmJsonFlavor, root: IacNode): IacMap[] {
-  const engineKey = ENGINES[flavor].key;
+  const engineKey = ENGINE_KEY[flavor];
   const namesEngine = (map: IacMap): boolean => map.entries.some((entry) => entry.key === engineKey);
   const configures = (node: IacNode): node is IacMap => node.kind === 'map' && namesEngine(node);
   if (root.kind === 'list') {
@@ -55,16 +51,17 @@ function connections(flavor: OrmJsonFlavor, root: IacNode): IacMap[] {
 }
 
 function connectionContext(flavor: OrmJsonFlavor, connection: IacMap): OptionContext | undefined {
-  const engine = scalarText(connection, ENGINES[flavor].key)?.toLowerCase();
-  if (engine === undefined || !ENGINES[flavor].rds.has(engine)) {
+  // The engine the JSON names, as the same ORM's call in code is judged (`sqlOrmJs.ts`).
+  const engine = scalarText(connection, ENGINE_KEY[flavor])?.toLowerCase();
+  if (engine === undefined || !servesRds(flavor, engine)) {
     return undefined;
   }
   const options: OptionOccurrence[] = [];
   collect(connection, flavor, 0, options);
   const host = scalarText(connection, 'host');
   const rds = host !== undefined && isRdsHost(host);
-  const anchor = connection.entries.find((entry) => entry.key === ENGINES[flavor].key)!.keySpan;
-  const context: OptionContext = { kind: 'sql-client', type: engine === 'postgres' ? 'pg' : flavor, options, complete: rds, anchor };
+  const anchor = connection.entries.find((entry) => entry.key === ENGINE_KEY[flavor])!.keySpan;
+  const context: OptionContext = { kind: 'sql-client', type: ormClientType(flavor, engine), options, complete: rds, anchor };
   // A local server's connection is a developer's, as in code.
   if (namesLocalHost(context)) {
     return undefined;
