@@ -153,6 +153,9 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       // An existence test by the count's truth: the first page holds an item whenever one matches.
       ['    const existing = await QUERY;', '    if (existing.Count) {', '      return undefined;', '    }', '    return {} as Order;'],
       ['    const result = await QUERY;', '    return !result.Count ? undefined : (result.Items?.[0] as Order);'],
+      // The count's fallback for a response without one (`Count?: number` in the SDK's types).
+      ['    const existing = await QUERY;', '    if ((existing.Count ?? 0) > 0) {', '      return undefined;', '    }', '    return {} as Order;'],
+      ['    const existing = await QUERY;', '    return (existing.Count || 0) === 0 ? ({} as Order) : undefined;'],
     ]);
   });
 
@@ -164,7 +167,9 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const result = await QUERY;', '    for (const item of result.Items ?? []) {', '      this.cache.set(customerId, item as Order);', '    }', '    return this.cache.get(customerId);'],
       ['    const result = await QUERY;', '    this.total = result.Items.length;', '    return result.Items[0] as Order;'],
       ['    const result = await QUERY;', '    return result.Count > 2 ? undefined : (result.Items?.[0] as Order);'],
+      ['    const result = await QUERY;', '    return (result.Count ?? 0) > 2 ? undefined : (result.Items?.[0] as Order);'],
       ['    const result = await QUERY;', '    this.total = result.Count;', '    return result.Items?.[0] as Order;'],
+      ['    const result = await QUERY;', '    this.total = (result.Count ?? 0) + 1;', '    return result.Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return result.Items?.find((item) => item.open) as Order;'],
       ['    const { Items } = await QUERY;', '    this.cache.set(customerId, Items);', '    return Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return this.toOrder(result);'],

@@ -231,6 +231,12 @@ function jsTruthiness(a: CodeAnalyzer, start: number, end: number): boolean {
   return operandEnds(a, end) && (a.is(start - 1, '!') || condition || a.is(end, '&&') || a.is(end, '?'));
 }
 
+/** Past `?? 0)` or `|| 0)` closing a parenthesis opened before `start` (`(existing.Count ?? 0) > 0`), else `end`. */
+function pastZeroFallback(a: CodeAnalyzer, start: number, end: number): number {
+  const fallback = (a.is(end, '??') || a.is(end, '||')) && a.tokens.text(end + 1) === '0' && a.is(end + 2, ')');
+  return fallback && a.partner[end + 2] === start - 1 ? end + 3 : end;
+}
+
 /** `const [first] = <items>;`: the items' first element destructured alone (a fallback `?? []` allowed). */
 function jsFirstDestructured(a: CodeAnalyzer, end: number): boolean {
   const start = expressionStart(a, end);
@@ -292,9 +298,11 @@ const javascript: Dialect = {
     return jsTruthiness(a, start, end) || comparedWithNull(a, end);
   },
   pageFreeAt(a, end) {
+    const start = expressionStart(a, end);
     const count = member(a, end, 'Count');
     // `if (existing.Count) return`, `!result.Count`: a count tested for truth tells only whether any item matched.
-    return member(a, end, JS_PAGE_FREE) >= 0 || (count >= 0 && (comparedWithFew(a, count) || jsTruthiness(a, expressionStart(a, end), count)));
+    const tested = count >= 0 && (comparedWithFew(a, pastZeroFallback(a, start, count)) || jsTruthiness(a, start, count));
+    return member(a, end, JS_PAGE_FREE) >= 0 || tested;
   },
 };
 
