@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { compress as compressLzma } from 'lzma1';
 
@@ -159,6 +159,9 @@ const nodeParts = {
  */
 const PACKED_WEB_PARTS = new Set(['hints']);
 
+/** The hints part as the web build packs it, which the Node build's hints part finds there in production builds: checked after the build. */
+let webHintsPart;
+
 function browserParts(partOptions) {
   return {
     name: 'aws-db-study-browser-parts',
@@ -180,7 +183,12 @@ function browserParts(partOptions) {
         const watchFiles = Object.keys(part.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.resolve(input));
         const name = PARTS[args.pluginData];
         const source = `${part.outputFiles[0].text}\n//# sourceURL=aws-db-study/${name}.js`;
-        const text = packedPart ? `require('./content/unpack').unpack(${JSON.stringify(asText(lzmaForWeb(source)))})` : JSON.stringify(source);
+        let text = JSON.stringify(source);
+        if (packedPart) {
+          // Behind its tag, by which the Node build's hints part finds it (src/hints/hintsPartFromWebBuild.node.ts).
+          webHintsPart = asText(lzmaForWeb(source));
+          text = `require('./content/unpack').unpack(${JSON.stringify(compiler.HINTS_PART_TAG + webHintsPart)}.slice(${compiler.HINTS_PART_TAG.length}))`;
+        }
         // A part requires nothing but the VS Code API, which the host hands to this file.
         const contents = `const part = { exports: {} };
 new Function('module', 'exports', 'require', ${text})(part, part.exports, (id) => {
@@ -192,26 +200,6 @@ module.exports = part.exports;`;
       });
     },
   };
-}
-
-/**
- * The Node build's hints part, mostly engine code, is shipped packed with Brotli (a fifth of its size), as the
- * web build ships its own packed: the desktop host reads it on the first hover or diagnostic, unpacks it with
- * Node's built-in Brotli (a few milliseconds) and compiles it as it would the file, under the file's name.
- */
-function packNodePart(file) {
-  const source = fs.readFileSync(file, 'utf8');
-  const packed = brotliCompressSync(Buffer.from(source), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length } });
-  if (brotliDecompressSync(packed).toString('utf8') !== source) {
-    throw new Error(`Brotli does not give back ${file}`);
-  }
-  const loader = [
-    '"use strict";',
-    `const source = require("node:zlib").brotliDecompressSync(Buffer.from(${JSON.stringify(packed.toString('base64'))}, "base64")).toString("utf8");`,
-    'require("node:vm").runInThisContext("(function (exports, require, module, __filename, __dirname) {" + source + "\\n})", { filename: __filename })(module.exports, require, module, __filename, __dirname);',
-    '',
-  ].join('\n');
-  fs.writeFileSync(file, loader);
 }
 
 const compiler = await loadCompiler();
@@ -233,7 +221,8 @@ const builds = cliOnly ? [cliBuild] : [
   {
     ...shared,
     plugins: [contentPlugin(compiler, 'brotli', { fromWebBuild: true }), nodeParts],
-    entryPoints: { extension: 'src/extension.ts', hints: 'src/hints/hintsPart.ts', study: 'src/studyPart.ts' },
+    // In production the Node host runs the web build's hints part (one copy in the .vsix); elsewhere its own, with a source map.
+    entryPoints: { extension: 'src/extension.ts', hints: production ? 'src/hints/hintsPartFromWebBuild.node.ts' : 'src/hints/hintsPart.ts', study: 'src/studyPart.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -276,11 +265,12 @@ if (watch) {
   fs.copyFileSync('LICENSE', 'packages/cli/LICENSE');
 } else {
   const [node, browser] = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
-  if (compiler.packedCatalogIn(fs.readFileSync('dist/browser/extension.js', 'latin1')) !== webCatalog) {
+  const webText = fs.readFileSync('dist/browser/extension.js', 'latin1');
+  if (compiler.packedIn(webText, compiler.CATALOG_TAG) !== webCatalog) {
     throw new Error('the Node extension would not find the study catalog in dist/browser/extension.js');
   }
-  if (production) {
-    packNodePart('dist/hints.js');
+  if (compiler.packedIn(webText, compiler.HINTS_PART_TAG) !== webHintsPart) {
+    throw new Error('the Node extension would not find the hints part in dist/browser/extension.js');
   }
   // What each input adds to each output, for the bundle budgets (scripts/bundleBudgets.ts).
   fs.mkdirSync('out', { recursive: true });

@@ -1,21 +1,22 @@
 /**
- * Child process of `npm run bench` (bench/run.ts): what a web worker window pays once when the web
+ * Child process of `npm run bench` (bench/run.ts): what a window of either host pays once when the web
  * build's hints part first loads, in a fresh process as a window is: unpacking its packed text (LZMA in
  * Z85), then compiling the code, which the part cost before it was packed too. Prints JSON.
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { unpack } from '../src/content/unpack';
+import { HINTS_PART_TAG, packedIn } from '../src/content/webBuildPacks';
 
 const bundle = fs.readFileSync(process.argv[2], 'utf8');
-const packed = /unpack\("([^"]+)"\)/.exec(bundle);
-if (!packed) {
-  throw new Error(`no packed part in ${process.argv[2]}`);
+const packed = packedIn(bundle, HINTS_PART_TAG);
+if (packed === undefined) {
+  throw new Error(`no packed hints part in ${process.argv[2]}`);
 }
 const unpackStart = performance.now();
-const source = unpack(packed[1]);
+const source = unpack(packed);
 const unpackMs = performance.now() - unpackStart;
 const compileStart = performance.now();
 new Function('module', 'exports', 'require', source);
 const compileMs = performance.now() - compileStart;
-process.stdout.write(JSON.stringify({ unpackMs, compileMs, packedChars: packed[1].length, sourceChars: source.length }));
+process.stdout.write(JSON.stringify({ unpackMs, compileMs, packedChars: packed.length, sourceChars: source.length }));

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unpack } from './unpack';
-import { packedCatalogIn } from './webBuildCatalog';
+import { CATALOG_TAG, packedIn } from './webBuildPacks';
 
 export function catalogFromWebBuild(): string {
   const file = join(__dirname, 'browser', 'extension.js');
-  const packed = packedCatalogIn(readFileSync(file, 'latin1'));
+  const packed = packedIn(readFileSync(file, 'latin1'), CATALOG_TAG);
   if (packed === undefined) {
     throw new Error(`the study catalog is missing from ${file}: reinstall the extension`);
   }
