@@ -48,6 +48,24 @@ describe('DynamoDB: check-then-put', () => {
     assert.match(finding.message, /found absent.*attribute_not_exists/);
   });
 
+  it('reads the item a name of the same function holds as a literal, and not one given by the caller', () => {
+    const code = sourceLines(
+      ...JS_HEADER,
+      'export async function join(handle: string, displayName: string) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { handle } }));',
+      "  if (Item) throw new Error('taken');",
+      '  const member = { handle, displayName, joinedAt: Date.now() };',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: member }));',
+      '}',
+      'export async function restore(handle: string, member: Record<string, unknown>) {',
+      '  const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { handle } }));',
+      '  if (Item) return;',
+      '  await doc.send(new PutCommand({ TableName: TABLE, Item: member }));',
+      '}',
+    );
+    assert.deepEqual(reported('members.ts', code), ['9:PutCommand dynamodb-read-modify-write!']);
+  });
+
   it('follows commands held by variables to the send that sends each', () => {
     const code = sourceLines(
       ...JS_HEADER,

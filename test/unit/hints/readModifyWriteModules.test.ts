@@ -392,6 +392,141 @@ describe('DynamoDB: check-then-put through a writing helper', () => {
   });
 });
 
+describe('DynamoDB: uniqueness checked through another module\'s search', () => {
+  const repository = sourceLines(
+    "import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+    'export class UserRepository {',
+    '  constructor(private readonly doc: DynamoDBDocumentClient) {}',
+    '  async findByEmail(email: string) {',
+    '    const { Items } = await this.doc.send(new QueryCommand({',
+    '      TableName: process.env.USERS_TABLE,',
+    "      IndexName: 'email-index',",
+    "      KeyConditionExpression: 'email = :email',",
+    "      ExpressionAttributeValues: { ':email': email },",
+    '    }));',
+    '    return Items?.[0];',
+    '  }',
+    '  async create(user: Record<string, unknown>) {',
+    '    await this.doc.send(new PutCommand({ TableName: process.env.USERS_TABLE, Item: user }));',
+    '  }',
+    '  async createOnce(user: Record<string, unknown>) {',
+    "    await this.doc.send(new PutCommand({ TableName: process.env.USERS_TABLE, Item: user, ConditionExpression: 'attribute_not_exists(id)' }));",
+    '  }',
+    '}',
+  );
+
+  it('reports a service that creates a user with the email an injected repository searched for and found unused', () => {
+    const files = {
+      'src/users/userRepository.ts': repository,
+      'src/users/userService.ts': sourceLines(
+        "import { randomUUID } from 'node:crypto';",
+        "import { UserRepository } from './userRepository';",
+        'export class UserService {',
+        '  constructor(private readonly users: UserRepository) {}',
+        '  async register(email: string, name: string) {',
+        '    const existing = await this.users.findByEmail(email);',
+        '    if (existing) {',
+        "      throw new Error('email taken');",
+        '    }',
+        '    await this.users.create({ id: randomUUID(), email, name });',
+        '  }',
+        '  async registerOnce(email: string, name: string) {',
+        '    if (await this.users.findByEmail(email)) {',
+        "      throw new Error('email taken');",
+        '    }',
+        '    await this.users.createOnce({ id: randomUUID(), email, name });',
+        '  }',
+        '  async rename(email: string, name: string) {',
+        '    const existing = await this.users.findByEmail(name);',
+        '    if (existing) {',
+        '      return;',
+        '    }',
+        '    await this.users.create({ id: randomUUID(), email, name: email });',
+        '  }',
+        '  async audit(email: string) {',
+        '    const existing = await this.users.findByEmail(email);',
+        "    await this.users.create({ id: randomUUID(), email, seen: existing !== undefined });",
+        '  }',
+        '}',
+      ),
+    };
+    assert.deepEqual(reported(files, 'src/users/userService.ts'), ['10:create']);
+    const result = analyzeText(files['src/users/userService.ts'], realHintRules(), {
+      kind: 'typescript',
+      fileName: 'src/users/userService.ts',
+      workspace: (() => {
+        const built = new WorkspaceModel();
+        built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+        return built;
+      })(),
+    });
+    assert.match(result.findings.find((finding) => finding.ruleId === RULE)!.message, /unique/i);
+  });
+
+  it('reports a Lambda handler that puts a new item after a CommonJS export scanned for the value and found none', () => {
+    const files = {
+      'src/lib/accounts.js': sourceLines(
+        "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
+        "const { DynamoDBDocumentClient, PutCommand, ScanCommand } = require('@aws-sdk/lib-dynamodb');",
+        'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        'exports.saveAccount = async (account) => {',
+        '  await doc.send(new PutCommand({ TableName: process.env.ACCOUNTS_TABLE, Item: account }));',
+        '};',
+        'exports.usernameTaken = async (username) => {',
+        '  const result = await doc.send(new ScanCommand({',
+        '    TableName: process.env.ACCOUNTS_TABLE,',
+        "    FilterExpression: 'username = :u',",
+        "    ExpressionAttributeValues: { ':u': username },",
+        '  }));',
+        '  return result.Items.length > 0;',
+        '};',
+      ),
+      'src/handlers/signup.js': sourceLines(
+        "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
+        "const { DynamoDBDocumentClient, PutCommand } = require('@aws-sdk/lib-dynamodb');",
+        "const { usernameTaken } = require('../lib/accounts');",
+        'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        'exports.handler = async (event) => {',
+        '  const { username, id } = JSON.parse(event.body);',
+        '  if (await usernameTaken(username)) {',
+        '    return { statusCode: 409 };',
+        '  }',
+        '  await doc.send(new PutCommand({ TableName: process.env.ACCOUNTS_TABLE, Item: { id, username } }));',
+        '  return { statusCode: 201 };',
+        '};',
+      ),
+    };
+    assert.deepEqual(reported(files, 'src/handlers/signup.js'), ['10:PutCommand']);
+  });
+
+  it('reports a Python handler that puts a new item after a module function found the value unused', () => {
+    const files = {
+      'app/accounts.py': sourceLines(
+        'import os',
+        'import boto3',
+        'from boto3.dynamodb.conditions import Key',
+        'table = boto3.resource("dynamodb").Table(os.environ["ACCOUNTS_TABLE"])',
+        'def find_by_email(email):',
+        '    response = table.query(IndexName="by-email", KeyConditionExpression=Key("email").eq(email))',
+        '    return response["Items"]',
+        'def save(account):',
+        '    table.put_item(Item=account)',
+      ),
+      'app/handler.py': sourceLines(
+        'import uuid',
+        'from app import accounts',
+        'def handler(event, context):',
+        '    email = event["email"]',
+        '    if accounts.find_by_email(email):',
+        '        return {"statusCode": 409}',
+        '    accounts.save({"id": str(uuid.uuid4()), "email": email})',
+        '    return {"statusCode": 201}',
+      ),
+    };
+    assert.deepEqual(reported(files, 'app/handler.py'), ['7:save']);
+  });
+});
+
 describe('DynamoDB: read-modify-write through a repository whose constructor is given the table', () => {
   const repository = sourceLines(
     'import boto3',

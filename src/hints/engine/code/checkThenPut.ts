@@ -16,7 +16,7 @@
  * both write the same constants (`{ name: 'hits', value: 0 }`, a counter created at zero) only repeat each other.
  */
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
+import { expressionEnd, segments } from './braces';
 import { CheckThenPutDialect, typedCreatesCheckedItem } from './checkThenPutTyped';
 import { conditionOf } from './ifConditions';
 import { ctpCsharp } from './languages/ctpCsharp';
@@ -91,10 +91,23 @@ export function itemTokens(a: CodeAnalyzer, put: OperationOccurrence): [number, 
   return itemOption ? a.tokensOf(itemOption.value) : [-1, -1];
 }
 
-/** Whether the tokens [from, to) are a literal item that repeats each attribute of `key` as written and carries something of the run's own besides. */
-export function literalItemOfRun(a: CodeAnalyzer, [from, to]: [number, number], key: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether the tokens [from, to) are a literal item, or a name of the same function that holds one (`const member =
+ * { ... }`, then `Item: member`), that repeats each attribute of `key` as written and carries something of the run's own besides.
+ */
+export function literalItemOfRun(a: CodeAnalyzer, tokens: [number, number], key: ReadonlyMap<string, string>): boolean {
+  const [from, to] = heldLiteral(a, tokens);
   const item = literalEntries(a, from, to);
   return item !== undefined && [...key].every(([attribute, value]) => item.get(attribute) === value) && carriesRunData(a, from, key);
+}
+
+/** The object literal a lone name holds, declared with it in the same function (`const member: Member = { ... }`), else the tokens themselves. */
+function heldLiteral(a: CodeAnalyzer, [from, to]: [number, number]): [number, number] {
+  const binding = to === from + 1 && a.isId(from) ? a.scopes.lookup(a.tokens.text(from), from) : undefined;
+  const open = binding?.expression ?? -1;
+  const close = open >= 0 && a.is(open, '{') ? a.partner[open] : -1;
+  const sameFunction = close > open && a.scopes.enclosing(binding!.token, ['function']) === a.scopes.enclosing(from, ['function']);
+  return sameFunction && expressionEnd(a, open) === close + 1 ? [open, close + 1] : [from, to];
 }
 
 /** Whether an item literal (its `{` at `open`) holds a spread or an attribute besides the key whose value is no constant. */

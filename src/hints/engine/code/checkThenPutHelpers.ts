@@ -105,9 +105,19 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
   return found;
 }
 
-/** The existence checks among the functions of a file, by function scope, for other modules' calls (`itemHelpers`). */
+/**
+ * The existence checks among the functions of a file, by function scope, for other modules' calls (`itemHelpers`):
+ * reads of an item by its key, and searches of an index or a table for a value (`findByEmail(email)`).
+ */
 export function existenceChecks(a: CodeAnalyzer, gets: readonly OperationOccurrence[]): Map<number, ExistenceCheck> {
   const checks = new Map<number, ExistenceCheck>();
+  for (const search of a.operations) {
+    const helper = search.call && (search.operation === 'dynamodb:Query' || search.operation === 'dynamodb:Scan') ? searchHelper(a, search) : undefined;
+    const table = helper && sharedTable(a, search);
+    if (helper && table) {
+      checks.set(helper.scope, { table, key: helper.key, bySearch: true });
+    }
+  }
   for (const get of gets) {
     const helper = existenceHelper(a, get);
     // Other modules compare the table by the name every module writes (`sharedTable`), or by the one they pass (`param:`).

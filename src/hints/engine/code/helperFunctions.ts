@@ -10,7 +10,7 @@ import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
 import { mayKeepResult } from './languages/pythonDecorators';
 
-/** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, `const name = (...) =>`, or an object literal's `name: (...) =>`; -1 for none. */
+/** The name token of a function: `def name(`, `function name(`, `func name(`, a method's, `const name = (...) =>`, `exports.name = (...) =>`, or an object literal's `name: (...) =>`; -1 for none. */
 export function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
   const method = goMethodName(a, fn);
   if (method >= 0) {
@@ -25,12 +25,18 @@ export function functionName(a: CodeAnalyzer, fn: FunctionScope): number {
   if (a.idIs(eq, 'async')) {
     eq--;
   }
-  if (a.is(eq, '=') && a.isId(eq - 1) && !a.isAccess(eq - 2)) {
+  if (a.is(eq, '=') && a.isId(eq - 1) && (!a.isAccess(eq - 2) || commonJsExport(a, eq - 1))) {
     return eq - 1;
   }
   // An object literal's member: `{ get: async (table, id) => { ... } }`.
   const member = a.is(eq, ':') && a.isId(eq - 1) && (a.is(eq - 2, '{') || a.is(eq - 2, ',')) && a.is(a.parent[eq], '{');
   return member && a.language.family === 'js' ? eq - 1 : -1;
+}
+
+/** Whether the name at `name` is a CommonJS export's: `exports.name`, `module.exports.name`. */
+function commonJsExport(a: CodeAnalyzer, name: number): boolean {
+  const exportsAt = name - 2;
+  return a.language.family === 'js' && a.idIs(exportsAt, 'exports') && (!a.isAccess(exportsAt - 1) || (a.idIs(exportsAt - 2, 'module') && !a.isAccess(exportsAt - 3)));
 }
 
 /** Tokens read back from a Java method's name to the annotations of its declaration. */

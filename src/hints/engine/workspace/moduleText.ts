@@ -57,14 +57,30 @@ export function wordAt(text: string, from: number): string {
  */
 export const ITEM_CALL = /\b(?:GetCommand|GetItemCommand|getItem|get_item)\b|\.get\(\s*(?:\{|[\w$.]+\)\.promise\()|\bItem\s*[:=]\s*[A-Za-z_$][\w$]*\s*[,)}\r\n]|[{,]\s*Item\s*[,}]/;
 
-/** Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`), in order. */
+/**
+ * A search for a value beside a module's item helpers (`findByEmail(email)`: a Query on an index, a Scan's filter,
+ * boto3's `Key("email").eq(email)`), which callers may use as a uniqueness check (`checkThenPutHelpers.ts`).
+ */
+const SEARCH_CALL = /\b(?:IndexName|FilterExpression)\b|\b(?:Key|Attr)\(\s*["'][\w.-]+["']\s*\)\s*\.\s*eq\(/g;
+
+/**
+ * Where the text names a DynamoDB item read or a variable put as an item (`ITEM_CALL`), in order; in a text that
+ * does, also where it searches for a value (`SEARCH_CALL`): a repository's `findByEmail` beside its `save`.
+ */
 export function itemCallSites(text: string): number[] {
   const sites: number[] = [];
   const calls = new RegExp(ITEM_CALL.source, 'g');
   for (let match = calls.exec(text); match; match = calls.exec(text)) {
     sites.push(match.index);
   }
-  return sites;
+  if (sites.length === 0) {
+    return sites;
+  }
+  SEARCH_CALL.lastIndex = 0;
+  for (let match = SEARCH_CALL.exec(text); match; match = SEARCH_CALL.exec(text)) {
+    sites.push(match.index);
+  }
+  return sites.sort((x, y) => x - y);
 }
 
 /** Past this many definitions, the kept statements are read name by name rather than searched once per definition. */
