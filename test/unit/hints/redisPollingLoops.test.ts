@@ -94,7 +94,7 @@ describe('Redis commands in a polling loop', () => {
     assert.deepEqual(loopFindings('probe.py', code), ['16:set redis-loop-round-trips!']);
   });
 
-  it('a loop that repeats until a call answers (`if not r.exists(key): return key`) retries, in Python and TypeScript; a queue drained until empty keeps the finding on the writes per job', () => {
+  it('an endless loop that stops once a call answers (`if not r.exists(key): return key`) retries, in Python and TypeScript; a queue drained until empty keeps the finding on the writes per job', () => {
     const python = sourceLines(
       'import secrets',
       '',
@@ -119,8 +119,16 @@ describe('Redis commands in a polling loop', () => {
       '        if not job:',
       '            break',
       '        r.hset(f"job:{job}", "state", "done")',
+      '',
+      '',
+      'def first_missing(keys):',
+      '    i = 0',
+      '    while i < len(keys):',
+      '        if r.get(keys[i]) is None:',
+      '            return keys[i]',
+      '        i += 1',
     );
-    assert.deepEqual(loopFindings('codes.py', python), ['23:hset redis-loop-round-trips!']);
+    assert.deepEqual(loopFindings('codes.py', python), ['23:hset redis-loop-round-trips!', '29:get redis-loop-round-trips!'], 'a loop that walks the keys by index is no retry');
     const typescript = sourceLines(
       "import Redis from 'ioredis';",
       '',

@@ -257,7 +257,7 @@ function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
     if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && a.tokens.isOneOf(k, WAITS)))) {
       return true;
     }
-    if (repeats && a.idIs(k, 'if') && leavesWhenCallAnswers(a, k)) {
+    if (repeats && a.idIs(k, 'if') && endless(a, loop) && leavesWhenCallAnswers(a, k)) {
       return true;
     }
   }
@@ -265,8 +265,21 @@ function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
 }
 
 /**
+ * A loop whose head sets no end (`while True:`, `while (true)`, `for (;;)`, Go's `for {`): only a `break` or
+ * `return` leaves it. One that tests an index or a queue (`while i < len(keys)`) may walk keys.
+ */
+function endless(a: CodeAnalyzer, loop: number): boolean {
+  const start = a.scopes.start(loop);
+  if (a.is(start, '(')) {
+    const close = a.partner[start];
+    return (a.idIs(start - 1, 'while') && close === start + 2 && a.idIs(start + 1, 'true')) || (a.idIs(start - 1, 'for') && close === start + 3 && a.is(start + 1, ';') && a.is(start + 2, ';'));
+  }
+  return (a.idIs(start, 'while') && (a.idIs(start + 1, 'True') || a.idIs(start + 1, 'true')) && (a.is(start + 2, ':') || a.is(start + 2, '{'))) || (a.idIs(start, 'for') && a.is(start + 1, '{'));
+}
+
+/**
  * Whether the `if` at `ifToken` tests what a method call answers and its body starts by leaving the loop
- * (`while True: key = new_key(); if not r.exists(key): return key`): a loop that repeats until a call
+ * (`while True: key = new_key(); if not r.exists(key): return key`): an endless loop that stops once a call
  * succeeds tries again, as a retry does, rather than sending one command per key.
  */
 function leavesWhenCallAnswers(a: CodeAnalyzer, ifToken: number): boolean {
