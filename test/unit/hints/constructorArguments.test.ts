@@ -273,6 +273,31 @@ describe('clients passed to a constructor', () => {
       assert.deepEqual(scans(reassigned), []);
     });
 
+    it('reads what a class method passes to `cls(...)`, and nothing when it passes something else or is no class method', () => {
+      const store = (factory: string[]): string =>
+        sourceLines(
+          'import boto3',
+          '',
+          '',
+          'class RoomStore:',
+          '    def __init__(self, table):',
+          '        self._table = table',
+          '',
+          ...factory,
+          '',
+          '    def rooms(self):',
+          '        return self._table.scan()["Items"]',
+        );
+      const classMethod = ['    @classmethod', '    def for_table(cls, name):', '        return cls(boto3.resource("dynamodb").Table(name))'];
+      assert.deepEqual(scans(store(classMethod)), ['13:scan dynamodb-scan!']);
+      const asyncFactory = ['    @classmethod', '    async def for_table(cls, name):', '        return cls(boto3.resource("dynamodb").Table(name))'];
+      assert.deepEqual(scans(store(asyncFactory)), ['13:scan dynamodb-scan!'], 'an async class method');
+      assert.deepEqual(scans(store(['    @classmethod', '    def in_memory(cls):', '        return cls(FakeTable())'])), [], 'the factory passes a fake');
+      const twoFactories = [...classMethod, '', '    @classmethod', '    def in_memory(cls):', '        return cls(FakeTable())'];
+      assert.deepEqual(scans(store(twoFactories)), [], 'another factory passes a fake');
+      assert.deepEqual(scans(store(['    def for_table(cls, name):', '        return cls(boto3.resource("dynamodb").Table(name))'])), [], 'no @classmethod: `cls` is any parameter');
+    });
+
     it('reads a redis-py client passed to a cache class', () => {
       const code = sourceLines(
         'import redis',

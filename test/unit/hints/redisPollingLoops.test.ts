@@ -94,6 +94,69 @@ describe('Redis commands in a polling loop', () => {
     assert.deepEqual(loopFindings('probe.py', code), ['16:set redis-loop-round-trips!']);
   });
 
+  it('an endless loop that stops once a call answers (`if not r.exists(key): return key`) retries, in Python and TypeScript; a queue drained until empty keeps the finding on the writes per job', () => {
+    const python = sourceLines(
+      'import secrets',
+      '',
+      'import redis',
+      '',
+      'r = redis.Redis(host="cache")',
+      '',
+      '',
+      'def new_code():',
+      '    while True:',
+      '        code = secrets.token_urlsafe(6)',
+      '        if not r.exists(f"code:{code}"):',
+      '            return code',
+      '        clashes = r.incr("code-clashes")',
+      '        if clashes == 1:',
+      '            r.expire("code-clashes", 86400)',
+      '',
+      '',
+      'def drain(queue):',
+      '    while True:',
+      '        job = r.lpop(queue)',
+      '        if not job:',
+      '            break',
+      '        r.hset(f"job:{job}", "state", "done")',
+      '',
+      '',
+      'def first_missing(keys):',
+      '    i = 0',
+      '    while i < len(keys):',
+      '        if r.get(keys[i]) is None:',
+      '            return keys[i]',
+      '        i += 1',
+    );
+    assert.deepEqual(loopFindings('codes.py', python), ['23:hset redis-loop-round-trips!', '29:get redis-loop-round-trips!'], 'a loop that walks the keys by index is no retry');
+    const typescript = sourceLines(
+      "import Redis from 'ioredis';",
+      '',
+      "const redis = new Redis(process.env.REDIS_URL ?? '');",
+      '',
+      'export async function reserveSlug(make: () => string): Promise<string> {',
+      '  for (;;) {',
+      '    const slug = make();',
+      "    if (await redis.set(`slug:${slug}`, '1', 'EX', 3600, 'NX')) {",
+      '      return slug;',
+      '    }',
+      "    await redis.incr('slug-clashes');",
+      '  }',
+      '}',
+      '',
+      'export async function touchAll(ids: string[]): Promise<void> {',
+      '  let i = 0;',
+      '  while (i < ids.length) {',
+      '    if (await redis.exists(`user:${ids[i]}`)) {',
+      "      await redis.expire(`user:${ids[i]}`, 60);",
+      '    }',
+      '    i++;',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(loopFindings('slugs.ts', typescript), ['18:exists redis-loop-round-trips!', '19:expire redis-loop-round-trips!']);
+  });
+
   it('Go: a `for {` that sleeps each round gets no round-trip finding; a range over keys that sleeps keeps it', () => {
     const code = sourceLines(
       'package worker',

@@ -19,6 +19,7 @@ import { agree } from './outerBindings';
 import { codeOf } from '../tokenCodes';
 import { Value } from './values';
 import { isOrmObject } from './languages/ormObjects';
+import { isClassMethod } from './languages/pythonDecorators';
 
 /** Words that may stand before a parameter's name and make it a field (TypeScript parameter properties). */
 const PROPERTY_MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'override']);
@@ -35,7 +36,10 @@ interface ClassUses {
   constructions: Map<string, number[]>;
   /** Names that a class extends or that are handed on as a value. */
   escaped: Set<string>;
-  /** Python: the `(` of each `super().__init__(...)` a subclass's `__init__` makes, by the scope of its same-file base class. */
+  /**
+   * Python: the `(` of each call that constructs a same-file class from inside, by the class's scope: a subclass
+   * `__init__`'s `super().__init__(...)` (for its base) and a class method's `cls(...)` (for its own class).
+   */
   superCalls: Map<number, number[]>;
 }
 
@@ -65,6 +69,12 @@ function usesOf(a: CodeAnalyzer): ClassUses {
         i = open;
         continue;
       }
+      const owner = python ? classMethodOwner(a, i) : -1;
+      if (owner > 0) {
+        // `return cls(boto3.resource('dynamodb').Table(name))`: a factory of the class constructs it.
+        superCalls.set(owner, [...(superCalls.get(owner) ?? []), i + 1]);
+        continue;
+      }
       if (python && firstBaseOfInitClass(a, i)) {
         // `class MessagesRepository(BaseRepository):` whose own `__init__` runs instead of the base's: only its `super().__init__(...)` reaches the base.
         continue;
@@ -89,6 +99,17 @@ function usesOf(a: CodeAnalyzer): ClassUses {
     }
     return { constructions, escaped, superCalls };
   });
+}
+
+/** Python: the class whose `@classmethod` calls `cls(...)` with `cls` at `index`; -1 for anything else. */
+function classMethodOwner(a: CodeAnalyzer, index: number): number {
+  if (!a.idIs(index, 'cls') || !a.is(index + 1, '(') || a.partner[index + 1] < 0 || a.isAccess(index - 1)) {
+    return -1;
+  }
+  const method = a.scopes.enclosing(index, ['function']);
+  const owner = method > 0 ? a.scopes.parent(method) : -1;
+  const params = method > 0 ? (a.functions.get(method)?.params ?? -1) : -1;
+  return owner > 0 && a.scopes.kind(owner) === 'class' && params > 1 && a.idIs(params - 2, 'def') && isClassMethod(a, params - 2) ? owner : -1;
 }
 
 /**

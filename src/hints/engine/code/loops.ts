@@ -257,9 +257,63 @@ function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
     if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && a.tokens.isOneOf(k, WAITS)))) {
       return true;
     }
+    if (repeats && a.idIs(k, 'if') && endless(a, loop) && leavesWhenCallAnswers(a, k)) {
+      return true;
+    }
   }
   return false;
 }
+
+/**
+ * A loop whose head sets no end (`while True:`, `while (true)`, `for (;;)`, Go's `for {`): only a `break` or
+ * `return` leaves it. One that tests an index or a queue (`while i < len(keys)`) may walk keys.
+ */
+function endless(a: CodeAnalyzer, loop: number): boolean {
+  const start = a.scopes.start(loop);
+  if (a.is(start, '(')) {
+    const close = a.partner[start];
+    return (a.idIs(start - 1, 'while') && close === start + 2 && a.idIs(start + 1, 'true')) || (a.idIs(start - 1, 'for') && close === start + 3 && a.is(start + 1, ';') && a.is(start + 2, ';'));
+  }
+  return (a.idIs(start, 'while') && (a.idIs(start + 1, 'True') || a.idIs(start + 1, 'true')) && (a.is(start + 2, ':') || a.is(start + 2, '{'))) || (a.idIs(start, 'for') && a.is(start + 1, '{'));
+}
+
+/**
+ * Whether the `if` at `ifToken` tests what a method call answers and its body starts by leaving the loop
+ * (`while True: key = new_key(); if not r.exists(key): return key`): an endless loop that stops once a call
+ * succeeds tries again, as a retry does, rather than sending one command per key.
+ */
+function leavesWhenCallAnswers(a: CodeAnalyzer, ifToken: number): boolean {
+  let close: number;
+  let body: number;
+  if (a.is(ifToken + 1, '(') && a.partner[ifToken + 1] > ifToken + 1) {
+    close = a.partner[ifToken + 1];
+    body = a.is(close + 1, '{') ? close + 2 : close + 1;
+  } else if (a.language.family === 'python') {
+    close = ifToken + 1;
+    // The condition runs to the colon of the `if`'s own level.
+    while (close < a.tokens.length && close - ifToken < MAX_CONDITION_TOKENS && !(a.is(close, ':') && a.parent[close] === a.parent[ifToken])) {
+      close = a.skipGroup(close);
+    }
+    body = close + 1;
+  } else {
+    return false;
+  }
+  if (!a.is(close, ':') && !a.is(close, ')')) {
+    return false;
+  }
+  if (!a.tokens.isOneOf(body, LOOP_EXITS)) {
+    return false;
+  }
+  for (let k = ifToken + 1; k < close; k++) {
+    if (a.isId(k) && a.isAccess(k - 1) && a.is(k + 1, '(')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Tokens read of an `if` condition: a condition is a short expression. */
+const MAX_CONDITION_TOKENS = 64;
 
 /** Tokens read of a Go `for` head before its body's brace: a head is a short expression. */
 const MAX_GO_HEAD_TOKENS = 64;

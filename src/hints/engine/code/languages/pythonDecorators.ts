@@ -68,6 +68,11 @@ export function decoration(a: CodeAnalyzer, def: number): 'accessor' | 'mutator'
   return role ?? (wrapped ? 'wrapped' : undefined);
 }
 
+/** Whether the `def` at `def` (or its `async`) is a `@classmethod`, whose `cls` is its class. */
+export function isClassMethod(a: CodeAnalyzer, def: number): boolean {
+  return decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).includes('classmethod');
+}
+
 /**
  * Whether a decorator above the `def` at `def` may hand back an earlier call's result: a cache (`@lru_cache`,
  * `@functools.cache`, `@cached_property`) or any decorator of unknown effect (`@memoize`, `@singleton`); only the
