@@ -1,7 +1,7 @@
 /**
  * Infrastructure written for older releases and looser syntax: registry modules pinned to an older major
- * (whose defaults differed), unquoted engine versions, AWS provider v3 replication groups, and read
- * replicas, which keep no backups of their own.
+ * (whose defaults differed), unquoted engine versions, AWS provider v3 replication groups, read
+ * replicas, which keep no backups of their own, and Terraform blocks with bare (unquoted) labels.
  */
 import * as assert from 'node:assert/strict';
 import { newestAllowedRelease, refRelease } from '../../../src/hints/engine/iac/terraformModules';
@@ -185,5 +185,43 @@ describe('Backups of a read replica', () => {
     assert.deepEqual(findingsIn('main.tf', terraform), []);
     const notReplica = terraform.replace('  replicate_source_db     = aws_db_instance.primary.identifier\n', '  engine                  = "postgres"\n  storage_encrypted       = true\n');
     assert.deepEqual(findingsIn('main.tf', notReplica), ['5:backup_retention_period rds-backup-retention!']);
+  });
+});
+
+describe('Terraform blocks with bare labels', () => {
+  it('reads resources and dynamic blocks whose labels are bare identifiers as their quoted form', () => {
+    const code = sourceLines(
+      'resource aws_db_instance ledger {',
+      '  engine              = "mysql"',
+      '  engine_version      = "5.7"',
+      '  storage_encrypted   = true',
+      '  password            = "ledger-pass-2024"',
+      '}',
+      'resource aws_security_group cache {',
+      '  dynamic ingress {',
+      '    for_each = [6379]',
+      '    content {',
+      '      from_port   = ingress.value',
+      '      to_port     = ingress.value',
+      '      protocol    = "tcp"',
+      '      cidr_blocks = ["0.0.0.0/0"]',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findingsIn('main.tf', code), [
+      '3:"5.7" rds-engine-version-extended-support!',
+      '5:"ledger-pass-2024" rds-master-password!',
+      '14:"0.0.0.0/0" elasticache-open-ingress!',
+    ]);
+    const quoted = code.replace('resource aws_db_instance ledger {', 'resource "aws_db_instance" "ledger" {').replace('dynamic ingress {', 'dynamic "ingress" {');
+    assert.deepEqual(findingsIn('main.tf', quoted), findingsIn('main.tf', code));
+  });
+
+  it('reads a bare-labelled variable default and stays silent where the labels do not make a block', () => {
+    const code = sourceLines('variable public {', '  default = true', '}', 'resource aws_db_instance ledger {', '  engine              = "postgres"', '  storage_encrypted   = true', '  publicly_accessible = var.public', '}');
+    assert.deepEqual(findingsIn('main.tf', code), ['7:publicly_accessible rds-publicly-accessible!']);
+    const split = sourceLines('resource aws_db_instance', 'ledger {', '  engine              = "postgres"', '  publicly_accessible = true', '}');
+    assert.deepEqual(findingsIn('main.tf', split), []);
   });
 });

@@ -76,6 +76,18 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(hints(CALLER), [], 'alone, the module is unknown');
   });
 
+  it('reads a module block with a bare label that calls its parent folder (`module sessions { source = "../" }`)', () => {
+    const caller = CALLER.replace('module "sessions" {', 'module sessions {').replace('"../../modules/cache"', '"../"');
+    const workspace = model({ 'modules/cache/main.tf': CACHE_MODULE, 'modules/cache/example/main.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'modules/cache/example/main.tf' }), [
+      '4 elasticache-at-rest-encryption',
+      '5 elasticache-transit-encryption',
+      '5 elasticache-transit-encryption!',
+      '6 elasticache-auth-token',
+      '6 elasticache-auth-token!',
+    ]);
+  });
+
   it('counts no absent input against a rule, and reads nothing for a source outside the workspace', () => {
     const bare = lines('module "sessions" {', '  source = "../../modules/cache"', '  name   = "sessions"', '}');
     const workspace = model({ 'modules/cache/main.tf': CACHE_MODULE, 'envs/prod/cache.tf': bare });

@@ -70,7 +70,7 @@ class TerraformReader extends TerraformValues implements HclValues {
         continue;
       }
       const isAttribute = this.textOf(k + 1) === '=' && this.textOf(k + 2) !== '=';
-      const isBlock = this.textOf(k + 1) === '{' || (tokens.kinds[k + 1] === STR && this.textOf(k + 2) === '{');
+      const isBlock = this.textOf(k + 1) === '{' || ((tokens.kinds[k + 1] === STR || tokens.kinds[k + 1] === ID) && this.textOf(k + 2) === '{');
       if (!isAttribute && !isBlock) {
         continue;
       }
@@ -122,7 +122,7 @@ class TerraformReader extends TerraformValues implements HclValues {
     const generated: OptionOccurrence[] = [];
     for (const item of items) {
       const label = item.first - 1;
-      if (!item.block || item.option.name !== 'dynamic' || tokens.kinds[label] !== STR || tokens.interpolated(label)) {
+      if (!item.block || item.option.name !== 'dynamic' || (tokens.kinds[label] !== STR && tokens.kinds[label] !== ID) || tokens.interpolated(label)) {
         continue;
       }
       const name = tokens.text(label);
@@ -154,16 +154,20 @@ class TerraformReader extends TerraformValues implements HclValues {
     }
   }
 
-  /** The top-level blocks `keyword "label" {` (one label) or `keyword "a" "b" {` (two), in order. */
+  /**
+   * The top-level blocks `keyword "label" {` (one label) or `keyword "a" "b" {` (two), in order. A label may also be
+   * a bare identifier (`resource aws_db_instance main {`, `module rds {`), which the HCL native syntax accepts.
+   */
   private *blocks(): Generator<{ keyword: string; at: number; labels: number; open: number; close: number }> {
     const { tokens, partner } = this;
+    const isLabel = (k: number): boolean => tokens.kinds[k] === STR || tokens.kinds[k] === ID;
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (tokens.kinds[i] !== ID || (i > 0 && this.lineOf(i - 1) === this.lineOf(i)) || tokens.kinds[i + 1] !== STR) {
+      if (tokens.kinds[i] !== ID || (i > 0 && this.lineOf(i - 1) === this.lineOf(i)) || !isLabel(i + 1)) {
         continue;
       }
-      const labels = tokens.kinds[i + 2] === STR ? 2 : 1;
+      const labels = isLabel(i + 2) ? 2 : 1;
       const open = i + 1 + labels;
-      if (this.textOf(open) === '{' && partner[open] > 0) {
+      if (this.textOf(open) === '{' && partner[open] > 0 && this.lineOf(open) === this.lineOf(i)) {
         yield { keyword: tokens.text(i), at: i, labels, open, close: partner[open] };
         i = partner[open];
       }

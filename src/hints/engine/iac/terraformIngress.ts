@@ -127,7 +127,7 @@ export class TerraformIngress {
       return [this.ingressFields(this.hcl.body(item.first, item.end - 1), names, each)];
     }
     const label = item.first - 1;
-    if (item.option.name !== 'dynamic' || this.hcl.tokens.kinds[label] !== STR || this.hcl.tokens.text(label) !== 'ingress') {
+    if (item.option.name !== 'dynamic' || (this.hcl.tokens.kinds[label] !== STR && this.hcl.tokens.kinds[label] !== ID) || this.hcl.tokens.text(label) !== 'ingress') {
       return [];
     }
     const body = this.hcl.body(item.first, item.end - 1);
