@@ -6,7 +6,8 @@
  * endpoint); local and Docker Compose servers, placeholders and test resources get none.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const findings = (hints: string[]): string[] => hints.filter((hint) => hint.endsWith('!')).sort();
 
@@ -187,7 +188,7 @@ describe('Spring Boot application.properties', () => {
     assert.ok(hints.includes('2:spring.datasource.url rds-sql-connection'));
   });
 
-  it('says nothing for local servers, placeholders, continued values, an empty password, other properties files and test resources', () => {
+  it('says nothing for local servers, placeholders, escaped values, an empty password, other properties files and test resources', () => {
     const properties = sourceLines(
       'spring.datasource.url=jdbc:mysql://localhost:3306/shop',
       'spring.datasource.password=root',
@@ -195,8 +196,9 @@ describe('Spring Boot application.properties', () => {
       'spring.data.redis.password=redis-pass',
       '#---',
       'spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop',
-      'spring.datasource.password=first-part\\',
-      '  continued-secret',
+      'spring.datasource.password=first\\u0041part',
+      'spring.datasource.username=ops\\',
+      '  \\u0041dmin',
       '# spring.datasource.password=commented-out',
       '#---',
       'spring.data.redis.host=carts.x1y2z3.ng.0001.euc1.cache.amazonaws.com',
@@ -206,6 +208,22 @@ describe('Spring Boot application.properties', () => {
     const aws = sourceLines('spring.datasource.url=jdbc:mysql://shop.c1x2y3z4.eu-central-1.rds.amazonaws.com/shop', 'spring.datasource.password=12345678');
     assert.deepEqual(findings(hintsIn('src/test/resources/application.properties', aws)), []);
     assert.deepEqual(findings(hintsIn('src/main/resources/db.properties', aws)), []);
+  });
+});
+
+describe('Spring Boot application.properties: values continued over several lines', () => {
+  it('reads a value continued with a trailing backslash as java.util.Properties joins it, and offers no fix on it', () => {
+    const properties = sourceLines(
+      'spring.datasource.url=jdbc:mysql://board.c1x2y3z4.ap-northeast-2.rds.amazonaws.com:3306/board?useUnicode=true\\', // 1
+      '    &characterEncoding=utf8&useSSL=false',
+      '# a comment line ending with a backslash does not go on \\',
+      'spring.datasource.password=board\\', // 4
+      '  -Pass-2024',
+    );
+    const result = analyzeText(properties, realHintRules(), { kind: 'properties', fileName: 'src/main/resources/application.properties' });
+    const found = result.findings.map((finding) => `${finding.ruleId}:${properties.slice(finding.start, finding.end)}`);
+    assert.deepEqual(found.sort(), ['rds-sql-password:board\\\n  -Pass-2024', 'rds-sql-tls-disabled:spring.datasource.url'].sort());
+    assert.ok(result.findings.every((finding) => !finding.fix), 'a value over several lines gets no quick fix');
   });
 });
 

@@ -90,6 +90,35 @@ describe('Java: AWS SDK for Java 1.x', () => {
     assert.equal(code.slice(0, edit.start) + edit.newText + code.slice(edit.end), code.replace('withPubliclyAccessible(true)', 'withPubliclyAccessible(false)'));
   });
 
+  it('reads the setters on a request that a library or another class returns, where the declaration names its type', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import com.amazonaws.services.dynamodbv2.model.*;',
+      'class Tables {',
+      '    private AmazonDynamoDB db;',
+      '    private DynamoDBMapper mapper;',
+      '    private QueryTemplates templates;',
+      '    void create(Class<?> type) {',
+      '        CreateTableRequest request = mapper.generateCreateTableRequest(type);',
+      '        request.setProvisionedThroughput(new ProvisionedThroughput(5L, 5L));',
+      '        db.createTable(request);',
+      '    }',
+      '    void byStatus() {',
+      '        QueryRequest query = templates.byStatus();',
+      '        query.setIndexName("status-index");',
+      '        query.setConsistentRead(true);',
+      '        db.query(query);',
+      '    }',
+      '}',
+    );
+    const hints = hintsIn('Tables.java', code);
+    assert.ok(hints.includes('10:setProvisionedThroughput dynamodb-billing-mode'));
+    assert.ok(hints.includes('16:setConsistentRead dynamodb-consistent-read!'));
+    const other = sourceLines('import com.example.search.QueryRequest;', 'class Search {', '    void run(Engine engine) {', '        QueryRequest query = engine.newQuery();', '        query.setConsistentRead(true);', '    }', '}');
+    assert.deepEqual(hintsIn('Search.java', other), []);
+  });
+
   it('does not count Mockito stubs or verifications as calls', () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
@@ -518,6 +547,20 @@ describe('Java: Redis client passwords', () => {
       '}',
     );
     assert.deepEqual(hintsIn('Pools.java', code), []);
+  });
+
+  it("reads Lettuce's password-only user information (`redis://secret@host`), which other clients take as a user name", () => {
+    const code = sourceLines(
+      'import io.lettuce.core.RedisClient;',
+      'import redis.clients.jedis.JedisPooled;',
+      'class Limits {',
+      '    RedisClient lettuce() { return RedisClient.create("redis://s3cret@cache.internal:6379"); }',
+      '    RedisClient plain() { return RedisClient.create("redis://cache.internal:6379"); }',
+      '    JedisPooled jedis() { return new JedisPooled("redis://reporting@cache.internal:6379"); }',
+      '}',
+    );
+    const findings = hintsIn('Limits.java', code).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings.sort(), ['4:s3cret redis-auth-without-tls!', '4:s3cret redis-password!']);
   });
 
   it('leaves URI strings alone on classes that are not the Redis clients', () => {

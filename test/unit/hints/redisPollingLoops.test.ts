@@ -184,4 +184,56 @@ describe('Redis commands in a polling loop', () => {
     );
     assert.deepEqual(loopFindings('worker.go', code), ['19:Del redis-loop-round-trips!']);
   });
+  it('Java and Go: a consumer loop that blocks on BLPOP / BRPop reads one key per popped job, not one per key of a list; a loop over keys keeps the finding', () => {
+    const java = sourceLines(
+      'import java.util.List;',
+      'import redis.clients.jedis.Jedis;',
+      'import redis.clients.jedis.JedisPool;',
+      '',
+      'public class JobWorker {',
+      '    private final JedisPool pool = new JedisPool("jobs-cache", 6379);',
+      '',
+      '    public void work() {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            while (true) {',
+      '                List<String> popped = jedis.blpop(5, "jobs");',
+      '                if (popped != null) {',
+      '                    jedis.hget("job-payloads", popped.get(1));',
+      '                }',
+      '            }',
+      '        }',
+      '    }',
+      '',
+      '    public void expire(List<String> ids) {',
+      '        try (Jedis jedis = pool.getResource()) {',
+      '            for (String id : ids) {',
+      '                jedis.blpop(1, "lock:" + id);',
+      '                jedis.del("job:" + id);',
+      '            }',
+      '        }',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(loopFindings('JobWorker.java', java), ['23:del redis-loop-round-trips!']);
+    const go = sourceLines(
+      'package worker',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      '',
+      'func Consume(ctx context.Context, rdb *redis.Client) {',
+      '\tfor ctx.Err() == nil {',
+      '\t\tjob, err := rdb.BRPop(ctx, 5*time.Second, "jobs").Result()',
+      '\t\tif err == nil {',
+      '\t\t\trdb.Get(ctx, "job:"+job[1])',
+      '\t\t}',
+      '\t}',
+      '}',
+    );
+    assert.deepEqual(loopFindings('consume.go', go), []);
+  });
 });

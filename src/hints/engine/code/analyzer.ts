@@ -513,7 +513,8 @@ export class CodeAnalyzer {
   requestVariable(name: string, before: number): OptionContext | undefined {
     const binding = this.scopes.lookup(name, before);
     // A parameter declared as a request (Go's `input *dynamodb.QueryInput`) is kept by its name's token.
-    const held = binding && (binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : this.requestAt.get(binding.token));
+    // A name declared with a request type and given one the file does not build, too (`typedDeclarations.ts`).
+    const held = binding && ((binding.expression >= 0 ? requestBuiltBy(this, binding.expression) : undefined) ?? this.requestAt.get(binding.token));
     return held ?? (binding && binding.expression < 0 ? this.fieldRequest(name, before) : undefined);
   }
 

@@ -225,6 +225,18 @@ const OPTIMISTIC_LOCKS = ['watch', 'AddCondition'];
  */
 const WAITS = ['sleep', 'Sleep', 'setTimeout', 'delay', 'Delay'];
 
+/**
+ * Redis's blocking pops (BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BLMPOP, BZPOPMIN, BZPOPMAX), as the clients spell them
+ * (Jedis, Lettuce, redis-py and ioredis in lower case, node-redis in camel case, go-redis's `BLPop`): they wait on
+ * the server until a producer pushes, so a loop that repeats until a condition around one is a consumer whose
+ * rounds follow the queue, not a list of keys (https://redis.io/docs/latest/commands/blpop/).
+ */
+const BLOCKING_POPS = [
+  'blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax',
+  'blPop', 'brPop', 'brPopLPush', 'blMove', 'blmPop', 'bzPopMin', 'bzPopMax',
+  'BLPop', 'BRPop', 'BRPopLPush', 'BLMove', 'BLMPop', 'BZPopMin', 'BZPopMax',
+];
+
 /** Loops longer than this are not read as retries: a retry is a few statements, and the scan stays linear. */
 const MAX_RETRY_LOOP_TOKENS = 2000;
 
@@ -254,7 +266,7 @@ function retriesOrWaits(a: CodeAnalyzer, loop: number): boolean {
   }
   const repeats = !walksElements(a, loop);
   for (let k = start + 2; k < end; k++) {
-    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && a.tokens.isOneOf(k, WAITS)))) {
+    if (a.isId(k) && a.is(k + 1, '(') && ((a.isAccess(k - 1) && a.tokens.isOneOf(k, OPTIMISTIC_LOCKS)) || (repeats && (a.tokens.isOneOf(k, WAITS) || a.tokens.isOneOf(k, BLOCKING_POPS))))) {
       return true;
     }
     if (repeats && a.idIs(k, 'if') && endless(a, loop) && leavesWhenCallAnswers(a, k)) {

@@ -22,6 +22,8 @@ export interface RedisUrl {
   tls: boolean;
   /** The password of the user information (`redis://user:password@host`), when there is one. */
   password?: UrlPart;
+  /** User information without a `:` (`redis://secret@host`): a user name for most clients, Lettuce's password. */
+  userOnly?: UrlPart;
   /** Query parameters, each with its key as written and its value. */
   query: { key: UrlPart; value: UrlPart }[];
 }
@@ -42,6 +44,8 @@ export function parseRedisUrl(text: string): RedisUrl | undefined {
     const colon = text.indexOf(':', authorityStart);
     if (colon >= 0 && colon < at) {
       url.password = { value: text.slice(colon + 1, at), start: colon + 1, end: at };
+    } else if (at > authorityStart) {
+      url.userOnly = { value: text.slice(authorityStart, at), start: authorityStart, end: at };
     }
   }
   const question = text.indexOf('?', authorityEnd);

@@ -212,7 +212,8 @@ function addressToken(a: CodeAnalyzer, open: number, close: number): number | un
 }
 
 /**
- * `RedisClient.create("redis://:secret@cache:6379")`: the URI, its password, and (Lettuce, which reads the
+ * `RedisClient.create("redis://:secret@cache:6379")`: the URI, its password (Lettuce's `redis://secret@cache` too:
+ * https://github.com/lettuce-io/lettuce-core/wiki/Redis-URI-and-connection-details), and (Lettuce, which reads the
  * parameter's name in any case and its value as an `SslVerifyMode`) a `verifyPeer` parameter of a `rediss://` URI.
  * Only a client made from the string is known whole: a `RedisURI` may get TLS from a setter afterwards.
  */
@@ -222,8 +223,10 @@ function uriOptions(a: CodeAnalyzer, token: number, type: SettingsClass): void {
     return;
   }
   const options = [wholeUrlOption(a, token)];
-  if (url.password) {
-    options.push(urlOption(a, token, 'password', url.password, url.password, { kind: 'str', value: url.password.value }));
+  // Lettuce reads `redis://secret@host` as a password alone (RedisURI: `[[username :] password@] host`).
+  const password = url.password ?? (type.flavor === 'lettuce' ? url.userOnly : undefined);
+  if (password) {
+    options.push(urlOption(a, token, 'password', password, password, { kind: 'str', value: password.value }));
   }
   const parameter = type.flavor === 'lettuce' ? url.query.find((entry) => entry.key.value.toLowerCase() === 'verifypeer') : undefined;
   if (url.tls && parameter) {

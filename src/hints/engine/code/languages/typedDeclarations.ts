@@ -6,10 +6,10 @@ import { TOKEN_KIND } from '../../lexer';
 import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
-import { operationOfMethod, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
+import { operationOfMethod, operationOfTypeName, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
-import { calledName, noteMemberAssignment, requestBuiltBy } from '../requests';
+import { calledName, keepDeclaredRequest, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 import { angleDepthBackward, closeAngle } from '../typeArguments';
 import { mayIterateServers } from '../stackExchangeRedis';
@@ -159,6 +159,23 @@ export function collectTypedBindings(a: CodeAnalyzer, tree: ScopeTree<Value>): v
     }
     const expression = a.is(i + 1, '=') || a.is(i + 1, '=>') ? i + 2 : -1;
     tree.bind(tree.holderAt(i), name, { token: i, expression, ...(declared ? { declared } : {}) });
+    if (expression > 0 && !declared && !a.idIs(expression, 'new')) {
+      keepRequestOfDeclaredType(a, i, simpleTypeName(a, typeStart));
+    }
+  }
+}
+
+/**
+ * `CreateTableRequest request = mapper.generateCreateTableRequest(Order.class);`: a name declared with a request
+ * type and given one the file does not build (a library's or another class's method), kept as that request so
+ * that the setters called on it (`request.setProvisionedThroughput(...)`) and the calls it is passed to read it.
+ * The name's own value wins where the file builds it (`analyzer.requestVariable`).
+ */
+function keepRequestOfDeclaredType(a: CodeAnalyzer, name: number, type: number): void {
+  const typeName = a.tokens.text(type);
+  const operation = typeName.endsWith('Request') ? operationOfTypeName(typeName, a.services, /Request$/) : undefined;
+  if (operation) {
+    keepDeclaredRequest(a, name, type, operation);
   }
 }
 
