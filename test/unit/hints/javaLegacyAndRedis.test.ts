@@ -259,6 +259,23 @@ describe('Java: Redis clients', () => {
     assert.ok(found.includes('10:keys redis-keys!') && found.includes('11:delete redis-unlink'), found.join('\n'));
   });
 
+  it('gives CONFIG SET and CONFIG GET of Jedis and Lettuce the hover that sends them to a parameter group', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'import redis.clients.jedis.Jedis;',
+      'class CacheTuning {',
+      '    private final Jedis jedis;',
+      '    private final RedisCommands<String, String> commands;',
+      '    void tune() {',
+      '        jedis.configSet("maxmemory-policy", "allkeys-lru");',
+      '        commands.configGet("maxmemory-policy");',
+      '        jedis.get("maxmemory-policy");',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('CacheTuning.java', code).filter((hint) => hint.includes('redis-config')), ['7:configSet redis-config', '8:configGet redis-config']);
+  });
+
   it('reads Jedis from a pool in try-with-resources: KEYS, SCAN, DEL, and a blocking command per key in a loop', () => {
     const code = sourceLines(
       'import redis.clients.jedis.*;',
