@@ -285,7 +285,9 @@ function reachableLanguages(match: RuleMatch): Set<HintLanguage> {
     CDK_LANGUAGES.forEach((language) => languages.add(language));
   }
   if (match.terraform) {
+    // Pulumi programs declare the same resources and arguments, in their languages' spelling.
     languages.add('terraform');
+    PULUMI_LANGUAGES.forEach((language) => languages.add(language));
   }
   if (match.cdk) {
     CDK_LANGUAGES.forEach((language) => languages.add(language));

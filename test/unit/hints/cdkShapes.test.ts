@@ -3,9 +3,34 @@
  * another as a parameter typed with its class, and L1 security groups written like a template.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { pickExample } from '../../../src/hints/examples';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 describe('CDK stacks', () => {
+  it('judges a JavaScript app’s removal policies and Lambda environment as a TypeScript app’s, with the TypeScript example', () => {
+    const code = sourceLines(
+      "const { Stack, RemovalPolicy } = require('aws-cdk-lib');",
+      "const dynamodb = require('aws-cdk-lib/aws-dynamodb');",
+      "const rds = require('aws-cdk-lib/aws-rds');",
+      "const lambda = require('aws-cdk-lib/aws-lambda');",
+      'class DataStack extends Stack {',
+      '  constructor(scope, id, props) {',
+      '    super(scope, id, props);',
+      "    new dynamodb.Table(this, 'Orders', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, removalPolicy: RemovalPolicy.DESTROY });",
+      "    new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc: props.vpc, storageEncrypted: true, removalPolicy: RemovalPolicy.DESTROY });",
+      "    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromAsset('lambda'), environment: { DB_PASSWORD: 'hunter2-secret' } });",
+      '  }',
+      '}',
+      'module.exports = { DataStack };',
+    );
+    const found = hintsIn('lib/data-stack.js', code).filter((hint) => hint.endsWith('!'));
+    for (const id of ['dynamodb-removal-policy', 'rds-removal-policy', 'rds-password-in-lambda-environment']) {
+      assert.ok(found.some((hint) => hint.endsWith(`${id}!`)), `${id}\n${found.join('\n')}`);
+    }
+    const removal = realHintRules().find((rule) => rule.id === 'rds-removal-policy')!;
+    assert.equal(pickExample(removal, 'javascript', 'cdk')?.code, removal.examples['cdk-typescript']);
+  });
+
   it('reads construct libraries imported with TypeScript’s import-equals form', () => {
     const code = sourceLines(
       "import cdk = require('@aws-cdk/core');",

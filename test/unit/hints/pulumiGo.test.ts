@@ -196,6 +196,40 @@ describe('Pulumi AWS resources in Go', () => {
     assert.deepEqual(hintsIn('main_test.go', test), []);
   });
 
+  it('reads an Aurora Serverless v1 cluster and a table stream, which only the Terraform rules match', () => {
+    const code = sourceLines(
+      'package main',
+      'import (',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/dynamodb"',
+      '  "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"',
+      '  "github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+      ')',
+      'func main() {',
+      '  pulumi.Run(func(ctx *pulumi.Context) error {',
+      '    _, err := rds.NewCluster(ctx, "reports", &rds.ClusterArgs{',
+      '      Engine:     pulumi.String("aurora-mysql"),',
+      '      EngineMode: pulumi.String("serverless"),',
+      '    })',
+      '    if err != nil {',
+      '      return err',
+      '    }',
+      '    _, err = dynamodb.NewTable(ctx, "events", &dynamodb.TableArgs{',
+      '      StreamEnabled:  pulumi.Bool(true),',
+      '      StreamViewType: pulumi.String("NEW_IMAGE"),',
+      '    })',
+      '    return err',
+      '  })',
+      '}',
+    );
+    const found = hintsIn('main.go', code);
+    for (const expected of ['11:EngineMode rds-aurora-serverless-v1!', '17:StreamEnabled dynamodb-streams', '18:StreamViewType dynamodb-streams']) {
+      assert.ok(found.includes(expected), `${expected}\n${found.join('\n')}`);
+    }
+    for (const id of ['rds-aurora-serverless-v1', 'dynamodb-streams']) {
+      assert.equal(pickExample(realHintRules().find((rule) => rule.id === id)!, 'go', 'pulumi-go')?.fence, 'go', id);
+    }
+  });
+
   it('shows the Pulumi Go example on a Go resource, never another language’s', () => {
     const shown = realHintRules().filter((rule) => {
       const example = pickExample(rule, 'go', 'pulumi-go');
