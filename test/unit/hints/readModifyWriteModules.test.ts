@@ -15,12 +15,17 @@ const RULE = 'dynamodb-read-modify-write';
 
 /** The rule's findings in `file`, read in workspace mode beside the other files, as `line:text`, check-then-puts marked. */
 function reported(files: Record<string, string>, file: string): string[] {
-  const built = new WorkspaceModel();
-  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-  const result = analyzeText(files[file], realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: built });
+  const result = analyzeText(files[file], realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: modelOf(files) });
   return result.findings
     .filter((finding) => finding.ruleId === RULE)
     .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}${finding.message.includes('found absent') ? ' (check-then-put)' : ''}`);
+}
+
+/** The workspace model of `files`, by path. */
+function modelOf(files: Record<string, string>): WorkspaceModel {
+  const built = new WorkspaceModel();
+  built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+  return built;
 }
 
 const TS_HEADER = [
@@ -451,15 +456,7 @@ describe('DynamoDB: uniqueness checked through another module\'s search', () => 
       ),
     };
     assert.deepEqual(reported(files, 'src/users/userService.ts'), ['10:create']);
-    const result = analyzeText(files['src/users/userService.ts'], realHintRules(), {
-      kind: 'typescript',
-      fileName: 'src/users/userService.ts',
-      workspace: (() => {
-        const built = new WorkspaceModel();
-        built.batch(() => Object.entries(files).forEach(([name, text]) => built.update(name, indexFile(name, documentKind(undefined, name)!, text))));
-        return built;
-      })(),
-    });
+    const result = analyzeText(files['src/users/userService.ts'], realHintRules(), { kind: 'typescript', fileName: 'src/users/userService.ts', workspace: modelOf(files) });
     assert.match(result.findings.find((finding) => finding.ruleId === RULE)!.message, /unique/i);
   });
 
