@@ -344,7 +344,8 @@ class Analyzer {
       return;
     }
     this.reported.set(rule, spans.add(spanKey(span)));
-    const passed = this.model.variants ? this.passedNote(rule, span) : undefined;
+    // A value that another file writes (a CDK construction's prop, a Python module's password) says where.
+    const passed = this.model.variants || this.placesOf(rule).get(spanKey(span))?.option.passedFrom ? this.passedNote(rule, span) : undefined;
     const finding: Finding = { start: span.start, end: span.end, ruleId: rule.id, severity, message: `${message ?? this.readerMessage(rule, span)}${passed ? ` ${passed.message}.` : ''}` };
     const places = passed ? [...(related ?? []), passed] : related;
     if (places && places.length > 0) {

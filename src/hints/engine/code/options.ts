@@ -1,6 +1,6 @@
 /** The options of a request, construct or client: keys, kwargs, builder methods or initializer members between two brackets. */
 import { TOKEN_KIND } from '../lexer';
-import { Literal, OptionContext, OptionOccurrence } from '../model';
+import { Literal, OptionContext, OptionOccurrence, PassedFrom } from '../model';
 import { normalizeName, Span } from '../types';
 import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
@@ -8,6 +8,7 @@ import { expressionEnd } from './braces';
 import { cdkEnumLiteral } from './cdkLiterals';
 import { constMemberValue } from './constMembers';
 import { envFallbackOf } from './envFallbacks';
+import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
 import { closeAngle } from './typeArguments';
 
@@ -271,7 +272,7 @@ class TokenOption implements OptionOccurrence {
   norm: string;
   declare absent?: boolean;
   declare engineVersions?: { text: string; span: Span }[];
-  private literalRead?: { literal: Literal; span?: Span };
+  private literalRead?: { literal: Literal; span?: Span; from?: PassedFrom };
   private countRead?: { count: number | undefined };
   private builtRead?: readonly Span[];
 
@@ -306,6 +307,11 @@ class TokenOption implements OptionOccurrence {
     return this.readLiteral().span;
   }
 
+  /** Where another module writes the value, when it comes from there (a Python module's password constant). */
+  get passedFrom(): PassedFrom | undefined {
+    return this.readLiteral().from;
+  }
+
   get builtStrings(): readonly Span[] {
     this.builtRead ??= this.a.builtStrings(this.slot.valueStart, this.slot.valueEnd);
     return this.builtRead;
@@ -323,7 +329,7 @@ class TokenOption implements OptionOccurrence {
     return renamed;
   }
 
-  private readLiteral(): { literal: Literal; span?: Span } {
+  private readLiteral(): { literal: Literal; span?: Span; from?: PassedFrom } {
     this.literalRead ??= literalOf(this.a, this.slot.valueStart, this.slot.valueEnd);
     return this.literalRead;
   }
@@ -339,9 +345,13 @@ function pulumiGoWrapper(a: CodeAnalyzer, start: number): boolean {
   return a.language.family === 'go' && a.id(start) === 'pulumi' && /^(?:Bool|String|Int|Float64)(?:Ptr)?$/.test(a.tokens.text(start + 2));
 }
 
-export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0): { literal: Literal; span?: Span } {
+export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0): { literal: Literal; span?: Span; from?: PassedFrom } {
   let start = from;
   let end = to;
+  const secret = depth === 0 ? importedSecret(a, start, end) : undefined;
+  if (secret) {
+    return secret;
+  }
   // `config.password` read from a `const config = { ... }` of the file that nothing changes: the value written there
   // (without its span, which a quick fix must not edit from here).
   const held = depth < 2 && end - start === 3 ? constMemberValue(a, start, end) : undefined;
@@ -383,6 +393,20 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
     }
   }
   return { literal: { kind: 'expr', text } };
+}
+
+/**
+ * Python: a password literal another module of the workspace binds at its top level, read through its module
+ * (`rds_config.db_password`, or a name bound to that), without a span: a quick fix must not edit it from here.
+ */
+function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
+  const ask = a.project?.importedSecret;
+  if (!ask || a.language.family !== 'python' || !(end === start + 1 || (end === start + 3 && a.is(start + 1, '.'))) || !a.isId(start)) {
+    return undefined;
+  }
+  const value = a.evalChain(start, end).value;
+  const found = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? ask(value.module, value.path) : undefined;
+  return found && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: value!.t === 'ref' ? value!.path : '' } };
 }
 
 /**

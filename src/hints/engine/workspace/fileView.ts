@@ -37,6 +37,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
+    importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),
     importedPynamodbClass: (module, path) => view.importedPynamodbClass?.(file, module, path),
     goPackage: (packageName) => view.goPackage?.(file, packageName),

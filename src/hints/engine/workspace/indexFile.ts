@@ -26,6 +26,7 @@ import { indexClassItemMethods } from './classItemMethods';
 import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
 import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
+import { pythonSecretConstants } from './secretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
 import { indexRequestClasses, indexRouteCalls, mayCallServices, mayMakeRequestClasses } from './routeCalls';
@@ -81,7 +82,9 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         makesRequestClasses: mayMakeRequestClasses(file, kind, text),
         service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
       };
-      return reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
+      const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
+      const secretConstants = kind === 'python' ? pythonSecretConstants(text) : undefined;
+      return secretConstants ? () => ({ ...(read?.() ?? emptyContribution()), secretConstants }) : read;
     }
     case 'go':
       return mayContributeGo(file, text) ? () => indexGoPackage(text) : undefined;

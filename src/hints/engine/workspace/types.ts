@@ -3,6 +3,7 @@
  * infrastructure as code defines, and the names that lead from code to them. Pure: no `vscode`,
  * no file system. Files are named by workspace-relative paths with `/` separators.
  */
+import type { SecretConstant } from './secretConstants';
 import type { Literal } from '../model';
 import { Span } from '../types';
 import type { CallArguments, ItemHelper, CdkClassMembers, CdkClassShape, ClientPassingCall, ExportedCall, ExportedClient, ModuleSource, PynamodbClassKind, RequestClasses, RequestClients, RouteCall, ServiceCall, ClassItemMethods } from './codeTypes';
@@ -116,6 +117,8 @@ export interface FunctionDefinition {
 
 /** What one IaC file contributes; the model is the union of all files' contributions. */
 export interface FileContribution {
+  /** Python: the module's top-level password literals by name (`db_password = "..."`; `secretConstants.ts`). */
+  secretConstants?: Record<string, SecretConstant>;
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
   functions: FunctionDefinition[];
@@ -403,6 +406,11 @@ export interface WorkspaceView {
    * Undefined when the module is no workspace file, is ambiguous, or the name is no class with client fields.
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
+  /**
+   * The password literal a Python module of the workspace binds at its top level to the name `path`, as `codeFile`
+   * imports it (`rds_config.db_password` after `import rds_config`), with where it is written.
+   */
+  importedSecret?(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined;
   /**
    * The fields of that class (Python) that its methods set only from parameters of unknown value (untyped, or
    * typed botocore `BaseClient`): for the subclasses `codeFile` declares, which read them as of unknown origin.

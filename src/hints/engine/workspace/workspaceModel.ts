@@ -20,7 +20,7 @@ import { ClassIndex } from './classHolders';
 import { buildUnion, scopedName, Union } from './workspaceUnion';
 import { SpringIndex, springIndexOf } from './springTypes';
 import { classItemIndexOf } from './classItemMethods';
-import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
+import { CallArguments, CdkClassMembers, ClassItemMethods, CdkInstantiation, ClientPassingCall, CdkClassShape, DatabaseDefinition, EnvironmentValue, ExportedCall, ExportedClient, FileContribution, FunctionDefinition, GoItemMethod, GoPackageDeclarations, GoPackageMembers, ItemHelper, ModuleSource, PassedParameter, PynamodbClassKind, RequestClasses, RouteCall, ServiceCall, SpringEntityShape, SourceRef, SpringRepositoryShape, TableDefinition, TableNameRef, WorkspaceView } from './types';
 
 /** What changed: the model's new version and the files whose contribution changed. */
 export interface WorkspaceChange {
@@ -379,6 +379,18 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** Whether any module of the workspace may hold item helpers; see `WorkspaceView.itemHelpersExist`. */
   itemHelpersExist(): boolean {
     return this.imported().itemHelpersExist();
+  }
+
+  /** A password literal a Python module binds at its top level, as a code file imports it; see `WorkspaceView.importedSecret`. */
+  importedSecret(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined {
+    if (!codeFile.endsWith('.py')) {
+      return undefined;
+    }
+    const target = importTarget(codeFile, module, path, tsconfigPathsOf(this.contributions));
+    // The first candidate file the workspace knows is the module Python imports.
+    const file = target?.files.find((each) => this.contributions.has(each));
+    const found = file === undefined ? undefined : this.contributionOf(file)?.secretConstants?.[target!.name];
+    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: 0, end: 0 } } } : undefined;
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */

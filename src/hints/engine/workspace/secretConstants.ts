@@ -1,0 +1,47 @@
+/**
+ * Python modules that hold a database password as a module-level literal (`db_password = "..."` in the
+ * `rds_config.py` the AWS Lambda tutorial writes), for the connections of other modules that read it
+ * (`pymysql.connect(passwd=rds_config.db_password)`; `code/options.ts`). Only names that say they are a
+ * password, bound once at the module's top level to one plain string.
+ */
+
+/** `name = "literal"` at the start of a line, a comment allowed after it (line-anchored, so linear). */
+const TOP_LEVEL_STRING = /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
+/** A name that says it holds a password. */
+const PASSWORD_NAME = /pass(?:word|wd)?|pwd/i;
+/** Cheap test before the line scan: most files never name one. */
+const MENTION = /pass(?:word|wd)?|pwd/i;
+
+/** Where a module binds a password literal: its value and the line (0-based) that writes it. */
+export interface SecretConstant {
+  value: string;
+  line: number;
+}
+
+/** The module's password constants by name; undefined when it has none. */
+export function pythonSecretConstants(text: string): Record<string, SecretConstant> | undefined {
+  if (!MENTION.test(text)) {
+    return undefined;
+  }
+  const found: Record<string, SecretConstant> = {};
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(TOP_LEVEL_STRING)) {
+    const name = match[1];
+    if (!PASSWORD_NAME.test(name)) {
+      continue;
+    }
+    for (let k = text.indexOf('\n', counted); k >= 0 && k < match.index; k = text.indexOf('\n', k + 1)) {
+      line++;
+      counted = k + 1;
+    }
+    found[name] = { value: match[2] ?? match[3], line };
+  }
+  // A name the module binds more than once at its top level (`db_password = os.environ.get(...)` too) may hold another value.
+  for (const name of Object.keys(found)) {
+    if ((text.match(new RegExp(`^${name}[ \\t]*=(?!=)`, 'gm')) ?? []).length !== 1) {
+      delete found[name];
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
