@@ -64,7 +64,7 @@ function join(folder: string, relative: string): string {
  * Python: `from webapp import redis_connection` is (`webapp`, `redis_connection`); `import webapp` then
  * `webapp.cache.client` is (`webapp`, `cache.client`): the last name is read from the module the rest names.
  */
-function pythonTarget(codeFile: string, module: string, path: string): Target | undefined {
+export function pythonTarget(codeFile: string, module: string, path: string): Target | undefined {
   if (path === '') {
     return undefined;
   }

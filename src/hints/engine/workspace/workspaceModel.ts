@@ -9,7 +9,7 @@ import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
 import { InstantiationReads, instantiationsOf } from './cdkInstantiations';
 import { GoModuleIndex } from './goModules';
-import { ImportedClients, importTarget } from './importedClients';
+import { ImportedClients, importTarget, pythonTarget } from './importedClients';
 import { PassedClientIndex } from './passedClients';
 import { dependencyIndex, requestClassIndex, routeCalledIndex } from './routeCalls';
 import { tsconfigPathsOf } from './tsconfig';
@@ -386,7 +386,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     if (!codeFile.endsWith('.py')) {
       return undefined;
     }
-    const target = importTarget(codeFile, module, path, tsconfigPathsOf(this.contributions));
+    const target = pythonTarget(codeFile, module, path);
     // The first candidate file the workspace knows is the module Python imports.
     const file = target?.files.find((each) => this.contributions.has(each));
     const found = file === undefined ? undefined : this.contributionOf(file)?.secretConstants?.[target!.name];
