@@ -55,6 +55,6 @@ describe('Python: a database password written in another module', () => {
     assert.deepEqual(findings(files, 'functions/reports/handler.py'), []);
     assert.deepEqual(findings({ 'functions/reports/handler.py': HANDLER }, 'functions/reports/handler.py'), []);
     assert.equal(pythonSecretConstants(sourceLines('def config():', '    db_password = "x"', '    return db_password')), undefined);
-    assert.deepEqual(pythonSecretConstants(sourceLines('host = "h"', 'DB_PWD = \'p\'  # rotated yearly')), { DB_PWD: { value: 'p', line: 1 } });
+    assert.deepEqual(pythonSecretConstants(sourceLines('host = "h"', 'DB_PWD = \'p\'  # rotated yearly')), { DB_PWD: { value: 'p', line: 1, start: 11, end: 23 } });
   });
 });

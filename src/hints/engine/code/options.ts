@@ -405,8 +405,9 @@ function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal:
     return undefined;
   }
   const value = a.evalChain(start, end).value;
-  const found = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? ask(value.module, value.path) : undefined;
-  return found && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: value!.t === 'ref' ? value!.path : '' } };
+  const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? value : undefined;
+  const found = ref && ask(ref.module, ref.path);
+  return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path } };
 }
 
 /**

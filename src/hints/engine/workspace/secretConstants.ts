@@ -7,15 +7,19 @@
 
 /** `name = "literal"` at the start of a line, a comment allowed after it (line-anchored, so linear). */
 const TOP_LEVEL_STRING = /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
+/** What may follow the literal on its line: spaces, a comment, a carriage return. */
+const TRAILING = /[ \t]*(?:#[^\r\n]*)?\r?$/;
 /** A name that says it holds a password. */
 const PASSWORD_NAME = /pass(?:word|wd)?|pwd/i;
 /** Cheap test before the line scan: most files never name one. */
 const MENTION = /pass(?:word|wd)?|pwd/i;
 
-/** Where a module binds a password literal: its value and the line (0-based) that writes it. */
+/** Where a module binds a password literal: its value, the line (0-based) that writes it and that statement's offsets. */
 export interface SecretConstant {
   value: string;
   line: number;
+  start: number;
+  end: number;
 }
 
 /** The module's password constants by name; undefined when it has none. */
@@ -35,7 +39,8 @@ export function pythonSecretConstants(text: string): Record<string, SecretConsta
       line++;
       counted = k + 1;
     }
-    found[name] = { value: match[2] ?? match[3], line };
+    // The statement without the comment after it.
+    found[name] = { value: match[2] ?? match[3], line, start: match.index, end: match.index + match[0].replace(TRAILING, '').length };
   }
   // A name the module binds more than once at its top level (`db_password = os.environ.get(...)` too) may hold another value.
   for (const name of Object.keys(found)) {

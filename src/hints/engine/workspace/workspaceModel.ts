@@ -390,7 +390,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     // The first candidate file the workspace knows is the module Python imports.
     const file = target?.files.find((each) => this.contributions.has(each));
     const found = file === undefined ? undefined : this.contributionOf(file)?.secretConstants?.[target!.name];
-    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: 0, end: 0 } } } : undefined;
+    return found && file !== undefined ? { value: found.value, at: { file, line: found.line, character: 0, span: { start: found.start, end: found.end } } } : undefined;
   }
 
   /** The client fields of a class a code file imports from a module of the workspace; see `WorkspaceView.importedClassFields`. */
