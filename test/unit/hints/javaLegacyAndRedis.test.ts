@@ -276,6 +276,26 @@ describe('Java: Redis clients', () => {
     assert.deepEqual(hintsIn('CacheTuning.java', code).filter((hint) => hint.includes('redis-config')), ['7:configSet redis-config', '8:configGet redis-config']);
   });
 
+  it('gives MULTI of Jedis and Lettuce the transaction hover, and not the commands queued in it', () => {
+    const code = sourceLines(
+      'import io.lettuce.core.api.sync.RedisCommands;',
+      'import redis.clients.jedis.Jedis;',
+      'import redis.clients.jedis.Transaction;',
+      'class Visits {',
+      '    private final Jedis jedis;',
+      '    private final RedisCommands<String, String> commands;',
+      '    void count(String id) {',
+      '        Transaction tx = jedis.multi();',
+      '        tx.incr("{user:" + id + "}:visits");',
+      '        tx.exec();',
+      '        commands.multi();',
+      '        commands.exec();',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Visits.java', code).filter((hint) => hint.includes('redis-multi')), ['8:multi redis-multi', '11:multi redis-multi']);
+  });
+
   it('reads Jedis from a pool in try-with-resources: KEYS, SCAN, DEL, and a blocking command per key in a loop', () => {
     const code = sourceLines(
       'import redis.clients.jedis.*;',
