@@ -1,27 +1,21 @@
 /**
  * The Node build's hints part in production builds (dist/hints.js): the part itself, the engine and its
  * rules, is read from the web build beside it (dist/browser/extension.js), where it is packed once for
- * both hosts, as the study catalog is (content/webBuildCatalog.node.ts). Shipping a second, Brotli-packed
+ * both hosts, as the study catalog is (content/webBuildCatalog.node.ts, which reads both). Shipping a second, Brotli-packed
  * copy for Node took a third of the .vsix. The web build's part requires nothing but the VS Code API
  * (esbuild.mjs checks this), so the Node host runs it as the web worker host does, compiled under this
  * file's name. Unpacking it costs about 0.1 s once per window, after activation (registerHints.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
-import { unpack } from '../content/unpack';
-import { HINTS_PART_TAG, packedIn } from '../content/webBuildPacks';
+import { unpackedFromWebBuild } from '../content/webBuildCatalog.node';
+import { HINTS_PART_TAG } from '../content/webBuildPacks';
 import type * as HintsPart from './hintsPart';
 
 type PartModule = { exports: Partial<typeof HintsPart> };
 
 function hintsPartFromWebBuild(): typeof HintsPart {
-  const file = join(__dirname, 'browser', 'extension.js');
-  const packed = packedIn(readFileSync(file, 'latin1'), HINTS_PART_TAG);
-  if (packed === undefined) {
-    throw new Error(`the design hints are missing from ${file}: reinstall the extension`);
-  }
-  const run = runInThisContext(`(function (module, exports, require) {${unpack(packed)}\n})`, { filename: __filename }) as (
+  const { text, file } = unpackedFromWebBuild(HINTS_PART_TAG, 'the design hints');
+  const run = runInThisContext(`(function (module, exports, require) {${text}\n})`, { filename: __filename }) as (
     module: PartModule,
     exports: PartModule['exports'],
     require: (id: string) => unknown,

@@ -75,11 +75,8 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
       helpers.set(helper.name, helper);
     }
   }
-  for (const search of puts.length > 0 ? a.operations : []) {
-    const helper = search.call && (search.operation === 'dynamodb:Query' || search.operation === 'dynamodb:Scan') ? searchHelper(a, search) : undefined;
-    if (helper) {
-      helpers.set(helper.name, helper);
-    }
+  for (const { helper } of puts.length > 0 ? searchHelpers(a) : []) {
+    helpers.set(helper.name, helper);
   }
   const imported = new Map<number, ExistenceCheck>();
   for (const [call, helper] of calls) {
@@ -111,10 +108,9 @@ export function helperCheckThenPuts(a: CodeAnalyzer, gets: readonly OperationOcc
  */
 export function existenceChecks(a: CodeAnalyzer, gets: readonly OperationOccurrence[]): Map<number, ExistenceCheck> {
   const checks = new Map<number, ExistenceCheck>();
-  for (const search of a.operations) {
-    const helper = search.call && (search.operation === 'dynamodb:Query' || search.operation === 'dynamodb:Scan') ? searchHelper(a, search) : undefined;
-    const table = helper && sharedTable(a, search);
-    if (helper && table) {
+  for (const { search, helper } of searchHelpers(a)) {
+    const table = sharedTable(a, search);
+    if (table) {
       checks.set(helper.scope, { table, key: helper.key, bySearch: true });
     }
   }
@@ -175,6 +171,14 @@ function existenceHelper(a: CodeAnalyzer, get: OperationOccurrence): (ExistenceC
     }
   }
   return undefined;
+}
+
+/** The file's functions that search for a value their parameters give and answer with what they found, with each search. */
+function searchHelpers(a: CodeAnalyzer): { search: OperationOccurrence; helper: ExistenceCheck & { name: string; scope: number } }[] {
+  return a.operations.flatMap((search) => {
+    const helper = search.call && (search.operation === 'dynamodb:Query' || search.operation === 'dynamodb:Scan') ? searchHelper(a, search) : undefined;
+    return helper ? [{ search, helper }] : [];
+  });
 }
 
 /**

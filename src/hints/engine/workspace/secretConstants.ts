@@ -9,10 +9,8 @@
 const TOP_LEVEL_STRING = /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\\r\n]*)')[ \t]*(?:#[^\r\n]*)?\r?$/gm;
 /** What may follow the literal on its line: spaces, a comment, a carriage return. */
 const TRAILING = /[ \t]*(?:#[^\r\n]*)?\r?$/;
-/** A name that says it holds a password. */
+/** A name that says it holds a password; tested on the whole text first, which most files fail. */
 const PASSWORD_NAME = /pass(?:word|wd)?|pwd/i;
-/** Cheap test before the line scan: most files never name one. */
-const MENTION = /pass(?:word|wd)?|pwd/i;
 
 /** Where a module binds a password literal: its value, the line (0-based) that writes it and that statement's offsets. */
 export interface SecretConstant {
@@ -24,7 +22,7 @@ export interface SecretConstant {
 
 /** The module's password constants by name; undefined when it has none. */
 export function pythonSecretConstants(text: string): Record<string, SecretConstant> | undefined {
-  if (!MENTION.test(text)) {
+  if (!PASSWORD_NAME.test(text)) {
     return undefined;
   }
   const found: Record<string, SecretConstant> = {};
