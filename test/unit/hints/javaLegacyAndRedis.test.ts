@@ -296,6 +296,30 @@ describe('Java: Redis clients', () => {
     assert.deepEqual(hintsIn('Visits.java', code).filter((hint) => hint.includes('redis-multi')), ['8:multi redis-multi', '11:multi redis-multi']);
   });
 
+  it("reads the RedisOperations a SessionCallback gets as a Spring client: its MULTI and KEYS, and not another class's", () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.core.RedisOperations;',
+      'import org.springframework.data.redis.core.SessionCallback;',
+      'class Wallet {',
+      '    List<Object> move(String from, String to) {',
+      '        return redis.execute(new SessionCallback<List<Object>>() {',
+      '            public List<Object> execute(RedisOperations operations) {',
+      '                operations.multi();',
+      '                operations.opsForValue().increment(to, 1);',
+      '                return operations.exec();',
+      '            }',
+      '        });',
+      '    }',
+      '    <K, V> Object sessions(RedisOperations<K, V> ops) {',
+      '        return ops.keys((K) "session:*");',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Wallet.java', code), ['7:multi redis-multi', '14:keys redis-keys', '14:keys redis-keys!']);
+    const unrelated = code.replace('org.springframework.data.redis.core.RedisOperations', 'com.example.store.RedisOperations');
+    assert.deepEqual(hintsIn('Wallet.java', unrelated), []);
+  });
+
   it('reads Jedis from a pool in try-with-resources: KEYS, SCAN, DEL, and a blocking command per key in a loop', () => {
     const code = sourceLines(
       'import redis.clients.jedis.*;',

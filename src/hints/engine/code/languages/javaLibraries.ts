@@ -89,6 +89,8 @@ const TYPES_BY_NAME: Record<string, LibraryType> = {
   ...lettuceCommandGroups(),
   RedisTemplate: spring,
   StringRedisTemplate: spring,
+  // The interface RedisTemplate implements: services inject it, and a `SessionCallback` gets it as its parameter.
+  RedisOperations: spring,
   ValueOperations: spring,
   HashOperations: { ...spring, structure: 'hash' },
   ListOperations: { ...spring, structure: 'list' },
