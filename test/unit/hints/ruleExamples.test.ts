@@ -84,7 +84,7 @@ describe('rule examples per language and client', () => {
   it('gives every new application-code rule an example for each language or client it applies to', () => {
     const expected: Record<string, string[]> = {
       'rds-delete-automated-backups': ['javascript', 'python', 'java', 'go', 'csharp', 'cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
-      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp'],
+      'rds-password-in-lambda-environment': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-aurora-serverless-v1': ['cloudformation', 'terraform', 'cdk-typescript', 'cdk-python', 'cdk-java', 'cdk-csharp', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],
       'rds-restore-new-instance': ['javascript', 'python', 'java', 'go', 'csharp'],
       'rds-apply-immediately': ['javascript', 'python', 'java', 'go', 'csharp', 'terraform', 'pulumi-typescript', 'pulumi-python', 'pulumi-go', 'pulumi-csharp'],

@@ -16,7 +16,7 @@ export function typedEnvironmentPasswords(a: CodeAnalyzer, props: OptionContext)
     return [];
   }
   const [start, end] = a.tokensOf(environment.value);
-  return environmentPasswords(pairs(a, start, end).map(([key, from, to]) => variable(a, key, from, to)));
+  return environmentPasswords(pairs(a, start, end).map(([key, from, to]) => mapVariable(a, key, from, to)));
 }
 
 /** The [key token, value start, value end) of each pair of the map written at tokens [start, end). */
@@ -30,8 +30,12 @@ function pairs(a: CodeAnalyzer, start: number, end: number): [number, number, nu
   if (a.language.family !== 'csharp' || !a.is(close, '}') || !a.idIs(start, 'new') || !a.idIs(start + 1, 'Dictionary')) {
     return [];
   }
+  return collectionInitializerPairs(a, open);
+}
+
+/** The [key token, value start, value end) of each `{ "K", v }` or `["K"] = v` entry of the C# collection initializer opened at `open`. */
+export function collectionInitializerPairs(a: CodeAnalyzer, open: number): [number, number, number][] {
   return segments(a, open).flatMap(([from, to]): [number, number, number][] => {
-    // `{ "K", v }` or `["K"] = v`.
     if (a.is(from, '{') && a.partner[from] === to - 1) {
       const [key, value] = segments(a, from);
       return key && value && key[1] === key[0] + 1 ? [[key[0], value[0], value[1]]] : [];
@@ -40,7 +44,8 @@ function pairs(a: CodeAnalyzer, start: number, end: number): [number, number, nu
   });
 }
 
-function variable(a: CodeAnalyzer, key: number, from: number, to: number): OptionOccurrence {
+/** A map entry as an option named by its key (a string literal; any other key names nothing). */
+export function mapVariable(a: CodeAnalyzer, key: number, from: number, to: number): OptionOccurrence {
   const name = a.isString(key) ? a.tokens.text(key) : '';
   const value = a.span(from, to - 1);
   return { name, norm: normalizeName(name), key: a.tokenSpan(key), value, literal: literalOf(a, from, to).literal, removal: { start: a.tokens.starts[key], end: value.end } };

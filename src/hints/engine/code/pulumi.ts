@@ -14,6 +14,7 @@ import { OptionContext } from '../model';
 import { normalizeName, RuleMatch, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
+import { pulumiEnvironmentPasswords } from './pulumiLambdaEnvironment';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
 
 /**
@@ -34,6 +35,8 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
   'elasticache.GlobalReplicationGroup': 'aws_elasticache_global_replication_group',
   'elasticache.User': 'aws_elasticache_user',
   'elasticache.UserGroup': 'aws_elasticache_user_group',
+  // For the passwords in its environment (`pulumiLambdaEnvironment.ts`); Python spells the module `lambda_`.
+  'lambda.Function': 'aws_lambda_function',
 };
 
 /**
@@ -69,6 +72,8 @@ function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContex
     }
   }
 }
+
+const LAMBDA_FUNCTION = 'aws_lambda_function';
 
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));
 
@@ -119,6 +124,9 @@ export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], t
   if (held && group >= 0) {
     pulumiArgsSetLater(a, args, context);
   }
+  if (type === LAMBDA_FUNCTION && group >= 0) {
+    context.options.push(...pulumiEnvironmentPasswords(a, group));
+  }
   context.typeSpan = anchor;
   return context;
 }
@@ -136,11 +144,12 @@ export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: numb
  * `from pulumi_aws import rds`, and the submodules themselves (`@pulumi/aws/rds`, `pulumi_aws.rds`).
  */
 export function pulumiResourceType(module: string, path: string): string | undefined {
-  const match = /^(?:@pulumi\/aws|pulumi_aws)(?:[/.]([a-z0-9]+))?$/.exec(module);
+  const match = /^(?:@pulumi\/aws|pulumi_aws)(?:[/.]([a-z0-9]+_?))?$/.exec(module);
   if (!match) {
     return undefined;
   }
-  const full = match[1] ? (path ? `${match[1]}.${path}` : match[1]) : path;
+  // Python's `lambda_` module, named so because `lambda` is a keyword there.
+  const full = (match[1] ? (path ? `${match[1]}.${path}` : match[1]) : path).replace(/^lambda_(?=\.|$)/, 'lambda');
   return Object.hasOwn(PULUMI_RESOURCES, full) ? PULUMI_RESOURCES[full] : PULUMI_INGRESS.has(full) ? full : undefined;
 }
 
@@ -176,6 +185,10 @@ export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number,
     context = variableContext(a, args, 'terraform', type, anchor);
   }
   context ??= { kind: 'terraform', type, options: [], complete: false, anchor };
+  if (type === LAMBDA_FUNCTION) {
+    const group = python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args;
+    context.options.push(...pulumiEnvironmentPasswords(a, group >= 0 ? group : python ? open : -1));
+  }
   context.typeSpan = anchor;
   context.readerOrigin = python ? 'pulumi-python' : 'pulumi';
   a.contexts.push(context);
