@@ -15,8 +15,8 @@ const POLICY = 'AmazonDynamoDBFullAccess';
 const BY_NAME = new Set(['fromAwsManagedPolicyName', 'from_aws_managed_policy_name', 'FromAwsManagedPolicyName']);
 const BY_ARN = new Set(['fromManagedPolicyArn', 'from_managed_policy_arn', 'FromManagedPolicyArn']);
 
-/** The token that starts at or after `offset`. */
-function tokenAt(a: CodeAnalyzer, offset: number): number {
+/** The token that holds `offset`, or -1 where none does (a comment, spaces). */
+export function tokenAt(a: CodeAnalyzer, offset: number): number {
   const starts = a.tokens.starts;
   let low = 0;
   let high = a.tokens.length;

@@ -15,6 +15,7 @@ import type { TableNameRef } from '../workspace/types';
 import { CodeAnalyzer } from './analyzer';
 import { cdkGroupIngress } from './cdkGroupUse';
 import { cdkFullAccessPolicies } from './cdkManagedPolicies';
+import { pulumiFullAccessPolicies } from './pulumiManagedPolicies';
 import { boto3Terms } from './conditionBuilders';
 import { readPassedProps } from './cdkPassedProps';
 import { unsentCdkProps } from './cdkTypedProps';
@@ -84,7 +85,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   markCdkEngineVersions(analyzer, contexts);
   markFollowingExpires(analyzer);
   const ingress = [...cdkGroupIngress(analyzer, contexts), ...analyzer.ingress];
-  contexts.push(...cdkFullAccessPolicies(analyzer));
+  contexts.push(...cdkFullAccessPolicies(analyzer), ...pulumiFullAccessPolicies(analyzer));
   // A service script reads the resources it follows itself; another module may hold some for one to spread in.
   const resources = options.serverlessScript ? serverlessScriptResources(analyzer) : mayHoldResources(text) && analyzer.language.family === 'js' ? resourceFragments(analyzer) : undefined;
   if (resources) {

@@ -75,7 +75,8 @@ function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContex
 
 const LAMBDA_FUNCTION = 'aws_lambda_function';
 
-const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set(Object.values(PULUMI_RESOURCES));
+/** The resources the classes above are, and the policy attachments `pulumiManagedPolicies.ts` reads. */
+const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set([...Object.values(PULUMI_RESOURCES), 'aws_iam_role_policy_attachment']);
 
 /**
  * Whether a rule reaches Pulumi programs: a Terraform resource one of the classes above is, or security group
