@@ -276,6 +276,23 @@ describe('Java: Redis clients', () => {
     assert.deepEqual(hintsIn('CacheTuning.java', code).filter((hint) => hint.includes('redis-config')), ['7:configSet redis-config', '8:configGet redis-config']);
   });
 
+  it("gives Spring Data Redis's setConfig and getConfig the same hover, on a connection and its serverCommands(), not a same-named method elsewhere", () => {
+    const code = sourceLines(
+      'import org.springframework.data.redis.connection.RedisConnectionFactory;',
+      'import org.springframework.data.redis.core.StringRedisTemplate;',
+      'class ExpiryEvents {',
+      '    private final RedisConnectionFactory factory;',
+      '    private final StringRedisTemplate template;',
+      '    void enable() {',
+      '        factory.getConnection().serverCommands().setConfig("notify-keyspace-events", "Ex");',
+      '        template.getConnectionFactory().getConnection().getConfig("notify-keyspace-events");',
+      '        settings.setConfig("notify-keyspace-events", "Ex");',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('ExpiryEvents.java', code).filter((hint) => hint.includes('redis-config')), ['7:setConfig redis-config', '8:getConfig redis-config']);
+  });
+
   it('gives MULTI of Jedis and Lettuce the transaction hover, and not the commands queued in it', () => {
     const code = sourceLines(
       'import io.lettuce.core.api.sync.RedisCommands;',

@@ -345,9 +345,10 @@ const STRUCTURE_COMMANDS: Record<RedisStructure, Record<string, string>> = {
  * Spring Data Redis template and value-operations methods named apart from the command they send:
  * `hasKey(key)` is EXISTS, `opsForValue().multiGet(keys)` MGET and `multiSet(map)` MSET, and
  * `setIfAbsent(key, value)` SETNX, or SET with NX and a TTL when one is given, and `increment(key)` INCR
- * (INCRBY with a delta) (RedisTemplate and DefaultValueOperations sources).
+ * (INCRBY with a delta) (RedisTemplate and DefaultValueOperations sources); a connection's (or its
+ * `serverCommands()`') `setConfig` and `getConfig` are CONFIG SET and CONFIG GET (RedisServerCommands javadoc).
  */
-const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx', increment: 'incr' };
+const SPRING_COMMANDS: Record<string, string> = { haskey: 'exists', multiget: 'mget', multiset: 'mset', setifabsent: 'setnx', increment: 'incr', setconfig: 'configset', getconfig: 'configget' };
 
 export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite['client'], receiverStart: number): void {
   const written = promisifiedCommand(normalizeName(a.tokens.text(index)), client.flavor);
