@@ -16,6 +16,7 @@ import { addDerivedDefaults } from './cdkDefaults';
 import { dropNestedConstructOptions } from './cdkNestedConstructs';
 import { cdkSuperCall } from './cdkSubclasses';
 import { leftAfterFirstPage } from './firstIteration';
+import { perElementReference } from './loops';
 import { contextFrom, occurrenceOf } from './options';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
@@ -328,9 +329,15 @@ function methodReference(a: CodeAnalyzer, index: number): void {
   const value = a.evalChain(chainStart(a, receiverEnd), index - 1).value;
   const operation = value?.t === 'client' && value.kind !== 'redis' ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
-    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index });
+    // `items.forEach(table::putItem)` calls the item method once per element with the element alone: a call, whose
+    // request sets no option, for the per-element loop.
+    const perElement = ITEM_OPERATIONS.has(operation) && perElementReference(a, index);
+    const request: OptionContext | undefined = perElement ? { kind: 'sdk', type: operation, options: [], complete: true, anchor: a.tokenSpan(index) } : undefined;
+    a.addOperation({ operation, name: a.tokenSpan(index), call: perElement, paginated: false, tokenIndex: index, ...(request ? { request } : {}) });
   }
 }
+
+const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 
 /**
  * Python functions that call the function they are given with the keyword arguments they are given:
