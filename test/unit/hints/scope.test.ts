@@ -495,6 +495,27 @@ describe('hint engine scope model', () => {
         '15:scan dynamodb-scan',
       ]);
     });
+
+    it('hovers the index an enhanced table names once as the IndexName of the requests sent through it', () => {
+      const code = lines(
+        'import software.amazon.awssdk.enhanced.dynamodb.*;',
+        'public class Shipments {',
+        '    private final DynamoDbTable<Shipment> table;',
+        '    private final DynamoDbIndex<Shipment> byCarrier;',
+        '    Shipments(DynamoDbEnhancedClient client) {',
+        '        this.table = client.table("shipments", TableSchema.fromBean(Shipment.class));',
+        '        this.byCarrier = table.index("carrier-index");',
+        '    }',
+        '    Object late(String carrier) { return byCarrier.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(carrier)))); }',
+        '    Object all() { return byCarrier.scan(); }',
+        '    Object region(String region) { return table.index("region-index").query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(region)))); }',
+        '}',
+      );
+      assert.deepEqual(
+        hints('Shipments.java', code).filter((hint) => hint.includes('dynamodb-index-name')),
+        ['7:"carrier-index" dynamodb-index-name', '11:"region-index" dynamodb-index-name'],
+      );
+    });
   });
 
   describe('Go', () => {

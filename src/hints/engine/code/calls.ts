@@ -17,7 +17,9 @@ import { dropNestedConstructOptions } from './cdkNestedConstructs';
 import { cdkSuperCall } from './cdkSubclasses';
 import { leftAfterFirstPage } from './firstIteration';
 import { perElementReference } from './loops';
-import { contextFrom, occurrenceOf } from './options';
+import { contextFrom, occurrenceOf, positionalOption } from './options';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { mapperSaveOperation } from './mapperSaves';
@@ -28,7 +30,7 @@ import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
-import { bundledFunction, callResult, cdkConstructType } from './values';
+import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
 import { closeAngle } from './typeArguments';
@@ -339,6 +341,22 @@ function methodReference(a: CodeAnalyzer, index: number): void {
 
 const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
 
+/** The index arguments of the file already read as a request's `IndexName`. */
+const namedIndexes = new FileMemo<number, true>();
+
+/**
+ * The Java enhanced client names its index once, `table.index("by-price")`, for every request sent through it: that
+ * argument is the first such request's `IndexName` (its hover), read once however many requests share the index.
+ */
+function enhancedIndexName(a: CodeAnalyzer, value: Value & { t: 'client' }, request: OptionContext): void {
+  const at = value.index;
+  const argument = at ? segments(a, at.open)[at.position] : undefined;
+  if (at && argument && namedIndexes.peek(a, at.open) === undefined) {
+    namedIndexes.set(a, at.open, true);
+    request.options.push(positionalOption(a, argument[0], argument[1], 'IndexName'));
+  }
+}
+
 /**
  * Python functions that call the function they are given with the keyword arguments they are given:
  * `asyncio.to_thread(client.put_item, TableName=...)`, Starlette's `run_in_threadpool`, `functools.partial`.
@@ -454,6 +472,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   const request = dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation);
   if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
+    enhancedIndexName(a, value, request);
   }
   const occurrence: OperationOccurrence = {
     operation,
