@@ -96,4 +96,41 @@ describe('C# DynamoDBOperationConfig', () => {
     );
     assert.deepEqual(hintsIn('Store.cs', ownType), []);
   });
+
+  it("reads a document model ScanFilter the function fills as the Scan's legacy ScanFilter, in a ScanOperationConfig or passed to Table.Scan", () => {
+    const code = sourceLines(
+      ...USINGS,
+      'public class TitleSearch',
+      '{',
+      '    private readonly DynamoDBContext _context;',
+      '    private readonly Table _titles;',
+      '    public TitleSearch(DynamoDBContext context, Table titles) { _context = context; _titles = titles; }',
+      '    public async Task<List<Title>> ByTag(string tag)',
+      '    {',
+      '        ScanFilter filter = new();',
+      '        filter.AddCondition("Tags", ScanOperator.Contains, tag);',
+      '        return await _context.FromScanAsync<Title>(new ScanOperationConfig { IndexName = "Tag-index", Filter = filter }).GetRemainingAsync();',
+      '    }',
+      '    public async Task<List<Document>> Longer(int minutes)',
+      '    {',
+      '        var filter = new ScanFilter();',
+      '        filter.AddCondition("Minutes", ScanOperator.GreaterThan, minutes);',
+      '        return await _titles.Scan(filter).GetRemainingAsync();',
+      '    }',
+      '    public async Task<List<Document>> Everything()',
+      '    {',
+      '        var config = new ScanOperationConfig { Filter = new ScanFilter() };',
+      '        return await _titles.Scan(config).GetRemainingAsync();',
+      '    }',
+      '    public async Task<List<Document>> Given(ScanFilter filter) => await _titles.Scan(filter).GetRemainingAsync();',
+      '}',
+    );
+    const hints = hintsIn('TitleSearch.cs', code).filter((hint) => hint.includes('dynamodb-filter-expression'));
+    assert.deepEqual(hints.map((hint) => hint.replace(/:\d+ .*?(dynamodb-filter-expression!?).*/, ' $1')).sort(), [
+      '16:filter dynamodb-filter-expression',
+      '16:filter dynamodb-filter-expression!',
+      '22:filter dynamodb-filter-expression',
+      '22:filter dynamodb-filter-expression!',
+    ], hints.join('\n'));
+  });
 });

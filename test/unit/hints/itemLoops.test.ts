@@ -223,6 +223,35 @@ describe('DynamoDB: one item request per element in a loop', () => {
     assert.deepEqual(reported('OrderReader.java', async), [`9:getItem ${RULE}`]);
   });
 
+  it('reports a Java method reference an iterating method calls per element, not an async table’s or one passed elsewhere', () => {
+    const sync = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
+      'import software.amazon.awssdk.enhanced.dynamodb.TableSchema;',
+      'public class ProductStore {',
+      '  private final DynamoDbTable<Product> table;',
+      '  public ProductStore(DynamoDbEnhancedClient client) { this.table = client.table("products", TableSchema.fromBean(Product.class)); }',
+      '  public void saveAll(List<Product> products) { products.forEach(table::putItem); }',
+      '  public void removeAll(List<Product> products) { products.stream().forEach(this.table::deleteItem); }',
+      '  public List<Product> load(List<Key> keys) { return keys.stream().map(table::getItem).toList(); }',
+      '  public void later(Executor executor, Product product) { executor.execute(() -> table.putItem(product)); }',
+      '  public Consumer<Product> saver() { return table::putItem; }',
+      '}',
+    );
+    assert.deepEqual(reported('ProductStore.java', sync), [`7:putItem ${RULE}`, `8:deleteItem ${RULE}`, `9:getItem ${RULE}`]);
+    const async = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;',
+      'import software.amazon.awssdk.enhanced.dynamodb.TableSchema;',
+      'public class ProductWriter {',
+      '  private final DynamoDbAsyncTable<Product> table;',
+      '  public ProductWriter(DynamoDbEnhancedAsyncClient client) { this.table = client.table("products", TableSchema.fromBean(Product.class)); }',
+      '  public void saveAll(List<Product> products) { products.forEach(table::putItem); }',
+      '}',
+    );
+    assert.deepEqual(reported('ProductWriter.java', async), []);
+  });
+
   it('reports Go calls in range and counted loops, not goroutines or loops that repeat until a condition', () => {
     const code = sourceLines(
       'package rates',

@@ -465,7 +465,7 @@ describe('hint engine scope model', () => {
       assert.ok(found.includes('10:deleteItem dynamodb-delete-item'), found.join('\n'));
       assert.ok(!found.some((hint) => hint.startsWith('14:')), found.join('\n'));
     });
-    it('gives a method reference on a client its hover and no finding, and none on other receivers', () => {
+    it('gives a method reference on a client its hover, a finding only for an item call per element, and none on other receivers', () => {
       const code = lines(
         'import java.util.*;',
         'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
@@ -484,7 +484,37 @@ describe('hint engine scope model', () => {
         '    long count(List<ScanRequest> requests) { return requests.stream().map(ddb::scan).count(); }',
         '}',
       );
-      assert.deepEqual(hints('Sync.java', code), ['11:putItem dynamodb-put-item', '12:deleteItem dynamodb-delete-item', '15:scan dynamodb-scan']);
+      // `forEach(table::putItem)` sends one item request per element, as `forEach(i -> table.putItem(i))` does; the Scan reference pages nothing itself.
+      assert.deepEqual(hints('Sync.java', code).sort(), [
+        '11:putItem dynamodb-item-loop',
+        '11:putItem dynamodb-item-loop!',
+        '11:putItem dynamodb-put-item',
+        '12:deleteItem dynamodb-delete-item',
+        '12:deleteItem dynamodb-item-loop',
+        '12:deleteItem dynamodb-item-loop!',
+        '15:scan dynamodb-scan',
+      ]);
+    });
+
+    it('hovers the index an enhanced table names once as the IndexName of the requests sent through it', () => {
+      const code = lines(
+        'import software.amazon.awssdk.enhanced.dynamodb.*;',
+        'public class Shipments {',
+        '    private final DynamoDbTable<Shipment> table;',
+        '    private final DynamoDbIndex<Shipment> byCarrier;',
+        '    Shipments(DynamoDbEnhancedClient client) {',
+        '        this.table = client.table("shipments", TableSchema.fromBean(Shipment.class));',
+        '        this.byCarrier = table.index("carrier-index");',
+        '    }',
+        '    Object late(String carrier) { return byCarrier.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(carrier)))); }',
+        '    Object all() { return byCarrier.scan(); }',
+        '    Object region(String region) { return table.index("region-index").query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(region)))); }',
+        '}',
+      );
+      assert.deepEqual(
+        hints('Shipments.java', code).filter((hint) => hint.includes('dynamodb-index-name')),
+        ['7:"carrier-index" dynamodb-index-name', '11:"region-index" dynamodb-index-name'],
+      );
     });
   });
 

@@ -16,7 +16,10 @@ import { addDerivedDefaults } from './cdkDefaults';
 import { dropNestedConstructOptions } from './cdkNestedConstructs';
 import { cdkSuperCall } from './cdkSubclasses';
 import { leftAfterFirstPage } from './firstIteration';
-import { contextFrom, occurrenceOf } from './options';
+import { perElementReference } from './loops';
+import { contextFrom, occurrenceOf, positionalOption } from './options';
+import { segments } from './braces';
+import { FileMemo } from './fileMemo';
 import { variableContext } from './requests';
 import { jsPaginationShape, pythonPaginationShape } from './pagination';
 import { mapperSaveOperation } from './mapperSaves';
@@ -27,7 +30,7 @@ import { stackExchangeCall } from './stackExchangeRedis';
 import { mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
-import { bundledFunction, callResult, cdkConstructType } from './values';
+import { bundledFunction, callResult, cdkConstructType, Value } from './values';
 import { clientReceiver, constructorOptions, superOptions } from './clientClasses';
 import { unknownReceiverCall } from './requestShapes';
 import { closeAngle } from './typeArguments';
@@ -328,7 +331,29 @@ function methodReference(a: CodeAnalyzer, index: number): void {
   const value = a.evalChain(chainStart(a, receiverEnd), index - 1).value;
   const operation = value?.t === 'client' && value.kind !== 'redis' ? operationOfMethod(value.kind, a.tokens.text(index)) : undefined;
   if (operation) {
-    a.addOperation({ operation, name: a.tokenSpan(index), call: false, paginated: false, tokenIndex: index });
+    // `items.forEach(table::putItem)` calls the item method once per element with the element alone: a call, whose
+    // request sets no option, for the per-element loop.
+    const perElement = ITEM_OPERATIONS.has(operation) && perElementReference(a, index);
+    const request: OptionContext | undefined = perElement ? { kind: 'sdk', type: operation, options: [], complete: true, anchor: a.tokenSpan(index) } : undefined;
+    a.addOperation({ operation, name: a.tokenSpan(index), call: perElement, paginated: false, tokenIndex: index, ...(request ? { request } : {}) });
+  }
+}
+
+const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+
+/** The index arguments of the file already read as a request's `IndexName`. */
+const namedIndexes = new FileMemo<number, true>();
+
+/**
+ * The Java enhanced client names its index once, `table.index("by-price")`, for every request sent through it: that
+ * argument is the first such request's `IndexName` (its hover), read once however many requests share the index.
+ */
+function enhancedIndexName(a: CodeAnalyzer, value: Value & { t: 'client' }, request: OptionContext): void {
+  const at = value.index;
+  const argument = at ? segments(a, at.open)[at.position] : undefined;
+  if (at && argument && namedIndexes.peek(a, at.open) === undefined) {
+    namedIndexes.set(a, at.open, true);
+    request.options.push(positionalOption(a, argument[0], argument[1], 'IndexName'));
   }
 }
 
@@ -447,6 +472,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   const request = dataApiStatement(a, value.kind, method, open, close, operation) ?? a.language.requestForCall(a, open, close, operation);
   if (request && (value.kind === 'dynamodb-enhanced-index' || value.kind === 'dynamodb-v1-index')) {
     request.onIndex = true;
+    enhancedIndexName(a, value, request);
   }
   const occurrence: OperationOccurrence = {
     operation,

@@ -4,12 +4,16 @@
  * reads the whole table and then filters. Only conditions the file shows count: an inline list or array,
  * a `new ScanCondition(...)` argument, or a local built with them or filled with `Add(new ScanCondition(...))`
  * in the same function. An empty list, a parameter or a value from elsewhere is no filter we can see.
+ * The document model's `ScanFilter` is the same legacy filter: `table.Scan(filter)`, or the `Filter` of a
+ * `ScanOperationConfig` (`context.FromScanAsync<T>(new ScanOperationConfig { Filter = filter })`), counts when
+ * the same function adds a condition to it (`filter.AddCondition("Genre", ScanOperator.Contains, genre)`).
  */
-import { OptionContext } from '../model';
+import { OptionContext, OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { resolvedExpression } from './dotnetQueries';
-import { positionalOption } from './options';
+import { simpleTypeName, targetTypeStart } from './languages/typedDeclarations';
+import { positionalOption, separatedSlot } from './options';
 import { tokensNamed } from './tokenIndex';
 import { angleDepthBackward } from './typeArguments';
 
@@ -26,6 +30,33 @@ export function scanConditionsRequest(a: CodeAnalyzer, open: number): OptionCont
   return undefined;
 }
 
+/**
+ * `new ScanOperationConfig { ..., Filter = filter }` (initializer brace at `brace`): its `Filter` as the request's
+ * legacy `ScanFilter`, when the filter holds a condition the file adds.
+ */
+export function documentScanFilter(a: CodeAnalyzer, brace: number): OptionOccurrence | undefined {
+  const close = a.partner[brace];
+  for (let k = brace + 1; k < close; k = a.skipGroup(k)) {
+    const slot = a.idIs(k, 'Filter') && a.is(k + 1, '=') && a.parent[k] === brace ? separatedSlot(a, k, close) : undefined;
+    if (slot && holdsFilterConditions(a, slot.valueStart, slot.valueEnd)) {
+      return positionalOption(a, slot.valueStart, slot.valueEnd, 'ScanFilter');
+    }
+  }
+  return undefined;
+}
+
+/** A document model `ScanFilter` the function fills: `new ScanFilter()` (or `ScanFilter f = new()`) and `f.AddCondition(...)`. */
+function holdsFilterConditions(a: CodeAnalyzer, start: number, end: number): boolean {
+  const found = resolvedExpression(a, start, end);
+  const variable = found?.variable;
+  if (!found || !variable || !a.idIs(found.range[0], 'new')) {
+    return false;
+  }
+  const from = found.range[0];
+  const typed = a.idIs(from + 1, 'ScanFilter') ? from + 1 : targetTypeStart(a, from);
+  return typed >= 0 && a.idIs(simpleTypeName(a, typed), 'ScanFilter') && addsCall(a, variable.name, variable.token, 'AddCondition');
+}
+
 /** `new ScanCondition(`, starting at `k`. */
 function newCondition(a: CodeAnalyzer, k: number): boolean {
   return a.idIs(k, 'new') && a.idIs(k + 1, 'ScanCondition') && a.is(k + 2, '(');
@@ -33,7 +64,7 @@ function newCondition(a: CodeAnalyzer, k: number): boolean {
 
 /** Whether the argument [start, end) carries at least one `ScanCondition` the file writes. */
 function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
-  if (newCondition(a, start)) {
+  if (newCondition(a, start) || holdsFilterConditions(a, start, end)) {
     return true;
   }
   const found = resolvedExpression(a, start, end);
@@ -46,7 +77,7 @@ function holdsConditions(a: CodeAnalyzer, start: number, end: number): boolean {
       return true;
     }
   }
-  return found.variable !== undefined && conditionsCollection(a, from) && addsCondition(a, found.variable.name, found.variable.token);
+  return found.variable !== undefined && conditionsCollection(a, from) && addsCall(a, found.variable.name, found.variable.token, 'Add');
 }
 
 /** `new List<ScanCondition>`, `new ScanCondition[`: a collection of conditions, empty as written. */
@@ -57,13 +88,21 @@ function conditionsCollection(a: CodeAnalyzer, k: number): boolean {
   return (a.isId(k + 1) && a.is(k + 2, '<') && a.idIs(k + 3, 'ScanCondition') && a.is(k + 4, '>')) || (a.idIs(k + 1, 'ScanCondition') && a.is(k + 2, '['));
 }
 
-/** `name.Add(new ScanCondition(...))` on the same variable in the function that uses it. */
-function addsCondition(a: CodeAnalyzer, name: string, use: number): boolean {
+/** `name.Add(new ScanCondition(...))` (or `name.AddCondition(...)`) on the same variable in the function that uses it. */
+function addsCall(a: CodeAnalyzer, name: string, use: number, method: 'Add' | 'AddCondition'): boolean {
   const binding = a.scopes.lookup(name, use);
   const scope = a.scopes.enclosing(use, ['function']);
   const [scopeStart, scopeEnd] = scope > 0 ? a.scopes.range(scope) : [0, a.tokens.length];
   return tokensNamed(a, name).some(
-    (k) => k >= scopeStart && k < scopeEnd && !a.isAccess(k - 1) && a.is(k + 1, '.') && a.idIs(k + 2, 'Add') && a.is(k + 3, '(') && newCondition(a, k + 4) && a.scopes.lookup(name, k) === binding,
+    (k) =>
+      k >= scopeStart &&
+      k < scopeEnd &&
+      !a.isAccess(k - 1) &&
+      a.is(k + 1, '.') &&
+      a.idIs(k + 2, method) &&
+      a.is(k + 3, '(') &&
+      (method === 'AddCondition' ? !a.is(k + 4, ')') : newCondition(a, k + 4)) &&
+      a.scopes.lookup(name, k) === binding,
   );
 }
 

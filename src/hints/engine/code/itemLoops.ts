@@ -9,7 +9,7 @@ import { dialectOf } from './firstItemDialects';
 import { insideCallArguments, segments } from './braces';
 import { calleeScope, helperNameOf } from './forwardedRequests';
 import { closeAngle } from './typeArguments';
-import { elementLoopAround, leavesLoopAfter, loopKind, retriesOrPolls } from './loops';
+import { elementLoopAround, leavesLoopAfter, loopKind, perElementReference, retriesOrPolls } from './loops';
 import { FileMemo, perFile } from './fileMemo';
 import { chainStart } from './receiverChains';
 import { isPynamodbOperation } from './languages/pynamodb';
@@ -122,6 +122,10 @@ function runsPerElement(a: CodeAnalyzer, token: number): boolean {
  */
 export function waitsPerElement(a: CodeAnalyzer, nameIndex: number): boolean {
   const waits = WAITS[a.language.family];
+  if (perElementReference(a, nameIndex)) {
+    // `items.forEach(table::putItem)`: a blocking client's call per element; an async client's futures go out together.
+    return !usesJavaAsyncClient(a) && !retriesOrPolls(a, nameIndex);
+  }
   if (!waits || !runsPerElement(a, nameIndex)) {
     return false;
   }

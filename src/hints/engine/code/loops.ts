@@ -79,6 +79,27 @@ export function loopKind(a: CodeAnalyzer, tokenIndex: number): 'statement' | 'ca
 }
 
 /**
+ * A Java method reference that is the whole argument of an iterating method (`items.forEach(table::putItem)`,
+ * `ids.stream().map(this.table::getItem)`): the method it names is called once per element, in turn.
+ */
+export function perElementReference(a: CodeAnalyzer, name: number): boolean {
+  const open = a.parent[name];
+  if (a.language.family !== 'java' || !a.is(name - 1, '::') || open <= 1 || !a.is(open, '(') || a.partner[open] !== name + 1) {
+    return false;
+  }
+  if (!a.isAccess(open - 2) || !ITERATING_METHODS.has(a.id(open - 1) ?? '')) {
+    return false;
+  }
+  // The receiver: `table`, `this.table` or `repo.table`, nothing else between `(` and `::`.
+  for (let k = name - 2; k > open; k -= 2) {
+    if (!a.isId(k) || (k - 1 > open && !a.isAccess(k - 1))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The loop statement a token runs in once per element, within its own function: a loop that walks elements
  * or counts (`for…of`, `for x in`, `foreach`, `range`, `for (i = 0; …; i++)`) or a Python comprehension;
  * -1 for a loop that repeats until a condition (`while`, `do`, `for (;;)`, Go's `for {`: a worker, a

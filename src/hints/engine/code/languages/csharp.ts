@@ -9,7 +9,7 @@ import { DYNAMODB_REQUEST_PARTS, operationOfTypeName, serviceOfNamespace } from 
 import type { CodeAnalyzer } from '../analyzer';
 import { braceLanguage, buildBraceScopes, segments } from '../braces';
 import { sharedConfigOperation } from '../dotnetQueries';
-import { scanConditionsRequest } from '../dotnetScanConditions';
+import { documentScanFilter, scanConditionsRequest } from '../dotnetScanConditions';
 import { CodeLanguage, OptionSlot } from '../language';
 import { initializerContext, separatedSlot } from '../options';
 import { noteDotnetSqlImport } from '../sqlConnectionsDotnet';
@@ -178,6 +178,11 @@ function initializer(a: CodeAnalyzer, typeIndex: number, index: number, read: Se
     read.add(brace);
   }
   const context = initializerContext(a, index, 'sdk', operation);
+  // The document model's `Filter` is the legacy ScanFilter of the Scan the config is passed to.
+  const scanFilter = name === 'ScanOperationConfig' && brace >= 0 ? documentScanFilter(a, brace) : undefined;
+  if (scanFilter) {
+    context.options.push(scanFilter);
+  }
   a.requestAt.set(index, context);
   if (!config) {
     // A request names its operation; a config only carries the options of the call it is passed to.
