@@ -23,7 +23,7 @@ function hoverAt(fileName: string, text: string, word: string): string {
 }
 
 describe('Pulumi Lambda functions: passwords in the environment', () => {
-  it('TypeScript: reports a literal password variable, not the secret ARN, a config secret or a map held in a variable', () => {
+  it('TypeScript: reports a literal password variable, also in an environment a variable holds, not the secret ARN, a config secret or an unknown map', () => {
     const code = sourceLines(
       'import * as aws from "@pulumi/aws";',
       'import * as pulumi from "@pulumi/pulumi";',
@@ -36,8 +36,16 @@ describe('Pulumi Lambda functions: passwords in the environment', () => {
       '  environment: { variables: { DB_PASSWORD: config.requireSecret("dbPassword") } },',
       '});',
       'new aws.lambda.Function("audit", { environment: { variables: sharedEnvironment } });',
+      'const jobEnvironment = { variables: { MYSQL_PWD: "job-secret-2024" } };',
+      'new aws.lambda.Function("job", { environment: jobEnvironment });',
     );
-    assert.deepEqual(ofRule('infra/index.ts', code), [`6:DB_PASSWORD ${RULE}`, `9:DB_PASSWORD ${RULE}`, `6:"hunter2hunter2" ${RULE}!`]);
+    assert.deepEqual(ofRule('infra/index.ts', code), [
+      `6:DB_PASSWORD ${RULE}`,
+      `9:DB_PASSWORD ${RULE}`,
+      `12:MYSQL_PWD ${RULE}`,
+      `6:"hunter2hunter2" ${RULE}!`,
+      `12:"job-secret-2024" ${RULE}!`,
+    ]);
     const markdown = hoverAt('infra/index.ts', code, 'DB_PASSWORD');
     assert.match(markdown, /```ts\nnew aws\.lambda\.Function\("orders", \{\n(?:.*\n)*? {2}environment: \{ variables: \{ DB_SECRET_ARN: dbSecret\.arn \} \}/);
   });

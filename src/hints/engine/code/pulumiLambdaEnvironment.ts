@@ -5,7 +5,8 @@
  * - Python: `environment=aws.lambda_.FunctionEnvironmentArgs(variables={"DB_PASSWORD": "..."})` or a dict;
  * - Go: `Environment: &lambda.FunctionEnvironmentArgs{Variables: pulumi.StringMap{"DB_PASSWORD": pulumi.String("...")}}`;
  * - C#: `Environment = new FunctionEnvironmentArgs { Variables = { { "DB_PASSWORD", "..." } } }`, or an
- *   `InputMap`/`Dictionary` written there.
+ *   `InputMap`/`Dictionary` written there;
+ * and the environment or its variables held by a variable of the program (`Variables: env`).
  * https://www.pulumi.com/registry/packages/aws/api-docs/lambda/function/
  */
 import { environmentPasswords } from '../iac/lambdaEnvironment';
@@ -21,8 +22,8 @@ export function pulumiEnvironmentPasswords(a: CodeAnalyzer, args: number): Optio
   if (args < 0) {
     return [];
   }
-  const environment = groupOfValue(a, propertyValue(a, args, 'environment'));
-  const variables = environment < 0 ? -1 : propertyValue(a, environment, 'variables');
+  const environment = groupOfValue(a, heldValue(a, propertyValue(a, args, 'environment')));
+  const variables = environment < 0 ? -1 : heldValue(a, propertyValue(a, environment, 'variables'));
   if (variables < 0) {
     return [];
   }
@@ -41,6 +42,15 @@ export function pulumiEnvironmentPasswords(a: CodeAnalyzer, args: number): Optio
     return environmentPasswords(entries.map(([from, to]) => mapVariable(a, from, from + 2, to)));
   }
   return environmentPasswords(contextFrom(a, map, a.partner[map], 'terraform', 'aws_lambda_function', a.tokenSpan(map)).options);
+}
+
+/** Where the value at `k` is written: there, or for a variable alone (`Variables: env`) the expression its binding was given. */
+function heldValue(a: CodeAnalyzer, k: number): number {
+  if (k < 0 || !a.isId(k) || !(a.is(k + 1, ',') || a.is(k + 1, '}') || a.is(k + 1, ')'))) {
+    return k;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  return binding && binding.expression >= 0 ? binding.expression : -1;
 }
 
 /**
