@@ -3,21 +3,8 @@
  * `@pulumi/aws`, Python for `pulumi_aws`, Go and C# for their SDKs, not the Terraform (HCL) that the same rules show in `.tf` files.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
-import { HintRule } from '../../../src/hints/engine/types';
-import { HOVER_COMMANDS, HOVER_LABELS, realHintRules, sourceLines } from './support';
-
-/** The hover markdown at the first occurrence of `word` in the file. */
-function hoverAt(fileName: string, text: string, word: string): string {
-  const rules = realHintRules();
-  const analysis = analyzeText(text, rules, { kind: documentKind(undefined, fileName)!, fileName });
-  const site = siteAt(analysis.sites, text.indexOf(word));
-  assert.ok(site && analysis.language, `a hover on ${word} in ${fileName}`);
-  const shown = site.ruleIds.map((id) => rules.find((rule) => rule.id === id)).filter((rule): rule is HintRule => rule !== undefined);
-  return hoverMarkdown(shown, { language: analysis.language, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
-}
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hoverAt, realHintRules, sourceLines } from './support';
 
 describe('hovers in Pulumi programs', () => {
   it('show a Pulumi TypeScript example on a resource option, with the args written in a helper', () => {

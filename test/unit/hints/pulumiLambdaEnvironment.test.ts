@@ -4,23 +4,10 @@
  * elsewhere stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
-import { HintRule } from '../../../src/hints/engine/types';
-import { HOVER_COMMANDS, HOVER_LABELS, hintsIn, realHintRules, sourceLines } from './support';
+import { hintsIn, hoverAt, sourceLines } from './support';
 
 const RULE = 'rds-password-in-lambda-environment';
 const ofRule = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.includes(RULE));
-
-function hoverAt(fileName: string, text: string, word: string): string {
-  const rules = realHintRules();
-  const analysis = analyzeText(text, rules, { kind: documentKind(undefined, fileName)!, fileName });
-  const site = siteAt(analysis.sites, text.indexOf(word));
-  assert.ok(site && analysis.language, `a hover on ${word} in ${fileName}`);
-  const shown = site.ruleIds.map((id) => rules.find((rule) => rule.id === id)).filter((rule): rule is HintRule => rule !== undefined);
-  return hoverMarkdown(shown, { language: analysis.language, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
-}
 
 describe('Pulumi Lambda functions: passwords in the environment', () => {
   it('TypeScript: reports a literal password variable, also in an environment a variable holds, not the secret ARN, a config secret or an unknown map', () => {

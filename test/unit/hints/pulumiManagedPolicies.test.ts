@@ -4,23 +4,10 @@
  * the read-only policy, an ARN kept for something else and a program without the Pulumi provider stay silent.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
-import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
-import { HintRule } from '../../../src/hints/engine/types';
-import { HOVER_COMMANDS, HOVER_LABELS, hintsIn, realHintRules, sourceLines } from './support';
+import { hintsIn, hoverAt, sourceLines } from './support';
 
 const RULE = 'dynamodb-managed-full-access';
 const findings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
-
-function hoverAt(fileName: string, text: string, word: string): string {
-  const rules = realHintRules();
-  const analysis = analyzeText(text, rules, { kind: documentKind(undefined, fileName)!, fileName });
-  const site = siteAt(analysis.sites, text.indexOf(word));
-  assert.ok(site && analysis.language, `a hover on ${word} in ${fileName}`);
-  const shown = site.ruleIds.map((id) => rules.find((rule) => rule.id === id)).filter((rule): rule is HintRule => rule !== undefined);
-  return hoverMarkdown(shown, { language: analysis.language, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
-}
 
 describe('Pulumi programs: AmazonDynamoDBFullAccess', () => {
   it('TypeScript: the enum on an attachment and in a ternary, and the ARN in a role, with a Pulumi example', () => {

@@ -1,8 +1,10 @@
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { compileContent, formatErrors } from '../../../src/content/compiler/compileContent';
-import { analyzeText } from '../../../src/hints/engine/analyze';
+import { analyzeText, siteAt } from '../../../src/hints/engine/analyze';
 import { analyzeCode } from '../../../src/hints/engine/code';
-import { documentKind } from '../../../src/hints/engine/documentKinds';
+import { DocumentKind, documentKind } from '../../../src/hints/engine/documentKinds';
+import { hoverMarkdown } from '../../../src/hints/hoverMarkdown';
 import { LineIndex } from '../../../src/hints/engine/text';
 import { HintRule } from '../../../src/hints/engine/types';
 
@@ -38,6 +40,16 @@ export function hintsIn(fileName: string, code: string): string[] {
     ...result.sites.flatMap((site) => site.ruleIds.map((id) => `${at(site.start)}:${code.slice(site.start, site.end)} ${id}`)),
     ...result.findings.map((finding) => `${at(finding.start)}:${code.slice(finding.start, finding.end)} ${finding.ruleId}!`),
   ];
+}
+
+/** The hover markdown at the first occurrence of `word` in a file analysed with the real rules (of the kind its name says, unless given). */
+export function hoverAt(fileName: string, text: string, word: string, kind: DocumentKind = documentKind(undefined, fileName)!): string {
+  const rules = realHintRules();
+  const analysis = analyzeText(text, rules, { kind, fileName });
+  const site = siteAt(analysis.sites, text.indexOf(word));
+  assert.ok(site && analysis.language, `a hover on ${word} in ${fileName}`);
+  const shown = site.ruleIds.map((id) => rules.find((rule) => rule.id === id)).filter((rule): rule is HintRule => rule !== undefined);
+  return hoverMarkdown(shown, { language: analysis.language, origin: site.origin, name: site.name }, HOVER_LABELS, HOVER_COMMANDS);
 }
 
 /** The hovers and findings (`!`) of `hintsIn` that belong to the given rules, sorted. */
