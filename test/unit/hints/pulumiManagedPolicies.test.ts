@@ -10,7 +10,7 @@ const RULE = 'dynamodb-managed-full-access';
 const findings = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.includes(RULE) && hint.endsWith('!'));
 
 describe('Pulumi programs: AmazonDynamoDBFullAccess', () => {
-  it('TypeScript: the enum on an attachment and in a ternary, and the ARN in a role, with a Pulumi example', () => {
+  it('TypeScript: the enum on an attachment and in a ternary, the ARN in a role, the older ManagedPolicies constant, with a Pulumi example', () => {
     const code = sourceLines(
       'import * as aws from "@pulumi/aws";',
       'new aws.iam.RolePolicyAttachment("ddb", { role: role.name, policyArn: aws.iam.ManagedPolicy.AmazonDynamoDBFullAccess });',
@@ -23,11 +23,13 @@ describe('Pulumi programs: AmazonDynamoDBFullAccess', () => {
       '  managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"],',
       '});',
       'const documented = "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess";',
+      'new aws.lambda.CallbackFunction("inbox", { policies: [aws.iam.ManagedPolicies.AmazonDynamoDBFullAccess], callback });',
     );
     assert.deepEqual(findings('infra/index.ts', code), [
       `2:AmazonDynamoDBFullAccess ${RULE}!`,
       `5:AmazonDynamoDBFullAccess ${RULE}!`,
       `9:"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess" ${RULE}!`,
+      `12:AmazonDynamoDBFullAccess ${RULE}!`,
     ]);
     assert.match(hoverAt('infra/index.ts', code, 'AmazonDynamoDBFullAccess'), /```ts\nnew aws\.iam\.RolePolicy\("orders"/);
   });

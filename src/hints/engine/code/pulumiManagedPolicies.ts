@@ -1,7 +1,8 @@
 /**
  * The AWS managed policy AmazonDynamoDBFullAccess attached in a Pulumi program: by the provider's `ManagedPolicy`
- * enum (`aws.iam.ManagedPolicy.AmazonDynamoDBFullAccess` in TypeScript and C#, `AMAZON_DYNAMO_DB_FULL_ACCESS` in
- * Python, `iam.ManagedPolicyAmazonDynamoDBFullAccess` in Go), wherever the program uses it, or by its ARN as the
+ * enum (`aws.iam.ManagedPolicy.AmazonDynamoDBFullAccess` in TypeScript and C#, or the older `aws.iam.ManagedPolicies`
+ * constants, `AMAZON_DYNAMO_DB_FULL_ACCESS` in Python, `iam.ManagedPolicyAmazonDynamoDBFullAccess` in Go), wherever
+ * the program uses it (a role's list, an attachment, a `CallbackFunction`'s `policies`), or by its ARN as the
  * value of a `policyArn` (the policy attachment resources) or an item of `managedPolicyArns` (`iam.Role`). Each is
  * read as a Terraform `aws_iam_role_policy_attachment` context with one `AmazonDynamoDBFullAccess` option, as the
  * template readers give it (`iac/managedPolicies.ts`). Files that do not name the policy cost one substring search.
@@ -54,7 +55,10 @@ function originOf(a: CodeAnalyzer): SiteOrigin {
   }
 }
 
-/** `ManagedPolicy.AmazonDynamoDBFullAccess` (`.AMAZON_DYNAMO_DB_FULL_ACCESS` in Python), or Go's `iam.ManagedPolicyAmazonDynamoDBFullAccess`. */
+/**
+ * `ManagedPolicy.AmazonDynamoDBFullAccess` (`.AMAZON_DYNAMO_DB_FULL_ACCESS` in Python; `ManagedPolicies.…`, the older
+ * TypeScript constants), or Go's `iam.ManagedPolicyAmazonDynamoDBFullAccess`.
+ */
 function enumMember(a: CodeAnalyzer, k: number): boolean {
   if (!a.isId(k) || !a.isAccess(k - 1)) {
     return false;
@@ -63,7 +67,7 @@ function enumMember(a: CodeAnalyzer, k: number): boolean {
   if (a.language.family === 'go') {
     return name === GO_MEMBER;
   }
-  return (name === POLICY || (name === PYTHON_MEMBER && a.language.family === 'python')) && a.idIs(k - 2, 'ManagedPolicy');
+  return (name === POLICY || (name === PYTHON_MEMBER && a.language.family === 'python')) && (a.idIs(k - 2, 'ManagedPolicy') || a.idIs(k - 2, 'ManagedPolicies'));
 }
 
 /** Whether the string at `k` is the value of an ARN property, directly or inside a few wrapping calls and lists. */
