@@ -25,13 +25,16 @@ describe('Pulumi Lambda functions: passwords in the environment', () => {
       'new aws.lambda.Function("audit", { environment: { variables: sharedEnvironment } });',
       'const jobEnvironment = { variables: { MYSQL_PWD: "job-secret-2024" } };',
       'new aws.lambda.Function("job", { environment: jobEnvironment });',
+      'new aws.lambda.CallbackFunction("inbox", { callback, environment: { variables: { REDIS_PASSWORD: "inbox-cache-2024" } } });',
     );
     assert.deepEqual(ofRule('infra/index.ts', code), [
       `6:DB_PASSWORD ${RULE}`,
       `9:DB_PASSWORD ${RULE}`,
       `12:MYSQL_PWD ${RULE}`,
+      `14:REDIS_PASSWORD ${RULE}`,
       `6:"hunter2hunter2" ${RULE}!`,
       `12:"job-secret-2024" ${RULE}!`,
+      `14:"inbox-cache-2024" ${RULE}!`,
     ]);
     const markdown = hoverAt('infra/index.ts', code, 'DB_PASSWORD');
     assert.match(markdown, /```ts\nnew aws\.lambda\.Function\("orders", \{\n(?:.*\n)*? {2}environment: \{ variables: \{ DB_SECRET_ARN: dbSecret\.arn \} \}/);

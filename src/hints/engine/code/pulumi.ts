@@ -36,7 +36,9 @@ const PULUMI_RESOURCES: Readonly<Record<string, string>> = {
   'elasticache.User': 'aws_elasticache_user',
   'elasticache.UserGroup': 'aws_elasticache_user_group',
   // For the passwords in its environment (`pulumiLambdaEnvironment.ts`); Python spells the module `lambda_`.
+  // TypeScript's `CallbackFunction` takes the same args, with the code as a callback.
   'lambda.Function': 'aws_lambda_function',
+  'lambda.CallbackFunction': 'aws_lambda_function',
 };
 
 /**
