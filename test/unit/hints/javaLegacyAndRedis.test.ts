@@ -293,6 +293,23 @@ describe('Java: Redis clients', () => {
     assert.deepEqual(hintsIn('ExpiryEvents.java', code).filter((hint) => hint.includes('redis-config')), ['7:setConfig redis-config', '8:getConfig redis-config']);
   });
 
+  it("gives Spring Session's indexed Redis annotations the CONFIG hover, unless the file declares ConfigureRedisAction.NO_OP", () => {
+    const code = sourceLines(
+      'import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;',
+      '@Configuration',
+      '@EnableRedisIndexedHttpSession(maxInactiveIntervalInSeconds = 3600)',
+      'class SessionConfig {',
+      '}',
+    );
+    assert.deepEqual(hintsIn('SessionConfig.java', code), ['3:EnableRedisIndexedHttpSession redis-config']);
+    const legacy = code.replace(/EnableRedisIndexedHttpSession/g, 'EnableRedisHttpSession');
+    assert.deepEqual(hintsIn('SessionConfig.java', legacy), ['3:EnableRedisHttpSession redis-config']);
+    const noOp = legacy.replace('class SessionConfig {', 'class SessionConfig {\n    @Bean static ConfigureRedisAction configureRedisAction() { return ConfigureRedisAction.NO_OP; }');
+    assert.deepEqual(hintsIn('SessionConfig.java', noOp), []);
+    const elsewhere = legacy.replace('org.springframework.session.data.redis.config.annotation.web.http', 'com.example.sessions');
+    assert.deepEqual(hintsIn('SessionConfig.java', elsewhere), []);
+  });
+
   it('gives MULTI of Jedis and Lettuce the transaction hover, and not the commands queued in it', () => {
     const code = sourceLines(
       'import io.lettuce.core.api.sync.RedisCommands;',

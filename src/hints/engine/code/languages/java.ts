@@ -16,6 +16,7 @@ import { isBuilderChain } from '../requests';
 import { Value } from '../values';
 import { declaredLibraryClient, importedType, noteLibraryImport } from './javaLibraries';
 import { javaCdkConstructs } from './javaCdk';
+import { springSessionConfigCalls } from './javaSpringSession';
 import { bindLambdaClients, noteFunctionImport } from './javaLambdaClients';
 import { isSettingMethod, javaRedisConstructor, javaRedisSettingCall, noteSettingsImport } from './javaRedisSettings';
 import { noteSpringFactoryImport } from './javaSpringRedisFactories';
@@ -208,5 +209,8 @@ export const java: CodeLanguage = {
   typeValue,
   importedType,
   otherCall,
-  finish: javaCdkConstructs,
+  finish: (a) => {
+    javaCdkConstructs(a);
+    springSessionConfigCalls(a);
+  },
 };
