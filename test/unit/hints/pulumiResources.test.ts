@@ -127,6 +127,22 @@ describe('Pulumi AWS resources', () => {
     assert.ok(!hintsIn('index.ts', 'import * as aws from "@pulumi/aws";\nnew aws.rds.Instance("db", { attributes: [] });\n').some((hint) => hint.includes('dynamodb-key-schema')));
   });
 
+  it("reads the AWS SDK v2 that `aws.sdk` (or `aws.runtime`) gives a callback function, and no other member so", () => {
+    const code = (member: string): string =>
+      sourceLines(
+        'import * as aws from "@pulumi/aws";',
+        'export const list = new aws.lambda.CallbackFunction("list", {',
+        '  callback: async () => {',
+        `    const client = new aws.${member}.DynamoDB.DocumentClient();`,
+        '    return (await client.scan({ TableName: "notes" }).promise()).Items;',
+        '  },',
+        '});',
+      );
+    assert.ok(hintsIn('index.ts', code('sdk')).includes('5:scan dynamodb-scan!'), hintsIn('index.ts', code('sdk')).join('\n'));
+    assert.ok(hintsIn('index.ts', code('runtime')).includes('5:scan dynamodb-scan!'));
+    assert.deepEqual(hintsIn('index.ts', code('dynamodb')), []);
+  });
+
   it('reads nothing from lookups of existing resources, other Pulumi packages, or resources the Terraform rules do not know', () => {
     const code = sourceLines(
       'import * as aws from "@pulumi/aws";',
