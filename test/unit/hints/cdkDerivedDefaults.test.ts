@@ -28,6 +28,12 @@ describe('CDK defaults that follow other props', () => {
     assert.deepEqual(hints('data.py', python('{"subnet_type": ec2.SubnetType.PUBLIC}')), [`3:DatabaseInstance ${RULE}!`]);
   });
 
+  it("reads CDK v1's vpcPlacement as the instance's vpcSubnets", () => {
+    assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcPlacement: { subnetType: ec2.SubnetType.PUBLIC }')), [`4:DatabaseInstance ${RULE}!`]);
+    assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcPlacement: { subnetType: ec2.SubnetType.PUBLIC }, publiclyAccessible: false')), [`4:publiclyAccessible ${RULE}`]);
+    assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcPlacement: { subnetType: ec2.SubnetType.ISOLATED }')), []);
+  });
+
   it('stays silent where the instance says false, sits in private subnets, or takes a selection it does not write out', () => {
     assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, publiclyAccessible: false')), [`4:publiclyAccessible ${RULE}`]);
     assert.deepEqual(hints('data.ts', ts('DatabaseInstance', 'vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }')), []);

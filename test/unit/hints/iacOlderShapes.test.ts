@@ -140,6 +140,8 @@ describe('Terraform replication groups in AWS provider v3 syntax', () => {
     const hints = findingsIn('main.tf', group('  number_cache_clusters         = 2', '  automatic_failover_enabled    = false'));
     assert.deepEqual(hints, ['8:automatic_failover_enabled elasticache-automatic-failover!']);
     assert.deepEqual(findingsIn('main.tf', group('  number_cache_clusters         = 1', '  automatic_failover_enabled    = false')), []);
+    // The node count has the hover that num_cache_clusters has, under the name the file writes.
+    assert.ok(hintsIn('main.tf', group('  number_cache_clusters         = 2')).includes('7:number_cache_clusters elasticache-replica-count'));
   });
 
   it('reads the shards and replicas of a cluster_mode block as the group’s own', () => {

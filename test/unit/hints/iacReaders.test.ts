@@ -62,6 +62,13 @@ describe('YAML reader', () => {
     assert.deepEqual(yaml(text), { Broken: 'expr:{ A: [1, 2', Next: 4 });
   });
 
+  it('reads explicit keys (`? key` then `: value`), as `cdk synth` writes long logical IDs, and the keys after them', () => {
+    const text = ['Resources:', '  ? LongId', '  : Type: T', '    Properties:', '      A: 1', "  ? 'Quoted Id'", '  : plain', '  Next:', '    B: 2', ''].join('\n');
+    assert.deepEqual(yaml(text), { Resources: { LongId: { Type: 'T', Properties: { A: 1 } }, 'Quoted Id': 'plain', Next: { B: 2 } } });
+    // A `?` line without a `:` line after it at its column is no key: it is skipped, as before, and reading goes on.
+    assert.deepEqual(yaml(['A: 1', '? orphan', 'B: 2', ''].join('\n')), { A: 1, B: 2 });
+  });
+
   it('gives keys their exact spans and values their replaceable spans', () => {
     const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: "true"   # open\n';
     const [context] = contexts('yaml', text);
@@ -111,6 +118,11 @@ describe('CloudFormation templates', () => {
     assert.ok(context.options.every((option) => option.literalSpan === undefined));
   });
 
+  it('reads a resource under an explicit key, as one whose logical ID is written plainly', () => {
+    const text = ['Resources:', '  ? DbIngressFromAnyIpv4ForTheNightlyExportJobsOfTheReportingStack5F6A7B8C', '  : Type: AWS::EC2::SecurityGroupIngress', '    Properties:', '      IpProtocol: tcp', '      CidrIp: 0.0.0.0/0', '      FromPort: 5432', '      ToPort: 5432', ''].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-open-ingress 0.0.0.0/0']);
+  });
+
   it('reads DeletionPolicy as an attribute of the resource', () => {
     const text = 'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Delete\n    Properties: {}\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Delete\n';
     assert.deepEqual(findings('yaml', text), ['dynamodb-removal-policy DeletionPolicy']);
@@ -131,6 +143,17 @@ describe('CloudFormation templates', () => {
     ].join('\n');
     assert.deepEqual(findings('yaml', text), ['rds-removal-policy DeletionPolicy']);
     assert.equal(text.indexOf('DeletionPolicy'), analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start);
+  });
+
+  it('reports DeleteAutomatedBackups true on a primary, and on a read replica only where it keeps backups of its own', () => {
+    const text = (source: string): string =>
+      ['Resources:', '  Db:', '    Type: AWS::RDS::DBInstance', `    Properties: { ${source}DeleteAutomatedBackups: true, StorageEncrypted: true, DeletionProtection: true }`, ''].join('\n');
+    assert.deepEqual(findings('yaml', text('')), ['rds-delete-automated-backups DeleteAutomatedBackups']);
+    assert.deepEqual(findings('yaml', text('SourceDBInstanceIdentifier: orders, ')), []);
+    const terraform = (source: string): string => `resource "aws_db_instance" "db" {\n  ${source}delete_automated_backups = true\n  storage_encrypted = true\n}\n`;
+    assert.deepEqual(findings('terraform', terraform('replicate_source_db = aws_db_instance.primary.identifier\n  ')), []);
+    // A replica that keeps backups of its own (MySQL, MariaDB) loses them with it.
+    assert.deepEqual(findings('yaml', text('SourceDBInstanceIdentifier: orders, BackupRetentionPeriod: 7, ')), ['rds-delete-automated-backups DeleteAutomatedBackups']);
   });
 
   it('reads the resources an Fn::ForEach loop repeats, in nested loops too, and none over an empty list', () => {

@@ -101,6 +101,48 @@ describe('Pulumi AWS resources', () => {
     assert.ok(!found.some((hint) => hint.includes('rds-storage-encrypted!')), found.join('\n'));
   });
 
+  it("reads a table's attribute and index lists as the Terraform blocks they are, in TypeScript and Python", () => {
+    const ts = sourceLines(
+      'import * as aws from "@pulumi/aws";',
+      'new aws.dynamodb.Table("users", {',
+      '  attributes: [{ name: "pk", type: "S" }, { name: "team", type: "S" }],',
+      '  hashKey: "pk",',
+      '  globalSecondaryIndexes: [{ name: "by-team", hashKey: "team", projectionType: "ALL" }],',
+      '  localSecondaryIndexes: [],',
+      '});',
+    );
+    const found = hintsIn('index.ts', ts);
+    assert.ok(found.includes('3:attributes dynamodb-key-schema'), found.join('\n'));
+    assert.ok(found.includes('5:globalSecondaryIndexes dynamodb-secondary-index-definition'), found.join('\n'));
+    assert.ok(found.includes('6:localSecondaryIndexes dynamodb-secondary-index-definition'), found.join('\n'));
+    const python = sourceLines(
+      'import pulumi_aws as aws',
+      'aws.dynamodb.Table("users", hash_key="pk", attributes=[aws.dynamodb.TableAttributeArgs(name="pk", type="S")],',
+      '    global_secondary_indexes=[aws.dynamodb.TableGlobalSecondaryIndexArgs(name="g", hash_key="pk", projection_type="ALL")])',
+    );
+    const pythonFound = hintsIn('__main__.py', python);
+    assert.ok(pythonFound.includes('2:attributes dynamodb-key-schema'), pythonFound.join('\n'));
+    assert.ok(pythonFound.includes('3:global_secondary_indexes dynamodb-secondary-index-definition'), pythonFound.join('\n'));
+    // An RDS instance has no such lists: its names stay as written.
+    assert.ok(!hintsIn('index.ts', 'import * as aws from "@pulumi/aws";\nnew aws.rds.Instance("db", { attributes: [] });\n').some((hint) => hint.includes('dynamodb-key-schema')));
+  });
+
+  it("reads the AWS SDK v2 that `aws.sdk` (or `aws.runtime`) gives a callback function, and no other member so", () => {
+    const code = (member: string): string =>
+      sourceLines(
+        'import * as aws from "@pulumi/aws";',
+        'export const list = new aws.lambda.CallbackFunction("list", {',
+        '  callback: async () => {',
+        `    const client = new aws.${member}.DynamoDB.DocumentClient();`,
+        '    return (await client.scan({ TableName: "notes" }).promise()).Items;',
+        '  },',
+        '});',
+      );
+    assert.ok(hintsIn('index.ts', code('sdk')).includes('5:scan dynamodb-scan!'), hintsIn('index.ts', code('sdk')).join('\n'));
+    assert.ok(hintsIn('index.ts', code('runtime')).includes('5:scan dynamodb-scan!'));
+    assert.deepEqual(hintsIn('index.ts', code('dynamodb')), []);
+  });
+
   it('reads nothing from lookups of existing resources, other Pulumi packages, or resources the Terraform rules do not know', () => {
     const code = sourceLines(
       'import * as aws from "@pulumi/aws";',

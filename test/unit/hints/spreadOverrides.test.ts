@@ -62,4 +62,25 @@ describe('Settings spread from a shared object, then overridden', () => {
     assert.deepEqual(findings('ledger.ts', code('...overrides, ...SHARED_DB')), ['5:storageEncrypted rds-storage-encrypted', '5:publiclyAccessible rds-publicly-accessible']);
     assert.deepEqual(findings('ledger.ts', code('...SHARED_DB')), ['5:storageEncrypted rds-storage-encrypted', '5:publiclyAccessible rds-publicly-accessible']);
   });
+
+  it('reads absent props past a spread that builds a value inside a call (a callback, an argument), not the props', () => {
+    const code = (shards: string): string =>
+      sourceLines(
+        "import { CfnReplicationGroup } from 'aws-cdk-lib/aws-elasticache';",
+        "import { Construct } from 'constructs';",
+        'export function cache(scope: Construct, shards: { replicaCount: number }[], extra: object) {',
+        "  return new CfnReplicationGroup(scope, 'Cache', {",
+        "    replicationGroupDescription: 'cache',",
+        '    atRestEncryptionEnabled: true,',
+        `    ${shards}`,
+        '  });',
+        '}',
+      );
+    const absent = ['4:CfnReplicationGroup elasticache-access-control', '4:CfnReplicationGroup elasticache-transit-encryption'];
+    assert.deepEqual(findings('cache.ts', code('nodeGroupConfiguration: shards.map((shard, i) => ({ ...shard, nodeGroupId: `000${i + 1}` })),')).sort(), absent);
+    assert.deepEqual(findings('cache.ts', code('tags: Object.values({ ...extra }).map(String).map((value) => ({ key: value, value })),')).sort(), absent);
+    // Spread into the props themselves, or into the props object passed to a call: any prop may come from it.
+    assert.deepEqual(findings('cache.ts', code('...extra,')), []);
+    assert.deepEqual(findings('cache.ts', code('...(shards.length > 1 ? { ...extra } : {}),')), []);
+  });
 });

@@ -1,10 +1,24 @@
 /** Checks on settings whose default is the risky choice, so leaving them out counts like setting them. */
-import { absenceCounts, Check, literalEquals, optionNamed } from './context';
+import { OptionContext } from '../model';
+import { absenceCounts, Check, literalEquals, mootSettingSet, optionNamed } from './context';
 
-/** A setting that is `true` or left out, where the API default is `true` (DeleteAutomatedBackups). */
+/** The backup retention a resource writes, in each format's name. */
+const BACKUP_RETENTION = ['BackupRetentionPeriod', 'backup_retention_period', 'backupRetention'];
+
+/**
+ * Whether a setting makes the rule moot (`unlessPresent`: a read replica, which keeps no automated backups of its
+ * own on RDS for PostgreSQL), unless the resource writes a positive backup retention (a MySQL replica's backups).
+ */
+function moot(resource: OptionContext, names: readonly string[]): boolean {
+  const retention = optionNamed(resource, BACKUP_RETENTION)?.literal;
+  return mootSettingSet(resource, names) && !(retention?.kind === 'num' && retention.value > 0);
+}
+
+/** A setting that is `true` or left out, where the API default is `true` (DeleteAutomatedBackups), where it is not moot. */
 export const trueOrAbsent: Check = (rule, context) => {
-  for (const { option } of context.optionsOf(rule)) {
-    if (literalEquals(option.literal, true)) {
+  const unless = rule.diagnostic?.unlessPresent ?? [];
+  for (const { context: resource, option } of context.optionsOf(rule)) {
+    if (literalEquals(option.literal, true) && !moot(resource, unless)) {
       context.report(rule, option.key, context.fixFor(rule, option));
     }
   }
@@ -13,7 +27,7 @@ export const trueOrAbsent: Check = (rule, context) => {
     return;
   }
   for (const request of context.contextsOf(rule)) {
-    if (absenceCounts(rule, request) && !optionNamed(request, properties)) {
+    if (absenceCounts(rule, request) && !optionNamed(request, properties) && !moot(request, unless)) {
       context.report(rule, request.anchor);
     }
   }

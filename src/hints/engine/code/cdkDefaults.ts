@@ -15,6 +15,8 @@ const PLACED_INSTANCES = new Set(['aws_rds.DatabaseInstance', 'aws_rds.DatabaseI
 const CLUSTER = 'aws_rds.DatabaseCluster';
 
 const VPC_SUBNETS = normalizeName('vpcSubnets');
+/** CDK v1's deprecated name of an instance's `vpcSubnets`, which sets the same default (`publiclyAccessible` when PUBLIC). */
+const VPC_PLACEMENT = normalizeName('vpcPlacement');
 const PUBLICLY_ACCESSIBLE = normalizeName('publiclyAccessible');
 const TRUE: Literal = { kind: 'bool', value: true };
 
@@ -37,7 +39,7 @@ export function addDerivedDefaults(a: CodeAnalyzer, construct: string, props: Op
   const textOf = (option: OptionOccurrence): string => a.text.slice(option.value.start, option.value.end).trim();
   let placedInPublic = false;
   if (PLACED_INSTANCES.has(construct)) {
-    const subnets = props.options.find((option) => option.norm === VPC_SUBNETS);
+    const subnets = props.options.find((option) => option.norm === VPC_SUBNETS || option.norm === VPC_PLACEMENT);
     placedInPublic = subnets !== undefined && !props.options.some((option) => option.norm === PUBLICLY_ACCESSIBLE) && PUBLIC_SELECTION.test(textOf(subnets));
   } else if (construct === CLUSTER) {
     // The cluster's own `vpcSubnets`, or the legacy `instanceProps: { vpcSubnets: ... }`; only a selection written out is read.

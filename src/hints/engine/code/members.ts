@@ -16,6 +16,13 @@ import { empties } from './outerBindings';
 import { Binding, carriesValue } from '../scope/scopes';
 
 /**
+ * Pulumi's AWS Classic package, whose `runtime` member (`sdk` in older releases) is a getter returning
+ * `require("aws-sdk")` inside a callback function serialized into a Lambda (its `awsMixins.ts`).
+ */
+const PULUMI_AWS = '@pulumi/aws';
+const PULUMI_AWS_SDK = new Set(['sdk', 'runtime']);
+
+/**
  * A field's binding, read across methods: the last assignment that fills it. `self._client = None` in a
  * `close()` written after `connect()` only says no client is there any more, as in `outerBindings.ts`.
  */
@@ -41,6 +48,10 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
         return hung;
       }
       const path = value.path ? `${value.path}.${name}` : name;
+      if (value.module === PULUMI_AWS && PULUMI_AWS_SDK.has(path)) {
+        // `aws.sdk.DynamoDB.DocumentClient` is the AWS SDK for JavaScript v2's class.
+        return { t: 'ref', module: 'aws-sdk', path: '' };
+      }
       return importedClient(a, value.module, path) ?? { t: 'ref', module: value.module, path, ...uniqueIndexesOf(value) };
     }
     case 'boto3':

@@ -75,6 +75,12 @@ export function contextFrom(a: CodeAnalyzer, open: number, close: number, kind: 
     if (code !== DOT && code !== STAR_STAR) {
       continue;
     }
+    if (insideNestedCall(a, k, open)) {
+      // A spread in a value some call builds (`nodeGroups: groups.map((g) => ({ ...g }))`, `tags: merge({ ...base })`)
+      // makes that value, not keys of these options.
+      k += a.tokens.isSpread(k) ? 2 : 0;
+      continue;
+    }
     if (code === STAR_STAR && a.parent[k] === open) {
       const spread = dictSpread(a, k, kind, type, anchor, depth);
       if (spread) {
@@ -148,6 +154,19 @@ function dictSpread(a: CodeAnalyzer, at: number, kind: OptionContext['kind'], ty
     context.options.push(occurrenceOf(a, slot));
   }
   return context;
+}
+
+/**
+ * Whether the token at `at` sits inside a call's or group's parentheses nested in the options opened at `open`
+ * (not `open` itself): an argument, a callback's body or a parenthesised expression of some value.
+ */
+function insideNestedCall(a: CodeAnalyzer, at: number, open: number): boolean {
+  for (let container = a.parent[at]; container > open; container = a.parent[container]) {
+    if (a.is(container, '(')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import { opensBroadRange } from '../iac/groupUse';
 import { IngressFields, openIngress } from '../iac/ingress';
-import { OptionContext } from '../model';
+import { OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, RuleMatch, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
@@ -81,6 +81,34 @@ const LAMBDA_FUNCTION = 'aws_lambda_function';
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set([...Object.values(PULUMI_RESOURCES), 'aws_iam_role_policy_attachment']);
 
 /**
+ * Arguments Pulumi names in the plural where Terraform writes one block per element (`attributes: [...]` for
+ * `attribute { ... }`, `globalSecondaryIndexes` for `global_secondary_index`), normalised, by Terraform type
+ * (`replicas` is among the rule's own arguments).
+ */
+const PULUMI_BLOCK_LISTS: Readonly<Record<string, ReadonlyMap<string, string>>> = {
+  aws_dynamodb_table: new Map(
+    [
+      ['attributes', 'attribute'],
+      ['globalSecondaryIndexes', 'global_secondary_index'],
+      ['localSecondaryIndexes', 'local_secondary_index'],
+    ].map(([plural, block]) => [normalizeName(plural), normalizeName(block)]),
+  ),
+};
+
+/** The context with its plural list arguments read as the Terraform blocks they are (see PULUMI_BLOCK_LISTS). */
+function withBlockNames(context: OptionContext): OptionContext {
+  const blocks = Object.hasOwn(PULUMI_BLOCK_LISTS, context.type) ? PULUMI_BLOCK_LISTS[context.type] : undefined;
+  if (blocks && context.options.some((option) => blocks.has(option.norm))) {
+    // The option stays the prototype: its spans are worked out when asked (see TokenOption).
+    context.options = context.options.map((option) => {
+      const block = blocks.get(option.norm);
+      return block === undefined ? option : (Object.create(option, { norm: { value: block, enumerable: true } }) as OptionOccurrence);
+    });
+  }
+  return context;
+}
+
+/**
  * Whether a rule reaches Pulumi programs: a Terraform resource one of the classes above is, or security group
  * ingress. The content build then requires its Pulumi examples (`examples.ts`).
  */
@@ -136,7 +164,7 @@ export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], t
 
 /** A Go or C# Pulumi resource (see typedArgsContext), judged as its Terraform resource in the program's own terms (`origin`). */
 export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
-  const context = typedArgsContext(a, 'terraform', type, nameIndex, args, argsGroup);
+  const context = withBlockNames(typedArgsContext(a, 'terraform', type, nameIndex, args, argsGroup));
   context.readerOrigin = origin;
   a.contexts.push(context);
 }
@@ -194,7 +222,7 @@ export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number,
   }
   context.typeSpan = anchor;
   context.readerOrigin = python ? 'pulumi-python' : 'pulumi';
-  a.contexts.push(context);
+  a.contexts.push(withBlockNames(context));
 }
 
 /** Python `aws.rds.Instance("db", aws.rds.InstanceArgs(...))` or `args=InstanceArgs(...)`: the `(` of the Args call, or -1. */

@@ -223,7 +223,7 @@ class BlockReader {
     if (isListItem(current.content)) {
       return this.list(column, depth);
     }
-    if (splitKey(current.content)) {
+    if (splitKey(current.content) || this.explicitKey(column)) {
       return this.map(column, depth);
     }
     const value = this.inlineValue(current.start, current.content, depth);
@@ -302,7 +302,14 @@ class BlockReader {
       }
       const key = current.column === column ? splitKey(current.content) : undefined;
       if (!key) {
-        break;
+        const explicit = current.column === column ? this.explicitKey(column) : undefined;
+        if (!explicit) {
+          break;
+        }
+        const entry = this.explicitEntry(explicit, column, depth);
+        end = Math.max(end, this.lines.lineEnd(this.content[this.index - 1].endLine));
+        entries.push(entry);
+        continue;
       }
       const keySpan = { start: current.start, end: current.start + key.raw.length };
       const rest = current.content.slice(key.rest);
@@ -339,6 +346,56 @@ class BlockReader {
       entries.push(entry);
     }
     return { kind: 'map', span: { start, end }, entries };
+  }
+
+  /**
+   * YAML's explicit key: `? key` on one line and `: value` at the same column on the next, as `cdk synth` writes
+   * a long logical ID. The key as written (one plain or quoted scalar) and where it starts; undefined for any other line.
+   */
+  private explicitKey(column: number): { raw: string; key: string; start: number } | undefined {
+    const current = this.content[this.index];
+    const next = this.content[this.index + 1];
+    if (current.content[0] !== '?' || !isSpace(current.content[1]) || next?.column !== column || next.content[0] !== ':' || (next.content.length > 1 && !isSpace(next.content[1]))) {
+      return undefined;
+    }
+    let offset = 1;
+    while (isSpace(current.content[offset])) {
+      offset++;
+    }
+    const raw = current.content.slice(offset);
+    const quoted = raw[0] === '"' || raw[0] === "'";
+    if (raw === '' || '[{!&*|>?'.includes(raw[0]) || (quoted && quoteEnd(raw, 0, raw.length) !== raw.length)) {
+      return undefined;
+    }
+    return { raw, key: quoted ? unquote(raw) : raw, start: current.start + offset };
+  }
+
+  /** The entry of an explicit key at the current line: its value is what follows the next line's `:`, read like a list item's content. */
+  private explicitEntry(key: { raw: string; key: string; start: number }, column: number, depth: number): IacEntry {
+    const keyLine = this.content[this.index];
+    const valueLine = this.content[++this.index];
+    const keySpan = { start: key.start, end: key.start + key.raw.length };
+    let offset = 1;
+    while (isSpace(valueLine.content[offset])) {
+      offset++;
+    }
+    let value: IacNode | undefined;
+    if (offset >= valueLine.content.length) {
+      const next = this.content[++this.index];
+      value = next && next.column > column ? this.node(next.column, depth + 1) : undefined;
+    } else {
+      valueLine.column += offset;
+      valueLine.start += offset;
+      valueLine.content = valueLine.content.slice(offset);
+      value = this.node(valueLine.column, depth + 1);
+    }
+    const lastLine = this.content[this.index - 1].endLine;
+    return {
+      key: key.key,
+      keySpan,
+      value: value ?? { kind: 'scalar', span: keySpan, literal: EMPTY_EXPR, replaceable: false },
+      removal: { start: this.lines.lineStart(keyLine.line), end: this.lineAfter(lastLine) },
+    };
   }
 
   private list(column: number, depth: number): IacList {
