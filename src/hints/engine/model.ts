@@ -371,8 +371,11 @@ export interface DocumentModel {
   dynamodbRequests?: DynamoRequest[];
   /** The first import of a DynamoDB, RDS or ElastiCache client from an older SDK major version, if any. */
   sdkImport?: SdkImport;
-  /** Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each. */
-  handlerClients?: { name: Span; service: HintService; helper?: true }[];
+  /**
+   * Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each;
+   * `pulumiCallback`: the handler is a Pulumi `CallbackFunction`'s callback, whose fix is a `callbackFactory`.
+   */
+  handlerClients?: { name: Span; service: HintService; helper?: true; pulumiCallback?: true }[];
   /** Clients a web request handler (or a FastAPI dependency: `dependency`) makes on every request (`code/webHandlers.ts`), by the name that makes each; `helper`: by a call of a function that makes one; `registered`: by an ASP.NET Core Scoped or Transient registration. */
   requestClients?: { name: Span; service: HintService; dependency?: true; helper?: true; registered?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */

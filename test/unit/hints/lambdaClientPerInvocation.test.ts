@@ -5,7 +5,8 @@
  * a function that is not a handler, and a handler in a test.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const RULE = 'lambda-client-per-invocation!';
 
@@ -272,6 +273,29 @@ describe('Lambda: clients made on every invocation', () => {
       '});',
     );
     assert.deepEqual(reported('handler.test.ts', test), []);
+  });
+
+  it("Pulumi: reports a client made in a CallbackFunction's callback, pointing to callbackFactory, and not one a factory makes or another callback key", () => {
+    const code = sourceLines(
+      'import * as aws from "@pulumi/aws";',
+      'export const list = new aws.lambda.CallbackFunction("list", {',
+      '  callback: async (req) => {',
+      '    const client = new aws.sdk.DynamoDB.DocumentClient();',
+      '    return client.get({ TableName: "notes", Key: { id: req.id } }).promise();',
+      '  },',
+      '});',
+      'export const get = new aws.lambda.CallbackFunction("get", {',
+      '  callbackFactory: () => {',
+      '    const client = new aws.sdk.DynamoDB.DocumentClient();',
+      '    return async (req) => client.get({ TableName: "notes", Key: { id: req.id } }).promise();',
+      '  },',
+      '});',
+      'queue.subscribe({ callback: async (message) => new aws.sdk.DynamoDB.DocumentClient().put(message).promise() });',
+    );
+    assert.deepEqual(reported('index.ts', code), [`4:DocumentClient ${RULE}`]);
+    const analysis = analyzeText(code, realHintRules(), { kind: 'typescript', fileName: 'index.ts' });
+    const finding = analysis.findings.find((found) => found.ruleId === 'lambda-client-per-invocation');
+    assert.match(finding?.message ?? '', /callbackFactory/);
   });
 
   it('Java: reports clients made in handleRequest(input, Context), one per construction, but not fields, event-configured clients or other methods', () => {

@@ -7,7 +7,8 @@ import { Check } from './context';
 /** One finding per construction, naming the service of the client it makes. */
 export const clientPerInvocation: Check = (rule, context) => {
   for (const made of context.model.handlerClients ?? []) {
-    context.report(rule, made.name, undefined, made.helper ? rule.diagnostic?.calledMessage : undefined, undefined, made.service);
+    const message = made.helper ? rule.diagnostic?.calledMessage : made.pulumiCallback ? rule.diagnostic?.callbackMessage : undefined;
+    context.report(rule, made.name, undefined, message, undefined, made.service);
   }
 };
 

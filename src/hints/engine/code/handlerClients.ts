@@ -20,7 +20,7 @@ import { assignmentAt } from './assignments';
 import { expressionEnd } from './braces';
 import { FileMemo } from './fileMemo';
 import type { FunctionScope } from './language';
-import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, templateHandlers } from './lambdaHandlers';
+import { CSHARP_LAMBDA_CONTEXT, GO_LAMBDA_RUNTIME, isCsharpHandler, isGoHandler, isJavaHandler, isJsHandler, isPythonHandler, isTemplateMethod, JAVA_LAMBDA_RUNTIME, pulumiCallback, templateHandlers } from './lambdaHandlers';
 import { calledFunction } from './helperFunctions';
 import { classConstruction } from './constructorClients';
 import { importedBodyClient, importedCall } from './projectImports';
@@ -61,7 +61,7 @@ export interface HandlerReader {
 }
 
 const READERS: Partial<Record<Family, HandlerReader>> = {
-  js: { mayDeclare: (text) => /\bevent\b|\bevt\b|\bhandler\b/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
+  js: { mayDeclare: (text) => /\bevent\b|\bevt\b|\bhandler\b|CallbackFunction/.test(text), isHandler: (a, fn) => isJsHandler(a, fn.params), construction: jsConstruction },
   python: { mayDeclare: (text) => text.includes('event'), isHandler: (a, fn) => isPythonHandler(a, fn.params, fn.scope), construction: pythonConstruction },
   java: { mayDeclare: (text) => text.includes(JAVA_LAMBDA_RUNTIME), isHandler: (a, fn) => isJavaHandler(a, fn.params) || isTemplateMethod(a, fn.params), construction: javaConstruction },
   go: { mayDeclare: (text) => text.includes(GO_LAMBDA_RUNTIME), isHandler: isGoHandler, construction: goConstruction },
@@ -147,6 +147,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
       continue;
     }
     handlers++;
+    const callback = a.language.family === 'js' && pulumiCallback(a, fn.params) ? { pulumiCallback: true as const } : {};
     // The body: after the parameters (a Python `def` has no body token), to the end of the function's scope.
     const body = fn.body >= 0 ? fn.body : fn.concise >= 0 ? fn.concise - 1 : a.partner[fn.params];
     const [start, end] = a.scopes.range(fn.scope);
@@ -163,7 +164,7 @@ export function clientsMadeInHandlers(a: CodeAnalyzer, reader: HandlerReader | u
       // A helper's arguments are the invocation's data, not the client's: the helper made it from none of its own.
       const fromInvocation = !made.helper && (reader.fromInvocation ?? (made.redis ? redisFromInvocation : dependsOnInvocation))(a, made, fn.params, end);
       if (!fromInvocation && !storedOutside(a, made.start, start, end, instance) && !inTestCode(a, k)) {
-        found.push(made.helper ? { name: a.tokenSpan(made.name), service: made.service, helper: true } : { name: a.tokenSpan(made.name), service: made.service });
+        found.push({ name: a.tokenSpan(made.name), service: made.service, ...(made.helper ? { helper: true } : {}), ...callback });
       }
       // A client made inside another's construction (`Enhanced.builder().dynamoDbClient(DynamoDbClient.create())`) is one.
       k = made.end - 1;

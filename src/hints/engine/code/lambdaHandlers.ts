@@ -29,14 +29,33 @@ const handlerNames = new FileMemo<string, ReadonlySet<string>>();
 /**
  * An exported JavaScript function that is a Lambda handler: its parameters are Lambda's (the event, then maybe
  * the context and a callback), or a template of the workspace names it as a function's handler, whatever
- * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`).
+ * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`); or the callback
+ * of a Pulumi `CallbackFunction`.
  */
 export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
   if (!a.is(params, '(')) {
     return false;
   }
+  if (pulumiCallback(a, params)) {
+    return true;
+  }
   const name = exportedFunctionName(a, params);
   return name >= 0 && (hasLambdaParameters(a, params) || unusedEventHandler(a, name, params) || templateHandlers(a).has(a.tokens.text(name)));
+}
+
+/**
+ * The function a Pulumi `CallbackFunction` turns into a Lambda function's handler (`new aws.lambda.CallbackFunction(name,
+ * { callback: async (ev) => ... })`): it runs on every invocation, whatever its parameters are called
+ * (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/).
+ */
+export function pulumiCallback(a: CodeAnalyzer, params: number): boolean {
+  let key = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  if (a.idIs(key, 'async')) {
+    key--;
+  }
+  const object = a.is(key, ':') && a.idIs(key - 1, 'callback') ? a.parent[key - 1] : -1;
+  const call = object > 0 && a.is(object, '{') ? a.parent[object] : -1;
+  return call > 0 && a.is(call, '(') && a.idIs(call - 1, 'CallbackFunction');
 }
 
 /**
