@@ -96,7 +96,7 @@ describe('JavaScript and TypeScript: a database password exported by another mod
     assert.deepEqual(jsFindings(files, 'src/db.ts'), ['4:DB_PASSWORD <- src/config/constants.ts:1', '5:replica.password <- src/config/replica.ts:3']);
   });
 
-  it('stays silent on an environment read, a nested key, a name exported twice, a placeholder, and a module outside the workspace', () => {
+  it('stays silent on an environment read, a nested key, a name exported twice, a placeholder, a local host, and a module outside the workspace', () => {
     const files = {
       'app/config/db.config.js': sourceLines('module.exports = {', '  PASSWORD: process.env.DB_PASSWORD,', '  DB: "registry",', '  replica: {', '    PASSWORD: "inner-secret",', '  },', '};'),
       'app/models/index.js': MODELS,
@@ -107,6 +107,9 @@ describe('JavaScript and TypeScript: a database password exported by another mod
     assert.deepEqual(jsFindings(files, 'app/models/index.js'), []);
     assert.deepEqual(jsFindings(files, 'src/db.ts'), []);
     assert.deepEqual(jsFindings({ 'app/models/index.js': MODELS }, 'app/models/index.js'), []);
+    // A module whose host is this machine configures a developer's server, as a connection written in place with it would.
+    const local = { 'app/config/db.config.js': sourceLines('module.exports = {', '  HOST: "localhost",', '  PASSWORD: "devpass123",', '};'), 'app/models/index.js': MODELS };
+    assert.deepEqual(jsFindings(local, 'app/models/index.js'), []);
     assert.equal(jsSecretConstants(sourceLines('function config() {', "  const password = 'x';", '  return { password };', '}')), undefined);
     assert.deepEqual(Object.keys(jsSecretConstants(sourceLines("exports.dbPwd = 'p'; // rotated yearly")) ?? {}), ['dbPwd', 'default.dbPwd']);
   });

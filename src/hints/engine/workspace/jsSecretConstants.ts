@@ -6,7 +6,7 @@
  * `export default { ... }`. Only names that say they are a password, bound once to one plain string.
  * The names are the import paths the code reader gives: `PASSWORD` for a CommonJS export (required, or
  * imported by name), `default.PASSWORD` for a member of the default export (which a CommonJS module's
- * `module.exports` also is).
+ * `module.exports` also is). A module that names a local host as the server exports none: it is a developer's setup.
  */
 import { PASSWORD_NAME, SecretConstant } from './secretConstants';
 
@@ -21,12 +21,17 @@ const EXPORTS_MEMBER = new RegExp(String.raw`^(?:module\.)?exports\.([A-Za-z_$][
 const EXPORTED_OBJECT = /^(module\.exports[ \t]*=|export[ \t]+default)[ \t]*\{/gm;
 /** A property of that object on its own line: `PASSWORD: '...',` (the key may be quoted). */
 const PROPERTY = new RegExp(String.raw`^[ \t]*(["']?)([A-Za-z_$][\w$]*)\1[ \t]*:[ \t]*${LITERAL}[ \t]*,?[ \t]*(?:\/\/[^\r\n]*)?\r?$`, 'gm');
+/**
+ * A host written as this machine (`HOST: "localhost"`, `export const DB_HOST = '127.0.0.1'`): the module then configures a
+ * developer's own server, whose password a connection written in place with that host gets no finding for either.
+ */
+const LOCAL_HOST = /host\w*["']?[ \t]*[:=][ \t]*["'`](?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1|host\.docker\.internal)["'`]/i;
 /** What may follow the literal on its line: a separator, spaces, a comment, a carriage return. */
 const TRAILING = /[ \t]*[;,]?[ \t]*(?:\/\/[^\r\n]*)?\r?$/;
 
 /** The module's exported password literals by import path; undefined when it has none. */
 export function jsSecretConstants(text: string): Record<string, SecretConstant> | undefined {
-  if (!PASSWORD_NAME.test(text) || !/\bexports?\b/.test(text)) {
+  if (!PASSWORD_NAME.test(text) || !/\bexports?\b/.test(text) || LOCAL_HOST.test(text)) {
     return undefined;
   }
   const found: Record<string, SecretConstant> = {};
