@@ -269,6 +269,35 @@ describe('ElectroDB', () => {
     assert.deepEqual(hintsIn('models.ts', local), ['17:query dynamodb-query']);
   });
 
+  it('leaves a Query whose data only gives its first item unflagged when nothing filters it: that item is on the first page', () => {
+    const code = sourceLines(
+      "import { Entity } from 'electrodb';",
+      "const Link = new Entity({ model: { entity: 'link', version: '1', service: 'bank' }, attributes: {}, indexes: {} }, { table: 'bank' });",
+      'export async function first(owner: string) {',
+      '  const result = await Link.query.byOwner({ owner }).go();',
+      '  return result.data.at(0);',
+      '}',
+      'export async function firstOrNone(owner: string) {',
+      '  const links = await Link.query.byOwner({ owner }).go();',
+      '  if (!links.data.length) return undefined;',
+      '  return links.data[0];',
+      '}',
+      'export async function inPlace(owner: string) {',
+      '  return (await Link.query.byOwner({ owner }).go()).data[0];',
+      '}',
+      'export async function filtered(owner: string) {',
+      "  const { data } = await Link.query.byOwner({ owner }).where(({ state }, { eq }) => eq(state, 'on')).go();",
+      '  return data[0];',
+      '}',
+      'export async function firstThenAll(owner: string) {',
+      '  const links = await Link.query.byOwner({ owner }).go();',
+      '  console.log(links.data[0]);',
+      '  return links.data;',
+      '}',
+    );
+    assert.deepEqual(findingsOf(hintsIn('links.ts', code)), ['16:query dynamodb-query!', '20:query dynamodb-query!']);
+  });
+
   it("reads a service's transactions as TransactWriteItems and TransactGetItems, and leaves look-alikes alone", () => {
     const code = sourceLines(
       "import { Entity, Service } from 'electrodb';",

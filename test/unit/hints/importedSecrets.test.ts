@@ -9,6 +9,7 @@ import { analyzeText } from '../../../src/hints/engine/analyze';
 import { documentKind } from '../../../src/hints/engine/documentKinds';
 import { indexFile } from '../../../src/hints/engine/workspace/indexFile';
 import { pythonSecretConstants } from '../../../src/hints/engine/workspace/secretConstants';
+import { jsSecretConstants } from '../../../src/hints/engine/workspace/jsSecretConstants';
 import { WorkspaceModel } from '../../../src/hints/engine/workspace/workspaceModel';
 import { realHintRules, sourceLines } from './support';
 
@@ -56,5 +57,60 @@ describe('Python: a database password written in another module', () => {
     assert.deepEqual(findings({ 'functions/reports/handler.py': HANDLER }, 'functions/reports/handler.py'), []);
     assert.equal(pythonSecretConstants(sourceLines('def config():', '    db_password = "x"', '    return db_password')), undefined);
     assert.deepEqual(pythonSecretConstants(sourceLines('host = "h"', 'DB_PWD = \'p\'  # rotated yearly')), { DB_PWD: { value: 'p', line: 1, start: 11, end: 23 } });
+  });
+});
+
+describe('JavaScript and TypeScript: a database password exported by another module', () => {
+  function jsFindings(files: Record<string, string>, file: string): string[] {
+    const model = new WorkspaceModel();
+    model.batch(() => Object.entries(files).forEach(([name, text]) => model.update(name, indexFile(name, documentKind(undefined, name)!, text))));
+    const result = analyzeText(files[file], realHintRules(), { kind: documentKind(undefined, file)!, fileName: file, workspace: model });
+    return result.findings
+      .filter((finding) => finding.ruleId === 'rds-sql-password')
+      .map((finding) => `${result.lines.lineOf(finding.start) + 1}:${files[file].slice(finding.start, finding.end)}${finding.related ? ` <- ${finding.related.map((place) => `${place.at.file}:${place.at.line + 1}`).join(', ')}` : ''}`);
+  }
+
+  const MODELS = sourceLines(
+    'const dbConfig = require("../config/db.config.js");',
+    'const Sequelize = require("sequelize");',
+    'module.exports = new Sequelize(dbConfig.DB, dbConfig.USER, dbConfig.PASSWORD, { host: dbConfig.HOST, dialect: "mysql" });',
+  );
+  const POOLS = sourceLines(
+    "import { Pool } from 'pg';",
+    "import { DB_PASSWORD, CACHE_PASSWORD } from './config/constants';",
+    "import replica from './config/replica';",
+    "export const writer = new Pool({ host: 'w.example.rds.amazonaws.com', password: DB_PASSWORD });",
+    'export const reader = new Pool({ host: replica.host, password: replica.password });',
+    "export const audit = new Pool({ host: 'w.example.rds.amazonaws.com', password: CACHE_PASSWORD });",
+  );
+
+  it('reports the connection where module.exports, export const or export default writes the literal, and says where it is', () => {
+    const files = {
+      'app/config/db.config.js': sourceLines('module.exports = {', '  HOST: "registry.example.us-east-1.rds.amazonaws.com",', '  PASSWORD: "bluefinch42",', '  DB: "registry",', '};'),
+      'app/models/index.js': MODELS,
+      'src/config/constants.ts': sourceLines("export const DB_PASSWORD: string = 'harbour-lights-9';", "export let CACHE_PASSWORD = 'local';", 'export function rotate(value: string) {', '  CACHE_PASSWORD = value;', '}'),
+      'src/config/replica.ts': sourceLines('export default {', "  host: 'r.example.rds.amazonaws.com',", "  password: 'quiet-river-3', // the replica's login", '};'),
+      'src/db.ts': POOLS,
+    };
+    assert.deepEqual(jsFindings(files, 'app/models/index.js'), ['3:dbConfig.PASSWORD <- app/config/db.config.js:3']);
+    assert.deepEqual(jsFindings(files, 'src/db.ts'), ['4:DB_PASSWORD <- src/config/constants.ts:1', '5:replica.password <- src/config/replica.ts:3']);
+  });
+
+  it('stays silent on an environment read, a nested key, a name exported twice, a placeholder, a local host, and a module outside the workspace', () => {
+    const files = {
+      'app/config/db.config.js': sourceLines('module.exports = {', '  PASSWORD: process.env.DB_PASSWORD,', '  DB: "registry",', '  replica: {', '    PASSWORD: "inner-secret",', '  },', '};'),
+      'app/models/index.js': MODELS,
+      'src/config/constants.ts': sourceLines("export const DB_PASSWORD = 'YOUR_PASSWORD';"),
+      'src/config/replica.ts': sourceLines("exports.password = 'first';", 'exports.password = process.env.REPLICA_PASSWORD;'),
+      'src/db.ts': POOLS,
+    };
+    assert.deepEqual(jsFindings(files, 'app/models/index.js'), []);
+    assert.deepEqual(jsFindings(files, 'src/db.ts'), []);
+    assert.deepEqual(jsFindings({ 'app/models/index.js': MODELS }, 'app/models/index.js'), []);
+    // A module whose host is this machine configures a developer's server, as a connection written in place with it would.
+    const local = { 'app/config/db.config.js': sourceLines('module.exports = {', '  HOST: "localhost",', '  PASSWORD: "devpass123",', '};'), 'app/models/index.js': MODELS };
+    assert.deepEqual(jsFindings(local, 'app/models/index.js'), []);
+    assert.equal(jsSecretConstants(sourceLines('function config() {', "  const password = 'x';", '  return { password };', '}')), undefined);
+    assert.deepEqual(Object.keys(jsSecretConstants(sourceLines("exports.dbPwd = 'p'; // rotated yearly")) ?? {}), ['dbPwd', 'default.dbPwd']);
   });
 });

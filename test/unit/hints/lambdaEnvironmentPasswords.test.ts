@@ -279,4 +279,35 @@ describe('Database passwords in Lambda environment variables', () => {
     );
     assert.deepEqual(hints('src/ApiStack.cs', csharp), [`15:"CSharp-Literal-1" ${RULE}!`, `15:"DB_PASSWORD" ${RULE}`, `15:"REDIS_PASSWORD" ${RULE}`]);
   });
+
+  it('warns on a number written as the password, as YAML reads 73915082, also as a master password; not on a Serverless variable', () => {
+    const service = sourceLines(
+      'service: roster',
+      'provider:',
+      '  name: aws',
+      '  environment:',
+      '    DB_PASSWORD: 73915082',
+      '    DB_PORT: 5432',
+      'functions:',
+      '  list:',
+      '    handler: list.handler',
+      'resources:',
+      '  Resources:',
+      '    Database:',
+      '      Type: AWS::RDS::DBInstance',
+      '      Properties:',
+      '        Engine: postgres',
+      '        MasterUsername: roster',
+      '        MasterUserPassword: 73915082',
+      '    Reports:',
+      '      Type: AWS::RDS::DBInstance',
+      '      Properties:',
+      '        Engine: postgres',
+      '        MasterUsername: reports',
+      '        MasterUserPassword: ${ssm:/roster/reports-password}',
+    );
+    assert.deepEqual(hints('serverless.yml', service), [`5:73915082 ${RULE}!`, `5:DB_PASSWORD ${RULE}`]);
+    const master = hintsIn('serverless.yml', service).filter((hint) => hint.includes('rds-master-password!'));
+    assert.deepEqual(master, ['17:73915082 rds-master-password!']);
+  });
 });

@@ -154,6 +154,24 @@ describe('reads a helper hands over whole to its callers', () => {
     assert.ok(found.includes('13:ScanCommand dynamodb-scan!'), found.join('\n'));
     assert.ok(found.includes('19:ScanCommand dynamodb-scan!'), found.join('\n'));
   });
+  it('leaves the paging to the importing modules where the exported object names each wrapper as the method it calls', () => {
+    const exported = (head: string) =>
+      sourceLines(
+        "const AWS = require('aws-sdk');",
+        'const client = new AWS.DynamoDB.DocumentClient();',
+        head,
+        '  query: (params) => client.query(params).promise(),',
+        '  scan: (params) => client.scan(params).promise(),',
+        '  findAll: (params) => client.scan(params).promise(),',
+        '};',
+      );
+    const reads = (head: string) => findings(hintsIn('libs/dynamodb-lib.js', exported(head))).filter((hint) => hint.includes('dynamodb-'));
+    assert.deepEqual(reads('export default {'), ['6:scan dynamodb-scan!']);
+    assert.deepEqual(reads('module.exports = {'), ['6:scan dynamodb-scan!']);
+    // A const object the module keeps to itself is judged by its calls in the file, as before.
+    assert.deepEqual(reads('const db = {'), ['4:query dynamodb-query!', '5:scan dynamodb-scan!', '6:scan dynamodb-scan!']);
+  });
+
   it('judges the wrappers of a const object of DocumentClient calls by the calls made on that object', () => {
     const code = sourceLines(
       "const AWS = require('aws-sdk');",

@@ -441,4 +441,25 @@ describe('request shapes', () => {
       assertHas(found, '13:scan dynamodb-scan', '15:scan dynamodb-scan!');
     });
   });
+
+  describe('a project module\'s helper that dispatches on the method\'s name', () => {
+    it('reads dynamoDbLib.call("scan", params) as the named operation when the request has its key, and no other call', () => {
+      const code = lines(
+        "import * as dynamoDbLib from './libs/dynamodb-lib';",
+        "import * as search from './libs/search-lib';",
+        'export async function main(event) {',
+        "  const params = { TableName: process.env.tableName, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': event.user } };",
+        "  const notes = await dynamoDbLib.call('query', params);",
+        "  const all = await dynamoDbLib.call('scan', { TableName: process.env.tableName });",
+        "  const hits = await search.call('query', { index: 'notes', text: event.q });",
+        "  const named = await dynamoDbLib.call(event.action, params);",
+        "  const odd = await dynamoDbLib.call('scan', { index: 'notes' });",
+        '  return [notes.Items, all.Items, hits, named, odd];',
+        '}',
+      );
+      const found = hints('handlers/list.js', code);
+      assertHas(found, "5:'query' dynamodb-query", "5:'query' dynamodb-query!", "6:'scan' dynamodb-scan", "6:'scan' dynamodb-scan!");
+      assert.deepEqual(found.filter((hint) => /^[789]:/.test(hint)), []);
+    });
+  });
 });

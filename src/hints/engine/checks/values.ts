@@ -166,7 +166,14 @@ export const failoverOffWithReplicas: Check = (rule, context) => {
   }
 };
 
+/**
+ * A password written out: a string other than a placeholder or a deploy-time reference, or a number (a YAML
+ * `MasterUserPassword: 48450420` is one, and CloudFormation reads it as that string).
+ */
 export function isLiteralSecret(literal: Literal): boolean {
+  if (literal.kind === 'num') {
+    return true;
+  }
   if (literal.kind !== 'str') {
     return false;
   }

@@ -122,3 +122,37 @@ function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end:
   }
   return uses > 0;
 }
+
+/**
+ * A result that holds its items under `items` (ElectroDB version 2's `{ data, cursor }` from `go()`, whose call
+ * closes at `end`; its chain starts at `chainFrom`) used only for its first item or for whether it has one:
+ * `(await q.go()).data[0]`, `const { data } = await q.go()` then `data[0]`, or `const resp = await q.go()` then
+ * only `resp.data.at(0)`, `if (!resp.data.length)`.
+ */
+export function readsFirstOfMember(a: CodeAnalyzer, chainFrom: number, end: number, items: string): boolean {
+  const dialect = dialectOf(a);
+  const fn = a.scopes.enclosing(end, ['function']);
+  if (!dialect || fn <= 0) {
+    return false;
+  }
+  const itemsAfter = (at: number): number => (a.isAccess(at) && a.idIs(at + 1, items) ? at + 2 : -1);
+  const awaited = a.idIs(chainFrom - 1, 'await') ? chainFrom - 1 : chainFrom;
+  if (a.is(awaited - 1, '(') && a.partner[awaited - 1] === end + 1) {
+    const after = itemsAfter(end + 2);
+    return after >= 0 && firstItemUse(a, dialect, after, fn);
+  }
+  if (!endsStatement(a, end + 1) || !a.is(awaited - 1, '=')) {
+    return false;
+  }
+  // `const { data } = …`, `const { data: rows } = …`: the pattern names the items and nothing else.
+  const open = a.is(awaited - 2, '}') ? a.partner[awaited - 2] : -1;
+  if (open >= 0) {
+    const variable = a.idIs(open + 1, items) ? (a.is(open + 2, ':') && a.isId(open + 3) ? open + 3 : open + 1) : -1;
+    return variable >= 0 && variable + 1 === awaited - 2 && onlyUses(a, fn, variable, (after) => itemsVariableUse(a, dialect, after));
+  }
+  const response = dialect.assignedAt(a, chainFrom);
+  return response >= 0 && onlyUses(a, fn, response, (after) => {
+    const member = itemsAfter(after);
+    return member >= 0 && firstItemUse(a, dialect, member, fn);
+  });
+}

@@ -414,19 +414,28 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   return { literal: { kind: 'expr', text } };
 }
 
+/** A name that may hold a password: what a JavaScript module's exported password is read by. */
+const PASSWORD_WORD = /pass|pwd/i;
+
 /**
- * Python: a password literal another module of the workspace binds at its top level, read through its module
- * (`rds_config.db_password`, or a name bound to that), without a span: a quick fix must not edit it from here.
+ * A password literal another module of the workspace binds at its top level (Python) or exports (JavaScript,
+ * TypeScript), read through its module (`rds_config.db_password`, `dbConfig.PASSWORD`, or a name bound to that),
+ * without a span: a quick fix must not edit it from here.
  */
 function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal: Literal; from: PassedFrom } | undefined {
   const ask = a.project?.importedSecret;
-  if (!ask || a.language.family !== 'python' || !(end === start + 1 || (end === start + 3 && a.is(start + 1, '.'))) || !a.isId(start)) {
+  if (!ask || (a.language.family !== 'python' && a.language.family !== 'js') || !(end === start + 1 || (end === start + 3 && a.is(start + 1, '.'))) || !a.isId(start)) {
+    return undefined;
+  }
+  // JavaScript modules export their passwords under password names (`jsSecretConstants.ts`): the name read ends with one.
+  if (a.language.family === 'js' && !PASSWORD_WORD.test(a.tokens.text(end - 1))) {
     return undefined;
   }
   const value = a.evalChain(start, end).value;
   const ref = value?.t === 'ref' && value.path !== '' && mayBeProjectModule(a, value.module) ? value : undefined;
   const found = ref && ask(ref.module, ref.path);
-  return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path } };
+  // A member of a JavaScript default export is named as the module writes it (`password`, not `default.password`).
+  return found && ref && { literal: { kind: 'str', value: found.value }, from: { at: found.at, text: ref.path.replace(/^default\./, '') } };
 }
 
 /**

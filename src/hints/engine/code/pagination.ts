@@ -11,7 +11,7 @@ import { createsSearchedValue } from './uniquenessChecks';
 import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
-import { passThroughCallSites } from './passThroughReads';
+import { exportedPassThrough, passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
@@ -143,10 +143,10 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
   const loggedAnchors = anchored(a, logged);
   const logsOnly = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(loggedAnchors, tokenIndex));
-  // A helper that hands its read over whole is paged where every call of it in the file is.
+  // A helper that hands its read over whole is paged where every call of it in the file is, or by the modules it is exported to.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
     const sites = passThroughCallSites(a, tokenIndex);
-    return sites.length > 0 && sites.every(byCaller);
+    return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex);
   };
   return {
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),

@@ -20,32 +20,65 @@ const callsByName = new FileMemo<'calls', Map<string, number[]>>();
  * an empty list when the call is not such a read or nothing in the file calls its helper.
  */
 export function passThroughCallSites(a: CodeAnalyzer, tokenIndex: number): number[] {
-  if (a.language.family !== 'js') {
+  const helperAt = handedOver(a, tokenIndex);
+  if (!helperAt) {
     return [];
+  }
+  const { scope, params } = helperAt;
+  const helper = helperNameOf(a, params);
+  if (helper) {
+    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope, params);
+  }
+  const property = constObjectProperty(a, params);
+  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope, params) : [];
+}
+
+/** The helper's function scope and parameter list when it returns the read named at `tokenIndex` whole, its request its own parameter. */
+function handedOver(a: CodeAnalyzer, tokenIndex: number): { scope: number; params: number } | undefined {
+  if (a.language.family !== 'js') {
+    return undefined;
   }
   const open = tokenIndex + 1;
   const close = a.partner[open];
   const argument = open + 1;
   if (!a.is(open, '(') || close !== argument + 1 || !a.isId(argument)) {
-    return [];
+    return undefined;
   }
   const scope = a.scopes.enclosing(argument, ['function']);
   const fn = scope > 0 ? a.functions.get(scope) : undefined;
   const parameter = a.scopes.lookup(a.tokens.text(argument), argument);
   if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params) {
-    return [];
+    return undefined;
   }
   // The body is read for reassignments last: a function returns few calls whole.
   const span = returnedCall(a, tokenIndex, close);
   if (!span || !returnedWhole(a, scope, span.start, span.end) || reassigned(a, scope, parameter.token)) {
-    return [];
+    return undefined;
   }
-  const helper = helperNameOf(a, fn.params);
-  if (helper) {
-    return callSites(a, helper, (site) => calleeScope(a, site) === scope, scope, fn.params);
+  return { scope, params: fn.params };
+}
+
+/**
+ * Whether the read named at `tokenIndex` is handed over whole by a property of the object the module exports,
+ * named as the method it calls (`export default { query: (params) => client.query(params).promise() }`,
+ * `module.exports = { ... }`): its callers are other modules, whose `table.query({ TableName, ... })` reads as
+ * that operation by its request's shape, each paging or getting its own finding. A helper of another name
+ * keeps the finding: its callers' calls name no operation.
+ */
+export function exportedPassThrough(a: CodeAnalyzer, tokenIndex: number): boolean {
+  const helperAt = handedOver(a, tokenIndex);
+  if (!helperAt) {
+    return false;
   }
-  const property = constObjectProperty(a, fn.params);
-  return property ? callSites(a, property.name, (site) => callsMemberOf(a, site, property.object), scope, fn.params) : [];
+  let k = a.idIs(helperAt.params - 1, 'function') ? helperAt.params - 2 : helperAt.params - 1;
+  k = a.idIs(k, 'async') ? k - 1 : k;
+  const brace = a.parent[k - 1];
+  if (!a.is(k, ':') || !a.idIs(k - 1, a.tokens.text(tokenIndex)) || !a.is(brace, '{')) {
+    return false;
+  }
+  const exportDefault = a.idIs(brace - 1, 'default') && a.idIs(brace - 2, 'export');
+  const moduleExports = a.is(brace - 1, '=') && a.idIs(brace - 2, 'exports') && a.is(brace - 3, '.') && a.idIs(brace - 4, 'module');
+  return exportDefault || moduleExports;
 }
 
 /**

@@ -119,6 +119,30 @@ export function shapedCall(a: CodeAnalyzer, nameIndex: number, origin: ReceiverO
 }
 
 /**
+ * A project module's dispatch helper that names the client's method in a string, the request after it:
+ * `dynamoDbLib.call('scan', params)` on a module whose `call(action, params)` runs `client[action](params)`.
+ * The string names the operation, and the request needs its required key, as on the module's own client.
+ */
+export function dispatchedCall(a: CodeAnalyzer, nameIndex: number): boolean {
+  const open = nameIndex + 1;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  if (close < 0 || !a.isString(open + 1) || a.tokens.interpolated(open + 1) || !a.is(open + 2, ',') || inTestCode(a, nameIndex)) {
+    return false;
+  }
+  const method = a.tokens.text(open + 1);
+  for (const kind of a.language.requestShapeKinds ?? []) {
+    const operation = shapedOperationFor(kind, method, 'project');
+    // The request starts after the comma, read as a call's first argument; the string is the hover's place.
+    const request = operation ? a.language.requestForCall(a, open + 2, close, operation) : undefined;
+    if (operation && request && hasRequiredKey(kind, method, operation, request)) {
+      a.addOperation({ operation, name: a.tokenSpan(open + 1), call: true, paginated: false, tokenIndex: nameIndex, request });
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * A call whose receiver chain (tokens `start`..`end`) is of unknown origin and whose request is DynamoDB's;
  * true when recorded. Only a method named as a DynamoDB operation is read further.
  */

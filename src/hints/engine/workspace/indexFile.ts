@@ -27,6 +27,7 @@ import { mayDeclareClassItemHelpers } from '../code/languages/classItemHelpers';
 import { indexSpringRepositories, mayDeclareRepositories } from './springRepositories';
 import { mayExportClients, moduleSource } from './moduleSources';
 import { pythonSecretConstants } from './secretConstants';
+import { jsSecretConstants } from './jsSecretConstants';
 import { indexAppStateClients, indexRequestClients, mayHangClients } from './requestClients';
 import { indexPassedClients, mayPassClients } from './passedClients';
 import { indexRequestClasses, indexRouteCalls, mayCallServices, mayMakeRequestClasses } from './routeCalls';
@@ -83,7 +84,7 @@ function readerFor(file: string, kind: DocumentKind, text: string): (() => FileC
         service: kind !== 'python' && isServerlessScript(file) && mayDefineService(text),
       };
       const read = reads.cdk || reads.pulumi || reads.exportsClients || reads.hangsClients || reads.passesClients || reads.callsServices || reads.makesRequestClasses || reads.service ? () => readCode(file, kind, text, reads) : undefined;
-      const secretConstants = kind === 'python' ? pythonSecretConstants(text) : undefined;
+      const secretConstants = kind === 'python' ? pythonSecretConstants(text) : jsSecretConstants(text);
       return secretConstants ? () => ({ ...(read?.() ?? emptyContribution()), secretConstants }) : read;
     }
     case 'go':

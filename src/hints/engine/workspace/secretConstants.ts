@@ -10,7 +10,7 @@ const TOP_LEVEL_STRING = /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\\\r\n]*)"|'([^'\\
 /** What may follow the literal on its line: spaces, a comment, a carriage return. */
 const TRAILING = /[ \t]*(?:#[^\r\n]*)?\r?$/;
 /** A name that says it holds a password; tested on the whole text first, which most files fail. */
-const PASSWORD_NAME = /pass(?:word|wd)?|pwd/i;
+export const PASSWORD_NAME = /pass(?:word|wd)?|pwd/i;
 
 /** Where a module binds a password literal: its value, the line (0-based) that writes it and that statement's offsets. */
 export interface SecretConstant {

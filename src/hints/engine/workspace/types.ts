@@ -117,7 +117,7 @@ export interface FunctionDefinition {
 
 /** What one IaC file contributes; the model is the union of all files' contributions. */
 export interface FileContribution {
-  /** Python: the module's top-level password literals by name (`db_password = "..."`; `secretConstants.ts`). */
+  /** The module's password literals by import path (Python `db_password = "..."`, `secretConstants.ts`; JavaScript and TypeScript exports, `jsSecretConstants.ts`). */
   secretConstants?: Record<string, SecretConstant>;
   tables: TableDefinition[];
   databases: DatabaseDefinition[];
@@ -407,8 +407,9 @@ export interface WorkspaceView {
    */
   importedClassFields?(codeFile: string, module: string, path: string): Readonly<Record<string, ExportedClient>> | undefined;
   /**
-   * The password literal a Python module of the workspace binds at its top level to the name `path`, as `codeFile`
-   * imports it (`rds_config.db_password` after `import rds_config`), with where it is written.
+   * The password literal a Python module of the workspace binds at its top level to the name `path`, or a JavaScript
+   * or TypeScript module exports under it, as `codeFile` imports it (`rds_config.db_password` after `import rds_config`,
+   * `dbConfig.PASSWORD` after `require('./db.config')`), with where it is written.
    */
   importedSecret?(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined;
   /**

@@ -381,12 +381,9 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.imported().itemHelpersExist();
   }
 
-  /** A password literal a Python module binds at its top level, as a code file imports it; see `WorkspaceView.importedSecret`. */
+  /** A password literal a module binds at its top level (Python) or exports (JavaScript, TypeScript), as a code file imports it; see `WorkspaceView.importedSecret`. */
   importedSecret(codeFile: string, module: string, path: string): { value: string; at: SourceRef } | undefined {
-    if (!codeFile.endsWith('.py')) {
-      return undefined;
-    }
-    const target = pythonTarget(codeFile, module, path);
+    const target = codeFile.endsWith('.py') ? pythonTarget(codeFile, module, path) : importTarget(codeFile, module, path, tsconfigPathsOf(this.contributions));
     // The first candidate file the workspace knows is the module Python imports.
     const file = target?.files.find((each) => this.contributions.has(each));
     const found = file === undefined ? undefined : this.contributionOf(file)?.secretConstants?.[target!.name];

@@ -23,6 +23,9 @@ import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
 import { ChainStep, chainedSteps, functionMentions, optionsArgument, stepNamed } from './ormChains';
 import { ELECTRODB, OrmObject } from './ormObjects';
+import { readsFirstOfMember } from '../firstItemOnly';
+import type { OptionContext } from '../../model';
+import { normalizeName } from '../../types';
 
 /** Entity methods by the kind of their argument: an object literal is one item's, an array literal a batch's. */
 const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
@@ -52,6 +55,7 @@ const PASSTHROUGH = 'params';
 const PAGING_OPTIONS = new Set(['pages', 'count', 'cursor']);
 /** The member of version 2's result that holds the items. */
 const RESULT_MEMBERS = ['data'];
+const FILTER_EXPRESSION = normalizeName('FilterExpression');
 const UNPROCESSED_WORDS = ['unprocessed'];
 /** Code that reads or passes back a `cursor` continues where a page ends, or hands that to its caller. */
 const CURSOR_WORDS = ['cursor'];
@@ -131,8 +135,21 @@ function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainSt
     options !== undefined &&
     !options.own.some((option) => PAGING_OPTIONS.has(option.norm)) &&
     readsVersionTwoResult(a, chainStart(a, anchor), go.close) &&
-    !functionMentions(a, anchor, CURSOR_WORDS, [], 'electrodb-cursor');
+    !functionMentions(a, anchor, CURSOR_WORDS, [], 'electrodb-cursor') &&
+    !firstItemOfUnfiltered(a, anchor, steps, go.close, options.request);
   a.addOperation({ operation, name: a.tokenSpan(anchor), call: onePage, paginated: false, tokenIndex: anchor, request });
+}
+
+/** Steps that add a FilterExpression (`where`, and the older `filter`): a page can then hold none of the matches. */
+const FILTER_STEPS = ['where', 'filter'];
+
+/**
+ * A read with no filter whose `data` the code uses only for its first item (`resp.data.at(0)`, `existing.data[0]`):
+ * without a filter, the first matching item is on the first page.
+ */
+function firstItemOfUnfiltered(a: CodeAnalyzer, anchor: number, steps: ChainStep[], goClose: number, request: OptionContext): boolean {
+  const filtered = steps.some((step) => FILTER_STEPS.some((name) => a.tokens.is(step.name, name))) || request.options.some((option) => option.norm === FILTER_EXPRESSION);
+  return !filtered && readsFirstOfMember(a, chainStart(a, anchor), goClose, RESULT_MEMBERS[0]);
 }
 
 /**

@@ -19,7 +19,7 @@ import { objectPatternNames } from '../destructuring';
 import { contextFrom, separatedSlot } from '../options';
 import { noteMemberAssignment, variableContext } from '../requests';
 import { importsTestDouble, projectType } from '../projectImports';
-import { shapedCall } from '../requestShapes';
+import { dispatchedCall, shapedCall } from '../requestShapes';
 import { annotatedRequests, builtRequest } from './jsTypedRequests';
 import { redisClientOptions } from '../redis';
 import { callResult, cdkAnnotationType, cdkConstructType, Value } from '../values';
@@ -507,7 +507,9 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     // client this file cannot see: the request's shape names the operation, never on a test double's
     // (`'../test/fakes'`). In workspace mode a client the module exports is that client here already
     // (`projectImports.ts`), whatever its request: this reads the rest.
-    return !importsTestDouble(a, receiver.module, receiver.path) && shapedCall(a, nameIndex, 'project');
+    // `dynamoDbLib.call('scan', params)`: a helper that dispatches on the method's name (`dispatchedCall`).
+    const dispatched = a.tokens.is(nameIndex, 'call');
+    return !importsTestDouble(a, receiver.module, receiver.path) && (dispatched ? dispatchedCall(a, nameIndex) : shapedCall(a, nameIndex, 'project'));
   }
   const method = a.tokens.text(nameIndex);
   const path = receiver.path ? `${receiver.path}.${method}` : method;
