@@ -8,6 +8,7 @@
  * imported by name), `default.PASSWORD` for a member of the default export (which a CommonJS module's
  * `module.exports` also is). A module that names a local host as the server exports none: it is a developer's setup.
  */
+import { LineIndex } from '../text';
 import { PASSWORD_NAME, SecretConstant } from './secretConstants';
 
 /** A string literal without escapes or interpolation, then an optional `;` and line comment to the line's end. */
@@ -35,11 +36,11 @@ export function jsSecretConstants(text: string): Record<string, SecretConstant> 
     return undefined;
   }
   const found: Record<string, SecretConstant> = {};
-  const lines = new LineCounter(text);
+  const lines = new LineIndex(text);
   const add = (paths: readonly string[], match: RegExpMatchArray, value: string): void => {
     // The statement or property without the indentation before it and the separator and comment after it.
     const start = match.index! + match[0].length - match[0].trimStart().length;
-    const constant = { value, line: lines.lineAt(start), start, end: match.index! + match[0].replace(TRAILING, '').length };
+    const constant = { value, line: lines.lineOf(start), start, end: match.index! + match[0].replace(TRAILING, '').length };
     for (const path of paths) {
       found[path] = constant;
     }
@@ -123,23 +124,4 @@ function skip(text: string, k: number): number {
     return end < 0 ? text.length : end + 1;
   }
   return k;
-}
-
-/** Line numbers (0-based) of offsets asked in increasing order, counted once. */
-class LineCounter {
-  private line = 0;
-  private counted = 0;
-  constructor(private readonly text: string) {}
-
-  lineAt(offset: number): number {
-    if (offset < this.counted) {
-      this.line = 0;
-      this.counted = 0;
-    }
-    for (let k = this.text.indexOf('\n', this.counted); k >= 0 && k < offset; k = this.text.indexOf('\n', k + 1)) {
-      this.line++;
-      this.counted = k + 1;
-    }
-    return this.line;
-  }
 }
