@@ -373,7 +373,7 @@ export interface DocumentModel {
   sdkImport?: SdkImport;
   /**
    * Clients a Lambda handler makes on every invocation (`code/handlerClients.ts`), by the name that makes each;
-   * `pulumiCallback`: the handler is a Pulumi `CallbackFunction`'s callback, whose fix is a `callbackFactory`.
+   * `pulumiCallback`: the handler is a function Pulumi serializes (`lambdaHandlers.ts`), whose fix is a `callbackFactory`.
    */
   handlerClients?: { name: Span; service: HintService; helper?: true; pulumiCallback?: true }[];
   /** Clients a web request handler (or a FastAPI dependency: `dependency`) makes on every request (`code/webHandlers.ts`), by the name that makes each; `helper`: by a call of a function that makes one; `registered`: by an ASP.NET Core Scoped or Transient registration. */

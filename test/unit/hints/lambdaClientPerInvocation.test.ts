@@ -275,7 +275,7 @@ describe('Lambda: clients made on every invocation', () => {
     assert.deepEqual(reported('handler.test.ts', test), []);
   });
 
-  it("Pulumi: reports a client made in a CallbackFunction's callback, pointing to callbackFactory, and not one a factory makes or another callback key", () => {
+  it("Pulumi: reports a client made in a function Pulumi turns into a handler (a CallbackFunction's callback, a route's eventHandler, a subscription's handler), pointing to callbackFactory, and not one a factory makes or another callback", () => {
     const code = sourceLines(
       'import * as aws from "@pulumi/aws";',
       'export const list = new aws.lambda.CallbackFunction("list", {',
@@ -291,8 +291,17 @@ describe('Lambda: clients made on every invocation', () => {
       '  },',
       '});',
       'queue.subscribe({ callback: async (message) => new aws.sdk.DynamoDB.DocumentClient().put(message).promise() });',
+      'new awsx.apigateway.API("api", { routes: [{ path: "/notes", method: "POST", eventHandler: async (req) => {',
+      '  const client = new aws.sdk.DynamoDB.DocumentClient();',
+      '  return client.put({ TableName: "notes", Item: JSON.parse(req.body) }).promise();',
+      '} }] });',
+      'uploads.onObjectCreated("index", async (ev) => {',
+      '  const client = new aws.sdk.DynamoDB.DocumentClient();',
+      '  await client.put({ TableName: "files", Item: { key: ev.Records[0].s3.object.key } }).promise();',
+      '});',
+      'emitter.on("ready", async (ev) => new aws.sdk.DynamoDB.DocumentClient().get(ev).promise());',
     );
-    assert.deepEqual(reported('index.ts', code), [`4:DocumentClient ${RULE}`]);
+    assert.deepEqual(reported('index.ts', code), [`4:DocumentClient ${RULE}`, `16:DocumentClient ${RULE}`, `20:DocumentClient ${RULE}`]);
     const analysis = analyzeText(code, realHintRules(), { kind: 'typescript', fileName: 'index.ts' });
     const finding = analysis.findings.find((found) => found.ruleId === 'lambda-client-per-invocation');
     assert.match(finding?.message ?? '', /callbackFactory/);

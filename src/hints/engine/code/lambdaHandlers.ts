@@ -10,7 +10,7 @@
 import { goMethodName } from './helperFunctions';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { FileMemo } from './fileMemo';
+import { FileMemo, perFile } from './fileMemo';
 import type { FunctionScope } from './language';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
@@ -29,8 +29,8 @@ const handlerNames = new FileMemo<string, ReadonlySet<string>>();
 /**
  * An exported JavaScript function that is a Lambda handler: its parameters are Lambda's (the event, then maybe
  * the context and a callback), or a template of the workspace names it as a function's handler, whatever
- * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`); or the callback
- * of a Pulumi `CallbackFunction`.
+ * they are called (`Handler: src/orders.list` for `export const list = async (request) => ...`); or a function
+ * Pulumi serializes into a handler (`pulumiCallback`).
  */
 export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
   if (!a.is(params, '(')) {
@@ -43,19 +43,34 @@ export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
   return name >= 0 && (hasLambdaParameters(a, params) || unusedEventHandler(a, name, params) || templateHandlers(a).has(a.tokens.text(name)));
 }
 
+/** Pulumi's event subscriptions whose handler argument becomes a Lambda function: `bucket.onObjectCreated(name, handler)`, `table.onEvent(name, handler)`. */
+const PULUMI_SUBSCRIPTIONS = new Set(['onEvent', 'onObjectCreated', 'onObjectRemoved']);
+const importsPulumiAws = perFile((a) => a.text.includes('@pulumi/aws'));
+
 /**
- * The function a Pulumi `CallbackFunction` turns into a Lambda function's handler (`new aws.lambda.CallbackFunction(name,
- * { callback: async (ev) => ... })`): it runs on every invocation, whatever its parameters are called
- * (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/).
+ * A function Pulumi serializes into a Lambda function's handler, which runs on every invocation whatever its
+ * parameters are called (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/): the `callback`
+ * of `new aws.lambda.CallbackFunction(name, { callback: async (ev) => ... })`, an API route's `eventHandler`
+ * (`routes: [{ path, method, eventHandler: async (ev) => ... }]`), or the handler an event subscription is given.
  */
 export function pulumiCallback(a: CodeAnalyzer, params: number): boolean {
-  let key = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
-  if (a.idIs(key, 'async')) {
-    key--;
+  let start = a.idIs(params - 1, 'function') ? params - 1 : params;
+  if (a.idIs(start - 1, 'async')) {
+    start--;
   }
-  const object = a.is(key, ':') && a.idIs(key - 1, 'callback') ? a.parent[key - 1] : -1;
-  const call = object > 0 && a.is(object, '{') ? a.parent[object] : -1;
-  return call > 0 && a.is(call, '(') && a.idIs(call - 1, 'CallbackFunction');
+  if (a.is(start - 1, ':') && a.isId(start - 2)) {
+    const object = a.parent[start - 2];
+    const holder = object > 0 && a.is(object, '{') ? a.parent[object] : -1;
+    if (holder <= 0) {
+      return false;
+    }
+    if (a.idIs(start - 2, 'callback')) {
+      return a.is(holder, '(') && a.idIs(holder - 1, 'CallbackFunction');
+    }
+    return a.idIs(start - 2, 'eventHandler') && a.is(holder, '[') && a.is(holder - 1, ':') && a.idIs(holder - 2, 'routes') && importsPulumiAws(a);
+  }
+  const call = a.parent[start];
+  return call > 0 && a.is(call, '(') && a.is(start - 1, ',') && a.isAccess(call - 2) && PULUMI_SUBSCRIPTIONS.has(a.id(call - 1) ?? '') && importsPulumiAws(a);
 }
 
 /**
