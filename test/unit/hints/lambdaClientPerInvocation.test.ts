@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
-import { hintsIn, realHintRules, sourceLines } from './support';
+import { hintsIn, hoverAt, realHintRules, sourceLines } from './support';
 
 const RULE = 'lambda-client-per-invocation!';
 
@@ -305,6 +305,7 @@ describe('Lambda: clients made on every invocation', () => {
     const analysis = analyzeText(code, realHintRules(), { kind: 'typescript', fileName: 'index.ts' });
     const finding = analysis.findings.find((found) => found.ruleId === 'lambda-client-per-invocation');
     assert.match(finding?.message ?? '', /callbackFactory/);
+    assert.match(hoverAt('index.ts', code, 'DocumentClient'), /```ts\nnew aws\.lambda\.CallbackFunction\("notes", \{\n {2}callbackFactory:/);
   });
 
   it('Java: reports clients made in handleRequest(input, Context), one per construction, but not fields, event-configured clients or other methods', () => {

@@ -8,7 +8,8 @@ import { Check } from './context';
 export const clientPerInvocation: Check = (rule, context) => {
   for (const made of context.model.handlerClients ?? []) {
     const message = made.helper ? rule.diagnostic?.calledMessage : made.pulumiCallback ? rule.diagnostic?.callbackMessage : undefined;
-    context.report(rule, made.name, undefined, message, undefined, made.service);
+    // A Pulumi callback's hover shows the Pulumi fix (a `callbackFactory`), not a module-level client.
+    context.report(rule, made.name, undefined, message, undefined, made.service, made.pulumiCallback ? 'pulumi' : undefined);
   }
 };
 
