@@ -1,11 +1,13 @@
 /**
  * Django's cache on django-redis (`from django.core.cache import cache`, `caches["..."]`): the methods django-redis
  * adds are Redis commands (`keys` is KEYS, `iter_keys` and `delete_pattern` SCAN, `expire`, `ttl`), Django's own
- * API is not, and KEYS gets no quick fix that would call a method the cache does not have.
+ * API is not, and KEYS gets no quick fix that would call a method the cache does not have. `clear()` is FLUSHDB
+ * where the workspace's settings name a Redis cache backend and no other.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { hintsIn, realHintRules, sourceLines } from './support';
+import { hintsOfFile } from '../workspace/support';
 
 const VIEWS = sourceLines(
   'from django.core.cache import cache, caches',
@@ -60,5 +62,31 @@ describe("Python: Django's cache on django-redis", () => {
       '    return caches["local"].keys("*")',
     );
     assert.deepEqual(hintsIn('stats.py', code), []);
+  });
+
+  describe('clear() where the settings tell the backend (workspace mode)', () => {
+    const purge = sourceLines(
+      'from django.core.cache import cache, caches',
+      'def purge():',
+      '    cache.clear()',
+      '    caches["default"].clear()',
+    );
+    const settings = (...backends: string[]): string =>
+      sourceLines('CACHES = {', ...backends.map((backend, k) => `    "c${k}": {"BACKEND": "${backend}", "LOCATION": "redis://cache:6379/${k}"},`), '}');
+
+    it("reads clear() as FLUSHDB on django-redis's or Django's own Redis backend", () => {
+      for (const backend of ['django_redis.cache.RedisCache', 'django.core.cache.backends.redis.RedisCache']) {
+        const files = { 'site/settings.py': settings(backend), 'site/tasks.py': purge };
+        assert.deepEqual(hintsOfFile(files, 'site/tasks.py'), ['3:clear redis-flush', '4:clear redis-flush'], backend);
+      }
+    });
+
+    it('stays silent alone, with no Redis backend, and beside another backend', () => {
+      assert.deepEqual(hintsIn('tasks.py', purge), []);
+      for (const backends of [['django.core.cache.backends.memcached.PyMemcacheCache'], ['django_redis.cache.RedisCache', 'django.core.cache.backends.locmem.LocMemCache'], ['django_redis.cache.RedisCache', 'diskcache.DjangoCache']]) {
+        const files = { 'site/settings.py': settings(...backends), 'site/tasks.py': purge };
+        assert.deepEqual(hintsOfFile(files, 'site/tasks.py'), [], backends.join());
+      }
+    });
   });
 });

@@ -325,4 +325,37 @@ describe('Python clients held in other places', () => {
       ]);
     });
   });
+
+  describe('a boto3 resource whose service the call does not spell', () => {
+    it('reads Table(name) of boto3.resource(config[...]) as a DynamoDB table, and nothing else of that resource', () => {
+      const code = sourceLines(
+        'import boto3',
+        'class Store:',
+        '    def __init__(self, config):',
+        '        self.db = boto3.resource(config["service"])',
+        '        self.table = self.db.Table(config["table"])',
+        '        self.files = boto3.resource(config["storage"]).Bucket(config["bucket"])',
+        '    def run(self, key):',
+        '        self.table.scan()',
+        '        self.table.get_item(Key={"id": key})',
+        '        self.files.put_object(Key=key, Body=b"")',
+        '        self.db.meta.client.get_item(Key={"id": key})',
+        '        self.files.Object(key).delete()',
+      );
+      assert.deepEqual(hintsIn('store.py', code), ['8:scan dynamodb-scan', '9:get_item dynamodb-get-item', '8:scan dynamodb-scan!']);
+    });
+
+    it('gives no table to a resource of a literal service other than DynamoDB', () => {
+      const code = sourceLines(
+        'import boto3',
+        'SERVICE = "dynamodb"',
+        'queues = boto3.resource("sqs")',
+        'queue = queues.Queue("jobs")',
+        'def run():',
+        '    queue.delete_messages(Entries=[])',
+        '    boto3.resource(SERVICE).Table("jobs").delete_item(Key={"id": "1"})',
+      );
+      assert.deepEqual(hintsIn('jobs.py', code), ['7:delete_item dynamodb-delete-item']);
+    });
+  });
 });

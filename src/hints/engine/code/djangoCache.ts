@@ -28,6 +28,36 @@ export const DJANGO_CACHE_COMMANDS: Record<string, string> = {
   persist: 'persist',
 };
 
+/**
+ * The Redis cache backends, whose `clear()` is one FLUSHDB on the cache's database: django-redis's
+ * (`DefaultClient.clear` calls `flushdb()`, django_redis/client/default.py) and Django's own
+ * (`RedisCacheClient.clear` calls `flushdb()`, django/core/cache/backends/redis.py).
+ */
+const REDIS_BACKENDS = /['"](?:django_redis\.cache\.RedisCache|django\.core\.cache\.backends\.redis\.RedisCache)['"]/g;
+/** Any other cache backend: Django's own (`locmem`, `memcached`, `db`, `filebased`, `dummy`), and dotted classes named `…Cache`. */
+const OTHER_BACKEND = /['"](?:django\.core\.cache\.backends\.[\w.]+|[\w.]+\.\w*Cache)['"]/;
+
+/**
+ * Whether the settings among these module texts name a Redis cache backend and no other: then Django's
+ * `cache.clear()` is FLUSHDB. A project that also names another backend (a `locmem` cache beside the Redis
+ * one) cannot be told apart per cache, and gets nothing.
+ */
+export function redisCachesOnly(texts: Iterable<string>): boolean {
+  let redis = false;
+  for (const text of texts) {
+    // Every backend above names `Cache`: a module without it pays one scan.
+    if (!text.includes('Cache')) {
+      continue;
+    }
+    const found = text.search(REDIS_BACKENDS) >= 0;
+    if (OTHER_BACKEND.test(found ? text.replace(REDIS_BACKENDS, '') : text)) {
+      return false;
+    }
+    redis ||= found;
+  }
+  return redis;
+}
+
 /** `cache` imported from `django.core.cache`: the default cache. */
 export function djangoCacheImport(module: string, path: string): Value | undefined {
   return module === DJANGO_CACHE_MODULE && path === 'cache' ? CACHE : undefined;

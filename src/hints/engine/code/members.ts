@@ -83,6 +83,9 @@ export function memberOf(a: CodeAnalyzer, value: Value, name: string): Value | u
       return cdkClassMember(value.shape, name);
     case 'projectClass':
       return projectClassMember(value.fields, name);
+    case 'boto3-resource':
+      // Its `Table` factory, which the call reads; nothing else of an unnamed service is known.
+      return name === 'Table' ? value : undefined;
     case 'paginator':
     case 'function':
     case 'sequence':

@@ -41,6 +41,8 @@ export interface ProjectContext {
   providedItemHelper?(key: string, method: string): ItemHelper | undefined;
   /** Whether any module of the workspace may hold item helpers: none, and no call needs asking about. */
   itemHelpersExist?(): boolean;
+  /** Whether the workspace's Django settings name a Redis cache backend and no other (`djangoCache.ts`): `cache.clear()` is FLUSHDB. */
+  djangoRedisCaches?(): boolean;
   /** The password literal a Python module of the workspace binds to `path` at its top level, with where it is written. */
   importedSecret?(module: string, path: string): { value: string; at: SourceRef } | undefined;
   /** The client fields of a class the module exports as `path`, for a subclass of it in this file. */

@@ -355,7 +355,7 @@ export function redisCall(a: CodeAnalyzer, index: number, client: RedisCallSite[
   const method = (client.flavor === 'spring-data-redis' && !client.structure ? SPRING_COMMANDS[written] : undefined) ?? written;
   const open = index + 1;
   if (client.structure) {
-    const command = STRUCTURE_COMMANDS[client.structure][method] ?? `${client.structure}.${method}`;
+    const command = STRUCTURE_COMMANDS[client.structure][method] ?? (client.structure === 'cache' && method === 'clear' && a.project?.djangoRedisCaches?.() ? 'flushdb' : `${client.structure}.${method}`);
     // Django's cache is no client a quick fix can rewrite with the client's own SCAN: its receiver is not one.
     addRedisCall(a, { index, command, name: a.tokenSpan(index), client, receiverStart, ...(client.structure === 'cache' ? { sent: true } : {}) });
     return;

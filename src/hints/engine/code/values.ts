@@ -46,6 +46,11 @@ export type Value =
   | { t: 'ref'; module: string; path: string; uniqueIndexes?: readonly string[] }
   /** boto3 or a library with its session API; `imported`: the name a call names under an alias (`from boto3 import client as make`). */
   | { t: 'boto3'; imported?: string }
+  /**
+   * A boto3 service resource whose service the call does not spell (`boto3.resource(config["db"])`): only
+   * DynamoDB's service resource has a `Table` sub-resource, so its `Table(name)` is a DynamoDB table.
+   */
+  | { t: 'boto3-resource' }
   /** A client type used as a value (`DynamoDbClient.builder()`, `new Jedis(...)`), Java and C#. */
   | { t: 'type'; kind: ClientKind; flavor?: RedisFlavor }
   | { t: 'gopkg'; service: string }
@@ -206,11 +211,16 @@ export function callResult(value: Value, name: string, firstString: string | und
     case 'boto3': {
       const called = value.imported ?? name;
       if (called === 'client' || called === 'resource' || called === 'create_client') {
+        if (called === 'resource' && firstString === undefined) {
+          return { t: 'boto3-resource' };
+        }
         const kind = firstString ? BOTO3_SERVICES[firstString] : undefined;
         return kind ? { t: 'client', kind: called === 'resource' && kind === 'dynamodb' ? 'dynamodb-resource' : kind } : undefined;
       }
       return /^(?:Session|session|get_session|AioSession)$/.test(called) ? { t: 'boto3' } : undefined;
     }
+    case 'boto3-resource':
+      return name === 'Table' ? { t: 'client', kind: 'dynamodb-table' } : undefined;
     case 'type':
       // `defaultClient()`: the Java SDK 1.x builders' shortcut for `standard().build()`.
       return constructed || name === 'build' || name === 'Build' || name === 'create' || name === 'defaultClient' ? clientOfType(value) : value;

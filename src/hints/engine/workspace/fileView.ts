@@ -36,6 +36,7 @@ export function projectContext(view: WorkspaceView, file: string): ProjectContex
     importedItemHelper: (module, path, method) => view.importedItemHelper?.(file, module, path, method),
     providedItemHelper: (key, method) => view.providedItemHelper?.(key, method),
     itemHelpersExist: () => view.itemHelpersExist?.() ?? false,
+    djangoRedisCaches: () => view.djangoRedisCaches?.() ?? false,
     importedClassFields: (module, path) => view.importedClassFields?.(file, module, path),
     importedSecret: (module, path) => view.importedSecret?.(file, module, path),
     importedClassUnknownFields: (module, path) => view.importedClassUnknownFields?.(file, module, path),

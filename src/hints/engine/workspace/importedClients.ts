@@ -12,6 +12,7 @@
  * (`exportedFunctions.ts`).
  */
 import { BudgetExceeded } from '../budget';
+import { redisCachesOnly } from '../code/djangoCache';
 import { CodeExports, ModuleFunction, readExports, ReExport } from './codeExports';
 import { ModuleFunctions } from './exportedFunctions';
 import { ModuleItemHelpers } from './itemHelpers';
@@ -216,6 +217,7 @@ export class ImportedClients {
   private readonly classFiles = new Map<string, string | null>();
   /** The item helpers among the functions of module files, read on a caller's first question. */
   private itemHelpers: ModuleItemHelpers | undefined;
+  private redisCaches: boolean | undefined;
   /** Calls being read, one inside another. */
   private callDepth = 0;
   /** PynamoDB bases being followed, one inside another (a cycle of imports ends here). */
@@ -325,6 +327,12 @@ export class ImportedClients {
   classItemHelper(file: string, className: string, method: string): ItemHelper | undefined {
     this.itemHelpers ??= new ModuleItemHelpers(this.sources, (each) => this.moduleContext(each));
     return this.itemHelpers.method(file, className, method);
+  }
+
+  /** Whether the Python module sources name a Redis cache backend of Django and no other (`redisCachesOnly`). */
+  djangoRedisCaches(): boolean {
+    this.redisCaches ??= redisCachesOnly(pythonTexts(this.sources));
+    return this.redisCaches;
   }
 
   /** Whether any module source names an item read or a variable put as an item: else no call needs asking about. */
@@ -535,5 +543,14 @@ export class ImportedClients {
   /** Whether a module exports a name at all, a client or a name it passes on. */
   private names(exports: CodeExports, name: string): boolean {
     return Object.hasOwn(exports.clients, name) || Object.hasOwn(exports.reexports, name) || Object.hasOwn(exports.packages, name) || Object.hasOwn(exports.functions, name) || Object.hasOwn(exports.classes, name) || Object.hasOwn(exports.unknownFields, name);
+  }
+}
+
+/** The texts of the Python module sources. */
+function* pythonTexts(sources: ReadonlyMap<string, ModuleSource>): Iterable<string> {
+  for (const source of sources.values()) {
+    if (source.language === 'python') {
+      yield source.text;
+    }
   }
 }

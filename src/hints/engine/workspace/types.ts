@@ -400,6 +400,8 @@ export interface WorkspaceView {
   providedItemHelper?(key: string, method: string): ItemHelper | undefined;
   /** Whether any module of the workspace names an item read or a variable put as an item (`itemHelpers.ts`). */
   itemHelpersExist?(): boolean;
+  /** Whether the workspace's Python modules name a Redis cache backend of Django and no other (`code/djangoCache.ts`). */
+  djangoRedisCaches?(): boolean;
   /**
    * The client fields of a class a workspace module exports, as `codeFile` imports it (`RedisClient` from
    * `./redis.client`, `BaseRepository` from `app.repositories.base`): for the subclasses `codeFile` declares.

@@ -376,6 +376,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     return this.imported().classItemHelper(first.file, first.name, method);
   }
 
+  /** Whether the Python modules name a Redis cache backend of Django and no other; see `WorkspaceView.djangoRedisCaches`. */
+  djangoRedisCaches(): boolean {
+    return this.imported().djangoRedisCaches();
+  }
+
   /** Whether any module of the workspace may hold item helpers; see `WorkspaceView.itemHelpersExist`. */
   itemHelpersExist(): boolean {
     return this.imported().itemHelpersExist();
