@@ -178,6 +178,9 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       // `caches["default"]`: one of Django's caches.
       value = djangoCachesEntry(value);
       j = a.partner[j] + 1;
+    } else if (a.is(j, '[') && value.t === 'client' && a.partner[j] > j && a.is(a.partner[j] + 1, '(')) {
+      // `documents[method](params)`: whatever the method it names gives, not the client.
+      value = undefined;
     } else if (a.is(j, '<') && a.language.typeArguments) {
       const close = closeAngle(a, j);
       if (close < 0) {

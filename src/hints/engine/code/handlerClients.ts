@@ -221,14 +221,18 @@ function helperCall(a: CodeAnalyzer, k: number): Construction | undefined {
   if (!imported || a.scopes.lookup(name, k) !== undefined) {
     return undefined;
   }
-  // A Python module used whole: `import db`, or a submodule `from app import db` (module `app.db`).
-  const whole = a.language.family === 'python' && a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(');
+  // A module used whole: Python's `import db` or submodule `from app import db` (module `app.db`); JavaScript's
+  // `require('../db')` or `import * as db` (its member `call`), or a default import (`default.call` of `export default { call }`).
+  const member = a.isAccess(k + 1) && a.isId(k + 2) && a.is(k + 3, '(');
+  const python = a.language.family === 'python';
+  const whole = member && (python || imported.path === '' || imported.path === 'default');
   if (!whole && (imported.path === '' || !a.is(k + 1, '('))) {
     return undefined;
   }
   const open = whole ? k + 3 : k + 1;
-  const module = !whole || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
-  const made = importedBodyClient(a, module, whole ? a.tokens.text(k + 2) : imported.path, open);
+  const module = !whole || !python || imported.path === '' ? imported.module : `${imported.module}${imported.module.endsWith('.') ? '' : '.'}${imported.path}`;
+  const path = !whole ? imported.path : python || imported.path === '' ? a.tokens.text(k + 2) : `default.${a.tokens.text(k + 2)}`;
+  const made = importedBodyClient(a, module, path, open);
   return made && { start: k, name: whole ? k + 2 : k, end: a.partner[open] + 1, service: made.service, redis: false, helper: true, ...(made.sql ? { sql: true as const } : {}) };
 }
 

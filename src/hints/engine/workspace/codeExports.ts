@@ -402,11 +402,25 @@ class ExportReader {
       if (!(a.is(k - 1, '{') || a.is(k - 1, ',')) || !a.isId(k)) {
         continue;
       }
+      if (a.is(k + 1, ',') || k + 1 === close) {
+        // `export default { call }`: a module-level function under its own name.
+        this.exportShorthandFunction(exported === '' ? a.tokens.text(k) : `${exported}.${a.tokens.text(k)}`, a.tokens.text(k));
+        continue;
+      }
       const name = a.idIs(k, 'async') && a.isId(k + 1) && a.is(k + 2, '(') ? k + 1 : k;
       const start = a.is(name + 1, '(') ? name + 1 : a.is(name + 1, ':') ? name + 2 : -1;
       if (start > 0) {
         this.exportFunctionAt(exported === '' ? a.tokens.text(name) : `${exported}.${a.tokens.text(name)}`, start);
       }
+    }
+  }
+
+  /** A shorthand property naming a module-level function (one binding, a function): that function, as `exported`. */
+  private exportShorthandFunction(exported: string, local: string): void {
+    const bindings = this.a.scopes.bindingsIn(0).get(local);
+    const fn = bindings?.length === 1 ? bindings[0].fixed : undefined;
+    if (fn?.t === 'function') {
+      this.exportFunction(exported, fn);
     }
   }
 

@@ -171,7 +171,8 @@ export function jsMayExport(text: string, classesMayLend: boolean): boolean {
         if (text.charCodeAt(value) === OPEN_BRACE ? objectMayExport(text, value, known) : mayBeClientValue(text, value)) {
           return true;
         }
-        exportsFunction ||= declared === 'function' || declared === 'async' || text.charCodeAt(skipSpace(text, k + word.length)) === OPEN_PAREN;
+        // `export default { call }` may hold functions, as `module.exports = { call }` may.
+        exportsFunction ||= declared === 'function' || declared === 'async' || text.charCodeAt(value) === OPEN_PAREN || text.charCodeAt(value) === OPEN_BRACE;
       } else if (word === 'const' || word === 'let' || word === 'var') {
         const value = declarationValue(text, k + word.length);
         // An object literal may hold clients (`export const clients = { redis: new Redis() }`).
