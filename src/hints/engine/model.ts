@@ -379,7 +379,7 @@ export interface DocumentModel {
   /** Clients a web request handler (or a FastAPI dependency: `dependency`) makes on every request (`code/webHandlers.ts`), by the name that makes each; `helper`: by a call of a function that makes one; `registered`: by an ASP.NET Core Scoped or Transient registration. */
   requestClients?: { name: Span; service: HintService; dependency?: true; helper?: true; registered?: true }[];
   /** Redis clients a function opens and closes around its own work (`code/scopedConnections.ts`), by the name that makes each. */
-  connectionsPerCall?: Span[];
+  connectionsPerCall?: (Span & { unclosed?: true })[];
   /**
    * SQL driver connections and pools (`code/sqlConnections.ts`), by the name that makes each; `perInvocation` when a
    * Lambda handler makes it; `readerOrigin` when a configuration file configures it.

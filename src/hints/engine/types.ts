@@ -183,6 +183,8 @@ export interface RuleDiagnostic {
    * client in its own body (`deleteAd(pk, sk)`), where the rule's `message` ("This client ...") would name no client.
    */
   calledMessage?: string;
+  /** For `connection-per-call`: the message at a client the function connects and never closes. */
+  unclosedMessage?: string;
   /** For `client-per-invocation`: the message in a function Pulumi serializes into a Lambda handler, whose fix is a `callbackFactory`. */
   callbackMessage?: string;
   /** For `client-per-request`: the message at an ASP.NET Core Scoped or Transient registration that makes the client. */

@@ -6,7 +6,8 @@
  * and tests.
  */
 import * as assert from 'node:assert/strict';
-import { hintsIn, sourceLines } from './support';
+import { analyzeText } from '../../../src/hints/engine/analyze';
+import { hintsIn, realHintRules, sourceLines } from './support';
 
 const RULE = 'redis-connection-per-call!';
 
@@ -296,6 +297,51 @@ describe('Redis: a connection opened and closed on every call', () => {
       '}',
     );
     assert.deepEqual(reported('profile.cache.ts', service), [`15:connect ${RULE}`]);
+  });
+
+  it("reports a node-redis client a function connects and never closes (made in place or by a same-file factory), with its own message, not one it returns, stores or closes", () => {
+    const code = sourceLines(
+      "import { createClient } from 'redis';",
+      'export async function getPost(id) {',
+      '  const client = createClient({ url: process.env.REDIS_URL });',
+      "  client.on('error', console.error);",
+      '  await client.connect();',
+      '  return client.get(`post:${id}`);',
+      '}',
+      'export async function connected() {',
+      '  const client = createClient({ url: process.env.REDIS_URL });',
+      '  await client.connect();',
+      '  return client;',
+      '}',
+      'export class Store {',
+      '  async open() {',
+      '    const client = createClient();',
+      '    await client.connect();',
+      '    this.client = client;',
+      '  }',
+      '}',
+      'const makeClient = () => {',
+      '  return createClient({ url: process.env.REDIS_URL });',
+      '};',
+      'export async function remove(key) {',
+      '  const client = await makeClient();',
+      '  if (!client.isOpen) await client.connect();',
+      '  await client.del(key);',
+      '}',
+      'export async function once(key) {',
+      '  const client = createClient();',
+      '  await client.connect();',
+      '  const value = await client.get(key);',
+      '  await client.quit();',
+      '  return value;',
+      '}',
+    );
+    assert.deepEqual(reported('posts.mjs', code), [`3:createClient ${RULE}`, `24:makeClient ${RULE}`, `29:createClient ${RULE}`]);
+    const analysis = analyzeText(code, realHintRules(), { kind: 'javascript', fileName: 'posts.mjs' });
+    const messages = analysis.findings.filter((finding) => finding.ruleId === 'redis-connection-per-call').map((finding) => finding.message);
+    assert.match(messages[0], /never closed/);
+    assert.match(messages[1], /never closed/);
+    assert.match(messages[2], /opened and closed/);
   });
 
   it('stays silent in tests', () => {

@@ -10,7 +10,7 @@ export const connectionPerCall: Check = (rule, context) => {
   const inHandlers = new Set(handlersMade.map((made) => made.name.start));
   for (const name of context.model.connectionsPerCall ?? []) {
     if (!inHandlers.has(name.start)) {
-      context.report(rule, name);
+      context.report(rule, name, undefined, name.unclosed ? rule.diagnostic?.unclosedMessage : undefined);
     }
   }
 };

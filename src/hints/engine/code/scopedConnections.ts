@@ -12,7 +12,9 @@ import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { codeOf } from '../tokenCodes';
 import { Construction, goConstruction, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
+import { calledFunction } from './helperFunctions';
 import { inTestCode } from './testFixtures';
+import { tokensNamed } from './tokenIndex';
 
 const USING = codeOf('using');
 const WITH = codeOf('with');
@@ -55,13 +57,23 @@ const READERS: Partial<Record<Family, ScopeReader>> = {
   js: { construction: jsConstruction, mayOpen: /redis|valkey/i, mayClose: /\.(?:quit|disconnect|close)\s*\(/, closes: ['quit', 'disconnect', 'close'], opens: 'connect' },
 };
 
-/** The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client the function disposes before it returns. */
-export function connectionsPerCall(a: CodeAnalyzer): Span[] {
+/** A client construction's name, and whether the function never closes that client (it leaves a connection open per call). */
+export type ConnectionPerCall = Span & { unclosed?: true };
+
+/**
+ * The names of the Redis client constructions (`ConnectionMultiplexer`, `Redis`, `Jedis`, `NewClient`) whose client
+ * the function disposes before it returns, and of node-redis clients it connects and never closes.
+ */
+export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
   const reader = READERS[a.language.family];
-  if (!reader?.mayOpen.test(a.text) || !reader.mayClose.test(a.text)) {
+  if (!reader?.mayOpen.test(a.text)) {
     return [];
   }
-  const found = new Map<number, Span>();
+  const unclosed = reader.opens ? unclosedLocals(a, reader.opens, reader.closes) : [];
+  if (!reader.mayClose.test(a.text)) {
+    return unclosed;
+  }
+  const found = new Map<number, ConnectionPerCall>(unclosed.map((name) => [name.start, name]));
   const codes = a.tokens.codes;
   for (let k = 0; k < codes.length && found.size < MAX_FINDINGS; k++) {
     const code = codes[k];
@@ -69,15 +81,63 @@ export function connectionsPerCall(a: CodeAnalyzer): Span[] {
     for (const start of starts) {
       const name = redisConstruction(a, reader.construction, start);
       if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
-        found.set(name, a.tokenSpan(name));
+        found.set(a.tokens.starts[name], a.tokenSpan(name));
       }
     }
     const opened = code === DOT && reader.opens ? cycledSharedClient(a, k, reader.opens, reader.closes) : -1;
     if (opened >= 0 && inOrdinaryFunction(a, opened) && !inTestCode(a, opened)) {
-      found.set(opened, a.tokenSpan(opened));
+      found.set(a.tokens.starts[opened], a.tokenSpan(opened));
     }
   }
   return [...found.values()];
+}
+
+/**
+ * node-redis clients a function makes in a local, connects (`await client.connect()`) and never closes: each call
+ * opens a connection and leaves it open. Only a local that is used for its members alone counts: one the function
+ * returns, stores or passes on may be closed elsewhere.
+ */
+function unclosedLocals(a: CodeAnalyzer, opens: string, closes: readonly string[]): ConnectionPerCall[] {
+  const found: ConnectionPerCall[] = [];
+  for (const k of tokensNamed(a, opens)) {
+    const local = a.isAccess(k - 1) && a.is(k + 1, '(') && a.isId(k - 2) && !a.isAccess(k - 3) ? k - 2 : -1;
+    const binding = local >= 0 ? a.scopes.lookup(a.tokens.text(local), local) : undefined;
+    const fn = a.scopes.enclosing(k, ['function']);
+    if (!binding || binding.expression < 0 || fn <= 0 || a.scopes.enclosing(binding.token, ['function']) !== fn || found.length >= MAX_FINDINGS) {
+      continue;
+    }
+    const start = a.idIs(binding.expression, 'await') ? binding.expression + 1 : binding.expression;
+    const name = redisConstruction(a, jsConstruction, start) >= 0 ? redisConstruction(a, jsConstruction, start) : factoryCall(a, start, fn);
+    if (name >= 0 && onlyMembersUsed(a, a.tokens.text(local), binding.token, fn, closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
+      found.push({ ...a.tokenSpan(name), unclosed: true });
+    }
+  }
+  return found;
+}
+
+/**
+ * A call of a same-file factory that returns a new Redis client (`const createRedisClient = () => { return createClient({...}); }`,
+ * or a concise arrow), starting at `start` in the function `fn`: the call's name token, or -1.
+ */
+function factoryCall(a: CodeAnalyzer, start: number, fn: number): number {
+  const called = calledFunction(a, start, fn);
+  if (!called) {
+    return -1;
+  }
+  const [bodyStart, bodyEnd] = a.scopes.range(called.fn.scope);
+  for (let j = bodyStart; j < bodyEnd; j++) {
+    const returned = a.idIs(j, 'return') || (a.is(j, '=>') && j === called.fn.concise - 1) ? j + 1 : -1;
+    if (returned > 0 && a.scopes.enclosing(returned, ['function']) === called.fn.scope && redisConstruction(a, jsConstruction, returned) >= 0) {
+      return start;
+    }
+  }
+  return -1;
+}
+
+/** Whether every use of the local `name` declared at `declared` in the function `fn` reads a member that closes nothing (`client.get(...)`). */
+function onlyMembersUsed(a: CodeAnalyzer, name: string, declared: number, fn: number, closes: readonly string[]): boolean {
+  const [start, end] = a.scopes.range(fn);
+  return tokensNamed(a, name).every((use) => use <= declared || use < start || use >= end || (a.isAccess(use + 1) && a.isId(use + 2) && !a.tokens.isOneOf(use + 2, closes)));
 }
 
 /**
