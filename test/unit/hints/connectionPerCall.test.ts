@@ -328,6 +328,12 @@ describe('Redis: a connection opened and closed on every call', () => {
       '  if (!client.isOpen) await client.connect();',
       '  await client.del(key);',
       '}',
+      'export async function drop(key) {',
+      '  const client = makeClient();',
+      '  await client.connect();',
+      '  await client.del(key);',
+      '  await client.quit();',
+      '}',
       'export async function once(key) {',
       '  const client = createClient();',
       '  await client.connect();',
@@ -336,12 +342,13 @@ describe('Redis: a connection opened and closed on every call', () => {
       '  return value;',
       '}',
     );
-    assert.deepEqual(reported('posts.mjs', code), [`3:createClient ${RULE}`, `24:makeClient ${RULE}`, `29:createClient ${RULE}`]);
+    assert.deepEqual(reported('posts.mjs', code), [`3:createClient ${RULE}`, `24:makeClient ${RULE}`, `29:makeClient ${RULE}`, `35:createClient ${RULE}`]);
     const analysis = analyzeText(code, realHintRules(), { kind: 'javascript', fileName: 'posts.mjs' });
     const messages = analysis.findings.filter((finding) => finding.ruleId === 'redis-connection-per-call').map((finding) => finding.message);
     assert.match(messages[0], /never closed/);
     assert.match(messages[1], /never closed/);
     assert.match(messages[2], /opened and closed/);
+    assert.match(messages[3], /opened and closed/);
   });
 
   it('stays silent in tests', () => {

@@ -79,7 +79,9 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
     const code = codes[k];
     const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
-      const name = redisConstruction(a, reader.construction, start);
+      // JavaScript: a client a same-file factory returns (`const client = newClient(); ... await client.quit()`) too.
+      const made = redisConstruction(a, reader.construction, start);
+      const name = made < 0 && reader.opens ? factoryCall(a, start, a.scopes.enclosing(start, ['function'])) : made;
       if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
         found.set(a.tokens.starts[name], a.tokenSpan(name));
       }
