@@ -10,7 +10,8 @@
 import { goMethodName } from './helperFunctions';
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { FileMemo, perFile } from './fileMemo';
+import { FileMemo } from './fileMemo';
+import { namesPulumiAws } from './pulumi';
 import type { FunctionScope } from './language';
 import { exported } from './otherFileCallers';
 import { tokensNamed } from './tokenIndex';
@@ -45,7 +46,6 @@ export function isJsHandler(a: CodeAnalyzer, params: number): boolean {
 
 /** Pulumi's event subscriptions whose handler argument becomes a Lambda function: `bucket.onObjectCreated(name, handler)`, `table.onEvent(name, handler)`. */
 const PULUMI_SUBSCRIPTIONS = new Set(['onEvent', 'onObjectCreated', 'onObjectRemoved']);
-const importsPulumiAws = perFile((a) => a.text.includes('@pulumi/aws'));
 
 /**
  * A function Pulumi serializes into a Lambda function's handler, which runs on every invocation whatever its
@@ -67,10 +67,10 @@ export function pulumiCallback(a: CodeAnalyzer, params: number): boolean {
     if (a.idIs(start - 2, 'callback')) {
       return a.is(holder, '(') && a.idIs(holder - 1, 'CallbackFunction');
     }
-    return a.idIs(start - 2, 'eventHandler') && a.is(holder, '[') && a.is(holder - 1, ':') && a.idIs(holder - 2, 'routes') && importsPulumiAws(a);
+    return a.idIs(start - 2, 'eventHandler') && a.is(holder, '[') && a.is(holder - 1, ':') && a.idIs(holder - 2, 'routes') && namesPulumiAws(a);
   }
   const call = a.parent[start];
-  return call > 0 && a.is(call, '(') && a.is(start - 1, ',') && a.isAccess(call - 2) && PULUMI_SUBSCRIPTIONS.has(a.id(call - 1) ?? '') && importsPulumiAws(a);
+  return call > 0 && a.is(call, '(') && a.is(start - 1, ',') && a.isAccess(call - 2) && PULUMI_SUBSCRIPTIONS.has(a.id(call - 1) ?? '') && namesPulumiAws(a);
 }
 
 /**

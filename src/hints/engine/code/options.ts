@@ -11,6 +11,7 @@ import { envFallbackOf } from './envFallbacks';
 import { mayBeProjectModule } from './projectImports';
 import { OptionSlot } from './language';
 import { closeAngle } from './typeArguments';
+import { PASSWORD_NAME } from '../workspace/secretConstants';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 const DOT = codeOf('.');
@@ -414,9 +415,6 @@ export function literalOf(a: CodeAnalyzer, from: number, to: number, depth = 0):
   return { literal: { kind: 'expr', text } };
 }
 
-/** A name that may hold a password: what a JavaScript module's exported password is read by. */
-const PASSWORD_WORD = /pass|pwd/i;
-
 /**
  * A password literal another module of the workspace binds at its top level (Python) or exports (JavaScript,
  * TypeScript), read through its module (`rds_config.db_password`, `dbConfig.PASSWORD`, or a name bound to that),
@@ -428,7 +426,7 @@ function importedSecret(a: CodeAnalyzer, start: number, end: number): { literal:
     return undefined;
   }
   // JavaScript modules export their passwords under password names (`jsSecretConstants.ts`): the name read ends with one.
-  if (a.language.family === 'js' && !PASSWORD_WORD.test(a.tokens.text(end - 1))) {
+  if (a.language.family === 'js' && !PASSWORD_NAME.test(a.tokens.text(end - 1))) {
     return undefined;
   }
   const value = a.evalChain(start, end).value;

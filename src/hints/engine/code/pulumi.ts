@@ -13,6 +13,7 @@ import { IngressFields, openIngress } from '../iac/ingress';
 import { OptionContext, OptionOccurrence } from '../model';
 import { normalizeName, RuleMatch, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { perFile } from './fileMemo';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { pulumiEnvironmentPasswords } from './pulumiLambdaEnvironment';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
@@ -76,6 +77,9 @@ function pulumiArgsSetLater(a: CodeAnalyzer, name: number, context: OptionContex
 }
 
 const LAMBDA_FUNCTION = 'aws_lambda_function';
+
+/** Whether the file names the Pulumi AWS provider, in any of its languages (a cheap test before a Pulumi reader). */
+export const namesPulumiAws = perFile((a) => /@pulumi\/aws|pulumi_aws|pulumi-aws\/sdk|Pulumi\.Aws/.test(a.text));
 
 /** The resources the classes above are, and the policy attachments `pulumiManagedPolicies.ts` reads. */
 const PULUMI_TERRAFORM_TYPES: ReadonlySet<string> = new Set([...Object.values(PULUMI_RESOURCES), 'aws_iam_role_policy_attachment']);

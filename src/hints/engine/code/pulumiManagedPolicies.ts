@@ -13,19 +13,18 @@ import { OptionContext } from '../model';
 import { normalizeName, SiteOrigin } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { tokenAt } from './cdkManagedPolicies';
+import { namesPulumiAws } from './pulumi';
 
 const POLICY = 'AmazonDynamoDBFullAccess';
 const PYTHON_MEMBER = 'AMAZON_DYNAMO_DB_FULL_ACCESS';
 const GO_MEMBER = 'ManagedPolicyAmazonDynamoDBFullAccess';
-/** The Pulumi AWS provider imported, in any of its languages. */
-const PULUMI_AWS = /@pulumi\/aws|pulumi_aws|pulumi-aws\/sdk|Pulumi\.Aws/;
 /** The properties whose value is a policy's ARN, or a list of them. */
 const ARN_KEYS = new Set(['policyArn', 'managedPolicyArns', 'policyArns'].map(normalizeName));
 /** How many wrapping calls and lists an ARN may sit in under its property (`pulumi.StringArray{pulumi.String("arn:...")}`). */
 const MAX_WRAPPING = 3;
 
 export function pulumiFullAccessPolicies(a: CodeAnalyzer): OptionContext[] {
-  if (!(a.text.includes(POLICY) || a.text.includes(PYTHON_MEMBER)) || !PULUMI_AWS.test(a.text)) {
+  if (!(a.text.includes(POLICY) || a.text.includes(PYTHON_MEMBER)) || !namesPulumiAws(a)) {
     return [];
   }
   const origin = originOf(a);

@@ -69,7 +69,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
   if (!reader?.mayOpen.test(a.text)) {
     return [];
   }
-  const unclosed = reader.opens ? unclosedLocals(a, reader.opens, reader.closes) : [];
+  const unclosed = reader.opens ? unclosedLocals(a, reader, reader.opens) : [];
   if (!reader.mayClose.test(a.text)) {
     return unclosed;
   }
@@ -79,9 +79,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
     const code = codes[k];
     const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
-      // JavaScript: a client a same-file factory returns (`const client = newClient(); ... await client.quit()`) too.
-      const made = redisConstruction(a, reader.construction, start);
-      const name = made < 0 && reader.opens ? factoryCall(a, start, a.scopes.enclosing(start, ['function'])) : made;
+      const name = madeClient(a, reader, start, a.scopes.enclosing(start, ['function']));
       if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
         found.set(a.tokens.starts[name], a.tokenSpan(name));
       }
@@ -99,7 +97,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
  * opens a connection and leaves it open. Only a local that is used for its members alone counts: one the function
  * returns, stores or passes on may be closed elsewhere.
  */
-function unclosedLocals(a: CodeAnalyzer, opens: string, closes: readonly string[]): ConnectionPerCall[] {
+function unclosedLocals(a: CodeAnalyzer, reader: ScopeReader, opens: string): ConnectionPerCall[] {
   const found: ConnectionPerCall[] = [];
   for (const k of tokensNamed(a, opens)) {
     const local = a.isAccess(k - 1) && a.is(k + 1, '(') && a.isId(k - 2) && !a.isAccess(k - 3) ? k - 2 : -1;
@@ -108,13 +106,21 @@ function unclosedLocals(a: CodeAnalyzer, opens: string, closes: readonly string[
     if (!binding || binding.expression < 0 || fn <= 0 || a.scopes.enclosing(binding.token, ['function']) !== fn || found.length >= MAX_FINDINGS) {
       continue;
     }
-    const start = a.idIs(binding.expression, 'await') ? binding.expression + 1 : binding.expression;
-    const name = redisConstruction(a, jsConstruction, start) >= 0 ? redisConstruction(a, jsConstruction, start) : factoryCall(a, start, fn);
-    if (name >= 0 && onlyMembersUsed(a, a.tokens.text(local), binding.token, fn, closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
+    const name = madeClient(a, reader, a.idIs(binding.expression, 'await') ? binding.expression + 1 : binding.expression, fn);
+    if (name >= 0 && onlyMembersUsed(a, a.tokens.text(local), binding.token, fn, reader.closes) && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
       found.push({ ...a.tokenSpan(name), unclosed: true });
     }
   }
   return found;
+}
+
+/**
+ * The name token of the Redis client the expression at `start` (in the function `fn`) makes: a construction, or in
+ * JavaScript a call of a same-file factory that returns one (`const client = newClient();`); -1 otherwise.
+ */
+function madeClient(a: CodeAnalyzer, reader: ScopeReader, start: number, fn: number): number {
+  const made = redisConstruction(a, reader.construction, start);
+  return made < 0 && reader.opens ? factoryCall(a, start, fn) : made;
 }
 
 /**
