@@ -1,55 +1,91 @@
 /**
- * Identifier tokens by name, built once per file for the passes that look a name's uses up. The index
- * slices no string: each identifier is hashed from its length and a few of its characters into chains
- * held in typed arrays, and a lookup compares the chain's tokens with the name. A Map of every
- * identifier's text cost a string and an array per name, and the collector's time for them, on each
- * analysis of a large file.
+ * Identifier tokens by name, for the passes that look a name's uses up. Most files ask for a name or
+ * two (`connect`, `lambda`): those are found by searching the text, which is native and slices nothing.
+ * A file that asks for more gets an index, built once without slicing a string either: each identifier
+ * is hashed from its length and a few of its characters into chains held in typed arrays, and a lookup
+ * compares the chain's tokens with the name. A Map of every identifier's text cost a string and an
+ * array per name, and the collector's time for them, on each analysis of a large file.
  */
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { TOKEN_KIND, type Tokens } from '../lexer';
 
+/** Names looked up by searching the text before the index pays for itself (each search reads the whole text). */
+const TEXT_SEARCHES = 3;
+
 class NameIndex {
-  /** For each bucket, its first identifier token (-1: none); a chain runs in token order. */
-  private readonly heads: Int32Array;
-  /** For each token, the next identifier token in its bucket (-1: none). */
-  private readonly next: Int32Array;
-  private readonly mask: number;
+  private chains: { heads: Int32Array; next: Int32Array; mask: number } | undefined;
+  private searches = 0;
   private readonly found = new Map<string, readonly number[]>();
 
-  constructor(private readonly tokens: Tokens) {
-    let buckets = 16;
-    while (buckets < tokens.length >> 1) {
-      buckets <<= 1;
-    }
-    this.mask = buckets - 1;
-    this.heads = new Int32Array(buckets).fill(-1);
-    this.next = new Int32Array(tokens.length);
-    const { source, starts, ends, kinds } = tokens;
-    // Backwards, so that each chain comes out in token order.
-    for (let k = tokens.length - 1; k >= 0; k--) {
-      if (kinds[k] === TOKEN_KIND.ID) {
-        const bucket = nameHash(source, starts[k], ends[k]) & this.mask;
-        this.next[k] = this.heads[bucket];
-        this.heads[bucket] = k;
-      }
-    }
-  }
+  constructor(private readonly tokens: Tokens) {}
 
   named(name: string): readonly number[] {
     let list = this.found.get(name);
     if (!list) {
-      const matches: number[] = [];
-      for (let k = this.heads[nameHash(name, 0, name.length) & this.mask]; k >= 0; k = this.next[k]) {
-        if (this.tokens.is(k, name)) {
-          matches.push(k);
-        }
-      }
-      list = matches;
+      list = this.chains || this.searches === TEXT_SEARCHES ? this.fromChains(name) : this.fromText(name);
       this.found.set(name, list);
     }
     return list;
   }
+
+  /** The identifiers spelled `name`, from each place the text holds it: the token that starts there, found by bisection. */
+  private fromText(name: string): number[] {
+    this.searches++;
+    const { source, starts, ends, kinds, length } = this.tokens;
+    const matches: number[] = [];
+    for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+      let low = 0;
+      let high = length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] < at) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      if (low < length && starts[low] === at && ends[low] === at + name.length && kinds[low] === TOKEN_KIND.ID) {
+        matches.push(low);
+      }
+    }
+    return matches;
+  }
+
+  private fromChains(name: string): number[] {
+    const { heads, next, mask } = (this.chains ??= chainsOf(this.tokens));
+    const matches: number[] = [];
+    for (let k = heads[nameHash(name, 0, name.length) & mask]; k >= 0; k = next[k]) {
+      if (this.tokens.is(k, name)) {
+        matches.push(k);
+      }
+    }
+    return matches;
+  }
+}
+
+/**
+ * Per bucket, its first identifier token (-1: none), and per token, the next identifier token in its bucket:
+ * chains that run in token order.
+ */
+function chainsOf(tokens: Tokens): { heads: Int32Array; next: Int32Array; mask: number } {
+  let buckets = 16;
+  while (buckets < tokens.length >> 1) {
+    buckets <<= 1;
+  }
+  const mask = buckets - 1;
+  const heads = new Int32Array(buckets).fill(-1);
+  const next = new Int32Array(tokens.length);
+  const { source, starts, ends, kinds } = tokens;
+  // Backwards, so that each chain comes out in token order.
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    if (kinds[k] === TOKEN_KIND.ID) {
+      const bucket = nameHash(source, starts[k], ends[k]) & mask;
+      next[k] = heads[bucket];
+      heads[bucket] = k;
+    }
+  }
+  return { heads, next, mask };
 }
 
 /** A hash of `text[start, end)` from its length and its first, second, middle and last characters. */
