@@ -154,4 +154,57 @@ describe('DynamoDB: read-modify-write through same-file helpers', () => {
     );
     assert.deepEqual(reported('users.py', code), ['14:put_item dynamodb-read-modify-write!']);
   });
+
+  it('reports a caller that sets, by UpdateItem, a value computed from what a reading helper returned, on the key it gave', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'const TABLE = process.env.PLAYERS_TABLE;',
+      'export class PlayerRepository {',
+      '  async byId(playerId: string) {',
+      '    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { playerId } }));',
+      '    return (Item as Player) ?? null;',
+      '  }',
+      '  async addWin(playerId: string) {',
+      '    const player = await this.byId(playerId);',
+      '    if (!player) return;',
+      '    const ratio = (player.wins + 1) / player.games;',
+      '    await doc.send(new UpdateCommand({',
+      '      TableName: TABLE, Key: { playerId },',
+      "      UpdateExpression: 'SET ratio = :r ADD wins :one',",
+      "      ExpressionAttributeValues: { ':r': ratio, ':one': 1 },",
+      '    }));',
+      '  }',
+      '  async addGame(playerId: string, otherId: string) {',
+      '    const player = await this.byId(playerId);',
+      '    await doc.send(new UpdateCommand({',
+      '      TableName: TABLE, Key: { playerId: otherId },',
+      "      UpdateExpression: 'SET games = :g',",
+      "      ExpressionAttributeValues: { ':g': player.games + 1 },",
+      '    }));',
+      '  }',
+      '  async addLoss(playerId: string) {',
+      '    const player = await this.byId(playerId);',
+      '    await doc.send(new UpdateCommand({',
+      '      TableName: TABLE, Key: { playerId },',
+      "      UpdateExpression: 'SET games = games + :one, lastSeen = :name',",
+      "      ExpressionAttributeValues: { ':one': 1, ':name': player.name },",
+      '    }));',
+      '  }',
+      '  async rename(playerId: string, name: string) {',
+      '    const player = await this.byId(playerId);',
+      '    await doc.send(new UpdateCommand({',
+      '      TableName: TABLE, Key: { playerId },',
+      "      UpdateExpression: 'SET games = :g',",
+      "      ConditionExpression: 'games = :old',",
+      "      ExpressionAttributeValues: { ':g': player.games + 1, ':old': player.games },",
+      '    }));',
+      '  }',
+      '}',
+      'interface Player { wins: number; games: number; name: string }',
+    );
+    // Silent: another item's key (22), values computed in the expression or copied unchanged (30), a condition (37).
+    assert.deepEqual(reported('players.ts', code), [`14:UpdateCommand ${RULE}`]);
+  });
 });

@@ -3,7 +3,7 @@
  * UpdateItem of the same key that sets an attribute to a value computed from it, with no condition: two
  * concurrent runs both read the old item and the later write silently replaces the earlier one's change (a
  * lost update). Reported at the write, or at the call of a same-file helper that puts back what another helper
- * read (`readModifyWriteHelpers.ts`). A Put with a condition (`ConditionExpression`, legacy
+ * read, or at a write that sets values computed from what a helper read (`readModifyWriteHelpers.ts`). A Put with a condition (`ConditionExpression`, legacy
  * `Expected`) checks the item it replaces; a Put whose options are not all in sight may have one. A write with no
  * request object (an object mapper's `SaveAsync(order)`) is judged by the language's flow alone.
  *
@@ -13,6 +13,7 @@
  * (`uniquenessChecks.ts`), whose fix is a transaction rather than a condition.
  */
 import { writesWithoutCondition } from '../code/readModifyWrite';
+import { setsAnyValue } from '../code/readModifyWriteUpdate';
 import { OperationOccurrence } from '../model';
 import { Check } from './context';
 
@@ -51,12 +52,16 @@ export const readModifyWrite: Check = (rule, context) => {
   const searches = context.model.operations.filter((occurrence) => occurrence.call && SEARCHES.has(occurrence.operation)).sort((x, y) => x.tokenIndex - y.tokenIndex);
   const reported = new Set<number>();
   const unconditional: OperationOccurrence[] = [];
+  const updates: OperationOccurrence[] = [];
   for (const put of context.model.operations) {
     if (!WRITES.has(put.operation) || !writesWithoutCondition(put) || reported.has(put.name.start)) {
       continue;
     }
     if (put.operation === 'dynamodb:PutItem') {
       unconditional.push(put);
+    } else if (setsAnyValue(put)) {
+      // A caller may set, from what a reading helper returned, values of an UpdateItem it sends itself.
+      updates.push(put);
     }
     if (scopes.inTest(put.tokenIndex)) {
       continue;
@@ -73,7 +78,7 @@ export const readModifyWrite: Check = (rule, context) => {
       context.report(rule, put.name, undefined, UNIQUE_BY_SEARCH);
     }
   }
-  for (const call of scopes.helperRewrites(gets, unconditional)) {
+  for (const call of scopes.helperRewrites(gets, [...unconditional, ...updates])) {
     if (!reported.has(call.name.start) && !scopes.inTest(call.tokenIndex)) {
       reported.add(call.name.start);
       context.report(rule, call.name);

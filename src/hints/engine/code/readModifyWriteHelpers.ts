@@ -6,7 +6,9 @@
  * (`const order = await this.get(id); await this.put({ ...order, status })`): the same lost update as in one
  * function. Reported at the call of the writing helper. Both helpers must name the same table as written.
  * A caller that puts the changed item itself (`user = get_user(email)`, a change, `put_item(Item=user)`) is
- * reported at its Put, on the same table as the reading helper's. In workspace mode the helpers may be functions
+ * reported at its Put, on the same table as the reading helper's; so is an UpdateItem of the key the helper was given
+ * that sets an attribute to a value computed from what it returned (`const user = await this.getUser(id)`, then
+ * `SET winRate = :r` with `:r` from `user.wins + 1`). In workspace mode the helpers may be functions
  * another module exports (`import { getUser, saveUser } from './users'`), as the workspace reads them (`itemHelpers`).
  */
 import type { CodeAnalyzer } from './analyzer';
@@ -20,13 +22,17 @@ import { rmwJava } from './languages/rmwJava';
 import { callsMethodOf } from './projectInstances';
 import { chainStart } from './receiverChains';
 import type { FunctionScope } from './language';
-import { Flow, flowUntil, itemMember, pastFallback, tableOf, writtenValue } from './readModifyWrite';
+import { Flow, flowUntil, itemMember, literalEntries, pastFallback, tableOf, writtenValue } from './readModifyWrite';
+import { setsComputedValue } from './readModifyWriteUpdate';
+import { tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import type { ItemHelper } from '../workspace/types';
 import { normalizeName, Span } from '../types';
 
 const ITEM = normalizeName('Item');
 const TABLE_NAME = normalizeName('TableName');
+const KEY = normalizeName('Key');
+const UPDATE_ITEM = 'dynamodb:UpdateItem';
 
 /** The reading and writing helpers among the functions of a file, by function scope, for other modules' calls. */
 export function itemHelpers(a: CodeAnalyzer, gets: readonly OperationOccurrence[], puts: readonly OperationOccurrence[]): Map<number, ItemHelper> {
@@ -142,17 +148,39 @@ export function callsOwn(a: CodeAnalyzer, k: number, caller: number, scope: numb
   return calledFunction(a, k, caller)?.fn.scope === scope || callsMethodOf(a, k, scope);
 }
 
-/** The Puts after the reading-helper call at `k`, in its function and on its table, whose `Item` is what it returned, changed. */
+/**
+ * The writes after the reading-helper call at `k`, in its function and on its table: Puts whose `Item` is what it
+ * returned, changed, and UpdateItems of the key it was given that set an attribute to a value computed from it.
+ */
 function putsBack(a: CodeAnalyzer, k: number, caller: number, table: string, puts: readonly OperationOccurrence[], tableOfPut: (put: OperationOccurrence) => string | undefined, returnsItem: boolean): { tokenIndex: number; name: Span }[] {
   return puts
     .filter((put) => put.tokenIndex > k && a.scopes.enclosing(put.tokenIndex, ['function']) === caller && tableOfPut(put) === table)
     .filter((put) => {
+      if (put.operation === UPDATE_ITEM) {
+        const flow = keysReadItem(a, k, put) ? flowUntil(a, k, put.tokenIndex, undefined, returnsItem) : undefined;
+        return flow !== undefined && setsComputedValue(a, put, flow, itemMember);
+      }
       const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
       const [from, to] = item ? a.tokensOf(item.value) : [-1, -1];
       const flow = from >= 0 ? flowUntil(a, k, put.tokenIndex, undefined, returnsItem) : undefined;
       return flow !== undefined && writtenValue(a, from, to, flow);
     })
     .map((put) => ({ tokenIndex: put.tokenIndex, name: put.name }));
+}
+
+/**
+ * Whether the UpdateItem's `Key` is what the reading-helper call at `k` was given (`getUser(id)`, then `Key: { id }`
+ * or `Key: key` after `getUser(key)`): the update changes the item the helper read, not another one.
+ */
+function keysReadItem(a: CodeAnalyzer, k: number, update: OperationOccurrence): boolean {
+  const key = update.request?.options.find((option) => option.norm === KEY && !option.absent);
+  const [from, to] = key ? a.tokensOf(key.value) : [-1, -1];
+  if (from < 0 || !a.is(k + 1, '(')) {
+    return false;
+  }
+  const given = new Set(argumentRanges(a, k + 1).map(([start, end]) => tokensText(a, start, end)));
+  const fields = literalEntries(a, from, to);
+  return fields ? fields.size > 0 && [...fields.values()].every((value) => given.has(value)) : given.has(tokensText(a, from, to));
 }
 
 /** The writing-helper calls after the reading-helper call at `k`, in its function, whose argument is what it returned, changed. */
@@ -232,15 +260,25 @@ function returnsResponse(a: CodeAnalyzer, get: OperationOccurrence): boolean {
   return (a.idIs(before, 'return') || a.is(before, '=>')) && endsStatement(a, end);
 }
 
-/** `return item`, `return result.Item`, `return res.Item as Order`, `return resp.get("Item")`: the item read, as read. */
+/**
+ * `return item`, `return result.Item`, `return res.Item as Order`, `return resp.get("Item")`, also in parentheses and
+ * with an absent item as null (`return (Item as Order) ?? null`): the item read, as read.
+ */
 function returnsItem(a: CodeAnalyzer, start: number, flow: Flow): boolean {
-  const p = a.idIs(start, 'await') ? start + 1 : start;
+  const first = a.idIs(start, 'await') ? start + 1 : start;
+  const open = a.is(first, '(') ? first : -1;
+  const p = open >= 0 ? first + 1 : first;
   const name = a.id(p);
   if (name === undefined || flow.changed.has(name)) {
     return false;
   }
   const after = flow.items.has(name) && flow.items.get(name) === false ? p + 1 : flow.responses.has(name) ? itemMember(a, p + 1) : -1;
-  return after >= 0 && endsStatement(a, pastFallback(a, after));
+  const end = after >= 0 ? pastFallback(a, after) : -1;
+  if (end < 0 || (open >= 0 && a.partner[open] !== end)) {
+    return false;
+  }
+  const last = open >= 0 ? end + 1 : end;
+  return endsStatement(a, (a.is(last, '??') || a.is(last, '||')) && (a.idIs(last + 1, 'null') || a.idIs(last + 1, 'undefined')) ? last + 2 : last);
 }
 
 /**
