@@ -1,7 +1,7 @@
 /**
  * The template readers on small, exact inputs: YAML block and flow style, tags and block scalars,
  * JSON detected by content whatever the file name, parameter defaults through Ref, registry modules
- * and their defaults, and security group ingress.
+ * and their defaults, security group ingress, and the Multi-AZ DB cluster settings of a DB cluster.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -266,6 +266,26 @@ describe('CloudFormation templates', () => {
     assert.equal(analyzeText(text, realHintRules(), { kind: 'yaml' }).findings[0].start, text.lastIndexOf('MultiAZ'));
   });
 
+  it('reads PubliclyAccessible and Iops of a DB cluster (a Multi-AZ DB cluster), and says nothing of false or absence', () => {
+    const text = [
+      'Resources:',
+      '  Reports:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties: { Engine: postgres, StorageEncrypted: true, Iops: 3000, PubliclyAccessible: true }',
+      '  Archive:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties: { Engine: mysql, StorageEncrypted: true, PubliclyAccessible: false }',
+      '  Dashboards:',
+      '    Type: AWS::RDS::DBCluster',
+      '    Properties: { Engine: aurora-postgresql, StorageEncrypted: true }',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('yaml', text), ['rds-publicly-accessible PubliclyAccessible']);
+    const hovers = analyzeText(text, realHintRules(), { kind: 'yaml' }).sites.flatMap((site) => site.ruleIds.map((id) => `${id} ${text.slice(site.start, site.end)}`));
+    assert.ok(hovers.includes('rds-iops Iops'));
+    assert.equal(hovers.filter((hover) => hover === 'rds-publicly-accessible PubliclyAccessible').length, 2);
+  });
+
   it('reads a negative JSON number as one value, so the entries after it are still read', () => {
     const ingress = '{ "IpProtocol": "-1", "FromPort": -1, "ToPort": -1, "CidrIp": "0.0.0.0/0" }';
     const text = `{\n  "Resources": {\n    "Sg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": { "SecurityGroupIngress": [${ingress}] }\n    }\n  }\n}\n`;
@@ -354,5 +374,22 @@ describe('Terraform registry modules', () => {
     const described = instances?.options.map((option) => `${option.name}=${option.literal.kind === 'expr' ? option.literal.text : String((option.literal as { value: unknown }).value)}`);
     assert.deepEqual(described, ['instance_class=db.r7g.large', 'publicly_accessible=true', 'instance_class=db.r7g.large', 'publicly_accessible=false']);
     assert.deepEqual(findings('terraform', text), ['rds-publicly-accessible publicly_accessible']);
+  });
+});
+
+describe('Terraform Multi-AZ DB clusters', () => {
+  it('reads iops of an aws_rds_cluster, which has no publicly_accessible argument', () => {
+    const text = [
+      'resource "aws_rds_cluster" "reports" {',
+      '  engine              = "postgres"',
+      '  storage_encrypted   = true',
+      '  iops                = 3000',
+      '  publicly_accessible = true',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings('terraform', text), []);
+    const sites = analyzeText(text, realHintRules(), { kind: 'terraform' }).sites.flatMap((site) => site.ruleIds.map((id) => `${id} ${text.slice(site.start, site.end)}`));
+    assert.deepEqual(sites.filter((site) => !site.startsWith('rds-storage-encrypted')), ['rds-iops iops']);
   });
 });

@@ -106,18 +106,22 @@ describe('Terraform security groups attached in other files of the module', () =
     assert.deepEqual(openIngress({ 'main.tf': lines(openGroup('edge', 50000, 51000), LOAD_BALANCER) }, 'main.tf', false), ['8 rds-open-ingress'], 'a range aimed at Db2');
   });
 
-  it('still reports a group that another file gives to a database or a module, or that no file uses', () => {
+  it('still reports a group that another file gives to a database or a module, or that no file uses but an output hands out', () => {
     const security = openGroup('edge', 0, 8888);
     // Another file gives it to a database: the database's rule (a range across engines is not a cache's port left open).
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/alb.tf': LOAD_BALANCER, 'net/db.tf': DATABASE }, 'net/security.tf'), ['8 rds-open-ingress']);
     assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/endpoints.tf': ENDPOINTS, 'net/jobs.tf': MODULE }, 'net/security.tf'), REPORTED);
-    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n' }, 'net/security.tf'), REPORTED);
+    const output = lines('output "edge_group" {', '  value = aws_security_group.edge.id', '}');
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n', 'net/outputs.tf': output }, 'net/security.tf'), REPORTED);
+    // A group nothing attaches nor hands out, in a folder of no data store, serves none.
+    assert.deepEqual(openIngress({ 'net/security.tf': security, 'net/other.tf': 'resource "aws_lb" "api" {}\n' }, 'net/security.tf'), []);
     // The same file giving it to a database wins over other files giving it to endpoints (a database only: its rule).
     assert.deepEqual(openIngress({ 'net/security.tf': lines(security, DATABASE), 'net/endpoints.tf': ENDPOINTS }, 'net/security.tf'), ['8 rds-open-ingress']);
   });
 
-  it('still reports a group that only a file of another folder attaches: another module', () => {
-    assert.deepEqual(openIngress({ 'net/security.tf': openGroup('edge', 0, 8888), 'edge/endpoints.tf': ENDPOINTS }, 'net/security.tf'), REPORTED);
+  it('still reports a group that only a file of another folder attaches: another module, through an output', () => {
+    const output = lines('output "edge_group" {', '  value = "${aws_security_group.edge.id}"', '}');
+    assert.deepEqual(openIngress({ 'net/security.tf': lines(openGroup('edge', 0, 8888), output), 'edge/endpoints.tf': ENDPOINTS }, 'net/security.tf'), REPORTED);
   });
 
   it('still reports a rule aimed at one engine, whatever the group is attached to', () => {

@@ -1,8 +1,9 @@
 /**
  * An every-port group that nothing attaches can only come to serve the data stores its template or module
  * declares: in a cache module only the cache rule speaks, in a database module only the database rule, and
- * where both kinds (or none, or a module that may make either) are declared, both still do. A rule aimed at
- * one engine's port is reported whatever the module holds.
+ * where both kinds (or a module that may make either) are declared, both still do. Where the workspace shows a
+ * module that declares none, neither speaks unless an output hands the group out or a data source may look it
+ * up. A rule aimed at one engine's port is reported whatever the module holds.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -77,11 +78,27 @@ describe('every-port groups that nothing attaches', () => {
     assert.deepEqual(openIngress(files, 'modules/db/sg.tf'), ['rds-open-ingress']);
   });
 
-  it('reports both where the module declares both kinds, none, or a module from outside the workspace', () => {
+  it('reports both where the module declares both kinds, or a module from outside the workspace', () => {
     assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP + REPLICATION_GROUP + DATABASE }, 'm/main.tf'), BOTH);
-    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP }, 'm/main.tf'), BOTH);
     assert.deepEqual(openIngress({ 'm/sg.tf': OPEN_GROUP + REPLICATION_GROUP, 'm/store.tf': REGISTRY_MODULE }, 'm/sg.tf'), BOTH);
     assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP + REPLICATION_GROUP + REGISTRY_MODULE }, 'm/main.tf', false), BOTH);
+  });
+
+  it('reports neither where the workspace shows a module with no data store, unless the group may reach one beyond it', () => {
+    const instances = lines('resource "aws_instance" "bastion" {', '  ami = var.ami', '}');
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP }, 'm/main.tf'), []);
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP, 'm/hosts.tf': instances }, 'm/main.tf'), []);
+    // Judged alone, the module's other files are unknown.
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP }, 'm/main.tf', false), BOTH);
+    // An output hands the group to the module's callers (or to configurations that read its state).
+    const output = lines('output "group_id" {', '  value = aws_security_group.main.id', '}');
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP, 'm/outputs.tf': output }, 'm/main.tf'), BOTH);
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP + output }, 'm/main.tf'), BOTH);
+    // Another configuration of the workspace may find it by name or tags.
+    const lookup = lines('data "aws_security_group" "shared" {', '  name = "cache-shared"', '}');
+    assert.deepEqual(openIngress({ 'm/main.tf': OPEN_GROUP, 'db/main.tf': lookup + DATABASE }, 'm/main.tf'), BOTH);
+    // The same port aimed at one engine is still reported.
+    assert.deepEqual(openIngress({ 'm/main.tf': REDIS_PORT_GROUP }, 'm/main.tf'), ['elasticache-open-ingress']);
   });
 
   it('reports a rule aimed at the Redis port in a database module', () => {

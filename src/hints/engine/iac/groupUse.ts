@@ -129,9 +129,11 @@ export class GroupUses {
    *
    * A group nothing attaches, in a template or module whose data stores are all of one kind (a cache module's
    * unattached every-port group), can only come to serve that kind there: `nearby` adds the kinds the other
-   * files of a Terraform module declare.
+   * files of a Terraform module declare. Where the workspace shows the whole module (`handedOut` is given) and it
+   * declares no data store, an unattached group that no output hands out and no data source may look up serves
+   * no database or cache at all.
    */
-  settle(elsewhere?: (group: string) => number | undefined, nearby = 0): void {
+  settle(elsewhere?: (group: string) => number | undefined, nearby = 0, handedOut?: (group: string) => boolean): void {
     const declared = this.declared | nearby;
     for (const { rule, group } of this.rules) {
       const here = this.exposures.get(group);
@@ -139,6 +141,8 @@ export class GroupUses {
       if (here === undefined && there === undefined) {
         if (declared === EXPOSES_CACHE || declared === EXPOSES_DATABASE) {
           rule.exposes = declared;
+        } else if (declared === 0 && handedOut && !handedOut(group)) {
+          rule.servesOthersOnly = true;
         }
         continue;
       }

@@ -228,7 +228,10 @@ class TerraformReader extends TerraformValues implements HclValues {
       const inputs = terragrunt.items.filter((item) => this.outside?.assigned?.(item.option.name) === undefined);
       this.moduleInputs(terragrunt.inputs - 1, [terragrunt.source, ...inputs]);
     }
-    this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group), this.outside?.folderDataStores?.());
+    // The module's data stores are known only where the workspace has read its folder.
+    const nearby = this.outside?.folderDataStores?.();
+    const handedOut = nearby === undefined ? undefined : this.outside?.groupHandedOut;
+    this.ingressReader.groupUses.settle((group) => this.outside?.groupUse?.(group), nearby, handedOut);
   }
 
   /** Every `aws_security_group.<name>` a block refers to (in an interpolation too) is a group its resource (of type `consumer`) uses. */

@@ -28,6 +28,8 @@ export interface OutsideValues {
   groupUse?(group: string): number | undefined;
   /** The kinds of data store the module's files declare (see WorkspaceView.terraformFolderDataStores). */
   folderDataStores?(): number | undefined;
+  /** Whether a security group may be attached beyond the module (see WorkspaceView.terraformGroupHandedOut). */
+  groupHandedOut?(group: string): boolean;
   /** For a module folder of the workspace named as a `source`: the resource argument each input reaches. */
   moduleInputs?(source: string): ReadonlyMap<string, ModuleInputTarget> | undefined;
   /** For a module folder of the workspace named as a `source`: whether it may hold a database or cache. */

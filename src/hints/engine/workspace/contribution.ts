@@ -89,6 +89,8 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.groupUses ?? {}).length > 0 ||
     Object.keys(contribution.groupModules ?? {}).length > 0 ||
     contribution.dataStores !== undefined ||
+    (contribution.groupOutputs?.length ?? 0) > 0 ||
+    contribution.groupLookups !== undefined ||
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.moduleForwards ?? {}).length > 0 ||
     Object.keys(contribution.moduleCalls ?? {}).length > 0 ||

@@ -102,6 +102,11 @@ export abstract class TerraformFolderAnswers {
     return this.built().terraformGroups.folderDataStores(folderOf(file));
   }
 
+  /** Whether a security group of the folder of `file` may be attached beyond it: see WorkspaceView. */
+  terraformGroupHandedOut(file: string, group: string): boolean {
+    return this.built().terraformGroups.handedOut(folderOf(file), group);
+  }
+
   /** Whether the module folder a `source` of `file` names may hold a database or cache: see WorkspaceView. */
   terraformModuleHoldsDataStore(file: string, source: string): boolean | undefined {
     const folder = localModuleFolder(folderOf(file), source);

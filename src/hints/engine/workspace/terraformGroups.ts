@@ -30,6 +30,11 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
   let dataStores: number | undefined;
   for (const block of root.blocks) {
     const resource = block.type === 'resource' && block.labels.length === 2;
+    if (block.type === 'output') {
+      noteOutputGroups(contribution, block.body, source);
+    } else if (block.type === 'data' && GROUP_LOOKUPS.has(block.labels[0])) {
+      contribution.groupLookups = true;
+    }
     if (!resource && !(block.type === 'module' && block.labels.length === 1)) {
       continue;
     }
@@ -60,6 +65,18 @@ export function noteTerraformGroups(contribution: FileContribution, root: HclBod
   }
   if (dataStores !== undefined) {
     contribution.dataStores = dataStores;
+  }
+}
+
+/** The data sources that find security groups by name or tags, which any configuration may then attach. */
+const GROUP_LOOKUPS: ReadonlySet<string | undefined> = new Set(['aws_security_group', 'aws_security_groups']);
+
+/** The security groups an `output` block names: its module's callers, or configurations reading its state, may attach them. */
+function noteOutputGroups(contribution: FileContribution, body: HclBody, source: string): void {
+  const groups = new Set<string>();
+  groupsReferred(body, source, groups);
+  if (groups.size > 0) {
+    (contribution.groupOutputs ??= []).push(...groups);
   }
 }
 
@@ -108,9 +125,17 @@ export class TerraformGroupIndex {
   private readonly moduleUses = new Map<string, { file: string; folders: readonly string[] }[]>();
   private readonly folders = new Map<string, { dataStores: number; modules: string[] }>();
   private readonly answers = new Map<string, boolean>();
+  /** By `folder\0group`: the groups an output of the folder names. */
+  private readonly outputs = new Set<string>();
+  /** Whether a file of the workspace looks security groups up by a data source. */
+  private lookups = false;
 
   add(file: string, contribution: FileContribution): void {
     const folder = folderOf(file);
+    for (const group of contribution.groupOutputs ?? []) {
+      this.outputs.add(`${folder}\0${group}`);
+    }
+    this.lookups ||= contribution.groupLookups === true;
     for (const [group, exposure] of Object.entries(contribution.groupUses ?? {})) {
       listIn(this.uses, `${folder}\0${group}`).push({ file, exposure });
     }
@@ -151,6 +176,11 @@ export class TerraformGroupIndex {
       return undefined;
     }
     return known.modules.some((module) => this.mayHoldDataStore(module)) ? EXPOSES_EITHER : known.dataStores;
+  }
+
+  /** Whether a group of `folder` may be attached beyond it: an output of the folder names it, or the workspace looks groups up. */
+  handedOut(folder: string, group: string): boolean {
+    return this.lookups || this.outputs.has(`${folder}\0${group}`);
   }
 
   /**

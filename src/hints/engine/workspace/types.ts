@@ -165,6 +165,10 @@ export interface FileContribution {
    */
   dataStores?: number;
   localModules?: string[];
+  /** Terraform security groups that an `output` block of the file names: a caller or another configuration may attach them. */
+  groupOutputs?: string[];
+  /** The file looks security groups up (`data "aws_security_group"`, `"aws_security_groups"`), so it may attach any group of the workspace. */
+  groupLookups?: true;
   /** CloudFormation: the export names (as `workspace/stackExports.ts` patterns) of the template's security groups, by logical id. */
   groupExports?: Record<string, string[]>;
   /** CloudFormation: each `Fn::ImportValue` name of the template's resources, with what the importing resources may serve (`iac/groupUse.ts` bits). */
@@ -346,6 +350,11 @@ export interface WorkspaceView {
    * a module that may make either), undefined when the workspace has no Terraform resource or module there.
    */
   terraformFolderDataStores?(file: string): number | undefined;
+  /**
+   * Whether a security group of the folder of `file` may be attached beyond that folder: an `output` of the
+   * folder names it, or a `.tf` file of the workspace looks groups up by a data source.
+   */
+  terraformGroupHandedOut?(file: string, group: string): boolean;
   /**
    * For a `module` block of `file` whose source is a folder of the workspace: whether that folder (or a module
    * folder it uses) may hold a database or cache; undefined for a source outside the workspace.
