@@ -104,6 +104,34 @@ describe('workspace: Python client fields inherited from a class of another modu
     assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
   });
 
+  it('reads a field the base makes from a module-level resource or client, which the base class itself never names as boto3', () => {
+    // Seen in a game store's repositories: `resource = boto3.resource(...)` at module level, `self.table = resource.Table(table_name)` in the base.
+    const moduleResource = sourceLines(
+      'import boto3',
+      '',
+      'resource = boto3.resource("dynamodb", region_name="us-west-2")',
+      'limits = {"page": 25}',
+      '',
+      '',
+      'class BaseRepository:',
+      '    def __init__(self, table_name):',
+      '        self.table = resource.Table(table_name)',
+      '',
+      '',
+      'class Paging:',
+      '    def __init__(self):',
+      '        self.page = limits["page"]',
+    );
+    const files = { 'app/repositories/base.py': moduleResource, 'app/repositories/orders.py': PY_SUBCLASS };
+    const found = hints(files, 'app/repositories/orders.py');
+    assert.ok(found.includes('7:scan dynamodb-scan'), found.join('\n'));
+    assert.ok(found.includes('12:get_item dynamodb-get-item'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
+    // A class of that module that names no client lends none.
+    const paged = { ...files, 'app/repositories/orders.py': PY_SUBCLASS.replace(/BaseRepository/g, 'Paging') };
+    assert.deepEqual(hints(paged, 'app/repositories/orders.py'), []);
+  });
+
   it('reads a base class of the same file without the workspace', () => {
     const files = { 'repo.py': `${PY_BASE}\n\nclass OrderRepository(BaseRepository):\n    def all(self):\n        return self.table.scan()["Items"]\n` };
     assert.ok(hints(files, 'repo.py', null).includes('13:scan dynamodb-scan'), hints(files, 'repo.py', null).join('\n'));
