@@ -212,4 +212,41 @@ describe('workspace: Python fields of unknown origin inherited from a class of a
     const double = { 'tests/__init__.py': '', 'tests/fakes/__init__.py': '', 'tests/fakes/base.py': PY_HANDLER_BASE, 'app/services/signup.py': PY_HANDLER.replace('app.services.base', 'tests.fakes.base') };
     assert.deepEqual(hints(double, 'app/services/signup.py'), []);
   });
+  it('reads the Table() a base of a module that names no library makes of a resource it is given, also through a package that star-imports the module', () => {
+    // Seen in an NFT indexer: `models/shared/__init__.py` runs `from .dynamo import *`; dynamo.py's base takes the resource
+    // and makes `table` in a `@cached_property`; the repositories import the base from the package.
+    const base = sourceLines(
+      'from functools import cached_property',
+      '',
+      '',
+      'class RepositoryBase:',
+      '    def __init__(self, table_name, dynamodb_resource):',
+      '        self.table_name = table_name',
+      '        self.resource = dynamodb_resource',
+      '',
+      '    @cached_property',
+      '    def table(self):',
+      '        return self.resource.Table(self.table_name)',
+    );
+    const users = sourceLines(
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      'from app.models.shared import RepositoryBase',
+      '',
+      '',
+      'class UserRepository(RepositoryBase):',
+      '    def by_email(self, email):',
+      '        return self.table.query(IndexName="emails", KeyConditionExpression=Key("email").eq(email))["Items"]', // 8
+    );
+    const files = { 'app/__init__.py': '', 'app/models/__init__.py': '', 'app/models/shared/__init__.py': 'from .dynamo import *  # noqa\n', 'app/models/shared/dynamo.py': base, 'app/models/users.py': users };
+    const found = hints(files, 'app/models/users.py');
+    assert.ok(found.includes('8:query dynamodb-query'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/models/users.py', null), []);
+    // A package that star-imports another package's module passes on nothing of a library's.
+    const library = { ...files, 'app/models/shared/__init__.py': 'from framework.repositories import *  # noqa\n' };
+    assert.deepEqual(hints(library, 'app/models/users.py'), []);
+    // A Table() of something the base makes itself is not of unknown origin.
+    const made = { ...files, 'app/models/shared/dynamo.py': base.replace('self.resource = dynamodb_resource', 'self.resource = open_catalog(dynamodb_resource)') };
+    assert.deepEqual(hints(made, 'app/models/users.py'), []);
+  });
 });

@@ -23,9 +23,9 @@ const CARRIAGE_RETURN = 13;
 /**
  * A class whose text names a client library (`boto3.resource`, `redis.Redis`, `amazondax.AmazonDaxClient`) or
  * botocore's client type (`client: BaseClient`, `AioBaseClient`), which may hold a client field; or a name the
- * module imports from one (`GlideClient`, `Redis`).
+ * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given.
  */
-const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(/;
 
 /** An import from PynamoDB: the module's classes may be its models. */
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
