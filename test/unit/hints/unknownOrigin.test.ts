@@ -64,11 +64,11 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.ok(found.includes('16:ConsistentRead dynamodb-consistent-read'), found.join('\n'));
     });
 
-    it('reads the Table() a field or a cached property makes of a resource of unknown origin, and a condition in parentheses', () => {
+    it('reads the Table() a field or a cached property makes of a resource of unknown origin, and a condition in parentheses or negated', () => {
       // Seen in an NFT indexer's repository base: `self.resource = dynamodb_resource`, then `@cached_property def table(self): return self.resource.Table(self.table_name)`.
       const code = sourceLines(
         'from functools import cached_property',
-        'from boto3.dynamodb.conditions import Key',
+        'from boto3.dynamodb.conditions import Attr, Key',
         'class RepositoryBase:',
         '    def __init__(self, table_name, dynamodb_resource):',
         '        self.table_name = table_name',
@@ -85,6 +85,8 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
         '        return table.query(KeyConditionExpression=Key("pk").eq(user))["Items"]', // 16
         '    def one(self, user):',
         '        return self.table.get_item(Key={"pk": user})', // 18
+        '    def claim(self, user):',
+        '        self.table.put_item(Item={"pk": user}, ConditionExpression=~(Attr("pk").eq(user)))', // 20
       );
       const found = hintsIn('users.py', code);
       assert.ok(found.includes('13:query dynamodb-query'), found.join('\n'));
@@ -92,6 +94,9 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.ok(found.includes('16:query dynamodb-query'), found.join('\n'));
       // Key alone is no DynamoDB-only key: a receiver of unknown origin needs one.
       assert.deepEqual(onLine(found, 18), []);
+      // A negated boto3 condition is one too.
+      assert.ok(found.includes('20:put_item dynamodb-put-item'), found.join('\n'));
+      assert.ok(found.includes('20:ConditionExpression dynamodb-condition-expression'), found.join('\n'));
     });
 
     it('stays silent on the Table() of a known value, of a call, or with no DynamoDB-only key in the request', () => {

@@ -174,19 +174,19 @@ function isDistinctive(a: CodeAnalyzer, operation: string, request: OptionContex
   return request.options.some((option) => DISTINCTIVE_KEYS.has(option.name)) || (a.language.family === 'python' && buildsCondition(a, open, close));
 }
 
-/** How many parentheses around a condition are looked through (`KeyConditionExpression=(Key("pk").eq(v) & ...)`). */
+/** How many parentheses and negations (`~`) before a condition are looked through (`ConditionExpression=~(Attr("pk").eq(v) & ...)`). */
 const MAX_WRAPPING_PARENS = 3;
 
 /**
  * Whether an argument is a boto3 condition (`KeyConditionExpression=Key("pk").eq(v)`), built in place (also in
- * the parentheses a formatter wraps a long one in) or held by a name bound to one: what only a Table resource
+ * the parentheses a formatter wraps a long one in, or negated with `~`) or held by a name bound to one: what only a Table resource
  * takes, which needs no `TableName`.
  */
 function buildsCondition(a: CodeAnalyzer, open: number, close: number): boolean {
   for (let k = open + 1; k < close; k++) {
     if (a.is(k, '=') && a.parent[k] === open && a.isId(k - 1)) {
       let value = k + 1;
-      for (let wraps = 0; wraps < MAX_WRAPPING_PARENS && a.is(value, '(') && a.partner[value] > value; wraps++) {
+      for (let wraps = 0; wraps < MAX_WRAPPING_PARENS && ((a.is(value, '(') && a.partner[value] > value) || a.is(value, '~')); wraps++) {
         value++;
       }
       const binding = a.isId(value) && !a.isAccess(value + 1) && !a.is(value + 1, '(') ? a.scopes.lookup(a.tokens.text(value), value) : undefined;
