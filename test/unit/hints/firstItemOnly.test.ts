@@ -102,6 +102,32 @@ describe('a Query read only for its first item', () => {
     }
   });
 
+  it('Python: the same names read again in another branch after a return, which the first read never reaches', () => {
+    // Seen in a user repository: `elif email:` and `elif nickname:` each query an index into `resp` and return its first item.
+    const body = [
+      '    def find(self, email=None, nickname=None):',
+      '        if email:',
+      '            resp = self.table.query(IndexName="by-email", KeyConditionExpression=Key("email").eq(email))',
+      '            items = resp["Items"]',
+      '            return items[0] if items else None',
+      '        elif nickname:',
+      '            resp = self.table.query(IndexName="by-nick", KeyConditionExpression=Key("nick").eq(nickname))',
+      '            items = resp["Items"]',
+      '            return items[0] if items else None',
+      '        return None',
+    ];
+    assert.deepEqual(queryFindings('repository.py', pythonRepository(...body)), []);
+    // Without the return, the second branch is no other run: the later list use keeps the first read's finding.
+    const fallsThrough = [
+      '    def find(self, email=None):',
+      '        if email:',
+      '            resp = self.table.query(IndexName="by-email", KeyConditionExpression=Key("email").eq(email))',
+      '            first = resp["Items"][0]',
+      '        return resp["Items"]',
+    ];
+    assert.equal(queryFindings('repository.py', pythonRepository(...fallsThrough)).length, 1);
+  });
+
   it('Python: a Scan read for its first item keeps its finding', () => {
     const code = pythonRepository('    def any_account(self):', '        response = self.table.scan()', '        return response["Items"][0]');
     assert.deepEqual(

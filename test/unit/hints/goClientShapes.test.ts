@@ -303,6 +303,24 @@ describe('Go client shapes', () => {
       assertNone(found, 11);
     });
 
+    it('reads go-redis FlushAllAsync and FlushDBAsync as the FLUSHALL ASYNC and FLUSHDB ASYNC they send', () => {
+      const found = hintsIn(
+        'reset.go',
+        sourceLines(
+          'package reset',
+          'import (',
+          '\t"context"',
+          '\t"github.com/redis/go-redis/v9"',
+          ')',
+          'func Reset(ctx context.Context, rdb *redis.Client) {',
+          '\trdb.FlushAllAsync(ctx)', // 7
+          '\trdb.FlushDBAsync(ctx)', // 8
+          '}',
+        ),
+      );
+      assertHas(found, '7:FlushAllAsync redis-flush', '7:FlushAllAsync redis-flush!', '8:FlushDBAsync redis-flush');
+    });
+
     it('reads a password and skip_verify in a ParseURL URL, and TLS from rediss:// or a TLSConfig set afterwards', () => {
       const found = hintsIn(
         'urls.go',

@@ -64,6 +64,61 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.ok(found.includes('16:ConsistentRead dynamodb-consistent-read'), found.join('\n'));
     });
 
+    it('reads the Table() a field or a cached property makes of a resource of unknown origin, and a condition in parentheses or negated', () => {
+      // Seen in an NFT indexer's repository base: `self.resource = dynamodb_resource`, then `@cached_property def table(self): return self.resource.Table(self.table_name)`.
+      const code = sourceLines(
+        'from functools import cached_property',
+        'from boto3.dynamodb.conditions import Attr, Key',
+        'class RepositoryBase:',
+        '    def __init__(self, table_name, dynamodb_resource):',
+        '        self.table_name = table_name',
+        '        self.resource = dynamodb_resource',
+        '        self.events = dynamodb_resource.Table(table_name + "-events")',
+        '    @cached_property',
+        '    def table(self):',
+        '        return self.resource.Table(self.table_name)',
+        'class UserRepository(RepositoryBase):',
+        '    def by_email(self, email):',
+        '        return self.table.query(IndexName="emails", KeyConditionExpression=(Key("email").eq(email) & Key("sk").eq("p")))["Items"]', // 13
+        '    def history(self, user):',
+        '        table = self.events',
+        '        return table.query(KeyConditionExpression=Key("pk").eq(user))["Items"]', // 16
+        '    def one(self, user):',
+        '        return self.table.get_item(Key={"pk": user})', // 18
+        '    def claim(self, user):',
+        '        self.table.put_item(Item={"pk": user}, ConditionExpression=~(Attr("pk").eq(user)))', // 20
+      );
+      const found = hintsIn('users.py', code);
+      assert.ok(found.includes('13:query dynamodb-query'), found.join('\n'));
+      assert.ok(found.includes('13:KeyConditionExpression dynamodb-key-condition-expression'), found.join('\n'));
+      assert.ok(found.includes('16:query dynamodb-query'), found.join('\n'));
+      // Key alone is no DynamoDB-only key: a receiver of unknown origin needs one.
+      assert.deepEqual(onLine(found, 18), []);
+      // A negated boto3 condition is one too.
+      assert.ok(found.includes('20:put_item dynamodb-put-item'), found.join('\n'));
+      assert.ok(found.includes('20:ConditionExpression dynamodb-condition-expression'), found.join('\n'));
+    });
+
+    it('stays silent on the Table() of a known value, of a call, or with no DynamoDB-only key in the request', () => {
+      const code = sourceLines(
+        'from boto3.dynamodb.conditions import Key',
+        'from docx import Document',
+        'class Report:',
+        '    def __init__(self, source, grid):',
+        '        self.doc = Document()',
+        '        self.sheet = self.doc.Table(3)',
+        '        self.made = make_store().Table("x")',
+        '        self.grid = grid.Table("rows")',
+        '    def rows(self, v):',
+        '        return self.sheet.query(KeyConditionExpression=Key("pk").eq(v))',
+        '    def more(self, v):',
+        '        return self.made.query(KeyConditionExpression=Key("pk").eq(v))',
+        '    def cells(self, text):',
+        '        return self.grid.query(text)',
+      );
+      assert.deepEqual(hintsIn('report.py', code), []);
+    });
+
     it('stays silent on look-alikes, ambiguous shapes, known values, typed parameters, shadowed names and tests', () => {
       const code = sourceLines(
         'from sqlalchemy.orm import Session',

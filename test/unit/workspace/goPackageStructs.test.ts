@@ -53,6 +53,20 @@ describe('workspace: Go struct types declared in another file of the package', (
     assert.deepEqual(hints(files, 'internal/store/set.go', null), TYPED_SCAN);
   });
 
+  it('reads a generic struct\'s client field, in its own file and in another of the package', () => {
+    // Seen in a cache library over go-redis: `type TypedCache[T any] struct { redis RedisClient }` and methods on `*TypedCache[T]`.
+    const generic = STORE.replace('type Store struct {', 'type Store[T any] struct {');
+    const methods = SET.replace(/\(s \*Store\)/g, '(s *Store[T])');
+    const files = { 'internal/store/store.go': generic, 'internal/store/set.go': methods };
+    const found = hints(files, 'internal/store/set.go');
+    assert.ok(found.includes('9:Set redis-expire'), found.join('\n'));
+    const text = `${generic}\n${methods.split('\n').slice(7).join('\n')}`;
+    const setLine = text.split('\n').findIndex((line) => line.includes('s.client.Set')) + 1;
+    const own = hints({ 'internal/store/store.go': text }, 'internal/store/store.go');
+    assert.ok(own.includes(`${setLine}:Set redis-expire`), own.join('\n'));
+    assert.deepEqual(contributionOf('internal/store/store.go', generic)?.goPackage?.structs, contributionOf('internal/store/store.go', STORE)?.goPackage?.structs);
+  });
+
   it('reads an embedded client, and the same through the plain data a worker thread gets', () => {
     const files = {
       'admin/admin.go': sourceLines('package admin', '', 'import "github.com/aws/aws-sdk-go-v2/service/rds"', '', 'type Admin struct {', '\t*rds.Client', '}'),

@@ -265,4 +265,50 @@ describe('Go interfaces over go-redis commands', () => {
     const imported = hintsOfFile(files, 'internal/api/purge.go');
     assert.ok(imported.includes('7:Keys redis-keys!'), imported.join('\n'));
   });
+  it('takes go-redis\'s Watch over a redis.Tx callback and Subscribe\'s PubSub as members of such an interface, in the file and in another of the package', () => {
+    // Seen in a cache library over go-redis: its client interface lists Watch for its optimistic updates, so none of its commands got a hover.
+    const client = sourceLines(
+      'package cache', // 1
+      'import (',
+      '\t"context"',
+      '\t"github.com/redis/go-redis/v9"',
+      ')',
+      'type Client interface {', // 6
+      '\tMGet(ctx context.Context, keys ...string) *redis.SliceCmd',
+      '\tWatch(ctx context.Context, fn func(*redis.Tx) error, keys ...string) error',
+      '\tSubscribe(ctx context.Context, channels ...string) *redis.PubSub',
+      '\tFlushDBAsync(ctx context.Context) *redis.StatusCmd',
+      '}',
+      'type Own interface {', // 12
+      '\tMGet(ctx context.Context, keys ...string) *redis.SliceCmd',
+      '\tWatch(ctx context.Context, key string) error',
+      '}',
+      'type store struct {', // 16
+      '\trdb Client',
+      '\town Own',
+      '}',
+      'func (s store) many(ctx context.Context, keys []string) {', // 20
+      '\ts.rdb.MGet(ctx, keys...)', // 21
+      '\ts.own.MGet(ctx, keys...)', // 22
+      '\ts.rdb.FlushDBAsync(ctx)', // 23
+      '}',
+    );
+    const sibling = sourceLines(
+      'package cache', // 1
+      'import "context"',
+      'func drop(ctx context.Context, c Client, keys []string) {',
+      '\tc.MGet(ctx, keys...)', // 4
+      '}',
+    );
+    const files = { 'go.mod': GO_MOD, 'internal/cache/client.go': client, 'internal/cache/drop.go': sibling };
+    const own = hintsOfFile(files, 'internal/cache/client.go');
+    assert.ok(own.includes('21:MGet redis-mget'), own.join('\n'));
+    assert.ok(own.includes('23:FlushDBAsync redis-flush'), own.join('\n'));
+    assert.deepEqual(
+      own.filter((hint) => hint.startsWith('22:')),
+      [],
+    );
+    const found = hintsOfFile(files, 'internal/cache/drop.go');
+    assert.ok(found.includes('4:MGet redis-mget'), found.join('\n'));
+  });
 });

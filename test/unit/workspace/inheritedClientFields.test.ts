@@ -104,6 +104,34 @@ describe('workspace: Python client fields inherited from a class of another modu
     assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
   });
 
+  it('reads a field the base makes from a module-level resource or client, which the base class itself never names as boto3', () => {
+    // Seen in a game store's repositories: `resource = boto3.resource(...)` at module level, `self.table = resource.Table(table_name)` in the base.
+    const moduleResource = sourceLines(
+      'import boto3',
+      '',
+      'resource = boto3.resource("dynamodb", region_name="us-west-2")',
+      'limits = {"page": 25}',
+      '',
+      '',
+      'class BaseRepository:',
+      '    def __init__(self, table_name):',
+      '        self.table = resource.Table(table_name)',
+      '',
+      '',
+      'class Paging:',
+      '    def __init__(self):',
+      '        self.page = limits["page"]',
+    );
+    const files = { 'app/repositories/base.py': moduleResource, 'app/repositories/orders.py': PY_SUBCLASS };
+    const found = hints(files, 'app/repositories/orders.py');
+    assert.ok(found.includes('7:scan dynamodb-scan'), found.join('\n'));
+    assert.ok(found.includes('12:get_item dynamodb-get-item'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/repositories/orders.py', null), []);
+    // A class of that module that names no client lends none.
+    const paged = { ...files, 'app/repositories/orders.py': PY_SUBCLASS.replace(/BaseRepository/g, 'Paging') };
+    assert.deepEqual(hints(paged, 'app/repositories/orders.py'), []);
+  });
+
   it('reads a base class of the same file without the workspace', () => {
     const files = { 'repo.py': `${PY_BASE}\n\nclass OrderRepository(BaseRepository):\n    def all(self):\n        return self.table.scan()["Items"]\n` };
     assert.ok(hints(files, 'repo.py', null).includes('13:scan dynamodb-scan'), hints(files, 'repo.py', null).join('\n'));
@@ -183,5 +211,42 @@ describe('workspace: Python fields of unknown origin inherited from a class of a
     assert.ok(!hints(shadowed, 'app/services/signup.py').some((hint) => hint.includes(':query ')));
     const double = { 'tests/__init__.py': '', 'tests/fakes/__init__.py': '', 'tests/fakes/base.py': PY_HANDLER_BASE, 'app/services/signup.py': PY_HANDLER.replace('app.services.base', 'tests.fakes.base') };
     assert.deepEqual(hints(double, 'app/services/signup.py'), []);
+  });
+  it('reads the Table() a base of a module that names no library makes of a resource it is given, also through a package that star-imports the module', () => {
+    // Seen in an NFT indexer: `models/shared/__init__.py` runs `from .dynamo import *`; dynamo.py's base takes the resource
+    // and makes `table` in a `@cached_property`; the repositories import the base from the package.
+    const base = sourceLines(
+      'from functools import cached_property',
+      '',
+      '',
+      'class RepositoryBase:',
+      '    def __init__(self, table_name, dynamodb_resource):',
+      '        self.table_name = table_name',
+      '        self.resource = dynamodb_resource',
+      '',
+      '    @cached_property',
+      '    def table(self):',
+      '        return self.resource.Table(self.table_name)',
+    );
+    const users = sourceLines(
+      'from boto3.dynamodb.conditions import Key',
+      '',
+      'from app.models.shared import RepositoryBase',
+      '',
+      '',
+      'class UserRepository(RepositoryBase):',
+      '    def by_email(self, email):',
+      '        return self.table.query(IndexName="emails", KeyConditionExpression=Key("email").eq(email))["Items"]', // 8
+    );
+    const files = { 'app/__init__.py': '', 'app/models/__init__.py': '', 'app/models/shared/__init__.py': 'from .dynamo import *  # noqa\n', 'app/models/shared/dynamo.py': base, 'app/models/users.py': users };
+    const found = hints(files, 'app/models/users.py');
+    assert.ok(found.includes('8:query dynamodb-query'), found.join('\n'));
+    assert.deepEqual(hints(files, 'app/models/users.py', null), []);
+    // A package that star-imports another package's module passes on nothing of a library's.
+    const library = { ...files, 'app/models/shared/__init__.py': 'from framework.repositories import *  # noqa\n' };
+    assert.deepEqual(hints(library, 'app/models/users.py'), []);
+    // A Table() of something the base makes itself is not of unknown origin.
+    const made = { ...files, 'app/models/shared/dynamo.py': base.replace('self.resource = dynamodb_resource', 'self.resource = open_catalog(dynamodb_resource)') };
+    assert.deepEqual(hints(made, 'app/models/users.py'), []);
   });
 });

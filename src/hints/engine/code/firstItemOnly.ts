@@ -10,9 +10,12 @@
  * means all of them may matter. A use as the argument of `print`, `console` or a logger's method, also
  * through `type`, `len`, `str` or `repr` (`print(type(items))`), reads nothing more. Read inside one function, token by token; how each language reads is in `firstItemDialects.ts`.
  */
+import { codeOf } from '../tokenCodes';
 import type { CodeAnalyzer } from './analyzer';
 import { comparedWithFew, Dialect, dialectOf, endsStatement, expressionStart } from './firstItemDialects';
 import { chainStart } from './receiverChains';
+
+const RETURN = codeOf('return');
 
 /** Uses of a result or items variable read in one function: far more than a handler has. */
 const MAX_USES = 32;
@@ -111,8 +114,9 @@ function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end:
   if (a.scopes.enclosing(variable, ['function']) !== fn || name === 'self' || fnEnd - variable > MAX_TOKENS_READ) {
     return false;
   }
+  const reach = Math.min(returnedBy(a, variable, fnEnd), a.tokens.length);
   let uses = 0;
-  for (let k = variable + 1; k < fnEnd && k < a.tokens.length; k++) {
+  for (let k = variable + 1; k < reach; k++) {
     if (!a.idIs(k, name) || a.isAccess(k - 1)) {
       continue;
     }
@@ -121,6 +125,28 @@ function onlyUses(a: CodeAnalyzer, fn: number, variable: number, accepted: (end:
     }
   }
   return uses > 0;
+}
+
+/**
+ * Where the code that a local's value at `variable` can reach ends: after the first `return` statement of the
+ * block that assigns it (`elif email: resp = table.query(...)` … `return items[0] if items else None`), which
+ * leaves the function, so the other branches' assignments and uses of the same name come from other runs;
+ * else at the function's end `fnEnd`.
+ */
+function returnedBy(a: CodeAnalyzer, variable: number, fnEnd: number): number {
+  const block = a.scopes.scopeAt(variable);
+  const codes = a.tokens.codes;
+  for (let k = variable + 1; k < fnEnd; k++) {
+    if (codes[k] === RETURN && a.startsLine(k) && a.scopes.scopeAt(k) === block) {
+      const group = a.parent[k];
+      let end = k + 1;
+      while (end < fnEnd && !(a.startsLine(end) && a.parent[end] === group)) {
+        end++;
+      }
+      return end;
+    }
+  }
+  return fnEnd;
 }
 
 /**

@@ -305,11 +305,13 @@ function positionalArgument(a: CodeAnalyzer, context: OptionContext, start: numb
   }
 }
 
-/** go-redis names for MULTI/EXEC and pipelines, as the commands the rules name. */
+/** go-redis names for MULTI/EXEC, pipelines and `FLUSHDB ASYNC` / `FLUSHALL ASYNC`, as the commands the rules name. */
 const GO_REDIS_ALIASES = new Map([
   ['pipelined', 'pipeline'],
   ['txpipeline', 'multi'],
   ['txpipelined', 'multi'],
+  ['flushdbasync', 'flushdb'],
+  ['flushallasync', 'flushall'],
 ]);
 
 /**

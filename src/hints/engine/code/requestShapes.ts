@@ -174,14 +174,21 @@ function isDistinctive(a: CodeAnalyzer, operation: string, request: OptionContex
   return request.options.some((option) => DISTINCTIVE_KEYS.has(option.name)) || (a.language.family === 'python' && buildsCondition(a, open, close));
 }
 
+/** How many parentheses and negations (`~`) before a condition are looked through (`ConditionExpression=~(Attr("pk").eq(v) & ...)`). */
+const MAX_WRAPPING_PARENS = 3;
+
 /**
- * Whether an argument is a boto3 condition (`KeyConditionExpression=Key("pk").eq(v)`), built in place or
- * held by a name bound to one: what only a Table resource takes, which needs no `TableName`.
+ * Whether an argument is a boto3 condition (`KeyConditionExpression=Key("pk").eq(v)`), built in place (also in
+ * the parentheses a formatter wraps a long one in, or negated with `~`) or held by a name bound to one: what only a Table resource
+ * takes, which needs no `TableName`.
  */
 function buildsCondition(a: CodeAnalyzer, open: number, close: number): boolean {
   for (let k = open + 1; k < close; k++) {
     if (a.is(k, '=') && a.parent[k] === open && a.isId(k - 1)) {
-      const value = k + 1;
+      let value = k + 1;
+      for (let wraps = 0; wraps < MAX_WRAPPING_PARENS && ((a.is(value, '(') && a.partner[value] > value) || a.is(value, '~')); wraps++) {
+        value++;
+      }
       const binding = a.isId(value) && !a.isAccess(value + 1) && !a.is(value + 1, '(') ? a.scopes.lookup(a.tokens.text(value), value) : undefined;
       if (isCondition(a, value) || (binding !== undefined && binding.expression >= 0 && isCondition(a, binding.expression))) {
         return true;
@@ -206,7 +213,7 @@ function ofUnknownOrigin(a: CodeAnalyzer, start: number, end: number, hops = 0):
     return false;
   }
   if (a.idIs(start, 'this') || a.idIs(start, 'self')) {
-    return start + 2 <= end && fieldFromUnknown(a, start);
+    return start + 2 <= end && fieldFromUnknown(a, start, hops);
   }
   const binding = a.scopes.lookup(a.tokens.text(start), start);
   if (!binding || binding.fixed !== undefined) {
@@ -260,9 +267,10 @@ function chainEnd(a: CodeAnalyzer, start: number): number {
 /**
  * `this.client` / `self.table`: a field that every assignment sets to an untyped parameter (or a TypeScript
  * parameter property); in Python also one annotated botocore's `BaseClient` whose value tells nothing
- * (`client: BaseClient`, `self._client: AioBaseClient = make()`), or a `@property` so annotated.
+ * (`client: BaseClient`, `self._client: AioBaseClient = make()`), or a `@property` so annotated, and a
+ * field or `@property` that is the `Table(...)` of a name chain of unknown origin.
  */
-function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
+function fieldFromUnknown(a: CodeAnalyzer, self: number, hops: number): boolean {
   const classScope = a.scopes.enclosing(self, ['class']);
   const field = a.id(self + 2);
   if (classScope <= 0 || field === undefined) {
@@ -270,16 +278,16 @@ function fieldFromUnknown(a: CodeAnalyzer, self: number): boolean {
   }
   // A field the class and its same-file bases never set: in Python, a workspace base class may set it.
   const own = a.scopes.memberBindings(classScope, field).length > 0;
-  return own ? fieldOfUnknownOrigin(a, classScope, field) : a.language.id === 'python' && inheritedFieldOfUnknownOrigin(a, classScope, field);
+  return own ? fieldOfUnknownOrigin(a, classScope, field, hops) : a.language.id === 'python' && inheritedFieldOfUnknownOrigin(a, classScope, field);
 }
 
 /** Whether the class (or a same-file base) sets `field` only from parameters of unknown value; also read for a class another file extends. */
-export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field: string): boolean {
+export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field: string, hops = 0): boolean {
   const bindings = a.scopes.memberBindings(classScope, field);
   return (
     bindings.length > 0 &&
     bindings.every((binding) => {
-      if (isAnnotatedBaseClient(a, binding)) {
+      if (isAnnotatedBaseClient(a, binding) || tableOfUnknownOrigin(a, binding, hops)) {
         return true;
       }
       if (binding.expression < 0) {
@@ -289,6 +297,39 @@ export function fieldOfUnknownOrigin(a: CodeAnalyzer, classScope: number, field:
       return assigned !== undefined && isUntypedParameter(a, assigned);
     })
   );
+}
+
+/** Return statements of one `@property` that are read. */
+const MAX_RETURNS_READ = 4;
+
+/**
+ * A Python field or `@property` that is boto3's `Table(name)` of a name chain of unknown origin: `self.table =
+ * dynamodb.Table(name)` from an untyped parameter, or `@cached_property def table(self): return
+ * self.resource.Table(self.table_name)` over a field set from one. What it holds is no better known than
+ * the resource, so its requests still need keys only DynamoDB takes.
+ */
+function tableOfUnknownOrigin(a: CodeAnalyzer, binding: Binding<Value>, hops: number): boolean {
+  if (a.language.id !== 'python' || hops >= MAX_HOPS) {
+    return false;
+  }
+  const fn = binding.fixed;
+  if (fn?.t === 'function') {
+    const starts = fn.accessor === true ? a.returnStarts(fn) : [];
+    return starts.length > 0 && starts.length <= MAX_RETURNS_READ && starts.every((start) => isTableOfUnknown(a, start, hops));
+  }
+  return binding.expression >= 0 && isTableOfUnknown(a, binding.expression, hops);
+}
+
+/** Whether the expression at `start` is `names.Table(...)` alone, with `names` a chain of unknown origin. */
+function isTableOfUnknown(a: CodeAnalyzer, start: number, hops: number): boolean {
+  let k = start;
+  while (a.isId(k) && a.isAccess(k + 1) && a.isId(k + 2)) {
+    k += 2;
+  }
+  const close = k > start && a.idIs(k, 'Table') && a.is(k + 1, '(') ? a.partner[k + 1] : -1;
+  const next = close + 1;
+  const ends = close > 0 && (a.startsLine(next) || a.is(next, ';') || next >= a.tokens.length);
+  return ends && ofUnknownOrigin(a, start, k - 2, hops + 1);
 }
 
 /**

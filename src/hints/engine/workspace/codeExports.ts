@@ -16,6 +16,7 @@ import { OrmObject, uniqueIndexesOf } from '../code/languages/ormObjects';
 import { importedBase, pynamodbClassKind } from '../code/languages/pynamodb';
 import { python } from '../code/languages/python';
 import { moduleTypeAliases } from '../code/languages/pythonTypeAliases';
+import { starImports } from '../code/languages/pythonImports';
 import { exportedClient, exportedOrmObject } from '../code/projectImports';
 import { Value } from '../code/values';
 import { Binding } from '../scope/scopes';
@@ -189,6 +190,12 @@ class ExportReader {
         this.passOn(local, { module: imported.module, name: imported.path });
       } else if (imported.module.startsWith('.') || this.packageInit) {
         this.reexport(local, { module: imported.module, name: imported.path });
+      }
+    }
+    // `from .dynamo import *` in a package's `__init__.py`: the package passes on that module's names, as `export *` does.
+    for (const module of starImports(a)) {
+      if ((module.startsWith('.') || this.packageInit) && !PYTHON_CLIENT_LIBRARY.test(module) && this.stars.length < MAX_STARS) {
+        this.stars.push(module);
       }
     }
     return this.result();

@@ -277,13 +277,17 @@ function wholeCallArgument(text: string, open: number, end: number, imports: GoF
   return { path: imported ?? '.', name };
 }
 
-/** A go-redis command's result (`*redis.StringCmd`, `*redis.StatusCmd`), a pipeline, or an embedded command group (`redis.Cmdable`, `redis.StringCmdable`). */
-const isRedisCommandType = (service: string, type: string): boolean => service === 'redis' && (type.endsWith('Cmd') || type.endsWith('Cmdable') || type === 'Pipeliner');
+/** A go-redis command's result (`*redis.StringCmd`, `*redis.StatusCmd`), a pipeline, `Subscribe`'s `*redis.PubSub`, or an embedded command group (`redis.Cmdable`, `redis.StringCmdable`). */
+const isRedisCommandType = (service: string, type: string): boolean => service === 'redis' && (type.endsWith('Cmd') || type.endsWith('Cmdable') || type === 'Pipeliner' || type === 'PubSub');
+/** go-redis's transaction, which the callback of its `Watch` takes. */
+const isRedisTx = (service: string, type: string): boolean => service === 'redis' && type === 'Tx';
+/** The callback parameter of go-redis's `Watch(ctx, fn func(*redis.Tx) error, keys ...string) error`, up to its `*`. */
+const TX_CALLBACK = 'func(*';
 
 /**
  * One line of an interface's body from `k` (its first non-blank character) to `end`: the go-redis package a
  * method's result or an embedded command group names (`Get(ctx context.Context, key string) *redis.StringCmd`,
- * `redis.StringCmdable`), `'close'` for `Close() error` (the client's own), or `'other'` for any other line (a method
+ * `redis.StringCmdable`; go-redis's `Watch` over a `func(*redis.Tx) error`), `'close'` for `Close() error` (the client's own), or `'other'` for any other line (a method
  * of the project's own, whose name may be a command's: `Keys(ctx) ([]string, error)`).
  */
 export function redisInterfaceLine(text: string, k: number, end: number, imports: ReadonlyMap<string, string>): GoFieldType | 'close' | 'other' {
@@ -300,6 +304,10 @@ export function redisInterfaceLine(text: string, k: number, end: number, imports
   const result = skipSpace(text, close + 1);
   if (name === 'Close' && wordAt(text, result) === 'error' && lineEndsAt(text, skipSpace(text, result + 5), end)) {
     return 'close';
+  }
+  if (name === 'Watch' && wordAt(text, result) === 'error' && lineEndsAt(text, skipSpace(text, result + 5), end)) {
+    const callback = text.indexOf(TX_CALLBACK, open);
+    return (callback > 0 && callback < close && clientTypeAt(text, callback + TX_CALLBACK.length - 1, imports, isRedisTx)) || 'other';
   }
   const type = clientTypeAt(text, result, imports, isRedisCommandType);
   const typeStart = text.charCodeAt(result) === STAR ? result + 1 : result;

@@ -47,6 +47,7 @@ const CARRIAGE_RETURN = 13;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
 const COMMA = 44;
 const CLOSE_BRACE = 125;
 const STAR = 42;
@@ -149,14 +150,19 @@ function packageStructAt(text: string, k: number, others: GoFileImports['others'
   return first >= 65 && first <= 90 && type !== PROTO ? { path, type } : undefined;
 }
 
-/** The struct or interface whose `type Name struct {` or `type Name interface {` line runs from `start` to `end`, or undefined: its name and kind. */
+/** The struct or interface whose `type Name struct {`, `type Name[T any] struct {` or `type Name interface {` line runs from `start` to `end`, or undefined: its name and kind. */
 function typeHead(text: string, start: number, end: number): { name: string; kind: 'struct' | 'interface' } | undefined {
   if (wordAt(text, start) !== 'type') {
     return undefined;
   }
   const nameAt = skipSpace(text, start + 4);
   const name = wordAt(text, nameAt);
-  const keyword = skipSpace(text, nameAt + name.length);
+  let keyword = skipSpace(text, nameAt + name.length);
+  if (text.charCodeAt(keyword) === OPEN_BRACKET) {
+    // A generic type's parameters (`type Cache[T any] struct {`), on its line.
+    const close = text.indexOf(']', keyword);
+    keyword = close > 0 && close < end ? skipSpace(text, close + 1) : end;
+  }
   const kind = wordAt(text, keyword);
   const brace = skipSpace(text, keyword + kind.length);
   // `type Store struct {` with its fields on the lines below (not `struct{ ... }` on one line).

@@ -36,6 +36,9 @@ function classesMayLend(kind: 'javascript' | 'typescript', text: string): boolea
   return kind === 'javascript' || LENDING_MODIFIER.test(text) || RETURNS_FIELD.test(text) || IMPLICITLY_PUBLIC_FIELD.test(text) || CONSTRUCTOR_MAKES_CLIENT.test(text);
 }
 
+/** boto3's `Table(name)` called on a resource a Python class is given, which names no library: its subclasses' table is of unknown origin. */
+const PYTHON_TABLE_CALL = /\.Table\(/;
+
 /** A Python package's `__init__.py`, which passes on what its modules export. */
 export function isPackageInit(file: string): boolean {
   return file === '__init__.py' || file.endsWith('/__init__.py');
@@ -43,13 +46,13 @@ export function isPackageInit(file: string): boolean {
 
 /**
  * Whether a code file may export a client or pass one on, from its path and text alone: it is no test
- * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library or re-exports (a package's
+ * double (`tests/`, `__mocks__/`, `conftest.py`), it names a client library (or, in Python, calls `.Table(`) or re-exports (a package's
  * `__init__.py`, a JavaScript `export … from`), and a JavaScript file exports something that may be one
  * (most export only functions, classes and types).
  */
 export function mayExportClients(file: string, kind: DocumentKind, text: string): boolean {
   if (kind === 'python') {
-    return (PYTHON_LIBRARIES.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
+    return (PYTHON_LIBRARIES.test(text) || PYTHON_TABLE_CALL.test(text) || (isPackageInit(file) && text.includes('import'))) && !isTestDoubleFile(file);
   }
   return (kind === 'javascript' || kind === 'typescript') && (JS_LIBRARIES.test(text) || JS_REEXPORT.test(text)) && !isTestDoubleFile(file) && jsMayExport(text, classesMayLend(kind, text));
 }

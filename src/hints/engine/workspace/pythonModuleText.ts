@@ -23,9 +23,9 @@ const CARRIAGE_RETURN = 13;
 /**
  * A class whose text names a client library (`boto3.resource`, `redis.Redis`, `amazondax.AmazonDaxClient`) or
  * botocore's client type (`client: BaseClient`, `AioBaseClient`), which may hold a client field; or a name the
- * module imports from one (`GlideClient`, `Redis`).
+ * module imports from one (`GlideClient`, `Redis`); or that calls boto3's `.Table(` on a resource it is given.
  */
-const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient/;
+const CLIENT_MENTION = /redis|valkey|boto|amazondax|glide|BaseClient|\.Table\(/;
 
 /** An import from PynamoDB: the module's classes may be its models. */
 const PYNAMODB_IMPORT = /\b(?:from|import)\s+pynamodb\b/;
@@ -138,6 +138,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
   const conditions = CONDITIONS_IMPORT.test(text);
   /** The statements that define a top-level function, by index. */
   const functions: number[] = [];
+  /** The statements that define a class that names no client library, by index: it may use a module name bound to a client. */
+  const plainClasses: number[] = [];
   /** Names the module imports from a client library (`GlideClient`, `Redis`): a function or class that names one may make a client. */
   const libraryNames = new Set<string>();
   /** Where the text reads or writes DynamoDB items: a function that does may be an item helper other modules call. */
@@ -174,6 +176,8 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
       statements.push({ start: from, end, kept: holdsClient || itemHelper, defines: wordAt(text, skipSpace(text, after)) });
       if (word === 'def') {
         functions.push(statements.length - 1);
+      } else if (!holdsClient && !itemHelper) {
+        plainClasses.push(statements.length - 1);
       }
       continue;
     }
@@ -193,7 +197,7 @@ export function pythonModuleText(text: string, packageInit: boolean): string | u
     const docstring = word === '' && (text.charCodeAt(start) === QUOTE || text.charCodeAt(start) === APOSTROPHE);
     statements.push({ start: from, end, kept: !docstring && (word === 'import' || word === 'from' || COMPOUND.has(word) || assigns) });
   }
-  exports = keepFactories(text, statements, functions, libraryNames) || exports;
+  exports = keepFactories(text, statements, functions, plainClasses, libraryNames) || exports;
   if (!exports) {
     return undefined;
   }
@@ -215,11 +219,13 @@ function libraryMentions(text: string): number[] {
  * Marks as kept the top-level functions that may make a client: those that name a client library or
  * return a module name assigned from one (`client = boto3.client(...)`, then `def get_client(): return
  * client`), and those that call one of them or a name imported from the package, up to `MAX_FACTORY_HOPS`
- * calls away. True when it keeps any.
+ * calls away; and the classes (`plainClasses`) that name a module name assigned from a library, whose
+ * fields may hold its client for subclasses in other modules (`self.table = resource.Table(name)`).
+ * True when it keeps any.
  */
-function keepFactories(text: string, statements: TopStatement[], functions: readonly number[], libraryNames: ReadonlySet<string>): boolean {
+function keepFactories(text: string, statements: TopStatement[], functions: readonly number[], plainClasses: readonly number[], libraryNames: ReadonlySet<string>): boolean {
   const mentions = libraryMentions(text);
-  if (mentions.length === 0 || functions.length === 0) {
+  if (mentions.length === 0 || functions.length + plainClasses.length === 0) {
     return false;
   }
   const makers = new Set<string>();
@@ -253,6 +259,11 @@ function keepFactories(text: string, statements: TopStatement[], functions: read
     }
   });
   let kept = functions.some((index) => statements[index].kept);
+  for (const index of plainClasses) {
+    if (namesAny(text, statements[index].start, statements[index].end, assigned)) {
+      statements[index].kept = kept = true;
+    }
+  }
   for (let hop = 0, grew = makers.size > 0 || assigned.size > 0; hop < MAX_FACTORY_HOPS && grew; hop++) {
     grew = false;
     const lengths = new Set([...makers].map((name) => name.length));

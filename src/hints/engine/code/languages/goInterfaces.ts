@@ -3,7 +3,7 @@
  * (`type Cache interface { Get(ctx context.Context, key string) *redis.StringCmd; Del(ctx context.Context,
  * keys ...string) *redis.IntCmd }`, often with `var _ Cache = (*redis.Client)(nil)`): a value of such a type is a
  * go-redis client whose commands go out as `redis.Cmdable`'s do. Only an interface whose every method returns a
- * go-redis command (or is `Close() error`) counts: a method of the project's own (`Keys(ctx) ([]string, error)`)
+ * go-redis command, pipeline or `PubSub` (or is `Close() error`, or go-redis's `Watch` over a `func(*redis.Tx) error`) counts: a method of the project's own (`Keys(ctx) ([]string, error)`)
  * may do anything under a command's name. Declared in the file, in another file of its package, or in another
  * package of the workspace's module (`cache.Store`), as the workspace model reads them (`workspace/goPackages.ts`).
  */
@@ -85,10 +85,26 @@ function memberLine(a: CodeAnalyzer, k: number, close: number): 'command' | 'clo
   if (a.idIs(k, 'Close') && a.idIs(result, 'error') && endsLine(a, result + 1, close)) {
     return 'close';
   }
+  if (a.idIs(k, 'Watch') && a.idIs(result, 'error') && endsLine(a, result + 1, close)) {
+    // go-redis's optimistic transaction, `Watch(ctx, fn func(*redis.Tx) error, keys ...string) error`: its callback takes the library's `Tx`.
+    return takesRedisTx(a, open) ? 'command' : 'other';
+  }
   result += a.is(result, '*') ? 1 : 0;
   const type = result + 2;
-  const command = isRedisPackage(a, result) && a.is(result + 1, '.') && a.isId(type) && (a.tokens.text(type).endsWith('Cmd') || a.idIs(type, 'Pipeliner'));
+  // A command's reply (`*redis.StringCmd`), a pipeline, or the `*redis.PubSub` that `Subscribe` gives.
+  const command = isRedisPackage(a, result) && a.is(result + 1, '.') && a.isId(type) && (a.tokens.text(type).endsWith('Cmd') || a.idIs(type, 'Pipeliner') || a.idIs(type, 'PubSub'));
   return command && endsLine(a, type + 1, close) ? 'command' : 'other';
+}
+
+/** Whether a parameter list (its `(` at `open`) holds a callback over go-redis's transaction: `func(*redis.Tx) error`. */
+function takesRedisTx(a: CodeAnalyzer, open: number): boolean {
+  const close = a.partner[open];
+  for (let k = open + 1; k + 5 < close; k++) {
+    if (a.idIs(k, 'func') && a.is(k + 1, '(') && a.is(k + 2, '*') && isRedisPackage(a, k + 3) && a.is(k + 4, '.') && a.idIs(k + 5, 'Tx')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isRedisPackage(a: CodeAnalyzer, k: number): boolean {

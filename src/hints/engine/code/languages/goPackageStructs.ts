@@ -63,8 +63,13 @@ export function goImportSpecs(a: CodeAnalyzer): { alias?: string; path: string }
 export function structBraces(a: CodeAnalyzer): [string, number][] {
   const found: [string, number][] = [];
   for (let i = 0; i + 3 < a.tokens.length; i++) {
-    if (a.idIs(i, 'type') && a.isId(i + 1) && a.idIs(i + 2, 'struct') && a.is(i + 3, '{')) {
-      found.push([a.tokens.text(i + 1), i + 3]);
+    if (!a.idIs(i, 'type') || !a.isId(i + 1)) {
+      continue;
+    }
+    // A generic struct's type parameters (`type Cache[T any] struct {`) come between its name and `struct`.
+    const keyword = a.is(i + 2, '[') && a.partner[i + 2] > i + 2 ? a.partner[i + 2] + 1 : i + 2;
+    if (a.idIs(keyword, 'struct') && a.is(keyword + 1, '{')) {
+      found.push([a.tokens.text(i + 1), keyword + 1]);
     }
   }
   return found;

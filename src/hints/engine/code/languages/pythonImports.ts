@@ -42,19 +42,12 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
     }
     return;
   }
-  // A relative import's dots (`from .db import table`, `from .. import settings`) start its module's name.
-  let dotsEnd = start + 1;
-  while (a.is(dotsEnd, '.') || a.is(dotsEnd, '...')) {
-    dotsEnd++;
-  }
-  const dots = a.text.slice(a.tokens.starts[start + 1], a.tokens.starts[dotsEnd]).replace(/\s+/g, '');
-  const path = a.idIs(dotsEnd, 'import') ? { text: '', end: dotsEnd } : a.dottedPath(dotsEnd);
-  const module = dots + path.text;
-  if (!module || a.id(path.end) !== 'import') {
+  const { module, end } = fromModule(a, start);
+  if (!module) {
     return;
   }
   a.noteModule(module);
-  for (let j = path.end + 1; sameStatement(j); ) {
+  for (let j = end + 1; sameStatement(j); ) {
     if (a.is(j, '(') || a.is(j, ')') || a.is(j, ',')) {
       j++;
       continue;
@@ -71,4 +64,32 @@ function pythonImport(a: CodeAnalyzer, start: number): void {
       j++;
     }
   }
+}
+
+/** The module a `from … import` at `start` names (`.db`, `..`, `app.models`), and its `import` token; an empty module when it names none. */
+function fromModule(a: CodeAnalyzer, start: number): { module: string; end: number } {
+  // A relative import's dots (`from .db import table`, `from .. import settings`) start its module's name.
+  let dotsEnd = start + 1;
+  while (a.is(dotsEnd, '.') || a.is(dotsEnd, '...')) {
+    dotsEnd++;
+  }
+  const dots = a.text.slice(a.tokens.starts[start + 1], a.tokens.starts[dotsEnd]).replace(/\s+/g, '');
+  const path = a.idIs(dotsEnd, 'import') ? { text: '', end: dotsEnd } : a.dottedPath(dotsEnd);
+  const module = dots + path.text;
+  return module && a.id(path.end) === 'import' ? { module, end: path.end } : { module: '', end: path.end };
+}
+
+/** The modules whose public names a module takes in whole at its top level (`from .dynamo import *`), in order. */
+export function starImports(a: CodeAnalyzer): string[] {
+  const modules: string[] = [];
+  const codes = a.tokens.codes;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] === FROM && a.startsLine(i) && a.parent[i] === -1 && !a.isAccess(i - 1)) {
+      const { module, end } = fromModule(a, i);
+      if (module && a.is(end + 1, '*')) {
+        modules.push(module);
+      }
+    }
+  }
+  return modules;
 }
