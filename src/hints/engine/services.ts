@@ -197,6 +197,18 @@ const CONTEXT_METHODS = new Map<string, string>([
 ]);
 
 /**
+ * The batches and transactions a .NET Document Model `Table` creates (`Table.CreateBatchWrite()`,
+ * `CreateTransactWrite()`, ...: https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/DynamoDBv2/TTable.html), sent
+ * by the object's `Execute`/`ExecuteAsync`; the batches are the classes the context's `CreateBatchWrite` uses, and read as its are.
+ */
+const DOCUMENT_TABLE_BATCHES = new Map<string, string>([
+  ['createbatchget', 'dynamodb:BatchGetItem'],
+  ['createbatchwrite', 'dynamodb:BatchWriteItem'],
+  ['createtransactget', 'dynamodb:TransactGetItems'],
+  ['createtransactwrite', 'dynamodb:TransactWriteItems'],
+]);
+
+/**
  * Java SDK 1.x `DynamoDBMapper` methods (DynamoDB Developer Guide, "DynamoDBMapper class",
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBMapper.Methods.html). `save` under
  * the default `SaveBehavior.UPDATE` "will not affect unmodeled attributes" and sends an UpdateItem (a PutItem
@@ -285,7 +297,7 @@ export function operationOfMethod(kind: ClientKind, method: string): string | un
     case 'dynamodb-enhanced-table':
       return TABLE_METHODS.get(name);
     case 'dynamodb-document-table':
-      return TABLE_METHODS.get(name.replace(/async$/, ''));
+      return TABLE_METHODS.get(name.replace(/async$/, '')) ?? DOCUMENT_TABLE_BATCHES.get(name);
     case 'dynamodb-enhanced':
       return ENHANCED_CLIENT_METHODS.get(name);
     case 'dynamodb-template':

@@ -132,6 +132,22 @@ describe('audit 12: declared locals, GetTargetTable, generic methods, C# aliases
       assert.ok(hintsIn('MenuSearch.cs', code).includes('12:Query dynamodb-query'));
     });
 
+    it('creates batches and transactions of the table (hovers only: its batches resend unprocessed items as the context’s do)', () => {
+      const code = search([
+        '        var write = table.CreateBatchWrite();',
+        '        var read = table.CreateBatchGet();',
+        '        var change = table.CreateTransactWrite();',
+        '        var look = Table.LoadTable(new AmazonDynamoDBClient(), "menus").CreateTransactGet();',
+        '        await write.ExecuteAsync();',
+      ]);
+      assert.deepEqual(hintsIn('MenuSearch.cs', code), [
+        '12:CreateBatchWrite dynamodb-batch-write-item',
+        '13:CreateBatchGet dynamodb-batch-get-item',
+        '14:CreateTransactWrite dynamodb-transact-write-items',
+        '15:CreateTransactGet dynamodb-transact-get-items',
+      ]);
+    });
+
     it('gives nothing on a receiver that is not a DynamoDB context', () => {
       const code = sourceLines(
         'using Amazon.DynamoDBv2.DocumentModel;',

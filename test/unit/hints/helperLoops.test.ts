@@ -97,4 +97,23 @@ describe('Redis: a loop that reads keys one by one through a helper', () => {
     );
     assert.deepEqual(reported('FieldCache.java', code), [`19:hget ${RULE}`]);
   });
+
+  it('reports a Java stream that maps `this::` a reading helper, not an Optional’s map', () => {
+    const code = sourceLines(
+      'import redis.clients.jedis.JedisPooled;',
+      'public class BadgeCache {',
+      '    private final JedisPooled jedis = new JedisPooled("cache", 6379);',
+      '    public String badge(String user) {',
+      '        return jedis.get("badge:" + user);',
+      '    }',
+      '    public List<String> badges(List<String> users) {',
+      '        return users.stream().map(this::badge).toList();',
+      '    }',
+      '    public Optional<String> badgeOf(Optional<String> user) {',
+      '        return user.map(this::badge);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('BadgeCache.java', code), [`8:badge ${RULE}`]);
+  });
 });

@@ -252,6 +252,29 @@ describe('DynamoDB: one item request per element in a loop', () => {
     assert.deepEqual(reported('ProductWriter.java', async), []);
   });
 
+  it('reports a Java `this::helper` reference a sequential forEach or stream map calls per element, not an Optional’s map, a parallel stream or another bean’s method', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;',
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
+      'import software.amazon.awssdk.enhanced.dynamodb.TableSchema;',
+      'public class CrateRepository {',
+      '  private final DynamoDbTable<Crate> table;',
+      '  private final Mirror mirror;',
+      '  public CrateRepository(DynamoDbEnhancedClient client, Mirror mirror) { this.table = client.table("crates", TableSchema.fromBean(Crate.class)); this.mirror = mirror; }',
+      '  public Crate save(Crate crate) { table.putItem(crate); return crate; }',
+      '  public Crate find(Key key) { return table.getItem(key); }',
+      '  public void saveAll(List<Crate> crates) { crates.forEach(this::save); }',
+      '  public List<Crate> findAll(List<Key> keys) { return keys.stream().map(this::find).toList(); }',
+      '  public Optional<Crate> findMaybe(Optional<Key> key) { return key.map(this::find); }',
+      '  public List<Crate> findFast(List<Key> keys) { return keys.parallelStream().map(this::find).toList(); }',
+      '  public void copyAll(List<Crate> crates) { crates.forEach(mirror::save); }',
+      '  public void later(Executor executor) { executor.execute(this::flush); }',
+      '  private void flush() { }',
+      '}',
+    );
+    assert.deepEqual(reported('CrateRepository.java', code), [`10:save ${RULE}`, `11:find ${RULE}`]);
+  });
+
   it('reports Go calls in range and counted loops, not goroutines or loops that repeat until a condition', () => {
     const code = sourceLines(
       'package rates',

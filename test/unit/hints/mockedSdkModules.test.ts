@@ -2,7 +2,8 @@
  * A JavaScript test that replaces an AWS SDK module with `vi.mock` or `jest.mock` builds its commands to
  * compare them with what the code under test sent (`toHaveBeenCalledWith(new QueryCommand({ … }))`): those
  * commands are never sent, so they get no request hint. A test that mocks another module, and the code under
- * test itself, keep theirs.
+ * test itself, keep theirs. In C#, a FakeItEasy call specification (`A.CallTo(() => fake.QueryAsync(...))`)
+ * configures or asserts a fake's method and calls nothing either.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -91,5 +92,27 @@ describe('commands built in a test that mocks the AWS SDK module', () => {
       '}',
     );
     assert.deepEqual(queryHints('lambdas/common/src/database/find-sessions.ts', code), ['5:QueryCommand dynamodb-query', '5:QueryCommand dynamodb-query!']);
+  });
+});
+
+describe('C#: FakeItEasy call specifications', () => {
+  it('gives nothing to a fake method configured or asserted inside A.CallTo, and keeps the client’s other calls', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2;', // 1
+      'using Amazon.DynamoDBv2.Model;',
+      'using FakeItEasy;',
+      'public class StockServiceTests',
+      '{',
+      '    private readonly IAmazonDynamoDB _dynamo = A.Fake<IAmazonDynamoDB>();',
+      '    public async Task Reads()',
+      '    {',
+      '        A.CallTo(() => _dynamo.QueryAsync(A<QueryRequest>._, A<CancellationToken>._)).Returns(new QueryResponse());', // 9
+      '        A.CallTo(() => _dynamo.GetItemAsync(A<GetItemRequest>._, default)).MustHaveHappened();', // 10
+      '        await _dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = "stock", Key = Keys() });', // 11
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('StockServiceTests.cs', code).filter((hint) => !hint.startsWith('11:')), []);
+    assert.ok(hintsIn('StockServiceTests.cs', code).includes('11:DeleteItemAsync dynamodb-delete-item'));
   });
 });

@@ -27,7 +27,7 @@ import { chainStart } from './receiverChains';
 import { redisCall, redisClientOptions } from './redis';
 import { promisifiedCall } from './promisified';
 import { stackExchangeCall } from './stackExchangeRedis';
-import { mocksModule } from './testDoubles';
+import { fakeCallSpecification, mocksModule } from './testDoubles';
 import { mayBeVersioned, plainArguments } from './plainWrites';
 import { pulumiResource, pulumiResourceType } from './pulumi';
 import { bundledFunction, callResult, cdkConstructType, Value } from './values';
@@ -437,7 +437,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
     }
     return;
   }
-  if (!value || value.t !== 'client' || close < 0) {
+  if (!value || value.t !== 'client' || close < 0 || fakeCallSpecification(a, start)) {
     return;
   }
   if (value.kind === 'redis') {

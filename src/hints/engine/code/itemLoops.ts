@@ -177,6 +177,7 @@ function wholeRequest(a: CodeAnalyzer, request: number, [from, to]: [number, num
 }
 
 const OPEN_PAREN = codeOf('(');
+const METHOD_REFERENCE = codeOf('::');
 const ITEM_OPERATIONS = new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
 /** Callers kept per helper: a helper called from more places is a library's. */
 const MAX_CALLERS = 16;
@@ -255,6 +256,26 @@ function helperNamed(a: CodeAnalyzer, k: number, names: readonly string[]): stri
   return undefined;
 }
 
+/**
+ * `users.forEach(this::save)`, `ids.stream().map(this::load)`: a reference to a method of the class itself, the
+ * whole argument of a sequential `forEach` or a stream's `map`, calls it once per element, in turn. Only `this::`,
+ * so that the name resolves to the class's own method; not an `Optional`'s `map` (once at most) nor a parallel stream.
+ */
+function ownPerElementReference(a: CodeAnalyzer, name: number): boolean {
+  if (!a.idIs(name - 2, 'this') || !a.is(name - 3, '(') || !perElementReference(a, name)) {
+    return false;
+  }
+  const method = name - 4;
+  let stream = false;
+  for (let k = chainStart(a, method - 2); k >= 0 && k < method - 1; k++) {
+    if (a.idIs(k, 'parallelStream') || a.idIs(k, 'parallel')) {
+      return false;
+    }
+    stream ||= a.idIs(k, 'stream') && a.isAccess(k - 1) && a.is(k + 1, '(') && a.parent[k] === a.parent[method];
+  }
+  return stream || a.idIs(method, 'forEach');
+}
+
 function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): ReadonlyMap<number, readonly number[]> {
   // The helpers by the name they are called by.
   const helpers = new Map<string, Set<number>>();
@@ -274,12 +295,14 @@ function callersOf(a: CodeAnalyzer, helperScopes: ReadonlySet<number>): Readonly
   const names = [...helpers.keys()];
   const lengths = new Set(names.map((name) => name.length));
   const { starts, ends, codes } = a.tokens;
+  const java = a.language.family === 'java';
   for (let k = 0; k < a.tokens.length; k++) {
-    if (codes[k + 1] !== OPEN_PAREN || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
+    const reference = java && codes[k - 1] === METHOD_REFERENCE;
+    if ((codes[k + 1] !== OPEN_PAREN && !reference) || !lengths.has(ends[k] - starts[k]) || !a.isId(k)) {
       continue;
     }
     const name = helperNamed(a, k, names);
-    if (name === undefined || !runsPerElement(a, k)) {
+    if (name === undefined || !(reference ? ownPerElementReference(a, k) : runsPerElement(a, k))) {
       continue;
     }
     const callee = calleeScope(a, k);

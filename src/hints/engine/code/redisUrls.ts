@@ -119,7 +119,8 @@ export function fromUrlCertReqs(a: CodeAnalyzer, start: number, end: number): Op
 }
 
 /** What stands in for each character of an interpolation (`{host}`): no URL delimiter, no scheme's letter. */
-const FILLER = '\u0001';
+/** What stands for a value the code computes, in a string read with its values masked (one character per source character). */
+export const FILLER = '\u0001';
 
 /**
  * An interpolated string (`f"redis://{host}:{port}"`, `` `redis://${host}:${port}` ``) read as a URL, when what it says about TLS and the
@@ -132,7 +133,7 @@ export function parseInterpolatedRedisUrl(text: string): { url: RedisUrl; masked
 }
 
 /** The text with each interpolation's characters replaced by `FILLER`. */
-function masked(text: string): string {
+export function masked(text: string): string {
   let result = '';
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
@@ -227,12 +228,19 @@ const MAX_OPERANDS = 16;
 const MAX_URL_TOKENS = 128;
 const FALLBACKS = new Set(['||', '??', '?', '&&', '|', '&', ':']);
 
+/** A string read with its computed values masked by `FILLER`, and where an offset into it sits in the source. */
+export interface MaskedText {
+  text: string;
+  /** The source offset of a text offset: inside a string's content, or at an operand's start (before it) or end (`after`). */
+  sourceAt(offset: number, after: boolean): number;
+}
+
 /**
- * A URL built with `+` from tokens [start, end) (`'rediss://' + host + ':6379'`), its first operand a string:
- * read as a template literal is, each operand that is not a string standing for an interpolation. The
- * options it gives span the tokens they come from. Undefined for any other expression.
+ * A `+` chain from tokens [start, end) whose first operand is a string (`'rediss://' + host + ':6379'`), read as a
+ * template literal is: each operand that is not a string stands for an interpolation. Undefined for any other
+ * expression, and for a fallback or condition in an operand (`host || 'localhost'`), which may change the text.
  */
-export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { url: RedisUrl; options: OptionOccurrence[] } | undefined {
+export function maskedConcatenation(a: CodeAnalyzer, start: number, end: number): MaskedText | undefined {
   if (!a.isString(start) || !a.is(start + 1, '+') || end - start > MAX_URL_TOKENS) {
     return undefined;
   }
@@ -242,7 +250,6 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
   for (let k = start; k < end; ) {
     let operandEnd = k;
     while (operandEnd < end && !a.is(operandEnd, '+')) {
-      // A fallback or a condition (`host || 'localhost'`, `tls ? ... : ...`) may change the scheme: not read.
       if (FALLBACKS.has(a.tokens.text(operandEnd)) && !a.isString(operandEnd)) {
         return undefined;
       }
@@ -258,11 +265,6 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
     text += string ? masked(a.tokens.text(k)) : FILLER;
     k = operandEnd + 1;
   }
-  const read = parseMaskedUrl(text);
-  if (!read) {
-    return undefined;
-  }
-  // A masked offset in the source: inside a string's content, or at an operand's start (before it) or end (after it).
   const sourceAt = (offset: number, after: boolean): number => {
     let piece = pieces[0];
     for (const next of pieces) {
@@ -273,6 +275,21 @@ export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { 
     }
     return piece.string ? piece.source + offset - piece.at : after ? piece.sourceEnd : piece.source;
   };
+  return { text, sourceAt };
+}
+
+/**
+ * A URL built with `+` from tokens [start, end) (`'rediss://' + host + ':6379'`), its first operand a string:
+ * read as a template literal is, each operand that is not a string standing for an interpolation. The
+ * options it gives span the tokens they come from. Undefined for any other expression.
+ */
+export function concatenatedUrl(a: CodeAnalyzer, start: number, end: number): { url: RedisUrl; options: OptionOccurrence[] } | undefined {
+  const chain = maskedConcatenation(a, start, end);
+  const read = chain ? parseMaskedUrl(chain.text) : undefined;
+  if (!chain || !read) {
+    return undefined;
+  }
+  const { text, sourceAt } = chain;
   const span = (part: UrlPart): Span => ({ start: sourceAt(part.start, false), end: sourceAt(part.end, true) });
   const option = (name: string, part: UrlPart, literal: Literal): OptionOccurrence => {
     const at = span(part);

@@ -11,6 +11,7 @@ import { expressionEnd } from './braces';
 import { namedValue } from './names';
 import { initializerContext, occurrenceOf } from './options';
 import { addRedisCall, sentCommand } from './redis';
+import { builtConfigurationString, STRING_OPTIONS } from './stackExchangeBuiltStrings';
 import { Value } from './values';
 
 export const STACKEXCHANGE_MODULE = 'dotnet:StackExchange.Redis';
@@ -224,13 +225,6 @@ function certificateCallback(a: CodeAnalyzer, index: number): void {
   a.contexts.push({ kind: 'redis-client', type: FLAVOR, options: [option], complete: false, anchor: a.tokenSpan(index) });
 }
 
-/** Configuration string keys the rules read, by their name in the string. */
-const STRING_OPTIONS = new Map([
-  ['ssl', 'Ssl'],
-  ['password', 'Password'],
-  ['user', 'User'],
-]);
-
 /** `"host:6379,ssl=true,password=..."` given as the first argument (a literal, or a constant that holds one). */
 function configurationString(a: CodeAnalyzer, open: number): void {
   const close = a.partner[open];
@@ -276,10 +270,17 @@ function cacheRegistrations(a: CodeAnalyzer): void {
   }
 }
 
-/** A configuration string written from `start` to `end` (a literal, or a constant that holds one), as a client's options anchored at `anchor`. */
+/**
+ * A configuration string written from `start` to `end` (a literal, a constant that holds one, or one the code
+ * builds), as a client's options anchored at `anchor`.
+ */
 function configurationValue(a: CodeAnalyzer, start: number, end: number, anchor: number): void {
   const named = namedValue(a, start, end);
   if (named?.kind !== 'literal') {
+    const built = builtConfigurationString(a, start, end);
+    if (built) {
+      a.contexts.push({ kind: 'redis-client', type: FLAVOR, ...built, anchor: a.tokenSpan(anchor) });
+    }
     return;
   }
   const token = named.token;

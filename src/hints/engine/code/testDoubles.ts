@@ -8,6 +8,8 @@
  */
 import { folderOf, joinPath } from '../workspace/paths';
 import type { CodeAnalyzer } from './analyzer';
+import { insideCallArguments } from './braces';
+import { perFile } from './fileMemo';
 
 /** Folders (and modules) that hold tests and their doubles, in lower case. */
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'mock', 'mocks', 'fake', 'fakes', 'stubs', 'testing', 'spec', 'specs']);
@@ -120,4 +122,19 @@ const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*|[^/
 
 export function isTestFilePath(file: string): boolean {
   return TEST_FILE.test(file);
+}
+
+/** FakeItEasy's `A.CallTo(() => fake.Method(...))` (and `CallToSet`), read only in C# files that write it (one search per file). */
+const writesCallTo = perFile((a) => a.language.family === 'csharp' && a.text.includes('A.CallTo'));
+
+/**
+ * Whether the C# call whose receiver starts at `start` is a FakeItEasy call specification, the lambda given to
+ * `A.CallTo(...)` to configure or assert a fake's method: "the expressions are not evaluated by FakeItEasy"
+ * (https://fakeiteasy.github.io/docs/stable/specifying-a-call-to-configure/), so nothing is called there.
+ */
+export function fakeCallSpecification(a: CodeAnalyzer, start: number): boolean {
+  return (
+    writesCallTo(a) &&
+    insideCallArguments(a, start, (name) => (a.idIs(name, 'CallTo') || a.idIs(name, 'CallToSet')) && a.isAccess(name - 1) && a.idIs(name - 2, 'A'))
+  );
 }
