@@ -349,6 +349,37 @@ export function lex(text: string, family: Family): Lexed {
         continue;
       }
     }
+    // C# verbatim and interpolated strings: @"..", $"..", $@"..", @$".." (before identifiers: `$` may start one).
+    if (family === 'csharp' && (code === 64 || code === 36)) {
+      const prefix = /^(?:\$@|@\$|@|\$)"/.exec(text.slice(i, i + 3));
+      if (prefix) {
+        const contentStart = i + prefix[0].length;
+        const verbatim = prefix[0].includes('@');
+        let j = contentStart;
+        while (j < length) {
+          const c = text.charCodeAt(j);
+          if (c === 34) {
+            if (verbatim && text.charCodeAt(j + 1) === 34) {
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          if (!verbatim && c === 92) {
+            j += 2;
+            continue;
+          }
+          if (!verbatim && c === 10) {
+            break;
+          }
+          j++;
+        }
+        const end = Math.min(j + 1, length);
+        pushString(i, end, contentStart, Math.min(j, length), prefix[0].includes('$'));
+        i = end;
+        continue;
+      }
+    }
     // Identifiers (and string prefixes)
     if (isIdentStart(code)) {
       let j = i + 1;
@@ -415,37 +446,6 @@ export function lex(text: string, family: Family): Lexed {
         i = quoted(i, code, false, i + 1);
       }
       continue;
-    }
-    // C# verbatim and interpolated strings: @"..", $"..", $@"..", @$".."
-    if (family === 'csharp' && (code === 64 || code === 36)) {
-      const prefix = /^(?:\$@|@\$|@|\$)"/.exec(text.slice(i, i + 3));
-      if (prefix) {
-        const contentStart = i + prefix[0].length;
-        const verbatim = prefix[0].includes('@');
-        let j = contentStart;
-        while (j < length) {
-          const c = text.charCodeAt(j);
-          if (c === 34) {
-            if (verbatim && text.charCodeAt(j + 1) === 34) {
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          if (!verbatim && c === 92) {
-            j += 2;
-            continue;
-          }
-          if (!verbatim && c === 10) {
-            break;
-          }
-          j++;
-        }
-        const end = Math.min(j + 1, length);
-        pushString(i, end, contentStart, Math.min(j, length), prefix[0].includes('$'));
-        i = end;
-        continue;
-      }
     }
     // HCL heredoc: <<EOF or <<-EOF
     if (family === 'hcl' && code === 60 && next === 60) {

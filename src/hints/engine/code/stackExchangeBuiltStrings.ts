@@ -29,15 +29,9 @@ export function builtConfigurationString(a: CodeAnalyzer, start: number, end: nu
   return text && text.text.includes(FILLER) ? configurationOptions(a, text) : undefined;
 }
 
-/**
- * The string token of a C# `$"..."` that is the whole of tokens [from, to), or -1. The lexer reads the `$` as a
- * name of its own before the string, so the pair counts where they touch.
- */
+/** The string token of a C# `$"..."` that is the whole of tokens [from, to), or -1. */
 function interpolatedString(a: CodeAnalyzer, from: number, to: number): number {
-  if (to === from + 1 && a.isString(from) && a.tokens.interpolated(from)) {
-    return from;
-  }
-  return to === from + 2 && a.idIs(from, '$') && a.isString(from + 1) && a.tokens.starts[from + 1] === a.tokens.ends[from] ? from + 1 : -1;
+  return to === from + 1 && a.isString(from) && a.tokens.interpolated(from) ? from : -1;
 }
 
 /** `$"..."` as a masked text whose offsets run through its content. */
