@@ -36,6 +36,42 @@ describe('hint engine scope model', () => {
       assert.deepEqual(hints('h.py', code), ['4:client lambda-client-per-invocation', '5:scan dynamodb-scan', '4:client lambda-client-per-invocation!', '5:scan dynamodb-scan!']);
     });
 
+    it('reads a class body top to bottom: its Table of the resource it bound above, not in its methods', () => {
+      const code = lines(
+        'import boto3',
+        '',
+        'class SimianRepository:',
+        '    resource = boto3.resource("dynamodb")',
+        '    table = resource.Table("simian")',
+        '',
+        '    def save(self, item):',
+        '        self.table.put_item(Item=item)',
+        '',
+        '    def names(self):',
+        '        return resource.Table("names").scan()["Items"]',
+        '',
+        'class Early:',
+        '    table = resource.Table("early")',
+        '    resource = boto3.resource("dynamodb")',
+        '',
+        '    def all(self):',
+        '        return self.table.scan()["Items"]',
+        '',
+        'shared = boto3.resource("dynamodb")',
+        'class Later:',
+        '    table = shared.Table("later")',
+        '    shared = None',
+        '',
+        '    def all(self):',
+        '        return self.table.scan()["Items"]',
+      );
+      const found = hints('repo.py', code);
+      // Until the class binds `shared` itself, the body reads the module's.
+      assertHasAll(found, ['8:put_item dynamodb-put-item', '26:scan dynamodb-scan']);
+      // A method does not see the class's names (`resource` there is a NameError), and a name bound below its use is no value yet.
+      assert.ok(!found.some((hint) => hint.startsWith('11:') || hint.startsWith('18:')), found.join('\n'));
+    });
+
     it('sees a resource Table made inside a function, and a self field set in __init__', () => {
       const code = lines(
         'import os, boto3',

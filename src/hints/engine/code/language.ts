@@ -39,6 +39,8 @@ export interface CodeLanguage {
   readonly commentPrefix: string;
   /** Java and C#: class fields are visible as bare names in methods. */
   readonly classFieldsVisible: boolean;
+  /** Python: a class body reads the names it has bound so far (see `ScopeOptions`). */
+  readonly classBodyNamesVisible?: boolean;
   /** Type arguments (`<T>`) may follow a name in a chain. */
   readonly typeArguments: boolean;
   collectImports(a: CodeAnalyzer): void;

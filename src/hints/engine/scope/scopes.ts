@@ -41,6 +41,11 @@ const MAX_BASE_DEPTH = 8;
 export interface ScopeOptions {
   /** Java and C#: fields of the enclosing class are visible as bare names inside methods. */
   classFieldsVisible: boolean;
+  /**
+   * Python: a class body runs top to bottom and reads the names it has bound so far (`table = resource.Table(name)`
+   * after `resource = boto3.resource(...)`), which its methods do not see. A JavaScript class body binds none.
+   */
+  classBodyNamesVisible?: boolean;
 }
 
 /**
@@ -234,13 +239,19 @@ export class ScopeTree<V> {
     while (scope >= 0) {
       const kind = KINDS[this.kinds[scope]];
       const visible = kind !== 'class' || this.options.classFieldsVisible || name.startsWith('.');
-      const own = visible && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
+      // A Python class body's own names, not its bases' (`ScopeOptions.classBodyNamesVisible`).
+      const classBody = !visible && !crossedFunction && this.options.classBodyNamesVisible === true;
+      const own = (visible || classBody) && this.holds[scope] === 1 ? this.names[scope]?.get(name) : undefined;
       const list = own ?? (visible && kind === 'class' && this.bases.size > 0 ? this.inherited(scope, name) : undefined);
       if (list) {
-        if (crossedFunction || kind === 'class') {
+        if (crossedFunction || (kind === 'class' && !classBody)) {
           return lastKnown(list, asValue) ?? list[list.length - 1];
         }
-        return lastBefore(list, token) ?? (UNBOUND_VALUE as Binding<V>);
+        const before = lastBefore(list, token);
+        // A name the class body binds only further down is, until then, the enclosing scope's.
+        if (before || !classBody) {
+          return before ?? (UNBOUND_VALUE as Binding<V>);
+        }
       }
       crossedFunction ||= kind === 'function';
       scope = this.parents[scope];

@@ -554,6 +554,7 @@ export const python: CodeLanguage = {
   family: 'python',
   commentPrefix: '#',
   classFieldsVisible: false,
+  classBodyNamesVisible: true,
   typeArguments: false,
   collectImports,
   buildScopes,
