@@ -57,6 +57,26 @@ describe('.NET SQL driver connections to RDS', () => {
     ]);
   });
 
+  it('reads what an interpolated connection string writes out, and leaves what the code computes', () => {
+    const code = sourceLines(
+      'using Npgsql;',
+      '',
+      'public class Connections',
+      '{',
+      '    public NpgsqlConnection Regional(string region) => new NpgsqlConnection($"Host=orders.c9xyz.{region}.rds.amazonaws.com;Username=app;Password=Ord3rs!2024;Trust Server Certificate=true");',
+      '    public NpgsqlConnection Computed(string host, string password) => new NpgsqlConnection($"Host={host};Username=app;Password={password}");',
+      '    public NpgsqlConnection Local(string db) => new NpgsqlConnection($"Host=localhost;Username=app;Password=dev;Database={db}");',
+      '    public NpgsqlConnection Suffixed(string suffix) => new NpgsqlConnection($"Host=orders.c9xyz.eu-west-1.rds.amazonaws.com;Password=pre{suffix}");',
+      '}',
+    );
+    const found = sql('Connections.cs', code);
+    const string5 = '"Host=orders.c9xyz.{region}.rds.amazonaws.com;Username=app;Password=Ord3rs!2024;Trust Server Certificate=true"';
+    assert.ok(found.includes(`5:$${string5} rds-sql-password!`), found.join('\n'));
+    assert.ok(found.includes(`5:$${string5} rds-sql-tls-verification-off!`), found.join('\n'));
+    // A password the code computes, a local host, a password partly computed: nothing to report.
+    assert.deepEqual(found.filter((hint) => hint.endsWith('!') && !hint.startsWith('5:')), []);
+  });
+
   it('reads MySqlConnector and Connector/NET in a Lambda handler and a SignalR hub, with no finding per invocation', () => {
     const handler = sourceLines(
       'using Amazon.Lambda.Core;',

@@ -30,6 +30,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { Construction } from './handlerClients';
 import { literalOf, positionalOption } from './options';
+import { FILLER, masked } from './redisUrls';
 import { bindsWholeExpression } from '../scope/scopes';
 import { namesRdsHost, tlsDisabledOption } from './sqlTls';
 
@@ -209,11 +210,28 @@ export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, ope
     return context;
   }
   const read = literalOf(a, literal, literal + 1).literal;
-  if (read.kind !== 'str') {
-    return context;
-  }
   const span = a.tokenSpan(literal);
-  context.options.push(positionalOption(a, literal, literal + 1, 'connectionString'), ...connectionStringOptions(read.value, span, flavor));
-  context.complete = true;
+  if (read.kind === 'str') {
+    context.options.push(positionalOption(a, literal, literal + 1, 'connectionString'), ...connectionStringOptions(read.value, span, flavor));
+    context.complete = true;
+  } else if (a.tokens.interpolated(literal)) {
+    context.options.push(...writtenOptions(connectionStringOptions(masked(a.tokens.text(literal)), span, flavor)));
+  }
   return context;
+}
+
+/**
+ * The options of an interpolated connection string (`$"Host={host}.rds.amazonaws.com;Password=secret"`) that it
+ * writes out: a value the code computes is left out, and a host partly computed keeps its written domain. The
+ * string stays incomplete, since a computed value may carry more options.
+ */
+function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
+  return options.flatMap((option) => {
+    const literal = option.literal;
+    if (literal.kind !== 'str' || !literal.value.includes(FILLER)) {
+      return [option];
+    }
+    const written = literal.value.split(FILLER).join('');
+    return option.norm === 'host' && written.length > 0 ? [{ ...option, literal: { kind: 'str' as const, value: literal.value.split(FILLER).join('0') } }] : [];
+  });
 }
