@@ -9,7 +9,7 @@ import { SdkImport } from '../model';
 import { codeOf } from '../tokenCodes';
 import { HintService, SdkMajor } from '../types';
 import type { CodeAnalyzer } from './analyzer';
-import { tokensOfSpan } from './tokenTables';
+import { tokensNamed } from './tokenIndex';
 import { jsModule } from './values';
 
 const IMPORT = codeOf('import');
@@ -161,15 +161,10 @@ function v2Clients(a: CodeAnalyzer, rootOnly = false): string[] {
       read(k);
     }
   } else {
-    // Only the imported names' own tokens, found in the text: a pass over every token cost a large file's analysis
-    // several milliseconds for one import of the SDK's root module (`import AWS from 'aws-sdk'` for S3).
+    // Only the imported names' own tokens: a pass over every token cost a large file's analysis several
+    // milliseconds for one import of the SDK's root module (`import AWS from 'aws-sdk'` for S3).
     for (const name of importedNames) {
-      for (let at = a.text.indexOf(name); at >= 0; at = a.text.indexOf(name, at + name.length)) {
-        const [k] = tokensOfSpan(a.tokens, { start: at, end: at + name.length });
-        if (a.tokens.starts[k] === at && a.tokens.ends[k] === at + name.length) {
-          read(k);
-        }
-      }
+      tokensNamed(a, name).forEach(read);
     }
     named.sort((x, y) => x.token - y.token);
   }

@@ -231,7 +231,7 @@ function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
     if (literal.kind !== 'str' || !literal.value.includes(FILLER)) {
       return [option];
     }
-    const written = literal.value.split(FILLER).join('');
-    return option.norm === 'host' && written.length > 0 ? [{ ...option, literal: { kind: 'str' as const, value: literal.value.split(FILLER).join('0') } }] : [];
+    const written = option.norm === 'host' && literal.value.split(FILLER).join('') !== '';
+    return written ? [{ ...option, literal: { kind: 'str' as const, value: literal.value.split(FILLER).join('0') } }] : [];
   });
 }

@@ -9,6 +9,7 @@
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { TOKEN_KIND, type Tokens } from '../lexer';
+import { tokensOfSpan } from './tokenTables';
 
 /** Names looked up by searching the text before the index pays for itself (each search reads the whole text). */
 const TEXT_SEARCHES = 3;
@@ -32,21 +33,12 @@ class NameIndex {
   /** The identifiers spelled `name`, from each place the text holds it: the token that starts there, found by bisection. */
   private fromText(name: string): number[] {
     this.searches++;
-    const { source, starts, ends, kinds, length } = this.tokens;
+    const { source, starts, ends, kinds } = this.tokens;
     const matches: number[] = [];
     for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-      let low = 0;
-      let high = length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] < at) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      if (low < length && starts[low] === at && ends[low] === at + name.length && kinds[low] === TOKEN_KIND.ID) {
-        matches.push(low);
+      const [k] = tokensOfSpan(this.tokens, { start: at, end: at + name.length });
+      if (starts[k] === at && ends[k] === at + name.length && kinds[k] === TOKEN_KIND.ID) {
+        matches.push(k);
       }
     }
     return matches;
