@@ -394,6 +394,24 @@ export interface DocumentModel {
   inlineCode?: InlineCode[];
   /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
+  /** Item attributes a PutItem or UpdateItem writes as a time Time to Live cannot read (`code/ttlValues.ts`). */
+  ttlWrites?: TtlWrite[];
+}
+
+/**
+ * An attribute a DynamoDB write sets to a time that is not epoch seconds: a clock read in milliseconds or finer
+ * (`Date.now()`, `System.currentTimeMillis()`, `time.Now().UnixMilli()`), or a date written as a string.
+ * Whether the attribute is the table's TTL attribute is the check's to decide.
+ */
+export interface TtlWrite {
+  attribute: string;
+  /** The value as written (or the name that holds it). */
+  value: Span;
+  unit: 'milliseconds' | 'microseconds' | 'nanoseconds' | 'ticks' | 'string';
+  /** The write's request, by which the workspace model resolves its table. */
+  request: OptionContext;
+  /** The write's operation token, for the scope it runs in. */
+  tokenIndex: number;
 }
 
 export interface PropVariants {

@@ -115,6 +115,7 @@ export const CHECKS = [
   'statement-errors-ignored',
   'password-parameter-echoed',
   'password-in-output',
+  'ttl-not-in-seconds',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

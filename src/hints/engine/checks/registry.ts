@@ -16,6 +16,7 @@ import { sdkPastEndOfSupport } from './sdkLifecycle';
 import { sqlBuiltFromValues } from './sqlStrings';
 import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
+import { ttlNotInSeconds } from './ttlValues';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
@@ -61,4 +62,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'workspace-partiql-scan': partiqlScanOffKey,
   'password-parameter-echoed': passwordParameterEchoed,
   'password-in-output': passwordInOutput,
+  'ttl-not-in-seconds': ttlNotInSeconds,
 };

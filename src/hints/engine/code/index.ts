@@ -33,6 +33,7 @@ import { readPartiqlStatements } from './partiqlStatements';
 import { ProjectContext } from './projectImports';
 import { markFollowingExpires } from './redisTtl';
 import { sdkImport } from './sdkImports';
+import { ttlWrites } from './ttlValues';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
@@ -100,6 +101,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const tlsCovered = tlsDisabledStarts(sql.contexts);
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
   const variants = readPassedProps(analyzer, contexts);
+  const ttl = ttlWrites(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
@@ -111,6 +113,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(requestClients.length > 0 ? { requestClients } : {}),
     ...(sql.connections.length > 0 ? { sqlConnections: sql.connections } : {}),
     ...(variants ? { variants } : {}),
+    ...(ttl.length > 0 ? { ttlWrites: ttl } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

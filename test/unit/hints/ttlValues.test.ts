@@ -1,0 +1,205 @@
+/**
+ * DynamoDB writes that set the Time to Live attribute to a time TTL cannot read (`code/ttlValues.ts`,
+ * `checks/ttlValues.ts`): milliseconds or finer, or a date as a string, in each SDK language; seconds are silent.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsInWorkspace, workspaceOf } from '../workspace/support';
+import { hintsOfRules, sourceLines } from './support';
+
+const RULE = ['dynamodb-ttl-not-in-seconds'];
+const findings = (hints: string[]): string[] => hints.filter((hint) => hint.endsWith('!'));
+
+describe('TTL values not in epoch seconds', () => {
+  it('JavaScript: a session store puts milliseconds through a name, and updates the TTL with a date string', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'const DAY_MS = 24 * 60 * 60 * 1000;',
+      'export class SessionStore {',
+      '  async save(id: string, data: object): Promise<void> {',
+      '    const ttl = Date.now() + DAY_MS;',
+      "    await doc.send(new PutCommand({ TableName: 'sessions', Item: { pk: id, ...data, ttl } }));",
+      '  }',
+      '  async extend(id: string): Promise<void> {',
+      '    await doc.send(new UpdateCommand({',
+      "      TableName: 'sessions', Key: { pk: id },",
+      "      UpdateExpression: 'SET #ttl = :ttl',",
+      "      ExpressionAttributeNames: { '#ttl': 'ttl' },",
+      "      ExpressionAttributeValues: { ':ttl': new Date(Date.now() + 3600e3).toISOString() },",
+      '    }));',
+      '  }',
+      '  async token(id: string): Promise<void> {',
+      "    await doc.send(new PutCommand({ TableName: 'tokens', Item: { pk: id, ttl: Math.floor(Date.now() / 1000) + 3600 } }));",
+      "    await doc.send(new PutCommand({ TableName: 'codes', Item: { pk: id, expiresAt: Date.now() + 600000, createdAt: Date.now() } }));",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsOfRules('sessions.ts', code, RULE), [
+      '15:new Date(Date.now() + 3600e3).toISOString() dynamodb-ttl-not-in-seconds',
+      '15:new Date(Date.now() + 3600e3).toISOString() dynamodb-ttl-not-in-seconds!',
+      '8:ttl dynamodb-ttl-not-in-seconds',
+      '8:ttl dynamodb-ttl-not-in-seconds!',
+    ]);
+  });
+
+  it('JavaScript: seconds are silent, whether divided by a thousand, by a named constant, or read through a name that divides', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');",
+      'const client = new DynamoDBClient({});',
+      'const MS_PER_SECOND = 1000;',
+      'exports.handler = async (event) => {',
+      '  const expires = Date.now() + 3600 * 1000;',
+      '  const ttl = Math.round(expires / 1000);',
+      "  await client.send(new PutItemCommand({ TableName: 'jobs', Item: { pk: { S: event.id }, ttl: { N: String(ttl) } } }));",
+      "  await client.send(new PutItemCommand({ TableName: 'jobs', Item: { pk: { S: event.id }, ttl: { N: `${Math.floor(Date.now() / 1000)}` } } }));",
+      "  await client.send(new PutItemCommand({ TableName: 'jobs', Item: { pk: { S: event.id }, ttl: { N: String(Date.now() / MS_PER_SECOND) } } }));",
+      "  await client.send(new PutItemCommand({ TableName: 'jobs', Item: { pk: { S: event.id }, ttl: { N: `${Date.now() + 60000}` } } }));",
+      '};',
+    );
+    assert.deepEqual(findings(hintsOfRules('handler.js', code, RULE)), ['10:{ N: `${Date.now() + 60000}` } dynamodb-ttl-not-in-seconds!']);
+  });
+
+  it('follows helper functions of the file: one that computes the expiry, one that builds the whole item', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');",
+      'const client = new DynamoDBClient({});',
+      'function expiresIn(minutes) {',
+      '  return Date.now() + minutes * 60_000;',
+      '}',
+      'const ttlFromDate = (date = new Date()) => Math.floor(date.getTime() / 1000);',
+      'function tokenItem(token) {',
+      '  return { token: { S: token }, ttl: { N: String(expiresIn(180)) } };',
+      '}',
+      'exports.handler = async (event) => {',
+      "  await client.send(new PutItemCommand({ TableName: 'tokens', Item: tokenItem(event.token) }));",
+      "  await client.send(new PutItemCommand({ TableName: 'codes', Item: { code: { S: event.code }, ttl: { N: String(expiresIn(5)) } } }));",
+      "  await client.send(new PutItemCommand({ TableName: 'codes', Item: { code: { S: event.code }, ttl: { N: String(ttlFromDate() + 300) } } }));",
+      '};',
+    );
+    assert.deepEqual(findings(hintsOfRules('tokens.js', code, RULE)), ['12:{ N: String(expiresIn(5)) } dynamodb-ttl-not-in-seconds!', '8:{ N: String(expiresIn(180)) } dynamodb-ttl-not-in-seconds!']);
+  });
+
+  it('the workspace names the TTL attribute: a template enables TTL on expiresAt, which the code writes in milliseconds', () => {
+    const template = sourceLines(
+      'Resources:',
+      '  Sessions:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties:',
+      '      TableName: sessions',
+      '      BillingMode: PAY_PER_REQUEST',
+      '      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]',
+      '      KeySchema: [{ AttributeName: pk, KeyType: HASH }]',
+      '      TimeToLiveSpecification: { AttributeName: expiresAt, Enabled: true }',
+    );
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export async function save(id: string): Promise<void> {',
+      "  await doc.send(new PutCommand({ TableName: 'sessions', Item: { pk: id, expiresAt: Date.now() + 3_600_000, ttl: Date.now() } }));",
+      '}',
+    );
+    const files = { 'template.yaml': template, 'src/sessions.ts': code };
+    assert.deepEqual(findings(hintsInWorkspace(workspaceOf(files), 'src/sessions.ts', code)).filter((hint) => hint.includes('ttl-not')), ['5:Date.now() + 3_600_000 dynamodb-ttl-not-in-seconds!']);
+    // Alone, only an attribute named for TTL counts.
+    assert.deepEqual(findings(hintsOfRules('src/sessions.ts', code, RULE)), ['5:Date.now() dynamodb-ttl-not-in-seconds!']);
+  });
+
+  it('Python: milliseconds from time.time() * 1000 and from time_ns(), not seconds', () => {
+    const code = sourceLines(
+      'import time',
+      'import boto3',
+      '',
+      'table = boto3.resource("dynamodb").Table("sessions")',
+      '',
+      'def save(session_id):',
+      '    table.put_item(Item={"pk": session_id, "ttl": int(time.time() * 1000) + 3_600_000})',
+      '',
+      'def save_seconds(session_id):',
+      '    table.put_item(Item={"pk": session_id, "ttl": int(time.time()) + 3600})',
+      '',
+      'def touch(session_id):',
+      '    expires = time.time_ns() // 1_000_000 + 60_000',
+      '    table.update_item(',
+      '        Key={"pk": session_id},',
+      '        UpdateExpression="SET #t = :t",',
+      '        ExpressionAttributeNames={"#t": "ttl"},',
+      '        ExpressionAttributeValues={":t": expires},',
+      '    )',
+      '',
+      'def touch_seconds(session_id):',
+      '    table.update_item(Key={"pk": session_id}, UpdateExpression="SET #t = :t", ExpressionAttributeNames={"#t": "ttl"}, ExpressionAttributeValues={":t": time.time_ns() // 1_000_000_000})',
+    );
+    assert.deepEqual(findings(hintsOfRules('sessions.py', code, RULE)), ['18:expires dynamodb-ttl-not-in-seconds!', '7:int(time.time() * 1000) + 3_600_000 dynamodb-ttl-not-in-seconds!']);
+  });
+
+  it('Java, Go and C#: the milliseconds clocks of each, and their seconds clocks silent', () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.*;',
+      'import java.time.Instant;',
+      'import java.util.Map;',
+      'public class SessionRepository {',
+      '  private final DynamoDbClient ddb;',
+      '  public SessionRepository(DynamoDbClient ddb) { this.ddb = ddb; }',
+      '  public void save(String id) {',
+      '    ddb.putItem(PutItemRequest.builder().tableName("sessions").item(Map.of("pk", AttributeValue.fromS(id), "ttl", AttributeValue.fromN(String.valueOf(System.currentTimeMillis() + 3_600_000L)))).build());',
+      '    ddb.putItem(PutItemRequest.builder().tableName("sessions").item(Map.of("pk", AttributeValue.fromS(id), "ttl", AttributeValue.fromN(String.valueOf(Instant.now().getEpochSecond() + 3600)))).build());',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('SessionRepository.java', java, RULE)), ['9:AttributeValue.fromN(String.valueOf(System.currentTimeMillis() + 3_600_000L)) dynamodb-ttl-not-in-seconds!']);
+    const go = sourceLines(
+      'package store',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"strconv"',
+      '\t"time"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"',
+      ')',
+      '',
+      'type Store struct{ client *dynamodb.Client }',
+      '',
+      'func (s *Store) Save(ctx context.Context, id string, seconds bool) error {',
+      '\tat := time.Now().Add(time.Hour).UnixMilli()',
+      '\tif seconds {',
+      '\t\t_, err := s.client.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("sessions"), Item: map[string]types.AttributeValue{"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10)}}})',
+      '\t\treturn err',
+      '\t}',
+      '\t_, err := s.client.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("sessions"), Item: map[string]types.AttributeValue{"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(at, 10)}}})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('store.go', go, RULE)), ['21:&types.AttributeValueMemberN{Value: strconv.FormatInt(at, 10)} dynamodb-ttl-not-in-seconds!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class SessionStore',
+      '{',
+      '    private readonly IAmazonDynamoDB _client;',
+      '    public SessionStore(IAmazonDynamoDB client) { _client = client; }',
+      '    public Task Save(string id) => _client.PutItemAsync(new PutItemRequest',
+      '    {',
+      '        TableName = "sessions",',
+      '        Item = new Dictionary<string, AttributeValue>',
+      '        {',
+      '            ["pk"] = new AttributeValue { S = id },',
+      '            ["ttl"] = new AttributeValue { N = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds().ToString() },',
+      '            ["createdTtl"] = new AttributeValue { N = DateTime.UtcNow.Ticks.ToString() },',
+      '        },',
+      '    });',
+      '    public Task Touch(string id) => _client.PutItemAsync(new PutItemRequest',
+      '    {',
+      '        TableName = "sessions",',
+      '        Item = new Dictionary<string, AttributeValue> { ["ttl"] = new AttributeValue { N = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString() } },',
+      '    });',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('SessionStore.cs', csharp, RULE)), ['13:new AttributeValue { N = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds().ToString() } dynamodb-ttl-not-in-seconds!']);
+  });
+});
