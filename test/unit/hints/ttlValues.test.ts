@@ -202,4 +202,71 @@ describe('TTL values not in epoch seconds', () => {
     );
     assert.deepEqual(findings(hintsOfRules('SessionStore.cs', csharp, RULE)), ['13:new AttributeValue { N = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds().ToString() } dynamodb-ttl-not-in-seconds!']);
   });
+
+  it('batch and transaction writes: each PutRequest and Put item, also built by a callback or a comprehension', () => {
+    const js = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export async function saveAll(events: { id: string }[]): Promise<void> {',
+      '  const expiresAt = Date.now() + 7 * 86_400_000;',
+      "  await doc.send(new BatchWriteCommand({ RequestItems: { events: events.map((e) => ({ PutRequest: { Item: { ...e, ttl: expiresAt } } })) } }));",
+      "  await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'events', Item: { pk: 'x', ttl: Math.floor(Date.now() / 1000) } } }, { Put: { TableName: 'events', Item: { pk: 'y', ttl: Date.now() } } }] }));",
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('events.ts', js, RULE)), ['6:expiresAt dynamodb-ttl-not-in-seconds!', '7:Date.now() dynamodb-ttl-not-in-seconds!']);
+    const python = sourceLines(
+      'import time',
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def save(ids):',
+      '    client.batch_write_item(RequestItems={"events": [{"PutRequest": {"Item": {"pk": {"S": i}, "ttl": {"N": str(int(time.time() * 1000))}}}} for i in ids]})',
+      '    in_seconds = [{"PutRequest": {"Item": {"pk": {"S": i}, "ttl": {"N": str(int(time.time()) + 60)}}}} for i in ids]',
+      '    client.batch_write_item(RequestItems={"events": in_seconds})',
+    );
+    assert.deepEqual(findings(hintsOfRules('events.py', python, RULE)), ['5:{"N": str(int(time.time() * 1000))} dynamodb-ttl-not-in-seconds!']);
+  });
+
+  it('Go: a struct literal marshalled into the item, its field named by its dynamodbav tag', () => {
+    const go = sourceLines(
+      'package sessions',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"time"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/aws"',
+      '\t"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"',
+      '\t"github.com/aws/aws-sdk-go-v2/service/dynamodb"',
+      ')',
+      '',
+      'type Session struct {',
+      '\tID        string `dynamodbav:"pk"`',
+      '\tExpiresAt int64  `dynamodbav:"ttl"`',
+      '\tCreatedAt int64  `dynamodbav:"created_at"`',
+      '}',
+      '',
+      'type Store struct{ db *dynamodb.Client }',
+      '',
+      'func (s *Store) Put(ctx context.Context, id string) error {',
+      '\titem, err := attributevalue.MarshalMap(Session{ID: id, ExpiresAt: time.Now().Add(24 * time.Hour).UnixMilli(), CreatedAt: time.Now().UnixMilli()})',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\t_, err = s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("sessions"), Item: item})',
+      '\treturn err',
+      '}',
+      '',
+      'func (s *Store) PutSeconds(ctx context.Context, id string) error {',
+      '\tsession := &Session{ID: id, ExpiresAt: time.Now().Add(time.Hour).Unix()}',
+      '\titem, err := attributevalue.MarshalMap(session)',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\t_, err = s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("sessions"), Item: item})',
+      '\treturn err',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('sessions.go', go, RULE)), ['21:time.Now().Add(24 * time.Hour).UnixMilli() dynamodb-ttl-not-in-seconds!']);
+  });
 });

@@ -2,10 +2,11 @@
  * Expiry times a DynamoDB write puts into an item in a form Time to Live ignores. TTL reads a Number of epoch
  * seconds: a clock read in milliseconds or finer (`Date.now()`, `System.currentTimeMillis()`,
  * `time.Now().UnixMilli()`, `time.time() * 1000`) lies tens of thousands of years ahead, and a date written as a
- * string is no Number, so the item never expires. Read where the code writes an attribute: an entry of a PutItem's
- * `Item` (a JavaScript object, also inside `marshall`, a Python dict, Java `Map.of`, a Go map literal, a C#
- * initializer), or the placeholder an UpdateItem's `SET` assigns it, following names the value is bound to
- * (`const expiresAt = Date.now() + DAY_MS`). A value that divides by a thousand or by a named constant
+ * string is no Number, so the item never expires. Read where the code writes an attribute: an entry of the `Item` of
+ * a PutItem, or of a batch's or transaction's put (a JavaScript object, also inside `marshall`, a Python dict, Java
+ * `Map.of`, a Go map literal or a marshalled struct literal, a C# initializer), or the placeholder an UpdateItem's
+ * `SET` assigns it, following names the value is bound to (`const expiresAt = Date.now() + DAY_MS`) and the
+ * functions of the file that compute it. A value that divides by a thousand or by a named constant
  * (`Math.floor(Date.now() / 1000)`, `ms / MS_PER_SECOND`) or reads a seconds clock (`getEpochSecond()`, `.Unix()`,
  * `ToUnixTimeSeconds()`, dayjs `unix()`) counts as seconds. Which attribute is the TTL one is the check's to tell.
  */
@@ -23,6 +24,8 @@ type Unit = TtlWrite['unit'];
 type Clock = Exclude<Unit, 'string'>;
 
 const ITEM = normalizeName('Item');
+/** Where batch and transaction writes hold their items: `RequestItems` (each `PutRequest`'s `Item`) and `TransactItems` (each `Put`'s). */
+const NESTED_ITEMS = new Set([normalizeName('RequestItems'), normalizeName('TransactItems')]);
 const UPDATE_EXPRESSION = normalizeName('UpdateExpression');
 const NAMES = normalizeName('ExpressionAttributeNames');
 const VALUES = normalizeName('ExpressionAttributeValues');
@@ -73,6 +76,15 @@ export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
       for (const [attribute, value] of setPlaceholders(a, request)) {
         record(a, writes, occurrence, attribute, value.valueStart, value.valueEnd);
       }
+    } else if (occurrence.operation === 'dynamodb:BatchWriteItem' || occurrence.operation === 'dynamodb:TransactWriteItems') {
+      for (const option of request.options) {
+        const [from, to] = NESTED_ITEMS.has(option.norm) && !option.absent ? a.tokensOf(option.value) : [-1, -1];
+        for (const item of from >= 0 ? nestedItems(a, ...followed(a, [from, to])) : []) {
+          for (const entry of entriesOf(a, ...followed(a, item)) ?? []) {
+            record(a, writes, occurrence, entry.key, entry.valueStart, entry.valueEnd);
+          }
+        }
+      }
     }
   }
   return writes;
@@ -120,6 +132,12 @@ function entriesOf(a: CodeAnalyzer, from: number, to: number): MapEntry[] | unde
     const first = segments(a, from + 1)[0];
     return first ? entriesOf(a, first[0], first[1]) : undefined;
   }
+  if (family === 'go') {
+    const struct = marshalledStruct(a, from, to);
+    if (struct) {
+      return struct;
+    }
+  }
   if ((family === 'js' || family === 'python') && a.is(from, '{') && a.partner[from] === to - 1) {
     const entries: MapEntry[] = [];
     for (const [start, end] of segments(a, from)) {
@@ -133,6 +151,57 @@ function entriesOf(a: CodeAnalyzer, from: number, to: number): MapEntry[] | unde
     return entries;
   }
   return literalMap(a, from, to);
+}
+
+/**
+ * The items a batch's or transaction's requests write, as token ranges: the value of each `Item` key among the tokens
+ * [from, to) (`PutRequest: { Item: {...} }`, `"Put": {"Item": {...}}`, Go's `Item:`, C#'s `Item =`, Java's `.item(...)`),
+ * also inside a callback that builds them (`orders.map((o) => ({ PutRequest: { Item: o } }))`).
+ */
+function nestedItems(a: CodeAnalyzer, from: number, to: number): [number, number][] {
+  const items: [number, number][] = [];
+  for (let k = from; k < to; k++) {
+    const named = (a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k))) && a.tokens.textEnd(k) - a.tokens.textStart(k) === 4;
+    if (!named || !/^[Ii]tem$/.test(a.tokens.text(k))) {
+      continue;
+    }
+    if (a.is(k + 1, '(') && a.isAccess(k - 1) && a.partner[k + 1] > k) {
+      items.push([k + 2, a.partner[k + 1]]);
+    } else if ((a.is(k + 1, ':') || a.is(k + 1, '=')) && a.tokens.text(k) === 'Item') {
+      items.push([k + 2, expressionEnd(a, k + 2)]);
+    }
+  }
+  return items;
+}
+
+/**
+ * Go: `attributevalue.MarshalMap(Session{ID: id, TTL: expiry})` (or `&Session{...}`, or a name bound to one): the
+ * struct literal's fields, each named as the item names it (its `dynamodbav` tag in the file, else the field's name).
+ */
+function marshalledStruct(a: CodeAnalyzer, from: number, to: number): MapEntry[] | undefined {
+  const call = a.idIs(from + 2, 'MarshalMap') && a.isAccess(from + 1) ? from + 3 : -1;
+  if (call < 0 || !a.is(call, '(') || a.partner[call] !== to - 1) {
+    return undefined;
+  }
+  const argument = segments(a, call)[0];
+  const [start, end] = argument ? followed(a, argument) : [-1, -1];
+  const open = end - 1;
+  if (start < 0 || !a.is(open, '}') || a.partner[open] < start || !a.isId(a.partner[open] - 1)) {
+    return undefined;
+  }
+  const entries: MapEntry[] = [];
+  for (const [k, segmentEnd] of segments(a, a.partner[open])) {
+    if (a.isId(k) && a.is(k + 1, ':') && segmentEnd > k + 2) {
+      entries.push({ key: taggedName(a, a.tokens.text(k)), keyToken: k, valueStart: k + 2, valueEnd: segmentEnd });
+    }
+  }
+  return entries;
+}
+
+/** A Go struct field's attribute name: its `dynamodbav:"name"` tag where the file declares the field with one. */
+function taggedName(a: CodeAnalyzer, field: string): string {
+  const tag = new RegExp(`^[ \\t]*${field}[ \\t]+[\\w.*\\[\\]]+[ \\t]+\`[^\`\\n]*dynamodbav:"([^",]+)`, 'm').exec(a.text);
+  return tag?.[1] ?? field;
 }
 
 /** The attributes an UpdateItem's literal `SET` assigns straight from a placeholder, each with that placeholder's value. */
