@@ -396,6 +396,15 @@ export interface DocumentModel {
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
   /** Item attributes a PutItem or UpdateItem writes as a time Time to Live cannot read (`code/ttlValues.ts`). */
   ttlWrites?: TtlWrite[];
+  /** DynamoDB expressions that write reserved words as attribute names (`code/expressionReservedWords.ts`). */
+  reservedWordUses?: ReservedWordUse[];
+}
+
+/** A literal DynamoDB expression that names attributes by reserved words (`status`, `name`), as written there. */
+export interface ReservedWordUse {
+  words: string[];
+  /** The expression as written. */
+  span: Span;
 }
 
 /**

@@ -116,6 +116,7 @@ export const CHECKS = [
   'password-parameter-echoed',
   'password-in-output',
   'ttl-not-in-seconds',
+  'expression-reserved-word',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

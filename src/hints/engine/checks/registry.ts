@@ -17,6 +17,7 @@ import { sqlBuiltFromValues } from './sqlStrings';
 import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
 import { ttlNotInSeconds } from './ttlValues';
+import { expressionReservedWord } from './reservedWords';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
@@ -63,4 +64,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'password-parameter-echoed': passwordParameterEchoed,
   'password-in-output': passwordInOutput,
   'ttl-not-in-seconds': ttlNotInSeconds,
+  'expression-reserved-word': expressionReservedWord,
 };

@@ -34,6 +34,7 @@ import { ProjectContext } from './projectImports';
 import { markFollowingExpires } from './redisTtl';
 import { sdkImport } from './sdkImports';
 import { ttlWrites } from './ttlValues';
+import { reservedWordUses } from './expressionReservedWords';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
@@ -102,6 +103,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
   const variants = readPassedProps(analyzer, contexts);
   const ttl = ttlWrites(analyzer);
+  const reserved = reservedWordUses(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
@@ -114,6 +116,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(sql.connections.length > 0 ? { sqlConnections: sql.connections } : {}),
     ...(variants ? { variants } : {}),
     ...(ttl.length > 0 ? { ttlWrites: ttl } : {}),
+    ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,

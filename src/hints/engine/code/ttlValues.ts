@@ -17,6 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { calledFunction } from './helperFunctions';
 import { literalMap, MapEntry } from './literalMaps';
+import { writtenText } from './writtenExpressions';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 type Unit = TtlWrite['unit'];
@@ -231,22 +232,6 @@ function setPlaceholders(a: CodeAnalyzer, request: OptionContext): [string, MapE
     }
   }
   return assigned;
-}
-
-/**
- * An expression written as string literals, joined by `+` or wrapped in calls (`aws.String("SET …")`); undefined when
- * a name or an interpolation computes part of it.
- */
-function writtenText(a: CodeAnalyzer, from: number, to: number): string | undefined {
-  let text = '';
-  for (let k = from; k < to; k++) {
-    if (a.isString(k) && !a.tokens.interpolated(k)) {
-      text += a.tokens.text(k);
-    } else if (!(a.is(k, '+') || a.is(k, '(') || a.is(k, ')') || a.isAccess(k) || (a.isId(k) && (a.is(k + 1, '(') || a.isAccess(k + 1))))) {
-      return undefined;
-    }
-  }
-  return text;
 }
 
 /** How many of each finer unit make a second. */

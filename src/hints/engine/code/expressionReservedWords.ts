@@ -1,0 +1,87 @@
+/**
+ * Attribute names a DynamoDB expression writes bare that are reserved words (`SET status = :s`,
+ * `ProjectionExpression: 'id, name'`, `KeyConditionExpression: 'user = :u'`). DynamoDB rejects such a request with
+ * a ValidationException ("Attribute name is a reserved keyword"); an expression attribute name (`#status`) stands in
+ * for the word. Read from the expressions of a request, also those of a transaction's items and a batch read's
+ * tables, where each is written wholly as string literals; the expression grammar's own words (`SET`, `AND`,
+ * `BETWEEN`, functions such as `size(...)`) are not attribute names.
+ */
+import { ReservedWordUse } from '../model';
+import { normalizeName } from '../types';
+import type { CodeAnalyzer } from './analyzer';
+import { expressionEnd } from './braces';
+import { DYNAMODB_RESERVED_WORDS } from './dynamodbReservedWords';
+import { literalText } from './writtenExpressions';
+
+const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
+const EXPRESSION_NORMS = new Set(EXPRESSIONS.map(normalizeName));
+/** Options whose values hold requests of their own: a transaction's items, a batch read's tables. */
+const NESTED = new Set(['TransactItems', 'RequestItems'].map(normalizeName));
+/** Words of the expression grammar that the reserved list also holds. */
+const GRAMMAR = new Set(['set', 'remove', 'add', 'delete', 'and', 'or', 'not', 'between', 'in']);
+/** A name, a placeholder (`#n`, `:v`) or any other character of an expression. */
+const EXPRESSION_TOKEN = /[#:]?[A-Za-z_][A-Za-z0-9_]*|[^\sA-Za-z_#:]+|[#:]/g;
+
+export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
+  const uses: ReservedWordUse[] = [];
+  const seen = new Set<number>();
+  const read = (from: number, to: number): void => {
+    const text = to > from && !seen.has(from) ? literalText(a, from, to) : undefined;
+    const words = text ? reservedNames(text) : [];
+    seen.add(from);
+    if (words.length > 0) {
+      uses.push({ words, span: a.span(from, to - 1) });
+    }
+  };
+  for (const occurrence of a.operations) {
+    for (const option of occurrence.request?.options ?? []) {
+      if (option.absent || !(EXPRESSION_NORMS.has(option.norm) || NESTED.has(option.norm))) {
+        continue;
+      }
+      const [from, to] = a.tokensOf(option.value);
+      if (from < 0) {
+        continue;
+      }
+      if (EXPRESSION_NORMS.has(option.norm)) {
+        read(from, to);
+      } else {
+        nestedExpressions(a, from, to).forEach(([start, end]) => read(start, end));
+      }
+    }
+  }
+  return uses;
+}
+
+/** The values of expression keys among the tokens [from, to): `ConditionExpression: '…'`, `"Update": {"UpdateExpression": …}`, `.conditionExpression(…)`. */
+function nestedExpressions(a: CodeAnalyzer, from: number, to: number): [number, number][] {
+  const found: [number, number][] = [];
+  for (let k = from; k < to; k++) {
+    const named = a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k));
+    if (!named || !EXPRESSION_NORMS.has(normalizeName(a.tokens.text(k)))) {
+      continue;
+    }
+    if (a.is(k + 1, '(') && a.partner[k + 1] > k) {
+      found.push([k + 2, a.partner[k + 1]]);
+    } else if (a.is(k + 1, ':') || a.is(k + 1, '=')) {
+      found.push([k + 2, expressionEnd(a, k + 2)]);
+    }
+  }
+  return found;
+}
+
+/** The reserved words an expression's text uses as attribute names, each once, as written. */
+export function reservedNames(text: string): string[] {
+  const words: string[] = [];
+  const tokens = text.match(EXPRESSION_TOKEN) ?? [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    const lower = token.toLowerCase();
+    if (!DYNAMODB_RESERVED_WORDS.has(lower) || GRAMMAR.has(lower) || tokens[k + 1]?.trimStart().startsWith('(')) {
+      continue;
+    }
+    if (!words.includes(token)) {
+      words.push(token);
+    }
+  }
+  return words;
+}

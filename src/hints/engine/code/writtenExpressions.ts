@@ -1,0 +1,42 @@
+/** DynamoDB expressions as the code writes them out (`UpdateExpression: 'SET #s = :s'`), for the readers that parse them. */
+import type { CodeAnalyzer } from './analyzer';
+
+/**
+ * An expression written as string literals, joined by `+` or wrapped in calls (`aws.String("SET …")`); undefined when
+ * a name or an interpolation computes part of it.
+ */
+export function writtenText(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  let text = '';
+  for (let k = from; k < to; k++) {
+    if (a.isString(k) && !a.tokens.interpolated(k)) {
+      text += a.tokens.text(k);
+    } else if (!(a.is(k, '+') || a.is(k, '(') || a.is(k, ')') || a.isAccess(k) || (a.isId(k) && (a.is(k + 1, '(') || a.isAccess(k + 1))))) {
+      return undefined;
+    }
+  }
+  return text;
+}
+
+/**
+ * An expression written wholly as string literals joined by `+`, also inside one wrapping call (`aws.String("…")`,
+ * `String.format(…)` is not one: it computes); undefined for anything else. Stricter than `writtenText`, for readers
+ * that judge every word of the text.
+ */
+export function literalText(a: CodeAnalyzer, from: number, to: number): string | undefined {
+  let start = from;
+  while (a.isId(start) && a.isAccess(start + 1)) {
+    start += 2;
+  }
+  if (start > from && a.isId(start) && a.is(start + 1, '(') && a.partner[start + 1] === to - 1 && a.tokens.text(start) === 'String') {
+    return literalText(a, start + 2, to - 1);
+  }
+  let text = '';
+  for (let k = from; k < to; k++) {
+    if (a.isString(k) && !a.tokens.interpolated(k)) {
+      text += a.tokens.text(k);
+    } else if (!a.is(k, '+')) {
+      return undefined;
+    }
+  }
+  return text;
+}
