@@ -39,8 +39,8 @@ const EXPECTED: Record<string, { hovers: string[]; findings: string[] }> = {
     findings: ['49:44 warning dynamodb-scan', '49:81 information dynamodb-filter-expression', '49:113 information dynamodb-limit', '55:11 information dynamodb-query', '61:9 warning dynamodb-consistent-read', '69:44 warning dynamodb-batch-get-item'],
   },
   'typescript/reports.ts': {
-    hovers: ['7:40 dynamodb-scan', '7:76 dynamodb-projection-expression'],
-    findings: ['7:40 warning dynamodb-scan'],
+    hovers: ['7:40 dynamodb-scan', '7:76 dynamodb-projection-expression', '7:98 dynamodb-expression-reserved-word'],
+    findings: ['7:40 warning dynamodb-scan', '7:98 error dynamodb-expression-reserved-word'],
   },
   'typescript/stack.ts': {
     hovers: ['12:7 dynamodb-key-schema', '13:7 dynamodb-billing-mode', '14:7 dynamodb-ttl', '15:7 dynamodb-removal-policy', '19:7 rds-engine-version-extended-support', '21:7 rds-publicly-accessible', '22:7 rds-storage-encrypted', '23:7 rds-multi-az', '24:7 rds-backup-retention', '26:8 rds-proxy', '28:45 rds-instance-class', '28:95 rds-publicly-accessible'],
