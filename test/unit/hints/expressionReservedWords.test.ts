@@ -103,4 +103,33 @@ describe('reserved words in DynamoDB expressions', () => {
     );
     assert.deepEqual(findings(hintsOfRules('ProjectRepository.cs', csharp, RULE)), ['10:"project = :p" dynamodb-expression-reserved-word!']);
   });
+
+  it("the object models' expressions: the Java enhanced client's Expression builder and the .NET document model's Expression", () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
+      'import software.amazon.awssdk.enhanced.dynamodb.Expression;',
+      'import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;',
+      'public class OrderRepository {',
+      '  private final DynamoDbTable<Order> table;',
+      '  public OrderRepository(DynamoDbTable<Order> table) { this.table = table; }',
+      '  public Object open() {',
+      '    Expression filter = Expression.builder().expression("status = :s").putExpressionValue(":s", null).build();',
+      '    Expression named = Expression.builder().expression("#s = :s").putExpressionName("#s", "status").build();',
+      '    return table.scan(ScanEnhancedRequest.builder().filterExpression(filter).build());',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('OrderRepository.java', java, RULE)), ['8:"status = :s" dynamodb-expression-reserved-word!']);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2.DocumentModel;',
+      'public class OrderFilters',
+      '{',
+      '    public Expression Open() => new Expression { ExpressionStatement = "status = :s" };',
+      '    public Expression Named() => new Expression { ExpressionStatement = "#s = :s" };',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('OrderFilters.cs', csharp, RULE)), ['4:"status = :s" dynamodb-expression-reserved-word!']);
+    // Without the document model, an `Expression` is some other library's.
+    assert.deepEqual(findings(hintsOfRules('OrderFilters.cs', csharp.replace('using Amazon.DynamoDBv2.DocumentModel;', 'using System.Linq.Expressions;'), RULE)), []);
+  });
 });

@@ -3,8 +3,10 @@
  * `ProjectionExpression: 'id, name'`, `KeyConditionExpression: 'user = :u'`). DynamoDB rejects such a request with
  * a ValidationException ("Attribute name is a reserved keyword"); an expression attribute name (`#status`) stands in
  * for the word. Read from the expressions of a request, also those of a transaction's items and a batch read's
- * tables, where each is written wholly as string literals; the expression grammar's own words (`SET`, `AND`,
- * `BETWEEN`, functions such as `size(...)`) are not attribute names.
+ * tables, and the expressions of the object models (the Java enhanced client's `Expression.builder().expression(…)`,
+ * the .NET document model's `new Expression { ExpressionStatement = … }`), where each is written wholly as string
+ * literals; the expression grammar's own words (`SET`, `AND`, `BETWEEN`, functions such as `size(...)`) are not
+ * attribute names.
  */
 import { ReservedWordUse } from '../model';
 import { normalizeName } from '../types';
@@ -49,7 +51,45 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
       }
     }
   }
+  objectModelExpressions(a).forEach(([start, end]) => read(start, end));
   return uses;
+}
+
+/**
+ * The statements of the object models' expressions: `Expression.builder()…expression("…")…build()` in Java under an
+ * import of the enhanced client's `Expression`, `new Expression { ExpressionStatement = "…" }` in C# under a `using` of
+ * the document model.
+ */
+function objectModelExpressions(a: CodeAnalyzer): [number, number][] {
+  const family = a.language.family;
+  const java = family === 'java' && a.text.includes('software.amazon.awssdk.enhanced.dynamodb.');
+  const csharp = family === 'csharp' && a.text.includes('Amazon.DynamoDBv2.DocumentModel');
+  if (!java && !csharp) {
+    return [];
+  }
+  const found: [number, number][] = [];
+  for (let k = 0; k + 3 < a.tokens.length; k++) {
+    if (!a.idIs(k, 'Expression') || a.isAccess(k - 1)) {
+      continue;
+    }
+    if (java && a.isAccess(k + 1) && a.idIs(k + 2, 'builder') && a.is(k + 3, '(')) {
+      // Along the builder's chain of calls, to its `build()`.
+      for (let j = a.partner[k + 3] + 1; j > 0 && a.isAccess(j) && a.isId(j + 1) && a.is(j + 2, '(') && a.partner[j + 2] > j; j = a.partner[j + 2] + 1) {
+        if (a.idIs(j + 1, 'expression')) {
+          found.push([j + 3, a.partner[j + 2]]);
+        }
+      }
+    } else if (csharp && a.idIs(k - 1, 'new')) {
+      const open = a.is(k + 1, '(') && a.partner[k + 1] > k ? a.partner[k + 1] + 1 : k + 1;
+      const close = a.is(open, '{') ? a.partner[open] : -1;
+      for (let j = open + 1; j < close; j++) {
+        if (a.idIs(j, 'ExpressionStatement') && a.is(j + 1, '=') && a.parent[j] === open) {
+          found.push([j + 2, expressionEnd(a, j + 2)]);
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** The values of expression keys among the tokens [from, to): `ConditionExpression: '…'`, `"Update": {"UpdateExpression": …}`, `.conditionExpression(…)`. */
