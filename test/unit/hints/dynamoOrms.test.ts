@@ -141,6 +141,48 @@ describe('dynamoose', () => {
     assert.deepEqual(hintsIn('todos.service.ts', code), ['10:query dynamodb-query', '14:scan dynamodb-scan', '14:limit dynamodb-limit', '10:query dynamodb-query!']);
   });
 
+  it("reads a Scan's condition (its argument, a filter or where step) as its FilterExpression, with the Limit it comes after; not a Query's", () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export async function open() {',
+      "  return Order.scan('status').eq('OPEN').limit(100).exec();",
+      '}',
+      'export async function mine(owner: string) {',
+      '  return Order.scan({ owner: { eq: owner } }).all().exec();',
+      '}',
+      'export async function recent(owner: string) {',
+      "  return Order.scan().where('owner').eq(owner).limit(20).exec();",
+      '}',
+      'export async function everything() {',
+      '  return Order.scan({}).limit(25).all().exec();',
+      '}',
+      'export async function ofCustomer(id: string) {',
+      "  return Order.query('customerId').eq(id).where('status').eq('OPEN').limit(10).all().exec();",
+      '}',
+    );
+    assert.deepEqual([...hintsIn('orders.ts', code)].sort(), [
+      "11:'status' dynamodb-filter-expression",
+      "11:'status' dynamodb-filter-expression!",
+      '11:100 dynamodb-limit',
+      '11:100 dynamodb-limit!',
+      '11:scan dynamodb-scan',
+      '11:scan dynamodb-scan!',
+      '14:scan dynamodb-scan',
+      '14:{ owner: { eq: owner } } dynamodb-filter-expression',
+      '14:{ owner: { eq: owner } } dynamodb-filter-expression!',
+      "17:'owner' dynamodb-filter-expression",
+      "17:'owner' dynamodb-filter-expression!",
+      '17:20 dynamodb-limit',
+      '17:20 dynamodb-limit!',
+      '17:scan dynamodb-scan',
+      '17:scan dynamodb-scan!',
+      '20:25 dynamodb-limit',
+      '20:scan dynamodb-scan',
+      '23:10 dynamodb-limit',
+      '23:query dynamodb-query',
+    ].sort());
+  });
+
   it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {
     const code = sourceLines(
       ORDER_MODEL,
