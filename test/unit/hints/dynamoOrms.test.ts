@@ -183,6 +183,36 @@ describe('dynamoose', () => {
     ].sort());
   });
 
+  it("reads the items a Query or Scan returns (an element of exec()'s result, also through a method) and the item create() gives as items whose save() and delete() write", () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export class OrderService {',
+      '  async create(data: object) {',
+      '    return await (await Order.create(data)).save();',
+      '  }',
+      '  async find(id: string) {',
+      '    return (await Order.query({ id }).exec())?.[0];',
+      '  }',
+      '  async rename(id: string, name: string) {',
+      '    const order = await this.find(id);',
+      '    order.name = name;',
+      '    return order.save();',
+      '  }',
+      '  async drop(customerId: string) {',
+      "    const rows = await Order.query('customerId').eq(customerId).using('byCustomer').all().exec();",
+      '    const first = rows[0];',
+      '    await first.delete();',
+      '    return rows.count;',
+      '  }',
+      '}',
+      'export function pending(list: Array<{ save(): Promise<void> }>) {',
+      '  return list[0].save();',
+      '}',
+    );
+    const writes = hintsIn('orders.ts', code).filter((hint) => /dynamodb-(put|delete)-item$/.test(hint));
+    assert.deepEqual(writes, ['12:create dynamodb-put-item', '12:save dynamodb-put-item', '20:save dynamodb-put-item', '25:delete dynamodb-delete-item']);
+  });
+
   it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {
     const code = sourceLines(
       ORDER_MODEL,
