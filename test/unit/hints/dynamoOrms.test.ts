@@ -112,8 +112,10 @@ describe('dynamoose', () => {
     assert.deepEqual(hintsIn('catService.js', code), [
       '10:get dynamodb-get-item',
       '12:save dynamodb-put-item',
+      '12:save dynamodb-read-modify-write',
       '15:batchGet dynamodb-batch-get-item',
       '18:batchGet dynamodb-batch-get-item',
+      '12:save dynamodb-read-modify-write!',
       '15:batchGet dynamodb-batch-get-item!',
     ]);
   });
@@ -211,6 +213,46 @@ describe('dynamoose', () => {
     );
     const writes = hintsIn('orders.ts', code).filter((hint) => /dynamodb-(put|delete)-item$/.test(hint));
     assert.deepEqual(writes, ['12:create dynamodb-put-item', '12:save dynamodb-put-item', '20:save dynamodb-put-item', '25:delete dynamodb-delete-item']);
+  });
+
+  it('finds a dynamoose item read with get(), changed and saved back with no condition, not one saved unchanged or made new', () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export async function rename(id: string, name: string) {',
+      '  const order = await Order.get(id);',
+      '  order.name = name;',
+      '  await order.save();',
+      '}',
+      'export async function reject(id: string, index: number) {',
+      '  let order = await Order.get(id);',
+      "  order.lines[index].status = 'REJECTED';",
+      '  await order.save();',
+      '  order = await format(order);',
+      '  return order;',
+      '}',
+      'export async function merge(id: string, data: object) {',
+      '  const order = await Order.get(id);',
+      '  Object.assign(order, data);',
+      '  return order.save();',
+      '}',
+      'export async function touch(id: string) {',
+      '  const order = await Order.get(id);',
+      '  return order.save();',
+      '}',
+      'export async function fresh(id: string, name: string) {',
+      '  const order = new Order({ id, name });',
+      '  order.name = name.trim();',
+      '  return order.save();',
+      '}',
+      'async function format(order: object) {',
+      '  return order;',
+      '}',
+    );
+    assert.deepEqual(findingsOf(hintsIn('orders.ts', code)).filter((hint) => hint.endsWith('dynamodb-read-modify-write!')), [
+      '13:save dynamodb-read-modify-write!',
+      '18:save dynamodb-read-modify-write!',
+      '25:save dynamodb-read-modify-write!',
+    ]);
   });
 
   it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {
