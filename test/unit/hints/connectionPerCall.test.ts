@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
 import { hintsIn, realHintRules, sourceLines } from './support';
+import { hintsOfFile } from '../workspace/support';
 
 const RULE = 'redis-connection-per-call!';
 
@@ -349,6 +350,64 @@ describe('Redis: a connection opened and closed on every call', () => {
     assert.match(messages[1], /never closed/);
     assert.match(messages[2], /opened and closed/);
     assert.match(messages[3], /opened and closed/);
+  });
+
+  it('reports a Python generator that yields its client only where FastAPI enters it per request, not a lifespan or a container resource', () => {
+    const code = sourceLines(
+      'from contextlib import asynccontextmanager',
+      'import redis.asyncio as aioredis',
+      'from fastapi import Depends, FastAPI',
+      '',
+      '@asynccontextmanager',
+      'async def lifespan(app: FastAPI):',
+      '    client = aioredis.from_url("rediss://cache:6379")',
+      '    app.state.cache = client',
+      '    yield',
+      '    await client.aclose()',
+      '',
+      'async def session_cache(url: str):',
+      '    client = aioredis.from_url(url)',
+      '    try:',
+      '        yield client',
+      '    finally:',
+      '        await client.aclose()',
+      '',
+      'async def request_cache():',
+      '    async with aioredis.from_url("rediss://cache:6379") as client:',
+      '        yield client',
+      '',
+      'async def open_briefly():',
+      '    client = aioredis.from_url("rediss://cache:6379")',
+      '    await client.ping()',
+      '    await client.aclose()',
+      '',
+      'app = FastAPI(lifespan=lifespan)',
+      '',
+      '@app.get("/ping")',
+      'async def ping(cache=Depends(request_cache)):',
+      '    return await cache.ping()',
+    );
+    assert.deepEqual(reported('app.py', code), [`20:from_url ${RULE}`, `24:from_url ${RULE}`]);
+  });
+
+  it("reports a generator resource of one module that another module's routes give to Depends (workspace mode)", () => {
+    const files = {
+      'app/core/redis.py': sourceLines(
+        'import redis.asyncio as redis',
+        '',
+        'async def get_redis(url: str):',
+        '    client = redis.from_url(url)',
+        '    try:',
+        '        yield client',
+        '    finally:',
+        '        await client.close()',
+      ),
+      'app/routes/items.py': sourceLines('from fastapi import APIRouter, Depends', 'from app.core.redis import get_redis', '', 'router = APIRouter()', '', '@router.get("/items")', 'async def items(cache=Depends(get_redis)):', '    return await cache.get("items")'),
+      'app/core/containers.py': sourceLines('from dependency_injector import containers, providers', 'from app.core.redis import get_redis', '', 'class Container(containers.DeclarativeContainer):', '    redis = providers.Resource(get_redis, url="rediss://cache:6379")'),
+    };
+    assert.deepEqual(hintsOfFile(files, 'app/core/redis.py').filter((hint) => hint.endsWith(RULE)), [`4:from_url ${RULE}`]);
+    const containerOnly = { 'app/core/redis.py': files['app/core/redis.py'], 'app/core/containers.py': files['app/core/containers.py'] };
+    assert.deepEqual(hintsOfFile(containerOnly, 'app/core/redis.py').filter((hint) => hint.endsWith(RULE)), []);
   });
 
   it('stays silent in tests', () => {

@@ -112,8 +112,10 @@ describe('dynamoose', () => {
     assert.deepEqual(hintsIn('catService.js', code), [
       '10:get dynamodb-get-item',
       '12:save dynamodb-put-item',
+      '12:save dynamodb-read-modify-write',
       '15:batchGet dynamodb-batch-get-item',
       '18:batchGet dynamodb-batch-get-item',
+      '12:save dynamodb-read-modify-write!',
       '15:batchGet dynamodb-batch-get-item!',
     ]);
   });
@@ -139,6 +141,118 @@ describe('dynamoose', () => {
       '}',
     );
     assert.deepEqual(hintsIn('todos.service.ts', code), ['10:query dynamodb-query', '14:scan dynamodb-scan', '14:limit dynamodb-limit', '10:query dynamodb-query!']);
+  });
+
+  it("reads a Scan's condition (its argument, a filter or where step) as its FilterExpression, with the Limit it comes after; not a Query's", () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export async function open() {',
+      "  return Order.scan('status').eq('OPEN').limit(100).exec();",
+      '}',
+      'export async function mine(owner: string) {',
+      '  return Order.scan({ owner: { eq: owner } }).all().exec();',
+      '}',
+      'export async function recent(owner: string) {',
+      "  return Order.scan().where('owner').eq(owner).limit(20).exec();",
+      '}',
+      'export async function everything() {',
+      '  return Order.scan({}).limit(25).all().exec();',
+      '}',
+      'export async function ofCustomer(id: string) {',
+      "  return Order.query('customerId').eq(id).where('status').eq('OPEN').limit(10).all().exec();",
+      '}',
+    );
+    assert.deepEqual([...hintsIn('orders.ts', code)].sort(), [
+      "11:'status' dynamodb-filter-expression",
+      "11:'status' dynamodb-filter-expression!",
+      '11:100 dynamodb-limit',
+      '11:100 dynamodb-limit!',
+      '11:scan dynamodb-scan',
+      '11:scan dynamodb-scan!',
+      '14:scan dynamodb-scan',
+      '14:{ owner: { eq: owner } } dynamodb-filter-expression',
+      '14:{ owner: { eq: owner } } dynamodb-filter-expression!',
+      "17:'owner' dynamodb-filter-expression",
+      "17:'owner' dynamodb-filter-expression!",
+      '17:20 dynamodb-limit',
+      '17:20 dynamodb-limit!',
+      '17:scan dynamodb-scan',
+      '17:scan dynamodb-scan!',
+      '20:25 dynamodb-limit',
+      '20:scan dynamodb-scan',
+      '23:10 dynamodb-limit',
+      '23:query dynamodb-query',
+    ].sort());
+  });
+
+  it("reads the items a Query or Scan returns (an element of exec()'s result, also through a method) and the item create() gives as items whose save() and delete() write", () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export class OrderService {',
+      '  async create(data: object) {',
+      '    return await (await Order.create(data)).save();',
+      '  }',
+      '  async find(id: string) {',
+      '    return (await Order.query({ id }).exec())?.[0];',
+      '  }',
+      '  async rename(id: string, name: string) {',
+      '    const order = await this.find(id);',
+      '    order.name = name;',
+      '    return order.save();',
+      '  }',
+      '  async drop(customerId: string) {',
+      "    const rows = await Order.query('customerId').eq(customerId).using('byCustomer').all().exec();",
+      '    const first = rows[0];',
+      '    await first.delete();',
+      '    return rows.count;',
+      '  }',
+      '}',
+      'export function pending(list: Array<{ save(): Promise<void> }>) {',
+      '  return list[0].save();',
+      '}',
+    );
+    const writes = hintsIn('orders.ts', code).filter((hint) => /dynamodb-(put|delete)-item$/.test(hint));
+    assert.deepEqual(writes, ['12:create dynamodb-put-item', '12:save dynamodb-put-item', '20:save dynamodb-put-item', '25:delete dynamodb-delete-item']);
+  });
+
+  it('finds a dynamoose item read with get(), changed and saved back with no condition, not one saved unchanged or made new', () => {
+    const code = sourceLines(
+      ORDER_MODEL,
+      'export async function rename(id: string, name: string) {',
+      '  const order = await Order.get(id);',
+      '  order.name = name;',
+      '  await order.save();',
+      '}',
+      'export async function reject(id: string, index: number) {',
+      '  let order = await Order.get(id);',
+      "  order.lines[index].status = 'REJECTED';",
+      '  await order.save();',
+      '  order = await format(order);',
+      '  return order;',
+      '}',
+      'export async function merge(id: string, data: object) {',
+      '  const order = await Order.get(id);',
+      '  Object.assign(order, data);',
+      '  return order.save();',
+      '}',
+      'export async function touch(id: string) {',
+      '  const order = await Order.get(id);',
+      '  return order.save();',
+      '}',
+      'export async function fresh(id: string, name: string) {',
+      '  const order = new Order({ id, name });',
+      '  order.name = name.trim();',
+      '  return order.save();',
+      '}',
+      'async function format(order: object) {',
+      '  return order;',
+      '}',
+    );
+    assert.deepEqual(findingsOf(hintsIn('orders.ts', code)).filter((hint) => hint.endsWith('dynamodb-read-modify-write!')), [
+      '13:save dynamodb-read-modify-write!',
+      '18:save dynamodb-read-modify-write!',
+      '25:save dynamodb-read-modify-write!',
+    ]);
   });
 
   it('stays quiet where the code pages itself, keeps the builder, or is a test', () => {

@@ -327,6 +327,20 @@ describe('DynamoDB PartiQL statements', () => {
     assert.ok(hovered.includes('32 dynamodb-execute-transaction'));
   });
 
+  it('hovers on the ReturnConsumedCapacity of statements, batches and transactions', () => {
+    const code = sourceLines(
+      'import boto3',
+      'client = boto3.client("dynamodb")',
+      'def open_orders(customer):',
+      '    page = client.execute_statement(Statement="SELECT * FROM orders WHERE pk = ?", Parameters=[{"S": customer}], ReturnConsumedCapacity="TOTAL")',
+      '    client.batch_execute_statement(Statements=[{"Statement": "DELETE FROM orders WHERE pk = ? AND sk = ?"}], ReturnConsumedCapacity="INDEXES")',
+      '    client.execute_transaction(TransactStatements=[{"Statement": "UPDATE orders SET n = 1 WHERE pk = ?"}], ReturnConsumedCapacity="TOTAL")',
+      '    return page["Items"]',
+    );
+    const capacity = hintsIn('orders.py', code).filter((hint) => hint.endsWith(' dynamodb-return-consumed-capacity'));
+    assert.deepEqual(capacity, ['4:ReturnConsumedCapacity dynamodb-return-consumed-capacity', '5:ReturnConsumedCapacity dynamodb-return-consumed-capacity', '6:ReturnConsumedCapacity dynamodb-return-consumed-capacity']);
+  });
+
   it("finds batches whose statements' errors are never read, and leaves those that read Error or hand the result on", () => {
     const js = sourceLines(
       "import { DynamoDBClient, BatchExecuteStatementCommand } from '@aws-sdk/client-dynamodb';",

@@ -173,6 +173,36 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.deepEqual(hintsIn('expiry.py', code), ['2:update_time_to_live dynamodb-ttl', '10:update_time_to_live dynamodb-ttl']);
     });
 
+    it('reads create_table and createTable by their KeySchema, DynamoDB\'s own key, in Python and JavaScript', () => {
+      const python = sourceLines(
+        'def create_orders(client, name):',
+        '    client.create_table(',
+        '        TableName=name,',
+        '        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],',
+        '        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],',
+        '        BillingMode="PAY_PER_REQUEST",',
+        '    )',
+        'def timestream(write_client):',
+        '    write_client.create_table(DatabaseName="metrics", TableName="cpu", Schema={"CompositePartitionKey": []})',
+        'def glue(catalog):',
+        '    catalog.create_table(DatabaseName="lake", TableInput={"Name": "orders"})',
+      );
+      assert.deepEqual(hintsIn('tables.py', python), ['4:KeySchema dynamodb-key-schema', '5:AttributeDefinitions dynamodb-key-schema', '6:BillingMode dynamodb-billing-mode']);
+      const javascript = sourceLines(
+        'const params = {',
+        "  TableName: 'Author',",
+        "  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],",
+        "  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }],",
+        '  ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },',
+        '};',
+        'exports.createAuthor = (req, res, dynamodb) => {',
+        '  dynamodb.createTable(params, (err, data) => res.send(err ?? data));',
+        '};',
+        'exports.createMetrics = (writeClient) => writeClient.createTable({ DatabaseName: \'metrics\', TableName: \'cpu\' });',
+      );
+      assert.deepEqual(hintsIn('createTables.js', javascript), ['3:KeySchema dynamodb-key-schema', '4:AttributeDefinitions dynamodb-key-schema', '5:ProvisionedThroughput dynamodb-billing-mode']);
+    });
+
     it('stays silent on update_time_to_live without TimeToLiveSpecification and on Timestream\'s table calls', () => {
       const code = sourceLines(
         'def by_table_only(client, table_name):',

@@ -17,7 +17,7 @@ import { calledWith, callArguments, firstStringArgument } from './parametrisedCa
 import { projectCall } from './projectImports';
 import { calledProjectMethod } from './languages/baseClassFields';
 import { withUniqueIndexes } from './languages/electrodb';
-import { ELECTRODB } from './languages/ormObjects';
+import { ELECTRODB, ormElement } from './languages/ormObjects';
 import { requestClient } from './requestClients';
 import { closeAngle } from './typeArguments';
 import { JS_MODULES } from '../services';
@@ -178,6 +178,10 @@ function continueChain(a: CodeAnalyzer, start: Value | undefined, from: number, 
       // `caches["default"]`: one of Django's caches.
       value = djangoCachesEntry(value);
       j = a.partner[j] + 1;
+    } else if (ormElement(value) && (a.is(j, '[') || (a.isAccess(j) && a.is(j + 1, '['))) && a.partner[a.is(j, '[') ? j : j + 1] > j) {
+      // `rows[0]`, `rows?.[0]`: one element of what a library's read gave.
+      value = ormElement(value);
+      j = a.partner[a.is(j, '[') ? j : j + 1] + 1;
     } else if (a.is(j, '[') && value.t === 'client' && a.partner[j] > j && a.is(a.partner[j] + 1, '(')) {
       // `documents[method](params)`: whatever the method it names gives, not the client.
       value = undefined;

@@ -20,6 +20,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
+import { ormRewritesReadItem } from './readModifyWriteOrm';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
 import { sameKey, setsAnyValue, setsComputedValue } from './readModifyWriteUpdate';
 import { readValue, statementEnd, tokensText } from './readModifyWriteTypedValues';
@@ -537,6 +538,9 @@ export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put:
   }
   if (dialect) {
     return typedRewritesReadItem(a, dialect, get, put);
+  }
+  if (put.request === undefined) {
+    return ormRewritesReadItem(a, get, put);
   }
   const item = put.request?.options.find((option) => option.norm === ITEM && !option.absent);
   const key = get.request?.options.find((option) => option.norm === KEY && !option.absent);

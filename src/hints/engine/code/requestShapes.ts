@@ -69,6 +69,8 @@ const ITEM_OPERATIONS = new Set([
  */
 const OWN_KEY_OPERATIONS: Readonly<Record<string, string>> = {
   'dynamodb:UpdateTimeToLive': 'TimeToLiveSpecification',
+  // Timestream's, Glue's and Keyspaces' CreateTable take no KeySchema (`Schema`, `TableInput`, `schemaDefinition`).
+  'dynamodb:CreateTable': 'KeySchema',
 };
 
 /** Keywords of a boto3 Table's request that no other library's method of the same name takes (project modules only). */

@@ -6,12 +6,16 @@
  * (and TLS) connection that a shared client would reuse: ElastiCache's client best practices call creating a
  * connection expensive next to a command, and StackExchange.Redis documents its multiplexer as one to share
  * and reuse, not to make per operation. A program's entry point (`main`) and tests open one on purpose.
+ * A Python generator that yields between opening and closing hands the client to its consumer for as long as
+ * the consumer holds it (`heldByConsumer`): per call only where FastAPI enters it for each request.
  */
 import { Family } from '../lexer';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { codeOf } from '../tokenCodes';
 import { Construction, goConstruction, javaConstruction, jsConstruction, pythonConstruction } from './handlerClients';
+import { perRequestDependencies } from './fastapiDependencies';
+import { FileMemo } from './fileMemo';
 import { calledFunction } from './helperFunctions';
 import { inTestCode } from './testFixtures';
 import { tokensNamed } from './tokenIndex';
@@ -19,6 +23,7 @@ import { tokensNamed } from './tokenIndex';
 const USING = codeOf('using');
 const WITH = codeOf('with');
 const TRY = codeOf('try');
+const YIELD = codeOf('yield');
 const DOT = codeOf('.');
 const NONE: readonly number[] = [];
 
@@ -80,7 +85,7 @@ export function connectionsPerCall(a: CodeAnalyzer): ConnectionPerCall[] {
     const starts = reader.block && code === reader.block.keyword ? reader.block.resources(a, k) : code === DOT ? closedLocal(a, k, reader.closes) : NONE;
     for (const start of starts) {
       const name = madeClient(a, reader, start, a.scopes.enclosing(start, ['function']));
-      if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name)) {
+      if (name >= 0 && inOrdinaryFunction(a, name) && !inTestCode(a, name) && !heldByConsumer(a, name)) {
         found.set(a.tokens.starts[name], a.tokenSpan(name));
       }
     }
@@ -230,6 +235,37 @@ function inOrdinaryFunction(a: CodeAnalyzer, token: number): boolean {
   }
   const name = a.id(fn.params - 1);
   return name !== 'main' && name !== 'Main';
+}
+
+/** Per file, whether each function scope yields (a generator). */
+const generators = new FileMemo<number, boolean>();
+
+/**
+ * Python: a client made in a generator function, which yields between opening and closing it (`yield client`, or a
+ * bare `yield` of a lifespan): the client lives as long as the generator's consumer holds it open. FastAPI's
+ * `lifespan`, a `@contextmanager` resource or a dependency-injection container's resource (`providers.Resource`)
+ * enter it once for the application; only FastAPI's dependency injection enters it for every request that declares
+ * it, so it counts only when the file (or, in workspace mode, another module) gives it to `Depends` by name.
+ */
+function heldByConsumer(a: CodeAnalyzer, token: number): boolean {
+  const scope = a.scopes.enclosing(token, ['function']);
+  const fn = a.language.family === 'python' && scope > 0 ? a.functions.get(scope) : undefined;
+  if (!fn || !generators.get(a, scope, () => yields(a, scope))) {
+    return false;
+  }
+  const name = a.id(fn.params - 1) ?? '';
+  return !perRequestDependencies(a).has(name) && !(a.project?.perRequestDependencies?.() ?? []).includes(name);
+}
+
+/** Whether the function `scope` itself (not a function nested in it) has a `yield`. */
+function yields(a: CodeAnalyzer, scope: number): boolean {
+  const [start, end] = a.scopes.range(scope);
+  for (let k = start; k < end; k++) {
+    if (a.tokens.codes[k] === YIELD && a.scopes.enclosing(k, ['function']) === scope) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** C#: `using (var redis = Connect(...))`, `using (Connect(...))`, `using var redis = Connect(...);`, `await using ...`. */

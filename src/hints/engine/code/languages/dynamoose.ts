@@ -11,7 +11,7 @@ import { OptionOccurrence } from '../../model';
 import type { CodeAnalyzer } from '../analyzer';
 import { segments } from '../braces';
 import { positionalOption } from '../options';
-import { chainedSteps, functionMentions, stepNamed } from './ormChains';
+import { ChainStep, chainedSteps, functionMentions, stepNamed } from './ormChains';
 
 const RETRIEVERS: Record<string, string> = { scan: 'dynamodb:Scan', query: 'dynamodb:Query' };
 const MODEL_METHODS: Record<string, string> = {
@@ -29,6 +29,14 @@ const ITEM_METHODS: Record<string, string> = { save: 'dynamodb:PutItem', delete:
  * `using(index)` its IndexName (Scan and Query docs: `scan.limit`, `scan.using`).
  */
 const PARAMETER_STEPS: Record<string, string> = { limit: 'Limit', using: 'IndexName' };
+/**
+ * Steps that start a condition (`scan.filter(key)`, `scan.where(key)`, the same method, Condition docs), whose
+ * comparators (`.eq(v)`) follow. On a Scan every condition is a FilterExpression, as is the scan's own argument
+ * (Scan docs, `Model.scan([filter])`: an object, a string naming the first key to filter on, or a Condition).
+ * On a Query dynamoose sends the conditions on key attributes as the KeyConditionExpression, which its schema
+ * decides, so a Query's conditions are not read.
+ */
+const CONDITION_STEPS = ['filter', 'where'];
 /** What code that pages a read itself names: the response's `lastKey`, passed back through `startAt(key)`. */
 const PAGING_WORDS = ['lastKey', 'startAt'];
 /** What code that retries a batch's leftovers reads (a callback's too, which the markers do not see). */
@@ -81,9 +89,23 @@ function retrieval(a: CodeAnalyzer, nameIndex: number, close: number, operation:
       options.push(positionalOption(a, step.open + 1, step.close, parameter));
     }
   }
+  const condition = operation === 'dynamodb:Scan' ? scanCondition(a, nameIndex + 1, close, steps) : undefined;
+  if (condition) {
+    options.push(positionalOption(a, condition.start, condition.end, 'FilterExpression'));
+  }
   const exec = stepNamed(a, steps, 'exec');
   const paged = stepNamed(a, steps, 'all') !== undefined || functionMentions(a, nameIndex, PAGING_WORDS, [], 'dynamoose-paging');
   // Arguments (the key condition, a filter object) and the other steps are not read: absence tells nothing.
   const request = { kind: 'sdk' as const, type: operation, options, complete: false, anchor: a.tokenSpan(nameIndex) };
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call: exec !== undefined, paginated: paged, tokenIndex: nameIndex, request });
+}
+
+/** Where a Scan's filter is written: the scan's argument (but an empty `{}` or `undefined`), else the first condition step's. */
+function scanCondition(a: CodeAnalyzer, open: number, close: number, steps: readonly ChainStep[]): { start: number; end: number } | undefined {
+  const empty = close === open + 1 || (close === open + 3 && a.is(open + 1, '{')) || (close === open + 2 && (a.idIs(open + 1, 'undefined') || a.idIs(open + 1, 'null')));
+  if (!empty) {
+    return { start: open + 1, end: close };
+  }
+  const step = steps.find((candidate) => a.tokens.isOneOf(candidate.name, CONDITION_STEPS) && candidate.close > candidate.open + 1);
+  return step ? { start: step.open + 1, end: step.close } : undefined;
 }

@@ -37,7 +37,7 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
     return path === 'model' ? { t: 'ref', module: DYNAMOOSE, path: 'model' } : undefined;
   }
   if (module === DYNAMOOSE) {
-    return path === 'model' || path === 'model.get' ? { t: 'ref', module: DYNAMOOSE, path: 'item' } : undefined;
+    return dynamooseResult(path);
   }
   if (module === 'electrodb') {
     return path === 'Entity' || path === 'Service' ? { t: 'ref', module: ELECTRODB, path: path === 'Entity' ? 'entity' : 'service' } : undefined;
@@ -54,6 +54,26 @@ export function ormObject(module: string, path: string): OrmObject | undefined {
     return kind ? { t: 'ref', module: TOOLBOX, path: kind } : undefined;
   }
   return undefined;
+}
+
+/**
+ * What a call on a dynamoose object gives (Model, Query and Scan docs): an item from `Model(...)`, `Model.get(key)`
+ * and `Model.create(item)`; a request builder from `Model.query(...)` / `Model.scan(...)` and each of its steps
+ * (`.eq(v)`, `.limit(n)`); from its `exec()`, the response's items, an array whose elements are items.
+ */
+function dynamooseResult(path: string): OrmObject | undefined {
+  if (path === 'model' || path === 'model.get' || path === 'model.create') {
+    return { t: 'ref', module: DYNAMOOSE, path: 'item' };
+  }
+  if (path === 'model.query' || path === 'model.scan' || (path.startsWith('retrieval.') && path !== 'retrieval.exec')) {
+    return { t: 'ref', module: DYNAMOOSE, path: 'retrieval' };
+  }
+  return path === 'retrieval.exec' ? { t: 'ref', module: DYNAMOOSE, path: 'items' } : undefined;
+}
+
+/** An element of a library's result array (`results[0]`, `(await Order.query(...).exec())?.[0]`): a dynamoose item. */
+export function ormElement(value: Value): OrmObject | undefined {
+  return value.t === 'ref' && value.module === DYNAMOOSE && value.path === 'items' ? { t: 'ref', module: DYNAMOOSE, path: 'item' } : undefined;
 }
 
 /**
