@@ -132,4 +132,15 @@ describe('reserved words in DynamoDB expressions', () => {
     // Without the document model, an `Expression` is some other library's.
     assert.deepEqual(findings(hintsOfRules('OrderFilters.cs', csharp.replace('using Amazon.DynamoDBv2.DocumentModel;', 'using System.Linq.Expressions;'), RULE)), []);
   });
+
+  it("an object mapper's condition is not an expression the code writes: dynamoose's scan('status') stays silent", () => {
+    const code = sourceLines(
+      "import * as dynamoose from 'dynamoose';",
+      "const Venue = dynamoose.model('Venue', new dynamoose.Schema({ id: String, status: String }));",
+      'export async function open() {',
+      "  return Venue.scan('status').eq('OPEN').exec();",
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('venues.ts', code, RULE)), []);
+  });
 });

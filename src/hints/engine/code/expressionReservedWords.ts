@@ -37,7 +37,8 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
   };
   for (const occurrence of a.operations) {
     for (const option of occurrence.request?.options ?? []) {
-      if (option.absent || !(EXPRESSION_NORMS.has(option.norm) || NESTED.has(option.norm))) {
+      // An option an object mapper's call stands for (`Model.scan('status')`, no key written) is no expression: the mapper writes that.
+      if (option.absent || option.key.start === option.value.start || !(EXPRESSION_NORMS.has(option.norm) || NESTED.has(option.norm))) {
         continue;
       }
       const [from, to] = a.tokensOf(option.value);

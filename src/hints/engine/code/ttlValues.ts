@@ -79,7 +79,7 @@ export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
       }
     } else if (occurrence.operation === 'dynamodb:BatchWriteItem' || occurrence.operation === 'dynamodb:TransactWriteItems') {
       for (const option of request.options) {
-        const [from, to] = NESTED_ITEMS.has(option.norm) && !option.absent ? a.tokensOf(option.value) : [-1, -1];
+        const [from, to] = NESTED_ITEMS.has(option.norm) && !option.absent && option.key.start !== option.value.start ? a.tokensOf(option.value) : [-1, -1];
         for (const item of from >= 0 ? nestedItems(a, ...followed(a, [from, to])) : []) {
           for (const entry of entriesOf(a, ...followed(a, item)) ?? []) {
             record(a, writes, occurrence, entry.key, entry.valueStart, entry.valueEnd);
@@ -98,8 +98,9 @@ function record(a: CodeAnalyzer, writes: TtlWrite[], write: OperationOccurrence,
   }
 }
 
+/** An option's value, where the request writes it under its key (not one an object mapper's call stands for, whose items it converts). */
 function optionTokens(a: CodeAnalyzer, request: OptionContext, norm: string): [number, number] | undefined {
-  const option = request.options.find((candidate) => candidate.norm === norm && !candidate.absent);
+  const option = request.options.find((candidate) => candidate.norm === norm && !candidate.absent && candidate.key.start !== candidate.value.start);
   const [from, to] = option ? a.tokensOf(option.value) : [-1, -1];
   return from >= 0 && to > from ? [from, to] : undefined;
 }
