@@ -417,8 +417,8 @@ export interface TtlWrite {
   /** The value as written (or the name that holds it). */
   value: Span;
   unit: 'milliseconds' | 'microseconds' | 'nanoseconds' | 'ticks' | 'string';
-  /** The write's request, by which the workspace model resolves its table. */
-  request: OptionContext;
+  /** The write's request, by which the workspace model resolves its table; none for an object model's property. */
+  request?: OptionContext;
   /** The write's operation token, for the scope it runs in. */
   tokenIndex: number;
 }

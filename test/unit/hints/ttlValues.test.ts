@@ -269,4 +269,57 @@ describe('TTL values not in epoch seconds', () => {
     );
     assert.deepEqual(findings(hintsOfRules('sessions.go', go, RULE)), ['21:time.Now().Add(24 * time.Hour).UnixMilli() dynamodb-ttl-not-in-seconds!']);
   });
+
+  it("object models: a Java bean's setter or builder step, a C# model's property, a Go struct's field, named for TTL", () => {
+    const java = sourceLines(
+      'import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;',
+      'import java.time.Instant;',
+      'public class SessionService {',
+      '  private final DynamoDbTable<Session> table;',
+      '  public SessionService(DynamoDbTable<Session> table) { this.table = table; }',
+      '  public void start(String id) {',
+      '    Session session = new Session();',
+      '    session.setId(id);',
+      '    session.setTtl(System.currentTimeMillis() + 3_600_000L);',
+      '    table.putItem(session);',
+      '    table.putItem(Session.builder().id(id).ttl(Instant.now().plusSeconds(3600).getEpochSecond()).build());',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('SessionService.java', java, RULE)), ['9:System.currentTimeMillis() + 3_600_000L dynamodb-ttl-not-in-seconds!']);
+    // A setter of the same name on a class no object model maps.
+    assert.deepEqual(findings(hintsOfRules('SessionService.java', java.replace('software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable', 'com.example.cache.Table'), RULE)), []);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2.DataModel;',
+      'public class SessionService',
+      '{',
+      '    private readonly IDynamoDBContext _context;',
+      '    public SessionService(IDynamoDBContext context) { _context = context; }',
+      '    public Task Start(string id) => _context.SaveAsync(new Session { Id = id, Ttl = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds() });',
+      '    public Task Renew(Session s) { s.Ttl = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(); return _context.SaveAsync(s); }',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('SessionService.cs', csharp, RULE)), ['6:DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds() dynamodb-ttl-not-in-seconds!']);
+    const go = sourceLines(
+      'package sessions',
+      '',
+      'import (',
+      '\t"time"',
+      '',
+      '\t"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"',
+      ')',
+      '',
+      'type Session struct {',
+      '\tID  string',
+      '\tTTL int64',
+      '}',
+      '',
+      'func Item(id string) (interface{}, error) {',
+      '\ts := Session{ID: id}',
+      '\ts.TTL = time.Now().Add(time.Hour).UnixMilli()',
+      '\treturn attributevalue.MarshalMap(s)',
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('sessions.go', go, RULE)), ['16:time.Now().Add(time.Hour).UnixMilli() dynamodb-ttl-not-in-seconds!']);
+  });
 });

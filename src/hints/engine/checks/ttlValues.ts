@@ -21,7 +21,7 @@ function message(write: TtlWrite): string {
 
 export const ttlNotInSeconds: Check = (rule, context) => {
   for (const write of context.model.ttlWrites ?? []) {
-    const table = context.workspace?.of(write.request)?.table;
+    const table = write.request && context.workspace?.of(write.request)?.table;
     const ttlAttribute = table ? write.attribute === table.ttlAttribute : TTL_NAME.test(write.attribute);
     // Test data may expire as it likes.
     if (ttlAttribute && !context.model.scopes.inTest(write.tokenIndex)) {

@@ -88,6 +88,49 @@ export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
       }
     }
   }
+  writes.push(...modelWrites(a));
+  return writes;
+}
+
+/** The TTL properties of object models: setters, builder steps and properties named for TTL. */
+const MODEL_TTL = /^(?:set)?(?:ttl|timeToLive|Ttl|TTL|TimeToLive)$/;
+/** Object-model libraries whose classes map properties to item attributes, by what a file that uses them names. */
+const OBJECT_MODELS: Partial<Record<CodeAnalyzer['language']['family'], RegExp>> = {
+  java: /software\.amazon\.awssdk\.enhanced\.dynamodb|dynamodbv2\.datamodeling/,
+  csharp: /Amazon\.DynamoDBv2\.DataModel/,
+  go: /dynamodb\/attributevalue|dynamodbattribute/,
+};
+
+/**
+ * TTL values set on an object that an object model writes as an item: a Java bean's `setTtl(...)` or a builder's
+ * `.ttl(...)` (enhanced client, DynamoDBMapper), a C# model's `Ttl = ...` (DynamoDBContext), a Go struct's `s.TTL = ...`
+ * (attributevalue). Read only in a file that uses such a model, and judged by the property's name, since no request
+ * names the table.
+ */
+function modelWrites(a: CodeAnalyzer): TtlWrite[] {
+  const family = a.language.family;
+  const library = OBJECT_MODELS[family];
+  if (!library?.test(a.text)) {
+    return [];
+  }
+  const writes: TtlWrite[] = [];
+  for (let k = 1; k + 2 < a.tokens.length; k++) {
+    if (!a.isId(k) || !MODEL_TTL.test(a.tokens.text(k))) {
+      continue;
+    }
+    const name = a.tokens.text(k);
+    let value: [number, number] | undefined;
+    if (family === 'java' && a.isAccess(k - 1) && a.is(k + 1, '(') && a.partner[k + 1] > k + 2) {
+      value = [k + 2, a.partner[k + 1]];
+    } else if (family !== 'java' && a.is(k + 1, '=') && (a.isAccess(k - 1) || (family === 'csharp' && (a.is(k - 1, '{') || a.is(k - 1, ','))))) {
+      value = [k + 2, expressionEnd(a, k + 2)];
+    }
+    const unit = value && value[1] > value[0] ? unitOf(a, value[0], value[1], 0) : undefined;
+    if (value && unit && unit !== 'seconds') {
+      const attribute = name.startsWith('set') ? name.charAt(3).toLowerCase() + name.slice(4) : name;
+      writes.push({ attribute, value: a.span(value[0], value[1] - 1), unit, tokenIndex: k });
+    }
+  }
   return writes;
 }
 
