@@ -17,28 +17,26 @@ import { literalText } from './writtenExpressions';
 
 const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
 const EXPRESSION_NORMS = new Set(EXPRESSIONS.map(normalizeName));
+const EXPRESSION_LENGTHS = new Set(EXPRESSIONS.map((name) => name.length));
 /** Options whose values hold requests of their own: a transaction's items, a batch read's tables. */
 const NESTED = new Set(['TransactItems', 'RequestItems'].map(normalizeName));
 /** Words of the expression grammar that the reserved list also holds. */
 const GRAMMAR = new Set(['set', 'remove', 'add', 'delete', 'and', 'or', 'not', 'between', 'in']);
-/** A name, a placeholder (`#n`, `:v`) or any other character of an expression. */
-const EXPRESSION_TOKEN = /[#:]?[A-Za-z_][A-Za-z0-9_]*|[^\sA-Za-z_#:]+|[#:]/g;
 
 export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
   const uses: ReservedWordUse[] = [];
-  const seen = new Set<number>();
-  const read = (from: number, to: number): void => {
-    const text = to > from && !seen.has(from) ? literalText(a, from, to) : undefined;
+  const read = (from: number, to: number, positional?: () => boolean): void => {
+    const text = to > from ? literalText(a, from, to) : undefined;
     const words = text ? reservedNames(text) : [];
-    seen.add(from);
-    if (words.length > 0) {
+    if (words.length > 0 && !positional?.()) {
       uses.push({ words, span: a.span(from, to - 1) });
     }
   };
-  for (const occurrence of a.operations) {
-    for (const option of occurrence.request?.options ?? []) {
-      // An option an object mapper's call stands for (`Model.scan('status')`, no key written) is no expression: the mapper writes that.
-      if (option.absent || option.key.start === option.value.start || !(EXPRESSION_NORMS.has(option.norm) || NESTED.has(option.norm))) {
+  // A request may stand for several operations (a call and its paginator): each is read once.
+  const requests = new Set(a.operations.map((occurrence) => occurrence.request));
+  for (const request of requests) {
+    for (const option of request?.options ?? []) {
+      if (!(EXPRESSION_NORMS.has(option.norm) || NESTED.has(option.norm)) || option.absent) {
         continue;
       }
       const [from, to] = a.tokensOf(option.value);
@@ -46,7 +44,8 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
         continue;
       }
       if (EXPRESSION_NORMS.has(option.norm)) {
-        read(from, to);
+        // An option an object mapper's call stands for (`Model.scan('status')`, no key written) is no expression: the mapper writes that.
+        read(from, to, () => option.key.start === option.value.start);
       } else {
         nestedExpressions(a, from, to).forEach(([start, end]) => read(start, end));
       }
@@ -97,7 +96,8 @@ function objectModelExpressions(a: CodeAnalyzer): [number, number][] {
 function nestedExpressions(a: CodeAnalyzer, from: number, to: number): [number, number][] {
   const found: [number, number][] = [];
   for (let k = from; k < to; k++) {
-    const named = a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k));
+    // Only a key as long as one of the five is normalized and looked up: a transaction holds many tokens.
+    const named = (a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k))) && EXPRESSION_LENGTHS.has(a.tokens.textEnd(k) - a.tokens.textStart(k));
     if (!named || !EXPRESSION_NORMS.has(normalizeName(a.tokens.text(k)))) {
       continue;
     }
@@ -110,19 +110,45 @@ function nestedExpressions(a: CodeAnalyzer, from: number, to: number): [number, 
   return found;
 }
 
+/** The longest reserved word (`localtimestamp`): a longer name is none. */
+const LONGEST_WORD = Math.max(...[...DYNAMODB_RESERVED_WORDS].map((word) => word.length));
+
+function isNameCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 /** The reserved words an expression's text uses as attribute names, each once, as written. */
 export function reservedNames(text: string): string[] {
   const words: string[] = [];
-  const tokens = text.match(EXPRESSION_TOKEN) ?? [];
-  for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k];
-    const lower = token.toLowerCase();
-    if (!DYNAMODB_RESERVED_WORDS.has(lower) || GRAMMAR.has(lower) || tokens[k + 1]?.trimStart().startsWith('(')) {
+  let k = 0;
+  while (k < text.length) {
+    const code = text.charCodeAt(k);
+    if (!isNameCode(code) || (code >= 48 && code <= 57)) {
+      // A placeholder's name (`#s`, `:v`) is skipped whole with its sign.
+      k = code === 35 || code === 58 ? skipName(text, k + 1) : k + 1;
       continue;
     }
-    if (!words.includes(token)) {
-      words.push(token);
+    const end = skipName(text, k);
+    let after = end;
+    while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9 || text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13) {
+      after++;
     }
+    if (end - k <= LONGEST_WORD && text.charCodeAt(after) !== 40) {
+      const word = text.slice(k, end);
+      const lower = word.toLowerCase();
+      if (DYNAMODB_RESERVED_WORDS.has(lower) && !GRAMMAR.has(lower) && !words.includes(word)) {
+        words.push(word);
+      }
+    }
+    k = end;
   }
   return words;
+}
+
+function skipName(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && isNameCode(text.charCodeAt(k))) {
+    k++;
+  }
+  return k;
 }
