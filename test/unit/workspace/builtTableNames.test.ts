@@ -102,6 +102,49 @@ describe('Workspace: table names built from pieces', () => {
     assert.deepEqual(dynamodb(hintsOfFile({ 'template.yaml': joined, 'orders/main.go': HANDLER('"shop-" + stage + "-orders"') }, 'orders/main.go')), []);
   });
 
+  it('takes a JavaScript template literal, a Python f-string and a C# interpolated string the same way', () => {
+    const js = [
+      'import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";',
+      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export const find = (id) => ddb.send(new QueryCommand({',
+      '  TableName: `shop-${process.env.STAGE}-orders`,',
+      '  IndexName: "byCustomer",',
+      '  KeyConditionExpression: "customerId = :c",',
+      '  ExpressionAttributeValues: { ":c": id },',
+      '}));',
+    ].join('\n');
+    assert.deepEqual(dynamodb(hintsOfFile({ 'template.yaml': TEMPLATE(), 'src/find.mjs': js }, 'src/find.mjs')), ['3:QueryCommand dynamodb-query!', '5:"byCustomer" dynamodb-workspace-index-undefined!']);
+    const python = [
+      'import os',
+      'import boto3',
+      '',
+      'client = boto3.client("dynamodb")',
+      '',
+      'def find(order_id):',
+      '    stage = os.environ["STAGE"]',
+      '    return client.query(TableName=f"shop-{stage}-orders", KeyConditionExpression="orderId = :o", ExpressionAttributeValues={":o": {"S": order_id}})',
+    ].join('\n');
+    assert.deepEqual(dynamodb(hintsOfFile({ 'template.yaml': TEMPLATE(), 'src/find.py': python }, 'src/find.py')), []);
+    const csharp = [
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      '',
+      'public class Orders',
+      '{',
+      '    private readonly IAmazonDynamoDB _db;',
+      '    public Orders(IAmazonDynamoDB db) { _db = db; }',
+      '    public Task<QueryResponse> Find(string stage, string id) => _db.QueryAsync(new QueryRequest',
+      '    {',
+      '        TableName = $"shop-{stage}-orders",',
+      '        IndexName = "byCustomer",',
+      '        KeyConditionExpression = "customerId = :c",',
+      '        ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":c"] = new AttributeValue { S = id } },',
+      '    });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(dynamodb(hintsOfFile({ 'template.yaml': TEMPLATE(), 'src/Orders.cs': csharp }, 'src/Orders.cs')).filter((hint) => hint.includes('workspace')), ['11:"byCustomer" dynamodb-workspace-index-undefined!']);
+  });
+
   it('leaves the table unknown when two tables fit, no table fits, or the pieces say too little', () => {
     const two = { 'template.yaml': TEMPLATE(SECOND), 'orders/main.go': HANDLER('"shop-" + stage + "-orders"') };
     assert.deepEqual(dynamodb(hintsOfFile(two, 'orders/main.go')), ['17:Query dynamodb-query!']);

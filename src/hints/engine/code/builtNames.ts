@@ -1,6 +1,7 @@
 /**
  * A table name the code builds from pieces where no single name is written (`names.ts`): `"shop-" + stage +
- * "-orders"`, or Go's `fmt.Sprintf("shop-%s-orders", stage)`, also through a local that holds it. Read as its
+ * "-orders"`, a template literal, f-string or C# `$"..."` (`` `shop-${stage}-orders` ``), or Go's
+ * `fmt.Sprintf("shop-%s-orders", stage)`, also through a local that holds it. Read as its
  * literal pieces in order, with an unknown part between each two, so that the workspace can tell the one table
  * whose template name (`!Sub "${App}-${Stage}-orders"`) fits it (`workspace/namePatterns.ts`).
  */
@@ -22,8 +23,31 @@ export function builtName(a: CodeAnalyzer, from: number, to: number, depth = 0):
     const binding = bindingAt(a, from, to);
     return binding && bindsWholeExpression(binding) ? builtName(a, binding.expression, bindingEnd(a, binding.expression), depth + 1) : undefined;
   }
-  const pieces = goSprintf(a, from, to) ?? concatenation(a, from, to);
+  const pieces = interpolation(a, from, to) ?? goSprintf(a, from, to) ?? concatenation(a, from, to);
   return pieces && namePatternOf(pieces);
+}
+
+/** `${...}` of a JavaScript template; `{...}` of a Python f-string or a C# `$"..."` (`{{` and `}}` are braces). */
+const JS_VALUE = /\$\{[^}]*\}/g;
+const BRACE_VALUE = /(?<!\{)\{[^{}]+\}(?!\})/g;
+
+/** A template literal, f-string or C# interpolated string alone: its text with `null` for each value it interpolates. */
+function interpolation(a: CodeAnalyzer, from: number, to: number): (string | null)[] | undefined {
+  const family = a.language.family;
+  const values = family === 'js' ? JS_VALUE : family === 'python' || family === 'csharp' ? BRACE_VALUE : undefined;
+  if (!values || to !== from + 1 || !a.isString(from) || !a.tokens.interpolated(from)) {
+    return undefined;
+  }
+  const text = a.tokens.text(from);
+  const literal = (piece: string): string => (family === 'js' ? piece : piece.replaceAll('{{', '{').replaceAll('}}', '}'));
+  const pieces: (string | null)[] = [];
+  let last = 0;
+  for (const value of text.matchAll(values)) {
+    pieces.push(literal(text.slice(last, value.index)), null);
+    last = value.index + value[0].length;
+  }
+  pieces.push(literal(text.slice(last)));
+  return pieces;
 }
 
 /** `fmt.Sprintf("shop-%s-orders", stage)` spanning the range: the format's text with `null` for each verb. */
