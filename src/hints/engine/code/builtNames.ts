@@ -5,12 +5,16 @@
  * literal pieces in order, with an unknown part between each two, so that the workspace can tell the one table
  * whose template name (`!Sub "${App}-${Stage}-orders"`) fits it (`workspace/namePatterns.ts`).
  */
-import { bindsWholeExpression } from '../scope/scopes';
+import { Binding, bindsWholeExpression } from '../scope/scopes';
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 import { goImportSpecs } from './languages/goPackageStructs';
 import { bindingAt, bindingEnd, namedValue, trim } from './names';
 import { namePatternOf } from '../workspace/namePatterns';
+import type { Value } from './values';
 
+/** What each binding's expression builds, once per file. */
+const bindingNames = new FileMemo<Binding<Value>, string[] | null>();
 /** Locals that hold locals are followed this many times at most. */
 const MAX_DEPTH = 4;
 /** Go's verbs that print a string or a number (`%s`, `%v`, `%d`, `%q` with flags and width); `%%` is a percent sign. */
@@ -21,7 +25,16 @@ export function builtName(a: CodeAnalyzer, from: number, to: number, depth = 0):
   [from, to] = trim(a, from, to);
   if (to - from === 1 && a.isId(from) && depth < MAX_DEPTH) {
     const binding = bindingAt(a, from, to);
-    return binding && bindsWholeExpression(binding) ? builtName(a, binding.expression, bindingEnd(a, binding.expression), depth + 1) : undefined;
+    if (!binding || !bindsWholeExpression(binding)) {
+      return undefined;
+    }
+    // Read once per file: many requests may name one long constant.
+    return (
+      bindingNames.get(a, binding, () => {
+        bindingNames.set(a, binding, null);
+        return builtName(a, binding.expression, bindingEnd(a, binding.expression), depth + 1) ?? null;
+      }) ?? undefined
+    );
   }
   const pieces = interpolation(a, from, to) ?? goSprintf(a, from, to) ?? concatenation(a, from, to);
   return pieces && namePatternOf(pieces);
