@@ -89,7 +89,7 @@ describe('Workspace: table names built from pieces', () => {
     assert.equal(patternsMeet(['', '-orders'], ['', '-', '-']), false);
   });
 
-  it('takes a concatenation or fmt.Sprintf for the one table whose !Sub or !Join name fits it', () => {
+  it('takes a concatenation or fmt.Sprintf for the one table whose !Sub, !Join or Terraform template name fits it', () => {
     for (const built of ['"shop-" + stage + "-orders"', 'fmt.Sprintf("shop-%s-orders", stage)']) {
       const files = { 'template.yaml': TEMPLATE(), 'orders/main.go': HANDLER(built) };
       // A Query by the whole key of a table without a sort key matches one item: no page is missed.
@@ -98,6 +98,19 @@ describe('Workspace: table names built from pieces', () => {
       // The table defines no such index; an index's key need not be unique, so the Query may have pages.
       assert.deepEqual(dynamodb(hintsOfFile(indexed, 'orders/main.go')), ['17:Query dynamodb-query!', '20:aws.String("byCustomer") dynamodb-workspace-index-undefined!'], built);
     }
+    const terraform = [
+      'variable "stage" {}',
+      'resource "aws_dynamodb_table" "orders" {',
+      '  name         = "shop-${var.stage}-orders"',
+      '  billing_mode = "PAY_PER_REQUEST"',
+      '  hash_key     = "orderId"',
+      '  attribute {',
+      '    name = "orderId"',
+      '    type = "S"',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(dynamodb(hintsOfFile({ 'infra/main.tf': terraform, 'orders/main.go': HANDLER('"shop-" + stage + "-orders"') }, 'orders/main.go')), []);
     const joined = TEMPLATE().replace('!Sub "${App}-${Stage}-orders"', '!Join ["-", ["shop", !Ref Stage, "orders"]]');
     assert.deepEqual(dynamodb(hintsOfFile({ 'template.yaml': joined, 'orders/main.go': HANDLER('"shop-" + stage + "-orders"') }, 'orders/main.go')), []);
   });
