@@ -1,6 +1,7 @@
 /**
  * Go SQL connections to RDS and Aurora (`code/sqlConnections.ts`): `database/sql`'s `Open` with a PostgreSQL or MySQL
- * driver's name, sqlx's `Open`, `Connect`, `ConnectContext` and `Must` forms, pgx `Connect` and pgxpool `New`: the
+ * driver's name, sqlx's `Open`, `Connect`, `ConnectContext` and `Must` forms, pgx `Connect` and pgxpool `New`, and
+ * pgx's and pgxpool's `ParseConfig` (the DSN of a later `ConnectConfig` / `NewWithConfig`, itself no connection): the
  * connection hover, and the findings for a connection opened per Lambda invocation, a literal password and TLS
  * verification turned off in the DSN. Silent: SQLite, a lazily kept pool, a project package that shares a name.
  */
@@ -126,5 +127,55 @@ describe('Go SQL connections to RDS', () => {
     // A package of the project that happens to be named sqlx is not the library.
     const own = sourceLines('package main', '', 'import "example.com/shop/sqlx"', '', 'func main() {', '\tsqlx.Connect("postgres", "x")', '}');
     assert.deepEqual(sql('cmd/shop/main.go', own), []);
+  });
+
+  it('reads the DSN pgxpool.ParseConfig and pgx.ParseConfig parse, but no connection per invocation there', () => {
+    const code = sourceLines(
+      'package main',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"os"',
+      '',
+      '\t"github.com/aws/aws-lambda-go/lambda"',
+      '\t"github.com/jackc/pgx/v5"',
+      '\t"github.com/jackc/pgx/v5/pgxpool"',
+      ')',
+      '',
+      'var pool *pgxpool.Pool',
+      '',
+      'func handle(ctx context.Context) error {',
+      '\tif pool == nil {',
+      '\t\tcfg, err := pgxpool.ParseConfig(os.Getenv("LEDGER_URL"))',
+      '\t\tif err != nil {',
+      '\t\t\treturn err',
+      '\t\t}',
+      '\t\tcfg.MaxConns = 4',
+      '\t\tpool, err = pgxpool.NewWithConfig(ctx, cfg)',
+      '\t\treturn err',
+      '\t}',
+      '\treturn nil',
+      '}',
+      '',
+      'func audit(ctx context.Context) (*pgx.Conn, error) {',
+      '\tcfg, err := pgx.ParseConfig("postgres://audit:Hunter2hunter@audit.cluster-x.eu-west-1.rds.amazonaws.com:5432/audit?sslmode=disable")',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\treturn pgx.ConnectConfig(ctx, cfg)',
+      '}',
+      '',
+      'func local() (*pgx.ConnConfig, error) {',
+      '\treturn pgx.ParseConfig("postgres://dev:dev@localhost:5432/dev")',
+      '}',
+      '',
+      'func main() {',
+      '\tlambda.Start(handle)',
+      '}',
+    );
+    const dsn = '"postgres://audit:Hunter2hunter@audit.cluster-x.eu-west-1.rds.amazonaws.com:5432/audit?sslmode=disable"';
+    assert.deepEqual(findings('cmd/ledger/main.go', code), [`28:${dsn} rds-sql-password!`, `28:${dsn} rds-sql-tls-disabled!`]);
+    const connections = sql('cmd/ledger/main.go', code).filter((hint) => / rds-sql-connection$/.test(hint));
+    assert.deepEqual(connections, ['16:ParseConfig rds-sql-connection', '28:ParseConfig rds-sql-connection', '36:ParseConfig rds-sql-connection']);
   });
 });

@@ -91,6 +91,20 @@ const TICKETS = [
   '}',
 ].join('\n');
 
+/** A plain class: .NET's context maps it by its name and reads the key schema from the table. */
+const PLAIN = (imports: boolean, attribute = ''): string =>
+  [
+    ...(imports ? ['using Amazon.DynamoDBv2.DataModel;', ''] : []),
+    'namespace Shop.Model',
+    '{',
+    '    public class Ticket',
+    '    {',
+    `        ${attribute}public string Id { get; set; }`,
+    '        public string State { get; set; }',
+    '    }',
+    '}',
+  ].join('\n');
+
 function findings(hints: string[]): string[] {
   return hints.filter((hint) => hint.endsWith(RULE));
 }
@@ -109,6 +123,26 @@ describe('Workspace: mapped classes and their version attributes (read-modify-wr
     assert.deepEqual(findings(hintsOfFile(cs, 'Shop/Services/TicketService.cs')), [`16:SaveAsync ${RULE}`]);
     // The CLI's worker threads read the same model.
     assert.deepEqual(findings(hintsInWorkspace(copiedToThread(workspaceOf(cs)), 'Shop/Services/TicketService.cs', TICKETS)), [`16:SaveAsync ${RULE}`]);
+  });
+
+  it('reads a C# class with no mapping attribute in a file importing the DataModel namespace, or with a member attribute alone', () => {
+    assert.deepEqual(contributionOf('Shop/Model/Ticket.cs', PLAIN(true))?.mappedClasses, { 'csharp:Ticket': false });
+    assert.deepEqual(contributionOf('Shop/Model/Ticket.cs', PLAIN(false, '[DynamoDBProperty("id")] '))?.mappedClasses, { 'csharp:Ticket': false });
+    assert.deepEqual(contributionOf('Shop/Model/Ticket.cs', PLAIN(false, '[DynamoDBVersion] '))?.mappedClasses, { 'csharp:Ticket': true });
+    assert.equal(contributionOf('Shop/Model/Ticket.cs', PLAIN(false))?.mappedClasses, undefined);
+    assert.equal(contributionOf('Shop.Tests/Model/Ticket.cs', PLAIN(true))?.mappedClasses, undefined);
+    const cs = { 'Shop/Model/Ticket.cs': PLAIN(true), 'Shop/Services/TicketService.cs': TICKETS };
+    assert.deepEqual(findings(hintsOfFile(cs, 'Shop/Services/TicketService.cs')), [`16:SaveAsync ${RULE}`]);
+    const attributed = { 'Shop/Model/Ticket.cs': PLAIN(false, '[DynamoDBRangeKey] '), 'Shop/Services/TicketService.cs': TICKETS };
+    assert.deepEqual(findings(hintsOfFile(attributed, 'Shop/Services/TicketService.cs')), [`16:SaveAsync ${RULE}`]);
+  });
+
+  it('stays silent on a plain C# class whose file neither imports the DataModel namespace nor carries a model attribute', () => {
+    const cs = { 'Shop/Model/Ticket.cs': PLAIN(false), 'Shop/Services/TicketService.cs': TICKETS };
+    assert.deepEqual(findings(hintsOfFile(cs, 'Shop/Services/TicketService.cs')), []);
+    // A method parameter of a model type is no attribute.
+    const parameter = { 'Shop/Model/Ticket.cs': PLAIN(false).replace('public string State { get; set; }', 'public void Save(string id, DynamoDBOperationConfig config) { }'), 'Shop/Services/TicketService.cs': TICKETS };
+    assert.deepEqual(findings(hintsOfFile(parameter, 'Shop/Services/TicketService.cs')), []);
   });
 
   it('stays silent with a version attribute, alone, and when two files declare the name', () => {

@@ -5,6 +5,7 @@
  * only when a workspace model is there to check them against; a request's key condition, key, projection
  * and filter are read only where the workspace defines its table, since no check reads them elsewhere.
  */
+import { builtName } from './builtNames';
 import { AttributeAt, DynamoRequest, KeyOperator, KeyTerm, OperationOccurrence, OptionContext, OptionOccurrence } from '../model';
 import { Span } from '../types';
 import type { CodeAnalyzer } from './analyzer';
@@ -145,8 +146,11 @@ class RequestReader {
     const table = option('tablename');
     if (table) {
       const named = namedValue(this.a, ...this.tokens(table.value));
+      const built = named ? undefined : builtName(this.a, ...this.tokens(table.value));
       if (named) {
         request.table = { ref: tableNameRef(named), span: table.value, key: table.key };
+      } else if (built) {
+        request.table = { ref: { kind: 'pattern', name: built.join('*'), pieces: built }, span: table.value, key: table.key };
       }
     }
     const index = option('indexname');

@@ -134,7 +134,7 @@ function endsLine(a: CodeAnalyzer, last: number): boolean {
 }
 
 /** Drops what does not change the name: parentheses, a TypeScript `!` or `as T`, `aws.String(...)`, a fallback. */
-function trim(a: CodeAnalyzer, from: number, to: number): [number, number] {
+export function trim(a: CodeAnalyzer, from: number, to: number): [number, number] {
   const family = a.language.family;
   for (let guard = 0; guard < 8 && to > from; guard++) {
     if (family === 'js' && a.is(to - 1, '!')) {

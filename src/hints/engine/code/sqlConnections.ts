@@ -167,13 +167,15 @@ interface Opened extends Partial<OrmTarget> {
   driver: Driver;
   /** The `(` of the call. */
   open: number;
+  /** The call only parses a DSN into a config (Go pgx's `ParseConfig`): its options are read, but it opens nothing. */
+  configOnly?: true;
 }
 
 /** A driver call at `k` (`new` or the first name of the call): what it opens and where, or undefined. */
 function openedAt(a: CodeAnalyzer, k: number): Opened | undefined {
   if (a.language.family === 'go') {
     const opened = goOpenedAt(a, k);
-    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: opened.calls }, open: opened.open, dsnAt: opened.dsnAt };
+    return opened && { construction: opened.construction, driver: { flavor: opened.flavor, paths: opened.calls }, open: opened.open, dsnAt: opened.dsnAt, configOnly: opened.configOnly };
   }
   if (a.language.family === 'java') {
     return javaOpenedAt(a, k);
@@ -277,7 +279,7 @@ const NO_PATHS: ReadonlySet<string> = new Set();
  */
 export function sqlConstruction(a: CodeAnalyzer, k: number): Construction | undefined {
   const opened = a.language.family === 'csharp' ? undefined : openedAt(a, k);
-  return opened && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
+  return opened && !opened.configOnly && !reusedByTypeorm(a, opened.driver.flavor, opened.construction.name) ? opened.construction : undefined;
 }
 
 /** The options objects a library's configuration module exports, but a local server's (a developer's). */
@@ -492,7 +494,7 @@ export function sqlConnections(a: CodeAnalyzer, testFile: boolean, configModule?
       }
     } else {
       contexts.push(withTlsDisabled(context, inTestCode(a, k)));
-      if (!reusedByTypeorm(a, call.driver.flavor, name)) {
+      if (!call.configOnly && !reusedByTypeorm(a, call.driver.flavor, name)) {
         opened.push(call.construction);
       }
     }

@@ -16,6 +16,8 @@ export interface GoOpened {
   /** The `(` of the call. */
   open: number;
   dsnAt?: number;
+  /** A call that parses the DSN into a config (`pgxpool.ParseConfig(dsn)`): it holds the DSN but opens nothing. */
+  configOnly?: true;
 }
 
 /**
@@ -23,14 +25,17 @@ export interface GoOpened {
  * sqlx's `Open` and `Connect` (their `Must` forms, and `ConnectContext` after a context), which take the same driver
  * name and DSN and hand them to `sql.Open` (https://pkg.go.dev/github.com/jmoiron/sqlx), and pgx's `Connect` and
  * pgxpool's `New`, whose DSN follows a context. The DSN is the last argument, the driver's name the one before it.
+ * pgx's and pgxpool's `ParseConfig(dsn)` hold the DSN of a later `ConnectConfig` / `NewWithConfig(ctx, config)`
+ * (https://pkg.go.dev/github.com/jackc/pgx/v5/pgxpool#ParseConfig), so the DSN is read there.
  */
+const PGX_CONFIG: ReadonlySet<string> = new Set(['ParseConfig']);
 const GO_PACKAGES: Readonly<Record<string, GoSqlPackage>> = {
   'database/sql': { name: 'sql', flavor: 'go-sql', calls: new Set(['Open']), driverNamed: true },
   'github.com/jmoiron/sqlx': { name: 'sqlx', flavor: 'go-sql', calls: new Set(['Open', 'Connect', 'MustOpen', 'MustConnect', 'ConnectContext']), driverNamed: true },
-  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
-  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']) },
-  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']) },
-  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']) },
+  'github.com/jackc/pgx/v5': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
+  'github.com/jackc/pgx/v4': { name: 'pgx', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
+  'github.com/jackc/pgx/v5/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['New', 'Connect']), configCalls: PGX_CONFIG },
+  'github.com/jackc/pgx/v4/pgxpool': { name: 'pgxpool', flavor: 'pgx', calls: new Set(['Connect']), configCalls: PGX_CONFIG },
   ...GO_ORM_PACKAGES,
 };
 /** The driver names `sql.Open` takes for PostgreSQL (lib/pq, pgx's stdlib) and MySQL (go-sql-driver). */
@@ -56,7 +61,9 @@ function goPackages(a: CodeAnalyzer): Map<string, GoSqlPackage> {
 /** `sql.Open("postgres", dsn)`, `pgxpool.New(ctx, dsn)` at `k`: what it opens, with its DSN argument. */
 export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
   const spec = a.isAccess(k - 1) ? undefined : goPackages(a).get(a.tokens.text(k));
-  if (!spec || !a.isAccess(k + 1) || !a.isId(k + 2) || !spec.calls.has(a.tokens.text(k + 2)) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
+  const call = spec && a.isAccess(k + 1) && a.isId(k + 2) ? a.tokens.text(k + 2) : '';
+  const configOnly = spec?.configCalls?.has(call) === true;
+  if (!spec || !(spec.calls.has(call) || configOnly) || !a.is(k + 3, '(') || a.partner[k + 3] < 0) {
     return undefined;
   }
   if (a.scopes.lookup(a.tokens.text(k), k) !== undefined) {
@@ -69,11 +76,12 @@ export function goOpenedAt(a: CodeAnalyzer, k: number): GoOpened | undefined {
     return undefined;
   }
   // GORM v2: a PostgreSQL or MySQL dialector in place, which holds the DSN.
-  const dsnAt = spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
+  // `ParseConfig(dsn)`: the DSN is its one argument.
+  const dsnAt = configOnly ? open + 1 : spec.dialector ? gormDsn(a, open, (name) => goPackages(a).get(name)) : undefined;
   if (spec.dialector && dsnAt === undefined) {
     return undefined;
   }
-  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt };
+  return { construction: { start: k, name: k + 2, end: a.partner[open] + 1, service: 'rds', redis: false }, flavor: spec.flavor, calls: spec.calls, open, dsnAt, ...(configOnly ? { configOnly } : {}) };
 }
 
 /** Whether the file imports a Go package that opens a connection: GORM's models import `gorm.io/gorm` alone, which opens one only with a dialector the file imports. */

@@ -16,6 +16,11 @@ export interface GoSqlPackage {
   name: string;
   flavor: 'go-sql' | 'pgx' | 'gorm';
   calls: ReadonlySet<string>;
+  /**
+   * Calls that read a DSN into a config and open nothing (pgx's `ParseConfig(dsn)`, handed to `ConnectConfig` or
+   * `NewWithConfig`): the DSN's hints belong there, but no connection is made there.
+   */
+  configCalls?: ReadonlySet<string>;
   /** The first argument is the driver's name (`sql.Open("postgres", dsn)`), the DSN the second. */
   driverNamed?: true;
   /** GORM v2: the first argument is a dialector (`postgres.Open(dsn)`), which names the database and holds the DSN. */

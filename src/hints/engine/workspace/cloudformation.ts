@@ -9,6 +9,8 @@
  * service includes (`../iac/fragments`) is read as a template of its resources; a file that is one
  * resource takes the file's name for the logical id that the service file gives it.
  */
+import { starPattern } from './namePatterns';
+import { namePattern } from './stackExports';
 import { isJson, looksLikeCloudFormation, refTarget } from '../iac/cloudformation';
 import { templateRoot } from '../iac/fragments';
 import { readJson } from '../iac/json';
@@ -289,9 +291,14 @@ export class TemplateIndexer {
   }
 
   private setName(table: TableDefinition, properties: IacNode | undefined): void {
-    const name = this.text(entryOf(properties, 'TableName')?.value);
+    const value = entryOf(properties, 'TableName')?.value;
+    const name = this.text(value);
+    // Built of parameters (`!Sub "${App}-${Stage}-orders"`, `!Join`): its literal pieces, which code that builds the name may fit.
+    const pattern = name || !value ? undefined : starPattern(namePattern(value));
     if (name) {
       table.physicalName = name;
+    } else if (pattern) {
+      table.namePattern = pattern;
     }
   }
 

@@ -4,7 +4,10 @@
  * name with the language (`java:Profile`), and whether one of their members carries a version attribute
  * (`@DynamoDbVersionAttribute`, `[DynamoDBVersion]`): then the mapper's writes of the class are conditional
  * (optimistic locking), so a load, change and save of it is no lost update (`code/readModifyWriteTyped.ts`).
- * A simple name two files declare is left unknown by the model. Test sources are not read.
+ * .NET's model also maps a class with no attribute at all (the table named as the class, the key schema read
+ * from the table), so in C# every class of a file that imports `Amazon.DynamoDBv2.DataModel`, or that carries a
+ * `[DynamoDB...]` attribute (`[DynamoDBProperty]`, `[DynamoDBRangeKey]`), counts; only a name a mapper call
+ * takes is ever looked up. A simple name two files declare is left unknown by the model. Test sources are not read.
  */
 import { CodeAnalyzer } from '../code/analyzer';
 import { classKey, ClassLanguage } from '../code/languages/baseClassFields';
@@ -15,8 +18,10 @@ import { LineIndex } from '../text';
 
 const MAPPED: Record<ClassLanguage, RegExp> = {
   java: /@DynamoDbBean\b|@DynamoDbImmutable\b|@DynamoDBTable\b/,
-  csharp: /\[\s*DynamoDB(?:Table|HashKey)\b/,
+  csharp: /\[\s*(?:property\s*:\s*)?DynamoDB[A-Z]|\bAmazon\.DynamoDBv2\.DataModel\b/,
 };
+/** A C# `using` of the object persistence model's namespace (not `using static`, not an alias). */
+const CSHARP_MODEL_USING = /^[ \t]*(?:global[ \t]+)?using[ \t]+Amazon\.DynamoDBv2\.DataModel\s*;/m;
 const MARKERS: Record<ClassLanguage, ReadonlySet<string>> = {
   java: new Set(['DynamoDbBean', 'DynamoDbImmutable', 'DynamoDBTable', 'DynamoDbPartitionKey', 'DynamoDBHashKey']),
   csharp: new Set(['DynamoDBTable', 'DynamoDBHashKey']),
@@ -44,6 +49,7 @@ export function isTestSource(file: string): boolean {
 export function indexMappedClasses(language: ClassLanguage, text: string): Record<string, boolean> | undefined {
   const a = new CodeAnalyzer(text, language === 'java' ? java : csharp, new LineIndex(text));
   const classes: Record<string, boolean> = {};
+  const everyClass = language === 'csharp' && CSHARP_MODEL_USING.test(text);
   let count = 0;
   for (let k = 0; k + 2 < a.tokens.length && count < MAX_CLASSES; k++) {
     if (!(a.idIs(k, 'class') || a.idIs(k, 'record')) || !a.isId(k + 1) || a.isAccess(k - 1) || a.tokens.text(k + 1) === '__proto__') {
@@ -57,14 +63,14 @@ export function indexMappedClasses(language: ClassLanguage, text: string): Recor
     if (close < 0) {
       continue;
     }
-    let mapped = false;
+    let mapped = everyClass;
     for (let j = Math.max(0, k - ANNOTATION_REACH); j < k && !mapped; j++) {
       mapped = a.isId(j) && MARKERS[language].has(a.tokens.text(j)) && (a.is(j - 1, '@') || a.is(j - 1, '[') || a.is(j - 1, ','));
     }
     let versioned = false;
     for (let j = open; j < close; j++) {
       if (a.isId(j)) {
-        mapped ||= MARKERS[language].has(a.tokens.text(j));
+        mapped ||= MARKERS[language].has(a.tokens.text(j)) || (language === 'csharp' && isModelAttribute(a, j));
         versioned ||= VERSION[language].has(a.tokens.text(j));
       }
     }
@@ -74,4 +80,10 @@ export function indexMappedClasses(language: ClassLanguage, text: string): Recor
     }
   }
   return count > 0 ? classes : undefined;
+}
+
+/** A C# attribute of the object persistence model on a member (`[DynamoDBProperty("name")]`, `[property: DynamoDBRangeKey]`). */
+function isModelAttribute(a: CodeAnalyzer, j: number): boolean {
+  const inBrackets = a.is(j - 1, '[') || a.is(j - 1, ',') || a.is(j - 1, ':');
+  return inBrackets && a.tokens.text(j).startsWith('DynamoDB') && (a.is(j + 1, ']') || a.is(j + 1, '(') || a.is(j + 1, ','));
 }

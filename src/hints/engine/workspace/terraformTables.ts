@@ -4,6 +4,7 @@
  * inputs are the resource's arguments with attributes and indexes as lists of objects. Values are read through
  * the file's reader (`terraform.ts`), which resolves variables and locals.
  */
+import { namePatternOf } from './namePatterns';
 import { LineIndex } from '../text';
 import { keyTypeOf, sourceRef } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue } from './hcl';
@@ -116,9 +117,16 @@ export class TerraformTables {
         table.sortKey = sortKey;
       }
     }
-    const name = this.values.text(attributeOf(block.body, 'name'));
+    const value = attributeOf(block.body, 'name');
+    const name = this.values.text(value);
     if (name) {
       table.physicalName = name;
+    } else if (value?.kind === 'template') {
+      // `"shop-${var.stage}-orders"`: its literal pieces, which code that builds the name may fit.
+      const pattern = namePatternOf(value.parts.map((part) => ('text' in part ? part.text : null)));
+      if (pattern) {
+        table.namePattern = pattern;
+      }
     }
     return table;
   }

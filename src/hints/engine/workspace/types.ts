@@ -55,6 +55,8 @@ export interface TableDefinition {
   logicalName: string;
   /** The physical table name where the template sets it literally. */
   physicalName?: string;
+  /** Where the template builds it with variables (`!Sub "${App}-${Stage}-orders"`): its literal pieces (`workspace/namePatterns.ts`). */
+  namePattern?: readonly string[];
   format: IacFormat;
   /** Undefined when the key schema is not written literally: then no key check may run. */
   partitionKey?: KeyAttribute;
@@ -271,7 +273,8 @@ export type PassedParameter = string | null;
  * How code names a table: what the code analyzer can tell about a request's `TableName`. `sst`: the name of
  * an SST app's table as its SDK reads it (`Resource.Notes.name`), which the app's names make unique.
  */
-export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string } | { kind: 'sst'; name: string };
+/** `pattern`: a name the code builds from pieces (`code/builtNames.ts`); `name` writes each unknown part as `*`. */
+export type TableNameRef = { kind: 'literal'; name: string } | { kind: 'env'; variable: string } | { kind: 'sst'; name: string } | { kind: 'pattern'; name: string; pieces: readonly string[] };
 
 /** A prop a CDK construction passes (see `CdkInstantiation`): its literal and where it is written. */
 export interface PassedValue {

@@ -4,6 +4,7 @@
  * name matches one table's physical name; an environment variable goes through the functions that run
  * the code file, and two of them wiring it to different tables give no answer.
  */
+import { tableFittingPattern } from './namePatterns';
 import { NO_ARGUMENTS } from '../code/projectImports';
 import { contributes } from './contribution';
 import { Claim, claimOf, handlerFunction } from './functionCode';
@@ -535,6 +536,9 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
   /** The table a name in a code file refers to; undefined unless every way to read it agrees on one table. */
   resolveTable(codeFile: string, ref: TableNameRef): TableDefinition | undefined {
     const union = this.built();
+    if (ref.kind === 'pattern') {
+      return tableFittingPattern(union.tables, ref.pieces);
+    }
     if (ref.kind !== 'env') {
       const tables = (ref.kind === 'literal' ? union.byPhysicalName : union.bySstName).get(ref.name);
       return tables?.length === 1 ? tables[0] : undefined;
