@@ -9,7 +9,6 @@
 import type { CodeAnalyzer } from './analyzer';
 import { FileMemo } from './fileMemo';
 import { TOKEN_KIND, type Tokens } from '../lexer';
-import { tokensOfSpan } from './tokenTables';
 
 /** Names looked up by searching the text before the index pays for itself (each search reads the whole text). */
 const TEXT_SEARCHES = 3;
@@ -30,14 +29,22 @@ class NameIndex {
     return list;
   }
 
-  /** The identifiers spelled `name`, from each place the text holds it: the token that starts there, found by bisection. */
+  /**
+   * The identifiers spelled `name`, from each place the text holds it as a whole word: the token that starts there,
+   * found by bisection. A place inside a longer word (`AWS` in `AWS_REGION`, `connect` in `disconnect`) is passed
+   * over by its neighbouring characters, without a search of the tokens.
+   */
   private fromText(name: string): number[] {
     this.searches++;
     const { source, starts, ends, kinds } = this.tokens;
     const matches: number[] = [];
     for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-      const [k] = tokensOfSpan(this.tokens, { start: at, end: at + name.length });
-      if (starts[k] === at && ends[k] === at + name.length && kinds[k] === TOKEN_KIND.ID) {
+      const end = at + name.length;
+      if (continuesWord(source.charCodeAt(at - 1)) || continuesWord(source.charCodeAt(end))) {
+        continue;
+      }
+      const k = tokenStartingAt(starts, this.tokens.length, at);
+      if (k >= 0 && ends[k] === end && kinds[k] === TOKEN_KIND.ID) {
         matches.push(k);
       }
     }
@@ -78,6 +85,26 @@ function chainsOf(tokens: Tokens): { heads: Int32Array; next: Int32Array; mask: 
     }
   }
   return { heads, next, mask };
+}
+
+/** Whether a character can continue an identifier around a match (ASCII letters, digits, `_`, `$`, and any non-ASCII): then the match is part of a longer word. */
+function continuesWord(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
+}
+
+/** The token that starts at `offset`, or -1. */
+function tokenStartingAt(starts: Int32Array, length: number, offset: number): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < offset) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low < length && starts[low] === offset ? low : -1;
 }
 
 /** A hash of `text[start, end)` from its length and its first, second, middle and last characters. */
