@@ -221,6 +221,8 @@ export interface RedisCall {
   nonBlocking?: boolean;
   /** In a test, or a set-up or tear-down a test framework runs around tests (`@BeforeEach`, `beforeEach(...)`, `def setUp`). */
   inTest?: boolean;
+  /** A redis.asyncio command whose statement drops its coroutine unawaited, so it is never sent (`code/unawaitedRedis.ts`). */
+  neverAwaited?: true;
   /**
    * A MULTI sent as a statement of its own (Lettuce `commands.multi();`, Spring `redisTemplate.multi();`): the client
    * itself then queues the commands that follow until EXEC. The function it is in, by scope.

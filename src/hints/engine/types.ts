@@ -117,6 +117,7 @@ export const CHECKS = [
   'password-in-output',
   'ttl-not-in-seconds',
   'expression-reserved-word',
+  'redis-command-not-awaited',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 

@@ -18,6 +18,7 @@ import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
 import { ttlNotInSeconds } from './ttlValues';
 import { expressionReservedWord } from './reservedWords';
+import { redisCommandNotAwaited } from './unawaitedRedis';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
 import { partiqlScanOffKey } from './workspacePartiql';
@@ -65,4 +66,5 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'password-in-output': passwordInOutput,
   'ttl-not-in-seconds': ttlNotInSeconds,
   'expression-reserved-word': expressionReservedWord,
+  'redis-command-not-awaited': redisCommandNotAwaited,
 };

@@ -15,6 +15,7 @@ import { keyedRedisCall, transactionStatementScope } from './redisTtl';
 import { memberAssignmentsOf, variableContext } from './requests';
 import { jedisAuthOptions } from './languages/javaJedisConstructors';
 import { glideSentToken, glideSite } from './glide';
+import { dropsCoroutine } from './unawaitedRedis';
 
 const { NUM } = TOKEN_KIND;
 
@@ -473,6 +474,9 @@ export function addRedisCall(a: CodeAnalyzer, site: RedisCallSite): void {
   }
   if (inTestCode(a, index)) {
     call.inTest = true;
+  }
+  if (call.flavor === 'redis-py-async' && !call.awaited && !call.batched && !site.sent && dropsCoroutine(a, receiverStart, close)) {
+    call.neverAwaited = true;
   }
   const transactionScope = command === 'multi' && !site.sent ? transactionStatementScope(a, receiverStart, close) : undefined;
   if (transactionScope !== undefined) {
