@@ -127,15 +127,43 @@ describe('Terraform local module folders', () => {
     ]);
   });
 
-  it('reads no input through a chain of conditionals or a conditional whose other branch is not null', () => {
+  it('reads no input through a chain of conditionals or a conditional whose other branch is neither null nor a literal', () => {
     const cluster = lines(
       'resource "aws_rds_cluster" "primary" {',
       '  deletion_protection = var.a ? true : var.b ? null : var.deletion_protection',
-      '  storage_encrypted   = var.serverless ? true : var.storage_encrypted',
       '  master_password     = var.generated ? var.admin_password : null_resource.x',
       '}',
     );
     assert.equal(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, undefined);
+  });
+
+  it("reads an input beside a literal of the module's own as reaching its argument, with a hover and no finding", () => {
+    const instance = lines(
+      'resource "aws_db_instance" "main" {',
+      '  storage_encrypted       = var.serverless ? true : var.storage_encrypted',
+      '  backup_retention_period = var.is_read_replica ? 0 : var.backup_retention_period',
+      '  multi_az                = var.is_read_replica ? var.replica_multi_az : false',
+      '  max_allocated_storage   = var.max_storage > 0 ? var.max_storage : 0',
+      '  deletion_protection     = var.deletion_protection-v2 ? true : var.deletion_protection',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/db/main.tf', instance)?.moduleInputs, {
+      storage_encrypted: { resource: 'aws_db_instance', argument: 'storage_encrypted', besideLiteral: true },
+      backup_retention_period: { resource: 'aws_db_instance', argument: 'backup_retention_period', besideLiteral: true },
+      replica_multi_az: { resource: 'aws_db_instance', argument: 'multi_az', besideLiteral: true },
+      deletion_protection: { resource: 'aws_db_instance', argument: 'deletion_protection', besideLiteral: true },
+    });
+    const caller = lines(
+      'module "db" {',
+      '  source                  = "../../modules/db"',
+      '  storage_encrypted       = false',
+      '  backup_retention_period = 0',
+      '  replica_multi_az        = false',
+      '  max_storage             = 0',
+      '}',
+    );
+    const workspace = model({ 'modules/db/main.tf': instance, 'envs/prod/db.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'envs/prod/db.tf' }), ['3 rds-storage-encrypted', '4 rds-backup-retention', '5 rds-multi-az']);
   });
 
   it("reads an Aurora setting that the cluster and its instances both take as the cluster's, in one file or two", () => {
@@ -219,6 +247,8 @@ describe('Terraform local module folders whose arguments are conditionals on an 
       production: { resource: 'aws_db_instance', argument: 'backup_retention_period', when: { yes: 14, no: 0 } },
       protect: { resource: 'aws_db_instance', argument: 'deletion_protection', when: { negated: true, yes: false, no: true } },
       tier: { resource: 'aws_db_instance', argument: 'storage_encrypted', when: { equals: 'legacy', negated: true, yes: true, no: false } },
+      // Passed on beside a literal: a hover at the caller, no finding (see above).
+      skip_final_snapshot: { resource: 'aws_db_instance', argument: 'skip_final_snapshot', besideLiteral: true },
     });
   });
 

@@ -9,6 +9,12 @@ const MAX_MODULE_DEPTH = 4;
 /** The longest argument value read for a conditional pass-through of an input. */
 const MAX_PASS_THROUGH_LENGTH = 512;
 
+const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
+const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
+/** `condition ? var.name : 0` and `condition ? 0 : var.name`: the input beside a literal of the module's own. */
+const INPUT_THEN_LITERAL = new RegExp(String.raw`\?\s*${INPUT}\s*:\s*(?:${SCALAR})\s*$`);
+const LITERAL_THEN_INPUT = new RegExp(String.raw`\?\s*(?:${SCALAR})\s*:\s*${INPUT}\s*$`);
+
 /**
  * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
  * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
@@ -18,19 +24,43 @@ export function passedInput(source: string, value: HclValue): string | undefined
   if (value.kind === 'reference') {
     return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
   }
+  const text = singleConditional(source, value);
+  return text === undefined ? undefined : (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+}
+
+/**
+ * The input an argument passes on in some settings only, the module setting a literal of its own in the
+ * others (`backup_retention_period = var.is_read_replica ? 0 : var.backup_retention_period`): the input
+ * reaches the argument, but which value the argument gets depends on another input, so the caller's
+ * value is no certain one. Not when the test reads that input itself (`var.days > 0 ? var.days : 7`
+ * never passes a 0 on).
+ */
+export function inputBesideLiteral(source: string, value: HclValue): string | undefined {
+  const text = singleConditional(source, value);
+  const input = text === undefined ? undefined : (INPUT_THEN_LITERAL.exec(text) ?? LITERAL_THEN_INPUT.exec(text))?.[1];
+  return text === undefined || input === undefined || readsInput(text.slice(0, text.indexOf('?')), input) ? undefined : input;
+}
+
+/** A conditional's text, short and with one `?`: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument. */
+function singleConditional(source: string, value: HclValue): string | undefined {
   if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
     return undefined;
   }
   const text = source.slice(value.span.start, value.span.end);
-  // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
-  if (text.indexOf('?') !== text.lastIndexOf('?')) {
-    return undefined;
-  }
-  return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
+  return text.indexOf('?') === text.lastIndexOf('?') ? text : undefined;
 }
 
-const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
-const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
+/** Whether a conditional's test reads `var.<input>` (not a longer name that starts with it). */
+function readsInput(test: string, input: string): boolean {
+  const reference = `var.${input}`;
+  for (let at = test.indexOf(reference); at !== -1; at = test.indexOf(reference, at + 1)) {
+    if (!/[A-Za-z0-9_-]/.test(test.charAt(at + reference.length))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** `var.x ? a : b` and `!var.x ? a : b`, the test in parentheses or not. */
 const BOOL_TEST = new RegExp(String.raw`^\(?\s*(!?)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
 /** `var.x == v ? a : b` and `var.x != v ? a : b`. */

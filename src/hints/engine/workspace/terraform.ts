@@ -14,7 +14,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
+import { combinedTarget, conditionalInput, environmentInputs, inputBesideLiteral, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -193,8 +193,11 @@ class TerraformIndexer {
   private noteModuleInputs(type: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
       const input = passedInput(this.source, attribute.value);
+      const inPart = input === undefined ? inputBesideLiteral(this.source, attribute.value) : undefined;
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
+      } else if (inPart !== undefined) {
+        this.noteModuleInput(inPart, { resource: type, argument: attribute.name, besideLiteral: true });
       } else {
         this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name }));
       }

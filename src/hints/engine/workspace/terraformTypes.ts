@@ -30,6 +30,11 @@ export interface ModuleInputTarget {
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
   more?: readonly ModuleInputTarget[];
+  /**
+   * The module sets a literal of its own in some settings (`var.is_read_replica ? 0 : var.backup_retention_period`):
+   * the input reaches the argument, but the caller's value is not certainly the argument's, so it gets a hover and no finding.
+   */
+  besideLiteral?: true;
 }
 
 /**
