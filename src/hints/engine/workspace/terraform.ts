@@ -16,10 +16,10 @@ import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
 import { combinedTarget, conditionalInput, environmentInputs, inputBesideLiteral, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
+import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { TerraformTables } from './terraformTables';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -299,6 +299,20 @@ class TerraformIndexer {
     return { name, norm: normalizeName(name), key, value: value.span, literal, removal: { start: key.start, end: value.span.end } };
   }
 
+  /** The variables' default objects with the attributes their object types default (`optional(bool, true)`), also for a variable without a default. */
+  private withTypeDefaults(objects: Record<string, TerraformObject> | undefined): Record<string, TerraformObject> | undefined {
+    const found: Record<string, TerraformObject> = { ...objects };
+    for (const block of blocksOf(this.root, 'variable')) {
+      const name = block.labels.length === 1 ? block.labels[0] : '__proto__';
+      const type = attributeOf(block.body, 'type');
+      const merged = name === '__proto__' || !type ? undefined : withOptionalDefaults(objects && Object.hasOwn(objects, name) ? objects[name] : undefined, this.variables.has(name), this.source.slice(type.span.start, type.span.end));
+      if (merged) {
+        found[name] = merged;
+      }
+    }
+    return Object.keys(found).length > 0 ? found : undefined;
+  }
+
   /** An index defined as its own resource: its table's index list is not all in the table's block. */
   private noteDetachedIndex(table: HclValue | undefined): void {
     const [root, name] = table?.kind === 'reference' ? table.path : [];
@@ -326,7 +340,7 @@ class TerraformIndexer {
     };
     const variableDefaults = lent(this.variables);
     const localValues = lent(this.locals);
-    const variableObjects = lentObjects(this.variables);
+    const variableObjects = this.withTypeDefaults(lentObjects(this.variables));
     const localObjects = lentObjects(this.locals);
     if (localObjects) {
       this.contribution.localObjects = localObjects;
