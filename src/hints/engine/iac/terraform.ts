@@ -458,7 +458,7 @@ class TerraformReader extends TerraformValues implements HclValues {
    */
   private argumentFrom(option: OptionOccurrence, target: ModuleInputTarget): OptionOccurrence[] {
     const renamed = { ...option, name: target.argument, norm: normalizeName(target.argument) };
-    if (target.besideLiteral) {
+    if (target.partial) {
       return [{ ...renamed, literal: { kind: 'expr', text: this.text.slice(option.value.start, option.value.end) }, literalSpan: undefined }];
     }
     if (!target.when) {

@@ -9,12 +9,6 @@ const MAX_MODULE_DEPTH = 4;
 /** The longest argument value read for a conditional pass-through of an input. */
 const MAX_PASS_THROUGH_LENGTH = 512;
 
-const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
-const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
-/** `condition ? var.name : 0` and `condition ? 0 : var.name`: the input beside a literal of the module's own. */
-const INPUT_THEN_LITERAL = new RegExp(String.raw`\?\s*${INPUT}\s*:\s*(?:${SCALAR})\s*$`);
-const LITERAL_THEN_INPUT = new RegExp(String.raw`\?\s*(?:${SCALAR})\s*:\s*${INPUT}\s*$`);
-
 /**
  * The input an argument passes on: a whole `var.name`, or `condition ? var.name : null` and
  * `condition ? null : var.name` (the module leaves the argument out in some settings, and otherwise
@@ -24,43 +18,57 @@ export function passedInput(source: string, value: HclValue): string | undefined
   if (value.kind === 'reference') {
     return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
   }
-  const text = singleConditional(source, value);
-  return text === undefined ? undefined : (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
-}
-
-/**
- * The input an argument passes on in some settings only, the module setting a literal of its own in the
- * others (`backup_retention_period = var.is_read_replica ? 0 : var.backup_retention_period`): the input
- * reaches the argument, but which value the argument gets depends on another input, so the caller's
- * value is no certain one. Not when the test reads that input itself (`var.days > 0 ? var.days : 7`
- * never passes a 0 on).
- */
-export function inputBesideLiteral(source: string, value: HclValue): string | undefined {
-  const text = singleConditional(source, value);
-  const input = text === undefined ? undefined : (INPUT_THEN_LITERAL.exec(text) ?? LITERAL_THEN_INPUT.exec(text))?.[1];
-  return text === undefined || input === undefined || readsInput(text.slice(0, text.indexOf('?')), input) ? undefined : input;
-}
-
-/** A conditional's text, short and with one `?`: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument. */
-function singleConditional(source: string, value: HclValue): string | undefined {
   if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
     return undefined;
   }
   const text = source.slice(value.span.start, value.span.end);
-  return text.indexOf('?') === text.lastIndexOf('?') ? text : undefined;
+  // One conditional only: in a chain (`a ? true : b ? null : var.x`) another branch may set the argument.
+  if (text.indexOf('?') !== text.lastIndexOf('?')) {
+    return undefined;
+  }
+  return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
 }
 
-/** Whether a conditional's test reads `var.<input>` (not a longer name that starts with it). */
-function readsInput(test: string, input: string): boolean {
-  const reference = `var.${input}`;
-  for (let at = test.indexOf(reference); at !== -1; at = test.indexOf(reference, at + 1)) {
-    if (!/[A-Za-z0-9_-]/.test(test.charAt(at + reference.length))) {
+/** The most inputs one computed argument is read as built from: a version from a major and a minor, not a long template. */
+const MAX_COMPUTED_INPUTS = 2;
+const INPUT_REFERENCE = /\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const LOCAL_REFERENCE = /\blocal\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
+/**
+ * The inputs an argument's value is computed from, outside a conditional's test: beside a literal of the module's
+ * own (`var.is_read_replica ? 0 : var.backup_retention_period`), built into a string (`"${var.major_version}.${var.minor_version}"`),
+ * or through a local of the file (`var.is_read_replica ? null : local.major_version` with `major_version =
+ * split(".", var.engine_version)[0]`), read once the same way. They reach the argument, but the caller's value is not
+ * certainly the argument's, so each gets a hover and no finding. None for a chain of conditionals or a value built
+ * from more inputs.
+ */
+export function computedInputs(source: string, value: HclValue, localOf: (name: string) => HclValue | undefined): string[] {
+  const found = new Set<string>();
+  const read = (written: HclValue, depth: number): boolean => {
+    if (written.kind !== 'template' && written.kind !== 'other' && written.kind !== 'reference') {
       return true;
     }
-  }
-  return false;
+    const whole = written.span.end - written.span.start > MAX_PASS_THROUGH_LENGTH ? undefined : source.slice(written.span.start, written.span.end);
+    if (whole === undefined || whole.indexOf('?') !== whole.lastIndexOf('?')) {
+      return false;
+    }
+    const branches = whole.slice(whole.indexOf('?') + 1);
+    for (const [, input] of branches.matchAll(INPUT_REFERENCE)) {
+      found.add(input);
+    }
+    for (const [, name] of depth === 0 ? branches.matchAll(LOCAL_REFERENCE) : []) {
+      const local = name === '__proto__' ? undefined : localOf(name);
+      if (local && !read(local, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return read(value, 0) && found.size <= MAX_COMPUTED_INPUTS ? [...found] : [];
 }
 
+const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
+const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
 /** `var.x ? a : b` and `!var.x ? a : b`, the test in parentheses or not. */
 const BOOL_TEST = new RegExp(String.raw`^\(?\s*(!?)\s*${INPUT}\s*\)?\s*\?\s*(${SCALAR})\s*:\s*(${SCALAR})$`);
 /** `var.x == v ? a : b` and `var.x != v ? a : b`. */
@@ -145,6 +153,10 @@ export function environmentInputs(source: string, variables: HclValue | undefine
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
     return null;
+  }
+  // An argument the input only partly decides says less than one it decides.
+  if (a.partial !== b.partial) {
+    return a.partial ? b : a;
   }
   if (a.when || a.more || b.when || b.more) {
     return mergedTargets(a, b);

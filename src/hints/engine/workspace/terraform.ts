@@ -14,7 +14,7 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, conditionalInput, environmentInputs, inputBesideLiteral, passedInput } from './moduleInputs';
+import { combinedTarget, computedInputs, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
 import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
@@ -193,13 +193,11 @@ class TerraformIndexer {
   private noteModuleInputs(type: string, block: HclBlock): void {
     for (const attribute of block.body.attributes) {
       const input = passedInput(this.source, attribute.value);
-      const inPart = input === undefined ? inputBesideLiteral(this.source, attribute.value) : undefined;
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
-      } else if (inPart !== undefined) {
-        this.noteModuleInput(inPart, { resource: type, argument: attribute.name, besideLiteral: true });
-      } else {
-        this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name }));
+      } else if (!this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name })) && !META_ARGUMENTS.has(attribute.name)) {
+        const localOf = (name: string): HclValue | undefined => this.locals.get(name);
+        computedInputs(this.source, attribute.value, localOf).forEach((input) => this.noteModuleInput(input, { resource: type, argument: attribute.name, partial: true }));
       }
     }
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
@@ -220,14 +218,14 @@ class TerraformIndexer {
    * in place or through a local of this file (`backup_retention_period = local.retention_days` with
    * `retention_days = var.prod ? 7 : 0`): a caller's literal for that input decides the value.
    */
-  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): void {
+  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): boolean {
     if (META_ARGUMENTS.has(argument) || (value.kind !== 'other' && value.kind !== 'reference')) {
-      return;
+      return false;
     }
     const localName = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? value.path[1] : undefined;
     const local = localName === undefined ? undefined : this.locals.get(localName);
     if (localName === '__proto__') {
-      return;
+      return true;
     }
     if (localName !== undefined && local === undefined) {
       // Declared in another file of the module: the workspace pairs the two (workspaceUnion).
@@ -236,13 +234,14 @@ class TerraformIndexer {
         const elsewhere = (this.contribution.localArguments ??= {});
         elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), target];
       }
-      return;
+      return true;
     }
     const conditional = conditionalInput(this.source, local ?? value);
     const target = conditional && targetOf();
     if (conditional && target) {
       this.noteModuleInput(conditional.input, { ...target, when: conditional.when });
     }
+    return conditional !== undefined;
   }
 
   private noteModuleInput(input: string, target: ModuleInputTarget | null): void {

@@ -31,10 +31,12 @@ export interface ModuleInputTarget {
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
   more?: readonly ModuleInputTarget[];
   /**
-   * The module sets a literal of its own in some settings (`var.is_read_replica ? 0 : var.backup_retention_period`):
-   * the input reaches the argument, but the caller's value is not certainly the argument's, so it gets a hover and no finding.
+   * The argument is not the input's value alone: the module sets a literal of its own in some settings
+   * (`var.is_read_replica ? 0 : var.backup_retention_period`) or computes the argument from the input
+   * (`"${var.major_version}.${var.minor_version}"`). The input reaches it, but the caller's value is not
+   * certainly the argument's, so it gets a hover and no finding; a target the input reaches whole elsewhere wins.
    */
-  besideLiteral?: true;
+  partial?: true;
 }
 
 /**
