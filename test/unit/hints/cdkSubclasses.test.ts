@@ -117,4 +117,70 @@ describe('CDK construct subclasses', () => {
     );
     assert.deepEqual(hintsIn('data_stack.py', python), []);
   });
+
+  it("reads a same-file construction of a subclass that spreads its props into super's, without the keys super sets after the spread", () => {
+    const code = sourceLines(
+      "import { RemovalPolicy, Stack } from 'aws-cdk-lib';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "import { Construct } from 'constructs';",
+      '',
+      'class TeamDatabase extends rds.DatabaseInstance {',
+      '  constructor(scope: Construct, id: string, props: rds.DatabaseInstanceProps) {',
+      '    super(scope, id, { deletionProtection: false, ...props, storageEncrypted: true, removalPolicy: RemovalPolicy.SNAPSHOT });',
+      '  }',
+      '}',
+      '',
+      'class PlainDatabase extends rds.DatabaseInstance {',
+      '  constructor(scope: Construct, id: string, props: rds.DatabaseInstanceProps) {',
+      '    super(scope, id, { engine: props.engine, vpc: props.vpc });',
+      '  }',
+      '}',
+      '',
+      'export class DataStack extends Stack {',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    const db = new TeamDatabase(this, 'Db', {",
+      '      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16_4 }),',
+      '      vpc: this.vpc,',
+      '      publiclyAccessible: true,',
+      '      removalPolicy: RemovalPolicy.DESTROY,',
+      '    });',
+      '    db.grantConnect(this.role);',
+      "    new PlainDatabase(this, 'Plain', { engine: this.engine, vpc: this.vpc, publiclyAccessible: true });",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(onlyFindings(hintsIn('data-stack.ts', code)), [
+      '7:deletionProtection rds-deletion-protection!',
+      // PlainDatabase's own props, complete and without storage encryption, as before.
+      '13:super rds-storage-encrypted!',
+      '23:publiclyAccessible rds-publicly-accessible!',
+    ]);
+    const hovers = hintsIn('data-stack.ts', code).filter((hint) => /^(2[0-7]):/.test(hint) && !hint.endsWith('!'));
+    assert.ok(hovers.includes('23:publiclyAccessible rds-publicly-accessible'), hovers.join('\n'));
+    assert.ok(!hovers.some((hint) => hint.startsWith('24:')), 'the class sets its own removal policy after the spread');
+    assert.ok(!hovers.some((hint) => hint.startsWith('27:')), 'a class that does not spread its props passes none of them on');
+  });
+
+  it('reads an instance of a same-file subclass of a construct as that construct, for its grants', () => {
+    const code = sourceLines(
+      "import { Stack } from 'aws-cdk-lib';",
+      "import { TableV2, TablePropsV2 } from 'aws-cdk-lib/aws-dynamodb';",
+      "import { Construct } from 'constructs';",
+      'class AppTable extends TableV2 {',
+      '  constructor(scope: Construct, id: string, props: TablePropsV2) {',
+      '    super(scope, id, { ...props });',
+      '  }',
+      '}',
+      'class Registry {}',
+      'export class ShopStack extends Stack {',
+      '  build(fn: any) {',
+      "    const carts = new AppTable(this, 'Carts', { partitionKey: this.key });",
+      '    carts.grantFullAccess(fn);',
+      '    new Registry().grantFullAccess(fn);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('shop-stack.ts', code).filter((hint) => hint.includes('grant')), ['13:grantFullAccess dynamodb-grant', '13:grantFullAccess dynamodb-grant!']);
+  });
 });

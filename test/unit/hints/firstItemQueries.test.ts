@@ -156,6 +156,12 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       // The count's fallback for a response without one (`Count?: number` in the SDK's types).
       ['    const existing = await QUERY;', '    if ((existing.Count ?? 0) > 0) {', '      return undefined;', '    }', '    return {} as Order;'],
       ['    const existing = await QUERY;', '    return (existing.Count || 0) === 0 ? ({} as Order) : undefined;'],
+      // The awaited result in parentheses, its type asserted with `as`: the same value.
+      ['    const { Items: orders } = (await QUERY) as QueryCommandOutput;', '    if (!orders?.length) {', '      return undefined;', '    }', '    return orders[0] as Order;'],
+      ['    const { Items } = (await QUERY) as TypedOutput<Order[]>;', '    return Items?.[0];'],
+      ['    const result = (await QUERY) as QueryCommandOutput;', '    return result.Items?.[0] as Order | undefined;'],
+      ['    const result = await QUERY as QueryCommandOutput', '    return result.Items?.[0] as Order | undefined'],
+      ['    const { Items } = (await QUERY);', '    return Items?.[0] as Order | undefined;'],
     ]);
   });
 
@@ -173,6 +179,10 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
       ['    const result = await QUERY;', '    return result.Items?.find((item) => item.open) as Order;'],
       ['    const { Items } = await QUERY;', '    this.cache.set(customerId, Items);', '    return Items?.[0] as Order;'],
       ['    const result = await QUERY;', '    return this.toOrder(result);'],
+      ['    const { Items: orders } = (await QUERY) as TypedOutput<Order[]>;', '    return orders ?? [];'],
+      ['    const result = (await QUERY) as QueryCommandOutput;', '    return result.Items as Order[];'],
+      // An assertion that goes on after the type (`as Output).Items`): not read, the finding stays.
+      ['    const items = ((await QUERY) as QueryCommandOutput).Items;', '    return items as Order[];'],
     ]);
   });
 

@@ -289,4 +289,41 @@ describe('CDK constructs passed through props: across the files of a workspace',
     // The one hover: the same stack reached through the classes that hold each other.
     assert.deepEqual(hovers(workspaceOf(files), 'lib/api.ts', files), ['12:grantWriteData dynamodb-grant']);
   });
+
+  it('reads an instance of a class of another file that extends a construct as that construct, in TypeScript and Python', () => {
+    const files = {
+      'lib/ddb-table.ts': sourceLines(
+        "import { RemovalPolicy } from 'aws-cdk-lib';",
+        "import { Billing, TablePropsV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';",
+        "import { Construct } from 'constructs';",
+        'export class OrdersTable extends TableV2 {',
+        '  constructor(scope: Construct, id: string, props: TablePropsV2) {',
+        '    super(scope, id, { ...props, billing: Billing.onDemand(), removalPolicy: RemovalPolicy.RETAIN });',
+        '  }',
+        '}',
+        'export class AuditTable extends OrdersTable {}',
+        'export class Holder extends Construct {}',
+      ),
+      'lib/stack.ts': sourceLines(
+        "import { Stack } from 'aws-cdk-lib';",
+        "import { AuditTable, Holder, OrdersTable } from './ddb-table';",
+        'export class ShopStack extends Stack {',
+        '  build(fn: any) {',
+        "    const orders = new OrdersTable(this, 'Orders', { partitionKey: { name: 'id', type: 0 } } as any);",
+        '    orders.grantReadData(fn);',
+        "    new AuditTable(this, 'Audit', {} as any).grantFullAccess(fn);",
+        "    const holder = new Holder(this, 'Holder');",
+        '    holder.grantReadData(fn);',
+        '  }',
+        '}',
+      ),
+      'app/tables.py': sourceLines('from aws_cdk import aws_dynamodb as dynamodb', 'class CoreTable(dynamodb.Table):', '    pass'),
+      'app/stack.py': sourceLines('from aws_cdk import Stack', 'from tables import CoreTable', 'class ShopStack(Stack):', '    def build(self, fn):', '        table = CoreTable(self, "Core")', '        table.grant_read_data(fn)'),
+    };
+    assert.deepEqual(contributionOf('lib/ddb-table.ts', files['lib/ddb-table.ts'])?.cdkConstructSubclasses, { OrdersTable: 'aws_dynamodb.TableV2', AuditTable: 'aws_dynamodb.TableV2' });
+    const model = workspaceOf(files);
+    assert.deepEqual(hovers(model, 'lib/stack.ts', files), ['6:grantReadData dynamodb-grant', '7:grantFullAccess dynamodb-grant']);
+    assert.deepEqual(hovers(model, 'app/stack.py', files), ['6:grant_read_data dynamodb-grant']);
+    assert.deepEqual(hovers(undefined, 'lib/stack.ts', files), [], 'alone, the classes are unknown');
+  });
 });

@@ -127,15 +127,71 @@ describe('Terraform local module folders', () => {
     ]);
   });
 
-  it('reads no input through a chain of conditionals or a conditional whose other branch is not null', () => {
+  it('reads no input through a chain of conditionals, and one it only partly decides as that, with a hover and no finding', () => {
     const cluster = lines(
       'resource "aws_rds_cluster" "primary" {',
       '  deletion_protection = var.a ? true : var.b ? null : var.deletion_protection',
-      '  storage_encrypted   = var.serverless ? true : var.storage_encrypted',
       '  master_password     = var.generated ? var.admin_password : null_resource.x',
       '}',
     );
-    assert.equal(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, undefined);
+    assert.deepEqual(contributionOf('modules/db/main.tf', cluster)?.moduleInputs, {
+      admin_password: { resource: 'aws_rds_cluster', argument: 'master_password', partial: true },
+    });
+  });
+
+  it('reads an input the module sets beside a literal of its own, or computes the argument from, with a hover and no finding', () => {
+    const instance = lines(
+      'locals {',
+      '  major_version = split(".", var.engine_version)[0]',
+      '}',
+      'resource "aws_db_instance" "main" {',
+      '  storage_encrypted       = var.serverless ? true : var.storage_encrypted',
+      '  backup_retention_period = var.is_read_replica ? 0 : var.backup_retention_period',
+      '  multi_az                = var.is_read_replica ? var.replica_multi_az : false',
+      '  max_allocated_storage   = var.max_storage > 0 ? var.max_storage : 0',
+      '  engine_version          = var.is_read_replica ? null : local.major_version',
+      '  instance_class          = "db.${var.family}.${var.size}"',
+      '  identifier              = "${var.project}-${var.stage}-${var.tenant}"',
+      '  allocated_storage       = var.a ? 20 : var.b ? 50 : var.allocated_storage',
+      '}',
+      'resource "aws_rds_cluster" "main" {',
+      '  deletion_protection = var.deletion_protection',
+      '  master_username     = "${var.deletion_protection}-admin"',
+      '}',
+    );
+    assert.deepEqual(contributionOf('modules/db/main.tf', instance)?.moduleInputs, {
+      storage_encrypted: { resource: 'aws_db_instance', argument: 'storage_encrypted', partial: true },
+      backup_retention_period: { resource: 'aws_db_instance', argument: 'backup_retention_period', partial: true },
+      replica_multi_az: { resource: 'aws_db_instance', argument: 'multi_az', partial: true },
+      max_storage: { resource: 'aws_db_instance', argument: 'max_allocated_storage', partial: true },
+      engine_version: { resource: 'aws_db_instance', argument: 'engine_version', partial: true },
+      family: { resource: 'aws_db_instance', argument: 'instance_class', partial: true },
+      size: { resource: 'aws_db_instance', argument: 'instance_class', partial: true },
+      // Taken whole by one argument and computed into another: the whole one wins.
+      deletion_protection: { resource: 'aws_rds_cluster', argument: 'deletion_protection' },
+    });
+    const caller = lines(
+      'module "db" {',
+      '  source                  = "../../modules/db"',
+      '  storage_encrypted       = false',
+      '  backup_retention_period = 0',
+      '  replica_multi_az        = false',
+      '  max_storage             = 0',
+      '  engine_version          = "11.22"',
+      '  project                 = "ledger"',
+      '  deletion_protection     = false',
+      '}',
+    );
+    const workspace = model({ 'modules/db/main.tf': instance, 'envs/prod/db.tf': caller });
+    assert.deepEqual(hints(caller, { model: workspace, file: 'envs/prod/db.tf' }), [
+      '3 rds-storage-encrypted',
+      '4 rds-backup-retention',
+      '5 rds-multi-az',
+      '6 rds-storage-autoscaling',
+      '7 rds-engine-version-extended-support',
+      '9 rds-deletion-protection',
+      '9 rds-deletion-protection!',
+    ]);
   });
 
   it("reads an Aurora setting that the cluster and its instances both take as the cluster's, in one file or two", () => {
@@ -219,6 +275,8 @@ describe('Terraform local module folders whose arguments are conditionals on an 
       production: { resource: 'aws_db_instance', argument: 'backup_retention_period', when: { yes: 14, no: 0 } },
       protect: { resource: 'aws_db_instance', argument: 'deletion_protection', when: { negated: true, yes: false, no: true } },
       tier: { resource: 'aws_db_instance', argument: 'storage_encrypted', when: { equals: 'legacy', negated: true, yes: true, no: false } },
+      // Passed on beside a literal: a hover at the caller, no finding (see above).
+      skip_final_snapshot: { resource: 'aws_db_instance', argument: 'skip_final_snapshot', partial: true },
     });
   });
 

@@ -1,8 +1,9 @@
 /**
  * Attributes of Terraform object variables (`var.db.publicly_accessible`, `var.settings["storage_encrypted"]`,
  * `lookup(var.cfg, "multi_az", false)`): read from the object the folder's `.tfvars` files set the variable
- * to, else from the variable's `default` object in this file or another of the module. An unknown value,
- * a file loaded only on request and an attribute a type's `optional(...)` may fill stay silent.
+ * to, else from the variable's `default` object in this file or another of the module. An unknown value and
+ * a file loaded only on request stay silent; an attribute the object type defaults (`optional(bool, true)`) takes
+ * that default where the default object leaves it out, and a lookup's default never stands for it.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -149,5 +150,39 @@ describe('Terraform object variables', () => {
     assert.deepEqual(failures, []);
     assert.ok(!result.findings.some((finding) => finding.ruleId === 'rds-publicly-accessible'));
     assert.deepEqual(findings({ 'db/main.tf': INSTANCE, 'db/variables.tf': variable }, 'db/main.tf'), []);
+  });
+
+  it("takes an attribute's default from the variable's object type (`optional(bool, false)`) where no object written sets it", () => {
+    const variable = (type: string, fallback?: string): string =>
+      lines('variable "db" {', `  type = ${type}`, ...(fallback ? [`  default = ${fallback}`] : []), '}');
+    const TYPE = lines(
+      'object({',
+      '    name                     = string',
+      '    deletion_protection      = optional(bool, false)',
+      '    delete_automated_backups = optional(bool, true)',
+      '    password                 = optional(string, "hunter2-hunter2")',
+      '    extra                    = optional(object({ storage_encrypted = optional(bool, false) }), {})',
+      '  })',
+    ).trim();
+    const database = lines(
+      'resource "aws_db_instance" "orders" {',
+      '  identifier               = var.db.name',
+      '  engine                   = "postgres"',
+      '  instance_class           = "db.t4g.micro"',
+      '  storage_encrypted        = var.db.storage_encrypted',
+      '  deletion_protection      = var.db.deletion_protection',
+      '  delete_automated_backups = var.db.delete_automated_backups',
+      '  password                 = var.db.password',
+      '}',
+    );
+    const expected = ['6 rds-deletion-protection', '7 rds-delete-automated-backups'];
+    // Declared in the same file, or in another file of the module.
+    assert.deepEqual(findings({ 'db/main.tf': variable(TYPE) + database }, 'db/main.tf'), expected.map((finding) => finding.replace(/^\d+/, (line) => String(Number(line) + 9))));
+    assert.deepEqual(findings({ 'db/main.tf': database, 'db/variables.tf': variable(TYPE) }, 'db/main.tf'), expected);
+    // A default object's own attribute wins over the type's default; one it leaves out takes the type's.
+    assert.deepEqual(findings({ 'db/main.tf': database, 'db/variables.tf': variable(TYPE, '{ name = "orders", deletion_protection = true }') }, 'db/main.tf'), ['7 rds-delete-automated-backups']);
+    // A default that is no object, a nested object's attribute, a secret and a .tfvars object (left to what it writes) lend nothing.
+    assert.deepEqual(findings({ 'db/main.tf': database, 'db/variables.tf': variable(TYPE, 'null') }, 'db/main.tf'), []);
+    assert.deepEqual(findings({ 'db/main.tf': database, 'db/variables.tf': variable(TYPE), 'db/terraform.tfvars': lines('db = { name = "orders" }') }, 'db/main.tf'), []);
   });
 });

@@ -4,6 +4,7 @@
  * `super().__init__(scope, id, key=value, **kwargs)`, makes that construct with those props, as `new` would.
  * A spread of the caller's props (`...props`, `**kwargs`) leaves what is not written unknown.
  */
+import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { constructProps } from './calls';
 import { outsideBase } from './clientClasses';
@@ -45,4 +46,64 @@ export function cdkSuperCall(a: CodeAnalyzer, superIndex: number): boolean {
   }
   constructProps(a, construct, superIndex, open);
   return true;
+}
+
+/** The construct a class of the file extends (`class OrdersTable extends dynamodb.TableV2`): its instances are one. */
+export function cdkSubclassConstruct(a: CodeAnalyzer, classScope: number): string | undefined {
+  return a.language.family === 'js' || a.language.family === 'python' ? constructBase(a, classScope) : undefined;
+}
+
+/**
+ * `new OrdersTable(this, 'Orders', { ... })` of a class of the file that extends a construct and hands the props
+ * it is made with on (`super(scope, id, { ...props, billing: Billing.onDemand() })`): the construct's props, but
+ * those the super call sets after the spread, which win, and with what is left out unknown (the class may set it).
+ * `open` is the construction's `(`. Returns whether it was one.
+ */
+export function cdkSubclassConstruction(a: CodeAnalyzer, classScope: number, open: number): boolean {
+  const construct = a.language.family === 'js' ? constructBase(a, classScope) : undefined;
+  const overrides = construct && a.isId(open - 1) ? spreadSuperProps(a, classScope) : undefined;
+  if (!construct || !overrides) {
+    return false;
+  }
+  const before = a.contexts.length;
+  constructProps(a, construct, open - 1, open);
+  for (const context of a.contexts.slice(before)) {
+    context.complete = false;
+    context.options = context.options.filter((option) => !overrides.has(option.norm));
+  }
+  return true;
+}
+
+/** The keys written after the spread in the props object of the class's `super(...)` call; undefined when it spreads nothing. */
+function spreadSuperProps(a: CodeAnalyzer, classScope: number): Set<string> | undefined {
+  const [start, end] = a.scopes.range(classScope);
+  for (let k = start; k < end; k++) {
+    if (!a.idIs(k, 'super') || !a.is(k + 1, '(') || a.scopes.enclosing(k, ['class']) !== classScope) {
+      continue;
+    }
+    const close = a.partner[k + 1];
+    for (let j = k + 2; j < close; j = a.skipGroup(j)) {
+      if (a.is(j, '{') && a.parent[j] === k + 1) {
+        return keysAfterSpread(a, j, a.partner[j]);
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function keysAfterSpread(a: CodeAnalyzer, open: number, close: number): Set<string> | undefined {
+  let spread = false;
+  const keys = new Set<string>();
+  for (let k = open + 1; k < close; k = a.skipGroup(k)) {
+    if (a.parent[k] !== open) {
+      continue;
+    }
+    if (a.tokens.isSpread(k)) {
+      spread = true;
+    } else if (spread && a.isId(k) && (a.is(k - 1, '{') || a.is(k - 1, ',')) && (a.is(k + 1, ':') || a.is(k + 1, ',') || a.is(k + 1, '}'))) {
+      keys.add(normalizeName(a.tokens.text(k)));
+    }
+  }
+  return spread ? keys : undefined;
 }

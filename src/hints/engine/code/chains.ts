@@ -4,6 +4,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { djangoCachesEntry } from './djangoCache';
+import { cdkSubclassConstruct } from './cdkSubclasses';
 import { libraryClass } from './clientClasses';
 import { collectionElement } from './collections';
 import { inheritedClassField } from './languages/baseClassFields';
@@ -217,8 +218,9 @@ export function callValue(a: CodeAnalyzer, value: Value, name: string, open: num
     return value;
   }
   if (value.t === 'instance' && (value.classObject || constructed)) {
-    // `new Cache(...)`, and `new this(...)` in a static member.
-    return { t: 'instance', classScope: value.classScope };
+    // `new Cache(...)`, and `new this(...)` in a static member; `new OrdersTable(...)` of a class that extends a construct is that construct.
+    const construct = value.classObject ? cdkSubclassConstruct(a, value.classScope) : undefined;
+    return construct ? { t: 'construct', type: construct } : { t: 'instance', classScope: value.classScope };
   }
   if (isFastapiDepends(value)) {
     return dependencyValue(a, open);

@@ -9,6 +9,7 @@ import { RedisFlavor } from '../model';
 import { REDIS_COMMANDS } from '../services';
 import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
+import { cdkSubclassConstruction } from './cdkSubclasses';
 import { inheritedClassField } from './languages/baseClassFields';
 import { FileMemo } from './fileMemo';
 import { delegatedClient } from './languages/pythonProxies';
@@ -196,6 +197,9 @@ export function superOptions(a: CodeAnalyzer, superIndex: number): boolean {
 
 /** `new Cache(url, { ... })` of a Redis client class whose constructor is the client's own: the client's options. */
 export function constructorOptions(a: CodeAnalyzer, classScope: number, open: number): void {
+  if (cdkSubclassConstruction(a, classScope, open)) {
+    return;
+  }
   const flavor = redisClass(a, classScope);
   if (flavor && !a.scopes.member(classScope, 'constructor')) {
     redisClientOptions(a, open, flavor);

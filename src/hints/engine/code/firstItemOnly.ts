@@ -2,8 +2,8 @@
  * A read whose result the code uses only for its first item: `return table.query(...)["Items"][0]`, or
  * `response = table.query(...)`, `items = response.get("Items", [])`, `return items[0] if items else None`
  * (Python), `out, err := client.Query(ctx, in)` then `attributevalue.UnmarshalMap(out.Items[0], &m)` after
- * a `len(out.Items) == 0` test (Go), `const { Items } = await ddb.send(new QueryCommand(p))` then
- * `return Items?.[0]` (JavaScript), `if (r.items().isEmpty()) return null; return map(r.items().get(0));`
+ * a `len(out.Items) == 0` test (Go), `const { Items } = await ddb.send(new QueryCommand(p))` (also in parentheses
+ * with its type asserted, `(await ddb.send(...)) as QueryOutput`) then `return Items?.[0]` (JavaScript), `if (r.items().isEmpty()) return null; return map(r.items().get(0));`
  * (Java), `response.Items.Count == 0` then `response.Items[0]` (C#). Without a filter, the first item of a
  * read is on its first page, so more pages would change nothing. Every other use of the result or its items
  * (returned, iterated, passed on, indexed past 0, counted as a number, reassigned, a field or a module name)
@@ -41,18 +41,43 @@ export function readsFirstItemOnly(a: CodeAnalyzer, nameIndex: number): boolean 
   if (dialect.pageFreeAt(a, awaited)) {
     return true;
   }
-  if (start < 0 || !endsStatement(a, call.end)) {
+  // `const { Items } = (await ddb.send(...)) as QueryOutput<Order>;`: the awaited result in parentheses, and a
+  // TypeScript assertion of its type, which changes no value; the statement ends after the type.
+  const wrapped = awaited !== call.end;
+  const asserted = assertionEnd(a, wrapped ? awaited : call.end);
+  if (start < 0 || !endsStatement(a, asserted >= 0 ? asserted : wrapped ? awaited : call.end)) {
     return false;
   }
-  const destructured = dialect.destructuredItemsAt(a, start);
+  const from = wrapped ? start - 2 : start;
+  const destructured = dialect.destructuredItemsAt(a, from);
   if (destructured >= 0) {
     return onlyUses(a, fn, destructured, (after) => itemsVariableUse(a, dialect, after));
   }
-  const response = dialect.assignedAt(a, start);
+  const response = dialect.assignedAt(a, from);
   return response >= 0 && onlyUses(a, fn, response, (end) => {
     const after = dialect.itemsAfter(a, end);
     return after >= 0 ? firstItemUse(a, dialect, after, fn) || loggedAlone(a, after) : dialect.pageFreeAt(a, end) || loggedAlone(a, end) || testedCount(a, dialect, end, fn);
   });
+}
+
+/** Tokens a type asserted with `as` is read over (`as QueryCommandOutput`, `as TypedQueryOutput<Product[]>`). */
+const MAX_ASSERTED_TYPE_TOKENS = 24;
+const TYPE_PUNCTUATION = new Set(['.', '<', '>', '[', ']', ',', '|', '&']);
+
+/** After a TypeScript `as Type` at `at` (the type names and its punctuation only), the token that follows the type; else -1. */
+function assertionEnd(a: CodeAnalyzer, at: number): number {
+  if (a.language.family !== 'js' || !a.idIs(at, 'as')) {
+    return -1;
+  }
+  for (let k = at + 1; k < at + MAX_ASSERTED_TYPE_TOKENS && k < a.tokens.length; k++) {
+    if (k > at + 1 && endsStatement(a, k)) {
+      return k;
+    }
+    if (!a.isId(k) && !TYPE_PUNCTUATION.has(a.tokens.text(k))) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** `count = response["Count"]` alone on its statement, the count then only compared so that it tells none, one or more (`return count > 0`). */

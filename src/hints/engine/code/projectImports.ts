@@ -210,7 +210,8 @@ export function importedCdkClass(a: CodeAnalyzer, module: string, path: string):
   return (
     classAnswers.get(a, `${module}\0${path}`, () => {
       const shape = project.importedCdkClass!(module, path);
-      return shape ? { t: 'cdkClass', shape } : null;
+      // A class that extends a construct (`class OrdersTable extends dynamodb.TableV2`): an instance is that construct.
+      return shape?.construct !== undefined ? { t: 'construct', type: shape.construct } : shape ? { t: 'cdkClass', shape } : null;
     }) ?? undefined
   );
 }

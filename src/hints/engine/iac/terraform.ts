@@ -453,10 +453,14 @@ class TerraformReader extends TerraformValues implements HclValues {
   /**
    * The argument an input reaches, as the module block's line: the input's value, or where the module sets the
    * argument by a conditional on the input, the branch the input's literal chooses (none when the input is no literal).
-   * The value is not the argument's own, so no fix edits it.
+   * The value is not the argument's own, so no fix edits it; where the module sets a literal of its own in
+   * other settings, the value is not certainly the argument's either, so no rule judges it.
    */
   private argumentFrom(option: OptionOccurrence, target: ModuleInputTarget): OptionOccurrence[] {
     const renamed = { ...option, name: target.argument, norm: normalizeName(target.argument) };
+    if (target.partial) {
+      return [{ ...renamed, literal: { kind: 'expr', text: this.text.slice(option.value.start, option.value.end) }, literalSpan: undefined }];
+    }
     if (!target.when) {
       return [renamed];
     }

@@ -12,7 +12,7 @@ import { isList, OutsideValues, scalarLiteral } from './terraformOutside';
 import { BodyItem, InputObject, Range } from './terraformIngress';
 import { branchesLiteral, conditionalParts, testValue } from './terraformConditionals';
 import { AttributeReference, attributeReference, eachAttribute } from './terraformAttributes';
-import { typeWords } from '../workspace/terraformObjects';
+import { optionalDefaults, typeWords } from '../workspace/terraformObjects';
 
 // Module constants rather than imported bindings: run unbundled (tsx), an import is read through the
 // module object on every use.
@@ -57,6 +57,8 @@ export class TerraformValues {
   protected readonly declared = new Set<string>();
   /** The `type` each variable this file declares is given, as written. */
   protected readonly variableTypes = new Map<string, string>();
+  /** The defaults each variable's object type gives its attributes, read once per variable. */
+  private readonly typeDefaults = new Map<string, TerraformObject | undefined>();
   /**
    * While a resource or module with a known `for_each` is read: its elements, what `each.value` stands for,
    * each written in this file (`range`) or read from another file (`object`, its attributes).
@@ -202,6 +204,12 @@ export class TerraformValues {
     const written = this.named.get(`var.${variable}`);
     const isObject = written !== undefined && this.textOf(written.first) === '{' && this.partner[written.first] === written.end - 1 && this.textOf(written.first + 1) !== 'for';
     const entry = isObject ? this.objectEntries(written.first, written.end - 1).get(key) : undefined;
+    // An attribute the default leaves out (or a variable without one) takes its type's `optional(bool, true)` default.
+    const typed = !entry && (isObject || written === undefined) ? this.typeDefaultsOf(variable) : undefined;
+    if (typed && Object.hasOwn(typed, key)) {
+      const value = typed[key];
+      return value === null || isList(value) ? undefined : scalarLiteral(value);
+    }
     if (!isObject || (!entry && !this.fallbackApplies(variable, reference))) {
       return undefined;
     }
@@ -308,6 +316,13 @@ export class TerraformValues {
     const whenYes = this.localAttribute(yes.name, reference, depth + 1);
     const whenNo = this.localAttribute(no.name, reference, depth + 1);
     return whenYes && whenNo && whenYes.kind !== 'none' && whenNo.kind !== 'none' && sameLiteral(whenYes, whenNo) ? whenYes : undefined;
+  }
+
+  private typeDefaultsOf(variable: string): TerraformObject | undefined {
+    if (!this.typeDefaults.has(variable)) {
+      this.typeDefaults.set(variable, optionalDefaults(this.variableTypes.get(variable)));
+    }
+    return this.typeDefaults.get(variable);
   }
 
   /**

@@ -266,9 +266,14 @@ class CdkIndexer {
 
   private contribution(): FileContribution {
     const contribution = emptyContribution();
-    const classes = new CdkClassReader(this.source).read();
+    const reader = new CdkClassReader(this.source);
+    const classes = reader.read();
     if (classes) {
       contribution.cdkClasses = classes;
+    }
+    const subclasses = reader.constructSubclasses();
+    if (subclasses) {
+      contribution.cdkConstructSubclasses = subclasses;
     }
     const stacks = this.source.python ? undefined : exportedStacks(this.source, (names, at) => this.tableId(names, at), (names, at) => this.constructType(names, at));
     if (stacks?.tables) {

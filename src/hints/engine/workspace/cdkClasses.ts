@@ -65,6 +65,28 @@ export class CdkClassReader {
     return count > 0 ? classes : undefined;
   }
 
+  /**
+   * The module-level classes whose base is a construct class (`class OrdersTable extends dynamodb.TableV2`, Python
+   * `class CoreTable(dynamodb.Table)`), or a class of the file that is one, with that construct; after `read`.
+   */
+  constructSubclasses(): Record<string, string> | undefined {
+    const { source } = this;
+    const bases = new Map<string, string>();
+    for (const { keyword } of source.moduleDeclarations()) {
+      const name = source.tokens.kinds[keyword + 1] === ID && source.tokens.text(keyword) === 'class' ? source.tokens.text(keyword + 1) : '';
+      const base = source.python ? (source.is(keyword + 2, '(') ? keyword + 3 : -1) : source.is(keyword + 2, 'extends') ? keyword + 3 : -1;
+      if (name !== '' && name !== '__proto__' && base > 0) {
+        const { names } = this.dottedNames(base);
+        const type = names.length > 0 ? this.typeOf(names) : undefined;
+        const construct = type && ('construct' in type ? type.construct : type.module === undefined ? bases.get(type.declared) : undefined);
+        if (construct !== undefined && bases.size < MAX_CLASSES) {
+          bases.set(name, construct);
+        }
+      }
+    }
+    return bases.size > 0 ? Object.fromEntries(bases) : undefined;
+  }
+
   private declarations(): Declaration[] {
     const { source } = this;
     const found: Declaration[] = [];

@@ -98,6 +98,8 @@ export type CdkClassMembers = Record<string, CdkMemberType>;
 /** A CDK class as a file that imports it reads it: each member a construct class, or a class resolved in turn. */
 export interface CdkClassShape {
   members: Record<string, { construct: string } | { shape: CdkClassShape }>;
+  /** The construct class the class extends: an instance of it is that construct. */
+  construct?: string;
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */

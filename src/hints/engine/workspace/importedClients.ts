@@ -225,12 +225,14 @@ export class ImportedClients {
 
   /**
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
-   * `classes`: the CDK classes and interfaces each file declares; `tsconfigs`: the path aliases of TypeScript imports.
+   * `classes`: the CDK classes and interfaces each file declares; `tsconfigs`: the path aliases of TypeScript imports;
+   * `subclasses`: the construct each file's classes that extend one extend.
    */
   constructor(
     private readonly sources: ReadonlyMap<string, ModuleSource>,
     private readonly classes: ReadonlyMap<string, Record<string, CdkClassMembers>> = new Map(),
     private readonly tsconfigs: TsconfigPaths = new TsconfigPaths(new Map()),
+    private readonly subclasses: ReadonlyMap<string, Record<string, string>> = new Map(),
   ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
@@ -412,7 +414,7 @@ export class ImportedClients {
     let answer = this.shapes.get(key);
     if (answer === undefined) {
       const question: Question<{ shape: CdkClassShape; size: number }> = {
-        declares: (candidate) => this.classes.has(candidate),
+        declares: (candidate) => this.classes.has(candidate) || this.subclasses.has(candidate),
         own: (candidate, name) => this.declaredClass(candidate, name, depth),
       };
       answer = this.imported(file, module, path, { visiting: new Set(), steps: 0 }, question) ?? null;
@@ -427,6 +429,12 @@ export class ImportedClients {
    */
   private declaredClass(file: string, name: string, depth: number): { shape: CdkClassShape; size: number } | undefined {
     const declared = this.classes.get(file);
+    const subclasses = this.subclasses.get(file);
+    const construct = subclasses && Object.hasOwn(subclasses, name) ? subclasses[name] : undefined;
+    if (construct !== undefined) {
+      // An instance is the construct it extends: what the rules read of it is the construct's.
+      return { shape: { members: {}, construct }, size: 1 };
+    }
     if (!declared || !Object.hasOwn(declared, name)) {
       return undefined;
     }
@@ -461,7 +469,7 @@ export class ImportedClients {
       return true;
     }
     if (!this.pathNames) {
-      this.pathNames = new Set([...this.sources.keys(), ...this.classes.keys()].flatMap((file) => withoutExtension(file).split('/')));
+      this.pathNames = new Set([...this.sources.keys(), ...this.classes.keys(), ...this.subclasses.keys()].flatMap((file) => withoutExtension(file).split('/')));
     }
     const dot = module.indexOf('.');
     return this.pathNames.has(dot < 0 ? module : module.slice(0, dot));

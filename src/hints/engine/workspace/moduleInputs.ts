@@ -29,6 +29,44 @@ export function passedInput(source: string, value: HclValue): string | undefined
   return (/\?\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*null\s*$/.exec(text) ?? /\?\s*null\s*:\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text))?.[1];
 }
 
+/** The most inputs one computed argument is read as built from: a version from a major and a minor, not a long template. */
+const MAX_COMPUTED_INPUTS = 2;
+const INPUT_REFERENCE = /\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const LOCAL_REFERENCE = /\blocal\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
+/**
+ * The inputs an argument's value is computed from, outside a conditional's test: beside a literal of the module's
+ * own (`var.is_read_replica ? 0 : var.backup_retention_period`), built into a string (`"${var.major_version}.${var.minor_version}"`),
+ * or through a local of the file (`var.is_read_replica ? null : local.major_version` with `major_version =
+ * split(".", var.engine_version)[0]`), read once the same way. They reach the argument, but the caller's value is not
+ * certainly the argument's, so each gets a hover and no finding. None for a chain of conditionals or a value built
+ * from more inputs.
+ */
+export function computedInputs(source: string, value: HclValue, localOf: (name: string) => HclValue | undefined): string[] {
+  const found = new Set<string>();
+  const read = (written: HclValue, depth: number): boolean => {
+    if (written.kind !== 'template' && written.kind !== 'other' && written.kind !== 'reference') {
+      return true;
+    }
+    const whole = written.span.end - written.span.start > MAX_PASS_THROUGH_LENGTH ? undefined : source.slice(written.span.start, written.span.end);
+    if (whole === undefined || whole.indexOf('?') !== whole.lastIndexOf('?')) {
+      return false;
+    }
+    const branches = whole.slice(whole.indexOf('?') + 1);
+    for (const [, input] of branches.matchAll(INPUT_REFERENCE)) {
+      found.add(input);
+    }
+    for (const [, name] of depth === 0 ? branches.matchAll(LOCAL_REFERENCE) : []) {
+      const local = name === '__proto__' ? undefined : localOf(name);
+      if (local && !read(local, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return read(value, 0) && found.size <= MAX_COMPUTED_INPUTS ? [...found] : [];
+}
+
 const SCALAR = String.raw`"[^"\\$%{}]*"|true|false|-?\d+(?:\.\d+)?`;
 const INPUT = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)`;
 /** `var.x ? a : b` and `!var.x ? a : b`, the test in parentheses or not. */
@@ -115,6 +153,10 @@ export function environmentInputs(source: string, variables: HclValue | undefine
 export function combinedTarget(a: ModuleInputTarget | null, b: ModuleInputTarget | null): ModuleInputTarget | null {
   if (!a || !b) {
     return null;
+  }
+  // An argument the input only partly decides says less than one it decides.
+  if (a.partial !== b.partial) {
+    return a.partial ? b : a;
   }
   if (a.when || a.more || b.when || b.more) {
     return mergedTargets(a, b);

@@ -14,12 +14,12 @@ import { normalizeName, Span } from '../types';
 import { LineIndex } from '../text';
 import { emptyContribution, isEnvironmentName, keepsSetting, sourceRef, WRITTEN_SECRET } from './contribution';
 import { attributeOf, blocksOf, HclBlock, HclBody, HclValue, readHcl } from './hcl';
-import { combinedTarget, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
+import { combinedTarget, computedInputs, conditionalInput, environmentInputs, passedInput } from './moduleInputs';
 import { folderOf, joinPath } from './paths';
-import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects } from './terraformObjects';
+import { declaredVariableTypes, lendable, lentObjectMaps, lentObjects, withOptionalDefaults } from './terraformObjects';
 import { localModuleFolder, noteTerraformGroups } from './terraformGroups';
 import { TerraformTables } from './terraformTables';
-import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformValue } from './types';
+import { DatabaseDefinition, DatabaseKind, EnvironmentValue, FileContribution, FunctionDefinition, ModuleInputTarget, SourceRef, TerraformObject, TerraformValue } from './types';
 
 const DATABASE_RESOURCES = new Map<string, DatabaseKind>(Object.entries({
   aws_db_instance: 'rds-instance',
@@ -195,8 +195,9 @@ class TerraformIndexer {
       const input = passedInput(this.source, attribute.value);
       if (input !== undefined) {
         this.noteModuleInput(input, { resource: type, argument: attribute.name });
-      } else {
-        this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name }));
+      } else if (!this.noteConditionalInput(attribute.name, attribute.value, () => ({ resource: type, argument: attribute.name })) && !META_ARGUMENTS.has(attribute.name)) {
+        const localOf = (name: string): HclValue | undefined => this.locals.get(name);
+        computedInputs(this.source, attribute.value, localOf).forEach((input) => this.noteModuleInput(input, { resource: type, argument: attribute.name, partial: true }));
       }
     }
     const variables = type === 'aws_lambda_function' ? attributeOf(blocksOf(block.body, 'environment')[0]?.body, 'variables') : undefined;
@@ -217,14 +218,14 @@ class TerraformIndexer {
    * in place or through a local of this file (`backup_retention_period = local.retention_days` with
    * `retention_days = var.prod ? 7 : 0`): a caller's literal for that input decides the value.
    */
-  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): void {
+  private noteConditionalInput(argument: string, value: HclValue, targetOf: () => ModuleInputTarget | undefined): boolean {
     if (META_ARGUMENTS.has(argument) || (value.kind !== 'other' && value.kind !== 'reference')) {
-      return;
+      return false;
     }
     const localName = value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'local' ? value.path[1] : undefined;
     const local = localName === undefined ? undefined : this.locals.get(localName);
     if (localName === '__proto__') {
-      return;
+      return true;
     }
     if (localName !== undefined && local === undefined) {
       // Declared in another file of the module: the workspace pairs the two (workspaceUnion).
@@ -233,13 +234,14 @@ class TerraformIndexer {
         const elsewhere = (this.contribution.localArguments ??= {});
         elsewhere[localName] = [...(Object.hasOwn(elsewhere, localName) ? elsewhere[localName] : []), target];
       }
-      return;
+      return true;
     }
     const conditional = conditionalInput(this.source, local ?? value);
     const target = conditional && targetOf();
     if (conditional && target) {
       this.noteModuleInput(conditional.input, { ...target, when: conditional.when });
     }
+    return conditional !== undefined;
   }
 
   private noteModuleInput(input: string, target: ModuleInputTarget | null): void {
@@ -296,6 +298,20 @@ class TerraformIndexer {
     return { name, norm: normalizeName(name), key, value: value.span, literal, removal: { start: key.start, end: value.span.end } };
   }
 
+  /** The variables' default objects with the attributes their object types default (`optional(bool, true)`), also for a variable without a default. */
+  private withTypeDefaults(objects: Record<string, TerraformObject> | undefined): Record<string, TerraformObject> | undefined {
+    const found: Record<string, TerraformObject> = { ...objects };
+    for (const block of blocksOf(this.root, 'variable')) {
+      const name = block.labels.length === 1 ? block.labels[0] : '__proto__';
+      const type = attributeOf(block.body, 'type');
+      const merged = name === '__proto__' || !type ? undefined : withOptionalDefaults(objects && Object.hasOwn(objects, name) ? objects[name] : undefined, this.variables.has(name), this.source.slice(type.span.start, type.span.end));
+      if (merged) {
+        found[name] = merged;
+      }
+    }
+    return Object.keys(found).length > 0 ? found : undefined;
+  }
+
   /** An index defined as its own resource: its table's index list is not all in the table's block. */
   private noteDetachedIndex(table: HclValue | undefined): void {
     const [root, name] = table?.kind === 'reference' ? table.path : [];
@@ -323,7 +339,7 @@ class TerraformIndexer {
     };
     const variableDefaults = lent(this.variables);
     const localValues = lent(this.locals);
-    const variableObjects = lentObjects(this.variables);
+    const variableObjects = this.withTypeDefaults(lentObjects(this.variables));
     const localObjects = lentObjects(this.locals);
     if (localObjects) {
       this.contribution.localObjects = localObjects;

@@ -100,6 +100,8 @@ export function lentObjects(variables: ReadonlyMap<string, HclValue>): Record<st
 
 /** The most words a variable's `type` is read by: longer types are unknown. */
 const MAX_TYPE_WORDS = 200;
+/** The longest `type` read for its optional attributes' defaults. */
+const MAX_TYPE_TEXT = 16_000;
 
 /** The words a variable's `type` is written with (`object`, `optional`, attribute names), none without a type. */
 export function typeWords(type: string | undefined): string[] {
@@ -122,4 +124,63 @@ export function declaredVariableTypes(root: HclBody, source: string): Record<str
     found[name] = words.length > MAX_TYPE_WORDS ? null : [...new Set(words)];
   }
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** `name = optional(bool, true)`: an attribute of an object type with a single-value default. */
+const OPTIONAL_ATTRIBUTE = /(?:^|[{,\n])[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*optional\([ \t]*(?:bool|number|string)[ \t]*,[ \t]*(true|false|-?\d+(?:\.\d+)?|"[^"\\$%{}\n]*")[ \t]*\)/g;
+
+/**
+ * The defaults an object type gives the attributes a value leaves out (`type = object({ multi_az =
+ * optional(bool, true) })`): Terraform sets them on the default, a `.tfvars` object and a caller's object alike
+ * (https://developer.hashicorp.com/terraform/language/expressions/type-constraints#optional-object-type-attributes).
+ * Only attributes of the outermost `object({ ... })`, of a single-value type and with a literal default; a
+ * secret's name lends nothing. Undefined when the type gives none.
+ */
+export function optionalDefaults(type: string | undefined): TerraformObject | undefined {
+  const text = type?.trim();
+  if (text === undefined || !text.startsWith('object(') || text.length > MAX_TYPE_TEXT) {
+    return undefined;
+  }
+  // Bracket depth before each character, strings skipped: the object's own attributes sit at depth 2 (`object(` then `{`).
+  const depth = new Uint16Array(text.length + 1);
+  let level = 0;
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    depth[k] = level;
+    const c = text[k];
+    if (quoted) {
+      quoted = c !== '"' || text[k - 1] === '\\';
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === '(' || c === '{' || c === '[') {
+      level++;
+    } else if ((c === ')' || c === '}' || c === ']') && level > 0) {
+      level--;
+    }
+  }
+  const found: Record<string, TerraformValue> = {};
+  for (const match of text.matchAll(OPTIONAL_ATTRIBUTE)) {
+    const [whole, name, written] = match;
+    const at = match.index + whole.indexOf(name);
+    if (depth[at] === 2 && name !== '__proto__' && keepsSetting(name)) {
+      found[name] = written.startsWith('"') ? written.slice(1, -1) : written === 'true' ? true : written === 'false' ? false : Number(written);
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/**
+ * A variable's default object with the attributes its type defaults added (see `optionalDefaults`), or those
+ * alone for a variable without a default; undefined when it has neither, or a default that is no object.
+ */
+export function withOptionalDefaults(fallback: TerraformObject | undefined, hasDefault: boolean, type: string | undefined): TerraformObject | undefined {
+  const optional = optionalDefaults(type);
+  if (!optional || (hasDefault && !fallback)) {
+    return fallback;
+  }
+  const merged: Record<string, TerraformValue | null> = { ...optional };
+  for (const [name, value] of Object.entries(fallback ?? {})) {
+    merged[name] = value;
+  }
+  return merged;
 }

@@ -30,6 +30,13 @@ export interface ModuleInputTarget {
   when?: InputCondition;
   /** Other arguments the input reaches where a conditional on it sets some of them (see `combinedTarget`). */
   more?: readonly ModuleInputTarget[];
+  /**
+   * The argument is not the input's value alone: the module sets a literal of its own in some settings
+   * (`var.is_read_replica ? 0 : var.backup_retention_period`) or computes the argument from the input
+   * (`"${var.major_version}.${var.minor_version}"`). The input reaches it, but the caller's value is not
+   * certainly the argument's, so it gets a hover and no finding; a target the input reaches whole elsewhere wins.
+   */
+  partial?: true;
 }
 
 /**

@@ -222,6 +222,11 @@ export interface FileContribution {
    */
   cdkClasses?: Record<string, CdkClassMembers>;
   /**
+   * CDK: the module-level classes that extend a construct class (`class OrdersTable extends dynamodb.TableV2`,
+   * Python `class CoreTable(dynamodb.Table)`), by name, each with that construct: their instances are one.
+   */
+  cdkConstructSubclasses?: Record<string, string>;
+  /**
    * An SST app's stack file: the tables it gives other files, by the path they reach them by (`StorageStack.table`
    * for what a stack function returns, `table` for an exported constant), each as its logical name in the file.
    */

@@ -520,6 +520,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
     if (!this.imports) {
       const sources = new Map<string, ModuleSource>();
       const classes = new Map<string, Record<string, CdkClassMembers>>();
+      const subclasses = new Map<string, Record<string, string>>();
       this.contributions.forEach(({ contribution }, file) => {
         if (contribution.module) {
           sources.set(file, contribution.module);
@@ -527,8 +528,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
         if (contribution.cdkClasses) {
           classes.set(file, contribution.cdkClasses);
         }
+        if (contribution.cdkConstructSubclasses) {
+          subclasses.set(file, contribution.cdkConstructSubclasses);
+        }
       });
-      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions));
+      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses);
     }
     return this.imports;
   }
