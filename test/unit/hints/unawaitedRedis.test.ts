@@ -3,6 +3,7 @@
  * returned, scheduled, pipelined, synchronous-client and aioredis calls are left alone.
  */
 import * as assert from 'node:assert/strict';
+import { hintsInWorkspace, workspaceOf } from '../workspace/support';
 import { hintsOfRules, sourceLines } from './support';
 
 const RULE = ['redis-command-not-awaited'];
@@ -49,5 +50,26 @@ describe('redis.asyncio commands never awaited', () => {
   it('leaves the synchronous client alone, and aioredis, whose 1.x commands are sent at the call', () => {
     assert.deepEqual(findings(hintsOfRules('app.py', handler('import redis', 'redis.Redis(host="localhost")'), RULE)), []);
     assert.deepEqual(findings(hintsOfRules('app.py', handler('import aioredis', 'aioredis.from_url("redis://localhost")'), RULE)), []);
+  });
+
+  it('workspace mode: a client another module of the project makes with redis.asyncio, imported by a route module', () => {
+    const client = sourceLines('import redis.asyncio as redis', '', 'pool = redis.ConnectionPool.from_url("redis://localhost:6379")', 'redis_client = redis.Redis(connection_pool=pool)');
+    const routes = sourceLines(
+      'from fastapi import APIRouter',
+      'from redis_client import redis_client',
+      '',
+      'router = APIRouter()',
+      '',
+      '@router.get("/products/{product_id}")',
+      'async def product(product_id: str):',
+      '    redis_client.zadd("seen", {product_id: 1})',
+      '    redis_client.expire("seen", 3600)',
+      '    return {"ok": True}',
+    );
+    const files = { 'redis_client.py': client, 'routes.py': routes };
+    assert.deepEqual(findings(hintsInWorkspace(workspaceOf(files), 'routes.py', routes)).filter((hint) => hint.includes('not-awaited')), [
+      '8:zadd redis-command-not-awaited!',
+      '9:expire redis-command-not-awaited!',
+    ]);
   });
 });

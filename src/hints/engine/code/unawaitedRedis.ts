@@ -2,20 +2,18 @@
  * redis-py's asyncio client (`redis.asyncio`, `valkey.asyncio`) sends a command only when its coroutine is awaited:
  * a statement that calls `await`-less `r.set(key, value)` makes the coroutine and drops it, so the command never runs
  * (Python's asyncio docs: a coroutine called but not awaited "won't run at all"). Read where the call is the whole
- * statement (its result not assigned, returned, passed on or gathered), the client's file imports the asyncio client
- * itself, and no aioredis 1.x, whose commands are sent at the call, is in sight. A pipeline's commands are queued, not
- * sent, and are left alone.
+ * statement (its result not assigned, returned, passed on or gathered), on a client read as redis-py's asyncio one
+ * (made here, or imported from a module of the project that makes it), in a file that does not import aioredis, whose
+ * 1.x commands are sent at the call. A pipeline's commands are queued, not sent, and are left alone.
  */
 import type { CodeAnalyzer } from './analyzer';
 
-/** An import of redis-py's or valkey-py's asyncio client: `redis.asyncio`, `from redis import asyncio`. */
 /** An import of aioredis, whose 1.x commands are sent at the call. */
 const AIOREDIS_IMPORT = /^[ \t]*(?:import[ \t]+aioredis\b|from[ \t]+aioredis\b)/m;
-const ASYNCIO_CLIENT = /\b(?:redis|valkey)\.asyncio\b|\bfrom[ \t]+(?:redis|valkey)[ \t]+import[ \t]+(?:[\w \t,]*\b)?asyncio\b/;
 
 /** Whether the call of a command from `receiverStart` to `close` is a statement of its own that drops its coroutine. */
 export function dropsCoroutine(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
-  if (a.language.family !== 'python' || !asyncioClientFile(a)) {
+  if (a.language.family !== 'python' || importsAioredis(a)) {
     return false;
   }
   const next = close + 1;
@@ -26,10 +24,10 @@ export function dropsCoroutine(a: CodeAnalyzer, receiverStart: number, close: nu
 
 const files = new WeakMap<CodeAnalyzer, boolean>();
 
-function asyncioClientFile(a: CodeAnalyzer): boolean {
+function importsAioredis(a: CodeAnalyzer): boolean {
   let known = files.get(a);
   if (known === undefined) {
-    known = ASYNCIO_CLIENT.test(a.text) && !AIOREDIS_IMPORT.test(a.text);
+    known = AIOREDIS_IMPORT.test(a.text);
     files.set(a, known);
   }
   return known;
