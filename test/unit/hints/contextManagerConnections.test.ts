@@ -1,7 +1,7 @@
 /**
  * A Python `@contextmanager` generator runs anew each time `with` enters it, so one
  * that connects in its body opens a connection on every invocation of a Lambda handler that enters it; a cache
- * decorator (`@lru_cache`) still hands back its first call's connection.
+ * decorator (`@lru_cache`, async-lru's `@alru_cache` above an `async def`) still hands back its first call's connection.
  */
 import * as assert from 'node:assert/strict';
 import { hintsIn, sourceLines } from './support';
@@ -78,5 +78,36 @@ describe('connections opened by a context manager a Lambda handler enters', () =
       '    return conn.open',
     );
     assert.deepEqual(findingsIn('handler.py', code), []);
+  });
+
+  it('async: an @asynccontextmanager that connects, beside an @alru_cache pool', () => {
+    const code = sourceLines(
+      'import os',
+      'from contextlib import asynccontextmanager',
+      '',
+      'import asyncpg',
+      'from async_lru import alru_cache',
+      '',
+      '',
+      '@alru_cache(maxsize=1)',
+      'async def shared_pool():',
+      "    return await asyncpg.create_pool(dsn=os.environ['DSN'])",
+      '',
+      '',
+      '@asynccontextmanager',
+      'async def connection():',
+      "    conn = await asyncpg.connect(dsn=os.environ['DSN'])",
+      '    try:',
+      '        yield conn',
+      '    finally:',
+      '        await conn.close()',
+      '',
+      '',
+      'async def handler(event, context):',
+      '    pool = await shared_pool()',
+      '    async with connection() as conn:',
+      "        return await conn.fetch('SELECT 1')",
+    );
+    assert.deepEqual(findingsIn('handler.py', code), ['24:connection rds-sql-connection-per-invocation!']);
   });
 });

@@ -79,7 +79,8 @@ export function isClassMethod(a: CodeAnalyzer, def: number): boolean {
  * method kinds and the context managers (each `with f()` runs the generator anew) call the function as written each time.
  */
 export function mayKeepResult(a: CodeAnalyzer, def: number): boolean {
-  return decoratorNames(a, def).some((name) => !METHOD_KINDS.has(name) && !CONTEXT_MANAGER_DECORATORS.has(name));
+  // Decorators sit above an `async def`'s `async`.
+  return decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).some((name) => !METHOD_KINDS.has(name) && !CONTEXT_MANAGER_DECORATORS.has(name));
 }
 
 /**
