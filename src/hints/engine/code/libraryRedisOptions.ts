@@ -1,12 +1,15 @@
 /**
  * Redis clients that libraries open with options the code hands them in a shape of their own, not in a
- * client constructor's arguments: TypeORM's query-result cache and the @fastify/redis plugin.
+ * client constructor's arguments: TypeORM's query-result cache, the @fastify/redis plugin and cache-manager's
+ * stores handed over by name.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { cacheManagerStoresByName } from './cacheManagerStoresByName';
 import { fastifyRedisRegistrations } from './fastifyRedis';
 import { typeormRedisCaches } from './typeormRedisCache';
 
 export function libraryRedisOptions(a: CodeAnalyzer): void {
   typeormRedisCaches(a);
   fastifyRedisRegistrations(a);
+  cacheManagerStoresByName(a);
 }

@@ -2,7 +2,6 @@
 import { TOKEN_KIND, Tokens } from '../lexer';
 import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
-import { segments } from './braces';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
 import { rewritesReadItem } from './readModifyWrite';
@@ -18,6 +17,7 @@ import { readsStatementErrors } from './batchStatementErrors';
 import { inTestCode } from './testFixtures';
 import { decoratedScope } from './languages/pythonDecorators';
 import { onlyLogged, returnsReply } from './unprocessedLogged';
+import { replyCallbacks } from './replyCallbacks';
 
 const { ID, STR } = TOKEN_KIND;
 /**
@@ -137,7 +137,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
     const markers = anchors.get(scope);
     return markers === null || (markers !== undefined && markers.some((marker) => !a.scopes.exclusive(marker, tokenIndex)));
   };
-  const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || callbacks(a, tokenIndex).some(pages(anchors, tokenIndex));
+  const pagedBy = (anchors: Map<number, number[] | null>) => (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(anchors, tokenIndex)) || replyCallbacks(a, tokenIndex).some(pages(anchors, tokenIndex));
   const paged = pagedBy(paginationAnchors);
   const pagedByToken = pagedBy(nextTokenAnchors);
   const retried = (tokenIndex: number) => loopChain(a, tokenIndex).some(pages(unprocessedAnchors, tokenIndex));
@@ -221,33 +221,4 @@ function firstEndingFrom(tokens: Tokens, from: number, offset: number): number {
     }
   }
   return low < tokens.length && tokens.textEnd(low) < offset ? low + 1 : low;
-}
-
-/**
- * The functions passed to a call (`docClient.scan(params, onScan)`, `scan(params, function (err, data) {...})`):
- * a callback that reads the marker pages the call it is passed to, as `onScan` calls `scan` again with the next key.
- */
-function callbacks(a: CodeAnalyzer, nameIndex: number): number[] {
-  const open = nameIndex + 1;
-  if (!a.is(open, '(') || a.partner[open] < 0) {
-    return [];
-  }
-  const scopes: number[] = [];
-  for (const [start, end] of segments(a, open)) {
-    if (end - start === 1 && a.isId(start)) {
-      const value = a.lookup(a.tokens.text(start), start);
-      if (value?.t === 'function') {
-        scopes.push(value.scope);
-      }
-      continue;
-    }
-    // An inline function: its scope starts at its parameters, after `async` and `function name`.
-    let k = a.idIs(start, 'async') ? start + 1 : start;
-    k = a.idIs(k, 'function') ? (a.isId(k + 1) ? k + 2 : k + 1) : k;
-    const scope = a.scopes.scopeAt(k);
-    if (a.functions.has(scope) && a.scopes.start(scope) === k) {
-      scopes.push(scope);
-    }
-  }
-  return scopes;
 }

@@ -68,7 +68,7 @@ function optionsObject(a: CodeAnalyzer, flavor: OrmFlavor, open: number): number
  * NestJS `forRootAsync({ useFactory: (config) => ({ ... }) })`: the object literal the factory returns, written as
  * the arrow's body or as the one `return { ... }` of its block, or -1.
  */
-function factoryObject(a: CodeAnalyzer, object: number): number {
+export function factoryObject(a: CodeAnalyzer, object: number): number {
   let k = keyValue(a, object, 'useFactory');
   k = a.idIs(k, 'async') ? k + 1 : k;
   // The parameters, then a return type if any (`: Promise<TypeOrmModuleOptions>`), up to the arrow.
@@ -80,7 +80,7 @@ function factoryObject(a: CodeAnalyzer, object: number): number {
 }
 
 /** The object literal a function body at `body` returns: an arrow's `({ ... })`, or the one `return { ... }` of a block; or -1. */
-function returnedLiteral(a: CodeAnalyzer, body: number): number {
+export function returnedLiteral(a: CodeAnalyzer, body: number): number {
   if (a.is(body, '(') && a.is(body + 1, '{') && a.partner[body + 1] + 1 === a.partner[body]) {
     return body + 1;
   }

@@ -358,6 +358,10 @@ function refCall(module: string, path: string, python: boolean): Value | undefin
       // A pipelined connection's command groups queue their commands in the same pipeline.
       return { t: 'client', kind: 'redis', flavor: 'spring-data-redis', ...(mode === 'batched' ? { batched: true } : {}) };
     }
+    if (kind === 'redis' && (flavor === 'redis-py' || flavor === 'redis-py-async') && path === 'client') {
+      // redis-py's `Redis.client()`: a client of the same pool on one connection (`async with redis.client() as conn:`).
+      return { t: 'client', kind: 'redis', flavor };
+    }
     if (kind === 'redis' && (['connect', 'duplicate', 'on', 'withOptions', 'WithContext', 'Conn'].includes(path) || JAVA_REDIS_HANDLES.has(path))) {
       return { t: 'client', kind: 'redis', flavor: flavor as RedisFlavor };
     }

@@ -9,6 +9,7 @@ import { OptionContext } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { otherFilesRedisOptions } from '../otherFileRedisOptions';
+import { typedRedisOptions } from '../typedRedisOptions';
 import { libraryRedisOptions } from '../libraryRedisOptions';
 import { isIoredisModule, isRedisManager, JS_FACTORIES, JS_MODULES, redisOptionCarrier } from '../../services';
 import { JS_REDIS_TYPES } from '../../redisLibraries';
@@ -451,6 +452,8 @@ function collectRequests(a: CodeAnalyzer): void {
   annotatedRequests(a);
   libraryRedisOptions(a);
   otherFilesRedisOptions(a);
+  // After the calls and other files' calls that read an object, so that a typed one is read once.
+  typedRedisOptions(a);
 }
 
 function optionAt(a: CodeAnalyzer, k: number, _open: number, close: number): OptionSlot | undefined {

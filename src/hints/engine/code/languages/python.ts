@@ -482,7 +482,8 @@ function typeValue(a: CodeAnalyzer, start: number): Value | undefined {
     return { t: 'instance', classScope: local.classScope };
   }
   if (a.isString(k)) {
-    return imported ? projectType(a, imported.module, imported.path) : undefined;
+    // `cache: "Redis"`, a forward reference (often to a `TYPE_CHECKING` import): the library's client, else a project class.
+    return imported ? (libraryType(imported) ?? projectType(a, imported.module, imported.path)) : undefined;
   }
   // `Redis`, `redis.Redis`, `redis.asyncio.Redis`: a type whose constructor makes a client; `dynamodb.ITableV2`: a construct.
   const chain = a.evalChain(k, a.tokens.length);

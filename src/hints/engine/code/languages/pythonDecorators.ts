@@ -76,10 +76,11 @@ export function isClassMethod(a: CodeAnalyzer, def: number): boolean {
 /**
  * Whether a decorator above the `def` at `def` may hand back an earlier call's result: a cache (`@lru_cache`,
  * `@functools.cache`, `@cached_property`) or any decorator of unknown effect (`@memoize`, `@singleton`); only the
- * method kinds call the function as written each time.
+ * method kinds and the context managers (each `with f()` runs the generator anew) call the function as written each time.
  */
 export function mayKeepResult(a: CodeAnalyzer, def: number): boolean {
-  return decoratorNames(a, def).some((name) => !METHOD_KINDS.has(name));
+  // Decorators sit above an `async def`'s `async`.
+  return decoratorNames(a, a.idIs(def - 1, 'async') ? def - 1 : def).some((name) => !METHOD_KINDS.has(name) && !CONTEXT_MANAGER_DECORATORS.has(name));
 }
 
 /**

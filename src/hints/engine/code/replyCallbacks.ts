@@ -1,0 +1,69 @@
+/** The functions a DynamoDB read hands its reply to, which page it when they read the reply's marker. */
+import type { CodeAnalyzer } from './analyzer';
+import { segments } from './braces';
+
+/**
+ * The scopes of the functions a read hands its reply to: those passed to the call (`docClient.scan(params, onScan)`,
+ * `scan(params, function (err, data) {...})`) and those given to the `then` of its promise
+ * (`client.send(new ScanCommand(params)).then(onScan)`, `docClient.scan(params).promise().then(onScan)`).
+ * A callback that reads the marker pages the call, as `onScan` sends the read again with the next key.
+ */
+export function replyCallbacks(a: CodeAnalyzer, nameIndex: number): number[] {
+  const open = nameIndex + 1;
+  if (!a.is(open, '(') || a.partner[open] < 0) {
+    return [];
+  }
+  const scopes = functionArguments(a, open);
+  // `send(new ScanCommand(params))`: the promise is the send's, when the command is its only argument.
+  const sendOpen = a.idIs(nameIndex - 1, 'new') && a.is(nameIndex - 2, '(') && a.is(a.partner[open] + 1, ')') ? nameIndex - 2 : -1;
+  let close = sendOpen >= 0 ? a.partner[sendOpen] : a.partner[open];
+  while (close > 0 && a.is(close + 1, '.') && a.is(close + 3, '(') && a.partner[close + 3] > 0) {
+    const method = a.id(close + 2);
+    if (method === 'then') {
+      scopes.push(...functionArguments(a, close + 3));
+    } else if (method !== 'promise') {
+      break;
+    }
+    close = a.partner[close + 3];
+  }
+  return scopes;
+}
+
+/** The scopes of the functions among a call's arguments: named ones, and ones written inline. */
+function functionArguments(a: CodeAnalyzer, open: number): number[] {
+  const scopes: number[] = [];
+  for (const [start, end] of segments(a, open)) {
+    if (end - start === 1 && a.isId(start)) {
+      const scope = namedFunction(a, start);
+      if (scope >= 0) {
+        scopes.push(scope);
+      }
+      continue;
+    }
+    // An inline function: its scope starts at its parameters, after `async` and `function name`.
+    let k = a.idIs(start, 'async') ? start + 1 : start;
+    k = a.idIs(k, 'function') ? (a.isId(k + 1) ? k + 2 : k + 1) : k;
+    const scope = a.scopes.scopeAt(k);
+    if (a.functions.has(scope) && a.scopes.start(scope) === k) {
+      scopes.push(scope);
+    }
+  }
+  return scopes;
+}
+
+/**
+ * The scope of the function a name passed at `at` stands for, or -1. A JavaScript function declaration is
+ * hoisted, so one written after the call (`docClient.scan(params, onScan); function onScan(err, data) {...}`) counts.
+ */
+function namedFunction(a: CodeAnalyzer, at: number): number {
+  const name = a.tokens.text(at);
+  const value = a.lookup(name, at);
+  if (value?.t === 'function') {
+    return value.scope;
+  }
+  if (a.language.family !== 'js') {
+    return -1;
+  }
+  const later = a.scopes.bindingsIn(a.scopes.declaringScope(name, at)).get(name)?.find((binding) => binding.token > at && a.idIs(binding.token, 'function'));
+  return later?.fixed?.t === 'function' ? later.fixed.scope : -1;
+}

@@ -1,0 +1,88 @@
+/**
+ * Scans and Queries that hand their reply to a callback which sends them again from `LastEvaluatedKey`: the
+ * callback pages the first call, whether it is given to the `then` of the call's promise (SDK v3 `send`, SDK v2
+ * `.promise()`) or passed to the call as a function declared further down (hoisted, as in the SDK v2 examples).
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const findingsIn = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.endsWith('!') && !hint.includes('aws-sdk-end-of-support'));
+
+describe('reads paged by the callback their reply goes to', () => {
+  it('JavaScript, SDK v3: send(...).then(onPage) where onPage sends the Scan again with the next key', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');",
+      'const client = new DynamoDBClient({});',
+      'function sweep(done) {',
+      "  const input = { TableName: 'sessions' };",
+      '  const onPage = (page) => {',
+      '    forget(page.Items);',
+      '    if (page.LastEvaluatedKey) {',
+      '      input.ExclusiveStartKey = page.LastEvaluatedKey;',
+      '      return client.send(new ScanCommand(input)).then(onPage);',
+      '    }',
+      '    return done();',
+      '  };',
+      '  client.send(new ScanCommand(input)).then(onPage).catch(done);',
+      '}',
+    );
+    assert.deepEqual(findingsIn('sweep.js', code), []);
+  });
+
+  it('JavaScript, SDK v2: scan(params, onScan) with onScan declared after the call', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const documents = new AWS.DynamoDB.DocumentClient();',
+      "const params = { TableName: 'movies' };",
+      'documents.scan(params, onScan);',
+      'function onScan(err, data) {',
+      '  if (err) return;',
+      '  data.Items.forEach(print);',
+      "  if (typeof data.LastEvaluatedKey != 'undefined') {",
+      '    params.ExclusiveStartKey = data.LastEvaluatedKey;',
+      '    documents.scan(params, onScan);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findingsIn('movies.js', code), []);
+  });
+
+  it('JavaScript, SDK v2: scan(params).promise().then(next) where next pages', () => {
+    const code = sourceLines(
+      "const AWS = require('aws-sdk');",
+      'const documents = new AWS.DynamoDB.DocumentClient();',
+      'exports.handler = async () => {',
+      "  const params = { TableName: 'orders' };",
+      '  const next = (data) => {',
+      '    if (data.LastEvaluatedKey) {',
+      '      params.ExclusiveStartKey = data.LastEvaluatedKey;',
+      '      return documents.scan(params).promise().then(next);',
+      '    }',
+      '    return data;',
+      '  };',
+      '  return documents.scan(params).promise().then(next);',
+      '};',
+    );
+    assert.deepEqual(findingsIn('orders.js', code), []);
+  });
+
+  it('traps: a callback that reads only the first page, and a hoisted function that does not page', () => {
+    const code = sourceLines(
+      "const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');",
+      "const AWS = require('aws-sdk');",
+      'const client = new DynamoDBClient({});',
+      'const documents = new AWS.DynamoDB.DocumentClient();',
+      'function count(done) {',
+      '  const summarise = (page) => done(null, page.Count);',
+      "  client.send(new ScanCommand({ TableName: 'sessions', Select: 'COUNT' })).then(summarise);",
+      '}',
+      'function list(done) {',
+      "  documents.scan({ TableName: 'movies' }, firstPage);",
+      '  function firstPage(err, data) {',
+      '    done(err, data.Items);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(findingsIn('count.js', code), ['7:ScanCommand dynamodb-scan!', '10:scan dynamodb-scan!']);
+  });
+});

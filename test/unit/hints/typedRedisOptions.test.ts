@@ -1,0 +1,78 @@
+/**
+ * Redis options declared with the client library's type (`RedisOptions` of ioredis, `ConnectionOptions` of
+ * bullmq, `RedisClientOptions` of node-redis, Bull's `BullModuleOptions` and `SharedBullAsyncConfiguration`), read
+ * where they are written even when the call that opens the client is out of sight; read once when a call reads them too.
+ */
+import * as assert from 'node:assert/strict';
+import { hintsIn, sourceLines } from './support';
+
+const redisHints = (file: string, code: string): string[] => hintsIn(file, code).filter((hint) => hint.includes(' redis-'));
+
+describe('Redis options typed with the client library types', () => {
+  it('bullmq ConnectionOptions and ioredis RedisOptions declared in a configuration module', () => {
+    const code = sourceLines(
+      "import { ConnectionOptions } from 'bullmq';",
+      "import type { RedisOptions } from 'ioredis';",
+      'export const connection: ConnectionOptions = {',
+      '  host: process.env.QUEUE_HOST,',
+      '  password: process.env.QUEUE_PASSWORD,',
+      '};',
+      'export const cache = {',
+      '  host: process.env.CACHE_HOST,',
+      "  password: 'cache-literal-1',",
+      '  tls: {},',
+      '} satisfies RedisOptions;',
+    );
+    assert.deepEqual(redisHints('redis.config.ts', code), [
+      '5:password redis-password',
+      '5:password redis-auth-without-tls',
+      '9:password redis-password',
+      '10:tls redis-tls',
+      '5:password redis-auth-without-tls!',
+      "9:'cache-literal-1' redis-password!",
+    ]);
+  });
+
+  it("Bull's options returned by a typed function and by a SharedBullAsyncConfiguration factory", () => {
+    const code = sourceLines(
+      "import { BullModuleOptions, SharedBullAsyncConfiguration } from '@nestjs/bull';",
+      "import { ConfigService } from '@nestjs/config';",
+      'export const rootOptions = (config: ConfigService): BullModuleOptions => ({',
+      "  redis: { host: config.get('REDIS_HOST'), password: config.get('REDIS_PASSWORD') },",
+      '});',
+      'export const asyncOptions: SharedBullAsyncConfiguration = {',
+      '  inject: [ConfigService],',
+      '  useFactory: async (config: ConfigService) => ({',
+      "    redis: { host: config.get('REDIS_HOST'), password: config.get('REDIS_PASSWORD'), tls: { rejectUnauthorized: false } },",
+      '  }),',
+      '};',
+    );
+    assert.deepEqual(redisHints('bull.config.ts', code), [
+      '4:password redis-password',
+      '4:password redis-auth-without-tls',
+      '9:password redis-password',
+      '9:tls redis-tls',
+      '9:rejectUnauthorized redis-tls',
+      '4:password redis-auth-without-tls!',
+      '9:rejectUnauthorized redis-tls!',
+    ]);
+  });
+
+  it('read once when the file hands the typed object to the client too', () => {
+    const code = sourceLines(
+      "import Redis, { RedisOptions } from 'ioredis';",
+      'const options: RedisOptions = { host: process.env.REDIS_HOST, password: process.env.REDIS_PASSWORD };',
+      'export const redis = new Redis(options);',
+    );
+    assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.endsWith('!')), ['2:password redis-auth-without-tls!']);
+  });
+
+  it("traps: mysql2's ConnectionOptions and an untyped object", () => {
+    const typed = sourceLines(
+      "import { ConnectionOptions } from 'mysql2';",
+      "export const db: ConnectionOptions = { host: process.env.DB_HOST, password: 'sql-literal-1' };",
+      "export const plain = { host: process.env.REDIS_HOST, password: 'not-known-to-be-redis' };",
+    );
+    assert.deepEqual(redisHints('db.ts', typed), []);
+  });
+});
