@@ -67,6 +67,18 @@ describe('Redis options typed with the client library types', () => {
     assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.endsWith('!')), ['2:password redis-auth-without-tls!']);
   });
 
+  it('left to the options that spread it: a typed base object spread into a TLS cluster and a plain client', () => {
+    const code = sourceLines(
+      "import Redis, { Cluster, RedisOptions } from 'ioredis';",
+      'const baseOptions: RedisOptions = { password: process.env.REDIS_AUTH, maxRetriesPerRequest: 2 };',
+      'export const make = (clustered: boolean) =>',
+      '  clustered',
+      "    ? new Cluster([{ host: process.env.REDIS_HOST!, port: 6379 }], { redisOptions: { ...baseOptions, tls: {} } })",
+      '    : new Redis({ ...baseOptions, host: process.env.REDIS_HOST });',
+    );
+    assert.deepEqual(redisHints('redis.ts', code).filter((hint) => hint.startsWith('2:')), ['2:password redis-password']);
+  });
+
   it("traps: mysql2's ConnectionOptions and an untyped object", () => {
     const typed = sourceLines(
       "import { ConnectionOptions } from 'mysql2';",

@@ -12,6 +12,7 @@ import type { RedisFlavor } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { redisObjectOptions } from './redis';
 import { factoryObject, keyValue, returnedLiteral } from './sqlOrmJs';
+import { tokensNamed } from './tokenIndex';
 
 /** Types of a client's own options, by module. */
 const CLIENT_TYPES: Readonly<Record<string, Readonly<Record<string, RedisFlavor>>>> = {
@@ -54,7 +55,7 @@ export function typedRedisOptions(a: CodeAnalyzer): void {
       const options = type.factory ? factoryObject(a, written) : written;
       object = options >= 0 ? keyValue(a, options, 'redis') : -1;
     }
-    if (object >= 0 && a.is(object, '{') && a.partner[object] > object && !readAlready(a, object)) {
+    if (object >= 0 && a.is(object, '{') && a.partner[object] > object && !readAlready(a, object) && !spreadElsewhere(a, written, object)) {
       redisObjectOptions(a, object, type.flavor, a.tokenSpan(k));
     }
   }
@@ -74,6 +75,15 @@ function typedObject(a: CodeAnalyzer, k: number): number {
   }
   const after = promised ? k + 2 : k + 1;
   return returnedLiteral(a, a.is(after, '=>') ? after + 1 : after);
+}
+
+/**
+ * Whether the object is declared under a name the file spreads into other options (`{ ...baseOptions, tls }`): those
+ * options, read where the client is made (some perhaps with TLS), judge it, not the object on its own.
+ */
+function spreadElsewhere(a: CodeAnalyzer, written: number, object: number): boolean {
+  const declared = written === object && a.is(object - 1, '=') && a.is(object - 3, ':') && a.isId(object - 4) ? a.tokens.text(object - 4) : undefined;
+  return declared !== undefined && tokensNamed(a, declared).some((k) => a.tokens.isSpread(k - 3));
 }
 
 /** Whether a Redis client context of the file holds an option written inside the object already (a call or another file read it). */
