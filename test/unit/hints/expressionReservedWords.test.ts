@@ -143,4 +143,21 @@ describe('reserved words in DynamoDB expressions', () => {
     );
     assert.deepEqual(findings(hintsOfRules('venues.ts', code, RULE)), []);
   });
+
+  it('an expression held by a name: a module constant, and a local handed over as shorthand, reported where it is written', () => {
+    const code = sourceLines(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      "const PROJECTION = 'pk, sk, name';",
+      "const KEYS_ONLY = 'pk, sk';",
+      'export async function ship(id: string): Promise<void> {',
+      "  const UpdateExpression = 'SET status = :s';",
+      "  await doc.send(new UpdateCommand({ TableName: 'orders', Key: { pk: id }, UpdateExpression, ExpressionAttributeValues: { ':s': 'SHIPPED' } }));",
+      "  await doc.send(new QueryCommand({ TableName: 'orders', KeyConditionExpression: 'pk = :pk', ProjectionExpression: PROJECTION }));",
+      "  await doc.send(new QueryCommand({ TableName: 'orders', KeyConditionExpression: 'pk = :pk', ProjectionExpression: KEYS_ONLY }));",
+      '}',
+    );
+    assert.deepEqual(findings(hintsOfRules('orders.ts', code, RULE)), ["4:'pk, sk, name' dynamodb-expression-reserved-word!", "7:'SET status = :s' dynamodb-expression-reserved-word!"]);
+  });
 });

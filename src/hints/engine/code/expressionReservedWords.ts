@@ -26,10 +26,12 @@ const GRAMMAR = new Set(['set', 'remove', 'add', 'delete', 'and', 'or', 'not', '
 export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
   const uses: ReservedWordUse[] = [];
   const read = (from: number, to: number, positional?: () => boolean): void => {
-    const text = to > from ? literalText(a, from, to) : undefined;
+    // An expression held by a name bound once (`UpdateExpression: update`, `{ UpdateExpression }`) is read where it is written.
+    const [start, end] = to === from + 1 && a.isId(from) ? (boundExpression(a, from) ?? [from, to]) : [from, to];
+    const text = end > start ? literalText(a, start, end) : undefined;
     const words = text ? reservedNames(text) : [];
     if (words.length > 0 && !positional?.()) {
-      uses.push({ words, span: a.span(from, to - 1) });
+      uses.push({ words, span: a.span(start, end - 1) });
     }
   };
   // A request may stand for several operations (a call and its paginator): each is read once.
@@ -45,7 +47,7 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
       }
       if (EXPRESSION_NORMS.has(option.norm)) {
         // An option an object mapper's call stands for (`Model.scan('status')`, no key written) is no expression: the mapper writes that.
-        read(from, to, () => option.key.start === option.value.start);
+        read(from, to, () => option.key.start === option.value.start && a.text.slice(option.key.start, option.key.end) !== option.name);
       } else {
         nestedExpressions(a, from, to).forEach(([start, end]) => read(start, end));
       }
@@ -53,6 +55,12 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
   }
   objectModelExpressions(a).forEach(([start, end]) => read(start, end));
   return uses;
+}
+
+/** The expression a name at `k` is bound to once, as a token range; undefined for any other binding. */
+function boundExpression(a: CodeAnalyzer, k: number): [number, number] | undefined {
+  const binding = a.scopes.lookup(a.tokens.text(k), k);
+  return binding && binding.expression >= 0 && binding.expression !== k && binding.fixed === undefined && !binding.element && !binding.destructured ? [binding.expression, expressionEnd(a, binding.expression)] : undefined;
 }
 
 /**
