@@ -13,7 +13,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { DYNAMODB_RESERVED_WORDS } from './dynamodbReservedWords';
-import { literalText } from './writtenExpressions';
+import { literalText, writtenUnderKey } from './writtenExpressions';
 
 const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
 const EXPRESSION_NORMS = new Set(EXPRESSIONS.map(normalizeName));
@@ -47,7 +47,7 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
       }
       if (EXPRESSION_NORMS.has(option.norm)) {
         // An option an object mapper's call stands for (`Model.scan('status')`, no key written) is no expression: the mapper writes that.
-        read(from, to, () => option.key.start === option.value.start && a.text.slice(option.key.start, option.key.end) !== option.name);
+        read(from, to, () => !writtenUnderKey(a, option));
       } else {
         nestedExpressions(a, from, to).forEach(([start, end]) => read(start, end));
       }

@@ -17,7 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { calledFunction } from './helperFunctions';
 import { literalMap, MapEntry } from './literalMaps';
-import { writtenText } from './writtenExpressions';
+import { writtenText, writtenUnderKey } from './writtenExpressions';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 type Unit = TtlWrite['unit'];
@@ -79,7 +79,7 @@ export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
       }
     } else if (occurrence.operation === 'dynamodb:BatchWriteItem' || occurrence.operation === 'dynamodb:TransactWriteItems') {
       for (const option of request.options) {
-        const [from, to] = NESTED_ITEMS.has(option.norm) && !option.absent && option.key.start !== option.value.start ? a.tokensOf(option.value) : [-1, -1];
+        const [from, to] = NESTED_ITEMS.has(option.norm) && !option.absent && writtenUnderKey(a, option) ? a.tokensOf(option.value) : [-1, -1];
         for (const item of from >= 0 ? nestedItems(a, ...followed(a, [from, to])) : []) {
           for (const entry of entriesOf(a, ...followed(a, item)) ?? []) {
             record(a, writes, occurrence, entry.key, entry.valueStart, entry.valueEnd);
@@ -94,6 +94,9 @@ export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
 
 /** The TTL properties of object models: setters, builder steps and properties named for TTL. */
 const MODEL_TTL = /^(?:set)?(?:ttl|timeToLive|Ttl|TTL|TimeToLive)$/;
+const MODEL_TTL_LENGTHS = new Set([3, 6, 10, 13]);
+/** Whether a file names TTL at all: most files that use an object model do not, and are not read token by token. */
+const MENTIONS_TTL = /ttl|timetolive/i;
 /** Object-model libraries whose classes map properties to item attributes, by what a file that uses them names. */
 const OBJECT_MODELS: Partial<Record<CodeAnalyzer['language']['family'], RegExp>> = {
   java: /software\.amazon\.awssdk\.enhanced\.dynamodb|dynamodbv2\.datamodeling/,
@@ -110,12 +113,13 @@ const OBJECT_MODELS: Partial<Record<CodeAnalyzer['language']['family'], RegExp>>
 function modelWrites(a: CodeAnalyzer): TtlWrite[] {
   const family = a.language.family;
   const library = OBJECT_MODELS[family];
-  if (!library?.test(a.text)) {
+  if (!library?.test(a.text) || !MENTIONS_TTL.test(a.text)) {
     return [];
   }
   const writes: TtlWrite[] = [];
   for (let k = 1; k + 2 < a.tokens.length; k++) {
-    if (!a.isId(k) || !MODEL_TTL.test(a.tokens.text(k))) {
+    // Only a name as long as one of MODEL_TTL's is sliced and tested.
+    if (!a.isId(k) || !MODEL_TTL_LENGTHS.has(a.tokens.ends[k] - a.tokens.starts[k]) || !MODEL_TTL.test(a.tokens.text(k))) {
       continue;
     }
     const name = a.tokens.text(k);
@@ -143,7 +147,7 @@ function record(a: CodeAnalyzer, writes: TtlWrite[], write: OperationOccurrence,
 
 /** An option's value, where the request writes it under its key (not one an object mapper's call stands for, whose items it converts). */
 function optionTokens(a: CodeAnalyzer, request: OptionContext, norm: string): [number, number] | undefined {
-  const option = request.options.find((candidate) => candidate.norm === norm && !candidate.absent && candidate.key.start !== candidate.value.start);
+  const option = request.options.find((candidate) => candidate.norm === norm && !candidate.absent && writtenUnderKey(a, candidate));
   const [from, to] = option ? a.tokensOf(option.value) : [-1, -1];
   return from >= 0 && to > from ? [from, to] : undefined;
 }

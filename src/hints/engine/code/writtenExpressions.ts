@@ -1,5 +1,14 @@
 /** DynamoDB expressions as the code writes them out (`UpdateExpression: 'SET #s = :s'`), for the readers that parse them. */
+import type { OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+
+/**
+ * Whether the request writes the option under its key (`UpdateExpression: '…'`, or `{ UpdateExpression }` as shorthand),
+ * not one an object mapper's call stands for (`Model.scan('status')`), whose expression or item the mapper writes.
+ */
+export function writtenUnderKey(a: CodeAnalyzer, option: OptionOccurrence): boolean {
+  return option.key.start !== option.value.start || a.text.slice(option.key.start, option.key.end) === option.name;
+}
 
 /**
  * An expression written as string literals, joined by `+` or wrapped in calls (`aws.String("SET …")`); undefined when
