@@ -13,7 +13,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { DYNAMODB_RESERVED_WORDS } from './dynamodbReservedWords';
-import { literalText, writtenUnderKey } from './writtenExpressions';
+import { boundExpression, literalText, writtenUnderKey } from './writtenExpressions';
 
 const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
 const EXPRESSION_NORMS = new Set(EXPRESSIONS.map(normalizeName));
@@ -55,12 +55,6 @@ export function reservedWordUses(a: CodeAnalyzer): ReservedWordUse[] {
   }
   objectModelExpressions(a).forEach(([start, end]) => read(start, end));
   return uses;
-}
-
-/** The expression a name at `k` is bound to once, as a token range; undefined for any other binding. */
-function boundExpression(a: CodeAnalyzer, k: number): [number, number] | undefined {
-  const binding = a.scopes.lookup(a.tokens.text(k), k);
-  return binding && binding.expression >= 0 && binding.expression !== k && binding.fixed === undefined && !binding.element && !binding.destructured ? [binding.expression, expressionEnd(a, binding.expression)] : undefined;
 }
 
 /**

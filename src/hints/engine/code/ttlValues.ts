@@ -17,7 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { calledFunction } from './helperFunctions';
 import { literalMap, MapEntry } from './literalMaps';
-import { writtenText, writtenUnderKey } from './writtenExpressions';
+import { boundExpression, writtenText, writtenUnderKey } from './writtenExpressions';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 type Unit = TtlWrite['unit'];
@@ -157,9 +157,9 @@ function optionTokens(a: CodeAnalyzer, request: OptionContext, norm: string): [n
  * function of the file (`Item: sessionItem(id)`), what it returns first; else the value itself.
  */
 function followed(a: CodeAnalyzer, [from, to]: [number, number]): [number, number] {
-  const binding = to === from + 1 && a.isId(from) ? a.scopes.lookup(a.tokens.text(from), from) : undefined;
-  if (binding && binding.expression >= 0 && binding.fixed === undefined && !binding.element && !binding.destructured) {
-    return [binding.expression, expressionEnd(a, binding.expression)];
+  const bound = to === from + 1 && a.isId(from) ? boundExpression(a, from) : undefined;
+  if (bound) {
+    return bound;
   }
   const returned = a.is(from + 1, '(') && a.partner[from + 1] === to - 1 ? returnsOf(a, from)[0] : undefined;
   return returned ?? [from, to];
@@ -378,11 +378,8 @@ function valuesBehind(a: CodeAnalyzer, k: number): [number, number][] {
   if (a.isAccess(k - 1)) {
     return [];
   }
-  const binding = a.scopes.lookup(a.tokens.text(k), k);
-  if (!binding || binding.expression < 0 || binding.expression === k || binding.fixed !== undefined || binding.element || binding.destructured) {
-    return [];
-  }
-  return [[binding.expression, expressionEnd(a, binding.expression)]];
+  const bound = boundExpression(a, k);
+  return bound ? [bound] : [];
 }
 
 function numberValue(text: string): number {
