@@ -82,6 +82,30 @@ export function exportedPassThrough(a: CodeAnalyzer, tokenIndex: number): boolea
 }
 
 /**
+ * Whether the SDK v2 call named at `tokenIndex` hands its caller's own arguments on and its request back: the
+ * call ends with a spread of the function's rest parameter (`(params, ...args) => { ...; return
+ * client._batchWrite(newParams, ...args); }`, a client whose methods are wrapped to add fields to each request)
+ * and is returned whole without `.promise()`. The request is sent by the caller's callback or `.promise()`,
+ * so the reply is the caller's to read.
+ */
+export function handsOnCallersArguments(a: CodeAnalyzer, tokenIndex: number): boolean {
+  const open = tokenIndex + 1;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  const rest = close - 1;
+  if (a.language.family !== 'js' || close < 0 || !a.tokens.isSpread(rest - 3) || !a.isId(rest) || a.parent[rest] !== open) {
+    return false;
+  }
+  const scope = a.scopes.enclosing(tokenIndex, ['function']);
+  const fn = scope > 0 ? a.functions.get(scope) : undefined;
+  const parameter = a.scopes.lookup(a.tokens.text(rest), rest);
+  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params || !a.tokens.isSpread(parameter.token - 3)) {
+    return false;
+  }
+  const span = returnedCall(a, tokenIndex, close);
+  return span !== undefined && span.end === close && returnedWhole(a, scope, span.start, span.end);
+}
+
+/**
  * The property a function is the value of in an object a `const` holds, which the scope model does not
  * follow: `const db = { scan: (params) => client.scan(params).promise() }`, `scan: async function (params) {...}`.
  */
