@@ -270,4 +270,33 @@ describe('reads a helper hands over whole to its callers', () => {
       '18:scan dynamodb-scan!',
     ]);
   });
+
+  it('leaves the paging to the importing modules where an exported const object holds the reply and hands it back whole', () => {
+    const code = sourceLines(
+      "import AWS from 'aws-sdk';",
+      '',
+      'const Db = new AWS.DynamoDB.DocumentClient();',
+      '',
+      'export const Dynamo = {',
+      '  async query(params: AWS.DynamoDB.DocumentClient.QueryInput) {',
+      '    const res: AWS.DynamoDB.DocumentClient.QueryOutput = await Db.query(params).promise();',
+      '    if (!res) return null;',
+      '    return res;',
+      '  },',
+      '  async scan(params: AWS.DynamoDB.DocumentClient.ScanInput) {',
+      '    const res = await Db.scan(params).promise();',
+      '    return res.Items;',
+      '  },',
+      '  async list(params: AWS.DynamoDB.DocumentClient.ScanInput) {',
+      '    const res = await Db.scan(params).promise();',
+      '    return res;',
+      '  },',
+      '};',
+    );
+    assert.deepEqual(findings(hintsIn('dynamo.ts', code)), [
+      '1:aws-sdk aws-sdk-end-of-support!',
+      '12:scan dynamodb-scan!',
+      '16:scan dynamodb-scan!',
+    ]);
+  });
 });
