@@ -396,6 +396,8 @@ export interface DocumentModel {
   inlineCode?: InlineCode[];
   /** CloudFormation outputs whose `Value` takes in a template parameter (`iac/templateParameters.ts`), at the value. */
   stackOutputs?: { value: Span; parameters: readonly TemplateParameter[] }[];
+  /** SDK for JavaScript v2 operations given a callback and then `.promise()`, at `promise` (`code/callbackAndPromise.ts`). */
+  sentTwice?: Span[];
   /** Item attributes a PutItem or UpdateItem writes as a time Time to Live cannot read (`code/ttlValues.ts`). */
   ttlWrites?: TtlWrite[];
   /** DynamoDB expressions that write reserved words as attribute names (`code/expressionReservedWords.ts`). */

@@ -116,6 +116,7 @@ export const CHECKS = [
   'password-parameter-echoed',
   'password-in-output',
   'ttl-not-in-seconds',
+  'callback-and-promise',
   'expression-reserved-word',
   'redis-command-not-awaited',
 ] as const;

@@ -546,6 +546,37 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it('reads a batch whose keys a const holds: an array method or literal; a let, a parameter and a single key stay unread', () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function purge(rows: { taskId: string }[], one: { taskId: string }) {',
+      '  const keys = rows.map((row) => ({ taskId: row.taskId }));',
+      '  await TaskEntity.delete(keys).go();',
+      '  const pair = [{ taskId: "a" }, { taskId: "b" }];',
+      '  const { data } = await TaskEntity.get(pair).go();',
+      '  let later = rows.filter((row) => row.taskId !== "a");',
+      '  later = rows[0] as never;',
+      '  await TaskEntity.delete(later).go();',
+      '  const single = { taskId: one.taskId };',
+      '  await TaskEntity.delete(single).go();',
+      '  await TaskEntity.put(rows).go();',
+      '  return data;',
+      '}',
+      'export async function retried(rows: { taskId: string }[]) {',
+      '  const copies = rows.map((row) => ({ ...row }));',
+      '  const checked = await TaskEntity.put(copies).go();',
+      '  if (checked.unprocessed.length) throw new Error("retry");',
+      '}',
+    );
+    assert.deepEqual(hintsIn('purge.ts', code), [
+      '13:delete dynamodb-batch-write-item',
+      '15:get dynamodb-batch-get-item',
+      '26:put dynamodb-batch-write-item',
+      '13:delete dynamodb-batch-write-item!',
+      '15:get dynamodb-batch-get-item!',
+    ]);
+  });
+
   it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
     const code = sourceLines(
       TASKS,

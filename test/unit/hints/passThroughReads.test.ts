@@ -239,4 +239,64 @@ describe('reads a helper hands over whole to its callers', () => {
     const onePage = ['exports.handler = async () => (await scanPage({ TableName: process.env.TABLE })).Items;'];
     assert.deepEqual(findings(hintsIn('handler.js', sourceLines(...helper, ...onePage))), ['7:ScanCommand dynamodb-scan!']);
   });
+
+  it("leaves the reply to the caller where a wrapped client's method hands the caller's arguments on and returns the request", () => {
+    const code = sourceLines(
+      "const DynamoDB = require('aws-sdk/clients/dynamodb');",
+      '',
+      'const client = new DynamoDB.DocumentClient();',
+      'const stamp = (item) => ({ ...item, requestId: process.env.REQUEST_ID });',
+      '',
+      'client._batchWrite = client.batchWrite;',
+      'client.batchWrite = (params, ...args) => {',
+      '  const stamped = { ...params, RequestItems: { [process.env.TABLE]: params.RequestItems[process.env.TABLE].map(stamp) } };',
+      '  return client._batchWrite(stamped, ...args);',
+      '};',
+      '',
+      'client.scanStamped = (params, ...args) => client.scan({ ...params, ReturnConsumedCapacity: "TOTAL" }, ...args);',
+      '',
+      'async function sent(params, ...args) {',
+      '  return client.batchWrite(params, ...args).promise();',
+      '}',
+      'function ownCallback(params, done, ...args) {',
+      '  return client.scan(params, done);',
+      '}',
+      '',
+      'module.exports = { client, sent, ownCallback };',
+    );
+    assert.deepEqual(findings(hintsIn('wrappedClient.js', code)), [
+      '1:aws-sdk/clients/dynamodb aws-sdk-end-of-support!',
+      '15:batchWrite dynamodb-batch-write-item!',
+      '18:scan dynamodb-scan!',
+    ]);
+  });
+
+  it('leaves the paging to the importing modules where an exported const object holds the reply and hands it back whole', () => {
+    const code = sourceLines(
+      "import AWS from 'aws-sdk';",
+      '',
+      'const Db = new AWS.DynamoDB.DocumentClient();',
+      '',
+      'export const Dynamo = {',
+      '  async query(params: AWS.DynamoDB.DocumentClient.QueryInput) {',
+      '    const res: AWS.DynamoDB.DocumentClient.QueryOutput = await Db.query(params).promise();',
+      '    if (!res) return null;',
+      '    return res;',
+      '  },',
+      '  async scan(params: AWS.DynamoDB.DocumentClient.ScanInput) {',
+      '    const res = await Db.scan(params).promise();',
+      '    return res.Items;',
+      '  },',
+      '  async list(params: AWS.DynamoDB.DocumentClient.ScanInput) {',
+      '    const res = await Db.scan(params).promise();',
+      '    return res;',
+      '  },',
+      '};',
+    );
+    assert.deepEqual(findings(hintsIn('dynamo.ts', code)), [
+      '1:aws-sdk aws-sdk-end-of-support!',
+      '12:scan dynamodb-scan!',
+      '16:scan dynamodb-scan!',
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ import { sqlBuiltFromValues } from './sqlStrings';
 import { passwordInOutput, passwordParameterEchoed } from './stackSecrets';
 import { trueOrAbsent } from './riskyDefaults';
 import { ttlNotInSeconds } from './ttlValues';
+import { callbackAndPromise } from './callbackAndPromise';
 import { expressionReservedWord } from './reservedWords';
 import { redisCommandNotAwaited } from './unawaitedRedis';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
@@ -65,6 +66,7 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'password-parameter-echoed': passwordParameterEchoed,
   'password-in-output': passwordInOutput,
   'ttl-not-in-seconds': ttlNotInSeconds,
+  'callback-and-promise': callbackAndPromise,
   'expression-reserved-word': expressionReservedWord,
   'redis-command-not-awaited': redisCommandNotAwaited,
 };

@@ -34,6 +34,7 @@ import { ProjectContext } from './projectImports';
 import { markFollowingExpires } from './redisTtl';
 import { sdkImport } from './sdkImports';
 import { ttlWrites } from './ttlValues';
+import { callbackAndPromise } from './callbackAndPromise';
 import { reservedWordUses } from './expressionReservedWords';
 
 export type CodeLanguageId = CodeLanguage['id'];
@@ -103,6 +104,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   contexts.push(...sql.contexts, ...builtDsnContexts(analyzer, tlsCovered, sql.connections), ...settingsTlsContexts(analyzer, tlsCovered), ...sqlClientBuilderContexts(analyzer));
   const variants = readPassedProps(analyzer, contexts);
   const ttl = ttlWrites(analyzer);
+  const sentTwice = callbackAndPromise(analyzer).map((token) => analyzer.tokenSpan(token));
   const reserved = reservedWordUses(analyzer);
   return {
     operations: analyzer.operations,
@@ -116,6 +118,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(sql.connections.length > 0 ? { sqlConnections: sql.connections } : {}),
     ...(variants ? { variants } : {}),
     ...(ttl.length > 0 ? { ttlWrites: ttl } : {}),
+    ...(sentTwice.length > 0 ? { sentTwice } : {}),
     ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),

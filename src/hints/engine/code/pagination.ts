@@ -10,7 +10,7 @@ import { createsSearchedValue } from './uniquenessChecks';
 import { helperCheckThenPuts } from './checkThenPutHelpers';
 import { helperRewrites } from './readModifyWriteHelpers';
 import { loopChain, markerAnchor } from './loops';
-import { exportedPassThrough, passThroughCallSites } from './passThroughReads';
+import { exportedPassThrough, handsOnCallersArguments, passThroughCallSites } from './passThroughReads';
 import { chainStart } from './receiverChains';
 import { assignmentStatement } from './redis';
 import { readsStatementErrors } from './batchStatementErrors';
@@ -146,7 +146,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
   // A helper that hands its read over whole is paged where every call of it in the file is, or by the modules it is exported to.
   const pagedByCallers = (tokenIndex: number, byCaller: (site: number) => boolean) => {
     const sites = passThroughCallSites(a, tokenIndex);
-    return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex);
+    return sites.length > 0 ? sites.every(byCaller) : exportedPassThrough(a, tokenIndex) || handsOnCallersArguments(a, tokenIndex);
   };
   return {
     hasPaginationMarker: (tokenIndex) => paged(tokenIndex) || pagedByCallers(tokenIndex, paged),

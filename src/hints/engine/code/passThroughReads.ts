@@ -52,7 +52,7 @@ function handedOver(a: CodeAnalyzer, tokenIndex: number): { scope: number; param
   }
   // The body is read for reassignments last: a function returns few calls whole.
   const span = returnedCall(a, tokenIndex, close);
-  if (!span || !returnedWhole(a, scope, span.start, span.end) || reassigned(a, scope, parameter.token)) {
+  if (!span || !(returnedWhole(a, scope, span.start, span.end) || heldThenReturned(a, scope, span.start, span.end)) || reassigned(a, scope, parameter.token)) {
     return undefined;
   }
   return { scope, params: fn.params };
@@ -70,15 +70,96 @@ export function exportedPassThrough(a: CodeAnalyzer, tokenIndex: number): boolea
   if (!helperAt) {
     return false;
   }
-  let k = a.idIs(helperAt.params - 1, 'function') ? helperAt.params - 2 : helperAt.params - 1;
-  k = a.idIs(k, 'async') ? k - 1 : k;
-  const brace = a.parent[k - 1];
-  if (!a.is(k, ':') || !a.idIs(k - 1, a.tokens.text(tokenIndex)) || !a.is(brace, '{')) {
+  const property = propertyName(a, helperAt.params);
+  const brace = property >= 0 ? a.parent[property] : -1;
+  if (property < 0 || !a.idIs(property, a.tokens.text(tokenIndex)) || !a.is(brace, '{')) {
     return false;
   }
   const exportDefault = a.idIs(brace - 1, 'default') && a.idIs(brace - 2, 'export');
   const moduleExports = a.is(brace - 1, '=') && a.idIs(brace - 2, 'exports') && a.is(brace - 3, '.') && a.idIs(brace - 4, 'module');
-  return exportDefault || moduleExports;
+  const exportConst = a.is(brace - 1, '=') && a.isId(brace - 2) && a.idIs(brace - 3, 'const') && a.idIs(brace - 4, 'export');
+  return exportDefault || moduleExports || exportConst;
+}
+
+/**
+ * The name token of the object property whose function has its parameters at `params`: `query: (p) => ...`,
+ * `query: async function (p) {...}`, or the method shorthand `async query(p) {...}`; -1 for none.
+ */
+function propertyName(a: CodeAnalyzer, params: number): number {
+  let k = a.idIs(params - 1, 'function') ? params - 2 : params - 1;
+  k = a.idIs(k, 'async') ? k - 1 : k;
+  if (a.is(k, ':') && a.isId(k - 1)) {
+    return k - 1;
+  }
+  const shorthand = params - 1;
+  const before = a.idIs(shorthand - 1, 'async') ? shorthand - 2 : shorthand - 1;
+  return a.isId(shorthand) && !a.idIs(shorthand, 'function') && (a.is(before, '{') || a.is(before, ',')) ? shorthand : -1;
+}
+
+/** Tokens read back from a call for the `const` that holds its reply, past a type annotation (`const res: AWS.DynamoDB.QueryOutput =`). */
+const MAX_DECLARATION_TOKENS = 12;
+
+/**
+ * Whether the function `scope` holds the reply of the expression `start`..`end` in a `const` and hands it back
+ * whole: `const res = await db.query(params).promise(); if (!res) return null; return res;`. The name is read
+ * only by `return name` and `if (!name)`, so nothing of the reply is dropped on the way.
+ */
+function heldThenReturned(a: CodeAnalyzer, scope: number, start: number, end: number): boolean {
+  const eq = a.idIs(start - 1, 'await') ? start - 2 : start - 1;
+  if (!a.is(eq, '=')) {
+    return false;
+  }
+  let declaration = -1;
+  for (let k = eq - 1; k >= Math.max(0, eq - MAX_DECLARATION_TOKENS) && declaration < 0; k--) {
+    if (a.idIs(k, 'const')) {
+      declaration = k;
+    } else if (!a.isId(k) && !a.is(k, '.') && !a.is(k, ':') && !a.is(k, '<') && !a.is(k, '>') && !a.is(k, '|')) {
+      return false;
+    }
+  }
+  const name = declaration + 1;
+  if (declaration < 0 || !a.isId(name) || !(name + 1 === eq || a.is(name + 1, ':')) || a.scopes.enclosing(name, ['function']) !== scope) {
+    return false;
+  }
+  const text = a.tokens.text(name);
+  const [, scopeEnd] = a.scopes.range(scope);
+  let returned = false;
+  for (let k = end + 1; k < scopeEnd; k++) {
+    if (!a.idIs(k, text) || a.isAccess(k - 1)) {
+      continue;
+    }
+    const returnsIt = a.idIs(k - 1, 'return') && (a.is(k + 1, ';') || a.is(k + 1, '}') || a.startsLine(k + 1));
+    const testsIt = a.is(k - 1, '!') && a.is(k - 2, '(') && a.idIs(k - 3, 'if') && a.is(k + 1, ')');
+    if (!returnsIt && !testsIt) {
+      return false;
+    }
+    returned ||= returnsIt;
+  }
+  return returned;
+}
+
+/**
+ * Whether the SDK v2 call named at `tokenIndex` hands its caller's own arguments on and its request back: the
+ * call ends with a spread of the function's rest parameter (`(params, ...args) => { ...; return
+ * client._batchWrite(newParams, ...args); }`, a client whose methods are wrapped to add fields to each request)
+ * and is returned whole without `.promise()`. The request is sent by the caller's callback or `.promise()`,
+ * so the reply is the caller's to read.
+ */
+export function handsOnCallersArguments(a: CodeAnalyzer, tokenIndex: number): boolean {
+  const open = tokenIndex + 1;
+  const close = a.is(open, '(') ? a.partner[open] : -1;
+  const rest = close - 1;
+  if (a.language.family !== 'js' || close < 0 || !a.tokens.isSpread(rest - 3) || !a.isId(rest) || a.parent[rest] !== open) {
+    return false;
+  }
+  const scope = a.scopes.enclosing(tokenIndex, ['function']);
+  const fn = scope > 0 ? a.functions.get(scope) : undefined;
+  const parameter = a.scopes.lookup(a.tokens.text(rest), rest);
+  if (!fn || !parameter || !a.is(fn.params, '(') || a.parent[parameter.token] !== fn.params || !a.tokens.isSpread(parameter.token - 3)) {
+    return false;
+  }
+  const span = returnedCall(a, tokenIndex, close);
+  return span !== undefined && span.end === close && returnedWhole(a, scope, span.start, span.end);
 }
 
 /**

@@ -17,7 +17,8 @@
  * index (`index: 'gsi1'`) is never unique: a GSI's key need not be.
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { segments } from '../braces';
+import { expressionEnd, segments } from '../braces';
+import { bindsWholeExpression } from '../../scope/scopes';
 import { chainStart } from '../receiverChains';
 import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
@@ -93,15 +94,39 @@ export function electrodbCall(a: CodeAnalyzer, nameIndex: number, receiver: OrmO
 /** Array methods whose result is an array: `put(rows.map((row) => ({ ...row })))` writes a batch. */
 const ARRAY_RESULTS = new Set(['map', 'flatMap', 'filter']);
 
-/** Whether the argument list that closes at `close` is one array: a literal, or an array method's result. */
+/** Whether the argument list that closes at `close` is one array: a literal, an array method's result, or a `const` holding either. */
 function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
-  if (a.is(first, '[')) {
-    return true;
-  }
   // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
   const last = a.is(close - 1, ',') ? close - 2 : close - 1;
+  return a.is(first, '[') || arrayExpression(a, first, last) || (first === last && constArray(a, first));
+}
+
+/** Whether the tokens `first`..`last` are an array literal or an array method's result (`rows.map(...)`). */
+function arrayExpression(a: CodeAnalyzer, first: number, last: number): boolean {
+  if (a.is(first, '[')) {
+    return a.partner[first] === last;
+  }
   const open = a.is(last, ')') ? a.partner[last] : -1;
   return open > first + 1 && a.isAccess(open - 2) && ARRAY_RESULTS.has(a.id(open - 1) ?? '') && a.parent[open] === a.parent[first];
+}
+
+/**
+ * Whether the name at `name` is a `const` whose whole initializer is an array (`const keys = rows.map((row) =>
+ * ({ id: row.id }))`, then `delete(keys)`): a `let` may be given one item later, so only a `const` counts.
+ */
+function constArray(a: CodeAnalyzer, name: number): boolean {
+  if (!a.isId(name)) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(name), name, true);
+  if (!binding || !bindsWholeExpression(binding)) {
+    return false;
+  }
+  const start = binding.expression;
+  if (!a.is(start - 1, '=') || !a.isId(start - 2) || !a.idIs(start - 3, 'const')) {
+    return false;
+  }
+  return arrayExpression(a, start, expressionEnd(a, start) - 1);
 }
 
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
