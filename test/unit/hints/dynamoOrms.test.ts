@@ -546,6 +546,39 @@ describe('ElectroDB', () => {
     ]);
   });
 
+  it('reads a batch a const holds, bound to an array literal or an array method\'s result, and no other name', () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function purge(project: string, ids: string[], picked: { taskId: string }) {',
+      "  const all = await TaskEntity.query.byProject({ project }).go({ pages: 'all' });",
+      '  const keys = all.data.map((task) => ({ taskId: task.taskId }))',
+      '  await TaskEntity.delete(keys).go();',
+      '  const listed = [{ taskId: ids[0] }, { taskId: ids[1] }];',
+      '  const found = await TaskEntity.get(listed).go();',
+      '  const first = all.data[0];',
+      '  await TaskEntity.delete(first).go();',
+      '  let later = all.data.map((task) => ({ taskId: task.taskId }));',
+      '  later = [];',
+      '  await TaskEntity.put(later).go();',
+      '  await TaskEntity.put(picked).go();',
+      '  return found.data;',
+      '}',
+      'export async function purgeChecked(rows: { taskId: string }[]) {',
+      '  const keys = rows.map((row) => ({ taskId: row.taskId }));',
+      '  const { unprocessed } = await TaskEntity.delete(keys).go();',
+      '  return unprocessed;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('purge.ts', code), [
+      '12:query dynamodb-query',
+      '14:delete dynamodb-batch-write-item',
+      '16:get dynamodb-batch-get-item',
+      '27:delete dynamodb-batch-write-item',
+      '14:delete dynamodb-batch-write-item!',
+      '16:get dynamodb-batch-get-item!',
+    ]);
+  });
+
   it('stays quiet on a result version 1 would give, a cursor handed back, a single item, and params()', () => {
     const code = sourceLines(
       TASKS,

@@ -17,7 +17,7 @@
  * index (`index: 'gsi1'`) is never unique: a GSI's key need not be.
  */
 import type { CodeAnalyzer } from '../analyzer';
-import { segments } from '../braces';
+import { expressionEnd, segments } from '../braces';
 import { chainStart } from '../receiverChains';
 import { literalMap } from '../literalMaps';
 import type { Value } from '../values';
@@ -99,9 +99,33 @@ function arrayArgument(a: CodeAnalyzer, first: number, close: number): boolean {
     return true;
   }
   // A trailing comma (`put(\n  rows.map(...),\n)`) ends the argument too.
-  const last = a.is(close - 1, ',') ? close - 2 : close - 1;
+  const end = a.is(close - 1, ',') ? close - 1 : close;
+  return arrayExpression(a, first, end) || arrayConstant(a, first, end);
+}
+
+/** Whether tokens `first` to `end` (exclusive) are an array literal or an array method's result (`rows.map(...)`). */
+function arrayExpression(a: CodeAnalyzer, first: number, end: number): boolean {
+  if (a.is(first, '[')) {
+    return a.partner[first] === end - 1;
+  }
+  const last = end - 1;
   const open = a.is(last, ')') ? a.partner[last] : -1;
   return open > first + 1 && a.isAccess(open - 2) && ARRAY_RESULTS.has(a.id(open - 1) ?? '') && a.parent[open] === a.parent[first];
+}
+
+/**
+ * A `const` the argument names alone, bound to an array literal or an array method's result:
+ * `const keys = items.map((item) => ({ id: item.id }))` before `delete(keys)` makes a batch too.
+ */
+function arrayConstant(a: CodeAnalyzer, first: number, end: number): boolean {
+  if (!a.isId(first) || end !== first + 1) {
+    return false;
+  }
+  const binding = a.scopes.lookup(a.tokens.text(first), first);
+  if (!binding || binding.expression < 0 || !a.idIs(binding.token - 1, 'const') || !a.is(binding.token + 1, '=')) {
+    return false;
+  }
+  return arrayExpression(a, binding.expression, expressionEnd(a, binding.expression));
 }
 
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
