@@ -232,6 +232,13 @@ describe('clients passed to a constructor', () => {
       assert.deepEqual(scans(inHandler), ['11:scan dynamodb-scan!']);
     });
 
+    it("reads a parameter annotated with a name the file does not resolve, not one annotated in quotes", () => {
+      const annotated = (annotation: string): string =>
+        sourceLines(...REPOSITORY.map((line) => line.replace('(self, table)', `(self, table: ${annotation})`)), '', 'repo = OrderRepository(boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]))');
+      assert.deepEqual(scans(annotated('TableLike')), ['11:scan dynamodb-scan!']);
+      assert.deepEqual(scans(annotated('"TableLike"')), []);
+    });
+
     it('reads a field the constructor builds from the resource or session its constructions pass', () => {
       const repository = (...init: string[]): string[] => [
         'import os',
