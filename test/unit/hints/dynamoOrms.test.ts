@@ -520,7 +520,7 @@ describe('ElectroDB', () => {
     ]);
   });
 
-  it('reads create, update, patch and remove of an item a variable holds, and a batch an array method builds', () => {
+  it('reads create, update, patch, upsert and remove of an item a variable holds, and a batch an array method builds', () => {
     const code = sourceLines(
       TASKS,
       'export async function save(task: { taskId: string }, rows: { taskId: string }[], either: unknown) {',
@@ -533,6 +533,7 @@ describe('ElectroDB', () => {
       '  await TaskEntity.delete(rows.filter((row) => row.taskId !== task.taskId)).go();',
       '  await TaskEntity.put(either).go();',
       '  await TaskEntity.get(either).go();',
+      '  await TaskEntity.upsert(either).go();',
       '}',
     );
     assert.deepEqual(hintsIn('save.ts', code), [
@@ -541,6 +542,7 @@ describe('ElectroDB', () => {
       '14:remove dynamodb-delete-item',
       '15:put dynamodb-batch-write-item',
       '18:delete dynamodb-batch-write-item',
+      '21:upsert dynamodb-update-item',
       '15:put dynamodb-batch-write-item!',
       '18:delete dynamodb-batch-write-item!',
     ]);

@@ -38,8 +38,6 @@ const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
   delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
   remove: { one: 'dynamodb:DeleteItem' },
 };
-/** Methods that take one key or item only (entity docs: create, update, patch, remove), whatever holds it. */
-const ONE_ITEM_ONLY = new Set(['create', 'update', 'patch', 'remove']);
 /** Writes with no condition of their own: `create` adds one that the item does not exist, `remove` that it does. */
 const PLAIN_WRITES = new Set(['put', 'delete']);
 /** A service's transactions (transactions docs: `service.transaction.write(cb).go()`, `service.transaction.get(cb).go()`). */
@@ -131,9 +129,9 @@ function arrayConstant(a: CodeAnalyzer, first: number, end: number): boolean {
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
   const first = nameIndex + 2;
   const batch = arrayArgument(a, first, a.partner[nameIndex + 1]);
-  // A key or item held by a variable may be either where the method also takes a batch; `create(item)`,
-  // `update(key)`, `patch(key)` and `remove(key)` take one item only.
-  const operation = batch ? methods.batch : a.is(first, '{') || ONE_ITEM_ONLY.has(a.tokens.text(nameIndex)) ? methods.one : undefined;
+  // A key or item held by a variable may be either where the method also takes a batch; a method with no
+  // batch form (`create`, `update`, `patch`, `upsert`, `remove`: entity docs, no array branch) takes one item only.
+  const operation = batch ? methods.batch : a.is(first, '{') || methods.batch === undefined ? methods.one : undefined;
   if (!operation) {
     return;
   }
