@@ -302,10 +302,12 @@ describe('ElectroDB', () => {
       '12:query dynamodb-query',
       '13:query dynamodb-query',
       '14:scan dynamodb-scan',
+      '14:where dynamodb-filter-expression',
       '15:scan dynamodb-scan',
       '15:limit dynamodb-limit',
       '15:consistent dynamodb-consistent-read',
       '12:query dynamodb-query!',
+      '14:where dynamodb-filter-expression!',
       '15:scan dynamodb-scan!',
     ]);
   });
@@ -578,6 +580,29 @@ describe('ElectroDB', () => {
       '27:delete dynamodb-batch-write-item',
       '14:delete dynamodb-batch-write-item!',
       '16:get dynamodb-batch-get-item!',
+    ]);
+  });
+
+  it("reads a where step as a write's ConditionExpression and a read's FilterExpression, and not on a batch", () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function close(taskId: string, project: string, rows: { taskId: string }[]) {',
+      "  await TaskEntity.patch({ taskId }).set({ status: 'closed' }).where(({ status }, { eq }) => eq(status, 'open')).go();",
+      "  await TaskEntity.delete({ taskId }).where(({ status }, { eq }) => eq(status, 'closed')).go();",
+      "  const { data } = await TaskEntity.query.byProject({ project }).where(({ status }, { eq }) => eq(status, 'open')).go({ pages: 'all' });",
+      '  await TaskEntity.put(rows.map((row) => ({ ...row }))).go();',
+      '  return data;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('close.ts', code), [
+      '12:patch dynamodb-update-item',
+      '12:where dynamodb-condition-expression',
+      '13:delete dynamodb-delete-item',
+      '13:where dynamodb-condition-expression',
+      '14:query dynamodb-query',
+      '14:where dynamodb-filter-expression',
+      '15:put dynamodb-batch-write-item',
+      '15:put dynamodb-batch-write-item!',
     ]);
   });
 
