@@ -335,5 +335,17 @@ describe('CDK stacks', () => {
     assert.deepEqual(hintsIn('stacks/Data.ts', stack('sst/constructs')), expected);
     assert.deepEqual(hintsIn('stacks/Data.ts', stack('@serverless-stack/resources')), expected);
     assert.deepEqual(hintsIn('stacks/Data.ts', stack('./local-constructs')), []);
+    // The props SST hands to the CDK table: a literal DESTROY is found, a stage's choice only hovered.
+    const removal = sourceLines(
+      "import { RemovalPolicy } from 'aws-cdk-lib';",
+      "import { StackContext, Table } from 'sst/constructs';",
+      'export function Data({ stack }: StackContext) {',
+      "  const keep = stack.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;",
+      "  const scratch = new Table(stack, 'scratch', { fields: { pk: 'string' }, cdk: { table: { removalPolicy: RemovalPolicy.DESTROY } } });",
+      "  const data = new Table(stack, 'data', { fields: { pk: 'string' }, cdk: { table: { removalPolicy: keep } } });",
+      '  return { scratch, data };',
+      '}',
+    );
+    assert.deepEqual(hintsIn('stacks/Data.ts', removal), ['5:removalPolicy dynamodb-removal-policy', '6:removalPolicy dynamodb-removal-policy', '5:removalPolicy dynamodb-removal-policy!']);
   });
 });
