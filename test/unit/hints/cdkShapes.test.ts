@@ -306,4 +306,46 @@ describe('CDK stacks', () => {
       '6:"::/0" rds-open-ingress!',
     ]);
   });
+
+  it("reads an SST Table's key, indexes, stream and TTL props (v2 and v1 modules), and no other SST construct or same-named class", () => {
+    const stack = (module: string): string =>
+      sourceLines(
+        `import { StackContext, Table, Bucket } from '${module}';`,
+        '',
+        'export function Data({ stack }: StackContext) {',
+        "  const table = new Table(stack, 'data', {",
+        "    fields: { pk: 'string', sk: 'string', gsi1pk: 'string' },",
+        "    primaryIndex: { partitionKey: 'pk', sortKey: 'sk' },",
+        "    globalIndexes: { gsi1: { partitionKey: 'gsi1pk' } },",
+        '    stream: true,',
+        "    timeToLiveAttribute: 'expiresAt',",
+        '  });',
+        "  const bucket = new Bucket(stack, 'files', { stream: true });",
+        '  return { table, bucket };',
+        '}',
+      );
+    const expected = [
+      '6:partitionKey dynamodb-key-schema',
+      '6:sortKey dynamodb-key-schema',
+      '7:globalIndexes dynamodb-secondary-index-definition',
+      '7:partitionKey dynamodb-key-schema',
+      '8:stream dynamodb-streams',
+      '9:timeToLiveAttribute dynamodb-ttl',
+    ];
+    assert.deepEqual(hintsIn('stacks/Data.ts', stack('sst/constructs')), expected);
+    assert.deepEqual(hintsIn('stacks/Data.ts', stack('@serverless-stack/resources')), expected);
+    assert.deepEqual(hintsIn('stacks/Data.ts', stack('./local-constructs')), []);
+    // The props SST hands to the CDK table: a literal DESTROY is found, a stage's choice only hovered.
+    const removal = sourceLines(
+      "import { RemovalPolicy } from 'aws-cdk-lib';",
+      "import { StackContext, Table } from 'sst/constructs';",
+      'export function Data({ stack }: StackContext) {',
+      "  const keep = stack.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;",
+      "  const scratch = new Table(stack, 'scratch', { fields: { pk: 'string' }, cdk: { table: { removalPolicy: RemovalPolicy.DESTROY } } });",
+      "  const data = new Table(stack, 'data', { fields: { pk: 'string' }, cdk: { table: { removalPolicy: keep } } });",
+      '  return { scratch, data };',
+      '}',
+    );
+    assert.deepEqual(hintsIn('stacks/Data.ts', removal), ['5:removalPolicy dynamodb-removal-policy', '6:removalPolicy dynamodb-removal-policy', '5:removalPolicy dynamodb-removal-policy!']);
+  });
 });

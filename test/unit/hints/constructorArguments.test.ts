@@ -47,6 +47,45 @@ describe('clients passed to a constructor', () => {
     assert.ok(readsKeys('limiter.ts', code), hintsIn('limiter.ts', code).join('\n'));
   });
 
+  it("reads a TypeScript parameter whose type only names one (a project's interface), as a property or assigned to a field", () => {
+    for (const [signature, body] of [
+      ['constructor(private readonly redis: KeyStore) {}', ''],
+      ['constructor(redis: caching.KeyStore) {', '    this.redis = redis; }'],
+    ]) {
+      const code = sourceLines(
+        "import Redis from 'ioredis';",
+        'export class RateLimiter {',
+        `  ${signature}`,
+        `  ${body}`,
+        '  async reset(prefix: string) {',
+        '    await this.redis.flushall();',
+        "    return this.redis.keys(`${prefix}:*`);",
+        '  }',
+        '}',
+        'export const perUser = new RateLimiter(new Redis(process.env.REDIS_URL));',
+      );
+      assert.ok(readsKeys('limiter.ts', code), hintsIn('limiter.ts', code).join('\n'));
+    }
+  });
+
+  it('stays silent on a parameter typed with a generic or a union, whose commas or bars the parameter list cannot be read through', () => {
+    for (const type of ['Wrapped<Redis, string>', 'KeyStore | undefined']) {
+      const code = sourceLines(
+        "import Redis from 'ioredis';",
+        'export class RateLimiter {',
+        `  constructor(private readonly redis: ${type}, private limit: number) {}`,
+        '  limitOf() { return this.limit; }',
+        '  async reset(prefix: string) {',
+        '    await this.redis.flushall();',
+        "    return this.redis.keys(`${prefix}:*`);",
+        '  }',
+        '}',
+        'export const perUser = new RateLimiter(new Redis(process.env.REDIS_URL), 10);',
+      );
+      assert.ok(!readsKeys('limiter.ts', code), hintsIn('limiter.ts', code).join('\n'));
+    }
+  });
+
   it('reads a store a Lambda handler module creates at module level', () => {
     // The request is the caller's, so only the client tells that `scan` is DynamoDB's.
     const code = sourceLines(
@@ -191,6 +230,13 @@ describe('clients passed to a constructor', () => {
         '    return {"orders": repo.list_all()}',
       );
       assert.deepEqual(scans(inHandler), ['11:scan dynamodb-scan!']);
+    });
+
+    it("reads a parameter annotated with a name the file does not resolve, not one annotated in quotes", () => {
+      const annotated = (annotation: string): string =>
+        sourceLines(...REPOSITORY.map((line) => line.replace('(self, table)', `(self, table: ${annotation})`)), '', 'repo = OrderRepository(boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"]))');
+      assert.deepEqual(scans(annotated('TableLike')), ['11:scan dynamodb-scan!']);
+      assert.deepEqual(scans(annotated('"TableLike"')), []);
     });
 
     it('reads a field the constructor builds from the resource or session its constructions pass', () => {

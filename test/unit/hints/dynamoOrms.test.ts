@@ -302,10 +302,12 @@ describe('ElectroDB', () => {
       '12:query dynamodb-query',
       '13:query dynamodb-query',
       '14:scan dynamodb-scan',
+      '14:where dynamodb-filter-expression',
       '15:scan dynamodb-scan',
       '15:limit dynamodb-limit',
       '15:consistent dynamodb-consistent-read',
       '12:query dynamodb-query!',
+      '14:where dynamodb-filter-expression!',
       '15:scan dynamodb-scan!',
     ]);
   });
@@ -520,7 +522,7 @@ describe('ElectroDB', () => {
     ]);
   });
 
-  it('reads create, update, patch and remove of an item a variable holds, and a batch an array method builds', () => {
+  it('reads create, update, patch, upsert and remove of an item a variable holds, and a batch an array method builds', () => {
     const code = sourceLines(
       TASKS,
       'export async function save(task: { taskId: string }, rows: { taskId: string }[], either: unknown) {',
@@ -533,6 +535,7 @@ describe('ElectroDB', () => {
       '  await TaskEntity.delete(rows.filter((row) => row.taskId !== task.taskId)).go();',
       '  await TaskEntity.put(either).go();',
       '  await TaskEntity.get(either).go();',
+      '  await TaskEntity.upsert(either).go();',
       '}',
     );
     assert.deepEqual(hintsIn('save.ts', code), [
@@ -541,6 +544,7 @@ describe('ElectroDB', () => {
       '14:remove dynamodb-delete-item',
       '15:put dynamodb-batch-write-item',
       '18:delete dynamodb-batch-write-item',
+      '21:upsert dynamodb-update-item',
       '15:put dynamodb-batch-write-item!',
       '18:delete dynamodb-batch-write-item!',
     ]);
@@ -574,6 +578,62 @@ describe('ElectroDB', () => {
       '26:put dynamodb-batch-write-item',
       '13:delete dynamodb-batch-write-item!',
       '15:get dynamodb-batch-get-item!',
+    ]);
+  });
+
+  it('reads a batch a const holds, bound to an array literal or an array method\'s result, and no other name', () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function purge(project: string, ids: string[], picked: { taskId: string }) {',
+      "  const all = await TaskEntity.query.byProject({ project }).go({ pages: 'all' });",
+      '  const keys = all.data.map((task) => ({ taskId: task.taskId }))',
+      '  await TaskEntity.delete(keys).go();',
+      '  const listed = [{ taskId: ids[0] }, { taskId: ids[1] }];',
+      '  const found = await TaskEntity.get(listed).go();',
+      '  const first = all.data[0];',
+      '  await TaskEntity.delete(first).go();',
+      '  let later = all.data.map((task) => ({ taskId: task.taskId }));',
+      '  later = [];',
+      '  await TaskEntity.put(later).go();',
+      '  await TaskEntity.put(picked).go();',
+      '  return found.data;',
+      '}',
+      'export async function purgeChecked(rows: { taskId: string }[]) {',
+      '  const keys = rows.map((row) => ({ taskId: row.taskId }));',
+      '  const { unprocessed } = await TaskEntity.delete(keys).go();',
+      '  return unprocessed;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('purge.ts', code), [
+      '12:query dynamodb-query',
+      '14:delete dynamodb-batch-write-item',
+      '16:get dynamodb-batch-get-item',
+      '27:delete dynamodb-batch-write-item',
+      '14:delete dynamodb-batch-write-item!',
+      '16:get dynamodb-batch-get-item!',
+    ]);
+  });
+
+  it("reads a where step as a write's ConditionExpression and a read's FilterExpression, and not on a batch", () => {
+    const code = sourceLines(
+      TASKS,
+      'export async function close(taskId: string, project: string, rows: { taskId: string }[]) {',
+      "  await TaskEntity.patch({ taskId }).set({ status: 'closed' }).where(({ status }, { eq }) => eq(status, 'open')).go();",
+      "  await TaskEntity.delete({ taskId }).where(({ status }, { eq }) => eq(status, 'closed')).go();",
+      "  const { data } = await TaskEntity.query.byProject({ project }).where(({ status }, { eq }) => eq(status, 'open')).go({ pages: 'all' });",
+      '  await TaskEntity.put(rows.map((row) => ({ ...row }))).go();',
+      '  return data;',
+      '}',
+    );
+    assert.deepEqual(hintsIn('close.ts', code), [
+      '12:patch dynamodb-update-item',
+      '12:where dynamodb-condition-expression',
+      '13:delete dynamodb-delete-item',
+      '13:where dynamodb-condition-expression',
+      '14:query dynamodb-query',
+      '14:where dynamodb-filter-expression',
+      '15:put dynamodb-batch-write-item',
+      '15:put dynamodb-batch-write-item!',
     ]);
   });
 

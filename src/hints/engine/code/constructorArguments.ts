@@ -1,6 +1,6 @@
 /**
- * JavaScript, TypeScript and Python: a field a class's constructor sets from a parameter without a type
- * (`constructor(client) { this.client = client; }`, `constructor(private client) {}`, Python
+ * JavaScript, TypeScript and Python: a field a class's constructor sets from a parameter with no type or a
+ * named one (`constructor(client) { this.client = client; }`, `constructor(private entity: BaseEntity) {}`, Python
  * `def __init__(self, table): self.table = table`) holds what the file's constructions (`new Store(redis)`,
  * Python `OrderRepository(dynamodb.Table(name))`) pass at that position, when every one of them passes the
  * same kind of client (or the same model of a DynamoDB library: `ormObjects.ts`), in Python by position or by the parameter's name. A class constructed nowhere in the
@@ -148,8 +148,8 @@ export interface ConstructorParameter {
 
 /**
  * The constructor parameter a field binding takes: its class and position. The binding is a parameter
- * property (`private client`) or `this.client = client` of a plain parameter; the parameter has no type,
- * default, `?` or spread.
+ * property (`private client`) or `this.client = client` of a plain parameter; the parameter has no default, `?`
+ * or spread, and a type only when it names one (`private entity: BaseEntity`).
  */
 function constructorParameter(a: CodeAnalyzer, binding: { token: number; expression: number }): ConstructorParameter | undefined {
   let token = binding.token;
@@ -181,10 +181,27 @@ function constructorParameter(a: CodeAnalyzer, binding: { token: number; express
       while (k < token && PROPERTY_MODIFIERS.has(a.id(k) ?? '')) {
         k++;
       }
-      return k === token && end === token + 1 ? { classScope, position: position - first, name: a.tokens.text(token) } : undefined;
+      return k === token && (end === token + 1 || namedTypeAnnotation(a, token + 1, end)) ? { classScope, position: position - first, name: a.tokens.text(token) } : undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the tokens from `colon` to `end` are a type annotation that only names a type (`: BaseEntity`,
+ * `: common.Store`): the value is still what the constructions pass, and a type the analyzer reads gives the
+ * field its value first (`members.ts`). Generic or union types are left out, since their commas and bars could
+ * hide a default or split the parameter list.
+ */
+function namedTypeAnnotation(a: CodeAnalyzer, colon: number, end: number): boolean {
+  if (!a.is(colon, ':') || !a.isId(colon + 1)) {
+    return false;
+  }
+  let k = colon + 2;
+  while (k + 1 < end && a.is(k, '.') && a.isId(k + 1)) {
+    k += 2;
+  }
+  return k === end;
 }
 
 /**

@@ -286,9 +286,18 @@ export function cdkConstructType(module: string, path: string): string | undefin
   if (module === 'aws-cdk-lib' || module === 'aws_cdk') {
     return /^aws_[a-z0-9]+\.[A-Z][A-Za-z0-9]*$/.test(classPath) ? classPath : undefined;
   }
+  if (SST_MODULES.has(module)) {
+    return classPath === 'Table' ? 'sst.Table' : undefined;
+  }
   const cdk = cdkModule(module);
   return cdk && /^[A-Z][A-Za-z0-9]*$/.test(classPath) ? `${cdk}.${classPath}` : undefined;
 }
+
+/**
+ * SST's CDK constructs (v2 `sst/constructs`, v1 `@serverless-stack/resources`): its `Table` takes the props
+ * the rules read under its own names (`primaryIndex`, `globalIndexes`, `stream`, `timeToLiveAttribute`).
+ */
+const SST_MODULES = new Set(['sst/constructs', '@serverless-stack/resources']);
 
 /**
  * A CDK class named as a type (`dynamodb.Table`, `rds.IDatabaseCluster`, Python `aws_dynamodb.ITableV2`): a

@@ -27,6 +27,7 @@ import { ELECTRODB, OrmObject } from './ormObjects';
 import { readsFirstOfMember } from '../firstItemOnly';
 import type { OptionContext } from '../../model';
 import { normalizeName } from '../../types';
+import { occurrenceOf } from '../options';
 
 /** Entity methods by the kind of their argument: an object literal is one item's, an array literal a batch's. */
 const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
@@ -39,8 +40,6 @@ const ENTITY_METHODS: Record<string, { one: string; batch?: string }> = {
   delete: { one: 'dynamodb:DeleteItem', batch: 'dynamodb:BatchWriteItem' },
   remove: { one: 'dynamodb:DeleteItem' },
 };
-/** Methods that take one key or item only (entity docs: create, update, patch, remove), whatever holds it. */
-const ONE_ITEM_ONLY = new Set(['create', 'update', 'patch', 'remove']);
 /** Writes with no condition of their own: `create` adds one that the item does not exist, `remove` that it does. */
 const PLAIN_WRITES = new Set(['put', 'delete']);
 /** A service's transactions (transactions docs: `service.transaction.write(cb).go()`, `service.transaction.get(cb).go()`). */
@@ -132,16 +131,19 @@ function constArray(a: CodeAnalyzer, name: number): boolean {
 function write(a: CodeAnalyzer, nameIndex: number, methods: { one: string; batch?: string }, steps: ChainStep[]): void {
   const first = nameIndex + 2;
   const batch = arrayArgument(a, first, a.partner[nameIndex + 1]);
-  // A key or item held by a variable may be either where the method also takes a batch; `create(item)`,
-  // `update(key)`, `patch(key)` and `remove(key)` take one item only.
-  const operation = batch ? methods.batch : a.is(first, '{') || ONE_ITEM_ONLY.has(a.tokens.text(nameIndex)) ? methods.one : undefined;
+  // A key or item held by a variable may be either where the method also takes a batch; a method with no
+  // batch form (`create`, `update`, `patch`, `upsert`, `remove`: entity docs, no array branch) takes one item only.
+  const operation = batch ? methods.batch : a.is(first, '{') || methods.batch === undefined ? methods.one : undefined;
   if (!operation) {
     return;
   }
   const go = stepNamed(a, steps, 'go');
   const call = go !== undefined && !(batch && functionMentions(a, nameIndex, UNPROCESSED_WORDS, [], 'electrodb-unprocessed'));
   const args = go && !batch ? segments(a, go.open) : [];
-  const request = args.length === 1 ? optionsArgument(a, args[0][0], args[0][1], operation, nameIndex, RENAMES, PASSTHROUGH)?.request : undefined;
+  const passed = args.length === 1 ? optionsArgument(a, args[0][0], args[0][1], operation, nameIndex, RENAMES, PASSTHROUGH)?.request : undefined;
+  // A write's `where` is its ConditionExpression (mutation docs: "where" on put, create, update, patch, delete, remove).
+  const conditioned = batch ? undefined : withStepExpression(a, passed ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(nameIndex) }, steps, CONDITION_STEPS, 'ConditionExpression');
+  const request = conditioned && (passed || conditioned.options.length > 0) ? conditioned : passed;
   // `put({...}).go()` and `delete({...}).go()` with no `where` or options: a batch's `put([...])` takes the same.
   const plainWrite = !batch && PLAIN_WRITES.has(a.tokens.text(nameIndex)) && steps.length === 1 && go !== undefined && go.close === go.open + 1;
   a.addOperation({ operation, name: a.tokenSpan(nameIndex), call, paginated: false, tokenIndex: nameIndex, ...(request ? { request } : {}), ...(plainWrite ? { plainWrite } : {}) });
@@ -152,7 +154,7 @@ function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainSt
   const go = stepNamed(a, steps, 'go');
   const args = go ? segments(a, go.open) : [];
   const options = args.length <= 1 ? optionsArgument(a, args[0]?.[0] ?? 0, args[0]?.[1] ?? 0, operation, anchor, RENAMES, PASSTHROUGH) : undefined;
-  const request = options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) };
+  const request = withStepExpression(a, options?.request ?? { kind: 'sdk' as const, type: operation, options: [], complete: false, anchor: a.tokenSpan(anchor) }, steps, FILTER_STEPS, 'FilterExpression');
   // Options the analyzer cannot read may ask for every page: only a read it sees whole is one page.
   const onePage =
     !oneItem &&
@@ -167,6 +169,21 @@ function read(a: CodeAnalyzer, anchor: number, operation: string, steps: ChainSt
 
 /** Steps that add a FilterExpression (`where`, and the older `filter`): a page can then hold none of the matches. */
 const FILTER_STEPS = ['where', 'filter'];
+/** The step that adds a write's ConditionExpression. */
+const CONDITION_STEPS = ['where'];
+
+/**
+ * The request with the expression a chain step writes (`.where((attr, op) => ...)`), as that parameter: its
+ * hover sits on the step's name, and the callback is never read as a literal expression.
+ */
+function withStepExpression(a: CodeAnalyzer, request: OptionContext, steps: readonly ChainStep[], names: readonly string[], parameter: string): OptionContext {
+  const step = steps.find((candidate) => a.tokens.isOneOf(candidate.name, names) && candidate.close > candidate.open + 1);
+  if (!step) {
+    return request;
+  }
+  const option = occurrenceOf(a, { key: step.name, valueStart: step.open + 1, valueEnd: step.close, removalStart: step.name - 1, removalEnd: step.close, name: parameter });
+  return { ...request, options: [...request.options, option] };
+}
 
 /**
  * A read with no filter whose `data` the code uses only for its first item (`resp.data.at(0)`, `existing.data[0]`):
