@@ -286,4 +286,22 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
       assert.deepEqual(hintsIn('lookalikes.ts', code), []);
     });
   });
+
+  it('TypeScript: a call with type arguments (`db.query<Page>({...})`) on an untyped receiver is read like one without', () => {
+    const code = sourceLines(
+      'export class OrderRepository {',
+      '  constructor(private readonly db: any) {}',
+      '  async byCustomer(id: string) {',
+      "    const out = await this.db.query<OrderPage>({ TableName: 'orders', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id } });",
+      '    return out.Items;',
+      '  }',
+      '  async other(id: string) {',
+      "    return this.db.query<Row>({ sql: 'select 1', values: [id] });",
+      '  }',
+      '}',
+    );
+    const found = hintsIn('orders.ts', code);
+    assert.deepEqual(onLine(found, 4), ['4:query dynamodb-query', '4:KeyConditionExpression dynamodb-key-condition-expression', '4:query dynamodb-query!']);
+    assert.deepEqual(onLine(found, 8), []);
+  });
 });

@@ -417,7 +417,7 @@ function methodCall(a: CodeAnalyzer, index: number, open: number): void {
   if (a.language.otherCall?.(a, index, value, start)) {
     return;
   }
-  if (value === undefined && close > 0 && unknownReceiverCall(a, index, start, receiverEnd)) {
+  if (value === undefined && close > 0 && unknownReceiverCall(a, index, start, receiverEnd, open)) {
     return;
   }
   if (value?.t === 'construct' && close > 0) {
