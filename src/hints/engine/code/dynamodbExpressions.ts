@@ -22,7 +22,7 @@ export type AttributeNames = ReadonlyMap<string, string> | 'unknown' | undefined
 
 type TokenKind = 'name' | 'placeholder' | 'value' | 'operator' | '(' | ')' | ',' | '.' | '[' | ']' | 'number';
 
-interface Token {
+export interface Token {
   kind: TokenKind;
   text: string;
   start: number;
@@ -46,7 +46,8 @@ function isNamePart(code: number): boolean {
   return isNameStart(code) || (code >= 48 && code <= 57);
 }
 
-function tokenize(text: string): Token[] | undefined {
+/** The tokens of an expression, or undefined past the limits or at a character no expression holds. */
+export function tokenize(text: string): Token[] | undefined {
   if (text.length > MAX_LENGTH) {
     return undefined;
   }
@@ -95,7 +96,8 @@ function tokenize(text: string): Token[] | undefined {
       continue;
     }
     const one = text[i];
-    if (one === '=' || one === '<' || one === '>') {
+    // `+` and `-` only in an update expression's arithmetic (`SET n = n + :d`), which no condition reader takes.
+    if (one === '=' || one === '<' || one === '>' || one === '+' || one === '-') {
       tokens.push({ kind: 'operator', text: one, start, end: i + 1 });
     } else if (one === '(' || one === ')' || one === ',' || one === '.' || one === '[' || one === ']') {
       tokens.push({ kind: one, text: one, start, end: i + 1 });

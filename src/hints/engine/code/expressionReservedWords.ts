@@ -13,6 +13,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { DYNAMODB_RESERVED_WORDS } from './dynamodbReservedWords';
+import { tokenize } from './dynamodbExpressions';
 import { boundExpression, literalText, writtenUnderKey } from './writtenExpressions';
 
 const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
@@ -112,45 +113,19 @@ function nestedExpressions(a: CodeAnalyzer, from: number, to: number): [number, 
   return found;
 }
 
-/** The longest reserved word (`localtimestamp`): a longer name is none. */
-const LONGEST_WORD = Math.max(...[...DYNAMODB_RESERVED_WORDS].map((word) => word.length));
-
-function isNameCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
-}
-
-/** The reserved words an expression's text uses as attribute names, each once, as written. */
+/** The reserved words an expression's text uses as attribute names, each once, as written; none for text that is no expression. */
 export function reservedNames(text: string): string[] {
+  const tokens = tokenize(text) ?? [];
   const words: string[] = [];
-  let k = 0;
-  while (k < text.length) {
-    const code = text.charCodeAt(k);
-    if (!isNameCode(code) || (code >= 48 && code <= 57)) {
-      // A placeholder's name (`#s`, `:v`) is skipped whole with its sign.
-      k = code === 35 || code === 58 ? skipName(text, k + 1) : k + 1;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.kind !== 'name' || tokens[k + 1]?.kind === '(') {
       continue;
     }
-    const end = skipName(text, k);
-    let after = end;
-    while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9 || text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13) {
-      after++;
+    const lower = token.text.toLowerCase();
+    if (DYNAMODB_RESERVED_WORDS.has(lower) && !GRAMMAR.has(lower) && !words.includes(token.text)) {
+      words.push(token.text);
     }
-    if (end - k <= LONGEST_WORD && text.charCodeAt(after) !== 40) {
-      const word = text.slice(k, end);
-      const lower = word.toLowerCase();
-      if (DYNAMODB_RESERVED_WORDS.has(lower) && !GRAMMAR.has(lower) && !words.includes(word)) {
-        words.push(word);
-      }
-    }
-    k = end;
   }
   return words;
-}
-
-function skipName(text: string, from: number): number {
-  let k = from;
-  while (k < text.length && isNameCode(text.charCodeAt(k))) {
-    k++;
-  }
-  return k;
 }
