@@ -13,11 +13,11 @@ import type { RmwFlow } from './readModifyWriteTyped';
 import { readValue, tokensText } from './readModifyWriteTypedValues';
 import { OperationOccurrence } from '../model';
 import { normalizeName } from '../types';
+import { setActions } from './writtenExpressions';
 
 const VALUES = normalizeName('ExpressionAttributeValues');
 const EXPRESSION = normalizeName('UpdateExpression');
 const KEY = normalizeName('Key');
-const CLAUSES = /\b(SET|REMOVE|ADD|DELETE)\b/i;
 
 function optionTokens(a: CodeAnalyzer, occurrence: OperationOccurrence, norm: string): [number, number] | undefined {
   const option = occurrence.request?.options.find((o) => o.norm === norm && !o.absent);
@@ -82,25 +82,11 @@ function directPlaceholders(a: CodeAnalyzer, from: number, to: number): Set<stri
       return undefined;
     }
   }
-  const parts = written.split(CLAUSES);
   const found = new Set<string>();
-  for (let i = 1; i + 1 < parts.length; i += 2) {
-    if (parts[i].toUpperCase() !== 'SET') {
-      continue;
-    }
-    let depth = 0;
-    let action = '';
-    for (const c of `${parts[i + 1]},`) {
-      depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-      if (c === ',' && depth === 0) {
-        const operand = /=\s*(:\w+)\s*$/.exec(action);
-        if (operand) {
-          found.add(operand[1]);
-        }
-        action = '';
-      } else {
-        action += c;
-      }
+  for (const action of setActions(written)) {
+    const operand = /=\s*(:\w+)\s*$/.exec(action);
+    if (operand) {
+      found.add(operand[1]);
     }
   }
   return found;

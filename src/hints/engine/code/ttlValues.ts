@@ -17,7 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { calledFunction } from './helperFunctions';
 import { literalMap, MapEntry } from './literalMaps';
-import { boundExpression, writtenText, writtenUnderKey } from './writtenExpressions';
+import { boundExpression, setActions, writtenText, writtenUnderKey } from './writtenExpressions';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 type Unit = TtlWrite['unit'];
@@ -59,7 +59,6 @@ const SECONDS_IN_TEXT = /\/\s*(?:1e3|1_?000|[A-Za-z_])|\.unix\(|\.Unix\(|getEpoc
 const FOLLOW_DEPTH = 2;
 /** An UpdateItem `SET` action that assigns a placeholder as it is: `#ttl = :ttl`, `expiresAt = :e`. */
 const DIRECT_SET = /^\s*([#\w]+)\s*=\s*(:\w+)\s*$/;
-const CLAUSES = /\b(SET|REMOVE|ADD|DELETE)\b/i;
 
 export function ttlWrites(a: CodeAnalyzer): TtlWrite[] {
   const writes: TtlWrite[] = [];
@@ -265,18 +264,12 @@ function setPlaceholders(a: CodeAnalyzer, request: OptionContext): [string, MapE
   const namesAt = optionTokens(a, request, NAMES);
   const names = new Map((namesAt ? (entriesOf(a, ...followed(a, namesAt)) ?? []) : []).flatMap((entry) => (entry.valueEnd === entry.valueStart + 1 && a.isString(entry.valueStart) ? [[entry.key, a.tokens.text(entry.valueStart)] as const] : [])));
   const assigned: [string, MapEntry][] = [];
-  const parts = written.split(CLAUSES);
-  for (let i = 1; i + 1 < parts.length; i += 2) {
-    if (parts[i].toUpperCase() !== 'SET') {
-      continue;
-    }
-    for (const action of parts[i + 1].split(',')) {
-      const set = DIRECT_SET.exec(action);
-      const attribute = set && (set[1].startsWith('#') ? names.get(set[1]) : set[1]);
-      const value = set && values.find((entry) => entry.key === set[2]);
-      if (attribute && value) {
-        assigned.push([attribute, value]);
-      }
+  for (const action of setActions(written)) {
+    const set = DIRECT_SET.exec(action);
+    const attribute = set && (set[1].startsWith('#') ? names.get(set[1]) : set[1]);
+    const value = set && values.find((entry) => entry.key === set[2]);
+    if (attribute && value) {
+      assigned.push([attribute, value]);
     }
   }
   return assigned;

@@ -56,3 +56,28 @@ export function literalText(a: CodeAnalyzer, from: number, to: number): string |
   }
   return text;
 }
+
+const CLAUSES = /\b(SET|REMOVE|ADD|DELETE)\b/i;
+
+/** The actions of an update expression's `SET` clauses, as written (`SET a = :a, b = list_append(b, :x)`: two), split at their top-level commas. */
+export function setActions(text: string): string[] {
+  const parts = text.split(CLAUSES);
+  const actions: string[] = [];
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    if (parts[i].toUpperCase() !== 'SET') {
+      continue;
+    }
+    let depth = 0;
+    let action = '';
+    for (const c of `${parts[i + 1]},`) {
+      depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+      if (c === ',' && depth === 0) {
+        actions.push(action);
+        action = '';
+      } else {
+        action += c;
+      }
+    }
+  }
+  return actions;
+}
