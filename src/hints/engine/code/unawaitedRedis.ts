@@ -7,6 +7,7 @@
  * 1.x commands are sent at the call. A pipeline's commands are queued, not sent, and are left alone.
  */
 import type { CodeAnalyzer } from './analyzer';
+import { FileMemo } from './fileMemo';
 
 /** An import of aioredis, whose 1.x commands are sent at the call. */
 const AIOREDIS_IMPORT = /^[ \t]*(?:import[ \t]+aioredis\b|from[ \t]+aioredis\b)/m;
@@ -22,13 +23,8 @@ export function dropsCoroutine(a: CodeAnalyzer, receiverStart: number, close: nu
   return a.startsLine(receiverStart) && a.parent[receiverStart] < 0 && (next >= a.tokens.length || a.startsLine(next) || a.is(next, ';'));
 }
 
-const files = new WeakMap<CodeAnalyzer, boolean>();
+const aioredisFiles = new FileMemo<'aioredis', boolean>();
 
 function importsAioredis(a: CodeAnalyzer): boolean {
-  let known = files.get(a);
-  if (known === undefined) {
-    known = AIOREDIS_IMPORT.test(a.text);
-    files.set(a, known);
-  }
-  return known;
+  return aioredisFiles.get(a, 'aioredis', () => AIOREDIS_IMPORT.test(a.text));
 }

@@ -1,12 +1,13 @@
 /** DynamoDB expressions as the code writes them out (`UpdateExpression: 'SET #s = :s'`), for the readers that parse them. */
 import type { OptionOccurrence } from '../model';
 import type { CodeAnalyzer } from './analyzer';
+import { bindsWholeExpression } from '../scope/scopes';
 import { expressionEnd } from './braces';
 
 /** The expression the name at `k` is bound to as a whole (`const expr = '…'`), as a token range; undefined for any other binding. */
 export function boundExpression(a: CodeAnalyzer, k: number): [number, number] | undefined {
   const binding = a.scopes.lookup(a.tokens.text(k), k);
-  return binding && binding.expression >= 0 && binding.expression !== k && binding.fixed === undefined && !binding.element && !binding.destructured ? [binding.expression, expressionEnd(a, binding.expression)] : undefined;
+  return binding && bindsWholeExpression(binding) && binding.expression !== k ? [binding.expression, expressionEnd(a, binding.expression)] : undefined;
 }
 
 /**
