@@ -14,7 +14,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd } from './braces';
 import { DYNAMODB_RESERVED_WORDS } from './dynamodbReservedWords';
 import { tokenize } from './dynamodbExpressions';
-import { boundExpression, literalText, writtenUnderKey } from './writtenExpressions';
+import { boundExpression, keyedValues, literalText, writtenUnderKey } from './writtenExpressions';
 
 const EXPRESSIONS = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
 const EXPRESSION_NORMS = new Set(EXPRESSIONS.map(normalizeName));
@@ -97,20 +97,8 @@ function objectModelExpressions(a: CodeAnalyzer): [number, number][] {
 
 /** The values of expression keys among the tokens [from, to): `ConditionExpression: '…'`, `"Update": {"UpdateExpression": …}`, `.conditionExpression(…)`. */
 function nestedExpressions(a: CodeAnalyzer, from: number, to: number): [number, number][] {
-  const found: [number, number][] = [];
-  for (let k = from; k < to; k++) {
-    // Only a key as long as one of the five is normalized and looked up: a transaction holds many tokens.
-    const named = (a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k))) && EXPRESSION_LENGTHS.has(a.tokens.textEnd(k) - a.tokens.textStart(k));
-    if (!named || !EXPRESSION_NORMS.has(normalizeName(a.tokens.text(k)))) {
-      continue;
-    }
-    if (a.is(k + 1, '(') && a.partner[k + 1] > k) {
-      found.push([k + 2, a.partner[k + 1]]);
-    } else if (a.is(k + 1, ':') || a.is(k + 1, '=')) {
-      found.push([k + 2, expressionEnd(a, k + 2)]);
-    }
-  }
-  return found;
+  // Only a key as long as one of the five is normalized and looked up.
+  return keyedValues(a, from, to, (k) => EXPRESSION_LENGTHS.has(a.tokens.textEnd(k) - a.tokens.textStart(k)) && EXPRESSION_NORMS.has(normalizeName(a.tokens.text(k))));
 }
 
 /** The reserved words an expression's text uses as attribute names, each once, as written; none for text that is no expression. */

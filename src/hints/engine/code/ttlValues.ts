@@ -17,7 +17,7 @@ import type { CodeAnalyzer } from './analyzer';
 import { expressionEnd, segments } from './braces';
 import { calledFunction } from './helperFunctions';
 import { literalMap, MapEntry } from './literalMaps';
-import { boundExpression, setActions, writtenText, writtenUnderKey } from './writtenExpressions';
+import { boundExpression, keyedValues, setActions, writtenText, writtenUnderKey } from './writtenExpressions';
 
 const { ID, STR, NUM } = TOKEN_KIND;
 type Unit = TtlWrite['unit'];
@@ -207,19 +207,7 @@ function entriesOf(a: CodeAnalyzer, from: number, to: number): MapEntry[] | unde
  * also inside a callback that builds them (`orders.map((o) => ({ PutRequest: { Item: o } }))`).
  */
 function nestedItems(a: CodeAnalyzer, from: number, to: number): [number, number][] {
-  const items: [number, number][] = [];
-  for (let k = from; k < to; k++) {
-    const named = (a.isId(k) || (a.isString(k) && !a.tokens.interpolated(k))) && a.tokens.textEnd(k) - a.tokens.textStart(k) === 4;
-    if (!named || !/^[Ii]tem$/.test(a.tokens.text(k))) {
-      continue;
-    }
-    if (a.is(k + 1, '(') && a.isAccess(k - 1) && a.partner[k + 1] > k) {
-      items.push([k + 2, a.partner[k + 1]]);
-    } else if ((a.is(k + 1, ':') || a.is(k + 1, '=')) && a.tokens.text(k) === 'Item') {
-      items.push([k + 2, expressionEnd(a, k + 2)]);
-    }
-  }
-  return items;
+  return keyedValues(a, from, to, (k, step) => a.tokens.textEnd(k) - a.tokens.textStart(k) === 4 && (step ? a.isAccess(k - 1) && /^[Ii]tem$/.test(a.tokens.text(k)) : a.tokens.text(k) === 'Item'));
 }
 
 /**

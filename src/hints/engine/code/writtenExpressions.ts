@@ -82,3 +82,25 @@ export function setActions(text: string): string[] {
   }
   return actions;
 }
+
+/**
+ * The values of the keys among the tokens [from, to) that `isKey` accepts, as token ranges: a key written before `:`
+ * or `=` (`Item: {...}`, `"ConditionExpression": "…"`, C#'s `Item = …`), or a call's name (`step`: a builder's
+ * `.item(...)`), whose value is its argument. Reads the requests a batch's or a transaction's option holds.
+ */
+export function keyedValues(a: CodeAnalyzer, from: number, to: number, isKey: (k: number, step: boolean) => boolean): [number, number][] {
+  const values: [number, number][] = [];
+  for (let k = from; k < to; k++) {
+    if (!a.isId(k) && !(a.isString(k) && !a.tokens.interpolated(k))) {
+      continue;
+    }
+    if (a.is(k + 1, '(') && a.partner[k + 1] > k) {
+      if (isKey(k, true)) {
+        values.push([k + 2, a.partner[k + 1]]);
+      }
+    } else if ((a.is(k + 1, ':') || a.is(k + 1, '=')) && isKey(k, false)) {
+      values.push([k + 2, expressionEnd(a, k + 2)]);
+    }
+  }
+  return values;
+}
