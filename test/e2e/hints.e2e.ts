@@ -176,4 +176,48 @@ describe('design hints in code-server, as a person sees them', function () {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('errs on a reserved word in an UpdateExpression and warns about a TTL in milliseconds, with the hover on the expression', async () => {
+    const { page } = workbench();
+    await runFromPalette(page, 'View: Close All Editors');
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-session-store');
+    fs.mkdirSync(folder, { recursive: true });
+    const lines = [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+      '',
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      '',
+      'export class SessionStore {',
+      '  async save(id: string): Promise<void> {',
+      '    const ttl = Date.now() + 3_600_000;',
+      "    await doc.send(new PutCommand({ TableName: 'sessions', Item: { pk: id, ttl } }));",
+      '  }',
+      '',
+      '  async close(id: string): Promise<void> {',
+      "    await doc.send(new UpdateCommand({ TableName: 'sessions', Key: { pk: id }, UpdateExpression: 'SET status = :s', ExpressionAttributeValues: { ':s': 'CLOSED' } }));",
+      '  }',
+      '}',
+      '',
+    ];
+    fs.writeFileSync(path.join(folder, 'session-store.ts'), lines.join('\n'));
+    try {
+      await openFromExplorer(page, ['e2e-session-store'], 'session-store.ts');
+      await page.keyboard.press('Control+Shift+M');
+      const reserved = page.locator('.markers-panel .monaco-list-row', { hasText: 'is a reserved word in DynamoDB expressions' });
+      await reserved.first().waitFor({ timeout: 30_000 });
+      assert.equal(await reserved.first().locator('.codicon-error').count(), 1, 'shown with the error icon');
+      assert.match((await reserved.first().textContent()) ?? '', /dynamodb-expression-reserved-word/);
+      const ttl = page.locator('.markers-panel .monaco-list-row', { hasText: 'Time to Live reads epoch seconds' });
+      await ttl.first().waitFor({ timeout: 30_000 });
+      assert.match((await ttl.first().textContent()) ?? '', /dynamodb-ttl-not-in-seconds/);
+      await goToLine(page, 'session-store.ts', 13, lines[12].indexOf("'SET status") + 3);
+      const text = await showHover(page, 'Reserved word as an attribute name', 30_000);
+      assert.match(text, /ExpressionAttributeNames/);
+      await screenshot(page, 'hint-reserved-word-and-ttl');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
