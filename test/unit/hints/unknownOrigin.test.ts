@@ -304,4 +304,26 @@ describe('DynamoDB requests on receivers of unknown origin', () => {
     assert.deepEqual(onLine(found, 4), ['4:query dynamodb-query', '4:KeyConditionExpression dynamodb-key-condition-expression', '4:query dynamodb-query!']);
     assert.deepEqual(onLine(found, 8), []);
   });
+
+  it('TypeScript: an object type as the type argument (`db.query<{ Items: Order[] }>({...})`) is skipped whole', () => {
+    const code = sourceLines(
+      'export class OrderRepository {',
+      '  constructor(private readonly db: any) {}',
+      '  async byCustomer(id: string) {',
+      "    const out = await this.db.query<{ Items: Order[]; Count: number }>({ TableName: 'orders', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id } });",
+      '    return out.Items;',
+      '  }',
+      '  async pages(id: string) {',
+      "    return this.db.scan<{ Items: Order[] } | undefined>({ TableName: 'orders' });",
+      '  }',
+      '  compare(a: number, b: number) {',
+      "    return this.db.query(a < b, { TableName: 'orders' }, b > a);",
+      '  }',
+      '}',
+    );
+    const found = hintsIn('orders.ts', code);
+    assert.deepEqual(onLine(found, 4), ['4:query dynamodb-query', '4:KeyConditionExpression dynamodb-key-condition-expression', '4:query dynamodb-query!']);
+    assert.deepEqual(onLine(found, 8), ['8:scan dynamodb-scan', '8:scan dynamodb-scan!']);
+    assert.deepEqual(onLine(found, 11), []);
+  });
 });

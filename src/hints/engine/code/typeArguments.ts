@@ -6,10 +6,17 @@ export function angleDepthBackward(a: CodeAnalyzer, k: number): number {
   return a.is(k, '>') ? 1 : a.is(k, '>>') ? 2 : a.is(k, '<') ? -1 : 0;
 }
 
-/** The `>` (or `>>`) that closes the type arguments opened at `open`, or -1 past a statement's or call's start. */
+/** Tokens read past `<` before giving up: a type argument list is short, but for object types it skips whole. */
+const MAX_ANGLE_STEPS = 40;
+
+/**
+ * The `>` (or `>>`) that closes the type arguments opened at `open`, or -1 past a statement's or call's start.
+ * An object type written as an argument (`query<{ Items: Order[] }>(`) is skipped whole where a type starts:
+ * right after `<` or `,`, and only when a `>`, `,`, `[`, `|` or `&` follows its `}`, which no block does.
+ */
 export function closeAngle(a: CodeAnalyzer, open: number): number {
   let depth = 0;
-  for (let k = open; k < Math.min(a.tokens.length, open + 40); k++) {
+  for (let k = open, steps = 0; k < a.tokens.length && steps < MAX_ANGLE_STEPS; k++, steps++) {
     if (a.is(k, '<')) {
       depth++;
     } else if (a.is(k, '>')) {
@@ -22,9 +29,16 @@ export function closeAngle(a: CodeAnalyzer, open: number): number {
       if (depth <= 0) {
         return k;
       }
+    } else if (a.is(k, '{') && depth > 0 && (a.is(k - 1, '<') || a.is(k - 1, ',')) && objectTypeEnds(a, a.partner[k])) {
+      k = a.partner[k];
     } else if (a.is(k, ';') || a.is(k, '{') || a.is(k, '(')) {
       return -1;
     }
   }
   return -1;
+}
+
+/** Whether the `}` at `close` (-1: unmatched) may end an object type inside type arguments. */
+function objectTypeEnds(a: CodeAnalyzer, close: number): boolean {
+  return close > 0 && (a.is(close + 1, '>') || a.is(close + 1, '>>') || a.is(close + 1, ',') || a.is(close + 1, '[') || a.is(close + 1, '|') || a.is(close + 1, '&'));
 }
