@@ -322,8 +322,54 @@ describe('CDK constructs passed through props: across the files of a workspace',
     };
     assert.deepEqual(contributionOf('lib/ddb-table.ts', files['lib/ddb-table.ts'])?.cdkConstructSubclasses, { OrdersTable: 'aws_dynamodb.TableV2', AuditTable: 'aws_dynamodb.TableV2' });
     const model = workspaceOf(files);
-    assert.deepEqual(hovers(model, 'lib/stack.ts', files), ['6:grantReadData dynamodb-grant', '7:grantFullAccess dynamodb-grant']);
+    assert.deepEqual(hovers(model, 'lib/stack.ts', files), ['5:partitionKey dynamodb-key-schema', '6:grantReadData dynamodb-grant', '7:grantFullAccess dynamodb-grant']);
     assert.deepEqual(hovers(model, 'app/stack.py', files), ['6:grant_read_data dynamodb-grant']);
     assert.deepEqual(hovers(undefined, 'lib/stack.ts', files), [], 'alone, the classes are unknown');
+  });
+});
+
+describe('CDK construct subclasses of another file made with props', () => {
+  const files: Record<string, string> = {
+    'lib/constructs/database.ts': sourceLines(
+      "import { RemovalPolicy } from 'aws-cdk-lib';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "import { Construct } from 'constructs';",
+      'export class TeamDatabase extends rds.DatabaseInstance {',
+      '  constructor(scope: Construct, id: string, props: rds.DatabaseInstanceProps) {',
+      '    super(scope, id, { ...props, deletionProtection: true, removalPolicy: RemovalPolicy.SNAPSHOT });',
+      '  }',
+      '}',
+      'export class FixedDatabase extends rds.DatabaseInstance {',
+      '  constructor(scope: Construct, id: string, props: { vpc: any }) {',
+      "    super(scope, id, { vpc: props.vpc, engine: rds.DatabaseInstanceEngine.POSTGRES, publiclyAccessible: false });",
+      '  }',
+      '}',
+    ),
+    'lib/data-stack.ts': sourceLines(
+      "import { Stack } from 'aws-cdk-lib';",
+      "import { FixedDatabase, TeamDatabase } from './constructs/database';",
+      'export class DataStack extends Stack {',
+      '  build(vpc: any, engine: any) {',
+      "    new TeamDatabase(this, 'Orders', { vpc, engine, publiclyAccessible: true, deletionProtection: false });",
+      "    new FixedDatabase(this, 'Reports', { vpc, publiclyAccessible: true } as any);",
+      '  }',
+      '}',
+    ),
+  };
+
+  it('records the classes that hand their props on, with the props they write after them', () => {
+    assert.deepEqual(contributionOf('lib/constructs/database.ts', files['lib/constructs/database.ts'])?.cdkSubclassProps, { TeamDatabase: ['deletionprotection', 'removalpolicy'] });
+  });
+
+  it('reads such a construction as the construct with those props, but the ones the class overrides, and no finding for what is left out', () => {
+    const model = workspaceOf(files);
+    const found = analyzeText(files['lib/data-stack.ts'], realHintRules(), { kind: 'typescript', fileName: 'lib/data-stack.ts', workspace: model, onError: (error) => assert.fail(String(error)) });
+    const at = (offset: number): number => found.lines.lineOf(offset) + 1;
+    assert.deepEqual(found.findings.map((finding) => `${at(finding.start)}:${finding.ruleId}`), ['5:rds-publicly-accessible']);
+    const onLine5 = hovers(model, 'lib/data-stack.ts', files).filter((hover) => hover.startsWith('5:'));
+    assert.ok(onLine5.includes('5:publiclyAccessible rds-publicly-accessible'), onLine5.join(', '));
+    assert.ok(!onLine5.some((hover) => hover.startsWith('5:deletionProtection')), 'the class sets deletionProtection after the spread: the caller\'s value is not the one used');
+    assert.deepEqual(hovers(model, 'lib/data-stack.ts', files).filter((hover) => hover.startsWith('6:')), [], 'a class that makes its own props: the construction\'s are not the construct\'s');
+    assert.deepEqual(hovers(undefined, 'lib/data-stack.ts', files), [], 'alone, the classes are unknown');
   });
 });

@@ -14,7 +14,7 @@ import { LAMBDA_CONSTRUCTS } from '../iac/lambdaEnvironment';
 import { cdkEnvironmentPasswords, cfnIngress } from './cdk';
 import { addDerivedDefaults } from './cdkDefaults';
 import { dropNestedConstructOptions } from './cdkNestedConstructs';
-import { cdkSuperCall } from './cdkSubclasses';
+import { cdkSuperCall, importedCdkSubclassConstruction } from './cdkSubclasses';
 import { leftAfterFirstPage } from './firstIteration';
 import { perElementReference } from './loops';
 import { contextFrom, occurrenceOf, positionalOption } from './options';
@@ -179,7 +179,9 @@ function jsConstruct(a: CodeAnalyzer, newIndex: number): void {
     }
     return;
   }
-  cdkConstruct(a, value, path, last, open);
+  if (!importedCdkSubclassConstruction(a, value.module, path, last, open)) {
+    cdkConstruct(a, value, path, last, open);
+  }
 }
 
 /**

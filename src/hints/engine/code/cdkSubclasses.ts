@@ -8,6 +8,7 @@ import { normalizeName } from '../types';
 import type { CodeAnalyzer } from './analyzer';
 import { constructProps } from './calls';
 import { outsideBase } from './clientClasses';
+import { importedPropsSubclass } from './projectImports';
 import { cdkConstructType } from './values';
 
 /** Dotted parts of a base class name followed at most (`cdk.aws_rds.DatabaseCluster`). */
@@ -65,13 +66,31 @@ export function cdkSubclassConstruction(a: CodeAnalyzer, classScope: number, ope
   if (!construct || !overrides) {
     return false;
   }
+  handedOnProps(a, construct, overrides, open - 1, open);
+  return true;
+}
+
+/**
+ * The same construction of a class another module of the workspace declares (`new AppTable(this, 'Products', { … })`
+ * after `import { AppTable } from './app-table'`), as the workspace model read that class. Returns whether it was one.
+ */
+export function importedCdkSubclassConstruction(a: CodeAnalyzer, module: string, path: string, nameIndex: number, open: number): boolean {
+  const subclass = a.language.family === 'js' ? importedPropsSubclass(a, module, path) : undefined;
+  if (!subclass) {
+    return false;
+  }
+  handedOnProps(a, subclass.construct, subclass.overridden, nameIndex, open);
+  return true;
+}
+
+/** The construction's props as the construct's, but those the class writes after them and with what is left out unknown (the class may set it). */
+function handedOnProps(a: CodeAnalyzer, construct: string, overrides: ReadonlySet<string>, nameIndex: number, open: number): void {
   const before = a.contexts.length;
-  constructProps(a, construct, open - 1, open);
+  constructProps(a, construct, nameIndex, open);
   for (const context of a.contexts.slice(before)) {
     context.complete = false;
     context.options = context.options.filter((option) => !overrides.has(option.norm));
   }
-  return true;
 }
 
 /** The keys written after the spread in the props object of the class's `super(...)` call; undefined when it spreads nothing. */

@@ -217,6 +217,20 @@ export function importedCdkClass(a: CodeAnalyzer, module: string, path: string):
 }
 
 /**
+ * The construct a CDK class of another workspace module extends, where that class hands the props it is made
+ * with on to it (`class AppTable extends TableV2` whose constructor calls `super(scope, id, { ...props, … })`),
+ * with the props its constructor writes after them.
+ */
+export function importedPropsSubclass(a: CodeAnalyzer, module: string, path: string): { construct: string; overridden: ReadonlySet<string> } | undefined {
+  const project = a.project;
+  if (!project?.importedCdkClass || !mayBeProjectModule(a, module)) {
+    return undefined;
+  }
+  const shape = project.importedCdkClass(module, path);
+  return shape?.construct !== undefined && shape.propsOverridden ? { construct: shape.construct, overridden: new Set(shape.propsOverridden) } : undefined;
+}
+
+/**
  * A field of a workspace class that a class of this file extends (`class CacheSetService extends RedisClient`
  * with `import { RedisClient } from './redis.client'`): the client the base class sets it to, if any.
  */

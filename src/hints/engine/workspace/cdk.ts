@@ -274,6 +274,10 @@ class CdkIndexer {
     const subclasses = reader.constructSubclasses();
     if (subclasses) {
       contribution.cdkConstructSubclasses = subclasses;
+      const handed = reader.propsHandedOn(subclasses);
+      if (handed) {
+        contribution.cdkSubclassProps = handed;
+      }
     }
     const stacks = this.source.python ? undefined : exportedStacks(this.source, (names, at) => this.tableId(names, at), (names, at) => this.constructType(names, at));
     if (stacks?.tables) {

@@ -9,6 +9,7 @@
 import { cdkAnnotationType } from '../code/values';
 import { TOKEN_KIND } from '../lexer';
 import { CdkSource } from './cdkSource';
+import { normalizeName } from '../types';
 import { CdkClassMembers, CdkMemberType } from './types';
 
 const { ID, STR } = TOKEN_KIND;
@@ -85,6 +86,47 @@ export class CdkClassReader {
       }
     }
     return bases.size > 0 ? Object.fromEntries(bases) : undefined;
+  }
+
+  /**
+   * Of the `subclasses` (see `constructSubclasses`), those whose constructor hands the props it is given on to the
+   * construct (`super(scope, id, { ...props, billing: Billing.onDemand() })`), each with the keys written after
+   * the spread, normalized: those win over the caller's. JavaScript and TypeScript only.
+   */
+  propsHandedOn(subclasses: Record<string, string>): Record<string, string[]> | undefined {
+    const { source } = this;
+    if (source.python) {
+      return undefined;
+    }
+    const handed: Record<string, string[]> = {};
+    let count = 0;
+    for (const { name, body } of this.declarations()) {
+      const overridden = Object.hasOwn(subclasses, name) && source.is(body, '{') ? this.superPropsOverrides(body) : undefined;
+      if (overridden && count++ < MAX_CLASSES) {
+        handed[name] = overridden;
+      }
+    }
+    return count > 0 ? handed : undefined;
+  }
+
+  /** The keys after the spread in the props object of the `super(...)` call in the class body at `body`; undefined when there it spreads nothing. */
+  private superPropsOverrides(body: number): string[] | undefined {
+    const { source } = this;
+    const close = source.partner[body];
+    const classScope = source.scopeChain(body + 1)[0];
+    for (let k = body + 1; k < close; k++) {
+      if (!source.is(k, 'super') || !source.is(k + 1, '(') || source.classScope(k) !== classScope) {
+        continue;
+      }
+      const end = source.partner[k + 1];
+      for (let j = k + 2; j < end; j = source.partner[j] > j ? source.partner[j] + 1 : j + 1) {
+        if (source.is(j, '{')) {
+          return keysAfterSpread(source, j, source.partner[j]);
+        }
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   private declarations(): Declaration[] {
@@ -299,4 +341,19 @@ function membersOf({ written, assigned, hidden }: Collected): CdkClassMembers | 
     }
   }
   return count > 0 ? members : undefined;
+}
+
+/** The keys of the object `{ … }` from `open` to `close` written after a spread at its top level, normalized; undefined without a spread. */
+function keysAfterSpread(source: CdkSource, open: number, close: number): string[] | undefined {
+  let spread = false;
+  const keys: string[] = [];
+  for (let k = open + 1; k < close; k = source.partner[k] > k ? source.partner[k] + 1 : k + 1) {
+    if (source.tokens.isSpread(k)) {
+      spread = true;
+      k += 2;
+    } else if (spread && source.tokens.kinds[k] === ID && (source.is(k - 1, '{') || source.is(k - 1, ',')) && (source.is(k + 1, ':') || source.is(k + 1, ',') || source.is(k + 1, '}'))) {
+      keys.push(normalizeName(source.tokens.text(k)));
+    }
+  }
+  return spread ? keys : undefined;
 }

@@ -100,6 +100,11 @@ export interface CdkClassShape {
   members: Record<string, { construct: string } | { shape: CdkClassShape }>;
   /** The construct class the class extends: an instance of it is that construct. */
   construct?: string;
+  /**
+   * Where the class hands the props it is made with on to that construct: the props its constructor writes
+   * after them (normalized), which win. Absent when the props a construction writes are not the construct's.
+   */
+  propsOverridden?: string[];
 }
 
 /** The statements of a code module that can bind or export a client, as text (plain data: it crosses to worker threads). */

@@ -226,13 +226,15 @@ export class ImportedClients {
   /**
    * `sources`: the module-level statements of the workspace's code modules that may export a client, by file;
    * `classes`: the CDK classes and interfaces each file declares; `tsconfigs`: the path aliases of TypeScript imports;
-   * `subclasses`: the construct each file's classes that extend one extend.
+   * `subclasses`: the construct each file's classes that extend one extend; `subclassProps`: of those, the ones that
+   * hand the props they are made with on to it, with the props they write after them.
    */
   constructor(
     private readonly sources: ReadonlyMap<string, ModuleSource>,
     private readonly classes: ReadonlyMap<string, Record<string, CdkClassMembers>> = new Map(),
     private readonly tsconfigs: TsconfigPaths = new TsconfigPaths(new Map()),
     private readonly subclasses: ReadonlyMap<string, Record<string, string>> = new Map(),
+    private readonly subclassProps: ReadonlyMap<string, Record<string, string[]>> = new Map(),
   ) {}
 
   /** What a workspace file exports; undefined for a file that exports nothing (or is no file of the model). */
@@ -433,7 +435,9 @@ export class ImportedClients {
     const construct = subclasses && Object.hasOwn(subclasses, name) ? subclasses[name] : undefined;
     if (construct !== undefined) {
       // An instance is the construct it extends: what the rules read of it is the construct's.
-      return { shape: { members: {}, construct }, size: 1 };
+      const handed = this.subclassProps.get(file);
+      const propsOverridden = handed && Object.hasOwn(handed, name) ? handed[name] : undefined;
+      return { shape: { members: {}, construct, ...(propsOverridden ? { propsOverridden } : {}) }, size: 1 };
     }
     if (!declared || !Object.hasOwn(declared, name)) {
       return undefined;

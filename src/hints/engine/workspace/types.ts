@@ -227,6 +227,11 @@ export interface FileContribution {
    */
   cdkConstructSubclasses?: Record<string, string>;
   /**
+   * CDK: of those subclasses, the ones whose constructor hands the props it is given on to the construct
+   * (`super(scope, id, { ...props, billing: … })`), each with the props written after the spread (normalized).
+   */
+  cdkSubclassProps?: Record<string, string[]>;
+  /**
    * An SST app's stack file: the tables it gives other files, by the path they reach them by (`StorageStack.table`
    * for what a stack function returns, `table` for an exported constant), each as its logical name in the file.
    */

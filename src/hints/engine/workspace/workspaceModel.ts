@@ -521,6 +521,7 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
       const sources = new Map<string, ModuleSource>();
       const classes = new Map<string, Record<string, CdkClassMembers>>();
       const subclasses = new Map<string, Record<string, string>>();
+      const subclassProps = new Map<string, Record<string, string[]>>();
       this.contributions.forEach(({ contribution }, file) => {
         if (contribution.module) {
           sources.set(file, contribution.module);
@@ -531,8 +532,11 @@ export class WorkspaceModel extends TerraformFolderAnswers implements WorkspaceV
         if (contribution.cdkConstructSubclasses) {
           subclasses.set(file, contribution.cdkConstructSubclasses);
         }
+        if (contribution.cdkSubclassProps) {
+          subclassProps.set(file, contribution.cdkSubclassProps);
+        }
       });
-      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses);
+      this.imports = new ImportedClients(sources, classes, tsconfigPathsOf(this.contributions), subclasses, subclassProps);
     }
     return this.imports;
   }
