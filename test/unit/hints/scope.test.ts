@@ -189,6 +189,26 @@ describe('hint engine scope model', () => {
   });
 
   describe('JavaScript and TypeScript', () => {
+    it('gives a function named like a statement of another language (`lock`, `select`) a scope of its own', () => {
+      const code = lines(
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';",
+        'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        'export async function lock(key) {',
+        "  const { Item } = await doc.send(new GetCommand({ TableName: 'locks', Key: { pk: key } }));",
+        "  Item.holder = 'worker-1';",
+        "  await doc.send(new PutCommand({ TableName: 'locks', Item }));",
+        '}',
+        'export async function select(key) {',
+        "  const { Item } = await doc.send(new GetCommand({ TableName: 'locks', Key: { pk: key } }));",
+        "  Item.picked = true;",
+        "  await doc.send(new PutCommand({ TableName: 'locks', Item }));",
+        '}',
+      );
+      const found = hints('locks.js', code).filter((hint) => hint.endsWith('!'));
+      assert.deepEqual(found, ['7:PutCommand dynamodb-read-modify-write!', '12:PutCommand dynamodb-read-modify-write!']);
+    });
+
     it('sees injected, constructed and field clients in classes', () => {
       const code = lines(
         "import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';",

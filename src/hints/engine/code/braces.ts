@@ -3,7 +3,7 @@
  * with their parameters, lambdas, loops and blocks. Each language passes its keywords and, for its own
  * shapes of function, a finder of where a function's scope starts.
  */
-import { TOKEN_KIND } from '../lexer';
+import { Family, TOKEN_KIND } from '../lexer';
 import { copyInto } from '../typedArrays';
 import { ScopeKind, ScopeTree } from '../scope/scopes';
 import { codeOf, codeSet } from '../tokenCodes';
@@ -16,7 +16,22 @@ const { ID, STR, NUM, PUNCT } = TOKEN_KIND;
 
 // Words and punctuation are compared by their token codes, so that the scans slice no strings.
 // `await` for `for await (...)`, which is a loop and not a method named await.
-const CONTROL_KEYWORDS = codeSet(['if', 'for', 'while', 'switch', 'catch', 'with', 'foreach', 'using', 'lock', 'synchronized', 'return', 'else', 'try', 'do', 'finally', 'select', 'fixed', 'await']);
+const SHARED_CONTROL_KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'return', 'else', 'try', 'do', 'finally', 'await'];
+/**
+ * Keywords that head a statement, not a function, per language: a JavaScript function may be named `lock` or
+ * `select`, which are C#'s and Go's statements.
+ */
+const CONTROL_KEYWORDS_BY_FAMILY: Partial<Record<Family, Uint8Array>> = {
+  js: codeSet([...SHARED_CONTROL_KEYWORDS, 'with']),
+  csharp: codeSet([...SHARED_CONTROL_KEYWORDS, 'foreach', 'using', 'lock', 'fixed']),
+  java: codeSet([...SHARED_CONTROL_KEYWORDS, 'synchronized']),
+  go: codeSet([...SHARED_CONTROL_KEYWORDS, 'select']),
+};
+const SHARED_CONTROL_CODES = codeSet(SHARED_CONTROL_KEYWORDS);
+
+function controlKeywords(a: CodeAnalyzer): Uint8Array {
+  return CONTROL_KEYWORDS_BY_FAMILY[a.language.family] ?? SHARED_CONTROL_CODES;
+}
 const LOOP_KEYWORDS = codeSet(['for', 'while', 'foreach', 'do']);
 /** Punctuation that ends a class declaration before its body (a `(` opens a group instead). */
 const CLASS_SEARCH_STOPS = codeSet([';', '{', '}', '=', '=>', '->']);
@@ -268,6 +283,7 @@ function unparenthesisedIf(a: CodeAnalyzer, brace: number): number {
 /** JavaScript/Java/C#: `name(params) {`, `function (params) {`, `) throws X {`, `): Promise<T> {`. */
 export function signatureStart(a: CodeAnalyzer, brace: number): number {
   const codes = a.tokens.codes;
+  const control = controlKeywords(a);
   // Commas between type arguments of a return type (`): Omit<Input, 'TableName'> {`) do not end the signature.
   let typeArguments = 0;
   for (let k = brace - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
@@ -294,11 +310,11 @@ export function signatureStart(a: CodeAnalyzer, brace: number): number {
         return -1;
       }
       if (a.isId(open - 1)) {
-        return CONTROL_KEYWORDS[codes[open - 1]] === 1 ? -1 : open;
+        return control[codes[open - 1]] === 1 ? -1 : open;
       }
       return genericMethodName(a, open - 1) >= 0 ? open : -1;
     }
-    if (STATEMENT_PUNCT[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
+    if (STATEMENT_PUNCT[code] === 1 || control[code] === 1) {
       return -1;
     }
     // C# `Query(string id) => new QueryRequest { ... };`, Java `r -> new Item() {`: the brace is in the arrow's
@@ -348,7 +364,7 @@ function genericMethodName(a: CodeAnalyzer, close: number): number {
     }
     depth += change;
     if (change < 0 && depth === 0) {
-      return a.isId(k - 1) && CONTROL_KEYWORDS[a.tokens.codes[k - 1]] !== 1 && !a.idIs(k - 2, 'new') ? k - 1 : -1;
+      return a.isId(k - 1) && controlKeywords(a)[a.tokens.codes[k - 1]] !== 1 && !a.idIs(k - 2, 'new') ? k - 1 : -1;
     }
   }
   return -1;
@@ -369,6 +385,7 @@ interface ClassHead {
 function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHead> {
   const tokens = a.tokens;
   const codes = tokens.codes;
+  const control = controlKeywords(a);
   const heads = new Map<number, ClassHead>();
   const NONE = -2;
   let depth = NONE;
@@ -408,7 +425,7 @@ function classBodies(a: CodeAnalyzer, keywords: Uint8Array): Map<number, ClassHe
       baseOpen = false;
     } else if (code === WHERE) {
       baseOpen = false;
-    } else if (CLASS_SEARCH_STOPS[code] === 1 || CONTROL_KEYWORDS[code] === 1) {
+    } else if (CLASS_SEARCH_STOPS[code] === 1 || control[code] === 1) {
       depth = NONE;
     }
   }
