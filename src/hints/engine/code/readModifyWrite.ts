@@ -18,6 +18,8 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
+import { destructuredFirst, firstElementAfter, firstItemAfter, itemsAfter } from './queryFirstItem';
+import { assignedName, sendOfHeldCommand, thenCallback } from './readReplies';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { ormRewritesReadItem } from './readModifyWriteOrm';
@@ -66,6 +68,10 @@ export interface Flow {
   values: Map<string, boolean>;
   /** The Get's `Key` when it is a literal map: attribute → value as written. A fresh item must repeat it to be the item read. */
   key?: Map<string, string>;
+  /** The read is a Query whose first item is the item (`queryFirstItem.ts`): a response's item is `.Items[0]`. */
+  firstItem?: boolean;
+  /** A Query's: names holding its items (`const { Items } = …`), whose first element is the item. */
+  lists?: Set<string>;
 }
 
 /** Whether the write named at `putName`, whose `Item` value is `itemValue`, writes back the item the read named at `getName` read (see the module's comment). */
@@ -75,8 +81,12 @@ export function writesReadItem(a: CodeAnalyzer, getName: number, putName: number
   return flow !== undefined && from >= 0 && writtenValue(a, from, to, flow);
 }
 
-/** What the read named at `getName` (a GetItem, or with `returnsItem` a helper that returns the item) bound, followed to the write named at `writeName` in the same function; undefined when the read binds nothing. */
-export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, keyValue?: Span, returnsItem = false): Flow | undefined {
+/**
+ * What the read named at `getName` (a GetItem; with `returnsItem` a helper that returns the item; with `firstItem` a
+ * Query whose first item is taken) bound, followed to the write named at `writeName` in the same function; undefined
+ * when the read binds nothing.
+ */
+export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, keyValue?: Span, returnsItem = false, firstItem = false): Flow | undefined {
   const family = a.language.family;
   const outer = a.scopes.enclosing(getName, ['function']);
   if ((family !== 'js' && family !== 'python') || outer <= 0 || getName >= writeName || writeName - getName > MAX_TOKENS) {
@@ -88,7 +98,7 @@ export function flowUntil(a: CodeAnalyzer, getName: number, writeName: number, k
   if (fn !== outer && (!callback || a.scopes.enclosing(callback.body, ['function']) !== fn)) {
     return undefined;
   }
-  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map() };
+  const flow: Flow = { items: new Map(), responses: new Set(), changed: new Set(), values: new Map(), ...(firstItem ? { firstItem, lists: new Set<string>() } : {}) };
   const key = keyValue && literalEntries(a, ...a.tokensOf(keyValue));
   if (key) {
     flow.key = key;
@@ -134,8 +144,13 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
     start -= 2;
     end += 1;
   }
-  const item = itemMember(a, end);
+  const item = responseItem(a, end, flow);
   const target = assignedName(a, start);
+  const list = flow.lists && item < 0 ? itemsAfter(a, end) : -1;
+  if (list >= 0 && target !== undefined && endsStatement(a, pastFallback(a, list))) {
+    flow.lists!.add(target);
+    return list;
+  }
   if (item >= 0) {
     if (target === undefined || !endsStatement(a, pastFallback(a, item))) {
       return -1;
@@ -150,86 +165,27 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
     flow.responses.add(target);
     return end;
   }
-  const destructured = destructuredItem(a, a.idIs(start - 1, 'await') ? start - 1 : start);
+  const destructured = destructuredItem(a, a.idIs(start - 1, 'await') ? start - 1 : start, flow.lists ? 'Items' : 'Item');
   if (destructured !== undefined) {
-    flow.items.set(destructured, false);
+    if (flow.lists) {
+      flow.lists.add(destructured);
+    } else {
+      flow.items.set(destructured, false);
+    }
     return end;
   }
   return -1;
 }
 
-/** Tokens searched past a command held by a variable (`const get = new GetCommand(…)`) for the `send(get)` that sends it. */
-const HELD_COMMAND_REACH = 200;
-
-/** The `send` of `const get = new GetCommand(…); … send(get)`, in the same function, or undefined. */
-function sendOfHeldCommand(a: CodeAnalyzer, getName: number): number | undefined {
-  const open = a.is(getName + 1, '(') ? a.partner[getName + 1] : -1;
-  if (!a.idIs(getName - 1, 'new') || !a.is(getName - 2, '=') || !a.isId(getName - 3) || open < 0 || !endsStatement(a, open + 1)) {
-    return undefined;
-  }
-  const held = a.tokens.text(getName - 3);
-  const fn = a.scopes.enclosing(getName, ['function']);
-  for (let k = open + 1; k < Math.min(a.tokens.length, open + HELD_COMMAND_REACH); k++) {
-    if (a.idIs(k, 'send') && a.is(k + 1, '(') && a.idIs(k + 2, held) && a.is(k + 3, ')') && a.scopes.enclosing(k, ['function']) === fn) {
-      return k;
-    }
-  }
-  return undefined;
+/** The token after the item of a response expression that ends at `end`: its `.Item`, or for a Query its first item. */
+function responseItem(a: CodeAnalyzer, end: number, flow: Flow): number {
+  return flow.firstItem ? firstItemAfter(a, end) : itemMember(a, end);
 }
 
-/**
- * A callback handed the read's response: a promise's `….promise().then((res) => {`, or on the next statement
- * `result.then(function (res) {` after `let result = ….promise();`, or the SDK v2's own last argument
- * `docClient.get(params, (err, data) => {`. Its response parameter and the first token of its body.
- */
-function thenCallback(a: CodeAnalyzer, getName: number): { response: string; body: number } | undefined {
-  const command = a.idIs(getName - 1, 'new') && a.is(getName - 2, '(') && a.isId(getName - 3);
-  const call = command ? getName - 3 : getName;
-  const close = a.is(call + 1, '(') ? a.partner[call + 1] : -1;
-  if (close <= call) {
-    return undefined;
-  }
-  const nodeStyle = command ? undefined : errorFirstCallback(a, call + 1);
-  if (nodeStyle) {
-    return nodeStyle;
-  }
-  const end = a.isAccess(close + 1) && a.idIs(close + 2, 'promise') && a.is(close + 3, '(') ? a.partner[close + 3] + 1 : close + 1;
-  const target = assignedName(a, a.isAccess(call - 1) ? chainStart(a, call - 2) : call);
-  const next = a.is(end, ';') ? end + 1 : end;
-  let p = -1;
-  if (a.isAccess(end) && a.idIs(end + 1, 'then') && a.is(end + 2, '(')) {
-    p = end + 3;
-  } else if (target !== undefined && endsStatement(a, end) && a.idIs(next, target) && a.isAccess(next + 1) && a.idIs(next + 2, 'then') && a.is(next + 3, '(')) {
-    p = next + 4;
-  }
-  if (p < 0) {
-    return undefined;
-  }
-  p = a.idIs(p, 'async') ? p + 1 : p;
-  p = a.idIs(p, 'function') ? p + 1 : p;
-  const param = a.is(p, '(') && a.isId(p + 1) && a.is(p + 2, ')') ? p + 1 : a.isId(p) && a.is(p + 1, '=>') ? p : -1;
-  const open = param < 0 ? -1 : a.is(param + 1, ')') ? param + 2 : param + 1;
-  const brace = a.is(open, '=>') ? open + 1 : open;
-  return param >= 0 && a.is(brace, '{') ? { response: a.tokens.text(param), body: brace + 1 } : undefined;
-}
-
-/**
- * The SDK v2's callback, the last argument of the call whose `(` is `open`: `(err, data) => {`, `function (err, data) {`
- * (also `async`). The SDK calls it with the error and the response (https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/using-a-callback-function.html).
- */
-function errorFirstCallback(a: CodeAnalyzer, open: number): { response: string; body: number } | undefined {
-  const parts = segments(a, open);
-  if (parts.length < 2) {
-    return undefined;
-  }
-  let p = parts[parts.length - 1][0];
-  p = a.idIs(p, 'async') ? p + 1 : p;
-  p = a.idIs(p, 'function') ? p + 1 : p;
-  if (!a.is(p, '(') || !a.isId(p + 1) || !a.is(p + 2, ',') || !a.isId(p + 3) || !a.is(p + 4, ')')) {
-    return undefined;
-  }
-  const brace = a.is(p + 5, '=>') ? p + 6 : p + 5;
-  return a.is(brace, '{') ? { response: a.tokens.text(p + 3), body: brace + 1 } : undefined;
+/** The token after the item the name at `k` holds, read from it: the name itself, a response's item, a list's first element; -1 when none. */
+function heldItemAfter(a: CodeAnalyzer, k: number, flow: Flow): number {
+  const name = a.tokens.text(k);
+  return flow.items.has(name) ? k + 1 : flow.responses.has(name) ? responseItem(a, k + 1, flow) : flow.lists?.has(name) ? firstElementAfter(a, k + 1) : -1;
 }
 
 /** The token after `.Item`, `!.Item`, `?.Item`, `["Item"]` or `.get("Item")` at `end`, or -1. */
@@ -264,33 +220,14 @@ export function pastFallback(a: CodeAnalyzer, end: number): number {
   return p;
 }
 
-/** The name a statement assigns or declares with the expression starting at `start` (`const x =`, `x =`, `let x: T =`), if any. */
-function assignedName(a: CodeAnalyzer, start: number): string | undefined {
-  const at = a.idIs(start - 1, 'await') ? start - 1 : start;
-  if (!a.is(at - 1, '=')) {
-    return undefined;
-  }
-  let name = at - 2;
-  // `const result: GetCommandOutput = …`
-  let type = name;
-  while (a.isId(type) && a.isAccess(type - 1) && a.isId(type - 2)) {
-    type -= 2;
-  }
-  if (a.language.family === 'js' && a.is(type - 1, ':') && a.isId(type - 2)) {
-    name = type - 2;
-  }
-  const declared = a.idIs(name - 1, 'const') || a.idIs(name - 1, 'let') || a.idIs(name - 1, 'var');
-  return a.isId(name) && (declared || a.startsLine(name)) ? a.tokens.text(name) : undefined;
-}
-
-/** `const { Item } = ` or `const { Item: order, … } = ` ending before `at`: the item's variable. */
-function destructuredItem(a: CodeAnalyzer, at: number): string | undefined {
+/** `const { Item } = ` or `const { Item: order, … } = ` ending before `at` (`key`: `Items` for a Query's): the item's variable. */
+function destructuredItem(a: CodeAnalyzer, at: number, key: string): string | undefined {
   const open = a.is(at - 1, '=') && a.is(at - 2, '}') ? a.partner[at - 2] : -1;
   if (open < 0 || !(a.idIs(open - 1, 'const') || a.idIs(open - 1, 'let') || a.idIs(open - 1, 'var'))) {
     return undefined;
   }
   for (let k = open + 1; k < at - 2; k++) {
-    if (a.parent[k] === open && a.idIs(k, 'Item') && (a.is(k - 1, '{') || a.is(k - 1, ','))) {
+    if (a.parent[k] === open && a.idIs(k, key) && (a.is(k - 1, '{') || a.is(k - 1, ','))) {
       return a.is(k + 1, ':') && a.isId(k + 2) ? a.tokens.text(k + 2) : a.tokens.text(k);
     }
   }
@@ -301,13 +238,25 @@ function destructuredItem(a: CodeAnalyzer, at: number): string | undefined {
 function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   const name = a.tokens.text(k);
   const held = flow.items.has(name);
-  const response = flow.responses.has(name);
+  const response = flow.responses.has(name) || (flow.lists?.has(name) ?? false);
   // A statement that assigns the name: `x = …` (declared or not), not a keyword argument.
   const statement = a.startsLine(k) || a.idIs(k - 1, 'const') || a.idIs(k - 1, 'let') || a.idIs(k - 1, 'var') || a.is(k - 1, ';') || a.is(k - 1, '{') || a.is(k - 1, ')');
+  // A Query's items destructured: `const [item] = Items`, `const [item] = resp.Items ?? []`.
+  const first = flow.lists && a.is(k - 1, '[') ? destructuredFirst(a, k + 3) : undefined;
+  const list = first === undefined ? -1 : listAfter(a, k + 3, flow);
+  if (first !== undefined && list >= 0 && endsStatement(a, pastFallback(a, list))) {
+    flow.items.set(first, false);
+    return;
+  }
   if (a.is(k + 1, '=') && statement && !a.is(a.parent[k], '(') && !a.is(a.parent[k], '[')) {
+    // A Query response's items: `items = resp["Items"]`.
+    if (flow.lists && itemsOfResponse(a, k + 2, flow)) {
+      flow.lists.add(name);
+      return;
+    }
     const derived = derivedValue(a, k + 2, flow);
     const end = derived === undefined ? statementEnd(a, k + 2, true) : -1;
-    const value = end > k + 2 ? readValue(a, itemMember, k + 2, end, flow) : undefined;
+    const value = end > k + 2 ? readValue(a, (_, p) => responseItem(a, p, flow), k + 2, end, flow) : undefined;
     if (derived !== undefined) {
       flow.items.set(name, derived);
     } else if (value !== undefined) {
@@ -316,6 +265,7 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
     } else if ((held || response || flow.values.has(name)) && !fillsAbsent(a, k, name)) {
       flow.items.delete(name);
       flow.responses.delete(name);
+      flow.lists?.delete(name);
       flow.values.delete(name);
     }
     return;
@@ -324,7 +274,7 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   if (flow.values.has(name) && ASSIGNMENTS.has(a.tokens.text(k + 1)) && !a.is(k + 2, '=') && (statement || a.is(k + 1, '++') || a.is(k + 1, '--'))) {
     flow.values.set(name, true);
   }
-  if ((held || response) && changedAt(a, k, response)) {
+  if ((held || response) && changedAt(a, heldItemAfter(a, k, flow))) {
     flow.changed.add(name);
   }
   // `Object.assign(item, …)`
@@ -333,15 +283,25 @@ function follow(a: CodeAnalyzer, k: number, flow: Flow): void {
   }
 }
 
-/** A member or subscript of the name at `k` assigned or changed by a method (`item["n"] += 1`, `Item.tags.push(t)`); for a response, past its `Item`. */
-function changedAt(a: CodeAnalyzer, k: number, response: boolean): boolean {
-  let p = k + 1;
-  if (response) {
-    p = itemMember(a, p);
-    if (p < 0) {
-      return false;
-    }
+/** Whether the value starting at `start` is a held Query response's items, alone in its statement (`resp.Items`, `resp.get("Items", [])`). */
+function itemsOfResponse(a: CodeAnalyzer, start: number, flow: Flow): boolean {
+  const p = a.idIs(start, 'await') ? start + 1 : start;
+  const after = a.isId(p) && flow.responses.has(a.tokens.text(p)) ? itemsAfter(a, p + 1) : -1;
+  return after >= 0 && endsStatement(a, pastFallback(a, after));
+}
+
+/** The token after a Query's items read at `p`: a name holding them, or a held response's `.Items`; -1 when none. */
+function listAfter(a: CodeAnalyzer, p: number, flow: Flow): number {
+  const name = a.id(p);
+  return name === undefined ? -1 : flow.lists?.has(name) ? p + 1 : flow.responses.has(name) ? itemsAfter(a, p + 1) : -1;
+}
+
+/** A member or subscript of the item read up to `item` (-1: none) assigned or changed by a method (`item["n"] += 1`, `Item.tags.push(t)`). */
+function changedAt(a: CodeAnalyzer, item: number): boolean {
+  if (item < 0) {
+    return false;
   }
+  let p = item;
   let members = 0;
   for (let guard = 0; guard < 16; guard++) {
     const q = a.is(p, '!') ? p + 1 : p;
@@ -368,9 +328,9 @@ function changedAt(a: CodeAnalyzer, k: number, response: boolean): boolean {
 function derivedValue(a: CodeAnalyzer, start: number, flow: Flow): boolean | undefined {
   let p = a.idIs(start, 'await') ? start + 1 : start;
   // A held name, or a response's item.
-  if (a.isId(p) && (flow.items.has(a.tokens.text(p)) || flow.responses.has(a.tokens.text(p)))) {
+  if (a.isId(p) && heldItemAfter(a, p, flow) >= 0) {
     const name = a.tokens.text(p);
-    const after = flow.items.has(name) ? p + 1 : itemMember(a, p + 1);
+    const after = heldItemAfter(a, p, flow);
     const changed = (flow.items.get(name) ?? false) || flow.changed.has(name);
     if (after >= 0 && endsStatement(a, pastFallback(a, after))) {
       return changed;
@@ -446,7 +406,7 @@ function heldAt(a: CodeAnalyzer, k: number, flow: Flow): boolean | undefined {
   if (name === undefined) {
     return undefined;
   }
-  const after = flow.items.has(name) ? k + 1 : flow.responses.has(name) ? itemMember(a, k + 1) : -1;
+  const after = heldItemAfter(a, k, flow);
   const operandEnds = after >= 0 && (a.is(after, ',') || a.is(after, '}') || a.is(after, ')') || a.startsLine(after));
   return operandEnds ? (flow.items.get(name) ?? false) || flow.changed.has(name) : undefined;
 }
@@ -492,7 +452,7 @@ export function writtenValue(a: CodeAnalyzer, from: number, to: number, flow: Fl
   if (name === undefined) {
     return false;
   }
-  const after = flow.items.has(name) ? p + 1 : flow.responses.has(name) ? itemMember(a, p + 1) : -1;
+  const after = heldItemAfter(a, p, flow);
   const whole = after === end || (a.idIs(after, 'as') && after + 2 === end) || (a.is(after, '!') && after + 1 === end);
   return whole && ((flow.items.get(name) ?? false) || flow.changed.has(name));
 }
@@ -526,8 +486,11 @@ function entries(a: CodeAnalyzer, open: number): Map<string, string> {
   return found;
 }
 
-/** Whether the Put `put` writes back, changed, the item the Get `get` read, on the same table expression (see the module's comment). */
+/** Whether the Put `put` writes back, changed, the item the Get `get` read (or the first item the Query `get` read), on the same table expression (see the module's comment). */
 export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put: OperationOccurrence): boolean {
+  if (get.operation === QUERY) {
+    return rewritesFirstItem(a, get, put);
+  }
   const dialect = TYPED_DIALECTS[a.language.family];
   if (put.operation === UPDATE_ITEM && setsAnyValue(put)) {
     if (!sameKey(a, get, put)) {
@@ -548,11 +511,25 @@ export function rewritesReadItem(a: CodeAnalyzer, get: OperationOccurrence, put:
   return item !== undefined && table !== undefined && table === tableOf(a, put) && writesReadItem(a, get.tokenIndex, put.tokenIndex, item.value, key?.value);
 }
 
+/** A Put of the first item a Query read, changed, on the same table expression: JavaScript, TypeScript and Python (`queryFirstItem.ts`). */
+function rewritesFirstItem(a: CodeAnalyzer, query: OperationOccurrence, put: OperationOccurrence): boolean {
+  const item = put.operation === PUT_ITEM ? put.request?.options.find((option) => option.norm === ITEM && !option.absent) : undefined;
+  const table = item && tableOf(a, query);
+  if (!item || table === undefined || table !== tableOf(a, put)) {
+    return false;
+  }
+  const flow = flowUntil(a, query.tokenIndex, put.tokenIndex, undefined, false, true);
+  const [from, to] = a.tokensOf(item.value);
+  return flow !== undefined && from >= 0 && writtenValue(a, from, to, flow);
+}
+
 /** Java, Go and C#: the shared flow of `readModifyWriteTyped.ts`, one dialect per language. */
 const TYPED_DIALECTS: Partial<Record<string, RmwDialect>> = { java: rmwJava, go: rmwGo, csharp: rmwCsharp };
 
 const ITEM = normalizeName('Item');
 const UPDATE_ITEM = 'dynamodb:UpdateItem';
+const PUT_ITEM = 'dynamodb:PutItem';
+const QUERY = 'dynamodb:Query';
 const KEY = normalizeName('Key');
 const TABLE_NAME = normalizeName('TableName');
 
