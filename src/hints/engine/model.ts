@@ -12,8 +12,9 @@ export type Literal =
    * `orAbsent`: a conditional one of whose branches is `null` (Terraform leaves the argument out) and the
    * other this literal (`cond ? null : var.x`): a check may judge it where both outcomes get one verdict.
    * `envFallback`: an environment read with a string literal used when the variable is unset (`code/envFallbacks.ts`).
+   * `secretLiteral`: a string literal a Pulumi program wraps as a secret (`pulumi.secret("…")`, `code/pulumiSecrets.ts`).
    */
-  | { kind: 'expr'; text: string; orAbsent?: Literal; envFallback?: string };
+  | { kind: 'expr'; text: string; orAbsent?: Literal; envFallback?: string; secretLiteral?: string };
 
 export interface OptionOccurrence {
   /** As written (`ConsistentRead`, `publicly_accessible`, `consistentRead`). */

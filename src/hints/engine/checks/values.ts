@@ -5,6 +5,7 @@ import { Literal, OptionContext, OptionOccurrence } from '../model';
 import { HintRule, normalizeName } from '../types';
 import { cdkL1Construct } from '../services';
 import { EMBEDDED_JDBC, isPlaceholder } from '../config/values';
+import { ENVIRONMENT_PASSWORD } from '../iac/lambdaEnvironment';
 import { absenceCounts, Check, clusterMember, defaultOf, literalEquals, mootSettingSet, optionNamed } from './context';
 
 // `number_cache_clusters` is the AWS provider v3 spelling of Terraform's `num_cache_clusters`.
@@ -188,9 +189,23 @@ export const hardcodedSecret: Check = (rule, context) => {
       context.report(rule, option.value);
     } else if (fallbackSecret(option.literal) && !namesLocalServer(resource)) {
       context.report(rule, option.value, undefined, FALLBACK_MESSAGE);
+    } else if (wrappedSecret(option.literal)) {
+      // A function's environment holds the value in plain text whatever the state does: the rule's own message stands.
+      context.report(rule, option.value, undefined, option.norm === ENVIRONMENT_PASSWORD_NORM ? undefined : WRAPPED_SECRET_MESSAGE);
     }
   }
 };
+
+const ENVIRONMENT_PASSWORD_NORM = normalizeName(ENVIRONMENT_PASSWORD);
+
+const WRAPPED_SECRET_MESSAGE =
+  "This literal is wrapped as a Pulumi secret, which encrypts it in the stack state, but the literal itself is in source control. Set it as a secret of the stack's configuration (`pulumi config set --secret`) and read it from there, or read it from Secrets Manager.";
+
+/** A string literal a Pulumi program wraps as a secret (`pulumi.secret("…")`), judged as the literal written bare would be. */
+function wrappedSecret(literal: Literal): boolean {
+  const wrapped = literal.kind === 'expr' ? literal.secretLiteral : undefined;
+  return wrapped !== undefined && isLiteralSecret({ kind: 'str', value: wrapped });
+}
 
 const FALLBACK_MESSAGE =
   'The literal fallback is the password whenever the environment variable (or Spring property) is unset, and it is in source control. Fail when the value is missing, or read the password from Secrets Manager, rather than fall back on a literal.';

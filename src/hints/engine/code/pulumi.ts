@@ -16,6 +16,8 @@ import type { CodeAnalyzer } from './analyzer';
 import { perFile } from './fileMemo';
 import { contextFrom, literalOf, propertyValue, valueEnd } from './options';
 import { pulumiEnvironmentPasswords } from './pulumiLambdaEnvironment';
+import { pulumiGroupExposure } from './pulumiGroupUse';
+import { withSecretLiterals } from './pulumiSecrets';
 import { assignedOption, memberAssignmentsOf, variableContext } from './requests';
 
 /**
@@ -169,6 +171,7 @@ export function typedArgsContext(a: CodeAnalyzer, kind: OptionContext['kind'], t
 /** A Go or C# Pulumi resource (see typedArgsContext), judged as its Terraform resource in the program's own terms (`origin`). */
 export function typedArgsResource(a: CodeAnalyzer, type: string, nameIndex: number, args: number, argsGroup: (a: CodeAnalyzer, k: number) => number, origin: SiteOrigin): void {
   const context = withBlockNames(typedArgsContext(a, 'terraform', type, nameIndex, args, argsGroup));
+  context.options = withSecretLiterals(a, context.options);
   context.readerOrigin = origin;
   a.contexts.push(context);
 }
@@ -207,7 +210,7 @@ export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number,
   }
   const args = second < close ? second + 1 : -1;
   if (PULUMI_INGRESS.has(type)) {
-    pulumiIngress(a, type, python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args, python ? open : -1);
+    pulumiIngress(a, type, python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args, python ? open : -1, open);
     return;
   }
   if (python) {
@@ -224,6 +227,7 @@ export function pulumiResource(a: CodeAnalyzer, type: string, nameIndex: number,
     const group = python ? (args >= 0 ? argsObjectCall(a, args, close) : -1) : args;
     context.options.push(...pulumiEnvironmentPasswords(a, group >= 0 ? group : python ? open : -1));
   }
+  context.options = withSecretLiterals(a, context.options);
   context.typeSpan = anchor;
   context.readerOrigin = python ? 'pulumi-python' : 'pulumi';
   a.contexts.push(withBlockNames(context));
@@ -246,15 +250,17 @@ export function pulumiIngressClass(module: string, name: string): string | undef
 
 /**
  * Inbound rules open to the internet, from the args group (`{` or an `…Args(` call; Python's call parentheses
- * when it is -1).
+ * when it is -1) of the resource whose arguments open at `open`.
  */
-function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpen: number): void {
+function pulumiIngress(a: CodeAnalyzer, type: string, argsGroup: number, callOpen: number, open: number): void {
   let group = argsGroup >= 0 && (a.is(argsGroup, '{') || a.is(argsGroup, '(')) ? argsGroup : callOpen;
   if (group < 0 && argsGroup >= 0 && a.isId(argsGroup)) {
     group = a.objectVariable(a.tokens.text(argsGroup), argsGroup);
   }
   if (group >= 0 && a.partner[group] >= 0) {
-    ingressRules(a, type, group, a.language.family === 'python' ? 'pulumi-python' : 'pulumi');
+    // A group's own rules: what it protects is what the file attaches it to.
+    const exposure = type === 'ec2.SecurityGroup' ? () => pulumiGroupExposure(a, open) : undefined;
+    ingressRules(a, type, group, a.language.family === 'python' ? 'pulumi-python' : 'pulumi', exposure);
   }
 }
 
@@ -294,10 +300,11 @@ function listGroup(a: CodeAnalyzer, value: number, close: number): number {
 
 /**
  * The open inbound rules of a security group resource whose args group is `group`. A rule over every port or many
- * engines' ports is left out: without the group's use in view it says nothing of a database (a web server's group
+ * engines' ports is left out, unless `exposure` tells the data stores (see `pulumiGroupUse.ts`) the file
+ * attaches the group to: without the group's use in view it says nothing of a database (a web server's group
  * open on all traffic).
  */
-function ingressRules(a: CodeAnalyzer, type: string, group: number, origin: SiteOrigin): void {
+function ingressRules(a: CodeAnalyzer, type: string, group: number, origin: SiteOrigin, exposure?: () => number): void {
   const entries: number[] = [];
   if (type === 'ec2.SecurityGroup') {
     const value = propertyValue(a, group, 'ingress');
@@ -310,9 +317,14 @@ function ingressRules(a: CodeAnalyzer, type: string, group: number, origin: Site
   } else if (type === 'vpc.SecurityGroupIngressRule' || ruleType(a, group) === 'ingress') {
     entries.push(group);
   }
+  let exposes: number | undefined;
   for (const entry of entries) {
     const rule = openIngress('terraform', ingressFields(a, entry));
-    if (rule && !opensBroadRange(rule)) {
+    if (rule && opensBroadRange(rule)) {
+      exposes ??= exposure?.() ?? 0;
+      rule.exposes = exposes;
+    }
+    if (rule && (rule.exposes === undefined || rule.exposes > 0)) {
       rule.readerOrigin = origin;
       a.ingress.push(rule);
     }

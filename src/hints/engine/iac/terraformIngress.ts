@@ -281,9 +281,14 @@ export class TerraformIngress {
       const attribute = items.find((item) => item.option.name === 'ingress' && !item.block);
       this.hcl.objects(attribute).forEach((rule) => found.push(this.moduleRule(INGRESS_ATTRIBUTE, rule, undefined)));
     } else if (type === 'aws_security_group_rule') {
-      const direction = items.find((item) => item.option.name === 'type')?.option.literal;
-      if (direction?.kind === 'str' && direction.value === 'ingress') {
-        this.eachInstance(items).forEach((iteration) => found.push(openIngress('terraform', this.ingressFields(items, classic, iteration))));
+      const direction = items.find((item) => item.option.name === 'type' && !item.block);
+      for (const iteration of direction ? this.eachInstance(items) : []) {
+        // `type = each.value.type`: each element tells its own direction.
+        const range = this.iterated(direction!, iteration);
+        const literal = range === direction ? direction.option.literal : this.hcl.literalOf(range.first, range.end);
+        if (literal.kind === 'str' && literal.value === 'ingress') {
+          found.push(openIngress('terraform', this.ingressFields(items, classic, iteration)));
+        }
       }
     } else if (type === 'aws_vpc_security_group_ingress_rule') {
       const names = { protocol: 'ip_protocol', sources: ['cidr_ipv4', 'cidr_ipv6'] };

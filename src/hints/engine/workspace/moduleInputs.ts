@@ -15,8 +15,11 @@ const MAX_PASS_THROUGH_LENGTH = 512;
  * passes the input as it is; Cloud Posse's modules write the second).
  */
 export function passedInput(source: string, value: HclValue): string | undefined {
-  if (value.kind === 'reference') {
-    return value.path.length === 2 && value.path[0] === 'var' ? value.path[1] : undefined;
+  // Terraform 0.11's `"${var.name}"`, a string of that one interpolation, is the input itself (HCL 2 unwraps it).
+  const whole = value.kind === 'template' && value.parts.length === 1 ? value.parts[0] : undefined;
+  const path = value.kind === 'reference' ? value.path : whole && 'reference' in whole ? whole.reference : undefined;
+  if (path) {
+    return path.length === 2 && path[0] === 'var' ? path[1] : undefined;
   }
   if (value.kind !== 'other' || value.span.end - value.span.start > MAX_PASS_THROUGH_LENGTH) {
     return undefined;
