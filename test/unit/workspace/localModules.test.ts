@@ -235,6 +235,32 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'envs/prod/main.tf': protectedCall, 'envs/dev/main.tf': call('  name = "dev"') }), ['7 rds-deletion-protection!']);
   });
 
+  it("iterates a module's `for_each` over the maps of objects its callers pass as a variable of their own", () => {
+    const databases = lines(
+      'variable "databases" {}',
+      'resource "aws_db_instance" "this" {',
+      '  for_each            = var.databases',
+      '  engine              = "postgres"',
+      '  storage_encrypted   = true',
+      '  publicly_accessible = each.value.public',
+      '}',
+    );
+    const caller = (...inputs: string[]): string => lines('module "dbs" {', '  source = "../../modules/dbs"', ...inputs, '}');
+    const variable = (publics: boolean[]): string =>
+      lines('variable "dbs" {', '  default = {', ...publics.map((value, i) => `    db${i} = { public = ${value} }`), '  }', '}');
+    const findings = (callers: Record<string, string>): string[] =>
+      hints(databases, { model: model({ 'modules/dbs/main.tf': databases, ...callers }), file: 'modules/dbs/main.tf' }).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(contributionOf('envs/prod/main.tf', caller('  databases = var.dbs', '  name = "x"'))?.moduleCallVariables, { 'modules/dbs': [{ databases: 'dbs' }] });
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, true]) }), ['6 rds-publicly-accessible!']);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false, false]) }), []);
+    // Every caller's map counts: one public database among them is one.
+    const twoCallers = { 'envs/prod/main.tf': caller('  databases = var.dbs'), 'envs/prod/variables.tf': variable([false]), 'envs/dev/main.tf': caller('  databases = var.dbs'), 'envs/dev/variables.tf': variable([true]) };
+    assert.deepEqual(findings(twoCallers), ['6 rds-publicly-accessible!']);
+    // A caller that passes something else leaves the elements unknown.
+    assert.deepEqual(findings({ ...twoCallers, 'envs/qa/main.tf': caller('  databases = local.dbs') }), []);
+    assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs') }), [], 'a variable with no map of objects');
+  });
+
   it("takes the engine a caller leaves out from the folder's variable default, one folder or two down", () => {
     const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     const variables = (engine: string): string => lines('variable "engine" {', `  default = "${engine}"`, '}', 'variable "engine_version" {}');

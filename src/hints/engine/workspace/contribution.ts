@@ -95,6 +95,7 @@ export function contributes(contribution: FileContribution): boolean {
     Object.keys(contribution.moduleInputs ?? {}).length > 0 ||
     Object.keys(contribution.moduleForwards ?? {}).length > 0 ||
     Object.keys(contribution.moduleCalls ?? {}).length > 0 ||
+    Object.keys(contribution.moduleCallVariables ?? {}).length > 0 ||
     Object.keys(contribution.localConditions ?? {}).length > 0 ||
     Object.keys(contribution.localArguments ?? {}).length > 0 ||
     Object.keys(contribution.nestedStackParameters ?? {}).length > 0 ||

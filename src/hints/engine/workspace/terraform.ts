@@ -385,6 +385,8 @@ class TerraformIndexer {
       const calls = (this.contribution.moduleCalls ??= {});
       const inputs = block.body.attributes.map((attribute) => attribute.name).filter((name) => !META_ARGUMENTS.has(name));
       calls[folder] = [...(Object.hasOwn(calls, folder) ? calls[folder] : []), inputs];
+      const variables = (this.contribution.moduleCallVariables ??= {});
+      variables[folder] = [...(Object.hasOwn(variables, folder) ? variables[folder] : []), passedVariables(block)];
     }
     if (registry === DYNAMODB_MODULE && this.bool(attributeOf(block.body, 'create_table')) !== false) {
       this.contribution.tables.push(this.tables.moduleTable(logicalName, block));
@@ -507,4 +509,15 @@ export function indexTerraform(file: string, text: string, lines: LineIndex): Fi
   const indexer = new TerraformIndexer(file, text, lines, readHcl(text, lines));
   indexer.index();
   return indexer.contribution;
+}
+
+/** The inputs a `module` block passes as a whole variable of the caller's module (`rules = var.rules`), by input. */
+function passedVariables(block: HclBlock): Record<string, string> {
+  const passed: Record<string, string> = {};
+  for (const { name, value } of block.body.attributes) {
+    if (!META_ARGUMENTS.has(name) && name !== '__proto__' && value.kind === 'reference' && value.path.length === 2 && value.path[0] === 'var') {
+      passed[name] = value.path[1];
+    }
+  }
+  return passed;
 }

@@ -56,10 +56,34 @@ export abstract class TerraformFolderAnswers {
     return deciding === undefined ? undefined : (deciding?.object ?? null);
   }
 
-  /** The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides. */
+  /**
+   * The map of objects the `.tfvars` files of the folder set a variable to, as `terraformVariableAssigned` decides;
+   * else, in a module folder every `module` block of the workspace sets that input for, the maps they pass (a caller's
+   * `rules = var.rules`, with its own `.tfvars` or default), all of their elements together: null when one passes
+   * something else.
+   */
   terraformObjectMapAssigned(file: string, name: string): Readonly<Record<string, TerraformObject>> | null | undefined {
     const deciding = this.decidingTfvars(file, name);
-    return deciding === undefined ? undefined : (deciding?.objectMap ?? null);
+    if (deciding !== undefined) {
+      return deciding?.objectMap ?? null;
+    }
+    return this.setByEveryCaller(file, name) ? this.mapsCallersPass(folderOf(file), name) : undefined;
+  }
+
+  /** The elements of the maps of objects the callers of the module `folder` pass as `input`, keyed by caller and key; null unless every caller's is known. */
+  private mapsCallersPass(folder: string, input: string): Readonly<Record<string, TerraformObject>> | null {
+    const calls = this.built().moduleCallVariables.get(folder) ?? [];
+    const elements: Record<string, TerraformObject> = {};
+    for (const [index, call] of calls.entries()) {
+      const variable = Object.hasOwn(call.variables, input) ? call.variables[input] : undefined;
+      const deciding = variable === undefined ? undefined : decidingEntry(this.built().tfvars.get(`${call.folder}\0${variable}`));
+      const map = deciding === undefined ? variable && this.built().variableObjectMaps.get(`${call.folder}\0${variable}`)?.[0]?.value : deciding?.objectMap;
+      if (!map) {
+        return null;
+      }
+      Object.entries(map).forEach(([key, object]) => (elements[`${index}\0${key}`] = object));
+    }
+    return calls.length > 0 ? elements : null;
   }
 
   /** A Terraform variable's default written as a map of objects in another file of the module's folder. */

@@ -192,6 +192,11 @@ export interface FileContribution {
    * names (one list per block): a folder every caller of which sets an input does not run that input's default.
    */
   moduleCalls?: Record<string, string[][]>;
+  /**
+   * Terraform: of those blocks, in the same order, the inputs each passes as a whole variable of its own module
+   * (`sg_rules = var.sg_rules`), by input: the caller's variable name.
+   */
+  moduleCallVariables?: Record<string, Record<string, string>[]>;
   /** Terraform: the file's locals that are a conditional on one input of the module (`retention_days = var.prod ? 7 : 0`). */
   localConditions?: Record<string, InputConditional>;
   /**

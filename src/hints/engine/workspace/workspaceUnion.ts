@@ -60,6 +60,8 @@ export interface Union {
   moduleForwards: Map<string, Map<string, ForwardedInput[]>>;
   /** By Terraform module folder: the inputs each `module` block of the workspace whose source it is writes. */
   moduleCalls: Map<string, (readonly string[])[]>;
+  /** By Terraform module folder: per calling `module` block, its folder and the inputs it passes as a whole variable of that folder's. */
+  moduleCallVariables: Map<string, { folder: string; variables: Readonly<Record<string, string>> }[]>;
   /** What the parent stacks pass to each nested template, by its path, as they agree on it. */
   passedParameters: Map<string, Record<string, PassedParameter>>;
   /** What the files' middleware hangs on the request, by property name, with the file that hangs it. */
@@ -97,6 +99,7 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     moduleInputs: new Map(),
     moduleForwards: new Map(),
     moduleCalls: new Map(),
+    moduleCallVariables: new Map(),
     passedParameters: new Map(),
     requestClients: new Map(),
   };
@@ -157,6 +160,9 @@ export function buildUnion(contributions: readonly [string, FileContribution][])
     }
     for (const [folder, calls] of Object.entries(contribution.moduleCalls ?? {})) {
       union.moduleCalls.set(folder, [...(union.moduleCalls.get(folder) ?? []), ...calls]);
+    }
+    for (const [folder, calls] of Object.entries(contribution.moduleCallVariables ?? {})) {
+      calls.forEach((variables) => push(union.moduleCallVariables, folder, { folder: folderOf(file), variables }));
     }
     for (const [name, sources] of Object.entries(contribution.requestClients ?? {})) {
       push(union.requestClients, name, { file, sources });
