@@ -48,6 +48,15 @@ const NAMESPACES: Readonly<Record<string, { flavor: DotnetFlavor; constructed: r
   'System.Data.SqlClient': { flavor: 'sqlclient-system', constructed: ['SqlConnection'], factories: [] },
 };
 
+/** Each driver's connection string builder (Connector/NET and MySqlConnector share the name). */
+const BUILDER_OF: Readonly<Record<DotnetFlavor, string>> = {
+  npgsql: 'NpgsqlConnectionStringBuilder',
+  mysqlconnector: 'MySqlConnectionStringBuilder',
+  'mysql-data': 'MySqlConnectionStringBuilder',
+  sqlclient: 'SqlConnectionStringBuilder',
+  'sqlclient-system': 'SqlConnectionStringBuilder',
+};
+
 /**
  * Entity Framework Core's providers, extension methods of `DbContextOptionsBuilder` in the namespace
  * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`, and SQL Server's
@@ -62,8 +71,8 @@ const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
 export function noteDotnetSqlImport(a: CodeAnalyzer, namespace: string): void {
   const driver = Object.hasOwn(NAMESPACES, namespace) ? NAMESPACES[namespace] : undefined;
   const names = driver ? [...driver.constructed, ...driver.factories] : namespace === EF_NAMESPACE ? Object.keys(EF_PROVIDERS) : [];
-  // SqlClient's builder is read by `sqlClientBuilder.ts`.
-  for (const name of driver?.flavor.startsWith('sqlclient') ? [...names, 'SqlConnectionStringBuilder'] : names) {
+  // The drivers' connection string builders are read by `sqlClientBuilder.ts`.
+  for (const name of driver ? [...names, BUILDER_OF[driver.flavor]] : names) {
     a.addImport(name, DOTNET_SQL_MODULE + namespace, name);
   }
 }
