@@ -147,6 +147,12 @@ const TRUST_KEYS = new Set(['trustservercertificate']);
  */
 const NO_TLS: Readonly<Record<string, RegExp>> = { npgsql: /^disable$/i, mysqlconnector: /^(?:none|disabled)$/i, 'mysql-data': /^(?:none|disabled)$/i };
 /**
+ * `SSL Mode` values that check no certificate: Npgsql's `Allow`, `Prefer` and `Require` (only `VerifyCA` and
+ * `VerifyFull` verify it: https://www.npgsql.org/doc/api/Npgsql.SslMode.html), MySqlConnector's and Connector/NET's `Preferred` and
+ * `Required` ("does not validate CA or hostname": https://mysqlconnector.net/connection-options/).
+ */
+const UNVERIFIED_TLS = /^(?:allow|prefer|preferred|require|required)$/i;
+/**
  * SqlClient's `Encrypt` values that leave the traffic in clear: Microsoft.Data.SqlClient's `false`, `no` or
  * `Optional` (it encrypts by default since 4.0), System.Data.SqlClient's `false` or `no` (its default, so only
  * an explicit value is reported): https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnection.connectionstring,
@@ -176,6 +182,9 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
       options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
     } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && NO_TLS[flavor].test(text)) {
       tlsOff = true;
+    } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && UNVERIFIED_TLS.test(text)) {
+      // Encrypted, maybe, but the certificate is not checked: the verification hover, as libpq's `sslmode`.
+      options.push({ name: 'sslmode', norm: 'sslmode', key: span, value: span, literal: { kind: 'str', value: text }, removal: span });
     } else if (key === 'encrypt' && Object.hasOwn(NO_ENCRYPT, flavor)) {
       tlsOff = NO_ENCRYPT[flavor].test(text);
     }
