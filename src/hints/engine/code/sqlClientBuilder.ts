@@ -22,6 +22,7 @@ import { initializerContext } from './options';
 import { tlsDisabledOption } from './sqlTls';
 import { inTestCode } from './testFixtures';
 import { DOTNET_SQL_MODULE, DotnetFlavor } from './sqlConnectionsDotnet';
+import { writtenConnectionStringContexts } from './dotnetWrittenConnectionStrings';
 
 /** Each builder: the property that names the server, and the `SslMode` values that turn TLS off. */
 interface Builder {
@@ -66,12 +67,18 @@ function sqlOption(option: OptionOccurrence, builder: Builder, rds: boolean): Op
   }
 }
 
-/** The option contexts of the file's `new SqlConnectionStringBuilder { ... }` and the like: nothing unless it uses the driver's namespace. */
+/**
+ * The option contexts of the file's `new SqlConnectionStringBuilder { ... }` and the like (nothing unless it uses the
+ * driver's namespace), and of the connection strings it writes outside a driver call (`dotnetWrittenConnectionStrings.ts`).
+ */
 export function sqlClientBuilderContexts(a: CodeAnalyzer): OptionContext[] {
-  if (a.language.family !== 'csharp' || !a.text.includes('ConnectionStringBuilder')) {
+  if (a.language.family !== 'csharp') {
     return [];
   }
-  const contexts: OptionContext[] = [];
+  const contexts = writtenConnectionStringContexts(a);
+  if (!a.text.includes('ConnectionStringBuilder')) {
+    return contexts;
+  }
   for (let k = 1; k < a.tokens.length; k++) {
     const name = a.idIs(k - 1, 'new') ? a.id(k) : undefined;
     const builder = name !== undefined && Object.hasOwn(BUILDERS, name) ? BUILDERS[name] : undefined;

@@ -201,7 +201,7 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
  * to one (a local of the same function, a field or a constant: `private const string Cs = "...";`). A name
  * bound twice (a field a constructor sets again) or to anything else gives nothing.
  */
-function connectionStringLiteral(a: CodeAnalyzer, start: number, end: number): number {
+export function connectionStringLiteral(a: CodeAnalyzer, start: number, end: number): number {
   if (end !== start + 1) {
     return -1;
   }
@@ -243,7 +243,7 @@ export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, ope
  * writes out: a value the code computes is left out, and a host partly computed keeps its written domain. The
  * string stays incomplete, since a computed value may carry more options.
  */
-function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
+export function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
   return options.flatMap((option) => {
     const literal = option.literal;
     if (literal.kind !== 'str' || !literal.value.includes(FILLER)) {
