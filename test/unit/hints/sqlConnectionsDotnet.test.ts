@@ -201,4 +201,28 @@ describe('.NET SQL driver connections to RDS', () => {
     );
     assert.deepEqual(sql('Data/NoUsing.cs', noUsing), []);
   });
+  it('gives an SSL Mode that verifies no certificate the verification hover, in place or in a constant; none to VerifyFull or Disable', () => {
+    const code = sourceLines(
+      'using MySqlConnector;',
+      'using Npgsql;',
+      '',
+      'public static class Connections',
+      '{',
+      '    private const string Ledger = "Host=ledger.cluster-c2def.eu-central-1.rds.amazonaws.com;Username=app;SSL Mode=Require";',
+      '',
+      '    public static NpgsqlConnection OpenLedger() => new NpgsqlConnection(Ledger);',
+      '    public static MySqlConnection OpenShop() => new MySqlConnection("Server=shop.c2def.eu-central-1.rds.amazonaws.com;User ID=app;SslMode=Preferred");',
+      '    public static NpgsqlConnection OpenAudit() => new NpgsqlConnection("Host=audit.c2def.eu-central-1.rds.amazonaws.com;SSL Mode=VerifyFull;Root Certificate=/opt/global-bundle.pem");',
+      '}',
+    );
+    const ledger = '"Host=ledger.cluster-c2def.eu-central-1.rds.amazonaws.com;Username=app;SSL Mode=Require"';
+    const shop = '"Server=shop.c2def.eu-central-1.rds.amazonaws.com;User ID=app;SslMode=Preferred"';
+    assert.deepEqual(sql('Data/Connections.cs', code), [
+      `6:${ledger} rds-sql-tls-verification-off`,
+      '8:NpgsqlConnection rds-sql-connection',
+      '9:MySqlConnection rds-sql-connection',
+      `9:${shop} rds-sql-tls-verification-off`,
+      '10:NpgsqlConnection rds-sql-connection',
+    ]);
+  });
 });

@@ -1,13 +1,19 @@
 /**
- * SQL Server connection strings a C# file builds with SqlClient's `SqlConnectionStringBuilder` object initializer
- * (`new SqlConnectionStringBuilder { DataSource = "...", Password = "...", TrustServerCertificate = true, Encrypt = false }`),
- * read as `connectionStringOptions` reads the same keys in a string (`sqlConnectionsDotnet.ts`): `DataSource` is
- * the host, `Password` the password, `TrustServerCertificate = true` accepts any server certificate
- * (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.trustservercertificate)
- * and `Encrypt = false` (or Microsoft.Data.SqlClient's `SqlConnectionEncryptOption.Optional`) sends the traffic in
- * clear (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.encrypt).
- * Findings only where `DataSource` is a literal RDS endpoint; hovers for any other server, none for a builder the
- * initializer leaves empty or that test code builds (a test function, as for driver calls).
+ * Connection strings a C# file builds with a driver's builder object initializer, read as `connectionStringOptions`
+ * reads the same keys in a string (`sqlConnectionsDotnet.ts`):
+ * - SqlClient's `SqlConnectionStringBuilder` (`new SqlConnectionStringBuilder { DataSource = "...", Password = "...",
+ *   TrustServerCertificate = true, Encrypt = false }`): `DataSource` is the host, `TrustServerCertificate = true`
+ *   accepts any server certificate
+ *   (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.trustservercertificate)
+ *   and `Encrypt = false` (or Microsoft.Data.SqlClient's `SqlConnectionEncryptOption.Optional`) sends the traffic in
+ *   clear (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnectionstringbuilder.encrypt);
+ * - Npgsql's `NpgsqlConnectionStringBuilder` (`Host`, `Password`, `TrustServerCertificate = true`, `SslMode =
+ *   SslMode.Disable`: https://www.npgsql.org/doc/api/Npgsql.NpgsqlConnectionStringBuilder.html);
+ * - MySqlConnector's and Connector/NET's `MySqlConnectionStringBuilder` (`Server`, `Password`, `SslMode =
+ *   MySqlSslMode.None` or `Disabled`: https://mysqlconnector.net/connection-options/).
+ * Any other `SslMode` gets the verification hover (`Require` encrypts without checking the certificate). Findings
+ * only where the host is a literal RDS endpoint; hovers for any other server, none for a builder the initializer
+ * leaves empty or that test code builds (a test function, as for driver calls).
  */
 import { hoverOnly, isRdsHost } from '../config/values';
 import { OptionContext, OptionOccurrence } from '../model';
@@ -15,9 +21,19 @@ import type { CodeAnalyzer } from './analyzer';
 import { initializerContext } from './options';
 import { tlsDisabledOption } from './sqlTls';
 import { inTestCode } from './testFixtures';
-import { DOTNET_SQL_MODULE } from './sqlConnectionsDotnet';
+import { DOTNET_SQL_MODULE, DotnetFlavor } from './sqlConnectionsDotnet';
+import { writtenConnectionStringContexts } from './dotnetWrittenConnectionStrings';
 
-const BUILDER = 'SqlConnectionStringBuilder';
+/** Each builder: the property that names the server, and the `SslMode` values that turn TLS off. */
+interface Builder {
+  host: string;
+  noTls?: RegExp;
+}
+const BUILDERS: Readonly<Record<string, Builder>> = {
+  SqlConnectionStringBuilder: { host: 'datasource' },
+  NpgsqlConnectionStringBuilder: { host: 'host', noTls: /^(?:SslMode\s*\.\s*)?Disable$/ },
+  MySqlConnectionStringBuilder: { host: 'server', noTls: /^(?:MySqlSslMode\s*\.\s*)?(?:None|Disabled)$/ },
+};
 const ENCRYPT_OFF = /^(?:(?:SqlConnectionEncryptOption\s*\.\s*)?Optional|false)$/;
 
 /** An initializer's option under the name the SQL checks read (its spans are worked out when asked: copied one by one). */
@@ -26,11 +42,12 @@ function renamed(option: OptionOccurrence, name: string): OptionOccurrence {
 }
 
 /** One option of the initializer as the SQL checks name it, or undefined for those they do not read. */
-function sqlOption(option: OptionOccurrence, rds: boolean): OptionOccurrence | undefined {
+function sqlOption(option: OptionOccurrence, builder: Builder, rds: boolean): OptionOccurrence | undefined {
   const literal = option.literal;
+  if (option.norm === builder.host) {
+    return renamed(option, 'host');
+  }
   switch (option.norm) {
-    case 'datasource':
-      return renamed(option, 'host');
     case 'password':
       // A password read from configuration is what the rule asks for: only a literal one is read.
       return literal.kind === 'str' ? renamed(option, 'password') : undefined;
@@ -40,28 +57,56 @@ function sqlOption(option: OptionOccurrence, rds: boolean): OptionOccurrence | u
       const off = (literal.kind === 'bool' && !literal.value) || (literal.kind === 'expr' && ENCRYPT_OFF.test(literal.text.trim()));
       return off ? tlsDisabledOption(option.key, option.value, rds) : undefined;
     }
+    case 'sslmode':
+      if (!builder.noTls) {
+        return undefined;
+      }
+      return literal.kind === 'expr' && builder.noTls.test(literal.text.trim()) ? tlsDisabledOption(option.key, option.value, rds) : renamed(option, 'sslmode');
     default:
       return undefined;
   }
 }
 
-/** The option contexts of the file's `new SqlConnectionStringBuilder { ... }`: nothing unless it uses a SqlClient namespace. */
+/**
+ * The option contexts of the file's `new SqlConnectionStringBuilder { ... }` and the like (nothing unless it uses the
+ * driver's namespace), and of the connection strings it writes outside a driver call (`dotnetWrittenConnectionStrings.ts`).
+ */
 export function sqlClientBuilderContexts(a: CodeAnalyzer): OptionContext[] {
-  if (a.language.family !== 'csharp' || !a.imports.get(BUILDER)?.module.startsWith(DOTNET_SQL_MODULE) || !a.text.includes(BUILDER)) {
+  if (a.language.family !== 'csharp') {
     return [];
   }
-  const contexts: OptionContext[] = [];
+  const contexts = writtenConnectionStringContexts(a);
+  if (!a.text.includes('ConnectionStringBuilder')) {
+    return contexts;
+  }
   for (let k = 1; k < a.tokens.length; k++) {
-    if (!a.idIs(k, BUILDER) || !a.idIs(k - 1, 'new') || a.scopes.classNamed(BUILDER) >= 0 || inTestCode(a, k)) {
+    const name = a.idIs(k - 1, 'new') ? a.id(k) : undefined;
+    const builder = name !== undefined && Object.hasOwn(BUILDERS, name) ? BUILDERS[name] : undefined;
+    const module = builder ? a.imports.get(name!)?.module : undefined;
+    if (!builder || !module?.startsWith(DOTNET_SQL_MODULE) || a.scopes.classNamed(name!) >= 0 || inTestCode(a, k)) {
       continue;
     }
-    const read = initializerContext(a, k, 'sql-client', 'sqlclient');
-    const host = read.options.find((option) => option.norm === 'datasource')?.literal;
+    const read = initializerContext(a, k, 'sql-client', flavorOf(module));
+    const host = read.options.find((option) => option.norm === builder.host)?.literal;
     const rds = host?.kind === 'str' && isRdsHost(host.value.replace(/[:,]\d+$/, ''));
-    const options = read.options.map((option) => sqlOption(option, rds)).filter((option) => option !== undefined);
+    const options = read.options.map((option) => sqlOption(option, builder, rds)).filter((option) => option !== undefined);
     if (options.length > 0) {
       contexts.push({ ...read, options: rds ? options : hoverOnly(options), complete: rds });
     }
   }
   return contexts;
+}
+
+/** The driver a builder's namespace names (`dotnet-sql:Npgsql`), as the connection contexts type it. */
+function flavorOf(module: string): DotnetFlavor {
+  switch (module.slice(DOTNET_SQL_MODULE.length)) {
+    case 'Npgsql':
+      return 'npgsql';
+    case 'MySqlConnector':
+      return 'mysqlconnector';
+    case 'MySql.Data.MySqlClient':
+      return 'mysql-data';
+    default:
+      return 'sqlclient';
+  }
 }

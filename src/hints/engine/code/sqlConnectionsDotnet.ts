@@ -48,6 +48,15 @@ const NAMESPACES: Readonly<Record<string, { flavor: DotnetFlavor; constructed: r
   'System.Data.SqlClient': { flavor: 'sqlclient-system', constructed: ['SqlConnection'], factories: [] },
 };
 
+/** Each driver's connection string builder (Connector/NET and MySqlConnector share the name). */
+const BUILDER_OF: Readonly<Record<DotnetFlavor, string>> = {
+  npgsql: 'NpgsqlConnectionStringBuilder',
+  mysqlconnector: 'MySqlConnectionStringBuilder',
+  'mysql-data': 'MySqlConnectionStringBuilder',
+  sqlclient: 'SqlConnectionStringBuilder',
+  'sqlclient-system': 'SqlConnectionStringBuilder',
+};
+
 /**
  * Entity Framework Core's providers, extension methods of `DbContextOptionsBuilder` in the namespace
  * `Microsoft.EntityFrameworkCore`: Npgsql's `UseNpgsql`, Pomelo's `UseMySql`, Oracle's `UseMySQL`, and SQL Server's
@@ -62,8 +71,8 @@ const EF_MODULE = `${DOTNET_SQL_MODULE}${EF_NAMESPACE}`;
 export function noteDotnetSqlImport(a: CodeAnalyzer, namespace: string): void {
   const driver = Object.hasOwn(NAMESPACES, namespace) ? NAMESPACES[namespace] : undefined;
   const names = driver ? [...driver.constructed, ...driver.factories] : namespace === EF_NAMESPACE ? Object.keys(EF_PROVIDERS) : [];
-  // SqlClient's builder is read by `sqlClientBuilder.ts`.
-  for (const name of driver?.flavor.startsWith('sqlclient') ? [...names, 'SqlConnectionStringBuilder'] : names) {
+  // The drivers' connection string builders are read by `sqlClientBuilder.ts`.
+  for (const name of driver ? [...names, BUILDER_OF[driver.flavor]] : names) {
     a.addImport(name, DOTNET_SQL_MODULE + namespace, name);
   }
 }
@@ -138,6 +147,12 @@ const TRUST_KEYS = new Set(['trustservercertificate']);
  */
 const NO_TLS: Readonly<Record<string, RegExp>> = { npgsql: /^disable$/i, mysqlconnector: /^(?:none|disabled)$/i, 'mysql-data': /^(?:none|disabled)$/i };
 /**
+ * `SSL Mode` values that check no certificate: Npgsql's `Allow`, `Prefer` and `Require` (only `VerifyCA` and
+ * `VerifyFull` verify it: https://www.npgsql.org/doc/api/Npgsql.SslMode.html), MySqlConnector's and Connector/NET's `Preferred` and
+ * `Required` ("does not validate CA or hostname": https://mysqlconnector.net/connection-options/).
+ */
+const UNVERIFIED_TLS = /^(?:allow|prefer|preferred|require|required)$/i;
+/**
  * SqlClient's `Encrypt` values that leave the traffic in clear: Microsoft.Data.SqlClient's `false`, `no` or
  * `Optional` (it encrypts by default since 4.0), System.Data.SqlClient's `false` or `no` (its default, so only
  * an explicit value is reported): https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlconnection.connectionstring,
@@ -167,6 +182,9 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
       options.push({ name: 'InsecureSkipVerify', norm: 'insecureskipverify', key: span, value: span, literal: { kind: 'bool', value: true }, removal: span });
     } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && NO_TLS[flavor].test(text)) {
       tlsOff = true;
+    } else if (key === 'sslmode' && Object.hasOwn(NO_TLS, flavor) && UNVERIFIED_TLS.test(text)) {
+      // Encrypted, maybe, but the certificate is not checked: the verification hover, as libpq's `sslmode`.
+      options.push({ name: 'sslmode', norm: 'sslmode', key: span, value: span, literal: { kind: 'str', value: text }, removal: span });
     } else if (key === 'encrypt' && Object.hasOwn(NO_ENCRYPT, flavor)) {
       tlsOff = NO_ENCRYPT[flavor].test(text);
     }
@@ -183,7 +201,7 @@ export function connectionStringOptions(value: string, span: Span, flavor: strin
  * to one (a local of the same function, a field or a constant: `private const string Cs = "...";`). A name
  * bound twice (a field a constructor sets again) or to anything else gives nothing.
  */
-function connectionStringLiteral(a: CodeAnalyzer, start: number, end: number): number {
+export function connectionStringLiteral(a: CodeAnalyzer, start: number, end: number): number {
   if (end !== start + 1) {
     return -1;
   }
@@ -225,7 +243,7 @@ export function dotnetOptions(a: CodeAnalyzer, name: number, flavor: string, ope
  * writes out: a value the code computes is left out, and a host partly computed keeps its written domain. The
  * string stays incomplete, since a computed value may carry more options.
  */
-function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
+export function writtenOptions(options: OptionOccurrence[]): OptionOccurrence[] {
   return options.flatMap((option) => {
     const literal = option.literal;
     if (literal.kind !== 'str' || !literal.value.includes(FILLER)) {

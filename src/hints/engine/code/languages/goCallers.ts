@@ -74,7 +74,34 @@ export function noteOptionsCall(a: CodeAnalyzer, start: number, end: number): vo
 
 export function handedToCallers(a: CodeAnalyzer): void {
   returnedOptions(a);
+  passedOptions(a);
   pagedByCallers(a);
+}
+
+/**
+ * An options literal no factory call, variable or `return` above reads: one handed to a function of the project
+ * (`redishelpers.NewRedisClient(&redis.Options{Addr: addr, Password: ""}, logger)`), which passes it to the
+ * factory out of sight. Its type says whose options they are, so its fields get their hovers; the function may
+ * add fields (a `TLSConfig`), so they are not all the client has.
+ */
+function passedOptions(a: CodeAnalyzer): void {
+  for (const type of REDIS_OPTION_TYPES) {
+    for (const k of tokensNamed(a, type)) {
+      const literal = optionsLiteral(a, k - 2);
+      if (literal < 0 || a.partner[literal] === literal + 1 || readAlready(a, literal)) {
+        continue;
+      }
+      redisClientOptions(a, literal, 'go-redis');
+      a.contexts[a.contexts.length - 1].complete = false;
+    }
+  }
+}
+
+/** Whether a Redis client context already holds an option written inside the literal opened at `brace`. */
+function readAlready(a: CodeAnalyzer, brace: number): boolean {
+  const from = a.tokens.starts[brace];
+  const to = a.tokens.starts[a.partner[brace]];
+  return a.contexts.some((context) => context.kind === 'redis-client' && context.options.some((option) => option.key.start > from && option.key.start < to));
 }
 
 /** The first result of a signature, where it starts: after the parameters, or inside a result group. */
