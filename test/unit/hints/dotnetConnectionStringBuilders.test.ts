@@ -2,7 +2,7 @@
  * Npgsql's `NpgsqlConnectionStringBuilder` and the MySQL drivers' `MySqlConnectionStringBuilder` object initializers
  * (`code/sqlClientBuilder.ts`), read as SqlClient's builder is: a literal password, `TrustServerCertificate = true`
  * and an `SslMode` that turns TLS off are findings for a literal RDS host and hovers for another server; any other
- * `SslMode` gets the verification hover. A file without the driver's namespace, or a builder class of the project's
+ * `SslMode` but `VerifyCA` and `VerifyFull` gets the verification hover. A file without the driver's namespace, or a builder class of the project's
  * own, gets nothing.
  */
 import * as assert from 'node:assert/strict';
@@ -35,6 +35,20 @@ describe('.NET connection string builders (Npgsql, MySqlConnector)', () => {
       '12:SslMode rds-sql-tls-verification-off',
       '13:TrustServerCertificate rds-sql-tls-verification-off',
     ]);
+  });
+
+  it('says nothing on an SslMode that verifies the certificate (VerifyCA, VerifyFull)', () => {
+    const code = sourceLines(
+      'using MySqlConnector;',
+      'using Npgsql;',
+      '',
+      'public static class Connections',
+      '{',
+      '    public static string Orders(string host, string token) => new NpgsqlConnectionStringBuilder { Host = host, Password = token, SslMode = SslMode.VerifyFull }.ConnectionString;',
+      '    public static string Ledger(string host, string token) => new MySqlConnectionStringBuilder { Server = host, Password = token, SslMode = MySqlSslMode.VerifyCA }.ConnectionString;',
+      '}',
+    );
+    assert.deepEqual(sql('Connections.cs', code), []);
   });
 
   it('reports a literal RDS host with a literal password, certificate trust and TLS off, in Npgsql and MySqlConnector builders', () => {

@@ -11,7 +11,7 @@
  *   SslMode.Disable`: https://www.npgsql.org/doc/api/Npgsql.NpgsqlConnectionStringBuilder.html);
  * - MySqlConnector's and Connector/NET's `MySqlConnectionStringBuilder` (`Server`, `Password`, `SslMode =
  *   MySqlSslMode.None` or `Disabled`: https://mysqlconnector.net/connection-options/).
- * Any other `SslMode` gets the verification hover (`Require` encrypts without checking the certificate). Findings
+ * Any other `SslMode` but `VerifyCA` and `VerifyFull` gets the verification hover (`Require` encrypts without checking the certificate). Findings
  * only where the host is a literal RDS endpoint; hovers for any other server, none for a builder the initializer
  * leaves empty or that test code builds (a test function, as for driver calls).
  */
@@ -34,6 +34,8 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   NpgsqlConnectionStringBuilder: { host: 'host', noTls: /^(?:SslMode\s*\.\s*)?Disable$/ },
   MySqlConnectionStringBuilder: { host: 'server', noTls: /^(?:MySqlSslMode\s*\.\s*)?(?:None|Disabled)$/ },
 };
+/** `SslMode` values of both drivers that verify the server's certificate. */
+const VERIFIES = /^(?:(?:MySql)?SslMode\s*\.\s*)?Verify(?:CA|Full)$/i;
 const ENCRYPT_OFF = /^(?:(?:SqlConnectionEncryptOption\s*\.\s*)?Optional|false)$/;
 
 /** An initializer's option under the name the SQL checks read (its spans are worked out when asked: copied one by one). */
@@ -61,7 +63,11 @@ function sqlOption(option: OptionOccurrence, builder: Builder, rds: boolean): Op
       if (!builder.noTls) {
         return undefined;
       }
-      return literal.kind === 'expr' && builder.noTls.test(literal.text.trim()) ? tlsDisabledOption(option.key, option.value, rds) : renamed(option, 'sslmode');
+      if (literal.kind === 'expr' && builder.noTls.test(literal.text.trim())) {
+        return tlsDisabledOption(option.key, option.value, rds);
+      }
+      // A mode that checks the certificate (`VerifyCA`, `VerifyFull`) needs no word on verification.
+      return literal.kind === 'expr' && VERIFIES.test(literal.text.trim()) ? undefined : renamed(option, 'sslmode');
     default:
       return undefined;
   }
