@@ -220,4 +220,61 @@ describe('design hints in code-server, as a person sees them', function () {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it("reads a team's CDK construct subclass from another file where a stack makes it: a public database in the Problems panel", async () => {
+    const { page } = workbench();
+    await runFromPalette(page, 'View: Close All Editors');
+    const folder = path.join(REPO_ROOT, 'examples', 'e2e-platform-constructs');
+    fs.mkdirSync(path.join(folder, 'lib', 'constructs'), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'lib', 'constructs', 'platform-database.ts'),
+      [
+        "import { Duration } from 'aws-cdk-lib';",
+        "import * as rds from 'aws-cdk-lib/aws-rds';",
+        "import { Construct } from 'constructs';",
+        '',
+        'export class PlatformDatabase extends rds.DatabaseInstance {',
+        '  constructor(scope: Construct, id: string, props: rds.DatabaseInstanceProps) {',
+        '    super(scope, id, { ...props, backupRetention: Duration.days(7) });',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const stack = [
+      "import { Stack } from 'aws-cdk-lib';",
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as rds from 'aws-cdk-lib/aws-rds';",
+      "import { Construct } from 'constructs';",
+      "import { PlatformDatabase } from './constructs/platform-database';",
+      '',
+      'export class LedgerStack extends Stack {',
+      '  constructor(scope: Construct, id: string, vpc: ec2.IVpc) {',
+      '    super(scope, id);',
+      "    new PlatformDatabase(this, 'Ledger', {",
+      '      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17 }),',
+      '      vpc,',
+      '      publiclyAccessible: true,',
+      '    });',
+      '  }',
+      '}',
+      '',
+    ];
+    fs.writeFileSync(path.join(folder, 'lib', 'ledger-stack.ts'), stack.join('\n'));
+    try {
+      await openFromExplorer(page, ['e2e-platform-constructs', 'lib'], 'ledger-stack.ts');
+      await page.keyboard.press('Control+Shift+M');
+      // The workspace model reads the construct's file in the background; the stack's problem follows when it has.
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'publicly accessible' });
+      await row.first().waitFor({ timeout: 60_000 });
+      assert.match((await row.first().textContent()) ?? '', /rds-publicly-accessible/);
+      await goToLine(page, 'ledger-stack.ts', 13, 8);
+      const text = await showHover(page, 'PubliclyAccessible', 30_000);
+      assert.match(text, /public/i);
+      await screenshot(page, 'hint-cdk-construct-subclass');
+      await page.keyboard.press('Escape');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
