@@ -18,7 +18,7 @@
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
-import { endsStatement } from './firstItemDialects';
+import { endsStatement, sendOfHeldCommand } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { ormRewritesReadItem } from './readModifyWriteOrm';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';
@@ -156,25 +156,6 @@ function readResult(a: CodeAnalyzer, getName: number, flow: Flow): number {
     return end;
   }
   return -1;
-}
-
-/** Tokens searched past a command held by a variable (`const get = new GetCommand(…)`) for the `send(get)` that sends it. */
-const HELD_COMMAND_REACH = 200;
-
-/** The `send` of `const get = new GetCommand(…); … send(get)`, in the same function, or undefined. */
-function sendOfHeldCommand(a: CodeAnalyzer, getName: number): number | undefined {
-  const open = a.is(getName + 1, '(') ? a.partner[getName + 1] : -1;
-  if (!a.idIs(getName - 1, 'new') || !a.is(getName - 2, '=') || !a.isId(getName - 3) || open < 0 || !endsStatement(a, open + 1)) {
-    return undefined;
-  }
-  const held = a.tokens.text(getName - 3);
-  const fn = a.scopes.enclosing(getName, ['function']);
-  for (let k = open + 1; k < Math.min(a.tokens.length, open + HELD_COMMAND_REACH); k++) {
-    if (a.idIs(k, 'send') && a.is(k + 1, '(') && a.idIs(k + 2, held) && a.is(k + 3, ')') && a.scopes.enclosing(k, ['function']) === fn) {
-      return k;
-    }
-  }
-  return undefined;
 }
 
 /**
