@@ -288,6 +288,8 @@ export interface ScopeInfo {
   waitingCallers(tokenIndex: number, kind: 'item-request' | 'redis-command'): Span[];
   /** The call a typed request at the token is passed to whole, when that call is no SDK call and runs once per element and waits (`itemLoops.ts`). */
   sendingCallPerElement(tokenIndex: number): Span | undefined;
+  /** (Workspace mode) calls of other modules' helpers whose one request is a batchable item request, run once per element and waited for (`importedItemLoops.ts`). */
+  importedItemCallsPerElement(): Span[];
   /** Whether the code around the `BatchExecuteStatement` call at the token reads its statements' errors, or hands its result on (`batchStatementErrors.ts`). */
   readsStatementErrors(tokenIndex: number): boolean;
   /** Whether the PutItem `put` writes back, changed, the item the GetItem `get` read in the same function, on the same table, or the UpdateItem `put` sets a value computed from it (`readModifyWrite.ts`). */
@@ -443,6 +445,7 @@ export const NO_SCOPES: ScopeInfo = {
   waitsPerElement: () => false,
   waitingCallers: () => [],
   sendingCallPerElement: () => undefined,
+  importedItemCallsPerElement: () => [],
   rewritesReadItem: () => false,
   createsCheckedItem: () => false,
   createsSearchedValue: () => false,

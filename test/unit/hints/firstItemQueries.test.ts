@@ -186,6 +186,26 @@ describe('a Query read only for its first item: JavaScript, Java, C#', () => {
     ]);
   });
 
+  it('TypeScript, SDK v3: a command a local holds, sent once, reads like one sent in place', () => {
+    // `const query = new QueryCommand(...)` then `send(query)`, as the SDK's documentation writes it.
+    const held = (...use: string[]) =>
+      tsRepository(
+        "    const query = new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'customerId = :c', ExpressionAttributeValues: { ':c': customerId } });",
+        ...use,
+      );
+    assertSilent(held, 'orderRepository.ts', [
+      ['    const order = (await this.ddb.send(query)).Items[0] as any;', '    return order as Order;'],
+      ['    const { Items } = await this.ddb.send(query);', '    return Items?.[0] as Order | undefined;'],
+      ['    const result = await this.ddb.send(query);', '    return result.Items?.length ? (result.Items[0] as Order) : undefined;'],
+    ]);
+    assertFires(held, 'orderRepository.ts', [
+      ['    const { Items } = await this.ddb.send(query);', '    return Items as unknown as Order;'],
+      // Named again after its send (sent twice, passed on), its first send's result is not all the method reads.
+      ['    const first = (await this.ddb.send(query)).Items[0];', '    const again = await this.ddb.send(query);', '    return (again.Items ?? [first]) as unknown as Order;'],
+      ['    const first = (await this.ddb.send(query)).Items[0];', '    const rest = await this.pages(query);', '    return (first ?? rest) as Order;'],
+    ]);
+  });
+
   it('JavaScript Lambda handler, DocumentClient .query(params).promise(): silent for the first item, a finding for the list', () => {
     const first = lambdaHandler(
       '  const result = await docClient.query(params).promise();',

@@ -142,6 +142,56 @@ describe('Redis calls in retry loops and in tests', () => {
       assertHas(found, '15:unlink redis-loop-round-trips!', '20:unlink redis-loop-round-trips!');
     });
 
+    it('a command whose value its function returns from the loop runs once (JavaScript, Python); one per element keeps its finding', () => {
+      const js = hintsIn(
+        'devices.js',
+        sourceLines(
+          "const Redis = require('ioredis');",
+          'const redis = new Redis(process.env.REDIS_URL);',
+          'async function clientIdOf(userId) {',
+          "  let cursor = '0';",
+          '  do {',
+          "    const [next, keys] = await redis.scan(cursor, 'MATCH', `ws:${userId}:*`, 'COUNT', 100);",
+          '    if (keys.length > 0) {',
+          '      return await redis.get(keys[0]);',
+          '    }',
+          '    cursor = next;',
+          "  } while (cursor !== '0');",
+          '  return null;',
+          '}',
+          'async function codesOf(keys) {',
+          '  const codes = [];',
+          '  for (const key of keys) {',
+          '    codes.push(await redis.get(key));',
+          '  }',
+          '  return codes;',
+          '}',
+          'module.exports = { clientIdOf, codesOf };',
+        ),
+      );
+      assertNoFindingOnLines(js, 8);
+      assertHas(js, '17:get redis-loop-round-trips!');
+      const py = hintsIn(
+        'sessions.py',
+        sourceLines(
+          'import redis',
+          'r = redis.Redis(host="cache", ssl=True)',
+          'def first_session(keys):',
+          '    for key in keys:',
+          '        if key.startswith("s:"):',
+          '            return r.get(key)',
+          '    return None',
+          'def sessions(keys):',
+          '    out = []',
+          '    for key in keys:',
+          '        out.append(r.get(key))',
+          '    return out',
+        ),
+      );
+      assertNoFindingOnLines(py, 6);
+      assertHas(py, '11:get redis-loop-round-trips!');
+    });
+
     it('a return that ends a callback run per element, or the function after a braceless loop, leaves no loop', () => {
       const java = hintsIn(
         'Sessions.java',

@@ -1,28 +1,12 @@
 /** A DynamoDB single-item request per element of a loop, each waiting for its reply, where a batch call takes many. */
-import { OperationOccurrence } from '../model';
+import { batchableItemRequest } from '../code/importedItemLoops';
 import { Span } from '../types';
-import { Check, setsOption } from './context';
+import { Check } from './context';
 
 /**
- * What a batch write cannot do (BatchWriteItem API reference: no conditions on individual puts and deletes,
- * no deleted items returned): a put or delete that sets these stays one request per item. Legacy `Expected`
- * and `ConditionalOperator` are conditions too.
- */
-const UNBATCHABLE_WRITE_OPTIONS = ['ConditionExpression', 'Expected', 'ConditionalOperator', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'];
-
-const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
-
-/**
- * Whether a write's whole request is in sight and sets nothing a batch write cannot do, or it is a mapper's
- * plain write of one object; a read can always be batched.
- */
-function batchable({ operation, request, plainWrite }: OperationOccurrence): boolean {
-  return !WRITES.has(operation) || plainWrite === true || (request !== undefined && request.complete && !setsOption(request, UNBATCHABLE_WRITE_OPTIONS));
-}
-
-/**
- * Reported where the loop waits: at the request itself, or at each same-file call of the helper that sends it
- * (`for (const id of ids) await this.getOrder(id)`).
+ * Reported where the loop waits: at the request itself, at each same-file call of the helper that sends it
+ * (`for (const id of ids) await this.getOrder(id)`), or (workspace mode) at each call of another module's helper
+ * whose one request is a batchable item request.
  */
 export const itemRequestInLoop: Check = (rule, context) => {
   const operations = new Set(rule.match.operations);
@@ -36,7 +20,7 @@ export const itemRequestInLoop: Check = (rule, context) => {
   };
   for (const occurrence of context.model.operations) {
     // A test that seeds its table item by item costs that test only.
-    if (!operations.has(occurrence.operation) || !batchable(occurrence) || scopes.inTest(occurrence.tokenIndex)) {
+    if (!operations.has(occurrence.operation) || !batchableItemRequest(occurrence) || scopes.inTest(occurrence.tokenIndex)) {
       continue;
     }
     if (!occurrence.call) {
@@ -53,4 +37,5 @@ export const itemRequestInLoop: Check = (rule, context) => {
       scopes.waitingCallers(occurrence.tokenIndex, 'item-request').forEach(report);
     }
   }
+  scopes.importedItemCallsPerElement().forEach(report);
 };

@@ -251,7 +251,9 @@ const javascript: Dialect = {
     // `send(new QueryCommand(...))`, or with a trailing comma as Prettier writes a call over several lines.
     const after = command && a.is(nameIndex + 1, '(') ? a.partner[nameIndex + 1] + 1 : -1;
     const wrapped = after > 0 && (after === a.partner[nameIndex - 2] || (a.is(after, ',') && after + 1 === a.partner[nameIndex - 2]));
-    return ownResult(a, wrapped ? nameIndex - 3 : nameIndex, JS_UNWRAP);
+    // `const query = new QueryCommand(...)` then `(await client.send(query)).Items[0]`: that `send`'s result.
+    const sent = wrapped ? undefined : sendOfHeldCommand(a, nameIndex, true);
+    return ownResult(a, wrapped ? nameIndex - 3 : (sent ?? nameIndex), JS_UNWRAP);
   },
   itemsAfter(a, end) {
     return member(a, pastNonNull(a, end), 'Items');
@@ -368,4 +370,39 @@ export function endsStatement(a: CodeAnalyzer, end: number): boolean {
   }
   const fallback = (a.is(end, '??') || a.is(end, '||')) && a.is(end + 1, '[') && a.is(end + 2, ']') ? end + 3 : end;
   return (a.startsLine(fallback) && !a.isAccess(fallback)) || a.is(fallback, ';') || fallback >= a.tokens.length;
+}
+
+/** Tokens searched past a command held by a variable (`const get = new GetCommand(…)`) for the `send(get)` that sends it. */
+const HELD_COMMAND_REACH = 200;
+
+/**
+ * The `send` of `const get = new GetCommand(…); … send(get)`, in the same function, or undefined. With `only`, a
+ * command the function names anywhere else (sent twice, changed, passed on) has none: that send's result may not be
+ * all the function does with it.
+ */
+export function sendOfHeldCommand(a: CodeAnalyzer, name: number, only = false): number | undefined {
+  const open = a.is(name + 1, '(') ? a.partner[name + 1] : -1;
+  if (!a.idIs(name - 1, 'new') || !a.is(name - 2, '=') || !a.isId(name - 3) || open < 0 || !endsStatement(a, open + 1)) {
+    return undefined;
+  }
+  const held = a.tokens.text(name - 3);
+  const fn = a.scopes.enclosing(name, ['function']);
+  let send: number | undefined;
+  for (let k = open + 1; k < Math.min(a.tokens.length, open + HELD_COMMAND_REACH) && send === undefined; k++) {
+    if (a.idIs(k, 'send') && a.is(k + 1, '(') && a.idIs(k + 2, held) && a.is(k + 3, ')') && a.scopes.enclosing(k, ['function']) === fn) {
+      send = k;
+    }
+  }
+  return send !== undefined && only && namedElsewhere(a, fn, held, [name - 3, send + 2]) ? undefined : send;
+}
+
+/** Whether the function `fn` names `held` (not as a member) at any token other than those of `known`. */
+function namedElsewhere(a: CodeAnalyzer, fn: number, held: string, known: number[]): boolean {
+  const [start, end] = fn > 0 ? a.scopes.range(fn) : [0, a.tokens.length];
+  for (let k = start; k < Math.min(end, a.tokens.length); k++) {
+    if (a.idIs(k, held) && !a.isAccess(k - 1) && !known.includes(k)) {
+      return true;
+    }
+  }
+  return false;
 }

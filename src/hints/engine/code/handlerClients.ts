@@ -258,6 +258,10 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   if (!a.isId(k) || a.isAccess(k - 1)) {
     return undefined;
   }
+  const duplicated = redisDuplicate(a, k);
+  if (duplicated) {
+    return duplicated;
+  }
   if (!a.imports.has(a.tokens.text(k))) {
     return projectMethodConstruction(a, k);
   }
@@ -267,6 +271,19 @@ export function jsConstruction(a: CodeAnalyzer, k: number): Construction | undef
   // data-api-client's default export makes its client: `dataApiClient({ resourceArn, ... })`.
   const dataApi = made !== undefined && a.imports.get(a.tokens.text(made.name))?.module === DATA_API_CLIENT_MODULE;
   return made && (JS_CLIENT_FACTORIES.has(a.tokens.text(made.name)) || JS_CLIENT_FACTORIES.has(factory ?? '') || dataApi || madeByProjectCall(a, made)) ? made : undefined;
+}
+
+/**
+ * `redis.duplicate()`, `this.redis.duplicate()` at `k`: ioredis and node-redis open a new connection for the copy of a
+ * client (a subscriber per request), so a copy made per call is a client made per call.
+ */
+function redisDuplicate(a: CodeAnalyzer, k: number): Construction | undefined {
+  let name = k;
+  while (a.isAccess(name + 1) && a.isId(name + 2)) {
+    name += 2;
+  }
+  const made = name > k && a.idIs(name, 'duplicate') ? construction(a, k, k) : undefined;
+  return made?.redis ? made : undefined;
 }
 
 /**

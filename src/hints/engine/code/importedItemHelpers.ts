@@ -2,7 +2,8 @@
  * What a file's calls of other modules' item helpers are (workspace mode; `workspace/itemHelpers.ts` reads the
  * helpers): imported functions and static methods, and the methods of instances of imported classes
  * (`projectInstances.ts`), with the tables two modules agree on (`sharedTable`). Read once per file for the
- * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`).
+ * read-modify-write and check-then-put helpers (`readModifyWriteHelpers.ts`, `checkThenPutHelpers.ts`) and the
+ * item requests per element of a loop (`importedItemLoops.ts`).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
@@ -129,8 +130,10 @@ function withTables(helper: ItemHelper | undefined, table: (name: string) => str
     ...(reads ? { reads, ...(helper!.readsResponse ? { readsResponse: true as const } : {}) } : {}),
     ...(puts ? { puts: { ...helper!.puts!, table: puts } } : {}),
     ...(checks ? { checks: { ...helper!.checks!, table: checks } } : {}),
+    // Whatever its table, one item request per call.
+    ...(helper?.itemRequest ? { itemRequest: true as const } : {}),
   };
-  return kept.reads || kept.puts || kept.checks ? kept : undefined;
+  return kept.reads || kept.puts || kept.checks || kept.itemRequest ? kept : undefined;
 }
 
 /** The receiver of the method call at `k` as one instance: a field of `this`/`self`, or a name by the binding it reads. */

@@ -206,7 +206,7 @@ export function waitingCallers(a: CodeAnalyzer, token: number, kind: HelperKind)
  * Functions whose one DynamoDB call is an item request. A function that also updates or queries costs its
  * callers more than a batch would save.
  */
-function itemRequestHelpers(a: CodeAnalyzer): Set<number> {
+export function itemRequestHelpers(a: CodeAnalyzer): Set<number> {
   const weights = new Map<number, number>();
   for (const operation of a.operations) {
     const scope = operation.call ? a.scopes.enclosing(operation.tokenIndex, ['function']) : -1;

@@ -401,7 +401,7 @@ function rangeCount(a: CodeAnalyzer, head: number): boolean {
 }
 
 /**
- * Whether the statement of a call is followed, in its own block, by `return` or `break`: the loop around it
+ * Whether the statement of a call returns it, or is followed, in its own block, by `return` or `break`: the loop around it
  * ends once the command succeeds (`for attempt in range(3): try: r.set(k, v); break`), so it retries the
  * commands rather than sending them per element. A later statement of the same block may be the exit
  * (`await redis.del(key); found = true; break;`, Python's run of deletes before `return`), unless a `continue`
@@ -409,13 +409,19 @@ function rangeCount(a: CodeAnalyzer, head: number): boolean {
  */
 export function leavesLoopAfter(a: CodeAnalyzer, receiverStart: number, close: number): boolean {
   const next = a.is(close + 1, ';') ? close + 2 : close + 1;
-  if (a.language.family !== 'python') {
-    // Only a block inside a loop statement of the call's own function can leave it: a `return` ends a callback
-    // run per element (`forEach`), and after a braceless loop's body (`foreach (...) Del(k); return;`) it ends
-    // the function once the loop is done.
-    const loop = a.scopes.enclosing(receiverStart, ['loop', 'function']);
-    const block = a.parent[receiverStart];
-    return loop > 0 && a.scopes.kind(loop) === 'loop' && block >= a.scopes.start(loop) && exitsBlockAfter(a, block, next);
+  // Only a block inside a loop statement of the call's own function can leave it: a `return` ends a callback
+  // run per element (`forEach`), and after a braceless loop's body (`foreach (...) Del(k); return;`) it ends
+  // the function once the loop is done.
+  const loop = a.scopes.enclosing(receiverStart, ['loop', 'function']);
+  const block = a.parent[receiverStart];
+  const python = a.language.family === 'python';
+  const inOwnLoop = loop > 0 && a.scopes.kind(loop) === 'loop' && (python || block >= a.scopes.start(loop));
+  // `return await redis.get(keys[0]);`: the call is what the loop's function returns, so it runs once.
+  if (inOwnLoop && a.idIs(a.idIs(receiverStart - 1, 'await') ? receiverStart - 2 : receiverStart - 1, 'return')) {
+    return true;
+  }
+  if (!python) {
+    return inOwnLoop && exitsBlockAfter(a, block, next);
   }
   // A later statement of the call's own block may be the exit (`r.delete(a)`, `r.delete(b)`, `return result`), unless
   // the block ends first or a `continue` may skip it.

@@ -4,6 +4,7 @@ import { PaginationFixShape, ScopeInfo } from '../model';
 import type { CodeAnalyzer } from './analyzer';
 import { readsFirstItemOnly } from './firstItemOnly';
 import { sendingCallPerElement, waitingCallers, waitsPerElement } from './itemLoops';
+import { importedItemCallsPerElement } from './importedItemLoops';
 import { rewritesReadItem } from './readModifyWrite';
 import { createsCheckedItem } from './checkThenPut';
 import { createsSearchedValue } from './uniquenessChecks';
@@ -162,6 +163,7 @@ export function markerScopes(a: CodeAnalyzer): ScopeInfo {
       const name = sendingCallPerElement(a, tokenIndex);
       return name >= 0 ? a.tokenSpan(name) : undefined;
     },
+    importedItemCallsPerElement: () => importedItemCallsPerElement(a).map((name) => a.tokenSpan(name)),
     rewritesReadItem: (get, put) => rewritesReadItem(a, get, put),
     createsCheckedItem: (get, put) => createsCheckedItem(a, get, put),
     createsSearchedValue: (search, put) => createsSearchedValue(a, search, put),

@@ -19,8 +19,8 @@
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { destructuredFirst, firstElementAfter, firstItemAfter, itemsAfter } from './queryFirstItem';
-import { assignedName, sendOfHeldCommand, thenCallback } from './readReplies';
-import { endsStatement } from './firstItemDialects';
+import { assignedName, thenCallback } from './readReplies';
+import { endsStatement, sendOfHeldCommand } from './firstItemDialects';
 import { chainStart } from './receiverChains';
 import { ormRewritesReadItem } from './readModifyWriteOrm';
 import { RmwDialect, typedReadFlow, typedRewritesReadItem } from './readModifyWriteTyped';

@@ -1,30 +1,11 @@
 /**
- * Where a DynamoDB read's reply goes, for the read-modify-write flow (`readModifyWrite.ts`): the `send` of a command
- * a variable holds, a promise's `.then` callback, or the SDK v2's error-first callback.
+ * Where a DynamoDB read's reply goes, for the read-modify-write flow (`readModifyWrite.ts`): a promise's `.then`
+ * callback, or the SDK v2's error-first callback (a held command's `send` is `firstItemDialects.ts`'s).
  */
 import type { CodeAnalyzer } from './analyzer';
 import { segments } from './braces';
 import { endsStatement } from './firstItemDialects';
 import { chainStart } from './receiverChains';
-
-/** Tokens searched past a command held by a variable (`const get = new GetCommand(…)`) for the `send(get)` that sends it. */
-const HELD_COMMAND_REACH = 200;
-
-/** The `send` of `const get = new GetCommand(…); … send(get)`, in the same function, or undefined. */
-export function sendOfHeldCommand(a: CodeAnalyzer, getName: number): number | undefined {
-  const open = a.is(getName + 1, '(') ? a.partner[getName + 1] : -1;
-  if (!a.idIs(getName - 1, 'new') || !a.is(getName - 2, '=') || !a.isId(getName - 3) || open < 0 || !endsStatement(a, open + 1)) {
-    return undefined;
-  }
-  const held = a.tokens.text(getName - 3);
-  const fn = a.scopes.enclosing(getName, ['function']);
-  for (let k = open + 1; k < Math.min(a.tokens.length, open + HELD_COMMAND_REACH); k++) {
-    if (a.idIs(k, 'send') && a.is(k + 1, '(') && a.idIs(k + 2, held) && a.is(k + 3, ')') && a.scopes.enclosing(k, ['function']) === fn) {
-      return k;
-    }
-  }
-  return undefined;
-}
 
 /**
  * A callback handed the read's response: a promise's `….promise().then((res) => {`, or on the next statement

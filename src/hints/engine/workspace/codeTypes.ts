@@ -175,6 +175,8 @@ export interface ItemHelper {
   puts?: { table: string; position: number };
   /** It reads the item of `checks.key` from `checks.table` and returns it or whether it exists (`checkThenPutHelpers.ts`). */
   checks?: ExistenceCheck;
+  /** Its one DynamoDB request is an item request a batch call could send (`importedItemLoops.ts`). */
+  itemRequest?: true;
 }
 
 /**

@@ -13,6 +13,7 @@ import { writesWithoutCondition } from '../code/readModifyWrite';
 import { existenceChecks } from '../code/checkThenPutHelpers';
 import { functionName } from '../code/helperFunctions';
 import { itemHelpers } from '../code/readModifyWriteHelpers';
+import { batchableItemHelpers } from '../code/importedItemLoops';
 import { LineIndex } from '../text';
 import { ITEM_CALL } from './moduleText';
 import { ItemHelper, ModuleSource } from './types';
@@ -80,6 +81,9 @@ function read(source: ModuleSource, project: ProjectContext): Helpers | null {
   const byScope = itemHelpers(a, gets, puts);
   for (const [scope, checks] of existenceChecks(a, gets)) {
     byScope.set(scope, { ...byScope.get(scope), checks });
+  }
+  for (const scope of batchableItemHelpers(a)) {
+    byScope.set(scope, { ...byScope.get(scope), itemRequest: true });
   }
   const helpers = new Map<number | string, ItemHelper>(byScope);
   // A method is also known by its class's name and its own, for callers that hold an instance (`this.users.get(id)`).

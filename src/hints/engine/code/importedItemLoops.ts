@@ -1,0 +1,58 @@
+/**
+ * Item requests one call away in another module (workspace mode): a loop that waits, element by element, on a
+ * function or a method of an instance of another module whose one DynamoDB request is an item request a batch call
+ * could send (`for (const c of coaches) await this.coachRepository.findOne(c.email)`, the repository class in a file
+ * of its own, injected by NestJS or made with `new`): the same round trip per item as the request written in the
+ * loop. The helpers of the other module are read by the workspace (`workspace/itemHelpers.ts`); the calls of this
+ * file that reach them by `importedItemHelpers.ts`.
+ */
+import type { CodeAnalyzer } from './analyzer';
+import { importedHelperCalls } from './importedItemHelpers';
+import { itemRequestHelpers, waitsPerElement } from './itemLoops';
+import { inTestCode } from './testFixtures';
+import { OperationOccurrence } from '../model';
+import { normalizeName } from '../types';
+
+/**
+ * What a batch write cannot do (BatchWriteItem API reference: no conditions on individual puts and deletes, no
+ * deleted items returned): a put or delete that sets these stays one request per item. Legacy `Expected` and
+ * `ConditionalOperator` are conditions too.
+ */
+const UNBATCHABLE_WRITE_OPTIONS = new Set(['ConditionExpression', 'Expected', 'ConditionalOperator', 'ReturnValues', 'ReturnValuesOnConditionCheckFailure'].map(normalizeName));
+
+const WRITES = new Set(['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+
+/**
+ * Whether an item request could go in a batch: a read always can; a write whose whole request is in sight and sets
+ * nothing a batch write cannot do, or a mapper's plain write of one object, can.
+ */
+export function batchableItemRequest({ operation, request, plainWrite }: OperationOccurrence): boolean {
+  if (!WRITES.has(operation) || plainWrite === true) {
+    return true;
+  }
+  const sets = (norm: string): boolean => UNBATCHABLE_WRITE_OPTIONS.has(norm);
+  return request !== undefined && request.complete && !request.options.some((option) => !option.absent && sets(option.norm)) && !(request.lent ?? []).some(sets);
+}
+
+/** The functions of a module, by scope, whose one DynamoDB request is an item request a batch call could send. */
+export function batchableItemHelpers(a: CodeAnalyzer): Set<number> {
+  const helpers = itemRequestHelpers(a);
+  for (const operation of a.operations) {
+    const scope = operation.call ? a.scopes.enclosing(operation.tokenIndex, ['function']) : -1;
+    if (helpers.has(scope) && !batchableItemRequest(operation)) {
+      helpers.delete(scope);
+    }
+  }
+  return helpers;
+}
+
+/** This file's calls of other modules' item-request helpers that run once per element of a loop and wait for each reply: their name tokens. */
+export function importedItemCallsPerElement(a: CodeAnalyzer): number[] {
+  const found: number[] = [];
+  for (const [name, helper] of importedHelperCalls(a)) {
+    if (helper.itemRequest && !inTestCode(a, name) && waitsPerElement(a, name)) {
+      found.push(name);
+    }
+  }
+  return found;
+}
