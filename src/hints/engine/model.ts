@@ -405,6 +405,8 @@ export interface DocumentModel {
   ttlWrites?: TtlWrite[];
   /** DynamoDB expressions that write reserved words as attribute names (`code/expressionReservedWords.ts`). */
   reservedWordUses?: ReservedWordUse[];
+  /** Condition keys written into a BatchWriteItem's puts and deletes, which it never applies (`code/batchWriteConditions.ts`). */
+  batchWriteConditions?: Span[];
 }
 
 /** A literal DynamoDB expression that names attributes by reserved words (`status`, `name`), as written there. */

@@ -118,6 +118,7 @@ export const CHECKS = [
   'ttl-not-in-seconds',
   'callback-and-promise',
   'expression-reserved-word',
+  'batch-write-condition',
   'redis-command-not-awaited',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];

@@ -19,6 +19,7 @@ import { trueOrAbsent } from './riskyDefaults';
 import { ttlNotInSeconds } from './ttlValues';
 import { callbackAndPromise } from './callbackAndPromise';
 import { expressionReservedWord } from './reservedWords';
+import { batchWriteCondition } from './batchWriteConditions';
 import { redisCommandNotAwaited } from './unawaitedRedis';
 import { failoverOffWithReplicas, falseOrAbsent, hardcodedSecret, requiresOneOf, tlsVerificationOff, valueEquals } from './values';
 import { consistentReadOnGsi, indexUndefined, keyAttributes, keyCondition, projectionNotProjected, scanByKey } from './workspace';
@@ -68,5 +69,6 @@ export const CHECK_REGISTRY: Record<CheckName, Check> = {
   'ttl-not-in-seconds': ttlNotInSeconds,
   'callback-and-promise': callbackAndPromise,
   'expression-reserved-word': expressionReservedWord,
+  'batch-write-condition': batchWriteCondition,
   'redis-command-not-awaited': redisCommandNotAwaited,
 };

@@ -36,6 +36,7 @@ import { sdkImport } from './sdkImports';
 import { ttlWrites } from './ttlValues';
 import { callbackAndPromise } from './callbackAndPromise';
 import { reservedWordUses } from './expressionReservedWords';
+import { batchWriteConditions } from './batchWriteConditions';
 
 export type CodeLanguageId = CodeLanguage['id'];
 
@@ -106,6 +107,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
   const ttl = ttlWrites(analyzer);
   const sentTwice = callbackAndPromise(analyzer).map((token) => analyzer.tokenSpan(token));
   const reserved = reservedWordUses(analyzer);
+  const batchConditions = batchWriteConditions(analyzer);
   return {
     operations: analyzer.operations,
     contexts,
@@ -120,6 +122,7 @@ export function analyzeCode(text: string, languageId: CodeLanguageId, lines: Lin
     ...(ttl.length > 0 ? { ttlWrites: ttl } : {}),
     ...(sentTwice.length > 0 ? { sentTwice } : {}),
     ...(reserved.length > 0 ? { reservedWordUses: reserved } : {}),
+    ...(batchConditions.length > 0 ? { batchWriteConditions: batchConditions } : {}),
     redisCalls: analyzer.redisCalls,
     scopes: markerScopes(analyzer),
     commentPrefix: analyzer.language.commentPrefix,
