@@ -261,6 +261,34 @@ describe('Terraform local module folders', () => {
     assert.deepEqual(findings({ 'envs/prod/main.tf': caller('  databases = var.dbs') }), [], 'a variable with no map of objects');
   });
 
+  it('reads security group rules a module iterates over a map of objects from another file: its default, or what its callers pass', () => {
+    const rules = lines(
+      'resource "aws_security_group" "all" {',
+      '  for_each = toset(["web", "db"])',
+      '  name     = each.value',
+      '}',
+      'resource "aws_security_group_rule" "all" {',
+      '  for_each          = var.sg_rules',
+      '  type              = each.value.type',
+      '  security_group_id = aws_security_group.all[each.value.sg].id',
+      '  protocol          = "tcp"',
+      '  from_port         = each.value.port',
+      '  to_port           = each.value.port',
+      '  cidr_blocks       = [each.value.cidr]',
+      '}',
+    );
+    const map = (...rows: string[]): string => lines('variable "sg_rules" {', '  default = {', ...rows, '  }', '}');
+    const mysql = '    mysql = { sg = "db", type = "ingress", port = 3306, cidr = "0.0.0.0/0" }';
+    const https = '    https = { sg = "web", type = "ingress", port = 443, cidr = "0.0.0.0/0" }';
+    const out = '    out = { sg = "db", type = "egress", port = 3306, cidr = "0.0.0.0/0" }';
+    const findings = (files: Record<string, string>): string[] =>
+      hints(rules, { model: model({ 'modules/network/rules.tf': rules, ...files }), file: 'modules/network/rules.tf' }).filter((hint) => hint.endsWith('!'));
+    assert.deepEqual(findings({ 'modules/network/variables.tf': map(mysql, https, out) }), ['12 rds-open-ingress!'], "the folder's own default");
+    const caller = lines('module "network" {', '  source   = "../../modules/network"', '  sg_rules = var.sg_rules', '}');
+    assert.deepEqual(findings({ 'modules/network/variables.tf': lines('variable "sg_rules" {}'), 'envs/prod/main.tf': caller, 'envs/prod/variables.tf': map(https, mysql) }), ['12 rds-open-ingress!']);
+    assert.deepEqual(findings({ 'modules/network/variables.tf': lines('variable "sg_rules" {}'), 'envs/prod/main.tf': caller, 'envs/prod/variables.tf': map(https, out) }), []);
+  });
+
   it("takes the engine a caller leaves out from the folder's variable default, one folder or two down", () => {
     const cluster = lines('resource "aws_rds_cluster" "this" {', '  engine         = var.engine', '  engine_version = var.engine_version', '}');
     const variables = (engine: string): string => lines('variable "engine" {', `  default = "${engine}"`, '}', 'variable "engine_version" {}');

@@ -10,11 +10,11 @@ import { DocumentModel, Literal, NO_SCOPES, OptionContext, OptionOccurrence, par
 import { LineIndex } from '../text';
 import { normalizeName } from '../types';
 import { OutsideValues } from './terraformOutside';
-import { ModuleInputTarget } from '../workspace/types';
+import { ModuleInputTarget, TerraformObject } from '../workspace/types';
 import { GROUP_REFERENCE, MODULE_WITHOUT_DATA_STORE, namesGroup } from './groupUse';
 import { LAMBDA_MODULE, LAMBDA_RESOURCES, terraformEnvironmentPasswords, terraformMapPasswords } from './lambdaEnvironment';
 import { conditionOutcome } from './terraformConditionals';
-import { BodyItem, HclValues, TerraformIngress } from './terraformIngress';
+import { BodyItem, HclValues, Range, TerraformIngress } from './terraformIngress';
 import { dataArgumentKey, TerraformValues } from './terraformValues';
 import { terragruntCall } from './terragrunt';
 import { moduleFullAccess, terraformFullAccess } from './terraformManagedPolicies';
@@ -255,6 +255,11 @@ class TerraformReader extends TerraformValues implements HclValues {
       end += 2;
     }
     return this.tokens.source.slice(starts[at], ends[end]);
+  }
+
+  lentObjects(item: Range): TerraformObject[] | undefined {
+    const elements = this.forEachElements(item);
+    return elements?.every((element) => element.object) ? elements.map((element) => element.object!) : undefined;
   }
 
   private resource(at: number, open: number, close: number): void {

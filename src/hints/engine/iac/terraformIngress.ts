@@ -10,6 +10,8 @@ import { Span } from '../types';
 import { GroupUses } from './groupUse';
 import { IngressFields, openIngress } from './ingress';
 import { createsSecurityGroup, RegistryModule, RuleInput, SECURITY_GROUP_RULES } from './terraformModules';
+import { isList, scalarLiteral } from './terraformOutside';
+import type { TerraformObject, TerraformValue } from '../workspace/types';
 
 /** A token range [first, end). */
 export interface Range {
@@ -39,6 +41,8 @@ export interface HclValues {
   strings(item: Range | undefined): { literal: Literal; span: Span }[];
   lentStrings(item: Range): { literal: Literal; span: Span }[] | undefined;
   elements(item: Range): Range[] | undefined;
+  /** The objects a `for_each` over a variable takes from another file (its default, `.tfvars`, or a module's callers). */
+  lentObjects(item: Range): TerraformObject[] | undefined;
   listItems(item: Range): Range[] | undefined;
   spanOf(range: Range): Span;
   isList(item: Range): boolean;
@@ -54,7 +58,10 @@ const INGRESS_ATTRIBUTE: RuleInput = { input: 'ingress', protocol: 'protocol', s
 /** One element of a `for_each`: the name it goes by (`each`, or a dynamic block's iterator) and its value. */
 interface Iteration {
   iterator: string;
+  /** The element written in this file; a placeholder range for one lent from another file (`object`). */
   element: Range;
+  /** An element another file gives (a variable's map of objects): its attributes. */
+  object?: TerraformObject;
   /** A list or set: `each.key` is the element too. */
   keyIsElement: boolean;
 }
@@ -73,7 +80,7 @@ export class TerraformIngress {
   private iterated(item: Range, iteration: Iteration | undefined): Range {
     const { tokens } = this.hcl;
     const { first, end } = item;
-    if (!iteration || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
+    if (!iteration || iteration.object || tokens.kinds[first] !== ID || tokens.text(first) !== iteration.iterator || this.hcl.textOf(first + 1) !== '.') {
       return item;
     }
     const member = this.hcl.textOf(first + 2);
@@ -90,14 +97,29 @@ export class TerraformIngress {
     return this.hcl.objectEntries(element.first, element.end - 1).get(tokens.text(first + 4)) ?? item;
   }
 
+  /** `each.value.key` over an element lent from another file: the value the key gives there; undefined for any other value. */
+  private lentValue(item: Range, iteration: Iteration | undefined): TerraformValue | null | undefined {
+    const object = iteration?.object;
+    const { first, end } = item;
+    const read = object && end - first === 5 && this.hcl.textOf(first) === iteration.iterator && this.hcl.textOf(first + 1) === '.' && this.hcl.textOf(first + 2) === 'value' && this.hcl.textOf(first + 3) === '.';
+    const key = read ? this.hcl.textOf(first + 4) : undefined;
+    return key !== undefined && Object.hasOwn(object!, key) ? object![key] : undefined;
+  }
+
+  /** A value for one element of a `for_each` as a literal: one lent from another file, or the range `iterated` gives. */
+  private elementLiteral(item: BodyItem, iteration: Iteration | undefined): Literal | undefined {
+    const lent = this.lentValue(item, iteration);
+    if (lent !== undefined) {
+      return lent === null || isList(lent) ? undefined : scalarLiteral(lent);
+    }
+    const range = this.iterated(item, iteration);
+    return range !== item ? this.hcl.literalOf(range.first, range.end) : item.option.literal;
+  }
+
   private ingressFields(items: BodyItem[], names: { protocol: string; sources: string[] }, iteration?: Iteration): IngressFields {
-    const value = (name: string): { item: BodyItem; range: Range } | undefined => {
-      const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
-      return item ? { item, range: this.iterated(item, iteration) } : undefined;
-    };
     const literal = (name: string): Literal | undefined => {
-      const found = value(name);
-      return found && found.range !== found.item ? this.hcl.literalOf(found.range.first, found.range.end) : found?.item.option.literal;
+      const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
+      return item && this.elementLiteral(item, iteration);
     };
     const sources = names.sources.flatMap((name) => {
       const item = items.find((candidate) => candidate.option.name === name && !candidate.block);
@@ -110,6 +132,11 @@ export class TerraformIngress {
 
   /** Source addresses of a value for one element of a `for_each`; one taken from the element is reported where the block uses it. */
   private fromElement(value: Range, iteration: Iteration | undefined): { literal: Literal; span: Span }[] {
+    const lent = this.lentValue(value, iteration);
+    if (lent !== undefined) {
+      const span = this.hcl.spanOf(value);
+      return (lent === null ? [] : isList(lent) ? lent : [lent]).map((scalar) => ({ literal: scalarLiteral(scalar), span }));
+    }
     const range = this.iterated(value, iteration);
     if (range === value) {
       return this.hcl.strings(value);
@@ -237,6 +264,11 @@ export class TerraformIngress {
   private eachInstance(items: BodyItem[]): (Iteration | undefined)[] {
     const forEach = items.find((item) => item.option.name === 'for_each' && !item.block);
     const elements = forEach ? this.hcl.elements(forEach) : undefined;
+    if (forEach && !elements) {
+      // A variable's map of objects from another file (`for_each = var.sg_rules`).
+      const objects = this.hcl.lentObjects(forEach);
+      return objects ? objects.map((object) => ({ iterator: 'each', element: forEach, object, keyIsElement: false })) : [undefined];
+    }
     if (!forEach || !elements) {
       return [undefined];
     }
@@ -284,9 +316,8 @@ export class TerraformIngress {
       const direction = items.find((item) => item.option.name === 'type' && !item.block);
       for (const iteration of direction ? this.eachInstance(items) : []) {
         // `type = each.value.type`: each element tells its own direction.
-        const range = this.iterated(direction!, iteration);
-        const literal = range === direction ? direction.option.literal : this.hcl.literalOf(range.first, range.end);
-        if (literal.kind === 'str' && literal.value === 'ingress') {
+        const literal = this.elementLiteral(direction!, iteration);
+        if (literal?.kind === 'str' && literal.value === 'ingress') {
           found.push(openIngress('terraform', this.ingressFields(items, classic, iteration)));
         }
       }
