@@ -119,6 +119,41 @@ describe('Java: AWS SDK for Java 1.x', () => {
     assert.deepEqual(hintsIn('Search.java', other), []);
   });
 
+  it('reads the fluent setters chained on the call that gives a declared request', () => {
+    const code = sourceLines(
+      'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;',
+      'import com.amazonaws.services.dynamodbv2.model.*;',
+      'class Bootstrap {',
+      '    private AmazonDynamoDB db;',
+      '    private DynamoDBMapper mapper;',
+      '    private QueryTemplates templates;',
+      '    void create() {',
+      '        CreateTableRequest orders = mapper.generateCreateTableRequest(Order.class)',
+      '                .withProvisionedThroughput(new ProvisionedThroughput(1L, 1L));',
+      '        db.createTable(orders);',
+      '        CreateTableRequest carts = this.mapper.generateCreateTableRequest(Cart.class).withBillingMode(BillingMode.PAY_PER_REQUEST);',
+      '        db.createTable(carts);',
+      '        QueryRequest query = templates.byStatus().withIndexName("status-index").withConsistentRead(true);',
+      '        db.query(query);',
+      '    }',
+      '}',
+    );
+    const hints = hintsIn('Bootstrap.java', code);
+    assert.ok(hints.includes('10:withProvisionedThroughput dynamodb-billing-mode'), hints.join('\n'));
+    assert.ok(hints.includes('12:withBillingMode dynamodb-billing-mode'), hints.join('\n'));
+    assert.ok(hints.includes('14:withConsistentRead dynamodb-consistent-read!'), hints.join('\n'));
+    const other = sourceLines(
+      'import com.example.search.QueryRequest;',
+      'class Search {',
+      '    void run(Engine engine) {',
+      '        QueryRequest query = engine.newQuery().withConsistentRead(true);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Search.java', other), []);
+  });
+
   it('does not count Mockito stubs or verifications as calls', () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;',

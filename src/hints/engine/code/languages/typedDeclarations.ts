@@ -3,16 +3,18 @@
  * `Type name(...)` for methods, `this.name = ...` and `name = ...` for assignments to a field or local.
  */
 import { TOKEN_KIND } from '../../lexer';
-import { OptionContext } from '../../model';
+import { OptionContext, OptionOccurrence } from '../../model';
 import { ScopeTree } from '../../scope/scopes';
 import { codeOf, codeSet } from '../../tokenCodes';
 import { operationOfMethod, operationOfTypeName, TYPED_CLIENTS, SERVICE_OF_KIND } from '../../services';
 import { normalizeName } from '../../types';
 import type { CodeAnalyzer } from '../analyzer';
+import { contextFrom } from '../options';
 import { calledName, keepDeclaredRequest, noteMemberAssignment, requestBuiltBy } from '../requests';
 import { Value } from '../values';
 import { angleDepthBackward, closeAngle } from '../typeArguments';
 import { mayIterateServers } from '../stackExchangeRedis';
+import { v1ChainEnd } from './javaV1Requests';
 
 const { ID, PUNCT } = TOKEN_KIND;
 
@@ -175,8 +177,26 @@ function keepRequestOfDeclaredType(a: CodeAnalyzer, name: number, type: number):
   const typeName = a.tokens.text(type);
   const operation = typeName.endsWith('Request') ? operationOfTypeName(typeName, a.services, /Request$/) : undefined;
   if (operation) {
-    keepDeclaredRequest(a, name, type, operation);
+    keepDeclaredRequest(a, name, type, operation).options.push(...chainedSetters(a, name + 2, operation));
   }
+}
+
+/**
+ * Java 1.x fluent setters chained on the call whose result the name is given
+ * (`= mapper.generateCreateTableRequest(Order.class).withProvisionedThroughput(...)`), as options of that request:
+ * each `withX(...)` returns the same request.
+ */
+function chainedSetters(a: CodeAnalyzer, start: number, operation: string): OptionOccurrence[] {
+  if (a.language.family !== 'java') {
+    return [];
+  }
+  let k = start;
+  while (a.isId(k) && a.is(k + 1, '.')) {
+    k += 2;
+  }
+  const close = a.isId(k) && a.is(k + 1, '(') ? a.partner[k + 1] : -1;
+  const last = close > 0 ? v1ChainEnd(a, close) : -1;
+  return last > close ? contextFrom(a, close, last, 'sdk', operation, a.tokenSpan(k)).options : [];
 }
 
 /** C#'s `foreach (var name in ...)`, with `var` at `typeStart` and the name at `name`. */
