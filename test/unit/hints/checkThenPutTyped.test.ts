@@ -265,6 +265,56 @@ describe('DynamoDB: check-then-put (Java, Go, C#)', () => {
     assert.deepEqual(reported('Seats.java', code), []);
   });
 
+  it('reports Java DynamoDBMapper: the object the function was given, saved after load found its key absent; silent on a change, another key, a versioned class', () => {
+    const code = sourceLines(
+      'package members;',
+      'import com.amazonaws.services.dynamodbv2.datamodeling.*;',
+      'public class Signup {',
+      '  @DynamoDBTable(tableName = "members")',
+      '  public static class Member {',
+      '    private String email;',
+      '    private String name;',
+      '    @DynamoDBHashKey public String getEmail() { return email; }',
+      '    public void setEmail(String email) { this.email = email; }',
+      '    public String getName() { return name; }',
+      '    public void setName(String name) { this.name = name; }',
+      '  }',
+      '  @DynamoDBTable(tableName = "cards")',
+      '  public static class Card {',
+      '    private String number;',
+      '    private Long version;',
+      '    @DynamoDBHashKey public String getNumber() { return number; }',
+      '    @DynamoDBVersionAttribute public Long getVersion() { return version; }',
+      '  }',
+      '  private final DynamoDBMapper mapper;',
+      '  Signup(DynamoDBMapper mapper) { this.mapper = mapper; }',
+      '  public String join(Member member) {',
+      '    Member known = mapper.load(Member.class, member.getEmail());',
+      '    if (known != null) return "taken";',
+      '    mapper.save(member);',
+      '    return "ok";',
+      '  }',
+      '  public void change(Member member) {',
+      '    if (mapper.load(Member.class, member.getEmail()) == null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '  public void invite(Member member, String inviter) {',
+      '    if (mapper.load(Member.class, inviter) == null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '  public void issue(Card card) {',
+      '    if (mapper.load(Card.class, card.getNumber()) != null) throw new IllegalStateException();',
+      '    mapper.save(card);',
+      '  }',
+      '  public void adopt(Member member, Card card) {',
+      '    if (mapper.load(Card.class, member.getEmail()) != null) throw new IllegalStateException();',
+      '    mapper.save(member);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(reported('Signup.java', code), ['25:save dynamodb-read-modify-write!']);
+  });
+
   it('reports C#: IsItemSet or Item.Count that returns, and the context saving a new object after LoadAsync found none', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2;',
