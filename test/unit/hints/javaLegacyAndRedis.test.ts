@@ -215,6 +215,52 @@ describe('Java: DynamoDBMapper and the 1.x document API', () => {
     assert.ok(found.includes('10:scan dynamodb-scan!'), found.join('\n'));
   });
 
+  it('leaves a request passed to an object of another declared class alone (a wrapper that may resend unprocessed items), in Java and C#', () => {
+    const code = sourceLines(
+      'import software.amazon.awssdk.services.dynamodb.DynamoDbClient;',
+      'import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;',
+      'class Import {',
+      '    private DynamoDbClient ddb;',
+      '    private RetryingWriter writer;', // 5
+      '    void viaField(BatchWriteItemRequest template) {',
+      '        var request = BatchWriteItemRequest.builder().requestItems(template.requestItems()).build();',
+      '        writer.batchWriteItem(request);',
+      '        this.writer.batchWriteItem(request);',
+      '        var own = RetryingWriter.builder().client(ddb).build();', // 10
+      '        own.batchWriteItem(request);',
+      '        var made = new RetryingWriter(ddb);',
+      '        made.batchWriteItem(request);',
+      '        ddb.batchWriteItem(request);',
+      '        factory.writer().batchWriteItem(request);', // 15
+      '    }',
+      '}',
+    );
+    const found = hintsIn('Import.java', code).filter((hint) => hint.includes('batchWriteItem'));
+    assert.deepEqual(found, [
+      '14:batchWriteItem dynamodb-batch-write-item',
+      '15:batchWriteItem dynamodb-batch-write-item',
+      '14:batchWriteItem dynamodb-batch-write-item!',
+      '15:batchWriteItem dynamodb-batch-write-item!',
+    ]);
+    const csharp = sourceLines(
+      'using Amazon.DynamoDBv2;',
+      'using Amazon.DynamoDBv2.Model;',
+      'public class Import',
+      '{',
+      '    private readonly IAmazonDynamoDB _ddb;', // 5
+      '    private readonly RetryingWriter _writer;',
+      '    public async Task Run(BatchWriteItemRequest template)',
+      '    {',
+      '        var request = new BatchWriteItemRequest { RequestItems = template.RequestItems };',
+      '        await _writer.BatchWriteItemAsync(request);', // 10
+      '        await _ddb.BatchWriteItemAsync(request);',
+      '    }',
+      '}',
+    );
+    const fromCsharp = hintsIn('Import.cs', csharp).filter((hint) => hint.includes('BatchWriteItemAsync'));
+    assert.deepEqual(fromCsharp, ['11:BatchWriteItemAsync dynamodb-batch-write-item', '11:BatchWriteItemAsync dynamodb-batch-write-item!']);
+  });
+
   it("follows Table.getIndex to an index: its query pages itself, and a consistent read there is the GSI's finding", () => {
     const code = sourceLines(
       'import com.amazonaws.services.dynamodbv2.document.*;',

@@ -24,7 +24,7 @@ import { noteSpringRepositoryImport, projectRepositoryCall, springRepositoryCall
 import { noteRequestPartImport, requestPart } from './javaRequestParts';
 import { constructedRequest, documentApiFilter, isStubbedCall, v1Parameter, v1ChainEnd } from './javaV1Requests';
 import { declaredProjectClass, firstFound, qualifiedCandidates } from './baseClassFields';
-import { callWithTypedRequest, clientType, collectTypedBindings, requestInArguments, sameFileClass } from './typedDeclarations';
+import { callWithTypedRequest, clientType, collectTypedBindings, heldByOtherType, requestInArguments, sameFileClass } from './typedDeclarations';
 
 const BRACES = braceLanguage({ classKeywords: ['class', 'interface', 'enum', 'record'], arrow: '->' });
 
@@ -176,7 +176,7 @@ function otherCall(a: CodeAnalyzer, nameIndex: number, receiver: Value | undefin
     held.options.push(occurrenceOf(a, slot));
     return true;
   }
-  return callWithTypedRequest(a, nameIndex);
+  return !heldByOtherType(a, receiverStart, nameIndex) && callWithTypedRequest(a, nameIndex);
 }
 
 /** A declared type: an SDK client type, a library class the file imports (`Jedis`, `Table`), or a class of the file or the project. */

@@ -327,6 +327,35 @@ export function callWithTypedRequest(a: CodeAnalyzer, index: number): boolean {
   return true;
 }
 
+/**
+ * Whether the receiver of the call named at `index` (`retries.batchWriteItem(request)`, `this.retries.…`) is a name
+ * declared with a type that is no client this file knows, or declared `var` and made by one's constructor or builder:
+ * a project's or a library's class (`DynamoDbRetryWrapper retries;`) that takes the SDK's request and may do anything
+ * with it, such as resend what comes back unprocessed. Its origin is seen, and it is not the SDK's.
+ */
+export function heldByOtherType(a: CodeAnalyzer, receiverStart: number, index: number): boolean {
+  const k = a.idIs(receiverStart, 'this') && a.isAccess(receiverStart + 1) ? receiverStart + 2 : receiverStart;
+  if (!a.isId(k) || k + 2 !== index || !a.isAccess(k + 1)) {
+    return false;
+  }
+  const name = a.tokens.text(k);
+  // The declaration: the first binding of the scope that declares the name (a later `x = ...` keeps its type).
+  const declaration = a.scopes.bindingsIn(a.scopes.declaringScope(name, k)).get(name)?.[0];
+  let type = declaration ? declaration.token - 1 : -1;
+  if (declaration && a.idIs(type, 'var')) {
+    // `var retries = new Retries(client)`, `var retries = Retries.builder()...build()`: the class it makes.
+    const made = declaration.expression;
+    type = a.idIs(made, 'new') ? made + 1 : a.isAccess(made + 1) && a.idIs(made + 2, 'builder') ? made : -1;
+  }
+  if (type < 0 || !a.isId(type) || !/^[A-Z]/.test(a.tokens.text(type))) {
+    return false;
+  }
+  while (a.isAccess(type - 1) && a.isId(type - 2)) {
+    type -= 2;
+  }
+  return a.language.typeValue(a, type) === undefined;
+}
+
 function serviceKind(operation: string): 'dynamodb' | 'rds' | 'elasticache' {
   return operation.split(':')[0] as 'dynamodb' | 'rds' | 'elasticache';
 }
