@@ -315,6 +315,36 @@ describe('DynamoDB: check-then-put (Java, Go, C#)', () => {
     assert.deepEqual(reported('Signup.java', code), ['25:save dynamodb-read-modify-write!']);
   });
 
+  it('reports C# DynamoDBContext: the object the method was given, saved after LoadAsync of its key found none; silent on a change', () => {
+    const code = sourceLines(
+      'using Amazon.DynamoDBv2.DataModel;',
+      '[DynamoDBTable("members")]',
+      'public class Member',
+      '{',
+      '    [DynamoDBHashKey] public string Email { get; set; }', // 5
+      '    public string Name { get; set; }',
+      '}',
+      'public class Signup',
+      '{',
+      '    private readonly IDynamoDBContext _context;', // 10
+      '    public Signup(IDynamoDBContext context) { _context = context; }',
+      '    public async Task<string> Join(Member member)',
+      '    {',
+      '        var known = await _context.LoadAsync<Member>(member.Email);',
+      '        if (known != null) return "taken";', // 15
+      '        await _context.SaveAsync(member);',
+      '        return "ok";',
+      '    }',
+      '    public async Task Change(Member member)',
+      '    {', // 20
+      '        if (await _context.LoadAsync<Member>(member.Email) == null) throw new InvalidOperationException();',
+      '        await _context.SaveAsync(member);',
+      '    }',
+      '}',
+    );
+    assert.deepEqual(reported('Signup.cs', code), ['16:SaveAsync dynamodb-read-modify-write!']);
+  });
+
   it('reports C#: IsItemSet or Item.Count that returns, and the context saving a new object after LoadAsync found none', () => {
     const code = sourceLines(
       'using Amazon.DynamoDBv2;',
