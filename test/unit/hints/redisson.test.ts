@@ -5,8 +5,8 @@
  * `expire`, `remainTimeToLive`), and the password of its server configurations. Only where the file imports
  * them from Redisson. The hovers show Redisson examples; a password set on the chain that sets a `redis://`
  * address gets the password-without-TLS finding, and certificate verification turned off its finding. A map's
- * and a set's whole reads (`readAllMap`, `readAllKeySet`, `readAllValues`, a set's `readAll`) get the hover on
- * reading a whole hash or set.
+ * and a set's whole reads (`readAllMap`, `readAllKeySet`, `readAllValues`, a set's `readAll`) and their walks
+ * (HSCAN, SSCAN) get the hover on reading a whole hash or set.
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/hints/engine/analyze';
@@ -327,6 +327,53 @@ describe('Redisson', () => {
       '21:readAllValues redis-collection-read',
       '22:readAllEntrySet redis-collection-read',
       '23:readAll redis-collection-read',
+      '29:entrySet redis-collection-read',
+    ]);
+  });
+
+  it('gives the walks of a map (HSCAN) and a set (SSCAN) the same hover, and not a view used for one key or its size', () => {
+    const code = sourceLines(
+      'package fleet.dispatch;',
+      '',
+      'import org.redisson.api.RMap;',
+      'import org.redisson.api.RSet;',
+      'import org.redisson.api.RedissonClient;',
+      '',
+      'public class Walks {',
+      '    private final RedissonClient redisson;',
+      '',
+      '    public Walks(RedissonClient redisson) {', // 10
+      '        this.redisson = redisson;',
+      '    }',
+      '',
+      '    public void walk(RMap<String, String> riders, RSet<String> zones) {',
+      '        riders.values().stream().count();', // 15
+      '        riders.entrySet(500).size();',
+      '        riders.keySet("rider:*").size();',
+      '        riders.forEach((k, v) -> {});',
+      '        for (String id : riders.keySet()) {',
+      '            id.length();', // 20
+      '        }',
+      '        zones.stream().count();',
+      '        zones.iterator();',
+      '    }',
+      '', // 25
+      '    public void quiet(RMap<String, String> riders, RSet<String> zones) {',
+      '        riders.keySet().contains("r1");',
+      '        riders.values().size();',
+      '        riders.entrySet().isEmpty();',
+      '        zones.contains("z1");', // 30
+      '    }',
+      '}',
+    );
+    assert.deepEqual(hintsIn('Walks.java', code), [
+      '15:values redis-collection-read',
+      '16:entrySet redis-collection-read',
+      '17:keySet redis-collection-read',
+      '18:forEach redis-collection-read',
+      '19:keySet redis-collection-read',
+      '22:stream redis-collection-read',
+      '23:iterator redis-collection-read',
     ]);
   });
 });
